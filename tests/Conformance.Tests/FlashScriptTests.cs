@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.IO;
+
+namespace DeskPhone.Conformance.Tests
+{
+    /// <summary>The flashing helper against a stand-in nanoff that records its arguments.</summary>
+    public class FlashScriptTests
+    {
+        private static readonly string Script = Path.Combine(RepoPaths.Root, "tools", "flash", "flash.sh");
+
+        [Fact]
+        public void UpdatesFirmwareThenDeploysTheImage()
+        {
+            using var sandbox = new Sandbox(withNanoff: true);
+
+            (int code, string output) = sandbox.Run("--board m5core --port " + sandbox.Port + " --image " + sandbox.Image);
+
+            Assert.True(code == 0, output);
+            string[] calls = File.ReadAllLines(sandbox.CallLog);
+            Assert.Equal(2, calls.Length);
+            Assert.Equal("--target M5Core --serialport " + sandbox.Port + " --update", calls[0]);
+            Assert.Equal("--target M5Core --serialport " + sandbox.Port + " --deploy --image " + sandbox.Image, calls[1]);
+        }
+
+        [Fact]
+        public void FailsClearlyWithoutNanoff()
+        {
+            using var sandbox = new Sandbox(withNanoff: false);
+
+            (int code, string output) = sandbox.Run("--port " + sandbox.Port + " --image " + sandbox.Image);
+
+            Assert.Equal(1, code);
+            Assert.Contains("nanoff not found", output);
+        }
+
+        [Fact]
+        public void FailsClearlyWithoutTheSerialPort()
+        {
+            using var sandbox = new Sandbox(withNanoff: true);
+
+            (int code, string output) = sandbox.Run("--port /dev/does-not-exist --image " + sandbox.Image);
+
+            Assert.Equal(1, code);
+            Assert.Contains("serial port /dev/does-not-exist does not exist", output);
+            Assert.False(File.Exists(sandbox.CallLog));
+        }
+
+        [Fact]
+        public void RejectsUnknownBoard()
+        {
+            using var sandbox = new Sandbox(withNanoff: true);
+
+            (int code, string output) = sandbox.Run("--board toaster --port " + sandbox.Port);
+
+            Assert.Equal(2, code);
+            Assert.Contains("unknown board 'toaster'", output);
+        }
+
+        private sealed class Sandbox : System.IDisposable
+        {
+            private readonly string _dir = Directory.CreateTempSubdirectory("flash-test").FullName;
+
+            [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+            public Sandbox(bool withNanoff)
+            {
+                Port = Path.Combine(_dir, "ttyUSB0");
+                Image = Path.Combine(_dir, "app.bin");
+                CallLog = Path.Combine(_dir, "calls.log");
+                File.WriteAllText(Port, "");
+                File.WriteAllBytes(Image, new byte[] { 1, 2, 3 });
+                Directory.CreateDirectory(Path.Combine(_dir, "bin"));
+                if (withNanoff)
+                {
+                    string fake = Path.Combine(_dir, "bin", "nanoff");
+                    File.WriteAllText(fake, "#!/bin/sh\necho \"$*\" >> '" + CallLog + "'\n");
+                    File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
+            }
+
+            public string Port { get; }
+            public string Image { get; }
+            public string CallLog { get; }
+
+            public (int, string) Run(string arguments)
+            {
+                var start = new ProcessStartInfo("bash", Script + " " + arguments)
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                };
+                start.Environment["PATH"] = Path.Combine(_dir, "bin") + ":/usr/bin:/bin";
+                using Process process = Process.Start(start);
+                string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+                process.WaitForExit();
+                return (process.ExitCode, output);
+            }
+
+            public void Dispose() => Directory.Delete(_dir, true);
+        }
+    }
+}
