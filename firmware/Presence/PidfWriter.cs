@@ -1,0 +1,70 @@
+using System.Text;
+
+namespace DeskPhone.Firmware.Presence
+{
+    /// <summary>
+    /// The PIDF document (RFC 3863) the phone PUBLISHes for its own status, with an RPID (RFC 4480) activity where one
+    /// fits, so that presence servers and watchers that read only the basic status and those that read activities
+    /// both see the right thing. The note carries the phone's own label for administrators' tools.
+    /// </summary>
+    public static class PidfWriter
+    {
+        public const string ContentType = "application/pidf+xml";
+
+        public static byte[] Write(string entity, int state)
+        {
+            var sb = new StringBuilder(420);
+            sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n");
+            sb.Append("<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" xmlns:dm=\"urn:ietf:params:xml:ns:pidf:data-model\"");
+            sb.Append(" xmlns:rpid=\"urn:ietf:params:xml:ns:pidf:rpid\" entity=\"");
+            AppendEscaped(sb, entity);
+            sb.Append("\">\r\n<tuple id=\"t1\"><status><basic>");
+            sb.Append(state == PresenceState.Offline ? "closed" : "open");
+            sb.Append("</basic></status></tuple>\r\n<dm:person id=\"p1\">");
+            string activity = Activity(state);
+            if (activity != null)
+            {
+                sb.Append("<rpid:activities>").Append(activity).Append("</rpid:activities>");
+            }
+            sb.Append("<dm:note>");
+            AppendEscaped(sb, PresenceState.Label(state));
+            sb.Append("</dm:note></dm:person>\r\n</presence>\r\n");
+            return Encoding.UTF8.GetBytes(sb.ToString());
+        }
+
+        private static string Activity(int state)
+        {
+            switch (state)
+            {
+                case PresenceState.Busy:
+                    return "<rpid:on-the-phone/>";
+                case PresenceState.DoNotDisturb:
+                    return "<rpid:busy/>";
+                case PresenceState.AtTheDesk:
+                    return "<rpid:other>At the desk</rpid:other>";
+                default:
+                    return null;
+            }
+        }
+
+        private static void AppendEscaped(StringBuilder sb, string text)
+        {
+            if (text == null)
+            {
+                return;
+            }
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                switch (c)
+                {
+                    case '&': sb.Append("&amp;"); break;
+                    case '<': sb.Append("&lt;"); break;
+                    case '>': sb.Append("&gt;"); break;
+                    case '"': sb.Append("&quot;"); break;
+                    default: sb.Append(c); break;
+                }
+            }
+        }
+    }
+}
