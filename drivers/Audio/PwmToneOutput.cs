@@ -1,0 +1,45 @@
+using DeskPhone.Drivers.Hal;
+
+namespace DeskPhone.Drivers.Audio
+{
+    /// <summary>Square wave on a PWM pin; volume is the duty cycle (500 per-mille = loudest).</summary>
+    public sealed class PwmToneOutput : IToneOutput
+    {
+        private readonly IPwmOutput _pwm;
+        private int _volume;
+        private bool _running;
+
+        public PwmToneOutput(IPwmOutput pwm, int volumePerMille)
+        {
+            _pwm = pwm;
+            Volume = volumePerMille;
+        }
+
+        /// <summary>0..500 per-mille duty; above 500 a square wave gets no louder.</summary>
+        public int Volume
+        {
+            get { return _volume; }
+            set { _volume = value < 0 ? 0 : (value > 500 ? 500 : value); }
+        }
+
+        public void Tone(int hertz)
+        {
+            if (hertz <= 0 || _volume == 0)
+            {
+                if (_running)
+                {
+                    _pwm.Stop();
+                    _running = false;
+                }
+                return;
+            }
+            _pwm.SetFrequency(hertz);
+            _pwm.SetDutyPerMille(_volume);
+            if (!_running)
+            {
+                _pwm.Start();
+                _running = true;
+            }
+        }
+    }
+}

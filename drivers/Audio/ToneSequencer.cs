@@ -1,0 +1,103 @@
+namespace DeskPhone.Drivers.Audio
+{
+    /// <summary>
+    /// Plays one TonePattern at a time in virtual time: Tick(nowMs) moves through the steps and touches the
+    /// output only when the frequency changes. A pattern of lower priority than the one playing is dropped.
+    /// </summary>
+    public sealed class ToneSequencer
+    {
+        private readonly IToneOutput _output;
+        private TonePattern _pattern;
+        private long _stepStart;
+        private int _step;
+        private int _hertz;
+
+        public ToneSequencer(IToneOutput output)
+        {
+            _output = output;
+        }
+
+        public bool IsPlaying
+        {
+            get { return _pattern != null; }
+        }
+
+        public TonePattern Current
+        {
+            get { return _pattern; }
+        }
+
+        /// <summary>Frequency sounding now, 0 when silent.</summary>
+        public int Hertz
+        {
+            get { return _hertz; }
+        }
+
+        /// <returns>false when a higher-priority tone is playing and this one was dropped.</returns>
+        public bool Play(TonePattern pattern, long nowMs)
+        {
+            if (pattern == null)
+            {
+                return false;
+            }
+            if (_pattern != null && pattern.Priority < _pattern.Priority)
+            {
+                return false;
+            }
+            _pattern = pattern;
+            _step = 0;
+            _stepStart = nowMs;
+            Emit(pattern.Steps[0]);
+            return true;
+        }
+
+        public void Stop()
+        {
+            _pattern = null;
+            Emit(0);
+        }
+
+        /// <summary>Stops only if the given pattern is the one playing (e.g. ringing ends but a click should not stop a ring).</summary>
+        public void Stop(TonePattern pattern)
+        {
+            if (_pattern == pattern)
+            {
+                Stop();
+            }
+        }
+
+        public void Tick(long nowMs)
+        {
+            if (_pattern == null)
+            {
+                return;
+            }
+            int[] steps = _pattern.Steps;
+            // Late ticks skip whole steps so the cadence stays locked to the start time.
+            while (nowMs - _stepStart >= steps[_step * 2 + 1])
+            {
+                _stepStart += steps[_step * 2 + 1];
+                _step++;
+                if (_step >= _pattern.StepCount)
+                {
+                    if (!_pattern.Repeat)
+                    {
+                        Stop();
+                        return;
+                    }
+                    _step = 0;
+                }
+            }
+            Emit(steps[_step * 2]);
+        }
+
+        private void Emit(int hertz)
+        {
+            if (hertz != _hertz)
+            {
+                _hertz = hertz;
+                _output.Tone(hertz);
+            }
+        }
+    }
+}

@@ -1,0 +1,411 @@
+using System.Text;
+using DeskPhone.Drivers.Framing;
+using DeskPhone.Drivers.Hal;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Drivers.Leds;
+
+namespace DeskPhone.Drivers.Expansion
+{
+    /// <summary>
+    /// Phone side of the expansion-module chain (docs/expansion-protocol.md): enumerates the chain, pings each
+    /// module, forwards LED states and labels, reports key events and the chain events the statuses need.
+    /// Also the LED sink for module keys (index = module * 18 + key).
+    /// </summary>
+    public sealed class ExpansionChain : ILedSink
+    {
+        public const int HeartbeatMs = 1000;
+        public const int LostAfterMs = 3500;
+        public const int EnumerateEveryMs = 5000;
+        public const int EnumerateWindowMs = 200;
+
+        private const int Slots = ExpansionProtocol.MaxModules * ExpansionProtocol.KeysPerModule;
+
+        private readonly IUart _uart;
+        private readonly int _minFirmware;
+        private readonly FrameFormat _format;
+        private readonly FrameReader _reader;
+        private readonly KeyTracker _keys;
+        private readonly byte[] _rx = new byte[64];
+        private readonly byte[] _tx = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
+        private readonly byte[] _payload = new byte[ExpansionProtocol.MaxPayload];
+
+        private readonly bool[] _present = new bool[ExpansionProtocol.MaxModules];
+        private readonly bool[] _lost = new bool[ExpansionProtocol.MaxModules];
+        private readonly int[] _firmware = new int[ExpansionProtocol.MaxModules];
+        private readonly long[] _lastSeen = new long[ExpansionProtocol.MaxModules];
+        private readonly bool[] _seen = new bool[ExpansionProtocol.MaxModules];
+        private readonly int[] _seenFirmware = new int[ExpansionProtocol.MaxModules];
+        private readonly bool[] _ledsDirty = new bool[ExpansionProtocol.MaxModules];
+        private readonly bool[] _keyDown = new bool[Slots];
+        private readonly LedColor[] _leds = new LedColor[Slots];
+        private readonly string[] _labels = new string[Slots];
+
+        private bool _started;
+        private bool _enumerating;
+        private long _enumerateStarted;
+        private long _nextEnumerate;
+        private long _nextPing;
+        private int _highestSeen;
+        private bool _limitExceeded;
+        private long _now;
+
+        public event ExpansionEventHandler ChainEvent;
+
+        /// <summary>Module keys as KeyCode.ExpansionKeyBase + module * 32 + key; long press like the keypad.</summary>
+        public event KeyEventHandler KeyEvent
+        {
+            add { _keys.KeyEvent += value; }
+            remove { _keys.KeyEvent -= value; }
+        }
+
+        public event FrameErrorHandler LinkError;
+
+        /// <param name="minFirmware">Oldest module firmware the phone works with, see ExpansionProtocol.Version.</param>
+        public ExpansionChain(IUart uart, int minFirmware)
+        {
+            _uart = uart;
+            _minFirmware = minFirmware;
+            _format = ExpansionProtocol.Format();
+            _reader = new FrameReader(_format, ExpansionProtocol.GapTimeoutMs);
+            _reader.Frame += OnFrame;
+            _reader.Error += RaiseLinkError;
+            int[] codes = new int[Slots];
+            for (int i = 0; i < Slots; i++)
+            {
+                codes[i] = KeyCode.ExpansionKeyBase + (i / ExpansionProtocol.KeysPerModule) * KeyCode.ExpansionModuleStride
+                    + i % ExpansionProtocol.KeysPerModule;
+            }
+            // Modules debounce their own keys; the tracker adds long press only.
+            KeyTiming timing = new KeyTiming();
+            timing.DebounceMs = 0;
+            _keys = new KeyTracker(codes, timing);
+        }
+
+        public int ModuleCount
+        {
+            get
+            {
+                int n = 0;
+                for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+                {
+                    if (_present[m])
+                    {
+                        n++;
+                    }
+                }
+                return n;
+            }
+        }
+
+        public bool IsPresent(int module)
+        {
+            return module >= 0 && module < ExpansionProtocol.MaxModules && _present[module];
+        }
+
+        /// <summary>Firmware version (ExpansionProtocol.Version) of a present module, 0 otherwise.</summary>
+        public int FirmwareOf(int module)
+        {
+            return IsPresent(module) ? _firmware[module] : 0;
+        }
+
+        /// <summary>True while a module that was present has not answered again.</summary>
+        public bool CablingBroken
+        {
+            get { return _lost[0] || _lost[1] || _lost[2]; }
+        }
+
+        public bool LimitExceeded
+        {
+            get { return _limitExceeded; }
+        }
+
+        public bool IsOutdated(int module)
+        {
+            return IsPresent(module) && _firmware[module] < _minFirmware;
+        }
+
+        public string LabelOf(int module, int key)
+        {
+            int slot = Slot(module, key);
+            return slot < 0 ? null : _labels[slot];
+        }
+
+        /// <summary>Sets a key's label (UTF-8, cut to 32 bytes); sent now if the module is present, else when it connects.</summary>
+        public void SetLabel(int module, int key, string text)
+        {
+            int slot = Slot(module, key);
+            if (slot < 0)
+            {
+                return;
+            }
+            _labels[slot] = text == null ? "" : text;
+            if (_present[module])
+            {
+                SendLabel(module, key);
+            }
+        }
+
+        public void Show(int index, LedColor color)
+        {
+            if (index < 0 || index >= Slots)
+            {
+                return;
+            }
+            _leds[index] = color;
+            _ledsDirty[index / ExpansionProtocol.KeysPerModule] = true;
+        }
+
+        public void Commit()
+        {
+            for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+            {
+                if (_ledsDirty[m] && _present[m])
+                {
+                    SendLeds(m);
+                }
+            }
+        }
+
+        /// <summary>Reads the UART, runs enumeration and heartbeats; call every 10-20 ms.</summary>
+        public void Tick(long nowMs)
+        {
+            _now = nowMs;
+            int n;
+            while ((n = _uart.Read(_rx, 0, _rx.Length)) > 0)
+            {
+                _reader.Feed(_rx, 0, n, nowMs);
+            }
+            _reader.Tick(nowMs);
+
+            if (_enumerating && nowMs - _enumerateStarted >= EnumerateWindowMs)
+            {
+                FinishEnumeration();
+            }
+            if (!_started || (!_enumerating && nowMs >= _nextEnumerate))
+            {
+                StartEnumeration(nowMs);
+            }
+            for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+            {
+                if (_present[m] && nowMs - _lastSeen[m] > LostAfterMs)
+                {
+                    Lose(m, "no answer for " + (nowMs - _lastSeen[m]).ToString() + " ms");
+                }
+            }
+            if (nowMs >= _nextPing)
+            {
+                _nextPing = nowMs + HeartbeatMs;
+                for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+                {
+                    if (_present[m])
+                    {
+                        _payload[0] = (byte)(m + 1);
+                        Send(ExpansionProtocol.Ping, 1);
+                    }
+                }
+            }
+            for (int i = 0; i < Slots; i++)
+            {
+                _keys.Update(i, _keyDown[i], nowMs);
+            }
+        }
+
+        private void StartEnumeration(long nowMs)
+        {
+            _started = true;
+            _enumerating = true;
+            _enumerateStarted = nowMs;
+            _nextEnumerate = nowMs + EnumerateEveryMs;
+            _highestSeen = 0;
+            for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+            {
+                _seen[m] = false;
+            }
+            _payload[0] = ExpansionProtocol.Broadcast;
+            _payload[1] = 1;
+            Send(ExpansionProtocol.Enumerate, 2);
+        }
+
+        private void FinishEnumeration()
+        {
+            _enumerating = false;
+            for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+            {
+                if (_seen[m])
+                {
+                    bool isNew = !_present[m];
+                    bool changed = _firmware[m] != _seenFirmware[m];
+                    _present[m] = true;
+                    _lost[m] = false;
+                    _firmware[m] = _seenFirmware[m];
+                    _lastSeen[m] = _now;
+                    if (isNew)
+                    {
+                        Raise(ExpansionEventKind.Connected, m, "module " + (m + 1).ToString() + " firmware "
+                            + ExpansionProtocol.VersionText(_firmware[m]));
+                        SendAll(m);
+                    }
+                    if ((isNew || changed) && _firmware[m] < _minFirmware)
+                    {
+                        Raise(ExpansionEventKind.FirmwareOutdated, m, "firmware " + ExpansionProtocol.VersionText(_firmware[m])
+                            + " older than " + ExpansionProtocol.VersionText(_minFirmware));
+                    }
+                }
+                else if (_present[m])
+                {
+                    Lose(m, "missing from enumeration");
+                }
+            }
+            if (_highestSeen > ExpansionProtocol.MaxModules && !_limitExceeded)
+            {
+                _limitExceeded = true;
+                Raise(ExpansionEventKind.LimitExceeded, -1, _highestSeen.ToString() + " modules answered, "
+                    + ExpansionProtocol.MaxModules.ToString() + " supported");
+            }
+            else if (_highestSeen <= ExpansionProtocol.MaxModules && _limitExceeded)
+            {
+                _limitExceeded = false;
+                Raise(ExpansionEventKind.LimitCleared, -1, _highestSeen.ToString() + " modules answered");
+            }
+        }
+
+        private void Lose(int m, string reason)
+        {
+            _present[m] = false;
+            _lost[m] = true;
+            int first = m * ExpansionProtocol.KeysPerModule;
+            for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
+            {
+                _keyDown[first + k] = false;
+                _keys.Update(first + k, false, _now);
+            }
+            Raise(ExpansionEventKind.Lost, m, reason);
+        }
+
+        private void OnFrame(int type, byte[] p, int offset, int count)
+        {
+            int address = count > 0 ? p[offset] : 0;
+            int m = address - 1;
+            switch (type)
+            {
+                case ExpansionProtocol.Hello:
+                    if (count != 4 || address == 0 || !_enumerating || p[offset + 1] != ExpansionProtocol.KeysPerModule)
+                    {
+                        break;
+                    }
+                    if (address > _highestSeen)
+                    {
+                        _highestSeen = address;
+                    }
+                    if (m < ExpansionProtocol.MaxModules)
+                    {
+                        _seen[m] = true;
+                        _seenFirmware[m] = ExpansionProtocol.Version(p[offset + 2], p[offset + 3]);
+                    }
+                    return;
+                case ExpansionProtocol.Pong:
+                    if (count != 1 || m < 0)
+                    {
+                        break;
+                    }
+                    if (m < ExpansionProtocol.MaxModules && _present[m])
+                    {
+                        _lastSeen[m] = _now;
+                    }
+                    return;
+                case ExpansionProtocol.Key:
+                    if (count != 3 || m < 0 || p[offset + 1] >= ExpansionProtocol.KeysPerModule || p[offset + 2] > 1)
+                    {
+                        break;
+                    }
+                    // Keys of a module beyond the limit, or not yet enumerated, are ignored on purpose.
+                    if (m < ExpansionProtocol.MaxModules && _present[m])
+                    {
+                        _lastSeen[m] = _now;
+                        int slot = m * ExpansionProtocol.KeysPerModule + p[offset + 1];
+                        _keyDown[slot] = p[offset + 2] == ExpansionProtocol.KeyPressed;
+                        _keys.Update(slot, _keyDown[slot], _now);
+                    }
+                    return;
+            }
+            RaiseLinkError(FrameError.Unexpected, type);
+        }
+
+        private void SendAll(int m)
+        {
+            SendLeds(m);
+            for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
+            {
+                if (_labels[m * ExpansionProtocol.KeysPerModule + k] != null)
+                {
+                    SendLabel(m, k);
+                }
+            }
+        }
+
+        private void SendLeds(int m)
+        {
+            _ledsDirty[m] = false;
+            _payload[0] = (byte)(m + 1);
+            int first = m * ExpansionProtocol.KeysPerModule;
+            for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
+            {
+                _payload[1 + k] = (byte)_leds[first + k];
+            }
+            Send(ExpansionProtocol.Leds, 1 + ExpansionProtocol.KeysPerModule);
+        }
+
+        private void SendLabel(int m, int key)
+        {
+            string text = _labels[m * ExpansionProtocol.KeysPerModule + key];
+            byte[] utf8 = Encoding.UTF8.GetBytes(text);
+            int n = utf8.Length;
+            if (n > ExpansionProtocol.MaxLabelBytes)
+            {
+                n = ExpansionProtocol.MaxLabelBytes;
+                // Never cut inside a UTF-8 sequence: back up to the start of the character.
+                while (n > 0 && (utf8[n] & 0xC0) == 0x80)
+                {
+                    n--;
+                }
+            }
+            _payload[0] = (byte)(m + 1);
+            _payload[1] = (byte)key;
+            System.Array.Copy(utf8, 0, _payload, 2, n);
+            Send(ExpansionProtocol.Label, 2 + n);
+        }
+
+        private void Send(int type, int count)
+        {
+            int length = _format.Encode(type, _payload, 0, count, _tx);
+            _uart.Write(_tx, 0, length);
+        }
+
+        private static int Slot(int module, int key)
+        {
+            if (module < 0 || module >= ExpansionProtocol.MaxModules || key < 0 || key >= ExpansionProtocol.KeysPerModule)
+            {
+                return -1;
+            }
+            return module * ExpansionProtocol.KeysPerModule + key;
+        }
+
+        private void Raise(ExpansionEventKind kind, int module, string reason)
+        {
+            ExpansionEventHandler handler = ChainEvent;
+            if (handler != null)
+            {
+                handler(kind, module, reason);
+            }
+        }
+
+        private void RaiseLinkError(FrameError error, int detail)
+        {
+            FrameErrorHandler handler = LinkError;
+            if (handler != null)
+            {
+                handler(error, detail);
+            }
+        }
+    }
+}

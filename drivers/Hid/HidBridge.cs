@@ -1,0 +1,322 @@
+using DeskPhone.Drivers.Framing;
+using DeskPhone.Drivers.Hal;
+using DeskPhone.Drivers.Input;
+
+namespace DeskPhone.Drivers.Hid
+{
+    /// <summary>
+    /// Phone side of the USB-host bridge (CH9350-class chip on a UART): tracks the devices on its ports,
+    /// turns keyboard reports into key events and a headset's telephony report into hook and mute events.
+    /// Damaged or unexpected frames are reported through FrameError and otherwise ignored.
+    /// </summary>
+    public sealed class HidBridge
+    {
+        private const int KeySlots = 6;
+
+        private readonly IUart _uart;
+        private readonly FrameFormat _format;
+        private readonly FrameReader _reader;
+        private readonly byte[] _rx = new byte[32];
+        private readonly byte[] _tx = new byte[HidProtocol.MaxPayload + FrameFormat.Overhead];
+        private readonly byte[] _payload = new byte[2];
+        private readonly int[] _state = new int[HidProtocol.Ports];
+        private readonly HidDeviceClass[] _class = new HidDeviceClass[HidProtocol.Ports];
+        private readonly int[][] _usages = new int[HidProtocol.Ports][];
+        private readonly int[][] _codes = new int[HidProtocol.Ports][];
+        private readonly int[] _telephony = new int[HidProtocol.Ports];
+        private int _bridgeVersion = -1;
+
+        public event HidDeviceHandler HidConnecting;
+
+        public event HidDeviceHandler HidConnected;
+
+        public event HidDeviceHandler HidDisconnected;
+
+        public event KeyEventHandler KeyEvent;
+
+        /// <summary>A headset's hook switch changed (true = off hook, i.e. the user took the call on the headset).</summary>
+        public event HookSwitchHandler HeadsetHook;
+
+        /// <summary>The headset's mute button was pressed (a toggle request; the audio layer owns the mute state).</summary>
+        public event HidSignalHandler HeadsetMutePressed;
+
+        public event FrameErrorHandler LinkError;
+
+        public HidBridge(IUart uart)
+        {
+            _uart = uart;
+            _format = HidProtocol.Format();
+            _reader = new FrameReader(_format, HidProtocol.GapTimeoutMs);
+            _reader.Frame += OnFrame;
+            _reader.Error += OnError;
+            for (int p = 0; p < HidProtocol.Ports; p++)
+            {
+                _usages[p] = new int[KeySlots];
+                _codes[p] = new int[KeySlots];
+            }
+        }
+
+        /// <summary>Bridge firmware version from its last Status frame, -1 before one arrived.</summary>
+        public int BridgeVersion
+        {
+            get { return _bridgeVersion; }
+        }
+
+        public bool IsConnected(int port)
+        {
+            return port >= 0 && port < HidProtocol.Ports && _state[port] == HidProtocol.StateReady;
+        }
+
+        public HidDeviceClass DeviceClassOf(int port)
+        {
+            return port >= 0 && port < HidProtocol.Ports ? _class[port] : HidDeviceClass.Unknown;
+        }
+
+        /// <summary>True when a headset is ready on any port (the glue raises AudioDeviceIsHeadset from this).</summary>
+        public bool HeadsetPresent
+        {
+            get
+            {
+                for (int p = 0; p < HidProtocol.Ports; p++)
+                {
+                    if (_state[p] == HidProtocol.StateReady && _class[p] == HidDeviceClass.Headset)
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
+        /// <summary>Asks the bridge to report its status and every attached device (after power-up or a bridge reset).</summary>
+        public void Query()
+        {
+            Send(HidProtocol.Query, 0);
+        }
+
+        /// <summary>Drives the headset's indicators (HID LED page) on every headset port.</summary>
+        public void SetHeadsetIndicators(bool offHook, bool muted, bool ringing)
+        {
+            int flags = (offHook ? HidProtocol.IndicatorOffHook : 0) | (muted ? HidProtocol.IndicatorMute : 0)
+                | (ringing ? HidProtocol.IndicatorRing : 0);
+            for (int p = 0; p < HidProtocol.Ports; p++)
+            {
+                if (_state[p] == HidProtocol.StateReady && _class[p] == HidDeviceClass.Headset)
+                {
+                    _payload[0] = (byte)p;
+                    _payload[1] = (byte)flags;
+                    Send(HidProtocol.SetIndicators, 2);
+                }
+            }
+        }
+
+        /// <summary>Reads what the UART has and handles complete frames; call every 10-20 ms.</summary>
+        public void Poll(long nowMs)
+        {
+            int n;
+            while ((n = _uart.Read(_rx, 0, _rx.Length)) > 0)
+            {
+                _reader.Feed(_rx, 0, n, nowMs);
+            }
+            _reader.Tick(nowMs);
+        }
+
+        private void Send(int type, int count)
+        {
+            int length = _format.Encode(type, _payload, 0, count, _tx);
+            _uart.Write(_tx, 0, length);
+        }
+
+        private void OnFrame(int type, byte[] p, int offset, int count)
+        {
+            switch (type)
+            {
+                case HidProtocol.Status:
+                    if (count < 1)
+                    {
+                        break;
+                    }
+                    _bridgeVersion = p[offset];
+                    return;
+                case HidProtocol.Device:
+                    if (count != 3 || p[offset] >= HidProtocol.Ports || p[offset + 1] > HidProtocol.StateReady)
+                    {
+                        break;
+                    }
+                    OnDevice(p[offset], p[offset + 1], p[offset + 2] > 3 ? HidDeviceClass.Unknown : (HidDeviceClass)p[offset + 2]);
+                    return;
+                case HidProtocol.Keyboard:
+                    if (count != 9 || !IsConnected(p[offset]))
+                    {
+                        break;
+                    }
+                    OnKeyboard(p[offset], p[offset + 1], p, offset + 3);
+                    return;
+                case HidProtocol.Telephony:
+                    if (count != 2 || !IsConnected(p[offset]))
+                    {
+                        break;
+                    }
+                    OnTelephony(p[offset], p[offset + 1]);
+                    return;
+            }
+            OnError(FrameError.Unexpected, type);
+        }
+
+        private void OnDevice(int port, int state, HidDeviceClass cls)
+        {
+            int old = _state[port];
+            if (state == old && cls == _class[port])
+            {
+                return;
+            }
+            if (old != HidProtocol.StateDetached && (state == HidProtocol.StateDetached || cls != _class[port]))
+            {
+                ReleaseAll(port);
+                _state[port] = HidProtocol.StateDetached;
+                Raise(HidDisconnected, port, _class[port]);
+                old = HidProtocol.StateDetached;
+            }
+            _class[port] = cls;
+            _state[port] = state;
+            if (state == HidProtocol.StateDetached)
+            {
+                return;
+            }
+            // Some bridges skip the enumerating report: the phone still shows "connecting" before "connected".
+            if (old == HidProtocol.StateDetached)
+            {
+                Raise(HidConnecting, port, cls);
+            }
+            if (state == HidProtocol.StateReady)
+            {
+                Raise(HidConnected, port, cls);
+            }
+        }
+
+        private void OnKeyboard(int port, int modifiers, byte[] keys, int offset)
+        {
+            // ErrorRollOver (usage 1 in every slot) means "too many keys": keep the previous state.
+            if (keys[offset] == 0x01)
+            {
+                return;
+            }
+            int[] usages = _usages[port];
+            int[] codes = _codes[port];
+            for (int i = 0; i < KeySlots; i++)
+            {
+                if (usages[i] != 0 && !Contains(keys, offset, usages[i]))
+                {
+                    RaiseKey(codes[i], KeyAction.Release);
+                    usages[i] = 0;
+                    codes[i] = KeyCode.None;
+                }
+            }
+            for (int k = 0; k < KeySlots; k++)
+            {
+                int usage = keys[offset + k];
+                if (usage == 0 || IndexOf(usages, usage) >= 0)
+                {
+                    continue;
+                }
+                int free = IndexOf(usages, 0);
+                if (free < 0)
+                {
+                    break;
+                }
+                int code = UsbKeyMap.Map(usage, modifiers);
+                usages[free] = usage;
+                // The code is fixed at press time so the release matches even if Shift was let go first.
+                codes[free] = code;
+                RaiseKey(code, KeyAction.Press);
+            }
+        }
+
+        private void OnTelephony(int port, int flags)
+        {
+            int old = _telephony[port];
+            _telephony[port] = flags;
+            if (((old ^ flags) & HidProtocol.TelephonyHook) != 0)
+            {
+                HookSwitchHandler hook = HeadsetHook;
+                if (hook != null)
+                {
+                    hook((flags & HidProtocol.TelephonyHook) != 0);
+                }
+            }
+            if ((flags & HidProtocol.TelephonyMute) != 0 && (old & HidProtocol.TelephonyMute) == 0)
+            {
+                HidSignalHandler mute = HeadsetMutePressed;
+                if (mute != null)
+                {
+                    mute();
+                }
+            }
+        }
+
+        private void ReleaseAll(int port)
+        {
+            int[] usages = _usages[port];
+            for (int i = 0; i < KeySlots; i++)
+            {
+                if (usages[i] != 0)
+                {
+                    RaiseKey(_codes[port][i], KeyAction.Release);
+                    usages[i] = 0;
+                    _codes[port][i] = KeyCode.None;
+                }
+            }
+            _telephony[port] = 0;
+        }
+
+        private static bool Contains(byte[] keys, int offset, int usage)
+        {
+            for (int k = 0; k < KeySlots; k++)
+            {
+                if (keys[offset + k] == usage)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static int IndexOf(int[] values, int value)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (values[i] == value)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void RaiseKey(int code, KeyAction action)
+        {
+            KeyEventHandler handler = KeyEvent;
+            if (code != KeyCode.None && handler != null)
+            {
+                handler(code, action);
+            }
+        }
+
+        private static void Raise(HidDeviceHandler handler, int port, HidDeviceClass cls)
+        {
+            if (handler != null)
+            {
+                handler(port, cls);
+            }
+        }
+
+        private void OnError(FrameError error, int detail)
+        {
+            FrameErrorHandler handler = LinkError;
+            if (handler != null)
+            {
+                handler(error, detail);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using DeskPhone.Drivers.Input;
+
+namespace DeskPhone.Drivers.Hid
+{
+    /// <summary>USB HID keyboard usages (page 0x07) to phone key codes; see docs/hid-bridge.md for the table.</summary>
+    public static class UsbKeyMap
+    {
+        public const int ModifierLeftShift = 0x02;
+        public const int ModifierRightShift = 0x20;
+
+        /// <returns>KeyCode.None for keys the phone does not use.</returns>
+        public static int Map(int usage, int modifiers)
+        {
+            bool shift = (modifiers & (ModifierLeftShift | ModifierRightShift)) != 0;
+            if (usage >= 0x1E && usage <= 0x27)
+            {
+                if (shift && usage == 0x20)
+                {
+                    return KeyCode.Hash;
+                }
+                if (shift && usage == 0x25)
+                {
+                    return KeyCode.Star;
+                }
+                return usage == 0x27 ? KeyCode.Digit0 : KeyCode.Digit1 + (usage - 0x1E);
+            }
+            if (usage >= 0x59 && usage <= 0x62)
+            {
+                return usage == 0x62 ? KeyCode.Digit0 : KeyCode.Digit1 + (usage - 0x59);
+            }
+            if (usage >= 0x3A && usage <= 0x45)
+            {
+                return KeyCode.FunctionKey1 + (usage - 0x3A);
+            }
+            switch (usage)
+            {
+                case 0x55: return KeyCode.Star;
+                case 0xCC: return KeyCode.Hash;
+                case 0x28: return KeyCode.Ok;
+                case 0x58: return KeyCode.Ok;
+                case 0x29: return KeyCode.Cancel;
+                case 0x4F: return KeyCode.Right;
+                case 0x50: return KeyCode.Left;
+                case 0x51: return KeyCode.Down;
+                case 0x52: return KeyCode.Up;
+                case 0x7F: return KeyCode.Mute;
+                case 0x80: return KeyCode.VolumeUp;
+                case 0x81: return KeyCode.VolumeDown;
+                default: return KeyCode.None;
+            }
+        }
+    }
+}

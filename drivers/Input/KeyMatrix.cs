@@ -1,0 +1,123 @@
+using System;
+using DeskPhone.Drivers.Hal;
+
+namespace DeskPhone.Drivers.Input
+{
+    /// <summary>
+    /// Row/column key matrix without diodes, on GPIO or port-expander pins. Rows are driven one at a time
+    /// (active level low by default, idle rows released high), columns are read with pull-ups.
+    /// When three keys at corners of a rectangle are down, the fourth corner reads as pressed too (ghosting):
+    /// such a scan cannot tell real from ghost keys, so every key in the ambiguous rectangle keeps its previous
+    /// level until the rectangle resolves. Keys outside it are reported normally.
+    /// </summary>
+    public sealed class KeyMatrix
+    {
+        private readonly IDigitalOutput[] _rows;
+        private readonly IDigitalInput[] _columns;
+        private readonly bool _activeLow;
+        private readonly KeyTracker _tracker;
+        private readonly int[] _rowBits;
+        private readonly int[] _heldBits;
+
+        /// <param name="keyCodes">Row-major, rows.Length * columns.Length entries; KeyCode.None for unused positions.</param>
+        public KeyMatrix(IDigitalOutput[] rows, IDigitalInput[] columns, int[] keyCodes, KeyTiming timing, bool activeLow)
+        {
+            if (rows == null || columns == null || keyCodes == null)
+            {
+                throw new ArgumentNullException("rows/columns/keyCodes");
+            }
+            if (columns.Length > 31 || keyCodes.Length != rows.Length * columns.Length)
+            {
+                throw new ArgumentException("key map must have rows*columns entries and at most 31 columns");
+            }
+            _rows = rows;
+            _columns = columns;
+            _activeLow = activeLow;
+            _tracker = new KeyTracker(keyCodes, timing);
+            _rowBits = new int[rows.Length];
+            _heldBits = new int[rows.Length];
+            for (int r = 0; r < rows.Length; r++)
+            {
+                rows[r].Write(activeLow);
+            }
+        }
+
+        public event KeyEventHandler KeyEvent
+        {
+            add { _tracker.KeyEvent += value; }
+            remove { _tracker.KeyEvent -= value; }
+        }
+
+        public int Rows
+        {
+            get { return _rows.Length; }
+        }
+
+        public int Columns
+        {
+            get { return _columns.Length; }
+        }
+
+        /// <summary>Debounced state at a matrix position.</summary>
+        public bool IsPressed(int row, int column)
+        {
+            return _tracker.IsPressed(row * _columns.Length + column);
+        }
+
+        public bool IsKeyDown(int keyCode)
+        {
+            return _tracker.IsKeyDown(keyCode);
+        }
+
+        /// <summary>One full scan; call every 5-10 ms. Allocation-free.</summary>
+        public void Scan(long nowMs)
+        {
+            int cols = _columns.Length;
+            for (int r = 0; r < _rows.Length; r++)
+            {
+                _rows[r].Write(!_activeLow);
+                int bits = 0;
+                for (int c = 0; c < cols; c++)
+                {
+                    if (_columns[c].Read() != _activeLow)
+                    {
+                        bits |= 1 << c;
+                    }
+                }
+                _rows[r].Write(_activeLow);
+                _rowBits[r] = bits;
+                _heldBits[r] = 0;
+            }
+            MarkGhostRectangles();
+            for (int r = 0; r < _rows.Length; r++)
+            {
+                int bits = _rowBits[r];
+                int held = _heldBits[r];
+                int slot = r * cols;
+                for (int c = 0; c < cols; c++, slot++)
+                {
+                    int mask = 1 << c;
+                    bool pressed = (held & mask) != 0 ? _tracker.RawPressed(slot) : (bits & mask) != 0;
+                    _tracker.Update(slot, pressed, nowMs);
+                }
+            }
+        }
+
+        private void MarkGhostRectangles()
+        {
+            for (int a = 0; a < _rows.Length; a++)
+            {
+                for (int b = a + 1; b < _rows.Length; b++)
+                {
+                    int shared = _rowBits[a] & _rowBits[b];
+                    // Two rows sharing two or more columns form at least one rectangle.
+                    if (shared != 0 && (shared & (shared - 1)) != 0)
+                    {
+                        _heldBits[a] |= shared;
+                        _heldBits[b] |= shared;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+namespace DeskPhone.Drivers.Network
+{
+    public delegate void LinkFlagHandler(bool value);
+
+    public delegate void NetworkSignalHandler();
+
+    public delegate void AddressHandler(string address);
+
+    /// <summary>
+    /// Debounced Ethernet state from raw link and address reports. Raw reports may come from any thread
+    /// (NetworkChange callbacks); every event is raised from Tick on the caller's thread.
+    /// A link loss shorter than DownDebounceMs (a flapping cable, a switch port renegotiating) goes unnoticed;
+    /// a link must stay up UpDebounceMs before it counts.
+    /// </summary>
+    public sealed class EthernetLink
+    {
+        public const int DefaultUpDebounceMs = 500;
+        public const int DefaultDownDebounceMs = 2000;
+
+        private readonly object _sync = new object();
+        private readonly int _upDebounceMs;
+        private readonly int _downDebounceMs;
+
+        private bool _rawUp;
+        private long _rawSince;
+        private bool _rawKnown;
+        private string _rawAddress;
+
+        private bool _started;
+        private bool _decided;
+        private bool _up;
+        private bool _unplugged;
+        private string _address;
+        private bool _ready;
+
+        /// <summary>EthernetUnplugged raised (true) or cleared (false).</summary>
+        public event LinkFlagHandler UnpluggedChanged;
+
+        /// <summary>Link up with a usable address again, or the address changed while up: the SIP layer re-registers.</summary>
+        public event NetworkSignalHandler NetworkRestored;
+
+        /// <summary>Link or address lost: the SIP layer stops sending until NetworkRestored.</summary>
+        public event NetworkSignalHandler NetworkLost;
+
+        public event AddressHandler AddressChanged;
+
+        public EthernetLink(int upDebounceMs, int downDebounceMs)
+        {
+            _upDebounceMs = upDebounceMs;
+            _downDebounceMs = downDebounceMs;
+        }
+
+        public EthernetLink()
+            : this(DefaultUpDebounceMs, DefaultDownDebounceMs)
+        {
+        }
+
+        public bool LinkUp
+        {
+            get { return _up; }
+        }
+
+        public bool EthernetUnplugged
+        {
+            get { return _unplugged; }
+        }
+
+        /// <summary>Current IPv4 address, null without one.</summary>
+        public string Address
+        {
+            get { return _address; }
+        }
+
+        /// <summary>Link up and an address assigned.</summary>
+        public bool Ready
+        {
+            get { return _ready; }
+        }
+
+        /// <summary>Raw link state from the PHY or NetworkChange.NetworkAvailabilityChanged.</summary>
+        public void ReportLink(bool up, long nowMs)
+        {
+            lock (_sync)
+            {
+                if (!_rawKnown || up != _rawUp)
+                {
+                    _rawKnown = true;
+                    _rawUp = up;
+                    _rawSince = nowMs;
+                }
+            }
+        }
+
+        /// <summary>Raw IPv4 address (null, empty or 0.0.0.0 = none) from NetworkChange.NetworkAddressChanged.</summary>
+        public void ReportAddress(string address)
+        {
+            if (address != null && (address.Length == 0 || address == "0.0.0.0"))
+            {
+                address = null;
+            }
+            lock (_sync)
+            {
+                _rawAddress = address;
+            }
+        }
+
+        public void Tick(long nowMs)
+        {
+            bool rawUp;
+            long since;
+            bool known;
+            string rawAddress;
+            lock (_sync)
+            {
+                rawUp = _rawUp;
+                since = _rawSince;
+                known = _rawKnown;
+                rawAddress = _rawAddress;
+            }
+            if (!_started)
+            {
+                _started = true;
+                if (!known)
+                {
+                    // No report yet counts as "down since boot": an unplugged phone says so once the down debounce passed.
+                    ReportLink(false, nowMs);
+                    since = nowMs;
+                }
+            }
+            bool up = _up;
+            if ((rawUp != _up || !_decided) && nowMs - since >= (rawUp ? _upDebounceMs : _downDebounceMs))
+            {
+                up = rawUp;
+                _decided = true;
+            }
+            string oldAddress = _address;
+            _up = up;
+            if (rawAddress != _address)
+            {
+                _address = rawAddress;
+                AddressHandler a = AddressChanged;
+                if (a != null)
+                {
+                    a(_address);
+                }
+            }
+            bool unplugged = _decided && !up;
+            if (unplugged != _unplugged)
+            {
+                _unplugged = unplugged;
+                LinkFlagHandler u = UnpluggedChanged;
+                if (u != null)
+                {
+                    u(unplugged);
+                }
+            }
+            bool ready = up && _address != null;
+            if (ready != _ready)
+            {
+                _ready = ready;
+                Signal(ready ? NetworkRestored : NetworkLost);
+            }
+            else if (ready && oldAddress != _address)
+            {
+                Signal(NetworkRestored);
+            }
+        }
+
+        private static void Signal(NetworkSignalHandler handler)
+        {
+            if (handler != null)
+            {
+                handler();
+            }
+        }
+    }
+}

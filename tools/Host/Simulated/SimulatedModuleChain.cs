@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using DeskPhone.Drivers.Expansion;
+using DeskPhone.Drivers.Framing;
+using DeskPhone.Drivers.Hal;
+using DeskPhone.Drivers.Leds;
+
+namespace DeskPhone.Host.Simulated
+{
+    /// <summary>One simulated D3/D7-like module: 18 keys with two-colour LEDs and a label per key.</summary>
+    public sealed class SimulatedModule
+    {
+        internal SimulatedModule(int major, int minor)
+        {
+            FirmwareMajor = major;
+            FirmwareMinor = minor;
+        }
+
+        /// <summary>Chain address given by the last enumeration, 0 before one.</summary>
+        public int Address { get; internal set; }
+        public int FirmwareMajor { get; }
+        public int FirmwareMinor { get; }
+        public LedColor[] Leds { get; } = new LedColor[ExpansionProtocol.KeysPerModule];
+        public string[] Labels { get; } = new string[ExpansionProtocol.KeysPerModule];
+        public int PingsAnswered { get; internal set; }
+    }
+
+    /// <summary>
+    /// A daisy chain of simulated expansion modules behind one UART, speaking docs/expansion-protocol.md.
+    /// Plug it in where the phone expects the chain's IUart: what the phone writes is handled synchronously and
+    /// the replies wait to be read. CutCable makes modules from a position on unreachable (a broken cable).
+    /// </summary>
+    public sealed class SimulatedModuleChain : IUart
+    {
+        private readonly FrameFormat _format = ExpansionProtocol.Format();
+        private readonly FrameReader _reader;
+        private readonly Queue<byte> _out = new Queue<byte>();
+        private readonly byte[] _frame = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
+        private int _cutBefore = int.MaxValue;
+
+        public SimulatedModuleChain()
+        {
+            _reader = new FrameReader(_format, int.MaxValue);
+            _reader.Frame += OnFrame;
+            _reader.Error += (error, detail) => Rejected.Add(FrameErrorNames.Name(error) + ":" + detail);
+        }
+
+        public List<SimulatedModule> Modules { get; } = new List<SimulatedModule>();
+
+        /// <summary>Frames the chain received from the phone, e.g. "enumerate", "ping 1", "leds 2", "label 1.3".</summary>
+        public List<string> Received { get; } = new List<string>();
+
+        /// <summary>Damaged or unknown frames from the phone.</summary>
+        public List<string> Rejected { get; } = new List<string>();
+
+        public SimulatedModule Plug(int firmwareMajor = 1, int firmwareMinor = 2)
+        {
+            var module = new SimulatedModule(firmwareMajor, firmwareMinor);
+            Modules.Add(module);
+            return module;
+        }
+
+        public void Unplug(int index) => Modules.RemoveAt(index);
+
+        /// <summary>Modules at index and after it stop hearing and answering.</summary>
+        public void CutCable(int index) => _cutBefore = index;
+
+        public void RepairCable() => _cutBefore = int.MaxValue;
+
+        public bool Reachable(int index) => index < _cutBefore && index < Modules.Count;
+
+        public void PressKey(int module, int key) => SendKey(module, key, ExpansionProtocol.KeyPressed);
+
+        public void ReleaseKey(int module, int key) => SendKey(module, key, ExpansionProtocol.KeyReleased);
+
+        /// <summary>Raw bytes towards the phone (corrupt or unexpected frames).</summary>
+        public void Inject(params byte[] bytes)
+        {
+            foreach (byte b in bytes) _out.Enqueue(b);
+        }
+
+        /// <summary>A well-formed frame towards the phone.</summary>
+        public void Reply(int type, params byte[] payload)
+        {
+            int n = _format.Encode(type, payload, 0, payload.Length, _frame);
+            for (int i = 0; i < n; i++) _out.Enqueue(_frame[i]);
+        }
+
+        public int Read(byte[] buffer, int offset, int count)
+        {
+            int n = 0;
+            while (n < count && _out.Count > 0) buffer[offset + n++] = _out.Dequeue();
+            return n;
+        }
+
+        public void Write(byte[] data, int offset, int count) => _reader.Feed(data, offset, count, 0);
+
+        private void SendKey(int module, int key, int action)
+        {
+            if (!Reachable(module) || Modules[module].Address == 0) return;
+            Reply(ExpansionProtocol.Key, (byte)Modules[module].Address, (byte)key, (byte)action);
+        }
+
+        private void OnFrame(int type, byte[] p, int offset, int count)
+        {
+            int address = count > 0 ? p[offset] : -1;
+            switch (type)
+            {
+                case ExpansionProtocol.Enumerate when count == 2:
+                    Received.Add("enumerate");
+                    for (int i = 0; i < Modules.Count && Reachable(i); i++)
+                    {
+                        var m = Modules[i];
+                        m.Address = p[offset + 1] + i;
+                        Reply(ExpansionProtocol.Hello, (byte)m.Address, ExpansionProtocol.KeysPerModule,
+                            (byte)m.FirmwareMajor, (byte)m.FirmwareMinor);
+                    }
+                    return;
+                case ExpansionProtocol.Ping when count == 1:
+                    Received.Add("ping " + address);
+                    if (Find(address) is SimulatedModule pinged)
+                    {
+                        pinged.PingsAnswered++;
+                        Reply(ExpansionProtocol.Pong, (byte)address);
+                    }
+                    return;
+                case ExpansionProtocol.Leds when count == 1 + ExpansionProtocol.KeysPerModule:
+                    Received.Add("leds " + address);
+                    if (Find(address) is SimulatedModule lit)
+                    {
+                        for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++) lit.Leds[k] = (LedColor)p[offset + 1 + k];
+                    }
+                    return;
+                case ExpansionProtocol.Label when count >= 2 && p[offset + 1] < ExpansionProtocol.KeysPerModule:
+                    Received.Add("label " + address + "." + (p[offset + 1] + 1));
+                    if (Find(address) is SimulatedModule labelled)
+                    {
+                        labelled.Labels[p[offset + 1]] = Encoding.UTF8.GetString(p, offset + 2, count - 2);
+                    }
+                    return;
+            }
+            Rejected.Add("unexpected:" + type);
+        }
+
+        private SimulatedModule Find(int address)
+        {
+            for (int i = 0; i < Modules.Count && Reachable(i); i++)
+            {
+                if (Modules[i].Address == address) return Modules[i];
+            }
+            return null;
+        }
+    }
+}
