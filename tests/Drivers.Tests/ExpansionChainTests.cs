@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using DeskPhone.Drivers.Expansion;
+using DeskPhone.Drivers.Framing;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Drivers.Leds;
+using DeskPhone.Host.Simulated;
+
+namespace DeskPhone.Drivers.Tests
+{
+    public class ExpansionChainTests
+    {
+        private readonly SimulatedModuleChain _sim = new SimulatedModuleChain();
+        private readonly ExpansionChain _chain;
+        private readonly List<string> _events = new List<string>();
+        private readonly List<string> _keys = new List<string>();
+        private readonly List<string> _errors = new List<string>();
+        private long _now;
+
+        public ExpansionChainTests()
+        {
+            _chain = new ExpansionChain(_sim, ExpansionProtocol.Version(1, 2));
+            _chain.ChainEvent += (kind, module, reason) => _events.Add(ExpansionEventNames.Name(kind) + " " + module);
+            _chain.KeyEvent += (code, action) => _keys.Add(KeyCode.Name(code) + ":" + KeyActionNames.Name(action));
+            _chain.LinkError += (error, detail) => _errors.Add(FrameErrorNames.Name(error) + " " + detail);
+        }
+
+        private void RunFor(int ms)
+        {
+            for (int t = 0; t < ms; t += 10)
+            {
+                _chain.Tick(_now);
+                _now += 10;
+            }
+        }
+
+        [Fact]
+        public void ModulesAreEnumeratedInChainOrder()
+        {
+            _sim.Plug(1, 2);
+            _sim.Plug(1, 3);
+            RunFor(300);
+            Assert.Equal(new[] { "connected 0", "connected 1" }, _events);
+            Assert.Equal(2, _chain.ModuleCount);
+            Assert.Equal(1, _sim.Modules[0].Address);
+            Assert.Equal(2, _sim.Modules[1].Address);
+            Assert.Equal(ExpansionProtocol.Version(1, 3), _chain.FirmwareOf(1));
+            Assert.False(_chain.CablingBroken);
+            Assert.Empty(_errors);
+            Assert.Empty(_sim.Rejected);
+        }
+
+        [Fact]
+        public void EnumerateFrameIsByteExact()
+        {
+            var uart = new FakeUart();
+            var chain = new ExpansionChain(uart, 0);
+            chain.Tick(0);
+            // A5 5A | 01 | 02 | 00 01 | CRC-8(01 02 00 01)
+            Assert.Equal("A55A01020001C7", System.Convert.ToHexString(uart.TakeWritten()));
+        }
+
+        [Fact]
+        public void HeartbeatKeepsModulesAndSilenceMeansCablingBroken()
+        {
+            _sim.Plug();
+            _sim.Plug();
+            RunFor(3000);
+            Assert.True(_sim.Modules[0].PingsAnswered >= 2);
+            _events.Clear();
+            _sim.CutCable(1);
+            RunFor(4000);
+            Assert.Equal(new[] { "lost 1" }, _events);
+            Assert.True(_chain.CablingBroken);
+            Assert.True(_chain.IsPresent(0));
+            Assert.False(_chain.IsPresent(1));
+            _sim.RepairCable();
+            RunFor(6000);
+            Assert.Equal(new[] { "lost 1", "connected 1" }, _events);
+            Assert.False(_chain.CablingBroken);
+        }
+
+        [Fact]
+        public void FourthModuleExceedsTheLimitAndIsIgnored()
+        {
+            for (int i = 0; i < 4; i++) _sim.Plug();
+            RunFor(300);
+            Assert.Equal(new[] { "connected 0", "connected 1", "connected 2", "limit-exceeded -1" }, _events);
+            Assert.True(_chain.LimitExceeded);
+            Assert.Equal(3, _chain.ModuleCount);
+            _sim.PressKey(3, 0);
+            RunFor(50);
+            Assert.Empty(_keys);
+            _sim.Unplug(3);
+            RunFor(5000);
+            Assert.Equal("limit-cleared -1", _events[^1]);
+            Assert.False(_chain.LimitExceeded);
+        }
+
+        [Fact]
+        public void NewModuleAppearsAtNextEnumeration()
+        {
+            _sim.Plug();
+            RunFor(300);
+            _sim.Plug();
+            RunFor(ExpansionChain.EnumerateEveryMs + 300);
+            Assert.Equal(new[] { "connected 0", "connected 1" }, _events);
+        }
+
+        [Fact]
+        public void OldFirmwareIsReported()
+        {
+            _sim.Plug(1, 1);
+            RunFor(300);
+            Assert.Equal(new[] { "connected 0", "firmware-outdated 0" }, _events);
+            Assert.True(_chain.IsOutdated(0));
+            RunFor(ExpansionChain.EnumerateEveryMs * 2);
+            Assert.Equal(2, _events.Count); // reported once, not on every enumeration
+        }
+
+        [Fact]
+        public void KeysBecomeExpansionKeyCodesWithLongPress()
+        {
+            _sim.Plug();
+            _sim.Plug();
+            RunFor(300);
+            _sim.PressKey(1, 4);
+            RunFor(50);
+            _sim.ReleaseKey(1, 4);
+            RunFor(50);
+            _sim.PressKey(0, 17);
+            RunFor(1000);
+            Assert.Equal(new[] { "X2.5:press", "X2.5:release", "X1.18:press", "X1.18:long" }, _keys);
+            Assert.Equal(KeyCode.ExpansionKeyBase + KeyCode.ExpansionModuleStride + 4, KeyCode.Parse("X2.5"));
+        }
+
+        [Fact]
+        public void LedsAndLabelsReachTheModulesIncludingLateOnes()
+        {
+            var bank = new LedBank(ExpansionProtocol.MaxModules * ExpansionProtocol.KeysPerModule, _chain);
+            _chain.SetLabel(1, 2, "Anna Müller – Sales, long label text here");
+            _sim.Plug();
+            RunFor(300);
+            bank.Set(3, LedColor.Red, LedPattern.On);
+            bank.Set(18 + 2, LedColor.Green, LedPattern.BlinkFast);
+            bank.Tick(_now);
+            Assert.Equal(LedColor.Red, _sim.Modules[0].Leds[3]);
+
+            _sim.Plug();
+            RunFor(ExpansionChain.EnumerateEveryMs + 300);
+            // The late module gets its current LEDs and labels on connect.
+            Assert.Equal(LedColor.Green, _sim.Modules[1].Leds[2]);
+            string label = _sim.Modules[1].Labels[2];
+            Assert.StartsWith("Anna Müller", label);
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(label) <= ExpansionProtocol.MaxLabelBytes);
+            Assert.Equal(_chain.LabelOf(1, 2).Substring(0, label.Length), label);
+            _chain.SetLabel(0, 0, "Reception");
+            Assert.Equal("Reception", _sim.Modules[0].Labels[0]);
+            Assert.Empty(_sim.Rejected);
+        }
+
+        [Fact]
+        public void CorruptTruncatedAndUnexpectedFramesAreReportedNotFatal()
+        {
+            _sim.Plug();
+            RunFor(300);
+            _sim.Inject(0xA5, 0x5A, ExpansionProtocol.Key, 0x03, 0x01, 0x00, 0x01, 0x00); // bad CRC
+            _sim.Reply(ExpansionProtocol.Key, 1, 18, 1);        // key 18 does not exist
+            _sim.Reply(0x7E);                                   // unknown type
+            _sim.Reply(ExpansionProtocol.Hello, 1, 18, 1, 2);   // hello outside enumeration
+            RunFor(20);
+            _sim.Inject(0xA5, 0x5A, ExpansionProtocol.Key, 0x03, 0x01); // stops mid-frame
+            RunFor(100);
+            Assert.Equal(new[] { "bad-check 131", "garbage 7", "unexpected 131", "unexpected 126", "unexpected 129", "truncated 5" }, _errors);
+            Assert.Empty(_keys);
+            _sim.PressKey(0, 0);
+            RunFor(20);
+            Assert.Equal(new[] { "X1.1:press" }, _keys);
+            Assert.True(_chain.IsPresent(0));
+        }
+    }
+}
