@@ -99,7 +99,8 @@ namespace DeskPhone.Drivers.Boards
             }
             for (int i = 0; i < ButtonPins.Length; i++)
             {
-                table[n++] = "button." + Input.KeyCode.Name(ButtonKeys[i]) + "=" + ButtonPins[i].ToString();
+                string key = i < ButtonKeys.Length ? Input.KeyCode.Name(ButtonKeys[i]) : i.ToString();
+                table[n++] = "button." + key + "=" + ButtonPins[i].ToString();
             }
             return table;
         }
@@ -107,6 +108,10 @@ namespace DeskPhone.Drivers.Boards
         /// <summary>Null when consistent, else what is wrong (a pin used twice, missing pins for a declared part).</summary>
         public string Validate()
         {
+            if (ButtonPins == null || ButtonKeys == null || ButtonPins.Length != ButtonKeys.Length)
+            {
+                return "one key code per button pin";
+            }
             string[] table = PinTable();
             for (int i = 0; i < table.Length; i++)
             {
@@ -118,10 +123,6 @@ namespace DeskPhone.Drivers.Boards
                         return "GPIO " + pin + " used twice: " + table[i] + ", " + table[j];
                     }
                 }
-            }
-            if (ButtonPins.Length != ButtonKeys.Length)
-            {
-                return "one key code per button pin";
             }
             if (LcdChipSelect >= 0 && (SpiMosi < 0 || SpiClock < 0 || LcdDataCommand < 0))
             {

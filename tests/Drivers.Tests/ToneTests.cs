@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using DeskPhone.Drivers.Audio;
+using DeskPhone.Host.Simulated;
+
+namespace DeskPhone.Drivers.Tests
+{
+    public class ToneTests
+    {
+        private sealed class ToneRecorder : IToneOutput
+        {
+            public List<string> Log { get; } = new List<string>();
+            public long Now;
+            public void Tone(int hertz) => Log.Add(Now + ":" + hertz);
+        }
+
+        private readonly ToneRecorder _out = new ToneRecorder();
+        private readonly ToneSequencer _seq;
+
+        public ToneTests()
+        {
+            _seq = new ToneSequencer(_out);
+        }
+
+        private void RunTo(long end)
+        {
+            for (; _out.Now <= end; _out.Now += 5) _seq.Tick(_out.Now);
+        }
+
+        [Fact]
+        public void IndicationPlaysItsStepsOnceInVirtualTime()
+        {
+            _seq.Play(Tones.StatusIndication, 0);
+            RunTo(2000);
+            Assert.Equal(new[] { "0:1400", "120:0", "200:1400", "320:0", "400:1400", "520:0" }, _out.Log);
+            Assert.False(_seq.IsPlaying);
+        }
+
+        [Fact]
+        public void RingRepeatsWithItsCadence()
+        {
+            _seq.Play(Tones.Ring, 0);
+            RunTo(8100);
+            Assert.Equal(Tones.Ring.CycleMs, 3500);
+            Assert.Contains("3500:1000", _out.Log);
+            Assert.Contains("7000:1000", _out.Log);
+            Assert.Contains("500:0", _out.Log);
+            Assert.True(_seq.IsPlaying);
+            _seq.Stop(Tones.Ring);
+            Assert.Equal(0, _seq.Hertz);
+        }
+
+        [Fact]
+        public void KeyClickDoesNotInterruptRingingButRingingInterruptsClick()
+        {
+            _seq.Play(Tones.Ring, 0);
+            Assert.False(_seq.Play(Tones.KeyClick, 10));
+            Assert.Same(Tones.Ring, _seq.Current);
+            _seq.Stop();
+            Assert.True(_seq.Play(Tones.KeyClick, 20));
+            Assert.True(_seq.Play(Tones.Ring, 22));
+            _seq.Stop(Tones.KeyClick); // not playing any more: ring continues
+            Assert.True(_seq.IsPlaying);
+        }
+
+        [Fact]
+        public void LateTickKeepsCadenceLockedToStart()
+        {
+            _seq.Play(Tones.CallWaiting, 0);
+            _seq.Tick(10_050); // one big jump: 200 ms beep, 9800 ms pause, next beep since 10000
+            Assert.Equal(440, _seq.Hertz);
+            _seq.Tick(10_199);
+            Assert.Equal(440, _seq.Hertz);
+            _seq.Tick(10_200);
+            Assert.Equal(0, _seq.Hertz);
+        }
+
+        [Fact]
+        public void BadPatternsAreRefused()
+        {
+            Assert.Throws<System.ArgumentException>(() => new TonePattern("x", new[] { 440 }, false, 1));
+            Assert.Throws<System.ArgumentException>(() => new TonePattern("x", new[] { 440, 0 }, false, 1));
+            Assert.Null(Tones.ByName("nope"));
+            Assert.Same(Tones.Ring, Tones.ByName("ring"));
+        }
+
+        [Fact]
+        public void PwmOutputStartsOnceAndStopsOnSilence()
+        {
+            var pwm = new RecordingPwm();
+            var tone = new PwmToneOutput(pwm, 900);
+            Assert.Equal(500, tone.Volume);
+            tone.Tone(1000);
+            tone.Tone(1250);
+            tone.Tone(0);
+            Assert.Equal(new[] { "f=1000", "d=500", "start", "f=1250", "d=500", "stop" }, pwm.Log);
+        }
+    }
+}
