@@ -7,11 +7,15 @@ namespace DeskPhone.Drivers.Device
     /// <summary>
     /// Pins of an MCP23017 port expander (Iot.Device.Mcp23xxx binding) as our pin interfaces, for the key
     /// matrix (rows on port A = pins 0-7, columns on port B = pins 8-15) and two-colour LEDs.
-    /// Inputs are polled by the scanners, so Edge is never raised.
+    /// Inputs read the whole port once and serve the other pins from that read until the next output write,
+    /// so scanning one matrix row costs one I2C read instead of one per column. Inputs are polled by the
+    /// scanners, so Edge is never raised.
     /// </summary>
     public sealed class Mcp23017Pins
     {
         private readonly Mcp23017 _chip;
+        private readonly bool[] _valid = new bool[2];
+        private readonly byte[] _port = new byte[2];
 
         public Mcp23017Pins(I2cBusDevice device)
         {
@@ -21,7 +25,7 @@ namespace DeskPhone.Drivers.Device
         public IDigitalOutput Output(int pin, bool initialHigh)
         {
             _chip.SetPinMode(pin, PinMode.Output);
-            ExpanderOutput output = new ExpanderOutput(_chip, pin);
+            ExpanderOutput output = new ExpanderOutput(this, pin);
             output.Write(initialHigh);
             return output;
         }
@@ -29,38 +33,56 @@ namespace DeskPhone.Drivers.Device
         public IDigitalInput Input(int pin)
         {
             _chip.SetPinMode(pin, PinMode.InputPullUp);
-            return new ExpanderInput(_chip, pin);
+            return new ExpanderInput(this, pin);
+        }
+
+        private void Write(int pin, bool high)
+        {
+            _chip.Write(pin, high);
+            _valid[0] = false;
+            _valid[1] = false;
+        }
+
+        private bool Read(int pin)
+        {
+            int index = pin < 8 ? 0 : 1;
+            if (!_valid[index])
+            {
+                _port[index] = _chip.ReadByte(Register.GPIO, index == 0 ? Port.PortA : Port.PortB);
+                _valid[index] = true;
+            }
+            return (_port[index] & (1 << (pin & 7))) != 0;
         }
 
         private sealed class ExpanderOutput : IDigitalOutput
         {
-            private readonly Mcp23017 _chip;
+            private readonly Mcp23017Pins _owner;
             private readonly int _pin;
 
-            public ExpanderOutput(Mcp23017 chip, int pin)
+            public ExpanderOutput(Mcp23017Pins owner, int pin)
             {
-                _chip = chip;
+                _owner = owner;
                 _pin = pin;
             }
 
             public void Write(bool high)
             {
-                _chip.Write(_pin, high);
+                _owner.Write(_pin, high);
             }
         }
 
         private sealed class ExpanderInput : IDigitalInput
         {
-            private readonly Mcp23017 _chip;
+            private readonly Mcp23017Pins _owner;
             private readonly int _pin;
 
 #pragma warning disable CS0067 // polled by the scanners: the expander's interrupt line is not wired
             public event PinEdgeHandler Edge;
 #pragma warning restore CS0067
 
-            public ExpanderInput(Mcp23017 chip, int pin)
+            public ExpanderInput(Mcp23017Pins owner, int pin)
             {
-                _chip = chip;
+                _owner = owner;
                 _pin = pin;
             }
 
@@ -71,7 +93,7 @@ namespace DeskPhone.Drivers.Device
 
             public bool Read()
             {
-                return _chip.Read(_pin) == PinValue.High;
+                return _owner.Read(_pin);
             }
         }
     }
