@@ -24,7 +24,11 @@ namespace DeskPhone.Drivers.Hid
         private readonly int[][] _usages = new int[HidProtocol.Ports][];
         private readonly int[][] _codes = new int[HidProtocol.Ports][];
         private readonly int[] _telephony = new int[HidProtocol.Ports];
+        private readonly KeyTracker _keys;
+        private readonly int[] _keyCodes;
+        private readonly int[] _held;
         private int _bridgeVersion = -1;
+        private long _now;
 
         public event HidDeviceHandler HidConnecting;
 
@@ -32,7 +36,12 @@ namespace DeskPhone.Drivers.Hid
 
         public event HidDeviceHandler HidDisconnected;
 
-        public event KeyEventHandler KeyEvent;
+        /// <summary>USB keys as phone keys, with the keypad's long press and auto-repeat added by the phone.</summary>
+        public event KeyEventHandler KeyEvent
+        {
+            add { _keys.KeyEvent += value; }
+            remove { _keys.KeyEvent -= value; }
+        }
 
         /// <summary>A headset's hook switch changed (true = off hook, i.e. the user took the call on the headset).</summary>
         public event HookSwitchHandler HeadsetHook;
@@ -54,6 +63,12 @@ namespace DeskPhone.Drivers.Hid
                 _usages[p] = new int[KeySlots];
                 _codes[p] = new int[KeySlots];
             }
+            _keyCodes = UsbKeyMap.Codes();
+            _held = new int[_keyCodes.Length];
+            // The bridge reports clean key states: no debounce, only long press and repeat.
+            KeyTiming timing = new KeyTiming();
+            timing.DebounceMs = 0;
+            _keys = new KeyTracker(_keyCodes, timing);
         }
 
         /// <summary>Bridge firmware version from its last Status frame, -1 before one arrived.</summary>
@@ -113,12 +128,17 @@ namespace DeskPhone.Drivers.Hid
         /// <summary>Reads what the UART has and handles complete frames; call every 10-20 ms.</summary>
         public void Poll(long nowMs)
         {
+            _now = nowMs;
             int n;
             while ((n = _uart.Read(_rx, 0, _rx.Length)) > 0)
             {
                 _reader.Feed(_rx, 0, n, nowMs);
             }
             _reader.Tick(nowMs);
+            for (int i = 0; i < _held.Length; i++)
+            {
+                _keys.Update(i, _held[i] > 0, nowMs);
+            }
         }
 
         private void Send(int type, int count)
@@ -207,7 +227,7 @@ namespace DeskPhone.Drivers.Hid
             {
                 if (usages[i] != 0 && !Contains(keys, offset, usages[i]))
                 {
-                    RaiseKey(codes[i], KeyAction.Release);
+                    TrackKey(codes[i], KeyAction.Release);
                     usages[i] = 0;
                     codes[i] = KeyCode.None;
                 }
@@ -228,7 +248,7 @@ namespace DeskPhone.Drivers.Hid
                 usages[free] = usage;
                 // The code is fixed at press time so the release matches even if Shift was let go first.
                 codes[free] = code;
-                RaiseKey(code, KeyAction.Press);
+                TrackKey(code, KeyAction.Press);
             }
         }
 
@@ -261,7 +281,7 @@ namespace DeskPhone.Drivers.Hid
             {
                 if (usages[i] != 0)
                 {
-                    RaiseKey(_codes[port][i], KeyAction.Release);
+                    TrackKey(_codes[port][i], KeyAction.Release);
                     usages[i] = 0;
                     _codes[port][i] = KeyCode.None;
                 }
@@ -293,12 +313,17 @@ namespace DeskPhone.Drivers.Hid
             return -1;
         }
 
-        private void RaiseKey(int code, KeyAction action)
+        private void TrackKey(int code, KeyAction action)
         {
-            KeyEventHandler handler = KeyEvent;
-            if (code != KeyCode.None && handler != null)
+            // Several USB keys may map to one phone key (digit row and keypad): it is down while any of them is.
+            for (int i = 0; i < _keyCodes.Length; i++)
             {
-                handler(code, action);
+                if (_keyCodes[i] == code)
+                {
+                    _held[i] += action == KeyAction.Press ? 1 : -1;
+                    _keys.Update(i, _held[i] > 0, _now);
+                    return;
+                }
             }
         }
 

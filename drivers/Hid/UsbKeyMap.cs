@@ -8,6 +8,33 @@ namespace DeskPhone.Drivers.Hid
         public const int ModifierLeftShift = 0x02;
         public const int ModifierRightShift = 0x20;
 
+        /// <summary>Every phone key a USB keyboard can produce.</summary>
+        public static int[] Codes()
+        {
+            int[] codes = new int[10 + 11 + 12];
+            int n = 0;
+            for (int d = KeyCode.Digit0; d <= KeyCode.Digit9; d++)
+            {
+                codes[n++] = d;
+            }
+            codes[n++] = KeyCode.Star;
+            codes[n++] = KeyCode.Hash;
+            codes[n++] = KeyCode.Ok;
+            codes[n++] = KeyCode.Cancel;
+            codes[n++] = KeyCode.Up;
+            codes[n++] = KeyCode.Down;
+            codes[n++] = KeyCode.Left;
+            codes[n++] = KeyCode.Right;
+            codes[n++] = KeyCode.Mute;
+            codes[n++] = KeyCode.VolumeUp;
+            codes[n++] = KeyCode.VolumeDown;
+            for (int f = 0; f < 12; f++)
+            {
+                codes[n++] = KeyCode.FunctionKey1 + f;
+            }
+            return codes;
+        }
+
         /// <returns>KeyCode.None for keys the phone does not use.</returns>
         public static int Map(int usage, int modifiers)
         {

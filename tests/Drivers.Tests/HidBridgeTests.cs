@@ -178,6 +178,53 @@ namespace DeskPhone.Drivers.Tests
         }
 
         [Fact]
+        public void HeldUsbArrowAutoRepeatsAndHeldDigitLongPresses()
+        {
+            _usb.AttachKeyboard(0);
+            Poll();
+            _log.Clear();
+            _usb.KeyDown(0x51); // down arrow
+            _usb.KeyDown(0x1E); // 1
+            for (int i = 0; i < 90; i++) Poll(); // 900 ms
+            _usb.KeyUp(0x51);
+            _usb.KeyUp(0x1E);
+            Poll();
+            Assert.Equal(new[] { "DOWN:press", "1:press" }, _log.GetRange(0, 2));
+            Assert.Equal(4, _log.FindAll(e => e == "DOWN:repeat").Count); // at 500, 620, 740, 860 ms
+            Assert.Single(_log.FindAll(e => e == "1:long"));
+            Assert.DoesNotContain("1:repeat", _log);
+            Assert.Equal(new[] { "DOWN:release", "1:release" }, _log.GetRange(_log.Count - 2, 2));
+        }
+
+        [Fact]
+        public void TwoUsbKeysForOnePhoneKeyKeepItDownUntilBothAreUp()
+        {
+            _usb.AttachKeyboard(0);
+            _usb.KeyDown(0x1E); // 1
+            _usb.KeyDown(0x59); // keypad 1
+            _usb.KeyUp(0x1E);
+            Poll();
+            Assert.Equal(new[] { "1:press" }, _log.GetRange(2, _log.Count - 2));
+            _usb.KeyUp(0x59);
+            Poll();
+            Assert.Equal("1:release", _log[^1]);
+        }
+
+        [Fact]
+        public void EveryMappedUsageIsATrackedKey()
+        {
+            var codes = UsbKeyMap.Codes();
+            for (int usage = 0; usage < 256; usage++)
+            {
+                foreach (int mods in new[] { 0, UsbKeyMap.ModifierLeftShift })
+                {
+                    int code = UsbKeyMap.Map(usage, mods);
+                    Assert.True(code == KeyCode.None || System.Array.IndexOf(codes, code) >= 0, "usage " + usage);
+                }
+            }
+        }
+
+        [Fact]
         public void UsbKeyMapCoversKeypadFunctionAndVolumeKeys()
         {
             Assert.Equal(KeyCode.Digit0, UsbKeyMap.Map(0x62, 0));
