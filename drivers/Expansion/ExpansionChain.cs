@@ -35,6 +35,8 @@ namespace DeskPhone.Drivers.Expansion
         private readonly long[] _lastSeen = new long[ExpansionProtocol.MaxModules];
         private readonly bool[] _seen = new bool[ExpansionProtocol.MaxModules];
         private readonly int[] _seenFirmware = new int[ExpansionProtocol.MaxModules];
+        private readonly uint[] _serial = new uint[ExpansionProtocol.MaxModules];
+        private readonly uint[] _seenSerial = new uint[ExpansionProtocol.MaxModules];
         private readonly bool[] _ledsDirty = new bool[ExpansionProtocol.MaxModules];
         private readonly bool[] _keyDown = new bool[Slots];
         private readonly LedColor[] _leds = new LedColor[Slots];
@@ -117,6 +119,12 @@ namespace DeskPhone.Drivers.Expansion
         public bool LimitExceeded
         {
             get { return _limitExceeded; }
+        }
+
+        /// <summary>Serial number a present module reported, 0 otherwise.</summary>
+        public uint SerialOf(int module)
+        {
+            return IsPresent(module) ? _serial[module] : 0;
         }
 
         public bool IsOutdated(int module)
@@ -233,11 +241,13 @@ namespace DeskPhone.Drivers.Expansion
             {
                 if (_seen[m])
                 {
-                    bool isNew = !_present[m];
+                    // A different serial at a known position is a swapped or re-cabled module: it gets everything anew.
+                    bool isNew = !_present[m] || _serial[m] != _seenSerial[m];
                     bool changed = _firmware[m] != _seenFirmware[m];
                     _present[m] = true;
                     _lost[m] = false;
                     _firmware[m] = _seenFirmware[m];
+                    _serial[m] = _seenSerial[m];
                     _lastSeen[m] = _now;
                     if (isNew)
                     {
@@ -289,7 +299,7 @@ namespace DeskPhone.Drivers.Expansion
             switch (type)
             {
                 case ExpansionProtocol.Hello:
-                    if (count != 4 || address == 0 || !_enumerating || p[offset + 1] != ExpansionProtocol.KeysPerModule)
+                    if (count != 8 || address == 0 || !_enumerating || p[offset + 1] != ExpansionProtocol.KeysPerModule)
                     {
                         break;
                     }
@@ -301,6 +311,7 @@ namespace DeskPhone.Drivers.Expansion
                     {
                         _seen[m] = true;
                         _seenFirmware[m] = ExpansionProtocol.Version(p[offset + 2], p[offset + 3]);
+                        _seenSerial[m] = (uint)(p[offset + 4] << 24 | p[offset + 5] << 16 | p[offset + 6] << 8 | p[offset + 7]);
                     }
                     return;
                 case ExpansionProtocol.Pong:

@@ -107,6 +107,30 @@ namespace DeskPhone.Drivers.Tests
         }
 
         [Fact]
+        public void UnpluggingAMiddleModuleMovesTheNextOneUpAndRefreshesIt()
+        {
+            var bank = new LedBank(ExpansionProtocol.MaxModules * ExpansionProtocol.KeysPerModule, _chain);
+            for (int i = 0; i < 3; i++) _sim.Plug();
+            _chain.SetLabel(1, 0, "Bob");
+            _chain.SetLabel(2, 0, "Carol");
+            bank.Set(18, LedColor.Red, LedPattern.On);
+            RunFor(300);
+            bank.Tick(_now);
+            uint third = _chain.SerialOf(2);
+            Assert.Equal(_sim.Modules[2].Serial, third);
+            _events.Clear();
+
+            _sim.Unplug(1); // the third module is now second in the chain
+            RunFor(ExpansionChain.EnumerateEveryMs + 300);
+            // Position 2 stops answering pings first; the next enumeration finds the third module there.
+            Assert.Equal(new[] { "lost 1", "connected 1", "lost 2" }, _events);
+            Assert.Equal(third, _chain.SerialOf(1));
+            // It now shows position 2's label and LEDs, not what it showed before.
+            Assert.Equal("Bob", _sim.Modules[1].Labels[0]);
+            Assert.Equal(LedColor.Red, _sim.Modules[1].Leds[0]);
+        }
+
+        [Fact]
         public void OldFirmwareIsReported()
         {
             _sim.Plug(1, 1);
@@ -166,7 +190,7 @@ namespace DeskPhone.Drivers.Tests
             _sim.Inject(0xA5, 0x5A, ExpansionProtocol.Key, 0x03, 0x01, 0x00, 0x01, 0x00); // bad CRC
             _sim.Reply(ExpansionProtocol.Key, 1, 18, 1);        // key 18 does not exist
             _sim.Reply(0x7E);                                   // unknown type
-            _sim.Reply(ExpansionProtocol.Hello, 1, 18, 1, 2);   // hello outside enumeration
+            _sim.Reply(ExpansionProtocol.Hello, 1, 18, 1, 2, 0, 0, 0, 9); // hello outside enumeration
             RunFor(20);
             _sim.Inject(0xA5, 0x5A, ExpansionProtocol.Key, 0x03, 0x01); // stops mid-frame
             RunFor(100);

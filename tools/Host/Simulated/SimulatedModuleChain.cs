@@ -11,11 +11,14 @@ namespace DeskPhone.Host.Simulated
     /// <summary>One simulated D3/D7-like module: 18 keys with two-colour LEDs and a label per key.</summary>
     public sealed class SimulatedModule
     {
-        internal SimulatedModule(int major, int minor)
+        internal SimulatedModule(int major, int minor, uint serial)
         {
             FirmwareMajor = major;
             FirmwareMinor = minor;
+            Serial = serial;
         }
+
+        public uint Serial { get; }
 
         /// <summary>Chain address given by the last enumeration, 0 before one.</summary>
         public int Address { get; internal set; }
@@ -38,6 +41,7 @@ namespace DeskPhone.Host.Simulated
         private readonly Queue<byte> _out = new Queue<byte>();
         private readonly byte[] _frame = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
         private int _cutBefore = int.MaxValue;
+        private uint _nextSerial = 0x00D70001;
 
         public SimulatedModuleChain()
         {
@@ -56,7 +60,7 @@ namespace DeskPhone.Host.Simulated
 
         public SimulatedModule Plug(int firmwareMajor = 1, int firmwareMinor = 2)
         {
-            var module = new SimulatedModule(firmwareMajor, firmwareMinor);
+            var module = new SimulatedModule(firmwareMajor, firmwareMinor, _nextSerial++);
             Modules.Add(module);
             return module;
         }
@@ -114,7 +118,8 @@ namespace DeskPhone.Host.Simulated
                         var m = Modules[i];
                         m.Address = p[offset + 1] + i;
                         Reply(ExpansionProtocol.Hello, (byte)m.Address, ExpansionProtocol.KeysPerModule,
-                            (byte)m.FirmwareMajor, (byte)m.FirmwareMinor);
+                            (byte)m.FirmwareMajor, (byte)m.FirmwareMinor,
+                            (byte)(m.Serial >> 24), (byte)(m.Serial >> 16), (byte)(m.Serial >> 8), (byte)m.Serial);
                     }
                     return;
                 case ExpansionProtocol.Ping when count == 1:
