@@ -14,7 +14,7 @@ namespace DeskPhone.Drivers.Boards
         public static BoardProfile M5StackCore()
         {
             BoardProfile b = new BoardProfile();
-            b.Name = "m5stack-core-lan";
+            b.Name = "m5core";
             b.FirmwareTarget = "M5Core";
             b.SpiMosi = 23;
             b.SpiMiso = 19;
@@ -58,7 +58,7 @@ namespace DeskPhone.Drivers.Boards
         public static BoardProfile OlimexEsp32Poe()
         {
             BoardProfile b = new BoardProfile();
-            b.Name = "olimex-esp32-poe";
+            b.Name = "olimex-poe";
             b.FirmwareTarget = "ESP32_OLIMEX";
             b.SpiMosi = 2;
             b.SpiMiso = 15;
@@ -88,13 +88,14 @@ namespace DeskPhone.Drivers.Boards
             return b;
         }
 
+        /// <summary>By profile name (the names tools/flash/flash.sh --board takes) or firmware target; null when unknown.</summary>
         public static BoardProfile ByName(string name)
         {
-            if (name == "m5stack-core-lan" || name == "M5Core")
+            if (name == "m5core" || name == "M5Core")
             {
                 return M5StackCore();
             }
-            if (name == "olimex-esp32-poe" || name == "ESP32_OLIMEX")
+            if (name == "olimex-poe" || name == "ESP32_OLIMEX")
             {
                 return OlimexEsp32Poe();
             }

@@ -39,6 +39,8 @@ namespace DeskPhone.Drivers.Tests
             Assert.DoesNotContain(b.PinTable(), p => p.StartsWith("eth."));
             Assert.Same(typeof(BoardProfile), BoardProfiles.M5StackCore().GetType());
             Assert.Equal(b.Name, BoardProfiles.ByName("ESP32_OLIMEX").Name);
+            Assert.Equal("olimex-poe", BoardProfiles.ByName("olimex-poe").Name);
+            Assert.Equal("M5Core", BoardProfiles.ByName("m5core").FirmwareTarget);
             Assert.Null(BoardProfiles.ByName("unknown-board"));
         }
 
