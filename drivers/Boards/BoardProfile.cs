@@ -28,6 +28,9 @@ namespace DeskPhone.Drivers.Boards
         public int LcdBacklight = -1;
         public int LcdSpiHz = 40000000;
 
+        /// <summary>microSD card on the shared SPI bus (settings backup, logs), -1 when not usable.</summary>
+        public int SdCardChipSelect = -1;
+
         // Ethernet.
         public EthernetKind Ethernet = EthernetKind.W5500Spi;
         public int EthChipSelect = -1;
@@ -70,13 +73,13 @@ namespace DeskPhone.Drivers.Boards
         {
             string[] roles =
             {
-                "spi.mosi", "spi.miso", "spi.clock", "lcd.cs", "lcd.dc", "lcd.reset", "lcd.backlight",
+                "spi.mosi", "spi.miso", "spi.clock", "sd.cs", "lcd.cs", "lcd.dc", "lcd.reset", "lcd.backlight",
                 "eth.cs", "eth.int", "eth.reset", "rmii.mdc", "rmii.mdio", "rmii.clock", "rmii.phy-power",
                 "i2c.sda", "i2c.scl", "speaker", "led-strip", "exp.tx", "exp.rx", "hid.tx", "hid.rx",
             };
             int[] pins =
             {
-                SpiMosi, SpiMiso, SpiClock, LcdChipSelect, LcdDataCommand, LcdReset, LcdBacklight,
+                SpiMosi, SpiMiso, SpiClock, SdCardChipSelect, LcdChipSelect, LcdDataCommand, LcdReset, LcdBacklight,
                 EthChipSelect, EthInterrupt, EthReset, RmiiMdc, RmiiMdio, RmiiClock, RmiiPhyPower,
                 I2cData, I2cClock, Speaker, LedStrip, ExpansionTx, ExpansionRx, HidTx, HidRx,
             };

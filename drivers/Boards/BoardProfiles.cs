@@ -19,6 +19,7 @@ namespace DeskPhone.Drivers.Boards
             b.SpiMosi = 23;
             b.SpiMiso = 19;
             b.SpiClock = 18;
+            b.SdCardChipSelect = 4;
             b.Panel = Display.PanelModel.Ili9342;
             b.PanelInverted = true;
             b.PanelRotation = 0;

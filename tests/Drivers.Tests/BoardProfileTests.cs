@@ -17,6 +17,7 @@ namespace DeskPhone.Drivers.Tests
             Assert.Contains("spi.miso=19", table);
             Assert.Contains("spi.clock=18", table);
             Assert.Contains("lcd.cs=14", table);
+            Assert.Contains("sd.cs=4", table);
             Assert.Contains("lcd.dc=27", table);
             Assert.Contains("lcd.reset=33", table);
             Assert.Contains("lcd.backlight=32", table);
