@@ -120,11 +120,6 @@ namespace nanoFramework.Hardware.Esp32
     {
         public static void SetPinFunction(int gpioNumber, DeviceFunction function) { }
     }
-
-    public class HighResTimer
-    {
-        public static ulong GetCurrent() => 0;
-    }
 }
 
 namespace Iot.Device.Mcp23xxx
