@@ -1,0 +1,11 @@
+namespace DeskPhone.Firmware.Presence
+{
+    /// <summary>
+    /// Sends a SUBSCRIBE for a subscription (a new dialog when <paramref name="newDialog"/>, else a refresh in the
+    /// existing one). The answer comes back through <see cref="Subscription.OnResponse"/>.
+    /// </summary>
+    public interface ISubscribeSender
+    {
+        void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds);
+    }
+}

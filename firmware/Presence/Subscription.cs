@@ -1,0 +1,176 @@
+namespace DeskPhone.Firmware.Presence
+{
+    /// <summary>
+    /// One client subscription (dialog, presence, message-summary, reg, as-feature-event) in virtual time: refreshed
+    /// before it expires, re-established with exponential back-off after a failure, a 481 or a server-side
+    /// termination, and tolerant of what real servers do (a NOTIFY before the 2xx, an empty first NOTIFY).
+    /// </summary>
+    public sealed class Subscription
+    {
+        /// <summary>Refresh when this share of the granted time has passed (and at least this many ms early).</summary>
+        private const int RefreshPercent = 90;
+        private const long RefreshMarginMs = 5000;
+
+        public const long FirstRetryMs = 2000;
+        public const long MaxRetryMs = 300000;
+
+        /// <summary>No answer at all within this time counts as a failure (the transaction layer's Timer F is 32 s).</summary>
+        public const long AnswerTimeoutMs = 32000;
+
+        private readonly ISubscribeSender _sender;
+        private long _dueMs;
+        private long _retryMs = FirstRetryMs;
+
+        public Subscription(ISubscribeSender sender, string eventPackage, string target, int identity, int expiresSeconds)
+        {
+            _sender = sender;
+            EventPackage = eventPackage;
+            Target = target;
+            Identity = identity;
+            RequestedExpires = expiresSeconds;
+        }
+
+        public string EventPackage { get; }
+        public string Target { get; }
+        public int Identity { get; }
+        public int RequestedExpires { get; private set; }
+        public int State { get; private set; }
+
+        /// <summary>True once a dialog exists (a 2xx or a NOTIFY arrived); a refresh reuses it.</summary>
+        public bool HasDialog { get; private set; }
+
+        /// <summary>The last failure, for the bench (status code or reason).</summary>
+        public string LastError { get; private set; }
+
+        /// <summary>Failures since the last success; drives the back-off and e.g. DfksFailed.</summary>
+        public int Failures { get; private set; }
+
+        /// <summary>Free slot for the owner (the BLF key, the identity) to find its way back.</summary>
+        public object Tag { get; set; }
+
+        public void Start(long nowMs)
+        {
+            HasDialog = false;
+            Send(nowMs, true);
+        }
+
+        /// <summary>Unsubscribes (Expires: 0) when a dialog exists, and stops all timers.</summary>
+        public void Stop()
+        {
+            if (HasDialog && State == SubscriptionState.Active)
+            {
+                _sender.SendSubscribe(this, false, 0);
+            }
+            HasDialog = false;
+            State = SubscriptionState.Idle;
+        }
+
+        /// <summary>Final answer to our SUBSCRIBE; <paramref name="expiresSeconds"/> is the Expires granted (-1 absent).</summary>
+        public void OnResponse(int status, int expiresSeconds, int minExpiresSeconds, long nowMs)
+        {
+            if (State != SubscriptionState.Sent)
+            {
+                return;
+            }
+            if (status >= 200 && status < 300)
+            {
+                HasDialog = true;
+                Succeeded(expiresSeconds >= 0 ? expiresSeconds : RequestedExpires, nowMs);
+                return;
+            }
+            if (status == 423 && minExpiresSeconds > RequestedExpires)
+            {
+                RequestedExpires = minExpiresSeconds;
+                Send(nowMs, !HasDialog);
+                return;
+            }
+            if (status == 481)
+            {
+                // The server forgot the dialog: start a new one, at once the first time.
+                HasDialog = false;
+            }
+            Failed(status.ToString(), nowMs, status == 481 && Failures == 0);
+        }
+
+        /// <summary>
+        /// A NOTIFY in this subscription: Subscription-State active|pending|terminated with its expires and reason.
+        /// Returns the status to answer (200, or 481 once the phone has stopped the subscription).
+        /// </summary>
+        public int OnNotify(string subscriptionState, int expiresSeconds, string reason, long nowMs)
+        {
+            if (State == SubscriptionState.Idle)
+            {
+                return 481;
+            }
+            HasDialog = true;
+            if (subscriptionState == "terminated")
+            {
+                HasDialog = false;
+                bool retryAtOnce = reason == "deactivated" || reason == "timeout";
+                bool giveUpLonger = reason == "rejected" || reason == "noresource" || reason == "giveup";
+                if (giveUpLonger)
+                {
+                    _retryMs = MaxRetryMs;
+                }
+                Failed("terminated" + (reason != null ? ";reason=" + reason : ""), nowMs, retryAtOnce);
+                return 200;
+            }
+            if (State == SubscriptionState.Sent || State == SubscriptionState.Waiting || expiresSeconds >= 0)
+            {
+                Succeeded(expiresSeconds >= 0 ? expiresSeconds : RequestedExpires, nowMs);
+            }
+            return 200;
+        }
+
+        public void Tick(long nowMs)
+        {
+            if (State == SubscriptionState.Idle || nowMs < _dueMs)
+            {
+                return;
+            }
+            if (State == SubscriptionState.Sent)
+            {
+                Failed("no answer", nowMs, false);
+                return;
+            }
+            Send(nowMs, !HasDialog);
+        }
+
+        /// <summary>When the next timer of this subscription fires (for the bench and for sleeping loops).</summary>
+        public long DueMs => _dueMs;
+
+        private void Send(long nowMs, bool newDialog)
+        {
+            State = SubscriptionState.Sent;
+            _dueMs = nowMs + AnswerTimeoutMs;
+            _sender.SendSubscribe(this, newDialog, RequestedExpires);
+        }
+
+        private void Succeeded(int grantedSeconds, long nowMs)
+        {
+            State = SubscriptionState.Active;
+            Failures = 0;
+            LastError = null;
+            _retryMs = FirstRetryMs;
+            long granted = grantedSeconds * 1000L;
+            long refreshIn = granted * RefreshPercent / 100;
+            if (granted - refreshIn < RefreshMarginMs)
+            {
+                refreshIn = granted > RefreshMarginMs * 2 ? granted - RefreshMarginMs : granted / 2;
+            }
+            _dueMs = nowMs + refreshIn;
+        }
+
+        private void Failed(string why, long nowMs, bool retryAtOnce)
+        {
+            State = SubscriptionState.Waiting;
+            LastError = why;
+            Failures++;
+            _dueMs = retryAtOnce ? nowMs : nowMs + _retryMs;
+            if (!retryAtOnce)
+            {
+                _retryMs = _retryMs * 2 > MaxRetryMs ? MaxRetryMs : _retryMs * 2;
+            }
+        }
+    }
+}

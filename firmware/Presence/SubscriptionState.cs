@@ -1,0 +1,22 @@
+namespace DeskPhone.Firmware.Presence
+{
+    /// <summary>Life-cycle states of a client subscription (RFC 6665).</summary>
+    public static class SubscriptionState
+    {
+        /// <summary>Not started, or stopped by the phone.</summary>
+        public const int Idle = 0;
+
+        /// <summary>A SUBSCRIBE is out, no final answer yet.</summary>
+        public const int Sent = 1;
+
+        /// <summary>Accepted (2xx or a NOTIFY with Subscription-State active or pending); refreshed before expiry.</summary>
+        public const int Active = 2;
+
+        /// <summary>Failed or terminated by the server: a new SUBSCRIBE goes out after the back-off.</summary>
+        public const int Waiting = 3;
+
+        private static readonly string[] Names = { "idle", "sent", "active", "waiting" };
+
+        public static string Name(int state) => state >= 0 && state < Names.Length ? Names[state] : "?";
+    }
+}

@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+using DeskPhone.Firmware.Presence;
+
+namespace DeskPhone.Firmware.Tests.Presence
+{
+    public class SubscriptionTests
+    {
+        private sealed class RecordingSender : ISubscribeSender
+        {
+            public readonly List<string> Sent = new List<string>();
+
+            public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds) =>
+                Sent.Add((newDialog ? "new" : "refresh") + " " + expiresSeconds);
+        }
+
+        private readonly RecordingSender _sender = new RecordingSender();
+
+        private Subscription Make(int expires = 600) => new Subscription(_sender, "dialog", "sip:bob@pbx", 1, expires);
+
+        [Fact]
+        public void RefreshesBeforeExpiry()
+        {
+            var s = Make();
+            s.Start(0);
+            s.OnResponse(200, 600, -1, 100);
+            Assert.Equal(SubscriptionState.Active, s.State);
+
+            s.Tick(100 + 539_999);
+            Assert.Single(_sender.Sent);
+            s.Tick(100 + 540_000);
+
+            Assert.Equal(new[] { "new 600", "refresh 600" }, _sender.Sent);
+            Assert.Equal(SubscriptionState.Sent, s.State);
+        }
+
+        [Fact]
+        public void ShortGrantStillRefreshesAheadOfExpiry()
+        {
+            var s = Make(60);
+            s.Start(0);
+            s.OnResponse(202, 10, -1, 0);
+            s.Tick(4_999);
+            Assert.Single(_sender.Sent);
+            s.Tick(5_000);
+            Assert.Equal(2, _sender.Sent.Count);
+        }
+
+        [Fact]
+        public void FailuresBackOffExponentiallyUpToTheCap()
+        {
+            var s = Make();
+            s.Start(0);
+            long now = 0;
+            var waits = new List<long>();
+            for (int i = 0; i < 10; i++)
+            {
+                s.OnResponse(503, -1, -1, now);
+                long due = s.DueMs;
+                waits.Add(due - now);
+                now = due;
+                s.Tick(now);
+            }
+            Assert.Equal(new long[] { 2000, 4000, 8000, 16000, 32000, 64000, 128000, 256000, 300000, 300000 }, waits);
+            Assert.Equal(10, s.Failures);
+            Assert.Equal("503", s.LastError);
+        }
+
+        [Fact]
+        public void SuccessResetsTheBackOff()
+        {
+            var s = Make();
+            s.Start(0);
+            s.OnResponse(500, -1, -1, 0);
+            s.Tick(2000);
+            s.OnResponse(500, -1, -1, 2000);
+            s.Tick(6000);
+            s.OnResponse(200, 600, -1, 6000);
+            Assert.Equal(0, s.Failures);
+            s.Tick(6000 + 540_000);
+            s.OnResponse(500, -1, -1, 546_000);
+            Assert.Equal(546_000 + 2000, s.DueMs);
+        }
+
+        [Fact]
+        public void Answer481StartsANewDialogAtOnce()
+        {
+            var s = Make();
+            s.Start(0);
+            s.OnResponse(200, 600, -1, 0);
+            s.Tick(540_000);
+            s.OnResponse(481, -1, -1, 540_010);
+
+            Assert.False(s.HasDialog);
+            s.Tick(540_010);
+            Assert.Equal(new[] { "new 600", "refresh 600", "new 600" }, _sender.Sent);
+        }
+
+        [Fact]
+        public void IntervalTooBriefRetriesWithMinExpires()
+        {
+            var s = Make(60);
+            s.Start(0);
+            s.OnResponse(423, -1, 3600, 5);
+            Assert.Equal(new[] { "new 60", "new 3600" }, _sender.Sent);
+            Assert.Equal(3600, s.RequestedExpires);
+        }
+
+        [Fact]
+        public void NotifyBeforeTheOkActivatesAndTheLateOkIsHarmless()
+        {
+            var s = Make();
+            s.Start(0);
+            Assert.Equal(200, s.OnNotify("active", 300, null, 10));
+            Assert.Equal(SubscriptionState.Active, s.State);
+            s.OnResponse(200, 600, -1, 20);
+            Assert.Equal(SubscriptionState.Active, s.State);
+            s.Tick(10 + 270_000);
+            Assert.Equal(2, _sender.Sent.Count);
+        }
+
+        [Fact]
+        public void TerminatedNotifyResubscribesWithBackOffOrAtOnceWhenDeactivated()
+        {
+            var s = Make();
+            s.Start(0);
+            s.OnResponse(200, 600, -1, 0);
+            Assert.Equal(200, s.OnNotify("terminated", -1, "deactivated", 100));
+            Assert.Equal(SubscriptionState.Waiting, s.State);
+            Assert.Equal(100, s.DueMs);
+
+            s.Tick(100);
+            s.OnResponse(200, 600, -1, 110);
+            s.OnNotify("terminated", -1, "noresource", 200);
+            Assert.Equal(200 + Subscription.MaxRetryMs, s.DueMs);
+            Assert.Equal("terminated;reason=noresource", s.LastError);
+        }
+
+        [Fact]
+        public void NoAnswerCountsAsAFailure()
+        {
+            var s = Make();
+            s.Start(0);
+            s.Tick(Subscription.AnswerTimeoutMs);
+            Assert.Equal(SubscriptionState.Waiting, s.State);
+            Assert.Equal("no answer", s.LastError);
+        }
+
+        [Fact]
+        public void StopUnsubscribesAndRefusesLaterNotifies()
+        {
+            var s = Make();
+            s.Start(0);
+            s.OnResponse(200, 600, -1, 0);
+            s.Stop();
+            Assert.Equal("refresh 0", _sender.Sent[1]);
+            Assert.Equal(481, s.OnNotify("active", 600, null, 10));
+            s.Tick(10_000_000);
+            Assert.Equal(2, _sender.Sent.Count);
+        }
+    }
+}
