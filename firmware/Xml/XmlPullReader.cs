@@ -1,0 +1,678 @@
+using System.Text;
+
+namespace DeskPhone.Firmware.Xml
+{
+    /// <summary>
+    /// A small, strict XML pull reader for the documents a phone receives (Infobox, provisioning, PIDF, dialog-info,
+    /// feature events). It refuses DTDs, so no entity can expand; every size it keeps is bounded by the limits below;
+    /// names and values become strings only node by node; malformed input yields an Error node with the byte position,
+    /// never an exception. An empty element (&lt;a/&gt;) is one StartElement with <see cref="IsEmptyElement"/> set and
+    /// no EndElement. Whitespace-only text between elements is skipped.
+    /// </summary>
+    public sealed class XmlPullReader
+    {
+        private readonly byte[] _data;
+        private readonly int _start;
+        private readonly int _end;
+        private int _pos;
+
+        private readonly int[] _openStart;
+        private readonly int[] _openLength;
+        private int _depth;
+        private bool _rootSeen;
+        private bool _rootClosed;
+        private int _nodes;
+        private bool _failed;
+
+        private readonly string[] _attrNames;
+        private readonly string[] _attrValues;
+        private int _attrCount;
+
+        public XmlPullReader(byte[] data, int offset, int length)
+            : this(data, offset, length, 16, 32, 4096, 2048)
+        {
+        }
+
+        public XmlPullReader(byte[] data, int offset, int length, int maxDepth, int maxAttributes, int maxValueBytes, int maxNodes)
+        {
+            _data = data;
+            _start = offset;
+            _end = offset + length;
+            _pos = offset;
+            MaxDepth = maxDepth;
+            MaxAttributes = maxAttributes;
+            MaxValueBytes = maxValueBytes;
+            MaxNodes = maxNodes;
+            _openStart = new int[maxDepth];
+            _openLength = new int[maxDepth];
+            _attrNames = new string[maxAttributes];
+            _attrValues = new string[maxAttributes];
+        }
+
+        public int MaxDepth { get; }
+        public int MaxAttributes { get; }
+
+        /// <summary>Longest name, attribute value or text run, in bytes.</summary>
+        public int MaxValueBytes { get; }
+
+        public int MaxNodes { get; }
+
+        public string Name { get; private set; }
+        public string Value { get; private set; }
+        public bool IsEmptyElement { get; private set; }
+        public int AttributeCount => _attrCount;
+        public string Error { get; private set; }
+
+        /// <summary>Nesting depth of the current node (1 for the root element).</summary>
+        public int Depth => _depth + (IsEmptyElement ? 1 : 0);
+
+        public string GetAttribute(string name)
+        {
+            for (int i = 0; i < _attrCount; i++)
+            {
+                if (_attrNames[i] == name)
+                {
+                    return _attrValues[i];
+                }
+            }
+            return null;
+        }
+
+        public string GetAttributeName(int index) => _attrNames[index];
+
+        public string GetAttributeValue(int index) => _attrValues[index];
+
+        public int Read()
+        {
+            if (_failed)
+            {
+                return XmlNodeKind.Error;
+            }
+            Name = null;
+            Value = null;
+            IsEmptyElement = false;
+            _attrCount = 0;
+            while (true)
+            {
+                if (_pos >= _end)
+                {
+                    if (_depth > 0)
+                    {
+                        return Fail("document ends inside <" + OpenName(_depth - 1) + ">");
+                    }
+                    return _rootSeen ? XmlNodeKind.EndOfDocument : Fail("no root element");
+                }
+                if (++_nodes > MaxNodes)
+                {
+                    return Fail("more than " + MaxNodes.ToString() + " nodes");
+                }
+                if (_data[_pos] != (byte)'<')
+                {
+                    int kind = ReadText();
+                    if (kind != 0)
+                    {
+                        return kind;
+                    }
+                    continue;
+                }
+                if (StartsWith("<?"))
+                {
+                    if (!SkipPast("?>"))
+                    {
+                        return Fail("unterminated processing instruction");
+                    }
+                    continue;
+                }
+                if (StartsWith("<!--"))
+                {
+                    if (!SkipPast("-->"))
+                    {
+                        return Fail("unterminated comment");
+                    }
+                    continue;
+                }
+                if (StartsWith("<![CDATA["))
+                {
+                    return ReadCData();
+                }
+                if (StartsWith("<!"))
+                {
+                    return Fail("DTDs and declarations are not accepted");
+                }
+                if (StartsWith("</"))
+                {
+                    return ReadEndTag();
+                }
+                return ReadStartTag();
+            }
+        }
+
+        private int ReadStartTag()
+        {
+            if (_rootClosed)
+            {
+                return Fail("content after the root element");
+            }
+            _pos++;
+            int nameStart = _pos;
+            if (!ScanName())
+            {
+                return Fail("bad element name");
+            }
+            int nameLength = _pos - nameStart;
+            string name = Decode(nameStart, nameLength);
+            if (name == null)
+            {
+                return XmlNodeKind.Error;
+            }
+            while (true)
+            {
+                bool space = SkipSpace();
+                if (_pos >= _end)
+                {
+                    return Fail("unterminated start tag <" + name + ">");
+                }
+                byte b = _data[_pos];
+                if (b == (byte)'>' || b == (byte)'/')
+                {
+                    bool empty = b == (byte)'/';
+                    if (empty)
+                    {
+                        _pos++;
+                        if (_pos >= _end || _data[_pos] != (byte)'>')
+                        {
+                            return Fail("expected '>' after '/'");
+                        }
+                    }
+                    _pos++;
+                    if (_depth == 0 && _rootSeen)
+                    {
+                        return Fail("more than one root element");
+                    }
+                    _rootSeen = true;
+                    if (empty)
+                    {
+                        if (_depth == 0)
+                        {
+                            _rootClosed = true;
+                        }
+                        if (_depth >= MaxDepth)
+                        {
+                            return Fail("nesting deeper than " + MaxDepth.ToString());
+                        }
+                    }
+                    else
+                    {
+                        if (_depth >= MaxDepth)
+                        {
+                            return Fail("nesting deeper than " + MaxDepth.ToString());
+                        }
+                        _openStart[_depth] = nameStart;
+                        _openLength[_depth] = nameLength;
+                        _depth++;
+                    }
+                    Name = name;
+                    IsEmptyElement = empty;
+                    return XmlNodeKind.StartElement;
+                }
+                if (!space)
+                {
+                    return Fail("expected white space before an attribute");
+                }
+                if (!ReadAttribute())
+                {
+                    return XmlNodeKind.Error;
+                }
+            }
+        }
+
+        private bool ReadAttribute()
+        {
+            int nameStart = _pos;
+            if (!ScanName())
+            {
+                Fail("bad attribute name");
+                return false;
+            }
+            string name = Decode(nameStart, _pos - nameStart);
+            if (name == null)
+            {
+                return false;
+            }
+            SkipSpace();
+            if (_pos >= _end || _data[_pos] != (byte)'=')
+            {
+                Fail("attribute " + name + " has no value");
+                return false;
+            }
+            _pos++;
+            SkipSpace();
+            if (_pos >= _end || (_data[_pos] != (byte)'"' && _data[_pos] != (byte)'\''))
+            {
+                Fail("attribute " + name + " value is not quoted");
+                return false;
+            }
+            byte quote = _data[_pos++];
+            int valueStart = _pos;
+            while (_pos < _end && _data[_pos] != quote)
+            {
+                if (_data[_pos] == (byte)'<')
+                {
+                    Fail("'<' inside attribute " + name);
+                    return false;
+                }
+                _pos++;
+            }
+            if (_pos >= _end)
+            {
+                Fail("unterminated value of attribute " + name);
+                return false;
+            }
+            string value = DecodeWithEntities(valueStart, _pos);
+            _pos++;
+            if (value == null)
+            {
+                return false;
+            }
+            for (int i = 0; i < _attrCount; i++)
+            {
+                if (_attrNames[i] == name)
+                {
+                    Fail("duplicate attribute " + name);
+                    return false;
+                }
+            }
+            if (_attrCount == MaxAttributes)
+            {
+                Fail("more than " + MaxAttributes.ToString() + " attributes");
+                return false;
+            }
+            _attrNames[_attrCount] = name;
+            _attrValues[_attrCount] = value;
+            _attrCount++;
+            return true;
+        }
+
+        private int ReadEndTag()
+        {
+            int tagStart = _pos;
+            _pos += 2;
+            int nameStart = _pos;
+            if (!ScanName())
+            {
+                return Fail("bad end tag");
+            }
+            int nameLength = _pos - nameStart;
+            SkipSpace();
+            if (_pos >= _end || _data[_pos] != (byte)'>')
+            {
+                return Fail("unterminated end tag");
+            }
+            _pos++;
+            if (_depth == 0)
+            {
+                _pos = tagStart;
+                return Fail("end tag without a start tag");
+            }
+            int top = _depth - 1;
+            if (!SameBytes(_openStart[top], _openLength[top], nameStart, nameLength))
+            {
+                _pos = tagStart;
+                return Fail("end tag does not match <" + OpenName(top) + ">");
+            }
+            _depth--;
+            if (_depth == 0)
+            {
+                _rootClosed = true;
+            }
+            Name = Decode(nameStart, nameLength);
+            return XmlNodeKind.EndElement;
+        }
+
+        /// <summary>Returns Text, Error, or 0 when the run was white space only (skipped).</summary>
+        private int ReadText()
+        {
+            int start = _pos;
+            bool onlySpace = true;
+            while (_pos < _end && _data[_pos] != (byte)'<')
+            {
+                byte b = _data[_pos];
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
+                {
+                    onlySpace = false;
+                }
+                _pos++;
+            }
+            if (onlySpace)
+            {
+                return 0;
+            }
+            if (_depth == 0)
+            {
+                _pos = start;
+                return Fail("text outside the root element");
+            }
+            string value = DecodeWithEntities(start, _pos);
+            if (value == null)
+            {
+                return XmlNodeKind.Error;
+            }
+            Value = value;
+            return XmlNodeKind.Text;
+        }
+
+        private int ReadCData()
+        {
+            if (_depth == 0)
+            {
+                return Fail("CDATA outside the root element");
+            }
+            _pos += 9;
+            int start = _pos;
+            if (!SkipPast("]]>"))
+            {
+                return Fail("unterminated CDATA section");
+            }
+            string value = Decode(start, _pos - 3 - start);
+            if (value == null)
+            {
+                return XmlNodeKind.Error;
+            }
+            Value = value;
+            return XmlNodeKind.Text;
+        }
+
+        private string DecodeWithEntities(int start, int end)
+        {
+            if (end - start > MaxValueBytes)
+            {
+                Fail("value longer than " + MaxValueBytes.ToString() + " bytes");
+                return null;
+            }
+            int amp = -1;
+            for (int i = start; i < end; i++)
+            {
+                if (_data[i] == (byte)'&')
+                {
+                    amp = i;
+                    break;
+                }
+            }
+            if (amp < 0)
+            {
+                return Decode(start, end - start);
+            }
+            var sb = new StringBuilder(end - start);
+            int run = start;
+            int p = amp;
+            while (p < end)
+            {
+                if (_data[p] != (byte)'&')
+                {
+                    p++;
+                    continue;
+                }
+                if (p > run)
+                {
+                    string part = Decode(run, p - run);
+                    if (part == null)
+                    {
+                        return null;
+                    }
+                    sb.Append(part);
+                }
+                int semi = p + 1;
+                while (semi < end && semi - p <= 10 && _data[semi] != (byte)';')
+                {
+                    semi++;
+                }
+                if (semi >= end || _data[semi] != (byte)';')
+                {
+                    _pos = p;
+                    Fail("unterminated entity reference");
+                    return null;
+                }
+                if (!AppendEntity(sb, p + 1, semi))
+                {
+                    _pos = p;
+                    return null;
+                }
+                p = semi + 1;
+                run = p;
+            }
+            if (run < end)
+            {
+                string tail = Decode(run, end - run);
+                if (tail == null)
+                {
+                    return null;
+                }
+                sb.Append(tail);
+            }
+            return sb.ToString();
+        }
+
+        private bool AppendEntity(StringBuilder sb, int start, int end)
+        {
+            if (Matches(start, end, "lt")) { sb.Append('<'); return true; }
+            if (Matches(start, end, "gt")) { sb.Append('>'); return true; }
+            if (Matches(start, end, "amp")) { sb.Append('&'); return true; }
+            if (Matches(start, end, "quot")) { sb.Append('"'); return true; }
+            if (Matches(start, end, "apos")) { sb.Append('\''); return true; }
+            if (end - start >= 2 && _data[start] == (byte)'#')
+            {
+                int code = 0;
+                bool hex = _data[start + 1] == (byte)'x';
+                int i = hex ? start + 2 : start + 1;
+                if (i >= end)
+                {
+                    Fail("empty character reference");
+                    return false;
+                }
+                for (; i < end; i++)
+                {
+                    int d = Digit(_data[i], hex);
+                    if (d < 0 || code > 0x10FFFF)
+                    {
+                        Fail("bad character reference");
+                        return false;
+                    }
+                    code = code * (hex ? 16 : 10) + d;
+                }
+                if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+                {
+                    Fail("character reference to an invalid character");
+                    return false;
+                }
+                if (code < 0x10000)
+                {
+                    sb.Append((char)code);
+                }
+                else
+                {
+                    code -= 0x10000;
+                    sb.Append((char)(0xD800 + (code >> 10)));
+                    sb.Append((char)(0xDC00 + (code & 0x3FF)));
+                }
+                return true;
+            }
+            Fail("unknown entity (only the five predefined ones and character references are accepted)");
+            return false;
+        }
+
+        private static int Digit(byte b, bool hex)
+        {
+            if (b >= (byte)'0' && b <= (byte)'9') return b - (byte)'0';
+            if (!hex) return -1;
+            if (b >= (byte)'a' && b <= (byte)'f') return b - (byte)'a' + 10;
+            if (b >= (byte)'A' && b <= (byte)'F') return b - (byte)'A' + 10;
+            return -1;
+        }
+
+        /// <summary>UTF-8 bytes to a string; null (and an Error) on an invalid sequence.</summary>
+        private string Decode(int start, int length)
+        {
+            if (length > MaxValueBytes)
+            {
+                Fail("value longer than " + MaxValueBytes.ToString() + " bytes");
+                return null;
+            }
+            int i = start;
+            int end = start + length;
+            while (i < end)
+            {
+                int b = _data[i];
+                int extra;
+                int min;
+                if (b < 0x80)
+                {
+                    if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)
+                    {
+                        _pos = i;
+                        Fail("control character");
+                        return null;
+                    }
+                    i++;
+                    continue;
+                }
+                if ((b & 0xE0) == 0xC0) { extra = 1; min = 0x80; b &= 0x1F; }
+                else if ((b & 0xF0) == 0xE0) { extra = 2; min = 0x800; b &= 0x0F; }
+                else if ((b & 0xF8) == 0xF0) { extra = 3; min = 0x10000; b &= 0x07; }
+                else { _pos = i; Fail("invalid UTF-8"); return null; }
+                if (i + extra >= end)
+                {
+                    _pos = i;
+                    Fail("truncated UTF-8 sequence");
+                    return null;
+                }
+                int code = b;
+                for (int k = 1; k <= extra; k++)
+                {
+                    int c = _data[i + k];
+                    if ((c & 0xC0) != 0x80)
+                    {
+                        _pos = i;
+                        Fail("invalid UTF-8");
+                        return null;
+                    }
+                    code = (code << 6) | (c & 0x3F);
+                }
+                if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+                {
+                    _pos = i;
+                    Fail("invalid UTF-8");
+                    return null;
+                }
+                i += extra + 1;
+            }
+            return Encoding.UTF8.GetString(_data, start, length);
+        }
+
+        private bool ScanName()
+        {
+            int first = _pos;
+            while (_pos < _end)
+            {
+                byte b = _data[_pos];
+                bool ok = (b >= (byte)'a' && b <= (byte)'z') || (b >= (byte)'A' && b <= (byte)'Z') || b == (byte)'_' ||
+                          b == (byte)':' || b >= 0x80 ||
+                          (_pos > first && ((b >= (byte)'0' && b <= (byte)'9') || b == (byte)'-' || b == (byte)'.'));
+                if (!ok)
+                {
+                    break;
+                }
+                _pos++;
+            }
+            return _pos > first && _pos - first <= MaxValueBytes;
+        }
+
+        private bool SkipSpace()
+        {
+            int before = _pos;
+            while (_pos < _end)
+            {
+                byte b = _data[_pos];
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
+                {
+                    break;
+                }
+                _pos++;
+            }
+            return _pos > before;
+        }
+
+        private bool StartsWith(string token)
+        {
+            if (_pos + token.Length > _end)
+            {
+                return false;
+            }
+            for (int i = 0; i < token.Length; i++)
+            {
+                if (_data[_pos + i] != (byte)token[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private bool SkipPast(string token)
+        {
+            while (_pos < _end)
+            {
+                if (StartsWith(token))
+                {
+                    _pos += token.Length;
+                    return true;
+                }
+                _pos++;
+            }
+            return false;
+        }
+
+        private bool Matches(int start, int end, string name)
+        {
+            if (end - start != name.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < name.Length; i++)
+            {
+                if (_data[start + i] != (byte)name[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private bool SameBytes(int a, int aLength, int b, int bLength)
+        {
+            if (aLength != bLength)
+            {
+                return false;
+            }
+            for (int i = 0; i < aLength; i++)
+            {
+                if (_data[a + i] != _data[b + i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private string OpenName(int level) => Encoding.UTF8.GetString(_data, _openStart[level], _openLength[level]);
+
+        private int Fail(string message)
+        {
+            if (!_failed)
+            {
+                _failed = true;
+                Error = message + " at byte " + (_pos - _start).ToString();
+            }
+            return XmlNodeKind.Error;
+        }
+    }
+}

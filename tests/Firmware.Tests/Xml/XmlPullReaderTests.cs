@@ -1,0 +1,197 @@
+using System.Collections.Generic;
+using System.Text;
+using DeskPhone.Firmware.Xml;
+
+namespace DeskPhone.Firmware.Tests.Xml
+{
+    public class XmlPullReaderTests
+    {
+        private static XmlPullReader Reader(string xml)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(xml);
+            return new XmlPullReader(bytes, 0, bytes.Length);
+        }
+
+        /// <summary>Every node as text, e.g. "&lt;a x=1&gt;", "'text'", "&lt;/a&gt;", "end", or "error: ...".</summary>
+        private static List<string> Nodes(XmlPullReader reader)
+        {
+            var nodes = new List<string>();
+            for (int guard = 0; guard < 10000; guard++)
+            {
+                int kind = reader.Read();
+                switch (kind)
+                {
+                    case XmlNodeKind.StartElement:
+                        var sb = new StringBuilder("<" + reader.Name);
+                        for (int i = 0; i < reader.AttributeCount; i++)
+                        {
+                            sb.Append(' ').Append(reader.GetAttributeName(i)).Append('=').Append(reader.GetAttributeValue(i));
+                        }
+                        nodes.Add(sb.Append(reader.IsEmptyElement ? "/>" : ">").ToString());
+                        break;
+                    case XmlNodeKind.EndElement:
+                        nodes.Add("</" + reader.Name + ">");
+                        break;
+                    case XmlNodeKind.Text:
+                        nodes.Add("'" + reader.Value + "'");
+                        break;
+                    case XmlNodeKind.EndOfDocument:
+                        nodes.Add("end");
+                        return nodes;
+                    default:
+                        nodes.Add("error: " + reader.Error);
+                        return nodes;
+                }
+            }
+            return nodes;
+        }
+
+        [Fact]
+        public void ReadsAnInfoBoxDocument()
+        {
+            var nodes = Nodes(Reader(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- queue -->\n<InfoBoxQueue>\n" +
+                "  <InfoBox time='false'><Line pos=\"1\"><Text>Caf\u00e9 &amp; &lt;bar&gt; &#65;&#x42;</Text><Icon/></Line></InfoBox>\n" +
+                "</InfoBoxQueue>\n"));
+
+            Assert.Equal(new[]
+            {
+                "<InfoBoxQueue>", "<InfoBox time=false>", "<Line pos=1>", "<Text>", "'Caf\u00e9 & <bar> AB'", "</Text>",
+                "<Icon/>", "</Line>", "</InfoBox>", "</InfoBoxQueue>", "end",
+            }, nodes);
+        }
+
+        [Fact]
+        public void AttributesAndCDataAndPrefixes()
+        {
+            var reader = Reader("<p:a x=\"1\" y='two &quot;q&quot;'><![CDATA[<raw> & text]]></p:a>");
+            Assert.Equal(XmlNodeKind.StartElement, reader.Read());
+            Assert.Equal("p:a", reader.Name);
+            Assert.Equal("1", reader.GetAttribute("x"));
+            Assert.Equal("two \"q\"", reader.GetAttribute("y"));
+            Assert.Null(reader.GetAttribute("z"));
+            Assert.Equal(XmlNodeKind.Text, reader.Read());
+            Assert.Equal("<raw> & text", reader.Value);
+            Assert.Equal(XmlNodeKind.EndElement, reader.Read());
+            Assert.Equal(XmlNodeKind.EndOfDocument, reader.Read());
+        }
+
+        [Fact]
+        public void ReadsWithinAnOffsetWindow()
+        {
+            byte[] data = Encoding.UTF8.GetBytes("garbage<a>x</a>garbage");
+            var reader = new XmlPullReader(data, 7, 8);
+            Assert.Equal(new[] { "<a>", "'x'", "</a>", "end" }, Nodes(reader));
+        }
+
+        [Theory]
+        [InlineData("", "no root element")]
+        [InlineData("<a>", "document ends inside <a>")]
+        [InlineData("<a></b>", "end tag does not match <a>")]
+        [InlineData("<a/><b/>", "content after the root element")]
+        [InlineData("<a></a>text", "text outside the root element")]
+        [InlineData("</a>", "end tag without a start tag")]
+        [InlineData("<a x=1/>", "not quoted")]
+        [InlineData("<a x='1' x='2'/>", "duplicate attribute x")]
+        [InlineData("<a x='1'y='2'/>", "expected white space before an attribute")]
+        [InlineData("<a>&nbsp;</a>", "unknown entity")]
+        [InlineData("<a>&#0;</a>", "invalid character")]
+        [InlineData("<a>&#xD800;</a>", "invalid character")]
+        [InlineData("<a>& b</a>", "unterminated entity reference")]
+        [InlineData("<a><!-- open</a>", "unterminated comment")]
+        [InlineData("<a><![CDATA[x</a>", "unterminated CDATA")]
+        [InlineData("<1a/>", "bad element name")]
+        [InlineData("<a x='<'/>", "'<' inside attribute x")]
+        [InlineData("<a", "unterminated start tag <a>")]
+        public void MalformedInputIsAnErrorNode(string xml, string expected)
+        {
+            List<string> nodes = Nodes(Reader(xml));
+            string last = nodes[nodes.Count - 1];
+            Assert.StartsWith("error: ", last);
+            Assert.Contains(expected, last);
+            Assert.Contains(" at byte ", last);
+        }
+
+        [Fact]
+        public void BillionLaughsIsRefusedBeforeAnyExpansion()
+        {
+            string xml = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]>" +
+                         "<lolz>&lol2;</lolz>";
+            var nodes = Nodes(Reader(xml));
+            Assert.Equal("error: DTDs and declarations are not accepted at byte 21", Assert.Single(nodes));
+        }
+
+        [Fact]
+        public void DeepNestingIsRefused()
+        {
+            var sb = new StringBuilder();
+            for (int i = 0; i < 17; i++) sb.Append("<a>");
+            var nodes = Nodes(Reader(sb.ToString()));
+            Assert.Equal("error: nesting deeper than 16 at byte 51", nodes[nodes.Count - 1]);
+            Assert.Equal(17, nodes.Count);
+        }
+
+        [Fact]
+        public void HugeAttributeIsRefused()
+        {
+            string xml = "<a x='" + new string('y', 5000) + "'/>";
+            var nodes = Nodes(Reader(xml));
+            Assert.Contains("value longer than 4096 bytes", Assert.Single(nodes));
+        }
+
+        [Fact]
+        public void TooManyAttributesAndNodesAreRefused()
+        {
+            var sb = new StringBuilder("<a");
+            for (int i = 0; i < 33; i++) sb.Append(" a").Append(i).Append("='1'");
+            Assert.Contains("more than 32 attributes", Nodes(Reader(sb.Append("/>").ToString()))[0]);
+
+            var many = new StringBuilder("<r>");
+            for (int i = 0; i < 3000; i++) many.Append("<b/>");
+            var nodes = Nodes(Reader(many.Append("</r>").ToString()));
+            Assert.Contains("more than 2048 nodes", nodes[nodes.Count - 1]);
+        }
+
+        [Theory]
+        [InlineData(new byte[] { 0x3C, 0x61, 0x3E, 0xC3, 0x28, 0x3C, 0x2F, 0x61, 0x3E })] // bad continuation
+        [InlineData(new byte[] { 0x3C, 0x61, 0x3E, 0xE2, 0x82, 0x3C, 0x2F, 0x61, 0x3E })] // truncated sequence before '<'
+        [InlineData(new byte[] { 0x3C, 0x61, 0x3E, 0xC0, 0xAF, 0x3C, 0x2F, 0x61, 0x3E })] // overlong '/'
+        [InlineData(new byte[] { 0x3C, 0x61, 0x3E, 0xED, 0xA0, 0x80, 0x3C, 0x2F, 0x61, 0x3E })] // surrogate
+        [InlineData(new byte[] { 0x3C, 0x61, 0x3E, 0x01, 0x3C, 0x2F, 0x61, 0x3E })] // control character
+        public void InvalidUtf8IsAnError(byte[] data)
+        {
+            var reader = new XmlPullReader(data, 0, data.Length);
+            Assert.Equal(XmlNodeKind.StartElement, reader.Read());
+            Assert.Equal(XmlNodeKind.Error, reader.Read());
+            Assert.NotNull(reader.Error);
+            Assert.Equal(XmlNodeKind.Error, reader.Read());
+        }
+
+        [Fact]
+        public void EveryTruncationOfAValidDocumentEndsInAnErrorNotAnException()
+        {
+            byte[] doc = Encoding.UTF8.GetBytes("<?xml version='1.0'?><q a='&amp;'><l pos='1'><t>\u00e9&#x1F600;</t><![CDATA[z]]></l><!--c--></q>");
+            for (int cut = 0; cut < doc.Length; cut++)
+            {
+                var reader = new XmlPullReader(doc, 0, cut);
+                int kind;
+                int guard = 0;
+                do
+                {
+                    kind = reader.Read();
+                }
+                while (kind != XmlNodeKind.Error && kind != XmlNodeKind.EndOfDocument && ++guard < 100);
+                Assert.Equal(XmlNodeKind.Error, kind);
+            }
+        }
+
+        [Fact]
+        public void SupplementaryCharacterReferenceBecomesASurrogatePair()
+        {
+            var reader = Reader("<a>&#x1F600;</a>");
+            reader.Read();
+            reader.Read();
+            Assert.Equal("\U0001F600", reader.Value);
+        }
+    }
+}
