@@ -54,6 +54,15 @@ namespace DeskPhone.Firmware.Presence
             Send(nowMs, true);
         }
 
+        /// <summary>Refreshes now, inside the dialog when there is one (the server then sends the full state).</summary>
+        public void Refresh(long nowMs)
+        {
+            if (State == SubscriptionState.Active)
+            {
+                Send(nowMs, !HasDialog);
+            }
+        }
+
         /// <summary>Unsubscribes (Expires: 0) when a dialog exists, and stops all timers.</summary>
         public void Stop()
         {

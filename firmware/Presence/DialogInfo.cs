@@ -1,0 +1,294 @@
+using DeskPhone.Firmware.Xml;
+
+namespace DeskPhone.Firmware.Presence
+{
+    /// <summary>
+    /// The dialog state of one monitored extension from dialog-info NOTIFY bodies (RFC 4235): full and partial
+    /// documents with versions, an empty body meaning idle. It keeps only what a BLF key shows: how many dialogs are
+    /// ringing towards the extension, connected, or on hold, in a small bounded table.
+    /// </summary>
+    public sealed class DialogInfo
+    {
+        public const string ContentType = "application/dialog-info+xml";
+
+        /// <summary>Dialogs tracked per extension; a phone line rarely has more than a handful.</summary>
+        public const int MaxDialogs = 8;
+
+        public const int Idle = 0;
+        public const int Ringing = 1;
+        public const int Connected = 2;
+        public const int Holding = 3;
+        public const int Busy = 4;
+
+        private readonly string[] _ids = new string[MaxDialogs];
+        private readonly int[] _states = new int[MaxDialogs];
+        private long _version = -1;
+
+        /// <summary>What the key shows: Ringing beats Connected beats Holding beats Busy (outgoing), else Idle.</summary>
+        public int State
+        {
+            get
+            {
+                int best = Idle;
+                for (int i = 0; i < MaxDialogs; i++)
+                {
+                    if (_ids[i] != null && Rank(_states[i]) > Rank(best))
+                    {
+                        best = _states[i];
+                    }
+                }
+                return best;
+            }
+        }
+
+        /// <summary>Why the last Apply failed, or null.</summary>
+        public string Error { get; private set; }
+
+        /// <summary>
+        /// A partial document whose version skipped one: the watcher should refresh the subscription to get a full
+        /// document (RFC 4235 section 4.1).
+        /// </summary>
+        public bool NeedsFullState { get; private set; }
+
+        /// <summary>Forgets everything, e.g. when the subscription starts again.</summary>
+        public void Reset()
+        {
+            for (int i = 0; i < MaxDialogs; i++)
+            {
+                _ids[i] = null;
+            }
+            _version = -1;
+            NeedsFullState = false;
+        }
+
+        /// <summary>
+        /// Applies a NOTIFY body; false (with <see cref="Error"/>, state unchanged) for malformed XML or a document that
+        /// is not dialog-info. An empty body means no dialogs (idle). Stale versions are ignored (true, unchanged).
+        /// </summary>
+        public bool Apply(byte[] body, int offset, int length)
+        {
+            Error = null;
+            if (length == 0)
+            {
+                Reset();
+                return true;
+            }
+            var reader = new XmlPullReader(body, offset, length);
+            int kind = NextElement(reader);
+            if (kind != XmlNodeKind.StartElement || LocalName(reader.Name) != "dialog-info")
+            {
+                return Fail(kind == XmlNodeKind.Error ? reader.Error : "not a dialog-info document");
+            }
+            long version;
+            if (!ParseLong(reader.GetAttribute("version"), out version))
+            {
+                return Fail("dialog-info without a valid version");
+            }
+            string docState = reader.GetAttribute("state");
+            bool full = docState == "full";
+            if (!full && docState != "partial")
+            {
+                return Fail("dialog-info state must be full or partial");
+            }
+
+            // Parse into scratch tables first so that a malformed document leaves the key as it was.
+            var ids = new string[MaxDialogs];
+            var states = new int[MaxDialogs];
+            int count = 0;
+            string dialogId = null;
+            string direction = null;
+            string dialogState = null;
+            bool heldRemotely = false;
+            bool inState = false;
+            int depth = reader.IsEmptyElement ? 0 : 1;
+            while (depth > 0)
+            {
+                kind = reader.Read();
+                if (kind == XmlNodeKind.Error)
+                {
+                    return Fail(reader.Error);
+                }
+                if (kind == XmlNodeKind.EndOfDocument)
+                {
+                    return Fail("dialog-info document ends early");
+                }
+                if (kind == XmlNodeKind.StartElement)
+                {
+                    string name = LocalName(reader.Name);
+                    if (depth == 1 && name == "dialog")
+                    {
+                        dialogId = reader.GetAttribute("id");
+                        direction = reader.GetAttribute("direction");
+                        dialogState = null;
+                        heldRemotely = false;
+                    }
+                    else if (name == "state" && dialogId != null && depth == 2)
+                    {
+                        inState = !reader.IsEmptyElement;
+                    }
+                    else if (name == "param" && reader.GetAttribute("pname") == "+sip.rendering" && reader.GetAttribute("pvalue") == "no")
+                    {
+                        heldRemotely = true;
+                    }
+                    if (!reader.IsEmptyElement)
+                    {
+                        depth++;
+                    }
+                    else if (depth == 1 && name == "dialog")
+                    {
+                        return Fail("dialog without a state");
+                    }
+                }
+                else if (kind == XmlNodeKind.Text && inState)
+                {
+                    dialogState = reader.Value.Trim();
+                }
+                else if (kind == XmlNodeKind.EndElement)
+                {
+                    depth--;
+                    string name = LocalName(reader.Name);
+                    if (name == "state")
+                    {
+                        inState = false;
+                    }
+                    else if (depth == 1 && name == "dialog")
+                    {
+                        if (dialogId == null || dialogState == null)
+                        {
+                            return Fail("dialog without an id or a state");
+                        }
+                        if (count == MaxDialogs)
+                        {
+                            return Fail("more than " + MaxDialogs.ToString() + " dialogs");
+                        }
+                        ids[count] = dialogId;
+                        states[count] = Classify(dialogState, direction, heldRemotely);
+                        count++;
+                        dialogId = null;
+                    }
+                }
+            }
+
+            if (_version >= 0 && version <= _version)
+            {
+                return true;
+            }
+            NeedsFullState = !full && _version >= 0 && version > _version + 1;
+            if (!full && _version < 0)
+            {
+                NeedsFullState = true;
+            }
+            if (full)
+            {
+                for (int i = 0; i < MaxDialogs; i++)
+                {
+                    _ids[i] = null;
+                }
+            }
+            for (int i = 0; i < count; i++)
+            {
+                Store(ids[i], states[i]);
+            }
+            _version = version;
+            return true;
+        }
+
+        private void Store(string id, int state)
+        {
+            int free = -1;
+            for (int i = 0; i < MaxDialogs; i++)
+            {
+                if (_ids[i] == id)
+                {
+                    if (state == Idle)
+                    {
+                        _ids[i] = null;
+                    }
+                    else
+                    {
+                        _states[i] = state;
+                    }
+                    return;
+                }
+                if (_ids[i] == null && free < 0)
+                {
+                    free = i;
+                }
+            }
+            if (state != Idle && free >= 0)
+            {
+                _ids[free] = id;
+                _states[free] = state;
+            }
+        }
+
+        private static int Classify(string state, string direction, bool heldRemotely)
+        {
+            if (state == "terminated")
+            {
+                return Idle;
+            }
+            if (state == "confirmed")
+            {
+                return heldRemotely ? Holding : Connected;
+            }
+            // trying, proceeding, early: ringing towards the monitored extension, or its own outgoing call.
+            return direction == "initiator" ? Busy : Ringing;
+        }
+
+        private static int Rank(int state)
+        {
+            switch (state)
+            {
+                case Ringing: return 4;
+                case Connected: return 3;
+                case Holding: return 2;
+                case Busy: return 1;
+                default: return 0;
+            }
+        }
+
+        private bool Fail(string reason)
+        {
+            Error = reason;
+            return false;
+        }
+
+        private static int NextElement(XmlPullReader reader)
+        {
+            while (true)
+            {
+                int kind = reader.Read();
+                if (kind != XmlNodeKind.Text)
+                {
+                    return kind;
+                }
+            }
+        }
+
+        internal static string LocalName(string name)
+        {
+            int colon = name.IndexOf(':');
+            return colon < 0 ? name : name.Substring(colon + 1);
+        }
+
+        internal static bool ParseLong(string text, out long value)
+        {
+            value = 0;
+            if (text == null || text.Length == 0 || text.Length > 18)
+            {
+                return false;
+            }
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+                value = value * 10 + (c - '0');
+            }
+            return true;
+        }
+    }
+}

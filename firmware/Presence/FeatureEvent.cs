@@ -1,0 +1,213 @@
+using System.Text;
+using DeskPhone.Firmware.Xml;
+
+namespace DeskPhone.Firmware.Presence
+{
+    /// <summary>
+    /// Broadsoft Device Feature Key Synchronization (event package as-feature-event): the server's
+    /// DoNotDisturbEvent and ForwardingEvent documents (ECMA-323 CSTA element names), and the SetDoNotDisturb and
+    /// SetForwarding requests the phone sends in its SUBSCRIBE bodies when the user changes a feature on the phone.
+    /// </summary>
+    public sealed class FeatureEvent
+    {
+        public const string ContentType = "application/x-as-feature-event+xml";
+        public const string EventPackage = "as-feature-event";
+        private const string CstaNamespace = "http://www.ecma-international.org/standards/ecma-323/csta/ed3";
+
+        public const int KindDoNotDisturb = 1;
+        public const int KindForwarding = 2;
+
+        public const int ForwardAlways = 0;
+        public const int ForwardBusy = 1;
+        public const int ForwardNoAnswer = 2;
+
+        private static readonly string[] ForwardTypes = { "forwardImmediate", "forwardBusy", "forwardNoAns" };
+
+        /// <summary>KindDoNotDisturb or KindForwarding after a successful <see cref="Parse"/>.</summary>
+        public int Kind { get; private set; }
+        public string Device { get; private set; }
+        public bool DoNotDisturb { get; private set; }
+        public int ForwardType { get; private set; }
+        public bool ForwardActive { get; private set; }
+        public string ForwardTo { get; private set; }
+        public int RingCount { get; private set; }
+        public string Error { get; private set; }
+
+        public bool Parse(byte[] body, int offset, int length)
+        {
+            var reader = new XmlPullReader(body, offset, length);
+            int kind;
+            do
+            {
+                kind = reader.Read();
+            }
+            while (kind == XmlNodeKind.Text);
+            if (kind != XmlNodeKind.StartElement)
+            {
+                return Fail(kind == XmlNodeKind.Error ? reader.Error : "empty feature event");
+            }
+            string root = DialogInfo.LocalName(reader.Name);
+            int parsedKind;
+            if (root == "DoNotDisturbEvent")
+            {
+                parsedKind = KindDoNotDisturb;
+            }
+            else if (root == "ForwardingEvent")
+            {
+                parsedKind = KindForwarding;
+            }
+            else
+            {
+                return Fail("unknown feature event " + root);
+            }
+            string device = null, dnd = null, type = null, status = null, to = null, rings = null;
+            string element = null;
+            int depth = reader.IsEmptyElement ? 0 : 1;
+            while (depth > 0)
+            {
+                kind = reader.Read();
+                if (kind == XmlNodeKind.Error)
+                {
+                    return Fail(reader.Error);
+                }
+                if (kind == XmlNodeKind.EndOfDocument)
+                {
+                    return Fail("feature event ends early");
+                }
+                if (kind == XmlNodeKind.StartElement)
+                {
+                    element = depth == 1 ? DialogInfo.LocalName(reader.Name) : null;
+                    if (!reader.IsEmptyElement)
+                    {
+                        depth++;
+                    }
+                }
+                else if (kind == XmlNodeKind.EndElement)
+                {
+                    depth--;
+                    element = null;
+                }
+                else if (kind == XmlNodeKind.Text && element != null)
+                {
+                    string value = reader.Value.Trim();
+                    switch (element)
+                    {
+                        case "device": device = value; break;
+                        case "doNotDisturbOn": dnd = value; break;
+                        case "forwardingType": type = value; break;
+                        case "forwardStatus": status = value; break;
+                        case "forwardTo": to = value; break;
+                        case "ringCount": rings = value; break;
+                    }
+                }
+            }
+
+            bool on;
+            if (parsedKind == KindDoNotDisturb)
+            {
+                if (!ParseBool(dnd, out on))
+                {
+                    return Fail("DoNotDisturbEvent without a valid doNotDisturbOn");
+                }
+                Kind = parsedKind;
+                Device = device;
+                DoNotDisturb = on;
+                Error = null;
+                return true;
+            }
+            int forwardType = -1;
+            for (int i = 0; i < ForwardTypes.Length; i++)
+            {
+                if (ForwardTypes[i] == type)
+                {
+                    forwardType = i;
+                }
+            }
+            if (forwardType < 0)
+            {
+                return Fail("ForwardingEvent with an unknown forwardingType");
+            }
+            if (!ParseBool(status, out on))
+            {
+                return Fail("ForwardingEvent without a valid forwardStatus");
+            }
+            long ringCount = 0;
+            if (rings != null && rings.Length > 0 && (!DialogInfo.ParseLong(rings, out ringCount) || ringCount > 20))
+            {
+                return Fail("ForwardingEvent with a bad ringCount");
+            }
+            Kind = parsedKind;
+            Device = device;
+            ForwardType = forwardType;
+            ForwardActive = on;
+            ForwardTo = to;
+            RingCount = (int)ringCount;
+            Error = null;
+            return true;
+        }
+
+        /// <summary>The SUBSCRIBE body that asks the server to switch DND.</summary>
+        public static byte[] SetDoNotDisturb(string device, bool on)
+        {
+            var sb = Start("SetDoNotDisturb");
+            Element(sb, "device", device);
+            Element(sb, "doNotDisturbOn", on ? "true" : "false");
+            return Finish(sb, "SetDoNotDisturb");
+        }
+
+        /// <summary>The SUBSCRIBE body that asks the server to set a forward (ringCount only for no-answer).</summary>
+        public static byte[] SetForwarding(string device, int forwardType, bool on, string target, int ringCount)
+        {
+            var sb = Start("SetForwarding");
+            Element(sb, "device", device);
+            Element(sb, "forwardingType", ForwardTypes[forwardType]);
+            Element(sb, "activateForward", on ? "true" : "false");
+            Element(sb, "forwardDN", target ?? "");
+            if (forwardType == ForwardNoAnswer)
+            {
+                Element(sb, "ringCount", ringCount.ToString());
+            }
+            return Finish(sb, "SetForwarding");
+        }
+
+        private static StringBuilder Start(string root)
+        {
+            var sb = new StringBuilder(256);
+            sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<").Append(root)
+              .Append(" xmlns=\"").Append(CstaNamespace).Append("\">");
+            return sb;
+        }
+
+        private static byte[] Finish(StringBuilder sb, string root)
+        {
+            sb.Append("</").Append(root).Append(">\r\n");
+            return Encoding.UTF8.GetBytes(sb.ToString());
+        }
+
+        private static void Element(StringBuilder sb, string name, string value)
+        {
+            sb.Append('<').Append(name).Append('>');
+            for (int i = 0; value != null && i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c == '&') sb.Append("&amp;");
+                else if (c == '<') sb.Append("&lt;");
+                else if (c == '>') sb.Append("&gt;");
+                else sb.Append(c);
+            }
+            sb.Append("</").Append(name).Append('>');
+        }
+
+        private static bool ParseBool(string text, out bool value)
+        {
+            value = text == "true" || text == "1";
+            return value || text == "false" || text == "0";
+        }
+
+        private bool Fail(string reason)
+        {
+            Error = reason;
+            return false;
+        }
+    }
+}

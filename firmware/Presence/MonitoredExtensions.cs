@@ -1,0 +1,224 @@
+namespace DeskPhone.Firmware.Presence
+{
+    public delegate void MonitoredKeyChangedHandler(int key, string state);
+
+    public delegate void RingingChangedHandler(bool anyRinging);
+
+    /// <summary>
+    /// The colleagues watched on function keys and expansion-module keys: one subscription per configured key
+    /// (dialog package for "blf", presence package for "presence"), its NOTIFY bodies turned into the key state names
+    /// the LED settings use (IDLE, RINGING, CONNECTED, HOLDING, BUSY, DND, AVAILABLE, AWAY, OFFLINE).
+    /// </summary>
+    public sealed class MonitoredExtensions
+    {
+        /// <summary>16 function keys and 3 modules of 18 keys.</summary>
+        public const int MaxKeys = 70;
+
+        public const int DefaultExpires = 3600;
+
+        private static readonly string[] DialogStates = { "IDLE", "RINGING", "CONNECTED", "HOLDING", "BUSY" };
+        private static readonly string[] PresenceStates = { "OFFLINE", "AVAILABLE", "BUSY", "DND", "AWAY" };
+
+        private readonly ISubscribeSender _sender;
+        private readonly Subscription[] _subscriptions = new Subscription[MaxKeys];
+        private readonly DialogInfo[] _dialogs = new DialogInfo[MaxKeys];
+        private readonly string[] _states = new string[MaxKeys];
+        private bool _anyRinging;
+
+        public MonitoredExtensions(ISubscribeSender sender)
+        {
+            _sender = sender;
+        }
+
+        public event MonitoredKeyChangedHandler KeyChanged;
+
+        /// <summary>Raised when any monitored extension starts or stops ringing (the monitored-extension-ringing status).</summary>
+        public event RingingChangedHandler RingingChanged;
+
+        public bool AnyRinging => _anyRinging;
+
+        /// <summary>
+        /// Sets what key <paramref name="key"/> (0-based) monitors from its definition ("blf sip:bob@pbx",
+        /// "blf &lt;sip:bob@pbx&gt;", "presence sip:bob@pbx"; anything else monitors nothing). Returns null, or why the
+        /// definition is refused.
+        /// </summary>
+        public string Configure(int key, string definition, int identity, long nowMs)
+        {
+            if (key < 0 || key >= MaxKeys)
+            {
+                return "key " + key.ToString() + " out of range";
+            }
+            string package = null;
+            string target = null;
+            if (definition != null)
+            {
+                string text = definition.Trim();
+                int space = text.IndexOf(' ');
+                string kind = space > 0 ? text.Substring(0, space).ToLower() : text.ToLower();
+                if (kind == "blf" || kind == "presence")
+                {
+                    if (space < 0)
+                    {
+                        return "'" + kind + "' needs a target such as sip:bob@pbx";
+                    }
+                    target = text.Substring(space + 1).Trim();
+                    if (target.Length > 1 && target[0] == '<' && target[target.Length - 1] == '>')
+                    {
+                        target = target.Substring(1, target.Length - 2);
+                    }
+                    if (!(target.StartsWith("sip:") || target.StartsWith("sips:")) || target.IndexOf('@') < 0)
+                    {
+                        return "target '" + target + "' is not a sip: address";
+                    }
+                    package = kind == "blf" ? "dialog" : "presence";
+                }
+            }
+            Subscription old = _subscriptions[key];
+            if (old != null && package != null && old.EventPackage == package && old.Target == target && old.Identity == identity)
+            {
+                return null;
+            }
+            if (old != null)
+            {
+                old.Stop();
+                _subscriptions[key] = null;
+                _dialogs[key] = null;
+                SetState(key, null);
+            }
+            if (package == null)
+            {
+                return null;
+            }
+            var subscription = new Subscription(_sender, package, target, identity, DefaultExpires);
+            subscription.Tag = key;
+            _subscriptions[key] = subscription;
+            _dialogs[key] = package == "dialog" ? new DialogInfo() : null;
+            SetState(key, package == "dialog" ? "IDLE" : "OFFLINE");
+            subscription.Start(nowMs);
+            return null;
+        }
+
+        public Subscription SubscriptionOf(int key) => key >= 0 && key < MaxKeys ? _subscriptions[key] : null;
+
+        /// <summary>The key's state name, or null when the key monitors nothing.</summary>
+        public string StateOf(int key) => key >= 0 && key < MaxKeys ? _states[key] : null;
+
+        /// <summary>Finds the key a subscription belongs to, e.g. for an incoming NOTIFY matched by dialog.</summary>
+        public int KeyOf(Subscription subscription)
+        {
+            for (int key = 0; key < MaxKeys; key++)
+            {
+                if (_subscriptions[key] == subscription)
+                {
+                    return key;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>
+        /// A NOTIFY for key <paramref name="key"/>. Returns the status to answer: 200, 400 for a malformed body (state
+        /// kept), 415 for a body type the package does not use, 481 when the key no longer monitors anything.
+        /// </summary>
+        public int OnNotify(int key, string contentType, byte[] body, int offset, int length,
+                            string subscriptionState, int expires, string reason, long nowMs)
+        {
+            Subscription subscription = SubscriptionOf(key);
+            if (subscription == null)
+            {
+                return 481;
+            }
+            int status = subscription.OnNotify(subscriptionState, expires, reason, nowMs);
+            if (status != 200)
+            {
+                return status;
+            }
+            if (length > 0 || contentType != null)
+            {
+                if (subscription.EventPackage == "dialog")
+                {
+                    if (length > 0 && contentType != DialogInfo.ContentType)
+                    {
+                        return 415;
+                    }
+                    DialogInfo info = _dialogs[key];
+                    if (!info.Apply(body, offset, length))
+                    {
+                        return 400;
+                    }
+                    SetState(key, DialogStates[info.State]);
+                    if (info.NeedsFullState)
+                    {
+                        // A gap in partial versions: a refresh makes the server send the full state (RFC 4235 4.1).
+                        subscription.Refresh(nowMs);
+                    }
+                }
+                else
+                {
+                    if (length > 0 && contentType != PresenceDocument.ContentType)
+                    {
+                        return 415;
+                    }
+                    string error;
+                    int state = PresenceDocument.Parse(body, offset, length, out error);
+                    if (state < 0)
+                    {
+                        return 400;
+                    }
+                    SetState(key, PresenceStates[state]);
+                }
+            }
+            if (subscriptionState == "terminated")
+            {
+                // Until the new subscription reports, the key shows nothing it cannot vouch for.
+                _dialogs[key]?.Reset();
+                SetState(key, subscription.EventPackage == "dialog" ? "IDLE" : "OFFLINE");
+            }
+            return 200;
+        }
+
+        public void Tick(long nowMs)
+        {
+            for (int key = 0; key < MaxKeys; key++)
+            {
+                Subscription subscription = _subscriptions[key];
+                if (subscription != null)
+                {
+                    subscription.Tick(nowMs);
+                }
+            }
+        }
+
+        private void SetState(int key, string state)
+        {
+            if (_states[key] == state)
+            {
+                return;
+            }
+            _states[key] = state;
+            MonitoredKeyChangedHandler changed = KeyChanged;
+            if (changed != null)
+            {
+                changed(key, state);
+            }
+            bool ringing = false;
+            for (int i = 0; i < MaxKeys; i++)
+            {
+                if (_states[i] == "RINGING")
+                {
+                    ringing = true;
+                    break;
+                }
+            }
+            if (ringing != _anyRinging)
+            {
+                _anyRinging = ringing;
+                RingingChangedHandler handler = RingingChanged;
+                if (handler != null)
+                {
+                    handler(ringing);
+                }
+            }
+        }
+    }
+}

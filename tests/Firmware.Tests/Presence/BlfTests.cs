@@ -1,0 +1,304 @@
+using System.Collections.Generic;
+using System.Text;
+using DeskPhone.Firmware.Presence;
+
+namespace DeskPhone.Firmware.Tests.Presence
+{
+    internal static class Body
+    {
+        public static byte[] Of(string text) => Encoding.UTF8.GetBytes(text);
+
+        public static string Dialogs(int version, string state, params string[] dialogs) =>
+            "<?xml version=\"1.0\"?>\n<dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"" + version +
+            "\" state=\"" + state + "\" entity=\"sip:bob@pbx\">" + string.Concat(dialogs) + "</dialog-info>";
+
+        public static string Dialog(string id, string state, string direction = "recipient", bool held = false) =>
+            "<dialog id=\"" + id + "\" direction=\"" + direction + "\"><state>" + state + "</state>" +
+            (held ? "<local><target uri=\"sip:bob@pbx\"><param pname=\"+sip.rendering\" pvalue=\"no\"/></target></local>" : "") +
+            "</dialog>";
+    }
+
+    public class DialogInfoTests
+    {
+        private static bool Apply(DialogInfo info, string xml)
+        {
+            byte[] b = Body.Of(xml);
+            return info.Apply(b, 0, b.Length);
+        }
+
+        [Fact]
+        public void RingingConnectedHoldingIdle()
+        {
+            var info = new DialogInfo();
+            Assert.True(Apply(info, Body.Dialogs(0, "full", Body.Dialog("d1", "early"))));
+            Assert.Equal(DialogInfo.Ringing, info.State);
+            Assert.True(Apply(info, Body.Dialogs(1, "full", Body.Dialog("d1", "confirmed"))));
+            Assert.Equal(DialogInfo.Connected, info.State);
+            Assert.True(Apply(info, Body.Dialogs(2, "full", Body.Dialog("d1", "confirmed", held: true))));
+            Assert.Equal(DialogInfo.Holding, info.State);
+            Assert.True(Apply(info, Body.Dialogs(3, "full", Body.Dialog("d1", "terminated"))));
+            Assert.Equal(DialogInfo.Idle, info.State);
+        }
+
+        [Fact]
+        public void OutgoingCallIsBusyNotRinging()
+        {
+            var info = new DialogInfo();
+            Assert.True(Apply(info, Body.Dialogs(0, "full", Body.Dialog("d1", "proceeding", "initiator"))));
+            Assert.Equal(DialogInfo.Busy, info.State);
+        }
+
+        [Fact]
+        public void PartialUpdatesOneDialogAndRingingWins()
+        {
+            var info = new DialogInfo();
+            Apply(info, Body.Dialogs(5, "full", Body.Dialog("a", "confirmed")));
+            Assert.True(Apply(info, Body.Dialogs(6, "partial", Body.Dialog("b", "early"))));
+            Assert.Equal(DialogInfo.Ringing, info.State);
+            Assert.True(Apply(info, Body.Dialogs(7, "partial", Body.Dialog("b", "terminated"))));
+            Assert.Equal(DialogInfo.Connected, info.State);
+            Assert.False(info.NeedsFullState);
+        }
+
+        [Fact]
+        public void StaleVersionIsIgnoredAndAGapAsksForFullState()
+        {
+            var info = new DialogInfo();
+            Apply(info, Body.Dialogs(5, "full", Body.Dialog("a", "early")));
+            Assert.True(Apply(info, Body.Dialogs(4, "full")));
+            Assert.Equal(DialogInfo.Ringing, info.State);
+            Assert.True(Apply(info, Body.Dialogs(9, "partial", Body.Dialog("a", "confirmed"))));
+            Assert.True(info.NeedsFullState);
+        }
+
+        [Fact]
+        public void EmptyBodyMeansIdle()
+        {
+            var info = new DialogInfo();
+            Apply(info, Body.Dialogs(1, "full", Body.Dialog("a", "early")));
+            Assert.True(info.Apply(new byte[0], 0, 0));
+            Assert.Equal(DialogInfo.Idle, info.State);
+        }
+
+        [Theory]
+        [InlineData("<dialog-info version=\"1\" state=\"full\"><dialog id=\"a\"><state>early</state></dialog>", "ends")]
+        [InlineData("<presence/>", "not a dialog-info document")]
+        [InlineData("<dialog-info state=\"full\"/>", "without a valid version")]
+        [InlineData("<dialog-info version=\"1\" state=\"both\"/>", "full or partial")]
+        [InlineData("<dialog-info version=\"1\" state=\"full\"><dialog id=\"a\"></dialog></dialog-info>", "without an id or a state")]
+        [InlineData("<!DOCTYPE x><dialog-info/>", "DTD")]
+        public void MalformedBodyIsRefusedAndStateKept(string xml, string error)
+        {
+            var info = new DialogInfo();
+            Apply(info, Body.Dialogs(1, "full", Body.Dialog("a", "confirmed")));
+
+            Assert.False(Apply(info, xml));
+
+            Assert.Contains(error, info.Error);
+            Assert.Equal(DialogInfo.Connected, info.State);
+        }
+    }
+
+    public class PresenceDocumentTests
+    {
+        private static int Parse(string xml)
+        {
+            byte[] b = Body.Of(xml);
+            return PresenceDocument.Parse(b, 0, b.Length, out _);
+        }
+
+        [Theory]
+        [InlineData(PresenceState.Online, PresenceDocument.Available)]
+        [InlineData(PresenceState.Offline, PresenceDocument.Offline)]
+        [InlineData(PresenceState.Busy, PresenceDocument.Busy)]
+        [InlineData(PresenceState.DoNotDisturb, PresenceDocument.DoNotDisturb)]
+        [InlineData(PresenceState.AtTheDesk, PresenceDocument.Available)]
+        public void ReadsWhatThePhoneItselfPublishes(int published, int seen)
+        {
+            byte[] pidf = PidfWriter.Write("sip:a@b", published);
+            Assert.Equal(seen, PresenceDocument.Parse(pidf, 0, pidf.Length, out _));
+        }
+
+        [Fact]
+        public void AwayActivityAndDndNote()
+        {
+            Assert.Equal(PresenceDocument.Away, Parse(
+                "<presence xmlns='urn:ietf:params:xml:ns:pidf' xmlns:r='urn:ietf:params:xml:ns:pidf:rpid'><tuple id='1'><status><basic>open</basic></status></tuple><r:activities><r:away/></r:activities></presence>"));
+            Assert.Equal(PresenceDocument.DoNotDisturb, Parse(
+                "<presence><tuple id='1'><status><basic>open</basic></status><note>Do Not Disturb</note></tuple></presence>"));
+        }
+
+        [Fact]
+        public void MalformedIsMinusOneWithError()
+        {
+            byte[] b = Body.Of("<presence><tuple>");
+            Assert.Equal(-1, PresenceDocument.Parse(b, 0, b.Length, out string error));
+            Assert.Contains("ends inside", error);
+            b = Body.Of("<dialog-info/>");
+            Assert.Equal(-1, PresenceDocument.Parse(b, 0, b.Length, out error));
+            Assert.Equal("not a PIDF document", error);
+        }
+    }
+
+    public class FeatureEventTests
+    {
+        private static bool Parse(FeatureEvent e, string xml)
+        {
+            byte[] b = Body.Of(xml);
+            return e.Parse(b, 0, b.Length);
+        }
+
+        [Fact]
+        public void DoNotDisturbEvent()
+        {
+            var e = new FeatureEvent();
+            Assert.True(Parse(e, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><DoNotDisturbEvent xmlns=\"http://www.ecma-international.org/standards/ecma-323/csta/ed3\"><device>486</device><doNotDisturbOn>true</doNotDisturbOn></DoNotDisturbEvent>"));
+            Assert.Equal(FeatureEvent.KindDoNotDisturb, e.Kind);
+            Assert.True(e.DoNotDisturb);
+            Assert.Equal("486", e.Device);
+        }
+
+        [Fact]
+        public void ForwardingNoAnswerWithRingCount()
+        {
+            var e = new FeatureEvent();
+            Assert.True(Parse(e, "<ForwardingEvent xmlns=\"http://www.ecma-international.org/standards/ecma-323/csta/ed3\"><device>486</device><forwardingType>forwardNoAns</forwardingType><forwardStatus>true</forwardStatus><forwardTo>5678</forwardTo><ringCount>4</ringCount></ForwardingEvent>"));
+            Assert.Equal(FeatureEvent.KindForwarding, e.Kind);
+            Assert.Equal(FeatureEvent.ForwardNoAnswer, e.ForwardType);
+            Assert.True(e.ForwardActive);
+            Assert.Equal("5678", e.ForwardTo);
+            Assert.Equal(4, e.RingCount);
+        }
+
+        [Theory]
+        [InlineData("<DoNotDisturbEvent><doNotDisturbOn>perhaps</doNotDisturbOn></DoNotDisturbEvent>", "doNotDisturbOn")]
+        [InlineData("<ForwardingEvent><forwardingType>forwardSometimes</forwardingType><forwardStatus>true</forwardStatus></ForwardingEvent>", "forwardingType")]
+        [InlineData("<ForwardingEvent><forwardingType>forwardBusy</forwardingType><forwardStatus>true</forwardStatus><ringCount>99</ringCount></ForwardingEvent>", "ringCount")]
+        [InlineData("<CallPickupEvent/>", "unknown feature event")]
+        [InlineData("<DoNotDisturbEvent>", "ends")]
+        public void BadEventsAreRefusedAndThePreviousStateKept(string xml, string error)
+        {
+            var e = new FeatureEvent();
+            Parse(e, "<DoNotDisturbEvent><doNotDisturbOn>true</doNotDisturbOn></DoNotDisturbEvent>");
+            Assert.False(Parse(e, xml));
+            Assert.Contains(error, e.Error);
+            Assert.True(e.DoNotDisturb);
+        }
+
+        [Fact]
+        public void RequestsTheServerUnderstands()
+        {
+            Assert.Equal(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<SetDoNotDisturb xmlns=\"http://www.ecma-international.org/standards/ecma-323/csta/ed3\"><device>486</device><doNotDisturbOn>true</doNotDisturbOn></SetDoNotDisturb>\r\n",
+                Encoding.UTF8.GetString(FeatureEvent.SetDoNotDisturb("486", true)));
+            string forward = Encoding.UTF8.GetString(FeatureEvent.SetForwarding("486", FeatureEvent.ForwardNoAnswer, true, "5678", 3));
+            Assert.Contains("<forwardingType>forwardNoAns</forwardingType><activateForward>true</activateForward><forwardDN>5678</forwardDN><ringCount>3</ringCount>", forward);
+            Assert.DoesNotContain("ringCount", Encoding.UTF8.GetString(FeatureEvent.SetForwarding("486", FeatureEvent.ForwardAlways, false, "", 0)));
+        }
+    }
+
+    public class MonitoredExtensionsTests
+    {
+        private sealed class Sender : ISubscribeSender
+        {
+            public readonly List<string> Sent = new List<string>();
+
+            public void SendSubscribe(Subscription s, bool newDialog, int expires) =>
+                Sent.Add(s.EventPackage + " " + s.Target + " " + (newDialog ? "new" : "refresh") + " " + expires);
+        }
+
+        private readonly Sender _sender = new Sender();
+        private readonly List<string> _changes = new List<string>();
+        private readonly MonitoredExtensions _blf;
+
+        public MonitoredExtensionsTests()
+        {
+            _blf = new MonitoredExtensions(_sender);
+            _blf.KeyChanged += (key, state) => _changes.Add(key + "=" + (state ?? "none"));
+        }
+
+        private int Notify(int key, string xml, string subState = "active", string type = "application/dialog-info+xml")
+        {
+            byte[] b = Body.Of(xml);
+            return _blf.OnNotify(key, b.Length == 0 ? null : type, b, 0, b.Length, subState, 3600, null, 0);
+        }
+
+        [Fact]
+        public void BlfKeyFollowsRingingConnectedIdle()
+        {
+            Assert.Null(_blf.Configure(2, "blf <sip:bob@pbx>", 1, 0));
+            Assert.Equal(new[] { "dialog sip:bob@pbx new 3600" }, _sender.Sent);
+            bool? ringing = null;
+            _blf.RingingChanged += r => ringing = r;
+
+            Assert.Equal(200, Notify(2, ""));
+            Assert.Equal(200, Notify(2, Body.Dialogs(1, "full", Body.Dialog("x", "early"))));
+            Assert.True(ringing);
+            Assert.Equal(200, Notify(2, Body.Dialogs(2, "full", Body.Dialog("x", "confirmed"))));
+            Assert.False(ringing);
+            Assert.Equal(200, Notify(2, Body.Dialogs(3, "full")));
+
+            Assert.Equal(new[] { "2=IDLE", "2=RINGING", "2=CONNECTED", "2=IDLE" }, _changes);
+        }
+
+        [Fact]
+        public void PresenceKeyFollowsPidf()
+        {
+            _blf.Configure(0, "presence sip:carol@pbx", 1, 0);
+            byte[] pidf = PidfWriter.Write("sip:carol@pbx", PresenceState.DoNotDisturb);
+            Assert.Equal(200, _blf.OnNotify(0, "application/pidf+xml", pidf, 0, pidf.Length, "active", 600, null, 0));
+            Assert.Equal("DND", _blf.StateOf(0));
+        }
+
+        [Fact]
+        public void MalformedBodyIs400AndTheKeyKeepsItsState()
+        {
+            _blf.Configure(1, "blf sip:bob@pbx", 1, 0);
+            Notify(1, Body.Dialogs(1, "full", Body.Dialog("x", "confirmed")));
+            Assert.Equal(400, Notify(1, "<dialog-info version='2' state='full'><dialog>"));
+            Assert.Equal("CONNECTED", _blf.StateOf(1));
+            Assert.Equal(415, Notify(1, "<x/>", type: "text/plain"));
+        }
+
+        [Fact]
+        public void GapInPartialVersionsRefreshesTheSubscription()
+        {
+            _blf.Configure(1, "blf sip:bob@pbx", 1, 0);
+            Notify(1, Body.Dialogs(1, "full"));
+            Notify(1, Body.Dialogs(5, "partial", Body.Dialog("x", "early")));
+            Assert.Equal("dialog sip:bob@pbx refresh 3600", _sender.Sent[_sender.Sent.Count - 1]);
+        }
+
+        [Fact]
+        public void ReconfiguringUnsubscribesAndClearsTheKey()
+        {
+            _blf.Configure(3, "blf sip:bob@pbx", 1, 0);
+            _blf.SubscriptionOf(3).OnResponse(200, 3600, -1, 0);
+            Assert.Null(_blf.Configure(3, "none", 1, 1));
+            Assert.Equal("dialog sip:bob@pbx refresh 0", _sender.Sent[1]);
+            Assert.Null(_blf.StateOf(3));
+            Assert.Equal(481, Notify(3, Body.Dialogs(1, "full")));
+        }
+
+        [Theory]
+        [InlineData("blf", "needs a target")]
+        [InlineData("blf mailto:bob@pbx", "not a sip: address")]
+        [InlineData("presence sip:bob", "not a sip: address")]
+        public void BadDefinitionsAreRefused(string definition, string error)
+        {
+            Assert.Contains(error, _blf.Configure(0, definition, 1, 0));
+            Assert.Empty(_sender.Sent);
+        }
+
+        [Fact]
+        public void TerminatedSubscriptionResetsTheKeyAndResubscribes()
+        {
+            _blf.Configure(0, "blf sip:bob@pbx", 1, 0);
+            Notify(0, Body.Dialogs(1, "full", Body.Dialog("x", "confirmed")));
+            Assert.Equal(200, Notify(0, "", "terminated"));
+            Assert.Equal("IDLE", _blf.StateOf(0));
+            _blf.Tick(Subscription.FirstRetryMs);
+            Assert.Equal("dialog sip:bob@pbx new 3600", _sender.Sent[_sender.Sent.Count - 1]);
+        }
+    }
+}
