@@ -264,3 +264,60 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
     }
 }
+
+namespace DeskPhone.Firmware.Tests.Presence
+{
+    using System.Text;
+    using DeskPhone.Firmware.MessageWaiting;
+
+    public class MailboxCountsTests
+    {
+        private static MessageSummary Summary(string body)
+        {
+            var s = new MessageSummary();
+            byte[] b = Encoding.UTF8.GetBytes(body);
+            Assert.True(s.Parse(b, 0, b.Length));
+            return s;
+        }
+
+        [Fact]
+        public void CurrentIdentityAndPhoneWideFlags()
+        {
+            var m = new MailboxCounts { CurrentIdentity = 1 };
+            int changes = 0;
+            m.Changed += () => changes++;
+
+            m.Apply(2, Summary("Messages-Waiting: yes\r\nVoice-Message: 3/1\r\n"));
+            Assert.False(m.CurrentIdentityHasVoiceMessages);
+            Assert.True(m.PhoneHasVoiceMessages);
+            Assert.Equal(3, m.VoiceNew(2));
+
+            m.Apply(1, Summary("Messages-Waiting: yes\r\nText-Message: 1/0\r\n"));
+            Assert.True(m.CurrentIdentityHasTextMessages);
+            Assert.False(m.CurrentIdentityHasVoiceMessages);
+            Assert.True(m.PhoneHasTextMessages);
+
+            m.Apply(1, Summary("Messages-Waiting: yes\r\nText-Message: 1/0\r\n"));
+            Assert.Equal(2, changes);
+
+            m.Apply(2, Summary("Messages-Waiting: no\r\nVoice-Message: 0/4\r\n"));
+            Assert.False(m.PhoneHasVoiceMessages);
+        }
+
+        [Fact]
+        public void WaitingWithoutCountsStillMeansVoiceMessages()
+        {
+            var m = new MailboxCounts();
+            m.Apply(1, Summary("Messages-Waiting: yes\r\n"));
+            Assert.True(m.CurrentIdentityHasVoiceMessages);
+        }
+
+        [Fact]
+        public void IdentityOutOfRangeIsRefused()
+        {
+            var m = new MailboxCounts();
+            Assert.False(m.Apply(13, Summary("Messages-Waiting: yes\r\n")));
+            Assert.False(m.Apply(0, Summary("Messages-Waiting: yes\r\n")));
+        }
+    }
+}
