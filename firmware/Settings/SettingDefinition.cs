@@ -1,0 +1,55 @@
+namespace DeskPhone.Firmware.Settings
+{
+    /// <summary>One row of the settings table: name as spelled on the phones, kind, default and limits.</summary>
+    public sealed class SettingDefinition
+    {
+        public SettingDefinition(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
+            string[] choices, bool needsReboot, string firstIndexDefault, string description)
+        {
+            Name = name;
+            Kind = kind;
+            Default = defaultValue;
+            MaxIndex = maxIndex;
+            Min = min;
+            Max = max;
+            Choices = choices;
+            NeedsReboot = needsReboot;
+            FirstIndexDefault = firstIndexDefault;
+            Description = description;
+        }
+
+        public string Name { get; }
+        public SettingKind Kind { get; }
+
+        /// <summary>Default of every index (or of the global value).</summary>
+        public string Default { get; }
+
+        /// <summary>0 for a global setting; otherwise indices run 1..MaxIndex (identities 1..12, keys 1..16 ...).</summary>
+        public int MaxIndex { get; }
+
+        /// <summary>Int: lowest value. Other kinds: unused.</summary>
+        public int Min { get; }
+
+        /// <summary>Int: highest value. Text kinds: maximum length in characters.</summary>
+        public int Max { get; }
+
+        /// <summary>Choice: the allowed values.</summary>
+        public string[] Choices { get; }
+
+        /// <summary>A change only takes effect after a reboot (the store then sets RebootRequired).</summary>
+        public bool NeedsReboot { get; }
+
+        /// <summary>Index 1 differs from the others (identity 1 is active by default, key 1 is a line key).</summary>
+        public string FirstIndexDefault { get; }
+
+        /// <summary>Short English label for menus and the bench tool.</summary>
+        public string Description { get; }
+
+        /// <summary>Position in the settings table, assigned by <see cref="SettingsTable"/>.</summary>
+        public int Ordinal { get; internal set; }
+
+        public bool IsIndexed => MaxIndex > 0;
+
+        public string DefaultFor(int idx) => idx == 1 && FirstIndexDefault != null ? FirstIndexDefault : Default;
+    }
+}

@@ -1,0 +1,386 @@
+using System.Text;
+
+namespace DeskPhone.Firmware.Settings
+{
+    /// <summary>
+    /// Checks a value against its definition and normalises it (booleans to on/off, lists to single spaces).
+    /// Returns the reason a value is refused, or null; the store adds the setting's name.
+    /// </summary>
+    public static class SettingValidator
+    {
+        private static readonly string[] KeyTypesWithoutArgument = new string[] { "none", "line" };
+        private static readonly string[] KeyTypesWithArgument = new string[]
+        {
+            "blf", "dest", "speed", "url", "keyevent", "dtmf", "park", "presence", "intercom", "transfer"
+        };
+
+        // Split(char[]) explicitly: on .NET, Split('.') binds to an overload nanoFramework lacks.
+        private static readonly char[] Space = new char[] { ' ' };
+        private static readonly char[] Dot = new char[] { '.' };
+
+        public static string Check(SettingDefinition def, string value, out string normalized)
+        {
+            normalized = null;
+            if (value == null)
+            {
+                value = string.Empty;
+            }
+            switch (def.Kind)
+            {
+                case SettingKind.Bool:
+                    return CheckBool(value, out normalized);
+                case SettingKind.Int:
+                    return CheckInt(def, value, out normalized);
+                case SettingKind.Choice:
+                    return CheckChoice(def, value, out normalized);
+                case SettingKind.List:
+                    return CheckList(def, value, out normalized);
+                case SettingKind.Ipv4:
+                    normalized = value.Trim();
+                    return normalized.Length == 0 || IsIpv4(normalized) ? null : "'" + normalized + "' is not an IPv4 address (a.b.c.d)";
+                case SettingKind.HostPort:
+                    normalized = value.Trim();
+                    return normalized.Length == 0 ? null : CheckHostPort(normalized);
+                case SettingKind.Proxy:
+                    normalized = value.Trim();
+                    return normalized.Length == 0 ? null : CheckHostPort(StripSipUri(normalized));
+                case SettingKind.HostList:
+                    return CheckHostList(def, value, out normalized);
+                case SettingKind.FunctionKey:
+                    return CheckFunctionKey(def, value, out normalized);
+                default:
+                    // Text, Secret, Password: single line, bounded.
+                    normalized = def.Kind == SettingKind.Text ? value.Trim() : value;
+                    return CheckLine(def, normalized);
+            }
+        }
+
+        private static string CheckBool(string value, out string normalized)
+        {
+            string v = value.Trim().ToLower();
+            normalized = null;
+            if (v == "on" || v == "true" || v == "1")
+            {
+                normalized = "on";
+            }
+            else if (v == "off" || v == "false" || v == "0")
+            {
+                normalized = "off";
+            }
+            return normalized != null ? null : "'" + value + "' is not a boolean (on/off/true/false/1/0)";
+        }
+
+        private static string CheckInt(SettingDefinition def, string value, out string normalized)
+        {
+            normalized = null;
+            string v = value.Trim();
+            if (!TryParseInt(v, out int n))
+            {
+                return "'" + value + "' is not a whole number";
+            }
+            if (n < def.Min || n > def.Max)
+            {
+                return v + " is out of range " + def.Min.ToString() + ".." + def.Max.ToString();
+            }
+            normalized = n.ToString();
+            return null;
+        }
+
+        private static string CheckChoice(SettingDefinition def, string value, out string normalized)
+        {
+            normalized = null;
+            string v = value.Trim().ToLower();
+            StringBuilder allowed = new StringBuilder();
+            for (int i = 0; i < def.Choices.Length; i++)
+            {
+                if (def.Choices[i].ToLower() == v)
+                {
+                    normalized = def.Choices[i];
+                    return null;
+                }
+                allowed.Append(i == 0 ? "" : ", ").Append(def.Choices[i]);
+            }
+            return "'" + value + "' is not one of " + allowed.ToString();
+        }
+
+        private static string CheckList(SettingDefinition def, string value, out string normalized)
+        {
+            // Provisioning files wrap long lists over several lines: any run of white space becomes one space.
+            normalized = CollapseWhiteSpace(value, false);
+            return CheckLine(def, normalized);
+        }
+
+        private static string CheckHostList(SettingDefinition def, string value, out string normalized)
+        {
+            normalized = CollapseWhiteSpace(value, true);
+            if (normalized.Length > def.Max)
+            {
+                return "is longer than " + def.Max.ToString() + " characters";
+            }
+            if (normalized.Length == 0)
+            {
+                return null;
+            }
+            string[] hosts = normalized.Split(Space);
+            for (int i = 0; i < hosts.Length; i++)
+            {
+                string error = CheckHostPort(hosts[i]);
+                if (error != null)
+                {
+                    return "entry " + (i + 1).ToString() + ": " + error;
+                }
+            }
+            return null;
+        }
+
+        private static string CheckFunctionKey(SettingDefinition def, string value, out string normalized)
+        {
+            normalized = CollapseWhiteSpace(value, false);
+            string lineError = CheckLine(def, normalized);
+            if (lineError != null)
+            {
+                return lineError;
+            }
+            if (normalized.Length == 0)
+            {
+                normalized = "none";
+                return null;
+            }
+            int space = normalized.IndexOf(' ');
+            string type = (space < 0 ? normalized : normalized.Substring(0, space)).ToLower();
+            bool hasArgument = space > 0;
+            if (IndexOf(KeyTypesWithoutArgument, type) >= 0)
+            {
+                normalized = type;
+                return hasArgument ? "'" + type + "' takes no argument" : null;
+            }
+            if (IndexOf(KeyTypesWithArgument, type) >= 0)
+            {
+                normalized = type + normalized.Substring(type.Length);
+                return hasArgument ? null : "'" + type + "' needs an argument (e.g. '" + type + " sip:100@pbx')";
+            }
+            return "unknown key type '" + type + "' (none, line, blf, dest, speed, url, keyevent, dtmf, park, presence, intercom, transfer)";
+        }
+
+        private static string CheckLine(SettingDefinition def, string value)
+        {
+            if (value.Length > def.Max)
+            {
+                return "is longer than " + def.Max.ToString() + " characters";
+            }
+            for (int i = 0; i < value.Length; i++)
+            {
+                if (value[i] < ' ' || value[i] == (char)127)
+                {
+                    return "contains a control character at position " + (i + 1).ToString();
+                }
+            }
+            return null;
+        }
+
+        /// <summary>host, host:port, a.b.c.d:port or [v6]:port; the port 1..65535.</summary>
+        public static string CheckHostPort(string value)
+        {
+            string host = value;
+            string port = null;
+            if (value.Length > 0 && value[0] == '[')
+            {
+                int close = value.IndexOf(']');
+                if (close < 2)
+                {
+                    return "'" + value + "' has an unterminated [IPv6] address";
+                }
+                for (int i = 1; i < close; i++)
+                {
+                    char c = value[i];
+                    if (!(IsHexDigit(c) || c == ':' || c == '.'))
+                    {
+                        return "'" + value + "' is not a valid [IPv6] address";
+                    }
+                }
+                host = null;
+                if (close + 1 < value.Length)
+                {
+                    if (value[close + 1] != ':')
+                    {
+                        return "'" + value + "' has text after the address";
+                    }
+                    port = value.Substring(close + 2);
+                }
+            }
+            else
+            {
+                int colon = value.IndexOf(':');
+                if (colon >= 0)
+                {
+                    host = value.Substring(0, colon);
+                    port = value.Substring(colon + 1);
+                }
+            }
+            if (host != null && !IsHostName(host))
+            {
+                return "'" + value + "' is not a host name or address";
+            }
+            if (port != null && (!TryParseInt(port, out int p) || p < 1 || p > 65535 || port[0] == '+' || port[0] == '-'))
+            {
+                return "'" + value + "' has an invalid port (1..65535)";
+            }
+            return null;
+        }
+
+        private static string StripSipUri(string value)
+        {
+            string v = value;
+            if (v.Length > 2 && v[0] == '<' && v[v.Length - 1] == '>')
+            {
+                v = v.Substring(1, v.Length - 2);
+            }
+            string lower = v.ToLower();
+            if (lower.StartsWith("sips:"))
+            {
+                v = v.Substring(5);
+            }
+            else if (lower.StartsWith("sip:"))
+            {
+                v = v.Substring(4);
+            }
+            int at = v.IndexOf('@');
+            if (at >= 0)
+            {
+                v = v.Substring(at + 1);
+            }
+            int semicolon = v.IndexOf(';');
+            return semicolon >= 0 ? v.Substring(0, semicolon) : v;
+        }
+
+        private static bool IsHostName(string host)
+        {
+            if (host.Length == 0 || host.Length > 253 || host[0] == '.' || host[0] == '-' || host[host.Length - 1] == '-')
+            {
+                return false;
+            }
+            for (int i = 0; i < host.Length; i++)
+            {
+                char c = host[i];
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
+                if (!ok || (c == '.' && host[i - 1] == '.'))
+                {
+                    return false;
+                }
+            }
+            // All digits and dots: it must then be a proper IPv4 address.
+            for (int i = 0; i < host.Length; i++)
+            {
+                if (!(host[i] == '.' || (host[i] >= '0' && host[i] <= '9')))
+                {
+                    return true;
+                }
+            }
+            return IsIpv4(host);
+        }
+
+        public static bool IsIpv4(string value)
+        {
+            string[] parts = value.Split(Dot);
+            if (parts.Length != 4)
+            {
+                return false;
+            }
+            for (int i = 0; i < 4; i++)
+            {
+                string part = parts[i];
+                if (part.Length == 0 || part.Length > 3)
+                {
+                    return false;
+                }
+                int n = 0;
+                for (int j = 0; j < part.Length; j++)
+                {
+                    char c = part[j];
+                    if (c < '0' || c > '9')
+                    {
+                        return false;
+                    }
+                    n = n * 10 + (c - '0');
+                }
+                if (n > 255)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>Optional sign and decimal digits only (no white space, no hex), within Int32.</summary>
+        public static bool TryParseInt(string value, out int result)
+        {
+            result = 0;
+            if (value == null || value.Length == 0 || value.Length > 11)
+            {
+                return false;
+            }
+            int start = value[0] == '-' || value[0] == '+' ? 1 : 0;
+            if (start == value.Length)
+            {
+                return false;
+            }
+            long n = 0;
+            for (int i = start; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+                n = n * 10 + (c - '0');
+            }
+            if (value[0] == '-')
+            {
+                n = -n;
+            }
+            if (n < int.MinValue || n > int.MaxValue)
+            {
+                return false;
+            }
+            result = (int)n;
+            return true;
+        }
+
+        private static string CollapseWhiteSpace(string value, bool commaIsSpace)
+        {
+            StringBuilder sb = new StringBuilder(value.Length);
+            bool pendingSpace = false;
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n' || (commaIsSpace && c == ',');
+                if (space)
+                {
+                    pendingSpace = sb.Length > 0;
+                    continue;
+                }
+                if (pendingSpace)
+                {
+                    sb.Append(' ');
+                    pendingSpace = false;
+                }
+                sb.Append(c);
+            }
+            return sb.ToString();
+        }
+
+        private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+        private static int IndexOf(string[] items, string value)
+        {
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (items[i] == value)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,466 @@
+using System;
+using System.Collections;
+using System.Text;
+
+namespace DeskPhone.Firmware.Settings
+{
+    /// <summary>
+    /// The phone's settings: typed access by the phones' setting names, validation, change notification,
+    /// persistence in two checksummed slots, and passwords kept only as salted hashes.
+    /// Reads are lock-free and allocation-free (one table lookup); writes are serialised.
+    /// </summary>
+    public sealed class SettingsStore
+    {
+        public const string SlotA = "settings-a.bin";
+        public const string SlotB = "settings-b.bin";
+
+        private readonly SettingDefinition[] _defs;
+        private readonly Hashtable _byName = new Hashtable();
+        private readonly string[][] _values;
+        private readonly ArrayList _unknown = new ArrayList();
+        private readonly ISettingsMedium _medium;
+        private readonly Random _random;
+        private readonly object _sync = new object();
+
+        // Which slot holds the newest good copy and its sequence; the next save goes to the other slot.
+        private string _currentSlot;
+        private uint _sequence;
+        private bool _slotsScanned;
+
+        public SettingsStore() : this(null, null)
+        {
+        }
+
+        /// <param name="medium">Where Load/Save keep the settings; null keeps them in memory only.</param>
+        /// <param name="random">Salt source for password hashes; null uses a new System.Random.</param>
+        public SettingsStore(ISettingsMedium medium, Random random)
+        {
+            _medium = medium;
+            _random = random ?? new Random();
+            _defs = SettingsTable.Create();
+            _values = new string[_defs.Length][];
+            for (int i = 0; i < _defs.Length; i++)
+            {
+                _byName[_defs[i].Name] = _defs[i];
+                _values[i] = new string[_defs[i].MaxIndex + 1];
+            }
+            ResetToDefaults();
+        }
+
+        public event SettingChangedHandler SettingChanged;
+        public event PasswordStateHandler PasswordStateChanged;
+        public event RebootRequiredHandler RebootRequiredRaised;
+
+        /// <summary>A setting that only takes effect after a reboot has changed since start-up.</summary>
+        public bool RebootRequired { get; private set; }
+
+        /// <summary>Changes since the last Load or Save.</summary>
+        public bool IsDirty { get; private set; }
+
+        // ---- definitions ----
+
+        public int DefinitionCount => _defs.Length;
+
+        public SettingDefinition GetDefinition(int ordinal) => _defs[ordinal];
+
+        public SettingDefinition FindDefinition(string name) => name == null ? null : (SettingDefinition)_byName[name];
+
+        public bool IsDefined(string name) => FindDefinition(name) != null;
+
+        // ---- reads ----
+
+        /// <summary>A global setting's value; for an indexed setting, index 1. Null for an unknown name.</summary>
+        public string Get(string name)
+        {
+            SettingDefinition def = FindDefinition(name);
+            return def == null ? null : _values[def.Ordinal][def.IsIndexed ? 1 : 0];
+        }
+
+        /// <summary>Value of index idx (global settings ignore idx). Null for an unknown name or an index out of range.</summary>
+        public string Get(string name, int idx)
+        {
+            SettingDefinition def = FindDefinition(name);
+            if (def == null)
+            {
+                return null;
+            }
+            if (!def.IsIndexed)
+            {
+                return _values[def.Ordinal][0];
+            }
+            return idx >= 1 && idx <= def.MaxIndex ? _values[def.Ordinal][idx] : null;
+        }
+
+        /// <summary>Integer value; 0 when the name is unknown or the value is not a number.</summary>
+        public int GetInt(string name) => ToInt(Get(name));
+
+        public int GetInt(string name, int idx) => ToInt(Get(name, idx));
+
+        /// <summary>True when the value is "on".</summary>
+        public bool GetBool(string name) => Get(name) == "on";
+
+        public bool GetBool(string name, int idx) => Get(name, idx) == "on";
+
+        /// <summary>The value as menus, logs and the bench may show it: secrets and passwords masked.</summary>
+        public string GetForDisplay(string name, int idx)
+        {
+            SettingDefinition def = FindDefinition(name);
+            string value = Get(name, idx);
+            if (def == null || value == null || (def.Kind != SettingKind.Secret && def.Kind != SettingKind.Password))
+            {
+                return value;
+            }
+            return value.Length == 0 ? string.Empty : "********";
+        }
+
+        // ---- passwords ----
+
+        public bool IsPasswordSet(string name)
+        {
+            SettingDefinition def = FindDefinition(name);
+            return def != null && def.Kind == SettingKind.Password && _values[def.Ordinal][0].Length > 0;
+        }
+
+        /// <summary>True when candidate is the password. An unset password matches only the empty candidate.</summary>
+        public bool CheckPassword(string name, string candidate)
+        {
+            SettingDefinition def = FindDefinition(name);
+            if (def == null || def.Kind != SettingKind.Password)
+            {
+                return false;
+            }
+            string stored = _values[def.Ordinal][0];
+            return stored.Length == 0 ? (candidate == null || candidate.Length == 0) : PasswordHash.Verify(stored, candidate);
+        }
+
+        // ---- writes ----
+
+        /// <summary>
+        /// Sets a value (idx 0 for a global setting, 1..MaxIndex for an indexed one). Returns null on success, otherwise
+        /// "name[idx]: reason". A password may be given in clear (it is hashed) or in the exported hash form.
+        /// </summary>
+        public string Set(string name, int idx, string value)
+        {
+            SettingDefinition def;
+            bool changed;
+            bool passwordStateChanged = false;
+            bool rebootNewlyRequired = false;
+            lock (_sync)
+            {
+                def = FindDefinition(name);
+                if (def == null)
+                {
+                    return (name ?? "(null)") + ": unknown setting";
+                }
+                string error = CheckIndex(def, idx);
+                if (error != null)
+                {
+                    return error;
+                }
+                error = Prepare(def, value, out string stored);
+                if (error != null)
+                {
+                    return Label(def, idx) + ": " + error;
+                }
+                string[] slot = _values[def.Ordinal];
+                if (def.Kind == SettingKind.Password && value != null && value.Length > 0 && !PasswordHash.IsHashForm(value)
+                    && slot[idx].Length > 0 && PasswordHash.Verify(slot[idx], value))
+                {
+                    return null; // the same password again: keep the stored hash, no change to announce
+                }
+                changed = slot[idx] != stored;
+                if (changed)
+                {
+                    passwordStateChanged = def.Kind == SettingKind.Password && (slot[idx].Length == 0) != (stored.Length == 0);
+                    slot[idx] = stored;
+                    IsDirty = true;
+                    if (def.NeedsReboot && !RebootRequired)
+                    {
+                        RebootRequired = true;
+                        rebootNewlyRequired = true;
+                    }
+                }
+            }
+            // Handlers run outside the lock so they may read (or even write) settings.
+            if (changed)
+            {
+                SettingChanged?.Invoke(def.Name, idx, def.NeedsReboot);
+                if (passwordStateChanged)
+                {
+                    PasswordStateChanged?.Invoke(def.Name, IsPasswordSet(def.Name));
+                }
+                if (rebootNewlyRequired)
+                {
+                    RebootRequiredRaised?.Invoke();
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Checks a value without storing it: null when Set would accept it, else the same message.</summary>
+        public string Validate(string name, int idx, string value)
+        {
+            SettingDefinition def = FindDefinition(name);
+            if (def == null)
+            {
+                return (name ?? "(null)") + ": unknown setting";
+            }
+            string error = CheckIndex(def, idx);
+            if (error != null)
+            {
+                return error;
+            }
+            error = SettingValidator.Check(def, value, out string normalized);
+            return error == null ? null : Label(def, idx) + ": " + error;
+        }
+
+        // ---- unknown settings (from imports and older files): kept so export and save do not lose them ----
+
+        public int UnknownCount => _unknown.Count;
+
+        public SettingEntry GetUnknown(int i) => (SettingEntry)_unknown[i];
+
+        internal void KeepUnknown(string name, int idx, string value)
+        {
+            lock (_sync)
+            {
+                for (int i = 0; i < _unknown.Count; i++)
+                {
+                    SettingEntry e = (SettingEntry)_unknown[i];
+                    if (e.Name == name && e.Idx == idx)
+                    {
+                        if (e.Value != value)
+                        {
+                            e.Value = value;
+                            IsDirty = true;
+                        }
+                        return;
+                    }
+                }
+                _unknown.Add(new SettingEntry(name, idx, value));
+                IsDirty = true;
+            }
+        }
+
+        // ---- persistence ----
+
+        /// <summary>
+        /// Replaces every value with the newest intact stored copy (defaults where nothing is stored). Never throws;
+        /// corrupt or unreadable copies and refused values are listed in the report. Raises no change events.
+        /// </summary>
+        public SettingsLoadReport Load()
+        {
+            ArrayList problems = new ArrayList();
+            lock (_sync)
+            {
+                ResetToDefaults();
+                _unknown.Clear();
+                byte[] a = ReadSlot(SlotA, problems, out uint seqA, out int lenA);
+                byte[] b = ReadSlot(SlotB, problems, out uint seqB, out int lenB);
+                bool fellBack = problems.Count > 0;
+                bool useA = a != null && (b == null || seqA > seqB);
+                byte[] chosen = useA ? a : b;
+                _slotsScanned = true;
+                _currentSlot = chosen == null ? null : (useA ? SlotA : SlotB);
+                _sequence = chosen == null ? Max(seqA, seqB) : (useA ? seqA : seqB);
+                if (chosen != null)
+                {
+                    ApplyStored(SettingsPayload.Parse(chosen, SettingsSlot.HeaderBytes, useA ? lenA : lenB, problems), problems);
+                }
+                IsDirty = false;
+                return new SettingsLoadReport(_currentSlot, chosen == null ? 0 : _sequence, fellBack, ToStrings(problems));
+            }
+        }
+
+        /// <summary>
+        /// Writes all non-default values and unknown settings to the slot not holding the newest good copy, then reads
+        /// it back. Returns null on success, else what failed (the previous copy is still intact). Never throws.
+        /// </summary>
+        public string Save()
+        {
+            if (_medium == null)
+            {
+                return "settings: no storage medium";
+            }
+            lock (_sync)
+            {
+                if (!_slotsScanned)
+                {
+                    ArrayList ignored = new ArrayList();
+                    byte[] a = ReadSlot(SlotA, ignored, out uint seqA, out int lenA);
+                    byte[] b = ReadSlot(SlotB, ignored, out uint seqB, out int lenB);
+                    _currentSlot = a == null && b == null ? null : (a != null && (b == null || seqA > seqB) ? SlotA : SlotB);
+                    _sequence = Max(seqA, seqB);
+                    _slotsScanned = true;
+                }
+                string target = _currentSlot == SlotA ? SlotB : SlotA;
+                uint sequence = _sequence + 1;
+                byte[] blob = SettingsSlot.Encode(sequence, Encoding.UTF8.GetBytes(Serialize()));
+                try
+                {
+                    _medium.Write(target, blob, 0, blob.Length);
+                    byte[] back = _medium.Read(target);
+                    if (back == null || SettingsSlot.Check(back, out uint backSeq, out int backLen) != null || backSeq != sequence)
+                    {
+                        return "settings: " + target + " did not read back intact; previous copy kept";
+                    }
+                }
+                catch (Exception ex)
+                {
+                    return "settings: writing " + target + " failed (" + ex.Message + "); previous copy kept";
+                }
+                _currentSlot = target;
+                _sequence = sequence;
+                IsDirty = false;
+                return null;
+            }
+        }
+
+        // ---- XML ----
+
+        /// <summary>The settings in the phones' XML format (UTF-8); see <see cref="XmlSettingsExporter"/>.</summary>
+        public byte[] ExportXml(bool includeDefaults) => XmlSettingsExporter.Export(this, includeDefaults);
+
+        // ---- internals ----
+
+        private void ResetToDefaults()
+        {
+            for (int i = 0; i < _defs.Length; i++)
+            {
+                string[] slot = _values[i];
+                for (int idx = _defs[i].IsIndexed ? 1 : 0; idx < slot.Length; idx++)
+                {
+                    slot[idx] = _defs[i].DefaultFor(idx);
+                }
+            }
+        }
+
+        private string Prepare(SettingDefinition def, string value, out string stored)
+        {
+            stored = null;
+            if (def.Kind == SettingKind.Password && PasswordHash.IsHashForm(value))
+            {
+                stored = value;
+                return null;
+            }
+            string error = SettingValidator.Check(def, value, out string normalized);
+            if (error != null)
+            {
+                return error;
+            }
+            if (def.Kind == SettingKind.Password && normalized.Length > 0)
+            {
+                byte[] salt = new byte[PasswordHash.SaltBytes];
+                _random.NextBytes(salt);
+                normalized = PasswordHash.Create(normalized, salt, PasswordHash.DefaultIterations);
+            }
+            stored = normalized;
+            return null;
+        }
+
+        private void ApplyStored(ArrayList entries, ArrayList problems)
+        {
+            for (int i = 0; i < entries.Count; i++)
+            {
+                SettingEntry e = (SettingEntry)entries[i];
+                SettingDefinition def = FindDefinition(e.Name);
+                if (def == null)
+                {
+                    _unknown.Add(e);
+                    continue;
+                }
+                string error = CheckIndex(def, e.Idx);
+                if (error == null)
+                {
+                    error = Prepare(def, e.Value, out string stored);
+                    if (error == null)
+                    {
+                        _values[def.Ordinal][e.Idx] = stored;
+                        continue;
+                    }
+                    error = Label(def, e.Idx) + ": " + error;
+                }
+                problems.Add("stored value refused, default used: " + error);
+            }
+        }
+
+        private string Serialize()
+        {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < _defs.Length; i++)
+            {
+                SettingDefinition def = _defs[i];
+                string[] slot = _values[i];
+                for (int idx = def.IsIndexed ? 1 : 0; idx < slot.Length; idx++)
+                {
+                    if (slot[idx] != def.DefaultFor(idx))
+                    {
+                        SettingsPayload.Append(sb, def.Name, idx, slot[idx]);
+                    }
+                }
+            }
+            for (int i = 0; i < _unknown.Count; i++)
+            {
+                SettingEntry e = (SettingEntry)_unknown[i];
+                SettingsPayload.Append(sb, e.Name, e.Idx, e.Value);
+            }
+            return sb.ToString();
+        }
+
+        private byte[] ReadSlot(string name, ArrayList problems, out uint sequence, out int payloadLength)
+        {
+            sequence = 0;
+            payloadLength = 0;
+            byte[] blob;
+            try
+            {
+                blob = _medium == null ? null : _medium.Read(name);
+            }
+            catch (Exception ex)
+            {
+                problems.Add(name + ": unreadable (" + ex.Message + ")");
+                return null;
+            }
+            if (blob == null)
+            {
+                return null;
+            }
+            string error = SettingsSlot.Check(blob, out sequence, out payloadLength);
+            if (error != null)
+            {
+                problems.Add(name + ": " + error + ", ignored");
+                sequence = 0;
+                return null;
+            }
+            return blob;
+        }
+
+        internal static string CheckIndex(SettingDefinition def, int idx)
+        {
+            if (def.IsIndexed)
+            {
+                return idx >= 1 && idx <= def.MaxIndex
+                    ? null
+                    : def.Name + ": index " + idx.ToString() + " is out of range 1.." + def.MaxIndex.ToString();
+            }
+            return idx == 0 ? null : def.Name + ": is not indexed (index " + idx.ToString() + " given)";
+        }
+
+        internal static string Label(SettingDefinition def, int idx) =>
+            def.IsIndexed ? def.Name + "[" + idx.ToString() + "]" : def.Name;
+
+        private static int ToInt(string value) => SettingValidator.TryParseInt(value, out int n) ? n : 0;
+
+        private static uint Max(uint a, uint b) => a > b ? a : b;
+
+        internal static string[] ToStrings(ArrayList list)
+        {
+            string[] result = new string[list.Count];
+            for (int i = 0; i < result.Length; i++)
+            {
+                result[i] = (string)list[i];
+            }
+            return result;
+        }
+    }
+}
