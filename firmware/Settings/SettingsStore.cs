@@ -318,6 +318,9 @@ namespace DeskPhone.Firmware.Settings
 
         // ---- XML ----
 
+        /// <summary>Applies a provisioning file in the phones' XML format; see <see cref="XmlSettingsImporter"/>.</summary>
+        public SettingsImportReport ImportXml(byte[] data, int offset, int length) => XmlSettingsImporter.Import(this, data, offset, length);
+
         /// <summary>The settings in the phones' XML format (UTF-8); see <see cref="XmlSettingsExporter"/>.</summary>
         public byte[] ExportXml(bool includeDefaults) => XmlSettingsExporter.Export(this, includeDefaults);
 

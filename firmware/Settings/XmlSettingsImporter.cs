@@ -1,0 +1,203 @@
+using System;
+using System.Collections;
+using System.Text;
+using DeskPhone.Firmware.Xml;
+
+namespace DeskPhone.Firmware.Settings
+{
+    /// <summary>
+    /// Reads the phones' XML settings format:
+    /// &lt;settings&gt;&lt;phone-settings&gt;&lt;name idx="1" perm=""&gt;value&lt;/name&gt;...&lt;/phone-settings&gt;&lt;/settings&gt;
+    /// (a bare &lt;phone-settings&gt; root is accepted too). &lt;functionKeys&gt; holds &lt;fkey&gt; with the phones'
+    /// 0-based idx, mapped to fkey 1..16. The whole file is parsed before anything is applied, so a malformed file
+    /// changes nothing; otherwise every good value is applied and each bad one reported with its name and reason.
+    /// Unknown names are kept (exported and saved again) and listed. The perm attribute is accepted and ignored.
+    /// </summary>
+    public static class XmlSettingsImporter
+    {
+        private const string PhoneSettings = "phone-settings";
+        private const string FunctionKeys = "functionKeys";
+
+        // A full export is ~300 settings (about 3 nodes each); list values reach 4096 characters.
+        // The reader's defaults are sized for Infobox documents, so provisioning files get their own limits.
+        private const int MaxDepth = 8;
+        private const int MaxAttributes = 16;
+        private const int MaxValueBytes = 16384;
+        private const int MaxNodes = 16384;
+
+        public static SettingsImportReport Import(SettingsStore store, byte[] data, int offset, int length)
+        {
+            ArrayList entries = new ArrayList();
+            ArrayList errors = new ArrayList();
+            string malformed;
+            try
+            {
+                malformed = Parse(data, offset, length, entries, errors);
+            }
+            catch (Exception ex)
+            {
+                // The reader is meant never to throw; if it does, the file still counts as malformed, not as a crash.
+                malformed = "XML reader failed: " + ex.Message;
+            }
+            if (malformed != null)
+            {
+                return new SettingsImportReport(malformed, 0, new string[0], new string[0]);
+            }
+            ArrayList unknown = new ArrayList();
+            int applied = 0;
+            for (int i = 0; i < entries.Count; i++)
+            {
+                SettingEntry e = (SettingEntry)entries[i];
+                if (!store.IsDefined(e.Name))
+                {
+                    store.KeepUnknown(e.Name, e.Idx, e.Value);
+                    unknown.Add(e.Idx > 0 ? e.Name + "[" + e.Idx.ToString() + "]" : e.Name);
+                    continue;
+                }
+                string error = store.Set(e.Name, e.Idx, e.Value);
+                if (error != null)
+                {
+                    errors.Add(error);
+                }
+                else
+                {
+                    applied++;
+                }
+            }
+            return new SettingsImportReport(null, applied, SettingsStore.ToStrings(unknown), SettingsStore.ToStrings(errors));
+        }
+
+        /// <summary>Collects the entries; returns why the document is not a settings file, or null.</summary>
+        private static string Parse(byte[] data, int offset, int length, ArrayList entries, ArrayList errors)
+        {
+            if (data == null || offset < 0 || length < 0 || offset + length > data.Length)
+            {
+                return "no data";
+            }
+            XmlPullReader reader = new XmlPullReader(data, offset, length, MaxDepth, MaxAttributes, MaxValueBytes, MaxNodes);
+            int depth = 0;
+            int settingDepth = 0;
+            string section = null;
+            string setting = null;
+            int settingIdx = 0;
+            bool settingBroken = false;
+            StringBuilder text = new StringBuilder();
+            while (true)
+            {
+                int kind = reader.Read();
+                if (kind == XmlNodeKind.Error)
+                {
+                    return "malformed XML: " + reader.Error;
+                }
+                if (kind == XmlNodeKind.EndOfDocument)
+                {
+                    return depth == 0 && settingDepth != 0 ? null : "no <settings> element";
+                }
+                if (kind == XmlNodeKind.Text)
+                {
+                    if (setting != null && depth == settingDepth)
+                    {
+                        text.Append(reader.Value);
+                    }
+                    continue;
+                }
+                if (kind == XmlNodeKind.EndElement)
+                {
+                    if (setting != null && depth == settingDepth)
+                    {
+                        Finish(entries, errors, setting, settingIdx, settingBroken, text.ToString());
+                        setting = null;
+                    }
+                    depth--;
+                    continue;
+                }
+                if (kind != XmlNodeKind.StartElement)
+                {
+                    continue;
+                }
+                string name = reader.Name;
+                bool empty = reader.IsEmptyElement;
+                int level = depth + 1;
+                if (level == 1)
+                {
+                    if (name == "settings")
+                    {
+                        settingDepth = 3;
+                    }
+                    else if (name == PhoneSettings)
+                    {
+                        settingDepth = 2;
+                        section = PhoneSettings;
+                    }
+                    else
+                    {
+                        return "root element is <" + name + ">, expected <settings>";
+                    }
+                }
+                else if (level == settingDepth - 1)
+                {
+                    section = name;
+                    if (name != PhoneSettings && name != FunctionKeys)
+                    {
+                        errors.Add("<" + name + ">: section not supported, ignored");
+                    }
+                }
+                else if (level == settingDepth && (section == PhoneSettings || section == FunctionKeys))
+                {
+                    string idxError = ReadIndex(reader, section == FunctionKeys, out settingIdx);
+                    if (idxError != null)
+                    {
+                        errors.Add(name + ": " + idxError);
+                    }
+                    else if (empty)
+                    {
+                        Finish(entries, errors, name, settingIdx, false, string.Empty);
+                    }
+                    else
+                    {
+                        setting = name;
+                        settingBroken = false;
+                        text.Clear();
+                    }
+                }
+                else if (level > settingDepth && setting != null)
+                {
+                    settingBroken = true;
+                }
+                if (!empty)
+                {
+                    depth = level;
+                }
+            }
+        }
+
+        private static void Finish(ArrayList entries, ArrayList errors, string name, int idx, bool broken, string value)
+        {
+            if (broken)
+            {
+                errors.Add(name + ": elements inside a setting are not allowed");
+                return;
+            }
+            entries.Add(new SettingEntry(name, idx, value));
+        }
+
+        private static string ReadIndex(XmlPullReader reader, bool zeroBased, out int idx)
+        {
+            idx = 0;
+            string raw = reader.GetAttribute("idx");
+            if (raw == null || raw.Length == 0)
+            {
+                return null;
+            }
+            if (!SettingValidator.TryParseInt(raw, out idx) || idx < 0)
+            {
+                return "idx '" + raw + "' is not an index";
+            }
+            if (zeroBased)
+            {
+                idx++;
+            }
+            return null;
+        }
+    }
+}
