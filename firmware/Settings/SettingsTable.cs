@@ -84,6 +84,7 @@ namespace DeskPhone.Firmware.Settings
                 Int("ring_volume", 8, 0, 15, false, "Ringer volume"),
                 new SettingDefinition("tone_scheme", SettingKind.Choice, "USA", 0, 0, 0, ToneSchemes, false, null, "Country of the call progress tones"),
                 Bool("dfks_enabled", "off", false, "Dynamic function keys"),
+                Bool("keyboard_lock", "off", false, "Keypad locked (survives a reboot)"),
                 new SettingDefinition("fkey", SettingKind.FunctionKey, "none", FunctionKeys, 0, TextMax, null, false, "line", "Function key"),
                 new SettingDefinition("expansion_key", SettingKind.FunctionKey, "none", ExpansionKeys, 0, TextMax, null, false, null, "Expansion module key"),
 
