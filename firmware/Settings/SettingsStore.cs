@@ -255,17 +255,11 @@ namespace DeskPhone.Firmware.Settings
             {
                 ResetToDefaults();
                 _unknown.Clear();
-                byte[] a = ReadSlot(SlotA, problems, out uint seqA, out int lenA);
-                byte[] b = ReadSlot(SlotB, problems, out uint seqB, out int lenB);
+                byte[] chosen = ScanSlots(problems, out int length);
                 bool fellBack = problems.Count > 0;
-                bool useA = a != null && (b == null || seqA > seqB);
-                byte[] chosen = useA ? a : b;
-                _slotsScanned = true;
-                _currentSlot = chosen == null ? null : (useA ? SlotA : SlotB);
-                _sequence = chosen == null ? Max(seqA, seqB) : (useA ? seqA : seqB);
                 if (chosen != null)
                 {
-                    ApplyStored(SettingsPayload.Parse(chosen, SettingsSlot.HeaderBytes, useA ? lenA : lenB, problems), problems);
+                    ApplyStored(SettingsPayload.Parse(chosen, SettingsSlot.HeaderBytes, length, problems), problems);
                 }
                 IsDirty = false;
                 return new SettingsLoadReport(_currentSlot, chosen == null ? 0 : _sequence, fellBack, ToStrings(problems));
@@ -286,12 +280,7 @@ namespace DeskPhone.Firmware.Settings
             {
                 if (!_slotsScanned)
                 {
-                    ArrayList ignored = new ArrayList();
-                    byte[] a = ReadSlot(SlotA, ignored, out uint seqA, out int lenA);
-                    byte[] b = ReadSlot(SlotB, ignored, out uint seqB, out int lenB);
-                    _currentSlot = a == null && b == null ? null : (a != null && (b == null || seqA > seqB) ? SlotA : SlotB);
-                    _sequence = Max(seqA, seqB);
-                    _slotsScanned = true;
+                    ScanSlots(new ArrayList(), out int ignored);
                 }
                 string target = _currentSlot == SlotA ? SlotB : SlotA;
                 uint sequence = _sequence + 1;
@@ -408,6 +397,20 @@ namespace DeskPhone.Firmware.Settings
                 SettingsPayload.Append(sb, e.Name, e.Idx, e.Value);
             }
             return sb.ToString();
+        }
+
+        /// <summary>Reads both slots and returns the newest intact one (null if none), remembering which it is.</summary>
+        private byte[] ScanSlots(ArrayList problems, out int payloadLength)
+        {
+            byte[] a = ReadSlot(SlotA, problems, out uint seqA, out int lenA);
+            byte[] b = ReadSlot(SlotB, problems, out uint seqB, out int lenB);
+            bool useA = a != null && (b == null || seqA > seqB);
+            byte[] chosen = useA ? a : b;
+            _currentSlot = chosen == null ? null : (useA ? SlotA : SlotB);
+            _sequence = Max(seqA, seqB);
+            _slotsScanned = true;
+            payloadLength = useA ? lenA : lenB;
+            return chosen;
         }
 
         private byte[] ReadSlot(string name, ArrayList problems, out uint sequence, out int payloadLength)

@@ -15,6 +15,9 @@ namespace DeskPhone.Firmware.Tests.Settings
         public int WriteBudget = -1;
         public bool KeepOldTail;
         public bool FailReads;
+
+        /// <summary>The cut write returns normally (a medium that loses data without an error).</summary>
+        public bool SilentCut;
         public int Writes;
 
         public byte[] Read(string name)
@@ -45,6 +48,10 @@ namespace DeskPhone.Firmware.Tests.Settings
             }
             System.Array.Copy(data, offset, result, 0, n);
             Blobs[name] = result;
+            if (SilentCut)
+            {
+                return;
+            }
             throw new IOException("power cut after " + n + " bytes");
         }
 

@@ -138,6 +138,26 @@ namespace DeskPhone.Firmware.Tests.Settings
         }
 
         [Fact]
+        public void SilentlyShortWriteIsCaughtByTheReadBack()
+        {
+            var medium = new CutMedium();
+            var s = new SettingsStore(medium, null);
+            Version(s, "1");
+            Assert.Null(s.Save());
+            Version(s, "2");
+            medium.WriteBudget = 20;
+            medium.SilentCut = true;
+            string error = s.Save();
+            Assert.Contains("did not read back intact", error);
+            Assert.True(s.IsDirty);
+            medium.WriteBudget = -1;
+            Assert.Equal("1", VersionOf(Loaded(medium)));
+            // The next save still avoids the good copy.
+            Assert.Null(s.Save());
+            Assert.Equal("2", VersionOf(Loaded(medium)));
+        }
+
+        [Fact]
         public void PowerCutDuringTheVeryFirstSaveLeavesDefaults()
         {
             var template = new SettingsStore(new CutMedium(), null);
