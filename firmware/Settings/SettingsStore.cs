@@ -305,6 +305,75 @@ namespace DeskPhone.Firmware.Settings
             }
         }
 
+        /// <summary>
+        /// Factory reset: every setting back to its default, unknown settings dropped, both stored copies deleted.
+        /// Raises SettingChanged for each value that changed (and the password and reboot events as Set would).
+        /// Returns null, or why a stored copy could not be deleted (the values in memory are reset regardless).
+        /// </summary>
+        public string FactoryReset()
+        {
+            ArrayList changed = new ArrayList();
+            bool adminWasSet = IsPasswordSet("admin_mode_password");
+            bool httpWasSet = IsPasswordSet("http_pass");
+            bool rebootNewlyRequired = false;
+            string error = null;
+            lock (_sync)
+            {
+                for (int i = 0; i < _defs.Length; i++)
+                {
+                    SettingDefinition def = _defs[i];
+                    for (int idx = def.IsIndexed ? 1 : 0; idx <= def.MaxIndex; idx++)
+                    {
+                        if (_values[i][idx] != def.DefaultFor(idx))
+                        {
+                            changed.Add(new SettingEntry(def.Name, idx, null));
+                            if (def.NeedsReboot && !RebootRequired)
+                            {
+                                RebootRequired = true;
+                                rebootNewlyRequired = true;
+                            }
+                        }
+                    }
+                }
+                ResetToDefaults();
+                _unknown.Clear();
+                IsDirty = false;
+                if (_medium != null)
+                {
+                    try
+                    {
+                        _medium.Delete(SlotA);
+                        _medium.Delete(SlotB);
+                        _currentSlot = null;
+                    }
+                    catch (Exception ex)
+                    {
+                        // _sequence is kept, so a later save still outranks whatever copy survived.
+                        error = "settings: deleting the stored copies failed (" + ex.Message + ")";
+                        IsDirty = true;
+                    }
+                }
+            }
+            for (int i = 0; i < changed.Count; i++)
+            {
+                SettingEntry e = (SettingEntry)changed[i];
+                SettingChanged?.Invoke(e.Name, e.Idx, FindDefinition(e.Name).NeedsReboot);
+            }
+            if (adminWasSet)
+            {
+                PasswordStateChanged?.Invoke("admin_mode_password", false);
+            }
+            if (httpWasSet)
+            {
+                PasswordStateChanged?.Invoke("http_pass", false);
+            }
+            if (rebootNewlyRequired)
+            {
+                RebootRequiredRaised?.Invoke();
+            }
+            return error;
+        }
+
         // ---- XML ----
 
         /// <summary>Applies a provisioning file in the phones' XML format; see <see cref="XmlSettingsImporter"/>.</summary>

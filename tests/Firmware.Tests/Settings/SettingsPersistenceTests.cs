@@ -261,6 +261,58 @@ namespace DeskPhone.Firmware.Tests.Settings
         }
 
         [Fact]
+        public void FactoryResetRestoresDefaultsDeletesCopiesAndAnnounces()
+        {
+            var medium = new CutMedium();
+            var s = new SettingsStore(medium, null);
+            Version(s, "1");
+            s.Set("http_pass", 0, "pw");
+            s.Set("dhcp", 0, "off");
+            Assert.Null(s.Save());
+            Version(s, "2");
+            Assert.Null(s.Save());
+            var reloaded = Loaded(medium);
+            var changes = new System.Collections.Generic.List<string>();
+            var passwords = new System.Collections.Generic.List<string>();
+            int reboots = 0;
+            reloaded.SettingChanged += (n, i, r) => changes.Add(n + "/" + i);
+            reloaded.PasswordStateChanged += (n, set) => passwords.Add(n + "=" + set);
+            reloaded.RebootRequiredRaised += () => reboots++;
+
+            Assert.Null(reloaded.FactoryReset());
+            Assert.Equal("defaults", VersionOf(reloaded));
+            Assert.True(reloaded.GetBool("dhcp"));
+            Assert.False(reloaded.IsPasswordSet("http_pass"));
+            Assert.Empty(medium.Blobs);
+            Assert.Equal(new[] { "user_name/1", "user_realname/3", "mb_trusted_hosts/0", "http_pass/0", "dhcp/0" }, changes);
+            Assert.Equal(new[] { "http_pass=False" }, passwords);
+            Assert.Equal(1, reboots);
+            Assert.True(Loaded(medium).Load().UsedDefaults);
+        }
+
+        [Fact]
+        public void FactoryResetReportsAMediumThatCannotDelete()
+        {
+            var medium = new ThrowingDeleteMedium();
+            var s = new SettingsStore(medium, null);
+            Version(s, "1");
+            Assert.Null(s.Save());
+            Assert.Contains("deleting the stored copies failed", s.FactoryReset());
+            Assert.Equal("defaults", VersionOf(s));
+            // The surviving copy is outranked by the next save.
+            Assert.Null(s.Save());
+            Assert.Equal("defaults", VersionOf(Loaded(medium)));
+        }
+
+        private sealed class ThrowingDeleteMedium : ISettingsMedium
+        {
+            private readonly CutMedium _inner = new CutMedium();
+            public byte[] Read(string name) => _inner.Read(name);
+            public void Write(string name, byte[] data, int offset, int count) => _inner.Write(name, data, offset, count);
+            public void Delete(string name) => throw new IOException("read-only");
+        }
+
+        [Fact]
         public void WithoutMediumSaveReportsAndLoadGivesDefaults()
         {
             var s = new SettingsStore();
