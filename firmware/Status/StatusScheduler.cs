@@ -1,0 +1,448 @@
+using System.Text;
+
+namespace DeskPhone.Firmware.Status
+{
+    /// <summary>
+    /// Owns every active status message and decides, from the six categories, what the phone shows, sounds and
+    /// lights. The rules (docs/status-messages.md):
+    /// - status line: blocked never; essential before important before show-directly-only; within a rank the
+    ///   newest raise wins; an entry's ":N" ends its time on the status line (not the status); nothing: date and time;
+    /// - notification list: every active, non-blocked message, newest first;
+    /// - show-directly list: active show-directly messages whose ":N" has not run out, newest first;
+    /// - pop-ups: one at a time in raise order, each for its ":N" (none given: <see cref="DefaultPopUpSeconds"/>;
+    ///   0: until dismissed), bounded queue;
+    /// - audio: a tone request when an audio-indication message is raised.
+    /// All state lives in arrays sized by the catalogue: raising, clearing and recomputing allocate nothing.
+    /// </summary>
+    public sealed class StatusScheduler
+    {
+        public const int NoMessage = -1;
+        public const int PopUpQueueSize = 8;
+        public const int AudioQueueSize = 4;
+
+        private readonly StatusCategories _categories = new StatusCategories();
+        private readonly bool[] _active = new bool[StatusId.Count];
+        private readonly string[] _param = new string[StatusId.Count];
+        private readonly string[] _source = new string[StatusId.Count];
+        private readonly long[] _raisedAt = new long[StatusId.Count];
+        private readonly int[] _seq = new int[StatusId.Count];
+        private int _nextSeq;
+
+        private readonly int[] _order = new int[StatusId.Count];
+        private int _orderCount;
+
+        private readonly int[] _popUps = new int[PopUpQueueSize];
+        private int _popUpCount;
+        private long _popUpShownAt;
+
+        private readonly int[] _audio = new int[AudioQueueSize];
+        private int _audioCount;
+
+        private int _statusLine = NoMessage;
+        private int _showDirectlyCount;
+        private int _pending;
+
+        public StatusScheduler()
+        {
+            DefaultPopUpSeconds = 10;
+            Configure(StatusCategoryDefaults.Blocked, StatusCategoryDefaults.ShowDirectly, StatusCategoryDefaults.Essential,
+                      StatusCategoryDefaults.Important, StatusCategoryDefaults.AudioIndication, StatusCategoryDefaults.PopUp, 0);
+        }
+
+        public event StatusChangedHandler Changed;
+
+        public StatusCategories Categories => _categories;
+
+        /// <summary>Time a pop-up stays when its entry has no ":N" (setting status_popup_default_seconds).</summary>
+        public int DefaultPopUpSeconds { get; set; }
+
+        /// <summary>The message on the status line, or <see cref="NoMessage"/> (then the line shows date and time).</summary>
+        public int StatusLine => _statusLine;
+
+        public int NotificationCount => _orderCount;
+
+        /// <summary>The index-th entry of the notification list, newest first.</summary>
+        public int Notification(int index) => _order[index];
+
+        public int PopUp => _popUpCount > 0 ? _popUps[0] : NoMessage;
+
+        public bool IsActive(int id) => StatusCatalog.Valid(id) && _active[id];
+
+        public string ParamOf(int id) => IsActive(id) ? _param[id] : null;
+
+        public string SourceOf(int id) => IsActive(id) ? _source[id] : null;
+
+        public long RaisedAt(int id) => _raisedAt[id];
+
+        /// <summary>Applies the six setting strings; see <see cref="StatusCategories.Problems"/> for what was skipped.</summary>
+        public void Configure(string blocked, string showDirectly, string essential, string important, string audio, string popUp, long nowMs)
+        {
+            _categories.Configure(blocked, showDirectly, essential, important, audio, popUp);
+            RebuildOrder();
+            for (int i = _popUpCount - 1; i >= 0; i--)
+            {
+                if (!_categories.IsIn(_popUps[i], StatusCategory.PopUp) || _categories.IsIn(_popUps[i], StatusCategory.Blocked))
+                {
+                    RemovePopUpAt(i, nowMs);
+                }
+            }
+            _pending |= StatusChange.Notifications | StatusChange.IdleList | StatusChange.Leds;
+            Recompute(nowMs);
+        }
+
+        /// <summary>Raises a message (idempotent: raising an active one only updates its parameter). True if anything changed.</summary>
+        public bool Raise(int id, string param, string source, long nowMs)
+        {
+            if (!StatusCatalog.Valid(id))
+            {
+                return false;
+            }
+            if (_active[id])
+            {
+                if (_param[id] == param)
+                {
+                    return false;
+                }
+                _param[id] = param;
+                _pending |= StatusChange.Notifications | StatusChange.IdleList;
+                if (_statusLine == id)
+                {
+                    _pending |= StatusChange.StatusLine;
+                }
+                if (PopUp == id)
+                {
+                    _pending |= StatusChange.PopUp;
+                }
+                Flush();
+                return true;
+            }
+            _active[id] = true;
+            _param[id] = param;
+            _source[id] = source;
+            _raisedAt[id] = nowMs;
+            _seq[id] = ++_nextSeq;
+            bool blocked = _categories.IsIn(id, StatusCategory.Blocked);
+            if (!blocked)
+            {
+                InsertOrdered(id);
+                _pending |= StatusChange.Notifications | StatusChange.IdleList;
+                if (_categories.IsIn(id, StatusCategory.PopUp))
+                {
+                    EnqueuePopUp(id, nowMs);
+                }
+                if (_categories.IsIn(id, StatusCategory.AudioIndication) && _audioCount < AudioQueueSize)
+                {
+                    _audio[_audioCount++] = id;
+                    _pending |= StatusChange.Audio;
+                }
+            }
+            _pending |= StatusChange.Leds;
+            Recompute(nowMs);
+            return true;
+        }
+
+        public bool Clear(int id, long nowMs)
+        {
+            if (!IsActive(id))
+            {
+                return false;
+            }
+            _active[id] = false;
+            _param[id] = null;
+            _source[id] = null;
+            RemoveOrdered(id);
+            for (int i = _popUpCount - 1; i >= 0; i--)
+            {
+                if (_popUps[i] == id)
+                {
+                    RemovePopUpAt(i, nowMs);
+                }
+            }
+            _pending |= StatusChange.Notifications | StatusChange.IdleList | StatusChange.Leds;
+            Recompute(nowMs);
+            return true;
+        }
+
+        /// <summary>Ends the current pop-up (the dismiss key); the status itself stays active.</summary>
+        public bool DismissPopUp(long nowMs)
+        {
+            if (_popUpCount == 0)
+            {
+                return false;
+            }
+            RemovePopUpAt(0, nowMs);
+            Flush();
+            return true;
+        }
+
+        /// <summary>The next message whose raise asked for a tone, or <see cref="NoMessage"/>.</summary>
+        public int TakeAudioRequest()
+        {
+            if (_audioCount == 0)
+            {
+                return NoMessage;
+            }
+            int id = _audio[0];
+            for (int i = 1; i < _audioCount; i++)
+            {
+                _audio[i - 1] = _audio[i];
+            }
+            _audioCount--;
+            return id;
+        }
+
+        /// <summary>Runs the ":N" clocks: status-line and show-directly presentations and pop-up timeouts.</summary>
+        public void Tick(long nowMs)
+        {
+            if (_popUpCount > 0)
+            {
+                long limit = PopUpMs(_popUps[0]);
+                if (limit > 0 && nowMs - _popUpShownAt >= limit)
+                {
+                    RemovePopUpAt(0, nowMs);
+                }
+            }
+            Recompute(nowMs);
+        }
+
+        public int ShowDirectlyCount(long nowMs)
+        {
+            int n = 0;
+            for (int i = 0; i < _orderCount; i++)
+            {
+                if (ShowsDirectly(_order[i], nowMs))
+                {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /// <summary>The index-th show-directly message on the idle screen, newest first.</summary>
+        public int ShowDirectly(int index, long nowMs)
+        {
+            for (int i = 0; i < _orderCount; i++)
+            {
+                int id = _order[i];
+                if (ShowsDirectly(id, nowMs) && index-- == 0)
+                {
+                    return id;
+                }
+            }
+            return NoMessage;
+        }
+
+        /// <summary>Why an ID is, or is not, on the status line (for the bench tool and the explain view).</summary>
+        public string Explain(int id, long nowMs)
+        {
+            if (!StatusCatalog.Valid(id))
+            {
+                return "unknown status ID";
+            }
+            var sb = new StringBuilder();
+            sb.Append(StatusCatalog.Name(id)).Append(": ").Append(StatusCatalog.Description(id)).Append(".\n");
+            sb.Append("Categories: ");
+            bool any = false;
+            for (int c = 0; c < StatusCategory.Count; c++)
+            {
+                if (_categories.IsIn(id, c))
+                {
+                    sb.Append(any ? ", " : "").Append(StatusCategory.Name(c));
+                    int s = _categories.Seconds(id, c);
+                    if (s >= 0)
+                    {
+                        sb.Append(':').Append(s.ToString());
+                    }
+                    any = true;
+                }
+            }
+            sb.Append(any ? ".\n" : "none (notification list only).\n");
+            if (!_active[id])
+            {
+                return sb.Append("Not active.").ToString();
+            }
+            sb.Append("Active for ").Append(((nowMs - _raisedAt[id]) / 1000).ToString()).Append(" s");
+            if (_param[id] != null)
+            {
+                sb.Append(", parameter '").Append(_param[id]).Append('\'');
+            }
+            if (_source[id] != null)
+            {
+                sb.Append(", raised by ").Append(_source[id]);
+            }
+            sb.Append(".\n");
+            if (_statusLine == id)
+            {
+                return sb.Append("On the status line.").ToString();
+            }
+            sb.Append("Not on the status line: ");
+            if (_categories.IsIn(id, StatusCategory.Blocked))
+            {
+                sb.Append("it is blocked.");
+            }
+            else if (Rank(id) == 0)
+            {
+                sb.Append("it is in none of show directly, essential or important.");
+            }
+            else if (!OnStatusLine(id, nowMs))
+            {
+                sb.Append("its time on the status line is over.");
+            }
+            else
+            {
+                sb.Append(StatusCatalog.Name(_statusLine)).Append(Rank(_statusLine) > Rank(id)
+                    ? " ranks higher." : " is newer in the same rank.");
+            }
+            return sb.ToString();
+        }
+
+        private void Recompute(long nowMs)
+        {
+            int best = NoMessage;
+            for (int i = 0; i < _orderCount; i++)
+            {
+                int id = _order[i];
+                // _order is newest first, so the first of the highest rank wins ties.
+                if (OnStatusLine(id, nowMs) && (best == NoMessage || Rank(id) > Rank(best)))
+                {
+                    best = id;
+                }
+            }
+            if (best != _statusLine)
+            {
+                _statusLine = best;
+                _pending |= StatusChange.StatusLine;
+            }
+            int showDirectly = ShowDirectlyCount(nowMs);
+            if (showDirectly != _showDirectlyCount)
+            {
+                _showDirectlyCount = showDirectly;
+                _pending |= StatusChange.IdleList;
+            }
+            Flush();
+        }
+
+        private void Flush()
+        {
+            int changes = _pending;
+            _pending = 0;
+            if (changes == 0)
+            {
+                return;
+            }
+            StatusChangedHandler handler = Changed;
+            if (handler != null)
+            {
+                handler(changes);
+            }
+        }
+
+        private int Rank(int id)
+        {
+            if (_categories.IsIn(id, StatusCategory.Essential))
+            {
+                return 3;
+            }
+            if (_categories.IsIn(id, StatusCategory.Important))
+            {
+                return 2;
+            }
+            return _categories.IsIn(id, StatusCategory.ShowDirectly) ? 1 : 0;
+        }
+
+        private bool OnStatusLine(int id, long nowMs)
+        {
+            int rank = Rank(id);
+            if (rank == 0)
+            {
+                return false;
+            }
+            int category = rank == 3 ? StatusCategory.Essential : rank == 2 ? StatusCategory.Important : StatusCategory.ShowDirectly;
+            return !Expired(id, category, nowMs);
+        }
+
+        private bool ShowsDirectly(int id, long nowMs) =>
+            _categories.IsIn(id, StatusCategory.ShowDirectly) && !Expired(id, StatusCategory.ShowDirectly, nowMs);
+
+        private bool Expired(int id, int category, long nowMs)
+        {
+            int seconds = _categories.Seconds(id, category);
+            return seconds > 0 && nowMs - _raisedAt[id] >= seconds * 1000L;
+        }
+
+        private long PopUpMs(int id)
+        {
+            int seconds = _categories.Seconds(id, StatusCategory.PopUp);
+            return (seconds < 0 ? DefaultPopUpSeconds : seconds) * 1000L;
+        }
+
+        private void EnqueuePopUp(int id, long nowMs)
+        {
+            if (_popUpCount == PopUpQueueSize)
+            {
+                // Full: the oldest waiting pop-up gives way; the one on screen stays.
+                RemovePopUpAt(1, nowMs);
+            }
+            _popUps[_popUpCount++] = id;
+            if (_popUpCount == 1)
+            {
+                _popUpShownAt = nowMs;
+                _pending |= StatusChange.PopUp;
+            }
+        }
+
+        private void RemovePopUpAt(int index, long nowMs)
+        {
+            for (int i = index + 1; i < _popUpCount; i++)
+            {
+                _popUps[i - 1] = _popUps[i];
+            }
+            _popUpCount--;
+            if (index == 0)
+            {
+                _popUpShownAt = nowMs;
+                _pending |= StatusChange.PopUp;
+            }
+        }
+
+        private void RebuildOrder()
+        {
+            _orderCount = 0;
+            for (int id = 0; id < StatusId.Count; id++)
+            {
+                if (_active[id] && !_categories.IsIn(id, StatusCategory.Blocked))
+                {
+                    InsertOrdered(id);
+                }
+            }
+        }
+
+        private void InsertOrdered(int id)
+        {
+            int i = _orderCount;
+            while (i > 0 && _seq[_order[i - 1]] < _seq[id])
+            {
+                _order[i] = _order[i - 1];
+                i--;
+            }
+            _order[i] = id;
+            _orderCount++;
+        }
+
+        private void RemoveOrdered(int id)
+        {
+            for (int i = 0; i < _orderCount; i++)
+            {
+                if (_order[i] == id)
+                {
+                    for (int j = i + 1; j < _orderCount; j++)
+                    {
+                        _order[j - 1] = _order[j];
+                    }
+                    _orderCount--;
+                    return;
+                }
+            }
+        }
+    }
+}

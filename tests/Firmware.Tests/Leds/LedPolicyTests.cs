@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using DeskPhone.Drivers.Leds;
+using DeskPhone.Firmware.Leds;
+using DeskPhone.Firmware.Status;
+
+namespace DeskPhone.Firmware.Tests.Leds
+{
+    public class LedPolicyTests
+    {
+        private readonly LedPolicy _p = new LedPolicy();
+        private readonly List<string> _changes = new List<string>();
+
+        public LedPolicyTests()
+        {
+            _p.Changed += (led, color, pattern) => _changes.Add(LedMap.Name(led) + "=" + color + "/" + pattern);
+        }
+
+        private (LedColor, LedPattern) Key(int key) => (_p.ColorOf(LedMap.FunctionKey(key)), _p.PatternOf(LedMap.FunctionKey(key)));
+
+        [Fact]
+        public void DefaultsLikeThePhones()
+        {
+            Assert.Empty(_p.Problems);
+            _p.SetKeyState(0, KeyState.Idle);
+            Assert.Equal((LedColor.Off, LedPattern.Off), Key(0));
+            _p.SetKeyState(0, KeyState.Ringing);
+            Assert.Equal((LedColor.Red, LedPattern.BlinkFast), Key(0));
+            _p.SetKeyState(0, KeyState.Busy);
+            Assert.Equal((LedColor.Red, LedPattern.On), Key(0));
+            _p.SetKeyState(0, KeyState.Dnd);
+            Assert.Equal((LedColor.Red, LedPattern.On), Key(0));
+            _p.SetKeyState(0, KeyState.Holding);
+            Assert.Equal((LedColor.Red, LedPattern.BlinkMedium), Key(0));
+            _p.SetKeyState(0, KeyState.Available);
+            Assert.Equal((LedColor.Green, LedPattern.On), Key(0));
+            _p.SetKeyState(0, KeyState.Away);
+            Assert.Equal((LedColor.Orange, LedPattern.ShortOff), Key(0));
+            _p.SetKeyState(0, KeyState.None);
+            Assert.Equal((LedColor.Off, LedPattern.Off), Key(0));
+        }
+
+        [Fact]
+        public void VoiceMessagesBlinkTheMessageLed()
+        {
+            var s = new StatusScheduler();
+            _p.Attach(s);
+            s.Changed += c => { if ((c & StatusChange.Leds) != 0) _p.StatusesChanged(); };
+            s.Raise(StatusId.PhoneHasMissedCalls, null, null, 0);
+            Assert.Equal(LedPattern.On, _p.PatternOf(LedMap.Message));
+            s.Raise(StatusId.PhoneHasVoiceMessages, null, null, 0);
+            Assert.Equal(LedPattern.BlinkSlow, _p.PatternOf(LedMap.Message));
+            Assert.Equal(LedColor.Red, _p.ColorOf(LedMap.Message));
+            s.Clear(StatusId.PhoneHasVoiceMessages, 1);
+            s.Clear(StatusId.PhoneHasMissedCalls, 1);
+            Assert.Equal(LedPattern.Off, _p.PatternOf(LedMap.Message));
+        }
+
+        [Fact]
+        public void RulesFromRealSettingStrings()
+        {
+            _p.Configure("CONNECTED IDLE", "", "", "RINGING CONNECTED", "", "RINGING", "", "", "IDLE", "", "RINGING");
+            _p.SetKeyState(4, KeyState.Connected);
+            Assert.Equal((LedColor.Green, LedPattern.BlinkFast), Key(4));
+            _p.SetKeyState(4, KeyState.Idle);
+            Assert.Equal((LedColor.Yellow, LedPattern.On), Key(4));
+            _p.SetKeyState(4, KeyState.Holding);
+            Assert.Equal((LedColor.Off, LedPattern.Off), Key(4));
+
+            _p.SetCallState(KeyState.Ringing);
+            Assert.Equal(LedPattern.BlinkFast, _p.PatternOf(LedMap.Call));
+            Assert.Equal(LedColor.Red, _p.ColorOf(LedMap.Call));
+            _p.SetCallState(KeyState.Connected);
+            Assert.Equal(LedPattern.Off, _p.PatternOf(LedMap.Call));
+        }
+
+        [Fact]
+        public void ModuleKeysFollowTheirStates()
+        {
+            int key = LedMap.FunctionKeyCount + LedMap.KeysPerModule + 4;
+            _p.SetKeyState(key, KeyState.Ringing);
+            Assert.Equal(LedPattern.BlinkFast, _p.PatternOf(LedMap.ModuleKey(1, 4)));
+            Assert.Equal("X2.5=Red/BlinkFast", _changes[_changes.Count - 1]);
+        }
+
+        [Fact]
+        public void UnknownTokensAreReported()
+        {
+            _p.Configure("CONECTED RINGING", "", "", "", "", "Blah", "", "", "", "NotAStatus", "RINGING PhoneHasMissedCalls");
+            Assert.Equal(new[]
+            {
+                "led_on: unknown key state or status ID 'CONECTED'",
+                "led_red: unknown key state or status ID 'Blah'",
+                "led_message_usage: unknown key state or status ID 'NotAStatus'",
+                "led_call_indicator_usage: unknown key state or status ID 'PhoneHasMissedCalls'",
+            }, _p.Problems.ToArray());
+            _p.SetKeyState(0, KeyState.Ringing);
+            Assert.Equal((LedColor.Green, LedPattern.On), Key(0));
+        }
+
+        [Fact]
+        public void OnlyChangedLedsAreReported()
+        {
+            _p.SetKeyState(1, KeyState.Ringing);
+            _changes.Clear();
+            _p.SetKeyState(1, KeyState.Ringing);
+            _p.SetKeyState(2, KeyState.Idle);
+            Assert.Empty(_changes);
+            _p.SetKeyState(1, KeyState.Connected);
+            Assert.Equal(new[] { "F2=Red/On" }, _changes);
+        }
+    }
+}
