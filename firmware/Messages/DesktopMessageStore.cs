@@ -1,0 +1,92 @@
+namespace DeskPhone.Firmware.Messages
+{
+    public delegate void DesktopMessageChangedHandler(bool present);
+
+    /// <summary>
+    /// The text message on the idle screen, from a SIP MESSAGE (text/plain) to one of the phone's identities.
+    /// A newer message replaces the older one. An empty body (or one with only white space and control characters)
+    /// clears the message, so a server can take back what it showed. A body longer than <see cref="MaxBytes"/> is
+    /// answered 413 and changes nothing. A message whose Call-ID belongs to a current call is shown with that call.
+    /// </summary>
+    public sealed class DesktopMessageStore
+    {
+        private readonly ICallMessageSink _calls;
+
+        public DesktopMessageStore(ICallMessageSink calls)
+        {
+            _calls = calls;
+            MaxBytes = 512;
+        }
+
+        public event DesktopMessageChangedHandler Changed;
+
+        /// <summary>Setting desktop_message_max_bytes.</summary>
+        public int MaxBytes { get; set; }
+
+        /// <summary>The message shown, or null.</summary>
+        public string Text { get; private set; }
+
+        /// <summary>The identity (1..12) the message was sent to.</summary>
+        public int Identity { get; private set; }
+
+        public long ReceivedAtMs { get; private set; }
+
+        /// <summary>Takes a MESSAGE body and returns the SIP status to answer.</summary>
+        public int OnMessage(int identity, byte[] body, int offset, int length, string callId, long nowMs)
+        {
+            if (length > MaxBytes)
+            {
+                return 413;
+            }
+            string text = length > 0 ? PlainText.FromUtf8(body, offset, length) : "";
+            if (callId != null && _calls != null && _calls.TryShowCallMessage(callId, text))
+            {
+                return 200;
+            }
+            if (text.Length == 0)
+            {
+                Clear();
+                return 200;
+            }
+            Text = text;
+            Identity = identity;
+            ReceivedAtMs = nowMs;
+            Raise(true);
+            return 200;
+        }
+
+        /// <summary>
+        /// The Cancel key on the idle screen: with cancel_desktop on it deletes the message (true: key consumed);
+        /// off, the message stays until replaced.
+        /// </summary>
+        public bool OnCancelKey(bool cancelDesktop)
+        {
+            if (!cancelDesktop || Text == null)
+            {
+                return false;
+            }
+            Clear();
+            return true;
+        }
+
+        public void Clear()
+        {
+            if (Text == null)
+            {
+                return;
+            }
+            Text = null;
+            Identity = 0;
+            Raise(false);
+        }
+
+        private void Raise(bool present)
+        {
+            DesktopMessageChangedHandler handler = Changed;
+            if (handler != null)
+            {
+                handler(present);
+            }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+using DeskPhone.Firmware.Xml;
+
+namespace DeskPhone.Firmware.Messages
+{
+    public delegate void InfoBoxChangedHandler();
+
+    /// <summary>
+    /// The Infobox queue, fed by out-of-dialog NOTIFYs with Content-Type application/snomxml:
+    /// <code>&lt;InfoBoxQueue&gt;&lt;InfoBox time="false" id="x"&gt;&lt;Line pos="1"&gt;&lt;Text&gt;..&lt;/Text&gt;&lt;Icon&gt;warning&lt;/Icon&gt;&lt;/Line&gt;..&lt;/InfoBox&gt;..&lt;/InfoBoxQueue&gt;</code>
+    /// Semantics (docs/idle-messages.md): boxes are appended in document order; a box whose id matches a queued box
+    /// replaces it in place; a later Line with the same pos replaces the earlier one; positions outside 1..4 are
+    /// ignored; the box on screen stays <see cref="SecondsPerLine"/> per line, then the next one shows; the last box
+    /// stays until something replaces or clears it; an empty &lt;InfoBoxQueue/&gt; clears the queue. At most
+    /// <see cref="MaxBoxes"/> boxes wait; when full the oldest waiting box gives way. Malformed XML is answered 400 and
+    /// leaves the queue as it was; untrusted senders get 403.
+    /// </summary>
+    public sealed class InfoBoxQueue
+    {
+        public const string ContentType = "application/snomxml";
+        public const int MaxBoxes = 8;
+        public const int MaxBodyBytes = 8192;
+
+        private readonly InfoBox[] _boxes = new InfoBox[MaxBoxes];
+        private int _count;
+        private long _shownAtMs;
+
+        public InfoBoxQueue()
+        {
+            SecondsPerLine = 10;
+        }
+
+        public event InfoBoxChangedHandler Changed;
+
+        /// <summary>Setting infobox_line_seconds.</summary>
+        public int SecondsPerLine { get; set; }
+
+        /// <summary>Why the last NOTIFY was refused, or null.</summary>
+        public string LastError { get; private set; }
+
+        /// <summary>The box on screen, or null.</summary>
+        public InfoBox Current => _count > 0 ? _boxes[0] : null;
+
+        public int Count => _count;
+
+        /// <summary>
+        /// Takes a NOTIFY body and returns the SIP status to answer: 200, 400 (malformed), 403 (untrusted sender),
+        /// 413 (too large).
+        /// </summary>
+        public int OnNotify(string sourceHost, bool fromRegistrar, string trustedHosts, byte[] body, int offset, int length, long nowMs)
+        {
+            if (!SenderTrust.IsTrusted(sourceHost, fromRegistrar, trustedHosts))
+            {
+                LastError = "sender " + sourceHost + " is neither a registrar nor in mb_trusted_hosts";
+                return 403;
+            }
+            if (length > MaxBodyBytes)
+            {
+                LastError = "body larger than " + MaxBodyBytes.ToString() + " bytes";
+                return 413;
+            }
+            var parsed = new InfoBox[MaxBoxes];
+            int parsedCount;
+            string error = Parse(body, offset, length, parsed, out parsedCount);
+            if (error != null)
+            {
+                LastError = error;
+                return 400;
+            }
+            LastError = null;
+            if (parsedCount == 0)
+            {
+                ClearAll();
+                return 200;
+            }
+            for (int i = 0; i < parsedCount; i++)
+            {
+                Add(parsed[i], nowMs);
+            }
+            Raise();
+            return 200;
+        }
+
+        /// <summary>Moves on to the next box once the current one has had its time.</summary>
+        public void Tick(long nowMs)
+        {
+            if (_count < 2)
+            {
+                return;
+            }
+            int lines = _boxes[0].LineCount;
+            long stay = (lines > 0 ? lines : 1) * (long)SecondsPerLine * 1000;
+            if (nowMs - _shownAtMs >= stay)
+            {
+                RemoveAt(0);
+                _shownAtMs = nowMs;
+                Raise();
+            }
+        }
+
+        public void ClearAll()
+        {
+            if (_count == 0)
+            {
+                return;
+            }
+            for (int i = 0; i < _count; i++)
+            {
+                _boxes[i] = null;
+            }
+            _count = 0;
+            Raise();
+        }
+
+        private void Add(InfoBox box, long nowMs)
+        {
+            if (box.Id != null)
+            {
+                for (int i = 0; i < _count; i++)
+                {
+                    if (_boxes[i].Id == box.Id)
+                    {
+                        _boxes[i] = box;
+                        if (i == 0)
+                        {
+                            _shownAtMs = nowMs;
+                        }
+                        return;
+                    }
+                }
+            }
+            if (_count == MaxBoxes)
+            {
+                RemoveAt(1);
+            }
+            _boxes[_count++] = box;
+            if (_count == 1)
+            {
+                _shownAtMs = nowMs;
+            }
+        }
+
+        private void RemoveAt(int index)
+        {
+            for (int i = index + 1; i < _count; i++)
+            {
+                _boxes[i - 1] = _boxes[i];
+            }
+            _boxes[--_count] = null;
+        }
+
+        private void Raise()
+        {
+            InfoBoxChangedHandler handler = Changed;
+            if (handler != null)
+            {
+                handler();
+            }
+        }
+
+        private static string Parse(byte[] body, int offset, int length, InfoBox[] boxes, out int count)
+        {
+            count = 0;
+            var reader = new XmlPullReader(body, offset, length, 8, 8, InfoBox.MaxLineChars * 4, 512);
+            int kind = reader.Read();
+            if (kind == XmlNodeKind.Error)
+            {
+                return reader.Error;
+            }
+            if (kind != XmlNodeKind.StartElement || reader.Name != "InfoBoxQueue")
+            {
+                return "the document is not an InfoBoxQueue";
+            }
+            if (reader.IsEmptyElement)
+            {
+                return reader.Read() == XmlNodeKind.EndOfDocument ? null : reader.Error;
+            }
+            InfoBox box = null;
+            int linePos = 0;
+            string lineText = null;
+            string lineIcon = null;
+            string field = null;
+            while (true)
+            {
+                kind = reader.Read();
+                switch (kind)
+                {
+                    case XmlNodeKind.Error:
+                        return reader.Error;
+                    case XmlNodeKind.EndOfDocument:
+                        return null;
+                    case XmlNodeKind.StartElement:
+                        if (reader.Name == "InfoBox" && box == null)
+                        {
+                            string time = reader.GetAttribute("time");
+                            if (time != null && time != "true" && time != "false")
+                            {
+                                return "InfoBox time must be true or false";
+                            }
+                            if (count == MaxBoxes)
+                            {
+                                return "more than " + MaxBoxes.ToString() + " InfoBox elements";
+                            }
+                            box = new InfoBox(reader.GetAttribute("id"), time != "false");
+                            boxes[count++] = box;
+                            if (reader.IsEmptyElement)
+                            {
+                                box = null;
+                            }
+                        }
+                        else if (reader.Name == "Line" && box != null && linePos == 0)
+                        {
+                            linePos = ParsePos(reader.GetAttribute("pos"));
+                            if (linePos == 0)
+                            {
+                                return "Line needs a pos attribute with a number";
+                            }
+                            lineText = null;
+                            lineIcon = null;
+                            if (reader.IsEmptyElement)
+                            {
+                                linePos = 0;
+                            }
+                        }
+                        else if ((reader.Name == "Text" || reader.Name == "Icon") && linePos != 0)
+                        {
+                            field = reader.IsEmptyElement ? null : reader.Name;
+                        }
+                        else if (reader.Name == "InfoBox" || reader.Name == "Line")
+                        {
+                            return reader.Name + " in the wrong place";
+                        }
+                        break;
+                    case XmlNodeKind.Text:
+                        if (field == "Text")
+                        {
+                            lineText = lineText == null ? reader.Value : lineText + reader.Value;
+                        }
+                        else if (field == "Icon")
+                        {
+                            lineIcon = reader.Value;
+                        }
+                        break;
+                    case XmlNodeKind.EndElement:
+                        if (reader.Name == "Text" || reader.Name == "Icon")
+                        {
+                            field = null;
+                        }
+                        else if (reader.Name == "Line" && linePos != 0)
+                        {
+                            if (linePos <= InfoBox.MaxLines)
+                            {
+                                box.SetLine(linePos - 1, Flatten(lineText), InfoBoxIcons.Find(lineIcon));
+                            }
+                            linePos = 0;
+                        }
+                        else if (reader.Name == "InfoBox")
+                        {
+                            box = null;
+                        }
+                        break;
+                }
+            }
+        }
+
+        /// <summary>A line is one line: breaks inside its text become spaces (wrapping is the renderer's job).</summary>
+        private static string Flatten(string text)
+        {
+            if (text == null)
+            {
+                return "";
+            }
+            char[] chars = text.Trim().ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] < ' ')
+                {
+                    chars[i] = ' ';
+                }
+            }
+            return new string(chars);
+        }
+
+        private static int ParsePos(string text)
+        {
+            if (text == null || text.Length == 0 || text.Length > 3)
+            {
+                return 0;
+            }
+            int n = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] < '0' || text[i] > '9')
+                {
+                    return 0;
+                }
+                n = n * 10 + (text[i] - '0');
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text;
+
+namespace DeskPhone.Firmware.Messages
+{
+    /// <summary>
+    /// Turns a text body into what a screen may show: UTF-8 decoded with every invalid sequence replaced by U+FFFD,
+    /// control characters removed, line breaks (CR LF, CR, LF) kept as one '\n', tabs as a space, outer white space
+    /// trimmed.
+    /// </summary>
+    public static class PlainText
+    {
+        public const char Replacement = '\uFFFD';
+
+        public static string FromUtf8(byte[] data, int offset, int length)
+        {
+            var sb = new StringBuilder(length);
+            int end = offset + length;
+            int i = offset;
+            while (i < end)
+            {
+                int b = data[i];
+                if (b < 0x80)
+                {
+                    i++;
+                    if (b == '\r')
+                    {
+                        if (i < end && data[i] == (byte)'\n')
+                        {
+                            i++;
+                        }
+                        sb.Append('\n');
+                    }
+                    else if (b == '\n')
+                    {
+                        sb.Append('\n');
+                    }
+                    else if (b == '\t')
+                    {
+                        sb.Append(' ');
+                    }
+                    else if (b >= 0x20 && b != 0x7F)
+                    {
+                        sb.Append((char)b);
+                    }
+                    continue;
+                }
+                int extra, code, min;
+                if ((b & 0xE0) == 0xC0) { extra = 1; code = b & 0x1F; min = 0x80; }
+                else if ((b & 0xF0) == 0xE0) { extra = 2; code = b & 0x0F; min = 0x800; }
+                else if ((b & 0xF8) == 0xF0) { extra = 3; code = b & 0x07; min = 0x10000; }
+                else
+                {
+                    sb.Append(Replacement);
+                    i++;
+                    continue;
+                }
+                int k = 1;
+                while (k <= extra && i + k < end && (data[i + k] & 0xC0) == 0x80)
+                {
+                    code = (code << 6) | (data[i + k] & 0x3F);
+                    k++;
+                }
+                if (k <= extra || code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+                {
+                    // Skip the lead byte and the continuation bytes that belonged to it: one replacement per sequence.
+                    sb.Append(Replacement);
+                    i += k;
+                    continue;
+                }
+                i += extra + 1;
+                if (code >= 0x80 && code < 0xA0)
+                {
+                    continue;
+                }
+                if (code < 0x10000)
+                {
+                    sb.Append((char)code);
+                }
+                else
+                {
+                    code -= 0x10000;
+                    sb.Append((char)(0xD800 + (code >> 10)));
+                    sb.Append((char)(0xDC00 + (code & 0x3FF)));
+                }
+            }
+            return Trim(sb.ToString());
+        }
+
+        private static string Trim(string s)
+        {
+            int start = 0;
+            int end = s.Length;
+            while (start < end && (s[start] == ' ' || s[start] == '\n'))
+            {
+                start++;
+            }
+            while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\n'))
+            {
+                end--;
+            }
+            return start == 0 && end == s.Length ? s : s.Substring(start, end - start);
+        }
+    }
+}
