@@ -13,6 +13,8 @@ namespace DeskPhone.Firmware.Status
 
         private readonly int[] _bits = new int[StatusId.Count];
         private readonly int[] _seconds = new int[StatusId.Count * StatusCategory.Count];
+        private readonly int[] _position = new int[StatusId.Count * StatusCategory.Count];
+        private int _nextPosition;
         private readonly ArrayList _problems = new ArrayList();
 
         public StatusCategories()
@@ -27,6 +29,9 @@ namespace DeskPhone.Firmware.Status
 
         /// <summary>The ":N" of the ID's entry in a category: -1 when none was given (0 means until cleared).</summary>
         public int Seconds(int id, int category) => _seconds[id * StatusCategory.Count + category];
+
+        /// <summary>Where the ID's entry stands in the category's list (smaller is earlier): the priority within a rank.</summary>
+        public int Position(int id, int category) => _position[id * StatusCategory.Count + category];
 
         public void Configure(string blocked, string showDirectly, string essential, string important, string audio, string popUp)
         {
@@ -48,7 +53,9 @@ namespace DeskPhone.Firmware.Status
             for (int i = 0; i < _seconds.Length; i++)
             {
                 _seconds[i] = -1;
+                _position[i] = int.MaxValue;
             }
+            _nextPosition = 0;
             _problems.Clear();
         }
 
@@ -103,6 +110,10 @@ namespace DeskPhone.Firmware.Status
             }
             _bits[id] |= StatusCategory.Bit(category);
             _seconds[id * StatusCategory.Count + category] = seconds;
+            if (_position[id * StatusCategory.Count + category] == int.MaxValue)
+            {
+                _position[id * StatusCategory.Count + category] = _nextPosition++;
+            }
         }
 
         private static int ParseSeconds(string s, int start, int end)

@@ -5,8 +5,10 @@ namespace DeskPhone.Firmware.Status
     /// <summary>
     /// Owns every active status message and decides, from the six categories, what the phone shows, sounds and
     /// lights. The rules (docs/status-messages.md):
-    /// - status line: blocked never; essential before important before show-directly-only; within a rank the
-    ///   newest raise wins; an entry's ":N" ends its time on the status line (not the status); nothing: date and time;
+    /// - status line: blocked never; essential before important before show-directly-only; within a rank the entry
+    ///   listed first in that category's setting wins (so the password warnings, first among the essentials, beat
+    ///   everything), and the newest raise breaks what is left; an entry's ":N" ends its time on the status line
+    ///   (not the status); nothing active: date and time;
     /// - notification list: every active, non-blocked message, newest first;
     /// - show-directly list: active show-directly messages whose ":N" has not run out, newest first;
     /// - pop-ups: one at a time in raise order, each for its ":N" (none given: <see cref="DefaultPopUpSeconds"/>;
@@ -291,7 +293,7 @@ namespace DeskPhone.Firmware.Status
             else
             {
                 sb.Append(StatusCatalog.Name(_statusLine)).Append(Rank(_statusLine) > Rank(id)
-                    ? " ranks higher." : " is newer in the same rank.");
+                    ? " ranks higher." : " is listed before it in the same category.");
             }
             return sb.ToString();
         }
@@ -302,8 +304,8 @@ namespace DeskPhone.Firmware.Status
             for (int i = 0; i < _orderCount; i++)
             {
                 int id = _order[i];
-                // _order is newest first, so the first of the highest rank wins ties.
-                if (OnStatusLine(id, nowMs) && (best == NoMessage || Rank(id) > Rank(best)))
+                // _order is newest first, so among equals the first seen (the newest) stays the best.
+                if (OnStatusLine(id, nowMs) && (best == NoMessage || Beats(id, best)))
                 {
                     best = id;
                 }
@@ -337,6 +339,21 @@ namespace DeskPhone.Firmware.Status
             }
         }
 
+        private bool Beats(int id, int other)
+        {
+            int rank = Rank(id);
+            int otherRank = Rank(other);
+            if (rank != otherRank)
+            {
+                return rank > otherRank;
+            }
+            int category = RankCategory(rank);
+            return _categories.Position(id, category) < _categories.Position(other, category);
+        }
+
+        private static int RankCategory(int rank) =>
+            rank == 3 ? StatusCategory.Essential : rank == 2 ? StatusCategory.Important : StatusCategory.ShowDirectly;
+
         private int Rank(int id)
         {
             if (_categories.IsIn(id, StatusCategory.Essential))
@@ -357,8 +374,7 @@ namespace DeskPhone.Firmware.Status
             {
                 return false;
             }
-            int category = rank == 3 ? StatusCategory.Essential : rank == 2 ? StatusCategory.Important : StatusCategory.ShowDirectly;
-            return !Expired(id, category, nowMs);
+            return !Expired(id, RankCategory(rank), nowMs);
         }
 
         private bool ShowsDirectly(int id, long nowMs) =>

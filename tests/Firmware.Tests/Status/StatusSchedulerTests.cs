@@ -108,36 +108,42 @@ namespace DeskPhone.Firmware.Tests.Status
             _s.Raise(StatusId.PhoneHasLowMemory, null, "x", 3);
             Assert.Equal(StatusId.CurrentIdentityIsNotRegistered, _s.StatusLine);
             _s.Clear(StatusId.CurrentIdentityIsNotRegistered, 4);
+            // Both important: EthernetUnplugged is listed first in status_msgs_that_are_important.
+            Assert.Equal(StatusId.EthernetUnplugged, _s.StatusLine);
+            _s.Clear(StatusId.EthernetUnplugged, 5);
             Assert.Equal(StatusId.PhoneHasLowMemory, _s.StatusLine);
         }
 
         [Fact]
         public void PasswordWarningsBeatEveryOtherMessageUnlessBlocked()
         {
+            _s.Raise(StatusId.PhoneHasNoAdminPassword, null, "settings", 0);
+            _s.Raise(StatusId.PhoneHasNoHttpPassword, null, "settings", 0);
             for (int id = 0; id < StatusId.Count; id++)
             {
-                if (id != StatusId.PhoneHasNoAdminPassword)
-                {
-                    _s.Raise(id, null, "test", id);
-                }
+                _s.Raise(id, null, "test", 100 + id);
+                Assert.Equal(StatusId.PhoneHasNoAdminPassword, _s.StatusLine);
             }
-            _s.Raise(StatusId.PhoneHasNoAdminPassword, null, "settings", 0);
-            Assert.True(_s.StatusLine == StatusId.PhoneHasNoAdminPassword || _s.StatusLine == StatusId.PhoneHasNoHttpPassword);
-            int winner = _s.StatusLine;
-
-            // Among essentials the newest raise wins the tie, so raise the HTTP warning last and it leads.
-            _s.Clear(StatusId.PhoneHasNoHttpPassword, 200);
-            _s.Raise(StatusId.PhoneHasNoHttpPassword, null, "settings", 201);
+            _s.Clear(StatusId.PhoneHasNoAdminPassword, 300);
             Assert.Equal(StatusId.PhoneHasNoHttpPassword, _s.StatusLine);
 
-            _s.Configure(StatusCategoryDefaults.Blocked + " PhoneHasNoAdminPassword PhoneHasNoHttpPassword",
+            _s.Configure(StatusCategoryDefaults.Blocked + " PhoneHasNoHttpPassword",
                 StatusCategoryDefaults.ShowDirectly, StatusCategoryDefaults.Essential, StatusCategoryDefaults.Important,
-                StatusCategoryDefaults.AudioIndication, StatusCategoryDefaults.PopUp, 300);
-            Assert.NotEqual(StatusId.PhoneHasNoHttpPassword, _s.StatusLine);
-            Assert.NotEqual(StatusId.PhoneHasNoAdminPassword, _s.StatusLine);
-            Assert.NotEqual(StatusScheduler.NoMessage, _s.StatusLine);
-            Assert.True(_s.Categories.IsIn(_s.StatusLine, StatusCategory.Essential), StatusCatalog.Name(_s.StatusLine));
-            Assert.NotEqual(-1, winner);
+                StatusCategoryDefaults.AudioIndication, StatusCategoryDefaults.PopUp, 400);
+            Assert.Equal(StatusId.PhoneHasIncomingPublicAnnouncement, _s.StatusLine);
+        }
+
+        [Fact]
+        public void SameRankGoesByListOrderThenNewest()
+        {
+            _s.Configure("", "UxmConnected WlanActive", "", "", "", "", 0);
+            _s.Raise(StatusId.WlanActive, null, null, 0);
+            _s.Raise(StatusId.UxmConnected, null, null, 1);
+            Assert.Equal(StatusId.UxmConnected, _s.StatusLine);
+            _s.Clear(StatusId.UxmConnected, 2);
+            _s.Raise(StatusId.UxmConnected, null, null, 3);
+            Assert.Equal(StatusId.UxmConnected, _s.StatusLine);
+            Assert.Contains("UxmConnected is listed before it", _s.Explain(StatusId.WlanActive, 3));
         }
 
         [Fact]
