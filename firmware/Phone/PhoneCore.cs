@@ -1,0 +1,216 @@
+using DeskPhone.Drivers;
+using DeskPhone.Drivers.Audio;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Firmware.Leds;
+using DeskPhone.Firmware.Messages;
+using DeskPhone.Firmware.MessageWaiting;
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Status;
+
+namespace DeskPhone.Firmware.Phone
+{
+    /// <summary>
+    /// The firmware core: one object that owns the phone's state machines and wires them to each other, to the
+    /// drivers and to the settings. It runs on one thread: the main loop calls <see cref="Poll"/>, the SIP layer
+    /// hands requests over through the On* methods from the same loop, and every other thread (bench, sockets)
+    /// must take <see cref="Gate"/> first.
+    /// </summary>
+    public sealed class PhoneCore
+    {
+        public const int MaxIdentities = 12;
+
+        private readonly bool[] _registered = new bool[MaxIdentities + 1];
+        private readonly object _gate = new object();
+        private readonly StatusWiring _statusWiring;
+        private readonly SettingsBinding _binding;
+        private long _now;
+
+        public PhoneCore(SettingsStore settings, PhoneDrivers drivers, ISubscribeSender subscriptions, long nowMs)
+        {
+            _now = nowMs;
+            Settings = settings;
+            Drivers = drivers;
+            Statuses = new StatusScheduler();
+            Leds = new LedPolicy();
+            Desktop = new DesktopMessageStore(null);
+            InfoBoxes = new InfoBoxQueue();
+            Presence = new OwnPresence(nowMs);
+            Mailbox = new MailboxCounts();
+            Monitored = new MonitoredExtensions(subscriptions);
+            CurrentIdentity = 1;
+
+            Leds.Attach(Statuses);
+            _statusWiring = new StatusWiring(this);
+            _binding = new SettingsBinding(this);
+            _binding.ApplyAll(nowMs);
+            _statusWiring.Start(nowMs);
+        }
+
+        /// <summary>Take this lock before calling into the core from any thread but the main loop.</summary>
+        public object Gate => _gate;
+
+        public SettingsStore Settings { get; }
+        public PhoneDrivers Drivers { get; }
+        public StatusScheduler Statuses { get; }
+        public LedPolicy Leds { get; }
+        public DesktopMessageStore Desktop { get; }
+        public InfoBoxQueue InfoBoxes { get; }
+        public OwnPresence Presence { get; }
+        public MailboxCounts Mailbox { get; }
+        public MonitoredExtensions Monitored { get; }
+
+        /// <summary>The identity the idle screen shows and the Current* statuses speak of (1..12).</summary>
+        public int CurrentIdentity { get; private set; }
+
+        /// <summary>The time of the last <see cref="Poll"/> or hand-over.</summary>
+        public long Now => _now;
+
+        public event PhoneEventHandler Event;
+
+        /// <summary>The network came back (or its address changed): the SIP layer re-registers every identity.</summary>
+        public event PhoneSignalHandler NetworkRestored;
+
+        /// <summary>An identity's user_* setting changed: the SIP layer updates that identity without a reboot.</summary>
+        public event IdentityChangedHandler IdentityChanged;
+
+        public bool IsRegistered(int identity) => identity >= 1 && identity <= MaxIdentities && _registered[identity];
+
+        /// <summary>Runs every timer of the phone once; call every 5-10 ms from the main loop.</summary>
+        public void Poll(long nowMs)
+        {
+            _now = nowMs;
+            if (Drivers != null)
+            {
+                Drivers.Tick(nowMs);
+            }
+            Statuses.Tick(nowMs);
+            InfoBoxes.Tick(nowMs);
+            Presence.Tick(nowMs);
+            Monitored.Tick(nowMs);
+            int tone = Statuses.TakeAudioRequest();
+            if (tone != StatusScheduler.NoMessage && Drivers != null)
+            {
+                Drivers.Tones.Play(Tones.StatusIndication, nowMs);
+            }
+        }
+
+        /// <summary>
+        /// A MESSAGE the SIP layer matched to an identity. Returns the status to answer: 200, 413 (too long) or
+        /// 415 (not text/plain).
+        /// </summary>
+        public int OnMessage(int identity, string contentType, byte[] body, int offset, int length, string callId, long nowMs)
+        {
+            _now = nowMs;
+            if (contentType != null && contentType != "text/plain")
+            {
+                return 415;
+            }
+            int status = Desktop.OnMessage(identity, body, offset, length, callId, nowMs);
+            Raise(PhoneEventKind.Message, status.ToString());
+            return status;
+        }
+
+        /// <summary>
+        /// An out-of-dialog NOTIFY: the Infobox (application/snomxml) or unsolicited message waiting
+        /// (message-summary). Returns the status to answer.
+        /// </summary>
+        public int OnNotify(int identity, string eventPackage, string contentType, string sourceHost, bool fromRegistrar,
+                            byte[] body, int offset, int length, long nowMs)
+        {
+            _now = nowMs;
+            if (contentType == InfoBoxQueue.ContentType)
+            {
+                int status = InfoBoxes.OnNotify(sourceHost, fromRegistrar, Settings.Get("mb_trusted_hosts"), body, offset, length, nowMs);
+                Raise(PhoneEventKind.Message, "infobox " + status.ToString());
+                return status;
+            }
+            if (eventPackage == "message-summary")
+            {
+                if (Settings.GetBool("filter_registrar") && !fromRegistrar)
+                {
+                    return 403;
+                }
+                var summary = new MessageSummary();
+                if (!summary.Parse(body, offset, length))
+                {
+                    return 400;
+                }
+                return Mailbox.Apply(identity >= 1 ? identity : CurrentIdentity, summary) ? 200 : 404;
+            }
+            return 489;
+        }
+
+        /// <summary>Registration state of an identity, from the SIP layer.</summary>
+        public void OnRegistrationChanged(int identity, bool registered, long nowMs)
+        {
+            if (identity < 1 || identity > MaxIdentities)
+            {
+                return;
+            }
+            _now = nowMs;
+            _registered[identity] = registered;
+            _statusWiring.RegistrationChanged(identity, nowMs);
+            Raise(PhoneEventKind.Registration, identity.ToString() + (registered ? " registered" : " not registered"));
+        }
+
+        /// <summary>A key event from any source (drivers, bench); what the renderer's menus do not consume.</summary>
+        public void OnKey(int keyCode, KeyAction action, long nowMs)
+        {
+            _now = nowMs;
+            if (action != KeyAction.Press)
+            {
+                return;
+            }
+            Presence.KeyPressed(nowMs);
+            if (keyCode == KeyCode.Cancel || keyCode == KeyCode.Ok)
+            {
+                if (Statuses.DismissPopUp(nowMs))
+                {
+                    return;
+                }
+            }
+            if (keyCode == KeyCode.Cancel)
+            {
+                Desktop.OnCancelKey(Settings.GetBool("cancel_desktop"));
+            }
+            Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
+        }
+
+        /// <summary>Chooses the own status from the menu; false for a state only the phone may set.</summary>
+        public bool ChoosePresence(int state, long nowMs)
+        {
+            _now = nowMs;
+            return Presence.Choose(state, nowMs);
+        }
+
+        internal void Raise(string kind, string detail)
+        {
+            PhoneEventHandler handler = Event;
+            if (handler != null)
+            {
+                handler(kind, detail);
+            }
+        }
+
+        internal void SignalNetworkRestored()
+        {
+            PhoneSignalHandler handler = NetworkRestored;
+            if (handler != null)
+            {
+                handler();
+            }
+        }
+
+        internal void SignalIdentityChanged(int identity)
+        {
+            IdentityChangedHandler handler = IdentityChanged;
+            if (handler != null)
+            {
+                handler(identity);
+            }
+        }
+    }
+
+    public delegate void IdentityChangedHandler(int identity);
+}

@@ -1,0 +1,175 @@
+using DeskPhone.Drivers;
+using DeskPhone.Drivers.Expansion;
+using DeskPhone.Drivers.Hid;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Drivers.Leds;
+using DeskPhone.Firmware.Leds;
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Status;
+
+namespace DeskPhone.Firmware.Phone
+{
+    /// <summary>
+    /// Where status messages come from: each source's event raises or clears its ID (the table in
+    /// docs/status-messages.md), and where they go: the LED policy and the LED bank.
+    /// </summary>
+    internal sealed class StatusWiring
+    {
+        private readonly PhoneCore _phone;
+        private readonly StatusScheduler _s;
+        private bool _headsetOffHook;
+        private bool _muted;
+
+        public StatusWiring(PhoneCore phone)
+        {
+            _phone = phone;
+            _s = phone.Statuses;
+        }
+
+        public void Start(long nowMs)
+        {
+            _s.Changed += OnStatusesChanged;
+            _phone.Leds.Changed += OnLedChanged;
+            _phone.Desktop.Changed += present => Set(StatusId.ServerMessageToBeShownDirectly, present, "desktop message");
+            _phone.Settings.PasswordStateChanged += (name, isSet) => PasswordsChanged();
+            _phone.Settings.RebootRequiredRaised += () => Set(StatusId.PhoneWantsReboot, true, "settings");
+            _phone.Presence.Changed += OnPresenceChanged;
+            _phone.Mailbox.Changed += OnMailboxChanged;
+            _phone.Monitored.RingingChanged += ringing => Set(StatusId.MonitoredExtensionIsRinging, ringing, "blf");
+            _phone.Monitored.KeyChanged += (key, state) => _phone.Leds.SetKeyState(key, KeyState.Parse(state));
+            PasswordsChanged();
+            for (int identity = 1; identity <= PhoneCore.MaxIdentities; identity++)
+            {
+                RegistrationChanged(identity, nowMs);
+            }
+            PhoneDrivers drivers = _phone.Drivers;
+            if (drivers == null)
+            {
+                return;
+            }
+            drivers.KeyEvent += (code, action) => _phone.OnKey(code, action, _phone.Now);
+            drivers.Ethernet.UnpluggedChanged += unplugged =>
+            {
+                Set(StatusId.EthernetUnplugged, unplugged, "ethernet");
+                _phone.Raise(PhoneEventKind.Link, unplugged ? "unplugged" : "plugged");
+            };
+            drivers.Ethernet.NetworkRestored += _phone.SignalNetworkRestored;
+            Set(StatusId.EthernetUnplugged, drivers.Ethernet.EthernetUnplugged, "ethernet");
+            if (drivers.Hid != null)
+            {
+                drivers.Hid.HidConnecting += (port, kind) => Set(StatusId.HidConnecting, true, "usb");
+                drivers.Hid.HidConnected += (port, kind) => HidChanged();
+                drivers.Hid.HidDisconnected += (port, kind) => HidChanged();
+                drivers.Hid.HeadsetHook += offHook => { _headsetOffHook = offHook; HidChanged(); };
+                drivers.Hid.HeadsetMutePressed += () => { _muted = !_muted; Set(StatusId.AudioIsMuted, _muted, "headset"); };
+            }
+            if (drivers.Expansion != null)
+            {
+                drivers.Expansion.ChainEvent += OnChainEvent;
+            }
+        }
+
+        public void RegistrationChanged(int identity, long nowMs)
+        {
+            bool active = _phone.Settings.GetBool("user_active", identity) && _phone.Settings.Get("user_name", identity) != "";
+            bool registered = _phone.IsRegistered(identity);
+            Set(StatusId.IdentityIsNotRegistered(identity), active && !registered, "sip");
+            if (identity == _phone.CurrentIdentity)
+            {
+                Set(StatusId.CurrentIdentityIsNotRegistered, active && !registered, "sip");
+                _phone.Presence.SetRegistered(registered, nowMs);
+            }
+        }
+
+        private void PasswordsChanged()
+        {
+            Set(StatusId.PhoneHasNoAdminPassword, !_phone.Settings.IsPasswordSet("admin_mode_password"), "settings");
+            Set(StatusId.PhoneHasNoHttpPassword, !_phone.Settings.IsPasswordSet("http_pass"), "settings");
+        }
+
+        private void HidChanged()
+        {
+            HidBridge hid = _phone.Drivers.Hid;
+            bool any = false;
+            for (int port = 0; port < 2; port++)
+            {
+                any |= hid.IsConnected(port);
+            }
+            Set(StatusId.HidConnecting, false, "usb");
+            Set(StatusId.HidConnected, any, "usb");
+            Set(StatusId.AudioDeviceIsHeadset, hid.HeadsetPresent && _headsetOffHook, "headset");
+        }
+
+        private void OnChainEvent(ExpansionEventKind kind, int module, string reason)
+        {
+            string param = module >= 0 ? (module + 1).ToString() : null;
+            switch (kind)
+            {
+                case ExpansionEventKind.Connected:
+                    // Cleared first so that every new module shows its brief UxmConnected again.
+                    _s.Clear(StatusId.UxmConnected, _phone.Now);
+                    _s.Raise(StatusId.UxmConnected, param, "expansion", _phone.Now);
+                    Set(StatusId.ExpDeviceCabelingBroken, _phone.Drivers.Expansion.CablingBroken, "expansion");
+                    break;
+                case ExpansionEventKind.Lost:
+                    _s.Raise(StatusId.ExpDeviceCabelingBroken, param, "expansion", _phone.Now);
+                    break;
+                case ExpansionEventKind.LimitExceeded:
+                    _s.Raise(StatusId.ExpDeviceLimitExceeded, null, "expansion", _phone.Now);
+                    break;
+                case ExpansionEventKind.LimitCleared:
+                    _s.Clear(StatusId.ExpDeviceLimitExceeded, _phone.Now);
+                    break;
+                case ExpansionEventKind.FirmwareOutdated:
+                    _s.Raise(StatusId.ExpDeviceNeedsUpdate, param, "expansion", _phone.Now);
+                    break;
+            }
+        }
+
+        private void OnPresenceChanged(int state, bool lostRegistration)
+        {
+            Set(StatusId.CurrentIdentityIsDnd, state == PresenceState.DoNotDisturb, "presence");
+            _phone.Raise(PhoneEventKind.Presence, PresenceState.Token(state) + (lostRegistration ? " lost-registration" : ""));
+        }
+
+        private void OnMailboxChanged()
+        {
+            var m = _phone.Mailbox;
+            Set(StatusId.CurrentIdentityHasVoiceMessages, m.CurrentIdentityHasVoiceMessages, "mwi");
+            Set(StatusId.CurrentIdentityHasTextMessages, m.CurrentIdentityHasTextMessages, "mwi");
+            Set(StatusId.PhoneHasVoiceMessages, m.PhoneHasVoiceMessages, "mwi");
+            Set(StatusId.PhoneHasTextMessages, m.PhoneHasTextMessages, "mwi");
+        }
+
+        private void OnStatusesChanged(int changes)
+        {
+            if ((changes & StatusChange.Leds) != 0)
+            {
+                _phone.Leds.StatusesChanged();
+            }
+            _phone.Raise(PhoneEventKind.Status, changes.ToString());
+        }
+
+        private void OnLedChanged(int led, LedColor color, LedPattern pattern)
+        {
+            PhoneDrivers drivers = _phone.Drivers;
+            if (drivers != null && led < drivers.Leds.Count)
+            {
+                drivers.Leds.Set(led, color, pattern);
+            }
+            _phone.Raise(PhoneEventKind.Leds, LedMap.Name(led));
+        }
+
+        private void Set(int id, bool active, string source)
+        {
+            if (active)
+            {
+                _s.Raise(id, null, source, _phone.Now);
+            }
+            else
+            {
+                _s.Clear(id, _phone.Now);
+            }
+        }
+    }
+}

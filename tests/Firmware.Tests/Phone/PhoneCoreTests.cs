@@ -1,0 +1,199 @@
+using System.Collections.Generic;
+using System.Text;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Drivers.Leds;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Status;
+using DeskPhone.Host.Simulated;
+
+namespace DeskPhone.Firmware.Tests.Phone
+{
+    public class PhoneCoreTests
+    {
+        private sealed class Subscribes : ISubscribeSender
+        {
+            public readonly List<Subscription> Sent = new List<Subscription>();
+
+            public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds) => Sent.Add(subscription);
+        }
+
+        private readonly SimulatedPhoneHardware _hw = new SimulatedPhoneHardware();
+        private readonly Subscribes _subscribes = new Subscribes();
+        private readonly SettingsStore _settings = new SettingsStore();
+        private readonly PhoneCore _phone;
+        private long _now;
+
+        public PhoneCoreTests()
+        {
+            _hw.SetLink(true, 0);
+            _phone = new PhoneCore(_settings, _hw.Drivers, _subscribes, 0);
+            Run(3000);
+        }
+
+        private void Run(long ms)
+        {
+            long end = _now + ms;
+            while (_now < end)
+            {
+                _now += 10;
+                _phone.Poll(_now);
+            }
+        }
+
+        private int Message(string text, int identity = 1)
+        {
+            byte[] b = Encoding.UTF8.GetBytes(text);
+            return _phone.OnMessage(identity, "text/plain", b, 0, b.Length, "call-x", _now);
+        }
+
+        private void Press(int key)
+        {
+            _phone.OnKey(key, KeyAction.Press, _now);
+            _phone.OnKey(key, KeyAction.Release, _now);
+        }
+
+        [Fact]
+        public void FreshPhoneWarnsAboutTheMissingAdminPasswordFirst()
+        {
+            Assert.Equal(StatusId.PhoneHasNoAdminPassword, _phone.Statuses.StatusLine);
+            Assert.True(_phone.Statuses.IsActive(StatusId.PhoneHasNoHttpPassword));
+            _settings.Set("admin_mode_password", 0, "s3cret");
+            Assert.Equal(StatusId.PhoneHasNoHttpPassword, _phone.Statuses.StatusLine);
+            _settings.Set("http_pass", 0, "s3cret");
+            Assert.Equal(StatusScheduler.NoMessage, _phone.Statuses.StatusLine);
+        }
+
+        [Fact]
+        public void DesktopMessageRaisesItsStatusButThePasswordWarningKeepsTheLine()
+        {
+            Assert.Equal(200, Message("Lunch is ready"));
+            Assert.Equal("Lunch is ready", _phone.Desktop.Text);
+            Assert.True(_phone.Statuses.IsActive(StatusId.ServerMessageToBeShownDirectly));
+            Assert.Equal(StatusId.PhoneHasNoAdminPassword, _phone.Statuses.StatusLine);
+        }
+
+        [Fact]
+        public void CancelClearsTheMessageOnlyWithCancelDesktop()
+        {
+            Message("stay");
+            Press(KeyCode.Cancel);
+            Assert.Equal("stay", _phone.Desktop.Text);
+
+            _settings.Set("cancel_desktop", 0, "on");
+            Press(KeyCode.Cancel);
+            Assert.Null(_phone.Desktop.Text);
+            Assert.False(_phone.Statuses.IsActive(StatusId.ServerMessageToBeShownDirectly));
+        }
+
+        [Fact]
+        public void OtherContentTypesAre415()
+        {
+            byte[] b = Encoding.UTF8.GetBytes("<x/>");
+            Assert.Equal(415, _phone.OnMessage(1, "application/xml", b, 0, b.Length, null, _now));
+            Assert.Null(_phone.Desktop.Text);
+        }
+
+        [Fact]
+        public void UnpluggingEthernetRaisesItsStatusAndPluggingReRegisters()
+        {
+            _settings.Set("admin_mode_password", 0, "x");
+            _settings.Set("http_pass", 0, "x");
+            int restored = 0;
+            _phone.NetworkRestored += () => restored++;
+
+            _hw.SetLink(false, _now);
+            Run(3000);
+            Assert.Equal(StatusId.EthernetUnplugged, _phone.Statuses.StatusLine);
+
+            _hw.SetLink(true, _now);
+            Run(1000);
+            Assert.False(_phone.Statuses.IsActive(StatusId.EthernetUnplugged));
+            Assert.Equal(1, restored);
+        }
+
+        [Fact]
+        public void RegistrationDrivesIdentityStatusesAndPresence()
+        {
+            _settings.Set("user_name", 1, "486");
+            _phone.OnRegistrationChanged(1, false, _now);
+            Assert.True(_phone.Statuses.IsActive(StatusId.Identity01IsNotRegistered));
+            Assert.True(_phone.Statuses.IsActive(StatusId.CurrentIdentityIsNotRegistered));
+
+            _phone.OnRegistrationChanged(1, true, _now);
+            Assert.False(_phone.Statuses.IsActive(StatusId.Identity01IsNotRegistered));
+            Assert.Equal(PresenceState.Online, _phone.Presence.State);
+
+            _phone.OnRegistrationChanged(1, false, _now);
+            Assert.True(_phone.Presence.LostRegistration);
+        }
+
+        [Fact]
+        public void StatusCategoriesApplyLive()
+        {
+            _settings.Set("status_msgs_that_are_blocked", 0, "PhoneHasNoAdminPassword");
+            Assert.Equal(StatusId.PhoneHasNoHttpPassword, _phone.Statuses.StatusLine);
+        }
+
+        [Fact]
+        public void PopUpDismissedByCancelBeforeTheDesktopMessage()
+        {
+            _settings.Set("cancel_desktop", 0, "on");
+            Message("keep");
+            _phone.Statuses.Raise(StatusId.PhoneProvisioningStarting, null, "test", _now);
+            Press(KeyCode.Cancel);
+            Assert.Equal(StatusScheduler.NoMessage, _phone.Statuses.PopUp);
+            Assert.Equal("keep", _phone.Desktop.Text);
+        }
+
+        [Fact]
+        public void InfoBoxFromAnUntrustedHostIsRefused()
+        {
+            byte[] b = Encoding.UTF8.GetBytes("<InfoBoxQueue><InfoBox><Line pos=\"1\"><Text>x</Text></Line></InfoBox></InfoBoxQueue>");
+            Assert.Equal(403, _phone.OnNotify(0, null, "application/snomxml", "192.0.2.1", false, b, 0, b.Length, _now));
+            _settings.Set("mb_trusted_hosts", 0, "192.0.2.1");
+            Assert.Equal(200, _phone.OnNotify(0, null, "application/snomxml", "192.0.2.1", false, b, 0, b.Length, _now));
+            Assert.Equal("x", _phone.InfoBoxes.Current.LineText(0));
+        }
+
+        [Fact]
+        public void VoiceMessagesBlinkTheMessageLed()
+        {
+            byte[] b = Encoding.UTF8.GetBytes("Messages-Waiting: yes\r\nVoice-Message: 2/0\r\n");
+            Assert.Equal(403, _phone.OnNotify(1, "message-summary", "application/simple-message-summary", "10.0.0.9", false, b, 0, b.Length, _now));
+            Assert.Equal(200, _phone.OnNotify(1, "message-summary", "application/simple-message-summary", "10.0.0.1", true, b, 0, b.Length, _now));
+            Assert.True(_phone.Statuses.IsActive(StatusId.CurrentIdentityHasVoiceMessages));
+            Assert.Equal(LedPattern.BlinkSlow, _hw.Drivers.Leds.PatternOf(LedMap.Message));
+        }
+
+        [Fact]
+        public void BlfKeyBlinksWhenTheColleagueRings()
+        {
+            _settings.Set("fkey", 1, "blf sip:bob@pbx");
+            Subscription s = Assert.Single(_subscribes.Sent);
+            Assert.Equal("dialog", s.EventPackage);
+            byte[] b = Encoding.UTF8.GetBytes("<dialog-info version=\"1\" state=\"full\"><dialog id=\"1\" direction=\"recipient\"><state>early</state></dialog></dialog-info>");
+            Assert.Equal(200, _phone.Monitored.OnNotify(0, "application/dialog-info+xml", b, 0, b.Length, "active", 3600, null, _now));
+            Assert.Equal(LedPattern.BlinkFast, _hw.Drivers.Leds.PatternOf(LedMap.FunctionKey(0)));
+            Assert.True(_phone.Statuses.IsActive(StatusId.MonitoredExtensionIsRinging));
+        }
+
+        [Fact]
+        public void DoNotDisturbRaisesItsStatus()
+        {
+            _phone.OnRegistrationChanged(1, true, _now);
+            Assert.True(_phone.ChoosePresence(PresenceState.DoNotDisturb, _now));
+            Assert.True(_phone.Statuses.IsActive(StatusId.CurrentIdentityIsDnd));
+            Assert.False(_phone.ChoosePresence(PresenceState.Busy, _now));
+        }
+
+        [Fact]
+        public void ExpansionModulePlugShowsUxmConnected()
+        {
+            _hw.Modules.Plug();
+            Run(6000);
+            Assert.True(_phone.Statuses.IsActive(StatusId.UxmConnected));
+        }
+    }
+}
