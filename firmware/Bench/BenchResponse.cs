@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace DeskPhone.Firmware.Bench
+{
+    /// <summary>What the bench interface answers; the HTTP adapter of each runtime writes it out.</summary>
+    public sealed class BenchResponse
+    {
+        public BenchResponse(int status, string contentType, byte[] body)
+        {
+            Status = status;
+            ContentType = contentType;
+            Body = body;
+        }
+
+        public int Status { get; }
+        public string ContentType { get; }
+        public byte[] Body { get; }
+
+        /// <summary>One extra header (name: value), e.g. WWW-Authenticate on a 401; null for none.</summary>
+        public string ExtraHeaderName { get; set; }
+        public string ExtraHeaderValue { get; set; }
+
+        public static BenchResponse Text(int status, string text) =>
+            new BenchResponse(status, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text + "\n"));
+
+        public static BenchResponse Json(string json) =>
+            new BenchResponse(200, "application/json", Encoding.UTF8.GetBytes(json));
+
+        public static BenchResponse Error(int status, string reason) =>
+            new BenchResponse(status, "application/json", Encoding.UTF8.GetBytes("{\"error\":" + JsonText.Quote(reason) + "}"));
+    }
+}

@@ -1,0 +1,439 @@
+using System;
+using System.Text;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Drivers.Leds;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Status;
+
+namespace DeskPhone.Firmware.Bench
+{
+    /// <summary>
+    /// The bench interface, served by the firmware itself (docs/bench.md): one portable router from request to
+    /// response, so the device's HttpListener and the simulator's serve the same API. Basic authentication with the
+    /// admin password once one is set. Bad requests get 400 with a reason, unknown paths 404. Callers hold
+    /// <see cref="PhoneCore.Gate"/> while calling <see cref="Handle"/>.
+    /// </summary>
+    public sealed class BenchRouter
+    {
+        private static readonly char[] Ampersand = { '&' };
+        private static readonly char[] Slash = { '/' };
+
+        private readonly PhoneCore _phone;
+        private readonly IScreenSource _screen;
+        private readonly BenchKeyHandler _keys;
+        private readonly IBenchHardware _hardware;
+
+        public BenchRouter(PhoneCore phone, IScreenSource screen, BenchKeyHandler keys, IBenchHardware hardware)
+        {
+            _phone = phone;
+            _screen = screen;
+            _keys = keys;
+            _hardware = hardware;
+        }
+
+        /// <param name="path">The path without the query, e.g. /api/status.</param>
+        /// <param name="query">The query without '?', or null.</param>
+        /// <param name="authorization">The Authorization header, or null.</param>
+        public BenchResponse Handle(string method, string path, string query, byte[] body, string authorization)
+        {
+            if (!Authorized(authorization))
+            {
+                BenchResponse denied = BenchResponse.Error(401, "the bench needs the admin password (HTTP Basic authentication)");
+                denied.ExtraHeaderName = "WWW-Authenticate";
+                denied.ExtraHeaderValue = "Basic realm=\"DeskPhone bench\"";
+                return denied;
+            }
+            string[] parts = Split(path);
+            if (parts.Length < 2 || parts[0] != "api")
+            {
+                return BenchResponse.Error(404, "unknown path " + path);
+            }
+            long now = _phone.Now;
+            bool get = method == "GET";
+            bool post = method == "POST";
+            switch (parts[1])
+            {
+                case "screen":
+                    return get && parts.Length == 2 ? BenchResponse.Text(200, _screen.GetScreenText()) : NotFound(method, path);
+                case "screen.png":
+                    if (!get || parts.Length != 2)
+                    {
+                        return NotFound(method, path);
+                    }
+                    byte[] png = _screen.GetScreenPng();
+                    return png == null ? BenchResponse.Error(501, "this panel cannot read its frame back") : new BenchResponse(200, "image/png", png);
+                case "leds":
+                    return get && parts.Length == 2 ? BenchResponse.Json(Leds()) : NotFound(method, path);
+                case "status":
+                    if (get && parts.Length == 2)
+                    {
+                        return BenchResponse.Json(Statuses(now));
+                    }
+                    if (post && parts.Length == 4)
+                    {
+                        return RaiseOrClear(parts[2], parts[3], Param(query, "param"), now);
+                    }
+                    return NotFound(method, path);
+                case "explain":
+                    if (!get || parts.Length != 3)
+                    {
+                        return NotFound(method, path);
+                    }
+                    int id = StatusCatalog.Find(parts[2]);
+                    return id < 0 ? BenchResponse.Error(404, "unknown status ID " + parts[2]) : BenchResponse.Text(200, _phone.Statuses.Explain(id, now));
+                case "keys":
+                    return post && parts.Length == 4 ? Key(parts[2], parts[3]) : NotFound(method, path);
+                case "registration":
+                    return get && parts.Length == 2 ? BenchResponse.Json(Registration()) : NotFound(method, path);
+                case "presence":
+                    if (get && parts.Length == 2)
+                    {
+                        return BenchResponse.Json(Presence());
+                    }
+                    return post && parts.Length == 3 ? ChoosePresence(parts[2], now) : NotFound(method, path);
+                case "settings":
+                    if (parts.Length != 3)
+                    {
+                        return NotFound(method, path);
+                    }
+                    if (get)
+                    {
+                        return GetSetting(parts[2], query);
+                    }
+                    return post ? SetSetting(parts[2], query, body) : NotFound(method, path);
+                case "ethernet":
+                case "hid":
+                    return post && parts.Length == 3 ? Plug(parts[1], 0, parts[2]) : NotFound(method, path);
+                case "modules":
+                    if (!post || parts.Length != 4)
+                    {
+                        return NotFound(method, path);
+                    }
+                    int module = ParseInt(parts[2]);
+                    return module < 1 || module > 3 ? BenchResponse.Error(400, "module must be 1, 2 or 3") : Plug("modules", module, parts[3]);
+                default:
+                    return NotFound(method, path);
+            }
+        }
+
+        private bool Authorized(string authorization)
+        {
+            SettingsStore settings = _phone.Settings;
+            if (!settings.IsPasswordSet("admin_mode_password"))
+            {
+                return true;
+            }
+            if (authorization == null || !authorization.StartsWith("Basic "))
+            {
+                return false;
+            }
+            try
+            {
+                byte[] raw = Convert.FromBase64String(authorization.Substring(6).Trim());
+                string pair = Encoding.UTF8.GetString(raw, 0, raw.Length);
+                int colon = pair.IndexOf(':');
+                return colon >= 0 && settings.CheckPassword("admin_mode_password", pair.Substring(colon + 1));
+            }
+            catch (Exception)
+            {
+                // Not Base64: the same answer as a wrong password.
+                return false;
+            }
+        }
+
+        private string Leds()
+        {
+            var sb = new StringBuilder("[");
+            for (int led = 0; led < LedMap.Count; led++)
+            {
+                if (led > 0)
+                {
+                    sb.Append(',');
+                }
+                LedColor color = _phone.Leds.ColorOf(led);
+                LedPattern pattern = _phone.Leds.PatternOf(led);
+                sb.Append("{\"led\":").Append(JsonText.Quote(LedMap.Name(led)));
+                sb.Append(",\"color\":").Append(JsonText.Quote(BenchNames.Color(color)));
+                sb.Append(",\"pattern\":").Append(JsonText.Quote(BenchNames.Pattern(pattern)));
+                if (_phone.Drivers != null && led < _phone.Drivers.Leds.Count)
+                {
+                    sb.Append(",\"lit\":").Append(_phone.Drivers.Leds.IsLit(led) ? "true" : "false");
+                }
+                sb.Append('}');
+            }
+            return sb.Append(']').ToString();
+        }
+
+        private string Statuses(long now)
+        {
+            StatusScheduler s = _phone.Statuses;
+            var sb = new StringBuilder("{\"statusLine\":");
+            sb.Append(JsonText.Quote(StatusCatalog.Name(s.StatusLine)));
+            sb.Append(",\"popUp\":").Append(JsonText.Quote(StatusCatalog.Name(s.PopUp)));
+            sb.Append(",\"active\":[");
+            bool first = true;
+            for (int id = 0; id < StatusId.Count; id++)
+            {
+                if (!s.IsActive(id))
+                {
+                    continue;
+                }
+                sb.Append(first ? "" : ",");
+                first = false;
+                sb.Append("{\"id\":").Append(JsonText.Quote(StatusCatalog.Name(id)));
+                sb.Append(",\"description\":").Append(JsonText.Quote(StatusCatalog.Description(id)));
+                sb.Append(",\"param\":").Append(JsonText.Quote(s.ParamOf(id)));
+                sb.Append(",\"source\":").Append(JsonText.Quote(s.SourceOf(id)));
+                sb.Append(",\"onStatusLine\":").Append(s.StatusLine == id ? "true" : "false");
+                sb.Append(",\"explain\":").Append(JsonText.Quote(s.Explain(id, now)));
+                sb.Append('}');
+            }
+            sb.Append("],\"problems\":[");
+            for (int i = 0; i < s.Categories.Problems.Count; i++)
+            {
+                sb.Append(i > 0 ? "," : "").Append(JsonText.Quote((string)s.Categories.Problems[i]));
+            }
+            return sb.Append("]}").ToString();
+        }
+
+        private BenchResponse RaiseOrClear(string name, string action, string param, long now)
+        {
+            int id = StatusCatalog.Find(name);
+            if (id < 0)
+            {
+                return BenchResponse.Error(404, "unknown status ID " + name);
+            }
+            if (action == "raise")
+            {
+                _phone.Statuses.Raise(id, param, "bench", now);
+            }
+            else if (action == "clear")
+            {
+                _phone.Statuses.Clear(id, now);
+            }
+            else
+            {
+                return BenchResponse.Error(400, "action must be raise or clear, not " + action);
+            }
+            return BenchResponse.Json(Statuses(now));
+        }
+
+        private BenchResponse Key(string name, string action)
+        {
+            int code = KeyCode.Parse(name);
+            if (code == KeyCode.None)
+            {
+                return BenchResponse.Error(400, "unknown key " + name + " (names: 0-9, STAR, HASH, UP, DOWN, LEFT, RIGHT, OK, CANCEL, MENU, F1..F16, X1.1..X3.18, ...)");
+            }
+            switch (action)
+            {
+                case "press":
+                    _keys(code, KeyAction.Press);
+                    _keys(code, KeyAction.Release);
+                    break;
+                case "hold":
+                    _keys(code, KeyAction.Press);
+                    _keys(code, KeyAction.LongPress);
+                    break;
+                case "release":
+                    _keys(code, KeyAction.Release);
+                    break;
+                default:
+                    return BenchResponse.Error(400, "action must be press, hold or release, not " + action);
+            }
+            return BenchResponse.Json("{\"key\":" + JsonText.Quote(KeyCode.Name(code)) + ",\"action\":" + JsonText.Quote(action) + "}");
+        }
+
+        private string Registration()
+        {
+            var sb = new StringBuilder("[");
+            for (int identity = 1; identity <= PhoneCore.MaxIdentities; identity++)
+            {
+                sb.Append(identity > 1 ? "," : "");
+                sb.Append("{\"identity\":").Append(identity.ToString());
+                sb.Append(",\"user\":").Append(JsonText.Quote(_phone.Settings.Get("user_name", identity)));
+                sb.Append(",\"host\":").Append(JsonText.Quote(_phone.Settings.Get("user_host", identity)));
+                sb.Append(",\"active\":").Append(_phone.Settings.GetBool("user_active", identity) ? "true" : "false");
+                sb.Append(",\"registered\":").Append(_phone.IsRegistered(identity) ? "true" : "false");
+                sb.Append('}');
+            }
+            return sb.Append(']').ToString();
+        }
+
+        private string Presence()
+        {
+            OwnPresence p = _phone.Presence;
+            return "{\"state\":" + JsonText.Quote(PresenceState.Token(p.State)) + ",\"label\":" + JsonText.Quote(PresenceState.Label(p.State)) +
+                   ",\"manual\":" + JsonText.Quote(PresenceState.Token(p.ManualChoice)) +
+                   ",\"lostRegistration\":" + (p.LostRegistration ? "true" : "false") + "}";
+        }
+
+        private BenchResponse ChoosePresence(string token, long now)
+        {
+            int state = PresenceState.Parse(token);
+            if (state < 0)
+            {
+                return BenchResponse.Error(400, "unknown presence state " + token);
+            }
+            if (!_phone.ChoosePresence(state, now))
+            {
+                return BenchResponse.Error(400, PresenceState.Label(state) + " is set by the phone, not chosen (choose online, dnd or at-the-desk)");
+            }
+            return BenchResponse.Json(Presence());
+        }
+
+        private BenchResponse GetSetting(string name, string query)
+        {
+            SettingDefinition def = _phone.Settings.FindDefinition(name);
+            if (def == null)
+            {
+                return BenchResponse.Error(404, "unknown setting " + name);
+            }
+            int idx = Index(query);
+            if (idx < 0)
+            {
+                return BenchResponse.Error(400, "idx must be a number");
+            }
+            return BenchResponse.Json("{\"name\":" + JsonText.Quote(name) + ",\"idx\":" + idx.ToString() +
+                                      ",\"value\":" + JsonText.Quote(_phone.Settings.GetForDisplay(name, idx)) + "}");
+        }
+
+        private BenchResponse SetSetting(string name, string query, byte[] body)
+        {
+            if (_phone.Settings.FindDefinition(name) == null)
+            {
+                return BenchResponse.Error(404, "unknown setting " + name);
+            }
+            int idx = Index(query);
+            if (idx < 0)
+            {
+                return BenchResponse.Error(400, "idx must be a number");
+            }
+            string value = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length).Trim();
+            string error = _phone.Settings.Set(name, idx, value);
+            if (error != null)
+            {
+                return BenchResponse.Error(400, error);
+            }
+            string saveError = _phone.Settings.Save();
+            if (saveError != null)
+            {
+                return BenchResponse.Error(500, "applied but not saved: " + saveError);
+            }
+            return GetSetting(name, query);
+        }
+
+        private BenchResponse Plug(string what, int module, string action)
+        {
+            bool plug = action == "plug";
+            if (!plug && action != "unplug")
+            {
+                return BenchResponse.Error(400, "action must be plug or unplug, not " + action);
+            }
+            if (_hardware == null)
+            {
+                return BenchResponse.Error(501, "only the simulator can plug and unplug " + what);
+            }
+            if (what == "ethernet")
+            {
+                _hardware.SetEthernet(plug);
+            }
+            else if (what == "hid")
+            {
+                _hardware.SetHid(plug);
+            }
+            else if (!_hardware.SetModule(module, plug))
+            {
+                return BenchResponse.Error(400, "no module position " + module.ToString());
+            }
+            return BenchResponse.Json("{\"" + what + "\":" + JsonText.Quote(action) + "}");
+        }
+
+        private static BenchResponse NotFound(string method, string path) =>
+            BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+
+        private int Index(string query)
+        {
+            string idx = Param(query, "idx");
+            return idx == null ? 0 : ParseInt(idx);
+        }
+
+        /// <summary>A query parameter's value (percent-decoding '+' and %XX), or null.</summary>
+        public static string Param(string query, string name)
+        {
+            if (query == null)
+            {
+                return null;
+            }
+            string[] pairs = query.Split(Ampersand);
+            for (int i = 0; i < pairs.Length; i++)
+            {
+                int eq = pairs[i].IndexOf('=');
+                string key = eq < 0 ? pairs[i] : pairs[i].Substring(0, eq);
+                if (key == name)
+                {
+                    return eq < 0 ? "" : Unescape(pairs[i].Substring(eq + 1));
+                }
+            }
+            return null;
+        }
+
+        private static string Unescape(string text)
+        {
+            var bytes = new byte[text.Length];
+            int n = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '+')
+                {
+                    bytes[n++] = (byte)' ';
+                }
+                else if (c == '%' && i + 2 < text.Length && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0)
+                {
+                    bytes[n++] = (byte)(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
+                    i += 2;
+                }
+                else if (c < 0x80)
+                {
+                    bytes[n++] = (byte)c;
+                }
+            }
+            return Encoding.UTF8.GetString(bytes, 0, n);
+        }
+
+        private static int HexValue(char c)
+        {
+            if (c >= '0' && c <= '9') return c - '0';
+            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+            return -1;
+        }
+
+        private static int ParseInt(string text)
+        {
+            if (text == null || text.Length == 0 || text.Length > 4)
+            {
+                return -1;
+            }
+            int n = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] < '0' || text[i] > '9')
+                {
+                    return -1;
+                }
+                n = n * 10 + (text[i] - '0');
+            }
+            return n;
+        }
+
+        private static string[] Split(string path)
+        {
+            string trimmed = path == null ? "" : path.Trim(Slash);
+            return trimmed.Length == 0 ? new string[0] : trimmed.Split(Slash);
+        }
+    }
+}

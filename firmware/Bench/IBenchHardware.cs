@@ -1,0 +1,16 @@
+namespace DeskPhone.Firmware.Bench
+{
+    /// <summary>
+    /// Hardware the bench may plug and unplug. Only the simulator has one: on a real board the cable is pulled by
+    /// hand, so these endpoints answer 501 there.
+    /// </summary>
+    public interface IBenchHardware
+    {
+        void SetEthernet(bool plugged);
+
+        void SetHid(bool plugged);
+
+        /// <summary>Module 1..3 plugged or unplugged; false when the position does not exist.</summary>
+        bool SetModule(int module, bool plugged);
+    }
+}
