@@ -1,0 +1,150 @@
+namespace DeskPhone.Sip.Message
+{
+    /// <summary>
+    /// Canonical header names, their compact forms (RFC 3261 7.3.3 and later RFCs) and which headers carry one value
+    /// only. Matching is ASCII case-insensitive and done on bytes, so parsing a message creates no name strings.
+    /// </summary>
+    public static class HeaderNames
+    {
+        public const string Via = "Via";
+        public const string From = "From";
+        public const string To = "To";
+        public const string CallId = "Call-ID";
+        public const string CSeq = "CSeq";
+        public const string Contact = "Contact";
+        public const string MaxForwards = "Max-Forwards";
+        public const string ContentLength = "Content-Length";
+        public const string ContentType = "Content-Type";
+        public const string Expires = "Expires";
+        public const string Require = "Require";
+        public const string ProxyRequire = "Proxy-Require";
+        public const string Accept = "Accept";
+        public const string Allow = "Allow";
+        public const string Supported = "Supported";
+        public const string Unsupported = "Unsupported";
+        public const string Event = "Event";
+        public const string SubscriptionState = "Subscription-State";
+        public const string Date = "Date";
+        public const string WwwAuthenticate = "WWW-Authenticate";
+        public const string ProxyAuthenticate = "Proxy-Authenticate";
+        public const string Authorization = "Authorization";
+        public const string ProxyAuthorization = "Proxy-Authorization";
+        public const string MinExpires = "Min-Expires";
+        public const string UserAgent = "User-Agent";
+        public const string RecordRoute = "Record-Route";
+        public const string Route = "Route";
+
+        // Index-aligned: Known[i] has the compact form Compact[i] (0 when none).
+        internal static readonly string[] Known =
+        {
+            Via, From, To, CallId, CSeq, Contact, MaxForwards, ContentLength, ContentType, Expires, Require, ProxyRequire,
+            Accept, Allow, Supported, Unsupported, Event, SubscriptionState, Date, WwwAuthenticate, ProxyAuthenticate,
+            Authorization, ProxyAuthorization, MinExpires, UserAgent, RecordRoute, Route,
+            "Content-Encoding", "Subject", "Refer-To", "Allow-Events", "Referred-By", "Session-Expires", "Identity",
+            "Accept-Contact", "Reject-Contact", "Request-Disposition", "Identity-Info",
+        };
+
+        private static readonly char[] Compact =
+        {
+            'v', 'f', 't', 'i', '\0', 'm', '\0', 'l', 'c', '\0', '\0', '\0',
+            '\0', '\0', 'k', '\0', 'o', '\0', '\0', '\0', '\0',
+            '\0', '\0', '\0', '\0', '\0', '\0',
+            'e', 's', 'r', 'u', 'b', 'x', 'y',
+            'a', 'j', 'd', 'n',
+        };
+
+        /// <summary>Headers that may appear once and hold one value (a second one makes the request malformed).</summary>
+        internal static bool IsSingle(string canonical) =>
+            (object)canonical == From || (object)canonical == To || (object)canonical == CallId || (object)canonical == CSeq ||
+            (object)canonical == MaxForwards || (object)canonical == ContentLength || (object)canonical == ContentType ||
+            (object)canonical == Expires || (object)canonical == Date;
+
+        /// <summary>Headers whose value is a comma-separated list (everything but the single ones and the auth headers).</summary>
+        internal static bool IsList(string canonical) =>
+            !IsSingle(canonical) && (object)canonical != WwwAuthenticate && (object)canonical != ProxyAuthenticate &&
+            (object)canonical != Authorization && (object)canonical != ProxyAuthorization && (object)canonical != UserAgent &&
+            (object)canonical != "Subject" && (object)canonical != "Identity";
+
+        /// <summary>The canonical name for the bytes, or null for a header this table does not know.</summary>
+        internal static string Find(byte[] b, int start, int length)
+        {
+            if (length == 1)
+            {
+                int c = b[start] | 0x20;
+                for (int i = 0; i < Compact.Length; i++)
+                {
+                    if (Compact[i] == c)
+                    {
+                        return Known[i];
+                    }
+                }
+                return null;
+            }
+            for (int i = 0; i < Known.Length; i++)
+            {
+                if (Equal(Known[i], b, start, length))
+                {
+                    return Known[i];
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The canonical name for a name given as text (long or compact), or the text itself when unknown.</summary>
+        public static string Canonical(string name)
+        {
+            if (name.Length == 1)
+            {
+                char c = (char)(name[0] | 0x20);
+                for (int i = 0; i < Compact.Length; i++)
+                {
+                    if (Compact[i] == c)
+                    {
+                        return Known[i];
+                    }
+                }
+                return name;
+            }
+            for (int i = 0; i < Known.Length; i++)
+            {
+                if (EqualIgnoreCase(Known[i], name))
+                {
+                    return Known[i];
+                }
+            }
+            return name;
+        }
+
+        internal static bool Equal(string name, byte[] b, int start, int length)
+        {
+            if (name.Length != length)
+            {
+                return false;
+            }
+            for (int i = 0; i < length; i++)
+            {
+                if ((name[i] | 0x20) != (b[start + i] | 0x20))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        internal static bool EqualIgnoreCase(string a, string b)
+        {
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < a.Length; i++)
+            {
+                if ((a[i] | 0x20) != (b[i] | 0x20))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

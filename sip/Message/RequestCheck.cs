@@ -1,0 +1,152 @@
+namespace DeskPhone.Sip.Message
+{
+    /// <summary>
+    /// The phone's rules for a parsed message, in the order RFC 3261 8.2 gives (docs/sip-message.md): syntax of the
+    /// headers the phone relies on (400), then method (501 unknown, 405 not handled), CSeq agreement (400), URI
+    /// scheme (416), Require (420), body type (415) and, for INVITE, Accept (406). Responses that break a rule
+    /// are dropped. `phonectl sip lint` and the user agent both call this.
+    /// </summary>
+    public static class RequestCheck
+    {
+        private static readonly string[] Required = { HeaderNames.Via, HeaderNames.From, HeaderNames.To, HeaderNames.CallId, HeaderNames.CSeq };
+
+        public static CheckResult Check(SipMessage m, UaCapabilities caps, CheckResult r)
+        {
+            for (int i = 0; i < Required.Length; i++)
+            {
+                if (m.GetHeader(Required[i]) == null)
+                {
+                    return Bad(m, r, "missing " + Required[i] + " header");
+                }
+            }
+            for (int i = 0; i < m.HeaderCount; i++)
+            {
+                string name = m.HeaderCanonical[i];
+                if (name != null && HeaderNames.IsSingle(name) && name != HeaderNames.ContentLength && m.CountHeaderLines(name) > 1)
+                {
+                    return Bad(m, r, "more than one " + name + " header");
+                }
+            }
+            if (m.CSeq < 0)
+            {
+                return Bad(m, r, "malformed CSeq (a number up to 2^32-1 and a method)");
+            }
+            if (m.From == null || m.To == null)
+            {
+                return Bad(m, r, "malformed " + (m.From == null ? "From" : "To") + " header");
+            }
+            int vias = m.ViaCount;
+            for (int i = 0; i < vias; i++)
+            {
+                if (m.GetVia(i) == null)
+                {
+                    return Bad(m, r, "malformed Via header");
+                }
+            }
+            int contacts = m.ContactCount;
+            for (int i = 0; i < contacts; i++)
+            {
+                if (m.GetContact(i) == null)
+                {
+                    return Bad(m, r, "malformed Contact header");
+                }
+            }
+            string date = m.GetHeader(HeaderNames.Date);
+            if (date != null && !SipDate.Valid(date))
+            {
+                return Bad(m, r, "malformed Date header (RFC 1123 date in GMT expected)");
+            }
+            if (!m.IsRequest)
+            {
+                return r.Set(true, 0, false, null);
+            }
+
+            if (m.MaxForwards == -2)
+            {
+                return Bad(m, r, "Max-Forwards is not a number from 0 to 255");
+            }
+            if (m.Expires == -2)
+            {
+                return Bad(m, r, "Expires is not a number of seconds");
+            }
+            SipUri uri = m.RequestUri;
+            if (uri == null)
+            {
+                return Bad(m, r, "malformed Request-URI");
+            }
+            if (uri.Headers != null)
+            {
+                return Bad(m, r, "headers are not allowed in a Request-URI");
+            }
+            if (!UaCapabilities.IsKnownMethod(m.Method))
+            {
+                return r.Set(true, 501, false, "Not Implemented");
+            }
+            if (m.CSeqMethod != m.Method)
+            {
+                return Bad(m, r, "CSeq method differs from the request method");
+            }
+            if (!caps.Allows(m.Method))
+            {
+                return r.Set(true, 405, false, "Method Not Allowed").With(HeaderNames.Allow, caps.AllowList());
+            }
+            if (!uri.IsSip && uri.Scheme != "tel")
+            {
+                return r.Set(true, 416, false, "Unsupported URI Scheme");
+            }
+            string unsupported = UnsupportedOptions(m, caps);
+            if (unsupported != null)
+            {
+                return r.Set(true, 420, false, "Bad Extension").With(HeaderNames.Unsupported, unsupported);
+            }
+            string type = m.ContentType;
+            if (m.BodyLength > 0 && (type == null || !caps.Reads(type)))
+            {
+                return r.Set(true, 415, false, "Unsupported Media Type").With(HeaderNames.Accept, caps.AcceptList());
+            }
+            if (m.Method == "INVITE" && !AcceptsSdp(m))
+            {
+                return r.Set(true, 406, false, "Not Acceptable");
+            }
+            return r.Set(true, 0, false, null);
+        }
+
+        private static CheckResult Bad(SipMessage m, CheckResult r, string reason) =>
+            m.IsRequest ? r.Set(false, 400, false, reason) : r.Set(false, 0, true, reason);
+
+        private static string UnsupportedOptions(SipMessage m, UaCapabilities caps)
+        {
+            string list = null;
+            int n = m.CountHeaderValues(HeaderNames.Require);
+            for (int i = 0; i < n; i++)
+            {
+                string tag = m.GetHeaderValue(HeaderNames.Require, i);
+                if (tag.Length > 0 && !caps.Supports(tag))
+                {
+                    list = list == null ? tag : list + ", " + tag;
+                }
+            }
+            return list;
+        }
+
+        private static bool AcceptsSdp(SipMessage m)
+        {
+            int n = m.CountHeaderValues(HeaderNames.Accept);
+            if (n == 0)
+            {
+                return true;
+            }
+            for (int i = 0; i < n; i++)
+            {
+                string value = m.GetHeaderValue(HeaderNames.Accept, i);
+                int semi = value.IndexOf(';');
+                string type = (semi < 0 ? value : value.Substring(0, semi)).Trim().ToLower();
+                if (type == "application/sdp" || type == "application/*" || type == "*/*")
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,333 @@
+using System.Text;
+
+namespace DeskPhone.Sip.Message
+{
+    /// <summary>
+    /// A parsed SIP message as a view over the received bytes: the parser records offsets only, and strings are made
+    /// when a caller asks for a value, so parsing allocates next to nothing and one instance is reused per transport.
+    /// </summary>
+    public sealed class SipMessage
+    {
+        public const int MaxHeaders = 64;
+
+        internal readonly string[] HeaderCanonical = new string[MaxHeaders];
+        internal readonly int[] NameStart = new int[MaxHeaders];
+        internal readonly int[] NameLength = new int[MaxHeaders];
+        internal readonly int[] ValueStart = new int[MaxHeaders];
+        internal readonly int[] ValueLength = new int[MaxHeaders];
+
+        internal int UriStart;
+        internal int UriLength;
+        internal int ReasonStart;
+        internal int ReasonLength;
+        internal int VersionError;
+
+        private SipUri _requestUri;
+        private NameAddr _from;
+        private NameAddr _to;
+        private string _callId;
+        private string _cseqMethod;
+        private long _cseq = -2;
+
+        public byte[] Buffer { get; private set; }
+        public int Offset { get; private set; }
+        public int Length { get; internal set; }
+        public bool IsRequest { get; internal set; }
+
+        /// <summary>The request method (upper case as sent; known methods are shared strings).</summary>
+        public string Method { get; internal set; }
+
+        public int StatusCode { get; internal set; }
+        public int HeaderCount { get; internal set; }
+        public int BodyOffset { get; internal set; }
+        public int BodyLength { get; internal set; }
+
+        /// <summary>Set by the transport that received the message.</summary>
+        public string RemoteHost { get; set; }
+        public int RemotePort { get; set; }
+        public string TransportName { get; set; }
+
+        internal void Reset(byte[] buffer, int offset)
+        {
+            Buffer = buffer;
+            Offset = offset;
+            Length = 0;
+            IsRequest = false;
+            Method = null;
+            StatusCode = 0;
+            HeaderCount = 0;
+            BodyOffset = 0;
+            BodyLength = 0;
+            UriStart = UriLength = ReasonStart = ReasonLength = VersionError = 0;
+            _requestUri = null;
+            _from = null;
+            _to = null;
+            _callId = null;
+            _cseqMethod = null;
+            _cseq = -2;
+        }
+
+        public string RequestUriText => Encoding.UTF8.GetString(Buffer, UriStart, UriLength);
+
+        /// <summary>The Request-URI, or null when it does not parse.</summary>
+        public SipUri RequestUri => _requestUri ?? (_requestUri = SipUri.Parse(RequestUriText));
+
+        public string ReasonPhrase => Encoding.UTF8.GetString(Buffer, ReasonStart, ReasonLength);
+
+        public string HeaderName(int i) => HeaderCanonical[i] ?? Encoding.UTF8.GetString(Buffer, NameStart[i], NameLength[i]);
+
+        /// <summary>The header's value with line folding turned into single spaces and outer white space trimmed.</summary>
+        public string HeaderValue(int i) => Unfold(Buffer, ValueStart[i], ValueLength[i]);
+
+        /// <summary>First value of a header (long or compact name, any case), or null.</summary>
+        public string GetHeader(string name)
+        {
+            int i = IndexOf(HeaderNames.Canonical(name), name, 0);
+            return i < 0 ? null : HeaderValue(i);
+        }
+
+        /// <summary>How many headers of this name there are (lines, not comma-separated values).</summary>
+        public int CountHeaderLines(string name)
+        {
+            string canonical = HeaderNames.Canonical(name);
+            int n = 0;
+            for (int i = IndexOf(canonical, name, 0); i >= 0; i = IndexOf(canonical, name, i + 1))
+            {
+                n++;
+            }
+            return n;
+        }
+
+        /// <summary>Number of values of a list header over all its lines (commas inside quotes and &lt;&gt; do not split).</summary>
+        public int CountHeaderValues(string name)
+        {
+            string canonical = HeaderNames.Canonical(name);
+            int n = 0;
+            for (int i = IndexOf(canonical, name, 0); i >= 0; i = IndexOf(canonical, name, i + 1))
+            {
+                n += HeaderNames.IsList(canonical) ? ValueList.Count(HeaderValue(i)) : 1;
+            }
+            return n;
+        }
+
+        /// <summary>The index-th value of a list header over all its lines, or null.</summary>
+        public string GetHeaderValue(string name, int index)
+        {
+            string canonical = HeaderNames.Canonical(name);
+            for (int i = IndexOf(canonical, name, 0); i >= 0; i = IndexOf(canonical, name, i + 1))
+            {
+                string value = HeaderValue(i);
+                int count = HeaderNames.IsList(canonical) ? ValueList.Count(value) : 1;
+                if (index < count)
+                {
+                    return HeaderNames.IsList(canonical) ? ValueList.Get(value, index) : value;
+                }
+                index -= count;
+            }
+            return null;
+        }
+
+        public string CallId => _callId ?? (_callId = GetHeader(HeaderNames.CallId));
+
+        public NameAddr From => _from ?? (_from = NameAddr.Parse(GetHeader(HeaderNames.From)));
+
+        public NameAddr To => _to ?? (_to = NameAddr.Parse(GetHeader(HeaderNames.To)));
+
+        /// <summary>CSeq number, -1 when absent or malformed (including numbers above 2^32-1).</summary>
+        public long CSeq
+        {
+            get
+            {
+                if (_cseq == -2)
+                {
+                    ParseCSeq();
+                }
+                return _cseq;
+            }
+        }
+
+        public string CSeqMethod
+        {
+            get
+            {
+                if (_cseq == -2)
+                {
+                    ParseCSeq();
+                }
+                return _cseqMethod;
+            }
+        }
+
+        /// <summary>Max-Forwards, -1 when absent, -2 when malformed or above 255.</summary>
+        public int MaxForwards => SmallNumber(GetHeader(HeaderNames.MaxForwards), 255);
+
+        /// <summary>Expires, -1 when absent, -2 when malformed or beyond 2^31-1 seconds.</summary>
+        public int Expires => SmallNumber(GetHeader(HeaderNames.Expires), int.MaxValue);
+
+        public int ViaCount => CountHeaderValues(HeaderNames.Via);
+
+        /// <summary>The i-th Via value (0 is the top one), or null when absent or malformed.</summary>
+        public Via GetVia(int i) => Via.Parse(GetHeaderValue(HeaderNames.Via, i));
+
+        public int ContactCount => CountHeaderValues(HeaderNames.Contact);
+
+        public NameAddr GetContact(int i) => NameAddr.Parse(GetHeaderValue(HeaderNames.Contact, i));
+
+        /// <summary>Media type of the body, lower case, without parameters; null when there is no Content-Type.</summary>
+        public string ContentType
+        {
+            get
+            {
+                string value = GetHeader(HeaderNames.ContentType);
+                if (value == null)
+                {
+                    return null;
+                }
+                int semi = value.IndexOf(';');
+                return (semi < 0 ? value : value.Substring(0, semi)).Trim().ToLower();
+            }
+        }
+
+        public byte[] CopyBody()
+        {
+            var body = new byte[BodyLength];
+            System.Array.Copy(Buffer, BodyOffset, body, 0, BodyLength);
+            return body;
+        }
+
+        /// <summary>The whole message as received (body included), e.g. for logs.</summary>
+        public byte[] CopyBytes()
+        {
+            var bytes = new byte[Length];
+            System.Array.Copy(Buffer, Offset, bytes, 0, Length);
+            return bytes;
+        }
+
+        private int IndexOf(string canonical, string name, int from)
+        {
+            for (int i = from; i < HeaderCount; i++)
+            {
+                if (HeaderCanonical[i] != null)
+                {
+                    if ((object)HeaderCanonical[i] == (object)canonical)
+                    {
+                        return i;
+                    }
+                }
+                else if (HeaderNames.Equal(name, Buffer, NameStart[i], NameLength[i]))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void ParseCSeq()
+        {
+            _cseq = -1;
+            _cseqMethod = null;
+            string value = GetHeader(HeaderNames.CSeq);
+            if (value == null)
+            {
+                return;
+            }
+            int space = 0;
+            while (space < value.Length && value[space] != ' ' && value[space] != '\t')
+            {
+                space++;
+            }
+            string method = value.Substring(space).Trim();
+            if (space == 0 || space > 10 || method.Length == 0 || !Token.IsToken(method))
+            {
+                return;
+            }
+            long n = 0;
+            for (int i = 0; i < space; i++)
+            {
+                char c = value[i];
+                if (c < '0' || c > '9')
+                {
+                    return;
+                }
+                n = n * 10 + (c - '0');
+            }
+            if (n > 4294967295L)
+            {
+                return;
+            }
+            _cseq = n;
+            _cseqMethod = method;
+        }
+
+        private static int SmallNumber(string value, long max)
+        {
+            if (value == null)
+            {
+                return -1;
+            }
+            if (value.Length == 0 || value.Length > 10)
+            {
+                return -2;
+            }
+            long n = 0;
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c < '0' || c > '9')
+                {
+                    return -2;
+                }
+                n = n * 10 + (c - '0');
+            }
+            return n > max ? -2 : (int)n;
+        }
+
+        internal static string Unfold(byte[] b, int start, int length)
+        {
+            int end = start + length;
+            while (start < end && IsWhite(b[start]))
+            {
+                start++;
+            }
+            while (end > start && IsWhite(b[end - 1]))
+            {
+                end--;
+            }
+            bool folded = false;
+            for (int i = start; i < end; i++)
+            {
+                if (b[i] == (byte)'\r' || b[i] == (byte)'\n')
+                {
+                    folded = true;
+                    break;
+                }
+            }
+            if (!folded)
+            {
+                return Encoding.UTF8.GetString(b, start, end - start);
+            }
+            var copy = new byte[end - start];
+            int n = 0;
+            for (int i = start; i < end; i++)
+            {
+                if (b[i] == (byte)'\r' || b[i] == (byte)'\n')
+                {
+                    while (n > 0 && IsWhite(copy[n - 1]))
+                    {
+                        n--;
+                    }
+                    while (i + 1 < end && IsWhite(b[i + 1]))
+                    {
+                        i++;
+                    }
+                    copy[n++] = (byte)' ';
+                    continue;
+                }
+                copy[n++] = b[i];
+            }
+            return Encoding.UTF8.GetString(copy, 0, n);
+        }
+
+        private static bool IsWhite(byte c) => c == (byte)' ' || c == (byte)'\t' || c == (byte)'\r' || c == (byte)'\n';
+    }
+}

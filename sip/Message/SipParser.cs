@@ -1,0 +1,379 @@
+namespace DeskPhone.Sip.Message
+{
+    /// <summary>
+    /// Parses one message from bytes into a reusable <see cref="SipMessage"/> by recording offsets: start line,
+    /// header names and values (folded lines included), body. Never throws on bad input; limits are explicit.
+    /// Datagrams: a missing Content-Length means the rest of the datagram; bytes after the body are ignored.
+    /// Streams: Content-Length is required and a short buffer is <see cref="ParseResult.Incomplete"/>.
+    /// </summary>
+    public sealed class SipParser
+    {
+        /// <summary>Start line plus headers; beyond this the request is answered 513 Message Too Large.</summary>
+        public int MaxHeaderBytes { get; set; } = 8192;
+
+        /// <summary>Largest body accepted; a larger one is answered 413 Request Entity Too Large.</summary>
+        public int MaxBodyBytes { get; set; } = 16384;
+
+        private static readonly string[] KnownMethods =
+        {
+            "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "MESSAGE", "NOTIFY", "SUBSCRIBE", "PUBLISH",
+            "INFO", "PRACK", "UPDATE", "REFER",
+        };
+
+        public void Parse(byte[] data, int offset, int length, bool stream, SipMessage m, ParseResult result)
+        {
+            int end = offset + length;
+            int start = offset;
+            if (stream)
+            {
+                // RFC 3261 7.5: CRLFs before a message on a stream are keep-alives.
+                while (start < end && (data[start] == (byte)'\r' || data[start] == (byte)'\n'))
+                {
+                    start++;
+                }
+            }
+            m.Reset(data, start);
+            int lineEnd = FindLineEnd(data, start, end);
+            if (lineEnd < 0)
+            {
+                Limit(data, start, end, stream, result);
+                return;
+            }
+            int status = StartLine(data, start, LineContentEnd(data, start, lineEnd), m, out string reason);
+            if (status == -1)
+            {
+                result.Set(ParseResult.Invalid, 0, reason, Rest(start, end, offset));
+                return;
+            }
+
+            int pos = lineEnd + 1;
+            int contentLength = -1;
+            while (true)
+            {
+                if (pos - start > MaxHeaderBytes)
+                {
+                    Fail(result, m, 513, "headers larger than " + MaxHeaderBytes.ToString() + " bytes", Rest(start, end, offset));
+                    return;
+                }
+                int next = FindLineEnd(data, pos, end);
+                if (next < 0)
+                {
+                    if (stream)
+                    {
+                        result.Set(ParseResult.Incomplete, 0, null, 0);
+                    }
+                    else
+                    {
+                        Fail(result, m, 400, "headers not terminated by an empty line", Rest(start, end, offset));
+                    }
+                    return;
+                }
+                int contentEnd = LineContentEnd(data, pos, next);
+                if (contentEnd == pos)
+                {
+                    pos = next + 1;
+                    break;
+                }
+                if (data[pos] == (byte)' ' || data[pos] == (byte)'\t')
+                {
+                    if (m.HeaderCount == 0)
+                    {
+                        Fail(result, m, 400, "continuation line before any header", Rest(start, end, offset));
+                        return;
+                    }
+                    int last = m.HeaderCount - 1;
+                    m.ValueLength[last] = contentEnd - m.ValueStart[last];
+                }
+                else if (!Header(data, pos, contentEnd, m))
+                {
+                    Fail(result, m, m.HeaderCount >= SipMessage.MaxHeaders ? 513 : 400,
+                        m.HeaderCount >= SipMessage.MaxHeaders ? "more than " + SipMessage.MaxHeaders.ToString() + " headers" : "malformed header line",
+                        Rest(start, end, offset));
+                    return;
+                }
+                pos = next + 1;
+            }
+
+            for (int i = 0; i < m.HeaderCount; i++)
+            {
+                if ((object)m.HeaderCanonical[i] != (object)HeaderNames.ContentLength)
+                {
+                    continue;
+                }
+                int value = ContentLength(data, m.ValueStart[i], m.ValueStart[i] + m.ValueLength[i]);
+                if (value == -2)
+                {
+                    Fail(result, m, 400, "Content-Length is not a non-negative number", Rest(start, end, offset));
+                    return;
+                }
+                if (contentLength >= 0 && value != contentLength)
+                {
+                    Fail(result, m, 400, "conflicting Content-Length values", Rest(start, end, offset));
+                    return;
+                }
+                contentLength = value;
+            }
+
+            int available = end - pos;
+            if (contentLength < 0)
+            {
+                if (stream)
+                {
+                    Fail(result, m, 400, "no Content-Length on a stream transport", Rest(start, end, offset));
+                    return;
+                }
+                contentLength = available;
+            }
+            if (contentLength > MaxBodyBytes)
+            {
+                Fail(result, m, 413, "body larger than " + MaxBodyBytes.ToString() + " bytes", Rest(start, end, offset));
+                return;
+            }
+            if (contentLength > available)
+            {
+                if (stream)
+                {
+                    result.Set(ParseResult.Incomplete, 0, null, 0);
+                }
+                else
+                {
+                    Fail(result, m, 400, "Content-Length larger than the datagram", Rest(start, end, offset));
+                }
+                return;
+            }
+            m.BodyOffset = pos;
+            m.BodyLength = contentLength;
+            m.Length = pos + contentLength - start;
+            int consumed = pos + contentLength - offset;
+            if (status > 0)
+            {
+                Fail(result, m, status, reason, consumed);
+                return;
+            }
+            result.Set(ParseResult.Ok, 0, null, consumed);
+        }
+
+        private void Limit(byte[] data, int start, int end, bool stream, ParseResult result)
+        {
+            if (end - start > MaxHeaderBytes)
+            {
+                result.Set(ParseResult.Invalid, 0, "start line longer than " + MaxHeaderBytes.ToString() + " bytes", end - start);
+            }
+            else if (stream)
+            {
+                result.Set(ParseResult.Incomplete, 0, null, 0);
+            }
+            else
+            {
+                result.Set(ParseResult.Invalid, 0, end == start ? "empty datagram" : "no line end", end - start);
+            }
+        }
+
+        private static void Fail(ParseResult result, SipMessage m, int status, string reason, int consumed)
+        {
+            // Responses are never answered: a broken one is dropped.
+            result.Set(ParseResult.Invalid, m.IsRequest ? status : 0, reason, consumed);
+        }
+
+        private static int Rest(int start, int end, int offset) => end - offset;
+
+        /// <summary>
+        /// Reads the start line: 0 when fine, a status (505, 400) when the request can still be answered, -1 when it
+        /// cannot (a bad response, or no method to answer).
+        /// </summary>
+        private static int StartLine(byte[] b, int start, int end, SipMessage m, out string reason)
+        {
+            reason = null;
+            if (end - start >= 4 && b[start] == (byte)'S' && b[start + 1] == (byte)'I' && b[start + 2] == (byte)'P' && b[start + 3] == (byte)'/')
+            {
+                m.IsRequest = false;
+                if (end - start < 12 || !Version20(b, start) || b[start + 7] != (byte)' ')
+                {
+                    reason = "bad status line";
+                    return -1;
+                }
+                int code = 0;
+                int i = start + 8;
+                for (int k = 0; k < 3; k++, i++)
+                {
+                    if (b[i] < (byte)'0' || b[i] > (byte)'9')
+                    {
+                        reason = "status code is not three digits";
+                        return -1;
+                    }
+                    code = code * 10 + (b[i] - (byte)'0');
+                }
+                if (i < end && b[i] != (byte)' ')
+                {
+                    reason = "status code is not three digits";
+                    return -1;
+                }
+                if (code < 100 || code > 699)
+                {
+                    reason = "status code out of range";
+                    return -1;
+                }
+                m.StatusCode = code;
+                m.ReasonStart = i < end ? i + 1 : end;
+                m.ReasonLength = end - m.ReasonStart;
+                return 0;
+            }
+
+            m.IsRequest = true;
+            int sp1 = IndexOf(b, start, end, (byte)' ');
+            if (sp1 <= start || !Token.IsToken(b, start, sp1))
+            {
+                reason = "bad request line";
+                return -1;
+            }
+            m.Method = Method(b, start, sp1);
+            int sp2 = IndexOf(b, sp1 + 1, end, (byte)' ');
+            if (sp2 < 0 || sp2 == sp1 + 1)
+            {
+                reason = "Request-URI missing or separated by more than one space";
+                return 400;
+            }
+            m.UriStart = sp1 + 1;
+            m.UriLength = sp2 - sp1 - 1;
+            int versionStart = sp2 + 1;
+            if (IndexOf(b, versionStart, end, (byte)' ') >= 0 || IndexOf(b, versionStart, end, (byte)'\t') >= 0)
+            {
+                reason = "extra white space in the request line";
+                return 400;
+            }
+            if (end - versionStart < 5 || !Ascii(b, versionStart, "SIP/"))
+            {
+                reason = "bad SIP version";
+                return 400;
+            }
+            if (end - versionStart != 7 || !Version20(b, versionStart))
+            {
+                reason = "SIP version not supported";
+                return 505;
+            }
+            return 0;
+        }
+
+        private static bool Version20(byte[] b, int at) =>
+            (b[at] | 0x20) == 's' && (b[at + 1] | 0x20) == 'i' && (b[at + 2] | 0x20) == 'p' && b[at + 3] == (byte)'/' &&
+            b[at + 4] == (byte)'2' && b[at + 5] == (byte)'.' && b[at + 6] == (byte)'0';
+
+        private static bool Ascii(byte[] b, int at, string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if ((b[at + i] | 0x20) != (text[i] | 0x20))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static string Method(byte[] b, int start, int end)
+        {
+            for (int i = 0; i < KnownMethods.Length; i++)
+            {
+                string known = KnownMethods[i];
+                if (known.Length != end - start)
+                {
+                    continue;
+                }
+                int k = 0;
+                while (k < known.Length && b[start + k] == (byte)known[k])
+                {
+                    k++;
+                }
+                if (k == known.Length)
+                {
+                    return known;
+                }
+            }
+            return System.Text.Encoding.UTF8.GetString(b, start, end - start);
+        }
+
+        private static bool Header(byte[] b, int start, int end, SipMessage m)
+        {
+            if (m.HeaderCount >= SipMessage.MaxHeaders)
+            {
+                return false;
+            }
+            int colon = IndexOf(b, start, end, (byte)':');
+            if (colon <= start)
+            {
+                return false;
+            }
+            int nameEnd = colon;
+            while (nameEnd > start && (b[nameEnd - 1] == (byte)' ' || b[nameEnd - 1] == (byte)'\t'))
+            {
+                nameEnd--;
+            }
+            if (!Token.IsToken(b, start, nameEnd))
+            {
+                return false;
+            }
+            int i = m.HeaderCount++;
+            m.NameStart[i] = start;
+            m.NameLength[i] = nameEnd - start;
+            m.HeaderCanonical[i] = HeaderNames.Find(b, start, nameEnd - start);
+            m.ValueStart[i] = colon + 1;
+            m.ValueLength[i] = end - colon - 1;
+            return true;
+        }
+
+        /// <summary>The number, -2 when it is not a non-negative decimal number (a '-' sign included).</summary>
+        private static int ContentLength(byte[] b, int start, int end)
+        {
+            while (start < end && (b[start] == (byte)' ' || b[start] == (byte)'\t'))
+            {
+                start++;
+            }
+            while (end > start && (b[end - 1] == (byte)' ' || b[end - 1] == (byte)'\t' || b[end - 1] == (byte)'\r' || b[end - 1] == (byte)'\n'))
+            {
+                end--;
+            }
+            if (end == start || end - start > 9)
+            {
+                return -2;
+            }
+            int n = 0;
+            for (int i = start; i < end; i++)
+            {
+                if (b[i] < (byte)'0' || b[i] > (byte)'9')
+                {
+                    return -2;
+                }
+                n = n * 10 + (b[i] - (byte)'0');
+            }
+            return n;
+        }
+
+        /// <summary>Index of the '\n' ending the line that starts at <paramref name="start"/>, or -1.</summary>
+        private static int FindLineEnd(byte[] b, int start, int end)
+        {
+            for (int i = start; i < end; i++)
+            {
+                if (b[i] == (byte)'\n')
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static int LineContentEnd(byte[] b, int start, int newline) =>
+            newline > start && b[newline - 1] == (byte)'\r' ? newline - 1 : newline;
+
+        private static int IndexOf(byte[] b, int start, int end, byte value)
+        {
+            for (int i = start; i < end; i++)
+            {
+                if (b[i] == value)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

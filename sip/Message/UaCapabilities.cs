@@ -1,0 +1,75 @@
+namespace DeskPhone.Sip.Message
+{
+    /// <summary>What the phone understands: the user agent fills it and <see cref="RequestCheck"/> judges by it.</summary>
+    public sealed class UaCapabilities
+    {
+        private static readonly string[] AllKnown =
+        {
+            "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "MESSAGE", "NOTIFY", "SUBSCRIBE", "PUBLISH",
+            "INFO", "PRACK", "UPDATE", "REFER",
+        };
+
+        public UaCapabilities(string[] methods, string[] contentTypes, string[] optionTags)
+        {
+            Methods = methods;
+            ContentTypes = contentTypes;
+            OptionTags = optionTags;
+        }
+
+        /// <summary>Methods the phone handles; other SIP methods get 405 with Allow, unknown ones 501.</summary>
+        public string[] Methods { get; }
+
+        /// <summary>Body types the phone reads (lower case); others get 415 with Accept.</summary>
+        public string[] ContentTypes { get; }
+
+        /// <summary>Option tags the phone supports; a Require naming another gets 420 with Unsupported.</summary>
+        public string[] OptionTags { get; }
+
+        /// <summary>The phone's own set (docs/sip-message.md).</summary>
+        public static UaCapabilities Phone() => new UaCapabilities(
+            new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "MESSAGE", "NOTIFY" },
+            new[] { "text/plain", "application/sdp", "application/snomxml", "application/simple-message-summary",
+                    "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml" },
+            new string[0]);
+
+        public bool Allows(string method) => Contains(Methods, method);
+
+        public static bool IsKnownMethod(string method) => Contains(AllKnown, method);
+
+        public bool Reads(string contentType) => Contains(ContentTypes, contentType);
+
+        public bool Supports(string optionTag) => Contains(OptionTags, optionTag);
+
+        /// <summary>The Allow header value.</summary>
+        public string AllowList() => Join(Methods);
+
+        /// <summary>The Accept header value.</summary>
+        public string AcceptList() => Join(ContentTypes);
+
+        private static bool Contains(string[] list, string value)
+        {
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (list[i] == value)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static string Join(string[] list)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (int i = 0; i < list.Length; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(", ");
+                }
+                sb.Append(list[i]);
+            }
+            return sb.ToString();
+        }
+    }
+}
