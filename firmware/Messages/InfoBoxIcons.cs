@@ -18,6 +18,19 @@ namespace DeskPhone.Firmware.Messages
             IconId.Park, IconId.Announcement, IconId.Security, IconId.Clock,
         };
 
+        /// <summary>The Infobox name of an icon (the first one that maps to it), e.g. "warning".</summary>
+        public static string Name(int icon)
+        {
+            for (int i = 0; i < Icons.Length; i++)
+            {
+                if (Icons[i] == icon)
+                {
+                    return Names[i];
+                }
+            }
+            return "info";
+        }
+
         public static int Find(string name)
         {
             if (name == null || name.Length == 0)

@@ -80,7 +80,8 @@ namespace DeskPhone.Sip.Message
             }
             if (!UaCapabilities.IsKnownMethod(m.Method))
             {
-                return r.Set(true, 501, false, "Not Implemented");
+                // 501 either way (RFC 4475 3.1.2.18 prefers it); a CSeq that names another method still makes it malformed.
+                return r.Set(m.CSeqMethod == m.Method, 501, false, "Not Implemented");
             }
             if (m.CSeqMethod != m.Method)
             {

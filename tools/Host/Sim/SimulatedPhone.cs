@@ -1,0 +1,160 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Host.Simulated;
+
+namespace DeskPhone.Host.Sim
+{
+    /// <summary>
+    /// The virtual phone: the real firmware core on simulated hardware, run by one loop thread every 5 ms like the
+    /// device's main loop. Everything else (bench, sockets) enters under <see cref="PhoneCore.Gate"/>.
+    /// </summary>
+    public sealed class SimulatedPhone : IBenchHardware, IDisposable
+    {
+        public const int LoopMs = 5;
+
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Thread _loop;
+        private volatile bool _running = true;
+
+        public SimulatedPhone(SettingsStore settings, ISubscribeSender subscriptions)
+        {
+            Settings = settings;
+            Hardware = new SimulatedPhoneHardware();
+            Hardware.SetLink(true, 0);
+            Core = new PhoneCore(settings, Hardware.Drivers, subscriptions, 0);
+            Events = new EventHub();
+            Core.Event += Events.Publish;
+            _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
+        }
+
+        public SettingsStore Settings { get; }
+        public SimulatedPhoneHardware Hardware { get; }
+        public PhoneCore Core { get; }
+        public EventHub Events { get; }
+
+        /// <summary>Milliseconds since the phone started: the firmware's monotonic clock.</summary>
+        public long Now => _clock.ElapsedMilliseconds;
+
+        /// <summary>Keys from the bench and the bench page take this path; the renderer sees them first once attached.</summary>
+        public BenchKeyHandler KeyHandler { get; set; }
+
+        /// <summary>
+        /// The simulator's defaults: identity 1 with the given user, found by its user name (user_sipusername_as_line on)
+        /// and open to any host (filter_registrar off), so that a MESSAGE to sip:USER@127.0.0.1 works at once.
+        /// </summary>
+        public static SettingsStore DefaultSettings(string stateDirectory, string identity, string registrar)
+        {
+            SettingsStore settings;
+            if (stateDirectory != null)
+            {
+                Directory.CreateDirectory(stateDirectory);
+                settings = new SettingsStore(new FileSettingsMedium(stateDirectory), new Random());
+                settings.Load();
+            }
+            else
+            {
+                settings = new SettingsStore();
+            }
+            Apply(settings, "user_active", 1, "on");
+            Apply(settings, "user_name", 1, identity);
+            Apply(settings, "user_sipusername_as_line", 1, "on");
+            Apply(settings, "filter_registrar", 0, "off");
+            if (registrar != null)
+            {
+                Apply(settings, "user_host", 1, registrar);
+            }
+            return settings;
+        }
+
+        private static void Apply(SettingsStore settings, string name, int idx, string value)
+        {
+            string error = settings.Set(name, idx, value);
+            if (error != null)
+            {
+                throw new ArgumentException(error);
+            }
+        }
+
+        public void Start() => _loop.Start();
+
+        public void Key(int code, KeyAction action)
+        {
+            lock (Core.Gate)
+            {
+                BenchKeyHandler handler = KeyHandler;
+                if (handler != null)
+                {
+                    handler(code, action);
+                }
+                else
+                {
+                    Core.OnKey(code, action, Now);
+                }
+            }
+        }
+
+        public void SetEthernet(bool plugged) => Hardware.SetLink(plugged, Now);
+
+        public void SetHid(bool plugged)
+        {
+            if (plugged)
+            {
+                Hardware.Usb.AttachKeyboard();
+                Hardware.Usb.AttachHeadset();
+            }
+            else
+            {
+                Hardware.Usb.Detach(0);
+                Hardware.Usb.Detach(1);
+            }
+        }
+
+        public bool SetModule(int module, bool plugged)
+        {
+            var chain = Hardware.Modules;
+            if (plugged)
+            {
+                if (module == chain.Modules.Count + 1)
+                {
+                    chain.Plug();
+                    return true;
+                }
+                return module <= chain.Modules.Count;
+            }
+            if (module > chain.Modules.Count)
+            {
+                return false;
+            }
+            chain.Unplug(module - 1);
+            return true;
+        }
+
+        public void Dispose()
+        {
+            _running = false;
+            if (_loop.IsAlive)
+            {
+                _loop.Join(1000);
+            }
+        }
+
+        private void Loop()
+        {
+            while (_running)
+            {
+                lock (Core.Gate)
+                {
+                    Core.Poll(Now);
+                }
+                Thread.Sleep(LoopMs);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Net;
+
+namespace DeskPhone.Host.Sim
+{
+    /// <summary>Command-line options of the simulator; every one has a default, so it starts with none.</summary>
+    public sealed class SimulatorOptions
+    {
+        public string Bind { get; private set; } = "127.0.0.1";
+        public int SipPort { get; private set; } = 5060;
+        public int BenchPort { get; private set; } = 8080;
+        public string SettingsFile { get; private set; }
+        public string StateDirectory { get; private set; }
+        public string Identity { get; private set; } = "486";
+        public string Registrar { get; private set; }
+
+        public const string Usage =
+            "usage: deskphone-sim [--bind ADDR] [--sip-port N] [--bench-port N] [--settings FILE.xml]\n" +
+            "                     [--identity USER] [--registrar HOST[:PORT]] [--state DIR]\n" +
+            "  --bind ADDR        loopback address to listen on (default 127.0.0.1)\n" +
+            "  --sip-port N       SIP port for UDP and TCP (default 5060; 0 picks a free one)\n" +
+            "  --bench-port N     bench interface and page (default 8080; 0 picks a free one)\n" +
+            "  --settings FILE    phone settings in the phones' XML format, applied over the built-in defaults\n" +
+            "  --identity USER    SIP user of identity 1 (default 486)\n" +
+            "  --registrar HOST   register identity 1 there (default: no registration; filter_registrar off)\n" +
+            "  --state DIR        keep settings changed at run time in DIR (default: memory only)";
+
+        /// <summary>Parses the arguments; null with <paramref name="error"/> set when they are wrong.</summary>
+        public static SimulatorOptions Parse(string[] args, out string error)
+        {
+            var o = new SimulatorOptions();
+            error = null;
+            for (int i = 0; i < args.Length; i++)
+            {
+                string name = args[i];
+                if (name == "-h" || name == "--help")
+                {
+                    error = "";
+                    return null;
+                }
+                if (i + 1 >= args.Length)
+                {
+                    error = name + " needs a value";
+                    return null;
+                }
+                string value = args[++i];
+                switch (name)
+                {
+                    case "--bind":
+                        if (!IPAddress.TryParse(value, out IPAddress address) || !IPAddress.IsLoopback(address))
+                        {
+                            error = "--bind must be a loopback address (127.0.0.0/8 or ::1), not " + value;
+                            return null;
+                        }
+                        o.Bind = value;
+                        break;
+                    case "--sip-port":
+                        if (!Port(value, out int sip)) { error = "--sip-port must be 0..65535"; return null; }
+                        o.SipPort = sip;
+                        break;
+                    case "--bench-port":
+                        if (!Port(value, out int bench)) { error = "--bench-port must be 0..65535"; return null; }
+                        o.BenchPort = bench;
+                        break;
+                    case "--settings":
+                        o.SettingsFile = value;
+                        break;
+                    case "--state":
+                        o.StateDirectory = value;
+                        break;
+                    case "--identity":
+                        o.Identity = value;
+                        break;
+                    case "--registrar":
+                        o.Registrar = value;
+                        break;
+                    default:
+                        error = "unknown option " + name;
+                        return null;
+                }
+            }
+            return o;
+        }
+
+        private static bool Port(string text, out int port) =>
+            int.TryParse(text, out port) && port >= 0 && port <= 65535;
+    }
+}

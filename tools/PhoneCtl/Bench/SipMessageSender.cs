@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using DeskPhone.Sip.Message;
+
+namespace DeskPhone.PhoneCtl.Bench
+{
+    /// <summary>`phonectl message TARGET TEXT`: one SIP MESSAGE over UDP, retransmitted like a client transaction, and its answer.</summary>
+    internal static class SipMessageSender
+    {
+        public static int Send(string target, string text, TextWriter output, TextWriter error)
+        {
+            SipUri uri = SipUri.Parse(target);
+            if (uri == null || !uri.IsSip || !IPAddress.TryParse(uri.Host.Trim('[', ']'), out IPAddress address))
+            {
+                error.WriteLine("phonectl: target must be a sip: URI with an IP address, e.g. sip:486@127.0.0.1:5060");
+                return 2;
+            }
+            var remote = new IPEndPoint(address, uri.Port == 0 ? 5060 : uri.Port);
+            using var socket = new UdpClient(new IPEndPoint(address.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Loopback : IPAddress.IPv6Loopback, 0));
+            var local = (IPEndPoint)socket.Client.LocalEndPoint;
+            string host = local.Address + ":" + local.Port;
+            string branch = "z9hG4bK" + Guid.NewGuid().ToString("N").Substring(0, 16);
+            byte[] request = SipWriter.Request("MESSAGE", target)
+                .Header("Via", "SIP/2.0/UDP " + host + ";branch=" + branch + ";rport")
+                .Header("Max-Forwards", "70")
+                .Header("From", "<sip:phonectl@" + host + ">;tag=" + Guid.NewGuid().ToString("N").Substring(0, 8))
+                .Header("To", "<" + target + ">")
+                .Header("Call-ID", Guid.NewGuid().ToString("N") + "@" + local.Address)
+                .Header("CSeq", "1 MESSAGE")
+                .Header("User-Agent", "phonectl")
+                .Body("text/plain;charset=UTF-8", Encoding.UTF8.GetBytes(text))
+                .ToBytes();
+            var parser = new SipParser();
+            var response = new SipMessage();
+            var result = new ParseResult();
+            int waitMs = 500;
+            DateTime deadline = DateTime.UtcNow.AddSeconds(8);
+            while (DateTime.UtcNow < deadline)
+            {
+                socket.Send(request, request.Length, remote);
+                DateTime resend = DateTime.UtcNow.AddMilliseconds(waitMs);
+                while (DateTime.UtcNow < resend)
+                {
+                    socket.Client.ReceiveTimeout = Math.Max(1, (int)(resend - DateTime.UtcNow).TotalMilliseconds);
+                    byte[] data;
+                    try
+                    {
+                        IPEndPoint from = null;
+                        data = socket.Receive(ref from);
+                    }
+                    catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut)
+                    {
+                        break;
+                    }
+                    catch (SocketException ex)
+                    {
+                        error.WriteLine("phonectl: " + remote + " refused the MESSAGE (" + ex.SocketErrorCode + ")");
+                        return 1;
+                    }
+                    parser.Parse(data, 0, data.Length, false, response, result);
+                    if (result.Code != ParseResult.Ok || response.IsRequest || response.StatusCode < 200 || response.GetVia(0)?.Branch != branch)
+                    {
+                        continue;
+                    }
+                    output.WriteLine(response.StatusCode + " " + response.ReasonPhrase);
+                    return response.StatusCode < 300 ? 0 : 1;
+                }
+                waitMs = Math.Min(waitMs * 2, 4000);
+            }
+            error.WriteLine("phonectl: no answer from " + remote);
+            return 1;
+        }
+    }
+}
