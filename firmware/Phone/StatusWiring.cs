@@ -5,6 +5,7 @@ using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
 using DeskPhone.Firmware.Leds;
 using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Status;
 
 namespace DeskPhone.Firmware.Phone
@@ -71,13 +72,17 @@ namespace DeskPhone.Firmware.Phone
 
         public void RegistrationChanged(int identity, long nowMs)
         {
-            bool active = _phone.Settings.GetBool("user_active", identity) && _phone.Settings.Get("user_name", identity) != "";
+            SettingsStore settings = _phone.Settings;
+            bool configured = settings.GetBool("user_active", identity) && settings.Get("user_name", identity) != "";
+            // An identity with no registrar has nothing to register with (a peer-to-peer phone): it is reached
+            // directly, so it is never "not registered" and counts as registered for presence.
+            bool needsRegistration = configured && settings.Get("user_host", identity) != "";
             bool registered = _phone.IsRegistered(identity);
-            Set(StatusId.IdentityIsNotRegistered(identity), active && !registered, "sip");
+            Set(StatusId.IdentityIsNotRegistered(identity), needsRegistration && !registered, "sip");
             if (identity == _phone.CurrentIdentity)
             {
-                Set(StatusId.CurrentIdentityIsNotRegistered, active && !registered, "sip");
-                _phone.Presence.SetRegistered(registered, nowMs);
+                Set(StatusId.CurrentIdentityIsNotRegistered, needsRegistration && !registered, "sip");
+                _phone.Presence.SetRegistered(registered || (configured && !needsRegistration), nowMs);
             }
         }
 

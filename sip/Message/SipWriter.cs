@@ -32,15 +32,17 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>A response to <paramref name="request"/>; <paramref name="toTag"/> is added to To when it has none.</summary>
-        public static SipWriter ResponseTo(SipMessage request, int status, string reason, string toTag)
+        public static SipWriter ResponseTo(SipMessage request, int status, string reason, string toTag) =>
+            ResponseTo(request, status, reason, toTag, null);
+
+        /// <summary>As above, with the top Via value replaced (received and rport filled in by the transport layer).</summary>
+        public static SipWriter ResponseTo(SipMessage request, int status, string reason, string toTag, string topVia)
         {
             SipWriter w = Response(status, reason);
-            for (int i = 0; i < request.HeaderCount; i++)
+            int vias = request.CountHeaderValues(HeaderNames.Via);
+            for (int i = 0; i < vias; i++)
             {
-                if ((object)request.HeaderCanonical[i] == (object)HeaderNames.Via)
-                {
-                    w.Header(HeaderNames.Via, request.HeaderValue(i));
-                }
+                w.Header(HeaderNames.Via, i == 0 && topVia != null ? topVia : request.GetHeaderValue(HeaderNames.Via, i));
             }
             w.Header(HeaderNames.From, request.GetHeader(HeaderNames.From));
             string to = request.GetHeader(HeaderNames.To);

@@ -1,13 +1,129 @@
 using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Threading;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Host.Sim;
 
 namespace DeskPhone.Simulator
 {
+    /// <summary>deskphone-sim: the virtual phone (docs/simulator.md). Exit codes: 0 stopped, 1 could not start, 2 usage.</summary>
     public static class Program
     {
         public static int Main(string[] args)
         {
-            Console.WriteLine("deskphone-sim: the virtual DeskPhone (simulator under construction)");
+            SimulatorOptions options = SimulatorOptions.Parse(args, out string error);
+            if (options == null)
+            {
+                (error.Length == 0 ? Console.Out : Console.Error).WriteLine((error.Length == 0 ? "" : "deskphone-sim: " + error + "\n") + SimulatorOptions.Usage);
+                return error.Length == 0 ? 0 : 2;
+            }
+
+            SettingsStore settings;
+            try
+            {
+                settings = SimulatedPhone.DefaultSettings(options.StateDirectory, options.Identity, options.Registrar);
+            }
+            catch (ArgumentException ex)
+            {
+                Console.Error.WriteLine("deskphone-sim: " + ex.Message);
+                return 2;
+            }
+            if (options.SettingsFile != null && !ImportSettings(settings, options.SettingsFile))
+            {
+                return 1;
+            }
+
+            using var phone = new SimulatedPhone(settings, new UnsentSubscriptions());
+            var screen = new StateScreen(phone.Core, () => DateTime.Now);
+            phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
+            var router = new BenchRouter(phone.Core, screen, phone.Key, phone);
+            using var bench = new BenchHttpServer(options.Bind, options.BenchPort == 0 ? FreePort(options.Bind) : options.BenchPort,
+                phone.Core, router, phone.Events, Page());
+            try
+            {
+                phone.Start(options.Bind, options.SipPort);
+                bench.Start();
+            }
+            catch (Exception ex) when (ex is SocketException || ex is HttpListenerException)
+            {
+                Console.Error.WriteLine("deskphone-sim: cannot listen (" + ex.Message + "): is another phone or PBX using the port? Try --sip-port/--bench-port.");
+                return 1;
+            }
+
+            string identity = settings.Get("user_name", 1);
+            Console.WriteLine("DeskPhone simulator running");
+            Console.WriteLine("  SIP:   sip:" + identity + "@" + options.Bind + ":" + phone.Udp.LocalPort + " (UDP and TCP)");
+            Console.WriteLine("  bench: " + bench.Prefix + " (page), " + bench.Prefix + "api/screen (screen text)");
+            Console.WriteLine("  try:   dotnet run --project tools/PhoneCtl -- message sip:" + identity + "@" + options.Bind + ":" + phone.Udp.LocalPort + " \"Hello\"");
+            Console.WriteLine("Ctrl-C stops it.");
+            Console.Out.Flush();
+
+            var stop = new ManualResetEventSlim();
+            Console.CancelKeyPress += (s, e) => { e.Cancel = true; stop.Set(); };
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Set(); });
+            stop.Wait();
+            Console.WriteLine("DeskPhone simulator stopped");
             return 0;
+        }
+
+        private static bool ImportSettings(SettingsStore settings, string file)
+        {
+            byte[] data;
+            try
+            {
+                data = File.ReadAllBytes(file);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("deskphone-sim: cannot read settings file " + file + ": " + ex.Message);
+                return false;
+            }
+            SettingsImportReport report = settings.ImportXml(data, 0, data.Length);
+            if (report.Malformed != null)
+            {
+                Console.Error.WriteLine("deskphone-sim: " + file + " is not a settings file: " + report.Malformed);
+                return false;
+            }
+            Console.WriteLine("settings: " + report.Applied + " applied from " + file + Describe(report));
+            return true;
+        }
+
+        private static string Describe(SettingsImportReport report)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (string e in report.Errors) text.Append("\n  refused: ").Append(e);
+            foreach (string u in report.Unknown) text.Append("\n  unknown (kept): ").Append(u);
+            return text.ToString();
+        }
+
+        private static int FreePort(string bind)
+        {
+            var probe = new TcpListener(IPAddress.Parse(bind), 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
+        }
+
+        private static byte[] Page()
+        {
+            using Stream s = typeof(BenchHttpServer).Assembly.GetManifestResourceStream("bench.html");
+            using var memory = new MemoryStream();
+            s.CopyTo(memory);
+            return memory.ToArray();
+        }
+
+        /// <summary>Until the simulator's SIP client subscribes, monitored keys stay in their starting state.</summary>
+        private sealed class UnsentSubscriptions : ISubscribeSender
+        {
+            public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds)
+            {
+            }
         }
     }
 }

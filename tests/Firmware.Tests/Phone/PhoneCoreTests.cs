@@ -117,6 +117,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         public void RegistrationDrivesIdentityStatusesAndPresence()
         {
             _settings.Set("user_name", 1, "486");
+            _settings.Set("user_host", 1, "pbx.example.com");
             _phone.OnRegistrationChanged(1, false, _now);
             Assert.True(_phone.Statuses.IsActive(StatusId.Identity01IsNotRegistered));
             Assert.True(_phone.Statuses.IsActive(StatusId.CurrentIdentityIsNotRegistered));
@@ -127,6 +128,15 @@ namespace DeskPhone.Firmware.Tests.Phone
 
             _phone.OnRegistrationChanged(1, false, _now);
             Assert.True(_phone.Presence.LostRegistration);
+        }
+
+        [Fact]
+        public void IdentityWithoutRegistrarIsReachedDirectly()
+        {
+            _settings.Set("user_name", 1, "486");
+            _phone.OnRegistrationChanged(1, false, _now);
+            Assert.False(_phone.Statuses.IsActive(StatusId.Identity01IsNotRegistered));
+            Assert.Equal(PresenceState.Online, _phone.Presence.State);
         }
 
         [Fact]

@@ -31,6 +31,11 @@ namespace DeskPhone.Host.Sim
             _page = page;
             Prefix = "http://" + address + ":" + port + "/";
             _listener.Prefixes.Add(Prefix);
+            if (address == "127.0.0.1")
+            {
+                // Browsers and curl often say "localhost"; HttpListener matches the Host header literally.
+                _listener.Prefixes.Add("http://localhost:" + port + "/");
+            }
         }
 
         public string Prefix { get; }

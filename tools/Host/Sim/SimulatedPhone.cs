@@ -8,6 +8,8 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Host.Simulated;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Host.Sim
 {
@@ -31,8 +33,19 @@ namespace DeskPhone.Host.Sim
             Core = new PhoneCore(settings, Hardware.Drivers, subscriptions, 0);
             Events = new EventHub();
             Core.Event += Events.Publish;
+            Inbox = new SipInbox(32, 8192);
+            var binding = new SipBinding(Core);
+            Agent = new SipUserAgent(Inbox, binding);
+            binding.Attach(Agent);
+            Udp = new UdpTransport(Inbox);
+            Tcp = new TcpTransport(Inbox);
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
         }
+
+        public SipInbox Inbox { get; }
+        public SipUserAgent Agent { get; }
+        public UdpTransport Udp { get; }
+        public TcpTransport Tcp { get; }
 
         public SettingsStore Settings { get; }
         public SimulatedPhoneHardware Hardware { get; }
@@ -82,7 +95,13 @@ namespace DeskPhone.Host.Sim
             }
         }
 
-        public void Start() => _loop.Start();
+        /// <summary>Opens SIP on UDP and TCP (the same port; 0 picks one free for both) and starts the loop.</summary>
+        public void Start(string bind, int sipPort)
+        {
+            Udp.Start(bind, sipPort);
+            Tcp.Start(bind, Udp.LocalPort);
+            _loop.Start();
+        }
 
         public void Key(int code, KeyAction action)
         {
@@ -143,6 +162,8 @@ namespace DeskPhone.Host.Sim
             {
                 _loop.Join(1000);
             }
+            Udp.Stop();
+            Tcp.Stop();
         }
 
         private void Loop()
@@ -151,7 +172,9 @@ namespace DeskPhone.Host.Sim
             {
                 lock (Core.Gate)
                 {
-                    Core.Poll(Now);
+                    long now = Now;
+                    Agent.Poll(now);
+                    Core.Poll(now);
                 }
                 Thread.Sleep(LoopMs);
             }

@@ -1,0 +1,96 @@
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Status;
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Firmware.Phone
+{
+    /// <summary>
+    /// Connects the SIP user agent and the phone core: identities and filter_registrar from the settings (updated
+    /// live), and the requests the user agent routed handed to the core.
+    /// </summary>
+    public sealed class SipBinding : ISipRequestHandler
+    {
+        private readonly PhoneCore _phone;
+        private SipUserAgent _agent;
+
+        public SipBinding(PhoneCore phone)
+        {
+            _phone = phone;
+        }
+
+        /// <summary>Attaches the user agent (which needs this binding as its handler) and loads the identities.</summary>
+        public void Attach(SipUserAgent agent)
+        {
+            _agent = agent;
+            for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
+            {
+                Apply(i);
+            }
+            _phone.IdentityChanged += Apply;
+            _phone.Settings.SettingChanged += (name, idx, reboot) =>
+            {
+                if (name == "filter_registrar")
+                {
+                    _agent.FilterRegistrar = _phone.Settings.GetBool("filter_registrar");
+                }
+            };
+            _agent.FilterRegistrar = _phone.Settings.GetBool("filter_registrar");
+        }
+
+        private void Apply(int index)
+        {
+            SettingsStore s = _phone.Settings;
+            _agent.SetIdentity(new SipIdentity
+            {
+                Index = index,
+                Active = s.GetBool("user_active", index) && s.Get("user_name", index) != "",
+                User = s.Get("user_name", index),
+                Registrar = s.Get("user_host", index),
+                Outbound = s.Get("user_outbound", index),
+                AuthUser = s.Get("user_auth_name", index),
+                Password = s.Get("user_pass", index),
+                Expires = s.GetInt("user_expiry", index),
+                UserNameAsLine = s.GetBool("user_sipusername_as_line", index),
+                LineToken = "dp" + index.ToString(),
+            });
+        }
+
+        public int OnMessage(int identity, SipMessage request)
+        {
+            lock (_phone.Gate)
+            {
+                return _phone.OnMessage(identity, request.ContentType, request.Buffer, request.BodyOffset, request.BodyLength,
+                    request.CallId, _phone.Now);
+            }
+        }
+
+        public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
+        {
+            string evt = request.GetHeader(HeaderNames.Event);
+            if (evt != null && evt.IndexOf(';') >= 0)
+            {
+                evt = evt.Substring(0, evt.IndexOf(';'));
+            }
+            lock (_phone.Gate)
+            {
+                return _phone.OnNotify(identity, evt == null ? null : evt.Trim(), request.ContentType, request.RemoteHost, fromRegistrar,
+                    request.Buffer, request.BodyOffset, request.BodyLength, _phone.Now);
+            }
+        }
+
+        public int OnInvite(int identity, SipMessage request)
+        {
+            lock (_phone.Gate)
+            {
+                if (_phone.Presence.IncomingCall(false) == IncomingCallAction.Reject)
+                {
+                    _phone.Statuses.Raise(StatusId.PhoneHasMissedCalls, request.From == null ? null : request.From.Uri.ToString(), "presence", _phone.Now);
+                    return 486;
+                }
+                return 480;
+            }
+        }
+    }
+}

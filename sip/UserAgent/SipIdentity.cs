@@ -1,0 +1,51 @@
+namespace DeskPhone.Sip.UserAgent
+{
+    /// <summary>One of the phone's identities (user_* settings, index 1..12) as the SIP layer needs it.</summary>
+    public sealed class SipIdentity
+    {
+        public int Index { get; set; }
+        public bool Active { get; set; }
+        public string User { get; set; }
+
+        /// <summary>Registrar host[:port] (user_host).</summary>
+        public string Registrar { get; set; }
+
+        /// <summary>Outbound proxy host[:port] (user_outbound), or null.</summary>
+        public string Outbound { get; set; }
+
+        public string AuthUser { get; set; }
+        public string Password { get; set; }
+        public int Expires { get; set; } = 3600;
+
+        /// <summary>user_sipusername_as_line ("Support broken Registrar"): also match requests by the user name.</summary>
+        public bool UserNameAsLine { get; set; }
+
+        /// <summary>The token in the Contact's ;line= parameter that identifies this identity in incoming requests.</summary>
+        public string LineToken { get; set; }
+
+        /// <summary>The registrar's host without a port, for filter_registrar.</summary>
+        public string RegistrarHost => HostOf(Registrar);
+
+        public string OutboundHost => HostOf(Outbound);
+
+        internal static string HostOf(string hostPort)
+        {
+            if (hostPort == null || hostPort.Length == 0)
+            {
+                return null;
+            }
+            string h = hostPort;
+            if (h.StartsWith("sip:"))
+            {
+                h = h.Substring(4);
+            }
+            int colon = h.LastIndexOf(':');
+            if (colon > 0 && h.IndexOf(']') < colon)
+            {
+                h = h.Substring(0, colon);
+            }
+            int semi = h.IndexOf(';');
+            return (semi > 0 ? h.Substring(0, semi) : h).ToLower();
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Sip.UserAgent
+{
+    /// <summary>
+    /// The phone's user agent core: drains the inbox from the firmware loop, answers retransmissions from the server
+    /// transactions, applies the message checks, routes out-of-dialog requests to an identity (Snom semantics:
+    /// the Request-URI's line token; with user_sipusername_as_line also the user name; with filter_registrar only
+    /// from the identity's registrar or outbound proxy) and answers with what the firmware decides.
+    /// </summary>
+    public sealed class SipUserAgent
+    {
+        public const int MaxIdentities = 12;
+
+        private readonly SipInbox _inbox;
+        private readonly ISipRequestHandler _handler;
+        private readonly SipIdentity[] _identities = new SipIdentity[MaxIdentities + 1];
+        private readonly SipParser _parser = new SipParser();
+        private readonly SipMessage _message = new SipMessage();
+        private readonly ParseResult _parse = new ParseResult();
+        private readonly CheckResult _check = new CheckResult();
+        private readonly ServerTransactions _transactions = new ServerTransactions();
+        private readonly UaCapabilities _caps = UaCapabilities.Phone();
+        private int _tagCounter;
+
+        public SipUserAgent(SipInbox inbox, ISipRequestHandler handler)
+        {
+            _inbox = inbox;
+            _handler = handler;
+            FilterRegistrar = true;
+            _parser.MaxBodyBytes = inbox.PacketBytes;
+        }
+
+        /// <summary>Setting filter_registrar: refuse (403) requests from hosts other than the identity's registrar or outbound proxy.</summary>
+        public bool FilterRegistrar { get; set; }
+
+        /// <summary>Requests answered since start, for the bench.</summary>
+        public int Answered { get; private set; }
+
+        public void SetIdentity(SipIdentity identity)
+        {
+            if (identity.Index >= 1 && identity.Index <= MaxIdentities)
+            {
+                _identities[identity.Index] = identity;
+            }
+        }
+
+        public SipIdentity GetIdentity(int index) => index >= 1 && index <= MaxIdentities ? _identities[index] : null;
+
+        /// <summary>Handles every waiting packet; call from the firmware loop.</summary>
+        public void Poll(long nowMs)
+        {
+            SipPacket packet;
+            while ((packet = _inbox.Take()) != null)
+            {
+                Handle(packet, nowMs);
+                _inbox.Return(packet);
+            }
+        }
+
+        private void Handle(SipPacket packet, long nowMs)
+        {
+            _parser.Parse(packet.Data, 0, packet.Length, packet.Connection != null, _message, _parse);
+            SipMessage m = _message;
+            m.RemoteHost = packet.RemoteHost;
+            m.RemotePort = packet.RemotePort;
+            m.TransportName = packet.Transport.Name;
+            if (_parse.Code != ParseResult.Ok)
+            {
+                if (_parse.ErrorStatus != 0 && m.ViaCount > 0)
+                {
+                    Respond(packet, m, _parse.ErrorStatus, _parse.ErrorReason, null, null, null, nowMs);
+                }
+                return;
+            }
+            if (!m.IsRequest)
+            {
+                // No client transactions are open in this build: a stray response is dropped (RFC 3261 8.1.3.3).
+                return;
+            }
+            if (m.Method == "ACK")
+            {
+                return;
+            }
+            Via top = m.GetVia(0);
+            string key = top == null ? null : ServerTransactions.Key(top.Branch, m.Method, top.Host + ":" + top.Port, packet);
+            byte[] cached = key == null ? null : _transactions.Find(key, nowMs);
+            if (cached != null)
+            {
+                Send(packet, m, cached);
+                return;
+            }
+            RequestCheck.Check(m, _caps, _check);
+            if (_check.Status != 0)
+            {
+                Respond(packet, m, _check.Status, _check.WellFormed ? ReasonPhrases.For(_check.Status) : _check.Reason,
+                        _check.HeaderName, _check.HeaderValue, key, nowMs);
+                return;
+            }
+            Route(packet, m, key, nowMs);
+        }
+
+        private void Route(SipPacket packet, SipMessage m, string key, long nowMs)
+        {
+            string method = m.Method;
+            if (method == "OPTIONS")
+            {
+                Respond(packet, m, 200, "OK", HeaderNames.Allow, _caps.AllowList(), key, nowMs);
+                return;
+            }
+            if (method == "BYE" || method == "CANCEL")
+            {
+                Respond(packet, m, 481, ReasonPhrases.For(481), null, null, key, nowMs);
+                return;
+            }
+            int identity = Match(m.RequestUri);
+            if (identity == 0)
+            {
+                Respond(packet, m, 404, "Not Found", null, null, key, nowMs);
+                return;
+            }
+            SipIdentity id = _identities[identity];
+            string source = packet.RemoteHost.ToLower();
+            bool fromRegistrar = source == id.RegistrarHost || source == id.OutboundHost;
+            if (FilterRegistrar && !fromRegistrar)
+            {
+                Respond(packet, m, 403, "Forbidden (filter_registrar: not from the registrar)", null, null, key, nowMs);
+                return;
+            }
+            int status;
+            if (method == "MESSAGE")
+            {
+                if (m.ContentType != "text/plain")
+                {
+                    Respond(packet, m, 415, ReasonPhrases.For(415), HeaderNames.Accept, "text/plain", key, nowMs);
+                    return;
+                }
+                status = _handler.OnMessage(identity, m);
+            }
+            else if (method == "NOTIFY")
+            {
+                status = _handler.OnNotify(identity, m, fromRegistrar);
+            }
+            else
+            {
+                status = _handler.OnInvite(identity, m);
+            }
+            Respond(packet, m, status, ReasonPhrases.For(status), null, null, key, nowMs);
+        }
+
+        /// <summary>The identity an out-of-dialog request is for, or 0.</summary>
+        public int Match(SipUri uri)
+        {
+            if (uri == null || !uri.IsSip)
+            {
+                return 0;
+            }
+            string line = uri.GetParam("line");
+            for (int i = 1; i <= MaxIdentities; i++)
+            {
+                SipIdentity id = _identities[i];
+                if (id != null && id.Active && line != null && id.LineToken != null && line == id.LineToken)
+                {
+                    return i;
+                }
+            }
+            for (int i = 1; i <= MaxIdentities; i++)
+            {
+                SipIdentity id = _identities[i];
+                if (id != null && id.Active && id.UserNameAsLine && uri.User != null && uri.User == id.User)
+                {
+                    return i;
+                }
+            }
+            return 0;
+        }
+
+        private void Respond(SipPacket packet, SipMessage m, int status, string reason, string header, string value, string key, long nowMs)
+        {
+            string tag = status >= 200 && status != 100 ? "dp" + (++_tagCounter).ToString() : null;
+            SipWriter w = SipWriter.ResponseTo(m, status, reason, tag, TopVia(packet, m));
+            if (header != null)
+            {
+                w.Header(header, value);
+            }
+            w.Header(HeaderNames.UserAgent, "DeskPhone");
+            byte[] bytes = w.ToBytes();
+            _transactions.Remember(key, bytes, packet.Connection != null, nowMs);
+            Send(packet, m, bytes);
+            Answered++;
+        }
+
+        /// <summary>The top Via with received (RFC 3261 18.2.1) and rport (RFC 3581) filled in.</summary>
+        private static string TopVia(SipPacket packet, SipMessage m)
+        {
+            string value = m.GetHeaderValue(HeaderNames.Via, 0);
+            Via top = Via.Parse(value);
+            if (top == null)
+            {
+                return value;
+            }
+            string result = value;
+            if (top.Rport == 0)
+            {
+                result = RemoveParam(result, "rport") + ";rport=" + packet.RemotePort.ToString();
+            }
+            if (top.Host != packet.RemoteHost || top.Rport == 0)
+            {
+                result = result + ";received=" + packet.RemoteHost;
+            }
+            return result;
+        }
+
+        private static string RemoveParam(string via, string name)
+        {
+            int at = via.IndexOf(";" + name);
+            if (at < 0)
+            {
+                return via;
+            }
+            int end = at + 1 + name.Length;
+            if (end < via.Length && via[end] == '=')
+            {
+                while (end < via.Length && via[end] != ';')
+                {
+                    end++;
+                }
+            }
+            return via.Substring(0, at) + via.Substring(end);
+        }
+
+        private static void Send(SipPacket packet, SipMessage m, byte[] bytes)
+        {
+            string host = packet.RemoteHost;
+            int port = packet.RemotePort;
+            Via top = m.GetVia(0);
+            if (packet.Connection == null && top != null && top.Rport < 0)
+            {
+                // Without rport the answer goes to the received address and the sent-by port (RFC 3261 18.2.2).
+                port = top.Port == 0 ? 5060 : top.Port;
+            }
+            packet.Transport.Send(bytes, bytes.Length, host, port, packet.Connection);
+        }
+    }
+}
