@@ -317,7 +317,7 @@ namespace DeskPhone.Firmware.Bench
             {
                 return BenchResponse.Error(400, error);
             }
-            string saveError = _phone.Settings.Save();
+            string saveError = _phone.Settings.IsPersistent ? _phone.Settings.Save() : null;
             if (saveError != null)
             {
                 return BenchResponse.Error(500, "applied but not saved: " + saveError);

@@ -57,6 +57,9 @@ namespace DeskPhone.Firmware.Settings
         /// <summary>Changes since the last Load or Save.</summary>
         public bool IsDirty { get; private set; }
 
+        /// <summary>False for a store without a medium (the simulator's default): changes live in memory only.</summary>
+        public bool IsPersistent => _medium != null;
+
         // ---- definitions ----
 
         public int DefinitionCount => _defs.Length;

@@ -1,0 +1,208 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+
+namespace DeskPhone.Hil.Tests
+{
+    /// <summary>
+    /// The phone the scenarios talk to, only over SIP and the bench interface: a board or simulator named by
+    /// DESKPHONE_BENCH (http://host:port) and DESKPHONE_SIP (host:port), or else a simulator this fixture starts on
+    /// free loopback ports and stops afterwards.
+    /// </summary>
+    public sealed class PhoneUnderTest : IDisposable
+    {
+        private readonly Process _process;
+        private readonly HttpClient _http;
+
+        public PhoneUnderTest()
+        {
+            string bench = Environment.GetEnvironmentVariable("DESKPHONE_BENCH");
+            string sip = Environment.GetEnvironmentVariable("DESKPHONE_SIP");
+            if (bench != null && sip != null)
+            {
+                BenchUrl = bench.TrimEnd('/') + "/";
+                SipHost = sip.Split(':')[0];
+                SipPort = int.Parse(sip.Split(':')[1]);
+            }
+            else
+            {
+                SipHost = "127.0.0.1";
+                SipPort = FreeUdpAndTcpPort();
+                int benchPort = FreeTcpPort();
+                BenchUrl = "http://127.0.0.1:" + benchPort + "/";
+                string dll = Path.Combine(AppContext.BaseDirectory, "deskphone-sim.dll");
+                var start = new ProcessStartInfo("dotnet", "\"" + dll + "\" --sip-port " + SipPort + " --bench-port " + benchPort)
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                };
+                _process = Process.Start(start);
+                _process.OutputDataReceived += (s, e) => { };
+                _process.ErrorDataReceived += (s, e) => { };
+                _process.BeginOutputReadLine();
+                _process.BeginErrorReadLine();
+            }
+            _http = new HttpClient { BaseAddress = new Uri(BenchUrl), Timeout = TimeSpan.FromSeconds(10) };
+            WaitUntilUp();
+        }
+
+        /// <summary>The admin password the bench asks for once one is set (null: none).</summary>
+        public string Password
+        {
+            set
+            {
+                _http.DefaultRequestHeaders.Authorization = value == null ? null :
+                    new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + value)));
+            }
+        }
+
+        public string BenchUrl { get; }
+        public string SipHost { get; }
+        public int SipPort { get; }
+
+        public (int Status, string Body) Get(string path)
+        {
+            using HttpResponseMessage r = _http.GetAsync(path).GetAwaiter().GetResult();
+            return ((int)r.StatusCode, r.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        }
+
+        public (int Status, string Body) Post(string path, string body = "")
+        {
+            using HttpResponseMessage r = _http.PostAsync(path, new StringContent(body)).GetAwaiter().GetResult();
+            return ((int)r.StatusCode, r.Content.ReadAsStringAsync().GetAwaiter().GetResult());
+        }
+
+        public string Screen() => Get("api/screen").Body;
+
+        public JsonElement Status() => JsonDocument.Parse(Get("api/status").Body).RootElement;
+
+        public string StatusLine() => Status().GetProperty("statusLine").GetString();
+
+        /// <summary>Changes a setting and returns its previous value, so a test can put it back.</summary>
+        public string Set(string name, string value, int idx = 0)
+        {
+            string old = JsonDocument.Parse(Get("api/settings/" + name + "?idx=" + idx).Body).RootElement.GetProperty("value").GetString();
+            var (status, body) = Post("api/settings/" + name + "?idx=" + idx, value);
+            if (status != 200)
+            {
+                throw new InvalidOperationException("setting " + name + " refused: " + body);
+            }
+            return old;
+        }
+
+        /// <summary>Sends one SIP request over UDP from <paramref name="fromAddress"/> and returns the final response's status line.</summary>
+        public string SendSip(string request, string fromAddress = "127.0.0.1")
+        {
+            using var socket = new UdpClient(new IPEndPoint(IPAddress.Parse(fromAddress), 0));
+            var local = (IPEndPoint)socket.Client.LocalEndPoint;
+            byte[] bytes = Encoding.UTF8.GetBytes(request.Replace("LOCAL", local.Address + ":" + local.Port).Replace("\n", "\r\n"));
+            var remote = new IPEndPoint(IPAddress.Parse(SipHost), SipPort);
+            socket.Client.ReceiveTimeout = 1000;
+            for (int attempt = 0; attempt < 5; attempt++)
+            {
+                socket.Send(bytes, bytes.Length, remote);
+                try
+                {
+                    while (true)
+                    {
+                        IPEndPoint from = null;
+                        string answer = Encoding.UTF8.GetString(socket.Receive(ref from));
+                        string statusLine = answer.Substring(0, answer.IndexOf('\r'));
+                        if (!statusLine.StartsWith("SIP/2.0 1"))
+                        {
+                            return statusLine;
+                        }
+                    }
+                }
+                catch (SocketException)
+                {
+                }
+            }
+            return "no answer";
+        }
+
+        /// <summary>Polls until the condition holds (bounded); the last value seen is returned either way.</summary>
+        public T WaitFor<T>(Func<T> read, Func<T, bool> done, int timeoutMs = 8000)
+        {
+            var clock = Stopwatch.StartNew();
+            T value = read();
+            while (!done(value) && clock.ElapsedMilliseconds < timeoutMs)
+            {
+                Thread.Sleep(50);
+                value = read();
+            }
+            return value;
+        }
+
+        public void Dispose()
+        {
+            _http.Dispose();
+            if (_process != null && !_process.HasExited)
+            {
+                _process.Kill(true);
+                _process.WaitForExit(5000);
+            }
+            _process?.Dispose();
+        }
+
+        private void WaitUntilUp()
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < 30000)
+            {
+                if (_process != null && _process.HasExited)
+                {
+                    throw new InvalidOperationException("the simulator exited with code " + _process.ExitCode);
+                }
+                try
+                {
+                    if (Get("api/status").Status == 200)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (System.Threading.Tasks.TaskCanceledException)
+                {
+                }
+                Thread.Sleep(100);
+            }
+            throw new TimeoutException("the phone's bench interface did not come up at " + BenchUrl);
+        }
+
+        private static int FreeTcpPort()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
+        }
+
+        private static int FreeUdpAndTcpPort()
+        {
+            for (int attempt = 0; attempt < 50; attempt++)
+            {
+                int port = FreeTcpPort();
+                try
+                {
+                    using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+                    return port;
+                }
+                catch (SocketException)
+                {
+                }
+            }
+            throw new InvalidOperationException("no free port for SIP");
+        }
+    }
+}

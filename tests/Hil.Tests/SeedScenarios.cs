@@ -1,0 +1,146 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Text.Json;
+
+namespace DeskPhone.Hil.Tests
+{
+    /// <summary>The black-box scenarios of the HIL suite: SIP in, the bench interface out.</summary>
+    public class SeedScenarios : IClassFixture<PhoneUnderTest>
+    {
+        private readonly PhoneUnderTest _phone;
+
+        public SeedScenarios(PhoneUnderTest phone)
+        {
+            _phone = phone;
+        }
+
+        private static string Message(string user, string text, string callId = null) =>
+            "MESSAGE sip:" + user + "@127.0.0.1 SIP/2.0\n" +
+            "Via: SIP/2.0/UDP LOCAL;branch=z9hG4bK" + Guid.NewGuid().ToString("N").Substring(0, 10) + ";rport\n" +
+            "From: <sip:pbx@127.0.0.1>;tag=1\nTo: <sip:" + user + "@127.0.0.1>\n" +
+            "Call-ID: " + (callId ?? Guid.NewGuid().ToString("N")) + "\nCSeq: 1 MESSAGE\nMax-Forwards: 70\n" +
+            "Content-Type: text/plain\nContent-Length: " + System.Text.Encoding.UTF8.GetByteCount(text) + "\n\n" + text;
+
+        [SkippableFact]
+        public void SipsakMessageIsAnswered200AndShownOnTheScreen()
+        {
+            Skip.IfNot(Sipsak.Installed, Sipsak.Missing);
+            string output = Sipsak.Message("486", "127.0.0.1", _phone.SipPort, "Hello from sipsak");
+
+            Assert.Contains("SIP/2.0 200 OK", output);
+            string screen = _phone.WaitFor(_phone.Screen, s => s.Contains("Hello from sipsak"));
+            Assert.Contains("[message] Hello from sipsak", screen);
+        }
+
+        [SkippableFact]
+        public void MessageToAnotherUserIs404()
+        {
+            Skip.IfNot(Sipsak.Installed, Sipsak.Missing);
+            string output = Sipsak.Message("999", "127.0.0.1", _phone.SipPort, "nobody home");
+
+            Assert.Contains("SIP/2.0 404 Not Found", output);
+            Assert.DoesNotContain("nobody home", _phone.Screen());
+        }
+
+        [Fact]
+        public void CancelClearsTheMessageOnlyWithCancelDesktopOn()
+        {
+            string old = _phone.Set("cancel_desktop", "off");
+            try
+            {
+                Assert.Equal("SIP/2.0 200 OK", _phone.SendSip(Message("486", "stays put")));
+                _phone.Post("api/keys/CANCEL/press");
+                Assert.Contains("stays put", _phone.Screen());
+
+                _phone.Set("cancel_desktop", "on");
+                _phone.Post("api/keys/CANCEL/press");
+                string screen = _phone.WaitFor(_phone.Screen, s => !s.Contains("stays put"));
+                Assert.DoesNotContain("stays put", screen);
+                Assert.DoesNotContain(_phone.Status().GetProperty("active").EnumerateArray(),
+                    s => s.GetProperty("id").GetString() == "ServerMessageToBeShownDirectly");
+            }
+            finally
+            {
+                _phone.Set("cancel_desktop", old);
+            }
+        }
+
+        [Fact]
+        public void FilterRegistrarRefusesAForeignHost()
+        {
+            string oldHost = _phone.Set("user_host", "127.0.0.1", 1);
+            string oldFilter = _phone.Set("filter_registrar", "on");
+            try
+            {
+                Assert.Equal("SIP/2.0 403 Forbidden (filter_registrar: not from the registrar)",
+                    _phone.SendSip(Message("486", "from a stranger"), "127.0.0.2"));
+                Assert.Equal("SIP/2.0 200 OK", _phone.SendSip(Message("486", "from the registrar"), "127.0.0.1"));
+                Assert.DoesNotContain("from a stranger", _phone.Screen());
+            }
+            finally
+            {
+                _phone.Set("filter_registrar", oldFilter);
+                _phone.Set("user_host", oldHost, 1);
+            }
+        }
+
+        [Fact]
+        public void PasswordWarningWinsTheStatusLineOverAServerMessage()
+        {
+            _phone.SendSip(Message("486", "important news"));
+            Assert.Equal("PhoneHasNoAdminPassword", _phone.StatusLine());
+            Assert.StartsWith("[status] No administrator password is set", _phone.Screen());
+        }
+
+        [Fact]
+        public void EthernetUnpluggedShowsOnTheStatusLineAndTheMessageLed()
+        {
+            _phone.Set("http_pass", "pw");
+            _phone.Set("admin_mode_password", "pw");
+            _phone.Password = "pw";
+            try
+            {
+                Assert.Equal(200, Post("api/ethernet/unplug"));
+                string line = _phone.WaitFor(_phone.StatusLine, s => s == "EthernetUnplugged");
+                Assert.Equal("EthernetUnplugged", line);
+                JsonElement led = Leds().First(l => l.GetProperty("led").GetString() == "message");
+                Assert.Equal("red", led.GetProperty("color").GetString());
+                Assert.Equal("blink-fast", led.GetProperty("pattern").GetString());
+
+                Assert.Equal(200, Post("api/ethernet/plug"));
+                Assert.NotEqual("EthernetUnplugged", _phone.WaitFor(_phone.StatusLine, s => s != "EthernetUnplugged"));
+            }
+            finally
+            {
+                _phone.Set("http_pass", "");
+                _phone.Set("admin_mode_password", "");
+                _phone.Password = null;
+            }
+        }
+
+        [Fact]
+        public void PopUpTimesOutInItsTime()
+        {
+            string old = _phone.Set("status_msgs_to_pop_up", "StatusLineSystemMessage:2");
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                _phone.Post("api/status/StatusLineSystemMessage/raise?param=hil");
+                Assert.Equal("StatusLineSystemMessage", _phone.Status().GetProperty("popUp").GetString());
+                string popUp = _phone.WaitFor(() => _phone.Status().GetProperty("popUp").GetString(), p => p == null, 10000);
+                Assert.Null(popUp);
+                Assert.InRange(clock.ElapsedMilliseconds, 1500, 10000);
+            }
+            finally
+            {
+                _phone.Post("api/status/StatusLineSystemMessage/clear");
+                _phone.Set("status_msgs_to_pop_up", old);
+            }
+        }
+
+        private int Post(string path) => _phone.Post(path).Status;
+
+        private JsonElement[] Leds() => JsonDocument.Parse(_phone.Get("api/leds").Body).RootElement.EnumerateArray().ToArray();
+    }
+}
