@@ -17,7 +17,7 @@ namespace DeskPhone.Sip.Transport
         private readonly SipInbox _inbox;
         private readonly Socket[] _connections = new Socket[MaxConnections];
         private Socket _listener;
-        private volatile bool _running;
+        private bool _running;
 
         public TcpTransport(SipInbox inbox)
         {

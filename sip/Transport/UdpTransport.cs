@@ -10,7 +10,7 @@ namespace DeskPhone.Sip.Transport
         private readonly SipInbox _inbox;
         private Socket _socket;
         private Thread _thread;
-        private volatile bool _running;
+        private bool _running;
 
         public UdpTransport(SipInbox inbox)
         {

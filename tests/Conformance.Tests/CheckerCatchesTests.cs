@@ -30,6 +30,7 @@ namespace DeskPhone.Conformance.Tests
             new object[] { "missing type", "public class C { public object M() { return new System.Text.RegularExpressions.Regex(\"a\"); } }", false, "type not in the nanoFramework API lists" },
             new object[] { "missing member", "public class C { public string M(string s) { return s.Replace(\"a\", \"b\"); } }", false, "member not in the nanoFramework API lists" },
             new object[] { "256 static methods", ManyMethods(256), false, "256 static methods" },
+            new object[] { "volatile field", "public class C { private volatile bool _stop; public void S() { _stop = true; } }", false, "IsVolatile" },
         };
 
         [SkippableTheory]

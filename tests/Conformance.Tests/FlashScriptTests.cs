@@ -4,6 +4,7 @@ using System.IO;
 namespace DeskPhone.Conformance.Tests
 {
     /// <summary>The flashing helper against a stand-in nanoff that records its arguments.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public class FlashScriptTests
     {
         private static readonly string Script = Path.Combine(RepoPaths.Root, "tools", "flash", "flash.sh");
@@ -60,7 +61,6 @@ namespace DeskPhone.Conformance.Tests
         {
             private readonly string _dir = Directory.CreateTempSubdirectory("flash-test").FullName;
 
-            [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
             public Sandbox(bool withNanoff)
             {
                 Port = Path.Combine(_dir, "ttyUSB0");
