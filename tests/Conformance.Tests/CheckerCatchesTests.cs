@@ -39,7 +39,7 @@ namespace DeskPhone.Conformance.Tests
         {
             List<Violation> violations = Check(SnippetCompiler.Compile(source, allowUnsafe));
 
-            Assert.True(violations.Any(v => v.Reason.Contains(expectedReason)),
+            Assert.True(violations.Any(v => v.ToString().Contains(expectedReason)),
                 construct + ": expected a violation containing '" + expectedReason + "', got:\n" + string.Join("\n", violations));
             Assert.All(violations, v => Assert.Equal("Snippet", v.Assembly));
         }
