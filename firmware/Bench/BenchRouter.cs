@@ -24,13 +24,15 @@ namespace DeskPhone.Firmware.Bench
         private readonly IScreenSource _screen;
         private readonly BenchKeyHandler _keys;
         private readonly IBenchHardware _hardware;
+        private readonly IMessageSender _messages;
 
-        public BenchRouter(PhoneCore phone, IScreenSource screen, BenchKeyHandler keys, IBenchHardware hardware)
+        public BenchRouter(PhoneCore phone, IScreenSource screen, BenchKeyHandler keys, IBenchHardware hardware, IMessageSender messages)
         {
             _phone = phone;
             _screen = screen;
             _keys = keys;
             _hardware = hardware;
+            _messages = messages;
         }
 
         /// <param name="path">The path without the query, e.g. /api/status.</param>
@@ -103,6 +105,12 @@ namespace DeskPhone.Firmware.Bench
                         return GetSetting(parts[2], query);
                     }
                     return post ? SetSetting(parts[2], query, body) : NotFound(method, path);
+                case "send-message":
+                    if (_messages == null || parts.Length != 2)
+                    {
+                        return NotFound(method, path);
+                    }
+                    return post ? SendMessage(query, body) : get ? BenchResponse.Json(LastMessage()) : NotFound(method, path);
                 case "ethernet":
                 case "hid":
                     return post && parts.Length == 3 ? Plug(parts[1], 0, parts[2]) : NotFound(method, path);
@@ -350,6 +358,31 @@ namespace DeskPhone.Firmware.Bench
             }
             return BenchResponse.Json("{\"" + what + "\":" + JsonText.Quote(action) + "}");
         }
+
+        private BenchResponse SendMessage(string query, byte[] body)
+        {
+            string to = Param(query, "to");
+            int identity = Param(query, "identity") == null ? 1 : ParseInt(Param(query, "identity"));
+            if (to == null || to.Length == 0)
+            {
+                return BenchResponse.Error(400, "give the target as ?to=sip:user@host");
+            }
+            if (identity < 1 || identity > PhoneCore.MaxIdentities)
+            {
+                return BenchResponse.Error(400, "identity must be 1..12");
+            }
+            string text = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length);
+            if (!_messages.Send(identity, to, text))
+            {
+                return BenchResponse.Error(400, "not sent: " + _messages.LastReason);
+            }
+            var accepted = BenchResponse.Json(LastMessage());
+            return new BenchResponse(202, accepted.ContentType, accepted.Body);
+        }
+
+        private string LastMessage() =>
+            "{\"to\":" + JsonText.Quote(_messages.LastTarget) + ",\"status\":" + _messages.LastStatus.ToString() +
+            ",\"reason\":" + JsonText.Quote(_messages.LastReason) + "}";
 
         private static BenchResponse NotFound(string method, string path) =>
             BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");

@@ -1,3 +1,4 @@
+using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Status;
@@ -10,7 +11,7 @@ namespace DeskPhone.Firmware.Phone
     /// Connects the SIP user agent and the phone core: identities and filter_registrar from the settings (updated
     /// live), and the requests the user agent routed handed to the core.
     /// </summary>
-    public sealed class SipBinding : ISipRequestHandler
+    public sealed class SipBinding : ISipRequestHandler, IMessageSender
     {
         private readonly PhoneCore _phone;
         private SipUserAgent _agent;
@@ -24,6 +25,9 @@ namespace DeskPhone.Firmware.Phone
         public void Attach(SipUserAgent agent)
         {
             _agent = agent;
+            _agent.RegistrationChanged += (identity, registered, status, reason) =>
+                _phone.OnRegistrationChanged(identity, registered, _phone.Now);
+            _phone.NetworkRestored += () => _agent.NetworkRestored(_phone.Now);
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
                 Apply(i);
@@ -42,7 +46,7 @@ namespace DeskPhone.Firmware.Phone
         private void Apply(int index)
         {
             SettingsStore s = _phone.Settings;
-            _agent.SetIdentity(new SipIdentity
+            var identity = new SipIdentity
             {
                 Index = index,
                 Active = s.GetBool("user_active", index) && s.Get("user_name", index) != "",
@@ -54,7 +58,28 @@ namespace DeskPhone.Firmware.Phone
                 Expires = s.GetInt("user_expiry", index),
                 UserNameAsLine = s.GetBool("user_sipusername_as_line", index),
                 LineToken = "dp" + index.ToString(),
-            });
+            };
+            _agent.SetIdentity(identity);
+            _agent.UpdateRegistration(identity, _phone.Now);
+        }
+
+        public int LastStatus { get; private set; }
+        public string LastReason { get; private set; }
+        public string LastTarget { get; private set; }
+
+        public bool Send(int identity, string target, string text)
+        {
+            LastTarget = target;
+            LastStatus = 0;
+            LastReason = "sending";
+            bool started = _agent.SendMessage(identity, target, "text/plain;charset=UTF-8", System.Text.Encoding.UTF8.GetBytes(text),
+                (status, reason) =>
+                {
+                    LastStatus = status;
+                    LastReason = reason;
+                    _phone.Raise(PhoneEventKind.Message, "sent " + status.ToString() + " " + reason);
+                }, _phone.Now);
+            return started;
         }
 
         public int OnMessage(int identity, SipMessage request)

@@ -48,8 +48,9 @@ namespace DeskPhone.Sip.Transport
                 _socket.SendTo(data, 0, length, SocketFlags.None, new IPEndPoint(IPAddress.Parse(host), port));
                 return true;
             }
-            catch (SocketException)
+            catch (System.Exception)
             {
+                // A closed socket, an unreachable or malformed address: the transaction layer sees a failed send.
                 return false;
             }
         }

@@ -1,4 +1,6 @@
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Registration;
+using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Sip.UserAgent
@@ -22,7 +24,13 @@ namespace DeskPhone.Sip.UserAgent
         private readonly CheckResult _check = new CheckResult();
         private readonly ServerTransactions _transactions = new ServerTransactions();
         private readonly UaCapabilities _caps = UaCapabilities.Phone();
+        private readonly ClientTransaction[] _clients = new ClientTransaction[MaxClientTransactions];
+        private readonly RegistrationClient[] _registrations = new RegistrationClient[MaxIdentities + 1];
         private int _tagCounter;
+        private uint _tokenSeed;
+
+        /// <summary>Requests of the phone in flight at once (registrations, messages, subscriptions).</summary>
+        public const int MaxClientTransactions = 16;
 
         public SipUserAgent(SipInbox inbox, ISipRequestHandler handler)
         {
@@ -37,6 +45,100 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>Requests answered since start, for the bench.</summary>
         public int Answered { get; private set; }
+
+        /// <summary>The address the phone puts in Via and Contact (the transports' bind address).</summary>
+        public string LocalHost { get; set; } = "127.0.0.1";
+
+        public int LocalPort => Udp == null ? 5060 : Udp.LocalPort;
+
+        /// <summary>The transport the phone's own requests go out on.</summary>
+        public ISipTransport Udp { get; set; }
+
+        /// <summary>Raised when an identity registers or loses its registration.</summary>
+        public event RegistrationChangedHandler RegistrationChanged;
+
+        /// <summary>A fresh token for tags, branches and Call-IDs (unique within this run, not guessable across runs).</summary>
+        public string NewToken()
+        {
+            if (_tokenSeed == 0)
+            {
+                _tokenSeed = (uint)System.DateTime.UtcNow.Ticks | 1;
+            }
+            // xorshift: cheap, allocation-free and good enough to keep tokens apart.
+            _tokenSeed ^= _tokenSeed << 13;
+            _tokenSeed ^= _tokenSeed >> 17;
+            _tokenSeed ^= _tokenSeed << 5;
+            return _tokenSeed.ToString("x8") + (++_tagCounter).ToString("x");
+        }
+
+        /// <summary>Starts a client transaction; false when too many are in flight.</summary>
+        public bool Start(ClientTransaction transaction, long nowMs)
+        {
+            for (int i = 0; i < MaxClientTransactions; i++)
+            {
+                if (_clients[i] == null || _clients[i].State == ClientTransaction.Terminated)
+                {
+                    _clients[i] = transaction;
+                    transaction.Start(nowMs);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Registers the identity with its registrar (or stops when it has none or is inactive).</summary>
+        public void UpdateRegistration(SipIdentity identity, long nowMs)
+        {
+            RegistrationClient old = _registrations[identity.Index];
+            if (old != null)
+            {
+                old.Stop(nowMs);
+                _registrations[identity.Index] = null;
+            }
+            if (!identity.Active || identity.Registrar == null || identity.Registrar.Length == 0 || Udp == null)
+            {
+                return;
+            }
+            var client = new RegistrationClient(this, identity);
+            client.Changed += OnRegistrationChanged;
+            _registrations[identity.Index] = client;
+            client.Start(nowMs);
+        }
+
+        /// <summary>Sends a MESSAGE for an identity; the handler gets the final status (0 when it could not go out).</summary>
+        public bool SendMessage(int identity, string target, string contentType, byte[] body, MessageResultHandler done, long nowMs)
+        {
+            SipIdentity id = GetIdentity(identity);
+            if (id == null || !id.Active || Udp == null)
+            {
+                done(0, "identity " + identity.ToString() + " is not active");
+                return false;
+            }
+            return new OutgoingMessage(this, id, target, contentType, body, done).Send(nowMs);
+        }
+
+        public RegistrationClient GetRegistration(int index) => index >= 1 && index <= MaxIdentities ? _registrations[index] : null;
+
+        /// <summary>The network is back: every identity registers again at once.</summary>
+        public void NetworkRestored(long nowMs)
+        {
+            for (int i = 1; i <= MaxIdentities; i++)
+            {
+                if (_registrations[i] != null)
+                {
+                    _registrations[i].NetworkRestored(nowMs);
+                }
+            }
+        }
+
+        private void OnRegistrationChanged(int identity, bool registered, int status, string reason)
+        {
+            RegistrationChangedHandler handler = RegistrationChanged;
+            if (handler != null)
+            {
+                handler(identity, registered, status, reason);
+            }
+        }
 
         public void SetIdentity(SipIdentity identity)
         {
@@ -57,6 +159,20 @@ namespace DeskPhone.Sip.UserAgent
                 Handle(packet, nowMs);
                 _inbox.Return(packet);
             }
+            for (int i = 0; i < MaxClientTransactions; i++)
+            {
+                if (_clients[i] != null)
+                {
+                    _clients[i].Poll(nowMs);
+                }
+            }
+            for (int i = 1; i <= MaxIdentities; i++)
+            {
+                if (_registrations[i] != null)
+                {
+                    _registrations[i].Poll(nowMs);
+                }
+            }
         }
 
         private void Handle(SipPacket packet, long nowMs)
@@ -76,7 +192,13 @@ namespace DeskPhone.Sip.UserAgent
             }
             if (!m.IsRequest)
             {
-                // No client transactions are open in this build: a stray response is dropped (RFC 3261 8.1.3.3).
+                RequestCheck.Check(m, _caps, _check);
+                ClientTransaction t = _check.WellFormed ? FindClient(m) : null;
+                if (t != null)
+                {
+                    t.OnResponse(m, nowMs);
+                }
+                // Otherwise a stray or broken response, dropped (RFC 3261 8.1.3.3, 18.1.2).
                 return;
             }
             if (m.Method == "ACK")
@@ -147,6 +269,21 @@ namespace DeskPhone.Sip.UserAgent
                 status = _handler.OnInvite(identity, m);
             }
             Respond(packet, m, status, ReasonPhrases.For(status), null, null, key, nowMs);
+        }
+
+        private ClientTransaction FindClient(SipMessage response)
+        {
+            Via top = response.GetVia(0);
+            string branch = top == null ? null : top.Branch;
+            for (int i = 0; i < MaxClientTransactions; i++)
+            {
+                ClientTransaction t = _clients[i];
+                if (t != null && t.Branch == branch && t.Method == response.CSeqMethod)
+                {
+                    return t;
+                }
+            }
+            return null;
         }
 
         /// <summary>The identity an out-of-dialog request is for, or 0.</summary>

@@ -20,10 +20,15 @@ namespace DeskPhone.Hil.Tests
         private readonly Process _process;
         private readonly HttpClient _http;
 
-        public PhoneUnderTest()
+        public PhoneUnderTest() : this(null)
         {
-            string bench = Environment.GetEnvironmentVariable("DESKPHONE_BENCH");
-            string sip = Environment.GetEnvironmentVariable("DESKPHONE_SIP");
+        }
+
+        /// <summary>With <paramref name="simulatorArguments"/>: always a simulator of its own, started with them.</summary>
+        public PhoneUnderTest(string simulatorArguments)
+        {
+            string bench = simulatorArguments == null ? Environment.GetEnvironmentVariable("DESKPHONE_BENCH") : null;
+            string sip = simulatorArguments == null ? Environment.GetEnvironmentVariable("DESKPHONE_SIP") : null;
             if (bench != null && sip != null)
             {
                 BenchUrl = bench.TrimEnd('/') + "/";
@@ -37,7 +42,7 @@ namespace DeskPhone.Hil.Tests
                 int benchPort = FreeTcpPort();
                 BenchUrl = "http://127.0.0.1:" + benchPort + "/";
                 string dll = Path.Combine(AppContext.BaseDirectory, "deskphone-sim.dll");
-                var start = new ProcessStartInfo("dotnet", "\"" + dll + "\" --sip-port " + SipPort + " --bench-port " + benchPort)
+                var start = new ProcessStartInfo("dotnet", "\"" + dll + "\" --sip-port " + SipPort + " --bench-port " + benchPort + " " + simulatorArguments)
                 {
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,

@@ -33,7 +33,7 @@ namespace DeskPhone.Firmware.Tests.Bench
         public BenchRouterTests()
         {
             _phone = new PhoneCore(_settings, null, new NoSubscriptions(), 0);
-            _router = new BenchRouter(_phone, new Screen(), (code, action) => _keys.Add(KeyCode.Name(code) + " " + action), null);
+            _router = new BenchRouter(_phone, new Screen(), (code, action) => _keys.Add(KeyCode.Name(code) + " " + action), null, null);
         }
 
         private BenchResponse Call(string method, string path, string query = null, string body = null, string auth = null) =>

@@ -34,15 +34,16 @@ namespace DeskPhone.Host.Sim
             Events = new EventHub();
             Core.Event += Events.Publish;
             Inbox = new SipInbox(32, 8192);
-            var binding = new SipBinding(Core);
-            Agent = new SipUserAgent(Inbox, binding);
-            binding.Attach(Agent);
             Udp = new UdpTransport(Inbox);
             Tcp = new TcpTransport(Inbox);
+            Binding = new SipBinding(Core);
+            Agent = new SipUserAgent(Inbox, Binding) { Udp = Udp };
+            Binding.Attach(Agent);
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
         }
 
         public SipInbox Inbox { get; }
+        public SipBinding Binding { get; }
         public SipUserAgent Agent { get; }
         public UdpTransport Udp { get; }
         public TcpTransport Tcp { get; }
@@ -100,6 +101,7 @@ namespace DeskPhone.Host.Sim
         {
             Udp.Start(bind, sipPort);
             Tcp.Start(bind, Udp.LocalPort);
+            Agent.LocalHost = bind;
             _loop.Start();
         }
 

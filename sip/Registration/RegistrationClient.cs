@@ -1,0 +1,248 @@
+using DeskPhone.Sip.Auth;
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transaction;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Registration
+{
+    public delegate void RegistrationChangedHandler(int identity, bool registered, int status, string reason);
+
+    /// <summary>
+    /// Keeps one identity registered (RFC 3261 10.2): REGISTER with a Contact carrying the identity's line token,
+    /// digest credentials on 401/407 (once per nonce, again when stale=true), 423 answered with Min-Expires, a
+    /// refresh before the granted time runs out, exponential back-off after a failure (capped), and a fresh
+    /// attempt when the network comes back.
+    /// </summary>
+    public sealed class RegistrationClient
+    {
+        public const long FirstRetryMs = 5000;
+        public const long MaxRetryMs = 300000;
+
+        private readonly SipUserAgent _agent;
+        private readonly SipIdentity _identity;
+        private readonly string _callId;
+        private readonly string _fromTag;
+        private int _cseq;
+        private long _dueMs;
+        private long _retryMs = FirstRetryMs;
+        private DigestChallenge _challenge;
+        private bool _proxyChallenge;
+        private string _answeredNonce;
+        private int _nonceCount;
+        private int _expires;
+        private bool _busy;
+        private bool _stopping;
+        private long _registeredAtMs;
+
+        public RegistrationClient(SipUserAgent agent, SipIdentity identity)
+        {
+            _agent = agent;
+            _identity = identity;
+            _callId = agent.NewToken() + "-reg" + identity.Index.ToString() + "@" + agent.LocalHost;
+            _fromTag = agent.NewToken();
+            _expires = identity.Expires > 0 ? identity.Expires : 3600;
+        }
+
+        public event RegistrationChangedHandler Changed;
+
+        public SipIdentity Identity => _identity;
+        public bool Registered { get; private set; }
+        public int LastStatus { get; private set; }
+        public string LastReason { get; private set; }
+
+        /// <summary>Seconds the registrar granted in the last 2xx.</summary>
+        public int GrantedExpires { get; private set; }
+
+        public long DueMs => _dueMs;
+
+        public void Start(long nowMs)
+        {
+            _stopping = false;
+            _dueMs = nowMs;
+        }
+
+        /// <summary>The network came back (or changed): register again at once.</summary>
+        public void NetworkRestored(long nowMs)
+        {
+            // The link report that follows boot comes right after the first registration: nothing to redo then.
+            if (_busy || (Registered && nowMs - _registeredAtMs < 2000))
+            {
+                return;
+            }
+            _retryMs = FirstRetryMs;
+            _dueMs = nowMs;
+        }
+
+        /// <summary>Removes the binding (Expires: 0) and stops refreshing.</summary>
+        public void Stop(long nowMs)
+        {
+            _stopping = true;
+            if (Registered)
+            {
+                Send(nowMs, 0);
+            }
+            Set(false, LastStatus, "stopped");
+        }
+
+        public void Poll(long nowMs)
+        {
+            if (_stopping || _busy || nowMs < _dueMs)
+            {
+                return;
+            }
+            Send(nowMs, _expires);
+        }
+
+        private void Send(long nowMs, int expires)
+        {
+            string host;
+            int port;
+            string target = _identity.Outbound != null && _identity.Outbound.Length > 0 ? _identity.Outbound : _identity.Registrar;
+            if (!HostResolver.Split(target, out host, out port))
+            {
+                Failed(0, "no registrar configured", nowMs);
+                return;
+            }
+            string address = HostResolver.Resolve(host);
+            if (address == null)
+            {
+                Failed(0, "cannot resolve " + host, nowMs);
+                return;
+            }
+            string registrarHost;
+            int ignored;
+            HostResolver.Split(_identity.Registrar, out registrarHost, out ignored);
+            string domain = _identity.Registrar.StartsWith("sip:") ? _identity.Registrar.Substring(4) : _identity.Registrar;
+            string uri = "sip:" + domain;
+            string aor = "sip:" + _identity.User + "@" + registrarHost;
+            string branch = "z9hG4bK" + _agent.NewToken();
+            SipWriter w = SipWriter.Request("REGISTER", uri)
+                .Header(HeaderNames.Via, "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
+                .Header(HeaderNames.MaxForwards, "70")
+                .Header(HeaderNames.From, "<" + aor + ">;tag=" + _fromTag)
+                .Header(HeaderNames.To, "<" + aor + ">")
+                .Header(HeaderNames.CallId, _callId)
+                .Header(HeaderNames.CSeq, (++_cseq).ToString() + " REGISTER")
+                .Header(HeaderNames.Contact, "<sip:" + _identity.User + "@" + _agent.LocalHost + ":" + _agent.LocalPort.ToString() +
+                        ";line=" + _identity.LineToken + ">")
+                .Header(HeaderNames.Expires, expires.ToString())
+                .Header(HeaderNames.UserAgent, "DeskPhone");
+            if (_challenge != null)
+            {
+                string user = _identity.AuthUser != null && _identity.AuthUser.Length > 0 ? _identity.AuthUser : _identity.User;
+                _nonceCount = _challenge.Nonce == _answeredNonce ? _nonceCount + 1 : 1;
+                _answeredNonce = _challenge.Nonce;
+                w.Header(_proxyChallenge ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
+                    DigestResponse.Header(user, _identity.Password ?? "", "REGISTER", uri, _challenge, _nonceCount, _agent.NewToken()));
+            }
+            byte[] bytes = w.ToBytes();
+            var transaction = new ClientTransaction(branch, "REGISTER", bytes, _agent.Udp, address, port, OnResponse, false);
+            _busy = true;
+            if (!_agent.Start(transaction, nowMs))
+            {
+                _busy = false;
+                Failed(0, "too many requests in flight", nowMs);
+            }
+        }
+
+        private void OnResponse(ClientTransaction t, SipMessage response, long nowMs)
+        {
+            _busy = false;
+            if (response == null)
+            {
+                Failed(408, "no answer from the registrar", nowMs);
+                return;
+            }
+            int status = response.StatusCode;
+            if (status >= 200 && status < 300)
+            {
+                if (_stopping)
+                {
+                    return;
+                }
+                int granted = Granted(response);
+                GrantedExpires = granted;
+                _registeredAtMs = nowMs;
+                _retryMs = FirstRetryMs;
+                long refreshIn = granted > 60 ? (granted - 30) * 1000L : granted * 500L;
+                _dueMs = nowMs + refreshIn;
+                Set(true, status, response.ReasonPhrase);
+                return;
+            }
+            if (status == 401 || status == 407)
+            {
+                DigestChallenge challenge = DigestChallenge.Parse(response.GetHeader(status == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate));
+                bool retry = challenge != null && _identity.Password != null &&
+                             (challenge.Nonce != _answeredNonce || challenge.Stale);
+                if (retry)
+                {
+                    _challenge = challenge;
+                    _proxyChallenge = status == 407;
+                    Send(nowMs, _stopping ? 0 : _expires);
+                    return;
+                }
+                _challenge = null;
+                _answeredNonce = null;
+                Failed(status, challenge == null ? "no usable Digest challenge" : "credentials refused", nowMs);
+                return;
+            }
+            if (status == 423)
+            {
+                int min = SmallNumber(response.GetHeader(HeaderNames.MinExpires));
+                if (min > _expires)
+                {
+                    _expires = min;
+                    Send(nowMs, _expires);
+                    return;
+                }
+            }
+            Failed(status, response.ReasonPhrase, nowMs);
+        }
+
+        private int Granted(SipMessage response)
+        {
+            int contacts = response.ContactCount;
+            for (int i = 0; i < contacts; i++)
+            {
+                NameAddr contact = response.GetContact(i);
+                if (contact != null && contact.Uri != null && contact.Uri.GetParam("line") == _identity.LineToken)
+                {
+                    int value = SmallNumber(contact.GetParam("expires"));
+                    if (value > 0)
+                    {
+                        return value;
+                    }
+                }
+            }
+            int header = response.Expires;
+            return header > 0 ? header : _expires;
+        }
+
+        private void Failed(int status, string reason, long nowMs)
+        {
+            _dueMs = nowMs + _retryMs;
+            _retryMs = _retryMs * 2 > MaxRetryMs ? MaxRetryMs : _retryMs * 2;
+            Set(false, status, reason);
+        }
+
+        private void Set(bool registered, int status, string reason)
+        {
+            bool changed = registered != Registered || status != LastStatus;
+            Registered = registered;
+            LastStatus = status;
+            LastReason = reason;
+            RegistrationChangedHandler handler = Changed;
+            if (changed && handler != null)
+            {
+                handler(_identity.Index, registered, status, reason);
+            }
+        }
+
+        private static int SmallNumber(string text)
+        {
+            int n;
+            return text != null && int.TryParse(text.Trim(), out n) && n >= 0 ? n : -1;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+
+namespace DeskPhone.Peers.Tests
+{
+    /// <summary>Debian's kamailio as registrar and relay on a free loopback port, with the config in kamailio/registrar.cfg.</summary>
+    public sealed class Kamailio : IDisposable
+    {
+        public const string Binary = "/usr/sbin/kamailio";
+        public const string Missing = "kamailio is not installed (apt-get install kamailio; .ci/run installs it)";
+
+        private readonly Process _process;
+        private readonly StringBuilder _log = new StringBuilder();
+        private readonly string _dir;
+
+        public Kamailio()
+        {
+            Port = FreeUdpPort();
+            _dir = Directory.CreateTempSubdirectory("kamailio").FullName;
+            string cfg = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kamailio", "registrar.cfg")).Replace("@PORT@", Port.ToString());
+            string cfgFile = Path.Combine(_dir, "kamailio.cfg");
+            File.WriteAllText(cfgFile, cfg);
+            var start = new ProcessStartInfo(Binary, "-f " + cfgFile + " -DD -E -Y " + _dir)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            _process = Process.Start(start);
+            _process.OutputDataReceived += (s, e) => Append(e.Data);
+            _process.ErrorDataReceived += (s, e) => Append(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+            WaitUntilAnswering();
+        }
+
+        public int Port { get; }
+
+        public string Log
+        {
+            get
+            {
+                lock (_log)
+                {
+                    return _log.ToString();
+                }
+            }
+        }
+
+        /// <summary>How many times the log holds this text.</summary>
+        public int Count(string text)
+        {
+            string log = Log;
+            int n = 0;
+            for (int i = log.IndexOf(text, StringComparison.Ordinal); i >= 0; i = log.IndexOf(text, i + 1, StringComparison.Ordinal))
+            {
+                n++;
+            }
+            return n;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(true);
+                _process.WaitForExit(5000);
+            }
+            _process.Dispose();
+            try
+            {
+                Directory.Delete(_dir, true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        private void Append(string line)
+        {
+            if (line == null)
+            {
+                return;
+            }
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+
+        private void WaitUntilAnswering()
+        {
+            using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            probe.Client.ReceiveTimeout = 200;
+            byte[] options = Encoding.ASCII.GetBytes(
+                "OPTIONS sip:127.0.0.1:" + Port + " SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:" + ((IPEndPoint)probe.Client.LocalEndPoint).Port +
+                ";branch=z9hG4bKprobe\r\nFrom: <sip:probe@127.0.0.1>;tag=p\r\nTo: <sip:127.0.0.1>\r\nCall-ID: probe\r\nCSeq: 1 OPTIONS\r\n" +
+                "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            var clock = Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < 15000)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException("kamailio exited:\n" + Log);
+                }
+                probe.Send(options, options.Length, new IPEndPoint(IPAddress.Loopback, Port));
+                try
+                {
+                    IPEndPoint from = null;
+                    probe.Receive(ref from);
+                    return;
+                }
+                catch (SocketException)
+                {
+                    Thread.Sleep(100);
+                }
+            }
+            throw new TimeoutException("kamailio did not answer on port " + Port + ":\n" + Log);
+        }
+
+        private static int FreeUdpPort()
+        {
+            using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            return ((IPEndPoint)udp.Client.LocalEndPoint).Port;
+        }
+    }
+}
