@@ -1,0 +1,306 @@
+using System.Collections.Generic;
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Registration;
+using DeskPhone.Sip.Transaction;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    internal sealed class RecordingHandler : ISipRequestHandler
+    {
+        public readonly List<string> Calls = new List<string>();
+        public int MessageStatus = 200;
+
+        public int OnMessage(int identity, SipMessage request)
+        {
+            Calls.Add("message " + identity + " " + System.Text.Encoding.UTF8.GetString(request.Buffer, request.BodyOffset, request.BodyLength));
+            return MessageStatus;
+        }
+
+        public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
+        {
+            Calls.Add("notify " + identity + " " + fromRegistrar);
+            return 200;
+        }
+
+        public int OnInvite(int identity, SipMessage request) => 480;
+    }
+
+    public class RoutingTests
+    {
+        private readonly SipInbox _inbox = new SipInbox(8, 4096);
+        private readonly FakeChannel _channel;
+        private readonly RecordingHandler _handler = new RecordingHandler();
+        private readonly SipUserAgent _ua;
+
+        public RoutingTests()
+        {
+            _channel = new FakeChannel(_inbox);
+            _ua = new SipUserAgent(_inbox, _handler) { Udp = _channel };
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+            _ua.SetIdentity(new SipIdentity { Index = 2, Active = true, User = "487", Registrar = "10.0.0.1", LineToken = "dp2", UserNameAsLine = true });
+        }
+
+        private static string Message(string uri, string type = "text/plain", string body = "hi", string branch = "z9hG4bKa1") =>
+            "MESSAGE " + uri + " SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch + "\nFrom: <sip:pbx@10.0.0.1>;tag=f\n" +
+            "To: <" + uri + ">\nCall-ID: c1\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nContent-Type: " + type + "\nContent-Length: " + body.Length + "\n\n" + body;
+
+        private string Answer(string text, string host = "10.0.0.1")
+        {
+            _channel.Arrive(text, host);
+            _ua.Poll(0);
+            return _channel.Last.Substring(0, _channel.Last.IndexOf('\r'));
+        }
+
+        [Fact]
+        public void LineTokenMatches()
+        {
+            Assert.Equal("SIP/2.0 200 OK", Answer(Message("sip:486@192.0.2.5;line=dp1")));
+            Assert.Equal("message 1 hi", _handler.Calls[0]);
+        }
+
+        [Fact]
+        public void UserNameMatchesOnlyWithSipUsernameAsLine()
+        {
+            Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:486@192.0.2.5")));
+            Assert.Equal("SIP/2.0 200 OK", Answer(Message("sip:487@192.0.2.5", branch: "z9hG4bKa2")));
+            Assert.Equal("message 2 hi", Assert.Single(_handler.Calls));
+        }
+
+        [Fact]
+        public void FilterRegistrarRefusesOtherHostsAndOffLetsThemIn()
+        {
+            Assert.StartsWith("SIP/2.0 403", Answer(Message("sip:487@x"), "10.9.9.9"));
+            _ua.FilterRegistrar = false;
+            Assert.Equal("SIP/2.0 200 OK", Answer(Message("sip:487@x", branch: "z9hG4bKa3"), "10.9.9.9"));
+        }
+
+        [Fact]
+        public void OtherContentTypesAre415WithAccept()
+        {
+            Answer(Message("sip:487@x", "application/pidf+xml", "<presence/>"));
+            Assert.StartsWith("SIP/2.0 415", _channel.Last);
+            Assert.Equal("text/plain", FakeChannel.Header(_channel.Last, "Accept"));
+            Assert.Empty(_handler.Calls);
+        }
+
+        [Fact]
+        public void TheHandlersStatusIsTheAnswer()
+        {
+            _handler.MessageStatus = 413;
+            Assert.Equal("SIP/2.0 413 Request Entity Too Large", Answer(Message("sip:487@x")));
+        }
+
+        [Fact]
+        public void RetransmissionIsAnsweredFromTheTransaction()
+        {
+            Answer(Message("sip:487@x"));
+            Answer(Message("sip:487@x"));
+            Assert.Single(_handler.Calls);
+            Assert.Equal(2, _channel.Sent.Count);
+            Assert.Equal(_channel.Sent[0].Text, _channel.Sent[1].Text);
+        }
+
+        [Fact]
+        public void OptionsUnknownMethodsAndBadRequests()
+        {
+            string options = "OPTIONS sip:x@y SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKo\nFrom: <sip:a@b>;tag=1\nTo: <sip:x@y>\nCall-ID: o\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n";
+            Assert.Equal("SIP/2.0 200 OK", Answer(options));
+            Assert.Contains("MESSAGE", FakeChannel.Header(_channel.Last, "Allow"));
+            Assert.Equal("SIP/2.0 501 Not Implemented", Answer(options.Replace("OPTIONS", "FOO").Replace("z9hG4bKo", "z9hG4bKp")));
+            Assert.StartsWith("SIP/2.0 400", Answer(options.Replace("CSeq: 1 OPTIONS", "CSeq: x OPTIONS").Replace("z9hG4bKo", "z9hG4bKq")));
+        }
+
+        [Fact]
+        public void ResponseCarriesReceivedAndRport()
+        {
+            _ua.FilterRegistrar = false;
+            _channel.Arrive(Message("sip:487@x").Replace(";branch=z9hG4bKa1", ";branch=z9hG4bKr;rport"), "10.7.7.7", 41000);
+            _ua.Poll(0);
+            Assert.Contains("rport=41000;received=10.7.7.7", FakeChannel.Header(_channel.Last, "Via"));
+            Assert.Equal(41000, _channel.Sent[_channel.Sent.Count - 1].Port);
+        }
+    }
+
+    public class ClientTransactionTests
+    {
+        private readonly SipInbox _inbox = new SipInbox(4, 4096);
+
+        [Fact]
+        public void TimerEDoublesUpToT2AndTimerFGivesUp()
+        {
+            var channel = new FakeChannel(_inbox);
+            SipMessage result = new SipMessage();
+            bool timedOut = false;
+            var t = new ClientTransaction("z9hG4bKt", "MESSAGE", new byte[] { 1 }, channel, "10.0.0.1", 5060,
+                (tr, r, now) => { timedOut = r == null; }, false);
+            t.Start(0);
+            var sendTimes = new List<long>();
+            int sent = channel.Sent.Count;
+            for (long now = 0; now <= 40000; now += 10)
+            {
+                t.Poll(now);
+                if (channel.Sent.Count != sent)
+                {
+                    sendTimes.Add(now);
+                    sent = channel.Sent.Count;
+                }
+            }
+            Assert.Equal(new long[] { 500, 1500, 3500, 7500, 11500, 15500, 19500, 23500, 27500, 31500 }, sendTimes.ToArray());
+            Assert.True(timedOut);
+            Assert.Equal(ClientTransaction.Terminated, t.State);
+        }
+
+        [Fact]
+        public void ProvisionalMovesRetransmissionsToT2AndFinalStopsThem()
+        {
+            var channel = new FakeChannel(_inbox);
+            var parser = new SipParser();
+            var provisional = new SipMessage();
+            var final = new SipMessage();
+            var r = new ParseResult();
+            byte[] p100 = System.Text.Encoding.ASCII.GetBytes("SIP/2.0 100 Trying\r\nVia: SIP/2.0/UDP a;branch=z9hG4bKt\r\nCSeq: 1 MESSAGE\r\nContent-Length: 0\r\n\r\n");
+            parser.Parse(p100, 0, p100.Length, false, provisional, r);
+            byte[] p200 = System.Text.Encoding.ASCII.GetBytes("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP a;branch=z9hG4bKt\r\nCSeq: 1 MESSAGE\r\nContent-Length: 0\r\n\r\n");
+            parser.Parse(p200, 0, p200.Length, false, final, r);
+            int finals = 0;
+            var t = new ClientTransaction("z9hG4bKt", "MESSAGE", new byte[] { 1 }, channel, "h", 1, (tr, m, now) => finals++, false);
+            t.Start(0);
+            t.OnResponse(provisional, 100);
+            t.Poll(500);
+            Assert.Equal(2, channel.Sent.Count);
+            t.Poll(4000);
+            Assert.Equal(2, channel.Sent.Count);
+            t.Poll(4500);
+            Assert.Equal(3, channel.Sent.Count);
+            t.OnResponse(final, 5000);
+            t.OnResponse(final, 5100);
+            t.Poll(8000);
+            Assert.Equal(3, channel.Sent.Count);
+            Assert.Equal(1, finals);
+            Assert.Equal(ClientTransaction.Completed, t.State);
+            t.Poll(10000);
+            Assert.Equal(ClientTransaction.Terminated, t.State);
+        }
+    }
+
+    public class RegistrationTests
+    {
+        private readonly SipInbox _inbox = new SipInbox(8, 4096);
+        private readonly FakeChannel _channel;
+        private readonly SipUserAgent _ua;
+        private readonly List<string> _events = new List<string>();
+
+        public RegistrationTests()
+        {
+            _channel = new FakeChannel(_inbox);
+            _ua = new SipUserAgent(_inbox, new RecordingHandler()) { Udp = _channel, LocalHost = "192.0.2.10" };
+            _ua.RegistrationChanged += (id, ok, status, reason) => _events.Add(id + (ok ? " up " : " down ") + status);
+        }
+
+        private void Register(string password = "secret", int expires = 3600)
+        {
+            var identity = new SipIdentity { Index = 3, Active = true, User = "486", Registrar = "10.0.0.1:5070", Password = password, LineToken = "dp3", Expires = expires };
+            _ua.SetIdentity(identity);
+            _ua.UpdateRegistration(identity, 0);
+            _ua.Poll(0);
+        }
+
+        private void Reply(int status, string reason, string extra, long now)
+        {
+            _channel.Arrive(_channel.Answer(status, reason, extra));
+            _ua.Poll(now);
+        }
+
+        [Fact]
+        public void RegisterCarriesTheLineTokenAndGoesToTheRegistrar()
+        {
+            Register();
+            Assert.StartsWith("REGISTER sip:10.0.0.1:5070 SIP/2.0", _channel.Last);
+            Assert.Equal("<sip:486@192.0.2.10:5060;line=dp3>", FakeChannel.Header(_channel.Last, "Contact"));
+            Assert.Equal(("10.0.0.1", 5070), (_channel.Sent[0].Host, _channel.Sent[0].Port));
+        }
+
+        [Fact]
+        public void ChallengeIsAnsweredAndRegistrationRefreshedBeforeExpiry()
+        {
+            Register();
+            Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"10.0.0.1\", nonce=\"n1\", qop=\"auth\"\n", 10);
+            string auth = FakeChannel.Header(_channel.Last, "Authorization");
+            Assert.Contains("username=\"486\"", auth);
+            Assert.Contains("nc=00000001", auth);
+            Reply(200, "OK", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n", 20);
+            Assert.Equal(new[] { "3 up 200" }, _events);
+            Assert.Equal(120, _ua.GetRegistration(3).GrantedExpires);
+
+            int before = _channel.Sent.Count;
+            _ua.Poll(20 + 89_999);
+            Assert.Equal(before, _channel.Sent.Count);
+            _ua.Poll(20 + 90_000);
+            Assert.Equal(before + 1, _channel.Sent.Count);
+        }
+
+        [Fact]
+        public void WrongPasswordIsNotRetriedForTheSameNonceButStaleIs()
+        {
+            Register();
+            Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"r\", nonce=\"n1\"\n", 10);
+            Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"r\", nonce=\"n1\"\n", 20);
+            Assert.Equal(new[] { "3 down 401" }, _events);
+            int sent = _channel.Sent.Count;
+            _ua.Poll(20 + RegistrationClient.FirstRetryMs);
+            Assert.Equal(sent + 1, _channel.Sent.Count);
+            Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"r\", nonce=\"n1\", stale=true\n", 6000);
+            Assert.Equal(sent + 2, _channel.Sent.Count);
+            Assert.Contains("nc=", FakeChannel.Header(_channel.Last, "Authorization") + "nc=");
+        }
+
+        [Fact]
+        public void IntervalTooBriefUsesMinExpires()
+        {
+            Register(expires: 60);
+            Reply(423, "Interval Too Brief", "Min-Expires: 1800\n", 10);
+            Assert.Equal("1800", FakeChannel.Header(_channel.Last, "Expires"));
+        }
+
+        [Fact]
+        public void FailuresBackOffExponentiallyWithACap()
+        {
+            Register();
+            long now = 0;
+            var waits = new List<long>();
+            for (int i = 0; i < 8; i++)
+            {
+                Reply(503, "Service Unavailable", "", now);
+                long due = _ua.GetRegistration(3).DueMs;
+                waits.Add(due - now);
+                now = due;
+                _ua.Poll(now);
+            }
+            Assert.Equal(new long[] { 5000, 10000, 20000, 40000, 80000, 160000, 300000, 300000 }, waits.ToArray());
+        }
+
+        [Fact]
+        public void NetworkReturnRegistersAgainAtOnce()
+        {
+            Register();
+            Reply(503, "Service Unavailable", "", 10);
+            int sent = _channel.Sent.Count;
+            _ua.NetworkRestored(100);
+            _ua.Poll(100);
+            Assert.Equal(sent + 1, _channel.Sent.Count);
+        }
+
+        [Fact]
+        public void NoAnswerIsAFailure()
+        {
+            Register();
+            for (long now = 0; now <= 33000; now += 100)
+            {
+                _ua.Poll(now);
+            }
+            Assert.Equal(new[] { "3 down 408" }, _events);
+        }
+    }
+}
