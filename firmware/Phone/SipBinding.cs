@@ -91,8 +91,22 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
+        /// <summary>The phone's own subscriptions, offered every NOTIFY first (in-dialog NOTIFYs belong to them).</summary>
+        public SipSubscriptions Subscriptions { get; set; }
+
         public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
         {
+            if (Subscriptions != null)
+            {
+                lock (_phone.Gate)
+                {
+                    int status = Subscriptions.OnNotify(request, _phone.Now);
+                    if (status >= 0)
+                    {
+                        return status;
+                    }
+                }
+            }
             string evt = request.GetHeader(HeaderNames.Event);
             if (evt != null && evt.IndexOf(';') >= 0)
             {

@@ -28,7 +28,8 @@ namespace DeskPhone.Sip.UserAgent
 
         public string OutboundHost => HostOf(Outbound);
 
-        internal static string HostOf(string hostPort)
+        /// <summary>The host of host[:port] (or sip:host:port;params), lower case; null when empty.</summary>
+        public static string HostOf(string hostPort)
         {
             if (hostPort == null || hostPort.Length == 0)
             {

@@ -5,7 +5,6 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
 using DeskPhone.Firmware.Bench;
-using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Host.Sim;
 
@@ -38,7 +37,7 @@ namespace DeskPhone.Simulator
                 return 1;
             }
 
-            using var phone = new SimulatedPhone(settings, new UnsentSubscriptions());
+            using var phone = new SimulatedPhone(settings);
             var screen = new StateScreen(phone.Core, () => DateTime.Now);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding);
@@ -116,14 +115,6 @@ namespace DeskPhone.Simulator
             using var memory = new MemoryStream();
             s.CopyTo(memory);
             return memory.ToArray();
-        }
-
-        /// <summary>Until the simulator's SIP client subscribes, monitored keys stay in their starting state.</summary>
-        private sealed class UnsentSubscriptions : ISubscribeSender
-        {
-            public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds)
-            {
-            }
         }
     }
 }

@@ -25,19 +25,21 @@ namespace DeskPhone.Host.Sim
         private readonly Thread _loop;
         private volatile bool _running = true;
 
-        public SimulatedPhone(SettingsStore settings, ISubscribeSender subscriptions)
+        public SimulatedPhone(SettingsStore settings)
         {
             Settings = settings;
             Hardware = new SimulatedPhoneHardware();
             Hardware.SetLink(true, 0);
+            var subscriptions = new SipSubscriptions();
             Core = new PhoneCore(settings, Hardware.Drivers, subscriptions, 0);
             Events = new EventHub();
             Core.Event += Events.Publish;
             Inbox = new SipInbox(32, 8192);
             Udp = new UdpTransport(Inbox);
             Tcp = new TcpTransport(Inbox);
-            Binding = new SipBinding(Core);
+            Binding = new SipBinding(Core) { Subscriptions = subscriptions };
             Agent = new SipUserAgent(Inbox, Binding) { Udp = Udp };
+            subscriptions.Attach(Agent, Core);
             Binding.Attach(Agent);
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
         }
