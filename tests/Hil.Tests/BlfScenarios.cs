@@ -100,7 +100,7 @@ namespace DeskPhone.Hil.Tests
         public void KeyFollowsRingingConnectedIdle()
         {
             using var server = new ScriptedServer();
-            using var phone = new PhoneUnderTest("--registrar 127.0.0.1:" + server.Port);
+            using var phone = PhoneUnderTest.Simulator("--registrar 127.0.0.1:" + server.Port);
             phone.Set("fkey", "blf sip:bob@127.0.0.1", 1);
             Assert.True(server.Subscribes.TryTake(out string subscribe, 10000), "the phone did not subscribe");
             Assert.StartsWith("SUBSCRIBE sip:bob@127.0.0.1 SIP/2.0", subscribe);

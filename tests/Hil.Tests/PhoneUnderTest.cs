@@ -24,8 +24,10 @@ namespace DeskPhone.Hil.Tests
         {
         }
 
-        /// <summary>With <paramref name="simulatorArguments"/>: always a simulator of its own, started with them.</summary>
-        public PhoneUnderTest(string simulatorArguments)
+        /// <summary>Always a simulator of its own, started with these extra arguments (xunit fixtures need one public constructor).</summary>
+        public static PhoneUnderTest Simulator(string simulatorArguments) => new PhoneUnderTest(simulatorArguments);
+
+        private PhoneUnderTest(string simulatorArguments)
         {
             string bench = simulatorArguments == null ? Environment.GetEnvironmentVariable("DESKPHONE_BENCH") : null;
             string sip = simulatorArguments == null ? Environment.GetEnvironmentVariable("DESKPHONE_SIP") : null;

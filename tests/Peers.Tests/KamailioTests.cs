@@ -18,7 +18,7 @@ namespace DeskPhone.Peers.Tests
         }
 
         private static PhoneUnderTest Phone(string user, Kamailio k, int expiry = 3600) =>
-            new PhoneUnderTest("--identity " + user + " --registrar 127.0.0.1:" + k.Port + " --settings " + SettingsFile(user, expiry));
+            PhoneUnderTest.Simulator("--identity " + user + " --registrar 127.0.0.1:" + k.Port + " --settings " + SettingsFile(user, expiry));
 
         private static bool Registered(PhoneUnderTest phone) =>
             JsonDocument.Parse(phone.Get("api/registration").Body).RootElement[0].GetProperty("registered").GetBoolean();
@@ -45,7 +45,7 @@ namespace DeskPhone.Peers.Tests
         {
             Skip.IfNot(File.Exists(Kamailio.Binary), Kamailio.Missing);
             using var kamailio = new Kamailio();
-            using var phone = new PhoneUnderTest("--identity 486 --registrar 127.0.0.1:" + kamailio.Port);
+            using var phone = PhoneUnderTest.Simulator("--identity 486 --registrar 127.0.0.1:" + kamailio.Port);
 
             string line = phone.WaitFor(() => string.Join(",", phone.Status().GetProperty("active").EnumerateArray().Select(s => s.GetProperty("id").GetString())),
                 ids => ids.Contains("Identity01IsNotRegistered"), 10000);
