@@ -41,6 +41,8 @@ namespace DeskPhone.Firmware.Device
             var agent = new SipUserAgent(inbox, binding) { Udp = udp };
             subscriptions.Attach(agent, phone);
             binding.Attach(agent);
+            var publisher = new PresencePublisher(phone);
+            publisher.Attach(agent);
 
             int port = settings.GetInt("network_id_port");
             udp.Start("0.0.0.0", port);
@@ -58,6 +60,8 @@ namespace DeskPhone.Firmware.Device
                 lock (phone.Gate)
                 {
                     agent.Poll(now);
+                    subscriptions.Poll(now);
+                    publisher.Poll(now);
                     phone.Poll(now);
                 }
                 Thread.Sleep(LoopMs);

@@ -61,6 +61,10 @@ namespace DeskPhone.Firmware.Phone
             };
             _agent.SetIdentity(identity);
             _agent.UpdateRegistration(identity, _phone.Now);
+            if (Subscriptions != null)
+            {
+                Subscriptions.UpdateMailbox(index, identity.User, identity.Registrar, identity.Active, _phone.Now);
+            }
         }
 
         public int LastStatus { get; private set; }

@@ -1,4 +1,5 @@
 using System.Collections;
+using DeskPhone.Firmware.MessageWaiting;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
@@ -17,6 +18,7 @@ namespace DeskPhone.Firmware.Phone
         public const int MaxDialogs = 70;
 
         private readonly Hashtable _byCallId = new Hashtable();
+        private readonly Subscription[] _mailboxes = new Subscription[PhoneCore.MaxIdentities + 1];
         private SipUserAgent _agent;
         private PhoneCore _phone;
 
@@ -90,6 +92,46 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>
+        /// Subscribes identity <paramref name="index"/> to its own message-summary (RFC 3842) at its registrar, or stops
+        /// when it has none.
+        /// </summary>
+        public void UpdateMailbox(int index, string user, string registrar, bool active, long nowMs)
+        {
+            Subscription old = _mailboxes[index];
+            string host = SipIdentity.HostOf(registrar);
+            string target = host == null ? null : "sip:" + user + "@" + host;
+            if (old != null && active && old.Target == target)
+            {
+                return;
+            }
+            if (old != null)
+            {
+                old.Stop();
+                Forget(old);
+                _mailboxes[index] = null;
+            }
+            if (!active || target == null)
+            {
+                return;
+            }
+            var subscription = new Subscription(this, "message-summary", target, index, 3600);
+            _mailboxes[index] = subscription;
+            subscription.Start(nowMs);
+        }
+
+        /// <summary>Runs the timers of the subscriptions the keys do not own (message waiting).</summary>
+        public void Poll(long nowMs)
+        {
+            for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
+            {
+                if (_mailboxes[i] != null)
+                {
+                    _mailboxes[i].Tick(nowMs);
+                }
+            }
+        }
+
+        /// <summary>
         /// A NOTIFY that may belong to one of the phone's subscriptions (same Call-ID). Returns the status to answer,
         /// or -1 when it is not ours (an out-of-dialog NOTIFY for the Infobox or message waiting).
         /// </summary>
@@ -129,7 +171,17 @@ namespace DeskPhone.Firmware.Phone
             int key = _phone.Monitored.KeyOf(dialog.Subscription);
             if (key < 0)
             {
-                return dialog.Subscription.OnNotify(value ?? "active", expires, reason, nowMs);
+                int status = dialog.Subscription.OnNotify(value ?? "active", expires, reason, nowMs);
+                if (status == 200 && dialog.Subscription.EventPackage == "message-summary" && notify.BodyLength > 0)
+                {
+                    var summary = new MessageSummary();
+                    if (!summary.Parse(notify.Buffer, notify.BodyOffset, notify.BodyLength))
+                    {
+                        return 400;
+                    }
+                    _phone.Mailbox.Apply(dialog.Subscription.Identity, summary);
+                }
+                return status;
             }
             return _phone.Monitored.OnNotify(key, notify.ContentType, notify.Buffer, notify.BodyOffset, notify.BodyLength,
                 value ?? "active", expires, reason, nowMs);
@@ -153,6 +205,15 @@ namespace DeskPhone.Firmware.Phone
                 minExpires = -1;
             }
             dialog.Subscription.OnResponse(response.StatusCode, response.Expires, minExpires, nowMs);
+        }
+
+        private void Forget(Subscription subscription)
+        {
+            Dialog dialog = Find(subscription);
+            if (dialog != null)
+            {
+                _byCallId.Remove(dialog.CallId);
+            }
         }
 
         private Dialog Find(Subscription subscription)

@@ -31,6 +31,7 @@ namespace DeskPhone.Hil.Tests
 
             public int Port => ((IPEndPoint)_socket.Client.LocalEndPoint).Port;
             public BlockingCollection<string> Subscribes { get; } = new BlockingCollection<string>();
+            public BlockingCollection<string> Publishes { get; } = new BlockingCollection<string>();
 
             public void Send(string text, int port) =>
                 _socket.Send(Encoding.UTF8.GetBytes(text), Encoding.UTF8.GetByteCount(text), new IPEndPoint(IPAddress.Loopback, port));
@@ -63,7 +64,15 @@ namespace DeskPhone.Hil.Tests
                     else if (text.StartsWith("SUBSCRIBE"))
                     {
                         Send(Reply(text, "Expires: 3600\r\n"), from.Port);
-                        Subscribes.Add(text);
+                        if (text.Contains("Event: dialog"))
+                        {
+                            Subscribes.Add(text);
+                        }
+                    }
+                    else if (text.StartsWith("PUBLISH"))
+                    {
+                        Send(Reply(text, "SIP-ETag: e" + Publishes.Count + "\r\nExpires: 3600\r\n"), from.Port);
+                        Publishes.Add(text);
                     }
                 }
             }
@@ -94,6 +103,22 @@ namespace DeskPhone.Hil.Tests
             JsonElement led = JsonDocument.Parse(phone.Get("api/leds").Body).RootElement.EnumerateArray()
                 .First(l => l.GetProperty("led").GetString() == "F1");
             return led.GetProperty("color").GetString() + " " + led.GetProperty("pattern").GetString();
+        }
+
+        [Fact]
+        public void OwnStatusIsPublishedWhenItChanges()
+        {
+            using var server = new ScriptedServer();
+            using var phone = PhoneUnderTest.Simulator("--registrar 127.0.0.1:" + server.Port);
+            Assert.True(server.Publishes.TryTake(out string first, 10000), "nothing published after registering");
+            Assert.Contains("<basic>open</basic>", first);
+            Assert.Contains("<dm:note>Online</dm:note>", first);
+
+            Assert.Equal(200, phone.Post("api/presence/dnd").Status);
+            Assert.True(server.Publishes.TryTake(out string dnd, 10000), "the change was not published");
+            Assert.Contains("<rpid:busy/>", dnd);
+            Assert.Contains("<dm:note>Do not disturb</dm:note>", dnd);
+            Assert.Equal("e0", Header(dnd, "SIP-If-Match"));
         }
 
         [Fact]

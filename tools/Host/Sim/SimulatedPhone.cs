@@ -31,6 +31,7 @@ namespace DeskPhone.Host.Sim
             Hardware = new SimulatedPhoneHardware();
             Hardware.SetLink(true, 0);
             var subscriptions = new SipSubscriptions();
+            Subscriptions = subscriptions;
             Core = new PhoneCore(settings, Hardware.Drivers, subscriptions, 0);
             Events = new EventHub();
             Core.Event += Events.Publish;
@@ -41,10 +42,14 @@ namespace DeskPhone.Host.Sim
             Agent = new SipUserAgent(Inbox, Binding) { Udp = Udp };
             subscriptions.Attach(Agent, Core);
             Binding.Attach(Agent);
+            Publisher = new PresencePublisher(Core);
+            Publisher.Attach(Agent);
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
         }
 
         public SipInbox Inbox { get; }
+        public SipSubscriptions Subscriptions { get; }
+        public PresencePublisher Publisher { get; }
         public SipBinding Binding { get; }
         public SipUserAgent Agent { get; }
         public UdpTransport Udp { get; }
@@ -178,6 +183,8 @@ namespace DeskPhone.Host.Sim
                 {
                     long now = Now;
                     Agent.Poll(now);
+                    Subscriptions.Poll(now);
+                    Publisher.Poll(now);
                     Core.Poll(now);
                 }
                 Thread.Sleep(LoopMs);

@@ -1,0 +1,167 @@
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transaction;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Firmware.Phone
+{
+    /// <summary>
+    /// Publishes the own status (RFC 3903, PIDF with RPID, docs/presence.md) for identity 1 at its registrar when
+    /// presence_publish is on: on every change, and refreshed with SIP-If-Match before it expires. A server that
+    /// refuses PUBLISH (403, 404, 405, 489, 501) leaves the status local until the next change of settings, so
+    /// there is no error loop; other failures retry with back-off.
+    /// </summary>
+    public sealed class PresencePublisher
+    {
+        public const int ExpiresSeconds = 3600;
+        public const long FirstRetryMs = 5000;
+        public const long MaxRetryMs = 300000;
+
+        private readonly PhoneCore _phone;
+        private SipUserAgent _agent;
+        private string _etag;
+        private long _dueMs = long.MaxValue;
+        private long _retryMs = FirstRetryMs;
+        private bool _busy;
+        private bool _dirty;
+        private int _cseq;
+        private string _callId;
+
+        public PresencePublisher(PhoneCore phone)
+        {
+            _phone = phone;
+        }
+
+        /// <summary>True once a server refused PUBLISH: the status stays local.</summary>
+        public bool Refused { get; private set; }
+
+        public int LastStatus { get; private set; }
+
+        public void Attach(SipUserAgent agent)
+        {
+            _agent = agent;
+            _callId = agent.NewToken() + "@" + agent.LocalHost;
+            _phone.Presence.Changed += (state, lost) => Schedule(_phone.Now);
+            _phone.Settings.SettingChanged += (name, idx, reboot) =>
+            {
+                if (name == "presence_publish" || (name.StartsWith("user_") && idx == 1))
+                {
+                    Refused = false;
+                    _etag = null;
+                    Schedule(_phone.Now);
+                }
+            };
+            _agent.RegistrationChanged += (identity, registered, status, reason) =>
+            {
+                if (identity == 1 && registered)
+                {
+                    Schedule(_phone.Now);
+                }
+            };
+        }
+
+        public void Poll(long nowMs)
+        {
+            if (_busy || nowMs < _dueMs || Refused || _agent == null)
+            {
+                return;
+            }
+            SipIdentity identity = _agent.GetIdentity(1);
+            Publish(identity, nowMs);
+        }
+
+        private void Schedule(long nowMs)
+        {
+            _dirty = true;
+            _dueMs = nowMs;
+        }
+
+        private void Publish(SipIdentity identity, long nowMs)
+        {
+            if (!_phone.Settings.GetBool("presence_publish") || identity == null || !identity.Active ||
+                identity.Registrar == null || identity.Registrar.Length == 0 || !_phone.IsRegistered(1))
+            {
+                _dueMs = long.MaxValue;
+                return;
+            }
+            string host;
+            int port;
+            string address = null;
+            if (!HostResolver.Split(identity.Outbound != null && identity.Outbound.Length > 0 ? identity.Outbound : identity.Registrar, out host, out port) ||
+                (address = HostResolver.Resolve(host)) == null)
+            {
+                Retry(nowMs);
+                return;
+            }
+            string aor = "sip:" + identity.User + "@" + SipIdentity.HostOf(identity.Registrar);
+            string branch = "z9hG4bK" + _agent.NewToken();
+            SipWriter w = SipWriter.Request("PUBLISH", aor)
+                .Header(HeaderNames.Via, "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
+                .Header(HeaderNames.MaxForwards, "70")
+                .Header(HeaderNames.From, "<" + aor + ">;tag=" + _agent.NewToken())
+                .Header(HeaderNames.To, "<" + aor + ">")
+                .Header(HeaderNames.CallId, _callId)
+                .Header(HeaderNames.CSeq, (++_cseq).ToString() + " PUBLISH")
+                .Header(HeaderNames.Event, "presence")
+                .Header(HeaderNames.Expires, ExpiresSeconds.ToString())
+                .Header(HeaderNames.UserAgent, "DeskPhone");
+            bool refreshOnly = _etag != null && !_dirty;
+            if (_etag != null)
+            {
+                w.Header("SIP-If-Match", _etag);
+            }
+            if (!refreshOnly)
+            {
+                w.Body(PidfWriter.ContentType, PidfWriter.Write(aor, _phone.Presence.State));
+            }
+            _dirty = false;
+            _busy = true;
+            var t = new ClientTransaction(branch, "PUBLISH", w.ToBytes(), _agent.Udp, address, port, OnResponse, false);
+            if (!_agent.Start(t, nowMs))
+            {
+                _busy = false;
+                Retry(nowMs);
+            }
+        }
+
+        private void OnResponse(ClientTransaction t, SipMessage response, long nowMs)
+        {
+            _busy = false;
+            int status = response == null ? 408 : response.StatusCode;
+            LastStatus = status;
+            if (status >= 200 && status < 300)
+            {
+                _etag = response.GetHeader("SIP-ETag");
+                int granted = response.Expires > 0 ? response.Expires : ExpiresSeconds;
+                _retryMs = FirstRetryMs;
+                if (!_dirty)
+                {
+                    _dueMs = nowMs + (granted > 120 ? granted - 60 : granted / 2) * 1000L;
+                }
+                return;
+            }
+            if (status == 412)
+            {
+                // The server forgot our publication: publish the full state anew.
+                _etag = null;
+                Schedule(nowMs);
+                return;
+            }
+            if (status == 403 || status == 404 || status == 405 || status == 489 || status == 501)
+            {
+                Refused = true;
+                _dueMs = long.MaxValue;
+                return;
+            }
+            _dirty = true;
+            Retry(nowMs);
+        }
+
+        private void Retry(long nowMs)
+        {
+            _dueMs = nowMs + _retryMs;
+            _retryMs = _retryMs * 2 > MaxRetryMs ? MaxRetryMs : _retryMs * 2;
+        }
+    }
+}
