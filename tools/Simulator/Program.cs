@@ -38,7 +38,7 @@ namespace DeskPhone.Simulator
             }
 
             using var phone = new SimulatedPhone(settings);
-            var screen = new StateScreen(phone.Core, () => DateTime.Now);
+            var screen = new PanelScreen(new StateScreen(phone.Core, () => DateTime.Now), phone.Panel);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding);
             using var bench = new BenchHttpServer(options.Bind, options.BenchPort == 0 ? FreePort(options.Bind) : options.BenchPort,

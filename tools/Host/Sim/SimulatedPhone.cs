@@ -7,7 +7,9 @@ using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
+using DeskPhone.Host.Panel;
 using DeskPhone.Host.Simulated;
+using DeskPhone.Ui.Rendering;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
@@ -44,12 +46,18 @@ namespace DeskPhone.Host.Sim
             Binding.Attach(Agent);
             Publisher = new PresencePublisher(Core);
             Publisher.Attach(Agent);
+            Panel = new SoftwarePanel(DisplayProfile.Color320x240);
+            Screen = new ScreenFeeder(Core, new IdleScreen(Panel, DisplayProfile.Color320x240), () => DateTime.Now);
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
         }
 
         public SipInbox Inbox { get; }
         public SipSubscriptions Subscriptions { get; }
         public PresencePublisher Publisher { get; }
+
+        /// <summary>The simulated 320x240 panel the real renderer draws on (bench: /api/screen.png).</summary>
+        public SoftwarePanel Panel { get; }
+        public ScreenFeeder Screen { get; }
         public SipBinding Binding { get; }
         public SipUserAgent Agent { get; }
         public UdpTransport Udp { get; }
@@ -185,6 +193,7 @@ namespace DeskPhone.Host.Sim
                     Agent.Poll(now);
                     Subscriptions.Poll(now);
                     Publisher.Poll(now);
+                    Screen.Tick();
                     Core.Poll(now);
                 }
                 Thread.Sleep(LoopMs);

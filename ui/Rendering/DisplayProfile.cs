@@ -1,0 +1,51 @@
+using DeskPhone.Ui.Fonts;
+
+namespace DeskPhone.Ui.Rendering
+{
+    /// <summary>
+    /// Everything the layout needs to know about a display: size, colour depth, font and palette. No coordinate
+    /// is written anywhere else; the regions are computed from these numbers.
+    /// </summary>
+    public sealed class DisplayProfile
+    {
+        public DisplayProfile(string name, int width, int height, bool isColor, BitmapFont font, int functionKeyRows)
+        {
+            Name = name;
+            Width = width;
+            Height = height;
+            IsColor = isColor;
+            Font = font;
+            FunctionKeyRows = functionKeyRows;
+        }
+
+        public string Name { get; }
+        public int Width { get; }
+        public int Height { get; }
+        public bool IsColor { get; }
+        public BitmapFont Font { get; }
+
+        /// <summary>Rows of function-key labels at the bottom (0: the display shows none).</summary>
+        public int FunctionKeyRows { get; }
+
+        public int Margin => IsColor ? 4 : 1;
+        public int LineHeight => Font.Height + (IsColor ? 2 : 0);
+        public int StatusHeight => Font.Height + (IsColor ? 4 : 1);
+
+        public int Background => IsColor ? 0x0841 : 0;
+        public int Foreground => IsColor ? 0xFFFF : 1;
+        public int StatusBackground => IsColor ? 0x2124 : 1;
+        public int StatusForeground => IsColor ? 0xFFFF : 0;
+        public int Dim => IsColor ? 0xAD55 : 1;
+        public int PopUpBackground => IsColor ? 0xFD20 : 1;
+        public int PopUpForeground => IsColor ? 0x0000 : 0;
+
+        /// <summary>M5Stack Core's ILI9342, the reference board.</summary>
+        public static readonly DisplayProfile Color320x240 = new DisplayProfile("320x240", 320, 240, true, BitmapFont.Fixed8x16, 2);
+
+        /// <summary>D375/D785-class colour displays.</summary>
+        public static readonly DisplayProfile Color480x272 = new DisplayProfile("480x272", 480, 272, true, BitmapFont.Fixed8x16, 2);
+
+        /// <summary>An expansion module's monochrome display.</summary>
+        public static readonly DisplayProfile Mono128x64 = new DisplayProfile("128x64", 128, 64, false, BitmapFont.Terminus6x12, 0);
+    }
+}

@@ -1,0 +1,260 @@
+using DeskPhone.Ui.Icons;
+
+namespace DeskPhone.Ui.Rendering
+{
+    /// <summary>
+    /// The idle screen: status line (a status message with its icon, or the clock), identity line (user, own
+    /// status, "!" for a lost registration), body (the desktop message wrapped, or the Infobox lines with icons;
+    /// "..." marks text that does not fit), function-key labels with their LED colours, and a pop-up over the body.
+    /// Each setter marks only its region; <see cref="Render"/> redraws and flushes only the marked regions, so a
+    /// status-line change sends only the status line to the panel.
+    /// </summary>
+    public sealed class IdleScreen
+    {
+        public const int StatusRegion = 1;
+        public const int IdentityRegion = 2;
+        public const int BodyRegion = 4;
+        public const int KeysRegion = 8;
+        public const int KeysPerRow = 4;
+
+        private readonly IPanel _panel;
+        private readonly DisplayProfile _p;
+        private string _statusText = "";
+        private int _statusIcon;
+        private string _identity = "";
+        private string _body;
+        private string[] _bodyLines = new string[0];
+        private int[] _bodyIcons;
+        private bool _bodyOverflow;
+        private string _popUp;
+        private readonly string[] _keyLabels;
+        private readonly int[] _keyColors;
+        private int _dirty = StatusRegion | IdentityRegion | BodyRegion | KeysRegion;
+
+        public IdleScreen(IPanel panel, DisplayProfile profile)
+        {
+            _panel = panel;
+            _p = profile;
+            _keyLabels = new string[profile.FunctionKeyRows * KeysPerRow];
+            _keyColors = new int[_keyLabels.Length];
+        }
+
+        public DisplayProfile Profile => _p;
+
+        /// <summary>Regions waiting to be drawn.</summary>
+        public int Dirty => _dirty;
+
+        /// <summary>The status line: a message and its icon (icon 0 for the clock text).</summary>
+        public void SetStatusLine(string text, int icon)
+        {
+            if (text == _statusText && icon == _statusIcon)
+            {
+                return;
+            }
+            _statusText = text ?? "";
+            _statusIcon = icon;
+            _dirty |= StatusRegion;
+        }
+
+        public void SetIdentity(string text)
+        {
+            if (text == _identity)
+            {
+                return;
+            }
+            _identity = text ?? "";
+            _dirty |= IdentityRegion;
+        }
+
+        /// <summary>The desktop message, wrapped to the body; null shows nothing.</summary>
+        public void SetMessage(string text)
+        {
+            if (text == _body && _bodyIcons == null)
+            {
+                return;
+            }
+            _body = text;
+            _bodyIcons = null;
+            _bodyLines = TextWrap.Wrap(text, Columns(0), BodyLines(), out _bodyOverflow);
+            _dirty |= BodyRegion;
+        }
+
+        /// <summary>Infobox lines, each with an icon; a long line wraps into the next rows.</summary>
+        public void SetInfoBox(string[] lines, int[] icons)
+        {
+            int rows = BodyLines();
+            var wrapped = new string[rows];
+            var wrappedIcons = new int[rows];
+            int n = 0;
+            bool overflow = false;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                bool lineOverflow;
+                string[] parts = TextWrap.Wrap(lines[i], Columns(IconStyle.Size + 2), rows - n, out lineOverflow);
+                overflow |= lineOverflow;
+                for (int k = 0; k < parts.Length; k++)
+                {
+                    wrapped[n] = parts[k];
+                    wrappedIcons[n] = k == 0 ? icons[i] : 0;
+                    n++;
+                }
+                if (n == rows && i < lines.Length - 1)
+                {
+                    overflow = true;
+                    break;
+                }
+            }
+            _bodyLines = new string[n];
+            _bodyIcons = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                _bodyLines[i] = wrapped[i];
+                _bodyIcons[i] = wrappedIcons[i];
+            }
+            _body = null;
+            _bodyOverflow = overflow;
+            _dirty |= BodyRegion;
+        }
+
+        public void SetPopUp(string text)
+        {
+            if (text == _popUp)
+            {
+                return;
+            }
+            _popUp = text;
+            _dirty |= BodyRegion;
+        }
+
+        public void SetFunctionKey(int index, string label, int color)
+        {
+            if (index < 0 || index >= _keyLabels.Length || (_keyLabels[index] == label && _keyColors[index] == color))
+            {
+                return;
+            }
+            _keyLabels[index] = label;
+            _keyColors[index] = color;
+            _dirty |= KeysRegion;
+        }
+
+        /// <summary>Draws and flushes the regions that changed since the last call.</summary>
+        public void Render()
+        {
+            int dirty = _dirty;
+            _dirty = 0;
+            if ((dirty & StatusRegion) != 0)
+            {
+                DrawStatus();
+            }
+            if ((dirty & IdentityRegion) != 0)
+            {
+                DrawIdentity();
+            }
+            if ((dirty & BodyRegion) != 0)
+            {
+                DrawBody();
+            }
+            if ((dirty & KeysRegion) != 0 && _keyLabels.Length > 0)
+            {
+                DrawKeys();
+            }
+        }
+
+        private int IdentityTop => _p.StatusHeight;
+        private int BodyTop => _p.StatusHeight + _p.LineHeight + _p.Margin;
+        private int KeysTop => _p.Height - _p.FunctionKeyRows * _p.LineHeight;
+        private int BodyBottom => _p.FunctionKeyRows > 0 ? KeysTop - _p.Margin : _p.Height;
+
+        private int BodyLines() => (BodyBottom - BodyTop) / _p.LineHeight;
+
+        private int Columns(int indent) => _p.Font.Fit(_p.Width - 2 * _p.Margin - indent);
+
+        private void DrawStatus()
+        {
+            int h = _p.StatusHeight;
+            _panel.FillRect(0, 0, _p.Width, h, _p.StatusBackground);
+            int x = _p.Margin;
+            int textY = (h - _p.Font.Height) / 2;
+            if (_statusIcon != IconId.None && _p.IsColor)
+            {
+                _panel.DrawIcon(_statusIcon, x, (h - IconStyle.Size) / 2);
+                x += IconStyle.Size + _p.Margin;
+            }
+            _panel.DrawText(_statusText, x, textY, _p.StatusForeground, _p.Font, _p.Width - x - _p.Margin);
+            _panel.Flush(0, 0, _p.Width, h);
+        }
+
+        private void DrawIdentity()
+        {
+            _panel.FillRect(0, IdentityTop, _p.Width, _p.LineHeight, _p.Background);
+            _panel.DrawText(_identity, _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
+            _panel.Flush(0, IdentityTop, _p.Width, _p.LineHeight);
+        }
+
+        private void DrawBody()
+        {
+            int top = BodyTop;
+            int height = BodyBottom - top;
+            _panel.FillRect(0, top, _p.Width, height, _p.Background);
+            for (int i = 0; i < _bodyLines.Length; i++)
+            {
+                int y = top + i * _p.LineHeight;
+                int x = _p.Margin;
+                if (_bodyIcons != null)
+                {
+                    if (_bodyIcons[i] != IconId.None)
+                    {
+                        _panel.DrawIcon(_bodyIcons[i], x, y + (_p.Font.Height - IconStyle.Size) / 2);
+                    }
+                    x += IconStyle.Size + 2;
+                }
+                _panel.DrawText(_bodyLines[i], x, y, _p.Foreground, _p.Font, _p.Width - x - _p.Margin);
+            }
+            if (_bodyOverflow)
+            {
+                // The visible mark that text did not fit, on its own background so the text under it cannot hide it.
+                int markWidth = _p.Font.Measure("...");
+                _panel.FillRect(_p.Width - _p.Margin - markWidth, top + height - _p.LineHeight, markWidth, _p.Font.Height, _p.IsColor ? _p.Background : 1);
+                _panel.DrawText("...", _p.Width - _p.Margin - markWidth, top + height - _p.LineHeight, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
+            }
+            if (_popUp != null)
+            {
+                DrawPopUp(top, height);
+            }
+            _panel.Flush(0, top, _p.Width, height);
+        }
+
+        private void DrawPopUp(int top, int height)
+        {
+            bool overflow;
+            string[] lines = TextWrap.Wrap(_popUp, Columns(4 * _p.Margin), 3, out overflow);
+            int boxHeight = lines.Length * _p.LineHeight + 2 * _p.Margin;
+            int boxTop = top + (height - boxHeight) / 2;
+            _panel.FillRect(2 * _p.Margin, boxTop, _p.Width - 4 * _p.Margin, boxHeight, _p.PopUpBackground);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                _panel.DrawText(lines[i], 3 * _p.Margin, boxTop + _p.Margin + i * _p.LineHeight, _p.PopUpForeground, _p.Font, _p.Width - 6 * _p.Margin);
+            }
+        }
+
+        private void DrawKeys()
+        {
+            int top = KeysTop;
+            _panel.FillRect(0, top, _p.Width, _p.Height - top, _p.Background);
+            int cell = _p.Width / KeysPerRow;
+            for (int i = 0; i < _keyLabels.Length; i++)
+            {
+                if (_keyLabels[i] == null)
+                {
+                    continue;
+                }
+                int x = (i % KeysPerRow) * cell + _p.Margin;
+                int y = top + (i / KeysPerRow) * _p.LineHeight;
+                int dot = _p.Font.Height / 2;
+                _panel.FillRect(x, y + dot / 2, dot, dot, _keyColors[i] == 0 ? _p.Dim : _keyColors[i]);
+                _panel.DrawText(_keyLabels[i], x + dot + 2, y, _p.Foreground, _p.Font, cell - dot - 2 - _p.Margin);
+            }
+            _panel.Flush(0, top, _p.Width, _p.Height - top);
+        }
+    }
+}
