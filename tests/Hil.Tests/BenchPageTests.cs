@@ -41,6 +41,9 @@ namespace DeskPhone.Hil.Tests
                 wait.Until(d => screen.Text.Contains("From the page"));
                 Assert.Contains("No administrator password is set", screen.Text);
 
+                wait.Until(d => driver.FindElement(By.CssSelector("[data-testid=screenpng]")).GetAttribute("src").StartsWith("blob:"));
+                Assert.True(driver.FindElement(By.CssSelector("[data-testid=screenpng]")).Displayed);
+
                 driver.FindElement(By.CssSelector("button[data-key=CANCEL]")).Click();
 
                 wait.Until(d => !screen.Text.Contains("From the page"));

@@ -33,6 +33,15 @@ namespace DeskPhone.Hil.Tests
             Assert.Contains("[message] Hello from sipsak", screen);
         }
 
+        [Fact]
+        public void ScreenIsAvailableAsPng()
+        {
+            using var http = new System.Net.Http.HttpClient();
+            byte[] png = http.GetByteArrayAsync(_phone.BenchUrl + "api/screen.png").GetAwaiter().GetResult();
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png.Take(4).ToArray());
+            Assert.True(png.Length > 320 * 240, "a 320x240 RGB image");
+        }
+
         [SkippableFact]
         public void MessageToAnotherUserIs404()
         {
