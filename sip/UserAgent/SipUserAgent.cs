@@ -26,6 +26,10 @@ namespace DeskPhone.Sip.UserAgent
         private readonly UaCapabilities _caps = UaCapabilities.Phone();
         private readonly ClientTransaction[] _clients = new ClientTransaction[MaxClientTransactions];
         private readonly RegistrationClient[] _registrations = new RegistrationClient[MaxIdentities + 1];
+        private readonly InviteServerTransaction[] _invites = new InviteServerTransaction[MaxInviteTransactions];
+
+        /// <summary>Refused INVITEs whose final answer is kept retransmitting until the ACK (Timer G/H).</summary>
+        public const int MaxInviteTransactions = 8;
         private int _tagCounter;
         private uint _tokenSeed;
 
@@ -173,6 +177,17 @@ namespace DeskPhone.Sip.UserAgent
                     _registrations[i].Poll(nowMs);
                 }
             }
+            for (int i = 0; i < MaxInviteTransactions; i++)
+            {
+                if (_invites[i] != null)
+                {
+                    _invites[i].Poll(nowMs);
+                    if (_invites[i].State == InviteServerTransaction.Terminated)
+                    {
+                        _invites[i] = null;
+                    }
+                }
+            }
         }
 
         private void Handle(SipPacket packet, long nowMs)
@@ -203,6 +218,15 @@ namespace DeskPhone.Sip.UserAgent
             }
             if (m.Method == "ACK")
             {
+                // The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3); others are absorbed.
+                Via ackVia = m.GetVia(0);
+                for (int i = 0; i < MaxInviteTransactions && ackVia != null; i++)
+                {
+                    if (_invites[i] != null && _invites[i].Branch == ackVia.Branch)
+                    {
+                        _invites[i].OnAck(nowMs);
+                    }
+                }
                 return;
             }
             Via top = m.GetVia(0);
@@ -326,6 +350,25 @@ namespace DeskPhone.Sip.UserAgent
             _transactions.Remember(key, bytes, packet.Connection != null, nowMs);
             Send(packet, m, bytes);
             Answered++;
+            if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
+            {
+                TrackInvite(packet, m, bytes, nowMs);
+            }
+        }
+
+        private void TrackInvite(SipPacket packet, SipMessage m, byte[] response, long nowMs)
+        {
+            Via top = m.GetVia(0);
+            int port = top != null && top.Rport < 0 ? (top.Port == 0 ? 5060 : top.Port) : packet.RemotePort;
+            for (int i = 0; i < MaxInviteTransactions; i++)
+            {
+                if (_invites[i] == null)
+                {
+                    _invites[i] = new InviteServerTransaction(top == null ? null : top.Branch, response, packet.Transport, packet.RemoteHost, port, nowMs);
+                    return;
+                }
+            }
+            // Table full: the response was sent once; a retransmitted INVITE is still answered from the cache.
         }
 
         /// <summary>The top Via with received (RFC 3261 18.2.1) and rport (RFC 3581) filled in.</summary>

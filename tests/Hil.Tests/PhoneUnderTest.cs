@@ -18,6 +18,7 @@ namespace DeskPhone.Hil.Tests
     public sealed class PhoneUnderTest : IDisposable
     {
         private readonly Process _process;
+        private readonly StringBuilder _errors = new StringBuilder();
         private readonly HttpClient _http;
 
         public PhoneUnderTest() : this(null)
@@ -52,7 +53,7 @@ namespace DeskPhone.Hil.Tests
                 };
                 _process = Process.Start(start);
                 _process.OutputDataReceived += (s, e) => { };
-                _process.ErrorDataReceived += (s, e) => { };
+                _process.ErrorDataReceived += (s, e) => { lock (_errors) { _errors.AppendLine(e.Data); } };
                 _process.BeginOutputReadLine();
                 _process.BeginErrorReadLine();
             }
@@ -166,7 +167,11 @@ namespace DeskPhone.Hil.Tests
             {
                 if (_process != null && _process.HasExited)
                 {
-                    throw new InvalidOperationException("the simulator exited with code " + _process.ExitCode);
+                    _process.WaitForExit();
+                    lock (_errors)
+                    {
+                        throw new InvalidOperationException("the simulator exited with code " + _process.ExitCode + ":\n" + _errors);
+                    }
                 }
                 try
                 {

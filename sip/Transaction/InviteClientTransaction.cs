@@ -1,0 +1,143 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Sip.Transaction
+{
+    /// <summary>
+    /// The client side of an INVITE (RFC 3261 17.1.1) in virtual time: retransmitted on Timer A (T1 doubling, on
+    /// unreliable transports) until a provisional response, given up on Timer B (64*T1); a final 300-699 is
+    /// acknowledged here (same branch) and its retransmissions re-acknowledged during Timer D (32 s); a 2xx ends
+    /// the transaction (its ACK belongs to the dialog). The call layer that will place calls builds on this.
+    /// </summary>
+    public sealed class InviteClientTransaction
+    {
+        public const int Calling = 0;
+        public const int Proceeding = 1;
+        public const int Completed = 2;
+        public const int Terminated = 3;
+        public const long TimerDMs = 32000;
+
+        private readonly byte[] _request;
+        private readonly string _requestUri;
+        private readonly string _via;
+        private readonly string _from;
+        private readonly string _callId;
+        private readonly long _cseq;
+        private readonly ISipTransport _transport;
+        private readonly string _host;
+        private readonly int _port;
+        private readonly ResponseHandler _handler;
+        private long _timerA;
+        private long _intervalA = ClientTransaction.T1;
+        private long _timerB;
+        private long _timerD;
+        private byte[] _ack;
+
+        /// <param name="request">The INVITE as sent; its Request-URI, top Via, From, Call-ID and CSeq go into the ACK.</param>
+        public InviteClientTransaction(string branch, byte[] request, string requestUri, string topVia, string from, string callId, long cseq,
+                                       ISipTransport transport, string host, int port, ResponseHandler handler)
+        {
+            Branch = branch;
+            _request = request;
+            _requestUri = requestUri;
+            _via = topVia;
+            _from = from;
+            _callId = callId;
+            _cseq = cseq;
+            _transport = transport;
+            _host = host;
+            _port = port;
+            _handler = handler;
+        }
+
+        public string Branch { get; }
+        public int State { get; private set; }
+        public int Transmissions { get; private set; }
+        public int Acks { get; private set; }
+
+        public void Start(long nowMs)
+        {
+            _timerA = nowMs + ClientTransaction.T1;
+            _timerB = nowMs + 64 * ClientTransaction.T1;
+            Transmissions++;
+            _transport.Send(_request, _request.Length, _host, _port, null);
+        }
+
+        public void OnResponse(SipMessage response, long nowMs)
+        {
+            int status = response.StatusCode;
+            if (State == Completed)
+            {
+                if (status >= 300)
+                {
+                    SendAck();
+                }
+                return;
+            }
+            if (State == Terminated)
+            {
+                return;
+            }
+            if (status < 200)
+            {
+                State = Proceeding;
+                return;
+            }
+            if (status < 300)
+            {
+                State = Terminated;
+                _handler(null, response, nowMs);
+                return;
+            }
+            _ack = Ack(response);
+            SendAck();
+            State = Completed;
+            _timerD = nowMs + TimerDMs;
+            _handler(null, response, nowMs);
+        }
+
+        public void Poll(long nowMs)
+        {
+            if (State == Completed && nowMs >= _timerD)
+            {
+                State = Terminated;
+            }
+            if (State != Calling)
+            {
+                return;
+            }
+            if (nowMs >= _timerB)
+            {
+                State = Terminated;
+                _handler(null, null, nowMs);
+                return;
+            }
+            if (nowMs >= _timerA)
+            {
+                Transmissions++;
+                _transport.Send(_request, _request.Length, _host, _port, null);
+                _intervalA *= 2;
+                _timerA = nowMs + _intervalA;
+            }
+        }
+
+        private void SendAck()
+        {
+            Acks++;
+            _transport.Send(_ack, _ack.Length, _host, _port, null);
+        }
+
+        /// <summary>The ACK for a non-2xx final response (RFC 3261 17.1.1.3): same Request-URI, top Via, From, Call-ID, CSeq number; To from the response.</summary>
+        private byte[] Ack(SipMessage response)
+        {
+            return SipWriter.Request("ACK", _requestUri)
+                .Header(HeaderNames.Via, _via)
+                .Header(HeaderNames.MaxForwards, "70")
+                .Header(HeaderNames.From, _from)
+                .Header(HeaderNames.To, response.GetHeader(HeaderNames.To))
+                .Header(HeaderNames.CallId, _callId)
+                .Header(HeaderNames.CSeq, _cseq.ToString() + " ACK")
+                .ToBytes();
+        }
+    }
+}
