@@ -57,12 +57,20 @@ namespace DeskPhone.Firmware.Device
             while (true)
             {
                 long now = clock.NowMs;
-                lock (phone.Gate)
+                try
                 {
-                    agent.Poll(now);
-                    subscriptions.Poll(now);
-                    publisher.Poll(now);
-                    phone.Poll(now);
+                    lock (phone.Gate)
+                    {
+                        agent.Poll(now);
+                        subscriptions.Poll(now);
+                        publisher.Poll(now);
+                        phone.Poll(now);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // A phone must not go dark over one bad packet: report and keep running.
+                    Console.WriteLine("phone loop fault: " + ex.Message);
                 }
                 Thread.Sleep(LoopMs);
             }

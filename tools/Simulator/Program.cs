@@ -15,6 +15,8 @@ namespace DeskPhone.Simulator
     {
         public static int Main(string[] args)
         {
+            AppDomain.CurrentDomain.UnhandledException += (s, e) =>
+                Console.Error.WriteLine("deskphone-sim: unhandled exception: " + e.ExceptionObject);
             SimulatorOptions options = SimulatorOptions.Parse(args, out string error);
             if (options == null)
             {

@@ -68,6 +68,9 @@ namespace DeskPhone.Host.Sim
         public PhoneCore Core { get; }
         public EventHub Events { get; }
 
+        /// <summary>Exceptions the loop caught and reported (the bench and tests can see that there were some).</summary>
+        public int LoopFaults { get; private set; }
+
         /// <summary>Milliseconds since the phone started: the firmware's monotonic clock.</summary>
         public long Now => _clock.ElapsedMilliseconds;
 
@@ -187,14 +190,23 @@ namespace DeskPhone.Host.Sim
         {
             while (_running)
             {
-                lock (Core.Gate)
+                try
                 {
-                    long now = Now;
-                    Agent.Poll(now);
-                    Subscriptions.Poll(now);
-                    Publisher.Poll(now);
-                    Screen.Tick();
-                    Core.Poll(now);
+                    lock (Core.Gate)
+                    {
+                        long now = Now;
+                        Agent.Poll(now);
+                        Subscriptions.Poll(now);
+                        Publisher.Poll(now);
+                        Screen.Tick();
+                        Core.Poll(now);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // Like the device's loop, the phone keeps running; the fault is reported, not swallowed.
+                    LoopFaults++;
+                    Console.Error.WriteLine("deskphone-sim: phone loop fault: " + ex);
                 }
                 Thread.Sleep(LoopMs);
             }
