@@ -53,6 +53,17 @@ namespace DeskPhone.Firmware.Bench
             {
                 sb.Append(" !");
             }
+            var menus = _phone.KeyConsumer as ScreenMenus;
+            string title = menus == null ? null : menus.Title();
+            if (title != null)
+            {
+                sb.Append("\n[menu] ").Append(title);
+                string[] items = menus.Items();
+                for (int i = 0; i < items.Length; i++)
+                {
+                    sb.Append(i == menus.Selected ? "\n[item] > " : "\n[item]   ").Append(items[i]);
+                }
+            }
             int popUp = _phone.Statuses.PopUp;
             if (popUp != StatusScheduler.NoMessage)
             {

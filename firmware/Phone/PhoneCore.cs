@@ -63,6 +63,9 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The identity the idle screen shows and the Current* statuses speak of (1..12).</summary>
         public int CurrentIdentity { get; private set; }
 
+        /// <summary>Menus and lists on screen: they see every key first.</summary>
+        public IKeyConsumer KeyConsumer { get; set; }
+
         /// <summary>The time of the last <see cref="Poll"/> or hand-over.</summary>
         public long Now => _now;
 
@@ -158,11 +161,18 @@ namespace DeskPhone.Firmware.Phone
         public void OnKey(int keyCode, KeyAction action, long nowMs)
         {
             _now = nowMs;
+            if (action == KeyAction.Press)
+            {
+                Presence.KeyPressed(nowMs);
+            }
+            if (KeyConsumer != null && KeyConsumer.HandleKey(keyCode, action))
+            {
+                return;
+            }
             if (action != KeyAction.Press)
             {
                 return;
             }
-            Presence.KeyPressed(nowMs);
             if (keyCode == KeyCode.Cancel || keyCode == KeyCode.Ok)
             {
                 if (Statuses.DismissPopUp(nowMs))

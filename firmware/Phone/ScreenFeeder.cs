@@ -18,6 +18,7 @@ namespace DeskPhone.Firmware.Phone
         private readonly PhoneCore _phone;
         private readonly IdleScreen _screen;
         private readonly WallClock _clock;
+        private readonly ScreenMenus _menus;
         private int _minute = -1;
 
         public ScreenFeeder(PhoneCore phone, IdleScreen screen, WallClock clock)
@@ -25,9 +26,13 @@ namespace DeskPhone.Firmware.Phone
             _phone = phone;
             _screen = screen;
             _clock = clock;
+            _menus = new ScreenMenus(phone);
+            phone.KeyConsumer = _menus;
             phone.Event += (kind, detail) => Update();
             Update();
         }
+
+        public ScreenMenus Menus => _menus;
 
         /// <summary>From the main loop: redraws when the minute of the clock changes, else nothing.</summary>
         public void Tick()
@@ -75,6 +80,8 @@ namespace DeskPhone.Firmware.Phone
             {
                 _screen.SetMessage(_phone.Desktop.Text);
             }
+            string title = _menus.Title();
+            _screen.SetList(title, title == null ? null : _menus.Items(), _menus.Selected);
             int keys = _screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
             for (int k = 0; k < keys; k++)
             {

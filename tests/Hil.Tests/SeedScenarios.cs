@@ -34,6 +34,24 @@ namespace DeskPhone.Hil.Tests
         }
 
         [Fact]
+        public void OwnStatusChosenWithTheKeys()
+        {
+            foreach (string key in new[] { "MENU", "OK", "DOWN", "OK" })
+            {
+                Assert.Equal(200, _phone.Post("api/keys/" + key + "/press").Status);
+            }
+            try
+            {
+                Assert.Equal("dnd", JsonDocument.Parse(_phone.Get("api/presence").Body).RootElement.GetProperty("state").GetString());
+                Assert.Contains("[identity] 486 - Do not disturb", _phone.Screen());
+            }
+            finally
+            {
+                _phone.Post("api/presence/online");
+            }
+        }
+
+        [Fact]
         public void ScreenIsAvailableAsPng()
         {
             using var http = new System.Net.Http.HttpClient();

@@ -48,6 +48,20 @@ namespace DeskPhone.Ui.Tests
         }
 
         [Fact]
+        public void ListOverTheBodyMatchesItsGolden()
+        {
+            (SoftwarePanel panel, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
+            string[] items = new string[12];
+            for (int i = 0; i < items.Length; i++)
+            {
+                items[i] = "Notification " + (i + 1);
+            }
+            screen.SetList("Notifications (12)", items, 8);
+            screen.Render();
+            Golden.Check("list-320x240", panel);
+        }
+
+        [Fact]
         public void StatusLineChangeFlushesOnlyTheStatusLine()
         {
             (SoftwarePanel panel, IdleScreen screen) = Screen(DisplayProfile.Color320x240);

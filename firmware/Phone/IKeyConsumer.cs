@@ -1,0 +1,10 @@
+using DeskPhone.Drivers.Input;
+
+namespace DeskPhone.Firmware.Phone
+{
+    /// <summary>Something on screen that takes keys before the idle screen does (menus and lists); true when it used the key.</summary>
+    public interface IKeyConsumer
+    {
+        bool HandleKey(int keyCode, KeyAction action);
+    }
+}
