@@ -1,3 +1,5 @@
+using DeskPhone.Firmware.Status;
+
 namespace DeskPhone.Firmware.Leds
 {
     /// <summary>States a key (a monitored extension, a line, the own call) can be in, named as in the led_* settings.</summary>
@@ -26,24 +28,8 @@ namespace DeskPhone.Firmware.Leds
         /// <summary>The state named by text[start, start+length) (case-sensitive, upper case); None if unknown.</summary>
         public static int Find(string text, int start, int length)
         {
-            for (int s = 0; s < Count; s++)
-            {
-                string name = Names[s];
-                if (name.Length != length)
-                {
-                    continue;
-                }
-                int i = 0;
-                while (i < length && name[i] == text[start + i])
-                {
-                    i++;
-                }
-                if (i == length)
-                {
-                    return s;
-                }
-            }
-            return None;
+            int state = NameTable.Find(Names, text, start, length);
+            return state < 0 ? None : state;
         }
 
         public static int Parse(string name) => name == null ? None : Find(name, 0, name.Length);

@@ -31,28 +31,7 @@ namespace DeskPhone.Firmware.Status
         public static bool Valid(int id) => id >= 0 && id < StatusId.Count;
 
         /// <summary>The ID named exactly (case-sensitive, like the phones) by text[start, start+length); -1 if none.</summary>
-        public static int Find(string text, int start, int length)
-        {
-            string[] names = StatusCatalogData.Names;
-            for (int id = 0; id < names.Length; id++)
-            {
-                string name = names[id];
-                if (name.Length != length)
-                {
-                    continue;
-                }
-                int i = 0;
-                while (i < length && name[i] == text[start + i])
-                {
-                    i++;
-                }
-                if (i == length)
-                {
-                    return id;
-                }
-            }
-            return -1;
-        }
+        public static int Find(string text, int start, int length) => NameTable.Find(StatusCatalogData.Names, text, start, length);
 
         public static int Find(string name) => name == null ? -1 : Find(name, 0, name.Length);
     }

@@ -85,33 +85,11 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
+        /// <summary>The end of the parameter starting at <paramref name="from"/>: the next ';' outside quotes, or the end.</summary>
         private static int Next(string list, int from)
         {
-            bool quoted = false;
-            for (int i = from; i < list.Length; i++)
-            {
-                char c = list[i];
-                if (quoted)
-                {
-                    if (c == '\\')
-                    {
-                        i++;
-                    }
-                    else if (c == '"')
-                    {
-                        quoted = false;
-                    }
-                }
-                else if (c == '"')
-                {
-                    quoted = true;
-                }
-                else if (c == ';')
-                {
-                    return i;
-                }
-            }
-            return list.Length;
+            int semi = Separator.Next(list, from, ';', false);
+            return semi < 0 ? list.Length : semi;
         }
 
         internal static string Unquote(string value)

@@ -31,42 +31,6 @@ namespace DeskPhone.Sip.Message
             return (end < 0 ? value.Substring(start) : value.Substring(start, end - start)).Trim();
         }
 
-        private static int NextComma(string value, int from)
-        {
-            bool quoted = false;
-            bool angle = false;
-            for (int i = from; i < value.Length; i++)
-            {
-                char c = value[i];
-                if (quoted)
-                {
-                    if (c == '\\')
-                    {
-                        i++;
-                    }
-                    else if (c == '"')
-                    {
-                        quoted = false;
-                    }
-                }
-                else if (c == '"')
-                {
-                    quoted = true;
-                }
-                else if (c == '<')
-                {
-                    angle = true;
-                }
-                else if (c == '>')
-                {
-                    angle = false;
-                }
-                else if (c == ',' && !angle)
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
+        private static int NextComma(string value, int from) => Separator.Next(value, from, ',', true);
     }
 }
