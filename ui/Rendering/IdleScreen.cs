@@ -27,6 +27,9 @@ namespace DeskPhone.Ui.Rendering
         private int[] _bodyIcons;
         private bool _bodyOverflow;
         private string _popUp;
+        private string _listTitle;
+        private string[] _listItems;
+        private int _listSelected;
         private readonly string[] _keyLabels;
         private readonly int[] _keyColors;
         private int _dirty = StatusRegion | IdentityRegion | BodyRegion | KeysRegion;
@@ -115,6 +118,25 @@ namespace DeskPhone.Ui.Rendering
             _bodyOverflow = overflow;
             _dirty |= BodyRegion;
         }
+
+        /// <summary>
+        /// Shows a list over the body (menus, the notification list, the explain view): a title, items and the
+        /// selected one, scrolled so that the selection is visible; null title hides it.
+        /// </summary>
+        public void SetList(string title, string[] items, int selected)
+        {
+            if (title == _listTitle && items == _listItems && selected == _listSelected)
+            {
+                return;
+            }
+            _listTitle = title;
+            _listItems = items;
+            _listSelected = selected;
+            _dirty |= BodyRegion;
+        }
+
+        /// <summary>Rows a list can show at once on this display (for the caller's paging).</summary>
+        public int ListRows => BodyLines() - 1;
 
         public void SetPopUp(string text)
         {
@@ -217,11 +239,38 @@ namespace DeskPhone.Ui.Rendering
                 _panel.FillRect(_p.Width - _p.Margin - markWidth, top + height - _p.LineHeight, markWidth, _p.Font.Height, _p.IsColor ? _p.Background : 1);
                 _panel.DrawText("...", _p.Width - _p.Margin - markWidth, top + height - _p.LineHeight, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
             }
+            if (_listTitle != null)
+            {
+                DrawList(top, height);
+            }
             if (_popUp != null)
             {
                 DrawPopUp(top, height);
             }
             _panel.Flush(0, top, _p.Width, height);
+        }
+
+        private void DrawList(int top, int height)
+        {
+            _panel.FillRect(0, top, _p.Width, height, _p.Background);
+            _panel.DrawText(_listTitle, _p.Margin, top, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
+            int rows = ListRows;
+            int first = _listSelected >= rows ? _listSelected - rows + 1 : 0;
+            for (int row = 0; row < rows && first + row < _listItems.Length; row++)
+            {
+                int index = first + row;
+                int y = top + (row + 1) * _p.LineHeight;
+                bool selected = index == _listSelected;
+                if (selected)
+                {
+                    _panel.FillRect(0, y, _p.Width, _p.LineHeight, _p.Foreground);
+                }
+                _panel.DrawText(_listItems[index], 2 * _p.Margin, y, selected ? _p.Background : _p.Foreground, _p.Font, _p.Width - 3 * _p.Margin);
+            }
+            if (first + rows < _listItems.Length)
+            {
+                _panel.DrawText("v", _p.Width - _p.Margin - _p.Font.Width, top, _p.Dim, _p.Font, _p.Width);
+            }
         }
 
         private void DrawPopUp(int top, int height)
