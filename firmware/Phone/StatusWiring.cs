@@ -152,7 +152,13 @@ namespace DeskPhone.Firmware.Phone
             {
                 _phone.Leds.StatusesChanged();
             }
-            _phone.Raise(PhoneEventKind.Status, changes.ToString());
+            // Watchers (phonectl watch, the bench page) want names, not the change bits.
+            _phone.Raise(PhoneEventKind.Status, "line=" + NameOrNone(_s.StatusLine) + " popup=" + NameOrNone(_s.PopUp));
+        }
+
+        private static string NameOrNone(int id)
+        {
+            return id == StatusScheduler.NoMessage ? "none" : StatusCatalog.Name(id);
         }
 
         private void OnLedChanged(int led, LedColor color, LedPattern pattern)

@@ -114,6 +114,21 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void StatusEventsNameTheStatusLineAndPopUp()
+        {
+            var details = new List<string>();
+            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Status) details.Add(detail); };
+            _settings.Set("admin_mode_password", 0, "x");
+            _settings.Set("http_pass", 0, "x");
+            Run(100);
+
+            _hw.SetLink(false, _now);
+            Run(3000);
+
+            Assert.Contains("line=EthernetUnplugged popup=none", details);
+        }
+
+        [Fact]
         public void RegistrationDrivesIdentityStatusesAndPresence()
         {
             _settings.Set("user_name", 1, "486");
