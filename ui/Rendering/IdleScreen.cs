@@ -26,6 +26,7 @@ namespace DeskPhone.Ui.Rendering
         private string[] _bodyLines = new string[0];
         private int[] _bodyIcons;
         private bool _bodyOverflow;
+        private int _bodyRowsShown = 1000; // rows the last body draw painted; starts high so the first draw clears it all
         private string _popUp;
         private string _listTitle;
         private string[] _listItems;
@@ -217,7 +218,17 @@ namespace DeskPhone.Ui.Rendering
         {
             int top = BodyTop;
             int height = BodyBottom - top;
-            _panel.FillRect(0, top, _p.Width, height, _p.Background);
+            // A plain message repaints only the rows it and the previous one covered, so a short change costs
+            // a few lines of SPI traffic instead of the whole body; lists, pop-ups and the overflow mark use it all.
+            bool whole = _bodyOverflow || _listTitle != null || _popUp != null;
+            int rows = _bodyLines.Length;
+            int covered = whole ? height : (rows > _bodyRowsShown ? rows : _bodyRowsShown) * _p.LineHeight;
+            if (covered > height || covered == 0)
+            {
+                covered = height;
+            }
+            _bodyRowsShown = whole ? height / _p.LineHeight + 1 : rows;
+            _panel.FillRect(0, top, _p.Width, covered, _p.Background);
             for (int i = 0; i < _bodyLines.Length; i++)
             {
                 int y = top + i * _p.LineHeight;
@@ -247,7 +258,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 DrawPopUp(top, height);
             }
-            _panel.Flush(0, top, _p.Width, height);
+            _panel.Flush(0, top, _p.Width, covered);
         }
 
         private void DrawList(int top, int height)
