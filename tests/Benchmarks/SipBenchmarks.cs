@@ -79,6 +79,27 @@ namespace DeskPhone.Benchmarks
         public int Write200ForMessage484() =>
             SipWriter.ResponseTo(_parsedMessage, 200, "OK", "dp1").Header("User-Agent", "DeskPhone").ToBytes().Length;
 
+        [Benchmark]
+        public int WriteRegister() =>
+            SipWriter.Request("REGISTER", "sip:pbx.example.com")
+                .Header("Via", "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKnashds7;rport").Header("Max-Forwards", "70")
+                .Header("From", "<sip:486@pbx.example.com>;tag=a73kszlfl").Header("To", "<sip:486@pbx.example.com>")
+                .Header("Call-ID", "1j9FpLxk3uxtm8tn@192.0.2.10").Header("CSeq", "1 REGISTER")
+                .Header("Contact", "<sip:486@192.0.2.10:5060;line=dp1>").Header("Expires", "3600")
+                .Header("User-Agent", "DeskPhone").ToBytes().Length;
+
+        [Benchmark]
+        public int WriteInviteWithSdp() =>
+            SipWriter.Request("INVITE", "sip:486@192.0.2.10")
+                .Header("Via", "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK74bf9").Header("Max-Forwards", "70")
+                .Header("From", "\"Alice\" <sip:alice@pbx.example.com>;tag=9fxced76sl").Header("To", "<sip:486@pbx.example.com>")
+                .Header("Call-ID", "3848276298220188511@pbx.example.com").Header("CSeq", "1 INVITE")
+                .Header("Contact", "<sip:alice@192.0.2.1>").Body("application/sdp", Sdp).ToBytes().Length;
+
+        private static readonly byte[] Sdp = Encoding.ASCII.GetBytes(
+            "v=0\r\no=alice 2890844526 2890844526 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n" +
+            "m=audio 49170 RTP/AVP 0 8 101\r\na=rtpmap:101 telephone-event/8000\r\n");
+
         private static byte[] Pad(string headTemplate, int total)
         {
             string probe = string.Format(headTemplate, 100);
