@@ -208,49 +208,31 @@ namespace DeskPhone.Firmware.Leds
             return 0;
         }
 
-        private void ApplyPattern(string setting, string list, int order)
-        {
-            LedPattern pattern = PatternOrder[order];
-            int i = 0;
-            int start, length;
-            while (NextToken(list, ref i, out start, out length))
-            {
-                int state = KeyState.Find(list, start, length);
-                if (state >= 0)
-                {
-                    _statePattern[state] = pattern;
-                    continue;
-                }
-                int id = StatusCatalog.Find(list, start, length);
-                if (id >= 0)
-                {
-                    _statusPattern[id] = pattern;
-                    continue;
-                }
-                Unknown(setting, list, start, length);
-            }
-        }
+        private void ApplyPattern(string setting, string list, int order) => Apply(setting, list, PatternOrder[order], LedColor.Off);
 
-        private void ApplyColor(string setting, string list, int order)
+        private void ApplyColor(string setting, string list, int order) => Apply(setting, list, LedPattern.Off, ColorOrder[order]);
+
+        /// <summary>Gives every token of the list the pattern, or the colour (whichever is not Off).</summary>
+        private void Apply(string setting, string list, LedPattern pattern, LedColor color)
         {
-            LedColor color = ColorOrder[order];
             int i = 0;
             int start, length;
             while (NextToken(list, ref i, out start, out length))
             {
                 int state = KeyState.Find(list, start, length);
-                if (state >= 0)
+                int id = state >= 0 ? -1 : StatusCatalog.Find(list, start, length);
+                if (state < 0 && id < 0)
                 {
-                    _stateColor[state] = color;
-                    continue;
+                    Unknown(setting, list, start, length);
                 }
-                int id = StatusCatalog.Find(list, start, length);
-                if (id >= 0)
+                else if (pattern != LedPattern.Off)
                 {
-                    _statusColor[id] = color;
-                    continue;
+                    if (state >= 0) _statePattern[state] = pattern; else _statusPattern[id] = pattern;
                 }
-                Unknown(setting, list, start, length);
+                else
+                {
+                    if (state >= 0) _stateColor[state] = color; else _statusColor[id] = color;
+                }
             }
         }
 
