@@ -77,6 +77,64 @@ namespace DeskPhone.Ui.Tests
         }
 
         [Fact]
+        public void MessageChangeFlushesOnlyTheRowsOldAndNewTextCover()
+        {
+            (SoftwarePanel panel, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
+            long row = 320L * DisplayProfile.Color320x240.LineHeight * 2;
+            screen.SetMessage("one");
+            screen.Render();
+
+            panel.ResetCounters();
+            screen.SetMessage("two");
+            screen.Render();
+            Assert.Equal(row, panel.FlushedBytes);
+
+            panel.ResetCounters();
+            screen.SetMessage("a message long enough to wrap onto a second and then a third row of the reference panel");
+            screen.Render();
+            Assert.Equal(3 * row, panel.FlushedBytes);
+
+            // Shrinking must still clear the rows the longer text left behind.
+            panel.ResetCounters();
+            screen.SetMessage("short");
+            screen.Render();
+            Assert.Equal(3 * row, panel.FlushedBytes);
+            Assert.Equal(DisplayProfile.Color320x240.Background, panel.Pixel(319, DisplayProfile.Color320x240.StatusHeight
+                + DisplayProfile.Color320x240.LineHeight + DisplayProfile.Color320x240.Margin + 2 * DisplayProfile.Color320x240.LineHeight + 4));
+        }
+
+        [Fact]
+        public void EachChangeMarksAndFlushesOnlyItsRegion()
+        {
+            (SoftwarePanel panel, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
+            screen.Render();
+            Assert.Equal(0, screen.Dirty);
+
+            screen.SetIdentity("486 - Do not disturb");
+            Assert.Equal(IdleScreen.IdentityRegion, screen.Dirty);
+            panel.ResetCounters();
+            screen.Render();
+            Assert.Equal(1, panel.Flushes);
+            Assert.Equal(320L * DisplayProfile.Color320x240.LineHeight * 2, panel.FlushedBytes);
+
+            screen.SetMessage("Short now");
+            Assert.Equal(IdleScreen.BodyRegion, screen.Dirty);
+            panel.ResetCounters();
+            screen.Render();
+            Assert.Equal(1, panel.Flushes);
+            DisplayProfile p = DisplayProfile.Color320x240;
+            long outsideBody = 320L * 2 * (p.StatusHeight + p.LineHeight + p.FunctionKeyRows * p.LineHeight);
+            Assert.True(panel.FlushedBytes <= 320L * 240 * 2 - outsideBody, panel.FlushedBytes + " bytes for a message change");
+
+            screen.SetFunctionKey(1, "dave", 0x001F);
+            Assert.Equal(IdleScreen.KeysRegion, screen.Dirty);
+            panel.ResetCounters();
+            screen.Render();
+            Assert.Equal(1, panel.Flushes);
+            Assert.Equal(0, screen.Dirty);
+        }
+
+        [Fact]
         public void UnchangedValuesRedrawNothing()
         {
             (SoftwarePanel panel, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
