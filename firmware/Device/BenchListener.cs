@@ -9,7 +9,7 @@ namespace DeskPhone.Firmware.Device
     /// <summary>
     /// The bench interface on the board: nanoFramework's HttpListener in front of the same portable router the
     /// simulator uses. One request at a time (the board has little memory); bodies above 4 KB are refused.
-    /// The event stream (/api/events) is simulator-only in this build.
+    /// /api/events is handed to <see cref="BenchEventStream"/>, which keeps its one client on its own thread.
     /// </summary>
     internal sealed class BenchListener
     {
@@ -18,11 +18,13 @@ namespace DeskPhone.Firmware.Device
         private readonly BenchRouter _router;
         private readonly PhoneCore _phone;
         private readonly HttpListener _listener;
+        private readonly BenchEventStream _events;
 
         public BenchListener(BenchRouter router, PhoneCore phone, int port)
         {
             _router = router;
             _phone = phone;
+            _events = new BenchEventStream(phone);
             _listener = new HttpListener("http", port, IPAddress.Any);
         }
 
@@ -37,9 +39,10 @@ namespace DeskPhone.Firmware.Device
             while (true)
             {
                 HttpListenerContext context = _listener.GetContext();
+                bool handedOver = false;
                 try
                 {
-                    Handle(context);
+                    handedOver = Handle(context);
                 }
                 catch (Exception)
                 {
@@ -47,12 +50,16 @@ namespace DeskPhone.Firmware.Device
                 }
                 finally
                 {
-                    context.Response.Close();
+                    if (!handedOver)
+                    {
+                        context.Response.Close();
+                    }
                 }
             }
         }
 
-        private void Handle(HttpListenerContext context)
+        /// <summary>Answers the request; true when the event stream took it over (it closes it itself).</summary>
+        private bool Handle(HttpListenerContext context)
         {
             HttpListenerRequest request = context.Request;
             HttpListenerResponse response = context.Response;
@@ -65,7 +72,11 @@ namespace DeskPhone.Firmware.Device
             if (length > MaxBody)
             {
                 Write(response, BenchResponse.Error(413, "request body larger than 4096 bytes"));
-                return;
+                return false;
+            }
+            if (path == "/api/events" && request.HttpMethod == "GET")
+            {
+                return StartEvents(context, request.Headers["Authorization"]);
             }
             if (length > 0)
             {
@@ -87,6 +98,28 @@ namespace DeskPhone.Firmware.Device
                 answer = _router.Handle(request.HttpMethod, path, query, body, request.Headers["Authorization"]);
             }
             Write(response, answer);
+            return false;
+        }
+
+        private bool StartEvents(HttpListenerContext context, string authorization)
+        {
+            // Same protection as the API: ask the router with a harmless read whether this client may look.
+            BenchResponse gate;
+            lock (_phone.Gate)
+            {
+                gate = _router.Handle("GET", "/api/registration", null, null, authorization);
+            }
+            if (gate.Status != 200)
+            {
+                Write(context.Response, gate);
+                return false;
+            }
+            if (_events.TryServe(context))
+            {
+                return true;
+            }
+            Write(context.Response, BenchResponse.Error(503, "another client holds the event stream (one at a time on a board)"));
+            return false;
         }
 
         private static void Write(HttpListenerResponse response, BenchResponse answer)

@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace DeskPhone.Firmware.Bench
+{
+    /// <summary>
+    /// One bench event-stream client's backlog as ready server-sent-event frames. Fixed capacity: a client that stops
+    /// reading loses its oldest events (counted in <see cref="Dropped"/>), the phone never runs out of memory for it.
+    /// Filled from the phone's loop thread, drained by the client's writer thread.
+    /// </summary>
+    public sealed class BenchEventQueue
+    {
+        private readonly object _gate = new object();
+        private readonly string[] _frames;
+        private int _head;
+        private int _count;
+
+        public BenchEventQueue(int capacity)
+        {
+            _frames = new string[capacity < 1 ? 1 : capacity];
+        }
+
+        public int Count
+        {
+            get { lock (_gate) { return _count; } }
+        }
+
+        public int Dropped { get; private set; }
+
+        /// <summary>Appends one event; a full queue forgets its oldest event first.</summary>
+        public void Post(string kind, string detail)
+        {
+            string frame = Frame(kind, detail);
+            lock (_gate)
+            {
+                if (_count == _frames.Length)
+                {
+                    _head = (_head + 1) % _frames.Length;
+                    _count--;
+                    Dropped++;
+                }
+                _frames[(_head + _count) % _frames.Length] = frame;
+                _count++;
+            }
+        }
+
+        /// <summary>The oldest waiting frame, or null when there is none.</summary>
+        public string Take()
+        {
+            lock (_gate)
+            {
+                if (_count == 0)
+                {
+                    return null;
+                }
+                string frame = _frames[_head];
+                _frames[_head] = null;
+                _head = (_head + 1) % _frames.Length;
+                _count--;
+                return frame;
+            }
+        }
+
+        /// <summary>"event: KIND\ndata: DETAIL\n\n"; a line break inside the detail would end the frame early, so it becomes a space.</summary>
+        public static string Frame(string kind, string detail)
+        {
+            var sb = new StringBuilder("event: ");
+            sb.Append(kind);
+            sb.Append("\ndata: ");
+            if (detail != null)
+            {
+                for (int i = 0; i < detail.Length; i++)
+                {
+                    char c = detail[i];
+                    sb.Append(c == '\n' || c == '\r' ? ' ' : c);
+                }
+            }
+            sb.Append("\n\n");
+            return sb.ToString();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using DeskPhone.Firmware.Bench;
+
+namespace DeskPhone.Firmware.Tests.Phone
+{
+    public class BenchEventQueueTests
+    {
+        [Fact]
+        public void FramesComeOutInOrder()
+        {
+            var q = new BenchEventQueue(4);
+            q.Post("key", "F1");
+            q.Post("leds", "message");
+
+            Assert.Equal("event: key\ndata: F1\n\n", q.Take());
+            Assert.Equal("event: leds\ndata: message\n\n", q.Take());
+            Assert.Null(q.Take());
+        }
+
+        [Fact]
+        public void FullQueueForgetsTheOldestAndCountsIt()
+        {
+            var q = new BenchEventQueue(2);
+            q.Post("a", "1");
+            q.Post("b", "2");
+            q.Post("c", "3");
+
+            Assert.Equal(2, q.Count);
+            Assert.Equal(1, q.Dropped);
+            Assert.Equal("event: b\ndata: 2\n\n", q.Take());
+            Assert.Equal("event: c\ndata: 3\n\n", q.Take());
+        }
+
+        [Fact]
+        public void LineBreaksInTheDetailCannotEndTheFrame()
+        {
+            Assert.Equal("event: message\ndata: two  lines\n\n", BenchEventQueue.Frame("message", "two\r\nlines"));
+            Assert.Equal("event: status\ndata: \n\n", BenchEventQueue.Frame("status", null));
+        }
+    }
+}
