@@ -73,6 +73,21 @@ namespace DeskPhone.Sip.Message
             return this;
         }
 
+        /// <summary>
+        /// Writes the message into <paramref name="buffer"/> at <paramref name="offset"/> and returns its length, or -1
+        /// (nothing written) when it does not fit, so a transport with a fixed send buffer never overruns it.
+        /// </summary>
+        public int WriteTo(byte[] buffer, int offset)
+        {
+            byte[] bytes = ToBytes();
+            if (buffer == null || offset < 0 || offset > buffer.Length || buffer.Length - offset < bytes.Length)
+            {
+                return -1;
+            }
+            System.Array.Copy(bytes, 0, buffer, offset, bytes.Length);
+            return bytes.Length;
+        }
+
         public byte[] ToBytes()
         {
             var text = new StringBuilder(_head.Length + 64);
