@@ -99,8 +99,15 @@ namespace DeskPhone.Ui.Tests
             screen.SetMessage("short");
             screen.Render();
             Assert.Equal(3 * row, panel.FlushedBytes);
-            Assert.Equal(DisplayProfile.Color320x240.Background, panel.Pixel(319, DisplayProfile.Color320x240.StatusHeight
-                + DisplayProfile.Color320x240.LineHeight + DisplayProfile.Color320x240.Margin + 2 * DisplayProfile.Color320x240.LineHeight + 4));
+            DisplayProfile p = DisplayProfile.Color320x240;
+            int thirdRow = p.StatusHeight + p.LineHeight + p.Margin + 2 * p.LineHeight;
+            for (int y = thirdRow; y < thirdRow + p.LineHeight; y++)
+            {
+                for (int x = 0; x < p.Width; x++)
+                {
+                    Assert.Equal(p.Background, (int)panel.Pixel(x, y));
+                }
+            }
         }
 
         [Fact]
