@@ -25,6 +25,9 @@ namespace DeskPhone.Host.Sim
             "  --registrar HOST   register identity 1 there (default: no registration; filter_registrar off)\n" +
             "  --state DIR        keep settings changed at run time in DIR (default: memory only)";
 
+        private static readonly string[] Known =
+            { "--bind", "--sip-port", "--bench-port", "--settings", "--state", "--identity", "--registrar" };
+
         /// <summary>Parses the arguments; null with <paramref name="error"/> set when they are wrong.</summary>
         public static SimulatorOptions Parse(string[] args, out string error)
         {
@@ -36,6 +39,11 @@ namespace DeskPhone.Host.Sim
                 if (name == "-h" || name == "--help")
                 {
                     error = "";
+                    return null;
+                }
+                if (Array.IndexOf(Known, name) < 0)
+                {
+                    error = "unknown option " + name;
                     return null;
                 }
                 if (i + 1 >= args.Length)

@@ -1,0 +1,95 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace DeskPhone.Hil.Tests
+{
+    /// <summary>The simulator as a newcomer starts it: usage errors, a busy port, SIGTERM. Always its own process.</summary>
+    public class SimulatorCommandLine
+    {
+        private sealed class Run : IDisposable
+        {
+            private readonly StringBuilder _out = new StringBuilder();
+            private readonly StringBuilder _err = new StringBuilder();
+
+            public Run(string arguments)
+            {
+                string dll = Path.Combine(AppContext.BaseDirectory, "deskphone-sim.dll");
+                Process = Process.Start(new ProcessStartInfo("dotnet", "\"" + dll + "\" " + arguments)
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                });
+                Process.OutputDataReceived += (s, e) => { lock (_out) { _out.AppendLine(e.Data); } };
+                Process.ErrorDataReceived += (s, e) => { lock (_err) { _err.AppendLine(e.Data); } };
+                Process.BeginOutputReadLine();
+                Process.BeginErrorReadLine();
+            }
+
+            public Process Process { get; }
+
+            public string Out { get { lock (_out) { return _out.ToString(); } } }
+
+            public string Err { get { lock (_err) { return _err.ToString(); } } }
+
+            public int Exit()
+            {
+                Assert.True(Process.WaitForExit(30000), "the simulator did not exit; stdout: " + Out + " stderr: " + Err);
+                Process.WaitForExit();
+                return Process.ExitCode;
+            }
+
+            public void Dispose()
+            {
+                if (!Process.HasExited)
+                {
+                    Process.Kill();
+                }
+                Process.Dispose();
+            }
+        }
+
+        [Fact]
+        public void UnknownOptionIsAUsageError()
+        {
+            using var run = new Run("--frobnicate");
+            Assert.Equal(2, run.Exit());
+            Assert.Contains("unknown option --frobnicate", run.Err);
+        }
+
+        [Fact]
+        public void BusySipPortIsAClearErrorWithExitCode1()
+        {
+            using var busy = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            int port = ((IPEndPoint)busy.Client.LocalEndPoint).Port;
+            using var run = new Run("--sip-port " + port + " --bench-port 0");
+            Assert.Equal(1, run.Exit());
+            Assert.Contains("cannot listen", run.Err);
+        }
+
+        [SkippableFact]
+        public void SigtermStopsItCleanly()
+        {
+            Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "SIGTERM needs a POSIX system");
+            using var run = new Run("--sip-port 0 --bench-port 0");
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!run.Out.Contains("Ctrl-C stops it") && !run.Process.HasExited && DateTime.UtcNow < deadline)
+            {
+                System.Threading.Thread.Sleep(50);
+            }
+            Assert.Contains("Ctrl-C stops it", run.Out);
+
+            using (var kill = Process.Start("kill", "-TERM " + run.Process.Id))
+            {
+                kill.WaitForExit();
+            }
+
+            Assert.Equal(0, run.Exit());
+            Assert.Contains("DeskPhone simulator stopped", run.Out);
+        }
+    }
+}
