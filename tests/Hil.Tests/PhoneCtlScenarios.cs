@@ -1,0 +1,103 @@
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using DeskPhone.PhoneCtl.Bench;
+
+namespace DeskPhone.Hil.Tests
+{
+    /// <summary>phonectl's bench commands against the phone under test, with the exit codes docs/bench.md promises.</summary>
+    public class PhoneCtlScenarios : IClassFixture<PhoneUnderTest>
+    {
+        private readonly PhoneUnderTest _phone;
+
+        public PhoneCtlScenarios(PhoneUnderTest phone)
+        {
+            _phone = phone;
+        }
+
+        private static (int Code, string Out, string Err) PhonectlAt(string target, params string[] args)
+        {
+            var all = new string[args.Length + 2];
+            all[0] = "--target";
+            all[1] = target;
+            args.CopyTo(all, 2);
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int code = BenchCommands.Run(all, output, error);
+            return (code, output.ToString(), error.ToString());
+        }
+
+        private (int Code, string Out, string Err) Phonectl(params string[] args) => PhonectlAt(_phone.BenchUrl, args);
+
+        [Fact]
+        public void MessageIsAnsweredAndScreenShowsIt()
+        {
+            var sent = Phonectl("message", "sip:486@" + _phone.SipHost + ":" + _phone.SipPort, "phonectl was here");
+            Assert.Equal(0, sent.Code);
+            Assert.Contains("200", sent.Out);
+
+            var screen = Phonectl("screen");
+            Assert.Equal(0, screen.Code);
+            Assert.Contains("phonectl was here", screen.Out);
+        }
+
+        [Fact]
+        public void StatusNamesTheStatusLine()
+        {
+            var status = Phonectl("status");
+            Assert.Equal(0, status.Code);
+            Assert.Contains("status line: " + _phone.StatusLine(), status.Out);
+        }
+
+        [Fact]
+        public void UnknownKeyIsRefusedWithExitCode1()
+        {
+            var key = Phonectl("keys", "NOSUCHKEY");
+            Assert.Equal(1, key.Code);
+            Assert.Contains("unknown key", key.Err);
+        }
+
+        [Fact]
+        public void UsageErrorsExitWith2()
+        {
+            Assert.Equal(2, Phonectl("explain").Code);
+            Assert.Equal(2, Phonectl("frobnicate").Code);
+            Assert.Equal(2, Phonectl("not-a-url", "status").Code);
+        }
+
+        [Fact]
+        public void UnreachableTargetIsAClearErrorWithExitCode1()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int closed = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+
+            var status = PhonectlAt("http://127.0.0.1:" + closed, "status");
+            Assert.Equal(1, status.Code);
+            Assert.Contains("cannot reach", status.Err);
+        }
+    }
+
+    /// <summary>A phone of its own: setting the admin password must not leak into the other scenarios.</summary>
+    public class PhoneCtlPasswordScenario
+    {
+        [Fact]
+        public void WrongPasswordIsRefusedWithExitCode1AndTheRightOneWorks()
+        {
+            using var phone = PhoneUnderTest.Simulator("");
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Assert.Equal(0, BenchCommands.Run(new[] { "--target", phone.BenchUrl, "set", "admin_mode_password", "s3cret" }, output, error));
+
+            error = new StringWriter();
+            Assert.Equal(1, BenchCommands.Run(new[] { "--target", phone.BenchUrl, "--password", "wrong", "status" }, output, error));
+            Assert.Contains("401", error.ToString());
+            Assert.Contains("password", error.ToString());
+
+            output = new StringWriter();
+            Assert.Equal(0, BenchCommands.Run(new[] { "--target", phone.BenchUrl, "--password", "s3cret", "status" }, output, new StringWriter()));
+            Assert.Contains("status line:", output.ToString());
+        }
+    }
+}
