@@ -1,0 +1,56 @@
+using System;
+using System.Text;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Settings;
+
+namespace DeskPhone.Firmware.Tests.Phone
+{
+    /// <summary>
+    /// The device has ~80 KB of heap: the phone core's loop must not allocate between events. Measured without
+    /// drivers, because the host's simulated pins allocate on their own (they model the wiring, not the device).
+    /// </summary>
+    public class IdleAllocationTests
+    {
+        private sealed class NoSubscribes : ISubscribeSender
+        {
+            public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds)
+            {
+            }
+        }
+
+        private static long AllocatedByPolls(PhoneCore phone, ref long now, int polls)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < polls; i++)
+            {
+                now += 10;
+                phone.Poll(now);
+            }
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        [Fact]
+        public void IdlePollAllocatesNothing()
+        {
+            var phone = new PhoneCore(new SettingsStore(), null, new NoSubscribes(), 0);
+            long now = 0;
+            AllocatedByPolls(phone, ref now, 1000);
+
+            Assert.Equal(0, AllocatedByPolls(phone, ref now, 500));
+        }
+
+        [Fact]
+        public void PollWithAMessageOnScreenAllocatesNothing()
+        {
+            var phone = new PhoneCore(new SettingsStore(), null, new NoSubscribes(), 0);
+            long now = 0;
+            AllocatedByPolls(phone, ref now, 100);
+            byte[] text = Encoding.UTF8.GetBytes("Lunch is ready");
+            Assert.Equal(200, phone.OnMessage(1, "text/plain", text, 0, text.Length, "call-1", now));
+            AllocatedByPolls(phone, ref now, 1000);
+
+            Assert.Equal(0, AllocatedByPolls(phone, ref now, 500));
+        }
+    }
+}
