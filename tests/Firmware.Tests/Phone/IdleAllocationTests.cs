@@ -3,6 +3,8 @@ using System.Text;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {
@@ -51,6 +53,43 @@ namespace DeskPhone.Firmware.Tests.Phone
             AllocatedByPolls(phone, ref now, 1000);
 
             Assert.Equal(0, AllocatedByPolls(phone, ref now, 500));
+        }
+
+        [Fact]
+        public void WholeLoopWithSipAllocatesNothingWhileIdle()
+        {
+            // The device's loop (firmware/Device/Program.cs) without sockets: nothing arrives, nothing is due.
+            var settings = new SettingsStore();
+            var inbox = new SipInbox(8, 4096);
+            var subscriptions = new SipSubscriptions();
+            var phone = new PhoneCore(settings, null, subscriptions, 0);
+            var binding = new SipBinding(phone) { Subscriptions = subscriptions };
+            var agent = new SipUserAgent(inbox, binding);
+            subscriptions.Attach(agent, phone);
+            binding.Attach(agent);
+            var publisher = new PresencePublisher(phone);
+            publisher.Attach(agent);
+            long now = 0;
+            for (int i = 0; i < 1000; i++)
+            {
+                now += 10;
+                agent.Poll(now);
+                subscriptions.Poll(now);
+                publisher.Poll(now);
+                phone.Poll(now);
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 500; i++)
+            {
+                now += 10;
+                agent.Poll(now);
+                subscriptions.Poll(now);
+                publisher.Poll(now);
+                phone.Poll(now);
+            }
+
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         }
     }
 }
