@@ -95,30 +95,26 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             string aor = "sip:" + identity.User + "@" + SipIdentity.HostOf(identity.Registrar);
-            string branch = "z9hG4bK" + _agent.NewToken();
-            SipWriter w = SipWriter.Request("PUBLISH", aor)
+            string etag = _etag;
+            byte[] body = etag != null && !_dirty ? null : PidfWriter.Write(aor, _phone.Presence.State);
+            string fromTag = _agent.NewToken();
+            RequestBuilder build = (branch, authHeader, authValue) => SipWriter.Request("PUBLISH", aor)
                 .Header(HeaderNames.Via, "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
                 .Header(HeaderNames.MaxForwards, "70")
-                .Header(HeaderNames.From, "<" + aor + ">;tag=" + _agent.NewToken())
+                .Header(HeaderNames.From, "<" + aor + ">;tag=" + fromTag)
                 .Header(HeaderNames.To, "<" + aor + ">")
                 .Header(HeaderNames.CallId, _callId)
                 .Header(HeaderNames.CSeq, (++_cseq).ToString() + " PUBLISH")
                 .Header(HeaderNames.Event, "presence")
                 .Header(HeaderNames.Expires, ExpiresSeconds.ToString())
-                .Header(HeaderNames.UserAgent, "DeskPhone");
-            bool refreshOnly = _etag != null && !_dirty;
-            if (_etag != null)
-            {
-                w.Header("SIP-If-Match", _etag);
-            }
-            if (!refreshOnly)
-            {
-                w.Body(PidfWriter.ContentType, PidfWriter.Write(aor, _phone.Presence.State));
-            }
+                .Header(HeaderNames.UserAgent, "DeskPhone")
+                .Header("SIP-If-Match", etag)
+                .Header(authHeader, authValue)
+                .Body(PidfWriter.ContentType, body)
+                .ToBytes();
             _dirty = false;
             _busy = true;
-            var t = new ClientTransaction(branch, "PUBLISH", w.ToBytes(), _agent.Udp, address, port, OnResponse, false);
-            if (!_agent.Start(t, nowMs))
+            if (!_agent.SendRequest(1, "PUBLISH", aor, address, port, build, OnResponse, nowMs))
             {
                 _busy = false;
                 Retry(nowMs);

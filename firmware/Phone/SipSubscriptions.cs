@@ -68,24 +68,23 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             string domain = identity.Registrar != null && identity.Registrar.Length > 0 ? SipIdentity.HostOf(identity.Registrar) : _agent.LocalHost;
-            string branch = "z9hG4bK" + _agent.NewToken();
-            SipWriter w = SipWriter.Request("SUBSCRIBE", subscription.Target)
+            Dialog owner = dialog;
+            RequestBuilder build = (branch, authHeader, authValue) => SipWriter.Request("SUBSCRIBE", subscription.Target)
                 .Header(HeaderNames.Via, "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
                 .Header(HeaderNames.MaxForwards, "70")
-                .Header(HeaderNames.From, "<sip:" + identity.User + "@" + domain + ">;tag=" + dialog.LocalTag)
-                .Header(HeaderNames.To, "<" + subscription.Target + ">" + (dialog.RemoteTag != null ? ";tag=" + dialog.RemoteTag : ""))
-                .Header(HeaderNames.CallId, dialog.CallId)
-                .Header(HeaderNames.CSeq, (++dialog.CSeq).ToString() + " SUBSCRIBE")
+                .Header(HeaderNames.From, "<sip:" + identity.User + "@" + domain + ">;tag=" + owner.LocalTag)
+                .Header(HeaderNames.To, "<" + subscription.Target + ">" + (owner.RemoteTag != null ? ";tag=" + owner.RemoteTag : ""))
+                .Header(HeaderNames.CallId, owner.CallId)
+                .Header(HeaderNames.CSeq, (++owner.CSeq).ToString() + " SUBSCRIBE")
                 .Header(HeaderNames.Contact, "<sip:" + identity.User + "@" + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";line=" + identity.LineToken + ">")
                 .Header(HeaderNames.Event, subscription.EventPackage)
                 .Header(HeaderNames.Accept, Accept(subscription.EventPackage))
                 .Header(HeaderNames.Expires, expiresSeconds.ToString())
-                .Header(HeaderNames.UserAgent, "DeskPhone");
-            byte[] bytes = w.ToBytes();
-            Dialog owner = dialog;
-            var t = new ClientTransaction(branch, "SUBSCRIBE", bytes, _agent.Udp, address, port,
-                (tr, response, at) => OnResponse(owner, response, at), false);
-            if (!_agent.Start(t, now))
+                .Header(HeaderNames.UserAgent, "DeskPhone")
+                .Header(authHeader, authValue)
+                .ToBytes();
+            if (!_agent.SendRequest(subscription.Identity, "SUBSCRIBE", subscription.Target, address, port, build,
+                    (tr, response, at) => OnResponse(owner, response, at), now))
             {
                 subscription.OnResponse(503, -1, -1, now);
             }

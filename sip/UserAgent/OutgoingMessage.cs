@@ -1,4 +1,3 @@
-using DeskPhone.Sip.Auth;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
@@ -9,7 +8,7 @@ namespace DeskPhone.Sip.UserAgent
 
     /// <summary>
     /// One MESSAGE sent by the phone for an identity: through its outbound proxy or registrar when it has one, else
-    /// straight to the target; a 401 or 407 is answered once with the identity's digest credentials.
+    /// straight to the target; a 401 or 407 is answered once with the identity's digest credentials (AuthenticatedRequest).
     /// </summary>
     internal sealed class OutgoingMessage
     {
@@ -22,7 +21,6 @@ namespace DeskPhone.Sip.UserAgent
         private readonly string _callId;
         private readonly string _fromTag;
         private int _cseq;
-        private bool _authenticated;
         private string _address;
         private int _port;
 
@@ -56,36 +54,28 @@ namespace DeskPhone.Sip.UserAgent
                 _done(0, "cannot resolve " + next);
                 return false;
             }
-            return Transmit(null, false, nowMs);
+            if (!_agent.SendRequest(_identity.Index, "MESSAGE", _target, _address, _port, Build, OnResponse, nowMs))
+            {
+                _done(503, "too many requests in flight");
+                return false;
+            }
+            return true;
         }
 
-        private bool Transmit(DigestChallenge challenge, bool proxy, long nowMs)
+        private byte[] Build(string branch, string authorizationHeader, string authorizationValue)
         {
             string domain = _identity.Registrar != null && _identity.Registrar.Length > 0 ? SipIdentity.HostOf(_identity.Registrar) : _agent.LocalHost;
-            string branch = "z9hG4bK" + _agent.NewToken();
-            SipWriter w = SipWriter.Request("MESSAGE", _target)
+            return SipWriter.Request("MESSAGE", _target)
                 .Header(HeaderNames.Via, "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
                 .Header(HeaderNames.MaxForwards, "70")
                 .Header(HeaderNames.From, "<sip:" + _identity.User + "@" + domain + ">;tag=" + _fromTag)
                 .Header(HeaderNames.To, "<" + _target + ">")
                 .Header(HeaderNames.CallId, _callId)
                 .Header(HeaderNames.CSeq, (++_cseq).ToString() + " MESSAGE")
-                .Header(HeaderNames.UserAgent, "DeskPhone");
-            if (challenge != null)
-            {
-                string user = _identity.AuthUser != null && _identity.AuthUser.Length > 0 ? _identity.AuthUser : _identity.User;
-                w.Header(proxy ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
-                    DigestResponse.Header(user, _identity.Password ?? "", "MESSAGE", _target, challenge, 1, _agent.NewToken()));
-            }
-            w.Body(_contentType, _body);
-            byte[] bytes = w.ToBytes();
-            var t = new ClientTransaction(branch, "MESSAGE", bytes, _agent.Udp, _address, _port, OnResponse, false);
-            if (!_agent.Start(t, nowMs))
-            {
-                _done(503, "too many requests in flight");
-                return false;
-            }
-            return true;
+                .Header(HeaderNames.UserAgent, "DeskPhone")
+                .Header(authorizationHeader, authorizationValue)
+                .Body(_contentType, _body)
+                .ToBytes();
         }
 
         private void OnResponse(ClientTransaction t, SipMessage response, long nowMs)
@@ -95,18 +85,7 @@ namespace DeskPhone.Sip.UserAgent
                 _done(408, "no answer");
                 return;
             }
-            int status = response.StatusCode;
-            if ((status == 401 || status == 407) && !_authenticated && _identity.Password != null)
-            {
-                DigestChallenge challenge = DigestChallenge.Parse(response.GetHeader(status == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate));
-                if (challenge != null)
-                {
-                    _authenticated = true;
-                    Transmit(challenge, status == 407, nowMs);
-                    return;
-                }
-            }
-            _done(status, response.ReasonPhrase);
+            _done(response.StatusCode, response.ReasonPhrase);
         }
     }
 }

@@ -109,6 +109,21 @@ namespace DeskPhone.Sip.UserAgent
             client.Start(nowMs);
         }
 
+        /// <summary>
+        /// Sends a request of an identity to address:port, built by <paramref name="build"/> (again, with credentials,
+        /// after a 401 or 407); <paramref name="done"/> gets the final answer (null: none came).
+        /// </summary>
+        public bool SendRequest(int identity, string method, string uri, string address, int port, RequestBuilder build,
+                                ResponseHandler done, long nowMs)
+        {
+            SipIdentity id = GetIdentity(identity);
+            if (id == null || Udp == null)
+            {
+                return false;
+            }
+            return new AuthenticatedRequest(this, id, method, uri, address, port, build, done).Send(null, null, nowMs);
+        }
+
         /// <summary>Sends a MESSAGE for an identity; the handler gets the final status (0 when it could not go out).</summary>
         public bool SendMessage(int identity, string target, string contentType, byte[] body, MessageResultHandler done, long nowMs)
         {

@@ -304,3 +304,38 @@ namespace DeskPhone.Sip.Tests.Stack
         }
     }
 }
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    public class AuthenticatedRequestTests
+    {
+        private readonly SipInbox _inbox = new SipInbox(8, 4096);
+
+        [Fact]
+        public void ChallengeIsAnsweredOnceThenTheFinalAnswerIsReported()
+        {
+            var channel = new FakeChannel(_inbox);
+            var ua = new SipUserAgent(_inbox, new RecordingHandler()) { Udp = channel, LocalHost = "192.0.2.10" };
+            ua.SetIdentity(new SipIdentity { Index = 2, Active = true, User = "486", Password = "pw", LineToken = "dp2" });
+            var answers = new List<int>();
+            int cseq = 0;
+            RequestBuilder build = (branch, header, value) => System.Text.Encoding.ASCII.GetBytes(
+                "SUBSCRIBE sip:bob@pbx SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10;branch=" + branch + "\r\nFrom: <sip:486@pbx>;tag=t\r\n" +
+                "To: <sip:bob@pbx>\r\nCall-ID: s1\r\nCSeq: " + (++cseq) + " SUBSCRIBE\r\n" + (header == null ? "" : header + ": " + value + "\r\n") +
+                "Content-Length: 0\r\n\r\n");
+
+            Assert.True(ua.SendRequest(2, "SUBSCRIBE", "sip:bob@pbx", "10.0.0.1", 5060, build, (t, r, now) => answers.Add(r == null ? 0 : r.StatusCode), 0));
+            channel.Arrive(channel.Answer(407, "Proxy Authentication Required", "Proxy-Authenticate: Digest realm=\"pbx\", nonce=\"n\", qop=\"auth\"\n"));
+            ua.Poll(10);
+
+            string retry = channel.Last;
+            Assert.Equal("2 SUBSCRIBE", FakeChannel.Header(retry, "CSeq"));
+            Assert.StartsWith("Digest username=\"486\", realm=\"pbx\"", FakeChannel.Header(retry, "Proxy-Authorization"));
+            Assert.Empty(answers);
+
+            channel.Arrive(channel.Answer(407, "Proxy Authentication Required", "Proxy-Authenticate: Digest realm=\"pbx\", nonce=\"n2\"\n"));
+            ua.Poll(20);
+            Assert.Equal(new[] { 407 }, answers);
+        }
+    }
+}
