@@ -148,24 +148,12 @@ namespace DeskPhone.Firmware.Phone
                 dialog.RemoteTag = from.Tag;
             }
             string state = notify.GetHeader(HeaderNames.SubscriptionState);
-            string value = state;
-            int expires = -1;
-            string reason = null;
-            if (state != null)
+            string value = HeaderParams.Value(state);
+            string reason = HeaderParams.Get(state, "reason");
+            int expires;
+            if (!int.TryParse(HeaderParams.Get(state, "expires") ?? "", out expires))
             {
-                int semi = state.IndexOf(';');
-                value = (semi < 0 ? state : state.Substring(0, semi)).Trim().ToLower();
-                if (semi >= 0)
-                {
-                    NameAddr parameters = NameAddr.Parse("<sip:x>" + state.Substring(semi));
-                    if (parameters != null)
-                    {
-                        int n;
-                        string e = parameters.GetParam("expires");
-                        expires = e != null && int.TryParse(e, out n) ? n : -1;
-                        reason = parameters.GetParam("reason");
-                    }
-                }
+                expires = -1;
             }
             int key = _phone.Monitored.KeyOf(dialog.Subscription);
             if (key < 0)

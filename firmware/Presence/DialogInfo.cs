@@ -75,7 +75,7 @@ namespace DeskPhone.Firmware.Presence
             }
             var reader = new XmlPullReader(body, offset, length);
             int kind = NextElement(reader);
-            if (kind != XmlNodeKind.StartElement || LocalName(reader.Name) != "dialog-info")
+            if (kind != XmlNodeKind.StartElement || XmlPullReader.LocalName(reader.Name) != "dialog-info")
             {
                 return Fail(kind == XmlNodeKind.Error ? reader.Error : "not a dialog-info document");
             }
@@ -114,7 +114,7 @@ namespace DeskPhone.Firmware.Presence
                 }
                 if (kind == XmlNodeKind.StartElement)
                 {
-                    string name = LocalName(reader.Name);
+                    string name = XmlPullReader.LocalName(reader.Name);
                     if (depth == 1 && name == "dialog")
                     {
                         dialogId = reader.GetAttribute("id");
@@ -146,7 +146,7 @@ namespace DeskPhone.Firmware.Presence
                 else if (kind == XmlNodeKind.EndElement)
                 {
                     depth--;
-                    string name = LocalName(reader.Name);
+                    string name = XmlPullReader.LocalName(reader.Name);
                     if (name == "state")
                     {
                         inState = false;
@@ -266,13 +266,7 @@ namespace DeskPhone.Firmware.Presence
             }
         }
 
-        internal static string LocalName(string name)
-        {
-            int colon = name.IndexOf(':');
-            return colon < 0 ? name : name.Substring(colon + 1);
-        }
-
-        internal static bool ParseLong(string text, out long value)
+        private static bool ParseLong(string text, out long value)
         {
             value = 0;
             if (text == null || text.Length == 0 || text.Length > 18)

@@ -46,7 +46,7 @@ namespace DeskPhone.Firmware.Presence
             {
                 return Fail(kind == XmlNodeKind.Error ? reader.Error : "empty feature event");
             }
-            string root = DialogInfo.LocalName(reader.Name);
+            string root = XmlPullReader.LocalName(reader.Name);
             int parsedKind;
             if (root == "DoNotDisturbEvent")
             {
@@ -76,7 +76,7 @@ namespace DeskPhone.Firmware.Presence
                 }
                 if (kind == XmlNodeKind.StartElement)
                 {
-                    element = depth == 1 ? DialogInfo.LocalName(reader.Name) : null;
+                    element = depth == 1 ? XmlPullReader.LocalName(reader.Name) : null;
                     if (!reader.IsEmptyElement)
                     {
                         depth++;
@@ -131,8 +131,8 @@ namespace DeskPhone.Firmware.Presence
             {
                 return Fail("ForwardingEvent without a valid forwardStatus");
             }
-            long ringCount = 0;
-            if (rings != null && rings.Length > 0 && (!DialogInfo.ParseLong(rings, out ringCount) || ringCount > 20))
+            int ringCount = 0;
+            if (rings != null && rings.Length > 0 && (!int.TryParse(rings, out ringCount) || ringCount < 0 || ringCount > 20))
             {
                 return Fail("ForwardingEvent with a bad ringCount");
             }
@@ -141,7 +141,7 @@ namespace DeskPhone.Firmware.Presence
             ForwardType = forwardType;
             ForwardActive = on;
             ForwardTo = to;
-            RingCount = (int)ringCount;
+            RingCount = ringCount;
             Error = null;
             return true;
         }

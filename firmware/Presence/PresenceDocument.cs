@@ -45,7 +45,7 @@ namespace DeskPhone.Firmware.Presence
                 }
                 if (kind == XmlNodeKind.StartElement)
                 {
-                    string name = DialogInfo.LocalName(reader.Name);
+                    string name = XmlPullReader.LocalName(reader.Name);
                     if (!sawPresence)
                     {
                         if (name != "presence")

@@ -80,6 +80,13 @@ namespace DeskPhone.Firmware.Xml
 
         public string GetAttributeName(int index) => _attrNames[index];
 
+        /// <summary>A name without its namespace prefix ("rpid:busy" is "busy"): the documents the phone reads use fixed vocabularies.</summary>
+        public static string LocalName(string name)
+        {
+            int colon = name.IndexOf(':');
+            return colon < 0 ? name : name.Substring(colon + 1);
+        }
+
         public string GetAttributeValue(int index) => _attrValues[index];
 
         public int Read()
