@@ -1,3 +1,5 @@
+using System.Threading;
+
 namespace DeskPhone.Sip.Transport
 {
     /// <summary>
@@ -13,6 +15,7 @@ namespace DeskPhone.Sip.Transport
         private int _head;
         private int _count;
         private readonly object _gate = new object();
+        private readonly AutoResetEvent _arrived = new AutoResetEvent(false);
 
         public SipInbox(int slots, int packetBytes)
         {
@@ -51,6 +54,16 @@ namespace DeskPhone.Sip.Transport
                 _queue[(_head + _count) % _queue.Length] = packet;
                 _count++;
             }
+            _arrived.Set();
+        }
+
+        /// <summary>
+        /// Blocks the loop until a packet is posted or <paramref name="timeoutMs"/> passes, so that an answer goes out as
+        /// soon as its request arrives instead of at the loop's next turn.
+        /// </summary>
+        public void WaitForPacket(int timeoutMs)
+        {
+            _arrived.WaitOne(timeoutMs, false);
         }
 
         /// <summary>The oldest waiting packet, or null.</summary>

@@ -10,6 +10,7 @@ namespace DeskPhone.PhoneCtl
         public const string Usage =
             "usage: phonectl <command> [options]\n" +
             "  sip lint FILE...             judge SIP messages with the phone's rules\n" +
+            "  sip rtt TARGET [COUNT]       MESSAGE round trips to a loopback user agent (p50, p90, p99)\n" +
             "run 'phonectl help' for the bench commands";
 
         public static int Main(string[] args)
@@ -26,7 +27,11 @@ namespace DeskPhone.PhoneCtl
                     {
                         return LintCommand.Run(args.Skip(2).ToArray(), Console.Out, Console.Error);
                     }
-                    Console.Error.WriteLine("usage: phonectl sip lint FILE...");
+                    if (args.Length >= 2 && args[1] == "rtt")
+                    {
+                        return Bench.SipRoundTrip.Run(args.Skip(2).ToArray(), Console.Out, Console.Error);
+                    }
+                    Console.Error.WriteLine("usage: phonectl sip lint FILE... | phonectl sip rtt TARGET [COUNT]");
                     return 2;
                 default:
                     return Bench.BenchCommands.Run(args, Console.Out, Console.Error);
