@@ -1,7 +1,4 @@
-using System;
 using System.IO;
-using System.IO.Compression;
-using System.Reflection;
 using DeskPhone.Host.Panel;
 using DeskPhone.Ui.Icons;
 using DeskPhone.Ui.Rendering;
@@ -10,57 +7,6 @@ namespace DeskPhone.Ui.Tests
 {
     public class RendererTests
     {
-        private static (SoftwarePanel, IdleScreen) Screen(DisplayProfile profile)
-        {
-            var panel = new SoftwarePanel(profile);
-            var screen = new IdleScreen(panel, profile);
-            screen.SetStatusLine("No administrator password is set", IconId.Security);
-            screen.SetIdentity("486 - Online");
-            screen.SetMessage("Lunch is ready in the canteen. Grüße aus der Küche, Ελλάδα, Привет! " +
-                              "This message is long enough to wrap over several lines of the screen.");
-            screen.SetFunctionKey(0, "bob", 0xF800);
-            screen.SetFunctionKey(1, "carol", 0x07E0);
-            screen.SetFunctionKey(4, "line 2", 0);
-            return (panel, screen);
-        }
-
-        [Theory]
-        [InlineData("320x240")]
-        [InlineData("480x272")]
-        [InlineData("128x64")]
-        public void IdleScreenMatchesItsGolden(string profileName)
-        {
-            DisplayProfile profile = Profile(profileName);
-            (SoftwarePanel panel, IdleScreen screen) = Screen(profile);
-            screen.Render();
-            Golden.Check("idle-" + profileName, panel);
-        }
-
-        [Fact]
-        public void InfoBoxWithIconsAndAPopUpMatchTheirGolden()
-        {
-            (SoftwarePanel panel, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
-            screen.SetInfoBox(new[] { "Fire drill at 11:00", "Meet in the car park behind building B, next to the bicycle stands" },
-                new[] { IconId.Warning, IconId.Info });
-            screen.SetPopUp("Provisioning is starting");
-            screen.Render();
-            Golden.Check("infobox-popup-320x240", panel);
-        }
-
-        [Fact]
-        public void ListOverTheBodyMatchesItsGolden()
-        {
-            (SoftwarePanel panel, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
-            string[] items = new string[12];
-            for (int i = 0; i < items.Length; i++)
-            {
-                items[i] = "Notification " + (i + 1);
-            }
-            screen.SetList("Notifications (12)", items, 8);
-            screen.Render();
-            Golden.Check("list-320x240", panel);
-        }
-
         [Fact]
         public void StatusLineChangeFlushesOnlyTheStatusLine()
         {
@@ -153,6 +99,129 @@ namespace DeskPhone.Ui.Tests
             Assert.Equal(0, panel.Flushes);
         }
 
+        [Theory]
+        [MemberData(nameof(ScreenGoldenTests.Profiles), MemberType = typeof(ScreenGoldenTests))]
+        public void OnEveryProfileEachChangeFlushesOnlyItsRegion(string profileName)
+        {
+            DisplayProfile p = Profile(profileName);
+            (SoftwarePanel panel, IdleScreen screen) = Screen(p);
+            screen.Render();
+
+            panel.ResetCounters();
+            screen.SetStatusLine("The Ethernet cable is unplugged", IconId.Network);
+            Assert.Equal(IdleScreen.StatusRegion, screen.Dirty);
+            screen.Render();
+            Assert.Equal(1, panel.Flushes);
+            Assert.Equal(Bytes(p, p.Width, p.StatusHeight), panel.FlushedBytes);
+
+            panel.ResetCounters();
+            screen.SetIdentity("486 - Do not disturb");
+            screen.Render();
+            Assert.Equal(1, panel.Flushes);
+            Assert.Equal(Bytes(p, p.Width, p.LineHeight), panel.FlushedBytes);
+
+            // A long multi-byte message fills the body and no more: status, identity and keys stay untouched.
+            panel.ResetCounters();
+            screen.SetMessage(new string('ж', 2000));
+            screen.Render();
+            Assert.Equal(1, panel.Flushes);
+            int bodyTop = p.StatusHeight + p.LineHeight + p.Margin;
+            int bodyBottom = p.FunctionKeyRows > 0 ? p.Height - p.FunctionKeyRows * p.LineHeight - p.Margin : p.Height;
+            Assert.Equal(Bytes(p, p.Width, bodyBottom - bodyTop), panel.FlushedBytes);
+        }
+
+        [Theory]
+        [MemberData(nameof(ScreenGoldenTests.Profiles), MemberType = typeof(ScreenGoldenTests))]
+        public void TheOverflowMarkSitsOnTheLastTextRow(string profileName)
+        {
+            DisplayProfile p = Profile(profileName);
+            (SoftwarePanel panel, IdleScreen screen) = Screen(p);
+            screen.SetMessage(new string('ж', 2000));
+            screen.Render();
+            int bodyTop = p.StatusHeight + p.LineHeight + p.Margin;
+            int bodyBottom = p.FunctionKeyRows > 0 ? p.Height - p.FunctionKeyRows * p.LineHeight - p.Margin : p.Height;
+            int rows = (bodyBottom - bodyTop) / p.LineHeight;
+            int lastRow = bodyTop + (rows - 1) * p.LineHeight;
+            int markWidth = p.Font.Measure("...");
+            int markLeft = p.Width - p.Margin - markWidth;
+            int ink = p.IsColor ? p.Dim : 0;
+            int inkPixels = 0;
+            for (int y = lastRow; y < lastRow + p.Font.Height; y++)
+            {
+                for (int x = markLeft; x < markLeft + markWidth; x++)
+                {
+                    inkPixels += panel.Pixel(x, y) == (p.IsColor ? ink : 0) ? 1 : 0;
+                }
+            }
+            Assert.InRange(inkPixels, 3, markWidth * p.Font.Height - 1);
+            // Below the last row nothing of the text or the mark is left.
+            for (int y = bodyTop + rows * p.LineHeight; y < bodyBottom; y++)
+            {
+                for (int x = 0; x < p.Width; x++)
+                {
+                    Assert.Equal(p.IsColor ? p.Background : 0, (int)panel.Pixel(x, y));
+                }
+            }
+        }
+
+        [Fact]
+        public void AnIconChangeAloneRedrawsTheStatusLineWithTheNewIcon()
+        {
+            DisplayProfile p = DisplayProfile.Color320x240;
+            (SoftwarePanel panel, IdleScreen screen) = Screen(p);
+            screen.Render();
+            int iconTop = (p.StatusHeight - IconStyle.Size) / 2;
+
+            panel.ResetCounters();
+            screen.SetStatusLine("No administrator password is set", IconId.Lock);
+            Assert.Equal(IdleScreen.StatusRegion, screen.Dirty);
+            screen.Render();
+
+            Assert.Equal(Bytes(p, p.Width, p.StatusHeight), panel.FlushedBytes);
+            for (int y = 0; y < IconStyle.Size; y++)
+            {
+                for (int x = 0; x < IconStyle.Size; x++)
+                {
+                    int expected = IconBitmaps.IsSet(IconId.Lock, x, y) ? IconStyle.Glyph : IconStyle.Color(IconId.Lock);
+                    Assert.Equal(expected, (int)panel.Pixel(p.Margin + x, iconTop + y));
+                }
+            }
+        }
+
+        [Fact]
+        public void AGoldenMismatchWritesTheActualAndADiffBesideIt()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "golden-" + System.Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                var panel = new SoftwarePanel(DisplayProfile.Mono128x64);
+                Golden.Check("sample", panel, dir, update: true);
+                Golden.Check("sample", panel, dir, update: false);
+                Assert.False(File.Exists(Path.Combine(dir, "sample.actual.png")));
+
+                panel.FillRect(3, 2, 1, 1, 1);
+                panel.Flush(0, 0, panel.Width, panel.Height);
+                Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Golden.Check("sample", panel, dir, update: false));
+
+                Assert.Equal(panel.ToPng(), File.ReadAllBytes(Path.Combine(dir, "sample.actual.png")));
+                byte[] diff = Golden.Pixels(File.ReadAllBytes(Path.Combine(dir, "sample.diff.png")));
+                int stride = panel.Width * 3 + 1;
+                for (int y = 0; y < panel.Height; y++)
+                {
+                    for (int x = 0; x < panel.Width; x++)
+                    {
+                        bool red = diff[y * stride + 1 + x * 3] != 0;
+                        Assert.Equal(x == 3 && y == 2, red);
+                    }
+                }
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
         [Fact]
         public void DrawingReachesTheGlassOnlyThroughAFlush()
         {
@@ -163,8 +232,12 @@ namespace DeskPhone.Ui.Tests
             Assert.Equal(0xF800, panel.Pixel(5, 5));
         }
 
-        private static DisplayProfile Profile(string name) =>
-            name == "320x240" ? DisplayProfile.Color320x240 : name == "480x272" ? DisplayProfile.Color480x272 : DisplayProfile.Mono128x64;
+        private static (SoftwarePanel, IdleScreen) Screen(DisplayProfile profile) => ScreenGoldenTests.Screen(profile);
+
+        private static DisplayProfile Profile(string name) => ScreenGoldenTests.Profile(name);
+
+        // What a flush of a w x h rectangle costs on the profile's panel (SoftwarePanel's count).
+        private static long Bytes(DisplayProfile p, int width, int height) => p.IsColor ? (long)width * height * 2 : (long)width * height / 8;
     }
 
     public class TextWrapTests
@@ -193,6 +266,25 @@ namespace DeskPhone.Ui.Tests
         }
 
         [Fact]
+        public void LongMultiByteTextStopsAtTheLastLineAndKeepsEveryCharacterItShows()
+        {
+            string text = "Καλημέρα σας, Привет всем, Grüße an alle. ";
+            text = text + text + text + text;
+            string[] lines = TextWrap.Wrap(text, 16, 3, out bool overflow);
+            Assert.True(overflow);
+            Assert.Equal(3, lines.Length);
+            int at = 0;
+            foreach (string line in lines)
+            {
+                Assert.InRange(line.Length, 1, 16);
+                at = text.IndexOf(line, at, System.StringComparison.Ordinal);
+                Assert.True(at >= 0, "'" + line + "' is not a piece of the text in order");
+                at += line.Length;
+            }
+            Assert.Equal(new[] { "Καλημέρα σας,", "Привет всем,", "Grüße an alle." }, lines);
+        }
+
+        [Fact]
         public void FontHasTheScriptsAndAReplacementForTheRest()
         {
             var font = DeskPhone.Ui.Fonts.BitmapFont.Fixed8x16;
@@ -206,79 +298,6 @@ namespace DeskPhone.Ui.Tests
                 drawn |= font.Row('漢', row) > 0;
             }
             Assert.True(drawn, "a missing glyph must still show something");
-        }
-    }
-
-    /// <summary>Golden PNGs in tests/Ui.Tests/Golden; UPDATE_GOLDEN=1 rewrites them; a mismatch writes .actual and .diff next to them.</summary>
-    internal static class Golden
-    {
-        public static void Check(string name, SoftwarePanel panel)
-        {
-            string dir = Path.Combine(RepoRoot(), "tests", "Ui.Tests", "Golden");
-            string path = Path.Combine(dir, name + ".png");
-            byte[] actual = panel.ToPng();
-            if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-            {
-                File.WriteAllBytes(path, actual);
-                return;
-            }
-            Assert.True(File.Exists(path), "no golden " + path + " (run with UPDATE_GOLDEN=1 and look at it)");
-            byte[] expected = File.ReadAllBytes(path);
-            if (!expected.AsSpan().SequenceEqual(actual))
-            {
-                File.WriteAllBytes(Path.Combine(dir, name + ".actual.png"), actual);
-                File.WriteAllBytes(Path.Combine(dir, name + ".diff.png"), Diff(expected, panel));
-                Assert.Fail(name + " differs from its golden; see " + name + ".actual.png and " + name + ".diff.png");
-            }
-        }
-
-        private static byte[] Diff(byte[] goldenPng, SoftwarePanel panel)
-        {
-            byte[] golden = Pixels(goldenPng, panel.Width, panel.Height);
-            var diff = new ushort[panel.Width * panel.Height];
-            for (int y = 0; y < panel.Height; y++)
-            {
-                for (int x = 0; x < panel.Width; x++)
-                {
-                    int o = y * (panel.Width * 3 + 1) + 1 + x * 3;
-                    ushort g = golden.Length > o + 2 ? (ushort)(((golden[o] >> 3) << 11) | ((golden[o + 1] >> 2) << 5) | (golden[o + 2] >> 3)) : (ushort)0;
-                    diff[y * panel.Width + x] = g == panel.Pixel(x, y) ? (ushort)0 : (ushort)0xF800;
-                }
-            }
-            return PngWriter.Rgb565(panel.Width, panel.Height, diff);
-        }
-
-        private static byte[] Pixels(byte[] png, int width, int height)
-        {
-            int idat = 8;
-            using var data = new MemoryStream();
-            while (idat + 8 < png.Length)
-            {
-                int length = (png[idat] << 24) | (png[idat + 1] << 16) | (png[idat + 2] << 8) | png[idat + 3];
-                string type = System.Text.Encoding.ASCII.GetString(png, idat + 4, 4);
-                if (type == "IDAT")
-                {
-                    data.Write(png, idat + 8, length);
-                }
-                idat += 12 + length;
-            }
-            data.Position = 0;
-            using var z = new ZLibStream(data, CompressionMode.Decompress);
-            var raw = new MemoryStream();
-            z.CopyTo(raw);
-            return raw.ToArray();
-        }
-
-        private static string RepoRoot()
-        {
-            foreach (var a in typeof(Golden).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
-            {
-                if (a.Key == "RepoRoot")
-                {
-                    return a.Value;
-                }
-            }
-            throw new InvalidOperationException("RepoRoot metadata missing");
         }
     }
 }

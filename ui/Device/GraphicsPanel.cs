@@ -18,6 +18,7 @@ namespace DeskPhone.Ui.Device
         private readonly Bitmap _screen;
         private readonly Font _large;
         private readonly Font _small;
+        private readonly Bitmap[] _icons = new Bitmap[IconId.Count];
 
         public GraphicsPanel(Bitmap screen, bool isColor, Font large, Font small)
         {
@@ -42,8 +43,18 @@ namespace DeskPhone.Ui.Device
 
         public void DrawIcon(int icon, int x, int y)
         {
-            _screen.FillRectangle(x, y, IconStyle.Size, IconStyle.Size, ToColor(IsColor ? IconStyle.Color(icon) : 0xFFFF), Opaque);
-            _screen.DrawText(IconStyle.Symbol(icon).ToString(), _small, ToColor(IsColor ? 0xFFFF : 0), x + 3, y);
+            if (icon <= IconId.None || icon >= IconId.Count)
+            {
+                return;
+            }
+            // Decoded once per icon by the native BMP decoder, then every draw is one native blit.
+            Bitmap image = _icons[icon];
+            if (image == null)
+            {
+                image = new Bitmap(IconBmp.Build(icon, IsColor), Bitmap.BitmapImageType.Bmp);
+                _icons[icon] = image;
+            }
+            _screen.DrawImage(x, y, image, 0, 0, IconStyle.Size, IconStyle.Size, Opaque);
         }
 
         public void Flush(int x, int y, int width, int height) => _screen.Flush(x, y, width, height);

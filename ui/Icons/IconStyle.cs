@@ -1,30 +1,37 @@
 namespace DeskPhone.Ui.Icons
 {
     /// <summary>
-    /// How each icon looks: a symbol (one character of the small font) on a coloured 12x12 tile, so the same
-    /// definition draws natively on the device (fill + text) and in the host panel, in colour or monochrome.
+    /// How an icon is coloured: on a colour panel its mask is white on a tile of the icon's colour (every tile
+    /// colour keeps a contrast of at least 4.5:1 with white); on a monochrome panel the mask is lit on a dark tile.
+    /// The tile is opaque, so an icon looks the same on every background it is drawn over.
     /// </summary>
     public static class IconStyle
     {
-        public const int Size = 12;
+        public const int Size = IconBitmaps.Size;
+
+        private const int Blue = 0x2319;
+        private const int Green = 0x1406;
+        private const int Red = 0xC104;
+        private const int Orange = 0xB2A0;
+        private const int Purple = 0x79D6;
+        private const int Teal = 0x0390;
+        private const int Grey = 0x5ACD;
 
         // Index-aligned with IconId.
-        private static readonly char[] Symbols =
-        {
-            ' ', 'N', 'R', 'M', 'V', '>', '-', 'A', 'x', 'U', 'E', 'P', 'F', 'S', 'B', 'W', 'C', '!', 'L', 'T', 'i', '!', 'X', 'o',
-            '@', 'm', 'r', 'p', 'a', 'v', '*', '+', 'D', '^', 'a', '/',
-        };
-
         private static readonly int[] Colors =
         {
-            0x0000, 0x05DF, 0x05DF, 0x07E0, 0x07E0, 0xFD20, 0xF800, 0x841F, 0xF800, 0x841F, 0x841F, 0x07FF, 0x07FF, 0xF800,
-            0x001F, 0x001F, 0x07E0, 0xF800, 0xFD20, 0x7BEF, 0x05DF, 0xFD20, 0xF800, 0x07E0, 0x07FF, 0xFD20, 0x7BEF, 0x07E0,
-            0xFD20, 0xF800, 0xF800, 0xFD20, 0x05DF, 0x07E0, 0x841F, 0x7BEF,
+            0, Teal, Blue, Green, Green, Orange, Red, Purple, Red, Purple, Purple, Teal, Teal, Red, Blue, Blue, Green, Red,
+            Orange, Grey, Blue, Orange, Red, Green, Teal, Orange, Orange, Blue, Orange, Teal, Red, Orange, Blue, Green,
+            Purple, Grey,
         };
 
-        public static char Symbol(int icon) => icon > 0 && icon < Symbols.Length ? Symbols[icon] : ' ';
-
-        /// <summary>The tile colour (RGB565).</summary>
+        /// <summary>The tile colour on a colour panel (RGB565).</summary>
         public static int Color(int icon) => icon > 0 && icon < Colors.Length ? Colors[icon] : 0;
+
+        /// <summary>The colour under the mask's unlit pixels (RGB565; 0 is dark on monochrome).</summary>
+        public static int Tile(int icon, bool isColor) => isColor ? Color(icon) : 0;
+
+        /// <summary>The colour of the mask's lit pixels on both depths (RGB565; non-zero is lit on monochrome).</summary>
+        public const int Glyph = 0xFFFF;
     }
 }

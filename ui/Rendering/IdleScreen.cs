@@ -246,9 +246,11 @@ namespace DeskPhone.Ui.Rendering
             if (_bodyOverflow)
             {
                 // The visible mark that text did not fit, on its own background so the text under it cannot hide it.
+                // On the last text row: the body's height need not be a whole number of rows.
                 int markWidth = _p.Font.Measure("...");
-                _panel.FillRect(_p.Width - _p.Margin - markWidth, top + height - _p.LineHeight, markWidth, _p.Font.Height, _p.IsColor ? _p.Background : 1);
-                _panel.DrawText("...", _p.Width - _p.Margin - markWidth, top + height - _p.LineHeight, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
+                int markTop = top + (BodyLines() - 1) * _p.LineHeight;
+                _panel.FillRect(_p.Width - _p.Margin - markWidth, markTop, markWidth, _p.Font.Height, _p.IsColor ? _p.Background : 1);
+                _panel.DrawText("...", _p.Width - _p.Margin - markWidth, markTop, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
             }
             if (_listTitle != null)
             {

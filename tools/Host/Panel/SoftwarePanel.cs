@@ -63,10 +63,24 @@ namespace DeskPhone.Host.Panel
 
         public void DrawIcon(int icon, int x, int y)
         {
+            if (icon <= IconId.None || icon >= IconId.Count)
+            {
+                return;
+            }
             int size = IconStyle.Size;
-            FillRect(x, y, size, size, IsColor ? IconStyle.Color(icon) : 1);
-            BitmapFont font = BitmapFont.Terminus6x12;
-            DrawGlyph(IconStyle.Symbol(icon), x + (size - font.Width) / 2, y + (size - font.Height) / 2, IsColor ? 0xFFFF : 0, font);
+            FillRect(x, y, size, size, IconStyle.Tile(icon, IsColor));
+            for (int row = 0; row < size; row++)
+            {
+                for (int col = 0; col < size; col++)
+                {
+                    int px = x + col;
+                    int py = y + row;
+                    if (IconBitmaps.IsSet(icon, col, row) && px >= 0 && px < Width && py >= 0 && py < Height)
+                    {
+                        _draw[py * Width + px] = Ink(IconStyle.Glyph);
+                    }
+                }
+            }
         }
 
         public void Flush(int x, int y, int width, int height)
