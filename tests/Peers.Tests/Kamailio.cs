@@ -8,21 +8,37 @@ using System.Threading;
 
 namespace DeskPhone.Peers.Tests
 {
-    /// <summary>Debian's kamailio as registrar and relay on a free loopback port, with the config in kamailio/registrar.cfg.</summary>
+    /// <summary>
+    /// Debian's kamailio on a free loopback port with a config from kamailio/ (registrar.cfg by default). A config
+    /// that names @DB@ gets a db_text database in the temp folder, made from Debian's empty table files.
+    /// </summary>
     public sealed class Kamailio : IDisposable
     {
         public const string Binary = "/usr/sbin/kamailio";
         public const string Missing = "kamailio is not installed (apt-get install kamailio; .ci/run installs it)";
+        public const string PresenceModule = "/usr/lib/x86_64-linux-gnu/kamailio/modules/presence.so";
+        public const string PresenceMissing = "kamailio's presence modules are not installed (apt-get install kamailio-presence-modules; .ci/run installs them)";
+        private const string DbTextTables = "/usr/share/kamailio/dbtext/kamailio";
+        private static readonly string[] PresenceTables = { "version", "presentity", "active_watchers", "watchers", "xcap", "pua" };
 
         private readonly Process _process;
         private readonly StringBuilder _log = new StringBuilder();
         private readonly string _dir;
 
-        public Kamailio()
+        public Kamailio(string cfgName = "registrar.cfg")
         {
             Port = FreeUdpPort();
             _dir = Directory.CreateTempSubdirectory("kamailio").FullName;
-            string cfg = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kamailio", "registrar.cfg")).Replace("@PORT@", Port.ToString());
+            string cfg = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kamailio", cfgName)).Replace("@PORT@", Port.ToString());
+            if (cfg.Contains("@DB@"))
+            {
+                string db = Directory.CreateDirectory(Path.Combine(_dir, "db")).FullName;
+                foreach (string table in PresenceTables)
+                {
+                    File.Copy(Path.Combine(DbTextTables, table), Path.Combine(db, table));
+                }
+                cfg = cfg.Replace("@DB@", db);
+            }
             string cfgFile = Path.Combine(_dir, "kamailio.cfg");
             File.WriteAllText(cfgFile, cfg);
             var start = new ProcessStartInfo(Binary, "-f " + cfgFile + " -DD -E -Y " + _dir)

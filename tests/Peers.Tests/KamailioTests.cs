@@ -9,18 +9,18 @@ namespace DeskPhone.Peers.Tests
     /// <summary>The phone against a real registrar on loopback: digest registration, refresh, MESSAGE relayed both ways.</summary>
     public class KamailioTests
     {
-        private static string SettingsFile(string user, int expiry)
+        internal static string SettingsFile(string user, int expiry, string extraSettings = "")
         {
             string file = Path.Combine(Directory.CreateTempSubdirectory("phone-settings").FullName, user + ".xml");
             File.WriteAllText(file, "<settings><phone-settings><user_pass idx=\"1\" perm=\"\">pw" + user + "</user_pass>" +
-                "<user_expiry idx=\"1\" perm=\"\">" + expiry + "</user_expiry></phone-settings></settings>");
+                "<user_expiry idx=\"1\" perm=\"\">" + expiry + "</user_expiry>" + extraSettings + "</phone-settings></settings>");
             return file;
         }
 
-        private static PhoneUnderTest Phone(string user, Kamailio k, int expiry = 3600) =>
-            PhoneUnderTest.Simulator("--identity " + user + " --registrar 127.0.0.1:" + k.Port + " --settings " + SettingsFile(user, expiry));
+        internal static PhoneUnderTest Phone(string user, Kamailio k, int expiry = 3600, string extraSettings = "") =>
+            PhoneUnderTest.Simulator("--identity " + user + " --registrar 127.0.0.1:" + k.Port + " --settings " + SettingsFile(user, expiry, extraSettings));
 
-        private static bool Registered(PhoneUnderTest phone) =>
+        internal static bool Registered(PhoneUnderTest phone) =>
             JsonDocument.Parse(phone.Get("api/registration").Body).RootElement[0].GetProperty("registered").GetBoolean();
 
         [SkippableFact]

@@ -1,0 +1,109 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DeskPhone.Hil.Tests;
+
+namespace DeskPhone.Peers.Tests
+{
+    /// <summary>
+    /// The phone against kamailio as registrar and presence server (kamailio/presence.cfg): a BLF key follows a real
+    /// call through the proxy (dialog + pua_dialoginfo), and the phone's own status reaches a watcher (presence_xml).
+    /// </summary>
+    public class PresenceServerTests
+    {
+        private static void SkipUnlessInstalled(bool sipp)
+        {
+            Skip.IfNot(File.Exists(Kamailio.Binary), Kamailio.Missing);
+            Skip.IfNot(File.Exists(Kamailio.PresenceModule), Kamailio.PresenceMissing);
+            Skip.If(sipp && !File.Exists(Sipp.Binary), Sipp.Missing);
+        }
+
+        private static string F1(PhoneUnderTest phone)
+        {
+            JsonElement led = JsonDocument.Parse(phone.Get("api/leds").Body).RootElement.EnumerateArray()
+                .First(l => l.GetProperty("led").GetString() == "F1");
+            return led.GetProperty("color").GetString() + " " + led.GetProperty("pattern").GetString();
+        }
+
+        private static bool Active(PhoneUnderTest phone, string id) =>
+            phone.Status().GetProperty("active").EnumerateArray().Any(s => s.GetProperty("id").GetString() == id);
+
+        [SkippableFact]
+        public void BlfKeyFollowsACallThroughTheServer()
+        {
+            SkipUnlessInstalled(sipp: true);
+            using var kamailio = new Kamailio("presence.cfg");
+            using PhoneUnderTest alice = KamailioTests.Phone("alice", kamailio,
+                extraSettings: "<fkey idx=\"1\" perm=\"\">blf sip:bob@127.0.0.1</fkey>");
+            Assert.True(alice.WaitFor(() => KamailioTests.Registered(alice), r => r, 10000), "not registered:\n" + kamailio.Log);
+            Assert.True(alice.WaitFor(() => kamailio.Count("PEERTEST SUBSCRIBE dialog for sip:bob@127.0.0.1 from alice"), n => n >= 1, 10000) >= 1,
+                "the key did not subscribe:\n" + kamailio.Log);
+            Assert.Equal("off off", F1(alice));
+
+            // bob: one sipp answers on its port, another registers that port as bob's contact (digest, pwbob).
+            using var bob = new Sipp("answer.xml", 0);
+            using (var register = new Sipp("register.xml", kamailio.Port, "-key user bob -au bob -ap pwbob -key contact_port " + bob.Port))
+            {
+                Assert.True(register.WaitForExit(10000) == 0, "bob did not register:\n" + register.Log + kamailio.Log);
+            }
+
+            // carol calls bob through kamailio: 180, 2.5 s of ringing, 200, 2.5 s of talk, BYE.
+            using var carol = new Sipp("call.xml", kamailio.Port, "-key callee bob");
+            Assert.Equal("red blink-fast", alice.WaitFor(() => F1(alice), s => s == "red blink-fast", 5000));
+            Assert.True(Active(alice, "MonitoredExtensionIsRinging"));
+            Assert.Equal("red on", alice.WaitFor(() => F1(alice), s => s == "red on", 6000));
+            Assert.False(Active(alice, "MonitoredExtensionIsRinging"));
+            Assert.Equal("off off", alice.WaitFor(() => F1(alice), s => s == "off off", 8000));
+
+            Assert.True(carol.WaitForExit(5000) == 0, "the call failed:\n" + carol.Log);
+            Assert.True(bob.WaitForExit(5000) == 0, "bob's side failed:\n" + bob.Log);
+        }
+
+        [SkippableFact]
+        public void DoNotDisturbReachesAWatcherThroughTheServer()
+        {
+            SkipUnlessInstalled(sipp: false);
+            using var kamailio = new Kamailio("presence.cfg");
+            using PhoneUnderTest alice = KamailioTests.Phone("alice", kamailio);
+            Assert.True(alice.WaitFor(() => kamailio.Count("PEERTEST PUBLISH presence for sip:alice@127.0.0.1 from alice"), n => n >= 1, 10000) >= 1,
+                "the phone did not publish (authenticated):\n" + kamailio.Log);
+
+            using var watcher = new PresenceWatcher(kamailio.Port);
+            watcher.Subscribe("sip:alice@127.0.0.1");
+            Assert.True(watcher.Responses.TryTake(out string answer, 5000), "no answer to the SUBSCRIBE:\n" + kamailio.Log);
+            Assert.StartsWith("SIP/2.0 200", answer);
+            string online = WaitForNotify(watcher, body => body.Contains("<basic>open</basic>"), kamailio);
+            Assert.DoesNotMatch(BusyActivity, online);
+
+            Assert.Equal(200, alice.Post("api/presence/dnd").Status);
+            string dnd = WaitForNotify(watcher, body => BusyActivity.IsMatch(body), kamailio);
+            Assert.Contains("Do not disturb", dnd);
+            Assert.Contains("<basic>open</basic>", dnd);
+        }
+
+        // RPID's busy activity, whatever prefix the server's aggregated document gives the namespace.
+        private static readonly Regex BusyActivity = new Regex("<([A-Za-z0-9]+:)?activities>\\s*<([A-Za-z0-9]+:)?busy\\s*/>");
+
+        private static string WaitForNotify(PresenceWatcher watcher, Func<string, bool> wanted, Kamailio kamailio)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            string seen = "";
+            while (clock.ElapsedMilliseconds < 10000)
+            {
+                if (watcher.Notifies.TryTake(out string notify, 500))
+                {
+                    Assert.Equal("presence", PresenceWatcher.Header(notify, "Event"));
+                    string body = PresenceWatcher.Body(notify);
+                    if (wanted(body))
+                    {
+                        return body;
+                    }
+                    seen += body + "\n----\n";
+                }
+            }
+            throw new Xunit.Sdk.XunitException("no such NOTIFY; seen:\n" + seen + kamailio.Log);
+        }
+    }
+}
