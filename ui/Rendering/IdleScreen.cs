@@ -198,7 +198,7 @@ namespace DeskPhone.Ui.Rendering
             _panel.FillRect(0, 0, _p.Width, h, _p.StatusBackground);
             int x = _p.Margin;
             int textY = (h - _p.Font.Height) / 2;
-            if (_statusIcon != IconId.None && _p.IsColor)
+            if (_statusIcon != IconId.None)
             {
                 _panel.DrawIcon(_statusIcon, x, (h - IconStyle.Size) / 2);
                 x += IconStyle.Size + _p.Margin;
@@ -266,9 +266,12 @@ namespace DeskPhone.Ui.Rendering
         private void DrawList(int top, int height)
         {
             _panel.FillRect(0, top, _p.Width, height, _p.Background);
-            _panel.DrawText(_listTitle, _p.Margin, top, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
             int rows = ListRows;
             int first = _listSelected >= rows ? _listSelected - rows + 1 : 0;
+            bool more = first + rows < _listItems.Length;
+            // The title stops short of the "more below" mark instead of running under it.
+            int markWidth = more ? _p.Font.Width + _p.Margin : 0;
+            _panel.DrawText(_listTitle, _p.Margin, top, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin - markWidth);
             for (int row = 0; row < rows && first + row < _listItems.Length; row++)
             {
                 int index = first + row;
@@ -280,7 +283,7 @@ namespace DeskPhone.Ui.Rendering
                 }
                 _panel.DrawText(_listItems[index], 2 * _p.Margin, y, selected ? _p.Background : _p.Foreground, _p.Font, _p.Width - 3 * _p.Margin);
             }
-            if (first + rows < _listItems.Length)
+            if (more)
             {
                 _panel.DrawText("v", _p.Width - _p.Margin - _p.Font.Width, top, _p.Dim, _p.Font, _p.Width);
             }
