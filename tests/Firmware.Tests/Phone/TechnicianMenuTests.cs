@@ -177,6 +177,15 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void AMacOfTheWrongLengthIsUnknown()
+        {
+            Start();
+            _hw.Drivers.Ethernet.ReportMacAddress(new byte[] { 0x02, 0x00, 0x5E });
+            OpenNetwork();
+            Assert.Contains("MAC: unknown", Rows());
+        }
+
+        [Fact]
         public void NetworkViewFollowsTheCableAndRedrawsOnlyWhenItChanged()
         {
             Start();
