@@ -21,6 +21,7 @@ namespace DeskPhone.Drivers.Device
             NetworkInterface ethernet = Ethernet();
             if (ethernet != null)
             {
+                _link.ReportMacAddress(ethernet.PhysicalAddress);
                 string address = ethernet.IPv4Address;
                 _link.ReportAddress(address);
                 if (address != null && address != "0.0.0.0")

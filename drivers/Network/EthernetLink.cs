@@ -32,6 +32,7 @@ namespace DeskPhone.Drivers.Network
         private bool _unplugged;
         private string _address;
         private bool _ready;
+        private string _macAddress;
 
         /// <summary>EthernetUnplugged raised (true) or cleared (false).</summary>
         public event LinkFlagHandler UnpluggedChanged;
@@ -75,6 +76,34 @@ namespace DeskPhone.Drivers.Network
         public bool Ready
         {
             get { return _ready; }
+        }
+
+        /// <summary>The hardware address as printed on the phone's label ("00:08:DC:1F:2E:3D"), null until reported.</summary>
+        public string MacAddress
+        {
+            get { return _macAddress; }
+        }
+
+        /// <summary>The interface's hardware address, once at start-up (NetworkInterface.PhysicalAddress); not six bytes = unknown.</summary>
+        public void ReportMacAddress(byte[] mac)
+        {
+            if (mac == null || mac.Length != 6)
+            {
+                _macAddress = null;
+                return;
+            }
+            const string hex = "0123456789ABCDEF";
+            char[] text = new char[17];
+            for (int i = 0; i < 6; i++)
+            {
+                text[i * 3] = hex[mac[i] >> 4];
+                text[i * 3 + 1] = hex[mac[i] & 0xF];
+                if (i < 5)
+                {
+                    text[i * 3 + 2] = ':';
+                }
+            }
+            _macAddress = new string(text);
         }
 
         /// <summary>Raw link state from the PHY or NetworkChange.NetworkAvailabilityChanged.</summary>

@@ -11,7 +11,9 @@ namespace DeskPhone.Firmware.Phone
     /// <summary>
     /// Keeps the idle screen in step with the phone core: after every phone event it sets what changed (the
     /// screen's setters ignore equal values, so only changed regions are redrawn) and renders; between events it
-    /// only watches the minute for the clock.
+    /// only watches the minute for the clock. An open list is compared row by row, so an event that leaves it as
+    /// it was (a status change under the network view) does not redraw it; the Ethernet driver's address and
+    /// readiness changes, which raise no phone event, redraw the network view while it is open.
     /// </summary>
     public sealed class ScreenFeeder
     {
@@ -20,6 +22,7 @@ namespace DeskPhone.Firmware.Phone
         private readonly WallClock _clock;
         private readonly ScreenMenus _menus;
         private int _minute = -1;
+        private string[] _listShown;
 
         public ScreenFeeder(PhoneCore phone, IdleScreen screen, WallClock clock)
         {
@@ -27,8 +30,16 @@ namespace DeskPhone.Firmware.Phone
             _screen = screen;
             _clock = clock;
             _menus = new ScreenMenus(phone);
+            DisplayProfile p = screen.Profile;
+            _menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
             phone.KeyConsumer = _menus;
             phone.Event += (kind, detail) => Update();
+            if (phone.Drivers != null)
+            {
+                phone.Drivers.Ethernet.AddressChanged += address => NetworkChanged();
+                phone.Drivers.Ethernet.NetworkLost += NetworkChanged;
+                phone.Drivers.Ethernet.NetworkRestored += NetworkChanged;
+            }
             Update();
         }
 
@@ -81,13 +92,42 @@ namespace DeskPhone.Firmware.Phone
                 _screen.SetMessage(_phone.Desktop.Text);
             }
             string title = _menus.Title();
-            _screen.SetList(title, title == null ? null : _menus.Items(), _menus.Selected);
+            string[] items = title == null ? null : _menus.Items();
+            if (items == null || !Same(items, _listShown))
+            {
+                _listShown = items;
+            }
+            _screen.SetList(title, _listShown, _menus.Selected);
             int keys = _screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
             for (int k = 0; k < keys; k++)
             {
                 _screen.SetFunctionKey(k, Label(_phone.Settings.Get("fkey", k + 1)), Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
             _screen.Render();
+        }
+
+        private void NetworkChanged()
+        {
+            if (_menus.View == ScreenMenus.Network)
+            {
+                Update();
+            }
+        }
+
+        private static bool Same(string[] a, string[] b)
+        {
+            if (b == null || a.Length != b.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static readonly string[] Days = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };

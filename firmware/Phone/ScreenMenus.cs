@@ -5,9 +5,10 @@ using DeskPhone.Firmware.Status;
 namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
-    /// The phone's menus and lists: Menu opens the main menu (own status, notifications, keyboard lock); Down on the
-    /// idle screen opens the notification list; Up and Down move, OK chooses (a notification opens its
-    /// explanation), Cancel goes back. The own-status menu offers only the states a user may choose.
+    /// The phone's menus and lists: Menu opens the main menu (own status, notifications, network, identities,
+    /// keyboard lock); Down on the idle screen opens the notification list; Up and Down move, OK chooses (a
+    /// notification opens its explanation, an identity its details), Cancel goes back. The own-status menu offers
+    /// only the states a user may choose; the network and identity views are read-only, for a technician.
     /// </summary>
     public sealed class ScreenMenus : IKeyConsumer
     {
@@ -16,6 +17,14 @@ namespace DeskPhone.Firmware.Phone
         public const int OwnStatus = 2;
         public const int Notifications = 3;
         public const int Explain = 4;
+        public const int Network = 5;
+        public const int Identities = 6;
+        public const int IdentityDetail = 7;
+
+        private const int MainOwnStatus = 0;
+        private const int MainNotifications = 1;
+        private const int MainNetwork = 2;
+        private const int MainIdentities = 3;
 
         private static readonly int[] ManualStates = { PresenceState.Online, PresenceState.DoNotDisturb, PresenceState.AtTheDesk };
         private static readonly char[] NewLine = { '\n' };
@@ -23,6 +32,7 @@ namespace DeskPhone.Firmware.Phone
         private readonly PhoneCore _phone;
         private int _selected;
         private int _explained;
+        private int _identity;
 
         public ScreenMenus(PhoneCore phone)
         {
@@ -32,6 +42,9 @@ namespace DeskPhone.Firmware.Phone
         public int View { get; private set; }
 
         public int Selected => _selected;
+
+        /// <summary>Characters a list row shows on the display (0: unknown); longer read-only rows wrap.</summary>
+        public int Columns { get; set; }
 
         public bool HandleKey(int keyCode, KeyAction action)
         {
@@ -68,7 +81,7 @@ namespace DeskPhone.Firmware.Phone
                     break;
                 case KeyCode.Cancel:
                 case KeyCode.Left:
-                    Open(View == Explain ? Notifications : View == OwnStatus ? Main : Closed);
+                    Back();
                     break;
                 case KeyCode.Menu:
                     Open(Closed);
@@ -87,6 +100,9 @@ namespace DeskPhone.Firmware.Phone
                 case OwnStatus: return "Own status";
                 case Notifications: return "Notifications (" + _phone.Statuses.NotificationCount.ToString() + ")";
                 case Explain: return StatusCatalog.Name(_explained);
+                case Network: return "Network";
+                case Identities: return "Identities";
+                case IdentityDetail: return "Identity " + _identity.ToString();
                 default: return null;
             }
         }
@@ -96,7 +112,7 @@ namespace DeskPhone.Firmware.Phone
             switch (View)
             {
                 case Main:
-                    return new[] { "Own status", "Notifications", _phone.Settings.GetBool("keyboard_lock") ? "Unlock keyboard" : "Lock keyboard" };
+                    return new[] { "Own status", "Notifications", "Network", "Identities", _phone.Settings.GetBool("keyboard_lock") ? "Unlock keyboard" : "Lock keyboard" };
                 case OwnStatus:
                     var states = new string[ManualStates.Length];
                     for (int i = 0; i < states.Length; i++)
@@ -113,6 +129,22 @@ namespace DeskPhone.Firmware.Phone
                     return list;
                 case Explain:
                     return _phone.Statuses.Explain(_explained, _phone.Now).Split(NewLine);
+                case Network:
+                    return TechnicianInfo.Network(_phone, Columns);
+                case Identities:
+                    int[] configured = TechnicianInfo.Configured(_phone);
+                    if (configured.Length == 0)
+                    {
+                        return new[] { "No identity configured" };
+                    }
+                    var rows = new string[configured.Length];
+                    for (int i = 0; i < rows.Length; i++)
+                    {
+                        rows[i] = TechnicianInfo.IdentityRow(_phone, configured[i], Columns);
+                    }
+                    return rows;
+                case IdentityDetail:
+                    return TechnicianInfo.IdentityDetails(_phone, _identity, Columns);
                 default:
                     return new string[0];
             }
@@ -123,13 +155,21 @@ namespace DeskPhone.Firmware.Phone
             switch (View)
             {
                 case Main:
-                    if (_selected == 0)
+                    if (_selected == MainOwnStatus)
                     {
                         Open(OwnStatus);
                     }
-                    else if (_selected == 1)
+                    else if (_selected == MainNotifications)
                     {
                         Open(Notifications);
+                    }
+                    else if (_selected == MainNetwork)
+                    {
+                        Open(Network);
+                    }
+                    else if (_selected == MainIdentities)
+                    {
+                        Open(Identities);
                     }
                     else
                     {
@@ -147,6 +187,45 @@ namespace DeskPhone.Firmware.Phone
                         _explained = _phone.Statuses.Notification(_selected);
                         Open(Explain);
                     }
+                    break;
+                case Identities:
+                    int[] configured = TechnicianInfo.Configured(_phone);
+                    if (_selected < configured.Length)
+                    {
+                        _identity = configured[_selected];
+                        Open(IdentityDetail);
+                    }
+                    break;
+            }
+        }
+
+        private void Back()
+        {
+            switch (View)
+            {
+                case Explain:
+                    Open(Notifications);
+                    break;
+                case OwnStatus:
+                case Network:
+                case Identities:
+                    int entry = View == OwnStatus ? MainOwnStatus : View == Network ? MainNetwork : MainIdentities;
+                    Open(Main);
+                    _selected = entry;
+                    break;
+                case IdentityDetail:
+                    Open(Identities);
+                    int[] configured = TechnicianInfo.Configured(_phone);
+                    for (int i = 0; i < configured.Length; i++)
+                    {
+                        if (configured[i] == _identity)
+                        {
+                            _selected = i;
+                        }
+                    }
+                    break;
+                default:
+                    Open(Closed);
                     break;
             }
         }

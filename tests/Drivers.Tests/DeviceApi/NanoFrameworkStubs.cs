@@ -189,6 +189,7 @@ namespace System.Net.NetworkInformation
         public static NetworkInterface[] GetAllNetworkInterfaces() => null;
         public NetworkInterfaceType NetworkInterfaceType => default;
         public string IPv4Address => null;
+        public byte[] PhysicalAddress => null;
         public void EnableDhcp() { }
         public void EnableStaticIPv4(string ipv4Address, string ipv4SubnetMask, string ipv4GatewayAddress) { }
         public void EnableStaticIPv4Dns(string[] dnsAddresses) { }

@@ -80,7 +80,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void KeyboardLockFromTheMenu()
         {
-            Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Ok);
+            Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok);
             Assert.True(_settings.GetBool("keyboard_lock"));
             Assert.True(_phone.Statuses.IsActive(StatusId.PhoneIsLocked));
         }
