@@ -9,7 +9,7 @@ using DeskPhone.Ui.Rendering;
 
 namespace DeskPhone.Ui.Tests
 {
-    /// <summary>The technician's network and identities views as the phone core feeds them to the 320x240 panel.</summary>
+    /// <summary>The technician's network and identities views as the phone core feeds them to each profile's panel.</summary>
     public class TechnicianMenuGoldenTests
     {
         private sealed class NoSubscriptions : ISubscribeSender
@@ -19,8 +19,8 @@ namespace DeskPhone.Ui.Tests
 
         private readonly SimulatedPhoneHardware _hw = new SimulatedPhoneHardware();
         private readonly SettingsStore _settings = new SettingsStore();
-        private readonly SoftwarePanel _panel = new SoftwarePanel(DisplayProfile.Color320x240);
         private readonly PhoneCore _phone;
+        private SoftwarePanel _panel;
         private long _now;
 
         public TechnicianMenuGoldenTests()
@@ -39,7 +39,6 @@ namespace DeskPhone.Ui.Tests
             _hw.Drivers.Ethernet.ReportMacAddress(new byte[] { 0x00, 0x08, 0xDC, 0x1F, 0x2E, 0x3D });
             _hw.SetLink(true, 0);
             _phone = new PhoneCore(_settings, _hw.Drivers, new NoSubscriptions(), 0);
-            new ScreenFeeder(_phone, new IdleScreen(_panel, DisplayProfile.Color320x240), () => new DateTime(2026, 11, 24, 10, 15, 0));
             for (_now = 10; _now <= 600; _now += 10)
             {
                 _phone.Poll(_now);
@@ -48,6 +47,14 @@ namespace DeskPhone.Ui.Tests
         }
 
         private void Set(string name, int idx, string value) => Assert.Null(_settings.Set(name, idx, value));
+
+        private void Show(string profileName)
+        {
+            DisplayProfile profile = profileName == "320x240" ? DisplayProfile.Color320x240
+                : profileName == "480x272" ? DisplayProfile.Color480x272 : DisplayProfile.Mono128x64;
+            _panel = new SoftwarePanel(profile);
+            new ScreenFeeder(_phone, new IdleScreen(_panel, profile), () => new DateTime(2026, 11, 24, 10, 15, 0));
+        }
 
         private void Press(params int[] keys)
         {
@@ -58,25 +65,37 @@ namespace DeskPhone.Ui.Tests
             }
         }
 
-        [Fact]
-        public void NetworkViewMatchesItsGolden()
+        [Theory]
+        [InlineData("320x240")]
+        [InlineData("480x272")]
+        [InlineData("128x64")]
+        public void NetworkViewMatchesItsGolden(string profile)
         {
+            Show(profile);
             Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Ok);
-            Golden.Check("network-320x240", _panel);
+            Golden.Check("network-" + profile, _panel);
         }
 
-        [Fact]
-        public void IdentitiesViewMatchesItsGolden()
+        [Theory]
+        [InlineData("320x240")]
+        [InlineData("480x272")]
+        [InlineData("128x64")]
+        public void IdentitiesViewMatchesItsGolden(string profile)
         {
+            Show(profile);
             Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok, KeyCode.Down);
-            Golden.Check("identities-320x240", _panel);
+            Golden.Check("identities-" + profile, _panel);
         }
 
-        [Fact]
-        public void IdentityDetailMatchesItsGolden()
+        [Theory]
+        [InlineData("320x240")]
+        [InlineData("480x272")]
+        [InlineData("128x64")]
+        public void IdentityDetailMatchesItsGolden(string profile)
         {
+            Show(profile);
             Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok, KeyCode.Down, KeyCode.Ok);
-            Golden.Check("identity-detail-320x240", _panel);
+            Golden.Check("identity-detail-" + profile, _panel);
         }
     }
 }

@@ -45,6 +45,8 @@ namespace DeskPhone.Host.Simulated
             var backlight = new Backlight(BacklightPwm, 1000, 200, 60000, 0);
             Drivers = new PhoneDrivers(buttons, keypad, new LedBank(LedMap.Count, sink), backlight,
                 new ToneSequencer(Speaker), expansion, new HidBridge(Usb), new EthernetLink());
+            // A locally administered address (02:...), so the technician's network view shows one as on a board.
+            Drivers.Ethernet.ReportMacAddress(new byte[] { 0x02, 0x00, 0x00, 0x00, 0x04, 0x86 });
         }
 
         public PhoneDrivers Drivers { get; }
