@@ -3,18 +3,24 @@ using System.Threading;
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Boards;
 using DeskPhone.Drivers.Device;
+using DeskPhone.Drivers.Display;
 using DeskPhone.Drivers.Expansion;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
+using DeskPhone.Ui.Device;
+using DeskPhone.Ui.Rendering;
+using nanoFramework.UI;
+using nanoFramework.UI.GraphicDrivers;
 
 namespace DeskPhone.Firmware.Device
 {
     /// <summary>
     /// Device entry point: the board profile's drivers, the settings from flash, the phone core, SIP on
-    /// network_id_port and the bench on port 80, then one loop every 5 ms, like the simulator's.
+    /// network_id_port, the idle screen on the panel and the bench on port 80, then one loop every 5 ms, like the
+    /// simulator's.
     /// </summary>
     public static class Program
     {
@@ -49,7 +55,14 @@ namespace DeskPhone.Firmware.Device
             tcp.Start("0.0.0.0", port);
             drivers.Ethernet.AddressChanged += address => { agent.LocalHost = address; };
 
-            var screen = new StateScreen(phone, () => DateTime.UtcNow.AddMinutes(settings.GetInt("timezone_offset_minutes")));
+            WallClock wallClock = () => DateTime.UtcNow.AddMinutes(settings.GetInt("timezone_offset_minutes"));
+            ScreenFeeder display = StartDisplay(board, phone, wallClock);
+            if (drivers.Backlight != null)
+            {
+                drivers.Backlight.Activity(clock.NowMs);
+            }
+
+            var screen = new StateScreen(phone, wallClock);
             var router = new BenchRouter(phone, screen, (code, action) => phone.OnKey(code, action, clock.NowMs), null, binding);
             new BenchListener(router, phone, BenchPort).Start();
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", bench port " + BenchPort.ToString());
@@ -65,6 +78,10 @@ namespace DeskPhone.Firmware.Device
                         subscriptions.Poll(now);
                         publisher.Poll(now);
                         phone.Poll(now);
+                        if (display != null)
+                        {
+                            display.Tick();
+                        }
                     }
                 }
                 catch (Exception ex)
@@ -74,6 +91,33 @@ namespace DeskPhone.Firmware.Device
                 }
                 Thread.Sleep(LoopMs);
             }
+        }
+
+        /// <summary>
+        /// The panel through nanoFramework.Graphics, drawn by the same IdleScreen as the simulator's (the feeder
+        /// redraws and flushes only the regions that changed). The backlight pin stays with the drivers' PWM dimmer,
+        /// so the native driver gets none. Null, and the phone runs headless, when the board has no panel this
+        /// image drives or the firmware has no room for the full-screen buffer.
+        /// </summary>
+        private static ScreenFeeder StartDisplay(BoardProfile board, PhoneCore phone, WallClock wallClock)
+        {
+            DisplayProfile profile = DisplayProfile.Color320x240;
+            if (board.Panel != PanelModel.Ili9342 || board.LcdChipSelect < 0)
+            {
+                Console.WriteLine("display: none on this board, running headless");
+                return null;
+            }
+            DisplayControl.Initialize(
+                new SpiConfiguration((byte)board.SpiBus, board.LcdChipSelect, board.LcdDataCommand, board.LcdReset, -1),
+                new ScreenConfiguration(0, 0, (ushort)profile.Width, (ushort)profile.Height, Ili9342.GraphicDriver),
+                (uint)(profile.Width * profile.Height * 2));
+            if (!DisplayControl.IsFullScreenBufferAvailable)
+            {
+                Console.WriteLine("display: no memory for a full-screen buffer, running headless");
+                return null;
+            }
+            var panel = new GraphicsPanel(DisplayControl.FullScreen, profile.IsColor, DeviceFonts.Large, DeviceFonts.Small);
+            return new ScreenFeeder(phone, new IdleScreen(panel, profile), wallClock);
         }
     }
 }

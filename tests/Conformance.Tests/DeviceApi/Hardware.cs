@@ -1,7 +1,6 @@
-// Declarations of the nanoFramework members drivers/Device uses, with the real type hierarchy (a member is
-// declared where nanoFramework declares it) and empty bodies. DeviceAdapterApiTests compiles drivers/ with
-// these and checks that every nanoFramework member the adapters reference is in ../shared/nanoframework-api.
-// Not part of the test assembly.
+// nanoFramework hardware members the Device folders use (System.Device.*, System.IO.Ports, nanoFramework.Hardware.Esp32,
+// the IoT bindings), declared where nanoFramework declares them, with the real signatures and empty bodies.
+// DeviceApiGate compiles them with the Device folders; they are not part of the test assembly.
 namespace System
 {
     public struct SpanByte
@@ -100,7 +99,7 @@ namespace System.Device.Pwm
 namespace System.IO.Ports
 {
     public enum Parity { None, Odd, Even }
-    public enum StopBits { None, One, Two }
+    public enum StopBits { One = 1, Two = 2, OnePointFive = 3 }
 
     public class SerialPort
     {
@@ -162,36 +161,5 @@ namespace Iot.Device.Ws28xx.Esp32
     public class Ws2812c : Ws28xx
     {
         public Ws2812c(int gpioPin, int width, int height) { }
-    }
-}
-
-namespace System.Net.NetworkInformation
-{
-    public enum NetworkInterfaceType { Unknown, Ethernet, Wireless80211 }
-
-    public class NetworkAvailabilityEventArgs : EventArgs
-    {
-        public bool IsAvailable => false;
-    }
-
-    public delegate void NetworkAvailabilityChangedEventHandler(object sender, NetworkAvailabilityEventArgs e);
-
-    public delegate void NetworkAddressChangedEventHandler(object sender, EventArgs e);
-
-    public static class NetworkChange
-    {
-        public static event NetworkAvailabilityChangedEventHandler NetworkAvailabilityChanged { add { } remove { } }
-        public static event NetworkAddressChangedEventHandler NetworkAddressChanged { add { } remove { } }
-    }
-
-    public class NetworkInterface
-    {
-        public static NetworkInterface[] GetAllNetworkInterfaces() => null;
-        public NetworkInterfaceType NetworkInterfaceType => default;
-        public string IPv4Address => null;
-        public byte[] PhysicalAddress => null;
-        public void EnableDhcp() { }
-        public void EnableStaticIPv4(string ipv4Address, string ipv4SubnetMask, string ipv4GatewayAddress) { }
-        public void EnableStaticIPv4Dns(string[] dnsAddresses) { }
     }
 }
