@@ -1,5 +1,4 @@
 using System;
-using System.Threading;
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Boards;
 using DeskPhone.Drivers.Device;
@@ -89,7 +88,7 @@ namespace DeskPhone.Firmware.Device
                     // A phone must not go dark over one bad packet: report and keep running.
                     Console.WriteLine("phone loop fault: " + ex.Message);
                 }
-                Thread.Sleep(LoopMs);
+                inbox.WaitForPacket(LoopMs);
             }
         }
 
