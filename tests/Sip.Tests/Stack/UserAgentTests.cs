@@ -24,7 +24,13 @@ namespace DeskPhone.Sip.Tests.Stack
             return 200;
         }
 
-        public int OnInvite(int identity, SipMessage request) => 480;
+        public string RedirectTo;
+
+        public int OnInvite(int identity, SipMessage request, out string contact)
+        {
+            contact = RedirectTo;
+            return RedirectTo != null ? 302 : 480;
+        }
     }
 
     public class RoutingTests
