@@ -29,7 +29,8 @@ namespace DeskPhone.Sip.Message
         public static UaCapabilities Phone() => new UaCapabilities(
             new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "MESSAGE", "NOTIFY" },
             new[] { "text/plain", "application/sdp", "application/snomxml", "application/simple-message-summary",
-                    "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml" },
+                    "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml",
+                    "multipart/mixed" },
             new string[0]);
 
         public bool Allows(string method) => Contains(Methods, method);
