@@ -29,8 +29,7 @@ namespace DeskPhone.Sip.Message
         public static UaCapabilities Phone() => new UaCapabilities(
             new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "MESSAGE", "NOTIFY" },
             new[] { "text/plain", "application/sdp", "application/snomxml", "application/simple-message-summary",
-                    "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml",
-                    "multipart/mixed" },
+                    "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml" },
             new string[0]);
 
         public bool Allows(string method) => Contains(Methods, method);
@@ -38,6 +37,13 @@ namespace DeskPhone.Sip.Message
         public static bool IsKnownMethod(string method) => Contains(AllKnown, method);
 
         public bool Reads(string contentType) => Contains(ContentTypes, contentType);
+
+        /// <summary>
+        /// Whether a request of <paramref name="method"/> with this body type is read: multipart/mixed only in a NOTIFY,
+        /// as the container of event documents (the BroadWorks as-feature-event full state), never as a call's body.
+        /// </summary>
+        public bool Reads(string contentType, string method) =>
+            Reads(contentType) || (method == "NOTIFY" && contentType == "multipart/mixed");
 
         public bool Supports(string optionTag) => Contains(OptionTags, optionTag);
 
