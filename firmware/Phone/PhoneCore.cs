@@ -25,6 +25,8 @@ namespace DeskPhone.Firmware.Phone
         private readonly StatusWiring _statusWiring;
         private readonly SettingsBinding _binding;
         private long _now;
+        private ICallState _calls;
+        private bool _applyingServerFeature;
 
         public PhoneCore(SettingsStore settings, PhoneDrivers drivers, ISubscribeSender subscriptions, long nowMs)
         {
@@ -187,11 +189,101 @@ namespace DeskPhone.Firmware.Phone
             Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
         }
 
-        /// <summary>Chooses the own status from the menu; false for a state only the phone may set.</summary>
+        /// <summary>
+        /// Chooses the own status from the menu; false for a state only the phone may set. Do not disturb is the
+        /// current identity's user_dnd: choosing it (or leaving it) sets the setting, which feature sync then sends.
+        /// </summary>
         public bool ChoosePresence(int state, long nowMs)
         {
             _now = nowMs;
-            return Presence.Choose(state, nowMs);
+            if (!Presence.Choose(state, nowMs))
+            {
+                return false;
+            }
+            Settings.Set("user_dnd", CurrentIdentity, state == PresenceState.DoNotDisturb ? "on" : "off");
+            return true;
+        }
+
+        /// <summary>
+        /// Connects the call layer: while it reports a call the own status is Busy, and calls forwarded when busy go
+        /// to user_fwd_busy.
+        /// </summary>
+        public void AttachCallState(ICallState calls)
+        {
+            _calls = calls;
+            calls.Changed += inCall => Presence.SetInCall(inCall, _now);
+            Presence.SetInCall(calls.InCall, _now);
+        }
+
+        /// <summary>A call is being made, received or held (false without a call layer).</summary>
+        public bool InCall => _calls != null && _calls.InCall;
+
+        /// <summary>A user change of an identity's DND or a forward (FeatureSync flag), for feature sync to send.</summary>
+        public event FeatureChangedHandler FeatureChanged;
+
+        /// <summary>
+        /// Stores a feature the server reported (as-feature-event) in the identity's settings without sending it back.
+        /// Returns the FeatureSync flag of the feature.
+        /// </summary>
+        public int ApplyServerFeature(int identity, FeatureEvent e)
+        {
+            _applyingServerFeature = true;
+            try
+            {
+                if (e.Kind == FeatureEvent.KindDoNotDisturb)
+                {
+                    Settings.Set("user_dnd", identity, e.DoNotDisturb ? "on" : "off");
+                    return FeatureSync.DoNotDisturb;
+                }
+                string target = e.ForwardActive && e.ForwardTo != null ? e.ForwardTo : "";
+                if (e.ForwardType == FeatureEvent.ForwardAlways)
+                {
+                    Settings.Set("user_fwd_always", identity, target);
+                    return FeatureSync.ForwardAlways;
+                }
+                if (e.ForwardType == FeatureEvent.ForwardBusy)
+                {
+                    Settings.Set("user_fwd_busy", identity, target);
+                    return FeatureSync.ForwardBusy;
+                }
+                if (e.RingCount > 0)
+                {
+                    Settings.Set("user_fwd_timeout_rings", identity, e.RingCount.ToString());
+                }
+                Settings.Set("user_fwd_timeout", identity, target);
+                return FeatureSync.ForwardNoAnswer;
+            }
+            finally
+            {
+                _applyingServerFeature = false;
+            }
+        }
+
+        /// <summary>The SetDoNotDisturb or SetForwarding body for a feature (FeatureSync flag) from the identity's settings.</summary>
+        public byte[] FeatureRequest(int identity, int feature, string device)
+        {
+            if (feature == FeatureSync.DoNotDisturb)
+            {
+                return FeatureEvent.SetDoNotDisturb(device, Settings.GetBool("user_dnd", identity));
+            }
+            int type = feature == FeatureSync.ForwardAlways ? FeatureEvent.ForwardAlways
+                : feature == FeatureSync.ForwardBusy ? FeatureEvent.ForwardBusy : FeatureEvent.ForwardNoAnswer;
+            string target = Settings.Get(ForwardSetting(type), identity);
+            return FeatureEvent.SetForwarding(device, type, target.Length > 0, target, Settings.GetInt("user_fwd_timeout_rings", identity));
+        }
+
+        /// <summary>The user_fwd_* setting of a FeatureEvent forward type.</summary>
+        public static string ForwardSetting(int forwardType) =>
+            forwardType == FeatureEvent.ForwardAlways ? "user_fwd_always"
+            : forwardType == FeatureEvent.ForwardBusy ? "user_fwd_busy" : "user_fwd_timeout";
+
+        internal void SignalFeatureChanged(int identity, int feature)
+        {
+            FeatureChangedHandler handler = FeatureChanged;
+            if (handler != null && !_applyingServerFeature)
+            {
+                handler(identity, feature);
+            }
         }
 
         internal void Raise(string kind, string detail)
@@ -223,4 +315,6 @@ namespace DeskPhone.Firmware.Phone
     }
 
     public delegate void IdentityChangedHandler(int identity);
+
+    public delegate void FeatureChangedHandler(int identity, int feature);
 }

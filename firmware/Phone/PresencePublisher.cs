@@ -38,6 +38,13 @@ namespace DeskPhone.Firmware.Phone
 
         public int LastStatus { get; private set; }
 
+        private void StartOver()
+        {
+            Refused = false;
+            _etag = null;
+            Schedule(_phone.Now);
+        }
+
         public void Attach(SipUserAgent agent)
         {
             _agent = agent;
@@ -45,11 +52,17 @@ namespace DeskPhone.Firmware.Phone
             _phone.Presence.Changed += (state, lost) => Schedule(_phone.Now);
             _phone.Settings.SettingChanged += (name, idx, reboot) =>
             {
-                if (name == "presence_publish" || (name.StartsWith("user_") && idx == 1))
+                if (name == "presence_publish")
                 {
-                    Refused = false;
-                    _etag = null;
-                    Schedule(_phone.Now);
+                    StartOver();
+                }
+            };
+            // The identity's address or account changed (not its DND or forwards, which only change the status).
+            _phone.IdentityChanged += idx =>
+            {
+                if (idx == 1)
+                {
+                    StartOver();
                 }
             };
             _agent.RegistrationChanged += (identity, registered, status, reason) =>

@@ -34,6 +34,7 @@ namespace DeskPhone.Firmware.Phone
                 ApplyKey("expansion_key", i, nowMs);
             }
             ApplyLock(nowMs);
+            ApplyDnd(_phone.CurrentIdentity, nowMs);
         }
 
         private void OnSettingChanged(string name, int idx, bool needsReboot)
@@ -55,6 +56,12 @@ namespace DeskPhone.Firmware.Phone
             {
                 ApplyLock(now);
             }
+            else if (FeatureOf(name) != 0)
+            {
+                // DND and forwards are not part of the registration: no re-register, but feature sync sends them.
+                ApplyDnd(idx, now);
+                _phone.SignalFeatureChanged(idx, FeatureOf(name));
+            }
             else if (name.StartsWith("user_"))
             {
                 _phone.SignalIdentityChanged(idx);
@@ -64,6 +71,39 @@ namespace DeskPhone.Firmware.Phone
                 ApplyScalars();
             }
             _phone.Raise(PhoneEventKind.Settings, idx > 0 ? name + "[" + idx.ToString() + "]" : name);
+        }
+
+        /// <summary>The FeatureSync flag a user_dnd/user_fwd_* setting belongs to, 0 for any other setting.</summary>
+        private static int FeatureOf(string name)
+        {
+            switch (name)
+            {
+                case "user_dnd": return FeatureSync.DoNotDisturb;
+                case "user_fwd_always": return FeatureSync.ForwardAlways;
+                case "user_fwd_busy": return FeatureSync.ForwardBusy;
+                case "user_fwd_timeout":
+                case "user_fwd_timeout_rings": return FeatureSync.ForwardNoAnswer;
+                default: return 0;
+            }
+        }
+
+        /// <summary>The current identity's user_dnd is the own status's manual Do not disturb.</summary>
+        private void ApplyDnd(int identity, long nowMs)
+        {
+            if (identity != _phone.CurrentIdentity)
+            {
+                return;
+            }
+            OwnPresence presence = _phone.Presence;
+            bool dnd = _settings.GetBool("user_dnd", identity);
+            if (dnd && presence.ManualChoice != PresenceState.DoNotDisturb)
+            {
+                presence.Choose(PresenceState.DoNotDisturb, nowMs);
+            }
+            else if (!dnd && presence.ManualChoice == PresenceState.DoNotDisturb)
+            {
+                presence.Choose(PresenceState.Online, nowMs);
+            }
         }
 
         private void ApplyStatusCategories(long nowMs)

@@ -26,7 +26,17 @@ namespace DeskPhone.Firmware.Phone
         {
             _agent = agent;
             _agent.RegistrationChanged += (identity, registered, status, reason) =>
+            {
                 _phone.OnRegistrationChanged(identity, registered, _phone.Now);
+                UpdateFeatureSync(identity);
+            };
+            _phone.FeatureChanged += (identity, feature) =>
+            {
+                if (Subscriptions != null)
+                {
+                    Subscriptions.FeatureChanged(identity, feature);
+                }
+            };
             _phone.NetworkRestored += () => _agent.NetworkRestored(_phone.Now);
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
@@ -38,6 +48,13 @@ namespace DeskPhone.Firmware.Phone
                 if (name == "filter_registrar")
                 {
                     _agent.FilterRegistrar = _phone.Settings.GetBool("filter_registrar");
+                }
+                else if (name == "dfks_enabled")
+                {
+                    for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
+                    {
+                        UpdateFeatureSync(i);
+                    }
                 }
             };
             _agent.FilterRegistrar = _phone.Settings.GetBool("filter_registrar");
@@ -64,7 +81,24 @@ namespace DeskPhone.Firmware.Phone
             if (Subscriptions != null)
             {
                 Subscriptions.UpdateMailbox(index, identity.User, identity.Registrar, identity.Active, _phone.Now);
+                if (index == _phone.CurrentIdentity)
+                {
+                    Subscriptions.UpdateReg(index, identity.User, identity.Registrar, identity.Active, _phone.Now);
+                }
             }
+            UpdateFeatureSync(index);
+        }
+
+        /// <summary>Feature sync runs for an active identity once it is registered, while dfks_enabled is on.</summary>
+        private void UpdateFeatureSync(int index)
+        {
+            SipIdentity identity = _agent.GetIdentity(index);
+            if (Subscriptions == null || identity == null)
+            {
+                return;
+            }
+            Subscriptions.UpdateFeatureSync(index, identity.User, identity.Registrar,
+                identity.Active && _phone.Settings.GetBool("dfks_enabled"), _phone.IsRegistered(index), _phone.Now);
         }
 
         public int LastStatus { get; private set; }
@@ -123,17 +157,53 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        public int OnInvite(int identity, SipMessage request)
+        /// <summary>
+        /// Decides an incoming call while the phone has no call layer: forward always, DND (forwarded to the always or
+        /// else the busy target, otherwise 486) and forward when busy are answered here; anything else is 480.
+        /// </summary>
+        public int OnInvite(int identity, SipMessage request, out string contact)
         {
+            contact = null;
             lock (_phone.Gate)
             {
-                if (_phone.Presence.IncomingCall(false) == IncomingCallAction.Reject)
+                SettingsStore s = _phone.Settings;
+                int index = identity >= 1 ? identity : _phone.CurrentIdentity;
+                string always = s.Get("user_fwd_always", index);
+                string busy = s.Get("user_fwd_busy", index);
+                // DND is the identity's own setting; the own status only speaks for the current identity.
+                bool dnd = s.GetBool("user_dnd", index)
+                    || (index == _phone.CurrentIdentity && _phone.Presence.State == PresenceState.DoNotDisturb);
+                string forward = always != "" ? always : (dnd || _phone.InCall) && busy != "" ? busy : null;
+                if (dnd)
                 {
-                    _phone.Statuses.Raise(StatusId.PhoneHasMissedCalls, request.From == null ? null : request.From.Uri.ToString(), "presence", _phone.Now);
-                    return 486;
+                    _phone.Statuses.Raise(StatusId.PhoneHasMissedCalls, request.From == null ? null : request.From.Uri.ToString(), "dnd", _phone.Now);
                 }
-                return 480;
+                if (forward != null)
+                {
+                    contact = "<" + ForwardUri(forward, index, request) + ">";
+                    return 302;
+                }
+                return dnd || _phone.InCall ? 486 : 480;
             }
+        }
+
+        /// <summary>A forward target as a URI: a number or user goes to the identity's registrar.</summary>
+        private string ForwardUri(string target, int identity, SipMessage request)
+        {
+            if (target.StartsWith("sip:") || target.StartsWith("sips:") || target.StartsWith("tel:"))
+            {
+                return target;
+            }
+            if (target.IndexOf('@') > 0)
+            {
+                return "sip:" + target;
+            }
+            string host = SipIdentity.HostOf(_phone.Settings.Get("user_host", identity));
+            if (host == null || host.Length == 0)
+            {
+                host = request.RequestUri == null ? "localhost" : request.RequestUri.Host;
+            }
+            return "sip:" + target + "@" + host;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections;
 using DeskPhone.Firmware.MessageWaiting;
 using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Status;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
@@ -9,8 +10,9 @@ using DeskPhone.Sip.UserAgent;
 namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
-    /// Sends the SUBSCRIBEs of the phone's subscriptions (BLF and presence keys) through the user agent, keeps each
-    /// one's dialog (Call-ID, tags, CSeq), and hands the NOTIFYs that belong to them to the monitored keys.
+    /// Sends the SUBSCRIBEs of the phone's subscriptions through the user agent, keeps each one's dialog (Call-ID,
+    /// tags, CSeq), and hands the NOTIFYs that belong to them on: BLF and presence keys to the monitored keys, and the
+    /// identities' own subscriptions (message-summary, as-feature-event, reg) to the phone core.
     /// </summary>
     public sealed class SipSubscriptions : ISubscribeSender
     {
@@ -19,6 +21,11 @@ namespace DeskPhone.Firmware.Phone
 
         private readonly Hashtable _byCallId = new Hashtable();
         private readonly Subscription[] _mailboxes = new Subscription[PhoneCore.MaxIdentities + 1];
+        private readonly FeatureSync[] _features = new FeatureSync[PhoneCore.MaxIdentities + 1];
+        private readonly FeatureEventSet _featureEvents = new FeatureEventSet();
+        private readonly RegInfo _regInfo = new RegInfo();
+        private Subscription _reg;
+        private bool _dfksFailed;
         private SipUserAgent _agent;
         private PhoneCore _phone;
 
@@ -69,6 +76,8 @@ namespace DeskPhone.Firmware.Phone
             }
             string domain = identity.Registrar != null && identity.Registrar.Length > 0 ? SipIdentity.HostOf(identity.Registrar) : _agent.LocalHost;
             Dialog owner = dialog;
+            byte[] body = subscription.Body;
+            string contentType = subscription.BodyContentType;
             RequestBuilder build = (branch, authHeader, authValue) => SipWriter.Request("SUBSCRIBE", subscription.Target)
                 .Header(HeaderNames.Via, "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
                 .Header(HeaderNames.MaxForwards, "70")
@@ -82,6 +91,7 @@ namespace DeskPhone.Firmware.Phone
                 .Header(HeaderNames.Expires, expiresSeconds.ToString())
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .Header(authHeader, authValue)
+                .Body(contentType, body)
                 .ToBytes();
             if (!_agent.SendRequest(subscription.Identity, "SUBSCRIBE", subscription.Target, address, port, build,
                     (tr, response, at) => OnResponse(owner, response, at), now))
@@ -97,8 +107,7 @@ namespace DeskPhone.Firmware.Phone
         public void UpdateMailbox(int index, string user, string registrar, bool active, long nowMs)
         {
             Subscription old = _mailboxes[index];
-            string host = SipIdentity.HostOf(registrar);
-            string target = host == null ? null : "sip:" + user + "@" + host;
+            string target = OwnTarget(user, registrar);
             if (old != null && active && old.Target == target)
             {
                 return;
@@ -118,16 +127,131 @@ namespace DeskPhone.Firmware.Phone
             subscription.Start(nowMs);
         }
 
-        /// <summary>Runs the timers of the subscriptions the keys do not own (message waiting).</summary>
+        /// <summary>
+        /// Keeps identity <paramref name="index"/>'s as-feature-event subscription to its own address of record: started
+        /// once the identity is registered with feature sync on, stopped when it is turned off or the address changes.
+        /// </summary>
+        public void UpdateFeatureSync(int index, string user, string registrar, bool enabled, bool registered, long nowMs)
+        {
+            FeatureSync old = _features[index];
+            string target = OwnTarget(user, registrar);
+            if (old != null && enabled && target != null && old.Subscription.Target == target)
+            {
+                return;
+            }
+            if (old != null)
+            {
+                old.Subscription.Stop();
+                Forget(old.Subscription);
+                _features[index] = null;
+            }
+            if (!enabled || target == null || !registered)
+            {
+                return;
+            }
+            var sync = new FeatureSync(new Subscription(this, FeatureEvent.EventPackage, target, index, 3600));
+            _features[index] = sync;
+            sync.Subscription.Start(nowMs);
+        }
+
+        /// <summary>The feature sync of an identity, null when it has none.</summary>
+        public FeatureSync GetFeatureSync(int index) => index >= 1 && index <= PhoneCore.MaxIdentities ? _features[index] : null;
+
+        /// <summary>A user change of a feature (FeatureSync flags) to send to the server, when the identity syncs.</summary>
+        public void FeatureChanged(int index, int feature)
+        {
+            FeatureSync sync = GetFeatureSync(index);
+            if (sync != null)
+            {
+                sync.MarkChanged(feature);
+            }
+        }
+
+        /// <summary>
+        /// Keeps the reg event subscription (RFC 3680) of the current identity while it has a registrar, to learn of
+        /// the user's other registrations; anything else stops it and forgets them.
+        /// </summary>
+        public void UpdateReg(int index, string user, string registrar, bool active, long nowMs)
+        {
+            string target = active ? OwnTarget(user, registrar) : null;
+            if (_reg != null && _reg.Identity == index && _reg.Target == target)
+            {
+                return;
+            }
+            if (_reg != null)
+            {
+                _reg.Stop();
+                Forget(_reg);
+                _reg = null;
+                _regInfo.Reset();
+                _phone.Presence.SetOtherRegistrations(false, nowMs);
+            }
+            if (target == null)
+            {
+                return;
+            }
+            _reg = new Subscription(this, RegInfo.EventPackage, target, index, 3600);
+            _reg.Start(nowMs);
+        }
+
+        /// <summary>The reg event subscription, null when there is none.</summary>
+        public Subscription Reg => _reg;
+
+        /// <summary>
+        /// Runs the timers of the subscriptions the keys do not own (message waiting, feature sync, reg), sends the
+        /// feature changes waiting for their dialog, and keeps DfksFailed in step.
+        /// </summary>
         public void Poll(long nowMs)
         {
+            bool failing = false;
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
                 if (_mailboxes[i] != null)
                 {
                     _mailboxes[i].Tick(nowMs);
                 }
+                FeatureSync sync = _features[i];
+                if (sync != null)
+                {
+                    sync.Subscription.Tick(nowMs);
+                    SendPending(sync, nowMs);
+                    failing |= sync.Failing;
+                }
             }
+            if (_reg != null)
+            {
+                _reg.Tick(nowMs);
+            }
+            if (failing != _dfksFailed && _phone != null)
+            {
+                _dfksFailed = failing;
+                if (failing)
+                {
+                    _phone.Statuses.Raise(StatusId.DfksFailed, null, "dfks", nowMs);
+                }
+                else
+                {
+                    _phone.Statuses.Clear(StatusId.DfksFailed, nowMs);
+                }
+            }
+        }
+
+        private void SendPending(FeatureSync sync, long nowMs)
+        {
+            Subscription subscription = sync.Subscription;
+            if (sync.Pending == 0 || subscription.State != SubscriptionState.Active || !subscription.HasDialog)
+            {
+                return;
+            }
+            int feature = sync.TakeNext();
+            byte[] body = _phone.FeatureRequest(subscription.Identity, feature, subscription.Target);
+            subscription.SendBody(body, FeatureEvent.ContentType, nowMs);
+        }
+
+        private static string OwnTarget(string user, string registrar)
+        {
+            string host = SipIdentity.HostOf(registrar);
+            return host == null || user == null || user.Length == 0 ? null : "sip:" + user + "@" + host;
         }
 
         /// <summary>
@@ -156,6 +280,15 @@ namespace DeskPhone.Firmware.Phone
                 expires = -1;
             }
             int key = _phone.Monitored.KeyOf(dialog.Subscription);
+            string package = dialog.Subscription.EventPackage;
+            if (key < 0 && package == FeatureEvent.EventPackage)
+            {
+                return OnFeatureNotify(dialog.Subscription, notify, value ?? "active", expires, reason, nowMs);
+            }
+            if (key < 0 && package == RegInfo.EventPackage)
+            {
+                return OnRegNotify(dialog.Subscription, notify, value ?? "active", expires, reason, nowMs);
+            }
             if (key < 0)
             {
                 int status = dialog.Subscription.OnNotify(value ?? "active", expires, reason, nowMs);
@@ -172,6 +305,59 @@ namespace DeskPhone.Firmware.Phone
             }
             return _phone.Monitored.OnNotify(key, notify.ContentType, notify.Buffer, notify.BodyOffset, notify.BodyLength,
                 value ?? "active", expires, reason, nowMs);
+        }
+
+        /// <summary>The body is read before the subscription sees the NOTIFY: a bad one is refused and changes nothing.</summary>
+        private int OnFeatureNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs)
+        {
+            bool hasBody = notify.BodyLength > 0;
+            if (hasBody)
+            {
+                string boundary = HeaderParams.Get(notify.GetHeader(HeaderNames.ContentType), "boundary");
+                if (!_featureEvents.Parse(notify.ContentType, boundary, notify.Buffer, notify.BodyOffset, notify.BodyLength))
+                {
+                    return 400;
+                }
+            }
+            int status = subscription.OnNotify(state, expires, reason, nowMs);
+            if (status != 200 || !hasBody)
+            {
+                return status;
+            }
+            FeatureSync sync = _features[subscription.Identity];
+            for (int i = 0; i < _featureEvents.Count; i++)
+            {
+                int feature = _phone.ApplyServerFeature(subscription.Identity, _featureEvents.Get(i));
+                if (sync != null)
+                {
+                    sync.Forget(feature);
+                }
+            }
+            return status;
+        }
+
+        private int OnRegNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs)
+        {
+            if (notify.BodyLength > 0)
+            {
+                string type = notify.ContentType;
+                if (type != null && type != RegInfo.ContentType)
+                {
+                    return 415;
+                }
+                if (!_regInfo.Apply(notify.Buffer, notify.BodyOffset, notify.BodyLength))
+                {
+                    return 400;
+                }
+            }
+            int status = subscription.OnNotify(state, expires, reason, nowMs);
+            if (status == 200 && _regInfo.NeedsRefresh)
+            {
+                // A partial document skipped a version: a refresh makes the server send the full state (RFC 3680 4.4).
+                subscription.Refresh(nowMs);
+            }
+            _phone.Presence.SetOtherRegistrations(_regInfo.HasOtherThan(_agent.LocalHost, _agent.LocalPort), nowMs);
+            return status;
         }
 
         private void OnResponse(Dialog dialog, SipMessage response, long nowMs)
@@ -223,7 +409,8 @@ namespace DeskPhone.Firmware.Phone
                 case "dialog": return DialogInfo.ContentType;
                 case "presence": return PresenceDocument.ContentType;
                 case "message-summary": return "application/simple-message-summary";
-                default: return "application/x-as-feature-event+xml";
+                case RegInfo.EventPackage: return RegInfo.ContentType;
+                default: return FeatureEvent.ContentType;
             }
         }
 

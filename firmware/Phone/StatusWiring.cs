@@ -35,6 +35,14 @@ namespace DeskPhone.Firmware.Phone
             _phone.Settings.PasswordStateChanged += (name, isSet) => PasswordsChanged();
             _phone.Settings.RebootRequiredRaised += () => Set(StatusId.PhoneWantsReboot, true, "settings");
             _phone.Presence.Changed += OnPresenceChanged;
+            _phone.Settings.SettingChanged += (name, idx, reboot) =>
+            {
+                if (idx == _phone.CurrentIdentity && (name == "user_dnd" || name.StartsWith("user_fwd_")))
+                {
+                    FeaturesChanged();
+                }
+            };
+            FeaturesChanged();
             _phone.Mailbox.Changed += OnMailboxChanged;
             _phone.Monitored.RingingChanged += ringing => Set(StatusId.MonitoredExtensionIsRinging, ringing, "blf");
             _phone.Monitored.KeyChanged += (key, state) => _phone.Leds.SetKeyState(key, KeyState.Parse(state));
@@ -131,9 +139,19 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
+        /// <summary>The current identity's DND and forwards, as set from the menu, the settings or the server (feature sync).</summary>
+        private void FeaturesChanged()
+        {
+            SettingsStore settings = _phone.Settings;
+            int identity = _phone.CurrentIdentity;
+            Set(StatusId.CurrentIdentityIsDnd, settings.GetBool("user_dnd", identity), "settings");
+            Set(StatusId.CurrentIdentityForewardsAlways, settings.Get("user_fwd_always", identity) != "", "settings");
+            Set(StatusId.CurrentIdentityForewardsWhenBusy, settings.Get("user_fwd_busy", identity) != "", "settings");
+            Set(StatusId.CurrentIdentityForewardsAfterTimeout, settings.Get("user_fwd_timeout", identity) != "", "settings");
+        }
+
         private void OnPresenceChanged(int state, bool lostRegistration)
         {
-            Set(StatusId.CurrentIdentityIsDnd, state == PresenceState.DoNotDisturb, "presence");
             _phone.Raise(PhoneEventKind.Presence, PresenceState.Token(state) + (lostRegistration ? " lost-registration" : ""));
         }
 

@@ -2,7 +2,8 @@ namespace DeskPhone.Firmware.Presence
 {
     /// <summary>
     /// Sends a SUBSCRIBE for a subscription (a new dialog when <paramref name="newDialog"/>, else a refresh in the
-    /// existing one). The answer comes back through <see cref="Subscription.OnResponse"/>.
+    /// existing one), with <see cref="Subscription.Body"/> as its body when that is set during the call. The answer
+    /// comes back through <see cref="Subscription.OnResponse"/>.
     /// </summary>
     public interface ISubscribeSender
     {

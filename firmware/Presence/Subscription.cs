@@ -48,6 +48,30 @@ namespace DeskPhone.Firmware.Presence
         /// <summary>Free slot for the owner (the BLF key, the identity) to find its way back.</summary>
         public object Tag { get; set; }
 
+        /// <summary>The body the SUBSCRIBE being sent carries (null for none); the sender reads it during the send.</summary>
+        public byte[] Body { get; private set; }
+
+        /// <summary>The Content-Type of <see cref="Body"/>.</summary>
+        public string BodyContentType { get; private set; }
+
+        /// <summary>
+        /// Sends a SUBSCRIBE with a body inside the dialog (e.g. the SetDoNotDisturb of as-feature-event); false while
+        /// the subscription is not active or another SUBSCRIBE is out, so the owner tries again later.
+        /// </summary>
+        public bool SendBody(byte[] body, string contentType, long nowMs)
+        {
+            if (State != SubscriptionState.Active || !HasDialog)
+            {
+                return false;
+            }
+            Body = body;
+            BodyContentType = contentType;
+            Send(nowMs, false);
+            Body = null;
+            BodyContentType = null;
+            return true;
+        }
+
         public void Start(long nowMs)
         {
             HasDialog = false;
@@ -93,6 +117,15 @@ namespace DeskPhone.Firmware.Presence
                 Send(nowMs, !HasDialog);
                 return;
             }
+            if (status == 489)
+            {
+                // Bad Event: the server does not offer the package; asking again will not change that (RFC 6665 8.3.2).
+                HasDialog = false;
+                State = SubscriptionState.Refused;
+                LastError = "489";
+                Failures++;
+                return;
+            }
             if (status == 481)
             {
                 // The server forgot the dialog: start a new one, at once the first time.
@@ -107,7 +140,7 @@ namespace DeskPhone.Firmware.Presence
         /// </summary>
         public int OnNotify(string subscriptionState, int expiresSeconds, string reason, long nowMs)
         {
-            if (State == SubscriptionState.Idle)
+            if (State == SubscriptionState.Idle || State == SubscriptionState.Refused)
             {
                 return 481;
             }
@@ -133,7 +166,7 @@ namespace DeskPhone.Firmware.Presence
 
         public void Tick(long nowMs)
         {
-            if (State == SubscriptionState.Idle || nowMs < _dueMs)
+            if (State == SubscriptionState.Idle || State == SubscriptionState.Refused || nowMs < _dueMs)
             {
                 return;
             }

@@ -15,7 +15,10 @@ namespace DeskPhone.Firmware.Presence
         /// <summary>Failed or terminated by the server: a new SUBSCRIBE goes out after the back-off.</summary>
         public const int Waiting = 3;
 
-        private static readonly string[] Names = { "idle", "sent", "active", "waiting" };
+        /// <summary>Answered 489 Bad Event: never retried, until the owner starts a new subscription.</summary>
+        public const int Refused = 4;
+
+        private static readonly string[] Names = { "idle", "sent", "active", "waiting", "refused" };
 
         public static string Name(int state) => state >= 0 && state < Names.Length ? Names[state] : "?";
     }

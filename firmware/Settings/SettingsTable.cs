@@ -83,7 +83,7 @@ namespace DeskPhone.Firmware.Settings
                 Bool("key_click", "on", false, "Key click sound"),
                 Int("ring_volume", 8, 0, 15, false, "Ringer volume"),
                 new SettingDefinition("tone_scheme", SettingKind.Choice, "USA", 0, 0, 0, ToneSchemes, false, null, "Country of the call progress tones"),
-                Bool("dfks_enabled", "off", false, "Dynamic function keys"),
+                Bool("dfks_enabled", "off", false, "Feature key synchronisation: DND and forwards kept in step with the server (as-feature-event)"),
                 Bool("keyboard_lock", "off", false, "Keypad locked (survives a reboot)"),
                 new SettingDefinition("fkey", SettingKind.FunctionKey, "none", FunctionKeys, 0, TextMax, null, false, "line", "Function key"),
                 new SettingDefinition("expansion_key", SettingKind.FunctionKey, "none", ExpansionKeys, 0, TextMax, null, false, null, "Expansion module key"),

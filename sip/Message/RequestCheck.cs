@@ -101,7 +101,7 @@ namespace DeskPhone.Sip.Message
                 return r.Set(true, 420, false, "Bad Extension").With(HeaderNames.Unsupported, unsupported);
             }
             string type = m.ContentType;
-            if (m.BodyLength > 0 && (type == null || !caps.Reads(type)))
+            if (m.BodyLength > 0 && (type == null || !caps.Reads(type, m.Method)))
             {
                 return r.Set(true, 415, false, "Unsupported Media Type").With(HeaderNames.Accept, caps.AcceptList());
             }

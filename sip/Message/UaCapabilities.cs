@@ -38,6 +38,13 @@ namespace DeskPhone.Sip.Message
 
         public bool Reads(string contentType) => Contains(ContentTypes, contentType);
 
+        /// <summary>
+        /// Whether a request of <paramref name="method"/> with this body type is read: multipart/mixed only in a NOTIFY,
+        /// as the container of event documents (the BroadWorks as-feature-event full state), never as a call's body.
+        /// </summary>
+        public bool Reads(string contentType, string method) =>
+            Reads(contentType) || (method == "NOTIFY" && contentType == "multipart/mixed");
+
         public bool Supports(string optionTag) => Contains(OptionTags, optionTag);
 
         /// <summary>The Allow header value.</summary>

@@ -305,7 +305,13 @@ namespace DeskPhone.Sip.UserAgent
             }
             else
             {
-                status = _handler.OnInvite(identity, m);
+                string contact;
+                status = _handler.OnInvite(identity, m, out contact);
+                if (status >= 300 && status < 400 && contact != null)
+                {
+                    Respond(packet, m, status, ReasonPhrases.For(status), HeaderNames.Contact, contact, key, nowMs);
+                    return;
+                }
             }
             Respond(packet, m, status, ReasonPhrases.For(status), null, null, key, nowMs);
         }

@@ -10,7 +10,8 @@ namespace DeskPhone.Firmware.Tests.Presence
             public readonly List<string> Sent = new List<string>();
 
             public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds) =>
-                Sent.Add((newDialog ? "new" : "refresh") + " " + expiresSeconds);
+                Sent.Add((newDialog ? "new" : "refresh") + " " + expiresSeconds +
+                         (subscription.Body != null ? " " + subscription.BodyContentType + " " + subscription.Body.Length : ""));
         }
 
         private readonly RecordingSender _sender = new RecordingSender();
@@ -156,6 +157,40 @@ namespace DeskPhone.Firmware.Tests.Presence
             Assert.Equal(481, s.OnNotify("active", 600, null, 10));
             s.Tick(10_000_000);
             Assert.Equal(2, _sender.Sent.Count);
+        }
+    
+        [Fact]
+        public void BadEventIsNeverRetriedAndLaterNotifiesAreRefused()
+        {
+            var s = Make();
+            s.Start(0);
+            s.OnResponse(489, -1, -1, 10);
+
+            Assert.Equal(SubscriptionState.Refused, s.State);
+            Assert.Equal(1, s.Failures);
+            s.Tick(Subscription.MaxRetryMs * 10);
+            Assert.Single(_sender.Sent);
+            Assert.Equal(481, s.OnNotify("active", 600, null, 20));
+            s.Start(30);
+            Assert.Equal(2, _sender.Sent.Count);
+        }
+
+        [Fact]
+        public void BodyGoesOutOnlyInAnActiveDialogAndOnlyForThatSend()
+        {
+            var s = Make();
+            Assert.False(s.SendBody(new byte[3], "x/y", 0));
+            s.Start(0);
+            Assert.False(s.SendBody(new byte[3], "x/y", 0));
+            s.OnResponse(200, 600, -1, 10);
+
+            Assert.True(s.SendBody(new byte[3], "x/y", 20));
+            Assert.Equal("refresh 600 x/y 3", _sender.Sent[1]);
+            Assert.Null(s.Body);
+            Assert.False(s.SendBody(new byte[3], "x/y", 30));
+            s.OnResponse(200, 600, -1, 40);
+            s.Refresh(50);
+            Assert.Equal("refresh 600", _sender.Sent[2]);
         }
     }
 }

@@ -47,6 +47,22 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void RedirectCarriesTheHandlersContactAndIsRetransmittedLikeARefusal()
+        {
+            var channel = new FakeChannel(_inbox);
+            var handler = new RecordingHandler { RedirectTo = "<sip:200@10.0.0.1>" };
+            var ua = new SipUserAgent(_inbox, handler) { Udp = channel, FilterRegistrar = false };
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", UserNameAsLine = true, LineToken = "dp1" });
+            channel.Arrive(Invite);
+            ua.Poll(0);
+
+            Assert.StartsWith("SIP/2.0 302 Moved Temporarily\r\n", channel.Last);
+            Assert.Equal("<sip:200@10.0.0.1>", FakeChannel.Header(channel.Last, "Contact"));
+            ua.Poll(500);
+            Assert.Equal(channel.Sent[0].Text, channel.Last);
+        }
+
+        [Fact]
         public void AckStopsTheRetransmissions()
         {
             var channel = new FakeChannel(_inbox);

@@ -24,7 +24,13 @@ namespace DeskPhone.Sip.Tests.Stack
             return 200;
         }
 
-        public int OnInvite(int identity, SipMessage request) => 480;
+        public string RedirectTo;
+
+        public int OnInvite(int identity, SipMessage request, out string contact)
+        {
+            contact = RedirectTo;
+            return RedirectTo != null ? 302 : 480;
+        }
     }
 
     public class RoutingTests
@@ -83,6 +89,20 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.StartsWith("SIP/2.0 415", _channel.Last);
             Assert.Equal("text/plain", FakeChannel.Header(_channel.Last, "Accept"));
             Assert.Empty(_handler.Calls);
+        }
+
+        [Fact]
+        public void MultipartIsReadOnlyInANotify()
+        {
+            string body = "--b\r\n\r\n<x/>\r\n--b--";
+            string notify = "NOTIFY sip:486@192.0.2.5;line=dp1 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKm1\nFrom: <sip:pbx@10.0.0.1>;tag=f\n" +
+                            "To: <sip:486@192.0.2.5>;tag=t\nCall-ID: m1\nCSeq: 1 NOTIFY\nMax-Forwards: 70\nEvent: as-feature-event\nSubscription-State: active\n" +
+                            "Content-Type: multipart/mixed;boundary=b\nContent-Length: " + body.Length + "\n\n" + body;
+            Assert.Equal("SIP/2.0 200 OK", Answer(notify));
+            Assert.Equal("notify 1 True", Assert.Single(_handler.Calls));
+
+            Assert.StartsWith("SIP/2.0 415", Answer(Message("sip:486@192.0.2.5;line=dp1", "multipart/mixed;boundary=b", body, "z9hG4bKm2")));
+            Assert.Single(_handler.Calls);
         }
 
         [Fact]

@@ -1,0 +1,299 @@
+using DeskPhone.Firmware.Xml;
+using DeskPhone.Sip.Message;
+
+namespace DeskPhone.Firmware.Presence
+{
+    /// <summary>
+    /// The registrations of the own address of record from the reg event package (RFC 3680, application/reginfo+xml):
+    /// full and partial documents in version order, contacts active or terminated. Tells whether other devices of the
+    /// user are registered ("Available on PBX" while this phone is not). A bad document changes nothing.
+    /// </summary>
+    public sealed class RegInfo
+    {
+        public const string ContentType = "application/reginfo+xml";
+        public const string EventPackage = "reg";
+
+        /// <summary>Contacts remembered at once; a PBX rarely has more than a handful per user.</summary>
+        public const int MaxContacts = 16;
+
+        private readonly string[] _keys = new string[MaxContacts];
+        private readonly string[] _registrations = new string[MaxContacts];
+        private readonly string[] _uris = new string[MaxContacts];
+        private int _count;
+
+        // The document being read, applied only once all of it is valid.
+        private readonly string[] _stagedKeys = new string[MaxContacts * 2];
+        private readonly string[] _stagedRegistrations = new string[MaxContacts * 2];
+        private readonly string[] _stagedUris = new string[MaxContacts * 2];
+        private readonly bool[] _stagedActive = new bool[MaxContacts * 2];
+        private int _staged;
+
+        public RegInfo()
+        {
+            Version = -1;
+        }
+
+        /// <summary>Version of the last applied document; -1 before the first full one.</summary>
+        public int Version { get; private set; }
+
+        /// <summary>Active contacts known.</summary>
+        public int Count => _count;
+
+        public string GetUri(int i) => _uris[i];
+
+        public string Error { get; private set; }
+
+        /// <summary>A partial document skipped a version: the owner refreshes the subscription to get the full state.</summary>
+        public bool NeedsRefresh { get; private set; }
+
+        /// <summary>Forgets everything (a new subscription sends a full document first).</summary>
+        public void Reset()
+        {
+            _count = 0;
+            Version = -1;
+            NeedsRefresh = false;
+        }
+
+        /// <summary>Reads a reginfo document; false (and <see cref="Error"/>) for a bad one, which changes nothing.</summary>
+        public bool Apply(byte[] body, int offset, int length)
+        {
+            NeedsRefresh = false;
+            _staged = 0;
+            var reader = new XmlPullReader(body, offset, length);
+            bool root = false, full = false, inUri = false;
+            int version = -1;
+            string registration = null, registrationState = null, contact = null, contactState = null, uri = null;
+            while (true)
+            {
+                int kind = reader.Read();
+                if (kind == XmlNodeKind.Error)
+                {
+                    return Fail(reader.Error);
+                }
+                if (kind == XmlNodeKind.EndOfDocument)
+                {
+                    break;
+                }
+                if (kind == XmlNodeKind.StartElement)
+                {
+                    string name = XmlPullReader.LocalName(reader.Name);
+                    if (!root)
+                    {
+                        if (name != "reginfo")
+                        {
+                            return Fail("not a reginfo document: " + name);
+                        }
+                        string state = reader.GetAttribute("state");
+                        if (state != "full" && state != "partial")
+                        {
+                            return Fail("reginfo without state full or partial");
+                        }
+                        if (!int.TryParse(reader.GetAttribute("version") ?? "", out version) || version < 0)
+                        {
+                            return Fail("reginfo without a valid version");
+                        }
+                        full = state == "full";
+                        root = true;
+                    }
+                    else if (name == "registration")
+                    {
+                        registration = reader.GetAttribute("id") ?? reader.GetAttribute("aor");
+                        registrationState = reader.GetAttribute("state");
+                        if (registration == null)
+                        {
+                            return Fail("registration without id");
+                        }
+                        if (registrationState == "terminated" && !Stage(registration, null, false, null))
+                        {
+                            return false;
+                        }
+                    }
+                    else if (name == "contact")
+                    {
+                        contact = reader.GetAttribute("id");
+                        contactState = reader.GetAttribute("state");
+                        uri = null;
+                        if (registration == null || contact == null)
+                        {
+                            return Fail("contact without id or outside a registration");
+                        }
+                        if (contactState != "active" && contactState != "terminated")
+                        {
+                            return Fail("contact " + contact + " with state " + (contactState ?? "(none)"));
+                        }
+                        if (reader.IsEmptyElement && !EndContact(registration, registrationState, contact, contactState, null))
+                        {
+                            return false;
+                        }
+                    }
+                    else if (name == "uri" && contact != null)
+                    {
+                        inUri = !reader.IsEmptyElement;
+                    }
+                }
+                else if (kind == XmlNodeKind.Text && inUri)
+                {
+                    uri = reader.Value.Trim();
+                }
+                else if (kind == XmlNodeKind.EndElement)
+                {
+                    string name = XmlPullReader.LocalName(reader.Name);
+                    if (name == "uri")
+                    {
+                        inUri = false;
+                    }
+                    else if (name == "contact" && contact != null)
+                    {
+                        if (!EndContact(registration, registrationState, contact, contactState, uri))
+                        {
+                            return false;
+                        }
+                        contact = null;
+                    }
+                    else if (name == "registration")
+                    {
+                        registration = null;
+                    }
+                }
+            }
+            if (!root)
+            {
+                return Fail("empty reginfo");
+            }
+            Error = null;
+            if (full)
+            {
+                if (Version >= 0 && version < Version)
+                {
+                    return true; // an older document overtaken by a newer one: nothing to learn
+                }
+                _count = 0;
+            }
+            else
+            {
+                if (Version >= 0 && version <= Version)
+                {
+                    return true;
+                }
+                if (Version < 0 || version != Version + 1)
+                {
+                    NeedsRefresh = true;
+                    return true;
+                }
+            }
+            Version = version;
+            Commit();
+            return true;
+        }
+
+        /// <summary>Whether a registered contact other than this phone's own (host and port) exists.</summary>
+        public bool HasOtherThan(string ownHost, int ownPort)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                SipUri u = SipUri.Parse(_uris[i]);
+                if (u == null)
+                {
+                    continue;
+                }
+                int port = u.Port > 0 ? u.Port : 5060;
+                bool own = u.Host != null && ownHost != null && u.Host.ToLower() == ownHost.ToLower() && port == ownPort;
+                if (!own)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private bool EndContact(string registration, string registrationState, string contact, string state, string uri)
+        {
+            bool active = state == "active" && registrationState != "terminated";
+            if (active && (uri == null || uri.Length == 0))
+            {
+                return Fail("active contact " + contact + " without uri");
+            }
+            return Stage(registration, registration + "/" + contact, active, uri);
+        }
+
+        private bool Stage(string registration, string key, bool active, string uri)
+        {
+            if (_staged >= _stagedKeys.Length)
+            {
+                return Fail("more than " + _stagedKeys.Length.ToString() + " contacts");
+            }
+            _stagedRegistrations[_staged] = registration;
+            _stagedKeys[_staged] = key;
+            _stagedActive[_staged] = active;
+            _stagedUris[_staged] = uri;
+            _staged++;
+            return true;
+        }
+
+        private void Commit()
+        {
+            for (int s = 0; s < _staged; s++)
+            {
+                string key = _stagedKeys[s];
+                if (key == null)
+                {
+                    // The whole registration ended: every contact of it goes.
+                    for (int i = _count - 1; i >= 0; i--)
+                    {
+                        if (_registrations[i] == _stagedRegistrations[s])
+                        {
+                            Remove(i);
+                        }
+                    }
+                    continue;
+                }
+                int at = Find(key);
+                if (!_stagedActive[s])
+                {
+                    if (at >= 0)
+                    {
+                        Remove(at);
+                    }
+                    continue;
+                }
+                if (at < 0)
+                {
+                    if (_count >= MaxContacts)
+                    {
+                        continue; // table full: the ones known already are enough to tell "other registrations"
+                    }
+                    at = _count++;
+                    _keys[at] = key;
+                    _registrations[at] = _stagedRegistrations[s];
+                }
+                _uris[at] = _stagedUris[s];
+            }
+        }
+
+        private int Find(string key)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_keys[i] == key)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void Remove(int i)
+        {
+            _count--;
+            _keys[i] = _keys[_count];
+            _registrations[i] = _registrations[_count];
+            _uris[i] = _uris[_count];
+        }
+
+        private bool Fail(string reason)
+        {
+            Error = reason;
+            return false;
+        }
+    }
+}

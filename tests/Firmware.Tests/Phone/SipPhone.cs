@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Firmware.Tests.Phone
+{
+    /// <summary>A transport that records what the phone sends and lets a test inject what arrives.</summary>
+    internal sealed class SipChannel : ISipTransport
+    {
+        public readonly List<string> Sent = new List<string>();
+        private readonly SipInbox _inbox;
+
+        public SipChannel(SipInbox inbox)
+        {
+            _inbox = inbox;
+        }
+
+        public string Name => "UDP";
+        public int LocalPort => 5060;
+
+        public bool Send(byte[] data, int length, string host, int port, object connection)
+        {
+            Sent.Add(Encoding.UTF8.GetString(data, 0, length));
+            return true;
+        }
+
+        public void Arrive(string text, string host = "10.0.0.1")
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            SipPacket p = _inbox.Rent();
+            Array.Copy(bytes, p.Data, bytes.Length);
+            p.Length = bytes.Length;
+            p.RemoteHost = host;
+            p.RemotePort = 5060;
+            p.Transport = this;
+            _inbox.Post(p);
+        }
+
+        public static string Header(string message, string name)
+        {
+            foreach (string line in message.Substring(0, message.IndexOf("\r\n\r\n")).Split("\r\n"))
+            {
+                if (line.StartsWith(name + ": "))
+                {
+                    return line.Substring(name.Length + 2);
+                }
+            }
+            return null;
+        }
+
+        public static string Body(string message) => message.Substring(message.IndexOf("\r\n\r\n") + 4);
+    }
+
+    /// <summary>
+    /// The phone core with its SIP layer (user agent, binding, own subscriptions) over a fake channel, as the device
+    /// wires it, with identity 1 = 100@10.0.0.1, in virtual time.
+    /// </summary>
+    internal sealed class SipPhone
+    {
+        public readonly SettingsStore Settings = new SettingsStore();
+        public readonly SipInbox Inbox = new SipInbox(8, 4096);
+        public readonly SipChannel Channel;
+        public readonly SipSubscriptions Subscriptions = new SipSubscriptions();
+        public readonly PhoneCore Phone;
+        public readonly SipBinding Binding;
+        public readonly SipUserAgent Agent;
+        public long Now;
+
+        public SipPhone(Action<SettingsStore> configure = null)
+        {
+            Settings.Set("user_active", 1, "on");
+            Settings.Set("user_name", 1, "100");
+            Settings.Set("user_host", 1, "10.0.0.1");
+            configure?.Invoke(Settings);
+            Channel = new SipChannel(Inbox);
+            Phone = new PhoneCore(Settings, null, Subscriptions, 0);
+            Binding = new SipBinding(Phone) { Subscriptions = Subscriptions };
+            Agent = new SipUserAgent(Inbox, Binding) { Udp = Channel, LocalHost = "192.0.2.10" };
+            Subscriptions.Attach(Agent, Phone);
+            Binding.Attach(Agent);
+        }
+
+        public void Run(long ms)
+        {
+            long end = Now + ms;
+            do
+            {
+                Now += 10;
+                Agent.Poll(Now);
+                Subscriptions.Poll(Now);
+                Phone.Poll(Now);
+            }
+            while (Now < end);
+        }
+
+        /// <summary>The last request of a method (and Event package) the phone sent, or null.</summary>
+        public string Last(string method, string eventPackage = null)
+        {
+            for (int i = Channel.Sent.Count - 1; i >= 0; i--)
+            {
+                string m = Channel.Sent[i];
+                if (m.StartsWith(method + " ") && (eventPackage == null || SipChannel.Header(m, "Event") == eventPackage))
+                {
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Requests of a method (and Event package) sent, retransmissions not counted.</summary>
+        public int Count(string method, string eventPackage = null)
+        {
+            var seen = new HashSet<string>();
+            foreach (string m in Channel.Sent)
+            {
+                if (m.StartsWith(method + " ") && (eventPackage == null || SipChannel.Header(m, "Event") == eventPackage))
+                {
+                    seen.Add(SipChannel.Header(m, "Call-ID") + " " + SipChannel.Header(m, "CSeq"));
+                }
+            }
+            return seen.Count;
+        }
+
+        /// <summary>Answers a request the phone sent (its Via, From, To, Call-ID and CSeq echoed).</summary>
+        public void Answer(string request, int status, string extra = "")
+        {
+            string to = SipChannel.Header(request, "To");
+            Channel.Arrive("SIP/2.0 " + status + " X\r\nVia: " + SipChannel.Header(request, "Via") + "\r\nFrom: " + SipChannel.Header(request, "From") +
+                           "\r\nTo: " + to + (to.Contains(";tag=") ? "" : ";tag=srv") + "\r\nCall-ID: " + SipChannel.Header(request, "Call-ID") +
+                           "\r\nCSeq: " + SipChannel.Header(request, "CSeq") + "\r\n" + extra + "Content-Length: 0\r\n\r\n");
+            Run(10);
+        }
+
+        public void Register()
+        {
+            Answer(Last("REGISTER"), 200, "Contact: <sip:100@192.0.2.10:5060;line=dp1>;expires=3600\r\n");
+        }
+
+        private int _notifies;
+
+        /// <summary>
+        /// A NOTIFY in the dialog of a SUBSCRIBE the phone sent; returns the status the phone answered.
+        /// <paramref name="contentType"/> is the whole Content-Type header value.
+        /// </summary>
+        public int Notify(string subscribe, string state, string contentType, string body)
+        {
+            string from = SipChannel.Header(subscribe, "From");
+            string to = SipChannel.Header(subscribe, "To");
+            string contact = SipChannel.Header(subscribe, "Contact");
+            string uri = contact.Substring(1, contact.IndexOf('>') - 1);
+            byte[] b = Encoding.UTF8.GetBytes(body ?? "");
+            string branch = "z9hG4bKn" + (++_notifies);
+            int before = Channel.Sent.Count;
+            Channel.Arrive("NOTIFY " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
+                           "From: " + (to.Contains(";tag=") ? to : to + ";tag=srv") + "\r\nTo: " + from + "\r\nCall-ID: " + SipChannel.Header(subscribe, "Call-ID") +
+                           "\r\nCSeq: " + (100 + _notifies) + " NOTIFY\r\nEvent: " + SipChannel.Header(subscribe, "Event") +
+                           "\r\nSubscription-State: " + state + "\r\n" + (contentType != null ? "Content-Type: " + contentType + "\r\n" : "") +
+                           "Content-Length: " + b.Length + "\r\n\r\n" + (body ?? ""));
+            Run(10);
+            for (int i = before; i < Channel.Sent.Count; i++)
+            {
+                string m = Channel.Sent[i];
+                if (m.StartsWith("SIP/2.0 ") && m.Contains(branch))
+                {
+                    return int.Parse(m.Substring(8, 3));
+                }
+            }
+            return -1;
+        }
+    }
+
+    /// <summary>A call layer stand-in: a test says when a call starts and ends.</summary>
+    internal sealed class FakeCalls : ICallState
+    {
+        public bool InCall { get; private set; }
+
+        public event CallStateChangedHandler Changed;
+
+        public void Set(bool inCall)
+        {
+            InCall = inCall;
+            Changed?.Invoke(inCall);
+        }
+    }
+}
