@@ -88,7 +88,7 @@ namespace DeskPhone.Firmware.Device
                     // A phone must not go dark over one bad packet: report and keep running.
                     Console.WriteLine("phone loop fault: " + ex.Message);
                 }
-                inbox.WaitForPacket(LoopMs);
+                udp.ReceiveFor(LoopMs);
             }
         }
 

@@ -1,11 +1,9 @@
-using System.Threading;
-
 namespace DeskPhone.Sip.Transport
 {
     /// <summary>
-    /// The bounded hand-over from receiving threads to the firmware loop: a fixed ring of packets. When the loop
-    /// falls behind, new packets are dropped (and counted), as a congested UDP socket would, rather than growing
-    /// memory; SIP retransmissions recover them.
+    /// The bounded hand-over from the transports to the firmware loop: a fixed ring of packets. When the loop falls
+    /// behind, memory does not grow: UDP datagrams wait in the socket's own buffer (which the kernel trims as a
+    /// congested socket does), a TCP message is dropped; SIP retransmissions recover both.
     /// </summary>
     public sealed class SipInbox
     {
@@ -15,7 +13,6 @@ namespace DeskPhone.Sip.Transport
         private int _head;
         private int _count;
         private readonly object _gate = new object();
-        private readonly AutoResetEvent _arrived = new AutoResetEvent(false);
 
         public SipInbox(int slots, int packetBytes)
         {
@@ -31,6 +28,7 @@ namespace DeskPhone.Sip.Transport
 
         public int PacketBytes { get; }
 
+        /// <summary>Times a transport found every slot taken.</summary>
         public int Dropped { get; private set; }
 
         /// <summary>A packet to fill, or null when every slot is waiting for the loop.</summary>
@@ -54,16 +52,6 @@ namespace DeskPhone.Sip.Transport
                 _queue[(_head + _count) % _queue.Length] = packet;
                 _count++;
             }
-            _arrived.Set();
-        }
-
-        /// <summary>
-        /// Blocks the loop until a packet is posted or <paramref name="timeoutMs"/> passes, so that an answer goes out as
-        /// soon as its request arrives instead of at the loop's next turn.
-        /// </summary>
-        public void WaitForPacket(int timeoutMs)
-        {
-            _arrived.WaitOne(timeoutMs, false);
         }
 
         /// <summary>The oldest waiting packet, or null.</summary>

@@ -1,16 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Threading;
 
 namespace DeskPhone.Sip.Transport
 {
-    /// <summary>SIP over UDP (System.Net.Sockets, the same API on the device): a receive thread posts datagrams to the inbox.</summary>
+    /// <summary>
+    /// SIP over UDP (System.Net.Sockets, the same API on the device). It has no thread of its own: the phone's loop
+    /// waits in <see cref="ReceiveFor"/>, so a request is read, handled and answered by one thread without a hand-over
+    /// (one wake-up per datagram instead of two, and one thread stack less on the device).
+    /// </summary>
     public sealed class UdpTransport : ISipTransport
     {
         private readonly SipInbox _inbox;
         private Socket _socket;
-        private Thread _thread;
-        private bool _running;
 
         public UdpTransport(SipInbox inbox)
         {
@@ -27,14 +28,10 @@ namespace DeskPhone.Sip.Transport
             _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             _socket.Bind(new IPEndPoint(IPAddress.Parse(address), port));
             LocalPort = ((IPEndPoint)_socket.LocalEndPoint).Port;
-            _running = true;
-            _thread = new Thread(Receive);
-            _thread.Start();
         }
 
         public void Stop()
         {
-            _running = false;
             if (_socket != null)
             {
                 _socket.Close();
@@ -55,39 +52,59 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
-        private void Receive()
+        /// <summary>
+        /// Waits up to <paramref name="timeoutMs"/> for a datagram, then posts every datagram already queued to the inbox,
+        /// as far as it has free packets (the rest wait in the socket's buffer for the next turn). Returns how many it posted.
+        /// </summary>
+        public int ReceiveFor(int timeoutMs)
         {
-            var scratch = new byte[_inbox.PacketBytes];
-            while (_running)
+            Socket socket = _socket;
+            if (socket == null)
             {
-                EndPoint from = new IPEndPoint(IPAddress.Any, 0);
-                int n;
-                try
-                {
-                    n = _socket.ReceiveFrom(scratch, 0, scratch.Length, SocketFlags.None, ref from);
-                }
-                catch (SocketException)
-                {
-                    // ICMP port unreachable from an earlier send shows up here on some stacks; keep listening.
-                    continue;
-                }
-                catch (System.ObjectDisposedException)
-                {
-                    return;
-                }
-                SipPacket packet = _inbox.Rent();
-                if (packet == null || n == 0)
-                {
-                    continue;
-                }
-                System.Array.Copy(scratch, packet.Data, n);
-                var remote = (IPEndPoint)from;
-                packet.Length = n;
-                packet.RemoteHost = remote.Address.ToString();
-                packet.RemotePort = remote.Port;
-                packet.Transport = this;
-                _inbox.Post(packet);
+                return 0;
             }
+            int posted = 0;
+            try
+            {
+                int waitMicroseconds = timeoutMs * 1000;
+                while (socket.Poll(waitMicroseconds, SelectMode.SelectRead))
+                {
+                    waitMicroseconds = 0;
+                    SipPacket packet = _inbox.Rent();
+                    if (packet == null)
+                    {
+                        break;
+                    }
+                    EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                    int n;
+                    try
+                    {
+                        n = socket.ReceiveFrom(packet.Data, 0, packet.Data.Length, SocketFlags.None, ref from);
+                    }
+                    catch (SocketException)
+                    {
+                        // ICMP port unreachable from an earlier send shows up here on some stacks; keep listening.
+                        n = 0;
+                    }
+                    if (n == 0)
+                    {
+                        _inbox.Return(packet);
+                        continue;
+                    }
+                    var remote = (IPEndPoint)from;
+                    packet.Length = n;
+                    packet.RemoteHost = remote.Address.ToString();
+                    packet.RemotePort = remote.Port;
+                    packet.Transport = this;
+                    _inbox.Post(packet);
+                    posted++;
+                }
+            }
+            catch (System.ObjectDisposedException)
+            {
+                // Stopped while waiting.
+            }
+            return posted;
         }
     }
 }

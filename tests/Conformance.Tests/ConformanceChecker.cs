@@ -65,7 +65,7 @@ namespace DeskPhone.Conformance.Tests
             foreach (TypeReferenceHandle handle in reader.TypeReferences)
             {
                 string name = MetadataNames.TypeReferenceName(reader, handle);
-                if (IsOwn(reader, handle) || HostLowering.IsCompilerType(name) || HostLowering.IsHostOnlyBase(name))
+                if (IsOwn(reader, handle) || HostLowering.IsCompilerType(name))
                 {
                     continue;
                 }

@@ -45,12 +45,6 @@ namespace DeskPhone.Conformance.Tests
         public static bool IsCompilerType(string fullName) => CompilerTypes.Contains(fullName);
 
         /// <summary>
-        /// Base types that .NET declares and nanoFramework does not, referenced only as the declaring type of a member
-        /// the host lowers (see <see cref="Equivalent"/>): the type itself is no dependency, each member is still checked.
-        /// </summary>
-        public static bool IsHostOnlyBase(string fullName) => fullName == "System.Threading.EventWaitHandle";
-
-        /// <summary>
         /// Maps a host-only member ID to what the nanoFramework build calls instead, or returns null when the member is
         /// acceptable as an equivalent overload (string concatenation and formatting).
         /// </summary>
@@ -60,13 +54,6 @@ namespace DeskPhone.Conformance.Tests
             if (memberId == "M:System.Threading.Monitor.Enter(System.Object,System.Boolean@)")
             {
                 return "M:System.Threading.Monitor.Enter(System.Object)";
-            }
-            // .NET declares Set and Reset once on EventWaitHandle, the base of AutoResetEvent and ManualResetEvent;
-            // nanoFramework's mscorlib has no such base and declares them on each event type, so the same source
-            // calls AutoResetEvent.Set (or ManualResetEvent.Set) there.
-            if (memberId == "M:System.Threading.EventWaitHandle.Set" || memberId == "M:System.Threading.EventWaitHandle.Reset")
-            {
-                return "M:System.Threading.AutoResetEvent" + memberId.Substring("M:System.Threading.EventWaitHandle".Length);
             }
             // Concatenation and interpolation pick among Concat/Format overloads by what the core library offers.
             if (memberId.StartsWith("M:System.String.Concat(", StringComparison.Ordinal) ||

@@ -208,7 +208,7 @@ namespace DeskPhone.Host.Sim
                     LoopFaults++;
                     Console.Error.WriteLine("deskphone-sim: phone loop fault: " + ex);
                 }
-                Inbox.WaitForPacket(LoopMs);
+                Udp.ReceiveFor(LoopMs);
             }
         }
     }
