@@ -1,0 +1,119 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Host.Sim;
+using DeskPhone.Host.Simulated;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+using DeskPhone.Ui.Fonts;
+using DeskPhone.Ui.Rendering;
+
+namespace DeskPhone.Benchmarks.Heap
+{
+    /// <summary>
+    /// `Benchmarks --retained-heap`: the firmware core wired as firmware/Device/Program.cs wires it (settings, drivers,
+    /// phone core, SIP stack, renderer, bench), run for a minute of virtual time, and its retained size in
+    /// nanoFramework's heap by <see cref="NanoHeapModel"/>, group by group (docs/benchmarks.md, "Retained heap").
+    /// </summary>
+    internal static class RetainedHeap
+    {
+        private const long TargetBytes = 48 * 1024;
+
+        /// <summary>The device's panel is native nanoFramework.Graphics memory, outside the managed heap.</summary>
+        private sealed class NativePanel : IPanel
+        {
+            public NativePanel(DisplayProfile p)
+            {
+                Width = p.Width;
+                Height = p.Height;
+                IsColor = p.IsColor;
+            }
+
+            public int Width { get; }
+            public int Height { get; }
+            public bool IsColor { get; }
+            public void FillRect(int x, int y, int width, int height, int color) { }
+            public void DrawText(string text, int x, int y, int color, BitmapFont font, int maxWidth) { }
+            public void DrawIcon(int icon, int x, int y) { }
+            public void Flush(int x, int y, int width, int height) { }
+        }
+
+        public static int Run(TextWriter output)
+        {
+            Assembly[] portable =
+            {
+                typeof(SipInbox).Assembly, typeof(KeyCode).Assembly, typeof(IdleScreen).Assembly, typeof(PhoneCore).Assembly,
+            };
+            var model = new NanoHeapModel(portable);
+
+            var statics = model.StaticRoots().ToList();
+            var staticSizes = statics.Select(s => (s.Field, Bytes: model.Measure(s.Value))).OrderByDescending(s => s.Bytes).ToList();
+
+            var settings = SimulatedPhone.DefaultSettings(null, "486", "127.0.0.1");
+            var hardware = new SimulatedPhoneHardware();
+            hardware.SetLink(true, 0);
+            var inbox = new SipInbox(8, 4096);
+            var udp = new UdpTransport(inbox);
+            var subscriptions = new SipSubscriptions();
+            var phone = new PhoneCore(settings, hardware.Drivers, subscriptions, 0);
+            var binding = new SipBinding(phone) { Subscriptions = subscriptions };
+            var agent = new SipUserAgent(inbox, binding) { Udp = udp };
+            subscriptions.Attach(agent, phone);
+            binding.Attach(agent);
+            var publisher = new PresencePublisher(phone);
+            publisher.Attach(agent);
+            WallClock clock = () => new DateTime(2026, 12, 1, 10, 0, 0);
+            var feeder = new ScreenFeeder(phone, new IdleScreen(new NativePanel(DisplayProfile.Color320x240), DisplayProfile.Color320x240), clock);
+            var router = new BenchRouter(phone, new StateScreen(phone, clock), (code, action) => phone.OnKey(code, action, 0), null, binding);
+            for (long now = 0; now <= 60000; now += 5)
+            {
+                agent.Poll(now);
+                subscriptions.Poll(now);
+                publisher.Poll(now);
+                phone.Poll(now);
+                feeder.Tick();
+            }
+
+            var groups = new (string Name, object Root)[]
+            {
+                ("SIP: inbox (8 x 4,096 B)", inbox),
+                ("drivers (portable part)", hardware.Drivers),
+                ("settings store", settings),
+                ("phone core", phone),
+                ("SIP: user agent, transport, subscriptions, publisher", new object[] { agent, udp, subscriptions, binding, publisher }),
+                ("renderer (idle screen, feeder)", feeder),
+                ("bench router", router),
+            };
+            long staticTotal = staticSizes.Sum(s => s.Bytes);
+            long total = staticTotal;
+            output.WriteLine("Retained managed heap on nanoFramework (model: 12-byte heap blocks), after 60 s of virtual time:");
+            output.WriteLine("{0,-56} {1,9}", "static fields (all run at boot)", staticTotal.ToString("N0"));
+            foreach (var s in staticSizes.Take(8))
+            {
+                output.WriteLine("    {0,-52} {1,9}", s.Field, s.Bytes.ToString("N0"));
+            }
+            foreach (var g in groups)
+            {
+                var before = new System.Collections.Generic.Dictionary<string, long>(model.ByType);
+                long bytes = model.Measure(g.Root, g.Root != (object)settings && g.Root != (object)hardware.Drivers);
+                total += bytes;
+                output.WriteLine("{0,-56} {1,9}", g.Name, bytes.ToString("N0"));
+                foreach (var t in model.ByType.Select(t => (t.Key, Bytes: t.Value - (before.TryGetValue(t.Key, out long b) ? b : 0))).OrderByDescending(t => t.Bytes).Take(6).Where(t => t.Bytes > 0))
+                {
+                    output.WriteLine("        {0,-48} {1,9}", t.Key, t.Bytes.ToString("N0"));
+                }
+            }
+            output.WriteLine("{0,-56} {1,9}  (target {2:N0})", "total", total.ToString("N0"), TargetBytes);
+            output.WriteLine("largest types:");
+            foreach (var t in model.ByType.OrderByDescending(t => t.Value).Take(12))
+            {
+                output.WriteLine("    {0,-52} {1,9}", t.Key, t.Value.ToString("N0"));
+            }
+            return total <= TargetBytes ? 0 : 1;
+        }
+    }
+}
