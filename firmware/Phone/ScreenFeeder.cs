@@ -32,6 +32,7 @@ namespace DeskPhone.Firmware.Phone
             _menus = new ScreenMenus(phone);
             DisplayProfile p = screen.Profile;
             _menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
+            _menus.Pages = screen;
             phone.KeyConsumer = _menus;
             phone.Event += (kind, detail) => Update();
             if (phone.Drivers != null)

@@ -1,13 +1,15 @@
 using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Status;
+using DeskPhone.Ui.Rendering;
 
 namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
     /// The phone's menus and lists: Menu opens the main menu (own status, notifications, network, identities,
-    /// keyboard lock); Down on the idle screen opens the notification list; Up and Down move, OK chooses (a
-    /// notification opens its explanation, an identity its details), Cancel goes back. The own-status menu offers
+    /// keyboard lock); on the idle screen Up and Down page a long desktop message, and Down past its last page opens
+    /// the notification list; in a list Up and Down move, OK chooses (a notification opens its explanation, an
+    /// identity its details), Cancel goes back. The own-status menu offers
     /// only the states a user may choose; the network and identity views are read-only, for a technician.
     /// </summary>
     public sealed class ScreenMenus : IKeyConsumer
@@ -46,6 +48,9 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Characters a list row shows on the display (0: unknown); longer read-only rows wrap.</summary>
         public int Columns { get; set; }
 
+        /// <summary>The screen whose desktop message Up and Down page through while no menu is open (null: none).</summary>
+        public IdleScreen Pages { get; set; }
+
         public bool HandleKey(int keyCode, KeyAction action)
         {
             if (action != KeyAction.Press && action != KeyAction.Repeat)
@@ -57,6 +62,13 @@ namespace DeskPhone.Firmware.Phone
                 if (keyCode == KeyCode.Menu)
                 {
                     Open(Main);
+                    return true;
+                }
+                // A long desktop message pages first; past its last page Down opens the notifications as before.
+                if ((keyCode == KeyCode.Down || keyCode == KeyCode.Up) && Pages != null
+                    && Pages.ShowMessagePage(Pages.MessagePage + (keyCode == KeyCode.Down ? 1 : -1)))
+                {
+                    _phone.Raise(PhoneEventKind.Screen, "page " + (Pages.MessagePage + 1).ToString());
                     return true;
                 }
                 if (keyCode == KeyCode.Down && _phone.Statuses.NotificationCount > 0)

@@ -16,6 +16,7 @@ namespace DeskPhone.Ui.Rendering
         public const int BodyRegion = 4;
         public const int KeysRegion = 8;
         public const int KeysPerRow = 4;
+        public const int MaxMessagePages = 8;
 
         private readonly IPanel _panel;
         private readonly DisplayProfile _p;
@@ -25,7 +26,10 @@ namespace DeskPhone.Ui.Rendering
         private string _body;
         private string[] _bodyLines = new string[0];
         private int[] _bodyIcons;
-        private bool _bodyOverflow;
+        private string[] _messageLines = new string[0];
+        private bool _messageCut;
+        private int _page;
+        private string _bodyMark; // bottom-right of the body: the page ("2/3") and "..." where text was left out
         private int _bodyRowsShown = 1000; // rows the last body draw painted; starts high so the first draw clears it all
         private string _popUp;
         private string _listTitle;
@@ -70,7 +74,10 @@ namespace DeskPhone.Ui.Rendering
             _dirty |= IdentityRegion;
         }
 
-        /// <summary>The desktop message, wrapped to the body; null shows nothing.</summary>
+        /// <summary>
+        /// The desktop message, wrapped to the body and shown from its first page; a message longer than the body is
+        /// paged (<see cref="ShowMessagePage"/>) up to <see cref="MaxMessagePages"/> pages; null shows nothing.
+        /// </summary>
         public void SetMessage(string text)
         {
             if (text == _body && _bodyIcons == null)
@@ -79,7 +86,41 @@ namespace DeskPhone.Ui.Rendering
             }
             _body = text;
             _bodyIcons = null;
-            _bodyLines = TextWrap.Wrap(text, Columns(0), BodyLines(), out _bodyOverflow);
+            _messageLines = TextWrap.Wrap(text, Columns(0), BodyLines() * MaxMessagePages, out _messageCut);
+            ShowPage(0);
+        }
+
+        /// <summary>Pages of the desktop message (0 while the Infobox or nothing is shown).</summary>
+        public int MessagePages => _body == null ? 0 : (_messageLines.Length + BodyLines() - 1) / BodyLines();
+
+        /// <summary>The desktop message page on screen, from 0.</summary>
+        public int MessagePage => _page;
+
+        /// <summary>Shows page <paramref name="page"/> of the desktop message; false (nothing changes) when there is no such page.</summary>
+        public bool ShowMessagePage(int page)
+        {
+            if (page < 0 || page >= MessagePages || page == _page)
+            {
+                return false;
+            }
+            ShowPage(page);
+            return true;
+        }
+
+        private void ShowPage(int page)
+        {
+            int rows = BodyLines();
+            int first = page * rows;
+            int count = System.Math.Max(0, System.Math.Min(rows, _messageLines.Length - first));
+            _bodyLines = new string[count];
+            System.Array.Copy(_messageLines, first, _bodyLines, 0, count);
+            _page = page;
+            int pages = MessagePages;
+            _bodyMark = pages > 1 ? (page + 1).ToString() + "/" + pages.ToString() : null;
+            if (_messageCut && page == pages - 1)
+            {
+                _bodyMark = _bodyMark + "...";
+            }
             _dirty |= BodyRegion;
         }
 
@@ -116,7 +157,7 @@ namespace DeskPhone.Ui.Rendering
                 _bodyIcons[i] = wrappedIcons[i];
             }
             _body = null;
-            _bodyOverflow = overflow;
+            _bodyMark = overflow ? "..." : null;
             _dirty |= BodyRegion;
         }
 
@@ -220,7 +261,7 @@ namespace DeskPhone.Ui.Rendering
             int height = BodyBottom - top;
             // A plain message repaints only the rows it and the previous one covered, so a short change costs
             // a few lines of SPI traffic instead of the whole body; lists, pop-ups and the overflow mark use it all.
-            bool whole = _bodyOverflow || _listTitle != null || _popUp != null;
+            bool whole = _bodyMark != null || _listTitle != null || _popUp != null;
             int rows = _bodyLines.Length;
             int covered = whole ? height : (rows > _bodyRowsShown ? rows : _bodyRowsShown) * _p.LineHeight;
             if (covered > height || covered == 0)
@@ -243,14 +284,14 @@ namespace DeskPhone.Ui.Rendering
                 }
                 _panel.DrawText(_bodyLines[i], x, y, _p.Foreground, _p.Font, _p.Width - x - _p.Margin);
             }
-            if (_bodyOverflow)
+            if (_bodyMark != null)
             {
-                // The visible mark that text did not fit, on its own background so the text under it cannot hide it.
-                // On the last text row: the body's height need not be a whole number of rows.
-                int markWidth = _p.Font.Measure("...");
+                // The visible mark of more pages or of text that did not fit, on its own background so the text under it
+                // cannot hide it. On the last text row: the body's height need not be a whole number of rows.
+                int markWidth = _p.Font.Measure(_bodyMark);
                 int markTop = top + (BodyLines() - 1) * _p.LineHeight;
                 _panel.FillRect(_p.Width - _p.Margin - markWidth, markTop, markWidth, _p.Font.Height, _p.IsColor ? _p.Background : 1);
-                _panel.DrawText("...", _p.Width - _p.Margin - markWidth, markTop, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
+                _panel.DrawText(_bodyMark, _p.Width - _p.Margin - markWidth, markTop, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
             }
             if (_listTitle != null)
             {
