@@ -4,8 +4,9 @@ namespace DeskPhone.Ui.Rendering
 {
     /// <summary>
     /// The idle screen: status line (a status message with its icon, or the clock), identity line (user, own
-    /// status, "!" for a lost registration), body (the desktop message wrapped, or the Infobox lines with icons;
-    /// "..." marks text that does not fit), function-key labels with their LED colours, and a pop-up over the body.
+    /// status, "!" for a lost registration), body (the desktop message wrapped and paged, "2/3", or the Infobox lines
+    /// with icons; "..." marks text that does not fit), function-key labels with their LED colours, and a pop-up
+    /// over the body.
     /// Each setter marks only its region; <see cref="Render"/> redraws and flushes only the marked regions, so a
     /// status-line change sends only the status line to the panel.
     /// </summary>
