@@ -25,7 +25,7 @@ namespace DeskPhone.Firmware.Device
         private const int LoopMs = 5;
         private const int BenchPort = 80;
 
-        // Calls one region's flush records at most: 40 on this profile (BandedPanelTests holds the worst case).
+        // Calls one region's flush records at most: 34 on this profile (BandedPanelTests holds the worst case).
         private const int DisplayListCalls = 64;
 
         public static void Main()
