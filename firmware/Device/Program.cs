@@ -12,7 +12,6 @@ using DeskPhone.Sip.UserAgent;
 using DeskPhone.Ui.Device;
 using DeskPhone.Ui.Rendering;
 using nanoFramework.UI;
-using nanoFramework.UI.GraphicDrivers;
 
 namespace DeskPhone.Firmware.Device
 {
@@ -25,6 +24,9 @@ namespace DeskPhone.Firmware.Device
     {
         private const int LoopMs = 5;
         private const int BenchPort = 80;
+
+        // Calls one region's flush records at most: 34 on this profile (BandedPanelTests holds the worst case).
+        private const int DisplayListCalls = 64;
 
         public static void Main()
         {
@@ -94,9 +96,12 @@ namespace DeskPhone.Firmware.Device
 
         /// <summary>
         /// The panel through nanoFramework.Graphics, drawn by the same IdleScreen as the simulator's (the feeder
-        /// redraws and flushes only the regions that changed). The backlight pin stays with the drivers' PWM dimmer,
-        /// so the native driver gets none. Null, and the phone runs headless, when the board has no panel this
-        /// image drives or the firmware has no room for the full-screen buffer.
+        /// redraws and flushes only the regions that changed). A plain ESP32 has no room for a 153,600-byte
+        /// full-screen buffer, so the screen is drawn in bands (BandedPanel): one 320 x 20 bitmap, the height of
+        /// the status line, so a status change is one band. The M5Core image has the panel's driver built in, so
+        /// no managed GraphicDriver is passed (as nanoFramework's own M5Core library does). The backlight pin stays
+        /// with the drivers' PWM dimmer, so the native driver gets none. Null, and the phone runs headless, when the
+        /// board has no panel this image drives or the graphics heap cannot hold the band.
         /// </summary>
         private static ScreenFeeder StartDisplay(BoardProfile board, PhoneCore phone, WallClock wallClock)
         {
@@ -106,16 +111,23 @@ namespace DeskPhone.Firmware.Device
                 Console.WriteLine("display: none on this board, running headless");
                 return null;
             }
+            int bandHeight = profile.StatusHeight;
+            int graphicsBytes = GraphicsBandTarget.GraphicsBytes(profile.Width, bandHeight);
             DisplayControl.Initialize(
                 new SpiConfiguration((byte)board.SpiBus, board.LcdChipSelect, board.LcdDataCommand, board.LcdReset, -1),
-                new ScreenConfiguration(0, 0, (ushort)profile.Width, (ushort)profile.Height, Ili9342.GraphicDriver),
-                (uint)(profile.Width * profile.Height * 2));
-            if (!DisplayControl.IsFullScreenBufferAvailable)
+                new ScreenConfiguration(0, 0, (ushort)profile.Width, (ushort)profile.Height),
+                (uint)graphicsBytes);
+            GraphicsBandTarget band;
+            try
             {
-                Console.WriteLine("display: no memory for a full-screen buffer, running headless");
+                band = new GraphicsBandTarget(profile.Width, bandHeight, profile.IsColor, DeviceFonts.Large, DeviceFonts.Small);
+            }
+            catch (OutOfMemoryException)
+            {
+                Console.WriteLine("display: no graphics memory for a " + graphicsBytes.ToString() + "-byte band, running headless");
                 return null;
             }
-            var panel = new GraphicsPanel(DisplayControl.FullScreen, profile.IsColor, DeviceFonts.Large, DeviceFonts.Small);
+            var panel = new BandedPanel(band, profile.Height, DisplayListCalls);
             return new ScreenFeeder(phone, new IdleScreen(panel, profile), wallClock);
         }
     }

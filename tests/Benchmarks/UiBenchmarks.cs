@@ -14,10 +14,19 @@ namespace DeskPhone.Benchmarks
     {
         private SoftwarePanel _panel;
         private IdleScreen _screen;
+        private SoftwareBandTarget _band;
+        private BandedPanel _banded;
+        private IdleScreen _bandedScreen;
         private bool _flip;
 
         /// <summary>Bytes the last benchmarked change flushed (also each benchmark's return value).</summary>
         public long LastFlushedBytes { get; private set; }
+
+        /// <summary>Bands the last banded change sent.</summary>
+        public int LastBands { get; private set; }
+
+        /// <summary>Pixel memory the banded panel's band takes (the device's graphics heap adds the icons).</summary>
+        public int BandBytes => _band.BandBytes;
 
         [GlobalSetup]
         public void Setup()
@@ -29,6 +38,17 @@ namespace DeskPhone.Benchmarks
             _screen.SetMessage("Lunch is ready in the canteen. Grüße aus der Küche, Ελλάδα, Привет!");
             _screen.SetFunctionKey(0, "bob", 0xF800);
             _screen.Render();
+
+            // As on the board (firmware/Device/Program.cs): a band the height of the status line, 64 calls of list.
+            DisplayProfile p = DisplayProfile.Color320x240;
+            _band = new SoftwareBandTarget(p, p.StatusHeight);
+            _banded = new BandedPanel(_band, p.Height, 64);
+            _bandedScreen = new IdleScreen(_banded, p);
+            _bandedScreen.SetStatusLine("No administrator password is set", IconId.Security);
+            _bandedScreen.SetIdentity("486 - Online");
+            _bandedScreen.SetMessage("Lunch is ready in the canteen. Grüße aus der Küche, Ελλάδα, Привет!");
+            _bandedScreen.SetFunctionKey(0, "bob", 0xF800);
+            _bandedScreen.Render();
         }
 
         [Benchmark]
@@ -40,6 +60,20 @@ namespace DeskPhone.Benchmarks
                 _flip ? IconId.Network : IconId.Security);
             _screen.Render();
             LastFlushedBytes = _panel.FlushedBytes;
+            return LastFlushedBytes;
+        }
+
+        /// <summary>The same change through the banded panel (no frame buffer): recorded, replayed into one band, sent.</summary>
+        [Benchmark]
+        public long BandedStatusLineChange()
+        {
+            _flip = !_flip;
+            _band.ResetCounters();
+            _bandedScreen.SetStatusLine(_flip ? "The Ethernet cable is unplugged" : "No administrator password is set",
+                _flip ? IconId.Network : IconId.Security);
+            _bandedScreen.Render();
+            LastFlushedBytes = _band.FlushedBytes;
+            LastBands = _band.Bands;
             return LastFlushedBytes;
         }
 

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Reflection;
 using DeskPhone.Host.Panel;
 using DeskPhone.Ui.Fonts;
@@ -16,45 +18,26 @@ namespace DeskPhone.Ui.Tests
 
         private const string MultiScript = "Grüße aus der Küche, café crème à volonté. Ελληνικά: Καλημέρα σας! Кириллица: Привет, как дела? ";
 
-        [Theory]
-        [MemberData(nameof(Profiles))]
-        public void Idle(string profile) => Check("idle", profile, screen => { });
-
-        [Theory]
-        [MemberData(nameof(Profiles))]
-        public void IdleWithALongMultiByteMessageWrapsAndMarksTheOverflow(string profile) =>
-            Check("idle-overflow", profile, screen =>
-            {
-                screen.SetMessage("Ankündigung:\n" + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript);
-            });
-
-        [Theory]
-        [MemberData(nameof(Profiles))]
-        public void InfoBoxWithIcons(string profile) =>
-            Check("infobox", profile, screen =>
-            {
+        /// <summary>Each golden screen: what it sets on the common idle screen (<see cref="Screen(IPanel, DisplayProfile)"/>).</summary>
+        internal static readonly Dictionary<string, Action<IdleScreen>> Scenarios = new()
+        {
+            ["idle"] = screen => { },
+            ["idle-overflow"] = screen =>
+                screen.SetMessage("Ankündigung:\n" + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript),
+            ["infobox"] = screen =>
                 screen.SetInfoBox(
                     new[]
                     {
                         "Fire drill at 11:00", "Meet in the car park behind building B, next to the bicycle stands",
                         "2 new voice messages", "Missed call from Ελένη", "Printer on floor 3 is out of order",
                     },
-                    new[] { IconId.Warning, IconId.Info, IconId.Voicemail, IconId.MissedCall, IconId.Error });
-            });
-
-        [Theory]
-        [MemberData(nameof(Profiles))]
-        public void PopUp(string profile) =>
-            Check("popup", profile, screen =>
+                    new[] { IconId.Warning, IconId.Info, IconId.Voicemail, IconId.MissedCall, IconId.Error }),
+            ["popup"] = screen =>
             {
                 screen.SetStatusLine("The firmware update failed", IconId.Firmware);
                 screen.SetPopUp("Provisioning is starting: the phone restarts when it is done");
-            });
-
-        [Theory]
-        [MemberData(nameof(Profiles))]
-        public void NotificationList(string profile) =>
-            Check("notifications", profile, screen =>
+            },
+            ["notifications"] = screen =>
             {
                 string[] items =
                 {
@@ -65,31 +48,52 @@ namespace DeskPhone.Ui.Tests
                     "No administrator password is set",
                 };
                 screen.SetList("Notifications (12)", items, 8);
-            });
-
-        [Theory]
-        [MemberData(nameof(Profiles))]
-        public void OwnStatusMenu(string profile) =>
-            Check("menu-own-status", profile, screen => screen.SetList("Own status", new[] { "* Online", "  Do not disturb", "  At the desk" }, 1));
-
-        [Theory]
-        [MemberData(nameof(Profiles))]
-        public void ExplainView(string profile) =>
-            Check("explain", profile, screen =>
+            },
+            ["menu-own-status"] = screen => screen.SetList("Own status", new[] { "* Online", "  Do not disturb", "  At the desk" }, 1),
+            ["explain"] = screen =>
                 screen.SetList("PhoneHasNoAdminPassword", new[]
                 {
                     "PhoneHasNoAdminPassword: No administrator password is set.", "Categories: essential, important:30.",
                     "Active for 42 s, raised by settings.", "On the status line: it has the highest priority.",
-                }, 0));
-
-        [Theory]
-        [MemberData(nameof(Profiles))]
-        public void KeyboardLocked(string profile) =>
-            Check("keyboard-locked", profile, screen =>
+                }, 0),
+            ["keyboard-locked"] = screen =>
             {
                 screen.SetStatusLine("The keyboard is locked", IconId.Lock);
                 screen.SetList("Menu", new[] { "Own status", "Notifications", "Unlock keyboard" }, 2);
-            });
+            },
+        };
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void Idle(string profile) => Check("idle", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void IdleWithALongMultiByteMessageWrapsAndMarksTheOverflow(string profile) => Check("idle-overflow", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void InfoBoxWithIcons(string profile) => Check("infobox", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void PopUp(string profile) => Check("popup", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void NotificationList(string profile) => Check("notifications", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void OwnStatusMenu(string profile) => Check("menu-own-status", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void ExplainView(string profile) => Check("explain", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void KeyboardLocked(string profile) => Check("keyboard-locked", profile);
 
         /// <summary>Every icon on a sheet (with its name where the display has room), so a change to one is reviewable.</summary>
         [Theory]
@@ -98,6 +102,12 @@ namespace DeskPhone.Ui.Tests
         {
             DisplayProfile p = Profile(profileName);
             var panel = new SoftwarePanel(p);
+            DrawIconSheet(panel, p);
+            Golden.Check("icons-" + profileName, panel);
+        }
+
+        internal static void DrawIconSheet(IPanel panel, DisplayProfile p)
+        {
             panel.FillRect(0, 0, p.Width, p.Height, p.Background);
             BitmapFont font = BitmapFont.Terminus6x12;
             int columns = p.IsColor ? p.Width / 106 : p.Width / (IconStyle.Size + 2);
@@ -114,13 +124,12 @@ namespace DeskPhone.Ui.Tests
                 }
             }
             panel.Flush(0, 0, p.Width, p.Height);
-            Golden.Check("icons-" + profileName, panel);
         }
 
-        internal static void Check(string name, string profileName, System.Action<IdleScreen> show)
+        internal static void Check(string name, string profileName)
         {
             (SoftwarePanel panel, IdleScreen screen) = Screen(Profile(profileName));
-            show(screen);
+            Scenarios[name](screen);
             screen.Render();
             Golden.Check(name + "-" + profileName, panel);
         }
@@ -128,6 +137,12 @@ namespace DeskPhone.Ui.Tests
         internal static (SoftwarePanel, IdleScreen) Screen(DisplayProfile profile)
         {
             var panel = new SoftwarePanel(profile);
+            return (panel, Screen(panel, profile));
+        }
+
+        /// <summary>The idle screen every golden starts from, on any panel (the banded equivalence tests use it too).</summary>
+        internal static IdleScreen Screen(IPanel panel, DisplayProfile profile)
+        {
             var screen = new IdleScreen(panel, profile);
             screen.SetStatusLine("No administrator password is set", IconId.Security);
             screen.SetIdentity("486 - Online");
@@ -136,7 +151,7 @@ namespace DeskPhone.Ui.Tests
             screen.SetFunctionKey(0, "bob", 0xF800);
             screen.SetFunctionKey(1, "carol", 0x07E0);
             screen.SetFunctionKey(4, "line 2", 0);
-            return (panel, screen);
+            return screen;
         }
 
         internal static DisplayProfile Profile(string name) =>

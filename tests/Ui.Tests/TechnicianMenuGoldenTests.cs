@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
@@ -48,15 +49,26 @@ namespace DeskPhone.Ui.Tests
 
         private void Set(string name, int idx, string value) => Assert.Null(_settings.Set(name, idx, value));
 
+        /// <summary>Each view's golden name and the keys that open it from the idle screen.</summary>
+        internal static readonly Dictionary<string, int[]> Views = new()
+        {
+            ["network"] = new[] { KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Ok },
+            ["identities"] = new[] { KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok, KeyCode.Down },
+            ["identity-detail"] = new[] { KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok, KeyCode.Down, KeyCode.Ok },
+        };
+
         private void Show(string profileName)
         {
-            DisplayProfile profile = profileName == "320x240" ? DisplayProfile.Color320x240
-                : profileName == "480x272" ? DisplayProfile.Color480x272 : DisplayProfile.Mono128x64;
+            DisplayProfile profile = ScreenGoldenTests.Profile(profileName);
             _panel = new SoftwarePanel(profile);
-            new ScreenFeeder(_phone, new IdleScreen(_panel, profile), () => new DateTime(2026, 11, 24, 10, 15, 0));
+            Show(_panel, profile);
         }
 
-        private void Press(params int[] keys)
+        /// <summary>The phone core feeding its screen to any panel (the banded equivalence tests use it too).</summary>
+        internal void Show(IPanel panel, DisplayProfile profile) =>
+            new ScreenFeeder(_phone, new IdleScreen(panel, profile), () => new DateTime(2026, 11, 24, 10, 15, 0));
+
+        internal void Press(params int[] keys)
         {
             foreach (int key in keys)
             {
@@ -71,9 +83,7 @@ namespace DeskPhone.Ui.Tests
         [InlineData("128x64")]
         public void NetworkViewMatchesItsGolden(string profile)
         {
-            Show(profile);
-            Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Ok);
-            Golden.Check("network-" + profile, _panel);
+            Check("network", profile);
         }
 
         [Theory]
@@ -82,9 +92,7 @@ namespace DeskPhone.Ui.Tests
         [InlineData("128x64")]
         public void IdentitiesViewMatchesItsGolden(string profile)
         {
-            Show(profile);
-            Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok, KeyCode.Down);
-            Golden.Check("identities-" + profile, _panel);
+            Check("identities", profile);
         }
 
         [Theory]
@@ -93,9 +101,14 @@ namespace DeskPhone.Ui.Tests
         [InlineData("128x64")]
         public void IdentityDetailMatchesItsGolden(string profile)
         {
+            Check("identity-detail", profile);
+        }
+
+        private void Check(string view, string profile)
+        {
             Show(profile);
-            Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok, KeyCode.Down, KeyCode.Ok);
-            Golden.Check("identity-detail-" + profile, _panel);
+            Press(Views[view]);
+            Golden.Check(view + "-" + profile, _panel);
         }
     }
 }

@@ -1,0 +1,49 @@
+namespace DeskPhone.Host.Panel
+{
+    /// <summary>
+    /// What the panel's glass shows: only what was flushed to it, from a full frame or from a band, with the bytes
+    /// that cost on the bus (2 per pixel in colour, 1 bit in monochrome).
+    /// </summary>
+    public sealed class Rgb565Glass
+    {
+        private readonly ushort[] _pixels;
+
+        public Rgb565Glass(int width, int height, bool isColor)
+        {
+            Width = width;
+            Height = height;
+            IsColor = isColor;
+            _pixels = new ushort[width * height];
+        }
+
+        public int Width { get; }
+        public int Height { get; }
+        public bool IsColor { get; }
+
+        /// <summary>Bytes sent since the last <see cref="ResetCounters"/>.</summary>
+        public long FlushedBytes { get; private set; }
+        public int Flushes { get; private set; }
+
+        public void ResetCounters()
+        {
+            FlushedBytes = 0;
+            Flushes = 0;
+        }
+
+        /// <summary>Copies the source's columns x..x+width-1 of rows srcY.. to the glass at (x, screenY).</summary>
+        public void Receive(Rgb565Canvas source, int x, int srcY, int width, int height, int screenY)
+        {
+            Flushes++;
+            FlushedBytes += IsColor ? (long)width * height * 2 : (long)width * height / 8;
+            int columns = System.Math.Min(width, Width - x);
+            for (int row = 0; row < height && screenY + row < Height && srcY + row < source.Height; row++)
+            {
+                System.Array.Copy(source.Pixels, (srcY + row) * source.Width + x, _pixels, (screenY + row) * Width + x, columns);
+            }
+        }
+
+        public ushort Pixel(int x, int y) => _pixels[y * Width + x];
+
+        public byte[] ToPng() => PngWriter.Rgb565(Width, Height, _pixels);
+    }
+}

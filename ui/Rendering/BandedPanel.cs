@@ -1,0 +1,170 @@
+using DeskPhone.Ui.Fonts;
+using DeskPhone.Ui.Icons;
+
+namespace DeskPhone.Ui.Rendering
+{
+    /// <summary>
+    /// A panel without a frame buffer, for boards that cannot spare one (320x240x2 = 153,600 bytes): the drawing
+    /// calls since the last flush are kept in a display list, and <see cref="Flush"/> replays them band by band
+    /// into a target a few rows high (<see cref="IBandTarget"/>), sending each band to the glass at its place, as
+    /// small-RAM UI libraries do with partial buffers. The rectangle being flushed must be painted by the calls
+    /// recorded for it (IdleScreen fills each region before drawing on it): a band keeps nothing of the
+    /// previous one. Calls outside the flushed rectangle are dropped with it.
+    /// </summary>
+    public sealed class BandedPanel : IPanel
+    {
+        private const byte Fill = 0;
+        private const byte Text = 1;
+        private const byte Icon = 2;
+
+        private readonly IBandTarget _target;
+        private byte[] _kind;
+        private int[] _x;
+        private int[] _y;
+        private int[] _width; // FillRect: width; DrawText: maxWidth
+        private int[] _height; // FillRect: height; DrawText: the font's height; DrawIcon: its size
+        private int[] _value; // FillRect and DrawText: colour; DrawIcon: the icon
+        private string[] _text;
+        private BitmapFont[] _font;
+        private int _count;
+
+        /// <param name="capacity">Calls one flush may need: size it from the screen's worst case; more still draw
+        /// right, but grow the list (an allocation, counted in <see cref="Growths"/>).</param>
+        public BandedPanel(IBandTarget target, int height, int capacity)
+        {
+            _target = target;
+            Height = height;
+            Allocate(capacity);
+        }
+
+        public int Width => _target.Width;
+        public int Height { get; }
+        public bool IsColor => _target.IsColor;
+
+        /// <summary>Calls the display list holds without growing.</summary>
+        public int Capacity => _kind.Length;
+
+        /// <summary>The most calls one flush has replayed so far (to check the capacity against real screens).</summary>
+        public int PeakCalls { get; private set; }
+
+        /// <summary>Times a flush needed more calls than the capacity and the list grew.</summary>
+        public int Growths { get; private set; }
+
+        /// <summary>Bands sent to the glass so far.</summary>
+        public int BandsSent { get; private set; }
+
+        public void FillRect(int x, int y, int width, int height, int color) => Add(Fill, x, y, width, height, color, null, null);
+
+        public void DrawText(string text, int x, int y, int color, BitmapFont font, int maxWidth)
+        {
+            if (text != null)
+            {
+                Add(Text, x, y, maxWidth, font.Height, color, text, font);
+            }
+        }
+
+        public void DrawIcon(int icon, int x, int y) => Add(Icon, x, y, IconStyle.Size, IconStyle.Size, icon, null, null);
+
+        public void Flush(int x, int y, int width, int height)
+        {
+            if (_count > PeakCalls)
+            {
+                PeakCalls = _count;
+            }
+            int bottom = y + height;
+            for (int top = y; top < bottom; top += _target.BandHeight)
+            {
+                int rows = bottom - top < _target.BandHeight ? bottom - top : _target.BandHeight;
+                for (int i = 0; i < _count; i++)
+                {
+                    // Only calls that reach into this band; one that straddles two is replayed in both, clipped.
+                    if (_y[i] < top + rows && _y[i] + _height[i] > top)
+                    {
+                        Replay(i, top);
+                    }
+                }
+                _target.FlushBand(x, top, width, rows);
+                BandsSent++;
+            }
+            for (int i = 0; i < _count; i++)
+            {
+                _text[i] = null; // the strings are the caller's: do not keep them alive
+                _font[i] = null;
+            }
+            _count = 0;
+        }
+
+        private void Replay(int i, int top)
+        {
+            switch (_kind[i])
+            {
+                case Fill:
+                    _target.FillRect(_x[i], _y[i] - top, _width[i], _height[i], _value[i]);
+                    break;
+                case Text:
+                    _target.DrawText(_text[i], _x[i], _y[i] - top, _value[i], _font[i], _width[i]);
+                    break;
+                default:
+                    _target.DrawIcon(_value[i], _x[i], _y[i] - top);
+                    break;
+            }
+        }
+
+        private void Add(byte kind, int x, int y, int width, int height, int value, string text, BitmapFont font)
+        {
+            if (_count == _kind.Length)
+            {
+                // Replaying what is recorded so far would be wrong (later calls paint over it and no band is kept),
+                // so the list grows instead: correct picture, one allocation, visible in Growths.
+                Grow();
+            }
+            _kind[_count] = kind;
+            _x[_count] = x;
+            _y[_count] = y;
+            _width[_count] = width;
+            _height[_count] = height;
+            _value[_count] = value;
+            _text[_count] = text;
+            _font[_count] = font;
+            _count++;
+        }
+
+        private void Grow()
+        {
+            byte[] kind = _kind;
+            int[] x = _x;
+            int[] y = _y;
+            int[] width = _width;
+            int[] height = _height;
+            int[] value = _value;
+            string[] text = _text;
+            BitmapFont[] font = _font;
+            Allocate(kind.Length * 2);
+            System.Array.Copy(kind, _kind, kind.Length);
+            System.Array.Copy(x, _x, x.Length);
+            System.Array.Copy(y, _y, y.Length);
+            System.Array.Copy(width, _width, width.Length);
+            System.Array.Copy(height, _height, height.Length);
+            System.Array.Copy(value, _value, value.Length);
+            System.Array.Copy(text, _text, text.Length);
+            System.Array.Copy(font, _font, font.Length);
+            Growths++;
+        }
+
+        private void Allocate(int capacity)
+        {
+            if (capacity < 1)
+            {
+                capacity = 1;
+            }
+            _kind = new byte[capacity];
+            _x = new int[capacity];
+            _y = new int[capacity];
+            _width = new int[capacity];
+            _height = new int[capacity];
+            _value = new int[capacity];
+            _text = new string[capacity];
+            _font = new BitmapFont[capacity];
+        }
+    }
+}
