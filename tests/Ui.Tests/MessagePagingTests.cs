@@ -13,16 +13,6 @@ namespace DeskPhone.Ui.Tests
     /// <summary>A desktop message longer than the body is paged: what the screen keeps, what Up and Down do.</summary>
     public class MessagePagingTests
     {
-        private static string Words(int count)
-        {
-            var sb = new StringBuilder();
-            for (int i = 1; i <= count; i++)
-            {
-                sb.Append("word").Append(i).Append(' ');
-            }
-            return sb.ToString().TrimEnd();
-        }
-
         [Fact]
         public void PagesCoverTheWholeMessageAndOnlyTheBodyIsRedrawn()
         {
@@ -30,7 +20,7 @@ namespace DeskPhone.Ui.Tests
             DisplayProfile p = DisplayProfile.Color320x240;
             int columns = p.Font.Fit(p.Width - 2 * p.Margin);
             int rows = screen.ListRows + 1;
-            string text = Words(200);
+            string text = ScreenGoldenTests.Words(200);
             screen.SetMessage(text);
             screen.Render();
 
@@ -54,31 +44,18 @@ namespace DeskPhone.Ui.Tests
 
         [Theory]
         [MemberData(nameof(ScreenGoldenTests.Profiles), MemberType = typeof(ScreenGoldenTests))]
-        public void SecondPageMatchesItsGolden(string profile) =>
-            ScreenGoldenTests.Check("idle-page2", profile, screen =>
-            {
-                screen.SetMessage("Page one begins here. " + Words(120));
-                Assert.True(screen.ShowMessagePage(1));
-            });
+        public void SecondPageMatchesItsGolden(string profile) => ScreenGoldenTests.Check("idle-page2", profile);
 
         [Fact]
-        public void AMessageBeyondTheLastPageEndsWithTheCutMark()
-        {
-            ScreenGoldenTests.Check("idle-cut", "128x64", screen =>
-            {
-                screen.SetMessage(Words(2000));
-                Assert.Equal(IdleScreen.MaxMessagePages, screen.MessagePages);
-                Assert.True(screen.ShowMessagePage(IdleScreen.MaxMessagePages - 1));
-            });
-        }
+        public void AMessageBeyondTheLastPageEndsWithTheCutMark() => ScreenGoldenTests.Check("idle-cut", "128x64");
 
         [Fact]
         public void ANewMessageStartsAtItsFirstPageAndTheInfoboxHasNoPages()
         {
             (_, IdleScreen screen) = ScreenGoldenTests.Screen(DisplayProfile.Color320x240);
-            screen.SetMessage(Words(200));
+            screen.SetMessage(ScreenGoldenTests.Words(200));
             Assert.True(screen.ShowMessagePage(2));
-            screen.SetMessage(Words(150));
+            screen.SetMessage(ScreenGoldenTests.Words(150));
             Assert.Equal(0, screen.MessagePage);
             screen.SetInfoBox(new[] { "one" }, new[] { 0 });
             Assert.Equal(0, screen.MessagePages);
@@ -101,7 +78,7 @@ namespace DeskPhone.Ui.Tests
             var panel = new SoftwarePanel(DisplayProfile.Color320x240);
             var screen = new IdleScreen(panel, DisplayProfile.Color320x240);
             var feeder = new ScreenFeeder(phone, screen, () => new DateTime(2026, 12, 1, 10, 0, 0));
-            byte[] body = Encoding.UTF8.GetBytes(Words(120));
+            byte[] body = Encoding.UTF8.GetBytes(ScreenGoldenTests.Words(120));
             Assert.Equal(200, phone.OnMessage(1, "text/plain", body, 0, body.Length, "c1", 10));
             int pages = screen.MessagePages;
             Assert.True(pages >= 2);

@@ -24,6 +24,17 @@ namespace DeskPhone.Ui.Tests
             ["idle"] = screen => { },
             ["idle-overflow"] = screen =>
                 screen.SetMessage("Ankündigung:\n" + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript),
+            ["idle-page2"] = screen =>
+            {
+                screen.SetMessage("Page one begins here. " + Words(120));
+                Assert.True(screen.ShowMessagePage(1));
+            },
+            ["idle-cut"] = screen =>
+            {
+                screen.SetMessage(Words(2000));
+                Assert.Equal(IdleScreen.MaxMessagePages, screen.MessagePages);
+                Assert.True(screen.ShowMessagePage(IdleScreen.MaxMessagePages - 1));
+            },
             ["infobox"] = screen =>
                 screen.SetInfoBox(
                     new[]
@@ -152,6 +163,17 @@ namespace DeskPhone.Ui.Tests
             screen.SetFunctionKey(1, "carol", 0x07E0);
             screen.SetFunctionKey(4, "line 2", 0);
             return screen;
+        }
+
+        /// <summary>"word1 word2 ... wordN": text that wraps predictably over many pages.</summary>
+        internal static string Words(int count)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (int i = 1; i <= count; i++)
+            {
+                sb.Append(i == 1 ? "" : " ").Append("word").Append(i);
+            }
+            return sb.ToString();
         }
 
         internal static DisplayProfile Profile(string name) =>

@@ -112,7 +112,15 @@ namespace DeskPhone.Ui.Rendering
         {
             int rows = BodyLines();
             int first = page * rows;
-            int count = System.Math.Max(0, System.Math.Min(rows, _messageLines.Length - first));
+            int count = _messageLines.Length - first;
+            if (count > rows)
+            {
+                count = rows;
+            }
+            if (count < 0)
+            {
+                count = 0;
+            }
             _bodyLines = new string[count];
             System.Array.Copy(_messageLines, first, _bodyLines, 0, count);
             _page = page;
