@@ -5,12 +5,13 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DeskPhone.FontGen;
+using DeskPhone.Host.Panel.Fonts;
 using DeskPhone.Ui.Fonts;
 
 namespace DeskPhone.Conformance.Tests
 {
     /// <summary>
-    /// The device's .tinyfnt fonts draw exactly what the host's BitmapFonts draw, so a layout measured on the host
+    /// The device's .tinyfnt fonts draw exactly what the host's glyph tables (tools/Host/Panel/Fonts) draw, so a layout measured on the host
     /// wraps the same way on the board. The files are read here by a reader of their own (the layout of
     /// nf-interpreter's Graphics.h and Font.cpp), not by FontGen.
     /// </summary>
@@ -22,7 +23,7 @@ namespace DeskPhone.Conformance.Tests
             new object[] { "Terminus6x12" },
         };
 
-        private static BitmapFont HostFont(string name) => name == "Fixed8x16" ? BitmapFont.Fixed8x16 : BitmapFont.Terminus6x12;
+        private static FontGlyphs HostFont(string name) => FontGlyphs.For(name == "Fixed8x16" ? BitmapFont.Fixed8x16 : BitmapFont.Terminus6x12);
 
         private static string TinyFontPath(string name) => Path.Combine(RepoPaths.Root, "ui", "Device", "Resources", name + ".tinyfnt");
 
@@ -30,7 +31,7 @@ namespace DeskPhone.Conformance.Tests
         [MemberData(nameof(Fonts))]
         public void TinyFontHasTheHostFontsGlyphsAndMetrics(string name)
         {
-            BitmapFont host = HostFont(name);
+            FontGlyphs host = HostFont(name);
             ParsedFont font = ParsedFont.Read(File.ReadAllBytes(TinyFontPath(name)));
 
             Assert.Equal(host.Height, font.Height);
@@ -71,7 +72,7 @@ namespace DeskPhone.Conformance.Tests
         [MemberData(nameof(Fonts))]
         public void CommittedTinyFontIsWhatFontGenWrites(string name)
         {
-            BitmapFont host = HostFont(name);
+            FontGlyphs host = HostFont(name);
             var glyphs = new SortedDictionary<int, byte[]>();
             for (int c = 0; c <= 0xFFFF; c++)
             {
@@ -138,7 +139,7 @@ namespace DeskPhone.Conformance.Tests
             return (short)((short)(hash >> 16) ^ (short)hash);
         }
 
-        private static int LastInkedRow(BitmapFont font, char c)
+        private static int LastInkedRow(FontGlyphs font, char c)
         {
             for (int row = font.Height - 1; row >= 0; row--)
             {

@@ -287,7 +287,7 @@ namespace DeskPhone.Ui.Tests
         [Fact]
         public void FontHasTheScriptsAndAReplacementForTheRest()
         {
-            var font = DeskPhone.Ui.Fonts.BitmapFont.Fixed8x16;
+            var font = DeskPhone.Host.Panel.Fonts.FontGlyphs.For(DeskPhone.Ui.Fonts.BitmapFont.Fixed8x16);
             Assert.True(font.Has('ß'));
             Assert.True(font.Has('λ'));
             Assert.True(font.Has('Ж'));

@@ -1,3 +1,4 @@
+using DeskPhone.Host.Panel.Fonts;
 using DeskPhone.Ui.Fonts;
 using DeskPhone.Ui.Icons;
 
@@ -70,9 +71,10 @@ namespace DeskPhone.Host.Panel
 
         private void DrawGlyph(char c, int x, int y, int color, BitmapFont font)
         {
+            FontGlyphs glyphs = FontGlyphs.For(font);
             for (int row = 0; row < font.Height; row++)
             {
-                int bits = font.Row(c, row);
+                int bits = glyphs.Row(c, row);
                 if (bits < 0)
                 {
                     // No glyph at all: a visible box rather than nothing.
