@@ -39,7 +39,7 @@ namespace DeskPhone.Firmware.Device
             Console.WriteLine("settings: " + loaded.Source);
 
             var network = new NetworkMonitor(drivers.Ethernet, clock);
-            var inbox = new SipInbox(8, 4096);
+            var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             var udp = new UdpTransport(inbox);
             var tcp = new TcpTransport(inbox);
             var subscriptions = new SipSubscriptions();

@@ -56,7 +56,7 @@ namespace DeskPhone.Benchmarks.Heap
             var settings = SimulatedPhone.DefaultSettings(null, "486", "127.0.0.1");
             var hardware = new SimulatedPhoneHardware();
             hardware.SetLink(true, 0);
-            var inbox = new SipInbox(8, 4096);
+            var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             var udp = new UdpTransport(inbox);
             var subscriptions = new SipSubscriptions();
             var phone = new PhoneCore(settings, hardware.Drivers, subscriptions, 0);
@@ -80,7 +80,7 @@ namespace DeskPhone.Benchmarks.Heap
 
             var groups = new (string Name, object Root)[]
             {
-                ("SIP: inbox (8 x 4,096 B)", inbox),
+                ("SIP: inbox (" + DeviceSizing.InboxSlots + " x " + DeviceSizing.InboxPacketBytes.ToString("N0") + " B)", inbox),
                 ("drivers (portable part)", hardware.Drivers),
                 ("settings store", settings),
                 ("phone core", phone),

@@ -1,0 +1,18 @@
+namespace DeskPhone.Firmware.Phone
+{
+    /// <summary>
+    /// Sizes of the board's fixed buffers, in one place so that the device entry point and the retained-heap
+    /// benchmark (tests/Benchmarks --retained-heap) use the same numbers.
+    /// </summary>
+    public static class DeviceSizing
+    {
+        /// <summary>
+        /// The loop reads UDP itself (UdpTransport.ReceiveFor), so an inbox slot is busy only within one turn of the
+        /// loop; four slots are enough for UDP and the TCP connections' threads together.
+        /// </summary>
+        public const int InboxSlots = 4;
+
+        /// <summary>The largest SIP message the board takes (UDP datagram or TCP message); larger ones are dropped.</summary>
+        public const int InboxPacketBytes = 3072;
+    }
+}
