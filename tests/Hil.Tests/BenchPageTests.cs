@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Text.Json;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -16,23 +18,31 @@ namespace DeskPhone.Hil.Tests
             _phone = phone;
         }
 
-        [SkippableFact]
-        public void LoadSeeTheScreenClickAKeySeeTheChange()
-        {
+        private static void SkipUnlessInstalled() =>
             Skip.IfNot(File.Exists("/usr/bin/chromium") && File.Exists("/usr/bin/chromedriver"),
                 "chromium and chromium-driver are not installed (.ci/run installs them)");
-            string old = _phone.Set("cancel_desktop", "on");
-            Assert.Equal("SIP/2.0 200 OK", _phone.SendSip(
-                "MESSAGE sip:486@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP LOCAL;branch=z9hG4bKpage1;rport\nFrom: <sip:pbx@127.0.0.1>;tag=1\n" +
-                "To: <sip:486@127.0.0.1>\nCall-ID: page-test\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nContent-Type: text/plain\nContent-Length: 13\n\nFrom the page"));
 
+        private static ChromeDriver Browser()
+        {
             ChromeDriverService service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
             service.HideCommandPromptWindow = true;
             var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
             options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Directory.CreateTempSubdirectory("bench-chromium").FullName);
-            using var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+            return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        }
+
+        [SkippableFact]
+        public void LoadSeeTheScreenClickAKeySeeTheChange()
+        {
+            SkipUnlessInstalled();
+            string old = _phone.Set("cancel_desktop", "on");
+            Assert.Equal("SIP/2.0 200 OK", _phone.SendSip(
+                "MESSAGE sip:486@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP LOCAL;branch=z9hG4bKpage1;rport\nFrom: <sip:pbx@127.0.0.1>;tag=1\n" +
+                "To: <sip:486@127.0.0.1>\nCall-ID: page-test\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nContent-Type: text/plain\nContent-Length: 13\n\nFrom the page"));
+
+            using ChromeDriver driver = Browser();
             try
             {
                 driver.Navigate().GoToUrl(_phone.BenchUrl);
@@ -54,6 +64,75 @@ namespace DeskPhone.Hil.Tests
             {
                 driver.Quit();
                 _phone.Set("cancel_desktop", old);
+            }
+        }
+
+        /// <summary>
+        /// The own status and a BLF key's LED on the page follow the phone live: the page's event log shows the
+        /// server-sent events that brought each change.
+        /// </summary>
+        [SkippableFact]
+        public void OwnStatusAndBlfLedFollowThePhoneLive()
+        {
+            SkipUnlessInstalled();
+            using var pbx = new ScriptedPbx();
+            using var phone = PhoneUnderTest.Simulator("--registrar 127.0.0.1:" + pbx.Port);
+            phone.Set("fkey", "blf sip:bob@127.0.0.1", 1);
+            string subscribe = pbx.NextSubscribe("dialog");
+            Assert.NotNull(subscribe);
+            Assert.Equal("online", phone.WaitFor(() => JsonDocument.Parse(phone.Get("api/presence").Body).RootElement.GetProperty("state").GetString(),
+                s => s == "online"));
+
+            using ChromeDriver driver = Browser();
+            try
+            {
+                driver.Navigate().GoToUrl(phone.BenchUrl);
+                var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(15));
+                wait.Until(d => Text(d, "[data-testid=presence]") == "Online" && Text(d, "#conn") == "(live)");
+                wait.Until(d => LedClass(d, "F1") != null);
+                Assert.DoesNotContain("red", LedClass(driver, "F1"));
+
+                int presenceEvents = Events(driver, "presence");
+                Assert.Equal(200, phone.Post("api/presence/dnd").Status);
+                wait.Until(d => Text(d, "[data-testid=presence]") == "Do not disturb");
+                Assert.Equal("dnd", driver.FindElement(By.CssSelector("[data-testid=presence]")).GetAttribute("data-state"));
+                Assert.True(Events(driver, "presence") > presenceEvents, "no presence event reached the page:\n" + Text(driver, "#log"));
+
+                int ledEvents = Events(driver, "leds");
+                pbx.Notify(subscribe, phone.SipPort, "application/dialog-info+xml",
+                    "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"1\" state=\"full\" " +
+                    "entity=\"sip:bob@127.0.0.1\"><dialog id=\"d1\" direction=\"recipient\"><state>early</state></dialog></dialog-info>");
+                wait.Until(d => LedClass(d, "F1") == "led red blink-fast");
+                Assert.True(Events(driver, "leds") > ledEvents, "no leds event reached the page:\n" + Text(driver, "#log"));
+
+                // The page's own buttons choose a status too.
+                driver.FindElement(By.CssSelector("button[data-presence=online]")).Click();
+                wait.Until(d => Text(d, "[data-testid=presence]") == "Online");
+                Assert.Equal("online", JsonDocument.Parse(phone.Get("api/presence").Body).RootElement.GetProperty("state").GetString());
+            }
+            finally
+            {
+                driver.Quit();
+            }
+        }
+
+        // Lines of the page's event log for this kind of server-sent event.
+        private static int Events(IWebDriver driver, string kind) =>
+            driver.FindElements(By.CssSelector("#log div")).Count(d => d.Text.Split(' ').Contains(kind));
+
+        private static string Text(IWebDriver driver, string css) => driver.FindElement(By.CssSelector(css)).Text;
+
+        // The key buttons are rebuilt on every refresh: look the LED up afresh each time.
+        private static string LedClass(IWebDriver driver, string key)
+        {
+            var found = driver.FindElements(By.CssSelector("[data-testid=led-" + key + "]"));
+            try
+            {
+                return found.Count == 0 ? null : found[0].GetAttribute("class").Trim();
+            }
+            catch (StaleElementReferenceException)
+            {
+                return null;
             }
         }
     }
