@@ -11,9 +11,14 @@ namespace DeskPhone.Firmware.Status
         /// <summary>":N" above this many seconds (a day) is refused as a typo.</summary>
         public const int MaxSeconds = 86400;
 
-        private readonly int[] _bits = new int[StatusId.Count];
-        private readonly int[] _seconds = new int[StatusId.Count * StatusCategory.Count];
-        private readonly int[] _position = new int[StatusId.Count * StatusCategory.Count];
+        // Per (ID, category): -1 when the ID is not in the category, else position << SecondsBits | (seconds + 1), one
+        // int instead of three arrays. A settings list holds at most 4,096 characters, so six of them stay far below
+        // MaxPosition entries; entries past it share the last position.
+        private const int SecondsBits = 17;
+        private const int SecondsMask = (1 << SecondsBits) - 1;
+        private const int MaxPosition = (1 << (31 - SecondsBits)) - 1;
+
+        private readonly int[] _entries = new int[StatusId.Count * StatusCategory.Count];
         private int _nextPosition;
         private readonly ArrayList _problems = new ArrayList();
 
@@ -25,13 +30,21 @@ namespace DeskPhone.Firmware.Status
         /// <summary>One line per unknown ID or bad number of the last <see cref="Configure"/>, for the bench and logs.</summary>
         public ArrayList Problems => _problems;
 
-        public bool IsIn(int id, int category) => (_bits[id] & StatusCategory.Bit(category)) != 0;
+        public bool IsIn(int id, int category) => _entries[id * StatusCategory.Count + category] >= 0;
 
         /// <summary>The ":N" of the ID's entry in a category: -1 when none was given (0 means until cleared).</summary>
-        public int Seconds(int id, int category) => _seconds[id * StatusCategory.Count + category];
+        public int Seconds(int id, int category)
+        {
+            int entry = _entries[id * StatusCategory.Count + category];
+            return entry < 0 ? -1 : (entry & SecondsMask) - 1;
+        }
 
         /// <summary>Where the ID's entry stands in the category's list (smaller is earlier): the priority within a rank.</summary>
-        public int Position(int id, int category) => _position[id * StatusCategory.Count + category];
+        public int Position(int id, int category)
+        {
+            int entry = _entries[id * StatusCategory.Count + category];
+            return entry < 0 ? int.MaxValue : entry >> SecondsBits;
+        }
 
         public void Configure(string blocked, string showDirectly, string essential, string important, string audio, string popUp)
         {
@@ -46,14 +59,9 @@ namespace DeskPhone.Firmware.Status
 
         private void Clear()
         {
-            for (int i = 0; i < _bits.Length; i++)
+            for (int i = 0; i < _entries.Length; i++)
             {
-                _bits[i] = 0;
-            }
-            for (int i = 0; i < _seconds.Length; i++)
-            {
-                _seconds[i] = -1;
-                _position[i] = int.MaxValue;
+                _entries[i] = -1;
             }
             _nextPosition = 0;
             _problems.Clear();
@@ -108,12 +116,9 @@ namespace DeskPhone.Firmware.Status
                     return;
                 }
             }
-            _bits[id] |= StatusCategory.Bit(category);
-            _seconds[id * StatusCategory.Count + category] = seconds;
-            if (_position[id * StatusCategory.Count + category] == int.MaxValue)
-            {
-                _position[id * StatusCategory.Count + category] = _nextPosition++;
-            }
+            int at = id * StatusCategory.Count + category;
+            int position = _entries[at] >= 0 ? _entries[at] >> SecondsBits : _nextPosition < MaxPosition ? _nextPosition++ : MaxPosition;
+            _entries[at] = position << SecondsBits | (seconds + 1);
         }
 
         private static int ParseSeconds(string s, int start, int end)

@@ -1,6 +1,6 @@
 namespace DeskPhone.Firmware.Status
 {
-    /// <summary>The six categories of the status_msgs_* settings, as bits and with their setting names.</summary>
+    /// <summary>The six categories of the status_msgs_* settings, with their setting names.</summary>
     public static class StatusCategory
     {
         public const int Blocked = 0;
@@ -22,7 +22,5 @@ namespace DeskPhone.Firmware.Status
         public static string SettingName(int category) => Settings[category];
 
         public static string Name(int category) => Names[category];
-
-        public static int Bit(int category) => 1 << category;
     }
 }
