@@ -3,18 +3,22 @@ namespace DeskPhone.Drivers.Input
     /// <summary>
     /// Debounce, long press and auto-repeat for a fixed set of key slots, shared by every scanned key source.
     /// A raw level must stay unchanged for DebounceMs before it counts; all state is preallocated so a scan
-    /// allocates nothing.
+    /// allocates nothing. Times are kept as the low 32 bits of nowMs and compared by wrapping difference, which is
+    /// right while a difference stays under 24 days: each is read only shortly after it was set (debounce, long
+    /// press) or is moved on every repeat.
     /// </summary>
     public sealed class KeyTracker
     {
         private readonly int[] _codes;
         private readonly KeyTiming _timing;
-        private readonly bool[] _raw;
-        private readonly long[] _rawSince;
-        private readonly bool[] _stable;
-        private readonly bool[] _longSent;
-        private readonly long[] _nextRepeat;
-        private readonly long[] _pressedAt;
+        private const byte Raw = 1;
+        private const byte Stable = 2;
+        private const byte LongSent = 4;
+
+        private readonly byte[] _flags;
+        private readonly int[] _rawSince;
+        private readonly int[] _nextRepeat;
+        private readonly int[] _pressedAt;
 
         public event KeyEventHandler KeyEvent;
 
@@ -23,12 +27,10 @@ namespace DeskPhone.Drivers.Input
             _codes = keyCodes;
             _timing = timing ?? new KeyTiming();
             int n = keyCodes.Length;
-            _raw = new bool[n];
-            _rawSince = new long[n];
-            _stable = new bool[n];
-            _longSent = new bool[n];
-            _nextRepeat = new long[n];
-            _pressedAt = new long[n];
+            _flags = new byte[n];
+            _rawSince = new int[n];
+            _nextRepeat = new int[n];
+            _pressedAt = new int[n];
         }
 
         public int Count
@@ -39,13 +41,13 @@ namespace DeskPhone.Drivers.Input
         /// <summary>Last raw level seen for a slot (used by the matrix to hold keys it cannot read reliably).</summary>
         public bool RawPressed(int slot)
         {
-            return _raw[slot];
+            return (_flags[slot] & Raw) != 0;
         }
 
         /// <summary>Debounced state of a slot.</summary>
         public bool IsPressed(int slot)
         {
-            return _stable[slot];
+            return (_flags[slot] & Stable) != 0;
         }
 
         /// <summary>True when the debounced state of the key with this code is pressed.</summary>
@@ -53,7 +55,7 @@ namespace DeskPhone.Drivers.Input
         {
             for (int i = 0; i < _codes.Length; i++)
             {
-                if (_codes[i] == keyCode && _stable[i])
+                if (_codes[i] == keyCode && (_flags[i] & Stable) != 0)
                 {
                     return true;
                 }
@@ -63,38 +65,43 @@ namespace DeskPhone.Drivers.Input
 
         public void Update(int slot, bool rawPressed, long nowMs)
         {
-            if (rawPressed != _raw[slot])
+            int now = (int)nowMs;
+            int flags = _flags[slot];
+            if (rawPressed != ((flags & Raw) != 0))
             {
-                _raw[slot] = rawPressed;
-                _rawSince[slot] = nowMs;
+                flags ^= Raw;
+                _flags[slot] = (byte)flags;
+                _rawSince[slot] = now;
             }
+            bool raw = (flags & Raw) != 0;
+            bool stable = (flags & Stable) != 0;
             int code = _codes[slot];
-            if (_raw[slot] != _stable[slot] && nowMs - _rawSince[slot] >= _timing.DebounceMs)
+            if (raw != stable && now - _rawSince[slot] >= _timing.DebounceMs)
             {
-                _stable[slot] = _raw[slot];
-                if (_stable[slot])
+                if (raw)
                 {
+                    _flags[slot] = (byte)((flags | Stable) & ~LongSent);
                     _pressedAt[slot] = _rawSince[slot];
-                    _longSent[slot] = false;
                     _nextRepeat[slot] = _rawSince[slot] + _timing.RepeatDelayMs;
                     Raise(code, KeyAction.Press);
                 }
                 else
                 {
+                    _flags[slot] = (byte)(flags & ~Stable);
                     Raise(code, KeyAction.Release);
                 }
                 return;
             }
-            if (!_stable[slot] || code == KeyCode.None)
+            if (!stable || code == KeyCode.None)
             {
                 return;
             }
-            if (!_longSent[slot] && nowMs - _pressedAt[slot] >= _timing.LongPressMs)
+            if ((flags & LongSent) == 0 && now - _pressedAt[slot] >= _timing.LongPressMs)
             {
-                _longSent[slot] = true;
+                _flags[slot] = (byte)(flags | LongSent);
                 Raise(code, KeyAction.LongPress);
             }
-            if (KeyTiming.Repeats(code) && nowMs >= _nextRepeat[slot])
+            if (KeyTiming.Repeats(code) && now - _nextRepeat[slot] >= 0)
             {
                 Raise(code, KeyAction.Repeat);
                 // Catch up without a burst when scans were late: next repeat is always in the future.
@@ -102,7 +109,7 @@ namespace DeskPhone.Drivers.Input
                 {
                     _nextRepeat[slot] += _timing.RepeatIntervalMs;
                 }
-                while (_nextRepeat[slot] <= nowMs);
+                while (now - _nextRepeat[slot] >= 0);
             }
         }
 

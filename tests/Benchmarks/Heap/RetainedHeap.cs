@@ -110,7 +110,7 @@ namespace DeskPhone.Benchmarks.Heap
                 {
                     output.WriteLine("        {0,-48} {1,9}", t.Key, t.Bytes.ToString("N0"));
                 }
-                foreach (var p in model.ByPath.OrderByDescending(p => p.Value).Take(10).Where(p => p.Value >= 240))
+                foreach (var p in model.ByPath.OrderByDescending(p => p.Value).Take(Environment.GetEnvironmentVariable("HEAP_PATHS") == null ? 10 : 60).Where(p => p.Value >= 240))
                 {
                     output.WriteLine("        {0,-48} {1,9}", p.Key, p.Value.ToString("N0"));
                 }
