@@ -110,7 +110,7 @@ namespace DeskPhone.Benchmarks.Heap
                 {
                     output.WriteLine("        {0,-48} {1,9}", t.Key, t.Bytes.ToString("N0"));
                 }
-                foreach (var p in model.ByPath.OrderByDescending(p => p.Value).Take(Environment.GetEnvironmentVariable("HEAP_PATHS") == null ? 10 : 60).Where(p => p.Value >= 240))
+                foreach (var p in model.ByPath.OrderByDescending(p => p.Value).Take(Environment.GetEnvironmentVariable("HEAP_PATHS") == null ? 10 : 80).Where(p => p.Value >= (Environment.GetEnvironmentVariable("HEAP_PATHS") == null ? 240 : 100)))
                 {
                     output.WriteLine("        {0,-48} {1,9}", p.Key, p.Value.ToString("N0"));
                 }
