@@ -17,8 +17,32 @@ namespace DeskPhone.Firmware.Presence
 
         public const int DefaultExpires = 3600;
 
-        private static readonly string[] DialogStates = { "IDLE", "RINGING", "CONNECTED", "HOLDING", "BUSY" };
-        private static readonly string[] PresenceStates = { "OFFLINE", "AVAILABLE", "BUSY", "DND", "AWAY" };
+        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
+        // literals would take heap from the start; a literal returned from code keeps its text in flash.
+        private static string DialogStates(int i)
+        {
+            switch (i)
+            {
+                case 0: return "IDLE";
+                case 1: return "RINGING";
+                case 2: return "CONNECTED";
+                case 3: return "HOLDING";
+                case 4: return "BUSY";
+                default: return null;
+            }
+        }
+        private static string PresenceStates(int i)
+        {
+            switch (i)
+            {
+                case 0: return "OFFLINE";
+                case 1: return "AVAILABLE";
+                case 2: return "BUSY";
+                case 3: return "DND";
+                case 4: return "AWAY";
+                default: return null;
+            }
+        }
 
         private readonly ISubscribeSender _sender;
 
@@ -159,7 +183,7 @@ namespace DeskPhone.Firmware.Presence
                     {
                         return 400;
                     }
-                    SetState(at, DialogStates[info.State]);
+                    SetState(at, DialogStates(info.State));
                     if (info.NeedsFullState)
                     {
                         // A gap in partial versions: a refresh makes the server send the full state (RFC 4235 4.1).
@@ -178,7 +202,7 @@ namespace DeskPhone.Firmware.Presence
                     {
                         return 400;
                     }
-                    SetState(at, PresenceStates[state]);
+                    SetState(at, PresenceStates(state));
                 }
             }
             if (subscriptionState == "terminated")
