@@ -16,8 +16,11 @@ namespace DeskPhone.Firmware.Settings
         public const string SlotA = "settings-a.bin";
         public const string SlotB = "settings-b.bin";
 
-        // The table's columns that reads need, by ordinal; _byName holds the ordinals sorted by name.
-        private readonly string[] _names;
+        // The table's columns that reads need, by ordinal. Names are ASCII bytes, entry o at _nameStart[o] up to
+        // _nameStart[o + 1] (a string object per name would cost more than its text); _byName holds the ordinals
+        // sorted by name.
+        private readonly byte[] _nameText;
+        private readonly short[] _nameStart;
         private readonly byte[] _byName;
         private readonly byte[] _kinds;
         private readonly byte[] _maxIndex;
@@ -52,18 +55,19 @@ namespace DeskPhone.Firmware.Settings
             SettingsTable.Rows(columns);
             columns.Allocate();
             SettingsTable.Rows(columns);
-            _names = columns.Names;
+            _nameText = columns.NameText;
+            _nameStart = columns.NameStart;
             _kinds = columns.Kinds;
             _maxIndex = columns.MaxIndex;
             _defaults = columns.Defaults;
             _first = columns.First;
             _firstDefaults = columns.FirstDefaults;
-            _byName = new byte[_names.Length];
+            _byName = new byte[_kinds.Length];
             for (int i = 0; i < _byName.Length; i++)
             {
                 // Insertion sort, once at start-up.
                 int at = i;
-                while (at > 0 && CompareOrdinal(_names[_byName[at - 1]], _names[i]) > 0)
+                while (at > 0 && CompareNames(_byName[at - 1], i) > 0)
                 {
                     _byName[at] = _byName[at - 1];
                     at--;
@@ -87,7 +91,7 @@ namespace DeskPhone.Firmware.Settings
 
         // ---- definitions ----
 
-        public int DefinitionCount => _names.Length;
+        public int DefinitionCount => _kinds.Length;
 
         /// <summary>The definition at a table position, built for the caller (each call gives a new object).</summary>
         public SettingDefinition GetDefinition(int ordinal) => SettingsTable.Define(ordinal);
@@ -357,7 +361,7 @@ namespace DeskPhone.Firmware.Settings
                 for (int i = 0; i < _stored.Count; i++)
                 {
                     int key = _stored.KeyAt(i);
-                    changed.Add(new SettingEntry(_names[key / 128], key % 128, null));
+                    changed.Add(new SettingEntry(NameOf(key / 128), key % 128, null));
                     if (!RebootRequired && SettingsTable.Define(key / 128).NeedsReboot)
                     {
                         RebootRequired = true;
@@ -429,7 +433,7 @@ namespace DeskPhone.Firmware.Settings
             while (lo <= hi)
             {
                 int mid = (lo + hi) >> 1;
-                int c = CompareOrdinal(_names[_byName[mid]], name);
+                int c = CompareName(_byName[mid], name);
                 if (c == 0)
                 {
                     return _byName[mid];
@@ -517,7 +521,7 @@ namespace DeskPhone.Firmware.Settings
             for (int i = 0; i < _stored.Count; i++)
             {
                 int key = _stored.KeyAt(i);
-                SettingsPayload.Append(sb, _names[key / 128], key % 128, _stored.TextAt(i));
+                SettingsPayload.Append(sb, NameOf(key / 128), key % 128, _stored.TextAt(i));
             }
             for (int i = 0; i < _unknown.Count; i++)
             {
@@ -587,24 +591,57 @@ namespace DeskPhone.Firmware.Settings
 
         private static uint Max(uint a, uint b) => a > b ? a : b;
 
-        /// <summary>Ordinal order, the same on the host and on the device (string.Compare is culture-aware on the host).</summary>
-        private static int CompareOrdinal(string a, string b)
+        private string NameOf(int ordinal)
         {
-            int n = a.Length < b.Length ? a.Length : b.Length;
+            int start = _nameStart[ordinal];
+            char[] chars = new char[_nameStart[ordinal + 1] - start];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)_nameText[start + i];
+            }
+            return new string(chars);
+        }
+
+        /// <summary>Ordinal order of a setting's name and a string (string.Compare is culture-aware on the host).</summary>
+        private int CompareName(int ordinal, string name)
+        {
+            int start = _nameStart[ordinal];
+            int length = _nameStart[ordinal + 1] - start;
+            int n = length < name.Length ? length : name.Length;
             for (int i = 0; i < n; i++)
             {
-                if (a[i] != b[i])
+                int d = _nameText[start + i] - name[i];
+                if (d != 0)
                 {
-                    return a[i] - b[i];
+                    return d;
                 }
             }
-            return a.Length - b.Length;
+            return length - name.Length;
+        }
+
+        private int CompareNames(int a, int b)
+        {
+            int startA = _nameStart[a];
+            int startB = _nameStart[b];
+            int lengthA = _nameStart[a + 1] - startA;
+            int lengthB = _nameStart[b + 1] - startB;
+            int n = lengthA < lengthB ? lengthA : lengthB;
+            for (int i = 0; i < n; i++)
+            {
+                int d = _nameText[startA + i] - _nameText[startB + i];
+                if (d != 0)
+                {
+                    return d;
+                }
+            }
+            return lengthA - lengthB;
         }
 
         /// <summary>Collects the columns the store keeps: a counting pass, <see cref="Allocate"/>, then a filling pass.</summary>
         private sealed class Columns : SettingsTable.RowSink
         {
-            public string[] Names;
+            public byte[] NameText;
+            public short[] NameStart;
             public byte[] Kinds;
             public byte[] MaxIndex;
             public string[] Defaults;
@@ -612,10 +649,12 @@ namespace DeskPhone.Firmware.Settings
             public string[] FirstDefaults;
             private int _count;
             private int _firstCount;
+            private int _textLength;
 
             public void Allocate()
             {
-                Names = new string[_count];
+                NameText = new byte[_textLength];
+                NameStart = new short[_count + 1];
                 Kinds = new byte[_count];
                 MaxIndex = new byte[_count];
                 Defaults = new string[_count];
@@ -623,14 +662,19 @@ namespace DeskPhone.Firmware.Settings
                 FirstDefaults = new string[_firstCount];
                 _count = 0;
                 _firstCount = 0;
+                _textLength = 0;
             }
 
             public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
                 string choices, bool needsReboot, string firstIndexDefault, string description)
             {
-                if (Names != null)
+                if (NameText != null)
                 {
-                    Names[_count] = name;
+                    for (int i = 0; i < name.Length; i++)
+                    {
+                        NameText[_textLength + i] = (byte)name[i]; // setting names are ASCII (a test checks)
+                    }
+                    NameStart[_count + 1] = (short)(_textLength + name.Length);
                     Kinds[_count] = (byte)kind;
                     MaxIndex[_count] = (byte)maxIndex;
                     Defaults[_count] = defaultValue;
@@ -641,6 +685,7 @@ namespace DeskPhone.Firmware.Settings
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;
+                _textLength += name.Length;
                 _count++;
             }
         }

@@ -19,6 +19,7 @@ namespace DeskPhone.Firmware.Tests.Settings
             }
             foreach (string name in names)
             {
+                Assert.All(name, c => Assert.True(c > ' ' && c < 127, name + " is not printable ASCII"));
                 Assert.True(store.IsDefined(name), name);
                 Assert.False(store.IsDefined(name + "_"), name + "_");
                 Assert.False(store.IsDefined(name.Substring(0, name.Length - 1)) && !names.Contains(name.Substring(0, name.Length - 1)), name);
