@@ -71,7 +71,7 @@ namespace DeskPhone.Benchmarks.Heap
         }
 
         /// <summary>Runs every static constructor of the portable assemblies, as nanoFramework does at boot.</summary>
-        public IEnumerable<(string Field, object Value)> StaticRoots()
+        public IEnumerable<(string Field, object Value, string Assembly)> StaticRoots()
         {
             foreach (Assembly assembly in _portable)
             {
@@ -82,7 +82,7 @@ namespace DeskPhone.Benchmarks.Heap
                     {
                         if (!f.IsLiteral)
                         {
-                            yield return (type.Name + "." + f.Name, f.GetValue(null));
+                            yield return (type.Name + "." + f.Name, f.GetValue(null), assembly.GetName().Name);
                         }
                     }
                 }

@@ -51,7 +51,7 @@ namespace DeskPhone.Benchmarks.Heap
             var model = new NanoHeapModel(portable);
 
             var statics = model.StaticRoots().ToList();
-            var staticSizes = statics.Select(s => (s.Field, Bytes: model.Measure(s.Value))).OrderByDescending(s => s.Bytes).ToList();
+            var staticSizes = statics.Select(s => (s.Field, Bytes: model.Measure(s.Value), s.Assembly)).OrderByDescending(s => s.Bytes).ToList();
 
             var settings = SimulatedPhone.DefaultSettings(null, "486", "127.0.0.1");
             var hardware = new SimulatedPhoneHardware();
@@ -95,6 +95,10 @@ namespace DeskPhone.Benchmarks.Heap
             long total = staticTotal;
             output.WriteLine("Retained managed heap on nanoFramework (model: 12-byte heap blocks), after 60 s of virtual time:");
             output.WriteLine("{0,-56} {1,9}", "static fields (all run at boot)", staticTotal.ToString("N0"));
+            foreach (var a in staticSizes.GroupBy(s => s.Assembly).Select(g => (Name: g.Key, Bytes: g.Sum(s => s.Bytes))).OrderByDescending(a => a.Bytes))
+            {
+                output.WriteLine("  {0,-54} {1,9}", "of which " + a.Name, a.Bytes.ToString("N0"));
+            }
             foreach (var s in staticSizes.Take(Environment.GetEnvironmentVariable("HEAP_PATHS") == null ? 16 : 200).Where(s => s.Bytes >= (Environment.GetEnvironmentVariable("HEAP_PATHS") == null ? 120 : 48)))
             {
                 output.WriteLine("    {0,-52} {1,9}", s.Field, s.Bytes.ToString("N0"));
