@@ -38,9 +38,10 @@ namespace DeskPhone.Drivers.Expansion
         private readonly uint[] _serial = new uint[ExpansionProtocol.MaxModules];
         private readonly uint[] _seenSerial = new uint[ExpansionProtocol.MaxModules];
         private readonly bool[] _ledsDirty = new bool[ExpansionProtocol.MaxModules];
-        private readonly bool[] _keyDown = new bool[Slots];
         private readonly LedColor[] _leds = new LedColor[Slots];
-        private readonly string[] _labels = new string[Slots];
+
+        // Made by the first SetLabel: a phone without modules (or without labels) keeps no slot per key.
+        private string[] _labels;
 
         private bool _started;
         private bool _enumerating;
@@ -135,7 +136,7 @@ namespace DeskPhone.Drivers.Expansion
         public string LabelOf(int module, int key)
         {
             int slot = Slot(module, key);
-            return slot < 0 ? null : _labels[slot];
+            return slot < 0 || _labels == null ? null : _labels[slot];
         }
 
         /// <summary>Sets a key's label (UTF-8, cut to 32 bytes); sent now if the module is present, else when it connects.</summary>
@@ -145,6 +146,10 @@ namespace DeskPhone.Drivers.Expansion
             if (slot < 0)
             {
                 return;
+            }
+            if (_labels == null)
+            {
+                _labels = new string[Slots];
             }
             _labels[slot] = text == null ? "" : text;
             if (_present[module])
@@ -214,7 +219,8 @@ namespace DeskPhone.Drivers.Expansion
             }
             for (int i = 0; i < Slots; i++)
             {
-                _keys.Update(i, _keyDown[i], nowMs);
+                // The tracker keeps the last level each module reported.
+                _keys.Update(i, _keys.RawPressed(i), nowMs);
             }
         }
 
@@ -286,7 +292,6 @@ namespace DeskPhone.Drivers.Expansion
             int first = m * ExpansionProtocol.KeysPerModule;
             for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
             {
-                _keyDown[first + k] = false;
                 _keys.Update(first + k, false, _now);
             }
             Raise(ExpansionEventKind.Lost, m, reason);
@@ -334,8 +339,7 @@ namespace DeskPhone.Drivers.Expansion
                     {
                         _lastSeen[m] = _now;
                         int slot = m * ExpansionProtocol.KeysPerModule + p[offset + 1];
-                        _keyDown[slot] = p[offset + 2] == ExpansionProtocol.KeyPressed;
-                        _keys.Update(slot, _keyDown[slot], _now);
+                        _keys.Update(slot, p[offset + 2] == ExpansionProtocol.KeyPressed, _now);
                     }
                     return;
             }
@@ -347,7 +351,7 @@ namespace DeskPhone.Drivers.Expansion
             SendLeds(m);
             for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
             {
-                if (_labels[m * ExpansionProtocol.KeysPerModule + k] != null)
+                if (_labels != null && _labels[m * ExpansionProtocol.KeysPerModule + k] != null)
                 {
                     SendLabel(m, k);
                 }

@@ -50,20 +50,60 @@ namespace DeskPhone.Drivers.Input
         public const int ExpansionModuleStride = 32;
         public const int ExpansionKeysPerModule = 18;
 
-        private static readonly string[] Names =
+        // Names of the codes below FunctionKey1, as code rather than a table: a static array would be heap from boot.
+        private const int NamedCount = 37;
+
+        private static string NamedKey(int code)
         {
-            "NONE", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "STAR", "HASH",
-            "UP", "DOWN", "LEFT", "RIGHT", "OK", "CANCEL", "MENU", "HOOK", "SPEAKER", "HEADSET", "MUTE",
-            "VOLUP", "VOLDOWN", "REDIAL", "TRANSFER", "HOLD", "DND", "CONFERENCE", "MESSAGES", "DIRECTORY",
-            "SOFT1", "SOFT2", "SOFT3", "SOFT4",
-        };
+            switch (code)
+            {
+                case 0: return "NONE";
+                case 1: return "0";
+                case 2: return "1";
+                case 3: return "2";
+                case 4: return "3";
+                case 5: return "4";
+                case 6: return "5";
+                case 7: return "6";
+                case 8: return "7";
+                case 9: return "8";
+                case 10: return "9";
+                case 11: return "STAR";
+                case 12: return "HASH";
+                case 13: return "UP";
+                case 14: return "DOWN";
+                case 15: return "LEFT";
+                case 16: return "RIGHT";
+                case 17: return "OK";
+                case 18: return "CANCEL";
+                case 19: return "MENU";
+                case 20: return "HOOK";
+                case 21: return "SPEAKER";
+                case 22: return "HEADSET";
+                case 23: return "MUTE";
+                case 24: return "VOLUP";
+                case 25: return "VOLDOWN";
+                case 26: return "REDIAL";
+                case 27: return "TRANSFER";
+                case 28: return "HOLD";
+                case 29: return "DND";
+                case 30: return "CONFERENCE";
+                case 31: return "MESSAGES";
+                case 32: return "DIRECTORY";
+                case 33: return "SOFT1";
+                case 34: return "SOFT2";
+                case 35: return "SOFT3";
+                case 36: return "SOFT4";
+                default: return null;
+            }
+        }
 
         /// <summary>Stable text name of a key (enum names are numbers on nanoFramework), e.g. "OK", "F3", "X2.17".</summary>
         public static string Name(int code)
         {
-            if (code >= 0 && code < Names.Length)
+            if (code >= 0 && code < NamedCount)
             {
-                return Names[code];
+                return NamedKey(code);
             }
             if (code >= FunctionKey1 && code < FunctionKey1 + FunctionKeyCount)
             {
@@ -90,9 +130,9 @@ namespace DeskPhone.Drivers.Input
                 return None;
             }
             string upper = name.ToUpper();
-            for (int i = 1; i < Names.Length; i++)
+            for (int i = 1; i < NamedCount; i++)
             {
-                if (Names[i] == upper)
+                if (NamedKey(i) == upper)
                 {
                     return i;
                 }

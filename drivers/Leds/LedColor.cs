@@ -1,7 +1,7 @@
 namespace DeskPhone.Drivers.Leds
 {
     /// <summary>Colours a phone LED can show; the mixed colours exist on two-die LEDs only.</summary>
-    public enum LedColor
+    public enum LedColor : byte
     {
         Off = 0,
         Red = 1,

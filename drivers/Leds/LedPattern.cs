@@ -1,7 +1,7 @@
 namespace DeskPhone.Drivers.Leds
 {
     /// <summary>Blink patterns named after the phones' led_* settings.</summary>
-    public enum LedPattern
+    public enum LedPattern : byte
     {
         Off = 0,
         On = 1,

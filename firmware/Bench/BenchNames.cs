@@ -5,19 +5,50 @@ namespace DeskPhone.Firmware.Bench
     /// <summary>Text names of LED colours and patterns (enum names are numbers on nanoFramework).</summary>
     public static class BenchNames
     {
-        private static readonly string[] Colors = { "off", "red", "green", "orange", "yellow", "blue", "white" };
-        private static readonly string[] Patterns = { "off", "on", "blink-slow", "blink-medium", "blink-fast", "short-off" };
+        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
+        // literals would take heap from the start; a literal returned from code keeps its text in flash.
+        private const int ColorsCount = 7;
+
+        private static string Colors(int i)
+        {
+            switch (i)
+            {
+                case 0: return "off";
+                case 1: return "red";
+                case 2: return "green";
+                case 3: return "orange";
+                case 4: return "yellow";
+                case 5: return "blue";
+                case 6: return "white";
+                default: return null;
+            }
+        }
+        private const int PatternsCount = 6;
+
+        private static string Patterns(int i)
+        {
+            switch (i)
+            {
+                case 0: return "off";
+                case 1: return "on";
+                case 2: return "blink-slow";
+                case 3: return "blink-medium";
+                case 4: return "blink-fast";
+                case 5: return "short-off";
+                default: return null;
+            }
+        }
 
         public static string Color(LedColor color)
         {
             int i = (int)color;
-            return i >= 0 && i < Colors.Length ? Colors[i] : "?";
+            return i >= 0 && i < ColorsCount ? Colors(i) : "?";
         }
 
         public static string Pattern(LedPattern pattern)
         {
             int i = (int)pattern;
-            return i >= 0 && i < Patterns.Length ? Patterns[i] : "?";
+            return i >= 0 && i < PatternsCount ? Patterns(i) : "?";
         }
     }
 }

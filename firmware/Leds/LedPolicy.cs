@@ -32,7 +32,8 @@ namespace DeskPhone.Firmware.Leds
         private readonly bool[] _messageUsage = new bool[StatusId.Count];
         private readonly bool[] _callUsage = new bool[KeyState.Count];
 
-        private readonly int[] _keyStates = new int[LedMap.Count - LedMap.FunctionKeyBase];
+        // KeyState values (-1..9), one byte per key.
+        private readonly sbyte[] _keyStates = new sbyte[LedMap.Count - LedMap.FunctionKeyBase];
         private int _callState = KeyState.Idle;
         private readonly LedColor[] _color = new LedColor[LedMap.Count];
         private readonly LedPattern[] _pattern = new LedPattern[LedMap.Count];
@@ -43,7 +44,7 @@ namespace DeskPhone.Firmware.Leds
         {
             for (int i = 0; i < _keyStates.Length; i++)
             {
-                _keyStates[i] = KeyState.None;
+                _keyStates[i] = (sbyte)KeyState.None;
             }
             Configure(LedDefaults.On, LedDefaults.BlinkSlow, LedDefaults.BlinkMedium, LedDefaults.BlinkFast, LedDefaults.BlinkShortOff,
                       LedDefaults.Red, LedDefaults.Green, LedDefaults.Orange, LedDefaults.Yellow,
@@ -107,7 +108,7 @@ namespace DeskPhone.Firmware.Leds
             {
                 return;
             }
-            _keyStates[key] = state;
+            _keyStates[key] = (sbyte)state;
             UpdateKey(key);
         }
 

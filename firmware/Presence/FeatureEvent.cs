@@ -21,7 +21,20 @@ namespace DeskPhone.Firmware.Presence
         public const int ForwardBusy = 1;
         public const int ForwardNoAnswer = 2;
 
-        private static readonly string[] ForwardTypes = { "forwardImmediate", "forwardBusy", "forwardNoAns" };
+        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
+        // literals would take heap from the start; a literal returned from code keeps its text in flash.
+        private const int ForwardTypesCount = 3;
+
+        private static string ForwardTypes(int i)
+        {
+            switch (i)
+            {
+                case 0: return "forwardImmediate";
+                case 1: return "forwardBusy";
+                case 2: return "forwardNoAns";
+                default: return null;
+            }
+        }
 
         /// <summary>KindDoNotDisturb or KindForwarding after a successful <see cref="Parse"/>.</summary>
         public int Kind { get; private set; }
@@ -116,9 +129,9 @@ namespace DeskPhone.Firmware.Presence
                 return true;
             }
             int forwardType = -1;
-            for (int i = 0; i < ForwardTypes.Length; i++)
+            for (int i = 0; i < ForwardTypesCount; i++)
             {
-                if (ForwardTypes[i] == type)
+                if (ForwardTypes(i) == type)
                 {
                     forwardType = i;
                 }
@@ -160,7 +173,7 @@ namespace DeskPhone.Firmware.Presence
         {
             var sb = Start("SetForwarding");
             Element(sb, "device", device);
-            Element(sb, "forwardingType", ForwardTypes[forwardType]);
+            Element(sb, "forwardingType", ForwardTypes(forwardType));
             Element(sb, "activateForward", on ? "true" : "false");
             Element(sb, "forwardDN", target ?? "");
             if (forwardType == ForwardNoAnswer)

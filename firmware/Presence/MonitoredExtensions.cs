@@ -8,6 +8,7 @@ namespace DeskPhone.Firmware.Presence
     /// The colleagues watched on function keys and expansion-module keys: one subscription per configured key
     /// (dialog package for "blf", presence package for "presence"), its NOTIFY bodies turned into the key state names
     /// the LED settings use (IDLE, RINGING, CONNECTED, HOLDING, BUSY, DND, AVAILABLE, AWAY, OFFLINE).
+    /// Only the keys that monitor something have an entry (most of the 70 keys monitor nothing), kept in key order.
     /// </summary>
     public sealed class MonitoredExtensions
     {
@@ -16,13 +17,41 @@ namespace DeskPhone.Firmware.Presence
 
         public const int DefaultExpires = 3600;
 
-        private static readonly string[] DialogStates = { "IDLE", "RINGING", "CONNECTED", "HOLDING", "BUSY" };
-        private static readonly string[] PresenceStates = { "OFFLINE", "AVAILABLE", "BUSY", "DND", "AWAY" };
+        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
+        // literals would take heap from the start; a literal returned from code keeps its text in flash.
+        private static string DialogStates(int i)
+        {
+            switch (i)
+            {
+                case 0: return "IDLE";
+                case 1: return "RINGING";
+                case 2: return "CONNECTED";
+                case 3: return "HOLDING";
+                case 4: return "BUSY";
+                default: return null;
+            }
+        }
+        private static string PresenceStates(int i)
+        {
+            switch (i)
+            {
+                case 0: return "OFFLINE";
+                case 1: return "AVAILABLE";
+                case 2: return "BUSY";
+                case 3: return "DND";
+                case 4: return "AWAY";
+                default: return null;
+            }
+        }
 
         private readonly ISubscribeSender _sender;
-        private readonly Subscription[] _subscriptions = new Subscription[MaxKeys];
-        private readonly DialogInfo[] _dialogs = new DialogInfo[MaxKeys];
-        private readonly string[] _states = new string[MaxKeys];
+
+        // One entry per monitoring key, sorted by key: the key, its subscription, dialog state ("blf" only), state name.
+        private byte[] _keys = new byte[0];
+        private Subscription[] _subscriptions = new Subscription[0];
+        private DialogInfo[] _dialogs = new DialogInfo[0];
+        private string[] _states = new string[0];
+        private int _count;
         private bool _anyRinging;
 
         public MonitoredExtensions(ISubscribeSender sender)
@@ -73,7 +102,8 @@ namespace DeskPhone.Firmware.Presence
                     package = kind == "blf" ? "dialog" : "presence";
                 }
             }
-            Subscription old = _subscriptions[key];
+            int at = Find(key);
+            Subscription old = at >= 0 ? _subscriptions[at] : null;
             if (old != null && package != null && old.EventPackage == package && old.Target == target && old.Identity == identity)
             {
                 return null;
@@ -81,9 +111,8 @@ namespace DeskPhone.Firmware.Presence
             if (old != null)
             {
                 old.Stop();
-                _subscriptions[key] = null;
-                _dialogs[key] = null;
-                SetState(key, null);
+                Remove(at);
+                Announce(key, null);
             }
             if (package == null)
             {
@@ -91,26 +120,33 @@ namespace DeskPhone.Firmware.Presence
             }
             var subscription = new Subscription(_sender, package, target, identity, DefaultExpires);
             subscription.Tag = key;
-            _subscriptions[key] = subscription;
-            _dialogs[key] = package == "dialog" ? new DialogInfo() : null;
-            SetState(key, package == "dialog" ? "IDLE" : "OFFLINE");
+            at = Insert(key, subscription, package == "dialog" ? new DialogInfo() : null);
+            SetState(at, package == "dialog" ? "IDLE" : "OFFLINE");
             subscription.Start(nowMs);
             return null;
         }
 
-        public Subscription SubscriptionOf(int key) => key >= 0 && key < MaxKeys ? _subscriptions[key] : null;
+        public Subscription SubscriptionOf(int key)
+        {
+            int at = Find(key);
+            return at >= 0 ? _subscriptions[at] : null;
+        }
 
         /// <summary>The key's state name, or null when the key monitors nothing.</summary>
-        public string StateOf(int key) => key >= 0 && key < MaxKeys ? _states[key] : null;
+        public string StateOf(int key)
+        {
+            int at = Find(key);
+            return at >= 0 ? _states[at] : null;
+        }
 
         /// <summary>Finds the key a subscription belongs to, e.g. for an incoming NOTIFY matched by dialog.</summary>
         public int KeyOf(Subscription subscription)
         {
-            for (int key = 0; key < MaxKeys; key++)
+            for (int i = 0; i < _count; i++)
             {
-                if (_subscriptions[key] == subscription)
+                if (_subscriptions[i] == subscription)
                 {
-                    return key;
+                    return _keys[i];
                 }
             }
             return -1;
@@ -123,11 +159,12 @@ namespace DeskPhone.Firmware.Presence
         public int OnNotify(int key, string contentType, byte[] body, int offset, int length,
                             string subscriptionState, int expires, string reason, long nowMs)
         {
-            Subscription subscription = SubscriptionOf(key);
-            if (subscription == null)
+            int at = Find(key);
+            if (at < 0)
             {
                 return 481;
             }
+            Subscription subscription = _subscriptions[at];
             int status = subscription.OnNotify(subscriptionState, expires, reason, nowMs);
             if (status != 200)
             {
@@ -141,12 +178,12 @@ namespace DeskPhone.Firmware.Presence
                     {
                         return 415;
                     }
-                    DialogInfo info = _dialogs[key];
+                    DialogInfo info = _dialogs[at];
                     if (!info.Apply(body, offset, length))
                     {
                         return 400;
                     }
-                    SetState(key, DialogStates[info.State]);
+                    SetState(at, DialogStates(info.State));
                     if (info.NeedsFullState)
                     {
                         // A gap in partial versions: a refresh makes the server send the full state (RFC 4235 4.1).
@@ -165,44 +202,108 @@ namespace DeskPhone.Firmware.Presence
                     {
                         return 400;
                     }
-                    SetState(key, PresenceStates[state]);
+                    SetState(at, PresenceStates(state));
                 }
             }
             if (subscriptionState == "terminated")
             {
                 // Until the new subscription reports, the key shows nothing it cannot vouch for.
-                _dialogs[key]?.Reset();
-                SetState(key, subscription.EventPackage == "dialog" ? "IDLE" : "OFFLINE");
+                _dialogs[at]?.Reset();
+                SetState(at, subscription.EventPackage == "dialog" ? "IDLE" : "OFFLINE");
             }
             return 200;
         }
 
         public void Tick(long nowMs)
         {
-            for (int key = 0; key < MaxKeys; key++)
+            for (int i = 0; i < _count; i++)
             {
-                Subscription subscription = _subscriptions[key];
-                if (subscription != null)
-                {
-                    subscription.Tick(nowMs);
-                }
+                _subscriptions[i].Tick(nowMs);
             }
         }
 
-        private void SetState(int key, string state)
+        /// <summary>The entry of a key, or -1.</summary>
+        private int Find(int key)
         {
-            if (_states[key] == state)
+            for (int i = 0; i < _count; i++)
+            {
+                if (_keys[i] == key)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private int Insert(int key, Subscription subscription, DialogInfo dialog)
+        {
+            if (_count == _keys.Length)
+            {
+                int size = _count == 0 ? 4 : _count * 2;
+                _keys = (byte[])Grow(_keys, new byte[size]);
+                _subscriptions = (Subscription[])Grow(_subscriptions, new Subscription[size]);
+                _dialogs = (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
+                _states = (string[])Grow(_states, new string[size]);
+            }
+            int at = _count;
+            while (at > 0 && _keys[at - 1] > key)
+            {
+                Move(at - 1, at);
+                at--;
+            }
+            _keys[at] = (byte)key;
+            _subscriptions[at] = subscription;
+            _dialogs[at] = dialog;
+            _states[at] = null;
+            _count++;
+            return at;
+        }
+
+        private void Remove(int at)
+        {
+            _count--;
+            for (int i = at; i < _count; i++)
+            {
+                Move(i + 1, i);
+            }
+            _subscriptions[_count] = null;
+            _dialogs[_count] = null;
+            _states[_count] = null;
+        }
+
+        private void Move(int from, int to)
+        {
+            _keys[to] = _keys[from];
+            _subscriptions[to] = _subscriptions[from];
+            _dialogs[to] = _dialogs[from];
+            _states[to] = _states[from];
+        }
+
+        private static System.Array Grow(System.Array from, System.Array to)
+        {
+            System.Array.Copy(from, to, from.Length);
+            return to;
+        }
+
+        private void SetState(int at, string state)
+        {
+            if (_states[at] == state)
             {
                 return;
             }
-            _states[key] = state;
+            _states[at] = state;
+            Announce(_keys[at], state);
+        }
+
+        private void Announce(int key, string state)
+        {
             MonitoredKeyChangedHandler changed = KeyChanged;
             if (changed != null)
             {
                 changed(key, state);
             }
             bool ringing = false;
-            for (int i = 0; i < MaxKeys; i++)
+            for (int i = 0; i < _count; i++)
             {
                 if (_states[i] == "RINGING")
                 {

@@ -13,20 +13,42 @@ namespace DeskPhone.Firmware.Presence
         public const int Count = 7;
 
         // Enum names are numbers on nanoFramework, so the labels live here.
-        private static readonly string[] Labels =
+        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
+        // literals would take heap from the start; a literal returned from code keeps its text in flash.
+        private static string Labels(int i)
         {
-            "Offline", "Online", "Busy", "Do not disturb", "At the desk", "Available", "Available on PBX",
-        };
+            switch (i)
+            {
+                case 0: return "Offline";
+                case 1: return "Online";
+                case 2: return "Busy";
+                case 3: return "Do not disturb";
+                case 4: return "At the desk";
+                case 5: return "Available";
+                case 6: return "Available on PBX";
+                default: return null;
+            }
+        }
 
-        private static readonly string[] Tokens =
+        private static string Tokens(int i)
         {
-            "offline", "online", "busy", "dnd", "at-the-desk", "available", "available-on-pbx",
-        };
+            switch (i)
+            {
+                case 0: return "offline";
+                case 1: return "online";
+                case 2: return "busy";
+                case 3: return "dnd";
+                case 4: return "at-the-desk";
+                case 5: return "available";
+                case 6: return "available-on-pbx";
+                default: return null;
+            }
+        }
 
-        public static string Label(int state) => state >= 0 && state < Count ? Labels[state] : "?";
+        public static string Label(int state) => state >= 0 && state < Count ? Labels(state) : "?";
 
         /// <summary>Stable machine name (bench JSON, settings, tests).</summary>
-        public static string Token(int state) => state >= 0 && state < Count ? Tokens[state] : "unknown";
+        public static string Token(int state) => state >= 0 && state < Count ? Tokens(state) : "unknown";
 
         /// <summary>Parses a token or a label (case-insensitive); -1 when unknown.</summary>
         public static int Parse(string text)
@@ -38,7 +60,7 @@ namespace DeskPhone.Firmware.Presence
             string lower = text.ToLower();
             for (int i = 0; i < Count; i++)
             {
-                if (Tokens[i] == lower || Labels[i].ToLower() == lower)
+                if (Tokens(i) == lower || Labels(i).ToLower() == lower)
                 {
                     return i;
                 }

@@ -16,16 +16,17 @@ namespace DeskPhone.Firmware.Presence
         /// <summary>Contacts remembered at once; a PBX rarely has more than a handful per user.</summary>
         public const int MaxContacts = 16;
 
-        private readonly string[] _keys = new string[MaxContacts];
-        private readonly string[] _registrations = new string[MaxContacts];
-        private readonly string[] _uris = new string[MaxContacts];
+        // Grown by four up to MaxContacts: most users have one or two contacts.
+        private string[] _keys = new string[0];
+        private string[] _registrations = new string[0];
+        private string[] _uris = new string[0];
         private int _count;
 
-        // The document being read, applied only once all of it is valid.
-        private readonly string[] _stagedKeys = new string[MaxContacts * 2];
-        private readonly string[] _stagedRegistrations = new string[MaxContacts * 2];
-        private readonly string[] _stagedUris = new string[MaxContacts * 2];
-        private readonly bool[] _stagedActive = new bool[MaxContacts * 2];
+        // The document being read, applied only once all of it is valid; made for each document, as rare as NOTIFYs.
+        private string[] _stagedKeys;
+        private string[] _stagedRegistrations;
+        private string[] _stagedUris;
+        private bool[] _stagedActive;
         private int _staged;
 
         public RegInfo()
@@ -57,8 +58,22 @@ namespace DeskPhone.Firmware.Presence
         /// <summary>Reads a reginfo document; false (and <see cref="Error"/>) for a bad one, which changes nothing.</summary>
         public bool Apply(byte[] body, int offset, int length)
         {
-            NeedsRefresh = false;
+            _stagedKeys = new string[MaxContacts * 2];
+            _stagedRegistrations = new string[MaxContacts * 2];
+            _stagedUris = new string[MaxContacts * 2];
+            _stagedActive = new bool[MaxContacts * 2];
             _staged = 0;
+            bool applied = Read(body, offset, length);
+            _stagedKeys = null;
+            _stagedRegistrations = null;
+            _stagedUris = null;
+            _stagedActive = null;
+            return applied;
+        }
+
+        private bool Read(byte[] body, int offset, int length)
+        {
+            NeedsRefresh = false;
             var reader = new XmlPullReader(body, offset, length);
             bool root = false, full = false, inUri = false;
             int version = -1;
@@ -262,6 +277,10 @@ namespace DeskPhone.Firmware.Presence
                     {
                         continue; // table full: the ones known already are enough to tell "other registrations"
                     }
+                    if (_count == _keys.Length)
+                    {
+                        Grow(_count + 4);
+                    }
                     at = _count++;
                     _keys[at] = key;
                     _registrations[at] = _stagedRegistrations[s];
@@ -288,6 +307,22 @@ namespace DeskPhone.Firmware.Presence
             _keys[i] = _keys[_count];
             _registrations[i] = _registrations[_count];
             _uris[i] = _uris[_count];
+            _keys[_count] = null;
+            _registrations[_count] = null;
+            _uris[_count] = null;
+        }
+
+        private void Grow(int size)
+        {
+            string[] keys = new string[size];
+            string[] registrations = new string[size];
+            string[] uris = new string[size];
+            System.Array.Copy(_keys, keys, _count);
+            System.Array.Copy(_registrations, registrations, _count);
+            System.Array.Copy(_uris, uris, _count);
+            _keys = keys;
+            _registrations = registrations;
+            _uris = uris;
         }
 
         private bool Fail(string reason)

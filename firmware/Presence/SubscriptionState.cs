@@ -18,8 +18,23 @@ namespace DeskPhone.Firmware.Presence
         /// <summary>Answered 489 Bad Event: never retried, until the owner starts a new subscription.</summary>
         public const int Refused = 4;
 
-        private static readonly string[] Names = { "idle", "sent", "active", "waiting", "refused" };
+        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
+        // literals would take heap from the start; a literal returned from code keeps its text in flash.
+        private const int NamesCount = 5;
 
-        public static string Name(int state) => state >= 0 && state < Names.Length ? Names[state] : "?";
+        private static string Names(int i)
+        {
+            switch (i)
+            {
+                case 0: return "idle";
+                case 1: return "sent";
+                case 2: return "active";
+                case 3: return "waiting";
+                case 4: return "refused";
+                default: return null;
+            }
+        }
+
+        public static string Name(int state) => state >= 0 && state < NamesCount ? Names(state) : "?";
     }
 }

@@ -8,11 +8,9 @@ namespace DeskPhone.Firmware.Settings
     /// </summary>
     public static class SettingValidator
     {
-        private static readonly string[] KeyTypesWithoutArgument = new string[] { "none", "line" };
-        private static readonly string[] KeyTypesWithArgument = new string[]
-        {
-            "blf", "dest", "speed", "url", "keyevent", "dtmf", "park", "presence", "intercom", "transfer"
-        };
+        // Space-separated literals rather than static arrays, which nanoFramework would put on the heap at boot.
+        private const string KeyTypesWithoutArgument = "none line";
+        private const string KeyTypesWithArgument = "blf dest speed url keyevent dtmf park presence intercom transfer";
 
         // Split(char[]) explicitly: on .NET, Split('.') binds to an overload nanoFramework lacks.
         private static readonly char[] Space = new char[] { ' ' };
@@ -149,12 +147,12 @@ namespace DeskPhone.Firmware.Settings
             int space = normalized.IndexOf(' ');
             string type = (space < 0 ? normalized : normalized.Substring(0, space)).ToLower();
             bool hasArgument = space > 0;
-            if (IndexOf(KeyTypesWithoutArgument, type) >= 0)
+            if (IsWordOf(KeyTypesWithoutArgument, type))
             {
                 normalized = type;
                 return hasArgument ? "'" + type + "' takes no argument" : null;
             }
-            if (IndexOf(KeyTypesWithArgument, type) >= 0)
+            if (IsWordOf(KeyTypesWithArgument, type))
             {
                 normalized = type + normalized.Substring(type.Length);
                 return hasArgument ? null : "'" + type + "' needs an argument (e.g. '" + type + " sip:100@pbx')";
@@ -371,16 +369,32 @@ namespace DeskPhone.Firmware.Settings
 
         private static bool IsHexDigit(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
-        private static int IndexOf(string[] items, string value)
+        /// <summary>True when word is one of the space-separated words of list (ordinal comparison).</summary>
+        private static bool IsWordOf(string list, string word)
         {
-            for (int i = 0; i < items.Length; i++)
+            int start = 0;
+            while (start < list.Length)
             {
-                if (items[i] == value)
+                int end = start;
+                while (end < list.Length && list[end] != ' ')
                 {
-                    return i;
+                    end++;
                 }
+                if (end - start == word.Length)
+                {
+                    int i = 0;
+                    while (i < word.Length && list[start + i] == word[i])
+                    {
+                        i++;
+                    }
+                    if (i == word.Length)
+                    {
+                        return true;
+                    }
+                }
+                start = end + 1;
             }
-            return -1;
+            return false;
         }
     }
 }

@@ -7,16 +7,30 @@ namespace DeskPhone.Firmware.Settings
     /// <summary>
     /// The phone's settings: typed access by the phones' setting names, validation, change notification,
     /// persistence in two checksummed slots, and passwords kept only as salted hashes.
-    /// Reads are lock-free and allocation-free (one table lookup); writes are serialised.
+    /// Reads are lock-free and allocation-free (two binary searches); writes are serialised. Only the values that
+    /// differ from their defaults are kept, and of the table only the columns a read needs
+    /// (<see cref="SettingsTable"/> builds a full definition when one is asked for).
     /// </summary>
     public sealed class SettingsStore
     {
         public const string SlotA = "settings-a.bin";
         public const string SlotB = "settings-b.bin";
 
-        private readonly SettingDefinition[] _defs;
-        private readonly Hashtable _byName = new Hashtable();
-        private readonly string[][] _values;
+        // The table's columns that reads need, by ordinal. Names are ASCII bytes, entry o at _nameStart[o] up to
+        // _nameStart[o + 1] (a string object per name would cost more than its text); _byName holds the ordinals
+        // sorted by name.
+        private readonly byte[] _nameText;
+        private readonly short[] _nameStart;
+        private readonly byte[] _byName;
+        private readonly byte[] _kinds;
+        private readonly byte[] _maxIndex;
+        private readonly string[] _defaults;
+
+        // Index 1's own default (identity 1 active, key 1 a line key): 0, or 1 + its position in _firstDefaults.
+        private readonly byte[] _first;
+        private readonly string[] _firstDefaults;
+
+        private StoredValues _stored = StoredValues.Empty;
         private readonly ArrayList _unknown = new ArrayList();
         private readonly ISettingsMedium _medium;
         private readonly Random _random;
@@ -37,14 +51,29 @@ namespace DeskPhone.Firmware.Settings
         {
             _medium = medium;
             _random = random ?? new Random();
-            _defs = SettingsTable.Create();
-            _values = new string[_defs.Length][];
-            for (int i = 0; i < _defs.Length; i++)
+            Columns columns = new Columns();
+            SettingsTable.Rows(columns);
+            columns.Allocate();
+            SettingsTable.Rows(columns);
+            _nameText = columns.NameText;
+            _nameStart = columns.NameStart;
+            _kinds = columns.Kinds;
+            _maxIndex = columns.MaxIndex;
+            _defaults = columns.Defaults;
+            _first = columns.First;
+            _firstDefaults = columns.FirstDefaults;
+            _byName = new byte[_kinds.Length];
+            for (int i = 0; i < _byName.Length; i++)
             {
-                _byName[_defs[i].Name] = _defs[i];
-                _values[i] = new string[_defs[i].MaxIndex + 1];
+                // Insertion sort, once at start-up.
+                int at = i;
+                while (at > 0 && CompareNames(_byName[at - 1], i) > 0)
+                {
+                    _byName[at] = _byName[at - 1];
+                    at--;
+                }
+                _byName[at] = (byte)i;
             }
-            ResetToDefaults();
         }
 
         public event SettingChangedHandler SettingChanged;
@@ -62,36 +91,42 @@ namespace DeskPhone.Firmware.Settings
 
         // ---- definitions ----
 
-        public int DefinitionCount => _defs.Length;
+        public int DefinitionCount => _kinds.Length;
 
-        public SettingDefinition GetDefinition(int ordinal) => _defs[ordinal];
+        /// <summary>The definition at a table position, built for the caller (each call gives a new object).</summary>
+        public SettingDefinition GetDefinition(int ordinal) => SettingsTable.Define(ordinal);
 
-        public SettingDefinition FindDefinition(string name) => name == null ? null : (SettingDefinition)_byName[name];
+        public SettingDefinition FindDefinition(string name)
+        {
+            int ordinal = Ordinal(name);
+            return ordinal < 0 ? null : SettingsTable.Define(ordinal);
+        }
 
-        public bool IsDefined(string name) => FindDefinition(name) != null;
+        public bool IsDefined(string name) => Ordinal(name) >= 0;
 
         // ---- reads ----
 
         /// <summary>A global setting's value; for an indexed setting, index 1. Null for an unknown name.</summary>
         public string Get(string name)
         {
-            SettingDefinition def = FindDefinition(name);
-            return def == null ? null : _values[def.Ordinal][def.IsIndexed ? 1 : 0];
+            int ordinal = Ordinal(name);
+            return ordinal < 0 ? null : Value(ordinal, _maxIndex[ordinal] > 0 ? 1 : 0);
         }
 
         /// <summary>Value of index idx (global settings ignore idx). Null for an unknown name or an index out of range.</summary>
         public string Get(string name, int idx)
         {
-            SettingDefinition def = FindDefinition(name);
-            if (def == null)
+            int ordinal = Ordinal(name);
+            if (ordinal < 0)
             {
                 return null;
             }
-            if (!def.IsIndexed)
+            int max = _maxIndex[ordinal];
+            if (max == 0)
             {
-                return _values[def.Ordinal][0];
+                return Value(ordinal, 0);
             }
-            return idx >= 1 && idx <= def.MaxIndex ? _values[def.Ordinal][idx] : null;
+            return idx >= 1 && idx <= max ? Value(ordinal, idx) : null;
         }
 
         /// <summary>Integer value; 0 when the name is unknown or the value is not a number.</summary>
@@ -107,9 +142,9 @@ namespace DeskPhone.Firmware.Settings
         /// <summary>The value as menus, logs and the bench may show it: secrets and passwords masked.</summary>
         public string GetForDisplay(string name, int idx)
         {
-            SettingDefinition def = FindDefinition(name);
+            int ordinal = Ordinal(name);
             string value = Get(name, idx);
-            if (def == null || value == null || (def.Kind != SettingKind.Secret && def.Kind != SettingKind.Password))
+            if (ordinal < 0 || value == null || (_kinds[ordinal] != (byte)SettingKind.Secret && _kinds[ordinal] != (byte)SettingKind.Password))
             {
                 return value;
             }
@@ -120,8 +155,8 @@ namespace DeskPhone.Firmware.Settings
 
         public bool IsPasswordSet(string name)
         {
-            SettingDefinition def = FindDefinition(name);
-            return def != null && def.Kind == SettingKind.Password && _values[def.Ordinal][0].Length > 0;
+            int ordinal = Ordinal(name);
+            return ordinal >= 0 && _kinds[ordinal] == (byte)SettingKind.Password && Value(ordinal, 0).Length > 0;
         }
 
         /// <summary>True when candidate is the password. An unset password matches only the empty candidate.</summary>
@@ -132,7 +167,7 @@ namespace DeskPhone.Firmware.Settings
             {
                 return false;
             }
-            string stored = _values[def.Ordinal][0];
+            string stored = Value(def.Ordinal, 0);
             return stored.Length == 0 ? (candidate == null || candidate.Length == 0) : PasswordHash.Verify(stored, candidate);
         }
 
@@ -165,17 +200,17 @@ namespace DeskPhone.Firmware.Settings
                 {
                     return Label(def, idx) + ": " + error;
                 }
-                string[] slot = _values[def.Ordinal];
+                string current = Value(def.Ordinal, idx);
                 if (def.Kind == SettingKind.Password && value != null && value.Length > 0 && !PasswordHash.IsHashForm(value)
-                    && slot[idx].Length > 0 && PasswordHash.Verify(slot[idx], value))
+                    && current.Length > 0 && PasswordHash.Verify(current, value))
                 {
                     return null; // the same password again: keep the stored hash, no change to announce
                 }
-                changed = slot[idx] != stored;
+                changed = current != stored;
                 if (changed)
                 {
-                    passwordStateChanged = def.Kind == SettingKind.Password && (slot[idx].Length == 0) != (stored.Length == 0);
-                    slot[idx] = stored;
+                    passwordStateChanged = def.Kind == SettingKind.Password && (current.Length == 0) != (stored.Length == 0);
+                    Put(def.Ordinal, idx, stored);
                     IsDirty = true;
                     if (def.NeedsReboot && !RebootRequired)
                     {
@@ -322,20 +357,15 @@ namespace DeskPhone.Firmware.Settings
             string error = null;
             lock (_sync)
             {
-                for (int i = 0; i < _defs.Length; i++)
+                // Only values that differ from their defaults are stored, in table order.
+                for (int i = 0; i < _stored.Count; i++)
                 {
-                    SettingDefinition def = _defs[i];
-                    for (int idx = def.IsIndexed ? 1 : 0; idx <= def.MaxIndex; idx++)
+                    int key = _stored.KeyAt(i);
+                    changed.Add(new SettingEntry(NameOf(key / 128), key % 128, null));
+                    if (!RebootRequired && SettingsTable.Define(key / 128).NeedsReboot)
                     {
-                        if (_values[i][idx] != def.DefaultFor(idx))
-                        {
-                            changed.Add(new SettingEntry(def.Name, idx, null));
-                            if (def.NeedsReboot && !RebootRequired)
-                            {
-                                RebootRequired = true;
-                                rebootNewlyRequired = true;
-                            }
-                        }
+                        RebootRequired = true;
+                        rebootNewlyRequired = true;
                     }
                 }
                 ResetToDefaults();
@@ -389,14 +419,51 @@ namespace DeskPhone.Firmware.Settings
 
         private void ResetToDefaults()
         {
-            for (int i = 0; i < _defs.Length; i++)
+            _stored = StoredValues.Empty;
+        }
+
+        private int Ordinal(string name)
+        {
+            if (name == null)
             {
-                string[] slot = _values[i];
-                for (int idx = _defs[i].IsIndexed ? 1 : 0; idx < slot.Length; idx++)
+                return -1;
+            }
+            int lo = 0;
+            int hi = _byName.Length - 1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) >> 1;
+                int c = CompareName(_byName[mid], name);
+                if (c == 0)
                 {
-                    slot[idx] = _defs[i].DefaultFor(idx);
+                    return _byName[mid];
+                }
+                if (c < 0)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
                 }
             }
+            return -1;
+        }
+
+        private string Value(int ordinal, int idx)
+        {
+            StoredValues stored = _stored;
+            int at = stored.Find(StoredValues.Key(ordinal, idx));
+            return at >= 0 ? stored.TextAt(at) : DefaultFor(ordinal, idx);
+        }
+
+        private string DefaultFor(int ordinal, int idx) =>
+            idx == 1 && _first[ordinal] != 0 ? _firstDefaults[_first[ordinal] - 1] : _defaults[ordinal];
+
+        private void Put(int ordinal, int idx, string value)
+        {
+            int key = StoredValues.Key(ordinal, idx);
+            _stored = value == DefaultFor(ordinal, idx) ? _stored.Without(key) : _stored.With(key, value);
         }
 
         private string Prepare(SettingDefinition def, string value, out string stored)
@@ -439,7 +506,7 @@ namespace DeskPhone.Firmware.Settings
                     error = Prepare(def, e.Value, out string stored);
                     if (error == null)
                     {
-                        _values[def.Ordinal][e.Idx] = stored;
+                        Put(def.Ordinal, e.Idx, stored);
                         continue;
                     }
                     error = Label(def, e.Idx) + ": " + error;
@@ -451,17 +518,10 @@ namespace DeskPhone.Firmware.Settings
         private string Serialize()
         {
             StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < _defs.Length; i++)
+            for (int i = 0; i < _stored.Count; i++)
             {
-                SettingDefinition def = _defs[i];
-                string[] slot = _values[i];
-                for (int idx = def.IsIndexed ? 1 : 0; idx < slot.Length; idx++)
-                {
-                    if (slot[idx] != def.DefaultFor(idx))
-                    {
-                        SettingsPayload.Append(sb, def.Name, idx, slot[idx]);
-                    }
-                }
+                int key = _stored.KeyAt(i);
+                SettingsPayload.Append(sb, NameOf(key / 128), key % 128, _stored.TextAt(i));
             }
             for (int i = 0; i < _unknown.Count; i++)
             {
@@ -530,6 +590,105 @@ namespace DeskPhone.Firmware.Settings
         private static int ToInt(string value) => SettingValidator.TryParseInt(value, out int n) ? n : 0;
 
         private static uint Max(uint a, uint b) => a > b ? a : b;
+
+        private string NameOf(int ordinal)
+        {
+            int start = _nameStart[ordinal];
+            char[] chars = new char[_nameStart[ordinal + 1] - start];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)_nameText[start + i];
+            }
+            return new string(chars);
+        }
+
+        /// <summary>Ordinal order of a setting's name and a string (string.Compare is culture-aware on the host).</summary>
+        private int CompareName(int ordinal, string name)
+        {
+            int start = _nameStart[ordinal];
+            int length = _nameStart[ordinal + 1] - start;
+            int n = length < name.Length ? length : name.Length;
+            for (int i = 0; i < n; i++)
+            {
+                int d = _nameText[start + i] - name[i];
+                if (d != 0)
+                {
+                    return d;
+                }
+            }
+            return length - name.Length;
+        }
+
+        private int CompareNames(int a, int b)
+        {
+            int startA = _nameStart[a];
+            int startB = _nameStart[b];
+            int lengthA = _nameStart[a + 1] - startA;
+            int lengthB = _nameStart[b + 1] - startB;
+            int n = lengthA < lengthB ? lengthA : lengthB;
+            for (int i = 0; i < n; i++)
+            {
+                int d = _nameText[startA + i] - _nameText[startB + i];
+                if (d != 0)
+                {
+                    return d;
+                }
+            }
+            return lengthA - lengthB;
+        }
+
+        /// <summary>Collects the columns the store keeps: a counting pass, <see cref="Allocate"/>, then a filling pass.</summary>
+        private sealed class Columns : SettingsTable.RowSink
+        {
+            public byte[] NameText;
+            public short[] NameStart;
+            public byte[] Kinds;
+            public byte[] MaxIndex;
+            public string[] Defaults;
+            public byte[] First;
+            public string[] FirstDefaults;
+            private int _count;
+            private int _firstCount;
+            private int _textLength;
+
+            public void Allocate()
+            {
+                NameText = new byte[_textLength];
+                NameStart = new short[_count + 1];
+                Kinds = new byte[_count];
+                MaxIndex = new byte[_count];
+                Defaults = new string[_count];
+                First = new byte[_count];
+                FirstDefaults = new string[_firstCount];
+                _count = 0;
+                _firstCount = 0;
+                _textLength = 0;
+            }
+
+            public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
+                string choices, bool needsReboot, string firstIndexDefault, string description)
+            {
+                if (NameText != null)
+                {
+                    for (int i = 0; i < name.Length; i++)
+                    {
+                        NameText[_textLength + i] = (byte)name[i]; // setting names are ASCII (a test checks)
+                    }
+                    NameStart[_count + 1] = (short)(_textLength + name.Length);
+                    Kinds[_count] = (byte)kind;
+                    MaxIndex[_count] = (byte)maxIndex;
+                    Defaults[_count] = defaultValue;
+                    if (firstIndexDefault != null)
+                    {
+                        FirstDefaults[_firstCount] = firstIndexDefault;
+                        First[_count] = (byte)(_firstCount + 1);
+                    }
+                }
+                _firstCount += firstIndexDefault == null ? 0 : 1;
+                _textLength += name.Length;
+                _count++;
+            }
+        }
 
         internal static string[] ToStrings(ArrayList list)
         {

@@ -5,7 +5,9 @@ namespace DeskPhone.Firmware.Settings
 {
     /// <summary>
     /// Every setting the firmware knows: the single home of names, defaults, limits and live/reboot behaviour.
-    /// Order here is the order of export, persistence and menus.
+    /// Order here is the order of export, persistence and menus. The rows are code, not data: the store keeps only
+    /// the columns a read needs (names, kinds, index ranges, defaults) and <see cref="Define"/> replays the rows for
+    /// the rest, so limits and descriptions stay in flash with the code instead of in nanoFramework's small heap.
     /// </summary>
     public static class SettingsTable
     {
@@ -16,110 +18,143 @@ namespace DeskPhone.Firmware.Settings
         private const int TextMax = 255;
         private const int ListMax = 4096;
 
-        private static readonly string[] ToneSchemes = new string[] { "USA", "GER", "UK", "FRA", "ITA", "NLD", "SWI", "SWE", "AUS", "JPN" };
+        /// <summary>The tone scheme's choices, split only when its definition is built.</summary>
+        private const string ToneSchemes = "USA GER UK FRA ITA NLD SWI SWE AUS JPN";
 
-        public static SettingDefinition[] Create()
+        /// <summary>Receives the table's rows in order (<see cref="Rows"/>).</summary>
+        internal abstract class RowSink
         {
-            SettingDefinition[] t = new SettingDefinition[]
-            {
-                // Status message categories: free lists, parsed (and their IDs reported) by the status scheduler.
-                List("status_msgs_that_are_blocked", StatusCategoryDefaults.Blocked, "Status messages never shown"),
-                List("status_msgs_that_show_directly", StatusCategoryDefaults.ShowDirectly, "Status messages shown on the idle screen"),
-                List("status_msgs_that_are_essential", StatusCategoryDefaults.Essential, "Status messages that win the status line"),
-                List("status_msgs_that_are_important", StatusCategoryDefaults.Important, "Status messages ranked after essential ones"),
-                List("status_msgs_with_audio_indication", StatusCategoryDefaults.AudioIndication, "Status messages that play a tone"),
-                List("status_msgs_to_pop_up", StatusCategoryDefaults.PopUp, "Status messages shown as a pop-up"),
+            public abstract void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
+                string choices, bool needsReboot, string firstIndexDefault, string description);
 
-                // LED policy lists, parsed by the LED policy.
-                List("led_on", LedDefaults.On, "Key states with a steady LED"),
-                List("led_blink_slow", LedDefaults.BlinkSlow, "Key states with a slowly blinking LED"),
-                List("led_blink_medium", LedDefaults.BlinkMedium, "Key states with a medium blinking LED"),
-                List("led_blink_fast", LedDefaults.BlinkFast, "Key states with a fast blinking LED"),
-                List("led_blink_short_off", LedDefaults.BlinkShortOff, "Key states with a briefly interrupted LED"),
-                List("led_red", LedDefaults.Red, "Key states shown red"),
-                List("led_green", LedDefaults.Green, "Key states shown green"),
-                List("led_orange", LedDefaults.Orange, "Key states shown orange"),
-                List("led_yellow", LedDefaults.Yellow, "Key states shown yellow"),
-                List("led_message_usage", LedDefaults.MessageUsage, "What drives the message LED"),
-                List("led_call_indicator_usage", LedDefaults.CallIndicatorUsage, "What drives the call indicator LED"),
+            public void List(string name, string defaultValue, string description) =>
+                Row(name, SettingKind.List, defaultValue, 0, 0, ListMax, null, false, null, description);
 
-                // Identities 1..12.
-                new SettingDefinition("user_active", SettingKind.Bool, "off", Identities, 0, 0, null, false, "on", "Identity active"),
-                Ident("user_name", SettingKind.Text, "", "Account (SIP user name)"),
-                Ident("user_realname", SettingKind.Text, "", "Display name"),
-                Ident("user_host", SettingKind.HostPort, "", "Registrar host[:port]"),
-                Ident("user_outbound", SettingKind.Proxy, "", "Outbound proxy"),
-                Ident("user_pass", SettingKind.Secret, "", "SIP password (kept for digest authentication)"),
-                Ident("user_auth_name", SettingKind.Text, "", "Authentication user name (empty: account)"),
-                new SettingDefinition("user_expiry", SettingKind.Int, "3600", Identities, 60, 86400, null, false, null, "Registration expiry (s)"),
-                Ident("user_sipusername_as_line", SettingKind.Bool, "off", "Support broken registrar: match requests on the user name"),
-                Ident("user_mailbox", SettingKind.Text, "", "Mailbox number"),
-                Ident("user_dnd", SettingKind.Bool, "off", "Do not disturb"),
-                Ident("user_fwd_always", SettingKind.Text, "", "Forward all calls to (empty: off)"),
-                Ident("user_fwd_busy", SettingKind.Text, "", "Forward when busy to (empty: off)"),
-                Ident("user_fwd_timeout", SettingKind.Text, "", "Forward when unanswered to (empty: off)"),
-                new SettingDefinition("user_fwd_timeout_rings", SettingKind.Int, "5", Identities, 1, 30, null, false, null, "Rings before forwarding when unanswered"),
+            public void Ident(string name, SettingKind kind, string defaultValue, string description) =>
+                Row(name, kind, defaultValue, Identities, 0, TextMax, null, false, null, description);
 
-                // SIP and security.
-                Bool("filter_registrar", "on", false, "Accept requests only from the registrar or outbound proxy"),
-                Int("network_id_port", 5060, 1, 65535, true, "Local SIP port"),
-                Bool("cancel_desktop", "off", false, "Cancel key clears the desktop message"),
-                new SettingDefinition("mb_trusted_hosts", SettingKind.HostList, "", 0, 0, TextMax, null, false, null, "Hosts allowed to push Infobox messages"),
-                Global("admin_mode_password", SettingKind.Password, "", false, "Administrator password"),
-                Global("http_user", SettingKind.Text, "admin", false, "Web/bench user name"),
-                Global("http_pass", SettingKind.Password, "", false, "Web/bench password"),
+            public void Bool(string name, string defaultValue, bool needsReboot, string description) =>
+                Row(name, SettingKind.Bool, defaultValue, 0, 0, 0, null, needsReboot, null, description);
 
-                // Network (applied at start-up only).
-                Bool("dhcp", "on", true, "Obtain the address by DHCP"),
-                Global("ip_adr", SettingKind.Ipv4, "", true, "Static IPv4 address"),
-                Global("netmask", SettingKind.Ipv4, "", true, "Static netmask"),
-                Global("gateway", SettingKind.Ipv4, "", true, "Static gateway"),
-                Global("dns_server1", SettingKind.Ipv4, "", true, "First DNS server"),
-                Global("dns_server2", SettingKind.Ipv4, "", true, "Second DNS server"),
+            public void Int(string name, string defaultValue, int min, int max, bool needsReboot, string description) =>
+                Row(name, SettingKind.Int, defaultValue, 0, min, max, null, needsReboot, null, description);
 
-                // Display, audio, keys.
-                Int("backlight_idle_timeout", 60, 0, 3600, false, "Seconds until the backlight dims (0: never)"),
-                Int("backlight_dim_level", 20, 0, 100, false, "Dimmed backlight level (%)"),
-                Bool("key_click", "on", false, "Key click sound"),
-                Int("ring_volume", 8, 0, 15, false, "Ringer volume"),
-                new SettingDefinition("tone_scheme", SettingKind.Choice, "USA", 0, 0, 0, ToneSchemes, false, null, "Country of the call progress tones"),
-                Bool("dfks_enabled", "off", false, "Feature key synchronisation: DND and forwards kept in step with the server (as-feature-event)"),
-                Bool("keyboard_lock", "off", false, "Keypad locked (survives a reboot)"),
-                new SettingDefinition("fkey", SettingKind.FunctionKey, "none", FunctionKeys, 0, TextMax, null, false, "line", "Function key"),
-                new SettingDefinition("expansion_key", SettingKind.FunctionKey, "none", ExpansionKeys, 0, TextMax, null, false, null, "Expansion module key"),
-
-                // Presence.
-                Int("presence_at_desk_delay", 10, 0, 99, false, "At the desk: seconds before an incoming call alerts"),
-                Int("presence_available_idle", 15, 1, 1440, false, "Minutes without activity before Available"),
-                Bool("presence_auto_available", "on", false, "Switch to Available automatically (off with a parallel registration)"),
-                Bool("presence_publish", "on", false, "Publish own presence"),
-
-                // Messages, infobox, status presentation, clock.
-                Int("infobox_line_seconds", 10, 1, 3600, false, "Seconds each Infobox line stays"),
-                Int("desktop_message_max_bytes", 512, 16, 4096, false, "Longest accepted desktop message body (bytes)"),
-                Int("timezone_offset_minutes", 0, -720, 840, false, "Offset of local time from UTC (minutes)"),
-                Int("status_popup_default_seconds", 10, 0, 3600, false, "Seconds a pop-up stays when its entry has no :N"),
-            };
-            for (int i = 0; i < t.Length; i++)
-            {
-                t[i].Ordinal = i;
-            }
-            return t;
+            public void Global(string name, SettingKind kind, string defaultValue, bool needsReboot, string description) =>
+                Row(name, kind, defaultValue, 0, 0, TextMax, null, needsReboot, null, description);
         }
 
-        private static SettingDefinition List(string name, string defaultValue, string description) =>
-            new SettingDefinition(name, SettingKind.List, defaultValue, 0, 0, ListMax, null, false, null, description);
+        /// <summary>The definition at a table position, built from its row (null past the end).</summary>
+        public static SettingDefinition Define(int ordinal)
+        {
+            Picker picker = new Picker(ordinal);
+            Rows(picker);
+            return picker.Found;
+        }
 
-        private static SettingDefinition Ident(string name, SettingKind kind, string defaultValue, string description) =>
-            new SettingDefinition(name, kind, defaultValue, Identities, 0, TextMax, null, false, null, description);
+        internal static void Rows(RowSink t)
+        {
+            // Status message categories: free lists, parsed (and their IDs reported) by the status scheduler.
+            t.List("status_msgs_that_are_blocked", StatusCategoryDefaults.Blocked, "Status messages never shown");
+            t.List("status_msgs_that_show_directly", StatusCategoryDefaults.ShowDirectly, "Status messages shown on the idle screen");
+            t.List("status_msgs_that_are_essential", StatusCategoryDefaults.Essential, "Status messages that win the status line");
+            t.List("status_msgs_that_are_important", StatusCategoryDefaults.Important, "Status messages ranked after essential ones");
+            t.List("status_msgs_with_audio_indication", StatusCategoryDefaults.AudioIndication, "Status messages that play a tone");
+            t.List("status_msgs_to_pop_up", StatusCategoryDefaults.PopUp, "Status messages shown as a pop-up");
 
-        private static SettingDefinition Bool(string name, string defaultValue, bool needsReboot, string description) =>
-            new SettingDefinition(name, SettingKind.Bool, defaultValue, 0, 0, 0, null, needsReboot, null, description);
+            // LED policy lists, parsed by the LED policy.
+            t.List("led_on", LedDefaults.On, "Key states with a steady LED");
+            t.List("led_blink_slow", LedDefaults.BlinkSlow, "Key states with a slowly blinking LED");
+            t.List("led_blink_medium", LedDefaults.BlinkMedium, "Key states with a medium blinking LED");
+            t.List("led_blink_fast", LedDefaults.BlinkFast, "Key states with a fast blinking LED");
+            t.List("led_blink_short_off", LedDefaults.BlinkShortOff, "Key states with a briefly interrupted LED");
+            t.List("led_red", LedDefaults.Red, "Key states shown red");
+            t.List("led_green", LedDefaults.Green, "Key states shown green");
+            t.List("led_orange", LedDefaults.Orange, "Key states shown orange");
+            t.List("led_yellow", LedDefaults.Yellow, "Key states shown yellow");
+            t.List("led_message_usage", LedDefaults.MessageUsage, "What drives the message LED");
+            t.List("led_call_indicator_usage", LedDefaults.CallIndicatorUsage, "What drives the call indicator LED");
 
-        private static SettingDefinition Int(string name, int defaultValue, int min, int max, bool needsReboot, string description) =>
-            new SettingDefinition(name, SettingKind.Int, defaultValue.ToString(), 0, min, max, null, needsReboot, null, description);
+            // Identities 1..12.
+            t.Row("user_active", SettingKind.Bool, "off", Identities, 0, 0, null, false, "on", "Identity active");
+            t.Ident("user_name", SettingKind.Text, "", "Account (SIP user name)");
+            t.Ident("user_realname", SettingKind.Text, "", "Display name");
+            t.Ident("user_host", SettingKind.HostPort, "", "Registrar host[:port]");
+            t.Ident("user_outbound", SettingKind.Proxy, "", "Outbound proxy");
+            t.Ident("user_pass", SettingKind.Secret, "", "SIP password (kept for digest authentication)");
+            t.Ident("user_auth_name", SettingKind.Text, "", "Authentication user name (empty: account)");
+            t.Row("user_expiry", SettingKind.Int, "3600", Identities, 60, 86400, null, false, null, "Registration expiry (s)");
+            t.Ident("user_sipusername_as_line", SettingKind.Bool, "off", "Support broken registrar: match requests on the user name");
+            t.Ident("user_mailbox", SettingKind.Text, "", "Mailbox number");
+            t.Ident("user_dnd", SettingKind.Bool, "off", "Do not disturb");
+            t.Ident("user_fwd_always", SettingKind.Text, "", "Forward all calls to (empty: off)");
+            t.Ident("user_fwd_busy", SettingKind.Text, "", "Forward when busy to (empty: off)");
+            t.Ident("user_fwd_timeout", SettingKind.Text, "", "Forward when unanswered to (empty: off)");
+            t.Row("user_fwd_timeout_rings", SettingKind.Int, "5", Identities, 1, 30, null, false, null, "Rings before forwarding when unanswered");
 
-        private static SettingDefinition Global(string name, SettingKind kind, string defaultValue, bool needsReboot, string description) =>
-            new SettingDefinition(name, kind, defaultValue, 0, 0, TextMax, null, needsReboot, null, description);
+            // SIP and security.
+            t.Bool("filter_registrar", "on", false, "Accept requests only from the registrar or outbound proxy");
+            t.Int("network_id_port", "5060", 1, 65535, true, "Local SIP port");
+            t.Bool("cancel_desktop", "off", false, "Cancel key clears the desktop message");
+            t.Row("mb_trusted_hosts", SettingKind.HostList, "", 0, 0, TextMax, null, false, null, "Hosts allowed to push Infobox messages");
+            t.Global("admin_mode_password", SettingKind.Password, "", false, "Administrator password");
+            t.Global("http_user", SettingKind.Text, "admin", false, "Web/bench user name");
+            t.Global("http_pass", SettingKind.Password, "", false, "Web/bench password");
+
+            // Network (applied at start-up only).
+            t.Bool("dhcp", "on", true, "Obtain the address by DHCP");
+            t.Global("ip_adr", SettingKind.Ipv4, "", true, "Static IPv4 address");
+            t.Global("netmask", SettingKind.Ipv4, "", true, "Static netmask");
+            t.Global("gateway", SettingKind.Ipv4, "", true, "Static gateway");
+            t.Global("dns_server1", SettingKind.Ipv4, "", true, "First DNS server");
+            t.Global("dns_server2", SettingKind.Ipv4, "", true, "Second DNS server");
+
+            // Display, audio, keys.
+            t.Int("backlight_idle_timeout", "60", 0, 3600, false, "Seconds until the backlight dims (0: never)");
+            t.Int("backlight_dim_level", "20", 0, 100, false, "Dimmed backlight level (%)");
+            t.Bool("key_click", "on", false, "Key click sound");
+            t.Int("ring_volume", "8", 0, 15, false, "Ringer volume");
+            t.Row("tone_scheme", SettingKind.Choice, "USA", 0, 0, 0, ToneSchemes, false, null, "Country of the call progress tones");
+            t.Bool("dfks_enabled", "off", false, "Feature key synchronisation: DND and forwards kept in step with the server (as-feature-event)");
+            t.Bool("keyboard_lock", "off", false, "Keypad locked (survives a reboot)");
+            t.Row("fkey", SettingKind.FunctionKey, "none", FunctionKeys, 0, TextMax, null, false, "line", "Function key");
+            t.Row("expansion_key", SettingKind.FunctionKey, "none", ExpansionKeys, 0, TextMax, null, false, null, "Expansion module key");
+
+            // Presence.
+            t.Int("presence_at_desk_delay", "10", 0, 99, false, "At the desk: seconds before an incoming call alerts");
+            t.Int("presence_available_idle", "15", 1, 1440, false, "Minutes without activity before Available");
+            t.Bool("presence_auto_available", "on", false, "Switch to Available automatically (off with a parallel registration)");
+            t.Bool("presence_publish", "on", false, "Publish own presence");
+
+            // Messages, infobox, status presentation, clock.
+            t.Int("infobox_line_seconds", "10", 1, 3600, false, "Seconds each Infobox line stays");
+            t.Int("desktop_message_max_bytes", "512", 16, 4096, false, "Longest accepted desktop message body (bytes)");
+            t.Int("timezone_offset_minutes", "0", -720, 840, false, "Offset of local time from UTC (minutes)");
+            t.Int("status_popup_default_seconds", "10", 0, 3600, false, "Seconds a pop-up stays when its entry has no :N");
+        }
+
+        /// <summary>Builds the definition of one row and skips the others.</summary>
+        private sealed class Picker : RowSink
+        {
+            private readonly int _wanted;
+            private int _ordinal;
+
+            public Picker(int wanted)
+            {
+                _wanted = wanted;
+            }
+
+            public SettingDefinition Found { get; private set; }
+
+            public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
+                string choices, bool needsReboot, string firstIndexDefault, string description)
+            {
+                if (_ordinal++ == _wanted)
+                {
+                    Found = new SettingDefinition(name, kind, defaultValue, maxIndex, min, max,
+                        choices == null ? null : choices.Split(new char[] { ' ' }), needsReboot, firstIndexDefault, description);
+                    Found.Ordinal = _wanted;
+                }
+            }
+        }
     }
 }

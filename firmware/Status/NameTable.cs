@@ -1,28 +1,20 @@
 namespace DeskPhone.Firmware.Status
 {
-    /// <summary>Case-sensitive lookup of text[start, start+length) in a table of names, without making a substring.</summary>
+    /// <summary>Case-sensitive comparison of a name with text[start, start+length), without making a substring.</summary>
     internal static class NameTable
     {
-        public static int Find(string[] names, string text, int start, int length)
+        public static bool Matches(string name, string text, int start, int length)
         {
-            for (int n = 0; n < names.Length; n++)
+            if (name == null || name.Length != length)
             {
-                string name = names[n];
-                if (name.Length != length)
-                {
-                    continue;
-                }
-                int i = 0;
-                while (i < length && name[i] == text[start + i])
-                {
-                    i++;
-                }
-                if (i == length)
-                {
-                    return n;
-                }
+                return false;
             }
-            return -1;
+            int i = 0;
+            while (i < length && name[i] == text[start + i])
+            {
+                i++;
+            }
+            return i == length;
         }
     }
 }

@@ -6,10 +6,14 @@ namespace DeskPhone.Firmware.Status
     /// </summary>
     public static class StatusCatalog
     {
-        public static string Name(int id) => Valid(id) ? StatusCatalogData.Names[id] : null;
+        private static readonly PackedText Names = new PackedText(StatusCatalogData.NameList);
+        private static readonly PackedText Descriptions = new PackedText(StatusCatalogData.DescriptionList);
 
-        /// <summary>The text a technician reads.</summary>
-        public static string Description(int id) => Valid(id) ? StatusCatalogData.Descriptions[id] : null;
+        /// <summary>The ID's name (a new string each call).</summary>
+        public static string Name(int id) => Valid(id) ? Names.Get(id) : null;
+
+        /// <summary>The text a technician reads (a new string each call).</summary>
+        public static string Description(int id) => Valid(id) ? Descriptions.Get(id) : null;
 
         /// <summary>A <see cref="DeskPhone.Ui.Icons.IconId"/>.</summary>
         public static int Icon(int id) => Valid(id) ? StatusCatalogData.Icons[id] : 0;
@@ -31,7 +35,7 @@ namespace DeskPhone.Firmware.Status
         public static bool Valid(int id) => id >= 0 && id < StatusId.Count;
 
         /// <summary>The ID named exactly (case-sensitive, like the phones) by text[start, start+length); -1 if none.</summary>
-        public static int Find(string text, int start, int length) => NameTable.Find(StatusCatalogData.Names, text, start, length);
+        public static int Find(string text, int start, int length) => Names.Find(text, start, length);
 
         public static int Find(string name) => name == null ? -1 : Find(name, 0, name.Length);
     }

@@ -5,197 +5,193 @@ namespace DeskPhone.Firmware.Status
     /// <summary>The catalogue's columns, one entry per <see cref="StatusId"/> in the same order.</summary>
     internal static class StatusCatalogData
     {
-        public static readonly string[] Names =
-        {
-            "ActiveBluetoothConnection",
-            "ActiveLocations",
-            "AnonymousIdOn",
-            "AudioDeviceIsHandset",
-            "AudioDeviceIsHeadset",
-            "AudioDeviceIsSpeaker",
-            "AudioIsMuted",
-            "BroadsoftRemoteOfficeEnabled",
-            "BroadsoftSilentAlertingEnabled",
-            "BroadsoftSimultaneousRingingEnabled",
-            "BtoeStatePairing",
-            "BtoeStateUnpaired",
-            "CallBackOnBusyAvailable",
-            "CallBackOnBusyInProgress",
-            "CallForPickupAvailable",
-            "CanceledCall",
-            "CurrentIdentityForewardsAfterTimeout",
-            "CurrentIdentityForewardsAlways",
-            "CurrentIdentityForewardsWhenBusy",
-            "CurrentIdentityHasTextMessages",
-            "CurrentIdentityHasVoiceMessages",
-            "CurrentIdentityIsDnd",
-            "CurrentIdentityIsNotRegistered",
-            "DfksFailed",
-            "EmergencyCallNumbersMisconfigured",
-            "EthernetUnplugged",
-            "ExpDeviceCabelingBroken",
-            "ExpDeviceLimitExceeded",
-            "ExpDeviceNeedsUpdate",
-            "FirmwareUpdateFailed",
-            "HidConnected",
-            "HidConnecting",
-            "Identity01ExtendedRegInfo",
-            "Identity02ExtendedRegInfo",
-            "Identity03ExtendedRegInfo",
-            "Identity04ExtendedRegInfo",
-            "Identity05ExtendedRegInfo",
-            "Identity06ExtendedRegInfo",
-            "Identity07ExtendedRegInfo",
-            "Identity08ExtendedRegInfo",
-            "Identity09ExtendedRegInfo",
-            "Identity10ExtendedRegInfo",
-            "Identity11ExtendedRegInfo",
-            "Identity12ExtendedRegInfo",
-            "Identity01IsNotRegistered",
-            "Identity02IsNotRegistered",
-            "Identity03IsNotRegistered",
-            "Identity04IsNotRegistered",
-            "Identity05IsNotRegistered",
-            "Identity06IsNotRegistered",
-            "Identity07IsNotRegistered",
-            "Identity08IsNotRegistered",
-            "Identity09IsNotRegistered",
-            "Identity10IsNotRegistered",
-            "Identity11IsNotRegistered",
-            "Identity12IsNotRegistered",
-            "IPv4Conflict",
-            "LocationRetrievalFailed",
-            "MonitoredExtensionIsRinging",
-            "PhoneCannotReachNtpServer",
-            "PhoneHasDisabledSipStack",
-            "PhoneHasFirmwareUpdate",
-            "PhoneHasIncomingPublicAnnouncement",
-            "PhoneHasLowMemory",
-            "PhoneHasMissedCalls",
-            "PhoneHasNoAdminPassword",
-            "PhoneHasNoHttpPassword",
-            "PhoneHasTextMessages",
-            "PhoneHasVoiceMessages",
-            "PhoneHasVpnError",
-            "PhoneIsLocked",
-            "PhoneIsWaitingForCallCompletion",
-            "PhoneKnowsCallCanBeCompleted",
-            "PhoneProvisioningFailed",
-            "PhoneProvisioningInProgress",
-            "PhoneProvisioningStarting",
-            "PhoneRefusedHugeXcapSync",
-            "PhoneWaitsOnNtpServer",
-            "PhoneWantsReboot",
-            "PhoneWantsToUpdate",
-            "RingerIsSilent",
-            "SerialExpDeviceConnected",
-            "ServerMessageToBeShownDirectly",
-            "SipWarningReceived",
-            "StatusLineSystemMessage",
-            "TryParking",
-            "UsbDiskConnected",
-            "UxmConnected",
-            "VisionConnectionLost",
-            "VpnConnectionActive",
-            "WlanActive",
-        };
+        public const string NameList =
+            "ActiveBluetoothConnection\n" +
+            "ActiveLocations\n" +
+            "AnonymousIdOn\n" +
+            "AudioDeviceIsHandset\n" +
+            "AudioDeviceIsHeadset\n" +
+            "AudioDeviceIsSpeaker\n" +
+            "AudioIsMuted\n" +
+            "BroadsoftRemoteOfficeEnabled\n" +
+            "BroadsoftSilentAlertingEnabled\n" +
+            "BroadsoftSimultaneousRingingEnabled\n" +
+            "BtoeStatePairing\n" +
+            "BtoeStateUnpaired\n" +
+            "CallBackOnBusyAvailable\n" +
+            "CallBackOnBusyInProgress\n" +
+            "CallForPickupAvailable\n" +
+            "CanceledCall\n" +
+            "CurrentIdentityForewardsAfterTimeout\n" +
+            "CurrentIdentityForewardsAlways\n" +
+            "CurrentIdentityForewardsWhenBusy\n" +
+            "CurrentIdentityHasTextMessages\n" +
+            "CurrentIdentityHasVoiceMessages\n" +
+            "CurrentIdentityIsDnd\n" +
+            "CurrentIdentityIsNotRegistered\n" +
+            "DfksFailed\n" +
+            "EmergencyCallNumbersMisconfigured\n" +
+            "EthernetUnplugged\n" +
+            "ExpDeviceCabelingBroken\n" +
+            "ExpDeviceLimitExceeded\n" +
+            "ExpDeviceNeedsUpdate\n" +
+            "FirmwareUpdateFailed\n" +
+            "HidConnected\n" +
+            "HidConnecting\n" +
+            "Identity01ExtendedRegInfo\n" +
+            "Identity02ExtendedRegInfo\n" +
+            "Identity03ExtendedRegInfo\n" +
+            "Identity04ExtendedRegInfo\n" +
+            "Identity05ExtendedRegInfo\n" +
+            "Identity06ExtendedRegInfo\n" +
+            "Identity07ExtendedRegInfo\n" +
+            "Identity08ExtendedRegInfo\n" +
+            "Identity09ExtendedRegInfo\n" +
+            "Identity10ExtendedRegInfo\n" +
+            "Identity11ExtendedRegInfo\n" +
+            "Identity12ExtendedRegInfo\n" +
+            "Identity01IsNotRegistered\n" +
+            "Identity02IsNotRegistered\n" +
+            "Identity03IsNotRegistered\n" +
+            "Identity04IsNotRegistered\n" +
+            "Identity05IsNotRegistered\n" +
+            "Identity06IsNotRegistered\n" +
+            "Identity07IsNotRegistered\n" +
+            "Identity08IsNotRegistered\n" +
+            "Identity09IsNotRegistered\n" +
+            "Identity10IsNotRegistered\n" +
+            "Identity11IsNotRegistered\n" +
+            "Identity12IsNotRegistered\n" +
+            "IPv4Conflict\n" +
+            "LocationRetrievalFailed\n" +
+            "MonitoredExtensionIsRinging\n" +
+            "PhoneCannotReachNtpServer\n" +
+            "PhoneHasDisabledSipStack\n" +
+            "PhoneHasFirmwareUpdate\n" +
+            "PhoneHasIncomingPublicAnnouncement\n" +
+            "PhoneHasLowMemory\n" +
+            "PhoneHasMissedCalls\n" +
+            "PhoneHasNoAdminPassword\n" +
+            "PhoneHasNoHttpPassword\n" +
+            "PhoneHasTextMessages\n" +
+            "PhoneHasVoiceMessages\n" +
+            "PhoneHasVpnError\n" +
+            "PhoneIsLocked\n" +
+            "PhoneIsWaitingForCallCompletion\n" +
+            "PhoneKnowsCallCanBeCompleted\n" +
+            "PhoneProvisioningFailed\n" +
+            "PhoneProvisioningInProgress\n" +
+            "PhoneProvisioningStarting\n" +
+            "PhoneRefusedHugeXcapSync\n" +
+            "PhoneWaitsOnNtpServer\n" +
+            "PhoneWantsReboot\n" +
+            "PhoneWantsToUpdate\n" +
+            "RingerIsSilent\n" +
+            "SerialExpDeviceConnected\n" +
+            "ServerMessageToBeShownDirectly\n" +
+            "SipWarningReceived\n" +
+            "StatusLineSystemMessage\n" +
+            "TryParking\n" +
+            "UsbDiskConnected\n" +
+            "UxmConnected\n" +
+            "VisionConnectionLost\n" +
+            "VpnConnectionActive\n" +
+            "WlanActive\n";
 
-        public static readonly string[] Descriptions =
-        {
-            "A Bluetooth device is connected",
-            "Location information is active for emergency calls",
-            "The phone hides its outgoing identity (anonymous calling)",
-            "Audio goes to the handset",
-            "Audio goes to the headset",
-            "Audio goes to the loudspeaker",
-            "Muted: during calls no audio is sent, on incoming calls no ringtone plays",
-            "Broadsoft Remote Office is enabled",
-            "Broadsoft Silent Alerting is enabled",
-            "Broadsoft Simultaneous Ringing is enabled",
-            "Bluetooth pairing with a mobile phone is in progress",
-            "No mobile phone is paired over Bluetooth",
-            "The busy party you asked to call back is now free",
-            "Call back on busy is waiting for the other party",
-            "A call is ringing that can be picked up",
-            "A call was cancelled",
-            "The current identity forwards calls that are not answered",
-            "The current identity forwards every call",
-            "The current identity forwards calls when busy",
-            "The current identity has new text messages",
-            "The current identity has new voice messages",
-            "Do not disturb is on for the current identity",
-            "The current identity is not registered",
-            "Feature key synchronisation with the server failed",
-            "The emergency numbers are misconfigured",
-            "The Ethernet cable is unplugged",
-            "An expansion module stopped answering: check its cable",
-            "More expansion modules are connected than the phone supports",
-            "An expansion module needs a firmware update",
-            "The firmware update failed",
-            "A USB device (keyboard or headset) is connected",
-            "A USB device (keyboard or headset) is connecting",
-            "Identity 1 has extended registration information",
-            "Identity 2 has extended registration information",
-            "Identity 3 has extended registration information",
-            "Identity 4 has extended registration information",
-            "Identity 5 has extended registration information",
-            "Identity 6 has extended registration information",
-            "Identity 7 has extended registration information",
-            "Identity 8 has extended registration information",
-            "Identity 9 has extended registration information",
-            "Identity 10 has extended registration information",
-            "Identity 11 has extended registration information",
-            "Identity 12 has extended registration information",
-            "Identity 1 is not registered",
-            "Identity 2 is not registered",
-            "Identity 3 is not registered",
-            "Identity 4 is not registered",
-            "Identity 5 is not registered",
-            "Identity 6 is not registered",
-            "Identity 7 is not registered",
-            "Identity 8 is not registered",
-            "Identity 9 is not registered",
-            "Identity 10 is not registered",
-            "Identity 11 is not registered",
-            "Identity 12 is not registered",
-            "Another device on the network uses the phone's IPv4 address",
-            "The location for emergency calls could not be retrieved",
-            "A monitored extension is ringing",
-            "The phone cannot reach the time server",
-            "The SIP stack is disabled: the phone cannot make or take calls",
-            "A firmware update is available",
-            "An announcement is being received",
-            "The phone is low on memory",
-            "There are missed calls",
-            "No administrator password is set",
-            "No password protects the phone's web interface",
-            "There are new text messages",
-            "There are new voice messages",
-            "The VPN connection failed",
-            "The keyboard is locked",
-            "The phone waits for call completion",
-            "A call can be completed now",
-            "Provisioning failed",
-            "Provisioning is in progress",
-            "Provisioning is starting",
-            "The phone refused an oversized XCAP synchronisation",
-            "The phone waits for the time server",
-            "The phone must restart for a change to take effect",
-            "The phone wants to install a firmware update",
-            "Silent mode: the phone does not ring",
-            "A serial expansion module is connected",
-            "A message from the server is shown on the idle screen",
-            "The server sent a SIP Warning",
-            "A system message for the status line",
-            "Parking a call is being tried",
-            "A USB disk is connected",
-            "An expansion module (D3/D7 class) is connected",
-            "The connection to the Vision server is lost",
-            "A VPN connection is active",
-            "Wireless LAN is active",
-        };
+        public const string DescriptionList =
+            "A Bluetooth device is connected\n" +
+            "Location information is active for emergency calls\n" +
+            "The phone hides its outgoing identity (anonymous calling)\n" +
+            "Audio goes to the handset\n" +
+            "Audio goes to the headset\n" +
+            "Audio goes to the loudspeaker\n" +
+            "Muted: during calls no audio is sent, on incoming calls no ringtone plays\n" +
+            "Broadsoft Remote Office is enabled\n" +
+            "Broadsoft Silent Alerting is enabled\n" +
+            "Broadsoft Simultaneous Ringing is enabled\n" +
+            "Bluetooth pairing with a mobile phone is in progress\n" +
+            "No mobile phone is paired over Bluetooth\n" +
+            "The busy party you asked to call back is now free\n" +
+            "Call back on busy is waiting for the other party\n" +
+            "A call is ringing that can be picked up\n" +
+            "A call was cancelled\n" +
+            "The current identity forwards calls that are not answered\n" +
+            "The current identity forwards every call\n" +
+            "The current identity forwards calls when busy\n" +
+            "The current identity has new text messages\n" +
+            "The current identity has new voice messages\n" +
+            "Do not disturb is on for the current identity\n" +
+            "The current identity is not registered\n" +
+            "Feature key synchronisation with the server failed\n" +
+            "The emergency numbers are misconfigured\n" +
+            "The Ethernet cable is unplugged\n" +
+            "An expansion module stopped answering: check its cable\n" +
+            "More expansion modules are connected than the phone supports\n" +
+            "An expansion module needs a firmware update\n" +
+            "The firmware update failed\n" +
+            "A USB device (keyboard or headset) is connected\n" +
+            "A USB device (keyboard or headset) is connecting\n" +
+            "Identity 1 has extended registration information\n" +
+            "Identity 2 has extended registration information\n" +
+            "Identity 3 has extended registration information\n" +
+            "Identity 4 has extended registration information\n" +
+            "Identity 5 has extended registration information\n" +
+            "Identity 6 has extended registration information\n" +
+            "Identity 7 has extended registration information\n" +
+            "Identity 8 has extended registration information\n" +
+            "Identity 9 has extended registration information\n" +
+            "Identity 10 has extended registration information\n" +
+            "Identity 11 has extended registration information\n" +
+            "Identity 12 has extended registration information\n" +
+            "Identity 1 is not registered\n" +
+            "Identity 2 is not registered\n" +
+            "Identity 3 is not registered\n" +
+            "Identity 4 is not registered\n" +
+            "Identity 5 is not registered\n" +
+            "Identity 6 is not registered\n" +
+            "Identity 7 is not registered\n" +
+            "Identity 8 is not registered\n" +
+            "Identity 9 is not registered\n" +
+            "Identity 10 is not registered\n" +
+            "Identity 11 is not registered\n" +
+            "Identity 12 is not registered\n" +
+            "Another device on the network uses the phone's IPv4 address\n" +
+            "The location for emergency calls could not be retrieved\n" +
+            "A monitored extension is ringing\n" +
+            "The phone cannot reach the time server\n" +
+            "The SIP stack is disabled: the phone cannot make or take calls\n" +
+            "A firmware update is available\n" +
+            "An announcement is being received\n" +
+            "The phone is low on memory\n" +
+            "There are missed calls\n" +
+            "No administrator password is set\n" +
+            "No password protects the phone's web interface\n" +
+            "There are new text messages\n" +
+            "There are new voice messages\n" +
+            "The VPN connection failed\n" +
+            "The keyboard is locked\n" +
+            "The phone waits for call completion\n" +
+            "A call can be completed now\n" +
+            "Provisioning failed\n" +
+            "Provisioning is in progress\n" +
+            "Provisioning is starting\n" +
+            "The phone refused an oversized XCAP synchronisation\n" +
+            "The phone waits for the time server\n" +
+            "The phone must restart for a change to take effect\n" +
+            "The phone wants to install a firmware update\n" +
+            "Silent mode: the phone does not ring\n" +
+            "A serial expansion module is connected\n" +
+            "A message from the server is shown on the idle screen\n" +
+            "The server sent a SIP Warning\n" +
+            "A system message for the status line\n" +
+            "Parking a call is being tried\n" +
+            "A USB disk is connected\n" +
+            "An expansion module (D3/D7 class) is connected\n" +
+            "The connection to the Vision server is lost\n" +
+            "A VPN connection is active\n" +
+            "Wireless LAN is active\n";
 
-        public static readonly int[] Icons =
+        public static readonly byte[] Icons =
         {
             IconId.Bluetooth,
             IconId.Location,

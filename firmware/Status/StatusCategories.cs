@@ -11,10 +11,16 @@ namespace DeskPhone.Firmware.Status
         /// <summary>":N" above this many seconds (a day) is refused as a typo.</summary>
         public const int MaxSeconds = 86400;
 
-        private readonly int[] _bits = new int[StatusId.Count];
-        private readonly int[] _seconds = new int[StatusId.Count * StatusCategory.Count];
-        private readonly int[] _position = new int[StatusId.Count * StatusCategory.Count];
-        private int _nextPosition;
+        private const byte NotIn = 255;
+
+        // Per (ID, category): NotIn, or the entry's place among the category's distinct IDs (fewer than 255).
+        private readonly byte[] _position = new byte[StatusId.Count * StatusCategory.Count];
+        private readonly int[] _count = new int[StatusCategory.Count];
+
+        // The few entries with ":N", sorted by (ID, category) index; most entries have none.
+        private short[] _timedAt = new short[0];
+        private int[] _timedSeconds = new int[0];
+        private int _timedCount;
         private readonly ArrayList _problems = new ArrayList();
 
         public StatusCategories()
@@ -25,13 +31,21 @@ namespace DeskPhone.Firmware.Status
         /// <summary>One line per unknown ID or bad number of the last <see cref="Configure"/>, for the bench and logs.</summary>
         public ArrayList Problems => _problems;
 
-        public bool IsIn(int id, int category) => (_bits[id] & StatusCategory.Bit(category)) != 0;
+        public bool IsIn(int id, int category) => _position[id * StatusCategory.Count + category] != NotIn;
 
         /// <summary>The ":N" of the ID's entry in a category: -1 when none was given (0 means until cleared).</summary>
-        public int Seconds(int id, int category) => _seconds[id * StatusCategory.Count + category];
+        public int Seconds(int id, int category)
+        {
+            int at = FindTimed(id * StatusCategory.Count + category);
+            return at >= 0 ? _timedSeconds[at] : -1;
+        }
 
         /// <summary>Where the ID's entry stands in the category's list (smaller is earlier): the priority within a rank.</summary>
-        public int Position(int id, int category) => _position[id * StatusCategory.Count + category];
+        public int Position(int id, int category)
+        {
+            int position = _position[id * StatusCategory.Count + category];
+            return position == NotIn ? int.MaxValue : position;
+        }
 
         public void Configure(string blocked, string showDirectly, string essential, string important, string audio, string popUp)
         {
@@ -46,16 +60,15 @@ namespace DeskPhone.Firmware.Status
 
         private void Clear()
         {
-            for (int i = 0; i < _bits.Length; i++)
+            for (int i = 0; i < _position.Length; i++)
             {
-                _bits[i] = 0;
+                _position[i] = NotIn;
             }
-            for (int i = 0; i < _seconds.Length; i++)
+            for (int c = 0; c < _count.Length; c++)
             {
-                _seconds[i] = -1;
-                _position[i] = int.MaxValue;
+                _count[c] = 0;
             }
-            _nextPosition = 0;
+            _timedCount = 0;
             _problems.Clear();
         }
 
@@ -108,12 +121,78 @@ namespace DeskPhone.Firmware.Status
                     return;
                 }
             }
-            _bits[id] |= StatusCategory.Bit(category);
-            _seconds[id * StatusCategory.Count + category] = seconds;
-            if (_position[id * StatusCategory.Count + category] == int.MaxValue)
+            int at = id * StatusCategory.Count + category;
+            if (_position[at] == NotIn)
             {
-                _position[id * StatusCategory.Count + category] = _nextPosition++;
+                _position[at] = (byte)_count[category]++;
             }
+            SetTimed(at, seconds);
+        }
+
+        private int FindTimed(int at)
+        {
+            int lo = 0;
+            int hi = _timedCount - 1;
+            while (lo <= hi)
+            {
+                int mid = (lo + hi) >> 1;
+                if (_timedAt[mid] == at)
+                {
+                    return mid;
+                }
+                if (_timedAt[mid] < at)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+            return ~lo;
+        }
+
+        /// <summary>A later entry for the same ID overrides an earlier one's ":N", with or without one of its own.</summary>
+        private void SetTimed(int at, int seconds)
+        {
+            int i = FindTimed(at);
+            if (i >= 0)
+            {
+                if (seconds >= 0)
+                {
+                    _timedSeconds[i] = seconds;
+                    return;
+                }
+                _timedCount--;
+                for (int j = i; j < _timedCount; j++)
+                {
+                    _timedAt[j] = _timedAt[j + 1];
+                    _timedSeconds[j] = _timedSeconds[j + 1];
+                }
+                return;
+            }
+            if (seconds < 0)
+            {
+                return;
+            }
+            if (_timedCount == _timedAt.Length)
+            {
+                short[] at2 = new short[_timedCount * 2 + 4];
+                int[] seconds2 = new int[at2.Length];
+                System.Array.Copy(_timedAt, at2, _timedCount);
+                System.Array.Copy(_timedSeconds, seconds2, _timedCount);
+                _timedAt = at2;
+                _timedSeconds = seconds2;
+            }
+            i = ~i;
+            for (int j = _timedCount; j > i; j--)
+            {
+                _timedAt[j] = _timedAt[j - 1];
+                _timedSeconds[j] = _timedSeconds[j - 1];
+            }
+            _timedAt[i] = (short)at;
+            _timedSeconds[i] = seconds;
+            _timedCount++;
         }
 
         private static int ParseSeconds(string s, int start, int end)

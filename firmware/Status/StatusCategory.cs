@@ -1,6 +1,6 @@
 namespace DeskPhone.Firmware.Status
 {
-    /// <summary>The six categories of the status_msgs_* settings, as bits and with their setting names.</summary>
+    /// <summary>The six categories of the status_msgs_* settings, with their setting names.</summary>
     public static class StatusCategory
     {
         public const int Blocked = 0;
@@ -11,18 +11,38 @@ namespace DeskPhone.Firmware.Status
         public const int PopUp = 5;
         public const int Count = 6;
 
-        private static readonly string[] Settings =
+        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
+        // literals would take heap from the start; a literal returned from code keeps its text in flash.
+        private static string Settings(int i)
         {
-            "status_msgs_that_are_blocked", "status_msgs_that_show_directly", "status_msgs_that_are_essential",
-            "status_msgs_that_are_important", "status_msgs_with_audio_indication", "status_msgs_to_pop_up",
-        };
+            switch (i)
+            {
+                case 0: return "status_msgs_that_are_blocked";
+                case 1: return "status_msgs_that_show_directly";
+                case 2: return "status_msgs_that_are_essential";
+                case 3: return "status_msgs_that_are_important";
+                case 4: return "status_msgs_with_audio_indication";
+                case 5: return "status_msgs_to_pop_up";
+                default: return null;
+            }
+        }
 
-        private static readonly string[] Names = { "blocked", "show directly", "essential", "important", "audio indication", "pop-up" };
+        private static string Names(int i)
+        {
+            switch (i)
+            {
+                case 0: return "blocked";
+                case 1: return "show directly";
+                case 2: return "essential";
+                case 3: return "important";
+                case 4: return "audio indication";
+                case 5: return "pop-up";
+                default: return null;
+            }
+        }
 
-        public static string SettingName(int category) => Settings[category];
+        public static string SettingName(int category) => Settings(category);
 
-        public static string Name(int category) => Names[category];
-
-        public static int Bit(int category) => 1 << category;
+        public static string Name(int category) => Names(category);
     }
 }

@@ -14,7 +14,9 @@ namespace DeskPhone.Firmware.Status
     /// - pop-ups: one at a time in raise order, each for its ":N" (none given: <see cref="DefaultPopUpSeconds"/>;
     ///   0: until dismissed), bounded queue;
     /// - audio: a tone request when an audio-indication message is raised.
-    /// All state lives in arrays sized by the catalogue: raising, clearing and recomputing allocate nothing.
+    /// The per-message state (parameter, source, raise time) lives in slots for the active messages only, which grow
+    /// the first time more messages are active at once than ever before; after that raising, clearing and recomputing
+    /// allocate nothing.
     /// </summary>
     public sealed class StatusScheduler
     {
@@ -22,15 +24,22 @@ namespace DeskPhone.Firmware.Status
         public const int PopUpQueueSize = 8;
         public const int AudioQueueSize = 4;
 
+        private const int FirstSlots = 8;
+
         private readonly StatusCategories _categories = new StatusCategories();
-        private readonly bool[] _active = new bool[StatusId.Count];
-        private readonly string[] _param = new string[StatusId.Count];
-        private readonly string[] _source = new string[StatusId.Count];
-        private readonly long[] _raisedAt = new long[StatusId.Count];
-        private readonly int[] _seq = new int[StatusId.Count];
+
+        // 0: not active; else 1 + the message's slot. A cleared slot is filled by the last one.
+        private readonly byte[] _slotOf = new byte[StatusId.Count];
+        private byte[] _slotId = new byte[FirstSlots];
+        private string[] _param = new string[FirstSlots];
+        private string[] _source = new string[FirstSlots];
+        private long[] _raisedAt = new long[FirstSlots];
+        private int[] _seq = new int[FirstSlots];
+        private int _slotCount;
         private int _nextSeq;
 
-        private readonly int[] _order = new int[StatusId.Count];
+        // Active, non-blocked message IDs (all below 256), newest first.
+        private readonly byte[] _order = new byte[StatusId.Count];
         private int _orderCount;
 
         private readonly int[] _popUps = new int[PopUpQueueSize];
@@ -68,13 +77,14 @@ namespace DeskPhone.Firmware.Status
 
         public int PopUp => _popUpCount > 0 ? _popUps[0] : NoMessage;
 
-        public bool IsActive(int id) => StatusCatalog.Valid(id) && _active[id];
+        public bool IsActive(int id) => StatusCatalog.Valid(id) && _slotOf[id] != 0;
 
-        public string ParamOf(int id) => IsActive(id) ? _param[id] : null;
+        public string ParamOf(int id) => IsActive(id) ? _param[_slotOf[id] - 1] : null;
 
-        public string SourceOf(int id) => IsActive(id) ? _source[id] : null;
+        public string SourceOf(int id) => IsActive(id) ? _source[_slotOf[id] - 1] : null;
 
-        public long RaisedAt(int id) => _raisedAt[id];
+        /// <summary>When an active message was raised; 0 for one that is not active.</summary>
+        public long RaisedAt(int id) => IsActive(id) ? _raisedAt[_slotOf[id] - 1] : 0;
 
         /// <summary>Applies the six setting strings; see <see cref="StatusCategories.Problems"/> for what was skipped.</summary>
         public void Configure(string blocked, string showDirectly, string essential, string important, string audio, string popUp, long nowMs)
@@ -99,13 +109,14 @@ namespace DeskPhone.Firmware.Status
             {
                 return false;
             }
-            if (_active[id])
+            if (_slotOf[id] != 0)
             {
-                if (_param[id] == param)
+                int slot = _slotOf[id] - 1;
+                if (_param[slot] == param)
                 {
                     return false;
                 }
-                _param[id] = param;
+                _param[slot] = param;
                 _pending |= StatusChange.Notifications | StatusChange.IdleList;
                 if (_statusLine == id)
                 {
@@ -118,11 +129,11 @@ namespace DeskPhone.Firmware.Status
                 Flush();
                 return true;
             }
-            _active[id] = true;
-            _param[id] = param;
-            _source[id] = source;
-            _raisedAt[id] = nowMs;
-            _seq[id] = ++_nextSeq;
+            int added = AddSlot(id);
+            _param[added] = param;
+            _source[added] = source;
+            _raisedAt[added] = nowMs;
+            _seq[added] = ++_nextSeq;
             bool blocked = _categories.IsIn(id, StatusCategory.Blocked);
             if (!blocked)
             {
@@ -149,10 +160,8 @@ namespace DeskPhone.Firmware.Status
             {
                 return false;
             }
-            _active[id] = false;
-            _param[id] = null;
-            _source[id] = null;
             RemoveOrdered(id);
+            RemoveSlot(id);
             for (int i = _popUpCount - 1; i >= 0; i--)
             {
                 if (_popUps[i] == id)
@@ -259,18 +268,19 @@ namespace DeskPhone.Firmware.Status
                 }
             }
             sb.Append(any ? ".\n" : "none (notification list only).\n");
-            if (!_active[id])
+            if (_slotOf[id] == 0)
             {
                 return sb.Append("Not active.").ToString();
             }
-            sb.Append("Active for ").Append(((nowMs - _raisedAt[id]) / 1000).ToString()).Append(" s");
-            if (_param[id] != null)
+            int slot = _slotOf[id] - 1;
+            sb.Append("Active for ").Append(((nowMs - _raisedAt[slot]) / 1000).ToString()).Append(" s");
+            if (_param[slot] != null)
             {
-                sb.Append(", parameter '").Append(_param[id]).Append('\'');
+                sb.Append(", parameter '").Append(_param[slot]).Append('\'');
             }
-            if (_source[id] != null)
+            if (_source[slot] != null)
             {
-                sb.Append(", raised by ").Append(_source[id]);
+                sb.Append(", raised by ").Append(_source[slot]);
             }
             sb.Append(".\n");
             if (_statusLine == id)
@@ -383,7 +393,7 @@ namespace DeskPhone.Firmware.Status
         private bool Expired(int id, int category, long nowMs)
         {
             int seconds = _categories.Seconds(id, category);
-            return seconds > 0 && nowMs - _raisedAt[id] >= seconds * 1000L;
+            return seconds > 0 && nowMs - _raisedAt[_slotOf[id] - 1] >= seconds * 1000L;
         }
 
         private long PopUpMs(int id)
@@ -426,7 +436,7 @@ namespace DeskPhone.Firmware.Status
             _orderCount = 0;
             for (int id = 0; id < StatusId.Count; id++)
             {
-                if (_active[id] && !_categories.IsIn(id, StatusCategory.Blocked))
+                if (_slotOf[id] != 0 && !_categories.IsIn(id, StatusCategory.Blocked))
                 {
                     InsertOrdered(id);
                 }
@@ -436,13 +446,55 @@ namespace DeskPhone.Firmware.Status
         private void InsertOrdered(int id)
         {
             int i = _orderCount;
-            while (i > 0 && _seq[_order[i - 1]] < _seq[id])
+            int seq = _seq[_slotOf[id] - 1];
+            while (i > 0 && _seq[_slotOf[_order[i - 1]] - 1] < seq)
             {
                 _order[i] = _order[i - 1];
                 i--;
             }
-            _order[i] = id;
+            _order[i] = (byte)id;
             _orderCount++;
+        }
+
+        private int AddSlot(int id)
+        {
+            if (_slotCount == _slotId.Length)
+            {
+                int size = _slotCount * 2;
+                _slotId = (byte[])Grow(_slotId, new byte[size]);
+                _param = (string[])Grow(_param, new string[size]);
+                _source = (string[])Grow(_source, new string[size]);
+                _raisedAt = (long[])Grow(_raisedAt, new long[size]);
+                _seq = (int[])Grow(_seq, new int[size]);
+            }
+            int slot = _slotCount++;
+            _slotId[slot] = (byte)id;
+            _slotOf[id] = (byte)(slot + 1);
+            return slot;
+        }
+
+        private void RemoveSlot(int id)
+        {
+            int slot = _slotOf[id] - 1;
+            int last = --_slotCount;
+            if (slot != last)
+            {
+                _slotId[slot] = _slotId[last];
+                _param[slot] = _param[last];
+                _source[slot] = _source[last];
+                _raisedAt[slot] = _raisedAt[last];
+                _seq[slot] = _seq[last];
+                _slotOf[_slotId[slot]] = (byte)(slot + 1);
+            }
+            _param[last] = null;
+            _source[last] = null;
+            _slotOf[id] = 0;
+        }
+
+        private static System.Array Grow(System.Array from, System.Array to)
+        {
+            System.Array.Copy(from, to, from.Length);
+            return to;
         }
 
         private void RemoveOrdered(int id)

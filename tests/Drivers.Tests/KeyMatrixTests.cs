@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Host.Simulated;
 
@@ -105,6 +106,27 @@ namespace DeskPhone.Drivers.Tests
             Assert.Equal(3, _events.FindAll(e => e == "DOWN:repeat").Count);
             _hw.Release(1, 3);
             RunFor(30);
+            Assert.Equal("DOWN:release", _events[^1]);
+        }
+
+        [Theory]
+        [InlineData(int.MaxValue - 300L)]  // the low 32 bits of the clock turn negative while the key is down
+        [InlineData(uint.MaxValue - 300L)] // and wrap through zero
+        [InlineData((1L << 40) - 300)]
+        public void TimingIsTheSameWhereverTheClockStands(long start)
+        {
+            _now = start;
+            RunFor(100);
+            _hw.Press(1, 3); // Down
+            RunFor(510);
+            Assert.Equal(new[] { "DOWN:press", "DOWN:repeat" }, _events);
+            RunFor(400);     // t = 910: repeats at 500, 620, 740 and 860, long press at 800
+            Assert.Equal(4, _events.Count(e => e == "DOWN:repeat"));
+            Assert.Equal(1, _events.Count(e => e == "DOWN:long"));
+            _hw.Release(1, 3);
+            RunFor(10);      // shorter than the debounce: still down
+            Assert.DoesNotContain("DOWN:release", _events);
+            RunFor(20);
             Assert.Equal("DOWN:release", _events[^1]);
         }
 

@@ -24,6 +24,7 @@ namespace DeskPhone.Benchmarks.Heap
 
         private readonly HashSet<object> _seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         private readonly HashSet<Assembly> _portable;
+        private readonly HashSet<object> _boundaries = new HashSet<object>(ReferenceEqualityComparer.Instance);
 
         public NanoHeapModel(IEnumerable<Assembly> portable)
         {
@@ -34,28 +35,43 @@ namespace DeskPhone.Benchmarks.Heap
         public Dictionary<string, long> ByType { get; } = new Dictionary<string, long>();
 
         /// <summary>
+        /// Bytes per field path from the measured root's type (at most <see cref="PathDepth"/> fields deep, "[]" for an
+        /// array's elements) over every call so far; an object shared by two paths counts on the first one walked.
+        /// </summary>
+        public Dictionary<string, long> ByPath { get; } = new Dictionary<string, long>();
+
+        public int PathDepth { get; set; } = 3;
+
+        /// <summary>
         /// Bytes reachable from <paramref name="root"/> that no earlier call counted. Without
         /// <paramref name="followDelegates"/> the handlers an object holds are counted but not what they reach (the
-        /// subscribers belong to whoever subscribed).
+        /// subscribers belong to whoever subscribed). The <paramref name="boundaries"/> are neither counted nor walked
+        /// (they are another group's, measured later).
         /// </summary>
-        public long Measure(object root, bool followDelegates = true)
+        public long Measure(object root, bool followDelegates = true, params object[] boundaries)
         {
+            _boundaries.Clear();
+            foreach (object b in boundaries)
+            {
+                _boundaries.Add(b);
+            }
             long total = 0;
-            var stack = new Stack<object>();
-            Push(stack, root);
+            var stack = new Stack<(object Value, string Path)>();
+            Push(stack, root, root?.GetType().Name);
             while (stack.Count > 0)
             {
-                object o = stack.Pop();
-                long bytes = SizeAndChildren(o, stack, followDelegates);
+                (object o, string path) = stack.Pop();
+                long bytes = SizeAndChildren(o, path, stack, followDelegates);
                 string name = o is Array ? o.GetType().GetElementType().Name + "[]" : o.GetType().Name;
                 ByType[name] = (ByType.TryGetValue(name, out long sum) ? sum : 0) + bytes;
+                ByPath[path] = (ByPath.TryGetValue(path, out long atPath) ? atPath : 0) + bytes;
                 total += bytes;
             }
             return total;
         }
 
         /// <summary>Runs every static constructor of the portable assemblies, as nanoFramework does at boot.</summary>
-        public IEnumerable<(string Field, object Value)> StaticRoots()
+        public IEnumerable<(string Field, object Value, string Assembly)> StaticRoots()
         {
             foreach (Assembly assembly in _portable)
             {
@@ -66,22 +82,31 @@ namespace DeskPhone.Benchmarks.Heap
                     {
                         if (!f.IsLiteral)
                         {
-                            yield return (type.Name + "." + f.Name, f.GetValue(null));
+                            yield return (type.Name + "." + f.Name, f.GetValue(null), assembly.GetName().Name);
                         }
                     }
                 }
             }
         }
 
-        private void Push(Stack<object> stack, object o)
+        private void Push(Stack<(object, string)> stack, object o, string path)
         {
-            if (o != null && !(o is Pointer) && _seen.Add(o))
+            if (o != null && !(o is Pointer) && !_boundaries.Contains(o) && _seen.Add(o))
             {
-                stack.Push(o);
+                stack.Push((o, path));
             }
         }
 
-        private long SizeAndChildren(object o, Stack<object> stack, bool followDelegates)
+        private string Child(string path, string step)
+        {
+            if (path.Count(c => c == '.') >= PathDepth)
+            {
+                return path;
+            }
+            return step == "[]" ? path + "[]" : path + "." + step;
+        }
+
+        private long SizeAndChildren(object o, string path, Stack<(object, string)> stack, bool followDelegates)
         {
             Type t = o.GetType();
             if (o is string s)
@@ -98,7 +123,7 @@ namespace DeskPhone.Benchmarks.Heap
                 }
                 foreach (object item in array)
                 {
-                    Push(stack, item);
+                    Push(stack, item, Child(path, "[]"));
                 }
                 return Round(ArrayHeader + array.Length * Block);
             }
@@ -108,7 +133,7 @@ namespace DeskPhone.Benchmarks.Heap
                 {
                     if (followDelegates)
                     {
-                        Push(stack, single.Target);
+                        Push(stack, single.Target, Child(path, "target"));
                     }
                 }
                 return Round(3 * Block) * d.GetInvocationList().Length;
@@ -117,7 +142,7 @@ namespace DeskPhone.Benchmarks.Heap
             {
                 foreach (object item in list)
                 {
-                    Push(stack, item);
+                    Push(stack, item, Child(path, "[]"));
                 }
                 return Round(3 * Block) + Round(ArrayHeader + Math.Max(list.Capacity, 4) * Block);
             }
@@ -130,8 +155,8 @@ namespace DeskPhone.Benchmarks.Heap
                 }
                 foreach (DictionaryEntry e in table)
                 {
-                    Push(stack, e.Key);
-                    Push(stack, e.Value);
+                    Push(stack, e.Key, Child(path, "key"));
+                    Push(stack, e.Value, Child(path, "value"));
                 }
                 // Fields (buckets, count, load factor, ...), the bucket array, one {key, value, next} entry per item.
                 return Round(6 * Block) + Round(ArrayHeader + buckets * Block) + table.Count * Round(4 * Block);
@@ -155,10 +180,17 @@ namespace DeskPhone.Benchmarks.Heap
             {
                 if (!f.FieldType.IsPrimitive && !f.FieldType.IsEnum)
                 {
-                    Push(stack, f.GetValue(o));
+                    Push(stack, f.GetValue(o), Child(path, FieldName(f)));
                 }
             }
             return Round(Block * (1 + fields.Count));
+        }
+
+        /// <summary>An auto-property's backing field by its property's name.</summary>
+        private static string FieldName(FieldInfo f)
+        {
+            string n = f.Name;
+            return n.StartsWith("<", StringComparison.Ordinal) && n.Contains('>') ? n.Substring(1, n.IndexOf('>') - 1) : n;
         }
 
         private static List<FieldInfo> InstanceFields(Type t)

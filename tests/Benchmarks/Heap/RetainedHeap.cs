@@ -51,7 +51,7 @@ namespace DeskPhone.Benchmarks.Heap
             var model = new NanoHeapModel(portable);
 
             var statics = model.StaticRoots().ToList();
-            var staticSizes = statics.Select(s => (s.Field, Bytes: model.Measure(s.Value))).OrderByDescending(s => s.Bytes).ToList();
+            var staticSizes = statics.Select(s => (s.Field, Bytes: model.Measure(s.Value), s.Assembly)).OrderByDescending(s => s.Bytes).ToList();
 
             var settings = SimulatedPhone.DefaultSettings(null, "486", "127.0.0.1");
             var hardware = new SimulatedPhoneHardware();
@@ -78,33 +78,45 @@ namespace DeskPhone.Benchmarks.Heap
                 feeder.Tick();
             }
 
-            var groups = new (string Name, object Root)[]
+            // The SIP groups stop at the phone core (the binding and publisher hold it) and the phone core, which follows
+            // its handlers into its own parts, stops at the SIP objects that subscribed to it.
+            var groups = new (string Name, object[] Roots, bool FollowDelegates, object[] Boundaries)[]
             {
-                ("SIP: inbox (" + DeviceSizing.InboxSlots + " x " + DeviceSizing.InboxPacketBytes.ToString("N0") + " B)", inbox),
-                ("drivers (portable part)", hardware.Drivers),
-                ("settings store", settings),
-                ("phone core", phone),
-                ("SIP: user agent, transport, subscriptions, publisher", new object[] { agent, udp, subscriptions, binding, publisher }),
-                ("renderer (idle screen, feeder)", feeder),
-                ("bench router", router),
+                ("SIP: inbox (" + DeviceSizing.InboxSlots + " x " + DeviceSizing.InboxPacketBytes.ToString("N0") + " B)", new object[] { inbox }, true, new object[0]),
+                ("drivers (portable part)", new object[] { hardware.Drivers }, false, new object[0]),
+                ("settings store", new object[] { settings }, false, new object[0]),
+                ("SIP: user agent, transport", new object[] { agent, udp }, false, new object[] { phone, subscriptions, binding, publisher }),
+                ("SIP side of the firmware: subscriptions, binding, publisher", new object[] { subscriptions, binding, publisher }, false, new object[] { phone }),
+                ("phone core", new object[] { phone }, true, new object[0]),
+                ("renderer (idle screen, feeder)", new object[] { feeder }, true, new object[0]),
+                ("bench router", new object[] { router }, true, new object[0]),
             };
             long staticTotal = staticSizes.Sum(s => s.Bytes);
             long total = staticTotal;
             output.WriteLine("Retained managed heap on nanoFramework (model: 12-byte heap blocks), after 60 s of virtual time:");
             output.WriteLine("{0,-56} {1,9}", "static fields (all run at boot)", staticTotal.ToString("N0"));
-            foreach (var s in staticSizes.Take(8))
+            foreach (var a in staticSizes.GroupBy(s => s.Assembly).Select(g => (Name: g.Key, Bytes: g.Sum(s => s.Bytes))).OrderByDescending(a => a.Bytes))
+            {
+                output.WriteLine("  {0,-54} {1,9}", "of which " + a.Name, a.Bytes.ToString("N0"));
+            }
+            foreach (var s in staticSizes.Take(Environment.GetEnvironmentVariable("HEAP_PATHS") == null ? 16 : 200).Where(s => s.Bytes >= (Environment.GetEnvironmentVariable("HEAP_PATHS") == null ? 120 : 48)))
             {
                 output.WriteLine("    {0,-52} {1,9}", s.Field, s.Bytes.ToString("N0"));
             }
             foreach (var g in groups)
             {
                 var before = new System.Collections.Generic.Dictionary<string, long>(model.ByType);
-                long bytes = model.Measure(g.Root, g.Root != (object)settings && g.Root != (object)hardware.Drivers);
+                model.ByPath.Clear();
+                long bytes = g.Roots.Sum(r => model.Measure(r, g.FollowDelegates, g.Boundaries));
                 total += bytes;
                 output.WriteLine("{0,-56} {1,9}", g.Name, bytes.ToString("N0"));
                 foreach (var t in model.ByType.Select(t => (t.Key, Bytes: t.Value - (before.TryGetValue(t.Key, out long b) ? b : 0))).OrderByDescending(t => t.Bytes).Take(6).Where(t => t.Bytes > 0))
                 {
                     output.WriteLine("        {0,-48} {1,9}", t.Key, t.Bytes.ToString("N0"));
+                }
+                foreach (var p in model.ByPath.OrderByDescending(p => p.Value).Take(Environment.GetEnvironmentVariable("HEAP_PATHS") == null ? 10 : 80).Where(p => p.Value >= (Environment.GetEnvironmentVariable("HEAP_PATHS") == null ? 240 : 100)))
+                {
+                    output.WriteLine("        {0,-48} {1,9}", p.Key, p.Value.ToString("N0"));
                 }
             }
             output.WriteLine("{0,-56} {1,9}  (target {2:N0})", "total", total.ToString("N0"), TargetBytes);

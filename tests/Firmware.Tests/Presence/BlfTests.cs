@@ -280,6 +280,34 @@ namespace DeskPhone.Firmware.Tests.Presence
             Assert.Equal(481, Notify(3, Body.Dialogs(1, "full")));
         }
 
+        [Fact]
+        public void ManyKeysConfiguredAndRemovedInAnyOrderKeepTheirOwnState()
+        {
+            int[] keys = { 69, 3, 40, 0, 17, 5, 68, 1, 33 };
+            foreach (int key in keys)
+            {
+                Assert.Null(_blf.Configure(key, (key % 2 == 0 ? "blf" : "presence") + " sip:k" + key + "@pbx", 1, 0));
+            }
+            Assert.Null(_blf.Configure(40, "none", 1, 1));
+            Assert.Null(_blf.Configure(3, "none", 1, 1));
+            Assert.Equal(200, Notify(68, Body.Dialogs(1, "full", Body.Dialog("x", "early"))));
+            Assert.True(_blf.AnyRinging);
+            for (int key = 0; key < MonitoredExtensions.MaxKeys; key++)
+            {
+                bool monitored = System.Array.IndexOf(keys, key) >= 0 && key != 40 && key != 3;
+                Subscription s = _blf.SubscriptionOf(key);
+                Assert.Equal(monitored, s != null);
+                Assert.Equal(monitored ? key : -1, s == null ? -1 : _blf.KeyOf(s));
+                Assert.Equal(monitored ? "sip:k" + key + "@pbx" : null, s?.Target);
+                string expected = !monitored ? null : key == 68 ? "RINGING" : key % 2 == 0 ? "IDLE" : "OFFLINE";
+                Assert.Equal(expected, _blf.StateOf(key));
+            }
+            Assert.Contains("40=none", _changes);
+            Assert.Contains("3=none", _changes);
+            Assert.Null(_blf.Configure(68, "none", 1, 2));
+            Assert.False(_blf.AnyRinging);
+        }
+
         [Theory]
         [InlineData("blf", "needs a target")]
         [InlineData("blf mailto:bob@pbx", "not a sip: address")]

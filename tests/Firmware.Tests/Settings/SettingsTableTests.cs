@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Tests.Settings
                 SettingDefinition def = _store.GetDefinition(i);
                 Assert.True(seen.Add(def.Name), "duplicate " + def.Name);
                 Assert.Equal(i, def.Ordinal);
-                Assert.Same(def, _store.FindDefinition(def.Name));
+                Assert.Equal(i, _store.FindDefinition(def.Name).Ordinal);
             }
         }
 

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using DeskPhone.Firmware.Settings;
+
+namespace DeskPhone.Firmware.Tests.Settings
+{
+    /// <summary>The store keeps only values that differ from their defaults and finds names by binary search.</summary>
+    public class SettingsCompactStoreTests
+    {
+        [Fact]
+        public void EveryNameIsFoundAndNeighboursOfNamesAreNot()
+        {
+            var store = new SettingsStore();
+            var names = new List<string>();
+            for (int i = 0; i < store.DefinitionCount; i++)
+            {
+                names.Add(store.GetDefinition(i).Name);
+            }
+            foreach (string name in names)
+            {
+                Assert.All(name, c => Assert.True(c > ' ' && c < 127, name + " is not printable ASCII"));
+                Assert.True(store.IsDefined(name), name);
+                Assert.False(store.IsDefined(name + "_"), name + "_");
+                Assert.False(store.IsDefined(name.Substring(0, name.Length - 1)) && !names.Contains(name.Substring(0, name.Length - 1)), name);
+                Assert.False(store.IsDefined(name.ToUpperInvariant()), name.ToUpperInvariant());
+            }
+            foreach (string outside in new[] { "", "a", "zzzz", "USER_NAME", "user", null })
+            {
+                Assert.False(store.IsDefined(outside), outside ?? "null");
+                Assert.Null(store.Get(outside, 1));
+            }
+        }
+
+        [Fact]
+        public void ReadsAllocateNothingWithValuesStored()
+        {
+            var store = new SettingsStore();
+            Assert.Null(store.Set("user_name", 3, "486"));
+            Assert.Null(store.Set("ring_volume", 0, "3"));
+            Assert.Null(store.Set("fkey", 16, "line"));
+            store.Get("user_name", 3);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100; i++)
+            {
+                store.Get("user_name", 3);
+                store.Get("user_name", 4);
+                store.GetInt("ring_volume");
+                store.GetBool("user_active", 1);
+                store.Get("fkey", 16);
+                store.Get("no_such_setting", 1);
+                store.IsPasswordSet("http_pass");
+            }
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        [Fact]
+        public void AValueSetBackToItsDefaultIsNoLongerSavedOrReset()
+        {
+            var medium = new CutMedium();
+            var store = new SettingsStore(medium, new Random(1));
+            Assert.Null(store.Set("ring_volume", 0, "3"));
+            Assert.Null(store.Set("user_active", 1, "off"));
+            Assert.Null(store.Set("user_active", 2, "on"));
+            Assert.Null(store.Set("ring_volume", 0, "8"));
+            Assert.Null(store.Save());
+            string saved = Encoding.UTF8.GetString(medium.Blobs[SettingsStore.SlotA]);
+            Assert.DoesNotContain("ring_volume", saved);
+            Assert.Contains("user_active", saved);
+
+            var changes = new List<string>();
+            store.SettingChanged += (name, idx, reboot) => changes.Add(name + "[" + idx + "]");
+            Assert.Null(store.FactoryReset());
+            Assert.Equal(new[] { "user_active[1]", "user_active[2]" }, changes);
+            Assert.Equal("on", store.Get("user_active", 1));
+            Assert.Equal("off", store.Get("user_active", 2));
+            Assert.Equal("8", store.Get("ring_volume"));
+        }
+
+        [Fact]
+        public void ValuesSurviveInsertionsAndRemovalsInAnyOrder()
+        {
+            var store = new SettingsStore();
+            var expected = new Dictionary<int, string>();
+            var random = new Random(7);
+            for (int step = 0; step < 400; step++)
+            {
+                int idx = random.Next(1, SettingsTable.FunctionKeys + 1);
+                string value = random.Next(3) == 0 ? "none" : "speed " + random.Next(100);
+                Assert.Null(store.Set("fkey", idx, value));
+                expected[idx] = value;
+                foreach (var e in expected)
+                {
+                    Assert.Equal(e.Value, store.Get("fkey", e.Key));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using DeskPhone.Firmware.Status;
+
+namespace DeskPhone.Firmware.Tests.Status
+{
+    /// <summary>The scheduler keeps state only for active messages; the categories keep ":N" only where one is given.</summary>
+    public class StatusCompactStateTests
+    {
+        [Fact]
+        public void EveryMessageActiveAtOnceKeepsItsOwnParameterSourceAndTime()
+        {
+            var s = new StatusScheduler();
+            for (int id = 0; id < StatusId.Count; id++)
+            {
+                Assert.True(s.Raise(id, "p" + id, "src" + id, 1000 + id));
+            }
+            for (int id = 0; id < StatusId.Count; id += 3)
+            {
+                Assert.True(s.Clear(id, 5000));
+            }
+            Assert.True(s.Raise(0, "again", "late", 6000));
+            for (int id = 0; id < StatusId.Count; id++)
+            {
+                bool active = id == 0 || id % 3 != 0;
+                Assert.Equal(active, s.IsActive(id));
+                Assert.Equal(active ? (id == 0 ? "again" : "p" + id) : null, s.ParamOf(id));
+                Assert.Equal(active ? (id == 0 ? "late" : "src" + id) : null, s.SourceOf(id));
+                Assert.Equal(active ? (id == 0 ? 6000 : 1000 + id) : 0, s.RaisedAt(id));
+            }
+            // Newest first: 0 was raised last, then the others in falling ID order (never the blocked ones).
+            Assert.Equal(0, s.Notification(0));
+            for (int i = 1; i < s.NotificationCount; i++)
+            {
+                Assert.False(s.Categories.IsIn(s.Notification(i), StatusCategory.Blocked));
+                Assert.True(i == 1 || s.Notification(i) < s.Notification(i - 1), "order at " + i);
+            }
+        }
+
+        [Fact]
+        public void SecondsAndPositionsFollowTheListsWithRepeatsOverriding()
+        {
+            var c = new StatusCategories();
+            c.Configure("", "WlanActive:5 UxmConnected EthernetUnplugged:86400 WlanActive UxmConnected:7", "", "", "", "HidConnected:0");
+            Assert.Empty(c.Problems);
+            Assert.Equal(-1, c.Seconds(StatusId.WlanActive, StatusCategory.ShowDirectly)); // the later entry has no :N
+            Assert.Equal(7, c.Seconds(StatusId.UxmConnected, StatusCategory.ShowDirectly));
+            Assert.Equal(86400, c.Seconds(StatusId.EthernetUnplugged, StatusCategory.ShowDirectly));
+            Assert.Equal(0, c.Seconds(StatusId.HidConnected, StatusCategory.PopUp));
+            Assert.Equal(-1, c.Seconds(StatusId.HidConnected, StatusCategory.ShowDirectly));
+            Assert.True(c.Position(StatusId.WlanActive, StatusCategory.ShowDirectly) < c.Position(StatusId.UxmConnected, StatusCategory.ShowDirectly));
+            Assert.True(c.Position(StatusId.UxmConnected, StatusCategory.ShowDirectly) < c.Position(StatusId.EthernetUnplugged, StatusCategory.ShowDirectly));
+            Assert.Equal(int.MaxValue, c.Position(StatusId.HidConnected, StatusCategory.ShowDirectly));
+
+            var timed = new List<string>();
+            for (int id = 0; id < StatusId.Count; id++)
+            {
+                timed.Add(StatusCatalog.Name(id) + ":" + (id * 997 % 86401));
+            }
+            c.Configure("", string.Join(" ", timed), "", "", "", "");
+            for (int id = 0; id < StatusId.Count; id++)
+            {
+                Assert.Equal(id * 997 % 86401, c.Seconds(id, StatusCategory.ShowDirectly));
+                Assert.Equal(id, c.Position(id, StatusCategory.ShowDirectly));
+            }
+        }
+    }
+}
