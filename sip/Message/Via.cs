@@ -11,7 +11,25 @@ namespace DeskPhone.Sip.Message
 
         public string ParamText { get; private set; }
 
-        public string Branch => GetParam("branch");
+        private string _branch;
+        private bool _branchRead;
+        private int _rport = NotRead;
+        private const int NotRead = -3;
+
+        /// <summary>The branch (kept once read: the transaction cache, the checks and the answer all ask).</summary>
+        public string Branch
+        {
+            get
+            {
+                if (!_branchRead)
+                {
+                    _branch = GetParam("branch");
+                    _branchRead = true;
+                }
+                return _branch;
+            }
+        }
+
         public string Received => GetParam("received");
 
         /// <summary>-1 without rport, 0 for a bare rport (the client asks for it), else the port the server filled in.</summary>
@@ -19,13 +37,13 @@ namespace DeskPhone.Sip.Message
         {
             get
             {
-                string value = GetParam("rport");
-                if (value == null)
+                if (_rport == NotRead)
                 {
-                    return -1;
+                    string value = GetParam("rport");
+                    int n;
+                    _rport = value == null ? -1 : value.Length == 0 || !int.TryParse(value, out n) ? 0 : n;
                 }
-                int n;
-                return value.Length == 0 || !int.TryParse(value, out n) ? 0 : n;
+                return _rport;
             }
         }
 
