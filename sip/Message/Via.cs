@@ -49,14 +49,19 @@ namespace DeskPhone.Sip.Message
 
         public string GetParam(string name) => Params.Get(ParamText, name);
 
+        /// <summary>
+        /// Parses a Via value, or null when it is malformed. It works on index ranges of the value, so only the host,
+        /// the parameter text and an unusual transport name become strings.
+        /// </summary>
         public static Via Parse(string value)
         {
             if (value == null)
             {
                 return null;
             }
-            string[] parts = new string[3];
             int i = 0;
+            int transportStart = 0;
+            int transportEnd = 0;
             for (int p = 0; p < 3; p++)
             {
                 while (i < value.Length && Token.IsWhite(value[i]))
@@ -68,7 +73,12 @@ namespace DeskPhone.Sip.Message
                 {
                     i++;
                 }
-                parts[p] = value.Substring(start, i - start);
+                if ((p == 0 && !RangeIs(value, start, i, "SIP", true)) || (p == 1 && !RangeIs(value, start, i, "2.0", false)))
+                {
+                    return null;
+                }
+                transportStart = start;
+                transportEnd = i;
                 while (i < value.Length && Token.IsWhite(value[i]))
                 {
                     i++;
@@ -82,30 +92,142 @@ namespace DeskPhone.Sip.Message
                     i++;
                 }
             }
-            if (!HeaderNames.EqualIgnoreCase(parts[0], "SIP") || parts[1] != "2.0" || parts[2].Length == 0)
+            if (transportEnd == transportStart)
             {
                 return null;
             }
-            string rest = value.Substring(i).Trim();
-            int semi = rest.IndexOf(';');
-            string sentBy = (semi < 0 ? rest : rest.Substring(0, semi)).Trim();
-            var via = new Via { Transport = parts[2].ToUpper() };
+            int restStart = Token.TrimStart(value, i, value.Length);
+            int restEnd = Token.TrimEnd(value, restStart, value.Length);
+            int semi = value.IndexOf(';', restStart, restEnd - restStart);
+            int sentByStart = restStart;
+            int sentByEnd = Token.TrimEnd(value, restStart, semi < 0 ? restEnd : semi);
+            var via = new Via { Transport = TransportName(value, transportStart, transportEnd) };
             if (semi >= 0)
             {
-                via.ParamText = rest.Substring(semi + 1);
+                via.ParamText = value.Substring(semi + 1, restEnd - semi - 1);
                 if (!Params.Valid(via.ParamText, false))
                 {
                     return null;
                 }
             }
-            SipUri hostPort = SipUri.Parse("sip:" + sentBy);
-            if (sentBy.Length == 0 || hostPort == null || hostPort.User != null || hostPort.ParamText != null || hostPort.Headers != null)
+            return via.SetSentBy(value, sentByStart, sentByEnd) ? via : null;
+        }
+
+        /// <summary>
+        /// host[:port] as a sip: URI's host part would accept it (the rules of SipUri.Parse, without making the URI):
+        /// no white space, brackets, quotes, user or headers; a bracketed IPv6 reference or a hostname; a port of up
+        /// to five digits no larger than 65535.
+        /// </summary>
+        private bool SetSentBy(string value, int start, int end)
+        {
+            if (start == end)
             {
-                return null;
+                return false;
             }
-            via.Host = hostPort.Host;
-            via.Port = hostPort.Port;
-            return via;
+            for (int k = start; k < end; k++)
+            {
+                char c = value[k];
+                if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7F || c == '@' || c == '?')
+                {
+                    return false;
+                }
+            }
+            int hostEnd = end;
+            int portStart = -1;
+            if (value[start] == '[')
+            {
+                int close = value.IndexOf(']', start, end - start);
+                if (close < 0)
+                {
+                    return false;
+                }
+                hostEnd = close + 1;
+                if (hostEnd < end)
+                {
+                    if (value[hostEnd] != ':')
+                    {
+                        return false;
+                    }
+                    portStart = hostEnd + 1;
+                }
+            }
+            else
+            {
+                int colon = value.IndexOf(':', start, end - start);
+                if (colon >= 0)
+                {
+                    hostEnd = colon;
+                    portStart = colon + 1;
+                }
+                for (int k = start; k < hostEnd; k++)
+                {
+                    char c = value[k];
+                    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
+                    {
+                        return false;
+                    }
+                }
+                if (hostEnd == start)
+                {
+                    return false;
+                }
+            }
+            if (portStart >= 0)
+            {
+                int digits = end - portStart;
+                if (digits == 0 || digits > 5)
+                {
+                    return false;
+                }
+                int n = 0;
+                for (int k = portStart; k < end; k++)
+                {
+                    char c = value[k];
+                    if (c < '0' || c > '9')
+                    {
+                        return false;
+                    }
+                    n = n * 10 + (c - '0');
+                }
+                if (n > 65535)
+                {
+                    return false;
+                }
+                Port = n;
+            }
+            Host = value.Substring(start, hostEnd - start);
+            return true;
+        }
+
+        private static bool RangeIs(string s, int start, int end, string expected, bool ignoreCase)
+        {
+            if (end - start != expected.Length)
+            {
+                return false;
+            }
+            for (int k = 0; k < expected.Length; k++)
+            {
+                char c = s[start + k];
+                if (ignoreCase ? (c | 0x20) != (expected[k] | 0x20) : c != expected[k])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>The transport in upper case; the usual ones as shared strings.</summary>
+        private static string TransportName(string value, int start, int end)
+        {
+            if (RangeIs(value, start, end, "UDP", false))
+            {
+                return "UDP";
+            }
+            if (RangeIs(value, start, end, "TCP", false))
+            {
+                return "TCP";
+            }
+            return value.Substring(start, end - start).ToUpper();
         }
     }
 }
