@@ -114,9 +114,8 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>
-        /// host[:port] as a sip: URI's host part would accept it (the rules of SipUri.Parse, without making the URI):
-        /// no white space, brackets, quotes, user or headers; a bracketed IPv6 reference or a hostname; a port of up
-        /// to five digits no larger than 65535.
+        /// host[:port] as the host part of a sip: URI would accept it (without making the URI): no white space,
+        /// brackets, quotes, user or headers, then <see cref="SipUri.HostPort"/>.
         /// </summary>
         private bool SetSentBy(string value, int start, int end)
         {
@@ -132,70 +131,14 @@ namespace DeskPhone.Sip.Message
                     return false;
                 }
             }
-            int hostEnd = end;
-            int portStart = -1;
-            if (value[start] == '[')
+            string host;
+            int port;
+            if (!SipUri.HostPort(value, start, end, out host, out port))
             {
-                int close = value.IndexOf(']', start, end - start);
-                if (close < 0)
-                {
-                    return false;
-                }
-                hostEnd = close + 1;
-                if (hostEnd < end)
-                {
-                    if (value[hostEnd] != ':')
-                    {
-                        return false;
-                    }
-                    portStart = hostEnd + 1;
-                }
+                return false;
             }
-            else
-            {
-                int colon = value.IndexOf(':', start, end - start);
-                if (colon >= 0)
-                {
-                    hostEnd = colon;
-                    portStart = colon + 1;
-                }
-                for (int k = start; k < hostEnd; k++)
-                {
-                    char c = value[k];
-                    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
-                    {
-                        return false;
-                    }
-                }
-                if (hostEnd == start)
-                {
-                    return false;
-                }
-            }
-            if (portStart >= 0)
-            {
-                int digits = end - portStart;
-                if (digits == 0 || digits > 5)
-                {
-                    return false;
-                }
-                int n = 0;
-                for (int k = portStart; k < end; k++)
-                {
-                    char c = value[k];
-                    if (c < '0' || c > '9')
-                    {
-                        return false;
-                    }
-                    n = n * 10 + (c - '0');
-                }
-                if (n > 65535)
-                {
-                    return false;
-                }
-                Port = n;
-            }
-            Host = value.Substring(start, hostEnd - start);
+            Host = host;
+            Port = port;
             return true;
         }
 
