@@ -28,7 +28,7 @@ namespace DeskPhone.Sip.Message
                 int eq = IndexOf(list, '=', ps, pe);
                 int ns = ps;
                 int ne = Token.TrimEnd(list, ns, eq < 0 ? pe : eq);
-                if (!(uriStyle ? UriParamName(list, ns, ne) : IsToken(list, ns, ne)))
+                if (!(uriStyle ? UriParamName(list, ns, ne) : Token.IsToken(list, ns, ne)))
                 {
                     return false;
                 }
@@ -101,22 +101,6 @@ namespace DeskPhone.Sip.Message
             for (int i = 0; i < name.Length; i++)
             {
                 if ((s[start + i] | 0x20) != (name[i] | 0x20))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static bool IsToken(string s, int start, int end)
-        {
-            if (end <= start)
-            {
-                return false;
-            }
-            for (int i = start; i < end; i++)
-            {
-                if (!Token.IsTokenChar(s[i]))
                 {
                     return false;
                 }

@@ -265,8 +265,9 @@ namespace DeskPhone.Sip.Message
             {
                 space++;
             }
-            string method = value.Substring(space).Trim();
-            if (space == 0 || space > 10 || method.Length == 0 || !Token.IsToken(method))
+            int methodStart = Token.TrimStart(value, space, value.Length);
+            int methodEnd = Token.TrimEnd(value, methodStart, value.Length);
+            if (space == 0 || space > 10 || methodEnd == methodStart || !Token.IsToken(value, methodStart, methodEnd))
             {
                 return;
             }
@@ -285,7 +286,25 @@ namespace DeskPhone.Sip.Message
                 return;
             }
             _cseq = n;
-            _cseqMethod = method;
+            // Almost always the request's own method (a shared string for the known ones): no copy then.
+            string own = IsRequest ? Method : null;
+            _cseqMethod = own != null && Same(value, methodStart, methodEnd, own) ? own : value.Substring(methodStart, methodEnd - methodStart);
+        }
+
+        private static bool Same(string s, int start, int end, string other)
+        {
+            if (end - start != other.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < other.Length; i++)
+            {
+                if (s[start + i] != other[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static int SmallNumber(string value, long max)

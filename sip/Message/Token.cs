@@ -23,6 +23,22 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
+        public static bool IsToken(string s, int start, int end)
+        {
+            if (end <= start)
+            {
+                return false;
+            }
+            for (int i = start; i < end; i++)
+            {
+                if (!IsTokenChar(s[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         public static bool IsToken(byte[] b, int start, int end)
         {
             if (end <= start)
