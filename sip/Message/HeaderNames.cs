@@ -105,6 +105,14 @@ namespace DeskPhone.Sip.Message
                 }
                 return name;
             }
+            // Callers pass the constants above almost always: a reference match first spares the character compares.
+            for (int i = 0; i < Known.Length; i++)
+            {
+                if ((object)Known[i] == (object)name)
+                {
+                    return name;
+                }
+            }
             for (int i = 0; i < Known.Length; i++)
             {
                 if (EqualIgnoreCase(Known[i], name))

@@ -37,9 +37,9 @@ namespace DeskPhone.Sip.Message
             int lt = -1;
             if (v.Length > 0 && v[0] == '"')
             {
-                var sb = new StringBuilder();
                 i = 1;
                 bool closed = false;
+                bool escaped = false;
                 while (i < v.Length)
                 {
                     char c = v[i];
@@ -49,7 +49,7 @@ namespace DeskPhone.Sip.Message
                         {
                             return null;
                         }
-                        sb.Append(v[i + 1]);
+                        escaped = true;
                         i += 2;
                         continue;
                     }
@@ -59,14 +59,13 @@ namespace DeskPhone.Sip.Message
                         i++;
                         break;
                     }
-                    sb.Append(c);
                     i++;
                 }
                 if (!closed)
                 {
                     return null;
                 }
-                display = sb.ToString();
+                display = escaped ? Unescape(v, 1, i - 1) : v.Substring(1, i - 2);
                 while (i < v.Length && Token.IsWhite(v[i]))
                 {
                     i++;
@@ -82,22 +81,24 @@ namespace DeskPhone.Sip.Message
                 lt = v.IndexOf('<');
                 if (lt >= 0)
                 {
-                    string words = v.Substring(0, lt).Trim();
-                    if (words.Length > 0)
+                    int wordsEnd = Token.TrimEnd(v, 0, lt);
+                    if (wordsEnd > 0)
                     {
-                        for (int k = 0; k < words.Length; k++)
+                        for (int k = 0; k < wordsEnd; k++)
                         {
-                            if (!Token.IsTokenChar(words[k]) && !Token.IsWhite(words[k]))
+                            if (!Token.IsTokenChar(v[k]) && !Token.IsWhite(v[k]))
                             {
                                 return null;
                             }
                         }
-                        display = words;
+                        display = v.Substring(0, wordsEnd);
                     }
                 }
             }
             var result = new NameAddr { DisplayName = display };
-            string after;
+            // The header parameters: [paramStart, paramEnd) after the ';' that follows the address, empty when none.
+            int paramStart;
+            int paramEnd = v.Length;
             if (lt >= 0)
             {
                 int gt = v.IndexOf('>', lt);
@@ -105,13 +106,13 @@ namespace DeskPhone.Sip.Message
                 {
                     return null;
                 }
-                string inner = v.Substring(lt + 1, gt - lt - 1);
-                result.Uri = SipUri.Parse(inner);
+                result.Uri = SipUri.Parse(v.Substring(lt + 1, gt - lt - 1));
                 if (result.Uri == null)
                 {
                     return null;
                 }
-                after = v.Substring(gt + 1).Trim();
+                paramStart = Token.TrimStart(v, gt + 1, v.Length);
+                paramEnd = Token.TrimEnd(v, paramStart, v.Length);
             }
             else
             {
@@ -127,21 +128,38 @@ namespace DeskPhone.Sip.Message
                 {
                     return null;
                 }
-                after = semi < 0 ? "" : v.Substring(semi);
+                paramStart = semi < 0 ? v.Length : semi;
             }
-            if (after.Length > 0)
+            if (paramStart < paramEnd)
             {
-                if (after[0] != ';')
+                if (v[paramStart] != ';')
                 {
                     return null;
                 }
-                result.ParamText = after.Substring(1);
+                result.ParamText = v.Substring(paramStart + 1, paramEnd - paramStart - 1);
                 if (!Params.Valid(result.ParamText, false))
                 {
                     return null;
                 }
             }
             return result;
+        }
+
+        /// <summary>The quoted string's content in [start, end) with its backslash escapes resolved.</summary>
+        private static string Unescape(string v, int start, int end)
+        {
+            var sb = new StringBuilder(end - start);
+            for (int i = start; i < end; i++)
+            {
+                char c = v[i];
+                if (c == '\\')
+                {
+                    i++;
+                    c = v[i];
+                }
+                sb.Append(c);
+            }
+            return sb.ToString();
         }
     }
 }

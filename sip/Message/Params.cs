@@ -6,6 +6,8 @@ namespace DeskPhone.Sip.Message
     /// </summary>
     internal static class Params
     {
+        // Both walk the list in place (index ranges trimmed as string.Trim would), so only a found value becomes a string.
+
         /// <summary>True when every parameter has a non-empty token name (and a value that is a token, quoted string or IPv6 reference).</summary>
         public static bool Valid(string list, bool uriStyle)
         {
@@ -17,24 +19,22 @@ namespace DeskPhone.Sip.Message
             while (i <= list.Length)
             {
                 int end = Next(list, i);
-                string p = list.Substring(i, end - i).Trim();
-                if (p.Length == 0)
+                int ps = Token.TrimStart(list, i, end);
+                int pe = Token.TrimEnd(list, ps, end);
+                if (ps == pe)
                 {
                     return false;
                 }
-                int eq = p.IndexOf('=');
-                string name = (eq < 0 ? p : p.Substring(0, eq)).Trim();
-                if (!(uriStyle ? UriParamName(name) : Token.IsToken(name)))
+                int eq = IndexOf(list, '=', ps, pe);
+                int ns = ps;
+                int ne = Token.TrimEnd(list, ns, eq < 0 ? pe : eq);
+                if (!(uriStyle ? UriParamName(list, ns, ne) : Token.IsToken(list, ns, ne)))
                 {
                     return false;
                 }
-                if (eq >= 0)
+                if (eq >= 0 && Token.TrimStart(list, eq + 1, pe) == pe)
                 {
-                    string value = p.Substring(eq + 1).Trim();
-                    if (value.Length == 0)
-                    {
-                        return false;
-                    }
+                    return false;
                 }
                 if (end >= list.Length)
                 {
@@ -56,27 +56,67 @@ namespace DeskPhone.Sip.Message
             while (i < list.Length)
             {
                 int end = Next(list, i);
-                string p = list.Substring(i, end - i).Trim();
-                int eq = p.IndexOf('=');
-                string key = (eq < 0 ? p : p.Substring(0, eq)).Trim();
-                if (HeaderNames.EqualIgnoreCase(key, name))
+                int ps = Token.TrimStart(list, i, end);
+                int pe = Token.TrimEnd(list, ps, end);
+                int eq = IndexOf(list, '=', ps, pe);
+                int ke = Token.TrimEnd(list, ps, eq < 0 ? pe : eq);
+                if (NameIs(list, ps, ke, name))
                 {
-                    return eq < 0 ? "" : Unquote(p.Substring(eq + 1).Trim());
+                    if (eq < 0)
+                    {
+                        return "";
+                    }
+                    int vs = Token.TrimStart(list, eq + 1, pe);
+                    if (pe - vs >= 2 && list[vs] == '"' && list[pe - 1] == '"')
+                    {
+                        vs++;
+                        pe--;
+                    }
+                    return list.Substring(vs, pe - vs);
                 }
                 i = end + 1;
             }
             return null;
         }
 
-        private static bool UriParamName(string name)
+        private static int IndexOf(string s, char c, int start, int end)
         {
-            if (name.Length == 0)
+            for (int i = start; i < end; i++)
+            {
+                if (s[i] == c)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>HeaderNames.EqualIgnoreCase of the range and <paramref name="name"/>.</summary>
+        private static bool NameIs(string s, int start, int end, string name)
+        {
+            if (end - start != name.Length)
             {
                 return false;
             }
             for (int i = 0; i < name.Length; i++)
             {
-                char c = name[i];
+                if ((s[start + i] | 0x20) != (name[i] | 0x20))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool UriParamName(string s, int start, int end)
+        {
+            if (end <= start)
+            {
+                return false;
+            }
+            for (int i = start; i < end; i++)
+            {
+                char c = s[i];
                 if (!(Token.IsTokenChar(c) || c == '[' || c == ']' || c == '/' || c == ':' || c == '&' || c == '$'))
                 {
                     return false;
@@ -90,15 +130,6 @@ namespace DeskPhone.Sip.Message
         {
             int semi = Separator.Next(list, from, ';', false);
             return semi < 0 ? list.Length : semi;
-        }
-
-        internal static string Unquote(string value)
-        {
-            if (value.Length >= 2 && value[0] == '"' && value[value.Length - 1] == '"')
-            {
-                return value.Substring(1, value.Length - 2);
-            }
-            return value;
         }
     }
 }

@@ -19,13 +19,10 @@ namespace DeskPhone.Sip.Message
                     return Bad(m, r, "missing " + Required[i] + " header");
                 }
             }
-            for (int i = 0; i < m.HeaderCount; i++)
+            string twice = RepeatedSingleHeader(m);
+            if (twice != null)
             {
-                string name = m.HeaderCanonical[i];
-                if (name != null && HeaderNames.IsSingle(name) && name != HeaderNames.ContentLength && m.CountHeaderLines(name) > 1)
-                {
-                    return Bad(m, r, "more than one " + name + " header");
-                }
+                return Bad(m, r, "more than one " + twice + " header");
             }
             if (m.CSeq < 0)
             {
@@ -111,6 +108,54 @@ namespace DeskPhone.Sip.Message
             }
             return r.Set(true, 0, false, null);
         }
+
+        /// <summary>
+        /// The first header (in message order) of a single-value kind that appears more than once, or null; one pass
+        /// marks the kinds seen once and twice, a second pass runs only when there is a repeat.
+        /// </summary>
+        private static string RepeatedSingleHeader(SipMessage m)
+        {
+            int once = 0;
+            int twice = 0;
+            for (int i = 0; i < m.HeaderCount; i++)
+            {
+                int bit = SingleBit(m.HeaderCanonical[i]);
+                twice |= once & bit;
+                once |= bit;
+            }
+            if (twice == 0)
+            {
+                return null;
+            }
+            for (int i = 0; i < m.HeaderCount; i++)
+            {
+                if ((SingleBit(m.HeaderCanonical[i]) & twice) != 0)
+                {
+                    return m.HeaderCanonical[i];
+                }
+            }
+            return null;
+        }
+
+        /// <summary>A bit per single-value header kind, else 0.</summary>
+        private static int SingleBit(string canonical)
+        {
+            for (int k = 0; k < SingleKinds.Length; k++)
+            {
+                if ((object)SingleKinds[k] == (object)canonical)
+                {
+                    return 1 << k;
+                }
+            }
+            return 0;
+        }
+
+        // HeaderNames.IsSingle without Content-Length (the parser judges repeats of it).
+        private static readonly string[] SingleKinds =
+        {
+            HeaderNames.From, HeaderNames.To, HeaderNames.CallId, HeaderNames.CSeq, HeaderNames.MaxForwards,
+            HeaderNames.ContentType, HeaderNames.Expires, HeaderNames.Date,
+        };
 
         private static CheckResult Bad(SipMessage m, CheckResult r, string reason) =>
             m.IsRequest ? r.Set(false, 400, false, reason) : r.Set(false, 0, true, reason);

@@ -4,7 +4,8 @@ namespace DeskPhone.Sip.Message
 {
     /// <summary>
     /// A parsed SIP message as a view over the received bytes: the parser records offsets only, and strings are made
-    /// when a caller asks for a value, so parsing allocates next to nothing and one instance is reused per transport.
+    /// when a caller asks for a value (and kept until the next message, as every reader of a request wants the same few),
+    /// so parsing allocates next to nothing and one instance is reused per transport.
     /// </summary>
     public sealed class SipMessage
     {
@@ -22,6 +23,13 @@ namespace DeskPhone.Sip.Message
         internal int ReasonLength;
         internal int VersionError;
 
+        // Values and the top Via are made once per message: the checks, the transaction cache, the handler and the
+        // response all read them, and on the device every re-made string is heap and interpreter time.
+        private readonly string[] _values = new string[MaxHeaders];
+        private Via _topVia;
+        private bool _topViaRead;
+        private string _contentType;
+        private bool _contentTypeRead;
         private SipUri _requestUri;
         private NameAddr _from;
         private NameAddr _to;
@@ -51,6 +59,11 @@ namespace DeskPhone.Sip.Message
         {
             Buffer = buffer;
             Offset = offset;
+            System.Array.Clear(_values, 0, HeaderCount);
+            _topVia = null;
+            _topViaRead = false;
+            _contentType = null;
+            _contentTypeRead = false;
             Length = 0;
             IsRequest = false;
             Method = null;
@@ -77,7 +90,7 @@ namespace DeskPhone.Sip.Message
         public string HeaderName(int i) => HeaderCanonical[i] ?? Encoding.UTF8.GetString(Buffer, NameStart[i], NameLength[i]);
 
         /// <summary>The header's value with line folding turned into single spaces and outer white space trimmed.</summary>
-        public string HeaderValue(int i) => Unfold(Buffer, ValueStart[i], ValueLength[i]);
+        public string HeaderValue(int i) => _values[i] ?? (_values[i] = Unfold(Buffer, ValueStart[i], ValueLength[i]));
 
         /// <summary>First value of a header (long or compact name, any case), or null.</summary>
         public string GetHeader(string name)
@@ -167,7 +180,19 @@ namespace DeskPhone.Sip.Message
         public int ViaCount => CountHeaderValues(HeaderNames.Via);
 
         /// <summary>The i-th Via value (0 is the top one), or null when absent or malformed.</summary>
-        public Via GetVia(int i) => Via.Parse(GetHeaderValue(HeaderNames.Via, i));
+        public Via GetVia(int i)
+        {
+            if (i != 0)
+            {
+                return Via.Parse(GetHeaderValue(HeaderNames.Via, i));
+            }
+            if (!_topViaRead)
+            {
+                _topVia = Via.Parse(GetHeaderValue(HeaderNames.Via, 0));
+                _topViaRead = true;
+            }
+            return _topVia;
+        }
 
         public int ContactCount => CountHeaderValues(HeaderNames.Contact);
 
@@ -178,13 +203,17 @@ namespace DeskPhone.Sip.Message
         {
             get
             {
-                string value = GetHeader(HeaderNames.ContentType);
-                if (value == null)
+                if (!_contentTypeRead)
                 {
-                    return null;
+                    string value = GetHeader(HeaderNames.ContentType);
+                    if (value != null)
+                    {
+                        int semi = value.IndexOf(';');
+                        _contentType = (semi < 0 ? value : value.Substring(0, semi)).Trim().ToLower();
+                    }
+                    _contentTypeRead = true;
                 }
-                int semi = value.IndexOf(';');
-                return (semi < 0 ? value : value.Substring(0, semi)).Trim().ToLower();
+                return _contentType;
             }
         }
 
@@ -236,8 +265,9 @@ namespace DeskPhone.Sip.Message
             {
                 space++;
             }
-            string method = value.Substring(space).Trim();
-            if (space == 0 || space > 10 || method.Length == 0 || !Token.IsToken(method))
+            int methodStart = Token.TrimStart(value, space, value.Length);
+            int methodEnd = Token.TrimEnd(value, methodStart, value.Length);
+            if (space == 0 || space > 10 || methodEnd == methodStart || !Token.IsToken(value, methodStart, methodEnd))
             {
                 return;
             }
@@ -256,7 +286,25 @@ namespace DeskPhone.Sip.Message
                 return;
             }
             _cseq = n;
-            _cseqMethod = method;
+            // Almost always the request's own method (a shared string for the known ones): no copy then.
+            string own = IsRequest ? Method : null;
+            _cseqMethod = own != null && Same(value, methodStart, methodEnd, own) ? own : value.Substring(methodStart, methodEnd - methodStart);
+        }
+
+        private static bool Same(string s, int start, int end, string other)
+        {
+            if (end - start != other.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < other.Length; i++)
+            {
+                if (s[start + i] != other[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static int SmallNumber(string value, long max)

@@ -60,65 +60,74 @@ namespace DeskPhone.Sip.Message
                     return null;
                 }
             }
-            var uri = new SipUri(text) { Scheme = text.Substring(0, colon).ToLower() };
-            string rest = text.Substring(colon + 1);
+            // The parts are found as index ranges of the text; only the fields themselves become strings.
+            var uri = new SipUri(text) { Scheme = SchemeOf(text, colon) };
+            int start = colon + 1;
+            int end = text.Length;
             if (!uri.IsSip)
             {
-                if (rest.Length == 0)
+                if (start == end)
                 {
                     return null;
                 }
-                uri.Opaque = rest;
+                uri.Opaque = text.Substring(start);
                 return uri;
             }
-            int at = rest.IndexOf('@');
-            string hostPart = rest;
+            int at = text.IndexOf('@', start);
+            int hostStart = start;
             if (at >= 0)
             {
-                string userInfo = rest.Substring(0, at);
-                hostPart = rest.Substring(at + 1);
-                int pw = userInfo.IndexOf(':');
-                string user = pw < 0 ? userInfo : userInfo.Substring(0, pw);
-                if (user.Length == 0 || !UserChars(user, false))
+                int pw = text.IndexOf(':', start, at - start);
+                int userEnd = pw < 0 ? at : pw;
+                if (userEnd == start || !UserChars(text, start, userEnd, false))
                 {
                     return null;
                 }
-                uri.User = Unescape(user);
+                uri.User = Unescape(text.Substring(start, userEnd - start));
                 if (pw >= 0)
                 {
-                    string password = userInfo.Substring(pw + 1);
-                    if (!UserChars(password, true))
+                    if (!UserChars(text, pw + 1, at, true))
                     {
                         return null;
                     }
-                    uri.Password = Unescape(password);
+                    uri.Password = Unescape(text.Substring(pw + 1, at - pw - 1));
                 }
                 if (uri.User == null || (pw >= 0 && uri.Password == null))
                 {
                     return null;
                 }
+                hostStart = at + 1;
             }
-            int question = hostPart.IndexOf('?');
+            int hostEnd = end;
+            int question = text.IndexOf('?', hostStart);
             if (question >= 0)
             {
-                uri.Headers = hostPart.Substring(question + 1);
-                hostPart = hostPart.Substring(0, question);
-                if (uri.Headers.Length == 0)
+                if (question + 1 == end)
                 {
                     return null;
                 }
+                uri.Headers = text.Substring(question + 1);
+                hostEnd = question;
             }
-            int semi = hostPart.IndexOf(';');
+            int semi = text.IndexOf(';', hostStart, hostEnd - hostStart);
             if (semi >= 0)
             {
-                uri.ParamText = hostPart.Substring(semi + 1);
-                hostPart = hostPart.Substring(0, semi);
+                uri.ParamText = text.Substring(semi + 1, hostEnd - semi - 1);
+                hostEnd = semi;
                 if (!Params.Valid(uri.ParamText, true))
                 {
                     return null;
                 }
             }
-            return uri.SetHostPort(hostPart) ? uri : null;
+            string host;
+            int port;
+            if (!HostPort(text, hostStart, hostEnd, out host, out port))
+            {
+                return null;
+            }
+            uri.Host = host;
+            uri.Port = port;
+            return uri;
         }
 
         /// <summary>RFC 3261 19.1.4 in short: scheme, user (case-sensitive, after unescaping), host, port and password match.</summary>
@@ -137,67 +146,93 @@ namespace DeskPhone.Sip.Message
                    GetParam("user") == other.GetParam("user");
         }
 
-        private bool SetHostPort(string hostPort)
+        /// <summary>
+        /// host[:port] in [start, end): a bracketed IPv6 reference (taken as written) or a hostname of letters, digits,
+        /// '-' and '.', and a port of one to five digits up to 65535 (0 when there is none). Via's sent-by uses it too.
+        /// </summary>
+        internal static bool HostPort(string s, int start, int end, out string host, out int port)
         {
-            string host = hostPort;
-            string port = null;
-            if (hostPort.Length > 0 && hostPort[0] == '[')
+            host = null;
+            port = 0;
+            int hostEnd = end;
+            int portStart = -1;
+            if (start < end && s[start] == '[')
             {
-                int close = hostPort.IndexOf(']');
+                int close = s.IndexOf(']', start, end - start);
                 if (close < 0)
                 {
                     return false;
                 }
-                host = hostPort.Substring(0, close + 1);
-                if (close + 1 < hostPort.Length)
+                hostEnd = close + 1;
+                if (hostEnd < end)
                 {
-                    if (hostPort[close + 1] != ':')
+                    if (s[hostEnd] != ':')
                     {
                         return false;
                     }
-                    port = hostPort.Substring(close + 2);
+                    portStart = hostEnd + 1;
                 }
             }
             else
             {
-                int colon = hostPort.IndexOf(':');
+                int colon = s.IndexOf(':', start, end - start);
                 if (colon >= 0)
                 {
-                    host = hostPort.Substring(0, colon);
-                    port = hostPort.Substring(colon + 1);
+                    hostEnd = colon;
+                    portStart = colon + 1;
                 }
-                if (!HostChars(host))
+                if (!HostChars(s, start, hostEnd))
                 {
                     return false;
                 }
             }
-            if (host.Length == 0)
+            if (hostEnd == start)
             {
                 return false;
             }
-            Host = host;
-            if (port != null)
+            if (portStart >= 0)
             {
-                if (port.Length == 0 || port.Length > 5)
+                int digits = end - portStart;
+                if (digits == 0 || digits > 5)
                 {
                     return false;
                 }
                 int n = 0;
-                for (int i = 0; i < port.Length; i++)
+                for (int i = portStart; i < end; i++)
                 {
-                    if (port[i] < '0' || port[i] > '9')
+                    char c = s[i];
+                    if (c < '0' || c > '9')
                     {
                         return false;
                     }
-                    n = n * 10 + (port[i] - '0');
+                    n = n * 10 + (c - '0');
                 }
                 if (n > 65535)
                 {
                     return false;
                 }
-                Port = n;
+                port = n;
             }
+            host = s.Substring(start, hostEnd - start);
             return true;
+        }
+
+        /// <summary>The scheme in lower case; the usual ones, written so, as shared strings.</summary>
+        private static string SchemeOf(string text, int colon)
+        {
+            if (colon == 3 && text[0] == 's' && text[1] == 'i' && text[2] == 'p')
+            {
+                return "sip";
+            }
+            if (colon == 4 && text[0] == 's' && text[1] == 'i' && text[2] == 'p' && text[3] == 's')
+            {
+                return "sips";
+            }
+            if (colon == 3 && text[0] == 't' && text[1] == 'e' && text[2] == 'l')
+            {
+                return "tel";
+            }
+            return text.Substring(0, colon).ToLower();
         }
 
         private static bool SchemeName(string text, int colon)
@@ -218,11 +253,11 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        private static bool HostChars(string host)
+        private static bool HostChars(string s, int start, int end)
         {
-            for (int i = 0; i < host.Length; i++)
+            for (int i = start; i < end; i++)
             {
-                char c = host[i];
+                char c = s[i];
                 if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
                 {
                     return false;
@@ -231,9 +266,9 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        private static bool UserChars(string s, bool password)
+        private static bool UserChars(string s, int start, int end, bool password)
         {
-            for (int i = 0; i < s.Length; i++)
+            for (int i = start; i < end; i++)
             {
                 char c = s[i];
                 bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

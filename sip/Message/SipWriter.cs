@@ -5,31 +5,32 @@ namespace DeskPhone.Sip.Message
     /// <summary>
     /// Builds requests and responses as bytes: start line, headers in the order added (long names), Content-Length
     /// computed from the body. A response to a request copies its Via (all of them), From, To (adding a tag when
-    /// asked and none is there), Call-ID and CSeq, as RFC 3261 8.2.6.2 requires.
+    /// asked and none is there), Call-ID and CSeq, as RFC 3261 8.2.6.2 requires. Text goes straight into one UTF-8
+    /// byte buffer (no StringBuilder and no copy of it); a writer kept by its owner and started again per message
+    /// allocates nothing but the bytes it hands out.
     /// </summary>
     public sealed class SipWriter
     {
-        private readonly StringBuilder _head = new StringBuilder(512);
+        private const string Crlf = "\r\n";
+
+        private byte[] _head;
+        private int _length;
         private byte[] _body;
         private string _contentType;
 
-        private SipWriter()
+        /// <summary>A writer to reuse: start each message with <see cref="StartRequest"/> or <see cref="StartResponse"/>.</summary>
+        public SipWriter() : this(512)
         {
         }
 
-        public static SipWriter Request(string method, string requestUri)
+        public SipWriter(int capacity)
         {
-            var w = new SipWriter();
-            w._head.Append(method).Append(' ').Append(requestUri).Append(" SIP/2.0\r\n");
-            return w;
+            _head = new byte[capacity];
         }
 
-        public static SipWriter Response(int status, string reason)
-        {
-            var w = new SipWriter();
-            w._head.Append("SIP/2.0 ").Append(status.ToString()).Append(' ').Append(reason).Append("\r\n");
-            return w;
-        }
+        public static SipWriter Request(string method, string requestUri) => new SipWriter().StartRequest(method, requestUri);
+
+        public static SipWriter Response(int status, string reason) => new SipWriter().StartResponse(status, reason);
 
         /// <summary>A response to <paramref name="request"/>; <paramref name="toTag"/> is added to To when it has none.</summary>
         public static SipWriter ResponseTo(SipMessage request, int status, string reason, string toTag) =>
@@ -39,30 +40,94 @@ namespace DeskPhone.Sip.Message
         public static SipWriter ResponseTo(SipMessage request, int status, string reason, string toTag, string topVia)
         {
             SipWriter w = Response(status, reason);
-            int vias = request.CountHeaderValues(HeaderNames.Via);
-            for (int i = 0; i < vias; i++)
+            if (topVia != null && request.ViaCount > 0)
             {
-                w.Header(HeaderNames.Via, i == 0 && topVia != null ? topVia : request.GetHeaderValue(HeaderNames.Via, i));
+                w.Header(HeaderNames.Via, topVia);
+                return w.EchoRequest(request, toTag, 1);
             }
-            w.Header(HeaderNames.From, request.GetHeader(HeaderNames.From));
+            return w.EchoRequest(request, toTag, 0);
+        }
+
+        /// <summary>Forgets the last message and writes a request line.</summary>
+        public SipWriter StartRequest(string method, string requestUri)
+        {
+            Clear();
+            return Append(method).Append(" ").Append(requestUri).Append(" SIP/2.0\r\n");
+        }
+
+        /// <summary>Forgets the last message and writes a status line.</summary>
+        public SipWriter StartResponse(int status, string reason)
+        {
+            Clear();
+            return Append("SIP/2.0 ").Append(status).Append(" ").Append(reason).Append(Crlf);
+        }
+
+        /// <summary>
+        /// The headers a response copies from its request: the Via values from <paramref name="fromVia"/> on (the
+        /// caller wrote the ones before), From, To (with <paramref name="toTag"/> when it has no tag), Call-ID, CSeq.
+        /// </summary>
+        public SipWriter EchoRequest(SipMessage request, string toTag, int fromVia)
+        {
+            int vias = request.ViaCount;
+            for (int i = fromVia; i < vias; i++)
+            {
+                Header(HeaderNames.Via, request.GetHeaderValue(HeaderNames.Via, i));
+            }
+            Header(HeaderNames.From, request.GetHeader(HeaderNames.From));
             string to = request.GetHeader(HeaderNames.To);
-            NameAddr parsedTo = request.To;
-            if (toTag != null && parsedTo != null && parsedTo.Tag == null)
+            if (to != null)
             {
-                to = to + ";tag=" + toTag;
+                BeginHeader(HeaderNames.To).Append(to);
+                NameAddr parsedTo = request.To;
+                if (toTag != null && parsedTo != null && parsedTo.Tag == null)
+                {
+                    Append(";tag=").Append(toTag);
+                }
+                EndHeader();
             }
-            w.Header(HeaderNames.To, to);
-            w.Header(HeaderNames.CallId, request.GetHeader(HeaderNames.CallId));
-            w.Header(HeaderNames.CSeq, request.GetHeader(HeaderNames.CSeq));
-            return w;
+            Header(HeaderNames.CallId, request.GetHeader(HeaderNames.CallId));
+            return Header(HeaderNames.CSeq, request.GetHeader(HeaderNames.CSeq));
         }
 
         public SipWriter Header(string name, string value)
         {
             if (value != null)
             {
-                _head.Append(name).Append(": ").Append(value).Append("\r\n");
+                BeginHeader(name).Append(value).EndHeader();
             }
+            return this;
+        }
+
+        /// <summary>Starts a header whose value the caller writes in pieces with Append, then <see cref="EndHeader"/>.</summary>
+        public SipWriter BeginHeader(string name) => Append(name).Append(": ");
+
+        public SipWriter EndHeader() => Append(Crlf);
+
+        /// <summary>Appends text as UTF-8; null appends nothing (as StringBuilder does).</summary>
+        public SipWriter Append(string text) => text == null ? this : Append(text, 0, text.Length);
+
+        public SipWriter Append(string text, int start, int length)
+        {
+            Reserve(length * 3);
+            _length += Encoding.UTF8.GetBytes(text, start, length, _head, _length);
+            return this;
+        }
+
+        /// <summary>A non-negative number in decimal, without making a string of it.</summary>
+        public SipWriter Append(int n)
+        {
+            int digits = 1;
+            for (int rest = n / 10; rest > 0; rest /= 10)
+            {
+                digits++;
+            }
+            Reserve(digits);
+            for (int i = digits - 1; i >= 0; i--)
+            {
+                _head[_length + i] = (byte)('0' + n % 10);
+                n /= 10;
+            }
+            _length += digits;
             return this;
         }
 
@@ -79,34 +144,74 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         public int WriteTo(byte[] buffer, int offset)
         {
-            byte[] bytes = ToBytes();
-            if (buffer == null || offset < 0 || offset > buffer.Length || buffer.Length - offset < bytes.Length)
+            int headEnd = WriteTrailer();
+            int total = headEnd + BodyLength;
+            if (buffer == null || offset < 0 || offset > buffer.Length || buffer.Length - offset < total)
             {
                 return -1;
             }
-            System.Array.Copy(bytes, 0, buffer, offset, bytes.Length);
-            return bytes.Length;
+            return CopyTo(buffer, offset, headEnd);
         }
 
         public byte[] ToBytes()
         {
-            var text = new StringBuilder(_head.Length + 64);
-            text.Append(_head.ToString());
-            if (_contentType != null && _body != null && _body.Length > 0)
-            {
-                text.Append("Content-Type: ").Append(_contentType).Append("\r\n");
-            }
-            int bodyLength = _body == null ? 0 : _body.Length;
-            text.Append("Content-Length: ").Append(bodyLength.ToString()).Append("\r\n\r\n");
-            byte[] head = Encoding.UTF8.GetBytes(text.ToString());
-            if (bodyLength == 0)
-            {
-                return head;
-            }
-            var all = new byte[head.Length + bodyLength];
-            System.Array.Copy(head, 0, all, 0, head.Length);
-            System.Array.Copy(_body, 0, all, head.Length, bodyLength);
+            int headEnd = WriteTrailer();
+            var all = new byte[headEnd + BodyLength];
+            CopyTo(all, 0, headEnd);
             return all;
+        }
+
+        private int CopyTo(byte[] buffer, int offset, int headEnd)
+        {
+            System.Array.Copy(_head, 0, buffer, offset, headEnd);
+            int bodyLength = BodyLength;
+            if (bodyLength > 0)
+            {
+                System.Array.Copy(_body, 0, buffer, offset + headEnd, bodyLength);
+            }
+            return headEnd + bodyLength;
+        }
+
+        private int BodyLength => _body == null ? 0 : _body.Length;
+
+        /// <summary>
+        /// Writes Content-Type and Content-Length after the headers without counting them as written, so headers can
+        /// still follow and the message can be taken more than once; returns where the head ends.
+        /// </summary>
+        private int WriteTrailer()
+        {
+            int headers = _length;
+            if (_contentType != null && BodyLength > 0)
+            {
+                Header("Content-Type", _contentType);
+            }
+            BeginHeader("Content-Length").Append(BodyLength).Append("\r\n\r\n");
+            int end = _length;
+            _length = headers;
+            return end;
+        }
+
+        private void Clear()
+        {
+            _length = 0;
+            _body = null;
+            _contentType = null;
+        }
+
+        private void Reserve(int bytes)
+        {
+            if (_length + bytes <= _head.Length)
+            {
+                return;
+            }
+            int size = _head.Length * 2;
+            while (size < _length + bytes)
+            {
+                size *= 2;
+            }
+            var grown = new byte[size];
+            System.Array.Copy(_head, 0, grown, 0, _length);
+            _head = grown;
         }
     }
 }

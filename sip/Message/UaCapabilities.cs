@@ -47,11 +47,15 @@ namespace DeskPhone.Sip.Message
 
         public bool Supports(string optionTag) => Contains(OptionTags, optionTag);
 
+        // Made once: every OPTIONS answer (and each 405 and 415) carries one of them.
+        private string _allowList;
+        private string _acceptList;
+
         /// <summary>The Allow header value.</summary>
-        public string AllowList() => Join(Methods);
+        public string AllowList() => _allowList ?? (_allowList = Join(Methods));
 
         /// <summary>The Accept header value.</summary>
-        public string AcceptList() => Join(ContentTypes);
+        public string AcceptList() => _acceptList ?? (_acceptList = Join(ContentTypes));
 
         private static bool Contains(string[] list, string value)
         {

@@ -11,7 +11,25 @@ namespace DeskPhone.Sip.Message
 
         public string ParamText { get; private set; }
 
-        public string Branch => GetParam("branch");
+        private string _branch;
+        private bool _branchRead;
+        private int _rport = NotRead;
+        private const int NotRead = -3;
+
+        /// <summary>The branch (kept once read: the transaction cache, the checks and the answer all ask).</summary>
+        public string Branch
+        {
+            get
+            {
+                if (!_branchRead)
+                {
+                    _branch = GetParam("branch");
+                    _branchRead = true;
+                }
+                return _branch;
+            }
+        }
+
         public string Received => GetParam("received");
 
         /// <summary>-1 without rport, 0 for a bare rport (the client asks for it), else the port the server filled in.</summary>
@@ -19,26 +37,31 @@ namespace DeskPhone.Sip.Message
         {
             get
             {
-                string value = GetParam("rport");
-                if (value == null)
+                if (_rport == NotRead)
                 {
-                    return -1;
+                    string value = GetParam("rport");
+                    int n;
+                    _rport = value == null ? -1 : value.Length == 0 || !int.TryParse(value, out n) ? 0 : n;
                 }
-                int n;
-                return value.Length == 0 || !int.TryParse(value, out n) ? 0 : n;
+                return _rport;
             }
         }
 
         public string GetParam(string name) => Params.Get(ParamText, name);
 
+        /// <summary>
+        /// Parses a Via value, or null when it is malformed. It works on index ranges of the value, so only the host,
+        /// the parameter text and an unusual transport name become strings.
+        /// </summary>
         public static Via Parse(string value)
         {
             if (value == null)
             {
                 return null;
             }
-            string[] parts = new string[3];
             int i = 0;
+            int transportStart = 0;
+            int transportEnd = 0;
             for (int p = 0; p < 3; p++)
             {
                 while (i < value.Length && Token.IsWhite(value[i]))
@@ -50,7 +73,12 @@ namespace DeskPhone.Sip.Message
                 {
                     i++;
                 }
-                parts[p] = value.Substring(start, i - start);
+                if ((p == 0 && !RangeIs(value, start, i, "SIP", true)) || (p == 1 && !RangeIs(value, start, i, "2.0", false)))
+                {
+                    return null;
+                }
+                transportStart = start;
+                transportEnd = i;
                 while (i < value.Length && Token.IsWhite(value[i]))
                 {
                     i++;
@@ -64,30 +92,85 @@ namespace DeskPhone.Sip.Message
                     i++;
                 }
             }
-            if (!HeaderNames.EqualIgnoreCase(parts[0], "SIP") || parts[1] != "2.0" || parts[2].Length == 0)
+            if (transportEnd == transportStart)
             {
                 return null;
             }
-            string rest = value.Substring(i).Trim();
-            int semi = rest.IndexOf(';');
-            string sentBy = (semi < 0 ? rest : rest.Substring(0, semi)).Trim();
-            var via = new Via { Transport = parts[2].ToUpper() };
+            int restStart = Token.TrimStart(value, i, value.Length);
+            int restEnd = Token.TrimEnd(value, restStart, value.Length);
+            int semi = value.IndexOf(';', restStart, restEnd - restStart);
+            int sentByStart = restStart;
+            int sentByEnd = Token.TrimEnd(value, restStart, semi < 0 ? restEnd : semi);
+            var via = new Via { Transport = TransportName(value, transportStart, transportEnd) };
             if (semi >= 0)
             {
-                via.ParamText = rest.Substring(semi + 1);
+                via.ParamText = value.Substring(semi + 1, restEnd - semi - 1);
                 if (!Params.Valid(via.ParamText, false))
                 {
                     return null;
                 }
             }
-            SipUri hostPort = SipUri.Parse("sip:" + sentBy);
-            if (sentBy.Length == 0 || hostPort == null || hostPort.User != null || hostPort.ParamText != null || hostPort.Headers != null)
+            return via.SetSentBy(value, sentByStart, sentByEnd) ? via : null;
+        }
+
+        /// <summary>
+        /// host[:port] as the host part of a sip: URI would accept it (without making the URI): no white space,
+        /// brackets, quotes, user or headers, then <see cref="SipUri.HostPort"/>.
+        /// </summary>
+        private bool SetSentBy(string value, int start, int end)
+        {
+            if (start == end)
             {
-                return null;
+                return false;
             }
-            via.Host = hostPort.Host;
-            via.Port = hostPort.Port;
-            return via;
+            for (int k = start; k < end; k++)
+            {
+                char c = value[k];
+                if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7F || c == '@' || c == '?')
+                {
+                    return false;
+                }
+            }
+            string host;
+            int port;
+            if (!SipUri.HostPort(value, start, end, out host, out port))
+            {
+                return false;
+            }
+            Host = host;
+            Port = port;
+            return true;
+        }
+
+        private static bool RangeIs(string s, int start, int end, string expected, bool ignoreCase)
+        {
+            if (end - start != expected.Length)
+            {
+                return false;
+            }
+            for (int k = 0; k < expected.Length; k++)
+            {
+                char c = s[start + k];
+                if (ignoreCase ? (c | 0x20) != (expected[k] | 0x20) : c != expected[k])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>The transport in upper case; the usual ones as shared strings.</summary>
+        private static string TransportName(string value, int start, int end)
+        {
+            if (RangeIs(value, start, end, "UDP", false))
+            {
+                return "UDP";
+            }
+            if (RangeIs(value, start, end, "TCP", false))
+            {
+                return "TCP";
+            }
+            return value.Substring(start, end - start).ToUpper();
         }
     }
 }

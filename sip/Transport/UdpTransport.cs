@@ -12,6 +12,7 @@ namespace DeskPhone.Sip.Transport
     {
         private readonly SipInbox _inbox;
         private Socket _socket;
+        private Peer _last;
 
         public UdpTransport(SipInbox inbox)
         {
@@ -42,13 +43,43 @@ namespace DeskPhone.Sip.Transport
         {
             try
             {
-                _socket.SendTo(data, 0, length, SocketFlags.None, new IPEndPoint(IPAddress.Parse(host), port));
+                _socket.SendTo(data, 0, length, SocketFlags.None, EndPointOf(host, port));
                 return true;
             }
             catch (System.Exception)
             {
                 // A closed socket, an unreachable or malformed address: the transaction layer sees a failed send.
                 return false;
+            }
+        }
+
+        /// <summary>
+        /// The address to send to: answers go back to the peer that just wrote, so the last one is kept instead of
+        /// parsing the address text and allocating an end point per datagram. Swapped as one object, so a send from
+        /// another thread never pairs one peer's host with another's end point.
+        /// </summary>
+        private IPEndPoint EndPointOf(string host, int port)
+        {
+            Peer last = _last;
+            if (last == null || last.Port != port || last.Host != host)
+            {
+                last = new Peer(host, port);
+                _last = last;
+            }
+            return last.EndPoint;
+        }
+
+        private sealed class Peer
+        {
+            public readonly string Host;
+            public readonly int Port;
+            public readonly IPEndPoint EndPoint;
+
+            public Peer(string host, int port)
+            {
+                EndPoint = new IPEndPoint(IPAddress.Parse(host), port);
+                Host = host;
+                Port = port;
             }
         }
 

@@ -7,11 +7,30 @@ namespace DeskPhone.Sip.UserAgent
         public bool Active { get; set; }
         public string User { get; set; }
 
+        private string _registrar;
+        private string _outbound;
+
         /// <summary>Registrar host[:port] (user_host).</summary>
-        public string Registrar { get; set; }
+        public string Registrar
+        {
+            get => _registrar;
+            set
+            {
+                _registrar = value;
+                RegistrarHost = HostOf(value);
+            }
+        }
 
         /// <summary>Outbound proxy host[:port] (user_outbound), or null.</summary>
-        public string Outbound { get; set; }
+        public string Outbound
+        {
+            get => _outbound;
+            set
+            {
+                _outbound = value;
+                OutboundHost = HostOf(value);
+            }
+        }
 
         public string AuthUser { get; set; }
         public string Password { get; set; }
@@ -23,10 +42,10 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The token in the Contact's ;line= parameter that identifies this identity in incoming requests.</summary>
         public string LineToken { get; set; }
 
-        /// <summary>The registrar's host without a port, for filter_registrar.</summary>
-        public string RegistrarHost => HostOf(Registrar);
+        /// <summary>The registrar's host without a port, for filter_registrar (made when set: every request asks).</summary>
+        public string RegistrarHost { get; private set; }
 
-        public string OutboundHost => HostOf(Outbound);
+        public string OutboundHost { get; private set; }
 
         /// <summary>The host of host[:port] (or sip:host:port;params), lower case; null when empty.</summary>
         public static string HostOf(string hostPort)

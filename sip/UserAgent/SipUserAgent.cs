@@ -23,6 +23,7 @@ namespace DeskPhone.Sip.UserAgent
         private readonly ParseResult _parse = new ParseResult();
         private readonly CheckResult _check = new CheckResult();
         private readonly ServerTransactions _transactions = new ServerTransactions();
+        private readonly SipWriter _writer = new SipWriter();
         private readonly UaCapabilities _caps = UaCapabilities.Phone();
         private readonly ClientTransaction[] _clients = new ClientTransaction[MaxClientTransactions];
         private readonly RegistrationClient[] _registrations = new RegistrationClient[MaxIdentities + 1];
@@ -216,7 +217,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 if (_parse.ErrorStatus != 0 && m.ViaCount > 0)
                 {
-                    Respond(packet, m, _parse.ErrorStatus, _parse.ErrorReason, null, null, null, nowMs);
+                    Respond(packet, m, _parse.ErrorStatus, _parse.ErrorReason, null, null, false, nowMs);
                 }
                 return;
             }
@@ -244,9 +245,7 @@ namespace DeskPhone.Sip.UserAgent
                 }
                 return;
             }
-            Via top = m.GetVia(0);
-            string key = top == null ? null : ServerTransactions.Key(top.Branch, m.Method, top.Host + ":" + top.Port, packet);
-            byte[] cached = key == null ? null : _transactions.Find(key, nowMs);
+            byte[] cached = _transactions.Find(m.GetVia(0), m.Method, packet.RemoteHost, nowMs);
             if (cached != null)
             {
                 Send(packet, m, cached);
@@ -256,29 +255,29 @@ namespace DeskPhone.Sip.UserAgent
             if (_check.Status != 0)
             {
                 Respond(packet, m, _check.Status, _check.WellFormed ? ReasonPhrases.For(_check.Status) : _check.Reason,
-                        _check.HeaderName, _check.HeaderValue, key, nowMs);
+                        _check.HeaderName, _check.HeaderValue, true, nowMs);
                 return;
             }
-            Route(packet, m, key, nowMs);
+            Route(packet, m, nowMs);
         }
 
-        private void Route(SipPacket packet, SipMessage m, string key, long nowMs)
+        private void Route(SipPacket packet, SipMessage m, long nowMs)
         {
             string method = m.Method;
             if (method == "OPTIONS")
             {
-                Respond(packet, m, 200, "OK", HeaderNames.Allow, _caps.AllowList(), key, nowMs);
+                Respond(packet, m, 200, "OK", HeaderNames.Allow, _caps.AllowList(), true, nowMs);
                 return;
             }
             if (method == "BYE" || method == "CANCEL")
             {
-                Respond(packet, m, 481, ReasonPhrases.For(481), null, null, key, nowMs);
+                Respond(packet, m, 481, ReasonPhrases.For(481), null, null, true, nowMs);
                 return;
             }
             int identity = Match(m.RequestUri);
             if (identity == 0)
             {
-                Respond(packet, m, 404, "Not Found", null, null, key, nowMs);
+                Respond(packet, m, 404, "Not Found", null, null, true, nowMs);
                 return;
             }
             SipIdentity id = _identities[identity];
@@ -286,7 +285,7 @@ namespace DeskPhone.Sip.UserAgent
             bool fromRegistrar = source == id.RegistrarHost || source == id.OutboundHost;
             if (FilterRegistrar && !fromRegistrar)
             {
-                Respond(packet, m, 403, "Forbidden (filter_registrar: not from the registrar)", null, null, key, nowMs);
+                Respond(packet, m, 403, "Forbidden (filter_registrar: not from the registrar)", null, null, true, nowMs);
                 return;
             }
             int status;
@@ -294,7 +293,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 if (m.ContentType != "text/plain")
                 {
-                    Respond(packet, m, 415, ReasonPhrases.For(415), HeaderNames.Accept, "text/plain", key, nowMs);
+                    Respond(packet, m, 415, ReasonPhrases.For(415), HeaderNames.Accept, "text/plain", true, nowMs);
                     return;
                 }
                 status = _handler.OnMessage(identity, m);
@@ -309,11 +308,11 @@ namespace DeskPhone.Sip.UserAgent
                 status = _handler.OnInvite(identity, m, out contact);
                 if (status >= 300 && status < 400 && contact != null)
                 {
-                    Respond(packet, m, status, ReasonPhrases.For(status), HeaderNames.Contact, contact, key, nowMs);
+                    Respond(packet, m, status, ReasonPhrases.For(status), HeaderNames.Contact, contact, true, nowMs);
                     return;
                 }
             }
-            Respond(packet, m, status, ReasonPhrases.For(status), null, null, key, nowMs);
+            Respond(packet, m, status, ReasonPhrases.For(status), null, null, true, nowMs);
         }
 
         private ClientTransaction FindClient(SipMessage response)
@@ -358,17 +357,30 @@ namespace DeskPhone.Sip.UserAgent
             return 0;
         }
 
-        private void Respond(SipPacket packet, SipMessage m, int status, string reason, string header, string value, string key, long nowMs)
+        /// <summary>Answers the request; <paramref name="remember"/> keeps the answer for retransmissions (Timer J).</summary>
+        private void Respond(SipPacket packet, SipMessage m, int status, string reason, string header, string value, bool remember, long nowMs)
         {
             string tag = status >= 200 && status != 100 ? "dp" + (++_tagCounter).ToString() : null;
-            SipWriter w = SipWriter.ResponseTo(m, status, reason, tag, TopVia(packet, m));
+            SipWriter w = _writer.StartResponse(status, reason);
+            if (m.ViaCount > 0)
+            {
+                WriteTopVia(w, packet, m);
+                w.EchoRequest(m, tag, 1);
+            }
+            else
+            {
+                w.EchoRequest(m, tag, 0);
+            }
             if (header != null)
             {
                 w.Header(header, value);
             }
             w.Header(HeaderNames.UserAgent, "DeskPhone");
             byte[] bytes = w.ToBytes();
-            _transactions.Remember(key, bytes, packet.Connection != null, nowMs);
+            if (remember)
+            {
+                _transactions.Remember(m.GetVia(0), m.Method, packet.RemoteHost, bytes, packet.Connection != null, nowMs);
+            }
             Send(packet, m, bytes);
             Answered++;
             if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
@@ -392,43 +404,51 @@ namespace DeskPhone.Sip.UserAgent
             // Table full: the response was sent once; a retransmitted INVITE is still answered from the cache.
         }
 
-        /// <summary>The top Via with received (RFC 3261 18.2.1) and rport (RFC 3581) filled in.</summary>
-        private static string TopVia(SipPacket packet, SipMessage m)
+        /// <summary>
+        /// The top Via with received (RFC 3261 18.2.1) and rport (RFC 3581) filled in, written in pieces so that no
+        /// edited copy of the value is made.
+        /// </summary>
+        private static void WriteTopVia(SipWriter w, SipPacket packet, SipMessage m)
         {
             string value = m.GetHeaderValue(HeaderNames.Via, 0);
-            Via top = Via.Parse(value);
+            Via top = m.GetVia(0);
+            w.BeginHeader(HeaderNames.Via);
             if (top == null)
             {
-                return value;
+                w.Append(value).EndHeader();
+                return;
             }
-            string result = value;
             if (top.Rport == 0)
             {
-                result = RemoveParam(result, "rport") + ";rport=" + packet.RemotePort.ToString();
+                // A bare rport is replaced by the port the request came from.
+                int at = value.IndexOf(";rport");
+                if (at < 0)
+                {
+                    w.Append(value);
+                }
+                else
+                {
+                    int end = at + 6;
+                    if (end < value.Length && value[end] == '=')
+                    {
+                        while (end < value.Length && value[end] != ';')
+                        {
+                            end++;
+                        }
+                    }
+                    w.Append(value, 0, at).Append(value, end, value.Length - end);
+                }
+                w.Append(";rport=").Append(packet.RemotePort);
+            }
+            else
+            {
+                w.Append(value);
             }
             if (top.Host != packet.RemoteHost || top.Rport == 0)
             {
-                result = result + ";received=" + packet.RemoteHost;
+                w.Append(";received=").Append(packet.RemoteHost);
             }
-            return result;
-        }
-
-        private static string RemoveParam(string via, string name)
-        {
-            int at = via.IndexOf(";" + name);
-            if (at < 0)
-            {
-                return via;
-            }
-            int end = at + 1 + name.Length;
-            if (end < via.Length && via[end] == '=')
-            {
-                while (end < via.Length && via[end] != ';')
-                {
-                    end++;
-                }
-            }
-            return via.Substring(0, at) + via.Substring(end);
+            w.EndHeader();
         }
 
         private static void Send(SipPacket packet, SipMessage m, byte[] bytes)

@@ -82,5 +82,36 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(0, udp.ReceiveFor(20));
             Assert.Null(inbox.Take());
         }
+
+        [Fact]
+        public void SendsReachEachPeerAsTheDestinationChangesAndABadAddressFails()
+        {
+            var udp = new UdpTransport(new SipInbox(1, 1500));
+            udp.Start("127.0.0.1", 0);
+            using var a = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            using var b = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            a.Client.ReceiveTimeout = b.Client.ReceiveTimeout = 2000;
+            int portA = ((IPEndPoint)a.Client.LocalEndPoint).Port;
+            int portB = ((IPEndPoint)b.Client.LocalEndPoint).Port;
+            try
+            {
+                foreach (var (text, port) in new[] { ("a1", portA), ("a2", portA), ("b1", portB), ("a3", portA) })
+                {
+                    byte[] bytes = Encoding.ASCII.GetBytes(text);
+                    Assert.True(udp.Send(bytes, bytes.Length, "127.0.0.1", port, null));
+                }
+                Assert.False(udp.Send(new byte[1], 1, "not-an-address", portA, null));
+                var from = new IPEndPoint(IPAddress.Any, 0);
+                Assert.Equal("a1", Encoding.ASCII.GetString(a.Receive(ref from)));
+                Assert.Equal("a2", Encoding.ASCII.GetString(a.Receive(ref from)));
+                Assert.Equal("a3", Encoding.ASCII.GetString(a.Receive(ref from)));
+                Assert.Equal("b1", Encoding.ASCII.GetString(b.Receive(ref from)));
+                Assert.Equal(udp.LocalPort, from.Port);
+            }
+            finally
+            {
+                udp.Stop();
+            }
+        }
     }
 }

@@ -123,6 +123,74 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void ARetransmissionGetsItsOwnAnswerAfterOtherRequestsWereAnswered()
+        {
+            _ua.FilterRegistrar = false;
+            _handler.MessageStatus = 202;
+            Answer(Message("sip:487@x"));
+            _handler.MessageStatus = 486;
+            Answer(Message("sip:487@x", body: "other", branch: "z9hG4bKb2"));
+            Answer(Message("sip:487@x"));
+            Assert.Equal(2, _handler.Calls.Count);
+            Assert.Equal(_channel.Sent[0].Text, _channel.Sent[2].Text);
+            Assert.StartsWith("SIP/2.0 202", _channel.Sent[2].Text);
+        }
+
+        [Fact]
+        public void TheCacheAnswersOnlyTheSameBranchMethodSentByAndSource()
+        {
+            _ua.FilterRegistrar = false;
+            string first = Message("sip:487@x");
+            Answer(first);
+            Answer(first.Replace("10.0.0.1:5060;", "10.0.0.1:5070;"));
+            Answer(first.Replace("10.0.0.1:5060;", "10.0.0.2:5060;"));
+            Answer(first, "10.0.0.9");
+            Assert.Equal(4, _handler.Calls.Count);
+            string options = "OPTIONS sip:487@x SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKa1\nFrom: <sip:pbx@10.0.0.1>;tag=f\n" +
+                             "To: <sip:487@x>\nCall-ID: c1\nCSeq: 2 OPTIONS\nContent-Length: 0\n\n";
+            Answer(options);
+            Assert.NotNull(FakeChannel.Header(_channel.Last, "Allow"));
+
+            Answer(first);
+            Answer(first, "10.0.0.9");
+            Assert.Equal(4, _handler.Calls.Count);
+            Assert.Equal(_channel.Sent[0].Text, _channel.Sent[5].Text);
+            Assert.Equal(_channel.Sent[3].Text, _channel.Sent[6].Text);
+        }
+
+        [Fact]
+        public void ABranchWithoutTheMagicCookieIsNeverAnsweredFromTheCache()
+        {
+            _ua.FilterRegistrar = false;
+            Answer(Message("sip:487@x", branch: "old1"));
+            Answer(Message("sip:487@x", branch: "old1"));
+            Answer(Message("sip:487@x", branch: "z9hG4bK"));
+            Answer(Message("sip:487@x", branch: "z9hG4bK"));
+            Assert.Equal(4, _handler.Calls.Count);
+        }
+
+        [Fact]
+        public void ABareRportAmongOtherParametersIsFilledIn()
+        {
+            _ua.FilterRegistrar = false;
+            _channel.Arrive(Message("sip:487@x").Replace(";branch=z9hG4bKa1", ";rport;branch=z9hG4bKm;x=1"), "10.7.7.7", 41000);
+            _ua.Poll(0);
+            Assert.Equal("SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKm;x=1;rport=41000;received=10.7.7.7", FakeChannel.Header(_channel.Last, "Via"));
+        }
+
+        [Fact]
+        public void AllViasAreEchoedAndOnlyTheTopOneIsEdited()
+        {
+            _ua.FilterRegistrar = false;
+            _channel.Arrive(Message("sip:487@x").Replace("\nFrom:", "\nVia: SIP/2.0/UDP proxy.example.com;branch=z9hG4bKp1, SIP/2.0/UDP 10.1.1.1;branch=z9hG4bKq\nFrom:"), "10.7.7.7", 5060);
+            _ua.Poll(0);
+            string sent = _channel.Last;
+            Assert.Contains("\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKa1;received=10.7.7.7\r\n" +
+                            "Via: SIP/2.0/UDP proxy.example.com;branch=z9hG4bKp1\r\nVia: SIP/2.0/UDP 10.1.1.1;branch=z9hG4bKq\r\nFrom: ", sent);
+            Assert.Contains("\r\nTo: <sip:487@x>;tag=dp", sent);
+        }
+
+        [Fact]
         public void OptionsUnknownMethodsAndBadRequests()
         {
             string options = "OPTIONS sip:x@y SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKo\nFrom: <sip:a@b>;tag=1\nTo: <sip:x@y>\nCall-ID: o\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n";

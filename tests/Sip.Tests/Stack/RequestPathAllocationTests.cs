@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    /// <summary>
+    /// What one request costs the user agent in heap, warm: the budgets hold the figures of docs/benchmarks.md
+    /// (2,280 B for a new MESSAGE, 376 B for its retransmission, before the firmware's handler) with some room.
+    /// </summary>
+    public class RequestPathAllocationTests
+    {
+        private sealed class CountingTransport : ISipTransport
+        {
+            public int Sent;
+            public string Name => "UDP";
+            public int LocalPort => 5060;
+
+            public bool Send(byte[] data, int length, string host, int port, object connection)
+            {
+                Sent++;
+                return true;
+            }
+        }
+
+        private sealed class QuietHandler : ISipRequestHandler
+        {
+            public int OnMessage(int identity, SipMessage request) => 200;
+            public int OnNotify(int identity, SipMessage request, bool fromRegistrar) => 200;
+
+            public int OnInvite(int identity, SipMessage request, out string contact)
+            {
+                contact = null;
+                return 480;
+            }
+        }
+
+        private readonly byte[] _message = File.ReadAllBytes(Path.Combine(TestPaths.Root, "tools", "ParseCount", "message484.sip"));
+        private readonly SipInbox _inbox = new SipInbox(2, 4096);
+        private readonly CountingTransport _transport = new CountingTransport();
+        private readonly SipUserAgent _ua;
+        private long _now = 1000;
+
+        public RequestPathAllocationTests()
+        {
+            _ua = new SipUserAgent(_inbox, new QuietHandler()) { Udp = _transport };
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "192.0.2.1", LineToken = "dp1" });
+        }
+
+        /// <summary>Posts the MESSAGE with the branch's last digit set, handles it and returns the bytes allocated.</summary>
+        private long Handle(int branchDigit)
+        {
+            SipPacket p = _inbox.Rent();
+            Array.Copy(_message, p.Data, _message.Length);
+            p.Length = _message.Length;
+            p.Data[System.Text.Encoding.ASCII.GetString(_message).IndexOf("z9hG4bK", StringComparison.Ordinal) + 15] = (byte)('0' + branchDigit);
+            p.RemoteHost = "192.0.2.1";
+            p.RemotePort = 5060;
+            p.Transport = _transport;
+            _inbox.Post(p);
+            _now++;
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            _ua.Poll(_now);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        [Fact]
+        public void ANewMessageAndItsRetransmissionStayWithinTheirBudgets()
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                Handle(i);
+            }
+            long fresh = Handle(7);
+            long again = Handle(7);
+            Assert.Equal(7, _transport.Sent);
+            Assert.InRange(fresh, 1, 3000);
+            Assert.InRange(again, 1, 600);
+        }
+    }
+}
