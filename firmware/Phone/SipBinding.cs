@@ -92,13 +92,19 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Feature sync runs for an active identity once it is registered, while dfks_enabled is on.</summary>
         private void UpdateFeatureSync(int index)
         {
-            SipIdentity identity = _agent.GetIdentity(index);
-            if (Subscriptions == null || identity == null)
+            if (Subscriptions == null)
             {
                 return;
             }
+            SipIdentity identity = _agent.GetIdentity(index);
+            if (identity == null)
+            {
+                // Inactive: stops a sync it had.
+                Subscriptions.UpdateFeatureSync(index, null, null, false, false, _phone.Now);
+                return;
+            }
             Subscriptions.UpdateFeatureSync(index, identity.User, identity.Registrar,
-                identity.Active && _phone.Settings.GetBool("dfks_enabled"), _phone.IsRegistered(index), _phone.Now);
+                _phone.Settings.GetBool("dfks_enabled"), _phone.IsRegistered(index), _phone.Now);
         }
 
         public int LastStatus { get; private set; }

@@ -40,12 +40,18 @@ namespace DeskPhone.Firmware.Phone
         {
             long now = _phone == null ? 0 : _phone.Now;
             SipIdentity identity = _agent == null ? null : _agent.GetIdentity(subscription.Identity);
+            Dialog dialog = Find(subscription);
+            if (identity == null && expiresSeconds == 0 && dialog != null && !newDialog)
+            {
+                // The identity was just turned off: the server still holds the subscription, so it is ended with the
+                // identity that set it up.
+                identity = dialog.Identity;
+            }
             if (identity == null || !identity.Active)
             {
                 subscription.OnResponse(503, -1, -1, now);
                 return;
             }
-            Dialog dialog = Find(subscription);
             if (dialog == null || newDialog)
             {
                 if (dialog != null)
@@ -60,6 +66,7 @@ namespace DeskPhone.Firmware.Phone
                 dialog = new Dialog(subscription, _agent.NewToken() + "@" + _agent.LocalHost, _agent.NewToken());
                 _byCallId[dialog.CallId] = dialog;
             }
+            dialog.Identity = identity;
             string next = identity.Outbound != null && identity.Outbound.Length > 0 ? identity.Outbound : identity.Registrar;
             SipUri target = SipUri.Parse(subscription.Target);
             if ((next == null || next.Length == 0) && target != null)
@@ -93,7 +100,7 @@ namespace DeskPhone.Firmware.Phone
                 .Header(authHeader, authValue)
                 .Body(contentType, body)
                 .ToBytes();
-            if (!_agent.SendRequest(subscription.Identity, "SUBSCRIBE", subscription.Target, address, port, build,
+            if (!_agent.SendRequest(identity, "SUBSCRIBE", subscription.Target, address, port, build,
                     (tr, response, at) => OnResponse(owner, response, at), now))
             {
                 subscription.OnResponse(503, -1, -1, now);
@@ -428,6 +435,9 @@ namespace DeskPhone.Firmware.Phone
             public string LocalTag { get; }
             public string RemoteTag { get; set; }
             public int CSeq { get; set; }
+
+            /// <summary>The identity of the last SUBSCRIBE sent in this dialog.</summary>
+            public SipIdentity Identity { get; set; }
         }
     }
 }

@@ -5,12 +5,14 @@ namespace DeskPhone.Sip.UserAgent
     /// <summary>
     /// Final responses the phone sent, kept for Timer J (64*T1 = 32 s on unreliable transports, RFC 3261 17.2.2) so
     /// that a retransmitted request is answered from here, not processed twice. A fixed table: when it is full the
-    /// oldest entry gives way. An entry matches on the top Via's branch and sent-by, the method (RFC 3261 17.2.3) and
+    /// oldest entry gives way; sixteen cover a deskphone's traffic (a few requests a minute; a burst larger than
+    /// that, such as the first NOTIFYs of many BLF keys, is idempotent if a retransmission gets through again).
+    /// An entry matches on the top Via's branch and sent-by, the method (RFC 3261 17.2.3) and
     /// the source address, compared field by field, so a lookup builds no key string.
     /// </summary>
     internal sealed class ServerTransactions
     {
-        public const int Size = 32;
+        public const int Size = 16;
         public const long TimerJMs = 32000;
 
         private readonly string[] _branches = new string[Size];

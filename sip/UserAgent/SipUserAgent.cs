@@ -115,9 +115,13 @@ namespace DeskPhone.Sip.UserAgent
         /// after a 401 or 407); <paramref name="done"/> gets the final answer (null: none came).
         /// </summary>
         public bool SendRequest(int identity, string method, string uri, string address, int port, RequestBuilder build,
+                                ResponseHandler done, long nowMs) =>
+            SendRequest(GetIdentity(identity), method, uri, address, port, build, done, nowMs);
+
+        /// <summary>As above, for an identity the caller holds (one being turned off still ends what it began).</summary>
+        public bool SendRequest(SipIdentity id, string method, string uri, string address, int port, RequestBuilder build,
                                 ResponseHandler done, long nowMs)
         {
-            SipIdentity id = GetIdentity(identity);
             if (id == null || Udp == null)
             {
                 return false;
@@ -160,11 +164,16 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
+        /// <summary>
+        /// Sets identity <see cref="SipIdentity.Index"/>; an inactive one is not kept (a phone has twelve slots and
+        /// uses one or two, and on the device each kept identity costs its fields in the heap), so
+        /// <see cref="GetIdentity"/> gives null for it.
+        /// </summary>
         public void SetIdentity(SipIdentity identity)
         {
             if (identity.Index >= 1 && identity.Index <= MaxIdentities)
             {
-                _identities[identity.Index] = identity;
+                _identities[identity.Index] = identity.Active ? identity : null;
             }
         }
 

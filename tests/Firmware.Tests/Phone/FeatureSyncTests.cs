@@ -72,6 +72,20 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void AnIdentityTurnedInactiveUnsubscribes()
+        {
+            Subscribed();
+            int before = _p.Count("SUBSCRIBE", "as-feature-event");
+
+            Assert.Null(_p.Settings.Set("user_active", 1, "off"));
+            _p.Run(10);
+
+            Assert.Equal(before + 1, _p.Count("SUBSCRIBE", "as-feature-event"));
+            Assert.Equal("0", SipChannel.Header(_p.Last("SUBSCRIBE", "as-feature-event"), "Expires"));
+            Assert.Null(_p.Subscriptions.GetFeatureSync(1));
+        }
+
+        [Fact]
         public void ServerDndSetsTheSettingTheStatusAndThePresenceWithoutEchoing()
         {
             string s = Subscribed();

@@ -67,6 +67,17 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void AnIdentityTurnedInactiveIsNotKeptAndNoLongerAnswers()
+        {
+            Assert.NotNull(_ua.GetIdentity(1));
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = false, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+
+            Assert.Null(_ua.GetIdentity(1));
+            Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:486@192.0.2.5;line=dp1")));
+            Assert.Empty(_handler.Calls);
+        }
+
+        [Fact]
         public void UserNameMatchesOnlyWithSipUsernameAsLine()
         {
             Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:486@192.0.2.5")));
