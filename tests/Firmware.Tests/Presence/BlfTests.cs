@@ -113,6 +113,8 @@ namespace DeskPhone.Firmware.Tests.Presence
         [InlineData(PresenceState.Busy, PresenceDocument.Busy)]
         [InlineData(PresenceState.DoNotDisturb, PresenceDocument.DoNotDisturb)]
         [InlineData(PresenceState.AtTheDesk, PresenceDocument.Available)]
+        [InlineData(PresenceState.Available, PresenceDocument.Available)]
+        [InlineData(PresenceState.AvailableOnPbx, PresenceDocument.Available)]
         public void ReadsWhatThePhoneItselfPublishes(int published, int seen)
         {
             byte[] pidf = PidfWriter.Write("sip:a@b", published);
