@@ -252,7 +252,7 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
-        public void ProvisionalMovesRetransmissionsToT2AndFinalStopsThem()
+        public void ProvisionalMovesRetransmissionsToT2AndFinalStopsThemAndALateProvisionalIsIgnored()
         {
             var channel = new FakeChannel(_inbox);
             var parser = new SipParser();
@@ -275,6 +275,8 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(3, channel.Sent.Count);
             t.OnResponse(final, 5000);
             t.OnResponse(final, 5100);
+            // What real servers do: a provisional after the final answer (a 180 behind the 200) changes nothing.
+            t.OnResponse(provisional, 5200);
             t.Poll(8000);
             Assert.Equal(3, channel.Sent.Count);
             Assert.Equal(1, finals);
