@@ -18,42 +18,6 @@ namespace DeskPhone.Firmware.Bench
     /// </summary>
     public sealed class StateScreen : IScreenSource
     {
-        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
-        // literals would take heap from the start; a literal returned from code keeps its text in flash.
-        private static string Days(int i)
-        {
-            switch (i)
-            {
-                case 0: return "Sun";
-                case 1: return "Mon";
-                case 2: return "Tue";
-                case 3: return "Wed";
-                case 4: return "Thu";
-                case 5: return "Fri";
-                case 6: return "Sat";
-                default: return null;
-            }
-        }
-        private static string Months(int i)
-        {
-            switch (i)
-            {
-                case 0: return "Jan";
-                case 1: return "Feb";
-                case 2: return "Mar";
-                case 3: return "Apr";
-                case 4: return "May";
-                case 5: return "Jun";
-                case 6: return "Jul";
-                case 7: return "Aug";
-                case 8: return "Sep";
-                case 9: return "Oct";
-                case 10: return "Nov";
-                case 11: return "Dec";
-                default: return null;
-            }
-        }
-
         private readonly PhoneCore _phone;
         private readonly WallClock _clock;
 
@@ -149,10 +113,8 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>"Tue 24 Nov 10:15" (nanoFramework formats only D, F, G, N and X, so by hand).</summary>
         private static void AppendDate(StringBuilder sb, DateTime t)
         {
-            sb.Append(Days((int)t.DayOfWeek)).Append(' ').Append(Two(t.Day)).Append(' ').Append(Months(t.Month - 1));
-            sb.Append(' ').Append(Two(t.Hour)).Append(':').Append(Two(t.Minute));
+            sb.Append(DateText.Day((int)t.DayOfWeek)).Append(' ').Append(DateText.Two(t.Day)).Append(' ').Append(DateText.Month(t.Month));
+            sb.Append(' ').Append(DateText.Two(t.Hour)).Append(':').Append(DateText.Two(t.Minute));
         }
-
-        private static string Two(int n) => n < 10 ? "0" + n.ToString() : n.ToString();
     }
 }

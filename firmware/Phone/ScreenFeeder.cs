@@ -131,29 +131,11 @@ namespace DeskPhone.Firmware.Phone
             return true;
         }
 
-        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
-        // literals would take heap from the start; a literal returned from code keeps its text in flash.
-        private static string Days(int i)
-        {
-            switch (i)
-            {
-                case 0: return "Sun";
-                case 1: return "Mon";
-                case 2: return "Tue";
-                case 3: return "Wed";
-                case 4: return "Thu";
-                case 5: return "Fri";
-                case 6: return "Sat";
-                default: return null;
-            }
-        }
-
         private static string Clock(DateTime t)
         {
-            return Days((int)t.DayOfWeek) + " " + Two(t.Day) + "." + Two(t.Month) + ". " + Two(t.Hour) + ":" + Two(t.Minute);
+            return DateText.Day((int)t.DayOfWeek) + " " + DateText.Two(t.Day) + "." + DateText.Two(t.Month) + ". " +
+                   DateText.Two(t.Hour) + ":" + DateText.Two(t.Minute);
         }
-
-        private static string Two(int n) => n < 10 ? "0" + n.ToString() : n.ToString();
 
         /// <summary>"blf sip:bob@pbx" shows as "bob"; keys that monitor nothing show nothing.</summary>
         private static string Label(string definition)
