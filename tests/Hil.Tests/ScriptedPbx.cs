@@ -32,6 +32,9 @@ namespace DeskPhone.Hil.Tests
         /// <summary>Every SUBSCRIBE, whole, in arrival order (refreshes and retransmissions included).</summary>
         public BlockingCollection<string> Subscribes { get; } = new BlockingCollection<string>();
 
+        /// <summary>Every PUBLISH, whole; each gets the entity tag "e" and its number from 0.</summary>
+        public BlockingCollection<string> Publishes { get; } = new BlockingCollection<string>();
+
         /// <summary>The status the next SUBSCRIBEs get.</summary>
         public volatile int SubscribeAnswer = 200;
 
@@ -101,7 +104,8 @@ namespace DeskPhone.Hil.Tests
                 }
                 else if (text.StartsWith("PUBLISH"))
                 {
-                    Send(Reply(text, 200, "SIP-ETag: e1\r\nExpires: 3600\r\n"), from.Port);
+                    Send(Reply(text, 200, "SIP-ETag: e" + Publishes.Count + "\r\nExpires: 3600\r\n"), from.Port);
+                    Publishes.Add(text);
                 }
             }
         }
