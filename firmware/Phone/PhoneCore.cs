@@ -273,7 +273,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The user_fwd_* setting of a FeatureEvent forward type.</summary>
-        public static string ForwardSetting(int forwardType) =>
+        private static string ForwardSetting(int forwardType) =>
             forwardType == FeatureEvent.ForwardAlways ? "user_fwd_always"
             : forwardType == FeatureEvent.ForwardBusy ? "user_fwd_busy" : "user_fwd_timeout";
 

@@ -176,9 +176,9 @@ namespace DeskPhone.Firmware.Phone
                 int index = identity >= 1 ? identity : _phone.CurrentIdentity;
                 string always = s.Get("user_fwd_always", index);
                 string busy = s.Get("user_fwd_busy", index);
-                // DND is the identity's own setting; the own status only speaks for the current identity.
-                bool dnd = s.GetBool("user_dnd", index)
-                    || (index == _phone.CurrentIdentity && _phone.Presence.State == PresenceState.DoNotDisturb);
+                // DND is the identity's own setting; for the current identity it is also the own status's DND
+                // (PhoneCore.ChoosePresence and SettingsBinding keep the two one).
+                bool dnd = s.GetBool("user_dnd", index);
                 string forward = always != "" ? always : (dnd || _phone.InCall) && busy != "" ? busy : null;
                 if (dnd)
                 {

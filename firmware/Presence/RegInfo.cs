@@ -40,8 +40,6 @@ namespace DeskPhone.Firmware.Presence
         /// <summary>Active contacts known.</summary>
         public int Count => _count;
 
-        public string GetUri(int i) => _uris[i];
-
         public string Error { get; private set; }
 
         /// <summary>A partial document skipped a version: the owner refreshes the subscription to get the full state.</summary>

@@ -99,18 +99,6 @@ namespace DeskPhone.Sip.Message
             return i < 0 ? null : HeaderValue(i);
         }
 
-        /// <summary>How many headers of this name there are (lines, not comma-separated values).</summary>
-        public int CountHeaderLines(string name)
-        {
-            string canonical = HeaderNames.Canonical(name);
-            int n = 0;
-            for (int i = IndexOf(canonical, name, 0); i >= 0; i = IndexOf(canonical, name, i + 1))
-            {
-                n++;
-            }
-            return n;
-        }
-
         /// <summary>Number of values of a list header over all its lines (commas inside quotes and &lt;&gt; do not split).</summary>
         public int CountHeaderValues(string name)
         {
