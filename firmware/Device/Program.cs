@@ -25,8 +25,6 @@ namespace DeskPhone.Firmware.Device
         private const int LoopMs = 5;
         private const int BenchPort = 80;
 
-        // Calls one region's flush records at most: 34 on this profile (BandedPanelTests holds the worst case).
-        private const int DisplayListCalls = 64;
 
         public static void Main()
         {
@@ -127,7 +125,7 @@ namespace DeskPhone.Firmware.Device
                 Console.WriteLine("display: no graphics memory for a " + graphicsBytes.ToString() + "-byte band, running headless");
                 return null;
             }
-            var panel = new BandedPanel(band, profile.Height, DisplayListCalls);
+            var panel = new BandedPanel(band, profile.Height, DeviceSizing.DisplayListCalls);
             return new ScreenFeeder(phone, new IdleScreen(panel, profile), wallClock);
         }
     }

@@ -14,5 +14,11 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>The largest SIP message the board takes (UDP datagram or TCP message); larger ones are dropped.</summary>
         public const int InboxPacketBytes = 3072;
+
+        /// <summary>
+        /// Drawing calls the board's BandedPanel keeps for one flush: the idle screen's worst case is 34 on 320x240 and
+        /// 40 on 480x272 (BandedPanelTests holds both), so the list never grows.
+        /// </summary>
+        public const int DisplayListCalls = 40;
     }
 }

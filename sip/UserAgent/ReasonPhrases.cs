@@ -1,32 +1,45 @@
 namespace DeskPhone.Sip.UserAgent
 {
-    /// <summary>The reason phrases the phone sends.</summary>
+    /// <summary>
+    /// The reason phrases the phone sends. A switch, not static arrays: nanoFramework runs every static initialiser at
+    /// boot, so tables of literals would take heap from the start; a literal returned from code keeps its text in flash.
+    /// </summary>
     public static class ReasonPhrases
     {
-        private static readonly int[] Codes =
-        {
-            100, 180, 200, 202, 302, 400, 401, 403, 404, 405, 406, 407, 408, 413, 415, 416, 420, 423, 480, 481, 486, 487, 489, 500, 501, 503, 505, 513,
-        };
-
-        private static readonly string[] Phrases =
-        {
-            "Trying", "Ringing", "OK", "Accepted", "Moved Temporarily", "Bad Request", "Unauthorized", "Forbidden", "Not Found", "Method Not Allowed",
-            "Not Acceptable", "Proxy Authentication Required", "Request Timeout", "Request Entity Too Large", "Unsupported Media Type",
-            "Unsupported URI Scheme", "Bad Extension", "Interval Too Brief", "Temporarily Unavailable", "Call/Transaction Does Not Exist",
-            "Busy Here", "Request Terminated", "Bad Event", "Server Internal Error", "Not Implemented", "Service Unavailable",
-            "Version Not Supported", "Message Too Large",
-        };
-
         public static string For(int status)
         {
-            for (int i = 0; i < Codes.Length; i++)
+            switch (status)
             {
-                if (Codes[i] == status)
-                {
-                    return Phrases[i];
-                }
+                case 100: return "Trying";
+                case 180: return "Ringing";
+                case 200: return "OK";
+                case 202: return "Accepted";
+                case 302: return "Moved Temporarily";
+                case 400: return "Bad Request";
+                case 401: return "Unauthorized";
+                case 403: return "Forbidden";
+                case 404: return "Not Found";
+                case 405: return "Method Not Allowed";
+                case 406: return "Not Acceptable";
+                case 407: return "Proxy Authentication Required";
+                case 408: return "Request Timeout";
+                case 413: return "Request Entity Too Large";
+                case 415: return "Unsupported Media Type";
+                case 416: return "Unsupported URI Scheme";
+                case 420: return "Bad Extension";
+                case 423: return "Interval Too Brief";
+                case 480: return "Temporarily Unavailable";
+                case 481: return "Call/Transaction Does Not Exist";
+                case 486: return "Busy Here";
+                case 487: return "Request Terminated";
+                case 489: return "Bad Event";
+                case 500: return "Server Internal Error";
+                case 501: return "Not Implemented";
+                case 503: return "Service Unavailable";
+                case 505: return "Version Not Supported";
+                case 513: return "Message Too Large";
+                default: return status < 300 ? "OK" : "Error";
             }
-            return status < 300 ? "OK" : "Error";
         }
     }
 }

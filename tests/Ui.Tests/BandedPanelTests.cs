@@ -14,7 +14,7 @@ namespace DeskPhone.Ui.Tests
     public class BandedPanelTests
     {
         /// <summary>The capacity the device uses (firmware/Device/Program.cs).</summary>
-        private const int DeviceCapacity = 64;
+        private const int DeviceCapacity = DeskPhone.Firmware.Phone.DeviceSizing.DisplayListCalls;
 
         public static IEnumerable<object[]> ProfilesAndBands()
         {

@@ -19,10 +19,11 @@ namespace DeskPhone.Ui.Rendering
 
         private readonly IBandTarget _target;
         private byte[] _kind;
-        private int[] _x;
-        private int[] _y;
-        private int[] _width; // FillRect: width; DrawText: maxWidth
-        private int[] _height; // FillRect: height; DrawText: the font's height; DrawIcon: its size
+        // Geometry as shorts (a panel is at most a few hundred pixels each way): half the heap of int arrays.
+        private short[] _x;
+        private short[] _y;
+        private short[] _width; // FillRect: width; DrawText: maxWidth
+        private short[] _height; // FillRect: height; DrawText: the font's height; DrawIcon: its size
         private int[] _value; // FillRect and DrawText: colour; DrawIcon: the icon
         private string[] _text;
         private BitmapFont[] _font;
@@ -119,10 +120,10 @@ namespace DeskPhone.Ui.Rendering
                 Grow();
             }
             _kind[_count] = kind;
-            _x[_count] = x;
-            _y[_count] = y;
-            _width[_count] = width;
-            _height[_count] = height;
+            _x[_count] = Clamp(x);
+            _y[_count] = Clamp(y);
+            _width[_count] = Clamp(width);
+            _height[_count] = Clamp(height);
             _value[_count] = value;
             _text[_count] = text;
             _font[_count] = font;
@@ -132,10 +133,10 @@ namespace DeskPhone.Ui.Rendering
         private void Grow()
         {
             byte[] kind = _kind;
-            int[] x = _x;
-            int[] y = _y;
-            int[] width = _width;
-            int[] height = _height;
+            short[] x = _x;
+            short[] y = _y;
+            short[] width = _width;
+            short[] height = _height;
             int[] value = _value;
             string[] text = _text;
             BitmapFont[] font = _font;
@@ -151,6 +152,8 @@ namespace DeskPhone.Ui.Rendering
             Growths++;
         }
 
+        private static short Clamp(int v) => (short)(v > short.MaxValue ? short.MaxValue : v < short.MinValue ? short.MinValue : v);
+
         private void Allocate(int capacity)
         {
             if (capacity < 1)
@@ -158,10 +161,10 @@ namespace DeskPhone.Ui.Rendering
                 capacity = 1;
             }
             _kind = new byte[capacity];
-            _x = new int[capacity];
-            _y = new int[capacity];
-            _width = new int[capacity];
-            _height = new int[capacity];
+            _x = new short[capacity];
+            _y = new short[capacity];
+            _width = new short[capacity];
+            _height = new short[capacity];
             _value = new int[capacity];
             _text = new string[capacity];
             _font = new BitmapFont[capacity];

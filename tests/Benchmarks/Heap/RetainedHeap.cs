@@ -23,23 +23,26 @@ namespace DeskPhone.Benchmarks.Heap
     {
         private const long TargetBytes = 48 * 1024;
 
-        /// <summary>The device's panel is native nanoFramework.Graphics memory, outside the managed heap.</summary>
-        private sealed class NativePanel : IPanel
+        /// <summary>
+        /// The board's band bitmap is native nanoFramework.Graphics memory, outside the managed heap; the BandedPanel
+        /// in front of it, with its display list, is counted as on the board.
+        /// </summary>
+        private sealed class NativeBand : IBandTarget
         {
-            public NativePanel(DisplayProfile p)
+            public NativeBand(DisplayProfile p)
             {
                 Width = p.Width;
-                Height = p.Height;
+                BandHeight = p.StatusHeight;
                 IsColor = p.IsColor;
             }
 
             public int Width { get; }
-            public int Height { get; }
+            public int BandHeight { get; }
             public bool IsColor { get; }
             public void FillRect(int x, int y, int width, int height, int color) { }
             public void DrawText(string text, int x, int y, int color, BitmapFont font, int maxWidth) { }
             public void DrawIcon(int icon, int x, int y) { }
-            public void Flush(int x, int y, int width, int height) { }
+            public void FlushBand(int x, int screenY, int width, int height) { }
         }
 
         public static int Run(TextWriter output)
@@ -67,7 +70,9 @@ namespace DeskPhone.Benchmarks.Heap
             var publisher = new PresencePublisher(phone);
             publisher.Attach(agent);
             WallClock clock = () => new DateTime(2026, 12, 1, 10, 0, 0);
-            var feeder = new ScreenFeeder(phone, new IdleScreen(new NativePanel(DisplayProfile.Color320x240), DisplayProfile.Color320x240), clock);
+            DisplayProfile profile = DisplayProfile.Color320x240;
+            var panel = new BandedPanel(new NativeBand(profile), profile.Height, DeviceSizing.DisplayListCalls);
+            var feeder = new ScreenFeeder(phone, new IdleScreen(panel, profile), clock);
             var router = new BenchRouter(phone, new StateScreen(phone, clock), (code, action) => phone.OnKey(code, action, 0), null, binding);
             for (long now = 0; now <= 60000; now += 5)
             {
