@@ -15,7 +15,7 @@ namespace DeskPhone.Host.Sim
     /// </summary>
     public sealed class BenchHttpServer : IDisposable
     {
-        private readonly HttpListener _listener = new HttpListener();
+        private HttpListener _listener = new HttpListener();
         private readonly PhoneCore _phone;
         private readonly BenchRouter _router;
         private readonly EventHub _events;
@@ -43,7 +43,27 @@ namespace DeskPhone.Host.Sim
         /// <summary>Starts listening; throws HttpListenerException when the port is taken.</summary>
         public void Start()
         {
-            _listener.Start();
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    _listener.Start();
+                    break;
+                }
+                catch (ArgumentNullException) when (attempt < 5)
+                {
+                    // .NET's managed HttpListener on Linux races with a client that connects while Start binds (the
+                    // accept completes before the listener's lock object exists: dotnet/corefx#35191); a test harness
+                    // polling the port does exactly that. The listener is left half-open, so start a fresh one.
+                    var fresh = new HttpListener();
+                    foreach (string prefix in _listener.Prefixes)
+                    {
+                        fresh.Prefixes.Add(prefix);
+                    }
+                    _listener.Abort();
+                    _listener = fresh;
+                }
+            }
             _loop = Task.Run(AcceptLoop);
         }
 
