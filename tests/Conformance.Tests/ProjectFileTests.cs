@@ -7,8 +7,8 @@ using System.Xml.Linq;
 namespace DeskPhone.Conformance.Tests
 {
     /// <summary>
-    /// The device project files stay in nanoFramework's own format and agree with packages.config and the API lists,
-    /// so a nanoFramework user's build restores and resolves exactly the packages the host check assumed.
+    /// The device project files stay in nanoFramework's own format, so Visual Studio's nanoFramework project system
+    /// opens them; whether their references, HintPaths and packages.config agree is nf-build's check (DeviceBuildTests).
     /// </summary>
     public class ProjectFileTests
     {
@@ -40,62 +40,6 @@ namespace DeskPhone.Conformance.Tests
             {
                 Assert.Equal("netnano1.0", (string)package.Attribute("targetFramework"));
             }
-        }
-
-        [SkippableTheory]
-        [MemberData(nameof(PortableProjects.All), MemberType = typeof(PortableProjects))]
-        public void ReferencesMatchPackagesConfigAndTheListedVersions(string folder)
-        {
-            ApiCatalog catalog = PortableAssemblyTests.LoadCatalogOrSkip();
-            Dictionary<string, string> config = PortableProjects.PackagesConfig(folder);
-            var problems = new List<string>();
-
-            foreach (KeyValuePair<string, string> package in config)
-            {
-                if (!catalog.Packages.TryGetValue(package.Key, out ApiPackage listed))
-                {
-                    problems.Add(package.Key + ": not a package of the nanoFramework API lists");
-                }
-                else if (listed.PackageVersion != package.Value)
-                {
-                    problems.Add(package.Key + ": packages.config says " + package.Value + ", the API list describes " + listed.PackageVersion);
-                }
-            }
-
-            var referenced = new HashSet<string>(StringComparer.Ordinal);
-            foreach (XElement reference in LoadNfproj(folder).Descendants(Ms + "Reference"))
-            {
-                string include = (string)reference.Attribute("Include");
-                string assembly = include.Split(',')[0].Trim();
-                ApiPackage listed = catalog.Packages.Values.FirstOrDefault(p => p.Assembly == assembly);
-                if (listed == null)
-                {
-                    problems.Add(include + ": no API list for this assembly");
-                    continue;
-                }
-                if (!include.Contains("Version=" + listed.AssemblyVersion + ",", StringComparison.Ordinal) ||
-                    !include.Contains("PublicKeyToken=c07d481e9758c731", StringComparison.Ordinal))
-                {
-                    problems.Add(include + ": expected the full name with Version=" + listed.AssemblyVersion + " and nanoFramework's key");
-                }
-                string hint = reference.Element(Ms + "HintPath")?.Value ?? "";
-                string container = config.Keys.FirstOrDefault(id =>
-                    hint == @"..\packages\" + id + "." + config[id] + @"\lib\" + assembly + ".dll");
-                if (container == null)
-                {
-                    problems.Add(assembly + ": HintPath '" + hint + "' does not point into a package of packages.config");
-                }
-                else
-                {
-                    referenced.Add(container);
-                }
-            }
-            foreach (string id in config.Keys.Where(id => !referenced.Contains(id)))
-            {
-                problems.Add(id + ": in packages.config but no <Reference> in the .nfproj uses it");
-            }
-
-            Assert.True(problems.Count == 0, folder + ":\n" + string.Join("\n", problems));
         }
 
         [Fact]

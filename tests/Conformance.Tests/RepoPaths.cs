@@ -4,7 +4,7 @@ using System.Reflection;
 
 namespace DeskPhone.Conformance.Tests
 {
-    /// <summary>Finds the repository root (the folder holding nf.proj) and the shared folder beside it.</summary>
+    /// <summary>Finds the repository root (the folder holding nf.proj).</summary>
     internal static class RepoPaths
     {
         public static string Root
@@ -31,18 +31,5 @@ namespace DeskPhone.Conformance.Tests
                 return dir;
             }
         }
-
-        /// <summary>../shared/nanoframework-api, or null when the shared folder is absent (the tests then skip).</summary>
-        public static string ApiListFolder
-        {
-            get
-            {
-                string path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "nanoframework-api"));
-                return Directory.Exists(path) ? path : null;
-            }
-        }
-
-        public const string MissingSharedMessage =
-            "../shared/nanoframework-api is absent beside the repository: the nanoFramework conformance check cannot run";
     }
 }
