@@ -127,6 +127,8 @@ namespace DeskPhone.Boot
                 string error = s_app.Settings.Set("fkey", key, "blf " + BlfTarget(key));
                 Check(error == null, "fkey " + key.ToString() + ": " + error);
             }
+            Run(TurnMs);
+            Heap("blf-configured");
             bool[] done = new bool[17];
             int notified = 0;
             long blfStart = s_now;
