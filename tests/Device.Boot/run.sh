@@ -42,5 +42,6 @@ if [ "$STATUS" -eq 3 ] && grep -q '^boot OK$' "$LOG"; then
         exit 0
     fi
 fi
-echo "device-boot: nf-run exit status $STATUS (heap $HEAP)"
+LAST=$(grep '^boot step=' "$LOG" | tail -1 | sed 's/^boot step=\([^ ]*\).*/\1/')
+echo "device-boot: nf-run exit status $STATUS (heap $HEAP), last step completed: ${LAST:-none}"
 exit "$STATUS"
