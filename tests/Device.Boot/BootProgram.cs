@@ -183,9 +183,10 @@ namespace DeskPhone.Boot
             Console.WriteLine("boot statuses notifications=" + s_app.Core.Statuses.NotificationCount.ToString() + " line=" + s_app.Core.Statuses.StatusLine.ToString());
             Heap("statuses-20");
 
-            // A minute of idle: nothing may grow.
+            // A minute of idle: the figure shows what it leaves behind (not checked: 720 B on 2026-12-03).
             Run(60000);
             Settle();
+            // Keeps the bench router reachable to the end, as the board's listener does.
             Check(router != null, "bench router");
             Console.WriteLine("boot sent=" + s_wire.SentCount.ToString() + " bands=" + s_band.Bands.ToString() + " texts=" + s_band.Texts.ToString() +
                 " inbox-dropped=" + inbox.Dropped.ToString());
