@@ -3,6 +3,7 @@ using DeskPhone.Drivers;
 using DeskPhone.Drivers.Boards;
 using DeskPhone.Drivers.Device;
 using DeskPhone.Drivers.Display;
+using DeskPhone.Firmware.App;
 using DeskPhone.Drivers.Expansion;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
@@ -16,9 +17,9 @@ using nanoFramework.UI;
 namespace DeskPhone.Firmware.Device
 {
     /// <summary>
-    /// Device entry point: the board profile's drivers, the settings from flash, the phone core, SIP on
-    /// network_id_port, the idle screen on the panel and the bench on port 80, then one loop every 5 ms, like the
-    /// simulator's.
+    /// Device entry point: the board profile's drivers, the settings from flash, the panel and the SIP sockets on
+    /// network_id_port, the phone built by <see cref="PhoneApp"/> (as in the simulator, the tests and the boot test),
+    /// the bench on port 80, then one loop turn (<see cref="PhoneApp.Poll"/>) every 5 ms.
     /// </summary>
     public static class Program
     {
@@ -36,52 +37,30 @@ namespace DeskPhone.Firmware.Device
             SettingsLoadReport loaded = settings.Load();
             Console.WriteLine("settings: " + loaded.Source);
 
-            var network = new NetworkMonitor(drivers.Ethernet, clock);
+            WallClock wallClock = () => DateTime.UtcNow.AddMinutes(settings.GetInt("timezone_offset_minutes"));
+            DisplayProfile profile = DisplayProfile.Color320x240;
+            IPanel panel = StartPanel(board, profile);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             var udp = new UdpTransport(inbox);
             var tcp = new TcpTransport(inbox);
-            var subscriptions = new SipSubscriptions();
-            var phone = new PhoneCore(settings, drivers, subscriptions, clock.NowMs);
-            var binding = new SipBinding(phone) { Subscriptions = subscriptions };
-            var agent = new SipUserAgent(inbox, binding) { Udp = udp };
-            subscriptions.Attach(agent, phone);
-            binding.Attach(agent);
-            var publisher = new PresencePublisher(phone);
-            publisher.Attach(agent);
+            // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
+            var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs);
+            PhoneCore phone = app.Core;
 
             int port = settings.GetInt("network_id_port");
             udp.Start("0.0.0.0", port);
             tcp.Start("0.0.0.0", port);
-            drivers.Ethernet.AddressChanged += address => { agent.LocalHost = address; };
-
-            WallClock wallClock = () => DateTime.UtcNow.AddMinutes(settings.GetInt("timezone_offset_minutes"));
-            ScreenFeeder display = StartDisplay(board, phone, wallClock);
-            if (drivers.Backlight != null)
-            {
-                drivers.Backlight.Activity(clock.NowMs);
-            }
 
             var screen = new StateScreen(phone, wallClock);
-            var router = new BenchRouter(phone, screen, (code, action) => phone.OnKey(code, action, clock.NowMs), null, binding);
+            var router = new BenchRouter(phone, screen, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding);
             new BenchListener(router, phone, BenchPort).Start();
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", bench port " + BenchPort.ToString());
 
             while (true)
             {
-                long now = clock.NowMs;
                 try
                 {
-                    lock (phone.Gate)
-                    {
-                        agent.Poll(now);
-                        subscriptions.Poll(now);
-                        publisher.Poll(now);
-                        phone.Poll(now);
-                        if (display != null)
-                        {
-                            display.Tick();
-                        }
-                    }
+                    app.Poll(clock.NowMs);
                 }
                 catch (Exception ex)
                 {
@@ -99,11 +78,11 @@ namespace DeskPhone.Firmware.Device
         /// the status line, so a status change is one band. The M5Core image has the panel's driver built in, so
         /// no managed GraphicDriver is passed (as nanoFramework's own M5Core library does). The backlight pin stays
         /// with the drivers' PWM dimmer, so the native driver gets none. Null, and the phone runs headless, when the
-        /// board has no panel this image drives or the graphics heap cannot hold the band.
+        /// board has no panel this image drives or the graphics heap cannot hold the band. The idle screen and its
+        /// feeder on top are built by <see cref="PhoneApp"/>, as in the simulator and the boot test.
         /// </summary>
-        private static ScreenFeeder StartDisplay(BoardProfile board, PhoneCore phone, WallClock wallClock)
+        private static IPanel StartPanel(BoardProfile board, DisplayProfile profile)
         {
-            DisplayProfile profile = DisplayProfile.Color320x240;
             if (board.Panel != PanelModel.Ili9342 || board.LcdChipSelect < 0)
             {
                 Console.WriteLine("display: none on this board, running headless");
@@ -125,8 +104,7 @@ namespace DeskPhone.Firmware.Device
                 Console.WriteLine("display: no graphics memory for a " + graphicsBytes.ToString() + "-byte band, running headless");
                 return null;
             }
-            var panel = new BandedPanel(band, profile.Height, DeviceSizing.DisplayListCalls);
-            return new ScreenFeeder(phone, new IdleScreen(panel, profile), wallClock);
+            return new BandedPanel(band, profile.Height, DeviceSizing.DisplayListCalls);
         }
     }
 }

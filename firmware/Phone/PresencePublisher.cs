@@ -19,34 +19,18 @@ namespace DeskPhone.Firmware.Phone
         public const long MaxRetryMs = 300000;
 
         private readonly PhoneCore _phone;
-        private SipUserAgent _agent;
+        private readonly SipUserAgent _agent;
         private string _etag;
         private long _dueMs = long.MaxValue;
         private long _retryMs = FirstRetryMs;
         private bool _busy;
         private bool _dirty;
         private int _cseq;
-        private string _callId;
+        private readonly string _callId;
 
-        public PresencePublisher(PhoneCore phone)
+        public PresencePublisher(PhoneCore phone, SipUserAgent agent)
         {
             _phone = phone;
-        }
-
-        /// <summary>True once a server refused PUBLISH: the status stays local.</summary>
-        public bool Refused { get; private set; }
-
-        public int LastStatus { get; private set; }
-
-        private void StartOver()
-        {
-            Refused = false;
-            _etag = null;
-            Schedule(_phone.Now);
-        }
-
-        public void Attach(SipUserAgent agent)
-        {
             _agent = agent;
             _callId = agent.NewToken() + "@" + agent.LocalHost;
             _phone.Presence.Changed += (state, lost) => Schedule(_phone.Now);
@@ -74,9 +58,21 @@ namespace DeskPhone.Firmware.Phone
             };
         }
 
+        /// <summary>True once a server refused PUBLISH: the status stays local.</summary>
+        public bool Refused { get; private set; }
+
+        public int LastStatus { get; private set; }
+
+        private void StartOver()
+        {
+            Refused = false;
+            _etag = null;
+            Schedule(_phone.Now);
+        }
+
         public void Poll(long nowMs)
         {
-            if (_busy || nowMs < _dueMs || Refused || _agent == null)
+            if (_busy || nowMs < _dueMs || Refused)
             {
                 return;
             }

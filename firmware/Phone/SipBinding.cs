@@ -3,6 +3,7 @@ using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Status;
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Firmware.Phone
@@ -14,17 +15,28 @@ namespace DeskPhone.Firmware.Phone
     public sealed class SipBinding : ISipRequestHandler, IMessageSender
     {
         private readonly PhoneCore _phone;
-        private SipUserAgent _agent;
+        private readonly SipUserAgent _agent;
+        private readonly SipSubscriptions _subscriptions;
 
-        public SipBinding(PhoneCore phone)
+        /// <summary>
+        /// Builds the user agent this binding serves (it needs the binding as its request handler, and the binding
+        /// needs it), connects the phone's own subscriptions to both, and loads the identities, which starts their
+        /// registrations on <paramref name="udp"/>. <paramref name="subscriptions"/> may be null (no own
+        /// subscriptions).
+        /// </summary>
+        public SipBinding(PhoneCore phone, SipSubscriptions subscriptions, SipInbox inbox, ISipTransport udp, string localHost)
         {
             _phone = phone;
-        }
-
-        /// <summary>Attaches the user agent (which needs this binding as its handler) and loads the identities.</summary>
-        public void Attach(SipUserAgent agent)
-        {
-            _agent = agent;
+            _subscriptions = subscriptions;
+            _agent = new SipUserAgent(inbox, this) { Udp = udp };
+            if (localHost != null)
+            {
+                _agent.LocalHost = localHost;
+            }
+            if (subscriptions != null)
+            {
+                subscriptions.Connect(_agent, phone);
+            }
             _agent.RegistrationChanged += (identity, registered, status, reason) =>
             {
                 _phone.OnRegistrationChanged(identity, registered, _phone.Now);
@@ -32,9 +44,9 @@ namespace DeskPhone.Firmware.Phone
             };
             _phone.FeatureChanged += (identity, feature) =>
             {
-                if (Subscriptions != null)
+                if (_subscriptions != null)
                 {
-                    Subscriptions.FeatureChanged(identity, feature);
+                    _subscriptions.FeatureChanged(identity, feature);
                 }
             };
             _phone.NetworkRestored += () => _agent.NetworkRestored(_phone.Now);
@@ -59,6 +71,9 @@ namespace DeskPhone.Firmware.Phone
             };
             _agent.FilterRegistrar = _phone.Settings.GetBool("filter_registrar");
         }
+
+        /// <summary>The user agent this binding built and serves.</summary>
+        public SipUserAgent Agent => _agent;
 
         private void Apply(int index)
         {
@@ -136,7 +151,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The phone's own subscriptions, offered every NOTIFY first (in-dialog NOTIFYs belong to them).</summary>
-        public SipSubscriptions Subscriptions { get; set; }
+        public SipSubscriptions Subscriptions => _subscriptions;
 
         public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
         {

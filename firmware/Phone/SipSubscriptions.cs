@@ -29,8 +29,11 @@ namespace DeskPhone.Firmware.Phone
         private SipUserAgent _agent;
         private PhoneCore _phone;
 
-        /// <summary>Connects the sender once the user agent and the phone exist (both need each other).</summary>
-        public void Attach(SipUserAgent agent, PhoneCore phone)
+        /// <summary>
+        /// Connects the sender once the user agent and the phone exist (the phone needs this sender to be built, the
+        /// user agent needs the binding); only <see cref="SipBinding"/>'s constructor calls it.
+        /// </summary>
+        internal void Connect(SipUserAgent agent, PhoneCore phone)
         {
             _agent = agent;
             _phone = phone;

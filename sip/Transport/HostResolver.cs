@@ -33,9 +33,17 @@ namespace DeskPhone.Sip.Transport
             return host.Length > 0;
         }
 
-        /// <summary>The IPv4 address of a host as text, or null when it cannot be resolved.</summary>
+        /// <summary>
+        /// The IPv4 address of a host as text, or null when it cannot be resolved. A dotted quad is answered here, in
+        /// managed code, without the network stack (no exception, no native call: the boot test in the interpreter,
+        /// which has no networking natives, resolves its registrar this way); anything else goes to IPAddress and DNS.
+        /// </summary>
         public static string Resolve(string host)
         {
+            if (IsDottedQuad(host))
+            {
+                return host;
+            }
             try
             {
                 IPAddress.Parse(host);
@@ -61,6 +69,42 @@ namespace DeskPhone.Sip.Transport
                 // Unknown name or no DNS server: the caller reports "cannot resolve".
             }
             return null;
+        }
+
+        /// <summary>Four decimal numbers 0..255 separated by dots ("10.0.0.1").</summary>
+        public static bool IsDottedQuad(string host)
+        {
+            if (host == null || host.Length < 7 || host.Length > 15)
+            {
+                return false;
+            }
+            int parts = 0;
+            int digits = 0;
+            int value = 0;
+            for (int i = 0; i <= host.Length; i++)
+            {
+                char c = i < host.Length ? host[i] : '.';
+                if (c == '.')
+                {
+                    if (digits == 0 || value > 255)
+                    {
+                        return false;
+                    }
+                    parts++;
+                    digits = 0;
+                    value = 0;
+                }
+                else if (c >= '0' && c <= '9' && digits < 3)
+                {
+                    value = value * 10 + (c - '0');
+                    digits++;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            return parts == 4;
         }
     }
 }

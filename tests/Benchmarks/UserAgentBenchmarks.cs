@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Host.Sim;
 using DeskPhone.Sip.Transport;
@@ -56,14 +57,9 @@ namespace DeskPhone.Benchmarks
         public void Setup()
         {
             var settings = SimulatedPhone.DefaultSettings(null, "486", null);
-            var subscriptions = new SipSubscriptions();
-            var core = new PhoneCore(settings, null, subscriptions, 0);
             _inbox = new SipInbox(4, 8192);
             _sink = new Sink();
-            var binding = new SipBinding(core) { Subscriptions = subscriptions };
-            _agent = new SipUserAgent(_inbox, binding) { Udp = _sink, LocalHost = "192.0.2.10" };
-            subscriptions.Attach(_agent, core);
-            binding.Attach(_agent);
+            _agent = new PhoneApp(settings, null, _inbox, _sink, "192.0.2.10", null, null, null, 0).Agent;
             Expect(SipBenchmarks.Message484, true, 200);
             Expect(SipBenchmarks.Message484, false, 200);
             Expect(Options, true, 200);

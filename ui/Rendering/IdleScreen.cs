@@ -45,6 +45,14 @@ namespace DeskPhone.Ui.Rendering
             _panel = panel;
             _p = profile;
             _keyLabels = new string[profile.FunctionKeyRows * KeysPerRow];
+            for (int i = 0; i < _keyLabels.Length; i++)
+            {
+                // Written, not left as created: the nanoCLR (nf-interpreter develop a3e8139a, the POSIX build of
+                // tests/Device.Boot) types a fresh string[] element as a null string, and String.Equals of such an
+                // element and a string (SetFunctionKey's comparison) reads through the null (strcmp) and crashes. A
+                // null stored explicitly is a null reference, which compares as null.
+                _keyLabels[i] = null;
+            }
             _keyColors = new int[_keyLabels.Length];
         }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using DeskPhone.Drivers.Input;
+using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Host.Sim;
@@ -15,8 +16,8 @@ using DeskPhone.Ui.Rendering;
 namespace DeskPhone.Benchmarks.Heap
 {
     /// <summary>
-    /// `Benchmarks --retained-heap`: the firmware core wired as firmware/Device/Program.cs wires it (settings, drivers,
-    /// phone core, SIP stack, renderer, bench), run for a minute of virtual time, and its retained size in
+    /// `Benchmarks --retained-heap`: the firmware built by PhoneApp as firmware/Device/Program.cs builds it (settings,
+    /// drivers, phone core, SIP stack, renderer on a BandedPanel, bench), run for a minute of virtual time, and its retained size in
     /// nanoFramework's heap by <see cref="NanoHeapModel"/>, group by group (docs/benchmarks.md, "Retained heap").
     /// </summary>
     internal static class RetainedHeap
@@ -61,26 +62,20 @@ namespace DeskPhone.Benchmarks.Heap
             hardware.SetLink(true, 0);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             var udp = new UdpTransport(inbox);
-            var subscriptions = new SipSubscriptions();
-            var phone = new PhoneCore(settings, hardware.Drivers, subscriptions, 0);
-            var binding = new SipBinding(phone) { Subscriptions = subscriptions };
-            var agent = new SipUserAgent(inbox, binding) { Udp = udp };
-            subscriptions.Attach(agent, phone);
-            binding.Attach(agent);
-            var publisher = new PresencePublisher(phone);
-            publisher.Attach(agent);
             WallClock clock = () => new DateTime(2026, 12, 1, 10, 0, 0);
             DisplayProfile profile = DisplayProfile.Color320x240;
             var panel = new BandedPanel(new NativeBand(profile), profile.Height, DeviceSizing.DisplayListCalls);
-            var feeder = new ScreenFeeder(phone, new IdleScreen(panel, profile), clock);
+            var app = new PhoneApp(settings, hardware.Drivers, inbox, udp, null, panel, profile, clock, 0);
+            PhoneCore phone = app.Core;
+            SipUserAgent agent = app.Agent;
+            SipSubscriptions subscriptions = app.Subscriptions;
+            SipBinding binding = app.Binding;
+            PresencePublisher publisher = app.Publisher;
+            ScreenFeeder feeder = app.Screen;
             var router = new BenchRouter(phone, new StateScreen(phone, clock), (code, action) => phone.OnKey(code, action, 0), null, binding);
             for (long now = 0; now <= 60000; now += 5)
             {
-                agent.Poll(now);
-                subscriptions.Poll(now);
-                publisher.Poll(now);
-                phone.Poll(now);
-                feeder.Tick();
+                app.Poll(now);
             }
 
             // The SIP groups stop at the phone core (the binding and publisher hold it) and the phone core, which follows

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
@@ -58,35 +59,21 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void WholeLoopWithSipAllocatesNothingWhileIdle()
         {
-            // The device's loop (firmware/Device/Program.cs) without sockets: nothing arrives, nothing is due.
-            var settings = new SettingsStore();
-            var inbox = new SipInbox(8, 4096);
-            var subscriptions = new SipSubscriptions();
-            var phone = new PhoneCore(settings, null, subscriptions, 0);
-            var binding = new SipBinding(phone) { Subscriptions = subscriptions };
-            var agent = new SipUserAgent(inbox, binding);
-            subscriptions.Attach(agent, phone);
-            binding.Attach(agent);
-            var publisher = new PresencePublisher(phone);
-            publisher.Attach(agent);
+            // The device's loop turn (PhoneApp.Poll, as firmware/Device/Program.cs runs it) without sockets or screen:
+            // nothing arrives, nothing is due.
+            var app = new PhoneApp(new SettingsStore(), null, new SipInbox(8, 4096), null, null, null, null, null, 0);
             long now = 0;
             for (int i = 0; i < 1000; i++)
             {
                 now += 10;
-                agent.Poll(now);
-                subscriptions.Poll(now);
-                publisher.Poll(now);
-                phone.Poll(now);
+                app.Poll(now);
             }
 
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 500; i++)
             {
                 now += 10;
-                agent.Poll(now);
-                subscriptions.Poll(now);
-                publisher.Poll(now);
-                phone.Poll(now);
+                app.Poll(now);
             }
 
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);

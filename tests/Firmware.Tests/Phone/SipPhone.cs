@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
@@ -57,15 +58,16 @@ namespace DeskPhone.Firmware.Tests.Phone
     }
 
     /// <summary>
-    /// The phone core with its SIP layer (user agent, binding, own subscriptions) over a fake channel, as the device
-    /// wires it, with identity 1 = 100@10.0.0.1, in virtual time.
+    /// The phone built by <see cref="PhoneApp"/> as the device builds it, headless and without drivers, over a fake
+    /// channel, with identity 1 = 100@10.0.0.1, in virtual time.
     /// </summary>
     internal sealed class SipPhone
     {
         public readonly SettingsStore Settings = new SettingsStore();
         public readonly SipInbox Inbox = new SipInbox(8, 4096);
         public readonly SipChannel Channel;
-        public readonly SipSubscriptions Subscriptions = new SipSubscriptions();
+        public readonly PhoneApp App;
+        public readonly SipSubscriptions Subscriptions;
         public readonly PhoneCore Phone;
         public readonly SipBinding Binding;
         public readonly SipUserAgent Agent;
@@ -78,11 +80,11 @@ namespace DeskPhone.Firmware.Tests.Phone
             Settings.Set("user_host", 1, "10.0.0.1");
             configure?.Invoke(Settings);
             Channel = new SipChannel(Inbox);
-            Phone = new PhoneCore(Settings, null, Subscriptions, 0);
-            Binding = new SipBinding(Phone) { Subscriptions = Subscriptions };
-            Agent = new SipUserAgent(Inbox, Binding) { Udp = Channel, LocalHost = "192.0.2.10" };
-            Subscriptions.Attach(Agent, Phone);
-            Binding.Attach(Agent);
+            App = new PhoneApp(Settings, null, Inbox, Channel, "192.0.2.10", null, null, null, 0);
+            Subscriptions = App.Subscriptions;
+            Phone = App.Core;
+            Binding = App.Binding;
+            Agent = App.Agent;
         }
 
         public void Run(long ms)
@@ -91,9 +93,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             do
             {
                 Now += 10;
-                Agent.Poll(Now);
-                Subscriptions.Poll(Now);
-                Phone.Poll(Now);
+                App.Poll(Now);
             }
             while (Now < end);
         }

@@ -1,0 +1,114 @@
+using DeskPhone.Drivers;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+using DeskPhone.Ui.Rendering;
+
+namespace DeskPhone.Firmware.App
+{
+    /// <summary>
+    /// The composition root: the one place that builds the phone from its parts and runs one turn of the main
+    /// loop. The device (firmware/Device/Program.cs), the simulator, the tests and the interpreter boot test
+    /// (tests/Device.Boot) all build the phone here; what differs between them is only what they pass in (drivers,
+    /// settings medium, transports, panel, clocks), never the order in which the parts are wired.
+    /// <para>
+    /// Build order: own subscriptions, phone core (settings applied, statuses started), SIP binding (which builds the
+    /// user agent, connects the subscriptions and starts the identities' registrations), presence publisher, then
+    /// the screen (idle screen and feeder) when there is a panel. Everything is portable: nothing here touches a
+    /// socket, the graphics library, the file system or the crypto natives; those stay behind the objects passed in.
+    /// </para>
+    /// </summary>
+    public sealed class PhoneApp
+    {
+        /// <param name="settings">The settings store, loaded (its medium is the caller's: flash, a folder, memory).</param>
+        /// <param name="drivers">The board's drivers; null runs without hardware (unit tests).</param>
+        /// <param name="inbox">
+        /// Where the transports deliver SIP packets; the caller creates it (with explicit sizes: DeviceSizing on the
+        /// board) before the transports, which need it.
+        /// </param>
+        /// <param name="udp">The transport the phone's own requests go out on (UDP socket, or a fake channel).</param>
+        /// <param name="localHost">
+        /// The address put in Via and Contact; null follows the Ethernet link's address (the board, whose sockets are
+        /// bound to 0.0.0.0).
+        /// </param>
+        /// <param name="panel">The panel the idle screen draws on; null runs headless (no screen is built).</param>
+        /// <param name="profile">The panel's display profile (ignored when <paramref name="panel"/> is null).</param>
+        /// <param name="wallClock">Local date and time for the status line's clock.</param>
+        /// <param name="startMs">The monotonic clock at start (milliseconds).</param>
+        public PhoneApp(SettingsStore settings, PhoneDrivers drivers, SipInbox inbox, ISipTransport udp, string localHost,
+                        IPanel panel, DisplayProfile profile, WallClock wallClock, long startMs)
+        {
+            Settings = settings;
+            Inbox = inbox;
+            Udp = udp;
+            Subscriptions = new SipSubscriptions();
+            Core = new PhoneCore(settings, drivers, Subscriptions, startMs);
+            Binding = new SipBinding(Core, Subscriptions, inbox, udp, localHost);
+            Agent = Binding.Agent;
+            Publisher = new PresencePublisher(Core, Agent);
+            if (localHost == null && drivers != null)
+            {
+                drivers.Ethernet.AddressChanged += OnAddressChanged;
+            }
+            if (panel != null)
+            {
+                Idle = new IdleScreen(panel, profile);
+                Screen = new ScreenFeeder(Core, Idle, wallClock);
+                if (drivers != null && drivers.Backlight != null)
+                {
+                    // The screen starts lit, as after a key press.
+                    drivers.Backlight.Activity(startMs);
+                }
+            }
+        }
+
+        public SettingsStore Settings { get; }
+        public SipInbox Inbox { get; }
+        public ISipTransport Udp { get; }
+        public PhoneCore Core { get; }
+        public SipSubscriptions Subscriptions { get; }
+        public SipBinding Binding { get; }
+        public SipUserAgent Agent { get; }
+        public PresencePublisher Publisher { get; }
+
+        /// <summary>The idle screen on the panel; null when headless.</summary>
+        public IdleScreen Idle { get; }
+
+        /// <summary>Keeps the idle screen in step with the core; null when headless.</summary>
+        public ScreenFeeder Screen { get; }
+
+        /// <summary>Take this lock before calling into the phone from any thread but the loop's (the same as the core's).</summary>
+        public object Gate => Core.Gate;
+
+        /// <summary>
+        /// One turn of the main loop, under <see cref="Gate"/>: the user agent handles what the transports delivered
+        /// and runs its transactions, then the own subscriptions, the presence publisher, the phone core (drivers,
+        /// statuses, timers), and last the screen, so that it draws what this turn changed. Exceptions go to the
+        /// caller (the device and the simulator report them and keep looping; tests see them).
+        /// </summary>
+        public void Poll(long nowMs)
+        {
+            lock (Core.Gate)
+            {
+                Agent.Poll(nowMs);
+                Subscriptions.Poll(nowMs);
+                Publisher.Poll(nowMs);
+                Core.Poll(nowMs);
+                if (Screen != null)
+                {
+                    Screen.Tick();
+                }
+            }
+        }
+
+        private void OnAddressChanged(string address)
+        {
+            if (address != null)
+            {
+                Agent.LocalHost = address;
+            }
+        }
+    }
+}

@@ -1,0 +1,427 @@
+using System;
+using DeskPhone.Firmware.App;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Status;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Ui.Rendering;
+
+namespace DeskPhone.Boot
+{
+    /// <summary>
+    /// Boots the real firmware in the nanoFramework interpreter (tests/Device.Boot/run.sh: nf-run on the POSIX
+    /// nanoCLR with the board's heap) and scripts it in virtual time: the phone is built by <see cref="PhoneApp"/>,
+    /// the same composition firmware/Device/Program.cs runs, on the host board (fake hardware behind the drivers' Hal
+    /// interfaces), settings in an in-memory medium, SIP through the inbox and a recording transport, and the idle
+    /// screen drawn through the board's BandedPanel into a recording band. Each answer is checked on the wire; after
+    /// each step the free heap is printed as "boot step=NAME free=BYTES". A failed check prints what differed and
+    /// ends in an unhandled exception (nf-run exits 3).
+    /// </summary>
+    public static class BootProgram
+    {
+        private const int TurnMs = 10;
+        private const string Registrar = "10.0.0.1";
+        private const string PhoneAddress = "192.0.2.10";
+
+        private static long s_now;
+        private static PhoneApp s_app;
+        private static RecordingTransport s_wire;
+        private static RecordingBand s_band;
+        private static int s_branch;
+
+        private const string AdminPasswordHash =
+            "$pbkdf2-sha256$100$000102030405060708090a0b0c0d0e0f$5c1d0a6b3e2f4c7d8e9fa0b1c2d3e4f5061728394a5b6c7d8e9f0a1b2c3d4e5f";
+
+        private static readonly DateTime BootDate = new DateTime(2026, 12, 3, 9, 0, 0);
+
+        public static void Main()
+        {
+            Heap("start");
+
+            // Provisioning, as a phone leaves the factory configured: written to the settings medium and read back at boot.
+            var medium = new MemorySettingsMedium();
+            Provision(medium);
+            Heap("provisioned");
+
+            var settings = new SettingsStore(medium, new Random());
+            SettingsLoadReport loaded = settings.Load();
+            Check(settings.Get("user_name", 1) == "486", "settings loaded from the medium: user_name 1 = " + settings.Get("user_name", 1) + " (" + loaded.Source + ")");
+
+            var board = new BootBoard();
+            board.SetLink(true, 0, PhoneAddress);
+            var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
+            s_wire = new RecordingTransport(inbox);
+            DisplayProfile profile = DisplayProfile.Color320x240;
+            s_band = new RecordingBand(profile);
+            var panel = new BandedPanel(s_band, profile.Height, DeviceSizing.DisplayListCalls);
+            WallClock wallClock = WallNow;
+            // As on the board: the address in Via and Contact follows the Ethernet link (null).
+            s_app = new PhoneApp(settings, board.Drivers, inbox, s_wire, null, panel, profile, wallClock, 0);
+            // The bench's portable part, as the board builds it (its HTTP listener needs the network natives).
+            var router = new BenchRouter(s_app.Core, new StateScreen(s_app.Core, wallClock),
+                (code, action) => s_app.Core.OnKey(code, action, s_now), null, s_app.Binding);
+            Run(1000);
+            Check(s_app.Agent.LocalHost == PhoneAddress, "Via/Contact address " + s_app.Agent.LocalHost + ", expected the link's " + PhoneAddress);
+            Check(s_band.Bands > 0 && s_band.Texts > 0, "the idle screen was drawn (" + s_band.Bands.ToString() + " bands)");
+            Heap("boot");
+
+            // The registrar accepts the REGISTER (every REGISTER transaction sent so far gets its 200).
+            int answered = AnswerAll("REGISTER", null, 200);
+            Check(answered > 0, "no REGISTER was sent");
+            Run(200);
+            Check(s_app.Core.IsRegistered(1), "identity 1 not registered after the 200");
+            Check(!s_app.Core.Statuses.IsActive(StatusId.CurrentIdentityIsNotRegistered), "CurrentIdentityIsNotRegistered still raised");
+            Settle();
+            Heap("register");
+
+            // A text message to the phone's identity: 200, and its text on the screen.
+            const string text = "Lunch is ready in the boot room";
+            s_band.Expect(text);
+            int status = Request("MESSAGE", "sip:486@" + PhoneAddress + ":5060", "text/plain", text);
+            Check(status == 200, "MESSAGE to 486 answered " + status.ToString() + ", expected 200");
+            Run(100);
+            Check(s_band.Seen, "the message text was not drawn");
+            Heap("message-486");
+
+            status = Request("MESSAGE", "sip:999@" + PhoneAddress + ":5060", "text/plain", "nobody here");
+            Check(status == 404, "MESSAGE to 999 answered " + status.ToString() + ", expected 404");
+            Heap("message-999");
+
+            // The user reads the message and presses the board's Cancel button (button A): the message goes away.
+            board.SetButton(0, true);
+            Run(200);
+            board.SetButton(0, false);
+            Run(200);
+            Check(s_app.Core.Desktop.Text == null, "the desktop message is still shown after Cancel");
+            Check(!s_app.Core.Statuses.IsActive(StatusId.ServerMessageToBeShownDirectly), "ServerMessageToBeShownDirectly still raised after Cancel");
+            Heap("message-read");
+
+            // The cable is pulled: after the link's debounce, EthernetUnplugged is on the status line.
+            string unplugged = StatusCatalog.Description(StatusId.EthernetUnplugged);
+            s_band.Expect(unplugged);
+            board.SetLink(false, s_now, null);
+            Run(3000);
+            Check(s_app.Core.Statuses.IsActive(StatusId.EthernetUnplugged), "EthernetUnplugged not raised");
+            Check(s_app.Core.Statuses.StatusLine == StatusId.EthernetUnplugged,
+                "status line shows " + s_app.Core.Statuses.StatusLine.ToString() + ", expected EthernetUnplugged (" + StatusId.EthernetUnplugged.ToString() + ")");
+            Check(s_band.Seen && s_band.SeenAtY >= 0 && s_band.SeenAtY < profile.StatusHeight,
+                "'" + unplugged + "' drawn: " + (s_band.Seen ? "at y=" + s_band.SeenAtY.ToString() : "no") + ", expected on the status line");
+            Heap("ethernet-unplugged");
+
+            // Cable back: the phone registers again.
+            board.SetLink(true, s_now, PhoneAddress);
+            Run(1000);
+            Check(!s_app.Core.Statuses.IsActive(StatusId.EthernetUnplugged), "EthernetUnplugged still raised with the link up");
+            answered = AnswerAll("REGISTER", null, 200);
+            Check(answered > 0, "no REGISTER after the link came back");
+            Run(200);
+            Check(s_app.Core.IsRegistered(1), "identity 1 not registered after the link came back");
+            Settle();
+            Heap("ethernet-restored");
+
+            // 16 BLF keys, provisioned at once: each subscribes (dialog event package) as the user agent's client
+            // transactions allow, the server accepts and NOTIFYs dialog-info, the phone answers 200.
+            for (int key = 1; key <= 16; key++)
+            {
+                string error = s_app.Settings.Set("fkey", key, "blf " + BlfTarget(key));
+                Check(error == null, "fkey " + key.ToString() + ": " + error);
+            }
+            Run(TurnMs);
+            Heap("blf-configured");
+            bool[] done = new bool[17];
+            int notified = 0;
+            long blfStart = s_now;
+            while (notified < 16)
+            {
+                Check(s_now - blfStart < 120000, "after 120 s only " + notified.ToString() + " of 16 BLF keys subscribed and notified");
+                string subscribe = Take("SUBSCRIBE", "dialog");
+                if (subscribe == null)
+                {
+                    Run(TurnMs);
+                    continue;
+                }
+                int key = KeyOf(subscribe);
+                Check(key > 0, "SUBSCRIBE for an unknown target: " + subscribe.Substring(0, subscribe.IndexOf("\r\n")));
+                Answer(subscribe, 200, "Expires: 3600\r\n");
+                Run(TurnMs);
+                if (done[key])
+                {
+                    continue;
+                }
+                status = Notify(subscribe, "active;expires=3600", "application/dialog-info+xml",
+                    "<?xml version=\"1.0\"?>\n<dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"0\" state=\"full\" entity=\"" +
+                    BlfTarget(key) + "\"><dialog id=\"d" + key.ToString() + "\" direction=\"initiator\"><state>" + (key % 2 == 0 ? "confirmed" : "terminated") +
+                    "</state></dialog></dialog-info>");
+                Check(status == 200, "NOTIFY for BLF key " + key.ToString() + " answered " + status.ToString() + ", expected 200");
+                done[key] = true;
+                notified++;
+            }
+            Console.WriteLine("boot blf subscribed+notified=16 in " + (s_now - blfStart).ToString() + "ms");
+            Run(500);
+            Settle();
+            Heap("blf-16");
+
+            // 20 statuses, raised the way the phone's parts raise them, each a redraw.
+            int raised = 0;
+            for (int id = 0; raised < 20 && id < StatusId.EthernetUnplugged; id++)
+            {
+                if (s_app.Core.Statuses.IsActive(id))
+                {
+                    continue;
+                }
+                lock (s_app.Gate)
+                {
+                    Check(s_app.Core.Statuses.Raise(id, "p" + id.ToString(), "boot", s_now), "status " + id.ToString() + " not raised");
+                }
+                raised++;
+                Run(TurnMs);
+            }
+            Check(raised == 20, "only " + raised.ToString() + " statuses raised");
+            Run(1000);
+            Settle();
+            Console.WriteLine("boot statuses notifications=" + s_app.Core.Statuses.NotificationCount.ToString() + " line=" + s_app.Core.Statuses.StatusLine.ToString());
+            Heap("statuses-20");
+
+            // A minute of idle: the figure shows what it leaves behind (not checked: 720 B on 2026-12-03).
+            Run(60000);
+            Settle();
+            // Keeps the bench router reachable to the end, as the board's listener does.
+            Check(router != null, "bench router");
+            Console.WriteLine("boot sent=" + s_wire.SentCount.ToString() + " bands=" + s_band.Bands.ToString() + " texts=" + s_band.Texts.ToString() +
+                " inbox-dropped=" + inbox.Dropped.ToString());
+            Heap("idle-60s");
+            Console.WriteLine("boot OK");
+        }
+
+        private static DateTime WallNow()
+        {
+            return BootDate.AddMilliseconds(s_now);
+        }
+
+        private static void Provision(MemorySettingsMedium medium)
+        {
+            var s = new SettingsStore(medium, new Random());
+            Set(s, "user_active", 1, "on");
+            Set(s, "user_name", 1, "486");
+            Set(s, "user_host", 1, Registrar);
+            Set(s, "user_sipusername_as_line", 1, "on");
+            // The administrator and bench passwords as provisioning files carry it (the settings export's hash form), so the store
+            // keeps it as it is: nothing in the boot hashes (PBKDF2 needs the crypto natives the interpreter lacks).
+            Set(s, "cancel_desktop", 0, "on");
+            Set(s, "admin_mode_password", 0, AdminPasswordHash);
+            Set(s, "http_pass", 0, AdminPasswordHash);
+            string error = s.Save();
+            Check(error == null, "settings save: " + error);
+        }
+
+        private static void Set(SettingsStore s, string name, int idx, string value)
+        {
+            string error = s.Set(name, idx, value);
+            Check(error == null, name + "[" + idx.ToString() + "] = " + value + ": " + error);
+        }
+
+        // ---- the loop, in virtual time ----
+
+        private static void Run(long ms)
+        {
+            long end = s_now + ms;
+            do
+            {
+                s_now += TurnMs;
+                s_app.Poll(s_now);
+            }
+            while (s_now < end);
+        }
+
+        /// <summary>Answers what the phone asked of the server on its own (mailbox and reg subscriptions) and forgets the rest.</summary>
+        private static void Settle()
+        {
+            AnswerAll("SUBSCRIBE", null, 200);
+            Run(TurnMs);
+            s_wire.Clear();
+        }
+
+        private static void Deliver(string message)
+        {
+            while (!s_wire.Arrive(message, Registrar))
+            {
+                Run(TurnMs);
+            }
+        }
+
+        // ---- the scripted registrar ----
+
+        /// <summary>A request from the registrar to the phone; returns the status the phone answered on the wire.</summary>
+        private static int Request(string method, string uri, string contentType, string body)
+        {
+            string branch = "z9hG4bKboot" + (++s_branch).ToString();
+            int bodyBytes = System.Text.Encoding.UTF8.GetBytes(body).Length;
+            Deliver(method + " " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch +
+                    "\r\nMax-Forwards: 70\r\nFrom: <sip:admin@" + Registrar + ">;tag=b" + s_branch.ToString() + "\r\nTo: <" + uri +
+                    ">\r\nCall-ID: boot-" + s_branch.ToString() + "@" + Registrar + "\r\nCSeq: 1 " + method + "\r\nContent-Type: " + contentType +
+                    "\r\nContent-Length: " + bodyBytes.ToString() + "\r\n\r\n" + body);
+            Run(TurnMs);
+            return AnswerTo(branch);
+        }
+
+        /// <summary>A NOTIFY in the dialog of a SUBSCRIBE the phone sent; returns the status the phone answered.</summary>
+        private static int Notify(string subscribe, string state, string contentType, string body)
+        {
+            string from = Header(subscribe, "From");
+            string to = Header(subscribe, "To");
+            string contact = Header(subscribe, "Contact");
+            string uri = contact.Substring(1, contact.IndexOf('>') - 1);
+            string branch = "z9hG4bKboot" + (++s_branch).ToString();
+            int bodyBytes = System.Text.Encoding.UTF8.GetBytes(body).Length;
+            Deliver("NOTIFY " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
+                    "From: " + (to.IndexOf(";tag=") >= 0 ? to : to + ";tag=srv") + "\r\nTo: " + from + "\r\nCall-ID: " + Header(subscribe, "Call-ID") +
+                    "\r\nCSeq: " + (100 + s_branch).ToString() + " NOTIFY\r\nEvent: " + Header(subscribe, "Event") +
+                    "\r\nSubscription-State: " + state + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + bodyBytes.ToString() +
+                    "\r\n\r\n" + body);
+            Run(TurnMs);
+            return AnswerTo(branch);
+        }
+
+        /// <summary>Answers a request the phone sent (Via, From, To, Call-ID and CSeq echoed; REGISTER's Contact granted for an hour).</summary>
+        private static void Answer(string request, int status, string extra)
+        {
+            string to = Header(request, "To");
+            if (request.IndexOf("REGISTER ") == 0)
+            {
+                extra += "Contact: " + Header(request, "Contact") + ";expires=3600\r\n";
+            }
+            Deliver("SIP/2.0 " + status.ToString() + " X\r\nVia: " + Header(request, "Via") + "\r\nFrom: " + Header(request, "From") +
+                    "\r\nTo: " + to + (to.IndexOf(";tag=") >= 0 ? "" : ";tag=srv") + "\r\nCall-ID: " + Header(request, "Call-ID") +
+                    "\r\nCSeq: " + Header(request, "CSeq") + "\r\n" + extra + "Content-Length: 0\r\n\r\n");
+        }
+
+        /// <summary>Answers every transaction (by Via branch) of a method (and Event package) sent and not taken; returns how many.</summary>
+        private static int AnswerAll(string method, string eventPackage, int status)
+        {
+            int count = 0;
+            string done = "";
+            for (int i = 0; i < s_wire.Pending; i++)
+            {
+                string m = s_wire.Peek(i);
+                if (!IsRequest(m, method, eventPackage, null))
+                {
+                    continue;
+                }
+                string branch = Branch(m);
+                if (done.IndexOf("|" + branch + "|") >= 0)
+                {
+                    continue;
+                }
+                done += "|" + branch + "|";
+                Answer(m, status, method == "SUBSCRIBE" ? "Expires: 3600\r\n" : "");
+                count++;
+            }
+            Run(TurnMs);
+            s_wire.Clear();
+            return count;
+        }
+
+        private static string BlfTarget(int key)
+        {
+            return "sip:2" + (key < 10 ? "0" : "") + key.ToString() + "@" + Registrar;
+        }
+
+        /// <summary>The BLF key a SUBSCRIBE is for (its Request-URI), 0 for none.</summary>
+        private static int KeyOf(string subscribe)
+        {
+            for (int key = 1; key <= 16; key++)
+            {
+                if (subscribe.IndexOf("SUBSCRIBE " + BlfTarget(key) + " ") == 0)
+                {
+                    return key;
+                }
+            }
+            return 0;
+        }
+
+        /// <summary>Takes the first request of a method and Event package sent and not yet taken; null for none.</summary>
+        private static string Take(string method, string eventPackage)
+        {
+            for (int i = 0; i < s_wire.Pending; i++)
+            {
+                string m = s_wire.Peek(i);
+                if (IsRequest(m, method, eventPackage, null))
+                {
+                    s_wire.RemoveAt(i);
+                    return m;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The status of the phone's answer to the request with this branch, read from the bytes sent; -1 for none.</summary>
+        private static int AnswerTo(string branch)
+        {
+            for (int i = 0; i < s_wire.Pending; i++)
+            {
+                string m = s_wire.Peek(i);
+                if (m.IndexOf("SIP/2.0 ") == 0 && m.IndexOf(branch) > 0)
+                {
+                    s_wire.RemoveAt(i);
+                    return (m[8] - '0') * 100 + (m[9] - '0') * 10 + (m[10] - '0');
+                }
+            }
+            return -1;
+        }
+
+        private static bool IsRequest(string m, string method, string eventPackage, string target)
+        {
+            if (m.IndexOf(method + " ") != 0)
+            {
+                return false;
+            }
+            if (target != null && m.IndexOf(method + " " + target + " ") != 0)
+            {
+                return false;
+            }
+            return eventPackage == null || Header(m, "Event") == eventPackage;
+        }
+
+        private static string Branch(string m)
+        {
+            string via = Header(m, "Via");
+            int at = via == null ? -1 : via.IndexOf("branch=");
+            if (at < 0)
+            {
+                return "";
+            }
+            int end = via.IndexOf(';', at);
+            return end < 0 ? via.Substring(at + 7) : via.Substring(at + 7, end - at - 7);
+        }
+
+        private static string Header(string message, string name)
+        {
+            int at = message.IndexOf("\r\n" + name + ": ");
+            if (at < 0)
+            {
+                return null;
+            }
+            int start = at + 4 + name.Length;
+            int end = message.IndexOf("\r\n", start);
+            return message.Substring(start, end - start);
+        }
+
+        // ---- checks and heap ----
+
+        private static void Check(bool ok, string what)
+        {
+            if (!ok)
+            {
+                Console.WriteLine("boot FAIL at t=" + s_now.ToString() + "ms: " + what);
+                throw new InvalidOperationException(what);
+            }
+        }
+
+        private static void Heap(string step)
+        {
+            uint free = nanoFramework.Runtime.Native.GC.Run(false);
+            Console.WriteLine("boot step=" + step + " free=" + free.ToString() + " t=" + s_now.ToString() + "ms");
+        }
+    }
+}

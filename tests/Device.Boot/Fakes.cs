@@ -1,0 +1,136 @@
+using System.Collections;
+using DeskPhone.Drivers.Hal;
+using DeskPhone.Drivers.Leds;
+using DeskPhone.Firmware.Settings;
+
+namespace DeskPhone.Boot
+{
+    /// <summary>A GPIO input that reads a level the script sets (released buttons and keypad columns read high).</summary>
+    internal sealed class FakeInput : IDigitalInput
+    {
+        public FakeInput(int pin)
+        {
+            Pin = pin;
+            Level = true;
+        }
+
+        public int Pin { get; }
+        public bool Level;
+
+        public bool Read()
+        {
+            return Level;
+        }
+
+        // Nothing raises edges: the drivers poll.
+#pragma warning disable 67
+        public event PinEdgeHandler Edge;
+#pragma warning restore 67
+    }
+
+    /// <summary>A GPIO output (keypad rows) that keeps its last level.</summary>
+    internal sealed class FakeOutput : IDigitalOutput
+    {
+        public bool Level;
+
+        public void Write(bool high)
+        {
+            Level = high;
+        }
+    }
+
+    /// <summary>A PWM channel (backlight, speaker) that keeps its duty.</summary>
+    internal sealed class FakePwm : IPwmOutput
+    {
+        public int Hertz;
+        public int Duty;
+        public bool Running;
+
+        public void SetFrequency(int hertz)
+        {
+            Hertz = hertz;
+        }
+
+        public void SetDutyPerMille(int duty)
+        {
+            Duty = duty;
+        }
+
+        public void Start()
+        {
+            Running = true;
+        }
+
+        public void Stop()
+        {
+            Running = false;
+        }
+    }
+
+    /// <summary>A UART with nothing on the other end (expansion chain, HID bridge): reads nothing, counts what is written.</summary>
+    internal sealed class FakeUart : IUart
+    {
+        public int Written;
+
+        public int Read(byte[] buffer, int offset, int count)
+        {
+            return 0;
+        }
+
+        public void Write(byte[] data, int offset, int count)
+        {
+            Written += count;
+        }
+    }
+
+    /// <summary>The phone's RGB LED strip: keeps the pixels, as the WS28xx driver's buffer would.</summary>
+    internal sealed class FakeRgbStrip : IRgbStrip
+    {
+        private readonly byte[] _pixels;
+
+        public FakeRgbStrip(int length)
+        {
+            _pixels = new byte[length * 3];
+        }
+
+        public int Length => _pixels.Length / 3;
+        public int Updates;
+
+        public void SetPixel(int index, byte red, byte green, byte blue)
+        {
+            _pixels[index * 3] = red;
+            _pixels[index * 3 + 1] = green;
+            _pixels[index * 3 + 2] = blue;
+        }
+
+        public void Update()
+        {
+            Updates++;
+        }
+    }
+
+    /// <summary>The settings flash in RAM: named blobs (the device's medium is FileSettingsMedium on I:\).</summary>
+    internal sealed class MemorySettingsMedium : ISettingsMedium
+    {
+        private readonly Hashtable _blobs = new Hashtable();
+
+        public byte[] Read(string name)
+        {
+            return (byte[])_blobs[name];
+        }
+
+        public void Write(string name, byte[] data, int offset, int count)
+        {
+            byte[] copy = new byte[count];
+            System.Array.Copy(data, offset, copy, 0, count);
+            _blobs[name] = copy;
+        }
+
+        public void Delete(string name)
+        {
+            _blobs.Remove(name);
+        }
+
+        public int Count => _blobs.Count;
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Collections;
+using System.Text;
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Boot
+{
+    /// <summary>
+    /// The SIP wire of the boot test: what the phone sends is recorded (as text, until the script takes it), and what
+    /// the scripted registrar sends arrives through the inbox exactly as the board's UDP transport delivers it
+    /// (<see cref="SipInbox.Rent"/>, fill, <see cref="SipInbox.Post"/>).
+    /// </summary>
+    internal sealed class RecordingTransport : ISipTransport
+    {
+        private readonly SipInbox _inbox;
+        private readonly ArrayList _sent = new ArrayList();
+
+        public RecordingTransport(SipInbox inbox)
+        {
+            _inbox = inbox;
+        }
+
+        public string Name => "UDP";
+        public int LocalPort => 5060;
+
+        /// <summary>Messages sent since start.</summary>
+        public int SentCount;
+
+        public bool Send(byte[] data, int length, string host, int port, object connection)
+        {
+            SentCount++;
+            _sent.Add(Encoding.UTF8.GetString(data, 0, length));
+            return true;
+        }
+
+        /// <summary>Messages sent and not yet taken.</summary>
+        public int Pending => _sent.Count;
+
+        public string Peek(int index)
+        {
+            return (string)_sent[index];
+        }
+
+        public void RemoveAt(int index)
+        {
+            _sent.RemoveAt(index);
+        }
+
+        /// <summary>Forgets what was sent (the script's step is over).</summary>
+        public void Clear()
+        {
+            _sent.Clear();
+        }
+
+        /// <summary>Puts a message from host:5060 in the inbox; false when every slot is taken (run the loop first).</summary>
+        public bool Arrive(string text, string host)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            SipPacket p = _inbox.Rent();
+            if (p == null)
+            {
+                return false;
+            }
+            if (bytes.Length > p.Data.Length)
+            {
+                throw new InvalidOperationException("scripted message of " + bytes.Length.ToString() + " bytes does not fit the inbox");
+            }
+            Array.Copy(bytes, p.Data, bytes.Length);
+            p.Length = bytes.Length;
+            p.RemoteHost = host;
+            p.RemotePort = 5060;
+            p.Transport = this;
+            _inbox.Post(p);
+            return true;
+        }
+    }
+}
