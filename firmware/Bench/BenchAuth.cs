@@ -31,10 +31,12 @@ namespace DeskPhone.Firmware.Bench
 
         private readonly SettingsStore _settings;
         private readonly byte[] _secret = new byte[16];
-        private readonly string[] _clients = new string[BackoffTableSize];
-        private readonly int[] _failures = new int[BackoffTableSize];
-        private readonly long[] _until = new long[BackoffTableSize];
-        private readonly long[] _last = new long[BackoffTableSize];
+
+        // The back-off table, allocated at the first wrong password (a phone nobody attacks keeps none): the client's
+        // address, its failures in a row, and until when (tenths of a second since start, rounded up) it is refused.
+        private string[] _clients;
+        private int[] _failures;
+        private int[] _untilDs;
 
         public BenchAuth(SettingsStore settings, Random random)
         {
@@ -285,11 +287,11 @@ namespace DeskPhone.Firmware.Bench
         private BenchResponse Blocked(string client, long now)
         {
             int slot = Find(client);
-            if (slot < 0 || _until[slot] <= now)
+            if (slot < 0 || _untilDs[slot] * 100L <= now)
             {
                 return null;
             }
-            long seconds = (_until[slot] - now + 999) / 1000;
+            long seconds = (_untilDs[slot] * 100L - now + 999) / 1000;
             BenchResponse refused = BenchResponse.Error(429, "too many wrong passwords from " + client + "; try again in " + seconds.ToString() + " s");
             refused.ExtraHeaderName = "Retry-After";
             refused.ExtraHeaderValue = seconds.ToString();
@@ -298,6 +300,12 @@ namespace DeskPhone.Firmware.Bench
 
         private void Failed(string client, long now, string what)
         {
+            if (_clients == null)
+            {
+                _clients = new string[BackoffTableSize];
+                _failures = new int[BackoffTableSize];
+                _untilDs = new int[BackoffTableSize];
+            }
             int slot = Find(client);
             if (slot < 0)
             {
@@ -308,8 +316,7 @@ namespace DeskPhone.Firmware.Bench
             _failures[slot]++;
             int n = _failures[slot];
             long delay = n > 7 ? MaxBackoffMs : 1000L << (n - 1);
-            _until[slot] = now + delay;
-            _last[slot] = now;
+            _untilDs[slot] = (int)((now + delay + 99) / 100);
             BenchLogHandler log = Log;
             if (log != null)
             {
@@ -328,6 +335,10 @@ namespace DeskPhone.Firmware.Bench
 
         private int Find(string client)
         {
+            if (_clients == null)
+            {
+                return -1;
+            }
             for (int i = 0; i < BackoffTableSize; i++)
             {
                 if (_clients[i] != null && _clients[i] == client)
@@ -338,22 +349,22 @@ namespace DeskPhone.Firmware.Bench
             return -1;
         }
 
-        /// <summary>An empty slot, else one forgotten for long, else the one whose last failure is oldest.</summary>
+        /// <summary>An empty slot, else one quiet for long, else the one whose refusal ends (or ended) first.</summary>
         private int FreeSlot(long now)
         {
-            int oldest = 0;
+            int first = 0;
             for (int i = 0; i < BackoffTableSize; i++)
             {
-                if (_clients[i] == null || now - _last[i] > ForgetAfterMs)
+                if (_clients[i] == null || now - _untilDs[i] * 100L > ForgetAfterMs)
                 {
                     return i;
                 }
-                if (_last[i] < _last[oldest])
+                if (_untilDs[i] < _untilDs[first])
                 {
-                    oldest = i;
+                    first = i;
                 }
             }
-            return oldest;
+            return first;
         }
 
         private void OnSettingChanged(string name, int idx, bool needsReboot)
