@@ -95,6 +95,13 @@ namespace DeskPhone.Firmware.Device
                 Write(response, BenchResponse.Error(503, "another client holds the event stream (one at a time on a board)"));
                 return false;
             }
+            if (length < 0 && request.HttpMethod == "POST")
+            {
+                // A chunked body has no length to check first; the board reads only bodies it can size up front.
+                response.KeepAlive = false;
+                Write(response, BenchResponse.Error(411, "give the body a Content-Length (at most 8192 bytes)"));
+                return false;
+            }
             if (length > 0)
             {
                 byte[] body = new byte[(int)length];
