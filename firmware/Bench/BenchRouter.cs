@@ -11,12 +11,16 @@ namespace DeskPhone.Firmware.Bench
 {
     /// <summary>
     /// The bench interface, served by the firmware itself (docs/bench.md): one portable router from request to
-    /// response, so the device's HttpListener and the simulator's serve the same API. Basic authentication with the
-    /// admin password once one is set. Bad requests get 400 with a reason, unknown paths 404. Callers hold
-    /// <see cref="PhoneCore.Gate"/> while calling <see cref="Handle"/>.
+    /// response, so the device's HttpListener and the simulator's Kestrel serve the same API and the same protection
+    /// (<see cref="BenchAuth"/>, docs/security.md). Adapters call <see cref="Admit"/> with the headers before they read
+    /// a body, then <see cref="Handle(BenchRequest)"/>. Bad requests get 400 with a reason, unknown paths 404, every
+    /// error is JSON. Callers hold <see cref="PhoneCore.Gate"/> while calling either.
     /// </summary>
     public sealed class BenchRouter
     {
+        /// <summary>The largest request body any route takes (a setting value or a message); larger ones get 413.</summary>
+        public const int MaxBodyBytes = 8192;
+
         private static readonly char[] Ampersand = { '&' };
         private static readonly char[] Slash = { '/' };
 
@@ -33,19 +37,70 @@ namespace DeskPhone.Firmware.Bench
             _keys = keys;
             _hardware = hardware;
             _messages = messages;
+            Auth = new BenchAuth(phone.Settings, null);
         }
 
+        /// <summary>Who may do what (Digest with http_user/http_pass, back-off, admin_mode_password).</summary>
+        public BenchAuth Auth { get; }
+
+        /// <summary>The bench page served at GET / (the simulator's; null on a board: 404).</summary>
+        public byte[] Page { get; set; }
+
+        /// <summary>
+        /// The decision on the headers alone, before any body byte is read: null when the request may go on (its body,
+        /// if any, may then be read up to <see cref="MaxBodyBytes"/>), else the answer (401, 429, 413).
+        /// </summary>
+        public BenchResponse Admit(BenchRequest request)
+        {
+            BenchResponse refusal = Auth.Check(request, _phone.Now);
+            if (refusal != null)
+            {
+                return refusal;
+            }
+            if (request.ContentLength > MaxBodyBytes)
+            {
+                return TooLarge();
+            }
+            request.AdmittedEpoch = Auth.Epoch;
+            return null;
+        }
+
+        public static BenchResponse TooLarge() =>
+            BenchResponse.Error(413, "request body larger than " + MaxBodyBytes.ToString() + " bytes");
+
+        /// <summary>One request without the two-step adapter protocol (tests, tools): admitted and handled at once.</summary>
         /// <param name="path">The path without the query, e.g. /api/status.</param>
         /// <param name="query">The query without '?', or null.</param>
         /// <param name="authorization">The Authorization header, or null.</param>
         public BenchResponse Handle(string method, string path, string query, byte[] body, string authorization)
         {
-            if (!Authorized(authorization))
+            var request = new BenchRequest(method, query == null ? path : path + "?" + query, authorization, "local", body == null ? 0 : body.Length);
+            request.Body = body;
+            return Handle(request);
+        }
+
+        /// <summary>Answers an admitted request (one that was not, or was admitted before a credentials change, is checked again).</summary>
+        public BenchResponse Handle(BenchRequest request)
+        {
+            if (request.AdmittedEpoch != Auth.Epoch)
             {
-                BenchResponse denied = BenchResponse.Error(401, "the bench needs the admin password (HTTP Basic authentication)");
-                denied.ExtraHeaderName = "WWW-Authenticate";
-                denied.ExtraHeaderValue = "Basic realm=\"DeskPhone bench\"";
-                return denied;
+                BenchResponse refusal = Admit(request);
+                if (refusal != null)
+                {
+                    return refusal;
+                }
+            }
+            if (request.Body != null && request.Body.Length > MaxBodyBytes)
+            {
+                return TooLarge();
+            }
+            string method = request.Method;
+            string path = request.Path;
+            string query = request.Query;
+            byte[] body = request.Body;
+            if ((path == "/" || path == "/index.html") && method == "GET" && Page != null)
+            {
+                return new BenchResponse(200, "text/html; charset=utf-8", Page);
             }
             string[] parts = Split(path);
             if (parts.Length < 2 || parts[0] != "api")
@@ -104,7 +159,9 @@ namespace DeskPhone.Firmware.Bench
                     {
                         return GetSetting(parts[2], query);
                     }
-                    return post ? SetSetting(parts[2], query, body) : NotFound(method, path);
+                    return post ? SetSetting(request, parts[2], query, body) : NotFound(method, path);
+                case "factory-reset":
+                    return post && parts.Length == 2 ? FactoryReset(request) : NotFound(method, path);
                 case "send-message":
                     if (_messages == null || parts.Length != 2)
                     {
@@ -123,31 +180,6 @@ namespace DeskPhone.Firmware.Bench
                     return module < 1 || module > 3 ? BenchResponse.Error(400, "module must be 1, 2 or 3") : Plug("modules", module, parts[3]);
                 default:
                     return NotFound(method, path);
-            }
-        }
-
-        private bool Authorized(string authorization)
-        {
-            SettingsStore settings = _phone.Settings;
-            if (!settings.IsPasswordSet("admin_mode_password"))
-            {
-                return true;
-            }
-            if (authorization == null || !authorization.StartsWith("Basic "))
-            {
-                return false;
-            }
-            try
-            {
-                byte[] raw = Convert.FromBase64String(authorization.Substring(6).Trim());
-                string pair = Encoding.UTF8.GetString(raw, 0, raw.Length);
-                int colon = pair.IndexOf(':');
-                return colon >= 0 && settings.CheckPassword("admin_mode_password", pair.Substring(colon + 1));
-            }
-            catch (Exception)
-            {
-                // Not Base64: the same answer as a wrong password.
-                return false;
             }
         }
 
@@ -308,11 +340,20 @@ namespace DeskPhone.Firmware.Bench
                                       ",\"value\":" + JsonText.Quote(_phone.Settings.GetForDisplay(name, idx)) + "}");
         }
 
-        private BenchResponse SetSetting(string name, string query, byte[] body)
+        private BenchResponse SetSetting(BenchRequest request, string name, string query, byte[] body)
         {
-            if (_phone.Settings.FindDefinition(name) == null)
+            SettingDefinition def = _phone.Settings.FindDefinition(name);
+            if (def == null)
             {
                 return BenchResponse.Error(404, "unknown setting " + name);
+            }
+            if (IsAdministrative(def))
+            {
+                BenchResponse refusal = Auth.CheckAdmin(request, _phone.Now);
+                if (refusal != null)
+                {
+                    return refusal;
+                }
             }
             int idx = Index(query);
             if (idx < 0)
@@ -331,6 +372,22 @@ namespace DeskPhone.Firmware.Bench
                 return BenchResponse.Error(500, "applied but not saved: " + saveError);
             }
             return GetSetting(name, query);
+        }
+
+        /// <summary>Passwords and other secrets, and what decides who gets in: admin_mode_password guards them once set.</summary>
+        public static bool IsAdministrative(SettingDefinition def) =>
+            def.Kind == SettingKind.Password || def.Kind == SettingKind.Secret || def.Name == "http_user" || def.Name == "http_basic_auth";
+
+        private BenchResponse FactoryReset(BenchRequest request)
+        {
+            BenchResponse refusal = Auth.CheckAdmin(request, _phone.Now);
+            if (refusal != null)
+            {
+                return refusal;
+            }
+            string error = _phone.Settings.FactoryReset();
+            return error != null ? BenchResponse.Error(500, "reset, but the stored copy could not be deleted: " + error)
+                                 : BenchResponse.Json("{\"factoryReset\":true}");
         }
 
         private BenchResponse Plug(string what, int module, string action)

@@ -10,7 +10,8 @@ namespace DeskPhone.Firmware.Device
 {
     /// <summary>
     /// /api/events on the board: one client at a time (a second one gets 503), fed from a bounded
-    /// <see cref="BenchEventQueue"/> on its own thread so a slow client never holds the bench or the phone loop.
+    /// <see cref="BenchEventQueue"/> on its own thread so a slow client never holds the bench or the phone loop. A change of
+    /// the credentials (<see cref="BenchAuth.Epoch"/>) ends the stream: the client must authenticate again.
     /// </summary>
     internal sealed class BenchEventStream
     {
@@ -21,14 +22,17 @@ namespace DeskPhone.Firmware.Device
         private readonly object _gate = new object();
         private BenchEventQueue _queue;
         private HttpListenerContext _client;
+        private int _epoch;
+        private readonly BenchAuth _auth;
 
-        public BenchEventStream(PhoneCore phone)
+        public BenchEventStream(PhoneCore phone, BenchAuth auth)
         {
+            _auth = auth;
             phone.Event += OnEvent;
         }
 
         /// <summary>Takes the request over (the caller must not close it); false when a client is already streaming.</summary>
-        public bool TryServe(HttpListenerContext context)
+        public bool TryServe(HttpListenerContext context, int epoch)
         {
             lock (_gate)
             {
@@ -40,6 +44,7 @@ namespace DeskPhone.Firmware.Device
                 _queue.Post("hello", "deskphone");
             }
             _client = context;
+            _epoch = epoch;
             new Thread(Pump).Start();
             return true;
         }
@@ -64,7 +69,7 @@ namespace DeskPhone.Firmware.Device
                 response.KeepAlive = false;
                 Stream output = response.OutputStream;
                 int idleMs = 0;
-                while (true)
+                while (_auth.Epoch == _epoch)
                 {
                     string frame = _queue.Take();
                     if (frame == null)

@@ -8,13 +8,13 @@ namespace DeskPhone.Firmware.Device
 {
     /// <summary>
     /// The bench interface on the board: nanoFramework's HttpListener in front of the same portable router the
-    /// simulator uses. One request at a time (the board has little memory); bodies above 4 KB are refused.
-    /// /api/events is handed to <see cref="BenchEventStream"/>, which keeps its one client on its own thread.
+    /// simulator uses, with the same protection (docs/security.md). One request at a time (the board has little
+    /// memory); the router decides on the headers first (Digest, back-off, the 8 KB body cap) and only an admitted
+    /// request's body is read. /api/events is handed to <see cref="BenchEventStream"/>, which keeps its one client on
+    /// its own thread and ends it when the credentials change.
     /// </summary>
     internal sealed class BenchListener
     {
-        private const int MaxBody = 4096;
-
         private readonly BenchRouter _router;
         private readonly PhoneCore _phone;
         private readonly HttpListener _listener;
@@ -24,14 +24,20 @@ namespace DeskPhone.Firmware.Device
         {
             _router = router;
             _phone = phone;
-            _events = new BenchEventStream(phone);
+            _events = new BenchEventStream(phone, router.Auth);
             _listener = new HttpListener("http", port, IPAddress.Any);
+            router.Auth.Log = Log;
         }
 
         public void Start()
         {
             _listener.Start();
             new Thread(Serve).Start();
+        }
+
+        private static void Log(string line)
+        {
+            Console.WriteLine(line);
         }
 
         private void Serve()
@@ -63,24 +69,42 @@ namespace DeskPhone.Firmware.Device
         {
             HttpListenerRequest request = context.Request;
             HttpListenerResponse response = context.Response;
-            string url = request.RawUrl;
-            int q = url.IndexOf('?');
-            string path = q < 0 ? url : url.Substring(0, q);
-            string query = q < 0 ? null : url.Substring(q + 1);
-            byte[] body = null;
             long length = request.ContentLength64;
-            if (length > MaxBody)
+            IPEndPoint remote = request.RemoteEndPoint;
+            var bench = new BenchRequest(request.HttpMethod, request.RawUrl, request.Headers["Authorization"],
+                remote == null ? null : remote.Address.ToString(), length);
+            bench.AdminPassword = request.Headers["X-Admin-Password"];
+            BenchResponse answer;
+            lock (_phone.Gate)
             {
-                Write(response, BenchResponse.Error(413, "request body larger than 4096 bytes"));
+                answer = _router.Admit(bench);
+            }
+            if (answer != null)
+            {
+                // Refused on the headers: the body is never read; the connection is not kept for it.
+                response.KeepAlive = false;
+                Write(response, answer);
                 return false;
             }
-            if (path == "/api/events" && request.HttpMethod == "GET")
+            if (bench.Path == "/api/events" && request.HttpMethod == "GET")
             {
-                return StartEvents(context, request.Headers["Authorization"]);
+                if (_events.TryServe(context, bench.AdmittedEpoch))
+                {
+                    return true;
+                }
+                Write(response, BenchResponse.Error(503, "another client holds the event stream (one at a time on a board)"));
+                return false;
+            }
+            if (length < 0 && request.HttpMethod == "POST")
+            {
+                // A chunked body has no length to check first; the board reads only bodies it can size up front.
+                response.KeepAlive = false;
+                Write(response, BenchResponse.Error(411, "give the body a Content-Length (at most 8192 bytes)"));
+                return false;
             }
             if (length > 0)
             {
-                body = new byte[(int)length];
+                byte[] body = new byte[(int)length];
                 int read = 0;
                 while (read < body.Length)
                 {
@@ -91,34 +115,13 @@ namespace DeskPhone.Firmware.Device
                     }
                     read += n;
                 }
+                bench.Body = body;
             }
-            BenchResponse answer;
             lock (_phone.Gate)
             {
-                answer = _router.Handle(request.HttpMethod, path, query, body, request.Headers["Authorization"]);
+                answer = _router.Handle(bench);
             }
             Write(response, answer);
-            return false;
-        }
-
-        private bool StartEvents(HttpListenerContext context, string authorization)
-        {
-            // Same protection as the API: ask the router with a harmless read whether this client may look.
-            BenchResponse gate;
-            lock (_phone.Gate)
-            {
-                gate = _router.Handle("GET", "/api/registration", null, null, authorization);
-            }
-            if (gate.Status != 200)
-            {
-                Write(context.Response, gate);
-                return false;
-            }
-            if (_events.TryServe(context))
-            {
-                return true;
-            }
-            Write(context.Response, BenchResponse.Error(503, "another client holds the event stream (one at a time on a board)"));
             return false;
         }
 

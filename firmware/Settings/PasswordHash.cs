@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DeskPhone.Sip.Auth;
 
 namespace DeskPhone.Firmware.Settings
 {
@@ -7,6 +8,9 @@ namespace DeskPhone.Firmware.Settings
     /// Salted password hashes: PBKDF2-HMAC-SHA256 (one 32-byte block) written as "$pbkdf2-sha256$iterations$salt$hash"
     /// with hex salt and hash. HMACSHA256.HashData is the one HMAC entry point that nanoFramework and .NET share.
     /// The iteration count is stored with the hash, so it can change without invalidating stored passwords.
+    /// http_pass is kept in a second form, "$md5-ha1$HA1$user": HTTP Digest (RFC 7616/2617, MD5) needs
+    /// HA1 = MD5(user:realm:password) on the server, so that (and the user name it was made for) is what is stored,
+    /// never the password itself. Like a SIP user_hash, HA1 is as good as the password for this realm only.
     /// </summary>
     public static class PasswordHash
     {
@@ -14,6 +18,12 @@ namespace DeskPhone.Firmware.Settings
 
         /// <summary>Kept low on purpose: the device interprets the XOR loop, and the bench checks the password per request.</summary>
         public const int DefaultIterations = 100;
+
+        /// <summary>The stored form of http_pass: HA1 for <see cref="DigestRealm"/>, then the user name it was made for.</summary>
+        public const string DigestPrefix = "$md5-ha1$";
+
+        /// <summary>The realm of the phone's HTTP interface (bench API and page); part of every stored HA1.</summary>
+        public const string DigestRealm = "DeskPhone";
 
         public const int SaltBytes = 16;
         private const int HashBytes = 32;
@@ -28,13 +38,66 @@ namespace DeskPhone.Firmware.Settings
             return Prefix + iterations.ToString() + "$" + ToHex(salt) + "$" + ToHex(hash);
         }
 
-        /// <summary>True when the value is a complete, well-formed hash (the form export writes).</summary>
-        public static bool IsHashForm(string value) => Parse(value, out int iterations, out byte[] salt, out byte[] hash);
+        /// <summary>The Digest form for <paramref name="user"/>: "$md5-ha1$" + MD5(user:DeskPhone:password) + "$" + user.</summary>
+        public static string CreateDigest(string user, string password) =>
+            DigestPrefix + Md5.Hex(user + ":" + DigestRealm + ":" + password) + "$" + user;
+
+        /// <summary>True when the value is a complete, well-formed hash of either form (the forms export writes).</summary>
+        public static bool IsHashForm(string value) =>
+            Parse(value, out int iterations, out byte[] salt, out byte[] hash) || DigestHa1(value) != null;
+
+        /// <summary>The lower-case hex HA1 of a Digest-form value, or null for any other value.</summary>
+        public static string DigestHa1(string stored)
+        {
+            if (stored == null || !stored.StartsWith(DigestPrefix) || stored.Length < DigestPrefix.Length + 33
+                || stored[DigestPrefix.Length + 32] != '$')
+            {
+                return null;
+            }
+            string ha1 = stored.Substring(DigestPrefix.Length, 32);
+            for (int i = 0; i < ha1.Length; i++)
+            {
+                char c = ha1[i];
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+                {
+                    return null;
+                }
+            }
+            return ha1;
+        }
+
+        /// <summary>The user name a Digest-form value was made for (http_user when http_pass was set), or null.</summary>
+        public static string DigestUser(string stored) =>
+            DigestHa1(stored) == null ? null : stored.Substring(DigestPrefix.Length + 33);
+
+        /// <summary>Compares two strings in time that depends only on their lengths.</summary>
+        public static bool SameText(string a, string b)
+        {
+            if (a == null || b == null || a.Length != b.Length)
+            {
+                return false;
+            }
+            int diff = 0;
+            for (int i = 0; i < a.Length; i++)
+            {
+                diff |= a[i] ^ b[i];
+            }
+            return diff == 0;
+        }
 
         public static bool Verify(string stored, string candidate)
         {
+            if (candidate == null || candidate.Length == 0)
+            {
+                return false;
+            }
+            string ha1 = DigestHa1(stored);
+            if (ha1 != null)
+            {
+                return SameText(ha1, Md5.Hex(DigestUser(stored) + ":" + DigestRealm + ":" + candidate));
+            }
             // A stored password is never empty, and an empty HMAC key is not worth trusting on every runtime.
-            if (candidate == null || candidate.Length == 0 || !Parse(stored, out int iterations, out byte[] salt, out byte[] expected))
+            if (!Parse(stored, out int iterations, out byte[] salt, out byte[] expected))
             {
                 return false;
             }

@@ -36,6 +36,9 @@ namespace DeskPhone.Firmware.Settings
         private readonly Random _random;
         private readonly object _sync = new object();
 
+        /// <summary>The password HTTP Digest protects the bench with; stored as HA1 (<see cref="PasswordHash.DigestPrefix"/>).</summary>
+        public const string HttpPassword = "http_pass";
+
         // Which slot holds the newest good copy and its sequence; the next save goes to the other slot.
         private string _currentSlot;
         private uint _sequence;
@@ -202,7 +205,7 @@ namespace DeskPhone.Firmware.Settings
                 }
                 string current = Value(def.Ordinal, idx);
                 if (def.Kind == SettingKind.Password && value != null && value.Length > 0 && !PasswordHash.IsHashForm(value)
-                    && current.Length > 0 && PasswordHash.Verify(current, value))
+                    && current.Length > 0 && PasswordHash.Verify(current, value) && SameDigestUser(def, current))
                 {
                     return null; // the same password again: keep the stored hash, no change to announce
                 }
@@ -466,6 +469,10 @@ namespace DeskPhone.Firmware.Settings
             _stored = value == DefaultFor(ordinal, idx) ? _stored.Without(key) : _stored.With(key, value);
         }
 
+        /// <summary>http_pass set again with the same password still changes when http_user changed since (a new HA1).</summary>
+        private bool SameDigestUser(SettingDefinition def, string current) =>
+            def.Name != HttpPassword || PasswordHash.DigestUser(current) == Value(Ordinal("http_user"), 0);
+
         private string Prepare(SettingDefinition def, string value, out string stored)
         {
             stored = null;
@@ -479,7 +486,12 @@ namespace DeskPhone.Firmware.Settings
             {
                 return error;
             }
-            if (def.Kind == SettingKind.Password && normalized.Length > 0)
+            if (def.Kind == SettingKind.Password && normalized.Length > 0 && def.Name == HttpPassword)
+            {
+                // HTTP Digest needs HA1 on the server: made for the http_user of this moment (docs/security.md).
+                normalized = PasswordHash.CreateDigest(Value(Ordinal("http_user"), 0), normalized);
+            }
+            else if (def.Kind == SettingKind.Password && normalized.Length > 0)
             {
                 byte[] salt = new byte[PasswordHash.SaltBytes];
                 _random.NextBytes(salt);

@@ -99,6 +99,7 @@ namespace DeskPhone.Firmware.Settings
             t.Global("admin_mode_password", SettingKind.Password, "", false, "Administrator password");
             t.Global("http_user", SettingKind.Text, "admin", false, "Web/bench user name");
             t.Global("http_pass", SettingKind.Password, "", false, "Web/bench password");
+            t.Bool("http_basic_auth", "off", false, "Also accept HTTP Basic authentication (password in clear on the wire)");
 
             // Network (applied at start-up only).
             t.Bool("dhcp", "on", true, "Obtain the address by DHCP");

@@ -68,6 +68,51 @@ namespace DeskPhone.Hil.Tests
         }
 
         /// <summary>
+        /// With http_pass set the page logs in with Digest (credentials in the URL stand for the browser's dialog), works
+        /// live, and when the password changes under it says so instead of going quiet or sitting on "loading...".
+        /// </summary>
+        [SkippableFact]
+        public void WithAPasswordThePageLogsInWithDigestAndShowsWhenItIsLockedOut()
+        {
+            SkipUnlessInstalled();
+            using var phone = PhoneUnderTest.Simulator("");
+            phone.Set("http_pass", "pw");
+            phone.Password = "pw";
+            var bench = new Uri(phone.BenchUrl);
+
+            using ChromeDriver driver = Browser();
+            try
+            {
+                driver.Navigate().GoToUrl("http://admin:pw@127.0.0.1:" + bench.Port + "/");
+                var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
+                IWebElement screen = driver.FindElement(By.CssSelector("[data-testid=screen]"));
+                try
+                {
+                    wait.Until(d => screen.Text.Contains("status:") || screen.Text.Contains("["));
+                    wait.Until(d => driver.FindElement(By.Id("conn")).Text == "(live)");
+                }
+                catch (WebDriverTimeoutException)
+                {
+                    throw new Xunit.Sdk.XunitException("page: conn=" + driver.FindElement(By.Id("conn")).Text + " error=" +
+                        driver.FindElement(By.CssSelector("[data-testid=error]")).Text + " screen=" + screen.Text + " url=" + driver.Url +
+                        " log=" + driver.FindElement(By.Id("log")).Text + "\nsimulator: " + phone.Errors);
+                }
+                Assert.Equal("", driver.FindElement(By.CssSelector("[data-testid=error]")).Text);
+
+                phone.Set("http_pass", "changed");
+                phone.Password = "changed";
+                IWebElement error = driver.FindElement(By.CssSelector("[data-testid=error]"));
+                new WebDriverWait(driver, TimeSpan.FromSeconds(60)).Until(d => error.Text.Length > 0);
+                Assert.Matches("event stream was closed|not logged in|no answer", error.Text);
+                Assert.NotEqual("(live)", driver.FindElement(By.Id("conn")).Text);
+            }
+            finally
+            {
+                driver.Quit();
+            }
+        }
+
+        /// <summary>
         /// The own status and a BLF key's LED on the page follow the phone live: the page's event log shows the
         /// server-sent events that brought each change.
         /// </summary>

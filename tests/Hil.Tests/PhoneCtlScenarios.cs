@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -79,25 +80,64 @@ namespace DeskPhone.Hil.Tests
         }
     }
 
-    /// <summary>A phone of its own: setting the admin password must not leak into the other scenarios.</summary>
+    /// <summary>A phone of its own: setting the passwords must not leak into the other scenarios.</summary>
     public class PhoneCtlPasswordScenario
     {
+        private static (int Code, string Out, string Err) Run(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int code = BenchCommands.Run(args, output, error);
+            return (code, output.ToString(), error.ToString());
+        }
+
         [Fact]
         public void WrongPasswordIsRefusedWithExitCode1AndTheRightOneWorks()
         {
             using var phone = PhoneUnderTest.Simulator("");
-            var output = new StringWriter();
-            var error = new StringWriter();
-            Assert.Equal(0, BenchCommands.Run(new[] { "--target", phone.BenchUrl, "set", "admin_mode_password", "s3cret" }, output, error));
+            Assert.Equal(0, Run("--target", phone.BenchUrl, "set", "http_pass", "s3cret").Code);
 
-            error = new StringWriter();
-            Assert.Equal(1, BenchCommands.Run(new[] { "--target", phone.BenchUrl, "--password", "wrong", "status" }, output, error));
-            Assert.Contains("401", error.ToString());
-            Assert.Contains("password", error.ToString());
+            var missing = Run("--target", phone.BenchUrl, "status");
+            Assert.Equal(1, missing.Code);
+            Assert.Contains("401", missing.Err);
+            Assert.Contains("--password", missing.Err);
+            var refused = Run("--target", phone.BenchUrl, "--password", "wrong", "status");
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("401", refused.Err);
+            Assert.Contains("wrong user name or password", refused.Err);
 
-            output = new StringWriter();
-            Assert.Equal(0, BenchCommands.Run(new[] { "--target", phone.BenchUrl, "--password", "s3cret", "status" }, output, new StringWriter()));
-            Assert.Contains("status line:", output.ToString());
+            // The wrong password above earned this client a 1 s back-off.
+            System.Threading.Thread.Sleep(1500);
+            var right = Run("--target", phone.BenchUrl, "--password", "s3cret", "status");
+            Assert.Equal(0, right.Code);
+            Assert.Contains("status line:", right.Out);
+            Assert.Equal(1, Run("--target", phone.BenchUrl, "--user", "someone", "--password", "s3cret", "status").Code);
+        }
+
+        [Fact]
+        public void AdministratorLevelChangesNeedTheAdminPassword()
+        {
+            using var phone = PhoneUnderTest.Simulator("");
+            Assert.Equal(0, Run("--target", phone.BenchUrl, "set", "http_pass", "s3cret").Code);
+            Assert.Equal(0, Run("--target", phone.BenchUrl, "--password", "s3cret", "set", "admin_mode_password", "adm1n").Code);
+
+            var refused = Run("--target", phone.BenchUrl, "--password", "s3cret", "set", "http_pass", "other");
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("403", refused.Err);
+            Assert.Contains("--admin-password", refused.Err);
+
+            Environment.SetEnvironmentVariable("DESKPHONE_USER", "admin");
+            Environment.SetEnvironmentVariable("DESKPHONE_PASSWORD", "s3cret");
+            try
+            {
+                Assert.Equal(0, Run("--target", phone.BenchUrl, "--admin-password", "adm1n", "set", "http_pass", "other").Code);
+                Assert.Equal(0, Run("--target", phone.BenchUrl, "--password", "other", "get", "user_name", "1").Code);
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("DESKPHONE_USER", null);
+                Environment.SetEnvironmentVariable("DESKPHONE_PASSWORD", null);
+            }
         }
     }
 }

@@ -20,6 +20,15 @@ namespace DeskPhone.Hil.Tests
         private readonly Process _process;
         private readonly StringBuilder _errors = new StringBuilder();
         private readonly HttpClient _http;
+        private readonly SwitchableCredentials _credentials = new SwitchableCredentials();
+
+        /// <summary>Credentials .NET's handler answers the phone's Digest challenge with; switched by <see cref="Password"/>.</summary>
+        private sealed class SwitchableCredentials : ICredentials
+        {
+            public NetworkCredential Current;
+
+            public NetworkCredential GetCredential(Uri uri, string authType) => Current;
+        }
 
         public PhoneUnderTest() : this(null)
         {
@@ -57,18 +66,36 @@ namespace DeskPhone.Hil.Tests
                 _process.BeginOutputReadLine();
                 _process.BeginErrorReadLine();
             }
-            _http = new HttpClient { BaseAddress = new Uri(BenchUrl), Timeout = TimeSpan.FromSeconds(10) };
+            _http = new HttpClient(new SocketsHttpHandler { Credentials = _credentials }) { BaseAddress = new Uri(BenchUrl), Timeout = TimeSpan.FromSeconds(10) };
             WaitUntilUp();
         }
 
-        /// <summary>The admin password the bench asks for once one is set (null: none).</summary>
+        /// <summary>http_pass, which the HTTP interface asks for (Digest, user admin) once it is set (null: none).</summary>
         public string Password
+        {
+            set { _credentials.Current = value == null ? null : new NetworkCredential("admin", value); }
+        }
+
+        /// <summary>admin_mode_password, sent as X-Admin-Password for administrator-level changes (null: none).</summary>
+        public string AdminPassword
         {
             set
             {
-                _http.DefaultRequestHeaders.Authorization = value == null ? null :
-                    new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + value)));
+                _http.DefaultRequestHeaders.Remove("X-Admin-Password");
+                if (value != null)
+                {
+                    _http.DefaultRequestHeaders.Add("X-Admin-Password", value);
+                }
             }
+        }
+
+        /// <summary>The simulator's process (null for a board named by DESKPHONE_BENCH).</summary>
+        public Process Process => _process;
+
+        /// <summary>What the simulator wrote to stderr so far.</summary>
+        public string Errors
+        {
+            get { lock (_errors) { return _errors.ToString(); } }
         }
 
         public string BenchUrl { get; }

@@ -124,8 +124,9 @@ namespace DeskPhone.Hil.Tests
         public void EthernetUnpluggedShowsOnTheStatusLineAndTheMessageLed()
         {
             _phone.Set("http_pass", "pw");
-            _phone.Set("admin_mode_password", "pw");
             _phone.Password = "pw";
+            _phone.Set("admin_mode_password", "pw");
+            _phone.AdminPassword = "pw";
             try
             {
                 Assert.Equal(200, Post("api/ethernet/unplug"));
@@ -143,6 +144,7 @@ namespace DeskPhone.Hil.Tests
                 _phone.Set("http_pass", "");
                 _phone.Set("admin_mode_password", "");
                 _phone.Password = null;
+                _phone.AdminPassword = null;
             }
         }
 

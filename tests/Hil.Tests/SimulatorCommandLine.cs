@@ -68,7 +68,28 @@ namespace DeskPhone.Hil.Tests
             int port = ((IPEndPoint)busy.Client.LocalEndPoint).Port;
             using var run = new Run("--sip-port " + port + " --bench-port 0");
             Assert.Equal(1, run.Exit());
-            Assert.Contains("cannot listen", run.Err);
+            Assert.Contains("cannot listen for SIP on 127.0.0.1 port " + port, run.Err);
+            Assert.Contains("--sip-port", run.Err);
+        }
+
+        [Fact]
+        public void BusyBenchPortIsAClearErrorWithExitCode1NamingPortAndOption()
+        {
+            var busy = new TcpListener(IPAddress.Loopback, 0);
+            busy.Start();
+            try
+            {
+                int port = ((IPEndPoint)busy.LocalEndpoint).Port;
+                using var run = new Run("--sip-port 0 --bench-port " + port);
+                Assert.Equal(1, run.Exit());
+                Assert.Contains("cannot listen for the bench on 127.0.0.1 port " + port, run.Err);
+                Assert.Contains("--bench-port", run.Err);
+                Assert.DoesNotContain("Exception", run.Err);
+            }
+            finally
+            {
+                busy.Stop();
+            }
         }
 
         [SkippableFact]

@@ -43,16 +43,26 @@ namespace DeskPhone.Simulator
             var screen = new PanelScreen(new StateScreen(phone.Core, () => DateTime.Now), phone.Panel);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding);
-            using var bench = new BenchHttpServer(options.Bind, options.BenchPort == 0 ? FreePort(options.Bind) : options.BenchPort,
-                phone.Core, router, phone.Events, Page());
+            router.Auth.Log = line => Console.Error.WriteLine("deskphone-sim: " + line);
+            using var bench = new BenchHttpServer(options.Bind, options.BenchPort, phone.Core, router, phone.Events, Page());
             try
             {
                 phone.Start(options.Bind, options.SipPort);
+            }
+            catch (SocketException ex)
+            {
+                Console.Error.WriteLine("deskphone-sim: cannot listen for SIP on " + options.Bind + " port " + options.SipPort + " (" + ex.Message +
+                                        "): is another phone or PBX using it? Choose another with --sip-port (0 picks a free one).");
+                return 1;
+            }
+            try
+            {
                 bench.Start();
             }
-            catch (Exception ex) when (ex is SocketException || ex is HttpListenerException)
+            catch (IOException ex)
             {
-                Console.Error.WriteLine("deskphone-sim: cannot listen (" + ex.Message + "): is another phone or PBX using the port? Try --sip-port/--bench-port.");
+                Console.Error.WriteLine("deskphone-sim: cannot listen for the bench on " + options.Bind + " port " + options.BenchPort + " (" +
+                                        (ex.InnerException ?? ex).Message + "): is another simulator using it? Choose another with --bench-port (0 picks a free one).");
                 return 1;
             }
 
@@ -100,15 +110,6 @@ namespace DeskPhone.Simulator
             foreach (string e in report.Errors) text.Append("\n  refused: ").Append(e);
             foreach (string u in report.Unknown) text.Append("\n  unknown (kept): ").Append(u);
             return text.ToString();
-        }
-
-        private static int FreePort(string bind)
-        {
-            var probe = new TcpListener(IPAddress.Parse(bind), 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
         }
 
         private static byte[] Page()

@@ -98,20 +98,6 @@ namespace DeskPhone.Firmware.Tests.Bench
         }
 
         [Fact]
-        public void AdminPasswordProtectsTheBenchOnceSet()
-        {
-            _settings.Set("admin_mode_password", 0, "0000");
-            BenchResponse denied = Call("GET", "/api/status");
-            Assert.Equal(401, denied.Status);
-            Assert.Equal("WWW-Authenticate", denied.ExtraHeaderName);
-            string wrong = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:1111"));
-            Assert.Equal(401, Call("GET", "/api/status", auth: wrong).Status);
-            Assert.Equal(401, Call("GET", "/api/status", auth: "Basic %%%").Status);
-            string right = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:0000"));
-            Assert.Equal(200, Call("GET", "/api/status", auth: right).Status);
-        }
-
-        [Fact]
         public void PresenceOnlyManualStates()
         {
             Assert.Equal(200, Call("POST", "/api/presence/dnd").Status);

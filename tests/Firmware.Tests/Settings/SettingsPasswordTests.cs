@@ -12,17 +12,17 @@ namespace DeskPhone.Firmware.Tests.Settings
         [Fact]
         public void PasswordIsStoredHashedAndChecks()
         {
-            Assert.Null(_store.Set("http_pass", 0, "correct horse"));
-            string stored = _store.Get("http_pass");
+            Assert.Null(_store.Set("admin_mode_password", 0, "correct horse"));
+            string stored = _store.Get("admin_mode_password");
             Assert.StartsWith(PasswordHash.Prefix, stored);
             Assert.DoesNotContain("correct horse", stored);
-            Assert.True(_store.IsPasswordSet("http_pass"));
-            Assert.True(_store.CheckPassword("http_pass", "correct horse"));
-            Assert.False(_store.CheckPassword("http_pass", "correct hors"));
-            Assert.False(_store.CheckPassword("http_pass", ""));
-            Assert.False(_store.CheckPassword("http_pass", null));
-            Assert.False(_store.CheckPassword("admin_mode_password", "correct horse"));
-            Assert.Equal("********", _store.GetForDisplay("http_pass", 0));
+            Assert.True(_store.IsPasswordSet("admin_mode_password"));
+            Assert.True(_store.CheckPassword("admin_mode_password", "correct horse"));
+            Assert.False(_store.CheckPassword("admin_mode_password", "correct hors"));
+            Assert.False(_store.CheckPassword("admin_mode_password", ""));
+            Assert.False(_store.CheckPassword("admin_mode_password", null));
+            Assert.False(_store.CheckPassword("http_pass", "correct horse"));
+            Assert.Equal("********", _store.GetForDisplay("admin_mode_password", 0));
         }
 
         [Fact]

@@ -1,146 +1,112 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using BadHttpRequestException = Microsoft.AspNetCore.Http.BadHttpRequestException;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DeskPhone.Host.Sim
 {
     /// <summary>
-    /// The simulator's HTTP front of the bench interface: the bench page at /, the portable router for /api/...,
-    /// and the live event stream (server-sent events) at /api/events. Bound to the loopback address given.
+    /// The simulator's HTTP front of the bench interface, on ASP.NET Core Kestrel. It only adapts: every request goes to
+    /// the portable <see cref="BenchRouter"/>, first its headers (<see cref="BenchRouter.Admit"/>: authentication, body
+    /// cap) and only then, when admitted, its body; /api/events is streamed here from <see cref="EventHub"/>. Kestrel's
+    /// limits bound what a client can hold (docs/security.md): connections, idle and slow connections, body size.
     /// </summary>
     public sealed class BenchHttpServer : IDisposable
     {
-        private HttpListener _listener = new HttpListener();
+        /// <summary>Connections held at once; far above what a bench needs, far below what would exhaust the process.</summary>
+        public const int MaxConnections = 1000;
+
+        /// <summary>Event streams at once; one more gets 503.</summary>
+        public const int MaxEventStreams = 32;
+
+        public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(10);
+        public static readonly TimeSpan RequestHeadersTimeout = TimeSpan.FromSeconds(5);
+
+        /// <summary>Below 240 bytes/s after a 5 s grace, a request body or a response being written is cut off.</summary>
+        public static readonly MinDataRate MinDataRate = new MinDataRate(240, TimeSpan.FromSeconds(5));
+
+        private const int KeepAliveEveryMs = 15000;
+
+        private readonly string _address;
+        private readonly int _port;
         private readonly PhoneCore _phone;
         private readonly BenchRouter _router;
         private readonly EventHub _events;
-        private readonly byte[] _page;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private Task _loop;
+        private WebApplication _app;
+        private int _streams;
 
         public BenchHttpServer(string address, int port, PhoneCore phone, BenchRouter router, EventHub events, byte[] page)
         {
+            _address = address;
+            _port = port;
             _phone = phone;
             _router = router;
             _events = events;
-            _page = page;
-            Prefix = "http://" + address + ":" + port + "/";
-            _listener.Prefixes.Add(Prefix);
-            if (address == "127.0.0.1")
+            if (page != null)
             {
-                // Browsers and curl often say "localhost"; HttpListener matches the Host header literally.
-                _listener.Prefixes.Add("http://localhost:" + port + "/");
+                _router.Page = page;
             }
+            Prefix = Url(port);
         }
 
-        public string Prefix { get; }
+        /// <summary>http://ADDRESS:PORT/ (after <see cref="Start"/>, with the port actually bound when 0 was asked for).</summary>
+        public string Prefix { get; private set; }
 
-        /// <summary>Starts listening; throws HttpListenerException when the port is taken.</summary>
+        public int Port { get; private set; }
+
+        /// <summary>Starts listening; throws IOException when the address or port is taken.</summary>
         public void Start()
         {
-            for (int attempt = 1; ; attempt++)
+            WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+            builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
             {
-                try
-                {
-                    _listener.Start();
-                    break;
-                }
-                catch (ArgumentNullException) when (attempt < 5)
-                {
-                    // .NET's managed HttpListener on Linux races with a client that connects while Start binds (the
-                    // accept completes before the listener's lock object exists: dotnet/corefx#35191); a test harness
-                    // polling the port does exactly that. The listener is left half-open, so start a fresh one.
-                    var fresh = new HttpListener();
-                    foreach (string prefix in _listener.Prefixes)
-                    {
-                        fresh.Prefixes.Add(prefix);
-                    }
-                    _listener.Abort();
-                    _listener = fresh;
-                }
-            }
-            _loop = Task.Run(AcceptLoop);
+                k.Listen(IPAddress.Parse(_address), _port);
+                k.AddServerHeader = false;
+                k.Limits.MaxConcurrentConnections = MaxConnections;
+                k.Limits.MaxConcurrentUpgradedConnections = 0;
+                k.Limits.MaxRequestBodySize = BenchRouter.MaxBodyBytes;
+                k.Limits.KeepAliveTimeout = KeepAliveTimeout;
+                k.Limits.RequestHeadersTimeout = RequestHeadersTimeout;
+                k.Limits.MinRequestBodyDataRate = MinDataRate;
+                k.Limits.MinResponseDataRate = MinDataRate;
+                k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+                k.Limits.MaxRequestLineSize = 4096;
+            });
+            WebApplication app = builder.Build();
+            app.Run(Serve);
+            app.StartAsync().GetAwaiter().GetResult();
+            _app = app;
+            string bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+            Port = bound != null ? new Uri(bound).Port : _port;
+            Prefix = Url(Port);
         }
 
         public void Dispose()
         {
             _stop.Cancel();
-            try
-            {
-                _listener.Stop();
-                _listener.Close();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-            _loop?.Wait(2000);
-        }
-
-        private async Task AcceptLoop()
-        {
-            while (!_stop.IsCancellationRequested)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync().ConfigureAwait(false);
-                }
-                catch (Exception) when (_stop.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (HttpListenerException)
-                {
-                    continue;
-                }
-                _ = Task.Run(() => Serve(context));
-            }
-        }
-
-        private void Serve(HttpListenerContext context)
-        {
-            HttpListenerResponse response = context.Response;
-            try
-            {
-                string path = context.Request.Url.AbsolutePath;
-                if (path == "/" || path == "/index.html")
-                {
-                    Write(response, 200, "text/html; charset=utf-8", _page);
-                    return;
-                }
-                if (path == "/api/events" && context.Request.HttpMethod == "GET")
-                {
-                    StreamEvents(context);
-                    return;
-                }
-                byte[] body = ReadBody(context.Request);
-                string query = context.Request.Url.Query;
-                BenchResponse answer;
-                lock (_phone.Gate)
-                {
-                    answer = _router.Handle(context.Request.HttpMethod, path,
-                        query.Length > 1 ? query.Substring(1) : null, body, context.Request.Headers["Authorization"]);
-                }
-                if (answer.ExtraHeaderName != null)
-                {
-                    response.AddHeader(answer.ExtraHeaderName, answer.ExtraHeaderValue);
-                }
-                Write(response, answer.Status, answer.ContentType, answer.Body);
-            }
-            catch (Exception ex) when (ex is IOException || ex is HttpListenerException || ex is ObjectDisposedException)
-            {
-                // The client went away; nothing to answer.
-            }
-            catch (Exception ex)
+            if (_app != null)
             {
                 try
                 {
-                    Write(response, 500, "application/json", Encoding.UTF8.GetBytes("{\"error\":" + JsonText.Quote(ex.Message) + "}"));
+                    _app.StopAsync(TimeSpan.FromSeconds(2)).Wait(3000);
+                    ((IDisposable)_app).Dispose();
                 }
                 catch (Exception)
                 {
@@ -148,83 +114,197 @@ namespace DeskPhone.Host.Sim
             }
         }
 
-        private void StreamEvents(HttpListenerContext context)
+        private string Url(int port) =>
+            "http://" + (_address.Contains(':') ? "[" + _address + "]" : _address) + ":" + port + "/";
+
+        private async Task Serve(HttpContext context)
         {
-            // Same protection as the API: an event stream would tell a stranger what the phone does.
-            BenchResponse gate;
-            lock (_phone.Gate)
-            {
-                gate = _router.Handle("GET", "/api/registration", null, null, context.Request.Headers["Authorization"]);
-            }
-            if (gate.Status != 200)
-            {
-                Write(context.Response, gate.Status, gate.ContentType, gate.Body);
-                return;
-            }
-            HttpListenerResponse response = context.Response;
-            response.StatusCode = 200;
-            response.ContentType = "text/event-stream";
-            response.Headers["Cache-Control"] = "no-cache";
-            response.SendChunked = true;
-            EventHub.Subscriber subscriber = _events.Subscribe();
+            HttpRequest http = context.Request;
             try
             {
-                Stream output = response.OutputStream;
-                WriteEvent(output, "hello", "deskphone");
-                while (!_stop.IsCancellationRequested)
+                string target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (http.Path.Value + http.QueryString.Value);
+                long length = http.ContentLength ?? (HasChunkedBody(http) ? -1 : 0);
+                var request = new BenchRequest(http.Method, target, Header(http, "Authorization"),
+                    context.Connection.RemoteIpAddress?.ToString(), length)
                 {
-                    var next = subscriber.Next(15000, _stop.Token);
-                    if (next == null)
+                    AdminPassword = Header(http, "X-Admin-Password"),
+                };
+                BenchResponse answer;
+                lock (_phone.Gate)
+                {
+                    answer = _router.Admit(request);
+                }
+                if (answer != null)
+                {
+                    // Refused on the headers: the body is never read, and the connection ends with the answer.
+                    await Write(context, answer, length != 0).ConfigureAwait(false);
+                    return;
+                }
+                if (request.Path == "/api/events" && http.Method == "GET")
+                {
+                    await StreamEvents(context, request.AdmittedEpoch).ConfigureAwait(false);
+                    return;
+                }
+                if (length != 0)
+                {
+                    request.Body = await ReadBody(http).ConfigureAwait(false);
+                    if (request.Body == null)
                     {
-                        byte[] ping = Encoding.UTF8.GetBytes(": keep-alive\n\n");
-                        output.Write(ping, 0, ping.Length);
-                        output.Flush();
-                        continue;
+                        await Write(context, BenchRouter.TooLarge(), true).ConfigureAwait(false);
+                        return;
                     }
-                    WriteEvent(output, next.Value.Kind, next.Value.Detail);
+                }
+                lock (_phone.Gate)
+                {
+                    answer = _router.Handle(request);
+                }
+                await Write(context, answer, false).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException || ex is OperationCanceledException || ex is ObjectDisposedException)
+            {
+                // The client went away (or was cut off by a limit); nothing to answer.
+            }
+            catch (BadHttpRequestException ex)
+            {
+                await TryWrite(context, BenchResponse.Error(ex.StatusCode, ex.Message)).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                await TryWrite(context, BenchResponse.Error(500, ex.Message)).ConfigureAwait(false);
+            }
+        }
+
+        private static bool HasChunkedBody(HttpRequest http) =>
+            http.Headers.TransferEncoding.Count > 0 || (http.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? false);
+
+        private static string Header(HttpRequest http, string name)
+        {
+            string value = http.Headers[name];
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        /// <summary>The body up to the cap; null when it turned out longer (a chunked body gives no length first).</summary>
+        private static async Task<byte[]> ReadBody(HttpRequest http)
+        {
+            var buffer = new byte[BenchRouter.MaxBodyBytes + 1];
+            int total = 0;
+            while (true)
+            {
+                int n;
+                try
+                {
+                    n = await http.Body.ReadAsync(buffer.AsMemory(total, buffer.Length - total)).ConfigureAwait(false);
+                }
+                catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    return null;
+                }
+                if (n == 0)
+                {
+                    return buffer.AsSpan(0, total).ToArray();
+                }
+                total += n;
+                if (total > BenchRouter.MaxBodyBytes)
+                {
+                    return null;
                 }
             }
-            catch (Exception ex) when (ex is IOException || ex is HttpListenerException || ex is OperationCanceledException || ex is ObjectDisposedException)
+        }
+
+        private async Task StreamEvents(HttpContext context, int epoch)
+        {
+            if (Interlocked.Increment(ref _streams) > MaxEventStreams)
             {
+                Interlocked.Decrement(ref _streams);
+                await Write(context, BenchResponse.Error(503, "too many event streams (" + MaxEventStreams + ")"), false).ConfigureAwait(false);
+                return;
+            }
+            EventHub.Subscriber subscriber = _events.Subscribe();
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, context.RequestAborted);
+            try
+            {
+                HttpResponse response = context.Response;
+                response.StatusCode = 200;
+                response.ContentType = "text/event-stream";
+                response.Headers.CacheControl = "no-cache";
+                await WriteEvent(response, "hello", "deskphone", cancel.Token).ConfigureAwait(false);
+                int idleMs = 0;
+                // A change of http_user, http_pass, http_basic_auth or admin_mode_password ends the stream: the client
+                // must authenticate again (the settings event of that change wakes the wait).
+                while (!cancel.IsCancellationRequested && _router.Auth.Epoch == epoch)
+                {
+                    var next = await subscriber.NextAsync(1000, cancel.Token).ConfigureAwait(false);
+                    if (_router.Auth.Epoch != epoch)
+                    {
+                        break;
+                    }
+                    if (next == null)
+                    {
+                        idleMs += 1000;
+                        if (idleMs >= KeepAliveEveryMs)
+                        {
+                            idleMs = 0;
+                            await response.WriteAsync(": keep-alive\n\n", cancel.Token).ConfigureAwait(false);
+                            await response.Body.FlushAsync(cancel.Token).ConfigureAwait(false);
+                        }
+                        continue;
+                    }
+                    idleMs = 0;
+                    await WriteEvent(response, next.Value.Kind, next.Value.Detail, cancel.Token).ConfigureAwait(false);
+                }
             }
             finally
             {
                 _events.Unsubscribe(subscriber);
-                try
-                {
-                    response.Close();
-                }
-                catch (Exception)
-                {
-                }
+                Interlocked.Decrement(ref _streams);
             }
         }
 
-        private static void WriteEvent(Stream output, string kind, string detail)
+        private static async Task WriteEvent(HttpResponse response, string kind, string detail, CancellationToken cancel)
         {
-            byte[] bytes = Encoding.UTF8.GetBytes("event: " + kind + "\ndata: " + (detail ?? "").Replace("\n", " ") + "\n\n");
-            output.Write(bytes, 0, bytes.Length);
-            output.Flush();
+            await response.WriteAsync(BenchEventQueue.Frame(kind, detail), cancel).ConfigureAwait(false);
+            await response.Body.FlushAsync(cancel).ConfigureAwait(false);
         }
 
-        private static byte[] ReadBody(HttpListenerRequest request)
+        private static async Task Write(HttpContext context, BenchResponse answer, bool close)
         {
-            if (!request.HasEntityBody)
+            HttpResponse response = context.Response;
+            response.StatusCode = answer.Status;
+            response.ContentType = answer.ContentType;
+            if (answer.ExtraHeaderName != null)
             {
-                return null;
+                response.Headers[answer.ExtraHeaderName] = answer.ExtraHeaderValue;
             }
-            using var memory = new MemoryStream();
-            request.InputStream.CopyTo(memory);
-            return memory.ToArray();
+            if (close)
+            {
+                // An unread body is not drained: the connection closes after the answer.
+                response.Headers.Connection = "close";
+            }
+            response.ContentLength = answer.Body.Length;
+            await response.Body.WriteAsync(answer.Body).ConfigureAwait(false);
         }
 
-        private static void Write(HttpListenerResponse response, int status, string contentType, byte[] body)
+        private static async Task TryWrite(HttpContext context, BenchResponse answer)
         {
-            response.StatusCode = status;
-            response.ContentType = contentType;
-            response.ContentLength64 = body.Length;
-            response.OutputStream.Write(body, 0, body.Length);
-            response.Close();
+            if (context.Response.HasStarted)
+            {
+                return;
+            }
+            try
+            {
+                context.Response.Clear();
+                await Write(context, answer, true).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+            }
+        }
+
+        /// <summary>The simulator handles Ctrl-C and SIGTERM itself; the web host must not.</summary>
+        private sealed class QuietLifetime : IHostLifetime
+        {
+            public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         }
     }
 }

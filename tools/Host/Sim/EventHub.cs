@@ -64,6 +64,19 @@ namespace DeskPhone.Host.Sim
                 _signal.Release();
             }
 
+            /// <summary>The next event, or null when none arrived within the timeout.</summary>
+            public async System.Threading.Tasks.Task<(string Kind, string Detail)?> NextAsync(int timeoutMs, CancellationToken cancel)
+            {
+                if (!await _signal.WaitAsync(timeoutMs, cancel).ConfigureAwait(false))
+                {
+                    return null;
+                }
+                lock (_queue)
+                {
+                    return _queue.Count > 0 ? _queue.Dequeue() : null;
+                }
+            }
+
             /// <summary>The next event, or null when none arrived within the timeout (the caller sends a keep-alive).</summary>
             public (string Kind, string Detail)? Next(int timeoutMs, CancellationToken cancel)
             {

@@ -122,8 +122,20 @@ namespace DeskPhone.Host.Sim
         /// <summary>Opens SIP on UDP and TCP (the same port; 0 picks one free for both) and starts the loop.</summary>
         public void Start(string bind, int sipPort)
         {
-            Udp.Start(bind, sipPort);
-            Tcp.Start(bind, Udp.LocalPort);
+            for (int attempt = 1; ; attempt++)
+            {
+                Udp.Start(bind, sipPort);
+                try
+                {
+                    Tcp.Start(bind, Udp.LocalPort);
+                    break;
+                }
+                catch (System.Net.Sockets.SocketException) when (sipPort == 0 && attempt < 20)
+                {
+                    // The free UDP port's number is taken on TCP (by a client socket, say): pick another pair.
+                    Udp.Stop();
+                }
+            }
             Agent.LocalHost = bind;
             _loop.Start();
         }

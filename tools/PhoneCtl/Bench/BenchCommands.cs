@@ -15,7 +15,7 @@ namespace DeskPhone.PhoneCtl.Bench
     public static class BenchCommands
     {
         public const string Help =
-            "usage: phonectl [--target URL] [--password PW] <command>\n" +
+            "usage: phonectl [--target URL] [--user USER] [--password PW] [--admin-password PW] <command>\n" +
             "  status                    active status messages and what holds the status line\n" +
             "  explain ID                why a status is or is not on the status line\n" +
             "  leds                      every LED that is not off (colour, pattern)\n" +
@@ -25,19 +25,30 @@ namespace DeskPhone.PhoneCtl.Bench
             "  set NAME VALUE [IDX] | get NAME [IDX]   change or read a setting\n" +
             "  message TARGET TEXT       send a SIP MESSAGE (e.g. sip:486@127.0.0.1:5060) and print the answer\n" +
             "  watch                     print events as they happen (Ctrl-C to stop)\n" +
-            "target: --target, else $DESKPHONE_TARGET, else http://127.0.0.1:8080; password: --password or $DESKPHONE_PASSWORD\n" +
+            "target: --target, else $DESKPHONE_TARGET, else http://127.0.0.1:8080\n" +
+            "credentials (HTTP Digest, the phone's http_user/http_pass): --user or $DESKPHONE_USER (default admin),\n" +
+            "  --password or $DESKPHONE_PASSWORD; administrator-level changes (passwords, secrets, http_user):\n" +
+            "  --admin-password or $DESKPHONE_ADMIN_PASSWORD (admin_mode_password, sent as X-Admin-Password)\n" +
             "exit codes: 0 ok, 1 target unreachable or refused, 2 usage";
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
             string target = Environment.GetEnvironmentVariable("DESKPHONE_TARGET") ?? "http://127.0.0.1:8080";
             string password = Environment.GetEnvironmentVariable("DESKPHONE_PASSWORD");
+            string user = Environment.GetEnvironmentVariable("DESKPHONE_USER") ?? "admin";
+            string adminPassword = Environment.GetEnvironmentVariable("DESKPHONE_ADMIN_PASSWORD");
             var rest = new List<string>();
             for (int i = 0; i < args.Length; i++)
             {
-                if ((args[i] == "--target" || args[i] == "--password") && i + 1 < args.Length)
+                if ((args[i] == "--target" || args[i] == "--password" || args[i] == "--user" || args[i] == "--admin-password") && i + 1 < args.Length)
                 {
-                    if (args[i] == "--target") target = args[++i]; else password = args[++i];
+                    switch (args[i])
+                    {
+                        case "--target": target = args[++i]; break;
+                        case "--password": password = args[++i]; break;
+                        case "--user": user = args[++i]; break;
+                        default: adminPassword = args[++i]; break;
+                    }
                 }
                 else
                 {
@@ -54,7 +65,7 @@ namespace DeskPhone.PhoneCtl.Bench
                 error.WriteLine("phonectl: --target must be an http:// URL, not " + target);
                 return 2;
             }
-            var client = new BenchClient(baseUri, password);
+            using var client = new BenchClient(baseUri, user, password, adminPassword);
             string[] a = rest.ToArray();
             try
             {
@@ -103,19 +114,29 @@ namespace DeskPhone.PhoneCtl.Bench
         }
     }
 
-    internal sealed class BenchClient
+    internal sealed class BenchClient : IDisposable
     {
         private readonly HttpClient _http;
 
-        public BenchClient(Uri baseUri, string password)
+        /// <summary>
+        /// With a password, .NET's handler answers the phone's 401 Digest challenge itself (RFC 7616, MD5, qop=auth),
+        /// and Basic only if the phone offers nothing better; the password never travels in clear with Digest.
+        /// </summary>
+        public BenchClient(Uri baseUri, string user, string password, string adminPassword)
         {
-            _http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
+            var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
             if (password != null)
             {
-                _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-                    Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + password)));
+                handler.Credentials = new System.Net.NetworkCredential(user ?? "admin", password);
+            }
+            _http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
+            if (adminPassword != null)
+            {
+                _http.DefaultRequestHeaders.Add("X-Admin-Password", adminPassword);
             }
         }
+
+        public void Dispose() => _http.Dispose();
 
         public int Print(string method, string path, string body, TextWriter output, TextWriter error)
         {
@@ -246,7 +267,9 @@ namespace DeskPhone.PhoneCtl.Bench
             catch (JsonException)
             {
             }
-            error.WriteLine("phonectl: " + status + " " + (status == 401 ? "wrong or missing password (--password)" : reason));
+            string hint = status == 401 ? " (user and password: --user/--password or DESKPHONE_USER/DESKPHONE_PASSWORD)"
+                        : status == 403 ? " (--admin-password or DESKPHONE_ADMIN_PASSWORD)" : "";
+            error.WriteLine("phonectl: " + status + " " + reason + hint);
             return 1;
         }
     }

@@ -1,0 +1,51 @@
+namespace DeskPhone.Firmware.Bench
+{
+    /// <summary>
+    /// One HTTP request as the adapters (the device's HttpListener, the simulator's Kestrel) hand it to
+    /// <see cref="BenchRouter"/>: first without its body to <see cref="BenchRouter.Admit"/>, which decides on the
+    /// headers alone, then, when admitted, with the body to <see cref="BenchRouter.Handle(BenchRequest)"/>.
+    /// </summary>
+    public sealed class BenchRequest
+    {
+        public BenchRequest(string method, string target, string authorization, string client, long contentLength)
+        {
+            Method = method;
+            Target = target ?? "/";
+            int q = Target.IndexOf('?');
+            Path = q < 0 ? Target : Target.Substring(0, q);
+            Query = q < 0 ? null : Target.Substring(q + 1);
+            Authorization = authorization;
+            Client = client ?? "unknown";
+            ContentLength = contentLength;
+        }
+
+        public string Method { get; }
+
+        /// <summary>The request target as sent (path and query, still percent-encoded): what Digest's uri= names.</summary>
+        public string Target { get; }
+
+        /// <summary>The path without the query, e.g. /api/status.</summary>
+        public string Path { get; }
+
+        /// <summary>The query without '?', or null.</summary>
+        public string Query { get; }
+
+        /// <summary>The Authorization header, or null.</summary>
+        public string Authorization { get; }
+
+        /// <summary>The administrator password (header X-Admin-Password) for administrator-level changes, or null.</summary>
+        public string AdminPassword { get; set; }
+
+        /// <summary>The client's address (without port): the key of the wrong-password back-off.</summary>
+        public string Client { get; }
+
+        /// <summary>Content-Length; -1 when the body's length is not known in advance (chunked), 0 for none.</summary>
+        public long ContentLength { get; }
+
+        /// <summary>The body, read by the adapter only after <see cref="BenchRouter.Admit"/> admitted the request.</summary>
+        public byte[] Body { get; set; }
+
+        /// <summary>Set by <see cref="BenchRouter.Admit"/>: the credentials generation the request was admitted under.</summary>
+        public int AdmittedEpoch { get; internal set; } = -1;
+    }
+}

@@ -1,0 +1,293 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+
+namespace DeskPhone.Hil.Tests
+{
+    /// <summary>
+    /// The HTTP interface as a stranger on the network meets it (docs/security.md), each test with a simulator of its
+    /// own on 127.0.0.1. Deadlines are generous: the machine may be loaded, and no test depends on tight timing.
+    /// </summary>
+    public class HttpSecurityScenarios
+    {
+        private static HttpClient Client(PhoneUnderTest phone, string user = null, string password = null)
+        {
+            var handler = new SocketsHttpHandler();
+            if (password != null)
+            {
+                handler.Credentials = new NetworkCredential(user ?? "admin", password);
+            }
+            return new HttpClient(handler) { BaseAddress = new Uri(phone.BenchUrl), Timeout = TimeSpan.FromSeconds(30) };
+        }
+
+        private static PhoneUnderTest ProtectedPhone(string password = "s3cret")
+        {
+            PhoneUnderTest phone = PhoneUnderTest.Simulator("");
+            phone.Set("http_pass", password);
+            phone.Password = password;
+            return phone;
+        }
+
+        private static string ErrorOf(HttpResponseMessage r)
+        {
+            Assert.Equal("application/json", r.Content.Headers.ContentType?.MediaType);
+            return JsonDocument.Parse(r.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement.GetProperty("error").GetString();
+        }
+
+        private static long RssKb(Process process)
+        {
+            string line = File.ReadAllLines("/proc/" + process.Id + "/status").First(l => l.StartsWith("VmRSS:"));
+            return long.Parse(line.Substring(6).Trim().Split(' ')[0]);
+        }
+
+        private static Socket Connect(PhoneUnderTest phone)
+        {
+            var uri = new Uri(phone.BenchUrl);
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Connect(new IPEndPoint(IPAddress.Loopback, uri.Port));
+            return socket;
+        }
+
+        /// <summary>Sends a POST announcing <paramref name="length"/> bytes and pushes zeros (at most 64 MB) until the phone answers or closes.</summary>
+        private static string PostHuge(PhoneUnderTest phone, long length, string authorization = null)
+        {
+            using Socket socket = Connect(phone);
+            socket.SendTimeout = 10000;
+            socket.ReceiveTimeout = 30000;
+            string head = "POST /api/settings/user_realname?idx=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + length + "\r\n" +
+                          (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
+            socket.Send(Encoding.ASCII.GetBytes(head));
+            var chunk = new byte[1 << 20];
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                for (int mb = 0; mb < 64 && clock.ElapsedMilliseconds < 20000 && socket.Available == 0; mb++)
+                {
+                    socket.Send(chunk);
+                }
+            }
+            catch (SocketException)
+            {
+                // The phone answered and closed without reading: what it should do.
+            }
+            var answer = new byte[4096];
+            int n = 0;
+            try
+            {
+                n = socket.Receive(answer);
+            }
+            catch (SocketException)
+            {
+            }
+            return Encoding.ASCII.GetString(answer, 0, n);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task UnauthenticatedRequestsGet401WithADigestChallengeEverywhere()
+        {
+            using PhoneUnderTest phone = ProtectedPhone();
+            using HttpClient stranger = Client(phone);
+            foreach (string path in new[] { "", "api/status", "api/screen", "api/events", "api/nothing-here" })
+            {
+                using HttpResponseMessage r = (await stranger.GetAsync(path));
+                Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode);
+                string challenge = r.Headers.WwwAuthenticate.Single().ToString();
+                Assert.StartsWith("Digest realm=\"DeskPhone\"", challenge);
+                Assert.Contains("qop=\"auth\"", challenge);
+                Assert.Contains("http_pass", ErrorOf(r));
+            }
+            using HttpResponseMessage post = (await stranger.PostAsync("api/keys/OK/press", new StringContent("")));
+            Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
+            // And the warning that the interface is open is gone, since it is not.
+            Assert.DoesNotContain("PhoneHasNoHttpPassword", phone.Get("api/status").Body);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task DigestGetsInAndBasicOnlyWhenHttpBasicAuthAllowsIt()
+        {
+            using PhoneUnderTest phone = ProtectedPhone();
+            using HttpClient digest = Client(phone, "admin", "s3cret");
+            using (HttpResponseMessage page = (await digest.GetAsync("")))
+            {
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+                Assert.Contains("DeskPhone bench", await page.Content.ReadAsStringAsync());
+            }
+            Assert.Equal(HttpStatusCode.OK, (await digest.GetAsync("api/status")).StatusCode);
+
+            using HttpClient basic = Client(phone);
+            basic.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:s3cret")));
+            using (HttpResponseMessage refused = (await basic.GetAsync("api/status")))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+                Assert.Contains("http_basic_auth", ErrorOf(refused));
+                Assert.DoesNotContain("Basic", refused.Headers.WwwAuthenticate.Single().ToString());
+            }
+
+            phone.Set("http_basic_auth", "on");
+            Assert.Equal(HttpStatusCode.OK, (await basic.GetAsync("api/status")).StatusCode);
+            phone.Set("http_basic_auth", "off");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await basic.GetAsync("api/status")).StatusCode);
+        }
+
+        [SkippableFact]
+        public void AHalfGigabytePostIsRefusedWithoutTheSimulatorReadingIt()
+        {
+            Skip.IfNot(OperatingSystem.IsLinux(), "reads the simulator's RSS from /proc");
+            using PhoneUnderTest phone = PhoneUnderTest.Simulator("");
+            Assert.Equal(200, phone.Get("api/status").Status);
+            long before = RssKb(phone.Process);
+
+            // Open interface: over the cap on the headers alone.
+            string open = PostHuge(phone, 512L * 1024 * 1024);
+            Assert.StartsWith("HTTP/1.1 413", open);
+            Assert.Contains("{\"error\":\"request body larger than 8192 bytes\"}", open);
+
+            phone.Set("http_pass", "s3cret");
+            string closed = PostHuge(phone, 512L * 1024 * 1024);
+            Assert.StartsWith("HTTP/1.1 401", closed);
+            Assert.Contains("WWW-Authenticate: Digest", closed);
+            string wrongBasic = PostHuge(phone, 512L * 1024 * 1024, "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:x")));
+            Assert.StartsWith("HTTP/1.1 401", wrongBasic);
+
+            long grown = RssKb(phone.Process) - before;
+            Assert.True(grown < 8 * 1024, "the simulator grew by " + grown + " KB while refusing half-gigabyte bodies");
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task BodiesOverTheCapGet413Json()
+        {
+            using PhoneUnderTest phone = ProtectedPhone();
+            using HttpClient client = Client(phone, "admin", "s3cret");
+            string big = new string('x', 9000);
+            using (HttpResponseMessage r = (await client.PostAsync("api/settings/user_realname?idx=1", new StringContent(big))))
+            {
+                Assert.Equal(HttpStatusCode.RequestEntityTooLarge, r.StatusCode);
+                Assert.Equal("request body larger than 8192 bytes", ErrorOf(r));
+            }
+            // Without a length in advance (chunked), cut off while reading.
+            var chunked = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big)));
+            var request = new HttpRequestMessage(HttpMethod.Post, "api/settings/user_realname?idx=1") { Content = chunked };
+            request.Headers.TransferEncodingChunked = true;
+            using (HttpResponseMessage r = (await client.SendAsync(request)))
+            {
+                Assert.Equal(HttpStatusCode.RequestEntityTooLarge, r.StatusCode);
+                Assert.Contains("8192", ErrorOf(r));
+            }
+            using HttpResponseMessage fine = (await client.PostAsync("api/settings/user_realname?idx=1", new StringContent("Desk")));
+            Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task WrongPasswordsBackOffAndAreLogged()
+        {
+            using PhoneUnderTest phone = ProtectedPhone();
+            using HttpClient wrong = Client(phone, "admin", "guess");
+            using HttpClient right = Client(phone, "admin", "s3cret");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("api/status")).StatusCode);
+            using (HttpResponseMessage r = (await right.GetAsync("api/status")))
+            {
+                // Even the right password waits: the back-off belongs to the address, not to the guess.
+                Assert.Equal(HttpStatusCode.TooManyRequests, r.StatusCode);
+                Assert.NotNull(r.Headers.RetryAfter?.Delta);
+                Assert.Contains("too many wrong passwords", ErrorOf(r));
+            }
+            Thread.Sleep(1500);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("api/status")).StatusCode);
+            using (HttpResponseMessage r = (await right.GetAsync("api/status")))
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, r.StatusCode);
+                Assert.InRange(r.Headers.RetryAfter.Delta.Value.TotalSeconds, 1, 3);
+            }
+            Thread.Sleep(3000);
+            Assert.Equal(HttpStatusCode.OK, (await right.GetAsync("api/status")).StatusCode);
+            string log = phone.WaitFor(() => phone.Errors, e => e.Contains("(2 in a row)"), 10000);
+            Assert.Contains("bench: wrong password from 127.0.0.1 (1 in a row); refusing it for 1 s", log);
+            Assert.Contains("bench: wrong password from 127.0.0.1 (2 in a row); refusing it for 2 s", log);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task EventStreamsEndWhenAPasswordChanges()
+        {
+            using PhoneUnderTest phone = ProtectedPhone();
+            using HttpClient client = Client(phone, "admin", "s3cret");
+            using HttpResponseMessage stream = (await client.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead));
+            Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+            using var reader = new StreamReader(stream.Content.ReadAsStream());
+            Assert.Equal("event: hello", reader.ReadLine());
+
+            phone.Set("http_pass", "n3w");
+            phone.Password = "n3w";
+            var clock = Stopwatch.StartNew();
+            var read = System.Threading.Tasks.Task.Run(() =>
+            {
+                while (reader.ReadLine() != null)
+                {
+                }
+            });
+            Assert.True(await System.Threading.Tasks.Task.WhenAny(read, System.Threading.Tasks.Task.Delay(20000)) == read, "the event stream stayed open after http_pass changed");
+            Assert.InRange(clock.ElapsedMilliseconds, 0, 20000);
+
+            // The old password no longer opens a stream; the new one does.
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead)).StatusCode);
+            // That was a wrong password now: its back-off (1 s) applies to this address before the new one is tried.
+            Thread.Sleep(1500);
+            using HttpClient renewed = Client(phone, "admin", "n3w");
+            using HttpResponseMessage again = (await renewed.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead));
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task ThreeHundredIdleConnectionsDoNotKeepThePageAway()
+        {
+            using PhoneUnderTest phone = PhoneUnderTest.Simulator("");
+            var idle = new Socket[300];
+            try
+            {
+                for (int i = 0; i < idle.Length; i++)
+                {
+                    idle[i] = Connect(phone);
+                }
+                using HttpClient client = Client(phone);
+                client.Timeout = TimeSpan.FromSeconds(5);
+                var clock = Stopwatch.StartNew();
+                using HttpResponseMessage page = (await client.GetAsync(""));
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+                Assert.InRange(clock.ElapsedMilliseconds, 0, 5000);
+            }
+            finally
+            {
+                foreach (Socket s in idle)
+                {
+                    s?.Dispose();
+                }
+            }
+        }
+
+        [Fact]
+        public void IdleAndSlowConnectionsAreClosedByThePhone()
+        {
+            using PhoneUnderTest phone = PhoneUnderTest.Simulator("");
+            using Socket idle = Connect(phone);
+            using Socket slow = Connect(phone);
+            slow.Send(Encoding.ASCII.GetBytes("GET /api/status HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+            idle.ReceiveTimeout = 60000;
+            slow.ReceiveTimeout = 60000;
+            var clock = Stopwatch.StartNew();
+            var buffer = new byte[1024];
+            // Kestrel: KeepAliveTimeout 10 s for a connection that sends nothing, RequestHeadersTimeout 5 s for one
+            // that never finishes its headers (408), each checked once a second.
+            Assert.Equal(0, idle.Receive(buffer));
+            int n = slow.Receive(buffer);
+            Assert.StartsWith("HTTP/1.1 408", Encoding.ASCII.GetString(buffer, 0, n));
+            Assert.InRange(clock.ElapsedMilliseconds, 0, 45000);
+        }
+    }
+}
