@@ -1,5 +1,4 @@
 using DeskPhone.Drivers;
-using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Sip.Transport;

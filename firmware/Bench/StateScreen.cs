@@ -7,9 +7,6 @@ using DeskPhone.Firmware.Status;
 
 namespace DeskPhone.Firmware.Bench
 {
-    /// <summary>The local date and time the idle screen shows.</summary>
-    public delegate DateTime WallClock();
-
     /// <summary>
     /// The idle screen as text, region by region, read straight from the phone core: `[status]` (the scheduler's
     /// status line, or date and time), `[identity]` (user and own status, "!" for a lost registration), `[popup]`,

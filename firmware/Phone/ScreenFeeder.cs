@@ -1,6 +1,5 @@
 using System;
 using DeskPhone.Drivers.Leds;
-using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Messages;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Status;

@@ -1,4 +1,3 @@
-using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Status;

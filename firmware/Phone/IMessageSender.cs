@@ -1,6 +1,6 @@
-namespace DeskPhone.Firmware.Bench
+namespace DeskPhone.Firmware.Phone
 {
-    /// <summary>Lets the bench make the phone send a SIP MESSAGE and read how the last one went.</summary>
+    /// <summary>Sends a SIP MESSAGE for whoever drives the phone (the bench) and tells how the last one went.</summary>
     public interface IMessageSender
     {
         /// <summary>Starts sending; false (with the reason in <see cref="LastReason"/>) when it cannot.</summary>
