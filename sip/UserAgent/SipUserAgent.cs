@@ -32,6 +32,9 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Refused INVITEs whose final answer is kept retransmitting until the ACK (Timer G/H).</summary>
         public const int MaxInviteTransactions = 8;
         private int _tagCounter;
+
+        // Whether the packet being handled has been answered (a faulting handler's request gets 500 only if not).
+        private bool _answeredCurrent;
         private uint _tokenSeed;
 
         /// <summary>Requests of the phone in flight at once (registrations, messages, subscriptions).</summary>
@@ -185,8 +188,22 @@ namespace DeskPhone.Sip.UserAgent
             SipPacket packet;
             while ((packet = _inbox.Take()) != null)
             {
-                Handle(packet, nowMs);
-                _inbox.Return(packet);
+                // The slot goes back whatever happens: a handler that throws must not cost the board one of its
+                // few inbox slots for good (after as many faults as slots the phone would stop reading SIP).
+                _answeredCurrent = false;
+                try
+                {
+                    Handle(packet, nowMs);
+                }
+                catch (System.Exception)
+                {
+                    AnswerFault(packet, nowMs);
+                    throw;
+                }
+                finally
+                {
+                    _inbox.Return(packet);
+                }
             }
             for (int i = 0; i < MaxClientTransactions; i++)
             {
@@ -212,6 +229,30 @@ namespace DeskPhone.Sip.UserAgent
                         _invites[i] = null;
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// The request being handled threw before an answer went out: 500 (kept for retransmissions, so a
+        /// retransmitted request does not reach the faulting handler again). Best effort: a fault here is swallowed,
+        /// the caller rethrows the first one.
+        /// </summary>
+        private void AnswerFault(SipPacket packet, long nowMs)
+        {
+            if (_answeredCurrent)
+            {
+                return;
+            }
+            try
+            {
+                SipMessage m = _message;
+                if (m.Buffer == packet.Data && m.IsRequest && m.Method != "ACK" && m.ViaCount > 0)
+                {
+                    Respond(packet, m, 500, ReasonPhrases.For(500), null, null, true, nowMs);
+                }
+            }
+            catch (System.Exception)
+            {
             }
         }
 
@@ -391,6 +432,7 @@ namespace DeskPhone.Sip.UserAgent
                 _transactions.Remember(m.GetVia(0), m.Method, packet.RemoteHost, bytes, packet.Connection != null, nowMs);
             }
             Send(packet, m, bytes);
+            _answeredCurrent = true;
             Answered++;
             if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
             {

@@ -440,3 +440,88 @@ namespace DeskPhone.Sip.Tests.Stack
         }
     }
 }
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    /// <summary>A handler that throws (issue 16, item 1): the slot comes back and the request gets 500.</summary>
+    public class FaultingHandlerTests
+    {
+        private sealed class ThrowingHandler : ISipRequestHandler
+        {
+            public int Calls;
+
+            public int OnMessage(int identity, SipMessage request)
+            {
+                Calls++;
+                string body = System.Text.Encoding.UTF8.GetString(request.Buffer, request.BodyOffset, request.BodyLength);
+                if (body == "boom")
+                {
+                    throw new System.InvalidOperationException("handler fault");
+                }
+                return 200;
+            }
+
+            public int OnNotify(int identity, SipMessage request, bool fromRegistrar) => 200;
+
+            public int OnInvite(int identity, SipMessage request, out string contact)
+            {
+                contact = null;
+                return 480;
+            }
+        }
+
+        private static string Message(string body, string branch) =>
+            "MESSAGE sip:486@192.0.2.5;line=dp1 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch + "\nFrom: <sip:pbx@10.0.0.1>;tag=f\n" +
+            "To: <sip:486@192.0.2.5>\nCall-ID: " + branch + "\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nContent-Type: text/plain\nContent-Length: " +
+            body.Length + "\n\n" + body;
+
+        [Fact]
+        public void AThrowingHandlerNeitherLosesSlotsNorLeavesTheRequestUnanswered()
+        {
+            const int slots = 4;
+            var inbox = new SipInbox(slots, 2048);
+            var channel = new FakeChannel(inbox);
+            var handler = new ThrowingHandler();
+            var ua = new SipUserAgent(inbox, handler) { Udp = channel };
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+
+            for (int i = 0; i < slots * 3; i++)
+            {
+                channel.Arrive(Message("boom", "z9hG4bKf" + i));
+                // The fault still reaches the loop (which reports it), after the request was answered.
+                Assert.Throws<System.InvalidOperationException>(() => ua.Poll(0));
+                Assert.StartsWith("SIP/2.0 500 ", channel.Last);
+                Assert.Equal("z9hG4bKf" + i, FakeChannel.Header(channel.Last, "Call-ID"));
+            }
+
+            // A retransmission of a faulting request is answered from the transaction, not handled again.
+            int calls = handler.Calls;
+            channel.Arrive(Message("boom", "z9hG4bKf0"));
+            ua.Poll(0);
+            Assert.StartsWith("SIP/2.0 500 ", channel.Last);
+            Assert.Equal(calls, handler.Calls);
+
+            channel.Arrive(Message("hello", "z9hG4bKok"));
+            ua.Poll(0);
+            Assert.StartsWith("SIP/2.0 200 OK", channel.Last);
+        }
+
+        [Fact]
+        public void PacketsQueuedBehindAFaultAreHandledOnTheNextPoll()
+        {
+            var inbox = new SipInbox(4, 2048);
+            var channel = new FakeChannel(inbox);
+            var ua = new SipUserAgent(inbox, new ThrowingHandler()) { Udp = channel };
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+
+            channel.Arrive(Message("boom", "z9hG4bKq1"));
+            channel.Arrive(Message("fine", "z9hG4bKq2"));
+            Assert.Throws<System.InvalidOperationException>(() => ua.Poll(0));
+            ua.Poll(0);
+
+            Assert.Equal(2, channel.Sent.Count);
+            Assert.StartsWith("SIP/2.0 500 ", channel.Sent[0].Text);
+            Assert.StartsWith("SIP/2.0 200 OK", channel.Sent[1].Text);
+        }
+    }
+}
