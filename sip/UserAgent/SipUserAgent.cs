@@ -469,33 +469,20 @@ namespace DeskPhone.Sip.UserAgent
                 w.Append(value).EndHeader();
                 return;
             }
+            int start = w.Position;
+            w.Append(value);
+            bool received = top.Host != packet.RemoteHost || top.Rport == 0;
+            if (received)
+            {
+                // Any received the client put there is replaced (parameter names are case-insensitive, RFC 3261 7.3.1).
+                w.RemoveParam(start, "received");
+            }
             if (top.Rport == 0)
             {
-                // A bare rport is replaced by the port the request came from.
-                int at = value.IndexOf(";rport");
-                if (at < 0)
-                {
-                    w.Append(value);
-                }
-                else
-                {
-                    int end = at + 6;
-                    if (end < value.Length && value[end] == '=')
-                    {
-                        while (end < value.Length && value[end] != ';')
-                        {
-                            end++;
-                        }
-                    }
-                    w.Append(value, 0, at).Append(value, end, value.Length - end);
-                }
-                w.Append(";rport=").Append(packet.RemotePort);
+                // A bare rport (any case: ;RPORT too) is replaced by the port the request came from.
+                w.RemoveParam(start, "rport").Append(";rport=").Append(packet.RemotePort);
             }
-            else
-            {
-                w.Append(value);
-            }
-            if (top.Host != packet.RemoteHost || top.Rport == 0)
+            if (received)
             {
                 w.Append(";received=").Append(packet.RemoteHost);
             }

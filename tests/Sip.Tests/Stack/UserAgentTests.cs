@@ -190,6 +190,19 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void ViaParametersAreEditedWhateverTheirCase()
+        {
+            _ua.FilterRegistrar = false;
+            _channel.Arrive(Message("sip:487@x").Replace(";branch=z9hG4bKa1", ";RPORT;branch=z9hG4bKc1;Received=192.0.2.9;rportx=1"), "10.7.7.7", 41000);
+            _ua.Poll(0);
+            Assert.Equal("SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKc1;rportx=1;rport=41000;received=10.7.7.7", FakeChannel.Header(_channel.Last, "Via"));
+
+            _channel.Arrive(Message("sip:487@x").Replace(";branch=z9hG4bKa1", ";Rport ;branch=z9hG4bKc2;x=\"a;rport\""), "10.7.7.7", 41001);
+            _ua.Poll(0);
+            Assert.Equal("SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKc2;x=\"a;rport\";rport=41001;received=10.7.7.7", FakeChannel.Header(_channel.Last, "Via"));
+        }
+
+        [Fact]
         public void AllViasAreEchoedAndOnlyTheTopOneIsEdited()
         {
             _ua.FilterRegistrar = false;
