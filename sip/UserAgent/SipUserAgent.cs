@@ -325,17 +325,24 @@ namespace DeskPhone.Sip.UserAgent
                 return;
             }
             int identity = Match(m.RequestUri);
+            string source = packet.RemoteHost.ToLower();
             if (identity == 0)
             {
+                // With filter_registrar on, a host that is no identity's registrar learns nothing about which users
+                // exist: it gets the same 403 as for a real user. Only a registrar (which knows the users) sees 404.
+                if (FilterRegistrar && !IsRegistrarOfAny(source))
+                {
+                    Respond(packet, m, 403, FilteredReason, null, null, true, nowMs);
+                    return;
+                }
                 Respond(packet, m, 404, "Not Found", null, null, true, nowMs);
                 return;
             }
             SipIdentity id = _identities[identity];
-            string source = packet.RemoteHost.ToLower();
             bool fromRegistrar = source == id.RegistrarHost || source == id.OutboundHost;
             if (FilterRegistrar && !fromRegistrar)
             {
-                Respond(packet, m, 403, "Forbidden (filter_registrar: not from the registrar)", null, null, true, nowMs);
+                Respond(packet, m, 403, FilteredReason, null, null, true, nowMs);
                 return;
             }
             int status;
@@ -363,6 +370,22 @@ namespace DeskPhone.Sip.UserAgent
                 }
             }
             Respond(packet, m, status, ReasonPhrases.For(status), null, null, true, nowMs);
+        }
+
+        private const string FilteredReason = "Forbidden (filter_registrar: not from the registrar)";
+
+        /// <summary>Whether <paramref name="host"/> (lower case) is the registrar or outbound proxy of an active identity.</summary>
+        private bool IsRegistrarOfAny(string host)
+        {
+            for (int i = 1; i <= MaxIdentities; i++)
+            {
+                SipIdentity id = _identities[i];
+                if (id != null && id.Active && (host == id.RegistrarHost || host == id.OutboundHost))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private ClientTransaction FindClient(SipMessage response)

@@ -203,6 +203,23 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void FilterRegistrarGivesAForeignHostTheSameAnswerForRealAndUnknownUsers()
+        {
+            string real = Answer(Message("sip:487@x", branch: "z9hG4bKe1"), "10.9.9.9");
+            string unknown = Answer(Message("sip:999@x", branch: "z9hG4bKe2"), "10.9.9.9");
+            string byLine = Answer(Message("sip:486@x;line=dp9", branch: "z9hG4bKe3"), "10.9.9.9");
+            Assert.StartsWith("SIP/2.0 403", real);
+            Assert.Equal(real, unknown);
+            Assert.Equal(real, byLine);
+            Assert.Empty(_handler.Calls);
+
+            // The registrar knows the users anyway: it still learns that one does not exist.
+            Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:999@x", branch: "z9hG4bKe4"), "10.0.0.1"));
+            _ua.FilterRegistrar = false;
+            Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:999@x", branch: "z9hG4bKe5"), "10.9.9.9"));
+        }
+
+        [Fact]
         public void AllViasAreEchoedAndOnlyTheTopOneIsEdited()
         {
             _ua.FilterRegistrar = false;
