@@ -76,6 +76,8 @@ namespace DeskPhone.Sip.Transport
             lock (_gate)
             {
                 packet.Connection = null;
+                packet.RefuseStatus = 0;
+                packet.RefuseReason = null;
                 _free[_freeCount++] = packet;
             }
         }

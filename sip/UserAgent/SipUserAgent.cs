@@ -258,6 +258,11 @@ namespace DeskPhone.Sip.UserAgent
 
         private void Handle(SipPacket packet, long nowMs)
         {
+            if (packet.RefuseStatus != 0)
+            {
+                Refuse(packet, nowMs);
+                return;
+            }
             _parser.Parse(packet.Data, 0, packet.Length, packet.Connection != null, _message, _parse);
             SipMessage m = _message;
             m.RemoteHost = packet.RemoteHost;
@@ -309,6 +314,26 @@ namespace DeskPhone.Sip.UserAgent
                 return;
             }
             Route(packet, m, nowMs);
+        }
+
+        /// <summary>
+        /// A message the transport refused (cut datagram, lost stream framing): answered with the transport's status when
+        /// what is left shows a request with a Via, else dropped; never handled. The answer is not kept (a retransmission
+        /// is refused the same way).
+        /// </summary>
+        private void Refuse(SipPacket packet, long nowMs)
+        {
+            // Read as a datagram: whatever complete header lines are there count, however the rest was cut.
+            _parser.Parse(packet.Data, 0, packet.Length, false, _message, _parse);
+            SipMessage m = _message;
+            m.RemoteHost = packet.RemoteHost;
+            m.RemotePort = packet.RemotePort;
+            m.TransportName = packet.Transport.Name;
+            if (m.IsRequest && m.Method != null && m.Method != "ACK" && m.GetVia(0) != null)
+            {
+                int status = packet.RefuseStatus;
+                Respond(packet, m, status, packet.RefuseReason ?? ReasonPhrases.For(status), null, null, false, nowMs);
+            }
         }
 
         private void Route(SipPacket packet, SipMessage m, long nowMs)
