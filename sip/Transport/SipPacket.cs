@@ -30,5 +30,8 @@ namespace DeskPhone.Sip.Transport
 
         /// <summary>The reason phrase for <see cref="RefuseStatus"/> (null: the standard one).</summary>
         public string RefuseReason { get; set; }
+
+        /// <summary>Counts the times this packet went back to the inbox, so a transport can tell when a message it posted was handled.</summary>
+        internal int Handled;
     }
 }
