@@ -377,6 +377,8 @@ namespace DeskPhone.Sip.Transport
                                 : Post(buffer, start, message.BodyOffset - start, host, port, 513, "Message Too Large", false);
                             if (!posted)
                             {
+                                // Closed (shed) or stopped while waiting for a packet.
+                                _owner.Close(_c);
                                 return;
                             }
                             start += result.Consumed;
@@ -394,7 +396,7 @@ namespace DeskPhone.Sip.Transport
                         partialSince = filled == 0 ? 0 : start > 0 || partialSince == 0 ? System.DateTime.UtcNow.Ticks : partialSince;
                         if (filled == buffer.Length)
                         {
-                            // Cannot happen within the parser's limits; a stream stuck there is lost all the same.
+                            // A header line longer than the buffer (the parser waits for its end): the stream is lost.
                             _owner.FramingErrors++;
                             Post(buffer, 0, filled, host, port, 513, "Message Too Large", true);
                             break;

@@ -279,6 +279,20 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void AHeaderLineLongerThanTheBufferIs513ThenClosed()
+        {
+            using var phone = new Phone(packetBytes: 2048);
+            using Socket s = phone.Connect();
+            var reader = new Reader(s);
+            Write(s, Message("ok1") + "MESSAGE sip:486@127.0.0.1;line=dp1 SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bKlong\r\n" +
+                     "Call-ID: long\r\nCSeq: 1 MESSAGE\r\nSubject: " + new string('s', 10000));
+
+            Assert.True(reader.Until(r => r.Closed), "the connection was not closed");
+            Assert.Equal(new[] { "200", "513" }, reader.Statuses());
+            Assert.Contains("Call-ID: long\r\n", reader.Text);
+        }
+
+        [Fact]
         public void AMessageLargerThanAPacketIs513AndTheStreamGoesOn()
         {
             using var phone = new Phone(packetBytes: 4096);
