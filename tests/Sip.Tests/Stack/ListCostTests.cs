@@ -125,14 +125,18 @@ namespace DeskPhone.Sip.Tests.Stack
             var bench = new Bench();
             bench.Run(small, 200);
             bench.Run(large, 50);
-            double cost100 = double.MaxValue, cost400 = double.MaxValue;
+            double cost100 = double.MaxValue, cost400 = double.MaxValue, ratio = 0;
             // Alternating runs, the best of each: load on the machine slows both sizes alike and only ever adds time.
-            for (int round = 0; round < 9; round++)
+            // A measurement over the bar is taken again (three times at most): quadratic growth stays over it.
+            for (int attempt = 0; attempt < 3 && !(ratio > 0 && ratio < 8); attempt++)
             {
-                cost100 = Math.Min(cost100, bench.Run(small, 200));
-                cost400 = Math.Min(cost400, bench.Run(large, 50));
+                for (int round = 0; round < 9; round++)
+                {
+                    cost100 = Math.Min(cost100, bench.Run(small, 200));
+                    cost400 = Math.Min(cost400, bench.Run(large, 50));
+                }
+                ratio = cost400 / cost100;
             }
-            double ratio = cost400 / cost100;
             _output.WriteLine($"{list}: 100 entries {cost100:F1} us, 400 entries {cost400:F1} us per message; ratio {ratio:F1}");
             Assert.True(ratio < 8, $"{list}: 400 entries cost {ratio:F1} times what 100 cost (linear: about 4, quadratic: about 16)");
         }
