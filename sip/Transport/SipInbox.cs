@@ -90,8 +90,6 @@ namespace DeskPhone.Sip.Transport
             {
                 packet.Connection = null;
                 packet.RefuseStatus = 0;
-                packet.RefuseReason = null;
-                packet.Handled++;
                 _free[_freeCount++] = packet;
             }
         }

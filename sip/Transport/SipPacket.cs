@@ -27,11 +27,5 @@ namespace DeskPhone.Sip.Transport
         /// and the Via can be read from the bytes kept, and never handles the message.
         /// </summary>
         public int RefuseStatus { get; set; }
-
-        /// <summary>The reason phrase for <see cref="RefuseStatus"/> (null: the standard one).</summary>
-        public string RefuseReason { get; set; }
-
-        /// <summary>Counts the times this packet went back to the inbox, so a transport can tell when a message it posted was handled.</summary>
-        internal int Handled;
     }
 }

@@ -342,7 +342,6 @@ namespace DeskPhone.Sip.Transport
                         filled += n;
                         int start = 0;
                         int refuse = 0;
-                        string reason = null;
                         while (start < filled)
                         {
                             int skipped = KeepAlives(buffer, start, filled);
@@ -364,8 +363,7 @@ namespace DeskPhone.Sip.Transport
                             {
                                 // The framing is lost: nothing after this point can be trusted.
                                 refuse = result.ErrorStatus;
-                                reason = result.ErrorReason;
-                                if (refuse == 0 || !Post(buffer, start, filled - start, host, port, refuse, reason, true))
+                                if (refuse == 0 || !Post(buffer, start, filled - start, host, port, refuse, true))
                                 {
                                     refuse = -1;
                                 }
@@ -373,8 +371,8 @@ namespace DeskPhone.Sip.Transport
                             }
                             int length = message.Offset - start + message.Length;
                             bool posted = length <= _packetBytes
-                                ? Post(buffer, start, length, host, port, 0, null, false)
-                                : Post(buffer, start, message.BodyOffset - start, host, port, 513, "Message Too Large", false);
+                                ? Post(buffer, start, length, host, port, 0, false)
+                                : Post(buffer, start, message.BodyOffset - start, host, port, 513, false);
                             if (!posted)
                             {
                                 // Closed (shed) or stopped while waiting for a packet.
@@ -398,7 +396,7 @@ namespace DeskPhone.Sip.Transport
                         {
                             // A header line longer than the buffer (the parser waits for its end): the stream is lost.
                             _owner.FramingErrors++;
-                            Post(buffer, 0, filled, host, port, 513, "Message Too Large", true);
+                            Post(buffer, 0, filled, host, port, 513, true);
                             break;
                         }
                     }
@@ -459,7 +457,7 @@ namespace DeskPhone.Sip.Transport
             /// <paramref name="thenClose"/> the reader waits until it has been handled, then drains and closes.
             /// False when the connection closed or the transport stopped while waiting.
             /// </summary>
-            private bool Post(byte[] buffer, int start, int length, string host, int port, int refuse, string reason, bool thenClose)
+            private bool Post(byte[] buffer, int start, int length, string host, int port, int refuse, bool thenClose)
             {
                 SipPacket packet = null;
                 bool waited = false;
@@ -487,14 +485,14 @@ namespace DeskPhone.Sip.Transport
                 packet.Transport = _owner;
                 packet.Connection = _c;
                 packet.RefuseStatus = refuse;
-                packet.RefuseReason = reason;
-                int handled = packet.Handled;
                 _owner._inbox.Post(packet);
                 if (thenClose)
                 {
                     // The answer goes out from the loop; wait for it (bounded), then read what the peer still sends so
-                    // that closing does not reset the connection before the answer is delivered.
-                    for (int waitedMs = 0; packet.Handled == handled && waitedMs < AnswerWaitMs && _owner._running; waitedMs += 5)
+                    // that closing does not reset the connection before the answer is delivered. Handing the packet back
+                    // clears its Connection, and only this reader ever sets it to this connection, so the test holds
+                    // even when the packet is rented again at once (no field of its own: each costs 12 B per packet).
+                    for (int waitedMs = 0; packet.Connection == _c && waitedMs < AnswerWaitMs && _owner._running; waitedMs += 5)
                     {
                         Thread.Sleep(5);
                     }

@@ -132,7 +132,6 @@ namespace DeskPhone.Sip.Transport
                         // handled as if complete; the user agent answers 513 when the start line and Via survived.
                         n = _inbox.PacketBytes;
                         packet.RefuseStatus = 513;
-                        packet.RefuseReason = "Message Too Large";
                         Oversized++;
                     }
                     packet.Length = n;

@@ -332,7 +332,7 @@ namespace DeskPhone.Sip.UserAgent
             if (m.IsRequest && m.Method != null && m.Method != "ACK" && m.GetVia(0) != null)
             {
                 int status = packet.RefuseStatus;
-                Respond(packet, m, status, packet.RefuseReason ?? ReasonPhrases.For(status), null, null, false, nowMs);
+                Respond(packet, m, status, ReasonPhrases.For(status), null, null, false, nowMs);
             }
         }
 
