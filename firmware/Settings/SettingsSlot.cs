@@ -11,6 +11,14 @@ namespace DeskPhone.Firmware.Settings
         /// <summary>Refuse absurd lengths before allocating (the device heap is ~80 KB).</summary>
         public const int MaxPayloadBytes = 64 * 1024;
 
+        /// <summary>
+        /// Whether sequence <paramref name="a"/> is newer than <paramref name="b"/> in serial-number arithmetic (RFC 1982,
+        /// 32 bits): a is newer when it is 1 to 2^31-1 steps ahead of b modulo 2^32. The two slots always hold
+        /// neighbouring numbers, so the copy saved after 0xFFFFFFFF (sequence 0) still wins over it, at the wrap and
+        /// every time after.
+        /// </summary>
+        public static bool IsNewer(uint a, uint b) => (int)(a - b) > 0;
+
         public static byte[] Encode(uint sequence, byte[] payload)
         {
             byte[] blob = new byte[HeaderBytes + payload.Length];

@@ -548,10 +548,11 @@ namespace DeskPhone.Firmware.Settings
         {
             byte[] a = ReadSlot(SlotA, problems, out uint seqA, out int lenA);
             byte[] b = ReadSlot(SlotB, problems, out uint seqB, out int lenB);
-            bool useA = a != null && (b == null || seqA > seqB);
+            // Serial-number order, not plain '>': after 2^32 saves the sequence wraps to 0, and that copy is the newer.
+            bool useA = a != null && (b == null || SettingsSlot.IsNewer(seqA, seqB));
             byte[] chosen = useA ? a : b;
             _currentSlot = chosen == null ? null : (useA ? SlotA : SlotB);
-            _sequence = Max(seqA, seqB);
+            _sequence = chosen == null ? 0 : (useA ? seqA : seqB);
             _slotsScanned = true;
             payloadLength = useA ? lenA : lenB;
             return chosen;
@@ -600,8 +601,6 @@ namespace DeskPhone.Firmware.Settings
             def.IsIndexed ? def.Name + "[" + idx.ToString() + "]" : def.Name;
 
         private static int ToInt(string value) => SettingValidator.TryParseInt(value, out int n) ? n : 0;
-
-        private static uint Max(uint a, uint b) => a > b ? a : b;
 
         private string NameOf(int ordinal)
         {

@@ -131,6 +131,109 @@ namespace DeskPhone.Sip.Message
             return this;
         }
 
+        /// <summary>Bytes written so far (where a header value being written starts, for <see cref="RemoveParam"/>).</summary>
+        internal int Position => _length;
+
+        /// <summary>
+        /// Removes every <c>;name</c> or <c>;name=value</c> parameter from what was written since <paramref name="from"/>
+        /// (a header value being written), the name compared case-insensitively and as a whole (<c>;rportx</c> is
+        /// another parameter), quoted values skipped as one. Works on the written bytes, so no edited copy of the
+        /// value is made.
+        /// </summary>
+        internal SipWriter RemoveParam(int from, string name)
+        {
+            bool quoted = false;
+            int i = from;
+            while (i < _length)
+            {
+                byte c = _head[i];
+                if (quoted)
+                {
+                    if (c == (byte)'\\')
+                    {
+                        i++;
+                    }
+                    else if (c == (byte)'"')
+                    {
+                        quoted = false;
+                    }
+                    i++;
+                    continue;
+                }
+                if (c == (byte)'"')
+                {
+                    quoted = true;
+                    i++;
+                    continue;
+                }
+                if (c != (byte)';' || !ParamNameIs(i + 1, name))
+                {
+                    i++;
+                    continue;
+                }
+                int end = ParamEnd(i + 1);
+                System.Array.Copy(_head, end, _head, i, _length - end);
+                _length -= end - i;
+            }
+            return this;
+        }
+
+        /// <summary>True when the parameter starting at <paramref name="at"/> (after its ';' and any white space) is named <paramref name="name"/>.</summary>
+        private bool ParamNameIs(int at, string name)
+        {
+            while (at < _length && (_head[at] == (byte)' ' || _head[at] == (byte)'\t'))
+            {
+                at++;
+            }
+            if (_length - at < name.Length)
+            {
+                return false;
+            }
+            for (int k = 0; k < name.Length; k++)
+            {
+                if ((_head[at + k] | 0x20) != (name[k] | 0x20))
+                {
+                    return false;
+                }
+            }
+            at += name.Length;
+            while (at < _length && (_head[at] == (byte)' ' || _head[at] == (byte)'\t'))
+            {
+                at++;
+            }
+            return at == _length || _head[at] == (byte)'=' || _head[at] == (byte)';';
+        }
+
+        /// <summary>Where the parameter starting at <paramref name="at"/> ends: the next ';' outside quotes, or the end.</summary>
+        private int ParamEnd(int at)
+        {
+            bool quoted = false;
+            for (int i = at; i < _length; i++)
+            {
+                byte c = _head[i];
+                if (quoted)
+                {
+                    if (c == (byte)'\\')
+                    {
+                        i++;
+                    }
+                    else if (c == (byte)'"')
+                    {
+                        quoted = false;
+                    }
+                }
+                else if (c == (byte)'"')
+                {
+                    quoted = true;
+                }
+                else if (c == (byte)';')
+                {
+                    return i;
+                }
+            }
+            return _length;
+        }
+
         public SipWriter Body(string contentType, byte[] body)
         {
             _contentType = contentType;

@@ -3,7 +3,8 @@ namespace DeskPhone.Sip.Transport
     /// <summary>
     /// The bounded hand-over from the transports to the firmware loop: a fixed ring of packets. When the loop falls
     /// behind, memory does not grow: UDP datagrams wait in the socket's own buffer (which the kernel trims as a
-    /// congested socket does), a TCP message is dropped; SIP retransmissions recover both.
+    /// congested socket does; SIP retransmissions recover them), a TCP connection is not read until a packet is free
+    /// (TCP flow control holds the peer back, nothing is dropped).
     /// </summary>
     public sealed class SipInbox
     {
@@ -45,6 +46,18 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
+        /// <summary>
+        /// A packet to fill, or null when every slot is waiting for the loop, without counting a drop: for a transport
+        /// that waits for one instead of dropping (TCP stops reading the connection meanwhile).
+        /// </summary>
+        public SipPacket TryRent()
+        {
+            lock (_gate)
+            {
+                return _freeCount == 0 ? null : _free[--_freeCount];
+            }
+        }
+
         public void Post(SipPacket packet)
         {
             lock (_gate)
@@ -76,6 +89,7 @@ namespace DeskPhone.Sip.Transport
             lock (_gate)
             {
                 packet.Connection = null;
+                packet.RefuseStatus = 0;
                 _free[_freeCount++] = packet;
             }
         }

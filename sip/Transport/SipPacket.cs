@@ -5,9 +5,11 @@ namespace DeskPhone.Sip.Transport
     {
         public SipPacket(int capacity)
         {
-            Data = new byte[capacity];
+            // One byte more than a message may have: a datagram that fills it is larger than a packet (UdpTransport).
+            Data = new byte[capacity + 1];
         }
 
+        /// <summary>The bytes; a message is at most <see cref="SipInbox.PacketBytes"/> long (the last byte is the over-size probe).</summary>
         public byte[] Data { get; }
         public int Length { get; set; }
         public string RemoteHost { get; set; }
@@ -18,5 +20,12 @@ namespace DeskPhone.Sip.Transport
 
         /// <summary>For stream transports, the connection it arrived on (responses go back on it); null for UDP.</summary>
         public object Connection { get; set; }
+
+        /// <summary>
+        /// Non-zero when the transport has already judged the message: larger than a packet (513, the bytes are cut) or
+        /// a stream whose framing is lost (400, 413, 513). The user agent then answers this status, when the start line
+        /// and the Via can be read from the bytes kept, and never handles the message.
+        /// </summary>
+        public int RefuseStatus { get; set; }
     }
 }

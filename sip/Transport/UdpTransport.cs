@@ -23,6 +23,9 @@ namespace DeskPhone.Sip.Transport
 
         public int LocalPort { get; private set; }
 
+        /// <summary>Datagrams larger than a packet (answered 513 or dropped, never handled cut).</summary>
+        public int Oversized { get; private set; }
+
         /// <summary>Binds address:port (port 0 picks a free one); throws SocketException when the port is taken.</summary>
         public void Start(string address, int port)
         {
@@ -123,6 +126,14 @@ namespace DeskPhone.Sip.Transport
                         continue;
                     }
                     var remote = (IPEndPoint)from;
+                    if (n > _inbox.PacketBytes)
+                    {
+                        // The datagram filled the probe byte: it is larger than a packet and was cut. It is never
+                        // handled as if complete; the user agent answers 513 when the start line and Via survived.
+                        n = _inbox.PacketBytes;
+                        packet.RefuseStatus = 513;
+                        Oversized++;
+                    }
                     packet.Length = n;
                     packet.RemoteHost = remote.Address.ToString();
                     packet.RemotePort = remote.Port;

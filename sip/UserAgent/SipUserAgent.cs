@@ -32,6 +32,9 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Refused INVITEs whose final answer is kept retransmitting until the ACK (Timer G/H).</summary>
         public const int MaxInviteTransactions = 8;
         private int _tagCounter;
+
+        // Whether the packet being handled has been answered (a faulting handler's request gets 500 only if not).
+        private bool _answeredCurrent;
         private uint _tokenSeed;
 
         /// <summary>Requests of the phone in flight at once (registrations, messages, subscriptions).</summary>
@@ -185,8 +188,22 @@ namespace DeskPhone.Sip.UserAgent
             SipPacket packet;
             while ((packet = _inbox.Take()) != null)
             {
-                Handle(packet, nowMs);
-                _inbox.Return(packet);
+                // The slot goes back whatever happens: a handler that throws must not cost the board one of its
+                // few inbox slots for good (after as many faults as slots the phone would stop reading SIP).
+                _answeredCurrent = false;
+                try
+                {
+                    Handle(packet, nowMs);
+                }
+                catch (System.Exception)
+                {
+                    AnswerFault(packet, nowMs);
+                    throw;
+                }
+                finally
+                {
+                    _inbox.Return(packet);
+                }
             }
             for (int i = 0; i < MaxClientTransactions; i++)
             {
@@ -215,8 +232,37 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
+        /// <summary>
+        /// The request being handled threw before an answer went out: 500 (kept for retransmissions, so a
+        /// retransmitted request does not reach the faulting handler again). Best effort: a fault here is swallowed,
+        /// the caller rethrows the first one.
+        /// </summary>
+        private void AnswerFault(SipPacket packet, long nowMs)
+        {
+            if (_answeredCurrent)
+            {
+                return;
+            }
+            try
+            {
+                SipMessage m = _message;
+                if (m.Buffer == packet.Data && m.IsRequest && m.Method != "ACK" && m.ViaCount > 0)
+                {
+                    Respond(packet, m, 500, ReasonPhrases.For(500), null, null, true, nowMs);
+                }
+            }
+            catch (System.Exception)
+            {
+            }
+        }
+
         private void Handle(SipPacket packet, long nowMs)
         {
+            if (packet.RefuseStatus != 0)
+            {
+                Refuse(packet, nowMs);
+                return;
+            }
             _parser.Parse(packet.Data, 0, packet.Length, packet.Connection != null, _message, _parse);
             SipMessage m = _message;
             m.RemoteHost = packet.RemoteHost;
@@ -270,6 +316,26 @@ namespace DeskPhone.Sip.UserAgent
             Route(packet, m, nowMs);
         }
 
+        /// <summary>
+        /// A message the transport refused (cut datagram, lost stream framing): answered with the transport's status when
+        /// what is left shows a request with a Via, else dropped; never handled. The answer is not kept (a retransmission
+        /// is refused the same way).
+        /// </summary>
+        private void Refuse(SipPacket packet, long nowMs)
+        {
+            // Read as a datagram: whatever complete header lines are there count, however the rest was cut.
+            _parser.Parse(packet.Data, 0, packet.Length, false, _message, _parse);
+            SipMessage m = _message;
+            m.RemoteHost = packet.RemoteHost;
+            m.RemotePort = packet.RemotePort;
+            m.TransportName = packet.Transport.Name;
+            if (m.IsRequest && m.Method != null && m.Method != "ACK" && m.GetVia(0) != null)
+            {
+                int status = packet.RefuseStatus;
+                Respond(packet, m, status, ReasonPhrases.For(status), null, null, false, nowMs);
+            }
+        }
+
         private void Route(SipPacket packet, SipMessage m, long nowMs)
         {
             string method = m.Method;
@@ -284,17 +350,24 @@ namespace DeskPhone.Sip.UserAgent
                 return;
             }
             int identity = Match(m.RequestUri);
+            string source = packet.RemoteHost.ToLower();
             if (identity == 0)
             {
+                // With filter_registrar on, a host that is no identity's registrar learns nothing about which users
+                // exist: it gets the same 403 as for a real user. Only a registrar (which knows the users) sees 404.
+                if (FilterRegistrar && !IsRegistrarOfAny(source))
+                {
+                    Respond(packet, m, 403, FilteredReason, null, null, true, nowMs);
+                    return;
+                }
                 Respond(packet, m, 404, "Not Found", null, null, true, nowMs);
                 return;
             }
             SipIdentity id = _identities[identity];
-            string source = packet.RemoteHost.ToLower();
             bool fromRegistrar = source == id.RegistrarHost || source == id.OutboundHost;
             if (FilterRegistrar && !fromRegistrar)
             {
-                Respond(packet, m, 403, "Forbidden (filter_registrar: not from the registrar)", null, null, true, nowMs);
+                Respond(packet, m, 403, FilteredReason, null, null, true, nowMs);
                 return;
             }
             int status;
@@ -322,6 +395,22 @@ namespace DeskPhone.Sip.UserAgent
                 }
             }
             Respond(packet, m, status, ReasonPhrases.For(status), null, null, true, nowMs);
+        }
+
+        private const string FilteredReason = "Forbidden (filter_registrar: not from the registrar)";
+
+        /// <summary>Whether <paramref name="host"/> (lower case) is the registrar or outbound proxy of an active identity.</summary>
+        private bool IsRegistrarOfAny(string host)
+        {
+            for (int i = 1; i <= MaxIdentities; i++)
+            {
+                SipIdentity id = _identities[i];
+                if (id != null && id.Active && (host == id.RegistrarHost || host == id.OutboundHost))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private ClientTransaction FindClient(SipMessage response)
@@ -391,6 +480,7 @@ namespace DeskPhone.Sip.UserAgent
                 _transactions.Remember(m.GetVia(0), m.Method, packet.RemoteHost, bytes, packet.Connection != null, nowMs);
             }
             Send(packet, m, bytes);
+            _answeredCurrent = true;
             Answered++;
             if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
             {
@@ -427,33 +517,20 @@ namespace DeskPhone.Sip.UserAgent
                 w.Append(value).EndHeader();
                 return;
             }
+            int start = w.Position;
+            w.Append(value);
+            bool received = top.Host != packet.RemoteHost || top.Rport == 0;
+            if (received)
+            {
+                // Any received the client put there is replaced (parameter names are case-insensitive, RFC 3261 7.3.1).
+                w.RemoveParam(start, "received");
+            }
             if (top.Rport == 0)
             {
-                // A bare rport is replaced by the port the request came from.
-                int at = value.IndexOf(";rport");
-                if (at < 0)
-                {
-                    w.Append(value);
-                }
-                else
-                {
-                    int end = at + 6;
-                    if (end < value.Length && value[end] == '=')
-                    {
-                        while (end < value.Length && value[end] != ';')
-                        {
-                            end++;
-                        }
-                    }
-                    w.Append(value, 0, at).Append(value, end, value.Length - end);
-                }
-                w.Append(";rport=").Append(packet.RemotePort);
+                // A bare rport (any case: ;RPORT too) is replaced by the port the request came from.
+                w.RemoveParam(start, "rport").Append(";rport=").Append(packet.RemotePort);
             }
-            else
-            {
-                w.Append(value);
-            }
-            if (top.Host != packet.RemoteHost || top.Rport == 0)
+            if (received)
             {
                 w.Append(";received=").Append(packet.RemoteHost);
             }

@@ -66,6 +66,50 @@ namespace DeskPhone.Firmware.Tests.Settings
             Assert.Equal(2, medium.Blobs.Count);
         }
 
+        private static byte[] Resequenced(byte[] blob, uint sequence)
+        {
+            var payload = new byte[blob.Length - SettingsSlot.HeaderBytes];
+            Array.Copy(blob, SettingsSlot.HeaderBytes, payload, 0, payload.Length);
+            return SettingsSlot.Encode(sequence, payload);
+        }
+
+        [Fact]
+        public void TheSequenceWrapsAfter2To32SavesAndTheNewestCopyStillWins()
+        {
+            var medium = new CutMedium();
+            var s = new SettingsStore(medium, null);
+            Version(s, "old");
+            Assert.Null(s.Save());
+            medium.Blobs[SettingsStore.SlotA] = Resequenced(medium.Blobs[SettingsStore.SlotA], 0xFFFFFFFDu);
+
+            // Saves 0xFFFFFFFE, 0xFFFFFFFF, 0 (the wrap), 1, 2: after each one a fresh load sees that save.
+            var writer = new SettingsStore(medium, null);
+            Assert.Equal(0xFFFFFFFDu, writer.Load().Sequence);
+            Assert.Equal("old", VersionOf(writer));
+            uint expected = 0xFFFFFFFDu;
+            for (int i = 1; i <= 5; i++)
+            {
+                Version(writer, "v" + i);
+                Assert.Null(writer.Save());
+                expected++;
+                var reader = new SettingsStore(medium, null);
+                SettingsLoadReport report = reader.Load();
+                Assert.Equal("v" + i, VersionOf(reader));
+                Assert.Equal(expected, report.Sequence);
+            }
+
+            // The two copies on both sides of the wrap, in either slot: sequence 0 is the newer one.
+            var a = new CutMedium();
+            a.Blobs[SettingsStore.SlotA] = Resequenced(medium.Blobs[SettingsStore.SlotA], 0xFFFFFFFFu);
+            a.Blobs[SettingsStore.SlotB] = Resequenced(medium.Blobs[SettingsStore.SlotB], 0u);
+            Assert.Equal(SettingsStore.SlotB, new SettingsStore(a, null).Load().Source);
+            a.Blobs[SettingsStore.SlotA] = Resequenced(medium.Blobs[SettingsStore.SlotA], 0u);
+            a.Blobs[SettingsStore.SlotB] = Resequenced(medium.Blobs[SettingsStore.SlotB], 0xFFFFFFFFu);
+            Assert.Equal(SettingsStore.SlotA, new SettingsStore(a, null).Load().Source);
+            Assert.True(SettingsSlot.IsNewer(0u, 0xFFFFFFFFu));
+            Assert.False(SettingsSlot.IsNewer(0xFFFFFFFFu, 0u));
+        }
+
         [Fact]
         public void SaveWithoutLoadDoesNotGoBehindAnExistingNewerCopy()
         {

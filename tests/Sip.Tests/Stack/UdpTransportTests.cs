@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Tests.Stack
 {
@@ -64,6 +65,111 @@ namespace DeskPhone.Sip.Tests.Stack
                 Assert.Equal(1, udp.ReceiveFor(1000));
                 packet = inbox.Take();
                 Assert.Equal("two", Encoding.ASCII.GetString(packet.Data, 0, packet.Length));
+            }
+            finally
+            {
+                udp.Stop();
+            }
+        }
+
+        /// <summary>A MESSAGE of exactly <paramref name="size"/> bytes (the body fills it up), with or without Content-Length.</summary>
+        private static byte[] MessageOfSize(int size, bool contentLength, string branch)
+        {
+            string head = "MESSAGE sip:486@127.0.0.1;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5999;rport;branch=" + branch +
+                          "\r\nFrom: <sip:pbx@127.0.0.1>;tag=f\r\nTo: <sip:486@127.0.0.1>\r\nCall-ID: " + branch +
+                          "\r\nCSeq: 1 MESSAGE\r\nMax-Forwards: 70\r\nContent-Type: text/plain\r\n";
+            int body = size - head.Length - 2;
+            if (contentLength)
+            {
+                // "Content-Length: NNNN\r\n" is 22 bytes for a four-digit body.
+                body -= 22;
+                head += "Content-Length: " + body.ToString("D4") + "\r\n";
+            }
+            byte[] bytes = Encoding.ASCII.GetBytes(head + "\r\n" + new string('x', body));
+            Assert.Equal(size, bytes.Length);
+            return bytes;
+        }
+
+        private static string BodyOf(byte[] message)
+        {
+            string text = Encoding.ASCII.GetString(message);
+            return text.Substring(text.IndexOf("\r\n\r\n", System.StringComparison.Ordinal) + 4);
+        }
+
+        /// <summary>Sends each datagram, runs the loop (receive, handle) until an answer comes or a generous deadline passes.</summary>
+        private static string[] Exchange(UdpTransport udp, SipUserAgent ua, params byte[][] datagrams)
+        {
+            using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            var answers = new string[datagrams.Length];
+            for (int i = 0; i < datagrams.Length; i++)
+            {
+                client.Send(datagrams[i], datagrams[i].Length, new IPEndPoint(IPAddress.Loopback, udp.LocalPort));
+                var deadline = System.Diagnostics.Stopwatch.StartNew();
+                while (answers[i] == null && deadline.ElapsedMilliseconds < 10000)
+                {
+                    udp.ReceiveFor(20);
+                    ua.Poll(0);
+                    if (client.Available > 0)
+                    {
+                        var from = new IPEndPoint(IPAddress.Any, 0);
+                        string text = Encoding.ASCII.GetString(client.Receive(ref from));
+                        answers[i] = text.Substring(0, text.IndexOf('\r'));
+                    }
+                }
+            }
+            return answers;
+        }
+
+        [Fact]
+        public void ADatagramLargerThanAPacketIsAnswered513AndNeverHandledCut()
+        {
+            var inbox = new SipInbox(4, 8192);
+            var udp = new UdpTransport(inbox);
+            var handler = new RecordingHandler();
+            var ua = new SipUserAgent(inbox, handler) { Udp = udp, FilterRegistrar = false };
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1" });
+            udp.Start("127.0.0.1", 0);
+            try
+            {
+                byte[] fit1 = MessageOfSize(8192, true, "z9hG4bKfit1");
+                byte[] fit2 = MessageOfSize(8192, false, "z9hG4bKfit2");
+                string[] answers = Exchange(udp, ua,
+                    fit1,
+                    MessageOfSize(8193, true, "z9hG4bKbig1"),
+                    MessageOfSize(8273, true, "z9hG4bKbig2"),
+                    MessageOfSize(9000, false, "z9hG4bKbig3"),
+                    fit2);
+
+                Assert.Equal(new[] { "SIP/2.0 200 OK", "SIP/2.0 513 Message Too Large", "SIP/2.0 513 Message Too Large",
+                                     "SIP/2.0 513 Message Too Large", "SIP/2.0 200 OK" }, answers);
+                // Only the two that fit reached the firmware, whole.
+                Assert.Equal(2, handler.Calls.Count);
+                Assert.Equal(new[] { "message 1 " + BodyOf(fit1), "message 1 " + BodyOf(fit2) }, handler.Calls);
+                Assert.Equal(3, udp.Oversized);
+            }
+            finally
+            {
+                udp.Stop();
+            }
+        }
+
+        [Fact]
+        public void AnOversizedDatagramThatIsNoRequestIsDroppedAndTheNextIsAnswered()
+        {
+            var inbox = new SipInbox(4, 2048);
+            var udp = new UdpTransport(inbox);
+            var handler = new RecordingHandler();
+            var ua = new SipUserAgent(inbox, handler) { Udp = udp, FilterRegistrar = false };
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1" });
+            udp.Start("127.0.0.1", 0);
+            try
+            {
+                using var client = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+                byte[] junk = Encoding.ASCII.GetBytes(new string('j', 5000));
+                client.Send(junk, junk.Length, new IPEndPoint(IPAddress.Loopback, udp.LocalPort));
+                Assert.Equal(new[] { "SIP/2.0 200 OK" }, Exchange(udp, ua, MessageOfSize(2048, true, "z9hG4bKok")));
+                Assert.Equal(1, udp.Oversized);
+                Assert.Single(handler.Calls);
             }
             finally
             {

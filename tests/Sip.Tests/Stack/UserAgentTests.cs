@@ -190,6 +190,36 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void ViaParametersAreEditedWhateverTheirCase()
+        {
+            _ua.FilterRegistrar = false;
+            _channel.Arrive(Message("sip:487@x").Replace(";branch=z9hG4bKa1", ";RPORT;branch=z9hG4bKc1;Received=192.0.2.9;rportx=1"), "10.7.7.7", 41000);
+            _ua.Poll(0);
+            Assert.Equal("SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKc1;rportx=1;rport=41000;received=10.7.7.7", FakeChannel.Header(_channel.Last, "Via"));
+
+            _channel.Arrive(Message("sip:487@x").Replace(";branch=z9hG4bKa1", ";Rport ;branch=z9hG4bKc2;x=\"a;rport\""), "10.7.7.7", 41001);
+            _ua.Poll(0);
+            Assert.Equal("SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKc2;x=\"a;rport\";rport=41001;received=10.7.7.7", FakeChannel.Header(_channel.Last, "Via"));
+        }
+
+        [Fact]
+        public void FilterRegistrarGivesAForeignHostTheSameAnswerForRealAndUnknownUsers()
+        {
+            string real = Answer(Message("sip:487@x", branch: "z9hG4bKe1"), "10.9.9.9");
+            string unknown = Answer(Message("sip:999@x", branch: "z9hG4bKe2"), "10.9.9.9");
+            string byLine = Answer(Message("sip:486@x;line=dp9", branch: "z9hG4bKe3"), "10.9.9.9");
+            Assert.StartsWith("SIP/2.0 403", real);
+            Assert.Equal(real, unknown);
+            Assert.Equal(real, byLine);
+            Assert.Empty(_handler.Calls);
+
+            // The registrar knows the users anyway: it still learns that one does not exist.
+            Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:999@x", branch: "z9hG4bKe4"), "10.0.0.1"));
+            _ua.FilterRegistrar = false;
+            Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:999@x", branch: "z9hG4bKe5"), "10.9.9.9"));
+        }
+
+        [Fact]
         public void AllViasAreEchoedAndOnlyTheTopOneIsEdited()
         {
             _ua.FilterRegistrar = false;
@@ -437,6 +467,91 @@ namespace DeskPhone.Sip.Tests.Stack
             channel.Arrive(channel.Answer(407, "Proxy Authentication Required", "Proxy-Authenticate: Digest realm=\"pbx\", nonce=\"n2\"\n"));
             ua.Poll(20);
             Assert.Equal(new[] { 407 }, answers);
+        }
+    }
+}
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    /// <summary>A handler that throws (issue 16, item 1): the slot comes back and the request gets 500.</summary>
+    public class FaultingHandlerTests
+    {
+        private sealed class ThrowingHandler : ISipRequestHandler
+        {
+            public int Calls;
+
+            public int OnMessage(int identity, SipMessage request)
+            {
+                Calls++;
+                string body = System.Text.Encoding.UTF8.GetString(request.Buffer, request.BodyOffset, request.BodyLength);
+                if (body == "boom")
+                {
+                    throw new System.InvalidOperationException("handler fault");
+                }
+                return 200;
+            }
+
+            public int OnNotify(int identity, SipMessage request, bool fromRegistrar) => 200;
+
+            public int OnInvite(int identity, SipMessage request, out string contact)
+            {
+                contact = null;
+                return 480;
+            }
+        }
+
+        private static string Message(string body, string branch) =>
+            "MESSAGE sip:486@192.0.2.5;line=dp1 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch + "\nFrom: <sip:pbx@10.0.0.1>;tag=f\n" +
+            "To: <sip:486@192.0.2.5>\nCall-ID: " + branch + "\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nContent-Type: text/plain\nContent-Length: " +
+            body.Length + "\n\n" + body;
+
+        [Fact]
+        public void AThrowingHandlerNeitherLosesSlotsNorLeavesTheRequestUnanswered()
+        {
+            const int slots = 4;
+            var inbox = new SipInbox(slots, 2048);
+            var channel = new FakeChannel(inbox);
+            var handler = new ThrowingHandler();
+            var ua = new SipUserAgent(inbox, handler) { Udp = channel };
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+
+            for (int i = 0; i < slots * 3; i++)
+            {
+                channel.Arrive(Message("boom", "z9hG4bKf" + i));
+                // The fault still reaches the loop (which reports it), after the request was answered.
+                Assert.Throws<System.InvalidOperationException>(() => ua.Poll(0));
+                Assert.StartsWith("SIP/2.0 500 ", channel.Last);
+                Assert.Equal("z9hG4bKf" + i, FakeChannel.Header(channel.Last, "Call-ID"));
+            }
+
+            // A retransmission of a faulting request is answered from the transaction, not handled again.
+            int calls = handler.Calls;
+            channel.Arrive(Message("boom", "z9hG4bKf0"));
+            ua.Poll(0);
+            Assert.StartsWith("SIP/2.0 500 ", channel.Last);
+            Assert.Equal(calls, handler.Calls);
+
+            channel.Arrive(Message("hello", "z9hG4bKok"));
+            ua.Poll(0);
+            Assert.StartsWith("SIP/2.0 200 OK", channel.Last);
+        }
+
+        [Fact]
+        public void PacketsQueuedBehindAFaultAreHandledOnTheNextPoll()
+        {
+            var inbox = new SipInbox(4, 2048);
+            var channel = new FakeChannel(inbox);
+            var ua = new SipUserAgent(inbox, new ThrowingHandler()) { Udp = channel };
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+
+            channel.Arrive(Message("boom", "z9hG4bKq1"));
+            channel.Arrive(Message("fine", "z9hG4bKq2"));
+            Assert.Throws<System.InvalidOperationException>(() => ua.Poll(0));
+            ua.Poll(0);
+
+            Assert.Equal(2, channel.Sent.Count);
+            Assert.StartsWith("SIP/2.0 500 ", channel.Sent[0].Text);
+            Assert.StartsWith("SIP/2.0 200 OK", channel.Sent[1].Text);
         }
     }
 }
