@@ -15,10 +15,10 @@ namespace NFUnitTest
     public class RenderingTests
     {
         /// <summary>FNV-1a of golden idle-128x64.png's pixels as RGB565 (GlassBandTarget.Fnv1a).</summary>
-        public const uint IdleChecksum = 0x00000000;
+        public const uint IdleChecksum = 0xD7FC1BCB;
 
         /// <summary>The same for golden infobox-128x64.png.</summary>
-        public const uint InfoBoxChecksum = 0x00000000;
+        public const uint InfoBoxChecksum = 0x0ED51AE7;
 
         /// <summary>The idle screen every golden starts from (tests/Ui.Tests/ScreenGoldenTests.Screen).</summary>
         private static IdleScreen Screen(IPanel panel, DisplayProfile profile)
