@@ -35,7 +35,7 @@ namespace NFUnitTest
             "SIP/2.0 200 OK\r\n" +
             "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds;rport=5060;received=192.0.2.1\r\n" +
             "From: \"Reception\" <sip:reception@pbx.example.com>;tag=49583\r\n" +
-            "To: <sip:486@pbx.example.com>;tag=dp1\r\n" +
+            "To: <sip:486@pbx.example.com>;tag=dp2\r\n" +
             "Call-ID: a84b4c76e66710@pbx.example.com\r\n" +
             "CSeq: 1 MESSAGE\r\n" +
             "User-Agent: DeskPhone\r\n" +
@@ -133,7 +133,7 @@ namespace NFUnitTest
             rig.Handle(Seed);
             string second = Encoding.UTF8.GetString(rig.Handle(Strings.Swap(Seed, "776asdhds", "776asdhdt")), 0, rig.Wire.Last.Length);
             Assert.StartsWith("SIP/2.0 200 OK\r\n", second);
-            Assert.Contains("To: <sip:486@pbx.example.com>;tag=dp2\r\n", second);
+            Assert.Contains("To: <sip:486@pbx.example.com>;tag=dp3\r\n", second);
             Assert.Contains(";branch=z9hG4bK776asdhdt;", second);
             Assert.AreEqual(2, rig.Agent.Answered);
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Sip.Transport;
@@ -8,14 +9,15 @@ namespace NFUnitTest.Fakes
 {
     /// <summary>
     /// The phone without sockets, wired as the simulator and tests/Benchmarks/UserAgentBenchmarks wire it: settings
-    /// of identity 486 (user_sipusername_as_line on, filter_registrar off), the phone core, the SIP binding, the
-    /// user agent, and a recording transport instead of UDP.
+    /// of identity 486 (user_sipusername_as_line on, filter_registrar off) and the firmware's composition root
+    /// (PhoneApp: phone core, SIP binding, user agent, subscriptions) with a recording transport instead of UDP.
     /// </summary>
     public sealed class PhoneRig
     {
         public const string Source = "192.0.2.1";
 
         public readonly SettingsStore Settings;
+        public readonly PhoneApp App;
         public readonly PhoneCore Core;
         public readonly SipInbox Inbox;
         public readonly SipUserAgent Agent;
@@ -29,13 +31,10 @@ namespace NFUnitTest.Fakes
             Apply("user_name", 1, "486");
             Apply("user_sipusername_as_line", 1, "on");
             Apply("filter_registrar", 0, "off");
-            var subscriptions = new SipSubscriptions();
-            Core = new PhoneCore(Settings, null, subscriptions, 0);
             Inbox = new SipInbox(2, 2048);
-            var binding = new SipBinding(Core) { Subscriptions = subscriptions };
-            Agent = new SipUserAgent(Inbox, binding) { Udp = Wire, LocalHost = "192.0.2.10" };
-            subscriptions.Attach(Agent, Core);
-            binding.Attach(Agent);
+            App = new PhoneApp(Settings, null, Inbox, Wire, "192.0.2.10", null, null, null, 0);
+            Core = App.Core;
+            Agent = App.Agent;
         }
 
         private void Apply(string name, int idx, string value)

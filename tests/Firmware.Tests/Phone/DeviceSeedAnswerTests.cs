@@ -4,17 +4,16 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.App;
 using DeskPhone.Host.Sim;
 using DeskPhone.Sip.Transport;
-using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {
     /// <summary>
     /// Ties tests/Device.Tests/SipSeedTests.cs (run in the nanoCLR by nf-test) to the host: its Seed is
     /// tools/ParseCount/message484.sip byte for byte, and its ExpectedAnswer is what the phone answers here, wired as
-    /// tests/Benchmarks/UserAgentBenchmarks wires it. So the device test compares with the host's bytes, which
+    /// tests/Benchmarks/UserAgentBenchmarks wires it (PhoneApp). So the device test compares with the host's bytes, which
     /// cannot change without that file changing too.
     /// </summary>
     public class DeviceSeedAnswerTests
@@ -62,14 +61,9 @@ namespace DeskPhone.Firmware.Tests.Phone
         public void TheDeviceTestsExpectedAnswerIsTheHostsAnswer()
         {
             var settings = SimulatedPhone.DefaultSettings(null, "486", null);
-            var subscriptions = new SipSubscriptions();
-            var core = new PhoneCore(settings, null, subscriptions, 0);
             var inbox = new SipInbox(2, 2048);
             var sink = new Sink();
-            var binding = new SipBinding(core) { Subscriptions = subscriptions };
-            var agent = new SipUserAgent(inbox, binding) { Udp = sink, LocalHost = "192.0.2.10" };
-            subscriptions.Attach(agent, core);
-            binding.Attach(agent);
+            var app = new PhoneApp(settings, null, inbox, sink, "192.0.2.10", null, null, null, 0);
 
             byte[] seed = Encoding.ASCII.GetBytes(DeviceConstant("Seed"));
             SipPacket p = inbox.Rent();
@@ -79,11 +73,11 @@ namespace DeskPhone.Firmware.Tests.Phone
             p.RemotePort = 5060;
             p.Transport = sink;
             inbox.Post(p);
-            agent.Poll(1001);
+            app.Agent.Poll(1001);
 
             Assert.NotNull(sink.Last);
             Assert.Equal(DeviceConstant("ExpectedAnswer"), Encoding.UTF8.GetString(sink.Last));
-            Assert.Equal(new string('x', 112), core.Desktop.Text);
+            Assert.Equal(new string('x', 112), app.Core.Desktop.Text);
         }
     }
 }
