@@ -112,7 +112,7 @@ namespace NFUnitTest
         // ---- integers
 
         [TestMethod]
-        public void UncheckedArithmeticWrapsAndCheckedThrows()
+        public void UncheckedArithmeticWrapsInEveryWidth()
         {
             int max = int.MaxValue;
             uint umax = uint.MaxValue;
