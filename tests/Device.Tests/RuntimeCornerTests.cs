@@ -109,6 +109,16 @@ namespace NFUnitTest
             Assert.AreEqual("1", a.Tag);
         }
 
+        [TestMethod]
+        public void DigestAuthorizationParametersKeepAnEmojiAndWhatFollowsIt()
+        {
+            Hashtable p = BenchAuth.Params("username=\"b" + Emoji + "b\", realm=\"DeskPhone\", nonce=\"abc\", uri=\"/api/state\", qop=auth");
+            Assert.AreEqual(Codes("b" + Emoji + "b"), Codes((string)p["username"]));
+            Assert.AreEqual("DeskPhone", (string)p["realm"]);
+            Assert.AreEqual("/api/state", (string)p["uri"]);
+            Assert.AreEqual("auth", (string)p["qop"]);
+        }
+
         // ---- integers
 
         [TestMethod]
