@@ -384,44 +384,51 @@ namespace DeskPhone.Firmware.Bench
         public static Hashtable Params(string text)
         {
             var result = new Hashtable();
+            // A char array, not text[i]/IndexOf: on nanoFramework those get text after a non-BMP character wrong
+            // (docs/device-tests.md), which would corrupt a user name with an emoji.
+            char[] c = text.ToCharArray();
             int i = 0;
-            while (i < text.Length)
+            while (i < c.Length)
             {
-                while (i < text.Length && (text[i] == ' ' || text[i] == ',' || text[i] == '\t'))
+                while (i < c.Length && (c[i] == ' ' || c[i] == ',' || c[i] == '\t'))
                 {
                     i++;
                 }
-                int eq = text.IndexOf('=', i);
-                if (eq < 0)
+                int eq = i;
+                while (eq < c.Length && c[eq] != '=')
+                {
+                    eq++;
+                }
+                if (eq == c.Length)
                 {
                     break;
                 }
                 string name = text.Substring(i, eq - i).Trim().ToLower();
                 i = eq + 1;
-                while (i < text.Length && text[i] == ' ')
+                while (i < c.Length && c[i] == ' ')
                 {
                     i++;
                 }
                 var value = new StringBuilder();
-                if (i < text.Length && text[i] == '"')
+                if (i < c.Length && c[i] == '"')
                 {
                     i++;
-                    while (i < text.Length && text[i] != '"')
+                    while (i < c.Length && c[i] != '"')
                     {
-                        if (text[i] == '\\' && i + 1 < text.Length)
+                        if (c[i] == '\\' && i + 1 < c.Length)
                         {
                             i++;
                         }
-                        value.Append(text[i]);
+                        value.Append(c[i]);
                         i++;
                     }
                     i++;
                 }
                 else
                 {
-                    while (i < text.Length && text[i] != ',')
+                    while (i < c.Length && c[i] != ',')
                     {
-                        value.Append(text[i]);
+                        value.Append(c[i]);
                         i++;
                     }
                 }

@@ -67,15 +67,16 @@ namespace DeskPhone.Firmware.Bench
             if (text != null)
             {
                 sb.Append("\n[message] ");
-                for (int i = 0; i < text.Length; i++)
+                char[] chars = text.ToCharArray(); // not text[i]: see SettingsPayload
+                for (int i = 0; i < chars.Length; i++)
                 {
-                    if (text[i] == '\n')
+                    if (chars[i] == '\n')
                     {
                         sb.Append("\n[message] ");
                     }
                     else
                     {
-                        sb.Append(text[i]);
+                        sb.Append(chars[i]);
                     }
                 }
             }

@@ -200,9 +200,10 @@ namespace DeskPhone.Firmware.Presence
         private static void Element(StringBuilder sb, string name, string value)
         {
             sb.Append('<').Append(name).Append('>');
-            for (int i = 0; value != null && i < value.Length; i++)
+            char[] chars = value == null ? new char[0] : value.ToCharArray(); // not value[i]: see SettingsPayload
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = value[i];
+                char c = chars[i];
                 if (c == '&') sb.Append("&amp;");
                 else if (c == '<') sb.Append("&lt;");
                 else if (c == '>') sb.Append("&gt;");

@@ -53,9 +53,10 @@ namespace DeskPhone.Firmware.Presence
             {
                 return;
             }
-            for (int i = 0; i < text.Length; i++)
+            char[] chars = text.ToCharArray(); // not text[i]: see SettingsPayload
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = text[i];
+                char c = chars[i];
                 switch (c)
                 {
                     case '&': sb.Append("&amp;"); break;

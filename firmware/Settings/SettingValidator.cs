@@ -348,9 +348,10 @@ namespace DeskPhone.Firmware.Settings
         {
             StringBuilder sb = new StringBuilder(value.Length);
             bool pendingSpace = false;
-            for (int i = 0; i < value.Length; i++)
+            char[] chars = value.ToCharArray(); // not value[i]: see SettingsPayload
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = value[i];
+                char c = chars[i];
                 bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n' || (commaIsSpace && c == ',');
                 if (space)
                 {

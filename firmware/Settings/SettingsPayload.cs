@@ -5,16 +5,20 @@ namespace DeskPhone.Firmware.Settings
 {
     /// <summary>
     /// The payload of a slot: UTF-8 lines "name TAB idx TAB value" with \\, \t, \n and \r escaped in the value.
-    /// Text rather than binary so a copied settings file can be read and diffed by a person.
+    /// Text rather than binary so a copied settings file can be read and diffed by a person. Values are copied and
+    /// searched as char arrays and lines split on the UTF-8 bytes: on nanoFramework the string indexer returns the high
+    /// surrogate for both halves of a pair and string.IndexOf misses everything after a character outside the BMP, so
+    /// one emoji in a value corrupted it and every line after it (tests/Device.Tests, docs/device-tests.md).
     /// </summary>
     public static class SettingsPayload
     {
         public static void Append(StringBuilder sb, string name, int idx, string value)
         {
             sb.Append(name).Append('\t').Append(idx).Append('\t');
-            for (int i = 0; i < value.Length; i++)
+            char[] chars = value.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = value[i];
+                char c = chars[i];
                 switch (c)
                 {
                     case '\\': sb.Append("\\\\"); break;
@@ -31,45 +35,66 @@ namespace DeskPhone.Firmware.Settings
         public static ArrayList Parse(byte[] blob, int offset, int count, ArrayList problems)
         {
             ArrayList entries = new ArrayList();
-            string text = count == 0 ? string.Empty : Encoding.UTF8.GetString(blob, offset, count);
-            int start = 0;
+            int end = offset + count;
+            int start = offset;
             int lineNo = 0;
-            while (start < text.Length)
+            while (start < end)
             {
-                int end = text.IndexOf('\n', start);
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
+                // '\n' and '\t' are single bytes that never occur inside a multi-byte UTF-8 sequence.
+                int lineEnd = Find(blob, (byte)'\n', start, end);
                 lineNo++;
-                string line = text.Substring(start, end - start);
-                start = end + 1;
-                int tab1 = line.IndexOf('\t');
-                int tab2 = tab1 < 0 ? -1 : line.IndexOf('\t', tab1 + 1);
-                if (tab2 < 0 || tab1 == 0 || !SettingValidator.TryParseInt(line.Substring(tab1 + 1, tab2 - tab1 - 1), out int idx) || idx < 0)
+                int tab1 = Find(blob, (byte)'\t', start, lineEnd);
+                int tab2 = tab1 == lineEnd ? lineEnd : Find(blob, (byte)'\t', tab1 + 1, lineEnd);
+                int next = lineEnd + 1;
+                if (tab2 == lineEnd || tab1 == start ||
+                    !SettingValidator.TryParseInt(Decode(blob, tab1 + 1, tab2), out int idx) || idx < 0)
                 {
                     problems.Add("stored line " + lineNo.ToString() + " is malformed");
+                    start = next;
                     continue;
                 }
-                entries.Add(new SettingEntry(line.Substring(0, tab1), idx, Unescape(line.Substring(tab2 + 1))));
+                entries.Add(new SettingEntry(Decode(blob, start, tab1), idx, Unescape(Decode(blob, tab2 + 1, lineEnd))));
+                start = next;
             }
             return entries;
         }
 
+        private static string Decode(byte[] data, int from, int to) =>
+            to > from ? Encoding.UTF8.GetString(data, from, to - from) : string.Empty;
+
+        /// <summary>The index of the first <paramref name="b"/> in [from, to), or <paramref name="to"/>.</summary>
+        private static int Find(byte[] data, byte b, int from, int to)
+        {
+            for (int i = from; i < to; i++)
+            {
+                if (data[i] == b)
+                {
+                    return i;
+                }
+            }
+            return to;
+        }
+
         private static string Unescape(string value)
         {
-            if (value.IndexOf('\\') < 0)
+            char[] chars = value.ToCharArray();
+            int first = 0;
+            while (first < chars.Length && chars[first] != '\\')
+            {
+                first++;
+            }
+            if (first == chars.Length)
             {
                 return value;
             }
-            StringBuilder sb = new StringBuilder(value.Length);
-            for (int i = 0; i < value.Length; i++)
+            StringBuilder sb = new StringBuilder(chars.Length);
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = value[i];
-                if (c == '\\' && i + 1 < value.Length)
+                char c = chars[i];
+                if (c == '\\' && i + 1 < chars.Length)
                 {
                     i++;
-                    char e = value[i];
+                    char e = chars[i];
                     sb.Append(e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : e);
                 }
                 else

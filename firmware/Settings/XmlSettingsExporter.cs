@@ -51,9 +51,10 @@ namespace DeskPhone.Firmware.Settings
 
         public static void Escape(StringBuilder sb, string value)
         {
-            for (int i = 0; i < value.Length; i++)
+            char[] chars = value.ToCharArray(); // not value[i]: see SettingsPayload
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = value[i];
+                char c = chars[i];
                 switch (c)
                 {
                     case '&': sb.Append("&amp;"); break;

@@ -149,13 +149,15 @@ namespace DeskPhone.Sip.Message
         private static string Unescape(string v, int start, int end)
         {
             var sb = new StringBuilder(end - start);
+            // A char array, not v[i]: nanoFramework's string indexer gives the high surrogate for both halves of a pair.
+            char[] chars = v.ToCharArray();
             for (int i = start; i < end; i++)
             {
-                char c = v[i];
+                char c = chars[i];
                 if (c == '\\')
                 {
                     i++;
-                    c = v[i];
+                    c = chars[i];
                 }
                 sb.Append(c);
             }

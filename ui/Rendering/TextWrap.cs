@@ -2,7 +2,12 @@ using System.Collections;
 
 namespace DeskPhone.Ui.Rendering
 {
-    /// <summary>Word wrap for a monospaced font: breaks at spaces, hard-breaks words longer than a line, keeps '\n'.</summary>
+    /// <summary>
+    /// Word wrap for a monospaced font: breaks at spaces, hard-breaks words longer than a line, keeps '\n'.
+    /// It searches a char array, not the string: on nanoFramework (strings stored as UTF-8) string.LastIndexOf(char)
+    /// misses characters after non-ASCII text and IndexOf(char) misses everything after a character outside the BMP
+    /// (tests/Device.Tests, docs/device-tests.md), which wrapped accented text mid-word on the device.
+    /// </summary>
     public static class TextWrap
     {
         /// <summary>
@@ -18,20 +23,21 @@ namespace DeskPhone.Ui.Rendering
                 overflow = text != null && text.Length > 0;
                 return new string[0];
             }
+            char[] chars = text.ToCharArray();
             int i = 0;
-            while (i < text.Length)
+            while (i < chars.Length)
             {
                 if (lines.Count == maxLines)
                 {
                     overflow = true;
                     break;
                 }
-                int newline = text.IndexOf('\n', i);
-                int paragraphEnd = newline < 0 ? text.Length : newline;
+                int newline = IndexOf(chars, '\n', i);
+                int paragraphEnd = newline < 0 ? chars.Length : newline;
                 int end = paragraphEnd - i <= columns ? paragraphEnd : i + columns;
                 if (end < paragraphEnd)
                 {
-                    int space = text.LastIndexOf(' ', end, end - i);
+                    int space = LastIndexOf(chars, ' ', end, i);
                     if (space > i)
                     {
                         end = space;
@@ -39,7 +45,7 @@ namespace DeskPhone.Ui.Rendering
                 }
                 lines.Add(text.Substring(i, end - i));
                 i = end;
-                while (i < paragraphEnd && text[i] == ' ')
+                while (i < paragraphEnd && chars[i] == ' ')
                 {
                     i++;
                 }
@@ -54,6 +60,31 @@ namespace DeskPhone.Ui.Rendering
                 result[k] = (string)lines[k];
             }
             return result;
+        }
+
+        private static int IndexOf(char[] chars, char c, int start)
+        {
+            for (int i = start; i < chars.Length; i++)
+            {
+                if (chars[i] == c)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>The last <paramref name="c"/> at or before <paramref name="from"/> and after <paramref name="after"/>, or -1.</summary>
+        private static int LastIndexOf(char[] chars, char c, int from, int after)
+        {
+            for (int i = from < chars.Length ? from : chars.Length - 1; i > after; i--)
+            {
+                if (chars[i] == c)
+                {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }
