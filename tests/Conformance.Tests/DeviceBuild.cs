@@ -3,12 +3,15 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 
 namespace DeskPhone.Conformance.Tests
 {
     /// <summary>
     /// Every .nfproj of the repository built with nf-build and converted with nf-pe, once per configuration and test
-    /// run, into artifacts/device-build/CONFIG (project references land in the same folder, as nf-build does).
+    /// run, into artifacts/device-build/CONFIG. nf-build builds a project's references first, into the same folder,
+    /// so only the projects no other project references are built; each of the others is judged by the run that
+    /// built it on the way.
     /// </summary>
     public sealed class DeviceBuild
     {
@@ -30,9 +33,14 @@ namespace DeskPhone.Conformance.Tests
             {
                 Directory.Delete(OutDir, true);
             }
-            foreach (string project in Projects)
+            Dictionary<string, string[]> references = Projects.ToDictionary(p => p, References);
+            foreach (string root in Projects.Where(p => !references.Values.Any(r => r.Contains(p))))
             {
-                ProjectRuns[project] = NfSdk.Run("nf-build", project, "--config", configuration, "--out", OutDir);
+                ToolRun run = NfSdk.Run("nf-build", root, "--config", configuration, "--out", OutDir);
+                foreach (string built in WithReferences(root, references))
+                {
+                    ProjectRuns.TryAdd(built, run);
+                }
             }
             string[] assemblies = Directory.Exists(OutDir)
                 ? Directory.GetFiles(OutDir).Where(f => f.EndsWith(".dll") || f.EndsWith(".exe")).OrderBy(f => f).ToArray()
@@ -58,6 +66,32 @@ namespace DeskPhone.Conformance.Tests
                     .ToArray();
             }
         }
+
+        /// <summary>The .nfproj files a project references, relative to the repository root.</summary>
+        private static string[] References(string project)
+        {
+            string dir = Path.GetDirectoryName(Path.Combine(RepoPaths.Root, project));
+            return XDocument.Load(Path.Combine(RepoPaths.Root, project)).Descendants()
+                .Where(e => e.Name.LocalName == "ProjectReference")
+                .Select(e => Path.GetRelativePath(RepoPaths.Root, Path.GetFullPath(Path.Combine(dir, ((string)e.Attribute("Include")).Replace('\\', '/')))).Replace('\\', '/'))
+                .ToArray();
+        }
+
+        private static IEnumerable<string> WithReferences(string project, Dictionary<string, string[]> references)
+        {
+            yield return project;
+            foreach (string reference in references[project])
+            {
+                foreach (string built in WithReferences(reference, references))
+                {
+                    yield return built;
+                }
+            }
+        }
+
+        /// <summary>The assembly a project builds (its AssemblyName).</summary>
+        public static string AssemblyName(string project) =>
+            XDocument.Load(Path.Combine(RepoPaths.Root, project)).Descendants().First(e => e.Name.LocalName == "AssemblyName").Value;
 
         public static IEnumerable<object[]> ProjectsAndConfigurations =>
             from p in Projects from c in Configurations select new object[] { p, c };

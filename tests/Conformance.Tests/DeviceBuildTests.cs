@@ -29,7 +29,7 @@ namespace DeskPhone.Conformance.Tests
 
             string[] problems = DeviceBuild.Diagnostics(run.Output, "error").Concat(DeviceBuild.Diagnostics(run.Output, "warning")).ToArray();
             Assert.True(run.ExitCode == 0 && problems.Length == 0, run.ToString());
-            Assert.Matches(@"OK, 0 error\(s\), 0 warning\(s\)", run.Output);
+            Assert.Matches(@"== " + Regex.Escape(DeviceBuild.AssemblyName(project)) + @" \[" + configuration + @"\] .*: OK, 0 error\(s\), 0 warning\(s\)", run.Output);
         }
 
         [SkippableTheory]

@@ -157,8 +157,11 @@ namespace DeskPhone.Hil.Tests
             string wrongBasic = PostHuge(phone, 512L * 1024 * 1024, "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:x")));
             Assert.StartsWith("HTTP/1.1 401", wrongBasic);
 
+            // Reading the bodies would cost hundreds of MB (the HttpListener front grew by 118 MB for 64 MB sent); what a
+            // refusing server may still grow by is Kestrel's socket buffers and the collector's slack, a few MB, more
+            // on a loaded machine (8 MB seen), so the line is drawn well below the cost of reading.
             long grown = RssKb(phone.Process) - before;
-            Assert.True(grown < 8 * 1024, "the simulator grew by " + grown + " KB while refusing half-gigabyte bodies");
+            Assert.True(grown < 32 * 1024, "the simulator grew by " + grown + " KB while refusing half-gigabyte bodies");
         }
 
         [Fact]
