@@ -6,11 +6,12 @@ namespace DeskPhone.Sip.UserAgent
     /// The non-INVITE (and refused INVITE) server transactions the phone answered on an unreliable transport, kept for
     /// Timer J (64*T1 = 32 s, RFC 3261 17.2.2) so that a retransmitted request is answered again, not processed twice.
     /// <para>
-    /// Only what identifies a transaction and its answer is kept, in compact arrays: two independent 32-bit hashes of
-    /// the top Via's branch and sent-by, the method (RFC 3261 17.2.3) and the source address; when the entry expires;
-    /// the final status, how its extra header is made again, and the number of its To tag. The answer's bytes are not
-    /// kept: the user agent writes them again from the retransmitted request, which carries the same Via, From, To,
-    /// Call-ID and CSeq (<see cref="SipUserAgent"/>). Per entry 22 bytes, no object.
+    /// Only what identifies a transaction and its answer is kept, in compact arrays: two independent hashes (32 and 16
+    /// bits) of the top Via's branch and sent-by, the method (RFC 3261 17.2.3) and the source address; when the entry
+    /// expires (in 256 ms units, rounded up, so Timer J lasts 32 to 32.256 s); the final status, how its extra header is
+    /// made again, and the number of its To tag. The answer's bytes are not kept: the user agent writes them again from
+    /// the retransmitted request, which carries the same Via, From, To, Call-ID and CSeq (<see cref="SipUserAgent"/>).
+    /// Per entry 16 bytes, no object.
     /// </para>
     /// <para>
     /// Sized for <see cref="Size"/> requests within any 32 s (4 a second sustained; the bring-up of 70 BLF keys sends
@@ -31,13 +32,16 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Reason or header from the request checks (run again on the retransmission, they are pure) or the routing.</summary>
         public const int FromCheck = 3;
 
+        /// <summary>Expiry times are kept in units of 2^8 ms (an int lasts 17 years).</summary>
+        private const int UnitShift = 8;
+
         private readonly int[] _hashA = new int[Size];
-        private readonly int[] _hashB = new int[Size];
-        private readonly long[] _until = new long[Size];
+        private readonly short[] _hashB = new short[Size];
+        private readonly int[] _until = new int[Size];
         private readonly int[] _tags = new int[Size];
         private readonly short[] _answers = new short[Size];
         private int _hashedA;
-        private int _hashedB;
+        private short _hashedB;
 
         /// <summary>
         /// Whether a request with this top Via can be matched at all: RFC 3261 branches start with the magic cookie;
@@ -57,9 +61,10 @@ namespace DeskPhone.Sip.UserAgent
                 return -1;
             }
             Hash(top, method, source);
+            int now = Unit(nowMs);
             for (int i = 0; i < Size; i++)
             {
-                if (_hashA[i] == _hashedA && _hashB[i] == _hashedB && _until[i] > nowMs)
+                if (_hashA[i] == _hashedA && _hashB[i] == _hashedB && _until[i] > now)
                 {
                     return i;
                 }
@@ -89,15 +94,16 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Whole seconds until the oldest live entry expires (at least 1), for Retry-After.</summary>
         public int RetryAfterSeconds(long nowMs)
         {
-            long first = long.MaxValue;
+            int now = Unit(nowMs);
+            int first = int.MaxValue;
             for (int i = 0; i < Size; i++)
             {
-                if (_until[i] > nowMs && _until[i] < first)
+                if (_until[i] > now && _until[i] < first)
                 {
                     first = _until[i];
                 }
             }
-            long ms = first == long.MaxValue ? 0 : first - nowMs;
+            long ms = first == int.MaxValue ? 0 : ((long)first << UnitShift) - nowMs;
             return (int)(ms / 1000) + 1;
         }
 
@@ -116,7 +122,7 @@ namespace DeskPhone.Sip.UserAgent
             Hash(top, method, source);
             _hashA[i] = _hashedA;
             _hashB[i] = _hashedB;
-            _until[i] = nowMs + TimerJMs;
+            _until[i] = Unit(nowMs + TimerJMs + (1 << UnitShift) - 1);
             _tags[i] = tag;
             _answers[i] = (short)((status & 0x3FF) | (kind << 10));
         }
@@ -125,9 +131,10 @@ namespace DeskPhone.Sip.UserAgent
         public int Live(long nowMs)
         {
             int n = 0;
+            int now = Unit(nowMs);
             for (int i = 0; i < Size; i++)
             {
-                if (_until[i] > nowMs)
+                if (_until[i] > now)
                 {
                     n++;
                 }
@@ -135,11 +142,14 @@ namespace DeskPhone.Sip.UserAgent
             return n;
         }
 
+        private static int Unit(long ms) => (int)(ms >> UnitShift);
+
         private int Free(long nowMs)
         {
+            int now = Unit(nowMs);
             for (int i = 0; i < Size; i++)
             {
-                if (_until[i] <= nowMs)
+                if (_until[i] <= now)
                 {
                     return i;
                 }
@@ -160,7 +170,7 @@ namespace DeskPhone.Sip.UserAgent
             a = (a ^ port) * 16777619;
             b = (b * 33) ^ port;
             _hashedA = (int)a;
-            _hashedB = (int)(b ^ (b >> 15));
+            _hashedB = (short)(b ^ (b >> 16));
         }
 
         private static void Mix(string s, ref uint a, ref uint b)

@@ -86,15 +86,15 @@ namespace DeskPhone.Sip.Tests.Stack
             string refused = Deliver(Message(500, "one too many"), 5000);
 
             Assert.StartsWith("SIP/2.0 503 Service Unavailable", refused);
-            // The oldest entry (answered at 1,000 ms) expires at 33,000 ms: 28 s from now, rounded up.
+            // The oldest entry (answered at 1,000 ms) expires at 33,024 ms: 28 s from now, rounded up.
             Assert.Equal("29", FakeChannel.Header(refused, "Retry-After"));
             Assert.Equal(128, _handler.Calls.Count);
             // Every answered transaction is still recognised.
             Deliver(Message(0, "m0"), 5010);
             Deliver(Message(127, "m127"), 5020);
             Assert.Equal(128, _handler.Calls.Count);
-            // Once the oldest has left Timer J there is room again.
-            Assert.StartsWith("SIP/2.0 200", Deliver(Message(500, "one too many"), 33000));
+            // Once the oldest has left Timer J (kept in 256 ms units, rounded up: 33,024 ms) there is room again.
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(500, "one too many"), 33100));
             Assert.Equal(129, _handler.Calls.Count);
         }
 
