@@ -16,8 +16,23 @@ namespace DeskPhone.Firmware.Phone
     /// </summary>
     public sealed class SipSubscriptions : ISubscribeSender
     {
-        /// <summary>Subscriptions the phone holds at once (16 function keys and 54 module keys at most).</summary>
-        public const int MaxDialogs = 70;
+        /// <summary>
+        /// Subscriptions the phone holds at once: the 70 keys (16 function keys and 54 module keys), and each identity's
+        /// message-summary and feature sync, and the reg event (before, 70 in all, so with 69 keys, the mailbox and the
+        /// reg event one key was refused).
+        /// </summary>
+        public const int MaxDialogs = MonitoredExtensions.MaxKeys + 2 * PhoneCore.MaxIdentities + 1;
+
+        /// <summary>SUBSCRIBEs waiting for a client transaction slot: one per subscription at most, so the queue never refuses one.</summary>
+        public const int MaxWaiting = MaxDialogs;
+
+        /// <summary>Client transaction slots the waiting SUBSCRIBEs leave to REGISTER, PUBLISH and MESSAGE.</summary>
+        public const int SlotsLeftToOthers = 2;
+
+        // The waiting SUBSCRIBEs in the order they were asked for (key order at bring-up); the array exists only while
+        // one waits.
+        private Waiting[] _waiting;
+        private int _waitingCount;
 
         private readonly Hashtable _byCallId = new Hashtable();
         private readonly Subscription[] _mailboxes = new Subscription[PhoneCore.MaxIdentities + 1];
@@ -41,8 +56,31 @@ namespace DeskPhone.Firmware.Phone
 
         public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds)
         {
+            if (_agent == null)
+            {
+                // A key configured while the phone is being built, before the user agent exists: it goes out at the
+                // first loop turn, in its place in the queue, instead of failing and waiting for its first retry.
+                if (!Wait(new Waiting(subscription, newDialog, expiresSeconds)))
+                {
+                    subscription.OnResponse(503, -1, -1, 0);
+                }
+                return;
+            }
             long now = _phone == null ? 0 : _phone.Now;
-            SipIdentity identity = _agent == null ? null : _agent.GetIdentity(subscription.Identity);
+            Waiting request = Prepare(subscription, newDialog, expiresSeconds, now);
+            if (request != null)
+            {
+                Dispatch(request, now);
+            }
+        }
+
+        /// <summary>
+        /// The SUBSCRIBE of a subscription, ready to go out (its dialog made or reused); null when it cannot (told to the
+        /// subscription as a local 503).
+        /// </summary>
+        private Waiting Prepare(Subscription subscription, bool newDialog, int expiresSeconds, long now)
+        {
+            SipIdentity identity = _agent.GetIdentity(subscription.Identity);
             Dialog dialog = Find(subscription);
             if (identity == null && expiresSeconds == 0 && dialog != null && !newDialog)
             {
@@ -53,7 +91,7 @@ namespace DeskPhone.Firmware.Phone
             if (identity == null || !identity.Active)
             {
                 subscription.OnResponse(503, -1, -1, now);
-                return;
+                return null;
             }
             if (dialog == null || newDialog)
             {
@@ -64,7 +102,7 @@ namespace DeskPhone.Firmware.Phone
                 if (_byCallId.Count >= MaxDialogs)
                 {
                     subscription.OnResponse(503, -1, -1, now);
-                    return;
+                    return null;
                 }
                 dialog = new Dialog(subscription, _agent.NewToken() + "@" + _agent.LocalHost, _agent.NewToken());
                 _byCallId[dialog.CallId] = dialog;
@@ -82,7 +120,7 @@ namespace DeskPhone.Firmware.Phone
             if (!HostResolver.Split(next, out host, out port) || (address = HostResolver.Resolve(host)) == null)
             {
                 subscription.OnResponse(503, -1, -1, now);
-                return;
+                return null;
             }
             string domain = identity.Registrar != null && identity.Registrar.Length > 0 ? SipIdentity.HostOf(identity.Registrar) : _agent.LocalHost;
             Dialog owner = dialog;
@@ -103,10 +141,96 @@ namespace DeskPhone.Firmware.Phone
                 .Header(authHeader, authValue)
                 .Body(contentType, body)
                 .ToBytes();
-            if (!_agent.SendRequest(identity, "SUBSCRIBE", subscription.Target, address, port, build,
-                    (tr, response, at) => OnResponse(owner, response, at), now))
+            ResponseHandler done = (tr, response, at) => OnResponse(owner, response, at);
+            return new Waiting(subscription, identity, address, port, build, done, expiresSeconds);
+        }
+
+        /// <summary>Sends a prepared SUBSCRIBE, or queues it while others wait or the client transactions are busy.</summary>
+        private void Dispatch(Waiting request, long now)
+        {
+            if (_waitingCount > 0 || _agent.FreeClientTransactions <= SlotsLeftToOthers)
             {
-                subscription.OnResponse(503, -1, -1, now);
+                // All client transactions are busy (the bring-up of many BLF keys): the SUBSCRIBE waits for a slot, in
+                // order, instead of failing locally with 503 and backing off.
+                if (Wait(request))
+                {
+                    return;
+                }
+            }
+            else if (_agent.SendRequest(request.Identity, "SUBSCRIBE", request.Subscription.Target, request.Address, request.Port,
+                         request.Build, request.Done, now))
+            {
+                return;
+            }
+            request.Subscription.OnResponse(503, -1, -1, now);
+        }
+
+        /// <summary>SUBSCRIBEs waiting for a client transaction slot (for tests and the bench).</summary>
+        public int WaitingCount => _waitingCount;
+
+        /// <summary>Queues a SUBSCRIBE; a subscription already waiting takes its new request in its place.</summary>
+        private bool Wait(Waiting request)
+        {
+            if (_waiting == null)
+            {
+                _waiting = new Waiting[MaxWaiting];
+            }
+            for (int i = 0; i < _waitingCount; i++)
+            {
+                if (_waiting[i].Subscription == request.Subscription)
+                {
+                    _waiting[i] = request;
+                    return true;
+                }
+            }
+            if (_waitingCount == MaxWaiting)
+            {
+                return false;
+            }
+            _waiting[_waitingCount++] = request;
+            return true;
+        }
+
+        /// <summary>Sends the waiting SUBSCRIBEs, oldest first, while client transaction slots are free.</summary>
+        private void SendWaiting(long nowMs)
+        {
+            int taken = 0;
+            while (taken < _waitingCount && _agent.FreeClientTransactions > SlotsLeftToOthers)
+            {
+                Waiting w = _waiting[taken];
+                _waiting[taken++] = null;
+                // A subscription stopped while it waited is not sent; an unsubscribe (Expires: 0) always is.
+                if (w.Expires != 0 && w.Subscription.State != SubscriptionState.Sent)
+                {
+                    continue;
+                }
+                if (w.Build == null)
+                {
+                    // Asked for before the user agent existed: prepared now.
+                    w = Prepare(w.Subscription, w.NewDialog, w.Expires, nowMs);
+                    if (w == null)
+                    {
+                        continue;
+                    }
+                }
+                if (!_agent.SendRequest(w.Identity, "SUBSCRIBE", w.Subscription.Target, w.Address, w.Port, w.Build, w.Done, nowMs))
+                {
+                    w.Subscription.OnResponse(503, -1, -1, nowMs);
+                }
+            }
+            if (taken == 0)
+            {
+                return;
+            }
+            for (int i = taken; i < _waitingCount; i++)
+            {
+                _waiting[i - taken] = _waiting[i];
+                _waiting[i] = null;
+            }
+            _waitingCount -= taken;
+            if (_waitingCount == 0)
+            {
+                _waiting = null;
             }
         }
 
@@ -213,6 +337,10 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void Poll(long nowMs)
         {
+            if (_waitingCount > 0)
+            {
+                SendWaiting(nowMs);
+            }
             bool failing = false;
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
@@ -422,6 +550,41 @@ namespace DeskPhone.Firmware.Phone
                 case RegInfo.EventPackage: return RegInfo.ContentType;
                 default: return FeatureEvent.ContentType;
             }
+        }
+
+        /// <summary>
+        /// A SUBSCRIBE prepared (its bytes are made when it goes out, with a fresh branch) and waiting for a slot; or,
+        /// without a builder, one asked for before the user agent existed.
+        /// </summary>
+        private sealed class Waiting
+        {
+            public Waiting(Subscription subscription, bool newDialog, int expires)
+            {
+                Subscription = subscription;
+                NewDialog = newDialog;
+                Expires = expires;
+            }
+
+            public Waiting(Subscription subscription, SipIdentity identity, string address, int port, RequestBuilder build,
+                           ResponseHandler done, int expires)
+            {
+                Subscription = subscription;
+                Identity = identity;
+                Address = address;
+                Port = port;
+                Build = build;
+                Done = done;
+                Expires = expires;
+            }
+
+            public Subscription Subscription { get; }
+            public SipIdentity Identity { get; }
+            public string Address { get; }
+            public int Port { get; }
+            public RequestBuilder Build { get; }
+            public ResponseHandler Done { get; }
+            public int Expires { get; }
+            public bool NewDialog { get; }
         }
 
         private sealed class Dialog

@@ -33,6 +33,7 @@ namespace DeskPhone.Sip.Message
         public const string UserAgent = "User-Agent";
         public const string RecordRoute = "Record-Route";
         public const string Route = "Route";
+        public const string RetryAfter = "Retry-After";
 
         // Index-aligned: Known[i] has the compact form Compact[i] (0 when none).
         internal static readonly string[] Known =

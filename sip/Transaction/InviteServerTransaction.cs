@@ -34,6 +34,9 @@ namespace DeskPhone.Sip.Transaction
         }
 
         public string Branch { get; }
+
+        /// <summary>The final response it retransmits (a retransmitted INVITE is answered with the same bytes).</summary>
+        public byte[] Response => _response;
         public int State { get; private set; }
         public int Retransmissions { get; private set; }
 

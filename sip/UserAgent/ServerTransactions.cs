@@ -3,26 +3,45 @@ using DeskPhone.Sip.Message;
 namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>
-    /// Final responses the phone sent, kept for Timer J (64*T1 = 32 s on unreliable transports, RFC 3261 17.2.2) so
-    /// that a retransmitted request is answered from here, not processed twice. A fixed table: when it is full the
-    /// oldest entry gives way; sixteen cover a deskphone's traffic (a few requests a minute; a burst larger than
-    /// that, such as the first NOTIFYs of many BLF keys, is idempotent if a retransmission gets through again).
-    /// An entry matches on the top Via's branch and sent-by, the method (RFC 3261 17.2.3) and
-    /// the source address, compared field by field, so a lookup builds no key string.
+    /// The non-INVITE (and refused INVITE) server transactions the phone answered on an unreliable transport, kept for
+    /// Timer J (64*T1 = 32 s, RFC 3261 17.2.2) so that a retransmitted request is answered again, not processed twice.
+    /// <para>
+    /// Only what identifies a transaction and its answer is kept, in compact arrays: two independent hashes (32 and 16
+    /// bits) of the top Via's branch and sent-by, the method (RFC 3261 17.2.3) and the source address; when the entry
+    /// expires (in 256 ms units, rounded up, so Timer J lasts 32 to 32.256 s); the final status, how its extra header is
+    /// made again, and the number of its To tag. The answer's bytes are not kept: the user agent writes them again from
+    /// the retransmitted request, which carries the same Via, From, To, Call-ID and CSeq (<see cref="SipUserAgent"/>).
+    /// Per entry 16 bytes, no object.
+    /// </para>
+    /// <para>
+    /// Sized for <see cref="Size"/> requests within any 32 s (4 a second sustained; the bring-up of 70 BLF keys sends
+    /// 70 NOTIFYs at once). A live entry is never overwritten: when all are live, <see cref="HasRoom"/> is false and the
+    /// user agent answers the new request 503 with Retry-After (the seconds until the oldest entry expires) without
+    /// handling it, so every retransmission inside Timer J is still recognised.
+    /// </para>
     /// </summary>
     internal sealed class ServerTransactions
     {
-        public const int Size = 16;
+        public const int Size = 128;
         public const long TimerJMs = 32000;
 
-        private readonly string[] _branches = new string[Size];
-        private readonly string[] _methods = new string[Size];
-        private readonly string[] _sentByHosts = new string[Size];
-        private readonly int[] _sentByPorts = new int[Size];
-        private readonly string[] _sources = new string[Size];
-        private readonly byte[][] _responses = new byte[Size][];
-        private readonly long[] _until = new long[Size];
-        private int _next;
+        /// <summary>How the answer's extra header is made again (kept with the status).</summary>
+        public const int Plain = 0;
+        public const int WithAllow = 1;
+        public const int WithAcceptText = 2;
+        /// <summary>Reason or header from the request checks (run again on the retransmission, they are pure) or the routing.</summary>
+        public const int FromCheck = 3;
+
+        /// <summary>Expiry times are kept in units of 2^8 ms (an int lasts 17 years).</summary>
+        private const int UnitShift = 8;
+
+        private readonly int[] _hashA = new int[Size];
+        private readonly short[] _hashB = new short[Size];
+        private readonly int[] _until = new int[Size];
+        private readonly int[] _tags = new int[Size];
+        private readonly short[] _answers = new short[Size];
+        private int _hashedA;
+        private short _hashedB;
 
         /// <summary>
         /// Whether a request with this top Via can be matched at all: RFC 3261 branches start with the magic cookie;
@@ -34,39 +53,140 @@ namespace DeskPhone.Sip.UserAgent
             return branch != null && branch.Length > 7 && branch.StartsWith("z9hG4bK");
         }
 
-        /// <summary>The cached answer for a retransmission, or null.</summary>
-        public byte[] Find(Via top, string method, string source, long nowMs)
+        /// <summary>The entry of the transaction this request retransmits, or -1.</summary>
+        public int Find(Via top, string method, string source, long nowMs)
         {
             if (!Matchable(top))
             {
-                return null;
+                return -1;
             }
-            string branch = top.Branch;
+            Hash(top, method, source);
+            int now = Unit(nowMs);
             for (int i = 0; i < Size; i++)
             {
-                if (_until[i] > nowMs && _branches[i] == branch && _methods[i] == method && _sentByPorts[i] == top.Port &&
-                    _sentByHosts[i] == top.Host && _sources[i] == source)
+                if (_hashA[i] == _hashedA && _hashB[i] == _hashedB && _until[i] > now)
                 {
-                    return _responses[i];
+                    return i;
                 }
             }
-            return null;
+            return -1;
         }
 
-        public void Remember(Via top, string method, string source, byte[] response, bool reliable, long nowMs)
+        public int Status(int entry) => _answers[entry] & 0x3FF;
+
+        public int Kind(int entry) => _answers[entry] >> 10;
+
+        public int Tag(int entry) => _tags[entry];
+
+        /// <summary>
+        /// False when a new request on an unreliable transport could not be remembered because every entry is still
+        /// inside Timer J (the caller answers 503 and does not handle it).
+        /// </summary>
+        public bool HasRoom(Via top, bool reliable, long nowMs)
+        {
+            if (reliable || !Matchable(top))
+            {
+                return true;
+            }
+            return Free(nowMs) >= 0;
+        }
+
+        /// <summary>Whole seconds until the oldest live entry expires (at least 1), for Retry-After.</summary>
+        public int RetryAfterSeconds(long nowMs)
+        {
+            int now = Unit(nowMs);
+            int first = int.MaxValue;
+            for (int i = 0; i < Size; i++)
+            {
+                if (_until[i] > now && _until[i] < first)
+                {
+                    first = _until[i];
+                }
+            }
+            long ms = first == int.MaxValue ? 0 : ((long)first << UnitShift) - nowMs;
+            return (int)(ms / 1000) + 1;
+        }
+
+        public void Remember(Via top, string method, string source, int status, int kind, int tag, bool reliable, long nowMs)
         {
             if (reliable || !Matchable(top))
             {
                 return;
             }
-            _branches[_next] = top.Branch;
-            _methods[_next] = method;
-            _sentByHosts[_next] = top.Host;
-            _sentByPorts[_next] = top.Port;
-            _sources[_next] = source;
-            _responses[_next] = response;
-            _until[_next] = nowMs + TimerJMs;
-            _next = (_next + 1) % Size;
+            int i = Free(nowMs);
+            if (i < 0)
+            {
+                // Cannot happen: the user agent checked HasRoom before handling the request.
+                return;
+            }
+            Hash(top, method, source);
+            _hashA[i] = _hashedA;
+            _hashB[i] = _hashedB;
+            _until[i] = Unit(nowMs + TimerJMs + (1 << UnitShift) - 1);
+            _tags[i] = tag;
+            _answers[i] = (short)((status & 0x3FF) | (kind << 10));
+        }
+
+        /// <summary>Live entries (for tests and the bench).</summary>
+        public int Live(long nowMs)
+        {
+            int n = 0;
+            int now = Unit(nowMs);
+            for (int i = 0; i < Size; i++)
+            {
+                if (_until[i] > now)
+                {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        private static int Unit(long ms) => (int)(ms >> UnitShift);
+
+        private int Free(long nowMs)
+        {
+            int now = Unit(nowMs);
+            for (int i = 0; i < Size; i++)
+            {
+                if (_until[i] <= now)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /// <summary>FNV-1a and a multiply-xor hash over the same fields, with separators, so a lookup builds no string.</summary>
+        private void Hash(Via top, string method, string source)
+        {
+            uint a = 2166136261;
+            uint b = 5381;
+            Mix(top.Branch, ref a, ref b);
+            Mix(method, ref a, ref b);
+            Mix(top.Host, ref a, ref b);
+            Mix(source, ref a, ref b);
+            uint port = (uint)top.Port;
+            a = (a ^ port) * 16777619;
+            b = (b * 33) ^ port;
+            _hashedA = (int)a;
+            _hashedB = (short)(b ^ (b >> 16));
+        }
+
+        private static void Mix(string s, ref uint a, ref uint b)
+        {
+            if (s != null)
+            {
+                for (int i = 0; i < s.Length; i++)
+                {
+                    uint c = s[i];
+                    a = (a ^ c) * 16777619;
+                    b = (b * 33) ^ c;
+                }
+            }
+            // A separator that no character of the fields is, so "ab"+"c" and "a"+"bc" differ.
+            a = (a ^ 0x1FF) * 16777619;
+            b = (b * 33) ^ 0x1FF;
         }
     }
 }

@@ -79,12 +79,17 @@ namespace DeskPhone.Sip.UserAgent
             return _tokenSeed.ToString("x8") + (++_tagCounter).ToString("x");
         }
 
-        /// <summary>Starts a client transaction; false when too many are in flight.</summary>
+        /// <summary>
+        /// Starts a client transaction; false when too many are in flight. A slot is free again as soon as its
+        /// transaction has its final answer or gave up (<see cref="Poll"/> drops it then): a completed non-INVITE
+        /// transaction only absorbs retransmitted responses during Timer K, and a response that matches no
+        /// transaction is dropped the same way, so keeping it would only keep its request bytes and closures.
+        /// </summary>
         public bool Start(ClientTransaction transaction, long nowMs)
         {
             for (int i = 0; i < MaxClientTransactions; i++)
             {
-                if (_clients[i] == null || _clients[i].State == ClientTransaction.Terminated)
+                if (_clients[i] == null || _clients[i].State >= ClientTransaction.Completed)
                 {
                     _clients[i] = transaction;
                     transaction.Start(nowMs);
@@ -92,6 +97,23 @@ namespace DeskPhone.Sip.UserAgent
                 }
             }
             return false;
+        }
+
+        /// <summary>Client transaction slots free now (a caller with requests waiting starts them as slots free up).</summary>
+        public int FreeClientTransactions
+        {
+            get
+            {
+                int free = 0;
+                for (int i = 0; i < MaxClientTransactions; i++)
+                {
+                    if (_clients[i] == null || _clients[i].State >= ClientTransaction.Completed)
+                    {
+                        free++;
+                    }
+                }
+                return free;
+            }
         }
 
         /// <summary>Registers the identity with its registrar (or stops when it has none or is inactive).</summary>
@@ -210,6 +232,10 @@ namespace DeskPhone.Sip.UserAgent
                 if (_clients[i] != null)
                 {
                     _clients[i].Poll(nowMs);
+                    if (_clients[i].State >= ClientTransaction.Completed)
+                    {
+                        _clients[i] = null;
+                    }
                 }
             }
             for (int i = 1; i <= MaxIdentities; i++)
@@ -300,10 +326,16 @@ namespace DeskPhone.Sip.UserAgent
                 }
                 return;
             }
-            byte[] cached = _transactions.Find(m.GetVia(0), m.Method, packet.RemoteHost, nowMs);
-            if (cached != null)
+            int entry = _transactions.Find(m.GetVia(0), m.Method, packet.RemoteHost, nowMs);
+            if (entry >= 0)
             {
-                Send(packet, m, cached);
+                Replay(packet, m, entry);
+                return;
+            }
+            if (!_transactions.HasRoom(m.GetVia(0), packet.Connection != null, nowMs))
+            {
+                // Every remembered transaction is still inside Timer J: refused unhandled rather than forgetting one.
+                Respond(packet, m, 503, ReasonPhrases.For(503), HeaderNames.RetryAfter, _transactions.RetryAfterSeconds(nowMs).ToString(), false, nowMs);
                 return;
             }
             RequestCheck.Check(m, _caps, _check);
@@ -458,7 +490,75 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Answers the request; <paramref name="remember"/> keeps the answer for retransmissions (Timer J).</summary>
         private void Respond(SipPacket packet, SipMessage m, int status, string reason, string header, string value, bool remember, long nowMs)
         {
-            string tag = status >= 200 && status != 100 ? "dp" + (++_tagCounter).ToString() : null;
+            int tagNumber = status >= 200 ? ++_tagCounter : 0;
+            byte[] bytes = Write(packet, m, status, reason, header, value, tagNumber);
+            if (remember)
+            {
+                // What makes the answer again from a retransmission: the extra header by kind, else the checks run again.
+                int kind = header == null ? (reason == ReasonPhrases.For(status) ? ServerTransactions.Plain : ServerTransactions.FromCheck)
+                    : header == HeaderNames.Allow ? ServerTransactions.WithAllow
+                    : header == HeaderNames.Accept && value == "text/plain" ? ServerTransactions.WithAcceptText
+                    : ServerTransactions.FromCheck;
+                _transactions.Remember(m.GetVia(0), m.Method, packet.RemoteHost, status, kind, tagNumber, packet.Connection != null, nowMs);
+            }
+            Answered++;
+            if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
+            {
+                TrackInvite(packet, m, bytes, nowMs);
+            }
+        }
+
+        /// <summary>
+        /// Answers a retransmission (Timer J) with what its transaction answered: the same status and To tag, the
+        /// answer written again from the retransmitted request (same Via, From, To, Call-ID, CSeq); a refused INVITE
+        /// still retransmitting its answer (Timer G) sends those bytes.
+        /// </summary>
+        private void Replay(SipPacket packet, SipMessage m, int entry)
+        {
+            int status = _transactions.Status(entry);
+            if (m.Method == "INVITE")
+            {
+                Via top = m.GetVia(0);
+                for (int i = 0; i < MaxInviteTransactions; i++)
+                {
+                    if (_invites[i] != null && _invites[i].Branch == top.Branch && _invites[i].Response != null)
+                    {
+                        Send(packet, m, _invites[i].Response);
+                        return;
+                    }
+                }
+            }
+            string reason = ReasonPhrases.For(status);
+            string header = null;
+            string value = null;
+            int kind = _transactions.Kind(entry);
+            if (kind == ServerTransactions.WithAllow)
+            {
+                header = HeaderNames.Allow;
+                value = _caps.AllowList();
+            }
+            else if (kind == ServerTransactions.WithAcceptText)
+            {
+                header = HeaderNames.Accept;
+                value = "text/plain";
+            }
+            else if (kind == ServerTransactions.FromCheck)
+            {
+                RequestCheck.Check(m, _caps, _check);
+                if (_check.Status == status)
+                {
+                    reason = _check.WellFormed ? reason : _check.Reason;
+                    header = _check.HeaderName;
+                    value = _check.HeaderValue;
+                }
+            }
+            Write(packet, m, status, reason, header, value, _transactions.Tag(entry));
+        }
+
+        /// <summary>Writes the answer (To tag "dp" and the number, none for 0) and sends it.</summary>
+        private byte[] Write(SipPacket packet, SipMessage m, int status, string reason, string header, string value, int tagNumber)
+        {
+            string tag = tagNumber != 0 ? "dp" + tagNumber.ToString() : null;
             SipWriter w = _writer.StartResponse(status, reason);
             if (m.ViaCount > 0)
             {
@@ -475,17 +575,9 @@ namespace DeskPhone.Sip.UserAgent
             }
             w.Header(HeaderNames.UserAgent, "DeskPhone");
             byte[] bytes = w.ToBytes();
-            if (remember)
-            {
-                _transactions.Remember(m.GetVia(0), m.Method, packet.RemoteHost, bytes, packet.Connection != null, nowMs);
-            }
             Send(packet, m, bytes);
             _answeredCurrent = true;
-            Answered++;
-            if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
-            {
-                TrackInvite(packet, m, bytes, nowMs);
-            }
+            return bytes;
         }
 
         private void TrackInvite(SipPacket packet, SipMessage m, byte[] response, long nowMs)

@@ -104,7 +104,9 @@ namespace DeskPhone.Benchmarks
                 WriteBranch(p.Data, template.Length, ++_branch);
             }
             _inbox.Post(p);
-            _now++;
+            // A new transaction 300 ms after the last, within the rate the server transaction table is sized for (128
+            // in 32 s; at 1 ms apart it would be full and answer 503 without handling); a retransmission 1 ms after.
+            _now += newBranch ? 300 : 1;
             _agent.Poll(_now);
             return _sink.Sent;
         }

@@ -61,6 +61,52 @@ namespace DeskPhone.Peers.Tests
             Assert.True(bob.WaitForExit(5000) == 0, "bob's side failed:\n" + bob.Log);
         }
 
+        /// <summary>
+        /// 69 BLF keys (16 function keys, 53 module keys) against kamailio, which answers at once: every key's SUBSCRIBE
+        /// reaches the server within 3 s of registration and is accepted (none is sent again, as a failed or timed-out one
+        /// would be after its back-off). Before, the SUBSCRIBEs beyond the user agent's 16 client transactions failed
+        /// locally with 503 and backed off (69 keys took about 125 s).
+        /// </summary>
+        [SkippableFact]
+        public void SixtyNineBlfKeysAreSubscribedWithin3SecondsOfRegistration()
+        {
+            SkipUnlessInstalled(sipp: false);
+            using var kamailio = new Kamailio("presence.cfg");
+            var keys = new System.Text.StringBuilder();
+            for (int key = 1; key <= 69; key++)
+            {
+                string name = key <= 16 ? "fkey" : "expansion_key";
+                int idx = key <= 16 ? key : key - 16;
+                keys.Append("<" + name + " idx=\"" + idx + "\" perm=\"\">blf sip:" + (300 + key) + "@127.0.0.1</" + name + ">");
+            }
+            using PhoneUnderTest alice = KamailioTests.Phone("alice", kamailio, extraSettings: keys.ToString());
+            Assert.True(alice.WaitFor(() => KamailioTests.Registered(alice), r => r, 10000), "not registered:\n" + kamailio.Log);
+            var registered = System.Diagnostics.Stopwatch.StartNew();
+
+            int subscribed = alice.WaitFor(() => Subscribed(kamailio), n => n >= 69, 3000);
+            long took = registered.ElapsedMilliseconds;
+
+            Assert.True(subscribed == 69, subscribed + " of 69 keys subscribed within 3 s of registration:\n" + kamailio.Log);
+            Assert.InRange(took, 0, 3000);
+            // Accepted: no SUBSCRIBE for a key goes out again (a refused or unanswered one is retried after 2 s).
+            System.Threading.Thread.Sleep(3000);
+            Assert.Equal(69, kamailio.Count("PEERTEST SUBSCRIBE dialog for sip:3"));
+        }
+
+        /// <summary>Keys whose SUBSCRIBE kamailio logged (each key's target once).</summary>
+        private static int Subscribed(Kamailio kamailio)
+        {
+            int n = 0;
+            for (int key = 1; key <= 69; key++)
+            {
+                if (kamailio.Count("PEERTEST SUBSCRIBE dialog for sip:" + (300 + key) + "@127.0.0.1 from alice") > 0)
+                {
+                    n++;
+                }
+            }
+            return n;
+        }
+
         [SkippableFact]
         public void DoNotDisturbReachesAWatcherThroughTheServer()
         {

@@ -8,7 +8,9 @@ namespace DeskPhone.Sip.Tests.Stack
 {
     /// <summary>
     /// What one request costs the user agent in heap, warm: the budgets hold the figures of docs/benchmarks.md
-    /// (2,280 B for a new MESSAGE, 376 B for its retransmission, before the firmware's handler) with some room.
+    /// (2,280 B for a new MESSAGE before the firmware's handler) with some room. A retransmission's answer is written
+    /// again from the request since the transaction table keeps no bytes (2026-12-03: 1,368 B, was 376 B when the
+    /// answer's bytes were kept for Timer J, which kept up to 16 answers in the heap).
     /// </summary>
     public class RequestPathAllocationTests
     {
@@ -77,7 +79,7 @@ namespace DeskPhone.Sip.Tests.Stack
             long again = Handle(7);
             Assert.Equal(7, _transport.Sent);
             Assert.InRange(fresh, 1, 3000);
-            Assert.InRange(again, 1, 600);
+            Assert.InRange(again, 1, 1600);
         }
     }
 }

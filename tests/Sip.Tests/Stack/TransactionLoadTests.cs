@@ -1,0 +1,136 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transaction;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    /// <summary>
+    /// The transaction tables under load: server transactions recognised for the whole of Timer J however many other
+    /// requests came in between (bounded: 503 with Retry-After when full), and client transaction slots free as soon
+    /// as their transaction has its final answer.
+    /// </summary>
+    public class TransactionLoadTests
+    {
+        private readonly SipInbox _inbox = new SipInbox(8, 4096);
+        private readonly FakeChannel _channel;
+        private readonly RecordingHandler _handler = new RecordingHandler();
+        private readonly SipUserAgent _ua;
+
+        public TransactionLoadTests()
+        {
+            _channel = new FakeChannel(_inbox);
+            _ua = new SipUserAgent(_inbox, _handler) { Udp = _channel };
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", Registrar = "10.0.0.1", LineToken = "dp1", UserNameAsLine = true });
+        }
+
+        private static string Message(int n, string body) =>
+            "MESSAGE sip:487@192.0.2.5 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKload" + n + "\nFrom: <sip:pbx@10.0.0.1>;tag=f" + n + "\n" +
+            "To: <sip:487@192.0.2.5>\nCall-ID: load-" + n + "\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nContent-Type: text/plain\nContent-Length: " +
+            body.Length + "\n\n" + body;
+
+        private static string Options(int n) =>
+            "OPTIONS sip:487@192.0.2.5 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKopt" + n + "\nFrom: <sip:pbx@10.0.0.1>;tag=o" + n + "\n" +
+            "To: <sip:487@192.0.2.5>\nCall-ID: opt-" + n + "\nCSeq: 1 OPTIONS\nMax-Forwards: 70\nContent-Length: 0\n\n";
+
+        private string Deliver(string text, long now)
+        {
+            int before = _channel.Sent.Count;
+            _channel.Arrive(text);
+            _ua.Poll(now);
+            Assert.Equal(before + 1, _channel.Sent.Count);
+            return _channel.Last;
+        }
+
+        [Fact]
+        public void ARetransmissionAfterAHundredNewerRequestsIsAnsweredTheSameAndNotHandledAgain()
+        {
+            _handler.MessageStatus = 202;
+            string first = Deliver(Message(0, "first"), 0);
+            Assert.StartsWith("SIP/2.0 202", first);
+            _handler.MessageStatus = 200;
+            for (int i = 1; i <= 100; i++)
+            {
+                // 2 ms apart, as a busy PBX sends them.
+                Assert.StartsWith("SIP/2.0 200", Deliver(i % 2 == 0 ? Message(i, "m" + i) : Options(i), i * 2));
+            }
+            Assert.Equal(51, _handler.Calls.Count);
+
+            string again = Deliver(Message(0, "first"), 202);
+
+            Assert.Equal(51, _handler.Calls.Count);
+            Assert.Equal(first, again);
+            // An OPTIONS retransmission gets its Allow again.
+            Assert.Equal(_channel.Sent[1].Text, Deliver(Options(1), 204));
+        }
+
+        [Fact]
+        public void ARetransmissionIsRecognisedUntilTimerJAndHandledAsNewAfter()
+        {
+            Deliver(Message(0, "first"), 0);
+            Deliver(Message(0, "first"), 31990);
+            Assert.Single(_handler.Calls);
+            Deliver(Message(0, "first"), 32000);
+            Assert.Equal(2, _handler.Calls.Count);
+        }
+
+        [Fact]
+        public void AFullTableRefusesNewRequestsWith503AndRetryAfterAndForgetsNoLiveEntry()
+        {
+            for (int i = 0; i < 128; i++)
+            {
+                Assert.StartsWith("SIP/2.0 200", Deliver(Message(i, "m" + i), 1000 + i * 10));
+            }
+            Assert.Equal(128, _handler.Calls.Count);
+
+            string refused = Deliver(Message(500, "one too many"), 5000);
+
+            Assert.StartsWith("SIP/2.0 503 Service Unavailable", refused);
+            // The oldest entry (answered at 1,000 ms) expires at 33,024 ms: 28 s from now, rounded up.
+            Assert.Equal("29", FakeChannel.Header(refused, "Retry-After"));
+            Assert.Equal(128, _handler.Calls.Count);
+            // Every answered transaction is still recognised.
+            Deliver(Message(0, "m0"), 5010);
+            Deliver(Message(127, "m127"), 5020);
+            Assert.Equal(128, _handler.Calls.Count);
+            // Once the oldest has left Timer J (kept in 256 ms units, rounded up: 33,024 ms) there is room again.
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(500, "one too many"), 33100));
+            Assert.Equal(129, _handler.Calls.Count);
+        }
+
+        [Fact]
+        public void ARetransmittedCheckFailureGetsTheSameReasonAndHeader()
+        {
+            string bad = "MESSAGE sip:487@192.0.2.5 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKreq\nFrom: <sip:pbx@10.0.0.1>;tag=f\n" +
+                         "To: <sip:487@192.0.2.5>\nCall-ID: req-1\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nRequire: 100rel-nope\nContent-Type: text/plain\nContent-Length: 2\n\nhi";
+            string first = Deliver(bad, 0);
+            Assert.StartsWith("SIP/2.0 420", first);
+            Assert.Equal(first, Deliver(bad, 500));
+            Assert.Empty(_handler.Calls);
+        }
+
+        [Fact]
+        public void AClientTransactionSlotIsFreeAsSoonAsItsFinalAnswerArrives()
+        {
+            var parser = new SipParser();
+            for (int i = 0; i < SipUserAgent.MaxClientTransactions; i++)
+            {
+                var t = new ClientTransaction("z9hG4bKc" + i, "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false);
+                Assert.True(_ua.Start(t, 0));
+            }
+            Assert.Equal(0, _ua.FreeClientTransactions);
+            Assert.False(_ua.Start(new ClientTransaction("z9hG4bKx", "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false), 0));
+
+            for (int i = 0; i < SipUserAgent.MaxClientTransactions; i++)
+            {
+                _channel.Arrive("SIP/2.0 200 OK\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKc" + i + "\nFrom: <sip:487@10.0.0.1>;tag=a\n" +
+                                "To: <sip:x@10.0.0.1>;tag=b\nCall-ID: c" + i + "\nCSeq: 1 MESSAGE\nContent-Length: 0\n\n");
+                _ua.Poll(100);
+            }
+
+            // Before: the slots stayed taken for Timer K (5 s) after the answer, keeping the requests' bytes.
+            Assert.Equal(SipUserAgent.MaxClientTransactions, _ua.FreeClientTransactions);
+            Assert.True(_ua.Start(new ClientTransaction("z9hG4bKy", "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false), 110));
+        }
+    }
+}
