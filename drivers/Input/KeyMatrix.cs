@@ -73,6 +73,7 @@ namespace DeskPhone.Drivers.Input
         public void Scan(long nowMs)
         {
             int cols = _columns.Length;
+            int any = 0;
             for (int r = 0; r < _rows.Length; r++)
             {
                 _rows[r].Write(!_activeLow);
@@ -87,6 +88,13 @@ namespace DeskPhone.Drivers.Input
                 _rows[r].Write(_activeLow);
                 _rowBits[r] = bits;
                 _heldBits[r] = 0;
+                any |= bits;
+            }
+            if (any == 0 && _tracker.Idle)
+            {
+                // Every key reads up and none is down or settling: no update would change anything (the idle loop turn
+                // would otherwise make 72 calls here).
+                return;
             }
             MarkGhostRectangles();
             for (int r = 0; r < _rows.Length; r++)

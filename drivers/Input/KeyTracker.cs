@@ -48,6 +48,15 @@ namespace DeskPhone.Drivers.Input
         }
 
         /// <summary>Last raw level seen for a slot (used by the matrix to hold keys it cannot read reliably).</summary>
+        /// <summary>
+        /// No key is down, bouncing or releasing (every slot settled up, no timer in use): an <see cref="Update"/> with
+        /// the key up changes nothing, so a scan that reads every key up may skip the updates.
+        /// </summary>
+        public bool Idle
+        {
+            get { return _timers == 0; }
+        }
+
         public bool RawPressed(int slot)
         {
             return (_flags[slot] & Raw) != 0;

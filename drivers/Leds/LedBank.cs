@@ -15,6 +15,11 @@ namespace DeskPhone.Drivers.Leds
         private readonly LedColor[] _shown;
         private bool _first = true;
 
+        // Set since the last Tick, and whether the last full pass saw a blinking pattern: with neither, no LED can have
+        // changed and Tick returns at once (an idle loop turn would otherwise decide every LED: 72 on the reference board).
+        private bool _dirty;
+        private bool _blinking;
+
         public LedBank(int count, ILedSink sink)
         {
             if (count <= 0 || sink == null)
@@ -41,6 +46,7 @@ namespace DeskPhone.Drivers.Leds
             }
             _color[index] = color;
             _pattern[index] = color == LedColor.Off ? LedPattern.Off : pattern;
+            _dirty = true;
         }
 
         public LedColor ColorOf(int index)
@@ -68,10 +74,21 @@ namespace DeskPhone.Drivers.Leds
         /// <summary>Recomputes every LED at nowMs (the phase clock); call at least every 50 ms. Allocation-free.</summary>
         public void Tick(long nowMs)
         {
+            if (!_dirty && !_blinking && !_first)
+            {
+                return;
+            }
+            _dirty = false;
             bool changed = false;
+            bool blinking = false;
             for (int i = 0; i < _color.Length; i++)
             {
-                LedColor target = LedBlink.IsLit(_pattern[i], nowMs) ? _color[i] : LedColor.Off;
+                LedPattern pattern = _pattern[i];
+                if (pattern != LedPattern.Off && pattern != LedPattern.On)
+                {
+                    blinking = true;
+                }
+                LedColor target = LedBlink.IsLit(pattern, nowMs) ? _color[i] : LedColor.Off;
                 if (target != _shown[i] || _first)
                 {
                     _shown[i] = target;
@@ -80,6 +97,7 @@ namespace DeskPhone.Drivers.Leds
                 }
             }
             _first = false;
+            _blinking = blinking;
             if (changed)
             {
                 _sink.Commit();

@@ -4,11 +4,34 @@ namespace DeskPhone.Firmware.Status
     /// A column of texts kept as one string literal, each entry ended by '\n', plus where each entry starts. On
     /// nanoFramework a literal's text stays in flash, so the column costs a few bytes of heap per entry instead of an
     /// array slot and a string object each; an entry becomes a string only when someone asks for it.
+    /// The last few entries asked for are kept: nanoCLR's <c>Substring</c> first converts the whole literal (thousands of
+    /// characters) into a temporary <c>char[]</c>, 13,000 to 76,000 interpreter instructions and as many heap bytes a
+    /// call, and the status line asks for the same name and description on every redraw (docs/benchmarks.md,
+    /// "Interpreter cost per request").
     /// </summary>
     internal sealed class PackedText
     {
+        private const int Kept = 4;
+
         private readonly string _text;
         private readonly short[] _start;
+
+        // Replaced as a whole (one reference write), so a reader on another thread never pairs an index with another
+        // entry's text.
+        private readonly Entry[] _kept = new Entry[Kept];
+        private int _next;
+
+        private sealed class Entry
+        {
+            public Entry(int index, string text)
+            {
+                Index = index;
+                Text = text;
+            }
+
+            public readonly int Index;
+            public readonly string Text;
+        }
 
         public PackedText(string text)
         {
@@ -32,7 +55,22 @@ namespace DeskPhone.Firmware.Status
         public int Count => _start.Length - 1;
 
         /// <summary>Entry i as a new string.</summary>
-        public string Get(int i) => _text.Substring(_start[i], _start[i + 1] - _start[i] - 1);
+        public string Get(int i)
+        {
+            for (int k = 0; k < Kept; k++)
+            {
+                Entry e = _kept[k];
+                if (e != null && e.Index == i)
+                {
+                    return e.Text;
+                }
+            }
+            string text = _text.Substring(_start[i], _start[i + 1] - _start[i] - 1);
+            int slot = _next;
+            _next = (slot + 1) % Kept;
+            _kept[slot] = new Entry(i, text);
+            return text;
+        }
 
         /// <summary>The entry equal (case-sensitive) to text[start, start+length), without making a substring; -1 if none.</summary>
         public int Find(string text, int start, int length)

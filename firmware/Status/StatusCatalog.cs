@@ -9,10 +9,10 @@ namespace DeskPhone.Firmware.Status
         private static readonly PackedText Names = new PackedText(StatusCatalogData.NameList);
         private static readonly PackedText Descriptions = new PackedText(StatusCatalogData.DescriptionList);
 
-        /// <summary>The ID's name (a new string each call).</summary>
+        /// <summary>The ID's name (the last few names asked for are kept, so a repeated call returns the same string).</summary>
         public static string Name(int id) => Valid(id) ? Names.Get(id) : null;
 
-        /// <summary>The text a technician reads (a new string each call).</summary>
+        /// <summary>The text a technician reads (kept like <see cref="Name"/>).</summary>
         public static string Description(int id) => Valid(id) ? Descriptions.Get(id) : null;
 
         /// <summary>A <see cref="DeskPhone.Ui.Icons.IconId"/>.</summary>

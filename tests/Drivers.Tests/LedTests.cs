@@ -39,6 +39,33 @@ namespace DeskPhone.Drivers.Tests
         }
 
         [Fact]
+        public void QuietTicksSkipTheLedsButNotASetOrABlink()
+        {
+            var sink = new RecordingLedSink(LedMap.Count);
+            var bank = new LedBank(LedMap.Count, sink);
+            bank.Set(LedMap.Message, LedColor.Red, LedPattern.On);
+            bank.Tick(0);
+            for (long t = 10; t < 3000; t += 10)
+            {
+                bank.Tick(t); // nothing set, nothing blinks: nothing to do
+            }
+            sink.Changes.Clear();
+
+            bank.Set(LedMap.Message, LedColor.Red, LedPattern.BlinkSlow);
+            bank.Tick(3000); // phase 1000 of 2000: dark
+            Assert.Equal(new[] { "0=Off" }, sink.Changes);
+            bank.Tick(4000); // no Set since, but it blinks: lit again
+            Assert.Equal(new[] { "0=Off", "0=Red" }, sink.Changes);
+
+            bank.Set(LedMap.Message, LedColor.Off, LedPattern.Off);
+            bank.Tick(4010);
+            bank.Tick(5000);
+            bank.Tick(6000);
+            Assert.Equal(new[] { "0=Off", "0=Red", "0=Off" }, sink.Changes);
+            Assert.False(bank.IsLit(LedMap.Message));
+        }
+
+        [Fact]
         public void OnlyChangesReachTheSink()
         {
             var sink = new RecordingLedSink(LedMap.Count);

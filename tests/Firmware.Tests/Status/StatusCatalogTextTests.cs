@@ -1,0 +1,38 @@
+using DeskPhone.Firmware.Status;
+
+namespace DeskPhone.Firmware.Tests.Status
+{
+    public class StatusCatalogTextTests
+    {
+        /// <summary>
+        /// Names and descriptions are cut from one packed literal and the last few asked for are kept (nanoCLR's
+        /// Substring converts the whole literal each call): asking in any order, again and again, gives the same texts.
+        /// </summary>
+        [Fact]
+        public void KeptTextsAreTheTextsOfTheirIds()
+        {
+            var names = new string[StatusId.Count];
+            var descriptions = new string[StatusId.Count];
+            for (int id = 0; id < StatusId.Count; id++)
+            {
+                names[id] = StatusCatalog.Name(id);
+                descriptions[id] = StatusCatalog.Description(id);
+                Assert.False(string.IsNullOrEmpty(names[id]));
+                Assert.False(string.IsNullOrEmpty(descriptions[id]));
+            }
+            for (int round = 0; round < 3; round++)
+            {
+                for (int step = 0; step < 4 * StatusId.Count; step++)
+                {
+                    int id = (step * 7 + round * 3) % StatusId.Count;
+                    int other = (step / 3) % 5;
+                    Assert.Equal(names[id], StatusCatalog.Name(id));
+                    Assert.Equal(descriptions[other], StatusCatalog.Description(other));
+                    Assert.Equal(descriptions[id], StatusCatalog.Description(id));
+                    Assert.Equal(names[other], StatusCatalog.Name(other));
+                }
+            }
+            Assert.Null(StatusCatalog.Name(StatusId.Count));
+        }
+    }
+}

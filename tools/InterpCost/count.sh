@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Instructions the nanoFramework interpreter executes per request (docs/benchmarks.md, "Interpreter cost per request").
+#
+# Builds tests/Device.Cost (the phone built by PhoneApp on the boot scenario's fakes, registered, one BLF key subscribed)
+# with the SDK's nf-build/nf-pe into artifacts/interp-cost and runs it once in the 32-bit nanoCLR under
+# valgrind --tool=callgrind. The program runs each kind N times, then 2N times, and prints a marker line before each run;
+# callgrind dumps its counters before every console write (--dump-before=*WriteLineNative*), so each run is one dump and
+#     instructions per request = (Ir of the 2N run - Ir of the N run) / N
+# which leaves out start-up, the marker and anything constant per run. Each request's answer is checked on the wire by
+# the program (a failed check ends the run), so the counts are the real path.
+#
+# The interpreter: callgrind needs symbols (for the markers and the hotspot names) and the SDK's nanoclr/nanoclr32 is
+# stripped. So the script uses an unstripped build of the same sources and patches (the SDK's
+# nanoclr/src/nf-interpreter-*.tar.gz + nanoclr/patches, built as nanoclr/build-nanoclr.sh builds it, without `strip`),
+# and refuses to count unless its .text section is byte-identical to the SDK's nanoclr32: then every count is exactly
+# the SDK interpreter's. It is built once into artifacts/interp-cost/nanoclr32.sym (needs cmake, ninja, g++-multilib;
+# about 15 minutes on 2 busy cores), or taken from $NANOCLR_SYM.
+#
+#   tools/InterpCost/count.sh                  # all kinds, hotspots of the MESSAGE
+#   COST_HEAP=200000 tools/InterpCost/count.sh # managed heap (default 200,000 B, the boot scenario's fitting heap;
+#                                              # garbage collections are part of the cost, as on the board)
+#
+# Needs valgrind (callgrind_annotate), python3, the SDK ($NF_SDK, else ../shared/nanoframework-sdk).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SDK="${NF_SDK:-$ROOT/../shared/nanoframework-sdk}"
+OUT="$ROOT/artifacts/interp-cost"
+HEAP="${COST_HEAP:-200000}"
+SYM="${NANOCLR_SYM:-$OUT/nanoclr32.sym}"
+
+for tool in valgrind callgrind_annotate python3; do
+  command -v "$tool" >/dev/null || { echo "count.sh: $tool is not installed (apt-get install -y valgrind python3)" >&2; exit 2; }
+done
+[ -x "$SDK/bin/nf-build" ] || { echo "count.sh: no nanoFramework SDK at $SDK (set NF_SDK)" >&2; exit 2; }
+mkdir -p "$OUT"
+
+# ---- the interpreter with symbols ----
+if [ ! -x "$SYM" ]; then
+  echo "count.sh: building the interpreter with symbols into $SYM (once)"
+  work="$(mktemp -d)"
+  tar -xzf "$SDK"/nanoclr/src/nf-interpreter-*.tar.gz -C "$work"
+  (
+    cd "$work/nf-interpreter"
+    find src targets -type f \( -name '*.h' -o -name '*.hpp' -o -name '*.c' -o -name '*.cpp' -o -name '*.txt' -o -name '*.cmake' \) -exec sed -i 's/\r$//' {} +
+    for p in "$SDK"/nanoclr/patches/*.patch; do patch -p1 --forward -s < "$p"; done
+    cmake -S targets/posix -B build/posix32 -G Ninja -DCMAKE_BUILD_TYPE=Release -DNANO_POSIX_STATIC=ON \
+      -DCMAKE_C_FLAGS=-m32 -DCMAKE_CXX_FLAGS=-m32 -DCMAKE_EXE_LINKER_FLAGS="-m32 -static" >/dev/null
+    cmake --build build/posix32 -j"$(nproc)" >/dev/null
+  )
+  cp "$work/nf-interpreter/build/posix32/bin/nanoFramework.nanoCLR.test" "$SYM"
+  rm -rf "$work"
+fi
+objcopy -O binary -j .text "$SDK/nanoclr/nanoclr32" "$OUT/sdk.text"
+objcopy -O binary -j .text "$SYM" "$OUT/sym.text"
+if ! cmp -s "$OUT/sdk.text" "$OUT/sym.text"; then
+  echo "count.sh: $SYM is not the SDK's nanoclr32 with symbols (.text differs); delete it to rebuild" >&2
+  exit 1
+fi
+rm -f "$OUT/sdk.text" "$OUT/sym.text"
+
+# ---- the program ----
+cd "$ROOT"
+"$SDK/bin/nf-build" tests/Device.Cost/DeskPhone.Cost.nfproj --config Release --out "$OUT" >/dev/null
+"$SDK/bin/nf-pe" "$OUT"/*.dll "$OUT"/*.exe >/dev/null
+# nf-run's load list (mscorlib and every referenced .pe in dependency order), run here without nf-run so that
+# valgrind sits directly on the interpreter.
+mapfile -t LOAD < <(python3 - "$SDK/bin" "$OUT/DeskPhone.Cost.pe" <<'EOF'
+import sys
+sys.path.insert(0, sys.argv[1])
+import nfsdk
+load, problems = nfsdk.resolve_load_list([sys.argv[2]])
+if problems:
+    sys.exit('count.sh: ' + '; '.join(problems))
+print('\n'.join(load))
+EOF
+)
+
+rm -f "$OUT"/cg.out*
+echo "count.sh: running DeskPhone.Cost under callgrind (heap $HEAP B; several minutes)"
+NANOCLR_HEAP_SIZE="$HEAP" valgrind --tool=callgrind --callgrind-out-file="$OUT/cg.out" --dump-before='*WriteLineNative*' \
+  "$SYM" "${LOAD[@]}" > "$OUT/cost.log" 2> "$OUT/callgrind.log" || true
+if grep -q '^cost FAIL' "$OUT/cost.log" || ! grep -q '^cost mark end' "$OUT/cost.log"; then
+  grep -v '^HEAPSTATS' "$OUT/cost.log" | tail -5 >&2
+  echo "count.sh: the program did not run to its end (log: $OUT/cost.log)" >&2
+  exit 1
+fi
+
+python3 "$ROOT/tools/InterpCost/report.py" "$OUT" "$HEAP"
