@@ -15,9 +15,11 @@ namespace DeskPhone.Sip.UserAgent
     /// </para>
     /// <para>
     /// Sized for <see cref="Size"/> requests within any 32 s (4 a second sustained; the bring-up of 70 BLF keys sends
-    /// 70 NOTIFYs at once). A live entry is never overwritten: when all are live, <see cref="HasRoom"/> is false and the
-    /// user agent answers the new request 503 with Retry-After (the seconds until the oldest entry expires) without
-    /// handling it, so every retransmission inside Timer J is still recognised.
+    /// 70 NOTIFYs at once). When all entries are live, one source that holds at least a quarter of them (a flood) gives
+    /// up its oldest entry to a request from another source, so a flood cannot shut the PBX out for 32 s; a
+    /// retransmission of that forgotten request would be handled again, which only the flooder sees. Otherwise (the
+    /// requester is that source, or nobody holds a quarter) <see cref="HasRoom"/> is false and the user agent answers
+    /// the new request 503 with Retry-After (the seconds until the oldest entry expires) without handling it.
     /// </para>
     /// </summary>
     internal sealed class ServerTransactions
@@ -40,7 +42,9 @@ namespace DeskPhone.Sip.UserAgent
         private readonly int[] _until = new int[Size];
         private readonly int[] _tags = new int[Size];
         private readonly short[] _answers = new short[Size];
+        private readonly short[] _sources = new short[Size];
         private int _hashedA;
+        private short _hashedSource;
         private short _hashedB;
 
         /// <summary>
@@ -79,16 +83,65 @@ namespace DeskPhone.Sip.UserAgent
         public int Tag(int entry) => _tags[entry];
 
         /// <summary>
-        /// False when a new request on an unreliable transport could not be remembered because every entry is still
-        /// inside Timer J (the caller answers 503 and does not handle it).
+        /// False when a new request on an unreliable transport could not be remembered: every entry is still inside
+        /// Timer J and no other source holds a quarter of them to give one up (the caller answers 503 and does not
+        /// handle the request).
         /// </summary>
-        public bool HasRoom(Via top, bool reliable, long nowMs)
+        public bool HasRoom(Via top, string source, bool reliable, long nowMs)
         {
             if (reliable || !Matchable(top))
             {
                 return true;
             }
-            return Free(nowMs) >= 0;
+            return Free(nowMs) >= 0 || TakeFromFlooder(SourceHash(source));
+        }
+
+        /// <summary>Entries given up by a source holding a quarter of the table to a request from another source.</summary>
+        public int TakenFromFlooders { get; private set; }
+
+        /// <summary>
+        /// The table is full: the source with most entries (found by a majority vote, then counted) gives up its oldest
+        /// entry if it holds at least a quarter of the table and is not the requester. Three passes, no allocation.
+        /// </summary>
+        private bool TakeFromFlooder(short requester)
+        {
+            short candidate = 0;
+            int votes = 0;
+            for (int i = 0; i < Size; i++)
+            {
+                if (votes == 0)
+                {
+                    candidate = _sources[i];
+                    votes = 1;
+                }
+                else
+                {
+                    votes += _sources[i] == candidate ? 1 : -1;
+                }
+            }
+            int held = 0;
+            for (int i = 0; i < Size; i++)
+            {
+                if (_sources[i] == candidate)
+                {
+                    held++;
+                }
+            }
+            if (candidate == requester || held < Size / 4)
+            {
+                return false;
+            }
+            int oldest = -1;
+            for (int i = 0; i < Size; i++)
+            {
+                if (_sources[i] == candidate && (oldest < 0 || _until[i] < _until[oldest]))
+                {
+                    oldest = i;
+                }
+            }
+            _until[oldest] = 0;
+            TakenFromFlooders++;
+            return true;
         }
 
         /// <summary>Whole seconds until the oldest live entry expires (at least 1), for Retry-After.</summary>
@@ -125,6 +178,7 @@ namespace DeskPhone.Sip.UserAgent
             _until[i] = Unit(nowMs + TimerJMs + (1 << UnitShift) - 1);
             _tags[i] = tag;
             _answers[i] = (short)((status & 0x3FF) | (kind << 10));
+            _sources[i] = _hashedSource;
         }
 
         /// <summary>Live entries (for tests and the bench).</summary>
@@ -165,12 +219,30 @@ namespace DeskPhone.Sip.UserAgent
             Mix(top.Branch, ref a, ref b);
             Mix(method, ref a, ref b);
             Mix(top.Host, ref a, ref b);
-            Mix(source, ref a, ref b);
+            _hashedSource = SourceHash(source);
+            uint src = (uint)_hashedSource;
+            a = (a ^ src) * 16777619;
+            b = (b * 33) ^ src;
             uint port = (uint)top.Port;
             a = (a ^ port) * 16777619;
             b = (b * 33) ^ port;
             _hashedA = (int)a;
             _hashedB = (short)(b ^ (b >> 16));
+        }
+
+        /// <summary>16 bits of the source address (FNV-1a): enough to tell a flooding host from the PBX.</summary>
+        private static short SourceHash(string source)
+        {
+            uint h = 2166136261;
+            if (source != null)
+            {
+                int n = source.Length;
+                for (int i = 0; i < n; i++)
+                {
+                    h = (h ^ source[i]) * 16777619;
+                }
+            }
+            return (short)(h ^ (h >> 16));
         }
 
         private static void Mix(string s, ref uint a, ref uint b)

@@ -332,9 +332,9 @@ namespace DeskPhone.Sip.UserAgent
                 Replay(packet, m, entry);
                 return;
             }
-            if (!_transactions.HasRoom(m.GetVia(0), packet.Connection != null, nowMs))
+            if (!_transactions.HasRoom(m.GetVia(0), packet.RemoteHost, packet.Connection != null, nowMs))
             {
-                // Every remembered transaction is still inside Timer J: refused unhandled rather than forgetting one.
+                // Every remembered transaction is still inside Timer J and no flooding source gives one up: refused unhandled.
                 Respond(packet, m, 503, ReasonPhrases.For(503), HeaderNames.RetryAfter, _transactions.RetryAfterSeconds(nowMs).ToString(), false, nowMs);
                 return;
             }

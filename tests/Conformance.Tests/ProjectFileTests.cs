@@ -46,9 +46,9 @@ namespace DeskPhone.Conformance.Tests
         public void SolutionListsEveryNfproj()
         {
             string sln = File.ReadAllText(Path.Combine(RepoPaths.Root, "DeskPhone.sln"));
-            foreach (string folder in PortableProjects.Folders)
+            foreach (string project in DeviceBuild.Projects)
             {
-                Assert.Contains(folder + "\\" + PortableProjects.AssemblyName(folder) + ".nfproj", sln);
+                Assert.Contains("\"" + project.Replace('/', '\\') + "\"", sln);
             }
         }
 

@@ -34,6 +34,7 @@ namespace DeskPhone.Hil.Tests
             using var flood = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
             flood.Client.ReceiveBufferSize = 1 << 20;
             int answered = 0;
+            int accepted = 0;
             var receiving = true;
             var receiver = new Thread(() =>
             {
@@ -43,9 +44,14 @@ namespace DeskPhone.Hil.Tests
                     try
                     {
                         IPEndPoint from = null;
-                        if (flood.Receive(ref from).AsSpan(0, 11).SequenceEqual("SIP/2.0 200"u8))
+                        byte[] answer = flood.Receive(ref from);
+                        if (answer.AsSpan(0, 8).SequenceEqual("SIP/2.0 "u8))
                         {
                             Interlocked.Increment(ref answered);
+                        }
+                        if (answer.AsSpan(0, 11).SequenceEqual("SIP/2.0 200"u8))
+                        {
+                            Interlocked.Increment(ref accepted);
                         }
                     }
                     catch (SocketException)
@@ -63,6 +69,7 @@ namespace DeskPhone.Hil.Tests
             long before = SettledRssKb(phone.Process);
 
             int baseline = answered;
+            int acceptedBefore = accepted;
             var clock = Stopwatch.StartNew();
             Send(flood, target, Rate * Seconds, Rate * Seconds, Rate);
             double sendSeconds = clock.Elapsed.TotalSeconds;
@@ -70,7 +77,9 @@ namespace DeskPhone.Hil.Tests
             Volatile.Write(ref receiving, false);
             receiver.Join();
             int floodAnswers = answered - baseline;
-            _output.WriteLine(Rate * Seconds + " MESSAGEs sent in " + sendSeconds.ToString("F1") + " s, " + floodAnswers + " answered 200");
+            // Most get 503: one host's flood fills the table of transactions inside Timer J (128 per 32 s).
+            _output.WriteLine(Rate * Seconds + " MESSAGEs sent in " + sendSeconds.ToString("F1") + " s, " + floodAnswers + " answered, " +
+                              (accepted - acceptedBefore) + " of them 200");
 
             double best = Enumerable.Range(0, 5).Min(i => RoundTripMs(phone, i));
             _output.WriteLine("normal MESSAGE afterwards: " + best.ToString("F1") + " ms (best of 5)");
@@ -127,9 +136,11 @@ namespace DeskPhone.Hil.Tests
         private static double RoundTripMs(PhoneUnderTest phone, int i)
         {
             var clock = Stopwatch.StartNew();
+            // From the PBX's own address (127.0.0.2), not the flooder's: the flood still fills the server transaction
+            // table for Timer J, and the phone must keep answering everyone else.
             string status = phone.SendSip(
-                "MESSAGE sip:486@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP LOCAL;branch=z9hG4bKafter" + i + "\nFrom: <sip:pbx@127.0.0.1>;tag=a" + i +
-                "\nTo: <sip:486@127.0.0.1>\nCall-ID: after-" + i + "@127.0.0.1\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nContent-Type: text/plain\nContent-Length: 5\n\nafter");
+                "MESSAGE sip:486@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP LOCAL;branch=z9hG4bKafter" + i + "\nFrom: <sip:pbx@127.0.0.2>;tag=a" + i +
+                "\nTo: <sip:486@127.0.0.1>\nCall-ID: after-" + i + "@127.0.0.2\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nContent-Type: text/plain\nContent-Length: 5\n\nafter", "127.0.0.2");
             double ms = clock.Elapsed.TotalMilliseconds;
             Assert.Equal("SIP/2.0 200 OK", status);
             return ms;

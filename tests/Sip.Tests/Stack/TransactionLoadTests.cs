@@ -33,10 +33,10 @@ namespace DeskPhone.Sip.Tests.Stack
             "OPTIONS sip:487@192.0.2.5 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKopt" + n + "\nFrom: <sip:pbx@10.0.0.1>;tag=o" + n + "\n" +
             "To: <sip:487@192.0.2.5>\nCall-ID: opt-" + n + "\nCSeq: 1 OPTIONS\nMax-Forwards: 70\nContent-Length: 0\n\n";
 
-        private string Deliver(string text, long now)
+        private string Deliver(string text, long now, string from = "10.0.0.1")
         {
             int before = _channel.Sent.Count;
-            _channel.Arrive(text);
+            _channel.Arrive(text, from);
             _ua.Poll(now);
             Assert.Equal(before + 1, _channel.Sent.Count);
             return _channel.Last;
@@ -95,6 +95,27 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(128, _handler.Calls.Count);
             // Once the oldest has left Timer J (kept in 256 ms units, rounded up: 33,024 ms) there is room again.
             Assert.StartsWith("SIP/2.0 200", Deliver(Message(500, "one too many"), 33100));
+            Assert.Equal(129, _handler.Calls.Count);
+        }
+
+        [Fact]
+        public void AFloodFillingTheTableDoesNotShutOutOtherSources()
+        {
+            _ua.FilterRegistrar = false;
+            for (int i = 0; i < 128; i++)
+            {
+                Assert.StartsWith("SIP/2.0 200", Deliver(Message(i, "flood " + i), 1000 + i * 10, "10.0.0.66"));
+            }
+
+            // The PBX's request is handled: the flooder's oldest entry makes room.
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(900, "from the PBX"), 5000));
+            Assert.Equal(129, _handler.Calls.Count);
+            // Its retransmission is recognised, and the flooder's newest entries are still remembered.
+            Deliver(Message(900, "from the PBX"), 5010);
+            Deliver(Message(127, "flood 127"), 5020, "10.0.0.66");
+            Assert.Equal(129, _handler.Calls.Count);
+            // The flooder itself gets no room it does not have.
+            Assert.StartsWith("SIP/2.0 503", Deliver(Message(901, "more flood"), 5030, "10.0.0.66"));
             Assert.Equal(129, _handler.Calls.Count);
         }
 
