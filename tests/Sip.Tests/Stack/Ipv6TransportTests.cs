@@ -168,6 +168,22 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void AnIpv6RegistrarPassesFilterRegistrarAndOthersDoNot()
+        {
+            var inbox = new SipInbox(4, 4096);
+            var channel = new FakeChannel(inbox);
+            var ua = new SipUserAgent(inbox, new RecordingHandler()) { Udp = channel, LocalHost = "2001:db8::10" };
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "[2001:DB8::1]:5070", LineToken = "dp1", UserNameAsLine = true });
+            Assert.Equal("2001:db8::1", ua.GetIdentity(1).RegistrarHost);
+            channel.Arrive(Message("[2001:db8::1]:5070", "z9hG4bKf1", "a"), "2001:db8::1", 5070);
+            ua.Poll(0);
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", channel.Last);
+            channel.Arrive(Message("[2001:db8::2]:5070", "z9hG4bKf2", "b"), "2001:db8::2", 5070);
+            ua.Poll(0);
+            Assert.StartsWith("SIP/2.0 403 ", channel.Last);
+        }
+
+        [Fact]
         public void TheOwnViaAndContactWriteAnIpv6AddressAsAReference()
         {
             var inbox = new SipInbox(4, 4096);
