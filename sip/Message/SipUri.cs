@@ -147,7 +147,8 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>
-        /// host[:port] in [start, end): a bracketed IPv6 reference (taken as written) or a hostname of letters, digits,
+        /// host[:port] in [start, end): a bracketed IPv6 reference (kept with its brackets; the address inside must be one
+        /// of RFC 4291 2.2, see <see cref="IsIPv6"/>) or a hostname of letters, digits,
         /// '-' and '.', and a port of one to five digits up to 65535 (0 when there is none). Via's sent-by uses it too.
         /// </summary>
         internal static bool HostPort(string s, int start, int end, out string host, out int port)
@@ -159,7 +160,7 @@ namespace DeskPhone.Sip.Message
             if (start < end && s[start] == '[')
             {
                 int close = s.IndexOf(']', start, end - start);
-                if (close < 0)
+                if (close < 0 || !IsIPv6(s, start + 1, close))
                 {
                     return false;
                 }
@@ -214,6 +215,167 @@ namespace DeskPhone.Sip.Message
                 port = n;
             }
             host = s.Substring(start, hostEnd - start);
+            return true;
+        }
+
+        /// <summary>
+        /// An IPv6 address in [start, end) as RFC 4291 2.2 writes it (no brackets): eight groups of one to four hex digits,
+        /// or fewer with one "::" standing for the missing ones, the last two groups optionally a dotted IPv4 address.
+        /// RFC 3261's ABNF also lets through the three colons of RFC 5118 4.10 (2001:db8:::192.0.2.1); RFC 4291 and
+        /// RFC 3986 3.2.2 do not, and neither does this.
+        /// </summary>
+        internal static bool IsIPv6(string s, int start, int end)
+        {
+            if (end - start < 2)
+            {
+                return false;
+            }
+            int i = start;
+            int groups = 0;
+            bool compressed = false;
+            if (s[i] == ':')
+            {
+                if (s[i + 1] != ':')
+                {
+                    return false;
+                }
+                compressed = true;
+                i += 2;
+                if (i == end)
+                {
+                    return true;
+                }
+            }
+            while (true)
+            {
+                int groupStart = i;
+                while (i < end && i - groupStart < 5 && Hex(s[i]) >= 0)
+                {
+                    i++;
+                }
+                if (i < end && s[i] == '.')
+                {
+                    // The IPv4 tail: only as the last thing in the address, and it stands for two groups.
+                    if (!IsIPv4(s, groupStart, end))
+                    {
+                        return false;
+                    }
+                    groups += 2;
+                    break;
+                }
+                int digits = i - groupStart;
+                if (digits == 0 || digits > 4)
+                {
+                    return false;
+                }
+                groups++;
+                if (i == end)
+                {
+                    break;
+                }
+                if (s[i] != ':')
+                {
+                    return false;
+                }
+                i++;
+                if (i < end && s[i] == ':')
+                {
+                    if (compressed)
+                    {
+                        return false;
+                    }
+                    compressed = true;
+                    i++;
+                    if (i == end)
+                    {
+                        break;
+                    }
+                }
+                else if (i == end)
+                {
+                    return false;
+                }
+            }
+            return compressed ? groups <= 7 : groups == 8;
+        }
+
+        /// <summary>A dotted IPv4 address in [start, end): four decimal numbers 0..255 of one to three digits.</summary>
+        internal static bool IsIPv4(string s, int start, int end)
+        {
+            int parts = 0;
+            int digits = 0;
+            int value = 0;
+            for (int i = start; i <= end; i++)
+            {
+                char c = i < end ? s[i] : '.';
+                if (c == '.')
+                {
+                    if (digits == 0 || value > 255)
+                    {
+                        return false;
+                    }
+                    parts++;
+                    digits = 0;
+                    value = 0;
+                }
+                else if (c >= '0' && c <= '9' && digits < 3)
+                {
+                    value = value * 10 + (c - '0');
+                    digits++;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            return parts == 4;
+        }
+
+        /// <summary>
+        /// Whether two hosts name the same address as far as text shows: equal ignoring case and the brackets of an IPv6
+        /// reference ("[2001:DB8::1]" and "2001:db8::1"). A transport gives source addresses without brackets.
+        /// </summary>
+        public static bool SameHost(string a, string b)
+        {
+            if (a == null || b == null)
+            {
+                return a == b;
+            }
+            int aStart = 0;
+            int aEnd = a.Length;
+            if (aEnd >= 2 && a[0] == '[' && a[aEnd - 1] == ']')
+            {
+                aStart = 1;
+                aEnd--;
+            }
+            int bStart = 0;
+            int bEnd = b.Length;
+            if (bEnd >= 2 && b[0] == '[' && b[bEnd - 1] == ']')
+            {
+                bStart = 1;
+                bEnd--;
+            }
+            if (aEnd - aStart != bEnd - bStart)
+            {
+                return false;
+            }
+            for (int k = 0; k < aEnd - aStart; k++)
+            {
+                char x = a[aStart + k];
+                char y = b[bStart + k];
+                if (x >= 'A' && x <= 'Z')
+                {
+                    x = (char)(x + 32);
+                }
+                if (y >= 'A' && y <= 'Z')
+                {
+                    y = (char)(y + 32);
+                }
+                if (x != y)
+                {
+                    return false;
+                }
+            }
             return true;
         }
 

@@ -110,7 +110,26 @@ namespace DeskPhone.Sip.Message
                     return null;
                 }
             }
-            return via.SetSentBy(value, sentByStart, sentByEnd) ? via : null;
+            return via.SetSentBy(value, sentByStart, sentByEnd) && ValidReceived(via.Received) ? via : null;
+        }
+
+        /// <summary>
+        /// received holds the address the request came from (RFC 3261 18.2.1): IPv4address / IPv6address. RFC 5118 4.5
+        /// asks to accept an IPv6 reference too ("[2001:db8::9:255]", as some implementations write it); anything else
+        /// (a name, three colons, a missing bracket) is malformed. Absent or empty: nothing to check here.
+        /// </summary>
+        private static bool ValidReceived(string received)
+        {
+            if (received == null || received.Length == 0)
+            {
+                return true;
+            }
+            int n = received.Length;
+            if (received[0] == '[')
+            {
+                return n > 2 && received[n - 1] == ']' && SipUri.IsIPv6(received, 1, n - 1);
+            }
+            return received.IndexOf(':') >= 0 ? SipUri.IsIPv6(received, 0, n) : SipUri.IsIPv4(received, 0, n);
         }
 
         /// <summary>

@@ -34,7 +34,7 @@ namespace DeskPhone.Sip.Transport
         }
 
         /// <summary>
-        /// The IPv4 address of a host as text, or null when it cannot be resolved. A dotted quad is answered here, in
+        /// The address of a host as text (IPv6 without brackets; a name resolves to IPv4), or null when it cannot be resolved. A dotted quad is answered here, in
         /// managed code, without the network stack (no exception, no native call: the boot test in the interpreter,
         /// which has no networking natives, resolves its registrar this way); anything else goes to IPAddress and DNS.
         /// </summary>
@@ -43,6 +43,11 @@ namespace DeskPhone.Sip.Transport
             if (IsDottedQuad(host))
             {
                 return host;
+            }
+            if (IpAddresses.IsIPv6Literal(host))
+            {
+                // An IPv6 literal, with or without the brackets a URI gives it: the address itself, without a native call.
+                return IpAddresses.Unbracket(host);
             }
             try
             {

@@ -92,10 +92,15 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
+        /// <summary>For an IPv6 bind address: accept IPv4 peers too (IPv6Only off, where the platform allows). Default on.</summary>
+        public bool DualStack { get; set; } = true;
+
+        /// <summary>Listens on address:port, IPv4 or IPv6 ("::1", "::", "[::1]"); port 0 picks a free one.</summary>
         public void Start(string address, int port)
         {
-            _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            _listener.Bind(new IPEndPoint(IPAddress.Parse(address), port));
+            IPAddress local = IpAddresses.Parse(address);
+            _listener = IpAddresses.Open(local, SocketType.Stream, ProtocolType.Tcp, DualStack);
+            _listener.Bind(new IPEndPoint(local, port));
             _listener.Listen(4);
             LocalPort = ((IPEndPoint)_listener.LocalEndPoint).Port;
             _running = true;
@@ -313,7 +318,7 @@ namespace DeskPhone.Sip.Transport
                 try
                 {
                     var remote = (IPEndPoint)_socket.RemoteEndPoint;
-                    host = remote.Address.ToString();
+                    host = IpAddresses.HostOf(remote.Address);
                     port = remote.Port;
                     while (_owner._running && !_c.Closed)
                     {

@@ -13,6 +13,7 @@ namespace DeskPhone.Sip.Transport
         private readonly SipInbox _inbox;
         private Socket _socket;
         private Peer _last;
+        private AddressFamily _family = AddressFamily.InterNetwork;
 
         public UdpTransport(SipInbox inbox)
         {
@@ -26,11 +27,22 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Datagrams larger than a packet (answered 513 or dropped, never handled cut).</summary>
         public int Oversized { get; private set; }
 
-        /// <summary>Binds address:port (port 0 picks a free one); throws SocketException when the port is taken.</summary>
+        /// <summary>
+        /// For an IPv6 bind address: take IPv4 peers too (IPv6Only off, where the platform allows), so "::" listens on
+        /// both. Default on; set before <see cref="Start"/>.
+        /// </summary>
+        public bool DualStack { get; set; } = true;
+
+        /// <summary>
+        /// Binds address:port (port 0 picks a free one): IPv4 ("127.0.0.1", "0.0.0.0") or IPv6 ("::1", "::", "[::1]");
+        /// throws SocketException when the port is taken.
+        /// </summary>
         public void Start(string address, int port)
         {
-            _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            _socket.Bind(new IPEndPoint(IPAddress.Parse(address), port));
+            IPAddress local = IpAddresses.Parse(address);
+            _family = local.AddressFamily;
+            _socket = IpAddresses.Open(local, SocketType.Dgram, ProtocolType.Udp, DualStack);
+            _socket.Bind(new IPEndPoint(local, port));
             LocalPort = ((IPEndPoint)_socket.LocalEndPoint).Port;
         }
 
@@ -66,7 +78,7 @@ namespace DeskPhone.Sip.Transport
             Peer last = _last;
             if (last == null || last.Port != port || last.Host != host)
             {
-                last = new Peer(host, port);
+                last = new Peer(host, port, _family);
                 _last = last;
             }
             return last.EndPoint;
@@ -78,9 +90,9 @@ namespace DeskPhone.Sip.Transport
             public readonly int Port;
             public readonly IPEndPoint EndPoint;
 
-            public Peer(string host, int port)
+            public Peer(string host, int port, AddressFamily family)
             {
-                EndPoint = new IPEndPoint(IPAddress.Parse(host), port);
+                EndPoint = IpAddresses.EndPoint(host, port, family);
                 Host = host;
                 Port = port;
             }
@@ -109,7 +121,7 @@ namespace DeskPhone.Sip.Transport
                     {
                         break;
                     }
-                    EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                    EndPoint from = new IPEndPoint(_family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
                     int n;
                     try
                     {
@@ -135,7 +147,7 @@ namespace DeskPhone.Sip.Transport
                         Oversized++;
                     }
                     packet.Length = n;
-                    packet.RemoteHost = remote.Address.ToString();
+                    packet.RemoteHost = IpAddresses.HostOf(remote.Address);
                     packet.RemotePort = remote.Port;
                     packet.Transport = this;
                     _inbox.Post(packet);

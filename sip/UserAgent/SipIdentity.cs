@@ -17,7 +17,7 @@ namespace DeskPhone.Sip.UserAgent
             set
             {
                 _registrar = value;
-                RegistrarHost = HostOf(value);
+                RegistrarHost = SourceHostOf(value);
             }
         }
 
@@ -28,7 +28,7 @@ namespace DeskPhone.Sip.UserAgent
             set
             {
                 _outbound = value;
-                OutboundHost = HostOf(value);
+                OutboundHost = SourceHostOf(value);
             }
         }
 
@@ -42,10 +42,22 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The token in the Contact's ;line= parameter that identifies this identity in incoming requests.</summary>
         public string LineToken { get; set; }
 
-        /// <summary>The registrar's host without a port, for filter_registrar (made when set: every request asks).</summary>
+        /// <summary>
+        /// The registrar's host without a port, for filter_registrar (made when set: every request asks), written as the
+        /// transports write a source address: an IPv6 reference without its brackets ("[2001:db8::1]:5070" gives
+        /// "2001:db8::1"), in lower case.
+        /// </summary>
         public string RegistrarHost { get; private set; }
 
         public string OutboundHost { get; private set; }
+
+        /// <summary><see cref="HostOf"/> without the brackets of an IPv6 reference, as a source address is written.</summary>
+        private static string SourceHostOf(string hostPort)
+        {
+            string h = HostOf(hostPort);
+            int n = h == null ? 0 : h.Length;
+            return n > 2 && h[0] == '[' && h[n - 1] == ']' ? h.Substring(1, n - 2) : h;
+        }
 
         /// <summary>The host of host[:port] (or sip:host:port;params), lower case; null when empty.</summary>
         public static string HostOf(string hostPort)

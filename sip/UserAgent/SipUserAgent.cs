@@ -54,8 +54,17 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Requests answered since start, for the bench.</summary>
         public int Answered { get; private set; }
 
-        /// <summary>The address the phone puts in Via and Contact (the transports' bind address).</summary>
-        public string LocalHost { get; set; } = "127.0.0.1";
+        /// <summary>
+        /// The address the phone puts in Via and Contact (the transports' bind address). An IPv6 address is kept as the
+        /// reference sent-by and URIs need ("::1" becomes "[::1]", RFC 3261 25.1, RFC 5118 4.1).
+        /// </summary>
+        public string LocalHost
+        {
+            get { return _localHost; }
+            set { _localHost = value != null && value.Length > 0 && value[0] != '[' && value.IndexOf(':') >= 0 ? "[" + value + "]" : value; }
+        }
+
+        private string _localHost = "127.0.0.1";
 
         public int LocalPort => Udp == null ? 5060 : Udp.LocalPort;
 
@@ -611,7 +620,9 @@ namespace DeskPhone.Sip.UserAgent
             }
             int start = w.Position;
             w.Append(value);
-            bool received = top.Host != packet.RemoteHost || top.Rport == 0;
+            // The source address is written without brackets, also for IPv6: received is IPv6address, not IPv6reference
+            // (RFC 3261 25.1, RFC 5118 4.5); sent-by "[2001:db8::1]" and the source 2001:db8::1 are the same host.
+            bool received = !SipUri.SameHost(top.Host, packet.RemoteHost) || top.Rport == 0;
             if (received)
             {
                 // Any received the client put there is replaced (parameter names are case-insensitive, RFC 3261 7.3.1).

@@ -49,10 +49,12 @@ namespace DeskPhone.Hil.Tests
             }
             else
             {
-                SipHost = "127.0.0.1";
-                SipPort = FreeUdpAndTcpPort();
-                int benchPort = FreeTcpPort();
-                BenchUrl = "http://127.0.0.1:" + benchPort + "/";
+                // "--bind ::1" in the arguments: SIP and the bench on the IPv6 loopback instead.
+                bool v6 = simulatorArguments != null && simulatorArguments.Contains("--bind ::1");
+                SipHost = v6 ? "::1" : "127.0.0.1";
+                SipPort = FreeUdpAndTcpPort(v6);
+                int benchPort = FreeTcpPort(v6);
+                BenchUrl = (v6 ? "http://[::1]:" : "http://127.0.0.1:") + benchPort + "/";
                 string dll = Path.Combine(AppContext.BaseDirectory, "deskphone-sim.dll");
                 var start = new ProcessStartInfo("dotnet", "\"" + dll + "\" --sip-port " + SipPort + " --bench-port " + benchPort + " " + simulatorArguments)
                 {
@@ -218,23 +220,23 @@ namespace DeskPhone.Hil.Tests
             throw new TimeoutException("the phone's bench interface did not come up at " + BenchUrl);
         }
 
-        private static int FreeTcpPort()
+        private static int FreeTcpPort(bool v6 = false)
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
+            var probe = new TcpListener(v6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, 0);
             probe.Start();
             int port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
             return port;
         }
 
-        private static int FreeUdpAndTcpPort()
+        private static int FreeUdpAndTcpPort(bool v6 = false)
         {
             for (int attempt = 0; attempt < 50; attempt++)
             {
-                int port = FreeTcpPort();
+                int port = FreeTcpPort(v6);
                 try
                 {
-                    using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
+                    using var udp = new UdpClient(new IPEndPoint(v6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, port));
                     return port;
                 }
                 catch (SocketException)

@@ -67,10 +67,12 @@ namespace DeskPhone.Simulator
             }
 
             string identity = settings.Get("user_name", 1);
+            // An IPv6 address is written as a reference in a SIP URI: sip:486@[::1]:5060.
+            string sipHost = options.Bind.Contains(':') ? "[" + options.Bind + "]" : options.Bind;
             Console.WriteLine("DeskPhone simulator running");
-            Console.WriteLine("  SIP:   sip:" + identity + "@" + options.Bind + ":" + phone.Udp.LocalPort + " (UDP and TCP)");
+            Console.WriteLine("  SIP:   sip:" + identity + "@" + sipHost + ":" + phone.Udp.LocalPort + " (UDP and TCP)");
             Console.WriteLine("  bench: " + bench.Prefix + " (page), " + bench.Prefix + "api/screen (screen text)");
-            Console.WriteLine("  try:   dotnet run --project tools/PhoneCtl -- message sip:" + identity + "@" + options.Bind + ":" + phone.Udp.LocalPort + " \"Hello\"");
+            Console.WriteLine("  try:   dotnet run --project tools/PhoneCtl -- message sip:" + identity + "@" + sipHost + ":" + phone.Udp.LocalPort + " \"Hello\"");
             Console.WriteLine("Ctrl-C stops it.");
             Console.Out.Flush();
 

@@ -17,7 +17,7 @@ namespace DeskPhone.Host.Sim
         public const string Usage =
             "usage: deskphone-sim [--bind ADDR] [--sip-port N] [--bench-port N] [--settings FILE.xml]\n" +
             "                     [--identity USER] [--registrar HOST[:PORT]] [--state DIR]\n" +
-            "  --bind ADDR        loopback address to listen on (default 127.0.0.1)\n" +
+            "  --bind ADDR        loopback address to listen on, IPv4 or IPv6 (::1) (default 127.0.0.1)\n" +
             "  --sip-port N       SIP port for UDP and TCP (default 5060; 0 picks a free one)\n" +
             "  --bench-port N     bench interface and page (default 8080; 0 picks a free one)\n" +
             "  --settings FILE    phone settings in the phones' XML format, applied over the built-in defaults\n" +
@@ -60,7 +60,8 @@ namespace DeskPhone.Host.Sim
                             error = "--bind must be a loopback address (127.0.0.0/8 or ::1), not " + value;
                             return null;
                         }
-                        o.Bind = value;
+                        // As IPAddress writes it: "[::1]" and "::1" both become ::1 (the transports and the bench bracket it).
+                        o.Bind = address.ToString();
                         break;
                     case "--sip-port":
                         if (!Port(value, out int sip)) { error = "--sip-port must be 0..65535"; return null; }
