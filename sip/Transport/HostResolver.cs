@@ -1,4 +1,5 @@
 using System.Net;
+using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Sip.Transport
 {
@@ -79,37 +80,7 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Four decimal numbers 0..255 separated by dots ("10.0.0.1").</summary>
         public static bool IsDottedQuad(string host)
         {
-            if (host == null || host.Length < 7 || host.Length > 15)
-            {
-                return false;
-            }
-            int parts = 0;
-            int digits = 0;
-            int value = 0;
-            for (int i = 0; i <= host.Length; i++)
-            {
-                char c = i < host.Length ? host[i] : '.';
-                if (c == '.')
-                {
-                    if (digits == 0 || value > 255)
-                    {
-                        return false;
-                    }
-                    parts++;
-                    digits = 0;
-                    value = 0;
-                }
-                else if (c >= '0' && c <= '9' && digits < 3)
-                {
-                    value = value * 10 + (c - '0');
-                    digits++;
-                }
-                else
-                {
-                    return false;
-                }
-            }
-            return parts == 4;
+            return host != null && host.Length >= 7 && host.Length <= 15 && SipUri.IsIPv4(host, 0, host.Length);
         }
     }
 }
