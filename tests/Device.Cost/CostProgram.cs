@@ -37,19 +37,7 @@ namespace DeskPhone.Cost
         /// Request-URI is the phone's identity 486 at the phone's address, and it comes from the phone's registrar
         /// (192.0.2.1 here). Only the branch is rewritten per request.
         /// </summary>
-        private const string Message484 =
-            "MESSAGE sip:486@192.0.2.10:5060;line=dp1 SIP/2.0\r\n" +
-            "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds;rport\r\n" +
-            "Max-Forwards: 70\r\n" +
-            "From: \"Reception\" <sip:reception@pbx.example.com>;tag=49583\r\n" +
-            "To: <sip:486@pbx.example.com>\r\n" +
-            "Call-ID: a84b4c76e66710@pbx.example.com\r\n" +
-            "CSeq: 1 MESSAGE\r\n" +
-            "User-Agent: ExamplePBX/1.0\r\n" +
-            "Content-Type: text/plain;charset=UTF-8\r\n" +
-            "Content-Length: 112\r\n" +
-            "\r\n" +
-            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+        private const string Message484 = NFUnitTest.SeedMessage.Seed;
 
         private const string AdminPasswordHash =
             "$pbkdf2-sha256$100$000102030405060708090a0b0c0d0e0f$5c1d0a6b3e2f4c7d8e9fa0b1c2d3e4f5061728394a5b6c7d8e9f0a1b2c3d4e5f";

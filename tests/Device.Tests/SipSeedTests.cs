@@ -3,45 +3,19 @@ using DeskPhone.Sip.Message;
 using DeskPhone.Sip.UserAgent;
 using nanoFramework.TestFramework;
 using NFUnitTest.Fakes;
+using static NFUnitTest.SeedMessage;
 
 namespace NFUnitTest
 {
     /// <summary>
     /// The 484-byte seed MESSAGE (tools/ParseCount/message484.sip, the request the benchmarks measure) parsed by the
     /// real parser and answered by the whole phone (user agent, SIP binding, phone core) byte for byte as on the host.
-    /// ExpectedAnswer is checked against the host's answer by tests/Firmware.Tests/Phone/DeviceSeedAnswerTests, which
-    /// reads it from this file: the two cannot drift apart.
+    /// ExpectedAnswer (SeedMessage.cs) is checked against the host's answer by
+    /// tests/Firmware.Tests/Phone/DeviceSeedAnswerTests, which reads it from that file: the two cannot drift apart.
     /// </summary>
     [TestClass]
     public class SipSeedTests
     {
-        /// <summary>tools/ParseCount/message484.sip, byte for byte (DeviceSeedAnswerTests compares it with the file).</summary>
-        public const string Seed =
-            "MESSAGE sip:486@192.0.2.10:5060;line=dp1 SIP/2.0\r\n" +
-            "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds;rport\r\n" +
-            "Max-Forwards: 70\r\n" +
-            "From: \"Reception\" <sip:reception@pbx.example.com>;tag=49583\r\n" +
-            "To: <sip:486@pbx.example.com>\r\n" +
-            "Call-ID: a84b4c76e66710@pbx.example.com\r\n" +
-            "CSeq: 1 MESSAGE\r\n" +
-            "User-Agent: ExamplePBX/1.0\r\n" +
-            "Content-Type: text/plain;charset=UTF-8\r\n" +
-            "Content-Length: 112\r\n" +
-            "\r\n" +
-            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
-
-        /// <summary>The phone's answer to <see cref="Seed"/> from 192.0.2.1:5060, the first request it handles.</summary>
-        public const string ExpectedAnswer =
-            "SIP/2.0 200 OK\r\n" +
-            "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK776asdhds;rport=5060;received=192.0.2.1\r\n" +
-            "From: \"Reception\" <sip:reception@pbx.example.com>;tag=49583\r\n" +
-            "To: <sip:486@pbx.example.com>;tag=dp2\r\n" +
-            "Call-ID: a84b4c76e66710@pbx.example.com\r\n" +
-            "CSeq: 1 MESSAGE\r\n" +
-            "User-Agent: DeskPhone\r\n" +
-            "Content-Length: 0\r\n" +
-            "\r\n";
-
         internal static void AssertBytes(byte[] expected, byte[] actual, string what)
         {
             Assert.IsNotNull(actual, what + ": nothing");

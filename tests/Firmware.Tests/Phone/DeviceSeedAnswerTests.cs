@@ -11,7 +11,7 @@ using DeskPhone.Sip.Transport;
 namespace DeskPhone.Firmware.Tests.Phone
 {
     /// <summary>
-    /// Ties tests/Device.Tests/SipSeedTests.cs (run in the nanoCLR by nf-test) to the host: its Seed is
+    /// Ties tests/Device.Tests/SeedMessage.cs (run in the nanoCLR by nf-test) to the host: its Seed is
     /// tools/ParseCount/message484.sip byte for byte, and its ExpectedAnswer is what the phone answers here, wired as
     /// tests/Benchmarks/UserAgentBenchmarks wires it (PhoneApp). So the device test compares with the host's bytes, which
     /// cannot change without that file changing too.
@@ -37,9 +37,9 @@ namespace DeskPhone.Firmware.Tests.Phone
         /// <summary>The value of "public const string NAME = "..." + "...";" in the device test's source.</summary>
         private static string DeviceConstant(string name)
         {
-            string source = File.ReadAllText(Path.Combine(RepoRoot(), "tests", "Device.Tests", "SipSeedTests.cs"));
+            string source = File.ReadAllText(Path.Combine(RepoRoot(), "tests", "Device.Tests", "SeedMessage.cs"));
             int start = source.IndexOf("public const string " + name + " =", StringComparison.Ordinal);
-            Assert.True(start >= 0, name + " not found in tests/Device.Tests/SipSeedTests.cs");
+            Assert.True(start >= 0, name + " not found in tests/Device.Tests/SeedMessage.cs");
             int end = source.IndexOf("\";", start, StringComparison.Ordinal) + 1; // the literal that ends the statement
             var sb = new StringBuilder();
             foreach (Match m in Regex.Matches(source.Substring(start, end - start), "\"((?:[^\"\\\\]|\\\\.)*)\""))
