@@ -124,8 +124,7 @@ namespace DeskPhone.Sip.Registration
                 .Header(HeaderNames.To, "<" + aor + ">")
                 .Header(HeaderNames.CallId, _callId)
                 .Header(HeaderNames.CSeq, (++_cseq).ToString() + " REGISTER")
-                .Header(HeaderNames.Contact, "<sip:" + _identity.User + "@" + _agent.LocalHost + ":" + _agent.LocalPort.ToString() +
-                        ";line=" + _identity.LineToken + ">")
+                .Header(HeaderNames.Contact, _agent.ContactOf(_identity))
                 .Header(HeaderNames.Expires, expires.ToString())
                 .Header(HeaderNames.UserAgent, "DeskPhone");
             if (_challenge != null)

@@ -16,11 +16,5 @@ namespace DeskPhone.Sip.UserAgent
         /// from the registrar or outbound proxy of a registered identity.
         /// </summary>
         int OnNotify(int identity, SipMessage request, bool fromRegistrar);
-
-        /// <summary>
-        /// An incoming call; the phone has no call layer yet, so this decides the refusal (486 for DND, else 480) or a
-        /// redirect (3xx), for which <paramref name="contact"/> is the Contact header value (else null).
-        /// </summary>
-        int OnInvite(int identity, SipMessage request, out string contact);
     }
 }

@@ -32,11 +32,14 @@ namespace DeskPhone.Sip.UserAgent
                 case 481: return "Call/Transaction Does Not Exist";
                 case 486: return "Busy Here";
                 case 487: return "Request Terminated";
+                case 488: return "Not Acceptable Here";
                 case 489: return "Bad Event";
+                case 491: return "Request Pending";
                 case 500: return "Server Internal Error";
                 case 501: return "Not Implemented";
                 case 503: return "Service Unavailable";
                 case 505: return "Version Not Supported";
+                case 603: return "Decline";
                 case 513: return "Message Too Large";
                 default: return status < 300 ? "OK" : "Error";
             }

@@ -7,16 +7,18 @@ namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>
     /// The phone's user agent core: drains the inbox from the firmware loop, answers retransmissions from the server
-    /// transactions, applies the message checks, routes out-of-dialog requests to an identity (Snom semantics:
-    /// the Request-URI's line token; with user_sipusername_as_line also the user name; with filter_registrar only
-    /// from the identity's registrar or outbound proxy) and answers with what the firmware decides.
+    /// transactions, applies the message checks, then offers each request to an ordered chain of
+    /// <see cref="ISipListener"/>s (the call sessions first, the identity routing last: Snom semantics, the
+    /// Request-URI's line token; with user_sipusername_as_line also the user name; with filter_registrar only from
+    /// the identity's registrar or outbound proxy) and answers with what the firmware decides.
     /// </summary>
     public sealed class SipUserAgent
     {
         public const int MaxIdentities = 12;
 
         private readonly SipInbox _inbox;
-        private readonly ISipRequestHandler _handler;
+        private readonly ISipListener[] _listeners = new ISipListener[MaxListeners];
+        private int _listenerCount;
         private readonly SipIdentity[] _identities = new SipIdentity[MaxIdentities + 1];
         private readonly SipParser _parser = new SipParser();
         private readonly SipMessage _message = new SipMessage();
@@ -43,10 +45,33 @@ namespace DeskPhone.Sip.UserAgent
         public SipUserAgent(SipInbox inbox, ISipRequestHandler handler)
         {
             _inbox = inbox;
-            _handler = handler;
+            _listeners[0] = new IdentityListener(this, handler);
+            _listenerCount = 1;
             FilterRegistrar = true;
             _parser.MaxBodyBytes = inbox.PacketBytes;
         }
+
+        /// <summary>Links in the request chain, the identity routing (always last) included.</summary>
+        public const int MaxListeners = 4;
+
+        /// <summary>
+        /// Puts <paramref name="listener"/> into the chain after the listeners added before it and before the identity
+        /// routing; false when the chain is full.
+        /// </summary>
+        public bool AddListener(ISipListener listener)
+        {
+            if (_listenerCount == MaxListeners)
+            {
+                return false;
+            }
+            _listeners[_listenerCount] = _listeners[_listenerCount - 1];
+            _listeners[_listenerCount - 1] = listener;
+            _listenerCount++;
+            return true;
+        }
+
+        /// <summary>The methods, body types and option tags the phone handles.</summary>
+        public UaCapabilities Capabilities => _caps;
 
         /// <summary>Setting filter_registrar: refuse (403) requests from hosts other than the identity's registrar or outbound proxy.</summary>
         public bool FilterRegistrar { get; set; }
@@ -124,6 +149,10 @@ namespace DeskPhone.Sip.UserAgent
                 return free;
             }
         }
+
+        /// <summary>The Contact of an identity: its user at the phone's address, with the line token incoming requests are matched by.</summary>
+        public string ContactOf(SipIdentity identity) =>
+            "<sip:" + identity.User + "@" + LocalHost + ":" + LocalPort.ToString() + ";line=" + identity.LineToken + ">";
 
         /// <summary>Registers the identity with its registrar (or stops when it has none or is inactive).</summary>
         public void UpdateRegistration(SipIdentity identity, long nowMs)
@@ -318,6 +347,14 @@ namespace DeskPhone.Sip.UserAgent
                 if (t != null)
                 {
                     t.OnResponse(m, nowMs);
+                    return;
+                }
+                for (int i = 0; i < _listenerCount - 1 && _check.WellFormed; i++)
+                {
+                    if (_listeners[i].OnResponse(m, nowMs))
+                    {
+                        return;
+                    }
                 }
                 // Otherwise a stray or broken response, dropped (RFC 3261 8.1.3.3, 18.1.2).
                 return;
@@ -331,8 +368,15 @@ namespace DeskPhone.Sip.UserAgent
                     if (_invites[i] != null && _invites[i].Branch == ackVia.Branch)
                     {
                         _invites[i].OnAck(nowMs);
+                        return;
                     }
                 }
+                // The ACK of a 2xx is a request of its own (new branch, RFC 3261 13.2.2.4): the dialog's owner takes it.
+                Offer(packet, m, nowMs);
+                return;
+            }
+            if (m.Method == "INVITE" && ReplayRefusal(packet, m))
+            {
                 return;
             }
             int entry = _transactions.Find(m.GetVia(0), m.Method, packet.RemoteHost, nowMs);
@@ -354,7 +398,35 @@ namespace DeskPhone.Sip.UserAgent
                         _check.HeaderName, _check.HeaderValue, true, nowMs);
                 return;
             }
-            Route(packet, m, nowMs);
+            Offer(packet, m, nowMs);
+        }
+
+        /// <summary>Offers the request to the chain; the identity routing at its end takes whatever is left.</summary>
+        private void Offer(SipPacket packet, SipMessage m, long nowMs)
+        {
+            for (int i = 0; i < _listenerCount; i++)
+            {
+                if (_listeners[i].OnRequest(packet, m, nowMs))
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>A retransmitted INVITE whose refusal is still retransmitting (Timer G) gets those bytes again.</summary>
+        private bool ReplayRefusal(SipPacket packet, SipMessage m)
+        {
+            Via top = m.GetVia(0);
+            for (int i = 0; i < MaxInviteTransactions && top != null; i++)
+            {
+                if (_invites[i] != null && _invites[i].Branch == top.Branch && _invites[i].Response != null)
+                {
+                    Send(packet, m, _invites[i].Response);
+                    _answeredCurrent = true;
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>
@@ -377,68 +449,28 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
-        private void Route(SipPacket packet, SipMessage m, long nowMs)
+        /// <summary>
+        /// Why a request for <paramref name="identity"/> (0: none matched) from <paramref name="sourceHost"/> is refused:
+        /// 403 (filter_registrar; a host that is no identity's registrar learns nothing about which users exist, so it
+        /// gets the same 403 for an unknown user), 404 (no such identity), or 0 (it may go on).
+        /// </summary>
+        public int Refusal(int identity, string sourceHost)
         {
-            string method = m.Method;
-            if (method == "OPTIONS")
-            {
-                Respond(packet, m, 200, "OK", HeaderNames.Allow, _caps.AllowList(), true, nowMs);
-                return;
-            }
-            if (method == "BYE" || method == "CANCEL")
-            {
-                Respond(packet, m, 481, ReasonPhrases.For(481), null, null, true, nowMs);
-                return;
-            }
-            int identity = Match(m.RequestUri);
-            string source = packet.RemoteHost.ToLower();
+            string source = sourceHost.ToLower();
             if (identity == 0)
             {
-                // With filter_registrar on, a host that is no identity's registrar learns nothing about which users
-                // exist: it gets the same 403 as for a real user. Only a registrar (which knows the users) sees 404.
-                if (FilterRegistrar && !IsRegistrarOfAny(source))
-                {
-                    Respond(packet, m, 403, FilteredReason, null, null, true, nowMs);
-                    return;
-                }
-                Respond(packet, m, 404, "Not Found", null, null, true, nowMs);
-                return;
+                return FilterRegistrar && !IsRegistrarOfAny(source) ? 403 : 404;
             }
-            SipIdentity id = _identities[identity];
-            bool fromRegistrar = source == id.RegistrarHost || source == id.OutboundHost;
-            if (FilterRegistrar && !fromRegistrar)
-            {
-                Respond(packet, m, 403, FilteredReason, null, null, true, nowMs);
-                return;
-            }
-            int status;
-            if (method == "MESSAGE")
-            {
-                if (m.ContentType != "text/plain")
-                {
-                    Respond(packet, m, 415, ReasonPhrases.For(415), HeaderNames.Accept, "text/plain", true, nowMs);
-                    return;
-                }
-                status = _handler.OnMessage(identity, m);
-            }
-            else if (method == "NOTIFY")
-            {
-                status = _handler.OnNotify(identity, m, fromRegistrar);
-            }
-            else
-            {
-                string contact;
-                status = _handler.OnInvite(identity, m, out contact);
-                if (status >= 300 && status < 400 && contact != null)
-                {
-                    Respond(packet, m, status, ReasonPhrases.For(status), HeaderNames.Contact, contact, true, nowMs);
-                    return;
-                }
-            }
-            Respond(packet, m, status, ReasonPhrases.For(status), null, null, true, nowMs);
+            return FilterRegistrar && !IsFromRegistrar(identity, source) ? 403 : 0;
         }
 
-        private const string FilteredReason = "Forbidden (filter_registrar: not from the registrar)";
+        /// <summary>Whether the host is the registrar or outbound proxy of the identity.</summary>
+        public bool IsFromRegistrar(int identity, string sourceHost)
+        {
+            SipIdentity id = GetIdentity(identity);
+            string source = sourceHost.ToLower();
+            return id != null && (source == id.RegistrarHost || source == id.OutboundHost);
+        }
 
         /// <summary>Whether <paramref name="host"/> (lower case) is the registrar or outbound proxy of an active identity.</summary>
         private bool IsRegistrarOfAny(string host)
@@ -496,8 +528,52 @@ namespace DeskPhone.Sip.UserAgent
             return 0;
         }
 
+        /// <summary>
+        /// Answers the request with a status and its usual reason, kept for retransmissions (Timer J); a refused INVITE
+        /// on UDP is retransmitted until its ACK (Timer G/H).
+        /// </summary>
+        public void Reply(SipPacket packet, SipMessage m, int status, long nowMs) =>
+            Respond(packet, m, status, ReasonPhrases.For(status), null, null, true, nowMs);
+
+        /// <summary>As <see cref="Reply"/>, with one more header (a 3xx's Contact, a 405's Allow).</summary>
+        public void Reply(SipPacket packet, SipMessage m, int status, string header, string value, long nowMs) =>
+            Respond(packet, m, status, ReasonPhrases.For(status), header, value, true, nowMs);
+
+        /// <summary>
+        /// Writes the head of a response the caller completes (its own To tag, Contact, body): status line, the top Via
+        /// with received and rport, the other Vias, From, To (with <paramref name="toTag"/>), Call-ID and CSeq.
+        /// </summary>
+        public void WriteResponseHead(SipWriter w, SipPacket packet, SipMessage m, int status, string toTag)
+        {
+            w.StartResponse(status, ReasonPhrases.For(status));
+            WriteTopVia(w, packet, m);
+            w.EchoRequest(m, toTag, 1);
+        }
+
+        /// <summary>
+        /// Sends a response the caller wrote for <paramref name="m"/> (which came in <paramref name="packet"/>); a
+        /// final non-2xx answer to an INVITE on UDP is retransmitted until its ACK (Timer G/H), as the agent's own refusals.
+        /// </summary>
+        public void SendResponse(SipPacket packet, SipMessage m, int status, byte[] bytes, long nowMs)
+        {
+            Send(packet, m, bytes);
+            _answeredCurrent = true;
+            Answered++;
+            if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
+            {
+                TrackInvite(packet, m, bytes, nowMs);
+            }
+        }
+
+        /// <summary>Where responses to the request go on a datagram transport (RFC 3261 18.2.2, RFC 3581).</summary>
+        public static int ResponsePort(SipPacket packet, SipMessage m)
+        {
+            Via top = m.GetVia(0);
+            return packet.Connection == null && top != null && top.Rport < 0 ? (top.Port == 0 ? 5060 : top.Port) : packet.RemotePort;
+        }
+
         /// <summary>Answers the request; <paramref name="remember"/> keeps the answer for retransmissions (Timer J).</summary>
-        private void Respond(SipPacket packet, SipMessage m, int status, string reason, string header, string value, bool remember, long nowMs)
+        internal void Respond(SipPacket packet, SipMessage m, int status, string reason, string header, string value, bool remember, long nowMs)
         {
             int tagNumber = status >= 200 ? ++_tagCounter : 0;
             byte[] bytes = Write(packet, m, status, reason, header, value, tagNumber);
@@ -519,24 +595,12 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>
         /// Answers a retransmission (Timer J) with what its transaction answered: the same status and To tag, the
-        /// answer written again from the retransmitted request (same Via, From, To, Call-ID, CSeq); a refused INVITE
-        /// still retransmitting its answer (Timer G) sends those bytes.
+        /// answer written again from the retransmitted request (same Via, From, To, Call-ID, CSeq). (A refused INVITE
+        /// still retransmitting its answer was sent those bytes before, by ReplayRefusal.)
         /// </summary>
         private void Replay(SipPacket packet, SipMessage m, int entry)
         {
             int status = _transactions.Status(entry);
-            if (m.Method == "INVITE")
-            {
-                Via top = m.GetVia(0);
-                for (int i = 0; i < MaxInviteTransactions; i++)
-                {
-                    if (_invites[i] != null && _invites[i].Branch == top.Branch && _invites[i].Response != null)
-                    {
-                        Send(packet, m, _invites[i].Response);
-                        return;
-                    }
-                }
-            }
             string reason = ReasonPhrases.For(status);
             string header = null;
             string value = null;
@@ -592,7 +656,7 @@ namespace DeskPhone.Sip.UserAgent
         private void TrackInvite(SipPacket packet, SipMessage m, byte[] response, long nowMs)
         {
             Via top = m.GetVia(0);
-            int port = top != null && top.Rport < 0 ? (top.Port == 0 ? 5060 : top.Port) : packet.RemotePort;
+            int port = ResponsePort(packet, m);
             for (int i = 0; i < MaxInviteTransactions; i++)
             {
                 if (_invites[i] == null)
@@ -642,15 +706,8 @@ namespace DeskPhone.Sip.UserAgent
 
         private static void Send(SipPacket packet, SipMessage m, byte[] bytes)
         {
-            string host = packet.RemoteHost;
-            int port = packet.RemotePort;
-            Via top = m.GetVia(0);
-            if (packet.Connection == null && top != null && top.Rport < 0)
-            {
-                // Without rport the answer goes to the received address and the sent-by port (RFC 3261 18.2.2).
-                port = top.Port == 0 ? 5060 : top.Port;
-            }
-            packet.Transport.Send(bytes, bytes.Length, host, port, packet.Connection);
+            // Without rport the answer goes to the received address and the sent-by port (RFC 3261 18.2.2).
+            packet.Transport.Send(bytes, bytes.Length, packet.RemoteHost, ResponsePort(packet, m), packet.Connection);
         }
     }
 }

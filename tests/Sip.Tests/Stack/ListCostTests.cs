@@ -42,12 +42,6 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             public int OnMessage(int identity, SipMessage request) => 200;
             public int OnNotify(int identity, SipMessage request, bool fromRegistrar) => 200;
-
-            public int OnInvite(int identity, SipMessage request, out string contact)
-            {
-                contact = null;
-                return 480;
-            }
         }
 
         /// <summary>A MESSAGE with <paramref name="vias"/> Via values and <paramref name="contacts"/> Contact values, each list on one line.</summary>

@@ -31,12 +31,6 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             public int OnMessage(int identity, SipMessage request) => 200;
             public int OnNotify(int identity, SipMessage request, bool fromRegistrar) => 200;
-
-            public int OnInvite(int identity, SipMessage request, out string contact)
-            {
-                contact = null;
-                return 480;
-            }
         }
 
         private readonly byte[] _message = File.ReadAllBytes(Path.Combine(TestPaths.Root, "tools", "ParseCount", "message484.sip"));

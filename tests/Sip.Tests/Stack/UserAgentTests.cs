@@ -23,14 +23,6 @@ namespace DeskPhone.Sip.Tests.Stack
             Calls.Add("notify " + identity + " " + fromRegistrar);
             return 200;
         }
-
-        public string RedirectTo;
-
-        public int OnInvite(int identity, SipMessage request, out string contact)
-        {
-            contact = RedirectTo;
-            return RedirectTo != null ? 302 : 480;
-        }
     }
 
     public class RoutingTests
@@ -492,12 +484,6 @@ namespace DeskPhone.Sip.Tests.Stack
             }
 
             public int OnNotify(int identity, SipMessage request, bool fromRegistrar) => 200;
-
-            public int OnInvite(int identity, SipMessage request, out string contact)
-            {
-                contact = null;
-                return 480;
-            }
         }
 
         private static string Message(string body, string branch) =>

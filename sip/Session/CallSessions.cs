@@ -1,0 +1,841 @@
+using DeskPhone.Sip.Auth;
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transaction;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Session
+{
+    /// <summary>
+    /// The phone's INVITE sessions (RFC 3261 12-14), a link of the user agent's chain placed before the identity
+    /// routing. It takes new INVITEs for an identity (100, 180 when the handler rings, 200 with the SDP answer when the
+    /// user answers, retransmitted until the ACK), CANCEL of a ringing call (200, then 487 for the INVITE), BYE and
+    /// re-INVITE of its dialogs; it places calls (INVITE with the SDP offer, retransmitted by the INVITE client
+    /// transaction, 401/407 answered once with the identity's credentials, ACK of the 2xx on a new branch through the
+    /// route set, CANCEL while the other side rings) and ends them with BYE. At most <see cref="MaxCalls"/> calls live
+    /// at once; one more INVITE gets 486. A request for an unknown dialog goes on down the chain (481 there).
+    /// </summary>
+    public sealed class CallSessions : ISipListener
+    {
+        /// <summary>Calls at once (ringing, dialling or connected), a fixed table.</summary>
+        public const int MaxCalls = 4;
+
+        /// <summary>The phone's RTP port for call slot n is this + 2n (no setting for it exists yet).</summary>
+        public const int RtpBasePort = 10000;
+
+        private readonly SipUserAgent _agent;
+        private readonly ISessionHandler _handler;
+        private readonly SipCall[] _calls = new SipCall[MaxCalls];
+        private readonly SipParser _parser = new SipParser();
+        private readonly SipMessage _invite = new SipMessage();
+        private readonly ParseResult _parse = new ParseResult();
+        private readonly SdpMedia _sdp = new SdpMedia();
+        private readonly SipWriter _writer = new SipWriter();
+        private int _nextId;
+
+        public CallSessions(SipUserAgent agent, ISessionHandler handler)
+        {
+            _agent = agent;
+            _handler = handler;
+            agent.AddListener(this);
+        }
+
+        /// <summary>The call in slot <paramref name="slot"/> (0..<see cref="MaxCalls"/>-1), or null.</summary>
+        public SipCall Slot(int slot) => _calls[slot];
+
+        /// <summary>The live call with this id, or null.</summary>
+        public SipCall Find(int id)
+        {
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                if (_calls[i] != null && _calls[i].Id == id)
+                {
+                    return _calls[i];
+                }
+            }
+            return null;
+        }
+
+        public int Count
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < MaxCalls; i++)
+                {
+                    if (_calls[i] != null)
+                    {
+                        n++;
+                    }
+                }
+                return n;
+            }
+        }
+
+        // ---- requests -------------------------------------------------------------------------------------------
+
+        public bool OnRequest(SipPacket packet, SipMessage m, long nowMs)
+        {
+            string method = m.Method;
+            if (method == "INVITE")
+            {
+                return OnInvite(packet, m, nowMs);
+            }
+            if (method == "ACK")
+            {
+                return OnAck(m, nowMs);
+            }
+            if (method == "CANCEL")
+            {
+                return OnCancel(packet, m, nowMs);
+            }
+            if (method == "BYE")
+            {
+                SipCall call = FindDialog(m);
+                if (call == null)
+                {
+                    return false;
+                }
+                _agent.Reply(packet, m, 200, nowMs);
+                End(call, 200, "remote hung up", nowMs);
+                return true;
+            }
+            return false;
+        }
+
+        private bool OnInvite(SipPacket packet, SipMessage m, long nowMs)
+        {
+            if (m.To.Tag != null)
+            {
+                SipCall dialog = FindDialog(m);
+                if (dialog == null)
+                {
+                    return false;
+                }
+                Reinvite(dialog, packet, m, nowMs);
+                return true;
+            }
+            string branch = m.GetVia(0).Branch;
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                SipCall c = _calls[i];
+                if (c != null && !c.Outgoing && c.InviteBranch == branch && c.CallId == m.CallId)
+                {
+                    // A retransmission: the last response again (RFC 3261 17.2.1).
+                    if (c.LastResponse != null)
+                    {
+                        packet.Transport.Send(c.LastResponse, c.LastResponse.Length, packet.RemoteHost, SipUserAgent.ResponsePort(packet, m), packet.Connection);
+                    }
+                    return true;
+                }
+            }
+            int identity = _agent.Match(m.RequestUri);
+            if (_agent.Refusal(identity, packet.RemoteHost) != 0)
+            {
+                // Not for one of the phone's identities (or filtered): the identity routing answers 403/404.
+                return false;
+            }
+            int slot = FreeSlot();
+            if (slot < 0)
+            {
+                _agent.Reply(packet, m, 486, nowMs);
+                return true;
+            }
+            if (m.CountHeaderValues(HeaderNames.RecordRoute) > SipCall.MaxRoutes)
+            {
+                _agent.Reply(packet, m, 400, nowMs);
+                return true;
+            }
+            var call = new SipCall(++_nextId, identity, false, nowMs);
+            if (!ReadOffer(call, m))
+            {
+                _agent.Reply(packet, m, 488, nowMs);
+                return true;
+            }
+            NameAddr from = m.From;
+            call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
+            call.RemoteName = from.DisplayName;
+            call.RemoteUser = from.Uri == null ? null : from.Uri.User;
+            call.CallId = m.CallId;
+            call.LocalTag = _agent.NewToken();
+            call.RemoteTag = from.Tag;
+            call.LocalHeader = m.GetHeader(HeaderNames.To) + ";tag=" + call.LocalTag;
+            call.RemoteHeader = m.GetHeader(HeaderNames.From);
+            call.RemoteCSeq = m.CSeq;
+            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
+            call.RemoteTarget = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RemoteUri;
+            call.Routes = ReadRoutes(m, false);
+            call.InviteBranch = branch;
+            call.LocalMediaPort = RtpBasePort + 2 * slot;
+            call.Invite = Copy(packet);
+            call.State = SipCall.Alerting;
+            // Trying first: the decision below may take the firmware's lock and the ringer (RFC 3261 8.2.6.1).
+            Send(packet, m, ResponseBytes(call, packet, m, 100, false, null), nowMs);
+            string forward;
+            int status = _handler.OnIncoming(call, m, out forward);
+            if (status >= 300)
+            {
+                _agent.Reply(packet, m, status, status < 400 && forward != null ? HeaderNames.Contact : null, forward, nowMs);
+                return true;
+            }
+            _calls[slot] = call;
+            Send(packet, m, ResponseBytes(call, packet, m, 180, false, null), nowMs);
+            _handler.OnChanged(call, nowMs);
+            return true;
+        }
+
+        /// <summary>A re-INVITE (session refresh, target refresh): 200 with the same answer, or 488 for an offer without a common codec.</summary>
+        private void Reinvite(SipCall call, SipPacket packet, SipMessage m, long nowMs)
+        {
+            if (call.State != SipCall.Connected || m.CSeq <= call.RemoteCSeq)
+            {
+                _agent.Reply(packet, m, call.State != SipCall.Connected ? 491 : 500, nowMs);
+                return;
+            }
+            call.RemoteCSeq = m.CSeq;
+            if (!ReadOffer(call, m))
+            {
+                _agent.Reply(packet, m, 488, nowMs);
+                return;
+            }
+            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
+            if (contact != null && contact.Uri != null)
+            {
+                call.RemoteTarget = contact.Uri.ToString();
+            }
+            call.LocalSdp = null;
+            byte[] ok = ResponseBytes(call, packet, m, 200, true, null);
+            Send(packet, m, ok, nowMs);
+            if (packet.Connection == null)
+            {
+                StartOkRetransmission(call, packet, m, ok, nowMs);
+            }
+            _handler.OnChanged(call, nowMs);
+        }
+
+        private bool OnAck(SipMessage m, long nowMs)
+        {
+            SipCall call = FindDialog(m);
+            if (call == null)
+            {
+                return false;
+            }
+            if (call.AwaitingAck && m.CSeq == call.RemoteCSeq)
+            {
+                call.AwaitingAck = false;
+                call.LastResponse = null;
+            }
+            return true;
+        }
+
+        private bool OnCancel(SipPacket packet, SipMessage m, long nowMs)
+        {
+            string branch = m.GetVia(0).Branch;
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                SipCall c = _calls[i];
+                if (c != null && !c.Outgoing && c.InviteBranch == branch && c.CallId == m.CallId)
+                {
+                    _agent.Reply(packet, m, 200, nowMs);
+                    if (c.State == SipCall.Alerting)
+                    {
+                        // The INVITE's own answer: 487, retransmitted by the agent until its ACK (RFC 3261 9.2).
+                        Refuse(c, 487, nowMs);
+                        End(c, 487, "cancelled", nowMs);
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        // ---- what the user does -----------------------------------------------------------------------------------
+
+        /// <summary>Answers a ringing incoming call (200 with the SDP answer); false when it is not ringing.</summary>
+        public bool Answer(SipCall call, long nowMs)
+        {
+            if (call == null || call.Outgoing || call.State != SipCall.Alerting || Slot(call) < 0)
+            {
+                return false;
+            }
+            SipMessage m = Reparse(call);
+            byte[] ok = ResponseBytes(call, call.Invite, m, 200, true, null);
+            Send(call.Invite, m, ok, nowMs);
+            call.State = SipCall.Connected;
+            call.ConnectedMs = nowMs;
+            if (call.Invite.Connection == null)
+            {
+                StartOkRetransmission(call, call.Invite, m, ok, nowMs);
+            }
+            call.Invite = null;
+            _handler.OnChanged(call, nowMs);
+            return true;
+        }
+
+        /// <summary>
+        /// Ends a call the way its state needs: a ringing incoming call is refused with <paramref name="refusal"/>
+        /// (486 or 603), a dialled one is cancelled, a connected one gets BYE. False when it is not live.
+        /// </summary>
+        public bool Hangup(SipCall call, int refusal, long nowMs)
+        {
+            if (call == null || Slot(call) < 0)
+            {
+                return false;
+            }
+            if (call.State == SipCall.Alerting)
+            {
+                Refuse(call, refusal, nowMs);
+                End(call, refusal, refusal == 486 ? "rejected (busy)" : "rejected", nowMs);
+                return true;
+            }
+            if (call.State == SipCall.Connected)
+            {
+                SendBye(call, nowMs);
+                End(call, 200, "hung up", nowMs);
+                return true;
+            }
+            call.CancelRequested = true;
+            if (call.State == SipCall.Ringing)
+            {
+                SendCancel(call, nowMs);
+            }
+            // Dialing: the CANCEL waits for a provisional (RFC 3261 9.1); the 487 (or a 2xx, then BYE) ends the call.
+            return true;
+        }
+
+        /// <summary>
+        /// Places a call from an identity to a URI (sip:, or user@host) or a number (to the identity's domain); null
+        /// with <paramref name="error"/> set when it cannot go out.
+        /// </summary>
+        public SipCall Dial(int identity, string target, long nowMs, out string error)
+        {
+            SipIdentity id = _agent.GetIdentity(identity);
+            error = null;
+            if (id == null || _agent.Udp == null)
+            {
+                error = "identity " + identity.ToString() + " is not active";
+                return null;
+            }
+            string uri = TargetUri(id, target);
+            SipUri parsed = uri == null ? null : SipUri.Parse(uri);
+            if (parsed == null || !parsed.IsSip || parsed.Host == null)
+            {
+                error = "not a number or sip: URI: " + target;
+                return null;
+            }
+            int slot = FreeSlot();
+            if (slot < 0)
+            {
+                error = "already " + MaxCalls.ToString() + " calls";
+                return null;
+            }
+            string next = id.Outbound != null && id.Outbound.Length > 0 ? id.Outbound
+                : id.Registrar != null && id.Registrar.Length > 0 ? id.Registrar
+                : parsed.Host + (parsed.Port > 0 ? ":" + parsed.Port.ToString() : "");
+            string host;
+            int port;
+            string address;
+            if (!HostResolver.Split(next, out host, out port) || (address = HostResolver.Resolve(host)) == null)
+            {
+                error = "cannot resolve " + next;
+                return null;
+            }
+            var call = new SipCall(++_nextId, identity, true, nowMs);
+            call.RemoteUri = uri;
+            call.RemoteUser = parsed.User;
+            call.RequestUri = uri;
+            call.CallId = _agent.NewToken() + "@" + _agent.LocalHost;
+            call.LocalTag = _agent.NewToken();
+            call.LocalHeader = "<sip:" + id.User + "@" + Domain(id) + ">;tag=" + call.LocalTag;
+            call.RemoteHeader = "<" + uri + ">";
+            call.RemoteTarget = uri;
+            call.HopAddress = address;
+            call.HopPort = port;
+            call.LocalMediaPort = RtpBasePort + 2 * slot;
+            call.SdpSession = nowMs;
+            call.LocalSdp = Sdp.Offer(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, 1);
+            _calls[slot] = call;
+            SendInvite(call, null, null, nowMs);
+            _handler.OnChanged(call, nowMs);
+            return call;
+        }
+
+        // ---- responses to the phone's INVITEs -----------------------------------------------------------------------
+
+        public bool OnResponse(SipMessage r, long nowMs)
+        {
+            if (r.CSeqMethod != "INVITE")
+            {
+                return false;
+            }
+            string branch = r.GetVia(0).Branch;
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                SipCall c = _calls[i];
+                if (c == null || !c.Outgoing || c.CallId != r.CallId)
+                {
+                    continue;
+                }
+                if (c.Transaction != null && c.Transaction.Branch == branch && c.Transaction.State < InviteClientTransaction.Terminated)
+                {
+                    if (r.StatusCode < 200)
+                    {
+                        Provisional(c, r, nowMs);
+                    }
+                    c.Transaction.OnResponse(r, nowMs);
+                    return true;
+                }
+                if (r.StatusCode < 300 && c.Ack != null && r.To.Tag == c.RemoteTag)
+                {
+                    // The 2xx again (our ACK was lost): the same ACK again (RFC 3261 13.2.2.4).
+                    _agent.Udp.Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void Provisional(SipCall call, SipMessage r, long nowMs)
+        {
+            if (call.CancelRequested && !call.CancelSent)
+            {
+                SendCancel(call, nowMs);
+            }
+            if (r.StatusCode > 100 && call.State == SipCall.Dialing)
+            {
+                call.State = SipCall.Ringing;
+                _handler.OnChanged(call, nowMs);
+            }
+        }
+
+        private void OnFinal(SipCall call, SipMessage r, long nowMs)
+        {
+            if (Slot(call) < 0)
+            {
+                return;
+            }
+            if (r == null)
+            {
+                End(call, 408, "no answer", nowMs);
+                return;
+            }
+            int status = r.StatusCode;
+            if (status < 300)
+            {
+                Established(call, r, nowMs);
+                return;
+            }
+            if ((status == 401 || status == 407) && !call.Authenticated && !call.CancelRequested && Retry(call, r, nowMs))
+            {
+                return;
+            }
+            End(call, status, call.CancelRequested && status == 487 ? "cancelled" : r.ReasonPhrase, nowMs);
+        }
+
+        private void Established(SipCall call, SipMessage r, long nowMs)
+        {
+            NameAddr to = r.To;
+            call.RemoteTag = to.Tag;
+            call.RemoteHeader = r.GetHeader(HeaderNames.To);
+            call.RemoteName = to.DisplayName;
+            NameAddr contact = r.ContactCount > 0 ? r.GetContact(0) : null;
+            if (contact != null && contact.Uri != null)
+            {
+                call.RemoteTarget = contact.Uri.ToString();
+            }
+            call.Routes = ReadRoutes(r, true);
+            DialogHop(call);
+            SipWriter ack = SipWriter.Request("ACK", call.RemoteTarget)
+                .Header(HeaderNames.Via, Via("z9hG4bK" + _agent.NewToken()))
+                .Header(HeaderNames.MaxForwards, "70");
+            WriteRoutes(ack, call.Routes);
+            call.Ack = ack.Header(HeaderNames.From, call.LocalHeader)
+                .Header(HeaderNames.To, call.RemoteHeader)
+                .Header(HeaderNames.CallId, call.CallId)
+                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " ACK")
+                .Header(HeaderNames.UserAgent, "DeskPhone")
+                .ToBytes();
+            _agent.Udp.Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
+            bool media = r.BodyLength > 0 && _sdp.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
+            if (media)
+            {
+                call.MediaAddress = _sdp.Address;
+                call.MediaPort = _sdp.Port;
+                call.Codec = Sdp.Choose(_sdp);
+                call.TelephoneEvent = _sdp.TelephoneEvent;
+            }
+            if (call.CancelRequested || !media || call.Codec < 0)
+            {
+                // Answered after the user gave up, or with nothing the phone can play: the call is ended at once.
+                SendBye(call, nowMs);
+                End(call, 200, call.CancelRequested ? "cancelled" : "no common codec", nowMs);
+                return;
+            }
+            call.State = SipCall.Connected;
+            call.ConnectedMs = nowMs;
+            _handler.OnChanged(call, nowMs);
+        }
+
+        /// <summary>Sends the INVITE again with the identity's credentials for the challenge (RFC 3261 22.2, a new CSeq).</summary>
+        private bool Retry(SipCall call, SipMessage r, long nowMs)
+        {
+            SipIdentity id = _agent.GetIdentity(call.Identity);
+            bool proxy = r.StatusCode == 407;
+            DigestChallenge challenge = DigestChallenge.Parse(r.GetHeader(proxy ? HeaderNames.ProxyAuthenticate : HeaderNames.WwwAuthenticate));
+            if (id == null || id.Password == null || challenge == null)
+            {
+                return false;
+            }
+            call.Authenticated = true;
+            string user = id.AuthUser != null && id.AuthUser.Length > 0 ? id.AuthUser : id.User;
+            SendInvite(call, proxy ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
+                DigestResponse.Header(user, id.Password, "INVITE", call.RequestUri, challenge, 1, _agent.NewToken()), nowMs);
+            return true;
+        }
+
+        // ---- timers --------------------------------------------------------------------------------------------------
+
+        /// <summary>Runs the INVITE transactions and the 2xx retransmissions; call every loop turn.</summary>
+        public void Poll(long nowMs)
+        {
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                SipCall c = _calls[i];
+                if (c == null)
+                {
+                    continue;
+                }
+                if (c.Transaction != null)
+                {
+                    c.Transaction.Poll(nowMs);
+                }
+                if (c.AwaitingAck && _calls[i] == c)
+                {
+                    if (nowMs >= c.OkDeadline)
+                    {
+                        // No ACK within 64*T1: the dialog is confirmed but the session ends (RFC 3261 13.3.1.4).
+                        c.AwaitingAck = false;
+                        SendBye(c, nowMs);
+                        End(c, 408, "no ACK", nowMs);
+                    }
+                    else if (nowMs >= c.OkTimer)
+                    {
+                        _agent.Udp.Send(c.LastResponse, c.LastResponse.Length, c.HopAddress, c.HopPort, null);
+                        c.OkInterval = c.OkInterval * 2 > ClientTransaction.T2 ? ClientTransaction.T2 : c.OkInterval * 2;
+                        c.OkTimer = nowMs + c.OkInterval;
+                    }
+                }
+            }
+        }
+
+        // ---- building and sending ----------------------------------------------------------------------------------
+
+        private void SendInvite(SipCall call, string authHeader, string authValue, long nowMs)
+        {
+            SipIdentity id = _agent.GetIdentity(call.Identity);
+            string branch = "z9hG4bK" + _agent.NewToken();
+            call.InviteVia = Via(branch);
+            call.LocalCSeq++;
+            byte[] bytes = SipWriter.Request("INVITE", call.RequestUri)
+                .Header(HeaderNames.Via, call.InviteVia)
+                .Header(HeaderNames.MaxForwards, "70")
+                .Header(HeaderNames.From, call.LocalHeader)
+                .Header(HeaderNames.To, call.RemoteHeader)
+                .Header(HeaderNames.CallId, call.CallId)
+                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " INVITE")
+                .Header(HeaderNames.Contact, _agent.ContactOf(id))
+                .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
+                .Header(HeaderNames.UserAgent, "DeskPhone")
+                .Header(authHeader, authValue)
+                .Body(Sdp.ContentType, call.LocalSdp)
+                .ToBytes();
+            call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,
+                _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnFinal(call, r, now));
+            call.Transaction.Start(nowMs);
+        }
+
+        /// <summary>CANCEL of the pending INVITE: its Request-URI, top Via, From, To, Call-ID and CSeq number (RFC 3261 9.1).</summary>
+        private void SendCancel(SipCall call, long nowMs)
+        {
+            call.CancelSent = true;
+            byte[] bytes = SipWriter.Request("CANCEL", call.RequestUri)
+                .Header(HeaderNames.Via, call.InviteVia)
+                .Header(HeaderNames.MaxForwards, "70")
+                .Header(HeaderNames.From, call.LocalHeader)
+                .Header(HeaderNames.To, "<" + call.RequestUri + ">")
+                .Header(HeaderNames.CallId, call.CallId)
+                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " CANCEL")
+                .Header(HeaderNames.UserAgent, "DeskPhone")
+                .ToBytes();
+            _agent.Start(new ClientTransaction(call.Transaction.Branch, "CANCEL", bytes, _agent.Udp, call.HopAddress, call.HopPort, IgnoreResponse, false), nowMs);
+        }
+
+        /// <summary>BYE in the dialog (RFC 3261 15.1.1), through the route set, answered 401/407 once with credentials.</summary>
+        private void SendBye(SipCall call, long nowMs)
+        {
+            DialogHop(call);
+            if (call.HopAddress == null)
+            {
+                return;
+            }
+            string target = call.RemoteTarget;
+            string local = call.LocalHeader;
+            string remote = call.RemoteHeader;
+            string callId = call.CallId;
+            string[] routes = call.Routes;
+            _agent.SendRequest(_agent.GetIdentity(call.Identity), "BYE", target, call.HopAddress, call.HopPort,
+                (branch, authHeader, authValue) =>
+                {
+                    SipWriter w = SipWriter.Request("BYE", target)
+                        .Header(HeaderNames.Via, Via(branch))
+                        .Header(HeaderNames.MaxForwards, "70");
+                    WriteRoutes(w, routes);
+                    return w.Header(HeaderNames.From, local)
+                        .Header(HeaderNames.To, remote)
+                        .Header(HeaderNames.CallId, callId)
+                        .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " BYE")
+                        .Header(HeaderNames.UserAgent, "DeskPhone")
+                        .Header(authHeader, authValue)
+                        .ToBytes();
+                }, IgnoreResponse, nowMs);
+        }
+
+        private static void IgnoreResponse(ClientTransaction t, SipMessage response, long nowMs)
+        {
+            // The call is over whatever the peer answers to BYE or CANCEL (RFC 3261 15.1.1).
+        }
+
+        /// <summary>The final refusal of a ringing incoming call, kept retransmitting by the agent until its ACK.</summary>
+        private void Refuse(SipCall call, int status, long nowMs)
+        {
+            SipMessage m = Reparse(call);
+            _agent.SendResponse(call.Invite, m, status, ResponseBytes(call, call.Invite, m, status, false, null), nowMs);
+        }
+
+        /// <summary>
+        /// A response to the INVITE with the phone's To tag, Record-Route echoed and the phone's Contact (RFC 3261
+        /// 12.1.1); a 200 carries the SDP answer.
+        /// </summary>
+        private byte[] ResponseBytes(SipCall call, SipPacket packet, SipMessage m, int status, bool sdp, string extra)
+        {
+            SipWriter w = _writer;
+            _agent.WriteResponseHead(w, packet, m, status, status > 100 ? call.LocalTag : null);
+            if (status > 100 && status < 300)
+            {
+                int routes = m.CountHeaderValues(HeaderNames.RecordRoute);
+                for (int i = 0; i < routes; i++)
+                {
+                    w.Header(HeaderNames.RecordRoute, m.GetHeaderValue(HeaderNames.RecordRoute, i));
+                }
+                w.Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)));
+            }
+            if (status == 200)
+            {
+                w.Header(HeaderNames.Allow, _agent.Capabilities.AllowList());
+            }
+            w.Header(HeaderNames.UserAgent, "DeskPhone");
+            if (sdp)
+            {
+                if (call.LocalSdp == null)
+                {
+                    call.SdpSession = call.SdpSession == 0 ? call.StartedMs + 1 : call.SdpSession;
+                    call.LocalSdp = call.Codec < 0
+                        ? Sdp.Offer(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, 1)
+                        : Sdp.Answer(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, 1, call.Codec, call.TelephoneEvent);
+                }
+                w.Body(Sdp.ContentType, call.LocalSdp);
+            }
+            byte[] bytes = w.ToBytes();
+            call.LastResponse = bytes;
+            return bytes;
+        }
+
+        private void Send(SipPacket packet, SipMessage m, byte[] bytes, long nowMs)
+        {
+            packet.Transport.Send(bytes, bytes.Length, packet.RemoteHost, SipUserAgent.ResponsePort(packet, m), packet.Connection);
+        }
+
+        /// <summary>The 2xx goes again on T1, doubling up to T2, until the ACK or 64*T1 (RFC 3261 13.3.1.4), where its first copy went.</summary>
+        private void StartOkRetransmission(SipCall call, SipPacket packet, SipMessage m, byte[] ok, long nowMs)
+        {
+            call.HopAddress = packet.RemoteHost;
+            call.HopPort = SipUserAgent.ResponsePort(packet, m);
+            call.LastResponse = ok;
+            call.AwaitingAck = true;
+            call.OkInterval = ClientTransaction.T1;
+            call.OkTimer = nowMs + ClientTransaction.T1;
+            call.OkDeadline = nowMs + 64 * ClientTransaction.T1;
+        }
+
+        // ---- reading -------------------------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Reads the SDP offer of an INVITE into the call; true when there is none (the phone offers in the 200) or it
+        /// has a codec the phone can use.
+        /// </summary>
+        private bool ReadOffer(SipCall call, SipMessage m)
+        {
+            if (m.BodyLength == 0)
+            {
+                call.Codec = -1;
+                return true;
+            }
+            if (m.ContentType != Sdp.ContentType || !_sdp.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
+            {
+                return false;
+            }
+            int codec = Sdp.Choose(_sdp);
+            if (codec < 0)
+            {
+                return false;
+            }
+            call.Codec = codec;
+            call.TelephoneEvent = _sdp.TelephoneEvent;
+            call.MediaAddress = _sdp.Address;
+            call.MediaPort = _sdp.Port;
+            return true;
+        }
+
+        /// <summary>Record-Route values, in order for the callee, reversed for the caller (RFC 3261 12.1.1, 12.1.2).</summary>
+        private static string[] ReadRoutes(SipMessage m, bool reverse)
+        {
+            int n = m.CountHeaderValues(HeaderNames.RecordRoute);
+            if (n == 0)
+            {
+                return null;
+            }
+            if (n > SipCall.MaxRoutes)
+            {
+                n = SipCall.MaxRoutes;
+            }
+            var routes = new string[n];
+            for (int i = 0; i < n; i++)
+            {
+                routes[reverse ? n - 1 - i : i] = m.GetHeaderValue(HeaderNames.RecordRoute, i);
+            }
+            return routes;
+        }
+
+        /// <summary>Where in-dialog requests go: the first route (loose routing), else the remote target.</summary>
+        private static void DialogHop(SipCall call)
+        {
+            string next = call.RemoteTarget;
+            if (call.Routes != null && call.Routes.Length > 0)
+            {
+                NameAddr first = NameAddr.Parse(call.Routes[0]);
+                next = first != null && first.Uri != null ? first.Uri.ToString() : next;
+            }
+            SipUri uri = next == null ? null : SipUri.Parse(next);
+            string address = uri == null || uri.Host == null ? null : HostResolver.Resolve(uri.Host);
+            if (address != null)
+            {
+                call.HopAddress = address;
+                call.HopPort = uri.Port > 0 ? uri.Port : 5060;
+            }
+        }
+
+        /// <summary>The route set as Route headers of an in-dialog request (RFC 3261 12.2.1.1, loose routing).</summary>
+        private static void WriteRoutes(SipWriter w, string[] routes)
+        {
+            for (int i = 0; routes != null && i < routes.Length; i++)
+            {
+                w.Header(HeaderNames.Route, routes[i]);
+            }
+        }
+
+        private SipCall FindDialog(SipMessage m)
+        {
+            string callId = m.CallId;
+            string toTag = m.To == null ? null : m.To.Tag;
+            string fromTag = m.From == null ? null : m.From.Tag;
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                SipCall c = _calls[i];
+                if (c != null && c.CallId == callId && c.LocalTag == toTag && (c.RemoteTag == null || c.RemoteTag == fromTag))
+                {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        private int FreeSlot()
+        {
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                if (_calls[i] == null)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private int Slot(SipCall call)
+        {
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                if (_calls[i] == call)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void End(SipCall call, int status, string reason, long nowMs)
+        {
+            int slot = Slot(call);
+            if (slot < 0)
+            {
+                return;
+            }
+            _calls[slot] = null;
+            call.State = SipCall.Ended;
+            call.EndStatus = status;
+            call.EndReason = reason;
+            call.EndedMs = nowMs;
+            call.Release();
+            _handler.OnChanged(call, nowMs);
+        }
+
+        private SipMessage Reparse(SipCall call)
+        {
+            SipPacket p = call.Invite;
+            _parser.Parse(p.Data, 0, p.Length, false, _invite, _parse);
+            return _invite;
+        }
+
+        private static SipPacket Copy(SipPacket packet)
+        {
+            var copy = new SipPacket(packet.Length);
+            System.Array.Copy(packet.Data, copy.Data, packet.Length);
+            copy.Length = packet.Length;
+            copy.RemoteHost = packet.RemoteHost;
+            copy.RemotePort = packet.RemotePort;
+            copy.Transport = packet.Transport;
+            copy.Connection = packet.Connection;
+            return copy;
+        }
+
+        private string Via(string branch) =>
+            "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport";
+
+        private string Domain(SipIdentity id) =>
+            id.Registrar != null && id.Registrar.Length > 0 ? SipIdentity.HostOf(id.Registrar) : _agent.LocalHost;
+
+        /// <summary>A dialled string as a URI: sip:/sips: as it is, user@host gets sip:, a number goes to the identity's domain.</summary>
+        private string TargetUri(SipIdentity id, string target)
+        {
+            if (target == null || target.Length == 0)
+            {
+                return null;
+            }
+            if (target.StartsWith("sip:") || target.StartsWith("sips:"))
+            {
+                return target;
+            }
+            return target.IndexOf('@') > 0 ? "sip:" + target : "sip:" + target + "@" + Domain(id);
+        }
+    }
+}

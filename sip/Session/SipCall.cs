@@ -1,0 +1,125 @@
+using DeskPhone.Sip.Transaction;
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Sip.Session
+{
+    /// <summary>
+    /// One call of the phone: its INVITE session and dialog (RFC 3261 12-14: Call-ID, tags, CSeq, remote target, route
+    /// set), what the phone shows of it (remote party, times, how it ended) and the media the offer/answer agreed
+    /// on. <see cref="CallSessions"/> owns the SIP side; the firmware reads the public part.
+    /// </summary>
+    public sealed class SipCall
+    {
+        /// <summary>Outgoing: the INVITE is out, nothing but 100 came back yet.</summary>
+        public const int Dialing = 0;
+
+        /// <summary>Outgoing: the other side rings (a 1xx other than 100).</summary>
+        public const int Ringing = 1;
+
+        /// <summary>Incoming: the phone rings (180 sent).</summary>
+        public const int Alerting = 2;
+
+        /// <summary>Answered (2xx sent or received): the dialog is confirmed.</summary>
+        public const int Connected = 3;
+
+        public const int Ended = 4;
+
+        /// <summary>The largest route set kept from Record-Route (more entries are a broken peer: the call is refused with 400).</summary>
+        public const int MaxRoutes = 8;
+
+        public SipCall(int id, int identity, bool outgoing, long nowMs)
+        {
+            Id = id;
+            Identity = identity;
+            Outgoing = outgoing;
+            StartedMs = nowMs;
+            Codec = -1;
+            TelephoneEvent = -1;
+        }
+
+        /// <summary>Unique within this run (the bench's call id).</summary>
+        public int Id { get; }
+        public int Identity { get; }
+        public bool Outgoing { get; }
+        public int State { get; internal set; }
+
+        /// <summary>The other party's URI (From of an incoming call, the dialled target of an outgoing one).</summary>
+        public string RemoteUri { get; internal set; }
+
+        /// <summary>The other party's display name, or null.</summary>
+        public string RemoteName { get; internal set; }
+
+        /// <summary>The user part of <see cref="RemoteUri"/> (the number), or null.</summary>
+        public string RemoteUser { get; internal set; }
+
+        public long StartedMs { get; }
+        public long ConnectedMs { get; internal set; }
+        public long EndedMs { get; internal set; }
+
+        /// <summary>The status that ended the call (200 for a BYE either way, 487 cancelled, 486 busy, 408 no answer ...).</summary>
+        public int EndStatus { get; internal set; }
+
+        /// <summary>Why it ended, for people: "hung up", "remote hung up", "cancelled", the peer's reason phrase.</summary>
+        public string EndReason { get; internal set; }
+
+        /// <summary>Where the other side wants its audio (from its SDP), its port, the agreed codec (-1 while none).</summary>
+        public string MediaAddress { get; internal set; }
+        public int MediaPort { get; internal set; }
+        public int Codec { get; internal set; }
+        public int TelephoneEvent { get; internal set; }
+
+        /// <summary>The phone's own RTP port for this call.</summary>
+        public int LocalMediaPort { get; internal set; }
+
+        public string CallId { get; internal set; }
+        internal string LocalTag;
+        internal string RemoteTag;
+
+        // The From/To values of the two ends as this side writes them in its requests (tags included).
+        internal string LocalHeader;
+        internal string RemoteHeader;
+        internal string RemoteTarget;
+        internal string[] Routes;
+        internal long LocalCSeq;
+        internal long RemoteCSeq;
+        internal long SdpSession;
+        internal byte[] LocalSdp;
+
+        // Incoming: a copy of the INVITE (its responses are written from it), its branch, the last response sent and
+        // the 2xx retransmissions until the ACK (RFC 3261 13.3.1.4).
+        internal SipPacket Invite;
+        internal string InviteBranch;
+        internal byte[] LastResponse;
+        internal bool AwaitingAck;
+        internal long OkTimer;
+        internal long OkInterval;
+        internal long OkDeadline;
+
+        // Outgoing: the INVITE transaction, its request pieces (for CANCEL and the auth retry), the next hop.
+        internal InviteClientTransaction Transaction;
+        internal string RequestUri;
+        internal string InviteVia;
+        internal string HopAddress;
+        internal int HopPort;
+        internal bool Authenticated;
+        internal bool CancelRequested;
+        internal bool CancelSent;
+        internal byte[] Ack;
+
+        /// <summary>Seconds connected (0 before the answer).</summary>
+        public int DurationSeconds(long nowMs) =>
+            ConnectedMs == 0 ? 0 : (int)(((EndedMs != 0 ? EndedMs : nowMs) - ConnectedMs) / 1000);
+
+        /// <summary>Drops what only the SIP side of a live call needs (an ended call may stay in a list).</summary>
+        internal void Release()
+        {
+            Invite = null;
+            LastResponse = null;
+            Transaction = null;
+            Routes = null;
+            LocalSdp = null;
+            Ack = null;
+            AwaitingAck = false;
+        }
+    }
+}
