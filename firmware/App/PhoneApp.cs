@@ -1,4 +1,5 @@
 using DeskPhone.Drivers;
+using DeskPhone.Firmware.Calls;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Sip.Transport;
@@ -47,6 +48,9 @@ namespace DeskPhone.Firmware.App
             Binding = new SipBinding(Core, Subscriptions, inbox, udp, localHost);
             Agent = Binding.Agent;
             Publisher = new PresencePublisher(Core, Agent);
+            Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones);
+            Core.AttachCallState(Calls);
+            Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
             if (localHost == null && drivers != null)
             {
                 drivers.Ethernet.AddressChanged += OnAddressChanged;
@@ -72,6 +76,9 @@ namespace DeskPhone.Firmware.App
         public SipUserAgent Agent { get; }
         public PresencePublisher Publisher { get; }
 
+        /// <summary>The call logic (ringing, answer, dial, call lists) over the SIP sessions.</summary>
+        public PhoneCalls Calls { get; }
+
         /// <summary>The idle screen on the panel; null when headless.</summary>
         public IdleScreen Idle { get; }
 
@@ -92,6 +99,7 @@ namespace DeskPhone.Firmware.App
             lock (Core.Gate)
             {
                 Agent.Poll(nowMs);
+                Calls.Poll(nowMs);
                 Subscriptions.Poll(nowMs);
                 Publisher.Poll(nowMs);
                 Core.Poll(nowMs);

@@ -18,5 +18,6 @@ namespace DeskPhone.Firmware.Phone
         public const string Link = "link";
         public const string Presence = "presence";
         public const string Settings = "settings";
+        public const string Call = "call";
     }
 }

@@ -1,6 +1,4 @@
-using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
@@ -175,55 +173,6 @@ namespace DeskPhone.Firmware.Phone
                 return _phone.OnNotify(identity, evt == null ? null : evt.Trim(), request.ContentType, request.RemoteHost, fromRegistrar,
                     request.Buffer, request.BodyOffset, request.BodyLength, _phone.Now);
             }
-        }
-
-        /// <summary>
-        /// Decides an incoming call while the phone has no call layer: forward always, DND (forwarded to the always or
-        /// else the busy target, otherwise 486) and forward when busy are answered here; anything else is 480.
-        /// </summary>
-        public int OnInvite(int identity, SipMessage request, out string contact)
-        {
-            contact = null;
-            lock (_phone.Gate)
-            {
-                SettingsStore s = _phone.Settings;
-                int index = identity >= 1 ? identity : _phone.CurrentIdentity;
-                string always = s.Get("user_fwd_always", index);
-                string busy = s.Get("user_fwd_busy", index);
-                // DND is the identity's own setting; for the current identity it is also the own status's DND
-                // (PhoneCore.ChoosePresence and SettingsBinding keep the two one).
-                bool dnd = s.GetBool("user_dnd", index);
-                string forward = always != "" ? always : (dnd || _phone.InCall) && busy != "" ? busy : null;
-                if (dnd)
-                {
-                    _phone.Statuses.Raise(StatusId.PhoneHasMissedCalls, request.From == null ? null : request.From.Uri.ToString(), "dnd", _phone.Now);
-                }
-                if (forward != null)
-                {
-                    contact = "<" + ForwardUri(forward, index, request) + ">";
-                    return 302;
-                }
-                return dnd || _phone.InCall ? 486 : 480;
-            }
-        }
-
-        /// <summary>A forward target as a URI: a number or user goes to the identity's registrar.</summary>
-        private string ForwardUri(string target, int identity, SipMessage request)
-        {
-            if (target.StartsWith("sip:") || target.StartsWith("sips:") || target.StartsWith("tel:"))
-            {
-                return target;
-            }
-            if (target.IndexOf('@') > 0)
-            {
-                return "sip:" + target;
-            }
-            string host = SipIdentity.HostOf(_phone.Settings.Get("user_host", identity));
-            if (host == null || host.Length == 0)
-            {
-                host = request.RequestUri == null ? "localhost" : request.RequestUri.Host;
-            }
-            return "sip:" + target + "@" + host;
         }
     }
 }

@@ -1,0 +1,26 @@
+using DeskPhone.Sip.Session;
+
+namespace DeskPhone.Firmware.Calls
+{
+    /// <summary>The words the bench and the screen use for a call's direction and state.</summary>
+    public static class CallNames
+    {
+        public static string Direction(SipCall call) => call.Outgoing ? "outgoing" : "incoming";
+
+        public static string State(SipCall call)
+        {
+            switch (call.State)
+            {
+                case SipCall.Dialing: return "dialing";
+                case SipCall.Ringing: return "ringing";
+                case SipCall.Alerting: return "incoming";
+                case SipCall.Connected: return "connected";
+                default: return "ended";
+            }
+        }
+
+        /// <summary>Who the other side is, for people: the display name, else the number, else the URI.</summary>
+        public static string Remote(SipCall call) =>
+            call.RemoteName != null && call.RemoteName.Length > 0 ? call.RemoteName : call.RemoteUser != null ? call.RemoteUser : call.RemoteUri;
+    }
+}

@@ -1,0 +1,21 @@
+namespace DeskPhone.Firmware.Calls
+{
+    /// <summary>One entry of a call list: who, on which identity, when (monotonic ms) and how long (s).</summary>
+    public sealed class CallRecord
+    {
+        public CallRecord(string remote, string name, int identity, long atMs, int seconds)
+        {
+            Remote = remote;
+            Name = name;
+            Identity = identity;
+            AtMs = atMs;
+            Seconds = seconds;
+        }
+
+        public string Remote { get; }
+        public string Name { get; }
+        public int Identity { get; }
+        public long AtMs { get; }
+        public int Seconds { get; }
+    }
+}

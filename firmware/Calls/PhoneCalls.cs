@@ -1,0 +1,239 @@
+using DeskPhone.Drivers.Audio;
+using DeskPhone.Firmware.Presence;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Status;
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Session;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Firmware.Calls
+{
+    public delegate void CallChangedHandler(SipCall call);
+
+    /// <summary>
+    /// The phone's call logic over the SIP sessions: what an incoming call does (forward always, Do not disturb
+    /// refuses with 486 or forwards to the busy target, a call while in a call goes to the busy target, anything else
+    /// rings), the ringer (the tones driver's ring; with RingerIsSilent active the call is there but silent; while
+    /// another call is connected the waiting tone instead), answer, hang up, reject and dial, the media hand-over, the
+    /// call lists, and the statuses the calls raise (PhoneHasMissedCalls with the count, CanceledCall). It is the
+    /// <see cref="ICallState"/> the own status follows (Busy during a call).
+    /// </summary>
+    public sealed class PhoneCalls : ISessionHandler, ICallState
+    {
+        private readonly SettingsStore _settings;
+        private readonly StatusScheduler _statuses;
+        private readonly ToneSequencer _tones;
+        private readonly SipUserAgent _agent;
+        private bool _inCall;
+        private TonePattern _ringing;
+
+        public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones)
+        {
+            _agent = agent;
+            _settings = settings;
+            _statuses = statuses;
+            _tones = tones;
+            Sessions = new CallSessions(agent, this);
+        }
+
+        public CallSessions Sessions { get; }
+
+        /// <summary>Where connected calls' audio goes (issue #19 sets its RTP here); nothing yet.</summary>
+        public ICallMedia Media { get; set; } = new NoCallMedia();
+        public CallList Missed { get; } = new CallList();
+        public CallList Received { get; } = new CallList();
+        public CallList Dialled { get; } = new CallList();
+
+        /// <summary>Missed calls since the user last looked (the PhoneHasMissedCalls parameter).</summary>
+        public int MissedCount { get; private set; }
+
+        public bool InCall => _inCall;
+
+        public event CallStateChangedHandler Changed;
+
+        /// <summary>Every change of a call (ringing, connected, ended), for the bench event stream and the screen.</summary>
+        public event CallChangedHandler CallChanged;
+
+        /// <summary>Places a call (identity 1..12; a number goes to the identity's domain); null and a reason when it cannot.</summary>
+        public SipCall Dial(int identity, string target, long nowMs, out string error) =>
+            Sessions.Dial(identity, target, nowMs, out error);
+
+        /// <summary>Answers the ringing call (the oldest one when <paramref name="id"/> is 0).</summary>
+        public bool Answer(int id, long nowMs) => Sessions.Answer(Pick(id, true), nowMs);
+
+        /// <summary>Ends a call whatever its state (a ringing one is rejected with 486); 0: the newest call.</summary>
+        public bool Hangup(int id, long nowMs) => Sessions.Hangup(Pick(id, false), 486, nowMs);
+
+        /// <summary>The user saw the missed calls: the count and PhoneHasMissedCalls are cleared.</summary>
+        public void ClearMissed(long nowMs)
+        {
+            MissedCount = 0;
+            _statuses.Clear(StatusId.PhoneHasMissedCalls, nowMs);
+        }
+
+        /// <summary>Runs the sessions' timers and keeps the ringer in step with the calls and silent mode.</summary>
+        public void Poll(long nowMs)
+        {
+            Sessions.Poll(nowMs);
+            UpdateRinger(nowMs);
+        }
+
+        public int OnIncoming(SipCall call, SipMessage invite, out string contact)
+        {
+            contact = null;
+            int index = call.Identity >= 1 ? call.Identity : 1;
+            string always = _settings.Get("user_fwd_always", index);
+            string busy = _settings.Get("user_fwd_busy", index);
+            // DND is the identity's own setting; for the current identity it is also the own status's DND
+            // (PhoneCore.ChoosePresence and SettingsBinding keep the two one).
+            bool dnd = _settings.GetBool("user_dnd", index);
+            bool engaged = Sessions.Count > 0;
+            string forward = always != "" ? always : (dnd || engaged) && busy != "" ? busy : null;
+            if (dnd)
+            {
+                AddMissed(call, "dnd", call.StartedMs);
+            }
+            if (forward != null)
+            {
+                contact = "<" + ForwardUri(forward, index, invite) + ">";
+                return 302;
+            }
+            return dnd ? 486 : 180;
+        }
+
+        public void OnChanged(SipCall call, long nowMs)
+        {
+            if (call.State == SipCall.Connected && call.MediaAddress != null && call.Codec >= 0)
+            {
+                Media.Start(call.Id, call.MediaAddress, call.MediaPort, call.LocalMediaPort, call.Codec);
+            }
+            else if (call.State == SipCall.Ended)
+            {
+                Media.Stop(call.Id);
+                Record(call, nowMs);
+            }
+            else if (call.State == SipCall.Dialing)
+            {
+                Dialled.Add(new CallRecord(call.RemoteUri, null, call.Identity, nowMs, 0));
+            }
+            UpdateRinger(nowMs);
+            bool inCall = Sessions.Count > 0;
+            if (inCall != _inCall)
+            {
+                _inCall = inCall;
+                CallStateChangedHandler changed = Changed;
+                if (changed != null)
+                {
+                    changed(inCall);
+                }
+            }
+            CallChangedHandler handler = CallChanged;
+            if (handler != null)
+            {
+                handler(call);
+            }
+        }
+
+        /// <summary>An incoming call that ended: answered ones are received, the caller giving up is a missed (and cancelled) call.</summary>
+        private void Record(SipCall call, long nowMs)
+        {
+            if (call.Outgoing)
+            {
+                return;
+            }
+            if (call.ConnectedMs != 0)
+            {
+                Received.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, call.DurationSeconds(nowMs)));
+                return;
+            }
+            if (call.EndStatus == 487)
+            {
+                _statuses.Raise(StatusId.CanceledCall, CallNames.Remote(call), "calls", nowMs);
+                AddMissed(call, "calls", nowMs);
+            }
+        }
+
+        private void AddMissed(SipCall call, string source, long nowMs)
+        {
+            Missed.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, 0));
+            MissedCount++;
+            _statuses.Raise(StatusId.PhoneHasMissedCalls, MissedCount.ToString(), source, nowMs);
+        }
+
+        /// <summary>
+        /// The ring while an incoming call alerts and silent mode is off: the ring tone, or the waiting tone while
+        /// another call is connected; silence otherwise.
+        /// </summary>
+        private void UpdateRinger(long nowMs)
+        {
+            if (_tones == null)
+            {
+                return;
+            }
+            bool alerting = false;
+            bool connected = false;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                alerting |= c != null && c.State == SipCall.Alerting;
+                connected |= c != null && c.State != SipCall.Alerting;
+            }
+            TonePattern wanted = !alerting || _statuses.IsActive(StatusId.RingerIsSilent) ? null : connected ? Tones.CallWaiting : Tones.Ring;
+            if (wanted == _ringing)
+            {
+                return;
+            }
+            if (_ringing != null)
+            {
+                _tones.Stop(_ringing);
+            }
+            _ringing = wanted;
+            if (wanted != null)
+            {
+                _tones.Play(wanted, nowMs);
+            }
+        }
+
+        /// <summary>The call an id names; 0 picks the oldest ringing call (answer) or the newest live call (hang up).</summary>
+        private SipCall Pick(int id, bool ringing)
+        {
+            if (id != 0)
+            {
+                return Sessions.Find(id);
+            }
+            SipCall best = null;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c == null || (ringing && c.State != SipCall.Alerting))
+                {
+                    continue;
+                }
+                if (best == null || (ringing ? c.Id < best.Id : c.Id > best.Id))
+                {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        /// <summary>A forward target as a URI: a number or user goes to the identity's registrar.</summary>
+        private string ForwardUri(string target, int identity, SipMessage request)
+        {
+            if (target.StartsWith("sip:") || target.StartsWith("sips:") || target.StartsWith("tel:"))
+            {
+                return target;
+            }
+            if (target.IndexOf('@') > 0)
+            {
+                return "sip:" + target;
+            }
+            string host = SipIdentity.HostOf(_settings.Get("user_host", identity));
+            if (host == null || host.Length == 0)
+            {
+                host = request.RequestUri == null ? "localhost" : request.RequestUri.Host;
+            }
+            return "sip:" + target + "@" + host;
+        }
+    }
+}
