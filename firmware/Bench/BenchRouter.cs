@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
+using DeskPhone.Firmware.Calls;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
@@ -42,6 +43,9 @@ namespace DeskPhone.Firmware.Bench
 
         /// <summary>Who may do what (Digest with http_user/http_pass, back-off, admin_mode_password).</summary>
         public BenchAuth Auth { get; }
+
+        /// <summary>The call layer for /api/calls (null: 404).</summary>
+        public PhoneCalls Calls { get; set; }
 
         /// <summary>The bench page served at GET / (the simulator's; null on a board: 404).</summary>
         public byte[] Page { get; set; }
@@ -178,6 +182,8 @@ namespace DeskPhone.Firmware.Bench
                     }
                     int module = ParseInt(parts[2]);
                     return module < 1 || module > 3 ? BenchResponse.Error(400, "module must be 1, 2 or 3") : Plug("modules", module, parts[3]);
+                case "calls":
+                    return Calls == null ? NotFound(method, path) : CallRoutes.Handle(Calls, method, parts, body, now);
                 default:
                     return NotFound(method, path);
             }

@@ -52,7 +52,7 @@ namespace DeskPhone.Firmware.Device
             tcp.Start("0.0.0.0", port);
 
             var screen = new StateScreen(phone, wallClock);
-            var router = new BenchRouter(phone, screen, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding);
+            var router = new BenchRouter(phone, screen, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls };
             new BenchListener(router, phone, BenchPort).Start();
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", bench port " + BenchPort.ToString());
 

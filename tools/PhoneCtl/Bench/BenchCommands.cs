@@ -25,6 +25,9 @@ namespace DeskPhone.PhoneCtl.Bench
             "  set NAME VALUE [IDX] | get NAME [IDX]   change or read a setting\n" +
             "  message TARGET TEXT       send a SIP MESSAGE (e.g. sip:486@127.0.0.1:5060) and print the answer\n" +
             "  watch                     print events as they happen (Ctrl-C to stop)\n" +
+            "  calls                     the live calls (id, direction, state, remote, duration)\n" +
+            "  call TARGET               dial a number or sip: URI from identity 1\n" +
+            "  answer [ID] | hangup [ID] answer the ringing call, end (or reject) a call; no ID: the current one\n" +
             "target: --target, else $DESKPHONE_TARGET, else http://127.0.0.1:8080\n" +
             "credentials (HTTP Digest, the phone's http_user/http_pass): --user or $DESKPHONE_USER (default admin),\n" +
             "  --password or $DESKPHONE_PASSWORD; administrator-level changes (passwords, secrets, http_user):\n" +
@@ -93,6 +96,12 @@ namespace DeskPhone.PhoneCtl.Bench
                         return client.Print("GET", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 3 ? "?idx=" + a[2] : ""), null, output, error);
                     case "message": return Need(a, 3, error) ?? SipMessageSender.Send(a[1], a[2], output, error);
                     case "watch": return Need(a, 1, error) ?? client.Watch(output, error);
+                    case "calls": return Need(a, 1, error) ?? client.Print("GET", "api/calls", null, output, error);
+                    case "call": return Need(a, 2, error) ?? client.Print("POST", "api/calls", "{\"to\":" + System.Text.Json.JsonSerializer.Serialize(a[1]) + "}", output, error);
+                    case "answer":
+                    case "hangup":
+                        if (a.Length > 2 || (a.Length == 2 && !uint.TryParse(a[1], out _))) return Usage(error);
+                        return client.Print("POST", "api/calls/" + (a.Length == 2 ? a[1] : "0") + "/" + a[0], null, output, error);
                     default:
                         error.WriteLine("phonectl: unknown command '" + a[0] + "'");
                         return Usage(error);

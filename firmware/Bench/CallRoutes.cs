@@ -1,0 +1,140 @@
+using System.Text;
+using DeskPhone.Firmware.Calls;
+using DeskPhone.Sip.Session;
+
+namespace DeskPhone.Firmware.Bench
+{
+    /// <summary>
+    /// The bench's /api/calls (docs/bench.md): GET lists the live calls; POST with {"to":"..."} (optionally
+    /// "identity") dials; POST /api/calls/{id}/answer and /hangup act on one call (id 0: the ringing call to answer,
+    /// the newest call to hang up); POST /api/calls/missed/clear tells the phone the missed calls were seen.
+    /// </summary>
+    internal static class CallRoutes
+    {
+        /// <param name="parts">The path split at '/', starting with "api", "calls".</param>
+        public static BenchResponse Handle(PhoneCalls calls, string method, string[] parts, byte[] body, long nowMs)
+        {
+            bool post = method == "POST";
+            if (parts.Length == 2)
+            {
+                return method == "GET" ? BenchResponse.Json(List(calls, nowMs)) : post ? Dial(calls, body, nowMs) : NotFound(method, parts);
+            }
+            if (!post || parts.Length != 4)
+            {
+                return NotFound(method, parts);
+            }
+            if (parts[2] == "missed" && parts[3] == "clear")
+            {
+                calls.ClearMissed(nowMs);
+                return BenchResponse.Json("{\"missed\":0}");
+            }
+            int id = Number(parts[2]);
+            if (id < 0)
+            {
+                return BenchResponse.Error(400, "call id must be a number, not " + parts[2]);
+            }
+            bool answer = parts[3] == "answer";
+            if (!answer && parts[3] != "hangup")
+            {
+                return NotFound(method, parts);
+            }
+            SipCall call = id == 0 ? null : calls.Sessions.Find(id);
+            if (id != 0 && call == null)
+            {
+                return BenchResponse.Error(404, "no call " + id.ToString());
+            }
+            bool done = answer ? calls.Answer(id, nowMs) : calls.Hangup(id, nowMs);
+            if (!done)
+            {
+                return BenchResponse.Error(id == 0 ? 404 : 400, id == 0 ? (answer ? "no ringing call" : "no call") : "call " + id.ToString() + " is not ringing");
+            }
+            return BenchResponse.Json(List(calls, nowMs));
+        }
+
+        private static BenchResponse Dial(PhoneCalls calls, byte[] body, long nowMs)
+        {
+            string json = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length);
+            string to = JsonText.StringField(json, "to");
+            if (to == null || to.Length == 0)
+            {
+                return BenchResponse.Error(400, "give the target as {\"to\":\"200\"} or {\"to\":\"sip:200@host\"}");
+            }
+            string identityText = JsonText.NumberField(json, "identity");
+            int identity = identityText == null ? 1 : Number(identityText);
+            if (identity < 1 || identity > 12)
+            {
+                return BenchResponse.Error(400, "identity must be 1..12");
+            }
+            string error;
+            SipCall call = calls.Dial(identity, to, nowMs, out error);
+            if (call == null)
+            {
+                return BenchResponse.Error(400, "not dialled: " + error);
+            }
+            var sb = new StringBuilder();
+            Append(sb, call, nowMs);
+            return BenchResponse.Json(sb.ToString());
+        }
+
+        private static string List(PhoneCalls calls, long nowMs)
+        {
+            var sb = new StringBuilder("[");
+            bool first = true;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = calls.Sessions.Slot(i);
+                if (c == null)
+                {
+                    continue;
+                }
+                sb.Append(first ? "" : ",");
+                first = false;
+                Append(sb, c, nowMs);
+            }
+            return sb.Append(']').ToString();
+        }
+
+        private static void Append(StringBuilder sb, SipCall c, long nowMs)
+        {
+            sb.Append("{\"id\":").Append(c.Id.ToString());
+            sb.Append(",\"direction\":").Append(JsonText.Quote(CallNames.Direction(c)));
+            sb.Append(",\"state\":").Append(JsonText.Quote(CallNames.State(c)));
+            sb.Append(",\"remote\":").Append(JsonText.Quote(c.RemoteUri));
+            sb.Append(",\"name\":").Append(JsonText.Quote(c.RemoteName));
+            sb.Append(",\"number\":").Append(JsonText.Quote(c.RemoteUser));
+            sb.Append(",\"identity\":").Append(c.Identity.ToString());
+            sb.Append(",\"duration\":").Append(c.DurationSeconds(nowMs).ToString());
+            sb.Append(",\"codec\":").Append(JsonText.Quote(Sdp.CodecName(c.Codec))).Append('}');
+        }
+
+        private static BenchResponse NotFound(string method, string[] parts)
+        {
+            var path = new StringBuilder();
+            for (int i = 0; i < parts.Length; i++)
+            {
+                path.Append('/').Append(parts[i]);
+            }
+            return BenchResponse.Error(404, "no " + method + " " + path.ToString() + " (see docs/bench.md)");
+        }
+
+        /// <summary>A non-negative decimal number, or -1.</summary>
+        private static int Number(string text)
+        {
+            if (text == null || text.Length == 0 || text.Length > 9)
+            {
+                return -1;
+            }
+            int n = 0;
+            char[] chars = text.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] < '0' || chars[i] > '9')
+                {
+                    return -1;
+                }
+                n = n * 10 + (chars[i] - '0');
+            }
+            return n;
+        }
+    }
+}

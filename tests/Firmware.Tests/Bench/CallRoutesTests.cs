@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Tests.Phone;
+
+namespace DeskPhone.Firmware.Tests.Bench
+{
+    /// <summary>/api/calls over the phone built by PhoneApp: list, dial, answer, hang up, and the errors.</summary>
+    public class CallRoutesTests
+    {
+        private readonly SipPhone _p = new SipPhone();
+        private readonly BenchRouter _router;
+
+        public CallRoutesTests()
+        {
+            _router = new BenchRouter(_p.Phone, null, (code, action) => { }, null, null) { Calls = _p.App.Calls };
+            _p.Run(100);
+            _p.Register();
+        }
+
+        private (int Status, string Body) Call(string method, string path, string body = null)
+        {
+            BenchResponse r = _router.Handle(method, path, null, body == null ? null : Encoding.UTF8.GetBytes(body), null);
+            return (r.Status, Encoding.UTF8.GetString(r.Body));
+        }
+
+        private void Ring()
+        {
+            _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKr1\r\n" +
+                              "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: r1\r\nCSeq: 1 INVITE\r\n" +
+                              "Contact: <sip:555@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            _p.Run(10);
+        }
+
+        [Fact]
+        public void ARingingCallIsListedAndAnsweredThenHungUp()
+        {
+            Assert.Equal((200, "[]"), Call("GET", "/api/calls"));
+            Ring();
+            var (status, body) = Call("GET", "/api/calls");
+            Assert.Equal(200, status);
+            JsonElement call = JsonDocument.Parse(body).RootElement[0];
+            Assert.Equal("incoming", call.GetProperty("direction").GetString());
+            Assert.Equal("incoming", call.GetProperty("state").GetString());
+            Assert.Equal("sip:555@10.0.0.1", call.GetProperty("remote").GetString());
+            Assert.Equal("Bob", call.GetProperty("name").GetString());
+            Assert.Equal(1, call.GetProperty("identity").GetInt32());
+            int id = call.GetProperty("id").GetInt32();
+
+            (status, body) = Call("POST", "/api/calls/" + id + "/answer");
+            Assert.Equal(200, status);
+            Assert.Equal("connected", JsonDocument.Parse(body).RootElement[0].GetProperty("state").GetString());
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", _p.Channel.Sent[^1]);
+
+            _p.Run(3000);
+            Assert.Equal(3, JsonDocument.Parse(Call("GET", "/api/calls").Body).RootElement[0].GetProperty("duration").GetInt32());
+            Assert.Equal((200, "[]"), Call("POST", "/api/calls/" + id + "/hangup"));
+            Assert.StartsWith("BYE ", _p.Channel.Sent[^1]);
+        }
+
+        [Fact]
+        public void DialSendsAnInviteAndListsTheCall()
+        {
+            var (status, body) = Call("POST", "/api/calls", "{\"to\": \"200\"}");
+            Assert.Equal(200, status);
+            JsonElement call = JsonDocument.Parse(body).RootElement;
+            Assert.Equal("outgoing", call.GetProperty("direction").GetString());
+            Assert.Equal("dialing", call.GetProperty("state").GetString());
+            Assert.Equal("sip:200@10.0.0.1", call.GetProperty("remote").GetString());
+            Assert.StartsWith("INVITE sip:200@10.0.0.1 SIP/2.0\r\n", _p.Last("INVITE"));
+        }
+
+        [Theory]
+        [InlineData("POST", "/api/calls", "{}", 400)]
+        [InlineData("POST", "/api/calls", "{\"to\":\"200\",\"identity\":13}", 400)]
+        [InlineData("POST", "/api/calls", "{\"to\":\"200\",\"identity\":2}", 400)]
+        [InlineData("POST", "/api/calls/9/answer", null, 404)]
+        [InlineData("POST", "/api/calls/x/answer", null, 400)]
+        [InlineData("POST", "/api/calls/0/answer", null, 404)]
+        [InlineData("POST", "/api/calls/1/transfer", null, 404)]
+        [InlineData("DELETE", "/api/calls", null, 404)]
+        public void BadInputIsAJsonError(string method, string path, string body, int expected)
+        {
+            var (status, text) = Call(method, path, body);
+            Assert.Equal(expected, status);
+            Assert.NotNull(JsonDocument.Parse(text).RootElement.GetProperty("error").GetString());
+        }
+
+        [Fact]
+        public void AnsweringACallThatIsNotRingingIs400()
+        {
+            Call("POST", "/api/calls", "{\"to\":\"200\"}");
+            var (status, text) = Call("POST", "/api/calls/1/answer");
+            Assert.Equal(400, status);
+            Assert.Contains("not ringing", text);
+        }
+    }
+}
