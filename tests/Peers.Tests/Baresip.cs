@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+
+namespace DeskPhone.Peers.Tests
+{
+    /// <summary>
+    /// Debian's baresip as the other party of a call, on free loopback ports: no sound card (the aubridge module is
+    /// its audio source and player), G.711, an account that answers calls by itself, commands and events through
+    /// ctrl_tcp (JSON in netstrings), and its SIP trace (-s) on stdout for what went over the wire.
+    /// </summary>
+    public sealed class Baresip : IDisposable
+    {
+        public const string Binary = "/usr/bin/baresip";
+        public const string Missing = "baresip is not installed (apt-get install baresip-core; .ci/run installs it)";
+
+        private readonly Process _process;
+        private readonly StringBuilder _log = new StringBuilder();
+        private readonly List<string> _events = new List<string>();
+        private readonly TcpClient _control;
+        private readonly string _dir;
+        private int _token;
+
+        /// <param name="user">The account's user (at 127.0.0.1).</param>
+        /// <param name="accountParams">Extra account parameters, e.g. ;auth_pass=...;outbound="sip:127.0.0.1:5060".</param>
+        public Baresip(string user, string accountParams = ";regint=0")
+        {
+            SipPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
+            int control = FreePort(SocketType.Stream, ProtocolType.Tcp);
+            int rtp = 20000 + (SipPort % 2000) * 10;
+            User = user;
+            _dir = Directory.CreateTempSubdirectory("baresip").FullName;
+            File.WriteAllText(Path.Combine(_dir, "config"),
+                "poll_method epoll\n" +
+                "sip_listen 127.0.0.1:" + SipPort + "\n" +
+                "net_interface 127.0.0.1\n" +
+                "module_path /usr/lib/baresip/modules\n" +
+                "module g711.so\n" +
+                "module aubridge.so\n" +
+                "module_app account.so\n" +
+                "module_app menu.so\n" +
+                "module_app ctrl_tcp.so\n" +
+                "ctrl_tcp_listen 127.0.0.1:" + control + "\n" +
+                "audio_player aubridge,nil\n" +
+                "audio_source aubridge,nil\n" +
+                "audio_alert aubridge,nil\n" +
+                "rtp_ports " + rtp + "-" + (rtp + 9) + "\n");
+            File.WriteAllText(Path.Combine(_dir, "accounts"), "<sip:" + user + "@127.0.0.1>;answermode=auto" + accountParams + "\n");
+            var start = new ProcessStartInfo(Binary, "-f " + _dir + " -s")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+            };
+            _process = Process.Start(start);
+            _process.OutputDataReceived += (s, e) => Append(e.Data);
+            _process.ErrorDataReceived += (s, e) => Append(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+            _control = Connect(control);
+            new Thread(ReadEvents) { IsBackground = true }.Start();
+        }
+
+        public string User { get; }
+        public int SipPort { get; }
+        public string Uri => "sip:" + User + "@127.0.0.1:" + SipPort;
+
+        /// <summary>Everything baresip printed: its SIP trace and its messages.</summary>
+        public string Log
+        {
+            get { lock (_log) { return _log.ToString(); } }
+        }
+
+        /// <summary>How many lines of the log start with this text (a start line of the SIP trace, e.g. "SIP/2.0 487").</summary>
+        public int Lines(string start)
+        {
+            int n = 0;
+            foreach (string line in Log.Split('\n'))
+            {
+                if (line.StartsWith(start, StringComparison.Ordinal))
+                {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        public void Dial(string uri) => Command("dial", uri);
+
+        public void Hangup() => Command("hangup", "");
+
+        /// <summary>Waits (bounded) until baresip reported an event of this type (CALL_ESTABLISHED, CALL_CLOSED ...).</summary>
+        public bool WaitForEvent(string type, int timeoutMs = 15000)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.ElapsedMilliseconds < timeoutMs)
+            {
+                lock (_events)
+                {
+                    foreach (string e in _events)
+                    {
+                        if (e.Contains("\"type\":\"" + type + "\""))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                Thread.Sleep(50);
+            }
+            return false;
+        }
+
+        /// <summary>The events seen so far, for failure messages.</summary>
+        public string Events
+        {
+            get { lock (_events) { return string.Join("\n", _events); } }
+        }
+
+        private void Command(string command, string parameters)
+        {
+            string json = JsonSerializer.Serialize(new { command, @params = parameters, token = "t" + (++_token) });
+            byte[] bytes = Encoding.UTF8.GetBytes(Encoding.UTF8.GetByteCount(json) + ":" + json + ",");
+            _control.GetStream().Write(bytes, 0, bytes.Length);
+        }
+
+        /// <summary>Reads the netstrings ctrl_tcp sends (responses and events) and keeps them.</summary>
+        private void ReadEvents()
+        {
+            try
+            {
+                Stream s = _control.GetStream();
+                var length = new StringBuilder();
+                while (true)
+                {
+                    int b = s.ReadByte();
+                    if (b < 0)
+                    {
+                        return;
+                    }
+                    if (b != ':')
+                    {
+                        length.Append((char)b);
+                        continue;
+                    }
+                    var data = new byte[int.Parse(length.ToString())];
+                    length.Clear();
+                    for (int read = 0; read < data.Length;)
+                    {
+                        int n = s.Read(data, read, data.Length - read);
+                        if (n <= 0)
+                        {
+                            return;
+                        }
+                        read += n;
+                    }
+                    s.ReadByte();
+                    lock (_events)
+                    {
+                        _events.Add(Encoding.UTF8.GetString(data));
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // Disposed.
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        private TcpClient Connect(int port)
+        {
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException("baresip exited:\n" + Log);
+                }
+                try
+                {
+                    return new TcpClient("127.0.0.1", port);
+                }
+                catch (SocketException) when (clock.ElapsedMilliseconds < 15000)
+                {
+                    Thread.Sleep(100);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            _control?.Dispose();
+            if (!_process.HasExited)
+            {
+                _process.Kill(true);
+                _process.WaitForExit(5000);
+            }
+            _process.Dispose();
+            try
+            {
+                Directory.Delete(_dir, true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        private void Append(string line)
+        {
+            if (line != null)
+            {
+                lock (_log)
+                {
+                    _log.AppendLine(line);
+                }
+            }
+        }
+
+        private static int FreePort(SocketType type, ProtocolType protocol)
+        {
+            using var s = new Socket(AddressFamily.InterNetwork, type, protocol);
+            s.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            return ((IPEndPoint)s.LocalEndPoint).Port;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using DeskPhone.Hil.Tests;
+
+namespace DeskPhone.Peers.Tests
+{
+    /// <summary>
+    /// Calls between the simulator phone and baresip on loopback (docs/calls.md): baresip calls the phone, which
+    /// rings and is answered from the bench; each side hangs up; the phone calls baresip (which answers by itself);
+    /// the caller gives up while the phone rings; Do not disturb refuses. Asserted on baresip's SIP trace and events
+    /// and on the phone's bench state.
+    /// </summary>
+    public class CallTests
+    {
+        private static JsonElement[] Calls(PhoneUnderTest phone) =>
+            JsonDocument.Parse(phone.Get("api/calls").Body).RootElement.EnumerateArray().ToArray();
+
+        private static string State(PhoneUnderTest phone)
+        {
+            JsonElement[] calls = Calls(phone);
+            return calls.Length == 0 ? "none" : calls[0].GetProperty("state").GetString();
+        }
+
+        private static bool StatusActive(PhoneUnderTest phone, string id) =>
+            phone.Status().GetProperty("active").EnumerateArray().Any(s => s.GetProperty("id").GetString() == id);
+
+        private static PhoneUnderTest Phone() => PhoneUnderTest.Simulator("--identity 100");
+
+        private static string PhoneUri(PhoneUnderTest phone) => "sip:100@" + phone.SipHost + ":" + phone.SipPort;
+
+        /// <summary>baresip calls the phone directly; returns once the phone rings.</summary>
+        private static void Ring(PhoneUnderTest phone, Baresip peer)
+        {
+            peer.Dial(PhoneUri(phone));
+            Assert.True(phone.WaitFor(() => State(phone), s => s == "incoming", 15000) == "incoming", "the phone does not ring:\n" + peer.Log + phone.Errors);
+        }
+
+        [SkippableFact]
+        public void BaresipCallsThePhoneItIsAnsweredFromTheBenchAndBaresipHangsUp()
+        {
+            Skip.IfNot(File.Exists(Baresip.Binary), Baresip.Missing);
+            using PhoneUnderTest phone = Phone();
+            using var peer = new Baresip("200");
+            Ring(phone, peer);
+
+            JsonElement call = Calls(phone)[0];
+            Assert.Equal("incoming", call.GetProperty("direction").GetString());
+            Assert.Equal("200", call.GetProperty("number").GetString());
+            Assert.True(peer.WaitForEvent("CALL_RINGING"), peer.Events);
+            Assert.Contains("Busy", phone.Screen());
+
+            var (status, body) = phone.Post("api/calls/" + call.GetProperty("id").GetInt32() + "/answer");
+            Assert.Equal(200, status);
+            Assert.True(peer.WaitForEvent("CALL_ESTABLISHED"), "not established:\n" + peer.Log);
+            Assert.Equal(1, peer.Lines("SIP/2.0 200 OK"));
+            Assert.Equal("connected", State(phone));
+
+            peer.Hangup();
+            Assert.Equal("none", phone.WaitFor(() => State(phone), s => s == "none", 15000));
+            Assert.True(phone.WaitFor(() => peer.Lines("SIP/2.0 200 OK"), n => n >= 2) >= 2, "BYE not answered:\n" + peer.Log);
+            Assert.Equal(1, peer.Lines("BYE "));
+            Assert.DoesNotContain("Busy", phone.WaitFor(() => phone.Screen(), s => !s.Contains("Busy")));
+        }
+
+        [SkippableFact]
+        public void ThePhoneHangsUpAnAnsweredCall()
+        {
+            Skip.IfNot(File.Exists(Baresip.Binary), Baresip.Missing);
+            using PhoneUnderTest phone = Phone();
+            using var peer = new Baresip("200");
+            Ring(phone, peer);
+            Assert.Equal(200, phone.Post("api/calls/0/answer").Status);
+            Assert.True(peer.WaitForEvent("CALL_ESTABLISHED"), peer.Log);
+
+            Assert.Equal(200, phone.Post("api/calls/0/hangup").Status);
+            Assert.True(peer.WaitForEvent("CALL_CLOSED"), "baresip saw no BYE:\n" + peer.Log);
+            Assert.Equal(1, peer.Lines("BYE sip:200"));
+            Assert.Equal("none", State(phone));
+        }
+
+        [SkippableFact]
+        public void ThePhoneCallsBaresipWhichAnswersAndHangsUp()
+        {
+            Skip.IfNot(File.Exists(Baresip.Binary), Baresip.Missing);
+            using PhoneUnderTest phone = Phone();
+            using var peer = new Baresip("200");
+
+            var (status, body) = phone.Post("api/calls", "{\"to\":\"" + peer.Uri + "\"}");
+            Assert.Equal(200, status);
+            Assert.Equal("outgoing", JsonDocument.Parse(body).RootElement.GetProperty("direction").GetString());
+            Assert.Equal("connected", phone.WaitFor(() => State(phone), s => s == "connected", 15000));
+            Assert.True(peer.WaitForEvent("CALL_ESTABLISHED"), peer.Log);
+            Assert.Equal(1, peer.Lines("INVITE sip:200@127.0.0.1"));
+            Assert.True(phone.WaitFor(() => peer.Lines("ACK sip:200"), n => n == 1) == 1, "no ACK for the 200:\n" + peer.Log);
+            Assert.Equal("PCMU", Calls(phone)[0].GetProperty("codec").GetString());
+
+            Assert.Equal(200, phone.Post("api/calls/0/hangup").Status);
+            Assert.True(peer.WaitForEvent("CALL_CLOSED"), peer.Log);
+            Assert.Equal(1, peer.Lines("BYE sip:200"));
+        }
+
+        [SkippableFact]
+        public void TheCallerGivingUpWhileThePhoneRingsIsAMissedCall()
+        {
+            Skip.IfNot(File.Exists(Baresip.Binary), Baresip.Missing);
+            using PhoneUnderTest phone = Phone();
+            using var peer = new Baresip("200");
+            Ring(phone, peer);
+            Assert.True(peer.WaitForEvent("CALL_RINGING"), peer.Events);
+
+            peer.Hangup();
+            Assert.Equal("none", phone.WaitFor(() => State(phone), s => s == "none", 15000));
+            Assert.True(phone.WaitFor(() => peer.Lines("SIP/2.0 487 Request Terminated"), n => n >= 1) >= 1, "no 487:\n" + peer.Log);
+            Assert.Equal(1, peer.Lines("CANCEL "));
+            Assert.True(StatusActive(phone, "PhoneHasMissedCalls"));
+            JsonElement missed = phone.Status().GetProperty("active").EnumerateArray().First(s => s.GetProperty("id").GetString() == "PhoneHasMissedCalls");
+            Assert.Equal("1", missed.GetProperty("param").GetString());
+            Assert.True(StatusActive(phone, "CanceledCall"));
+        }
+
+        [SkippableFact]
+        public void DoNotDisturbAnswers486()
+        {
+            Skip.IfNot(File.Exists(Baresip.Binary), Baresip.Missing);
+            using PhoneUnderTest phone = Phone();
+            using var peer = new Baresip("200");
+            Assert.Equal(200, phone.Post("api/presence/dnd").Status);
+
+            peer.Dial(PhoneUri(phone));
+            Assert.True(peer.WaitForEvent("CALL_CLOSED"), peer.Log);
+            Assert.Equal(1, peer.Lines("SIP/2.0 486 Busy Here"));
+            Assert.Equal("none", State(phone));
+            Assert.True(StatusActive(phone, "PhoneHasMissedCalls"));
+        }
+    }
+}
