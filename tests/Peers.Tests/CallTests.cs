@@ -134,5 +134,35 @@ namespace DeskPhone.Peers.Tests
             Assert.Equal("none", State(phone));
             Assert.True(StatusActive(phone, "PhoneHasMissedCalls"));
         }
+
+        [SkippableFact]
+        public void CallsGoThroughKamailioAsRegistrarAndProxyWithAuthenticationAndRecordRoute()
+        {
+            Skip.IfNot(File.Exists(Baresip.Binary), Baresip.Missing);
+            Skip.IfNot(File.Exists(Kamailio.Binary), Kamailio.Missing);
+            using var kamailio = new Kamailio("proxy.cfg");
+            using PhoneUnderTest phone = KamailioTests.Phone("100", kamailio);
+            using var peer = new Baresip("200", ";auth_pass=pw200;outbound=\"sip:127.0.0.1:" + kamailio.Port + "\";regint=60");
+            Assert.True(phone.WaitFor(() => KamailioTests.Registered(phone), r => r, 15000), "phone not registered:\n" + kamailio.Log);
+            Assert.True(phone.WaitFor(() => kamailio.Count("PEERTEST registered 200"), n => n >= 1, 15000) >= 1, "baresip not registered:\n" + peer.Log + kamailio.Log);
+
+            // baresip -> kamailio -> phone; answered from the bench, hung up by the phone (BYE through the route set).
+            peer.Dial("sip:100@127.0.0.1");
+            Assert.Equal("incoming", phone.WaitFor(() => State(phone), s => s == "incoming", 15000));
+            Assert.Equal(200, phone.Post("api/calls/0/answer").Status);
+            Assert.True(peer.WaitForEvent("CALL_ESTABLISHED"), "not established:\n" + peer.Log + kamailio.Log);
+            Assert.Equal(200, phone.Post("api/calls/0/hangup").Status);
+            Assert.True(peer.WaitForEvent("CALL_CLOSED"), "no BYE:\n" + peer.Log + kamailio.Log);
+            Assert.True(kamailio.Count("PEERTEST in-dialog BYE from 100") >= 1, kamailio.Log);
+
+            // phone -> kamailio (407, answered with identity 1's credentials) -> baresip, which answers; baresip hangs up.
+            var (status, body) = phone.Post("api/calls", "{\"to\":\"200\"}");
+            Assert.Equal(200, status);
+            Assert.Equal("connected", phone.WaitFor(() => State(phone), s => s == "connected", 15000));
+            Assert.True(kamailio.Count("PEERTEST relaying INVITE from 100") >= 1, kamailio.Log);
+            Assert.True(phone.WaitFor(() => kamailio.Count("PEERTEST in-dialog ACK from 100"), n => n >= 1) >= 1, "the ACK did not follow the route set:\n" + kamailio.Log);
+            peer.Hangup();
+            Assert.Equal("none", phone.WaitFor(() => State(phone), s => s == "none", 15000));
+        }
     }
 }
