@@ -26,11 +26,12 @@ namespace DeskPhone.Sip.Session
         private readonly SipUserAgent _agent;
         private readonly ISessionHandler _handler;
         private readonly SipCall[] _calls = new SipCall[MaxCalls];
-        private readonly SipParser _parser = new SipParser();
-        private readonly SipMessage _invite = new SipMessage();
-        private readonly ParseResult _parse = new ParseResult();
-        private readonly SdpMedia _sdp = new SdpMedia();
-        private readonly SipWriter _writer = new SipWriter();
+        // Made at the first call, not at boot: an idle phone keeps none of them (docs/calls.md, heap).
+        private SipParser _parser;
+        private SipMessage _invite;
+        private ParseResult _parse;
+        private SdpMedia _sdpMedia;
+        private SipWriter _writer;
         private int _nextId;
 
         public CallSessions(SipUserAgent agent, ISessionHandler handler)
@@ -224,6 +225,15 @@ namespace DeskPhone.Sip.Session
             {
                 call.AwaitingAck = false;
                 call.LastResponse = null;
+                if (call.MediaAddress == null && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
+                {
+                    // The INVITE had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
+                    call.MediaAddress = Media.Address;
+                    call.MediaPort = Media.Port;
+                    call.Codec = Sdp.Choose(Media);
+                    call.TelephoneEvent = Media.TelephoneEvent;
+                    _handler.OnChanged(call, nowMs);
+                }
             }
             return true;
         }
@@ -456,13 +466,13 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .ToBytes();
             _agent.Udp.Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
-            bool media = r.BodyLength > 0 && _sdp.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
+            bool media = r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
             if (media)
             {
-                call.MediaAddress = _sdp.Address;
-                call.MediaPort = _sdp.Port;
-                call.Codec = Sdp.Choose(_sdp);
-                call.TelephoneEvent = _sdp.TelephoneEvent;
+                call.MediaAddress = Media.Address;
+                call.MediaPort = Media.Port;
+                call.Codec = Sdp.Choose(Media);
+                call.TelephoneEvent = Media.TelephoneEvent;
             }
             if (call.CancelRequested || !media || call.Codec < 0)
             {
@@ -618,7 +628,7 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         private byte[] ResponseBytes(SipCall call, SipPacket packet, SipMessage m, int status, bool sdp, string extra)
         {
-            SipWriter w = _writer;
+            SipWriter w = _writer ?? (_writer = new SipWriter());
             _agent.WriteResponseHead(w, packet, m, status, status > 100 ? call.LocalTag : null);
             if (status > 100 && status < 300)
             {
@@ -680,19 +690,19 @@ namespace DeskPhone.Sip.Session
                 call.Codec = -1;
                 return true;
             }
-            if (m.ContentType != Sdp.ContentType || !_sdp.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
+            if (m.ContentType != Sdp.ContentType || !Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
             {
                 return false;
             }
-            int codec = Sdp.Choose(_sdp);
+            int codec = Sdp.Choose(Media);
             if (codec < 0)
             {
                 return false;
             }
             call.Codec = codec;
-            call.TelephoneEvent = _sdp.TelephoneEvent;
-            call.MediaAddress = _sdp.Address;
-            call.MediaPort = _sdp.Port;
+            call.TelephoneEvent = Media.TelephoneEvent;
+            call.MediaAddress = Media.Address;
+            call.MediaPort = Media.Port;
             return true;
         }
 
@@ -799,8 +809,16 @@ namespace DeskPhone.Sip.Session
             _handler.OnChanged(call, nowMs);
         }
 
+        private SdpMedia Media => _sdpMedia ?? (_sdpMedia = new SdpMedia());
+
         private SipMessage Reparse(SipCall call)
         {
+            if (_parser == null)
+            {
+                _parser = new SipParser();
+                _invite = new SipMessage();
+                _parse = new ParseResult();
+            }
             SipPacket p = call.Invite;
             _parser.Parse(p.Data, 0, p.Length, false, _invite, _parse);
             return _invite;

@@ -182,6 +182,24 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void AnInviteWithoutOfferGetsTheOfferInThe200AndTheAnswerInTheAck()
+        {
+            Arrive(Invite(""));
+            SipCall call = _handler.Last;
+            string tag = LocalTag;
+            _calls.Answer(call, _now);
+            Assert.EndsWith("\r\n\r\n" + Offer(session: 1), _channel.Last);
+            Assert.Null(call.MediaAddress);
+
+            string answer = PeerSdp.Replace("RTP/AVP 8 0 101", "RTP/AVP 0");
+            Arrive("ACK sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKack1\r\n" +
+                   "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 7 ACK\r\n" +
+                   "Max-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " + answer.Length + "\r\n\r\n" + answer);
+            Assert.Equal("10.0.0.9", call.MediaAddress);
+            Assert.Equal(Sdp.Pcmu, call.Codec);
+        }
+
+        [Fact]
         public void WithoutAnAckThe200StopsAfter64T1AndTheCallEndsWithBye()
         {
             SipCall call = Ringing();
