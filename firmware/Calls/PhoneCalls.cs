@@ -64,11 +64,12 @@ namespace DeskPhone.Firmware.Calls
         /// <summary>Ends a call whatever its state (a ringing one is rejected with 486); 0: the newest call.</summary>
         public bool Hangup(int id, long nowMs) => Sessions.Hangup(Pick(id, false), 486, nowMs);
 
-        /// <summary>The user saw the missed calls: the count and PhoneHasMissedCalls are cleared.</summary>
+        /// <summary>The user saw the missed calls: the count, PhoneHasMissedCalls and CanceledCall are cleared.</summary>
         public void ClearMissed(long nowMs)
         {
             MissedCount = 0;
             _statuses.Clear(StatusId.PhoneHasMissedCalls, nowMs);
+            _statuses.Clear(StatusId.CanceledCall, nowMs);
         }
 
         /// <summary>Runs the sessions' timers and keeps the ringer in step with the calls and silent mode.</summary>
