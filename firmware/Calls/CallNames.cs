@@ -9,6 +9,10 @@ namespace DeskPhone.Firmware.Calls
 
         public static string State(SipCall call)
         {
+            if (call.Cancelling)
+            {
+                return "cancelling";
+            }
             switch (call.State)
             {
                 case SipCall.Dialing: return "dialing";

@@ -426,7 +426,7 @@ namespace DeskPhone.Sip.Session
             }
             if (r == null)
             {
-                End(call, 408, "no answer", nowMs);
+                End(call, 408, call.CancelRequested ? "cancelled" : "no answer", nowMs);
                 return;
             }
             int status = r.StatusCode;

@@ -103,6 +103,12 @@ namespace DeskPhone.Sip.Session
         internal int HopPort;
         internal bool Authenticated;
         internal bool CancelRequested;
+
+        /// <summary>
+        /// The user hung up an outgoing call that has not rung yet: the CANCEL waits for a provisional (RFC 3261 9.1),
+        /// the call ends with its 487 (or Timer B).
+        /// </summary>
+        public bool Cancelling => CancelRequested && State < Alerting;
         internal bool CancelSent;
         internal byte[] Ack;
 

@@ -59,6 +59,32 @@ namespace DeskPhone.Hil.Tests
         }
 
         [Fact]
+        public void CallCallsAndHangupDriveACall()
+        {
+            // A loopback port nobody answers on: the call stays "dialing" until it is hung up.
+            var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+            int silent = ((IPEndPoint)probe.Client.LocalEndPoint).Port;
+            using (probe)
+            {
+                var dialled = Phonectl("call", "sip:999@127.0.0.1:" + silent);
+                Assert.Equal(0, dialled.Code);
+                Assert.Contains("\"direction\":\"outgoing\"", dialled.Out);
+
+                var calls = Phonectl("calls");
+                Assert.Equal(0, calls.Code);
+                Assert.Contains("\"remote\":\"sip:999@127.0.0.1:" + silent + "\"", calls.Out);
+
+                // Nothing rang yet: the CANCEL waits for a provisional (RFC 3261 9.1), the call shows it is going.
+                Assert.Equal(0, Phonectl("hangup").Code);
+                Assert.Contains("\"state\":\"cancelling\"", Phonectl("calls").Out);
+            }
+            var none = Phonectl("answer");
+            Assert.Equal(1, none.Code);
+            Assert.Contains("no ringing call", none.Err);
+            Assert.Equal(2, Phonectl("answer", "first").Code);
+        }
+
+        [Fact]
         public void UsageErrorsExitWith2()
         {
             Assert.Equal(2, Phonectl("explain").Code);

@@ -442,6 +442,21 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void HangingUpBeforeAnyProvisionalSendsTheCancelWhenOneArrives()
+        {
+            SipCall call = Dial();
+            string invite = _channel.Last;
+            Assert.True(_calls.Hangup(call, 486, _now));
+            Assert.True(call.Cancelling);
+            Assert.Equal(invite, _channel.Last);
+
+            Arrive(Response(invite, 100, "Trying"));
+            Assert.StartsWith("CANCEL sip:200@10.0.0.1 SIP/2.0\r\n", _channel.Last);
+            Arrive(Response(invite, 487, "Request Terminated"));
+            Assert.Equal("cancelled", call.EndReason);
+        }
+
+        [Fact]
         public void A407IsAnsweredOnceWithTheIdentitysCredentialsOnANewCSeq()
         {
             SipCall call = Dial();
