@@ -111,7 +111,9 @@ namespace DeskPhone.Sip.Session
                 SipCall dialog = FindDialog(m);
                 if (dialog == null)
                 {
-                    return false;
+                    // A re-INVITE for a dialog the phone does not have (RFC 3261 12.2.2).
+                    _agent.Reply(packet, m, 481, nowMs);
+                    return true;
                 }
                 Reinvite(dialog, packet, m, nowMs);
                 return true;

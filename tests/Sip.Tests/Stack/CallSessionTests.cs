@@ -328,6 +328,48 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(1, _calls.Count);
         }
 
+        [Theory]
+        [InlineData("CANCEL", "z9hG4bKnone", "", 481)]
+        [InlineData("BYE", "z9hG4bKb1", ";tag=other", 481)]
+        [InlineData("INVITE", "z9hG4bKre1", ";tag=other", 481)]
+        public void RequestsForNoCallOrDialogGet481AndChangeNothing(string method, string branch, string toTag, int status)
+        {
+            SipCall call = Ringing();
+            Arrive(method + " sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch + "\r\n" +
+                   "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>" + toTag + "\r\nCall-ID: call-1\r\nCSeq: 8 " + method + "\r\n" +
+                   "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            Assert.StartsWith("SIP/2.0 " + status + " ", _channel.Last);
+            Assert.Equal(SipCall.Alerting, call.State);
+            Assert.Equal(1, _calls.Count);
+        }
+
+        [Fact]
+        public void AStrayAckIsAbsorbedAndABrokenOfferGets488()
+        {
+            int sent = _channel.Sent.Count;
+            Arrive("ACK sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKstray\r\n" +
+                   "From: <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=x\r\nCall-ID: stray\r\nCSeq: 1 ACK\r\n" +
+                   "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            Assert.Equal(sent, _channel.Sent.Count);
+
+            Arrive(Invite("garbage without lines"));
+            Assert.StartsWith("SIP/2.0 488 Not Acceptable Here\r\n", _channel.Last);
+            Arrive(Invite(PeerSdp.Replace("m=audio 4000 RTP/AVP 8 0 101", "m=video 4000 RTP/AVP 96"), "z9hG4bKv", "v1"));
+            Assert.StartsWith("SIP/2.0 488 Not Acceptable Here\r\n", _channel.Last);
+            Assert.Equal(0, _calls.Count);
+        }
+
+        [Fact]
+        public void AnInviteWithoutContactStillRingsAndByeGoesToTheCaller()
+        {
+            Arrive(Invite().Replace("Contact: <sip:200@10.0.0.9:5062>\r\n", "").Replace("Record-Route: <sip:10.0.0.1;lr>\r\n", ""));
+            SipCall call = _handler.Last;
+            Assert.StartsWith("SIP/2.0 180 Ringing\r\n", _channel.Last);
+            _calls.Answer(call, _now);
+            _calls.Hangup(call, 486, _now);
+            Assert.StartsWith("BYE sip:200@10.0.0.1 SIP/2.0\r\n", _channel.Last);
+        }
+
         // ---- outgoing ---------------------------------------------------------------------------------------------
 
         private SipCall Dial(string to = "200")
