@@ -6,8 +6,8 @@ namespace DeskPhone.Firmware.Bench
 {
     /// <summary>
     /// The bench's /api/calls (docs/bench.md): GET lists the live calls; POST with {"to":"..."} (optionally
-    /// "identity") dials; POST /api/calls/{id}/answer and /hangup act on one call (id 0: the ringing call to answer,
-    /// the newest call to hang up); POST /api/calls/missed/clear tells the phone the missed calls were seen.
+    /// "identity") dials; POST /api/calls/{id}/answer, /hangup, /hold and /resume act on one call (id 0: the ringing
+    /// call to answer, the newest call otherwise); POST /api/calls/missed/clear tells the phone the missed calls were seen.
     /// </summary>
     internal static class CallRoutes
     {
@@ -33,8 +33,8 @@ namespace DeskPhone.Firmware.Bench
             {
                 return BenchResponse.Error(400, "call id must be a number, not " + parts[2]);
             }
-            bool answer = parts[3] == "answer";
-            if (!answer && parts[3] != "hangup")
+            string action = parts[3];
+            if (action != "answer" && action != "hangup" && action != "hold" && action != "resume")
             {
                 return NotFound(method, parts);
             }
@@ -43,10 +43,13 @@ namespace DeskPhone.Firmware.Bench
             {
                 return BenchResponse.Error(404, "no call " + id.ToString());
             }
-            bool done = answer ? calls.Answer(id, nowMs) : calls.Hangup(id, nowMs);
+            bool answer = action == "answer";
+            bool done = answer ? calls.Answer(id, nowMs) : action == "hangup" ? calls.Hangup(id, nowMs) : calls.Hold(id, action == "hold", nowMs);
             if (!done)
             {
-                return BenchResponse.Error(id == 0 ? 404 : 400, id == 0 ? (answer ? "no ringing call" : "no call") : "call " + id.ToString() + " is not ringing");
+                return id == 0 && (answer || action == "hangup" || calls.Sessions.Count == 0)
+                    ? BenchResponse.Error(404, answer ? "no ringing call" : "no call")
+                    : BenchResponse.Error(400, answer ? "call " + id.ToString() + " is not ringing" : "the call is not connected or an offer is pending");
             }
             return BenchResponse.Json(List(calls, nowMs));
         }
@@ -104,7 +107,8 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(",\"number\":").Append(JsonText.Quote(c.RemoteUser));
             sb.Append(",\"identity\":").Append(c.Identity.ToString());
             sb.Append(",\"duration\":").Append(c.DurationSeconds(nowMs).ToString());
-            sb.Append(",\"codec\":").Append(JsonText.Quote(Sdp.CodecName(c.Codec))).Append('}');
+            sb.Append(",\"codec\":").Append(JsonText.Quote(Sdp.CodecName(c.Codec)));
+            sb.Append(",\"remoteHeld\":").Append(c.RemoteHeld ? "true" : "false").Append('}');
         }
 
         private static BenchResponse NotFound(string method, string[] parts)

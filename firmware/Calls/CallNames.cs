@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Calls
                 case SipCall.Dialing: return "dialing";
                 case SipCall.Ringing: return "ringing";
                 case SipCall.Alerting: return "incoming";
-                case SipCall.Connected: return "connected";
+                case SipCall.Connected: return call.Held ? "held" : "connected";
                 default: return "ended";
             }
         }

@@ -64,6 +64,9 @@ namespace DeskPhone.Firmware.Calls
         /// <summary>Ends a call whatever its state (a ringing one is rejected with 486); 0: the newest call.</summary>
         public bool Hangup(int id, long nowMs) => Sessions.Hangup(Pick(id, false), 486, nowMs);
 
+        /// <summary>Puts a connected call on hold or takes it off (0: the newest call); false when that cannot be asked now.</summary>
+        public bool Hold(int id, bool hold, long nowMs) => Sessions.Hold(Pick(id, false), hold, nowMs);
+
         /// <summary>The user saw the missed calls: the count, PhoneHasMissedCalls and CanceledCall are cleared.</summary>
         public void ClearMissed(long nowMs)
         {
@@ -104,7 +107,11 @@ namespace DeskPhone.Firmware.Calls
 
         public void OnChanged(SipCall call, long nowMs)
         {
-            if (call.State == SipCall.Connected && call.MediaAddress != null && call.Codec >= 0)
+            if (call.State == SipCall.Connected && (call.Held || call.RemoteHeld))
+            {
+                Media.Stop(call.Id);
+            }
+            else if (call.State == SipCall.Connected && call.MediaAddress != null && call.Codec >= 0)
             {
                 Media.Start(call.Id, call.MediaAddress, call.MediaPort, call.LocalMediaPort, call.Codec);
             }

@@ -190,23 +190,30 @@ namespace DeskPhone.Sip.Session
         /// <summary>A re-INVITE (session refresh, target refresh): 200 with the same answer, or 488 for an offer without a common codec.</summary>
         private void Reinvite(SipCall call, SipPacket packet, SipMessage m, long nowMs)
         {
-            if (call.State != SipCall.Connected || m.CSeq <= call.RemoteCSeq)
+            if (call.State != SipCall.Connected || call.Reinviting || m.CSeq <= call.RemoteCSeq)
             {
-                _agent.Reply(packet, m, call.State != SipCall.Connected ? 491 : 500, nowMs);
+                // 491 while an offer of either side is pending (glare, RFC 3261 14.2).
+                _agent.Reply(packet, m, m.CSeq <= call.RemoteCSeq ? 500 : 491, nowMs);
                 return;
             }
             call.RemoteCSeq = m.CSeq;
-            if (!ReadOffer(call, m))
+            if (m.BodyLength > 0)
             {
-                _agent.Reply(packet, m, 488, nowMs);
-                return;
+                int codec = call.Codec;
+                if (!ReadOffer(call, m))
+                {
+                    call.Codec = codec;
+                    _agent.Reply(packet, m, 488, nowMs);
+                    return;
+                }
+                call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
+                Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
             }
             NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
             if (contact != null && contact.Uri != null)
             {
                 call.RemoteTarget = contact.Uri.ToString();
             }
-            call.LocalSdp = null;
             byte[] ok = ResponseBytes(call, packet, m, 200, true, null);
             Send(packet, m, ok, nowMs);
             if (packet.Connection == null)
@@ -364,8 +371,7 @@ namespace DeskPhone.Sip.Session
             call.HopAddress = address;
             call.HopPort = port;
             call.LocalMediaPort = RtpBasePort + 2 * slot;
-            call.SdpSession = nowMs;
-            call.LocalSdp = Sdp.Offer(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, 1);
+            Describe(call, Sdp.SendRecv);
             _calls[slot] = call;
             SendInvite(call, null, null, nowMs);
             _handler.OnChanged(call, nowMs);
@@ -384,13 +390,13 @@ namespace DeskPhone.Sip.Session
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
-                if (c == null || !c.Outgoing || c.CallId != r.CallId)
+                if (c == null || c.CallId != r.CallId)
                 {
                     continue;
                 }
                 if (c.Transaction != null && c.Transaction.Branch == branch && c.Transaction.State < InviteClientTransaction.Terminated)
                 {
-                    if (r.StatusCode < 200)
+                    if (r.StatusCode < 200 && !c.Reinviting)
                     {
                         Provisional(c, r, nowMs);
                     }
@@ -456,18 +462,7 @@ namespace DeskPhone.Sip.Session
                 call.RemoteTarget = contact.Uri.ToString();
             }
             call.Routes = ReadRoutes(r, true);
-            DialogHop(call);
-            SipWriter ack = SipWriter.Request("ACK", call.RemoteTarget)
-                .Header(HeaderNames.Via, Via("z9hG4bK" + _agent.NewToken()))
-                .Header(HeaderNames.MaxForwards, "70");
-            WriteRoutes(ack, call.Routes);
-            call.Ack = ack.Header(HeaderNames.From, call.LocalHeader)
-                .Header(HeaderNames.To, call.RemoteHeader)
-                .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " ACK")
-                .Header(HeaderNames.UserAgent, "DeskPhone")
-                .ToBytes();
-            _agent.Udp.Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
+            SendAck(call);
             bool media = r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
             if (media)
             {
@@ -486,6 +481,140 @@ namespace DeskPhone.Sip.Session
             call.State = SipCall.Connected;
             call.ConnectedMs = nowMs;
             _handler.OnChanged(call, nowMs);
+        }
+
+        /// <summary>The ACK of a 2xx to the phone's INVITE: a new branch, through the route set (RFC 3261 13.2.2.4); kept for a retransmitted 2xx.</summary>
+        private void SendAck(SipCall call)
+        {
+            DialogHop(call);
+            SipWriter ack = SipWriter.Request("ACK", call.RemoteTarget)
+                .Header(HeaderNames.Via, Via("z9hG4bK" + _agent.NewToken()))
+                .Header(HeaderNames.MaxForwards, "70");
+            WriteRoutes(ack, call.Routes);
+            call.Ack = ack.Header(HeaderNames.From, call.LocalHeader)
+                .Header(HeaderNames.To, call.RemoteHeader)
+                .Header(HeaderNames.CallId, call.CallId)
+                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " ACK")
+                .Header(HeaderNames.UserAgent, "DeskPhone")
+                .ToBytes();
+            _agent.Udp.Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
+        }
+
+        /// <summary>
+        /// Puts a connected call on hold (re-INVITE with sendonly, RFC 3264 8.4) or takes it off (sendrecv); false when
+        /// the call is not connected or an offer is pending. The call is held once the other side accepted.
+        /// </summary>
+        public bool Hold(SipCall call, bool hold, long nowMs)
+        {
+            if (call == null || Slot(call) < 0 || call.State != SipCall.Connected || call.Reinviting || call.AwaitingAck || call.Codec < 0)
+            {
+                return false;
+            }
+            call.Reinviting = true;
+            call.PendingHold = hold;
+            call.RetryAt = 0;
+            byte[] sdp = Describe(call, hold ? Sdp.SendOnly : Sdp.SendRecv);
+            DialogHop(call);
+            string branch = "z9hG4bK" + _agent.NewToken();
+            string via = Via(branch);
+            call.LocalCSeq++;
+            SipWriter w = SipWriter.Request("INVITE", call.RemoteTarget)
+                .Header(HeaderNames.Via, via)
+                .Header(HeaderNames.MaxForwards, "70");
+            WriteRoutes(w, call.Routes);
+            byte[] bytes = w.Header(HeaderNames.From, call.LocalHeader)
+                .Header(HeaderNames.To, call.RemoteHeader)
+                .Header(HeaderNames.CallId, call.CallId)
+                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " INVITE")
+                .Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)))
+                .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
+                .Header(HeaderNames.UserAgent, "DeskPhone")
+                .Body(Sdp.ContentType, sdp)
+                .ToBytes();
+            call.Transaction = new InviteClientTransaction(branch, bytes, call.RemoteTarget, via, call.LocalHeader, call.CallId, call.LocalCSeq,
+                _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnReinviteFinal(call, r, now));
+            call.Transaction.Start(nowMs);
+            return true;
+        }
+
+        private void OnReinviteFinal(SipCall call, SipMessage r, long nowMs)
+        {
+            if (Slot(call) < 0)
+            {
+                return;
+            }
+            call.Reinviting = false;
+            int status = r == null ? 408 : r.StatusCode;
+            if (status < 300)
+            {
+                SendAck(call);
+                call.Held = call.PendingHold;
+                if (r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength))
+                {
+                    call.MediaAddress = Media.Address;
+                    call.MediaPort = Media.Port;
+                }
+                _handler.OnChanged(call, nowMs);
+                return;
+            }
+            if (status == 408 || status == 481)
+            {
+                // The dialog is gone (RFC 3261 14.1).
+                SendBye(call, nowMs);
+                End(call, status, "lost during re-INVITE", nowMs);
+                return;
+            }
+            if (status == 491)
+            {
+                // Glare: again after 2.1-4 s when the phone made the Call-ID, else 0-2 s (RFC 3261 14.1).
+                long spread = nowMs % 1900;
+                call.RetryAt = nowMs + (call.Outgoing ? 2100 + spread : spread + 10);
+                return;
+            }
+            // Refused (488 ...): the session stays as it was (RFC 3261 14.1).
+            _handler.OnChanged(call, nowMs);
+        }
+
+        /// <summary>
+        /// The phone's SDP for this call with the given direction: its offer (both codecs) before a codec is agreed, else
+        /// the agreed codec; the o= version goes up whenever the description changes (RFC 3264 8).
+        /// </summary>
+        private byte[] Describe(SipCall call, string direction)
+        {
+            if (call.SdpSession == 0)
+            {
+                call.SdpSession = call.StartedMs + 1;
+            }
+            if (call.SdpVersion == 0)
+            {
+                call.SdpVersion = 1;
+            }
+            byte[] sdp = Sdp.Describe(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, call.SdpVersion, call.Codec,
+                call.Codec < 0 ? Sdp.TelephoneEvent : call.TelephoneEvent, direction);
+            if (call.LocalSdp != null && !Same(sdp, call.LocalSdp))
+            {
+                call.SdpVersion++;
+                sdp = Sdp.Describe(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, call.SdpVersion, call.Codec,
+                    call.Codec < 0 ? Sdp.TelephoneEvent : call.TelephoneEvent, direction);
+            }
+            call.LocalSdp = sdp;
+            return sdp;
+        }
+
+        private static bool Same(byte[] a, byte[] b)
+        {
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>Sends the INVITE again with the identity's credentials for the challenge (RFC 3261 22.2, a new CSeq).</summary>
@@ -520,6 +649,10 @@ namespace DeskPhone.Sip.Session
                 if (c.Transaction != null)
                 {
                     c.Transaction.Poll(nowMs);
+                }
+                if (c.RetryAt != 0 && nowMs >= c.RetryAt && _calls[i] == c)
+                {
+                    Hold(c, c.PendingHold, nowMs);
                 }
                 if (c.AwaitingAck && _calls[i] == c)
                 {
@@ -648,14 +781,7 @@ namespace DeskPhone.Sip.Session
             w.Header(HeaderNames.UserAgent, "DeskPhone");
             if (sdp)
             {
-                if (call.LocalSdp == null)
-                {
-                    call.SdpSession = call.SdpSession == 0 ? call.StartedMs + 1 : call.SdpSession;
-                    call.LocalSdp = call.Codec < 0
-                        ? Sdp.Offer(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, 1)
-                        : Sdp.Answer(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, 1, call.Codec, call.TelephoneEvent);
-                }
-                w.Body(Sdp.ContentType, call.LocalSdp);
+                w.Body(Sdp.ContentType, call.LocalSdp ?? Describe(call, Sdp.SendRecv));
             }
             byte[] bytes = w.ToBytes();
             call.LastResponse = bytes;

@@ -17,34 +17,18 @@ namespace DeskPhone.Sip.Session
 
         public const string ContentType = "application/sdp";
 
-        /// <summary>The phone's offer: both codecs and telephone-event on <paramref name="port"/>.</summary>
-        public static byte[] Offer(string host, int port, long sessionId, long version) =>
-            Write(host, port, sessionId, version, -1, TelephoneEvent);
+        // The stream's direction attribute (RFC 3264 5.1, 6.1; hold is sendonly or inactive, RFC 3264 8.4).
+        public const string SendRecv = "sendrecv";
+        public const string SendOnly = "sendonly";
+        public const string RecvOnly = "recvonly";
+        public const string Inactive = "inactive";
 
         /// <summary>
-        /// The phone's answer: <paramref name="codec"/> and, when the offer had it, telephone-event with the offer's
-        /// payload type (<paramref name="telephoneEvent"/>, -1: none).
+        /// The phone's description: an offer (<paramref name="codec"/> -1: both codecs and telephone-event 101) or an
+        /// answer (the chosen codec and, when the offer had it, telephone-event with the offer's payload type
+        /// <paramref name="telephoneEvent"/>, -1: none), with the stream's direction.
         /// </summary>
-        public static byte[] Answer(string host, int port, long sessionId, long version, int codec, int telephoneEvent) =>
-            Write(host, port, sessionId, version, codec, telephoneEvent);
-
-        /// <summary>The first of the offer's formats the phone has (PCMU or PCMA), or -1 when there is none (488).</summary>
-        public static int Choose(SdpMedia offer)
-        {
-            for (int i = 0; i < offer.PayloadCount; i++)
-            {
-                int p = offer.Payload(i);
-                if (p == Pcmu || p == Pcma)
-                {
-                    return p;
-                }
-            }
-            return -1;
-        }
-
-        public static string CodecName(int payload) => payload == Pcmu ? "PCMU" : payload == Pcma ? "PCMA" : null;
-
-        private static byte[] Write(string host, int port, long sessionId, long version, int codec, int telephoneEvent)
+        public static byte[] Describe(string host, int port, long sessionId, long version, int codec, int telephoneEvent, string direction)
         {
             string address = host;
             bool ipv6 = address.IndexOf(':') >= 0;
@@ -82,8 +66,38 @@ namespace DeskPhone.Sip.Session
                 string pt = telephoneEvent.ToString();
                 sb.Append("a=rtpmap:").Append(pt).Append(" telephone-event/8000\r\na=fmtp:").Append(pt).Append(" 0-15\r\n");
             }
-            sb.Append("a=ptime:20\r\na=sendrecv\r\n");
+            sb.Append("a=ptime:20\r\na=").Append(direction).Append("\r\n");
             return Encoding.UTF8.GetBytes(sb.ToString());
         }
+
+        /// <summary>The direction the answer gives to an offer's direction, the phone itself holding or not (RFC 3264 6.1).</summary>
+        public static string AnswerDirection(string offered, bool holding)
+        {
+            if (offered == Inactive || (offered == SendOnly && holding))
+            {
+                return Inactive;
+            }
+            if (offered == SendOnly)
+            {
+                return RecvOnly;
+            }
+            return offered == RecvOnly || holding ? SendOnly : SendRecv;
+        }
+
+        /// <summary>The first of the offer's formats the phone has (PCMU or PCMA), or -1 when there is none (488).</summary>
+        public static int Choose(SdpMedia offer)
+        {
+            for (int i = 0; i < offer.PayloadCount; i++)
+            {
+                int p = offer.Payload(i);
+                if (p == Pcmu || p == Pcma)
+                {
+                    return p;
+                }
+            }
+            return -1;
+        }
+
+        public static string CodecName(int payload) => payload == Pcmu ? "PCMU" : payload == Pcma ? "PCMA" : null;
     }
 }

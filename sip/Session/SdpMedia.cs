@@ -20,6 +20,9 @@ namespace DeskPhone.Sip.Session
         public int PayloadCount { get; private set; }
         public int Payload(int i) => _payloads[i];
 
+        /// <summary>The audio stream's direction (media level over session level; sendrecv when none is given).</summary>
+        public string Direction { get; private set; }
+
         /// <summary>The payload type of telephone-event, or -1.</summary>
         public int TelephoneEvent { get; private set; }
 
@@ -30,6 +33,7 @@ namespace DeskPhone.Sip.Session
             Port = 0;
             PayloadCount = 0;
             TelephoneEvent = -1;
+            Direction = Sdp.SendRecv;
             string sessionAddress = null;
             // 0: session level, 1: in the audio stream, 2: past it (another m= line).
             int section = 0;
@@ -65,6 +69,10 @@ namespace DeskPhone.Sip.Session
                     else if (kind == (byte)'a' && section == 1 && StartsWith(data, line + 2, stop, "rtpmap:"))
                     {
                         ReadRtpmap(data, line + 9, stop);
+                    }
+                    else if (kind == (byte)'a' && section < 2)
+                    {
+                        ReadDirection(data, line + 2, stop);
                     }
                 }
                 line = eol + 1;
@@ -123,6 +131,19 @@ namespace DeskPhone.Sip.Session
             {
                 TelephoneEvent = n;
             }
+        }
+
+        private void ReadDirection(byte[] data, int at, int stop)
+        {
+            // All four are 8 letters long.
+            if (stop - at != 8)
+            {
+                return;
+            }
+            Direction = StartsWith(data, at, stop, Sdp.SendOnly) ? Sdp.SendOnly
+                : StartsWith(data, at, stop, Sdp.RecvOnly) ? Sdp.RecvOnly
+                : StartsWith(data, at, stop, Sdp.Inactive) ? Sdp.Inactive
+                : StartsWith(data, at, stop, Sdp.SendRecv) ? Sdp.SendRecv : Direction;
         }
 
         /// <summary>"IN IP4 addr" or "IN IP6 addr": the address, or null for anything else.</summary>

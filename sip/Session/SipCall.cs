@@ -68,6 +68,12 @@ namespace DeskPhone.Sip.Session
         public int Codec { get; internal set; }
         public int TelephoneEvent { get; internal set; }
 
+        /// <summary>The phone put the call on hold (its re-INVITE with sendonly was accepted).</summary>
+        public bool Held { get; internal set; }
+
+        /// <summary>The other side put the call on hold (its offer said sendonly or inactive).</summary>
+        public bool RemoteHeld { get; internal set; }
+
         /// <summary>The phone's own RTP port for this call.</summary>
         public int LocalMediaPort { get; internal set; }
 
@@ -83,7 +89,13 @@ namespace DeskPhone.Sip.Session
         internal long LocalCSeq;
         internal long RemoteCSeq;
         internal long SdpSession;
+        internal long SdpVersion;
         internal byte[] LocalSdp;
+
+        // A re-INVITE of the phone's own (hold or resume) in flight, what it asks, and when a refused one (491) goes again.
+        internal bool Reinviting;
+        internal bool PendingHold;
+        internal long RetryAt;
 
         // Incoming: a copy of the INVITE (its responses are written from it), its branch, the last response sent and
         // the 2xx retransmissions until the ACK (RFC 3261 13.3.1.4).

@@ -95,6 +95,23 @@ namespace DeskPhone.Peers.Tests
 
         public void Hangup() => Command("hangup", "");
 
+        /// <summary>Puts the current call on hold (re-INVITE with sendonly) or takes it off.</summary>
+        public void Hold(bool hold) => Command(hold ? "hold" : "resume", "");
+
+        /// <summary>How many times an event of this type was reported so far.</summary>
+        public int EventCount(string type)
+        {
+            lock (_events)
+            {
+                int n = 0;
+                foreach (string e in _events)
+                {
+                    n += e.Contains("\"type\":\"" + type + "\"") ? 1 : 0;
+                }
+                return n;
+            }
+        }
+
         /// <summary>Waits (bounded) until baresip reported an event of this type (CALL_ESTABLISHED, CALL_CLOSED ...).</summary>
         public bool WaitForEvent(string type, int timeoutMs = 15000)
         {

@@ -102,6 +102,32 @@ namespace DeskPhone.Peers.Tests
         }
 
         [SkippableFact]
+        public void EitherSideHoldsAndResumes()
+        {
+            Skip.IfNot(File.Exists(Baresip.Binary), Baresip.Missing);
+            using PhoneUnderTest phone = Phone();
+            using var peer = new Baresip("200");
+            Assert.Equal(200, phone.Post("api/calls", "{\"to\":\"" + peer.Uri + "\"}").Status);
+            Assert.Equal("connected", phone.WaitFor(() => State(phone), s => s == "connected", 15000));
+
+            // The phone holds: its re-INVITE offers sendonly, baresip answers recvonly.
+            Assert.Equal(200, phone.Post("api/calls/0/hold").Status);
+            Assert.Equal("held", phone.WaitFor(() => State(phone), s => s == "held", 15000));
+            Assert.Contains("a=sendonly", peer.Log);
+            Assert.Contains("a=recvonly", peer.Log);
+            Assert.Equal(200, phone.Post("api/calls/0/resume").Status);
+            Assert.Equal("connected", phone.WaitFor(() => State(phone), s => s == "connected", 15000));
+            Assert.Equal(2, peer.Lines("ACK sip:200") - 1);
+
+            // baresip holds: the phone answers its sendonly with recvonly and shows the call held by the other side.
+            peer.Hold(true);
+            Assert.True(phone.WaitFor(() => Calls(phone)[0].GetProperty("remoteHeld").GetBoolean(), h => h, 15000), peer.Log);
+            peer.Hold(false);
+            Assert.False(phone.WaitFor(() => Calls(phone)[0].GetProperty("remoteHeld").GetBoolean(), h => !h, 15000), peer.Log);
+            Assert.Equal("connected", State(phone));
+        }
+
+        [SkippableFact]
         public void TheCallerGivingUpWhileThePhoneRingsIsAMissedCall()
         {
             Skip.IfNot(File.Exists(Baresip.Binary), Baresip.Missing);

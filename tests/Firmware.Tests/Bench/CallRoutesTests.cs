@@ -58,6 +58,27 @@ namespace DeskPhone.Firmware.Tests.Bench
             Assert.StartsWith("BYE ", _p.Channel.Sent[^1]);
         }
 
+        // The INVITE had no offer: the answer to the phone's offer comes in the ACK.
+        private const string Sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+
+        [Fact]
+        public void HoldSendsAReInviteOnceTheAnswerIsAcknowledged()
+        {
+            Ring();
+            Call("POST", "/api/calls/0/answer");
+            Assert.Equal(400, Call("POST", "/api/calls/0/hold").Status);
+
+            string ok = _p.Channel.Sent[^1];
+            string to = SipChannel.Header(ok, "To");
+            _p.Channel.Arrive("ACK sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKa1\r\n" +
+                              "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: " + to + "\r\nCall-ID: r1\r\nCSeq: 1 ACK\r\n" +
+                              "Max-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " + Sdp.Length + "\r\n\r\n" + Sdp);
+            _p.Run(10);
+            Assert.Equal(200, Call("POST", "/api/calls/0/hold").Status);
+            Assert.StartsWith("INVITE sip:555@10.0.0.1 SIP/2.0\r\n", _p.Channel.Sent[^1]);
+            Assert.EndsWith("a=sendonly\r\n", _p.Channel.Sent[^1]);
+        }
+
         [Fact]
         public void DialSendsAnInviteAndListsTheCall()
         {
@@ -79,6 +100,7 @@ namespace DeskPhone.Firmware.Tests.Bench
         [InlineData("POST", "/api/calls/0/answer", null, 404)]
         [InlineData("POST", "/api/calls/1/transfer", null, 404)]
         [InlineData("DELETE", "/api/calls", null, 404)]
+        [InlineData("POST", "/api/calls/0/hold", null, 404)]
         public void BadInputIsAJsonError(string method, string path, string body, int expected)
         {
             var (status, text) = Call(method, path, body);

@@ -370,6 +370,102 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.StartsWith("BYE sip:200@10.0.0.1 SIP/2.0\r\n", _channel.Last);
         }
 
+        private string Connected(out SipCall call)
+        {
+            call = Ringing();
+            string tag = LocalTag;
+            _calls.Answer(call, _now);
+            Arrive("ACK sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKack1\r\n" +
+                   "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 7 ACK\r\n" +
+                   "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            return tag;
+        }
+
+        private static string Answer(string direction, string version = "1") =>
+            "v=0\r\no=DeskPhone 1 " + version + " IN IP4 192.0.2.10\r\ns=DeskPhone\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\n" +
+            "m=audio 10000 RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\n" +
+            "a=ptime:20\r\na=" + direction + "\r\n";
+
+        [Fact]
+        public void HoldIsAReInviteWithSendonlyThroughTheDialogAndResumeSendrecv()
+        {
+            string tag = Connected(out SipCall call);
+            Assert.True(_calls.Hold(call, true, _now));
+
+            string reinvite = _channel.Last;
+            string branch = Param(FakeChannel.Header(reinvite, "Via"), "branch");
+            string sdp = Answer("sendonly", "2");
+            Assert.Equal(
+                "INVITE sip:200@10.0.0.9:5062 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=" + branch + ";rport\r\nMax-Forwards: 70\r\n" +
+                "Route: <sip:10.0.0.1;lr>\r\nFrom: <sip:100@10.0.0.1>;tag=" + tag + "\r\nTo: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\n" +
+                "Call-ID: call-1\r\nCSeq: 1 INVITE\r\nContact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
+                "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY\r\nUser-Agent: DeskPhone\r\n" +
+                "Content-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp, reinvite);
+            Assert.False(call.Held);
+
+            string peerAnswer = PeerSdp.Replace("m=audio 4000 RTP/AVP 8 0 101", "m=audio 4000 RTP/AVP 8 101") + "a=recvonly\r\n";
+            Arrive("SIP/2.0 200 OK\r\nVia: " + FakeChannel.Header(reinvite, "Via") + "\r\nFrom: " + FakeChannel.Header(reinvite, "From") +
+                   "\r\nTo: " + FakeChannel.Header(reinvite, "To") + "\r\nCall-ID: call-1\r\nCSeq: 1 INVITE\r\nContact: <sip:200@10.0.0.9:5062>\r\n" +
+                   "Content-Type: application/sdp\r\nContent-Length: " + peerAnswer.Length + "\r\n\r\n" + peerAnswer);
+            Assert.StartsWith("ACK sip:200@10.0.0.9:5062 SIP/2.0\r\n", _channel.Last);
+            Assert.Contains("\r\nRoute: <sip:10.0.0.1;lr>\r\n", _channel.Last);
+            Assert.Contains("\r\nCSeq: 1 ACK\r\n", _channel.Last);
+            Assert.True(call.Held);
+
+            Assert.True(_calls.Hold(call, false, _now));
+            Assert.EndsWith(Answer("sendrecv", "3"), _channel.Last);
+            Assert.Contains("\r\nCSeq: 2 INVITE\r\n", _channel.Last);
+        }
+
+        [Fact]
+        public void TheOtherSidesHoldIsAnsweredRecvonlyAndItsResumeSendrecv()
+        {
+            string tag = Connected(out SipCall call);
+            string Reinvite(int cseq, string direction)
+            {
+                string offer = PeerSdp + "a=" + direction + "\r\n";
+                return "INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKre" + cseq + "\r\n" +
+                       "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: " + cseq + " INVITE\r\n" +
+                       "Contact: <sip:200@10.0.0.9:5062>\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " + offer.Length + "\r\n\r\n" + offer;
+            }
+            Arrive(Reinvite(8, "sendonly"));
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
+            Assert.EndsWith(Answer("recvonly", "2"), _channel.Last);
+            Assert.True(call.RemoteHeld);
+
+            Arrive(Reinvite(9, "sendrecv"));
+            Assert.EndsWith(Answer("sendrecv", "3"), _channel.Last);
+            Assert.False(call.RemoteHeld);
+
+            Arrive("ACK sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKack9\r\n" +
+                   "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 9 ACK\r\n" +
+                   "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+
+            // Glare: an offer of the phone's own is pending, the other side's gets 491.
+            Assert.True(_calls.Hold(call, true, _now));
+            Arrive(Reinvite(10, "sendonly"));
+            Assert.StartsWith("SIP/2.0 491 Request Pending\r\n", _channel.Last);
+        }
+
+        [Fact]
+        public void ARefusedHoldWith491GoesAgainAfterTheRfcsDelay()
+        {
+            Connected(out SipCall call);
+            _calls.Hold(call, true, _now);
+            string reinvite = _channel.Last;
+            Arrive("SIP/2.0 491 Request Pending\r\nVia: " + FakeChannel.Header(reinvite, "Via") + "\r\nFrom: " + FakeChannel.Header(reinvite, "From") +
+                   "\r\nTo: " + FakeChannel.Header(reinvite, "To") + "\r\nCall-ID: call-1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
+            Assert.StartsWith("ACK ", _channel.Last);
+            long refused = _now;
+            while (!_channel.Last.StartsWith("INVITE ") && _now < refused + 5000)
+            {
+                Run(10);
+            }
+            Assert.StartsWith("INVITE sip:200@10.0.0.9:5062 SIP/2.0\r\n", _channel.Last);
+            Assert.Contains("\r\nCSeq: 2 INVITE\r\n", _channel.Last);
+            Assert.InRange(_now - refused, 0, 2000);
+        }
+
         // ---- outgoing ---------------------------------------------------------------------------------------------
 
         private SipCall Dial(string to = "200")
@@ -402,7 +498,7 @@ namespace DeskPhone.Sip.Tests.Stack
             string branch = Param(FakeChannel.Header(invite, "Via"), "branch");
             string tag = Param(FakeChannel.Header(invite, "From"), "tag");
             string callId = FakeChannel.Header(invite, "Call-ID");
-            string sdp = Offer(session: 0);
+            string sdp = Offer(session: 1);
             Assert.Equal(
                 "INVITE sip:200@10.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=" + branch + ";rport\r\nMax-Forwards: 70\r\n" +
                 "From: <sip:100@10.0.0.1>;tag=" + tag + "\r\nTo: <sip:200@10.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\n" +

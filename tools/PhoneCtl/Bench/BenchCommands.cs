@@ -28,6 +28,7 @@ namespace DeskPhone.PhoneCtl.Bench
             "  calls                     the live calls (id, direction, state, remote, duration)\n" +
             "  call TARGET               dial a number or sip: URI from identity 1\n" +
             "  answer [ID] | hangup [ID] answer the ringing call, end (or reject) a call; no ID: the current one\n" +
+            "  hold [ID] | resume [ID]   put a connected call on hold, take it off\n" +
             "target: --target, else $DESKPHONE_TARGET, else http://127.0.0.1:8080\n" +
             "credentials (HTTP Digest, the phone's http_user/http_pass): --user or $DESKPHONE_USER (default admin),\n" +
             "  --password or $DESKPHONE_PASSWORD; administrator-level changes (passwords, secrets, http_user):\n" +
@@ -100,6 +101,8 @@ namespace DeskPhone.PhoneCtl.Bench
                     case "call": return Need(a, 2, error) ?? client.Print("POST", "api/calls", "{\"to\":" + System.Text.Json.JsonSerializer.Serialize(a[1]) + "}", output, error);
                     case "answer":
                     case "hangup":
+                    case "hold":
+                    case "resume":
                         if (a.Length > 2 || (a.Length == 2 && !uint.TryParse(a[1], out _))) return Usage(error);
                         return client.Print("POST", "api/calls/" + (a.Length == 2 ? a[1] : "0") + "/" + a[0], null, output, error);
                     default:
