@@ -48,7 +48,7 @@ namespace DeskPhone.Firmware.App
             Binding = new SipBinding(Core, Subscriptions, inbox, udp, localHost);
             Agent = Binding.Agent;
             Publisher = new PresencePublisher(Core, Agent);
-            Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones);
+            Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
             Core.AttachCallState(Calls);
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
             if (localHost == null && drivers != null)

@@ -13,7 +13,7 @@ namespace DeskPhone.Firmware.Calls
     /// <summary>
     /// The phone's call logic over the SIP sessions: what an incoming call does (forward always, Do not disturb
     /// refuses with 486 or forwards to the busy target, a call while in a call goes to the busy target, anything else
-    /// rings), the ringer (the tones driver's ring; with RingerIsSilent active the call is there but silent; while
+    /// rings; under At the desk the ringer starts after presence_at_desk_delay), the ringer (the tones driver's ring; with RingerIsSilent active the call is there but silent; while
     /// another call is connected the waiting tone instead), answer, hang up, reject and dial, the media hand-over, the
     /// call lists, and the statuses the calls raise (PhoneHasMissedCalls with the count, CanceledCall). It is the
     /// <see cref="ICallState"/> the own status follows (Busy during a call).
@@ -24,12 +24,17 @@ namespace DeskPhone.Firmware.Calls
         private readonly StatusScheduler _statuses;
         private readonly ToneSequencer _tones;
         private readonly SipUserAgent _agent;
+        private readonly OwnPresence _presence;
+
+        // Incoming calls that ring only from a given time on (At the desk): call id -> monotonic ms; bounded by the calls.
+        private readonly System.Collections.Hashtable _ringFrom = new System.Collections.Hashtable();
         private bool _inCall;
         private TonePattern _ringing;
 
-        public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones)
+        public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones, OwnPresence presence)
         {
             _agent = agent;
+            _presence = presence;
             _settings = settings;
             _statuses = statuses;
             _tones = tones;
@@ -102,7 +107,16 @@ namespace DeskPhone.Firmware.Calls
                 contact = "<" + ForwardUri(forward, index, invite) + ">";
                 return 302;
             }
-            return dnd ? 486 : 180;
+            if (dnd)
+            {
+                return 486;
+            }
+            if (_presence != null && _presence.IncomingCall(false) == IncomingCallAction.AlertDelayed)
+            {
+                // At the desk: the call is signalled at once (180) but the ringer waits (docs/presence.md).
+                _ringFrom[call.Id] = call.StartedMs + _presence.AtTheDeskDelayMs;
+            }
+            return 180;
         }
 
         public void OnChanged(SipCall call, long nowMs)
@@ -117,6 +131,7 @@ namespace DeskPhone.Firmware.Calls
             }
             else if (call.State == SipCall.Ended)
             {
+                _ringFrom.Remove(call.Id);
                 Media.Stop(call.Id);
                 Record(call, nowMs);
             }
@@ -183,7 +198,7 @@ namespace DeskPhone.Firmware.Calls
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = Sessions.Slot(i);
-                alerting |= c != null && c.State == SipCall.Alerting;
+                alerting |= c != null && c.State == SipCall.Alerting && (!_ringFrom.Contains(c.Id) || nowMs >= (long)_ringFrom[c.Id]);
                 connected |= c != null && c.State != SipCall.Alerting;
             }
             TonePattern wanted = !alerting || _statuses.IsActive(StatusId.RingerIsSilent) ? null : connected ? Tones.CallWaiting : Tones.Ring;

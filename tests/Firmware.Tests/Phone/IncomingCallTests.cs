@@ -60,6 +60,19 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void AtTheDeskTheRingerStartsAfterItsDelay()
+        {
+            _p.Settings.Set("presence_at_desk_delay", 0, "3");
+            Assert.True(_p.Phone.ChoosePresence(PresenceState.AtTheDesk, _p.Now));
+            Assert.StartsWith("SIP/2.0 180 Ringing\r\n", Invite());
+            Assert.Null(_hw.Drivers.Tones.Current);
+            _p.Run(2900);
+            Assert.Null(_hw.Drivers.Tones.Current);
+            _p.Run(200);
+            Assert.Equal(Tones.Ring, _hw.Drivers.Tones.Current);
+        }
+
+        [Fact]
         public void AnsweringSends200AndStopsTheRingerHangingUpSendsBye()
         {
             Invite();
