@@ -20,6 +20,9 @@ namespace DeskPhone.Sip.Session
         /// <summary>Calls at once (ringing, dialling or connected), a fixed table.</summary>
         public const int MaxCalls = 4;
 
+        /// <summary>3xx answers an outgoing call follows before it gives up with the last one.</summary>
+        public const int MaxRedirects = 3;
+
         /// <summary>The phone's RTP port for call slot n is this + 2n (no setting for it exists yet).</summary>
         public const int RtpBasePort = 10000;
 
@@ -348,15 +351,11 @@ namespace DeskPhone.Sip.Session
                 error = "already " + MaxCalls.ToString() + " calls";
                 return null;
             }
-            string next = id.Outbound != null && id.Outbound.Length > 0 ? id.Outbound
-                : id.Registrar != null && id.Registrar.Length > 0 ? id.Registrar
-                : parsed.Host + (parsed.Port > 0 ? ":" + parsed.Port.ToString() : "");
-            string host;
             int port;
-            string address;
-            if (!HostResolver.Split(next, out host, out port) || (address = HostResolver.Resolve(host)) == null)
+            string address = FirstHop(id, parsed, out port);
+            if (address == null)
             {
-                error = "cannot resolve " + next;
+                error = "cannot resolve " + NextHop(id, parsed);
                 return null;
             }
             var call = new SipCall(++_nextId, identity, true, nowMs);
@@ -444,6 +443,10 @@ namespace DeskPhone.Sip.Session
                 return;
             }
             if ((status == 401 || status == 407) && !call.Authenticated && !call.CancelRequested && Retry(call, r, nowMs))
+            {
+                return;
+            }
+            if (status < 400 && !call.CancelRequested && call.Redirects < MaxRedirects && Redirect(call, r, nowMs))
             {
                 return;
             }
@@ -969,6 +972,47 @@ namespace DeskPhone.Sip.Session
 
         private string Domain(SipIdentity id) =>
             id.Registrar != null && id.Registrar.Length > 0 ? SipIdentity.HostOf(id.Registrar) : _agent.LocalHost;
+
+        /// <summary>Where an out-of-dialog INVITE goes first: the outbound proxy, else the registrar, else the target's host.</summary>
+        private static string NextHop(SipIdentity id, SipUri target) =>
+            id.Outbound != null && id.Outbound.Length > 0 ? id.Outbound
+            : id.Registrar != null && id.Registrar.Length > 0 ? id.Registrar
+            : target.Host + (target.Port > 0 ? ":" + target.Port.ToString() : "");
+
+        /// <summary>The address of <see cref="NextHop"/>, or null when it cannot be resolved.</summary>
+        private static string FirstHop(SipIdentity id, SipUri target, out int port)
+        {
+            string host;
+            return HostResolver.Split(NextHop(id, target), out host, out port) ? HostResolver.Resolve(host) : null;
+        }
+
+        /// <summary>
+        /// Follows a 3xx (RFC 3261 8.1.3.4): the INVITE again to its first Contact (same Call-ID, From and To, CSeq + 1);
+        /// false when it has none the phone can use.
+        /// </summary>
+        private bool Redirect(SipCall call, SipMessage r, long nowMs)
+        {
+            NameAddr contact = r.ContactCount > 0 ? r.GetContact(0) : null;
+            SipIdentity id = _agent.GetIdentity(call.Identity);
+            if (contact == null || contact.Uri == null || !contact.Uri.IsSip || contact.Uri.Host == null || id == null)
+            {
+                return false;
+            }
+            int port;
+            string address = FirstHop(id, contact.Uri, out port);
+            if (address == null)
+            {
+                return false;
+            }
+            call.Redirects++;
+            call.Authenticated = false;
+            call.RequestUri = contact.Uri.ToString();
+            call.RemoteTarget = call.RequestUri;
+            call.HopAddress = address;
+            call.HopPort = port;
+            SendInvite(call, null, null, nowMs);
+            return true;
+        }
 
         /// <summary>A dialled string as a URI: sip:/sips: as it is, user@host gets sip:, a number goes to the identity's domain.</summary>
         private string TargetUri(SipIdentity id, string target)

@@ -114,6 +114,7 @@ namespace DeskPhone.Sip.Session
         internal string HopAddress;
         internal int HopPort;
         internal bool Authenticated;
+        internal int Redirects;
         internal bool CancelRequested;
 
         /// <summary>

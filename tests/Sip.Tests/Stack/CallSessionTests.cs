@@ -612,6 +612,26 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void A302IsFollowedToItsContactAtMostThreeTimes()
+        {
+            SipCall call = Dial("sip:200@10.0.0.9:5062");
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "100", LineToken = "dp1" });
+            for (int i = 1; i <= CallSessions.MaxRedirects; i++)
+            {
+                string invite = _channel.Last;
+                Arrive(Response(invite, 302, "Moved Temporarily", "Contact: <sip:30" + i + "@127.0.0.1:506" + i + ">\r\n"));
+                Assert.StartsWith("ACK ", Sent(1));
+                Assert.StartsWith("INVITE sip:30" + i + "@127.0.0.1:506" + i + " SIP/2.0\r\n", _channel.Last);
+                Assert.Contains("\r\nCSeq: " + (i + 1) + " INVITE\r\n", _channel.Last);
+                Assert.Equal("To: <sip:200@10.0.0.9:5062>", "To: " + FakeChannel.Header(_channel.Last, "To"));
+                Assert.Equal(("127.0.0.1", 5060 + i), (_channel.Sent[^1].Host, _channel.Sent[^1].Port));
+            }
+            Arrive(Response(_channel.Last, 302, "Moved Temporarily", "Contact: <sip:309@127.0.0.1:5069>\r\n"));
+            Assert.Equal(SipCall.Ended, call.State);
+            Assert.Equal(302, call.EndStatus);
+        }
+
+        [Fact]
         public void ABusyAnswerEndsTheCallWithItsReason()
         {
             SipCall call = Dial("sip:200@10.0.0.9:5062");
