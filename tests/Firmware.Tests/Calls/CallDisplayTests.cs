@@ -1,0 +1,72 @@
+using DeskPhone.Firmware.Calls;
+using DeskPhone.Firmware.Tests.Phone;
+
+namespace DeskPhone.Firmware.Tests.Calls
+{
+    /// <summary>What the screen says about the calls of the phone built by PhoneApp.</summary>
+    public class CallDisplayTests
+    {
+        private readonly SipPhone _p = new SipPhone();
+        private int _n;
+
+        public CallDisplayTests()
+        {
+            _p.Run(100);
+            _p.Register();
+        }
+
+        private void Ring(string from)
+        {
+            _n++;
+            _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKd" + _n + "\r\n" +
+                              "From: " + from + ";tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: d" + _n + "\r\nCSeq: 1 INVITE\r\n" +
+                              "Contact: <sip:555@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            _p.Run(10);
+        }
+
+        private string[] Lines() => CallDisplay.Lines(_p.App.Calls, _p.Now);
+
+        [Fact]
+        public void NoCallNoLines()
+        {
+            Assert.Null(Lines());
+        }
+
+        [Fact]
+        public void ARingingCallShowsTheCallerAndTheIdentityThenTheDurationOnceAnswered()
+        {
+            Ring("\"Bob\" <sip:555@10.0.0.1>");
+            Assert.Equal(new[] { "Call from Bob", "555 to identity 1" }, Lines());
+            _p.App.Calls.Answer(0, _p.Now);
+            // (No ACK comes in this test, so the call would end after 32 s: read it before.)
+            _p.Run(21_000);
+            Assert.Equal(new[] { "Connected: Bob", "0:21" }, Lines());
+        }
+
+        [Fact]
+        public void ARingingCallComesFirstAndTheOthersAreCounted()
+        {
+            Ring("<sip:555@10.0.0.1>");
+            _p.App.Calls.Answer(0, _p.Now);
+            Ring("<sip:777@10.0.0.1>");
+            Assert.Equal(new[] { "Call from 777", "to identity 1", "+1 other call" }, Lines());
+        }
+
+        [Fact]
+        public void AnOutgoingCallSaysItIsCalling()
+        {
+            _p.App.Calls.Dial(1, "200", _p.Now, out _);
+            Assert.Equal(new[] { "Calling 200" }, Lines());
+        }
+
+        [Theory]
+        [InlineData(0, "0:00")]
+        [InlineData(59, "0:59")]
+        [InlineData(3599, "59:59")]
+        [InlineData(3661, "1:01:01")]
+        public void DurationsReadAsOnAClock(int seconds, string text)
+        {
+            Assert.Equal(text, CallDisplay.Duration(seconds));
+        }
+    }
+}
