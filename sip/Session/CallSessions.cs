@@ -535,7 +535,7 @@ namespace DeskPhone.Sip.Session
                 .Body(Sdp.ContentType, sdp)
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RemoteTarget, via, call.LocalHeader, call.CallId, call.LocalCSeq,
-                _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnReinviteFinal(call, r, now));
+                call.Routes, _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnReinviteFinal(call, r, now));
             call.Transaction.Start(nowMs);
             return true;
         }
@@ -698,7 +698,7 @@ namespace DeskPhone.Sip.Session
                 .Body(Sdp.ContentType, call.LocalSdp)
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,
-                _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnFinal(call, r, now));
+                null, _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnFinal(call, r, now));
             call.Transaction.Start(nowMs);
         }
 

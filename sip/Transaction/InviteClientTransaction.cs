@@ -23,6 +23,7 @@ namespace DeskPhone.Sip.Transaction
         private readonly string _from;
         private readonly string _callId;
         private readonly long _cseq;
+        private readonly string[] _routes;
         private readonly ISipTransport _transport;
         private readonly string _host;
         private readonly int _port;
@@ -34,9 +35,11 @@ namespace DeskPhone.Sip.Transaction
         private byte[] _ack;
 
         /// <param name="request">The INVITE as sent; its Request-URI, top Via, From, Call-ID and CSeq go into the ACK.</param>
+        /// <param name="routes">The INVITE's Route values (a re-INVITE's route set), repeated in the ACK; null for none.</param>
         public InviteClientTransaction(string branch, byte[] request, string requestUri, string topVia, string from, string callId, long cseq,
-                                       ISipTransport transport, string host, int port, ResponseHandler handler)
+                                       string[] routes, ISipTransport transport, string host, int port, ResponseHandler handler)
         {
+            _routes = routes;
             Branch = branch;
             _request = request;
             _requestUri = requestUri;
@@ -127,13 +130,20 @@ namespace DeskPhone.Sip.Transaction
             _transport.Send(_ack, _ack.Length, _host, _port, null);
         }
 
-        /// <summary>The ACK for a non-2xx final response (RFC 3261 17.1.1.3): same Request-URI, top Via, From, Call-ID, CSeq number; To from the response.</summary>
+        /// <summary>
+        /// The ACK for a non-2xx final response (RFC 3261 17.1.1.3): same Request-URI, top Via, Route, From, Call-ID, CSeq
+        /// number; To from the response.
+        /// </summary>
         private byte[] Ack(SipMessage response)
         {
-            return SipWriter.Request("ACK", _requestUri)
+            SipWriter w = SipWriter.Request("ACK", _requestUri)
                 .Header(HeaderNames.Via, _via)
-                .Header(HeaderNames.MaxForwards, "70")
-                .Header(HeaderNames.From, _from)
+                .Header(HeaderNames.MaxForwards, "70");
+            for (int i = 0; _routes != null && i < _routes.Length; i++)
+            {
+                w.Header(HeaderNames.Route, _routes[i]);
+            }
+            return w.Header(HeaderNames.From, _from)
                 .Header(HeaderNames.To, response.GetHeader(HeaderNames.To))
                 .Header(HeaderNames.CallId, _callId)
                 .Header(HeaderNames.CSeq, _cseq.ToString() + " ACK")

@@ -455,7 +455,9 @@ namespace DeskPhone.Sip.Tests.Stack
             string reinvite = _channel.Last;
             Arrive("SIP/2.0 491 Request Pending\r\nVia: " + FakeChannel.Header(reinvite, "Via") + "\r\nFrom: " + FakeChannel.Header(reinvite, "From") +
                    "\r\nTo: " + FakeChannel.Header(reinvite, "To") + "\r\nCall-ID: call-1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
-            Assert.StartsWith("ACK ", _channel.Last);
+            // The ACK of the 491 repeats the re-INVITE's route set (RFC 3261 17.1.1.3).
+            Assert.StartsWith("ACK sip:200@10.0.0.9:5062 SIP/2.0\r\n", _channel.Last);
+            Assert.Contains("\r\nRoute: <sip:10.0.0.1;lr>\r\n", _channel.Last);
             long refused = _now;
             while (!_channel.Last.StartsWith("INVITE ") && _now < refused + 5000)
             {

@@ -90,7 +90,7 @@ namespace DeskPhone.Sip.Tests.Stack
 
         private InviteClientTransaction Client(FakeChannel channel, List<int> finals) =>
             new InviteClientTransaction("z9hG4bKc1", new byte[] { 1 }, "sip:bob@10.0.0.9", "SIP/2.0/UDP 192.0.2.5;branch=z9hG4bKc1",
-                "<sip:486@pbx>;tag=f1", "c-1", 3, channel, "10.0.0.9", 5060, (t, r, now) => finals.Add(r == null ? 0 : r.StatusCode));
+                "<sip:486@pbx>;tag=f1", "c-1", 3, null, channel, "10.0.0.9", 5060, (t, r, now) => finals.Add(r == null ? 0 : r.StatusCode));
 
         [Fact]
         public void TimerADoublesWithoutCapAndTimerBGivesUp()
