@@ -50,6 +50,7 @@ namespace DeskPhone.Firmware.App
             Publisher = new PresencePublisher(Core, Agent);
             Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
             Core.AttachCallState(Calls);
+            Core.Desktop.Calls = Calls;
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
             if (localHost == null && drivers != null)
             {

@@ -5,7 +5,8 @@ namespace DeskPhone.Firmware.Calls
     /// <summary>
     /// What the screen says about the calls, in the idle screen's message area while a call is live: a ringing call
     /// first (who calls: display name and number, and the identity called), else the newest call (calling / ringing at
-    /// the other end / connected with its duration / on hold); one more line says how many other calls there are.
+    /// the other end / connected with its duration / on hold), then the call's message (a MESSAGE in its dialog), and
+    /// one more line says how many other calls there are.
     /// </summary>
     public static class CallDisplay
     {
@@ -53,13 +54,18 @@ namespace DeskPhone.Firmware.Calls
                 first = (shown.Cancelling ? "Cancelling " : shown.State == SipCall.Ringing ? "Ringing: " : "Calling ") + who;
                 second = who != number ? number : null;
             }
-            int n = 1 + (second == null ? 0 : 1) + (more == null ? 0 : 1);
+            string note = shown.Note;
+            int n = 1 + (second == null ? 0 : 1) + (note == null ? 0 : 1) + (more == null ? 0 : 1);
             var lines = new string[n];
             lines[0] = first;
             n = 1;
             if (second != null)
             {
                 lines[n++] = second;
+            }
+            if (note != null)
+            {
+                lines[n++] = note;
             }
             if (more != null)
             {

@@ -1,4 +1,5 @@
 using DeskPhone.Drivers.Audio;
+using DeskPhone.Firmware.Messages;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Status;
@@ -18,7 +19,7 @@ namespace DeskPhone.Firmware.Calls
     /// call lists, and the statuses the calls raise (PhoneHasMissedCalls with the count, CanceledCall). It is the
     /// <see cref="ICallState"/> the own status follows (Busy during a call).
     /// </summary>
-    public sealed class PhoneCalls : ISessionHandler, ICallState
+    public sealed class PhoneCalls : ISessionHandler, ICallState, ICallMessageSink
     {
         private readonly SettingsStore _settings;
         private readonly StatusScheduler _statuses;
@@ -68,6 +69,29 @@ namespace DeskPhone.Firmware.Calls
 
         /// <summary>Ends a call whatever its state (a ringing one is rejected with 486); 0: the newest call.</summary>
         public bool Hangup(int id, long nowMs) => Sessions.Hangup(Pick(id, false), 486, nowMs);
+
+        /// <summary>
+        /// A MESSAGE whose Call-ID is a live call's: its text is shown with that call (the newest one per call, an empty
+        /// one takes it back; forgotten when the call ends).
+        /// </summary>
+        public bool TryShowCallMessage(string callId, string text)
+        {
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c != null && c.CallId == callId)
+                {
+                    c.Note = text.Length == 0 ? null : text;
+                    CallChangedHandler handler = CallChanged;
+                    if (handler != null)
+                    {
+                        handler(c);
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /// <summary>Puts a connected call on hold or takes it off (0: the newest call); false when that cannot be asked now.</summary>
         public bool Hold(int id, bool hold, long nowMs) => Sessions.Hold(Pick(id, false), hold, nowMs);

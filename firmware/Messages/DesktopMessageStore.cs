@@ -10,13 +10,14 @@ namespace DeskPhone.Firmware.Messages
     /// </summary>
     public sealed class DesktopMessageStore
     {
-        private readonly ICallMessageSink _calls;
-
         public DesktopMessageStore(ICallMessageSink calls)
         {
-            _calls = calls;
+            Calls = calls;
             MaxBytes = 512;
         }
+
+        /// <summary>The call layer, which shows a message with its call (set once it is built, after the core).</summary>
+        public ICallMessageSink Calls { get; set; }
 
         public event DesktopMessageChangedHandler Changed;
 
@@ -39,7 +40,7 @@ namespace DeskPhone.Firmware.Messages
                 return 413;
             }
             string text = length > 0 ? PlainText.FromUtf8(body, offset, length) : "";
-            if (callId != null && _calls != null && _calls.TryShowCallMessage(callId, text))
+            if (callId != null && Calls != null && Calls.TryShowCallMessage(callId, text))
             {
                 return 200;
             }

@@ -74,6 +74,9 @@ namespace DeskPhone.Sip.Session
         /// <summary>The other side put the call on hold (its offer said sendonly or inactive).</summary>
         public bool RemoteHeld { get; internal set; }
 
+        /// <summary>A text the phone shows with this call (a MESSAGE in the call's dialog), or null.</summary>
+        public string Note { get; set; }
+
         /// <summary>The phone's own RTP port for this call.</summary>
         public int LocalMediaPort { get; internal set; }
 

@@ -44,6 +44,19 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void AMessageInTheCallsDialogIsShownWithTheCallNotOnTheIdleScreen()
+        {
+            Ring("\"Bob\" <sip:555@10.0.0.1>");
+            _p.Channel.Arrive("MESSAGE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKm1\r\n" +
+                              "From: <sip:pbx@10.0.0.1>;tag=p\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: d1\r\nCSeq: 2 MESSAGE\r\n" +
+                              "Max-Forwards: 70\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n\r\nQueue: sales!");
+            _p.Run(10);
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", _p.Channel.Sent[^1]);
+            Assert.Equal(new[] { "Call from Bob", "555 to identity 1", "Queue: sales!" }, Lines());
+            Assert.Null(_p.Phone.Desktop.Text);
+        }
+
+        [Fact]
         public void ARingingCallComesFirstAndTheOthersAreCounted()
         {
             Ring("<sip:555@10.0.0.1>");
