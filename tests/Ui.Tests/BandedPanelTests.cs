@@ -33,7 +33,7 @@ namespace DeskPhone.Ui.Tests
         public void EveryGoldenScreenIsPixelIdenticalToTheFullFrame(string profileName, int bandHeight)
         {
             DisplayProfile p = ScreenGoldenTests.Profile(profileName);
-            foreach (KeyValuePair<string, System.Action<IdleScreen>> scenario in ScreenGoldenTests.Scenarios)
+            foreach (KeyValuePair<string, System.Action<IdleScreen>> scenario in ScreenGoldenTests.RendererScenarios)
             {
                 var twin = new TwinPanel(p, bandHeight, DeviceCapacity);
                 IdleScreen screen = ScreenGoldenTests.Screen(twin, p);
@@ -169,7 +169,7 @@ namespace DeskPhone.Ui.Tests
             DisplayProfile p = ScreenGoldenTests.Profile(profileName);
             var twin = new TwinPanel(p, 7, 2);
             IdleScreen screen = ScreenGoldenTests.Screen(twin, p);
-            ScreenGoldenTests.Scenarios["infobox"](screen);
+            ScreenGoldenTests.RendererScenarios["infobox"](screen);
             screen.SetList("Menu", new[] { "Own status", "Notifications", "Unlock keyboard" }, 2);
             screen.SetPopUp("Provisioning is starting: the phone restarts when it is done");
             screen.Render();

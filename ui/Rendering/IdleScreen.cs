@@ -389,7 +389,7 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>
         /// The model as text, one line per drawn row, region by region (the bench's /api/screen, phonectl screen, the
         /// HIL tests): `[status]`, `[identity]`; with a list open `[menu]` (its title) and `[item]` (the rows on screen,
-        /// `> ` before the selected one), else `[message]` (the message rows of the page on screen) or `[infobox]`
+        /// `> ` before the selected one) and `[more]` (the mark of rows below), else `[message]` (the message rows of the page on screen) or `[infobox]`
         /// (`<icon>` before a line's first row, named by <paramref name="icons"/>), `[mark]` (page and overflow mark),
         /// `[notice]` (a show-directly status listed under them);
         /// then `[popup]` (its rows) and `[key N]` (the labelled function keys, from 1). Lines are separated by '\n'.
@@ -404,6 +404,10 @@ namespace DeskPhone.Ui.Rendering
                 for (int i = 0; i < _listRows.Length; i++)
                 {
                     sb.Append(_listFirst + i == _listSelected ? "\n[item] > " : "\n[item]   ").Append(_listRows[i]);
+                }
+                if (_listMore)
+                {
+                    sb.Append("\n[more] ").Append(ListMoreMark);
                 }
             }
             else
@@ -450,6 +454,10 @@ namespace DeskPhone.Ui.Rendering
         }
 
         private int IdentityTop => _p.StatusHeight;
+
+        // The text sits one pixel down; where the line has no spacing (monochrome) its last row is the margin's, which
+        // the repaint must cover too, or a changed identity leaves the old text's bottom row behind.
+        private int IdentityHeight => _p.Font.Height + 1 > _p.LineHeight ? _p.Font.Height + 1 : _p.LineHeight;
         private int BodyTop => _p.StatusHeight + _p.LineHeight + _p.Margin;
         private int KeysTop => _p.Height - _p.FunctionKeyRows * _p.LineHeight;
         private int BodyBottom => _p.FunctionKeyRows > 0 ? KeysTop - _p.Margin : _p.Height;
@@ -482,9 +490,9 @@ namespace DeskPhone.Ui.Rendering
 
         private void DrawIdentity()
         {
-            _panel.FillRect(0, IdentityTop, _p.Width, _p.LineHeight, _p.Background);
+            _panel.FillRect(0, IdentityTop, _p.Width, IdentityHeight, _p.Background);
             _panel.DrawText(_identityShown, _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
-            _panel.Flush(0, IdentityTop, _p.Width, _p.LineHeight);
+            _panel.Flush(0, IdentityTop, _p.Width, IdentityHeight);
         }
 
         private void DrawBody()
