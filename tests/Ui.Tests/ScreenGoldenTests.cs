@@ -170,6 +170,34 @@ namespace DeskPhone.Ui.Tests
         [MemberData(nameof(Profiles))]
         public void ShowDirectlyNoticesUnderTheMessage(string profile) => Check("notices", profile);
 
+        [Fact]
+        public void MenusAndTheNotificationListAreDrawnOnTheKeyThatOpensThem()
+        {
+            var phone = new GoldenPhone(DisplayProfile.Color320x240);
+            phone.Press(KeyCode.Menu);
+            Assert.Contains(phone.Recorder.Visible, d => d.Text == "Menu");
+            Assert.Contains("[menu] Menu", phone.Text);
+            phone.Press(KeyCode.Menu);
+            Assert.DoesNotContain(phone.Recorder.Visible, d => d.Text == "Menu");
+            phone.Press(KeyCode.Down);
+            string title = "Notifications (" + phone.Core.Statuses.NotificationCount + ")";
+            Assert.Contains(phone.Recorder.Visible, d => d.Text == title);
+            Assert.Contains("[menu] " + title, phone.Text);
+        }
+
+        [Fact]
+        public void TheStatusLineAndTheClockReadTheSameInTextAndPicture()
+        {
+            var phone = new GoldenPhone(DisplayProfile.Mono128x64, null, (settings, hw) => settings.Set("admin_mode_password", 0, "x"));
+            phone.Set("http_pass", 0, "y");
+            phone.Run(10);
+            Assert.StartsWith("[status] Tue 24.11. 10:15\n", phone.Text);
+            Assert.Contains(phone.Recorder.Visible, d => d.Text == "Tue 24.11. 10:15");
+            phone.Raise(StatusId.FirmwareUpdateFailed);
+            Assert.StartsWith("[status] The firmware...\n", phone.Text); // cut at a space, with the mark, on 18 columns
+            Assert.Contains(phone.Recorder.Visible, d => d.Text == "The firmware...");
+        }
+
         /// <summary>Every icon on a sheet (with its name where the display has room), so a change to one is reviewable.</summary>
         [Theory]
         [MemberData(nameof(Profiles))]
