@@ -255,7 +255,7 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void SetNotices(string[] texts, int[] icons)
         {
-            if (Same(texts, _noticeTexts) && SameInts(icons, _noticeIcons))
+            if (SameNotices(texts, icons))
             {
                 return;
             }
@@ -289,31 +289,15 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>Rows the notices may take: half the body, so the message keeps the other half.</summary>
         public int MaxNoticeRows => BodyLines() / 2;
 
-        private static bool Same(string[] a, string[] b)
+        private bool SameNotices(string[] texts, int[] icons)
         {
-            if (a.Length != b.Length)
+            if (texts.Length != _noticeTexts.Length)
             {
                 return false;
             }
-            for (int i = 0; i < a.Length; i++)
+            for (int i = 0; i < texts.Length; i++)
             {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static bool SameInts(int[] a, int[] b)
-        {
-            if (a.Length != b.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (a[i] != b[i])
+                if (texts[i] != _noticeTexts[i] || icons[i] != _noticeIcons[i])
                 {
                     return false;
                 }
