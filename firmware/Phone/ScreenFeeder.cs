@@ -122,7 +122,10 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        /// <summary>The show-directly messages still in their time, newest first, but the one the status line shows.</summary>
+        /// <summary>
+        /// The show-directly messages still in their time, newest first, but the one the status line shows; only as
+        /// many as the screen lists (the rest are in the notification list), so no text is made that is not drawn.
+        /// </summary>
         private void ComposeNotices(int statusLine)
         {
             StatusScheduler s = _phone.Statuses;
@@ -135,6 +138,10 @@ namespace DeskPhone.Firmware.Phone
                 {
                     shown++;
                 }
+            }
+            if (shown > _screen.MaxNoticeRows)
+            {
+                shown = _screen.MaxNoticeRows;
             }
             var texts = new string[shown];
             var icons = new int[shown];

@@ -372,11 +372,11 @@ namespace DeskPhone.Ui.Rendering
 
         /// <summary>
         /// The model as text, one line per drawn row, region by region (the bench's /api/screen, phonectl screen, the
-        /// HIL tests): `[status]`, `[identity]`; with a list open `[menu]` (its title) and `[item]` (the rows on screen,
-        /// `> ` before the selected one) and `[more]` (the mark of rows below), else `[message]` (the message rows of the page on screen) or `[infobox]`
-        /// (`<icon>` before a line's first row, named by <paramref name="icons"/>), `[mark]` (page and overflow mark),
-        /// `[notice]` (a show-directly status listed under them);
-        /// then `[popup]` (its rows) and `[key N]` (the labelled function keys, from 1). Lines are separated by '\n'.
+        /// HIL tests): `[status]`, `[identity]`; with a list open `[menu]` (its title), `[item]` (the rows on screen,
+        /// `> ` before the selected one) and `[more]` (the mark of rows below); else `[message]` (the rows of the page
+        /// on screen) or `[infobox]` (`<icon>` before a line's first row, named by <paramref name="icons"/>), `[mark]`
+        /// (page and overflow mark) and `[notice]` (a show-directly status listed under them); then `[popup]` (its
+        /// rows) and `[key N]` (the labelled function keys, from 1). Lines are separated by '\n'.
         /// </summary>
         public void Describe(StringBuilder sb, IconNamer icons)
         {
