@@ -13,8 +13,16 @@ namespace DeskPhone.Firmware.Calls
         /// <summary>The lines to show, or null when no call is live.</summary>
         public static string[] Lines(PhoneCalls calls, long nowMs)
         {
+            int live;
+            SipCall shown = Shown(calls, out live);
+            return shown == null ? null : Text(shown, live, nowMs);
+        }
+
+        /// <summary>The call the screen is about: the oldest ringing one, else the newest; and how many are live.</summary>
+        private static SipCall Shown(PhoneCalls calls, out int live)
+        {
             SipCall shown = null;
-            int live = 0;
+            live = 0;
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = calls.Sessions.Slot(i);
@@ -30,10 +38,19 @@ namespace DeskPhone.Firmware.Calls
                     shown = c;
                 }
             }
-            if (shown == null)
-            {
-                return null;
-            }
+            return shown;
+        }
+
+        /// <summary>The duration the screen shows (seconds), which changes its text; -1 while no connected call is shown.</summary>
+        public static long Second(PhoneCalls calls, long nowMs)
+        {
+            int live;
+            SipCall shown = Shown(calls, out live);
+            return shown != null && shown.State == SipCall.Connected ? shown.DurationSeconds(nowMs) : -1;
+        }
+
+        private static string[] Text(SipCall shown, int live, long nowMs)
+        {
             string more = live > 1 ? "+" + (live - 1).ToString() + (live == 2 ? " other call" : " other calls") : null;
             string number = shown.RemoteUser ?? shown.RemoteUri;
             string who = shown.RemoteName != null && shown.RemoteName.Length > 0 ? shown.RemoteName : number;
@@ -72,20 +89,6 @@ namespace DeskPhone.Firmware.Calls
                 lines[n] = more;
             }
             return lines;
-        }
-
-        /// <summary>The second the screen's text changes on (a connected call's duration), or -1 when it does not tick.</summary>
-        public static long Second(PhoneCalls calls, long nowMs)
-        {
-            for (int i = 0; i < CallSessions.MaxCalls; i++)
-            {
-                SipCall c = calls.Sessions.Slot(i);
-                if (c != null && c.State == SipCall.Connected)
-                {
-                    return nowMs / 1000;
-                }
-            }
-            return -1;
         }
 
         /// <summary>m:ss, or h:mm:ss from an hour on.</summary>

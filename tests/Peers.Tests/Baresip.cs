@@ -91,6 +91,20 @@ namespace DeskPhone.Peers.Tests
             return n;
         }
 
+        /// <summary>
+        /// Waits (bounded) until at least <paramref name="count"/> lines start with this text and returns how many do:
+        /// the trace comes on stdout, which may be read after the ctrl_tcp event about the same message.
+        /// </summary>
+        public int WaitForLines(string start, int count = 1, int timeoutMs = 15000)
+        {
+            var clock = Stopwatch.StartNew();
+            while (Lines(start) < count && clock.ElapsedMilliseconds < timeoutMs)
+            {
+                Thread.Sleep(50);
+            }
+            return Lines(start);
+        }
+
         public void Dial(string uri) => Command("dial", uri);
 
         public void Hangup() => Command("hangup", "");

@@ -57,6 +57,28 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void TheScreenShowsTheCallInsteadOfTheMessageUntilItEnds()
+        {
+            _p.Phone.OnMessage(1, "text/plain", System.Text.Encoding.UTF8.GetBytes("Lunch"), 0, 5, null, _p.Now);
+            Ring("\"Bob\" <sip:555@10.0.0.1>");
+            string screen = _p.App.Text.GetScreenText();
+            Assert.Contains("\n[call] <call> Call from Bob\n[call] 555 to identity 1", screen);
+            Assert.DoesNotContain("Lunch", screen);
+
+            _p.App.Calls.Answer(0, _p.Now);
+            _p.Run(1000);
+            Assert.Contains("\n[call] 0:01", _p.App.Text.GetScreenText());
+            _p.Run(1000);
+            Assert.Contains("\n[call] 0:02", _p.App.Text.GetScreenText());
+
+            _p.App.Calls.Hangup(0, _p.Now);
+            _p.Run(10);
+            screen = _p.App.Text.GetScreenText();
+            Assert.DoesNotContain("[call]", screen);
+            Assert.Contains("[message] Lunch", screen);
+        }
+
+        [Fact]
         public void ARingingCallComesFirstAndTheOthersAreCounted()
         {
             Ring("<sip:555@10.0.0.1>");

@@ -17,7 +17,7 @@ namespace DeskPhone.Firmware.Tests.Phone
 
         public IncomingCallTests()
         {
-            _p = new SipPhone(null, _hw.Drivers);
+            _p = new SipPhone(null, null, _hw.Drivers);
             _p.Run(100);
             _p.Register();
         }
