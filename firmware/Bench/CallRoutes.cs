@@ -5,7 +5,7 @@ using DeskPhone.Sip.Session;
 namespace DeskPhone.Firmware.Bench
 {
     /// <summary>
-    /// The bench's /api/calls (docs/bench.md): GET lists the live calls; POST with {"to":"..."} (optionally
+    /// The bench's /api/calls (docs/bench.md): GET lists the live calls, GET /api/calls/log the call lists; POST with {"to":"..."} (optionally
     /// "identity") dials; POST /api/calls/{id}/answer, /hangup, /hold and /resume act on one call (id 0: the ringing
     /// call to answer, the newest call otherwise); POST /api/calls/missed/clear tells the phone the missed calls were seen.
     /// </summary>
@@ -18,6 +18,10 @@ namespace DeskPhone.Firmware.Bench
             if (parts.Length == 2)
             {
                 return method == "GET" ? BenchResponse.Json(List(calls, nowMs)) : post ? Dial(calls, body, nowMs) : NotFound(method, parts);
+            }
+            if (parts.Length == 3 && parts[2] == "log" && method == "GET")
+            {
+                return BenchResponse.Json(Log(calls));
             }
             if (!post || parts.Length != 4)
             {
@@ -95,6 +99,32 @@ namespace DeskPhone.Firmware.Bench
                 Append(sb, c, nowMs);
             }
             return sb.Append(']').ToString();
+        }
+
+        /// <summary>The three call lists, newest first, and the missed calls not yet seen.</summary>
+        private static string Log(PhoneCalls calls)
+        {
+            var sb = new StringBuilder("{\"missedCount\":");
+            sb.Append(calls.MissedCount.ToString());
+            AppendList(sb, "missed", calls.Missed);
+            AppendList(sb, "received", calls.Received);
+            AppendList(sb, "dialled", calls.Dialled);
+            return sb.Append('}').ToString();
+        }
+
+        private static void AppendList(StringBuilder sb, string name, CallList list)
+        {
+            sb.Append(",\"").Append(name).Append("\":[");
+            for (int i = 0; i < list.Count; i++)
+            {
+                CallRecord r = list.Get(i);
+                sb.Append(i > 0 ? ",{\"remote\":" : "{\"remote\":").Append(JsonText.Quote(r.Remote));
+                sb.Append(",\"name\":").Append(JsonText.Quote(r.Name));
+                sb.Append(",\"identity\":").Append(r.Identity.ToString());
+                sb.Append(",\"atMs\":").Append(r.AtMs.ToString());
+                sb.Append(",\"duration\":").Append(r.Seconds.ToString()).Append('}');
+            }
+            sb.Append(']');
         }
 
         private static void Append(StringBuilder sb, SipCall c, long nowMs)

@@ -24,7 +24,6 @@ namespace DeskPhone.Firmware.Calls
         private readonly SettingsStore _settings;
         private readonly StatusScheduler _statuses;
         private readonly ToneSequencer _tones;
-        private readonly SipUserAgent _agent;
         private readonly OwnPresence _presence;
 
         // Incoming calls that ring only from a given time on (At the desk): call id -> monotonic ms; bounded by the calls.
@@ -34,7 +33,6 @@ namespace DeskPhone.Firmware.Calls
 
         public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones, OwnPresence presence)
         {
-            _agent = agent;
             _presence = presence;
             _settings = settings;
             _statuses = statuses;

@@ -176,7 +176,7 @@ namespace DeskPhone.Sip.Session
             call.Invite = Copy(packet);
             call.State = SipCall.Alerting;
             // Trying first: the decision below may take the firmware's lock and the ringer (RFC 3261 8.2.6.1).
-            Send(packet, m, ResponseBytes(call, packet, m, 100, false, null), nowMs);
+            Send(packet, m, ResponseBytes(call, packet, m, 100, false));
             string forward;
             int status = _handler.OnIncoming(call, m, out forward);
             if (status >= 300)
@@ -185,7 +185,7 @@ namespace DeskPhone.Sip.Session
                 return true;
             }
             _calls[slot] = call;
-            Send(packet, m, ResponseBytes(call, packet, m, 180, false, null), nowMs);
+            Send(packet, m, ResponseBytes(call, packet, m, 180, false));
             _handler.OnChanged(call, nowMs);
             return true;
         }
@@ -217,8 +217,8 @@ namespace DeskPhone.Sip.Session
             {
                 call.RemoteTarget = contact.Uri.ToString();
             }
-            byte[] ok = ResponseBytes(call, packet, m, 200, true, null);
-            Send(packet, m, ok, nowMs);
+            byte[] ok = ResponseBytes(call, packet, m, 200, true);
+            Send(packet, m, ok);
             if (packet.Connection == null)
             {
                 StartOkRetransmission(call, packet, m, ok, nowMs);
@@ -281,8 +281,8 @@ namespace DeskPhone.Sip.Session
                 return false;
             }
             SipMessage m = Reparse(call);
-            byte[] ok = ResponseBytes(call, call.Invite, m, 200, true, null);
-            Send(call.Invite, m, ok, nowMs);
+            byte[] ok = ResponseBytes(call, call.Invite, m, 200, true);
+            Send(call.Invite, m, ok);
             call.State = SipCall.Connected;
             call.ConnectedMs = nowMs;
             if (call.Invite.Connection == null)
@@ -757,14 +757,14 @@ namespace DeskPhone.Sip.Session
         private void Refuse(SipCall call, int status, long nowMs)
         {
             SipMessage m = Reparse(call);
-            _agent.SendResponse(call.Invite, m, status, ResponseBytes(call, call.Invite, m, status, false, null), nowMs);
+            _agent.SendResponse(call.Invite, m, status, ResponseBytes(call, call.Invite, m, status, false), nowMs);
         }
 
         /// <summary>
         /// A response to the INVITE with the phone's To tag, Record-Route echoed and the phone's Contact (RFC 3261
         /// 12.1.1); a 200 carries the SDP answer.
         /// </summary>
-        private byte[] ResponseBytes(SipCall call, SipPacket packet, SipMessage m, int status, bool sdp, string extra)
+        private byte[] ResponseBytes(SipCall call, SipPacket packet, SipMessage m, int status, bool sdp)
         {
             SipWriter w = _writer ?? (_writer = new SipWriter());
             _agent.WriteResponseHead(w, packet, m, status, status > 100 ? call.LocalTag : null);
@@ -791,7 +791,7 @@ namespace DeskPhone.Sip.Session
             return bytes;
         }
 
-        private void Send(SipPacket packet, SipMessage m, byte[] bytes, long nowMs)
+        private static void Send(SipPacket packet, SipMessage m, byte[] bytes)
         {
             packet.Transport.Send(bytes, bytes.Length, packet.RemoteHost, SipUserAgent.ResponsePort(packet, m), packet.Connection);
         }

@@ -80,6 +80,28 @@ namespace DeskPhone.Firmware.Tests.Bench
         }
 
         [Fact]
+        public void TheLogListsMissedReceivedAndDialledCallsNewestFirst()
+        {
+            Ring();
+            _p.Channel.Arrive("CANCEL sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKr1\r\n" +
+                              "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: r1\r\nCSeq: 1 CANCEL\r\n" +
+                              "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            _p.Run(10);
+            Call("POST", "/api/calls", "{\"to\":\"200\"}");
+            Call("POST", "/api/calls", "{\"to\":\"201\"}");
+
+            JsonElement log = JsonDocument.Parse(Call("GET", "/api/calls/log").Body).RootElement;
+            Assert.Equal(1, log.GetProperty("missedCount").GetInt32());
+            Assert.Equal("Bob", log.GetProperty("missed")[0].GetProperty("name").GetString());
+            Assert.Equal(0, log.GetProperty("received").GetArrayLength());
+            Assert.Equal("sip:201@10.0.0.1", log.GetProperty("dialled")[0].GetProperty("remote").GetString());
+            Assert.Equal("sip:200@10.0.0.1", log.GetProperty("dialled")[1].GetProperty("remote").GetString());
+
+            Assert.Equal(200, Call("POST", "/api/calls/missed/clear").Status);
+            Assert.Equal(0, JsonDocument.Parse(Call("GET", "/api/calls/log").Body).RootElement.GetProperty("missedCount").GetInt32());
+        }
+
+        [Fact]
         public void DialSendsAnInviteAndListsTheCall()
         {
             var (status, body) = Call("POST", "/api/calls", "{\"to\": \"200\"}");
