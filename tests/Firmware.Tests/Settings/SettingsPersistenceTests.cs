@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using DeskPhone.Board.Settings;
 using DeskPhone.Firmware.Settings;
 
 namespace DeskPhone.Firmware.Tests.Settings

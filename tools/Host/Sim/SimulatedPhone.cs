@@ -7,6 +7,7 @@ using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
+using DeskPhone.Board.Settings;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Host.Panel;
 using DeskPhone.Host.Simulated;

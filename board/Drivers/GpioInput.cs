@@ -1,7 +1,7 @@
 using System.Device.Gpio;
 using DeskPhone.Drivers.Hal;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>ESP32 GPIO as an input with edge events. GPIO 34-39 have no internal pull-ups: pass pullUp false
     /// there (the M5Stack Core buttons have external ones).</summary>

@@ -2,7 +2,7 @@ using System;
 using System.Device.I2c;
 using DeskPhone.Drivers.Hal;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>One device on an ESP32 I2C bus (pins mapped beforehand by <see cref="Esp32Pins"/>).</summary>
     public sealed class I2cBusDevice : II2cDevice

@@ -1,6 +1,7 @@
 using System.IO;
+using DeskPhone.Firmware.Settings;
 
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Board.Settings
 {
     /// <summary>Blobs as files in one folder: "I:\\" (internal flash) on the device, any folder on the host.</summary>
     public sealed class FileSettingsMedium : ISettingsMedium

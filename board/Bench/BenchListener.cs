@@ -4,7 +4,7 @@ using System.Threading;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 
-namespace DeskPhone.Firmware.Device
+namespace DeskPhone.Board
 {
     /// <summary>
     /// The bench interface on the board: nanoFramework's HttpListener in front of the same portable router the

@@ -1,4 +1,4 @@
-namespace DeskPhone.Ui.Device
+namespace DeskPhone.Board.Display
 {
     /// <summary>
     /// The class nanoFramework's resource generator (nFResXFileCodeGenerator) makes from DeviceResources.resx,
@@ -15,7 +15,7 @@ namespace DeskPhone.Ui.Device
             {
                 if (manager == null)
                 {
-                    manager = new System.Resources.ResourceManager("DeskPhone.Ui.Device.DeviceResources", typeof(DeviceResources).Assembly);
+                    manager = new System.Resources.ResourceManager("DeskPhone.Board.Display.DeviceResources", typeof(DeviceResources).Assembly);
                 }
                 return manager;
             }

@@ -1,7 +1,7 @@
 using DeskPhone.Drivers.Hal;
 using Iot.Device.Mcp23xxx;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>
     /// Pins of an MCP23017 port expander (Iot.Device.Mcp23xxx binding) as our pin interfaces, for the key

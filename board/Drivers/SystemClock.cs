@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using DeskPhone.Drivers.Hal;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>Milliseconds since boot; unlike DateTime.UtcNow it never jumps when SNTP sets the wall clock.</summary>
     public sealed class SystemClock : IClock

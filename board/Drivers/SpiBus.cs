@@ -2,7 +2,7 @@ using System;
 using System.Device.Spi;
 using DeskPhone.Drivers.Hal;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>One device on an ESP32 SPI bus (pins mapped beforehand by <see cref="Esp32Pins"/>).</summary>
     public sealed class SpiBus : ISpiBus

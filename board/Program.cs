@@ -1,20 +1,21 @@
 using System;
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Boards;
-using DeskPhone.Drivers.Device;
+using DeskPhone.Board.Drivers;
 using DeskPhone.Drivers.Display;
 using DeskPhone.Firmware.App;
 using DeskPhone.Drivers.Expansion;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Settings;
+using DeskPhone.Board.Settings;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
-using DeskPhone.Ui.Device;
+using DeskPhone.Board.Display;
 using DeskPhone.Ui.Rendering;
 using nanoFramework.UI;
 
-namespace DeskPhone.Firmware.Device
+namespace DeskPhone.Board
 {
     /// <summary>
     /// Device entry point: the board profile's drivers, the settings from flash, the panel and the SIP sockets on

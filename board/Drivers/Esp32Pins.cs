@@ -1,7 +1,7 @@
 using DeskPhone.Drivers.Boards;
 using nanoFramework.Hardware.Esp32;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>Routes the ESP32 pin matrix as a board profile says; call once at boot before opening any bus.</summary>
     public static class Esp32Pins

@@ -1,7 +1,7 @@
 using System.Device.Pwm;
 using DeskPhone.Drivers.Hal;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>ESP32 LEDC PWM channel (pin mapped to a PWM function beforehand by <see cref="Esp32Pins"/>).</summary>
     public sealed class PwmOutput : IPwmOutput

@@ -6,7 +6,7 @@ using System.Threading;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 
-namespace DeskPhone.Firmware.Device
+namespace DeskPhone.Board
 {
     /// <summary>
     /// /api/events on the board: one client at a time (a second one gets 503), fed from a bounded

@@ -1,7 +1,7 @@
 using System.Device.Gpio;
 using DeskPhone.Drivers.Hal;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>ESP32 GPIO as an output.</summary>
     public sealed class GpioOutput : IDigitalOutput

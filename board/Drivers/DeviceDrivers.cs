@@ -1,5 +1,6 @@
 using System;
 using System.Device.Gpio;
+using DeskPhone.Drivers;
 using DeskPhone.Drivers.Audio;
 using DeskPhone.Drivers.Boards;
 using DeskPhone.Drivers.Display;
@@ -10,7 +11,7 @@ using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
 using DeskPhone.Drivers.Network;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>Builds <see cref="PhoneDrivers"/> from a board profile with the nanoFramework adapters.</summary>
     public static class DeviceDrivers

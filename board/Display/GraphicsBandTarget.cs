@@ -4,7 +4,7 @@ using DeskPhone.Ui.Icons;
 using DeskPhone.Ui.Rendering;
 using nanoFramework.UI;
 
-namespace DeskPhone.Ui.Device
+namespace DeskPhone.Board.Display
 {
     /// <summary>
     /// The band the board's <see cref="BandedPanel"/> paints into: one small nanoFramework.Graphics bitmap the width

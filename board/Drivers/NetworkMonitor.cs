@@ -3,7 +3,7 @@ using System.Net.NetworkInformation;
 using DeskPhone.Drivers.Hal;
 using DeskPhone.Drivers.Network;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>Feeds NetworkChange events into an <see cref="EthernetLink"/> and applies DHCP or static settings
     /// to the Ethernet interface.</summary>

@@ -1,7 +1,7 @@
 using System.IO.Ports;
 using DeskPhone.Drivers.Hal;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>ESP32 UART as a non-blocking byte stream (pins mapped beforehand by <see cref="Esp32Pins"/>).</summary>
     public sealed class SerialUart : IUart

@@ -1,7 +1,7 @@
 using DeskPhone.Drivers.Leds;
 using Iot.Device.Ws28xx.Esp32;
 
-namespace DeskPhone.Drivers.Device
+namespace DeskPhone.Board.Drivers
 {
     /// <summary>WS2812 strip through the Iot.Device.Ws28xx.Esp32 binding (RMT peripheral).</summary>
     public sealed class Ws28xxStrip : IRgbStrip

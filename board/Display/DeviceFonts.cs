@@ -1,10 +1,10 @@
 using nanoFramework.UI;
 
-namespace DeskPhone.Ui.Device
+namespace DeskPhone.Board.Display
 {
     /// <summary>
     /// The device's two fonts, the same glyphs and cells as the host's BitmapFont.Fixed8x16 and Terminus6x12
-    /// (ui/Device/Resources, made by tools/FontGen). Loaded on first use: each costs its bitmap in managed heap.
+    /// (board/Display/Resources, made by tools/FontGen). Loaded on first use: each costs its bitmap in managed heap.
     /// </summary>
     public static class DeviceFonts
     {
