@@ -38,7 +38,7 @@ namespace DeskPhone.Board
             SettingsLoadReport loaded = settings.Load();
             Console.WriteLine("settings: " + loaded.Source);
 
-            WallClock wallClock = () => DateTime.UtcNow.AddMinutes(settings.GetInt("timezone_offset_minutes"));
+            WallClock wallClock = () => DateTime.UtcNow.AddMinutes(settings.GetInt(SettingNames.TimezoneOffsetMinutes));
             DisplayProfile profile = DisplayProfile.Color320x240;
             IPanel panel = StartPanel(board, profile);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
@@ -48,7 +48,7 @@ namespace DeskPhone.Board
             var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs);
             PhoneCore phone = app.Core;
 
-            int port = settings.GetInt("network_id_port");
+            int port = settings.GetInt(SettingNames.NetworkIdPort);
             udp.Start("0.0.0.0", port);
             tcp.Start("0.0.0.0", port);
 

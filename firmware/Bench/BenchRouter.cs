@@ -293,9 +293,9 @@ namespace DeskPhone.Firmware.Bench
             {
                 sb.Append(identity > 1 ? "," : "");
                 sb.Append("{\"identity\":").Append(identity.ToString());
-                sb.Append(",\"user\":").Append(JsonText.Quote(_phone.Settings.Get("user_name", identity)));
-                sb.Append(",\"host\":").Append(JsonText.Quote(_phone.Settings.Get("user_host", identity)));
-                sb.Append(",\"active\":").Append(_phone.Settings.GetBool("user_active", identity) ? "true" : "false");
+                sb.Append(",\"user\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.UserName, identity)));
+                sb.Append(",\"host\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.UserHost, identity)));
+                sb.Append(",\"active\":").Append(_phone.Settings.GetBool(SettingNames.UserActive, identity) ? "true" : "false");
                 sb.Append(",\"registered\":").Append(_phone.IsRegistered(identity) ? "true" : "false");
                 sb.Append('}');
             }
@@ -376,7 +376,7 @@ namespace DeskPhone.Firmware.Bench
 
         /// <summary>Passwords and other secrets, and what decides who gets in: admin_mode_password guards them once set.</summary>
         public static bool IsAdministrative(SettingDefinition def) =>
-            def.Kind == SettingKind.Password || def.Kind == SettingKind.Secret || def.Name == "http_user" || def.Name == "http_basic_auth";
+            def.Kind == SettingKind.Password || def.Kind == SettingKind.Secret || def.Name == SettingNames.HttpUser || def.Name == SettingNames.HttpBasicAuth;
 
         private BenchResponse FactoryReset(BenchRequest request)
         {

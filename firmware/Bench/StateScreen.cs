@@ -4,6 +4,7 @@ using DeskPhone.Firmware.Messages;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Status;
+using DeskPhone.Firmware.Settings;
 
 namespace DeskPhone.Firmware.Bench
 {
@@ -41,7 +42,7 @@ namespace DeskPhone.Firmware.Bench
             }
             sb.Append('\n');
             int identity = _phone.CurrentIdentity;
-            sb.Append("[identity] ").Append(_phone.Settings.Get("user_name", identity));
+            sb.Append("[identity] ").Append(_phone.Settings.Get(SettingNames.UserName, identity));
             sb.Append(" - ").Append(PresenceState.Label(_phone.Presence.State));
             if (_phone.Presence.LostRegistration)
             {

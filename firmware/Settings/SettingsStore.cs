@@ -36,9 +36,6 @@ namespace DeskPhone.Firmware.Settings
         private readonly Random _random;
         private readonly object _sync = new object();
 
-        /// <summary>The password HTTP Digest protects the bench with; stored as HA1 (<see cref="PasswordHash.DigestPrefix"/>).</summary>
-        public const string HttpPassword = "http_pass";
-
         // Which slot holds the newest good copy and its sequence; the next save goes to the other slot.
         private string _currentSlot;
         private uint _sequence;
@@ -354,8 +351,8 @@ namespace DeskPhone.Firmware.Settings
         public string FactoryReset()
         {
             ArrayList changed = new ArrayList();
-            bool adminWasSet = IsPasswordSet("admin_mode_password");
-            bool httpWasSet = IsPasswordSet("http_pass");
+            bool adminWasSet = IsPasswordSet(SettingNames.AdminModePassword);
+            bool httpWasSet = IsPasswordSet(SettingNames.HttpPassword);
             bool rebootNewlyRequired = false;
             string error = null;
             lock (_sync)
@@ -397,11 +394,11 @@ namespace DeskPhone.Firmware.Settings
             }
             if (adminWasSet)
             {
-                PasswordStateChanged?.Invoke("admin_mode_password", false);
+                PasswordStateChanged?.Invoke(SettingNames.AdminModePassword, false);
             }
             if (httpWasSet)
             {
-                PasswordStateChanged?.Invoke("http_pass", false);
+                PasswordStateChanged?.Invoke(SettingNames.HttpPassword, false);
             }
             if (rebootNewlyRequired)
             {
@@ -471,7 +468,7 @@ namespace DeskPhone.Firmware.Settings
 
         /// <summary>http_pass set again with the same password still changes when http_user changed since (a new HA1).</summary>
         private bool SameDigestUser(SettingDefinition def, string current) =>
-            def.Name != HttpPassword || PasswordHash.DigestUser(current) == Value(Ordinal("http_user"), 0);
+            def.Name != SettingNames.HttpPassword || PasswordHash.DigestUser(current) == Value(Ordinal(SettingNames.HttpUser), 0);
 
         private string Prepare(SettingDefinition def, string value, out string stored)
         {
@@ -486,10 +483,10 @@ namespace DeskPhone.Firmware.Settings
             {
                 return error;
             }
-            if (def.Kind == SettingKind.Password && normalized.Length > 0 && def.Name == HttpPassword)
+            if (def.Kind == SettingKind.Password && normalized.Length > 0 && def.Name == SettingNames.HttpPassword)
             {
                 // HTTP Digest needs HA1 on the server: made for the http_user of this moment (docs/security.md).
-                normalized = PasswordHash.CreateDigest(Value(Ordinal("http_user"), 0), normalized);
+                normalized = PasswordHash.CreateDigest(Value(Ordinal(SettingNames.HttpUser), 0), normalized);
             }
             else if (def.Kind == SettingKind.Password && normalized.Length > 0)
             {
