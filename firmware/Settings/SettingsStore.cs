@@ -351,8 +351,7 @@ namespace DeskPhone.Firmware.Settings
         public string FactoryReset()
         {
             ArrayList changed = new ArrayList();
-            bool adminWasSet = IsPasswordSet(SettingNames.AdminModePassword);
-            bool httpWasSet = IsPasswordSet(SettingNames.HttpPassword);
+            ArrayList passwordsCleared = new ArrayList();
             bool rebootNewlyRequired = false;
             string error = null;
             lock (_sync)
@@ -362,6 +361,11 @@ namespace DeskPhone.Firmware.Settings
                 {
                     int key = _stored.KeyAt(i);
                     changed.Add(new SettingEntry(NameOf(key / 128), key % 128, null));
+                    if (_kinds[key / 128] == (byte)SettingKind.Password && _stored.TextAt(i).Length > 0)
+                    {
+                        // A password's default is empty, so every set password is stored and is cleared now.
+                        passwordsCleared.Add(NameOf(key / 128));
+                    }
                     if (!RebootRequired && SettingsTable.Define(key / 128).NeedsReboot)
                     {
                         RebootRequired = true;
@@ -392,13 +396,9 @@ namespace DeskPhone.Firmware.Settings
                 SettingEntry e = (SettingEntry)changed[i];
                 SettingChanged?.Invoke(e.Name, e.Idx, FindDefinition(e.Name).NeedsReboot);
             }
-            if (adminWasSet)
+            for (int i = 0; i < passwordsCleared.Count; i++)
             {
-                PasswordStateChanged?.Invoke(SettingNames.AdminModePassword, false);
-            }
-            if (httpWasSet)
-            {
-                PasswordStateChanged?.Invoke(SettingNames.HttpPassword, false);
+                PasswordStateChanged?.Invoke((string)passwordsCleared[i], false);
             }
             if (rebootNewlyRequired)
             {
