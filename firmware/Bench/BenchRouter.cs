@@ -6,6 +6,7 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Status;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Bench
 {
@@ -481,9 +482,9 @@ namespace DeskPhone.Firmware.Bench
                 {
                     bytes[n++] = (byte)' ';
                 }
-                else if (c == '%' && i + 2 < text.Length && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0)
+                else if (c == '%' && i + 2 < text.Length && HexDigit.Value(text[i + 1]) >= 0 && HexDigit.Value(text[i + 2]) >= 0)
                 {
-                    bytes[n++] = (byte)(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
+                    bytes[n++] = (byte)(HexDigit.Value(text[i + 1]) * 16 + HexDigit.Value(text[i + 2]));
                     i += 2;
                 }
                 else if (c < 0x80)
@@ -494,30 +495,9 @@ namespace DeskPhone.Firmware.Bench
             return Encoding.UTF8.GetString(bytes, 0, n);
         }
 
-        private static int HexValue(char c)
-        {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
-        }
-
         private static int ParseInt(string text)
         {
-            if (text == null || text.Length == 0 || text.Length > 4)
-            {
-                return -1;
-            }
-            int n = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] < '0' || text[i] > '9')
-                {
-                    return -1;
-                }
-                n = n * 10 + (text[i] - '0');
-            }
-            return n;
+            return (int)DecimalDigits.Parse(text, 4);
         }
 
         private static string[] Split(string path)

@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Phone
     /// </summary>
     public sealed class PhoneCore
     {
-        public const int MaxIdentities = 12;
+        public const int MaxIdentities = DeskPhone.Sip.UserAgent.SipUserAgent.MaxIdentities;
 
         private readonly bool[] _registered = new bool[MaxIdentities + 1];
         private readonly object _gate = new object();

@@ -10,7 +10,7 @@ namespace DeskPhone.Sip.Transport
         public static bool Split(string hostPort, out string host, out int port)
         {
             host = null;
-            port = 5060;
+            port = SipUri.DefaultPort;
             if (hostPort == null || hostPort.Length == 0)
             {
                 return false;
