@@ -5,6 +5,7 @@ using DeskPhone.Board.Drivers;
 using DeskPhone.Drivers.Display;
 using DeskPhone.Firmware.App;
 using DeskPhone.Drivers.Expansion;
+using DeskPhone.Drivers.Network;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Settings;
@@ -37,6 +38,7 @@ namespace DeskPhone.Board
             var settings = new SettingsStore(new FileSettingsMedium("I:\\"), new Random());
             SettingsLoadReport loaded = settings.Load();
             Console.WriteLine("settings: " + loaded.Source);
+            ApplyNetworkSettings(settings);
 
             WallClock wallClock = () => DateTime.UtcNow.AddMinutes(settings.GetInt(SettingNames.TimezoneOffsetMinutes));
             DisplayProfile profile = DisplayProfile.Color320x240;
@@ -70,6 +72,23 @@ namespace DeskPhone.Board
                 }
                 udp.ReceiveFor(LoopMs);
             }
+        }
+
+        /// <summary>
+        /// The Ethernet addressing of the settings (dhcp, ip_adr, netmask, gateway, dns_server1/2), which take effect at
+        /// start-up (they need a reboot): DHCP, or the static address. Unusable static values are reported and the
+        /// interface keeps what it had, so a typo does not leave the phone unreachable.
+        /// </summary>
+        private static void ApplyNetworkSettings(SettingsStore settings)
+        {
+            NetworkSettings network = NetworkSettingsReader.Read(settings, out string error);
+            if (network == null)
+            {
+                Console.WriteLine("network: static settings unusable (" + error + "), interface left as it was");
+                return;
+            }
+            string failed = NetworkMonitor.Apply(network);
+            Console.WriteLine(failed == null ? "network: " + (network.Dhcp ? "DHCP" : "static " + network.Address) : "network: " + failed);
         }
 
         /// <summary>

@@ -19,9 +19,7 @@ namespace DeskPhone.Firmware.Phone
             SettingsStore s = phone.Settings;
             EthernetLink link = phone.Drivers == null ? null : phone.Drivers.Ethernet;
             bool dhcp = s.GetBool(SettingNames.Dhcp);
-            string error;
-            NetworkSettings config = NetworkSettings.FromValues(dhcp, s.Get(SettingNames.IpAddress), s.Get(SettingNames.Netmask), s.Get(SettingNames.Gateway),
-                s.Get(SettingNames.DnsServer1), s.Get(SettingNames.DnsServer2), out error);
+            NetworkSettings config = NetworkSettingsReader.Read(s, out string error);
             var rows = new ArrayList();
             Add(rows, "Link: " + (link == null ? "unknown" : link.LinkUp ? "up" : "down"), columns);
             Add(rows, "Mode: " + (dhcp ? "DHCP" : "static"), columns);
