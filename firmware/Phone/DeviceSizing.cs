@@ -8,9 +8,12 @@ namespace DeskPhone.Firmware.Phone
     {
         /// <summary>
         /// The loop reads UDP itself (UdpTransport.ReceiveFor), so an inbox slot is busy only within one turn of the
-        /// loop; four slots are enough for UDP and the TCP connections' threads together.
+        /// loop: two slots (one for the loop's datagram, one a TCP connection's thread fills meanwhile) let the loop
+        /// handle two packets a turn, more than the interpreter's cost per request allows (docs/benchmarks.md), and
+        /// what waits stays in the socket's buffer or behind TCP flow control. Each slot is InboxPacketBytes of heap
+        /// for good (4 slots were 13,032 B in the interpreter, 2 are 6,516 B).
         /// </summary>
-        public const int InboxSlots = 4;
+        public const int InboxSlots = 2;
 
         /// <summary>The largest SIP message the board takes (UDP datagram or TCP message); larger ones are dropped.</summary>
         public const int InboxPacketBytes = 3072;
