@@ -26,8 +26,16 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>SUBSCRIBEs waiting for a client transaction slot: one per subscription at most, so the queue never refuses one.</summary>
         public const int MaxWaiting = MaxDialogs;
 
+        /// <summary>
+        /// SUBSCRIBEs let out while no other client transaction is busy. Each one in flight holds about 1.2 KB of heap
+        /// until its answer (its bytes, the transaction, the builder's and handler's closures), so at bring-up 14 at a
+        /// time were 17 KB above the 4 now (docs/benchmarks.md, "Load profiles"); with a PBX answering within a loop
+        /// turn or two, 69 keys still come up in well under a second.
+        /// </summary>
+        public const int MaxInFlight = 4;
+
         /// <summary>Client transaction slots the waiting SUBSCRIBEs leave to REGISTER, PUBLISH and MESSAGE.</summary>
-        public const int SlotsLeftToOthers = 2;
+        public const int SlotsLeftToOthers = SipUserAgent.MaxClientTransactions - MaxInFlight;
 
         // The waiting SUBSCRIBEs in the order they were asked for (key order at bring-up); the array exists only while
         // one waits.
