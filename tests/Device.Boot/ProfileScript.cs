@@ -1,9 +1,11 @@
 using System;
 using System.Threading;
 using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Messages;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Status;
+using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Boot
 {
@@ -16,8 +18,8 @@ namespace DeskPhone.Boot
     /// </summary>
     public static partial class BootProgram
     {
-        /// <summary>A TCP connection's receive buffer on the board (TcpTransport), held by each stand-in connection.</summary>
-        private const int TcpBufferBytes = 6144;
+        /// <summary>A TCP connection's receive buffer on the board (TcpTransport: two inbox packets), held by each stand-in.</summary>
+        private const int TcpBufferBytes = 2 * DeviceSizing.InboxPacketBytes;
 
         private static BenchEventQueue s_events;
         private static string s_step;
@@ -126,7 +128,7 @@ namespace DeskPhone.Boot
             if (p.TcpConnections > 0)
             {
                 // No sockets in the interpreter: each connection stands in as what the board's TcpTransport holds for
-                // one, a thread (blocked here, as on a socket read) and its 6,144-byte receive buffer.
+                // one, a thread (waiting here, as on a socket read) with its receive buffer, parser and message.
                 s_step = "tcp";
                 for (int i = 0; i < p.TcpConnections; i++)
                 {
@@ -259,11 +261,17 @@ namespace DeskPhone.Boot
             Console.WriteLine("load profile=" + p.Name + " step=" + step + " free=" + free.ToString() + " t=" + s_now.ToString() + "ms");
         }
 
-        /// <summary>Stands in for one TCP connection: a thread holding a receive buffer until the profile ends.</summary>
+        /// <summary>
+        /// Stands in for one TCP connection until the profile ends: a thread holding what TcpTransport's reader holds
+        /// for one (its receive buffer, parser, message and parse result).
+        /// </summary>
         private sealed class TcpStandIn
         {
             private readonly ManualResetEvent _release;
             private readonly byte[] _buffer = new byte[TcpBufferBytes];
+            private readonly SipParser _parser = new SipParser { MaxBodyBytes = DeviceSizing.InboxPacketBytes, MaxHeaderBytes = DeviceSizing.InboxPacketBytes };
+            private readonly SipMessage _message = new SipMessage();
+            private readonly ParseResult _result = new ParseResult();
 
             public TcpStandIn(ManualResetEvent release)
             {
@@ -276,7 +284,7 @@ namespace DeskPhone.Boot
                 {
                     Thread.Sleep(20);
                 }
-                _buffer[0] = 0;
+                _buffer[0] = (byte)(_parser == null || _message == null || _result == null ? 1 : 0);
             }
         }
     }
