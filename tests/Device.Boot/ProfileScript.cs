@@ -129,9 +129,9 @@ namespace DeskPhone.Boot
             {
                 // No sockets in the interpreter: each connection stands in as what the board's TcpTransport holds for
                 // one, a thread (waiting here, as on a socket read) with its receive buffer, parser and message.
-                s_step = "tcp";
                 for (int i = 0; i < p.TcpConnections; i++)
                 {
+                    s_step = "tcp-connection-" + (i + 1).ToString();
                     new Thread(new TcpStandIn(release).Hold).Start();
                 }
                 Run(500);
