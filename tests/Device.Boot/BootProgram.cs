@@ -489,11 +489,14 @@ namespace DeskPhone.Boot
             }
         }
 
+        /// <summary>What the script itself holds of the heap at a step: the phone's messages it recorded and not yet took.</summary>
+        private static int ScriptHeld() => s_wire == null ? 0 : s_wire.HeldBytes;
+
         private static void Heap(string step)
         {
             s_lastStep = step;
             uint free = nanoFramework.Runtime.Native.GC.Run(false);
-            Console.WriteLine("boot step=" + step + " free=" + free.ToString() + " t=" + s_now.ToString() + "ms");
+            Console.WriteLine("boot step=" + step + " free=" + free.ToString() + " script=" + ScriptHeld().ToString() + " t=" + s_now.ToString() + "ms");
         }
     }
 }

@@ -258,7 +258,8 @@ namespace DeskPhone.Boot
         private static void Step(LoadProfile p, string step)
         {
             uint free = nanoFramework.Runtime.Native.GC.Run(false);
-            Console.WriteLine("load profile=" + p.Name + " step=" + step + " free=" + free.ToString() + " t=" + s_now.ToString() + "ms");
+            Console.WriteLine("load profile=" + p.Name + " step=" + step + " free=" + free.ToString() + " script=" + ScriptHeld().ToString() +
+                              " t=" + s_now.ToString() + "ms");
         }
 
         /// <summary>

@@ -33,8 +33,9 @@ cd "$ROOT"
 "$SDK/bin/nf-build" tests/Device.Boot/DeskPhone.Boot.nfproj --config Release --out "$OUT" || exit 1
 "$SDK/bin/nf-pe" "$OUT"/*.dll "$OUT"/*.exe || exit 1
 
-# The heap per step from a run's log: used bytes after the step's collection, and the largest used after any
-# collection since the step before (the interpreter's HEAPSTATS lines; between collections it sees nothing).
+# The heap per step from a run's log: used bytes after the step's collection, the largest used after any
+# collection since the step before (the interpreter's HEAPSTATS lines; between collections it sees nothing), and of
+# the used bytes what the script itself holds (the phone's messages it recorded and has not taken yet).
 heap_table() {
     awk '
         /^HEAPSTATS gc#/ {
@@ -46,13 +47,14 @@ heap_table() {
             next
         }
         /^boot step=|^load profile=[^ ]* step=/ {
-            who = "boot"; step = ""; free = 0
+            who = "boot"; step = ""; free = 0; script = 0
             for (i = 1; i <= NF; i++) {
                 if ($i ~ /^profile=/) who = substr($i, 9)
                 if ($i ~ /^step=/) step = substr($i, 6)
                 if ($i ~ /^free=/) free = substr($i, 6) + 0
+                if ($i ~ /^script=/) script = substr($i, 8) + 0
             }
-            printf "heap %-7s %-30s used=%7d peak=%7d\n", who, step, total - free, peak
+            printf "heap %-7s %-30s used=%7d peak=%7d script=%6d\n", who, step, total - free, peak, script
             peak = 0
             next
         }
