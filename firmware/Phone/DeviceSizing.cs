@@ -15,6 +15,14 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public const int InboxSlots = 2;
 
+        /// <summary>
+        /// TCP connections the board holds at once (TcpTransport's capacity): each is about 10 KB of heap (its thread,
+        /// a buffer of two packets, its own parsed message), so the default 8 could not exist beside the phone
+        /// (docs/benchmarks.md, "Load profiles"); a PBX uses one, and a new connection beyond sheds the one idle the
+        /// longest.
+        /// </summary>
+        public const int TcpConnections = 2;
+
         /// <summary>The largest SIP message the board takes (UDP datagram or TCP message); larger ones are dropped.</summary>
         public const int InboxPacketBytes = 3072;
 
