@@ -64,7 +64,10 @@ namespace DeskPhone.Boot
         /// <summary>The bench event stream (/api/events) open: its bounded queue fed by every phone event.</summary>
         public readonly bool EventStream;
 
-        /// <summary>TCP connections open to the phone (approximated in the interpreter, which has no sockets).</summary>
+        /// <summary>
+        /// TCP connections opened to the phone (approximated in the interpreter, which has no sockets); the board holds
+        /// DeviceSizing.TcpConnections of them and sheds the rest.
+        /// </summary>
         public readonly int TcpConnections;
 
         /// <summary>How long the MESSAGE stream of <see cref="MessageEveryMs"/> runs.</summary>

@@ -127,15 +127,19 @@ namespace DeskPhone.Boot
 
             if (p.TcpConnections > 0)
             {
-                // No sockets in the interpreter: each connection stands in as what the board's TcpTransport holds for
-                // one, a thread (waiting here, as on a socket read) with its receive buffer, parser and message.
-                for (int i = 0; i < p.TcpConnections; i++)
+                // No sockets in the interpreter: each connection the board holds (DeviceSizing.TcpConnections; beyond
+                // them TcpTransport sheds the one idle the longest) stands in as what its TcpTransport holds for one, a
+                // thread (waiting here, as on a socket read) with its receive buffer, parser and message.
+                int held = p.TcpConnections < DeviceSizing.TcpConnections ? p.TcpConnections : DeviceSizing.TcpConnections;
+                for (int i = 0; i < held; i++)
                 {
                     s_step = "tcp-connection-" + (i + 1).ToString();
                     new Thread(new TcpStandIn(release).Hold).Start();
                 }
                 Run(500);
-                Step(p, "tcp-" + p.TcpConnections.ToString());
+                Console.WriteLine("load profile=" + p.Name + " tcp connections=" + p.TcpConnections.ToString() + " held=" + held.ToString() +
+                                  " shed=" + (p.TcpConnections - held).ToString());
+                Step(p, "tcp-" + p.TcpConnections.ToString() + "-held-" + held.ToString());
             }
 
             if (p.MessageEveryMs > 0)
