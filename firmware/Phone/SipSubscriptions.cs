@@ -29,7 +29,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>
         /// SUBSCRIBEs let out while no other client transaction is busy. Each one in flight holds about 1.2 KB of heap
         /// until its answer (its bytes, the transaction, the builder's and handler's closures), so at bring-up 14 at a
-        /// time were 17 KB above the 4 now (docs/benchmarks.md, "Load profiles"); with a PBX answering within a loop
+        /// time took about 12 KB more than the 4 now (docs/benchmarks.md, "Cuts"); with a PBX answering within a loop
         /// turn or two, 69 keys still come up in well under a second.
         /// </summary>
         public const int MaxInFlight = 4;
