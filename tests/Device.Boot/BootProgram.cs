@@ -185,7 +185,7 @@ namespace DeskPhone.Boot
             // As on the board: the address in Via and Contact follows the Ethernet link (null).
             s_app = new PhoneApp(settings, board.Drivers, inbox, s_wire, null, panel, profile, wallClock, s_now);
             // The bench's portable part, as the board builds it (its HTTP listener needs the network natives).
-            s_router = new BenchRouter(s_app.Core, new StateScreen(s_app.Core, wallClock),
+            s_router = new BenchRouter(s_app.Core, s_app.Text,
                 (code, action) => s_app.Core.OnKey(code, action, s_now), null, s_app.Binding);
             return board;
         }
