@@ -45,7 +45,7 @@ namespace DeskPhone.Board
             IPanel panel = StartPanel(board, profile);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             var udp = new UdpTransport(inbox);
-            var tcp = new TcpTransport(inbox);
+            var tcp = new TcpTransport(inbox, DeviceSizing.TcpConnections);
             // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
             var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs);
             PhoneCore phone = app.Core;

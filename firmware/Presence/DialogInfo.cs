@@ -21,8 +21,10 @@ namespace DeskPhone.Firmware.Presence
         public const int Holding = 3;
         public const int Busy = 4;
 
-        private readonly string[] _ids = new string[MaxDialogs];
-        private readonly int[] _states = new int[MaxDialogs];
+        // The dialogs' ids and states; null while the extension has none (most keys most of the time: 180 B a key
+        // saved, docs/benchmarks.md "What the boot builds").
+        private string[] _ids;
+        private int[] _states;
         private long _version = -1;
 
         /// <summary>What the key shows: Ringing beats Connected beats Holding beats Busy (outgoing), else Idle.</summary>
@@ -30,6 +32,10 @@ namespace DeskPhone.Firmware.Presence
         {
             get
             {
+                if (_ids == null)
+                {
+                    return Idle;
+                }
                 int best = Idle;
                 for (int i = 0; i < MaxDialogs; i++)
                 {
@@ -54,10 +60,7 @@ namespace DeskPhone.Firmware.Presence
         /// <summary>Forgets everything, e.g. when the subscription starts again.</summary>
         public void Reset()
         {
-            for (int i = 0; i < MaxDialogs; i++)
-            {
-                _ids[i] = null;
-            }
+            Clear();
             _version = -1;
             NeedsFullState = false;
         }
@@ -181,10 +184,7 @@ namespace DeskPhone.Firmware.Presence
             }
             if (full)
             {
-                for (int i = 0; i < MaxDialogs; i++)
-                {
-                    _ids[i] = null;
-                }
+                Clear();
             }
             for (int i = 0; i < count; i++)
             {
@@ -194,8 +194,29 @@ namespace DeskPhone.Firmware.Presence
             return true;
         }
 
+        private void Clear()
+        {
+            _ids = null;
+            _states = null;
+        }
+
         private void Store(string id, int state)
         {
+            if (_ids == null)
+            {
+                if (state == Idle)
+                {
+                    return;
+                }
+                _ids = new string[MaxDialogs];
+                _states = new int[MaxDialogs];
+                for (int i = 0; i < MaxDialogs; i++)
+                {
+                    // Written explicitly: nanoCLR crashes comparing a string with a never-written string[] element
+                    // (docs/benchmarks.md, "Two interpreter findings").
+                    _ids[i] = null;
+                }
+            }
             int free = -1;
             for (int i = 0; i < MaxDialogs; i++)
             {
@@ -204,6 +225,7 @@ namespace DeskPhone.Firmware.Presence
                     if (state == Idle)
                     {
                         _ids[i] = null;
+                        ReleaseWhenEmpty();
                     }
                     else
                     {
@@ -221,6 +243,19 @@ namespace DeskPhone.Firmware.Presence
                 _ids[free] = id;
                 _states[free] = state;
             }
+        }
+
+        /// <summary>Lets the tables go once the extension's last dialog ended.</summary>
+        private void ReleaseWhenEmpty()
+        {
+            for (int i = 0; i < MaxDialogs; i++)
+            {
+                if (_ids[i] != null)
+                {
+                    return;
+                }
+            }
+            Clear();
         }
 
         private static int Classify(string state, string direction, bool heldRemotely)

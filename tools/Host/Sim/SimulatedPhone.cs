@@ -47,7 +47,7 @@ namespace DeskPhone.Host.Sim
         }
 
         /// <summary>
-        /// The simulator's inbox, larger than the board's (DeviceSizing: 4 x 3,072 B) on purpose: the host takes SIP
+        /// The simulator's inbox, larger than the board's (DeviceSizing: 2 x 3,072 B) on purpose: the host takes SIP
         /// messages up to 8 KB (docs/sip-message.md; the 413 for larger MESSAGE bodies in docs/idle-messages.md) and
         /// many TCP peers at once.
         /// </summary>
