@@ -28,6 +28,10 @@ if [ ! -x "$SDK/bin/nf-run" ]; then
 fi
 
 cd "$ROOT"
+# A clean folder: nf-run loads every .pe in it, and an assembly left from an older layout (the firmware was once an
+# .exe) would be loaded beside the new ones.
+rm -rf "$OUT"
+mkdir -p "$OUT"
 "$SDK/bin/nf-build" tests/Device.Boot/DeskPhone.Boot.nfproj --config Release --out "$OUT" || exit 1
 "$SDK/bin/nf-pe" "$OUT"/*.dll "$OUT"/*.exe || exit 1
 
