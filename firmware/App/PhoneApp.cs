@@ -1,4 +1,5 @@
 using DeskPhone.Drivers;
+using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Sip.Transport;
@@ -15,7 +16,7 @@ namespace DeskPhone.Firmware.App
     /// <para>
     /// Build order: own subscriptions, phone core (settings applied, statuses started), SIP binding (which builds the
     /// user agent, connects the subscriptions and starts the identities' registrations), presence publisher, then
-    /// the screen (idle screen and feeder) when there is a panel. Everything is portable: nothing here touches a
+    /// the screen (the model, IdleScreen, and the feeder that composes into it; drawn only when there is a panel). Everything is portable: nothing here touches a
     /// socket, the graphics library, the file system or the crypto natives; those stay behind the objects passed in.
     /// </para>
     /// </summary>
@@ -32,8 +33,8 @@ namespace DeskPhone.Firmware.App
         /// The address put in Via and Contact; null follows the Ethernet link's address (the board, whose sockets are
         /// bound to 0.0.0.0).
         /// </param>
-        /// <param name="panel">The panel the idle screen draws on; null runs headless (no screen is built).</param>
-        /// <param name="profile">The panel's display profile (ignored when <paramref name="panel"/> is null).</param>
+        /// <param name="panel">The panel the screen model is drawn on; null runs headless (the model is kept, not drawn).</param>
+        /// <param name="profile">The panel's display profile (null: the reference board's, for the model's layout).</param>
         /// <param name="wallClock">Local date and time for the status line's clock.</param>
         /// <param name="startMs">The monotonic clock at start (milliseconds).</param>
         public PhoneApp(SettingsStore settings, PhoneDrivers drivers, SipInbox inbox, ISipTransport udp, string localHost,
@@ -51,15 +52,15 @@ namespace DeskPhone.Firmware.App
             {
                 drivers.Ethernet.AddressChanged += OnAddressChanged;
             }
-            if (panel != null)
+            // The screen model exists with or without a panel: the bench describes it either way (a board whose panel did
+            // not start runs headless but still answers /api/screen).
+            Idle = new IdleScreen(panel, profile ?? DisplayProfile.Color320x240);
+            Screen = new ScreenFeeder(Core, Idle, wallClock);
+            Text = new ScreenText(Idle);
+            if (panel != null && drivers != null && drivers.Backlight != null)
             {
-                Idle = new IdleScreen(panel, profile);
-                Screen = new ScreenFeeder(Core, Idle, wallClock);
-                if (drivers != null && drivers.Backlight != null)
-                {
-                    // The screen starts lit, as after a key press.
-                    drivers.Backlight.Activity(startMs);
-                }
+                // The screen starts lit, as after a key press.
+                drivers.Backlight.Activity(startMs);
             }
         }
 
@@ -72,20 +73,24 @@ namespace DeskPhone.Firmware.App
         public SipUserAgent Agent { get; }
         public PresencePublisher Publisher { get; }
 
-        /// <summary>The idle screen on the panel; null when headless.</summary>
+        /// <summary>The screen model and its renderer (drawing nothing when headless).</summary>
         public IdleScreen Idle { get; }
 
-        /// <summary>Keeps the idle screen in step with the core; null when headless.</summary>
+        /// <summary>Composes the core's state into <see cref="Idle"/> once per loop turn when something changed.</summary>
         public ScreenFeeder Screen { get; }
+
+        /// <summary>The screen model as text for the bench (/api/screen): exactly what was drawn.</summary>
+        public ScreenText Text { get; }
 
         /// <summary>Take this lock before calling into the phone from any thread but the loop's (the same as the core's).</summary>
         public object Gate => Core.Gate;
 
         /// <summary>
         /// One turn of the main loop, under <see cref="Gate"/>: the user agent handles what the transports delivered
-        /// and runs its transactions, then the own subscriptions, the presence publisher, the phone core (drivers,
-        /// statuses, timers), and last the screen, so that it draws what this turn changed. Exceptions go to the
-        /// caller (the device and the simulator report them and keep looping; tests see them).
+        /// and runs its transactions (answers sent), then the own subscriptions, the presence publisher, the phone
+        /// core (drivers, statuses, timers), and last the screen: the feeder composes the model once if this turn's
+        /// events marked it dirty and draws what changed. Exceptions go to the caller (the device and the simulator
+        /// report them and keep looping; tests see them).
         /// </summary>
         public void Poll(long nowMs)
         {
@@ -95,10 +100,7 @@ namespace DeskPhone.Firmware.App
                 Subscriptions.Poll(nowMs);
                 Publisher.Poll(nowMs);
                 Core.Poll(nowMs);
-                if (Screen != null)
-                {
-                    Screen.Tick();
-                }
+                Screen.Tick();
             }
         }
 

@@ -51,8 +51,7 @@ namespace DeskPhone.Firmware.Device
             udp.Start("0.0.0.0", port);
             tcp.Start("0.0.0.0", port);
 
-            var screen = new StateScreen(phone, wallClock);
-            var router = new BenchRouter(phone, screen, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding);
+            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding);
             new BenchListener(router, phone, BenchPort).Start();
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", bench port " + BenchPort.ToString());
 

@@ -1,3 +1,5 @@
+using System;
+
 namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
@@ -22,24 +24,13 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        public static string Month(int month)
+        /// <summary>
+        /// The status line's date and time, "Tue 24.11. 10:15": day and month as numbers, as Snom phones show them
+        /// with <c>date_us_format</c> off (the default), the same in the picture and in its text description.
+        /// </summary>
+        public static string Clock(DateTime t)
         {
-            switch (month)
-            {
-                case 1: return "Jan";
-                case 2: return "Feb";
-                case 3: return "Mar";
-                case 4: return "Apr";
-                case 5: return "May";
-                case 6: return "Jun";
-                case 7: return "Jul";
-                case 8: return "Aug";
-                case 9: return "Sep";
-                case 10: return "Oct";
-                case 11: return "Nov";
-                case 12: return "Dec";
-                default: return "";
-            }
+            return Day((int)t.DayOfWeek) + " " + Two(t.Day) + "." + Two(t.Month) + ". " + Two(t.Hour) + ":" + Two(t.Minute);
         }
 
         /// <summary>Two digits, leading zero.</summary>

@@ -8,11 +8,15 @@ using DeskPhone.Ui.Rendering;
 namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
-    /// Keeps the idle screen in step with the phone core: after every phone event it sets what changed (the
-    /// screen's setters ignore equal values, so only changed regions are redrawn) and renders; between events it
-    /// only watches the minute for the clock. An open list is compared row by row, so an event that leaves it as
-    /// it was (a status change under the network view) does not redraw it; the Ethernet driver's address and
-    /// readiness changes, which raise no phone event, redraw the network view while it is open.
+    /// Composes the phone's state into the screen model (<see cref="IdleScreen"/>) and has it drawn, once per loop
+    /// turn and only when something changed: every phone event (a message, a status, a key, a menu, registration,
+    /// presence, LEDs, settings) only sets a dirty flag, and <see cref="Tick"/>, called by <c>PhoneApp.Poll</c> after
+    /// the SIP handling, composes when the flag or the clock's minute says so and renders the regions that changed.
+    /// So nothing is drawn inside SIP request handling (the answer goes out first), a MESSAGE that raises two events
+    /// is composed once, and a bench request sees the screen as last drawn. The screen's setters ignore equal values,
+    /// so only changed regions are redrawn; an open list is compared row by row, so an event that leaves it as it was
+    /// does not redraw it; the Ethernet driver's address and readiness changes, which raise no phone event, mark the
+    /// network view while it is open. A call screen would be composed here too, as another view of the model.
     /// </summary>
     public sealed class ScreenFeeder
     {
@@ -21,6 +25,7 @@ namespace DeskPhone.Firmware.Phone
         private readonly WallClock _clock;
         private readonly ScreenMenus _menus;
         private int _minute = -1;
+        private bool _dirty = true;
         private string[] _listShown;
 
         public ScreenFeeder(PhoneCore phone, IdleScreen screen, WallClock clock)
@@ -33,49 +38,61 @@ namespace DeskPhone.Firmware.Phone
             _menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
             _menus.Pages = screen;
             phone.KeyConsumer = _menus;
-            phone.Event += (kind, detail) => Update();
+            phone.Event += (kind, detail) => _dirty = true;
             if (phone.Drivers != null)
             {
                 phone.Drivers.Ethernet.AddressChanged += address => NetworkChanged();
                 phone.Drivers.Ethernet.NetworkLost += NetworkChanged;
                 phone.Drivers.Ethernet.NetworkRestored += NetworkChanged;
             }
-            Update();
+            Tick();
         }
 
         public ScreenMenus Menus => _menus;
 
-        /// <summary>From the main loop: redraws when the minute of the clock changes, else nothing.</summary>
+        /// <summary>The screen model, as last composed and drawn.</summary>
+        public IdleScreen Screen => _screen;
+
+        /// <summary>Something changed since the last composition (a phone event, the network view's address).</summary>
+        public bool Dirty => _dirty;
+
+        /// <summary>
+        /// From the main loop, after the SIP handling: composes the phone's state into the model when a phone event
+        /// marked it or the clock's minute changed, then draws and flushes the regions that changed (a message page
+        /// turned by a key included).
+        /// </summary>
         public void Tick()
         {
-            DateTime now = _clock();
-            if (now.Minute != _minute)
+            // Without a wall clock (tests that give none) the status line has no date and the minute never changes.
+            DateTime now = _clock == null ? DateTime.MinValue : _clock();
+            if (_dirty || now.Minute != _minute)
             {
-                Update();
+                _dirty = false;
+                Compose(now);
             }
+            _screen.Render();
         }
 
-        public void Update()
+        private void Compose(DateTime now)
         {
-            DateTime now = _clock();
             _minute = now.Minute;
             StatusScheduler s = _phone.Statuses;
             InfoBox box = _phone.InfoBoxes.Current;
             int line = s.StatusLine;
             if (line != StatusScheduler.NoMessage)
             {
-                string param = s.ParamOf(line);
-                _screen.SetStatusLine(StatusCatalog.Description(line) + (param == null ? "" : " (" + param + ")"), StatusCatalog.Icon(line));
+                _screen.SetStatusLine(Text(line), StatusCatalog.Icon(line));
             }
             else
             {
-                _screen.SetStatusLine(box == null || box.ShowClock ? Clock(now) : "", 0);
+                _screen.SetStatusLine(_clock != null && (box == null || box.ShowClock) ? DateText.Clock(now) : "", 0);
             }
             int identity = _phone.CurrentIdentity;
             _screen.SetIdentity(_phone.Settings.Get("user_name", identity) + " - " + PresenceState.Label(_phone.Presence.State) +
                                 (_phone.Presence.LostRegistration ? " !" : ""));
             int popUp = s.PopUp;
-            _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : StatusCatalog.Description(popUp));
+            _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp));
+            ComposeNotices(line);
             if (box != null)
             {
                 var lines = new string[box.LineCount];
@@ -103,14 +120,57 @@ namespace DeskPhone.Firmware.Phone
             {
                 _screen.SetFunctionKey(k, Label(_phone.Settings.Get("fkey", k + 1)), Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
-            _screen.Render();
+        }
+
+        /// <summary>
+        /// The show-directly messages still in their time, newest first, but the one the status line shows; only as
+        /// many as the screen lists (the rest are in the notification list), so no text is made that is not drawn.
+        /// </summary>
+        private void ComposeNotices(int statusLine)
+        {
+            StatusScheduler s = _phone.Statuses;
+            long now = _phone.Now;
+            int count = s.ShowDirectlyCount(now);
+            int shown = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (s.ShowDirectly(i, now) != statusLine)
+                {
+                    shown++;
+                }
+            }
+            if (shown > _screen.MaxNoticeRows)
+            {
+                shown = _screen.MaxNoticeRows;
+            }
+            var texts = new string[shown];
+            var icons = new int[shown];
+            int n = 0;
+            for (int i = 0; i < count && n < shown; i++)
+            {
+                int id = s.ShowDirectly(i, now);
+                if (id != statusLine)
+                {
+                    texts[n] = Text(id);
+                    icons[n] = StatusCatalog.Icon(id);
+                    n++;
+                }
+            }
+            _screen.SetNotices(texts, icons);
+        }
+
+        /// <summary>A status's description and its parameter, "(...)", when it has one.</summary>
+        private string Text(int id)
+        {
+            string param = _phone.Statuses.ParamOf(id);
+            return StatusCatalog.Description(id) + (param == null ? "" : " (" + param + ")");
         }
 
         private void NetworkChanged()
         {
             if (_menus.View == ScreenMenus.Network)
             {
-                Update();
+                _dirty = true;
             }
         }
 
@@ -128,12 +188,6 @@ namespace DeskPhone.Firmware.Phone
                 }
             }
             return true;
-        }
-
-        private static string Clock(DateTime t)
-        {
-            return DateText.Day((int)t.DayOfWeek) + " " + DateText.Two(t.Day) + "." + DateText.Two(t.Month) + ". " +
-                   DateText.Two(t.Hour) + ":" + DateText.Two(t.Minute);
         }
 
         /// <summary>"blf sip:bob@pbx" shows as "bob"; keys that monitor nothing show nothing.</summary>

@@ -9,7 +9,8 @@ namespace DeskPhone.Firmware.Phone
     /// The phone's menus and lists: Menu opens the main menu (own status, notifications, network, identities,
     /// keyboard lock); on the idle screen Up and Down page a long desktop message, and Down past its last page opens
     /// the notification list; in a list Up and Down move, OK chooses (a notification opens its explanation, an
-    /// identity its details), Cancel goes back. The own-status menu offers
+    /// identity its details), Cancel goes back; every key that changes what is shown (opening a list included) raises
+    /// a Screen event, which marks the screen for the next loop turn. The own-status menu offers
     /// only the states a user may choose; the network and identity views are read-only, for a technician.
     /// </summary>
     public sealed class ScreenMenus : IKeyConsumer
@@ -29,7 +30,6 @@ namespace DeskPhone.Firmware.Phone
         private const int MainIdentities = 3;
 
         private static readonly int[] ManualStates = { PresenceState.Online, PresenceState.DoNotDisturb, PresenceState.AtTheDesk };
-        private static readonly char[] NewLine = { '\n' };
 
         private readonly PhoneCore _phone;
         private int _selected;
@@ -45,7 +45,7 @@ namespace DeskPhone.Firmware.Phone
 
         public int Selected => _selected;
 
-        /// <summary>Characters a list row shows on the display (0: unknown); longer read-only rows wrap.</summary>
+        /// <summary>Characters a list row shows on the display (0: unknown); longer read-only rows (network, identities, explain) wrap.</summary>
         public int Columns { get; set; }
 
         /// <summary>The screen whose desktop message Up and Down page through while no menu is open (null: none).</summary>
@@ -62,6 +62,7 @@ namespace DeskPhone.Firmware.Phone
                 if (keyCode == KeyCode.Menu)
                 {
                     Open(Main);
+                    _phone.Raise(PhoneEventKind.Screen, "menu");
                     return true;
                 }
                 // A long desktop message pages first; past its last page Down opens the notifications as before.
@@ -74,6 +75,7 @@ namespace DeskPhone.Firmware.Phone
                 if (keyCode == KeyCode.Down && _phone.Statuses.NotificationCount > 0)
                 {
                     Open(Notifications);
+                    _phone.Raise(PhoneEventKind.Screen, "menu");
                     return true;
                 }
                 return false;
@@ -140,7 +142,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                     return list;
                 case Explain:
-                    return _phone.Statuses.Explain(_explained, _phone.Now).Split(NewLine);
+                    return TechnicianInfo.Rows(_phone.Statuses.Explain(_explained, _phone.Now), Columns);
                 case Network:
                     return TechnicianInfo.Network(_phone, Columns);
                 case Identities:

@@ -126,6 +126,20 @@ namespace DeskPhone.Firmware.Phone
             return s.Get("user_name", identity) + (host == "" ? "" : "@" + host);
         }
 
+        /// <summary>Text of several lines ('\n') as list rows, each line wrapped as <see cref="Add"/> does (the explain view).</summary>
+        public static string[] Rows(string text, int columns)
+        {
+            var rows = new ArrayList();
+            string[] lines = text.Split(NewLine);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                Add(rows, lines[i], columns);
+            }
+            return ToArray(rows);
+        }
+
+        private static readonly char[] NewLine = { '\n' };
+
         /// <summary>A row longer than the list is wide goes on in indented rows, so no value is cut off.</summary>
         private static void Add(ArrayList rows, string row, int columns)
         {

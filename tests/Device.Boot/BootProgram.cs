@@ -59,7 +59,7 @@ namespace DeskPhone.Boot
             // As on the board: the address in Via and Contact follows the Ethernet link (null).
             s_app = new PhoneApp(settings, board.Drivers, inbox, s_wire, null, panel, profile, wallClock, 0);
             // The bench's portable part, as the board builds it (its HTTP listener needs the network natives).
-            var router = new BenchRouter(s_app.Core, new StateScreen(s_app.Core, wallClock),
+            var router = new BenchRouter(s_app.Core, s_app.Text,
                 (code, action) => s_app.Core.OnKey(code, action, s_now), null, s_app.Binding);
             Run(1000);
             Check(s_app.Agent.LocalHost == PhoneAddress, "Via/Contact address " + s_app.Agent.LocalHost + ", expected the link's " + PhoneAddress);

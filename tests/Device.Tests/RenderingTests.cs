@@ -7,20 +7,20 @@ namespace NFUnitTest
 {
     /// <summary>
     /// The idle screen drawn on the device's path (IdleScreen -> BandedPanel -> a band target a few rows high) on the
-    /// 128x64 monochrome profile, compared by checksum with the host's goldens tests/Ui.Tests/Golden/*-128x64.png.
+    /// 128x64 monochrome profile, compared by checksum with the host's drawing of the same model state.
     /// The constants are read from this file by tests/Ui.Tests/DeviceGoldenChecksumTests, which renders the same
-    /// screens on the host and decodes the PNGs: all three must agree, so a constant cannot drift.
+    /// screens on the host (ScreenGoldenTests.RendererScenarios): both must agree, so a constant cannot drift.
     /// </summary>
     [TestClass]
     public class RenderingTests
     {
-        /// <summary>FNV-1a of golden idle-128x64.png's pixels as RGB565 (GlassBandTarget.Fnv1a).</summary>
-        public const uint IdleChecksum = 0xD7FC1BCB;
+        /// <summary>FNV-1a of the idle screen's pixels as RGB565 (GlassBandTarget.Fnv1a), as the host draws it.</summary>
+        public const uint IdleChecksum = 0x65619B6F;
 
-        /// <summary>The same for golden infobox-128x64.png.</summary>
-        public const uint InfoBoxChecksum = 0x0ED51AE7;
+        /// <summary>The same for the Infobox screen.</summary>
+        public const uint InfoBoxChecksum = 0x2916FA8B;
 
-        /// <summary>The idle screen every golden starts from (tests/Ui.Tests/ScreenGoldenTests.Screen).</summary>
+        /// <summary>The idle screen every golden starts from (tests/Ui.Tests/ScreenGoldenTests.Screen, the renderer scenarios).</summary>
         private static IdleScreen Screen(IPanel panel, DisplayProfile profile)
         {
             var screen = new IdleScreen(panel, profile);

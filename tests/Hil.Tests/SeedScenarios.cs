@@ -43,7 +43,8 @@ namespace DeskPhone.Hil.Tests
             try
             {
                 Assert.Equal("dnd", JsonDocument.Parse(_phone.Get("api/presence").Body).RootElement.GetProperty("state").GetString());
-                Assert.Contains("[identity] 486 - Do not disturb", _phone.Screen());
+                // The screen is composed in the phone's next loop turn after the keys, so wait for it.
+                Assert.Contains("[identity] 486 - Do not disturb", _phone.WaitFor(_phone.Screen, s => s.Contains("[identity] 486 - Do not disturb")));
             }
             finally
             {

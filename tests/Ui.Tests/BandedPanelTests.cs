@@ -8,8 +8,8 @@ namespace DeskPhone.Ui.Tests
 {
     /// <summary>
     /// The banded panel (display list replayed into a band a few rows high) against the full-frame software panel:
-    /// every golden screen, every incremental change, on every profile, must reach the glass pixel for pixel the
-    /// same and cost the same bytes.
+    /// every golden screen (as the phone reaches it, and the renderer's hand-set model states), every incremental
+    /// change, on every profile, must reach the glass pixel for pixel the same and cost the same bytes.
     /// </summary>
     public class BandedPanelTests
     {
@@ -33,7 +33,19 @@ namespace DeskPhone.Ui.Tests
         public void EveryGoldenScreenIsPixelIdenticalToTheFullFrame(string profileName, int bandHeight)
         {
             DisplayProfile p = ScreenGoldenTests.Profile(profileName);
-            foreach (KeyValuePair<string, System.Action<IdleScreen>> scenario in ScreenGoldenTests.Scenarios)
+            foreach (KeyValuePair<string, System.Action<GoldenPhone>> scenario in ScreenGoldenTests.PhoneScenarios)
+            {
+                if (scenario.Key == "idle-cut" && profileName != "128x64")
+                {
+                    continue; // its message fills eight pages only on the small display
+                }
+                var twin = new TwinPanel(p, bandHeight, DeviceCapacity);
+                var phone = new GoldenPhone(p, twin);
+                scenario.Value(phone);
+                twin.AssertSame(scenario.Key);
+                Assert.Equal(0, twin.Banded.Growths);
+            }
+            foreach (KeyValuePair<string, System.Action<IdleScreen>> scenario in ScreenGoldenTests.RendererScenarios)
             {
                 var twin = new TwinPanel(p, bandHeight, DeviceCapacity);
                 IdleScreen screen = ScreenGoldenTests.Screen(twin, p);
@@ -169,7 +181,7 @@ namespace DeskPhone.Ui.Tests
             DisplayProfile p = ScreenGoldenTests.Profile(profileName);
             var twin = new TwinPanel(p, 7, 2);
             IdleScreen screen = ScreenGoldenTests.Screen(twin, p);
-            ScreenGoldenTests.Scenarios["infobox"](screen);
+            ScreenGoldenTests.RendererScenarios["infobox"](screen);
             screen.SetList("Menu", new[] { "Own status", "Notifications", "Unlock keyboard" }, 2);
             screen.SetPopUp("Provisioning is starting: the phone restarts when it is done");
             screen.Render();

@@ -62,48 +62,33 @@ namespace DeskPhone.Ui.Tests
             Assert.False(screen.ShowMessagePage(1));
         }
 
-        private sealed class NoSubscriptions : ISubscribeSender
-        {
-            public void SendSubscribe(Subscription s, bool newDialog, int expires) { }
-        }
-
         [Fact]
         public void UpAndDownPageOnTheIdleScreenAndDownPastTheLastPageOpensTheNotifications()
         {
-            var settings = new SettingsStore();
-            Assert.Null(settings.Set("user_name", 1, "486"));
-            Assert.Null(settings.Set("user_active", 1, "on"));
-            Assert.Null(settings.Set("desktop_message_max_bytes", 0, "2048"));
-            var phone = new PhoneCore(settings, null, new NoSubscriptions(), 0);
-            var panel = new SoftwarePanel(DisplayProfile.Color320x240);
-            var screen = new IdleScreen(panel, DisplayProfile.Color320x240);
-            var feeder = new ScreenFeeder(phone, screen, () => new DateTime(2026, 12, 1, 10, 0, 0));
-            byte[] body = Encoding.UTF8.GetBytes(ScreenGoldenTests.Words(120));
-            Assert.Equal(200, phone.OnMessage(1, "text/plain", body, 0, body.Length, "c1", 10));
+            var phone = new GoldenPhone(DisplayProfile.Color320x240);
+            IdleScreen screen = phone.App.Idle;
+            phone.Message(ScreenGoldenTests.Words(120));
             int pages = screen.MessagePages;
             Assert.True(pages >= 2);
+            Assert.Contains("[mark] 1/" + pages, phone.Text);
 
-            void Press(int key)
-            {
-                phone.OnKey(key, KeyAction.Press, 20);
-                phone.OnKey(key, KeyAction.Release, 20);
-            }
-
-            Press(KeyCode.Down);
+            phone.Press(KeyCode.Down);
             Assert.Equal(1, screen.MessagePage);
-            Press(KeyCode.Up);
+            Assert.Contains("[mark] 2/" + pages, phone.Text);
+            phone.Press(KeyCode.Up);
             Assert.Equal(0, screen.MessagePage);
-            Press(KeyCode.Up);
+            phone.Press(KeyCode.Up);
             Assert.Equal(0, screen.MessagePage);
             for (int i = 1; i < pages; i++)
             {
-                Press(KeyCode.Down);
+                phone.Press(KeyCode.Down);
             }
             Assert.Equal(pages - 1, screen.MessagePage);
-            Assert.Equal(ScreenMenus.Closed, feeder.Menus.View);
-            Assert.True(phone.Statuses.NotificationCount > 0, "the default settings leave the password warnings active");
-            Press(KeyCode.Down);
-            Assert.Equal(ScreenMenus.Notifications, feeder.Menus.View);
+            Assert.Equal(ScreenMenus.Closed, phone.App.Screen.Menus.View);
+            Assert.True(phone.Core.Statuses.NotificationCount > 0, "the default settings leave the password warnings active");
+            phone.Press(KeyCode.Down);
+            Assert.Equal(ScreenMenus.Notifications, phone.App.Screen.Menus.View);
+            Assert.Contains("[menu] Notifications", phone.Text);
             Assert.Equal(pages - 1, screen.MessagePage);
         }
     }

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Firmware.Status;
 using System.Reflection;
 using DeskPhone.Host.Panel;
 using DeskPhone.Ui.Fonts;
@@ -9,8 +12,9 @@ using DeskPhone.Ui.Rendering;
 namespace DeskPhone.Ui.Tests
 {
     /// <summary>
-    /// Every screen on every display profile against its golden PNG (tests/Ui.Tests/Golden/SCREEN-PROFILE.png).
-    /// The texts are the ones the phone core feeds (status descriptions, menu items, the scheduler's explanation).
+    /// Every screen on every display profile against its golden PNG (tests/Ui.Tests/Golden/SCREEN-PROFILE.png), each
+    /// reached through the composition root as the phone gets there, and each checked against its own text
+    /// description. Pixels are compared decoded (Golden), not as PNG bytes.
     /// </summary>
     public class ScreenGoldenTests
     {
@@ -18,23 +22,93 @@ namespace DeskPhone.Ui.Tests
 
         private const string MultiScript = "Grüße aus der Küche, café crème à volonté. Ελληνικά: Καλημέρα σας! Кириллица: Привет, как дела? ";
 
-        /// <summary>Each golden screen: what it sets on the common idle screen (<see cref="Screen(IPanel, DisplayProfile)"/>).</summary>
-        internal static readonly Dictionary<string, Action<IdleScreen>> Scenarios = new()
+        /// <summary>
+        /// Each golden screen as the phone gets there: what arrives (a MESSAGE, an Infobox NOTIFY, statuses) and the
+        /// keys pressed, on <see cref="GoldenPhone"/> (the composition root, the feeder, the model, the renderer).
+        /// </summary>
+        internal static readonly Dictionary<string, Action<GoldenPhone>> PhoneScenarios = new()
+        {
+            ["idle"] = phone => phone.Message(IdleMessage),
+            ["idle-overflow"] = phone =>
+                phone.Message("Ankündigung:\n" + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript),
+            ["idle-page2"] = phone =>
+            {
+                phone.Message("Page one begins here. " + Words(120));
+                phone.Press(KeyCode.Down);
+                Assert.Equal(1, phone.App.Idle.MessagePage);
+            },
+            ["idle-cut"] = phone =>
+            {
+                phone.Message(Words(400));
+                Assert.Equal(IdleScreen.MaxMessagePages, phone.App.Idle.MessagePages);
+                for (int i = 1; i < IdleScreen.MaxMessagePages; i++)
+                {
+                    phone.Press(KeyCode.Down);
+                }
+                Assert.Equal(IdleScreen.MaxMessagePages - 1, phone.App.Idle.MessagePage);
+            },
+            ["infobox"] = phone => phone.InfoBox(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><InfoBoxQueue><InfoBox>" +
+                "<Line pos=\"1\"><Text>Fire drill at 11:00</Text><Icon>warning</Icon></Line>" +
+                "<Line pos=\"2\"><Text>Meet in the car park behind building B, next to the bicycle stands</Text><Icon>info</Icon></Line>" +
+                "<Line pos=\"3\"><Text>2 new voice messages</Text><Icon>voicemail</Icon></Line>" +
+                "<Line pos=\"4\"><Text>Missed call from Ελένη</Text><Icon>missed</Icon></Line>" +
+                "<Line pos=\"5\"><Text>Printer on floor 3 is out of order</Text><Icon>error</Icon></Line>" +
+                "</InfoBox></InfoBoxQueue>"),
+            ["popup"] = phone =>
+            {
+                phone.Message(IdleMessage);
+                phone.Raise(StatusId.PhoneProvisioningStarting);
+            },
+            ["notices"] = phone =>
+            {
+                phone.Message("Lunch is ready in the canteen.");
+                phone.Raise(StatusId.PhoneHasMissedCalls);
+                phone.Raise(StatusId.CurrentIdentityForewardsAlways);
+            },
+            ["notifications"] = phone =>
+            {
+                int[] statuses =
+                {
+                    StatusId.EthernetUnplugged, StatusId.CurrentIdentityHasTextMessages, StatusId.CurrentIdentityHasVoiceMessages,
+                    StatusId.CurrentIdentityForewardsAlways, StatusId.CurrentIdentityIsDnd, StatusId.HidConnected,
+                    StatusId.ExpDeviceCabelingBroken, StatusId.FirmwareUpdateFailed, StatusId.PhoneHasMissedCalls,
+                    StatusId.PhoneHasFirmwareUpdate, StatusId.PhoneCannotReachNtpServer,
+                };
+                foreach (int id in statuses)
+                {
+                    phone.Raise(id);
+                }
+                Assert.Equal(12, phone.Core.Statuses.NotificationCount);
+                phone.Press(KeyCode.Down);
+                for (int i = 0; i < 8; i++)
+                {
+                    phone.Press(KeyCode.Down);
+                }
+            },
+            ["menu-own-status"] = phone => phone.Press(KeyCode.Menu, KeyCode.Ok, KeyCode.Down),
+            ["explain"] = phone =>
+            {
+                phone.Run(42000);
+                phone.Press(KeyCode.Down, KeyCode.Ok);
+            },
+            ["keyboard-locked"] = phone =>
+            {
+                phone.Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok);
+                phone.Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Down);
+            },
+        };
+
+        private const string IdleMessage = "Lunch is ready in the canteen. Grüße aus der Küche, Ελλάδα, Привет! " +
+                                           "This message is long enough to wrap over several lines of the screen.";
+
+        /// <summary>
+        /// Model states set by hand on the common idle screen (<see cref="Screen(IPanel, DisplayProfile)"/>), for the
+        /// renderer's own tests (banded equivalence, the device test's checksums); the goldens use <see cref="PhoneScenarios"/>.
+        /// </summary>
+        internal static readonly Dictionary<string, Action<IdleScreen>> RendererScenarios = new()
         {
             ["idle"] = screen => { },
-            ["idle-overflow"] = screen =>
-                screen.SetMessage("Ankündigung:\n" + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript + MultiScript),
-            ["idle-page2"] = screen =>
-            {
-                screen.SetMessage("Page one begins here. " + Words(120));
-                Assert.True(screen.ShowMessagePage(1));
-            },
-            ["idle-cut"] = screen =>
-            {
-                screen.SetMessage(Words(2000));
-                Assert.Equal(IdleScreen.MaxMessagePages, screen.MessagePages);
-                Assert.True(screen.ShowMessagePage(IdleScreen.MaxMessagePages - 1));
-            },
             ["infobox"] = screen =>
                 screen.SetInfoBox(
                     new[]
@@ -48,30 +122,16 @@ namespace DeskPhone.Ui.Tests
                 screen.SetStatusLine("The firmware update failed", IconId.Firmware);
                 screen.SetPopUp("Provisioning is starting: the phone restarts when it is done");
             },
-            ["notifications"] = screen =>
+            ["notices"] = screen => screen.SetNotices(new[] { "There are missed calls", "The current identity forwards every call" },
+                                                      new[] { IconId.MissedCall, IconId.Forwarding }),
+            ["menu"] = screen => screen.SetList("Notifications (12)", new[]
             {
-                string[] items =
-                {
-                    "The Ethernet cable is unplugged", "The current identity is not registered", "The current identity has new text messages",
-                    "The current identity has new voice messages", "The current identity forwards every call",
-                    "Do not disturb is on for the current identity", "Audio goes to the headset", "A USB device (keyboard or headset) is connected",
-                    "An expansion module needs a firmware update", "The firmware update failed", "A Bluetooth device is connected",
-                    "No administrator password is set",
-                };
-                screen.SetList("Notifications (12)", items, 8);
-            },
-            ["menu-own-status"] = screen => screen.SetList("Own status", new[] { "* Online", "  Do not disturb", "  At the desk" }, 1),
-            ["explain"] = screen =>
-                screen.SetList("PhoneHasNoAdminPassword", new[]
-                {
-                    "PhoneHasNoAdminPassword: No administrator password is set.", "Categories: essential, important:30.",
-                    "Active for 42 s, raised by settings.", "On the status line: it has the highest priority.",
-                }, 0),
-            ["keyboard-locked"] = screen =>
-            {
-                screen.SetStatusLine("The keyboard is locked", IconId.Lock);
-                screen.SetList("Menu", new[] { "Own status", "Notifications", "Unlock keyboard" }, 2);
-            },
+                "The Ethernet cable is unplugged", "The current identity is not registered", "The current identity has new text messages",
+                "The current identity has new voice messages", "The current identity forwards every call",
+                "Do not disturb is on for the current identity", "Audio goes to the headset", "A USB device (keyboard or headset) is connected",
+                "An expansion module needs a firmware update", "The firmware update failed", "A Bluetooth device is connected",
+                "No administrator password is set",
+            }, 8),
         };
 
         [Theory]
@@ -106,6 +166,38 @@ namespace DeskPhone.Ui.Tests
         [MemberData(nameof(Profiles))]
         public void KeyboardLocked(string profile) => Check("keyboard-locked", profile);
 
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void ShowDirectlyNoticesUnderTheMessage(string profile) => Check("notices", profile);
+
+        [Fact]
+        public void MenusAndTheNotificationListAreDrawnOnTheKeyThatOpensThem()
+        {
+            var phone = new GoldenPhone(DisplayProfile.Color320x240);
+            phone.Press(KeyCode.Menu);
+            Assert.Contains(phone.Recorder.Visible, d => d.Text == "Menu");
+            Assert.Contains("[menu] Menu", phone.Text);
+            phone.Press(KeyCode.Menu);
+            Assert.DoesNotContain(phone.Recorder.Visible, d => d.Text == "Menu");
+            phone.Press(KeyCode.Down);
+            string title = "Notifications (" + phone.Core.Statuses.NotificationCount + ")";
+            Assert.Contains(phone.Recorder.Visible, d => d.Text == title);
+            Assert.Contains("[menu] " + title, phone.Text);
+        }
+
+        [Fact]
+        public void TheStatusLineAndTheClockReadTheSameInTextAndPicture()
+        {
+            var phone = new GoldenPhone(DisplayProfile.Mono128x64, null, (settings, hw) => settings.Set("admin_mode_password", 0, "x"));
+            phone.Set("http_pass", 0, "y");
+            phone.Run(10);
+            Assert.StartsWith("[status] Tue 24.11. 10:15\n", phone.Text);
+            Assert.Contains(phone.Recorder.Visible, d => d.Text == "Tue 24.11. 10:15");
+            phone.Raise(StatusId.FirmwareUpdateFailed);
+            Assert.StartsWith("[status] The firmware...\n", phone.Text); // cut at a space, with the mark, on 18 columns
+            Assert.Contains(phone.Recorder.Visible, d => d.Text == "The firmware...");
+        }
+
         /// <summary>Every icon on a sheet (with its name where the display has room), so a change to one is reviewable.</summary>
         [Theory]
         [MemberData(nameof(Profiles))]
@@ -137,12 +229,53 @@ namespace DeskPhone.Ui.Tests
             panel.Flush(0, 0, p.Width, p.Height);
         }
 
+        /// <summary>
+        /// The scenario on a fresh phone, then its golden; and the model's text (/api/screen) must name exactly the
+        /// texts on the panel (<see cref="ScreenTextMatchesTheDrawing"/>).
+        /// </summary>
         internal static void Check(string name, string profileName)
         {
-            (SoftwarePanel panel, IdleScreen screen) = Screen(Profile(profileName));
-            Scenarios[name](screen);
-            screen.Render();
-            Golden.Check(name + "-" + profileName, panel);
+            var phone = new GoldenPhone(Profile(profileName));
+            PhoneScenarios[name](phone);
+            ScreenTextMatchesTheDrawing(name + "-" + profileName, phone.Text, phone.Recorder);
+            Golden.Check(name + "-" + profileName, phone.Panel);
+        }
+
+        /// <summary>
+        /// The rows of the model's description (without their region tags and markers) and the texts visible on the
+        /// panel are the same multiset, and no drawn text was clipped by the panel (every cut is the model's, with
+        /// its mark). Fails on a row described but not drawn (the old notices), drawn but not described, or different.
+        /// </summary>
+        internal static void ScreenTextMatchesTheDrawing(string name, string text, RecordingPanel recorder)
+        {
+            var described = new List<string>();
+            foreach (string line in text.Split('\n'))
+            {
+                int close = line.IndexOf("] ", StringComparison.Ordinal);
+                Assert.True(line.StartsWith('[') && close > 0, name + ": not a region line: " + line);
+                string region = line.Substring(1, close - 1);
+                string row = line.Substring(close + 2);
+                if (region == "item")
+                {
+                    row = row.Substring(2);
+                }
+                else if (region == "infobox" && row.StartsWith('<'))
+                {
+                    row = row.Substring(row.IndexOf("> ", StringComparison.Ordinal) + 2);
+                }
+                described.Add(row);
+            }
+            var drawn = new List<string>();
+            foreach (RecordingPanel.Drawn d in recorder.Visible)
+            {
+                Assert.True(d.Fits, name + ": " + d + " is " + d.Width + " px, clipped at " + d.MaxWidth);
+                drawn.Add(d.Text);
+            }
+            described.Sort(StringComparer.Ordinal);
+            drawn.Sort(StringComparer.Ordinal);
+            Assert.True(described.SequenceEqual(drawn), name + ": described but not drawn: [" +
+                string.Join("|", described.Except(drawn)) + "], drawn but not described: [" + string.Join("|", drawn.Except(described)) +
+                "]\ndescribed:\n" + text);
         }
 
         internal static (SoftwarePanel, IdleScreen) Screen(DisplayProfile profile)

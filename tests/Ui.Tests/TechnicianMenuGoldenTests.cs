@@ -13,19 +13,12 @@ namespace DeskPhone.Ui.Tests
     /// <summary>The technician's network and identities views as the phone core feeds them to each profile's panel.</summary>
     public class TechnicianMenuGoldenTests
     {
-        private sealed class NoSubscriptions : ISubscribeSender
-        {
-            public void SendSubscribe(Subscription s, bool newDialog, int expires) { }
-        }
+        private GoldenPhone _phone;
 
-        private readonly SimulatedPhoneHardware _hw = new SimulatedPhoneHardware();
-        private readonly SettingsStore _settings = new SettingsStore();
-        private readonly PhoneCore _phone;
-        private SoftwarePanel _panel;
-        private long _now;
-
-        public TechnicianMenuGoldenTests()
+        /// <summary>Four identities (two with a registrar), both passwords set, the link up with a MAC; identity 1 registered.</summary>
+        private static void Configure(SettingsStore settings, SimulatedPhoneHardware hw)
         {
+            void Set(string name, int idx, string value) => Assert.Null(settings.Set(name, idx, value));
             Set("user_name", 1, "486");
             Set("user_host", 1, "127.0.0.1");
             Set("user_active", 1, "on");
@@ -37,17 +30,8 @@ namespace DeskPhone.Ui.Tests
             Set("user_active", 3, "on");
             Set("admin_mode_password", 0, "admin-secret");
             Set("http_pass", 0, "bench-secret");
-            _hw.Drivers.Ethernet.ReportMacAddress(new byte[] { 0x00, 0x08, 0xDC, 0x1F, 0x2E, 0x3D });
-            _hw.SetLink(true, 0);
-            _phone = new PhoneCore(_settings, _hw.Drivers, new NoSubscriptions(), 0);
-            for (_now = 10; _now <= 600; _now += 10)
-            {
-                _phone.Poll(_now);
-            }
-            _phone.OnRegistrationChanged(1, true, _now);
+            hw.Drivers.Ethernet.ReportMacAddress(new byte[] { 0x00, 0x08, 0xDC, 0x1F, 0x2E, 0x3D });
         }
-
-        private void Set(string name, int idx, string value) => Assert.Null(_settings.Set(name, idx, value));
 
         /// <summary>Each view's golden name and the keys that open it from the idle screen.</summary>
         internal static readonly Dictionary<string, int[]> Views = new()
@@ -57,25 +41,15 @@ namespace DeskPhone.Ui.Tests
             ["identity-detail"] = new[] { KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok, KeyCode.Down, KeyCode.Ok },
         };
 
-        private void Show(string profileName)
+        /// <summary>The phone, built by the composition root, drawing on any panel (the banded equivalence tests use it too).</summary>
+        internal void Show(IPanel panel, DisplayProfile profile)
         {
-            DisplayProfile profile = ScreenGoldenTests.Profile(profileName);
-            _panel = new SoftwarePanel(profile);
-            Show(_panel, profile);
+            _phone = new GoldenPhone(profile, panel, Configure);
+            _phone.Core.OnRegistrationChanged(1, true, _phone.Now);
+            _phone.Run(10);
         }
 
-        /// <summary>The phone core feeding its screen to any panel (the banded equivalence tests use it too).</summary>
-        internal void Show(IPanel panel, DisplayProfile profile) =>
-            new ScreenFeeder(_phone, new IdleScreen(panel, profile), () => new DateTime(2026, 11, 24, 10, 15, 0));
-
-        internal void Press(params int[] keys)
-        {
-            foreach (int key in keys)
-            {
-                _phone.OnKey(key, KeyAction.Press, _now);
-                _phone.OnKey(key, KeyAction.Release, _now);
-            }
-        }
+        internal void Press(params int[] keys) => _phone.Press(keys);
 
         [Theory]
         [InlineData("320x240")]
@@ -106,9 +80,10 @@ namespace DeskPhone.Ui.Tests
 
         private void Check(string view, string profile)
         {
-            Show(profile);
+            Show(null, ScreenGoldenTests.Profile(profile));
             Press(Views[view]);
-            Golden.Check(view + "-" + profile, _panel);
+            ScreenGoldenTests.ScreenTextMatchesTheDrawing(view + "-" + profile, _phone.Text, _phone.Recorder);
+            Golden.Check(view + "-" + profile, _phone.Panel);
         }
     }
 }

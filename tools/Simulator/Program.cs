@@ -40,7 +40,7 @@ namespace DeskPhone.Simulator
             }
 
             using var phone = new SimulatedPhone(settings);
-            var screen = new PanelScreen(new StateScreen(phone.Core, () => DateTime.Now), phone.Panel);
+            var screen = new PanelScreen(phone.App.Text, phone.Panel);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding);
             router.Auth.Log = line => Console.Error.WriteLine("deskphone-sim: " + line);

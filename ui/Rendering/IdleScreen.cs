@@ -1,14 +1,19 @@
+using System.Text;
 using DeskPhone.Ui.Icons;
 
 namespace DeskPhone.Ui.Rendering
 {
     /// <summary>
-    /// The idle screen: status line (a status message with its icon, or the clock), identity line (user, own
-    /// status, "!" for a lost registration), body (the desktop message wrapped and paged, "2/3", or the Infobox lines
-    /// with icons; "..." marks text that does not fit), function-key labels with their LED colours, and a pop-up
-    /// over the body.
-    /// Each setter marks only its region; <see cref="Render"/> redraws and flushes only the marked regions, so a
-    /// status-line change sends only the status line to the panel.
+    /// The screen model and its renderer: status line (a status message with its icon, or the clock), identity line
+    /// (user, own status, "!" for a lost registration), body (the desktop message wrapped and paged, "2/3", or the
+    /// Infobox lines with icons; "..." marks text that does not fit; below them the show-directly notices with their
+    /// icons), a list over the body (menus, notification list, explain view), a pop-up over the body, and the
+    /// function-key labels with their LED colours.
+    /// The setters lay the text out once, as it will be drawn (wrapped, paged, cut to the width with "..."), and keep
+    /// it; the drawing code paints exactly those rows and <see cref="Describe"/> writes exactly those rows as text
+    /// (the bench's /api/screen), so the picture and its description cannot differ. Each setter marks only its
+    /// region; <see cref="Render"/> redraws and flushes only the marked regions, so a status-line change sends only
+    /// the status line to the panel. A null panel keeps the model without drawing (a board without a display).
     /// </summary>
     public sealed class IdleScreen
     {
@@ -19,12 +24,19 @@ namespace DeskPhone.Ui.Rendering
         public const int KeysPerRow = 4;
         public const int MaxMessagePages = 8;
 
+        /// <summary>Drawn at the top right of a list with more rows below.</summary>
+        public const string ListMoreMark = "v";
+
         private readonly IPanel _panel;
         private readonly DisplayProfile _p;
         private string _statusText = "";
+        private string _statusShown = "";
         private int _statusIcon;
         private string _identity = "";
+        private string _identityShown = "";
         private string _body;
+        private string[] _infoLines;
+        private int[] _infoIcons;
         private string[] _bodyLines = new string[0];
         private int[] _bodyIcons;
         private string[] _messageLines = new string[0];
@@ -33,10 +45,19 @@ namespace DeskPhone.Ui.Rendering
         private string _bodyMark; // bottom-right of the body: the page ("2/3") and "..." where text was left out
         private int _bodyRowsShown = 1000; // rows the last body draw painted; starts high so the first draw clears it all
         private string _popUp;
+        private string[] _popUpLines;
+        private string[] _noticeTexts = new string[0];
+        private int[] _noticeIcons = new int[0];
+        private string[] _noticeRows = new string[0];
         private string _listTitle;
+        private string _listTitleShown;
         private string[] _listItems;
+        private string[] _listRows;
         private int _listSelected;
+        private int _listFirst;
+        private bool _listMore;
         private readonly string[] _keyLabels;
+        private readonly string[] _keyShown;
         private readonly int[] _keyColors;
         private int _dirty = StatusRegion | IdentityRegion | BodyRegion | KeysRegion;
 
@@ -54,6 +75,11 @@ namespace DeskPhone.Ui.Rendering
                 _keyLabels[i] = null;
             }
             _keyColors = new int[_keyLabels.Length];
+            _keyShown = new string[_keyLabels.Length];
+            for (int i = 0; i < _keyShown.Length; i++)
+            {
+                _keyShown[i] = null; // see _keyLabels
+            }
         }
 
         public DisplayProfile Profile => _p;
@@ -70,6 +96,7 @@ namespace DeskPhone.Ui.Rendering
             }
             _statusText = text ?? "";
             _statusIcon = icon;
+            _statusShown = TextWrap.Fit(_statusText, _p.Font.Fit(_p.Width - StatusTextX - _p.Margin));
             _dirty |= StatusRegion;
         }
 
@@ -80,6 +107,7 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             _identity = text ?? "";
+            _identityShown = TextWrap.Fit(_identity, Columns(0));
             _dirty |= IdentityRegion;
         }
 
@@ -95,12 +123,17 @@ namespace DeskPhone.Ui.Rendering
             }
             _body = text;
             _bodyIcons = null;
-            _messageLines = TextWrap.Wrap(text, Columns(0), BodyLines() * MaxMessagePages, out _messageCut);
+            WrapMessage();
             ShowPage(0);
         }
 
+        private void WrapMessage()
+        {
+            _messageLines = TextWrap.Wrap(_body, Columns(0), MessageRows() * MaxMessagePages, out _messageCut);
+        }
+
         /// <summary>Pages of the desktop message (0 while the Infobox or nothing is shown).</summary>
-        public int MessagePages => _body == null ? 0 : (_messageLines.Length + BodyLines() - 1) / BodyLines();
+        public int MessagePages => _body == null ? 0 : (_messageLines.Length + MessageRows() - 1) / MessageRows();
 
         /// <summary>The desktop message page on screen, from 0.</summary>
         public int MessagePage => _page;
@@ -118,7 +151,7 @@ namespace DeskPhone.Ui.Rendering
 
         private void ShowPage(int page)
         {
-            int rows = BodyLines();
+            int rows = MessageRows();
             int first = page * rows;
             int count = _messageLines.Length - first;
             if (count > rows)
@@ -144,7 +177,9 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>Infobox lines, each with an icon; a long line wraps into the next rows.</summary>
         public void SetInfoBox(string[] lines, int[] icons)
         {
-            int rows = BodyLines();
+            _infoLines = lines;
+            _infoIcons = icons;
+            int rows = MessageRows();
             var wrapped = new string[rows];
             var wrappedIcons = new int[rows];
             int n = 0;
@@ -191,7 +226,83 @@ namespace DeskPhone.Ui.Rendering
             _listTitle = title;
             _listItems = items;
             _listSelected = selected;
+            _listRows = null;
+            _listTitleShown = null;
+            _listMore = false;
+            if (title != null)
+            {
+                int rows = ListRows;
+                _listFirst = selected >= rows ? selected - rows + 1 : 0;
+                int count = items.Length - _listFirst;
+                _listMore = count > rows;
+                _listRows = new string[_listMore ? rows : count < 0 ? 0 : count];
+                for (int i = 0; i < _listRows.Length; i++)
+                {
+                    _listRows[i] = TextWrap.Fit(items[_listFirst + i], _p.Font.Fit(_p.Width - 3 * _p.Margin));
+                }
+                // The title stops short of the "more below" mark instead of running under it.
+                _listTitleShown = TextWrap.Fit(title, _p.Font.Fit(_p.Width - 2 * _p.Margin - ListMarkWidth));
+            }
             _dirty |= BodyRegion;
+        }
+
+        private int ListMarkWidth => _listMore ? _p.Font.Width + _p.Margin : 0;
+
+        /// <summary>
+        /// The show-directly notices listed at the bottom of the body (under the message or the Infobox, one row each
+        /// with its icon), newest first; as many as <see cref="MaxNoticeRows"/> allows, the rest are in the
+        /// notification list. Changing how many are shown re-wraps the message into the rows left.
+        /// </summary>
+        public void SetNotices(string[] texts, int[] icons)
+        {
+            if (SameNotices(texts, icons))
+            {
+                return;
+            }
+            int before = _dirty;
+            int shown = texts.Length < MaxNoticeRows ? texts.Length : MaxNoticeRows;
+            bool relayout = shown != _noticeRows.Length;
+            _noticeTexts = texts;
+            _noticeIcons = icons;
+            _noticeRows = new string[shown];
+            for (int i = 0; i < shown; i++)
+            {
+                _noticeRows[i] = TextWrap.Fit(texts[i], Columns(IconStyle.Size + 2));
+            }
+            if (relayout)
+            {
+                if (_bodyIcons != null && _infoLines != null)
+                {
+                    SetInfoBox(_infoLines, _infoIcons);
+                }
+                else
+                {
+                    int page = _page;
+                    WrapMessage();
+                    ShowPage(page < MessagePages ? page : 0);
+                }
+            }
+            // Under an open list the notices are not visible: the list's closing redraws the body anyway.
+            _dirty = _listTitle == null ? _dirty | BodyRegion : (_dirty & ~BodyRegion) | (before & BodyRegion);
+        }
+
+        /// <summary>Rows the notices may take: half the body, so the message keeps the other half.</summary>
+        public int MaxNoticeRows => BodyLines() / 2;
+
+        private bool SameNotices(string[] texts, int[] icons)
+        {
+            if (texts.Length != _noticeTexts.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < texts.Length; i++)
+            {
+                if (texts[i] != _noticeTexts[i] || icons[i] != _noticeIcons[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>Rows a list can show at once on this display (for the caller's paging).</summary>
@@ -204,6 +315,18 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             _popUp = text;
+            _popUpLines = null;
+            if (text != null)
+            {
+                int columns = Columns(4 * _p.Margin);
+                bool overflow;
+                _popUpLines = TextWrap.Wrap(text, columns, PopUpRows, out overflow);
+                if (overflow && _popUpLines.Length > 0)
+                {
+                    int last = _popUpLines.Length - 1;
+                    _popUpLines[last] = TextWrap.Marked(_popUpLines[last], columns);
+                }
+            }
             _dirty |= BodyRegion;
         }
 
@@ -215,6 +338,8 @@ namespace DeskPhone.Ui.Rendering
             }
             _keyLabels[index] = label;
             _keyColors[index] = color;
+            int dot = _p.Font.Height / 2;
+            _keyShown[index] = TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - dot - 2 - _p.Margin));
             _dirty |= KeysRegion;
         }
 
@@ -223,6 +348,10 @@ namespace DeskPhone.Ui.Rendering
         {
             int dirty = _dirty;
             _dirty = 0;
+            if (_panel == null)
+            {
+                return;
+            }
             if ((dirty & StatusRegion) != 0)
             {
                 DrawStatus();
@@ -241,12 +370,90 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
+        /// <summary>
+        /// The model as text, one line per drawn row, region by region (the bench's /api/screen, phonectl screen, the
+        /// HIL tests): `[status]`, `[identity]`; with a list open `[menu]` (its title), `[item]` (the rows on screen,
+        /// `> ` before the selected one) and `[more]` (the mark of rows below); else `[message]` (the rows of the page
+        /// on screen) or `[infobox]` (`<icon>` before a line's first row, named by <paramref name="icons"/>), `[mark]`
+        /// (page and overflow mark) and `[notice]` (a show-directly status listed under them); then `[popup]` (its
+        /// rows) and `[key N]` (the labelled function keys, from 1). Lines are separated by '\n'.
+        /// </summary>
+        public void Describe(StringBuilder sb, IconNamer icons)
+        {
+            sb.Append("[status] ").Append(_statusShown);
+            sb.Append("\n[identity] ").Append(_identityShown);
+            if (_listTitle != null)
+            {
+                sb.Append("\n[menu] ").Append(_listTitleShown);
+                for (int i = 0; i < _listRows.Length; i++)
+                {
+                    sb.Append(_listFirst + i == _listSelected ? "\n[item] > " : "\n[item]   ").Append(_listRows[i]);
+                }
+                if (_listMore)
+                {
+                    sb.Append("\n[more] ").Append(ListMoreMark);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < _bodyLines.Length; i++)
+                {
+                    if (_bodyIcons == null)
+                    {
+                        sb.Append("\n[message] ");
+                    }
+                    else
+                    {
+                        sb.Append("\n[infobox] ");
+                        if (_bodyIcons[i] != IconId.None)
+                        {
+                            sb.Append('<').Append(icons(_bodyIcons[i])).Append("> ");
+                        }
+                    }
+                    sb.Append(_bodyLines[i]);
+                }
+                if (_bodyMark != null)
+                {
+                    sb.Append("\n[mark] ").Append(_bodyMark);
+                }
+                for (int i = 0; i < _noticeRows.Length; i++)
+                {
+                    sb.Append("\n[notice] ").Append(_noticeRows[i]);
+                }
+            }
+            if (_popUpLines != null)
+            {
+                for (int i = 0; i < _popUpLines.Length; i++)
+                {
+                    sb.Append("\n[popup] ").Append(_popUpLines[i]);
+                }
+            }
+            for (int i = 0; i < _keyShown.Length; i++)
+            {
+                if (_keyShown[i] != null)
+                {
+                    sb.Append("\n[key ").Append(i + 1).Append("] ").Append(_keyShown[i]);
+                }
+            }
+        }
+
         private int IdentityTop => _p.StatusHeight;
+
+        // The text sits one pixel down; where the line has no spacing (monochrome) its last row is the margin's, which
+        // the repaint must cover too, or a changed identity leaves the old text's bottom row behind.
+        private int IdentityHeight => _p.Font.Height + 1 > _p.LineHeight ? _p.Font.Height + 1 : _p.LineHeight;
         private int BodyTop => _p.StatusHeight + _p.LineHeight + _p.Margin;
         private int KeysTop => _p.Height - _p.FunctionKeyRows * _p.LineHeight;
         private int BodyBottom => _p.FunctionKeyRows > 0 ? KeysTop - _p.Margin : _p.Height;
 
         private int BodyLines() => (BodyBottom - BodyTop) / _p.LineHeight;
+
+        /// <summary>Body rows for the message or the Infobox: what the notices leave.</summary>
+        private int MessageRows() => BodyLines() - _noticeRows.Length;
+
+        private int StatusTextX => _p.Margin + (_statusIcon != IconId.None ? IconStyle.Size + _p.Margin : 0);
+
+        private const int PopUpRows = 3;
 
         private int Columns(int indent) => _p.Font.Fit(_p.Width - 2 * _p.Margin - indent);
 
@@ -261,15 +468,15 @@ namespace DeskPhone.Ui.Rendering
                 _panel.DrawIcon(_statusIcon, x, (h - IconStyle.Size) / 2);
                 x += IconStyle.Size + _p.Margin;
             }
-            _panel.DrawText(_statusText, x, textY, _p.StatusForeground, _p.Font, _p.Width - x - _p.Margin);
+            _panel.DrawText(_statusShown, x, textY, _p.StatusForeground, _p.Font, _p.Width - x - _p.Margin);
             _panel.Flush(0, 0, _p.Width, h);
         }
 
         private void DrawIdentity()
         {
-            _panel.FillRect(0, IdentityTop, _p.Width, _p.LineHeight, _p.Background);
-            _panel.DrawText(_identity, _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
-            _panel.Flush(0, IdentityTop, _p.Width, _p.LineHeight);
+            _panel.FillRect(0, IdentityTop, _p.Width, IdentityHeight, _p.Background);
+            _panel.DrawText(_identityShown, _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
+            _panel.Flush(0, IdentityTop, _p.Width, IdentityHeight);
         }
 
         private void DrawBody()
@@ -278,7 +485,7 @@ namespace DeskPhone.Ui.Rendering
             int height = BodyBottom - top;
             // A plain message repaints only the rows it and the previous one covered, so a short change costs
             // a few lines of SPI traffic instead of the whole body; lists, pop-ups and the overflow mark use it all.
-            bool whole = _bodyMark != null || _listTitle != null || _popUp != null;
+            bool whole = _bodyMark != null || _listTitle != null || _popUp != null || _noticeRows.Length > 0;
             int rows = _bodyLines.Length;
             int covered = whole ? height : (rows > _bodyRowsShown ? rows : _bodyRowsShown) * _p.LineHeight;
             if (covered > height || covered == 0)
@@ -306,9 +513,19 @@ namespace DeskPhone.Ui.Rendering
                 // The visible mark of more pages or of text that did not fit, on its own background so the text under it
                 // cannot hide it. On the last text row: the body's height need not be a whole number of rows.
                 int markWidth = _p.Font.Measure(_bodyMark);
-                int markTop = top + (BodyLines() - 1) * _p.LineHeight;
+                int markTop = top + (MessageRows() - 1) * _p.LineHeight;
                 _panel.FillRect(_p.Width - _p.Margin - markWidth, markTop, markWidth, _p.Font.Height, _p.IsColor ? _p.Background : 1);
                 _panel.DrawText(_bodyMark, _p.Width - _p.Margin - markWidth, markTop, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
+            }
+            for (int i = 0; i < _noticeRows.Length; i++)
+            {
+                int y = top + (MessageRows() + i) * _p.LineHeight;
+                if (_noticeIcons[i] != IconId.None)
+                {
+                    _panel.DrawIcon(_noticeIcons[i], _p.Margin, y + (_p.Font.Height - IconStyle.Size) / 2);
+                }
+                int x = _p.Margin + IconStyle.Size + 2;
+                _panel.DrawText(_noticeRows[i], x, y, _p.Dim, _p.Font, _p.Width - x - _p.Margin);
             }
             if (_listTitle != null)
             {
@@ -324,33 +541,26 @@ namespace DeskPhone.Ui.Rendering
         private void DrawList(int top, int height)
         {
             _panel.FillRect(0, top, _p.Width, height, _p.Background);
-            int rows = ListRows;
-            int first = _listSelected >= rows ? _listSelected - rows + 1 : 0;
-            bool more = first + rows < _listItems.Length;
-            // The title stops short of the "more below" mark instead of running under it.
-            int markWidth = more ? _p.Font.Width + _p.Margin : 0;
-            _panel.DrawText(_listTitle, _p.Margin, top, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin - markWidth);
-            for (int row = 0; row < rows && first + row < _listItems.Length; row++)
+            _panel.DrawText(_listTitleShown, _p.Margin, top, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin - ListMarkWidth);
+            for (int row = 0; row < _listRows.Length; row++)
             {
-                int index = first + row;
                 int y = top + (row + 1) * _p.LineHeight;
-                bool selected = index == _listSelected;
+                bool selected = _listFirst + row == _listSelected;
                 if (selected)
                 {
                     _panel.FillRect(0, y, _p.Width, _p.LineHeight, _p.Foreground);
                 }
-                _panel.DrawText(_listItems[index], 2 * _p.Margin, y, selected ? _p.Background : _p.Foreground, _p.Font, _p.Width - 3 * _p.Margin);
+                _panel.DrawText(_listRows[row], 2 * _p.Margin, y, selected ? _p.Background : _p.Foreground, _p.Font, _p.Width - 3 * _p.Margin);
             }
-            if (more)
+            if (_listMore)
             {
-                _panel.DrawText("v", _p.Width - _p.Margin - _p.Font.Width, top, _p.Dim, _p.Font, _p.Width);
+                _panel.DrawText(ListMoreMark, _p.Width - _p.Margin - _p.Font.Width, top, _p.Dim, _p.Font, _p.Width);
             }
         }
 
         private void DrawPopUp(int top, int height)
         {
-            bool overflow;
-            string[] lines = TextWrap.Wrap(_popUp, Columns(4 * _p.Margin), 3, out overflow);
+            string[] lines = _popUpLines;
             int boxHeight = lines.Length * _p.LineHeight + 2 * _p.Margin;
             int boxTop = top + (height - boxHeight) / 2;
             _panel.FillRect(2 * _p.Margin, boxTop, _p.Width - 4 * _p.Margin, boxHeight, _p.PopUpBackground);
@@ -367,7 +577,7 @@ namespace DeskPhone.Ui.Rendering
             int cell = _p.Width / KeysPerRow;
             for (int i = 0; i < _keyLabels.Length; i++)
             {
-                if (_keyLabels[i] == null)
+                if (_keyShown[i] == null)
                 {
                     continue;
                 }
@@ -375,7 +585,7 @@ namespace DeskPhone.Ui.Rendering
                 int y = top + (i / KeysPerRow) * _p.LineHeight;
                 int dot = _p.Font.Height / 2;
                 _panel.FillRect(x, y + dot / 2, dot, dot, _keyColors[i] == 0 ? _p.Dim : _keyColors[i]);
-                _panel.DrawText(_keyLabels[i], x + dot + 2, y, _p.Foreground, _p.Font, cell - dot - 2 - _p.Margin);
+                _panel.DrawText(_keyShown[i], x + dot + 2, y, _p.Foreground, _p.Font, cell - dot - 2 - _p.Margin);
             }
             _panel.Flush(0, top, _p.Width, _p.Height - top);
         }

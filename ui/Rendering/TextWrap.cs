@@ -62,6 +62,56 @@ namespace DeskPhone.Ui.Rendering
             return result;
         }
 
+        /// <summary>The mark that ends a row cut short ("..." rather than U+2026: the fonts lack it).</summary>
+        public const string CutMark = "...";
+
+        /// <summary>
+        /// One row of at most <paramref name="columns"/> characters: the text when it fits (up to its first line break),
+        /// else as much as fits before <see cref="CutMark"/>, broken at a space where there is one, and the mark.
+        /// Null stays null.
+        /// </summary>
+        public static string Fit(string text, int columns)
+        {
+            if (text == null)
+            {
+                return null;
+            }
+            char[] chars = text.ToCharArray();
+            int newline = IndexOf(chars, '\n', 0);
+            if (newline < 0 && chars.Length <= columns)
+            {
+                return text;
+            }
+            if (newline >= 0 && newline <= columns)
+            {
+                return Marked(text.Substring(0, newline), columns);
+            }
+            return Cut(text, chars, columns);
+        }
+
+        /// <summary>A row followed by text that is left out: the row and <see cref="CutMark"/>, cut to make room if need be.</summary>
+        public static string Marked(string row, int columns)
+        {
+            char[] chars = row.ToCharArray();
+            return chars.Length + CutMark.Length <= columns ? row + CutMark : Cut(row, chars, columns);
+        }
+
+        private static string Cut(string text, char[] chars, int columns)
+        {
+            int room = columns - CutMark.Length;
+            if (room <= 0)
+            {
+                return columns <= 0 ? "" : text.Substring(0, columns);
+            }
+            int end = room;
+            int space = LastIndexOf(chars, ' ', room, room / 2);
+            if (space > 0)
+            {
+                end = space;
+            }
+            return text.Substring(0, end) + CutMark;
+        }
+
         private static int IndexOf(char[] chars, char c, int start)
         {
             for (int i = start; i < chars.Length; i++)

@@ -72,7 +72,7 @@ namespace DeskPhone.Benchmarks.Heap
             SipBinding binding = app.Binding;
             PresencePublisher publisher = app.Publisher;
             ScreenFeeder feeder = app.Screen;
-            var router = new BenchRouter(phone, new StateScreen(phone, clock), (code, action) => phone.OnKey(code, action, 0), null, binding);
+            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, 0), null, binding);
             for (long now = 0; now <= 60000; now += 5)
             {
                 app.Poll(now);

@@ -38,7 +38,12 @@ namespace DeskPhone.Firmware.Tests.Phone
             }
         }
 
-        private string Text() => new StateScreen(_phone, () => new System.DateTime(2026, 11, 24, 10, 15, 0)).GetScreenText();
+        /// <summary>The screen after the loop's screen step (what the bench shows).</summary>
+        private string Text()
+        {
+            _feeder.Tick();
+            return new ScreenText(_feeder.Screen).GetScreenText();
+        }
 
         [Fact]
         public void MenuChoosesOnlyManualOwnStates()

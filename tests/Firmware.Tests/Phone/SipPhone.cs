@@ -73,14 +73,15 @@ namespace DeskPhone.Firmware.Tests.Phone
         public readonly SipUserAgent Agent;
         public long Now;
 
-        public SipPhone(Action<SettingsStore> configure = null)
+        /// <param name="panel">A panel the screen model is drawn on (null: headless, as the other tests run).</param>
+        public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null)
         {
             Settings.Set("user_active", 1, "on");
             Settings.Set("user_name", 1, "100");
             Settings.Set("user_host", 1, "10.0.0.1");
             configure?.Invoke(Settings);
             Channel = new SipChannel(Inbox);
-            App = new PhoneApp(Settings, null, Inbox, Channel, "192.0.2.10", null, null, null, 0);
+            App = new PhoneApp(Settings, null, Inbox, Channel, "192.0.2.10", panel, panel == null ? null : DeskPhone.Ui.Rendering.DisplayProfile.Color320x240, null, 0);
             Subscriptions = App.Subscriptions;
             Phone = App.Core;
             Binding = App.Binding;

@@ -69,6 +69,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             {
                 _now += 10;
                 _phone.Poll(_now);
+                _feeder?.Tick();
             }
         }
 
@@ -79,9 +80,15 @@ namespace DeskPhone.Firmware.Tests.Phone
                 _phone.OnKey(key, KeyAction.Press, _now);
                 _phone.OnKey(key, KeyAction.Release, _now);
             }
+            _feeder?.Tick(); // the loop's screen step after the keys
         }
 
-        private string Text() => new StateScreen(_phone, () => new System.DateTime(2026, 11, 24, 10, 15, 0)).GetScreenText();
+        /// <summary>The screen after the loop's screen step (what the bench shows).</summary>
+        private string Text()
+        {
+            _feeder.Tick();
+            return new ScreenText(_feeder.Screen).GetScreenText();
+        }
 
         private string[] Rows() => _feeder.Menus.Items();
 
@@ -89,6 +96,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         {
             _panel.FlushTops.Clear();
             change();
+            _feeder.Tick();
             return _panel.FlushTops.Contains(BodyTop);
         }
 

@@ -6,10 +6,10 @@ namespace DeskPhone.Host.Sim
     /// <summary>The simulator's screen for the bench: the text regions, and the software panel's pixels as PNG.</summary>
     public sealed class PanelScreen : IScreenSource
     {
-        private readonly StateScreen _text;
+        private readonly ScreenText _text;
         private readonly SoftwarePanel _panel;
 
-        public PanelScreen(StateScreen text, SoftwarePanel panel)
+        public PanelScreen(ScreenText text, SoftwarePanel panel)
         {
             _text = text;
             _panel = panel;

@@ -1,0 +1,30 @@
+using System.Text;
+using DeskPhone.Firmware.Messages;
+using DeskPhone.Ui.Rendering;
+
+namespace DeskPhone.Firmware.Bench
+{
+    /// <summary>
+    /// The screen for the bench (/api/screen, phonectl screen, the HIL and kamailio tests): the screen model's own
+    /// description of what it drew (<see cref="IdleScreen.Describe"/>), region by region, so the text cannot say
+    /// anything the picture does not show. Infobox icons are named as the Infobox names them ("warning").
+    /// </summary>
+    public sealed class ScreenText : IScreenSource
+    {
+        private readonly IdleScreen _screen;
+
+        public ScreenText(IdleScreen screen)
+        {
+            _screen = screen;
+        }
+
+        public string GetScreenText()
+        {
+            var sb = new StringBuilder();
+            _screen.Describe(sb, InfoBoxIcons.Name);
+            return sb.ToString();
+        }
+
+        public byte[] GetScreenPng() => null;
+    }
+}

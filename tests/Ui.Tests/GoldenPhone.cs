@@ -1,0 +1,112 @@
+using System;
+using System.Text;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Firmware.App;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Host.Panel;
+using DeskPhone.Host.Sim;
+using DeskPhone.Host.Simulated;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Ui.Rendering;
+
+namespace DeskPhone.Ui.Tests
+{
+    /// <summary>
+    /// The phone as the board builds it (<see cref="PhoneApp"/>: core, feeder, screen model) on simulated hardware,
+    /// drawing on a software panel through a <see cref="RecordingPanel"/>, with the wall clock fixed at
+    /// Tue 24.11.2026 10:15. The golden scenarios drive it as the phone is driven (messages, Infobox NOTIFYs,
+    /// statuses, keys) and let the loop compose and draw; nothing sets the screen by hand.
+    /// </summary>
+    internal sealed class GoldenPhone
+    {
+        private sealed class NoWire : ISipTransport
+        {
+            public string Name => "none";
+            public int LocalPort => 5060;
+            public bool Send(byte[] data, int length, string host, int port, object connection) => true;
+        }
+
+        private long _now;
+
+        public GoldenPhone(DisplayProfile profile, IPanel panel = null, Action<SettingsStore, SimulatedPhoneHardware> configure = null)
+        {
+            Profile = profile;
+            Panel = new SoftwarePanel(profile);
+            Recorder = new RecordingPanel(panel ?? Panel);
+            Settings = SimulatedPhone.DefaultSettings(null, "486", null);
+            Set("fkey", 1, "blf sip:bob@127.0.0.1");
+            Set("fkey", 2, "blf sip:carol@127.0.0.1");
+            Set("mb_trusted_hosts", 0, "127.0.0.1");
+            Set("desktop_message_max_bytes", 0, "4096");
+            Hardware = new SimulatedPhoneHardware();
+            Hardware.SetLink(true, 0);
+            configure?.Invoke(Settings, Hardware);
+            var inbox = new SipInbox(4, 3072);
+            App = new PhoneApp(Settings, Hardware.Drivers, inbox, new NoWire(), "127.0.0.1", Recorder, profile,
+                               () => new DateTime(2026, 11, 24, 10, 15, 0), 0);
+            Run(600);
+        }
+
+        public DisplayProfile Profile { get; }
+        public SoftwarePanel Panel { get; }
+        public RecordingPanel Recorder { get; }
+        public SettingsStore Settings { get; }
+        public SimulatedPhoneHardware Hardware { get; }
+        public PhoneApp App { get; }
+        public PhoneCore Core => App.Core;
+        public long Now => _now;
+
+        /// <summary>The bench's /api/screen text: the model's description of what it drew.</summary>
+        public string Text => App.Text.GetScreenText();
+
+        public void Set(string name, int idx, string value)
+        {
+            string error = Settings.Set(name, idx, value);
+            Assert.True(error == null, name + ": " + error);
+        }
+
+        /// <summary>Loop turns for <paramref name="ms"/> milliseconds (10 ms each).</summary>
+        public void Run(long ms)
+        {
+            long end = _now + ms;
+            do
+            {
+                _now += 10;
+                App.Poll(_now);
+            }
+            while (_now < end);
+        }
+
+        public void Message(string text)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(text);
+            Assert.Equal(200, Core.OnMessage(1, "text/plain", body, 0, body.Length, "golden-" + _now, _now));
+            Run(10);
+        }
+
+        public void InfoBox(string queueXml)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(queueXml);
+            Assert.Equal(200, Core.OnNotify(1, "xml", "application/snomxml", "127.0.0.1", false, body, 0, body.Length, _now));
+            Run(10);
+        }
+
+        public void Raise(int status, string param = null)
+        {
+            Core.Statuses.Raise(status, param, "golden", _now);
+            Run(10);
+        }
+
+        /// <summary>Each key pressed and released, with a loop turn after each, as a user presses them.</summary>
+        public void Press(params int[] keys)
+        {
+            foreach (int key in keys)
+            {
+                Core.OnKey(key, KeyAction.Press, _now);
+                Core.OnKey(key, KeyAction.Release, _now);
+                Run(10);
+            }
+        }
+    }
+}
