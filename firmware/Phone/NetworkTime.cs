@@ -19,7 +19,7 @@ namespace DeskPhone.Firmware.Phone
         private readonly WallClock _callerClock;
 
         /// <param name="channel">The UDP channel for SNTP; null: no network time (tests without sockets).</param>
-        /// <param name="callerClock">Local time from the caller (board or host), used while no NTP server is set.</param>
+        /// <param name="callerClock">Local time from the caller (board or host), used while no NTP server is set; null: none.</param>
         public NetworkTime(PhoneCore phone, INtpChannel channel, WallClock callerClock)
         {
             _phone = phone;
@@ -43,7 +43,7 @@ namespace DeskPhone.Firmware.Phone
         public SntpClient Client { get; }
 
         /// <summary>Whether <see cref="Local"/> is a real time (the status line shows no clock until it is).</summary>
-        public bool Known => UsesNtp ? Client.TimeKnown : _callerClock().Year >= FirstYear;
+        public bool Known => UsesNtp ? Client.TimeKnown : _callerClock != null && _callerClock().Year >= FirstYear;
 
         /// <summary>"ntp" (the server's), "clock" (the caller's) or "none" (not known yet): what the bench shows.</summary>
         public string Source => !Known ? "none" : UsesNtp ? "ntp" : "clock";
@@ -57,7 +57,7 @@ namespace DeskPhone.Firmware.Phone
                     ? Client.UtcAt(_phone.Now).AddMinutes(_phone.Settings.GetInt("timezone_offset_minutes"))
                     : DateTime.MinValue;
             }
-            DateTime t = _callerClock();
+            DateTime t = _callerClock == null ? DateTime.MinValue : _callerClock();
             return t.Year >= FirstYear ? t : DateTime.MinValue;
         }
 

@@ -7,39 +7,9 @@ namespace DeskPhone.Firmware.Tests.Time
 {
     public class SntpClientTests
     {
-        private sealed class FakeChannel : INtpChannel
-        {
-            public readonly List<(string Host, int Port, byte[] Data, int Length, long At)> Sent = new List<(string, int, byte[], int, long)>();
-            public long Now;
-            public readonly Queue<byte[]> Inbound = new Queue<byte[]>();
-            public bool Unresolvable;
-            public int Closed;
-
-            public bool Send(string host, int port, byte[] data, int length)
-            {
-                Sent.Add((host, port, (byte[])data.Clone(), length, Now));
-                return !Unresolvable;
-            }
-
-            public int Receive(byte[] buffer)
-            {
-                if (Inbound.Count == 0)
-                {
-                    return 0;
-                }
-                byte[] d = Inbound.Dequeue();
-                Array.Copy(d, buffer, d.Length);
-                return d.Length;
-            }
-
-            public void Close() => Closed++;
-
-            public byte[] LastRequest => Sent[Sent.Count - 1].Data;
-        }
-
         private static readonly DateTime Server = new DateTime(2026, 12, 3, 10, 0, 0, DateTimeKind.Utc);
 
-        private readonly FakeChannel _channel = new FakeChannel();
+        private readonly FakeNtpChannel _channel = new FakeNtpChannel();
         private readonly SntpClient _client;
         private readonly List<int> _states = new List<int>();
 
