@@ -11,7 +11,7 @@ namespace DeskPhone.Firmware.App
 {
     /// <summary>
     /// The composition root: the one place that builds the phone from its parts and runs one turn of the main
-    /// loop. The device (firmware/Device/Program.cs), the simulator, the tests and the interpreter boot test
+    /// loop. The device (board/Program.cs), the simulator, the tests and the interpreter boot test
     /// (tests/Device.Boot) all build the phone here; what differs between them is only what they pass in (drivers,
     /// settings medium, transports, panel, clocks), never the order in which the parts are wired.
     /// <para>

@@ -1,4 +1,5 @@
 using System;
+using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Status;
 using DeskPhone.Firmware.Time;
 
@@ -30,7 +31,7 @@ namespace DeskPhone.Firmware.Phone
                 Client.StateChanged += OnStateChanged;
                 phone.Settings.SettingChanged += (name, idx, reboot) =>
                 {
-                    if (name == "ntp_server" || name == "ntp_refresh_timer")
+                    if (name == SettingNames.NtpServer || name == SettingNames.NtpRefreshTimer)
                     {
                         Configure();
                     }
@@ -54,7 +55,7 @@ namespace DeskPhone.Firmware.Phone
             if (UsesNtp)
             {
                 return Client.TimeKnown
-                    ? Client.UtcAt(_phone.Now).AddMinutes(_phone.Settings.GetInt("timezone_offset_minutes"))
+                    ? Client.UtcAt(_phone.Now).AddMinutes(_phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes))
                     : DateTime.MinValue;
             }
             DateTime t = _callerClock == null ? DateTime.MinValue : _callerClock();
@@ -73,7 +74,7 @@ namespace DeskPhone.Firmware.Phone
         private bool UsesNtp => Client != null && Client.State != SntpClient.Off;
 
         private void Configure() =>
-            Client.Configure(_phone.Settings.Get("ntp_server"), _phone.Settings.GetInt("ntp_refresh_timer"), _phone.Now);
+            Client.Configure(_phone.Settings.Get(SettingNames.NtpServer), _phone.Settings.GetInt(SettingNames.NtpRefreshTimer), _phone.Now);
 
         private void OnStateChanged(int state)
         {

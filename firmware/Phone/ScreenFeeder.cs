@@ -4,6 +4,7 @@ using DeskPhone.Firmware.Messages;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Status;
 using DeskPhone.Ui.Rendering;
+using DeskPhone.Firmware.Settings;
 
 namespace DeskPhone.Firmware.Phone
 {
@@ -89,7 +90,7 @@ namespace DeskPhone.Firmware.Phone
                 _screen.SetStatusLine(now != DateTime.MinValue && (box == null || box.ShowClock) ? DateText.Clock(now) : "", 0);
             }
             int identity = _phone.CurrentIdentity;
-            _screen.SetIdentity(_phone.Settings.Get("user_name", identity) + " - " + PresenceState.Label(_phone.Presence.State) +
+            _screen.SetIdentity(_phone.Settings.Get(SettingNames.UserName, identity) + " - " + PresenceState.Label(_phone.Presence.State) +
                                 (_phone.Presence.LostRegistration ? " !" : ""));
             int popUp = s.PopUp;
             _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp));
@@ -119,7 +120,7 @@ namespace DeskPhone.Firmware.Phone
             int keys = _screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
             for (int k = 0; k < keys; k++)
             {
-                _screen.SetFunctionKey(k, Label(_phone.Settings.Get("fkey", k + 1)), Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
+                _screen.SetFunctionKey(k, Label(_phone.Settings.Get(SettingNames.Fkey, k + 1)), Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
         }
 

@@ -1,4 +1,5 @@
 using DeskPhone.Firmware.Xml;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Presence
 {
@@ -268,19 +269,11 @@ namespace DeskPhone.Firmware.Presence
 
         private static bool ParseLong(string text, out long value)
         {
-            value = 0;
-            if (text == null || text.Length == 0 || text.Length > 18)
+            value = DecimalDigits.Parse(text, 18);
+            if (value < 0)
             {
+                value = 0;
                 return false;
-            }
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c < '0' || c > '9')
-                {
-                    return false;
-                }
-                value = value * 10 + (c - '0');
             }
             return true;
         }

@@ -11,7 +11,7 @@ namespace DeskPhone.Firmware.Settings
     /// </summary>
     public static class SettingsTable
     {
-        public const int Identities = 12;
+        public const int Identities = DeskPhone.Sip.UserAgent.SipUserAgent.MaxIdentities;
         public const int FunctionKeys = 16;
         public const int ExpansionKeys = 54;
 

@@ -7,7 +7,7 @@ namespace DeskPhone.Sip.Transport
     public static class HostResolver
     {
         /// <summary>Splits host[:port] (default port 5060); false when it is empty or the port is not a number.</summary>
-        public static bool Split(string hostPort, out string host, out int port) => Split(hostPort, out host, out port, 5060);
+        public static bool Split(string hostPort, out string host, out int port) => Split(hostPort, out host, out port, SipUri.DefaultPort);
 
         /// <summary>Splits host[:port] with <paramref name="defaultPort"/> when none is given (NTP's 123, ...).</summary>
         public static bool Split(string hostPort, out string host, out int port, int defaultPort)

@@ -66,7 +66,7 @@ namespace DeskPhone.Sip.UserAgent
 
         private string _localHost = "127.0.0.1";
 
-        public int LocalPort => Udp == null ? 5060 : Udp.LocalPort;
+        public int LocalPort => Udp == null ? SipUri.DefaultPort : Udp.LocalPort;
 
         /// <summary>The transport the phone's own requests go out on.</summary>
         public ISipTransport Udp { get; set; }
@@ -592,7 +592,7 @@ namespace DeskPhone.Sip.UserAgent
         private void TrackInvite(SipPacket packet, SipMessage m, byte[] response, long nowMs)
         {
             Via top = m.GetVia(0);
-            int port = top != null && top.Rport < 0 ? (top.Port == 0 ? 5060 : top.Port) : packet.RemotePort;
+            int port = top != null && top.Rport < 0 ? (top.Port == 0 ? SipUri.DefaultPort : top.Port) : packet.RemotePort;
             for (int i = 0; i < MaxInviteTransactions; i++)
             {
                 if (_invites[i] == null)
@@ -648,7 +648,7 @@ namespace DeskPhone.Sip.UserAgent
             if (packet.Connection == null && top != null && top.Rport < 0)
             {
                 // Without rport the answer goes to the received address and the sent-by port (RFC 3261 18.2.2).
-                port = top.Port == 0 ? 5060 : top.Port;
+                port = top.Port == 0 ? SipUri.DefaultPort : top.Port;
             }
             packet.Transport.Send(bytes, bytes.Length, host, port, packet.Connection);
         }

@@ -12,7 +12,7 @@ namespace DeskPhone.Boot
     /// <summary>
     /// Boots the real firmware in the nanoFramework interpreter (tests/Device.Boot/run.sh: nf-run on the POSIX
     /// nanoCLR with the board's heap) and scripts it in virtual time: the phone is built by <see cref="PhoneApp"/>,
-    /// the same composition firmware/Device/Program.cs runs, on the host board (fake hardware behind the drivers' Hal
+    /// the same composition board/Program.cs runs, on the host board (fake hardware behind the drivers' Hal
     /// interfaces), settings in an in-memory medium, SIP through the inbox and a recording transport, and the idle
     /// screen drawn through the board's BandedPanel into a recording band. Each answer is checked on the wire; after
     /// each step the free heap is printed as "boot step=NAME free=BYTES". A failed check prints what differed and

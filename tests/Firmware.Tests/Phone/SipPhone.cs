@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using DeskPhone.Drivers;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
@@ -74,14 +75,15 @@ namespace DeskPhone.Firmware.Tests.Phone
         public long Now;
 
         /// <param name="panel">A panel the screen model is drawn on (null: headless, as the other tests run).</param>
-        public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null)
+        /// <param name="drivers">The hardware (simulated), or null: none.</param>
+        public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null)
         {
             Settings.Set("user_active", 1, "on");
             Settings.Set("user_name", 1, "100");
             Settings.Set("user_host", 1, "10.0.0.1");
             configure?.Invoke(Settings);
             Channel = new SipChannel(Inbox);
-            App = new PhoneApp(Settings, null, Inbox, Channel, "192.0.2.10", panel, panel == null ? null : DeskPhone.Ui.Rendering.DisplayProfile.Color320x240, null, 0);
+            App = new PhoneApp(Settings, drivers, Inbox, Channel, "192.0.2.10", panel, panel == null ? null : DeskPhone.Ui.Rendering.DisplayProfile.Color320x240, null, 0);
             Subscriptions = App.Subscriptions;
             Phone = App.Core;
             Binding = App.Binding;

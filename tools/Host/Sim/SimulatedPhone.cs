@@ -7,6 +7,7 @@ using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
+using DeskPhone.Board.Settings;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Time;
 using DeskPhone.Host.Panel;
@@ -101,13 +102,13 @@ namespace DeskPhone.Host.Sim
             {
                 settings = new SettingsStore();
             }
-            Apply(settings, "user_active", 1, "on");
-            Apply(settings, "user_name", 1, identity);
-            Apply(settings, "user_sipusername_as_line", 1, "on");
-            Apply(settings, "filter_registrar", 0, "off");
+            Apply(settings, SettingNames.UserActive, 1, "on");
+            Apply(settings, SettingNames.UserName, 1, identity);
+            Apply(settings, SettingNames.UserSipUserNameAsLine, 1, "on");
+            Apply(settings, SettingNames.FilterRegistrar, 0, "off");
             if (registrar != null)
             {
-                Apply(settings, "user_host", 1, registrar);
+                Apply(settings, SettingNames.UserHost, 1, registrar);
             }
             return settings;
         }
