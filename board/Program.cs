@@ -10,6 +10,7 @@ using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Board.Settings;
+using DeskPhone.Firmware.Time;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 using DeskPhone.Board.Display;
@@ -47,7 +48,8 @@ namespace DeskPhone.Board
             var udp = new UdpTransport(inbox);
             var tcp = new TcpTransport(inbox, DeviceSizing.TcpConnections);
             // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
-            var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs);
+            // The board's RTC until ntp_server is set; then the phone's own SNTP client (docs/time.md).
+            var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs, new UdpNtpChannel());
             PhoneCore phone = app.Core;
 
             int port = settings.GetInt(SettingNames.NetworkIdPort);

@@ -64,7 +64,8 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void Tick()
         {
-            // Without a wall clock (tests that give none) the status line has no date and the minute never changes.
+            // A time not known yet (no NTP answer, a clock never set, tests without one) is DateTime.MinValue: the
+            // status line shows no clock then, and its minute never changes.
             DateTime now = _clock == null ? DateTime.MinValue : _clock();
             if (_dirty || now.Minute != _minute)
             {
@@ -86,7 +87,7 @@ namespace DeskPhone.Firmware.Phone
             }
             else
             {
-                _screen.SetStatusLine(_clock != null && (box == null || box.ShowClock) ? DateText.Clock(now) : "", 0);
+                _screen.SetStatusLine(now != DateTime.MinValue && (box == null || box.ShowClock) ? DateText.Clock(now) : "", 0);
             }
             int identity = _phone.CurrentIdentity;
             _screen.SetIdentity(_phone.Settings.Get(SettingNames.UserName, identity) + " - " + PresenceState.Label(_phone.Presence.State) +

@@ -70,6 +70,8 @@ namespace DeskPhone.Firmware.Settings
         public const string InfoboxLineSeconds = "infobox_line_seconds";
         public const string DesktopMessageMaxBytes = "desktop_message_max_bytes";
         public const string TimezoneOffsetMinutes = "timezone_offset_minutes";
+        public const string NtpServer = "ntp_server";
+        public const string NtpRefreshTimer = "ntp_refresh_timer";
         public const string StatusPopupDefaultSeconds = "status_popup_default_seconds";
     }
 }

@@ -17,7 +17,7 @@ namespace DeskPhone.Firmware.Tests.Architecture
         /// <summary>Lowest first: a folder may use the folders before it.</summary>
         public static readonly string[] Order =
         {
-            "Xml", "MessageWaiting", "Status", "Leds", "Settings", "Messages", "Presence", "Phone", "Bench", "App",
+            "Xml", "Time", "MessageWaiting", "Status", "Leds", "Settings", "Messages", "Presence", "Phone", "Bench", "App",
         };
 
         [Fact]

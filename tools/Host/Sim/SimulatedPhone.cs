@@ -9,6 +9,7 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Board.Settings;
 using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Time;
 using DeskPhone.Host.Panel;
 using DeskPhone.Host.Simulated;
 using DeskPhone.Ui.Rendering;
@@ -40,7 +41,8 @@ namespace DeskPhone.Host.Sim
             Inbox = new SipInbox(InboxSlots, InboxPacketBytes);
             Udp = new UdpTransport(Inbox);
             Tcp = new TcpTransport(Inbox);
-            App = new PhoneApp(settings, Hardware.Drivers, Inbox, Udp, "127.0.0.1", Panel, DisplayProfile.Color320x240, () => DateTime.Now, 0);
+            App = new PhoneApp(settings, Hardware.Drivers, Inbox, Udp, "127.0.0.1", Panel, DisplayProfile.Color320x240, () => DateTime.Now, 0,
+                new UdpNtpChannel());
             Events = new EventHub();
             Core.Event += Events.Publish;
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
