@@ -114,7 +114,17 @@ namespace DeskPhone.Drivers.Expansion
         /// <summary>True while a module that was present has not answered again.</summary>
         public bool CablingBroken
         {
-            get { return _lost[0] || _lost[1] || _lost[2]; }
+            get
+            {
+                for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+                {
+                    if (_lost[m])
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
         }
 
         public bool LimitExceeded

@@ -3,6 +3,7 @@ using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Calls;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Time;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 using DeskPhone.Ui.Rendering;
@@ -11,7 +12,7 @@ namespace DeskPhone.Firmware.App
 {
     /// <summary>
     /// The composition root: the one place that builds the phone from its parts and runs one turn of the main
-    /// loop. The device (firmware/Device/Program.cs), the simulator, the tests and the interpreter boot test
+    /// loop. The device (board/Program.cs), the simulator, the tests and the interpreter boot test
     /// (tests/Device.Boot) all build the phone here; what differs between them is only what they pass in (drivers,
     /// settings medium, transports, panel, clocks), never the order in which the parts are wired.
     /// <para>
@@ -36,10 +37,14 @@ namespace DeskPhone.Firmware.App
         /// </param>
         /// <param name="panel">The panel the screen model is drawn on; null runs headless (the model is kept, not drawn).</param>
         /// <param name="profile">The panel's display profile (null: the reference board's, for the model's layout).</param>
-        /// <param name="wallClock">Local date and time for the status line's clock.</param>
+        /// <param name="wallClock">
+        /// The caller's local date and time (board RTC, host clock) for the status line while no NTP server is set; a
+        /// year before 2000 counts as never set (docs/time.md).
+        /// </param>
         /// <param name="startMs">The monotonic clock at start (milliseconds).</param>
+        /// <param name="ntp">The UDP channel for network time (SNTP with <c>ntp_server</c>); null: none (tests).</param>
         public PhoneApp(SettingsStore settings, PhoneDrivers drivers, SipInbox inbox, ISipTransport udp, string localHost,
-                        IPanel panel, DisplayProfile profile, WallClock wallClock, long startMs)
+                        IPanel panel, DisplayProfile profile, WallClock wallClock, long startMs, INtpChannel ntp = null)
         {
             Settings = settings;
             Inbox = inbox;
@@ -49,6 +54,7 @@ namespace DeskPhone.Firmware.App
             Binding = new SipBinding(Core, Subscriptions, inbox, udp, localHost);
             Agent = Binding.Agent;
             Publisher = new PresencePublisher(Core, Agent);
+            Time = new NetworkTime(Core, ntp, wallClock);
             Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
             Core.AttachCallState(Calls);
             Core.Desktop.Calls = Calls;
@@ -60,7 +66,7 @@ namespace DeskPhone.Firmware.App
             // The screen model exists with or without a panel: the bench describes it either way (a board whose panel did
             // not start runs headless but still answers /api/screen).
             Idle = new IdleScreen(panel, profile ?? DisplayProfile.Color320x240);
-            Screen = new ScreenFeeder(Core, Idle, wallClock) { Calls = Calls };
+            Screen = new ScreenFeeder(Core, Idle, Time.Local) { Calls = Calls };
             Text = new ScreenText(Idle);
             if (panel != null && drivers != null && drivers.Backlight != null)
             {
@@ -77,6 +83,9 @@ namespace DeskPhone.Firmware.App
         public SipBinding Binding { get; }
         public SipUserAgent Agent { get; }
         public PresencePublisher Publisher { get; }
+
+        /// <summary>The phone's clock: network time when <c>ntp_server</c> is set, else the caller's.</summary>
+        public NetworkTime Time { get; }
 
         /// <summary>The call logic (ringing, answer, dial, call lists) over the SIP sessions.</summary>
         public PhoneCalls Calls { get; }
@@ -108,6 +117,7 @@ namespace DeskPhone.Firmware.App
                 Calls.Poll(nowMs);
                 Subscriptions.Poll(nowMs);
                 Publisher.Poll(nowMs);
+                Time.Poll(nowMs);
                 Core.Poll(nowMs);
                 Screen.Tick();
             }

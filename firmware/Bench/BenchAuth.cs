@@ -51,7 +51,7 @@ namespace DeskPhone.Firmware.Bench
         public BenchLogHandler Log { get; set; }
 
         /// <summary>True when http_pass is set, i.e. the interface asks for credentials.</summary>
-        public bool Protected => _settings.IsPasswordSet(SettingsStore.HttpPassword);
+        public bool Protected => _settings.IsPasswordSet(SettingNames.HttpPassword);
 
         /// <summary>Null when the request may go on; otherwise the answer (401 with a challenge, 429 while backing off).</summary>
         public BenchResponse Check(BenchRequest request, long now)
@@ -73,7 +73,7 @@ namespace DeskPhone.Firmware.Bench
             auth = auth.Trim();
             if (StartsWithWord(auth, "basic"))
             {
-                if (!_settings.GetBool("http_basic_auth"))
+                if (!_settings.GetBool(SettingNames.HttpBasicAuth))
                 {
                     return Challenge("Basic authentication is off (http_basic_auth); use Digest", false, now);
                 }
@@ -92,7 +92,7 @@ namespace DeskPhone.Firmware.Bench
         /// </summary>
         public BenchResponse CheckAdmin(BenchRequest request, long now)
         {
-            if (!_settings.IsPasswordSet("admin_mode_password"))
+            if (!_settings.IsPasswordSet(SettingNames.AdminModePassword))
             {
                 return null;
             }
@@ -100,7 +100,7 @@ namespace DeskPhone.Firmware.Bench
             {
                 return BenchResponse.Error(403, "an administrator-level change: give admin_mode_password in the X-Admin-Password header");
             }
-            if (_settings.CheckPassword("admin_mode_password", request.AdminPassword))
+            if (_settings.CheckPassword(SettingNames.AdminModePassword, request.AdminPassword))
             {
                 Succeeded(request.Client);
                 return null;
@@ -114,7 +114,7 @@ namespace DeskPhone.Firmware.Bench
         {
             string digest = "Digest realm=\"" + Realm + "\", qop=\"auth\", algorithm=MD5, nonce=\"" + NewNonce(now) + "\"" +
                             (stale ? ", stale=true" : "");
-            return _settings.GetBool("http_basic_auth") ? digest + ", Basic realm=\"" + Realm + "\"" : digest;
+            return _settings.GetBool(SettingNames.HttpBasicAuth) ? digest + ", Basic realm=\"" + Realm + "\"" : digest;
         }
 
         private BenchResponse CheckBasic(BenchRequest request, string encoded, long now)
@@ -132,7 +132,7 @@ namespace DeskPhone.Firmware.Bench
             int colon = pair.IndexOf(':');
             string user = colon < 0 ? pair : pair.Substring(0, colon);
             string password = colon < 0 ? "" : pair.Substring(colon + 1);
-            if (user == ExpectedUser() && _settings.CheckPassword(SettingsStore.HttpPassword, password))
+            if (user == ExpectedUser() && _settings.CheckPassword(SettingNames.HttpPassword, password))
             {
                 Succeeded(request.Client);
                 return null;
@@ -165,7 +165,7 @@ namespace DeskPhone.Firmware.Bench
             {
                 return Challenge("unknown nonce", false, now);
             }
-            string stored = _settings.Get(SettingsStore.HttpPassword);
+            string stored = _settings.Get(SettingNames.HttpPassword);
             string ha1 = PasswordHash.DigestHa1(stored);
             if (ha1 == null)
             {
@@ -200,8 +200,8 @@ namespace DeskPhone.Firmware.Bench
 
         private string ExpectedUser()
         {
-            string user = PasswordHash.DigestUser(_settings.Get(SettingsStore.HttpPassword));
-            return user ?? _settings.Get("http_user");
+            string user = PasswordHash.DigestUser(_settings.Get(SettingNames.HttpPassword));
+            return user ?? _settings.Get(SettingNames.HttpUser);
         }
 
         private BenchResponse WrongPassword(BenchRequest request, long now)
@@ -369,7 +369,7 @@ namespace DeskPhone.Firmware.Bench
 
         private void OnSettingChanged(string name, int idx, bool needsReboot)
         {
-            if (name == SettingsStore.HttpPassword || name == "http_user" || name == "http_basic_auth" || name == "admin_mode_password")
+            if (name == SettingNames.HttpPassword || name == SettingNames.HttpUser || name == SettingNames.HttpBasicAuth || name == SettingNames.AdminModePassword)
             {
                 Epoch++;
             }

@@ -7,6 +7,7 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Status;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Bench
 {
@@ -299,9 +300,9 @@ namespace DeskPhone.Firmware.Bench
             {
                 sb.Append(identity > 1 ? "," : "");
                 sb.Append("{\"identity\":").Append(identity.ToString());
-                sb.Append(",\"user\":").Append(JsonText.Quote(_phone.Settings.Get("user_name", identity)));
-                sb.Append(",\"host\":").Append(JsonText.Quote(_phone.Settings.Get("user_host", identity)));
-                sb.Append(",\"active\":").Append(_phone.Settings.GetBool("user_active", identity) ? "true" : "false");
+                sb.Append(",\"user\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.UserName, identity)));
+                sb.Append(",\"host\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.UserHost, identity)));
+                sb.Append(",\"active\":").Append(_phone.Settings.GetBool(SettingNames.UserActive, identity) ? "true" : "false");
                 sb.Append(",\"registered\":").Append(_phone.IsRegistered(identity) ? "true" : "false");
                 sb.Append('}');
             }
@@ -382,7 +383,7 @@ namespace DeskPhone.Firmware.Bench
 
         /// <summary>Passwords and other secrets, and what decides who gets in: admin_mode_password guards them once set.</summary>
         public static bool IsAdministrative(SettingDefinition def) =>
-            def.Kind == SettingKind.Password || def.Kind == SettingKind.Secret || def.Name == "http_user" || def.Name == "http_basic_auth";
+            def.Kind == SettingKind.Password || def.Kind == SettingKind.Secret || def.Name == SettingNames.HttpUser || def.Name == SettingNames.HttpBasicAuth;
 
         private BenchResponse FactoryReset(BenchRequest request)
         {
@@ -487,9 +488,9 @@ namespace DeskPhone.Firmware.Bench
                 {
                     bytes[n++] = (byte)' ';
                 }
-                else if (c == '%' && i + 2 < text.Length && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0)
+                else if (c == '%' && i + 2 < text.Length && HexDigit.Value(text[i + 1]) >= 0 && HexDigit.Value(text[i + 2]) >= 0)
                 {
-                    bytes[n++] = (byte)(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2]));
+                    bytes[n++] = (byte)(HexDigit.Value(text[i + 1]) * 16 + HexDigit.Value(text[i + 2]));
                     i += 2;
                 }
                 else if (c < 0x80)
@@ -500,30 +501,9 @@ namespace DeskPhone.Firmware.Bench
             return Encoding.UTF8.GetString(bytes, 0, n);
         }
 
-        private static int HexValue(char c)
-        {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
-        }
-
         private static int ParseInt(string text)
         {
-            if (text == null || text.Length == 0 || text.Length > 4)
-            {
-                return -1;
-            }
-            int n = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] < '0' || text[i] > '9')
-                {
-                    return -1;
-                }
-                n = n * 10 + (text[i] - '0');
-            }
-            return n;
+            return (int)DecimalDigits.Parse(text, 4);
         }
 
         private static string[] Split(string path)

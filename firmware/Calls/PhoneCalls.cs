@@ -113,11 +113,11 @@ namespace DeskPhone.Firmware.Calls
         {
             contact = null;
             int index = call.Identity >= 1 ? call.Identity : 1;
-            string always = _settings.Get("user_fwd_always", index);
-            string busy = _settings.Get("user_fwd_busy", index);
+            string always = _settings.Get(SettingNames.UserFwdAlways, index);
+            string busy = _settings.Get(SettingNames.UserFwdBusy, index);
             // DND is the identity's own setting; for the current identity it is also the own status's DND
             // (PhoneCore.ChoosePresence and SettingsBinding keep the two one).
-            bool dnd = _settings.GetBool("user_dnd", index);
+            bool dnd = _settings.GetBool(SettingNames.UserDnd, index);
             bool engaged = Sessions.Count > 0;
             string forward = always != "" ? always : (dnd || engaged) && busy != "" ? busy : null;
             if (dnd)
@@ -273,7 +273,7 @@ namespace DeskPhone.Firmware.Calls
             {
                 return "sip:" + target;
             }
-            string host = SipIdentity.HostOf(_settings.Get("user_host", identity));
+            string host = SipIdentity.HostOf(_settings.Get(SettingNames.UserHost, identity));
             if (host == null || host.Length == 0)
             {
                 host = request.RequestUri == null ? "localhost" : request.RequestUri.Host;

@@ -8,7 +8,7 @@ namespace DeskPhone.Firmware.MessageWaiting
     /// </summary>
     public sealed class MailboxCounts
     {
-        public const int MaxIdentities = 12;
+        public const int MaxIdentities = DeskPhone.Sip.UserAgent.SipUserAgent.MaxIdentities;
 
         private readonly int[] _voiceNew = new int[MaxIdentities + 1];
         private readonly int[] _voiceOld = new int[MaxIdentities + 1];

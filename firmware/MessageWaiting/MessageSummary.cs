@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Text;
+
 namespace DeskPhone.Firmware.MessageWaiting
 {
     /// <summary>
@@ -129,19 +131,14 @@ namespace DeskPhone.Firmware.MessageWaiting
 
         private static bool ReadNumber(byte[] b, ref int i, int end, out int value)
         {
-            value = 0;
-            int digits = 0;
+            int first = i;
             while (i < end && b[i] >= (byte)'0' && b[i] <= (byte)'9')
             {
-                if (digits == 6)
-                {
-                    return false;
-                }
-                value = value * 10 + (b[i] - (byte)'0');
-                digits++;
                 i++;
             }
-            return digits > 0;
+            long n = DecimalDigits.Parse(b, first, i, 6);
+            value = n < 0 ? 0 : (int)n;
+            return n >= 0;
         }
 
         private static int IndexOf(byte[] b, int start, int end, byte value)

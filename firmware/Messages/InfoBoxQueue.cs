@@ -1,4 +1,5 @@
 using DeskPhone.Firmware.Xml;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Messages
 {
@@ -282,20 +283,8 @@ namespace DeskPhone.Firmware.Messages
 
         private static int ParsePos(string text)
         {
-            if (text == null || text.Length == 0 || text.Length > 3)
-            {
-                return 0;
-            }
-            int n = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] < '0' || text[i] > '9')
-                {
-                    return 0;
-                }
-                n = n * 10 + (text[i] - '0');
-            }
-            return n;
+            long n = DecimalDigits.Parse(text, 3);
+            return n < 0 ? 0 : (int)n;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Messages
 {
@@ -44,30 +45,15 @@ namespace DeskPhone.Firmware.Messages
                     }
                     continue;
                 }
-                int extra, code, min;
-                if ((b & 0xE0) == 0xC0) { extra = 1; code = b & 0x1F; min = 0x80; }
-                else if ((b & 0xF0) == 0xE0) { extra = 2; code = b & 0x0F; min = 0x800; }
-                else if ((b & 0xF8) == 0xF0) { extra = 3; code = b & 0x07; min = 0x10000; }
-                else
-                {
-                    sb.Append(Replacement);
-                    i++;
-                    continue;
-                }
-                int k = 1;
-                while (k <= extra && i + k < end && (data[i + k] & 0xC0) == 0x80)
-                {
-                    code = (code << 6) | (data[i + k] & 0x3F);
-                    k++;
-                }
-                if (k <= extra || code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+                int n = Utf8.Decode(data, i, end, out int code, out int broken, out bool truncated);
+                if (n == 0)
                 {
                     // Skip the lead byte and the continuation bytes that belonged to it: one replacement per sequence.
                     sb.Append(Replacement);
-                    i += k;
+                    i += broken;
                     continue;
                 }
-                i += extra + 1;
+                i += n;
                 if (code >= 0x80 && code < 0xA0)
                 {
                     continue;

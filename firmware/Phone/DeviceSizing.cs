@@ -8,9 +8,20 @@ namespace DeskPhone.Firmware.Phone
     {
         /// <summary>
         /// The loop reads UDP itself (UdpTransport.ReceiveFor), so an inbox slot is busy only within one turn of the
-        /// loop; four slots are enough for UDP and the TCP connections' threads together.
+        /// loop: two slots (one for the loop's datagram, one a TCP connection's thread fills meanwhile) let the loop
+        /// handle two packets a turn, more than the interpreter's cost per request allows (docs/benchmarks.md), and
+        /// what waits stays in the socket's buffer or behind TCP flow control. Each slot is InboxPacketBytes of heap
+        /// for good (4 slots were 13,032 B in the interpreter, 2 are 6,516 B).
         /// </summary>
-        public const int InboxSlots = 4;
+        public const int InboxSlots = 2;
+
+        /// <summary>
+        /// TCP connections the board holds at once (TcpTransport's capacity): each is about 10 KB of heap (its thread,
+        /// a buffer of two packets, its own parsed message), so the default 8 could not exist beside the phone
+        /// (docs/benchmarks.md, "Load profiles"); a PBX uses one, and a new connection beyond sheds the one idle the
+        /// longest.
+        /// </summary>
+        public const int TcpConnections = 2;
 
         /// <summary>The largest SIP message the board takes (UDP datagram or TCP message); larger ones are dropped.</summary>
         public const int InboxPacketBytes = 3072;

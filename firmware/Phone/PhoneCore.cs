@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Phone
     /// </summary>
     public sealed class PhoneCore
     {
-        public const int MaxIdentities = 12;
+        public const int MaxIdentities = DeskPhone.Sip.UserAgent.SipUserAgent.MaxIdentities;
 
         private readonly bool[] _registered = new bool[MaxIdentities + 1];
         private readonly object _gate = new object();
@@ -126,13 +126,13 @@ namespace DeskPhone.Firmware.Phone
             _now = nowMs;
             if (contentType == InfoBoxQueue.ContentType)
             {
-                int status = InfoBoxes.OnNotify(sourceHost, fromRegistrar, Settings.Get("mb_trusted_hosts"), body, offset, length, nowMs);
+                int status = InfoBoxes.OnNotify(sourceHost, fromRegistrar, Settings.Get(SettingNames.MbTrustedHosts), body, offset, length, nowMs);
                 Raise(PhoneEventKind.Message, "infobox " + status.ToString());
                 return status;
             }
             if (eventPackage == "message-summary")
             {
-                if (Settings.GetBool("filter_registrar") && !fromRegistrar)
+                if (Settings.GetBool(SettingNames.FilterRegistrar) && !fromRegistrar)
                 {
                     return 403;
                 }
@@ -184,7 +184,7 @@ namespace DeskPhone.Firmware.Phone
             }
             if (keyCode == KeyCode.Cancel)
             {
-                Desktop.OnCancelKey(Settings.GetBool("cancel_desktop"));
+                Desktop.OnCancelKey(Settings.GetBool(SettingNames.CancelDesktop));
             }
             Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
         }
@@ -200,7 +200,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 return false;
             }
-            Settings.Set("user_dnd", CurrentIdentity, state == PresenceState.DoNotDisturb ? "on" : "off");
+            Settings.Set(SettingNames.UserDnd, CurrentIdentity, state == PresenceState.DoNotDisturb ? "on" : "off");
             return true;
         }
 
@@ -232,25 +232,25 @@ namespace DeskPhone.Firmware.Phone
             {
                 if (e.Kind == FeatureEvent.KindDoNotDisturb)
                 {
-                    Settings.Set("user_dnd", identity, e.DoNotDisturb ? "on" : "off");
+                    Settings.Set(SettingNames.UserDnd, identity, e.DoNotDisturb ? "on" : "off");
                     return FeatureSync.DoNotDisturb;
                 }
                 string target = e.ForwardActive && e.ForwardTo != null ? e.ForwardTo : "";
                 if (e.ForwardType == FeatureEvent.ForwardAlways)
                 {
-                    Settings.Set("user_fwd_always", identity, target);
+                    Settings.Set(SettingNames.UserFwdAlways, identity, target);
                     return FeatureSync.ForwardAlways;
                 }
                 if (e.ForwardType == FeatureEvent.ForwardBusy)
                 {
-                    Settings.Set("user_fwd_busy", identity, target);
+                    Settings.Set(SettingNames.UserFwdBusy, identity, target);
                     return FeatureSync.ForwardBusy;
                 }
                 if (e.RingCount > 0)
                 {
-                    Settings.Set("user_fwd_timeout_rings", identity, e.RingCount.ToString());
+                    Settings.Set(SettingNames.UserFwdTimeoutRings, identity, e.RingCount.ToString());
                 }
-                Settings.Set("user_fwd_timeout", identity, target);
+                Settings.Set(SettingNames.UserFwdTimeout, identity, target);
                 return FeatureSync.ForwardNoAnswer;
             }
             finally
@@ -264,18 +264,18 @@ namespace DeskPhone.Firmware.Phone
         {
             if (feature == FeatureSync.DoNotDisturb)
             {
-                return FeatureEvent.SetDoNotDisturb(device, Settings.GetBool("user_dnd", identity));
+                return FeatureEvent.SetDoNotDisturb(device, Settings.GetBool(SettingNames.UserDnd, identity));
             }
             int type = feature == FeatureSync.ForwardAlways ? FeatureEvent.ForwardAlways
                 : feature == FeatureSync.ForwardBusy ? FeatureEvent.ForwardBusy : FeatureEvent.ForwardNoAnswer;
             string target = Settings.Get(ForwardSetting(type), identity);
-            return FeatureEvent.SetForwarding(device, type, target.Length > 0, target, Settings.GetInt("user_fwd_timeout_rings", identity));
+            return FeatureEvent.SetForwarding(device, type, target.Length > 0, target, Settings.GetInt(SettingNames.UserFwdTimeoutRings, identity));
         }
 
         /// <summary>The user_fwd_* setting of a FeatureEvent forward type.</summary>
         private static string ForwardSetting(int forwardType) =>
-            forwardType == FeatureEvent.ForwardAlways ? "user_fwd_always"
-            : forwardType == FeatureEvent.ForwardBusy ? "user_fwd_busy" : "user_fwd_timeout";
+            forwardType == FeatureEvent.ForwardAlways ? SettingNames.UserFwdAlways
+            : forwardType == FeatureEvent.ForwardBusy ? SettingNames.UserFwdBusy : SettingNames.UserFwdTimeout;
 
         internal void SignalFeatureChanged(int identity, int feature)
         {

@@ -3,6 +3,7 @@ using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
+using DeskPhone.Firmware.Settings;
 
 namespace DeskPhone.Firmware.Phone
 {
@@ -36,7 +37,7 @@ namespace DeskPhone.Firmware.Phone
             _phone.Presence.Changed += (state, lost) => Schedule(_phone.Now);
             _phone.Settings.SettingChanged += (name, idx, reboot) =>
             {
-                if (name == "presence_publish")
+                if (name == SettingNames.PresencePublish)
                 {
                     StartOver();
                 }
@@ -88,7 +89,7 @@ namespace DeskPhone.Firmware.Phone
 
         private void Publish(SipIdentity identity, long nowMs)
         {
-            if (!_phone.Settings.GetBool("presence_publish") || identity == null || !identity.Active ||
+            if (!_phone.Settings.GetBool(SettingNames.PresencePublish) || identity == null || !identity.Active ||
                 identity.Registrar == null || identity.Registrar.Length == 0 || !_phone.IsRegistered(1))
             {
                 _dueMs = long.MaxValue;

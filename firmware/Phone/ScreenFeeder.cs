@@ -5,6 +5,7 @@ using DeskPhone.Firmware.Messages;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Status;
 using DeskPhone.Ui.Rendering;
+using DeskPhone.Firmware.Settings;
 
 namespace DeskPhone.Firmware.Phone
 {
@@ -69,7 +70,8 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void Tick()
         {
-            // Without a wall clock (tests that give none) the status line has no date and the minute never changes.
+            // A time not known yet (no NTP answer, a clock never set, tests without one) is DateTime.MinValue: the
+            // status line shows no clock then, and its minute never changes.
             DateTime now = _clock == null ? DateTime.MinValue : _clock();
             // A connected call's duration changes the screen every second.
             long callSecond = Calls == null ? -1 : CallDisplay.Second(Calls, _phone.Now);
@@ -94,10 +96,10 @@ namespace DeskPhone.Firmware.Phone
             }
             else
             {
-                _screen.SetStatusLine(_clock != null && (box == null || box.ShowClock) ? DateText.Clock(now) : "", 0);
+                _screen.SetStatusLine(now != DateTime.MinValue && (box == null || box.ShowClock) ? DateText.Clock(now) : "", 0);
             }
             int identity = _phone.CurrentIdentity;
-            _screen.SetIdentity(_phone.Settings.Get("user_name", identity) + " - " + PresenceState.Label(_phone.Presence.State) +
+            _screen.SetIdentity(_phone.Settings.Get(SettingNames.UserName, identity) + " - " + PresenceState.Label(_phone.Presence.State) +
                                 (_phone.Presence.LostRegistration ? " !" : ""));
             int popUp = s.PopUp;
             _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp));
@@ -132,7 +134,7 @@ namespace DeskPhone.Firmware.Phone
             int keys = _screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
             for (int k = 0; k < keys; k++)
             {
-                _screen.SetFunctionKey(k, Label(_phone.Settings.Get("fkey", k + 1)), Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
+                _screen.SetFunctionKey(k, Label(_phone.Settings.Get(SettingNames.Fkey, k + 1)), Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
         }
 

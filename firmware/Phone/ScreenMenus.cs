@@ -2,6 +2,7 @@ using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.Presence;
 using DeskPhone.Firmware.Status;
 using DeskPhone.Ui.Rendering;
+using DeskPhone.Firmware.Settings;
 
 namespace DeskPhone.Firmware.Phone
 {
@@ -126,7 +127,7 @@ namespace DeskPhone.Firmware.Phone
             switch (View)
             {
                 case Main:
-                    return new[] { "Own status", "Notifications", "Network", "Identities", _phone.Settings.GetBool("keyboard_lock") ? "Unlock keyboard" : "Lock keyboard" };
+                    return new[] { "Own status", "Notifications", "Network", "Identities", _phone.Settings.GetBool(SettingNames.KeyboardLock) ? "Unlock keyboard" : "Lock keyboard" };
                 case OwnStatus:
                     var states = new string[ManualStates.Length];
                     for (int i = 0; i < states.Length; i++)
@@ -187,7 +188,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                     else
                     {
-                        _phone.Settings.Set("keyboard_lock", 0, _phone.Settings.GetBool("keyboard_lock") ? "off" : "on");
+                        _phone.Settings.Set(SettingNames.KeyboardLock, 0, _phone.Settings.GetBool(SettingNames.KeyboardLock) ? "off" : "on");
                         Open(Closed);
                     }
                     break;

@@ -27,11 +27,11 @@ namespace DeskPhone.Firmware.Phone
             ApplyScalars();
             for (int i = 1; i <= FunctionKeys; i++)
             {
-                ApplyKey("fkey", i, nowMs);
+                ApplyKey(SettingNames.Fkey, i, nowMs);
             }
             for (int i = 1; i <= ExpansionKeys; i++)
             {
-                ApplyKey("expansion_key", i, nowMs);
+                ApplyKey(SettingNames.ExpansionKey, i, nowMs);
             }
             ApplyLock(nowMs);
             ApplyDnd(_phone.CurrentIdentity, nowMs);
@@ -48,11 +48,11 @@ namespace DeskPhone.Firmware.Phone
             {
                 ApplyLeds();
             }
-            else if (name == "fkey" || name == "expansion_key")
+            else if (name == SettingNames.Fkey || name == SettingNames.ExpansionKey)
             {
                 ApplyKey(name, idx, now);
             }
-            else if (name == "keyboard_lock")
+            else if (name == SettingNames.KeyboardLock)
             {
                 ApplyLock(now);
             }
@@ -78,11 +78,11 @@ namespace DeskPhone.Firmware.Phone
         {
             switch (name)
             {
-                case "user_dnd": return FeatureSync.DoNotDisturb;
-                case "user_fwd_always": return FeatureSync.ForwardAlways;
-                case "user_fwd_busy": return FeatureSync.ForwardBusy;
-                case "user_fwd_timeout":
-                case "user_fwd_timeout_rings": return FeatureSync.ForwardNoAnswer;
+                case SettingNames.UserDnd: return FeatureSync.DoNotDisturb;
+                case SettingNames.UserFwdAlways: return FeatureSync.ForwardAlways;
+                case SettingNames.UserFwdBusy: return FeatureSync.ForwardBusy;
+                case SettingNames.UserFwdTimeout:
+                case SettingNames.UserFwdTimeoutRings: return FeatureSync.ForwardNoAnswer;
                 default: return 0;
             }
         }
@@ -95,7 +95,7 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             OwnPresence presence = _phone.Presence;
-            bool dnd = _settings.GetBool("user_dnd", identity);
+            bool dnd = _settings.GetBool(SettingNames.UserDnd, identity);
             if (dnd && presence.ManualChoice != PresenceState.DoNotDisturb)
             {
                 presence.Choose(PresenceState.DoNotDisturb, nowMs);
@@ -109,34 +109,34 @@ namespace DeskPhone.Firmware.Phone
         private void ApplyStatusCategories(long nowMs)
         {
             _phone.Statuses.Configure(
-                _settings.Get("status_msgs_that_are_blocked"), _settings.Get("status_msgs_that_show_directly"),
-                _settings.Get("status_msgs_that_are_essential"), _settings.Get("status_msgs_that_are_important"),
-                _settings.Get("status_msgs_with_audio_indication"), _settings.Get("status_msgs_to_pop_up"), nowMs);
+                _settings.Get(SettingNames.StatusMsgsThatAreBlocked), _settings.Get(SettingNames.StatusMsgsThatShowDirectly),
+                _settings.Get(SettingNames.StatusMsgsThatAreEssential), _settings.Get(SettingNames.StatusMsgsThatAreImportant),
+                _settings.Get(SettingNames.StatusMsgsWithAudioIndication), _settings.Get(SettingNames.StatusMsgsToPopUp), nowMs);
         }
 
         private void ApplyLeds()
         {
             _phone.Leds.Configure(
-                _settings.Get("led_on"), _settings.Get("led_blink_slow"), _settings.Get("led_blink_medium"),
-                _settings.Get("led_blink_fast"), _settings.Get("led_blink_short_off"), _settings.Get("led_red"),
-                _settings.Get("led_green"), _settings.Get("led_orange"), _settings.Get("led_yellow"),
-                _settings.Get("led_message_usage"), _settings.Get("led_call_indicator_usage"));
+                _settings.Get(SettingNames.LedOn), _settings.Get(SettingNames.LedBlinkSlow), _settings.Get(SettingNames.LedBlinkMedium),
+                _settings.Get(SettingNames.LedBlinkFast), _settings.Get(SettingNames.LedBlinkShortOff), _settings.Get(SettingNames.LedRed),
+                _settings.Get(SettingNames.LedGreen), _settings.Get(SettingNames.LedOrange), _settings.Get(SettingNames.LedYellow),
+                _settings.Get(SettingNames.LedMessageUsage), _settings.Get(SettingNames.LedCallIndicatorUsage));
         }
 
         private void ApplyScalars()
         {
-            _phone.Desktop.MaxBytes = _settings.GetInt("desktop_message_max_bytes");
-            _phone.InfoBoxes.SecondsPerLine = _settings.GetInt("infobox_line_seconds");
-            _phone.Statuses.DefaultPopUpSeconds = _settings.GetInt("status_popup_default_seconds");
+            _phone.Desktop.MaxBytes = _settings.GetInt(SettingNames.DesktopMessageMaxBytes);
+            _phone.InfoBoxes.SecondsPerLine = _settings.GetInt(SettingNames.InfoboxLineSeconds);
+            _phone.Statuses.DefaultPopUpSeconds = _settings.GetInt(SettingNames.StatusPopupDefaultSeconds);
             OwnPresence presence = _phone.Presence;
-            presence.AtTheDeskDelayMs = _settings.GetInt("presence_at_desk_delay") * 1000L;
-            presence.AvailableIdleMs = _settings.GetInt("presence_available_idle") * 60000L;
-            presence.AutoAvailable = _settings.GetBool("presence_auto_available");
+            presence.AtTheDeskDelayMs = _settings.GetInt(SettingNames.PresenceAtDeskDelay) * 1000L;
+            presence.AvailableIdleMs = _settings.GetInt(SettingNames.PresenceAvailableIdle) * 60000L;
+            presence.AutoAvailable = _settings.GetBool(SettingNames.PresenceAutoAvailable);
         }
 
         private void ApplyKey(string name, int idx, long nowMs)
         {
-            int key = name == "fkey" ? idx - 1 : FunctionKeys + idx - 1;
+            int key = name == SettingNames.Fkey ? idx - 1 : FunctionKeys + idx - 1;
             string error = _phone.Monitored.Configure(key, _settings.Get(name, idx), _phone.CurrentIdentity, nowMs);
             if (error != null)
             {
@@ -146,7 +146,7 @@ namespace DeskPhone.Firmware.Phone
 
         private void ApplyLock(long nowMs)
         {
-            if (_settings.GetBool("keyboard_lock"))
+            if (_settings.GetBool(SettingNames.KeyboardLock))
             {
                 _phone.Statuses.Raise(StatusId.PhoneIsLocked, null, "settings", nowMs);
             }

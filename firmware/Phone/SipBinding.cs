@@ -54,11 +54,11 @@ namespace DeskPhone.Firmware.Phone
             _phone.IdentityChanged += Apply;
             _phone.Settings.SettingChanged += (name, idx, reboot) =>
             {
-                if (name == "filter_registrar")
+                if (name == SettingNames.FilterRegistrar)
                 {
-                    _agent.FilterRegistrar = _phone.Settings.GetBool("filter_registrar");
+                    _agent.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
                 }
-                else if (name == "dfks_enabled")
+                else if (name == SettingNames.DfksEnabled)
                 {
                     for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
                     {
@@ -66,7 +66,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                 }
             };
-            _agent.FilterRegistrar = _phone.Settings.GetBool("filter_registrar");
+            _agent.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
         }
 
         /// <summary>The user agent this binding built and serves.</summary>
@@ -78,14 +78,14 @@ namespace DeskPhone.Firmware.Phone
             var identity = new SipIdentity
             {
                 Index = index,
-                Active = s.GetBool("user_active", index) && s.Get("user_name", index) != "",
-                User = s.Get("user_name", index),
-                Registrar = s.Get("user_host", index),
-                Outbound = s.Get("user_outbound", index),
-                AuthUser = s.Get("user_auth_name", index),
-                Password = s.Get("user_pass", index),
-                Expires = s.GetInt("user_expiry", index),
-                UserNameAsLine = s.GetBool("user_sipusername_as_line", index),
+                Active = s.GetBool(SettingNames.UserActive, index) && s.Get(SettingNames.UserName, index) != "",
+                User = s.Get(SettingNames.UserName, index),
+                Registrar = s.Get(SettingNames.UserHost, index),
+                Outbound = s.Get(SettingNames.UserOutbound, index),
+                AuthUser = s.Get(SettingNames.UserAuthName, index),
+                Password = s.Get(SettingNames.UserPassword, index),
+                Expires = s.GetInt(SettingNames.UserExpiry, index),
+                UserNameAsLine = s.GetBool(SettingNames.UserSipUserNameAsLine, index),
                 LineToken = "dp" + index.ToString(),
             };
             _agent.SetIdentity(identity);
@@ -116,7 +116,7 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             Subscriptions.UpdateFeatureSync(index, identity.User, identity.Registrar,
-                _phone.Settings.GetBool("dfks_enabled"), _phone.IsRegistered(index), _phone.Now);
+                _phone.Settings.GetBool(SettingNames.DfksEnabled), _phone.IsRegistered(index), _phone.Now);
         }
 
         public int LastStatus { get; private set; }

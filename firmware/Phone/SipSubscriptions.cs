@@ -26,8 +26,22 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>SUBSCRIBEs waiting for a client transaction slot: one per subscription at most, so the queue never refuses one.</summary>
         public const int MaxWaiting = MaxDialogs;
 
-        /// <summary>Client transaction slots the waiting SUBSCRIBEs leave to REGISTER, PUBLISH and MESSAGE.</summary>
-        public const int SlotsLeftToOthers = 2;
+        /// <summary>
+        /// SUBSCRIBEs let out while no other client transaction is busy. Each one in flight holds about 1.2 KB of heap
+        /// until its answer (its bytes, the transaction, the builder's and handler's closures), so at bring-up 14 at a
+        /// time took about 12 KB more than the 4 now (docs/benchmarks.md, "Cuts"); with a PBX answering within a loop
+        /// turn or two, 69 keys still come up in well under a second.
+        /// </summary>
+        public const int MaxInFlight = 4;
+
+        /// <summary>Client transaction slots a SUBSCRIBE (new or refresh) leaves to REGISTER, PUBLISH and MESSAGE.</summary>
+        public const int SlotsLeftToOthers = SipUserAgent.MaxClientTransactions - MaxInFlight;
+
+        /// <summary>
+        /// Client transaction slots an unsubscribe (Expires: 0) leaves to the others: it goes out at once when a key or
+        /// an identity is turned off (with the identity's other unsubscribes and its REGISTER), so only 2 are kept.
+        /// </summary>
+        public const int SlotsLeftByUnsubscribe = 2;
 
         // The waiting SUBSCRIBEs in the order they were asked for (key order at bring-up); the array exists only while
         // one waits.
@@ -67,6 +81,17 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             long now = _phone == null ? 0 : _phone.Now;
+            if (expiresSeconds != 0 && (_waitingCount > 0 || _agent.FreeClientTransactions <= SlotsLeftToOthers))
+            {
+                // It has to wait: it waits unprepared, and its dialog, request builder and answer handler (about 250 B
+                // a key) are made when it goes out. An unsubscribe is prepared at once (Dispatch queues it prepared):
+                // it needs the dialog its caller forgets right after.
+                if (!Wait(new Waiting(subscription, newDialog, expiresSeconds)))
+                {
+                    subscription.OnResponse(503, -1, -1, now);
+                }
+                return;
+            }
             Waiting request = Prepare(subscription, newDialog, expiresSeconds, now);
             if (request != null)
             {
@@ -148,7 +173,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Sends a prepared SUBSCRIBE, or queues it while others wait or the client transactions are busy.</summary>
         private void Dispatch(Waiting request, long now)
         {
-            if (_waitingCount > 0 || _agent.FreeClientTransactions <= SlotsLeftToOthers)
+            if (_waitingCount > 0 || _agent.FreeClientTransactions <= SlotsLeft(request.Expires))
             {
                 // All client transactions are busy (the bring-up of many BLF keys): the SUBSCRIBE waits for a slot, in
                 // order, instead of failing locally with 503 and backing off.
@@ -164,6 +189,8 @@ namespace DeskPhone.Firmware.Phone
             }
             request.Subscription.OnResponse(503, -1, -1, now);
         }
+
+        private static int SlotsLeft(int expires) => expires == 0 ? SlotsLeftByUnsubscribe : SlotsLeftToOthers;
 
         /// <summary>SUBSCRIBEs waiting for a client transaction slot (for tests and the bench).</summary>
         public int WaitingCount => _waitingCount;
@@ -195,7 +222,7 @@ namespace DeskPhone.Firmware.Phone
         private void SendWaiting(long nowMs)
         {
             int taken = 0;
-            while (taken < _waitingCount && _agent.FreeClientTransactions > SlotsLeftToOthers)
+            while (taken < _waitingCount && _agent.FreeClientTransactions > SlotsLeft(_waiting[taken].Expires))
             {
                 Waiting w = _waiting[taken];
                 _waiting[taken++] = null;

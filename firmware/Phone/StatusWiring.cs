@@ -37,7 +37,7 @@ namespace DeskPhone.Firmware.Phone
             _phone.Presence.Changed += OnPresenceChanged;
             _phone.Settings.SettingChanged += (name, idx, reboot) =>
             {
-                if (idx == _phone.CurrentIdentity && (name == "user_dnd" || name.StartsWith("user_fwd_")))
+                if (idx == _phone.CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith("user_fwd_")))
                 {
                     FeaturesChanged();
                 }
@@ -81,10 +81,10 @@ namespace DeskPhone.Firmware.Phone
         public void RegistrationChanged(int identity, long nowMs)
         {
             SettingsStore settings = _phone.Settings;
-            bool configured = settings.GetBool("user_active", identity) && settings.Get("user_name", identity) != "";
+            bool configured = settings.GetBool(SettingNames.UserActive, identity) && settings.Get(SettingNames.UserName, identity) != "";
             // An identity with no registrar has nothing to register with (a peer-to-peer phone): it is reached
             // directly, so it is never "not registered" and counts as registered for presence.
-            bool needsRegistration = configured && settings.Get("user_host", identity) != "";
+            bool needsRegistration = configured && settings.Get(SettingNames.UserHost, identity) != "";
             bool registered = _phone.IsRegistered(identity);
             Set(StatusId.IdentityIsNotRegistered(identity), needsRegistration && !registered, "sip");
             if (identity == _phone.CurrentIdentity)
@@ -96,8 +96,8 @@ namespace DeskPhone.Firmware.Phone
 
         private void PasswordsChanged()
         {
-            Set(StatusId.PhoneHasNoAdminPassword, !_phone.Settings.IsPasswordSet("admin_mode_password"), "settings");
-            Set(StatusId.PhoneHasNoHttpPassword, !_phone.Settings.IsPasswordSet("http_pass"), "settings");
+            Set(StatusId.PhoneHasNoAdminPassword, !_phone.Settings.IsPasswordSet(SettingNames.AdminModePassword), "settings");
+            Set(StatusId.PhoneHasNoHttpPassword, !_phone.Settings.IsPasswordSet(SettingNames.HttpPassword), "settings");
         }
 
         private void HidChanged()
@@ -144,10 +144,10 @@ namespace DeskPhone.Firmware.Phone
         {
             SettingsStore settings = _phone.Settings;
             int identity = _phone.CurrentIdentity;
-            Set(StatusId.CurrentIdentityIsDnd, settings.GetBool("user_dnd", identity), "settings");
-            Set(StatusId.CurrentIdentityForewardsAlways, settings.Get("user_fwd_always", identity) != "", "settings");
-            Set(StatusId.CurrentIdentityForewardsWhenBusy, settings.Get("user_fwd_busy", identity) != "", "settings");
-            Set(StatusId.CurrentIdentityForewardsAfterTimeout, settings.Get("user_fwd_timeout", identity) != "", "settings");
+            Set(StatusId.CurrentIdentityIsDnd, settings.GetBool(SettingNames.UserDnd, identity), "settings");
+            Set(StatusId.CurrentIdentityForewardsAlways, settings.Get(SettingNames.UserFwdAlways, identity) != "", "settings");
+            Set(StatusId.CurrentIdentityForewardsWhenBusy, settings.Get(SettingNames.UserFwdBusy, identity) != "", "settings");
+            Set(StatusId.CurrentIdentityForewardsAfterTimeout, settings.Get(SettingNames.UserFwdTimeout, identity) != "", "settings");
         }
 
         private void OnPresenceChanged(int state, bool lostRegistration)

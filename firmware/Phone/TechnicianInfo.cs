@@ -18,10 +18,8 @@ namespace DeskPhone.Firmware.Phone
         {
             SettingsStore s = phone.Settings;
             EthernetLink link = phone.Drivers == null ? null : phone.Drivers.Ethernet;
-            bool dhcp = s.GetBool("dhcp");
-            string error;
-            NetworkSettings config = NetworkSettings.FromValues(dhcp, s.Get("ip_adr"), s.Get("netmask"), s.Get("gateway"),
-                s.Get("dns_server1"), s.Get("dns_server2"), out error);
+            bool dhcp = s.GetBool(SettingNames.Dhcp);
+            NetworkSettings config = NetworkSettingsReader.Read(s, out string error);
             var rows = new ArrayList();
             Add(rows, "Link: " + (link == null ? "unknown" : link.LinkUp ? "up" : "down"), columns);
             Add(rows, "Mode: " + (dhcp ? "DHCP" : "static"), columns);
@@ -44,7 +42,7 @@ namespace DeskPhone.Firmware.Phone
                 Add(rows, "Static settings unusable: " + error, columns);
             }
             Add(rows, "MAC: " + (link == null || link.MacAddress == null ? "unknown" : link.MacAddress), columns);
-            Add(rows, "SIP port: " + s.Get("network_id_port"), columns);
+            Add(rows, "SIP port: " + s.Get(SettingNames.NetworkIdPort), columns);
             return ToArray(rows);
         }
 
@@ -54,7 +52,7 @@ namespace DeskPhone.Firmware.Phone
             int count = 0;
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
-                if (phone.Settings.Get("user_name", i) != "")
+                if (phone.Settings.Get(SettingNames.UserName, i) != "")
                 {
                     count++;
                 }
@@ -63,7 +61,7 @@ namespace DeskPhone.Firmware.Phone
             int n = 0;
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
-                if (phone.Settings.Get("user_name", i) != "")
+                if (phone.Settings.Get(SettingNames.UserName, i) != "")
                 {
                     list[n++] = i;
                 }
@@ -89,18 +87,18 @@ namespace DeskPhone.Firmware.Phone
         {
             SettingsStore s = phone.Settings;
             var rows = new ArrayList();
-            Add(rows, "Account: " + s.Get("user_name", identity), columns);
-            string name = s.Get("user_realname", identity);
+            Add(rows, "Account: " + s.Get(SettingNames.UserName, identity), columns);
+            string name = s.Get(SettingNames.UserRealName, identity);
             if (name != "")
             {
                 Add(rows, "Display name: " + name, columns);
             }
-            Add(rows, "Registrar: " + OrNone(s.Get("user_host", identity)), columns);
-            Add(rows, "Outbound proxy: " + OrNone(s.Get("user_outbound", identity)), columns);
-            string auth = s.Get("user_auth_name", identity);
+            Add(rows, "Registrar: " + OrNone(s.Get(SettingNames.UserHost, identity)), columns);
+            Add(rows, "Outbound proxy: " + OrNone(s.Get(SettingNames.UserOutbound, identity)), columns);
+            string auth = s.Get(SettingNames.UserAuthName, identity);
             Add(rows, "Auth name: " + (auth == "" ? "(account)" : auth), columns);
-            Add(rows, "Expiry: " + s.Get("user_expiry", identity) + " s", columns);
-            Add(rows, "Active: " + (s.GetBool("user_active", identity) ? "yes" : "no"), columns);
+            Add(rows, "Expiry: " + s.Get(SettingNames.UserExpiry, identity) + " s", columns);
+            Add(rows, "Active: " + (s.GetBool(SettingNames.UserActive, identity) ? "yes" : "no"), columns);
             Add(rows, "Registration: " + Registration(phone, identity), columns);
             Add(rows, "Current identity: " + (identity == phone.CurrentIdentity ? "yes" : "no"), columns);
             return ToArray(rows);
@@ -109,11 +107,11 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The same cases StatusWiring tells apart: an identity without a registrar is reached directly.</summary>
         public static string Registration(PhoneCore phone, int identity)
         {
-            if (!phone.Settings.GetBool("user_active", identity))
+            if (!phone.Settings.GetBool(SettingNames.UserActive, identity))
             {
                 return "inactive";
             }
-            if (phone.Settings.Get("user_host", identity) == "")
+            if (phone.Settings.Get(SettingNames.UserHost, identity) == "")
             {
                 return "no registrar";
             }
@@ -122,8 +120,8 @@ namespace DeskPhone.Firmware.Phone
 
         private static string Address(SettingsStore s, int identity)
         {
-            string host = s.Get("user_host", identity);
-            return s.Get("user_name", identity) + (host == "" ? "" : "@" + host);
+            string host = s.Get(SettingNames.UserHost, identity);
+            return s.Get(SettingNames.UserName, identity) + (host == "" ? "" : "@" + host);
         }
 
         /// <summary>Text of several lines ('\n') as list rows, each line wrapped as <see cref="Add"/> does (the explain view).</summary>

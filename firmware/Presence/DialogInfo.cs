@@ -1,4 +1,5 @@
 using DeskPhone.Firmware.Xml;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Presence
 {
@@ -20,8 +21,10 @@ namespace DeskPhone.Firmware.Presence
         public const int Holding = 3;
         public const int Busy = 4;
 
-        private readonly string[] _ids = new string[MaxDialogs];
-        private readonly int[] _states = new int[MaxDialogs];
+        // The dialogs' ids and states; null while the extension has none (most keys most of the time: 180 B a key
+        // saved, docs/benchmarks.md "What the boot builds").
+        private string[] _ids;
+        private int[] _states;
         private long _version = -1;
 
         /// <summary>What the key shows: Ringing beats Connected beats Holding beats Busy (outgoing), else Idle.</summary>
@@ -29,6 +32,10 @@ namespace DeskPhone.Firmware.Presence
         {
             get
             {
+                if (_ids == null)
+                {
+                    return Idle;
+                }
                 int best = Idle;
                 for (int i = 0; i < MaxDialogs; i++)
                 {
@@ -53,10 +60,7 @@ namespace DeskPhone.Firmware.Presence
         /// <summary>Forgets everything, e.g. when the subscription starts again.</summary>
         public void Reset()
         {
-            for (int i = 0; i < MaxDialogs; i++)
-            {
-                _ids[i] = null;
-            }
+            Clear();
             _version = -1;
             NeedsFullState = false;
         }
@@ -180,10 +184,7 @@ namespace DeskPhone.Firmware.Presence
             }
             if (full)
             {
-                for (int i = 0; i < MaxDialogs; i++)
-                {
-                    _ids[i] = null;
-                }
+                Clear();
             }
             for (int i = 0; i < count; i++)
             {
@@ -193,8 +194,29 @@ namespace DeskPhone.Firmware.Presence
             return true;
         }
 
+        private void Clear()
+        {
+            _ids = null;
+            _states = null;
+        }
+
         private void Store(string id, int state)
         {
+            if (_ids == null)
+            {
+                if (state == Idle)
+                {
+                    return;
+                }
+                _ids = new string[MaxDialogs];
+                _states = new int[MaxDialogs];
+                for (int i = 0; i < MaxDialogs; i++)
+                {
+                    // Written explicitly: nanoCLR crashes comparing a string with a never-written string[] element
+                    // (docs/benchmarks.md, "Two interpreter findings").
+                    _ids[i] = null;
+                }
+            }
             int free = -1;
             for (int i = 0; i < MaxDialogs; i++)
             {
@@ -203,6 +225,7 @@ namespace DeskPhone.Firmware.Presence
                     if (state == Idle)
                     {
                         _ids[i] = null;
+                        ReleaseWhenEmpty();
                     }
                     else
                     {
@@ -220,6 +243,19 @@ namespace DeskPhone.Firmware.Presence
                 _ids[free] = id;
                 _states[free] = state;
             }
+        }
+
+        /// <summary>Lets the tables go once the extension's last dialog ended.</summary>
+        private void ReleaseWhenEmpty()
+        {
+            for (int i = 0; i < MaxDialogs; i++)
+            {
+                if (_ids[i] != null)
+                {
+                    return;
+                }
+            }
+            Clear();
         }
 
         private static int Classify(string state, string direction, bool heldRemotely)
@@ -268,19 +304,11 @@ namespace DeskPhone.Firmware.Presence
 
         private static bool ParseLong(string text, out long value)
         {
-            value = 0;
-            if (text == null || text.Length == 0 || text.Length > 18)
+            value = DecimalDigits.Parse(text, 18);
+            if (value < 0)
             {
+                value = 0;
                 return false;
-            }
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c < '0' || c > '9')
-                {
-                    return false;
-                }
-                value = value * 10 + (c - '0');
             }
             return true;
         }

@@ -209,7 +209,7 @@ namespace DeskPhone.Firmware.Presence
                 {
                     continue;
                 }
-                int port = u.Port > 0 ? u.Port : 5060;
+                int port = u.Port > 0 ? u.Port : SipUri.DefaultPort;
                 bool own = u.Host != null && ownHost != null && u.Host.ToLower() == ownHost.ToLower() && port == ownPort;
                 if (!own)
                 {

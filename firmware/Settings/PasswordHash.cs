@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DeskPhone.Sip.Auth;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Settings
 {
@@ -174,8 +175,8 @@ namespace DeskPhone.Firmware.Settings
             byte[] data = new byte[hex.Length / 2];
             for (int i = 0; i < data.Length; i++)
             {
-                int hi = HexValue(hex[2 * i]);
-                int lo = HexValue(hex[2 * i + 1]);
+                int hi = HexDigit.Value(hex[2 * i]);
+                int lo = HexDigit.Value(hex[2 * i + 1]);
                 if (hi < 0 || lo < 0)
                 {
                     return null;
@@ -183,14 +184,6 @@ namespace DeskPhone.Firmware.Settings
                 data[i] = (byte)((hi << 4) | lo);
             }
             return data;
-        }
-
-        private static int HexValue(char c)
-        {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
         }
     }
 }

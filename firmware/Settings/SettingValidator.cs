@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Settings
 {
@@ -286,22 +287,8 @@ namespace DeskPhone.Firmware.Settings
             }
             for (int i = 0; i < 4; i++)
             {
-                string part = parts[i];
-                if (part.Length == 0 || part.Length > 3)
-                {
-                    return false;
-                }
-                int n = 0;
-                for (int j = 0; j < part.Length; j++)
-                {
-                    char c = part[j];
-                    if (c < '0' || c > '9')
-                    {
-                        return false;
-                    }
-                    n = n * 10 + (c - '0');
-                }
-                if (n > 255)
+                long n = DecimalDigits.Parse(parts[i], 3);
+                if (n < 0 || n > 255)
                 {
                     return false;
                 }
@@ -322,15 +309,10 @@ namespace DeskPhone.Firmware.Settings
             {
                 return false;
             }
-            long n = 0;
-            for (int i = start; i < value.Length; i++)
+            long n = DecimalDigits.Parse(value, start, value.Length, 11);
+            if (n < 0)
             {
-                char c = value[i];
-                if (c < '0' || c > '9')
-                {
-                    return false;
-                }
-                n = n * 10 + (c - '0');
+                return false;
             }
             if (value[0] == '-')
             {

@@ -5,44 +5,26 @@ using System.Text;
 namespace DeskPhone.Firmware.Settings
 {
     /// <summary>
-    /// The phone's settings: typed access by the phones' setting names, validation, change notification,
-    /// persistence in two checksummed slots, and passwords kept only as salted hashes.
-    /// Reads are lock-free and allocation-free (two binary searches); writes are serialised. Only the values that
-    /// differ from their defaults are kept, and of the table only the columns a read needs
-    /// (<see cref="SettingsTable"/> builds a full definition when one is asked for).
+    /// The phone's settings: typed access by the phones' setting names, validation, change notification, and
+    /// passwords kept only as salted hashes. The table's columns and the name lookup are <see cref="SettingsIndex"/>,
+    /// the values that differ from their defaults <see cref="StoredValues"/>, the two stored copies on the medium
+    /// <see cref="SettingsSlotPair"/> (each copy's format <see cref="SettingsSlot"/>, its lines
+    /// <see cref="SettingsPayload"/>), the XML <see cref="XmlSettingsImporter"/> and <see cref="XmlSettingsExporter"/>.
+    /// Reads are lock-free and allocation-free (two binary searches); writes are serialised.
     /// </summary>
     public sealed class SettingsStore
     {
         public const string SlotA = "settings-a.bin";
         public const string SlotB = "settings-b.bin";
 
-        // The table's columns that reads need, by ordinal. Names are ASCII bytes, entry o at _nameStart[o] up to
-        // _nameStart[o + 1] (a string object per name would cost more than its text); _byName holds the ordinals
-        // sorted by name.
-        private readonly byte[] _nameText;
-        private readonly short[] _nameStart;
-        private readonly byte[] _byName;
-        private readonly byte[] _kinds;
-        private readonly byte[] _maxIndex;
-        private readonly string[] _defaults;
-
-        // Index 1's own default (identity 1 active, key 1 a line key): 0, or 1 + its position in _firstDefaults.
-        private readonly byte[] _first;
-        private readonly string[] _firstDefaults;
-
+        private readonly SettingsIndex _index = new SettingsIndex();
         private StoredValues _stored = StoredValues.Empty;
         private readonly ArrayList _unknown = new ArrayList();
         private readonly ISettingsMedium _medium;
+        private readonly SettingsSlotPair _slots;
         private readonly Random _random;
         private readonly object _sync = new object();
 
-        /// <summary>The password HTTP Digest protects the bench with; stored as HA1 (<see cref="PasswordHash.DigestPrefix"/>).</summary>
-        public const string HttpPassword = "http_pass";
-
-        // Which slot holds the newest good copy and its sequence; the next save goes to the other slot.
-        private string _currentSlot;
-        private uint _sequence;
-        private bool _slotsScanned;
 
         public SettingsStore() : this(null, null)
         {
@@ -53,30 +35,8 @@ namespace DeskPhone.Firmware.Settings
         public SettingsStore(ISettingsMedium medium, Random random)
         {
             _medium = medium;
+            _slots = new SettingsSlotPair(medium);
             _random = random ?? new Random();
-            Columns columns = new Columns();
-            SettingsTable.Rows(columns);
-            columns.Allocate();
-            SettingsTable.Rows(columns);
-            _nameText = columns.NameText;
-            _nameStart = columns.NameStart;
-            _kinds = columns.Kinds;
-            _maxIndex = columns.MaxIndex;
-            _defaults = columns.Defaults;
-            _first = columns.First;
-            _firstDefaults = columns.FirstDefaults;
-            _byName = new byte[_kinds.Length];
-            for (int i = 0; i < _byName.Length; i++)
-            {
-                // Insertion sort, once at start-up.
-                int at = i;
-                while (at > 0 && CompareNames(_byName[at - 1], i) > 0)
-                {
-                    _byName[at] = _byName[at - 1];
-                    at--;
-                }
-                _byName[at] = (byte)i;
-            }
         }
 
         public event SettingChangedHandler SettingChanged;
@@ -94,37 +54,37 @@ namespace DeskPhone.Firmware.Settings
 
         // ---- definitions ----
 
-        public int DefinitionCount => _kinds.Length;
+        public int DefinitionCount => _index.Count;
 
         /// <summary>The definition at a table position, built for the caller (each call gives a new object).</summary>
         public SettingDefinition GetDefinition(int ordinal) => SettingsTable.Define(ordinal);
 
         public SettingDefinition FindDefinition(string name)
         {
-            int ordinal = Ordinal(name);
+            int ordinal = _index.Ordinal(name);
             return ordinal < 0 ? null : SettingsTable.Define(ordinal);
         }
 
-        public bool IsDefined(string name) => Ordinal(name) >= 0;
+        public bool IsDefined(string name) => _index.Ordinal(name) >= 0;
 
         // ---- reads ----
 
         /// <summary>A global setting's value; for an indexed setting, index 1. Null for an unknown name.</summary>
         public string Get(string name)
         {
-            int ordinal = Ordinal(name);
-            return ordinal < 0 ? null : Value(ordinal, _maxIndex[ordinal] > 0 ? 1 : 0);
+            int ordinal = _index.Ordinal(name);
+            return ordinal < 0 ? null : Value(ordinal, _index.MaxIndexOf(ordinal) > 0 ? 1 : 0);
         }
 
         /// <summary>Value of index idx (global settings ignore idx). Null for an unknown name or an index out of range.</summary>
         public string Get(string name, int idx)
         {
-            int ordinal = Ordinal(name);
+            int ordinal = _index.Ordinal(name);
             if (ordinal < 0)
             {
                 return null;
             }
-            int max = _maxIndex[ordinal];
+            int max = _index.MaxIndexOf(ordinal);
             if (max == 0)
             {
                 return Value(ordinal, 0);
@@ -145,9 +105,9 @@ namespace DeskPhone.Firmware.Settings
         /// <summary>The value as menus, logs and the bench may show it: secrets and passwords masked.</summary>
         public string GetForDisplay(string name, int idx)
         {
-            int ordinal = Ordinal(name);
+            int ordinal = _index.Ordinal(name);
             string value = Get(name, idx);
-            if (ordinal < 0 || value == null || (_kinds[ordinal] != (byte)SettingKind.Secret && _kinds[ordinal] != (byte)SettingKind.Password))
+            if (ordinal < 0 || value == null || (_index.KindOf(ordinal) != SettingKind.Secret && _index.KindOf(ordinal) != SettingKind.Password))
             {
                 return value;
             }
@@ -158,8 +118,8 @@ namespace DeskPhone.Firmware.Settings
 
         public bool IsPasswordSet(string name)
         {
-            int ordinal = Ordinal(name);
-            return ordinal >= 0 && _kinds[ordinal] == (byte)SettingKind.Password && Value(ordinal, 0).Length > 0;
+            int ordinal = _index.Ordinal(name);
+            return ordinal >= 0 && _index.KindOf(ordinal) == SettingKind.Password && Value(ordinal, 0).Length > 0;
         }
 
         /// <summary>True when candidate is the password. An unset password matches only the empty candidate.</summary>
@@ -296,14 +256,14 @@ namespace DeskPhone.Firmware.Settings
             {
                 ResetToDefaults();
                 _unknown.Clear();
-                byte[] chosen = ScanSlots(problems, out int length);
+                byte[] chosen = _slots.ReadNewest(problems, out int length);
                 bool fellBack = problems.Count > 0;
                 if (chosen != null)
                 {
                     ApplyStored(SettingsPayload.Parse(chosen, SettingsSlot.HeaderBytes, length, problems), problems);
                 }
                 IsDirty = false;
-                return new SettingsLoadReport(_currentSlot, chosen == null ? 0 : _sequence, fellBack, ToStrings(problems));
+                return new SettingsLoadReport(_slots.Current, chosen == null ? 0 : _slots.Sequence, fellBack, ToStrings(problems));
             }
         }
 
@@ -319,30 +279,12 @@ namespace DeskPhone.Firmware.Settings
             }
             lock (_sync)
             {
-                if (!_slotsScanned)
+                string error = _slots.Write(Encoding.UTF8.GetBytes(Serialize()));
+                if (error == null)
                 {
-                    ScanSlots(new ArrayList(), out int ignored);
+                    IsDirty = false;
                 }
-                string target = _currentSlot == SlotA ? SlotB : SlotA;
-                uint sequence = _sequence + 1;
-                byte[] blob = SettingsSlot.Encode(sequence, Encoding.UTF8.GetBytes(Serialize()));
-                try
-                {
-                    _medium.Write(target, blob, 0, blob.Length);
-                    byte[] back = _medium.Read(target);
-                    if (back == null || SettingsSlot.Check(back, out uint backSeq, out int backLen) != null || backSeq != sequence)
-                    {
-                        return "settings: " + target + " did not read back intact; previous copy kept";
-                    }
-                }
-                catch (Exception ex)
-                {
-                    return "settings: writing " + target + " failed (" + ex.Message + "); previous copy kept";
-                }
-                _currentSlot = target;
-                _sequence = sequence;
-                IsDirty = false;
-                return null;
+                return error;
             }
         }
 
@@ -354,8 +296,7 @@ namespace DeskPhone.Firmware.Settings
         public string FactoryReset()
         {
             ArrayList changed = new ArrayList();
-            bool adminWasSet = IsPasswordSet("admin_mode_password");
-            bool httpWasSet = IsPasswordSet("http_pass");
+            ArrayList passwordsCleared = new ArrayList();
             bool rebootNewlyRequired = false;
             string error = null;
             lock (_sync)
@@ -364,7 +305,12 @@ namespace DeskPhone.Firmware.Settings
                 for (int i = 0; i < _stored.Count; i++)
                 {
                     int key = _stored.KeyAt(i);
-                    changed.Add(new SettingEntry(NameOf(key / 128), key % 128, null));
+                    changed.Add(new SettingEntry(_index.NameOf(key / 128), key % 128, null));
+                    if (_index.KindOf(key / 128) == SettingKind.Password && _stored.TextAt(i).Length > 0)
+                    {
+                        // A password's default is empty, so every set password is stored and is cleared now.
+                        passwordsCleared.Add(_index.NameOf(key / 128));
+                    }
                     if (!RebootRequired && SettingsTable.Define(key / 128).NeedsReboot)
                     {
                         RebootRequired = true;
@@ -374,20 +320,10 @@ namespace DeskPhone.Firmware.Settings
                 ResetToDefaults();
                 _unknown.Clear();
                 IsDirty = false;
-                if (_medium != null)
+                error = _slots.DeleteBoth();
+                if (error != null)
                 {
-                    try
-                    {
-                        _medium.Delete(SlotA);
-                        _medium.Delete(SlotB);
-                        _currentSlot = null;
-                    }
-                    catch (Exception ex)
-                    {
-                        // _sequence is kept, so a later save still outranks whatever copy survived.
-                        error = "settings: deleting the stored copies failed (" + ex.Message + ")";
-                        IsDirty = true;
-                    }
+                    IsDirty = true;
                 }
             }
             for (int i = 0; i < changed.Count; i++)
@@ -395,13 +331,9 @@ namespace DeskPhone.Firmware.Settings
                 SettingEntry e = (SettingEntry)changed[i];
                 SettingChanged?.Invoke(e.Name, e.Idx, FindDefinition(e.Name).NeedsReboot);
             }
-            if (adminWasSet)
+            for (int i = 0; i < passwordsCleared.Count; i++)
             {
-                PasswordStateChanged?.Invoke("admin_mode_password", false);
-            }
-            if (httpWasSet)
-            {
-                PasswordStateChanged?.Invoke("http_pass", false);
+                PasswordStateChanged?.Invoke((string)passwordsCleared[i], false);
             }
             if (rebootNewlyRequired)
             {
@@ -425,53 +357,22 @@ namespace DeskPhone.Firmware.Settings
             _stored = StoredValues.Empty;
         }
 
-        private int Ordinal(string name)
-        {
-            if (name == null)
-            {
-                return -1;
-            }
-            int lo = 0;
-            int hi = _byName.Length - 1;
-            while (lo <= hi)
-            {
-                int mid = (lo + hi) >> 1;
-                int c = CompareName(_byName[mid], name);
-                if (c == 0)
-                {
-                    return _byName[mid];
-                }
-                if (c < 0)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-            return -1;
-        }
-
         private string Value(int ordinal, int idx)
         {
             StoredValues stored = _stored;
             int at = stored.Find(StoredValues.Key(ordinal, idx));
-            return at >= 0 ? stored.TextAt(at) : DefaultFor(ordinal, idx);
+            return at >= 0 ? stored.TextAt(at) : _index.DefaultFor(ordinal, idx);
         }
-
-        private string DefaultFor(int ordinal, int idx) =>
-            idx == 1 && _first[ordinal] != 0 ? _firstDefaults[_first[ordinal] - 1] : _defaults[ordinal];
 
         private void Put(int ordinal, int idx, string value)
         {
             int key = StoredValues.Key(ordinal, idx);
-            _stored = value == DefaultFor(ordinal, idx) ? _stored.Without(key) : _stored.With(key, value);
+            _stored = value == _index.DefaultFor(ordinal, idx) ? _stored.Without(key) : _stored.With(key, value);
         }
 
         /// <summary>http_pass set again with the same password still changes when http_user changed since (a new HA1).</summary>
         private bool SameDigestUser(SettingDefinition def, string current) =>
-            def.Name != HttpPassword || PasswordHash.DigestUser(current) == Value(Ordinal("http_user"), 0);
+            def.Name != SettingNames.HttpPassword || PasswordHash.DigestUser(current) == Value(_index.Ordinal(SettingNames.HttpUser), 0);
 
         private string Prepare(SettingDefinition def, string value, out string stored)
         {
@@ -486,10 +387,10 @@ namespace DeskPhone.Firmware.Settings
             {
                 return error;
             }
-            if (def.Kind == SettingKind.Password && normalized.Length > 0 && def.Name == HttpPassword)
+            if (def.Kind == SettingKind.Password && normalized.Length > 0 && def.Name == SettingNames.HttpPassword)
             {
                 // HTTP Digest needs HA1 on the server: made for the http_user of this moment (docs/security.md).
-                normalized = PasswordHash.CreateDigest(Value(Ordinal("http_user"), 0), normalized);
+                normalized = PasswordHash.CreateDigest(Value(_index.Ordinal(SettingNames.HttpUser), 0), normalized);
             }
             else if (def.Kind == SettingKind.Password && normalized.Length > 0)
             {
@@ -533,7 +434,7 @@ namespace DeskPhone.Firmware.Settings
             for (int i = 0; i < _stored.Count; i++)
             {
                 int key = _stored.KeyAt(i);
-                SettingsPayload.Append(sb, NameOf(key / 128), key % 128, _stored.TextAt(i));
+                SettingsPayload.Append(sb, _index.NameOf(key / 128), key % 128, _stored.TextAt(i));
             }
             for (int i = 0; i < _unknown.Count; i++)
             {
@@ -541,49 +442,6 @@ namespace DeskPhone.Firmware.Settings
                 SettingsPayload.Append(sb, e.Name, e.Idx, e.Value);
             }
             return sb.ToString();
-        }
-
-        /// <summary>Reads both slots and returns the newest intact one (null if none), remembering which it is.</summary>
-        private byte[] ScanSlots(ArrayList problems, out int payloadLength)
-        {
-            byte[] a = ReadSlot(SlotA, problems, out uint seqA, out int lenA);
-            byte[] b = ReadSlot(SlotB, problems, out uint seqB, out int lenB);
-            // Serial-number order, not plain '>': after 2^32 saves the sequence wraps to 0, and that copy is the newer.
-            bool useA = a != null && (b == null || SettingsSlot.IsNewer(seqA, seqB));
-            byte[] chosen = useA ? a : b;
-            _currentSlot = chosen == null ? null : (useA ? SlotA : SlotB);
-            _sequence = chosen == null ? 0 : (useA ? seqA : seqB);
-            _slotsScanned = true;
-            payloadLength = useA ? lenA : lenB;
-            return chosen;
-        }
-
-        private byte[] ReadSlot(string name, ArrayList problems, out uint sequence, out int payloadLength)
-        {
-            sequence = 0;
-            payloadLength = 0;
-            byte[] blob;
-            try
-            {
-                blob = _medium == null ? null : _medium.Read(name);
-            }
-            catch (Exception ex)
-            {
-                problems.Add(name + ": unreadable (" + ex.Message + ")");
-                return null;
-            }
-            if (blob == null)
-            {
-                return null;
-            }
-            string error = SettingsSlot.Check(blob, out sequence, out payloadLength);
-            if (error != null)
-            {
-                problems.Add(name + ": " + error + ", ignored");
-                sequence = 0;
-                return null;
-            }
-            return blob;
         }
 
         internal static string CheckIndex(SettingDefinition def, int idx)
@@ -601,105 +459,6 @@ namespace DeskPhone.Firmware.Settings
             def.IsIndexed ? def.Name + "[" + idx.ToString() + "]" : def.Name;
 
         private static int ToInt(string value) => SettingValidator.TryParseInt(value, out int n) ? n : 0;
-
-        private string NameOf(int ordinal)
-        {
-            int start = _nameStart[ordinal];
-            char[] chars = new char[_nameStart[ordinal + 1] - start];
-            for (int i = 0; i < chars.Length; i++)
-            {
-                chars[i] = (char)_nameText[start + i];
-            }
-            return new string(chars);
-        }
-
-        /// <summary>Ordinal order of a setting's name and a string (string.Compare is culture-aware on the host).</summary>
-        private int CompareName(int ordinal, string name)
-        {
-            int start = _nameStart[ordinal];
-            int length = _nameStart[ordinal + 1] - start;
-            int n = length < name.Length ? length : name.Length;
-            for (int i = 0; i < n; i++)
-            {
-                int d = _nameText[start + i] - name[i];
-                if (d != 0)
-                {
-                    return d;
-                }
-            }
-            return length - name.Length;
-        }
-
-        private int CompareNames(int a, int b)
-        {
-            int startA = _nameStart[a];
-            int startB = _nameStart[b];
-            int lengthA = _nameStart[a + 1] - startA;
-            int lengthB = _nameStart[b + 1] - startB;
-            int n = lengthA < lengthB ? lengthA : lengthB;
-            for (int i = 0; i < n; i++)
-            {
-                int d = _nameText[startA + i] - _nameText[startB + i];
-                if (d != 0)
-                {
-                    return d;
-                }
-            }
-            return lengthA - lengthB;
-        }
-
-        /// <summary>Collects the columns the store keeps: a counting pass, <see cref="Allocate"/>, then a filling pass.</summary>
-        private sealed class Columns : SettingsTable.RowSink
-        {
-            public byte[] NameText;
-            public short[] NameStart;
-            public byte[] Kinds;
-            public byte[] MaxIndex;
-            public string[] Defaults;
-            public byte[] First;
-            public string[] FirstDefaults;
-            private int _count;
-            private int _firstCount;
-            private int _textLength;
-
-            public void Allocate()
-            {
-                NameText = new byte[_textLength];
-                NameStart = new short[_count + 1];
-                Kinds = new byte[_count];
-                MaxIndex = new byte[_count];
-                Defaults = new string[_count];
-                First = new byte[_count];
-                FirstDefaults = new string[_firstCount];
-                _count = 0;
-                _firstCount = 0;
-                _textLength = 0;
-            }
-
-            public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
-                string choices, bool needsReboot, string firstIndexDefault, string description)
-            {
-                if (NameText != null)
-                {
-                    for (int i = 0; i < name.Length; i++)
-                    {
-                        NameText[_textLength + i] = (byte)name[i]; // setting names are ASCII (a test checks)
-                    }
-                    NameStart[_count + 1] = (short)(_textLength + name.Length);
-                    Kinds[_count] = (byte)kind;
-                    MaxIndex[_count] = (byte)maxIndex;
-                    Defaults[_count] = defaultValue;
-                    if (firstIndexDefault != null)
-                    {
-                        FirstDefaults[_firstCount] = firstIndexDefault;
-                        First[_count] = (byte)(_firstCount + 1);
-                    }
-                }
-                _firstCount += firstIndexDefault == null ? 0 : 1;
-                _textLength += name.Length;
-                _count++;
-            }
-        }
 
         internal static string[] ToStrings(ArrayList list)
         {

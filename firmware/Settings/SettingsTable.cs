@@ -11,7 +11,7 @@ namespace DeskPhone.Firmware.Settings
     /// </summary>
     public static class SettingsTable
     {
-        public const int Identities = 12;
+        public const int Identities = DeskPhone.Sip.UserAgent.SipUserAgent.MaxIdentities;
         public const int FunctionKeys = 16;
         public const int ExpansionKeys = 54;
 
@@ -130,6 +130,8 @@ namespace DeskPhone.Firmware.Settings
             t.Int("infobox_line_seconds", "10", 1, 3600, false, "Seconds each Infobox line stays");
             t.Int("desktop_message_max_bytes", "512", 16, 4096, false, "Longest accepted desktop message body (bytes)");
             t.Int("timezone_offset_minutes", "0", -720, 840, false, "Offset of local time from UTC (minutes)");
+            t.Row("ntp_server", SettingKind.HostPort, "", 0, 0, TextMax, null, false, null, "NTP server host[:port] (empty: no network time)");
+            t.Int("ntp_refresh_timer", "3600", 60, 86400, false, "Seconds between NTP requests once the time is known");
             t.Int("status_popup_default_seconds", "10", 0, 3600, false, "Seconds a pop-up stays when its entry has no :N");
         }
 

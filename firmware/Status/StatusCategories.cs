@@ -1,4 +1,5 @@
 using System.Collections;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Status
 {
@@ -197,21 +198,8 @@ namespace DeskPhone.Firmware.Status
 
         private static int ParseSeconds(string s, int start, int end)
         {
-            if (end == start || end - start > 5)
-            {
-                return -1;
-            }
-            int n = 0;
-            for (int i = start; i < end; i++)
-            {
-                char c = s[i];
-                if (c < '0' || c > '9')
-                {
-                    return -1;
-                }
-                n = n * 10 + (c - '0');
-            }
-            return n <= MaxSeconds ? n : -1;
+            long n = DecimalDigits.Parse(s, start, end, 5);
+            return n >= 0 && n <= MaxSeconds ? (int)n : -1;
         }
 
         private static bool IsSeparator(char c) => c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',';

@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Xml
 {
@@ -510,10 +511,7 @@ namespace DeskPhone.Firmware.Xml
         private static int Digit(byte b, bool hex)
         {
             if (b >= (byte)'0' && b <= (byte)'9') return b - (byte)'0';
-            if (!hex) return -1;
-            if (b >= (byte)'a' && b <= (byte)'f') return b - (byte)'a' + 10;
-            if (b >= (byte)'A' && b <= (byte)'F') return b - (byte)'A' + 10;
-            return -1;
+            return hex ? HexDigit.Value(b) : -1;
         }
 
         /// <summary>UTF-8 bytes to a string; null (and an Error) on an invalid sequence.</summary>
@@ -529,8 +527,6 @@ namespace DeskPhone.Firmware.Xml
             while (i < end)
             {
                 int b = _data[i];
-                int extra;
-                int min;
                 if (b < 0x80)
                 {
                     if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)
@@ -542,35 +538,14 @@ namespace DeskPhone.Firmware.Xml
                     i++;
                     continue;
                 }
-                if ((b & 0xE0) == 0xC0) { extra = 1; min = 0x80; b &= 0x1F; }
-                else if ((b & 0xF0) == 0xE0) { extra = 2; min = 0x800; b &= 0x0F; }
-                else if ((b & 0xF8) == 0xF0) { extra = 3; min = 0x10000; b &= 0x07; }
-                else { _pos = i; Fail("invalid UTF-8"); return null; }
-                if (i + extra >= end)
+                int n = Utf8.Decode(_data, i, end, out int code, out int broken, out bool truncated);
+                if (n == 0)
                 {
                     _pos = i;
-                    Fail("truncated UTF-8 sequence");
+                    Fail(truncated ? "truncated UTF-8 sequence" : "invalid UTF-8");
                     return null;
                 }
-                int code = b;
-                for (int k = 1; k <= extra; k++)
-                {
-                    int c = _data[i + k];
-                    if ((c & 0xC0) != 0x80)
-                    {
-                        _pos = i;
-                        Fail("invalid UTF-8");
-                        return null;
-                    }
-                    code = (code << 6) | (c & 0x3F);
-                }
-                if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-                {
-                    _pos = i;
-                    Fail("invalid UTF-8");
-                    return null;
-                }
-                i += extra + 1;
+                i += n;
             }
             return Encoding.UTF8.GetString(_data, start, length);
         }

@@ -6,7 +6,10 @@ namespace DeskPhone.Sip.Auth
     /// </summary>
     public static class Md5
     {
-        private static readonly uint[] K =
+        // The round constants and shifts are made for each hash, not kept in static arrays: nanoCLR runs every static
+        // initialiser at boot, so a static table would be 552 B of heap for good for a hash that runs a few times per
+        // registration (docs/benchmarks.md, "Where the heap goes before Main").
+        private static uint[] RoundConstants() => new uint[]
         {
             0xD76AA478, 0xE8C7B756, 0x242070DB, 0xC1BDCEEE, 0xF57C0FAF, 0x4787C62A, 0xA8304613, 0xFD469501,
             0x698098D8, 0x8B44F7AF, 0xFFFF5BB1, 0x895CD7BE, 0x6B901122, 0xFD987193, 0xA679438E, 0x49B40821,
@@ -18,13 +21,8 @@ namespace DeskPhone.Sip.Auth
             0x6FA87E4F, 0xFE2CE6E0, 0xA3014314, 0x4E0811A1, 0xF7537E82, 0xBD3AF235, 0x2AD7D2BB, 0xEB86D391,
         };
 
-        private static readonly int[] S =
-        {
-            7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
-            5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
-            4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
-            6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
-        };
+        /// <summary>The shift of each step: four per round, repeated four times in each of the four rounds.</summary>
+        private static int[] RoundShifts() => new int[] { 7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21 };
 
         private const string HexDigits = "0123456789abcdef";
 
@@ -35,6 +33,8 @@ namespace DeskPhone.Sip.Auth
             int padded = ((length + 8) / 64 + 1) * 64;
             var block = new byte[64];
             var m = new uint[16];
+            uint[] k = RoundConstants();
+            int[] shifts = RoundShifts();
             for (int chunk = 0; chunk < padded; chunk += 64)
             {
                 for (int i = 0; i < 64; i++)
@@ -88,11 +88,12 @@ namespace DeskPhone.Sip.Auth
                         f = c ^ (b | ~d);
                         g = (7 * i) % 16;
                     }
-                    uint sum = a + f + K[i] + m[g];
+                    uint sum = a + f + k[i] + m[g];
+                    int shift = shifts[((i >> 4) << 2) | (i & 3)];
                     a = d;
                     d = c;
                     c = b;
-                    b = b + ((sum << S[i]) | (sum >> (32 - S[i])));
+                    b = b + ((sum << shift) | (sum >> (32 - shift)));
                 }
                 a0 += a;
                 b0 += b;

@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Sip.Message
 {
@@ -395,17 +396,8 @@ namespace DeskPhone.Sip.Message
             {
                 return;
             }
-            long n = 0;
-            for (int i = 0; i < space; i++)
-            {
-                char c = value[i];
-                if (c < '0' || c > '9')
-                {
-                    return;
-                }
-                n = n * 10 + (c - '0');
-            }
-            if (n > 4294967295L)
+            long n = DecimalDigits.Parse(value, 0, space, 10);
+            if (n < 0 || n > 4294967295L)
             {
                 return;
             }
@@ -437,21 +429,8 @@ namespace DeskPhone.Sip.Message
             {
                 return -1;
             }
-            if (value.Length == 0 || value.Length > 10)
-            {
-                return -2;
-            }
-            long n = 0;
-            for (int i = 0; i < value.Length; i++)
-            {
-                char c = value[i];
-                if (c < '0' || c > '9')
-                {
-                    return -2;
-                }
-                n = n * 10 + (c - '0');
-            }
-            return n > max ? -2 : (int)n;
+            long n = DecimalDigits.Parse(value, 0, value.Length, 10);
+            return n < 0 || n > max ? -2 : (int)n;
         }
 
         internal static string Unfold(byte[] b, int start, int length)

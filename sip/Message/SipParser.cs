@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Text;
+
 namespace DeskPhone.Sip.Message
 {
     /// <summary>
@@ -192,18 +194,9 @@ namespace DeskPhone.Sip.Message
                     reason = "bad status line";
                     return -1;
                 }
-                int code = 0;
-                int i = start + 8;
-                for (int k = 0; k < 3; k++, i++)
-                {
-                    if (b[i] < (byte)'0' || b[i] > (byte)'9')
-                    {
-                        reason = "status code is not three digits";
-                        return -1;
-                    }
-                    code = code * 10 + (b[i] - (byte)'0');
-                }
-                if (i < end && b[i] != (byte)' ')
+                int i = start + 11;
+                int code = (int)DecimalDigits.Parse(b, start + 8, i, 3);
+                if (code < 0 || (i < end && b[i] != (byte)' '))
                 {
                     reason = "status code is not three digits";
                     return -1;
@@ -332,20 +325,8 @@ namespace DeskPhone.Sip.Message
             {
                 end--;
             }
-            if (end == start || end - start > 9)
-            {
-                return -2;
-            }
-            int n = 0;
-            for (int i = start; i < end; i++)
-            {
-                if (b[i] < (byte)'0' || b[i] > (byte)'9')
-                {
-                    return -2;
-                }
-                n = n * 10 + (b[i] - (byte)'0');
-            }
-            return n;
+            long n = DecimalDigits.Parse(b, start, end, 9);
+            return n < 0 ? -2 : (int)n;
         }
 
         /// <summary>Index of the '\n' ending the line that starts at <paramref name="start"/>, or -1.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Sip.Message
 {
@@ -9,6 +10,9 @@ namespace DeskPhone.Sip.Message
     /// </summary>
     public sealed class SipUri
     {
+        /// <summary>The port of a sip: URI that names none (RFC 3261, 19.1.2: 5060 for UDP and TCP).</summary>
+        public const int DefaultPort = 5060;
+
         private readonly string _text;
 
         private SipUri(string text)
@@ -193,26 +197,12 @@ namespace DeskPhone.Sip.Message
             }
             if (portStart >= 0)
             {
-                int digits = end - portStart;
-                if (digits == 0 || digits > 5)
+                long n = DecimalDigits.Parse(s, portStart, end, 5);
+                if (n < 0 || n > 65535)
                 {
                     return false;
                 }
-                int n = 0;
-                for (int i = portStart; i < end; i++)
-                {
-                    char c = s[i];
-                    if (c < '0' || c > '9')
-                    {
-                        return false;
-                    }
-                    n = n * 10 + (c - '0');
-                }
-                if (n > 65535)
-                {
-                    return false;
-                }
-                port = n;
+                port = (int)n;
             }
             host = s.Substring(start, hostEnd - start);
             return true;
@@ -249,7 +239,7 @@ namespace DeskPhone.Sip.Message
             while (true)
             {
                 int groupStart = i;
-                while (i < end && i - groupStart < 5 && Hex(s[i]) >= 0)
+                while (i < end && i - groupStart < 5 && HexDigit.Value(s[i]) >= 0)
                 {
                     i++;
                 }
@@ -464,8 +454,8 @@ namespace DeskPhone.Sip.Message
                     {
                         return null;
                     }
-                    int hi = Hex(s[i + 1]);
-                    int lo = Hex(s[i + 2]);
+                    int hi = HexDigit.Value(s[i + 1]);
+                    int lo = HexDigit.Value(s[i + 2]);
                     if (hi < 0 || lo < 0)
                     {
                         return null;
@@ -479,14 +469,6 @@ namespace DeskPhone.Sip.Message
                 }
             }
             return Encoding.UTF8.GetString(bytes, 0, n);
-        }
-
-        private static int Hex(char c)
-        {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            return -1;
         }
     }
 }

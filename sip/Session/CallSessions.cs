@@ -871,7 +871,7 @@ namespace DeskPhone.Sip.Session
             if (address != null)
             {
                 call.HopAddress = address;
-                call.HopPort = uri.Port > 0 ? uri.Port : 5060;
+                call.HopPort = uri.Port > 0 ? uri.Port : SipUri.DefaultPort;
             }
         }
 

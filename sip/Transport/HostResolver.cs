@@ -7,10 +7,13 @@ namespace DeskPhone.Sip.Transport
     public static class HostResolver
     {
         /// <summary>Splits host[:port] (default port 5060); false when it is empty or the port is not a number.</summary>
-        public static bool Split(string hostPort, out string host, out int port)
+        public static bool Split(string hostPort, out string host, out int port) => Split(hostPort, out host, out port, SipUri.DefaultPort);
+
+        /// <summary>Splits host[:port] with <paramref name="defaultPort"/> when none is given (NTP's 123, ...).</summary>
+        public static bool Split(string hostPort, out string host, out int port, int defaultPort)
         {
             host = null;
-            port = 5060;
+            port = defaultPort;
             if (hostPort == null || hostPort.Length == 0)
             {
                 return false;

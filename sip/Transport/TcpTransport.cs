@@ -6,7 +6,8 @@ using DeskPhone.Sip.Message;
 namespace DeskPhone.Sip.Transport
 {
     /// <summary>
-    /// SIP over TCP: up to <see cref="MaxConnections"/> connections, each read by its own thread, which frames the
+    /// SIP over TCP: up to <see cref="Capacity"/> connections (<see cref="MaxConnections"/> unless the board says
+    /// fewer), each read by its own thread, which frames the
     /// stream with the parser (several messages or half of one per read), posts complete messages to the inbox and
     /// answers on the same connection. The limits (docs/sip-stack.md, "SIP transport limits"):
     /// <list type="bullet">
@@ -25,6 +26,7 @@ namespace DeskPhone.Sip.Transport
     /// </summary>
     public sealed class TcpTransport : ISipTransport
     {
+        /// <summary>Connections by default (the simulator, the tests); a board passes what its heap holds.</summary>
         public const int MaxConnections = 8;
 
         /// <summary>
@@ -42,14 +44,24 @@ namespace DeskPhone.Sip.Transport
         private static readonly byte[] Pong = { (byte)'\r', (byte)'\n' };
 
         private readonly SipInbox _inbox;
-        private readonly Connection[] _connections = new Connection[MaxConnections];
+        private readonly Connection[] _connections;
         private Socket _listener;
         private bool _running;
         private int _activity;
 
-        public TcpTransport(SipInbox inbox)
+        public TcpTransport(SipInbox inbox) : this(inbox, MaxConnections)
+        {
+        }
+
+        /// <param name="inbox">Where complete messages go.</param>
+        /// <param name="capacity">
+        /// Connections held at once; each costs its reading thread, a buffer of two inbox packets and its own parsed
+        /// message (about 10 KB in the interpreter with 3,072-byte packets, docs/benchmarks.md "Load profiles").
+        /// </param>
+        public TcpTransport(SipInbox inbox, int capacity)
         {
             _inbox = inbox;
+            _connections = new Connection[capacity];
             IdleTimeoutMs = DefaultIdleTimeoutMs;
         }
 
@@ -72,6 +84,9 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Times a connection waited for a free inbox packet instead of reading on.</summary>
         public int Throttled { get; private set; }
 
+        /// <summary>Connections held at once; a new one beyond sheds the one idle the longest.</summary>
+        public int Capacity => _connections.Length;
+
         /// <summary>Connections open now.</summary>
         public int OpenConnections
         {
@@ -80,7 +95,7 @@ namespace DeskPhone.Sip.Transport
                 int n = 0;
                 lock (_connections)
                 {
-                    for (int i = 0; i < MaxConnections; i++)
+                    for (int i = 0; i < _connections.Length; i++)
                     {
                         if (_connections[i] != null)
                         {
@@ -114,7 +129,7 @@ namespace DeskPhone.Sip.Transport
             {
                 _listener.Close();
             }
-            for (int i = 0; i < MaxConnections; i++)
+            for (int i = 0; i < _connections.Length; i++)
             {
                 Connection c;
                 lock (_connections)
@@ -187,7 +202,7 @@ namespace DeskPhone.Sip.Transport
                 lock (_connections)
                 {
                     int slot = -1;
-                    for (int i = 0; i < MaxConnections && slot < 0; i++)
+                    for (int i = 0; i < _connections.Length && slot < 0; i++)
                     {
                         if (_connections[i] == null)
                         {
@@ -199,7 +214,7 @@ namespace DeskPhone.Sip.Transport
                         // Full: the connection idle the longest gives way, so idle or hostile connections cannot keep
                         // a PBX out (the activity stamps only grow, compared as serial numbers).
                         slot = 0;
-                        for (int i = 1; i < MaxConnections; i++)
+                        for (int i = 1; i < _connections.Length; i++)
                         {
                             if (_connections[i].LastActivity - _connections[slot].LastActivity < 0)
                             {

@@ -91,7 +91,7 @@ namespace DeskPhone.Sip.UserAgent
 
         private string _localHost = "127.0.0.1";
 
-        public int LocalPort => Udp == null ? 5060 : Udp.LocalPort;
+        public int LocalPort => Udp == null ? SipUri.DefaultPort : Udp.LocalPort;
 
         /// <summary>The transport the phone's own requests go out on.</summary>
         public ISipTransport Udp { get; set; }
@@ -569,7 +569,7 @@ namespace DeskPhone.Sip.UserAgent
         public static int ResponsePort(SipPacket packet, SipMessage m)
         {
             Via top = m.GetVia(0);
-            return packet.Connection == null && top != null && top.Rport < 0 ? (top.Port == 0 ? 5060 : top.Port) : packet.RemotePort;
+            return packet.Connection == null && top != null && top.Rport < 0 ? (top.Port == 0 ? SipUri.DefaultPort : top.Port) : packet.RemotePort;
         }
 
         /// <summary>Answers the request; <paramref name="remember"/> keeps the answer for retransmissions (Timer J).</summary>

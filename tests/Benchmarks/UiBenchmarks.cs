@@ -39,7 +39,7 @@ namespace DeskPhone.Benchmarks
             _screen.SetFunctionKey(0, "bob", 0xF800);
             _screen.Render();
 
-            // As on the board (firmware/Device/Program.cs): a band the height of the status line, 64 calls of list.
+            // As on the board (board/Program.cs): a band the height of the status line, 64 calls of list.
             DisplayProfile p = DisplayProfile.Color320x240;
             _band = new SoftwareBandTarget(p, p.StatusHeight);
             _banded = new BandedPanel(_band, p.Height, 64);

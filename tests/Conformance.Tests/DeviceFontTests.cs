@@ -25,7 +25,7 @@ namespace DeskPhone.Conformance.Tests
 
         private static FontGlyphs HostFont(string name) => FontGlyphs.For(name == "Fixed8x16" ? BitmapFont.Fixed8x16 : BitmapFont.Terminus6x12);
 
-        private static string TinyFontPath(string name) => Path.Combine(RepoPaths.Root, "ui", "Device", "Resources", name + ".tinyfnt");
+        private static string TinyFontPath(string name) => Path.Combine(RepoPaths.Root, "board", "Display", "Resources", name + ".tinyfnt");
 
         [Theory]
         [MemberData(nameof(Fonts))]
@@ -91,23 +91,23 @@ namespace DeskPhone.Conformance.Tests
         [Fact]
         public void ResourcesClassMatchesTheResxAndTheDeviceProject()
         {
-            string device = Path.Combine(RepoPaths.Root, "ui", "Device");
+            string device = Path.Combine(RepoPaths.Root, "board", "Display");
             XDocument resx = XDocument.Load(Path.Combine(device, "DeviceResources.resx"));
             var entries = resx.Root.Elements("data").ToDictionary(d => (string)d.Attribute("name"), d => d.Element("value").Value);
             string designer = File.ReadAllText(Path.Combine(device, "DeviceResources.Designer.cs"));
             var ids = Regex.Matches(designer, @"(\w+) = (-?\d+),").ToDictionary(m => m.Groups[1].Value, m => short.Parse(m.Groups[2].Value));
-            string nfproj = File.ReadAllText(Path.Combine(RepoPaths.Root, "ui", "DeskPhone.Ui.nfproj"));
+            string nfproj = File.ReadAllText(Path.Combine(RepoPaths.Root, "board", "DeskPhone.Board.nfproj"));
 
             Assert.Equal(entries.Keys.OrderBy(k => k), ids.Keys.OrderBy(k => k));
-            Assert.Contains("<EmbeddedResource Include=\"Device\\DeviceResources.resx\">", nfproj);
-            Assert.Contains("\"DeskPhone.Ui.Device.DeviceResources\"", designer);
+            Assert.Contains("<EmbeddedResource Include=\"Display\\DeviceResources.resx\">", nfproj);
+            Assert.Contains("\"DeskPhone.Board.Display.DeviceResources\"", designer);
             foreach (KeyValuePair<string, string> entry in entries)
             {
                 Assert.Equal(GeneratorId(entry.Key), ids[entry.Key]);
                 string file = entry.Value.Split(';')[0];
                 Assert.StartsWith("System.Byte[]", entry.Value.Split(';')[1]);
                 Assert.True(File.Exists(Path.Combine(device, file.Replace('\\', Path.DirectorySeparatorChar))), file + " is missing");
-                Assert.Contains("<None Include=\"Device\\" + file + "\" />", nfproj);
+                Assert.Contains("<None Include=\"Display\\" + file + "\" />", nfproj);
             }
         }
 

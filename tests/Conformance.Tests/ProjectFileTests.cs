@@ -62,8 +62,46 @@ namespace DeskPhone.Conformance.Tests
             Assert.Contains("../portable.props", csproj);
             Assert.DoesNotContain("PackageReference", csproj);
             Assert.Contains("<LangVersion>9.0</LangVersion>", props);
-            Assert.Contains("<Compile Remove=\"Device/**\" />", props);
+            Assert.False(Directory.Exists(Path.Combine(PortableProjects.Dir(folder), "Device")),
+                folder + "/Device: code that needs the board's natives belongs in board/, the portable projects compile everything they hold");
         }
+
+        /// <summary>
+        /// The portable projects are libraries that need no native the interpreter lacks, so the device tests and the
+        /// boot scenario load them as they are; the board application is the one Exe and holds everything else.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(PortableProjects.All), MemberType = typeof(PortableProjects))]
+        public void PortableProjectIsALibraryWithoutBoardOnlyPackages(string folder)
+        {
+            XDocument nfproj = LoadNfproj(folder);
+            string[] references = nfproj.Descendants(Ms + "Reference").Select(r => ((string)r.Attribute("Include")).Split(',')[0]).ToArray();
+
+            Assert.Equal("Library", nfproj.Descendants(Ms + "OutputType").Single().Value);
+            Assert.DoesNotContain(references, r => BoardOnly.Any(prefix => r.StartsWith(prefix, StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public void BoardProjectIsTheApplication()
+        {
+            XDocument nfproj = XDocument.Load(Path.Combine(RepoPaths.Root, "board", "DeskPhone.Board.nfproj"));
+            string[] projectReferences = nfproj.Descendants(Ms + "ProjectReference").Select(r => (string)r.Attribute("Include")).ToArray();
+
+            Assert.Equal("Exe", nfproj.Descendants(Ms + "OutputType").Single().Value);
+            Assert.Equal("DeskPhone.Board", nfproj.Descendants(Ms + "AssemblyName").Single().Value);
+            foreach (string folder in PortableProjects.Folders)
+            {
+                Assert.Contains("..\\" + folder + "\\" + PortableProjects.AssemblyName(folder) + ".nfproj", projectReferences);
+            }
+            Assert.False(File.Exists(Path.Combine(RepoPaths.Root, "board", "DeskPhone.Board.csproj")), "board/ is device code only: no host twin");
+        }
+
+        /// <summary>Libraries whose natives only the board has (static constructors that throw in the POSIX nanoCLR, GPIO, HTTP).</summary>
+        private static readonly string[] BoardOnly =
+        {
+            "nanoFramework.Graphics", "nanoFramework.ResourceManager", "System.IO.FileSystem", "System.Device.", "System.IO.Ports",
+            "nanoFramework.Hardware.Esp32", "Iot.Device.", "System.Net.Http",
+        };
 
         private static XDocument LoadNfproj(string folder) =>
             XDocument.Load(Path.Combine(PortableProjects.Dir(folder), PortableProjects.AssemblyName(folder) + ".nfproj"));

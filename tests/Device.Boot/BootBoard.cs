@@ -14,7 +14,7 @@ namespace DeskPhone.Boot
     /// <summary>
     /// The host board: the reference board's profile (BoardProfiles.M5StackCore: three buttons, 6x6 keypad, LED strip,
     /// speaker, backlight, expansion port, HID bridge, 320x240 panel) with every pin, bus and UART a fake behind the
-    /// drivers' Hal interfaces, assembled into <see cref="PhoneDrivers"/> the way drivers/Device/DeviceDrivers.cs does
+    /// drivers' Hal interfaces, assembled into <see cref="PhoneDrivers"/> the way board/Drivers/DeviceDrivers.cs does
     /// on the board. Nothing here needs a native the POSIX nanoCLR lacks (GPIO, I2C, PWM, UART, RMT, networking).
     /// </summary>
     internal sealed class BootBoard

@@ -12,13 +12,15 @@ namespace DeskPhone.Boot
     /// <summary>
     /// Boots the real firmware in the nanoFramework interpreter (tests/Device.Boot/run.sh: nf-run on the POSIX
     /// nanoCLR with the board's heap) and scripts it in virtual time: the phone is built by <see cref="PhoneApp"/>,
-    /// the same composition firmware/Device/Program.cs runs, on the host board (fake hardware behind the drivers' Hal
+    /// the same composition board/Program.cs runs, on the host board (fake hardware behind the drivers' Hal
     /// interfaces), settings in an in-memory medium, SIP through the inbox and a recording transport, and the idle
     /// screen drawn through the board's BandedPanel into a recording band. Each answer is checked on the wire; after
     /// each step the free heap is printed as "boot step=NAME free=BYTES". A failed check prints what differed and
-    /// ends in an unhandled exception (nf-run exits 3).
+    /// ends in an unhandled exception (nf-run exits 3). Then the load profiles run (ProfileScript.cs), each on a phone
+    /// built afresh; when the boot itself ran out of memory (the board's heap) they still run, and the
+    /// OutOfMemoryException is thrown again at the end so that run.sh sees it.
     /// </summary>
-    public static class BootProgram
+    public static partial class BootProgram
     {
         private const int TurnMs = 10;
         private const string Registrar = "10.0.0.1";
@@ -28,7 +30,9 @@ namespace DeskPhone.Boot
         private static PhoneApp s_app;
         private static RecordingTransport s_wire;
         private static RecordingBand s_band;
+        private static BenchRouter s_router;
         private static int s_branch;
+        private static string s_lastStep = "none";
 
         private const string AdminPasswordHash =
             "$pbkdf2-sha256$100$000102030405060708090a0b0c0d0e0f$5c1d0a6b3e2f4c7d8e9fa0b1c2d3e4f5061728394a5b6c7d8e9f0a1b2c3d4e5f";
@@ -37,30 +41,36 @@ namespace DeskPhone.Boot
 
         public static void Main()
         {
+            OutOfMemoryException outOfMemory = null;
+            try
+            {
+                RunBoot();
+            }
+            catch (OutOfMemoryException e)
+            {
+                // Reported, then thrown again after the profiles, so that run.sh sees the boot did not fit.
+                outOfMemory = e;
+                Console.WriteLine("boot OUT OF MEMORY after step=" + s_lastStep + Where(e));
+            }
+            // The boot's phone is unreachable from here on: each profile starts on an empty heap.
+            RunProfiles();
+            if (outOfMemory != null)
+            {
+                throw outOfMemory;
+            }
+        }
+
+        private static void RunBoot()
+        {
             Heap("start");
 
             // Provisioning, as a phone leaves the factory configured: written to the settings medium and read back at boot.
             var medium = new MemorySettingsMedium();
-            Provision(medium);
+            Provision(medium, LoadProfile.Idle);
             Heap("provisioned");
 
-            var settings = new SettingsStore(medium, new Random());
-            SettingsLoadReport loaded = settings.Load();
-            Check(settings.Get("user_name", 1) == "486", "settings loaded from the medium: user_name 1 = " + settings.Get("user_name", 1) + " (" + loaded.Source + ")");
-
-            var board = new BootBoard();
-            board.SetLink(true, 0, PhoneAddress);
-            var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
-            s_wire = new RecordingTransport(inbox);
+            BootBoard board = Build(medium);
             DisplayProfile profile = DisplayProfile.Color320x240;
-            s_band = new RecordingBand(profile);
-            var panel = new BandedPanel(s_band, profile.Height, DeviceSizing.DisplayListCalls);
-            WallClock wallClock = WallNow;
-            // As on the board: the address in Via and Contact follows the Ethernet link (null).
-            s_app = new PhoneApp(settings, board.Drivers, inbox, s_wire, null, panel, profile, wallClock, 0);
-            // The bench's portable part, as the board builds it (its HTTP listener needs the network natives).
-            var router = new BenchRouter(s_app.Core, s_app.Text,
-                (code, action) => s_app.Core.OnKey(code, action, s_now), null, s_app.Binding);
             Run(1000);
             Check(s_app.Agent.LocalHost == PhoneAddress, "Via/Contact address " + s_app.Agent.LocalHost + ", expected the link's " + PhoneAddress);
             Check(s_band.Bands > 0 && s_band.Texts > 0, "the idle screen was drawn (" + s_band.Bands.ToString() + " bands)");
@@ -129,19 +139,77 @@ namespace DeskPhone.Boot
             }
             Run(TurnMs);
             Heap("blf-configured");
-            bool[] done = new bool[17];
-            int notified = 0;
             long blfStart = s_now;
-            while (notified < 16)
+            SubscribeAndNotify(16, null);
+            Console.WriteLine("boot blf subscribed+notified=16 in " + (s_now - blfStart).ToString() + "ms");
+            Run(500);
+            Settle();
+            Heap("blf-16");
+
+            // 20 statuses, raised the way the phone's parts raise them, each a redraw.
+            RaiseStatuses(20, StatusId.EthernetUnplugged);
+            Run(1000);
+            Settle();
+            Console.WriteLine("boot statuses notifications=" + s_app.Core.Statuses.NotificationCount.ToString() + " line=" + s_app.Core.Statuses.StatusLine.ToString());
+            Heap("statuses-20");
+
+            // A minute of idle: the figure shows what it leaves behind (not checked: 720 B on 2026-12-03).
+            Run(60000);
+            Settle();
+            // Keeps the bench router reachable to the end, as the board's listener does.
+            Check(s_router != null, "bench router");
+            Console.WriteLine("boot sent=" + s_wire.SentCount.ToString() + " bands=" + s_band.Bands.ToString() + " texts=" + s_band.Texts.ToString() +
+                " inbox-dropped=" + s_app.Inbox.Dropped.ToString());
+            Heap("idle-60s");
+            Console.WriteLine("boot OK");
+        }
+
+        /// <summary>
+        /// Builds the phone as firmware/Device/Program.cs does, from the settings in the medium, on the host board's
+        /// fakes with the link up; keeps it in s_app, s_wire, s_band and s_router. Returns the board.
+        /// </summary>
+        private static BootBoard Build(MemorySettingsMedium medium)
+        {
+            var settings = new SettingsStore(medium, new Random());
+            SettingsLoadReport loaded = settings.Load();
+            Check(settings.Get("user_name", 1) == "486", "settings loaded from the medium: user_name 1 = " + settings.Get("user_name", 1) + " (" + loaded.Source + ")");
+
+            var board = new BootBoard();
+            board.SetLink(true, s_now, PhoneAddress);
+            var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
+            s_wire = new RecordingTransport(inbox);
+            DisplayProfile profile = DisplayProfile.Color320x240;
+            s_band = new RecordingBand(profile);
+            var panel = new BandedPanel(s_band, profile.Height, DeviceSizing.DisplayListCalls);
+            WallClock wallClock = WallNow;
+            // As on the board: the address in Via and Contact follows the Ethernet link (null).
+            s_app = new PhoneApp(settings, board.Drivers, inbox, s_wire, null, panel, profile, wallClock, s_now);
+            // The bench's portable part, as the board builds it (its HTTP listener needs the network natives).
+            s_router = new BenchRouter(s_app.Core, s_app.Text,
+                (code, action) => s_app.Core.OnKey(code, action, s_now), null, s_app.Binding);
+            return board;
+        }
+
+        /// <summary>
+        /// Answers the BLF keys' SUBSCRIBEs (Event: dialog) 200 as they come and NOTIFYs each key's first dialog-info,
+        /// until keys 1..<paramref name="keys"/> are all notified; each NOTIFY must be answered 200. Keeps each key's
+        /// dialog (see <see cref="DialogOf"/>) in <paramref name="dialogs"/> when given.
+        /// </summary>
+        private static void SubscribeAndNotify(int keys, string[] dialogs)
+        {
+            bool[] done = new bool[keys + 1];
+            int notified = 0;
+            long start = s_now;
+            while (notified < keys)
             {
-                Check(s_now - blfStart < 120000, "after 120 s only " + notified.ToString() + " of 16 BLF keys subscribed and notified");
+                Check(s_now - start < 120000, "after 120 s only " + notified.ToString() + " of " + keys.ToString() + " BLF keys subscribed and notified");
                 string subscribe = Take("SUBSCRIBE", "dialog");
                 if (subscribe == null)
                 {
                     Run(TurnMs);
                     continue;
                 }
-                int key = KeyOf(subscribe);
+                int key = KeyOf(subscribe, keys);
                 Check(key > 0, "SUBSCRIBE for an unknown target: " + subscribe.Substring(0, subscribe.IndexOf("\r\n")));
                 Answer(subscribe, 200, "Expires: 3600\r\n");
                 Run(TurnMs);
@@ -149,22 +217,33 @@ namespace DeskPhone.Boot
                 {
                     continue;
                 }
-                status = Notify(subscribe, "active;expires=3600", "application/dialog-info+xml",
-                    "<?xml version=\"1.0\"?>\n<dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"0\" state=\"full\" entity=\"" +
-                    BlfTarget(key) + "\"><dialog id=\"d" + key.ToString() + "\" direction=\"initiator\"><state>" + (key % 2 == 0 ? "confirmed" : "terminated") +
-                    "</state></dialog></dialog-info>");
+                string dialog = DialogOf(subscribe);
+                subscribe = null;
+                int status = NotifyKey(dialog, key, key % 2 == 0 ? "confirmed" : "terminated", 0);
                 Check(status == 200, "NOTIFY for BLF key " + key.ToString() + " answered " + status.ToString() + ", expected 200");
+                if (dialogs != null)
+                {
+                    dialogs[key] = dialog;
+                }
                 done[key] = true;
                 notified++;
             }
-            Console.WriteLine("boot blf subscribed+notified=16 in " + (s_now - blfStart).ToString() + "ms");
-            Run(500);
-            Settle();
-            Heap("blf-16");
+        }
 
-            // 20 statuses, raised the way the phone's parts raise them, each a redraw.
+        /// <summary>A dialog-info NOTIFY for a BLF key in its subscription's dialog; returns the status the phone answered.</summary>
+        private static int NotifyKey(string dialog, int key, string state, int version)
+        {
+            return Notify(dialog, "active;expires=3600", "application/dialog-info+xml",
+                "<?xml version=\"1.0\"?>\n<dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"" + version.ToString() +
+                "\" state=\"full\" entity=\"" + BlfTarget(key) + "\"><dialog id=\"d" + key.ToString() + "\" direction=\"initiator\"><state>" +
+                state + "</state></dialog></dialog-info>");
+        }
+
+        /// <summary>Raises <paramref name="count"/> statuses not yet active, ids below <paramref name="limit"/>, a loop turn each.</summary>
+        private static void RaiseStatuses(int count, int limit)
+        {
             int raised = 0;
-            for (int id = 0; raised < 20 && id < StatusId.EthernetUnplugged; id++)
+            for (int id = 0; raised < count && id < limit; id++)
             {
                 if (s_app.Core.Statuses.IsActive(id))
                 {
@@ -177,42 +256,12 @@ namespace DeskPhone.Boot
                 raised++;
                 Run(TurnMs);
             }
-            Check(raised == 20, "only " + raised.ToString() + " statuses raised");
-            Run(1000);
-            Settle();
-            Console.WriteLine("boot statuses notifications=" + s_app.Core.Statuses.NotificationCount.ToString() + " line=" + s_app.Core.Statuses.StatusLine.ToString());
-            Heap("statuses-20");
-
-            // A minute of idle: the figure shows what it leaves behind (not checked: 720 B on 2026-12-03).
-            Run(60000);
-            Settle();
-            // Keeps the bench router reachable to the end, as the board's listener does.
-            Check(router != null, "bench router");
-            Console.WriteLine("boot sent=" + s_wire.SentCount.ToString() + " bands=" + s_band.Bands.ToString() + " texts=" + s_band.Texts.ToString() +
-                " inbox-dropped=" + inbox.Dropped.ToString());
-            Heap("idle-60s");
-            Console.WriteLine("boot OK");
+            Check(raised == count, "only " + raised.ToString() + " of " + count.ToString() + " statuses raised");
         }
 
         private static DateTime WallNow()
         {
             return BootDate.AddMilliseconds(s_now);
-        }
-
-        private static void Provision(MemorySettingsMedium medium)
-        {
-            var s = new SettingsStore(medium, new Random());
-            Set(s, "user_active", 1, "on");
-            Set(s, "user_name", 1, "486");
-            Set(s, "user_host", 1, Registrar);
-            Set(s, "user_sipusername_as_line", 1, "on");
-            // The administrator and bench passwords as provisioning files carry it (the settings export's hash form), so the store
-            // keeps it as it is: nothing in the boot hashes (PBKDF2 needs the crypto natives the interpreter lacks).
-            Set(s, "cancel_desktop", 0, "on");
-            Set(s, "admin_mode_password", 0, AdminPasswordHash);
-            Set(s, "http_pass", 0, AdminPasswordHash);
-            string error = s.Save();
-            Check(error == null, "settings save: " + error);
         }
 
         private static void Set(SettingsStore s, string name, int idx, string value)
@@ -230,6 +279,13 @@ namespace DeskPhone.Boot
             {
                 s_now += TurnMs;
                 s_app.Poll(s_now);
+                if (s_events != null)
+                {
+                    // The bench event stream's pump, sending each frame to its client.
+                    while (s_events.Take() != null)
+                    {
+                    }
+                }
             }
             while (s_now < end);
         }
@@ -253,30 +309,45 @@ namespace DeskPhone.Boot
         // ---- the scripted registrar ----
 
         /// <summary>A request from the registrar to the phone; returns the status the phone answered on the wire.</summary>
-        private static int Request(string method, string uri, string contentType, string body)
+        private static int Request(string method, string uri, string contentType, string body) =>
+            Request(method, uri, contentType, body, "");
+
+        /// <summary>As above, with <paramref name="extra"/> header lines (each ending in CRLF) before Content-Type.</summary>
+        private static int Request(string method, string uri, string contentType, string body, string extra)
         {
             string branch = "z9hG4bKboot" + (++s_branch).ToString();
             int bodyBytes = System.Text.Encoding.UTF8.GetBytes(body).Length;
             Deliver(method + " " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch +
                     "\r\nMax-Forwards: 70\r\nFrom: <sip:admin@" + Registrar + ">;tag=b" + s_branch.ToString() + "\r\nTo: <" + uri +
-                    ">\r\nCall-ID: boot-" + s_branch.ToString() + "@" + Registrar + "\r\nCSeq: 1 " + method + "\r\nContent-Type: " + contentType +
+                    ">\r\nCall-ID: boot-" + s_branch.ToString() + "@" + Registrar + "\r\nCSeq: 1 " + method + "\r\n" + extra + "Content-Type: " + contentType +
                     "\r\nContent-Length: " + bodyBytes.ToString() + "\r\n\r\n" + body);
             Run(TurnMs);
             return AnswerTo(branch);
         }
 
-        /// <summary>A NOTIFY in the dialog of a SUBSCRIBE the phone sent; returns the status the phone answered.</summary>
-        private static int Notify(string subscribe, string state, string contentType, string body)
+        /// <summary>
+        /// What a NOTIFY needs of the dialog of a SUBSCRIBE the phone sent, in a short string (the script keeps one per
+        /// BLF key; its bytes count in the heap figures): request URI, From, To, Call-ID and Event, one a line.
+        /// </summary>
+        private static string DialogOf(string subscribe)
         {
-            string from = Header(subscribe, "From");
-            string to = Header(subscribe, "To");
             string contact = Header(subscribe, "Contact");
-            string uri = contact.Substring(1, contact.IndexOf('>') - 1);
+            return contact.Substring(1, contact.IndexOf('>') - 1) + "\n" + Header(subscribe, "From") + "\n" + Header(subscribe, "To") + "\n" +
+                   Header(subscribe, "Call-ID") + "\n" + Header(subscribe, "Event");
+        }
+
+        /// <summary>A NOTIFY in a dialog (<see cref="DialogOf"/>) of a SUBSCRIBE the phone sent; returns the status the phone answered.</summary>
+        private static int Notify(string dialog, string state, string contentType, string body)
+        {
+            string[] parts = dialog.Split('\n');
+            string uri = parts[0];
+            string from = parts[1];
+            string to = parts[2];
             string branch = "z9hG4bKboot" + (++s_branch).ToString();
             int bodyBytes = System.Text.Encoding.UTF8.GetBytes(body).Length;
             Deliver("NOTIFY " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
-                    "From: " + (to.IndexOf(";tag=") >= 0 ? to : to + ";tag=srv") + "\r\nTo: " + from + "\r\nCall-ID: " + Header(subscribe, "Call-ID") +
-                    "\r\nCSeq: " + (100 + s_branch).ToString() + " NOTIFY\r\nEvent: " + Header(subscribe, "Event") +
+                    "From: " + (to.IndexOf(";tag=") >= 0 ? to : to + ";tag=srv") + "\r\nTo: " + from + "\r\nCall-ID: " + parts[3] +
+                    "\r\nCSeq: " + (100 + s_branch).ToString() + " NOTIFY\r\nEvent: " + parts[4] +
                     "\r\nSubscription-State: " + state + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + bodyBytes.ToString() +
                     "\r\n\r\n" + body);
             Run(TurnMs);
@@ -327,10 +398,10 @@ namespace DeskPhone.Boot
             return "sip:2" + (key < 10 ? "0" : "") + key.ToString() + "@" + Registrar;
         }
 
-        /// <summary>The BLF key a SUBSCRIBE is for (its Request-URI), 0 for none.</summary>
-        private static int KeyOf(string subscribe)
+        /// <summary>The BLF key (1..<paramref name="keys"/>) a SUBSCRIBE is for (its Request-URI), 0 for none.</summary>
+        private static int KeyOf(string subscribe, int keys)
         {
-            for (int key = 1; key <= 16; key++)
+            for (int key = 1; key <= keys; key++)
             {
                 if (subscribe.IndexOf("SUBSCRIBE " + BlfTarget(key) + " ") == 0)
                 {
@@ -418,10 +489,14 @@ namespace DeskPhone.Boot
             }
         }
 
+        /// <summary>What the script itself holds of the heap at a step: the phone's messages it recorded and not yet took.</summary>
+        private static int ScriptHeld() => s_wire == null ? 0 : s_wire.HeldBytes;
+
         private static void Heap(string step)
         {
+            s_lastStep = step;
             uint free = nanoFramework.Runtime.Native.GC.Run(false);
-            Console.WriteLine("boot step=" + step + " free=" + free.ToString() + " t=" + s_now.ToString() + "ms");
+            Console.WriteLine("boot step=" + step + " free=" + free.ToString() + " script=" + ScriptHeld().ToString() + " t=" + s_now.ToString() + "ms");
         }
     }
 }

@@ -14,6 +14,7 @@ namespace DeskPhone.Boot
     {
         private readonly SipInbox _inbox;
         private readonly ArrayList _sent = new ArrayList();
+        private int _held;
 
         public RecordingTransport(SipInbox inbox)
         {
@@ -30,8 +31,17 @@ namespace DeskPhone.Boot
         {
             SentCount++;
             _sent.Add(Encoding.UTF8.GetString(data, 0, length));
+            _held += StringBytes(length);
             return true;
         }
+
+        /// <summary>
+        /// Heap the recorded messages take (the script's, not the phone's): a string in this interpreter is 12 B, its
+        /// UTF-8 bytes and a terminator, in 12-byte blocks (docs/benchmarks.md, "Where the heap goes before Main").
+        /// </summary>
+        public int HeldBytes => _held;
+
+        private static int StringBytes(int utf8Bytes) => (12 + utf8Bytes + 1 + 11) / 12 * 12;
 
         /// <summary>Messages sent and not yet taken.</summary>
         public int Pending => _sent.Count;
@@ -43,6 +53,7 @@ namespace DeskPhone.Boot
 
         public void RemoveAt(int index)
         {
+            _held -= StringBytes(Encoding.UTF8.GetBytes((string)_sent[index]).Length);
             _sent.RemoveAt(index);
         }
 
@@ -50,6 +61,7 @@ namespace DeskPhone.Boot
         public void Clear()
         {
             _sent.Clear();
+            _held = 0;
         }
 
         /// <summary>Puts a message from host:5060 in the inbox; false when every slot is taken (run the loop first).</summary>

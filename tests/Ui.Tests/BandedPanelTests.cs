@@ -13,7 +13,7 @@ namespace DeskPhone.Ui.Tests
     /// </summary>
     public class BandedPanelTests
     {
-        /// <summary>The capacity the device uses (firmware/Device/Program.cs).</summary>
+        /// <summary>The capacity the device uses (board/Program.cs).</summary>
         private const int DeviceCapacity = DeskPhone.Firmware.Phone.DeviceSizing.DisplayListCalls;
 
         public static IEnumerable<object[]> ProfilesAndBands()

@@ -66,7 +66,7 @@ namespace DeskPhone.Simulator
                 return 1;
             }
 
-            string identity = settings.Get("user_name", 1);
+            string identity = settings.Get(SettingNames.UserName, 1);
             // An IPv6 address is written as a reference in a SIP URI: sip:486@[::1]:5060.
             string sipHost = options.Bind.Contains(':') ? "[" + options.Bind + "]" : options.Bind;
             Console.WriteLine("DeskPhone simulator running");

@@ -64,9 +64,9 @@ command -v nanoff >/dev/null 2>&1 || fail "nanoff not found on PATH: install it 
 
 if [ "$do_deploy" = 1 ] && [ -z "$image" ]; then
   step "building the device application ($configuration, board $board)"
-  command -v msbuild >/dev/null 2>&1 || fail "msbuild not found: build DeskPhone.sln in Visual Studio or VS Code with the nanoFramework extension, then pass --image firmware/bin/$configuration/DeskPhone.Firmware.bin"
+  command -v msbuild >/dev/null 2>&1 || fail "msbuild not found: build DeskPhone.sln in Visual Studio or VS Code with the nanoFramework extension, then pass --image board/bin/$configuration/DeskPhone.Board.bin"
   run msbuild "$repo/DeskPhone.sln" -restore -p:Configuration="$configuration" -p:BoardProfile="$board"
-  image="$repo/firmware/bin/$configuration/DeskPhone.Firmware.bin"
+  image="$repo/board/bin/$configuration/DeskPhone.Board.bin"
 fi
 if [ "$do_deploy" = 1 ] && [ "$dry_run" = 0 ]; then
   [ -f "$image" ] || fail "application image $image not found"

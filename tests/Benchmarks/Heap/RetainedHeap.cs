@@ -16,7 +16,7 @@ using DeskPhone.Ui.Rendering;
 namespace DeskPhone.Benchmarks.Heap
 {
     /// <summary>
-    /// `Benchmarks --retained-heap`: the firmware built by PhoneApp as firmware/Device/Program.cs builds it (settings,
+    /// `Benchmarks --retained-heap`: the firmware built by PhoneApp as board/Program.cs builds it (settings,
     /// drivers, phone core, SIP stack, renderer on a BandedPanel, bench), run for a minute of virtual time, and its retained size in
     /// nanoFramework's heap by <see cref="NanoHeapModel"/>, group by group (docs/benchmarks.md, "Retained heap").
     /// </summary>

@@ -17,7 +17,8 @@ namespace DeskPhone.Firmware.Tests.Architecture
         /// <summary>Lowest first: a folder may use the folders before it.</summary>
         public static readonly string[] Order =
         {
-            "Xml", "MessageWaiting", "Status", "Leds", "Settings", "Messages", "Presence", "Calls", "Phone", "Bench", "App", "Device",
+            "Xml", "Time", "MessageWaiting", "Status", "Leds", "Settings", "Messages", "Presence", "Calls", "Phone", "Bench",
+            "App",
         };
 
         [Fact]

@@ -6,6 +6,7 @@ using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
+using DeskPhone.Board.Settings;
 using DeskPhone.Firmware.Settings;
 using DeskPhone.Firmware.Status;
 

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using DeskPhone.Drivers.Leds;
 using DeskPhone.Firmware.Leds;
 using DeskPhone.Firmware.Status;
+using DeskPhone.Firmware.Tests.Phone;
+using DeskPhone.Host.Simulated;
 
 namespace DeskPhone.Firmware.Tests.Leds
 {
@@ -39,20 +41,33 @@ namespace DeskPhone.Firmware.Tests.Leds
             Assert.Equal((LedColor.Off, LedPattern.Off), Key(0));
         }
 
+        /// <summary>
+        /// The message LED as the composed phone (PhoneApp, with the simulated hardware) drives it: the registrar's
+        /// message-summary NOTIFY raises the voice-message status, whose LED rule blinks the message LED red, and a
+        /// NOTIFY without messages puts it out.
+        /// </summary>
         [Fact]
-        public void VoiceMessagesBlinkTheMessageLed()
+        public void VoiceMessagesBlinkTheMessageLedOfTheComposedPhone()
         {
-            var s = new StatusScheduler();
-            _p.Attach(s);
-            s.Changed += c => { if ((c & StatusChange.Leds) != 0) _p.StatusesChanged(); };
-            s.Raise(StatusId.PhoneHasMissedCalls, null, null, 0);
-            Assert.Equal(LedPattern.On, _p.PatternOf(LedMap.Message));
-            s.Raise(StatusId.PhoneHasVoiceMessages, null, null, 0);
-            Assert.Equal(LedPattern.BlinkSlow, _p.PatternOf(LedMap.Message));
-            Assert.Equal(LedColor.Red, _p.ColorOf(LedMap.Message));
-            s.Clear(StatusId.PhoneHasVoiceMessages, 1);
-            s.Clear(StatusId.PhoneHasMissedCalls, 1);
-            Assert.Equal(LedPattern.Off, _p.PatternOf(LedMap.Message));
+            var hw = new SimulatedPhoneHardware();
+            var phone = new SipPhone(drivers: hw.Drivers);
+            phone.Run(10);
+            phone.Register();
+            string subscribe = phone.Last("SUBSCRIBE", "message-summary");
+            Assert.NotNull(subscribe);
+            phone.Answer(subscribe, 200, "Expires: 3600\r\n");
+            Assert.Equal(LedPattern.Off, hw.Drivers.Leds.PatternOf(LedMap.Message));
+
+            Assert.Equal(200, phone.Notify(subscribe, "active;expires=3600", "application/simple-message-summary",
+                "Messages-Waiting: yes\r\nVoice-Message: 2/0\r\n"));
+            phone.Run(10);
+            Assert.Equal(LedPattern.BlinkSlow, hw.Drivers.Leds.PatternOf(LedMap.Message));
+            Assert.Equal(LedColor.Red, hw.Drivers.Leds.ColorOf(LedMap.Message));
+
+            Assert.Equal(200, phone.Notify(subscribe, "active;expires=3600", "application/simple-message-summary",
+                "Messages-Waiting: no\r\nVoice-Message: 0/2\r\n"));
+            phone.Run(10);
+            Assert.Equal(LedPattern.Off, hw.Drivers.Leds.PatternOf(LedMap.Message));
         }
 
         [Fact]

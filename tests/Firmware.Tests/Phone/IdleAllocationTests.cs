@@ -59,7 +59,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void WholeLoopWithSipAllocatesNothingWhileIdle()
         {
-            // The device's loop turn (PhoneApp.Poll, as firmware/Device/Program.cs runs it) without sockets or screen:
+            // The device's loop turn (PhoneApp.Poll, as board/Program.cs runs it) without sockets or screen:
             // nothing arrives, nothing is due.
             var app = new PhoneApp(new SettingsStore(), null, new SipInbox(8, 4096), null, null, null, null, null, 0);
             long now = 0;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using DeskPhone.Drivers;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
@@ -74,8 +75,8 @@ namespace DeskPhone.Firmware.Tests.Phone
         public long Now;
 
         /// <param name="panel">A panel the screen model is drawn on (null: headless, as the other tests run).</param>
-        /// <param name="drivers">Simulated hardware (null: none), e.g. to hear the ringer.</param>
-        public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, DeskPhone.Drivers.PhoneDrivers drivers = null)
+        /// <param name="drivers">The hardware (simulated), or null: none.</param>
+        public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null)
         {
             Settings.Set("user_active", 1, "on");
             Settings.Set("user_name", 1, "100");

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using DeskPhone.Board.Settings;
 using DeskPhone.Firmware.Settings;
 
 namespace DeskPhone.Firmware.Tests.Settings
@@ -311,6 +312,7 @@ namespace DeskPhone.Firmware.Tests.Settings
             var s = new SettingsStore(medium, null);
             Version(s, "1");
             s.Set("http_pass", 0, "pw");
+            s.Set("admin_mode_password", 0, "adm");
             s.Set("dhcp", 0, "off");
             Assert.Null(s.Save());
             Version(s, "2");
@@ -328,8 +330,8 @@ namespace DeskPhone.Firmware.Tests.Settings
             Assert.True(reloaded.GetBool("dhcp"));
             Assert.False(reloaded.IsPasswordSet("http_pass"));
             Assert.Empty(medium.Blobs);
-            Assert.Equal(new[] { "user_name/1", "user_realname/3", "mb_trusted_hosts/0", "http_pass/0", "dhcp/0" }, changes);
-            Assert.Equal(new[] { "http_pass=False" }, passwords);
+            Assert.Equal(new[] { "user_name/1", "user_realname/3", "mb_trusted_hosts/0", "admin_mode_password/0", "http_pass/0", "dhcp/0" }, changes);
+            Assert.Equal(new[] { "admin_mode_password=False", "http_pass=False" }, passwords);
             Assert.Equal(1, reboots);
             Assert.True(Loaded(medium).Load().UsedDefaults);
         }

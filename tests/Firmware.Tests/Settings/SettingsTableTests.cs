@@ -9,17 +9,30 @@ namespace DeskPhone.Firmware.Tests.Settings
     {
         private readonly SettingsStore _store = new SettingsStore();
 
+        /// <summary>
+        /// The store's name index (names sorted once at start-up, binary search) finds every row by its name, with the
+        /// row's own kind, range and default, and nothing for a near miss.
+        /// </summary>
         [Fact]
-        public void NamesAreUniqueAndOrdinalsMatchPositions()
+        public void EveryNameFindsItsOwnRowAndNearMissesFindNothing()
         {
             var seen = new HashSet<string>();
             for (int i = 0; i < _store.DefinitionCount; i++)
             {
                 SettingDefinition def = _store.GetDefinition(i);
                 Assert.True(seen.Add(def.Name), "duplicate " + def.Name);
-                Assert.Equal(i, def.Ordinal);
-                Assert.Equal(i, _store.FindDefinition(def.Name).Ordinal);
+                SettingDefinition found = _store.FindDefinition(def.Name);
+                Assert.NotNull(found);
+                Assert.Equal(def.Name, found.Name);
+                Assert.Equal(def.Kind, found.Kind);
+                Assert.Equal(def.MaxIndex, found.MaxIndex);
+                Assert.Equal(def.DefaultFor(def.IsIndexed ? 2 : 0), _store.Get(def.Name, def.IsIndexed ? 2 : 0));
+                Assert.Null(_store.FindDefinition(def.Name + "_"));
+                Assert.Null(_store.FindDefinition(def.Name.Substring(0, def.Name.Length - 1)));
+                Assert.Null(_store.FindDefinition(def.Name.ToUpperInvariant()));
             }
+            Assert.Null(_store.FindDefinition(""));
+            Assert.Null(_store.FindDefinition(null));
         }
 
         [Fact]

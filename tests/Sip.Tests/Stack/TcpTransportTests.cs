@@ -29,10 +29,11 @@ namespace DeskPhone.Sip.Tests.Stack
             private readonly Thread _loop;
             private volatile bool _running = true;
 
-            public Phone(int slots = 4, int packetBytes = 4096, int idleTimeoutMs = TcpTransport.DefaultIdleTimeoutMs)
+            public Phone(int slots = 4, int packetBytes = 4096, int idleTimeoutMs = TcpTransport.DefaultIdleTimeoutMs, int connections = 0)
             {
                 Inbox = new SipInbox(slots, packetBytes);
-                Tcp = new TcpTransport(Inbox) { IdleTimeoutMs = idleTimeoutMs };
+                Tcp = connections == 0 ? new TcpTransport(Inbox) : new TcpTransport(Inbox, connections);
+                Tcp.IdleTimeoutMs = idleTimeoutMs;
                 _ua = new SipUserAgent(Inbox, Handler) { FilterRegistrar = false };
                 _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1" });
                 Tcp.Start("127.0.0.1", 0);
@@ -190,28 +191,33 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.True(phone.Tcp.IdleClosed >= 1);
         }
 
-        [Fact]
-        public void WhenEveryConnectionIsTakenANewOneShedsTheOneIdleTheLongest()
+        [Theory]
+        [InlineData(0)]
+        [InlineData(2)]
+        public void WhenEveryConnectionIsTakenANewOneShedsTheOneIdleTheLongest(int connections)
         {
-            using var phone = new Phone();
-            var sockets = new Socket[TcpTransport.MaxConnections + 1];
+            // 0: the default capacity (TcpTransport.MaxConnections); 2: a board that holds two (DeviceSizing).
+            using var phone = new Phone(connections: connections);
+            int capacity = connections == 0 ? TcpTransport.MaxConnections : connections;
+            Assert.Equal(capacity, phone.Tcp.Capacity);
+            var sockets = new Socket[capacity + 1];
             var readers = new Reader[sockets.Length];
             try
             {
-                for (int i = 0; i < TcpTransport.MaxConnections; i++)
+                for (int i = 0; i < capacity; i++)
                 {
                     sockets[i] = phone.Connect();
                     readers[i] = new Reader(sockets[i]);
                 }
                 // All but the first are in use: the first is the one idle the longest.
-                for (int i = 1; i < TcpTransport.MaxConnections; i++)
+                for (int i = 1; i < capacity; i++)
                 {
                     Write(sockets[i], Message("use" + i));
                     Assert.True(readers[i].Until(r => r.Statuses().Length == 1), "connection " + i + " got no answer");
                 }
-                Assert.Equal(TcpTransport.MaxConnections, phone.Tcp.OpenConnections);
+                Assert.Equal(capacity, phone.Tcp.OpenConnections);
 
-                int last = TcpTransport.MaxConnections;
+                int last = capacity;
                 sockets[last] = phone.Connect();
                 readers[last] = new Reader(sockets[last]);
                 Write(sockets[last], Message("newest"));

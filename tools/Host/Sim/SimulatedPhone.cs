@@ -7,7 +7,9 @@ using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Presence;
+using DeskPhone.Board.Settings;
 using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Time;
 using DeskPhone.Host.Panel;
 using DeskPhone.Host.Simulated;
 using DeskPhone.Ui.Rendering;
@@ -39,14 +41,15 @@ namespace DeskPhone.Host.Sim
             Inbox = new SipInbox(InboxSlots, InboxPacketBytes);
             Udp = new UdpTransport(Inbox);
             Tcp = new TcpTransport(Inbox);
-            App = new PhoneApp(settings, Hardware.Drivers, Inbox, Udp, "127.0.0.1", Panel, DisplayProfile.Color320x240, () => DateTime.Now, 0);
+            App = new PhoneApp(settings, Hardware.Drivers, Inbox, Udp, "127.0.0.1", Panel, DisplayProfile.Color320x240, () => DateTime.Now, 0,
+                new UdpNtpChannel());
             Events = new EventHub();
             Core.Event += Events.Publish;
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
         }
 
         /// <summary>
-        /// The simulator's inbox, larger than the board's (DeviceSizing: 4 x 3,072 B) on purpose: the host takes SIP
+        /// The simulator's inbox, larger than the board's (DeviceSizing: 2 x 3,072 B) on purpose: the host takes SIP
         /// messages up to 8 KB (docs/sip-message.md; the 413 for larger MESSAGE bodies in docs/idle-messages.md) and
         /// many TCP peers at once.
         /// </summary>
@@ -99,13 +102,13 @@ namespace DeskPhone.Host.Sim
             {
                 settings = new SettingsStore();
             }
-            Apply(settings, "user_active", 1, "on");
-            Apply(settings, "user_name", 1, identity);
-            Apply(settings, "user_sipusername_as_line", 1, "on");
-            Apply(settings, "filter_registrar", 0, "off");
+            Apply(settings, SettingNames.UserActive, 1, "on");
+            Apply(settings, SettingNames.UserName, 1, identity);
+            Apply(settings, SettingNames.UserSipUserNameAsLine, 1, "on");
+            Apply(settings, SettingNames.FilterRegistrar, 0, "off");
             if (registrar != null)
             {
-                Apply(settings, "user_host", 1, registrar);
+                Apply(settings, SettingNames.UserHost, 1, registrar);
             }
             return settings;
         }

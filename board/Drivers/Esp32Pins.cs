@@ -1,0 +1,50 @@
+using DeskPhone.Drivers.Boards;
+using nanoFramework.Hardware.Esp32;
+
+namespace DeskPhone.Board.Drivers
+{
+    /// <summary>Routes the ESP32 pin matrix as a board profile says; call once at boot before opening any bus.</summary>
+    public static class Esp32Pins
+    {
+        public static void Configure(BoardProfile board)
+        {
+            // The native Graphics driver and the W5500/RMII Ethernet are configured by the firmware image,
+            // but mapping SPI1 here keeps a board without them usable through our generic SPI path.
+            Map(board.SpiMosi, DeviceFunction.SPI1_MOSI);
+            Map(board.SpiMiso, DeviceFunction.SPI1_MISO);
+            Map(board.SpiClock, DeviceFunction.SPI1_CLOCK);
+            Map(board.I2cData, DeviceFunction.I2C1_DATA);
+            Map(board.I2cClock, DeviceFunction.I2C1_CLOCK);
+            Map(board.LcdBacklight, DeviceFunction.PWM1);
+            Map(board.Speaker, DeviceFunction.PWM2);
+            if (board.ExpansionPort == "COM2")
+            {
+                Map(board.ExpansionTx, DeviceFunction.COM2_TX);
+                Map(board.ExpansionRx, DeviceFunction.COM2_RX);
+            }
+            else if (board.ExpansionPort == "COM3")
+            {
+                Map(board.ExpansionTx, DeviceFunction.COM3_TX);
+                Map(board.ExpansionRx, DeviceFunction.COM3_RX);
+            }
+            if (board.HidPort == "COM2")
+            {
+                Map(board.HidTx, DeviceFunction.COM2_TX);
+                Map(board.HidRx, DeviceFunction.COM2_RX);
+            }
+            else if (board.HidPort == "COM3")
+            {
+                Map(board.HidTx, DeviceFunction.COM3_TX);
+                Map(board.HidRx, DeviceFunction.COM3_RX);
+            }
+        }
+
+        private static void Map(int pin, DeviceFunction function)
+        {
+            if (pin >= 0)
+            {
+                Configuration.SetPinFunction(pin, function);
+            }
+        }
+    }
+}

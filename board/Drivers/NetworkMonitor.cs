@@ -1,0 +1,80 @@
+using System;
+using System.Net.NetworkInformation;
+using DeskPhone.Drivers.Hal;
+using DeskPhone.Drivers.Network;
+
+namespace DeskPhone.Board.Drivers
+{
+    /// <summary>Feeds NetworkChange events into an <see cref="EthernetLink"/> and applies DHCP or static settings
+    /// to the Ethernet interface.</summary>
+    public sealed class NetworkMonitor
+    {
+        private readonly EthernetLink _link;
+        private readonly IClock _clock;
+
+        public NetworkMonitor(EthernetLink link, IClock clock)
+        {
+            _link = link;
+            _clock = clock;
+            NetworkChange.NetworkAvailabilityChanged += OnAvailability;
+            NetworkChange.NetworkAddressChanged += OnAddress;
+            NetworkInterface ethernet = Ethernet();
+            if (ethernet != null)
+            {
+                _link.ReportMacAddress(ethernet.PhysicalAddress);
+                string address = ethernet.IPv4Address;
+                _link.ReportAddress(address);
+                if (address != null && address != "0.0.0.0")
+                {
+                    // An address at start-up means the link is up; no event will come for it.
+                    _link.ReportLink(true, _clock.NowMs);
+                }
+            }
+        }
+
+        /// <returns>null when applied, else why not.</returns>
+        public static string Apply(NetworkSettings settings)
+        {
+            NetworkInterface ethernet = Ethernet();
+            if (ethernet == null)
+            {
+                return "no Ethernet interface in this firmware";
+            }
+            if (settings.Dhcp)
+            {
+                ethernet.EnableDhcp();
+                return null;
+            }
+            ethernet.EnableStaticIPv4(settings.Address, settings.SubnetMask, settings.Gateway == null ? "0.0.0.0" : settings.Gateway);
+            if (settings.Dns.Length > 0)
+            {
+                ethernet.EnableStaticIPv4Dns(settings.Dns);
+            }
+            return null;
+        }
+
+        private static NetworkInterface Ethernet()
+        {
+            NetworkInterface[] all = NetworkInterface.GetAllNetworkInterfaces();
+            for (int i = 0; i < all.Length; i++)
+            {
+                if (all[i].NetworkInterfaceType == NetworkInterfaceType.Ethernet)
+                {
+                    return all[i];
+                }
+            }
+            return null;
+        }
+
+        private void OnAvailability(object sender, NetworkAvailabilityEventArgs e)
+        {
+            _link.ReportLink(e.IsAvailable, _clock.NowMs);
+        }
+
+        private void OnAddress(object sender, EventArgs e)
+        {
+            NetworkInterface ethernet = Ethernet();
+            _link.ReportAddress(ethernet == null ? null : ethernet.IPv4Address);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System;
+using DeskPhone.Drivers;
+using DeskPhone.Drivers.Boards;
+using DeskPhone.Board.Drivers;
+using DeskPhone.Drivers.Display;
+using DeskPhone.Firmware.App;
+using DeskPhone.Drivers.Expansion;
+using DeskPhone.Drivers.Network;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Board.Settings;
+using DeskPhone.Firmware.Time;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+using DeskPhone.Board.Display;
+using DeskPhone.Ui.Rendering;
+using nanoFramework.UI;
+
+namespace DeskPhone.Board
+{
+    /// <summary>
+    /// Device entry point: the board profile's drivers, the settings from flash, the panel and the SIP sockets on
+    /// network_id_port, the phone built by <see cref="PhoneApp"/> (as in the simulator, the tests and the boot test),
+    /// the bench on port 80, then one loop turn (<see cref="PhoneApp.Poll"/>) every 5 ms.
+    /// </summary>
+    public static class Program
+    {
+        private const int LoopMs = 5;
+        private const int BenchPort = 80;
+
+
+        public static void Main()
+        {
+            var clock = new SystemClock();
+            BoardProfile board = BoardProfiles.M5StackCore();
+            PhoneDrivers drivers = DeviceDrivers.Create(board, clock, ExpansionProtocol.Version(1, 2));
+
+            var settings = new SettingsStore(new FileSettingsMedium("I:\\"), new Random());
+            SettingsLoadReport loaded = settings.Load();
+            Console.WriteLine("settings: " + loaded.Source);
+            ApplyNetworkSettings(settings);
+
+            WallClock wallClock = () => DateTime.UtcNow.AddMinutes(settings.GetInt(SettingNames.TimezoneOffsetMinutes));
+            DisplayProfile profile = DisplayProfile.Color320x240;
+            IPanel panel = StartPanel(board, profile);
+            var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
+            var udp = new UdpTransport(inbox);
+            var tcp = new TcpTransport(inbox, DeviceSizing.TcpConnections);
+            // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
+            // The board's RTC until ntp_server is set; then the phone's own SNTP client (docs/time.md).
+            var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs, new UdpNtpChannel());
+            PhoneCore phone = app.Core;
+
+            int port = settings.GetInt(SettingNames.NetworkIdPort);
+            udp.Start("0.0.0.0", port);
+            tcp.Start("0.0.0.0", port);
+
+            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls };
+            new BenchListener(router, phone, BenchPort).Start();
+            Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", bench port " + BenchPort.ToString());
+
+            while (true)
+            {
+                try
+                {
+                    app.Poll(clock.NowMs);
+                }
+                catch (Exception ex)
+                {
+                    // A phone must not go dark over one bad packet: report and keep running.
+                    Console.WriteLine("phone loop fault: " + ex.Message);
+                }
+                udp.ReceiveFor(LoopMs);
+            }
+        }
+
+        /// <summary>
+        /// The Ethernet addressing of the settings (dhcp, ip_adr, netmask, gateway, dns_server1/2), which take effect at
+        /// start-up (they need a reboot): DHCP, or the static address. Unusable static values are reported and the
+        /// interface keeps what it had, so a typo does not leave the phone unreachable.
+        /// </summary>
+        private static void ApplyNetworkSettings(SettingsStore settings)
+        {
+            NetworkSettings network = NetworkSettingsReader.Read(settings, out string error);
+            if (network == null)
+            {
+                Console.WriteLine("network: static settings unusable (" + error + "), interface left as it was");
+                return;
+            }
+            string failed = NetworkMonitor.Apply(network);
+            Console.WriteLine(failed == null ? "network: " + (network.Dhcp ? "DHCP" : "static " + network.Address) : "network: " + failed);
+        }
+
+        /// <summary>
+        /// The panel through nanoFramework.Graphics, drawn by the same IdleScreen as the simulator's (the feeder
+        /// redraws and flushes only the regions that changed). A plain ESP32 has no room for a 153,600-byte
+        /// full-screen buffer, so the screen is drawn in bands (BandedPanel): one 320 x 20 bitmap, the height of
+        /// the status line, so a status change is one band. The M5Core image has the panel's driver built in, so
+        /// no managed GraphicDriver is passed (as nanoFramework's own M5Core library does). The backlight pin stays
+        /// with the drivers' PWM dimmer, so the native driver gets none. Null, and the phone runs headless, when the
+        /// board has no panel this image drives or the graphics heap cannot hold the band. The idle screen and its
+        /// feeder on top are built by <see cref="PhoneApp"/>, as in the simulator and the boot test.
+        /// </summary>
+        private static IPanel StartPanel(BoardProfile board, DisplayProfile profile)
+        {
+            if (board.Panel != PanelModel.Ili9342 || board.LcdChipSelect < 0)
+            {
+                Console.WriteLine("display: none on this board, running headless");
+                return null;
+            }
+            int bandHeight = profile.StatusHeight;
+            int graphicsBytes = GraphicsBandTarget.GraphicsBytes(profile.Width, bandHeight);
+            DisplayControl.Initialize(
+                new SpiConfiguration((byte)board.SpiBus, board.LcdChipSelect, board.LcdDataCommand, board.LcdReset, -1),
+                new ScreenConfiguration(0, 0, (ushort)profile.Width, (ushort)profile.Height),
+                (uint)graphicsBytes);
+            GraphicsBandTarget band;
+            try
+            {
+                band = new GraphicsBandTarget(profile.Width, bandHeight, profile.IsColor, DeviceFonts.Large, DeviceFonts.Small);
+            }
+            catch (OutOfMemoryException)
+            {
+                Console.WriteLine("display: no graphics memory for a " + graphicsBytes.ToString() + "-byte band, running headless");
+                return null;
+            }
+            return new BandedPanel(band, profile.Height, DeviceSizing.DisplayListCalls);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Status;
+using DeskPhone.Firmware.Time;
+
+namespace DeskPhone.Firmware.Phone
+{
+    /// <summary>
+    /// The phone's clock. With <c>ntp_server</c> set, the time is the SNTP client's (<see cref="SntpClient"/>) and is
+    /// unknown until the server first answers; PhoneWaitsOnNtpServer shows until then and PhoneCannotReachNtpServer
+    /// when requests go unanswered. Without a server, the caller's clock (the board's RTC, the host's clock) is the
+    /// time, known when it has been set at all (a year from 2000 on: an ESP32's RTC starts in 1970).
+    /// </summary>
+    public sealed class NetworkTime
+    {
+        /// <summary>Earlier than this, a clock has never been set.</summary>
+        private const int FirstYear = 2000;
+
+        private readonly PhoneCore _phone;
+        private readonly WallClock _callerClock;
+
+        /// <param name="channel">The UDP channel for SNTP; null: no network time (tests without sockets).</param>
+        /// <param name="callerClock">Local time from the caller (board or host), used while no NTP server is set; null: none.</param>
+        public NetworkTime(PhoneCore phone, INtpChannel channel, WallClock callerClock)
+        {
+            _phone = phone;
+            _callerClock = callerClock;
+            if (channel != null)
+            {
+                Client = new SntpClient(channel);
+                Client.StateChanged += OnStateChanged;
+                phone.Settings.SettingChanged += (name, idx, reboot) =>
+                {
+                    if (name == SettingNames.NtpServer || name == SettingNames.NtpRefreshTimer)
+                    {
+                        Configure();
+                    }
+                };
+                Configure();
+            }
+        }
+
+        /// <summary>The SNTP client; null when the phone has no channel for it.</summary>
+        public SntpClient Client { get; }
+
+        /// <summary>Whether <see cref="Local"/> is a real time (the status line shows no clock until it is).</summary>
+        public bool Known => UsesNtp ? Client.TimeKnown : _callerClock != null && _callerClock().Year >= FirstYear;
+
+        /// <summary>"ntp" (the server's), "clock" (the caller's) or "none" (not known yet): what the bench shows.</summary>
+        public string Source => !Known ? "none" : UsesNtp ? "ntp" : "clock";
+
+        /// <summary>Local date and time; when not <see cref="Known"/>, DateTime.MinValue.</summary>
+        public DateTime Local()
+        {
+            if (UsesNtp)
+            {
+                return Client.TimeKnown
+                    ? Client.UtcAt(_phone.Now).AddMinutes(_phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes))
+                    : DateTime.MinValue;
+            }
+            DateTime t = _callerClock == null ? DateTime.MinValue : _callerClock();
+            return t.Year >= FirstYear ? t : DateTime.MinValue;
+        }
+
+        /// <summary>From the main loop.</summary>
+        public void Poll(long nowMs)
+        {
+            if (Client != null)
+            {
+                Client.Poll(nowMs);
+            }
+        }
+
+        private bool UsesNtp => Client != null && Client.State != SntpClient.Off;
+
+        private void Configure() =>
+            Client.Configure(_phone.Settings.Get(SettingNames.NtpServer), _phone.Settings.GetInt(SettingNames.NtpRefreshTimer), _phone.Now);
+
+        private void OnStateChanged(int state)
+        {
+            Set(StatusId.PhoneWaitsOnNtpServer, state == SntpClient.Waiting);
+            Set(StatusId.PhoneCannotReachNtpServer, state == SntpClient.Unreachable);
+        }
+
+        private void Set(int id, bool active)
+        {
+            if (active)
+            {
+                _phone.Statuses.Raise(id, null, "ntp", _phone.Now);
+            }
+            else
+            {
+                _phone.Statuses.Clear(id, _phone.Now);
+            }
+        }
+    }
+}

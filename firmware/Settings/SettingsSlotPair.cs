@@ -1,0 +1,124 @@
+using System;
+using System.Collections;
+
+namespace DeskPhone.Firmware.Settings
+{
+    /// <summary>
+    /// The two stored copies of the settings on the medium (<see cref="SettingsStore.SlotA"/> and
+    /// <see cref="SettingsStore.SlotB"/>, each a <see cref="SettingsSlot"/>): which one is the newest good copy, and
+    /// writing the next one to the other slot, so that a power cut mid-write leaves the previous copy intact.
+    /// Not thread-safe: the store calls it under its lock.
+    /// </summary>
+    internal sealed class SettingsSlotPair
+    {
+        private readonly ISettingsMedium _medium;
+        private bool _scanned;
+
+        /// <param name="medium">null: nothing is ever read, and <see cref="DeleteBoth"/> has nothing to delete.</param>
+        public SettingsSlotPair(ISettingsMedium medium)
+        {
+            _medium = medium;
+        }
+
+        /// <summary>The slot holding the newest good copy (null when none); the next write goes to the other one.</summary>
+        public string Current { get; private set; }
+
+        /// <summary>The newest good copy's sequence number (0 when none).</summary>
+        public uint Sequence { get; private set; }
+
+        /// <summary>Reads both slots and returns the newest intact one (null if none), remembering which it is.</summary>
+        public byte[] ReadNewest(ArrayList problems, out int payloadLength)
+        {
+            byte[] a = ReadSlot(SettingsStore.SlotA, problems, out uint seqA, out int lenA);
+            byte[] b = ReadSlot(SettingsStore.SlotB, problems, out uint seqB, out int lenB);
+            // Serial-number order, not plain '>': after 2^32 saves the sequence wraps to 0, and that copy is the newer.
+            bool useA = a != null && (b == null || SettingsSlot.IsNewer(seqA, seqB));
+            byte[] chosen = useA ? a : b;
+            Current = chosen == null ? null : (useA ? SettingsStore.SlotA : SettingsStore.SlotB);
+            Sequence = chosen == null ? 0 : (useA ? seqA : seqB);
+            _scanned = true;
+            payloadLength = useA ? lenA : lenB;
+            return chosen;
+        }
+
+        /// <summary>
+        /// Writes the payload as the next copy to the slot not holding the newest good one and reads it back. Returns
+        /// null on success, else what failed (the previous copy is still intact). Never throws.
+        /// </summary>
+        public string Write(byte[] payload)
+        {
+            if (!_scanned)
+            {
+                ReadNewest(new ArrayList(), out int ignored);
+            }
+            string target = Current == SettingsStore.SlotA ? SettingsStore.SlotB : SettingsStore.SlotA;
+            uint sequence = Sequence + 1;
+            byte[] blob = SettingsSlot.Encode(sequence, payload);
+            try
+            {
+                _medium.Write(target, blob, 0, blob.Length);
+                byte[] back = _medium.Read(target);
+                if (back == null || SettingsSlot.Check(back, out uint backSeq, out int backLen) != null || backSeq != sequence)
+                {
+                    return "settings: " + target + " did not read back intact; previous copy kept";
+                }
+            }
+            catch (Exception ex)
+            {
+                return "settings: writing " + target + " failed (" + ex.Message + "); previous copy kept";
+            }
+            Current = target;
+            Sequence = sequence;
+            return null;
+        }
+
+        /// <summary>Deletes both copies (factory reset). Returns null, or why a copy could not be deleted.</summary>
+        public string DeleteBoth()
+        {
+            if (_medium == null)
+            {
+                return null;
+            }
+            try
+            {
+                _medium.Delete(SettingsStore.SlotA);
+                _medium.Delete(SettingsStore.SlotB);
+                Current = null;
+                return null;
+            }
+            catch (Exception ex)
+            {
+                // Sequence is kept, so a later save still outranks whatever copy survived.
+                return "settings: deleting the stored copies failed (" + ex.Message + ")";
+            }
+        }
+
+        private byte[] ReadSlot(string name, ArrayList problems, out uint sequence, out int payloadLength)
+        {
+            sequence = 0;
+            payloadLength = 0;
+            byte[] blob;
+            try
+            {
+                blob = _medium == null ? null : _medium.Read(name);
+            }
+            catch (Exception ex)
+            {
+                problems.Add(name + ": unreadable (" + ex.Message + ")");
+                return null;
+            }
+            if (blob == null)
+            {
+                return null;
+            }
+            string error = SettingsSlot.Check(blob, out sequence, out payloadLength);
+            if (error != null)
+            {
+                problems.Add(name + ": " + error + ", ignored");
+                sequence = 0;
+                return null;
+            }
+            return blob;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System;
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Firmware.Time
+{
+    /// <summary>Called when <see cref="SntpClient.State"/> changes.</summary>
+    public delegate void NtpStateChanged(int state);
+
+    /// <summary>
+    /// The phone's network time (SNTP, RFC 4330): asks the configured server at start, every refresh interval after
+    /// an answer, and sooner after a failure (2 s, doubling to 64 s); keeps the time as the server's time at the last
+    /// answer plus the loop's milliseconds since. <see cref="State"/> says what the status list shows
+    /// (PhoneWaitsOnNtpServer, PhoneCannotReachNtpServer). One request in flight at a time; nothing allocated per
+    /// request.
+    /// </summary>
+    public sealed class SntpClient
+    {
+        /// <summary>No server configured: no traffic, the time stays what it was.</summary>
+        public const int Off = 0;
+        /// <summary>A server is configured and has not answered yet.</summary>
+        public const int Waiting = 1;
+        public const int Synchronized = 2;
+        /// <summary><see cref="TriesBeforeUnreachable"/> requests in a row went unanswered or were refused.</summary>
+        public const int Unreachable = 3;
+
+        public const int AnswerTimeoutMs = 2000;
+        public const int FirstRetryMs = 2000;
+        public const int MaxRetryMs = 64000;
+        public const int TriesBeforeUnreachable = 3;
+
+        private readonly INtpChannel _channel;
+        private readonly byte[] _packet = new byte[NtpPacket.Length + 16];
+        private readonly byte[] _nonce = new byte[8];
+        private readonly Random _random = new Random();
+        private string _host;
+        private int _port;
+        private int _refreshMs;
+        private long _dueMs;
+        private long _sentMs = -1;
+        private int _failures;
+        private int _retryMs = FirstRetryMs;
+        private long _serverMsAtSync;
+        private long _loopMsAtSync;
+
+        public SntpClient(INtpChannel channel)
+        {
+            _channel = channel;
+        }
+
+        public event NtpStateChanged StateChanged;
+
+        public int State { get; private set; }
+
+        /// <summary>The time was set by an answer at least once since start.</summary>
+        public bool TimeKnown { get; private set; }
+
+        /// <summary>Requests sent since start (answered or not).</summary>
+        public int Requests { get; private set; }
+
+        /// <summary>Why the last answer was refused (an <see cref="NtpPacket"/> result), <see cref="NtpPacket.Ok"/> if none was.</summary>
+        public int LastRefusal { get; private set; }
+
+        /// <summary>
+        /// The server as host[:port] (port 123 when none is given; empty or null: off) and the refresh interval in
+        /// seconds. A change of server starts over: waiting, a request on the next <see cref="Poll"/>; the time already
+        /// known stays until the new server answers.
+        /// </summary>
+        public void Configure(string server, int refreshSeconds, long nowMs)
+        {
+            _refreshMs = refreshSeconds * 1000;
+            string host;
+            int port;
+            if (!HostResolver.Split(server, out host, out port, NtpPacket.Port))
+            {
+                host = null;
+            }
+            if (host == _host && port == _port)
+            {
+                return;
+            }
+            _host = host;
+            _port = port;
+            _sentMs = -1;
+            _failures = 0;
+            _retryMs = FirstRetryMs;
+            _dueMs = nowMs;
+            _channel.Close();
+            SetState(host == null ? Off : Waiting);
+        }
+
+        /// <summary>One loop turn: reads an answer, gives up on a late one, sends when a request is due.</summary>
+        public void Poll(long nowMs)
+        {
+            if (_host == null)
+            {
+                return;
+            }
+            if (_sentMs >= 0)
+            {
+                int n = _channel.Receive(_packet);
+                if (n > 0)
+                {
+                    Answered(n, nowMs);
+                }
+                else if (nowMs - _sentMs >= AnswerTimeoutMs)
+                {
+                    Failed(nowMs, FirstRetryMs);
+                }
+                return;
+            }
+            if (nowMs >= _dueMs)
+            {
+                _random.NextBytes(_nonce);
+                NtpPacket.WriteRequest(_packet, _nonce);
+                Requests++;
+                if (_channel.Send(_host, _port, _packet, NtpPacket.Length))
+                {
+                    _sentMs = nowMs;
+                }
+                else
+                {
+                    Failed(nowMs, FirstRetryMs);
+                }
+            }
+        }
+
+        /// <summary>UTC at loop time <paramref name="nowMs"/>; meaningful when <see cref="TimeKnown"/>.</summary>
+        public DateTime UtcAt(long nowMs) =>
+            NtpOrigin.AddTicks((_serverMsAtSync + nowMs - _loopMsAtSync) * TimeSpan.TicksPerMillisecond);
+
+        // nanoFramework's DateTime has no Kind (every DateTime is UTC there); on the host this one is read as UTC.
+        private static readonly DateTime NtpOrigin = new DateTime(1900, 1, 1, 0, 0, 0);
+
+        private void Answered(int length, long nowMs)
+        {
+            long received;
+            long transmitted;
+            int result = NtpPacket.Read(_packet, length, _nonce, out received, out transmitted);
+            if (result == NtpPacket.NotOurs || result == NtpPacket.TooShort || result == NtpPacket.NotServer)
+            {
+                // Not the answer to this request (a late one to an earlier request, or noise): keep waiting for it.
+                LastRefusal = result;
+                return;
+            }
+            if (result != NtpPacket.Ok)
+            {
+                LastRefusal = result;
+                // A kiss-o'-death asks the client to back off (RFC 4330 section 8): the longest interval at once.
+                Failed(nowMs, result == NtpPacket.KissOfDeath ? MaxRetryMs : FirstRetryMs);
+                return;
+            }
+            // Half the round trip, less the server's own processing time, is the way back (RFC 4330 section 5).
+            long roundTrip = nowMs - _sentMs;
+            long held = transmitted - received;
+            long back = held > 0 && held < roundTrip ? (roundTrip - held) / 2 : roundTrip / 2;
+            _serverMsAtSync = transmitted + back;
+            _loopMsAtSync = nowMs;
+            TimeKnown = true;
+            _sentMs = -1;
+            _failures = 0;
+            _retryMs = FirstRetryMs;
+            _dueMs = nowMs + _refreshMs;
+            SetState(Synchronized);
+        }
+
+        private void Failed(long nowMs, int atLeastMs)
+        {
+            _sentMs = -1;
+            _failures++;
+            int wait = _retryMs > atLeastMs ? _retryMs : atLeastMs;
+            _dueMs = nowMs + wait;
+            _retryMs = wait * 2 > MaxRetryMs ? MaxRetryMs : wait * 2;
+            if (_failures >= TriesBeforeUnreachable)
+            {
+                SetState(Unreachable);
+            }
+        }
+
+        private void SetState(int state)
+        {
+            if (state == State)
+            {
+                return;
+            }
+            State = state;
+            NtpStateChanged handler = StateChanged;
+            if (handler != null)
+            {
+                handler(state);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+namespace DeskPhone.Boot
+{
+    /// <summary>
+    /// The load profiles of issue 17 ("Fit the device under real load"), defined once: the interpreter scenario
+    /// (BootProgram.RunProfiles, tests/Device.Boot/run.sh) runs each on a freshly built phone and prints its heap per
+    /// step; docs/benchmarks.md ("Load profiles in the interpreter") reports the figures. Plain fields and no
+    /// nanoFramework API, so host code can link this file too.
+    /// </summary>
+    public sealed class LoadProfile
+    {
+        /// <summary>One identity registered, nothing else.</summary>
+        public static readonly LoadProfile Idle = new LoadProfile("idle", 1, 0, 0, 0, false, 0, 0, false, 0);
+
+        /// <summary>
+        /// 4 identities registered, 16 BLF keys with dialog state changing, 20 active statuses, the Infobox queue full,
+        /// a MESSAGE every 100 ms (for 10 s), the bench event stream open.
+        /// </summary>
+        public static readonly LoadProfile Office = new LoadProfile("office", 4, 16, 0, 20, true, 100, 0, true, 0);
+
+        /// <summary>
+        /// 12 identities, 45 BLF keys (the 16 function keys and 29 keys of the three expansion modules), 60 statuses,
+        /// 16 MESSAGEs inside Timer J, 8 TCP connections.
+        /// </summary>
+        public static readonly LoadProfile Worst = new LoadProfile("worst", 12, 45, 3, 60, true, 0, 16, true, 8);
+
+        public LoadProfile(string name, int identities, int blfKeys, int expansionModules, int statuses, bool infoBoxFull,
+                           int messageEveryMs, int messageBurst, bool eventStream, int tcpConnections)
+        {
+            Name = name;
+            Identities = identities;
+            BlfKeys = blfKeys;
+            ExpansionModules = expansionModules;
+            Statuses = statuses;
+            InfoBoxFull = infoBoxFull;
+            MessageEveryMs = messageEveryMs;
+            MessageBurst = messageBurst;
+            EventStream = eventStream;
+            TcpConnections = tcpConnections;
+        }
+
+        public readonly string Name;
+
+        /// <summary>Identities provisioned, active and registered (1..12).</summary>
+        public readonly int Identities;
+
+        /// <summary>BLF keys: function keys 1..16 first, then the expansion modules' keys.</summary>
+        public readonly int BlfKeys;
+
+        /// <summary>Expansion modules the BLF keys beyond the 16 function keys sit on (18 keys each).</summary>
+        public readonly int ExpansionModules;
+
+        /// <summary>Statuses raised on top of what the phone raises itself.</summary>
+        public readonly int Statuses;
+
+        /// <summary>The Infobox queue filled to its maximum (InfoBoxQueue.MaxBoxes) by one NOTIFY.</summary>
+        public readonly bool InfoBoxFull;
+
+        /// <summary>A MESSAGE this often (ms) for <see cref="StreamMs"/>, each with a BLF key changing state; 0 for none.</summary>
+        public readonly int MessageEveryMs;
+
+        /// <summary>MESSAGEs sent one loop turn apart, all inside Timer J (32 s); 0 for none.</summary>
+        public readonly int MessageBurst;
+
+        /// <summary>The bench event stream (/api/events) open: its bounded queue fed by every phone event.</summary>
+        public readonly bool EventStream;
+
+        /// <summary>
+        /// TCP connections opened to the phone (approximated in the interpreter, which has no sockets); the board holds
+        /// DeviceSizing.TcpConnections of them and sheds the rest.
+        /// </summary>
+        public readonly int TcpConnections;
+
+        /// <summary>How long the MESSAGE stream of <see cref="MessageEveryMs"/> runs.</summary>
+        public const int StreamMs = 10000;
+
+        /// <summary>The three profiles, in the order the scenario runs them.</summary>
+        public static LoadProfile[] All => new LoadProfile[] { Idle, Office, Worst };
+    }
+}

@@ -1,0 +1,296 @@
+using System;
+using System.Threading;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Messages;
+using DeskPhone.Firmware.Settings;
+using DeskPhone.Firmware.Status;
+using DeskPhone.Sip.Message;
+
+namespace DeskPhone.Boot
+{
+    /// <summary>
+    /// The load profiles (<see cref="LoadProfile"/>), each on a phone built afresh from its own provisioning after the
+    /// boot script, the previous phone dropped. After each step the script prints
+    /// "load profile=NAME step=STEP free=BYTES" (after a collection); run.sh adds each step's peak from the
+    /// interpreter's collections. When the heap runs out the profile stops there with
+    /// "load profile=NAME OUT OF MEMORY in step=STEP" and the next one starts on a new phone.
+    /// </summary>
+    public static partial class BootProgram
+    {
+        /// <summary>A TCP connection's receive buffer on the board (TcpTransport: two inbox packets), held by each stand-in.</summary>
+        private const int TcpBufferBytes = 2 * DeviceSizing.InboxPacketBytes;
+
+        private static BenchEventQueue s_events;
+        private static string s_step;
+
+        private static void RunProfiles()
+        {
+            LoadProfile[] all = LoadProfile.All;
+            for (int i = 0; i < all.Length; i++)
+            {
+                Drop();
+                Console.WriteLine("load profile=" + all[i].Name + " begin");
+                ManualResetEvent release = new ManualResetEvent(false);
+                try
+                {
+                    RunProfile(all[i], release);
+                    Console.WriteLine("load profile=" + all[i].Name + " OK");
+                }
+                catch (OutOfMemoryException e)
+                {
+                    Console.WriteLine("load profile=" + all[i].Name + " OUT OF MEMORY in step=" + s_step + Where(e));
+                }
+                catch (Exception e)
+                {
+                    Console.WriteLine("load profile=" + all[i].Name + " FAILED in step=" + s_step + ": " + e.GetType().FullName + " " + e.Message + Where(e));
+                }
+                release.Set();
+            }
+            Drop();
+            Console.WriteLine("load done");
+        }
+
+        /// <summary>Lets go of the phone (and what the script kept of it) so the next profile starts from an empty heap.</summary>
+        private static void Drop()
+        {
+            s_app = null;
+            s_wire = null;
+            s_band = null;
+            s_router = null;
+            s_events = null;
+            nanoFramework.Runtime.Native.GC.Run(true);
+        }
+
+        private static void RunProfile(LoadProfile p, ManualResetEvent release)
+        {
+            s_step = "provision";
+            var medium = new MemorySettingsMedium();
+            Provision(medium, p);
+            Step(p, "provisioned");
+
+            s_step = "boot";
+            Build(medium);
+            Run(1000);
+            Step(p, "boot");
+
+            s_step = "register";
+            int answered = AnswerAll("REGISTER", null, 200);
+            Check(answered >= p.Identities, answered.ToString() + " REGISTERs answered, expected " + p.Identities.ToString());
+            Run(200);
+            for (int identity = 1; identity <= p.Identities; identity++)
+            {
+                Check(s_app.Core.IsRegistered(identity), "identity " + identity.ToString() + " not registered");
+            }
+            Settle();
+            Step(p, "register");
+
+            string[] dialogs = null;
+            if (p.BlfKeys > 0)
+            {
+                s_step = "blf";
+                dialogs = new string[p.BlfKeys + 1];
+                SubscribeAndNotify(p.BlfKeys, dialogs);
+                Settle();
+                Step(p, "blf-" + p.BlfKeys.ToString());
+            }
+
+            if (p.Statuses > 0)
+            {
+                s_step = "statuses";
+                RaiseStatuses(p.Statuses, StatusId.Count);
+                Run(500);
+                Step(p, "statuses-" + p.Statuses.ToString());
+            }
+
+            if (p.InfoBoxFull)
+            {
+                s_step = "infobox";
+                int status = Request("NOTIFY", "sip:486@" + PhoneAddress + ":5060", InfoBoxQueue.ContentType, InfoBoxes(InfoBoxQueue.MaxBoxes),
+                    "Event: xml\r\nSubscription-State: active\r\n");
+                Check(status == 200, "Infobox NOTIFY answered " + status.ToString() + ", expected 200");
+                Run(500);
+                Step(p, "infobox-" + InfoBoxQueue.MaxBoxes.ToString());
+            }
+
+            if (p.EventStream)
+            {
+                // The board's /api/events: a 32-event queue fed by every phone event, drained each loop turn (Run), as
+                // its pump thread drains it to the client. The HTTP listener itself needs the network natives.
+                s_step = "event-stream";
+                s_events = new BenchEventQueue(32);
+                s_events.Post("hello", "deskphone");
+                s_app.Core.Event += (kind, detail) => s_events.Post(kind, detail);
+                Run(500);
+                Step(p, "event-stream");
+            }
+
+            if (p.TcpConnections > 0)
+            {
+                // No sockets in the interpreter: each connection the board holds (DeviceSizing.TcpConnections; beyond
+                // them TcpTransport sheds the one idle the longest) stands in as what its TcpTransport holds for one, a
+                // thread (waiting here, as on a socket read) with its receive buffer, parser and message.
+                int held = p.TcpConnections < DeviceSizing.TcpConnections ? p.TcpConnections : DeviceSizing.TcpConnections;
+                for (int i = 0; i < held; i++)
+                {
+                    s_step = "tcp-connection-" + (i + 1).ToString();
+                    new Thread(new TcpStandIn(release).Hold).Start();
+                }
+                Run(500);
+                Console.WriteLine("load profile=" + p.Name + " tcp connections=" + p.TcpConnections.ToString() + " held=" + held.ToString() +
+                                  " shed=" + (p.TcpConnections - held).ToString());
+                Step(p, "tcp-" + p.TcpConnections.ToString() + "-held-" + held.ToString());
+            }
+
+            if (p.MessageEveryMs > 0)
+            {
+                // Each MESSAGE comes with a BLF key changing state. A request the phone cannot remember for its Timer J
+                // (the server transaction table full, docs/sip-stack.md) is refused with 503: counted, not a failure.
+                s_step = "messages";
+                int sent = 0;
+                int refused = 0;
+                long end = s_now + LoadProfile.StreamMs;
+                while (s_now < end)
+                {
+                    refused += Answered(Message(p, sent), "MESSAGE " + sent.ToString());
+                    if (dialogs != null)
+                    {
+                        int key = 1 + sent % p.BlfKeys;
+                        int status = NotifyKey(dialogs[key], key, (sent / p.BlfKeys) % 2 == 0 ? "early" : "confirmed", 1 + sent / p.BlfKeys);
+                        refused += Answered(status, "NOTIFY for BLF key " + key.ToString());
+                    }
+                    sent++;
+                    Run(p.MessageEveryMs - 2 * TurnMs);
+                }
+                Console.WriteLine("load profile=" + p.Name + " messages=" + sent.ToString() + " notifies=" + (dialogs == null ? 0 : sent).ToString() +
+                                  " refused-503=" + refused.ToString());
+                Step(p, "messages-" + sent.ToString() + "-every-" + p.MessageEveryMs.ToString() + "ms");
+            }
+
+            if (p.MessageBurst > 0)
+            {
+                s_step = "message-burst";
+                int refused = 0;
+                for (int i = 0; i < p.MessageBurst; i++)
+                {
+                    refused += Answered(Message(p, i), "MESSAGE " + i.ToString());
+                }
+                Console.WriteLine("load profile=" + p.Name + " burst=" + p.MessageBurst.ToString() + " refused-503=" + refused.ToString());
+                Step(p, "messages-" + p.MessageBurst.ToString() + "-in-timer-j");
+            }
+
+            s_step = "idle";
+            Run(10000);
+            Settle();
+            Step(p, "idle-10s");
+            Check(s_router != null, "bench router");
+        }
+
+        /// <summary>Provisioning, as a phone leaves the factory configured: a profile's identities, BLF keys and the passwords.</summary>
+        private static void Provision(MemorySettingsMedium medium, LoadProfile p)
+        {
+            var s = new SettingsStore(medium, new Random());
+            for (int identity = 1; identity <= p.Identities; identity++)
+            {
+                Set(s, "user_active", identity, "on");
+                Set(s, "user_name", identity, (485 + identity).ToString());
+                Set(s, "user_host", identity, Registrar);
+                Set(s, "user_sipusername_as_line", identity, "on");
+            }
+            for (int key = 1; key <= p.BlfKeys; key++)
+            {
+                if (key <= SettingsTable.FunctionKeys)
+                {
+                    Set(s, "fkey", key, "blf " + BlfTarget(key));
+                }
+                else
+                {
+                    Set(s, "expansion_key", key - SettingsTable.FunctionKeys, "blf " + BlfTarget(key));
+                }
+            }
+            Set(s, "cancel_desktop", 0, "on");
+            // The administrator and bench passwords as provisioning files carry them (the settings export's hash form), so
+            // the store keeps them as they are: nothing hashes (PBKDF2 needs the crypto natives the interpreter lacks).
+            Set(s, "admin_mode_password", 0, AdminPasswordHash);
+            Set(s, "http_pass", 0, AdminPasswordHash);
+            string error = s.Save();
+            Check(error == null, "settings save: " + error);
+        }
+
+        /// <summary>A MESSAGE to one of the profile's identities in turn; returns the status the phone answered.</summary>
+        private static int Message(LoadProfile p, int n)
+        {
+            string user = (486 + n % p.Identities).ToString();
+            return Request("MESSAGE", "sip:" + user + "@" + PhoneAddress + ":5060", "text/plain", "Load message " + n.ToString());
+        }
+
+        /// <summary>1 for a 503 (refused: no room to remember the transaction), 0 for a 200; anything else fails.</summary>
+        private static int Answered(int status, string what)
+        {
+            Check(status == 200 || status == 503, what + " answered " + status.ToString() + ", expected 200 (or 503 when refused)");
+            return status == 503 ? 1 : 0;
+        }
+
+        /// <summary>An Infobox queue document (application/snomxml) with <paramref name="count"/> boxes of two lines.</summary>
+        private static string InfoBoxes(int count)
+        {
+            string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<InfoBoxQueue>\n";
+            for (int i = 1; i <= count; i++)
+            {
+                xml += "<InfoBox><Line pos=\"1\"><Text>Infobox " + i.ToString() + "</Text></Line><Line pos=\"2\"><Text>Queue line two</Text></Line></InfoBox>\n";
+            }
+            return xml + "</InfoBoxQueue>\n";
+        }
+
+        /// <summary>The first frames of where the heap ran out (the allocating method first), on one line.</summary>
+        private static string Where(Exception e)
+        {
+            string trace = e.StackTrace;
+            if (trace == null)
+            {
+                return "";
+            }
+            string[] frames = trace.Split('\n');
+            string where = "";
+            for (int i = 0; i < frames.Length && i < 4; i++)
+            {
+                where += (i == 0 ? " at " : " < ") + frames[i].Trim();
+            }
+            return where;
+        }
+
+        private static void Step(LoadProfile p, string step)
+        {
+            uint free = nanoFramework.Runtime.Native.GC.Run(false);
+            Console.WriteLine("load profile=" + p.Name + " step=" + step + " free=" + free.ToString() + " script=" + ScriptHeld().ToString() +
+                              " t=" + s_now.ToString() + "ms");
+        }
+
+        /// <summary>
+        /// Stands in for one TCP connection until the profile ends: a thread holding what TcpTransport's reader holds
+        /// for one (its receive buffer, parser, message and parse result).
+        /// </summary>
+        private sealed class TcpStandIn
+        {
+            private readonly ManualResetEvent _release;
+            private readonly byte[] _buffer = new byte[TcpBufferBytes];
+            private readonly SipParser _parser = new SipParser { MaxBodyBytes = DeviceSizing.InboxPacketBytes, MaxHeaderBytes = DeviceSizing.InboxPacketBytes };
+            private readonly SipMessage _message = new SipMessage();
+            private readonly ParseResult _result = new ParseResult();
+
+            public TcpStandIn(ManualResetEvent release)
+            {
+                _release = release;
+            }
+
+            public void Hold()
+            {
+                while (!_release.WaitOne(0, false))
+                {
+                    Thread.Sleep(20);
+                }
+                _buffer[0] = (byte)(_parser == null || _message == null || _result == null ? 1 : 0);
+            }
+        }
+    }
+}

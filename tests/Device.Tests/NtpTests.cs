@@ -1,0 +1,100 @@
+using System;
+using DeskPhone.Firmware.Time;
+using nanoFramework.TestFramework;
+
+namespace NFUnitTest
+{
+    /// <summary>
+    /// The SNTP client in the interpreter: its DateTime arithmetic from NTP's 1900 origin, the packet checks, and a
+    /// synchronisation through a fake channel in virtual time.
+    /// </summary>
+    [TestClass]
+    public class NtpTests
+    {
+        private sealed class Channel : INtpChannel
+        {
+            public byte[] Request;
+            public byte[] Answer;
+
+            public bool Send(string host, int port, byte[] data, int length)
+            {
+                Request = new byte[length];
+                Array.Copy(data, Request, length);
+                return true;
+            }
+
+            public int Receive(byte[] buffer)
+            {
+                if (Answer == null)
+                {
+                    return 0;
+                }
+                Array.Copy(Answer, buffer, Answer.Length);
+                int n = Answer.Length;
+                Answer = null;
+                return n;
+            }
+
+            public void Close()
+            {
+            }
+        }
+
+        /// <summary>A server's answer: 2026-12-03 10:00:00.500 UTC as receive and transmit time (seconds 0xEEBBBC20 since 1900).</summary>
+        private static byte[] AnswerTo(byte[] request)
+        {
+            var a = new byte[48];
+            a[0] = 0x24;
+            a[1] = 2;
+            Array.Copy(request, 40, a, 24, 8);
+            for (int at = 32; at <= 40; at += 8)
+            {
+                a[at] = 0xEE;
+                a[at + 1] = 0xBB;
+                a[at + 2] = 0xBC;
+                a[at + 3] = 0x20;
+                a[at + 4] = 0x80; // half a second
+            }
+            return a;
+        }
+
+        [TestMethod]
+        public void TheServersTimeBecomesThePhonesClock()
+        {
+            var channel = new Channel();
+            var client = new SntpClient(channel);
+            client.Configure("127.0.0.1:1123", 3600, 0);
+            Assert.AreEqual(SntpClient.Waiting, client.State);
+            client.Poll(0);
+            Assert.IsNotNull(channel.Request);
+            Assert.AreEqual((byte)0x23, channel.Request[0]);
+            channel.Answer = AnswerTo(channel.Request);
+            client.Poll(100);
+            Assert.AreEqual(SntpClient.Synchronized, client.State);
+            DateTime t = client.UtcAt(100 + 60000);
+            // 10:00:00.500 + 50 ms (half the round trip) + one minute.
+            Assert.AreEqual(2026, t.Year);
+            Assert.AreEqual(12, t.Month);
+            Assert.AreEqual(3, t.Day);
+            Assert.AreEqual(10, t.Hour);
+            Assert.AreEqual(1, t.Minute);
+            Assert.AreEqual(0, t.Second);
+            Assert.AreEqual(550, t.Millisecond);
+        }
+
+        [TestMethod]
+        public void AnAnswerWithAnotherNonceIsNotTaken()
+        {
+            var channel = new Channel();
+            var client = new SntpClient(channel);
+            client.Configure("127.0.0.1", 3600, 0);
+            client.Poll(0);
+            byte[] answer = AnswerTo(channel.Request);
+            answer[24] ^= 0xFF;
+            channel.Answer = answer;
+            client.Poll(10);
+            Assert.AreEqual(SntpClient.Waiting, client.State);
+            Assert.AreEqual(NtpPacket.NotOurs, client.LastRefusal);
+        }
+    }
+}

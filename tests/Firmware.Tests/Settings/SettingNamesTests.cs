@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using DeskPhone.Firmware.Settings;
+
+namespace DeskPhone.Firmware.Tests.Settings
+{
+    /// <summary>
+    /// Settings are looked up through <see cref="SettingNames"/>: its constants are exactly the table's rows, and the
+    /// product code spells no setting name as a literal, where a typo would silently read the default.
+    /// </summary>
+    public class SettingNamesTests
+    {
+        /// <summary>Files that may spell names: the table itself, the constants, and the two folders below Settings in
+        /// the layer order (docs/architecture.md), which name their lists in parse reports; their names are checked below.</summary>
+        private static readonly string[] Spelling =
+        {
+            "firmware/Settings/SettingsTable.cs", "firmware/Settings/SettingNames.cs",
+            "firmware/Status/StatusCategory.cs", "firmware/Leds/LedPolicy.cs",
+        };
+
+        [Fact]
+        public void TheConstantsAreTheTablesNames()
+        {
+            string[] constants = Constants().OrderBy(n => n).ToArray();
+
+            Assert.Equal(TableNames().OrderBy(n => n).ToArray(), constants);
+        }
+
+        [Fact]
+        public void NoProductCodeLooksASettingUpByALiteral()
+        {
+            HashSet<string> table = TableNames();
+            var literals = new List<string>();
+            foreach (string file in ProductSources().Where(f => !Spelling.Contains(f)))
+            {
+                foreach (Match m in Regex.Matches(File.ReadAllText(Path.Combine(RepoRoot(), file)), "\"([a-z0-9_]+)\""))
+                {
+                    if (table.Contains(m.Groups[1].Value))
+                    {
+                        literals.Add(file + ": \"" + m.Groups[1].Value + "\"");
+                    }
+                }
+            }
+
+            Assert.True(literals.Count == 0, "use SettingNames instead of:\n" + string.Join("\n", literals));
+        }
+
+        [Fact]
+        public void TheLowerLayersSpellOnlyNamesOfTheTable()
+        {
+            HashSet<string> table = TableNames();
+            foreach (string file in new[] { "firmware/Status/StatusCategory.cs", "firmware/Leds/LedPolicy.cs" })
+            {
+                MatchCollection names = Regex.Matches(File.ReadAllText(Path.Combine(RepoRoot(), file)), "\"((?:status_msgs|led)_[a-z0-9_]+)\"");
+                Assert.NotEmpty(names);
+                Assert.All(names, m => Assert.True(table.Contains(m.Groups[1].Value), file + ": \"" + m.Groups[1].Value + "\" is no setting"));
+            }
+        }
+
+        private static HashSet<string> TableNames()
+        {
+            var names = new HashSet<string>();
+            for (int i = 0; SettingsTable.Define(i) != null; i++)
+            {
+                names.Add(SettingsTable.Define(i).Name);
+            }
+            return names;
+        }
+
+        private static IEnumerable<string> Constants() =>
+            typeof(SettingNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue());
+
+        private static IEnumerable<string> ProductSources()
+        {
+            string root = RepoRoot();
+            return new[] { "sip", "drivers", "ui", "firmware", "board", "tools" }
+                .SelectMany(d => Directory.GetFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
+                .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+                .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"));
+        }
+
+        private static string RepoRoot() =>
+            typeof(SettingNamesTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepoRoot").Value;
+    }
+}
