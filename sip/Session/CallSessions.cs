@@ -1,4 +1,3 @@
-using DeskPhone.Sip.Auth;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
@@ -13,9 +12,11 @@ namespace DeskPhone.Sip.Session
     /// re-INVITE of its dialogs; it places calls (INVITE with the SDP offer, retransmitted by the INVITE client
     /// transaction, 401/407 answered once with the identity's credentials, ACK of the 2xx on a new branch through the
     /// route set, CANCEL while the other side rings) and ends them with BYE. At most <see cref="MaxCalls"/> calls live
-    /// at once; one more INVITE gets 486. A request for an unknown dialog goes on down the chain (481 there).
+    /// at once; one more INVITE gets 486. A request for an unknown dialog goes on down the chain (481 there). This file
+    /// holds the table, the callee's side and the timers; CallSessions.Outgoing.cs the caller's side and the phone's
+    /// own requests in a dialog.
     /// </summary>
-    public sealed class CallSessions : ISipListener
+    public sealed partial class CallSessions : ISipListener
     {
         /// <summary>Calls at once (ringing, dialling or connected), a fixed table.</summary>
         public const int MaxCalls = 4;
@@ -75,8 +76,6 @@ namespace DeskPhone.Sip.Session
                 return n;
             }
         }
-
-        // ---- requests -------------------------------------------------------------------------------------------
 
         public bool OnRequest(SipPacket packet, SipMessage m, long nowMs)
         {
@@ -271,8 +270,6 @@ namespace DeskPhone.Sip.Session
             return false;
         }
 
-        // ---- what the user does -----------------------------------------------------------------------------------
-
         /// <summary>Answers a ringing incoming call (200 with the SDP answer); false when it is not ringing.</summary>
         public bool Answer(SipCall call, long nowMs)
         {
@@ -326,259 +323,6 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>
-        /// Places a call from an identity to a URI (sip:, or user@host) or a number (to the identity's domain); null
-        /// with <paramref name="error"/> set when it cannot go out.
-        /// </summary>
-        public SipCall Dial(int identity, string target, long nowMs, out string error)
-        {
-            SipIdentity id = _agent.GetIdentity(identity);
-            error = null;
-            if (id == null || _agent.Udp == null)
-            {
-                error = "identity " + identity.ToString() + " is not active";
-                return null;
-            }
-            string uri = TargetUri(id, target);
-            SipUri parsed = uri == null ? null : SipUri.Parse(uri);
-            if (parsed == null || !parsed.IsSip || parsed.Host == null)
-            {
-                error = "not a number or sip: URI: " + target;
-                return null;
-            }
-            int slot = FreeSlot();
-            if (slot < 0)
-            {
-                error = "already " + MaxCalls.ToString() + " calls";
-                return null;
-            }
-            int port;
-            string address = FirstHop(id, parsed, out port);
-            if (address == null)
-            {
-                error = "cannot resolve " + NextHop(id, parsed);
-                return null;
-            }
-            var call = new SipCall(++_nextId, identity, true, nowMs);
-            call.RemoteUri = uri;
-            call.RemoteUser = parsed.User;
-            call.RequestUri = uri;
-            call.CallId = _agent.NewToken() + "@" + _agent.LocalHost;
-            call.LocalTag = _agent.NewToken();
-            call.LocalHeader = "<sip:" + id.User + "@" + Domain(id) + ">;tag=" + call.LocalTag;
-            call.RemoteHeader = "<" + uri + ">";
-            call.RemoteTarget = uri;
-            call.HopAddress = address;
-            call.HopPort = port;
-            call.LocalMediaPort = RtpBasePort + 2 * slot;
-            Describe(call, Sdp.SendRecv);
-            _calls[slot] = call;
-            SendInvite(call, null, null, nowMs);
-            _handler.OnChanged(call, nowMs);
-            return call;
-        }
-
-        // ---- responses to the phone's INVITEs -----------------------------------------------------------------------
-
-        public bool OnResponse(SipMessage r, long nowMs)
-        {
-            if (r.CSeqMethod != "INVITE")
-            {
-                return false;
-            }
-            string branch = r.GetVia(0).Branch;
-            for (int i = 0; i < MaxCalls; i++)
-            {
-                SipCall c = _calls[i];
-                if (c == null || c.CallId != r.CallId)
-                {
-                    continue;
-                }
-                if (c.Transaction != null && c.Transaction.Branch == branch && c.Transaction.State < InviteClientTransaction.Terminated)
-                {
-                    if (r.StatusCode < 200 && !c.Reinviting)
-                    {
-                        Provisional(c, r, nowMs);
-                    }
-                    c.Transaction.OnResponse(r, nowMs);
-                    return true;
-                }
-                if (r.StatusCode < 300 && c.Ack != null && r.To.Tag == c.RemoteTag)
-                {
-                    // The 2xx again (our ACK was lost): the same ACK again (RFC 3261 13.2.2.4).
-                    _agent.Udp.Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private void Provisional(SipCall call, SipMessage r, long nowMs)
-        {
-            if (call.CancelRequested && !call.CancelSent)
-            {
-                SendCancel(call, nowMs);
-            }
-            if (r.StatusCode > 100 && call.State == SipCall.Dialing)
-            {
-                call.State = SipCall.Ringing;
-                _handler.OnChanged(call, nowMs);
-            }
-        }
-
-        private void OnFinal(SipCall call, SipMessage r, long nowMs)
-        {
-            if (Slot(call) < 0)
-            {
-                return;
-            }
-            if (r == null)
-            {
-                End(call, 408, call.CancelRequested ? "cancelled" : "no answer", nowMs);
-                return;
-            }
-            int status = r.StatusCode;
-            if (status < 300)
-            {
-                Established(call, r, nowMs);
-                return;
-            }
-            if ((status == 401 || status == 407) && !call.Authenticated && !call.CancelRequested && Retry(call, r, nowMs))
-            {
-                return;
-            }
-            if (status < 400 && !call.CancelRequested && call.Redirects < MaxRedirects && Redirect(call, r, nowMs))
-            {
-                return;
-            }
-            End(call, status, call.CancelRequested && status == 487 ? "cancelled" : r.ReasonPhrase, nowMs);
-        }
-
-        private void Established(SipCall call, SipMessage r, long nowMs)
-        {
-            NameAddr to = r.To;
-            call.RemoteTag = to.Tag;
-            call.RemoteHeader = r.GetHeader(HeaderNames.To);
-            call.RemoteName = to.DisplayName;
-            NameAddr contact = r.ContactCount > 0 ? r.GetContact(0) : null;
-            if (contact != null && contact.Uri != null)
-            {
-                call.RemoteTarget = contact.Uri.ToString();
-            }
-            call.Routes = ReadRoutes(r, true);
-            SendAck(call);
-            bool media = r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
-            if (media)
-            {
-                call.MediaAddress = Media.Address;
-                call.MediaPort = Media.Port;
-                call.Codec = Sdp.Choose(Media);
-                call.TelephoneEvent = Media.TelephoneEvent;
-            }
-            if (call.CancelRequested || !media || call.Codec < 0)
-            {
-                // Answered after the user gave up, or with nothing the phone can play: the call is ended at once.
-                SendBye(call, nowMs);
-                End(call, 200, call.CancelRequested ? "cancelled" : "no common codec", nowMs);
-                return;
-            }
-            call.State = SipCall.Connected;
-            call.ConnectedMs = nowMs;
-            _handler.OnChanged(call, nowMs);
-        }
-
-        /// <summary>The ACK of a 2xx to the phone's INVITE: a new branch, through the route set (RFC 3261 13.2.2.4); kept for a retransmitted 2xx.</summary>
-        private void SendAck(SipCall call)
-        {
-            DialogHop(call);
-            SipWriter ack = SipWriter.Request("ACK", call.RemoteTarget)
-                .Header(HeaderNames.Via, Via("z9hG4bK" + _agent.NewToken()))
-                .Header(HeaderNames.MaxForwards, "70");
-            WriteRoutes(ack, call.Routes);
-            call.Ack = ack.Header(HeaderNames.From, call.LocalHeader)
-                .Header(HeaderNames.To, call.RemoteHeader)
-                .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " ACK")
-                .Header(HeaderNames.UserAgent, "DeskPhone")
-                .ToBytes();
-            _agent.Udp.Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
-        }
-
-        /// <summary>
-        /// Puts a connected call on hold (re-INVITE with sendonly, RFC 3264 8.4) or takes it off (sendrecv); false when
-        /// the call is not connected or an offer is pending. The call is held once the other side accepted.
-        /// </summary>
-        public bool Hold(SipCall call, bool hold, long nowMs)
-        {
-            if (call == null || Slot(call) < 0 || call.State != SipCall.Connected || call.Reinviting || call.AwaitingAck || call.Codec < 0)
-            {
-                return false;
-            }
-            call.Reinviting = true;
-            call.PendingHold = hold;
-            call.RetryAt = 0;
-            byte[] sdp = Describe(call, hold ? Sdp.SendOnly : Sdp.SendRecv);
-            DialogHop(call);
-            string branch = "z9hG4bK" + _agent.NewToken();
-            string via = Via(branch);
-            call.LocalCSeq++;
-            SipWriter w = SipWriter.Request("INVITE", call.RemoteTarget)
-                .Header(HeaderNames.Via, via)
-                .Header(HeaderNames.MaxForwards, "70");
-            WriteRoutes(w, call.Routes);
-            byte[] bytes = w.Header(HeaderNames.From, call.LocalHeader)
-                .Header(HeaderNames.To, call.RemoteHeader)
-                .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " INVITE")
-                .Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)))
-                .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
-                .Header(HeaderNames.UserAgent, "DeskPhone")
-                .Body(Sdp.ContentType, sdp)
-                .ToBytes();
-            call.Transaction = new InviteClientTransaction(branch, bytes, call.RemoteTarget, via, call.LocalHeader, call.CallId, call.LocalCSeq,
-                call.Routes, _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnReinviteFinal(call, r, now));
-            call.Transaction.Start(nowMs);
-            return true;
-        }
-
-        private void OnReinviteFinal(SipCall call, SipMessage r, long nowMs)
-        {
-            if (Slot(call) < 0)
-            {
-                return;
-            }
-            call.Reinviting = false;
-            int status = r == null ? 408 : r.StatusCode;
-            if (status < 300)
-            {
-                SendAck(call);
-                call.Held = call.PendingHold;
-                if (r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength))
-                {
-                    call.MediaAddress = Media.Address;
-                    call.MediaPort = Media.Port;
-                }
-                _handler.OnChanged(call, nowMs);
-                return;
-            }
-            if (status == 408 || status == 481)
-            {
-                // The dialog is gone (RFC 3261 14.1).
-                SendBye(call, nowMs);
-                End(call, status, "lost during re-INVITE", nowMs);
-                return;
-            }
-            if (status == 491)
-            {
-                // Glare: again after 2.1-4 s when the phone made the Call-ID, else 0-2 s (RFC 3261 14.1).
-                long spread = nowMs % 1900;
-                call.RetryAt = nowMs + (call.Outgoing ? 2100 + spread : spread + 10);
-                return;
-            }
-            // Refused (488 ...): the session stays as it was (RFC 3261 14.1).
-            _handler.OnChanged(call, nowMs);
-        }
-
-        /// <summary>
         /// The phone's SDP for this call with the given direction: its offer (both codecs) before a codec is agreed, else
         /// the agreed codec; the o= version goes up whenever the description changes (RFC 3264 8).
         /// </summary>
@@ -620,25 +364,6 @@ namespace DeskPhone.Sip.Session
             return true;
         }
 
-        /// <summary>Sends the INVITE again with the identity's credentials for the challenge (RFC 3261 22.2, a new CSeq).</summary>
-        private bool Retry(SipCall call, SipMessage r, long nowMs)
-        {
-            SipIdentity id = _agent.GetIdentity(call.Identity);
-            bool proxy = r.StatusCode == 407;
-            DigestChallenge challenge = DigestChallenge.Parse(r.GetHeader(proxy ? HeaderNames.ProxyAuthenticate : HeaderNames.WwwAuthenticate));
-            if (id == null || id.Password == null || challenge == null)
-            {
-                return false;
-            }
-            call.Authenticated = true;
-            string user = id.AuthUser != null && id.AuthUser.Length > 0 ? id.AuthUser : id.User;
-            SendInvite(call, proxy ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
-                DigestResponse.Header(user, id.Password, "INVITE", call.RequestUri, challenge, 1, _agent.NewToken()), nowMs);
-            return true;
-        }
-
-        // ---- timers --------------------------------------------------------------------------------------------------
-
         /// <summary>Runs the INVITE transactions and the 2xx retransmissions; call every loop turn.</summary>
         public void Poll(long nowMs)
         {
@@ -674,83 +399,6 @@ namespace DeskPhone.Sip.Session
                     }
                 }
             }
-        }
-
-        // ---- building and sending ----------------------------------------------------------------------------------
-
-        private void SendInvite(SipCall call, string authHeader, string authValue, long nowMs)
-        {
-            SipIdentity id = _agent.GetIdentity(call.Identity);
-            string branch = "z9hG4bK" + _agent.NewToken();
-            call.InviteVia = Via(branch);
-            call.LocalCSeq++;
-            byte[] bytes = SipWriter.Request("INVITE", call.RequestUri)
-                .Header(HeaderNames.Via, call.InviteVia)
-                .Header(HeaderNames.MaxForwards, "70")
-                .Header(HeaderNames.From, call.LocalHeader)
-                .Header(HeaderNames.To, call.RemoteHeader)
-                .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " INVITE")
-                .Header(HeaderNames.Contact, _agent.ContactOf(id))
-                .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
-                .Header(HeaderNames.UserAgent, "DeskPhone")
-                .Header(authHeader, authValue)
-                .Body(Sdp.ContentType, call.LocalSdp)
-                .ToBytes();
-            call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,
-                null, _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnFinal(call, r, now));
-            call.Transaction.Start(nowMs);
-        }
-
-        /// <summary>CANCEL of the pending INVITE: its Request-URI, top Via, From, To, Call-ID and CSeq number (RFC 3261 9.1).</summary>
-        private void SendCancel(SipCall call, long nowMs)
-        {
-            call.CancelSent = true;
-            byte[] bytes = SipWriter.Request("CANCEL", call.RequestUri)
-                .Header(HeaderNames.Via, call.InviteVia)
-                .Header(HeaderNames.MaxForwards, "70")
-                .Header(HeaderNames.From, call.LocalHeader)
-                .Header(HeaderNames.To, "<" + call.RequestUri + ">")
-                .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " CANCEL")
-                .Header(HeaderNames.UserAgent, "DeskPhone")
-                .ToBytes();
-            _agent.Start(new ClientTransaction(call.Transaction.Branch, "CANCEL", bytes, _agent.Udp, call.HopAddress, call.HopPort, IgnoreResponse, false), nowMs);
-        }
-
-        /// <summary>BYE in the dialog (RFC 3261 15.1.1), through the route set, answered 401/407 once with credentials.</summary>
-        private void SendBye(SipCall call, long nowMs)
-        {
-            DialogHop(call);
-            if (call.HopAddress == null)
-            {
-                return;
-            }
-            string target = call.RemoteTarget;
-            string local = call.LocalHeader;
-            string remote = call.RemoteHeader;
-            string callId = call.CallId;
-            string[] routes = call.Routes;
-            _agent.SendRequest(_agent.GetIdentity(call.Identity), "BYE", target, call.HopAddress, call.HopPort,
-                (branch, authHeader, authValue) =>
-                {
-                    SipWriter w = SipWriter.Request("BYE", target)
-                        .Header(HeaderNames.Via, Via(branch))
-                        .Header(HeaderNames.MaxForwards, "70");
-                    WriteRoutes(w, routes);
-                    return w.Header(HeaderNames.From, local)
-                        .Header(HeaderNames.To, remote)
-                        .Header(HeaderNames.CallId, callId)
-                        .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " BYE")
-                        .Header(HeaderNames.UserAgent, "DeskPhone")
-                        .Header(authHeader, authValue)
-                        .ToBytes();
-                }, IgnoreResponse, nowMs);
-        }
-
-        private static void IgnoreResponse(ClientTransaction t, SipMessage response, long nowMs)
-        {
-            // The call is over whatever the peer answers to BYE or CANCEL (RFC 3261 15.1.1).
         }
 
         /// <summary>The final refusal of a ringing incoming call, kept retransmitting by the agent until its ACK.</summary>
@@ -807,8 +455,6 @@ namespace DeskPhone.Sip.Session
             call.OkTimer = nowMs + ClientTransaction.T1;
             call.OkDeadline = nowMs + 64 * ClientTransaction.T1;
         }
-
-        // ---- reading -------------------------------------------------------------------------------------------------
 
         /// <summary>
         /// Reads the SDP offer of an INVITE into the call; true when there is none (the phone offers in the 200) or it
@@ -969,63 +615,5 @@ namespace DeskPhone.Sip.Session
 
         private string Via(string branch) =>
             "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport";
-
-        private string Domain(SipIdentity id) =>
-            id.Registrar != null && id.Registrar.Length > 0 ? SipIdentity.HostOf(id.Registrar) : _agent.LocalHost;
-
-        /// <summary>Where an out-of-dialog INVITE goes first: the outbound proxy, else the registrar, else the target's host.</summary>
-        private static string NextHop(SipIdentity id, SipUri target) =>
-            id.Outbound != null && id.Outbound.Length > 0 ? id.Outbound
-            : id.Registrar != null && id.Registrar.Length > 0 ? id.Registrar
-            : target.Host + (target.Port > 0 ? ":" + target.Port.ToString() : "");
-
-        /// <summary>The address of <see cref="NextHop"/>, or null when it cannot be resolved.</summary>
-        private static string FirstHop(SipIdentity id, SipUri target, out int port)
-        {
-            string host;
-            return HostResolver.Split(NextHop(id, target), out host, out port) ? HostResolver.Resolve(host) : null;
-        }
-
-        /// <summary>
-        /// Follows a 3xx (RFC 3261 8.1.3.4): the INVITE again to its first Contact (same Call-ID, From and To, CSeq + 1);
-        /// false when it has none the phone can use.
-        /// </summary>
-        private bool Redirect(SipCall call, SipMessage r, long nowMs)
-        {
-            NameAddr contact = r.ContactCount > 0 ? r.GetContact(0) : null;
-            SipIdentity id = _agent.GetIdentity(call.Identity);
-            if (contact == null || contact.Uri == null || !contact.Uri.IsSip || contact.Uri.Host == null || id == null)
-            {
-                return false;
-            }
-            int port;
-            string address = FirstHop(id, contact.Uri, out port);
-            if (address == null)
-            {
-                return false;
-            }
-            call.Redirects++;
-            call.Authenticated = false;
-            call.RequestUri = contact.Uri.ToString();
-            call.RemoteTarget = call.RequestUri;
-            call.HopAddress = address;
-            call.HopPort = port;
-            SendInvite(call, null, null, nowMs);
-            return true;
-        }
-
-        /// <summary>A dialled string as a URI: sip:/sips: as it is, user@host gets sip:, a number goes to the identity's domain.</summary>
-        private string TargetUri(SipIdentity id, string target)
-        {
-            if (target == null || target.Length == 0)
-            {
-                return null;
-            }
-            if (target.StartsWith("sip:") || target.StartsWith("sips:"))
-            {
-                return target;
-            }
-            return target.IndexOf('@') > 0 ? "sip:" + target : "sip:" + target + "@" + Domain(id);
-        }
     }
 }
