@@ -59,6 +59,10 @@ namespace DeskPhone.Firmware.App
             Core.AttachCallState(Calls);
             Core.Desktop.Calls = Calls;
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
+            if (drivers != null)
+            {
+                drivers.Ethernet.NetworkLost += () => Calls.NetworkLost(Core.Now);
+            }
             if (localHost == null && drivers != null)
             {
                 drivers.Ethernet.AddressChanged += OnAddressChanged;

@@ -94,6 +94,9 @@ namespace DeskPhone.Firmware.Calls
         /// <summary>Puts a connected call on hold or takes it off (0: the newest call); false when that cannot be asked now.</summary>
         public bool Hold(int id, bool hold, long nowMs) => Sessions.Hold(Pick(id, false), hold, nowMs);
 
+        /// <summary>The network is lost: every call ends at once (its other side sees the session time out).</summary>
+        public void NetworkLost(long nowMs) => Sessions.DropAll("network lost", nowMs);
+
         /// <summary>The user saw the missed calls: the count, PhoneHasMissedCalls and CanceledCall are cleared.</summary>
         public void ClearMissed(long nowMs)
         {

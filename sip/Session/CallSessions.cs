@@ -292,6 +292,21 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>
+        /// Ends every call without a word on the wire (the network is gone, nothing could be sent): each ends with
+        /// status 0 and the reason given.
+        /// </summary>
+        public void DropAll(string reason, long nowMs)
+        {
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                if (_calls[i] != null)
+                {
+                    End(_calls[i], 0, reason, nowMs);
+                }
+            }
+        }
+
+        /// <summary>
         /// Ends a call the way its state needs: a ringing incoming call is refused with <paramref name="refusal"/>
         /// (486 or 603), a dialled one is cancelled, a connected one gets BYE. False when it is not live.
         /// </summary>

@@ -90,6 +90,23 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void LosingTheNetworkEndsTheCallsWithoutAWord()
+        {
+            _hw.SetLink(true, _p.Now);
+            _p.Run(3000);
+            Invite();
+            _p.App.Calls.Answer(0, _p.Now);
+            int sent = _p.Channel.Sent.Count;
+
+            _hw.SetLink(false, _p.Now);
+            _p.Run(3000);
+            Assert.False(_p.Phone.InCall);
+            Assert.Equal(0, _p.App.Calls.Sessions.Count);
+            Assert.Null(_hw.Drivers.Tones.Current);
+            Assert.DoesNotContain(_p.Channel.Sent.GetRange(sent, _p.Channel.Sent.Count - sent), m => m.StartsWith("BYE ") || m.StartsWith("SIP/2.0 200"));
+        }
+
+        [Fact]
         public void RejectingAnswers486WithoutAMissedCall()
         {
             Invite();
