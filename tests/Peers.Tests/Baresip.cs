@@ -31,7 +31,7 @@ namespace DeskPhone.Peers.Tests
         /// <param name="accountParams">Extra account parameters, e.g. ;auth_pass=...;outbound="sip:127.0.0.1:5060".</param>
         public Baresip(string user, string accountParams = ";regint=0")
         {
-            SipPort = FreePort(SocketType.Dgram, ProtocolType.Udp);
+            SipPort = FreeUdpAndTcpPort();
             int control = FreePort(SocketType.Stream, ProtocolType.Tcp);
             int rtp = 20000 + (SipPort % 2000) * 10;
             User = user;
@@ -251,6 +251,26 @@ namespace DeskPhone.Peers.Tests
                 lock (_log)
                 {
                     _log.AppendLine(line);
+                }
+            }
+        }
+
+        /// <summary>A port free for both UDP and TCP: baresip listens for SIP on both and exits when either is taken.</summary>
+        private static int FreeUdpAndTcpPort()
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                int port = ((IPEndPoint)udp.LocalEndPoint).Port;
+                try
+                {
+                    using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                    return port;
+                }
+                catch (SocketException) when (attempt < 20)
+                {
                 }
             }
         }
