@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Phone
     /// is composed once, and a bench request sees the screen as last drawn. The screen's setters ignore equal values,
     /// so only changed regions are redrawn; an open list is compared row by row, so an event that leaves it as it was
     /// does not redraw it; the Ethernet driver's address and readiness changes, which raise no phone event, mark the
-    /// network view while it is open. While a call is live its lines (firmware/Calls/CallDisplay) take the message
+    /// network view while it is open. While a call is live its lines (domain/Calls/CallDisplay) take the message
     /// area, and a connected call marks the screen every second for its duration.
     /// </summary>
     public sealed class ScreenFeeder

@@ -8,7 +8,7 @@ namespace DeskPhone.Conformance.Tests
     /// <summary>The portable projects: their folder and assembly name.</summary>
     public static class PortableProjects
     {
-        public static readonly string[] Folders = { "sip", "drivers", "ui", "firmware" };
+        public static readonly string[] Folders = { "sip", "drivers", "ui", "domain", "firmware" };
 
         public static IEnumerable<object[]> All => Folders.Select(f => new object[] { f });
 
@@ -17,6 +17,7 @@ namespace DeskPhone.Conformance.Tests
             "sip" => "DeskPhone.Sip",
             "drivers" => "DeskPhone.Drivers",
             "ui" => "DeskPhone.Ui",
+            "domain" => "DeskPhone.Domain",
             "firmware" => "DeskPhone.Firmware",
             _ => throw new ArgumentException(folder),
         };

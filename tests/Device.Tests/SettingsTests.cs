@@ -6,7 +6,7 @@ using NFUnitTest.Fakes;
 namespace NFUnitTest
 {
     /// <summary>
-    /// The settings store (firmware/Settings) through a fake medium (Fakes/MemoryMedium, the device twin of
+    /// The settings store (domain/Settings) through a fake medium (Fakes/MemoryMedium, the device twin of
     /// tests/Firmware.Tests' CutMedium): round trips, the two alternating slots, power cuts during a write, a flipped
     /// byte, and the provisioning XML. Values with 2-, 3- and 4-byte UTF-8 characters go through the payload's
     /// escaping and CRC on the device as on the host. No password settings: their PBKDF2 needs HMACSHA256, whose

@@ -5,7 +5,7 @@ using nanoFramework.TestFramework;
 namespace NFUnitTest
 {
     /// <summary>
-    /// The status scheduler (firmware/Status): the six categories' priorities, the ":N" seconds of the setting lists
+    /// The status scheduler (domain/Status): the six categories' priorities, the ":N" seconds of the setting lists
     /// (parsed by hand, no int.Parse), pop-up timeouts in virtual time, and the explanations built from strings.
     /// </summary>
     [TestClass]

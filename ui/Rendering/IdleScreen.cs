@@ -185,7 +185,7 @@ namespace DeskPhone.Ui.Rendering
         }
 
         /// <summary>
-        /// The live calls' lines in the body instead of the message (firmware/Calls/CallDisplay), the first with the call
+        /// The live calls' lines in the body instead of the message (domain/Calls/CallDisplay), the first with the call
         /// icon; drawn as Infobox lines, described as <c>[call]</c>.
         /// </summary>
         public void SetCall(string[] lines)

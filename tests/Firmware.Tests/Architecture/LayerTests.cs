@@ -9,8 +9,9 @@ namespace DeskPhone.Firmware.Tests.Architecture
 {
     /// <summary>
     /// The firmware's folders depend one way (docs/architecture.md, "Layers"): every type reference found in the
-    /// compiled assembly (base types, fields, signatures and every token in the method bodies) goes from a folder to
-    /// one listed before it, never after it and never in a cycle.
+    /// compiled assemblies (DeskPhone.Domain, the lower folders, and DeskPhone.Firmware; base types, fields,
+    /// signatures and every token in the method bodies) goes from a folder to one listed before it, never after it and
+    /// never in a cycle.
     /// </summary>
     public class LayerTests
     {
@@ -24,7 +25,7 @@ namespace DeskPhone.Firmware.Tests.Architecture
         [Fact]
         public void FirmwareFoldersDependOnlyDownwards()
         {
-            List<string> violations = Violations(Edges(typeof(PhoneApp).Assembly, "DeskPhone.Firmware."));
+            List<string> violations = Violations(Edges(Assemblies, "DeskPhone.Firmware."));
 
             Assert.True(violations.Count == 0, "dependencies against the layer order:\n" + string.Join("\n", violations));
         }
@@ -32,10 +33,23 @@ namespace DeskPhone.Firmware.Tests.Architecture
         [Fact]
         public void EveryFirmwareFolderHasItsPlaceInTheOrder()
         {
-            string[] folders = typeof(PhoneApp).Assembly.GetTypes().Select(t => Folder(t, "DeskPhone.Firmware.")).Where(f => f != null).Distinct().ToArray();
+            string[] folders = Assemblies.SelectMany(a => a.GetTypes()).Select(t => Folder(t, "DeskPhone.Firmware.")).Where(f => f != null).Distinct().ToArray();
 
             Assert.Empty(folders.Where(f => Array.IndexOf(Order, f) < 0));
         }
+
+        /// <summary>The folders up to Calls are DeskPhone.Domain, the rest DeskPhone.Firmware (which references it).</summary>
+        [Fact]
+        public void TheDomainAssemblyHoldsTheLowerFolders()
+        {
+            string[] domain = Assemblies[0].GetTypes().Select(t => Folder(t, "DeskPhone.Firmware.")).Where(f => f != null).Distinct().ToArray();
+            string[] upper = Assemblies[1].GetTypes().Select(t => Folder(t, "DeskPhone.Firmware.")).Where(f => f != null).Distinct().ToArray();
+
+            Assert.True(domain.Max(f => Array.IndexOf(Order, f)) < upper.Min(f => Array.IndexOf(Order, f)),
+                "domain: " + string.Join(" ", domain) + "; firmware: " + string.Join(" ", upper));
+        }
+
+        private static readonly Assembly[] Assemblies = { typeof(DeskPhone.Firmware.Settings.SettingsStore).Assembly, typeof(PhoneApp).Assembly };
 
         [Fact]
         public void AnUpwardReferenceIsReported()
@@ -52,10 +66,10 @@ namespace DeskPhone.Firmware.Tests.Architecture
                  .Select(e => e.Key.From + " -> " + e.Key.To + " (" + e.Value + ")").OrderBy(v => v).ToList();
 
         /// <summary>(from folder, to folder) -> one example "type -> type" for every pair of folders that reference each other.</summary>
-        private static Dictionary<(string, string), string> Edges(Assembly assembly, string root)
+        private static Dictionary<(string, string), string> Edges(Assembly[] assemblies, string root)
         {
             var edges = new Dictionary<(string, string), string>();
-            foreach (Type type in assembly.GetTypes())
+            foreach (Type type in assemblies.SelectMany(a => a.GetTypes()))
             {
                 string from = Folder(type, root);
                 if (from == null)
@@ -64,7 +78,7 @@ namespace DeskPhone.Firmware.Tests.Architecture
                 }
                 foreach (Type used in Referenced(type))
                 {
-                    string to = used.Assembly == assembly ? Folder(used, root) : null;
+                    string to = Array.IndexOf(assemblies, used.Assembly) >= 0 ? Folder(used, root) : null;
                     if (to != null && to != from && !edges.ContainsKey((from, to)))
                     {
                         edges[(from, to)] = Name(type) + " -> " + Name(used);

@@ -17,8 +17,8 @@ namespace DeskPhone.Firmware.Tests.Settings
         /// the layer order (docs/architecture.md), which name their lists in parse reports; their names are checked below.</summary>
         private static readonly string[] Spelling =
         {
-            "firmware/Settings/SettingsTable.cs", "firmware/Settings/SettingNames.cs",
-            "firmware/Status/StatusCategory.cs", "firmware/Leds/LedPolicy.cs",
+            "domain/Settings/SettingsTable.cs", "domain/Settings/SettingNames.cs",
+            "domain/Status/StatusCategory.cs", "domain/Leds/LedPolicy.cs",
         };
 
         [Fact]
@@ -52,7 +52,7 @@ namespace DeskPhone.Firmware.Tests.Settings
         public void TheLowerLayersSpellOnlyNamesOfTheTable()
         {
             HashSet<string> table = TableNames();
-            foreach (string file in new[] { "firmware/Status/StatusCategory.cs", "firmware/Leds/LedPolicy.cs" })
+            foreach (string file in new[] { "domain/Status/StatusCategory.cs", "domain/Leds/LedPolicy.cs" })
             {
                 MatchCollection names = Regex.Matches(File.ReadAllText(Path.Combine(RepoRoot(), file)), "\"((?:status_msgs|led)_[a-z0-9_]+)\"");
                 Assert.NotEmpty(names);
@@ -77,7 +77,7 @@ namespace DeskPhone.Firmware.Tests.Settings
         private static IEnumerable<string> ProductSources()
         {
             string root = RepoRoot();
-            return new[] { "sip", "drivers", "ui", "firmware", "board", "tools" }
+            return new[] { "sip", "drivers", "ui", "domain", "firmware", "board", "tools" }
                 .SelectMany(d => Directory.GetFiles(Path.Combine(root, d), "*.cs", SearchOption.AllDirectories))
                 .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
                 .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"));
