@@ -20,23 +20,20 @@ namespace DeskPhone.Peers.Tests
         public const string Binary = "/usr/bin/baresip";
         public const string Missing = "baresip is not installed (apt-get install baresip-core; .ci/run installs it)";
 
-        private readonly Process _process;
-        private readonly StringBuilder _log = new StringBuilder();
+        private readonly PeerProcess _peer = new PeerProcess("baresip");
         private readonly List<string> _events = new List<string>();
         private readonly TcpClient _control;
-        private readonly string _dir;
         private int _token;
 
         /// <param name="user">The account's user (at 127.0.0.1).</param>
         /// <param name="accountParams">Extra account parameters, e.g. ;auth_pass=...;outbound="sip:127.0.0.1:5060".</param>
         public Baresip(string user, string accountParams = ";regint=0")
         {
-            SipPort = FreeUdpAndTcpPort();
-            int control = FreePort(SocketType.Stream, ProtocolType.Tcp);
+            SipPort = LoopbackPorts.FreeUdpAndTcp();
+            int control = LoopbackPorts.FreeTcp();
             int rtp = 20000 + (SipPort % 2000) * 10;
             User = user;
-            _dir = Directory.CreateTempSubdirectory("baresip").FullName;
-            File.WriteAllText(Path.Combine(_dir, "config"),
+            File.WriteAllText(Path.Combine(_peer.Dir, "config"),
                 "poll_method epoll\n" +
                 "sip_listen 127.0.0.1:" + SipPort + "\n" +
                 "net_interface 127.0.0.1\n" +
@@ -51,18 +48,8 @@ namespace DeskPhone.Peers.Tests
                 "audio_source aubridge,nil\n" +
                 "audio_alert aubridge,nil\n" +
                 "rtp_ports " + rtp + "-" + (rtp + 9) + "\n");
-            File.WriteAllText(Path.Combine(_dir, "accounts"), "<sip:" + user + "@127.0.0.1>;answermode=auto" + accountParams + "\n");
-            var start = new ProcessStartInfo(Binary, "-f " + _dir + " -s")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-            };
-            _process = Process.Start(start);
-            _process.OutputDataReceived += (s, e) => Append(e.Data);
-            _process.ErrorDataReceived += (s, e) => Append(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
+            File.WriteAllText(Path.Combine(_peer.Dir, "accounts"), "<sip:" + user + "@127.0.0.1>;answermode=auto" + accountParams + "\n");
+            _peer.Start(new ProcessStartInfo(Binary, "-f " + _peer.Dir + " -s") { RedirectStandardInput = true });
             _control = Connect(control);
             new Thread(ReadEvents) { IsBackground = true }.Start();
         }
@@ -72,10 +59,7 @@ namespace DeskPhone.Peers.Tests
         public string Uri => "sip:" + User + "@127.0.0.1:" + SipPort;
 
         /// <summary>Everything baresip printed: its SIP trace and its messages.</summary>
-        public string Log
-        {
-            get { lock (_log) { return _log.ToString(); } }
-        }
+        public string Log => _peer.Log;
 
         /// <summary>How many lines of the log start with this text (a start line of the SIP trace, e.g. "SIP/2.0 487").</summary>
         public int Lines(string start)
@@ -211,7 +195,7 @@ namespace DeskPhone.Peers.Tests
             var clock = Stopwatch.StartNew();
             while (true)
             {
-                if (_process.HasExited)
+                if (_peer.HasExited)
                 {
                     throw new InvalidOperationException("baresip exited:\n" + Log);
                 }
@@ -229,57 +213,7 @@ namespace DeskPhone.Peers.Tests
         public void Dispose()
         {
             _control?.Dispose();
-            if (!_process.HasExited)
-            {
-                _process.Kill(true);
-                _process.WaitForExit(5000);
-            }
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(_dir, true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-
-        private void Append(string line)
-        {
-            if (line != null)
-            {
-                lock (_log)
-                {
-                    _log.AppendLine(line);
-                }
-            }
-        }
-
-        /// <summary>A port free for both UDP and TCP: baresip listens for SIP on both and exits when either is taken.</summary>
-        private static int FreeUdpAndTcpPort()
-        {
-            for (int attempt = 0; ; attempt++)
-            {
-                using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-                int port = ((IPEndPoint)udp.LocalEndPoint).Port;
-                try
-                {
-                    using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                    tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                    return port;
-                }
-                catch (SocketException) when (attempt < 20)
-                {
-                }
-            }
-        }
-
-        private static int FreePort(SocketType type, ProtocolType protocol)
-        {
-            using var s = new Socket(AddressFamily.InterNetwork, type, protocol);
-            s.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)s.LocalEndPoint).Port;
+            _peer.Dispose();
         }
     }
 }

@@ -1,9 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace DeskPhone.Peers.Tests
 {
@@ -16,79 +13,26 @@ namespace DeskPhone.Peers.Tests
         public const string Binary = "/usr/sbin/chronyd";
         public const string Missing = "chrony is not installed (apt-get install chrony; .ci/run installs it)";
 
-        private readonly Process _process;
-        private readonly StringBuilder _log = new StringBuilder();
-        private readonly string _dir;
+        private readonly PeerProcess _peer = new PeerProcess("chrony");
 
         public Chrony()
         {
-            using (var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
-            {
-                Port = ((IPEndPoint)probe.Client.LocalEndPoint).Port;
-            }
-            _dir = Directory.CreateTempSubdirectory("chrony").FullName;
-            string conf = Path.Combine(_dir, "chrony.conf");
+            Port = LoopbackPorts.FreeUdp();
+            string conf = Path.Combine(_peer.Dir, "chrony.conf");
             File.WriteAllText(conf,
                 "port " + Port + "\nbindaddress 127.0.0.1\nlocal stratum 8\nallow 127.0.0.1\ncmdport 0\n" +
-                "pidfile " + Path.Combine(_dir, "chronyd.pid") + "\ndriftfile " + Path.Combine(_dir, "drift") + "\n");
-            var start = new ProcessStartInfo(Binary, "-x -d -f " + conf)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            _process = Process.Start(start);
-            _process.OutputDataReceived += (s, e) => Append(e.Data);
-            _process.ErrorDataReceived += (s, e) => Append(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
+                "pidfile " + Path.Combine(_peer.Dir, "chronyd.pid") + "\ndriftfile " + Path.Combine(_peer.Dir, "drift") + "\n");
+            _peer.Start(new ProcessStartInfo(Binary, "-x -d -f " + conf));
         }
 
         public int Port { get; }
 
         public string Server => "127.0.0.1:" + Port;
 
-        public string Log
-        {
-            get
-            {
-                lock (_log)
-                {
-                    return _log.ToString();
-                }
-            }
-        }
+        public string Log => _peer.Log;
 
-        public void Stop()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit(5000);
-            }
-        }
+        public void Stop() => _peer.Stop();
 
-        public void Dispose()
-        {
-            Stop();
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(_dir, true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-
-        private void Append(string line)
-        {
-            if (line != null)
-            {
-                lock (_log)
-                {
-                    _log.AppendLine(line);
-                }
-            }
-        }
+        public void Dispose() => _peer.Dispose();
     }
 }

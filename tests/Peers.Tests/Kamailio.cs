@@ -21,51 +21,30 @@ namespace DeskPhone.Peers.Tests
         private const string DbTextTables = "/usr/share/kamailio/dbtext/kamailio";
         private static readonly string[] PresenceTables = { "version", "presentity", "active_watchers", "watchers", "xcap", "pua" };
 
-        private readonly Process _process;
-        private readonly StringBuilder _log = new StringBuilder();
-        private readonly string _dir;
+        private readonly PeerProcess _peer = new PeerProcess("kamailio");
 
         public Kamailio(string cfgName = "registrar.cfg")
         {
-            Port = FreeUdpPort();
-            _dir = Directory.CreateTempSubdirectory("kamailio").FullName;
+            Port = LoopbackPorts.FreeUdp();
             string cfg = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kamailio", cfgName)).Replace("@PORT@", Port.ToString());
             if (cfg.Contains("@DB@"))
             {
-                string db = Directory.CreateDirectory(Path.Combine(_dir, "db")).FullName;
+                string db = Directory.CreateDirectory(Path.Combine(_peer.Dir, "db")).FullName;
                 foreach (string table in PresenceTables)
                 {
                     File.Copy(Path.Combine(DbTextTables, table), Path.Combine(db, table));
                 }
                 cfg = cfg.Replace("@DB@", db);
             }
-            string cfgFile = Path.Combine(_dir, "kamailio.cfg");
+            string cfgFile = Path.Combine(_peer.Dir, "kamailio.cfg");
             File.WriteAllText(cfgFile, cfg);
-            var start = new ProcessStartInfo(Binary, "-f " + cfgFile + " -DD -E -Y " + _dir)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            _process = Process.Start(start);
-            _process.OutputDataReceived += (s, e) => Append(e.Data);
-            _process.ErrorDataReceived += (s, e) => Append(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
+            _peer.Start(new ProcessStartInfo(Binary, "-f " + cfgFile + " -DD -E -Y " + _peer.Dir));
             WaitUntilAnswering();
         }
 
         public int Port { get; }
 
-        public string Log
-        {
-            get
-            {
-                lock (_log)
-                {
-                    return _log.ToString();
-                }
-            }
-        }
+        public string Log => _peer.Log;
 
         /// <summary>How many times the log holds this text.</summary>
         public int Count(string text)
@@ -79,34 +58,7 @@ namespace DeskPhone.Peers.Tests
             return n;
         }
 
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(true);
-                _process.WaitForExit(5000);
-            }
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(_dir, true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-
-        private void Append(string line)
-        {
-            if (line == null)
-            {
-                return;
-            }
-            lock (_log)
-            {
-                _log.AppendLine(line);
-            }
-        }
+        public void Dispose() => _peer.Dispose();
 
         private void WaitUntilAnswering()
         {
@@ -119,7 +71,7 @@ namespace DeskPhone.Peers.Tests
             var clock = Stopwatch.StartNew();
             while (clock.ElapsedMilliseconds < 15000)
             {
-                if (_process.HasExited)
+                if (_peer.HasExited)
                 {
                     throw new InvalidOperationException("kamailio exited:\n" + Log);
                 }
@@ -136,12 +88,6 @@ namespace DeskPhone.Peers.Tests
                 }
             }
             throw new TimeoutException("kamailio did not answer on port " + Port + ":\n" + Log);
-        }
-
-        private static int FreeUdpPort()
-        {
-            using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)udp.Client.LocalEndPoint).Port;
         }
     }
 }

@@ -23,7 +23,7 @@ namespace DeskPhone.Peers.Tests
             Skip.IfNot(File.Exists(Kamailio.PresenceModule), Kamailio.PresenceMissing);
             Skip.IfNot(File.Exists(Sipp.Binary), Sipp.Missing);
             using var kamailio = new Kamailio("reginfo.cfg");
-            int otherContact = Sipp.FreeUdpPort();
+            int otherContact = LoopbackPorts.FreeUdp();
             string device = "-key user alice -au alice -ap pwalice -key contact_port " + otherContact;
             using (var register = new Sipp("register.xml", kamailio.Port, device))
             {

@@ -13,32 +13,24 @@ namespace DeskPhone.Peers.Tests
         public const string Binary = "/usr/bin/sipp";
         public const string Missing = "sipp is not installed (apt-get install sip-tester; .ci/run installs it)";
 
-        private readonly Process _process;
-        private readonly StringBuilder _output = new StringBuilder();
-        private readonly string _dir;
+        private readonly PeerProcess _peer = new PeerProcess("sipp");
 
         /// <param name="scenario">file name in sipp/</param>
         /// <param name="remotePort">the kamailio port to send to, or 0 for a scenario that only answers</param>
         /// <param name="arguments">more sipp arguments (-key NAME VALUE, -au, -ap)</param>
         public Sipp(string scenario, int remotePort, string arguments = "", int localPort = 0)
         {
-            Port = localPort != 0 ? localPort : FreeUdpPort();
-            _dir = Directory.CreateTempSubdirectory("sipp").FullName;
+            Port = localPort != 0 ? localPort : LoopbackPorts.FreeUdp();
             string file = Path.Combine(AppContext.BaseDirectory, "sipp", scenario);
             var start = new ProcessStartInfo(Binary,
                 (remotePort != 0 ? "127.0.0.1:" + remotePort + " " : "") + "-sf " + file + " -i 127.0.0.1 -p " + Port +
                 " -m 1 -nostdin -trace_err -trace_msg " + arguments)
             {
-                WorkingDirectory = _dir,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
+                WorkingDirectory = _peer.Dir,
                 RedirectStandardInput = true,
             };
-            _process = Process.Start(start);
-            _process.OutputDataReceived += (s, e) => { };
-            _process.ErrorDataReceived += (s, e) => { lock (_output) { _output.AppendLine(e.Data); } };
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
+            // Only stderr: its error log and message trace go to files in the folder (read by Log).
+            _peer.Start(start, keepStdout: false);
         }
 
         public int Port { get; }
@@ -46,12 +38,12 @@ namespace DeskPhone.Peers.Tests
         /// <summary>The exit code (0: the call went through the whole scenario), or -1 if it did not end in time.</summary>
         public int WaitForExit(int timeoutMs)
         {
-            if (!_process.WaitForExit(timeoutMs))
+            if (!_peer.Process.WaitForExit(timeoutMs))
             {
                 return -1;
             }
-            _process.WaitForExit();
-            return _process.ExitCode;
+            _peer.Process.WaitForExit();
+            return _peer.Process.ExitCode;
         }
 
         /// <summary>What sipp said and logged: stderr, its error log and its message trace.</summary>
@@ -59,12 +51,8 @@ namespace DeskPhone.Peers.Tests
         {
             get
             {
-                var log = new StringBuilder();
-                lock (_output)
-                {
-                    log.Append(_output);
-                }
-                foreach (string file in Directory.GetFiles(_dir, "*.log"))
+                var log = new StringBuilder(_peer.Log);
+                foreach (string file in Directory.GetFiles(_peer.Dir, "*.log"))
                 {
                     log.AppendLine("== " + Path.GetFileName(file)).AppendLine(File.ReadAllText(file));
                 }
@@ -72,27 +60,6 @@ namespace DeskPhone.Peers.Tests
             }
         }
 
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(true);
-                _process.WaitForExit(5000);
-            }
-            _process.Dispose();
-            try
-            {
-                Directory.Delete(_dir, true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-
-        internal static int FreeUdpPort()
-        {
-            using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-            return ((IPEndPoint)udp.Client.LocalEndPoint).Port;
-        }
+        public void Dispose() => _peer.Dispose();
     }
 }
