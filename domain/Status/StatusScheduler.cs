@@ -102,6 +102,10 @@ namespace DeskPhone.Firmware.Status
             Recompute(nowMs);
         }
 
+        /// <summary>Raises (without a parameter) or clears <paramref name="id"/>: for sources that only know on or off.</summary>
+        public bool Set(int id, bool active, string source, long nowMs) =>
+            active ? Raise(id, null, source, nowMs) : Clear(id, nowMs);
+
         /// <summary>Raises a message (idempotent: raising an active one only updates its parameter). True if anything changed.</summary>
         public bool Raise(int id, string param, string source, long nowMs)
         {

@@ -78,20 +78,8 @@ namespace DeskPhone.Firmware.Phone
 
         private void OnStateChanged(int state)
         {
-            Set(StatusId.PhoneWaitsOnNtpServer, state == SntpClient.Waiting);
-            Set(StatusId.PhoneCannotReachNtpServer, state == SntpClient.Unreachable);
-        }
-
-        private void Set(int id, bool active)
-        {
-            if (active)
-            {
-                _phone.Statuses.Raise(id, null, "ntp", _phone.Now);
-            }
-            else
-            {
-                _phone.Statuses.Clear(id, _phone.Now);
-            }
+            _phone.Statuses.Set(StatusId.PhoneWaitsOnNtpServer, state == SntpClient.Waiting, "ntp", _phone.Now);
+            _phone.Statuses.Set(StatusId.PhoneCannotReachNtpServer, state == SntpClient.Unreachable, "ntp", _phone.Now);
         }
     }
 }

@@ -189,16 +189,6 @@ namespace DeskPhone.Firmware.Phone
             _phone.Raise(PhoneEventKind.Leds, LedMap.Name(led));
         }
 
-        private void Set(int id, bool active, string source)
-        {
-            if (active)
-            {
-                _s.Raise(id, null, source, _phone.Now);
-            }
-            else
-            {
-                _s.Clear(id, _phone.Now);
-            }
-        }
+        private void Set(int id, bool active, string source) => _s.Set(id, active, source, _phone.Now);
     }
 }
