@@ -1,5 +1,5 @@
 using System.IO;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Board.Settings
 {

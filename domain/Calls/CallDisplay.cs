@@ -1,6 +1,6 @@
 using DeskPhone.Sip.Session;
 
-namespace DeskPhone.Firmware.Calls
+namespace DeskPhone.Domain.Calls
 {
     /// <summary>
     /// What the screen says about the calls, in the idle screen's message area while a call is live: a ringing call

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Calls
+namespace DeskPhone.Domain.Calls
 {
     /// <summary>
     /// A bounded list of calls, newest first: the oldest entry goes when a new one comes to a full list. Kept in

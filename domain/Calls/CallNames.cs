@@ -1,6 +1,6 @@
 using DeskPhone.Sip.Session;
 
-namespace DeskPhone.Firmware.Calls
+namespace DeskPhone.Domain.Calls
 {
     /// <summary>The words the bench and the screen use for a call's direction and state.</summary>
     public static class CallNames

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Calls
+namespace DeskPhone.Domain.Calls
 {
     /// <summary>One entry of a call list: who, on which identity, when (monotonic ms) and how long (s).</summary>
     public sealed class CallRecord

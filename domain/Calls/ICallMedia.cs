@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Calls
+namespace DeskPhone.Domain.Calls
 {
     /// <summary>
     /// Where the call layer hands a call's audio over (issue #19 builds RTP and G.711 behind it): started when a call

@@ -1,13 +1,13 @@
 using DeskPhone.Drivers.Audio;
-using DeskPhone.Firmware.Messages;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Messages;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Session;
 using DeskPhone.Sip.UserAgent;
 
-namespace DeskPhone.Firmware.Calls
+namespace DeskPhone.Domain.Calls
 {
     public delegate void CallChangedHandler(SipCall call);
 

@@ -1,6 +1,6 @@
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Status;
 
-namespace DeskPhone.Firmware.Leds
+namespace DeskPhone.Domain.Leds
 {
     /// <summary>States a key (a monitored extension, a line, the own call) can be in, named as in the led_* settings.</summary>
     public static class KeyState

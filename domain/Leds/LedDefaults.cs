@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Leds
+namespace DeskPhone.Domain.Leds
 {
     /// <summary>
     /// Factory values of the led_* settings, like the phones: a monitored extension that is idle is off, ringing

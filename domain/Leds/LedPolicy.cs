@@ -1,8 +1,8 @@
 using System.Collections;
 using DeskPhone.Drivers.Leds;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Status;
 
-namespace DeskPhone.Firmware.Leds
+namespace DeskPhone.Domain.Leds
 {
     public delegate void LedChangedHandler(int led, LedColor color, LedPattern pattern);
 

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.MessageWaiting
+namespace DeskPhone.Domain.MessageWaiting
 {
     public delegate void MailboxChangedHandler();
 

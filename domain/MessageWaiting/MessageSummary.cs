@@ -1,6 +1,6 @@
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Firmware.MessageWaiting
+namespace DeskPhone.Domain.MessageWaiting
 {
     /// <summary>
     /// A parsed application/simple-message-summary body (RFC 3842): whether messages wait, and the new/old counts

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Messages
+namespace DeskPhone.Domain.Messages
 {
     public delegate void DesktopMessageChangedHandler(bool present);
 

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Messages
+namespace DeskPhone.Domain.Messages
 {
     /// <summary>
     /// Implemented by the call layer: shows a MESSAGE with the call whose Call-ID it carries. False when no current

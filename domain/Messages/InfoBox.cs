@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Messages
+namespace DeskPhone.Domain.Messages
 {
     /// <summary>One Infobox: up to <see cref="MaxLines"/> lines, each with text and an icon, and whether the clock shows.</summary>
     public sealed class InfoBox

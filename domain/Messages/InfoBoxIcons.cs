@@ -1,6 +1,6 @@
 using DeskPhone.Ui.Icons;
 
-namespace DeskPhone.Firmware.Messages
+namespace DeskPhone.Domain.Messages
 {
     /// <summary>Icon names an Infobox line may carry (case-insensitive); anything else shows the info icon.</summary>
     public static class InfoBoxIcons

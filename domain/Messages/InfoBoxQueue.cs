@@ -1,7 +1,7 @@
-using DeskPhone.Firmware.Xml;
+using DeskPhone.Domain.Xml;
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Firmware.Messages
+namespace DeskPhone.Domain.Messages
 {
     public delegate void InfoBoxChangedHandler();
 

@@ -1,7 +1,7 @@
 using System.Text;
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Firmware.Messages
+namespace DeskPhone.Domain.Messages
 {
     /// <summary>
     /// Turns a text body into what a screen may show: UTF-8 decoded with every invalid sequence replaced by U+FFFD,

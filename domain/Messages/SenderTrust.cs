@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Messages
+namespace DeskPhone.Domain.Messages
 {
     /// <summary>
     /// Who may push Infobox messages: the registrar of a registered identity, or a host listed in mb_trusted_hosts

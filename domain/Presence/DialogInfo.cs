@@ -1,7 +1,7 @@
-using DeskPhone.Firmware.Xml;
+using DeskPhone.Domain.Xml;
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>
     /// The dialog state of one monitored extension from dialog-info NOTIFY bodies (RFC 4235): full and partial

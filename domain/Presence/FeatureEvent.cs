@@ -1,7 +1,7 @@
 using System.Text;
-using DeskPhone.Firmware.Xml;
+using DeskPhone.Domain.Xml;
 
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>
     /// Broadsoft Device Feature Key Synchronization (event package as-feature-event): the server's

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>
     /// The body of an as-feature-event NOTIFY: one DoNotDisturbEvent or ForwardingEvent document, or (what BroadWorks

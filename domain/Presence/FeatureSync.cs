@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>
     /// One identity's as-feature-event subscription and the user changes not yet sent to the server. Changes are

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>
     /// Sends a SUBSCRIBE for a subscription (a new dialog when <paramref name="newDialog"/>, else a refresh in the

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>What the own status makes of an incoming call.</summary>
     public static class IncomingCallAction

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     public delegate void MonitoredKeyChangedHandler(int key, string state);
 

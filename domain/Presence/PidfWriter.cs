@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>
     /// The PIDF document (RFC 3863) the phone PUBLISHes for its own status, with an RPID (RFC 4480) activity where one

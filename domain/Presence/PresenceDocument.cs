@@ -1,6 +1,6 @@
-using DeskPhone.Firmware.Xml;
+using DeskPhone.Domain.Xml;
 
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>
     /// What a BLF key shows for a colleague watched through the presence package (RFC 3856): the PIDF body

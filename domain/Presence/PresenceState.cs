@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>The user's own status, as the phone shows it and publishes it.</summary>
     public static class PresenceState

@@ -1,7 +1,7 @@
-using DeskPhone.Firmware.Xml;
+using DeskPhone.Domain.Xml;
 using DeskPhone.Sip.Message;
 
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>
     /// The registrations of the own address of record from the reg event package (RFC 3680, application/reginfo+xml):

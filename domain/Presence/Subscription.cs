@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>
     /// One client subscription (dialog, presence, message-summary, reg, as-feature-event) in virtual time: refreshed

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Presence
+namespace DeskPhone.Domain.Presence
 {
     /// <summary>Life-cycle states of a client subscription (RFC 6665).</summary>
     public static class SubscriptionState

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>CRC-32 (IEEE 802.3, reflected, as zlib): nanoFramework ships none in the packages we use.</summary>
     public static class Crc32

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// Named blobs on persistent storage (flash file system on the device, a folder on the host, memory in tests).

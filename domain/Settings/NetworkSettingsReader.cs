@@ -1,6 +1,6 @@
 using DeskPhone.Drivers.Network;
 
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// The Ethernet addressing the settings ask for (dhcp, ip_adr, netmask, gateway, dns_server1/2): what the board

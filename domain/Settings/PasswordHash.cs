@@ -3,7 +3,7 @@ using System.Text;
 using DeskPhone.Sip.Auth;
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// Salted password hashes: PBKDF2-HMAC-SHA256 (one 32-byte block) written as "$pbkdf2-sha256$iterations$salt$hash"

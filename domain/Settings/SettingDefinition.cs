@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>One row of the settings table: name as spelled on the phones, kind, default and limits.</summary>
     public sealed class SettingDefinition

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>One name/index/value triple: an unknown setting kept for export, or a value read from a file.</summary>
     public sealed class SettingEntry

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>How a setting's value is checked and normalised (see <see cref="SettingValidator"/>).</summary>
     public enum SettingKind

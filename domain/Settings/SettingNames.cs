@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// The name of every setting in <see cref="SettingsTable"/>, for lookups: a misspelt constant does not compile,

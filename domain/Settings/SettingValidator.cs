@@ -1,7 +1,7 @@
 using System.Text;
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// Checks a value against its definition and normalises it (booleans to on/off, lists to single spaces).

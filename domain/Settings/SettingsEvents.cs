@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>A setting changed; idx is 0 for a global setting. needsReboot: the new value takes effect only after a reboot.</summary>
     public delegate void SettingChangedHandler(string name, int idx, bool needsReboot);

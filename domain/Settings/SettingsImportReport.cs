@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>Outcome of an XML import: how many values were applied, which names were unknown, each refused value.</summary>
     public sealed class SettingsImportReport

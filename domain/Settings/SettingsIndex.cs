@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (as ASCII bytes, with their

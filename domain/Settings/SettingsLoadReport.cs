@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>What <see cref="SettingsStore.Load"/> found: where the settings came from and every problem on the way.</summary>
     public sealed class SettingsLoadReport

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Text;
 
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// The payload of a slot: UTF-8 lines "name TAB idx TAB value" with \\, \t, \n and \r escaped in the value.

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// One persisted copy: 16-byte header ("DPS1", sequence, payload length, CRC-32 of sequence+length+payload, all

@@ -1,7 +1,7 @@
 using System;
 using System.Collections;
 
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// The two stored copies of the settings on the medium (<see cref="SettingsStore.SlotA"/> and

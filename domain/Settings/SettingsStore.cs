@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Text;
 
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// The phone's settings: typed access by the phones' setting names, validation, change notification, and

@@ -1,7 +1,7 @@
-using DeskPhone.Firmware.Leds;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Leds;
+using DeskPhone.Domain.Status;
 
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// Every setting the firmware knows: the single home of names, defaults, limits and live/reboot behaviour.

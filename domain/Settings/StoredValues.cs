@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// The settings values that differ from their defaults, sorted by key (ordinal * 128 + index) for a binary search.

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// Writes the phones' XML settings format. Passwords go out in their hash form (import accepts it back);

@@ -1,9 +1,9 @@
 using System;
 using System.Collections;
 using System.Text;
-using DeskPhone.Firmware.Xml;
+using DeskPhone.Domain.Xml;
 
-namespace DeskPhone.Firmware.Settings
+namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// Reads the phones' XML settings format:

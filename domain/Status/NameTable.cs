@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Status
+namespace DeskPhone.Domain.Status
 {
     /// <summary>Case-sensitive comparison of a name with text[start, start+length), without making a substring.</summary>
     internal static class NameTable

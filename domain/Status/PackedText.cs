@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Status
+namespace DeskPhone.Domain.Status
 {
     /// <summary>
     /// A column of texts kept as one string literal, each entry ended by '\n', plus where each entry starts. On

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Status
+namespace DeskPhone.Domain.Status
 {
     /// <summary>
     /// Names (spelled as on the phones, "Foreward" included), descriptions and icons of every status message.

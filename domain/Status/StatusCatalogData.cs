@@ -1,6 +1,6 @@
 using DeskPhone.Ui.Icons;
 
-namespace DeskPhone.Firmware.Status
+namespace DeskPhone.Domain.Status
 {
     /// <summary>The catalogue's columns, one entry per <see cref="StatusId"/> in the same order.</summary>
     internal static class StatusCatalogData

@@ -1,7 +1,7 @@
 using System.Collections;
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Firmware.Status
+namespace DeskPhone.Domain.Status
 {
     /// <summary>
     /// Which categories each status ID is in, and the optional ":N" seconds of each entry, parsed from the six

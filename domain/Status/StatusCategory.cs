@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Status
+namespace DeskPhone.Domain.Status
 {
     /// <summary>The six categories of the status_msgs_* settings, with their setting names.</summary>
     public static class StatusCategory

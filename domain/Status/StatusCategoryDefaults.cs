@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Status
+namespace DeskPhone.Domain.Status
 {
     /// <summary>
     /// Factory values of the six status_msgs_* settings: the current Snom defaults, except that the two password

@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Status
+namespace DeskPhone.Domain.Status
 {
     public delegate void StatusChangedHandler(int changes);
 

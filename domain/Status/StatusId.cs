@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Status
+namespace DeskPhone.Domain.Status
 {
     /// <summary>
     /// Every status message, numbered in the order of the phones' list (see <see cref="StatusCatalog"/> for names,

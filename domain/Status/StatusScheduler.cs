@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DeskPhone.Firmware.Status
+namespace DeskPhone.Domain.Status
 {
     /// <summary>
     /// Owns every active status message and decides, from the six categories, what the phone shows, sounds and

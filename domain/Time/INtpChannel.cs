@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Time
+namespace DeskPhone.Domain.Time
 {
     /// <summary>
     /// The UDP socket the SNTP client talks through (<see cref="UdpNtpChannel"/> on the board and the simulator, a fake

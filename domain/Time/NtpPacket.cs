@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Time
+namespace DeskPhone.Domain.Time
 {
     /// <summary>
     /// SNTP packets (RFC 4330, NTP version 4 on the wire): the client's 48-byte request and the checks on a server's

@@ -1,7 +1,7 @@
 using System;
 using DeskPhone.Sip.Transport;
 
-namespace DeskPhone.Firmware.Time
+namespace DeskPhone.Domain.Time
 {
     /// <summary>Called when <see cref="SntpClient.State"/> changes.</summary>
     public delegate void NtpStateChanged(int state);

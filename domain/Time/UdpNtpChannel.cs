@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using DeskPhone.Sip.Transport;
 
-namespace DeskPhone.Firmware.Time
+namespace DeskPhone.Domain.Time
 {
     /// <summary>
     /// <see cref="INtpChannel"/> over a UDP socket (System.Net.Sockets, the same API on the board), opened on the first

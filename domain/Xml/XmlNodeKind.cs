@@ -1,4 +1,4 @@
-namespace DeskPhone.Firmware.Xml
+namespace DeskPhone.Domain.Xml
 {
     /// <summary>What <see cref="XmlPullReader.Read"/> stopped on.</summary>
     public static class XmlNodeKind

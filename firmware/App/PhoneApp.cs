@@ -1,9 +1,9 @@
 using DeskPhone.Drivers;
 using DeskPhone.Firmware.Bench;
-using DeskPhone.Firmware.Calls;
+using DeskPhone.Domain.Calls;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Time;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Time;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 using DeskPhone.Ui.Rendering;

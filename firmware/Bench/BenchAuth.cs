@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Security.Cryptography;
 using System.Text;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Auth;
 
 namespace DeskPhone.Firmware.Bench

@@ -2,11 +2,11 @@ using System;
 using System.Text;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
-using DeskPhone.Firmware.Calls;
+using DeskPhone.Domain.Calls;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Bench

@@ -1,5 +1,5 @@
 using System.Text;
-using DeskPhone.Firmware.Calls;
+using DeskPhone.Domain.Calls;
 using DeskPhone.Sip.Session;
 
 namespace DeskPhone.Firmware.Bench

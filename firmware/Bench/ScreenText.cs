@@ -1,5 +1,5 @@
 using System.Text;
-using DeskPhone.Firmware.Messages;
+using DeskPhone.Domain.Messages;
 using DeskPhone.Ui.Rendering;
 
 namespace DeskPhone.Firmware.Bench

@@ -1,7 +1,7 @@
 using System;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
-using DeskPhone.Firmware.Time;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
+using DeskPhone.Domain.Time;
 
 namespace DeskPhone.Firmware.Phone
 {

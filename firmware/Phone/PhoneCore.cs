@@ -1,12 +1,12 @@
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Audio;
 using DeskPhone.Drivers.Input;
-using DeskPhone.Firmware.Leds;
-using DeskPhone.Firmware.Messages;
-using DeskPhone.Firmware.MessageWaiting;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Leds;
+using DeskPhone.Domain.Messages;
+using DeskPhone.Domain.MessageWaiting;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 
 namespace DeskPhone.Firmware.Phone
 {

@@ -1,9 +1,9 @@
-using DeskPhone.Firmware.Presence;
+using DeskPhone.Domain.Presence;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Phone
 {

@@ -1,11 +1,11 @@
 using System;
 using DeskPhone.Drivers.Leds;
-using DeskPhone.Firmware.Calls;
-using DeskPhone.Firmware.Messages;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Calls;
+using DeskPhone.Domain.Messages;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Status;
 using DeskPhone.Ui.Rendering;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Phone
 {

@@ -1,8 +1,8 @@
 using DeskPhone.Drivers.Input;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Status;
 using DeskPhone.Ui.Rendering;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Phone
 {

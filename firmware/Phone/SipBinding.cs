@@ -1,4 +1,4 @@
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;

@@ -1,7 +1,7 @@
 using System.Collections;
-using DeskPhone.Firmware.MessageWaiting;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.MessageWaiting;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;

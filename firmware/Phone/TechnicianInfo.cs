@@ -1,6 +1,6 @@
 using System.Collections;
 using DeskPhone.Drivers.Network;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Ui.Rendering;
 
 namespace DeskPhone.Firmware.Phone

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using DeskPhone.Firmware.Leds;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Leds;
+using DeskPhone.Domain.Status;
 
 namespace DeskPhone.Benchmarks
 {

@@ -2,8 +2,8 @@ using System;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Ui.Rendering;
 

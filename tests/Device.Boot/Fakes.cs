@@ -1,7 +1,7 @@
 using System.Collections;
 using DeskPhone.Drivers.Hal;
 using DeskPhone.Drivers.Leds;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Boot
 {

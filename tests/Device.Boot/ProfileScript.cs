@@ -2,9 +2,9 @@ using System;
 using System.Threading;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Messages;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Messages;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Boot

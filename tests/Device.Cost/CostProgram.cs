@@ -4,8 +4,8 @@ using DeskPhone.Boot;
 using DeskPhone.Drivers.Leds;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Ui.Rendering;
 

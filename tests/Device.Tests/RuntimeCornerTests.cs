@@ -3,8 +3,8 @@ using System.Collections;
 using System.Text;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.Bench;
-using DeskPhone.Firmware.Messages;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Messages;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Message;
 using nanoFramework.TestFramework;
 

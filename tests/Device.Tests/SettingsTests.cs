@@ -1,5 +1,5 @@
 using System.Text;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 using nanoFramework.TestFramework;
 using NFUnitTest.Fakes;
 

@@ -1,5 +1,5 @@
 using System.Collections;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Status;
 using nanoFramework.TestFramework;
 
 namespace NFUnitTest

@@ -1,5 +1,5 @@
 using System.Text;
-using DeskPhone.Firmware.Xml;
+using DeskPhone.Domain.Xml;
 using nanoFramework.TestFramework;
 
 namespace NFUnitTest

@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
-using DeskPhone.Firmware.Time;
+using DeskPhone.Domain.Time;
 using Xunit;
 
 namespace DeskPhone.Peers.Tests

@@ -3,7 +3,7 @@ using System.Text;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Host.Panel;
 using DeskPhone.Host.Sim;
 using DeskPhone.Host.Simulated;

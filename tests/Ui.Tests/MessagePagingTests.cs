@@ -2,9 +2,9 @@ using System;
 using System.Text;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Host.Panel;
 using DeskPhone.Ui.Rendering;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DeskPhone.Drivers.Input;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Status;
 using System.Reflection;
 using DeskPhone.Host.Panel;
 using DeskPhone.Ui.Fonts;

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
 using DeskPhone.Firmware.Bench;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Host.Sim;
 
 namespace DeskPhone.Simulator

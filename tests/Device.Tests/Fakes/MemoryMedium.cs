@@ -1,5 +1,5 @@
 using System.Collections;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace NFUnitTest.Fakes
 {

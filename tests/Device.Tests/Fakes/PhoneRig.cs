@@ -1,7 +1,7 @@
 using System.Text;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 

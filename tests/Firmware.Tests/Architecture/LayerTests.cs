@@ -25,7 +25,7 @@ namespace DeskPhone.Firmware.Tests.Architecture
         [Fact]
         public void FirmwareFoldersDependOnlyDownwards()
         {
-            List<string> violations = Violations(Edges(Assemblies, "DeskPhone.Firmware."));
+            List<string> violations = Violations(Edges(Assemblies));
 
             Assert.True(violations.Count == 0, "dependencies against the layer order:\n" + string.Join("\n", violations));
         }
@@ -33,7 +33,7 @@ namespace DeskPhone.Firmware.Tests.Architecture
         [Fact]
         public void EveryFirmwareFolderHasItsPlaceInTheOrder()
         {
-            string[] folders = Assemblies.SelectMany(a => a.GetTypes()).Select(t => Folder(t, "DeskPhone.Firmware.")).Where(f => f != null).Distinct().ToArray();
+            string[] folders = Assemblies.SelectMany(a => a.GetTypes()).Select(t => Folder(t)).Where(f => f != null).Distinct().ToArray();
 
             Assert.Empty(folders.Where(f => Array.IndexOf(Order, f) < 0));
         }
@@ -42,14 +42,14 @@ namespace DeskPhone.Firmware.Tests.Architecture
         [Fact]
         public void TheDomainAssemblyHoldsTheLowerFolders()
         {
-            string[] domain = Assemblies[0].GetTypes().Select(t => Folder(t, "DeskPhone.Firmware.")).Where(f => f != null).Distinct().ToArray();
-            string[] upper = Assemblies[1].GetTypes().Select(t => Folder(t, "DeskPhone.Firmware.")).Where(f => f != null).Distinct().ToArray();
+            string[] domain = Assemblies[0].GetTypes().Select(t => Folder(t)).Where(f => f != null).Distinct().ToArray();
+            string[] upper = Assemblies[1].GetTypes().Select(t => Folder(t)).Where(f => f != null).Distinct().ToArray();
 
             Assert.True(domain.Max(f => Array.IndexOf(Order, f)) < upper.Min(f => Array.IndexOf(Order, f)),
                 "domain: " + string.Join(" ", domain) + "; firmware: " + string.Join(" ", upper));
         }
 
-        private static readonly Assembly[] Assemblies = { typeof(DeskPhone.Firmware.Settings.SettingsStore).Assembly, typeof(PhoneApp).Assembly };
+        private static readonly Assembly[] Assemblies = { typeof(DeskPhone.Domain.Settings.SettingsStore).Assembly, typeof(PhoneApp).Assembly };
 
         [Fact]
         public void AnUpwardReferenceIsReported()
@@ -66,19 +66,19 @@ namespace DeskPhone.Firmware.Tests.Architecture
                  .Select(e => e.Key.From + " -> " + e.Key.To + " (" + e.Value + ")").OrderBy(v => v).ToList();
 
         /// <summary>(from folder, to folder) -> one example "type -> type" for every pair of folders that reference each other.</summary>
-        private static Dictionary<(string, string), string> Edges(Assembly[] assemblies, string root)
+        private static Dictionary<(string, string), string> Edges(Assembly[] assemblies)
         {
             var edges = new Dictionary<(string, string), string>();
             foreach (Type type in assemblies.SelectMany(a => a.GetTypes()))
             {
-                string from = Folder(type, root);
+                string from = Folder(type);
                 if (from == null)
                 {
                     continue;
                 }
                 foreach (Type used in Referenced(type))
                 {
-                    string to = Array.IndexOf(assemblies, used.Assembly) >= 0 ? Folder(used, root) : null;
+                    string to = Array.IndexOf(assemblies, used.Assembly) >= 0 ? Folder(used) : null;
                     if (to != null && to != from && !edges.ContainsKey((from, to)))
                     {
                         edges[(from, to)] = Name(type) + " -> " + Name(used);
@@ -88,14 +88,25 @@ namespace DeskPhone.Firmware.Tests.Architecture
             return edges;
         }
 
-        private static string Folder(Type type, string root)
+        /// <summary>The two assemblies' namespaces: DeskPhone.Domain.X and DeskPhone.Firmware.X, X the folder.</summary>
+        private static readonly string[] Roots = { "DeskPhone.Domain.", "DeskPhone.Firmware." };
+
+        private static string Folder(Type type)
         {
             while (type.DeclaringType != null)
             {
                 type = type.DeclaringType;
             }
             string ns = type.Namespace ?? "";
-            return ns.StartsWith(root, StringComparison.Ordinal) ? ns.Substring(root.Length).Split('.')[0] : null;
+            string root = Roots.FirstOrDefault(r => ns.StartsWith(r, StringComparison.Ordinal));
+            return root != null ? ns.Substring(root.Length).Split('.')[0] : null;
+        }
+
+        [Fact]
+        public void EachAssemblyNamesItsOwnNamespace()
+        {
+            Assert.All(Assemblies[0].GetTypes().Where(t => t.Namespace != null), t => Assert.StartsWith(Roots[0], t.Namespace));
+            Assert.All(Assemblies[1].GetTypes().Where(t => t.Namespace != null), t => Assert.StartsWith(Roots[1], t.Namespace));
         }
 
         private static string Name(Type type) => type.DeclaringType != null ? Name(type.DeclaringType) + "." + type.Name : type.Name;

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Text;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Auth;
 
 namespace DeskPhone.Firmware.Tests.Bench

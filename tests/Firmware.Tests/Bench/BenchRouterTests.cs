@@ -5,10 +5,10 @@ using System.Text.Json;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Presence;
+using DeskPhone.Domain.Presence;
 using DeskPhone.Board.Settings;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 
 namespace DeskPhone.Firmware.Tests.Bench
 {

@@ -1,4 +1,4 @@
-using DeskPhone.Firmware.Calls;
+using DeskPhone.Domain.Calls;
 using DeskPhone.Firmware.Tests.Phone;
 
 namespace DeskPhone.Firmware.Tests.Calls

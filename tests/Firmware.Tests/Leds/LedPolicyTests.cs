@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using DeskPhone.Drivers.Leds;
-using DeskPhone.Firmware.Leds;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Leds;
+using DeskPhone.Domain.Status;
 using DeskPhone.Firmware.Tests.Phone;
 using DeskPhone.Host.Simulated;
 

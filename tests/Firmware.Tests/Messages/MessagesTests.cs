@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
-using DeskPhone.Firmware.Messages;
+using DeskPhone.Domain.Messages;
 using DeskPhone.Ui.Icons;
 
 namespace DeskPhone.Firmware.Tests.Messages

@@ -1,5 +1,5 @@
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Status;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {

@@ -2,8 +2,8 @@ using System;
 using System.Text;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 

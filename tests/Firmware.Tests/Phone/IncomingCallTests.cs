@@ -1,6 +1,6 @@
 using DeskPhone.Drivers.Audio;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Status;
 using DeskPhone.Host.Simulated;
 
 namespace DeskPhone.Firmware.Tests.Phone

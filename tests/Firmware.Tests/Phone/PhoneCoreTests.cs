@@ -3,9 +3,9 @@ using System.Text;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Host.Simulated;
 
 namespace DeskPhone.Firmware.Tests.Phone

@@ -1,4 +1,4 @@
-using DeskPhone.Firmware.Presence;
+using DeskPhone.Domain.Presence;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {

@@ -1,9 +1,9 @@
 using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Host.Panel;
 using DeskPhone.Ui.Rendering;
 

@@ -4,8 +4,8 @@ using System.Text;
 using DeskPhone.Drivers;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
-using DeskPhone.Firmware.Presence;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 

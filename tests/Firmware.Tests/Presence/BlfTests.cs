@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
-using DeskPhone.Firmware.Presence;
+using DeskPhone.Domain.Presence;
 
 namespace DeskPhone.Firmware.Tests.Presence
 {

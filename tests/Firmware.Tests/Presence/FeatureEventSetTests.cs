@@ -1,5 +1,5 @@
 using System.Text;
-using DeskPhone.Firmware.Presence;
+using DeskPhone.Domain.Presence;
 
 namespace DeskPhone.Firmware.Tests.Presence
 {

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
-using DeskPhone.Firmware.MessageWaiting;
-using DeskPhone.Firmware.Presence;
+using DeskPhone.Domain.MessageWaiting;
+using DeskPhone.Domain.Presence;
 
 namespace DeskPhone.Firmware.Tests.Presence
 {
@@ -268,7 +268,7 @@ namespace DeskPhone.Firmware.Tests.Presence
 namespace DeskPhone.Firmware.Tests.Presence
 {
     using System.Text;
-    using DeskPhone.Firmware.MessageWaiting;
+    using DeskPhone.Domain.MessageWaiting;
 
     public class MailboxCountsTests
     {

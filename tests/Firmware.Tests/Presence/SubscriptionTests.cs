@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using DeskPhone.Firmware.Presence;
+using DeskPhone.Domain.Presence;
 
 namespace DeskPhone.Firmware.Tests.Presence
 {

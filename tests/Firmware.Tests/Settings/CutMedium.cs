@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Tests.Settings
 {

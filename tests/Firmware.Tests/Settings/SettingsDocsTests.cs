@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Tests.Settings
 {

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Tests.Settings
 {

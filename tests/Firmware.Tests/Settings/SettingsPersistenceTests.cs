@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using DeskPhone.Board.Settings;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Tests.Settings
 {

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using DeskPhone.Firmware.Leds;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Leds;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 
 namespace DeskPhone.Firmware.Tests.Settings
 {

@@ -1,4 +1,4 @@
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Tests.Settings
 {

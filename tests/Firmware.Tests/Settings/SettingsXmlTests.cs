@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
-using DeskPhone.Firmware.Settings;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Tests.Settings
 {

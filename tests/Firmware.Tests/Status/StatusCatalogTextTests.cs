@@ -1,4 +1,4 @@
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Status;
 
 namespace DeskPhone.Firmware.Tests.Status
 {

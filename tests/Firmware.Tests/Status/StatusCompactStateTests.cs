@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Status;
 
 namespace DeskPhone.Firmware.Tests.Status
 {

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Status;
 using DeskPhone.Ui.Icons;
 
 namespace DeskPhone.Firmware.Tests.Status

@@ -1,7 +1,7 @@
 using System;
 using DeskPhone.Firmware.App;
-using DeskPhone.Firmware.Settings;
-using DeskPhone.Firmware.Status;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Transport;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System;
-using DeskPhone.Firmware.Time;
+using DeskPhone.Domain.Time;
 using Xunit;
 
 namespace DeskPhone.Firmware.Tests.Time

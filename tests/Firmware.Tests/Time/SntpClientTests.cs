@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using DeskPhone.Firmware.Time;
+using DeskPhone.Domain.Time;
 using Xunit;
 
 namespace DeskPhone.Firmware.Tests.Time

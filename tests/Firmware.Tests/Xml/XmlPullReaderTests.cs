@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
-using DeskPhone.Firmware.Xml;
+using DeskPhone.Domain.Xml;
 
 namespace DeskPhone.Firmware.Tests.Xml
 {
