@@ -1,0 +1,240 @@
+using System;
+using DeskPhone.Media.Audio;
+
+namespace DeskPhone.Media.Rtp
+{
+    /// <summary>
+    /// One call's voice (docs/media.md): every 20 ms a frame from the microphone is encoded and sent as RTP; what
+    /// arrives goes through the jitter buffer, is decoded (a single lost frame concealed by repeating the last one at
+    /// half level) and played; RTCP reports go out every 5 s on the next port. Driven by <see cref="Poll"/> from the
+    /// phone's loop; every buffer is allocated in the constructor and reused for every call the session carries.
+    /// </summary>
+    public sealed class MediaSession
+    {
+        /// <summary>The receive buffer: an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
+        public const int MaxDatagram = 512;
+
+        /// <summary>Datagrams read per port and turn, so that a flood cannot hold the loop.</summary>
+        public const int MaxReadsPerPoll = 8;
+
+        /// <summary>Frames sent or played in one turn to catch up after a slow turn; beyond that the clock skips ahead.</summary>
+        public const int MaxCatchUpFrames = 5;
+
+        private readonly IRtpChannel _rtp;
+        private readonly IRtpChannel _rtcpChannel;
+        private readonly Random _random;
+        private readonly RtpPacket _in = new RtpPacket();
+        private readonly RtpSender _sender = new RtpSender();
+        private readonly ReceptionStats _stats = new ReceptionStats();
+        private readonly Rtcp _rtcp;
+        private readonly JitterBuffer _jitter = new JitterBuffer();
+        private readonly byte[] _send = new byte[RtpPacket.HeaderBytes + JitterBuffer.MaxPayload];
+        private readonly byte[] _receive = new byte[MaxDatagram];
+        private readonly byte[] _report = new byte[Rtcp.MaxPacket];
+        private readonly byte[] _payload = new byte[JitterBuffer.MaxPayload];
+        private readonly short[] _microphone = new short[AudioFrame.Samples];
+        private readonly short[] _speaker = new short[AudioFrame.Samples];
+        private IPayloadCodec _codec;
+        private IAudioSource _source;
+        private IAudioSink _sink;
+        private int _payloadType;
+        private bool _clocked;
+        private long _sendDue;
+        private long _playDue;
+        private long _reportDue;
+        private bool _latched;
+        private bool _rtcpLatched;
+
+        public MediaSession(IRtpChannel rtp, IRtpChannel rtcp, Random random)
+        {
+            _rtp = rtp;
+            _rtcpChannel = rtcp;
+            _random = random;
+            _rtcp = new Rtcp(_sender, _stats);
+            CallId = -1;
+        }
+
+        /// <summary>The call this session carries (-1: none since it was made).</summary>
+        public int CallId { get; private set; }
+
+        public bool Active { get; private set; }
+
+        public int LocalPort { get; private set; }
+        public int PayloadType => _payloadType;
+
+        public RtpSender Sender => _sender;
+        public ReceptionStats Received => _stats;
+        public JitterBuffer Jitter => _jitter;
+        public Rtcp Reports => _rtcp;
+
+        /// <summary>Packets that were not RTP, or RTP of another payload type than the call's.</summary>
+        public int Ignored { get; private set; }
+
+        /// <summary>
+        /// Opens the ports (RTP on <paramref name="localPort"/>, RTCP on the next) and starts sending to the other side;
+        /// false (nothing open) when a port cannot be bound or the address is not a literal.
+        /// </summary>
+        public bool Start(int callId, string remoteAddress, int remotePort, int localPort, int payloadType, IPayloadCodec codec,
+                          IAudioSource source, IAudioSink sink)
+        {
+            Stop();
+            if (!_rtp.Open(localPort))
+            {
+                return false;
+            }
+            if (!_rtcpChannel.Open(localPort + 1) || !_rtp.Connect(remoteAddress, remotePort) || !_rtcpChannel.Connect(remoteAddress, remotePort + 1))
+            {
+                _rtp.Close();
+                _rtcpChannel.Close();
+                return false;
+            }
+            CallId = callId;
+            LocalPort = localPort;
+            _payloadType = payloadType;
+            _codec = codec;
+            _source = source;
+            _sink = sink;
+            _sender.Start(_random);
+            _stats.Reset();
+            _jitter.Reset();
+            _rtcp.Start("deskphone-" + _sender.Ssrc.ToString("x8"));
+            Array.Clear(_speaker, 0, _speaker.Length);
+            Ignored = 0;
+            _clocked = false;
+            _latched = false;
+            _rtcpLatched = false;
+            Active = true;
+            return true;
+        }
+
+        /// <summary>Closes the ports; the figures stay readable until the next start.</summary>
+        public void Stop()
+        {
+            if (Active)
+            {
+                Active = false;
+                _rtp.Close();
+                _rtcpChannel.Close();
+            }
+        }
+
+        /// <summary>One turn: take what arrived, send and play the frames due by <paramref name="nowMs"/>, and a due report.</summary>
+        public void Poll(long nowMs)
+        {
+            if (!Active)
+            {
+                return;
+            }
+            if (!_clocked)
+            {
+                _clocked = true;
+                _sendDue = nowMs;
+                _playDue = nowMs;
+                _reportDue = nowMs + Rtcp.IntervalMs;
+            }
+            ReceiveRtp(nowMs);
+            ReceiveRtcp(nowMs);
+            for (int i = 0; _sendDue <= nowMs && i < MaxCatchUpFrames; i++, _sendDue += AudioFrame.Milliseconds)
+            {
+                SendFrame();
+            }
+            if (_sendDue <= nowMs)
+            {
+                // The loop was away longer than the catch-up: the timestamps jump as the time did, the frames are not sent.
+                long behind = (nowMs - _sendDue) / AudioFrame.Milliseconds + 1;
+                _sender.Skip((int)behind * AudioFrame.Samples);
+                _sendDue += behind * AudioFrame.Milliseconds;
+            }
+            for (int i = 0; _playDue <= nowMs && i < MaxCatchUpFrames; i++, _playDue += AudioFrame.Milliseconds)
+            {
+                PlayFrame();
+            }
+            if (_playDue <= nowMs)
+            {
+                _playDue += ((nowMs - _playDue) / AudioFrame.Milliseconds + 1) * AudioFrame.Milliseconds;
+            }
+            if (nowMs >= _reportDue)
+            {
+                _reportDue = nowMs + Rtcp.IntervalMs;
+                _rtcpChannel.Send(_report, _rtcp.Write(_report, nowMs, true));
+            }
+        }
+
+        private void ReceiveRtp(long nowMs)
+        {
+            for (int i = 0; i < MaxReadsPerPoll; i++)
+            {
+                int n = _rtp.Receive(_receive);
+                if (n == 0)
+                {
+                    return;
+                }
+                if (!_in.Read(_receive, 0, n) || _in.PayloadType != _payloadType)
+                {
+                    Ignored++;
+                    continue;
+                }
+                if (!_latched || _in.Ssrc != _stats.Ssrc)
+                {
+                    _rtp.Latch();
+                    _latched = true;
+                }
+                _stats.Update(_in.Ssrc, _in.Sequence, _in.Timestamp, nowMs);
+                _jitter.Put(_in.Ssrc, _in.Sequence, _receive, _in.PayloadOffset, _in.PayloadLength);
+            }
+        }
+
+        private void ReceiveRtcp(long nowMs)
+        {
+            for (int i = 0; i < MaxReadsPerPoll; i++)
+            {
+                int n = _rtcpChannel.Receive(_receive);
+                if (n == 0)
+                {
+                    return;
+                }
+                int before = _rtcp.Malformed;
+                _rtcp.Read(_receive, n, nowMs);
+                if (!_rtcpLatched && _rtcp.Malformed == before)
+                {
+                    _rtcpChannel.Latch();
+                    _rtcpLatched = true;
+                }
+            }
+        }
+
+        private void SendFrame()
+        {
+            if (!_source.Read(_microphone))
+            {
+                // The microphone has nothing yet: silence keeps the stream's timing.
+                Array.Clear(_microphone, 0, _microphone.Length);
+            }
+            int bytes = _codec.Encode(_microphone, _send, RtpPacket.HeaderBytes);
+            _sender.Next(_send, _payloadType, bytes, AudioFrame.Samples);
+            _rtp.Send(_send, RtpPacket.HeaderBytes + bytes);
+        }
+
+        private void PlayFrame()
+        {
+            int status = _jitter.Pop(_payload, out int length);
+            if (status == JitterBuffer.Played)
+            {
+                _codec.Decode(_payload, 0, length, _speaker);
+            }
+            else if (status == JitterBuffer.Conceal)
+            {
+                // The last frame again at half level (-6 dB): the simplest concealment that does not click.
+                for (int i = 0; i < _speaker.Length; i++)
+                {
+                    _speaker[i] = (short)(_speaker[i] >> 1);
+                }
+            }
+            else
+            {
+                Array.Clear(_speaker, 0, _speaker.Length);
+            }
+            _sink.Write(_speaker);
+        }
+    }
+}
