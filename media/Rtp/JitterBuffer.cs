@@ -43,6 +43,7 @@ namespace DeskPhone.Media.Rtp
         private readonly int[] _length = new int[Slots];
         private readonly bool[] _present = new bool[Slots];
         private bool _started;
+        private bool _fresh;
         private bool _filling;
         private uint _ssrc;
         private int _next;
@@ -112,6 +113,12 @@ namespace DeskPhone.Media.Rtp
                 Resync(ssrc, sequence);
                 d = 0;
             }
+            else if (d < 0 && _fresh && -d + Span() < Slots)
+            {
+                // Nothing played since the start yet: an earlier packet that overtook this one moves the start back.
+                _next = sequence;
+                d = 0;
+            }
             else if (d < 0)
             {
                 Late++;
@@ -162,6 +169,7 @@ namespace DeskPhone.Media.Rtp
                 System.Array.Copy(_payload[slot], 0, payload, 0, length);
                 Take(slot);
                 _next = (_next + 1) & 0xFFFF;
+                _fresh = false;
                 Adapt();
                 return _last = Played;
             }
@@ -243,8 +251,22 @@ namespace DeskPhone.Media.Rtp
             }
             Clear();
             _started = true;
+            _fresh = true;
             _ssrc = ssrc;
             _next = sequence;
+        }
+
+        /// <summary>How many slots from the next frame due to the last one waiting (0 when none waits).</summary>
+        private int Span()
+        {
+            for (int k = Slots - 1; k >= 0; k--)
+            {
+                if (_present[(_next + k) & (Slots - 1)])
+                {
+                    return k + 1;
+                }
+            }
+            return 0;
         }
 
         private void Clear()

@@ -1,5 +1,6 @@
 using System;
 using DeskPhone.Media.Audio;
+using DeskPhone.Media.Codec;
 
 namespace DeskPhone.Media.Rtp
 {
@@ -34,7 +35,7 @@ namespace DeskPhone.Media.Rtp
         private readonly byte[] _payload = new byte[JitterBuffer.MaxPayload];
         private readonly short[] _microphone = new short[AudioFrame.Samples];
         private readonly short[] _speaker = new short[AudioFrame.Samples];
-        private IPayloadCodec _codec;
+        private IVoiceCodec _codec;
         private IAudioSource _source;
         private IAudioSink _sink;
         private int _payloadType;
@@ -74,7 +75,7 @@ namespace DeskPhone.Media.Rtp
         /// Opens the ports (RTP on <paramref name="localPort"/>, RTCP on the next) and starts sending to the other side;
         /// false (nothing open) when a port cannot be bound or the address is not a literal.
         /// </summary>
-        public bool Start(int callId, string remoteAddress, int remotePort, int localPort, int payloadType, IPayloadCodec codec,
+        public bool Start(int callId, string remoteAddress, int remotePort, int localPort, IVoiceCodec codec,
                           IAudioSource source, IAudioSink sink)
         {
             Stop();
@@ -90,7 +91,7 @@ namespace DeskPhone.Media.Rtp
             }
             CallId = callId;
             LocalPort = localPort;
-            _payloadType = payloadType;
+            _payloadType = codec.PayloadType;
             _codec = codec;
             _source = source;
             _sink = sink;
@@ -210,7 +211,7 @@ namespace DeskPhone.Media.Rtp
                 // The microphone has nothing yet: silence keeps the stream's timing.
                 Array.Clear(_microphone, 0, _microphone.Length);
             }
-            int bytes = _codec.Encode(_microphone, _send, RtpPacket.HeaderBytes);
+            int bytes = _codec.Encode(_microphone, AudioFrame.Samples, _send, RtpPacket.HeaderBytes);
             _sender.Next(_send, _payloadType, bytes, AudioFrame.Samples);
             _rtp.Send(_send, RtpPacket.HeaderBytes + bytes);
         }
@@ -220,7 +221,11 @@ namespace DeskPhone.Media.Rtp
             int status = _jitter.Pop(_payload, out int length);
             if (status == JitterBuffer.Played)
             {
-                _codec.Decode(_payload, 0, length, _speaker);
+                int samples = _codec.Decode(_payload, 0, length, _speaker);
+                if (samples < _speaker.Length)
+                {
+                    Array.Clear(_speaker, samples, _speaker.Length - samples);
+                }
             }
             else if (status == JitterBuffer.Conceal)
             {
