@@ -68,6 +68,11 @@ namespace DeskPhone.Media.Rtp
         public JitterBuffer Jitter => _jitter;
         public Rtcp Reports => _rtcp;
 
+        /// <summary>Frames played from packets, and frames of silence (nothing yet, or more than one frame missing).</summary>
+        public int Played { get; private set; }
+
+        public int Silent { get; private set; }
+
         /// <summary>Packets that were not RTP, or RTP of another payload type than the call's.</summary>
         public int Ignored { get; private set; }
 
@@ -101,6 +106,8 @@ namespace DeskPhone.Media.Rtp
             _rtcp.Start("deskphone-" + _sender.Ssrc.ToString("x8"));
             Array.Clear(_speaker, 0, _speaker.Length);
             Ignored = 0;
+            Played = 0;
+            Silent = 0;
             _clocked = false;
             _latched = false;
             _rtcpLatched = false;
@@ -117,6 +124,13 @@ namespace DeskPhone.Media.Rtp
                 _rtp.Close();
                 _rtcpChannel.Close();
             }
+        }
+
+        /// <summary>The call ended: the session is free for another call (its figures go with it).</summary>
+        public void Forget()
+        {
+            Stop();
+            CallId = -1;
         }
 
         /// <summary>One turn: take what arrived, send and play the frames due by <paramref name="nowMs"/>, and a due report.</summary>
@@ -221,6 +235,7 @@ namespace DeskPhone.Media.Rtp
             int status = _jitter.Pop(_payload, out int length);
             if (status == JitterBuffer.Played)
             {
+                Played++;
                 int samples = _codec.Decode(_payload, 0, length, _speaker);
                 if (samples < _speaker.Length)
                 {
@@ -237,6 +252,7 @@ namespace DeskPhone.Media.Rtp
             }
             else
             {
+                Silent++;
                 Array.Clear(_speaker, 0, _speaker.Length);
             }
             _sink.Write(_speaker);
