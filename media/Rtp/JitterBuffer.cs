@@ -6,10 +6,12 @@ namespace DeskPhone.Media.Rtp
     /// clock takes one frame every 20 ms (<see cref="Pop"/>). It reorders, drops late and duplicate packets, marks a
     /// lost frame for concealment, and resynchronises on a new SSRC or a jump in sequence.
     /// <para>
-    /// Depth (frames held before playing) adapts between <see cref="MinDepth"/> and <see cref="MaxDepth"/>: one more
-    /// after each underrun (the next packet was not there when due), one less after <see cref="ShrinkAfterFrames"/>
-    /// frames without underrun; when more than depth + 2 frames wait for <see cref="TrimAfterFrames"/> frames in a row
-    /// the oldest is dropped to take the delay back.
+    /// Depth (frames held before playing starts, and the delay kept) adapts between <see cref="MinDepth"/> and
+    /// <see cref="MaxDepth"/>: one more after each underrun (the next packet was not there when due: one frame is
+    /// concealed and playing waits for that packet, so the delay grows by the wait), one less after
+    /// <see cref="ShrinkAfterFrames"/> frames without underrun; when more than depth + 2 frames wait for
+    /// <see cref="TrimAfterFrames"/> frames in a row the oldest is dropped to take the delay back. Waiting more than
+    /// <see cref="MaxDepth"/> frames is a pause of the stream: the buffer fills to its depth again before playing.
     /// </para>
     /// </summary>
     public sealed class JitterBuffer
@@ -51,6 +53,7 @@ namespace DeskPhone.Media.Rtp
         private int _last = Silence;
         private int _sinceUnderrun;
         private int _overDepth;
+        private int _starved;
 
         public JitterBuffer()
         {
@@ -93,6 +96,13 @@ namespace DeskPhone.Media.Rtp
             Late = Duplicates = Lost = Concealed = Underruns = Discarded = Resyncs = Refused = 0;
             _sinceUnderrun = 0;
             _overDepth = 0;
+        }
+
+        /// <summary>Drops what waits and starts over at the next packet, keeping the counters (the call resumed).</summary>
+        public void Restart()
+        {
+            Clear();
+            _started = false;
         }
 
         /// <summary>Takes one packet's payload; false when it is dropped (late, duplicate, refused).</summary>
@@ -175,13 +185,21 @@ namespace DeskPhone.Media.Rtp
             }
             if (_count == 0)
             {
-                // The next packet is late (or the other side stopped): wait for it with a deeper buffer.
-                Underruns++;
-                _sinceUnderrun = 0;
-                _filling = true;
-                if (Depth < MaxDepth)
+                // The next packet is late: conceal, then wait for it (each frame waited adds 20 ms of delay, which the
+                // deeper target keeps); a longer wait is a pause in the stream, after which the buffer fills again.
+                if (_last == Played)
                 {
-                    Depth++;
+                    Underruns++;
+                    _sinceUnderrun = 0;
+                    _starved = 0;
+                    if (Depth < MaxDepth)
+                    {
+                        Depth++;
+                    }
+                }
+                if (++_starved > MaxDepth)
+                {
+                    _filling = true;
                 }
                 return Next();
             }

@@ -40,6 +40,7 @@ namespace DeskPhone.Media.Rtp
         private IAudioSink _sink;
         private int _payloadType;
         private bool _clocked;
+        private long _stoppedMs = -1;
         private long _sendDue;
         private long _playDue;
         private long _reportDue;
@@ -77,7 +78,8 @@ namespace DeskPhone.Media.Rtp
         public int Ignored { get; private set; }
 
         /// <summary>
-        /// Opens the ports (RTP on <paramref name="localPort"/>, RTCP on the next) and starts sending to the other side;
+        /// Opens the ports (RTP on <paramref name="localPort"/>, RTCP on the next) and starts sending to the other side
+        /// (a new stream, or for the call it carried until <see cref="Stop"/>, held, the same stream resumed);
         /// false (nothing open) when a port cannot be bound or the address is not a literal.
         /// </summary>
         public bool Start(int callId, string remoteAddress, int remotePort, int localPort, IVoiceCodec codec,
@@ -94,20 +96,32 @@ namespace DeskPhone.Media.Rtp
                 _rtcpChannel.Close();
                 return false;
             }
+            // Resuming a held call continues its stream (same SSRC, the sequence on, the timestamp advanced by the time
+            // held): the call is one RTP session, and peers drop a new SSRC's packets whose timestamps look old.
+            bool resume = callId == CallId;
             CallId = callId;
             LocalPort = localPort;
             _payloadType = codec.PayloadType;
             _codec = codec;
             _source = source;
             _sink = sink;
-            _sender.Start(_random);
-            _stats.Reset();
-            _jitter.Reset();
-            _rtcp.Start("deskphone-" + _sender.Ssrc.ToString("x8"));
+            if (resume)
+            {
+                _jitter.Restart();
+                _sender.MarkNext();
+            }
+            else
+            {
+                _sender.Start(_random);
+                _stats.Reset();
+                _jitter.Reset();
+                _rtcp.Start("deskphone-" + _sender.Ssrc.ToString("x8"));
+                Ignored = 0;
+                Played = 0;
+                Silent = 0;
+                _stoppedMs = -1;
+            }
             Array.Clear(_speaker, 0, _speaker.Length);
-            Ignored = 0;
-            Played = 0;
-            Silent = 0;
             _clocked = false;
             _latched = false;
             _rtcpLatched = false;
@@ -121,6 +135,7 @@ namespace DeskPhone.Media.Rtp
             if (Active)
             {
                 Active = false;
+                _stoppedMs = _clocked ? _sendDue : _stoppedMs;
                 _rtp.Close();
                 _rtcpChannel.Close();
             }
@@ -142,6 +157,10 @@ namespace DeskPhone.Media.Rtp
             }
             if (!_clocked)
             {
+                if (_stoppedMs >= 0)
+                {
+                    _sender.Skip((int)((nowMs - _stoppedMs) / AudioFrame.Milliseconds) * AudioFrame.Samples);
+                }
                 _clocked = true;
                 _sendDue = nowMs;
                 _playDue = nowMs;

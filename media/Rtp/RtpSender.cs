@@ -50,6 +50,12 @@ namespace DeskPhone.Media.Rtp
             return n;
         }
 
+        /// <summary>The next packet starts a talkspurt (the marker bit): after a pause in sending, such as hold.</summary>
+        public void MarkNext()
+        {
+            _first = true;
+        }
+
         /// <summary>Advances the timestamp over frames that were not sent (the clock went on; the sequence does not).</summary>
         public void Skip(int samples)
         {

@@ -206,12 +206,23 @@ namespace DeskPhone.Media.Tests.Rtp
             Assert.Equal(-1, _rtcp.Port);
             Run(105, 1000);
             Assert.Equal(sent, _rtp.Sent.Count);
-            // Resume: a new stream (new SSRC) on the same ports.
-            uint ssrc = _session.Sender.Ssrc;
+            // Resume (the same call): the same stream goes on, marked, its timestamp advanced by the time held.
+            var last = new RtpPacket();
+            last.Read(_rtp.Sent[^1].Data, 0, 172);
             Assert.True(Start());
-            Run(2000, 2100);
-            Assert.True(_rtp.Sent.Count > sent);
-            Assert.NotEqual(ssrc, _session.Sender.Ssrc);
+            Run(2000, 2000);
+            var next = new RtpPacket();
+            next.Read(_rtp.Sent[^1].Data, 0, 172);
+            Assert.Equal(last.Ssrc, next.Ssrc);
+            Assert.Equal((last.Sequence + 1) & 0xFFFF, next.Sequence);
+            Assert.True(next.Marker);
+            Assert.Equal((2000u - 100) * 8, next.Timestamp - last.Timestamp);
+            // Another call on the session is a new stream.
+            _session.Forget();
+            Assert.True(_session.Start(3, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, new Sine(440), _speaker));
+            Run(3000, 3000);
+            next.Read(_rtp.Sent[^1].Data, 0, 172);
+            Assert.NotEqual(last.Ssrc, next.Ssrc);
         }
 
         [Fact]
