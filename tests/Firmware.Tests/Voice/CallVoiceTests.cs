@@ -47,10 +47,10 @@ namespace DeskPhone.Firmware.Tests.Voice
             return JsonDocument.Parse(Encoding.UTF8.GetString(r.Body)).RootElement[0].GetProperty("media");
         }
 
-        private void Answer()
+        private void Answer(string id = "v1")
         {
-            _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKv1\r\n" +
-                              "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: v1\r\nCSeq: 1 INVITE\r\n" +
+            _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK" + id + "\r\n" +
+                              "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: " + id + "\r\nCSeq: 1 INVITE\r\n" +
                               "Contact: <sip:555@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " +
                               Offer.Length + "\r\n\r\n" + Offer);
             _p.Run(10);
@@ -98,6 +98,23 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.Equal(rtp.Sent.Count, media.GetProperty("sent").GetInt32());
             Assert.Equal(0, media.GetProperty("received").GetInt32());
             Assert.Equal(-1, media.GetProperty("rttMs").GetInt32());
+        }
+
+        [Fact]
+        public void CallsTakeTheirPortsInTurnFromTheSettingsRange()
+        {
+            Assert.Null(_p.Settings.Set("rtp_port_start", 0, "20000"));
+            Assert.Null(_p.Settings.Set("rtp_port_end", 0, "20003"));
+            int[] ports = new int[3];
+            for (int i = 0; i < 3; i++)
+            {
+                Answer("p" + i);
+                ports[i] = _channels[0].Port;
+                Assert.Contains("m=audio " + ports[i] + " ", _p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 200 OK") && m.Contains(" INVITE\r\n")));
+                Assert.True(_p.App.Calls.Hangup(0, _p.Now));
+                _p.Run(10);
+            }
+            Assert.Equal(new[] { 20000, 20002, 20000 }, ports);
         }
 
         [Fact]
