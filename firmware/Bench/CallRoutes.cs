@@ -39,6 +39,10 @@ namespace DeskPhone.Firmware.Bench
                 return BenchResponse.Error(400, "call id must be a number, not " + parts[2]);
             }
             string action = parts[3];
+            if (action == "dtmf")
+            {
+                return DtmfRoute.Handle(calls, id, body) ?? BenchResponse.Json(List(calls, nowMs));
+            }
             if (action != "answer" && action != "hangup" && action != "hold" && action != "resume")
             {
                 return NotFound(method, parts);

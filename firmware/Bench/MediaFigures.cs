@@ -36,7 +36,8 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(",\"concealed\":").Append(j.Concealed.ToString());
             sb.Append(",\"late\":").Append(j.Late.ToString());
             sb.Append(",\"played\":").Append(s.Played.ToString());
-            sb.Append(",\"silent\":").Append(s.Silent.ToString()).Append('}');
+            sb.Append(",\"silent\":").Append(s.Silent.ToString());
+            sb.Append(",\"digits\":").Append(JsonText.Quote(s.Digits)).Append('}');
         }
     }
 }

@@ -3,6 +3,7 @@ using DeskPhone.Domain.Calls;
 using DeskPhone.Media.Audio;
 using DeskPhone.Media.Codec;
 using DeskPhone.Media.Rtp;
+using DeskPhone.Sip.Session;
 
 namespace DeskPhone.Firmware.Voice
 {
@@ -20,13 +21,16 @@ namespace DeskPhone.Firmware.Voice
     {
         public const int MaxSessions = 2;
 
+        private readonly CallSessions _calls;
         private readonly ICallAudio _audio;
         private readonly RtpChannelFactory _channels;
         private readonly Random _random;
         private readonly MediaSession[] _sessions = new MediaSession[MaxSessions];
 
-        public CallVoice(ICallAudio audio, RtpChannelFactory channels, Random random)
+        /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
+        public CallVoice(CallSessions calls, ICallAudio audio, RtpChannelFactory channels, Random random)
         {
+            _calls = calls;
             _audio = audio;
             _channels = channels;
             _random = random;
@@ -40,7 +44,7 @@ namespace DeskPhone.Firmware.Voice
             IVoiceCodec voice = G711Codec.ForPayloadType(codec);
             MediaSession session = Find(callId) ?? Free();
             if (voice == null || session == null ||
-                !session.Start(callId, remoteAddress, remotePort, localPort, voice, _audio.Source(callId), _audio.Sink(callId)))
+                !session.Start(callId, remoteAddress, remotePort, localPort, voice, EventPayloadType(callId), _audio.Source(callId), _audio.Sink(callId)))
             {
                 Refused++;
             }
@@ -53,6 +57,32 @@ namespace DeskPhone.Firmware.Voice
             {
                 session.Stop();
             }
+        }
+
+        /// <summary>
+        /// Sends DTMF digits in the call's media as RFC 4733 events (docs/media.md); null when all are queued, else why
+        /// not (no media, no telephone-event agreed, a character that is no digit, too many waiting).
+        /// </summary>
+        public string SendDigits(int callId, string digits)
+        {
+            MediaSession session = Find(callId);
+            if (session == null || !session.Active)
+            {
+                return "the call has no media";
+            }
+            if (session.EventPayloadType < 0)
+            {
+                return "the other side takes no telephone-event (RFC 4733)";
+            }
+            char[] keys = digits.ToCharArray();
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (!session.SendDigit(keys[i]))
+                {
+                    return i == 0 && keys.Length > 0 ? "not a DTMF digit or too many waiting: " + keys[i] : "sent " + i + " of " + keys.Length + " digits";
+                }
+            }
+            return null;
         }
 
         /// <summary>The call ended (not held): its media stops and the audio devices let go of it.</summary>
@@ -90,6 +120,19 @@ namespace DeskPhone.Firmware.Voice
                     _sessions[i].Poll(nowMs);
                 }
             }
+        }
+
+        private int EventPayloadType(int callId)
+        {
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall call = _calls.Slot(i);
+                if (call != null && call.Id == callId)
+                {
+                    return call.TelephoneEvent;
+                }
+            }
+            return -1;
         }
 
         private MediaSession Free()

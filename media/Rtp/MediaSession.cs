@@ -1,6 +1,7 @@
 using System;
 using DeskPhone.Media.Audio;
 using DeskPhone.Media.Codec;
+using DeskPhone.Media.Dtmf;
 
 namespace DeskPhone.Media.Rtp
 {
@@ -14,6 +15,12 @@ namespace DeskPhone.Media.Rtp
     {
         /// <summary>The receive buffer: an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
         public const int MaxDatagram = 512;
+
+        /// <summary>The level the phone's DTMF events announce (-dBm0, RFC 4733 2.3.4).</summary>
+        public const int DtmfVolume = 10;
+
+        /// <summary>Received digits kept for the figures (the newest; older ones drop out).</summary>
+        public const int MaxDigits = 16;
 
         /// <summary>Datagrams read per port and turn, so that a flood cannot hold the loop.</summary>
         public const int MaxReadsPerPoll = 8;
@@ -35,6 +42,11 @@ namespace DeskPhone.Media.Rtp
         private readonly byte[] _payload = new byte[JitterBuffer.MaxPayload];
         private readonly short[] _microphone = new short[AudioFrame.Samples];
         private readonly short[] _speaker = new short[AudioFrame.Samples];
+        private DtmfSender _dtmfOut = new DtmfSender(DtmfVolume);
+        private DtmfReceiver _dtmfIn = new DtmfReceiver();
+        private readonly char[] _digits = new char[MaxDigits];
+        private int _digitCount;
+        private int _telephoneEvent = -1;
         private IVoiceCodec _codec;
         private IAudioSource _source;
         private IAudioSink _sink;
@@ -64,6 +76,9 @@ namespace DeskPhone.Media.Rtp
         public int LocalPort { get; private set; }
         public int PayloadType => _payloadType;
 
+        /// <summary>The RFC 4733 payload type of the call, -1 when none was agreed.</summary>
+        public int EventPayloadType => _telephoneEvent;
+
         public RtpSender Sender => _sender;
         public ReceptionStats Received => _stats;
         public JitterBuffer Jitter => _jitter;
@@ -82,7 +97,8 @@ namespace DeskPhone.Media.Rtp
         /// (a new stream, or for the call it carried until <see cref="Stop"/>, held, the same stream resumed);
         /// false (nothing open) when a port cannot be bound or the address is not a literal.
         /// </summary>
-        public bool Start(int callId, string remoteAddress, int remotePort, int localPort, IVoiceCodec codec,
+        /// <param name="telephoneEvent">The payload type agreed for RFC 4733 events, -1 when the other side has none.</param>
+        public bool Start(int callId, string remoteAddress, int remotePort, int localPort, IVoiceCodec codec, int telephoneEvent,
                           IAudioSource source, IAudioSink sink)
         {
             Stop();
@@ -102,6 +118,7 @@ namespace DeskPhone.Media.Rtp
             CallId = callId;
             LocalPort = localPort;
             _payloadType = codec.PayloadType;
+            _telephoneEvent = telephoneEvent;
             _codec = codec;
             _source = source;
             _sink = sink;
@@ -119,6 +136,10 @@ namespace DeskPhone.Media.Rtp
                 Ignored = 0;
                 Played = 0;
                 Silent = 0;
+                _digitCount = 0;
+                // A new call forgets the last one's waiting key presses and events (the two small objects of a call).
+                _dtmfOut = new DtmfSender(DtmfVolume);
+                _dtmfIn = new DtmfReceiver();
                 _stoppedMs = -1;
             }
             Array.Clear(_speaker, 0, _speaker.Length);
@@ -140,6 +161,24 @@ namespace DeskPhone.Media.Rtp
                 _rtcpChannel.Close();
             }
         }
+
+        /// <summary>
+        /// Sends a DTMF digit (0-9, *, #, A-D) as RFC 4733 events in place of the audio, 100 ms long; false when the
+        /// other side takes no telephone-event, the key is no digit, the session is stopped or 16 digits already wait.
+        /// </summary>
+        public bool SendDigit(char key)
+        {
+            int code = TelephoneEvent.FromKey(key);
+            if (!Active || _telephoneEvent < 0 || code < 0 || !_dtmfOut.Press(code))
+            {
+                return false;
+            }
+            _dtmfOut.Release();
+            return true;
+        }
+
+        /// <summary>The digits received as RFC 4733 events in this call, the newest <see cref="MaxDigits"/>.</summary>
+        public string Digits => new string(_digits, 0, _digitCount);
 
         /// <summary>The call ended: the session is free for another call (its figures go with it).</summary>
         public void Forget()
@@ -203,7 +242,9 @@ namespace DeskPhone.Media.Rtp
                 {
                     return;
                 }
-                if (!_in.Read(_receive, 0, n) || _in.PayloadType != _payloadType)
+                bool valid = _in.Read(_receive, 0, n);
+                bool dtmf = valid && _in.PayloadType == _telephoneEvent && _telephoneEvent >= 0;
+                if (!valid || (_in.PayloadType != _payloadType && !dtmf))
                 {
                     Ignored++;
                     continue;
@@ -214,7 +255,15 @@ namespace DeskPhone.Media.Rtp
                     _latched = true;
                 }
                 _stats.Update(_in.Ssrc, _in.Sequence, _in.Timestamp, nowMs);
-                _jitter.Put(_in.Ssrc, _in.Sequence, _receive, _in.PayloadOffset, _in.PayloadLength);
+                if (dtmf)
+                {
+                    // Events share the stream's sequence: the jitter buffer sees their packets as missing audio.
+                    Digit(_dtmfIn.Receive(_receive, _in.PayloadOffset, _in.PayloadLength, _in.Timestamp));
+                }
+                else
+                {
+                    _jitter.Put(_in.Ssrc, _in.Sequence, _receive, _in.PayloadOffset, _in.PayloadLength);
+                }
             }
         }
 
@@ -237,12 +286,33 @@ namespace DeskPhone.Media.Rtp
             }
         }
 
+        private void Digit(int code)
+        {
+            if (code < 0)
+            {
+                return;
+            }
+            if (_digitCount == MaxDigits)
+            {
+                Array.Copy(_digits, 1, _digits, 0, MaxDigits - 1);
+                _digitCount--;
+            }
+            _digits[_digitCount++] = TelephoneEvent.ToKey(code);
+        }
+
         private void SendFrame()
         {
             if (!_source.Read(_microphone))
             {
                 // The microphone has nothing yet: silence keeps the stream's timing.
                 Array.Clear(_microphone, 0, _microphone.Length);
+            }
+            if (_telephoneEvent >= 0 && _dtmfOut.Next(_sender.Timestamp, _send, RtpPacket.HeaderBytes))
+            {
+                // This interval carries the key's event instead of the audio (RFC 4733 2.5.1).
+                _sender.NextEvent(_send, _telephoneEvent, _dtmfOut.Marker, _dtmfOut.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
+                _rtp.Send(_send, RtpPacket.HeaderBytes + TelephoneEvent.Length);
+                return;
             }
             int bytes = _codec.Encode(_microphone, AudioFrame.Samples, _send, RtpPacket.HeaderBytes);
             _sender.Next(_send, _payloadType, bytes, AudioFrame.Samples);

@@ -50,6 +50,20 @@ namespace DeskPhone.Media.Rtp
             return n;
         }
 
+        /// <summary>
+        /// Writes the header of a telephone-event packet (its own marker and the event's start timestamp, RFC 4733) with
+        /// the stream's next sequence number, and advances the stream's clock by one packet interval.
+        /// </summary>
+        public int NextEvent(byte[] data, int payloadType, bool marker, uint eventTimestamp, int payloadBytes, int samples)
+        {
+            int n = RtpPacket.Write(data, 0, marker, payloadType, Sequence, eventTimestamp, Ssrc);
+            Sequence = (Sequence + 1) & 0xFFFF;
+            Timestamp += (uint)samples;
+            Packets++;
+            Octets += (uint)payloadBytes;
+            return n;
+        }
+
         /// <summary>The next packet starts a talkspurt (the marker bit): after a pause in sending, such as hold.</summary>
         public void MarkNext()
         {

@@ -103,6 +103,9 @@ namespace DeskPhone.Peers.Tests
         /// <summary>Puts the current call on hold (re-INVITE with sendonly) or takes it off.</summary>
         public void Hold(bool hold) => Command(hold ? "hold" : "resume", "");
 
+        /// <summary>Sends a DTMF digit in the current call (RFC 4733 events with the negotiated telephone-event type).</summary>
+        public void SendDigit(char digit) => Command("sndcode", digit.ToString());
+
         /// <summary>How many times an event of this type was reported so far.</summary>
         public int EventCount(string type)
         {

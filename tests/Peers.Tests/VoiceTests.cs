@@ -43,6 +43,13 @@ namespace DeskPhone.Peers.Tests
             return value.ValueKind == JsonValueKind.True ? 1 : value.ValueKind == JsonValueKind.False ? 0 : value.GetInt64();
         }
 
+        private static string Digits(PhoneUnderTest phone)
+        {
+            JsonElement call = Call(phone);
+            return call.ValueKind == JsonValueKind.Undefined || call.GetProperty("media").ValueKind != JsonValueKind.Object
+                ? null : call.GetProperty("media").GetProperty("digits").GetString();
+        }
+
         private static short[] Sine(double frequency, int seconds)
         {
             var samples = new short[8000 * seconds];
@@ -122,6 +129,16 @@ namespace DeskPhone.Peers.Tests
                 Assert.True(phone.WaitFor(() => Media(phone, "played"), n => n >= played + 100, 30000) >= played + 100, "no audio after resume:\n" + phone.Get("api/calls").Body);
                 (int resumed, _) = Frames(Wav.Read(recording), 1000, held.Length);
                 Assert.True(resumed >= 90, "1 kHz in " + resumed + " frames after resume");
+
+                // DTMF both ways as RFC 4733 events: the phone's digits are baresip's DTMF events, baresip's reach the phone.
+                Assert.Equal(200, phone.Post("api/calls/0/dtmf", "{\"digits\":\"19#\"}").Status);
+                Assert.True(peer.WaitForEvent("CALL_DTMF_START"), "no DTMF at baresip:\n" + peer.Events);
+                Assert.True(phone.WaitFor(() => peer.EventCount("CALL_DTMF_START"), n => n >= 3, 15000) >= 3, peer.Events);
+                Assert.Equal("19#", string.Concat(peer.Events.Split('\n').Where(e => e.Contains("CALL_DTMF_START"))
+                                                           .Select(e => JsonDocument.Parse(e).RootElement.GetProperty("param").GetString())));
+                peer.SendDigit('7');
+                peer.SendDigit('*');
+                Assert.Equal("7*", phone.WaitFor(() => Digits(phone), d => d == "7*", 15000));
 
                 Assert.Equal(200, phone.Post("api/calls/0/hangup").Status);
                 Assert.True(peer.WaitForEvent("CALL_CLOSED"), "no BYE:\n" + peer.Log);

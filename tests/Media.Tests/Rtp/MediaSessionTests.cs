@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using DeskPhone.Media.Audio;
 using DeskPhone.Media.Codec;
+using DeskPhone.Media.Dtmf;
 using DeskPhone.Media.Rtp;
 using DeskPhone.Media.Tests.Audio;
 
@@ -56,7 +57,7 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         private bool Start(int codec = 0) =>
-            _session.Start(2, "192.0.2.20", 4000, 10004, G711Codec.ForPayloadType(codec), new Sine(440), _speaker);
+            _session.Start(2, "192.0.2.20", 4000, 10004, G711Codec.ForPayloadType(codec), 101, new Sine(440), _speaker);
 
         private void Run(long fromMs, long toMs, int stepMs = 5)
         {
@@ -219,7 +220,7 @@ namespace DeskPhone.Media.Tests.Rtp
             Assert.Equal((2000u - 100) * 8, next.Timestamp - last.Timestamp);
             // Another call on the session is a new stream.
             _session.Forget();
-            Assert.True(_session.Start(3, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, new Sine(440), _speaker));
+            Assert.True(_session.Start(3, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, 101, new Sine(440), _speaker));
             Run(3000, 3000);
             next.Read(_rtp.Sent[^1].Data, 0, 172);
             Assert.NotEqual(last.Ssrc, next.Ssrc);
@@ -251,6 +252,76 @@ namespace DeskPhone.Media.Tests.Rtp
             last.Read(_rtp.Sent[^1].Data, 0, 172);
             Assert.Equal(51u * 160, last.Timestamp - first.Timestamp);
             Assert.Equal(MediaSession.MaxCatchUpFrames + 1, (last.Sequence - first.Sequence) & 0xFFFF);
+        }
+
+        [Fact]
+        public void ADigitGoesOutAsTelephoneEventsInPlaceOfTheAudioThenTheAudioGoesOn()
+        {
+            Assert.True(Start());
+            Run(0, 100);
+            Assert.True(_session.SendDigit('5'));
+            Run(105, 1000);
+            var p = new RtpPacket();
+            var events = new List<RtpPacket>();
+            int audioAfter = 0, previous = -1;
+            uint eventTimestamp = 0;
+            foreach ((byte[] data, string _) in _rtp.Sent)
+            {
+                var q = new RtpPacket();
+                Assert.True(q.Read(data, 0, data.Length));
+                Assert.True(previous < 0 || q.Sequence == ((previous + 1) & 0xFFFF), "the sequence runs on through the event");
+                previous = q.Sequence;
+                if (q.PayloadType == 101)
+                {
+                    Assert.Equal(4, q.PayloadLength);
+                    Assert.Equal(5, TelephoneEvent.EventCode(data, q.PayloadOffset));
+                    Assert.Equal(events.Count == 0, q.Marker);
+                    eventTimestamp = events.Count == 0 ? q.Timestamp : eventTimestamp;
+                    Assert.Equal(eventTimestamp, q.Timestamp);
+                    events.Add(q);
+                }
+                else if (events.Count > 0)
+                {
+                    audioAfter++;
+                }
+            }
+            // 100 ms of event (5 packets), then three ends.
+            Assert.Equal(5 + DtmfSender.EndPackets, events.Count);
+            Assert.True(audioAfter > 20);
+        }
+
+        [Fact]
+        public void ReceivedEventsAreDigitsAndNotAudio()
+        {
+            Assert.True(Start());
+            long t = 0;
+            for (int i = 0; i < 20; i++, t += 20)
+            {
+                if (i >= 8 && i < 12)
+                {
+                    var e = new byte[16];
+                    RtpPacket.Write(e, 0, i == 8, 101, i, 8 * 160, 0x1234);
+                    TelephoneEvent.Write(e, 12, 11, i == 11, 10, (i - 7) * 160);
+                    _rtp.Arrive(e);
+                }
+                else
+                {
+                    _rtp.Arrive(Packet(i, (uint)(i * 160)));
+                }
+                Run(t, t + 15);
+            }
+            Assert.Equal("#", _session.Digits);
+            Assert.Equal(20u, _session.Received.Received);
+            Assert.Equal(0, _session.Ignored);
+        }
+
+        [Fact]
+        public void WithoutTelephoneEventNoDigitIsSent()
+        {
+            Assert.True(_session.Start(2, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, -1, new Sine(440), _speaker));
+            Assert.False(_session.SendDigit('1'));
+            Assert.True(Start());
+            Assert.False(_session.SendDigit('x'));
         }
 
         /// <summary>The steady path (receive, jitter buffer, decode, play, encode, send, RTCP) allocates nothing.</summary>
