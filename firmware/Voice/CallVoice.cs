@@ -77,9 +77,16 @@ namespace DeskPhone.Firmware.Voice
             char[] keys = digits.ToCharArray();
             for (int i = 0; i < keys.Length; i++)
             {
+                if (Media.Dtmf.TelephoneEvent.FromKey(keys[i]) < 0)
+                {
+                    return "not a DTMF digit (0-9 * # A-D): " + keys[i];
+                }
+            }
+            for (int i = 0; i < keys.Length; i++)
+            {
                 if (!session.SendDigit(keys[i]))
                 {
-                    return i == 0 && keys.Length > 0 ? "not a DTMF digit or too many waiting: " + keys[i] : "sent " + i + " of " + keys.Length + " digits";
+                    return "too many digits waiting: sent " + i + " of " + keys.Length;
                 }
             }
             return null;
