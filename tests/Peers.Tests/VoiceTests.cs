@@ -50,12 +50,16 @@ namespace DeskPhone.Peers.Tests
                 ? null : call.GetProperty("media").GetProperty("digits").GetString();
         }
 
+        /// <summary><paramref name="seconds"/> of a sine from the simulator's own tone microphone.</summary>
         private static short[] Sine(double frequency, int seconds)
         {
             var samples = new short[8000 * seconds];
-            for (int i = 0; i < samples.Length; i++)
+            var frame = new short[160];
+            Microphone tone = Microphone.Tone(frequency);
+            for (int at = 0; at < samples.Length; at += frame.Length)
             {
-                samples[i] = (short)(8192 * Math.Sin(2 * Math.PI * frequency * i / 8000));
+                tone.Read(frame);
+                Array.Copy(frame, 0, samples, at, frame.Length);
             }
             return samples;
         }
