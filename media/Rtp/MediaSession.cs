@@ -203,7 +203,8 @@ namespace DeskPhone.Media.Rtp
                 _clocked = true;
                 _sendDue = nowMs;
                 _playDue = nowMs;
-                _reportDue = nowMs + Rtcp.IntervalMs;
+                // RFC 3550 6.2: the first report after half the minimum interval.
+                _reportDue = nowMs + Rtcp.IntervalMs / 2;
             }
             ReceiveRtp(nowMs);
             ReceiveRtcp(nowMs);

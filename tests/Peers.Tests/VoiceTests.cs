@@ -112,6 +112,8 @@ namespace DeskPhone.Peers.Tests
                 // 5 s of the peer's audio played (250 frames), and RTCP from baresip read (it reports every few seconds).
                 Assert.True(phone.WaitFor(() => Media(phone, "played"), n => n >= 250, 30000) >= 250, "no audio from baresip:\n" + phone.Get("api/calls").Body + peer.Log);
                 Assert.True(phone.WaitFor(() => Media(phone, "reports"), n => n >= 1, 30000) >= 1, "no RTCP from baresip:\n" + phone.Get("api/calls").Body);
+                // baresip's report about the phone's stream echoes the phone's sender report: the round trip is known.
+                Assert.InRange(phone.WaitFor(() => Media(phone, "rttMs"), n => n >= 0, 30000), 0, 1000);
                 Assert.Equal(0, Media(phone, "payloadType"));
                 Assert.True(Media(phone, "sent") >= 250, phone.Get("api/calls").Body);
 

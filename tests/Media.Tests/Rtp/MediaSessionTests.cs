@@ -184,12 +184,14 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         [Fact]
-        public void ASenderReportGoesOutEvery5SecondsToTheNextPort()
+        public void ASenderReportGoesOutAfter2point5SecondsThenEvery5ToTheNextPort()
         {
             Assert.True(Start());
-            Run(0, 4995);
+            Run(0, 2495);
             Assert.Empty(_rtcp.Sent);
-            Run(5000, 10000);
+            Run(2500, 7495);
+            Assert.Single(_rtcp.Sent);
+            Run(7500, 7500);
             Assert.Equal(2, _rtcp.Sent.Count);
             Assert.Equal("192.0.2.20:4001", _rtcp.Sent[0].To);
             Assert.Equal(200, _rtcp.Sent[0].Data[1]);
