@@ -202,8 +202,8 @@ namespace DeskPhone.Firmware.Bench
                 LedColor color = _phone.Leds.ColorOf(led);
                 LedPattern pattern = _phone.Leds.PatternOf(led);
                 sb.Append("{\"led\":").Append(JsonText.Quote(LedMap.Name(led)));
-                sb.Append(",\"color\":").Append(JsonText.Quote(BenchNames.Color(color)));
-                sb.Append(",\"pattern\":").Append(JsonText.Quote(BenchNames.Pattern(pattern)));
+                sb.Append(",\"color\":").Append(JsonText.Quote(LedNames.Color(color)));
+                sb.Append(",\"pattern\":").Append(JsonText.Quote(LedNames.Pattern(pattern)));
                 if (_phone.Drivers != null && led < _phone.Drivers.Leds.Count)
                 {
                     sb.Append(",\"lit\":").Append(_phone.Drivers.Leds.IsLit(led) ? "true" : "false");
