@@ -111,6 +111,7 @@ namespace DeskPhone.Hil.Tests
             Assert.Contains("\"value\":\"Bench Two\"", Phonectl("--json", "get", "user_realname", "2").Out);
             Assert.Equal("CANCEL pressed\n", Phonectl("keys", "CANCEL").Out);
             Assert.Matches(@"(?m)^1 \S+( \(no registrar\))? (registered|not registered)$", Phonectl("registration").Out);
+            Assert.Matches(@"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|time not known yet) \(source: (ntp|clock|none); ", Phonectl("time").Out);
         }
 
         [Fact]

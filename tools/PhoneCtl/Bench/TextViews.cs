@@ -131,21 +131,18 @@ namespace DeskPhone.PhoneCtl.Bench
             return sb.Length == 0 ? "no calls\n" : sb.ToString();
         }
 
-        /// <summary>POST /api/ethernet|hid/ACTION and /api/modules/N/ACTION.</summary>
-        public static string Plug(JsonElement root)
+        /// <summary>GET /api/time: "2026-12-03 14:05:09 (ntp: synchronized with 127.0.0.7)".</summary>
+        public static string Time(JsonElement root)
         {
-            var parts = new List<string>();
-            foreach (JsonProperty p in root.EnumerateObject())
-            {
-                parts.Add(p.Name + " " + Past(p.Value.GetString()));
-            }
-            return string.Join(", ", parts) + "\n";
+            string local = root.GetProperty("local").GetString() ?? "time not known yet";
+            string server = root.GetProperty("ntpServer").GetString();
+            string ntp = string.IsNullOrEmpty(server) ? "no NTP server" : "NTP " + root.GetProperty("ntpState").GetString() + " with " + server;
+            return local + " (source: " + root.GetProperty("source").GetString() + "; " + ntp + ")\n";
         }
 
         private static string Host(string host) => string.IsNullOrEmpty(host) ? " (no registrar)" : "@" + host;
 
         private static string Past(string action) =>
-            action == "press" ? "pressed" : action == "hold" ? "held" : action == "release" ? "released"
-            : action == "plug" ? "plugged" : action == "unplug" ? "unplugged" : action;
+            action == "press" ? "pressed" : action == "hold" ? "held" : action == "release" ? "released" : action;
     }
 }
