@@ -47,6 +47,8 @@ namespace DeskPhone.Media.Rtp
         private readonly char[] _digits = new char[MaxDigits];
         private int _digitCount;
         private int _telephoneEvent = -1;
+        private string _remoteAddress;
+        private int _remotePort;
         private IVoiceCodec _codec;
         private IAudioSource _source;
         private IAudioSink _sink;
@@ -101,6 +103,12 @@ namespace DeskPhone.Media.Rtp
         public bool Start(int callId, string remoteAddress, int remotePort, int localPort, IVoiceCodec codec, int telephoneEvent,
                           IAudioSource source, IAudioSink sink)
         {
+            if (Active && callId == CallId && localPort == LocalPort && remotePort == _remotePort && remoteAddress == _remoteAddress &&
+                codec.PayloadType == _payloadType && telephoneEvent == _telephoneEvent)
+            {
+                // The call changed in another way (a session refresh): its media goes on untouched.
+                return true;
+            }
             Stop();
             if (!_rtp.Open(localPort))
             {
@@ -119,6 +127,8 @@ namespace DeskPhone.Media.Rtp
             LocalPort = localPort;
             _payloadType = codec.PayloadType;
             _telephoneEvent = telephoneEvent;
+            _remoteAddress = remoteAddress;
+            _remotePort = remotePort;
             _codec = codec;
             _source = source;
             _sink = sink;

@@ -229,6 +229,19 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         [Fact]
+        public void StartingAgainWithTheSameMediaChangesNothing()
+        {
+            Assert.True(Start());
+            _rtp.Arrive(Packet(1, 0), "192.0.2.99:6000");
+            Run(0, 100);
+            Assert.True(Start());
+            Assert.Equal(10004, _rtp.Port);
+            Run(105, 200);
+            Assert.Equal("192.0.2.99:6000", _rtp.Sent[^1].To);
+            Assert.Equal(11, _rtp.Sent.Count);
+        }
+
+        [Fact]
         public void APortThatCannotBeBoundLeavesTheCallWithoutMedia()
         {
             _rtcp.Refuse = true;
