@@ -6,7 +6,7 @@ namespace DeskPhone.Media.Codec
     /// compare with over all 65,536 inputs), with one difference from the ITU-T tables: the 16-bit sample is first
     /// ROUNDED to the codec's 14 bits (μ-law) or 13 bits (A-law), half up, as sox does (libsox's
     /// SOX_SAMPLE_TO_SIGNED adds half a step before it shifts), where ITU-T G.711 and the classic Sun g711.c
-    /// TRUNCATE (shift right). So -1 and -2 encode as μ-law 0xFF (+0) here and in sox, 0x7F (-0) in the ITU-T tables;
+    /// TRUNCATE (shift right). So -1 and -2 encode as μ-law 0xFF (+0) here and in sox, 0x7E (-1 step) when truncated;
     /// a quantisation interval's edges move by half a 14/13-bit step, nothing else. Near full scale the rounding
     /// saturates (32,766 and 32,767 give the top code, as sox clips them). We follow sox because the done
     /// condition is agreement with it on every value. Decoding is ITU-T G.711's (the same in sox): 256-entry tables.
