@@ -6,7 +6,7 @@ namespace DeskPhone.Media.Codec
     /// compare with over all 65,536 inputs), with one difference from the ITU-T tables: the 16-bit sample is first
     /// ROUNDED to the codec's 14 bits (μ-law) or 13 bits (A-law), half up, as sox does (libsox's
     /// SOX_SAMPLE_TO_SIGNED adds half a step before it shifts), where ITU-T G.711 and the classic Sun g711.c
-    /// TRUNCATE (shift right). So -1 and -2 encode as μ-law 0xFF (+0) here and in sox, 0x7F (-0) in the ITU-T tables;
+    /// TRUNCATE (shift right). So -1 and -2 encode as μ-law 0xFF (+0) here and in sox, 0x7E (-1 step) when truncated;
     /// a quantisation interval's edges move by half a 14/13-bit step, nothing else. Near full scale the rounding
     /// saturates (32,766 and 32,767 give the top code, as sox clips them). We follow sox because the done
     /// condition is agreement with it on every value. Decoding is ITU-T G.711's (the same in sox): 256-entry tables.
@@ -21,10 +21,9 @@ namespace DeskPhone.Media.Codec
         /// <summary>RTP payload type of PCMA (RFC 3551, table 4).</summary>
         public const int ALawPayloadType = 8;
 
-        // μ-law adds 33 to the 14-bit magnitude (the ITU-T bias of 132 at 16 bits); a clip at 8,158 instead of the
-        // Sun code's 8,159 keeps the biased magnitude below 8,192, where both give the top code 0x7F anyway.
-        private const int MuBias = 33;
-        private const int MuClip = 8158;
+        // μ-law adds 33 to the 14-bit magnitude (the ITU-T bias of 132 at 16 bits). The largest biased magnitude is
+        // 8,191 (the Sun code clips the magnitude at 8,159, whose biased 8,192 also gives the top code 0x7F).
+        private const int MuTop = 8191;
 
         // Segment of a magnitude from its bits above the 4-bit mantissa: the position of the highest set bit of
         // (magnitude >> 6) for μ-law and of (magnitude >> 5) for A-law, 0..7.
@@ -42,21 +41,26 @@ namespace DeskPhone.Media.Codec
             int end = sampleOffset + count;
             for (int s = sampleOffset, c = codeOffset; s < end; s++, c++)
             {
-                // Round to 14 bits (see the class comment); the top two samples round past 8,191 and are clipped below.
-                int value = (samples[s] + 2) >> 2;
+                // Rounded to 14 bits (see the class comment) and biased by 33 in one step: a sample that rounds to 0 or
+                // more gives ((x + 2) >> 2) + 33 = (x + 134) >> 2; one that rounds below 0 (x < -2) gives the
+                // magnitude 33 - ((x + 2) >> 2) = (133 - x) >> 2.
+                int value = samples[s];
                 int mask = 0xFF;
-                if (value < 0)
+                if (value < -2)
                 {
-                    value = -value;
+                    value = (133 - value) >> 2;
                     mask = 0x7F;
                 }
-
-                if (value > MuClip)
+                else
                 {
-                    value = MuClip;
+                    value = (value + 134) >> 2;
                 }
 
-                value += MuBias;
+                if (value > MuTop)
+                {
+                    value = MuTop;
+                }
+
                 int segment = segments[value >> 6];
                 codes[c] = (byte)(((segment << 4) | ((value >> (segment + 1)) & 0x0F)) ^ mask);
             }
@@ -75,19 +79,23 @@ namespace DeskPhone.Media.Codec
             int end = sampleOffset + count;
             for (int s = sampleOffset, c = codeOffset; s < end; s++, c++)
             {
-                // Round to 13 bits; 32,764..32,767 round to 4,096 and saturate at 4,095.
-                int value = (samples[s] + 4) >> 3;
-                if (value > 4095)
-                {
-                    value = 4095;
-                }
-
+                // Rounded to 13 bits: (x + 4) >> 3, which saturates at 4,095 (32,764..32,767 would round to 4,096). A
+                // sample that rounds below 0 (x < -4) is coded in one's complement, -((x + 4) >> 3) - 1 = (-5 - x) >> 3:
+                // -1 is the smallest negative step, code 0x55 before the inversion.
+                int value = samples[s];
                 int mask = 0xD5;
-                if (value < 0)
+                if (value < -4)
                 {
-                    // One's complement: -1 is the smallest negative step, code 0x55 before the inversion.
-                    value = -value - 1;
+                    value = (-5 - value) >> 3;
                     mask = 0x55;
+                }
+                else
+                {
+                    value = (value + 4) >> 3;
+                    if (value > 4095)
+                    {
+                        value = 4095;
+                    }
                 }
 
                 int segment = segments[value >> 5];

@@ -1,3 +1,4 @@
+using System;
 using DeskPhone.Media.Audio;
 
 namespace DeskPhone.Media.Tones
@@ -52,17 +53,27 @@ namespace DeskPhone.Media.Tones
                 _left -= end - at;
                 if (_step1 == 0)
                 {
+                    // Silence: one native call instead of a store per sample.
+                    Array.Clear(frame, at, end - at);
+                    at = end;
+                }
+                else if (_step2 == 0)
+                {
+                    // One frequency (most schemes' tones): half the work of two.
+                    uint phase1 = _phase1, step1 = _step1;
                     for (; at < end; at++)
                     {
-                        frame[at] = 0;
+                        frame[at] = (short)((sine[phase1 >> 24] * amplitude) >> 15);
+                        phase1 += step1;
                     }
+
+                    _phase1 = phase1;
                 }
                 else
                 {
                     uint phase1 = _phase1, phase2 = _phase2, step1 = _step1, step2 = _step2;
                     for (; at < end; at++)
                     {
-                        // Without a second frequency step2 is 0 and phase2 stays 0, where the table holds 0.
                         frame[at] = (short)(((sine[phase1 >> 24] + sine[phase2 >> 24]) * amplitude) >> 15);
                         phase1 += step1;
                         phase2 += step2;

@@ -8,7 +8,7 @@ namespace DeskPhone.Media.Tests.Codec
     {
         [Theory]
         [InlineData(0, 0xFF)]
-        [InlineData(-1, 0xFF)] // rounds to +0 as sox does (ITU-T's truncation gives 0x7F)
+        [InlineData(-1, 0xFF)] // rounds to +0 as sox does (truncation gives 0x7E, the first negative step)
         [InlineData(-3, 0x7E)]
         [InlineData(32767, 0x80)]
         [InlineData(-32768, 0x00)]
