@@ -1,7 +1,6 @@
 using System.Text;
 using DeskPhone.Domain.Calls;
 using DeskPhone.Firmware.Voice;
-using DeskPhone.Media.Rtp;
 using DeskPhone.Sip.Session;
 
 namespace DeskPhone.Firmware.Bench
@@ -27,7 +26,7 @@ namespace DeskPhone.Firmware.Bench
             }
             if (id == 0)
             {
-                id = Current(calls.Sessions, voice);
+                id = voice == null ? -1 : voice.CurrentCall();
             }
             else if (calls.Sessions.Find(id) == null)
             {
@@ -35,21 +34,6 @@ namespace DeskPhone.Firmware.Bench
             }
             string error = voice == null || id <= 0 ? "no call with media" : voice.SendDigits(id, digits);
             return error == null ? null : BenchResponse.Error(400, error);
-        }
-
-        /// <summary>The call whose media runs (the first one): id 0 names it.</summary>
-        private static int Current(CallSessions sessions, CallVoice voice)
-        {
-            for (int i = 0; voice != null && i < CallSessions.MaxCalls; i++)
-            {
-                SipCall call = sessions.Slot(i);
-                MediaSession session = call == null ? null : voice.Find(call.Id);
-                if (session != null && session.Active)
-                {
-                    return call.Id;
-                }
-            }
-            return -1;
         }
     }
 }

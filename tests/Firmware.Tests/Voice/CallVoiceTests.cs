@@ -126,6 +126,35 @@ namespace DeskPhone.Firmware.Tests.Voice
         }
 
         [Fact]
+        public void DigitKeysTypedDuringTheCallGoOutAsTelephoneEvents()
+        {
+            _p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Digit7, DeskPhone.Drivers.Input.KeyAction.Press, _p.Now);
+            Answer();
+            _p.Run(100);
+            _p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Digit7, DeskPhone.Drivers.Input.KeyAction.Press, _p.Now);
+            _p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Digit7, DeskPhone.Drivers.Input.KeyAction.Release, _p.Now);
+            _p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Hash, DeskPhone.Drivers.Input.KeyAction.Press, _p.Now);
+            _p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Up, DeskPhone.Drivers.Input.KeyAction.Press, _p.Now);
+            _p.Run(1000);
+            Assert.Equal("7#", SentDigits());
+        }
+
+        private string SentDigits()
+        {
+            var events = new StringBuilder();
+            var packet = new RtpPacket();
+            foreach ((byte[] data, string _) in _channels[0].Sent)
+            {
+                packet.Read(data, 0, data.Length);
+                if (packet.PayloadType == 101 && packet.Marker)
+                {
+                    events.Append(DeskPhone.Media.Dtmf.TelephoneEvent.ToKey(DeskPhone.Media.Dtmf.TelephoneEvent.EventCode(data, packet.PayloadOffset)));
+                }
+            }
+            return events.ToString();
+        }
+
+        [Fact]
         public void CallsTakeTheirPortsInTurnFromTheSettingsRange()
         {
             Assert.Null(_p.Settings.Set("rtp_port_start", 0, "20000"));
