@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Boards;
 using DeskPhone.Board.Drivers;
@@ -60,7 +61,8 @@ namespace DeskPhone.Board
             tcp.Start("0.0.0.0", port);
 
             var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time };
-            new BenchListener(router, phone, BenchPort).Start();
+            router.Auth.Log = line => Console.WriteLine(line);
+            new BenchHttpServer(router, phone).Start(IPAddress.Any, BenchPort);
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", bench port " + BenchPort.ToString());
 
             while (true)
