@@ -38,12 +38,19 @@ namespace DeskPhone.Domain.Calls
             _statuses = statuses;
             _tones = tones;
             Sessions = new CallSessions(agent, this);
+            Audio = new AudioRoute(statuses);
         }
 
         public CallSessions Sessions { get; }
 
         /// <summary>Where connected calls' audio goes (issue #19 sets its RTP here); nothing yet.</summary>
         public ICallMedia Media { get; set; } = new NoCallMedia();
+        /// <summary>Where the audio goes and whether it is muted (the keys change it; the media layer reads it).</summary>
+        public AudioRoute Audio { get; }
+
+        /// <summary>The number being typed on the dialing screen.</summary>
+        public DialPad Pad { get; } = new DialPad();
+
         public CallList Missed { get; } = new CallList();
         public CallList Received { get; } = new CallList();
         public CallList Dialled { get; } = new CallList();
@@ -165,6 +172,7 @@ namespace DeskPhone.Domain.Calls
                 Dialled.Add(new CallRecord(call.RemoteUri, null, call.Identity, nowMs, 0));
             }
             UpdateRinger(nowMs);
+            AudioChanged(nowMs);
             bool inCall = Sessions.Count > 0;
             if (inCall != _inCall)
             {
@@ -209,8 +217,8 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>
-        /// The ring while an incoming call alerts and silent mode is off: the ring tone, or the waiting tone while
-        /// another call is connected; silence otherwise.
+        /// The ring while an incoming call alerts and neither silent mode nor mute is on: the ring tone, or the
+        /// waiting tone while another call is connected; silence otherwise.
         /// </summary>
         private void UpdateRinger(long nowMs)
         {
@@ -226,7 +234,7 @@ namespace DeskPhone.Domain.Calls
                 alerting |= c != null && c.State == SipCall.Alerting && (!_ringFrom.Contains(c.Id) || nowMs >= (long)_ringFrom[c.Id]);
                 connected |= c != null && c.State != SipCall.Alerting;
             }
-            TonePattern wanted = !alerting || _statuses.IsActive(StatusId.RingerIsSilent) ? null : connected ? Tones.CallWaiting : Tones.Ring;
+            TonePattern wanted = !alerting || _statuses.IsActive(StatusId.RingerIsSilent) || Audio.Muted ? null : connected ? Tones.CallWaiting : Tones.Ring;
             if (wanted == _ringing)
             {
                 return;
@@ -241,6 +249,53 @@ namespace DeskPhone.Domain.Calls
                 _tones.Play(wanted, nowMs);
             }
         }
+
+        /// <summary>
+        /// The call the screen and the keys are about: the oldest ringing one, else the newest; null without calls.
+        /// <paramref name="live"/> counts the live calls.
+        /// </summary>
+        public SipCall Current(out int live)
+        {
+            SipCall shown = null;
+            live = 0;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c == null)
+                {
+                    continue;
+                }
+                live++;
+                bool ringing = c.State == SipCall.Alerting;
+                bool shownRinging = shown != null && shown.State == SipCall.Alerting;
+                if (shown == null || (ringing && !shownRinging) || (ringing == shownRinging && (ringing ? c.Id < shown.Id : c.Id > shown.Id)))
+                {
+                    shown = c;
+                }
+            }
+            return shown;
+        }
+
+        /// <summary>The newest call that is not ringing here (the one the user talks in or dials); null when none.</summary>
+        public SipCall Active()
+        {
+            SipCall best = null;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c != null && c.State != SipCall.Alerting && (best == null || c.Id > best.Id))
+                {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        /// <summary>
+        /// Keeps the audio route in step: a call being talked in or dialled (or the dialing screen) needs a device;
+        /// without one the route goes back to the handset or nothing (<see cref="AudioRoute.CallsChanged"/>).
+        /// </summary>
+        public void AudioChanged(long nowMs) => Audio.CallsChanged(Pad.Active || Active() != null, nowMs);
 
         /// <summary>The call an id names; 0 picks the oldest ringing call (answer) or the newest live call (hang up).</summary>
         private SipCall Pick(int id, bool ringing)

@@ -59,9 +59,17 @@ namespace DeskPhone.Firmware.App
             Core.AttachCallState(Calls);
             Core.Desktop.Calls = Calls;
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
+            Keys = new CallKeys(Calls);
+            Core.CallKeys = Keys;
             if (drivers != null)
             {
                 drivers.Ethernet.NetworkLost += () => Calls.NetworkLost(Core.Now);
+                if (drivers.Hid != null)
+                {
+                    // The USB headset's hook switch and mute button are the headset and mute keys.
+                    drivers.Hid.HeadsetHook += offHook => { Keys.HeadsetHook(offHook, Core.Now); Core.Raise(PhoneEventKind.Key, "HEADSET"); };
+                    drivers.Hid.HeadsetMutePressed += () => { Keys.ToggleMute(Core.Now); Core.Raise(PhoneEventKind.Key, "MUTE"); };
+                }
             }
             if (localHost == null && drivers != null)
             {
@@ -93,6 +101,9 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>The call logic (ringing, answer, dial, call lists) over the SIP sessions.</summary>
         public PhoneCalls Calls { get; }
+
+        /// <summary>The call keys (hook, speaker, headset, mute, hold, the call screen's softkeys), which see every key first.</summary>
+        public CallKeys Keys { get; }
 
         /// <summary>The screen model and its renderer (drawing nothing when headless).</summary>
         public IdleScreen Idle { get; }

@@ -44,6 +44,8 @@ namespace DeskPhone.Firmware.Phone
 
         public int View { get; private set; }
 
+        public bool IsOpen => View != Closed;
+
         public int Selected => _selected;
 
         /// <summary>Characters a list row shows on the display (0: unknown); longer read-only rows (network, identities, explain) wrap.</summary>

@@ -18,8 +18,6 @@ namespace DeskPhone.Firmware.Phone
     {
         private readonly PhoneCore _phone;
         private readonly StatusScheduler _s;
-        private bool _headsetOffHook;
-        private bool _muted;
 
         public StatusWiring(PhoneCore phone)
         {
@@ -69,8 +67,6 @@ namespace DeskPhone.Firmware.Phone
                 drivers.Hid.HidConnecting += (port, kind) => Set(StatusId.HidConnecting, true, "usb");
                 drivers.Hid.HidConnected += (port, kind) => HidChanged();
                 drivers.Hid.HidDisconnected += (port, kind) => HidChanged();
-                drivers.Hid.HeadsetHook += offHook => { _headsetOffHook = offHook; HidChanged(); };
-                drivers.Hid.HeadsetMutePressed += () => { _muted = !_muted; Set(StatusId.AudioIsMuted, _muted, "headset"); };
             }
             if (drivers.Expansion != null)
             {
@@ -110,7 +106,6 @@ namespace DeskPhone.Firmware.Phone
             }
             Set(StatusId.HidConnecting, false, "usb");
             Set(StatusId.HidConnected, any, "usb");
-            Set(StatusId.AudioDeviceIsHeadset, hid.HeadsetPresent && _headsetOffHook, "headset");
         }
 
         private void OnChainEvent(ExpansionEventKind kind, int module, string reason)
