@@ -104,6 +104,28 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The network is lost: every call ends at once (its other side sees the session time out).</summary>
         public void NetworkLost(long nowMs) => Sessions.DropAll("network lost", nowMs);
 
+        /// <summary>
+        /// An identity lost its registration: its calls end as their state needs (a ringing one is refused with 480, a
+        /// dialled one cancelled, a connected one gets BYE), and the status line says why (StatusLineSystemMessage).
+        /// </summary>
+        public void RegistrationLost(int identity, long nowMs)
+        {
+            bool ended = false;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c != null && c.Identity == identity)
+                {
+                    ended |= Sessions.Hangup(c, 480, nowMs);
+                }
+            }
+            if (ended)
+            {
+                _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+                _statuses.Raise(StatusId.StatusLineSystemMessage, "Call ended: registration lost", "calls", nowMs);
+            }
+        }
+
         /// <summary>The user saw the missed calls: the count, PhoneHasMissedCalls and CanceledCall are cleared.</summary>
         public void ClearMissed(long nowMs)
         {

@@ -59,6 +59,7 @@ namespace DeskPhone.Firmware.App
             Core.AttachCallState(Calls);
             Core.Desktop.Calls = Calls;
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
+            Core.RegistrationLost += identity => Calls.RegistrationLost(identity, Core.Now);
             Keys = new CallKeys(Calls);
             Core.CallKeys = Keys;
             if (drivers != null)

@@ -83,6 +83,9 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The network came back (or its address changed): the SIP layer re-registers every identity.</summary>
         public event PhoneSignalHandler NetworkRestored;
 
+        /// <summary>A registered identity lost its registration (refused, unanswered) or an identity was removed: its calls end.</summary>
+        public event IdentityChangedHandler RegistrationLost;
+
         /// <summary>An identity's user_* setting changed: the SIP layer updates that identity without a reboot.</summary>
         public event IdentityChangedHandler IdentityChanged;
 
@@ -317,6 +320,15 @@ namespace DeskPhone.Firmware.Phone
             if (handler != null)
             {
                 handler();
+            }
+        }
+
+        internal void SignalRegistrationLost(int identity)
+        {
+            IdentityChangedHandler handler = RegistrationLost;
+            if (handler != null)
+            {
+                handler(identity);
             }
         }
 

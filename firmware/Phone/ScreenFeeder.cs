@@ -176,10 +176,17 @@ namespace DeskPhone.Firmware.Phone
             _screen.SetNotices(texts, icons);
         }
 
-        /// <summary>A status's description and its parameter, "(...)", when it has one.</summary>
+        /// <summary>
+        /// A status's description and its parameter, "(...)", when it has one; a status-line system message is its
+        /// text alone (its description only says that it is one).
+        /// </summary>
         private string Text(int id)
         {
             string param = _phone.Statuses.ParamOf(id);
+            if (id == StatusId.StatusLineSystemMessage && param != null)
+            {
+                return param;
+            }
             return StatusCatalog.Description(id) + (param == null ? "" : " (" + param + ")");
         }
 

@@ -247,5 +247,23 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.False(Active(StatusId.AudioDeviceIsHeadset));
             Assert.False(Active(StatusId.AudioIsMuted));
         }
+
+        [Fact]
+        public void LosingTheNetworkEndsTheCallLocallyAndFreesTheSpeaker()
+        {
+            _hw.SetLink(true, _p.Now);
+            _p.Run(3000);
+            Ring();
+            Key(KeyCode.Speaker);
+            Key(KeyCode.Mute);
+            int sent = _p.Channel.Sent.Count;
+            _hw.SetLink(false, _p.Now);
+            _p.Run(3000);
+            Assert.False(_p.App.Calls.InCall);
+            Assert.DoesNotContain(_p.Channel.Sent.GetRange(sent, _p.Channel.Sent.Count - sent), m => m.StartsWith("BYE "));
+            Assert.False(Active(StatusId.AudioDeviceIsSpeaker));
+            Assert.False(Active(StatusId.AudioIsMuted));
+            Assert.DoesNotContain("[call]", Screen);
+        }
     }
 }
