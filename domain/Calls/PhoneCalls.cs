@@ -28,6 +28,9 @@ namespace DeskPhone.Domain.Calls
 
         // Incoming calls that ring only from a given time on (At the desk): call id -> monotonic ms; bounded by the calls.
         private readonly System.Collections.Hashtable _ringFrom = new System.Collections.Hashtable();
+
+        // Ringing calls forwarded when unanswered (user_fwd_timeout): call id -> monotonic ms; bounded by the calls.
+        private readonly System.Collections.Hashtable _forwardAt = new System.Collections.Hashtable();
         private bool _inCall;
         private TonePattern _ringing;
 
@@ -42,6 +45,21 @@ namespace DeskPhone.Domain.Calls
         }
 
         public CallSessions Sessions { get; }
+
+        /// <summary>One ring of the ringer (Tones.Ring's cadence, 3.5 s): user_fwd_timeout_rings counts these.</summary>
+        public static int RingCycleMs
+        {
+            get
+            {
+                int[] steps = Tones.Ring.Steps;
+                int ms = 0;
+                for (int i = 1; i < steps.Length; i += 2)
+                {
+                    ms += steps[i];
+                }
+                return ms;
+            }
+        }
 
         /// <summary>Where connected calls' audio goes (issue #19 sets its RTP here); nothing yet.</summary>
         public ICallMedia Media { get; set; } = new NoCallMedia();
@@ -138,7 +156,34 @@ namespace DeskPhone.Domain.Calls
         public void Poll(long nowMs)
         {
             Sessions.Poll(nowMs);
+            ForwardUnanswered(nowMs);
             UpdateRinger(nowMs);
+        }
+
+        /// <summary>A ringing call whose rings ran out goes to the identity's user_fwd_timeout target (302), a missed call.</summary>
+        private void ForwardUnanswered(long nowMs)
+        {
+            if (_forwardAt.Count == 0)
+            {
+                return;
+            }
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c == null || c.State != SipCall.Alerting || !_forwardAt.Contains(c.Id) || nowMs < (long)_forwardAt[c.Id])
+                {
+                    continue;
+                }
+                _forwardAt.Remove(c.Id);
+                int index = c.Identity >= 1 ? c.Identity : 1;
+                string target = _settings.Get(SettingNames.UserFwdTimeout, index);
+                if (target == "")
+                {
+                    continue;
+                }
+                AddMissed(c, "forward", nowMs);
+                Sessions.Redirect(c, "<" + ForwardUri(target, index, null) + ">", nowMs);
+            }
         }
 
         public int OnIncoming(SipCall call, SipMessage invite, out string contact)
@@ -165,6 +210,11 @@ namespace DeskPhone.Domain.Calls
             {
                 return 486;
             }
+            if (_settings.Get(SettingNames.UserFwdTimeout, index) != "")
+            {
+                // Forward on no answer: after user_fwd_timeout_rings rings, counted from the 180.
+                _forwardAt[call.Id] = call.StartedMs + (long)_settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs;
+            }
             if (_presence != null && _presence.IncomingCall(false) == IncomingCallAction.AlertDelayed)
             {
                 // At the desk: the call is signalled at once (180) but the ringer waits (docs/presence.md).
@@ -186,6 +236,7 @@ namespace DeskPhone.Domain.Calls
             else if (call.State == SipCall.Ended)
             {
                 _ringFrom.Remove(call.Id);
+                _forwardAt.Remove(call.Id);
                 Media.Stop(call.Id);
                 Record(call, nowMs);
             }
@@ -356,7 +407,7 @@ namespace DeskPhone.Domain.Calls
             string host = SipIdentity.HostOf(_settings.Get(SettingNames.UserHost, identity));
             if (host == null || host.Length == 0)
             {
-                host = request.RequestUri == null ? "localhost" : request.RequestUri.Host;
+                host = request == null || request.RequestUri == null ? "localhost" : request.RequestUri.Host;
             }
             return "sip:" + target + "@" + host;
         }
