@@ -29,6 +29,9 @@ namespace DeskPhone.Domain.Calls
         // Incoming calls that ring only from a given time on (At the desk): call id -> monotonic ms; bounded by the calls.
         private readonly System.Collections.Hashtable _ringFrom = new System.Collections.Hashtable();
 
+        // Intercom calls answered automatically (answer_after_policy): call id -> monotonic ms; bounded by the calls.
+        private readonly System.Collections.Hashtable _answerAt = new System.Collections.Hashtable();
+
         // Ringing calls forwarded when unanswered (user_fwd_timeout): call id -> monotonic ms; bounded by the calls.
         private readonly System.Collections.Hashtable _forwardAt = new System.Collections.Hashtable();
         private bool _inCall;
@@ -83,9 +86,12 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Every change of a call (ringing, connected, ended), for the bench event stream and the screen.</summary>
         public event CallChangedHandler CallChanged;
 
-        /// <summary>Places a call (identity 1..12; a number goes to the identity's domain); null and a reason when it cannot.</summary>
+        /// <summary>
+        /// Places a call (identity 1..12; a number goes to the identity's domain), anonymous when the identity's
+        /// user_anonymous_call is on; null and a reason when it cannot.
+        /// </summary>
         public SipCall Dial(int identity, string target, long nowMs, out string error) =>
-            Sessions.Dial(identity, target, nowMs, out error);
+            Sessions.Dial(identity, target, identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
 
         /// <summary>Answers the ringing call (the oldest one when <paramref name="id"/> is 0).</summary>
         public bool Answer(int id, long nowMs) => Sessions.Answer(Pick(id, true), nowMs);
@@ -156,8 +162,53 @@ namespace DeskPhone.Domain.Calls
         public void Poll(long nowMs)
         {
             Sessions.Poll(nowMs);
+            AutoAnswer(nowMs);
             ForwardUnanswered(nowMs);
             UpdateRinger(nowMs);
+        }
+
+        /// <summary>Answers the intercom calls whose delay is over.</summary>
+        private void AutoAnswer(long nowMs)
+        {
+            if (_answerAt.Count == 0)
+            {
+                return;
+            }
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c != null && c.State == SipCall.Alerting && _answerAt.Contains(c.Id) && nowMs >= (long)_answerAt[c.Id])
+                {
+                    _answerAt.Remove(c.Id);
+                    Sessions.Answer(c, nowMs);
+                }
+            }
+        }
+
+        /// <summary>
+        /// answer_after_policy (Snom): off never; idle only without another call; not_busy unless another call is
+        /// being talked in, dialled or rings (a held one does not count); always.
+        /// </summary>
+        private bool AutoAnswerAllowed()
+        {
+            string policy = _settings.Get(SettingNames.AnswerAfterPolicy);
+            if (policy == "always")
+            {
+                return true;
+            }
+            if (policy != "idle" && policy != "not_busy")
+            {
+                return false;
+            }
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c != null && (policy == "idle" || !(c.State == SipCall.Connected && c.Held)))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>A ringing call whose rings ran out goes to the identity's user_fwd_timeout target (302), a missed call.</summary>
@@ -210,6 +261,13 @@ namespace DeskPhone.Domain.Calls
             {
                 return 486;
             }
+            int answerAfter = Intercom.AnswerAfter(invite);
+            if (answerAfter >= 0 && AutoAnswerAllowed())
+            {
+                // An intercom call: no ring, answered (on the speaker) after the delay the caller asked for.
+                _answerAt[call.Id] = call.StartedMs + answerAfter * 1000L;
+                return 180;
+            }
             if (_settings.Get(SettingNames.UserFwdTimeout, index) != "")
             {
                 // Forward on no answer: after user_fwd_timeout_rings rings, counted from the 180.
@@ -237,6 +295,7 @@ namespace DeskPhone.Domain.Calls
             {
                 _ringFrom.Remove(call.Id);
                 _forwardAt.Remove(call.Id);
+                _answerAt.Remove(call.Id);
                 Media.Stop(call.Id);
                 Record(call, nowMs);
             }
@@ -304,7 +363,7 @@ namespace DeskPhone.Domain.Calls
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = Sessions.Slot(i);
-                alerting |= c != null && c.State == SipCall.Alerting && (!_ringFrom.Contains(c.Id) || nowMs >= (long)_ringFrom[c.Id]);
+                alerting |= c != null && c.State == SipCall.Alerting && !_answerAt.Contains(c.Id) && (!_ringFrom.Contains(c.Id) || nowMs >= (long)_ringFrom[c.Id]);
                 connected |= c != null && c.State != SipCall.Alerting;
             }
             TonePattern wanted = !alerting || _statuses.IsActive(StatusId.RingerIsSilent) || Audio.Muted ? null : connected ? Tones.CallWaiting : Tones.Ring;

@@ -35,7 +35,7 @@ namespace DeskPhone.Firmware.Phone
             _phone.Presence.Changed += OnPresenceChanged;
             _phone.Settings.SettingChanged += (name, idx, reboot) =>
             {
-                if (idx == _phone.CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith("user_fwd_")))
+                if (idx == _phone.CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith("user_fwd_") || name == SettingNames.UserAnonymousCall))
                 {
                     FeaturesChanged();
                 }
@@ -134,7 +134,7 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        /// <summary>The current identity's DND and forwards, as set from the menu, the settings or the server (feature sync).</summary>
+        /// <summary>The current identity's DND, forwards and anonymous calling, as set from the menu, the settings or the server (feature sync).</summary>
         private void FeaturesChanged()
         {
             SettingsStore settings = _phone.Settings;
@@ -143,6 +143,7 @@ namespace DeskPhone.Firmware.Phone
             Set(StatusId.CurrentIdentityForewardsAlways, settings.Get(SettingNames.UserFwdAlways, identity) != "", "settings");
             Set(StatusId.CurrentIdentityForewardsWhenBusy, settings.Get(SettingNames.UserFwdBusy, identity) != "", "settings");
             Set(StatusId.CurrentIdentityForewardsAfterTimeout, settings.Get(SettingNames.UserFwdTimeout, identity) != "", "settings");
+            Set(StatusId.AnonymousIdOn, settings.GetBool(SettingNames.UserAnonymousCall, identity), "settings");
         }
 
         private void OnPresenceChanged(int state, bool lostRegistration)
