@@ -56,7 +56,7 @@ namespace DeskPhone.Board
             udp.Start("0.0.0.0", port);
             tcp.Start("0.0.0.0", port);
 
-            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls };
+            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time };
             new BenchListener(router, phone, BenchPort).Start();
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", bench port " + BenchPort.ToString());
 

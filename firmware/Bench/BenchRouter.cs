@@ -7,6 +7,7 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
+using DeskPhone.Domain.Time;
 using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Bench
@@ -47,6 +48,9 @@ namespace DeskPhone.Firmware.Bench
 
         /// <summary>The call layer for /api/calls (null: 404).</summary>
         public PhoneCalls Calls { get; set; }
+
+        /// <summary>The phone's clock for GET /api/time; null: the route answers 404.</summary>
+        public NetworkTime Time { get; set; }
 
         /// <summary>The bench page served at GET / (the simulator's; null on a board: 404).</summary>
         public byte[] Page { get; set; }
@@ -185,6 +189,8 @@ namespace DeskPhone.Firmware.Bench
                     return module < 1 || module > 3 ? BenchResponse.Error(400, "module must be 1, 2 or 3") : Plug("modules", module, parts[3]);
                 case "calls":
                     return Calls == null ? NotFound(method, path) : CallRoutes.Handle(Calls, method, parts, body, now);
+                case "time":
+                    return get && parts.Length == 2 && Time != null ? BenchResponse.Json(TimeNow()) : NotFound(method, path);
                 default:
                     return NotFound(method, path);
             }
@@ -202,8 +208,8 @@ namespace DeskPhone.Firmware.Bench
                 LedColor color = _phone.Leds.ColorOf(led);
                 LedPattern pattern = _phone.Leds.PatternOf(led);
                 sb.Append("{\"led\":").Append(JsonText.Quote(LedMap.Name(led)));
-                sb.Append(",\"color\":").Append(JsonText.Quote(BenchNames.Color(color)));
-                sb.Append(",\"pattern\":").Append(JsonText.Quote(BenchNames.Pattern(pattern)));
+                sb.Append(",\"color\":").Append(JsonText.Quote(LedNames.Color(color)));
+                sb.Append(",\"pattern\":").Append(JsonText.Quote(LedNames.Pattern(pattern)));
                 if (_phone.Drivers != null && led < _phone.Drivers.Leds.Count)
                 {
                     sb.Append(",\"lit\":").Append(_phone.Drivers.Leds.IsLit(led) ? "true" : "false");
@@ -291,6 +297,35 @@ namespace DeskPhone.Firmware.Bench
                     return BenchResponse.Error(400, "action must be press, hold or release, not " + action);
             }
             return BenchResponse.Json("{\"key\":" + JsonText.Quote(KeyCode.Name(code)) + ",\"action\":" + JsonText.Quote(action) + "}");
+        }
+
+        /// <summary>
+        /// What the phone's clock says and where it comes from: the local time (null until known), its source, the
+        /// configured NTP server and the SNTP client's state and request count.
+        /// </summary>
+        private string TimeNow()
+        {
+            NetworkTime time = Time;
+            SntpClient ntp = time.Client;
+            var sb = new StringBuilder("{\"known\":").Append(time.Known ? "true" : "false");
+            sb.Append(",\"local\":").Append(JsonText.Quote(time.Known ? DateText.Iso(time.Local()) : null));
+            sb.Append(",\"source\":").Append(JsonText.Quote(time.Source));
+            sb.Append(",\"timezoneOffsetMinutes\":").Append(_phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes).ToString());
+            sb.Append(",\"ntpServer\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.NtpServer)));
+            sb.Append(",\"ntpState\":").Append(JsonText.Quote(ntp == null ? "none" : NtpStateName(ntp.State)));
+            sb.Append(",\"ntpRequests\":").Append(ntp == null ? "0" : ntp.Requests.ToString());
+            return sb.Append('}').ToString();
+        }
+
+        private static string NtpStateName(int state)
+        {
+            switch (state)
+            {
+                case SntpClient.Waiting: return "waiting";
+                case SntpClient.Synchronized: return "synchronized";
+                case SntpClient.Unreachable: return "unreachable";
+                default: return "off";
+            }
         }
 
         private string Registration()

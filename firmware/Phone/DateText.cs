@@ -7,7 +7,7 @@ namespace DeskPhone.Firmware.Phone
     /// data. Names as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
     /// literals would take heap from the start; a literal returned from code keeps its text in flash.
     /// </summary>
-    internal static class DateText
+    public static class DateText
     {
         public static string Day(int dayOfWeek)
         {
@@ -31,6 +31,12 @@ namespace DeskPhone.Firmware.Phone
         public static string Clock(DateTime t)
         {
             return Day((int)t.DayOfWeek) + " " + Two(t.Day) + "." + Two(t.Month) + ". " + Two(t.Hour) + ":" + Two(t.Minute);
+        }
+
+        /// <summary>ISO 8601 without a zone, "2026-12-03 14:05:09": the bench's and the logs' form.</summary>
+        public static string Iso(DateTime t)
+        {
+            return t.Year.ToString() + "-" + Two(t.Month) + "-" + Two(t.Day) + " " + Two(t.Hour) + ":" + Two(t.Minute) + ":" + Two(t.Second);
         }
 
         /// <summary>Two digits, leading zero.</summary>

@@ -46,7 +46,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Whether <see cref="Local"/> is a real time (the status line shows no clock until it is).</summary>
         public bool Known => UsesNtp ? Client.TimeKnown : _callerClock != null && _callerClock().Year >= FirstYear;
 
-        /// <summary>"ntp" (the server's), "clock" (the caller's) or "none" (not known yet): what the bench shows.</summary>
+        /// <summary>"ntp" (the server's), "clock" (the caller's) or "none" (not known yet): what the bench shows (GET /api/time).</summary>
         public string Source => !Known ? "none" : UsesNtp ? "ntp" : "clock";
 
         /// <summary>Local date and time; when not <see cref="Known"/>, DateTime.MinValue.</summary>

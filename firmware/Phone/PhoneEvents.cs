@@ -16,6 +16,8 @@ namespace DeskPhone.Firmware.Phone
         public const string Message = "message";
         public const string Key = "key";
         public const string Link = "link";
+        public const string Usb = "usb";
+        public const string Module = "module";
         public const string Presence = "presence";
         public const string Settings = "settings";
         public const string Call = "call";

@@ -28,7 +28,7 @@ namespace DeskPhone.Firmware.Phone
         private readonly IdleScreen _screen;
         private readonly WallClock _clock;
         private readonly ScreenMenus _menus;
-        private int _minute = -1;
+        private long _minute = -1;
         private long _callSecond = -1;
         private bool _dirty = true;
         private string[] _listShown;
@@ -44,6 +44,9 @@ namespace DeskPhone.Firmware.Phone
             _menus.Pages = screen;
             phone.KeyConsumer = _menus;
             phone.Event += (kind, detail) => _dirty = true;
+            // Every status change, not only the status events (those come when the status line or the pop-up change):
+            // the notices and the notification list show statuses below them.
+            phone.Statuses.Changed += changes => _dirty = true;
             if (phone.Drivers != null)
             {
                 phone.Drivers.Ethernet.AddressChanged += address => NetworkChanged();
@@ -76,10 +79,14 @@ namespace DeskPhone.Firmware.Phone
             DateTime now = _clock == null ? DateTime.MinValue : _clock();
             // A connected call's duration changes the screen every second.
             long callSecond = Calls == null ? -1 : CallDisplay.Second(Calls, _phone.Now);
-            if (_dirty || now.Minute != _minute || callSecond != _callSecond)
+            // The minute as a count (not DateTime.Minute): a clock that becomes known, or is set by NTP to a time an
+            // hour away, at the same minute of the hour, is a change too.
+            long minute = now.Ticks / TimeSpan.TicksPerMinute;
+            if (_dirty || minute != _minute || callSecond != _callSecond)
             {
                 _callSecond = callSecond;
                 _dirty = false;
+                _minute = minute;
                 Compose(now);
             }
             _screen.Render();
@@ -87,7 +94,6 @@ namespace DeskPhone.Firmware.Phone
 
         private void Compose(DateTime now)
         {
-            _minute = now.Minute;
             StatusScheduler s = _phone.Statuses;
             InfoBox box = _phone.InfoBoxes.Current;
             int line = s.StatusLine;

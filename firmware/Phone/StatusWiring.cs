@@ -18,6 +18,9 @@ namespace DeskPhone.Firmware.Phone
     {
         private readonly PhoneCore _phone;
         private readonly StatusScheduler _s;
+        // What the last status event named, so an unchanged screen raises no event.
+        private int _shownLine = StatusScheduler.NoMessage;
+        private int _shownPopUp = StatusScheduler.NoMessage;
 
         public StatusWiring(PhoneCore phone)
         {
@@ -65,8 +68,8 @@ namespace DeskPhone.Firmware.Phone
             if (drivers.Hid != null)
             {
                 drivers.Hid.HidConnecting += (port, kind) => Set(StatusId.HidConnecting, true, "usb");
-                drivers.Hid.HidConnected += (port, kind) => HidChanged();
-                drivers.Hid.HidDisconnected += (port, kind) => HidChanged();
+                drivers.Hid.HidConnected += (port, kind) => { HidChanged(); HidEvent(port, kind, "connected"); };
+                drivers.Hid.HidDisconnected += (port, kind) => { HidChanged(); HidEvent(port, kind, "disconnected"); };
             }
             if (drivers.Expansion != null)
             {
@@ -108,9 +111,18 @@ namespace DeskPhone.Firmware.Phone
             Set(StatusId.HidConnected, any, "usb");
         }
 
+        private void HidEvent(int port, HidDeviceClass kind, string what)
+        {
+            _phone.Raise(PhoneEventKind.Usb, "port " + (port + 1).ToString() + " " + HidNames.DeviceClass(kind) + " " + what);
+        }
+
         private void OnChainEvent(ExpansionEventKind kind, int module, string reason)
         {
             string param = module >= 0 ? (module + 1).ToString() : null;
+            if (kind == ExpansionEventKind.Connected || kind == ExpansionEventKind.Lost)
+            {
+                _phone.Raise(PhoneEventKind.Module, (param ?? "?") + (kind == ExpansionEventKind.Connected ? " connected" : " lost"));
+            }
             switch (kind)
             {
                 case ExpansionEventKind.Connected:
@@ -166,8 +178,14 @@ namespace DeskPhone.Firmware.Phone
             {
                 _phone.Leds.StatusesChanged();
             }
-            // Watchers (phonectl watch, the bench page) want names, not the change bits.
-            _phone.Raise(PhoneEventKind.Status, "line=" + NameOrNone(_s.StatusLine) + " popup=" + NameOrNone(_s.PopUp));
+            // Watchers (phonectl watch, the bench page) want names, not the change bits, and only when what holds the
+            // screen changed (a status raised below the status line changes neither).
+            if (_s.StatusLine != _shownLine || _s.PopUp != _shownPopUp)
+            {
+                _shownLine = _s.StatusLine;
+                _shownPopUp = _s.PopUp;
+                _phone.Raise(PhoneEventKind.Status, "line=" + NameOrNone(_s.StatusLine) + " popup=" + NameOrNone(_s.PopUp));
+            }
         }
 
         private static string NameOrNone(int id)
@@ -182,7 +200,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 drivers.Leds.Set(led, color, pattern);
             }
-            _phone.Raise(PhoneEventKind.Leds, LedMap.Name(led));
+            _phone.Raise(PhoneEventKind.Leds, LedMap.Name(led) + " " + LedNames.Color(color) + " " + LedNames.Pattern(pattern));
         }
 
         private void Set(int id, bool active, string source) => _s.Set(id, active, source, _phone.Now);

@@ -288,9 +288,55 @@ namespace DeskPhone.Hil.Tests
             // Kestrel: KeepAliveTimeout 10 s for a connection that sends nothing, RequestHeadersTimeout 5 s for one
             // that never finishes its headers (408), each checked once a second.
             Assert.Equal(0, idle.Receive(buffer));
-            int n = slow.Receive(buffer);
-            Assert.StartsWith("HTTP/1.1 408", Encoding.ASCII.GetString(buffer, 0, n));
+            string answer = ReadToClose(slow);
+            Assert.StartsWith("HTTP/1.1 408", answer);
             Assert.InRange(clock.ElapsedMilliseconds, 0, 45000);
+            Assert.Equal("request timeout", JsonErrorOf(answer));
+        }
+
+        /// <summary>
+        /// What Kestrel refuses before the router sees a request (docs/bench.md) still answers with a JSON error, as
+        /// every other bench answer does: a request line that is not HTTP, a target over 4 KB, headers over 16 KB.
+        /// </summary>
+        [Theory]
+        [InlineData("GARBAGE\r\n\r\n", "HTTP/1.1 400 ", "bad request")]
+        [InlineData("GET /TARGET HTTP/1.1\r\nHost: x\r\n\r\n", "HTTP/1.1 414 ", "uri too long")]
+        [InlineData("GET /api/status HTTP/1.1\r\nHost: x\r\nX-Big: HEADER\r\n\r\n", "HTTP/1.1 431 ", "request header fields too large")]
+        [InlineData("GET /api/status HTTP/1.1\r\nNo colon here\r\n\r\n", "HTTP/1.1 400 ", "bad request")]
+        public void MalformedHttpGetsAJsonError(string request, string statusLine, string error)
+        {
+            using PhoneUnderTest phone = PhoneUnderTest.Simulator("");
+            using Socket socket = Connect(phone);
+            socket.ReceiveTimeout = 30000;
+            socket.Send(Encoding.ASCII.GetBytes(request.Replace("TARGET", new string('a', 5000)).Replace("HEADER", new string('b', 20000))));
+
+            string answer = ReadToClose(socket);
+
+            Assert.StartsWith(statusLine, answer);
+            Assert.Contains("\r\nContent-Type: application/json\r\n", answer);
+            Assert.Equal(error, JsonErrorOf(answer));
+        }
+
+        /// <summary>Everything the phone sends until it closes the connection.</summary>
+        private static string ReadToClose(Socket socket)
+        {
+            var all = new MemoryStream();
+            var buffer = new byte[4096];
+            int n;
+            while ((n = socket.Receive(buffer)) > 0)
+            {
+                all.Write(buffer, 0, n);
+            }
+            return Encoding.ASCII.GetString(all.ToArray());
+        }
+
+        /// <summary>The "error" of the JSON body after the head, checked against the answer's Content-Length.</summary>
+        private static string JsonErrorOf(string answer)
+        {
+            int bodyAt = answer.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+            string length = answer.Split("\r\n").First(l => l.StartsWith("Content-Length: ", StringComparison.Ordinal)).Substring(16);
+            Assert.Equal(int.Parse(length), answer.Length - bodyAt);
+            return JsonDocument.Parse(answer.Substring(bodyAt)).RootElement.GetProperty("error").GetString();
         }
     }
 }

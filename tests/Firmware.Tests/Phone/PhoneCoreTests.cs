@@ -129,6 +129,60 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void AStatusEventComesOnlyWhenWhatHoldsTheScreenChanges()
+        {
+            var details = new List<string>();
+            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Status) details.Add(detail); };
+            _settings.Set("admin_mode_password", 0, "x");
+            _settings.Set("http_pass", 0, "x");
+            _hw.SetLink(false, _now);
+            Run(3000);
+            int before = details.Count;
+
+            // Below EthernetUnplugged: the scheduler changes, the status line and the pop-up do not.
+            _phone.Statuses.Raise(StatusId.PhoneHasVoiceMessages, null, "test", _now);
+            _phone.Statuses.Raise(StatusId.PhoneHasTextMessages, null, "test", _now);
+            Run(100);
+
+            Assert.Equal("line=EthernetUnplugged popup=none", details[before - 1]);
+            Assert.Equal(before, details.Count);
+        }
+
+        [Fact]
+        public void LedEventsCarryColourAndPattern()
+        {
+            var details = new List<string>();
+            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Leds) details.Add(detail); };
+            _settings.Set("admin_mode_password", 0, "x");
+            _settings.Set("http_pass", 0, "x");
+
+            _hw.SetLink(false, _now);
+            Run(3000);
+
+            // EthernetUnplugged lights the message LED (docs/leds.md); the event says how.
+            string message = details.FindLast(d => d.StartsWith("message "));
+            Assert.NotNull(message);
+            Assert.Equal(3, message.Split(' ').Length);
+            Assert.NotEqual("off", message.Split(' ')[2]);
+            Assert.Equal(LedNames.Color(_phone.Leds.ColorOf(LedMap.Message)) + " " + LedNames.Pattern(_phone.Leds.PatternOf(LedMap.Message)),
+                message.Substring("message ".Length));
+        }
+
+        [Fact]
+        public void UsbDevicesRaiseUsbEventsWithTheirKind()
+        {
+            var details = new List<string>();
+            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Usb) details.Add(detail); };
+
+            _hw.Usb.AttachHeadset();
+            Run(2000);
+            _hw.Usb.Detach(1);
+            Run(2000);
+
+            Assert.Equal(new[] { "port 2 headset connected", "port 2 headset disconnected" }, details);
+        }
+
+        [Fact]
         public void RegistrationDrivesIdentityStatusesAndPresence()
         {
             _settings.Set("user_name", 1, "486");

@@ -51,6 +51,39 @@ namespace DeskPhone.Firmware.Tests.Time
 
         private bool Active(int id) => _app.Core.Statuses.IsActive(id);
 
+        private System.Text.Json.JsonElement BenchTime()
+        {
+            var router = new DeskPhone.Firmware.Bench.BenchRouter(_app.Core, _app.Text, (code, action) => { }, null, null) { Time = _app.Time };
+            DeskPhone.Firmware.Bench.BenchResponse r = router.Handle("GET", "/api/time", null, null, null);
+            Assert.Equal(200, r.Status);
+            return System.Text.Json.JsonDocument.Parse(r.Body).RootElement.Clone();
+        }
+
+        [Fact]
+        public void TheBenchSaysWhatTheClockSaysAndWhereItComesFrom()
+        {
+            Run(100);
+            var clock = BenchTime();
+            Assert.True(clock.GetProperty("known").GetBoolean());
+            Assert.Equal("2025-06-01 08:30:00", clock.GetProperty("local").GetString());
+            Assert.Equal("clock", clock.GetProperty("source").GetString());
+            Assert.Equal("off", clock.GetProperty("ntpState").GetString());
+
+            Assert.Null(_settings.Set("timezone_offset_minutes", 0, "60"));
+            Assert.Null(_settings.Set("ntp_server", 0, "127.0.0.7"));
+            Run(100);
+            var waiting = BenchTime();
+            Assert.False(waiting.GetProperty("known").GetBoolean());
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, waiting.GetProperty("local").ValueKind);
+            Assert.Equal(("waiting", "127.0.0.7", 1), (waiting.GetProperty("ntpState").GetString(), waiting.GetProperty("ntpServer").GetString(), waiting.GetProperty("ntpRequests").GetInt32()));
+
+            _ntp.Inbound.Enqueue(NtpServerAnswer.For(_ntp.LastRequest, Server, Server));
+            Run(100);
+            var synced = BenchTime();
+            Assert.Equal(("ntp", "synchronized", 60), (synced.GetProperty("source").GetString(), synced.GetProperty("ntpState").GetString(), synced.GetProperty("timezoneOffsetMinutes").GetInt32()));
+            Assert.StartsWith("2026-12-03 11:00:", synced.GetProperty("local").GetString());
+        }
+
         [Fact]
         public void WithoutAServerTheCallersClockIsShownAndNothingIsSent()
         {

@@ -76,7 +76,7 @@ namespace DeskPhone.Host.Sim
             builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
             builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
             {
-                k.Listen(IPAddress.Parse(_address), _port);
+                k.Listen(IPAddress.Parse(_address), _port, KestrelRejections.Use);
                 k.AddServerHeader = false;
                 k.Limits.MaxConcurrentConnections = MaxConnections;
                 k.Limits.MaxConcurrentUpgradedConnections = 0;

@@ -14,26 +14,35 @@ namespace DeskPhone.PhoneCtl.Bench
     /// </summary>
     public static class BenchCommands
     {
-        public const string Help =
-            "usage: phonectl [--target URL] [--user USER] [--password PW] [--admin-password PW] <command>\n" +
+        /// <summary>How long phonectl waits for the phone's answer to one request (`watch` waits as long as it runs).</summary>
+        public const int TimeoutSeconds = 5;
+
+        public static readonly string Help =
+            "usage: phonectl [--target URL] [--user USER] [--password PW] [--admin-password PW] [--json] <command>\n" +
             "  status                    active status messages and what holds the status line\n" +
-            "  explain ID                why a status is or is not on the status line\n" +
+            "  explain [ID]              why a status is or is not on the status line; no ID: every active one\n" +
+            "  raise ID [PARAM] | clear ID      raise or clear a status message, then the statuses as 'status' prints them\n" +
             "  leds                      every LED that is not off (colour, pattern)\n" +
             "  screen [--png FILE]       the screen's text, or save it as PNG\n" +
             "  keys KEY [press|hold|release]   e.g. keys OK, keys F1 hold, keys 5\n" +
-            "  raise ID [PARAM] | clear ID      raise or clear a status message\n" +
             "  set NAME VALUE [IDX] | get NAME [IDX]   change or read a setting\n" +
+            "  presence [online|dnd|at-the-desk]      the own status, or choose it\n" +
+            "  registration              each configured identity and whether it is registered\n" +
+            "  time                      the phone's clock, where it comes from and the NTP state\n" +
+            "  plug|unplug ethernet|hid|module N      the simulator's cable, USB bridge and expansion modules 1-3\n" +
             "  message TARGET TEXT       send a SIP MESSAGE (e.g. sip:486@127.0.0.1:5060) and print the answer\n" +
             "  watch                     print events as they happen (Ctrl-C to stop)\n" +
-            "  calls                     the live calls (id, direction, state, remote, duration)\n" +
+            "  calls                     the live calls (id, direction, state, remote, duration, codec)\n" +
             "  call TARGET               dial a number or sip: URI from identity 1\n" +
             "  answer [ID] | hangup [ID] answer the ringing call, end (or reject) a call; no ID: the current one\n" +
             "  hold [ID] | resume [ID]   put a connected call on hold, take it off\n" +
-            "target: --target, else $DESKPHONE_TARGET, else http://127.0.0.1:8080\n" +
+            "--json: print the phone's JSON answer instead of text\n" +
+            "target: --target, else $DESKPHONE_TARGET, else http://127.0.0.1:8080 (localhost is fine)\n" +
             "credentials (HTTP Digest, the phone's http_user/http_pass): --user or $DESKPHONE_USER (default admin),\n" +
             "  --password or $DESKPHONE_PASSWORD; administrator-level changes (passwords, secrets, http_user):\n" +
             "  --admin-password or $DESKPHONE_ADMIN_PASSWORD (admin_mode_password, sent as X-Admin-Password)\n" +
-            "exit codes: 0 ok, 1 target unreachable or refused, 2 usage";
+            "each request waits at most " + TimeoutSeconds + " s for the phone's answer\n" +
+            "exit codes: 0 ok, 1 target unreachable, no answer or refused (the reason is printed), 2 usage";
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
@@ -41,6 +50,7 @@ namespace DeskPhone.PhoneCtl.Bench
             string password = Environment.GetEnvironmentVariable("DESKPHONE_PASSWORD");
             string user = Environment.GetEnvironmentVariable("DESKPHONE_USER") ?? "admin";
             string adminPassword = Environment.GetEnvironmentVariable("DESKPHONE_ADMIN_PASSWORD");
+            bool json = false;
             var rest = new List<string>();
             for (int i = 0; i < args.Length; i++)
             {
@@ -53,6 +63,10 @@ namespace DeskPhone.PhoneCtl.Bench
                         case "--user": user = args[++i]; break;
                         default: adminPassword = args[++i]; break;
                     }
+                }
+                else if (args[i] == "--json")
+                {
+                    json = true;
                 }
                 else
                 {
@@ -69,42 +83,55 @@ namespace DeskPhone.PhoneCtl.Bench
                 error.WriteLine("phonectl: --target must be an http:// URL, not " + target);
                 return 2;
             }
-            using var client = new BenchClient(baseUri, user, password, adminPassword);
+            using var client = new BenchClient(baseUri, user, password, adminPassword, json);
             string[] a = rest.ToArray();
             try
             {
                 switch (a[0])
                 {
-                    case "status": return Need(a, 1, error) ?? client.PrintStatus(output, error);
-                    case "explain": return Need(a, 2, error) ?? client.Print("GET", "api/explain/" + Uri.EscapeDataString(a[1]), null, output, error);
-                    case "leds": return Need(a, 1, error) ?? client.PrintLeds(output, error);
+                    case "status": return Need(a, 1, error) ?? client.Show("GET", "api/status", null, TextViews.Status, output, error);
+                    case "explain":
+                        if (a.Length == 1) return client.Show("GET", "api/status", null, TextViews.ExplainActive, output, error);
+                        return Need(a, 2, error) ?? client.Show("GET", "api/explain/" + Uri.EscapeDataString(a[1]), null, null, output, error);
+                    case "leds": return Need(a, 1, error) ?? client.Show("GET", "api/leds", null, TextViews.Leds, output, error);
                     case "screen":
                         if (a.Length == 3 && a[1] == "--png") return client.SavePng(a[2], output, error);
-                        return Need(a, 1, error) ?? client.Print("GET", "api/screen", null, output, error);
+                        return Need(a, 1, error) ?? client.Show("GET", "api/screen", null, null, output, error);
                     case "keys":
                         if (a.Length < 2 || a.Length > 3) return Usage(error);
-                        return client.Print("POST", "api/keys/" + Uri.EscapeDataString(a[1]) + "/" + (a.Length == 3 ? a[2] : "press"), null, output, error);
+                        return client.Show("POST", "api/keys/" + Uri.EscapeDataString(a[1]) + "/" + (a.Length == 3 ? a[2] : "press"), null, TextViews.Key, output, error);
                     case "raise":
                         if (a.Length < 2 || a.Length > 3) return Usage(error);
-                        return client.Print("POST", "api/status/" + Uri.EscapeDataString(a[1]) + "/raise" +
-                            (a.Length == 3 ? "?param=" + Uri.EscapeDataString(a[2]) : ""), null, null, error);
-                    case "clear": return Need(a, 2, error) ?? client.Print("POST", "api/status/" + Uri.EscapeDataString(a[1]) + "/clear", null, null, error);
+                        return client.Show("POST", "api/status/" + Uri.EscapeDataString(a[1]) + "/raise" + (a.Length == 3 ? "?param=" + Uri.EscapeDataString(a[2]) : ""),
+                            null, r => "raised " + a[1] + (a.Length == 3 ? " (" + a[2] + ")" : "") + "\n" + TextViews.Status(r), output, error);
+                    case "clear":
+                        return Need(a, 2, error) ?? client.Show("POST", "api/status/" + Uri.EscapeDataString(a[1]) + "/clear", null,
+                            r => "cleared " + a[1] + "\n" + TextViews.Status(r), output, error);
                     case "set":
                         if (a.Length < 3 || a.Length > 4) return Usage(error);
-                        return client.Print("POST", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 4 ? "?idx=" + a[3] : ""), a[2], output, error);
+                        return client.Show("POST", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 4 ? "?idx=" + a[3] : ""), a[2], TextViews.Setting, output, error);
                     case "get":
                         if (a.Length < 2 || a.Length > 3) return Usage(error);
-                        return client.Print("GET", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 3 ? "?idx=" + a[2] : ""), null, output, error);
-                    case "message": return Need(a, 3, error) ?? SipMessageSender.Send(a[1], a[2], output, error);
+                        return client.Show("GET", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 3 ? "?idx=" + a[2] : ""), null, TextViews.Setting, output, error);
+                    case "presence":
+                        if (a.Length > 2) return Usage(error);
+                        return a.Length == 1 ? client.Show("GET", "api/presence", null, TextViews.Presence, output, error)
+                                             : client.Show("POST", "api/presence/" + Uri.EscapeDataString(a[1]), null, TextViews.Presence, output, error);
+                    case "registration": return Need(a, 1, error) ?? client.Show("GET", "api/registration", null, TextViews.Registration, output, error);
+                    case "time": return Need(a, 1, error) ?? client.Show("GET", "api/time", null, TextViews.Time, output, error);
+                    case "plug":
+                    case "unplug":
+                        return Plug(client, a, output, error);
+                    case "message": return Need(a, 3, error) ?? SipMessageSender.Send(a[1], a[2], json, output, error);
                     case "watch": return Need(a, 1, error) ?? client.Watch(output, error);
-                    case "calls": return Need(a, 1, error) ?? client.Print("GET", "api/calls", null, output, error);
-                    case "call": return Need(a, 2, error) ?? client.Print("POST", "api/calls", "{\"to\":" + System.Text.Json.JsonSerializer.Serialize(a[1]) + "}", output, error);
+                    case "calls": return Need(a, 1, error) ?? client.Show("GET", "api/calls", null, TextViews.Calls, output, error);
+                    case "call": return Need(a, 2, error) ?? client.Show("POST", "api/calls", "{\"to\":" + JsonSerializer.Serialize(a[1]) + "}", TextViews.Calls, output, error);
                     case "answer":
                     case "hangup":
                     case "hold":
                     case "resume":
                         if (a.Length > 2 || (a.Length == 2 && !uint.TryParse(a[1], out _))) return Usage(error);
-                        return client.Print("POST", "api/calls/" + (a.Length == 2 ? a[1] : "0") + "/" + a[0], null, output, error);
+                        return client.Show("POST", "api/calls/" + (a.Length == 2 ? a[1] : "0") + "/" + a[0], null, TextViews.Calls, output, error);
                     default:
                         error.WriteLine("phonectl: unknown command '" + a[0] + "'");
                         return Usage(error);
@@ -115,6 +142,22 @@ namespace DeskPhone.PhoneCtl.Bench
                 error.WriteLine("phonectl: cannot reach " + baseUri + " (" + ex.Message + ")");
                 return 1;
             }
+        }
+
+        /// <summary>plug|unplug ethernet | hid | module N.</summary>
+        private static int Plug(BenchClient client, string[] a, TextWriter output, TextWriter error)
+        {
+            string action = a[0];
+            if (a.Length == 2 && (a[1] == "ethernet" || a[1] == "hid"))
+            {
+                return client.Show("POST", "api/" + a[1] + "/" + action, null, _ => a[1] + " " + action + "ged\n", output, error);
+            }
+            if (a.Length == 3 && a[1] == "module" && (a[2] == "1" || a[2] == "2" || a[2] == "3"))
+            {
+                return client.Show("POST", "api/modules/" + a[2] + "/" + action, null, _ => "module " + a[2] + " " + action + "ged\n", output, error);
+            }
+            error.WriteLine("phonectl: " + action + " ethernet | hid | module 1-3");
+            return 2;
         }
 
         private static int? Need(string[] a, int count, TextWriter error) => a.Length == count ? (int?)null : Usage(error);
@@ -129,19 +172,21 @@ namespace DeskPhone.PhoneCtl.Bench
     internal sealed class BenchClient : IDisposable
     {
         private readonly HttpClient _http;
+        private readonly bool _json;
 
         /// <summary>
         /// With a password, .NET's handler answers the phone's 401 Digest challenge itself (RFC 7616, MD5, qop=auth),
         /// and Basic only if the phone offers nothing better; the password never travels in clear with Digest.
         /// </summary>
-        public BenchClient(Uri baseUri, string user, string password, string adminPassword)
+        public BenchClient(Uri baseUri, string user, string password, string adminPassword, bool json)
         {
+            _json = json;
             var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
             if (password != null)
             {
                 handler.Credentials = new System.Net.NetworkCredential(user ?? "admin", password);
             }
-            _http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
+            _http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(BenchCommands.TimeoutSeconds) };
             if (adminPassword != null)
             {
                 _http.DefaultRequestHeaders.Add("X-Admin-Password", adminPassword);
@@ -150,67 +195,24 @@ namespace DeskPhone.PhoneCtl.Bench
 
         public void Dispose() => _http.Dispose();
 
-        public int Print(string method, string path, string body, TextWriter output, TextWriter error)
+        /// <summary>
+        /// Sends the request and prints the answer: through <paramref name="view"/> as text, or as the phone sent it
+        /// with --json or when the answer is text already (<paramref name="view"/> null).
+        /// </summary>
+        public int Show(string method, string path, string body, TextViews.View view, TextWriter output, TextWriter error)
         {
             (int status, string text) = Send(method, path, body);
             if (status != 200)
             {
                 return Refused(status, text, error);
             }
-            output?.WriteLine(text.TrimEnd('\n'));
-            return 0;
-        }
-
-        public int PrintStatus(TextWriter output, TextWriter error)
-        {
-            (int status, string text) = Send("GET", "api/status", null);
-            if (status != 200)
+            if (_json || view == null)
             {
-                return Refused(status, text, error);
+                output.WriteLine(text.TrimEnd('\n'));
+                return 0;
             }
             using JsonDocument doc = JsonDocument.Parse(text);
-            JsonElement root = doc.RootElement;
-            output.WriteLine("status line: " + (root.GetProperty("statusLine").GetString() ?? "(date and time)"));
-            string popUp = root.GetProperty("popUp").GetString();
-            if (popUp != null)
-            {
-                output.WriteLine("pop-up: " + popUp);
-            }
-            foreach (JsonElement s in root.GetProperty("active").EnumerateArray())
-            {
-                string param = s.GetProperty("param").GetString();
-                output.WriteLine((s.GetProperty("onStatusLine").GetBoolean() ? "* " : "  ") + s.GetProperty("id").GetString() +
-                                 (param != null ? " (" + param + ")" : "") + " [" + s.GetProperty("source").GetString() + "]");
-            }
-            foreach (JsonElement p in root.GetProperty("problems").EnumerateArray())
-            {
-                output.WriteLine("settings problem: " + p.GetString());
-            }
-            return 0;
-        }
-
-        public int PrintLeds(TextWriter output, TextWriter error)
-        {
-            (int status, string text) = Send("GET", "api/leds", null);
-            if (status != 200)
-            {
-                return Refused(status, text, error);
-            }
-            using JsonDocument doc = JsonDocument.Parse(text);
-            int shown = 0;
-            foreach (JsonElement led in doc.RootElement.EnumerateArray())
-            {
-                if (led.GetProperty("pattern").GetString() == "off")
-                {
-                    continue;
-                }
-                output.WriteLine(led.GetProperty("led").GetString() + " " + led.GetProperty("color").GetString() + " " + led.GetProperty("pattern").GetString());
-                shown++;
-            }
-            if (shown == 0)
-            {
-                output.WriteLine("all LEDs off");
-            }
+            output.Write(view(doc.RootElement));
             return 0;
         }
 
@@ -264,7 +266,7 @@ namespace DeskPhone.PhoneCtl.Bench
             }
             catch (System.Threading.Tasks.TaskCanceledException)
             {
-                throw new HttpRequestException("no answer within 10 s");
+                throw new HttpRequestException("no answer within " + BenchCommands.TimeoutSeconds + " s");
             }
         }
 

@@ -1,9 +1,7 @@
-using DeskPhone.Drivers.Leds;
-
-namespace DeskPhone.Firmware.Bench
+namespace DeskPhone.Drivers.Leds
 {
-    /// <summary>Text names of LED colours and patterns (enum names are numbers on nanoFramework).</summary>
-    public static class BenchNames
+    /// <summary>Text names of LED colours and patterns (enum names are numbers on nanoFramework), as the bench API and its events give them.</summary>
+    public static class LedNames
     {
         // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
         // literals would take heap from the start; a literal returned from code keeps its text in flash.

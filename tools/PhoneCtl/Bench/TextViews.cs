@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace DeskPhone.PhoneCtl.Bench
+{
+    /// <summary>
+    /// phonectl's text for each bench answer (docs/bench.md): one line per item, the fields a technician reads first.
+    /// <c>--json</c> prints the answer as the phone sent it instead.
+    /// </summary>
+    internal static class TextViews
+    {
+        public delegate string View(JsonElement answer);
+
+        /// <summary>GET /api/status (also the answer of raise and clear): the status line, the pop-up, the active statuses (* on the status line).</summary>
+        public static string Status(JsonElement root)
+        {
+            var sb = new StringBuilder();
+            sb.Append("status line: ").Append(root.GetProperty("statusLine").GetString() ?? "(date and time)").Append('\n');
+            string popUp = root.GetProperty("popUp").GetString();
+            if (popUp != null)
+            {
+                sb.Append("pop-up: ").Append(popUp).Append('\n');
+            }
+            foreach (JsonElement s in root.GetProperty("active").EnumerateArray())
+            {
+                string param = s.GetProperty("param").GetString();
+                sb.Append(s.GetProperty("onStatusLine").GetBoolean() ? "* " : "  ").Append(s.GetProperty("id").GetString())
+                  .Append(param != null ? " (" + param + ")" : "").Append(" [").Append(s.GetProperty("source").GetString()).Append("]\n");
+            }
+            foreach (JsonElement p in root.GetProperty("problems").EnumerateArray())
+            {
+                sb.Append("settings problem: ").Append(p.GetString()).Append('\n');
+            }
+            return sb.ToString();
+        }
+
+        /// <summary>GET /api/status for `explain` without an ID: every active status with the phone's reason for where it is.</summary>
+        public static string ExplainActive(JsonElement root)
+        {
+            var sb = new StringBuilder();
+            foreach (JsonElement s in root.GetProperty("active").EnumerateArray())
+            {
+                sb.Append(s.GetProperty("id").GetString()).Append(": ").Append(s.GetProperty("explain").GetString().TrimEnd('\n')).Append('\n');
+            }
+            return sb.Length == 0 ? "no status is active\n" : sb.ToString();
+        }
+
+        /// <summary>GET /api/leds: the LEDs that are not off.</summary>
+        public static string Leds(JsonElement root)
+        {
+            var sb = new StringBuilder();
+            foreach (JsonElement led in root.EnumerateArray())
+            {
+                if (led.GetProperty("pattern").GetString() != "off")
+                {
+                    sb.Append(led.GetProperty("led").GetString()).Append(' ').Append(led.GetProperty("color").GetString())
+                      .Append(' ').Append(led.GetProperty("pattern").GetString()).Append('\n');
+                }
+            }
+            return sb.Length == 0 ? "all LEDs off\n" : sb.ToString();
+        }
+
+        /// <summary>POST /api/keys/KEY/ACTION.</summary>
+        public static string Key(JsonElement root) =>
+            root.GetProperty("key").GetString() + " " + Past(root.GetProperty("action").GetString()) + "\n";
+
+        /// <summary>GET or POST /api/settings/NAME.</summary>
+        public static string Setting(JsonElement root)
+        {
+            int idx = root.GetProperty("idx").GetInt32();
+            return root.GetProperty("name").GetString() + (idx > 0 ? "[" + idx + "]" : "") + " = " + root.GetProperty("value").GetString() + "\n";
+        }
+
+        /// <summary>GET /api/presence and POST /api/presence/STATE.</summary>
+        public static string Presence(JsonElement root)
+        {
+            string text = "own status: " + root.GetProperty("label").GetString();
+            if (root.GetProperty("lostRegistration").GetBoolean())
+            {
+                text += " (registration lost)";
+            }
+            return text + "\n";
+        }
+
+        /// <summary>GET /api/registration: the active identities (an inactive one only when it has a user).</summary>
+        public static string Registration(JsonElement root)
+        {
+            var sb = new StringBuilder();
+            foreach (JsonElement id in root.EnumerateArray())
+            {
+                bool active = id.GetProperty("active").GetBoolean();
+                string user = id.GetProperty("user").GetString();
+                if (!active && string.IsNullOrEmpty(user))
+                {
+                    continue;
+                }
+                sb.Append(id.GetProperty("identity").GetInt32()).Append(' ').Append(user).Append(Host(id.GetProperty("host").GetString()))
+                  .Append(' ').Append(!active ? "inactive" : id.GetProperty("registered").GetBoolean() ? "registered" : "not registered").Append('\n');
+            }
+            return sb.Length == 0 ? "no identity configured\n" : sb.ToString();
+        }
+
+        /// <summary>GET /api/calls (also the answer of answer, hangup, hold and resume) and the new call of POST /api/calls: one line per call.</summary>
+        public static string Calls(JsonElement root)
+        {
+            var sb = new StringBuilder();
+            IEnumerable<JsonElement> calls = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray() : new[] { root };
+            foreach (JsonElement c in calls)
+            {
+                string name = c.GetProperty("name").GetString();
+                sb.Append(c.GetProperty("id").GetInt32()).Append(' ').Append(c.GetProperty("direction").GetString())
+                  .Append(' ').Append(c.GetProperty("state").GetString()).Append(' ').Append(c.GetProperty("remote").GetString());
+                if (!string.IsNullOrEmpty(name))
+                {
+                    sb.Append(" \"").Append(name).Append('"');
+                }
+                int seconds = c.GetProperty("duration").GetInt32();
+                sb.Append(' ').Append(seconds / 60).Append(':').Append((seconds % 60).ToString("00"));
+                string codec = c.GetProperty("codec").GetString();
+                if (codec != null)
+                {
+                    sb.Append(' ').Append(codec);
+                }
+                if (c.GetProperty("remoteHeld").GetBoolean())
+                {
+                    sb.Append(" (held by the other side)");
+                }
+                sb.Append('\n');
+            }
+            return sb.Length == 0 ? "no calls\n" : sb.ToString();
+        }
+
+        /// <summary>GET /api/time: "2026-12-03 14:05:09 (ntp: synchronized with 127.0.0.7)".</summary>
+        public static string Time(JsonElement root)
+        {
+            string local = root.GetProperty("local").GetString() ?? "time not known yet";
+            string server = root.GetProperty("ntpServer").GetString();
+            string ntp = string.IsNullOrEmpty(server) ? "no NTP server" : "NTP " + root.GetProperty("ntpState").GetString() + " with " + server;
+            return local + " (source: " + root.GetProperty("source").GetString() + "; " + ntp + ")\n";
+        }
+
+        private static string Host(string host) => string.IsNullOrEmpty(host) ? " (no registrar)" : "@" + host;
+
+        private static string Past(string action) =>
+            action == "press" ? "pressed" : action == "hold" ? "held" : action == "release" ? "released" : action;
+    }
+}
