@@ -9,7 +9,7 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Longest number kept; further digits are ignored.</summary>
         public const int MaxDigits = 32;
 
-        private readonly char[] _digits = new char[MaxDigits];
+        private char[] _digits; // made at the first dialing, so the idle phone holds none
         private int _count;
         private string _text = "";
 
@@ -21,6 +21,10 @@ namespace DeskPhone.Domain.Calls
 
         public void Open()
         {
+            if (_digits == null)
+            {
+                _digits = new char[MaxDigits];
+            }
             Active = true;
             _count = 0;
             _text = "";
@@ -33,10 +37,10 @@ namespace DeskPhone.Domain.Calls
             _text = "";
         }
 
-        /// <summary>Adds a digit ('0'-'9', '*', '#'); false when the number is full.</summary>
+        /// <summary>Adds a digit ('0'-'9', '*', '#'); false when the number is full or the dialing screen is closed.</summary>
         public bool Add(char digit)
         {
-            if (_count == MaxDigits)
+            if (!Active || _count == MaxDigits)
             {
                 return false;
             }

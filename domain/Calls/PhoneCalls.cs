@@ -29,11 +29,10 @@ namespace DeskPhone.Domain.Calls
         // Incoming calls that ring only from a given time on (At the desk): call id -> monotonic ms; bounded by the calls.
         private readonly System.Collections.Hashtable _ringFrom = new System.Collections.Hashtable();
 
-        // Intercom calls answered automatically (answer_after_policy): call id -> monotonic ms; bounded by the calls.
-        private readonly System.Collections.Hashtable _answerAt = new System.Collections.Hashtable();
-
-        // Ringing calls forwarded when unanswered (user_fwd_timeout): call id -> monotonic ms; bounded by the calls.
-        private readonly System.Collections.Hashtable _forwardAt = new System.Collections.Hashtable();
+        // Intercom calls answered automatically (answer_after_policy), and ringing calls forwarded when unanswered
+        // (user_fwd_timeout): when.
+        private readonly CallTimers _answerAt = new CallTimers();
+        private readonly CallTimers _forwardAt = new CallTimers();
         private bool _inCall;
         private TonePattern _ringing;
 
@@ -177,7 +176,7 @@ namespace DeskPhone.Domain.Calls
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = Sessions.Slot(i);
-                if (c != null && c.State == SipCall.Alerting && _answerAt.Contains(c.Id) && nowMs >= (long)_answerAt[c.Id])
+                if (c != null && c.State == SipCall.Alerting && _answerAt.Due(c.Id, nowMs))
                 {
                     _answerAt.Remove(c.Id);
                     Sessions.Answer(c, nowMs);
@@ -221,7 +220,7 @@ namespace DeskPhone.Domain.Calls
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = Sessions.Slot(i);
-                if (c == null || c.State != SipCall.Alerting || !_forwardAt.Contains(c.Id) || nowMs < (long)_forwardAt[c.Id])
+                if (c == null || c.State != SipCall.Alerting || !_forwardAt.Due(c.Id, nowMs))
                 {
                     continue;
                 }
@@ -265,13 +264,13 @@ namespace DeskPhone.Domain.Calls
             if (answerAfter >= 0 && AutoAnswerAllowed())
             {
                 // An intercom call: no ring, answered (on the speaker) after the delay the caller asked for.
-                _answerAt[call.Id] = call.StartedMs + answerAfter * 1000L;
+                _answerAt.Set(call.Id, call.StartedMs + answerAfter * 1000L);
                 return 180;
             }
             if (_settings.Get(SettingNames.UserFwdTimeout, index) != "")
             {
                 // Forward on no answer: after user_fwd_timeout_rings rings, counted from the 180.
-                _forwardAt[call.Id] = call.StartedMs + (long)_settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs;
+                _forwardAt.Set(call.Id, call.StartedMs + (long)_settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs);
             }
             if (_presence != null && _presence.IncomingCall(false) == IncomingCallAction.AlertDelayed)
             {
