@@ -27,10 +27,7 @@ namespace DeskPhone.Firmware.Tests.Calls
         private void Ring(string extra)
         {
             _n++;
-            _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKi" + _n +
-                              "\r\nFrom: \"Door\" <sip:900@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: i" + _n +
-                              "\r\nCSeq: 1 INVITE\r\nContact: <sip:900@10.0.0.1>\r\n" + extra + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
-            _p.Run(10);
+            _p.Invite("z9hG4bKi" + _n, "i" + _n, "\"Door\" <sip:900@10.0.0.1>", extra);
         }
 
         private string Answered(int n) => _p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 200 OK\r\n") && m.Contains("Call-ID: i" + n + "\r\n"));

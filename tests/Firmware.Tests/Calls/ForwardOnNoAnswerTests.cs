@@ -24,10 +24,7 @@ namespace DeskPhone.Firmware.Tests.Calls
 
         private string Ring()
         {
-            _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKf1\r\n" +
-                              "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: f1\r\nCSeq: 1 INVITE\r\n" +
-                              "Contact: <sip:555@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
-            _p.Run(10);
+            _p.Invite("z9hG4bKf1", "f1", "\"Bob\" <sip:555@10.0.0.1>");
             return _p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 180 "));
         }
 

@@ -22,10 +22,7 @@ namespace DeskPhone.Firmware.Tests.Calls
         private void Ring()
         {
             _n++;
-            _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKl" + _n +
-                              "\r\nFrom: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: l" + _n +
-                              "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
-            _p.Run(10);
+            _p.Invite("z9hG4bKl" + _n, "l" + _n, "\"Bob\" <sip:555@10.0.0.1>");
         }
 
         private void AckAnswer(int n)

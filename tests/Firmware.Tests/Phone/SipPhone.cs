@@ -139,6 +139,18 @@ namespace DeskPhone.Firmware.Tests.Phone
             Run(10);
         }
 
+        /// <summary>
+        /// An INVITE without an offer for identity 1 from 10.0.0.1 (<paramref name="from"/>: a From value without its
+        /// tag, which is "a"), with <paramref name="extra"/> header lines, then a loop turn.
+        /// </summary>
+        public void Invite(string branch, string callId, string from, string extra = "")
+        {
+            Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch +
+                           "\r\nFrom: " + from + ";tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: " + callId +
+                           "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@10.0.0.1>\r\n" + extra + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            Run(10);
+        }
+
         public void Register()
         {
             Answer(Last("REGISTER"), 200, "Contact: <sip:100@192.0.2.10:5060;line=dp1>;expires=3600\r\n");
