@@ -2,6 +2,8 @@ using DeskPhone.Domain.Status;
 
 namespace DeskPhone.Domain.Calls
 {
+    public delegate void CallSignalHandler();
+
     /// <summary>
     /// The audio device and mute state, Snom style, with the statuses that show them: AudioDeviceIsHandset,
     /// AudioDeviceIsHeadset, AudioDeviceIsSpeaker (one at a time, none while nothing is routed) and AudioIsMuted. The
@@ -19,6 +21,9 @@ namespace DeskPhone.Domain.Calls
         }
 
         public int Device { get; private set; }
+
+        /// <summary>The device or mute changed (the USB headset's indicators follow).</summary>
+        public event CallSignalHandler Changed;
 
         public bool Muted { get; private set; }
 
@@ -41,16 +46,35 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Sends the audio to a device (None: nothing routed), with its status.</summary>
         public void Use(int device, long nowMs)
         {
+            bool changed = device != Device;
             Device = device;
             _statuses.Set(StatusId.AudioDeviceIsHandset, device == AudioDevice.Handset, "audio", nowMs);
             _statuses.Set(StatusId.AudioDeviceIsHeadset, device == AudioDevice.Headset, "audio", nowMs);
             _statuses.Set(StatusId.AudioDeviceIsSpeaker, device == AudioDevice.Speaker, "audio", nowMs);
+            if (changed)
+            {
+                Signal();
+            }
         }
 
         public void SetMuted(bool muted, long nowMs)
         {
+            bool changed = muted != Muted;
             Muted = muted;
             _statuses.Set(StatusId.AudioIsMuted, muted, "audio", nowMs);
+            if (changed)
+            {
+                Signal();
+            }
+        }
+
+        private void Signal()
+        {
+            CallSignalHandler handler = Changed;
+            if (handler != null)
+            {
+                handler();
+            }
         }
 
         /// <summary>

@@ -70,6 +70,8 @@ namespace DeskPhone.Firmware.App
                     // The USB headset's hook switch and mute button are the headset and mute keys.
                     drivers.Hid.HeadsetHook += offHook => { Keys.HeadsetHook(offHook, Core.Now); Core.Raise(PhoneEventKind.Key, "HEADSET"); };
                     drivers.Hid.HeadsetMutePressed += () => { Keys.ToggleMute(Core.Now); Core.Raise(PhoneEventKind.Key, "MUTE"); };
+                    // ...and its indicators show the headset in use and muted.
+                    Calls.Audio.Changed += () => drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, false);
                 }
             }
             if (localHost == null && drivers != null)

@@ -1,6 +1,7 @@
 using DeskPhone.Domain.Calls;
 using DeskPhone.Domain.Status;
 using DeskPhone.Drivers.Audio;
+using DeskPhone.Drivers.Hid;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.Tests.Phone;
 using DeskPhone.Host.Simulated;
@@ -234,15 +235,18 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.StartsWith("SIP/2.0 200 OK\r\n", InviteAnswer);
             Assert.True(Active(StatusId.AudioDeviceIsHeadset));
             Assert.Contains("\n[call] <audio> Headset\n", Screen);
+            Assert.Equal(HidProtocol.IndicatorOffHook, _hw.Usb.Indicators(1));
             _hw.Usb.ClickMute();
             _p.Run(200);
             Assert.True(Active(StatusId.AudioIsMuted));
+            Assert.Equal(HidProtocol.IndicatorOffHook | HidProtocol.IndicatorMute, _hw.Usb.Indicators(1));
 
             _hw.Usb.SetHook(false);
             _p.Run(200);
             Assert.NotNull(_p.Last("BYE"));
             Assert.False(Active(StatusId.AudioDeviceIsHeadset));
             Assert.False(Active(StatusId.AudioIsMuted));
+            Assert.Equal(0, _hw.Usb.Indicators(1));
         }
 
         [Fact]
