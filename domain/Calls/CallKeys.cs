@@ -12,7 +12,8 @@ namespace DeskPhone.Domain.Calls
     /// phone does not ring), Hold toggles hold of the active call. With no list open, the softkeys do what the call
     /// screen's labels say (<see cref="CallDisplay.SoftkeysOf"/>), OK is the first softkey and Cancel the last, and
     /// on the dialing screen digits, '*' and '#' type the number ('#' dials it). The USB headset's hook switch
-    /// and mute button count as the headset and mute keys.
+    /// and mute button count as the headset and mute keys. A locked keyboard answers and ends calls but opens no
+    /// dialing screen.
     /// </summary>
     public sealed class CallKeys
     {
@@ -25,6 +26,9 @@ namespace DeskPhone.Domain.Calls
 
         /// <summary>The identity the dialing screen's calls go out from (the phone's current identity).</summary>
         public int Identity { get; set; } = 1;
+
+        /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
+        public bool Locked { get; set; }
 
         /// <summary>Why the last dial from the dialing screen failed (null when it did not).</summary>
         public string LastError { get; private set; }
@@ -114,7 +118,7 @@ namespace DeskPhone.Domain.Calls
             audio.SetHandsetOffHook(offHook, nowMs);
             if (offHook)
             {
-                if (!AnswerRinging(nowMs) && _calls.Active() == null && !_calls.Pad.Active)
+                if (!AnswerRinging(nowMs) && _calls.Active() == null && !_calls.Pad.Active && !Locked)
                 {
                     _calls.Pad.Open();
                 }
@@ -145,7 +149,7 @@ namespace DeskPhone.Domain.Calls
             else
             {
                 audio.Use(device, nowMs);
-                if (!busy && !AnswerRinging(nowMs))
+                if (!busy && !AnswerRinging(nowMs) && !Locked)
                 {
                     _calls.Pad.Open();
                 }

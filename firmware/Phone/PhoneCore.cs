@@ -180,6 +180,7 @@ namespace DeskPhone.Firmware.Phone
             if (CallKeys != null)
             {
                 CallKeys.Identity = CurrentIdentity;
+                CallKeys.Locked = Settings.GetBool(SettingNames.KeyboardLock);
                 if (CallKeys.HandleKey(keyCode, action, KeyConsumer != null && KeyConsumer.IsOpen, nowMs))
                 {
                     Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));

@@ -96,6 +96,23 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void ALockedKeyboardAnswersButOpensNoDialingScreen()
+        {
+            _p.Settings.Set("keyboard_lock", 0, "on");
+            Lift();
+            Assert.False(_p.App.Calls.Pad.Active);
+            Assert.DoesNotContain("[call]", Screen);
+            Assert.True(Active(StatusId.AudioDeviceIsHandset));
+            PutDown();
+            Key(KeyCode.Speaker);
+            Assert.False(_p.App.Calls.Pad.Active);
+            Key(KeyCode.Speaker);
+            Ring();
+            Lift();
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", InviteAnswer);
+        }
+
+        [Fact]
         public void PuttingTheHandsetDownClosesTheDialingScreen()
         {
             Lift();
