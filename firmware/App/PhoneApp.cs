@@ -82,6 +82,7 @@ namespace DeskPhone.Firmware.App
             // not start runs headless but still answers /api/screen).
             Idle = new IdleScreen(panel, profile ?? DisplayProfile.Color320x240);
             Screen = new ScreenFeeder(Core, Idle, Time.Local) { Calls = Calls };
+            Screen.Menus.Calls = Calls;
             Text = new ScreenText(Idle);
             if (panel != null && drivers != null && drivers.Backlight != null)
             {

@@ -106,6 +106,15 @@ namespace DeskPhone.Ui.Tests
                 phone.Lift();
                 phone.Press(KeyCode.Digit2, KeyCode.Digit0, KeyCode.Digit0);
             },
+            ["call-lists"] = phone =>
+            {
+                phone.Invite("\"Bob Smith\" <sip:555@127.0.0.1>");
+                phone.App.Calls.Answer(0, phone.Now);
+                phone.Run(21_000);
+                phone.App.Calls.Hangup(0, phone.Now);
+                phone.Run(10);
+                phone.Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok, KeyCode.Down, KeyCode.Ok);
+            },
             ["keyboard-locked"] = phone =>
             {
                 phone.Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok);
@@ -191,6 +200,10 @@ namespace DeskPhone.Ui.Tests
         [Theory]
         [MemberData(nameof(Profiles))]
         public void DialingScreen(string profile) => Check("call-dialing", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void ReceivedCallsList(string profile) => Check("call-lists", profile);
 
         [Theory]
         [MemberData(nameof(Profiles))]
