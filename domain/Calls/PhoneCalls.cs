@@ -82,6 +82,9 @@ namespace DeskPhone.Domain.Calls
 
         public event CallStateChangedHandler Changed;
 
+        /// <summary>A call list got an entry (for CallListFile to keep them).</summary>
+        public event CallSignalHandler ListsChanged;
+
         /// <summary>Every change of a call (ringing, connected, ended), for the bench event stream and the screen.</summary>
         public event CallChangedHandler CallChanged;
 
@@ -301,6 +304,7 @@ namespace DeskPhone.Domain.Calls
             else if (call.State == SipCall.Dialing)
             {
                 Dialled.Add(new CallRecord(call.RemoteUri, null, call.Identity, nowMs, 0));
+                SignalLists();
             }
             UpdateRinger(nowMs);
             AudioChanged(nowMs);
@@ -331,6 +335,7 @@ namespace DeskPhone.Domain.Calls
             if (call.ConnectedMs != 0)
             {
                 Received.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, call.DurationSeconds(nowMs)));
+                SignalLists();
                 return;
             }
             if (call.EndStatus == 487)
@@ -343,8 +348,18 @@ namespace DeskPhone.Domain.Calls
         private void AddMissed(SipCall call, string source, long nowMs)
         {
             Missed.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, 0));
+            SignalLists();
             MissedCount++;
             _statuses.Raise(StatusId.PhoneHasMissedCalls, MissedCount.ToString(), source, nowMs);
+        }
+
+        private void SignalLists()
+        {
+            CallSignalHandler handler = ListsChanged;
+            if (handler != null)
+            {
+                handler();
+            }
         }
 
         /// <summary>

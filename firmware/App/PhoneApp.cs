@@ -60,6 +60,13 @@ namespace DeskPhone.Firmware.App
             Core.Desktop.Calls = Calls;
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
             Core.RegistrationLost += identity => Calls.RegistrationLost(identity, Core.Now);
+            if (settings.Medium != null)
+            {
+                // The call lists survive a restart beside the settings.
+                var lists = new CallListFile(settings.Medium);
+                lists.Load(Calls);
+                Calls.ListsChanged += () => lists.Save(Calls);
+            }
             Keys = new CallKeys(Calls);
             Core.CallKeys = Keys;
             if (drivers != null)

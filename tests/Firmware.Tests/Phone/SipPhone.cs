@@ -64,7 +64,7 @@ namespace DeskPhone.Firmware.Tests.Phone
     /// </summary>
     internal sealed class SipPhone
     {
-        public readonly SettingsStore Settings = new SettingsStore();
+        public readonly SettingsStore Settings;
         public readonly SipInbox Inbox = new SipInbox(8, 4096);
         public readonly SipChannel Channel;
         public readonly PhoneApp App;
@@ -76,8 +76,11 @@ namespace DeskPhone.Firmware.Tests.Phone
 
         /// <param name="panel">A panel the screen model is drawn on (null: headless, as the other tests run).</param>
         /// <param name="drivers">The hardware (simulated), or null: none.</param>
-        public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null)
+        /// <param name="medium">Where the settings (and what the phone keeps beside them) are stored; null: memory only.</param>
+        public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null,
+                        ISettingsMedium medium = null)
         {
+            Settings = medium == null ? new SettingsStore() : new SettingsStore(medium, new Random(1));
             Settings.Set("user_active", 1, "on");
             Settings.Set("user_name", 1, "100");
             Settings.Set("user_host", 1, "10.0.0.1");
