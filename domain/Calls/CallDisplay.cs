@@ -1,104 +1,169 @@
 using DeskPhone.Sip.Session;
+using DeskPhone.Ui.Icons;
 
 namespace DeskPhone.Domain.Calls
 {
     /// <summary>
-    /// What the screen says about the calls, in the idle screen's message area while a call is live: a ringing call
-    /// first (who calls: display name and number, and the identity called), else the newest call (calling / ringing at
-    /// the other end / connected with its duration / on hold), then the call's message (a MESSAGE in its dialog), and
-    /// one more line says how many other calls there are.
+    /// What the call screen shows while a call is live or a number is being dialled (it takes the idle screen's body):
+    /// a ringing call first (who calls: display name and number, and the identity called), else the newest call
+    /// (calling / ringing at the other end / connected or on hold, with the number and the duration mm:ss), the audio
+    /// device with the mute mark, the call's message (a MESSAGE in its dialog), how many other calls there are, and the
+    /// four softkeys' labels. The dialing screen shows the number typed so far. <see cref="CallKeys"/> acts on the same
+    /// labels, so a softkey does what it says.
     /// </summary>
-    public static class CallDisplay
+    public sealed class CallDisplay
     {
-        /// <summary>The lines to show, or null when no call is live.</summary>
-        public static string[] Lines(PhoneCalls calls, long nowMs)
+        public const string Answer = "Answer";
+        public const string Reject = "Reject";
+        public const string Hold = "Hold";
+        public const string Resume = "Resume";
+        public const string Mute = "Mute";
+        public const string Unmute = "Unmute";
+        public const string End = "End";
+        public const string Dial = "Dial";
+        public const string Delete = "Delete";
+        public const string Cancel = "Cancel";
+
+        /// <summary>Softkeys under the call screen (Softkey1..4).</summary>
+        public const int SoftkeyCount = 4;
+
+        private CallDisplay(string[] lines, int[] icons, string[] softkeys)
         {
-            int live;
-            SipCall shown = Shown(calls, out live);
-            return shown == null ? null : Text(shown, live, nowMs);
+            Lines = lines;
+            Icons = icons;
+            Softkeys = softkeys;
         }
 
-        /// <summary>The call the screen is about: the oldest ringing one, else the newest; and how many are live.</summary>
-        private static SipCall Shown(PhoneCalls calls, out int live)
+        /// <summary>The rows' texts, the first with the call icon.</summary>
+        public string[] Lines { get; }
+
+        /// <summary>One icon per line (IconId; None for most).</summary>
+        public int[] Icons { get; }
+
+        /// <summary><see cref="SoftkeyCount"/> labels, null where a softkey does nothing.</summary>
+        public string[] Softkeys { get; }
+
+        /// <summary>The call screen, or null when no call is live and nothing is being dialled.</summary>
+        public static CallDisplay Of(PhoneCalls calls, long nowMs)
         {
-            SipCall shown = null;
-            live = 0;
-            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            int live;
+            SipCall shown = calls.Current(out live);
+            if (shown == null && !calls.Pad.Active)
             {
-                SipCall c = calls.Sessions.Slot(i);
-                if (c == null)
-                {
-                    continue;
-                }
-                live++;
-                bool ringing = c.State == SipCall.Alerting;
-                bool shownRinging = shown != null && shown.State == SipCall.Alerting;
-                if (shown == null || (ringing && !shownRinging) || (ringing == shownRinging && (ringing ? c.Id < shown.Id : c.Id > shown.Id)))
-                {
-                    shown = c;
-                }
+                return null;
             }
-            return shown;
+            var lines = new string[6];
+            var icons = new int[6];
+            int n = 0;
+            if (shown == null)
+            {
+                lines[n++] = "Dial";
+                lines[n++] = calls.Pad.Number + "_";
+            }
+            else
+            {
+                n = CallLines(shown, nowMs, lines);
+            }
+            if (calls.Audio.Device != AudioDevice.None && (shown == null || shown.State != SipCall.Alerting))
+            {
+                icons[n] = calls.Audio.Muted ? IconId.Mute : IconId.AudioDevice;
+                lines[n++] = DeviceWord(calls.Audio.Device) + (calls.Audio.Muted ? ", muted" : "");
+            }
+            if (shown != null && shown.Note != null)
+            {
+                lines[n++] = shown.Note;
+            }
+            if (live > 1)
+            {
+                lines[n++] = "+" + (live - 1).ToString() + (live == 2 ? " other call" : " other calls");
+            }
+            icons[0] = IconId.Call;
+            var l = new string[n];
+            var i = new int[n];
+            for (int k = 0; k < n; k++)
+            {
+                l[k] = lines[k];
+                i[k] = icons[k];
+            }
+            return new CallDisplay(l, i, SoftkeysOf(calls, shown));
+        }
+
+        /// <summary>Just the lines (the tests' and the bench's shorthand), or null.</summary>
+        public static string[] LinesOf(PhoneCalls calls, long nowMs)
+        {
+            CallDisplay d = Of(calls, nowMs);
+            return d == null ? null : d.Lines;
         }
 
         /// <summary>The duration the screen shows (seconds), which changes its text; -1 while no connected call is shown.</summary>
         public static long Second(PhoneCalls calls, long nowMs)
         {
             int live;
-            SipCall shown = Shown(calls, out live);
+            SipCall shown = calls.Current(out live);
             return shown != null && shown.State == SipCall.Connected ? shown.DurationSeconds(nowMs) : -1;
         }
 
-        private static string[] Text(SipCall shown, int live, long nowMs)
+        /// <summary>The softkeys for the call shown (null: the dialing screen).</summary>
+        public static string[] SoftkeysOf(PhoneCalls calls, SipCall shown)
         {
-            string more = live > 1 ? "+" + (live - 1).ToString() + (live == 2 ? " other call" : " other calls") : null;
-            string number = shown.RemoteUser ?? shown.RemoteUri;
-            string who = shown.RemoteName != null && shown.RemoteName.Length > 0 ? shown.RemoteName : number;
-            string first;
-            string second;
-            if (shown.State == SipCall.Alerting)
+            var keys = new string[SoftkeyCount];
+            bool muted = calls.Audio.Muted;
+            if (shown == null)
             {
-                first = "Call from " + who;
-                second = (who != number ? number + " " : "") + "to identity " + shown.Identity.ToString();
+                keys[0] = Dial;
+                keys[1] = Delete;
+                keys[3] = Cancel;
             }
-            else if (shown.State == SipCall.Connected)
+            else if (shown.State == SipCall.Alerting)
             {
-                first = (shown.Held ? "On hold: " : shown.RemoteHeld ? "Held by " : "Connected: ") + who;
-                second = Duration(shown.DurationSeconds(nowMs));
+                keys[0] = Answer;
+                keys[3] = Reject;
             }
             else
             {
-                first = (shown.Cancelling ? "Cancelling " : shown.State == SipCall.Ringing ? "Ringing: " : "Calling ") + who;
-                second = who != number ? number : null;
+                keys[0] = shown.State != SipCall.Connected ? null : shown.Held ? Resume : Hold;
+                keys[1] = muted ? Unmute : Mute;
+                keys[3] = End;
             }
-            string note = shown.Note;
-            int n = 1 + (second == null ? 0 : 1) + (note == null ? 0 : 1) + (more == null ? 0 : 1);
-            var lines = new string[n];
-            lines[0] = first;
-            n = 1;
-            if (second != null)
-            {
-                lines[n++] = second;
-            }
-            if (note != null)
-            {
-                lines[n++] = note;
-            }
-            if (more != null)
-            {
-                lines[n] = more;
-            }
-            return lines;
+            return keys;
         }
 
-        /// <summary>m:ss, or h:mm:ss from an hour on.</summary>
+        private static int CallLines(SipCall shown, long nowMs, string[] lines)
+        {
+            string number = shown.RemoteUser ?? shown.RemoteUri;
+            string who = shown.RemoteName != null && shown.RemoteName.Length > 0 ? shown.RemoteName : number;
+            string other = who != number ? number : null;
+            if (shown.State == SipCall.Alerting)
+            {
+                lines[0] = "Call from " + who;
+                lines[1] = (other != null ? other + " " : "") + "to identity " + shown.Identity.ToString();
+                return 2;
+            }
+            if (shown.State == SipCall.Connected)
+            {
+                lines[0] = (shown.Held ? "On hold: " : shown.RemoteHeld ? "Held by " : "Connected: ") + who;
+                lines[1] = (other != null ? other + "  " : "") + Duration(shown.DurationSeconds(nowMs));
+                return 2;
+            }
+            lines[0] = (shown.Cancelling ? "Cancelling " : shown.State == SipCall.Ringing ? "Ringing: " : "Calling ") + who;
+            if (other == null)
+            {
+                return 1;
+            }
+            lines[1] = other;
+            return 2;
+        }
+
+        private static string DeviceWord(int device) =>
+            device == AudioDevice.Handset ? "Handset" : device == AudioDevice.Headset ? "Headset" : "Speaker";
+
+        /// <summary>mm:ss, or h:mm:ss from an hour on.</summary>
         public static string Duration(int seconds)
         {
             int h = seconds / 3600;
             int m = seconds / 60 % 60;
             int s = seconds % 60;
-            string mm = h > 0 && m < 10 ? "0" + m.ToString() : m.ToString();
-            return (h > 0 ? h.ToString() + ":" : "") + mm + ":" + (s < 10 ? "0" : "") + s.ToString();
+            return (h > 0 ? h.ToString() + ":" : "") + (m < 10 ? "0" : "") + m.ToString() + ":" + (s < 10 ? "0" : "") + s.ToString();
         }
     }
 }

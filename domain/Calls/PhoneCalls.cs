@@ -28,6 +28,11 @@ namespace DeskPhone.Domain.Calls
 
         // Incoming calls that ring only from a given time on (At the desk): call id -> monotonic ms; bounded by the calls.
         private readonly System.Collections.Hashtable _ringFrom = new System.Collections.Hashtable();
+
+        // Intercom calls answered automatically (answer_after_policy), and ringing calls forwarded when unanswered
+        // (user_fwd_timeout): when.
+        private readonly CallTimers _answerAt = new CallTimers();
+        private readonly CallTimers _forwardAt = new CallTimers();
         private bool _inCall;
         private TonePattern _ringing;
 
@@ -38,6 +43,7 @@ namespace DeskPhone.Domain.Calls
             _statuses = statuses;
             _tones = tones;
             Sessions = new CallSessions(agent, this);
+            Audio = new AudioRoute(statuses);
             ApplyPorts();
             settings.SettingChanged += (name, idx, reboot) =>
             {
@@ -57,8 +63,29 @@ namespace DeskPhone.Domain.Calls
 
         public CallSessions Sessions { get; }
 
+        /// <summary>One ring of the ringer (Tones.Ring's cadence, 3.5 s): user_fwd_timeout_rings counts these.</summary>
+        public static int RingCycleMs
+        {
+            get
+            {
+                int[] steps = Tones.Ring.Steps;
+                int ms = 0;
+                for (int i = 1; i < steps.Length; i += 2)
+                {
+                    ms += steps[i];
+                }
+                return ms;
+            }
+        }
+
         /// <summary>Where connected calls' audio goes: firmware/Voice/CallVoice when the phone has media channels (docs/media.md).</summary>
         public ICallMedia Media { get; set; } = new NoCallMedia();
+        /// <summary>Where the audio goes and whether it is muted (the keys change it; the media layer reads it).</summary>
+        public AudioRoute Audio { get; }
+
+        /// <summary>The number being typed on the dialing screen.</summary>
+        public DialPad Pad { get; } = new DialPad();
+
         public CallList Missed { get; } = new CallList();
         public CallList Received { get; } = new CallList();
         public CallList Dialled { get; } = new CallList();
@@ -70,12 +97,18 @@ namespace DeskPhone.Domain.Calls
 
         public event CallStateChangedHandler Changed;
 
+        /// <summary>A call list got an entry (for CallListFile to keep them).</summary>
+        public event CallSignalHandler ListsChanged;
+
         /// <summary>Every change of a call (ringing, connected, ended), for the bench event stream and the screen.</summary>
         public event CallChangedHandler CallChanged;
 
-        /// <summary>Places a call (identity 1..12; a number goes to the identity's domain); null and a reason when it cannot.</summary>
+        /// <summary>
+        /// Places a call (identity 1..12; a number goes to the identity's domain), anonymous when the identity's
+        /// user_anonymous_call is on; null and a reason when it cannot.
+        /// </summary>
         public SipCall Dial(int identity, string target, long nowMs, out string error) =>
-            Sessions.Dial(identity, target, nowMs, out error);
+            Sessions.Dial(identity, target, identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
 
         /// <summary>Answers the ringing call (the oldest one when <paramref name="id"/> is 0).</summary>
         public bool Answer(int id, long nowMs) => Sessions.Answer(Pick(id, true), nowMs);
@@ -112,6 +145,28 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The network is lost: every call ends at once (its other side sees the session time out).</summary>
         public void NetworkLost(long nowMs) => Sessions.DropAll("network lost", nowMs);
 
+        /// <summary>
+        /// An identity lost its registration: its calls end as their state needs (a ringing one is refused with 480, a
+        /// dialled one cancelled, a connected one gets BYE), and the status line says why (StatusLineSystemMessage).
+        /// </summary>
+        public void RegistrationLost(int identity, long nowMs)
+        {
+            bool ended = false;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c != null && c.Identity == identity)
+                {
+                    ended |= Sessions.Hangup(c, 480, nowMs);
+                }
+            }
+            if (ended)
+            {
+                _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+                _statuses.Raise(StatusId.StatusLineSystemMessage, "Call ended: registration lost", "calls", nowMs);
+            }
+        }
+
         /// <summary>The user saw the missed calls: the count, PhoneHasMissedCalls and CanceledCall are cleared.</summary>
         public void ClearMissed(long nowMs)
         {
@@ -124,7 +179,79 @@ namespace DeskPhone.Domain.Calls
         public void Poll(long nowMs)
         {
             Sessions.Poll(nowMs);
+            AutoAnswer(nowMs);
+            ForwardUnanswered(nowMs);
             UpdateRinger(nowMs);
+        }
+
+        /// <summary>Answers the intercom calls whose delay is over.</summary>
+        private void AutoAnswer(long nowMs)
+        {
+            if (_answerAt.Count == 0)
+            {
+                return;
+            }
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c != null && c.State == SipCall.Alerting && _answerAt.Due(c.Id, nowMs))
+                {
+                    _answerAt.Remove(c.Id);
+                    Sessions.Answer(c, nowMs);
+                }
+            }
+        }
+
+        /// <summary>
+        /// answer_after_policy (Snom): off never; idle only without another call; not_busy unless another call is
+        /// being talked in, dialled or rings (a held one does not count); always.
+        /// </summary>
+        private bool AutoAnswerAllowed()
+        {
+            string policy = _settings.Get(SettingNames.AnswerAfterPolicy);
+            if (policy == "always")
+            {
+                return true;
+            }
+            if (policy != "idle" && policy != "not_busy")
+            {
+                return false;
+            }
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c != null && (policy == "idle" || !(c.State == SipCall.Connected && c.Held)))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>A ringing call whose rings ran out goes to the identity's user_fwd_timeout target (302), a missed call.</summary>
+        private void ForwardUnanswered(long nowMs)
+        {
+            if (_forwardAt.Count == 0)
+            {
+                return;
+            }
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c == null || c.State != SipCall.Alerting || !_forwardAt.Due(c.Id, nowMs))
+                {
+                    continue;
+                }
+                _forwardAt.Remove(c.Id);
+                int index = c.Identity >= 1 ? c.Identity : 1;
+                string target = _settings.Get(SettingNames.UserFwdTimeout, index);
+                if (target == "")
+                {
+                    continue;
+                }
+                AddMissed(c, "forward", nowMs);
+                Sessions.Redirect(c, "<" + ForwardUri(target, index, null) + ">", nowMs);
+            }
         }
 
         public int OnIncoming(SipCall call, SipMessage invite, out string contact)
@@ -151,6 +278,18 @@ namespace DeskPhone.Domain.Calls
             {
                 return 486;
             }
+            int answerAfter = Intercom.AnswerAfter(invite);
+            if (answerAfter >= 0 && AutoAnswerAllowed())
+            {
+                // An intercom call: no ring, answered (on the speaker) after the delay the caller asked for.
+                _answerAt.Set(call.Id, call.StartedMs + answerAfter * 1000L);
+                return 180;
+            }
+            if (_settings.Get(SettingNames.UserFwdTimeout, index) != "")
+            {
+                // Forward on no answer: after user_fwd_timeout_rings rings, counted from the 180.
+                _forwardAt.Set(call.Id, call.StartedMs + (long)_settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs);
+            }
             if (_presence != null && _presence.IncomingCall(false) == IncomingCallAction.AlertDelayed)
             {
                 // At the desk: the call is signalled at once (180) but the ringer waits (docs/presence.md).
@@ -172,14 +311,18 @@ namespace DeskPhone.Domain.Calls
             else if (call.State == SipCall.Ended)
             {
                 _ringFrom.Remove(call.Id);
+                _forwardAt.Remove(call.Id);
+                _answerAt.Remove(call.Id);
                 Media.Stop(call.Id);
                 Record(call, nowMs);
             }
             else if (call.State == SipCall.Dialing)
             {
                 Dialled.Add(new CallRecord(call.RemoteUri, null, call.Identity, nowMs, 0));
+                SignalLists();
             }
             UpdateRinger(nowMs);
+            AudioChanged(nowMs);
             bool inCall = Sessions.Count > 0;
             if (inCall != _inCall)
             {
@@ -207,6 +350,7 @@ namespace DeskPhone.Domain.Calls
             if (call.ConnectedMs != 0)
             {
                 Received.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, call.DurationSeconds(nowMs)));
+                SignalLists();
                 return;
             }
             if (call.EndStatus == 487)
@@ -219,13 +363,23 @@ namespace DeskPhone.Domain.Calls
         private void AddMissed(SipCall call, string source, long nowMs)
         {
             Missed.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, 0));
+            SignalLists();
             MissedCount++;
             _statuses.Raise(StatusId.PhoneHasMissedCalls, MissedCount.ToString(), source, nowMs);
         }
 
+        private void SignalLists()
+        {
+            CallSignalHandler handler = ListsChanged;
+            if (handler != null)
+            {
+                handler();
+            }
+        }
+
         /// <summary>
-        /// The ring while an incoming call alerts and silent mode is off: the ring tone, or the waiting tone while
-        /// another call is connected; silence otherwise.
+        /// The ring while an incoming call alerts and neither silent mode nor mute is on: the ring tone, or the
+        /// waiting tone while another call is connected; silence otherwise.
         /// </summary>
         private void UpdateRinger(long nowMs)
         {
@@ -238,10 +392,10 @@ namespace DeskPhone.Domain.Calls
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = Sessions.Slot(i);
-                alerting |= c != null && c.State == SipCall.Alerting && (!_ringFrom.Contains(c.Id) || nowMs >= (long)_ringFrom[c.Id]);
+                alerting |= c != null && c.State == SipCall.Alerting && !_answerAt.Contains(c.Id) && (!_ringFrom.Contains(c.Id) || nowMs >= (long)_ringFrom[c.Id]);
                 connected |= c != null && c.State != SipCall.Alerting;
             }
-            TonePattern wanted = !alerting || _statuses.IsActive(StatusId.RingerIsSilent) ? null : connected ? Tones.CallWaiting : Tones.Ring;
+            TonePattern wanted = !alerting || _statuses.IsActive(StatusId.RingerIsSilent) || Audio.Muted ? null : connected ? Tones.CallWaiting : Tones.Ring;
             if (wanted == _ringing)
             {
                 return;
@@ -256,6 +410,53 @@ namespace DeskPhone.Domain.Calls
                 _tones.Play(wanted, nowMs);
             }
         }
+
+        /// <summary>
+        /// The call the screen and the keys are about: the oldest ringing one, else the newest; null without calls.
+        /// <paramref name="live"/> counts the live calls.
+        /// </summary>
+        public SipCall Current(out int live)
+        {
+            SipCall shown = null;
+            live = 0;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c == null)
+                {
+                    continue;
+                }
+                live++;
+                bool ringing = c.State == SipCall.Alerting;
+                bool shownRinging = shown != null && shown.State == SipCall.Alerting;
+                if (shown == null || (ringing && !shownRinging) || (ringing == shownRinging && (ringing ? c.Id < shown.Id : c.Id > shown.Id)))
+                {
+                    shown = c;
+                }
+            }
+            return shown;
+        }
+
+        /// <summary>The newest call that is not ringing here (the one the user talks in or dials); null when none.</summary>
+        public SipCall Active()
+        {
+            SipCall best = null;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = Sessions.Slot(i);
+                if (c != null && c.State != SipCall.Alerting && (best == null || c.Id > best.Id))
+                {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        /// <summary>
+        /// Keeps the audio route in step: a call being talked in or dialled (or the dialing screen) needs a device;
+        /// without one the route goes back to the handset or nothing (<see cref="AudioRoute.CallsChanged"/>).
+        /// </summary>
+        public void AudioChanged(long nowMs) => Audio.CallsChanged(Pad.Active || Active() != null, nowMs);
 
         /// <summary>The call an id names; 0 picks the oldest ringing call (answer) or the newest live call (hang up).</summary>
         private SipCall Pick(int id, bool ringing)
@@ -294,7 +495,7 @@ namespace DeskPhone.Domain.Calls
             string host = SipIdentity.HostOf(_settings.Get(SettingNames.UserHost, identity));
             if (host == null || host.Length == 0)
             {
-                host = request.RequestUri == null ? "localhost" : request.RequestUri.Host;
+                host = request == null || request.RequestUri == null ? "localhost" : request.RequestUri.Host;
             }
             return "sip:" + target + "@" + host;
         }

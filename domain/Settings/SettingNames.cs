@@ -40,6 +40,8 @@ namespace DeskPhone.Domain.Settings
         public const string UserFwdBusy = "user_fwd_busy";
         public const string UserFwdTimeout = "user_fwd_timeout";
         public const string UserFwdTimeoutRings = "user_fwd_timeout_rings";
+        public const string UserAnonymousCall = "user_anonymous_call";
+        public const string AnswerAfterPolicy = "answer_after_policy";
         public const string FilterRegistrar = "filter_registrar";
         public const string NetworkIdPort = "network_id_port";
         public const string CancelDesktop = "cancel_desktop";

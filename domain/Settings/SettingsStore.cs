@@ -52,6 +52,9 @@ namespace DeskPhone.Domain.Settings
         /// <summary>False for a store without a medium (the simulator's default): changes live in memory only.</summary>
         public bool IsPersistent => _medium != null;
 
+        /// <summary>Where the settings are kept (null: memory only); other small state of the phone keeps its blob beside them.</summary>
+        public ISettingsMedium Medium => _medium;
+
         // ---- definitions ----
 
         public int DefinitionCount => _index.Count;

@@ -20,6 +20,7 @@ namespace DeskPhone.Domain.Settings
 
         /// <summary>The tone scheme's choices, split only when its definition is built.</summary>
         private const string ToneSchemes = "USA GER UK FRA ITA NLD SWI SWE AUS JPN";
+        private const string AnswerAfterPolicies = "off idle always not_busy";
 
         /// <summary>Receives the table's rows in order (<see cref="Rows"/>).</summary>
         internal abstract class RowSink
@@ -90,11 +91,13 @@ namespace DeskPhone.Domain.Settings
             t.Ident("user_fwd_busy", SettingKind.Text, "", "Forward when busy to (empty: off)");
             t.Ident("user_fwd_timeout", SettingKind.Text, "", "Forward when unanswered to (empty: off)");
             t.Row("user_fwd_timeout_rings", SettingKind.Int, "5", Identities, 1, 30, null, false, null, "Rings before forwarding when unanswered");
+            t.Ident("user_anonymous_call", SettingKind.Bool, "off", "Hide the own identity on outgoing calls (anonymous From, Privacy: id)");
 
             // SIP and security.
             t.Bool("filter_registrar", "on", false, "Accept requests only from the registrar or outbound proxy");
             t.Int("network_id_port", "5060", 1, 65535, true, "Local SIP port");
             t.Bool("cancel_desktop", "off", false, "Cancel key clears the desktop message");
+            t.Row("answer_after_policy", SettingKind.Choice, "off", 0, 0, 0, AnswerAfterPolicies, false, null, "Intercom calls answered automatically: off, idle, always, not_busy");
             t.Row("mb_trusted_hosts", SettingKind.HostList, "", 0, 0, TextMax, null, false, null, "Hosts allowed to push Infobox messages");
             t.Global("admin_mode_password", SettingKind.Password, "", false, "Administrator password");
             t.Global("http_user", SettingKind.Text, "admin", false, "Web/bench user name");

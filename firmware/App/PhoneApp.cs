@@ -75,9 +75,27 @@ namespace DeskPhone.Firmware.App
                 Calls.CallChanged += OnCallChanged;
                 Core.Event += OnPhoneEvent;
             }
+            Core.RegistrationLost += identity => Calls.RegistrationLost(identity, Core.Now);
+            if (settings.Medium != null)
+            {
+                // The call lists survive a restart beside the settings.
+                var lists = new CallListFile(settings.Medium);
+                lists.Load(Calls);
+                Calls.ListsChanged += () => lists.Save(Calls);
+            }
+            Keys = new CallKeys(Calls);
+            Core.CallKeys = Keys;
             if (drivers != null)
             {
                 drivers.Ethernet.NetworkLost += () => Calls.NetworkLost(Core.Now);
+                if (drivers.Hid != null)
+                {
+                    // The USB headset's hook switch and mute button are the headset and mute keys.
+                    drivers.Hid.HeadsetHook += offHook => { Keys.HeadsetHook(offHook, Core.Now); Core.Raise(PhoneEventKind.Key, "HEADSET"); };
+                    drivers.Hid.HeadsetMutePressed += () => { Keys.ToggleMute(Core.Now); Core.Raise(PhoneEventKind.Key, "MUTE"); };
+                    // ...and its indicators show the headset in use and muted.
+                    Calls.Audio.Changed += () => drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, false);
+                }
             }
             if (localHost == null && drivers != null)
             {
@@ -87,6 +105,7 @@ namespace DeskPhone.Firmware.App
             // not start runs headless but still answers /api/screen).
             Idle = new IdleScreen(panel, profile ?? DisplayProfile.Color320x240);
             Screen = new ScreenFeeder(Core, Idle, Time.Local) { Calls = Calls };
+            Screen.Menus.Calls = Calls;
             Text = new ScreenText(Idle);
             if (panel != null && drivers != null && drivers.Backlight != null)
             {
@@ -112,6 +131,9 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>The calls' voice (RTP, RTCP, jitter buffer, codec) behind <see cref="PhoneCalls.Media"/>; null without media ports.</summary>
         public CallVoice Voice { get; }
+
+        /// <summary>The call keys (hook, speaker, headset, mute, hold, the call screen's softkeys), which see every key first.</summary>
+        public CallKeys Keys { get; }
 
         /// <summary>The screen model and its renderer (drawing nothing when headless).</summary>
         public IdleScreen Idle { get; }

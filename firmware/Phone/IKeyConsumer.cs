@@ -6,5 +6,8 @@ namespace DeskPhone.Firmware.Phone
     public interface IKeyConsumer
     {
         bool HandleKey(int keyCode, KeyAction action);
+
+        /// <summary>Something is open (a menu, a list): the call keys leave OK, Cancel, softkeys and digits to it.</summary>
+        bool IsOpen { get; }
     }
 }

@@ -1,6 +1,7 @@
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Audio;
 using DeskPhone.Drivers.Input;
+using DeskPhone.Domain.Calls;
 using DeskPhone.Domain.Leds;
 using DeskPhone.Domain.Messages;
 using DeskPhone.Domain.MessageWaiting;
@@ -65,8 +66,14 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The identity the idle screen shows and the Current* statuses speak of (1..12).</summary>
         public int CurrentIdentity { get; private set; }
 
-        /// <summary>Menus and lists on screen: they see every key first.</summary>
+        /// <summary>Menus and lists on screen: they see every key the call keys leave.</summary>
         public IKeyConsumer KeyConsumer { get; set; }
+
+        /// <summary>
+        /// The call keys (hook switch, speaker, headset, mute, hold, and the call screen's softkeys): they see every key
+        /// first; null without a call layer.
+        /// </summary>
+        public CallKeys CallKeys { get; set; }
 
         /// <summary>The time of the last <see cref="Poll"/> or hand-over.</summary>
         public long Now => _now;
@@ -75,6 +82,9 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>The network came back (or its address changed): the SIP layer re-registers every identity.</summary>
         public event PhoneSignalHandler NetworkRestored;
+
+        /// <summary>A registered identity lost its registration (refused, unanswered) or an identity was removed: its calls end.</summary>
+        public event IdentityChangedHandler RegistrationLost;
 
         /// <summary>An identity's user_* setting changed: the SIP layer updates that identity without a reboot.</summary>
         public event IdentityChangedHandler IdentityChanged;
@@ -166,6 +176,16 @@ namespace DeskPhone.Firmware.Phone
             if (action == KeyAction.Press)
             {
                 Presence.KeyPressed(nowMs);
+            }
+            if (CallKeys != null)
+            {
+                CallKeys.Identity = CurrentIdentity;
+                CallKeys.Locked = Settings.GetBool(SettingNames.KeyboardLock);
+                if (CallKeys.HandleKey(keyCode, action, KeyConsumer != null && KeyConsumer.IsOpen, nowMs))
+                {
+                    Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
+                    return;
+                }
             }
             if (KeyConsumer != null && KeyConsumer.HandleKey(keyCode, action))
             {
@@ -301,6 +321,15 @@ namespace DeskPhone.Firmware.Phone
             if (handler != null)
             {
                 handler();
+            }
+        }
+
+        internal void SignalRegistrationLost(int identity)
+        {
+            IdentityChangedHandler handler = RegistrationLost;
+            if (handler != null)
+            {
+                handler(identity);
             }
         }
 

@@ -18,8 +18,9 @@ namespace DeskPhone.Firmware.Phone
     /// is composed once, and a bench request sees the screen as last drawn. The screen's setters ignore equal values,
     /// so only changed regions are redrawn; an open list is compared row by row, so an event that leaves it as it was
     /// does not redraw it; the Ethernet driver's address and readiness changes, which raise no phone event, mark the
-    /// network view while it is open. While a call is live its lines (domain/Calls/CallDisplay) take the message
-    /// area, and a connected call marks the screen every second for its duration.
+    /// network view while it is open. While a call is live or a number is dialled the call screen
+    /// (domain/Calls/CallDisplay: lines, audio device, softkeys) takes the message area, and a connected call marks the
+    /// screen every second for its duration.
     /// </summary>
     public sealed class ScreenFeeder
     {
@@ -110,10 +111,10 @@ namespace DeskPhone.Firmware.Phone
             int popUp = s.PopUp;
             _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp));
             ComposeNotices(line);
-            string[] call = Calls == null ? null : CallDisplay.Lines(Calls, _phone.Now);
+            CallDisplay call = Calls == null ? null : CallDisplay.Of(Calls, _phone.Now);
             if (call != null)
             {
-                _screen.SetCall(call);
+                _screen.SetCall(call.Lines, call.Icons, call.Softkeys);
             }
             else if (box != null)
             {
@@ -181,10 +182,17 @@ namespace DeskPhone.Firmware.Phone
             _screen.SetNotices(texts, icons);
         }
 
-        /// <summary>A status's description and its parameter, "(...)", when it has one.</summary>
+        /// <summary>
+        /// A status's description and its parameter, "(...)", when it has one; a status-line system message is its
+        /// text alone (its description only says that it is one).
+        /// </summary>
         private string Text(int id)
         {
             string param = _phone.Statuses.ParamOf(id);
+            if (id == StatusId.StatusLineSystemMessage && param != null)
+            {
+                return param;
+            }
             return StatusCatalog.Description(id) + (param == null ? "" : " (" + param + ")");
         }
 

@@ -1,4 +1,5 @@
 using DeskPhone.Drivers.Input;
+using DeskPhone.Domain.Calls;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Status;
 using DeskPhone.Ui.Rendering;
@@ -24,11 +25,15 @@ namespace DeskPhone.Firmware.Phone
         public const int Network = 5;
         public const int Identities = 6;
         public const int IdentityDetail = 7;
+        public const int CallLists = 8;
+        public const int CallListView = 9;
 
         private const int MainOwnStatus = 0;
         private const int MainNotifications = 1;
         private const int MainNetwork = 2;
         private const int MainIdentities = 3;
+        private const int MainLock = 4;
+        private const int MainCallLists = 5;
 
         private static readonly int[] ManualStates = { PresenceState.Online, PresenceState.DoNotDisturb, PresenceState.AtTheDesk };
 
@@ -36,6 +41,7 @@ namespace DeskPhone.Firmware.Phone
         private int _selected;
         private int _explained;
         private int _identity;
+        private int _list; // the call list open: 0 missed, 1 received, 2 dialled
 
         public ScreenMenus(PhoneCore phone)
         {
@@ -44,10 +50,15 @@ namespace DeskPhone.Firmware.Phone
 
         public int View { get; private set; }
 
+        public bool IsOpen => View != Closed;
+
         public int Selected => _selected;
 
         /// <summary>Characters a list row shows on the display (0: unknown); longer read-only rows (network, identities, explain) wrap.</summary>
         public int Columns { get; set; }
+
+        /// <summary>The call layer, whose lists the Call lists entry shows (null: no such entry).</summary>
+        public PhoneCalls Calls { get; set; }
 
         /// <summary>The screen whose desktop message Up and Down page through while no menu is open (null: none).</summary>
         public IdleScreen Pages { get; set; }
@@ -118,6 +129,8 @@ namespace DeskPhone.Firmware.Phone
                 case Network: return "Network";
                 case Identities: return "Identities";
                 case IdentityDetail: return "Identity " + _identity.ToString();
+                case CallLists: return "Call lists";
+                case CallListView: return ListName(_list);
                 default: return null;
             }
         }
@@ -127,7 +140,18 @@ namespace DeskPhone.Firmware.Phone
             switch (View)
             {
                 case Main:
-                    return new[] { "Own status", "Notifications", "Network", "Identities", _phone.Settings.GetBool(SettingNames.KeyboardLock) ? "Unlock keyboard" : "Lock keyboard" };
+                    string lockRow = _phone.Settings.GetBool(SettingNames.KeyboardLock) ? "Unlock keyboard" : "Lock keyboard";
+                    return Calls == null ? new[] { "Own status", "Notifications", "Network", "Identities", lockRow }
+                        : new[] { "Own status", "Notifications", "Network", "Identities", lockRow, "Call lists" };
+                case CallLists:
+                    var lists = new string[3];
+                    for (int i = 0; i < lists.Length; i++)
+                    {
+                        lists[i] = ListName(i) + " (" + List(i).Count.ToString() + ")";
+                    }
+                    return lists;
+                case CallListView:
+                    return CallListRows.Rows(List(_list), _list == 1);
                 case OwnStatus:
                     var states = new string[ManualStates.Length];
                     for (int i = 0; i < states.Length; i++)
@@ -186,9 +210,32 @@ namespace DeskPhone.Firmware.Phone
                     {
                         Open(Identities);
                     }
-                    else
+                    else if (_selected == MainLock)
                     {
                         _phone.Settings.Set(SettingNames.KeyboardLock, 0, _phone.Settings.GetBool(SettingNames.KeyboardLock) ? "off" : "on");
+                        Open(Closed);
+                    }
+                    else
+                    {
+                        Open(CallLists);
+                    }
+                    break;
+                case CallLists:
+                    _list = _selected;
+                    if (_list == 0)
+                    {
+                        // Looking at the missed calls is seeing them (PhoneHasMissedCalls and CanceledCall go).
+                        Calls.ClearMissed(_phone.Now);
+                    }
+                    Open(CallListView);
+                    break;
+                case CallListView:
+                    CallRecord record = List(_list).Get(_selected);
+                    if (record != null)
+                    {
+                        // Calls back (or again) from the current identity.
+                        string error;
+                        Calls.Dial(_phone.CurrentIdentity, record.Remote, _phone.Now, out error);
                         Open(Closed);
                     }
                     break;
@@ -221,10 +268,15 @@ namespace DeskPhone.Firmware.Phone
                 case Explain:
                     Open(Notifications);
                     break;
+                case CallListView:
+                    Open(CallLists);
+                    _selected = _list;
+                    break;
                 case OwnStatus:
                 case Network:
                 case Identities:
-                    int entry = View == OwnStatus ? MainOwnStatus : View == Network ? MainNetwork : MainIdentities;
+                case CallLists:
+                    int entry = View == OwnStatus ? MainOwnStatus : View == Network ? MainNetwork : View == Identities ? MainIdentities : MainCallLists;
                     Open(Main);
                     _selected = entry;
                     break;
@@ -244,6 +296,10 @@ namespace DeskPhone.Firmware.Phone
                     break;
             }
         }
+
+        private static string ListName(int list) => list == 0 ? "Missed calls" : list == 1 ? "Received calls" : "Dialled calls";
+
+        private CallList List(int list) => list == 0 ? Calls.Missed : list == 1 ? Calls.Received : Calls.Dialled;
 
         private void Open(int view)
         {

@@ -62,6 +62,10 @@ namespace DeskPhone.Firmware.Phone
                 ApplyDnd(idx, now);
                 _phone.SignalFeatureChanged(idx, FeatureOf(name));
             }
+            else if (name == SettingNames.UserAnonymousCall)
+            {
+                // Read at each dial and shown by StatusWiring (AnonymousIdOn); not part of the registration.
+            }
             else if (name.StartsWith("user_"))
             {
                 _phone.SignalIdentityChanged(idx);

@@ -1,5 +1,6 @@
 using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
@@ -36,7 +37,14 @@ namespace DeskPhone.Firmware.Phone
             }
             _agent.RegistrationChanged += (identity, registered, status, reason) =>
             {
+                // Lost: the registrar refused or stopped answering; not the phone stopping it (a removed identity's calls
+                // ended in Apply already, and one re-applied after a setting change registers again).
+                bool lost = !registered && _phone.IsRegistered(identity) && reason != RegistrationClient.StoppedReason;
                 _phone.OnRegistrationChanged(identity, registered, _phone.Now);
+                if (lost)
+                {
+                    _phone.SignalRegistrationLost(identity);
+                }
                 UpdateFeatureSync(identity);
             };
             _phone.FeatureChanged += (identity, feature) =>
@@ -88,6 +96,11 @@ namespace DeskPhone.Firmware.Phone
                 UserNameAsLine = s.GetBool(SettingNames.UserSipUserNameAsLine, index),
                 LineToken = "dp" + index.ToString(),
             };
+            if (!identity.Active)
+            {
+                // Removed: its calls end while the identity can still send their BYE and CANCEL.
+                _phone.SignalRegistrationLost(index);
+            }
             _agent.SetIdentity(identity);
             _agent.UpdateRegistration(identity, _phone.Now);
             if (Subscriptions != null)

@@ -18,8 +18,6 @@ namespace DeskPhone.Firmware.Phone
     {
         private readonly PhoneCore _phone;
         private readonly StatusScheduler _s;
-        private bool _headsetOffHook;
-        private bool _muted;
         // What the last status event named, so an unchanged screen raises no event.
         private int _shownLine = StatusScheduler.NoMessage;
         private int _shownPopUp = StatusScheduler.NoMessage;
@@ -40,7 +38,7 @@ namespace DeskPhone.Firmware.Phone
             _phone.Presence.Changed += OnPresenceChanged;
             _phone.Settings.SettingChanged += (name, idx, reboot) =>
             {
-                if (idx == _phone.CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith("user_fwd_")))
+                if (idx == _phone.CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith("user_fwd_") || name == SettingNames.UserAnonymousCall))
                 {
                     FeaturesChanged();
                 }
@@ -72,8 +70,6 @@ namespace DeskPhone.Firmware.Phone
                 drivers.Hid.HidConnecting += (port, kind) => Set(StatusId.HidConnecting, true, "usb");
                 drivers.Hid.HidConnected += (port, kind) => { HidChanged(); HidEvent(port, kind, "connected"); };
                 drivers.Hid.HidDisconnected += (port, kind) => { HidChanged(); HidEvent(port, kind, "disconnected"); };
-                drivers.Hid.HeadsetHook += offHook => { _headsetOffHook = offHook; HidChanged(); };
-                drivers.Hid.HeadsetMutePressed += () => { _muted = !_muted; Set(StatusId.AudioIsMuted, _muted, "headset"); };
             }
             if (drivers.Expansion != null)
             {
@@ -113,7 +109,6 @@ namespace DeskPhone.Firmware.Phone
             }
             Set(StatusId.HidConnecting, false, "usb");
             Set(StatusId.HidConnected, any, "usb");
-            Set(StatusId.AudioDeviceIsHeadset, hid.HeadsetPresent && _headsetOffHook, "headset");
         }
 
         private void HidEvent(int port, HidDeviceClass kind, string what)
@@ -151,7 +146,7 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        /// <summary>The current identity's DND and forwards, as set from the menu, the settings or the server (feature sync).</summary>
+        /// <summary>The current identity's DND, forwards and anonymous calling, as set from the menu, the settings or the server (feature sync).</summary>
         private void FeaturesChanged()
         {
             SettingsStore settings = _phone.Settings;
@@ -160,6 +155,7 @@ namespace DeskPhone.Firmware.Phone
             Set(StatusId.CurrentIdentityForewardsAlways, settings.Get(SettingNames.UserFwdAlways, identity) != "", "settings");
             Set(StatusId.CurrentIdentityForewardsWhenBusy, settings.Get(SettingNames.UserFwdBusy, identity) != "", "settings");
             Set(StatusId.CurrentIdentityForewardsAfterTimeout, settings.Get(SettingNames.UserFwdTimeout, identity) != "", "settings");
+            Set(StatusId.AnonymousIdOn, settings.GetBool(SettingNames.UserAnonymousCall, identity), "settings");
         }
 
         private void OnPresenceChanged(int state, bool lostRegistration)

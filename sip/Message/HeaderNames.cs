@@ -34,6 +34,10 @@ namespace DeskPhone.Sip.Message
         public const string RecordRoute = "Record-Route";
         public const string Route = "Route";
         public const string RetryAfter = "Retry-After";
+        public const string Privacy = "Privacy";
+        public const string CallInfo = "Call-Info";
+        public const string AlertInfo = "Alert-Info";
+        public const string PPreferredIdentity = "P-Preferred-Identity";
 
         // Index-aligned: Known[i] has the compact form Compact[i] (0 when none).
         internal static readonly string[] Known =

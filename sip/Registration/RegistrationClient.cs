@@ -44,6 +44,9 @@ namespace DeskPhone.Sip.Registration
             _expires = identity.Expires > 0 ? identity.Expires : 3600;
         }
 
+        /// <summary>The reason given when the phone itself stops the registration (identity removed or re-applied).</summary>
+        public const string StoppedReason = "stopped";
+
         public event RegistrationChangedHandler Changed;
 
         public SipIdentity Identity => _identity;
@@ -82,7 +85,7 @@ namespace DeskPhone.Sip.Registration
             {
                 Send(nowMs, 0);
             }
-            Set(false, LastStatus, "stopped");
+            Set(false, LastStatus, StoppedReason);
         }
 
         public void Poll(long nowMs)

@@ -12,11 +12,21 @@ namespace DeskPhone.Sip.Session
     /// </summary>
     public sealed partial class CallSessions
     {
+        /// <summary>The anonymous From of RFC 3323 4.1.1.3, without its tag.</summary>
+        public const string AnonymousFrom = "\"Anonymous\" <sip:anonymous@anonymous.invalid>";
+
         /// <summary>
         /// Places a call from an identity to a URI (sip:, or user@host) or a number (to the identity's domain); null
         /// with <paramref name="error"/> set when it cannot go out.
         /// </summary>
-        public SipCall Dial(int identity, string target, long nowMs, out string error)
+        public SipCall Dial(int identity, string target, long nowMs, out string error) => Dial(identity, target, false, nowMs, out error);
+
+        /// <summary>
+        /// As above; <paramref name="anonymous"/> hides the caller: the From is anonymous (RFC 3323 4.1.1.3) and the
+        /// INVITE asks for <c>Privacy: id</c> with the identity in <c>P-Preferred-Identity</c> (RFC 3325 9.2), so the
+        /// proxy still knows who calls (it authenticates the identity as before) but withholds it from the callee.
+        /// </summary>
+        public SipCall Dial(int identity, string target, bool anonymous, long nowMs, out string error)
         {
             SipIdentity id = _agent.GetIdentity(identity);
             error = null;
@@ -51,7 +61,8 @@ namespace DeskPhone.Sip.Session
             call.RequestUri = uri;
             call.CallId = _agent.NewToken() + "@" + _agent.LocalHost;
             call.LocalTag = _agent.NewToken();
-            call.LocalHeader = "<sip:" + id.User + "@" + Domain(id) + ">;tag=" + call.LocalTag;
+            call.Anonymous = anonymous;
+            call.LocalHeader = (anonymous ? AnonymousFrom : "<sip:" + id.User + "@" + Domain(id) + ">") + ";tag=" + call.LocalTag;
             call.RemoteHeader = "<" + uri + ">";
             call.RemoteTarget = uri;
             call.HopAddress = address;
@@ -296,6 +307,8 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.Contact, _agent.ContactOf(id))
                 .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
                 .Header(HeaderNames.UserAgent, "DeskPhone")
+                .Header(HeaderNames.Privacy, call.Anonymous ? "id" : null)
+                .Header(HeaderNames.PPreferredIdentity, call.Anonymous ? "<sip:" + id.User + "@" + Domain(id) + ">" : null)
                 .Header(authHeader, authValue)
                 .Body(Sdp.ContentType, call.LocalSdp)
                 .ToBytes();

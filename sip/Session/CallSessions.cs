@@ -337,6 +337,26 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>
+        /// Redirects a ringing incoming call: 302 Moved Temporarily with <paramref name="contact"/> (a name-addr, e.g.
+        /// <c>&lt;sip:200@pbx&gt;</c>) and the To tag of its 180 (forward on no answer); false when it is not ringing.
+        /// </summary>
+        public bool Redirect(SipCall call, string contact, long nowMs)
+        {
+            if (call == null || call.Outgoing || call.State != SipCall.Alerting || Slot(call) < 0)
+            {
+                return false;
+            }
+            SipMessage m = Reparse(call);
+            SipWriter w = _writer ?? (_writer = new SipWriter());
+            _agent.WriteResponseHead(w, call.Invite, m, 302, call.LocalTag);
+            byte[] bytes = w.Header(HeaderNames.Contact, contact).Header(HeaderNames.UserAgent, "DeskPhone").ToBytes();
+            call.LastResponse = bytes;
+            _agent.SendResponse(call.Invite, m, 302, bytes, nowMs);
+            End(call, 302, "forwarded", nowMs);
+            return true;
+        }
+
+        /// <summary>
         /// Ends every call without a word on the wire (the network is gone, nothing could be sent): each ends with
         /// status 0 and the reason given.
         /// </summary>

@@ -86,6 +86,9 @@ namespace DeskPhone.Sip.Session
 
         // The From/To values of the two ends as this side writes them in its requests (tags included).
         internal string LocalHeader;
+
+        /// <summary>Placed without the caller's identity (RFC 3323 anonymous From, Privacy: id).</summary>
+        public bool Anonymous { get; internal set; }
         internal string RemoteHeader;
         internal string RemoteTarget;
         internal string[] Routes;

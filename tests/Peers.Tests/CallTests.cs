@@ -14,21 +14,21 @@ namespace DeskPhone.Peers.Tests
     /// </summary>
     public class CallTests
     {
-        private static JsonElement[] Calls(PhoneUnderTest phone) =>
+        internal static JsonElement[] Calls(PhoneUnderTest phone) =>
             JsonDocument.Parse(phone.Get("api/calls").Body).RootElement.EnumerateArray().ToArray();
 
-        private static string State(PhoneUnderTest phone)
+        internal static string State(PhoneUnderTest phone)
         {
             JsonElement[] calls = Calls(phone);
             return calls.Length == 0 ? "none" : calls[0].GetProperty("state").GetString();
         }
 
-        private static bool StatusActive(PhoneUnderTest phone, string id) =>
+        internal static bool StatusActive(PhoneUnderTest phone, string id) =>
             phone.Status().GetProperty("active").EnumerateArray().Any(s => s.GetProperty("id").GetString() == id);
 
-        private static PhoneUnderTest Phone() => PhoneUnderTest.Simulator("--identity 100");
+        internal static PhoneUnderTest Phone() => PhoneUnderTest.Simulator("--identity 100");
 
-        private static string PhoneUri(PhoneUnderTest phone) => "sip:100@" + phone.SipHost + ":" + phone.SipPort;
+        internal static string PhoneUri(PhoneUnderTest phone) => "sip:100@" + phone.SipHost + ":" + phone.SipPort;
 
         /// <summary>baresip calls the phone directly; returns once the phone rings.</summary>
         private static void Ring(PhoneUnderTest phone, Baresip peer)

@@ -27,6 +27,7 @@ namespace DeskPhone.Ui.Tests
             public bool Send(byte[] data, int length, string host, int port, object connection) => true;
         }
 
+        private readonly NoWire _wire = new NoWire();
         private long _now;
 
         public GoldenPhone(DisplayProfile profile, IPanel panel = null, Action<SettingsStore, SimulatedPhoneHardware> configure = null)
@@ -43,7 +44,7 @@ namespace DeskPhone.Ui.Tests
             Hardware.SetLink(true, 0);
             configure?.Invoke(Settings, Hardware);
             var inbox = new SipInbox(4, 3072);
-            App = new PhoneApp(Settings, Hardware.Drivers, inbox, new NoWire(), "127.0.0.1", Recorder, profile,
+            App = new PhoneApp(Settings, Hardware.Drivers, inbox, _wire, "127.0.0.1", Recorder, profile,
                                () => new DateTime(2026, 11, 24, 10, 15, 0), 0);
             Run(600);
         }
@@ -95,6 +96,35 @@ namespace DeskPhone.Ui.Tests
         public void Raise(int status, string param = null)
         {
             Core.Statuses.Raise(status, param, "golden", _now);
+            Run(10);
+        }
+
+        /// <summary>A SIP message from the network (the answers go nowhere), then a loop turn.</summary>
+        public void Arrive(string text)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            SipPacket p = App.Inbox.Rent();
+            Array.Copy(bytes, p.Data, bytes.Length);
+            p.Length = bytes.Length;
+            p.RemoteHost = "127.0.0.1";
+            p.RemotePort = 5060;
+            p.Transport = _wire;
+            App.Inbox.Post(p);
+            Run(10);
+        }
+
+        /// <summary>An incoming call from <paramref name="from"/> (a From header value without its tag).</summary>
+        public void Invite(string from)
+        {
+            Arrive("INVITE sip:486@127.0.0.1:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKgolden" + _now +
+                   "\r\nFrom: " + from + ";tag=g\r\nTo: <sip:486@127.0.0.1>\r\nCall-ID: golden-call-" + _now +
+                   "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@127.0.0.1:5070>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+        }
+
+        /// <summary>The handset lifted off its cradle (the hook switch's key held down), then a loop turn.</summary>
+        public void Lift()
+        {
+            Core.OnKey(KeyCode.Hook, KeyAction.Press, _now);
             Run(10);
         }
 

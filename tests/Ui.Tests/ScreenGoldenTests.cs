@@ -92,6 +92,29 @@ namespace DeskPhone.Ui.Tests
                 phone.Run(42000);
                 phone.Press(KeyCode.Down, KeyCode.Ok);
             },
+            ["call-incoming"] = phone => phone.Invite("\"Bob Smith\" <sip:555@127.0.0.1>"),
+            ["call-connected"] = phone =>
+            {
+                phone.Invite("\"Bob Smith\" <sip:555@127.0.0.1>");
+                phone.Lift();
+                phone.Press(KeyCode.Mute);
+                phone.Run(21_000);
+                Assert.Equal(21, DeskPhone.Domain.Calls.CallDisplay.Second(phone.App.Calls, phone.Now));
+            },
+            ["call-dialing"] = phone =>
+            {
+                phone.Lift();
+                phone.Press(KeyCode.Digit2, KeyCode.Digit0, KeyCode.Digit0);
+            },
+            ["call-lists"] = phone =>
+            {
+                phone.Invite("\"Bob Smith\" <sip:555@127.0.0.1>");
+                phone.App.Calls.Answer(0, phone.Now);
+                phone.Run(21_000);
+                phone.App.Calls.Hangup(0, phone.Now);
+                phone.Run(10);
+                phone.Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok, KeyCode.Down, KeyCode.Ok);
+            },
             ["keyboard-locked"] = phone =>
             {
                 phone.Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Ok);
@@ -165,6 +188,22 @@ namespace DeskPhone.Ui.Tests
         [Theory]
         [MemberData(nameof(Profiles))]
         public void KeyboardLocked(string profile) => Check("keyboard-locked", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void IncomingCallScreen(string profile) => Check("call-incoming", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void ConnectedCallScreenWithTheHandsetMuted(string profile) => Check("call-connected", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void DialingScreen(string profile) => Check("call-dialing", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void ReceivedCallsList(string profile) => Check("call-lists", profile);
 
         [Theory]
         [MemberData(nameof(Profiles))]
@@ -259,7 +298,7 @@ namespace DeskPhone.Ui.Tests
                 {
                     row = row.Substring(2);
                 }
-                else if (region == "infobox" && row.StartsWith('<'))
+                else if ((region == "infobox" || region == "call") && row.StartsWith('<'))
                 {
                     row = row.Substring(row.IndexOf("> ", StringComparison.Ordinal) + 2);
                 }

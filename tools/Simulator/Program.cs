@@ -56,7 +56,7 @@ namespace DeskPhone.Simulator
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) { Calls = phone.App.Calls, Time = phone.App.Time };
             router.Auth.Log = line => Console.Error.WriteLine("deskphone-sim: " + line);
-            using var bench = new BenchHttpServer(options.Bind, options.BenchPort, phone.Core, router, phone.Events, Page());
+            using var bench = new KestrelBenchServer(options.Bind, options.BenchPort, phone.Core, router, phone.Events, Page());
             try
             {
                 phone.Start(options.Bind, options.SipPort);
@@ -128,7 +128,7 @@ namespace DeskPhone.Simulator
 
         private static byte[] Page()
         {
-            using Stream s = typeof(BenchHttpServer).Assembly.GetManifestResourceStream("bench.html");
+            using Stream s = typeof(KestrelBenchServer).Assembly.GetManifestResourceStream("bench.html");
             using var memory = new MemoryStream();
             s.CopyTo(memory);
             return memory.ToArray();

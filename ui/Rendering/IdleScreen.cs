@@ -6,8 +6,8 @@ namespace DeskPhone.Ui.Rendering
     /// <summary>
     /// The screen model and its renderer: status line (a status message with its icon, or the clock), identity line
     /// (user, own status, "!" for a lost registration), body (the desktop message wrapped and paged, "2/3", or the
-    /// Infobox lines with icons; "..." marks text that does not fit; below them the show-directly notices with their
-    /// icons), a list over the body (menus, notification list, explain view), a pop-up over the body, and the
+    /// Infobox lines with icons, or the call screen's lines with the softkeys' labels in its last row; "..." marks text
+    /// that does not fit; below them the show-directly notices with their icons), a list over the body (menus, notification list, explain view), a pop-up over the body, and the
     /// function-key labels with their LED colours.
     /// The setters lay the text out once, as it will be drawn (wrapped, paged, cut to the width with "..."), and keep
     /// it; the drawing code paints exactly those rows and <see cref="Describe"/> writes exactly those rows as text
@@ -55,6 +55,8 @@ namespace DeskPhone.Ui.Rendering
         private string _listTitle;
         private string _listTitleShown;
         private string[] _listItems;
+        private string[] _softkeys; // the call screen's softkey labels (null: no softkey row)
+        private string[] _softkeysShown;
         private string[] _listRows;
         private int _listSelected;
         private int _listFirst;
@@ -126,6 +128,7 @@ namespace DeskPhone.Ui.Rendering
             }
             _body = text;
             _bodyIcons = null;
+            _softkeys = null;
             WrapMessage();
             ShowPage(0);
         }
@@ -181,20 +184,29 @@ namespace DeskPhone.Ui.Rendering
         public void SetInfoBox(string[] lines, int[] icons)
         {
             _bodyKind = "infobox";
+            _softkeys = null;
             WrapInfo(lines, icons);
         }
 
         /// <summary>
-        /// The live calls' lines in the body instead of the message (domain/Calls/CallDisplay), the first with the call
-        /// icon; drawn as Infobox lines, described as <c>[call]</c>.
+        /// The call screen in the body instead of the message (domain/Calls/CallDisplay): its lines, each with its icon
+        /// (drawn as Infobox lines, described as <c>[call]</c>), and the softkeys' labels in the body's last row (four
+        /// cells, a null label leaves its cell empty; described as <c>[softkey N]</c>).
         /// </summary>
-        public void SetCall(string[] lines)
+        public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
-            var icons = new int[lines.Length];
-            icons[0] = IconId.Call;
             _bodyKind = "call";
+            _softkeys = softkeys;
+            _softkeysShown = new string[softkeys.Length];
+            int width = SoftkeyWidth - 2 * _p.Margin;
+            for (int i = 0; i < softkeys.Length; i++)
+            {
+                _softkeysShown[i] = softkeys[i] == null ? null : TextWrap.Fit(softkeys[i], _p.Font.Fit(width));
+            }
             WrapInfo(lines, icons);
         }
+
+        private int SoftkeyWidth => _p.Width / KeysPerRow;
 
         private void WrapInfo(string[] lines, int[] icons)
         {
@@ -396,7 +408,8 @@ namespace DeskPhone.Ui.Rendering
         /// HIL tests): `[status]`, `[identity]`; with a list open `[menu]` (its title), `[item]` (the rows on screen,
         /// `> ` before the selected one) and `[more]` (the mark of rows below); else `[message]` (the rows of the page
         /// on screen) or `[infobox]` (`<icon>` before a line's first row, named by <paramref name="icons"/>), `[mark]`
-        /// (page and overflow mark) and `[notice]` (a show-directly status listed under them); then `[popup]` (its
+        /// (page and overflow mark), `[notice]` (a show-directly status listed under them) and, on the call screen,
+        /// `[softkey N]` (the labelled softkeys, from 1); then `[popup]` (its
         /// rows) and `[key N]` (the labelled function keys, from 1). Lines are separated by '\n'.
         /// </summary>
         public void Describe(StringBuilder sb, IconNamer icons)
@@ -441,6 +454,13 @@ namespace DeskPhone.Ui.Rendering
                 {
                     sb.Append("\n[notice] ").Append(_noticeRows[i]);
                 }
+                for (int i = 0; _softkeys != null && i < _softkeysShown.Length; i++)
+                {
+                    if (_softkeysShown[i] != null)
+                    {
+                        sb.Append("\n[softkey ").Append(i + 1).Append("] ").Append(_softkeysShown[i]);
+                    }
+                }
             }
             if (_popUpLines != null)
             {
@@ -469,8 +489,8 @@ namespace DeskPhone.Ui.Rendering
 
         private int BodyLines() => (BodyBottom - BodyTop) / _p.LineHeight;
 
-        /// <summary>Body rows for the message or the Infobox: what the notices leave.</summary>
-        private int MessageRows() => BodyLines() - _noticeRows.Length;
+        /// <summary>Body rows for the message, the Infobox or the call: what the notices and the softkeys leave.</summary>
+        private int MessageRows() => BodyLines() - _noticeRows.Length - (_softkeys != null ? 1 : 0);
 
         private int StatusTextX => _p.Margin + (_statusIcon != IconId.None ? IconStyle.Size + _p.Margin : 0);
 
@@ -506,7 +526,7 @@ namespace DeskPhone.Ui.Rendering
             int height = BodyBottom - top;
             // A plain message repaints only the rows it and the previous one covered, so a short change costs
             // a few lines of SPI traffic instead of the whole body; lists, pop-ups and the overflow mark use it all.
-            bool whole = _bodyMark != null || _listTitle != null || _popUp != null || _noticeRows.Length > 0;
+            bool whole = _bodyMark != null || _listTitle != null || _popUp != null || _noticeRows.Length > 0 || _softkeys != null;
             int rows = _bodyLines.Length;
             int covered = whole ? height : (rows > _bodyRowsShown ? rows : _bodyRowsShown) * _p.LineHeight;
             if (covered > height || covered == 0)
@@ -548,6 +568,10 @@ namespace DeskPhone.Ui.Rendering
                 int x = _p.Margin + IconStyle.Size + 2;
                 _panel.DrawText(_noticeRows[i], x, y, _p.Dim, _p.Font, _p.Width - x - _p.Margin);
             }
+            if (_softkeys != null)
+            {
+                DrawSoftkeys(top + (BodyLines() - 1) * _p.LineHeight);
+            }
             if (_listTitle != null)
             {
                 DrawList(top, height);
@@ -557,6 +581,22 @@ namespace DeskPhone.Ui.Rendering
                 DrawPopUp(top, height);
             }
             _panel.Flush(0, top, _p.Width, covered);
+        }
+
+        /// <summary>The softkeys' labels, each in its quarter of the row, light on the foreground colour like a key cap.</summary>
+        private void DrawSoftkeys(int y)
+        {
+            int cell = SoftkeyWidth;
+            for (int i = 0; i < _softkeysShown.Length; i++)
+            {
+                if (_softkeysShown[i] == null)
+                {
+                    continue;
+                }
+                int x = i * cell;
+                _panel.FillRect(x + 1, y, cell - 2, _p.Font.Height, _p.Foreground);
+                _panel.DrawText(_softkeysShown[i], x + _p.Margin, y, _p.Background, _p.Font, cell - 2 * _p.Margin);
+            }
         }
 
         private void DrawList(int top, int height)

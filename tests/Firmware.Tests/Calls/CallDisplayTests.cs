@@ -24,7 +24,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Run(10);
         }
 
-        private string[] Lines() => CallDisplay.Lines(_p.App.Calls, _p.Now);
+        private string[] Lines() => CallDisplay.LinesOf(_p.App.Calls, _p.Now);
 
         [Fact]
         public void NoCallNoLines()
@@ -40,7 +40,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.App.Calls.Answer(0, _p.Now);
             // (No ACK comes in this test, so the call would end after 32 s: read it before.)
             _p.Run(21_000);
-            Assert.Equal(new[] { "Connected: Bob", "0:21" }, Lines());
+            Assert.Equal(new[] { "Connected: Bob", "555  00:21", "Speaker" }, Lines());
         }
 
         [Fact]
@@ -67,9 +67,9 @@ namespace DeskPhone.Firmware.Tests.Calls
 
             _p.App.Calls.Answer(0, _p.Now);
             _p.Run(1000);
-            Assert.Contains("\n[call] 0:01", _p.App.Text.GetScreenText());
+            Assert.Contains("\n[call] 555  00:01\n[call] <audio> Speaker\n", _p.App.Text.GetScreenText());
             _p.Run(1000);
-            Assert.Contains("\n[call] 0:02", _p.App.Text.GetScreenText());
+            Assert.Contains("\n[call] 555  00:02\n", _p.App.Text.GetScreenText());
 
             _p.App.Calls.Hangup(0, _p.Now);
             _p.Run(10);
@@ -91,12 +91,12 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void AnOutgoingCallSaysItIsCalling()
         {
             _p.App.Calls.Dial(1, "200", _p.Now, out _);
-            Assert.Equal(new[] { "Calling 200" }, Lines());
+            Assert.Equal(new[] { "Calling 200", "Speaker" }, Lines());
         }
 
         [Theory]
-        [InlineData(0, "0:00")]
-        [InlineData(59, "0:59")]
+        [InlineData(0, "00:00")]
+        [InlineData(59, "00:59")]
         [InlineData(3599, "59:59")]
         [InlineData(3661, "1:01:01")]
         public void DurationsReadAsOnAClock(int seconds, string text)

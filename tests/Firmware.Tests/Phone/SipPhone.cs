@@ -64,7 +64,7 @@ namespace DeskPhone.Firmware.Tests.Phone
     /// </summary>
     internal sealed class SipPhone
     {
-        public readonly SettingsStore Settings = new SettingsStore();
+        public readonly SettingsStore Settings;
         public readonly SipInbox Inbox = new SipInbox(8, 4096);
         public readonly SipChannel Channel;
         public readonly PhoneApp App;
@@ -77,9 +77,12 @@ namespace DeskPhone.Firmware.Tests.Phone
         /// <param name="panel">A panel the screen model is drawn on (null: headless, as the other tests run).</param>
         /// <param name="drivers">The hardware (simulated), or null: none.</param>
         /// <param name="rtp">The calls' media channels (null: calls carry no audio), with <paramref name="audio"/> their devices.</param>
+        /// <param name="medium">Where the settings (and what the phone keeps beside them) are stored; null: memory only.</param>
         public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null,
-                        DeskPhone.Firmware.Voice.RtpChannelFactory rtp = null, DeskPhone.Media.Audio.ICallAudio audio = null)
+                        DeskPhone.Firmware.Voice.RtpChannelFactory rtp = null, DeskPhone.Media.Audio.ICallAudio audio = null,
+                        ISettingsMedium medium = null)
         {
+            Settings = medium == null ? new SettingsStore() : new SettingsStore(medium, new Random(1));
             Settings.Set("user_active", 1, "on");
             Settings.Set("user_name", 1, "100");
             Settings.Set("user_host", 1, "10.0.0.1");
@@ -139,6 +142,18 @@ namespace DeskPhone.Firmware.Tests.Phone
             Channel.Arrive("SIP/2.0 " + status + " X\r\nVia: " + SipChannel.Header(request, "Via") + "\r\nFrom: " + SipChannel.Header(request, "From") +
                            "\r\nTo: " + to + (to.Contains(";tag=") ? "" : ";tag=srv") + "\r\nCall-ID: " + SipChannel.Header(request, "Call-ID") +
                            "\r\nCSeq: " + SipChannel.Header(request, "CSeq") + "\r\n" + extra + "Content-Length: 0\r\n\r\n");
+            Run(10);
+        }
+
+        /// <summary>
+        /// An INVITE without an offer for identity 1 from 10.0.0.1 (<paramref name="from"/>: a From value without its
+        /// tag, which is "a"), with <paramref name="extra"/> header lines, then a loop turn.
+        /// </summary>
+        public void Invite(string branch, string callId, string from, string extra = "")
+        {
+            Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch +
+                           "\r\nFrom: " + from + ";tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: " + callId +
+                           "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@10.0.0.1>\r\n" + extra + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
             Run(10);
         }
 

@@ -25,7 +25,7 @@ namespace DeskPhone.Host.Sim
     /// cap) and only then, when admitted, its body; /api/events is streamed here from <see cref="EventHub"/>. Kestrel's
     /// limits bound what a client can hold (docs/security.md): connections, idle and slow connections, body size.
     /// </summary>
-    public sealed class BenchHttpServer : IDisposable
+    public sealed class KestrelBenchServer : IDisposable
     {
         /// <summary>Connections held at once; far above what a bench needs, far below what would exhaust the process.</summary>
         public const int MaxConnections = 1000;
@@ -50,7 +50,7 @@ namespace DeskPhone.Host.Sim
         private WebApplication _app;
         private int _streams;
 
-        public BenchHttpServer(string address, int port, PhoneCore phone, BenchRouter router, EventHub events, byte[] page)
+        public KestrelBenchServer(string address, int port, PhoneCore phone, BenchRouter router, EventHub events, byte[] page)
         {
             _address = address;
             _port = port;

@@ -1,0 +1,100 @@
+using DeskPhone.Domain.Status;
+
+namespace DeskPhone.Domain.Calls
+{
+    public delegate void CallSignalHandler();
+
+    /// <summary>
+    /// The audio device and mute state, Snom style, with the statuses that show them: AudioDeviceIsHandset,
+    /// AudioDeviceIsHeadset, AudioDeviceIsSpeaker (one at a time, none while nothing is routed) and AudioIsMuted. The
+    /// handset's hook switch is remembered apart from the device: a call moved to the speaker keeps going when the
+    /// handset is put down, and the handset takes the call back when it is lifted. When the last call (or the
+    /// dialing) ends the device goes back to none, or stays the handset while it is off the hook, and mute is lifted.
+    /// </summary>
+    public sealed class AudioRoute : IAudioRoute
+    {
+        private readonly StatusScheduler _statuses;
+
+        public AudioRoute(StatusScheduler statuses)
+        {
+            _statuses = statuses;
+        }
+
+        public int Device { get; private set; }
+
+        /// <summary>The device or mute changed (the USB headset's indicators follow).</summary>
+        public event CallSignalHandler Changed;
+
+        public bool Muted { get; private set; }
+
+        /// <summary>The handset is off its cradle (the hook switch).</summary>
+        public bool HandsetOffHook { get; private set; }
+
+        public void SetHandsetOffHook(bool offHook, long nowMs)
+        {
+            HandsetOffHook = offHook;
+            if (offHook)
+            {
+                Use(AudioDevice.Handset, nowMs);
+            }
+            else if (Device == AudioDevice.Handset)
+            {
+                Use(AudioDevice.None, nowMs);
+            }
+        }
+
+        /// <summary>Sends the audio to a device (None: nothing routed), with its status.</summary>
+        public void Use(int device, long nowMs)
+        {
+            bool changed = device != Device;
+            Device = device;
+            _statuses.Set(StatusId.AudioDeviceIsHandset, device == AudioDevice.Handset, "audio", nowMs);
+            _statuses.Set(StatusId.AudioDeviceIsHeadset, device == AudioDevice.Headset, "audio", nowMs);
+            _statuses.Set(StatusId.AudioDeviceIsSpeaker, device == AudioDevice.Speaker, "audio", nowMs);
+            if (changed)
+            {
+                Signal();
+            }
+        }
+
+        public void SetMuted(bool muted, long nowMs)
+        {
+            bool changed = muted != Muted;
+            Muted = muted;
+            _statuses.Set(StatusId.AudioIsMuted, muted, "audio", nowMs);
+            if (changed)
+            {
+                Signal();
+            }
+        }
+
+        private void Signal()
+        {
+            CallSignalHandler handler = Changed;
+            if (handler != null)
+            {
+                handler();
+            }
+        }
+
+        /// <summary>
+        /// The calls (or the dialing) began or ended: a call without a device goes to the speaker (answered or dialled
+        /// from a softkey or the bench, as hands-free); without one the device follows the handset and mute is lifted.
+        /// </summary>
+        public void CallsChanged(bool active, long nowMs)
+        {
+            if (active && Device == AudioDevice.None)
+            {
+                Use(AudioDevice.Speaker, nowMs);
+            }
+            else if (!active)
+            {
+                Use(HandsetOffHook ? AudioDevice.Handset : AudioDevice.None, nowMs);
+                if (Muted)
+                {
+                    SetMuted(false, nowMs);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+using DeskPhone.Drivers.Input;
+using DeskPhone.Sip.Session;
+
+namespace DeskPhone.Domain.Calls
+{
+    /// <summary>
+    /// What the call keys do, as on a Snom deskphone. The hook switch (KeyCode.Hook: press = handset lifted, release
+    /// = put down): lifting answers a ringing call, takes a call over to the handset or opens the dialing screen;
+    /// putting it down ends the call (or the dialing) when the handset was the device. Speaker and headset keys
+    /// answer a ringing call on that device, move a call to it, or open the dialing screen; pressed again on their
+    /// own device they give the call back to a lifted handset or end it. Mute toggles while a call exists (a muted
+    /// phone does not ring), Hold toggles hold of the active call. With no list open, the softkeys do what the call
+    /// screen's labels say (<see cref="CallDisplay.SoftkeysOf"/>), OK is the first softkey and Cancel the last, and
+    /// on the dialing screen digits, '*' and '#' type the number ('#' dials it). The USB headset's hook switch
+    /// and mute button count as the headset and mute keys. A locked keyboard answers and ends calls but opens no
+    /// dialing screen.
+    /// </summary>
+    public sealed class CallKeys
+    {
+        private readonly PhoneCalls _calls;
+
+        public CallKeys(PhoneCalls calls)
+        {
+            _calls = calls;
+        }
+
+        /// <summary>The identity the dialing screen's calls go out from (the phone's current identity).</summary>
+        public int Identity { get; set; } = 1;
+
+        /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
+        public bool Locked { get; set; }
+
+        /// <summary>Why the last dial from the dialing screen failed (null when it did not).</summary>
+        public string LastError { get; private set; }
+
+        /// <summary>
+        /// A key; true when the call layer used it. <paramref name="listOpen"/>: a menu or list is on screen, which keeps
+        /// OK, Cancel, the softkeys and the digits for itself.
+        /// </summary>
+        public bool HandleKey(int keyCode, KeyAction action, bool listOpen, long nowMs)
+        {
+            if (keyCode == KeyCode.Hook)
+            {
+                if (action == KeyAction.Press || action == KeyAction.Release)
+                {
+                    Hook(action == KeyAction.Press, nowMs);
+                }
+                return true;
+            }
+            if (action != KeyAction.Press)
+            {
+                return false;
+            }
+            switch (keyCode)
+            {
+                case KeyCode.Speaker:
+                    DeviceKey(AudioDevice.Speaker, nowMs);
+                    return true;
+                case KeyCode.Headset:
+                    DeviceKey(AudioDevice.Headset, nowMs);
+                    return true;
+                case KeyCode.Mute:
+                    return ToggleMute(nowMs);
+                case KeyCode.Hold:
+                    SipCall active = _calls.Active();
+                    return active != null && _calls.Hold(active.Id, !active.Held, nowMs);
+            }
+            int live;
+            SipCall shown = _calls.Current(out live);
+            if (listOpen || (shown == null && !_calls.Pad.Active))
+            {
+                return false;
+            }
+            if (_calls.Pad.Active && shown == null)
+            {
+                char digit = Digit(keyCode);
+                if (digit == '#' && _calls.Pad.Number.Length > 0)
+                {
+                    return Softkey(CallDisplay.Dial, null, nowMs);
+                }
+                if (digit != (char)0)
+                {
+                    _calls.Pad.Add(digit);
+                    return true;
+                }
+            }
+            string[] labels = CallDisplay.SoftkeysOf(_calls, shown);
+            int index = keyCode == KeyCode.Ok ? 0 : keyCode == KeyCode.Cancel ? CallDisplay.SoftkeyCount - 1
+                : keyCode >= KeyCode.Softkey1 && keyCode <= KeyCode.Softkey4 ? keyCode - KeyCode.Softkey1 : -1;
+            return index >= 0 && labels[index] != null && Softkey(labels[index], shown, nowMs);
+        }
+
+        /// <summary>The USB headset's hook switch: off hook is the headset key when the headset is not the device yet; on hook hangs up a headset call.</summary>
+        public void HeadsetHook(bool offHook, long nowMs)
+        {
+            if (offHook != (_calls.Audio.Device == AudioDevice.Headset))
+            {
+                DeviceKey(AudioDevice.Headset, nowMs);
+            }
+        }
+
+        /// <summary>Mute on or off while a call exists; false without a call.</summary>
+        public bool ToggleMute(long nowMs)
+        {
+            int live;
+            if (_calls.Current(out live) == null)
+            {
+                return false;
+            }
+            _calls.Audio.SetMuted(!_calls.Audio.Muted, nowMs);
+            return true;
+        }
+
+        private void Hook(bool offHook, long nowMs)
+        {
+            AudioRoute audio = _calls.Audio;
+            bool wasHandset = audio.Device == AudioDevice.Handset;
+            audio.SetHandsetOffHook(offHook, nowMs);
+            if (offHook)
+            {
+                if (!AnswerRinging(nowMs) && _calls.Active() == null && !_calls.Pad.Active && !Locked)
+                {
+                    _calls.Pad.Open();
+                }
+            }
+            else if (wasHandset)
+            {
+                EndActive(nowMs);
+            }
+            _calls.AudioChanged(nowMs);
+        }
+
+        /// <summary>The speaker or headset key (the headset's hook too).</summary>
+        private void DeviceKey(int device, long nowMs)
+        {
+            AudioRoute audio = _calls.Audio;
+            bool busy = _calls.Active() != null || _calls.Pad.Active;
+            if (busy && audio.Device == device)
+            {
+                if (audio.HandsetOffHook)
+                {
+                    audio.Use(AudioDevice.Handset, nowMs);
+                }
+                else
+                {
+                    EndActive(nowMs);
+                }
+            }
+            else
+            {
+                audio.Use(device, nowMs);
+                if (!busy && !AnswerRinging(nowMs) && !Locked)
+                {
+                    _calls.Pad.Open();
+                }
+            }
+            _calls.AudioChanged(nowMs);
+        }
+
+        /// <summary>Answers the ringing call the screen shows, if no other call is being talked in; true when it did.</summary>
+        private bool AnswerRinging(long nowMs)
+        {
+            int live;
+            SipCall shown = _calls.Current(out live);
+            return shown != null && shown.State == SipCall.Alerting && _calls.Active() == null && _calls.Answer(shown.Id, nowMs);
+        }
+
+        /// <summary>Ends what the user is in: the dialing screen, else the active call.</summary>
+        private void EndActive(long nowMs)
+        {
+            if (_calls.Pad.Active)
+            {
+                _calls.Pad.Close();
+                return;
+            }
+            SipCall active = _calls.Active();
+            if (active != null)
+            {
+                _calls.Hangup(active.Id, nowMs);
+            }
+        }
+
+        private bool Softkey(string label, SipCall shown, long nowMs)
+        {
+            switch (label)
+            {
+                case CallDisplay.Answer:
+                    return _calls.Answer(shown.Id, nowMs);
+                case CallDisplay.Reject:
+                case CallDisplay.End:
+                    return _calls.Hangup(shown.Id, nowMs);
+                case CallDisplay.Hold:
+                case CallDisplay.Resume:
+                    return _calls.Hold(shown.Id, label == CallDisplay.Hold, nowMs);
+                case CallDisplay.Mute:
+                case CallDisplay.Unmute:
+                    return ToggleMute(nowMs);
+                case CallDisplay.Delete:
+                    _calls.Pad.Delete();
+                    return true;
+                case CallDisplay.Cancel:
+                    _calls.Pad.Close();
+                    _calls.AudioChanged(nowMs);
+                    return true;
+                case CallDisplay.Dial:
+                    return DialTyped(nowMs);
+            }
+            return false;
+        }
+
+        private bool DialTyped(long nowMs)
+        {
+            string number = _calls.Pad.Number;
+            if (number.Length == 0)
+            {
+                return true;
+            }
+            string error;
+            SipCall call = _calls.Dial(Identity, number, nowMs, out error);
+            LastError = call == null ? error : null;
+            _calls.Pad.Close();
+            _calls.AudioChanged(nowMs);
+            return true;
+        }
+
+        private static char Digit(int keyCode)
+        {
+            if (keyCode >= KeyCode.Digit0 && keyCode <= KeyCode.Digit9)
+            {
+                return (char)('0' + keyCode - KeyCode.Digit0);
+            }
+            return keyCode == KeyCode.Star ? '*' : keyCode == KeyCode.Hash ? '#' : (char)0;
+        }
+    }
+}

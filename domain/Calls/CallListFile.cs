@@ -1,0 +1,110 @@
+using System.Text;
+using DeskPhone.Domain.Settings;
+
+namespace DeskPhone.Domain.Calls
+{
+    /// <summary>
+    /// The call lists kept across a restart in one blob beside the settings (<see cref="Name"/> on the settings
+    /// medium): a line per entry, oldest first, "m|r|d TAB identity TAB seconds TAB remote TAB name". Remote and name
+    /// come from the network, so each is cut to <see cref="MaxField"/> characters and its tabs and line breaks become
+    /// spaces; the blob is at most 3 x CallList.Capacity lines. The time of a call is not kept (the phone's clock
+    /// restarts), so loaded entries have time 0. A blob that cannot be read or written is left alone: the lists stay
+    /// in memory.
+    /// </summary>
+    public sealed class CallListFile
+    {
+        public const string Name = "calls.txt";
+
+        /// <summary>Longest remote URI or name kept.</summary>
+        public const int MaxField = 96;
+
+        // Larger than any blob this class writes (30 lines of two fields and numbers): anything bigger is not ours.
+        private const int MaxBlob = 3 * CallList.Capacity * (2 * MaxField + 24);
+
+        private readonly ISettingsMedium _medium;
+
+        public CallListFile(ISettingsMedium medium)
+        {
+            _medium = medium;
+        }
+
+        /// <summary>Adds the kept entries to the (empty) lists; false when there was nothing usable.</summary>
+        public bool Load(PhoneCalls calls)
+        {
+            byte[] blob;
+            try
+            {
+                blob = _medium.Read(Name);
+            }
+            catch (System.Exception)
+            {
+                return false;
+            }
+            if (blob == null || blob.Length == 0 || blob.Length > MaxBlob)
+            {
+                return false;
+            }
+            string[] lines = Encoding.UTF8.GetString(blob, 0, blob.Length).Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string[] f = lines[i].Split('\t');
+                int identity;
+                int seconds;
+                if (f.Length != 5 || f[0].Length != 1 || !int.TryParse(f[1], out identity) || !int.TryParse(f[2], out seconds))
+                {
+                    continue;
+                }
+                CallList list = f[0] == "m" ? calls.Missed : f[0] == "r" ? calls.Received : f[0] == "d" ? calls.Dialled : null;
+                if (list != null)
+                {
+                    list.Add(new CallRecord(f[3], f[4].Length == 0 ? null : f[4], identity, 0, seconds));
+                }
+            }
+            return true;
+        }
+
+        public void Save(PhoneCalls calls)
+        {
+            var sb = new StringBuilder();
+            Append(sb, "m", calls.Missed);
+            Append(sb, "r", calls.Received);
+            Append(sb, "d", calls.Dialled);
+            byte[] blob = Encoding.UTF8.GetBytes(sb.ToString());
+            try
+            {
+                _medium.Write(Name, blob, 0, blob.Length);
+            }
+            catch (System.Exception)
+            {
+                // Storage full or failing: the lists stay in memory; the next change tries again.
+            }
+        }
+
+        private static void Append(StringBuilder sb, string kind, CallList list)
+        {
+            for (int i = list.Count - 1; i >= 0; i--)
+            {
+                CallRecord r = list.Get(i);
+                sb.Append(kind).Append('\t').Append(r.Identity).Append('\t').Append(r.Seconds).Append('\t')
+                  .Append(Clean(r.Remote)).Append('\t').Append(Clean(r.Name)).Append('\n');
+            }
+        }
+
+        private static string Clean(string text)
+        {
+            if (text == null)
+            {
+                return "";
+            }
+            char[] chars = (text.Length > MaxField ? text.Substring(0, MaxField) : text).ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] == '\t' || chars[i] == '\n' || chars[i] == '\r')
+                {
+                    chars[i] = ' ';
+                }
+            }
+            return new string(chars);
+        }
+    }
+}

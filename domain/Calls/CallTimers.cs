@@ -1,0 +1,74 @@
+using DeskPhone.Sip.Session;
+
+namespace DeskPhone.Domain.Calls
+{
+    /// <summary>
+    /// A due time per call (monotonic ms), for at most <see cref="CallSessions.MaxCalls"/> calls: two small arrays
+    /// instead of a Hashtable, whose buckets would sit in the idle phone's heap for timers that rarely run.
+    /// </summary>
+    public sealed class CallTimers
+    {
+        private readonly int[] _ids = new int[CallSessions.MaxCalls];
+        private readonly long[] _due = new long[CallSessions.MaxCalls];
+
+        /// <summary>Calls with a due time.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Sets the call's due time (replacing one it had); false when all places are taken.</summary>
+        public bool Set(int callId, long dueMs)
+        {
+            int free = -1;
+            for (int i = 0; i < _ids.Length; i++)
+            {
+                if (_ids[i] == callId)
+                {
+                    _due[i] = dueMs;
+                    return true;
+                }
+                if (_ids[i] == 0 && free < 0)
+                {
+                    free = i;
+                }
+            }
+            if (free < 0)
+            {
+                return false;
+            }
+            _ids[free] = callId;
+            _due[free] = dueMs;
+            Count++;
+            return true;
+        }
+
+        /// <summary>The call has a due time and it has come.</summary>
+        public bool Due(int callId, long nowMs)
+        {
+            int i = IndexOf(callId);
+            return i >= 0 && nowMs >= _due[i];
+        }
+
+        public bool Contains(int callId) => IndexOf(callId) >= 0;
+
+        public void Remove(int callId)
+        {
+            int i = IndexOf(callId);
+            if (i >= 0)
+            {
+                _ids[i] = 0;
+                Count--;
+            }
+        }
+
+        private int IndexOf(int callId)
+        {
+            for (int i = 0; i < _ids.Length; i++)
+            {
+                if (callId != 0 && _ids[i] == callId)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}

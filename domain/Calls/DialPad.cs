@@ -1,0 +1,64 @@
+namespace DeskPhone.Domain.Calls
+{
+    /// <summary>
+    /// The number being typed on the dialing screen (opened by lifting the handset, the speaker or headset key, or a
+    /// digit on the idle screen): digits, '*' and '#', at most <see cref="MaxDigits"/>.
+    /// </summary>
+    public sealed class DialPad
+    {
+        /// <summary>Longest number kept; further digits are ignored.</summary>
+        public const int MaxDigits = 32;
+
+        private char[] _digits; // made at the first dialing, so the idle phone holds none
+        private int _count;
+        private string _text = "";
+
+        /// <summary>The dialing screen is open.</summary>
+        public bool Active { get; private set; }
+
+        /// <summary>What was typed so far.</summary>
+        public string Number => _text;
+
+        public void Open()
+        {
+            if (_digits == null)
+            {
+                _digits = new char[MaxDigits];
+            }
+            Active = true;
+            _count = 0;
+            _text = "";
+        }
+
+        public void Close()
+        {
+            Active = false;
+            _count = 0;
+            _text = "";
+        }
+
+        /// <summary>Adds a digit ('0'-'9', '*', '#'); false when the number is full or the dialing screen is closed.</summary>
+        public bool Add(char digit)
+        {
+            if (!Active || _count == MaxDigits)
+            {
+                return false;
+            }
+            _digits[_count++] = digit;
+            _text = new string(_digits, 0, _count);
+            return true;
+        }
+
+        /// <summary>Removes the last digit; false when there is none.</summary>
+        public bool Delete()
+        {
+            if (_count == 0)
+            {
+                return false;
+            }
+            _count--;
+            _text = new string(_digits, 0, _count);
+            return true;
+        }
+    }
+}
