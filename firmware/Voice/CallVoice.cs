@@ -22,15 +22,18 @@ namespace DeskPhone.Firmware.Voice
         public const int MaxSessions = 2;
 
         private readonly CallSessions _calls;
+        private readonly IAudioRoute _route;
         private readonly ICallAudio _audio;
         private readonly RtpChannelFactory _channels;
         private readonly Random _random;
         private readonly MediaSession[] _sessions = new MediaSession[MaxSessions];
 
         /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
-        public CallVoice(CallSessions calls, ICallAudio audio, RtpChannelFactory channels, Random random)
+        /// <param name="route">The audio device and mute the user's keys set: muted, the sessions send silence.</param>
+        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, Random random)
         {
             _calls = calls;
+            _route = route;
             _audio = audio;
             _channels = channels;
             _random = random;
@@ -124,6 +127,7 @@ namespace DeskPhone.Firmware.Voice
             {
                 if (_sessions[i] != null)
                 {
+                    _sessions[i].Muted = _route.Muted;
                     _sessions[i].Poll(nowMs);
                 }
             }

@@ -75,6 +75,9 @@ namespace DeskPhone.Media.Rtp
 
         public bool Active { get; private set; }
 
+        /// <summary>Sends silence instead of the microphone (the user's mute key); DTMF still goes out.</summary>
+        public bool Muted { get; set; }
+
         public int LocalPort { get; private set; }
         public int PayloadType => _payloadType;
 
@@ -313,9 +316,10 @@ namespace DeskPhone.Media.Rtp
 
         private void SendFrame()
         {
-            if (!_source.Read(_microphone))
+            // The microphone is read even when muted, so it does not fall behind; muted or with nothing yet, silence
+            // keeps the stream's timing (the other side hears nothing, not a gap it would conceal).
+            if (!_source.Read(_microphone) || Muted)
             {
-                // The microphone has nothing yet: silence keeps the stream's timing.
                 Array.Clear(_microphone, 0, _microphone.Length);
             }
             if (_telephoneEvent >= 0 && _dtmfOut.Next(_sender.Timestamp, _send, RtpPacket.HeaderBytes))

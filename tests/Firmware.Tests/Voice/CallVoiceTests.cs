@@ -139,6 +139,78 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.Equal("7#", SentDigits());
         }
 
+        /// <summary>A microphone that always hears something (a square wave at a quarter of full scale).</summary>
+        private sealed class LoudMicrophone : ICallAudio, IAudioSource
+        {
+            private readonly SilentAudio _silence = new SilentAudio();
+            public IAudioSource Source(int callId) => this;
+            public IAudioSink Sink(int callId) => _silence;
+            public void End(int callId) { }
+
+            public bool Read(short[] frame)
+            {
+                for (int i = 0; i < frame.Length; i++)
+                {
+                    frame[i] = (short)((i & 8) == 0 ? 8000 : -8000);
+                }
+                return true;
+            }
+        }
+
+        /// <summary>Whether every audio packet sent from <paramref name="from"/> on carries A-law silence (0xD5) only.</summary>
+        private static bool Silent(List<(byte[] Data, string To)> sent, int from)
+        {
+            var packet = new RtpPacket();
+            for (int i = from; i < sent.Count; i++)
+            {
+                Assert.True(packet.Read(sent[i].Data, 0, sent[i].Data.Length));
+                for (int b = packet.PayloadOffset; b < packet.PayloadOffset + packet.PayloadLength; b++)
+                {
+                    if (packet.PayloadType == 8 && sent[i].Data[b] != 0xD5)
+                    {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        [Fact]
+        public void TheMuteKeySilencesTheMicrophoneOnTheWireUntilPressedAgain()
+        {
+            var channels = new List<FakeRtpChannel>();
+            var p = new SipPhone(rtp: () => { var c = new FakeRtpChannel(); channels.Add(c); return c; }, audio: new LoudMicrophone());
+            p.Run(100);
+            p.Register();
+            p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKm1\r\n" +
+                             "From: <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: m1\r\nCSeq: 1 INVITE\r\n" +
+                             "Contact: <sip:555@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " +
+                             Offer.Length + "\r\n\r\n" + Offer);
+            p.Run(10);
+            Assert.True(p.App.Calls.Answer(0, p.Now));
+            p.Run(200);
+            List<(byte[] Data, string To)> sent = channels[0].Sent;
+            Assert.NotEmpty(sent);
+            Assert.False(Silent(sent, 0));
+
+            void Mute()
+            {
+                p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Mute, DeskPhone.Drivers.Input.KeyAction.Press, p.Now);
+                p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Mute, DeskPhone.Drivers.Input.KeyAction.Release, p.Now);
+            }
+            Mute();
+            Assert.True(p.App.Calls.Audio.Muted);
+            int muted = sent.Count;
+            p.Run(400);
+            Assert.True(sent.Count > muted + 15);
+            Assert.True(Silent(sent, muted));
+
+            Mute();
+            int unmuted = sent.Count;
+            p.Run(200);
+            Assert.False(Silent(sent, unmuted));
+        }
+
         private string SentDigits()
         {
             var events = new StringBuilder();
