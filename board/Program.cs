@@ -12,6 +12,7 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Board.Settings;
 using DeskPhone.Domain.Time;
+using DeskPhone.Media.Rtp;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 using DeskPhone.Board.Display;
@@ -50,7 +51,9 @@ namespace DeskPhone.Board
             var tcp = new TcpTransport(inbox, DeviceSizing.TcpConnections);
             // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
             // The board's RTC until ntp_server is set; then the phone's own SNTP client (docs/time.md).
-            var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs, new UdpNtpChannel());
+            // Calls' media on sockets bound to 0.0.0.0; no I2S adapter yet: silence is sent, nothing is played (docs/media.md).
+            var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs, new UdpNtpChannel(),
+                () => new UdpRtpChannel(null));
             PhoneCore phone = app.Core;
 
             int port = settings.GetInt(SettingNames.NetworkIdPort);

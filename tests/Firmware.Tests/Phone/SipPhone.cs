@@ -76,14 +76,17 @@ namespace DeskPhone.Firmware.Tests.Phone
 
         /// <param name="panel">A panel the screen model is drawn on (null: headless, as the other tests run).</param>
         /// <param name="drivers">The hardware (simulated), or null: none.</param>
-        public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null)
+        /// <param name="rtp">The calls' media channels (null: calls carry no audio), with <paramref name="audio"/> their devices.</param>
+        public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null,
+                        DeskPhone.Firmware.Voice.RtpChannelFactory rtp = null, DeskPhone.Media.Audio.ICallAudio audio = null)
         {
             Settings.Set("user_active", 1, "on");
             Settings.Set("user_name", 1, "100");
             Settings.Set("user_host", 1, "10.0.0.1");
             configure?.Invoke(Settings);
             Channel = new SipChannel(Inbox);
-            App = new PhoneApp(Settings, drivers, Inbox, Channel, "192.0.2.10", panel, panel == null ? null : DeskPhone.Ui.Rendering.DisplayProfile.Color320x240, null, 0);
+            App = new PhoneApp(Settings, drivers, Inbox, Channel, "192.0.2.10", panel, panel == null ? null : DeskPhone.Ui.Rendering.DisplayProfile.Color320x240, null, 0,
+                null, rtp, audio);
             Subscriptions = App.Subscriptions;
             Phone = App.Core;
             Binding = App.Binding;
