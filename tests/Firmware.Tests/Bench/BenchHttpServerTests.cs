@@ -71,12 +71,15 @@ namespace DeskPhone.Firmware.Tests.Bench
             return ReadToClose(s);
         }
 
-        /// <summary>Reads from the stream until <paramref name="text"/> has arrived; what came so far.</summary>
+        /// <summary>Reads from the stream until <paramref name="text"/> has arrived (within the patience); what came so far.</summary>
         private static string ReadUntil(Socket s, StringBuilder seen, string text)
         {
             var buffer = new byte[1024];
+            var clock = Stopwatch.StartNew();
             while (!seen.ToString().Contains(text))
             {
+                // The stream's keep-alive comments every 15 s would otherwise keep a missing event waited for forever.
+                Assert.True(clock.Elapsed < Patience, "no \"" + text + "\" within " + Patience + ": " + seen);
                 int n = s.Receive(buffer);
                 Assert.True(n > 0, "the stream closed before \"" + text + "\" came: " + seen);
                 seen.Append(Encoding.UTF8.GetString(buffer, 0, n));
@@ -169,8 +172,8 @@ namespace DeskPhone.Firmware.Tests.Bench
             Assert.StartsWith("HTTP/1.1 503 Service Unavailable\r\n", second);
 
             // Another connection changes the phone; the stream carries the event.
-            Assert.StartsWith("HTTP/1.1 200 OK", Exchange("POST /api/status/EthernetUnplugged/raise HTTP/1.1\r\n\r\n"));
-            ReadUntil(stream, seen, "event: status\n");
+            Assert.StartsWith("HTTP/1.1 200 OK", Exchange("POST /api/settings/user_realname?idx=1 HTTP/1.1\r\nContent-Length: 4\r\n\r\nDesk"));
+            ReadUntil(stream, seen, "event: settings\ndata: user_realname[1]\n\n");
 
             lock (_phone.Gate)
             {
