@@ -84,6 +84,12 @@ namespace DeskPhone.Domain.Calls
                     return true;
                 }
             }
+            if (shown != null && shown.State == SipCall.Connected && !shown.Held && Digit(keyCode) != (char)0)
+            {
+                // A key typed during a call goes to the other side as DTMF, as on any desk phone.
+                _calls.Media.SendDigits(shown.Id, Digit(keyCode).ToString());
+                return true;
+            }
             string[] labels = CallDisplay.SoftkeysOf(_calls, shown);
             int index = keyCode == KeyCode.Ok ? 0 : keyCode == KeyCode.Cancel ? CallDisplay.SoftkeyCount - 1
                 : keyCode >= KeyCode.Softkey1 && keyCode <= KeyCode.Softkey4 ? keyCode - KeyCode.Softkey1 : -1;

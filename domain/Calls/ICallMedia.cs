@@ -10,6 +10,12 @@ namespace DeskPhone.Domain.Calls
         void Start(int callId, string remoteAddress, int remotePort, int localPort, int codec);
 
         void Stop(int callId);
+
+        /// <summary>
+        /// Sends keys (0-9, *, #, A-D) in the call's media as RFC 4733 events; null when they are queued, else why not
+        /// (no media, the other side takes no telephone-event, a character that is no DTMF key).
+        /// </summary>
+        string SendDigits(int callId, string digits);
     }
 
     /// <summary>No audio yet: the call's signalling runs, nothing is sent or played.</summary>
@@ -22,5 +28,7 @@ namespace DeskPhone.Domain.Calls
         public void Stop(int callId)
         {
         }
+
+        public string SendDigits(int callId, string digits) => "the call has no media";
     }
 }

@@ -73,7 +73,6 @@ namespace DeskPhone.Firmware.App
                 Voice = new CallVoice(Calls.Sessions, Calls.Audio, audio ?? new SilentAudio(), rtp, new System.Random());
                 Calls.Media = Voice;
                 Calls.CallChanged += OnCallChanged;
-                Core.Event += OnPhoneEvent;
             }
             Core.RegistrationLost += identity => Calls.RegistrationLost(identity, Core.Now);
             if (settings.Medium != null)
@@ -177,22 +176,6 @@ namespace DeskPhone.Firmware.App
             if (call.State == SipCall.Ended)
             {
                 Voice.End(call.Id);
-            }
-        }
-
-        /// <summary>A digit key pressed during a call with media goes out as DTMF (RFC 4733), as on any desk phone.</summary>
-        private void OnPhoneEvent(string kind, string detail)
-        {
-            if (kind != PhoneEventKind.Key)
-            {
-                return;
-            }
-            string digit = detail == "STAR" ? "*" : detail == "HASH" ? "#" : detail;
-            int call = Voice.CurrentCall();
-            // The keys' one-character names are the digits; the others (UP, F1, ...) are longer.
-            if (call > 0 && digit.Length == 1)
-            {
-                Voice.SendDigits(call, digit);
             }
         }
 

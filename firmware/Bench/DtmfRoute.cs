@@ -1,6 +1,5 @@
 using System.Text;
 using DeskPhone.Domain.Calls;
-using DeskPhone.Firmware.Voice;
 using DeskPhone.Sip.Session;
 
 namespace DeskPhone.Firmware.Bench
@@ -17,7 +16,6 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>null when the digits are queued (the caller answers with the calls), else the error answer.</summary>
         public static BenchResponse Handle(PhoneCalls calls, int id, byte[] body)
         {
-            var voice = calls.Media as CallVoice;
             string json = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length);
             string digits = JsonText.StringField(json, "digits");
             if (digits == null || digits.Length == 0 || digits.Length > MaxDigits)
@@ -26,13 +24,14 @@ namespace DeskPhone.Firmware.Bench
             }
             if (id == 0)
             {
-                id = voice == null ? -1 : voice.CurrentCall();
+                SipCall active = calls.Active();
+                id = active == null ? -1 : active.Id;
             }
             else if (calls.Sessions.Find(id) == null)
             {
                 return BenchResponse.Error(404, "no call " + id.ToString());
             }
-            string error = voice == null || id <= 0 ? "no call with media" : voice.SendDigits(id, digits);
+            string error = id <= 0 ? "no call with media" : calls.Media.SendDigits(id, digits);
             return error == null ? null : BenchResponse.Error(400, error);
         }
     }

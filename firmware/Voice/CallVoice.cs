@@ -133,21 +133,6 @@ namespace DeskPhone.Firmware.Voice
             }
         }
 
-        /// <summary>The call whose media runs (the first such in the call table), or -1: where typed digits go.</summary>
-        public int CurrentCall()
-        {
-            for (int i = 0; i < CallSessions.MaxCalls; i++)
-            {
-                SipCall call = _calls.Slot(i);
-                MediaSession session = call == null ? null : Find(call.Id);
-                if (session != null && session.Active)
-                {
-                    return call.Id;
-                }
-            }
-            return -1;
-        }
-
         private int EventPayloadType(int callId)
         {
             for (int i = 0; i < CallSessions.MaxCalls; i++)
