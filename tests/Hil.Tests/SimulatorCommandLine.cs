@@ -124,6 +124,36 @@ namespace DeskPhone.Hil.Tests
             }
         }
 
+        /// <summary>
+        /// A newcomer copies what the banner prints: the export line and the phonectl it names (the binary built beside
+        /// the simulator) reach this simulator's screen.
+        /// </summary>
+        [Fact]
+        public void TheBannerNamesAPhonectlAndTheTargetThatWork()
+        {
+            using var run = new Run("--sip-port 0 --bench-port 0");
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!run.Out.Contains("Ctrl-C stops it") && !run.Process.HasExited && DateTime.UtcNow < deadline)
+            {
+                System.Threading.Thread.Sleep(50);
+            }
+            string[] lines = run.Out.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+            string export = lines.Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("export DESKPHONE_TARGET="));
+            Assert.True(export != null, run.Out);
+            string target = export.Substring("export DESKPHONE_TARGET=".Length);
+            Assert.StartsWith("http://127.0.0.1:", target);
+            string phonectl = lines.First(l => l.StartsWith("  phonectl: ")).Substring(12).Split(" (")[0];
+            Assert.True(File.Exists(phonectl), "the banner names " + phonectl + ", which was not built");
+
+            var start = new ProcessStartInfo(phonectl, "screen") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.Environment["DESKPHONE_TARGET"] = target;
+            using Process screen = Process.Start(start);
+            string output = screen.StandardOutput.ReadToEnd();
+            Assert.True(screen.WaitForExit(30000));
+            Assert.Equal(0, screen.ExitCode);
+            Assert.Contains("[status]", output);
+        }
+
         [SkippableFact]
         public void SigtermStopsItCleanly()
         {

@@ -81,10 +81,15 @@ namespace DeskPhone.Simulator
             string identity = settings.Get(SettingNames.UserName, 1);
             // An IPv6 address is written as a reference in a SIP URI: sip:486@[::1]:5060.
             string sipHost = options.Bind.Contains(':') ? "[" + options.Bind + "]" : options.Bind;
+            string sipUri = "sip:" + identity + "@" + sipHost + ":" + phone.Udp.LocalPort;
+            string phonectl = PhonectlCommand();
             Console.WriteLine("DeskPhone simulator running");
-            Console.WriteLine("  SIP:   sip:" + identity + "@" + sipHost + ":" + phone.Udp.LocalPort + " (UDP and TCP)");
-            Console.WriteLine("  bench: " + bench.Prefix + " (page), " + bench.Prefix + "api/screen (screen text)");
-            Console.WriteLine("  try:   dotnet run --project tools/PhoneCtl -- message sip:" + identity + "@" + sipHost + ":" + phone.Udp.LocalPort + " \"Hello\"");
+            Console.WriteLine("  SIP:      " + sipUri + " (UDP and TCP)");
+            Console.WriteLine("  bench:    " + bench.Prefix + " (page in a browser), " + bench.Prefix + "api/screen (screen text)");
+            Console.WriteLine("  phonectl: " + phonectl + " (docs/bench.md); in another shell first:");
+            Console.WriteLine("            export DESKPHONE_TARGET=" + bench.Prefix);
+            Console.WriteLine("  try:      " + phonectl + " message " + sipUri + " \"Hello\"");
+            Console.WriteLine("            " + phonectl + " screen");
             Console.WriteLine("Ctrl-C stops it.");
             Console.Out.Flush();
 
@@ -94,6 +99,23 @@ namespace DeskPhone.Simulator
             stop.Wait();
             Console.WriteLine("DeskPhone simulator stopped");
             return 0;
+        }
+
+        /// <summary>
+        /// How to run phonectl from here: the binary built beside the simulator (tools/Simulator references
+        /// tools/PhoneCtl, so one build makes both; it answers in a second where `dotnet run` builds first), else
+        /// `dotnet run --project tools/PhoneCtl --`.
+        /// </summary>
+        private static string PhonectlCommand()
+        {
+            string configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
+            string built = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "PhoneCtl", configuration, "phonectl"));
+            if (File.Exists(built))
+            {
+                string relative = Path.GetRelativePath(Environment.CurrentDirectory, built);
+                return relative.StartsWith("..") || Path.IsPathRooted(relative) ? built : "./" + relative;
+            }
+            return "dotnet run --project tools/PhoneCtl --";
         }
 
         private static bool ImportSettings(SettingsStore settings, string file)
