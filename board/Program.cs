@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Boards;
 using DeskPhone.Board.Drivers;
@@ -11,6 +12,7 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Board.Settings;
 using DeskPhone.Domain.Time;
+using DeskPhone.Media.Rtp;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 using DeskPhone.Board.Display;
@@ -49,7 +51,9 @@ namespace DeskPhone.Board
             var tcp = new TcpTransport(inbox, DeviceSizing.TcpConnections);
             // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
             // The board's RTC until ntp_server is set; then the phone's own SNTP client (docs/time.md).
-            var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs, new UdpNtpChannel());
+            // Calls' media on sockets bound to 0.0.0.0; no I2S adapter yet: silence is sent, nothing is played (docs/media.md).
+            var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs, new UdpNtpChannel(),
+                () => new UdpRtpChannel(null));
             PhoneCore phone = app.Core;
 
             int port = settings.GetInt(SettingNames.NetworkIdPort);
@@ -57,7 +61,8 @@ namespace DeskPhone.Board
             tcp.Start("0.0.0.0", port);
 
             var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time };
-            new BenchListener(router, phone, BenchPort).Start();
+            router.Auth.Log = line => Console.WriteLine(line);
+            new BenchHttpServer(router, phone).Start(IPAddress.Any, BenchPort);
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", bench port " + BenchPort.ToString());
 
             while (true)

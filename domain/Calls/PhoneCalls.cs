@@ -44,6 +44,21 @@ namespace DeskPhone.Domain.Calls
             _tones = tones;
             Sessions = new CallSessions(agent, this);
             Audio = new AudioRoute(statuses);
+            ApplyPorts();
+            settings.SettingChanged += (name, idx, reboot) =>
+            {
+                if (name == SettingNames.RtpPortStart || name == SettingNames.RtpPortEnd)
+                {
+                    ApplyPorts();
+                }
+            };
+        }
+
+        /// <summary>The media port range of the settings, for the next call (a live call keeps its port).</summary>
+        private void ApplyPorts()
+        {
+            Sessions.RtpPortStart = _settings.GetInt(SettingNames.RtpPortStart);
+            Sessions.RtpPortEnd = _settings.GetInt(SettingNames.RtpPortEnd);
         }
 
         public CallSessions Sessions { get; }
@@ -63,8 +78,9 @@ namespace DeskPhone.Domain.Calls
             }
         }
 
-        /// <summary>Where connected calls' audio goes (issue #19 sets its RTP here); nothing yet.</summary>
+        /// <summary>Where connected calls' audio goes: firmware/Voice/CallVoice when the phone has media channels (docs/media.md).</summary>
         public ICallMedia Media { get; set; } = new NoCallMedia();
+
         /// <summary>Where the audio goes and whether it is muted (the keys change it; the media layer reads it).</summary>
         public AudioRoute Audio { get; }
 

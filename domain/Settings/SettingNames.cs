@@ -73,6 +73,8 @@ namespace DeskPhone.Domain.Settings
         public const string DesktopMessageMaxBytes = "desktop_message_max_bytes";
         public const string TimezoneOffsetMinutes = "timezone_offset_minutes";
         public const string NtpServer = "ntp_server";
+        public const string RtpPortStart = "rtp_port_start";
+        public const string RtpPortEnd = "rtp_port_end";
         public const string NtpRefreshTimer = "ntp_refresh_timer";
         public const string StatusPopupDefaultSeconds = "status_popup_default_seconds";
     }

@@ -135,6 +135,8 @@ namespace DeskPhone.Domain.Settings
             t.Int("timezone_offset_minutes", "0", -720, 840, false, "Offset of local time from UTC (minutes)");
             t.Row("ntp_server", SettingKind.HostPort, "", 0, 0, TextMax, null, false, null, "NTP server host[:port] (empty: no network time)");
             t.Int("ntp_refresh_timer", "3600", 60, 86400, false, "Seconds between NTP requests once the time is known");
+            t.Int("rtp_port_start", "10000", 1024, 65534, false, "First UDP port of the calls' RTP (each call an even port, RTCP on the next)");
+            t.Int("rtp_port_end", "10099", 1025, 65535, false, "Last UDP port of the calls' RTP and RTCP");
             t.Int("status_popup_default_seconds", "10", 0, 3600, false, "Seconds a pop-up stays when its entry has no :N");
         }
 

@@ -2,6 +2,9 @@ using DeskPhone.Drivers;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Domain.Calls;
 using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Voice;
+using DeskPhone.Media.Audio;
+using DeskPhone.Sip.Session;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Time;
 using DeskPhone.Sip.Transport;
@@ -43,8 +46,14 @@ namespace DeskPhone.Firmware.App
         /// </param>
         /// <param name="startMs">The monotonic clock at start (milliseconds).</param>
         /// <param name="ntp">The UDP channel for network time (SNTP with <c>ntp_server</c>); null: none (tests).</param>
+        /// <param name="rtp">
+        /// Makes the UDP channels of the calls' media ports (RTP and RTCP); null: calls carry no audio (tests that only
+        /// look at signalling, the interpreter's boot scenario).
+        /// </param>
+        /// <param name="audio">The microphone and speaker per call; null with <paramref name="rtp"/> set: silence sent, nothing played.</param>
         public PhoneApp(SettingsStore settings, PhoneDrivers drivers, SipInbox inbox, ISipTransport udp, string localHost,
-                        IPanel panel, DisplayProfile profile, WallClock wallClock, long startMs, INtpChannel ntp = null)
+                        IPanel panel, DisplayProfile profile, WallClock wallClock, long startMs, INtpChannel ntp = null,
+                        RtpChannelFactory rtp = null, ICallAudio audio = null)
         {
             Settings = settings;
             Inbox = inbox;
@@ -69,6 +78,13 @@ namespace DeskPhone.Firmware.App
             }
             Keys = new CallKeys(Calls);
             Core.CallKeys = Keys;
+            if (rtp != null)
+            {
+                Voice = new CallVoice(Calls.Sessions, audio ?? new SilentAudio(), rtp, new System.Random());
+                Calls.Media = Voice;
+                Calls.CallChanged += OnCallChanged;
+                Core.Event += OnPhoneEvent;
+            }
             if (drivers != null)
             {
                 drivers.Ethernet.NetworkLost += () => Calls.NetworkLost(Core.Now);
@@ -116,6 +132,9 @@ namespace DeskPhone.Firmware.App
         /// <summary>The call keys (hook, speaker, headset, mute, hold, the call screen's softkeys), which see every key first.</summary>
         public CallKeys Keys { get; }
 
+        /// <summary>The calls' voice (RTP, RTCP, jitter buffer, codec) behind <see cref="PhoneCalls.Media"/>; null without media ports.</summary>
+        public CallVoice Voice { get; }
+
         /// <summary>The screen model and its renderer (drawing nothing when headless).</summary>
         public IdleScreen Idle { get; }
 
@@ -141,11 +160,39 @@ namespace DeskPhone.Firmware.App
             {
                 Agent.Poll(nowMs);
                 Calls.Poll(nowMs);
+                if (Voice != null)
+                {
+                    Voice.Poll(nowMs);
+                }
                 Subscriptions.Poll(nowMs);
                 Publisher.Poll(nowMs);
                 Time.Poll(nowMs);
                 Core.Poll(nowMs);
                 Screen.Tick();
+            }
+        }
+
+        private void OnCallChanged(SipCall call)
+        {
+            if (call.State == SipCall.Ended)
+            {
+                Voice.End(call.Id);
+            }
+        }
+
+        /// <summary>A digit key pressed during a call with media goes out as DTMF (RFC 4733), as on any desk phone.</summary>
+        private void OnPhoneEvent(string kind, string detail)
+        {
+            if (kind != PhoneEventKind.Key)
+            {
+                return;
+            }
+            string digit = detail == "STAR" ? "*" : detail == "HASH" ? "#" : detail;
+            int call = Voice.CurrentCall();
+            // The keys' one-character names are the digits; the others (UP, F1, ...) are longer.
+            if (call > 0 && digit.Length == 1)
+            {
+                Voice.SendDigits(call, digit);
             }
         }
 

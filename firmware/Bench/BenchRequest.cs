@@ -1,7 +1,7 @@
 namespace DeskPhone.Firmware.Bench
 {
     /// <summary>
-    /// One HTTP request as the adapters (the device's HttpListener, the simulator's Kestrel) hand it to
+    /// One HTTP request as the adapters (the board's <see cref="BenchHttpServer"/>, the simulator's Kestrel) hand it to
     /// <see cref="BenchRouter"/>: first without its body to <see cref="BenchRouter.Admit"/>, which decides on the
     /// headers alone, then, when admitted, with the body to <see cref="BenchRouter.Handle(BenchRequest)"/>.
     /// </summary>

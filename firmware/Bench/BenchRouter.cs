@@ -14,7 +14,7 @@ namespace DeskPhone.Firmware.Bench
 {
     /// <summary>
     /// The bench interface, served by the firmware itself (docs/bench.md): one portable router from request to
-    /// response, so the device's HttpListener and the simulator's Kestrel serve the same API and the same protection
+    /// response, so the board's BenchHttpServer and the simulator's Kestrel serve the same API and the same protection
     /// (<see cref="BenchAuth"/>, docs/security.md). Adapters call <see cref="Admit"/> with the headers before they read
     /// a body, then <see cref="Handle(BenchRequest)"/>. Bad requests get 400 with a reason, unknown paths 404, every
     /// error is JSON. Callers hold <see cref="PhoneCore.Gate"/> while calling either.

@@ -1,5 +1,6 @@
 using System.Text;
 using DeskPhone.Domain.Calls;
+using DeskPhone.Firmware.Voice;
 using DeskPhone.Sip.Session;
 
 namespace DeskPhone.Firmware.Bench
@@ -38,6 +39,10 @@ namespace DeskPhone.Firmware.Bench
                 return BenchResponse.Error(400, "call id must be a number, not " + parts[2]);
             }
             string action = parts[3];
+            if (action == "dtmf")
+            {
+                return DtmfRoute.Handle(calls, id, body) ?? BenchResponse.Json(List(calls, nowMs));
+            }
             if (action != "answer" && action != "hangup" && action != "hold" && action != "resume")
             {
                 return NotFound(method, parts);
@@ -79,7 +84,7 @@ namespace DeskPhone.Firmware.Bench
                 return BenchResponse.Error(400, "not dialled: " + error);
             }
             var sb = new StringBuilder();
-            Append(sb, call, nowMs);
+            Append(sb, call, calls.Media, nowMs);
             return BenchResponse.Json(sb.ToString());
         }
 
@@ -96,7 +101,7 @@ namespace DeskPhone.Firmware.Bench
                 }
                 sb.Append(first ? "" : ",");
                 first = false;
-                Append(sb, c, nowMs);
+                Append(sb, c, calls.Media, nowMs);
             }
             return sb.Append(']').ToString();
         }
@@ -127,7 +132,7 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(']');
         }
 
-        private static void Append(StringBuilder sb, SipCall c, long nowMs)
+        private static void Append(StringBuilder sb, SipCall c, ICallMedia media, long nowMs)
         {
             sb.Append("{\"id\":").Append(c.Id.ToString());
             sb.Append(",\"direction\":").Append(JsonText.Quote(CallNames.Direction(c)));
@@ -138,7 +143,9 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(",\"identity\":").Append(c.Identity.ToString());
             sb.Append(",\"duration\":").Append(c.DurationSeconds(nowMs).ToString());
             sb.Append(",\"codec\":").Append(JsonText.Quote(Sdp.CodecName(c.Codec)));
-            sb.Append(",\"remoteHeld\":").Append(c.RemoteHeld ? "true" : "false").Append('}');
+            sb.Append(",\"remoteHeld\":").Append(c.RemoteHeld ? "true" : "false");
+            MediaFigures.Append(sb, media as CallVoice, c.Id);
+            sb.Append('}');
         }
 
         private static BenchResponse NotFound(string method, string[] parts)

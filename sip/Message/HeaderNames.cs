@@ -70,8 +70,8 @@ namespace DeskPhone.Sip.Message
             (object)canonical != Authorization && (object)canonical != ProxyAuthorization && (object)canonical != UserAgent &&
             (object)canonical != "Subject" && (object)canonical != "Identity";
 
-        /// <summary>The canonical name for the bytes, or null for a header this table does not know.</summary>
-        internal static string Find(byte[] b, int start, int length)
+        /// <summary>The index in <see cref="Known"/> of the canonical name for the bytes, or -1 for a header this table does not know.</summary>
+        internal static int FindIndex(byte[] b, int start, int length)
         {
             if (length == 1)
             {
@@ -80,19 +80,19 @@ namespace DeskPhone.Sip.Message
                 {
                     if (Compact[i] == c)
                     {
-                        return Known[i];
+                        return i;
                     }
                 }
-                return null;
+                return -1;
             }
             for (int i = 0; i < Known.Length; i++)
             {
                 if (Equal(Known[i], b, start, length))
                 {
-                    return Known[i];
+                    return i;
                 }
             }
-            return null;
+            return -1;
         }
 
         /// <summary>The canonical name for a name given as text (long or compact), or the text itself when unknown.</summary>

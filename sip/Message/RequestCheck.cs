@@ -119,7 +119,7 @@ namespace DeskPhone.Sip.Message
             int twice = 0;
             for (int i = 0; i < m.HeaderCount; i++)
             {
-                int bit = SingleBit(m.HeaderCanonical[i]);
+                int bit = SingleBit(m.Canonical(i));
                 twice |= once & bit;
                 once |= bit;
             }
@@ -129,9 +129,10 @@ namespace DeskPhone.Sip.Message
             }
             for (int i = 0; i < m.HeaderCount; i++)
             {
-                if ((SingleBit(m.HeaderCanonical[i]) & twice) != 0)
+                string canonical = m.Canonical(i);
+                if ((SingleBit(canonical) & twice) != 0)
                 {
-                    return m.HeaderCanonical[i];
+                    return canonical;
                 }
             }
             return null;

@@ -98,7 +98,7 @@ namespace DeskPhone.Sip.Message
 
             for (int i = 0; i < m.HeaderCount; i++)
             {
-                if ((object)m.HeaderCanonical[i] != (object)HeaderNames.ContentLength)
+                if ((object)m.Canonical(i) != (object)HeaderNames.ContentLength)
                 {
                     continue;
                 }
@@ -308,7 +308,7 @@ namespace DeskPhone.Sip.Message
             int i = m.HeaderCount++;
             m.NameStart[i] = start;
             m.NameLength[i] = nameEnd - start;
-            m.HeaderCanonical[i] = HeaderNames.Find(b, start, nameEnd - start);
+            m.HeaderKind[i] = (byte)(HeaderNames.FindIndex(b, start, nameEnd - start) + 1);
             m.ValueStart[i] = colon + 1;
             m.ValueLength[i] = end - colon - 1;
             return true;

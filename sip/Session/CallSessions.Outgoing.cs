@@ -67,7 +67,7 @@ namespace DeskPhone.Sip.Session
             call.RemoteTarget = uri;
             call.HopAddress = address;
             call.HopPort = port;
-            call.LocalMediaPort = RtpBasePort + 2 * slot;
+            call.LocalMediaPort = NextMediaPort();
             Describe(call, Sdp.SendRecv);
             _calls[slot] = call;
             SendInvite(call, null, null, nowMs);

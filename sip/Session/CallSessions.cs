@@ -24,8 +24,10 @@ namespace DeskPhone.Sip.Session
         /// <summary>3xx answers an outgoing call follows before it gives up with the last one.</summary>
         public const int MaxRedirects = 3;
 
-        /// <summary>The phone's RTP port for call slot n is this + 2n (no setting for it exists yet).</summary>
-        public const int RtpBasePort = 10000;
+        /// <summary>The default range of the calls' RTP ports (settings rtp_port_start, rtp_port_end); RTCP is each port + 1.</summary>
+        public const int DefaultRtpPortStart = 10000;
+
+        public const int DefaultRtpPortEnd = 10099;
 
         private readonly SipUserAgent _agent;
         private readonly ISessionHandler _handler;
@@ -37,12 +39,55 @@ namespace DeskPhone.Sip.Session
         private SdpMedia _sdpMedia;
         private SipWriter _writer;
         private int _nextId;
+        private int _rtpTurn;
 
         public CallSessions(SipUserAgent agent, ISessionHandler handler)
         {
             _agent = agent;
             _handler = handler;
             agent.AddListener(this);
+        }
+
+        /// <summary>The first and last port new calls take their RTP port from (even ports; RTCP on the next).</summary>
+        public int RtpPortStart { get; set; } = DefaultRtpPortStart;
+
+        public int RtpPortEnd { get; set; } = DefaultRtpPortEnd;
+
+        /// <summary>
+        /// The next even port of the range no live call uses, in turn (a new call does not take the port the last one
+        /// just left, whose stray packets may still arrive); when every pair is taken, the next in turn.
+        /// </summary>
+        private int NextMediaPort()
+        {
+            int first = RtpPortStart + (RtpPortStart & 1);
+            int pairs = (RtpPortEnd - first + 1) / 2;
+            if (pairs < 1)
+            {
+                pairs = 1;
+            }
+            for (int i = 0; i < pairs; i++)
+            {
+                int turn = (_rtpTurn + i) % pairs;
+                int port = first + 2 * turn;
+                if (!MediaPortInUse(port) || i == pairs - 1)
+                {
+                    _rtpTurn = (turn + 1) % pairs;
+                    return port;
+                }
+            }
+            return first;
+        }
+
+        private bool MediaPortInUse(int port)
+        {
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                if (_calls[i] != null && _calls[i].LocalMediaPort == port)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>The call in slot <paramref name="slot"/> (0..<see cref="MaxCalls"/>-1), or null.</summary>
@@ -171,7 +216,7 @@ namespace DeskPhone.Sip.Session
             call.RemoteTarget = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RemoteUri;
             call.Routes = ReadRoutes(m, false);
             call.InviteBranch = branch;
-            call.LocalMediaPort = RtpBasePort + 2 * slot;
+            call.LocalMediaPort = NextMediaPort();
             call.Invite = Copy(packet);
             call.State = SipCall.Alerting;
             // Trying first: the decision below may take the firmware's lock and the ringer (RFC 3261 8.2.6.1).

@@ -14,18 +14,29 @@ namespace DeskPhone.Sip.UserAgent
     /// Per entry 16 bytes, no object.
     /// </para>
     /// <para>
-    /// Sized for <see cref="Size"/> requests within any 32 s (4 a second sustained; the bring-up of 70 BLF keys sends
-    /// 70 NOTIFYs at once). When all entries are live, one source that holds at least a quarter of them (a flood) gives
-    /// up its oldest entry to a request from another source, so a flood cannot shut the PBX out for 32 s; a
-    /// retransmission of that forgotten request would be handled again, which only the flooder sees. Otherwise (the
-    /// requester is that source, or nobody holds a quarter) <see cref="HasRoom"/> is false and the user agent answers
-    /// the new request 503 with Retry-After (the seconds until the oldest entry expires) without handling it.
+    /// <see cref="Size"/> entries. When all are inside Timer J, the oldest entry whose last answer went out at least
+    /// <see cref="ReuseAfterMs"/> ago is reused, unless it is an INVITE's (a retransmitted request is answered again and
+    /// its entry counts from then, Timer J included): a non-INVITE client
+    /// retransmits at most T2 = 4 s apart until it has a final response (RFC 3261 17.1.2.2) and stops once it has one,
+    /// so after T2 and a margin without a retransmission the answer arrived; Timer J's 64*T1 only covers clients whose
+    /// answers keep getting lost. So the table sustains Size / 5 s = 25 requests a second (4 a second before, when
+    /// every entry was kept the full 32 s). When none is that old, one source that holds at least a quarter of the
+    /// entries (a flood) gives up its oldest entry to a request from another source, so a flood cannot shut the PBX
+    /// out; a retransmission of that forgotten request would be handled again, which only the flooder sees. Otherwise
+    /// (the requester is that source, or nobody holds a quarter) <see cref="HasRoom"/> is false and the user agent
+    /// answers the new request 503 with Retry-After (the seconds until an entry can be reused) without handling it.
     /// </para>
     /// </summary>
     internal sealed class ServerTransactions
     {
         public const int Size = 128;
         public const long TimerJMs = 32000;
+
+        /// <summary>
+        /// How long after its (last) answer a non-INVITE entry may be reused when the table is full: T2 (4 s, the
+        /// longest gap between a client's retransmissions) and a second for the network and the loop.
+        /// </summary>
+        public const long ReuseAfterMs = 5000;
 
         /// <summary>How the answer's extra header is made again (kept with the status).</summary>
         public const int Plain = 0;
@@ -36,6 +47,16 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>Expiry times are kept in units of 2^8 ms (an int lasts 17 years).</summary>
         private const int UnitShift = 8;
+
+        /// <summary>Timer J and the reuse age in those units (Timer J is a whole number of them; the age is rounded up).</summary>
+        private const int TimerJUnits = (int)(TimerJMs >> UnitShift);
+        private const int ReuseUnits = (int)((ReuseAfterMs + (1 << UnitShift) - 1) >> UnitShift);
+
+        /// <summary>
+        /// Bit of <c>_answers</c> above the status (10 bits) and kind (2 bits): an INVITE's entry, kept for the whole of
+        /// Timer J (its client's Timer A doubles without the T2 cap, RFC 3261 17.1.1.2).
+        /// </summary>
+        private const int InviteBit = 1 << 12;
 
         private readonly int[] _hashA = new int[Size];
         private readonly short[] _hashB = new short[Size];
@@ -70,6 +91,9 @@ namespace DeskPhone.Sip.UserAgent
             {
                 if (_hashA[i] == _hashedA && _hashB[i] == _hashedB && _until[i] > now)
                 {
+                    // Asked again: the answer was lost, so the entry counts from the answer sent again now (Timer J
+                    // restarts with it, which only keeps the entry longer than RFC 3261 17.2.2 asks).
+                    _until[i] = Expiry(nowMs);
                     return i;
                 }
             }
@@ -78,7 +102,7 @@ namespace DeskPhone.Sip.UserAgent
 
         public int Status(int entry) => _answers[entry] & 0x3FF;
 
-        public int Kind(int entry) => _answers[entry] >> 10;
+        public int Kind(int entry) => (_answers[entry] >> 10) & 3;
 
         public int Tag(int entry) => _tags[entry];
 
@@ -93,11 +117,38 @@ namespace DeskPhone.Sip.UserAgent
             {
                 return true;
             }
-            return Free(nowMs) >= 0 || TakeFromFlooder(SourceHash(source));
+            return Free(nowMs) >= 0 || ReuseAnswered(nowMs) || TakeFromFlooder(SourceHash(source));
         }
 
         /// <summary>Entries given up by a source holding a quarter of the table to a request from another source.</summary>
         public int TakenFromFlooders { get; private set; }
+
+        /// <summary>Entries reused inside Timer J because their answer went out <see cref="ReuseAfterMs"/> ago or more.</summary>
+        public int Reused { get; private set; }
+
+        /// <summary>Frees the oldest entry last answered at least <see cref="ReuseAfterMs"/> ago, not an INVITE's; false if none is.</summary>
+        private bool ReuseAnswered(long nowMs)
+        {
+            int now = Unit(nowMs);
+            int oldest = -1;
+            for (int i = 0; i < Size; i++)
+            {
+                if ((_answers[i] & InviteBit) == 0 && (oldest < 0 || _until[i] < _until[oldest]))
+                {
+                    oldest = i;
+                }
+            }
+            if (oldest < 0 || ReusableAt(oldest) > now)
+            {
+                return false;
+            }
+            _until[oldest] = 0;
+            Reused++;
+            return true;
+        }
+
+        /// <summary>The time unit from which the entry may be reused: its last answer's plus the reuse age, or its expiry (INVITE).</summary>
+        private int ReusableAt(int i) => (_answers[i] & InviteBit) != 0 ? _until[i] : _until[i] - TimerJUnits + ReuseUnits;
 
         /// <summary>
         /// The table is full: the source with most entries (found by a majority vote, then counted) gives up its oldest
@@ -144,16 +195,16 @@ namespace DeskPhone.Sip.UserAgent
             return true;
         }
 
-        /// <summary>Whole seconds until the oldest live entry expires (at least 1), for Retry-After.</summary>
+        /// <summary>Whole seconds until the first live entry can be reused or expires (at least 1), for Retry-After.</summary>
         public int RetryAfterSeconds(long nowMs)
         {
             int now = Unit(nowMs);
             int first = int.MaxValue;
             for (int i = 0; i < Size; i++)
             {
-                if (_until[i] > now && _until[i] < first)
+                if (_until[i] > now && ReusableAt(i) < first)
                 {
-                    first = _until[i];
+                    first = ReusableAt(i);
                 }
             }
             long ms = first == int.MaxValue ? 0 : ((long)first << UnitShift) - nowMs;
@@ -175,9 +226,9 @@ namespace DeskPhone.Sip.UserAgent
             Hash(top, method, source);
             _hashA[i] = _hashedA;
             _hashB[i] = _hashedB;
-            _until[i] = Unit(nowMs + TimerJMs + (1 << UnitShift) - 1);
+            _until[i] = Expiry(nowMs);
             _tags[i] = tag;
-            _answers[i] = (short)((status & 0x3FF) | (kind << 10));
+            _answers[i] = (short)((status & 0x3FF) | (kind << 10) | (method == "INVITE" ? InviteBit : 0));
             _sources[i] = _hashedSource;
         }
 
@@ -197,6 +248,10 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         private static int Unit(long ms) => (int)(ms >> UnitShift);
+
+        /// <summary>The end of Timer J for an answer sent now, rounded up to a unit.</summary>
+        private static int Expiry(long nowMs) => Unit(nowMs + TimerJMs + (1 << UnitShift) - 1);
+
 
         private int Free(long nowMs)
         {

@@ -79,6 +79,9 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Requests answered since start, for the bench.</summary>
         public int Answered { get; private set; }
 
+        /// <summary>Server transactions reused inside Timer J, their answer 5 s old or more (docs/sip-stack.md, "Transactions").</summary>
+        public int ServerTransactionsReused => _transactions.Reused;
+
         /// <summary>
         /// The address the phone puts in Via and Contact (the transports' bind address). An IPv6 address is kept as the
         /// reference sent-by and URIs need ("::1" becomes "[::1]", RFC 3261 25.1, RFC 5118 4.1).

@@ -19,7 +19,8 @@ namespace DeskPhone.Cost
     /// callgrind with a dump before every console write, so each run is one dump, and (Ir of 2N - Ir of N) / N is one
     /// request without start-up or marker. The preparation of each kind (one request unmeasured, then answering what the
     /// phone sent on its own) has a marker of its own ("cost mark prepare KIND"), so it is in no run. Every request's answer is checked on the wire (a failed check ends in an
-    /// unhandled exception), so the count is the real path. Nothing else is printed after the first marker.
+    /// unhandled exception), so the count is the real path. Nothing else is printed after the first marker. The voice
+    /// workloads (<see cref="MediaCost"/>: G.711 per frame, tone frames) run first, before the phone is built.
     /// </summary>
     public static class CostProgram
     {
@@ -63,6 +64,7 @@ namespace DeskPhone.Cost
 
         public static void Main()
         {
+            MediaCost.Run(N);
             Boot();
             Register();
             SubscribeBlf();

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -59,6 +60,37 @@ namespace DeskPhone.Hil.Tests
             using var run = new Run("--frobnicate");
             Assert.Equal(2, run.Exit());
             Assert.Contains("unknown option --frobnicate", run.Err);
+        }
+
+        [Theory]
+        [InlineData("tone:abc", "--mic tone:FREQ needs a frequency in Hz between 0 and 4000, not abc")]
+        [InlineData("tone:5000", "--mic tone:FREQ needs a frequency in Hz between 0 and 4000, not 5000")]
+        [InlineData("/nonexistent/mic.wav", "/nonexistent/mic.wav")]
+        public void ABadMicrophoneIsAUsageError(string mic, string message)
+        {
+            using var run = new Run("--mic " + mic + " --sip-port 0 --bench-port 0");
+            Assert.Equal(2, run.Exit());
+            Assert.Contains(message, run.Err);
+        }
+
+        [Fact]
+        public void AWavFileOfAnotherFormatIsRefusedWithTheConversion()
+        {
+            string file = Path.Combine(Path.GetTempPath(), "deskphone-stereo-" + Guid.NewGuid().ToString("N") + ".wav");
+            byte[] wav = DeskPhone.Host.Audio.Wav.Header(4);
+            wav[22] = 2;  // two channels
+            File.WriteAllBytes(file, wav.Concat(new byte[8]).ToArray());
+            try
+            {
+                using var run = new Run("--mic " + file + " --sip-port 0 --bench-port 0");
+                Assert.Equal(2, run.Exit());
+                Assert.Contains("2 channel(s)", run.Err);
+                Assert.Contains("sox IN.wav -r 8000 -c 1 -b 16 OUT.wav", run.Err);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
         }
 
         [Fact]

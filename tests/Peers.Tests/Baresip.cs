@@ -27,7 +27,12 @@ namespace DeskPhone.Peers.Tests
 
         /// <param name="user">The account's user (at 127.0.0.1).</param>
         /// <param name="accountParams">Extra account parameters, e.g. ;auth_pass=...;outbound="sip:127.0.0.1:5060".</param>
-        public Baresip(string user, string accountParams = ";regint=0")
+        /// <param name="audioFile">A WAV file (16-bit mono 8 kHz) baresip sends in calls (its aufile module) instead of silence.</param>
+        /// <param name="recordDir">
+        /// Where baresip writes what it plays and what it sends (its sndfile filter): dump-TIME-dec.wav and -enc.wav per
+        /// call, complete once the call ended.
+        /// </param>
+        public Baresip(string user, string accountParams = ";regint=0", string audioFile = null, string recordDir = null)
         {
             SipPort = LoopbackPorts.FreeUdpAndTcp();
             int control = LoopbackPorts.FreeTcp();
@@ -40,12 +45,14 @@ namespace DeskPhone.Peers.Tests
                 "module_path /usr/lib/baresip/modules\n" +
                 "module g711.so\n" +
                 "module aubridge.so\n" +
+                (audioFile == null ? "" : "module aufile.so\n") +
+                (recordDir == null ? "" : "module sndfile.so\nsnd_path " + recordDir + "\n") +
                 "module_app account.so\n" +
                 "module_app menu.so\n" +
                 "module_app ctrl_tcp.so\n" +
                 "ctrl_tcp_listen 127.0.0.1:" + control + "\n" +
                 "audio_player aubridge,nil\n" +
-                "audio_source aubridge,nil\n" +
+                (audioFile == null ? "audio_source aubridge,nil\n" : "audio_source aufile," + audioFile + "\n") +
                 "audio_alert aubridge,nil\n" +
                 "rtp_ports " + rtp + "-" + (rtp + 9) + "\n");
             File.WriteAllText(Path.Combine(_peer.Dir, "accounts"), "<sip:" + user + "@127.0.0.1>;answermode=auto" + accountParams + "\n");
@@ -95,6 +102,9 @@ namespace DeskPhone.Peers.Tests
 
         /// <summary>Puts the current call on hold (re-INVITE with sendonly) or takes it off.</summary>
         public void Hold(bool hold) => Command(hold ? "hold" : "resume", "");
+
+        /// <summary>Sends a DTMF digit in the current call (RFC 4733 events with the negotiated telephone-event type).</summary>
+        public void SendDigit(char digit) => Command("sndcode", digit.ToString());
 
         /// <summary>How many times an event of this type was reported so far.</summary>
         public int EventCount(string type)

@@ -80,6 +80,16 @@ KINDS = [
     ('status-raise-clear', 'status raised + cleared, LED and status line follow (2 turns)', 2),
 ]
 
+# tests/Device.Cost/MediaCost.cs: per 20 ms frame (50 a second in each direction of a call)
+VOICE_KINDS = [
+    ('mulaw-encode', 'G.711 mu-law encode, one 20 ms frame (160 samples) into an RTP payload'),
+    ('mulaw-decode', 'G.711 mu-law decode, one 20 ms frame'),
+    ('alaw-encode', 'G.711 A-law encode, one 20 ms frame'),
+    ('alaw-decode', 'G.711 A-law decode, one 20 ms frame'),
+    ('tone-frame', 'tone generator, one 20 ms frame of USA ringback (440 + 480 Hz)'),
+]
+FRAMES_PER_S = 50
+
 per = {}
 print('interpreter: the SDK nanoclr32 (.text identical), heap %s B; Ir = x86 instructions executed by the interpreter' % heap)
 print()
@@ -91,6 +101,18 @@ for kind, label, _ in KINDS:
 idle = per['idle-turn']
 print('%-66s %14s' % ('  key press + release net of its 8 idle turns', format(int(round(per['key-scan'] - 8 * idle)), ',')))
 print('%-66s %14s' % ('  status raise + clear net of its 2 idle turns', format(int(round(per['status-raise-clear'] - 2 * idle)), ',')))
+
+
+print()
+print('%-66s %14s %14s' % ('voice kind', 'Ir per frame', 'N / 2N runs'))
+for kind, label in VOICE_KINDS:
+    (n1, p1), (n2, p2) = runs[kind][0], runs[kind][1]
+    per[kind] = (total(p2) - total(p1)) / float(n2 - n1)
+    print('%-66s %14s %14s' % (label, format(int(round(per[kind])), ','), '%d / %d' % (n1, n2)))
+for law in ('mulaw', 'alaw'):
+    both = per[law + '-encode'] + per[law + '-decode']
+    print('  %-64s %14s  %.2f%% of 240 MHz at %d frames/s each way' % (law + ' encode + decode per 20 ms', format(int(round(both)), ','),
+                                                                       100.0 * both * FRAMES_PER_S / ESP32_HZ, FRAMES_PER_S))
 
 print()
 print('At 240 MHz, if one x86 instruction of the host interpreter were one ESP32 (Xtensa LX6) cycle (an assumption, not a')

@@ -6,6 +6,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Domain.Settings;
+using DeskPhone.Host.Audio;
 using DeskPhone.Host.Sim;
 
 namespace DeskPhone.Simulator
@@ -39,7 +40,18 @@ namespace DeskPhone.Simulator
                 return 1;
             }
 
-            using var phone = new SimulatedPhone(settings);
+            SimulatedAudio audio;
+            try
+            {
+                audio = new SimulatedAudio(options.Mic, options.RecordDir);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine("deskphone-sim: " + ex.Message);
+                return 2;
+            }
+            using var audioFiles = audio;
+            using var phone = new SimulatedPhone(settings, audio);
             var screen = new PanelScreen(phone.App.Text, phone.Panel);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) { Calls = phone.App.Calls, Time = phone.App.Time };

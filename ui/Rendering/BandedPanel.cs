@@ -18,7 +18,11 @@ namespace DeskPhone.Ui.Rendering
         private const byte Icon = 2;
 
         private readonly IBandTarget _target;
+        // Per call: the kind in the low 2 bits, and for text the font's index in _fonts above them (a screen draws
+        // with one or two fonts: a byte per call instead of a 12-byte reference, about 450 B less heap for 40 calls).
         private byte[] _kind;
+        private BitmapFont[] _fonts = new BitmapFont[2];
+        private int _fontCount;
         // Geometry as shorts (a panel is at most a few hundred pixels each way): half the heap of int arrays.
         private short[] _x;
         private short[] _y;
@@ -26,7 +30,6 @@ namespace DeskPhone.Ui.Rendering
         private short[] _height; // FillRect: height; DrawText: the font's height; DrawIcon: its size
         private int[] _value; // FillRect and DrawText: colour; DrawIcon: the icon
         private string[] _text;
-        private BitmapFont[] _font;
         private int _count;
 
         /// <param name="capacity">Calls one flush may need: size it from the screen's worst case; more still draw
@@ -90,20 +93,19 @@ namespace DeskPhone.Ui.Rendering
             for (int i = 0; i < _count; i++)
             {
                 _text[i] = null; // the strings are the caller's: do not keep them alive
-                _font[i] = null;
             }
             _count = 0;
         }
 
         private void Replay(int i, int top)
         {
-            switch (_kind[i])
+            switch (_kind[i] & 3)
             {
                 case Fill:
                     _target.FillRect(_x[i], _y[i] - top, _width[i], _height[i], _value[i]);
                     break;
                 case Text:
-                    _target.DrawText(_text[i], _x[i], _y[i] - top, _value[i], _font[i], _width[i]);
+                    _target.DrawText(_text[i], _x[i], _y[i] - top, _value[i], _fonts[_kind[i] >> 2], _width[i]);
                     break;
                 default:
                     _target.DrawIcon(_value[i], _x[i], _y[i] - top);
@@ -119,15 +121,38 @@ namespace DeskPhone.Ui.Rendering
                 // so the list grows instead: correct picture, one allocation, visible in Growths.
                 Grow();
             }
-            _kind[_count] = kind;
+            _kind[_count] = (byte)(font == null ? kind : kind | FontIndex(font) << 2);
             _x[_count] = Clamp(x);
             _y[_count] = Clamp(y);
             _width[_count] = Clamp(width);
             _height[_count] = Clamp(height);
             _value[_count] = value;
             _text[_count] = text;
-            _font[_count] = font;
             _count++;
+        }
+
+        /// <summary>The font's index in <see cref="_fonts"/>, added at its first use (at most 64 fonts: 6 bits of the kind).</summary>
+        private int FontIndex(BitmapFont font)
+        {
+            for (int i = 0; i < _fontCount; i++)
+            {
+                if (_fonts[i] == font)
+                {
+                    return i;
+                }
+            }
+            if (_fontCount == 64)
+            {
+                throw new System.InvalidOperationException("a banded panel draws with at most 64 fonts");
+            }
+            if (_fontCount == _fonts.Length)
+            {
+                var fonts = new BitmapFont[_fonts.Length * 2];
+                System.Array.Copy(_fonts, fonts, _fontCount);
+                _fonts = fonts;
+            }
+            _fonts[_fontCount] = font;
+            return _fontCount++;
         }
 
         private void Grow()
@@ -139,7 +164,6 @@ namespace DeskPhone.Ui.Rendering
             short[] height = _height;
             int[] value = _value;
             string[] text = _text;
-            BitmapFont[] font = _font;
             Allocate(kind.Length * 2);
             System.Array.Copy(kind, _kind, kind.Length);
             System.Array.Copy(x, _x, x.Length);
@@ -148,7 +172,6 @@ namespace DeskPhone.Ui.Rendering
             System.Array.Copy(height, _height, height.Length);
             System.Array.Copy(value, _value, value.Length);
             System.Array.Copy(text, _text, text.Length);
-            System.Array.Copy(font, _font, font.Length);
             Growths++;
         }
 
@@ -167,7 +190,6 @@ namespace DeskPhone.Ui.Rendering
             _height = new short[capacity];
             _value = new int[capacity];
             _text = new string[capacity];
-            _font = new BitmapFont[capacity];
         }
     }
 }

@@ -39,13 +39,22 @@ namespace DeskPhone.Ui.Rendering
         public int PopUpBackground => IsColor ? 0xFD20 : 1;
         public int PopUpForeground => IsColor ? 0x0000 : 0;
 
+        // Made at first use, not by the static constructor nanoCLR runs at boot: a board uses one profile, and each
+        // costs 180 B of heap.
+        private static DisplayProfile s_color320x240;
+        private static DisplayProfile s_color480x272;
+        private static DisplayProfile s_mono128x64;
+
         /// <summary>M5Stack Core's ILI9342, the reference board.</summary>
-        public static readonly DisplayProfile Color320x240 = new DisplayProfile("320x240", 320, 240, true, BitmapFont.Fixed8x16, 2);
+        public static DisplayProfile Color320x240 =>
+            s_color320x240 ?? (s_color320x240 = new DisplayProfile("320x240", 320, 240, true, BitmapFont.Fixed8x16, 2));
 
         /// <summary>D375/D785-class colour displays.</summary>
-        public static readonly DisplayProfile Color480x272 = new DisplayProfile("480x272", 480, 272, true, BitmapFont.Fixed8x16, 2);
+        public static DisplayProfile Color480x272 =>
+            s_color480x272 ?? (s_color480x272 = new DisplayProfile("480x272", 480, 272, true, BitmapFont.Fixed8x16, 2));
 
         /// <summary>An expansion module's monochrome display.</summary>
-        public static readonly DisplayProfile Mono128x64 = new DisplayProfile("128x64", 128, 64, false, BitmapFont.Terminus6x12, 0);
+        public static DisplayProfile Mono128x64 =>
+            s_mono128x64 ?? (s_mono128x64 = new DisplayProfile("128x64", 128, 64, false, BitmapFont.Terminus6x12, 0));
     }
 }

@@ -12,7 +12,7 @@ namespace DeskPhone.Firmware.Tests.Calls
 
         private SipPhone Start()
         {
-            var p = new SipPhone(null, null, null, _medium);
+            var p = new SipPhone(null, null, null, medium: _medium);
             p.Run(100);
             p.Register();
             return p;

@@ -76,8 +76,10 @@ namespace DeskPhone.Firmware.Tests.Phone
 
         /// <param name="panel">A panel the screen model is drawn on (null: headless, as the other tests run).</param>
         /// <param name="drivers">The hardware (simulated), or null: none.</param>
+        /// <param name="rtp">The calls' media channels (null: calls carry no audio), with <paramref name="audio"/> their devices.</param>
         /// <param name="medium">Where the settings (and what the phone keeps beside them) are stored; null: memory only.</param>
         public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null,
+                        DeskPhone.Firmware.Voice.RtpChannelFactory rtp = null, DeskPhone.Media.Audio.ICallAudio audio = null,
                         ISettingsMedium medium = null)
         {
             Settings = medium == null ? new SettingsStore() : new SettingsStore(medium, new Random(1));
@@ -86,7 +88,8 @@ namespace DeskPhone.Firmware.Tests.Phone
             Settings.Set("user_host", 1, "10.0.0.1");
             configure?.Invoke(Settings);
             Channel = new SipChannel(Inbox);
-            App = new PhoneApp(Settings, drivers, Inbox, Channel, "192.0.2.10", panel, panel == null ? null : DeskPhone.Ui.Rendering.DisplayProfile.Color320x240, null, 0);
+            App = new PhoneApp(Settings, drivers, Inbox, Channel, "192.0.2.10", panel, panel == null ? null : DeskPhone.Ui.Rendering.DisplayProfile.Color320x240, null, 0,
+                null, rtp, audio);
             Subscriptions = App.Subscriptions;
             Phone = App.Core;
             Binding = App.Binding;

@@ -70,12 +70,15 @@ namespace DeskPhone.Sip.Tests.Stack
             Deliver(Message(0, "first"), 0);
             Deliver(Message(0, "first"), 31990);
             Assert.Single(_handler.Calls);
-            Deliver(Message(0, "first"), 32000);
+            // Answered again at 31,990 ms: Timer J counts from that answer.
+            Deliver(Message(0, "first"), 63980);
+            Assert.Single(_handler.Calls);
+            Deliver(Message(0, "first"), 63980 + 32256);
             Assert.Equal(2, _handler.Calls.Count);
         }
 
         [Fact]
-        public void AFullTableRefusesNewRequestsWith503AndRetryAfterAndForgetsNoLiveEntry()
+        public void AFullTableRefusesNewRequestsWith503UntilAnEntryIsFiveSecondsOldAndForgetsNoYoungerOne()
         {
             for (int i = 0; i < 128; i++)
             {
@@ -86,16 +89,78 @@ namespace DeskPhone.Sip.Tests.Stack
             string refused = Deliver(Message(500, "one too many"), 5000);
 
             Assert.StartsWith("SIP/2.0 503 Service Unavailable", refused);
-            // The oldest entry (answered at 1,000 ms) expires at 33,024 ms: 28 s from now, rounded up.
-            Assert.Equal("29", FakeChannel.Header(refused, "Retry-After"));
+            // The oldest entry (answered at 1,000 ms; 256 ms units, rounded up) may be reused from 6,144 ms: 2 s, rounded up.
+            Assert.Equal("2", FakeChannel.Header(refused, "Retry-After"));
             Assert.Equal(128, _handler.Calls.Count);
-            // Every answered transaction is still recognised.
+            // Every answered transaction is still recognised; m0's request came again (its answer was lost), so it
+            // counts from its second answer.
             Deliver(Message(0, "m0"), 5010);
             Deliver(Message(127, "m127"), 5020);
             Assert.Equal(128, _handler.Calls.Count);
-            // Once the oldest has left Timer J (kept in 256 ms units, rounded up: 33,024 ms) there is room again.
-            Assert.StartsWith("SIP/2.0 200", Deliver(Message(500, "one too many"), 33100));
+
+            // From 6,144 ms the oldest entry last answered 5 s ago (m1, its client has its answer) makes room.
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(500, "one too many"), 6200));
             Assert.Equal(129, _handler.Calls.Count);
+            Assert.Equal(1, _ua.ServerTransactionsReused);
+            // m0 (answered again at 5,010 ms) and m2 (answered at 1,020 ms; nothing needed its entry) are still known.
+            Deliver(Message(0, "m0"), 6210);
+            Deliver(Message(2, "m2"), 6220);
+            Assert.Equal(129, _handler.Calls.Count);
+        }
+
+        [Fact]
+        public void TwentyRequestsASecondAreAllAnsweredAndEveryRetransmissionWithinT2IsRecognised()
+        {
+            // The office profile's load: a MESSAGE and an OPTIONS (for its NOTIFY) every 100 ms for a minute; one
+            // answer in ten is lost, so its request comes again T1 (500 ms) later, and the answer to that is lost too,
+            // so once more T2 (4 s) after that.
+            int sent = 0;
+            for (long t = 0; t < 60000; t += 50)
+            {
+                int n = (int)(t / 50);
+                Assert.StartsWith("SIP/2.0 200", Deliver(n % 2 == 0 ? Message(n, "m" + n) : Options(n), t));
+                sent++;
+                foreach (long back in new long[] { 500, 4500 })
+                {
+                    int k = (int)((t - back) / 50);
+                    if (t >= back && k % 10 == 3)
+                    {
+                        Assert.StartsWith("SIP/2.0 200", Deliver(k % 2 == 0 ? Message(k, "m" + k) : Options(k), t + 1));
+                    }
+                }
+            }
+            // Every request handled once, none refused; entries reused after 5 s, not forgotten before.
+            Assert.Equal(sent / 2, _handler.Calls.Count);
+            Assert.DoesNotContain(_channel.Sent, p => p.Text.StartsWith("SIP/2.0 503"));
+            Assert.True(_ua.ServerTransactionsReused > 0);
+        }
+
+        [Fact]
+        public void ThirtyRequestsASecondGet503sButNoEntryIsReusedBeforeFiveSeconds()
+        {
+            var answered = new System.Collections.Generic.HashSet<int>();
+            int refused = 0;
+            for (long t = 0; t < 20000; t += 33)
+            {
+                int n = (int)(t / 33);
+                string answer = Deliver(Message(n, "m" + n), t);
+                if (answer.StartsWith("SIP/2.0 503"))
+                {
+                    refused++;
+                    continue;
+                }
+                Assert.StartsWith("SIP/2.0 200", answer);
+                answered.Add(n);
+                // The request answered 148 requests (4,884 ms) ago comes again: still recognised, not handled again.
+                if (answered.Contains(n - 148))
+                {
+                    int calls = _handler.Calls.Count;
+                    Assert.StartsWith("SIP/2.0 200", Deliver(Message(n - 148, "m" + (n - 148)), t + 1));
+                    Assert.Equal(calls, _handler.Calls.Count);
+                }
+            }
+            Assert.Equal(answered.Count, _handler.Calls.Count);
+            Assert.True(refused > 0, "a table of 128 entries kept 5 s each takes at most 25.6 requests a second");
         }
 
         [Fact]

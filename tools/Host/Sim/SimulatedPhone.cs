@@ -10,9 +10,12 @@ using DeskPhone.Domain.Presence;
 using DeskPhone.Board.Settings;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Time;
+using DeskPhone.Host.Audio;
 using DeskPhone.Host.Panel;
 using DeskPhone.Host.Simulated;
 using DeskPhone.Ui.Rendering;
+using DeskPhone.Media.Audio;
+using DeskPhone.Media.Rtp;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
@@ -30,8 +33,10 @@ namespace DeskPhone.Host.Sim
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly Thread _loop;
         private volatile bool _running = true;
+        private string _bind = "127.0.0.1";
 
-        public SimulatedPhone(SettingsStore settings)
+        /// <param name="audio">The calls' microphone and speaker (null: silence sent, nothing played).</param>
+        public SimulatedPhone(SettingsStore settings, ICallAudio audio = null)
         {
             Settings = settings;
             Hardware = new SimulatedPhoneHardware();
@@ -41,8 +46,9 @@ namespace DeskPhone.Host.Sim
             Inbox = new SipInbox(InboxSlots, InboxPacketBytes);
             Udp = new UdpTransport(Inbox);
             Tcp = new TcpTransport(Inbox);
+            // The media ports are bound on the SIP address once Start knows it (the channels are made at a call's start).
             App = new PhoneApp(settings, Hardware.Drivers, Inbox, Udp, "127.0.0.1", Panel, DisplayProfile.Color320x240, () => DateTime.Now, 0,
-                new UdpNtpChannel());
+                new UdpNtpChannel(), () => new UdpRtpChannel(_bind), audio);
             Events = new EventHub();
             Core.Event += Events.Publish;
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
@@ -140,6 +146,7 @@ namespace DeskPhone.Host.Sim
                 }
             }
             Agent.LocalHost = bind;
+            _bind = bind;
             _loop.Start();
         }
 

@@ -13,20 +13,26 @@ namespace DeskPhone.Host.Sim
         public string StateDirectory { get; private set; }
         public string Identity { get; private set; } = "486";
         public string Registrar { get; private set; }
+        public string Mic { get; private set; }
+        public string RecordDir { get; private set; }
 
         public const string Usage =
             "usage: deskphone-sim [--bind ADDR] [--sip-port N] [--bench-port N] [--settings FILE.xml]\n" +
             "                     [--identity USER] [--registrar HOST[:PORT]] [--state DIR]\n" +
+            "                     [--mic tone:HZ|FILE.wav] [--record-dir DIR]\n" +
             "  --bind ADDR        loopback address to listen on, IPv4 or IPv6 (::1) (default 127.0.0.1)\n" +
             "  --sip-port N       SIP port for UDP and TCP (default 5060; 0 picks a free one)\n" +
             "  --bench-port N     bench interface and page (default 8080; 0 picks a free one)\n" +
             "  --settings FILE    phone settings in the phones' XML format, applied over the built-in defaults\n" +
             "  --identity USER    SIP user of identity 1 (default 486)\n" +
             "  --registrar HOST   register identity 1 there (default: no registration; filter_registrar off)\n" +
-            "  --state DIR        keep settings changed at run time in DIR (default: memory only)";
+            "  --state DIR        keep settings changed at run time in DIR (default: memory only)\n" +
+            "  --mic SOURCE       what a call sends: tone:HZ (a sine, e.g. tone:440) or a WAV file (16-bit mono 8 kHz,\n" +
+            "                     played in a loop) (default: silence)\n" +
+            "  --record-dir DIR   write what each call plays to DIR/call-N.wav (default: played nowhere)";
 
         private static readonly string[] Known =
-            { "--bind", "--sip-port", "--bench-port", "--settings", "--state", "--identity", "--registrar" };
+            { "--bind", "--sip-port", "--bench-port", "--settings", "--state", "--identity", "--registrar", "--mic", "--record-dir" };
 
         /// <summary>Parses the arguments; null with <paramref name="error"/> set when they are wrong.</summary>
         public static SimulatorOptions Parse(string[] args, out string error)
@@ -82,6 +88,12 @@ namespace DeskPhone.Host.Sim
                         break;
                     case "--registrar":
                         o.Registrar = value;
+                        break;
+                    case "--mic":
+                        o.Mic = value;
+                        break;
+                    case "--record-dir":
+                        o.RecordDir = value;
                         break;
                     default:
                         error = "unknown option " + name;

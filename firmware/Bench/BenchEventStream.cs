@@ -1,29 +1,28 @@
 using System;
-using System.IO;
-using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Threading;
-using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 
-namespace DeskPhone.Board
+namespace DeskPhone.Firmware.Bench
 {
     /// <summary>
-    /// /api/events on the board: one client at a time (a second one gets 503), fed from a bounded
-    /// <see cref="BenchEventQueue"/> on its own thread so a slow client never holds the bench or the phone loop. A change of
-    /// the credentials (<see cref="BenchAuth.Epoch"/>) ends the stream: the client must authenticate again.
+    /// /api/events on the board's <see cref="BenchHttpServer"/>: one client at a time (a second one gets 503), fed from
+    /// a bounded <see cref="BenchEventQueue"/> and written on its own thread, so a slow client never holds the bench or
+    /// the phone loop. A change of the credentials (<see cref="BenchAuth.Epoch"/>) ends the stream: the client must
+    /// authenticate again. A client that went away is noticed at the next write (an event or the keep-alive comment).
     /// </summary>
-    internal sealed class BenchEventStream
+    public sealed class BenchEventStream
     {
         private const int Capacity = 32;
         private const int IdleSleepMs = 100;
         private const int KeepAliveMs = 15000;
 
         private readonly object _gate = new object();
-        private BenchEventQueue _queue;
-        private HttpListenerContext _client;
-        private int _epoch;
         private readonly BenchAuth _auth;
+        private BenchEventQueue _queue;
+        private Socket _client;
+        private int _epoch;
 
         public BenchEventStream(PhoneCore phone, BenchAuth auth)
         {
@@ -31,8 +30,8 @@ namespace DeskPhone.Board
             phone.Event += OnEvent;
         }
 
-        /// <summary>Takes the request over (the caller must not close it); false when a client is already streaming.</summary>
-        public bool TryServe(HttpListenerContext context, int epoch)
+        /// <summary>Takes the connection over (it closes it itself); false when a client is already streaming.</summary>
+        public bool TryServe(Socket client, int epoch)
         {
             lock (_gate)
             {
@@ -42,9 +41,9 @@ namespace DeskPhone.Board
                 }
                 _queue = new BenchEventQueue(Capacity);
                 _queue.Post("hello", "deskphone");
+                _client = client;
+                _epoch = epoch;
             }
-            _client = context;
-            _epoch = epoch;
             new Thread(Pump).Start();
             return true;
         }
@@ -60,18 +59,15 @@ namespace DeskPhone.Board
 
         private void Pump()
         {
-            HttpListenerContext context = _client;
-            HttpListenerResponse response = context.Response;
+            Socket client = _client;
+            BenchEventQueue queue = _queue;
             try
             {
-                response.StatusCode = 200;
-                response.ContentType = "text/event-stream";
-                response.KeepAlive = false;
-                Stream output = response.OutputStream;
+                BenchHttpServer.SendAll(client, BenchHttpWriter.EventStreamHead());
                 int idleMs = 0;
                 while (_auth.Epoch == _epoch)
                 {
-                    string frame = _queue.Take();
+                    string frame = queue.Take();
                     if (frame == null)
                     {
                         Thread.Sleep(IdleSleepMs);
@@ -83,9 +79,7 @@ namespace DeskPhone.Board
                         frame = ": keep-alive\n\n";
                     }
                     idleMs = 0;
-                    byte[] bytes = Encoding.UTF8.GetBytes(frame);
-                    output.Write(bytes, 0, bytes.Length);
-                    output.Flush();
+                    BenchHttpServer.SendAll(client, Encoding.UTF8.GetBytes(frame));
                 }
             }
             catch (Exception)
@@ -99,13 +93,7 @@ namespace DeskPhone.Board
                     _queue = null;
                     _client = null;
                 }
-                try
-                {
-                    response.Close();
-                }
-                catch (Exception)
-                {
-                }
+                BenchHttpServer.Close(client);
             }
         }
     }

@@ -1,0 +1,177 @@
+using System;
+using DeskPhone.Domain.Calls;
+using DeskPhone.Media.Audio;
+using DeskPhone.Media.Codec;
+using DeskPhone.Media.Rtp;
+using DeskPhone.Sip.Session;
+
+namespace DeskPhone.Firmware.Voice
+{
+    /// <summary>Makes the UDP channel of one media port (the board's and the simulator's sockets, a fake in tests).</summary>
+    public delegate IRtpChannel RtpChannelFactory();
+
+    /// <summary>
+    /// The calls' voice behind <see cref="ICallMedia"/> (docs/media.md): a connected call gets a
+    /// <see cref="MediaSession"/> (RTP, RTCP, jitter buffer, G.711) between the phone's audio devices and the other
+    /// side; hold stops it and resume starts it again; the phone's loop serves the sessions every turn
+    /// (<see cref="Poll"/>). At most <see cref="MaxSessions"/> calls carry audio at once (two: a call and the one
+    /// answered while it waits); each session and its buffers are made at first use and reused for later calls.
+    /// </summary>
+    public sealed class CallVoice : ICallMedia
+    {
+        public const int MaxSessions = 2;
+
+        private readonly CallSessions _calls;
+        private readonly ICallAudio _audio;
+        private readonly RtpChannelFactory _channels;
+        private readonly Random _random;
+        private readonly MediaSession[] _sessions = new MediaSession[MaxSessions];
+
+        /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
+        public CallVoice(CallSessions calls, ICallAudio audio, RtpChannelFactory channels, Random random)
+        {
+            _calls = calls;
+            _audio = audio;
+            _channels = channels;
+            _random = random;
+        }
+
+        /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
+        public int Refused { get; private set; }
+
+        public void Start(int callId, string remoteAddress, int remotePort, int localPort, int codec)
+        {
+            IVoiceCodec voice = G711Codec.ForPayloadType(codec);
+            MediaSession session = Find(callId) ?? Free();
+            if (voice == null || session == null ||
+                !session.Start(callId, remoteAddress, remotePort, localPort, voice, EventPayloadType(callId), _audio.Source(callId), _audio.Sink(callId)))
+            {
+                Refused++;
+            }
+        }
+
+        public void Stop(int callId)
+        {
+            MediaSession session = Find(callId);
+            if (session != null)
+            {
+                session.Stop();
+            }
+        }
+
+        /// <summary>
+        /// Sends DTMF digits in the call's media as RFC 4733 events (docs/media.md); null when all are queued, else why
+        /// not (no media, no telephone-event agreed, a character that is no digit, too many waiting).
+        /// </summary>
+        public string SendDigits(int callId, string digits)
+        {
+            MediaSession session = Find(callId);
+            if (session == null || !session.Active)
+            {
+                return "the call has no media";
+            }
+            if (session.EventPayloadType < 0)
+            {
+                return "the other side takes no telephone-event (RFC 4733)";
+            }
+            char[] keys = digits.ToCharArray();
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (Media.Dtmf.TelephoneEvent.FromKey(keys[i]) < 0)
+                {
+                    return "not a DTMF digit (0-9 * # A-D): " + keys[i];
+                }
+            }
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (!session.SendDigit(keys[i]))
+                {
+                    return "too many digits waiting: sent " + i + " of " + keys.Length;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The call ended (not held): its media stops and the audio devices let go of it.</summary>
+        public void End(int callId)
+        {
+            MediaSession session = Find(callId);
+            if (session != null)
+            {
+                session.Stop();
+                session.Forget();
+            }
+            _audio.End(callId);
+        }
+
+        /// <summary>The session carrying (or, held, last carrying) this call's media; null when it had none.</summary>
+        public MediaSession Find(int callId)
+        {
+            for (int i = 0; i < MaxSessions; i++)
+            {
+                if (_sessions[i] != null && _sessions[i].CallId == callId)
+                {
+                    return _sessions[i];
+                }
+            }
+            return null;
+        }
+
+        /// <summary>One loop turn: every active session receives, sends and plays what is due.</summary>
+        public void Poll(long nowMs)
+        {
+            for (int i = 0; i < MaxSessions; i++)
+            {
+                if (_sessions[i] != null)
+                {
+                    _sessions[i].Poll(nowMs);
+                }
+            }
+        }
+
+        /// <summary>The call whose media runs (the first such in the call table), or -1: where typed digits go.</summary>
+        public int CurrentCall()
+        {
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall call = _calls.Slot(i);
+                MediaSession session = call == null ? null : Find(call.Id);
+                if (session != null && session.Active)
+                {
+                    return call.Id;
+                }
+            }
+            return -1;
+        }
+
+        private int EventPayloadType(int callId)
+        {
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall call = _calls.Slot(i);
+                if (call != null && call.Id == callId)
+                {
+                    return call.TelephoneEvent;
+                }
+            }
+            return -1;
+        }
+
+        private MediaSession Free()
+        {
+            for (int i = 0; i < MaxSessions; i++)
+            {
+                if (_sessions[i] == null)
+                {
+                    _sessions[i] = new MediaSession(_channels(), _channels(), _random);
+                    return _sessions[i];
+                }
+                if (!_sessions[i].Active && _sessions[i].CallId < 0)
+                {
+                    return _sessions[i];
+                }
+            }
+            return null;
+        }
+    }
+}

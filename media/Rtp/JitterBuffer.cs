@@ -1,0 +1,308 @@
+namespace DeskPhone.Media.Rtp
+{
+    /// <summary>
+    /// The receive side's jitter buffer (docs/media.md, "Jitter buffer"): <see cref="Slots"/> slots of 20 ms payloads
+    /// allocated once, indexed by sequence number. Packets go in as they arrive (<see cref="Put"/>); the playout
+    /// clock takes one frame every 20 ms (<see cref="Pop"/>). It reorders, drops late and duplicate packets, marks a
+    /// lost frame for concealment, and resynchronises on a new SSRC or a jump in sequence.
+    /// <para>
+    /// Depth (frames held before playing starts, and the delay kept) adapts between <see cref="MinDepth"/> and
+    /// <see cref="MaxDepth"/>: one more after each underrun (the next packet was not there when due: one frame is
+    /// concealed and playing waits for that packet, so the delay grows by the wait), one less after
+    /// <see cref="ShrinkAfterFrames"/> frames without underrun; when more than depth + 2 frames wait for
+    /// <see cref="TrimAfterFrames"/> frames in a row the oldest is dropped to take the delay back. Waiting more than
+    /// <see cref="MaxDepth"/> frames is a pause of the stream: the buffer fills to its depth again before playing.
+    /// </para>
+    /// </summary>
+    public sealed class JitterBuffer
+    {
+        /// <summary>320 ms of 20 ms frames: the bound on what is held (a power of two: slot = sequence mod Slots).</summary>
+        public const int Slots = 16;
+
+        /// <summary>The largest payload taken: 20 ms of G.711 (160 octets).</summary>
+        public const int MaxPayload = 160;
+
+        public const int MinDepth = 2;
+        public const int InitialDepth = 3;
+        public const int MaxDepth = 10;
+
+        /// <summary>A sequence number more than this many packets away from the expected one (2 s) starts over.</summary>
+        public const int ResyncGap = 100;
+
+        public const int ShrinkAfterFrames = 500;
+        public const int TrimAfterFrames = 50;
+
+        /// <summary><see cref="Pop"/>: the frame's payload was copied out.</summary>
+        public const int Played = 0;
+
+        /// <summary><see cref="Pop"/>: one frame is missing after a played one: repeat the last frame attenuated.</summary>
+        public const int Conceal = 1;
+
+        /// <summary><see cref="Pop"/>: nothing to play (not started, filling, or more than one frame missing).</summary>
+        public const int Silence = 2;
+
+        private readonly byte[][] _payload = new byte[Slots][];
+        private readonly int[] _length = new int[Slots];
+        private readonly bool[] _present = new bool[Slots];
+        private bool _started;
+        private bool _fresh;
+        private bool _filling;
+        private uint _ssrc;
+        private int _next;
+        private int _count;
+        private int _last = Silence;
+        private int _sinceUnderrun;
+        private int _overDepth;
+        private int _starved;
+
+        public JitterBuffer()
+        {
+            for (int i = 0; i < Slots; i++)
+            {
+                _payload[i] = new byte[MaxPayload];
+            }
+            Reset();
+        }
+
+        /// <summary>Frames held before playing starts again after an underrun.</summary>
+        public int Depth { get; private set; }
+
+        /// <summary>Frames waiting now.</summary>
+        public int Count => _count;
+
+        public int Late { get; private set; }
+        public int Duplicates { get; private set; }
+
+        /// <summary>Frames whose packet never came in time (each one concealed or played as silence).</summary>
+        public int Lost { get; private set; }
+
+        public int Concealed { get; private set; }
+        public int Underruns { get; private set; }
+
+        /// <summary>Frames dropped to shorten the delay, or skipped when a packet came too far ahead.</summary>
+        public int Discarded { get; private set; }
+
+        public int Resyncs { get; private set; }
+
+        /// <summary>Empty or oversized payloads refused.</summary>
+        public int Refused { get; private set; }
+
+        /// <summary>Forgets everything: a new call (the counters start at zero).</summary>
+        public void Reset()
+        {
+            Clear();
+            _started = false;
+            Depth = InitialDepth;
+            Late = Duplicates = Lost = Concealed = Underruns = Discarded = Resyncs = Refused = 0;
+            _sinceUnderrun = 0;
+            _overDepth = 0;
+        }
+
+        /// <summary>Drops what waits and starts over at the next packet, keeping the counters (the call resumed).</summary>
+        public void Restart()
+        {
+            Clear();
+            _started = false;
+        }
+
+        /// <summary>Takes one packet's payload; false when it is dropped (late, duplicate, refused).</summary>
+        public bool Put(uint ssrc, int sequence, byte[] data, int offset, int length)
+        {
+            if (length <= 0 || length > MaxPayload)
+            {
+                Refused++;
+                return false;
+            }
+            if (!_started || ssrc != _ssrc)
+            {
+                Resync(ssrc, sequence);
+            }
+            int d = Distance(sequence);
+            if (d < -ResyncGap || d > ResyncGap)
+            {
+                Resync(ssrc, sequence);
+                d = 0;
+            }
+            else if (d < 0 && _fresh && -d + Span() < Slots)
+            {
+                // Nothing played since the start yet: an earlier packet that overtook this one moves the start back.
+                _next = sequence;
+                d = 0;
+            }
+            else if (d < 0)
+            {
+                Late++;
+                return false;
+            }
+            else if (d >= Slots)
+            {
+                // Ahead of what the slots hold: skip the oldest frames to make room (they are lost or dropped).
+                Skip(d - Slots + 1);
+                d = Slots - 1;
+            }
+            int slot = sequence & (Slots - 1);
+            if (_present[slot])
+            {
+                Duplicates++;
+                return false;
+            }
+            System.Array.Copy(data, offset, _payload[slot], 0, length);
+            _length[slot] = length;
+            _present[slot] = true;
+            _count++;
+            return true;
+        }
+
+        /// <summary>
+        /// The frame due now: <see cref="Played"/> with its payload copied into <paramref name="payload"/> and its length
+        /// in <paramref name="length"/>, <see cref="Conceal"/> or <see cref="Silence"/>.
+        /// </summary>
+        public int Pop(byte[] payload, out int length)
+        {
+            length = 0;
+            if (!_started)
+            {
+                return Silence;
+            }
+            if (_filling)
+            {
+                if (_count < Depth)
+                {
+                    return Silence;
+                }
+                _filling = false;
+            }
+            int slot = _next & (Slots - 1);
+            if (_present[slot])
+            {
+                length = _length[slot];
+                System.Array.Copy(_payload[slot], 0, payload, 0, length);
+                Take(slot);
+                _next = (_next + 1) & 0xFFFF;
+                _fresh = false;
+                Adapt();
+                return _last = Played;
+            }
+            if (_count == 0)
+            {
+                // The next packet is late: conceal, then wait for it (each frame waited adds 20 ms of delay, which the
+                // deeper target keeps); a longer wait is a pause in the stream, after which the buffer fills again.
+                if (_last == Played)
+                {
+                    Underruns++;
+                    _sinceUnderrun = 0;
+                    _starved = 0;
+                    if (Depth < MaxDepth)
+                    {
+                        Depth++;
+                    }
+                }
+                if (++_starved > MaxDepth)
+                {
+                    _filling = true;
+                }
+                return Next();
+            }
+            // A later packet is here but this one is not: it is lost.
+            _next = (_next + 1) & 0xFFFF;
+            Lost++;
+            return Next();
+        }
+
+        private int Next()
+        {
+            if (_last == Played)
+            {
+                Concealed++;
+                _last = Conceal;
+                return Conceal;
+            }
+            _last = Silence;
+            return Silence;
+        }
+
+        private void Adapt()
+        {
+            _sinceUnderrun++;
+            if (_sinceUnderrun >= ShrinkAfterFrames && Depth > MinDepth)
+            {
+                Depth--;
+                _sinceUnderrun = 0;
+            }
+            _overDepth = _count > Depth + 2 ? _overDepth + 1 : 0;
+            if (_overDepth >= TrimAfterFrames)
+            {
+                Skip(1);
+                _overDepth = 0;
+            }
+        }
+
+        private void Skip(int frames)
+        {
+            for (int i = 0; i < frames; i++)
+            {
+                int slot = _next & (Slots - 1);
+                if (_present[slot])
+                {
+                    Take(slot);
+                    Discarded++;
+                }
+                else
+                {
+                    Lost++;
+                }
+                _next = (_next + 1) & 0xFFFF;
+            }
+        }
+
+        private void Take(int slot)
+        {
+            _present[slot] = false;
+            _count--;
+        }
+
+        private void Resync(uint ssrc, int sequence)
+        {
+            if (_started)
+            {
+                Resyncs++;
+            }
+            Clear();
+            _started = true;
+            _fresh = true;
+            _ssrc = ssrc;
+            _next = sequence;
+        }
+
+        /// <summary>How many slots from the next frame due to the last one waiting (0 when none waits).</summary>
+        private int Span()
+        {
+            for (int k = Slots - 1; k >= 0; k--)
+            {
+                if (_present[(_next + k) & (Slots - 1)])
+                {
+                    return k + 1;
+                }
+            }
+            return 0;
+        }
+
+        private void Clear()
+        {
+            for (int i = 0; i < Slots; i++)
+            {
+                _present[i] = false;
+            }
+            _count = 0;
+            _filling = true;
+            _last = Silence;
+        }
+
+        /// <summary>How far <paramref name="sequence"/> is after the next frame due, modulo 2^16, as -32768..32767.</summary>
+        private int Distance(int sequence)
+        {
+            int d = (sequence - _next) & 0xFFFF;
+            return d >= 0x8000 ? d - 0x10000 : d;
+        }
+    }
+}

@@ -1,0 +1,361 @@
+using System;
+using DeskPhone.Media.Audio;
+using DeskPhone.Media.Codec;
+using DeskPhone.Media.Dtmf;
+
+namespace DeskPhone.Media.Rtp
+{
+    /// <summary>
+    /// One call's voice (docs/media.md): every 20 ms a frame from the microphone is encoded and sent as RTP; what
+    /// arrives goes through the jitter buffer, is decoded (a single lost frame concealed by repeating the last one at
+    /// half level) and played; RTCP reports go out every 5 s on the next port. Driven by <see cref="Poll"/> from the
+    /// phone's loop; every buffer is allocated in the constructor and reused for every call the session carries.
+    /// </summary>
+    public sealed class MediaSession
+    {
+        /// <summary>The receive buffer: an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
+        public const int MaxDatagram = 512;
+
+        /// <summary>The level the phone's DTMF events announce (-dBm0, RFC 4733 2.3.4).</summary>
+        public const int DtmfVolume = 10;
+
+        /// <summary>Received digits kept for the figures (the newest; older ones drop out).</summary>
+        public const int MaxDigits = 16;
+
+        /// <summary>Datagrams read per port and turn, so that a flood cannot hold the loop.</summary>
+        public const int MaxReadsPerPoll = 8;
+
+        /// <summary>Frames sent or played in one turn to catch up after a slow turn; beyond that the clock skips ahead.</summary>
+        public const int MaxCatchUpFrames = 5;
+
+        private readonly IRtpChannel _rtp;
+        private readonly IRtpChannel _rtcpChannel;
+        private readonly Random _random;
+        private readonly RtpPacket _in = new RtpPacket();
+        private readonly RtpSender _sender = new RtpSender();
+        private readonly ReceptionStats _stats = new ReceptionStats();
+        private readonly Rtcp _rtcp;
+        private readonly JitterBuffer _jitter = new JitterBuffer();
+        private readonly byte[] _send = new byte[RtpPacket.HeaderBytes + JitterBuffer.MaxPayload];
+        private readonly byte[] _receive = new byte[MaxDatagram];
+        private readonly byte[] _report = new byte[Rtcp.MaxPacket];
+        private readonly byte[] _payload = new byte[JitterBuffer.MaxPayload];
+        private readonly short[] _microphone = new short[AudioFrame.Samples];
+        private readonly short[] _speaker = new short[AudioFrame.Samples];
+        private DtmfSender _dtmfOut = new DtmfSender(DtmfVolume);
+        private DtmfReceiver _dtmfIn = new DtmfReceiver();
+        private readonly char[] _digits = new char[MaxDigits];
+        private int _digitCount;
+        private int _telephoneEvent = -1;
+        private string _remoteAddress;
+        private int _remotePort;
+        private IVoiceCodec _codec;
+        private IAudioSource _source;
+        private IAudioSink _sink;
+        private int _payloadType;
+        private bool _clocked;
+        private long _stoppedMs = -1;
+        private long _sendDue;
+        private long _playDue;
+        private long _reportDue;
+        private bool _latched;
+        private bool _rtcpLatched;
+
+        public MediaSession(IRtpChannel rtp, IRtpChannel rtcp, Random random)
+        {
+            _rtp = rtp;
+            _rtcpChannel = rtcp;
+            _random = random;
+            _rtcp = new Rtcp(_sender, _stats);
+            CallId = -1;
+        }
+
+        /// <summary>The call this session carries (-1: none since it was made).</summary>
+        public int CallId { get; private set; }
+
+        public bool Active { get; private set; }
+
+        public int LocalPort { get; private set; }
+        public int PayloadType => _payloadType;
+
+        /// <summary>The RFC 4733 payload type of the call, -1 when none was agreed.</summary>
+        public int EventPayloadType => _telephoneEvent;
+
+        public RtpSender Sender => _sender;
+        public ReceptionStats Received => _stats;
+        public JitterBuffer Jitter => _jitter;
+        public Rtcp Reports => _rtcp;
+
+        /// <summary>Frames played from packets, and frames of silence (nothing yet, or more than one frame missing).</summary>
+        public int Played { get; private set; }
+
+        public int Silent { get; private set; }
+
+        /// <summary>Packets that were not RTP, or RTP of another payload type than the call's.</summary>
+        public int Ignored { get; private set; }
+
+        /// <summary>
+        /// Opens the ports (RTP on <paramref name="localPort"/>, RTCP on the next) and starts sending to the other side
+        /// (a new stream, or for the call it carried until <see cref="Stop"/>, held, the same stream resumed);
+        /// false (nothing open) when a port cannot be bound or the address is not a literal.
+        /// </summary>
+        /// <param name="telephoneEvent">The payload type agreed for RFC 4733 events, -1 when the other side has none.</param>
+        public bool Start(int callId, string remoteAddress, int remotePort, int localPort, IVoiceCodec codec, int telephoneEvent,
+                          IAudioSource source, IAudioSink sink)
+        {
+            if (Active && callId == CallId && localPort == LocalPort && remotePort == _remotePort && remoteAddress == _remoteAddress &&
+                codec.PayloadType == _payloadType && telephoneEvent == _telephoneEvent)
+            {
+                // The call changed in another way (a session refresh): its media goes on untouched.
+                return true;
+            }
+            Stop();
+            if (!_rtp.Open(localPort))
+            {
+                return false;
+            }
+            if (!_rtcpChannel.Open(localPort + 1) || !_rtp.Connect(remoteAddress, remotePort) || !_rtcpChannel.Connect(remoteAddress, remotePort + 1))
+            {
+                _rtp.Close();
+                _rtcpChannel.Close();
+                return false;
+            }
+            // Resuming a held call continues its stream (same SSRC, the sequence on, the timestamp advanced by the time
+            // held): the call is one RTP session, and peers drop a new SSRC's packets whose timestamps look old.
+            bool resume = callId == CallId;
+            CallId = callId;
+            LocalPort = localPort;
+            _payloadType = codec.PayloadType;
+            _telephoneEvent = telephoneEvent;
+            _remoteAddress = remoteAddress;
+            _remotePort = remotePort;
+            _codec = codec;
+            _source = source;
+            _sink = sink;
+            if (resume)
+            {
+                _jitter.Restart();
+                _sender.MarkNext();
+            }
+            else
+            {
+                _sender.Start(_random);
+                _stats.Reset();
+                _jitter.Reset();
+                _rtcp.Start("deskphone-" + _sender.Ssrc.ToString("x8"));
+                Ignored = 0;
+                Played = 0;
+                Silent = 0;
+                _digitCount = 0;
+                // A new call forgets the last one's waiting key presses and events (the two small objects of a call).
+                _dtmfOut = new DtmfSender(DtmfVolume);
+                _dtmfIn = new DtmfReceiver();
+                _stoppedMs = -1;
+            }
+            Array.Clear(_speaker, 0, _speaker.Length);
+            _clocked = false;
+            _latched = false;
+            _rtcpLatched = false;
+            Active = true;
+            return true;
+        }
+
+        /// <summary>Closes the ports; the figures stay readable until the next start.</summary>
+        public void Stop()
+        {
+            if (Active)
+            {
+                Active = false;
+                _stoppedMs = _clocked ? _sendDue : _stoppedMs;
+                _rtp.Close();
+                _rtcpChannel.Close();
+            }
+        }
+
+        /// <summary>
+        /// Sends a DTMF digit (0-9, *, #, A-D) as RFC 4733 events in place of the audio, 100 ms long; false when the
+        /// other side takes no telephone-event, the key is no digit, the session is stopped or 16 digits already wait.
+        /// </summary>
+        public bool SendDigit(char key)
+        {
+            int code = TelephoneEvent.FromKey(key);
+            if (!Active || _telephoneEvent < 0 || code < 0 || !_dtmfOut.Press(code))
+            {
+                return false;
+            }
+            _dtmfOut.Release();
+            return true;
+        }
+
+        /// <summary>The digits received as RFC 4733 events in this call, the newest <see cref="MaxDigits"/>.</summary>
+        public string Digits => new string(_digits, 0, _digitCount);
+
+        /// <summary>The call ended: the session is free for another call (its figures go with it).</summary>
+        public void Forget()
+        {
+            Stop();
+            CallId = -1;
+        }
+
+        /// <summary>One turn: take what arrived, send and play the frames due by <paramref name="nowMs"/>, and a due report.</summary>
+        public void Poll(long nowMs)
+        {
+            if (!Active)
+            {
+                return;
+            }
+            if (!_clocked)
+            {
+                if (_stoppedMs >= 0)
+                {
+                    _sender.Skip((int)((nowMs - _stoppedMs) / AudioFrame.Milliseconds) * AudioFrame.Samples);
+                }
+                _clocked = true;
+                _sendDue = nowMs;
+                _playDue = nowMs;
+                // RFC 3550 6.2: the first report after half the minimum interval.
+                _reportDue = nowMs + Rtcp.IntervalMs / 2;
+            }
+            ReceiveRtp(nowMs);
+            ReceiveRtcp(nowMs);
+            for (int i = 0; _sendDue <= nowMs && i < MaxCatchUpFrames; i++, _sendDue += AudioFrame.Milliseconds)
+            {
+                SendFrame();
+            }
+            if (_sendDue <= nowMs)
+            {
+                // The loop was away longer than the catch-up: the timestamps jump as the time did, the frames are not sent.
+                long behind = (nowMs - _sendDue) / AudioFrame.Milliseconds + 1;
+                _sender.Skip((int)behind * AudioFrame.Samples);
+                _sendDue += behind * AudioFrame.Milliseconds;
+            }
+            for (int i = 0; _playDue <= nowMs && i < MaxCatchUpFrames; i++, _playDue += AudioFrame.Milliseconds)
+            {
+                PlayFrame();
+            }
+            if (_playDue <= nowMs)
+            {
+                _playDue += ((nowMs - _playDue) / AudioFrame.Milliseconds + 1) * AudioFrame.Milliseconds;
+            }
+            if (nowMs >= _reportDue)
+            {
+                _reportDue = nowMs + Rtcp.IntervalMs;
+                _rtcpChannel.Send(_report, _rtcp.Write(_report, nowMs, true));
+            }
+        }
+
+        private void ReceiveRtp(long nowMs)
+        {
+            for (int i = 0; i < MaxReadsPerPoll; i++)
+            {
+                int n = _rtp.Receive(_receive);
+                if (n == 0)
+                {
+                    return;
+                }
+                bool valid = _in.Read(_receive, 0, n);
+                bool dtmf = valid && _in.PayloadType == _telephoneEvent && _telephoneEvent >= 0;
+                if (!valid || (_in.PayloadType != _payloadType && !dtmf))
+                {
+                    Ignored++;
+                    continue;
+                }
+                if (!_latched || _in.Ssrc != _stats.Ssrc)
+                {
+                    _rtp.Latch();
+                    _latched = true;
+                }
+                _stats.Update(_in.Ssrc, _in.Sequence, _in.Timestamp, nowMs);
+                if (dtmf)
+                {
+                    // Events share the stream's sequence: the jitter buffer sees their packets as missing audio.
+                    Digit(_dtmfIn.Receive(_receive, _in.PayloadOffset, _in.PayloadLength, _in.Timestamp));
+                }
+                else
+                {
+                    _jitter.Put(_in.Ssrc, _in.Sequence, _receive, _in.PayloadOffset, _in.PayloadLength);
+                }
+            }
+        }
+
+        private void ReceiveRtcp(long nowMs)
+        {
+            for (int i = 0; i < MaxReadsPerPoll; i++)
+            {
+                int n = _rtcpChannel.Receive(_receive);
+                if (n == 0)
+                {
+                    return;
+                }
+                int before = _rtcp.Malformed;
+                _rtcp.Read(_receive, n, nowMs);
+                if (!_rtcpLatched && _rtcp.Malformed == before)
+                {
+                    _rtcpChannel.Latch();
+                    _rtcpLatched = true;
+                }
+            }
+        }
+
+        private void Digit(int code)
+        {
+            if (code < 0)
+            {
+                return;
+            }
+            if (_digitCount == MaxDigits)
+            {
+                Array.Copy(_digits, 1, _digits, 0, MaxDigits - 1);
+                _digitCount--;
+            }
+            _digits[_digitCount++] = TelephoneEvent.ToKey(code);
+        }
+
+        private void SendFrame()
+        {
+            if (!_source.Read(_microphone))
+            {
+                // The microphone has nothing yet: silence keeps the stream's timing.
+                Array.Clear(_microphone, 0, _microphone.Length);
+            }
+            if (_telephoneEvent >= 0 && _dtmfOut.Next(_sender.Timestamp, _send, RtpPacket.HeaderBytes))
+            {
+                // This interval carries the key's event instead of the audio (RFC 4733 2.5.1).
+                _sender.NextEvent(_send, _telephoneEvent, _dtmfOut.Marker, _dtmfOut.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
+                _rtp.Send(_send, RtpPacket.HeaderBytes + TelephoneEvent.Length);
+                return;
+            }
+            int bytes = _codec.Encode(_microphone, AudioFrame.Samples, _send, RtpPacket.HeaderBytes);
+            _sender.Next(_send, _payloadType, bytes, AudioFrame.Samples);
+            _rtp.Send(_send, RtpPacket.HeaderBytes + bytes);
+        }
+
+        private void PlayFrame()
+        {
+            int status = _jitter.Pop(_payload, out int length);
+            if (status == JitterBuffer.Played)
+            {
+                Played++;
+                int samples = _codec.Decode(_payload, 0, length, _speaker);
+                if (samples < _speaker.Length)
+                {
+                    Array.Clear(_speaker, samples, _speaker.Length - samples);
+                }
+            }
+            else if (status == JitterBuffer.Conceal)
+            {
+                // The last frame again at half level (-6 dB): the simplest concealment that does not click.
+                for (int i = 0; i < _speaker.Length; i++)
+                {
+                    _speaker[i] = (short)(_speaker[i] >> 1);
+                }
+            }
+            else
+            {
+                Silent++;
+                Array.Clear(_speaker, 0, _speaker.Length);
+            }
+            _sink.Write(_speaker);
+        }
+    }
+}

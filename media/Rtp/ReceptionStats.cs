@@ -1,0 +1,123 @@
+namespace DeskPhone.Media.Rtp
+{
+    /// <summary>
+    /// What arrives on one call's RTP stream, for the receiver report block (RFC 3550, 6.4.1 and appendix A): the
+    /// extended highest sequence number (A.1), packets expected and lost (A.3), the interarrival jitter (A.8, in
+    /// timestamp units at 8 kHz), and the last sender report's middle NTP bits with its arrival (LSR, DLSR).
+    /// </summary>
+    public sealed class ReceptionStats
+    {
+        /// <summary>A sequence step up to this is in order (RFC 3550 A.1 MAX_DROPOUT).</summary>
+        private const int MaxDropout = 3000;
+
+        /// <summary>A step back up to this is a reordered or duplicate packet (A.1 MAX_MISORDER).</summary>
+        private const int MaxMisorder = 100;
+
+        private bool _started;
+        private int _baseSequence;
+        private int _maxSequence;
+        private uint _cycles;
+        private uint _expectedPrior;
+        private uint _receivedPrior;
+        private int _transit;
+        private int _jitter16;
+
+        public uint Ssrc { get; private set; }
+
+        public bool Started => _started;
+
+        public uint Received { get; private set; }
+
+        /// <summary>The middle 32 bits of the NTP timestamp of the last sender report (0: none yet) and when it came.</summary>
+        public uint LastSr { get; private set; }
+
+        public long LastSrMs { get; private set; }
+
+        public void Reset()
+        {
+            _started = false;
+            Received = 0;
+            LastSr = 0;
+        }
+
+        /// <summary>Counts one RTP packet arrived at <paramref name="nowMs"/>.</summary>
+        public void Update(uint ssrc, int sequence, uint timestamp, long nowMs)
+        {
+            if (!_started || ssrc != Ssrc)
+            {
+                Restart(ssrc, sequence);
+            }
+            else
+            {
+                int step = (sequence - _maxSequence) & 0xFFFF;
+                if (step < MaxDropout)
+                {
+                    if (sequence < _maxSequence)
+                    {
+                        _cycles += 0x10000;
+                    }
+                    _maxSequence = sequence;
+                }
+                else if (step <= 0x10000 - MaxMisorder)
+                {
+                    // A jump: the sender restarted its sequence; count from here.
+                    Restart(ssrc, sequence);
+                }
+            }
+            Received++;
+            // A.8: transit time in timestamp units (8 samples per millisecond); only differences matter.
+            int transit = (int)(nowMs * 8) - (int)timestamp;
+            if (Received > 1)
+            {
+                int d = transit - _transit;
+                _jitter16 += (d < 0 ? -d : d) - ((_jitter16 + 8) >> 4);
+            }
+            _transit = transit;
+        }
+
+        /// <summary>Notes a sender report's NTP timestamp (its middle 32 bits) arriving at <paramref name="nowMs"/>.</summary>
+        public void SenderReport(uint ntpMiddle, long nowMs)
+        {
+            LastSr = ntpMiddle;
+            LastSrMs = nowMs;
+        }
+
+        public uint ExtendedMax => _cycles + (uint)_maxSequence;
+
+        public uint Expected => _started ? ExtendedMax - (uint)_baseSequence + 1 : 0;
+
+        /// <summary>Cumulative packets lost (expected - received; duplicates can make it negative).</summary>
+        public int Lost => (int)(Expected - Received);
+
+        /// <summary>Interarrival jitter in timestamp units (1/8 ms).</summary>
+        public uint Jitter => (uint)(_jitter16 >> 4);
+
+        /// <summary>
+        /// The fraction lost since the last call (A.3), in 1/256: what the next report block carries; starts the next
+        /// interval.
+        /// </summary>
+        public int TakeFractionLost()
+        {
+            uint expected = Expected;
+            uint expectedInterval = expected - _expectedPrior;
+            uint receivedInterval = Received - _receivedPrior;
+            _expectedPrior = expected;
+            _receivedPrior = Received;
+            int lostInterval = (int)expectedInterval - (int)receivedInterval;
+            return expectedInterval == 0 || lostInterval <= 0 ? 0 : (lostInterval << 8) / (int)expectedInterval;
+        }
+
+        private void Restart(uint ssrc, int sequence)
+        {
+            _started = true;
+            Ssrc = ssrc;
+            _baseSequence = sequence;
+            _maxSequence = sequence;
+            _cycles = 0;
+            _expectedPrior = 0;
+            _receivedPrior = 0;
+            Received = 0;
+            _jitter16 = 0;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+namespace DeskPhone.Media.Rtp
+{
+    /// <summary>
+    /// One call's RTCP (RFC 3550, 6): the compound packet it sends (a sender report while it sends RTP, else a receiver
+    /// report, with one report block once RTP arrived, then SDES with the CNAME) and what it reads from the other
+    /// side's reports (loss and jitter the other side sees, the round trip from LSR and DLSR).
+    /// <para>
+    /// The NTP timestamps are the phone's monotonic clock in NTP format, not the wall clock: the other side uses them
+    /// only to echo LSR and to compute its round trip, for which any steady clock does (the media layer has no wall
+    /// clock, docs/media.md).
+    /// </para>
+    /// </summary>
+    public sealed class Rtcp
+    {
+        public const int SenderReport = 200;
+        public const int ReceiverReport = 201;
+        public const int SourceDescription = 202;
+
+        /// <summary>Every 5 s: RFC 3550 6.2's minimum interval, which a two-party call never exceeds in bandwidth.</summary>
+        public const int IntervalMs = 5000;
+
+        /// <summary>SR with a block (52) + SDES with a CNAME up to <see cref="MaxCname"/> (8 + 2 + 64, padded): the send buffer.</summary>
+        public const int MaxPacket = 128;
+
+        public const int MaxCname = 64;
+
+        private readonly RtpSender _sender;
+        private readonly ReceptionStats _received;
+        private readonly byte[] _cname = new byte[MaxCname];
+        private int _cnameLength;
+
+        public Rtcp(RtpSender sender, ReceptionStats received)
+        {
+            _sender = sender;
+            _received = received;
+        }
+
+        /// <summary>Round trip in milliseconds from the last report block about our stream; -1 until one came.</summary>
+        public int RoundTripMs { get; private set; }
+
+        /// <summary>The fraction (1/256) and number of our packets the other side reported lost, and its jitter (timestamp units).</summary>
+        public int RemoteFractionLost { get; private set; }
+
+        public int RemoteLost { get; private set; }
+        public uint RemoteJitter { get; private set; }
+
+        /// <summary>Reports read and refused (malformed) so far.</summary>
+        public int ReportsReceived { get; private set; }
+
+        public int Malformed { get; private set; }
+
+        /// <summary>Starts a call: the CNAME (ASCII, cut at <see cref="MaxCname"/>) and nothing received yet.</summary>
+        public void Start(string cname)
+        {
+            _cnameLength = 0;
+            char[] chars = cname.ToCharArray();
+            for (int i = 0; i < chars.Length && _cnameLength < MaxCname; i++)
+            {
+                _cname[_cnameLength++] = chars[i] < 128 ? (byte)chars[i] : (byte)'?';
+            }
+            RoundTripMs = -1;
+            RemoteFractionLost = 0;
+            RemoteLost = 0;
+            RemoteJitter = 0;
+            ReportsReceived = 0;
+            Malformed = 0;
+        }
+
+        /// <summary>
+        /// Writes the compound report due at <paramref name="nowMs"/> into <paramref name="data"/> (at least
+        /// <see cref="MaxPacket"/> long); returns its length.
+        /// </summary>
+        public int Write(byte[] data, long nowMs, bool sending)
+        {
+            int blocks = _received.Started ? 1 : 0;
+            int at;
+            if (sending)
+            {
+                Header(data, 0, blocks, SenderReport, 6 + 6 * blocks);
+                uint seconds = (uint)(nowMs / 1000);
+                uint fraction = (uint)(((nowMs % 1000) << 32) / 1000);
+                RtpPacket.WriteUInt32(data, 8, seconds);
+                RtpPacket.WriteUInt32(data, 12, fraction);
+                RtpPacket.WriteUInt32(data, 16, _sender.Timestamp);
+                RtpPacket.WriteUInt32(data, 20, _sender.Packets);
+                RtpPacket.WriteUInt32(data, 24, _sender.Octets);
+                at = 28;
+            }
+            else
+            {
+                Header(data, 0, blocks, ReceiverReport, 1 + 6 * blocks);
+                at = 8;
+            }
+            if (blocks == 1)
+            {
+                at = Block(data, at, nowMs);
+            }
+            int sdes = at;
+            int items = 2 + _cnameLength + 1;
+            int words = 1 + (items + 3) / 4;
+            Header(data, sdes, 1, SourceDescription, words);
+            at = sdes + 8;
+            data[at++] = 1;
+            data[at++] = (byte)_cnameLength;
+            System.Array.Copy(_cname, 0, data, at, _cnameLength);
+            at += _cnameLength;
+            int end = sdes + 4 + 4 * words;
+            while (at < end)
+            {
+                data[at++] = 0;
+            }
+            return end;
+        }
+
+        /// <summary>Reads a compound packet from the other side; malformed ones are counted and ignored.</summary>
+        public void Read(byte[] data, int length, long nowMs)
+        {
+            int at = 0;
+            if (length < 8 || (data[0] >> 6) != 2 || (data[1] != SenderReport && data[1] != ReceiverReport))
+            {
+                Malformed++;
+                return;
+            }
+            while (at + 4 <= length)
+            {
+                int count = data[at] & 0x1F;
+                int type = data[at + 1];
+                int bytes = 4 + 4 * ((data[at + 2] << 8) | data[at + 3]);
+                if ((data[at] >> 6) != 2 || at + bytes > length)
+                {
+                    Malformed++;
+                    return;
+                }
+                int blocks = -1;
+                if (type == SenderReport && bytes >= 28)
+                {
+                    _received.SenderReport((RtpPacket.ReadUInt32(data, at + 8) << 16) | (RtpPacket.ReadUInt32(data, at + 12) >> 16), nowMs);
+                    blocks = at + 28;
+                }
+                else if (type == ReceiverReport && bytes >= 8)
+                {
+                    blocks = at + 8;
+                }
+                for (int i = 0; blocks >= 0 && i < count && blocks + 24 <= at + bytes; i++, blocks += 24)
+                {
+                    if (RtpPacket.ReadUInt32(data, blocks) == _sender.Ssrc)
+                    {
+                        Report(data, blocks, nowMs);
+                    }
+                }
+                at += bytes;
+            }
+            ReportsReceived++;
+        }
+
+        private void Report(byte[] data, int at, long nowMs)
+        {
+            RemoteFractionLost = data[at + 4];
+            int lost = (data[at + 5] << 16) | (data[at + 6] << 8) | data[at + 7];
+            RemoteLost = lost >= 0x800000 ? lost - 0x1000000 : lost;
+            RemoteJitter = RtpPacket.ReadUInt32(data, at + 12);
+            uint lsr = RtpPacket.ReadUInt32(data, at + 16);
+            uint dlsr = RtpPacket.ReadUInt32(data, at + 20);
+            if (lsr != 0)
+            {
+                // RFC 3550 6.4.1: A - LSR - DLSR in 1/65536 s.
+                uint rtt = Middle(nowMs) - lsr - dlsr;
+                RoundTripMs = rtt >= 0x80000000 ? 0 : (int)(((ulong)rtt * 1000) >> 16);
+            }
+        }
+
+        private int Block(byte[] data, int at, long nowMs)
+        {
+            RtpPacket.WriteUInt32(data, at, _received.Ssrc);
+            int lost = _received.Lost;
+            lost = lost > 0x7FFFFF ? 0x7FFFFF : lost < -0x800000 ? -0x800000 : lost;
+            data[at + 4] = (byte)_received.TakeFractionLost();
+            data[at + 5] = (byte)(lost >> 16);
+            data[at + 6] = (byte)(lost >> 8);
+            data[at + 7] = (byte)lost;
+            RtpPacket.WriteUInt32(data, at + 8, _received.ExtendedMax);
+            RtpPacket.WriteUInt32(data, at + 12, _received.Jitter);
+            uint lsr = _received.LastSr;
+            RtpPacket.WriteUInt32(data, at + 16, lsr);
+            RtpPacket.WriteUInt32(data, at + 20, lsr == 0 ? 0 : (uint)(((nowMs - _received.LastSrMs) << 16) / 1000));
+            return at + 24;
+        }
+
+        /// <summary>The middle 32 bits of the NTP timestamp <see cref="Write"/> puts in a sender report at <paramref name="nowMs"/>.</summary>
+        public static uint Middle(long nowMs) =>
+            ((uint)(nowMs / 1000) << 16) | (uint)(((nowMs % 1000) << 16) / 1000);
+
+        /// <summary>Writes the 8-byte common header with the sender's SSRC; <paramref name="words"/> is the length field (32-bit words - 1).</summary>
+        private int Header(byte[] data, int at, int count, int type, int words)
+        {
+            data[at] = (byte)(0x80 | count);
+            data[at + 1] = (byte)type;
+            data[at + 2] = (byte)(words >> 8);
+            data[at + 3] = (byte)words;
+            RtpPacket.WriteUInt32(data, at + 4, _sender.Ssrc);
+            return at + 8;
+        }
+    }
+}

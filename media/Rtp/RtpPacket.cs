@@ -1,0 +1,108 @@
+namespace DeskPhone.Media.Rtp
+{
+    /// <summary>
+    /// The RTP fixed header (RFC 3550, 5.1) of one packet, read in place: the fields, and where the payload lies in
+    /// the caller's buffer after the CSRC list, the header extension and the padding. One instance per call, reused
+    /// for every packet (nothing is allocated while reading).
+    /// </summary>
+    public sealed class RtpPacket
+    {
+        public const int HeaderBytes = 12;
+
+        public const int Version = 2;
+
+        public bool Padding { get; private set; }
+        public bool Extension { get; private set; }
+        public int CsrcCount { get; private set; }
+        public bool Marker { get; private set; }
+        public int PayloadType { get; private set; }
+
+        /// <summary>16 bits, 0..65535.</summary>
+        public int Sequence { get; private set; }
+
+        public uint Timestamp { get; private set; }
+        public uint Ssrc { get; private set; }
+
+        /// <summary>Where the payload starts in the buffer given to <see cref="Read"/>.</summary>
+        public int PayloadOffset { get; private set; }
+
+        /// <summary>The payload's length without the padding.</summary>
+        public int PayloadLength { get; private set; }
+
+        /// <summary>
+        /// Reads the packet in data[offset, offset + length); false (fields undefined) when it is not RTP version 2 or
+        /// its CSRC list, extension or padding run past its end.
+        /// </summary>
+        public bool Read(byte[] data, int offset, int length)
+        {
+            if (length < HeaderBytes || (data[offset] >> 6) != Version)
+            {
+                return false;
+            }
+            int b0 = data[offset];
+            int b1 = data[offset + 1];
+            Padding = (b0 & 0x20) != 0;
+            Extension = (b0 & 0x10) != 0;
+            CsrcCount = b0 & 0x0F;
+            Marker = (b1 & 0x80) != 0;
+            PayloadType = b1 & 0x7F;
+            Sequence = (data[offset + 2] << 8) | data[offset + 3];
+            Timestamp = ReadUInt32(data, offset + 4);
+            Ssrc = ReadUInt32(data, offset + 8);
+            int at = HeaderBytes + 4 * CsrcCount;
+            if (Extension)
+            {
+                // 16 bits profile, 16 bits length in 32-bit words, then the words (RFC 3550, 5.3.1).
+                if (at + 4 > length)
+                {
+                    return false;
+                }
+                at += 4 + 4 * ((data[offset + at + 2] << 8) | data[offset + at + 3]);
+            }
+            int end = length;
+            if (Padding)
+            {
+                // The last octet counts the padding octets, itself included.
+                int pad = data[offset + length - 1];
+                if (pad == 0)
+                {
+                    return false;
+                }
+                end -= pad;
+            }
+            if (at > end)
+            {
+                return false;
+            }
+            PayloadOffset = offset + at;
+            PayloadLength = end - at;
+            return true;
+        }
+
+        /// <summary>
+        /// Writes a 12-byte header (version 2, no padding, extension or CSRC) at data[offset]; returns
+        /// <see cref="HeaderBytes"/>.
+        /// </summary>
+        public static int Write(byte[] data, int offset, bool marker, int payloadType, int sequence, uint timestamp, uint ssrc)
+        {
+            data[offset] = Version << 6;
+            data[offset + 1] = (byte)((marker ? 0x80 : 0) | (payloadType & 0x7F));
+            data[offset + 2] = (byte)(sequence >> 8);
+            data[offset + 3] = (byte)sequence;
+            WriteUInt32(data, offset + 4, timestamp);
+            WriteUInt32(data, offset + 8, ssrc);
+            return HeaderBytes;
+        }
+
+        internal static uint ReadUInt32(byte[] data, int at) =>
+            ((uint)data[at] << 24) | ((uint)data[at + 1] << 16) | ((uint)data[at + 2] << 8) | data[at + 3];
+
+        internal static void WriteUInt32(byte[] data, int at, uint value)
+        {
+            data[at] = (byte)(value >> 24);
+            data[at + 1] = (byte)(value >> 16);
+            data[at + 2] = (byte)(value >> 8);
+            data[at + 3] = (byte)value;
+        }
+    }
+}

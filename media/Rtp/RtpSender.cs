@@ -1,0 +1,79 @@
+using System;
+
+namespace DeskPhone.Media.Rtp
+{
+    /// <summary>
+    /// The sending side of one RTP stream (RFC 3550, 5.1): a random SSRC, a random first sequence number and
+    /// timestamp, the sequence +1 and the timestamp +160 (one 20 ms frame at 8 kHz) per packet, the marker on the
+    /// first packet of a talkspurt (here: the first of the stream).
+    /// </summary>
+    public sealed class RtpSender
+    {
+        private bool _first;
+
+        /// <summary>Starts a new stream with random SSRC, sequence and timestamp from <paramref name="random"/>.</summary>
+        public void Start(Random random)
+        {
+            Ssrc = (uint)random.Next() ^ ((uint)random.Next(2) << 31);
+            Sequence = random.Next(0x10000);
+            Timestamp = (uint)random.Next() ^ ((uint)random.Next(2) << 31);
+            _first = true;
+            Packets = 0;
+            Octets = 0;
+        }
+
+        public uint Ssrc { get; private set; }
+
+        /// <summary>The sequence number of the next packet.</summary>
+        public int Sequence { get; private set; }
+
+        /// <summary>The timestamp of the next frame.</summary>
+        public uint Timestamp { get; private set; }
+
+        /// <summary>Packets and payload octets sent (the sender report's counts).</summary>
+        public uint Packets { get; private set; }
+
+        public uint Octets { get; private set; }
+
+        /// <summary>
+        /// Writes the header of the next packet of <paramref name="payloadType"/> carrying <paramref name="payloadBytes"/>
+        /// at data[0] and advances the stream by one packet of <paramref name="samples"/> samples; returns the header length.
+        /// </summary>
+        public int Next(byte[] data, int payloadType, int payloadBytes, int samples)
+        {
+            int n = RtpPacket.Write(data, 0, _first, payloadType, Sequence, Timestamp, Ssrc);
+            _first = false;
+            Sequence = (Sequence + 1) & 0xFFFF;
+            Timestamp += (uint)samples;
+            Packets++;
+            Octets += (uint)payloadBytes;
+            return n;
+        }
+
+        /// <summary>
+        /// Writes the header of a telephone-event packet (its own marker and the event's start timestamp, RFC 4733) with
+        /// the stream's next sequence number, and advances the stream's clock by one packet interval.
+        /// </summary>
+        public int NextEvent(byte[] data, int payloadType, bool marker, uint eventTimestamp, int payloadBytes, int samples)
+        {
+            int n = RtpPacket.Write(data, 0, marker, payloadType, Sequence, eventTimestamp, Ssrc);
+            Sequence = (Sequence + 1) & 0xFFFF;
+            Timestamp += (uint)samples;
+            Packets++;
+            Octets += (uint)payloadBytes;
+            return n;
+        }
+
+        /// <summary>The next packet starts a talkspurt (the marker bit): after a pause in sending, such as hold.</summary>
+        public void MarkNext()
+        {
+            _first = true;
+        }
+
+        /// <summary>Advances the timestamp over frames that were not sent (the clock went on; the sequence does not).</summary>
+        public void Skip(int samples)
+        {
+            Timestamp += (uint)samples;
+        }
+    }
+}

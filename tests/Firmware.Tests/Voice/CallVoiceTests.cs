@@ -1,0 +1,209 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Tests.Phone;
+using DeskPhone.Media.Audio;
+using DeskPhone.Media.Rtp;
+using DeskPhone.Media.Tests.Rtp;
+
+namespace DeskPhone.Firmware.Tests.Voice
+{
+    /// <summary>
+    /// The calls' voice in the phone built by PhoneApp (fake SIP and media channels, virtual time): an answered call
+    /// sends RTP to the address of the other side's SDP from the port of the phone's own, /api/calls shows its media
+    /// figures, hold stops the media and resume starts it again, the end lets go of the audio devices.
+    /// </summary>
+    public class CallVoiceTests
+    {
+        private sealed class Devices : ICallAudio
+        {
+            public readonly List<int> Ended = new List<int>();
+            private readonly SilentAudio _silence = new SilentAudio();
+            public IAudioSource Source(int callId) => _silence;
+            public IAudioSink Sink(int callId) => _silence;
+            public void End(int callId) => Ended.Add(callId);
+        }
+
+        private const string Offer = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.7\r\nt=0 0\r\nm=audio 4000 RTP/AVP 8 101\r\n" +
+                                     "a=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+
+        private readonly List<FakeRtpChannel> _channels = new List<FakeRtpChannel>();
+        private readonly Devices _audio = new Devices();
+        private readonly SipPhone _p;
+        private readonly BenchRouter _router;
+
+        public CallVoiceTests()
+        {
+            _p = new SipPhone(rtp: () => { var c = new FakeRtpChannel(); _channels.Add(c); return c; }, audio: _audio);
+            _router = new BenchRouter(_p.Phone, null, (code, action) => { }, null, null) { Calls = _p.App.Calls };
+            _p.Run(100);
+            _p.Register();
+        }
+
+        private JsonElement Media()
+        {
+            BenchResponse r = _router.Handle("GET", "/api/calls", null, null, null);
+            return JsonDocument.Parse(Encoding.UTF8.GetString(r.Body)).RootElement[0].GetProperty("media");
+        }
+
+        private void Answer(string id = "v1")
+        {
+            _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK" + id + "\r\n" +
+                              "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: " + id + "\r\nCSeq: 1 INVITE\r\n" +
+                              "Contact: <sip:555@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " +
+                              Offer.Length + "\r\n\r\n" + Offer);
+            _p.Run(10);
+            Assert.True(_p.App.Calls.Answer(0, _p.Now));
+            _p.Run(10);
+        }
+
+        /// <summary>The other side's 200 to the phone's re-INVITE, with its SDP answer; the phone ACKs it.</summary>
+        private void Reply(string request, string sdp)
+        {
+            _p.Channel.Arrive("SIP/2.0 200 OK\r\nVia: " + SipChannel.Header(request, "Via") + "\r\nFrom: " + SipChannel.Header(request, "From") +
+                              "\r\nTo: " + SipChannel.Header(request, "To") + "\r\nCall-ID: " + SipChannel.Header(request, "Call-ID") +
+                              "\r\nCSeq: " + SipChannel.Header(request, "CSeq") + "\r\nContact: <sip:555@10.0.0.1>\r\n" +
+                              "Content-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp);
+            _p.Run(10);
+        }
+
+        [Fact]
+        public void WithoutMediaChannelsCallsHaveNoMediaObject()
+        {
+            var p = new SipPhone();
+            Assert.Null(p.App.Voice);
+        }
+
+        [Fact]
+        public void AnAnsweredCallSendsRtpToTheOfferedAddressFromItsOwnPort()
+        {
+            Answer();
+            string ok = _p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 200 OK") && m.Contains(" INVITE\r\n"));
+            Assert.Contains("m=audio 10000 RTP/AVP 8", ok);
+            FakeRtpChannel rtp = _channels[0], rtcp = _channels[1];
+            Assert.Equal(10000, rtp.Port);
+            Assert.Equal(10001, rtcp.Port);
+            _p.Run(1000);
+            Assert.InRange(rtp.Sent.Count, 49, 52);
+            Assert.Equal("10.0.0.7:4000", rtp.Sent[^1].To);
+            var packet = new RtpPacket();
+            Assert.True(packet.Read(rtp.Sent[^1].Data, 0, rtp.Sent[^1].Data.Length));
+            Assert.Equal(8, packet.PayloadType);
+
+            JsonElement media = Media();
+            Assert.True(media.GetProperty("active").GetBoolean());
+            Assert.Equal(10000, media.GetProperty("localPort").GetInt32());
+            Assert.Equal(8, media.GetProperty("payloadType").GetInt32());
+            Assert.Equal(rtp.Sent.Count, media.GetProperty("sent").GetInt32());
+            Assert.Equal(0, media.GetProperty("received").GetInt32());
+            Assert.Equal(-1, media.GetProperty("rttMs").GetInt32());
+        }
+
+        [Fact]
+        public void DigitsFromTheBenchGoOutAsTelephoneEvents()
+        {
+            Answer();
+            _p.Run(100);
+            BenchResponse r = _router.Handle("POST", "/api/calls/0/dtmf", null, Encoding.UTF8.GetBytes("{\"digits\":\"4*\"}"), null);
+            Assert.Equal(200, r.Status);
+            _p.Run(1000);
+            var events = new StringBuilder();
+            var packet = new RtpPacket();
+            foreach ((byte[] data, string _) in _channels[0].Sent)
+            {
+                packet.Read(data, 0, data.Length);
+                if (packet.PayloadType == 101 && packet.Marker)
+                {
+                    events.Append(DeskPhone.Media.Dtmf.TelephoneEvent.ToKey(DeskPhone.Media.Dtmf.TelephoneEvent.EventCode(data, packet.PayloadOffset)));
+                }
+            }
+            Assert.Equal("4*", events.ToString());
+
+            Assert.Equal(400, _router.Handle("POST", "/api/calls/0/dtmf", null, Encoding.UTF8.GetBytes("{\"digits\":\"4x\"}"), null).Status);
+            Assert.Equal(400, _router.Handle("POST", "/api/calls/0/dtmf", null, Encoding.UTF8.GetBytes("{}"), null).Status);
+            Assert.Equal(404, _router.Handle("POST", "/api/calls/9/dtmf", null, Encoding.UTF8.GetBytes("{\"digits\":\"1\"}"), null).Status);
+        }
+
+        [Fact]
+        public void DigitKeysTypedDuringTheCallGoOutAsTelephoneEvents()
+        {
+            _p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Digit7, DeskPhone.Drivers.Input.KeyAction.Press, _p.Now);
+            Answer();
+            _p.Run(100);
+            _p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Digit7, DeskPhone.Drivers.Input.KeyAction.Press, _p.Now);
+            _p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Digit7, DeskPhone.Drivers.Input.KeyAction.Release, _p.Now);
+            _p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Hash, DeskPhone.Drivers.Input.KeyAction.Press, _p.Now);
+            _p.Phone.OnKey(DeskPhone.Drivers.Input.KeyCode.Up, DeskPhone.Drivers.Input.KeyAction.Press, _p.Now);
+            _p.Run(1000);
+            Assert.Equal("7#", SentDigits());
+        }
+
+        private string SentDigits()
+        {
+            var events = new StringBuilder();
+            var packet = new RtpPacket();
+            foreach ((byte[] data, string _) in _channels[0].Sent)
+            {
+                packet.Read(data, 0, data.Length);
+                if (packet.PayloadType == 101 && packet.Marker)
+                {
+                    events.Append(DeskPhone.Media.Dtmf.TelephoneEvent.ToKey(DeskPhone.Media.Dtmf.TelephoneEvent.EventCode(data, packet.PayloadOffset)));
+                }
+            }
+            return events.ToString();
+        }
+
+        [Fact]
+        public void CallsTakeTheirPortsInTurnFromTheSettingsRange()
+        {
+            Assert.Null(_p.Settings.Set("rtp_port_start", 0, "20000"));
+            Assert.Null(_p.Settings.Set("rtp_port_end", 0, "20003"));
+            int[] ports = new int[3];
+            for (int i = 0; i < 3; i++)
+            {
+                Answer("p" + i);
+                ports[i] = _channels[0].Port;
+                Assert.Contains("m=audio " + ports[i] + " ", _p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 200 OK") && m.Contains(" INVITE\r\n")));
+                Assert.True(_p.App.Calls.Hangup(0, _p.Now));
+                _p.Run(10);
+            }
+            Assert.Equal(new[] { 20000, 20002, 20000 }, ports);
+        }
+
+        [Fact]
+        public void HoldStopsTheMediaResumeStartsItAndTheEndReleasesTheAudio()
+        {
+            Answer();
+            // The offer came in the INVITE: the answer's ACK ends the transaction, then the phone may hold.
+            string ok = _p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 200 OK") && m.Contains(" INVITE\r\n"));
+            _p.Channel.Arrive("ACK sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKv2\r\n" +
+                              "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: " + SipChannel.Header(ok, "To") + "\r\nCall-ID: v1\r\nCSeq: 1 ACK\r\n" +
+                              "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            _p.Run(200);
+            FakeRtpChannel rtp = _channels[0];
+            Assert.True(_p.App.Calls.Hold(0, true, _p.Now));
+            _p.Run(10);
+            string reInvite = _p.Last("INVITE");
+            Reply(reInvite, Offer.Replace("sendrecv", "recvonly"));
+            Assert.Equal(-1, rtp.Port);
+            int sent = rtp.Sent.Count;
+            _p.Run(1000);
+            Assert.Equal(sent, rtp.Sent.Count);
+            Assert.False(Media().GetProperty("active").GetBoolean());
+
+            Assert.True(_p.App.Calls.Hold(0, false, _p.Now));
+            _p.Run(10);
+            Reply(_p.Last("INVITE"), Offer);
+            _p.Run(500);
+            Assert.Equal(10000, rtp.Port);
+            Assert.True(rtp.Sent.Count > sent + 20);
+
+            Assert.Empty(_audio.Ended);
+            Assert.True(_p.App.Calls.Hangup(0, _p.Now));
+            _p.Run(10);
+            Assert.Equal(-1, rtp.Port);
+            Assert.Single(_audio.Ended);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using DeskPhone.Media.Rtp;
+
+namespace DeskPhone.Media.Tests.Rtp
+{
+    /// <summary>
+    /// The jitter buffer in virtual time: each Pop is one 20 ms tick of the playout clock; packets are Put between
+    /// ticks as a network would deliver them. Payloads are one byte naming their sequence number, so what plays can
+    /// be read back.
+    /// </summary>
+    public class JitterBufferTests
+    {
+        private readonly JitterBuffer _buffer = new JitterBuffer();
+        private readonly byte[] _out = new byte[JitterBuffer.MaxPayload];
+
+        private bool Put(int sequence, uint ssrc = 1) =>
+            _buffer.Put(ssrc, sequence & 0xFFFF, new[] { (byte)sequence }, 0, 1);
+
+        /// <summary>One tick: "p7" (frame 7 played), "c" (concealed) or "s" (silence).</summary>
+        private string Tick()
+        {
+            int status = _buffer.Pop(_out, out int length);
+            return status == JitterBuffer.Played ? "p" + _out[0] : status == JitterBuffer.Conceal ? "c" : "s";
+        }
+
+        private string Ticks(int n)
+        {
+            var s = new System.Text.StringBuilder();
+            for (int i = 0; i < n; i++)
+            {
+                s.Append(i == 0 ? "" : " ").Append(Tick());
+            }
+            return s.ToString();
+        }
+
+        [Fact]
+        public void ItWaitsForItsDepthThenPlaysInOrder()
+        {
+            Assert.Equal("s", Tick());
+            Put(10);
+            Put(11);
+            Assert.Equal("s", Tick());
+            Put(12);
+            Assert.Equal("p10", Tick());
+            Put(13);
+            Assert.Equal("p11", Tick());
+            Put(14);
+            Assert.Equal("p12 p13 p14", Ticks(3));
+        }
+
+        [Fact]
+        public void PacketsArrivingOutOfOrderPlayInOrder()
+        {
+            Put(3);
+            Put(1);
+            Put(2);
+            Put(5);
+            Put(4);
+            Assert.Equal("p1 p2 p3 p4 p5", Ticks(5));
+        }
+
+        [Fact]
+        public void ALatePacketIsDropped()
+        {
+            Put(1); Put(2); Put(3); Put(4);
+            Assert.Equal("p1 p2", Ticks(2));
+            Assert.False(Put(2));
+            Assert.Equal(1, _buffer.Late);
+            Assert.Equal("p3 p4", Ticks(2));
+        }
+
+        [Fact]
+        public void ADuplicateIsDropped()
+        {
+            Put(1); Put(2);
+            Assert.False(Put(2));
+            Put(3);
+            Assert.Equal(1, _buffer.Duplicates);
+            Assert.Equal("p1 p2 p3", Ticks(3));
+        }
+
+        [Fact]
+        public void OneLostFrameIsConcealedAndTwoBecomeSilence()
+        {
+            Put(1); Put(2); Put(4); Put(7); Put(8);
+            Assert.Equal("p1 p2 c p4 c s p7 p8", Ticks(8));
+            Assert.Equal(3, _buffer.Lost);
+            Assert.Equal(2, _buffer.Concealed);
+        }
+
+        [Fact]
+        public void AnUnderrunConcealsWaitsAndDeepensTheBuffer()
+        {
+            for (int i = 1; i <= 3; i++) Put(i);
+            Assert.Equal("p1 p2 p3", Ticks(3));
+            Assert.Equal(JitterBuffer.InitialDepth, _buffer.Depth);
+            // Frame 4 is late: a concealed frame, then silence until it comes, then it plays at once (20 ms later).
+            Assert.Equal("c s", Ticks(2));
+            Assert.Equal(1, _buffer.Underruns);
+            Assert.Equal(JitterBuffer.InitialDepth + 1, _buffer.Depth);
+            Put(4);
+            Assert.Equal("p4", Tick());
+            Put(5); Put(6);
+            Assert.Equal("p5 p6", Ticks(2));
+            Assert.Equal(0, _buffer.Lost);
+        }
+
+        [Fact]
+        public void APauseLongerThanTheDeepestBufferFillsItAgain()
+        {
+            for (int i = 1; i <= 3; i++) Put(i);
+            Ticks(3);
+            Ticks(JitterBuffer.MaxDepth + 1);
+            Put(4); Put(5); Put(6);
+            Assert.Equal("s", Tick());
+            Put(7);
+            Assert.Equal("p4 p5 p6 p7", Ticks(4));
+        }
+
+        [Fact]
+        public void TheDepthStaysWithinItsBounds()
+        {
+            for (int round = 0; round < 20; round++)
+            {
+                Ticks(3);
+            }
+            // Only underruns while never started do not count; start, then starve repeatedly.
+            int seq = 1;
+            for (int round = 0; round < 20; round++)
+            {
+                for (int i = 0; i < JitterBuffer.MaxDepth + 1; i++) Put(seq++);
+                Ticks(JitterBuffer.MaxDepth + 3);
+            }
+            Assert.Equal(JitterBuffer.MaxDepth, _buffer.Depth);
+            for (int i = 0; i < JitterBuffer.ShrinkAfterFrames * (JitterBuffer.MaxDepth + 2); i++)
+            {
+                Put(seq++);
+                Tick();
+            }
+            Assert.Equal(JitterBuffer.MinDepth, _buffer.Depth);
+        }
+
+        [Fact]
+        public void ABacklogBeyondTheDepthIsTrimmed()
+        {
+            int seq = 1;
+            for (int i = 0; i < 10; i++) Put(seq++);
+            // Steady: one in, one out, with 10 waiting (depth 3): after TrimAfterFrames ticks one frame is dropped.
+            for (int i = 0; i < JitterBuffer.TrimAfterFrames * 4; i++)
+            {
+                Put(seq++);
+                Tick();
+            }
+            Assert.True(_buffer.Discarded >= 4, "discarded " + _buffer.Discarded);
+            Assert.True(_buffer.Count <= JitterBuffer.InitialDepth + 3, "still waiting " + _buffer.Count);
+        }
+
+        [Fact]
+        public void ItNeverHoldsMoreThanItsSlots()
+        {
+            for (int i = 0; i < 3 * JitterBuffer.Slots; i++)
+            {
+                Put(i);
+                Assert.True(_buffer.Count <= JitterBuffer.Slots);
+            }
+            Assert.Equal(JitterBuffer.Slots, _buffer.Count);
+            Assert.Equal("p32", Tick());
+        }
+
+        [Fact]
+        public void ANewSsrcStartsOver()
+        {
+            Put(100); Put(101); Put(102);
+            Assert.Equal("p100", Tick());
+            Put(5, ssrc: 2); Put(6, ssrc: 2); Put(7, ssrc: 2);
+            Assert.Equal(1, _buffer.Resyncs);
+            Assert.Equal("p5 p6 p7", Ticks(3));
+        }
+
+        [Fact]
+        public void AJumpInSequenceStartsOverButAWrapDoesNot()
+        {
+            Put(65534); Put(65535); Put(65536); Put(65537);
+            Assert.Equal("p254 p255 p0 p1", Ticks(4));
+            Assert.Equal(0, _buffer.Resyncs);
+            Put(30000); Put(30001); Put(30002);
+            Assert.Equal(1, _buffer.Resyncs);
+            Assert.Equal("p48 p49 p50", Ticks(3));
+        }
+
+        [Fact]
+        public void OversizedAndEmptyPayloadsAreRefused()
+        {
+            Assert.False(_buffer.Put(1, 1, new byte[JitterBuffer.MaxPayload + 1], 0, JitterBuffer.MaxPayload + 1));
+            Assert.False(_buffer.Put(1, 1, new byte[1], 0, 0));
+            Assert.Equal(2, _buffer.Refused);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using DeskPhone.Media.Audio;
+
+namespace DeskPhone.Host.Audio
+{
+    /// <summary>
+    /// The simulator's audio devices (docs/simulator.md, "Audio"): each call's microphone is the <c>--mic</c> source
+    /// (a tone, a WAV file or silence), and with <c>--record-dir</c> each call's speaker is a WAV file there,
+    /// <c>call-N.wav</c> with N counting the calls from 1 (held and resumed, a call keeps its file).
+    /// </summary>
+    public sealed class SimulatedAudio : ICallAudio, IDisposable
+    {
+        private readonly double _tone;
+        private readonly short[] _file;
+        private readonly string _recordDir;
+        private readonly Dictionary<int, WavRecorder> _recorders = new Dictionary<int, WavRecorder>();
+        private readonly object _lock = new object();
+        private int _calls;
+
+        /// <param name="mic">"tone:FREQ" (Hz), a WAV file (16-bit mono 8 kHz), or null for silence.</param>
+        /// <param name="recordDir">Where each call's speaker is written; null: played nowhere.</param>
+        /// <exception cref="ArgumentException">The mic is neither a tone nor a readable WAV file of the phone's format.</exception>
+        public SimulatedAudio(string mic, string recordDir)
+        {
+            if (mic != null && mic.StartsWith("tone:", StringComparison.Ordinal))
+            {
+                if (!double.TryParse(mic.Substring(5), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _tone) ||
+                    _tone <= 0 || _tone >= AudioFrame.SampleRate / 2)
+                {
+                    throw new ArgumentException("--mic tone:FREQ needs a frequency in Hz between 0 and 4000, not " + mic.Substring(5));
+                }
+            }
+            else if (mic != null)
+            {
+                try
+                {
+                    _file = Wav.Read(mic);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    throw new ArgumentException("--mic: " + ex.Message);
+                }
+            }
+            if (recordDir != null)
+            {
+                Directory.CreateDirectory(recordDir);
+            }
+            _recordDir = recordDir;
+        }
+
+        /// <summary>The recordings made so far, oldest first.</summary>
+        public List<string> Recordings { get; } = new List<string>();
+
+        public IAudioSource Source(int callId) =>
+            _file != null ? Microphone.Loop(_file) : _tone > 0 ? Microphone.Tone(_tone) : Microphone.Silence();
+
+        public IAudioSink Sink(int callId)
+        {
+            if (_recordDir == null)
+            {
+                return Discard;
+            }
+            lock (_lock)
+            {
+                if (!_recorders.TryGetValue(callId, out WavRecorder recorder))
+                {
+                    _calls++;
+                    recorder = new WavRecorder(Path.Combine(_recordDir, "call-" + _calls + ".wav"));
+                    _recorders[callId] = recorder;
+                    Recordings.Add(recorder.Path);
+                }
+                return recorder;
+            }
+        }
+
+        public void End(int callId)
+        {
+            lock (_lock)
+            {
+                if (_recorders.TryGetValue(callId, out WavRecorder recorder))
+                {
+                    recorder.Dispose();
+                    _recorders.Remove(callId);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_lock)
+            {
+                foreach (WavRecorder r in _recorders.Values)
+                {
+                    r.Dispose();
+                }
+                _recorders.Clear();
+            }
+        }
+
+        private static readonly IAudioSink Discard = new SilentAudio();
+    }
+}
