@@ -80,6 +80,7 @@ namespace DeskPhone.Domain.Calls
 
         /// <summary>Where connected calls' audio goes: firmware/Voice/CallVoice when the phone has media channels (docs/media.md).</summary>
         public ICallMedia Media { get; set; } = new NoCallMedia();
+
         /// <summary>Where the audio goes and whether it is muted (the keys change it; the media layer reads it).</summary>
         public AudioRoute Audio { get; }
 
