@@ -108,17 +108,7 @@ namespace DeskPhone.Firmware.Tests.Voice
             BenchResponse r = _router.Handle("POST", "/api/calls/0/dtmf", null, Encoding.UTF8.GetBytes("{\"digits\":\"4*\"}"), null);
             Assert.Equal(200, r.Status);
             _p.Run(1000);
-            var events = new StringBuilder();
-            var packet = new RtpPacket();
-            foreach ((byte[] data, string _) in _channels[0].Sent)
-            {
-                packet.Read(data, 0, data.Length);
-                if (packet.PayloadType == 101 && packet.Marker)
-                {
-                    events.Append(DeskPhone.Media.Dtmf.TelephoneEvent.ToKey(DeskPhone.Media.Dtmf.TelephoneEvent.EventCode(data, packet.PayloadOffset)));
-                }
-            }
-            Assert.Equal("4*", events.ToString());
+            Assert.Equal("4*", SentDigits());
 
             Assert.Equal(400, _router.Handle("POST", "/api/calls/0/dtmf", null, Encoding.UTF8.GetBytes("{\"digits\":\"4x\"}"), null).Status);
             Assert.Equal(400, _router.Handle("POST", "/api/calls/0/dtmf", null, Encoding.UTF8.GetBytes("{}"), null).Status);
