@@ -95,6 +95,7 @@ namespace DeskPhone.Hil.Tests
             var explained = Phonectl("explain");
             Assert.Equal(0, explained.Code);
             Assert.Matches(@"(?m)^PhoneIsLocked: \S", explained.Out);
+            Assert.DoesNotContain("PhoneIsLocked: PhoneIsLocked", explained.Out);
 
             var cleared = Phonectl("clear", "PhoneIsLocked");
             Assert.Equal(0, cleared.Code);

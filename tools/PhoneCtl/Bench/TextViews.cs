@@ -41,7 +41,8 @@ namespace DeskPhone.PhoneCtl.Bench
             var sb = new StringBuilder();
             foreach (JsonElement s in root.GetProperty("active").EnumerateArray())
             {
-                sb.Append(s.GetProperty("id").GetString()).Append(": ").Append(s.GetProperty("explain").GetString().TrimEnd('\n')).Append('\n');
+                // The phone's explanation starts with the ID ("PhoneIsLocked: ..."); a blank line between two.
+                sb.Append(sb.Length > 0 ? "\n" : "").Append(s.GetProperty("explain").GetString().TrimEnd('\n')).Append('\n');
             }
             return sb.Length == 0 ? "no status is active\n" : sb.ToString();
         }
