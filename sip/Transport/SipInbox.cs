@@ -4,16 +4,13 @@ namespace DeskPhone.Sip.Transport
     /// The bounded hand-over from the transports to the firmware loop: a fixed ring of packets. When the loop falls
     /// behind, memory does not grow: UDP datagrams wait in the socket's own buffer (which the kernel trims as a
     /// congested socket does; SIP retransmissions recover them), a TCP connection is not read until a packet is free
-    /// (TCP flow control holds the peer back, nothing is dropped). The first packet is made at start, the others when a
-    /// transport needs one while every packet made is taken (two datagrams at once, a TCP connection holding one), up
-    /// to the slots given: an idle phone, which reads and handles one datagram at a time, keeps one packet, not all.
+    /// (TCP flow control holds the peer back, nothing is dropped).
     /// </summary>
     public sealed class SipInbox
     {
         private readonly SipPacket[] _free;
         private readonly SipPacket[] _queue;
         private int _freeCount;
-        private int _made;
         private int _head;
         private int _count;
         private readonly object _gate = new object();
@@ -22,17 +19,15 @@ namespace DeskPhone.Sip.Transport
         {
             _free = new SipPacket[slots];
             _queue = new SipPacket[slots];
+            for (int i = 0; i < slots; i++)
+            {
+                _free[i] = new SipPacket(packetBytes);
+            }
+            _freeCount = slots;
             PacketBytes = packetBytes;
-            Make();
         }
 
         public int PacketBytes { get; }
-
-        /// <summary>Packets made so far (1 .. the slots): how many were ever needed at once.</summary>
-        public int Made
-        {
-            get { return _made; }
-        }
 
         /// <summary>Times a transport found every slot taken.</summary>
         public int Dropped { get; private set; }
@@ -42,7 +37,7 @@ namespace DeskPhone.Sip.Transport
         {
             lock (_gate)
             {
-                if (_freeCount == 0 && !Make())
+                if (_freeCount == 0)
                 {
                     Dropped++;
                     return null;
@@ -59,7 +54,7 @@ namespace DeskPhone.Sip.Transport
         {
             lock (_gate)
             {
-                return _freeCount == 0 && !Make() ? null : _free[--_freeCount];
+                return _freeCount == 0 ? null : _free[--_freeCount];
             }
         }
 
@@ -87,27 +82,6 @@ namespace DeskPhone.Sip.Transport
                 _count--;
                 return packet;
             }
-        }
-
-        /// <summary>Adds a new packet to the free ones; false when all slots are made or the heap has no room for one.</summary>
-        private bool Make()
-        {
-            if (_made == _free.Length)
-            {
-                return false;
-            }
-            try
-            {
-                _free[_freeCount] = new SipPacket(PacketBytes);
-            }
-            catch (System.OutOfMemoryException)
-            {
-                // As when every slot is taken: the datagram waits in the socket (SIP retransmits), TCP is not read.
-                return false;
-            }
-            _freeCount++;
-            _made++;
-            return true;
         }
 
         public void Return(SipPacket packet)

@@ -48,48 +48,6 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
-        public void DatagramsReadOneAtATimeUseOnePacketAndTwoAtOnceMakeASecond()
-        {
-            // The inbox makes packets as they are needed: handling each datagram before the next keeps one packet (an
-            // idle phone's 3 KB instead of 6 KB); two waiting at once make a second, and never more than the slots.
-            var inbox = new SipInbox(2, 1500);
-            var udp = new UdpTransport(inbox);
-            udp.Start("127.0.0.1", 0);
-            try
-            {
-                for (int i = 0; i < 3; i++)
-                {
-                    SendTo(udp, "single " + i);
-                    Assert.Equal(1, udp.ReceiveFor(5000));
-                    SipPacket p = inbox.Take();
-                    Assert.Equal("single " + i, Encoding.ASCII.GetString(p.Data, 0, p.Length));
-                    inbox.Return(p);
-                }
-                Assert.Equal(1, inbox.Made);
-
-                SendTo(udp, "a", "b", "c");
-                int posted = 0;
-                for (int turn = 0; turn < 50 && posted < 2; turn++)
-                {
-                    posted += udp.ReceiveFor(100);
-                }
-                Assert.Equal(2, posted);
-                Assert.Equal(2, inbox.Made);
-                Assert.Equal("a", Encoding.ASCII.GetString(inbox.Take().Data, 0, 1));
-                Assert.Equal("b", Encoding.ASCII.GetString(inbox.Take().Data, 0, 1));
-                // Both slots are taken (by the test now): a third is not made, the rent counts as a drop.
-                int dropped = inbox.Dropped;
-                Assert.Null(inbox.Rent());
-                Assert.Equal(dropped + 1, inbox.Dropped);
-                Assert.Equal(2, inbox.Made);
-            }
-            finally
-            {
-                udp.Stop();
-            }
-        }
-
-        [Fact]
         public void AFullInboxLeavesTheRestInTheSocketForTheNextTurn()
         {
             var inbox = new SipInbox(1, 1500);
