@@ -79,19 +79,13 @@ namespace DeskPhone.Sip.Message
                 return false;
             }
             int grown = size * 2;
-            HeaderKind = (byte[])Grow(HeaderKind, new byte[grown]);
-            NameStart = (int[])Grow(NameStart, new int[grown]);
-            NameLength = (int[])Grow(NameLength, new int[grown]);
-            ValueStart = (int[])Grow(ValueStart, new int[grown]);
-            ValueLength = (int[])Grow(ValueLength, new int[grown]);
-            _values = (string[])Grow(_values, new string[grown]);
+            HeaderKind = (byte[])ArrayGrowth.Grow(HeaderKind, new byte[grown]);
+            NameStart = (int[])ArrayGrowth.Grow(NameStart, new int[grown]);
+            NameLength = (int[])ArrayGrowth.Grow(NameLength, new int[grown]);
+            ValueStart = (int[])ArrayGrowth.Grow(ValueStart, new int[grown]);
+            ValueLength = (int[])ArrayGrowth.Grow(ValueLength, new int[grown]);
+            _values = (string[])ArrayGrowth.Grow(_values, new string[grown]);
             return true;
-        }
-
-        private static System.Array Grow(System.Array from, System.Array to)
-        {
-            System.Array.Copy(from, to, from.Length);
-            return to;
         }
 
         internal void Reset(byte[] buffer, int offset)

@@ -276,19 +276,13 @@ namespace DeskPhone.Sip.UserAgent
                 return -1;
             }
             int grown = size * 2;
-            _hashA = (int[])Grow(_hashA, new int[grown]);
-            _hashB = (short[])Grow(_hashB, new short[grown]);
-            _until = (int[])Grow(_until, new int[grown]);
-            _tags = (int[])Grow(_tags, new int[grown]);
-            _answers = (short[])Grow(_answers, new short[grown]);
-            _sources = (short[])Grow(_sources, new short[grown]);
+            _hashA = (int[])ArrayGrowth.Grow(_hashA, new int[grown]);
+            _hashB = (short[])ArrayGrowth.Grow(_hashB, new short[grown]);
+            _until = (int[])ArrayGrowth.Grow(_until, new int[grown]);
+            _tags = (int[])ArrayGrowth.Grow(_tags, new int[grown]);
+            _answers = (short[])ArrayGrowth.Grow(_answers, new short[grown]);
+            _sources = (short[])ArrayGrowth.Grow(_sources, new short[grown]);
             return size;
-        }
-
-        private static System.Array Grow(System.Array from, System.Array to)
-        {
-            System.Array.Copy(from, to, from.Length);
-            return to;
         }
 
         /// <summary>FNV-1a and a multiply-xor hash over the same fields, with separators, so a lookup builds no string.</summary>
