@@ -10,10 +10,12 @@ namespace DeskPhone.Domain.MessageWaiting
     {
         public const int MaxIdentities = DeskPhone.Sip.UserAgent.SipUserAgent.MaxIdentities;
 
-        private readonly int[] _voiceNew = new int[MaxIdentities + 1];
-        private readonly int[] _voiceOld = new int[MaxIdentities + 1];
-        private readonly int[] _textNew = new int[MaxIdentities + 1];
-        private readonly bool[] _waiting = new bool[MaxIdentities + 1];
+        // Made by the first summary that reports anything (MakeTables): until then every count is 0, and a phone whose
+        // mailboxes stay empty keeps no per-identity arrays.
+        private int[] _voiceNew;
+        private int[] _voiceOld;
+        private int[] _textNew;
+        private bool[] _waiting;
 
         public event MailboxChangedHandler Changed;
 
@@ -46,7 +48,7 @@ namespace DeskPhone.Domain.MessageWaiting
         {
             get
             {
-                for (int i = 1; i <= MaxIdentities; i++)
+                for (int i = 1; _textNew != null && i <= MaxIdentities; i++)
                 {
                     if (_textNew[i] > 0)
                     {
@@ -60,9 +62,18 @@ namespace DeskPhone.Domain.MessageWaiting
         /// <summary>Takes a parsed summary for an identity; false when the identity is out of range.</summary>
         public bool Apply(int identity, MessageSummary summary)
         {
-            if (!Valid(identity))
+            if (identity < 1 || identity > MaxIdentities)
             {
                 return false;
+            }
+            if (_voiceNew == null)
+            {
+                if (!summary.MessagesWaiting && summary.VoiceNew == 0 && summary.VoiceOld == 0 && summary.TextNew == 0)
+                {
+                    // Nothing waiting, as before: no change.
+                    return true;
+                }
+                MakeTables();
             }
             bool changed = _waiting[identity] != summary.MessagesWaiting || _voiceNew[identity] != summary.VoiceNew ||
                            _voiceOld[identity] != summary.VoiceOld || _textNew[identity] != summary.TextNew;
@@ -88,6 +99,15 @@ namespace DeskPhone.Domain.MessageWaiting
         private bool HasVoice(int identity) =>
             Valid(identity) && (_voiceNew[identity] > 0 || (_waiting[identity] && _textNew[identity] == 0));
 
-        private static bool Valid(int identity) => identity >= 1 && identity <= MaxIdentities;
+        /// <summary>An identity in range whose counts exist (before the first summary with anything in it, all are 0).</summary>
+        private bool Valid(int identity) => _voiceNew != null && identity >= 1 && identity <= MaxIdentities;
+
+        private void MakeTables()
+        {
+            _voiceNew = new int[MaxIdentities + 1];
+            _voiceOld = new int[MaxIdentities + 1];
+            _textNew = new int[MaxIdentities + 1];
+            _waiting = new bool[MaxIdentities + 1];
+        }
     }
 }

@@ -24,21 +24,25 @@ namespace DeskPhone.Drivers.Expansion
         private readonly int _minFirmware;
         private readonly FrameFormat _format;
         private readonly FrameReader _reader;
-        private readonly KeyTracker _keys;
         private readonly byte[] _rx = new byte[64];
         private readonly byte[] _tx = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
         private readonly byte[] _payload = new byte[ExpansionProtocol.MaxPayload];
 
-        private readonly bool[] _present = new bool[ExpansionProtocol.MaxModules];
-        private readonly bool[] _lost = new bool[ExpansionProtocol.MaxModules];
-        private readonly int[] _firmware = new int[ExpansionProtocol.MaxModules];
-        private readonly long[] _lastSeen = new long[ExpansionProtocol.MaxModules];
-        private readonly bool[] _seen = new bool[ExpansionProtocol.MaxModules];
-        private readonly int[] _seenFirmware = new int[ExpansionProtocol.MaxModules];
-        private readonly uint[] _serial = new uint[ExpansionProtocol.MaxModules];
-        private readonly uint[] _seenSerial = new uint[ExpansionProtocol.MaxModules];
-        private readonly bool[] _ledsDirty = new bool[ExpansionProtocol.MaxModules];
+        // Kept from boot: the colours a module gets when it connects.
         private readonly LedColor[] _leds = new LedColor[Slots];
+
+        // Made by the first module that answers an enumeration (MakeModuleTables): a board without modules keeps no
+        // per-module state and no key tracker for 54 keys it cannot have.
+        private KeyTracker _keys;
+        private bool[] _present;
+        private bool[] _lost;
+        private int[] _firmware;
+        private long[] _lastSeen;
+        private bool[] _seen;
+        private int[] _seenFirmware;
+        private uint[] _serial;
+        private uint[] _seenSerial;
+        private bool[] _ledsDirty;
 
         // Made by the first SetLabel: a phone without modules (or without labels) keeps no slot per key.
         private string[] _labels;
@@ -55,11 +59,7 @@ namespace DeskPhone.Drivers.Expansion
         public event ExpansionEventHandler ChainEvent;
 
         /// <summary>Module keys as KeyCode.ExpansionKeyBase + module * 32 + key; long press like the keypad.</summary>
-        public event KeyEventHandler KeyEvent
-        {
-            add { _keys.KeyEvent += value; }
-            remove { _keys.KeyEvent -= value; }
-        }
+        public event KeyEventHandler KeyEvent;
 
         public event FrameErrorHandler LinkError;
 
@@ -72,6 +72,10 @@ namespace DeskPhone.Drivers.Expansion
             _reader = new FrameReader(_format, ExpansionProtocol.GapTimeoutMs);
             _reader.Frame += OnFrame;
             _reader.Error += RaiseLinkError;
+        }
+
+        private void MakeModuleTables()
+        {
             int[] codes = new int[Slots];
             for (int i = 0; i < Slots; i++)
             {
@@ -82,6 +86,16 @@ namespace DeskPhone.Drivers.Expansion
             KeyTiming timing = new KeyTiming();
             timing.DebounceMs = 0;
             _keys = new KeyTracker(codes, timing);
+            _keys.KeyEvent += RaiseKey;
+            _present = new bool[ExpansionProtocol.MaxModules];
+            _lost = new bool[ExpansionProtocol.MaxModules];
+            _firmware = new int[ExpansionProtocol.MaxModules];
+            _lastSeen = new long[ExpansionProtocol.MaxModules];
+            _seen = new bool[ExpansionProtocol.MaxModules];
+            _seenFirmware = new int[ExpansionProtocol.MaxModules];
+            _serial = new uint[ExpansionProtocol.MaxModules];
+            _seenSerial = new uint[ExpansionProtocol.MaxModules];
+            _ledsDirty = new bool[ExpansionProtocol.MaxModules];
         }
 
         public int ModuleCount
@@ -91,7 +105,7 @@ namespace DeskPhone.Drivers.Expansion
                 int n = 0;
                 for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
                 {
-                    if (_present[m])
+                    if (IsPresent(m))
                     {
                         n++;
                     }
@@ -102,7 +116,7 @@ namespace DeskPhone.Drivers.Expansion
 
         public bool IsPresent(int module)
         {
-            return module >= 0 && module < ExpansionProtocol.MaxModules && _present[module];
+            return _present != null && module >= 0 && module < ExpansionProtocol.MaxModules && _present[module];
         }
 
         /// <summary>Firmware version (ExpansionProtocol.Version) of a present module, 0 otherwise.</summary>
@@ -116,7 +130,7 @@ namespace DeskPhone.Drivers.Expansion
         {
             get
             {
-                for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+                for (int m = 0; _lost != null && m < ExpansionProtocol.MaxModules; m++)
                 {
                     if (_lost[m])
                     {
@@ -162,7 +176,7 @@ namespace DeskPhone.Drivers.Expansion
                 _labels = new string[Slots];
             }
             _labels[slot] = text == null ? "" : text;
-            if (_present[module])
+            if (IsPresent(module))
             {
                 SendLabel(module, key);
             }
@@ -175,12 +189,15 @@ namespace DeskPhone.Drivers.Expansion
                 return;
             }
             _leds[index] = color;
-            _ledsDirty[index / ExpansionProtocol.KeysPerModule] = true;
+            if (_ledsDirty != null)
+            {
+                _ledsDirty[index / ExpansionProtocol.KeysPerModule] = true;
+            }
         }
 
         public void Commit()
         {
-            for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+            for (int m = 0; _present != null && m < ExpansionProtocol.MaxModules; m++)
             {
                 if (_ledsDirty[m] && _present[m])
                 {
@@ -207,6 +224,11 @@ namespace DeskPhone.Drivers.Expansion
             if (!_started || (!_enumerating && nowMs >= _nextEnumerate))
             {
                 StartEnumeration(nowMs);
+            }
+            if (_present == null)
+            {
+                // No module has answered yet: nothing to ping, no key to track.
+                return;
             }
             for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
             {
@@ -241,7 +263,7 @@ namespace DeskPhone.Drivers.Expansion
             _enumerateStarted = nowMs;
             _nextEnumerate = nowMs + EnumerateEveryMs;
             _highestSeen = 0;
-            for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+            for (int m = 0; _seen != null && m < ExpansionProtocol.MaxModules; m++)
             {
                 _seen[m] = false;
             }
@@ -253,7 +275,7 @@ namespace DeskPhone.Drivers.Expansion
         private void FinishEnumeration()
         {
             _enumerating = false;
-            for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+            for (int m = 0; _seen != null && m < ExpansionProtocol.MaxModules; m++)
             {
                 if (_seen[m])
                 {
@@ -324,6 +346,10 @@ namespace DeskPhone.Drivers.Expansion
                     }
                     if (m < ExpansionProtocol.MaxModules)
                     {
+                        if (_seen == null)
+                        {
+                            MakeModuleTables();
+                        }
                         _seen[m] = true;
                         _seenFirmware[m] = ExpansionProtocol.Version(p[offset + 2], p[offset + 3]);
                         _seenSerial[m] = (uint)(p[offset + 4] << 24 | p[offset + 5] << 16 | p[offset + 6] << 8 | p[offset + 7]);
@@ -334,7 +360,7 @@ namespace DeskPhone.Drivers.Expansion
                     {
                         break;
                     }
-                    if (m < ExpansionProtocol.MaxModules && _present[m])
+                    if (IsPresent(m))
                     {
                         _lastSeen[m] = _now;
                     }
@@ -345,7 +371,7 @@ namespace DeskPhone.Drivers.Expansion
                         break;
                     }
                     // Keys of a module beyond the limit, or not yet enumerated, are ignored on purpose.
-                    if (m < ExpansionProtocol.MaxModules && _present[m])
+                    if (IsPresent(m))
                     {
                         _lastSeen[m] = _now;
                         int slot = m * ExpansionProtocol.KeysPerModule + p[offset + 1];
@@ -421,6 +447,15 @@ namespace DeskPhone.Drivers.Expansion
             if (handler != null)
             {
                 handler(kind, module, reason);
+            }
+        }
+
+        private void RaiseKey(int keyCode, KeyAction action)
+        {
+            KeyEventHandler handler = KeyEvent;
+            if (handler != null)
+            {
+                handler(keyCode, action);
             }
         }
 

@@ -11,7 +11,8 @@ namespace DeskPhone.Drivers.Framing
     {
         private readonly FrameFormat _format;
         private readonly int _gapTimeoutMs;
-        private readonly byte[] _buf;
+        // Made by the first byte fed: a port with nothing on it (no module, no bridge) keeps no buffer.
+        private byte[] _buf;
         private int _count;
         private int _garbage;
         private long _lastByteMs;
@@ -24,7 +25,6 @@ namespace DeskPhone.Drivers.Framing
         {
             _format = format;
             _gapTimeoutMs = gapTimeoutMs;
-            _buf = new byte[(format.MaxPayload + FrameFormat.Overhead) * 2];
         }
 
         /// <summary>Bytes held for an incomplete frame.</summary>
@@ -36,6 +36,10 @@ namespace DeskPhone.Drivers.Framing
         public void Feed(byte[] data, int offset, int count, long nowMs)
         {
             Tick(nowMs);
+            if (_buf == null && count > 0)
+            {
+                _buf = new byte[(_format.MaxPayload + FrameFormat.Overhead) * 2];
+            }
             while (count > 0)
             {
                 int n = _buf.Length - _count;

@@ -21,12 +21,14 @@ namespace DeskPhone.Drivers.Hid
         private readonly byte[] _payload = new byte[2];
         private readonly int[] _state = new int[HidProtocol.Ports];
         private readonly HidDeviceClass[] _class = new HidDeviceClass[HidProtocol.Ports];
-        private readonly int[][] _usages = new int[HidProtocol.Ports][];
-        private readonly int[][] _codes = new int[HidProtocol.Ports][];
         private readonly int[] _telephony = new int[HidProtocol.Ports];
-        private readonly KeyTracker _keys;
-        private readonly int[] _keyCodes;
-        private readonly int[] _held;
+
+        // Made by the first keyboard report (MakeKeyTables): a phone without a USB keyboard keeps no key state.
+        private int[][] _usages;
+        private int[][] _codes;
+        private KeyTracker _keys;
+        private int[] _keyCodes;
+        private int[] _held;
         private int _bridgeVersion = -1;
         private long _now;
 
@@ -37,11 +39,7 @@ namespace DeskPhone.Drivers.Hid
         public event HidDeviceHandler HidDisconnected;
 
         /// <summary>USB keys as phone keys, with the keypad's long press and auto-repeat added by the phone.</summary>
-        public event KeyEventHandler KeyEvent
-        {
-            add { _keys.KeyEvent += value; }
-            remove { _keys.KeyEvent -= value; }
-        }
+        public event KeyEventHandler KeyEvent;
 
         /// <summary>A headset's hook switch changed (true = off hook, i.e. the user took the call on the headset).</summary>
         public event HookSwitchHandler HeadsetHook;
@@ -58,6 +56,12 @@ namespace DeskPhone.Drivers.Hid
             _reader = new FrameReader(_format, HidProtocol.GapTimeoutMs);
             _reader.Frame += OnFrame;
             _reader.Error += OnError;
+        }
+
+        private void MakeKeyTables()
+        {
+            _usages = new int[HidProtocol.Ports][];
+            _codes = new int[HidProtocol.Ports][];
             for (int p = 0; p < HidProtocol.Ports; p++)
             {
                 _usages[p] = new int[KeySlots];
@@ -69,6 +73,7 @@ namespace DeskPhone.Drivers.Hid
             KeyTiming timing = new KeyTiming();
             timing.DebounceMs = 0;
             _keys = new KeyTracker(_keyCodes, timing);
+            _keys.KeyEvent += RaiseKey;
         }
 
         /// <summary>Bridge firmware version from its last Status frame, -1 before one arrived.</summary>
@@ -135,7 +140,7 @@ namespace DeskPhone.Drivers.Hid
                 _reader.Feed(_rx, 0, n, nowMs);
             }
             _reader.Tick(nowMs);
-            for (int i = 0; i < _held.Length; i++)
+            for (int i = 0; _held != null && i < _held.Length; i++)
             {
                 _keys.Update(i, _held[i] > 0, nowMs);
             }
@@ -221,6 +226,10 @@ namespace DeskPhone.Drivers.Hid
             {
                 return;
             }
+            if (_keys == null)
+            {
+                MakeKeyTables();
+            }
             int[] usages = _usages[port];
             int[] codes = _codes[port];
             for (int i = 0; i < KeySlots; i++)
@@ -276,6 +285,11 @@ namespace DeskPhone.Drivers.Hid
 
         private void ReleaseAll(int port)
         {
+            _telephony[port] = 0;
+            if (_usages == null)
+            {
+                return;
+            }
             int[] usages = _usages[port];
             for (int i = 0; i < KeySlots; i++)
             {
@@ -286,7 +300,6 @@ namespace DeskPhone.Drivers.Hid
                     _codes[port][i] = KeyCode.None;
                 }
             }
-            _telephony[port] = 0;
         }
 
         private static bool Contains(byte[] keys, int offset, int usage)
@@ -324,6 +337,15 @@ namespace DeskPhone.Drivers.Hid
                     _keys.Update(i, _held[i] > 0, _now);
                     return;
                 }
+            }
+        }
+
+        private void RaiseKey(int keyCode, KeyAction action)
+        {
+            KeyEventHandler handler = KeyEvent;
+            if (handler != null)
+            {
+                handler(keyCode, action);
             }
         }
 

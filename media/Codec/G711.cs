@@ -10,8 +10,8 @@ namespace DeskPhone.Media.Codec
     /// a quantisation interval's edges move by half a 14/13-bit step, nothing else. Near full scale the rounding
     /// saturates (32,766 and 32,767 give the top code, as sox clips them). We follow sox because the done
     /// condition is agreement with it on every value. Decoding is ITU-T G.711's (the same in sox): 256-entry tables.
-    /// Tables are computed once at start (2 x 512 B decode, 128 B segment lookup); no 64 KB encode table, no
-    /// allocation per frame.
+    /// Tables are computed once, by the first frame that uses them (2 x 512 B decode, 128 B segment lookup); no 64 KB
+    /// encode table, no allocation per frame after the first.
     /// </summary>
     public static class G711
     {
@@ -27,17 +27,20 @@ namespace DeskPhone.Media.Codec
 
         // Segment of a magnitude from its bits above the 4-bit mantissa: the position of the highest set bit of
         // (magnitude >> 6) for μ-law and of (magnitude >> 5) for A-law, 0..7.
-        private static readonly byte[] Segment = BuildSegments();
+        // The tables are built by the first frame that needs them, not by the static constructor (which nanoCLR runs
+        // at boot for every loaded assembly): an idle phone keeps none of them, a PCMU call never builds A-law's.
+        // Two threads building one at once make equal tables; the last one kept is as good as the other.
+        private static byte[] _segment;
 
-        private static readonly short[] MuLawLinear = BuildMuLaw();
+        private static short[] _muLawLinear;
 
-        private static readonly short[] ALawLinear = BuildALaw();
+        private static short[] _aLawLinear;
 
         /// <summary>Encodes <paramref name="count"/> samples from <paramref name="samples"/>[sampleOffset] as μ-law into <paramref name="codes"/>[codeOffset].</summary>
         public static void EncodeMuLaw(short[] samples, int sampleOffset, byte[] codes, int codeOffset, int count)
         {
             // One loop body, no call per sample: a managed call costs the interpreter more than the arithmetic.
-            byte[] segments = Segment;
+            byte[] segments = _segment ?? (_segment = BuildSegments());
             int end = sampleOffset + count;
             for (int s = sampleOffset, c = codeOffset; s < end; s++, c++)
             {
@@ -69,13 +72,13 @@ namespace DeskPhone.Media.Codec
         /// <summary>Decodes <paramref name="count"/> μ-law codes from <paramref name="codes"/>[codeOffset] into <paramref name="samples"/>[sampleOffset].</summary>
         public static void DecodeMuLaw(byte[] codes, int codeOffset, short[] samples, int sampleOffset, int count)
         {
-            Lookup(MuLawLinear, codes, codeOffset, samples, sampleOffset, count);
+            Lookup(_muLawLinear ?? (_muLawLinear = BuildMuLaw()), codes, codeOffset, samples, sampleOffset, count);
         }
 
         /// <summary>Encodes <paramref name="count"/> samples from <paramref name="samples"/>[sampleOffset] as A-law into <paramref name="codes"/>[codeOffset].</summary>
         public static void EncodeALaw(short[] samples, int sampleOffset, byte[] codes, int codeOffset, int count)
         {
-            byte[] segments = Segment;
+            byte[] segments = _segment ?? (_segment = BuildSegments());
             int end = sampleOffset + count;
             for (int s = sampleOffset, c = codeOffset; s < end; s++, c++)
             {
@@ -107,7 +110,7 @@ namespace DeskPhone.Media.Codec
         /// <summary>Decodes <paramref name="count"/> A-law codes from <paramref name="codes"/>[codeOffset] into <paramref name="samples"/>[sampleOffset].</summary>
         public static void DecodeALaw(byte[] codes, int codeOffset, short[] samples, int sampleOffset, int count)
         {
-            Lookup(ALawLinear, codes, codeOffset, samples, sampleOffset, count);
+            Lookup(_aLawLinear ?? (_aLawLinear = BuildALaw()), codes, codeOffset, samples, sampleOffset, count);
         }
 
         // Four samples per turn: the interpreter pays for every IL instruction, and the loop's own (compare, branch,

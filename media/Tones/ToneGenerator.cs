@@ -11,8 +11,9 @@ namespace DeskPhone.Media.Tones
     public sealed class ToneGenerator : IAudioSource
     {
         // One period of a sine, peak 32,767, built once by the recurrence sin(n+1) = 2 cos(w) sin(n) - sin(n-1) with
-        // w = 2 pi / 256 (System.Math would add an assembly to the image for two constants).
-        private static readonly short[] Sine = BuildSine();
+        // w = 2 pi / 256 (System.Math would add an assembly to the image for two constants). Built by the first frame
+        // read, not at boot (nanoCLR runs every static constructor then): an idle phone keeps no tone table.
+        private static short[] _sine;
 
         private readonly ToneCadence _tone;
         private int _segment;
@@ -39,7 +40,7 @@ namespace DeskPhone.Media.Tones
         /// <summary>Fills the 20 ms frame with the next samples of the tone; always true.</summary>
         public bool Read(short[] frame)
         {
-            short[] sine = Sine;
+            short[] sine = _sine ?? (_sine = BuildSine());
             int amplitude = _tone.Amplitude;
             int at = 0;
             while (at < AudioFrame.Samples)

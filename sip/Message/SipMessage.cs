@@ -12,13 +12,18 @@ namespace DeskPhone.Sip.Message
     {
         public const int MaxHeaders = 64;
 
+        /// <summary>Header lines the per-line arrays hold at first; they double (up to MaxHeaders) when a message has more.</summary>
+        public const int FirstHeaders = 16;
+
         // Per header line, 1 + its index in HeaderNames.Known, 0 when unknown: a byte instead of a string reference
-        // (84 B instead of 792 B of heap per message; each TCP connection holds a message of its own).
-        internal readonly byte[] HeaderKind = new byte[MaxHeaders];
-        internal readonly int[] NameStart = new int[MaxHeaders];
-        internal readonly int[] NameLength = new int[MaxHeaders];
-        internal readonly int[] ValueStart = new int[MaxHeaders];
-        internal readonly int[] ValueLength = new int[MaxHeaders];
+        // (84 B instead of 792 B of heap per message; each TCP connection holds a message of its own). The per-line
+        // arrays grow with the longest message seen (GrowHeaders), so a phone whose messages have 16 lines or fewer
+        // keeps a quarter of them.
+        internal byte[] HeaderKind = new byte[FirstHeaders];
+        internal int[] NameStart = new int[FirstHeaders];
+        internal int[] NameLength = new int[FirstHeaders];
+        internal int[] ValueStart = new int[FirstHeaders];
+        internal int[] ValueLength = new int[FirstHeaders];
 
         internal int UriStart;
         internal int UriLength;
@@ -28,7 +33,7 @@ namespace DeskPhone.Sip.Message
 
         // Values and the top Via are made once per message: the checks, the transaction cache, the handler and the
         // response all read them, and on the device every re-made string is heap and interpreter time.
-        private readonly string[] _values = new string[MaxHeaders];
+        private string[] _values = new string[FirstHeaders];
         private Via _topVia;
         private bool _topViaRead;
         private string _contentType;
@@ -64,6 +69,24 @@ namespace DeskPhone.Sip.Message
         public string RemoteHost { get; set; }
         public int RemotePort { get; set; }
         public string TransportName { get; set; }
+
+        /// <summary>Room for one more header line: doubles the per-line arrays; false when they hold MaxHeaders already.</summary>
+        internal bool GrowHeaders()
+        {
+            int size = NameStart.Length;
+            if (size >= MaxHeaders)
+            {
+                return false;
+            }
+            int grown = size * 2;
+            HeaderKind = (byte[])ArrayGrowth.Grow(HeaderKind, new byte[grown]);
+            NameStart = (int[])ArrayGrowth.Grow(NameStart, new int[grown]);
+            NameLength = (int[])ArrayGrowth.Grow(NameLength, new int[grown]);
+            ValueStart = (int[])ArrayGrowth.Grow(ValueStart, new int[grown]);
+            ValueLength = (int[])ArrayGrowth.Grow(ValueLength, new int[grown]);
+            _values = (string[])ArrayGrowth.Grow(_values, new string[grown]);
+            return true;
+        }
 
         internal void Reset(byte[] buffer, int offset)
         {

@@ -305,6 +305,10 @@ namespace DeskPhone.Sip.Message
             {
                 return false;
             }
+            if (m.HeaderCount == m.NameStart.Length && !m.GrowHeaders())
+            {
+                return false;
+            }
             int i = m.HeaderCount++;
             m.NameStart[i] = start;
             m.NameLength[i] = nameEnd - start;

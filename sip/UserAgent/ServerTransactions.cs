@@ -14,7 +14,10 @@ namespace DeskPhone.Sip.UserAgent
     /// Per entry 16 bytes, no object.
     /// </para>
     /// <para>
-    /// <see cref="Size"/> entries. When all are inside Timer J, the oldest entry whose last answer went out at least
+    /// At most <see cref="Size"/> entries. The arrays start at <see cref="FirstSize"/> and double when a request finds
+    /// no free entry, up to Size (an idle phone keeps 16 entries, 256 bytes, instead of 2 KB); since the entries beyond
+    /// the current size would all be free, this answers every request as a table of Size entries would. When all are
+    /// inside Timer J, the oldest entry whose last answer went out at least
     /// <see cref="ReuseAfterMs"/> ago is reused, unless it is an INVITE's (a retransmitted request is answered again and
     /// its entry counts from then, Timer J included): a non-INVITE client
     /// retransmits at most T2 = 4 s apart until it has a final response (RFC 3261 17.1.2.2) and stops once it has one,
@@ -30,6 +33,9 @@ namespace DeskPhone.Sip.UserAgent
     internal sealed class ServerTransactions
     {
         public const int Size = 128;
+
+        /// <summary>Entries made at start; the arrays double from here up to <see cref="Size"/>.</summary>
+        public const int FirstSize = 16;
         public const long TimerJMs = 32000;
 
         /// <summary>
@@ -58,12 +64,12 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         private const int InviteBit = 1 << 12;
 
-        private readonly int[] _hashA = new int[Size];
-        private readonly short[] _hashB = new short[Size];
-        private readonly int[] _until = new int[Size];
-        private readonly int[] _tags = new int[Size];
-        private readonly short[] _answers = new short[Size];
-        private readonly short[] _sources = new short[Size];
+        private int[] _hashA = new int[FirstSize];
+        private short[] _hashB = new short[FirstSize];
+        private int[] _until = new int[FirstSize];
+        private int[] _tags = new int[FirstSize];
+        private short[] _answers = new short[FirstSize];
+        private short[] _sources = new short[FirstSize];
         private int _hashedA;
         private short _hashedSource;
         private short _hashedB;
@@ -87,7 +93,7 @@ namespace DeskPhone.Sip.UserAgent
             }
             Hash(top, method, source);
             int now = Unit(nowMs);
-            for (int i = 0; i < Size; i++)
+            for (int i = 0; i < _until.Length; i++)
             {
                 if (_hashA[i] == _hashedA && _hashB[i] == _hashedB && _until[i] > now)
                 {
@@ -131,7 +137,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             int now = Unit(nowMs);
             int oldest = -1;
-            for (int i = 0; i < Size; i++)
+            for (int i = 0; i < _until.Length; i++)
             {
                 if ((_answers[i] & InviteBit) == 0 && (oldest < 0 || _until[i] < _until[oldest]))
                 {
@@ -158,7 +164,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             short candidate = 0;
             int votes = 0;
-            for (int i = 0; i < Size; i++)
+            for (int i = 0; i < _until.Length; i++)
             {
                 if (votes == 0)
                 {
@@ -171,7 +177,7 @@ namespace DeskPhone.Sip.UserAgent
                 }
             }
             int held = 0;
-            for (int i = 0; i < Size; i++)
+            for (int i = 0; i < _until.Length; i++)
             {
                 if (_sources[i] == candidate)
                 {
@@ -183,7 +189,7 @@ namespace DeskPhone.Sip.UserAgent
                 return false;
             }
             int oldest = -1;
-            for (int i = 0; i < Size; i++)
+            for (int i = 0; i < _until.Length; i++)
             {
                 if (_sources[i] == candidate && (oldest < 0 || _until[i] < _until[oldest]))
                 {
@@ -200,7 +206,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             int now = Unit(nowMs);
             int first = int.MaxValue;
-            for (int i = 0; i < Size; i++)
+            for (int i = 0; i < _until.Length; i++)
             {
                 if (_until[i] > now && ReusableAt(i) < first)
                 {
@@ -237,7 +243,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             int n = 0;
             int now = Unit(nowMs);
-            for (int i = 0; i < Size; i++)
+            for (int i = 0; i < _until.Length; i++)
             {
                 if (_until[i] > now)
                 {
@@ -253,17 +259,30 @@ namespace DeskPhone.Sip.UserAgent
         private static int Expiry(long nowMs) => Unit(nowMs + TimerJMs + (1 << UnitShift) - 1);
 
 
+        /// <summary>The first free entry, growing the arrays when none is and they are under Size; -1 when full.</summary>
         private int Free(long nowMs)
         {
             int now = Unit(nowMs);
-            for (int i = 0; i < Size; i++)
+            int size = _until.Length;
+            for (int i = 0; i < size; i++)
             {
                 if (_until[i] <= now)
                 {
                     return i;
                 }
             }
-            return -1;
+            if (size == Size)
+            {
+                return -1;
+            }
+            int grown = size * 2;
+            _hashA = (int[])ArrayGrowth.Grow(_hashA, new int[grown]);
+            _hashB = (short[])ArrayGrowth.Grow(_hashB, new short[grown]);
+            _until = (int[])ArrayGrowth.Grow(_until, new int[grown]);
+            _tags = (int[])ArrayGrowth.Grow(_tags, new int[grown]);
+            _answers = (short[])ArrayGrowth.Grow(_answers, new short[grown]);
+            _sources = (short[])ArrayGrowth.Grow(_sources, new short[grown]);
+            return size;
         }
 
         /// <summary>FNV-1a and a multiply-xor hash over the same fields, with separators, so a lookup builds no string.</summary>

@@ -183,6 +183,27 @@ namespace DeskPhone.Drivers.Tests
         }
 
         [Fact]
+        public void LedsSetBeforeAnyModuleAnsweredReachTheFirstModule()
+        {
+            // The chain makes its module tables only when a module answers: LEDs set on a chain with nothing plugged
+            // must still be kept and sent then, and module keys must reach the KeyEvent subscribed at construction.
+            var bank = new LedBank(ExpansionProtocol.MaxModules * ExpansionProtocol.KeysPerModule, _chain);
+            bank.Set(5, LedColor.Orange, LedPattern.On);
+            bank.Tick(_now);
+            RunFor(ExpansionChain.EnumerateEveryMs + 300);
+            Assert.Equal(0, _chain.ModuleCount);
+            Assert.False(_chain.CablingBroken);
+
+            _sim.Plug();
+            RunFor(ExpansionChain.EnumerateEveryMs + 300);
+            Assert.Equal(1, _chain.ModuleCount);
+            Assert.Equal(LedColor.Orange, _sim.Modules[0].Leds[5]);
+            _sim.PressKey(0, 4);
+            RunFor(50);
+            Assert.Equal(new[] { "X1.5:press" }, _keys);
+        }
+
+        [Fact]
         public void CorruptTruncatedAndUnexpectedFramesAreReportedNotFatal()
         {
             _sim.Plug();

@@ -41,6 +41,49 @@ namespace DeskPhone.Sip.Tests.Message
         }
 
         [Fact]
+        public void SixtyFourHeadersAreReadAndTheSixtyFifthIs513OnTheSameMessage()
+        {
+            // The per-line arrays start small and grow with the message: one instance reused for a short message, 64
+            // lines, 65 lines and a short one again reads every line that fits and refuses only beyond MaxHeaders.
+            var m = new SipMessage();
+            var r = new ParseResult();
+            byte[] small = Headers(3);
+            Parser.Parse(small, 0, small.Length, false, m, r);
+            Assert.Equal(ParseResult.Ok, r.Code);
+
+            byte[] full = Headers(SipMessage.MaxHeaders);
+            Parser.Parse(full, 0, full.Length, false, m, r);
+            Assert.Equal(ParseResult.Ok, r.Code);
+            Assert.Equal(SipMessage.MaxHeaders, m.HeaderCount);
+            Assert.Equal("v1", m.GetHeader("X-H1"));
+            Assert.Equal("v17", m.GetHeader("X-H17"));
+            Assert.Equal("v64", m.GetHeader("X-H64"));
+            Assert.Equal("X-H33", m.HeaderName(32));
+
+            byte[] over = Headers(SipMessage.MaxHeaders + 1);
+            Parser.Parse(over, 0, over.Length, false, m, r);
+            Assert.Equal(ParseResult.Invalid, r.Code);
+            Assert.Equal(513, r.ErrorStatus);
+            Assert.Equal("more than 64 headers", r.ErrorReason);
+
+            Parser.Parse(small, 0, small.Length, false, m, r);
+            Assert.Equal(ParseResult.Ok, r.Code);
+            Assert.Equal(3, m.HeaderCount);
+            Assert.Equal("v3", m.GetHeader("X-H3"));
+            Assert.Null(m.GetHeader("X-H4"));
+        }
+
+        private static byte[] Headers(int count)
+        {
+            var text = new StringBuilder("OPTIONS sip:bob@127.0.0.1 SIP/2.0\r\n");
+            for (int i = 1; i <= count; i++)
+            {
+                text.Append("X-H").Append(i).Append(": v").Append(i).Append("\r\n");
+            }
+            return Encoding.ASCII.GetBytes(text.Append("\r\n").ToString());
+        }
+
+        [Fact]
         public void RequestWithBodyIsWrittenExactlyAndReadBack()
         {
             byte[] body = { (byte)'h', (byte)'i', 0, 0xFF };
