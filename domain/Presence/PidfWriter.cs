@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Domain.Xml;
 
 namespace DeskPhone.Domain.Presence
 {
@@ -17,7 +18,7 @@ namespace DeskPhone.Domain.Presence
             sb.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n");
             sb.Append("<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" xmlns:dm=\"urn:ietf:params:xml:ns:pidf:data-model\"");
             sb.Append(" xmlns:rpid=\"urn:ietf:params:xml:ns:pidf:rpid\" entity=\"");
-            AppendEscaped(sb, entity);
+            XmlText.Escape(sb, entity);
             sb.Append("\">\r\n<tuple id=\"t1\"><status><basic>");
             sb.Append(state == PresenceState.Offline ? "closed" : "open");
             sb.Append("</basic></status></tuple>\r\n<dm:person id=\"p1\">");
@@ -27,7 +28,7 @@ namespace DeskPhone.Domain.Presence
                 sb.Append("<rpid:activities>").Append(activity).Append("</rpid:activities>");
             }
             sb.Append("<dm:note>");
-            AppendEscaped(sb, PresenceState.Label(state));
+            XmlText.Escape(sb, PresenceState.Label(state));
             sb.Append("</dm:note></dm:person>\r\n</presence>\r\n");
             return Encoding.UTF8.GetBytes(sb.ToString());
         }
@@ -44,27 +45,6 @@ namespace DeskPhone.Domain.Presence
                     return "<rpid:other>At the desk</rpid:other>";
                 default:
                     return null;
-            }
-        }
-
-        private static void AppendEscaped(StringBuilder sb, string text)
-        {
-            if (text == null)
-            {
-                return;
-            }
-            char[] chars = text.ToCharArray(); // not text[i]: see SettingsPayload
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                switch (c)
-                {
-                    case '&': sb.Append("&amp;"); break;
-                    case '<': sb.Append("&lt;"); break;
-                    case '>': sb.Append("&gt;"); break;
-                    case '"': sb.Append("&quot;"); break;
-                    default: sb.Append(c); break;
-                }
             }
         }
     }

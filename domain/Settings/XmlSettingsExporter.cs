@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Domain.Xml;
 
 namespace DeskPhone.Domain.Settings
 {
@@ -45,31 +46,8 @@ namespace DeskPhone.Domain.Settings
                 sb.Append(" idx=\"").Append(idx).Append('"');
             }
             sb.Append(" perm=\"\">");
-            Escape(sb, value);
+            XmlText.Escape(sb, value);
             sb.Append("</").Append(name).Append(">\n");
-        }
-
-        public static void Escape(StringBuilder sb, string value)
-        {
-            char[] chars = value.ToCharArray(); // not value[i]: see SettingsPayload
-            for (int i = 0; i < chars.Length; i++)
-            {
-                char c = chars[i];
-                switch (c)
-                {
-                    case '&': sb.Append("&amp;"); break;
-                    case '<': sb.Append("&lt;"); break;
-                    case '>': sb.Append("&gt;"); break;
-                    case '"': sb.Append("&quot;"); break;
-                    default:
-                        // XML 1.0 cannot carry other C0 controls in any form; only unknown settings could hold one.
-                        if (c >= ' ' || c == '\t' || c == '\n' || c == '\r')
-                        {
-                            sb.Append(c);
-                        }
-                        break;
-                }
-            }
         }
     }
 }
