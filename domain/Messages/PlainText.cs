@@ -58,16 +58,7 @@ namespace DeskPhone.Domain.Messages
                 {
                     continue;
                 }
-                if (code < 0x10000)
-                {
-                    sb.Append((char)code);
-                }
-                else
-                {
-                    code -= 0x10000;
-                    sb.Append((char)(0xD800 + (code >> 10)));
-                    sb.Append((char)(0xDC00 + (code & 0x3FF)));
-                }
+                Utf8.AppendCodePoint(sb, code);
             }
             return Trim(sb.ToString());
         }

@@ -492,16 +492,7 @@ namespace DeskPhone.Domain.Xml
                     Fail("character reference to an invalid character");
                     return false;
                 }
-                if (code < 0x10000)
-                {
-                    sb.Append((char)code);
-                }
-                else
-                {
-                    code -= 0x10000;
-                    sb.Append((char)(0xD800 + (code >> 10)));
-                    sb.Append((char)(0xDC00 + (code & 0x3FF)));
-                }
+                Utf8.AppendCodePoint(sb, code);
                 return true;
             }
             Fail("unknown entity (only the five predefined ones and character references are accepted)");

@@ -6,6 +6,19 @@ namespace DeskPhone.Sip.Text
     /// </summary>
     public static class Utf8
     {
+        /// <summary>Appends a code point (0 to U+10FFFF, no surrogate) as UTF-16: one char, or a surrogate pair above U+FFFF.</summary>
+        public static void AppendCodePoint(System.Text.StringBuilder sb, int code)
+        {
+            if (code < 0x10000)
+            {
+                sb.Append((char)code);
+                return;
+            }
+            code -= 0x10000;
+            sb.Append((char)(0xD800 + (code >> 10)));
+            sb.Append((char)(0xDC00 + (code & 0x3FF)));
+        }
+
         /// <summary>
         /// Decodes the multi-byte sequence whose lead byte is data[i] (at least 0x80). Returns its length (2 to 4) with
         /// the code point in <paramref name="code"/>, or 0 when it is not valid UTF-8 (a bad lead or continuation
