@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Net.Sockets;
 
@@ -17,7 +18,10 @@ namespace DeskPhone.Peers.Tests
 
         public static int FreeTcp() => Free(SocketType.Stream, ProtocolType.Tcp);
 
-        /// <summary>A port free for both UDP and TCP (baresip listens for SIP on both and exits when either is taken).</summary>
+        /// <summary>
+        /// A port free for both UDP and TCP, with the next port free for TCP: baresip listens for SIP on UDP and TCP at
+        /// the port and for SIP over TLS at the next one, and exits when any of them is taken.
+        /// </summary>
         public static int FreeUdpAndTcp()
         {
             for (int attempt = 0; ; attempt++)
@@ -29,9 +33,11 @@ namespace DeskPhone.Peers.Tests
                 {
                     using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
                     tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                    using var tls = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    tls.Bind(new IPEndPoint(IPAddress.Loopback, port + 1));
                     return port;
                 }
-                catch (SocketException) when (attempt < 20)
+                catch (Exception e) when ((e is SocketException || e is ArgumentOutOfRangeException) && attempt < 20)
                 {
                 }
             }
