@@ -70,7 +70,7 @@ namespace DeskPhone.Firmware.App
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
             if (rtp != null)
             {
-                Voice = new CallVoice(Calls.Sessions, Calls.Audio, audio ?? new SilentAudio(), rtp, new System.Random());
+                Voice = new CallVoice(Calls.Sessions, Calls.Audio, audio ?? new SilentAudio(), rtp, new System.Random(), settings);
                 Calls.Media = Voice;
                 Calls.CallChanged += OnCallChanged;
             }

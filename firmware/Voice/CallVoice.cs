@@ -1,5 +1,6 @@
 using System;
 using DeskPhone.Domain.Calls;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Media.Audio;
 using DeskPhone.Media.Codec;
 using DeskPhone.Media.Rtp;
@@ -15,7 +16,8 @@ namespace DeskPhone.Firmware.Voice
     /// <see cref="MediaSession"/> (RTP, RTCP, jitter buffer, G.711) between the phone's audio devices and the other
     /// side; hold stops it and resume starts it again; the phone's loop serves the sessions every turn
     /// (<see cref="Poll"/>). At most <see cref="MaxSessions"/> calls carry audio at once (two: a call and the one
-    /// answered while it waits); each session and its buffers are made at first use and reused for later calls.
+    /// answered while it waits); each session and its buffers are made at first use and reused for later calls. While an
+    /// outgoing call rings, its audio plays the ringback (<see cref="RingbackTone"/>).
     /// </summary>
     public sealed class CallVoice : ICallMedia
     {
@@ -30,14 +32,19 @@ namespace DeskPhone.Firmware.Voice
 
         /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
         /// <param name="route">The audio device and mute the user's keys set: muted, the sessions send silence.</param>
-        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, Random random)
+        /// <param name="settings">For <c>tone_scheme</c>, the country of the ringback.</param>
+        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, Random random, SettingsStore settings)
         {
+            Ringback = new RingbackTone(calls, audio, settings);
             _calls = calls;
             _route = route;
             _audio = audio;
             _channels = channels;
             _random = random;
         }
+
+        /// <summary>The ringback played while an outgoing call rings.</summary>
+        public RingbackTone Ringback { get; }
 
         /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
         public int Refused { get; private set; }
@@ -120,9 +127,10 @@ namespace DeskPhone.Firmware.Voice
             return null;
         }
 
-        /// <summary>One loop turn: every active session receives, sends and plays what is due.</summary>
+        /// <summary>One loop turn: the ringback, then every active session receives, sends and plays what is due.</summary>
         public void Poll(long nowMs)
         {
+            Ringback.Poll(nowMs);
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] != null)

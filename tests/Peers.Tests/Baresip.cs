@@ -32,7 +32,8 @@ namespace DeskPhone.Peers.Tests
         /// Where baresip writes what it plays and what it sends (its sndfile filter): dump-TIME-dec.wav and -enc.wav per
         /// call, complete once the call ended.
         /// </param>
-        public Baresip(string user, string accountParams = ";regint=0", string audioFile = null, string recordDir = null)
+        /// <param name="answerMode">baresip's answermode: auto (answers at once) or manual (rings until <see cref="Accept"/>).</param>
+        public Baresip(string user, string accountParams = ";regint=0", string audioFile = null, string recordDir = null, string answerMode = "auto")
         {
             SipPort = LoopbackPorts.FreeUdpAndTcp();
             int control = LoopbackPorts.FreeTcp();
@@ -55,7 +56,7 @@ namespace DeskPhone.Peers.Tests
                 (audioFile == null ? "audio_source aubridge,nil\n" : "audio_source aufile," + audioFile + "\n") +
                 "audio_alert aubridge,nil\n" +
                 "rtp_ports " + rtp + "-" + (rtp + 9) + "\n");
-            File.WriteAllText(Path.Combine(_peer.Dir, "accounts"), "<sip:" + user + "@127.0.0.1>;answermode=auto" + accountParams + "\n");
+            File.WriteAllText(Path.Combine(_peer.Dir, "accounts"), "<sip:" + user + "@127.0.0.1>;answermode=" + answerMode + accountParams + "\n");
             _peer.Start(new ProcessStartInfo(Binary, "-f " + _peer.Dir + " -s") { RedirectStandardInput = true });
             _control = Connect(control);
             new Thread(ReadEvents) { IsBackground = true }.Start();
@@ -99,6 +100,9 @@ namespace DeskPhone.Peers.Tests
         public void Dial(string uri) => Command("dial", uri);
 
         public void Hangup() => Command("hangup", "");
+
+        /// <summary>Answers the ringing call (answermode=manual).</summary>
+        public void Accept() => Command("accept", "");
 
         /// <summary>Puts the current call on hold (re-INVITE with sendonly) or takes it off.</summary>
         public void Hold(bool hold) => Command(hold ? "hold" : "resume", "");

@@ -162,5 +162,61 @@ namespace DeskPhone.Peers.Tests
                 Directory.Delete(dir, true);
             }
         }
+
+        /// <summary>
+        /// The phone calls baresip, which rings for a while before it answers: what the phone plays meanwhile (its
+        /// recording of the call) is the USA ringback (440 + 480 Hz), then baresip's 1 kHz, and no ringback after that.
+        /// </summary>
+        [SkippableFact]
+        public void TheCallerHearsTheRingbackUntilTheOtherSideAnswers()
+        {
+            Skip.IfNot(File.Exists(Baresip.Binary), Baresip.Missing);
+            Skip.IfNot(File.Exists(Kamailio.Binary), Kamailio.Missing);
+            string dir = Directory.CreateTempSubdirectory("ringback").FullName;
+            try
+            {
+                string phoneRecordings = Path.Combine(dir, "phone");
+                string source = Path.Combine(dir, "1khz.wav");
+                Wav.Write(source, Sine(1000, 60));
+                using var kamailio = new Kamailio("proxy.cfg");
+                using PhoneUnderTest phone = PhoneUnderTest.Simulator("--identity 100 --registrar 127.0.0.1:" + kamailio.Port + " --settings " +
+                                                                      KamailioTests.SettingsFile("100", 3600) + " --record-dir " + phoneRecordings);
+                using var peer = new Baresip("200", ";auth_pass=pw200;outbound=\"sip:127.0.0.1:" + kamailio.Port + "\";regint=60", source, null, "manual");
+                Assert.True(phone.WaitFor(() => KamailioTests.Registered(phone), r => r, 15000), "phone not registered:\n" + kamailio.Log);
+                Assert.True(phone.WaitFor(() => kamailio.Count("PEERTEST registered 200"), n => n >= 1, 15000) >= 1, "baresip not registered:\n" + peer.Log);
+
+                Assert.Equal(200, phone.Post("api/calls", "{\"to\":\"200\"}").Status);
+                Assert.Equal("ringing", phone.WaitFor(() => State(phone), s => s == "ringing", 15000));
+                // A second of ringing recorded (50 frames), then baresip answers.
+                string recording = Path.Combine(phoneRecordings, "call-1.wav");
+                Assert.True(phone.WaitFor(() => File.Exists(recording) ? Wav.Read(recording).Length : 0, n => n >= 50 * 160, 15000) >= 50 * 160,
+                            "nothing recorded while baresip rings");
+                peer.Accept();
+                Assert.Equal("connected", phone.WaitFor(() => State(phone), s => s == "connected", 15000));
+                Assert.True(phone.WaitFor(() => Media(phone, "played"), n => n >= 100, 30000) >= 100, "no audio from baresip:\n" + phone.Get("api/calls").Body);
+                Assert.Equal(200, phone.Post("api/calls/0/hangup").Status);
+                Assert.True(peer.WaitForEvent("CALL_CLOSED"), "no BYE:\n" + peer.Log);
+
+                short[] samples = Wav.Read(recording);
+                double[] candidates = { 350, 440, 480, 620, 1000 };
+                int frames = samples.Length / 160, firstVoice = -1, ringback = 0, ringbackAfter = 0, voice = 0;
+                for (int f = 0; f < frames; f++)
+                {
+                    double hz = Goertzel.Dominant(samples, f * 160, 160, candidates);
+                    bool ring = hz == 440 || hz == 480;
+                    firstVoice = firstVoice < 0 && hz == 1000 ? f : firstVoice;
+                    voice += hz == 1000 ? 1 : 0;
+                    ringback += ring && firstVoice < 0 ? 1 : 0;
+                    ringbackAfter += ring && firstVoice >= 0 ? 1 : 0;
+                }
+                Assert.True(ringback >= 45, "ringback in " + ringback + " frames before baresip's audio");
+                Assert.True(voice >= 90, "1 kHz in " + voice + " frames");
+                Assert.Equal(0, ringbackAfter);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
     }
 }
