@@ -11,7 +11,8 @@ namespace DeskPhone.Domain.Calls
     /// own device they give the call back to a lifted handset or end it. Mute toggles while a call exists (a muted
     /// phone does not ring), Hold toggles hold of the active call. With no list open, the softkeys do what the call
     /// screen's labels say (<see cref="CallDisplay.SoftkeysOf"/>), OK is the first softkey and Cancel the last, and
-    /// on the dialing screen digits, '*' and '#' type the number ('#' dials it). The USB headset's hook switch
+    /// on the dialing screen digits, '*' and '#' type the number ('#' dials it). Redial calls the newest number of the
+    /// dialled list again, from the identity it went out from, while no call is in progress. The USB headset's hook switch
     /// and mute button count as the headset and mute keys. A locked keyboard answers and ends calls but opens no
     /// dialing screen.
     /// </summary>
@@ -64,6 +65,8 @@ namespace DeskPhone.Domain.Calls
                 case KeyCode.Hold:
                     SipCall active = _calls.Active();
                     return active != null && _calls.Hold(active.Id, !active.Held, nowMs);
+                case KeyCode.Redial:
+                    return Redial(nowMs);
             }
             int live;
             SipCall shown = _calls.Current(out live);
@@ -224,6 +227,24 @@ namespace DeskPhone.Domain.Calls
             string error;
             SipCall call = _calls.Dial(Identity, number, nowMs, out error);
             LastError = call == null ? error : null;
+            _calls.Pad.Close();
+            _calls.AudioChanged(nowMs);
+            return true;
+        }
+
+        /// <summary>
+        /// The newest dialled number again (the dialing screen, if open, closes); on the device in use, the speaker when
+        /// none is. False (the key unused) with an empty list, a call in progress or a locked keyboard.
+        /// </summary>
+        private bool Redial(long nowMs)
+        {
+            CallRecord last = _calls.Dialled.Get(0);
+            if (last == null || Locked || _calls.Active() != null)
+            {
+                return false;
+            }
+            string error;
+            LastError = _calls.Dial(last.Identity, last.Remote, nowMs, out error) == null ? error : null;
             _calls.Pad.Close();
             _calls.AudioChanged(nowMs);
             return true;

@@ -96,6 +96,36 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void RedialCallsTheLastDialledNumberAgainOnTheSpeaker()
+        {
+            Key(KeyCode.Redial);
+            Assert.DoesNotContain(_p.Channel.Sent, m => m.StartsWith("INVITE "));
+
+            Lift();
+            Key(KeyCode.Digit2);
+            Key(KeyCode.Digit0);
+            Key(KeyCode.Digit7);
+            Key(KeyCode.Hash);
+            string first = LastSent;
+            Assert.StartsWith("INVITE sip:207@10.0.0.1 SIP/2.0\r\n", first);
+            _p.Answer(first, 180);
+            // Redial does nothing while that call is in progress.
+            int sent = _p.Channel.Sent.Count;
+            Key(KeyCode.Redial);
+            Assert.DoesNotContain(_p.Channel.Sent.GetRange(sent, _p.Channel.Sent.Count - sent), m => m.StartsWith("INVITE "));
+            PutDown();
+            Assert.StartsWith("CANCEL sip:207@10.0.0.1 SIP/2.0\r\n", LastSent);
+            _p.Answer(first, 487);
+
+            Key(KeyCode.Redial);
+            string again = LastSent;
+            Assert.StartsWith("INVITE sip:207@10.0.0.1 SIP/2.0\r\n", again);
+            Assert.NotEqual(SipChannel.Header(first, "Call-ID"), SipChannel.Header(again, "Call-ID"));
+            Assert.Contains("\n[call] <call> Calling 207\n[call] <audio> Speaker\n", Screen);
+            Assert.True(Active(StatusId.AudioDeviceIsSpeaker));
+        }
+
+        [Fact]
         public void ALockedKeyboardAnswersButOpensNoDialingScreen()
         {
             _p.Settings.Set("keyboard_lock", 0, "on");
