@@ -168,6 +168,47 @@ namespace DeskPhone.Domain.Calls
             }
         }
 
+        /// <summary>
+        /// A call the phone dialled that the other side or the network refused (a final answer of 400 or more, not the 487
+        /// of its own CANCEL) is explained on the status line for its few seconds: "Busy", "Not found" and so on, else
+        /// the status code.
+        /// </summary>
+        private void ExplainFailure(SipCall call, long nowMs)
+        {
+            if (!call.Outgoing || call.EndStatus < 400 || call.EndStatus == 487)
+            {
+                return;
+            }
+            _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+            _statuses.Raise(StatusId.StatusLineSystemMessage, FailureText(call.EndStatus), "calls", nowMs);
+        }
+
+        /// <summary>What the status line says for a refused call's final status.</summary>
+        public static string FailureText(int status)
+        {
+            switch (status)
+            {
+                case 486:
+                case 600:
+                    return "Busy";
+                case 404:
+                case 604:
+                    return "Not found";
+                case 480:
+                    return "Not available";
+                case 408:
+                    return "No answer";
+                case 603:
+                    return "Declined";
+                case 403:
+                    return "Forbidden";
+                case 484:
+                    return "Incomplete number";
+                default:
+                    return "Call failed (" + status.ToString() + ")";
+            }
+        }
+
         /// <summary>The user saw the missed calls: the count, PhoneHasMissedCalls and CanceledCall are cleared.</summary>
         public void ClearMissed(long nowMs)
         {
@@ -316,6 +357,7 @@ namespace DeskPhone.Domain.Calls
                 _answerAt.Remove(call.Id);
                 Media.Stop(call.Id);
                 Record(call, nowMs);
+                ExplainFailure(call, nowMs);
             }
             else if (call.State == SipCall.Dialing)
             {

@@ -95,6 +95,31 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Theory]
+        [InlineData(486, "Busy")]
+        [InlineData(404, "Not found")]
+        [InlineData(503, "Call failed (503)")]
+        public void ARefusedCallIsExplainedOnTheStatusLineForThreeSeconds(int status, string text)
+        {
+            _p.App.Calls.Dial(1, "200", _p.Now, out _);
+            _p.Answer(_p.Last("INVITE"), status);
+            Assert.Null(Lines());
+            Assert.Matches(@"\n?\[(status|notice)\] " + System.Text.RegularExpressions.Regex.Escape(text) + "\n", _p.App.Text.GetScreenText());
+            _p.Run(3500);
+            Assert.DoesNotContain(text, _p.App.Text.GetScreenText());
+        }
+
+        [Fact]
+        public void ACallTheUserCancelsIsNotExplained()
+        {
+            _p.App.Calls.Dial(1, "200", _p.Now, out _);
+            string invite = _p.Last("INVITE");
+            _p.Answer(invite, 180);
+            _p.App.Calls.Hangup(0, _p.Now);
+            _p.Answer(invite, 487);
+            Assert.Null(_p.Phone.Statuses.ParamOf(DeskPhone.Domain.Status.StatusId.StatusLineSystemMessage));
+        }
+
+        [Theory]
         [InlineData(0, "00:00")]
         [InlineData(59, "00:59")]
         [InlineData(3599, "59:59")]
