@@ -108,8 +108,12 @@ namespace DeskPhone.Domain.Calls
         /// Places a call (identity 1..12; a number goes to the identity's domain), anonymous when the identity's
         /// user_anonymous_call is on; null and a reason when it cannot.
         /// </summary>
-        public SipCall Dial(int identity, string target, long nowMs, out string error) =>
-            Sessions.Dial(identity, target, identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
+        public SipCall Dial(int identity, string target, long nowMs, out string error)
+        {
+            // The last refused call's warning is over once the user calls again.
+            _statuses.Clear(StatusId.SipWarningReceived, nowMs);
+            return Sessions.Dial(identity, target, identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
+        }
 
         /// <summary>Answers the ringing call (the oldest one when <paramref name="id"/> is 0).</summary>
         public bool Answer(int id, long nowMs) => Sessions.Answer(Pick(id, true), nowMs);
@@ -171,7 +175,7 @@ namespace DeskPhone.Domain.Calls
         /// <summary>
         /// A call the phone dialled that the other side or the network refused (a final answer of 400 or more, not the 487
         /// of its own CANCEL) is explained on the status line for its few seconds: "Busy", "Not found" and so on, else
-        /// the status code.
+        /// the status code. A Warning header's text in that answer raises SipWarningReceived until the next dial.
         /// </summary>
         private void ExplainFailure(SipCall call, long nowMs)
         {
@@ -181,6 +185,11 @@ namespace DeskPhone.Domain.Calls
             }
             _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
             _statuses.Raise(StatusId.StatusLineSystemMessage, FailureText(call.EndStatus), "calls", nowMs);
+            if (call.Warning != null)
+            {
+                _statuses.Clear(StatusId.SipWarningReceived, nowMs);
+                _statuses.Raise(StatusId.SipWarningReceived, call.Warning, "calls", nowMs);
+            }
         }
 
         /// <summary>What the status line says for a refused call's final status.</summary>

@@ -146,7 +146,40 @@ namespace DeskPhone.Sip.Session
             {
                 return;
             }
+            call.Warning = WarnText(r.GetHeader("Warning"));
             End(call, status, call.CancelRequested && status == 487 ? "cancelled" : r.ReasonPhrase, nowMs);
+        }
+
+        /// <summary>
+        /// The first warning's text: <c>Warning: 399 pbx.example.com "Number not in service"</c> gives the part in quotes
+        /// (a quoted-pair's backslash dropped); null without a header or a quoted text, at most 64 characters kept.
+        /// </summary>
+        internal static string WarnText(string header)
+        {
+            if (header == null)
+            {
+                return null;
+            }
+            char[] c = header.ToCharArray();
+            int open = System.Array.IndexOf(c, '"');
+            if (open < 0)
+            {
+                return null;
+            }
+            var text = new System.Text.StringBuilder();
+            for (int i = open + 1; i < c.Length && text.Length < 64; i++)
+            {
+                if (c[i] == '"')
+                {
+                    return text.ToString();
+                }
+                if (c[i] == '\\' && i + 1 < c.Length)
+                {
+                    i++;
+                }
+                text.Append(c[i]);
+            }
+            return text.Length == 64 ? text.ToString() : null;
         }
 
         private void Established(SipCall call, SipMessage r, long nowMs)

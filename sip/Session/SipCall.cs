@@ -62,6 +62,9 @@ namespace DeskPhone.Sip.Session
         /// <summary>Why it ended, for people: "hung up", "remote hung up", "cancelled", the peer's reason phrase.</summary>
         public string EndReason { get; internal set; }
 
+        /// <summary>The warn-text of a Warning header (RFC 3261 20.43) in the final answer that refused the call, or null.</summary>
+        public string Warning { get; internal set; }
+
         /// <summary>Where the other side wants its audio (from its SDP), its port, the agreed codec (-1 while none).</summary>
         public string MediaAddress { get; internal set; }
         public int MediaPort { get; internal set; }

@@ -109,6 +109,19 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void AWarningInTheRefusalIsRaisedUntilTheNextDial()
+        {
+            _p.App.Calls.Dial(1, "200", _p.Now, out _);
+            _p.Answer(_p.Last("INVITE"), 480, "Warning: 399 pbx.example.com \"Number \\\"200\\\" not in service\"\r\n");
+            Assert.Equal("Number \"200\" not in service", _p.Phone.Statuses.ParamOf(DeskPhone.Domain.Status.StatusId.SipWarningReceived));
+            Assert.True(_p.Phone.Statuses.IsActive(DeskPhone.Domain.Status.StatusId.SipWarningReceived));
+            _p.App.Calls.Dial(1, "201", _p.Now, out _);
+            Assert.False(_p.Phone.Statuses.IsActive(DeskPhone.Domain.Status.StatusId.SipWarningReceived));
+            _p.Answer(_p.Last("INVITE"), 486);
+            Assert.False(_p.Phone.Statuses.IsActive(DeskPhone.Domain.Status.StatusId.SipWarningReceived));
+        }
+
+        [Fact]
         public void ACallTheUserCancelsIsNotExplained()
         {
             _p.App.Calls.Dial(1, "200", _p.Now, out _);
