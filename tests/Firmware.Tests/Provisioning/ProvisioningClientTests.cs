@@ -182,6 +182,30 @@ namespace DeskPhone.Firmware.Tests.Provisioning
         }
 
         [Fact]
+        public void AnHttp10AnswerWithBareLineFeedsIsReadUntilTheServerCloses()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.0 200 OK\nContent-Type: text/xml\n\n" + Doc("<ring_volume>6</ring_volume>")));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.True(_client.LastOk, _client.LastResult);
+            Assert.Equal(6, _settings.GetInt("ring_volume"));
+        }
+
+        [Fact]
+        public void AnAnswerThatIsNotHttpIsRefusedAtOnce()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("SSH-2.0-OpenSSH_9.2\r\n\r\n"));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.Equal("not an HTTP/1.x answer", _client.LastResult);
+            Assert.Single(_http.Opens);
+        }
+
+        [Fact]
         public void AChunkedBodyIsDecoded()
         {
             string xml = Doc("<ring_volume>5</ring_volume>");
