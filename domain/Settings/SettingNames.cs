@@ -77,5 +77,8 @@ namespace DeskPhone.Domain.Settings
         public const string RtpPortEnd = "rtp_port_end";
         public const string NtpRefreshTimer = "ntp_refresh_timer";
         public const string StatusPopupDefaultSeconds = "status_popup_default_seconds";
+        public const string SettingServer = "setting_server";
+        public const string ProvPollingEnabled = "prov_polling_enabled";
+        public const string ProvPollingPeriod = "prov_polling_period";
     }
 }

@@ -224,7 +224,14 @@ namespace DeskPhone.Domain.Settings
 
         public SettingEntry GetUnknown(int i) => (SettingEntry)_unknown[i];
 
-        internal void KeepUnknown(string name, int idx, string value)
+        /// <summary>
+        /// Unknown settings kept at most: imports come from the network (provisioning), and each kept one stays in the
+        /// heap and on flash; a document of thousands of made-up names must not fill either.
+        /// </summary>
+        public const int MaxUnknown = 64;
+
+        /// <summary>Keeps (or updates) an unknown setting; false when <see cref="MaxUnknown"/> others are kept already.</summary>
+        internal bool KeepUnknown(string name, int idx, string value)
         {
             lock (_sync)
             {
@@ -238,11 +245,16 @@ namespace DeskPhone.Domain.Settings
                             e.Value = value;
                             IsDirty = true;
                         }
-                        return;
+                        return true;
                     }
+                }
+                if (_unknown.Count >= MaxUnknown)
+                {
+                    return false;
                 }
                 _unknown.Add(new SettingEntry(name, idx, value));
                 IsDirty = true;
+                return true;
             }
         }
 

@@ -138,6 +138,11 @@ namespace DeskPhone.Domain.Settings
             t.Int("rtp_port_start", "10000", 1024, 65534, false, "First UDP port of the calls' RTP (each call an even port, RTCP on the next)");
             t.Int("rtp_port_end", "10099", 1025, 65535, false, "Last UDP port of the calls' RTP and RTCP");
             t.Int("status_popup_default_seconds", "10", 0, 3600, false, "Seconds a pop-up stays when its entry has no :N");
+
+            // Provisioning (docs/provisioning.md): Snom's names.
+            t.Global("setting_server", SettingKind.Text, "", false, "Provisioning URL, http:// only ({mac}: the phone's MAC; empty: no provisioning)");
+            t.Bool("prov_polling_enabled", "off", false, "Fetch the provisioning URL again every prov_polling_period seconds");
+            t.Int("prov_polling_period", "86400", 60, 2592000, false, "Seconds between scheduled provisioning runs");
         }
 
         /// <summary>Builds the definition of one row and skips the others.</summary>

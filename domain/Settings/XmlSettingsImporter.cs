@@ -25,6 +25,15 @@ namespace DeskPhone.Domain.Settings
         private const int MaxValueBytes = 16384;
         private const int MaxNodes = 16384;
 
+        /// <summary>
+        /// Settings read from one document at most: every entry is held until the whole file is parsed, and a
+        /// document from the network must not fill the heap with thousands of tiny elements. A full export is ~340.
+        /// </summary>
+        public const int MaxEntries = 512;
+
+        /// <summary>Refused values listed at most (one more line says that more were left out).</summary>
+        public const int MaxErrors = 32;
+
         public static SettingsImportReport Import(SettingsStore store, byte[] data, int offset, int length)
         {
             ArrayList entries = new ArrayList();
@@ -50,14 +59,21 @@ namespace DeskPhone.Domain.Settings
                 SettingEntry e = (SettingEntry)entries[i];
                 if (!store.IsDefined(e.Name))
                 {
-                    store.KeepUnknown(e.Name, e.Idx, e.Value);
-                    unknown.Add(e.Idx > 0 ? e.Name + "[" + e.Idx.ToString() + "]" : e.Name);
+                    string label = e.Idx > 0 ? e.Name + "[" + e.Idx.ToString() + "]" : e.Name;
+                    if (store.KeepUnknown(e.Name, e.Idx, e.Value))
+                    {
+                        unknown.Add(label);
+                    }
+                    else
+                    {
+                        AddError(errors, label + ": unknown setting not kept (" + SettingsStore.MaxUnknown.ToString() + " are kept already)");
+                    }
                     continue;
                 }
                 string error = store.Set(e.Name, e.Idx, e.Value);
                 if (error != null)
                 {
-                    errors.Add(error);
+                    AddError(errors, error);
                 }
                 else
                 {
@@ -105,7 +121,10 @@ namespace DeskPhone.Domain.Settings
                 {
                     if (setting != null && depth == settingDepth)
                     {
-                        Finish(entries, errors, setting, settingIdx, settingBroken, text.ToString());
+                        if (!Finish(entries, errors, setting, settingIdx, settingBroken, text.ToString()))
+                        {
+                            return TooMany();
+                        }
                         setting = null;
                     }
                     depth--;
@@ -139,7 +158,7 @@ namespace DeskPhone.Domain.Settings
                     section = name;
                     if (name != PhoneSettings && name != FunctionKeys)
                     {
-                        errors.Add("<" + name + ">: section not supported, ignored");
+                        AddError(errors, "<" + name + ">: section not supported, ignored");
                     }
                 }
                 else if (level == settingDepth && (section == PhoneSettings || section == FunctionKeys))
@@ -147,11 +166,14 @@ namespace DeskPhone.Domain.Settings
                     string idxError = ReadIndex(reader, section == FunctionKeys, out settingIdx);
                     if (idxError != null)
                     {
-                        errors.Add(name + ": " + idxError);
+                        AddError(errors, name + ": " + idxError);
                     }
                     else if (empty)
                     {
-                        Finish(entries, errors, name, settingIdx, false, string.Empty);
+                        if (!Finish(entries, errors, name, settingIdx, false, string.Empty))
+                        {
+                            return TooMany();
+                        }
                     }
                     else
                     {
@@ -171,14 +193,34 @@ namespace DeskPhone.Domain.Settings
             }
         }
 
-        private static void Finish(ArrayList entries, ArrayList errors, string name, int idx, bool broken, string value)
+        /// <summary>Collects one setting; false when the document holds more than <see cref="MaxEntries"/>.</summary>
+        private static bool Finish(ArrayList entries, ArrayList errors, string name, int idx, bool broken, string value)
         {
             if (broken)
             {
-                errors.Add(name + ": elements inside a setting are not allowed");
-                return;
+                AddError(errors, name + ": elements inside a setting are not allowed");
+                return true;
+            }
+            if (entries.Count == MaxEntries)
+            {
+                return false;
             }
             entries.Add(new SettingEntry(name, idx, value));
+            return true;
+        }
+
+        private static string TooMany() => "more than " + MaxEntries.ToString() + " settings in one document";
+
+        private static void AddError(ArrayList errors, string message)
+        {
+            if (errors.Count < MaxErrors)
+            {
+                errors.Add(message);
+            }
+            else if (errors.Count == MaxErrors)
+            {
+                errors.Add("more refused values, not listed");
+            }
         }
 
         private static string ReadIndex(XmlPullReader reader, bool zeroBased, out int idx)

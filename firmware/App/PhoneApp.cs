@@ -5,6 +5,7 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Voice;
 using DeskPhone.Media.Audio;
 using DeskPhone.Sip.Session;
+using DeskPhone.Domain.Provisioning;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Time;
 using DeskPhone.Sip.Transport;
@@ -51,9 +52,10 @@ namespace DeskPhone.Firmware.App
         /// look at signalling, the interpreter's boot scenario).
         /// </param>
         /// <param name="audio">The microphone and speaker per call; null with <paramref name="rtp"/> set: silence sent, nothing played.</param>
+        /// <param name="http">The TCP channel for provisioning over HTTP (<c>setting_server</c>); null: no provisioning (tests).</param>
         public PhoneApp(SettingsStore settings, PhoneDrivers drivers, SipInbox inbox, ISipTransport udp, string localHost,
                         IPanel panel, DisplayProfile profile, WallClock wallClock, long startMs, INtpChannel ntp = null,
-                        RtpChannelFactory rtp = null, ICallAudio audio = null)
+                        RtpChannelFactory rtp = null, ICallAudio audio = null, IHttpChannel http = null)
         {
             Settings = settings;
             Inbox = inbox;
@@ -64,6 +66,7 @@ namespace DeskPhone.Firmware.App
             Agent = Binding.Agent;
             Publisher = new PresencePublisher(Core, Agent);
             Time = new NetworkTime(Core, ntp, wallClock);
+            Provisioning = new PhoneProvisioning(Core, http);
             Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
             Core.AttachCallState(Calls);
             Core.Desktop.Calls = Calls;
@@ -125,6 +128,9 @@ namespace DeskPhone.Firmware.App
         /// <summary>The phone's clock: network time when <c>ntp_server</c> is set, else the caller's.</summary>
         public NetworkTime Time { get; }
 
+        /// <summary>Provisioning from <c>setting_server</c> (docs/provisioning.md); its client is null without an HTTP channel.</summary>
+        public PhoneProvisioning Provisioning { get; }
+
         /// <summary>The call logic (ringing, answer, dial, call lists) over the SIP sessions.</summary>
         public PhoneCalls Calls { get; }
 
@@ -166,6 +172,7 @@ namespace DeskPhone.Firmware.App
                 Subscriptions.Poll(nowMs);
                 Publisher.Poll(nowMs);
                 Time.Poll(nowMs);
+                Provisioning.Poll(nowMs);
                 Core.Poll(nowMs);
                 Screen.Tick();
             }

@@ -52,6 +52,9 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>The phone's clock for GET /api/time; null: the route answers 404.</summary>
         public NetworkTime Time { get; set; }
 
+        /// <summary>Provisioning for /api/provisioning; null: the route answers 404.</summary>
+        public PhoneProvisioning Provisioning { get; set; }
+
         /// <summary>The bench page served at GET / (the simulator's; null on a board: 404).</summary>
         public byte[] Page { get; set; }
 
@@ -191,6 +194,8 @@ namespace DeskPhone.Firmware.Bench
                     return Calls == null ? NotFound(method, path) : CallRoutes.Handle(Calls, method, parts, body, now);
                 case "time":
                     return get && parts.Length == 2 && Time != null ? BenchResponse.Json(TimeNow()) : NotFound(method, path);
+                case "provisioning":
+                    return Provisioning == null ? NotFound(method, path) : ProvisioningRoutes.Handle(Provisioning, _phone.Settings, method, path, parts);
                 default:
                     return NotFound(method, path);
             }

@@ -116,6 +116,20 @@ namespace DeskPhone.Hil.Tests
         }
 
         [Fact]
+        public void ProvisionShowsTheStateAndARunWithoutAUrlIsRefused()
+        {
+            var shown = Phonectl("provision");
+            Assert.Equal(0, shown.Code);
+            Assert.Matches(@"^(no provisioning URL \(setting_server\)|http://\S+) \((idle|starting|fetching|waiting)[^\n]*\)\n(no run yet|last run)", shown.Out);
+            if (shown.Out.StartsWith("no provisioning URL"))
+            {
+                var run = Phonectl("provision", "run");
+                Assert.Equal(1, run.Code);
+                Assert.Contains("no provisioning URL (setting_server is empty)", run.Err);
+            }
+        }
+
+        [Fact]
         public void PresenceIsReadAndChosen()
         {
             try

@@ -54,7 +54,7 @@ namespace DeskPhone.Simulator
             using var phone = new SimulatedPhone(settings, audio);
             var screen = new PanelScreen(phone.App.Text, phone.Panel);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
-            var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) { Calls = phone.App.Calls, Time = phone.App.Time };
+            var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) { Calls = phone.App.Calls, Time = phone.App.Time, Provisioning = phone.App.Provisioning };
             router.Auth.Log = line => Console.Error.WriteLine("deskphone-sim: " + line);
             using var bench = new KestrelBenchServer(options.Bind, options.BenchPort, phone.Core, router, phone.Events, Page());
             try

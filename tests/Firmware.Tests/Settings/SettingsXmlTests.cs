@@ -181,7 +181,7 @@ namespace DeskPhone.Firmware.Tests.Settings
         public void LargeProvisioningFileWithLongListsIsAccepted()
         {
             var sb = new StringBuilder("<settings><phone-settings>\n");
-            for (int i = 0; i < 1000; i++)
+            for (int i = 0; i < 400; i++)
             {
                 sb.Append("<vendor_").Append(i).Append(" perm=\"\">v").Append(i).Append("</vendor_").Append(i).Append(">\n");
             }
@@ -190,8 +190,27 @@ namespace DeskPhone.Firmware.Tests.Settings
             sb.Append("</phone-settings></settings>");
             SettingsImportReport report = Import(sb.ToString());
             Assert.Null(report.Malformed);
-            Assert.Equal(1000, report.Unknown.Length);
             Assert.Equal(longList, _store.Get("status_msgs_to_pop_up"));
+            // Unknown settings are kept up to the store's bound; the rest are named as not kept, the list itself bounded.
+            Assert.Equal(SettingsStore.MaxUnknown, report.Unknown.Length);
+            Assert.Equal(SettingsStore.MaxUnknown, _store.UnknownCount);
+            Assert.Equal(XmlSettingsImporter.MaxErrors + 1, report.Errors.Length);
+            Assert.Equal("vendor_64: unknown setting not kept (64 are kept already)", report.Errors[0]);
+            Assert.Equal("more refused values, not listed", report.Errors[XmlSettingsImporter.MaxErrors]);
+        }
+
+        [Fact]
+        public void ADocumentWithTooManySettingsChangesNothing()
+        {
+            var sb = new StringBuilder("<settings><phone-settings><key_click>off</key_click>");
+            for (int i = 0; i < XmlSettingsImporter.MaxEntries; i++)
+            {
+                sb.Append("<v").Append(i).Append("/>");
+            }
+            SettingsImportReport report = Import(sb.Append("</phone-settings></settings>").ToString());
+            Assert.Equal("more than 512 settings in one document", report.Malformed);
+            Assert.True(_store.GetBool("key_click"));
+            Assert.Equal(0, _store.UnknownCount);
         }
 
         [Fact]

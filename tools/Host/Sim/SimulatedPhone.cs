@@ -8,6 +8,7 @@ using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Board.Settings;
+using DeskPhone.Domain.Provisioning;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Time;
 using DeskPhone.Host.Audio;
@@ -48,7 +49,7 @@ namespace DeskPhone.Host.Sim
             Tcp = new TcpTransport(Inbox);
             // The media ports are bound on the SIP address once Start knows it (the channels are made at a call's start).
             App = new PhoneApp(settings, Hardware.Drivers, Inbox, Udp, "127.0.0.1", Panel, DisplayProfile.Color320x240, () => DateTime.Now, 0,
-                new UdpNtpChannel(), () => new UdpRtpChannel(_bind), audio);
+                new UdpNtpChannel(), () => new UdpRtpChannel(_bind), audio, new TcpHttpChannel());
             Events = new EventHub();
             Core.Event += Events.Publish;
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };

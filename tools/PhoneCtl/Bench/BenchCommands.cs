@@ -29,6 +29,7 @@ namespace DeskPhone.PhoneCtl.Bench
             "  presence [online|dnd|at-the-desk]      the own status, or choose it\n" +
             "  registration              each configured identity and whether it is registered\n" +
             "  time                      the phone's clock, where it comes from and the NTP state\n" +
+            "  provision [run]           the provisioning URL, state and last result; run: fetch it now\n" +
             "  plug|unplug ethernet|hid|module N      the simulator's cable, USB bridge and expansion modules 1-3\n" +
             "  message TARGET TEXT       send a SIP MESSAGE (e.g. sip:486@127.0.0.1:5060) and print the answer\n" +
             "  watch                     print events as they happen (Ctrl-C to stop)\n" +
@@ -119,6 +120,10 @@ namespace DeskPhone.PhoneCtl.Bench
                                              : client.Show("POST", "api/presence/" + Uri.EscapeDataString(a[1]), null, TextViews.Presence, output, error);
                     case "registration": return Need(a, 1, error) ?? client.Show("GET", "api/registration", null, TextViews.Registration, output, error);
                     case "time": return Need(a, 1, error) ?? client.Show("GET", "api/time", null, TextViews.Time, output, error);
+                    case "provision":
+                        if (a.Length > 2 || (a.Length == 2 && a[1] != "run")) return Usage(error);
+                        return a.Length == 1 ? client.Show("GET", "api/provisioning", null, TextViews.Provisioning, output, error)
+                                             : client.Show("POST", "api/provisioning/run", null, TextViews.Provisioning, output, error);
                     case "plug":
                     case "unplug":
                         return Plug(client, a, output, error);

@@ -141,6 +141,35 @@ namespace DeskPhone.PhoneCtl.Bench
             return local + " (source: " + root.GetProperty("source").GetString() + "; " + ntp + ")\n";
         }
 
+        /// <summary>"URL (state; schedule)" and the last run's result with its unknown and refused settings.</summary>
+        public static string Provisioning(JsonElement root)
+        {
+            string url = root.GetProperty("url").GetString();
+            var sb = new StringBuilder(string.IsNullOrEmpty(url) ? "no provisioning URL (setting_server)" : url);
+            sb.Append(" (").Append(root.GetProperty("state").GetString());
+            string retry = root.GetProperty("retryReason").GetString();
+            if (retry != null)
+            {
+                sb.Append(", retry ").Append(root.GetProperty("retry").GetInt32()).Append(" after: ").Append(retry);
+            }
+            sb.Append("; ").Append(root.GetProperty("polling").GetBoolean() ? "every " + root.GetProperty("periodSeconds").GetInt32() + " s" : "no schedule").Append(")\n");
+            JsonElement last = root.GetProperty("last");
+            if (last.ValueKind == JsonValueKind.Null)
+            {
+                return sb.Append("no run yet\n").ToString();
+            }
+            sb.Append(last.GetProperty("ok").GetBoolean() ? "last run: " : "last run failed: ").Append(last.GetProperty("result").GetString()).Append('\n');
+            foreach (JsonElement name in last.GetProperty("unknown").EnumerateArray())
+            {
+                sb.Append("  unknown, kept: ").Append(name.GetString()).Append('\n');
+            }
+            foreach (JsonElement refused in last.GetProperty("errors").EnumerateArray())
+            {
+                sb.Append("  refused: ").Append(refused.GetString()).Append('\n');
+            }
+            return sb.ToString();
+        }
+
         private static string Host(string host) => string.IsNullOrEmpty(host) ? " (no registrar)" : "@" + host;
 
         private static string Past(string action) =>

@@ -1,0 +1,288 @@
+using DeskPhone.Domain.Settings;
+
+namespace DeskPhone.Domain.Provisioning
+{
+    /// <summary>Called when <see cref="ProvisioningClient.State"/> changes (and when a new attempt of a run starts).</summary>
+    public delegate void ProvisioningStateChanged(int state);
+
+    /// <summary>
+    /// The phone's provisioning (docs/provisioning.md): fetches the settings document from <c>setting_server</c> over
+    /// HTTP when asked (at boot, from the bench), every <c>prov_polling_period</c> seconds with
+    /// <c>prov_polling_enabled</c>, and imports it through the XML settings importer, which applies good values live,
+    /// keeps unknown ones and refuses a malformed document whole. A run follows one redirect; a failure that may pass
+    /// (timeout, refused connection, 5xx) is retried after 10, 20 and 40 s, anything else ends the run at once.
+    /// Nothing is allocated while idle; the fetch's buffers exist only during a run.
+    /// </summary>
+    public sealed class ProvisioningClient
+    {
+        /// <summary>No run: waiting for the schedule or a request.</summary>
+        public const int Idle = 0;
+        /// <summary>A run was asked for; its first request goes out on the next <see cref="Poll"/>.</summary>
+        public const int Starting = 1;
+        /// <summary>A request is in flight (<see cref="Retry"/> says which retry).</summary>
+        public const int Fetching = 2;
+        /// <summary>The last request failed; the next retry is due later.</summary>
+        public const int Waiting = 3;
+
+        public const int MaxRetries = 3;
+        public const int FirstRetryMs = 10000;
+        public const int MaxRedirects = 1;
+
+        /// <summary>Names listed per kind in <see cref="LastUnknown"/> and <see cref="LastErrors"/> (the bench shows them).</summary>
+        public const int MaxListed = 8;
+
+        private readonly HttpFetch _fetch;
+        private readonly SettingsStore _settings;
+        private string _url;
+        private bool _polling;
+        private int _periodMs;
+        private long _dueMs;
+        private long _retryAtMs;
+        private int _redirects;
+        private ProvisioningUrl _current;
+
+        public ProvisioningClient(IHttpChannel channel, SettingsStore settings)
+        {
+            _fetch = new HttpFetch(channel);
+            _settings = settings;
+        }
+
+        public event ProvisioningStateChanged StateChanged;
+
+        public int State { get; private set; }
+
+        /// <summary>The retry of the current run: 0 for its first request.</summary>
+        public int Retry { get; private set; }
+
+        /// <summary>What started the current or last run: "boot", "schedule", "bench", ...</summary>
+        public string Trigger { get; private set; }
+
+        /// <summary>Runs started since the phone started.</summary>
+        public int Runs { get; private set; }
+
+        /// <summary>The phone's MAC for {mac} (any usual spelling); null while unknown.</summary>
+        public string Mac { get; set; }
+
+        /// <summary>Whether the last run ended (<see cref="LastResult"/> is set).</summary>
+        public bool HasResult { get; private set; }
+
+        public bool LastOk { get; private set; }
+
+        /// <summary>The last run's outcome in words: what was applied, or why it failed.</summary>
+        public string LastResult { get; private set; }
+
+        /// <summary>Why the current run's last attempt failed while it waits for a retry; null otherwise.</summary>
+        public string RetryReason { get; private set; }
+
+        /// <summary>The server and path of the last request (after a redirect, the redirect's).</summary>
+        public string LastTarget { get; private set; }
+
+        /// <summary>Loop time at the end of the last run.</summary>
+        public long LastEndMs { get; private set; }
+
+        /// <summary>Unknown settings of the last document (kept by the store), at most <see cref="MaxListed"/>.</summary>
+        public string[] LastUnknown { get; private set; }
+
+        /// <summary>Refused values of the last document, at most <see cref="MaxListed"/>.</summary>
+        public string[] LastErrors { get; private set; }
+
+        /// <summary>
+        /// The URL (empty: none), the schedule and its period. Turning the schedule on, or changing its period, counts
+        /// the period from now; a run in progress goes on with the URL it started with.
+        /// </summary>
+        public void Configure(string url, bool polling, int periodSeconds, long nowMs)
+        {
+            _url = url == null || url.Length == 0 ? null : url;
+            int periodMs = periodSeconds * 1000;
+            if (polling && (!_polling || periodMs != _periodMs))
+            {
+                _dueMs = nowMs + periodMs;
+            }
+            _polling = polling;
+            _periodMs = periodMs;
+        }
+
+        /// <summary>Starts a run (its request on the next <see cref="Poll"/>); null, or why not.</summary>
+        public string Run(string trigger, long nowMs)
+        {
+            if (State != Idle)
+            {
+                return "a provisioning run is already in progress";
+            }
+            if (_url == null)
+            {
+                return "no provisioning URL (setting_server is empty)";
+            }
+            Trigger = trigger;
+            Runs++;
+            Retry = 0;
+            RetryReason = null;
+            _retryAtMs = nowMs;
+            SetState(Starting);
+            return null;
+        }
+
+        /// <summary>One loop turn: a due run starts, a request in flight is read, a due retry goes out.</summary>
+        public void Poll(long nowMs)
+        {
+            if (State == Idle)
+            {
+                if (_polling && _url != null && nowMs >= _dueMs)
+                {
+                    Run("schedule", nowMs);
+                }
+                return;
+            }
+            if (State != Fetching)
+            {
+                if (nowMs >= _retryAtMs)
+                {
+                    Attempt(nowMs);
+                }
+                return;
+            }
+            int result = _fetch.Poll(nowMs);
+            if (result == HttpFetch.Failed)
+            {
+                Failed(_fetch.Error, _fetch.Transient, nowMs);
+            }
+            else if (result == HttpFetch.Done)
+            {
+                Answered(nowMs);
+            }
+        }
+
+        private void Attempt(long nowMs)
+        {
+            ProvisioningUrl url = ProvisioningUrl.Parse(_url, Mac, out string error);
+            if (url == null)
+            {
+                Finish(false, error, nowMs);
+                return;
+            }
+            _redirects = 0;
+            Request(url, nowMs);
+        }
+
+        private void Request(ProvisioningUrl url, long nowMs)
+        {
+            _current = url;
+            LastTarget = url.HostHeader + url.Target;
+            SetState(Fetching, true);
+            if (_fetch.Start(url, nowMs) == HttpFetch.Failed)
+            {
+                Failed(_fetch.Error, _fetch.Transient, nowMs);
+            }
+        }
+
+        private void Answered(long nowMs)
+        {
+            int status = _fetch.Status;
+            if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+            {
+                string location = _fetch.Location;
+                _fetch.Release();
+                string error = null;
+                ProvisioningUrl next = null;
+                if (_redirects >= MaxRedirects)
+                {
+                    error = "more than " + MaxRedirects.ToString() + " redirect";
+                }
+                else if (location == null)
+                {
+                    error = "a redirect without Location";
+                }
+                else
+                {
+                    next = _current.Resolve(location, out error);
+                }
+                if (next == null)
+                {
+                    Finish(false, "HTTP " + status.ToString() + ", redirect not followed: " + error, nowMs);
+                    return;
+                }
+                _redirects++;
+                Request(next, nowMs);
+                return;
+            }
+            if (status != 200)
+            {
+                _fetch.Release();
+                string error = "HTTP " + status.ToString();
+                // The server's trouble may pass (RFC 9110 15.6, 408, 429); a 404 or 403 will not without an administrator.
+                Failed(error, status >= 500 || status == 408 || status == 429, nowMs);
+                return;
+            }
+            SettingsImportReport report = _settings.ImportXml(_fetch.Body, 0, _fetch.BodyLength);
+            _fetch.Release();
+            if (report.Malformed != null)
+            {
+                Finish(false, "bad XML, nothing applied: " + report.Malformed, nowMs);
+                return;
+            }
+            LastUnknown = Head(report.Unknown);
+            LastErrors = Head(report.Errors);
+            string saved = _settings.IsPersistent && _settings.IsDirty ? _settings.Save() : null;
+            string result = report.Applied.ToString() + " applied, " + report.Unknown.Length.ToString() + " unknown kept, " +
+                            report.Errors.Length.ToString() + " refused";
+            Finish(true, saved == null ? result : result + "; not saved: " + saved, nowMs);
+        }
+
+        private void Failed(string error, bool transient, long nowMs)
+        {
+            _fetch.Release();
+            if (!transient || Retry >= MaxRetries)
+            {
+                Finish(false, error, nowMs);
+                return;
+            }
+            RetryReason = error;
+            _retryAtMs = nowMs + ((long)FirstRetryMs << Retry);
+            Retry++;
+            SetState(Waiting);
+        }
+
+        private void Finish(bool ok, string result, long nowMs)
+        {
+            _fetch.Release();
+            _current = null;
+            if (!ok)
+            {
+                LastUnknown = null;
+                LastErrors = null;
+            }
+            RetryReason = null;
+            HasResult = true;
+            LastOk = ok;
+            LastResult = result;
+            LastEndMs = nowMs;
+            _dueMs = nowMs + _periodMs;
+            SetState(Idle);
+        }
+
+        private static string[] Head(string[] all)
+        {
+            if (all.Length <= MaxListed)
+            {
+                return all;
+            }
+            var head = new string[MaxListed];
+            System.Array.Copy(all, head, MaxListed);
+            return head;
+        }
+
+        private void SetState(int state, bool always = false)
+        {
+            if (state == State && !always)
+            {
+                return;
+            }
+            State = state;
+            ProvisioningStateChanged handler = StateChanged;
+            if (handler != null)
+            {
+                handler(state);
+            }
+        }
+    }
+}

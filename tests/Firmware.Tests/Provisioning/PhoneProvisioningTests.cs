@@ -1,0 +1,129 @@
+using System;
+using System.Text.Json;
+using DeskPhone.Domain.Provisioning;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
+using DeskPhone.Firmware.App;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Sip.Transport;
+using Xunit;
+
+namespace DeskPhone.Firmware.Tests.Provisioning
+{
+    /// <summary>Provisioning in the composed phone: the boot run, the statuses and the bench's /api/provisioning.</summary>
+    public class PhoneProvisioningTests
+    {
+        private const string Doc = "<settings><phone-settings><ring_volume>11</ring_volume><gizmo>1</gizmo></phone-settings></settings>";
+
+        private readonly FakeHttpChannel _http = new FakeHttpChannel();
+        private readonly SettingsStore _settings = new SettingsStore();
+        private PhoneApp _app;
+        private BenchRouter _router;
+        private long _now;
+
+        private void Start(string url)
+        {
+            Assert.Null(_settings.Set("setting_server", 0, url));
+            _app = new PhoneApp(_settings, null, new SipInbox(4, 2048), null, "192.0.2.10", null, null, null, 0, null, null, null, _http);
+            _router = new BenchRouter(_app.Core, _app.Text, (code, action) => { }, null, null) { Provisioning = _app.Provisioning };
+        }
+
+        private void Run(int ms)
+        {
+            for (long end = _now + ms; _now < end; _now += 10)
+            {
+                _http.Now = _now;
+                _app.Poll(_now);
+            }
+        }
+
+        private bool Active(int id) => _app.Core.Statuses.IsActive(id);
+
+        private JsonElement Bench(string method, string path, int status)
+        {
+            BenchResponse r = _router.Handle(method, path, null, null, null);
+            Assert.True(status == r.Status, System.Text.Encoding.UTF8.GetString(r.Body));
+            return JsonDocument.Parse(r.Body).RootElement.Clone();
+        }
+
+        [Fact]
+        public void TheBootRunAppliesTheDocumentAndTheStatusesComeAndGo()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
+            Start("http://192.0.2.80/phone.xml");
+
+            Run(10);
+            Assert.True(Active(StatusId.PhoneProvisioningStarting));
+            Run(10);
+            Assert.False(Active(StatusId.PhoneProvisioningStarting));
+            Assert.True(Active(StatusId.PhoneProvisioningInProgress));
+            Assert.Equal("0", _app.Core.Statuses.ParamOf(StatusId.PhoneProvisioningInProgress));
+            Run(100);
+
+            Assert.False(Active(StatusId.PhoneProvisioningInProgress));
+            Assert.False(Active(StatusId.PhoneProvisioningFailed));
+            Assert.Equal(11, _settings.GetInt("ring_volume"));
+            JsonElement state = Bench("GET", "/api/provisioning", 200);
+            Assert.Equal("idle", state.GetProperty("state").GetString());
+            Assert.Equal("boot", state.GetProperty("trigger").GetString());
+            Assert.True(state.GetProperty("last").GetProperty("ok").GetBoolean());
+            Assert.Equal("1 applied, 1 unknown kept, 0 refused", state.GetProperty("last").GetProperty("result").GetString());
+            Assert.Equal("gizmo", state.GetProperty("last").GetProperty("unknown")[0].GetString());
+        }
+
+        [Fact]
+        public void AFailedRunRaisesFailedWithTheReasonAndASuccessClearsIt()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"));
+            Start("http://192.0.2.80/phone.xml");
+            Run(200);
+
+            Assert.True(Active(StatusId.PhoneProvisioningFailed));
+            Assert.Equal("HTTP 404", _app.Core.Statuses.ParamOf(StatusId.PhoneProvisioningFailed));
+            Assert.Contains("HTTP 404", _app.Core.Statuses.Explain(StatusId.PhoneProvisioningFailed, _now));
+
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
+            JsonElement started = Bench("POST", "/api/provisioning/run", 202);
+            Assert.Equal("starting", started.GetProperty("state").GetString());
+            Bench("POST", "/api/provisioning/run", 409);
+            Run(200);
+
+            Assert.False(Active(StatusId.PhoneProvisioningFailed));
+            JsonElement done = Bench("GET", "/api/provisioning", 200);
+            Assert.Equal("bench", done.GetProperty("trigger").GetString());
+            Assert.Equal(2, done.GetProperty("runs").GetInt32());
+        }
+
+        [Fact]
+        public void WithoutAUrlNothingRunsAndTheBenchSaysWhy()
+        {
+            Start("");
+            Run(1000);
+
+            Assert.Empty(_http.Opens);
+            JsonElement state = Bench("GET", "/api/provisioning", 200);
+            Assert.Equal(JsonValueKind.Null, state.GetProperty("last").ValueKind);
+            JsonElement refused = Bench("POST", "/api/provisioning/run", 400);
+            Assert.Equal("no provisioning URL (setting_server is empty)", refused.GetProperty("error").GetString());
+        }
+
+        [Fact]
+        public void TheScheduleFollowsTheSettings()
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
+            }
+            Start("http://192.0.2.80/phone.xml");
+            Run(1000);
+            Assert.Single(_http.Opens);
+
+            Assert.Null(_settings.Set("prov_polling_period", 0, "60"));
+            Assert.Null(_settings.Set("prov_polling_enabled", 0, "on"));
+            Run(59000);
+            Assert.Single(_http.Opens);
+            Run(2000);
+            Assert.Equal(2, _http.Opens.Count);
+        }
+    }
+}

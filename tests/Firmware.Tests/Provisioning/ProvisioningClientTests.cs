@@ -1,0 +1,368 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using DeskPhone.Domain.Provisioning;
+using DeskPhone.Domain.Settings;
+using Xunit;
+
+namespace DeskPhone.Firmware.Tests.Provisioning
+{
+    /// <summary>The provisioning client over a scripted server, in virtual time.</summary>
+    public class ProvisioningClientTests
+    {
+        private const string Url = "http://prov.example:8080/cfg/{mac}.xml?model=m5";
+
+        private readonly FakeHttpChannel _http = new FakeHttpChannel();
+        private readonly SettingsStore _settings = new SettingsStore();
+        private readonly ProvisioningClient _client;
+        private readonly List<int> _states = new List<int>();
+        private long _now;
+
+        public ProvisioningClientTests()
+        {
+            _client = new ProvisioningClient(_http, _settings) { Mac = "00:08:DC:1F:2E:3D" };
+            _client.StateChanged += s => _states.Add(s);
+            _client.Configure(Url, false, 86400, 0);
+        }
+
+        private void Run(long ms)
+        {
+            for (long end = _now + ms; _now < end; _now += 10)
+            {
+                _http.Now = _now;
+                _client.Poll(_now);
+            }
+        }
+
+        private void RunUntilIdle(long maxMs = 200000)
+        {
+            long end = _now + maxMs;
+            do
+            {
+                Run(10);
+            }
+            while (_client.State != ProvisioningClient.Idle && _now < end);
+            Assert.Equal(ProvisioningClient.Idle, _client.State);
+        }
+
+        private static string Doc(string body) => "<settings><phone-settings>" + body + "</phone-settings></settings>";
+
+        [Fact]
+        public void TheRequestIsAPlainHttp11GetWithTheMacFilledIn()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc("")));
+
+            Assert.Null(_client.Run("bench", _now));
+            RunUntilIdle();
+
+            Assert.Equal(("prov.example", 8080), (_http.Opens[0].Host, _http.Opens[0].Port));
+            Assert.Equal(
+                "GET /cfg/0008dc1f2e3d.xml?model=m5 HTTP/1.1\r\nHost: prov.example:8080\r\nUser-Agent: DeskPhone\r\n" +
+                "Accept: application/xml, text/xml, */*\r\nConnection: close\r\n\r\n",
+                Assert.Single(_http.Requests));
+            Assert.Equal("prov.example:8080/cfg/0008dc1f2e3d.xml?model=m5", _client.LastTarget);
+        }
+
+        [Fact]
+        public void ADocumentIsAppliedLiveWithUnknownSettingsKeptAndBadValuesNamed()
+        {
+            var changed = new List<string>();
+            _settings.SettingChanged += (name, idx, reboot) => changed.Add(name + "[" + idx + "]");
+            // The answer arrives in small pieces, with the head split in the middle of a line.
+            string xml = Doc("<user_host idx=\"1\" perm=\"\">pbx.example</user_host><ring_volume>12</ring_volume>" +
+                             "<user_expiry idx=\"1\">5</user_expiry><vendor_gadget>on</vendor_gadget>");
+            string all = "HTTP/1.1 200 OK\r\nContent-Length: " + Encoding.UTF8.GetByteCount(xml) + "\r\n\r\n" + xml;
+            var answer = new FakeHttpChannel.Answer();
+            for (int i = 0; i < all.Length; i += 7)
+            {
+                answer.Pieces.Enqueue(Encoding.UTF8.GetBytes(all.Substring(i, Math.Min(7, all.Length - i))));
+            }
+            _http.Script.Enqueue(answer);
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.True(_client.LastOk, _client.LastResult);
+            Assert.Equal("2 applied, 1 unknown kept, 1 refused", _client.LastResult);
+            Assert.Equal("pbx.example", _settings.Get("user_host", 1));
+            Assert.Equal(12, _settings.GetInt("ring_volume"));
+            Assert.Equal(new[] { "user_host[1]", "ring_volume[0]" }, changed);
+            Assert.Equal(new[] { "vendor_gadget" }, _client.LastUnknown);
+            Assert.StartsWith("user_expiry[1]: 5 is out of range", Assert.Single(_client.LastErrors));
+            Assert.Equal(1, _settings.UnknownCount);
+            Assert.Equal(new[] { ProvisioningClient.Starting, ProvisioningClient.Fetching, ProvisioningClient.Idle }, _states);
+        }
+
+        [Fact]
+        public void A404EndsTheRunAtOnceWithTheStatus()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found"));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.False(_client.LastOk);
+            Assert.Equal("HTTP 404", _client.LastResult);
+            Assert.Single(_http.Opens);
+        }
+
+        [Fact]
+        public void OneRedirectIsFollowedToAnotherServerOrPath()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 302 Found\r\nLocation: http://10.0.0.9/moved/phone.xml\r\nContent-Length: 0\r\n\r\n"));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc("<ring_volume>3</ring_volume>")));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.True(_client.LastOk, _client.LastResult);
+            Assert.Equal(3, _settings.GetInt("ring_volume"));
+            Assert.Equal(("10.0.0.9", 80), (_http.Opens[1].Host, _http.Opens[1].Port));
+            Assert.StartsWith("GET /moved/phone.xml HTTP/1.1\r\nHost: 10.0.0.9\r\n", _http.Requests[1]);
+        }
+
+        [Fact]
+        public void ARelativeRedirectStaysOnTheServerAndASecondOneIsRefused()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 301 Moved Permanently\r\nLocation: /a.xml\r\n\r\n"));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 307 Temporary Redirect\r\nLocation: /b.xml\r\n\r\n"));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.StartsWith("GET /a.xml HTTP/1.1\r\nHost: prov.example:8080\r\n", _http.Requests[1]);
+            Assert.Equal(2, _http.Opens.Count);
+            Assert.False(_client.LastOk);
+            Assert.Equal("HTTP 307, redirect not followed: more than 1 redirect", _client.LastResult);
+        }
+
+        [Fact]
+        public void HttpsIsRefusedWithTheReasonAndNothingIsSent()
+        {
+            _client.Configure("https://prov.example/{mac}.xml", false, 86400, _now);
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.Empty(_http.Opens);
+            Assert.Equal("https is not supported yet (the device's TLS is not wired): use http://", _client.LastResult);
+        }
+
+        [Fact]
+        public void AnUnknownMacIsAReasonNotARequest()
+        {
+            _client.Mac = null;
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.Empty(_http.Opens);
+            Assert.Equal("the URL names {mac} but the phone's MAC address is not known", _client.LastResult);
+        }
+
+        [Fact]
+        public void ABodyAboveTheLimitIsRefusedByItsLengthOrWhileRead()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 200 OK\r\nContent-Length: 16385\r\n\r\n<settings>"));
+            _client.Run("bench", _now);
+            RunUntilIdle();
+            Assert.Equal("too large: the document is over 16384 bytes", _client.LastResult);
+
+            // No length: read until the server closes, refused once past the limit.
+            var endless = FakeHttpChannel.Answer.Of("HTTP/1.1 200 OK\r\n\r\n", close: false);
+            for (int i = 0; i < 40; i++)
+            {
+                endless.Pieces.Enqueue(new byte[1000]);
+            }
+            _http.Script.Enqueue(endless);
+            _client.Run("bench", _now);
+            RunUntilIdle();
+            Assert.Equal("too large: the document is over 16384 bytes", _client.LastResult);
+            Assert.Equal(2, _http.Opens.Count);
+        }
+
+        [Fact]
+        public void AnHttp10AnswerWithBareLineFeedsIsReadUntilTheServerCloses()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.0 200 OK\nContent-Type: text/xml\n\n" + Doc("<ring_volume>6</ring_volume>")));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.True(_client.LastOk, _client.LastResult);
+            Assert.Equal(6, _settings.GetInt("ring_volume"));
+        }
+
+        [Fact]
+        public void AnAnswerThatIsNotHttpIsRefusedAtOnce()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("SSH-2.0-OpenSSH_9.2\r\n\r\n"));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.Equal("not an HTTP/1.x answer", _client.LastResult);
+            Assert.Single(_http.Opens);
+        }
+
+        [Fact]
+        public void AChunkedBodyIsDecoded()
+        {
+            string xml = Doc("<ring_volume>5</ring_volume>");
+            string chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" +
+                             "a;ext=1\r\n" + xml.Substring(0, 10) + "\r\n" + (xml.Length - 10).ToString("x") + "\r\n" + xml.Substring(10) + "\r\n0\r\n\r\n";
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of(chunked));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.True(_client.LastOk, _client.LastResult);
+            Assert.Equal(5, _settings.GetInt("ring_volume"));
+        }
+
+        [Fact]
+        public void ATruncatedDocumentIsRetriedAndNothingIsApplied()
+        {
+            string xml = Doc("<ring_volume>2</ring_volume>");
+            for (int i = 0; i < 4; i++)
+            {
+                // Content-Length promises the whole document; the server closes halfway.
+                _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 200 OK\r\nContent-Length: " + xml.Length + "\r\n\r\n" + xml.Substring(0, 20)));
+            }
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.Equal(4, _http.Opens.Count);
+            Assert.Equal("truncated: the server closed after 20 of " + xml.Length + " bytes", _client.LastResult);
+            Assert.Equal(8, _settings.GetInt("ring_volume"));
+        }
+
+        [Fact]
+        public void ADocumentCutShortInsideItsXmlIsRefusedWhole()
+        {
+            Assert.Null(_settings.Set("ring_volume", 0, "4"));
+            // The length matches what was sent: only the XML reader can tell the document is cut.
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml("<settings><phone-settings><ring_volume>9</ring_volume><user_host idx=\"1\">x"));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.False(_client.LastOk);
+            Assert.StartsWith("bad XML, nothing applied: ", _client.LastResult);
+            Assert.Equal(4, _settings.GetInt("ring_volume"));
+            Assert.Single(_http.Opens);
+        }
+
+        [Fact]
+        public void AnEntityBombIsRefusedWithoutExpanding()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(
+                "<?xml version=\"1.0\"?><!DOCTYPE settings [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>" +
+                "<settings><phone-settings><user_realname idx=\"1\">&b;&b;&b;</user_realname></phone-settings></settings>"));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.StartsWith("bad XML, nothing applied: ", _client.LastResult);
+            Assert.Equal("", _settings.Get("user_realname", 1));
+        }
+
+        [Fact]
+        public void TransientFailuresBackOff10_20_40SecondsThenTheRunFails()
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                _http.Script.Enqueue(new FakeHttpChannel.Answer { NeverConnects = true });
+            }
+            var retries = new List<int>();
+            _client.StateChanged += s => retries.Add(_client.Retry);
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            // Each attempt waits 5 s for its connection, then 10, 20, 40 s until the next.
+            Assert.Equal(new long[] { 0, 15000, 40000, 85000 }, _http.Opens.ConvertAll(o => o.At).ToArray());
+            Assert.Equal("timeout: no connection within 5 s", _client.LastResult);
+            Assert.False(_client.LastOk);
+            Assert.Equal(90000, _client.LastEndMs);
+            Assert.Equal(new[] { 0, 0, 1, 1, 2, 2, 3, 3 }, retries.GetRange(0, 8));
+        }
+
+        [Fact]
+        public void AServerErrorIsRetriedAndASuccessEndsTheRun()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n"));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc("<ring_volume>1</ring_volume>")));
+
+            _client.Run("bench", _now);
+            Run(100);
+            Assert.Equal(ProvisioningClient.Waiting, _client.State);
+            Assert.Equal("HTTP 503", _client.RetryReason);
+            RunUntilIdle();
+
+            Assert.True(_client.LastOk);
+            Assert.Equal(1, _settings.GetInt("ring_volume"));
+            Assert.Equal(10010, _http.Opens[1].At);
+        }
+
+        [Fact]
+        public void ASlowServerTimesOutAfterFifteenSeconds()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n<settings>", close: false));
+
+            _client.Run("bench", _now);
+            Run(15100);
+
+            Assert.Equal(ProvisioningClient.Waiting, _client.State);
+            Assert.Equal("timeout: no complete answer within 15 s", _client.RetryReason);
+        }
+
+        [Fact]
+        public void TheScheduleRunsEveryPeriodOnlyWhenEnabled()
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc("")));
+            }
+            Run(120000);
+            Assert.Empty(_http.Opens);
+
+            _client.Configure(Url, true, 60, _now);
+            Run(60000);
+            Assert.Empty(_http.Opens);
+            Run(100);
+            Assert.Single(_http.Opens);
+            Assert.Equal("schedule", _client.Trigger);
+            Run(60000);
+            Assert.Equal(2, _http.Opens.Count);
+
+            _client.Configure(Url, false, 60, _now);
+            Run(200000);
+            Assert.Equal(2, _http.Opens.Count);
+        }
+
+        [Fact]
+        public void ARunWhileOneRunsIsRefused()
+        {
+            _http.Script.Enqueue(new FakeHttpChannel.Answer { NeverConnects = true });
+            Assert.Null(_client.Run("bench", _now));
+            Assert.Equal("a provisioning run is already in progress", _client.Run("bench", _now));
+            _client.Configure("", false, 60, _now);
+        }
+
+        [Fact]
+        public void NothingIsAllocatedWhileIdle()
+        {
+            _client.Configure(Url, true, 3600, _now);
+            _client.Poll(10);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (long t = 20; t < 100000; t += 10)
+            {
+                _client.Poll(t);
+            }
+            Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+            Assert.Empty(_http.Opens);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using DeskPhone.Hil.Tests;
+using Xunit;
+
+namespace DeskPhone.Peers.Tests
+{
+    /// <summary>
+    /// The simulator provisioned from nginx on loopback through the bench (setting_server, POST /api/provisioning/run):
+    /// a document applied, {mac}, a redirect, 404, a truncated, a hostile and an oversize document, a slow server.
+    /// </summary>
+    public class SimulatorProvisioningTests
+    {
+        /// <summary>The simulator's MAC (SimulatedPhoneHardware: 02:00:00:00:04:86) as {mac} spells it.</summary>
+        private const string SimulatorMac = "020000000486";
+
+        private static string Doc(string settings) =>
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<settings>\n<phone-settings>\n" + settings + "\n</phone-settings>\n</settings>\n";
+
+        private static JsonElement Provisioning(PhoneUnderTest phone) =>
+            JsonDocument.Parse(phone.Get("api/provisioning").Body).RootElement;
+
+        /// <summary>Starts a run from the bench and waits for its result (the "last" object once the run ended).</summary>
+        private static JsonElement RunOnce(PhoneUnderTest phone, int timeoutMs = 20000)
+        {
+            int runsBefore = Provisioning(phone).GetProperty("runs").GetInt32();
+            var (status, body) = phone.Post("api/provisioning/run");
+            Assert.True(status == 202, body);
+            JsonElement state = phone.WaitFor(() => Provisioning(phone),
+                s => s.GetProperty("runs").GetInt32() > runsBefore && s.GetProperty("state").GetString() == "idle", timeoutMs);
+            Assert.Equal("idle", state.GetProperty("state").GetString());
+            return state.GetProperty("last");
+        }
+
+        private static string Setting(PhoneUnderTest phone, string name) =>
+            JsonDocument.Parse(phone.Get("api/settings/" + name).Body).RootElement.GetProperty("value").GetString();
+
+        private static JsonElement? ActiveStatus(PhoneUnderTest phone, string id)
+        {
+            foreach (JsonElement s in phone.Status().GetProperty("active").EnumerateArray())
+            {
+                if (s.GetProperty("id").GetString() == id)
+                {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        [SkippableFact]
+        public void ADocumentIsFetchedByMacAppliedAndRedirectsAnd404sAreReported()
+        {
+            Skip.IfNot(File.Exists(Nginx.Binary), Nginx.Missing);
+            using var nginx = new Nginx();
+            nginx.Write(SimulatorMac + ".xml", Doc("<ring_volume perm=\"\">13</ring_volume>\n<user_realname idx=\"1\" perm=\"\">Front desk</user_realname>\n<snom_only_thing perm=\"\">on</snom_only_thing>"));
+            nginx.Write("phone.xml", Doc("<ring_volume perm=\"\">4</ring_volume>"));
+            using var phone = PhoneUnderTest.Simulator("");
+
+            phone.Set("setting_server", nginx.Url + "/{mac}.xml");
+            JsonElement last = RunOnce(phone);
+            Assert.True(last.GetProperty("ok").GetBoolean(), last.ToString() + "\nnginx:\n" + nginx.AccessLog + nginx.Log);
+            Assert.Equal("2 applied, 1 unknown kept, 0 refused", last.GetProperty("result").GetString());
+            Assert.Equal("snom_only_thing", last.GetProperty("unknown")[0].GetString());
+            Assert.Equal("13", Setting(phone, "ring_volume"));
+            Assert.Contains("GET /" + SimulatorMac + ".xml HTTP/1.1", nginx.AccessLog);
+            Assert.Equal("Front desk", JsonDocument.Parse(phone.Get("api/settings/user_realname?idx=1").Body).RootElement.GetProperty("value").GetString());
+
+            phone.Set("setting_server", nginx.Url + "/moved.xml");
+            last = RunOnce(phone);
+            Assert.True(last.GetProperty("ok").GetBoolean(), last.ToString());
+            Assert.Equal("4", Setting(phone, "ring_volume"));
+            Assert.EndsWith("/phone.xml", Provisioning(phone).GetProperty("target").GetString());
+
+            phone.Set("setting_server", nginx.Url + "/missing.xml");
+            last = RunOnce(phone);
+            Assert.False(last.GetProperty("ok").GetBoolean());
+            Assert.Equal("HTTP 404", last.GetProperty("result").GetString());
+            JsonElement? failed = ActiveStatus(phone, "PhoneProvisioningFailed");
+            Assert.True(failed.HasValue, phone.Status().ToString());
+            Assert.Equal("HTTP 404", failed.Value.GetProperty("param").GetString());
+            Assert.Equal("4", Setting(phone, "ring_volume"));
+        }
+
+        [SkippableFact]
+        public void TruncatedHostileAndOversizeDocumentsAreRefusedAndTheValuesStay()
+        {
+            Skip.IfNot(File.Exists(Nginx.Binary), Nginx.Missing);
+            using var nginx = new Nginx();
+            string good = Doc("<ring_volume perm=\"\">9</ring_volume>\n<user_realname idx=\"1\" perm=\"\">Kept</user_realname>");
+            nginx.Write("good.xml", good);
+            // Cut in the middle of its last element, as a broken transfer or a full disk on the server would.
+            string cut = Doc("<user_realname idx=\"1\" perm=\"\">Half</user_realname>\n<ring_volume perm=\"\">2</ring_volume>");
+            nginx.Write("cut.xml", cut.Substring(0, cut.IndexOf("<ring_volume") + 20));
+            nginx.Write("bomb.xml",
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE settings [\n <!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n" +
+                " <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n <!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n]>\n" +
+                "<settings><phone-settings><user_realname idx=\"1\">&c;&c;&c;</user_realname></phone-settings></settings>\n");
+            var big = new StringBuilder();
+            while (big.Length < 20000)
+            {
+                big.Append("<ring_volume perm=\"\">1</ring_volume>\n");
+            }
+            nginx.Write("big.xml", Doc(big.ToString()));
+            using var phone = PhoneUnderTest.Simulator("");
+
+            phone.Set("setting_server", nginx.Url + "/good.xml");
+            Assert.True(RunOnce(phone).GetProperty("ok").GetBoolean());
+
+            foreach (var (file, reason) in new[]
+                     {
+                         ("cut.xml", "bad XML, nothing applied: "),
+                         ("bomb.xml", "bad XML, nothing applied: "),
+                         ("big.xml", "too large: the document is over 16384 bytes"),
+                     })
+            {
+                phone.Set("setting_server", nginx.Url + "/" + file);
+                JsonElement last = RunOnce(phone);
+                Assert.False(last.GetProperty("ok").GetBoolean(), file);
+                Assert.StartsWith(reason, last.GetProperty("result").GetString());
+                Assert.Equal("9", Setting(phone, "ring_volume"));
+                Assert.Equal("Kept", JsonDocument.Parse(phone.Get("api/settings/user_realname?idx=1").Body).RootElement.GetProperty("value").GetString());
+            }
+        }
+
+        [SkippableFact]
+        public void ASlowServerTimesOutWhileThePhoneKeepsAnswering()
+        {
+            Skip.IfNot(File.Exists(Nginx.Binary), Nginx.Missing);
+            using var nginx = new Nginx();
+            // 2 KB at 20 bytes a second: about 100 s, far past the 15 s the phone gives a fetch.
+            nginx.Write("slow/phone.xml", Doc(new string(' ', 2000) + "<ring_volume>3</ring_volume>"));
+            using var phone = PhoneUnderTest.Simulator("");
+            phone.Set("setting_server", nginx.Url + "/slow/phone.xml");
+
+            var (status, body) = phone.Post("api/provisioning/run");
+            Assert.True(status == 202, body);
+            JsonElement fetching = phone.WaitFor(() => Provisioning(phone), s => s.GetProperty("state").GetString() == "fetching");
+            Assert.Equal("fetching", fetching.GetProperty("state").GetString());
+            JsonElement? inProgress = ActiveStatus(phone, "PhoneProvisioningInProgress");
+            Assert.True(inProgress.HasValue);
+            Assert.Equal("0", inProgress.Value.GetProperty("param").GetString());
+
+            // While the body trickles in, SIP is answered at once.
+            Assert.Equal("SIP/2.0 200 OK", phone.SendSip(
+                "MESSAGE sip:486@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP LOCAL;branch=z9hG4bKprov1;rport\nFrom: <sip:pbx@127.0.0.1>;tag=1\n" +
+                "To: <sip:486@127.0.0.1>\nCall-ID: prov-slow\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nContent-Type: text/plain\nContent-Length: 5\n\nhello"));
+            Assert.Contains("hello", phone.WaitFor(() => phone.Screen(), s => s.Contains("hello")));
+
+            JsonElement waiting = phone.WaitFor(() => Provisioning(phone), s => s.GetProperty("state").GetString() == "waiting", 30000);
+            Assert.Equal("waiting", waiting.GetProperty("state").GetString());
+            Assert.Equal("timeout: no complete answer within 15 s", waiting.GetProperty("retryReason").GetString());
+            Assert.Equal(1, waiting.GetProperty("retry").GetInt32());
+            Assert.Equal("1", ActiveStatus(phone, "PhoneProvisioningInProgress").Value.GetProperty("param").GetString());
+            Assert.Equal("8", JsonDocument.Parse(phone.Get("api/settings/ring_volume").Body).RootElement.GetProperty("value").GetString());
+        }
+    }
+}
