@@ -183,6 +183,13 @@ namespace DeskPhone.Boot
             Run(10000);
             Settle();
             Step(p, "idle-10s");
+
+            // Ten more seconds with nothing arriving (what the phone sent meanwhile is not answered): what a phone holds
+            // between its refreshes, once what only traffic needs has gone again (the inbox's extra packets,
+            // SipInbox.QuietTurns).
+            s_step = "quiet";
+            Run(10000);
+            Step(p, "quiet-10s");
             Check(s_router != null, "bench router");
         }
 
