@@ -87,7 +87,7 @@ namespace DeskPhone.Boot
         /// <summary>How long the MESSAGE stream of <see cref="MessageEveryMs"/> runs.</summary>
         public const int StreamMs = 10000;
 
-        /// <summary>The three profiles, in the order the scenario runs them.</summary>
+        /// <summary>The profiles, in the order the scenario runs them.</summary>
         public static LoadProfile[] All => new LoadProfile[] { Idle, IdleCall, Office, Worst };
     }
 }
