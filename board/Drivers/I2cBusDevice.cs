@@ -14,12 +14,6 @@ namespace DeskPhone.Board.Drivers
             _device = I2cDevice.Create(new I2cConnectionSettings(busId, address));
         }
 
-        /// <summary>The nanoFramework device, for bindings (Mcp23017) that take it directly.</summary>
-        public I2cDevice Device
-        {
-            get { return _device; }
-        }
-
         public void Write(byte[] data, int offset, int count)
         {
             _device.Write(new SpanByte(data, offset, count));

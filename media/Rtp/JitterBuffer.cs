@@ -41,7 +41,9 @@ namespace DeskPhone.Media.Rtp
         /// <summary><see cref="Pop"/>: nothing to play (not started, filling, or more than one frame missing).</summary>
         public const int Silence = 2;
 
-        private readonly byte[][] _payload = new byte[Slots][];
+        // One array for the 16 slots (slot i at i x MaxPayload): 512 B less than an array per slot on nanoCLR, whose
+        // every array has a 20-byte header and whose array of arrays is 12 B a reference.
+        private readonly byte[] _payload = new byte[Slots * MaxPayload];
         private readonly int[] _length = new int[Slots];
         private readonly bool[] _present = new bool[Slots];
         private bool _started;
@@ -57,10 +59,6 @@ namespace DeskPhone.Media.Rtp
 
         public JitterBuffer()
         {
-            for (int i = 0; i < Slots; i++)
-            {
-                _payload[i] = new byte[MaxPayload];
-            }
             Reset();
         }
 
@@ -146,7 +144,7 @@ namespace DeskPhone.Media.Rtp
                 Duplicates++;
                 return false;
             }
-            System.Array.Copy(data, offset, _payload[slot], 0, length);
+            System.Array.Copy(data, offset, _payload, slot * MaxPayload, length);
             _length[slot] = length;
             _present[slot] = true;
             _count++;
@@ -176,7 +174,7 @@ namespace DeskPhone.Media.Rtp
             if (_present[slot])
             {
                 length = _length[slot];
-                System.Array.Copy(_payload[slot], 0, payload, 0, length);
+                System.Array.Copy(_payload, slot * MaxPayload, payload, 0, length);
                 Take(slot);
                 _next = (_next + 1) & 0xFFFF;
                 _fresh = false;

@@ -1,48 +1,77 @@
 namespace DeskPhone.Sip.Transport
 {
     /// <summary>
-    /// The bounded hand-over from the transports to the firmware loop: a fixed ring of packets. When the loop falls
-    /// behind, memory does not grow: UDP datagrams wait in the socket's own buffer (which the kernel trims as a
-    /// congested socket does; SIP retransmissions recover them), a TCP connection is not read until a packet is free
+    /// The bounded hand-over from the transports to the firmware loop: a ring of at most <c>slots</c> packets. When the
+    /// loop falls behind, memory does not grow: UDP datagrams wait in the socket's own buffer (which the kernel trims as
+    /// a congested socket does; SIP retransmissions recover them), a TCP connection is not read until a packet is free
     /// (TCP flow control holds the peer back, nothing is dropped).
+    /// <para>
+    /// Only the first packet is made at once and kept for good: the loop's datagram never waits for an allocation.
+    /// The others are made when a transport rents while every packet made is busy (two datagrams in one turn, a TCP
+    /// connection's message beside the loop's), and let go again once the loop has taken nothing for
+    /// <see cref="QuietTurns"/> turns in a row, so an idle phone holds one packet instead of <c>slots</c> (2 x 3,073 B
+    /// on the board, docs/benchmarks.md). A rent succeeds in the same cases as with every packet made up front, unless
+    /// the heap cannot hold the packet: then it counts as <see cref="Dropped"/>, as a full inbox does.
+    /// </para>
     /// </summary>
     public sealed class SipInbox
     {
+        /// <summary>
+        /// Loop turns (empty takes: the user agent takes until the inbox is empty once a turn) without a packet after
+        /// which the packets beyond the first are let go: about 2.5-5 s on the board (5 ms waits), 5 s in the
+        /// interpreter's 10 ms turns; long enough that a burst of traffic does not make and drop a packet every time.
+        /// </summary>
+        public const int QuietTurns = 500;
+
         private readonly SipPacket[] _free;
         private readonly SipPacket[] _queue;
+        private readonly int _packetBytes;
         private int _freeCount;
+        private int _made;
         private int _head;
         private int _count;
+        private int _quiet;
         private readonly object _gate = new object();
 
         public SipInbox(int slots, int packetBytes)
         {
             _free = new SipPacket[slots];
             _queue = new SipPacket[slots];
-            for (int i = 0; i < slots; i++)
-            {
-                _free[i] = new SipPacket(packetBytes);
-            }
-            _freeCount = slots;
+            _packetBytes = packetBytes;
+            _free[0] = new SipPacket(packetBytes);
+            _freeCount = 1;
+            _made = 1;
             PacketBytes = packetBytes;
         }
 
         public int PacketBytes { get; }
 
-        /// <summary>Times a transport found every slot taken.</summary>
+        /// <summary>Times a transport found every slot taken (or no heap for another packet).</summary>
         public int Dropped { get; private set; }
+
+        /// <summary>Packets that exist now (1..slots): the first for good, the others while traffic needs them.</summary>
+        public int Made
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _made;
+                }
+            }
+        }
 
         /// <summary>A packet to fill, or null when every slot is waiting for the loop.</summary>
         public SipPacket Rent()
         {
             lock (_gate)
             {
-                if (_freeCount == 0)
+                SipPacket packet = RentLocked();
+                if (packet == null)
                 {
                     Dropped++;
-                    return null;
                 }
-                return _free[--_freeCount];
+                return packet;
             }
         }
 
@@ -54,7 +83,30 @@ namespace DeskPhone.Sip.Transport
         {
             lock (_gate)
             {
-                return _freeCount == 0 ? null : _free[--_freeCount];
+                return RentLocked();
+            }
+        }
+
+        private SipPacket RentLocked()
+        {
+            if (_freeCount > 0)
+            {
+                return _free[--_freeCount];
+            }
+            if (_made == _free.Length)
+            {
+                return null;
+            }
+            try
+            {
+                SipPacket packet = new SipPacket(_packetBytes);
+                _made++;
+                return packet;
+            }
+            catch (System.OutOfMemoryException)
+            {
+                // No room for another packet: the datagram waits in the socket (TCP: the connection waits), as when full.
+                return null;
             }
         }
 
@@ -67,15 +119,20 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
-        /// <summary>The oldest waiting packet, or null.</summary>
+        /// <summary>The oldest waiting packet, or null (a quiet turn: see <see cref="QuietTurns"/>).</summary>
         public SipPacket Take()
         {
             lock (_gate)
             {
                 if (_count == 0)
                 {
+                    if (_made > 1 && ++_quiet >= QuietTurns)
+                    {
+                        Trim();
+                    }
                     return null;
                 }
+                _quiet = 0;
                 SipPacket packet = _queue[_head];
                 _queue[_head] = null;
                 _head = (_head + 1) % _queue.Length;
@@ -92,6 +149,28 @@ namespace DeskPhone.Sip.Transport
                 packet.RefuseStatus = 0;
                 _free[_freeCount++] = packet;
             }
+        }
+
+        /// <summary>
+        /// Lets go of the free packets beyond one (a packet a transport is filling stays its own). The one kept is the
+        /// last returned (the top of the free stack): the user agent's parsed message still points into its bytes, so
+        /// letting go of it would free nothing until the next message.
+        /// </summary>
+        private void Trim()
+        {
+            _quiet = 0;
+            int drop = _made - 1 < _freeCount ? _made - 1 : _freeCount;
+            if (drop == 0)
+            {
+                return;
+            }
+            _free[0] = _free[_freeCount - 1];
+            for (int i = _freeCount - drop; i < _freeCount; i++)
+            {
+                _free[i] = null;
+            }
+            _freeCount -= drop;
+            _made -= drop;
         }
     }
 }

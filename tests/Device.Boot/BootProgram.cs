@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
@@ -165,8 +166,8 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// Builds the phone as firmware/Device/Program.cs does, from the settings in the medium, on the host board's
-        /// fakes with the link up; keeps it in s_app, s_wire, s_band and s_router. Returns the board.
+        /// Builds the phone as board/Program.cs does, from the settings in the medium, on the host board's fakes with the
+        /// link up and recording media channels; keeps it in s_app, s_wire, s_band, s_rtp and s_router. Returns the board.
         /// </summary>
         private static BootBoard Build(MemorySettingsMedium medium)
         {
@@ -183,7 +184,9 @@ namespace DeskPhone.Boot
             var panel = new BandedPanel(s_band, profile.Height, DeviceSizing.DisplayListCalls);
             WallClock wallClock = WallNow;
             // As on the board: the address in Via and Contact follows the Ethernet link (null).
-            s_app = new PhoneApp(settings, board.Drivers, inbox, s_wire, null, panel, profile, wallClock, s_now);
+            // The calls' media channels, as the board passes its UDP ones (no audio devices: silence is sent).
+            s_rtp = new ArrayList();
+            s_app = new PhoneApp(settings, board.Drivers, inbox, s_wire, null, panel, profile, wallClock, s_now, null, NewRtpChannel);
             // The bench's portable part, as the board builds it (its HTTP listener needs the network natives).
             s_router = new BenchRouter(s_app.Core, s_app.Text,
                 (code, action) => s_app.Core.OnKey(code, action, s_now), null, s_app.Binding);

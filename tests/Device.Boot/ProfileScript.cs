@@ -59,6 +59,7 @@ namespace DeskPhone.Boot
             s_band = null;
             s_router = null;
             s_events = null;
+            s_rtp = null;
             nanoFramework.Runtime.Native.GC.Run(true);
         }
 
@@ -125,6 +126,20 @@ namespace DeskPhone.Boot
                 Step(p, "event-stream");
             }
 
+            string call = null;
+            if (p.Call)
+            {
+                s_step = "call";
+                call = AnswerCall("486");
+                Run(LoadProfile.CallMs);
+                RtpCounts(out int sent, out int received);
+                // 20 ms frames: 150 in 3 s each way (a frame or two more or less at the edges).
+                Check(sent >= LoadProfile.CallMs / 20 - 5, "the call sent " + sent.ToString() + " RTP packets in " + LoadProfile.CallMs.ToString() + " ms");
+                Check(received >= LoadProfile.CallMs / 20 - 5, "the call received " + received.ToString() + " RTP packets");
+                Console.WriteLine("load profile=" + p.Name + " call rtp-sent=" + sent.ToString() + " rtp-received=" + received.ToString());
+                Step(p, "call-3s");
+            }
+
             if (p.TcpConnections > 0)
             {
                 // No sockets in the interpreter: each connection the board holds (DeviceSizing.TcpConnections; beyond
@@ -179,10 +194,27 @@ namespace DeskPhone.Boot
                 Step(p, "messages-" + p.MessageBurst.ToString() + "-in-timer-j");
             }
 
+            if (call != null)
+            {
+                s_step = "call-end";
+                HangUpCall(call);
+                RtpCounts(out int sent, out int received);
+                Console.WriteLine("load profile=" + p.Name + " call ended rtp-sent=" + sent.ToString() + " rtp-received=" + received.ToString() +
+                                  " at t=" + s_now.ToString() + "ms");
+                Step(p, "call-ended");
+            }
+
             s_step = "idle";
             Run(10000);
             Settle();
             Step(p, "idle-10s");
+
+            // Ten more seconds with nothing arriving (what the phone sent meanwhile is not answered): what a phone holds
+            // between its refreshes, once what only traffic needs has gone again (the inbox's extra packets,
+            // SipInbox.QuietTurns).
+            s_step = "quiet";
+            Run(10000);
+            Step(p, "quiet-10s");
             Check(s_router != null, "bench router");
         }
 

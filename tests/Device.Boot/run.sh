@@ -2,7 +2,7 @@
 # Boots the firmware in the nanoFramework interpreter (docs/benchmarks.md, "Boot in the interpreter"):
 # builds tests/Device.Boot (the real composition, PhoneApp, on the host board's fakes) with the nanoFramework SDK's
 # nf-build into artifacts/device-boot, converts with nf-pe (IL scan included), and runs the boot script in the
-# 32-bit POSIX nanoCLR with the board's managed heap; then the load profiles (LoadProfile.cs: idle, office, worst),
+# 32-bit POSIX nanoCLR with the board's managed heap; then the load profiles (LoadProfile.cs: idle, idle+call, office, worst),
 # each on a phone built afresh. Prints the heap per step ("heap WHO STEP used= peak="); a profile that runs out of
 # memory is reported ("OUT OF MEMORY in step=... at <allocating method> < <callers>") and the next one runs.
 #

@@ -225,12 +225,32 @@ namespace DeskPhone.Firmware.Tests.Voice
             for (int i = 0; i < 3; i++)
             {
                 Answer("p" + i);
-                ports[i] = _channels[0].Port;
+                ports[i] = _channels[_channels.Count - 2].Port;
                 Assert.Contains("m=audio " + ports[i] + " ", _p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 200 OK") && m.Contains(" INVITE\r\n")));
                 Assert.True(_p.App.Calls.Hangup(0, _p.Now));
                 _p.Run(10);
             }
             Assert.Equal(new[] { 20000, 20002, 20000 }, ports);
+        }
+
+        [Fact]
+        public void AnEndedCallLetsGoOfItsSessionAndTheNextCallMakesANewOne()
+        {
+            Answer("e1");
+            _p.Run(1000);
+            FakeRtpChannel first = _channels[0];
+            Assert.InRange(first.Sent.Count, 49, 52);
+            Assert.True(_p.App.Calls.Hangup(0, _p.Now));
+            _p.Run(10);
+            Assert.Equal(-1, first.Port);
+
+            Answer("e2");
+            _p.Run(1000);
+            // The first session's channels (RTP, RTCP) are not reused: the new session made its own two.
+            Assert.Equal(4, _channels.Count);
+            Assert.Equal(-1, first.Port);
+            Assert.InRange(_channels[2].Sent.Count, 49, 52);
+            Assert.True(Media().GetProperty("active").GetBoolean());
         }
 
         [Fact]

@@ -1,20 +1,31 @@
 using DeskPhone.Drivers.Hal;
-using Iot.Device.Mcp23xxx;
 
-namespace DeskPhone.Board.Drivers
+namespace DeskPhone.Drivers.Input
 {
     /// <summary>
-    /// Pins of an MCP23017 port expander (Iot.Device.Mcp23xxx binding) as our pin interfaces, for the key
-    /// matrix (rows on port A = pins 0-7, columns on port B = pins 8-15) and two-colour LEDs.
-    /// The binding's pin-level methods (SetPinMode, Write) are protected in 1.2.943, so this adapter uses its
-    /// public register access and keeps a shadow of the three registers it writes (IODIR, GPPU, OLAT) per port:
-    /// one I2C write per change, no read-modify-write. Inputs read the whole port once and serve the other pins
-    /// from that read until the next output write, so scanning one matrix row costs one I2C read instead of one
-    /// per column. Inputs are polled by the scanners, so Edge is never raised.
+    /// Pins of an MCP23017 port expander on I2C as our pin interfaces, for the key matrix (rows on port A = pins 0-7,
+    /// columns on port B = pins 8-15) and two-colour LEDs. It writes the chip's registers itself (datasheet DS20001952,
+    /// IOCON.BANK = 0, the power-on addressing) instead of through the Iot.Device.Mcp23xxx binding, whose assembly cost
+    /// the board 728 B of runtime tables and its objects for the five registers used here (docs/benchmarks.md); the
+    /// bytes on the bus are the binding's (<c>Mcp23017PinsTests</c>), except that a port is read in one transaction
+    /// with a repeated start, which the chip takes as well. A shadow of the three registers written (IODIR, GPPU, OLAT)
+    /// per port makes one I2C write per change, no read-modify-write. Inputs read the whole port once and serve the
+    /// other pins from that read until the next output write, so scanning one matrix row costs one I2C read instead of
+    /// one per column. Inputs are polled by the scanners, so Edge is never raised. Nothing is allocated after the
+    /// constructor.
     /// </summary>
     public sealed class Mcp23017Pins
     {
-        private readonly Mcp23017 _chip;
+        // Register addresses of port A; port B's is the next one (BANK = 0).
+        private const byte Iodir = 0x00;
+        private const byte Ipol = 0x02;
+        private const byte Gppu = 0x0C;
+        private const byte Gpio = 0x12;
+        private const byte Olat = 0x14;
+
+        private readonly II2cDevice _device;
+        private readonly byte[] _write = new byte[3];
+        private readonly byte[] _read = new byte[1];
         private readonly bool[] _valid = new bool[2];
         private readonly byte[] _port = new byte[2];
 
@@ -23,29 +34,33 @@ namespace DeskPhone.Board.Drivers
         private readonly byte[] _pullUp = new byte[2];
         private readonly byte[] _latch = new byte[2];
 
-        public Mcp23017Pins(I2cBusDevice device)
+        /// <summary>Puts the chip in its power-on state, as the binding did: every pin an input, latches low, no inversion.</summary>
+        public Mcp23017Pins(II2cDevice device)
         {
-            _chip = new Mcp23017(device.Device, -1, -1, -1, null, false);
+            _device = device;
+            WritePair(Iodir, 0xFF);
+            WritePair(Gpio, 0x00);
+            WritePair(Ipol, 0x00);
         }
 
         public IDigitalOutput Output(int pin, bool initialHigh)
         {
             ExpanderOutput output = new ExpanderOutput(this, pin);
             output.Write(initialHigh);
-            Update(Register.IODIR, _direction, pin, false);
+            Update(Iodir, _direction, pin, false);
             return output;
         }
 
         public IDigitalInput Input(int pin)
         {
-            Update(Register.GPPU, _pullUp, pin, true);
-            Update(Register.IODIR, _direction, pin, true);
+            Update(Gppu, _pullUp, pin, true);
+            Update(Iodir, _direction, pin, true);
             return new ExpanderInput(this, pin);
         }
 
         private void Write(int pin, bool high)
         {
-            Update(Register.OLAT, _latch, pin, high);
+            Update(Olat, _latch, pin, high);
             _valid[0] = false;
             _valid[1] = false;
         }
@@ -55,14 +70,16 @@ namespace DeskPhone.Board.Drivers
             int index = pin < 8 ? 0 : 1;
             if (!_valid[index])
             {
-                _port[index] = _chip.ReadByte(Register.GPIO, PortOf(index));
+                _write[0] = (byte)(Gpio + index);
+                _device.WriteRead(_write, 0, 1, _read, 0, 1);
+                _port[index] = _read[0];
                 _valid[index] = true;
             }
             return (_port[index] & (1 << (pin & 7))) != 0;
         }
 
         /// <summary>Sets or clears one pin's bit in a shadowed register and writes the register if it changed.</summary>
-        private void Update(Register register, byte[] shadow, int pin, bool set)
+        private void Update(byte register, byte[] shadow, int pin, bool set)
         {
             int index = pin < 8 ? 0 : 1;
             int bit = 1 << (pin & 7);
@@ -72,12 +89,18 @@ namespace DeskPhone.Board.Drivers
                 return;
             }
             shadow[index] = value;
-            _chip.WriteByte(register, value, PortOf(index));
+            _write[0] = (byte)(register + index);
+            _write[1] = value;
+            _device.Write(_write, 0, 2);
         }
 
-        private static Port PortOf(int index)
+        /// <summary>One value to a register of both ports in one write (the address pointer moves from A to B).</summary>
+        private void WritePair(byte register, byte value)
         {
-            return index == 0 ? Port.PortA : Port.PortB;
+            _write[0] = register;
+            _write[1] = value;
+            _write[2] = value;
+            _device.Write(_write, 0, 3);
         }
 
         private sealed class ExpanderOutput : IDigitalOutput

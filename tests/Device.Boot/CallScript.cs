@@ -1,0 +1,105 @@
+using System.Collections;
+using DeskPhone.Media.Rtp;
+
+namespace DeskPhone.Boot
+{
+    /// <summary>
+    /// One incoming call in the interpreter (issue 18): an INVITE with an SDP offer (PCMU, telephone-event) from the
+    /// registrar, the phone rings (180) and is answered as the call API does (<c>PhoneCalls.Answer</c>), the 200 carries
+    /// the phone's SDP answer and is ACKed; RTP then flows both ways through <see cref="RecordingRtpChannel"/> each loop
+    /// turn; the other side hangs up with BYE, which the phone answers 200.
+    /// </summary>
+    public static partial class BootProgram
+    {
+        private const string Offer = "v=0\r\no=- 1 1 IN IP4 10.0.0.7\r\ns=-\r\nc=IN IP4 10.0.0.7\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 101\r\n" +
+                                     "a=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
+
+        /// <summary>The calls' media channels the phone made (RTP and RTCP per session), for the RTP figures.</summary>
+        private static ArrayList s_rtp;
+
+        internal static long NowMs => s_now;
+
+        private static IRtpChannel NewRtpChannel()
+        {
+            var channel = new RecordingRtpChannel();
+            s_rtp.Add(channel);
+            return channel;
+        }
+
+        /// <summary>RTP datagrams the phone sent and received on all its media ports so far.</summary>
+        private static void RtpCounts(out int sent, out int received)
+        {
+            sent = 0;
+            received = 0;
+            for (int i = 0; i < s_rtp.Count; i++)
+            {
+                var channel = (RecordingRtpChannel)s_rtp[i];
+                sent += channel.Sent;
+                received += channel.Received;
+            }
+        }
+
+        /// <summary>
+        /// The INVITE to <paramref name="user"/> arrives, the phone rings and is answered; checks the 180 and the 200 with
+        /// the SDP answer, ACKs it. Returns what the BYE needs: "Call-ID\nFrom\nTo (with the phone's tag)\nContact URI".
+        /// </summary>
+        private static string AnswerCall(string user)
+        {
+            string uri = "sip:" + user + "@" + PhoneAddress + ":5060";
+            string branch = "z9hG4bKcall" + (++s_branch).ToString();
+            string callId = "call-" + s_branch.ToString() + "@" + Registrar;
+            string from = "\"Caller\" <sip:555@" + Registrar + ">;tag=c" + s_branch.ToString();
+            Deliver("INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
+                    "From: " + from + "\r\nTo: <" + uri + ">\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@" + Registrar +
+                    ":5060>\r\nContent-Type: application/sdp\r\nContent-Length: " + Offer.Length.ToString() + "\r\n\r\n" + Offer);
+            Run(TurnMs);
+            Check(Response(branch, 180) != null, "the INVITE was not answered 180 Ringing");
+
+            lock (s_app.Gate)
+            {
+                Check(s_app.Calls.Answer(0, s_now), "the ringing call could not be answered");
+            }
+            Run(TurnMs);
+            string ok = Response(branch, 200);
+            Check(ok != null, "the answered call sent no 200 OK to the INVITE");
+            Check(ok.IndexOf("\r\nm=audio ") > 0 && ok.IndexOf(" RTP/AVP 0") > 0, "the 200 OK carries no SDP answer with PCMU");
+            string to = Header(ok, "To");
+            string contact = Header(ok, "Contact");
+            string target = contact.Substring(contact.IndexOf('<') + 1, contact.IndexOf('>') - contact.IndexOf('<') - 1);
+
+            Deliver("ACK " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=z9hG4bKack" + (++s_branch).ToString() +
+                    "\r\nMax-Forwards: 70\r\nFrom: " + from + "\r\nTo: " + to + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
+            Run(TurnMs);
+            return callId + "\n" + from + "\n" + to + "\n" + target;
+        }
+
+        /// <summary>The other side hangs up: BYE in the call's dialog (<see cref="AnswerCall"/>), which must be answered 200.</summary>
+        private static void HangUpCall(string dialog)
+        {
+            string[] parts = dialog.Split('\n');
+            string branch = "z9hG4bKbye" + (++s_branch).ToString();
+            Deliver("BYE " + parts[3] + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
+                    "From: " + parts[1] + "\r\nTo: " + parts[2] + "\r\nCall-ID: " + parts[0] + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
+            Run(TurnMs);
+            Check(Response(branch, 200) != null, "the BYE was not answered 200");
+            Run(500);
+            Check(!s_app.Calls.InCall, "the call did not end after the BYE");
+        }
+
+        /// <summary>Takes the phone's answer with this status to the request with this branch; null when there is none.</summary>
+        private static string Response(string branch, int status)
+        {
+            string start = "SIP/2.0 " + status.ToString() + " ";
+            for (int i = 0; i < s_wire.Pending; i++)
+            {
+                string m = s_wire.Peek(i);
+                if (m.IndexOf(start) == 0 && m.IndexOf(branch) > 0)
+                {
+                    s_wire.RemoveAt(i);
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+}

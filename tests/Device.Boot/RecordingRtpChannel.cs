@@ -1,0 +1,81 @@
+using DeskPhone.Media.Rtp;
+
+namespace DeskPhone.Boot
+{
+    /// <summary>
+    /// A call's media port in the interpreter (no sockets): what the phone sends is counted, not kept, and on the RTP port
+    /// (even) the other side's voice arrives, one PCMU packet of 20 ms (160 samples of silence) each 20 ms of virtual
+    /// time, as a phone at 10.0.0.7 would send it. The RTCP port (odd) receives nothing.
+    /// </summary>
+    internal sealed class RecordingRtpChannel : IRtpChannel
+    {
+        private const int FrameMs = 20;
+        private const int PayloadBytes = 160;
+        private const uint Ssrc = 0x5EED0001;
+
+        private readonly byte[] _packet = new byte[RtpPacket.HeaderBytes + PayloadBytes];
+        private int _port = -1;
+        private long _nextMs = -1;
+        private int _sequence;
+
+        public RecordingRtpChannel()
+        {
+            for (int i = RtpPacket.HeaderBytes; i < _packet.Length; i++)
+            {
+                _packet[i] = 0xFF;
+            }
+        }
+
+        /// <summary>Datagrams the phone sent on this port since it was made.</summary>
+        public int Sent;
+
+        /// <summary>Datagrams the phone received on this port since it was made.</summary>
+        public int Received;
+
+        public bool Open(int localPort)
+        {
+            _port = localPort;
+            _nextMs = -1;
+            return true;
+        }
+
+        public bool Connect(string address, int port) => true;
+
+        public void Send(byte[] data, int length)
+        {
+            Sent++;
+        }
+
+        public int Receive(byte[] buffer)
+        {
+            if (_port < 0 || _port % 2 != 0)
+            {
+                return 0;
+            }
+            long now = BootProgram.NowMs;
+            if (_nextMs < 0)
+            {
+                _nextMs = now;
+            }
+            if (now < _nextMs)
+            {
+                return 0;
+            }
+            _nextMs += FrameMs;
+            RtpPacket.Write(_packet, 0, _sequence == 0, 0, _sequence & 0xFFFF, (uint)(_sequence * PayloadBytes), Ssrc);
+            _sequence++;
+            System.Array.Copy(_packet, buffer, _packet.Length);
+            Received++;
+            return _packet.Length;
+        }
+
+        public void Latch()
+        {
+        }
+
+        public void Close()
+        {
+            _port = -1;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    /// <summary>
+    /// The inbox's packets (docs/sip-stack.md): the first made at once and kept, the others made when every packet made
+    /// is busy and let go after <see cref="SipInbox.QuietTurns"/> empty takes, never more than its slots.
+    /// </summary>
+    public class SipInboxTests
+    {
+        [Fact]
+        public void ASecondPacketIsMadeOnlyWhenTheFirstIsBusyAndTheSlotsStayTheBound()
+        {
+            var inbox = new SipInbox(2, 100);
+            Assert.Equal(1, inbox.Made);
+            SipPacket first = inbox.Rent();
+            Assert.Equal(101, first.Data.Length);
+            Assert.Equal(1, inbox.Made);
+            SipPacket second = inbox.Rent();
+            Assert.NotNull(second);
+            Assert.NotSame(first, second);
+            Assert.Equal(2, inbox.Made);
+            Assert.Null(inbox.Rent());
+            Assert.Null(inbox.TryRent());
+            Assert.Equal(1, inbox.Dropped);
+        }
+
+        [Fact]
+        public void AfterQuietTurnsOnlyTheLastReturnedPacketIsLeftAndASecondComesBackWhenNeeded()
+        {
+            var inbox = new SipInbox(2, 100);
+            SipPacket last = Deliver(inbox, 2);
+            for (int turn = 1; turn < SipInbox.QuietTurns; turn++)
+            {
+                Assert.Null(inbox.Take());
+            }
+            Assert.Equal(2, inbox.Made);
+            Assert.Null(inbox.Take());
+            Assert.Equal(1, inbox.Made);
+            // The user agent's parsed message points into the last packet handled: that one is kept, the other goes.
+            SipPacket kept = inbox.Rent();
+            Assert.Same(last, kept);
+            inbox.Return(kept);
+
+            Deliver(inbox, 2);
+            Assert.Equal(2, inbox.Made);
+            Assert.Equal(0, inbox.Dropped);
+        }
+
+        [Fact]
+        public void TrafficKeepsTheSecondPacket()
+        {
+            var inbox = new SipInbox(2, 100);
+            Deliver(inbox, 2);
+            for (int turn = 0; turn < 3 * SipInbox.QuietTurns; turn++)
+            {
+                if (turn % (SipInbox.QuietTurns / 2) == 0)
+                {
+                    Deliver(inbox, 1);
+                }
+                Assert.Null(inbox.Take());
+            }
+            Assert.Equal(2, inbox.Made);
+        }
+
+        [Fact]
+        public void APacketATransportIsFillingDuringTheTrimStaysUsable()
+        {
+            var inbox = new SipInbox(2, 100);
+            SipPacket filling = inbox.Rent();
+            Deliver(inbox, 1);
+            Assert.Equal(2, inbox.Made);
+            for (int turn = 0; turn < SipInbox.QuietTurns; turn++)
+            {
+                Assert.Null(inbox.Take());
+            }
+            Assert.Equal(1, inbox.Made);
+            filling.Data[0] = (byte)'X';
+            filling.Length = 1;
+            inbox.Post(filling);
+            SipPacket taken = inbox.Take();
+            Assert.Same(filling, taken);
+            inbox.Return(taken);
+            Assert.Same(filling, inbox.Rent());
+            Assert.NotNull(inbox.Rent());
+            Assert.Equal(2, inbox.Made);
+        }
+
+        /// <summary>
+        /// Rents <paramref name="packets"/> at once, posts them, then takes and returns each as the loop does; returns the
+        /// last one returned.
+        /// </summary>
+        private static SipPacket Deliver(SipInbox inbox, int packets)
+        {
+            var rented = new SipPacket[packets];
+            for (int i = 0; i < packets; i++)
+            {
+                rented[i] = inbox.Rent();
+                Assert.NotNull(rented[i]);
+                rented[i].Length = 1;
+                inbox.Post(rented[i]);
+            }
+            for (int i = 0; i < packets; i++)
+            {
+                SipPacket taken = inbox.Take();
+                Assert.Same(rented[i], taken);
+                inbox.Return(taken);
+            }
+            return rented[packets - 1];
+        }
+    }
+}
