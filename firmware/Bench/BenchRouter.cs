@@ -8,7 +8,6 @@ using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
 using DeskPhone.Domain.Time;
-using DeskPhone.Firmware.Web;
 using DeskPhone.Sip.UserAgent;
 using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Text;

@@ -1,11 +1,11 @@
 using System.Text;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
-using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Web;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Firmware.Web
+namespace DeskPhone.Firmware.Bench
 {
     /// <summary>
     /// The routes the administrator web interface adds to the bench API (docs/web.md): the page itself, the settings
