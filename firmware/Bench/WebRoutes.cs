@@ -185,7 +185,9 @@ namespace DeskPhone.Firmware.Bench
         public BenchResponse SystemInfo()
         {
             IBenchTarget target = Target;
-            var sb = new StringBuilder("{\"firmware\":").Append(JsonText.Quote(typeof(WebRoutes).Assembly.GetName().Version.ToString()));
+            // The assembly's version; the device build stamps none (0.0.0.0), which says nothing: null.
+            string version = typeof(WebRoutes).Assembly.GetName().Version.ToString();
+            var sb = new StringBuilder("{\"firmware\":").Append(JsonText.Quote(version == "0.0.0.0" ? null : version));
             sb.Append(",\"platform\":").Append(JsonText.Quote(target == null ? null : target.Platform));
             sb.Append(",\"mac\":").Append(JsonText.Quote(target == null ? null : target.MacAddress));
             string ip = _phone.Drivers == null ? null : _phone.Drivers.Ethernet.Address;
