@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Text.Json;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
@@ -14,21 +13,6 @@ namespace DeskPhone.Hil.Tests
     /// </summary>
     public class WebInterfaceTests
     {
-        private static void SkipUnlessInstalled() =>
-            Skip.IfNot(File.Exists("/usr/bin/chromium") && File.Exists("/usr/bin/chromedriver"),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-
-        private static ChromeDriver Browser()
-        {
-            ChromeDriverService service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
-            service.HideCommandPromptWindow = true;
-            var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
-            options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Directory.CreateTempSubdirectory("web-chromium").FullName);
-            return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-        }
-
         private static IWebElement Find(IWebDriver driver, string testId) => driver.FindElement(By.CssSelector("[data-testid=\"" + testId + "\"]"));
 
         private static bool Has(IWebDriver driver, string testId) => driver.FindElements(By.CssSelector("[data-testid=\"" + testId + "\"]")).Count > 0;
@@ -60,13 +44,13 @@ namespace DeskPhone.Hil.Tests
         [SkippableFact]
         public void LogInChangeAnIdentityAndAStatusCategoryAndFindBothInTheExport()
         {
-            SkipUnlessInstalled();
+            Chromium.SkipUnlessInstalled();
             using var phone = PhoneUnderTest.Simulator("");
             phone.Set("http_pass", "pw");
             phone.Password = "pw";
             int port = new Uri(phone.BenchUrl).Port;
 
-            using ChromeDriver driver = Browser();
+            using ChromeDriver driver = Chromium.Browser();
             var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
             try
             {
@@ -135,7 +119,7 @@ namespace DeskPhone.Hil.Tests
             }
 
             // Another browser with a wrong password gets the 401's JSON, not the page.
-            using ChromeDriver stranger = Browser();
+            using ChromeDriver stranger = Chromium.Browser();
             try
             {
                 stranger.Navigate().GoToUrl("http://admin:wrong@127.0.0.1:" + port + "/admin");
