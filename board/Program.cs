@@ -17,6 +17,7 @@ using DeskPhone.Media.Rtp;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 using DeskPhone.Board.Display;
+using DeskPhone.Board.Web;
 using DeskPhone.Ui.Rendering;
 using nanoFramework.UI;
 
@@ -62,10 +63,10 @@ namespace DeskPhone.Board
             udp.Start("0.0.0.0", port);
             tcp.Start("0.0.0.0", port);
 
-            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time, Provisioning = app.Provisioning };
+            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time, Agent = app.Agent, Target = new BoardTarget(), Provisioning = app.Provisioning };
             router.Auth.Log = line => Console.WriteLine(line);
             new BenchHttpServer(router, phone).Start(IPAddress.Any, BenchPort);
-            Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", bench port " + BenchPort.ToString());
+            Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", web interface and bench on port " + BenchPort.ToString());
 
             while (true)
             {

@@ -8,6 +8,8 @@ using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
 using DeskPhone.Domain.Time;
+using DeskPhone.Sip.UserAgent;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Bench
@@ -32,6 +34,7 @@ namespace DeskPhone.Firmware.Bench
         private readonly BenchKeyHandler _keys;
         private readonly IBenchHardware _hardware;
         private readonly IMessageSender _messages;
+        private readonly WebRoutes _web;
 
         public BenchRouter(PhoneCore phone, IScreenSource screen, BenchKeyHandler keys, IBenchHardware hardware, IMessageSender messages)
         {
@@ -41,6 +44,7 @@ namespace DeskPhone.Firmware.Bench
             _hardware = hardware;
             _messages = messages;
             Auth = new BenchAuth(phone.Settings, null);
+            _web = new WebRoutes(phone, Auth);
         }
 
         /// <summary>Who may do what (Digest with http_user/http_pass, back-off, admin_mode_password).</summary>
@@ -55,8 +59,18 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>Provisioning for /api/provisioning; null: the route answers 404.</summary>
         public PhoneProvisioning Provisioning { get; set; }
 
-        /// <summary>The bench page served at GET / (the simulator's; null on a board: 404).</summary>
+        /// <summary>The bench page served at GET / (the simulator's; null on a board, where / is the web interface).</summary>
         public byte[] Page { get; set; }
+
+        /// <summary>The user agent, whose registrations give /api/registration its reasons (null: no reasons).</summary>
+        public SipUserAgent Agent { get; set; }
+
+        /// <summary>The target's figures and reboot for the web interface (null: figures null, reboot 501).</summary>
+        public IBenchTarget Target
+        {
+            get => _web.Target;
+            set => _web.Target = value;
+        }
 
         /// <summary>
         /// The decision on the headers alone, before any body byte is read: null when the request may go on (its body,
@@ -114,6 +128,10 @@ namespace DeskPhone.Firmware.Bench
             {
                 return new BenchResponse(200, "text/html; charset=utf-8", Page);
             }
+            if (((path == "/" && Page == null) || path == "/admin" || path == "/admin/") && method == "GET")
+            {
+                return WebRoutes.Page();
+            }
             string[] parts = Split(path);
             if (parts.Length < 2 || parts[0] != "api")
             {
@@ -140,6 +158,10 @@ namespace DeskPhone.Firmware.Bench
                     {
                         return BenchResponse.Json(Statuses(now));
                     }
+                    if (get && parts.Length == 3 && parts[2] == "ids")
+                    {
+                        return WebRoutes.StatusIds(query);
+                    }
                     if (post && parts.Length == 4)
                     {
                         return RaiseOrClear(parts[2], parts[3], Param(query, "param"), now);
@@ -163,6 +185,10 @@ namespace DeskPhone.Firmware.Bench
                     }
                     return post && parts.Length == 3 ? ChoosePresence(parts[2], now) : NotFound(method, path);
                 case "settings":
+                    if (get && parts.Length == 2)
+                    {
+                        return _web.ListSettings(query);
+                    }
                     if (parts.Length != 3)
                     {
                         return NotFound(method, path);
@@ -172,6 +198,12 @@ namespace DeskPhone.Firmware.Bench
                         return GetSetting(parts[2], query);
                     }
                     return post ? SetSetting(request, parts[2], query, body) : NotFound(method, path);
+                case "settings.xml":
+                    return parts.Length != 2 ? NotFound(method, path) : get ? _web.Export(query) : post ? _web.Import(request) : NotFound(method, path);
+                case "system":
+                    return get && parts.Length == 2 ? _web.SystemInfo() : NotFound(method, path);
+                case "reboot":
+                    return post && parts.Length == 2 ? _web.Reboot(request) : NotFound(method, path);
                 case "factory-reset":
                     return post && parts.Length == 2 ? FactoryReset(request) : NotFound(method, path);
                 case "send-message":
@@ -344,6 +376,10 @@ namespace DeskPhone.Firmware.Bench
                 sb.Append(",\"host\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.UserHost, identity)));
                 sb.Append(",\"active\":").Append(_phone.Settings.GetBool(SettingNames.UserActive, identity) ? "true" : "false");
                 sb.Append(",\"registered\":").Append(_phone.IsRegistered(identity) ? "true" : "false");
+                sb.Append(",\"state\":").Append(JsonText.Quote(TechnicianInfo.Registration(_phone, identity)));
+                RegistrationClient client = Agent == null ? null : Agent.GetRegistration(identity);
+                sb.Append(",\"status\":").Append(client == null || client.LastStatus == 0 ? "null" : client.LastStatus.ToString());
+                sb.Append(",\"reason\":").Append(JsonText.Quote(client == null ? null : client.LastReason));
                 sb.Append('}');
             }
             return sb.Append(']').ToString();

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using OpenQA.Selenium;
@@ -18,31 +17,16 @@ namespace DeskPhone.Hil.Tests
             _phone = phone;
         }
 
-        private static void SkipUnlessInstalled() =>
-            Skip.IfNot(File.Exists("/usr/bin/chromium") && File.Exists("/usr/bin/chromedriver"),
-                "chromium and chromium-driver are not installed (.ci/run installs them)");
-
-        private static ChromeDriver Browser()
-        {
-            ChromeDriverService service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
-            service.HideCommandPromptWindow = true;
-            var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
-            options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Directory.CreateTempSubdirectory("bench-chromium").FullName);
-            return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-        }
-
         [SkippableFact]
         public void LoadSeeTheScreenClickAKeySeeTheChange()
         {
-            SkipUnlessInstalled();
+            Chromium.SkipUnlessInstalled();
             string old = _phone.Set("cancel_desktop", "on");
             Assert.Equal("SIP/2.0 200 OK", _phone.SendSip(
                 "MESSAGE sip:486@127.0.0.1 SIP/2.0\nVia: SIP/2.0/UDP LOCAL;branch=z9hG4bKpage1;rport\nFrom: <sip:pbx@127.0.0.1>;tag=1\n" +
                 "To: <sip:486@127.0.0.1>\nCall-ID: page-test\nCSeq: 1 MESSAGE\nMax-Forwards: 70\nContent-Type: text/plain\nContent-Length: 13\n\nFrom the page"));
 
-            using ChromeDriver driver = Browser();
+            using ChromeDriver driver = Chromium.Browser();
             try
             {
                 driver.Navigate().GoToUrl(_phone.BenchUrl);
@@ -74,13 +58,13 @@ namespace DeskPhone.Hil.Tests
         [SkippableFact]
         public void WithAPasswordThePageLogsInWithDigestAndShowsWhenItIsLockedOut()
         {
-            SkipUnlessInstalled();
+            Chromium.SkipUnlessInstalled();
             using var phone = PhoneUnderTest.Simulator("");
             phone.Set("http_pass", "pw");
             phone.Password = "pw";
             var bench = new Uri(phone.BenchUrl);
 
-            using ChromeDriver driver = Browser();
+            using ChromeDriver driver = Chromium.Browser();
             try
             {
                 driver.Navigate().GoToUrl("http://admin:pw@127.0.0.1:" + bench.Port + "/");
@@ -119,7 +103,7 @@ namespace DeskPhone.Hil.Tests
         [SkippableFact]
         public void OwnStatusAndBlfLedFollowThePhoneLive()
         {
-            SkipUnlessInstalled();
+            Chromium.SkipUnlessInstalled();
             using var pbx = new ScriptedPbx();
             using var phone = PhoneUnderTest.Simulator("--registrar 127.0.0.1:" + pbx.Port);
             phone.Set("fkey", "blf sip:bob@127.0.0.1", 1);
@@ -128,7 +112,7 @@ namespace DeskPhone.Hil.Tests
             Assert.Equal("online", phone.WaitFor(() => JsonDocument.Parse(phone.Get("api/presence").Body).RootElement.GetProperty("state").GetString(),
                 s => s == "online"));
 
-            using ChromeDriver driver = Browser();
+            using ChromeDriver driver = Chromium.Browser();
             try
             {
                 driver.Navigate().GoToUrl(phone.BenchUrl);

@@ -54,7 +54,10 @@ namespace DeskPhone.Simulator
             using var phone = new SimulatedPhone(settings, audio);
             var screen = new PanelScreen(phone.App.Text, phone.Panel);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
-            var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) { Calls = phone.App.Calls, Time = phone.App.Time, Provisioning = phone.App.Provisioning };
+            var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) {
+                Calls = phone.App.Calls, Time = phone.App.Time, Agent = phone.Agent, Target = new SimulatorTarget(),
+                Provisioning = phone.App.Provisioning,
+            };
             router.Auth.Log = line => Console.Error.WriteLine("deskphone-sim: " + line);
             using var bench = new KestrelBenchServer(options.Bind, options.BenchPort, phone.Core, router, phone.Events, Page());
             try
@@ -85,6 +88,7 @@ namespace DeskPhone.Simulator
             string phonectl = PhonectlCommand();
             Console.WriteLine("DeskPhone simulator running");
             Console.WriteLine("  SIP:      " + sipUri + " (UDP and TCP)");
+            Console.WriteLine("  web:      " + bench.Prefix + "admin (the phone's web interface: status, identities, settings)");
             Console.WriteLine("  bench:    " + bench.Prefix + " (page in a browser), " + bench.Prefix + "api/screen (screen text)");
             Console.WriteLine("  phonectl: " + phonectl + " (docs/bench.md); in another shell first:");
             Console.WriteLine("            export DESKPHONE_TARGET=" + bench.Prefix);

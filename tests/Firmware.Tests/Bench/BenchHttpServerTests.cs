@@ -97,6 +97,29 @@ namespace DeskPhone.Firmware.Tests.Bench
                 + "Connection: close\r\n\r\nstatus: clock\n", answer);
         }
 
+        /// <summary>The board serves the web interface at / (it has no bench page): the stored gzip bytes, said so in a header.</summary>
+        [Fact]
+        public void TheWebInterfaceLeavesTheBoardGzippedWithItsHeader()
+        {
+            using Socket s = Connect();
+            Send(s, "GET / HTTP/1.1\r\nHost: phone\r\n\r\n");
+            var all = new MemoryStream();
+            var buffer = new byte[4096];
+            int n;
+            while ((n = s.Receive(buffer)) > 0)
+            {
+                all.Write(buffer, 0, n);
+            }
+            byte[] bytes = all.ToArray();
+            int end = Encoding.ASCII.GetString(bytes).IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+            string head = Encoding.ASCII.GetString(bytes, 0, end);
+            Assert.StartsWith("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n", head);
+            Assert.Contains("\r\nContent-Encoding: gzip\r\n", head);
+            Assert.Contains("\r\nContent-Length: " + (bytes.Length - end) + "\r\n", head);
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes, end, bytes.Length - end), System.IO.Compression.CompressionMode.Decompress);
+            Assert.StartsWith("<!DOCTYPE html>", new StreamReader(gzip).ReadToEnd());
+        }
+
         [Fact]
         public void APostBodyInPiecesIsReadToItsLengthAndApplied()
         {

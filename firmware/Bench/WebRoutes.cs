@@ -1,0 +1,240 @@
+using System.Text;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
+using DeskPhone.Firmware.Web;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Sip.Text;
+
+namespace DeskPhone.Firmware.Bench
+{
+    /// <summary>
+    /// The routes the administrator web interface adds to the bench API (docs/web.md): the page itself, the settings
+    /// listing, the XML export and import, the system figures, the status catalog and reboot. Every answer is bounded:
+    /// listings stop after <see cref="PageBudgetChars"/> characters and name where the next page starts, an import reads
+    /// at most the router's body cap.
+    /// </summary>
+    internal sealed class WebRoutes
+    {
+        /// <summary>
+        /// A listing stops after the entry that takes it past this many characters and gives "next": the device builds the
+        /// answer as a string, so one page costs about three times this in transient heap.
+        /// </summary>
+        public const int PageBudgetChars = 2048;
+
+        private readonly PhoneCore _phone;
+        private readonly BenchAuth _auth;
+        private readonly long _startMs;
+
+        public WebRoutes(PhoneCore phone, BenchAuth auth)
+        {
+            _phone = phone;
+            _auth = auth;
+            _startMs = phone.Now;
+        }
+
+        /// <summary>The board's or the simulator's figures and reboot; null: figures null, reboot 501.</summary>
+        public IBenchTarget Target { get; set; }
+
+        /// <summary>The web interface: one page, served as it is stored (gzip) with Content-Encoding: gzip.</summary>
+        public static BenchResponse Page()
+        {
+            var page = new BenchResponse(200, "text/html; charset=utf-8", AdminPage.Gzip());
+            page.ExtraHeaderName = "Content-Encoding";
+            page.ExtraHeaderValue = "gzip";
+            return page;
+        }
+
+        /// <summary>
+        /// GET /api/settings?from=N&amp;idx=I&amp;prefix=P: the table's definitions from ordinal N (whose names start
+        /// with P), each with its value at index I (indexed settings; default 1) masked as the bench masks it.
+        /// </summary>
+        public BenchResponse ListSettings(string query)
+        {
+            SettingsStore store = _phone.Settings;
+            int from = Number(BenchRouter.Param(query, "from"), 0);
+            int idx = Number(BenchRouter.Param(query, "idx"), 1);
+            string prefix = BenchRouter.Param(query, "prefix");
+            if (from < 0 || idx < 1)
+            {
+                return BenchResponse.Error(400, "from and idx must be numbers (idx from 1)");
+            }
+            var sb = new StringBuilder("{\"settings\":[");
+            bool first = true;
+            int ordinal = from;
+            for (; ordinal < store.DefinitionCount && sb.Length < PageBudgetChars; ordinal++)
+            {
+                SettingDefinition def = store.GetDefinition(ordinal);
+                if (prefix != null && !def.Name.StartsWith(prefix))
+                {
+                    continue;
+                }
+                if (idx > def.MaxIndex && def.IsIndexed)
+                {
+                    continue;
+                }
+                sb.Append(first ? "{" : ",{");
+                first = false;
+                Definition(sb, def, def.IsIndexed ? idx : 0);
+                sb.Append('}');
+            }
+            sb.Append("],\"next\":").Append(ordinal < store.DefinitionCount ? ordinal.ToString() : "null");
+            return BenchResponse.Json(sb.Append('}').ToString());
+        }
+
+        private void Definition(StringBuilder sb, SettingDefinition def, int idx)
+        {
+            sb.Append("\"name\":").Append(JsonText.Quote(def.Name));
+            sb.Append(",\"idx\":").Append(idx.ToString());
+            sb.Append(",\"maxIndex\":").Append(def.MaxIndex.ToString());
+            sb.Append(",\"kind\":").Append(JsonText.Quote(KindName(def.Kind)));
+            if (def.Kind == SettingKind.Int)
+            {
+                sb.Append(",\"min\":").Append(def.Min.ToString()).Append(",\"max\":").Append(def.Max.ToString());
+            }
+            if (def.Choices != null)
+            {
+                sb.Append(",\"choices\":[");
+                for (int i = 0; i < def.Choices.Length; i++)
+                {
+                    sb.Append(i > 0 ? "," : "").Append(JsonText.Quote(def.Choices[i]));
+                }
+                sb.Append(']');
+            }
+            sb.Append(",\"reboot\":").Append(def.NeedsReboot ? "true" : "false");
+            sb.Append(",\"admin\":").Append(BenchRouter.IsAdministrative(def) ? "true" : "false");
+            sb.Append(",\"description\":").Append(JsonText.Quote(def.Description));
+            // Passwords and secrets are write-only: the value says only whether one is set.
+            bool hidden = def.Kind == SettingKind.Password || def.Kind == SettingKind.Secret;
+            sb.Append(",\"value\":").Append(hidden ? "\"\"" : JsonText.Quote(_phone.Settings.Get(def.Name, idx)));
+            if (hidden)
+            {
+                sb.Append(",\"set\":").Append(_phone.Settings.Get(def.Name, idx) != "" ? "true" : "false");
+            }
+        }
+
+        /// <summary>The kind as the listing names it (nanoFramework's enum ToString gives a number).</summary>
+        private static string KindName(SettingKind kind)
+        {
+            switch (kind)
+            {
+                case SettingKind.List: return "list";
+                case SettingKind.Bool: return "bool";
+                case SettingKind.Int: return "int";
+                case SettingKind.Choice: return "choice";
+                case SettingKind.Ipv4: return "ipv4";
+                case SettingKind.HostPort: return "hostport";
+                case SettingKind.Proxy: return "proxy";
+                case SettingKind.HostList: return "hostlist";
+                case SettingKind.FunctionKey: return "functionkey";
+                case SettingKind.Secret: return "secret";
+                case SettingKind.Password: return "password";
+                default: return "text";
+            }
+        }
+
+        /// <summary>GET /api/settings.xml[?all=on]: the changed settings (all with all=on) in the phones' XML format.</summary>
+        public BenchResponse Export(string query)
+        {
+            string all = BenchRouter.Param(query, "all");
+            var xml = new BenchResponse(200, "application/xml; charset=utf-8", _phone.Settings.ExportXml(all == "on" || all == "1"));
+            xml.ExtraHeaderName = "Content-Disposition";
+            xml.ExtraHeaderValue = "attachment; filename=\"settings.xml\"";
+            return xml;
+        }
+
+        /// <summary>
+        /// POST /api/settings.xml (body: the file, at most the router's body cap): applies what the store accepts and
+        /// reports the rest; a malformed file changes nothing (400). Administrator-level, as it may set passwords.
+        /// </summary>
+        public BenchResponse Import(BenchRequest request)
+        {
+            BenchResponse refusal = _auth.CheckAdmin(request, _phone.Now);
+            if (refusal != null)
+            {
+                return refusal;
+            }
+            byte[] body = request.Body;
+            if (body == null || body.Length == 0)
+            {
+                return BenchResponse.Error(400, "no settings file in the body");
+            }
+            SettingsImportReport report = _phone.Settings.ImportXml(body, 0, body.Length);
+            if (report.Malformed != null)
+            {
+                return BenchResponse.Error(400, "nothing imported: " + report.Malformed);
+            }
+            string saveError = report.Applied > 0 && _phone.Settings.IsPersistent ? _phone.Settings.Save() : null;
+            var sb = new StringBuilder("{\"applied\":").Append(report.Applied.ToString());
+            Strings(sb.Append(",\"unknown\":"), report.Unknown);
+            Strings(sb.Append(",\"errors\":"), report.Errors);
+            sb.Append(",\"saveError\":").Append(JsonText.Quote(saveError));
+            return BenchResponse.Json(sb.Append('}').ToString());
+        }
+
+        private static void Strings(StringBuilder sb, string[] items)
+        {
+            sb.Append('[');
+            for (int i = 0; i < items.Length; i++)
+            {
+                sb.Append(i > 0 ? "," : "").Append(JsonText.Quote(items[i]));
+            }
+            sb.Append(']');
+        }
+
+        /// <summary>GET /api/system: what the status page shows besides the registrations.</summary>
+        public BenchResponse SystemInfo()
+        {
+            IBenchTarget target = Target;
+            // The assembly's version; the device build stamps none (0.0.0.0), which says nothing: null.
+            string version = typeof(WebRoutes).Assembly.GetName().Version.ToString();
+            var sb = new StringBuilder("{\"firmware\":").Append(JsonText.Quote(version == "0.0.0.0" ? null : version));
+            sb.Append(",\"platform\":").Append(JsonText.Quote(target == null ? null : target.Platform));
+            sb.Append(",\"mac\":").Append(JsonText.Quote(target == null ? null : target.MacAddress));
+            string ip = _phone.Drivers == null ? null : _phone.Drivers.Ethernet.Address;
+            sb.Append(",\"ip\":").Append(JsonText.Quote(ip));
+            sb.Append(",\"uptimeSeconds\":").Append(((_phone.Now - _startMs) / 1000).ToString());
+            long free = target == null ? -1 : target.FreeMemory;
+            sb.Append(",\"freeMemory\":").Append(free < 0 ? "null" : free.ToString());
+            sb.Append(",\"rebootRequired\":").Append(_phone.Settings.RebootRequired ? "true" : "false");
+            return BenchResponse.Json(sb.Append('}').ToString());
+        }
+
+        /// <summary>POST /api/reboot: administrator-level; 202 and the target restarts, or 501 where it cannot.</summary>
+        public BenchResponse Reboot(BenchRequest request)
+        {
+            BenchResponse refusal = _auth.CheckAdmin(request, _phone.Now);
+            if (refusal != null)
+            {
+                return refusal;
+            }
+            if (Target == null || !Target.Reboot())
+            {
+                return BenchResponse.Error(501, "this target cannot reboot itself");
+            }
+            return new BenchResponse(202, "application/json", Encoding.UTF8.GetBytes("{\"reboot\":true}"));
+        }
+
+        /// <summary>GET /api/status/ids?from=N: every status ID the phone knows with its description, a page at a time.</summary>
+        public static BenchResponse StatusIds(string query)
+        {
+            int from = Number(BenchRouter.Param(query, "from"), 0);
+            if (from < 0)
+            {
+                return BenchResponse.Error(400, "from must be a number");
+            }
+            var sb = new StringBuilder("{\"ids\":[");
+            int id = from;
+            for (; id < StatusId.Count && sb.Length < PageBudgetChars; id++)
+            {
+                sb.Append(id > from ? ",{\"id\":" : "{\"id\":").Append(JsonText.Quote(StatusCatalog.Name(id)));
+                sb.Append(",\"description\":").Append(JsonText.Quote(StatusCatalog.Description(id))).Append('}');
+            }
+            sb.Append("],\"next\":").Append(id < StatusId.Count ? id.ToString() : "null");
+            return BenchResponse.Json(sb.Append('}').ToString());
+        }
+
+        /// <summary>A query number; the fallback when absent, -1 when not a number.</summary>
+        private static int Number(string text, int absent) =>
+            text == null ? absent : (int)DecimalDigits.Parse(text, 0, text.Length, 4);
+    }
+}

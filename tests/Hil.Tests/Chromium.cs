@@ -1,0 +1,26 @@
+using System;
+using System.IO;
+using OpenQA.Selenium.Chrome;
+
+namespace DeskPhone.Hil.Tests
+{
+    /// <summary>Debian's headless chromium through chromedriver, for the page tests (bench page, web interface).</summary>
+    internal static class Chromium
+    {
+        public static void SkipUnlessInstalled() =>
+            Skip.IfNot(File.Exists("/usr/bin/chromium") && File.Exists("/usr/bin/chromedriver"),
+                "chromium and chromium-driver are not installed (.ci/run installs them)");
+
+        /// <summary>A browser with a profile of its own: no credentials or cache shared with another test's.</summary>
+        public static ChromeDriver Browser()
+        {
+            ChromeDriverService service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
+            service.HideCommandPromptWindow = true;
+            var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
+            options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + Directory.CreateTempSubdirectory("chromium").FullName);
+            return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        }
+    }
+}
