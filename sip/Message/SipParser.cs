@@ -85,6 +85,7 @@ namespace DeskPhone.Sip.Message
                     }
                     int last = m.HeaderCount - 1;
                     m.ValueLength[last] = contentEnd - m.ValueStart[last];
+                    m.Folded |= 1L << last;
                 }
                 else if (!Header(data, pos, contentEnd, m))
                 {
@@ -213,14 +214,14 @@ namespace DeskPhone.Sip.Message
             }
 
             m.IsRequest = true;
-            int sp1 = IndexOf(b, start, end, (byte)' ');
+            int sp1 = ByteSearch.IndexOf(b, ByteSearch.Space, start, end);
             if (sp1 <= start || !Token.IsToken(b, start, sp1))
             {
                 reason = "bad request line";
                 return -1;
             }
             m.Method = Method(b, start, sp1);
-            int sp2 = IndexOf(b, sp1 + 1, end, (byte)' ');
+            int sp2 = ByteSearch.IndexOf(b, ByteSearch.Space, sp1 + 1, end);
             if (sp2 < 0 || sp2 == sp1 + 1)
             {
                 reason = "Request-URI missing or separated by more than one space";
@@ -229,7 +230,7 @@ namespace DeskPhone.Sip.Message
             m.UriStart = sp1 + 1;
             m.UriLength = sp2 - sp1 - 1;
             int versionStart = sp2 + 1;
-            if (IndexOf(b, versionStart, end, (byte)' ') >= 0 || IndexOf(b, versionStart, end, (byte)'\t') >= 0)
+            if (ByteSearch.IndexOf(b, ByteSearch.Space, versionStart, end) >= 0 || IndexOf(b, versionStart, end, (byte)'\t') >= 0)
             {
                 reason = "extra white space in the request line";
                 return 400;
@@ -291,7 +292,7 @@ namespace DeskPhone.Sip.Message
             {
                 return false;
             }
-            int colon = IndexOf(b, start, end, (byte)':');
+            int colon = ByteSearch.IndexOf(b, ByteSearch.Colon, start, end);
             if (colon <= start)
             {
                 return false;
@@ -334,17 +335,7 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>Index of the '\n' ending the line that starts at <paramref name="start"/>, or -1.</summary>
-        private static int FindLineEnd(byte[] b, int start, int end)
-        {
-            for (int i = start; i < end; i++)
-            {
-                if (b[i] == (byte)'\n')
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
+        private static int FindLineEnd(byte[] b, int start, int end) => ByteSearch.IndexOf(b, ByteSearch.Lf, start, end);
 
         private static int LineContentEnd(byte[] b, int start, int newline) =>
             newline > start && b[newline - 1] == (byte)'\r' ? newline - 1 : newline;
