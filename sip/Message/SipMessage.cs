@@ -257,6 +257,11 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         private static int NextComma(byte[] b, int from, int end)
         {
+            // Most values hold no comma at all: the runtime's search says so without a walk of the bytes here.
+            if (ByteSearch.IndexOf(b, ByteSearch.Comma, from, end) < 0)
+            {
+                return -1;
+            }
             bool quoted = false;
             bool angle = false;
             for (int i = from; i < end; i++)
@@ -369,12 +374,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (!_contentTypeRead)
                 {
-                    string value = GetHeader(HeaderNames.ContentType);
-                    if (value != null)
-                    {
-                        int semi = value.IndexOf(';');
-                        _contentType = (semi < 0 ? value : value.Substring(0, semi)).Trim().ToLower();
-                    }
+                    _contentType = HeaderParams.Value(GetHeader(HeaderNames.ContentType));
                     _contentTypeRead = true;
                 }
                 return _contentType;

@@ -386,8 +386,9 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         public static bool SameHost(string a, string b)
         {
-            if (a == null || b == null)
+            if (a == null || b == null || a == b)
             {
+                // Equal text (the usual case: the request's sent-by is where it came from) is the same host.
                 return a == b;
             }
             char[] x = a.ToCharArray();

@@ -74,6 +74,11 @@ namespace DeskPhone.Sip.UserAgent
         private short _hashedSource;
         private short _hashedB;
 
+        // The request the hashes above are of (the same objects: a parsed Via is never changed).
+        private Via _hashedVia;
+        private string _hashedMethod;
+        private string _hashedSourceText;
+
         /// <summary>
         /// Whether a request with this top Via can be matched at all: RFC 3261 branches start with the magic cookie;
         /// older ones cannot be trusted alone (17.2.3).
@@ -288,6 +293,14 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>FNV-1a and a multiply-xor hash over the same fields, with separators, so a lookup builds no string.</summary>
         private void Hash(Via top, string method, string source)
         {
+            // Find and Remember hash the same request: the second time the fields are the same objects, nothing to do.
+            if ((object)top == _hashedVia && (object)method == _hashedMethod && (object)source == _hashedSourceText)
+            {
+                return;
+            }
+            _hashedVia = top;
+            _hashedMethod = method;
+            _hashedSourceText = source;
             uint a = 2166136261;
             uint b = 5381;
             Mix(top.Branch, ref a, ref b);
@@ -305,34 +318,49 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>16 bits of the source address (FNV-1a): enough to tell a flooding host from the PBX.</summary>
-        private static short SourceHash(string source)
+        private short SourceHash(string source)
         {
             uint h = 2166136261;
-            if (source != null)
+            int n = Utf8Of(source);
+            for (int i = 0; i < n; i++)
             {
-                int n = source.Length;
-                for (int i = 0; i < n; i++)
-                {
-                    h = (h ^ source[i]) * 16777619;
-                }
+                h = (h ^ _utf8[i]) * 16777619;
             }
             return (short)(h ^ (h >> 16));
         }
 
-        private static void Mix(string s, ref uint a, ref uint b)
+        private void Mix(string s, ref uint a, ref uint b)
         {
-            if (s != null)
+            int n = Utf8Of(s);
+            for (int i = 0; i < n; i++)
             {
-                for (int i = 0; i < s.Length; i++)
-                {
-                    uint c = s[i];
-                    a = (a ^ c) * 16777619;
-                    b = (b * 33) ^ c;
-                }
+                uint c = _utf8[i];
+                a = (a ^ c) * 16777619;
+                b = (b * 33) ^ c;
             }
-            // A separator that no character of the fields is, so "ab"+"c" and "a"+"bc" differ.
+            // A separator that no byte of the fields is, so "ab"+"c" and "a"+"bc" differ.
             a = (a ^ 0x1FF) * 16777619;
             b = (b * 33) ^ 0x1FF;
+        }
+
+        // The field being hashed as UTF-8, encoded in one native call: reading a string's characters one by one walks it
+        // from its start on the device, and a copy of them per field would be garbage per request. Grows with the
+        // longest field (a branch or host of the received request, so at most a packet).
+        private byte[] _utf8 = new byte[64];
+
+        /// <summary>Encodes <paramref name="s"/> into _utf8 and returns its byte count (0 for null).</summary>
+        private int Utf8Of(string s)
+        {
+            if (s == null)
+            {
+                return 0;
+            }
+            int length = s.Length;
+            if (length * 3 > _utf8.Length)
+            {
+                _utf8 = new byte[length * 3];
+            }
+            return System.Text.Encoding.UTF8.GetBytes(s, 0, length, _utf8, 0);
         }
     }
 }
