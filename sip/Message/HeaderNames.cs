@@ -70,19 +70,23 @@ namespace DeskPhone.Sip.Message
             (object)canonical != Authorization && (object)canonical != ProxyAuthorization && (object)canonical != UserAgent &&
             (object)canonical != "Subject" && (object)canonical != "Identity";
 
-        // Per entry of Known: its length and its first letter in lower case. A name is compared only with the known
-        // names of its length and first letter (on the device every character read from a string is a native call
-        // that walks the string from its start, so trying all 38 names for every header line cost more than the parse).
+        // Per entry of Known: its length, and the next entry with the same first letter (+1; 0: none); per first letter
+        // 'a'..'z', its first entry (+1). A name is compared only with the known names of its first letter and length:
+        // on the device every character read from a string is a native call, and a loop over all 38 names for every
+        // header line cost more than the rest of the parse.
         private static readonly byte[] KnownLength = new byte[Known.Length];
-        private static readonly byte[] KnownFirst = new byte[Known.Length];
+        private static readonly byte[] NextSameFirst = new byte[Known.Length];
+        private static readonly byte[] FirstOfLetter = new byte[26];
 
         static HeaderNames()
         {
-            for (int i = 0; i < Known.Length; i++)
+            for (int i = Known.Length - 1; i >= 0; i--)
             {
                 string name = Known[i];
                 KnownLength[i] = (byte)name.Length;
-                KnownFirst[i] = (byte)(name[0] | 0x20);
+                int letter = (name[0] | 0x20) - 'a';
+                NextSameFirst[i] = FirstOfLetter[letter];
+                FirstOfLetter[letter] = (byte)(i + 1);
             }
         }
 
@@ -101,9 +105,13 @@ namespace DeskPhone.Sip.Message
                 }
                 return -1;
             }
-            for (int i = 0; i < KnownLength.Length; i++)
+            if (first < 'a' || first > 'z')
             {
-                if (KnownLength[i] == length && KnownFirst[i] == first && Equal(Known[i], b, start, length))
+                return -1;
+            }
+            for (int i = FirstOfLetter[first - 'a'] - 1; i >= 0; i = NextSameFirst[i] - 1)
+            {
+                if (KnownLength[i] == length && Equal(Known[i], b, start, length))
                 {
                     return i;
                 }

@@ -22,6 +22,9 @@ namespace DeskPhone.Sip.Message
             "INFO", "PRACK", "UPDATE", "REFER",
         };
 
+        /// <summary>The header kind (SipMessage.HeaderKind) of Content-Length.</summary>
+        private static readonly int ContentLengthKind = HeaderNames.Kind(HeaderNames.ContentLength);
+
         public void Parse(byte[] data, int offset, int length, bool stream, SipMessage m, ParseResult result)
         {
             int end = offset + length;
@@ -97,9 +100,11 @@ namespace DeskPhone.Sip.Message
                 pos = next + 1;
             }
 
-            for (int i = 0; i < m.HeaderCount; i++)
+            int headers = m.HeaderCount;
+            byte[] kinds = m.HeaderKind;
+            for (int i = 0; i < headers; i++)
             {
-                if ((object)m.Canonical(i) != (object)HeaderNames.ContentLength)
+                if (kinds[i] != ContentLengthKind)
                 {
                     continue;
                 }

@@ -91,14 +91,44 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
+            // One pass: no character that ends a URI, and where the first '@' after the scheme is and the first '?' after
+            // it (or after the scheme when there is no '@'), which the parts below start from.
             byte[] classes = Token.Classes;
+            int at = -1;
+            int question = -1;
+            int questionAfterAt = -1;
             for (int i = start; i < end; i++)
             {
                 char c = t[i];
-                if (c < 128 && (classes[c] & Token.UriStopBit) != 0)
+                if (c < 128 && (classes[c] & (Token.UriStopBit | Token.UriMarkBit)) != 0)
                 {
-                    return null;
+                    if (c == '@')
+                    {
+                        if (at < 0 && i > colon)
+                        {
+                            at = i;
+                        }
+                    }
+                    else if (c == '?')
+                    {
+                        if (question < 0 && i > colon)
+                        {
+                            question = i;
+                        }
+                        if (questionAfterAt < 0 && at >= 0)
+                        {
+                            questionAfterAt = i;
+                        }
+                    }
+                    else
+                    {
+                        return null;
+                    }
                 }
+            }
+            if (at >= 0)
+            {
+                question = questionAfterAt;
             }
             // The parts are found as index ranges of the characters; only the fields themselves become strings.
             var uri = new SipUri(text, t, start, end) { Scheme = SchemeOf(t, start, colon) };
@@ -112,7 +142,6 @@ namespace DeskPhone.Sip.Message
                 uri.Opaque = new string(t, rest, end - rest);
                 return uri;
             }
-            int at = Token.IndexOf(t, '@', rest, end);
             int hostStart = rest;
             if (at >= 0)
             {
@@ -138,7 +167,6 @@ namespace DeskPhone.Sip.Message
                 hostStart = at + 1;
             }
             int hostEnd = end;
-            int question = Token.IndexOf(t, '?', hostStart, end);
             if (question >= 0)
             {
                 if (question + 1 == end)

@@ -27,6 +27,9 @@ namespace DeskPhone.Sip.Message
         /// <summary>Characters that end a URI or sent-by: controls, space, <c>&lt;&gt;"</c> and DEL.</summary>
         public const byte UriStopBit = 32;
 
+        /// <summary>'@' and '?': where a URI's user part and its headers start.</summary>
+        public const byte UriMarkBit = 64;
+
         /// <summary>The class bits of each ASCII character (index: the character; characters from 128 on have none).</summary>
         public static readonly byte[] Classes = MakeClasses();
 
@@ -65,6 +68,10 @@ namespace DeskPhone.Sip.Message
                 if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7F)
                 {
                     bits |= UriStopBit;
+                }
+                if (c == '@' || c == '?')
+                {
+                    bits |= UriMarkBit;
                 }
                 classes[c] = (byte)bits;
             }
