@@ -71,6 +71,7 @@ namespace DeskPhone.Sip.UserAgent
         private short[] _answers = new short[FirstSize];
         private short[] _sources = new short[FirstSize];
         private int _hashedA;
+        private object _hashedABox;
         private short _hashedSource;
         private short _hashedB;
 
@@ -98,9 +99,12 @@ namespace DeskPhone.Sip.UserAgent
             }
             Hash(top, method, source);
             int now = Unit(nowMs);
-            for (int i = 0; i < _until.Length; i++)
+            int size = _hashA.Length;
+            // The runtime's array search finds the candidates (on the device a managed loop over the 128 entries cost
+            // several interpreted instructions per entry for every request).
+            for (int i = System.Array.IndexOf(_hashA, _hashedABox, 0, size); i >= 0; i = i + 1 < size ? System.Array.IndexOf(_hashA, _hashedABox, i + 1, size - i - 1) : -1)
             {
-                if (_hashA[i] == _hashedA && _hashB[i] == _hashedB && _until[i] > now)
+                if (_hashB[i] == _hashedB && _until[i] > now)
                 {
                     // Asked again: the answer was lost, so the entry counts from the answer sent again now (Timer J
                     // restarts with it, which only keeps the entry longer than RFC 3261 17.2.2 asks).
@@ -142,11 +146,16 @@ namespace DeskPhone.Sip.UserAgent
         {
             int now = Unit(nowMs);
             int oldest = -1;
-            for (int i = 0; i < _until.Length; i++)
+            int oldestUntil = int.MaxValue;
+            int[] until = _until;
+            short[] answers = _answers;
+            for (int i = 0; i < until.Length; i++)
             {
-                if ((_answers[i] & InviteBit) == 0 && (oldest < 0 || _until[i] < _until[oldest]))
+                int u = until[i];
+                if (u < oldestUntil && (answers[i] & InviteBit) == 0)
                 {
                     oldest = i;
+                    oldestUntil = u;
                 }
             }
             if (oldest < 0 || ReusableAt(oldest) > now)
@@ -268,10 +277,11 @@ namespace DeskPhone.Sip.UserAgent
         private int Free(long nowMs)
         {
             int now = Unit(nowMs);
-            int size = _until.Length;
+            int[] until = _until;
+            int size = until.Length;
             for (int i = 0; i < size; i++)
             {
-                if (_until[i] <= now)
+                if (until[i] <= now)
                 {
                     return i;
                 }
@@ -314,6 +324,7 @@ namespace DeskPhone.Sip.UserAgent
             a = (a ^ port) * 16777619;
             b = (b * 33) ^ port;
             _hashedA = (int)a;
+            _hashedABox = _hashedA;
             _hashedB = (short)(b ^ (b >> 16));
         }
 
