@@ -117,7 +117,7 @@ namespace DeskPhone.Sip.Message
         {
             byte[] kinds = m.HeaderKind;
             byte[] bits = KindBits;
-            int count = m.HeaderCount;
+            int count = m.Lines;
             int once = 0;
             int twice = 0;
             for (int i = 0; i < count; i++)

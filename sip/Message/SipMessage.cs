@@ -65,7 +65,10 @@ namespace DeskPhone.Sip.Message
         public string Method { get; internal set; }
 
         public int StatusCode { get; internal set; }
-        public int HeaderCount { get; internal set; }
+        public int HeaderCount => Lines;
+
+        /// <summary>Header lines parsed (a field: the parser counts them up per line, and a property is a call each time on the device).</summary>
+        internal int Lines;
         public int BodyOffset { get; internal set; }
         public int BodyLength { get; internal set; }
 
@@ -96,7 +99,7 @@ namespace DeskPhone.Sip.Message
         {
             Buffer = buffer;
             Offset = offset;
-            System.Array.Clear(_values, 0, HeaderCount);
+            System.Array.Clear(_values, 0, Lines);
             _topVia = null;
             _topViaRead = false;
             _contentType = null;
@@ -105,7 +108,7 @@ namespace DeskPhone.Sip.Message
             IsRequest = false;
             Method = null;
             StatusCode = 0;
-            HeaderCount = 0;
+            Lines = 0;
             BodyOffset = 0;
             BodyLength = 0;
             Folded = 0;
@@ -400,7 +403,7 @@ namespace DeskPhone.Sip.Message
         private int IndexOf(int kind, string name, int from)
         {
             byte[] kinds = HeaderKind;
-            int count = HeaderCount;
+            int count = Lines;
             for (int i = from; i < count; i++)
             {
                 if (kinds[i] == kind && (kind != 0 || HeaderNames.Equal(name, Buffer, NameStart[i], NameLength[i])))

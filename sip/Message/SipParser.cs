@@ -81,26 +81,26 @@ namespace DeskPhone.Sip.Message
                 }
                 if (data[pos] == (byte)' ' || data[pos] == (byte)'\t')
                 {
-                    if (m.HeaderCount == 0)
+                    if (m.Lines == 0)
                     {
                         Fail(result, m, 400, "continuation line before any header", Rest(start, end, offset));
                         return;
                     }
-                    int last = m.HeaderCount - 1;
+                    int last = m.Lines - 1;
                     m.ValueLength[last] = contentEnd - m.ValueStart[last];
                     m.Folded |= 1L << last;
                 }
                 else if (!Header(data, pos, contentEnd, m))
                 {
-                    Fail(result, m, m.HeaderCount >= SipMessage.MaxHeaders ? 513 : 400,
-                        m.HeaderCount >= SipMessage.MaxHeaders ? "more than " + SipMessage.MaxHeaders.ToString() + " headers" : "malformed header line",
+                    Fail(result, m, m.Lines >= SipMessage.MaxHeaders ? 513 : 400,
+                        m.Lines >= SipMessage.MaxHeaders ? "more than " + SipMessage.MaxHeaders.ToString() + " headers" : "malformed header line",
                         Rest(start, end, offset));
                     return;
                 }
                 pos = next + 1;
             }
 
-            int headers = m.HeaderCount;
+            int headers = m.Lines;
             byte[] kinds = m.HeaderKind;
             for (int i = 0; i < headers; i++)
             {
@@ -293,7 +293,7 @@ namespace DeskPhone.Sip.Message
 
         private static bool Header(byte[] b, int start, int end, SipMessage m)
         {
-            if (m.HeaderCount >= SipMessage.MaxHeaders)
+            if (m.Lines >= SipMessage.MaxHeaders)
             {
                 return false;
             }
@@ -311,11 +311,11 @@ namespace DeskPhone.Sip.Message
             {
                 return false;
             }
-            if (m.HeaderCount == m.NameStart.Length && !m.GrowHeaders())
+            if (m.Lines == m.NameStart.Length && !m.GrowHeaders())
             {
                 return false;
             }
-            int i = m.HeaderCount++;
+            int i = m.Lines++;
             m.NameStart[i] = start;
             m.NameLength[i] = nameEnd - start;
             m.HeaderKind[i] = (byte)(HeaderNames.FindIndex(b, start, nameEnd - start) + 1);
