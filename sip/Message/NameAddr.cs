@@ -6,33 +6,14 @@ namespace DeskPhone.Sip.Message
     /// The value of From, To, Contact, Route and similar headers: name-addr ("Display" &lt;uri&gt;;params) or addr-spec
     /// (uri;params, where the parameters belong to the header, not the URI), or "*" in a Contact.
     /// </summary>
-    public sealed class NameAddr
+    public sealed class NameAddr : ParamHolder
     {
         public string DisplayName { get; private set; }
         public SipUri Uri { get; private set; }
 
-        /// <summary>Header parameters after the address, raw, or null.</summary>
-        public string ParamText => _paramText ?? (_params == null ? null : (_paramText = new string(_params, _paramStart, _paramEnd - _paramStart)));
-
-        // The parameter list as [_paramStart, _paramEnd) of the parsed characters (null: no list): GetParam searches them
-        // in place, so neither the list nor a copy of its characters is made per parameter asked for.
-        private char[] _params;
-        private int _paramStart;
-        private int _paramEnd;
-        private string _paramText;
-
-        private void SetParams(char[] chars, int start, int end)
-        {
-            _params = chars;
-            _paramStart = start;
-            _paramEnd = end;
-        }
-
         public bool IsWildcard { get; private set; }
 
         public string Tag => GetParam("tag");
-
-        public string GetParam(string name) => _params == null ? null : Params.Get(_params, _paramStart, _paramEnd, name);
 
         /// <summary>Parses a header value; null when it is malformed (unbalanced quotes, spaces inside &lt;&gt;, a display name that is neither tokens nor quoted, bad parameters).</summary>
         public static NameAddr Parse(string value)

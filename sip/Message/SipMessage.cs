@@ -436,17 +436,8 @@ namespace DeskPhone.Sip.Message
             {
                 return;
             }
-            long number = 0;
-            for (int i = 0; i < space; i++)
-            {
-                int d = v[i] - '0';
-                if (d < 0 || d > 9)
-                {
-                    return;
-                }
-                number = number * 10 + d;
-            }
-            if (number > 4294967295L)
+            long number = DecimalDigits.Parse(v, 0, space, 10);
+            if (number < 0 || number > 4294967295L)
             {
                 return;
             }

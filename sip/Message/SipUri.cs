@@ -8,7 +8,7 @@ namespace DeskPhone.Sip.Message
     /// be part of the user), password, host, port, parameters and headers; for any other scheme only the scheme and
     /// the opaque rest, so that the phone can answer 416 for it.
     /// </summary>
-    public sealed class SipUri
+    public sealed class SipUri : ParamHolder
     {
         /// <summary>The port of a sip: URI that names none (RFC 3261, 19.1.2: 5060 for UDP and TCP).</summary>
         public const int DefaultPort = 5060;
@@ -36,30 +36,11 @@ namespace DeskPhone.Sip.Message
         /// <summary>0 when the URI names no port.</summary>
         public int Port { get; private set; }
 
-        /// <summary>The raw parameter list after the first ';' of the host part, or null.</summary>
-        public string ParamText => _paramText ?? (_params == null ? null : (_paramText = new string(_params, _paramStart, _paramEnd - _paramStart)));
-
-        // The parameter list as [_paramStart, _paramEnd) of the parsed characters (null: no list): GetParam searches them
-        // in place, so neither the list nor a copy of its characters is made per parameter asked for.
-        private char[] _params;
-        private int _paramStart;
-        private int _paramEnd;
-        private string _paramText;
-
-        private void SetParams(char[] chars, int start, int end)
-        {
-            _params = chars;
-            _paramStart = start;
-            _paramEnd = end;
-        }
-
         /// <summary>The raw header part after '?', or null.</summary>
         public string Headers { get; private set; }
 
         /// <summary>Everything after "scheme:" for schemes other than sip and sips.</summary>
         public string Opaque { get; private set; }
-
-        public string GetParam(string name) => _params == null ? null : Params.Get(_params, _paramStart, _paramEnd, name);
 
         public bool HasParam(string name) => GetParam(name) != null;
 
@@ -260,7 +241,7 @@ namespace DeskPhone.Sip.Message
             }
             if (portStart >= 0)
             {
-                long n = Digits(s, portStart, end, 5);
+                long n = DecimalDigits.Parse(s, portStart, end, 5);
                 if (n < 0 || n > 65535)
                 {
                     return false;
@@ -269,26 +250,6 @@ namespace DeskPhone.Sip.Message
             }
             host = new string(s, start, hostEnd - start);
             return true;
-        }
-
-        /// <summary>DecimalDigits.Parse of [start, end) of the characters: the number, -1 when not 1 to maxDigits digits.</summary>
-        private static long Digits(char[] s, int start, int end, int maxDigits)
-        {
-            if (end <= start || end - start > maxDigits)
-            {
-                return -1;
-            }
-            long n = 0;
-            for (int i = start; i < end; i++)
-            {
-                int d = s[i] - '0';
-                if (d < 0 || d > 9)
-                {
-                    return -1;
-                }
-                n = n * 10 + d;
-            }
-            return n;
         }
 
         /// <summary>

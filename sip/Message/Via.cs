@@ -1,29 +1,13 @@
 namespace DeskPhone.Sip.Message
 {
     /// <summary>One Via value: SIP / 2.0 / transport sent-by;params (white space around the slashes allowed).</summary>
-    public sealed class Via
+    public sealed class Via : ParamHolder
     {
         public string Transport { get; private set; }
         public string Host { get; private set; }
 
         /// <summary>0 when sent-by names no port.</summary>
         public int Port { get; private set; }
-
-        public string ParamText => _paramText ?? (_params == null ? null : (_paramText = new string(_params, _paramStart, _paramEnd - _paramStart)));
-
-        // The parameter list as [_paramStart, _paramEnd) of the parsed characters (null: no list): GetParam searches them
-        // in place, so neither the list nor a copy of its characters is made per parameter asked for.
-        private char[] _params;
-        private int _paramStart;
-        private int _paramEnd;
-        private string _paramText;
-
-        private void SetParams(char[] chars, int start, int end)
-        {
-            _params = chars;
-            _paramStart = start;
-            _paramEnd = end;
-        }
 
         private string _branch;
         private bool _branchRead;
@@ -60,8 +44,6 @@ namespace DeskPhone.Sip.Message
                 return _rport;
             }
         }
-
-        public string GetParam(string name) => _params == null ? null : Params.Get(_params, _paramStart, _paramEnd, name);
 
         /// <summary>
         /// Parses a Via value, or null when it is malformed. It works on index ranges of the value's characters (copied
