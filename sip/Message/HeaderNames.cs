@@ -70,24 +70,48 @@ namespace DeskPhone.Sip.Message
             (object)canonical != Authorization && (object)canonical != ProxyAuthorization && (object)canonical != UserAgent &&
             (object)canonical != "Subject" && (object)canonical != "Identity";
 
+        // Per entry of Known: its length, and the next entry with the same first letter (+1; 0: none); per first letter
+        // 'a'..'z', its first entry (+1). A name is compared only with the known names of its first letter and length:
+        // on the device every character read from a string is a native call, and a loop over all 38 names for every
+        // header line cost more than the rest of the parse.
+        private static readonly byte[] KnownLength = new byte[Known.Length];
+        private static readonly byte[] NextSameFirst = new byte[Known.Length];
+        private static readonly byte[] FirstOfLetter = new byte[26];
+
+        static HeaderNames()
+        {
+            for (int i = Known.Length - 1; i >= 0; i--)
+            {
+                string name = Known[i];
+                KnownLength[i] = (byte)name.Length;
+                int letter = (name[0] | 0x20) - 'a';
+                NextSameFirst[i] = FirstOfLetter[letter];
+                FirstOfLetter[letter] = (byte)(i + 1);
+            }
+        }
+
         /// <summary>The index in <see cref="Known"/> of the canonical name for the bytes, or -1 for a header this table does not know.</summary>
         internal static int FindIndex(byte[] b, int start, int length)
         {
+            int first = b[start] | 0x20;
             if (length == 1)
             {
-                int c = b[start] | 0x20;
                 for (int i = 0; i < Compact.Length; i++)
                 {
-                    if (Compact[i] == c)
+                    if (Compact[i] == first)
                     {
                         return i;
                     }
                 }
                 return -1;
             }
-            for (int i = 0; i < Known.Length; i++)
+            if (first < 'a' || first > 'z')
             {
-                if (Equal(Known[i], b, start, length))
+                return -1;
+            }
+            for (int i = FirstOfLetter[first - 'a'] - 1; i >= 0; i = NextSameFirst[i] - 1)
+            {
+                if (KnownLength[i] == length && Equal(Known[i], b, start, length))
                 {
                     return i;
                 }
@@ -98,34 +122,42 @@ namespace DeskPhone.Sip.Message
         /// <summary>The canonical name for a name given as text (long or compact), or the text itself when unknown.</summary>
         public static string Canonical(string name)
         {
-            if (name.Length == 1)
+            int kind = Kind(name);
+            return kind == 0 ? name : Known[kind - 1];
+        }
+
+        /// <summary>1 + the index in <see cref="Known"/> of a name given as text (long or compact, any case), 0 when unknown.</summary>
+        internal static int Kind(string name)
+        {
+            // Callers pass the constants above almost always: a reference match first spares the character compares.
+            for (int i = 0; i < Known.Length; i++)
+            {
+                if ((object)Known[i] == (object)name)
+                {
+                    return i + 1;
+                }
+            }
+            int length = name.Length;
+            if (length == 1)
             {
                 char c = (char)(name[0] | 0x20);
                 for (int i = 0; i < Compact.Length; i++)
                 {
                     if (Compact[i] == c)
                     {
-                        return Known[i];
+                        return i + 1;
                     }
                 }
-                return name;
-            }
-            // Callers pass the constants above almost always: a reference match first spares the character compares.
-            for (int i = 0; i < Known.Length; i++)
-            {
-                if ((object)Known[i] == (object)name)
-                {
-                    return name;
-                }
+                return 0;
             }
             for (int i = 0; i < Known.Length; i++)
             {
-                if (EqualIgnoreCase(Known[i], name))
+                if (KnownLength[i] == length && EqualIgnoreCase(Known[i], name))
                 {
-                    return Known[i];
+                    return i + 1;
                 }
             }
-            return name;
+            return 0;
         }
 
         internal static bool Equal(string name, byte[] b, int start, int length)

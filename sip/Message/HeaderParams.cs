@@ -10,8 +10,19 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            int semi = header.IndexOf(';');
-            return (semi < 0 ? header : header.Substring(0, semi)).Trim().ToLower();
+            // On the value's characters copied once: Substring, Trim and ToLower each convert the whole string on the
+            // device; ToLower runs only when there is something to lower.
+            char[] v = header.ToCharArray();
+            int semi = Token.IndexOf(v, ';', 0, v.Length);
+            int start = Token.TrimStart(v, 0, semi < 0 ? v.Length : semi);
+            int end = Token.TrimEnd(v, start, semi < 0 ? v.Length : semi);
+            bool lower = true;
+            for (int i = start; i < end && lower; i++)
+            {
+                lower = v[i] < 'A' || (v[i] > 'Z' && v[i] < 128);
+            }
+            string value = new string(v, start, end - start);
+            return lower ? value : value.ToLower();
         }
 
         /// <summary>A parameter's value ("" when it has none), or null when absent; quotes are removed.</summary>

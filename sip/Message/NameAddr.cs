@@ -6,19 +6,14 @@ namespace DeskPhone.Sip.Message
     /// The value of From, To, Contact, Route and similar headers: name-addr ("Display" &lt;uri&gt;;params) or addr-spec
     /// (uri;params, where the parameters belong to the header, not the URI), or "*" in a Contact.
     /// </summary>
-    public sealed class NameAddr
+    public sealed class NameAddr : ParamHolder
     {
         public string DisplayName { get; private set; }
         public SipUri Uri { get; private set; }
 
-        /// <summary>Header parameters after the address, raw, or null.</summary>
-        public string ParamText { get; private set; }
-
         public bool IsWildcard { get; private set; }
 
         public string Tag => GetParam("tag");
-
-        public string GetParam(string name) => Params.Get(ParamText, name);
 
         /// <summary>Parses a header value; null when it is malformed (unbalanced quotes, spaces inside &lt;&gt;, a display name that is neither tokens nor quoted, bad parameters).</summary>
         public static NameAddr Parse(string value)
@@ -27,25 +22,28 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            string v = value.Trim();
-            if (v == "*")
+            // The value's characters, copied once: the parse works on index ranges of them (trimmed as string.Trim would).
+            char[] v = value.ToCharArray();
+            int first = Token.TrimStart(v, 0, v.Length);
+            int end = Token.TrimEnd(v, first, v.Length);
+            if (end - first == 1 && v[first] == '*')
             {
                 return new NameAddr { IsWildcard = true };
             }
-            int i = 0;
+            int i = first;
             string display = null;
             int lt = -1;
-            if (v.Length > 0 && v[0] == '"')
+            if (end > first && v[first] == '"')
             {
-                i = 1;
+                i = first + 1;
                 bool closed = false;
                 bool escaped = false;
-                while (i < v.Length)
+                while (i < end)
                 {
                     char c = v[i];
                     if (c == '\\')
                     {
-                        if (i + 1 >= v.Length)
+                        if (i + 1 >= end)
                         {
                             return null;
                         }
@@ -65,12 +63,12 @@ namespace DeskPhone.Sip.Message
                 {
                     return null;
                 }
-                display = escaped ? Unescape(v, 1, i - 1) : v.Substring(1, i - 2);
-                while (i < v.Length && Token.IsWhite(v[i]))
+                display = escaped ? Unescape(v, first + 1, i - 1) : new string(v, first + 1, i - first - 2);
+                while (i < end && (v[i] == ' ' || v[i] == '\t'))
                 {
                     i++;
                 }
-                if (i >= v.Length || v[i] != '<')
+                if (i >= end || v[i] != '<')
                 {
                     return null;
                 }
@@ -78,57 +76,60 @@ namespace DeskPhone.Sip.Message
             }
             else
             {
-                lt = v.IndexOf('<');
+                lt = Token.IndexOf(v, '<', first, end);
                 if (lt >= 0)
                 {
-                    int wordsEnd = Token.TrimEnd(v, 0, lt);
-                    if (wordsEnd > 0)
+                    int wordsEnd = Token.TrimEnd(v, first, lt);
+                    if (wordsEnd > first)
                     {
-                        for (int k = 0; k < wordsEnd; k++)
+                        byte[] classes = Token.Classes;
+                        for (int k = first; k < wordsEnd; k++)
                         {
-                            if (!Token.IsTokenChar(v[k]) && !Token.IsWhite(v[k]))
+                            char c = v[k];
+                            if (c != ' ' && c != '\t' && (c >= 128 || (classes[c] & Token.TokenBit) == 0))
                             {
                                 return null;
                             }
                         }
-                        display = v.Substring(0, wordsEnd);
+                        display = new string(v, first, wordsEnd - first);
                     }
                 }
             }
             var result = new NameAddr { DisplayName = display };
             // The header parameters: [paramStart, paramEnd) after the ';' that follows the address, empty when none.
             int paramStart;
-            int paramEnd = v.Length;
+            int paramEnd = end;
             if (lt >= 0)
             {
-                int gt = v.IndexOf('>', lt);
+                int gt = Token.IndexOf(v, '>', lt, end);
                 if (gt < 0)
                 {
                     return null;
                 }
-                result.Uri = SipUri.Parse(v.Substring(lt + 1, gt - lt - 1));
+                result.Uri = SipUri.Parse(v, lt + 1, gt, null);
                 if (result.Uri == null)
                 {
                     return null;
                 }
-                paramStart = Token.TrimStart(v, gt + 1, v.Length);
-                paramEnd = Token.TrimEnd(v, paramStart, v.Length);
+                paramStart = Token.TrimStart(v, gt + 1, end);
+                paramEnd = Token.TrimEnd(v, paramStart, end);
             }
             else
             {
                 // addr-spec: the URI ends at the first ';' and may carry no headers (RFC 3261 20.10).
-                int semi = v.IndexOf(';');
-                string uriText = semi < 0 ? v : v.Substring(0, semi);
-                if (uriText.IndexOf('?') >= 0 || uriText.IndexOf(',') >= 0)
+                int semi = Token.IndexOf(v, ';', first, end);
+                int uriEnd = semi < 0 ? end : semi;
+                if (Token.IndexOf(v, '?', first, uriEnd) >= 0 || Token.IndexOf(v, ',', first, uriEnd) >= 0)
                 {
                     return null;
                 }
-                result.Uri = SipUri.Parse(uriText.Trim());
+                int uriStart = Token.TrimStart(v, first, uriEnd);
+                result.Uri = SipUri.Parse(v, uriStart, Token.TrimEnd(v, uriStart, uriEnd), null);
                 if (result.Uri == null)
                 {
                     return null;
                 }
-                paramStart = semi < 0 ? v.Length : semi;
+                paramStart = uriEnd;
             }
             if (paramStart < paramEnd)
             {
@@ -136,21 +137,19 @@ namespace DeskPhone.Sip.Message
                 {
                     return null;
                 }
-                result.ParamText = v.Substring(paramStart + 1, paramEnd - paramStart - 1);
-                if (!Params.Valid(result.ParamText, false))
+                if (!Params.Valid(v, paramStart + 1, paramEnd, false))
                 {
                     return null;
                 }
+                result.SetParams(v, paramStart + 1, paramEnd);
             }
             return result;
         }
 
         /// <summary>The quoted string's content in [start, end) with its backslash escapes resolved.</summary>
-        private static string Unescape(string v, int start, int end)
+        private static string Unescape(char[] chars, int start, int end)
         {
             var sb = new StringBuilder(end - start);
-            // A char array, not v[i]: nanoFramework's string indexer gives the high surrogate for both halves of a pair.
-            char[] chars = v.ToCharArray();
             for (int i = start; i < end; i++)
             {
                 char c = chars[i];

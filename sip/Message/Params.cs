@@ -6,99 +6,88 @@ namespace DeskPhone.Sip.Message
     /// </summary>
     internal static class Params
     {
-        // Both walk the list in place (index ranges trimmed as string.Trim would), so only a found value becomes a string.
+        // Both walk the list in place on its characters (index ranges trimmed as string.Trim would), so only a found
+        // value becomes a string.
 
         /// <summary>True when every parameter has a non-empty token name (and a value that is a token, quoted string or IPv6 reference).</summary>
-        public static bool Valid(string list, bool uriStyle)
+        public static bool Valid(string list, bool uriStyle) =>
+            list == null || list.Length == 0 || Valid(list.ToCharArray(), 0, list.Length, uriStyle);
+
+        /// <summary><see cref="Valid(string, bool)"/> of the list in [start, end) of <paramref name="s"/>.</summary>
+        public static bool Valid(char[] s, int start, int end, bool uriStyle)
         {
-            if (list == null || list.Length == 0)
+            if (start >= end)
             {
                 return true;
             }
-            int i = 0;
-            while (i <= list.Length)
+            byte nameBit = uriStyle ? Token.UriParamBit : Token.TokenBit;
+            int i = start;
+            while (i <= end)
             {
-                int end = Next(list, i);
-                int ps = Token.TrimStart(list, i, end);
-                int pe = Token.TrimEnd(list, ps, end);
+                int next = Next(s, i, end);
+                int ps = Token.TrimStart(s, i, next);
+                int pe = Token.TrimEnd(s, ps, next);
                 if (ps == pe)
                 {
                     return false;
                 }
-                int eq = IndexOf(list, '=', ps, pe);
-                int ns = ps;
-                int ne = Token.TrimEnd(list, ns, eq < 0 ? pe : eq);
-                if (!(uriStyle ? UriParamName(list, ns, ne) : Token.IsToken(list, ns, ne)))
+                int eq = Token.IndexOf(s, '=', ps, pe);
+                int ne = Token.TrimEnd(s, ps, eq < 0 ? pe : eq);
+                if (!Token.All(s, ps, ne, nameBit))
                 {
                     return false;
                 }
-                if (eq >= 0 && Token.TrimStart(list, eq + 1, pe) == pe)
+                if (eq >= 0 && Token.TrimStart(s, eq + 1, pe) == pe)
                 {
                     return false;
                 }
-                if (end >= list.Length)
+                if (next >= end)
                 {
                     break;
                 }
-                i = end + 1;
+                i = next + 1;
             }
             return true;
         }
 
         /// <summary>The value of a parameter ("" when it has none), or null when absent. Names compare case-insensitively.</summary>
-        public static string Get(string list, string name)
+        public static string Get(string list, string name) => list == null ? null : Get(list.ToCharArray(), 0, list.Length, name);
+
+        /// <summary><see cref="Get(string, string)"/> in the list in [start, end) of <paramref name="s"/>.</summary>
+        public static string Get(char[] s, int start, int end, string name)
         {
-            if (list == null)
+            int nameLength = name.Length;
+            int i = start;
+            while (i < end)
             {
-                return null;
-            }
-            int i = 0;
-            while (i < list.Length)
-            {
-                int end = Next(list, i);
-                int ps = Token.TrimStart(list, i, end);
-                int pe = Token.TrimEnd(list, ps, end);
-                int eq = IndexOf(list, '=', ps, pe);
-                int ke = Token.TrimEnd(list, ps, eq < 0 ? pe : eq);
-                if (NameIs(list, ps, ke, name))
+                int next = Next(s, i, end);
+                int ps = Token.TrimStart(s, i, next);
+                int pe = Token.TrimEnd(s, ps, next);
+                int eq = Token.IndexOf(s, '=', ps, pe);
+                int ke = Token.TrimEnd(s, ps, eq < 0 ? pe : eq);
+                if (ke - ps == nameLength && NameIs(s, ps, name, nameLength))
                 {
                     if (eq < 0)
                     {
                         return "";
                     }
-                    int vs = Token.TrimStart(list, eq + 1, pe);
-                    if (pe - vs >= 2 && list[vs] == '"' && list[pe - 1] == '"')
+                    int vs = Token.TrimStart(s, eq + 1, pe);
+                    if (pe - vs >= 2 && s[vs] == '"' && s[pe - 1] == '"')
                     {
                         vs++;
                         pe--;
                     }
-                    return list.Substring(vs, pe - vs);
+                    return new string(s, vs, pe - vs);
                 }
-                i = end + 1;
+                i = next + 1;
             }
             return null;
         }
 
-        private static int IndexOf(string s, char c, int start, int end)
+        /// <summary>HeaderNames.EqualIgnoreCase of the range from <paramref name="start"/> (of the name's length) and <paramref name="name"/>.</summary>
+        private static bool NameIs(char[] s, int start, string name, int length)
         {
-            for (int i = start; i < end; i++)
-            {
-                if (s[i] == c)
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        /// <summary>HeaderNames.EqualIgnoreCase of the range and <paramref name="name"/>.</summary>
-        private static bool NameIs(string s, int start, int end, string name)
-        {
-            if (end - start != name.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < name.Length; i++)
+            for (int i = 0; i < length; i++)
             {
                 if ((s[start + i] | 0x20) != (name[i] | 0x20))
                 {
@@ -108,28 +97,11 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        private static bool UriParamName(string s, int start, int end)
-        {
-            if (end <= start)
-            {
-                return false;
-            }
-            for (int i = start; i < end; i++)
-            {
-                char c = s[i];
-                if (!(Token.IsTokenChar(c) || c == '[' || c == ']' || c == '/' || c == ':' || c == '&' || c == '$'))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         /// <summary>The end of the parameter starting at <paramref name="from"/>: the next ';' outside quotes, or the end.</summary>
-        private static int Next(string list, int from)
+        private static int Next(char[] s, int from, int end)
         {
-            int semi = Separator.Next(list, from, ';', false);
-            return semi < 0 ? list.Length : semi;
+            int semi = Separator.Next(s, from, end, ';', false);
+            return semi < 0 ? end : semi;
         }
     }
 }

@@ -115,11 +115,14 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         private static string RepeatedSingleHeader(SipMessage m)
         {
+            byte[] kinds = m.HeaderKind;
+            byte[] bits = KindBits;
+            int count = m.Lines;
             int once = 0;
             int twice = 0;
-            for (int i = 0; i < m.HeaderCount; i++)
+            for (int i = 0; i < count; i++)
             {
-                int bit = SingleBit(m.Canonical(i));
+                int bit = bits[kinds[i]];
                 twice |= once & bit;
                 once |= bit;
             }
@@ -127,28 +130,14 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            for (int i = 0; i < m.HeaderCount; i++)
+            for (int i = 0; i < count; i++)
             {
-                string canonical = m.Canonical(i);
-                if ((SingleBit(canonical) & twice) != 0)
+                if ((bits[kinds[i]] & twice) != 0)
                 {
-                    return canonical;
+                    return m.Canonical(i);
                 }
             }
             return null;
-        }
-
-        /// <summary>A bit per single-value header kind, else 0.</summary>
-        private static int SingleBit(string canonical)
-        {
-            for (int k = 0; k < SingleKinds.Length; k++)
-            {
-                if ((object)SingleKinds[k] == (object)canonical)
-                {
-                    return 1 << k;
-                }
-            }
-            return 0;
         }
 
         // HeaderNames.IsSingle without Content-Length (the parser judges repeats of it).
@@ -157,6 +146,25 @@ namespace DeskPhone.Sip.Message
             HeaderNames.From, HeaderNames.To, HeaderNames.CallId, HeaderNames.CSeq, HeaderNames.MaxForwards,
             HeaderNames.ContentType, HeaderNames.Expires, HeaderNames.Date,
         };
+
+        /// <summary>Per header kind (SipMessage.HeaderKind: 0 unknown, else 1 + its index in HeaderNames.Known), its bit of SingleKinds (8 kinds: a byte) or 0.</summary>
+        private static readonly byte[] KindBits = MakeKindBits();
+
+        private static byte[] MakeKindBits()
+        {
+            var bits = new byte[HeaderNames.Known.Length + 1];
+            for (int kind = 1; kind < bits.Length; kind++)
+            {
+                for (int k = 0; k < SingleKinds.Length; k++)
+                {
+                    if ((object)SingleKinds[k] == (object)HeaderNames.Known[kind - 1])
+                    {
+                        bits[kind] = (byte)(1 << k);
+                    }
+                }
+            }
+            return bits;
+        }
 
         private static CheckResult Bad(SipMessage m, CheckResult r, string reason) =>
             m.IsRequest ? r.Set(false, 400, false, reason) : r.Set(false, 0, true, reason);
@@ -185,9 +193,7 @@ namespace DeskPhone.Sip.Message
             }
             for (int i = 0; i < n; i++)
             {
-                string value = m.GetHeaderValue(HeaderNames.Accept, i);
-                int semi = value.IndexOf(';');
-                string type = (semi < 0 ? value : value.Substring(0, semi)).Trim().ToLower();
+                string type = HeaderParams.Value(m.GetHeaderValue(HeaderNames.Accept, i));
                 if (type == "application/sdp" || type == "application/*" || type == "*/*")
                 {
                     return true;

@@ -25,6 +25,10 @@ namespace DeskPhone.Sip.Message
         internal int[] ValueStart = new int[FirstHeaders];
         internal int[] ValueLength = new int[FirstHeaders];
 
+        // Bit i set: header line i has continuation lines (the parser sets it), so only those values are unfolded;
+        // the others are made straight from the received bytes without looking for line breaks in them.
+        internal long Folded;
+
         internal int UriStart;
         internal int UriLength;
         internal int ReasonStart;
@@ -61,7 +65,10 @@ namespace DeskPhone.Sip.Message
         public string Method { get; internal set; }
 
         public int StatusCode { get; internal set; }
-        public int HeaderCount { get; internal set; }
+        public int HeaderCount => Lines;
+
+        /// <summary>Header lines parsed (a field: the parser counts them up per line, and a property is a call each time on the device).</summary>
+        internal int Lines;
         public int BodyOffset { get; internal set; }
         public int BodyLength { get; internal set; }
 
@@ -92,7 +99,7 @@ namespace DeskPhone.Sip.Message
         {
             Buffer = buffer;
             Offset = offset;
-            System.Array.Clear(_values, 0, HeaderCount);
+            System.Array.Clear(_values, 0, Lines);
             _topVia = null;
             _topViaRead = false;
             _contentType = null;
@@ -101,9 +108,10 @@ namespace DeskPhone.Sip.Message
             IsRequest = false;
             Method = null;
             StatusCode = 0;
-            HeaderCount = 0;
+            Lines = 0;
             BodyOffset = 0;
             BodyLength = 0;
+            Folded = 0;
             UriStart = UriLength = ReasonStart = ReasonLength = VersionError = 0;
             _requestUri = null;
             _from = null;
@@ -133,22 +141,24 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>The header's value with line folding turned into single spaces and outer white space trimmed.</summary>
-        public string HeaderValue(int i) => _values[i] ?? (_values[i] = Unfold(Buffer, ValueStart[i], ValueLength[i]));
+        public string HeaderValue(int i) => _values[i] ?? (_values[i] = Unfold(Buffer, ValueStart[i], ValueLength[i], IsFolded(i)));
+
+        private bool IsFolded(int line) => (Folded & (1L << line)) != 0;
 
         /// <summary>First value of a header (long or compact name, any case), or null.</summary>
         public string GetHeader(string name)
         {
-            int i = IndexOf(HeaderNames.Canonical(name), name, 0);
+            int i = IndexOf(HeaderNames.Kind(name), name, 0);
             return i < 0 ? null : HeaderValue(i);
         }
 
         /// <summary>Number of values of a list header over all its lines (commas inside quotes and &lt;&gt; do not split).</summary>
         public int CountHeaderValues(string name)
         {
-            string canonical = HeaderNames.Canonical(name);
-            bool list = HeaderNames.IsList(canonical);
+            int kind = HeaderNames.Kind(name);
+            bool list = HeaderNames.IsList(kind == 0 ? name : HeaderNames.Known[kind - 1]);
             int n = 0;
-            for (int i = IndexOf(canonical, name, 0); i >= 0; i = IndexOf(canonical, name, i + 1))
+            for (int i = IndexOf(kind, name, 0); i >= 0; i = IndexOf(kind, name, i + 1))
             {
                 n++;
                 if (list)
@@ -172,10 +182,10 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         public string GetHeaderValue(string name, int index)
         {
-            string canonical = HeaderNames.Canonical(name);
-            if (!HeaderNames.IsList(canonical))
+            int kind = HeaderNames.Kind(name);
+            if (!HeaderNames.IsList(kind == 0 ? name : HeaderNames.Known[kind - 1]))
             {
-                for (int i = IndexOf(canonical, name, 0); i >= 0; i = IndexOf(canonical, name, i + 1))
+                for (int i = IndexOf(kind, name, 0); i >= 0; i = IndexOf(kind, name, i + 1))
                 {
                     if (index == 0)
                     {
@@ -200,7 +210,7 @@ namespace DeskPhone.Sip.Message
             }
             else
             {
-                line = IndexOf(canonical, name, 0);
+                line = IndexOf(kind, name, 0);
                 if (line < 0)
                 {
                     return null;
@@ -217,7 +227,7 @@ namespace DeskPhone.Sip.Message
                 }
                 else
                 {
-                    line = IndexOf(canonical, name, line + 1);
+                    line = IndexOf(kind, name, line + 1);
                     if (line < 0)
                     {
                         return null;
@@ -241,7 +251,7 @@ namespace DeskPhone.Sip.Message
                 }
                 end = lineEnd;
             }
-            return Unfold(Buffer, start, end - start);
+            return Unfold(Buffer, start, end - start, IsFolded(line));
         }
 
         /// <summary>
@@ -250,6 +260,11 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         private static int NextComma(byte[] b, int from, int end)
         {
+            // Most values hold no comma at all: the runtime's search says so without a walk of the bytes here.
+            if (ByteSearch.IndexOf(b, ByteSearch.Comma, from, end) < 0)
+            {
+                return -1;
+            }
             bool quoted = false;
             bool angle = false;
             for (int i = from; i < end; i++)
@@ -362,12 +377,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (!_contentTypeRead)
                 {
-                    string value = GetHeader(HeaderNames.ContentType);
-                    if (value != null)
-                    {
-                        int semi = value.IndexOf(';');
-                        _contentType = (semi < 0 ? value : value.Substring(0, semi)).Trim().ToLower();
-                    }
+                    _contentType = HeaderParams.Value(GetHeader(HeaderNames.ContentType));
                     _contentTypeRead = true;
                 }
                 return _contentType;
@@ -389,19 +399,14 @@ namespace DeskPhone.Sip.Message
             return bytes;
         }
 
-        private int IndexOf(string canonical, string name, int from)
+        /// <summary>The first header line from <paramref name="from"/> on of the kind (<see cref="HeaderNames.Kind"/>; 0: unknown, then by name), or -1.</summary>
+        private int IndexOf(int kind, string name, int from)
         {
-            for (int i = from; i < HeaderCount; i++)
+            byte[] kinds = HeaderKind;
+            int count = Lines;
+            for (int i = from; i < count; i++)
             {
-                string known = Canonical(i);
-                if (known != null)
-                {
-                    if ((object)known == (object)canonical)
-                    {
-                        return i;
-                    }
-                }
-                else if (HeaderNames.Equal(name, Buffer, NameStart[i], NameLength[i]))
+                if (kinds[i] == kind && (kind != 0 || HeaderNames.Equal(name, Buffer, NameStart[i], NameLength[i])))
                 {
                     return i;
                 }
@@ -418,37 +423,40 @@ namespace DeskPhone.Sip.Message
             {
                 return;
             }
+            char[] v = value.ToCharArray();
+            int n = v.Length;
             int space = 0;
-            while (space < value.Length && value[space] != ' ' && value[space] != '\t')
+            while (space < n && v[space] != ' ' && v[space] != '\t')
             {
                 space++;
             }
-            int methodStart = Token.TrimStart(value, space, value.Length);
-            int methodEnd = Token.TrimEnd(value, methodStart, value.Length);
-            if (space == 0 || space > 10 || methodEnd == methodStart || !Token.IsToken(value, methodStart, methodEnd))
+            int methodStart = Token.TrimStart(v, space, n);
+            int methodEnd = Token.TrimEnd(v, methodStart, n);
+            if (space == 0 || space > 10 || methodEnd == methodStart || !Token.IsToken(v, methodStart, methodEnd))
             {
                 return;
             }
-            long n = DecimalDigits.Parse(value, 0, space, 10);
-            if (n < 0 || n > 4294967295L)
+            long number = DecimalDigits.Parse(v, 0, space, 10);
+            if (number < 0 || number > 4294967295L)
             {
                 return;
             }
-            _cseq = n;
+            _cseq = number;
             // Almost always the request's own method (a shared string for the known ones): no copy then.
             string own = IsRequest ? Method : null;
-            _cseqMethod = own != null && Same(value, methodStart, methodEnd, own) ? own : value.Substring(methodStart, methodEnd - methodStart);
+            _cseqMethod = own != null && Same(v, methodStart, methodEnd, own) ? own : new string(v, methodStart, methodEnd - methodStart);
         }
 
-        private static bool Same(string s, int start, int end, string other)
+        private static bool Same(char[] s, int start, int end, string other)
         {
-            if (end - start != other.Length)
+            char[] o = other.ToCharArray();
+            if (end - start != o.Length)
             {
                 return false;
             }
-            for (int i = 0; i < other.Length; i++)
+            for (int i = 0; i < o.Length; i++)
             {
-                if (s[start + i] != other[i])
+                if (s[start + i] != o[i])
                 {
                     return false;
                 }
@@ -466,7 +474,8 @@ namespace DeskPhone.Sip.Message
             return n < 0 || n > max ? -2 : (int)n;
         }
 
-        internal static string Unfold(byte[] b, int start, int length)
+        /// <summary>The value in [start, start + length) trimmed; <paramref name="folded"/>: it may hold line breaks, each fold becomes one space.</summary>
+        internal static string Unfold(byte[] b, int start, int length, bool folded)
         {
             int end = start + length;
             while (start < end && IsWhite(b[start]))
@@ -477,16 +486,8 @@ namespace DeskPhone.Sip.Message
             {
                 end--;
             }
-            bool folded = false;
-            for (int i = start; i < end; i++)
-            {
-                if (b[i] == (byte)'\r' || b[i] == (byte)'\n')
-                {
-                    folded = true;
-                    break;
-                }
-            }
-            if (!folded)
+            // A bare CR inside a line counts as a line break too (as it did when every value was searched for both).
+            if (!folded && ByteSearch.IndexOf(b, ByteSearch.Cr, start, end) < 0)
             {
                 return Encoding.UTF8.GetString(b, start, end - start);
             }

@@ -22,6 +22,9 @@ namespace DeskPhone.Sip.Message
             "INFO", "PRACK", "UPDATE", "REFER",
         };
 
+        /// <summary>The header kind (SipMessage.HeaderKind) of Content-Length.</summary>
+        private static readonly int ContentLengthKind = HeaderNames.Kind(HeaderNames.ContentLength);
+
         public void Parse(byte[] data, int offset, int length, bool stream, SipMessage m, ParseResult result)
         {
             int end = offset + length;
@@ -78,27 +81,30 @@ namespace DeskPhone.Sip.Message
                 }
                 if (data[pos] == (byte)' ' || data[pos] == (byte)'\t')
                 {
-                    if (m.HeaderCount == 0)
+                    if (m.Lines == 0)
                     {
                         Fail(result, m, 400, "continuation line before any header", Rest(start, end, offset));
                         return;
                     }
-                    int last = m.HeaderCount - 1;
+                    int last = m.Lines - 1;
                     m.ValueLength[last] = contentEnd - m.ValueStart[last];
+                    m.Folded |= 1L << last;
                 }
                 else if (!Header(data, pos, contentEnd, m))
                 {
-                    Fail(result, m, m.HeaderCount >= SipMessage.MaxHeaders ? 513 : 400,
-                        m.HeaderCount >= SipMessage.MaxHeaders ? "more than " + SipMessage.MaxHeaders.ToString() + " headers" : "malformed header line",
+                    Fail(result, m, m.Lines >= SipMessage.MaxHeaders ? 513 : 400,
+                        m.Lines >= SipMessage.MaxHeaders ? "more than " + SipMessage.MaxHeaders.ToString() + " headers" : "malformed header line",
                         Rest(start, end, offset));
                     return;
                 }
                 pos = next + 1;
             }
 
-            for (int i = 0; i < m.HeaderCount; i++)
+            int headers = m.Lines;
+            byte[] kinds = m.HeaderKind;
+            for (int i = 0; i < headers; i++)
             {
-                if ((object)m.Canonical(i) != (object)HeaderNames.ContentLength)
+                if (kinds[i] != ContentLengthKind)
                 {
                     continue;
                 }
@@ -213,14 +219,14 @@ namespace DeskPhone.Sip.Message
             }
 
             m.IsRequest = true;
-            int sp1 = IndexOf(b, start, end, (byte)' ');
+            int sp1 = ByteSearch.IndexOf(b, ByteSearch.Space, start, end);
             if (sp1 <= start || !Token.IsToken(b, start, sp1))
             {
                 reason = "bad request line";
                 return -1;
             }
             m.Method = Method(b, start, sp1);
-            int sp2 = IndexOf(b, sp1 + 1, end, (byte)' ');
+            int sp2 = ByteSearch.IndexOf(b, ByteSearch.Space, sp1 + 1, end);
             if (sp2 < 0 || sp2 == sp1 + 1)
             {
                 reason = "Request-URI missing or separated by more than one space";
@@ -229,7 +235,7 @@ namespace DeskPhone.Sip.Message
             m.UriStart = sp1 + 1;
             m.UriLength = sp2 - sp1 - 1;
             int versionStart = sp2 + 1;
-            if (IndexOf(b, versionStart, end, (byte)' ') >= 0 || IndexOf(b, versionStart, end, (byte)'\t') >= 0)
+            if (ByteSearch.IndexOf(b, ByteSearch.Space, versionStart, end) >= 0 || IndexOf(b, versionStart, end, (byte)'\t') >= 0)
             {
                 reason = "extra white space in the request line";
                 return 400;
@@ -287,11 +293,11 @@ namespace DeskPhone.Sip.Message
 
         private static bool Header(byte[] b, int start, int end, SipMessage m)
         {
-            if (m.HeaderCount >= SipMessage.MaxHeaders)
+            if (m.Lines >= SipMessage.MaxHeaders)
             {
                 return false;
             }
-            int colon = IndexOf(b, start, end, (byte)':');
+            int colon = ByteSearch.IndexOf(b, ByteSearch.Colon, start, end);
             if (colon <= start)
             {
                 return false;
@@ -305,11 +311,11 @@ namespace DeskPhone.Sip.Message
             {
                 return false;
             }
-            if (m.HeaderCount == m.NameStart.Length && !m.GrowHeaders())
+            if (m.Lines == m.NameStart.Length && !m.GrowHeaders())
             {
                 return false;
             }
-            int i = m.HeaderCount++;
+            int i = m.Lines++;
             m.NameStart[i] = start;
             m.NameLength[i] = nameEnd - start;
             m.HeaderKind[i] = (byte)(HeaderNames.FindIndex(b, start, nameEnd - start) + 1);
@@ -334,17 +340,7 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>Index of the '\n' ending the line that starts at <paramref name="start"/>, or -1.</summary>
-        private static int FindLineEnd(byte[] b, int start, int end)
-        {
-            for (int i = start; i < end; i++)
-            {
-                if (b[i] == (byte)'\n')
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
+        private static int FindLineEnd(byte[] b, int start, int end) => ByteSearch.IndexOf(b, ByteSearch.Lf, start, end);
 
         private static int LineContentEnd(byte[] b, int start, int newline) =>
             newline > start && b[newline - 1] == (byte)'\r' ? newline - 1 : newline;

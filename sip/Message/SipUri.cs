@@ -8,16 +8,23 @@ namespace DeskPhone.Sip.Message
     /// be part of the user), password, host, port, parameters and headers; for any other scheme only the scheme and
     /// the opaque rest, so that the phone can answer 416 for it.
     /// </summary>
-    public sealed class SipUri
+    public sealed class SipUri : ParamHolder
     {
         /// <summary>The port of a sip: URI that names none (RFC 3261, 19.1.2: 5060 for UDP and TCP).</summary>
         public const int DefaultPort = 5060;
 
-        private readonly string _text;
+        // The URI's text, made on first ToString from its range of the parsed characters when the caller had no string of it.
+        private string _text;
+        private readonly char[] _chars;
+        private readonly int _start;
+        private readonly int _end;
 
-        private SipUri(string text)
+        private SipUri(string text, char[] chars, int start, int end)
         {
             _text = text;
+            _chars = chars;
+            _start = start;
+            _end = end;
         }
 
         public string Scheme { get; private set; }
@@ -29,20 +36,15 @@ namespace DeskPhone.Sip.Message
         /// <summary>0 when the URI names no port.</summary>
         public int Port { get; private set; }
 
-        /// <summary>The raw parameter list after the first ';' of the host part, or null.</summary>
-        public string ParamText { get; private set; }
-
         /// <summary>The raw header part after '?', or null.</summary>
         public string Headers { get; private set; }
 
         /// <summary>Everything after "scheme:" for schemes other than sip and sips.</summary>
         public string Opaque { get; private set; }
 
-        public string GetParam(string name) => Params.Get(ParamText, name);
-
         public bool HasParam(string name) => GetParam(name) != null;
 
-        public override string ToString() => _text;
+        public override string ToString() => _text ?? (_text = new string(_chars, _start, _end - _start));
 
         /// <summary>Parses a URI; null when it is not one (spaces, angle brackets, a bad host or port, bad escapes).</summary>
         public static SipUri Parse(string text)
@@ -51,50 +53,93 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            int colon = text.IndexOf(':');
-            if (colon <= 0 || !SchemeName(text, colon))
+            char[] t = text.ToCharArray();
+            return Parse(t, 0, t.Length, text);
+        }
+
+        /// <summary>
+        /// Parses the URI in [start, end) of <paramref name="t"/> (a header value's characters, copied once by its parser);
+        /// <paramref name="text"/> is that range as a string when the caller has it, else it is made here.
+        /// </summary>
+        internal static SipUri Parse(char[] t, int start, int end, string text)
+        {
+            if (end <= start)
             {
                 return null;
             }
-            for (int i = 0; i < text.Length; i++)
+            int colon = Token.IndexOf(t, ':', start, end);
+            if (colon <= start || !SchemeName(t, start, colon))
             {
-                char c = text[i];
-                if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7F)
-                {
-                    return null;
-                }
+                return null;
             }
-            // The parts are found as index ranges of the text; only the fields themselves become strings.
-            var uri = new SipUri(text) { Scheme = SchemeOf(text, colon) };
-            int start = colon + 1;
-            int end = text.Length;
-            if (!uri.IsSip)
+            // One pass: no character that ends a URI, and where the first '@' after the scheme is and the first '?' after
+            // it (or after the scheme when there is no '@'), which the parts below start from.
+            byte[] classes = Token.Classes;
+            int at = -1;
+            int question = -1;
+            int questionAfterAt = -1;
+            for (int i = start; i < end; i++)
             {
-                if (start == end)
+                char c = t[i];
+                if (c < 128 && (classes[c] & (Token.UriStopBit | Token.UriMarkBit)) != 0)
                 {
-                    return null;
-                }
-                uri.Opaque = text.Substring(start);
-                return uri;
-            }
-            int at = text.IndexOf('@', start);
-            int hostStart = start;
-            if (at >= 0)
-            {
-                int pw = text.IndexOf(':', start, at - start);
-                int userEnd = pw < 0 ? at : pw;
-                if (userEnd == start || !UserChars(text, start, userEnd, false))
-                {
-                    return null;
-                }
-                uri.User = Unescape(text.Substring(start, userEnd - start));
-                if (pw >= 0)
-                {
-                    if (!UserChars(text, pw + 1, at, true))
+                    if (c == '@')
+                    {
+                        if (at < 0 && i > colon)
+                        {
+                            at = i;
+                        }
+                    }
+                    else if (c == '?')
+                    {
+                        if (question < 0 && i > colon)
+                        {
+                            question = i;
+                        }
+                        if (questionAfterAt < 0 && at >= 0)
+                        {
+                            questionAfterAt = i;
+                        }
+                    }
+                    else
                     {
                         return null;
                     }
-                    uri.Password = Unescape(text.Substring(pw + 1, at - pw - 1));
+                }
+            }
+            if (at >= 0)
+            {
+                question = questionAfterAt;
+            }
+            // The parts are found as index ranges of the characters; only the fields themselves become strings.
+            var uri = new SipUri(text, t, start, end) { Scheme = SchemeOf(t, start, colon) };
+            int rest = colon + 1;
+            if (!uri.IsSip)
+            {
+                if (rest == end)
+                {
+                    return null;
+                }
+                uri.Opaque = new string(t, rest, end - rest);
+                return uri;
+            }
+            int hostStart = rest;
+            if (at >= 0)
+            {
+                int pw = Token.IndexOf(t, ':', rest, at);
+                int userEnd = pw < 0 ? at : pw;
+                if (userEnd == rest || !Token.All(t, rest, userEnd, Token.UserBit))
+                {
+                    return null;
+                }
+                uri.User = Unescape(t, rest, userEnd);
+                if (pw >= 0)
+                {
+                    if (pw + 1 < at && !Token.All(t, pw + 1, at, Token.PasswordBit))
+                    {
+                        return null;
+                    }
+                    uri.Password = Unescape(t, pw + 1, at);
                 }
                 if (uri.User == null || (pw >= 0 && uri.Password == null))
                 {
@@ -103,29 +148,28 @@ namespace DeskPhone.Sip.Message
                 hostStart = at + 1;
             }
             int hostEnd = end;
-            int question = text.IndexOf('?', hostStart);
             if (question >= 0)
             {
                 if (question + 1 == end)
                 {
                     return null;
                 }
-                uri.Headers = text.Substring(question + 1);
+                uri.Headers = new string(t, question + 1, end - question - 1);
                 hostEnd = question;
             }
-            int semi = text.IndexOf(';', hostStart, hostEnd - hostStart);
+            int semi = Token.IndexOf(t, ';', hostStart, hostEnd);
             if (semi >= 0)
             {
-                uri.ParamText = text.Substring(semi + 1, hostEnd - semi - 1);
-                hostEnd = semi;
-                if (!Params.Valid(uri.ParamText, true))
+                if (!Params.Valid(t, semi + 1, hostEnd, true))
                 {
                     return null;
                 }
+                uri.SetParams(t, semi + 1, hostEnd);
+                hostEnd = semi;
             }
             string host;
             int port;
-            if (!HostPort(text, hostStart, hostEnd, out host, out port))
+            if (!HostPort(t, hostStart, hostEnd, out host, out port))
             {
                 return null;
             }
@@ -155,7 +199,7 @@ namespace DeskPhone.Sip.Message
         /// of RFC 4291 2.2, see <see cref="IsIPv6"/>) or a hostname of letters, digits,
         /// '-' and '.', and a port of one to five digits up to 65535 (0 when there is none). Via's sent-by uses it too.
         /// </summary>
-        internal static bool HostPort(string s, int start, int end, out string host, out int port)
+        internal static bool HostPort(char[] s, int start, int end, out string host, out int port)
         {
             host = null;
             port = 0;
@@ -163,7 +207,7 @@ namespace DeskPhone.Sip.Message
             int portStart = -1;
             if (start < end && s[start] == '[')
             {
-                int close = s.IndexOf(']', start, end - start);
+                int close = Token.IndexOf(s, ']', start, end);
                 if (close < 0 || !IsIPv6(s, start + 1, close))
                 {
                     return false;
@@ -180,13 +224,13 @@ namespace DeskPhone.Sip.Message
             }
             else
             {
-                int colon = s.IndexOf(':', start, end - start);
+                int colon = Token.IndexOf(s, ':', start, end);
                 if (colon >= 0)
                 {
                     hostEnd = colon;
                     portStart = colon + 1;
                 }
-                if (!HostChars(s, start, hostEnd))
+                if (hostEnd > start && !Token.All(s, start, hostEnd, Token.HostBit))
                 {
                     return false;
                 }
@@ -204,7 +248,7 @@ namespace DeskPhone.Sip.Message
                 }
                 port = (int)n;
             }
-            host = s.Substring(start, hostEnd - start);
+            host = new string(s, start, hostEnd - start);
             return true;
         }
 
@@ -214,7 +258,9 @@ namespace DeskPhone.Sip.Message
         /// RFC 3261's ABNF also lets through the three colons of RFC 5118 4.10 (2001:db8:::192.0.2.1); RFC 4291 and
         /// RFC 3986 3.2.2 do not, and neither does this.
         /// </summary>
-        internal static bool IsIPv6(string s, int start, int end)
+        internal static bool IsIPv6(string s, int start, int end) => IsIPv6(s.ToCharArray(), start, end);
+
+        internal static bool IsIPv6(char[] s, int start, int end)
         {
             if (end - start < 2)
             {
@@ -290,7 +336,9 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>A dotted IPv4 address in [start, end): four decimal numbers 0..255 of one to three digits.</summary>
-        internal static bool IsIPv4(string s, int start, int end)
+        internal static bool IsIPv4(string s, int start, int end) => IsIPv4(s.ToCharArray(), start, end);
+
+        internal static bool IsIPv4(char[] s, int start, int end)
         {
             int parts = 0;
             int digits = 0;
@@ -327,41 +375,44 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         public static bool SameHost(string a, string b)
         {
-            if (a == null || b == null)
+            if (a == null || b == null || a == b)
             {
+                // Equal text (the usual case: the request's sent-by is where it came from) is the same host.
                 return a == b;
             }
-            int aStart = 0;
-            int aEnd = a.Length;
-            if (aEnd >= 2 && a[0] == '[' && a[aEnd - 1] == ']')
+            char[] x = a.ToCharArray();
+            char[] y = b.ToCharArray();
+            int xStart = 0;
+            int xEnd = x.Length;
+            if (xEnd >= 2 && x[0] == '[' && x[xEnd - 1] == ']')
             {
-                aStart = 1;
-                aEnd--;
+                xStart = 1;
+                xEnd--;
             }
-            int bStart = 0;
-            int bEnd = b.Length;
-            if (bEnd >= 2 && b[0] == '[' && b[bEnd - 1] == ']')
+            int yStart = 0;
+            int yEnd = y.Length;
+            if (yEnd >= 2 && y[0] == '[' && y[yEnd - 1] == ']')
             {
-                bStart = 1;
-                bEnd--;
+                yStart = 1;
+                yEnd--;
             }
-            if (aEnd - aStart != bEnd - bStart)
+            if (xEnd - xStart != yEnd - yStart)
             {
                 return false;
             }
-            for (int k = 0; k < aEnd - aStart; k++)
+            for (int k = 0; k < xEnd - xStart; k++)
             {
-                char x = a[aStart + k];
-                char y = b[bStart + k];
-                if (x >= 'A' && x <= 'Z')
+                int c = x[xStart + k];
+                int d = y[yStart + k];
+                if (c >= 'A' && c <= 'Z')
                 {
-                    x = (char)(x + 32);
+                    c += 32;
                 }
-                if (y >= 'A' && y <= 'Z')
+                if (d >= 'A' && d <= 'Z')
                 {
-                    y = (char)(y + 32);
+                    d += 32;
                 }
-                if (x != y)
+                if (c != d)
                 {
                     return false;
                 }
@@ -369,35 +420,41 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        /// <summary>The scheme in lower case; the usual ones, written so, as shared strings.</summary>
-        private static string SchemeOf(string text, int colon)
+        /// <summary>The scheme in [start, colon) in lower case; the usual ones, written so, as shared strings.</summary>
+        private static string SchemeOf(char[] t, int start, int colon)
         {
-            if (colon == 3 && text[0] == 's' && text[1] == 'i' && text[2] == 'p')
+            int n = colon - start;
+            if (n >= 3 && t[start] == 's' && t[start + 1] == 'i' && t[start + 2] == 'p')
             {
-                return "sip";
+                if (n == 3)
+                {
+                    return "sip";
+                }
+                if (n == 4 && t[start + 3] == 's')
+                {
+                    return "sips";
+                }
             }
-            if (colon == 4 && text[0] == 's' && text[1] == 'i' && text[2] == 'p' && text[3] == 's')
-            {
-                return "sips";
-            }
-            if (colon == 3 && text[0] == 't' && text[1] == 'e' && text[2] == 'l')
+            if (n == 3 && t[start] == 't' && t[start + 1] == 'e' && t[start + 2] == 'l')
             {
                 return "tel";
             }
-            return text.Substring(0, colon).ToLower();
+            return new string(t, start, n).ToLower();
         }
 
-        private static bool SchemeName(string text, int colon)
+        /// <summary>A letter, then letters, digits, '+', '-' and '.' up to the colon.</summary>
+        private static bool SchemeName(char[] t, int start, int colon)
         {
-            char first = text[0];
+            char first = t[start];
             if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z')))
             {
                 return false;
             }
-            for (int i = 1; i < colon; i++)
+            byte[] classes = Token.Classes;
+            for (int i = start + 1; i < colon; i++)
             {
-                char c = text[i];
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
+                char c = t[i];
+                if (c != '+' && (c >= 128 || (classes[c] & Token.HostBit) == 0))
                 {
                     return false;
                 }
@@ -405,52 +462,21 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        private static bool HostChars(string s, int start, int end)
+        /// <summary>The characters in [start, end) with %XX escapes decoded (UTF-8); null for a malformed escape.</summary>
+        internal static string Unescape(char[] s, int start, int end)
         {
-            for (int i = start; i < end; i++)
+            if (Token.IndexOf(s, '%', start, end) < 0)
             {
-                char c = s[i];
-                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'))
-                {
-                    return false;
-                }
+                return new string(s, start, end - start);
             }
-            return true;
-        }
-
-        private static bool UserChars(string s, int start, int end, bool password)
-        {
-            for (int i = start; i < end; i++)
-            {
-                char c = s[i];
-                bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                  c == '-' || c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '\'' || c == '(' || c == ')';
-                bool extra = password
-                    ? (c == '&' || c == '=' || c == '+' || c == '$' || c == ',')
-                    : (c == '&' || c == '=' || c == '+' || c == '$' || c == ',' || c == ';' || c == '?' || c == '/');
-                if (!(unreserved || extra || c == '%' || (!password && c == ':')))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /// <summary>Decodes %XX escapes (UTF-8); null for a malformed escape.</summary>
-        internal static string Unescape(string s)
-        {
-            if (s.IndexOf('%') < 0)
-            {
-                return s;
-            }
-            var bytes = new byte[s.Length];
+            var bytes = new byte[end - start];
             int n = 0;
-            for (int i = 0; i < s.Length; i++)
+            for (int i = start; i < end; i++)
             {
                 char c = s[i];
                 if (c == '%')
                 {
-                    if (i + 2 >= s.Length)
+                    if (i + 2 >= end)
                     {
                         return null;
                     }

@@ -1,43 +1,107 @@
 namespace DeskPhone.Sip.Message
 {
-    /// <summary>Character classes of the SIP grammar (RFC 3261 25.1).</summary>
+    /// <summary>
+    /// Character classes of the SIP grammar (RFC 3261 25.1). The parsers of header values work on the value's characters
+    /// copied once (<c>ToCharArray</c>), never on <c>s[i]</c>: on the device a string keeps UTF-8, so each <c>s[i]</c> and
+    /// <c>s.Length</c> is a native call that walks the string from its start (a 60-character Via cost a million
+    /// interpreter instructions that way). The hot loops test <see cref="Classes"/> in place instead of calling a
+    /// helper per character, as a call costs the interpreter more than the test.
+    /// </summary>
     internal static class Token
     {
-        public static bool IsTokenChar(int c) =>
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '.' || c == '!' || c == '%' || c == '*' || c == '_' || c == '+' || c == '`' || c == '\'' || c == '~';
+        /// <summary>RFC 3261 token: alphanum and <c>-.!%*_+`'~</c>.</summary>
+        public const byte TokenBit = 1;
 
-        public static bool IsToken(string s)
+        /// <summary>Letters, digits, '-' and '.': a host name (and the characters of a scheme after its first letter, with '+').</summary>
+        public const byte HostBit = 2;
+
+        /// <summary>Characters a user part may hold as they are (unreserved, user-unreserved, '%' and ':').</summary>
+        public const byte UserBit = 4;
+
+        /// <summary>Characters a password may hold as they are (unreserved, <c>&amp;=+$,</c> and '%').</summary>
+        public const byte PasswordBit = 8;
+
+        /// <summary>Characters of a URI parameter name: token and <c>[]/:&amp;$</c>.</summary>
+        public const byte UriParamBit = 16;
+
+        /// <summary>Characters that end a URI or sent-by: controls, space, <c>&lt;&gt;"</c> and DEL.</summary>
+        public const byte UriStopBit = 32;
+
+        /// <summary>'@' and '?': where a URI's user part and its headers start.</summary>
+        public const byte UriMarkBit = 64;
+
+        /// <summary>The class bits of each ASCII character (index: the character; characters from 128 on have none).</summary>
+        public static readonly byte[] Classes = MakeClasses();
+
+        private static byte[] MakeClasses()
         {
-            if (s == null || s.Length == 0)
+            var classes = new byte[128];
+            for (int c = 0; c < 128; c++)
             {
-                return false;
-            }
-            for (int i = 0; i < s.Length; i++)
-            {
-                if (!IsTokenChar(s[i]))
+                bool alphanum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                bool token = alphanum || c == '-' || c == '.' || c == '!' || c == '%' || c == '*' || c == '_' || c == '+' ||
+                             c == '`' || c == '\'' || c == '~';
+                bool unreserved = alphanum || c == '-' || c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '\'' ||
+                                  c == '(' || c == ')';
+                int bits = 0;
+                if (token)
                 {
-                    return false;
+                    bits |= TokenBit | UriParamBit;
                 }
+                if (alphanum || c == '-' || c == '.')
+                {
+                    bits |= HostBit;
+                }
+                if (unreserved || c == '&' || c == '=' || c == '+' || c == '$' || c == ',' || c == ';' || c == '?' || c == '/' ||
+                    c == '%' || c == ':')
+                {
+                    bits |= UserBit;
+                }
+                if (unreserved || c == '&' || c == '=' || c == '+' || c == '$' || c == ',' || c == '%')
+                {
+                    bits |= PasswordBit;
+                }
+                if (c == '[' || c == ']' || c == '/' || c == ':' || c == '&' || c == '$')
+                {
+                    bits |= UriParamBit;
+                }
+                if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7F)
+                {
+                    bits |= UriStopBit;
+                }
+                if (c == '@' || c == '?')
+                {
+                    bits |= UriMarkBit;
+                }
+                classes[c] = (byte)bits;
             }
-            return true;
+            return classes;
         }
 
-        public static bool IsToken(string s, int start, int end)
+        public static bool IsTokenChar(int c) => c < 128 && c >= 0 && (Classes[c] & TokenBit) != 0;
+
+        /// <summary>Every character of [start, end) has the class bit; false for an empty range.</summary>
+        public static bool All(char[] s, int start, int end, byte bit)
         {
             if (end <= start)
             {
                 return false;
             }
+            byte[] classes = Classes;
             for (int i = start; i < end; i++)
             {
-                if (!IsTokenChar(s[i]))
+                int c = s[i];
+                if (c >= 128 || (classes[c] & bit) == 0)
                 {
                     return false;
                 }
             }
             return true;
         }
+
+        public static bool IsToken(string s) => s != null && s.Length > 0 && All(s.ToCharArray(), 0, s.Length, TokenBit);
+
+        public static bool IsToken(char[] s, int start, int end) => All(s, start, end, TokenBit);
 
         public static bool IsToken(byte[] b, int start, int end)
         {
@@ -45,9 +109,11 @@ namespace DeskPhone.Sip.Message
             {
                 return false;
             }
+            byte[] classes = Classes;
             for (int i = start; i < end; i++)
             {
-                if (!IsTokenChar(b[i]))
+                int c = b[i];
+                if (c >= 128 || (classes[c] & TokenBit) == 0)
                 {
                     return false;
                 }
@@ -66,7 +132,7 @@ namespace DeskPhone.Sip.Message
             (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000';
 
         /// <summary>The first index of [start, end) that Trim would keep (end when none).</summary>
-        public static int TrimStart(string s, int start, int end)
+        public static int TrimStart(char[] s, int start, int end)
         {
             while (start < end && IsTrimmed(s[start]))
             {
@@ -76,13 +142,26 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>One past the last index of [start, end) that Trim would keep (start when none).</summary>
-        public static int TrimEnd(string s, int start, int end)
+        public static int TrimEnd(char[] s, int start, int end)
         {
             while (end > start && IsTrimmed(s[end - 1]))
             {
                 end--;
             }
             return end;
+        }
+
+        /// <summary>The first index of <paramref name="c"/> in [start, end), or -1.</summary>
+        public static int IndexOf(char[] s, char c, int start, int end)
+        {
+            for (int i = start; i < end; i++)
+            {
+                if (s[i] == c)
+                {
+                    return i;
+                }
+            }
+            return -1;
         }
     }
 }

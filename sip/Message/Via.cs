@@ -1,15 +1,13 @@
 namespace DeskPhone.Sip.Message
 {
     /// <summary>One Via value: SIP / 2.0 / transport sent-by;params (white space around the slashes allowed).</summary>
-    public sealed class Via
+    public sealed class Via : ParamHolder
     {
         public string Transport { get; private set; }
         public string Host { get; private set; }
 
         /// <summary>0 when sent-by names no port.</summary>
         public int Port { get; private set; }
-
-        public string ParamText { get; private set; }
 
         private string _branch;
         private bool _branchRead;
@@ -47,11 +45,9 @@ namespace DeskPhone.Sip.Message
             }
         }
 
-        public string GetParam(string name) => Params.Get(ParamText, name);
-
         /// <summary>
-        /// Parses a Via value, or null when it is malformed. It works on index ranges of the value, so only the host,
-        /// the parameter text and an unusual transport name become strings.
+        /// Parses a Via value, or null when it is malformed. It works on index ranges of the value's characters (copied
+        /// once), so only the host, the parameter text and an unusual transport name become strings.
         /// </summary>
         public static Via Parse(string value)
         {
@@ -59,33 +55,36 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
+            char[] v = value.ToCharArray();
+            int n = v.Length;
+            byte[] classes = Token.Classes;
             int i = 0;
             int transportStart = 0;
             int transportEnd = 0;
             for (int p = 0; p < 3; p++)
             {
-                while (i < value.Length && Token.IsWhite(value[i]))
+                while (i < n && (v[i] == ' ' || v[i] == '\t'))
                 {
                     i++;
                 }
                 int start = i;
-                while (i < value.Length && Token.IsTokenChar(value[i]))
+                while (i < n && v[i] < 128 && (classes[v[i]] & Token.TokenBit) != 0)
                 {
                     i++;
                 }
-                if ((p == 0 && !RangeIs(value, start, i, "SIP", true)) || (p == 1 && !RangeIs(value, start, i, "2.0", false)))
+                if ((p == 0 && !RangeIs(v, start, i, 'S', 'I', 'P', true)) || (p == 1 && !RangeIs(v, start, i, '2', '.', '0', false)))
                 {
                     return null;
                 }
                 transportStart = start;
                 transportEnd = i;
-                while (i < value.Length && Token.IsWhite(value[i]))
+                while (i < n && (v[i] == ' ' || v[i] == '\t'))
                 {
                     i++;
                 }
                 if (p < 2)
                 {
-                    if (i >= value.Length || value[i] != '/')
+                    if (i >= n || v[i] != '/')
                     {
                         return null;
                     }
@@ -96,21 +95,21 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            int restStart = Token.TrimStart(value, i, value.Length);
-            int restEnd = Token.TrimEnd(value, restStart, value.Length);
-            int semi = value.IndexOf(';', restStart, restEnd - restStart);
+            int restStart = Token.TrimStart(v, i, n);
+            int restEnd = Token.TrimEnd(v, restStart, n);
+            int semi = Token.IndexOf(v, ';', restStart, restEnd);
             int sentByStart = restStart;
-            int sentByEnd = Token.TrimEnd(value, restStart, semi < 0 ? restEnd : semi);
-            var via = new Via { Transport = TransportName(value, transportStart, transportEnd) };
+            int sentByEnd = Token.TrimEnd(v, restStart, semi < 0 ? restEnd : semi);
+            var via = new Via { Transport = TransportName(v, transportStart, transportEnd) };
             if (semi >= 0)
             {
-                via.ParamText = value.Substring(semi + 1, restEnd - semi - 1);
-                if (!Params.Valid(via.ParamText, false))
+                if (!Params.Valid(v, semi + 1, restEnd, false))
                 {
                     return null;
                 }
+                via.SetParams(v, semi + 1, restEnd);
             }
-            return via.SetSentBy(value, sentByStart, sentByEnd) && ValidReceived(via.Received) ? via : null;
+            return via.SetSentBy(v, sentByStart, sentByEnd) && ValidReceived(via.Received) ? via : null;
         }
 
         /// <summary>
@@ -124,28 +123,30 @@ namespace DeskPhone.Sip.Message
             {
                 return true;
             }
-            int n = received.Length;
-            if (received[0] == '[')
+            char[] r = received.ToCharArray();
+            int n = r.Length;
+            if (r[0] == '[')
             {
-                return n > 2 && received[n - 1] == ']' && SipUri.IsIPv6(received, 1, n - 1);
+                return n > 2 && r[n - 1] == ']' && SipUri.IsIPv6(r, 1, n - 1);
             }
-            return received.IndexOf(':') >= 0 ? SipUri.IsIPv6(received, 0, n) : SipUri.IsIPv4(received, 0, n);
+            return Token.IndexOf(r, ':', 0, n) >= 0 ? SipUri.IsIPv6(r, 0, n) : SipUri.IsIPv4(r, 0, n);
         }
 
         /// <summary>
         /// host[:port] as the host part of a sip: URI would accept it (without making the URI): no white space,
         /// brackets, quotes, user or headers, then <see cref="SipUri.HostPort"/>.
         /// </summary>
-        private bool SetSentBy(string value, int start, int end)
+        private bool SetSentBy(char[] value, int start, int end)
         {
             if (start == end)
             {
                 return false;
             }
+            byte[] classes = Token.Classes;
             for (int k = start; k < end; k++)
             {
                 char c = value[k];
-                if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7F || c == '@' || c == '?')
+                if ((c < 128 && (classes[c] & Token.UriStopBit) != 0) || c == '@' || c == '?')
                 {
                     return false;
                 }
@@ -161,35 +162,29 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        private static bool RangeIs(string s, int start, int end, string expected, bool ignoreCase)
+        /// <summary>[start, end) is the three characters a, b, c (letters compared case-insensitively when asked).</summary>
+        private static bool RangeIs(char[] s, int start, int end, char a, char b, char c, bool ignoreCase)
         {
-            if (end - start != expected.Length)
+            if (end - start != 3)
             {
                 return false;
             }
-            for (int k = 0; k < expected.Length; k++)
-            {
-                char c = s[start + k];
-                if (ignoreCase ? (c | 0x20) != (expected[k] | 0x20) : c != expected[k])
-                {
-                    return false;
-                }
-            }
-            return true;
+            int fold = ignoreCase ? 0x20 : 0;
+            return (s[start] | fold) == (a | fold) && (s[start + 1] | fold) == (b | fold) && (s[start + 2] | fold) == (c | fold);
         }
 
         /// <summary>The transport in upper case; the usual ones as shared strings.</summary>
-        private static string TransportName(string value, int start, int end)
+        private static string TransportName(char[] value, int start, int end)
         {
-            if (RangeIs(value, start, end, "UDP", false))
+            if (RangeIs(value, start, end, 'U', 'D', 'P', false))
             {
                 return "UDP";
             }
-            if (RangeIs(value, start, end, "TCP", false))
+            if (RangeIs(value, start, end, 'T', 'C', 'P', false))
             {
                 return "TCP";
             }
-            return value.Substring(start, end - start).ToUpper();
+            return new string(value, start, end - start).ToUpper();
         }
     }
 }

@@ -30,6 +30,26 @@ namespace DeskPhone.Sip.Text
             return n;
         }
 
+        /// <summary>As <see cref="Parse(byte[], int, int, int)"/>, on characters (a value's, copied once by its parser).</summary>
+        public static long Parse(char[] s, int start, int end, int maxDigits)
+        {
+            if (end <= start || end - start > maxDigits || maxDigits > MaxDigits)
+            {
+                return -1;
+            }
+            long n = 0;
+            for (int i = start; i < end; i++)
+            {
+                int d = s[i] - '0';
+                if (d < 0 || d > 9)
+                {
+                    return -1;
+                }
+                n = n * 10 + d;
+            }
+            return n;
+        }
+
         /// <summary>
         /// The number in s[start..end), or -1 as for bytes. Reads at most maxDigits characters with the indexer and
         /// stops at the first that is not an ASCII digit: on nanoCLR the indexer walks the UTF-8 text and misreads only

@@ -71,8 +71,14 @@ namespace DeskPhone.Sip.UserAgent
         private short[] _answers = new short[FirstSize];
         private short[] _sources = new short[FirstSize];
         private int _hashedA;
+        private object _hashedABox;
         private short _hashedSource;
         private short _hashedB;
+
+        // The request the hashes above are of (the same objects: a parsed Via is never changed).
+        private Via _hashedVia;
+        private string _hashedMethod;
+        private string _hashedSourceText;
 
         /// <summary>
         /// Whether a request with this top Via can be matched at all: RFC 3261 branches start with the magic cookie;
@@ -93,9 +99,12 @@ namespace DeskPhone.Sip.UserAgent
             }
             Hash(top, method, source);
             int now = Unit(nowMs);
-            for (int i = 0; i < _until.Length; i++)
+            int size = _hashA.Length;
+            // The runtime's array search finds the candidates (on the device a managed loop over the 128 entries cost
+            // several interpreted instructions per entry for every request).
+            for (int i = System.Array.IndexOf(_hashA, _hashedABox, 0, size); i >= 0; i = i + 1 < size ? System.Array.IndexOf(_hashA, _hashedABox, i + 1, size - i - 1) : -1)
             {
-                if (_hashA[i] == _hashedA && _hashB[i] == _hashedB && _until[i] > now)
+                if (_hashB[i] == _hashedB && _until[i] > now)
                 {
                     // Asked again: the answer was lost, so the entry counts from the answer sent again now (Timer J
                     // restarts with it, which only keeps the entry longer than RFC 3261 17.2.2 asks).
@@ -137,11 +146,16 @@ namespace DeskPhone.Sip.UserAgent
         {
             int now = Unit(nowMs);
             int oldest = -1;
-            for (int i = 0; i < _until.Length; i++)
+            int oldestUntil = int.MaxValue;
+            int[] until = _until;
+            short[] answers = _answers;
+            for (int i = 0; i < until.Length; i++)
             {
-                if ((_answers[i] & InviteBit) == 0 && (oldest < 0 || _until[i] < _until[oldest]))
+                int u = until[i];
+                if (u < oldestUntil && (answers[i] & InviteBit) == 0)
                 {
                     oldest = i;
+                    oldestUntil = u;
                 }
             }
             if (oldest < 0 || ReusableAt(oldest) > now)
@@ -263,10 +277,11 @@ namespace DeskPhone.Sip.UserAgent
         private int Free(long nowMs)
         {
             int now = Unit(nowMs);
-            int size = _until.Length;
+            int[] until = _until;
+            int size = until.Length;
             for (int i = 0; i < size; i++)
             {
-                if (_until[i] <= now)
+                if (until[i] <= now)
                 {
                     return i;
                 }
@@ -288,6 +303,14 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>FNV-1a and a multiply-xor hash over the same fields, with separators, so a lookup builds no string.</summary>
         private void Hash(Via top, string method, string source)
         {
+            // Find and Remember hash the same request: the second time the fields are the same objects, nothing to do.
+            if ((object)top == _hashedVia && (object)method == _hashedMethod && (object)source == _hashedSourceText)
+            {
+                return;
+            }
+            _hashedVia = top;
+            _hashedMethod = method;
+            _hashedSourceText = source;
             uint a = 2166136261;
             uint b = 5381;
             Mix(top.Branch, ref a, ref b);
@@ -301,38 +324,54 @@ namespace DeskPhone.Sip.UserAgent
             a = (a ^ port) * 16777619;
             b = (b * 33) ^ port;
             _hashedA = (int)a;
+            _hashedABox = _hashedA;
             _hashedB = (short)(b ^ (b >> 16));
         }
 
         /// <summary>16 bits of the source address (FNV-1a): enough to tell a flooding host from the PBX.</summary>
-        private static short SourceHash(string source)
+        private short SourceHash(string source)
         {
             uint h = 2166136261;
-            if (source != null)
+            int n = Utf8Of(source);
+            for (int i = 0; i < n; i++)
             {
-                int n = source.Length;
-                for (int i = 0; i < n; i++)
-                {
-                    h = (h ^ source[i]) * 16777619;
-                }
+                h = (h ^ _utf8[i]) * 16777619;
             }
             return (short)(h ^ (h >> 16));
         }
 
-        private static void Mix(string s, ref uint a, ref uint b)
+        private void Mix(string s, ref uint a, ref uint b)
         {
-            if (s != null)
+            int n = Utf8Of(s);
+            for (int i = 0; i < n; i++)
             {
-                for (int i = 0; i < s.Length; i++)
-                {
-                    uint c = s[i];
-                    a = (a ^ c) * 16777619;
-                    b = (b * 33) ^ c;
-                }
+                uint c = _utf8[i];
+                a = (a ^ c) * 16777619;
+                b = (b * 33) ^ c;
             }
-            // A separator that no character of the fields is, so "ab"+"c" and "a"+"bc" differ.
+            // A separator that no byte of the fields is, so "ab"+"c" and "a"+"bc" differ.
             a = (a ^ 0x1FF) * 16777619;
             b = (b * 33) ^ 0x1FF;
+        }
+
+        // The field being hashed as UTF-8, encoded in one native call: reading a string's characters one by one walks it
+        // from its start on the device, and a copy of them per field would be garbage per request. Grows with the
+        // longest field (a branch or host of the received request, so at most a packet).
+        private byte[] _utf8 = new byte[64];
+
+        /// <summary>Encodes <paramref name="s"/> into _utf8 and returns its byte count (0 for null).</summary>
+        private int Utf8Of(string s)
+        {
+            if (s == null)
+            {
+                return 0;
+            }
+            int length = s.Length;
+            if (length * 3 > _utf8.Length)
+            {
+                _utf8 = new byte[length * 3];
+            }
+            return System.Text.Encoding.UTF8.GetBytes(s, 0, length, _utf8, 0);
         }
     }
 }

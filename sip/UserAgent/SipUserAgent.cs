@@ -690,9 +690,10 @@ namespace DeskPhone.Sip.UserAgent
             // The source address is written without brackets, also for IPv6: received is IPv6address, not IPv6reference
             // (RFC 3261 25.1, RFC 5118 4.5); sent-by "[2001:db8::1]" and the source 2001:db8::1 are the same host.
             bool received = !SipUri.SameHost(top.Host, packet.RemoteHost) || top.Rport == 0;
-            if (received)
+            if (received && top.Received != null)
             {
                 // Any received the client put there is replaced (parameter names are case-insensitive, RFC 3261 7.3.1).
+                // Without one (the usual case) the written value is not walked for it.
                 w.RemoveParam(start, "received");
             }
             if (top.Rport == 0)
