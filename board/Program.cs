@@ -52,8 +52,16 @@ namespace DeskPhone.Board
             // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
             // The board's RTC until ntp_server is set; then the phone's own SNTP client (docs/time.md).
             // Calls' media on sockets bound to 0.0.0.0; no I2S adapter yet: silence is sent, nothing is played (docs/media.md).
-            var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs, new UdpNtpChannel(),
-                () => new UdpRtpChannel(null));
+            var app = new PhoneApp(new PhoneParts(settings, inbox, udp)
+            {
+                Drivers = drivers,
+                Panel = panel,
+                Profile = profile,
+                WallClock = wallClock,
+                StartMs = clock.NowMs,
+                Ntp = new UdpNtpChannel(),
+                Rtp = () => new UdpRtpChannel(null),
+            });
             PhoneCore phone = app.Core;
 
             int port = settings.GetInt(SettingNames.NetworkIdPort);

@@ -27,34 +27,16 @@ namespace DeskPhone.Firmware.App
     /// </summary>
     public sealed class PhoneApp
     {
-        /// <param name="settings">The settings store, loaded (its medium is the caller's: flash, a folder, memory).</param>
-        /// <param name="drivers">The board's drivers; null runs without hardware (unit tests).</param>
-        /// <param name="inbox">
-        /// Where the transports deliver SIP packets; the caller creates it (with explicit sizes: DeviceSizing on the
-        /// board) before the transports, which need it.
-        /// </param>
-        /// <param name="udp">The transport the phone's own requests go out on (UDP socket, or a fake channel).</param>
-        /// <param name="localHost">
-        /// The address put in Via and Contact; null follows the Ethernet link's address (the board, whose sockets are
-        /// bound to 0.0.0.0).
-        /// </param>
-        /// <param name="panel">The panel the screen model is drawn on; null runs headless (the model is kept, not drawn).</param>
-        /// <param name="profile">The panel's display profile (null: the reference board's, for the model's layout).</param>
-        /// <param name="wallClock">
-        /// The caller's local date and time (board RTC, host clock) for the status line while no NTP server is set; a
-        /// year before 2000 counts as never set (docs/time.md).
-        /// </param>
-        /// <param name="startMs">The monotonic clock at start (milliseconds).</param>
-        /// <param name="ntp">The UDP channel for network time (SNTP with <c>ntp_server</c>); null: none (tests).</param>
-        /// <param name="rtp">
-        /// Makes the UDP channels of the calls' media ports (RTP and RTCP); null: calls carry no audio (tests that only
-        /// look at signalling, the interpreter's boot scenario).
-        /// </param>
-        /// <param name="audio">The microphone and speaker per call; null with <paramref name="rtp"/> set: silence sent, nothing played.</param>
-        public PhoneApp(SettingsStore settings, PhoneDrivers drivers, SipInbox inbox, ISipTransport udp, string localHost,
-                        IPanel panel, DisplayProfile profile, WallClock wallClock, long startMs, INtpChannel ntp = null,
-                        RtpChannelFactory rtp = null, ICallAudio audio = null)
+        /// <summary>Builds the phone from what the host passes (<see cref="PhoneParts"/>: what is required, what is optional).</summary>
+        public PhoneApp(PhoneParts parts)
         {
+            SettingsStore settings = parts.Settings;
+            PhoneDrivers drivers = parts.Drivers;
+            SipInbox inbox = parts.Inbox;
+            ISipTransport udp = parts.Transport;
+            string localHost = parts.LocalHost;
+            IPanel panel = parts.Panel;
+            long startMs = parts.StartMs;
             Settings = settings;
             Inbox = inbox;
             Udp = udp;
@@ -63,14 +45,14 @@ namespace DeskPhone.Firmware.App
             Binding = new SipBinding(Core, Subscriptions, inbox, udp, localHost);
             Agent = Binding.Agent;
             Publisher = new PresencePublisher(Core, Agent);
-            Time = new NetworkTime(Core, ntp, wallClock);
+            Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
             Core.AttachCallState(Calls);
             Core.Desktop.Calls = Calls;
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
-            if (rtp != null)
+            if (parts.Rtp != null)
             {
-                Voice = new CallVoice(Calls.Sessions, Calls.Audio, audio ?? new SilentAudio(), rtp, new System.Random());
+                Voice = new CallVoice(Calls.Sessions, Calls.Audio, parts.Audio ?? new SilentAudio(), parts.Rtp, new System.Random());
                 Calls.Media = Voice;
                 Calls.CallChanged += OnCallChanged;
             }
@@ -102,7 +84,7 @@ namespace DeskPhone.Firmware.App
             }
             // The screen model exists with or without a panel: the bench describes it either way (a board whose panel did
             // not start runs headless but still answers /api/screen).
-            Idle = new IdleScreen(panel, profile ?? DisplayProfile.Color320x240);
+            Idle = new IdleScreen(panel, parts.Profile ?? DisplayProfile.Color320x240);
             Screen = new ScreenFeeder(Core, Idle, Time.Local) { Calls = Calls };
             Screen.Menus.Calls = Calls;
             Text = new ScreenText(Idle);

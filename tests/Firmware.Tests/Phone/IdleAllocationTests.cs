@@ -61,7 +61,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         {
             // The device's loop turn (PhoneApp.Poll, as board/Program.cs runs it) without sockets or screen:
             // nothing arrives, nothing is due.
-            var app = new PhoneApp(new SettingsStore(), null, new SipInbox(8, 4096), null, null, null, null, null, 0);
+            var app = new PhoneApp(new PhoneParts(new SettingsStore(), new SipInbox(8, 4096), null));
             long now = 0;
             for (int i = 0; i < 1000; i++)
             {
