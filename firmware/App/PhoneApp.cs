@@ -47,6 +47,8 @@ namespace DeskPhone.Firmware.App
             Publisher = new PresencePublisher(Core, Agent);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
+            // The chain of the agent: the call sessions (PhoneCalls added them), then the phone's identity routing.
+            Agent.AddListener(Binding.Routing);
             Core.AttachCallState(Calls);
             Core.Desktop.Calls = Calls;
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));

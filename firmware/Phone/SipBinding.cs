@@ -1,3 +1,4 @@
+using DeskPhone.Domain.Routing;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Registration;
@@ -8,7 +9,7 @@ namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
     /// Connects the SIP user agent and the phone core: identities and filter_registrar from the settings (updated
-    /// live), and the requests the user agent routed handed to the core.
+    /// live), and the requests the phone's identity routing (<see cref="Routing"/>) took handed to the core.
     /// </summary>
     public sealed class SipBinding : ISipRequestHandler, IMessageSender
     {
@@ -17,16 +18,19 @@ namespace DeskPhone.Firmware.Phone
         private readonly SipSubscriptions _subscriptions;
 
         /// <summary>
-        /// Builds the user agent this binding serves (it needs the binding as its request handler, and the binding
-        /// needs it), connects the phone's own subscriptions to both, and loads the identities, which starts their
-        /// registrations on <paramref name="udp"/>. <paramref name="subscriptions"/> may be null (no own
+        /// Builds the user agent this binding serves and the identity routing that hands it the agent's requests (the
+        /// agent's <see cref="SipUserAgent.Router"/>; the composition root puts it into the agent's chain, after the
+        /// call sessions), connects the phone's own subscriptions to both, and loads the identities, which starts
+        /// their registrations on <paramref name="udp"/>. <paramref name="subscriptions"/> may be null (no own
         /// subscriptions).
         /// </summary>
         public SipBinding(PhoneCore phone, SipSubscriptions subscriptions, SipInbox inbox, ISipTransport udp, string localHost)
         {
             _phone = phone;
             _subscriptions = subscriptions;
-            _agent = new SipUserAgent(inbox, this) { Udp = udp };
+            _agent = new SipUserAgent(inbox) { Udp = udp };
+            Routing = new IdentityRouting(_agent, this);
+            _agent.Router = Routing;
             if (localHost != null)
             {
                 _agent.LocalHost = localHost;
@@ -64,7 +68,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 if (name == SettingNames.FilterRegistrar)
                 {
-                    _agent.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
+                    Routing.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
                 }
                 else if (name == SettingNames.DfksEnabled)
                 {
@@ -74,11 +78,14 @@ namespace DeskPhone.Firmware.Phone
                     }
                 }
             };
-            _agent.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
+            Routing.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
         }
 
         /// <summary>The user agent this binding built and serves.</summary>
         public SipUserAgent Agent => _agent;
+
+        /// <summary>The phone's identity routing and filter_registrar over <see cref="Agent"/>, handing MESSAGE and NOTIFY to this binding.</summary>
+        public IdentityRouting Routing { get; }
 
         private void Apply(int index)
         {
@@ -155,7 +162,7 @@ namespace DeskPhone.Firmware.Phone
         {
             lock (_phone.Gate)
             {
-                return _phone.OnMessage(identity, request.ContentType, request.Buffer, request.BodyOffset, request.BodyLength,
+                return _phone.OnMessage(identity, request.Buffer, request.BodyOffset, request.BodyLength,
                     request.CallId, _phone.Now);
             }
         }

@@ -88,7 +88,7 @@ namespace DeskPhone.Ui.Tests
         public void Message(string text)
         {
             byte[] body = Encoding.UTF8.GetBytes(text);
-            Assert.Equal(200, Core.OnMessage(1, "text/plain", body, 0, body.Length, "golden-" + _now, _now));
+            Assert.Equal(200, Core.OnMessage(1, body, 0, body.Length, "golden-" + _now, _now));
             Run(10);
         }
 

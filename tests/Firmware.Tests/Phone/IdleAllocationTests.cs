@@ -50,7 +50,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             long now = 0;
             AllocatedByPolls(phone, ref now, 100);
             byte[] text = Encoding.UTF8.GetBytes("Lunch is ready");
-            Assert.Equal(200, phone.OnMessage(1, "text/plain", text, 0, text.Length, "call-1", now));
+            Assert.Equal(200, phone.OnMessage(1, text, 0, text.Length, "call-1", now));
             AllocatedByPolls(phone, ref now, 1000);
 
             Assert.Equal(0, AllocatedByPolls(phone, ref now, 500));
