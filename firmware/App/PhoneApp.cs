@@ -44,7 +44,7 @@ namespace DeskPhone.Firmware.App
             Core = new PhoneCore(settings, drivers, Subscriptions, startMs);
             Binding = new SipBinding(Core, Subscriptions, inbox, udp, localHost);
             Agent = Binding.Agent;
-            Publisher = new PresencePublisher(Core, Agent);
+            Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
             // The chain of the agent: the call sessions (PhoneCalls added them), then the phone's identity routing.
@@ -132,9 +132,9 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>
         /// One turn of the main loop, under <see cref="Gate"/>: the user agent handles what the transports delivered
-        /// and runs its transactions (answers sent), then the own subscriptions, the presence publisher, the phone
-        /// core (drivers, statuses, timers), and last the screen: the feeder composes the model once if this turn's
-        /// events marked it dirty and draws what changed. Exceptions go to the caller (the device and the simulator
+        /// and runs its transactions (answers sent), the registrations their refreshes and retries, then the own
+        /// subscriptions, the presence publisher, the phone core (drivers, statuses, timers), and last the screen: the
+        /// feeder composes the model once if this turn's events marked it dirty and draws what changed. Exceptions go to the caller (the device and the simulator
         /// report them and keep looping; tests see them).
         /// </summary>
         public void Poll(long nowMs)
@@ -142,6 +142,7 @@ namespace DeskPhone.Firmware.App
             lock (Core.Gate)
             {
                 Agent.Poll(nowMs);
+                Binding.Registrations.Poll(nowMs);
                 Calls.Poll(nowMs);
                 if (Voice != null)
                 {

@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Phone
         private readonly SipSubscriptions _subscriptions;
 
         /// <summary>
-        /// Builds the user agent this binding serves and the identity routing that hands it the agent's requests (the
+        /// Builds the user agent this binding serves, the registrations over it, and the identity routing that hands it the agent's requests (the
         /// agent's <see cref="SipUserAgent.Router"/>; the composition root puts it into the agent's chain, after the
         /// call sessions), connects the phone's own subscriptions to both, and loads the identities, which starts
         /// their registrations on <paramref name="udp"/>. <paramref name="subscriptions"/> may be null (no own
@@ -31,6 +31,7 @@ namespace DeskPhone.Firmware.Phone
             _agent = new SipUserAgent(inbox) { Udp = udp };
             Routing = new IdentityRouting(_agent, this);
             _agent.Router = Routing;
+            Registrations = new Registrations(_agent);
             if (localHost != null)
             {
                 _agent.LocalHost = localHost;
@@ -39,7 +40,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 subscriptions.Connect(_agent, phone);
             }
-            _agent.RegistrationChanged += (identity, registered, status, reason) =>
+            Registrations.Changed += (identity, registered, status, reason) =>
             {
                 // Lost: the registrar refused or stopped answering; not the phone stopping it (a removed identity's calls
                 // ended in Apply already, and one re-applied after a setting change registers again).
@@ -58,7 +59,7 @@ namespace DeskPhone.Firmware.Phone
                     _subscriptions.FeatureChanged(identity, feature);
                 }
             };
-            _phone.NetworkRestored += () => _agent.NetworkRestored(_phone.Now);
+            _phone.NetworkRestored += () => Registrations.NetworkRestored(_phone.Now);
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
                 Apply(i);
@@ -83,6 +84,9 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>The user agent this binding built and serves.</summary>
         public SipUserAgent Agent => _agent;
+
+        /// <summary>The identities' registrations, a layer over <see cref="Agent"/> (polled by the composition root after it).</summary>
+        public Registrations Registrations { get; }
 
         /// <summary>The phone's identity routing and filter_registrar over <see cref="Agent"/>, handing MESSAGE and NOTIFY to this binding.</summary>
         public IdentityRouting Routing { get; }
@@ -109,7 +113,7 @@ namespace DeskPhone.Firmware.Phone
                 _phone.SignalRegistrationLost(index);
             }
             _agent.SetIdentity(identity);
-            _agent.UpdateRegistration(identity, _phone.Now);
+            Registrations.Update(identity, _phone.Now);
             if (Subscriptions != null)
             {
                 Subscriptions.UpdateMailbox(index, identity.User, identity.Registrar, identity.Active, _phone.Now);

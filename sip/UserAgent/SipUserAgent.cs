@@ -1,5 +1,4 @@
 using DeskPhone.Sip.Message;
-using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 
@@ -12,7 +11,7 @@ namespace DeskPhone.Sip.UserAgent
     /// what none takes gets the core's own answer (<see cref="Offer"/>). Which identity a request is for, and whether
     /// its source may send it, is the application's policy, not the core's (<see cref="Router"/>).
     /// </summary>
-    public sealed class SipUserAgent
+    public sealed class SipUserAgent : ISipClientCore
     {
         public const int MaxIdentities = 12;
 
@@ -28,7 +27,6 @@ namespace DeskPhone.Sip.UserAgent
         private readonly SipWriter _writer = new SipWriter();
         private readonly UaCapabilities _caps = UaCapabilities.Phone();
         private readonly ClientTransaction[] _clients = new ClientTransaction[MaxClientTransactions];
-        private readonly RegistrationClient[] _registrations = new RegistrationClient[MaxIdentities + 1];
         private readonly InviteServerTransaction[] _invites = new InviteServerTransaction[MaxInviteTransactions];
 
         /// <summary>Refused INVITEs whose final answer is kept retransmitting until the ACK (Timer G/H).</summary>
@@ -91,9 +89,6 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The transport the phone's own requests go out on.</summary>
         public ISipTransport Udp { get; set; }
 
-        /// <summary>Raised when an identity registers or loses its registration.</summary>
-        public event RegistrationChangedHandler RegistrationChanged;
-
         /// <summary>A fresh token for tags, branches and Call-IDs (unique within this run, not guessable across runs).</summary>
         public string NewToken()
         {
@@ -149,25 +144,6 @@ namespace DeskPhone.Sip.UserAgent
         public string ContactOf(SipIdentity identity) =>
             "<sip:" + identity.User + "@" + LocalHost + ":" + LocalPort.ToString() + ";line=" + identity.LineToken + ">";
 
-        /// <summary>Registers the identity with its registrar (or stops when it has none or is inactive).</summary>
-        public void UpdateRegistration(SipIdentity identity, long nowMs)
-        {
-            RegistrationClient old = _registrations[identity.Index];
-            if (old != null)
-            {
-                old.Stop(nowMs);
-                _registrations[identity.Index] = null;
-            }
-            if (!identity.Active || identity.Registrar == null || identity.Registrar.Length == 0 || Udp == null)
-            {
-                return;
-            }
-            var client = new RegistrationClient(this, identity);
-            client.Changed += OnRegistrationChanged;
-            _registrations[identity.Index] = client;
-            client.Start(nowMs);
-        }
-
         /// <summary>
         /// Sends a request of an identity to address:port, built by <paramref name="build"/> (again, with credentials,
         /// after a 401 or 407); <paramref name="done"/> gets the final answer (null: none came).
@@ -197,29 +173,6 @@ namespace DeskPhone.Sip.UserAgent
                 return false;
             }
             return new OutgoingMessage(this, id, target, contentType, body, done).Send(nowMs);
-        }
-
-        public RegistrationClient GetRegistration(int index) => index >= 1 && index <= MaxIdentities ? _registrations[index] : null;
-
-        /// <summary>The network is back: every identity registers again at once.</summary>
-        public void NetworkRestored(long nowMs)
-        {
-            for (int i = 1; i <= MaxIdentities; i++)
-            {
-                if (_registrations[i] != null)
-                {
-                    _registrations[i].NetworkRestored(nowMs);
-                }
-            }
-        }
-
-        private void OnRegistrationChanged(int identity, bool registered, int status, string reason)
-        {
-            RegistrationChangedHandler handler = RegistrationChanged;
-            if (handler != null)
-            {
-                handler(identity, registered, status, reason);
-            }
         }
 
         /// <summary>
@@ -269,13 +222,6 @@ namespace DeskPhone.Sip.UserAgent
                     {
                         _clients[i] = null;
                     }
-                }
-            }
-            for (int i = 1; i <= MaxIdentities; i++)
-            {
-                if (_registrations[i] != null)
-                {
-                    _registrations[i].Poll(nowMs);
                 }
             }
             for (int i = 0; i < MaxInviteTransactions; i++)

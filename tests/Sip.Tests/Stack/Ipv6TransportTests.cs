@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
@@ -192,8 +193,10 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal("[2001:db8::10]", ua.LocalHost);
             var identity = new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "[2001:db8::1]:5070", LineToken = "dp1" };
             ua.SetIdentity(identity);
-            ua.UpdateRegistration(identity, 0);
+            var registrations = new Registrations(ua);
+            registrations.Update(identity, 0);
             ua.Poll(0);
+            registrations.Poll(0);
 
             (string register, string host, int port) = channel.Sent[0];
             Assert.Equal(("2001:db8::1", 5070), (host, port));

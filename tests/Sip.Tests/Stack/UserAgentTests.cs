@@ -313,27 +313,36 @@ namespace DeskPhone.Sip.Tests.Stack
         private readonly SipInbox _inbox = new SipInbox(8, 4096);
         private readonly FakeChannel _channel;
         private readonly SipUserAgent _ua;
+        private readonly Registrations _reg;
         private readonly List<string> _events = new List<string>();
 
         public RegistrationTests()
         {
             _channel = new FakeChannel(_inbox);
             _ua = new SipUserAgent(_inbox) { Udp = _channel, LocalHost = "192.0.2.10" }.Route(new RecordingHandler());
-            _ua.RegistrationChanged += (id, ok, status, reason) => _events.Add(id + (ok ? " up " : " down ") + status);
+            _reg = new Registrations(_ua);
+            _reg.Changed += (id, ok, status, reason) => _events.Add(id + (ok ? " up " : " down ") + status);
         }
 
         private void Register(string password = "secret", int expires = 3600)
         {
             var identity = new SipIdentity { Index = 3, Active = true, User = "486", Registrar = "10.0.0.1:5070", Password = password, LineToken = "dp3", Expires = expires };
             _ua.SetIdentity(identity);
-            _ua.UpdateRegistration(identity, 0);
-            _ua.Poll(0);
+            _reg.Update(identity, 0);
+            Poll(0);
+        }
+
+        /// <summary>One loop turn: the core, then the registration layer over it (as PhoneApp.Poll).</summary>
+        private void Poll(long now)
+        {
+            _ua.Poll(now);
+            _reg.Poll(now);
         }
 
         private void Reply(int status, string reason, string extra, long now)
         {
             _channel.Arrive(_channel.Answer(status, reason, extra));
-            _ua.Poll(now);
+            Poll(now);
         }
 
         [Fact]
@@ -355,12 +364,12 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Contains("nc=00000001", auth);
             Reply(200, "OK", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n", 20);
             Assert.Equal(new[] { "3 up 200" }, _events);
-            Assert.Equal(120, _ua.GetRegistration(3).GrantedExpires);
+            Assert.Equal(120, _reg.Get(3).GrantedExpires);
 
             int before = _channel.Sent.Count;
-            _ua.Poll(20 + 89_999);
+            Poll(20 + 89_999);
             Assert.Equal(before, _channel.Sent.Count);
-            _ua.Poll(20 + 90_000);
+            Poll(20 + 90_000);
             Assert.Equal(before + 1, _channel.Sent.Count);
         }
 
@@ -372,7 +381,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"r\", nonce=\"n1\"\n", 20);
             Assert.Equal(new[] { "3 down 401" }, _events);
             int sent = _channel.Sent.Count;
-            _ua.Poll(20 + RegistrationClient.FirstRetryMs);
+            Poll(20 + RegistrationClient.FirstRetryMs);
             Assert.Equal(sent + 1, _channel.Sent.Count);
             Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"r\", nonce=\"n1\", stale=true\n", 6000);
             Assert.Equal(sent + 2, _channel.Sent.Count);
@@ -396,10 +405,10 @@ namespace DeskPhone.Sip.Tests.Stack
             for (int i = 0; i < 8; i++)
             {
                 Reply(503, "Service Unavailable", "", now);
-                long due = _ua.GetRegistration(3).DueMs;
+                long due = _reg.Get(3).DueMs;
                 waits.Add(due - now);
                 now = due;
-                _ua.Poll(now);
+                Poll(now);
             }
             Assert.Equal(new long[] { 5000, 10000, 20000, 40000, 80000, 160000, 300000, 300000 }, waits.ToArray());
         }
@@ -410,8 +419,8 @@ namespace DeskPhone.Sip.Tests.Stack
             Register();
             Reply(503, "Service Unavailable", "", 10);
             int sent = _channel.Sent.Count;
-            _ua.NetworkRestored(100);
-            _ua.Poll(100);
+            _reg.NetworkRestored(100);
+            Poll(100);
             Assert.Equal(sent + 1, _channel.Sent.Count);
         }
 
@@ -421,7 +430,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Register();
             for (long now = 0; now <= 33000; now += 100)
             {
-                _ua.Poll(now);
+                Poll(now);
             }
             Assert.Equal(new[] { "3 down 408" }, _events);
         }
