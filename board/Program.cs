@@ -54,16 +54,25 @@ namespace DeskPhone.Board
             // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
             // The board's RTC until ntp_server is set; then the phone's own SNTP client (docs/time.md).
             // Calls' media on sockets bound to 0.0.0.0; no I2S adapter yet: silence is sent, nothing is played (docs/media.md).
-            // Provisioning over HTTP from setting_server (docs/provisioning.md).
-            var app = new PhoneApp(settings, drivers, inbox, udp, null, panel, profile, wallClock, clock.NowMs, new UdpNtpChannel(),
-                () => new UdpRtpChannel(null), null, new TcpHttpChannel());
+            var app = new PhoneApp(new PhoneParts(settings, inbox, udp)
+            {
+                Drivers = drivers,
+                Panel = panel,
+                Profile = profile,
+                WallClock = wallClock,
+                StartMs = clock.NowMs,
+                Ntp = new UdpNtpChannel(),
+                Rtp = () => new UdpRtpChannel(null),
+                // Provisioning over HTTP from setting_server (docs/provisioning.md).
+                Http = new TcpHttpChannel(),
+            });
             PhoneCore phone = app.Core;
 
             int port = settings.GetInt(SettingNames.NetworkIdPort);
             udp.Start("0.0.0.0", port);
             tcp.Start("0.0.0.0", port);
 
-            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time, Agent = app.Agent, Target = new BoardTarget(), Provisioning = app.Provisioning };
+            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time, Registrations = app.Binding.Registrations, Target = new BoardTarget(), Provisioning = app.Provisioning };
             router.Auth.Log = line => Console.WriteLine(line);
             new BenchHttpServer(router, phone).Start(IPAddress.Any, BenchPort);
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", web interface and bench on port " + BenchPort.ToString());

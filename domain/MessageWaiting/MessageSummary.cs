@@ -132,10 +132,7 @@ namespace DeskPhone.Domain.MessageWaiting
         private static bool ReadNumber(byte[] b, ref int i, int end, out int value)
         {
             int first = i;
-            while (i < end && b[i] >= (byte)'0' && b[i] <= (byte)'9')
-            {
-                i++;
-            }
+            i = DecimalDigits.RunEnd(b, i, end);
             long n = DecimalDigits.Parse(b, first, i, 6);
             value = n < 0 ? 0 : (int)n;
             return n >= 0;

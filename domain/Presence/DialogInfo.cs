@@ -78,10 +78,9 @@ namespace DeskPhone.Domain.Presence
                 return true;
             }
             var reader = new XmlPullReader(body, offset, length);
-            int kind = NextElement(reader);
-            if (kind != XmlNodeKind.StartElement || XmlPullReader.LocalName(reader.Name) != "dialog-info")
+            if (!reader.Next() || XmlPullReader.LocalName(reader.Name) != "dialog-info")
             {
-                return Fail(kind == XmlNodeKind.Error ? reader.Error : "not a dialog-info document");
+                return Fail(reader.Error ?? "not a dialog-info document");
             }
             long version;
             if (!ParseLong(reader.GetAttribute("version"), out version))
@@ -95,7 +94,8 @@ namespace DeskPhone.Domain.Presence
                 return Fail("dialog-info state must be full or partial");
             }
 
-            // Parse into scratch tables first so that a malformed document leaves the key as it was.
+            // Parse into scratch tables first so that a malformed document leaves the key as it was. A dialog is a
+            // child of the root (level 2), its state a child of the dialog (level 3).
             var ids = new string[MaxDialogs];
             var states = new int[MaxDialogs];
             int count = 0;
@@ -104,43 +104,30 @@ namespace DeskPhone.Domain.Presence
             string dialogState = null;
             bool heldRemotely = false;
             bool inState = false;
-            int depth = reader.IsEmptyElement ? 0 : 1;
-            while (depth > 0)
+            while (reader.Next())
             {
-                kind = reader.Read();
-                if (kind == XmlNodeKind.Error)
-                {
-                    return Fail(reader.Error);
-                }
-                if (kind == XmlNodeKind.EndOfDocument)
-                {
-                    return Fail("dialog-info document ends early");
-                }
+                int kind = reader.Kind;
                 if (kind == XmlNodeKind.StartElement)
                 {
                     string name = XmlPullReader.LocalName(reader.Name);
-                    if (depth == 1 && name == "dialog")
+                    if (reader.Depth == 2 && name == "dialog")
                     {
+                        if (reader.IsEmptyElement)
+                        {
+                            return Fail("dialog without a state");
+                        }
                         dialogId = reader.GetAttribute("id");
                         direction = reader.GetAttribute("direction");
                         dialogState = null;
                         heldRemotely = false;
                     }
-                    else if (name == "state" && dialogId != null && depth == 2)
+                    else if (name == "state" && dialogId != null && reader.Depth == 3)
                     {
                         inState = !reader.IsEmptyElement;
                     }
                     else if (name == "param" && reader.GetAttribute("pname") == "+sip.rendering" && reader.GetAttribute("pvalue") == "no")
                     {
                         heldRemotely = true;
-                    }
-                    if (!reader.IsEmptyElement)
-                    {
-                        depth++;
-                    }
-                    else if (depth == 1 && name == "dialog")
-                    {
-                        return Fail("dialog without a state");
                     }
                 }
                 else if (kind == XmlNodeKind.Text && inState)
@@ -149,13 +136,12 @@ namespace DeskPhone.Domain.Presence
                 }
                 else if (kind == XmlNodeKind.EndElement)
                 {
-                    depth--;
                     string name = XmlPullReader.LocalName(reader.Name);
                     if (name == "state")
                     {
                         inState = false;
                     }
-                    else if (depth == 1 && name == "dialog")
+                    else if (reader.Depth == 2 && name == "dialog")
                     {
                         if (dialogId == null || dialogState == null)
                         {
@@ -171,6 +157,10 @@ namespace DeskPhone.Domain.Presence
                         dialogId = null;
                     }
                 }
+            }
+            if (reader.Error != null)
+            {
+                return Fail(reader.Error);
             }
 
             if (_version >= 0 && version <= _version)
@@ -288,18 +278,6 @@ namespace DeskPhone.Domain.Presence
         {
             Error = reason;
             return false;
-        }
-
-        private static int NextElement(XmlPullReader reader)
-        {
-            while (true)
-            {
-                int kind = reader.Read();
-                if (kind != XmlNodeKind.Text)
-                {
-                    return kind;
-                }
-            }
         }
 
         private static bool ParseLong(string text, out long value)

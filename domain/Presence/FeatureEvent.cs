@@ -49,15 +49,9 @@ namespace DeskPhone.Domain.Presence
         public bool Parse(byte[] body, int offset, int length)
         {
             var reader = new XmlPullReader(body, offset, length);
-            int kind;
-            do
+            if (!reader.Next())
             {
-                kind = reader.Read();
-            }
-            while (kind == XmlNodeKind.Text);
-            if (kind != XmlNodeKind.StartElement)
-            {
-                return Fail(kind == XmlNodeKind.Error ? reader.Error : "empty feature event");
+                return Fail(reader.Error ?? "empty feature event");
             }
             string root = XmlPullReader.LocalName(reader.Name);
             int parsedKind;
@@ -73,46 +67,34 @@ namespace DeskPhone.Domain.Presence
             {
                 return Fail("unknown feature event " + root);
             }
+            // The values are the texts of the root's children (level 2), up to the first tag inside one.
             string device = null, dnd = null, type = null, status = null, to = null, rings = null;
             string element = null;
-            int depth = reader.IsEmptyElement ? 0 : 1;
-            while (depth > 0)
+            while (reader.Next())
             {
-                kind = reader.Read();
-                if (kind == XmlNodeKind.Error)
+                if (reader.Kind != XmlNodeKind.Text)
                 {
-                    return Fail(reader.Error);
+                    element = reader.Kind == XmlNodeKind.StartElement && reader.Depth == 2 ? XmlPullReader.LocalName(reader.Name) : null;
+                    continue;
                 }
-                if (kind == XmlNodeKind.EndOfDocument)
+                if (element == null)
                 {
-                    return Fail("feature event ends early");
+                    continue;
                 }
-                if (kind == XmlNodeKind.StartElement)
+                string value = reader.Value.Trim();
+                switch (element)
                 {
-                    element = depth == 1 ? XmlPullReader.LocalName(reader.Name) : null;
-                    if (!reader.IsEmptyElement)
-                    {
-                        depth++;
-                    }
+                    case "device": device = value; break;
+                    case "doNotDisturbOn": dnd = value; break;
+                    case "forwardingType": type = value; break;
+                    case "forwardStatus": status = value; break;
+                    case "forwardTo": to = value; break;
+                    case "ringCount": rings = value; break;
                 }
-                else if (kind == XmlNodeKind.EndElement)
-                {
-                    depth--;
-                    element = null;
-                }
-                else if (kind == XmlNodeKind.Text && element != null)
-                {
-                    string value = reader.Value.Trim();
-                    switch (element)
-                    {
-                        case "device": device = value; break;
-                        case "doNotDisturbOn": dnd = value; break;
-                        case "forwardingType": type = value; break;
-                        case "forwardStatus": status = value; break;
-                        case "forwardTo": to = value; break;
-                        case "ringCount": rings = value; break;
-                    }
-                }
+            }
+            if (reader.Error != null)
+            {
+                return Fail(reader.Error);
             }
 
             bool on;

@@ -31,18 +31,9 @@ namespace DeskPhone.Domain.Presence
             bool sawPresence = false, open = false, closed = false;
             bool onThePhone = false, busy = false, away = false, dndNote = false;
             string textOf = null;
-            while (true)
+            while (reader.Next())
             {
-                int kind = reader.Read();
-                if (kind == XmlNodeKind.Error)
-                {
-                    error = reader.Error;
-                    return -1;
-                }
-                if (kind == XmlNodeKind.EndOfDocument)
-                {
-                    break;
-                }
+                int kind = reader.Kind;
                 if (kind == XmlNodeKind.StartElement)
                 {
                     string name = XmlPullReader.LocalName(reader.Name);
@@ -95,6 +86,11 @@ namespace DeskPhone.Domain.Presence
                 {
                     textOf = null;
                 }
+            }
+            if (reader.Error != null)
+            {
+                error = reader.Error;
+                return -1;
             }
             if (!sawPresence)
             {

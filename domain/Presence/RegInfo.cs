@@ -76,17 +76,9 @@ namespace DeskPhone.Domain.Presence
             bool root = false, full = false, inUri = false;
             int version = -1;
             string registration = null, registrationState = null, contact = null, contactState = null, uri = null;
-            while (true)
+            while (reader.Next())
             {
-                int kind = reader.Read();
-                if (kind == XmlNodeKind.Error)
-                {
-                    return Fail(reader.Error);
-                }
-                if (kind == XmlNodeKind.EndOfDocument)
-                {
-                    break;
-                }
+                int kind = reader.Kind;
                 if (kind == XmlNodeKind.StartElement)
                 {
                     string name = XmlPullReader.LocalName(reader.Name);
@@ -168,6 +160,10 @@ namespace DeskPhone.Domain.Presence
                         registration = null;
                     }
                 }
+            }
+            if (reader.Error != null)
+            {
+                return Fail(reader.Error);
             }
             if (!root)
             {

@@ -64,8 +64,14 @@ namespace DeskPhone.Domain.Xml
         public int AttributeCount => _attrCount;
         public string Error { get; private set; }
 
-        /// <summary>Nesting depth of the current node (1 for the root element).</summary>
-        public int Depth => _depth + (IsEmptyElement ? 1 : 0);
+        /// <summary>What the last <see cref="Read"/> or <see cref="Next"/> stopped on (an <see cref="XmlNodeKind"/>).</summary>
+        public int Kind { get; private set; }
+
+        /// <summary>
+        /// Nesting level of the current node: for a start or end tag the element's own (1 for the root, 2 for its
+        /// children, the same at both tags), for text the level of the element that holds it.
+        /// </summary>
+        public int Depth => Kind == XmlNodeKind.EndElement || IsEmptyElement ? _depth + 1 : _depth;
 
         public string GetAttribute(string name)
         {
@@ -90,7 +96,25 @@ namespace DeskPhone.Domain.Xml
 
         public string GetAttributeValue(int index) => _attrValues[index];
 
+        /// <summary>
+        /// The walk of a document's nodes that every parser of one does: true on each start tag, text and end tag in
+        /// document order (see <see cref="Kind"/>, <see cref="Depth"/>), false at the end of the document or on an
+        /// error (then <see cref="Error"/> says why; null at a good end). The reader already refuses what a walk
+        /// would otherwise check: a second root, unmatched end tags, a document that ends inside an element, the limits.
+        /// </summary>
+        public bool Next()
+        {
+            int kind = Read();
+            return kind != XmlNodeKind.EndOfDocument && kind != XmlNodeKind.Error;
+        }
+
         public int Read()
+        {
+            Kind = ReadNode();
+            return Kind;
+        }
+
+        private int ReadNode()
         {
             if (_failed)
             {

@@ -28,35 +28,16 @@ namespace DeskPhone.Firmware.App
     /// </summary>
     public sealed class PhoneApp
     {
-        /// <param name="settings">The settings store, loaded (its medium is the caller's: flash, a folder, memory).</param>
-        /// <param name="drivers">The board's drivers; null runs without hardware (unit tests).</param>
-        /// <param name="inbox">
-        /// Where the transports deliver SIP packets; the caller creates it (with explicit sizes: DeviceSizing on the
-        /// board) before the transports, which need it.
-        /// </param>
-        /// <param name="udp">The transport the phone's own requests go out on (UDP socket, or a fake channel).</param>
-        /// <param name="localHost">
-        /// The address put in Via and Contact; null follows the Ethernet link's address (the board, whose sockets are
-        /// bound to 0.0.0.0).
-        /// </param>
-        /// <param name="panel">The panel the screen model is drawn on; null runs headless (the model is kept, not drawn).</param>
-        /// <param name="profile">The panel's display profile (null: the reference board's, for the model's layout).</param>
-        /// <param name="wallClock">
-        /// The caller's local date and time (board RTC, host clock) for the status line while no NTP server is set; a
-        /// year before 2000 counts as never set (docs/time.md).
-        /// </param>
-        /// <param name="startMs">The monotonic clock at start (milliseconds).</param>
-        /// <param name="ntp">The UDP channel for network time (SNTP with <c>ntp_server</c>); null: none (tests).</param>
-        /// <param name="rtp">
-        /// Makes the UDP channels of the calls' media ports (RTP and RTCP); null: calls carry no audio (tests that only
-        /// look at signalling, the interpreter's boot scenario).
-        /// </param>
-        /// <param name="audio">The microphone and speaker per call; null with <paramref name="rtp"/> set: silence sent, nothing played.</param>
-        /// <param name="http">The TCP channel for provisioning over HTTP (<c>setting_server</c>); null: no provisioning (tests).</param>
-        public PhoneApp(SettingsStore settings, PhoneDrivers drivers, SipInbox inbox, ISipTransport udp, string localHost,
-                        IPanel panel, DisplayProfile profile, WallClock wallClock, long startMs, INtpChannel ntp = null,
-                        RtpChannelFactory rtp = null, ICallAudio audio = null, IHttpChannel http = null)
+        /// <summary>Builds the phone from what the host passes (<see cref="PhoneParts"/>: what is required, what is optional).</summary>
+        public PhoneApp(PhoneParts parts)
         {
+            SettingsStore settings = parts.Settings;
+            PhoneDrivers drivers = parts.Drivers;
+            SipInbox inbox = parts.Inbox;
+            ISipTransport udp = parts.Transport;
+            string localHost = parts.LocalHost;
+            IPanel panel = parts.Panel;
+            long startMs = parts.StartMs;
             Settings = settings;
             Inbox = inbox;
             Udp = udp;
@@ -64,16 +45,18 @@ namespace DeskPhone.Firmware.App
             Core = new PhoneCore(settings, drivers, Subscriptions, startMs);
             Binding = new SipBinding(Core, Subscriptions, inbox, udp, localHost);
             Agent = Binding.Agent;
-            Publisher = new PresencePublisher(Core, Agent);
-            Time = new NetworkTime(Core, ntp, wallClock);
-            Provisioning = new PhoneProvisioning(Core, http);
+            Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
+            Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
+            Provisioning = new PhoneProvisioning(Core, parts.Http);
             Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
+            // The chain of the agent: the call sessions (PhoneCalls added them), then the phone's identity routing.
+            Agent.AddListener(Binding.Routing);
             Core.AttachCallState(Calls);
             Core.Desktop.Calls = Calls;
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
-            if (rtp != null)
+            if (parts.Rtp != null)
             {
-                Voice = new CallVoice(Calls.Sessions, Calls.Audio, audio ?? new SilentAudio(), rtp, new System.Random(), settings);
+                Voice = new CallVoice(Calls.Sessions, Calls.Audio, parts.Audio ?? new SilentAudio(), parts.Rtp, new System.Random(), settings);
                 Calls.Media = Voice;
                 Calls.CallChanged += OnCallChanged;
             }
@@ -105,7 +88,7 @@ namespace DeskPhone.Firmware.App
             }
             // The screen model exists with or without a panel: the bench describes it either way (a board whose panel did
             // not start runs headless but still answers /api/screen).
-            Idle = new IdleScreen(panel, profile ?? DisplayProfile.Color320x240);
+            Idle = new IdleScreen(panel, parts.Profile ?? DisplayProfile.Color320x240);
             Screen = new ScreenFeeder(Core, Idle, Time.Local) { Calls = Calls };
             Screen.Menus.Calls = Calls;
             Text = new ScreenText(Idle);
@@ -154,9 +137,9 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>
         /// One turn of the main loop, under <see cref="Gate"/>: the user agent handles what the transports delivered
-        /// and runs its transactions (answers sent), then the own subscriptions, the presence publisher, the phone
-        /// core (drivers, statuses, timers), and last the screen: the feeder composes the model once if this turn's
-        /// events marked it dirty and draws what changed. Exceptions go to the caller (the device and the simulator
+        /// and runs its transactions (answers sent), the registrations their refreshes and retries, then the own
+        /// subscriptions, the presence publisher, the phone core (drivers, statuses, timers), and last the screen: the
+        /// feeder composes the model once if this turn's events marked it dirty and draws what changed. Exceptions go to the caller (the device and the simulator
         /// report them and keep looping; tests see them).
         /// </summary>
         public void Poll(long nowMs)
@@ -164,6 +147,7 @@ namespace DeskPhone.Firmware.App
             lock (Core.Gate)
             {
                 Agent.Poll(nowMs);
+                Binding.Registrations.Poll(nowMs);
                 Calls.Poll(nowMs);
                 if (Voice != null)
                 {

@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Bench
 {
@@ -238,23 +239,12 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>A decimal number of at least one digit, capped at <see cref="LengthCeiling"/>; -1 if not digits.</summary>
         private static long Digits(byte[] b, int start, int end)
         {
-            if (end <= start)
+            if (end <= start || DecimalDigits.RunEnd(b, start, end) != end)
             {
                 return -1;
             }
-            long value = 0;
-            for (int i = start; i < end; i++)
-            {
-                if (!IsDigit(b[i]))
-                {
-                    return -1;
-                }
-                if (value < LengthCeiling)
-                {
-                    value = value * 10 + (b[i] - '0');
-                }
-            }
-            return value < LengthCeiling ? value : LengthCeiling;
+            // Twelve digits stay below the ceiling (10^12); a longer run is at least the ceiling.
+            return end - start > 12 ? LengthCeiling : DecimalDigits.Parse(b, start, end, 12);
         }
     }
 }

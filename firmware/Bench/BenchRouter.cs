@@ -62,8 +62,8 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>The bench page served at GET / (the simulator's; null on a board, where / is the web interface).</summary>
         public byte[] Page { get; set; }
 
-        /// <summary>The user agent, whose registrations give /api/registration its reasons (null: no reasons).</summary>
-        public SipUserAgent Agent { get; set; }
+        /// <summary>The identities' registrations, which give /api/registration its last answers and reasons (null: none).</summary>
+        public Registrations Registrations { get; set; }
 
         /// <summary>The target's figures and reboot for the web interface (null: figures null, reboot 501).</summary>
         public IBenchTarget Target
@@ -377,7 +377,7 @@ namespace DeskPhone.Firmware.Bench
                 sb.Append(",\"active\":").Append(_phone.Settings.GetBool(SettingNames.UserActive, identity) ? "true" : "false");
                 sb.Append(",\"registered\":").Append(_phone.IsRegistered(identity) ? "true" : "false");
                 sb.Append(",\"state\":").Append(JsonText.Quote(TechnicianInfo.Registration(_phone, identity)));
-                RegistrationClient client = Agent == null ? null : Agent.GetRegistration(identity);
+                RegistrationClient client = Registrations == null ? null : Registrations.Get(identity);
                 sb.Append(",\"status\":").Append(client == null || client.LastStatus == 0 ? "null" : client.LastStatus.ToString());
                 sb.Append(",\"reason\":").Append(JsonText.Quote(client == null ? null : client.LastReason));
                 sb.Append('}');

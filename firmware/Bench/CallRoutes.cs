@@ -2,6 +2,7 @@ using System.Text;
 using DeskPhone.Domain.Calls;
 using DeskPhone.Firmware.Voice;
 using DeskPhone.Sip.Session;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Bench
 {
@@ -158,24 +159,7 @@ namespace DeskPhone.Firmware.Bench
             return BenchResponse.Error(404, "no " + method + " " + path.ToString() + " (see docs/bench.md)");
         }
 
-        /// <summary>A non-negative decimal number, or -1.</summary>
-        private static int Number(string text)
-        {
-            if (text == null || text.Length == 0 || text.Length > 9)
-            {
-                return -1;
-            }
-            int n = 0;
-            char[] chars = text.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                if (chars[i] < '0' || chars[i] > '9')
-                {
-                    return -1;
-                }
-                n = n * 10 + (chars[i] - '0');
-            }
-            return n;
-        }
+        /// <summary>A non-negative decimal number of at most 9 digits, or -1.</summary>
+        private static int Number(string text) => (int)DecimalDigits.Parse(text, 9);
     }
 }

@@ -111,16 +111,12 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>
-        /// A MESSAGE the SIP layer matched to an identity. Returns the status to answer: 200, 413 (too long) or
-        /// 415 (not text/plain).
+        /// A text/plain MESSAGE the identity routing let through to an identity (domain/Routing). Returns the status to
+        /// answer: 200 or 413 (too long).
         /// </summary>
-        public int OnMessage(int identity, string contentType, byte[] body, int offset, int length, string callId, long nowMs)
+        public int OnMessage(int identity, byte[] body, int offset, int length, string callId, long nowMs)
         {
             _now = nowMs;
-            if (contentType != null && contentType != "text/plain")
-            {
-                return 415;
-            }
             int status = Desktop.OnMessage(identity, body, offset, length, callId, nowMs);
             Raise(PhoneEventKind.Message, status.ToString());
             return status;
@@ -128,7 +124,7 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>
         /// An out-of-dialog NOTIFY: the Infobox (application/snomxml) or unsolicited message waiting
-        /// (message-summary). Returns the status to answer.
+        /// (message-summary), let through by the identity routing (which applied filter_registrar). Returns the status to answer.
         /// </summary>
         public int OnNotify(int identity, string eventPackage, string contentType, string sourceHost, bool fromRegistrar,
                             byte[] body, int offset, int length, long nowMs)
@@ -142,10 +138,6 @@ namespace DeskPhone.Firmware.Phone
             }
             if (eventPackage == "message-summary")
             {
-                if (Settings.GetBool(SettingNames.FilterRegistrar) && !fromRegistrar)
-                {
-                    return 403;
-                }
                 var summary = new MessageSummary();
                 if (!summary.Parse(body, offset, length))
                 {

@@ -1,5 +1,6 @@
 using DeskPhone.Domain.Presence;
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
@@ -29,7 +30,7 @@ namespace DeskPhone.Firmware.Phone
         private int _cseq;
         private readonly string _callId;
 
-        public PresencePublisher(PhoneCore phone, SipUserAgent agent)
+        public PresencePublisher(PhoneCore phone, SipUserAgent agent, Registrations registrations)
         {
             _phone = phone;
             _agent = agent;
@@ -50,7 +51,7 @@ namespace DeskPhone.Firmware.Phone
                     StartOver();
                 }
             };
-            _agent.RegistrationChanged += (identity, registered, status, reason) =>
+            registrations.Changed += (identity, registered, status, reason) =>
             {
                 if (identity == 1 && registered)
                 {

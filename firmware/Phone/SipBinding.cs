@@ -1,3 +1,4 @@
+using DeskPhone.Domain.Routing;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Registration;
@@ -8,7 +9,7 @@ namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
     /// Connects the SIP user agent and the phone core: identities and filter_registrar from the settings (updated
-    /// live), and the requests the user agent routed handed to the core.
+    /// live), and the requests the phone's identity routing (<see cref="Routing"/>) took handed to the core.
     /// </summary>
     public sealed class SipBinding : ISipRequestHandler, IMessageSender
     {
@@ -17,16 +18,20 @@ namespace DeskPhone.Firmware.Phone
         private readonly SipSubscriptions _subscriptions;
 
         /// <summary>
-        /// Builds the user agent this binding serves (it needs the binding as its request handler, and the binding
-        /// needs it), connects the phone's own subscriptions to both, and loads the identities, which starts their
-        /// registrations on <paramref name="udp"/>. <paramref name="subscriptions"/> may be null (no own
+        /// Builds the user agent this binding serves, the registrations over it, and the identity routing that hands it the agent's requests (the
+        /// agent's <see cref="SipUserAgent.Router"/>; the composition root puts it into the agent's chain, after the
+        /// call sessions), connects the phone's own subscriptions to both, and loads the identities, which starts
+        /// their registrations on <paramref name="udp"/>. <paramref name="subscriptions"/> may be null (no own
         /// subscriptions).
         /// </summary>
         public SipBinding(PhoneCore phone, SipSubscriptions subscriptions, SipInbox inbox, ISipTransport udp, string localHost)
         {
             _phone = phone;
             _subscriptions = subscriptions;
-            _agent = new SipUserAgent(inbox, this) { Udp = udp };
+            _agent = new SipUserAgent(inbox) { Udp = udp };
+            Routing = new IdentityRouting(_agent, this);
+            _agent.Router = Routing;
+            Registrations = new Registrations(_agent);
             if (localHost != null)
             {
                 _agent.LocalHost = localHost;
@@ -35,7 +40,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 subscriptions.Connect(_agent, phone);
             }
-            _agent.RegistrationChanged += (identity, registered, status, reason) =>
+            Registrations.Changed += (identity, registered, status, reason) =>
             {
                 // Lost: the registrar refused or stopped answering; not the phone stopping it (a removed identity's calls
                 // ended in Apply already, and one re-applied after a setting change registers again).
@@ -54,7 +59,7 @@ namespace DeskPhone.Firmware.Phone
                     _subscriptions.FeatureChanged(identity, feature);
                 }
             };
-            _phone.NetworkRestored += () => _agent.NetworkRestored(_phone.Now);
+            _phone.NetworkRestored += () => Registrations.NetworkRestored(_phone.Now);
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
                 Apply(i);
@@ -64,7 +69,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 if (name == SettingNames.FilterRegistrar)
                 {
-                    _agent.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
+                    Routing.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
                 }
                 else if (name == SettingNames.DfksEnabled)
                 {
@@ -74,11 +79,17 @@ namespace DeskPhone.Firmware.Phone
                     }
                 }
             };
-            _agent.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
+            Routing.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
         }
 
         /// <summary>The user agent this binding built and serves.</summary>
         public SipUserAgent Agent => _agent;
+
+        /// <summary>The identities' registrations, a layer over <see cref="Agent"/> (polled by the composition root after it).</summary>
+        public Registrations Registrations { get; }
+
+        /// <summary>The phone's identity routing and filter_registrar over <see cref="Agent"/>, handing MESSAGE and NOTIFY to this binding.</summary>
+        public IdentityRouting Routing { get; }
 
         private void Apply(int index)
         {
@@ -102,7 +113,7 @@ namespace DeskPhone.Firmware.Phone
                 _phone.SignalRegistrationLost(index);
             }
             _agent.SetIdentity(identity);
-            _agent.UpdateRegistration(identity, _phone.Now);
+            Registrations.Update(identity, _phone.Now);
             if (Subscriptions != null)
             {
                 Subscriptions.UpdateMailbox(index, identity.User, identity.Registrar, identity.Active, _phone.Now);
@@ -155,7 +166,7 @@ namespace DeskPhone.Firmware.Phone
         {
             lock (_phone.Gate)
             {
-                return _phone.OnMessage(identity, request.ContentType, request.Buffer, request.BodyOffset, request.BodyLength,
+                return _phone.OnMessage(identity, request.Buffer, request.BodyOffset, request.BodyLength,
                     request.CallId, _phone.Now);
             }
         }

@@ -19,7 +19,7 @@ namespace DeskPhone.Sip.Registration
         public const long FirstRetryMs = 5000;
         public const long MaxRetryMs = 300000;
 
-        private readonly SipUserAgent _agent;
+        private readonly ISipClientCore _agent;
         private readonly SipIdentity _identity;
         private readonly string _callId;
         private readonly string _fromTag;
@@ -35,7 +35,7 @@ namespace DeskPhone.Sip.Registration
         private bool _stopping;
         private long _registeredAtMs;
 
-        public RegistrationClient(SipUserAgent agent, SipIdentity identity)
+        public RegistrationClient(ISipClientCore agent, SipIdentity identity)
         {
             _agent = agent;
             _identity = identity;

@@ -179,10 +179,10 @@ namespace DeskPhone.Sip.Session
                     return true;
                 }
             }
-            int identity = _agent.Match(m.RequestUri);
-            if (_agent.Refusal(identity, packet.RemoteHost) != 0)
+            int identity = _agent.Router == null ? 0 : _agent.Router.IdentityFor(packet, m);
+            if (identity == 0)
             {
-                // Not for one of the phone's identities (or filtered): the identity routing answers 403/404.
+                // Not for one of the phone's identities (or filtered): the identity routing answers it (403/404).
                 return false;
             }
             int slot = FreeSlot();

@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Sip.Session
 {
@@ -86,12 +87,10 @@ namespace DeskPhone.Sip.Session
 
         private int ReadMedia(byte[] data, int at, int stop)
         {
-            int port = 0;
-            while (at < stop && data[at] >= (byte)'0' && data[at] <= (byte)'9' && port < 65536)
-            {
-                port = port * 10 + (data[at++] - '0');
-            }
-            Port = port < 65536 ? port : 0;
+            int portEnd = DecimalDigits.RunEnd(data, at, stop);
+            long port = DecimalDigits.Parse(data, at, portEnd, 5);
+            Port = port > 0 && port < 65536 ? (int)port : 0;
+            at = portEnd;
             // The protocol (RTP/AVP), then the formats.
             at = Skip(data, at, stop);
             while (at < stop && data[at] != (byte)' ')
@@ -101,35 +100,26 @@ namespace DeskPhone.Sip.Session
             while (at < stop && PayloadCount < MaxPayloads)
             {
                 at = Skip(data, at, stop);
-                int n = 0;
-                int digits = 0;
-                while (at < stop && data[at] >= (byte)'0' && data[at] <= (byte)'9' && digits < 4)
-                {
-                    n = n * 10 + (data[at++] - '0');
-                    digits++;
-                }
-                if (digits == 0)
+                int digitsEnd = DecimalDigits.RunEnd(data, at, stop);
+                long n = DecimalDigits.Parse(data, at, digitsEnd, 4);
+                if (n < 0)
                 {
                     break;
                 }
-                _payloads[PayloadCount++] = n;
+                _payloads[PayloadCount++] = (int)n;
+                at = digitsEnd;
             }
             return 1;
         }
 
         private void ReadRtpmap(byte[] data, int at, int stop)
         {
-            int n = 0;
-            int digits = 0;
-            while (at < stop && data[at] >= (byte)'0' && data[at] <= (byte)'9' && digits < 4)
+            int digitsEnd = DecimalDigits.RunEnd(data, at, stop);
+            long n = DecimalDigits.Parse(data, at, digitsEnd, 4);
+            at = Skip(data, digitsEnd, stop);
+            if (n >= 0 && StartsWithIgnoreCase(data, at, stop, "telephone-event/"))
             {
-                n = n * 10 + (data[at++] - '0');
-                digits++;
-            }
-            at = Skip(data, at, stop);
-            if (digits > 0 && StartsWithIgnoreCase(data, at, stop, "telephone-event/"))
-            {
-                TelephoneEvent = n;
+                TelephoneEvent = (int)n;
             }
         }
 

@@ -75,6 +75,19 @@ namespace DeskPhone.Sip.Text
             return n;
         }
 
+        /// <summary>
+        /// Where the run of digits that starts at b[at] ends (the first index not a digit, at most end): for a number
+        /// that is followed by more text ("2/8", "49170 RTP/AVP"), to hand its digits to <see cref="Parse(byte[], int, int, int)"/>.
+        /// </summary>
+        public static int RunEnd(byte[] b, int at, int end)
+        {
+            while (at < end && b[at] >= (byte)'0' && b[at] <= (byte)'9')
+            {
+                at++;
+            }
+            return at;
+        }
+
         /// <summary>The whole string as a number, or -1 (also for null).</summary>
         public static long Parse(string s, int maxDigits) => s == null ? -1 : Parse(s, 0, s.Length, maxDigits);
     }

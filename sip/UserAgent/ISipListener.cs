@@ -6,8 +6,8 @@ namespace DeskPhone.Sip.UserAgent
     /// <summary>
     /// One link of the user agent's chain (libre/baresip style): after the message checks and the server transaction
     /// dedupe, each request is offered to the listeners in order and the first that takes it answers it; a response
-    /// no transaction of the agent matched is offered the same way. The identity routing (MESSAGE, NOTIFY, OPTIONS,
-    /// 403/404/481) is always the last link; the call sessions sit before it.
+    /// no transaction of the agent matched is offered the same way. The phone's chain: the call sessions, then its
+    /// identity routing (domain/Routing); what none takes gets the core's own answer.
     /// </summary>
     public interface ISipListener
     {

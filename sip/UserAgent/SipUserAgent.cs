@@ -1,5 +1,4 @@
 using DeskPhone.Sip.Message;
-using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 
@@ -7,12 +6,12 @@ namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>
     /// The phone's user agent core: drains the inbox from the firmware loop, answers retransmissions from the server
-    /// transactions, applies the message checks, then offers each request to an ordered chain of
-    /// <see cref="ISipListener"/>s (the call sessions first, the identity routing last: Snom semantics, the
-    /// Request-URI's line token; with user_sipusername_as_line also the user name; with filter_registrar only from
-    /// the identity's registrar or outbound proxy) and answers with what the firmware decides.
+    /// transactions, applies the message checks (RFC 3261), then offers each request to an ordered chain of
+    /// <see cref="ISipListener"/>s (the composition root adds the call sessions, then the phone's identity routing);
+    /// what none takes gets the core's own answer (<see cref="Offer"/>). Which identity a request is for, and whether
+    /// its source may send it, is the application's policy, not the core's (<see cref="Router"/>).
     /// </summary>
-    public sealed class SipUserAgent
+    public sealed class SipUserAgent : ISipClientCore
     {
         public const int MaxIdentities = 12;
 
@@ -28,7 +27,6 @@ namespace DeskPhone.Sip.UserAgent
         private readonly SipWriter _writer = new SipWriter();
         private readonly UaCapabilities _caps = UaCapabilities.Phone();
         private readonly ClientTransaction[] _clients = new ClientTransaction[MaxClientTransactions];
-        private readonly RegistrationClient[] _registrations = new RegistrationClient[MaxIdentities + 1];
         private readonly InviteServerTransaction[] _invites = new InviteServerTransaction[MaxInviteTransactions];
 
         /// <summary>Refused INVITEs whose final answer is kept retransmitting until the ACK (Timer G/H).</summary>
@@ -42,39 +40,31 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Requests of the phone in flight at once (registrations, messages, subscriptions).</summary>
         public const int MaxClientTransactions = 16;
 
-        public SipUserAgent(SipInbox inbox, ISipRequestHandler handler)
+        public SipUserAgent(SipInbox inbox)
         {
             _inbox = inbox;
-            _listeners[0] = new IdentityListener(this, handler);
-            _listenerCount = 1;
-            FilterRegistrar = true;
             _parser.MaxBodyBytes = inbox.PacketBytes;
         }
 
-        /// <summary>Links in the request chain, the identity routing (always last) included.</summary>
+        /// <summary>Links in the request chain (the phone has two: the call sessions and the identity routing).</summary>
         public const int MaxListeners = 4;
 
-        /// <summary>
-        /// Puts <paramref name="listener"/> into the chain after the listeners added before it and before the identity
-        /// routing; false when the chain is full.
-        /// </summary>
+        /// <summary>Puts <paramref name="listener"/> at the end of the chain, after those added before it; false when the chain is full.</summary>
         public bool AddListener(ISipListener listener)
         {
             if (_listenerCount == MaxListeners)
             {
                 return false;
             }
-            _listeners[_listenerCount] = _listeners[_listenerCount - 1];
-            _listeners[_listenerCount - 1] = listener;
-            _listenerCount++;
+            _listeners[_listenerCount++] = listener;
             return true;
         }
 
+        /// <summary>The application's answer to "which identity is this request for" (null: none, every request is for none).</summary>
+        public IIdentityRouter Router { get; set; }
+
         /// <summary>The methods, body types and option tags the phone handles.</summary>
         public UaCapabilities Capabilities => _caps;
-
-        /// <summary>Setting filter_registrar: refuse (403) requests from hosts other than the identity's registrar or outbound proxy.</summary>
-        public bool FilterRegistrar { get; set; }
 
         /// <summary>Requests answered since start, for the bench.</summary>
         public int Answered { get; private set; }
@@ -98,9 +88,6 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>The transport the phone's own requests go out on.</summary>
         public ISipTransport Udp { get; set; }
-
-        /// <summary>Raised when an identity registers or loses its registration.</summary>
-        public event RegistrationChangedHandler RegistrationChanged;
 
         /// <summary>A fresh token for tags, branches and Call-IDs (unique within this run, not guessable across runs).</summary>
         public string NewToken()
@@ -157,25 +144,6 @@ namespace DeskPhone.Sip.UserAgent
         public string ContactOf(SipIdentity identity) =>
             "<sip:" + identity.User + "@" + LocalHost + ":" + LocalPort.ToString() + ";line=" + identity.LineToken + ">";
 
-        /// <summary>Registers the identity with its registrar (or stops when it has none or is inactive).</summary>
-        public void UpdateRegistration(SipIdentity identity, long nowMs)
-        {
-            RegistrationClient old = _registrations[identity.Index];
-            if (old != null)
-            {
-                old.Stop(nowMs);
-                _registrations[identity.Index] = null;
-            }
-            if (!identity.Active || identity.Registrar == null || identity.Registrar.Length == 0 || Udp == null)
-            {
-                return;
-            }
-            var client = new RegistrationClient(this, identity);
-            client.Changed += OnRegistrationChanged;
-            _registrations[identity.Index] = client;
-            client.Start(nowMs);
-        }
-
         /// <summary>
         /// Sends a request of an identity to address:port, built by <paramref name="build"/> (again, with credentials,
         /// after a 401 or 407); <paramref name="done"/> gets the final answer (null: none came).
@@ -205,29 +173,6 @@ namespace DeskPhone.Sip.UserAgent
                 return false;
             }
             return new OutgoingMessage(this, id, target, contentType, body, done).Send(nowMs);
-        }
-
-        public RegistrationClient GetRegistration(int index) => index >= 1 && index <= MaxIdentities ? _registrations[index] : null;
-
-        /// <summary>The network is back: every identity registers again at once.</summary>
-        public void NetworkRestored(long nowMs)
-        {
-            for (int i = 1; i <= MaxIdentities; i++)
-            {
-                if (_registrations[i] != null)
-                {
-                    _registrations[i].NetworkRestored(nowMs);
-                }
-            }
-        }
-
-        private void OnRegistrationChanged(int identity, bool registered, int status, string reason)
-        {
-            RegistrationChangedHandler handler = RegistrationChanged;
-            if (handler != null)
-            {
-                handler(identity, registered, status, reason);
-            }
         }
 
         /// <summary>
@@ -277,13 +222,6 @@ namespace DeskPhone.Sip.UserAgent
                     {
                         _clients[i] = null;
                     }
-                }
-            }
-            for (int i = 1; i <= MaxIdentities; i++)
-            {
-                if (_registrations[i] != null)
-                {
-                    _registrations[i].Poll(nowMs);
                 }
             }
             for (int i = 0; i < MaxInviteTransactions; i++)
@@ -352,7 +290,7 @@ namespace DeskPhone.Sip.UserAgent
                     t.OnResponse(m, nowMs);
                     return;
                 }
-                for (int i = 0; i < _listenerCount - 1 && _check.WellFormed; i++)
+                for (int i = 0; i < _listenerCount && _check.WellFormed; i++)
                 {
                     if (_listeners[i].OnResponse(m, nowMs))
                     {
@@ -404,7 +342,11 @@ namespace DeskPhone.Sip.UserAgent
             Offer(packet, m, nowMs);
         }
 
-        /// <summary>Offers the request to the chain; the identity routing at its end takes whatever is left.</summary>
+        /// <summary>
+        /// Offers the request to the chain; what no listener takes gets the core's answer: an ACK is absorbed (RFC 3261
+        /// 17.2.3: no response to an ACK), OPTIONS 200 with Allow (11.2), a BYE or CANCEL of no dialog 481 (15.1.2,
+        /// 9.2), anything else 480 (nobody here takes it).
+        /// </summary>
         private void Offer(SipPacket packet, SipMessage m, long nowMs)
         {
             for (int i = 0; i < _listenerCount; i++)
@@ -413,6 +355,19 @@ namespace DeskPhone.Sip.UserAgent
                 {
                     return;
                 }
+            }
+            string method = m.Method;
+            if (method == "ACK")
+            {
+                return;
+            }
+            if (method == "OPTIONS")
+            {
+                Respond(packet, m, 200, "OK", HeaderNames.Allow, _caps.AllowList(), true, nowMs);
+            }
+            else
+            {
+                Reply(packet, m, method == "BYE" || method == "CANCEL" ? 481 : 480, nowMs);
             }
         }
 
@@ -452,43 +407,6 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
-        /// <summary>
-        /// Why a request for <paramref name="identity"/> (0: none matched) from <paramref name="sourceHost"/> is refused:
-        /// 403 (filter_registrar; a host that is no identity's registrar learns nothing about which users exist, so it
-        /// gets the same 403 for an unknown user), 404 (no such identity), or 0 (it may go on).
-        /// </summary>
-        public int Refusal(int identity, string sourceHost)
-        {
-            string source = sourceHost.ToLower();
-            if (identity == 0)
-            {
-                return FilterRegistrar && !IsRegistrarOfAny(source) ? 403 : 404;
-            }
-            return FilterRegistrar && !IsFromRegistrar(identity, source) ? 403 : 0;
-        }
-
-        /// <summary>Whether the host is the registrar or outbound proxy of the identity.</summary>
-        public bool IsFromRegistrar(int identity, string sourceHost)
-        {
-            SipIdentity id = GetIdentity(identity);
-            string source = sourceHost.ToLower();
-            return id != null && (source == id.RegistrarHost || source == id.OutboundHost);
-        }
-
-        /// <summary>Whether <paramref name="host"/> (lower case) is the registrar or outbound proxy of an active identity.</summary>
-        private bool IsRegistrarOfAny(string host)
-        {
-            for (int i = 1; i <= MaxIdentities; i++)
-            {
-                SipIdentity id = _identities[i];
-                if (id != null && id.Active && (host == id.RegistrarHost || host == id.OutboundHost))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         private ClientTransaction FindClient(SipMessage response)
         {
             Via top = response.GetVia(0);
@@ -504,39 +422,16 @@ namespace DeskPhone.Sip.UserAgent
             return null;
         }
 
-        /// <summary>The identity an out-of-dialog request is for, or 0.</summary>
-        public int Match(SipUri uri)
-        {
-            if (uri == null || !uri.IsSip)
-            {
-                return 0;
-            }
-            string line = uri.GetParam("line");
-            for (int i = 1; i <= MaxIdentities; i++)
-            {
-                SipIdentity id = _identities[i];
-                if (id != null && id.Active && line != null && id.LineToken != null && line == id.LineToken)
-                {
-                    return i;
-                }
-            }
-            for (int i = 1; i <= MaxIdentities; i++)
-            {
-                SipIdentity id = _identities[i];
-                if (id != null && id.Active && id.UserNameAsLine && uri.User != null && uri.User == id.User)
-                {
-                    return i;
-                }
-            }
-            return 0;
-        }
-
         /// <summary>
         /// Answers the request with a status and its usual reason, kept for retransmissions (Timer J); a refused INVITE
         /// on UDP is retransmitted until its ACK (Timer G/H).
         /// </summary>
         public void Reply(SipPacket packet, SipMessage m, int status, long nowMs) =>
             Respond(packet, m, status, ReasonPhrases.For(status), null, null, true, nowMs);
+
+        /// <summary>As <see cref="Reply"/>, with a reason phrase of the caller's (a retransmission is answered with the usual one).</summary>
+        public void Reply(SipPacket packet, SipMessage m, int status, string reason, long nowMs) =>
+            Respond(packet, m, status, reason, null, null, true, nowMs);
 
         /// <summary>As <see cref="Reply"/>, with one more header (a 3xx's Contact, a 405's Allow).</summary>
         public void Reply(SipPacket packet, SipMessage m, int status, string header, string value, long nowMs) =>

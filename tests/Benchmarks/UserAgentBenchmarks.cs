@@ -59,7 +59,7 @@ namespace DeskPhone.Benchmarks
             var settings = SimulatedPhone.DefaultSettings(null, "486", null);
             _inbox = new SipInbox(4, 8192);
             _sink = new Sink();
-            _agent = new PhoneApp(settings, null, _inbox, _sink, "192.0.2.10", null, null, null, 0).Agent;
+            _agent = new PhoneApp(new PhoneParts(settings, _inbox, _sink) { LocalHost = "192.0.2.10" }).Agent;
             Expect(SipBenchmarks.Message484, true, 200);
             Expect(SipBenchmarks.Message484, false, 200);
             Expect(Options, true, 200);

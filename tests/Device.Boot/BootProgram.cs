@@ -186,7 +186,7 @@ namespace DeskPhone.Boot
             // As on the board: the address in Via and Contact follows the Ethernet link (null).
             // The calls' media channels, as the board passes its UDP ones (no audio devices: silence is sent).
             s_rtp = new ArrayList();
-            s_app = new PhoneApp(settings, board.Drivers, inbox, s_wire, null, panel, profile, wallClock, s_now, null, NewRtpChannel);
+            s_app = new PhoneApp(new PhoneParts(settings, inbox, s_wire) { Drivers = board.Drivers, Panel = panel, Profile = profile, WallClock = wallClock, StartMs = s_now, Rtp = NewRtpChannel });
             // The bench's portable part, as the board builds it (its HTTP listener needs the network natives).
             s_router = new BenchRouter(s_app.Core, s_app.Text,
                 (code, action) => s_app.Core.OnKey(code, action, s_now), null, s_app.Binding);

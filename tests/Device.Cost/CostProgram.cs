@@ -259,7 +259,7 @@ namespace DeskPhone.Cost
             s_statusHeight = profile.StatusHeight;
             s_unplugged = StatusCatalog.Description(StatusId.EthernetUnplugged);
             var panel = new BandedPanel(s_band, profile.Height, DeviceSizing.DisplayListCalls);
-            s_app = new PhoneApp(settings, s_board.Drivers, s_inbox, s_wire, null, panel, profile, WallNow, 0);
+            s_app = new PhoneApp(new PhoneParts(settings, s_inbox, s_wire) { Drivers = s_board.Drivers, Panel = panel, Profile = profile, WallClock = WallNow });
             s_board.Drivers.KeyEvent += (code, action) => s_keys++;
             Run(1000);
             Check(s_app.Agent.LocalHost == PhoneAddress, "Via/Contact address");

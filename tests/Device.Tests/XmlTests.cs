@@ -68,6 +68,21 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        public void NextWalksTheNodesWithTheirLevels()
+        {
+            XmlPullReader reader = Reader("<a><b>x<c/></b><d/></a>");
+            var sb = new StringBuilder();
+            while (reader.Next())
+            {
+                sb.Append(reader.Kind == XmlNodeKind.EndElement ? "/" : "").Append(reader.Name ?? reader.Value)
+                  .Append('@').Append(reader.Depth.ToString()).Append(' ');
+            }
+            Assert.AreEqual("a@1 b@2 x@2 c@3 /b@2 d@2 /a@1 ", sb.ToString());
+            Assert.AreEqual(XmlNodeKind.EndOfDocument, reader.Kind);
+            Assert.IsNull(reader.Error);
+        }
+
+        [TestMethod]
         public void ReadsAnInfoBoxDocument()
         {
             string nodes = Nodes(Reader(

@@ -44,8 +44,14 @@ namespace DeskPhone.Ui.Tests
             Hardware.SetLink(true, 0);
             configure?.Invoke(Settings, Hardware);
             var inbox = new SipInbox(4, 3072);
-            App = new PhoneApp(Settings, Hardware.Drivers, inbox, _wire, "127.0.0.1", Recorder, profile,
-                               () => new DateTime(2026, 11, 24, 10, 15, 0), 0);
+            App = new PhoneApp(new PhoneParts(Settings, inbox, _wire)
+            {
+                Drivers = Hardware.Drivers,
+                LocalHost = "127.0.0.1",
+                Panel = Recorder,
+                Profile = profile,
+                WallClock = () => new DateTime(2026, 11, 24, 10, 15, 0),
+            });
             Run(600);
         }
 
@@ -82,7 +88,7 @@ namespace DeskPhone.Ui.Tests
         public void Message(string text)
         {
             byte[] body = Encoding.UTF8.GetBytes(text);
-            Assert.Equal(200, Core.OnMessage(1, "text/plain", body, 0, body.Length, "golden-" + _now, _now));
+            Assert.Equal(200, Core.OnMessage(1, body, 0, body.Length, "golden-" + _now, _now));
             Run(10);
         }
 

@@ -55,7 +55,7 @@ namespace DeskPhone.Simulator
             var screen = new PanelScreen(phone.App.Text, phone.Panel);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) {
-                Calls = phone.App.Calls, Time = phone.App.Time, Agent = phone.Agent, Target = new SimulatorTarget(),
+                Calls = phone.App.Calls, Time = phone.App.Time, Registrations = phone.App.Binding.Registrations, Target = new SimulatorTarget(),
                 Provisioning = phone.App.Provisioning,
             };
             router.Auth.Log = line => Console.Error.WriteLine("deskphone-sim: " + line);

@@ -65,7 +65,7 @@ namespace DeskPhone.Benchmarks.Heap
             WallClock clock = () => new DateTime(2026, 12, 1, 10, 0, 0);
             DisplayProfile profile = DisplayProfile.Color320x240;
             var panel = new BandedPanel(new NativeBand(profile), profile.Height, DeviceSizing.DisplayListCalls);
-            var app = new PhoneApp(settings, hardware.Drivers, inbox, udp, null, panel, profile, clock, 0);
+            var app = new PhoneApp(new PhoneParts(settings, inbox, udp) { Drivers = hardware.Drivers, Panel = panel, Profile = profile, WallClock = clock });
             PhoneCore phone = app.Core;
             SipUserAgent agent = app.Agent;
             SipSubscriptions subscriptions = app.Subscriptions;

@@ -32,7 +32,7 @@ namespace NFUnitTest.Fakes
             Apply("user_sipusername_as_line", 1, "on");
             Apply("filter_registrar", 0, "off");
             Inbox = new SipInbox(2, 2048);
-            App = new PhoneApp(Settings, null, Inbox, Wire, "192.0.2.10", null, null, null, 0);
+            App = new PhoneApp(new PhoneParts(Settings, Inbox, Wire) { LocalHost = "192.0.2.10" });
             Core = App.Core;
             Agent = App.Agent;
         }

@@ -119,6 +119,7 @@ namespace DeskPhone.Firmware.Tests.Bench
         [InlineData("POST", "/api/calls", "{\"to\":\"200\",\"identity\":2}", 400)]
         [InlineData("POST", "/api/calls/9/answer", null, 404)]
         [InlineData("POST", "/api/calls/x/answer", null, 400)]
+        [InlineData("POST", "/api/calls/1234567890/answer", null, 400)]
         [InlineData("POST", "/api/calls/0/answer", null, 404)]
         [InlineData("POST", "/api/calls/1/transfer", null, 404)]
         [InlineData("DELETE", "/api/calls", null, 404)]

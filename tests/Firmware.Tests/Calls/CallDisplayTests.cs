@@ -59,7 +59,7 @@ namespace DeskPhone.Firmware.Tests.Calls
         [Fact]
         public void TheScreenShowsTheCallInsteadOfTheMessageUntilItEnds()
         {
-            _p.Phone.OnMessage(1, "text/plain", System.Text.Encoding.UTF8.GetBytes("Lunch"), 0, 5, null, _p.Now);
+            _p.Phone.OnMessage(1, System.Text.Encoding.UTF8.GetBytes("Lunch"), 0, 5, null, _p.Now);
             Ring("\"Bob\" <sip:555@10.0.0.1>");
             string screen = _p.App.Text.GetScreenText();
             Assert.Contains("\n[call] <call> Call from Bob\n[call] 555 to identity 1", screen);

@@ -63,7 +63,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             var settings = SimulatedPhone.DefaultSettings(null, "486", null);
             var inbox = new SipInbox(2, 2048);
             var sink = new Sink();
-            var app = new PhoneApp(settings, null, inbox, sink, "192.0.2.10", null, null, null, 0);
+            var app = new PhoneApp(new PhoneParts(settings, inbox, sink) { LocalHost = "192.0.2.10" });
 
             byte[] seed = Encoding.ASCII.GetBytes(DeviceConstant("Seed"));
             SipPacket p = inbox.Rent();

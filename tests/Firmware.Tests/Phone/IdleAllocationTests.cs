@@ -50,7 +50,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             long now = 0;
             AllocatedByPolls(phone, ref now, 100);
             byte[] text = Encoding.UTF8.GetBytes("Lunch is ready");
-            Assert.Equal(200, phone.OnMessage(1, "text/plain", text, 0, text.Length, "call-1", now));
+            Assert.Equal(200, phone.OnMessage(1, text, 0, text.Length, "call-1", now));
             AllocatedByPolls(phone, ref now, 1000);
 
             Assert.Equal(0, AllocatedByPolls(phone, ref now, 500));
@@ -61,7 +61,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         {
             // The device's loop turn (PhoneApp.Poll, as board/Program.cs runs it) without sockets or screen:
             // nothing arrives, nothing is due.
-            var app = new PhoneApp(new SettingsStore(), null, new SipInbox(8, 4096), null, null, null, null, null, 0);
+            var app = new PhoneApp(new PhoneParts(new SettingsStore(), new SipInbox(8, 4096), null));
             long now = 0;
             for (int i = 0; i < 1000; i++)
             {

@@ -95,7 +95,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         {
             _settings.Set("cancel_desktop", 0, "on");
             byte[] body = System.Text.Encoding.UTF8.GetBytes("hi");
-            _phone.OnMessage(1, "text/plain", body, 0, body.Length, null, 0);
+            _phone.OnMessage(1, body, 0, body.Length, null, 0);
             Press(KeyCode.Cancel);
             Assert.Null(_phone.Desktop.Text);
         }

@@ -88,8 +88,15 @@ namespace DeskPhone.Firmware.Tests.Phone
             Settings.Set("user_host", 1, "10.0.0.1");
             configure?.Invoke(Settings);
             Channel = new SipChannel(Inbox);
-            App = new PhoneApp(Settings, drivers, Inbox, Channel, "192.0.2.10", panel, panel == null ? null : DeskPhone.Ui.Rendering.DisplayProfile.Color320x240, null, 0,
-                null, rtp, audio);
+            App = new PhoneApp(new PhoneParts(Settings, Inbox, Channel)
+            {
+                Drivers = drivers,
+                LocalHost = "192.0.2.10",
+                Panel = panel,
+                Profile = panel == null ? null : DeskPhone.Ui.Rendering.DisplayProfile.Color320x240,
+                Rtp = rtp,
+                Audio = audio,
+            });
             Subscriptions = App.Subscriptions;
             Phone = App.Core;
             Binding = App.Binding;

@@ -24,7 +24,7 @@ namespace DeskPhone.Firmware.Tests.Provisioning
         private void Start(string url)
         {
             Assert.Null(_settings.Set("setting_server", 0, url));
-            _app = new PhoneApp(_settings, null, new SipInbox(4, 2048), null, "192.0.2.10", null, null, null, 0, null, null, null, _http);
+            _app = new PhoneApp(new PhoneParts(_settings, new SipInbox(4, 2048), null) { LocalHost = "192.0.2.10", Http = _http });
             _router = new BenchRouter(_app.Core, _app.Text, (code, action) => { }, null, null) { Provisioning = _app.Provisioning };
         }
 

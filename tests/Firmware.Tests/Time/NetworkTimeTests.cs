@@ -24,8 +24,12 @@ namespace DeskPhone.Firmware.Tests.Time
             Assert.Null(_settings.Set("status_msgs_that_are_blocked", 0, "PhoneHasNoAdminPassword PhoneHasNoHttpPassword"));
             Assert.Null(_settings.Set("status_msgs_that_show_directly", 0, ""));
             // The caller's clock (what the simulator's host gives): used only while no NTP server is set.
-            _app = new PhoneApp(_settings, null, new SipInbox(4, 2048), null, "192.0.2.10", null, null,
-                () => new DateTime(2025, 6, 1, 8, 30, 0), 0, _ntp);
+            _app = new PhoneApp(new PhoneParts(_settings, new SipInbox(4, 2048), null)
+            {
+                LocalHost = "192.0.2.10",
+                WallClock = () => new DateTime(2025, 6, 1, 8, 30, 0),
+                Ntp = _ntp,
+            });
         }
 
         private void Run(int ms)

@@ -271,7 +271,7 @@ namespace DeskPhone.Firmware.Tests.Web
         public void RegistrationCarriesTheRegistrarsLastAnswer()
         {
             var p = new SipPhone();
-            var router = new BenchRouter(p.Phone, null, (code, action) => { }, null, null) { Agent = p.Agent };
+            var router = new BenchRouter(p.Phone, null, (code, action) => { }, null, null) { Registrations = p.App.Binding.Registrations };
             p.Run(100);
             p.Answer(p.Last("REGISTER"), 403);
             JsonElement refused = Json(router.Handle("GET", "/api/registration", null, null, null))[0];

@@ -47,6 +47,38 @@ namespace DeskPhone.Firmware.Tests.Xml
         }
 
         [Fact]
+        public void NextWalksTheNodesWithTheirLevelsAndStopsAtTheEnd()
+        {
+            var reader = Reader("<?xml version=\"1.0\"?><a><b>x<c/></b><d/></a>\n");
+            var walk = new List<string>();
+            while (reader.Next())
+            {
+                string what = reader.Kind == XmlNodeKind.Text ? "'" + reader.Value + "'"
+                    : (reader.Kind == XmlNodeKind.EndElement ? "/" : "") + reader.Name;
+                walk.Add(what + "@" + reader.Depth);
+            }
+
+            Assert.Equal(new[] { "a@1", "b@2", "'x'@2", "c@3", "/b@2", "d@2", "/a@1" }, walk);
+            Assert.Equal(XmlNodeKind.EndOfDocument, reader.Kind);
+            Assert.Null(reader.Error);
+        }
+
+        [Theory]
+        [InlineData("<a><b></a>", "end tag does not match <b>")]
+        [InlineData("<a><b>", "document ends inside <b>")]
+        [InlineData("<a/>junk", "text outside the root element")]
+        public void NextStopsOnAnErrorAndSaysWhy(string xml, string error)
+        {
+            var reader = Reader(xml);
+            while (reader.Next())
+            {
+            }
+
+            Assert.Equal(XmlNodeKind.Error, reader.Kind);
+            Assert.StartsWith(error, reader.Error);
+        }
+
+        [Fact]
         public void ReadsAnInfoBoxDocument()
         {
             var nodes = Nodes(Reader(

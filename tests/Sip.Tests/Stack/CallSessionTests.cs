@@ -47,9 +47,11 @@ namespace DeskPhone.Sip.Tests.Stack
         public CallSessionTests()
         {
             _channel = new FakeChannel(_inbox);
-            _ua = new SipUserAgent(_inbox, new RecordingHandler()) { Udp = _channel, LocalHost = "192.0.2.10" };
+            _ua = new SipUserAgent(_inbox) { Udp = _channel, LocalHost = "192.0.2.10" };
             _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Password = "pw", LineToken = "dp1" });
+            // The phone's chain: the sessions, then the identity routing.
             _calls = new CallSessions(_ua, _handler);
+            _ua.Route(new RecordingHandler());
         }
 
         private static string Invite(string body = PeerSdp, string branch = "z9hG4bKinv1", string callId = "call-1") =>

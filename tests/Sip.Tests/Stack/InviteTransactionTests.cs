@@ -35,7 +35,7 @@ namespace DeskPhone.Sip.Tests.Stack
         public void RefusedInviteIsRetransmittedOnTimerGUntilTimerH()
         {
             var channel = new FakeChannel(_inbox);
-            var ua = new SipUserAgent(_inbox, new RecordingHandler()) { Udp = channel, FilterRegistrar = false };
+            var ua = new SipUserAgent(_inbox) { Udp = channel }.Route(new RecordingHandler(), filterRegistrar: false);
             ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", UserNameAsLine = true, LineToken = "dp1" });
             channel.Arrive(Invite);
             ua.Poll(0);
@@ -50,8 +50,9 @@ namespace DeskPhone.Sip.Tests.Stack
         public void RedirectCarriesTheHandlersContactAndIsRetransmittedLikeARefusal()
         {
             var channel = new FakeChannel(_inbox);
-            var ua = new SipUserAgent(_inbox, new RecordingHandler()) { Udp = channel, FilterRegistrar = false };
+            var ua = new SipUserAgent(_inbox) { Udp = channel };
             new DeskPhone.Sip.Session.CallSessions(ua, new RecordingSessions { Decision = 302, Forward = "<sip:200@10.0.0.1>" });
+            ua.Route(new RecordingHandler(), filterRegistrar: false);
             ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", UserNameAsLine = true, LineToken = "dp1" });
             channel.Arrive(Invite);
             ua.Poll(0);
@@ -67,7 +68,7 @@ namespace DeskPhone.Sip.Tests.Stack
         public void AckStopsTheRetransmissions()
         {
             var channel = new FakeChannel(_inbox);
-            var ua = new SipUserAgent(_inbox, new RecordingHandler()) { Udp = channel, FilterRegistrar = false };
+            var ua = new SipUserAgent(_inbox) { Udp = channel }.Route(new RecordingHandler(), filterRegistrar: false);
             ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", UserNameAsLine = true, LineToken = "dp1" });
             channel.Arrive(Invite);
             ua.Poll(0);

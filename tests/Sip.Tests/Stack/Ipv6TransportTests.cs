@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
@@ -24,7 +25,7 @@ namespace DeskPhone.Sip.Tests.Stack
 
         private static SipUserAgent Agent(SipInbox inbox, RecordingHandler handler, ISipTransport udp)
         {
-            var ua = new SipUserAgent(inbox, handler) { Udp = udp, FilterRegistrar = false, LocalHost = "::1" };
+            var ua = new SipUserAgent(inbox) { Udp = udp, LocalHost = "::1" }.Route(handler, filterRegistrar: false);
             ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1", UserNameAsLine = true });
             return ua;
         }
@@ -172,7 +173,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             var inbox = new SipInbox(4, 4096);
             var channel = new FakeChannel(inbox);
-            var ua = new SipUserAgent(inbox, new RecordingHandler()) { Udp = channel, LocalHost = "2001:db8::10" };
+            var ua = new SipUserAgent(inbox) { Udp = channel, LocalHost = "2001:db8::10" }.Route(new RecordingHandler());
             ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "[2001:DB8::1]:5070", LineToken = "dp1", UserNameAsLine = true });
             Assert.Equal("2001:db8::1", ua.GetIdentity(1).RegistrarHost);
             channel.Arrive(Message("[2001:db8::1]:5070", "z9hG4bKf1", "a"), "2001:db8::1", 5070);
@@ -188,12 +189,14 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             var inbox = new SipInbox(4, 4096);
             var channel = new FakeChannel(inbox);
-            var ua = new SipUserAgent(inbox, new RecordingHandler()) { Udp = channel, LocalHost = "2001:db8::10" };
+            var ua = new SipUserAgent(inbox) { Udp = channel, LocalHost = "2001:db8::10" }.Route(new RecordingHandler());
             Assert.Equal("[2001:db8::10]", ua.LocalHost);
             var identity = new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "[2001:db8::1]:5070", LineToken = "dp1" };
             ua.SetIdentity(identity);
-            ua.UpdateRegistration(identity, 0);
+            var registrations = new Registrations(ua);
+            registrations.Update(identity, 0);
             ua.Poll(0);
+            registrations.Poll(0);
 
             (string register, string host, int port) = channel.Sent[0];
             Assert.Equal(("2001:db8::1", 5070), (host, port));

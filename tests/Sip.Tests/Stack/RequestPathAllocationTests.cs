@@ -27,7 +27,7 @@ namespace DeskPhone.Sip.Tests.Stack
             }
         }
 
-        private sealed class QuietHandler : ISipRequestHandler
+        private sealed class QuietHandler : DeskPhone.Domain.Routing.ISipRequestHandler
         {
             public int OnMessage(int identity, SipMessage request) => 200;
             public int OnNotify(int identity, SipMessage request, bool fromRegistrar) => 200;
@@ -41,7 +41,7 @@ namespace DeskPhone.Sip.Tests.Stack
 
         public RequestPathAllocationTests()
         {
-            _ua = new SipUserAgent(_inbox, new QuietHandler()) { Udp = _transport };
+            _ua = new SipUserAgent(_inbox) { Udp = _transport }.Route(new QuietHandler());
             _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "192.0.2.1", LineToken = "dp1" });
         }
 

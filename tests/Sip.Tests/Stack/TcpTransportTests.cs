@@ -34,7 +34,7 @@ namespace DeskPhone.Sip.Tests.Stack
                 Inbox = new SipInbox(slots, packetBytes);
                 Tcp = connections == 0 ? new TcpTransport(Inbox) : new TcpTransport(Inbox, connections);
                 Tcp.IdleTimeoutMs = idleTimeoutMs;
-                _ua = new SipUserAgent(Inbox, Handler) { FilterRegistrar = false };
+                _ua = new SipUserAgent(Inbox).Route(Handler, filterRegistrar: false);
                 _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1" });
                 Tcp.Start("127.0.0.1", 0);
                 _loop = new Thread(() =>

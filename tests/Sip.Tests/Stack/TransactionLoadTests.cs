@@ -20,7 +20,7 @@ namespace DeskPhone.Sip.Tests.Stack
         public TransactionLoadTests()
         {
             _channel = new FakeChannel(_inbox);
-            _ua = new SipUserAgent(_inbox, _handler) { Udp = _channel };
+            _ua = new SipUserAgent(_inbox) { Udp = _channel }.Route(_handler);
             _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", Registrar = "10.0.0.1", LineToken = "dp1", UserNameAsLine = true });
         }
 
@@ -166,7 +166,7 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void AFloodFillingTheTableDoesNotShutOutOtherSources()
         {
-            _ua.FilterRegistrar = false;
+            _ua.Routing().FilterRegistrar = false;
             for (int i = 0; i < 128; i++)
             {
                 Assert.StartsWith("SIP/2.0 200", Deliver(Message(i, "flood " + i), 1000 + i * 10, "10.0.0.66"));

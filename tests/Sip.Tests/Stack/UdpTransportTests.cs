@@ -126,7 +126,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var inbox = new SipInbox(4, 8192);
             var udp = new UdpTransport(inbox);
             var handler = new RecordingHandler();
-            var ua = new SipUserAgent(inbox, handler) { Udp = udp, FilterRegistrar = false };
+            var ua = new SipUserAgent(inbox) { Udp = udp }.Route(handler, filterRegistrar: false);
             ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1" });
             udp.Start("127.0.0.1", 0);
             try
@@ -159,7 +159,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var inbox = new SipInbox(4, 2048);
             var udp = new UdpTransport(inbox);
             var handler = new RecordingHandler();
-            var ua = new SipUserAgent(inbox, handler) { Udp = udp, FilterRegistrar = false };
+            var ua = new SipUserAgent(inbox) { Udp = udp }.Route(handler, filterRegistrar: false);
             ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1" });
             udp.Start("127.0.0.1", 0);
             try

@@ -7,7 +7,7 @@ using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Tests.Stack
 {
-    internal sealed class RecordingHandler : ISipRequestHandler
+    internal sealed class RecordingHandler : DeskPhone.Domain.Routing.ISipRequestHandler
     {
         public readonly List<string> Calls = new List<string>();
         public int MessageStatus = 200;
@@ -35,7 +35,7 @@ namespace DeskPhone.Sip.Tests.Stack
         public RoutingTests()
         {
             _channel = new FakeChannel(_inbox);
-            _ua = new SipUserAgent(_inbox, _handler) { Udp = _channel };
+            _ua = new SipUserAgent(_inbox) { Udp = _channel }.Route(_handler);
             _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
             _ua.SetIdentity(new SipIdentity { Index = 2, Active = true, User = "487", Registrar = "10.0.0.1", LineToken = "dp2", UserNameAsLine = true });
         }
@@ -81,7 +81,7 @@ namespace DeskPhone.Sip.Tests.Stack
         public void FilterRegistrarRefusesOtherHostsAndOffLetsThemIn()
         {
             Assert.StartsWith("SIP/2.0 403", Answer(Message("sip:487@x"), "10.9.9.9"));
-            _ua.FilterRegistrar = false;
+            _ua.Routing().FilterRegistrar = false;
             Assert.Equal("SIP/2.0 200 OK", Answer(Message("sip:487@x", branch: "z9hG4bKa3"), "10.9.9.9"));
         }
 
@@ -128,7 +128,7 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void ARetransmissionGetsItsOwnAnswerAfterOtherRequestsWereAnswered()
         {
-            _ua.FilterRegistrar = false;
+            _ua.Routing().FilterRegistrar = false;
             _handler.MessageStatus = 202;
             Answer(Message("sip:487@x"));
             _handler.MessageStatus = 486;
@@ -142,7 +142,7 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void TheCacheAnswersOnlyTheSameBranchMethodSentByAndSource()
         {
-            _ua.FilterRegistrar = false;
+            _ua.Routing().FilterRegistrar = false;
             string first = Message("sip:487@x");
             Answer(first);
             Answer(first.Replace("10.0.0.1:5060;", "10.0.0.1:5070;"));
@@ -164,7 +164,7 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void ABranchWithoutTheMagicCookieIsNeverAnsweredFromTheCache()
         {
-            _ua.FilterRegistrar = false;
+            _ua.Routing().FilterRegistrar = false;
             Answer(Message("sip:487@x", branch: "old1"));
             Answer(Message("sip:487@x", branch: "old1"));
             Answer(Message("sip:487@x", branch: "z9hG4bK"));
@@ -175,7 +175,7 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void ABareRportAmongOtherParametersIsFilledIn()
         {
-            _ua.FilterRegistrar = false;
+            _ua.Routing().FilterRegistrar = false;
             _channel.Arrive(Message("sip:487@x").Replace(";branch=z9hG4bKa1", ";rport;branch=z9hG4bKm;x=1"), "10.7.7.7", 41000);
             _ua.Poll(0);
             Assert.Equal("SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKm;x=1;rport=41000;received=10.7.7.7", FakeChannel.Header(_channel.Last, "Via"));
@@ -184,7 +184,7 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void ViaParametersAreEditedWhateverTheirCase()
         {
-            _ua.FilterRegistrar = false;
+            _ua.Routing().FilterRegistrar = false;
             _channel.Arrive(Message("sip:487@x").Replace(";branch=z9hG4bKa1", ";RPORT;branch=z9hG4bKc1;Received=192.0.2.9;rportx=1"), "10.7.7.7", 41000);
             _ua.Poll(0);
             Assert.Equal("SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKc1;rportx=1;rport=41000;received=10.7.7.7", FakeChannel.Header(_channel.Last, "Via"));
@@ -207,14 +207,14 @@ namespace DeskPhone.Sip.Tests.Stack
 
             // The registrar knows the users anyway: it still learns that one does not exist.
             Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:999@x", branch: "z9hG4bKe4"), "10.0.0.1"));
-            _ua.FilterRegistrar = false;
+            _ua.Routing().FilterRegistrar = false;
             Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:999@x", branch: "z9hG4bKe5"), "10.9.9.9"));
         }
 
         [Fact]
         public void AllViasAreEchoedAndOnlyTheTopOneIsEdited()
         {
-            _ua.FilterRegistrar = false;
+            _ua.Routing().FilterRegistrar = false;
             _channel.Arrive(Message("sip:487@x").Replace("\nFrom:", "\nVia: SIP/2.0/UDP proxy.example.com;branch=z9hG4bKp1, SIP/2.0/UDP 10.1.1.1;branch=z9hG4bKq\nFrom:"), "10.7.7.7", 5060);
             _ua.Poll(0);
             string sent = _channel.Last;
@@ -236,7 +236,7 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void ResponseCarriesReceivedAndRport()
         {
-            _ua.FilterRegistrar = false;
+            _ua.Routing().FilterRegistrar = false;
             _channel.Arrive(Message("sip:487@x").Replace(";branch=z9hG4bKa1", ";branch=z9hG4bKr;rport"), "10.7.7.7", 41000);
             _ua.Poll(0);
             Assert.Contains("rport=41000;received=10.7.7.7", FakeChannel.Header(_channel.Last, "Via"));
@@ -313,27 +313,36 @@ namespace DeskPhone.Sip.Tests.Stack
         private readonly SipInbox _inbox = new SipInbox(8, 4096);
         private readonly FakeChannel _channel;
         private readonly SipUserAgent _ua;
+        private readonly Registrations _reg;
         private readonly List<string> _events = new List<string>();
 
         public RegistrationTests()
         {
             _channel = new FakeChannel(_inbox);
-            _ua = new SipUserAgent(_inbox, new RecordingHandler()) { Udp = _channel, LocalHost = "192.0.2.10" };
-            _ua.RegistrationChanged += (id, ok, status, reason) => _events.Add(id + (ok ? " up " : " down ") + status);
+            _ua = new SipUserAgent(_inbox) { Udp = _channel, LocalHost = "192.0.2.10" }.Route(new RecordingHandler());
+            _reg = new Registrations(_ua);
+            _reg.Changed += (id, ok, status, reason) => _events.Add(id + (ok ? " up " : " down ") + status);
         }
 
         private void Register(string password = "secret", int expires = 3600)
         {
             var identity = new SipIdentity { Index = 3, Active = true, User = "486", Registrar = "10.0.0.1:5070", Password = password, LineToken = "dp3", Expires = expires };
             _ua.SetIdentity(identity);
-            _ua.UpdateRegistration(identity, 0);
-            _ua.Poll(0);
+            _reg.Update(identity, 0);
+            Poll(0);
+        }
+
+        /// <summary>One loop turn: the core, then the registration layer over it (as PhoneApp.Poll).</summary>
+        private void Poll(long now)
+        {
+            _ua.Poll(now);
+            _reg.Poll(now);
         }
 
         private void Reply(int status, string reason, string extra, long now)
         {
             _channel.Arrive(_channel.Answer(status, reason, extra));
-            _ua.Poll(now);
+            Poll(now);
         }
 
         [Fact]
@@ -355,12 +364,12 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Contains("nc=00000001", auth);
             Reply(200, "OK", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n", 20);
             Assert.Equal(new[] { "3 up 200" }, _events);
-            Assert.Equal(120, _ua.GetRegistration(3).GrantedExpires);
+            Assert.Equal(120, _reg.Get(3).GrantedExpires);
 
             int before = _channel.Sent.Count;
-            _ua.Poll(20 + 89_999);
+            Poll(20 + 89_999);
             Assert.Equal(before, _channel.Sent.Count);
-            _ua.Poll(20 + 90_000);
+            Poll(20 + 90_000);
             Assert.Equal(before + 1, _channel.Sent.Count);
         }
 
@@ -372,7 +381,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"r\", nonce=\"n1\"\n", 20);
             Assert.Equal(new[] { "3 down 401" }, _events);
             int sent = _channel.Sent.Count;
-            _ua.Poll(20 + RegistrationClient.FirstRetryMs);
+            Poll(20 + RegistrationClient.FirstRetryMs);
             Assert.Equal(sent + 1, _channel.Sent.Count);
             Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"r\", nonce=\"n1\", stale=true\n", 6000);
             Assert.Equal(sent + 2, _channel.Sent.Count);
@@ -396,10 +405,10 @@ namespace DeskPhone.Sip.Tests.Stack
             for (int i = 0; i < 8; i++)
             {
                 Reply(503, "Service Unavailable", "", now);
-                long due = _ua.GetRegistration(3).DueMs;
+                long due = _reg.Get(3).DueMs;
                 waits.Add(due - now);
                 now = due;
-                _ua.Poll(now);
+                Poll(now);
             }
             Assert.Equal(new long[] { 5000, 10000, 20000, 40000, 80000, 160000, 300000, 300000 }, waits.ToArray());
         }
@@ -410,8 +419,8 @@ namespace DeskPhone.Sip.Tests.Stack
             Register();
             Reply(503, "Service Unavailable", "", 10);
             int sent = _channel.Sent.Count;
-            _ua.NetworkRestored(100);
-            _ua.Poll(100);
+            _reg.NetworkRestored(100);
+            Poll(100);
             Assert.Equal(sent + 1, _channel.Sent.Count);
         }
 
@@ -421,7 +430,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Register();
             for (long now = 0; now <= 33000; now += 100)
             {
-                _ua.Poll(now);
+                Poll(now);
             }
             Assert.Equal(new[] { "3 down 408" }, _events);
         }
@@ -438,7 +447,7 @@ namespace DeskPhone.Sip.Tests.Stack
         public void ChallengeIsAnsweredOnceThenTheFinalAnswerIsReported()
         {
             var channel = new FakeChannel(_inbox);
-            var ua = new SipUserAgent(_inbox, new RecordingHandler()) { Udp = channel, LocalHost = "192.0.2.10" };
+            var ua = new SipUserAgent(_inbox) { Udp = channel, LocalHost = "192.0.2.10" }.Route(new RecordingHandler());
             ua.SetIdentity(new SipIdentity { Index = 2, Active = true, User = "486", Password = "pw", LineToken = "dp2" });
             var answers = new List<int>();
             int cseq = 0;
@@ -468,7 +477,7 @@ namespace DeskPhone.Sip.Tests.Stack
     /// <summary>A handler that throws (issue 16, item 1): the slot comes back and the request gets 500.</summary>
     public class FaultingHandlerTests
     {
-        private sealed class ThrowingHandler : ISipRequestHandler
+        private sealed class ThrowingHandler : DeskPhone.Domain.Routing.ISipRequestHandler
         {
             public int Calls;
 
@@ -498,7 +507,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var inbox = new SipInbox(slots, 2048);
             var channel = new FakeChannel(inbox);
             var handler = new ThrowingHandler();
-            var ua = new SipUserAgent(inbox, handler) { Udp = channel };
+            var ua = new SipUserAgent(inbox) { Udp = channel }.Route(handler);
             ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
 
             for (int i = 0; i < slots * 3; i++)
@@ -527,7 +536,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             var inbox = new SipInbox(4, 2048);
             var channel = new FakeChannel(inbox);
-            var ua = new SipUserAgent(inbox, new ThrowingHandler()) { Udp = channel };
+            var ua = new SipUserAgent(inbox) { Udp = channel }.Route(new ThrowingHandler());
             ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
 
             channel.Arrive(Message("boom", "z9hG4bKq1"));

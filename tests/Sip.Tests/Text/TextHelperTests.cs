@@ -31,6 +31,42 @@ namespace DeskPhone.Sip.Tests.Text
             }
         }
 
+        [Theory]
+        [InlineData("2/8", 1)]
+        [InlineData("49170 RTP/AVP", 5)]
+        [InlineData("x", 0)]
+        [InlineData("", 0)]
+        [InlineData("007", 3)]
+        public void ADigitRunEndsAtTheFirstOtherByte(string text, int length)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes("x" + text);
+
+            Assert.Equal(1 + length, DecimalDigits.RunEnd(bytes, 1, bytes.Length));
+            Assert.Equal(1, DecimalDigits.RunEnd(bytes, 1, 1));
+        }
+
+        [Theory]
+        [InlineData("m=audio 49170 RTP/AVP 0 8 101", 49170, "0 8 101")]
+        [InlineData("m=audio 65536 RTP/AVP 0", 0, "0")]
+        [InlineData("m=audio 123456 RTP/AVP 0", 0, "0")]
+        [InlineData("m=audio 4000 RTP/AVP 8 12345 0", 4000, "8")]
+        [InlineData("m=audio 4000 RTP/AVP 8 x 0", 4000, "8")]
+        public void TheSdpReadsItsNumbersThroughTheOneHelper(string mLine, int port, string payloads)
+        {
+            byte[] sdp = Encoding.ASCII.GetBytes("v=0\r\nc=IN IP4 192.0.2.1\r\n" + mLine + "\r\na=rtpmap:101 telephone-event/8000\r\n");
+            var media = new DeskPhone.Sip.Session.SdpMedia();
+
+            Assert.True(media.Parse(sdp, 0, sdp.Length));
+            Assert.Equal(port, media.Port);
+            var read = new StringBuilder();
+            for (int i = 0; i < media.PayloadCount; i++)
+            {
+                read.Append(i > 0 ? " " : "").Append(media.Payload(i));
+            }
+            Assert.Equal(payloads, read.ToString());
+            Assert.Equal(101, media.TelephoneEvent);
+        }
+
         [Fact]
         public void HexDigitsInBothCases()
         {

@@ -48,8 +48,18 @@ namespace DeskPhone.Host.Sim
             Udp = new UdpTransport(Inbox);
             Tcp = new TcpTransport(Inbox);
             // The media ports are bound on the SIP address once Start knows it (the channels are made at a call's start).
-            App = new PhoneApp(settings, Hardware.Drivers, Inbox, Udp, "127.0.0.1", Panel, DisplayProfile.Color320x240, () => DateTime.Now, 0,
-                new UdpNtpChannel(), () => new UdpRtpChannel(_bind), audio, new TcpHttpChannel());
+            App = new PhoneApp(new PhoneParts(settings, Inbox, Udp)
+            {
+                Drivers = Hardware.Drivers,
+                LocalHost = "127.0.0.1",
+                Panel = Panel,
+                Profile = DisplayProfile.Color320x240,
+                WallClock = () => DateTime.Now,
+                Ntp = new UdpNtpChannel(),
+                Rtp = () => new UdpRtpChannel(_bind),
+                Audio = audio,
+                Http = new TcpHttpChannel(),
+            });
             Events = new EventHub();
             Core.Event += Events.Publish;
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };

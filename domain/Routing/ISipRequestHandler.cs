@@ -1,10 +1,10 @@
 using DeskPhone.Sip.Message;
 
-namespace DeskPhone.Sip.UserAgent
+namespace DeskPhone.Domain.Routing
 {
     /// <summary>
-    /// What the firmware does with the requests the user agent routed to an identity; each method returns the SIP
-    /// status to answer.
+    /// What the phone does with the requests <see cref="IdentityRouting"/> routed to an identity; each method returns
+    /// the SIP status to answer.
     /// </summary>
     public interface ISipRequestHandler
     {
@@ -12,8 +12,8 @@ namespace DeskPhone.Sip.UserAgent
         int OnMessage(int identity, SipMessage request);
 
         /// <summary>
-        /// An out-of-dialog NOTIFY (Infobox, unsolicited message-summary). <paramref name="fromRegistrar"/>: it came
-        /// from the registrar or outbound proxy of a registered identity.
+        /// An out-of-dialog NOTIFY (Infobox, unsolicited message-summary) or one of the phone's own subscriptions.
+        /// <paramref name="fromRegistrar"/>: it came from the registrar or outbound proxy of the identity.
         /// </summary>
         int OnNotify(int identity, SipMessage request, bool fromRegistrar);
     }

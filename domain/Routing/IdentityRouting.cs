@@ -1,0 +1,145 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Domain.Routing
+{
+    /// <summary>
+    /// The phone's policy for the requests the SIP core hands down its chain, as the last link (the composition root
+    /// adds it after the call sessions): which identity a request is for (Snom semantics: the Request-URI's line token;
+    /// with user_sipusername_as_line also the user name), filter_registrar (only from the identity's registrar or
+    /// outbound proxy), "MESSAGE must be text/plain", and the answer the <see cref="ISipRequestHandler"/> decides for a
+    /// MESSAGE or NOTIFY. The same decision serves the sessions as the agent's <see cref="IIdentityRouter"/>. ACK,
+    /// OPTIONS, BYE and CANCEL are left to the core's own answers (absorbed, 200 with Allow, 481), as before any policy.
+    /// </summary>
+    public sealed class IdentityRouting : ISipListener, IIdentityRouter
+    {
+        private const string FilteredReason = "Forbidden (filter_registrar: not from the registrar)";
+
+        private readonly SipUserAgent _agent;
+        private readonly ISipRequestHandler _handler;
+
+        public IdentityRouting(SipUserAgent agent, ISipRequestHandler handler)
+        {
+            _agent = agent;
+            _handler = handler;
+            FilterRegistrar = true;
+        }
+
+        /// <summary>Setting filter_registrar: refuse (403) requests from hosts other than the identity's registrar or outbound proxy.</summary>
+        public bool FilterRegistrar { get; set; }
+
+        public bool OnResponse(SipMessage response, long nowMs) => false;
+
+        public int IdentityFor(SipPacket packet, SipMessage request)
+        {
+            int identity = Match(request.RequestUri);
+            return Refusal(identity, packet.RemoteHost) == 0 ? identity : 0;
+        }
+
+        public bool OnRequest(SipPacket packet, SipMessage m, long nowMs)
+        {
+            string method = m.Method;
+            if (method == "ACK" || method == "OPTIONS" || method == "BYE" || method == "CANCEL")
+            {
+                return false;
+            }
+            int identity = Match(m.RequestUri);
+            int refusal = Refusal(identity, packet.RemoteHost);
+            if (refusal == 403)
+            {
+                _agent.Reply(packet, m, 403, FilteredReason, nowMs);
+                return true;
+            }
+            if (refusal != 0)
+            {
+                _agent.Reply(packet, m, refusal, nowMs);
+                return true;
+            }
+            int status;
+            if (method == "MESSAGE")
+            {
+                if (m.ContentType != "text/plain")
+                {
+                    _agent.Reply(packet, m, 415, HeaderNames.Accept, "text/plain", nowMs);
+                    return true;
+                }
+                status = _handler.OnMessage(identity, m);
+            }
+            else if (method == "NOTIFY")
+            {
+                status = _handler.OnNotify(identity, m, IsFromRegistrar(identity, packet.RemoteHost));
+            }
+            else
+            {
+                status = 480;
+            }
+            _agent.Reply(packet, m, status, nowMs);
+            return true;
+        }
+
+        /// <summary>
+        /// Why a request for <paramref name="identity"/> (0: none matched) from <paramref name="sourceHost"/> is refused:
+        /// 403 (filter_registrar; a host that is no identity's registrar learns nothing about which users exist, so it
+        /// gets the same 403 for an unknown user), 404 (no such identity), or 0 (it may go on).
+        /// </summary>
+        private int Refusal(int identity, string sourceHost)
+        {
+            string source = sourceHost.ToLower();
+            if (identity == 0)
+            {
+                return FilterRegistrar && !IsRegistrarOfAny(source) ? 403 : 404;
+            }
+            return FilterRegistrar && !IsFromRegistrar(identity, source) ? 403 : 0;
+        }
+
+        /// <summary>Whether the host is the registrar or outbound proxy of the identity.</summary>
+        private bool IsFromRegistrar(int identity, string sourceHost)
+        {
+            SipIdentity id = _agent.GetIdentity(identity);
+            string source = sourceHost.ToLower();
+            return id != null && (source == id.RegistrarHost || source == id.OutboundHost);
+        }
+
+        /// <summary>Whether <paramref name="host"/> (lower case) is the registrar or outbound proxy of an active identity.</summary>
+        private bool IsRegistrarOfAny(string host)
+        {
+            for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
+            {
+                SipIdentity id = _agent.GetIdentity(i);
+                if (id != null && (host == id.RegistrarHost || host == id.OutboundHost))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The identity an out-of-dialog request is for, or 0.</summary>
+        private int Match(SipUri uri)
+        {
+            if (uri == null || !uri.IsSip)
+            {
+                return 0;
+            }
+            string line = uri.GetParam("line");
+            for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
+            {
+                SipIdentity id = _agent.GetIdentity(i);
+                if (id != null && line != null && id.LineToken != null && line == id.LineToken)
+                {
+                    return i;
+                }
+            }
+            for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
+            {
+                SipIdentity id = _agent.GetIdentity(i);
+                if (id != null && id.UserNameAsLine && uri.User != null && uri.User == id.User)
+                {
+                    return i;
+                }
+            }
+            return 0;
+        }
+    }
+}

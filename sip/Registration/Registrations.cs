@@ -1,0 +1,77 @@
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Registration
+{
+    /// <summary>
+    /// The registration layer over the core: one <see cref="RegistrationClient"/> per identity that has a registrar
+    /// (at most <see cref="SipUserAgent.MaxIdentities"/>), run by <see cref="Poll"/> every loop turn, each reporting
+    /// through <see cref="Changed"/>. It sends through <see cref="ISipClientCore"/>; the core does not know it.
+    /// </summary>
+    public sealed class Registrations
+    {
+        private readonly ISipClientCore _core;
+        private readonly RegistrationClient[] _clients = new RegistrationClient[SipUserAgent.MaxIdentities + 1];
+
+        public Registrations(ISipClientCore core)
+        {
+            _core = core;
+        }
+
+        /// <summary>Raised when an identity registers or loses its registration.</summary>
+        public event RegistrationChangedHandler Changed;
+
+        /// <summary>Registers the identity with its registrar (or stops when it has none or is inactive).</summary>
+        public void Update(SipIdentity identity, long nowMs)
+        {
+            RegistrationClient old = _clients[identity.Index];
+            if (old != null)
+            {
+                old.Stop(nowMs);
+                _clients[identity.Index] = null;
+            }
+            if (!identity.Active || identity.Registrar == null || identity.Registrar.Length == 0 || _core.Udp == null)
+            {
+                return;
+            }
+            var client = new RegistrationClient(_core, identity);
+            client.Changed += OnChanged;
+            _clients[identity.Index] = client;
+            client.Start(nowMs);
+        }
+
+        public RegistrationClient Get(int index) => index >= 1 && index <= SipUserAgent.MaxIdentities ? _clients[index] : null;
+
+        /// <summary>The network is back: every identity registers again at once.</summary>
+        public void NetworkRestored(long nowMs)
+        {
+            for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
+            {
+                if (_clients[i] != null)
+                {
+                    _clients[i].NetworkRestored(nowMs);
+                }
+            }
+        }
+
+        /// <summary>Refreshes and retries that are due; call every loop turn, after the core's.</summary>
+        public void Poll(long nowMs)
+        {
+            for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
+            {
+                if (_clients[i] != null)
+                {
+                    _clients[i].Poll(nowMs);
+                }
+            }
+        }
+
+        private void OnChanged(int identity, bool registered, int status, string reason)
+        {
+            RegistrationChangedHandler handler = Changed;
+            if (handler != null)
+            {
+                handler(identity, registered, status, reason);
+            }
+        }
+    }
+}

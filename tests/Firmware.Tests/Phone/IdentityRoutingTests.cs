@@ -1,0 +1,88 @@
+using System.Text;
+using DeskPhone.Domain.Status;
+
+namespace DeskPhone.Firmware.Tests.Phone
+{
+    /// <summary>
+    /// The phone's identity routing (domain/Routing), as the composition root puts it into the user agent's chain:
+    /// what a request for an identity, for none, or from a host that is not the registrar gets on the wire.
+    /// </summary>
+    public class IdentityRoutingTests
+    {
+        private const string Foreign = "192.0.2.99";
+        private readonly SipPhone _p = new SipPhone();
+        private int _branch;
+
+        private string Request(string method, string uri, string host, string contentType, string body, string extra = "")
+        {
+            string branch = "z9hG4bKroute" + (++_branch);
+            int before = _p.Channel.Sent.Count;
+            _p.Channel.Arrive(method + " " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + host + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
+                              "From: <sip:pbx@" + host + ">;tag=s" + _branch + "\r\nTo: <sip:100@192.0.2.10>\r\nCall-ID: route-" + _branch +
+                              "\r\nCSeq: 1 " + method + "\r\n" + extra + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") +
+                              "Content-Length: " + Encoding.UTF8.GetByteCount(body) + "\r\n\r\n" + body, host);
+            _p.Run(10);
+            for (int i = before; i < _p.Channel.Sent.Count; i++)
+            {
+                if (_p.Channel.Sent[i].StartsWith("SIP/2.0 ") && _p.Channel.Sent[i].Contains(branch))
+                {
+                    return _p.Channel.Sent[i];
+                }
+            }
+            return null;
+        }
+
+        private static string StatusLine(string response) => response.Substring(0, response.IndexOf("\r\n"));
+
+        [Fact]
+        public void AMessageOfAnotherTypeIs415WithAcceptAndIsNotShown()
+        {
+            // A type the agent reads elsewhere (SDP), so the core's checks let it through to the phone's policy.
+            string answer = Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", "10.0.0.1", "application/sdp", "v=0\r\n");
+
+            Assert.Equal("SIP/2.0 415 Unsupported Media Type", StatusLine(answer));
+            Assert.Equal("text/plain", SipChannel.Header(answer, "Accept"));
+            Assert.Null(_p.Phone.Desktop.Text);
+        }
+
+        [Fact]
+        public void WithFilterRegistrarAForeignHostCannotTellRealUsersFromUnknownOnes()
+        {
+            const string Refused = "SIP/2.0 403 Forbidden (filter_registrar: not from the registrar)";
+
+            Assert.Equal(Refused, StatusLine(Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", Foreign, "text/plain", "hi")));
+            Assert.Equal(Refused, StatusLine(Request("MESSAGE", "sip:nobody@192.0.2.10", Foreign, "text/plain", "hi")));
+            Assert.Equal(Refused, StatusLine(Request("MESSAGE", "sip:100@192.0.2.10;line=dp7", Foreign, "text/plain", "hi")));
+            Assert.Equal(Refused, StatusLine(Request("INVITE", "sip:100@192.0.2.10;line=dp1", Foreign, null, "", "Contact: <sip:x@" + Foreign + ">\r\n")));
+            Assert.Equal(Refused, StatusLine(Request("INVITE", "sip:nobody@192.0.2.10", Foreign, null, "", "Contact: <sip:x@" + Foreign + ">\r\n")));
+            Assert.Equal(Refused, StatusLine(Request("NOTIFY", "sip:100@192.0.2.10;line=dp1", Foreign, "application/simple-message-summary",
+                "Messages-Waiting: yes\r\nVoice-Message: 2/0\r\n", "Event: message-summary\r\nSubscription-State: active\r\n")));
+            Assert.Null(_p.Phone.Desktop.Text);
+            Assert.False(_p.Phone.Statuses.IsActive(StatusId.CurrentIdentityHasVoiceMessages));
+            // The registrar itself is let in, and learns which users exist.
+            Assert.Equal("SIP/2.0 200 OK", StatusLine(Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", "10.0.0.1", "text/plain", "hi")));
+            Assert.Equal("SIP/2.0 404 Not Found", StatusLine(Request("MESSAGE", "sip:nobody@192.0.2.10", "10.0.0.1", "text/plain", "hi")));
+        }
+
+        [Fact]
+        public void TurningFilterRegistrarOffLetsOtherHostsIn()
+        {
+            Assert.Null(_p.Settings.Set("filter_registrar", 0, "off"));
+
+            Assert.Equal("SIP/2.0 200 OK", StatusLine(Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", Foreign, "text/plain", "hi")));
+            Assert.Equal("hi", _p.Phone.Desktop.Text);
+            Assert.Equal("SIP/2.0 404 Not Found", StatusLine(Request("MESSAGE", "sip:nobody@192.0.2.10", Foreign, "text/plain", "hi")));
+            Assert.Equal("SIP/2.0 200 OK", StatusLine(Request("NOTIFY", "sip:100@192.0.2.10;line=dp1", Foreign, "application/simple-message-summary",
+                "Messages-Waiting: yes\r\nVoice-Message: 2/0\r\n", "Event: message-summary\r\nSubscription-State: active\r\n")));
+            Assert.True(_p.Phone.Statuses.IsActive(StatusId.CurrentIdentityHasVoiceMessages));
+        }
+
+        [Fact]
+        public void OptionsByeAndCancelGetTheCoresAnswersWhateverTheFilter()
+        {
+            Assert.StartsWith("SIP/2.0 200 OK", Request("OPTIONS", "sip:nobody@192.0.2.10", Foreign, null, ""));
+            Assert.Equal("SIP/2.0 481 Call/Transaction Does Not Exist", StatusLine(Request("BYE", "sip:100@192.0.2.10;line=dp1", Foreign, null, "")));
+            Assert.Equal("SIP/2.0 481 Call/Transaction Does Not Exist", StatusLine(Request("CANCEL", "sip:100@192.0.2.10;line=dp1", Foreign, null, "")));
+        }
+    }
+}
