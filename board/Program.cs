@@ -65,6 +65,7 @@ namespace DeskPhone.Board
                 Rtp = () => new UdpRtpChannel(null),
                 // Provisioning over HTTP from setting_server (docs/provisioning.md).
                 Http = new TcpHttpChannel(),
+                Memory = new GcFreeMemory(),
             });
             PhoneCore phone = app.Core;
 

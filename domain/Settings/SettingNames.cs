@@ -80,5 +80,6 @@ namespace DeskPhone.Domain.Settings
         public const string SettingServer = "setting_server";
         public const string ProvPollingEnabled = "prov_polling_enabled";
         public const string ProvPollingPeriod = "prov_polling_period";
+        public const string LowMemoryThreshold = "low_memory_threshold";
     }
 }

@@ -143,6 +143,9 @@ namespace DeskPhone.Domain.Settings
             t.Global("setting_server", SettingKind.Text, "", false, "Provisioning URL, http:// only ({mac}: the phone's MAC; empty: no provisioning)");
             t.Bool("prov_polling_enabled", "off", false, "Fetch the provisioning URL again every prov_polling_period seconds");
             t.Int("prov_polling_period", "86400", 60, 2592000, false, "Seconds between scheduled provisioning runs");
+
+            // Memory (ours: the phones have no such setting).
+            t.Int("low_memory_threshold", "8192", 0, 65536, false, "Free heap after a collection (bytes) under which PhoneHasLowMemory shows; 0: never");
         }
 
         /// <summary>Builds the definition of one row and skips the others.</summary>

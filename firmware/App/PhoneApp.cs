@@ -48,6 +48,7 @@ namespace DeskPhone.Firmware.App
             Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Provisioning = new PhoneProvisioning(Core, parts.Http);
+            Memory = new MemoryWatch(Core, parts.Memory, startMs);
             Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
             // The chain of the agent: the call sessions (PhoneCalls added them), then the phone's identity routing.
             Agent.AddListener(Binding.Routing);
@@ -114,6 +115,9 @@ namespace DeskPhone.Firmware.App
         /// <summary>Provisioning from <c>setting_server</c> (docs/provisioning.md); its client is null without an HTTP channel.</summary>
         public PhoneProvisioning Provisioning { get; }
 
+        /// <summary>PhoneHasLowMemory from the heap after collections (docs/status-messages.md); idle without a heap to ask.</summary>
+        public MemoryWatch Memory { get; }
+
         /// <summary>The call logic (ringing, answer, dial, call lists) over the SIP sessions.</summary>
         public PhoneCalls Calls { get; }
 
@@ -157,6 +161,7 @@ namespace DeskPhone.Firmware.App
                 Publisher.Poll(nowMs);
                 Time.Poll(nowMs);
                 Provisioning.Poll(nowMs);
+                Memory.Poll(nowMs);
                 Core.Poll(nowMs);
                 Screen.Tick();
             }

@@ -74,5 +74,8 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>The TCP channel for provisioning over HTTP (<c>setting_server</c>); null: no provisioning (tests).</summary>
         public IHttpChannel Http;
+
+        /// <summary>The heap's free bytes after a collection, for PhoneHasLowMemory (the board's GC); null: not watched.</summary>
+        public IFreeMemory Memory;
     }
 }
