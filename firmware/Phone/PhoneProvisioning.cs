@@ -59,7 +59,8 @@ namespace DeskPhone.Firmware.Phone
             if (!_bootRunDone && networkUp)
             {
                 _bootRunDone = true;
-                if (_phone.Settings.Get(SettingNames.SettingServer).Length > 0 && Client.Run("boot", nowMs) == null)
+                // A run asked for before the network came up (bench, menu) already was the boot's run.
+                if (Client.Runs == 0 && _phone.Settings.Get(SettingNames.SettingServer).Length > 0 && Client.Run("boot", nowMs) == null)
                 {
                     // PhoneProvisioningStarting stays for this turn; the request goes out on the next.
                     return;

@@ -72,6 +72,27 @@ namespace DeskPhone.Firmware.Tests.Provisioning
         }
 
         [Fact]
+        public void ARunAskedForBeforeTheNetworkIsUpIsTheBootRun()
+        {
+            var hardware = new DeskPhone.Host.Simulated.SimulatedPhoneHardware();
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
+            Assert.Null(_settings.Set("setting_server", 0, "http://192.0.2.80/phone.xml"));
+            _app = new PhoneApp(new PhoneParts(_settings, new SipInbox(4, 2048), null) { Drivers = hardware.Drivers, LocalHost = "192.0.2.10", Http = _http });
+            _router = new BenchRouter(_app.Core, _app.Text, (code, action) => { }, null, null) { Provisioning = _app.Provisioning };
+            Run(100);
+            Assert.Equal(0, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+
+            Bench("POST", "/api/provisioning/run", 202);
+            Run(200);
+            Assert.Equal("idle", Bench("GET", "/api/provisioning", 200).GetProperty("state").GetString());
+            hardware.SetLink(true, _now);
+            Run(200);
+            JsonElement state = Bench("GET", "/api/provisioning", 200);
+            Assert.Equal(1, state.GetProperty("runs").GetInt32());
+            Assert.Equal("bench", state.GetProperty("trigger").GetString());
+        }
+
+        [Fact]
         public void AFailedRunRaisesFailedWithTheReasonAndASuccessClearsIt()
         {
             _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"));
