@@ -102,7 +102,7 @@ namespace DeskPhone.Hil.Tests
         }
 
         [SkippableFact]
-        public void SendAMessageAndAnswerAndHangUpACallFromThePage()
+        public void SendAMessageAnswerHoldResumeHangUpAndDialFromThePage()
         {
             Chromium.SkipUnlessInstalled();
             using var phone = PhoneUnderTest.Simulator("");
@@ -136,9 +136,31 @@ namespace DeskPhone.Hil.Tests
                 Assert.Equal("connected", phone.WaitFor(() => Calls(phone)[0].GetProperty("state").GetString(), s => s == "connected"));
                 wait.Until(d => Text(d, "call-state-" + id) == "incoming connected" && Has(d, "hold-" + id));
 
+                Find(driver, "hold-" + id).Click();
+                Assert.Contains("a=sendonly", peer.Next("INVITE "));
+                Assert.Equal("held", phone.WaitFor(() => Calls(phone)[0].GetProperty("state").GetString(), s => s == "held"));
+                wait.Until(d => Text(d, "call-state-" + id) == "incoming held" && Has(d, "resume-" + id));
+                Find(driver, "resume-" + id).Click();
+                Assert.Contains("a=sendrecv", peer.Next("INVITE "));
+                Assert.Equal("connected", phone.WaitFor(() => Calls(phone)[0].GetProperty("state").GetString(), s => s == "connected"));
+                wait.Until(d => Text(d, "call-state-" + id) == "incoming connected");
+
                 Find(driver, "hangup-" + id).Click();
                 Assert.NotNull(peer.Next("BYE "));
                 Assert.Empty(phone.WaitFor(() => Calls(phone), c => c.Length == 0));
+                wait.Until(d => Text(d, "calls") == "no call");
+
+                // The dial field: the peer answers at once, the page shows the outgoing call connected.
+                Type(driver, "dial-to", "sip:bob@127.0.0.1:" + peer.Port);
+                driver.FindElement(By.CssSelector("#dial button")).Click();
+                Assert.NotNull(peer.Next("INVITE sip:bob@127.0.0.1:" + peer.Port));
+                JsonElement dialled = phone.WaitFor(() => Calls(phone), c => c.Length == 1 && c[0].GetProperty("state").GetString() == "connected")[0];
+                Assert.Equal("outgoing", dialled.GetProperty("direction").GetString());
+                int outgoing = dialled.GetProperty("id").GetInt32();
+                wait.Until(d => Text(d, "call-state-" + outgoing) == "outgoing connected");
+                Assert.Equal("dialled sip:bob@127.0.0.1:" + peer.Port, Text(driver, "dial-result"));
+                Find(driver, "hangup-" + outgoing).Click();
+                Assert.NotNull(peer.Next("BYE "));
                 wait.Until(d => Text(d, "calls") == "no call");
             }
             catch (WebDriverTimeoutException)

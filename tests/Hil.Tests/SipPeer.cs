@@ -9,7 +9,7 @@ namespace DeskPhone.Hil.Tests
 {
     /// <summary>
     /// Another SIP party on loopback for the page tests: calls the phone (INVITE with a PCMU offer, ACK, BYE's answer)
-    /// and takes the requests the phone sends it (a MESSAGE gets 200). What it receives is kept whole, in order.
+    /// and takes the requests the phone sends it (a MESSAGE and a BYE get 200, a re-INVITE 200 with an answer). What it receives is kept whole, in order.
     /// </summary>
     internal sealed class SipPeer : IDisposable
     {
@@ -81,6 +81,14 @@ namespace DeskPhone.Hil.Tests
         private void Send(string text, int port) =>
             _socket.Send(Encoding.UTF8.GetBytes(text), Encoding.UTF8.GetByteCount(text), new IPEndPoint(IPAddress.Loopback, port));
 
+        private static string Ok(string request, string headers, string body = "")
+        {
+            string to = Header(request, "To");
+            return "SIP/2.0 200 OK\r\nVia: " + Header(request, "Via") + "\r\nFrom: " + Header(request, "From") + "\r\nTo: " +
+                   (to.Contains(";tag=") ? to : to + ";tag=peer") + "\r\nCall-ID: " + Header(request, "Call-ID") + "\r\nCSeq: " +
+                   Header(request, "CSeq") + "\r\n" + headers + "Content-Length: " + body.Length + "\r\n\r\n" + body;
+        }
+
         private void Run()
         {
             while (_running)
@@ -101,10 +109,15 @@ namespace DeskPhone.Hil.Tests
                 }
                 if (text.StartsWith("MESSAGE", StringComparison.Ordinal) || text.StartsWith("BYE", StringComparison.Ordinal))
                 {
-                    string to = Header(text, "To");
-                    Send("SIP/2.0 200 OK\r\nVia: " + Header(text, "Via") + "\r\nFrom: " + Header(text, "From") + "\r\nTo: " +
-                         (to.Contains(";tag=") ? to : to + ";tag=peer") + "\r\nCall-ID: " + Header(text, "Call-ID") + "\r\nCSeq: " +
-                         Header(text, "CSeq") + "\r\nContent-Length: 0\r\n\r\n", from.Port);
+                    Send(Ok(text, ""), from.Port);
+                }
+                else if (text.StartsWith("INVITE", StringComparison.Ordinal))
+                {
+                    // The phone's re-INVITE (hold, resume): a held call is answered recvonly, a resumed one sendrecv.
+                    string sdp = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio " +
+                                 ((IPEndPoint)_rtp.Client.LocalEndPoint).Port + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n" +
+                                 (text.Contains("a=sendonly") ? "a=recvonly" : "a=sendrecv") + "\r\n";
+                    Send(Ok(text, "Contact: <sip:caller@127.0.0.1:" + Port + ">\r\nContent-Type: application/sdp\r\n", sdp), from.Port);
                 }
                 Received.Add(text);
             }
