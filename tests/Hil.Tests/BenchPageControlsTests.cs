@@ -43,13 +43,13 @@ namespace DeskPhone.Hil.Tests
                 Assert.NotEqual("EthernetUnplugged", phone.StatusLine());
                 Type(driver, "raise-id", "EthernetUnplugged");
                 Type(driver, "raise-param", "bench test");
-                Find(driver, "raise").Click();
+                Click(driver, "raise");
                 Assert.Equal("EthernetUnplugged", phone.WaitFor(() => phone.StatusLine(), s => s == "EthernetUnplugged"));
                 JsonElement raised = phone.Status().GetProperty("active").EnumerateArray().First(s => s.GetProperty("id").GetString() == "EthernetUnplugged");
                 Assert.Equal("bench test", raised.GetProperty("param").GetString());
                 string description = raised.GetProperty("description").GetString();
                 Assert.Contains("[status] " + description, phone.WaitFor(() => phone.Screen(), s => s.Contains(description)));
-                Assert.Equal("red blink-fast", phone.WaitFor(() => Led(phone, "message"), l => l == "red blink-fast"));
+                Assert.Equal("red blink-fast", phone.WaitFor(() => phone.Led("message"), l => l == "red blink-fast"));
                 wait.Until(d => Class(d, "led-message") == "led red blink-fast" && Text(d, "screen").Contains(description));
                 wait.Until(d => Text(d, "raise-result").Contains("status line: EthernetUnplugged"));
                 wait.Until(d => Text(d, "status-EthernetUnplugged").Contains("bench test"));
@@ -57,12 +57,12 @@ namespace DeskPhone.Hil.Tests
 
                 // Explain for any ID, active or not.
                 Type(driver, "raise-id", "WlanActive");
-                Find(driver, "explain").Click();
+                Click(driver, "explain");
                 string explanation = phone.Get("api/explain/WlanActive").Body;
                 wait.Until(d => Text(d, "raise-result") == explanation.Trim());
 
                 // Clear it again from its line.
-                Find(driver, "clear-EthernetUnplugged").Click();
+                Click(driver, "clear-EthernetUnplugged");
                 Assert.NotEqual("EthernetUnplugged", phone.WaitFor(() => phone.StatusLine(), s => s != "EthernetUnplugged"));
                 wait.Until(d => d.FindElements(By.CssSelector("[data-testid=status-EthernetUnplugged]")).Count == 0);
 
@@ -70,12 +70,12 @@ namespace DeskPhone.Hil.Tests
                 Type(driver, "setting-name", "user_realname");
                 Type(driver, "setting-idx", "1");
                 Type(driver, "setting-value", "Bench Tester");
-                Find(driver, "setting-set").Click();
+                Click(driver, "setting-set");
                 wait.Until(d => Text(d, "setting-result") == "user_realname[1] = Bench Tester");
                 Assert.Equal("Bench Tester", JsonDocument.Parse(phone.Get("api/settings/user_realname?idx=1").Body).RootElement.GetProperty("value").GetString());
                 Type(driver, "setting-name", "user_expiry");
                 Type(driver, "setting-value", "5");
-                Find(driver, "setting-set").Click();
+                Click(driver, "setting-set");
                 wait.Until(d => Text(d, "setting-result").Contains("out of range"));
                 Assert.Contains("bad", Find(driver, "setting-result").GetAttribute("class"));
                 Assert.Equal("3600", JsonDocument.Parse(phone.Get("api/settings/user_expiry?idx=1").Body).RootElement.GetProperty("value").GetString());
@@ -116,7 +116,7 @@ namespace DeskPhone.Hil.Tests
 
                 Type(driver, "message-to", "sip:peer@127.0.0.1:" + peer.Port);
                 Type(driver, "message-text", "Hello from the bench");
-                Find(driver, "message-send").Click();
+                Click(driver, "message-send");
                 string message = peer.Next("MESSAGE ");
                 Assert.NotNull(message);
                 Assert.EndsWith("\r\n\r\nHello from the bench", message);
@@ -127,7 +127,7 @@ namespace DeskPhone.Hil.Tests
                 Assert.NotNull(peer.Next("SIP/2.0 180"));
                 int id = phone.WaitFor(() => Calls(phone), c => c.Length == 1)[0].GetProperty("id").GetInt32();
                 wait.Until(d => Text(d, "call-state-" + id) == "incoming incoming");
-                Find(driver, "answer-" + id).Click();
+                Click(driver, "answer-" + id);
                 string ok = peer.Next("SIP/2.0 200");
                 Assert.NotNull(ok);
                 Assert.Contains("INVITE", SipPeer.Header(ok, "CSeq"));
@@ -136,16 +136,16 @@ namespace DeskPhone.Hil.Tests
                 Assert.Equal("connected", phone.WaitFor(() => Calls(phone)[0].GetProperty("state").GetString(), s => s == "connected"));
                 wait.Until(d => Text(d, "call-state-" + id) == "incoming connected" && Has(d, "hold-" + id));
 
-                Find(driver, "hold-" + id).Click();
+                Click(driver, "hold-" + id);
                 Assert.Contains("a=sendonly", peer.Next("INVITE "));
                 Assert.Equal("held", phone.WaitFor(() => Calls(phone)[0].GetProperty("state").GetString(), s => s == "held"));
                 wait.Until(d => Text(d, "call-state-" + id) == "incoming held" && Has(d, "resume-" + id));
-                Find(driver, "resume-" + id).Click();
+                Click(driver, "resume-" + id);
                 Assert.Contains("a=sendrecv", peer.Next("INVITE "));
                 Assert.Equal("connected", phone.WaitFor(() => Calls(phone)[0].GetProperty("state").GetString(), s => s == "connected"));
                 wait.Until(d => Text(d, "call-state-" + id) == "incoming connected");
 
-                Find(driver, "hangup-" + id).Click();
+                Click(driver, "hangup-" + id);
                 Assert.NotNull(peer.Next("BYE "));
                 Assert.Empty(phone.WaitFor(() => Calls(phone), c => c.Length == 0));
                 wait.Until(d => Text(d, "calls") == "no call");
@@ -159,7 +159,7 @@ namespace DeskPhone.Hil.Tests
                 int outgoing = dialled.GetProperty("id").GetInt32();
                 wait.Until(d => Text(d, "call-state-" + outgoing) == "outgoing connected");
                 Assert.Equal("dialled sip:bob@127.0.0.1:" + peer.Port, Text(driver, "dial-result"));
-                Find(driver, "hangup-" + outgoing).Click();
+                Click(driver, "hangup-" + outgoing);
                 Assert.NotNull(peer.Next("BYE "));
                 wait.Until(d => Text(d, "calls") == "no call");
             }
@@ -200,10 +200,8 @@ namespace DeskPhone.Hil.Tests
                 wait.Until(d => Text(d, "module-2") == "connected");
                 Assert.Equal("?", Text(driver, "module-3"));
 
-                pbx.Notify(subscribe, phone.SipPort, "application/dialog-info+xml",
-                    "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"1\" state=\"full\" " +
-                    "entity=\"sip:carol@127.0.0.1\"><dialog id=\"d1\" direction=\"recipient\"><state>early</state></dialog></dialog-info>");
-                Assert.Equal("red blink-fast", phone.WaitFor(() => Led(phone, "X2.1"), l => l == "red blink-fast"));
+                pbx.Notify(subscribe, phone.SipPort, "application/dialog-info+xml", ScriptedPbx.DialogInfo("sip:carol@127.0.0.1", 1, "early"));
+                Assert.Equal("red blink-fast", phone.WaitFor(() => phone.Led("X2.1"), l => l == "red blink-fast"));
                 wait.Until(d => Class(d, "led-X2.1") == "led red blink-fast");
                 Assert.Equal("led", Class(driver, "led-X1.1"));
 
@@ -240,15 +238,25 @@ namespace DeskPhone.Hil.Tests
         private static JsonElement[] Calls(PhoneUnderTest phone) =>
             JsonDocument.Parse(phone.Get("api/calls").Body).RootElement.EnumerateArray().ToArray();
 
-        private static string Led(PhoneUnderTest phone, string name)
-        {
-            JsonElement led = JsonDocument.Parse(phone.Get("api/leds").Body).RootElement.EnumerateArray().First(l => l.GetProperty("led").GetString() == name);
-            return led.GetProperty("color").GetString() + " " + led.GetProperty("pattern").GetString();
-        }
-
         private static IWebElement Find(IWebDriver driver, string testId) => driver.FindElement(By.CssSelector("[data-testid=\"" + testId + "\"]"));
 
         private static bool Has(IWebDriver driver, string testId) => driver.FindElements(By.CssSelector("[data-testid=\"" + testId + "\"]")).Count > 0;
+
+        // A list the page rebuilds when the phone's state changes may replace the button between finding and clicking it.
+        private static void Click(IWebDriver driver, string testId)
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    Find(driver, testId).Click();
+                    return;
+                }
+                catch (StaleElementReferenceException) when (attempt < 5)
+                {
+                }
+            }
+        }
 
         private static void Type(IWebDriver driver, string testId, string text)
         {
