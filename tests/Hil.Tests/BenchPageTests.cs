@@ -128,9 +128,7 @@ namespace DeskPhone.Hil.Tests
                 Assert.True(Events(driver, "presence") > presenceEvents, "no presence event reached the page:\n" + Text(driver, "#log"));
 
                 int ledEvents = Events(driver, "leds");
-                pbx.Notify(subscribe, phone.SipPort, "application/dialog-info+xml",
-                    "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"1\" state=\"full\" " +
-                    "entity=\"sip:bob@127.0.0.1\"><dialog id=\"d1\" direction=\"recipient\"><state>early</state></dialog></dialog-info>");
+                pbx.Notify(subscribe, phone.SipPort, "application/dialog-info+xml", ScriptedPbx.DialogInfo("sip:bob@127.0.0.1", 1, "early"));
                 wait.Until(d => LedClass(d, "F1") == "led red blink-fast");
                 Assert.True(Events(driver, "leds") > ledEvents, "no leds event reached the page:\n" + Text(driver, "#log"));
 

@@ -1,6 +1,3 @@
-using System.Linq;
-using System.Text.Json;
-
 namespace DeskPhone.Hil.Tests
 {
     /// <summary>
@@ -10,17 +7,9 @@ namespace DeskPhone.Hil.Tests
     /// </summary>
     public class BlfScenarios
     {
-        private static string DialogInfo(int version, string state) =>
-            "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"" + version +
-            "\" state=\"full\" entity=\"sip:bob@127.0.0.1\">" +
-            (state == null ? "" : "<dialog id=\"d1\" direction=\"recipient\"><state>" + state + "</state></dialog>") + "</dialog-info>";
+        private static string DialogInfo(int version, string state) => ScriptedPbx.DialogInfo("sip:bob@127.0.0.1", version, state);
 
-        private static string F1(PhoneUnderTest phone)
-        {
-            JsonElement led = JsonDocument.Parse(phone.Get("api/leds").Body).RootElement.EnumerateArray()
-                .First(l => l.GetProperty("led").GetString() == "F1");
-            return led.GetProperty("color").GetString() + " " + led.GetProperty("pattern").GetString();
-        }
+        private static string F1(PhoneUnderTest phone) => phone.Led("F1");
 
         [Fact]
         public void OwnStatusIsPublishedWhenItChanges()

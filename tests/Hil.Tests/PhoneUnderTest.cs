@@ -118,6 +118,19 @@ namespace DeskPhone.Hil.Tests
 
         public string Screen() => Get("api/screen").Body;
 
+        /// <summary>An LED of /api/leds as "COLOUR PATTERN", e.g. "red blink-fast".</summary>
+        public string Led(string name)
+        {
+            foreach (JsonElement led in JsonDocument.Parse(Get("api/leds").Body).RootElement.EnumerateArray())
+            {
+                if (led.GetProperty("led").GetString() == name)
+                {
+                    return led.GetProperty("color").GetString() + " " + led.GetProperty("pattern").GetString();
+                }
+            }
+            return null;
+        }
+
         public JsonElement Status() => JsonDocument.Parse(Get("api/status").Body).RootElement;
 
         public string StatusLine() => Status().GetProperty("statusLine").GetString();

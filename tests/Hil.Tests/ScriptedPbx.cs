@@ -63,6 +63,12 @@ namespace DeskPhone.Hil.Tests
                 "Content-Type: " + contentType + "\r\nContent-Length: " + Encoding.UTF8.GetByteCount(body) + "\r\n\r\n" + body, phonePort);
         }
 
+        /// <summary>A full dialog-info document (RFC 4235) for a BLF NOTIFY: one dialog in this state, none for null.</summary>
+        public static string DialogInfo(string entity, int version, string state) =>
+            "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"" + version +
+            "\" state=\"full\" entity=\"" + entity + "\">" +
+            (state == null ? "" : "<dialog id=\"d1\" direction=\"recipient\"><state>" + state + "</state></dialog>") + "</dialog-info>";
+
         public static string Header(string message, string name) =>
             message.Split("\r\n").FirstOrDefault(l => l.StartsWith(name + ": ", StringComparison.OrdinalIgnoreCase))?.Substring(name.Length + 2);
 

@@ -58,7 +58,16 @@ namespace DeskPhone.Hil.Tests
             using var http = new System.Net.Http.HttpClient();
             byte[] png = http.GetByteArrayAsync(_phone.BenchUrl + "api/screen.png").GetAwaiter().GetResult();
             Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png.Take(4).ToArray());
-            Assert.True(png.Length > 320 * 240, "a 320x240 RGB image");
+            Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
+            Assert.Equal(new byte[] { 0, 0, 1, 64, 0, 0, 0, 240, 8, 2 }, png.Skip(16).Take(10).ToArray());
+            // Compressed: the 230,640 bytes of 320x240 RGB scanlines come as a few KB (the bench page fetches it often).
+            Assert.True(png.Length < 20000, png.Length + " bytes");
+            int idatLength = (png[33] << 24) | (png[34] << 16) | (png[35] << 8) | png[36];
+            Assert.Equal("IDAT", System.Text.Encoding.ASCII.GetString(png, 37, 4));
+            using var zlib = new System.IO.Compression.ZLibStream(new System.IO.MemoryStream(png, 41, idatLength), System.IO.Compression.CompressionMode.Decompress);
+            var scanlines = new System.IO.MemoryStream();
+            zlib.CopyTo(scanlines);
+            Assert.Equal(240 * (1 + 320 * 3), scanlines.Length);
         }
 
         [SkippableFact]
