@@ -51,6 +51,10 @@ namespace DeskPhone.Board
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             var udp = new UdpTransport(inbox);
             var tcp = new TcpTransport(inbox, DeviceSizing.TcpConnections);
+            var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes) { Clock = () => clock.NowMs };
+            inbox.Trace = trace;
+            udp.Trace = trace;
+            tcp.Trace = trace;
             // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
             // The board's RTC until ntp_server is set; then the phone's own SNTP client (docs/time.md).
             // Calls' media on sockets bound to 0.0.0.0; no I2S adapter yet: silence is sent, nothing is played (docs/media.md).
@@ -73,8 +77,12 @@ namespace DeskPhone.Board
             udp.Start("0.0.0.0", port);
             tcp.Start("0.0.0.0", port);
 
-            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time, Registrations = app.Binding.Registrations, Target = new BoardTarget(), Provisioning = app.Provisioning };
-            router.Auth.Log = line => Console.WriteLine(line);
+            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time, Registrations = app.Binding.Registrations, Target = new BoardTarget(), Provisioning = app.Provisioning, Trace = trace, Log = app.Log };
+            router.Auth.Log = line =>
+            {
+                Console.WriteLine(line);
+                app.Log.Add(line);
+            };
             new BenchHttpServer(router, phone).Start(IPAddress.Any, BenchPort);
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", web interface and bench on port " + BenchPort.ToString());
 

@@ -43,6 +43,7 @@ namespace DeskPhone.Firmware.App
             Udp = udp;
             Subscriptions = new SipSubscriptions();
             Core = new PhoneCore(settings, drivers, Subscriptions, startMs);
+            Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : 16);
             Binding = new SipBinding(Core, Subscriptions, inbox, udp, localHost);
             Agent = Binding.Agent;
             Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
@@ -114,6 +115,9 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>Provisioning from <c>setting_server</c> (docs/provisioning.md); its client is null without an HTTP channel.</summary>
         public PhoneProvisioning Provisioning { get; }
+
+        /// <summary>The phone's log: the last events worth reading later (GET /api/log).</summary>
+        public PhoneLog Log { get; }
 
         /// <summary>PhoneHasLowMemory from the heap after collections (docs/status-messages.md); idle without a heap to ask.</summary>
         public MemoryWatch Memory { get; }

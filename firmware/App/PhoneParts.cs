@@ -77,5 +77,8 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>The heap's free bytes after a collection, for PhoneHasLowMemory (the board's GC); null: not watched.</summary>
         public IFreeMemory Memory;
+
+        /// <summary>Lines the phone's log keeps (<see cref="PhoneLog"/>); 0: 16, the board's.</summary>
+        public int LogLines;
     }
 }

@@ -11,6 +11,7 @@ using DeskPhone.Domain.Time;
 using DeskPhone.Sip.UserAgent;
 using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Text;
+using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Firmware.Bench
 {
@@ -55,6 +56,12 @@ namespace DeskPhone.Firmware.Bench
 
         /// <summary>The phone's clock for GET /api/time; null: the route answers 404.</summary>
         public NetworkTime Time { get; set; }
+
+        /// <summary>The SIP trace for /api/trace; null: the route answers 404.</summary>
+        public SipTrace Trace { get; set; }
+
+        /// <summary>The phone's log for /api/log; null: the route answers 404.</summary>
+        public PhoneLog Log { get; set; }
 
         /// <summary>Provisioning for /api/provisioning; null: the route answers 404.</summary>
         public PhoneProvisioning Provisioning { get; set; }
@@ -224,6 +231,23 @@ namespace DeskPhone.Firmware.Bench
                     return module < 1 || module > 3 ? BenchResponse.Error(400, "module must be 1, 2 or 3") : Plug("modules", module, parts[3]);
                 case "calls":
                     return Calls == null ? NotFound(method, path) : CallRoutes.Handle(Calls, method, parts, body, now);
+                case "trace":
+                    if (Trace == null)
+                    {
+                        return NotFound(method, path);
+                    }
+                    if (get && parts.Length == 2)
+                    {
+                        return BenchResponse.Text(200, Trace.Text());
+                    }
+                    if (post && parts.Length == 3 && parts[2] == "clear")
+                    {
+                        Trace.Clear();
+                        return BenchResponse.Text(200, "");
+                    }
+                    return NotFound(method, path);
+                case "log":
+                    return get && parts.Length == 2 && Log != null ? BenchResponse.Text(200, Log.Text()) : NotFound(method, path);
                 case "time":
                     return get && parts.Length == 2 && Time != null ? BenchResponse.Json(TimeNow()) : NotFound(method, path);
                 case "provisioning":

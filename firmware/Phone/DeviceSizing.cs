@@ -31,5 +31,14 @@ namespace DeskPhone.Firmware.Phone
         /// 40 on 480x272 (BandedPanelTests holds both), so the list never grows.
         /// </summary>
         public const int DisplayListCalls = 40;
+
+        /// <summary>
+        /// The SIP trace on the board (docs/web.md): the last 4 messages in and out, the first 512 bytes of each (the
+        /// start line and most headers), 2,048 B of heap for good; the simulator keeps 64 whole ones.
+        /// </summary>
+        public const int TraceSlots = 4;
+
+        /// <summary>Bytes of each traced message the board keeps.</summary>
+        public const int TraceSlotBytes = 512;
     }
 }

@@ -75,6 +75,9 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
+        /// <summary>Where every delivered message is also recorded (the SIP trace); null: none.</summary>
+        public SipTrace Trace { get; set; }
+
         /// <summary>
         /// A packet to fill, or null when every slot is waiting for the loop, without counting a drop: for a transport
         /// that waits for one instead of dropping (TCP stops reading the connection meanwhile).
@@ -112,6 +115,11 @@ namespace DeskPhone.Sip.Transport
 
         public void Post(SipPacket packet)
         {
+            SipTrace trace = Trace;
+            if (trace != null && packet.Transport != null)
+            {
+                trace.Record(false, packet.Data, 0, packet.Length, packet.Transport.Name, packet.RemoteHost, packet.RemotePort);
+            }
             lock (_gate)
             {
                 _queue[(_head + _count) % _queue.Length] = packet;

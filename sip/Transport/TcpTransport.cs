@@ -143,6 +143,9 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
+        /// <summary>Where every sent message is also recorded (the SIP trace); null: none.</summary>
+        public SipTrace Trace { get; set; }
+
         public bool Send(byte[] data, int length, string host, int port, object connection)
         {
             var c = connection as Connection;
@@ -156,6 +159,11 @@ namespace DeskPhone.Sip.Transport
                 return false;
             }
             Touch(c);
+            SipTrace trace = Trace;
+            if (trace != null)
+            {
+                trace.Record(true, data, 0, length, Name, host, port);
+            }
             return true;
         }
 

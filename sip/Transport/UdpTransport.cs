@@ -54,11 +54,19 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
+        /// <summary>Where every sent message is also recorded (the SIP trace); null: none.</summary>
+        public SipTrace Trace { get; set; }
+
         public bool Send(byte[] data, int length, string host, int port, object connection)
         {
             try
             {
                 _socket.SendTo(data, 0, length, SocketFlags.None, EndPointOf(host, port));
+                SipTrace trace = Trace;
+                if (trace != null)
+                {
+                    trace.Record(true, data, 0, length, Name, host, port);
+                }
                 return true;
             }
             catch (System.Exception)

@@ -3,11 +3,13 @@ using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Threading;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Host.Audio;
 using DeskPhone.Host.Sim;
+using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Simulator
 {
@@ -56,9 +58,17 @@ namespace DeskPhone.Simulator
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) {
                 Calls = phone.App.Calls, Time = phone.App.Time, Registrations = phone.App.Binding.Registrations, Target = new SimulatorTarget(),
-                Provisioning = phone.App.Provisioning,
+                Provisioning = phone.App.Provisioning, Trace = phone.Trace, Log = phone.App.Log,
             };
-            router.Auth.Log = line => Console.Error.WriteLine("deskphone-sim: " + line);
+            router.Auth.Log = line =>
+            {
+                Console.Error.WriteLine("deskphone-sim: " + line);
+                phone.App.Log.Add(line);
+            };
+            if (options.Trace)
+            {
+                phone.Trace.Written = PrintTrace(phone);
+            }
             using var bench = new KestrelBenchServer(options.Bind, options.BenchPort, phone.Core, router, phone.Events, Page());
             try
             {
@@ -158,6 +168,23 @@ namespace DeskPhone.Simulator
             using var memory = new MemoryStream();
             s.CopyTo(memory);
             return memory.ToArray();
+        }
+
+        /// <summary>--trace: each SIP message as it goes in or out, on standard error, with the trace's head line.</summary>
+        private static SipTraceHandler PrintTrace(SimulatedPhone phone)
+        {
+            var gate = new object();
+            return (outgoing, data, offset, length, transport, host, port) =>
+            {
+                var head = new StringBuilder();
+                SipTrace.Head(head, phone.Trace.Recorded, phone.Now, outgoing, transport, host, port, length);
+                lock (gate)
+                {
+                    Console.Error.WriteLine("deskphone-sim: sip " + head);
+                    Console.Error.WriteLine(Encoding.UTF8.GetString(data, offset, length).TrimEnd('\r', '\n'));
+                    Console.Error.WriteLine();
+                }
+            };
         }
     }
 }

@@ -47,6 +47,10 @@ namespace DeskPhone.Host.Sim
             Inbox = new SipInbox(InboxSlots, InboxPacketBytes);
             Udp = new UdpTransport(Inbox);
             Tcp = new TcpTransport(Inbox);
+            Trace = new SipTrace(TraceSlots, InboxPacketBytes) { Clock = () => Now };
+            Inbox.Trace = Trace;
+            Udp.Trace = Trace;
+            Tcp.Trace = Trace;
             // The media ports are bound on the SIP address once Start knows it (the channels are made at a call's start).
             App = new PhoneApp(new PhoneParts(settings, Inbox, Udp)
             {
@@ -59,6 +63,7 @@ namespace DeskPhone.Host.Sim
                 Rtp = () => new UdpRtpChannel(_bind),
                 Audio = audio,
                 Http = new TcpHttpChannel(),
+                LogLines = LogLines,
             });
             Events = new EventHub();
             Core.Event += Events.Publish;
@@ -77,6 +82,14 @@ namespace DeskPhone.Host.Sim
         /// <summary>The phone as the board builds it (firmware/App/PhoneApp.cs); the loop runs its turn.</summary>
         public PhoneApp App { get; }
         public SipInbox Inbox { get; }
+
+        /// <summary>The simulator's SIP trace: the last 64 messages whole (the board keeps 4, cut at 512 B; DeviceSizing).</summary>
+        public SipTrace Trace { get; }
+
+        public const int TraceSlots = 64;
+
+        /// <summary>Lines of the phone's log the simulator keeps (the board 16).</summary>
+        public const int LogLines = 256;
         public SipSubscriptions Subscriptions => App.Subscriptions;
         public PresencePublisher Publisher => App.Publisher;
 

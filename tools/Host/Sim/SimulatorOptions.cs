@@ -15,11 +15,12 @@ namespace DeskPhone.Host.Sim
         public string Registrar { get; private set; }
         public string Mic { get; private set; }
         public string RecordDir { get; private set; }
+        public bool Trace { get; private set; }
 
         public const string Usage =
             "usage: deskphone-sim [--bind ADDR] [--sip-port N] [--bench-port N] [--settings FILE.xml]\n" +
             "                     [--identity USER] [--registrar HOST[:PORT]] [--state DIR]\n" +
-            "                     [--mic tone:HZ|FILE.wav] [--record-dir DIR]\n" +
+            "                     [--mic tone:HZ|FILE.wav] [--record-dir DIR] [--trace]\n" +
             "  --bind ADDR        loopback address to listen on, IPv4 or IPv6 (::1) (default 127.0.0.1)\n" +
             "  --sip-port N       SIP port for UDP and TCP (default 5060; 0 picks a free one)\n" +
             "  --bench-port N     bench interface and page (default 8080; 0 picks a free one)\n" +
@@ -29,7 +30,8 @@ namespace DeskPhone.Host.Sim
             "  --state DIR        keep settings changed at run time in DIR (default: memory only)\n" +
             "  --mic SOURCE       what a call sends: tone:HZ (a sine, e.g. tone:440) or a WAV file (16-bit mono 8 kHz,\n" +
             "                     played in a loop) (default: silence)\n" +
-            "  --record-dir DIR   write what each call plays to DIR/call-N.wav (default: played nowhere)";
+            "  --record-dir DIR   write what each call plays to DIR/call-N.wav (default: played nowhere)\n" +
+            "  --trace            print every SIP message in and out on standard error (also: GET /api/trace, phonectl trace)";
 
         private static readonly string[] Known =
             { "--bind", "--sip-port", "--bench-port", "--settings", "--state", "--identity", "--registrar", "--mic", "--record-dir" };
@@ -46,6 +48,11 @@ namespace DeskPhone.Host.Sim
                 {
                     error = "";
                     return null;
+                }
+                if (name == "--trace")
+                {
+                    o.Trace = true;
+                    continue;
                 }
                 if (Array.IndexOf(Known, name) < 0)
                 {

@@ -30,6 +30,8 @@ namespace DeskPhone.PhoneCtl.Bench
             "  registration              each configured identity and whether it is registered\n" +
             "  time                      the phone's clock, where it comes from and the NTP state\n" +
             "  provision [run]           the provisioning URL, state and last result; run: fetch it now\n" +
+            "  trace [clear]             the SIP trace: the last messages in and out (clear: forget them)\n" +
+            "  log                       the phone's log: the last events worth reading later\n" +
             "  plug|unplug ethernet|hid|module N      the simulator's cable, USB bridge and expansion modules 1-3\n" +
             "  message TARGET TEXT       send a SIP MESSAGE (e.g. sip:486@127.0.0.1:5060) and print the answer\n" +
             "  watch                     print events as they happen (Ctrl-C to stop)\n" +
@@ -124,6 +126,11 @@ namespace DeskPhone.PhoneCtl.Bench
                         if (a.Length > 2 || (a.Length == 2 && a[1] != "run")) return Usage(error);
                         return a.Length == 1 ? client.Show("GET", "api/provisioning", null, TextViews.Provisioning, output, error)
                                              : client.Show("POST", "api/provisioning/run", null, TextViews.Provisioning, output, error);
+                    case "trace":
+                        if (a.Length > 2 || (a.Length == 2 && a[1] != "clear")) return Usage(error);
+                        return a.Length == 1 ? client.Show("GET", "api/trace", null, null, output, error)
+                                             : client.Show("POST", "api/trace/clear", null, null, output, error);
+                    case "log": return Need(a, 1, error) ?? client.Show("GET", "api/log", null, null, output, error);
                     case "plug":
                     case "unplug":
                         return Plug(client, a, output, error);

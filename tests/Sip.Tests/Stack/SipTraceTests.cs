@@ -1,0 +1,85 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    /// <summary>The SIP trace: what the inbox and the UDP transport record, the ring's bound, the cut, the text.</summary>
+    public class SipTraceTests
+    {
+        private static byte[] Bytes(string s) => Encoding.ASCII.GetBytes(s);
+
+        [Fact]
+        public void KeepsTheLastSlotsOldestFirstWithTheirHeads()
+        {
+            long now = 0;
+            var trace = new SipTrace(2, 64) { Clock = () => now };
+            now = 1250;
+            trace.Record(false, Bytes("MESSAGE one"), 0, 11, "UDP", "127.0.0.1", 5070);
+            now = 2005;
+            trace.Record(true, Bytes("SIP/2.0 200 OK"), 0, 14, "UDP", "127.0.0.1", 5070);
+            now = 3000;
+            trace.Record(false, Bytes("xxMESSAGE three"), 2, 13, "TCP", "::1", 5080);
+
+            Assert.Equal(3, trace.Recorded);
+            Assert.Equal("#2 2.005 s out UDP to 127.0.0.1:5070, 14 B\r\nSIP/2.0 200 OK\r\n" +
+                         "#3 3.000 s in TCP from [::1]:5080, 13 B\r\nMESSAGE three\r\n", trace.Text());
+
+            trace.Clear();
+            Assert.Equal("", trace.Text());
+            trace.Record(false, Bytes("again"), 0, 5, "UDP", "10.0.0.1", 5060);
+            Assert.StartsWith("#4 ", trace.Text());
+        }
+
+        [Fact]
+        public void AMessageLongerThanASlotIsCutAndSaysSo()
+        {
+            var trace = new SipTrace(1, 8);
+            trace.Record(true, Bytes("INVITE sip:200@h SIP/2.0"), 0, 24, "UDP", "10.0.0.1", 5060);
+            Assert.Equal("#1 0.000 s out UDP to 10.0.0.1:5060, 24 B, first 8 kept\r\nINVITE s\r\n", trace.Text());
+        }
+
+        [Fact]
+        public void RecordingAllocatesNothing()
+        {
+            var trace = new SipTrace(4, 512);
+            byte[] message = Bytes(new string('a', 600));
+            trace.Record(false, message, 0, message.Length, "UDP", "10.0.0.1", 5060);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100; i++)
+            {
+                trace.Record(i % 2 == 0, message, 0, message.Length, "UDP", "10.0.0.1", 5060);
+            }
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        [Fact]
+        public void TheInboxRecordsWhatArrivesAndTheUdpTransportWhatItSends()
+        {
+            var inbox = new SipInbox(4, 1500);
+            var udp = new UdpTransport(inbox);
+            var trace = new SipTrace(8, 1500);
+            inbox.Trace = trace;
+            udp.Trace = trace;
+            udp.Start("127.0.0.1", 0);
+            try
+            {
+                using var peer = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+                int peerPort = ((IPEndPoint)peer.Client.LocalEndPoint).Port;
+                peer.Send(Bytes("OPTIONS sip:x SIP/2.0"), 21, new IPEndPoint(IPAddress.Loopback, udp.LocalPort));
+                Assert.Equal(1, udp.ReceiveFor(5000));
+                Assert.True(udp.Send(Bytes("SIP/2.0 200 OK"), 14, "127.0.0.1", peerPort, null));
+
+                string text = trace.Text();
+                Assert.Contains("#1 0.000 s in UDP from 127.0.0.1:" + peerPort + ", 21 B\r\nOPTIONS sip:x SIP/2.0\r\n", text);
+                Assert.Contains("#2 0.000 s out UDP to 127.0.0.1:" + peerPort + ", 14 B\r\nSIP/2.0 200 OK\r\n", text);
+            }
+            finally
+            {
+                udp.Stop();
+            }
+        }
+    }
+}
