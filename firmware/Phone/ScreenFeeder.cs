@@ -141,7 +141,7 @@ namespace DeskPhone.Firmware.Phone
             int keys = _screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
             for (int k = 0; k < keys; k++)
             {
-                _screen.SetFunctionKey(k, Label(_phone.Settings.Get(SettingNames.Fkey, k + 1)), Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
+                _screen.SetFunctionKey(k, KeyLabel.Of(_phone.Settings.Get(SettingNames.Fkey, k + 1)), Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
         }
 
@@ -221,21 +221,6 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>"blf sip:bob@pbx" shows as "bob"; keys that monitor nothing show nothing.</summary>
-        private static string Label(string definition)
-        {
-            if (definition == null || definition.Length == 0 || definition == "none")
-            {
-                return null;
-            }
-            int colon = definition.IndexOf(':');
-            int at = definition.IndexOf('@');
-            if (colon >= 0 && at > colon)
-            {
-                return definition.Substring(colon + 1, at - colon - 1);
-            }
-            return definition;
-        }
-
         private static int Rgb(LedColor color)
         {
             switch (color)

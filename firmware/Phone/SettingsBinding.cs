@@ -1,3 +1,4 @@
+using DeskPhone.Drivers.Expansion;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
@@ -141,10 +142,30 @@ namespace DeskPhone.Firmware.Phone
         private void ApplyKey(string name, int idx, long nowMs)
         {
             int key = name == SettingNames.Fkey ? idx - 1 : FunctionKeys + idx - 1;
-            string error = _phone.Monitored.Configure(key, _settings.Get(name, idx), _phone.CurrentIdentity, nowMs);
+            string definition = _settings.Get(name, idx);
+            string error = _phone.Monitored.Configure(key, definition, _phone.CurrentIdentity, nowMs);
             if (error != null)
             {
                 _phone.Raise(PhoneEventKind.Settings, name + "[" + idx.ToString() + "]: " + error);
+            }
+            if (name == SettingNames.ExpansionKey)
+            {
+                LabelModuleKey(idx - 1, KeyLabel.Of(definition));
+            }
+        }
+
+        /// <summary>
+        /// A module key's label goes to the expansion chain, which shows it on the module now or when it connects. A
+        /// key that never had a label is left alone, so a phone without labelled keys keeps no label slots.
+        /// </summary>
+        private void LabelModuleKey(int index, string label)
+        {
+            ExpansionChain chain = _phone.Drivers == null ? null : _phone.Drivers.Expansion;
+            int module = index / ExpansionProtocol.KeysPerModule;
+            int key = index % ExpansionProtocol.KeysPerModule;
+            if (chain != null && (label != null || chain.LabelOf(module, key) != null))
+            {
+                chain.SetLabel(module, key, label);
             }
         }
 

@@ -259,6 +259,26 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void ModuleKeysShowTheLabelsOfTheirDefinitionsWhenTheModuleConnectsAndWhenTheyChange()
+        {
+            _settings.Set("expansion_key", 2, "blf sip:carol@10.0.0.1");
+            _settings.Set("expansion_key", 19, "speed 200");
+            _hw.Modules.Plug();
+            _hw.Modules.Plug();
+            Run(6000);
+            Assert.Equal("carol", _hw.Modules.Modules[0].Labels[1]);
+            Assert.Equal("speed 200", _hw.Modules.Modules[1].Labels[0]);
+            Assert.Null(_hw.Modules.Modules[0].Labels[0]);
+
+            _settings.Set("expansion_key", 2, "blf sip:dave@10.0.0.1");
+            Run(200);
+            Assert.Equal("dave", _hw.Modules.Modules[0].Labels[1]);
+            _settings.Set("expansion_key", 2, "none");
+            Run(200);
+            Assert.Equal("", _hw.Modules.Modules[0].Labels[1]);
+        }
+
+        [Fact]
         public void ExpansionModulePlugShowsUxmConnected()
         {
             _hw.Modules.Plug();
