@@ -23,12 +23,32 @@ namespace DeskPhone.Peers.Tests
         private static JsonElement Provisioning(PhoneUnderTest phone) =>
             JsonDocument.Parse(phone.Get("api/provisioning").Body).RootElement;
 
+        /// <summary>
+        /// Starts a run from the bench. The phone's own boot run starts when its link comes up with setting_server set,
+        /// which on a loaded machine can be after the test set the URL: then the bench's run is refused with 409 until
+        /// that one ends, and is asked for again; or, with <paramref name="thatRunWillDo"/> (the same URL, the test
+        /// only watches the run), taken as the run.
+        /// </summary>
+        private static void StartRun(PhoneUnderTest phone, bool thatRunWillDo = false)
+        {
+            var (status, body) = phone.Post("api/provisioning/run");
+            if (status == 409 && thatRunWillDo)
+            {
+                return;
+            }
+            if (status == 409)
+            {
+                phone.WaitFor(() => Provisioning(phone).GetProperty("state").GetString(), s => s == "idle", 60000);
+                (status, body) = phone.Post("api/provisioning/run");
+            }
+            Assert.True(status == 202, body);
+        }
+
         /// <summary>Starts a run from the bench and waits for its result (the "last" object once the run ended).</summary>
         private static JsonElement RunOnce(PhoneUnderTest phone, int timeoutMs = 20000)
         {
-            int runsBefore = Provisioning(phone).GetProperty("runs").GetInt32();
-            var (status, body) = phone.Post("api/provisioning/run");
-            Assert.True(status == 202, body);
+            StartRun(phone);
+            int runsBefore = Provisioning(phone).GetProperty("runs").GetInt32() - 1;
             JsonElement state = phone.WaitFor(() => Provisioning(phone),
                 s => s.GetProperty("runs").GetInt32() > runsBefore && s.GetProperty("state").GetString() == "idle", timeoutMs);
             Assert.Equal("idle", state.GetProperty("state").GetString());
@@ -135,8 +155,7 @@ namespace DeskPhone.Peers.Tests
             using var phone = PhoneUnderTest.Simulator("");
             phone.Set("setting_server", nginx.Url + "/slow/phone.xml");
 
-            var (status, body) = phone.Post("api/provisioning/run");
-            Assert.True(status == 202, body);
+            StartRun(phone, true);
             JsonElement fetching = phone.WaitFor(() => Provisioning(phone), s => s.GetProperty("state").GetString() == "fetching");
             Assert.Equal("fetching", fetching.GetProperty("state").GetString());
             JsonElement? inProgress = ActiveStatus(phone, "PhoneProvisioningInProgress");
