@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Phone
 {
@@ -29,8 +30,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Adds one line (the bench's own notes, e.g. refused passwords, go here too).</summary>
         public void Add(string text)
         {
-            long at = _phone.Now;
-            string line = (at / 1000).ToString() + "." + (at % 1000 + 1000).ToString().Substring(1) + " s " + text;
+            string line = Seconds.Of(_phone.Now) + " s " + text;
             lock (_gate)
             {
                 _lines[_next] = line;

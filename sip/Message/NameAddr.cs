@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace DeskPhone.Sip.Message
 {
     /// <summary>
@@ -35,35 +33,11 @@ namespace DeskPhone.Sip.Message
             int lt = -1;
             if (end > first && v[first] == '"')
             {
-                i = first + 1;
-                bool closed = false;
-                bool escaped = false;
-                while (i < end)
-                {
-                    char c = v[i];
-                    if (c == '\\')
-                    {
-                        if (i + 1 >= end)
-                        {
-                            return null;
-                        }
-                        escaped = true;
-                        i += 2;
-                        continue;
-                    }
-                    if (c == '"')
-                    {
-                        closed = true;
-                        i++;
-                        break;
-                    }
-                    i++;
-                }
-                if (!closed)
+                display = QuotedString.Read(v, first, end, out i);
+                if (display == null)
                 {
                     return null;
                 }
-                display = escaped ? Unescape(v, first + 1, i - 1) : new string(v, first + 1, i - first - 2);
                 while (i < end && (v[i] == ' ' || v[i] == '\t'))
                 {
                     i++;
@@ -144,23 +118,6 @@ namespace DeskPhone.Sip.Message
                 result.SetParams(v, paramStart + 1, paramEnd);
             }
             return result;
-        }
-
-        /// <summary>The quoted string's content in [start, end) with its backslash escapes resolved.</summary>
-        private static string Unescape(char[] chars, int start, int end)
-        {
-            var sb = new StringBuilder(end - start);
-            for (int i = start; i < end; i++)
-            {
-                char c = chars[i];
-                if (c == '\\')
-                {
-                    i++;
-                    c = chars[i];
-                }
-                sb.Append(c);
-            }
-            return sb.ToString();
         }
     }
 }

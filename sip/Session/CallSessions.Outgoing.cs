@@ -152,7 +152,7 @@ namespace DeskPhone.Sip.Session
 
         /// <summary>
         /// The first warning's text: <c>Warning: 399 pbx.example.com "Number not in service"</c> gives the part in quotes
-        /// (a quoted-pair's backslash dropped); null without a header or a quoted text, at most 64 characters kept.
+        /// (<see cref="QuotedString"/>); null without a header or a closed quoted text, at most 64 characters kept.
         /// </summary>
         internal static string WarnText(string header)
         {
@@ -162,24 +162,8 @@ namespace DeskPhone.Sip.Session
             }
             char[] c = header.ToCharArray();
             int open = System.Array.IndexOf(c, '"');
-            if (open < 0)
-            {
-                return null;
-            }
-            var text = new System.Text.StringBuilder();
-            for (int i = open + 1; i < c.Length && text.Length < 64; i++)
-            {
-                if (c[i] == '"')
-                {
-                    return text.ToString();
-                }
-                if (c[i] == '\\' && i + 1 < c.Length)
-                {
-                    i++;
-                }
-                text.Append(c[i]);
-            }
-            return text.Length == 64 ? text.ToString() : null;
+            string text = open < 0 ? null : QuotedString.Read(c, open, c.Length, out _);
+            return text == null || text.Length <= 64 ? text : text.Substring(0, 64);
         }
 
         private void Established(SipCall call, SipMessage r, long nowMs)

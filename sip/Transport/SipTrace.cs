@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Sip.Transport
 {
@@ -123,7 +124,7 @@ namespace DeskPhone.Sip.Transport
         public static void Head(StringBuilder sb, int number, long atMs, bool outgoing, string transport, string host, int port, int length)
         {
             sb.Append("#").Append(number.ToString()).Append(' ')
-              .Append((atMs / 1000).ToString()).Append('.').Append((atMs % 1000 + 1000).ToString().Substring(1)).Append(" s ")
+              .Append(Seconds.Of(atMs)).Append(" s ")
               .Append(outgoing ? "out " : "in ").Append(transport).Append(outgoing ? " to " : " from ")
               .Append(host != null && host.IndexOf(':') >= 0 ? "[" + host + "]" : host).Append(':').Append(port.ToString()).Append(", ").Append(length.ToString()).Append(" B");
         }
