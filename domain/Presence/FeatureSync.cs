@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Events;
+
 namespace DeskPhone.Domain.Presence
 {
     /// <summary>

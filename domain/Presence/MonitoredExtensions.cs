@@ -1,3 +1,6 @@
+using DeskPhone.Sip.Events;
+using DeskPhone.Sip.Message;
+
 namespace DeskPhone.Domain.Presence
 {
     public delegate void MonitoredKeyChangedHandler(int key, string state);
@@ -9,8 +12,9 @@ namespace DeskPhone.Domain.Presence
     /// (dialog package for "blf", presence package for "presence"), its NOTIFY bodies turned into the key state names
     /// the LED settings use (IDLE, RINGING, CONNECTED, HOLDING, BUSY, DND, AVAILABLE, AWAY, OFFLINE).
     /// Only the keys that monitor something have an entry (most of the 70 keys monitor nothing), kept in key order.
+    /// It owns the keys' subscriptions: the events layer hands it their NOTIFYs (<see cref="INotifyConsumer"/>).
     /// </summary>
-    public sealed class MonitoredExtensions
+    public sealed class MonitoredExtensions : INotifyConsumer
     {
         /// <summary>16 function keys and 3 modules of 18 keys.</summary>
         public const int MaxKeys = 70;
@@ -118,8 +122,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return null;
             }
-            var subscription = new Subscription(_sender, package, target, identity, DefaultExpires);
-            subscription.Tag = key;
+            var subscription = new Subscription(_sender, this, package, target, identity, DefaultExpires);
             at = Insert(key, subscription, package == "dialog" ? new DialogInfo() : null);
             SetState(at, package == "dialog" ? "IDLE" : "OFFLINE");
             subscription.Start(nowMs);
@@ -150,6 +153,20 @@ namespace DeskPhone.Domain.Presence
                 }
             }
             return -1;
+        }
+
+        public string AcceptOf(string eventPackage) => eventPackage == "dialog" ? DialogInfo.ContentType : PresenceDocument.ContentType;
+
+        /// <summary>A NOTIFY in a key's subscription (481 when the key monitors something else now).</summary>
+        public int OnNotify(Subscription subscription, Notification notify, long nowMs)
+        {
+            int key = KeyOf(subscription);
+            if (key < 0)
+            {
+                return 481;
+            }
+            SipMessage m = notify.Message;
+            return OnNotify(key, m.ContentType, m.Buffer, m.BodyOffset, m.BodyLength, notify.State, notify.Expires, notify.Reason, nowMs);
         }
 
         /// <summary>

@@ -4,6 +4,7 @@ using DeskPhone.Domain.Calls;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Voice;
 using DeskPhone.Media.Audio;
+using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Session;
 using DeskPhone.Domain.Provisioning;
 using DeskPhone.Domain.Settings;
@@ -20,8 +21,9 @@ namespace DeskPhone.Firmware.App
     /// (tests/Device.Boot) all build the phone here; what differs between them is only what they pass in (drivers,
     /// settings medium, transports, panel, clocks), never the order in which the parts are wired.
     /// <para>
-    /// Build order: own subscriptions, phone core (settings applied, statuses started), SIP binding (which builds the
-    /// user agent, connects the subscriptions and starts the identities' registrations), presence publisher, then
+    /// Build order: the user agent and the events layer over it, phone core (settings applied, statuses started, the
+    /// keys subscribed), own subscriptions, SIP binding (registrations, identity routing, the identities loaded, which
+    /// starts their registrations and own subscriptions), presence publisher, then
     /// the screen (the model, IdleScreen, and the feeder that composes into it; drawn only when there is a panel). Everything is portable: nothing here touches a
     /// socket, the graphics library, the file system or the crypto natives; those stay behind the objects passed in.
     /// </para>
@@ -41,11 +43,14 @@ namespace DeskPhone.Firmware.App
             Settings = settings;
             Inbox = inbox;
             Udp = udp;
-            Subscriptions = new SipSubscriptions();
-            Core = new PhoneCore(settings, drivers, Subscriptions, startMs);
+            // The user agent core and the events layer over it first: the phone core's keys subscribe through the layer
+            // while the core is built (their SUBSCRIBEs wait for the first loop turn).
+            Agent = new SipUserAgent(inbox) { Udp = udp };
+            Events = new Subscriptions(Agent, SipSubscriptions.MaxDialogs);
+            Core = new PhoneCore(settings, drivers, Events, startMs);
+            Subscriptions = new SipSubscriptions(Events, Core);
             Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : 16);
-            Binding = new SipBinding(Core, Subscriptions, inbox, udp, localHost);
-            Agent = Binding.Agent;
+            Binding = new SipBinding(Core, Subscriptions, Agent, localHost);
             Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Provisioning = new PhoneProvisioning(Core, parts.Http);
@@ -105,6 +110,10 @@ namespace DeskPhone.Firmware.App
         public SipInbox Inbox { get; }
         public ISipTransport Udp { get; }
         public PhoneCore Core { get; }
+        /// <summary>The events layer (SUBSCRIBE dialogs, NOTIFY matching) over <see cref="Agent"/>.</summary>
+        public Subscriptions Events { get; }
+
+        /// <summary>The phone's own subscriptions (mailbox, feature sync, reg) over <see cref="Events"/>.</summary>
         public SipSubscriptions Subscriptions { get; }
         public SipBinding Binding { get; }
         public SipUserAgent Agent { get; }
@@ -145,8 +154,8 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>
         /// One turn of the main loop, under <see cref="Gate"/>: the user agent handles what the transports delivered
-        /// and runs its transactions (answers sent), the registrations their refreshes and retries, then the own
-        /// subscriptions, the presence publisher, the phone core (drivers, statuses, timers), and last the screen: the
+        /// and runs its transactions (answers sent), the registrations their refreshes and retries, then the events
+        /// layer its waiting SUBSCRIBEs, the own subscriptions, the presence publisher, the phone core (drivers, statuses, timers), and last the screen: the
         /// feeder composes the model once if this turn's events marked it dirty and draws what changed. Exceptions go to the caller (the device and the simulator
         /// report them and keep looping; tests see them).
         /// </summary>
@@ -161,6 +170,7 @@ namespace DeskPhone.Firmware.App
                 {
                     Voice.Poll(nowMs);
                 }
+                Events.Poll(nowMs);
                 Subscriptions.Poll(nowMs);
                 Publisher.Poll(nowMs);
                 Time.Poll(nowMs);

@@ -8,6 +8,7 @@ using DeskPhone.Domain.MessageWaiting;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Phone
 {

@@ -18,27 +18,22 @@ namespace DeskPhone.Firmware.Phone
         private readonly SipSubscriptions _subscriptions;
 
         /// <summary>
-        /// Builds the user agent this binding serves, the registrations over it, and the identity routing that hands it the agent's requests (the
-        /// agent's <see cref="SipUserAgent.Router"/>; the composition root puts it into the agent's chain, after the
-        /// call sessions), connects the phone's own subscriptions to both, and loads the identities, which starts
-        /// their registrations on <paramref name="udp"/>. <paramref name="subscriptions"/> may be null (no own
-        /// subscriptions).
+        /// Serves <paramref name="agent"/>: builds the registrations over it and the identity routing that hands it the
+        /// agent's requests (the agent's <see cref="SipUserAgent.Router"/>; the composition root puts it into the agent's
+        /// chain, after the call sessions), and loads the identities, which starts their registrations and the own
+        /// subscriptions. <paramref name="subscriptions"/> may be null (no own subscriptions).
         /// </summary>
-        public SipBinding(PhoneCore phone, SipSubscriptions subscriptions, SipInbox inbox, ISipTransport udp, string localHost)
+        public SipBinding(PhoneCore phone, SipSubscriptions subscriptions, SipUserAgent agent, string localHost)
         {
             _phone = phone;
             _subscriptions = subscriptions;
-            _agent = new SipUserAgent(inbox) { Udp = udp };
+            _agent = agent;
             Routing = new IdentityRouting(_agent, this);
             _agent.Router = Routing;
             Registrations = new Registrations(_agent);
             if (localHost != null)
             {
                 _agent.LocalHost = localHost;
-            }
-            if (subscriptions != null)
-            {
-                subscriptions.Connect(_agent, phone);
             }
             Registrations.Changed += (identity, registered, status, reason) =>
             {
@@ -171,7 +166,7 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        /// <summary>The phone's own subscriptions, offered every NOTIFY first (in-dialog NOTIFYs belong to them).</summary>
+        /// <summary>The phone's own subscriptions; their events layer is offered every NOTIFY first (in-dialog NOTIFYs belong to it).</summary>
         public SipSubscriptions Subscriptions => _subscriptions;
 
         public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
@@ -180,8 +175,8 @@ namespace DeskPhone.Firmware.Phone
             {
                 lock (_phone.Gate)
                 {
-                    int status = Subscriptions.OnNotify(request, _phone.Now);
-                    if (status >= 0)
+                    int status = Subscriptions.Events.OnNotify(request, _phone.Now);
+                    if (status != DeskPhone.Sip.Events.Subscriptions.NotInADialog)
                     {
                         return status;
                     }

@@ -4,9 +4,10 @@ using DeskPhone.Sip.Transport;
 namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>
-    /// What a layer over the core (registration, like libre's sipreg over sip) needs to send requests of its own: fresh
-    /// tokens, the address and Contact it puts in them, the transport, and a slot for its client transaction, which
-    /// the core then runs and matches responses to. The core implements it (<see cref="SipUserAgent"/>) and knows
+    /// What a layer over the core (registration and events, like libre's sipreg and sipevent over sip) needs to send
+    /// requests of its own: fresh tokens, the address and Contact it puts in them, the transport, the identities, and a
+    /// slot for its client transaction, which the core then runs and matches responses to (with the identity's digest
+    /// credentials when asked, <see cref="SendRequest"/>). The core implements it (<see cref="SipUserAgent"/>) and knows
     /// nothing of the layers that use it.
     /// </summary>
     public interface ISipClientCore
@@ -27,5 +28,19 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>Starts a client transaction; false when too many are in flight.</summary>
         bool Start(ClientTransaction transaction, long nowMs);
+
+        /// <summary>Client transaction slots free now (a layer with requests waiting starts them as slots free up).</summary>
+        int FreeClientTransactions { get; }
+
+        /// <summary>Identity <paramref name="index"/> (1..12), null when it is not active.</summary>
+        SipIdentity GetIdentity(int index);
+
+        /// <summary>
+        /// Sends a non-INVITE request of <paramref name="identity"/> to address:port, built by <paramref name="build"/>
+        /// (again, with credentials, after a 401 or 407); <paramref name="done"/> gets the final answer (null: none
+        /// came). False when it could not start.
+        /// </summary>
+        bool SendRequest(SipIdentity identity, string method, string uri, string address, int port, RequestBuilder build,
+                         ResponseHandler done, long nowMs);
     }
 }

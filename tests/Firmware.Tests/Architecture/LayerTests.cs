@@ -51,6 +51,22 @@ namespace DeskPhone.Firmware.Tests.Architecture
 
         private static readonly Assembly[] Assemblies = { typeof(DeskPhone.Domain.Settings.SettingsStore).Assembly, typeof(PhoneApp).Assembly };
 
+        /// <summary>
+        /// The phone's requests are made in the SIP stack's layers (registration, events, sessions, the core's MESSAGE):
+        /// nothing in the domain or the firmware writes a request, a request builder or a client transaction of its own.
+        /// </summary>
+        [Fact]
+        public void ThePhoneBuildsNoSipRequestOfItsOwn()
+        {
+            Type[] requestParts = { typeof(DeskPhone.Sip.Message.SipWriter), typeof(DeskPhone.Sip.UserAgent.RequestBuilder), typeof(DeskPhone.Sip.Transaction.ClientTransaction) };
+
+            string[] uses = Assemblies.SelectMany(a => a.GetTypes())
+                .SelectMany(t => Referenced(t).Where(u => requestParts.Contains(u)).Select(u => Name(t) + " -> " + u.Name))
+                .Distinct().OrderBy(u => u).ToArray();
+
+            Assert.True(uses.Length == 0, string.Join("\n", uses));
+        }
+
         [Fact]
         public void AnUpwardReferenceIsReported()
         {

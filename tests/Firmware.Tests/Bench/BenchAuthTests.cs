@@ -7,6 +7,7 @@ using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Auth;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Bench
 {

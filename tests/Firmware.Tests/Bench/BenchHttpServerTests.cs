@@ -8,6 +8,7 @@ using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Bench
 {

@@ -9,6 +9,7 @@ using DeskPhone.Domain.Presence;
 using DeskPhone.Board.Settings;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Bench
 {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using DeskPhone.Domain.Presence;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {
@@ -148,7 +149,7 @@ namespace DeskPhone.Firmware.Tests.Phone
                 expected.Add(key);
             }
             Assert.Equal(expected, order);
-            Assert.Equal(0, phone.Subscriptions.WaitingCount);
+            Assert.Equal(0, phone.Subscriptions.Events.WaitingCount);
         }
     }
 }

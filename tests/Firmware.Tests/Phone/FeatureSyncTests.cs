@@ -1,5 +1,6 @@
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Status;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {

@@ -6,6 +6,7 @@ using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {

@@ -6,6 +6,7 @@ using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
 using DeskPhone.Host.Panel;
 using DeskPhone.Ui.Rendering;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {

@@ -9,6 +9,7 @@ using DeskPhone.Host.Panel;
 using DeskPhone.Host.Simulated;
 using DeskPhone.Ui.Fonts;
 using DeskPhone.Ui.Rendering;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using DeskPhone.Domain.Presence;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Presence
 {

@@ -12,6 +12,7 @@ using DeskPhone.Domain.Settings;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Tests.Phone;
+using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Web
 {

@@ -7,9 +7,10 @@ using DeskPhone.Sip.UserAgent;
 namespace DeskPhone.Sip.Tests.Stack
 {
     /// <summary>
-    /// The SIP stack's layers (docs/sip-stack.md): registration and the INVITE sessions sit over the user agent core
-    /// and reach it through small interfaces; the core's types name none of theirs (fields, properties, events,
-    /// method signatures, base types), so each layer can be left out or replaced.
+    /// The SIP stack's layers (docs/sip-stack.md): registration, events and the INVITE sessions sit over the user agent
+    /// core and reach it through small interfaces; the core's types name none of theirs (fields, properties, events,
+    /// method signatures, base types), so each layer can be left out or replaced. And the stack knows nothing of the
+    /// phone: its assembly references none of the phone's.
     /// </summary>
     public class SipLayerTests
     {
@@ -34,6 +35,7 @@ namespace DeskPhone.Sip.Tests.Stack
 
         [Theory]
         [InlineData("DeskPhone.Sip.Registration")]
+        [InlineData("DeskPhone.Sip.Events")]
         [InlineData("DeskPhone.Sip.Session")]
         public void TheUserAgentCoreNamesNothingOfTheLayersOverIt(string layer)
         {
@@ -43,6 +45,15 @@ namespace DeskPhone.Sip.Tests.Stack
                 .Distinct().ToArray();
 
             Assert.True(uses.Length == 0, string.Join("\n", uses));
+        }
+
+        [Fact]
+        public void TheStackReferencesNothingOfThePhone()
+        {
+            string[] ours = typeof(SipUserAgent).Assembly.GetReferencedAssemblies()
+                .Select(a => a.Name).Where(n => n.StartsWith("DeskPhone.")).ToArray();
+
+            Assert.Empty(ours);
         }
     }
 }

@@ -1,9 +1,13 @@
-namespace DeskPhone.Domain.Presence
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Events
 {
     /// <summary>
-    /// One client subscription (dialog, presence, message-summary, reg, as-feature-event) in virtual time: refreshed
-    /// before it expires, re-established with exponential back-off after a failure, a 481 or a server-side
-    /// termination, and tolerant of what real servers do (a NOTIFY before the 2xx, an empty first NOTIFY).
+    /// One client subscription (RFC 6665: dialog, presence, message-summary, reg, as-feature-event) in virtual time:
+    /// refreshed before it expires, re-established with exponential back-off after a failure, a 481 or a server-side
+    /// termination, and tolerant of what real servers do (a NOTIFY before the 2xx, an empty first NOTIFY). It also
+    /// carries its dialog (Call-ID, tags, CSeq), which the events layer (<see cref="Subscriptions"/>) makes and keeps:
+    /// one object per subscription, not two.
     /// </summary>
     public sealed class Subscription
     {
@@ -21,9 +25,14 @@ namespace DeskPhone.Domain.Presence
         private long _dueMs;
         private long _retryMs = FirstRetryMs;
 
-        public Subscription(ISubscribeSender sender, string eventPackage, string target, int identity, int expiresSeconds)
+        /// <summary>
+        /// A subscription of identity <paramref name="identity"/> to <paramref name="eventPackage"/> at
+        /// <paramref name="target"/>, sent by <paramref name="sender"/>; its NOTIFYs go to <paramref name="owner"/>.
+        /// </summary>
+        public Subscription(ISubscribeSender sender, INotifyConsumer owner, string eventPackage, string target, int identity, int expiresSeconds)
         {
             _sender = sender;
+            Owner = owner;
             EventPackage = eventPackage;
             Target = target;
             Identity = identity;
@@ -45,14 +54,40 @@ namespace DeskPhone.Domain.Presence
         /// <summary>Failures since the last success; drives the back-off and e.g. DfksFailed.</summary>
         public int Failures { get; private set; }
 
-        /// <summary>Free slot for the owner (the BLF key, the identity) to find its way back.</summary>
-        public object Tag { get; set; }
+        /// <summary>Who reads this subscription's NOTIFYs.</summary>
+        public INotifyConsumer Owner { get; }
 
-        /// <summary>The body the SUBSCRIBE being sent carries (null for none); the sender reads it during the send.</summary>
+        /// <summary>The body of the SUBSCRIBE last asked for (null for none), until the sender takes it when that goes out.</summary>
         public byte[] Body { get; private set; }
 
         /// <summary>The Content-Type of <see cref="Body"/>.</summary>
         public string BodyContentType { get; private set; }
+
+        // The dialog, kept by the events layer: Call-ID (null: none yet), tags and CSeq, the identity of its last
+        // SUBSCRIBE (an unsubscribe still goes out with it once the identity is turned off), the next entry of the
+        // layer's dialog table, and the request waiting for a client transaction slot (its expires, -1 none). Flags,
+        // not bools: each field of an object is a 12-byte block on the device.
+        internal string CallId;
+        internal string LocalTag;
+        internal string RemoteTag;
+        internal int CSeq;
+        internal SipIdentity DialogIdentity;
+        internal Subscription NextInTable;
+        internal int WaitingExpires = -1;
+        internal int Flags;
+
+        /// <summary><see cref="Flags"/>: in the layer's dialog table.</summary>
+        internal const int InTable = 1;
+
+        /// <summary><see cref="Flags"/>: the waiting request starts a new dialog.</summary>
+        internal const int WaitingNewDialog = 2;
+
+        /// <summary>The events layer took the body into the SUBSCRIBE it sends.</summary>
+        internal void TakeBody()
+        {
+            Body = null;
+            BodyContentType = null;
+        }
 
         /// <summary>
         /// Sends a SUBSCRIBE with a body inside the dialog (e.g. the SetDoNotDisturb of as-feature-event); false while
@@ -64,18 +99,14 @@ namespace DeskPhone.Domain.Presence
             {
                 return false;
             }
-            Body = body;
-            BodyContentType = contentType;
-            Send(nowMs, false);
-            Body = null;
-            BodyContentType = null;
+            Send(nowMs, false, body, contentType);
             return true;
         }
 
         public void Start(long nowMs)
         {
             HasDialog = false;
-            Send(nowMs, true);
+            Send(nowMs, true, null, null);
         }
 
         /// <summary>Refreshes now, inside the dialog when there is one (the server then sends the full state).</summary>
@@ -83,7 +114,7 @@ namespace DeskPhone.Domain.Presence
         {
             if (State == SubscriptionState.Active)
             {
-                Send(nowMs, !HasDialog);
+                Send(nowMs, !HasDialog, null, null);
             }
         }
 
@@ -114,7 +145,7 @@ namespace DeskPhone.Domain.Presence
             if (status == 423 && minExpiresSeconds > RequestedExpires)
             {
                 RequestedExpires = minExpiresSeconds;
-                Send(nowMs, !HasDialog);
+                Send(nowMs, !HasDialog, null, null);
                 return;
             }
             if (status == 489)
@@ -175,14 +206,17 @@ namespace DeskPhone.Domain.Presence
                 Failed("no answer", nowMs, false);
                 return;
             }
-            Send(nowMs, !HasDialog);
+            Send(nowMs, !HasDialog, null, null);
         }
 
         /// <summary>When the next timer of this subscription fires (for the bench and for sleeping loops).</summary>
         public long DueMs => _dueMs;
 
-        private void Send(long nowMs, bool newDialog)
+        /// <summary>Asks the sender for a SUBSCRIBE, with <paramref name="body"/> or (a refresh, a retry) none.</summary>
+        private void Send(long nowMs, bool newDialog, byte[] body, string contentType)
         {
+            Body = body;
+            BodyContentType = contentType;
             State = SubscriptionState.Sent;
             _dueMs = nowMs + AnswerTimeoutMs;
             _sender.SendSubscribe(this, newDialog, RequestedExpires);

@@ -1,4 +1,4 @@
-namespace DeskPhone.Domain.Presence
+namespace DeskPhone.Sip.Events
 {
     /// <summary>Life-cycle states of a client subscription (RFC 6665).</summary>
     public static class SubscriptionState

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using DeskPhone.Domain.Presence;
+using DeskPhone.Sip.Events;
 
-namespace DeskPhone.Firmware.Tests.Presence
+namespace DeskPhone.Sip.Tests.Events
 {
     public class SubscriptionTests
     {
@@ -16,7 +16,7 @@ namespace DeskPhone.Firmware.Tests.Presence
 
         private readonly RecordingSender _sender = new RecordingSender();
 
-        private Subscription Make(int expires = 600) => new Subscription(_sender, "dialog", "sip:bob@pbx", 1, expires);
+        private Subscription Make(int expires = 600) => new Subscription(_sender, null, "dialog", "sip:bob@pbx", 1, expires);
 
         [Fact]
         public void RefreshesBeforeExpiry()
@@ -186,7 +186,6 @@ namespace DeskPhone.Firmware.Tests.Presence
 
             Assert.True(s.SendBody(new byte[3], "x/y", 20));
             Assert.Equal("refresh 600 x/y 3", _sender.Sent[1]);
-            Assert.Null(s.Body);
             Assert.False(s.SendBody(new byte[3], "x/y", 30));
             s.OnResponse(200, 600, -1, 40);
             s.Refresh(50);

@@ -1,0 +1,17 @@
+namespace DeskPhone.Sip.Events
+{
+    /// <summary>
+    /// The owner of a subscription, who knows what its event package means: the events layer hands it each NOTIFY
+    /// matched to the subscription's dialog and sends the status it returns. The owner applies the Subscription-State
+    /// (<see cref="Subscription.OnNotify"/>) where it fits: before the body, or after reading it so that a bad body
+    /// changes nothing.
+    /// </summary>
+    public interface INotifyConsumer
+    {
+        /// <summary>The Accept header of the SUBSCRIBEs of <paramref name="eventPackage"/> (the body types the owner reads).</summary>
+        string AcceptOf(string eventPackage);
+
+        /// <summary>A NOTIFY in <paramref name="subscription"/>'s dialog; returns the status to answer (200, 400, 415, 481, ...).</summary>
+        int OnNotify(Subscription subscription, Notification notify, long nowMs);
+    }
+}

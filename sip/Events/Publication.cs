@@ -1,0 +1,191 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transaction;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Events
+{
+    /// <summary>
+    /// One event publication (RFC 3903) of an identity at its registrar, over <see cref="ISipClientCore"/>: the full
+    /// document on every <see cref="Changed"/>, refreshed with SIP-If-Match and no body before the granted time runs
+    /// out, published anew after 412. A server that refuses PUBLISH (403, 404, 405, 489, 501) leaves it unpublished
+    /// until <see cref="StartOver"/>, so there is no error loop; other failures retry with back-off. When to publish
+    /// and what the document says is the owner's (<see cref="IPublicationSource"/>).
+    /// </summary>
+    public sealed class Publication
+    {
+        public const long FirstRetryMs = 5000;
+        public const long MaxRetryMs = 300000;
+
+        // Flags, not bools: each field of an object is a 12-byte block on the device.
+        private const int Busy = 1;
+        private const int Dirty = 2;
+        private const int RefusedFlag = 4;
+
+        private readonly ISipClientCore _core;
+        private readonly IPublicationSource _source;
+        private readonly string _eventPackage;
+        private readonly string _contentType;
+        private readonly int _expires;
+        private readonly string _callId;
+        private string _etag;
+        private long _dueMs = long.MaxValue;
+        private long _retryMs = FirstRetryMs;
+        private int _flags;
+        private int _cseq;
+
+        /// <summary>
+        /// A publication of <paramref name="eventPackage"/> documents of type <paramref name="contentType"/>, asking for
+        /// <paramref name="expiresSeconds"/>, whose documents <paramref name="source"/> makes.
+        /// </summary>
+        public Publication(ISipClientCore core, string eventPackage, string contentType, int expiresSeconds, IPublicationSource source)
+        {
+            _core = core;
+            _source = source;
+            _eventPackage = eventPackage;
+            _contentType = contentType;
+            _expires = expiresSeconds;
+            _callId = core.NewToken() + "@" + core.LocalHost;
+        }
+
+        /// <summary>True once a server refused PUBLISH: nothing is published until <see cref="StartOver"/>.</summary>
+        public bool Refused => (_flags & RefusedFlag) != 0;
+
+        /// <summary>The core it sends through.</summary>
+        public ISipClientCore Core => _core;
+
+        /// <summary>True when a PUBLISH (or the decision not to publish) is due: the owner need look at nothing before.</summary>
+        public bool IsDue(long nowMs) => (_flags & (Busy | RefusedFlag)) == 0 && nowMs >= _dueMs;
+
+        /// <summary>The status of the last answer (408 when none came), 0 before the first.</summary>
+        public int LastStatus { get; private set; }
+
+        /// <summary>The state changed: the full document goes out at the next <see cref="Poll"/>.</summary>
+        public void Changed(long nowMs)
+        {
+            _flags |= Dirty;
+            _dueMs = nowMs;
+        }
+
+        /// <summary>The identity or the owner's wish changed: a refusal is forgotten and the document published anew.</summary>
+        public void StartOver(long nowMs)
+        {
+            _flags &= ~RefusedFlag;
+            _etag = null;
+            Changed(nowMs);
+        }
+
+        /// <summary>
+        /// Sends a due PUBLISH for <paramref name="identity"/>; null (or one without a registrar) means the owner does
+        /// not publish now, and nothing is due until the next <see cref="Changed"/>.
+        /// </summary>
+        public void Poll(SipIdentity identity, long nowMs)
+        {
+            if (!IsDue(nowMs))
+            {
+                return;
+            }
+            if (identity == null || !identity.Active || identity.Registrar == null || identity.Registrar.Length == 0)
+            {
+                _dueMs = long.MaxValue;
+                return;
+            }
+            string host;
+            int port;
+            string address = null;
+            if (!HostResolver.Split(identity.Outbound != null && identity.Outbound.Length > 0 ? identity.Outbound : identity.Registrar, out host, out port) ||
+                (address = HostResolver.Resolve(host)) == null)
+            {
+                Retry(nowMs);
+                return;
+            }
+            string aor = "sip:" + identity.User + "@" + SipIdentity.HostOf(identity.Registrar);
+            byte[] body = _etag != null && (_flags & Dirty) == 0 ? null : _source.Document(aor);
+            var request = new PublishRequest(this, aor, _core.NewToken(), _etag, body);
+            _flags = (_flags & ~Dirty) | Busy;
+            if (!_core.SendRequest(identity, "PUBLISH", aor, address, port, request.Build, OnResponse, nowMs))
+            {
+                _flags &= ~Busy;
+                Retry(nowMs);
+            }
+        }
+
+        private void OnResponse(ClientTransaction t, SipMessage response, long nowMs)
+        {
+            _flags &= ~Busy;
+            int status = response == null ? 408 : response.StatusCode;
+            LastStatus = status;
+            if (status >= 200 && status < 300)
+            {
+                _etag = response.GetHeader(HeaderNames.SipETag);
+                int granted = response.Expires > 0 ? response.Expires : _expires;
+                _retryMs = FirstRetryMs;
+                if ((_flags & Dirty) == 0)
+                {
+                    _dueMs = nowMs + (granted > 120 ? granted - 60 : granted / 2) * 1000L;
+                }
+                return;
+            }
+            if (status == 412)
+            {
+                // The server forgot our publication: publish the full state anew.
+                _etag = null;
+                Changed(nowMs);
+                return;
+            }
+            if (status == 403 || status == 404 || status == 405 || status == 489 || status == 501)
+            {
+                _flags |= RefusedFlag;
+                _dueMs = long.MaxValue;
+                return;
+            }
+            _flags |= Dirty;
+            Retry(nowMs);
+        }
+
+        private void Retry(long nowMs)
+        {
+            _dueMs = nowMs + _retryMs;
+            _retryMs = _retryMs * 2 > MaxRetryMs ? MaxRetryMs : _retryMs * 2;
+        }
+
+        /// <summary>One PUBLISH going out: builds its bytes (again, with credentials, after a 401 or 407).</summary>
+        private sealed class PublishRequest
+        {
+            private readonly Publication _publication;
+            private readonly string _aor;
+            private readonly string _fromTag;
+            private readonly string _etag;
+            private readonly byte[] _body;
+
+            public PublishRequest(Publication publication, string aor, string fromTag, string etag, byte[] body)
+            {
+                _publication = publication;
+                _aor = aor;
+                _fromTag = fromTag;
+                _etag = etag;
+                _body = body;
+            }
+
+            public byte[] Build(string branch, string authHeader, string authValue)
+            {
+                Publication p = _publication;
+                ISipClientCore core = p._core;
+                return SipWriter.Request("PUBLISH", _aor)
+                    .Header(HeaderNames.Via, "SIP/2.0/UDP " + core.LocalHost + ":" + core.LocalPort.ToString() + ";branch=" + branch + ";rport")
+                    .Header(HeaderNames.MaxForwards, "70")
+                    .Header(HeaderNames.From, "<" + _aor + ">;tag=" + _fromTag)
+                    .Header(HeaderNames.To, "<" + _aor + ">")
+                    .Header(HeaderNames.CallId, p._callId)
+                    .Header(HeaderNames.CSeq, (++p._cseq).ToString() + " PUBLISH")
+                    .Header(HeaderNames.Event, p._eventPackage)
+                    .Header(HeaderNames.Expires, p._expires.ToString())
+                    .Header(HeaderNames.UserAgent, "DeskPhone")
+                    .Header(HeaderNames.SipIfMatch, _etag)
+                    .Header(authHeader, authValue)
+                    .Body(p._contentType, _body)
+                    .ToBytes();
+            }
+        }
+    }
+}

@@ -1,0 +1,373 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transaction;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Events
+{
+    /// <summary>
+    /// The events layer's subscriptions (RFC 6665) over the core, as <see cref="Registration.Registrations"/> is the
+    /// registration layer: it sends each <see cref="Subscription"/>'s SUBSCRIBEs (new, refresh, unsubscribe) through
+    /// <see cref="ISipClientCore"/>, keeps their dialogs in a bounded table, lets them out a few at a time while others
+    /// wait in order for a client transaction slot, and hands each NOTIFY matched to a dialog to the subscription's
+    /// owner (<see cref="INotifyConsumer"/>). Which subscriptions exist and what their bodies mean is the owners'
+    /// business; the core does not know this layer.
+    /// </summary>
+    public sealed class Subscriptions : ISubscribeSender
+    {
+        /// <summary>
+        /// SUBSCRIBEs let out while no other client transaction is busy. Each one in flight holds about 1.2 KB of heap
+        /// until its answer (its bytes, the transaction, the request's builder and handler), so at bring-up 14 at a
+        /// time took about 12 KB more than the 4 now (docs/benchmarks.md, "Cuts"); with a PBX answering within a loop
+        /// turn or two, 69 keys still come up in well under a second.
+        /// </summary>
+        public const int MaxInFlight = 4;
+
+        /// <summary>Client transaction slots a SUBSCRIBE (new or refresh) leaves to REGISTER, PUBLISH and MESSAGE.</summary>
+        public const int SlotsLeftToOthers = SipUserAgent.MaxClientTransactions - MaxInFlight;
+
+        /// <summary>
+        /// Client transaction slots an unsubscribe (Expires: 0) leaves to the others: it goes out at once when a key or
+        /// an identity is turned off (with the identity's other unsubscribes and its REGISTER), so only 2 are kept.
+        /// </summary>
+        public const int SlotsLeftByUnsubscribe = 2;
+
+        /// <summary>What <see cref="OnNotify"/> returns for a NOTIFY outside every dialog (the application's: an Infobox, unsolicited message waiting).</summary>
+        public const int NotInADialog = -1;
+
+        private readonly ISipClientCore _core;
+        private readonly int _maxDialogs;
+        private readonly Notification _notification = new Notification();
+
+        // The dialog table: a list through the subscriptions themselves (no entry objects), at most _maxDialogs long.
+        private Subscription _table;
+        private int _dialogs;
+
+        // The SUBSCRIBEs waiting for a slot in the order they were asked for (key order at bring-up), at most one per
+        // subscription (its request is on it); the array exists only while one waits.
+        private Subscription[] _waiting;
+        private int _waitingCount;
+
+        // Until the first Poll everything waits: the owners start their subscriptions while the phone is built, before
+        // the identities are known to the core.
+        private bool _started;
+        private long _nowMs;
+
+        /// <summary>
+        /// The layer over <paramref name="core"/>, holding at most <paramref name="maxDialogs"/> dialogs (and as many
+        /// waiting SUBSCRIBEs, so the queue never refuses one).
+        /// </summary>
+        public Subscriptions(ISipClientCore core, int maxDialogs)
+        {
+            _core = core;
+            _maxDialogs = maxDialogs;
+        }
+
+        /// <summary>The core this layer sends through (owners read the phone's address from it).</summary>
+        public ISipClientCore Core => _core;
+
+        /// <summary>SUBSCRIBEs waiting for a client transaction slot (for tests and the bench).</summary>
+        public int WaitingCount => _waitingCount;
+
+        /// <summary>Dialogs in the table.</summary>
+        public int DialogCount => _dialogs;
+
+        public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds)
+        {
+            if (!_started || _waitingCount > 0 || _core.FreeClientTransactions <= SlotsLeft(expiresSeconds))
+            {
+                // It has to wait, unprepared: its request is made when it goes out (the dialog it needs stays on the
+                // subscription, so an unsubscribe can wait too).
+                if (!Wait(subscription, newDialog, expiresSeconds))
+                {
+                    subscription.OnResponse(503, -1, -1, _nowMs);
+                }
+                return;
+            }
+            Send(subscription, newDialog, expiresSeconds, _nowMs);
+        }
+
+        /// <summary>Sends the waiting SUBSCRIBEs as slots free up; call every loop turn, after the core's.</summary>
+        public void Poll(long nowMs)
+        {
+            _nowMs = nowMs;
+            _started = true;
+            if (_waitingCount > 0)
+            {
+                SendWaiting(nowMs);
+            }
+        }
+
+        /// <summary>The owner ended <paramref name="subscription"/> for good: its dialog leaves the table.</summary>
+        public void Forget(Subscription subscription)
+        {
+            if ((subscription.Flags & Subscription.InTable) == 0)
+            {
+                return;
+            }
+            Subscription before = null;
+            for (Subscription s = _table; s != null; before = s, s = s.NextInTable)
+            {
+                if (s == subscription)
+                {
+                    if (before == null)
+                    {
+                        _table = s.NextInTable;
+                    }
+                    else
+                    {
+                        before.NextInTable = s.NextInTable;
+                    }
+                    s.NextInTable = null;
+                    s.Flags &= ~Subscription.InTable;
+                    _dialogs--;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A NOTIFY: the one in a subscription's dialog (same Call-ID) goes to the subscription's owner, and the status
+        /// it returns is the answer; one in a dialog (a To tag) the phone does not hold gets 481 (RFC 6665 4.1.3);
+        /// any other is not this layer's (<see cref="NotInADialog"/>).
+        /// </summary>
+        public int OnNotify(SipMessage notify, long nowMs)
+        {
+            _nowMs = nowMs;
+            string callId = notify.CallId;
+            Subscription s = _table;
+            while (s != null && s.CallId != callId)
+            {
+                s = s.NextInTable;
+            }
+            if (s == null || callId == null)
+            {
+                NameAddr to = notify.To;
+                return to != null && to.Tag != null ? 481 : NotInADialog;
+            }
+            NameAddr from = notify.From;
+            if (s.RemoteTag == null && from != null)
+            {
+                s.RemoteTag = from.Tag;
+            }
+            if (s.Owner == null)
+            {
+                return 481;
+            }
+            _notification.Read(notify);
+            try
+            {
+                return s.Owner.OnNotify(s, _notification, nowMs);
+            }
+            finally
+            {
+                _notification.Clear();
+            }
+        }
+
+        private static int SlotsLeft(int expires) => expires == 0 ? SlotsLeftByUnsubscribe : SlotsLeftToOthers;
+
+        /// <summary>Queues a SUBSCRIBE; a subscription already waiting takes its new request in its place.</summary>
+        private bool Wait(Subscription subscription, bool newDialog, int expires)
+        {
+            if (subscription.WaitingExpires < 0)
+            {
+                if (_waiting == null)
+                {
+                    _waiting = new Subscription[_maxDialogs];
+                }
+                if (_waitingCount == _maxDialogs)
+                {
+                    return false;
+                }
+                _waiting[_waitingCount++] = subscription;
+            }
+            subscription.WaitingExpires = expires;
+            subscription.Flags = newDialog ? subscription.Flags | Subscription.WaitingNewDialog : subscription.Flags & ~Subscription.WaitingNewDialog;
+            return true;
+        }
+
+        /// <summary>Sends the waiting SUBSCRIBEs, oldest first, while client transaction slots are free.</summary>
+        private void SendWaiting(long nowMs)
+        {
+            int taken = 0;
+            while (taken < _waitingCount && _core.FreeClientTransactions > SlotsLeft(_waiting[taken].WaitingExpires))
+            {
+                Subscription s = _waiting[taken];
+                _waiting[taken++] = null;
+                int expires = s.WaitingExpires;
+                bool newDialog = (s.Flags & Subscription.WaitingNewDialog) != 0;
+                s.WaitingExpires = -1;
+                s.Flags &= ~Subscription.WaitingNewDialog;
+                // A subscription stopped while it waited is not sent; an unsubscribe (Expires: 0) always is.
+                if (expires != 0 && s.State != SubscriptionState.Sent)
+                {
+                    continue;
+                }
+                Send(s, newDialog, expires, nowMs);
+            }
+            if (taken == 0)
+            {
+                return;
+            }
+            for (int i = taken; i < _waitingCount; i++)
+            {
+                _waiting[i - taken] = _waiting[i];
+                _waiting[i] = null;
+            }
+            _waitingCount -= taken;
+            if (_waitingCount == 0)
+            {
+                _waiting = null;
+            }
+        }
+
+        /// <summary>Makes the SUBSCRIBE (its dialog made or reused) and starts it; a local 503 when it cannot go out.</summary>
+        private void Send(Subscription subscription, bool newDialog, int expires, long nowMs)
+        {
+            byte[] body = subscription.Body;
+            string contentType = subscription.BodyContentType;
+            subscription.TakeBody();
+            SipIdentity identity = _core.GetIdentity(subscription.Identity);
+            bool hasDialog = subscription.CallId != null && !newDialog;
+            if (identity == null && expires == 0 && hasDialog)
+            {
+                // The identity was just turned off: the server still holds the subscription, so it is ended with the
+                // identity that set it up.
+                identity = subscription.DialogIdentity;
+            }
+            if (identity == null || !identity.Active || (!hasDialog && !NewDialog(subscription)))
+            {
+                subscription.OnResponse(503, -1, -1, nowMs);
+                return;
+            }
+            subscription.DialogIdentity = identity;
+            string next = identity.Outbound != null && identity.Outbound.Length > 0 ? identity.Outbound : identity.Registrar;
+            SipUri target = SipUri.Parse(subscription.Target);
+            if ((next == null || next.Length == 0) && target != null)
+            {
+                next = target.Host + (target.Port > 0 ? ":" + target.Port.ToString() : "");
+            }
+            string host;
+            int port;
+            string address = null;
+            if (!HostResolver.Split(next, out host, out port) || (address = HostResolver.Resolve(host)) == null)
+            {
+                subscription.OnResponse(503, -1, -1, nowMs);
+                return;
+            }
+            var request = new SubscribeRequest(this, subscription, identity, expires, body, contentType);
+            if (!_core.SendRequest(identity, "SUBSCRIBE", subscription.Target, address, port, request.Build, request.Done, nowMs))
+            {
+                subscription.OnResponse(503, -1, -1, nowMs);
+            }
+        }
+
+        /// <summary>A new dialog (Call-ID, local tag) for the subscription, in the table; false when the table is full.</summary>
+        private bool NewDialog(Subscription subscription)
+        {
+            Forget(subscription);
+            if (_dialogs >= _maxDialogs)
+            {
+                DropEnded();
+                if (_dialogs >= _maxDialogs)
+                {
+                    return false;
+                }
+            }
+            subscription.CallId = _core.NewToken() + "@" + _core.LocalHost;
+            subscription.LocalTag = _core.NewToken();
+            subscription.RemoteTag = null;
+            subscription.CSeq = 0;
+            subscription.NextInTable = _table;
+            subscription.Flags |= Subscription.InTable;
+            _table = subscription;
+            _dialogs++;
+            return true;
+        }
+
+        /// <summary>
+        /// Drops the dialogs of subscriptions their owners stopped without forgetting them (a reconfigured key), once
+        /// the table is full: until then a late NOTIFY in one still finds it and its owner answers 481.
+        /// </summary>
+        private void DropEnded()
+        {
+            Subscription s = _table;
+            while (s != null)
+            {
+                Subscription next = s.NextInTable;
+                if ((s.State == SubscriptionState.Idle || s.State == SubscriptionState.Refused) && s.WaitingExpires < 0)
+                {
+                    Forget(s);
+                }
+                s = next;
+            }
+        }
+
+        private void OnResponse(Subscription subscription, SipMessage response, long nowMs)
+        {
+            _nowMs = nowMs;
+            if (response == null)
+            {
+                subscription.OnResponse(408, -1, -1, nowMs);
+                return;
+            }
+            if (response.StatusCode >= 200 && response.StatusCode < 300 && subscription.RemoteTag == null && response.To != null)
+            {
+                subscription.RemoteTag = response.To.Tag;
+            }
+            int minExpires;
+            string min = response.GetHeader(HeaderNames.MinExpires);
+            if (min == null || !int.TryParse(min.Trim(), out minExpires))
+            {
+                minExpires = -1;
+            }
+            subscription.OnResponse(response.StatusCode, response.Expires, minExpires, nowMs);
+        }
+
+        /// <summary>One SUBSCRIBE going out: builds its bytes (again, with credentials, after a 401 or 407) and takes its answer.</summary>
+        private sealed class SubscribeRequest
+        {
+            private readonly Subscriptions _layer;
+            private readonly Subscription _subscription;
+            private readonly SipIdentity _identity;
+            private readonly int _expires;
+            private readonly byte[] _body;
+            private readonly string _contentType;
+
+            public SubscribeRequest(Subscriptions layer, Subscription subscription, SipIdentity identity, int expires, byte[] body, string contentType)
+            {
+                _layer = layer;
+                _subscription = subscription;
+                _identity = identity;
+                _expires = expires;
+                _body = body;
+                _contentType = contentType;
+            }
+
+            public byte[] Build(string branch, string authHeader, string authValue)
+            {
+                ISipClientCore core = _layer._core;
+                Subscription s = _subscription;
+                string domain = _identity.Registrar != null && _identity.Registrar.Length > 0 ? SipIdentity.HostOf(_identity.Registrar) : core.LocalHost;
+                return SipWriter.Request("SUBSCRIBE", s.Target)
+                    .Header(HeaderNames.Via, "SIP/2.0/UDP " + core.LocalHost + ":" + core.LocalPort.ToString() + ";branch=" + branch + ";rport")
+                    .Header(HeaderNames.MaxForwards, "70")
+                    .Header(HeaderNames.From, "<sip:" + _identity.User + "@" + domain + ">;tag=" + s.LocalTag)
+                    .Header(HeaderNames.To, "<" + s.Target + ">" + (s.RemoteTag != null ? ";tag=" + s.RemoteTag : ""))
+                    .Header(HeaderNames.CallId, s.CallId)
+                    .Header(HeaderNames.CSeq, (++s.CSeq).ToString() + " SUBSCRIBE")
+                    .Header(HeaderNames.Contact, core.ContactOf(_identity))
+                    .Header(HeaderNames.Event, s.EventPackage)
+                    .Header(HeaderNames.Accept, s.Owner == null ? null : s.Owner.AcceptOf(s.EventPackage))
+                    .Header(HeaderNames.Expires, _expires.ToString())
+                    .Header(HeaderNames.UserAgent, "DeskPhone")
+                    .Header(authHeader, authValue)
+                    .Body(_contentType, _body)
+                    .ToBytes();
+            }
+
+            public void Done(ClientTransaction transaction, SipMessage response, long nowMs) => _layer.OnResponse(_subscription, response, nowMs);
+        }
+    }
+}

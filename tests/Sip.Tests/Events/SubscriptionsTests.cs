@@ -1,0 +1,302 @@
+using System.Collections.Generic;
+using DeskPhone.Sip.Events;
+using DeskPhone.Sip.Message;
+
+namespace DeskPhone.Sip.Tests.Events
+{
+    /// <summary>
+    /// The events layer at its boundary: the SUBSCRIBE bytes it gives the core (new dialog, refresh, unsubscribe),
+    /// its pacing against the core's client transaction slots, its bounded queue and dialog table, and the answers to
+    /// NOTIFYs (the owner's status in a dialog, 481 for a dialog it does not hold).
+    /// </summary>
+    public class SubscriptionsTests
+    {
+        private sealed class Owner : INotifyConsumer
+        {
+            public readonly List<string> Seen = new List<string>();
+            public int Status = 200;
+
+            public string AcceptOf(string eventPackage) => "application/dialog-info+xml";
+
+            public int OnNotify(Subscription subscription, Notification notify, long nowMs)
+            {
+                Seen.Add(subscription.Target + " " + notify.State + " " + notify.Expires + " " + (notify.Reason ?? "-") + " " +
+                         notify.Message.ContentType + " " + notify.Message.BodyLength);
+                int status = subscription.OnNotify(notify.State, notify.Expires, notify.Reason, nowMs);
+                return status == 200 ? Status : status;
+            }
+        }
+
+        private readonly FakeClientCore _core = new FakeClientCore();
+        private readonly Owner _owner = new Owner();
+        private readonly Subscriptions _events;
+
+        public SubscriptionsTests()
+        {
+            _core.SetIdentity(1, "100", "10.0.0.1");
+            _events = new Subscriptions(_core, 8);
+        }
+
+        private Subscription Start(string target = "sip:200@10.0.0.1", long nowMs = 0)
+        {
+            var s = new Subscription(_events, _owner, "dialog", target, 1, 3600);
+            s.Start(nowMs);
+            return s;
+        }
+
+        private static string Notify(string callId, string fromTag, string toTag, string state, string body = "")
+        {
+            return "NOTIFY sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKn1\r\n" +
+                   "Max-Forwards: 70\r\nFrom: <sip:200@10.0.0.1>;tag=" + fromTag + "\r\nTo: <sip:100@10.0.0.1>" +
+                   (toTag != null ? ";tag=" + toTag : "") + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 NOTIFY\r\nEvent: dialog\r\n" +
+                   (state != null ? "Subscription-State: " + state + "\r\n" : "") +
+                   (body.Length > 0 ? "Content-Type: application/dialog-info+xml\r\n" : "") + "Content-Length: " + body.Length + "\r\n\r\n" + body;
+        }
+
+        [Fact]
+        public void NothingGoesOutBeforeTheFirstPollThenTheSubscribeIsByteExact()
+        {
+            Start();
+            Assert.Empty(_core.Sent);
+            Assert.Equal(1, _events.WaitingCount);
+
+            _events.Poll(10);
+
+            FakeClientCore.Request r = Assert.Single(_core.Sent);
+            Assert.Equal(("SUBSCRIBE", "sip:200@10.0.0.1", "10.0.0.1", 5060), (r.Method, r.Uri, r.Address, r.Port));
+            Assert.Equal(
+                "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
+                "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
+                "Max-Forwards: 70\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=t2\r\n" +
+                "To: <sip:200@10.0.0.1>\r\n" +
+                "Call-ID: t1@192.0.2.10\r\n" +
+                "CSeq: 1 SUBSCRIBE\r\n" +
+                "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
+                "Event: dialog\r\n" +
+                "Accept: application/dialog-info+xml\r\n" +
+                "Expires: 3600\r\n" +
+                "User-Agent: DeskPhone\r\n" +
+                "Content-Length: 0\r\n\r\n", r.Text);
+            Assert.Equal(0, _events.WaitingCount);
+        }
+
+        [Fact]
+        public void TheRefreshAndTheUnsubscribeStayInTheDialog()
+        {
+            Subscription s = Start();
+            _events.Poll(0);
+            _core.Answer(_core.Last, 200, "Expires: 600\r\n", 100);
+            Assert.Equal(SubscriptionState.Active, s.State);
+
+            s.Tick(100 + 540_000);
+            Assert.Equal(2, _core.Sent.Count);
+            Assert.Equal(
+                "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
+                "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
+                "Max-Forwards: 70\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=t2\r\n" +
+                "To: <sip:200@10.0.0.1>;tag=srv\r\n" +
+                "Call-ID: t1@192.0.2.10\r\n" +
+                "CSeq: 2 SUBSCRIBE\r\n" +
+                "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
+                "Event: dialog\r\n" +
+                "Accept: application/dialog-info+xml\r\n" +
+                "Expires: 3600\r\n" +
+                "User-Agent: DeskPhone\r\n" +
+                "Content-Length: 0\r\n\r\n", _core.Last.Text);
+            _core.Answer(_core.Last, 200, "Expires: 600\r\n", 540_200);
+
+            s.Stop();
+            _events.Forget(s);
+
+            Assert.Equal(3, _core.Sent.Count);
+            Assert.Equal(
+                "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
+                "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
+                "Max-Forwards: 70\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=t2\r\n" +
+                "To: <sip:200@10.0.0.1>;tag=srv\r\n" +
+                "Call-ID: t1@192.0.2.10\r\n" +
+                "CSeq: 3 SUBSCRIBE\r\n" +
+                "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
+                "Event: dialog\r\n" +
+                "Accept: application/dialog-info+xml\r\n" +
+                "Expires: 0\r\n" +
+                "User-Agent: DeskPhone\r\n" +
+                "Content-Length: 0\r\n\r\n", _core.Last.Text);
+            Assert.Equal(0, _events.DialogCount);
+        }
+
+        [Fact]
+        public void ABodyGoesOutInTheDialogWithItsType()
+        {
+            Subscription s = Start();
+            _events.Poll(0);
+            _core.Answer(_core.Last, 200, "Expires: 600\r\n", 100);
+
+            Assert.True(s.SendBody(System.Text.Encoding.UTF8.GetBytes("<x/>"), "application/x-as-feature-event+xml", 200));
+
+            string sent = _core.Last.Text;
+            Assert.Contains("CSeq: 2 SUBSCRIBE\r\n", sent);
+            Assert.EndsWith("Content-Type: application/x-as-feature-event+xml\r\nContent-Length: 4\r\n\r\n<x/>", sent);
+            s.OnResponse(200, 600, -1, 300);
+            s.Refresh(400);
+            Assert.EndsWith("Content-Length: 0\r\n\r\n", _core.Last.Text);
+        }
+
+        [Fact]
+        public void AnIdentityTurnedOffStillEndsItsSubscriptionWithTheIdentityThatMadeIt()
+        {
+            Subscription s = Start();
+            _events.Poll(0);
+            _core.Answer(_core.Last, 200, "", 100);
+            _core.SetIdentity(1, "100", "10.0.0.1", active: false);
+
+            s.Stop();
+
+            Assert.Equal(2, _core.Sent.Count);
+            Assert.Equal("100", _core.Last.Identity.User);
+            Assert.Contains("Expires: 0\r\n", _core.Last.Text);
+        }
+
+        [Fact]
+        public void FourGoOutAtATimeTheRestWaitInOrder()
+        {
+            var subs = new List<Subscription>();
+            for (int i = 0; i < 7; i++)
+            {
+                subs.Add(Start("sip:2" + i + "@10.0.0.1"));
+            }
+            _events.Poll(0);
+
+            Assert.Equal(Subscriptions.MaxInFlight, _core.Sent.Count);
+            Assert.Equal(3, _events.WaitingCount);
+
+            _core.Answer(_core.Sent[0], 200, "", 10);
+            _core.Answer(_core.Sent[1], 200, "", 10);
+            _events.Poll(20);
+
+            Assert.Equal(new[] { "sip:20@10.0.0.1", "sip:21@10.0.0.1", "sip:22@10.0.0.1", "sip:23@10.0.0.1", "sip:24@10.0.0.1", "sip:25@10.0.0.1" },
+                _core.Sent.ConvertAll(r => r.Uri));
+            Assert.Equal(1, _events.WaitingCount);
+        }
+
+        [Fact]
+        public void AnUnsubscribeLeavesOnlyTwoSlotsToTheOthers()
+        {
+            Subscription s = Start();
+            _events.Poll(0);
+            _core.Answer(_core.Last, 200, "", 10);
+            _core.HeldByOthers = SipUserAgent_Slots - Subscriptions.SlotsLeftByUnsubscribe;
+
+            s.Stop();
+            Assert.Single(_core.Sent);
+            Assert.Equal(1, _events.WaitingCount);
+
+            _core.HeldByOthers--;
+            _events.Poll(20);
+
+            Assert.Equal(2, _core.Sent.Count);
+            Assert.Contains("Expires: 0\r\n", _core.Last.Text);
+        }
+
+        private const int SipUserAgent_Slots = DeskPhone.Sip.UserAgent.SipUserAgent.MaxClientTransactions;
+
+        [Fact]
+        public void AFullQueueRefusesLocallyWith503()
+        {
+            var subs = new List<Subscription>();
+            for (int i = 0; i < 9; i++)
+            {
+                subs.Add(Start("sip:2" + i + "@10.0.0.1"));
+            }
+
+            Assert.Equal(8, _events.WaitingCount);
+            Assert.Equal(SubscriptionState.Waiting, subs[8].State);
+            Assert.Equal("503", subs[8].LastError);
+        }
+
+        [Fact]
+        public void AFullDialogTableRefusesANewDialogAfterDroppingTheEndedOnes()
+        {
+            var subs = new List<Subscription>();
+            for (int i = 0; i < 8; i++)
+            {
+                subs.Add(Start("sip:2" + i + "@10.0.0.1"));
+                _events.Poll(i);
+                _core.Answer(_core.Last, 200, "", i);
+            }
+            Assert.Equal(8, _events.DialogCount);
+
+            Subscription refused = Start("sip:299@10.0.0.1");
+            _events.Poll(100);
+            Assert.Equal("503", refused.LastError);
+
+            // A key turned to something else: its owner stops it without forgetting it; the table makes room then.
+            subs[3].Stop();
+            _core.Answer(_core.Last, 200, "", 110);
+            Subscription next = Start("sip:298@10.0.0.1");
+            _events.Poll(120);
+
+            Assert.Equal(SubscriptionState.Sent, next.State);
+            Assert.Equal("sip:298@10.0.0.1", _core.Last.Uri);
+            Assert.Equal(8, _events.DialogCount);
+        }
+
+        [Fact]
+        public void ANotifyInTheDialogGoesToTheOwnerWithItsStateAndGetsItsAnswer()
+        {
+            Subscription s = Start();
+            _events.Poll(0);
+            string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
+            _owner.Status = 400;
+
+            int status = _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t2", "active;expires=599", "<dialog-info/>")), 50);
+
+            Assert.Equal(400, status);
+            Assert.Equal(new[] { "sip:200@10.0.0.1 active 599 - application/dialog-info+xml 14" }, _owner.Seen);
+            Assert.Equal(SubscriptionState.Active, s.State);
+
+            // The NOTIFY came before the 2xx: its From tag is the dialog's remote tag from now on.
+            s.Refresh(100);
+            Assert.Contains("To: <sip:200@10.0.0.1>;tag=pbx1\r\n", _core.Last.Text);
+        }
+
+        [Fact]
+        public void ANotifyWithoutSubscriptionStateIsActiveAndATerminatedOneCarriesItsReason()
+        {
+            Start();
+            _events.Poll(0);
+            string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
+
+            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t2", null)), 50);
+            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t2", "terminated;reason=noresource")), 60);
+
+            Assert.Equal(new[] { "sip:200@10.0.0.1 active -1 - " + " 0", "sip:200@10.0.0.1 terminated -1 noresource " + " 0" }, _owner.Seen);
+        }
+
+        [Fact]
+        public void ANotifyInADialogThePhoneDoesNotHoldGets481AndOneOutsideEveryDialogIsNotTheLayers()
+        {
+            Start();
+            _events.Poll(0);
+
+            Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify("other@pbx", "pbx1", "t9", "active")), 50));
+            Assert.Equal(Subscriptions.NotInADialog, _events.OnNotify(FakeClientCore.Parse(Notify("other@pbx", "pbx1", null, "active")), 50));
+            Assert.Empty(_owner.Seen);
+        }
+
+        [Fact]
+        public void ANotifyAfterTheUnsubscribeGets481()
+        {
+            Subscription s = Start();
+            _events.Poll(0);
+            string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
+            _core.Answer(_core.Last, 200, "", 10);
+            s.Stop();
+
+            Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(callId, "srv", "t2", "terminated")), 50));
+        }
+    }
+}
