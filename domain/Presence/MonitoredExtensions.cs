@@ -158,15 +158,10 @@ namespace DeskPhone.Domain.Presence
         public string AcceptOf(string eventPackage) => eventPackage == "dialog" ? DialogInfo.ContentType : PresenceDocument.ContentType;
 
         /// <summary>A NOTIFY in a key's subscription (481 when the key monitors something else now).</summary>
-        public int OnNotify(Subscription subscription, Notification notify, long nowMs)
+        public int OnNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs)
         {
             int key = KeyOf(subscription);
-            if (key < 0)
-            {
-                return 481;
-            }
-            SipMessage m = notify.Message;
-            return OnNotify(key, m.ContentType, m.Buffer, m.BodyOffset, m.BodyLength, notify.State, notify.Expires, notify.Reason, nowMs);
+            return key < 0 ? 481 : OnNotify(key, notify.ContentType, notify.Buffer, notify.BodyOffset, notify.BodyLength, state, expires, reason, nowMs);
         }
 
         /// <summary>

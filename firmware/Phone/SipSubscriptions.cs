@@ -213,19 +213,18 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>A NOTIFY in one of the phone's own subscriptions: its body goes where its package says.</summary>
-        public int OnNotify(Subscription subscription, Notification notify, long nowMs)
+        public int OnNotify(Subscription subscription, SipMessage m, string state, int expires, string reason, long nowMs)
         {
             string package = subscription.EventPackage;
             if (package == FeatureEvent.EventPackage)
             {
-                return OnFeatureNotify(subscription, notify, nowMs);
+                return OnFeatureNotify(subscription, m, state, expires, reason, nowMs);
             }
             if (package == RegInfo.EventPackage)
             {
-                return OnRegNotify(subscription, notify, nowMs);
+                return OnRegNotify(subscription, m, state, expires, reason, nowMs);
             }
-            int status = subscription.OnNotify(notify.State, notify.Expires, notify.Reason, nowMs);
-            SipMessage m = notify.Message;
+            int status = subscription.OnNotify(state, expires, reason, nowMs);
             if (status == 200 && package == MessageSummaryPackage && m.BodyLength > 0)
             {
                 var summary = new MessageSummary();
@@ -239,9 +238,8 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The body is read before the subscription sees the NOTIFY: a bad one is refused and changes nothing.</summary>
-        private int OnFeatureNotify(Subscription subscription, Notification notify, long nowMs)
+        private int OnFeatureNotify(Subscription subscription, SipMessage m, string state, int expires, string reason, long nowMs)
         {
-            SipMessage m = notify.Message;
             bool hasBody = m.BodyLength > 0;
             if (hasBody)
             {
@@ -251,7 +249,7 @@ namespace DeskPhone.Firmware.Phone
                     return 400;
                 }
             }
-            int status = subscription.OnNotify(notify.State, notify.Expires, notify.Reason, nowMs);
+            int status = subscription.OnNotify(state, expires, reason, nowMs);
             if (status != 200 || !hasBody)
             {
                 return status;
@@ -268,9 +266,8 @@ namespace DeskPhone.Firmware.Phone
             return status;
         }
 
-        private int OnRegNotify(Subscription subscription, Notification notify, long nowMs)
+        private int OnRegNotify(Subscription subscription, SipMessage m, string state, int expires, string reason, long nowMs)
         {
-            SipMessage m = notify.Message;
             if (m.BodyLength > 0)
             {
                 string type = m.ContentType;
@@ -283,7 +280,7 @@ namespace DeskPhone.Firmware.Phone
                     return 400;
                 }
             }
-            int status = subscription.OnNotify(notify.State, notify.Expires, notify.Reason, nowMs);
+            int status = subscription.OnNotify(state, expires, reason, nowMs);
             if (status == 200 && _regInfo.NeedsRefresh)
             {
                 // A partial document skipped a version: a refresh makes the server send the full state (RFC 3680 4.4).

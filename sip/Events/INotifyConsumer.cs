@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Message;
+
 namespace DeskPhone.Sip.Events
 {
     /// <summary>
@@ -11,7 +13,12 @@ namespace DeskPhone.Sip.Events
         /// <summary>The Accept header of the SUBSCRIBEs of <paramref name="eventPackage"/> (the body types the owner reads).</summary>
         string AcceptOf(string eventPackage);
 
-        /// <summary>A NOTIFY in <paramref name="subscription"/>'s dialog; returns the status to answer (200, 400, 415, 481, ...).</summary>
-        int OnNotify(Subscription subscription, Notification notify, long nowMs);
+        /// <summary>
+        /// A NOTIFY in <paramref name="subscription"/>'s dialog (its body and type in <paramref name="notify"/>), with
+        /// its Subscription-State read once: <paramref name="state"/> active, pending or terminated ("active" when the
+        /// header is missing), <paramref name="expires"/> in seconds (-1 absent) and <paramref name="reason"/> (null
+        /// absent). Returns the status to answer (200, 400, 415, 481, ...).
+        /// </summary>
+        int OnNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs);
     }
 }

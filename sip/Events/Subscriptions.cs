@@ -37,7 +37,6 @@ namespace DeskPhone.Sip.Events
 
         private readonly ISipClientCore _core;
         private readonly int _maxDialogs;
-        private readonly Notification _notification = new Notification();
 
         // The dialog table: a list through the subscriptions themselves (no entry objects), at most _maxDialogs long.
         private Subscription _table;
@@ -154,15 +153,14 @@ namespace DeskPhone.Sip.Events
             {
                 return 481;
             }
-            _notification.Read(notify);
-            try
+            // The state read here, once, and passed as values: no object kept for it.
+            string header = notify.GetHeader(HeaderNames.SubscriptionState);
+            int expires;
+            if (!int.TryParse(HeaderParams.Get(header, "expires") ?? "", out expires))
             {
-                return s.Owner.OnNotify(s, _notification, nowMs);
+                expires = -1;
             }
-            finally
-            {
-                _notification.Clear();
-            }
+            return s.Owner.OnNotify(s, notify, HeaderParams.Value(header) ?? "active", expires, HeaderParams.Get(header, "reason"), nowMs);
         }
 
         private static int SlotsLeft(int expires) => expires == 0 ? SlotsLeftByUnsubscribe : SlotsLeftToOthers;

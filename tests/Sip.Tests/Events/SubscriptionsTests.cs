@@ -18,11 +18,10 @@ namespace DeskPhone.Sip.Tests.Events
 
             public string AcceptOf(string eventPackage) => "application/dialog-info+xml";
 
-            public int OnNotify(Subscription subscription, Notification notify, long nowMs)
+            public int OnNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs)
             {
-                Seen.Add(subscription.Target + " " + notify.State + " " + notify.Expires + " " + (notify.Reason ?? "-") + " " +
-                         notify.Message.ContentType + " " + notify.Message.BodyLength);
-                int status = subscription.OnNotify(notify.State, notify.Expires, notify.Reason, nowMs);
+                Seen.Add(subscription.Target + " " + state + " " + expires + " " + (reason ?? "-") + " " + notify.ContentType + " " + notify.BodyLength);
+                int status = subscription.OnNotify(state, expires, reason, nowMs);
                 return status == 200 ? Status : status;
             }
         }
