@@ -41,11 +41,11 @@ namespace DeskPhone.Firmware.Phone
         private void OnSettingChanged(string name, int idx, bool needsReboot)
         {
             long now = _phone.Now;
-            if (name.StartsWith("status_msgs_"))
+            if (name.StartsWith(SettingFamilies.StatusMsgs))
             {
                 ApplyStatusCategories(now);
             }
-            else if (name.StartsWith("led_"))
+            else if (name.StartsWith(SettingFamilies.Led))
             {
                 ApplyLeds();
             }
@@ -67,7 +67,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 // Read at each dial and shown by StatusWiring (AnonymousIdOn); not part of the registration.
             }
-            else if (name.StartsWith("user_"))
+            else if (name.StartsWith(SettingFamilies.User))
             {
                 _phone.SignalIdentityChanged(idx);
             }

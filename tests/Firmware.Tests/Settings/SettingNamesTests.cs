@@ -29,6 +29,17 @@ namespace DeskPhone.Firmware.Tests.Settings
             Assert.Equal(TableNames().OrderBy(n => n).ToArray(), constants);
         }
 
+        /// <summary>A misspelt family prefix would match nothing: the dispatcher would silently ignore the family.</summary>
+        [Theory]
+        [InlineData(SettingFamilies.StatusMsgs)]
+        [InlineData(SettingFamilies.Led)]
+        [InlineData(SettingFamilies.User)]
+        [InlineData(SettingFamilies.UserFwd)]
+        public void EachFamilyPrefixStartsSettingsOfTheTable(string prefix)
+        {
+            Assert.Contains(TableNames(), n => n.StartsWith(prefix, System.StringComparison.Ordinal) && n.Length > prefix.Length);
+        }
+
         [Fact]
         public void NoProductCodeLooksASettingUpByALiteral()
         {
