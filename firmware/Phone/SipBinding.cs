@@ -2,7 +2,6 @@ using DeskPhone.Domain.Routing;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Registration;
-using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Firmware.Phone
