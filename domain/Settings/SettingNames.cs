@@ -8,6 +8,14 @@ namespace DeskPhone.Domain.Settings
     /// </summary>
     public static class SettingNames
     {
+        // The name prefixes of the families a SettingChanged dispatcher handles as a whole (every status category, every
+        // LED rule, every identity setting, the forwards): constants here, not one more type (a type costs heap on the
+        // device). SettingNamesTests tells them from the names by their ending '_' and checks each starts names.
+        public const string StatusMsgsFamily = "status_msgs_";
+        public const string LedFamily = "led_";
+        public const string UserFamily = "user_";
+        public const string UserFwdFamily = "user_fwd_";
+
         public const string StatusMsgsThatAreBlocked = "status_msgs_that_are_blocked";
         public const string StatusMsgsThatShowDirectly = "status_msgs_that_show_directly";
         public const string StatusMsgsThatAreEssential = "status_msgs_that_are_essential";

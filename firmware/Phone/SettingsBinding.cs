@@ -41,11 +41,11 @@ namespace DeskPhone.Firmware.Phone
         private void OnSettingChanged(string name, int idx, bool needsReboot)
         {
             long now = _phone.Now;
-            if (name.StartsWith(SettingFamilies.StatusMsgs))
+            if (name.StartsWith(SettingNames.StatusMsgsFamily))
             {
                 ApplyStatusCategories(now);
             }
-            else if (name.StartsWith(SettingFamilies.Led))
+            else if (name.StartsWith(SettingNames.LedFamily))
             {
                 ApplyLeds();
             }
@@ -67,7 +67,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 // Read at each dial and shown by StatusWiring (AnonymousIdOn); not part of the registration.
             }
-            else if (name.StartsWith(SettingFamilies.User))
+            else if (name.StartsWith(SettingNames.UserFamily))
             {
                 _phone.SignalIdentityChanged(idx);
             }

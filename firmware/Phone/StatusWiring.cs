@@ -38,7 +38,7 @@ namespace DeskPhone.Firmware.Phone
             _phone.Presence.Changed += OnPresenceChanged;
             _phone.Settings.SettingChanged += (name, idx, reboot) =>
             {
-                if (idx == _phone.CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith(SettingFamilies.UserFwd) || name == SettingNames.UserAnonymousCall))
+                if (idx == _phone.CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith(SettingNames.UserFwdFamily) || name == SettingNames.UserAnonymousCall))
                 {
                     FeaturesChanged();
                 }

@@ -31,13 +31,20 @@ namespace DeskPhone.Firmware.Tests.Settings
 
         /// <summary>A misspelt family prefix would match nothing: the dispatcher would silently ignore the family.</summary>
         [Theory]
-        [InlineData(SettingFamilies.StatusMsgs)]
-        [InlineData(SettingFamilies.Led)]
-        [InlineData(SettingFamilies.User)]
-        [InlineData(SettingFamilies.UserFwd)]
+        [InlineData(SettingNames.StatusMsgsFamily)]
+        [InlineData(SettingNames.LedFamily)]
+        [InlineData(SettingNames.UserFamily)]
+        [InlineData(SettingNames.UserFwdFamily)]
         public void EachFamilyPrefixStartsSettingsOfTheTable(string prefix)
         {
             Assert.Contains(TableNames(), n => n.StartsWith(prefix, System.StringComparison.Ordinal) && n.Length > prefix.Length);
+        }
+
+        [Fact]
+        public void TheFamiliesAreTheConstantsEndingInAnUnderscore()
+        {
+            Assert.Equal(new[] { SettingNames.LedFamily, SettingNames.StatusMsgsFamily, SettingNames.UserFamily, SettingNames.UserFwdFamily },
+                AllConstants().Where(n => n.EndsWith("_")).OrderBy(n => n, System.StringComparer.Ordinal));
         }
 
         [Fact]
@@ -81,7 +88,10 @@ namespace DeskPhone.Firmware.Tests.Settings
             return names;
         }
 
-        private static IEnumerable<string> Constants() =>
+        /// <summary>The setting names among SettingNames' constants (the family prefixes end in '_', no name does).</summary>
+        private static IEnumerable<string> Constants() => AllConstants().Where(n => !n.EndsWith("_"));
+
+        private static IEnumerable<string> AllConstants() =>
             typeof(SettingNames).GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue());
 
