@@ -320,7 +320,18 @@ namespace DeskPhone.Sip.Transport
                 Shed++;
                 Close(shed);
             }
-            var c = new TcpConnection(client, slot, host, port, _packetBytes * 2);
+            TcpConnection c;
+            try
+            {
+                c = new TcpConnection(client, slot, host, port, _packetBytes * 2);
+            }
+            catch (System.Exception)
+            {
+                // No heap for its buffer (nanoFramework may report that as another exception): this peer is refused,
+                // the thread and the other connections go on.
+                client.Close();
+                return true;
+            }
             Touch(c);
             lock (_connections)
             {
