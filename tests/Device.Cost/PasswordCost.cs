@@ -30,20 +30,7 @@ namespace DeskPhone.Cost
             {
                 Fail("a wrong password verified");
             }
-            for (int kind = 0; kind < 3; kind++)
-            {
-                Console.WriteLine("cost mark prepare " + KindName(kind));
-                Do(kind);
-                for (int run = 1; run <= 2; run++)
-                {
-                    int count = n * run;
-                    Console.WriteLine("cost mark " + KindName(kind) + " " + count.ToString());
-                    for (int i = 0; i < count; i++)
-                    {
-                        Do(kind);
-                    }
-                }
-            }
+            CostRuns.Run(3, n, KindName, Do);
             // Ends the last run's dump: what follows is in no run.
             Console.WriteLine("cost mark prepare voice");
         }
