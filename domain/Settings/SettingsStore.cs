@@ -363,7 +363,10 @@ namespace DeskPhone.Domain.Settings
         public SettingsImportReport ImportXml(byte[] data, int offset, int length) => XmlSettingsImporter.Import(this, data, offset, length);
 
         /// <summary>The settings in the phones' XML format (UTF-8); see <see cref="XmlSettingsExporter"/>.</summary>
-        public byte[] ExportXml(bool includeDefaults) => XmlSettingsExporter.Export(this, includeDefaults);
+        public byte[] ExportXml(bool includeDefaults) => XmlSettingsExporter.Export(this, includeDefaults, true);
+
+        /// <summary>The export, with the password hashes only when <paramref name="includePasswords"/>.</summary>
+        public byte[] ExportXml(bool includeDefaults, bool includePasswords) => XmlSettingsExporter.Export(this, includeDefaults, includePasswords);
 
         // ---- internals ----
 

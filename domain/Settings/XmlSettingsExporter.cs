@@ -4,19 +4,20 @@ using DeskPhone.Domain.Xml;
 namespace DeskPhone.Domain.Settings
 {
     /// <summary>
-    /// Writes the phones' XML settings format. Passwords go out in their hash form (import accepts it back);
+    /// Writes the phones' XML settings format. Passwords go out in their hash form (import accepts it back), or not at
+    /// all without <c>includePasswords</c> (a reader who may not change them gets no hash to guess against offline);
     /// Secret settings (user_pass) are left out altogether, so a re-import cannot blank them.
     /// </summary>
     public static class XmlSettingsExporter
     {
-        public static byte[] Export(SettingsStore store, bool includeDefaults)
+        public static byte[] Export(SettingsStore store, bool includeDefaults, bool includePasswords)
         {
             StringBuilder sb = new StringBuilder();
             sb.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<settings>\n<phone-settings>\n");
             for (int i = 0; i < store.DefinitionCount; i++)
             {
                 SettingDefinition def = store.GetDefinition(i);
-                if (def.Kind == SettingKind.Secret)
+                if (def.Kind == SettingKind.Secret || (def.Kind == SettingKind.Password && !includePasswords))
                 {
                     continue;
                 }

@@ -206,7 +206,7 @@ namespace DeskPhone.Firmware.Bench
                     }
                     return post ? SetSetting(request, parts[2], query, body) : NotFound(method, path);
                 case "settings.xml":
-                    return parts.Length != 2 ? NotFound(method, path) : get ? _web.Export(query) : post ? _web.Import(request) : NotFound(method, path);
+                    return parts.Length != 2 ? NotFound(method, path) : get ? _web.Export(request, query) : post ? _web.Import(request) : NotFound(method, path);
                 case "system":
                     return get && parts.Length == 2 ? _web.SystemInfo() : NotFound(method, path);
                 case "reboot":

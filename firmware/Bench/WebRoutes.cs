@@ -132,11 +132,27 @@ namespace DeskPhone.Firmware.Bench
             }
         }
 
-        /// <summary>GET /api/settings.xml[?all=on]: the changed settings (all with all=on) in the phones' XML format.</summary>
-        public BenchResponse Export(string query)
+        /// <summary>
+        /// GET /api/settings.xml[?all=on]: the changed settings (all with all=on) in the phones' XML format. Once
+        /// admin_mode_password is set, the password hashes go out only with it in X-Admin-Password (a wrong one is
+        /// refused and counted like any wrong password): its hash is not for anyone who may read the settings to guess
+        /// against offline.
+        /// </summary>
+        public BenchResponse Export(BenchRequest request, string query)
         {
+            bool passwords = true;
+            if (_phone.Settings.IsPasswordSet(SettingNames.AdminModePassword))
+            {
+                bool given = request.AdminPassword != null && request.AdminPassword.Length > 0;
+                BenchResponse refusal = given ? _auth.CheckAdmin(request, _phone.Now) : null;
+                if (refusal != null)
+                {
+                    return refusal;
+                }
+                passwords = given;
+            }
             string all = BenchRouter.Param(query, "all");
-            var xml = new BenchResponse(200, "application/xml; charset=utf-8", _phone.Settings.ExportXml(all == "on" || all == "1"));
+            var xml = new BenchResponse(200, "application/xml; charset=utf-8", _phone.Settings.ExportXml(all == "on" || all == "1", passwords));
             xml.ExtraHeaderName = "Content-Disposition";
             xml.ExtraHeaderValue = "attachment; filename=\"settings.xml\"";
             return xml;

@@ -16,8 +16,8 @@ namespace DeskPhone.Firmware.Phone
         public const int InboxSlots = 2;
 
         /// <summary>
-        /// TCP connections the board holds at once (TcpTransport's capacity): each is about 10 KB of heap (its thread,
-        /// a buffer of two packets, its own parsed message), so the default 8 could not exist beside the phone
+        /// TCP connections the board holds at once (TcpTransport's capacity): each is a buffer of two packets (6 KB;
+        /// one thread and parser serve them all), so the default 8 could not exist beside the phone
         /// (docs/benchmarks.md, "Load profiles"); a PBX uses one, and a new connection beyond sheds the one idle the
         /// longest.
         /// </summary>

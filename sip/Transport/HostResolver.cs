@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Sip.Transport
@@ -38,9 +39,18 @@ namespace DeskPhone.Sip.Transport
         }
 
         /// <summary>
-        /// The address of a host as text (IPv6 without brackets; a name resolves to IPv4), or null when it cannot be resolved. A dotted quad is answered here, in
-        /// managed code, without the network stack (no exception, no native call: the boot test in the interpreter,
-        /// which has no networking natives, resolves its registrar this way); anything else goes to IPAddress and DNS.
+        /// Whether names may resolve to IPv6 (AAAA) addresses: set by the composition when the SIP transports are bound
+        /// to an IPv6 address (dual stack or IPv6 only, docs/sip-stack.md "IPv6"); off, a name resolves to IPv4 only,
+        /// which an IPv4 socket can reach.
+        /// </summary>
+        public static bool IPv6 { get; set; }
+
+        /// <summary>
+        /// The address of a host as text (IPv6 without brackets), or null when it cannot be resolved. A dotted quad is
+        /// answered here, in managed code, without the network stack (no exception, no native call: the boot test in
+        /// the interpreter, which has no networking natives, resolves its registrar this way); anything else goes to
+        /// IPAddress and DNS, whose first IPv4 address is taken, or with <see cref="IPv6"/> its first address of either
+        /// family (the resolver's order, RFC 6724 on a host).
         /// </summary>
         public static string Resolve(string host)
         {
@@ -64,18 +74,25 @@ namespace DeskPhone.Sip.Transport
             }
             try
             {
-                IPHostEntry entry = Dns.GetHostEntry(host);
-                for (int i = 0; i < entry.AddressList.Length; i++)
-                {
-                    if (entry.AddressList[i].AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
-                    {
-                        return entry.AddressList[i].ToString();
-                    }
-                }
+                return Pick(Dns.GetHostEntry(host).AddressList, IPv6);
             }
             catch (System.Exception)
             {
                 // Unknown name or no DNS server: the caller reports "cannot resolve".
+                return null;
+            }
+        }
+
+        /// <summary>The first address of <paramref name="addresses"/> the transports can reach (IPv4, or either with <paramref name="ipv6"/>), as text; null when none.</summary>
+        public static string Pick(IPAddress[] addresses, bool ipv6)
+        {
+            for (int i = 0; i < addresses.Length; i++)
+            {
+                AddressFamily family = addresses[i].AddressFamily;
+                if (family == AddressFamily.InterNetwork || (ipv6 && family == AddressFamily.InterNetworkV6))
+                {
+                    return IpAddresses.HostOf(addresses[i]);
+                }
             }
             return null;
         }

@@ -7,9 +7,11 @@ namespace DeskPhone.Sip.Transport
 {
     /// <summary>
     /// SIP over TCP: up to <see cref="Capacity"/> connections (<see cref="MaxConnections"/> unless the board says
-    /// fewer), each read by its own thread, which frames the
-    /// stream with the parser (several messages or half of one per read), posts complete messages to the inbox and
-    /// answers on the same connection. The limits (docs/sip-stack.md, "SIP transport limits"):
+    /// fewer), all served by one thread (on the device every thread's stack comes from the managed heap, and
+    /// nanoFramework has <c>Socket.Poll</c> but no select). Each turn the thread accepts a waiting connection, then
+    /// reads each connection that has bytes (one read each, so none starves the others), frames the stream with the
+    /// parser it shares among them (several messages or half of one per read), posts complete messages to the inbox;
+    /// answers go out on the same connection. The limits (docs/sip-stack.md, "SIP transport limits"):
     /// <list type="bullet">
     /// <item>a connection idle for <see cref="IdleTimeoutMs"/> is closed; a CRLFCRLF keep-alive (RFC 5626 3.5.1) is
     /// answered with CRLF and counts as activity, like every message read or answer sent; a message still incomplete
@@ -21,7 +23,7 @@ namespace DeskPhone.Sip.Transport
     /// Content-Length, a body over the buffer, headers that never end) is answered 400, 413 or 513 and then closed,
     /// as RFC 3261 18.3 asks;</item>
     /// <item>an answer the peer does not take within <see cref="SendTimeoutMs"/> closes the connection, so a peer that
-    /// stops reading cannot hold up the phone's loop.</item>
+    /// stops reading cannot hold up the phone's loop (nor, for a keep-alive's pong, the other connections for longer).</item>
     /// </list>
     /// </summary>
     public sealed class TcpTransport : ISipTransport
@@ -38,13 +40,33 @@ namespace DeskPhone.Sip.Transport
         /// <summary>How long an answer may wait for the peer to take it before the connection is closed.</summary>
         public const int SendTimeoutMs = 2000;
 
+        /// <summary>
+        /// The longest the thread waits for traffic in one turn (on the connection active last, else the listener):
+        /// what else arrives meanwhile is read at most this late.
+        /// </summary>
+        public const int TurnMs = 10;
+
         /// <summary>How long a connection whose framing was lost waits for its error answer to go out before it is closed.</summary>
         private const int AnswerWaitMs = 2000;
+
+        /// <summary>After the error answer, what the peer still sends is read and dropped until it is quiet this long (at most <see cref="DrainMs"/>).</summary>
+        private const int DrainQuietMs = 50;
+        private const int DrainMs = 1000;
+
+        /// <summary>A turn counts at most this long (a clock set by SNTP must not close every connection at once).</summary>
+        private const int MaxTurnCountedMs = 1000;
 
         private static readonly byte[] Pong = { (byte)'\r', (byte)'\n' };
 
         private readonly SipInbox _inbox;
-        private readonly Connection[] _connections;
+        private readonly TcpConnection[] _connections;
+        private readonly int _packetBytes;
+
+        // Only the serving thread frames, so one parser and one parsed message serve every connection.
+        private readonly SipParser _parser;
+        private readonly SipMessage _message = new SipMessage();
+        private readonly ParseResult _result = new ParseResult();
+
         private Socket _listener;
         private bool _running;
         private int _activity;
@@ -55,13 +77,16 @@ namespace DeskPhone.Sip.Transport
 
         /// <param name="inbox">Where complete messages go.</param>
         /// <param name="capacity">
-        /// Connections held at once; each costs its reading thread, a buffer of two inbox packets and its own parsed
-        /// message (about 10 KB in the interpreter with 3,072-byte packets, docs/benchmarks.md "Load profiles").
+        /// Connections held at once; each costs a buffer of two inbox packets (6 KB on the board with 3,072-byte
+        /// packets) and its state; the thread, parser and parsed message are shared (docs/benchmarks.md "Load profiles").
         /// </param>
         public TcpTransport(SipInbox inbox, int capacity)
         {
             _inbox = inbox;
-            _connections = new Connection[capacity];
+            _connections = new TcpConnection[capacity];
+            _packetBytes = inbox.PacketBytes;
+            // Headers are limited to a packet, bodies too: a message the parser frames always fits the buffer.
+            _parser = new SipParser { MaxBodyBytes = _packetBytes, MaxHeaderBytes = _packetBytes };
             IdleTimeoutMs = DefaultIdleTimeoutMs;
         }
 
@@ -110,6 +135,9 @@ namespace DeskPhone.Sip.Transport
         /// <summary>For an IPv6 bind address: accept IPv4 peers too (IPv6Only off, where the platform allows). Default on.</summary>
         public bool DualStack { get; set; } = true;
 
+        /// <summary>Where every sent message is also recorded (the SIP trace); null: none.</summary>
+        public SipTrace Trace { get; set; }
+
         /// <summary>Listens on address:port, IPv4 or IPv6 ("::1", "::", "[::1]"); port 0 picks a free one.</summary>
         public void Start(string address, int port)
         {
@@ -119,7 +147,7 @@ namespace DeskPhone.Sip.Transport
             _listener.Listen(4);
             LocalPort = ((IPEndPoint)_listener.LocalEndPoint).Port;
             _running = true;
-            new Thread(Accept).Start();
+            new Thread(Serve).Start();
         }
 
         public void Stop()
@@ -131,11 +159,7 @@ namespace DeskPhone.Sip.Transport
             }
             for (int i = 0; i < _connections.Length; i++)
             {
-                Connection c;
-                lock (_connections)
-                {
-                    c = _connections[i];
-                }
+                TcpConnection c = _connections[i];
                 if (c != null)
                 {
                     Close(c);
@@ -143,12 +167,9 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
-        /// <summary>Where every sent message is also recorded (the SIP trace); null: none.</summary>
-        public SipTrace Trace { get; set; }
-
         public bool Send(byte[] data, int length, string host, int port, object connection)
         {
-            var c = connection as Connection;
+            var c = connection as TcpConnection;
             if (c == null || c.Closed)
             {
                 return false;
@@ -168,83 +189,399 @@ namespace DeskPhone.Sip.Transport
         }
 
         /// <summary>Marks traffic on the connection: its idle time starts again, and it is the last one to be shed.</summary>
-        private void Touch(Connection c)
+        private void Touch(TcpConnection c)
         {
             c.IdleMs = 0;
             c.LastActivity = Interlocked.Increment(ref _activity);
         }
 
-        /// <summary>The reader's wait per turn: short enough to notice the idle timeout and a stop in time.</summary>
-        private int PollSliceMs()
-        {
-            int slice = IdleTimeoutMs / 4;
-            return slice < 10 ? 10 : slice > 1000 ? 1000 : slice;
-        }
+        // ---- the serving thread ----
 
-        private void Accept()
+        private void Serve()
         {
+            long last = NowMs();
             while (_running)
             {
-                Socket client;
+                long now = NowMs();
+                long counted = now - last;
+                int elapsed = counted < 0 ? 0 : counted > MaxTurnCountedMs ? MaxTurnCountedMs : (int)counted;
+                last = now;
+                bool busy;
                 try
                 {
-                    client = _listener.Accept();
-                }
-                catch (SocketException)
-                {
-                    continue;
+                    busy = AcceptWaiting();
                 }
                 catch (System.ObjectDisposedException)
                 {
-                    return;
-                }
-                try
-                {
-                    client.SendTimeout = SendTimeoutMs;
+                    return; // stopped
                 }
                 catch (SocketException)
                 {
+                    busy = false;
                 }
-                Connection shed = null;
-                Connection c;
-                lock (_connections)
+                for (int i = 0; i < _connections.Length; i++)
                 {
-                    int slot = -1;
-                    for (int i = 0; i < _connections.Length && slot < 0; i++)
+                    TcpConnection c = _connections[i];
+                    if (c != null && Serve(c, elapsed))
                     {
-                        if (_connections[i] == null)
+                        busy = true;
+                    }
+                }
+                if (!busy)
+                {
+                    Wait();
+                }
+            }
+        }
+
+        private static long NowMs() => System.DateTime.UtcNow.Ticks / 10000;
+
+        /// <summary>Waits up to <see cref="TurnMs"/> for bytes on the connection active last (a PBX's answer goes on at once), else for a new connection.</summary>
+        private void Wait()
+        {
+            TcpConnection latest = null;
+            for (int i = 0; i < _connections.Length; i++)
+            {
+                TcpConnection c = _connections[i];
+                if (c != null && !c.Closed && !c.Blocked && !c.Closing && (latest == null || c.LastActivity - latest.LastActivity > 0))
+                {
+                    latest = c;
+                }
+            }
+            try
+            {
+                (latest == null ? _listener : latest.Socket).Poll(TurnMs * 1000, SelectMode.SelectRead);
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(TurnMs);
+            }
+            catch (System.ObjectDisposedException)
+            {
+                Thread.Sleep(TurnMs); // that connection just closed, or the transport stopped: the next turn sees which
+            }
+        }
+
+        /// <summary>Takes a waiting connection, if any, shedding the one idle the longest when every slot is taken.</summary>
+        private bool AcceptWaiting()
+        {
+            if (!_listener.Poll(0, SelectMode.SelectRead))
+            {
+                return false;
+            }
+            Socket client;
+            string host;
+            int port;
+            try
+            {
+                client = _listener.Accept();
+                var remote = (IPEndPoint)client.RemoteEndPoint;
+                host = IpAddresses.HostOf(remote.Address);
+                port = remote.Port;
+                client.SendTimeout = SendTimeoutMs;
+            }
+            catch (SocketException)
+            {
+                return true;
+            }
+            TcpConnection shed = null;
+            int slot = -1;
+            lock (_connections)
+            {
+                for (int i = 0; i < _connections.Length && slot < 0; i++)
+                {
+                    if (_connections[i] == null)
+                    {
+                        slot = i;
+                    }
+                }
+                if (slot < 0)
+                {
+                    // Full: the connection idle the longest gives way, so idle or hostile connections cannot keep
+                    // a PBX out (the activity stamps only grow, compared as serial numbers).
+                    slot = 0;
+                    for (int i = 1; i < _connections.Length; i++)
+                    {
+                        if (_connections[i].LastActivity - _connections[slot].LastActivity < 0)
                         {
                             slot = i;
                         }
                     }
-                    if (slot < 0)
-                    {
-                        // Full: the connection idle the longest gives way, so idle or hostile connections cannot keep
-                        // a PBX out (the activity stamps only grow, compared as serial numbers).
-                        slot = 0;
-                        for (int i = 1; i < _connections.Length; i++)
-                        {
-                            if (_connections[i].LastActivity - _connections[slot].LastActivity < 0)
-                            {
-                                slot = i;
-                            }
-                        }
-                        shed = _connections[slot];
-                    }
-                    c = new Connection(client, slot);
-                    _connections[slot] = c;
+                    shed = _connections[slot];
                 }
-                Touch(c);
                 if (shed != null)
                 {
-                    Shed++;
-                    Close(shed);
+                    // Its buffer goes before the new one is made: the heap never holds one more than the capacity.
+                    _connections[slot] = null;
                 }
-                new Thread(new ConnectionReader(this, c).Run).Start();
+            }
+            if (shed != null)
+            {
+                Shed++;
+                Close(shed);
+            }
+            TcpConnection c;
+            try
+            {
+                c = new TcpConnection(client, slot, host, port, _packetBytes * 2);
+            }
+            catch (System.Exception)
+            {
+                // No heap for its buffer (nanoFramework may report that as another exception): this peer is refused,
+                // the thread and the other connections go on.
+                client.Close();
+                return true;
+            }
+            Touch(c);
+            lock (_connections)
+            {
+                _connections[slot] = c;
+            }
+            return true;
+        }
+
+        /// <summary>One turn of one connection: its limits, a retry of a blocked message, one read. True when something happened.</summary>
+        private bool Serve(TcpConnection c, int elapsed)
+        {
+            try
+            {
+                if (c.Closed)
+                {
+                    return false;
+                }
+                c.IdleMs += elapsed;
+                if (c.Closing)
+                {
+                    return Drain(c, elapsed);
+                }
+                bool busy = false;
+                if (c.Blocked)
+                {
+                    Frame(c);
+                    if (c.Blocked)
+                    {
+                        return false; // still no free packet: the socket stays unread
+                    }
+                    busy = true;
+                }
+                if (c.Filled > 0)
+                {
+                    c.PartialMs += elapsed;
+                }
+                if (c.IdleMs >= IdleTimeoutMs || c.PartialMs >= IdleTimeoutMs)
+                {
+                    IdleClosed++;
+                    Close(c);
+                    return true;
+                }
+                if (c.Closing || !c.Socket.Poll(0, SelectMode.SelectRead))
+                {
+                    return busy;
+                }
+                int n = c.Socket.Receive(c.Buffer, c.Filled, c.Buffer.Length - c.Filled, SocketFlags.None);
+                if (n <= 0)
+                {
+                    Close(c);
+                    return true;
+                }
+                Touch(c);
+                c.Filled += n;
+                Frame(c);
+                return true;
+            }
+            catch (System.Exception)
+            {
+                // A reset, a closed socket, or anything else: this connection ends, the others go on.
+                Close(c);
+                return true;
             }
         }
 
-        private void Close(Connection c)
+        /// <summary>
+        /// Posts every complete message in the buffer (or marks the connection blocked when no packet is free, keeping
+        /// the rest), answers keep-alives, and refuses a stream whose framing is lost.
+        /// </summary>
+        private void Frame(TcpConnection c)
+        {
+            byte[] buffer = c.Buffer;
+            int filled = c.Filled;
+            int start = 0;
+            int refuse = 0;
+            c.Blocked = false;
+            while (start < filled)
+            {
+                int skipped = KeepAlives(c, start, filled);
+                if (skipped < 0)
+                {
+                    break;
+                }
+                start += skipped;
+                if (start == filled)
+                {
+                    break;
+                }
+                _parser.Parse(buffer, start, filled - start, true, _message, _result);
+                if (_result.Code == ParseResult.Incomplete)
+                {
+                    break;
+                }
+                if (_result.Code == ParseResult.Invalid && _message.Length == 0)
+                {
+                    // The framing is lost: nothing after this point can be trusted.
+                    refuse = _result.ErrorStatus == 0 ? -1 : _result.ErrorStatus;
+                    break;
+                }
+                int length = _message.Offset - start + _message.Length;
+                SipPacket posted = length <= _packetBytes
+                    ? Post(c, start, length, 0)
+                    : Post(c, start, _message.BodyOffset - start, 513);
+                if (posted == null)
+                {
+                    break;
+                }
+                start += _result.Consumed;
+                c.PartialMs = 0;
+                Touch(c);
+            }
+            if (start > 0)
+            {
+                System.Array.Copy(buffer, start, buffer, 0, filled - start);
+                c.Filled = filled - start;
+            }
+            if (refuse == 0 && !c.Blocked && c.Filled == buffer.Length)
+            {
+                // A header line longer than the buffer (the parser waits for its end): the stream is lost.
+                refuse = 513;
+            }
+            if (refuse < 0)
+            {
+                FramingErrors++;
+                Close(c);
+            }
+            else if (refuse > 0 && !c.Blocked)
+            {
+                SipPacket answer = Post(c, 0, c.Filled, refuse);
+                if (answer != null)
+                {
+                    // The answer goes out from the loop; then what the peer still sends is drained so that closing does
+                    // not reset the connection before the answer is delivered.
+                    FramingErrors++;
+                    c.Closing = true;
+                    c.Answer = answer;
+                }
+            }
+        }
+
+        /// <summary>
+        /// CR and LF between messages: each CRLFCRLF is a keep-alive ping (RFC 5626 3.5.1), answered with one CRLF;
+        /// other CRs and LFs are skipped (RFC 3261 7.5). Returns the bytes consumed, or -1 when the bytes so far
+        /// may still become a ping (wait for more).
+        /// </summary>
+        private int KeepAlives(TcpConnection c, int start, int end)
+        {
+            byte[] b = c.Buffer;
+            int i = start;
+            while (i < end && (b[i] == (byte)'\r' || b[i] == (byte)'\n'))
+            {
+                if (end - i >= 4 && b[i] == (byte)'\r' && b[i + 1] == (byte)'\n' && b[i + 2] == (byte)'\r' && b[i + 3] == (byte)'\n')
+                {
+                    if (!c.Write(Pong, Pong.Length))
+                    {
+                        throw new System.ObjectDisposedException("connection");
+                    }
+                    i += 4;
+                    continue;
+                }
+                if (end - i < 4 && PingPrefix(b, i, end))
+                {
+                    return i == start ? -1 : i - start;
+                }
+                i++;
+            }
+            return i - start;
+        }
+
+        private static bool PingPrefix(byte[] b, int start, int end)
+        {
+            for (int k = start; k < end; k++)
+            {
+                if (b[k] != ((k - start) % 2 == 0 ? (byte)'\r' : (byte)'\n'))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Posts bytes of the buffer as one packet; a packet with a refuse status is only answered (the bytes are cut
+        /// to a packet: the start line and Via are what the answer needs). Null when every packet waits for the loop:
+        /// the connection is then blocked, and neither read nor framed on until one is free.
+        /// </summary>
+        private SipPacket Post(TcpConnection c, int start, int length, int refuse)
+        {
+            SipPacket packet = _inbox.TryRent();
+            if (packet == null)
+            {
+                if (!c.Blocked)
+                {
+                    Throttled++;
+                    c.Blocked = true;
+                }
+                return null;
+            }
+            if (length > _packetBytes)
+            {
+                length = _packetBytes;
+            }
+            System.Array.Copy(c.Buffer, start, packet.Data, 0, length);
+            packet.Length = length;
+            packet.RemoteHost = c.Host;
+            packet.RemotePort = c.Port;
+            packet.Transport = this;
+            packet.Connection = c;
+            packet.RefuseStatus = refuse;
+            _inbox.Post(packet);
+            return packet;
+        }
+
+        /// <summary>
+        /// A connection whose framing was lost: waits (bounded) until its error answer went out, then reads and drops
+        /// what the peer still sends until it is quiet, then closes. Handing the packet back clears its Connection,
+        /// and only this transport sets it to this connection, so the test holds even when the packet is rented again
+        /// at once (no field of its own: each costs 12 B per packet).
+        /// </summary>
+        private bool Drain(TcpConnection c, int elapsed)
+        {
+            c.ClosingMs += elapsed;
+            if (c.Answer != null)
+            {
+                if (c.Answer.Connection == c && c.ClosingMs < AnswerWaitMs)
+                {
+                    return false;
+                }
+                c.Answer = null;
+                c.ClosingMs = 0;
+            }
+            if (c.Socket.Poll(0, SelectMode.SelectRead))
+            {
+                if (c.Socket.Receive(c.Buffer, 0, c.Buffer.Length, SocketFlags.None) <= 0)
+                {
+                    Close(c);
+                }
+                c.QuietMs = 0;
+                return true;
+            }
+            c.QuietMs += elapsed;
+            if (c.QuietMs >= DrainQuietMs || c.ClosingMs >= DrainMs)
+            {
+                Close(c);
+                return true;
+            }
+            return false;
+        }
+
+        private void Close(TcpConnection c)
         {
             lock (_connections)
             {
@@ -260,293 +597,6 @@ namespace DeskPhone.Sip.Transport
             }
             catch (System.Exception)
             {
-            }
-        }
-
-        /// <summary>One accepted connection: its socket, its slot and its traffic, as the reader, the sender and the shedder see it.</summary>
-        private sealed class Connection
-        {
-            public readonly Socket Socket;
-            public readonly int Slot;
-            private readonly object _sendGate = new object();
-            public int LastActivity;
-            public int IdleMs;
-            public bool Closed;
-
-            public Connection(Socket socket, int slot)
-            {
-                Socket = socket;
-                Slot = slot;
-            }
-
-            /// <summary>Writes all bytes (one writer at a time: answers from the loop, pongs from the reader); false on failure or timeout.</summary>
-            public bool Write(byte[] data, int length)
-            {
-                lock (_sendGate)
-                {
-                    try
-                    {
-                        int sent = 0;
-                        while (sent < length)
-                        {
-                            int n = Socket.Send(data, sent, length - sent, SocketFlags.None);
-                            if (n <= 0)
-                            {
-                                return false;
-                            }
-                            sent += n;
-                        }
-                        return true;
-                    }
-                    catch (SocketException)
-                    {
-                        return false;
-                    }
-                    catch (System.ObjectDisposedException)
-                    {
-                        return false;
-                    }
-                }
-            }
-        }
-
-        private sealed class ConnectionReader
-        {
-            private readonly TcpTransport _owner;
-            private readonly Connection _c;
-            private readonly Socket _socket;
-            private readonly int _packetBytes;
-
-            public ConnectionReader(TcpTransport owner, Connection c)
-            {
-                _owner = owner;
-                _c = c;
-                _socket = c.Socket;
-                _packetBytes = owner._inbox.PacketBytes;
-            }
-
-            public void Run()
-            {
-                // Headers are limited to a packet, bodies too: a message the parser frames always fits the buffer.
-                var buffer = new byte[_packetBytes * 2];
-                int filled = 0;
-                var parser = new SipParser { MaxBodyBytes = _packetBytes, MaxHeaderBytes = _packetBytes };
-                var message = new SipMessage();
-                var result = new ParseResult();
-                string host = null;
-                int port = 0;
-                // When the bytes now waiting in the buffer (the start of a message) began to wait, 0 when none wait: a
-                // peer that trickles a message byte by byte is active on the socket but must not hold its slot forever.
-                long partialSince = 0;
-                try
-                {
-                    var remote = (IPEndPoint)_socket.RemoteEndPoint;
-                    host = IpAddresses.HostOf(remote.Address);
-                    port = remote.Port;
-                    while (_owner._running && !_c.Closed)
-                    {
-                        if (partialSince != 0 && System.DateTime.UtcNow.Ticks - partialSince > _owner.IdleTimeoutMs * 10000L)
-                        {
-                            _owner.IdleClosed++;
-                            break;
-                        }
-                        int slice = _owner.PollSliceMs();
-                        if (!_socket.Poll(slice * 1000, SelectMode.SelectRead))
-                        {
-                            _c.IdleMs += slice;
-                            if (_c.IdleMs >= _owner.IdleTimeoutMs)
-                            {
-                                _owner.IdleClosed++;
-                                break;
-                            }
-                            continue;
-                        }
-                        int n = _socket.Receive(buffer, filled, buffer.Length - filled, SocketFlags.None);
-                        if (n <= 0)
-                        {
-                            break;
-                        }
-                        _owner.Touch(_c);
-                        filled += n;
-                        int start = 0;
-                        int refuse = 0;
-                        while (start < filled)
-                        {
-                            int skipped = KeepAlives(buffer, start, filled);
-                            if (skipped < 0)
-                            {
-                                break;
-                            }
-                            start += skipped;
-                            if (start == filled)
-                            {
-                                break;
-                            }
-                            parser.Parse(buffer, start, filled - start, true, message, result);
-                            if (result.Code == ParseResult.Incomplete)
-                            {
-                                break;
-                            }
-                            if (result.Code == ParseResult.Invalid && message.Length == 0)
-                            {
-                                // The framing is lost: nothing after this point can be trusted.
-                                refuse = result.ErrorStatus;
-                                if (refuse == 0 || !Post(buffer, start, filled - start, host, port, refuse, true))
-                                {
-                                    refuse = -1;
-                                }
-                                break;
-                            }
-                            int length = message.Offset - start + message.Length;
-                            bool posted = length <= _packetBytes
-                                ? Post(buffer, start, length, host, port, 0, false)
-                                : Post(buffer, start, message.BodyOffset - start, host, port, 513, false);
-                            if (!posted)
-                            {
-                                // Closed (shed) or stopped while waiting for a packet.
-                                _owner.Close(_c);
-                                return;
-                            }
-                            start += result.Consumed;
-                        }
-                        if (refuse != 0)
-                        {
-                            _owner.FramingErrors++;
-                            break;
-                        }
-                        if (start > 0)
-                        {
-                            System.Array.Copy(buffer, start, buffer, 0, filled - start);
-                            filled -= start;
-                        }
-                        partialSince = filled == 0 ? 0 : start > 0 || partialSince == 0 ? System.DateTime.UtcNow.Ticks : partialSince;
-                        if (filled == buffer.Length)
-                        {
-                            // A header line longer than the buffer (the parser waits for its end): the stream is lost.
-                            _owner.FramingErrors++;
-                            Post(buffer, 0, filled, host, port, 513, true);
-                            break;
-                        }
-                    }
-                }
-                catch (SocketException)
-                {
-                }
-                catch (System.ObjectDisposedException)
-                {
-                }
-                _owner.Close(_c);
-            }
-
-            /// <summary>
-            /// CR and LF between messages: each CRLFCRLF is a keep-alive ping (RFC 5626 3.5.1), answered with one CRLF;
-            /// other CRs and LFs are skipped (RFC 3261 7.5). Returns the bytes consumed, or -1 when the bytes so far
-            /// may still become a ping (wait for more).
-            /// </summary>
-            private int KeepAlives(byte[] b, int start, int end)
-            {
-                int i = start;
-                while (i < end && (b[i] == (byte)'\r' || b[i] == (byte)'\n'))
-                {
-                    if (end - i >= 4 && b[i] == (byte)'\r' && b[i + 1] == (byte)'\n' && b[i + 2] == (byte)'\r' && b[i + 3] == (byte)'\n')
-                    {
-                        if (!_c.Write(Pong, Pong.Length))
-                        {
-                            throw new System.ObjectDisposedException("connection");
-                        }
-                        i += 4;
-                        continue;
-                    }
-                    if (end - i < 4 && PingPrefix(b, i, end))
-                    {
-                        return i == start ? -1 : i - start;
-                    }
-                    i++;
-                }
-                return i - start;
-            }
-
-            private static bool PingPrefix(byte[] b, int start, int end)
-            {
-                for (int k = start; k < end; k++)
-                {
-                    if (b[k] != ((k - start) % 2 == 0 ? (byte)'\r' : (byte)'\n'))
-                    {
-                        return false;
-                    }
-                }
-                return true;
-            }
-
-            /// <summary>
-            /// Posts bytes as one packet, waiting for a free one while the inbox is full (the socket is not read
-            /// meanwhile, so TCP flow control holds the peer back). A packet with a refuse status is only answered
-            /// (the bytes are cut to a packet: the start line and Via are what the answer needs); with
-            /// <paramref name="thenClose"/> the reader waits until it has been handled, then drains and closes.
-            /// False when the connection closed or the transport stopped while waiting.
-            /// </summary>
-            private bool Post(byte[] buffer, int start, int length, string host, int port, int refuse, bool thenClose)
-            {
-                SipPacket packet = null;
-                bool waited = false;
-                while ((packet = _owner._inbox.TryRent()) == null)
-                {
-                    if (!_owner._running || _c.Closed)
-                    {
-                        return false;
-                    }
-                    if (!waited)
-                    {
-                        _owner.Throttled++;
-                        waited = true;
-                    }
-                    Thread.Sleep(5);
-                }
-                if (length > _packetBytes)
-                {
-                    length = _packetBytes;
-                }
-                System.Array.Copy(buffer, start, packet.Data, 0, length);
-                packet.Length = length;
-                packet.RemoteHost = host;
-                packet.RemotePort = port;
-                packet.Transport = _owner;
-                packet.Connection = _c;
-                packet.RefuseStatus = refuse;
-                _owner._inbox.Post(packet);
-                if (thenClose)
-                {
-                    // The answer goes out from the loop; wait for it (bounded), then read what the peer still sends so
-                    // that closing does not reset the connection before the answer is delivered. Handing the packet back
-                    // clears its Connection, and only this reader ever sets it to this connection, so the test holds
-                    // even when the packet is rented again at once (no field of its own: each costs 12 B per packet).
-                    for (int waitedMs = 0; packet.Connection == _c && waitedMs < AnswerWaitMs && _owner._running; waitedMs += 5)
-                    {
-                        Thread.Sleep(5);
-                    }
-                    Drain(buffer);
-                }
-                return true;
-            }
-
-            private void Drain(byte[] scratch)
-            {
-                try
-                {
-                    for (int k = 0; k < 20 && _socket.Poll(50000, SelectMode.SelectRead); k++)
-                    {
-                        if (_socket.Receive(scratch, 0, scratch.Length, SocketFlags.None) <= 0)
-                        {
-                            return;
-                        }
-                    }
-                }
-                catch (SocketException)
-                {
-                }
-                catch (System.ObjectDisposedException)
-                {
-                }
             }
         }
     }

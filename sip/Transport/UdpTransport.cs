@@ -24,6 +24,9 @@ namespace DeskPhone.Sip.Transport
 
         public int LocalPort { get; private set; }
 
+        /// <summary>Bound to an IPv6 address (dual stack or IPv6 only): IPv6 peers are reachable.</summary>
+        public bool IsIPv6 => _family == AddressFamily.InterNetworkV6;
+
         /// <summary>Datagrams larger than a packet (answered 513 or dropped, never handled cut).</summary>
         public int Oversized { get; private set; }
 

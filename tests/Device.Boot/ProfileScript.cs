@@ -142,15 +142,13 @@ namespace DeskPhone.Boot
 
             if (p.TcpConnections > 0)
             {
-                // No sockets in the interpreter: each connection the board holds (DeviceSizing.TcpConnections; beyond
-                // them TcpTransport sheds the one idle the longest) stands in as what its TcpTransport holds for one, a
-                // thread (waiting here, as on a socket read) with its receive buffer, parser and message.
+                // No sockets in the interpreter: the connections the board holds (DeviceSizing.TcpConnections; beyond
+                // them TcpTransport sheds the one idle the longest) stand in as what TcpTransport holds for them: its
+                // one serving thread (waiting here, as between socket polls) with the parser, message and parse result
+                // it shares, and each connection's receive buffer.
                 int held = p.TcpConnections < DeviceSizing.TcpConnections ? p.TcpConnections : DeviceSizing.TcpConnections;
-                for (int i = 0; i < held; i++)
-                {
-                    s_step = "tcp-connection-" + (i + 1).ToString();
-                    new Thread(new TcpStandIn(release).Hold).Start();
-                }
+                s_step = "tcp-connections";
+                new Thread(new TcpStandIn(release, held).Hold).Start();
                 Run(500);
                 Console.WriteLine("load profile=" + p.Name + " tcp connections=" + p.TcpConnections.ToString() + " held=" + held.ToString() +
                                   " shed=" + (p.TcpConnections - held).ToString());
@@ -299,20 +297,25 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// Stands in for one TCP connection until the profile ends: a thread holding what TcpTransport's reader holds
-        /// for one (its receive buffer, parser, message and parse result).
+        /// Stands in for the TCP transport's connections until the profile ends: one thread holding what TcpTransport's
+        /// serving thread holds (the parser, message and parse result it shares) and a receive buffer per connection.
         /// </summary>
         private sealed class TcpStandIn
         {
             private readonly ManualResetEvent _release;
-            private readonly byte[] _buffer = new byte[TcpBufferBytes];
+            private readonly byte[][] _buffers;
             private readonly SipParser _parser = new SipParser { MaxBodyBytes = DeviceSizing.InboxPacketBytes, MaxHeaderBytes = DeviceSizing.InboxPacketBytes };
             private readonly SipMessage _message = new SipMessage();
             private readonly ParseResult _result = new ParseResult();
 
-            public TcpStandIn(ManualResetEvent release)
+            public TcpStandIn(ManualResetEvent release, int connections)
             {
                 _release = release;
+                _buffers = new byte[connections][];
+                for (int i = 0; i < connections; i++)
+                {
+                    _buffers[i] = new byte[TcpBufferBytes];
+                }
             }
 
             public void Hold()
@@ -321,7 +324,7 @@ namespace DeskPhone.Boot
                 {
                     Thread.Sleep(20);
                 }
-                _buffer[0] = (byte)(_parser == null || _message == null || _result == null ? 1 : 0);
+                _buffers[0][0] = (byte)(_parser == null || _message == null || _result == null ? 1 : 0);
             }
         }
     }

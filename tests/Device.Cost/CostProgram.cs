@@ -19,13 +19,17 @@ namespace DeskPhone.Cost
     /// callgrind with a dump before every console write, so each run is one dump, and (Ir of 2N - Ir of N) / N is one
     /// request without start-up or marker. The preparation of each kind (one request unmeasured, then answering what the
     /// phone sent on its own) has a marker of its own ("cost mark prepare KIND"), so it is in no run. Every request's answer is checked on the wire (a failed check ends in an
-    /// unhandled exception), so the count is the real path. Nothing else is printed after the first marker. The voice
-    /// workloads (<see cref="MediaCost"/>: G.711 per frame, tone frames) run first, before the phone is built.
+    /// unhandled exception), so the count is the real path. Nothing else is printed after the first marker. The password
+    /// checks (<see cref="PasswordCost"/>) and the voice workloads (<see cref="MediaCost"/>: G.711 per frame, tone
+    /// frames) run first, before the phone is built.
     /// </summary>
     public static class CostProgram
     {
         /// <summary>Requests per kind in the first run (the second runs twice as many).</summary>
         private const int N = 20;
+
+        /// <summary>Password checks in the first run: each costs about 100 ms on a board, so fewer.</summary>
+        private const int PasswordN = 5;
 
         private const int TurnMs = 10;
         /// <summary>The registrar is the seed MESSAGE's sender (filter_registrar is on by default, so only it may send one).</summary>
@@ -64,6 +68,7 @@ namespace DeskPhone.Cost
 
         public static void Main()
         {
+            PasswordCost.Run(PasswordN);
             MediaCost.Run(N);
             Boot();
             Register();

@@ -22,20 +22,7 @@ namespace DeskPhone.Cost
         {
             s_tone = new ToneGenerator(ToneScheme.ForSetting("USA"), ToneKind.Ringback);
             s_tone.Read(Frame);
-            for (int kind = 0; kind < 5; kind++)
-            {
-                Console.WriteLine("cost mark prepare " + KindName(kind));
-                Do(kind);
-                for (int run = 1; run <= 2; run++)
-                {
-                    int count = n * run;
-                    Console.WriteLine("cost mark " + KindName(kind) + " " + count.ToString());
-                    for (int i = 0; i < count; i++)
-                    {
-                        Do(kind);
-                    }
-                }
-            }
+            CostRuns.Run(5, n, KindName, Do);
 
             // Ends the last run's dump: what follows (building the phone) is in no run.
             Console.WriteLine("cost mark prepare phone");

@@ -20,6 +20,11 @@
 #   COST_HEAP=200000 tools/InterpCost/count.sh # managed heap (default 200,000 B, the boot scenario's fitting heap;
 #                                              # garbage collections are part of the cost, as on the board)
 #
+# Password checks (tests/Device.Cost/PasswordCost.cs): the POSIX nanoCLR has no Cryptography natives, so HMACSHA256 is
+# loaded as HmacStandIn.cs (same assembly name and version, built here; one call and a 32-byte result, no hashing) and
+# the hashing is counted apart: hmac_native.c, mbed TLS's HMAC-SHA256 as the native uses it, compiled for this host
+# (needs gcc and libmbedtls-dev; without them the password figures are the interpreter's part only).
+#
 # Needs valgrind (callgrind_annotate), python3, the SDK ($NF_SDK, else ../shared/nanoframework-sdk).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -62,18 +67,51 @@ rm -f "$OUT/sdk.text" "$OUT/sym.text"
 cd "$ROOT"
 "$SDK/bin/nf-build" tests/Device.Cost/DeskPhone.Cost.nfproj --config Release --out "$OUT" >/dev/null
 "$SDK/bin/nf-pe" "$OUT"/*.dll "$OUT"/*.exe >/dev/null
+# HMACSHA256 for the interpreter (no natives for it there): the stand-in, in a folder of its own so that it replaces
+# only the SDK's Cryptography .pe in the load list below.
+STANDIN="$OUT/crypto-stand-in"
+mkdir -p "$STANDIN"
+cat > "$STANDIN/nanoFramework.System.Security.Cryptography.nfproj" <<EOF
+<Project ToolsVersion="15.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup><OutputType>Library</OutputType><AssemblyName>nanoFramework.System.Security.Cryptography</AssemblyName><LangVersion>9.0</LangVersion></PropertyGroup>
+  <ItemGroup><Compile Include="$ROOT/tools/InterpCost/HmacStandIn.cs" /></ItemGroup>
+  <ItemGroup><Reference Include="mscorlib, Version=1.17.11.0, Culture=neutral, PublicKeyToken=c07d481e9758c731"><HintPath>packages/nanoFramework.CoreLibrary.1.17.11/lib/mscorlib.dll</HintPath></Reference></ItemGroup>
+</Project>
+EOF
+printf '<packages><package id="nanoFramework.CoreLibrary" version="1.17.11" targetFramework="netnano1.0" /></packages>\n' > "$STANDIN/packages.config"
+"$SDK/bin/nf-build" "$STANDIN/nanoFramework.System.Security.Cryptography.nfproj" --config Release --out "$STANDIN/bin" >/dev/null
+"$SDK/bin/nf-pe" "$STANDIN/bin/nanoFramework.System.Security.Cryptography.dll" >/dev/null
 # nf-run's load list (mscorlib and every referenced .pe in dependency order), run here without nf-run so that
-# valgrind sits directly on the interpreter.
-mapfile -t LOAD < <(python3 - "$SDK/bin" "$OUT/DeskPhone.Cost.pe" <<'EOF'
-import sys
+# valgrind sits directly on the interpreter; the stand-in in place of the SDK's Cryptography.
+mapfile -t LOAD < <(python3 - "$SDK/bin" "$OUT/DeskPhone.Cost.pe" "$STANDIN/bin/nanoFramework.System.Security.Cryptography.pe" <<'EOF'
+import os, sys
 sys.path.insert(0, sys.argv[1])
 import nfsdk
 load, problems = nfsdk.resolve_load_list([sys.argv[2]])
 if problems:
     sys.exit('count.sh: ' + '; '.join(problems))
-print('\n'.join(load))
+print('\n'.join(sys.argv[3] if os.path.basename(p) == os.path.basename(sys.argv[3]) else p for p in load))
 EOF
 )
+
+# The native HMAC's own instructions (see the top): N and 2N calls, counted inside work() only.
+rm -f "$OUT/hmac-native.txt"
+if command -v gcc >/dev/null && [ -f /usr/include/mbedtls/md.h ]; then
+  gcc -O2 -o "$OUT/hmac_native" "$ROOT/tools/InterpCost/hmac_native.c" -lmbedcrypto
+  for n in 1000 2000; do
+    valgrind --tool=callgrind --toggle-collect=work --callgrind-out-file="$OUT/hmac.$n" "$OUT/hmac_native" "$n" >/dev/null 2>&1
+  done
+  python3 - "$OUT" > "$OUT/hmac-native.txt" <<'EOF'
+import sys
+def total(path):
+    for line in open(path):
+        if line.startswith(('summary:', 'totals:')):
+            return int(line.split()[1])
+print((total(sys.argv[1] + '/hmac.2000') - total(sys.argv[1] + '/hmac.1000')) // 1000)
+EOF
+else
+  echo "count.sh: no gcc or libmbedtls-dev: the password figures leave out the native HMAC's own cost" >&2
+fi
 
 rm -f "$OUT"/cg.out*
 echo "count.sh: running DeskPhone.Cost under callgrind (heap $HEAP B; several minutes)"

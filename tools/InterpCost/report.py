@@ -114,6 +114,27 @@ for law in ('mulaw', 'alaw'):
     print('  %-64s %14s  %.2f%% of 240 MHz at %d frames/s each way' % (law + ' encode + decode per 20 ms', format(int(round(both)), ','),
                                                                        100.0 * both * FRAMES_PER_S / ESP32_HZ, FRAMES_PER_S))
 
+# tests/Device.Cost/PasswordCost.cs: PasswordHash.Verify with the stand-in HMAC (count.sh), plus the native's hashing
+verify_kind = next(k for k in runs if k.startswith('password-verify-') and k != 'password-verify-1')
+iterations = int(verify_kind.rsplit('-', 1)[1])
+for kind in (verify_kind, 'password-verify-1', 'password-digest'):
+    (n1, p1), (n2, p2) = runs[kind][0], runs[kind][1]
+    per[kind] = (total(p2) - total(p1)) / float(n2 - n1)
+native_path = os.path.join(out, 'hmac-native.txt')
+native = int(open(native_path).read()) if os.path.exists(native_path) else None
+per_iteration = (per[verify_kind] - per['password-verify-1']) / (iterations - 1)
+print()
+print('password check (PasswordHash.Verify of the right password)                 Ir, interpreter   + native HMACs      ms at 240 MHz')
+for label, managed, hmacs in (('PBKDF2-HMAC-SHA256, %d iterations (admin_mode_password)' % iterations, per[verify_kind], iterations),
+                              ('PBKDF2-HMAC-SHA256, 1 iteration', per['password-verify-1'], 1),
+                              ('  one iteration (the difference over %d)' % (iterations - 1), per_iteration, 1),
+                              ('Digest form, MD5 (http_pass, a Basic login)', per['password-digest'], 0)):
+    hashing = native * hmacs if native is not None else 0
+    print('  %-70s %12s %16s %10.1f' % (label, format(int(round(managed)), ','),
+                                         format(hashing, ',') if native is not None else 'not counted', (managed + hashing) / ESP32_HZ * 1000))
+if native is not None:
+    print('  native HMAC-SHA256 of 32 bytes (mbed TLS on this host, hmac_native.c): %s Ir a call' % format(native, ','))
+
 print()
 print('At 240 MHz, if one x86 instruction of the host interpreter were one ESP32 (Xtensa LX6) cycle (an assumption, not a')
 print('measurement: the same C++ compiled for Xtensa runs more, simpler instructions, and flash-cache misses add cycles,')

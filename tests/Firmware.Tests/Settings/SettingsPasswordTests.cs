@@ -63,6 +63,27 @@ namespace DeskPhone.Firmware.Tests.Settings
         }
 
         [Fact]
+        public void NewPasswordsGetTheDevicesIterationsAndOlderHashesStillVerify()
+        {
+            // 450 iterations cost about 100 ms on a 240 MHz board (docs/benchmarks.md, "Password hash").
+            Assert.Null(_store.Set("admin_mode_password", 0, "correct horse"));
+            string[] parts = _store.Get("admin_mode_password").Substring(PasswordHash.Prefix.Length).Split('$');
+            Assert.Equal("450", parts[0]);
+            byte[] salt = Convert.FromHexString(parts[1]);
+            byte[] expected = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes("correct horse"), salt, 450, HashAlgorithmName.SHA256, 32);
+            Assert.Equal(Convert.ToHexString(expected).ToLowerInvariant(), parts[2]);
+
+            // What earlier firmware stored (100 iterations) carries its count, so it still verifies after the change.
+            byte[] oldSalt = Encoding.ASCII.GetBytes("fedcba9876543210");
+            byte[] oldHash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes("old secret"), oldSalt, 100, HashAlgorithmName.SHA256, 32);
+            string older = PasswordHash.Prefix + "100$" + Convert.ToHexString(oldSalt).ToLowerInvariant() + "$" + Convert.ToHexString(oldHash).ToLowerInvariant();
+            var upgraded = new SettingsStore(null, new Random(9));
+            Assert.Null(upgraded.Set("admin_mode_password", 0, older));
+            Assert.True(upgraded.CheckPassword("admin_mode_password", "old secret"));
+            Assert.False(upgraded.CheckPassword("admin_mode_password", "old secreT"));
+        }
+
+        [Fact]
         public void HashIsStandardPbkdf2HmacSha256()
         {
             byte[] salt = Encoding.ASCII.GetBytes("0123456789abcdef");

@@ -194,6 +194,24 @@ namespace DeskPhone.Firmware.Tests.Web
         }
 
         [Fact]
+        public void PasswordHashesAreExportedOnlyWithTheAdministratorPassword()
+        {
+            Assert.Null(_settings.Set("admin_mode_password", 0, "adm"));
+            Assert.Null(_settings.Set("user_realname", 1, "Desk"));
+
+            // Anyone who may read the settings gets them, but no hash to guess the passwords against offline.
+            string open = Text(Call("GET", "/api/settings.xml"));
+            Assert.Contains("<user_realname idx=\"1\" perm=\"\">Desk</user_realname>", open);
+            Assert.DoesNotContain("admin_mode_password", open);
+            Assert.DoesNotContain(PasswordHash.Prefix, open);
+
+            string full = Text(Call("GET", "/api/settings.xml", admin: "adm"));
+            Assert.Contains("<admin_mode_password perm=\"\">" + PasswordHash.Prefix, full);
+            // A wrong one is refused (and counted: the back-off of docs/security.md).
+            Assert.Equal(403, Call("GET", "/api/settings.xml", admin: "wrong").Status);
+        }
+
+        [Fact]
         public void ImportAppliesWhatTheStoreTakesAndReportsTheRest()
         {
             const string file = "<settings><phone-settings><user_realname idx=\"1\" perm=\"\">Imported</user_realname>" +

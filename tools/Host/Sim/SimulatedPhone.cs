@@ -170,6 +170,8 @@ namespace DeskPhone.Host.Sim
                 }
             }
             Agent.LocalHost = bind;
+            // Bound to IPv6 (dual stack by default): names may resolve to AAAA records too.
+            HostResolver.IPv6 = Udp.IsIPv6;
             _bind = bind;
             _loop.Start();
         }
