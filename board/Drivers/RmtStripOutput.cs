@@ -3,24 +3,31 @@ using nanoFramework.Hardware.Esp32.Rmt;
 
 namespace DeskPhone.Board.Drivers
 {
-    /// <summary>The LED strip's RMT transmit channel (nanoFramework.Hardware.Esp32.Rmt), made once and kept.</summary>
+    /// <summary>
+    /// The LED strip's RMT transmit channel (nanoFramework.Hardware.Esp32.Rmt), opened by the first update and kept
+    /// (the Ws28xx binding opened and closed one at every update); building the drivers touches no hardware, as before.
+    /// </summary>
     public sealed class RmtStripOutput : IRmtOutput
     {
-        private readonly TransmitterChannel _channel;
+        private readonly int _pin;
+        private TransmitterChannel _channel;
 
         public RmtStripOutput(int pin)
         {
-            var settings = new TransmitChannelSettings(pin)
-            {
-                EnableCarrierWave = false,
-                IdleLevel = false,
-                ClockDivider = RmtRgbStrip.ClockDivider,
-            };
-            _channel = new TransmitterChannel(settings);
+            _pin = pin;
         }
 
         public void Send(byte[] items)
         {
+            if (_channel == null)
+            {
+                _channel = new TransmitterChannel(new TransmitChannelSettings(_pin)
+                {
+                    EnableCarrierWave = false,
+                    IdleLevel = false,
+                    ClockDivider = RmtRgbStrip.ClockDivider,
+                });
+            }
             _channel.SendData(items, true);
         }
     }
