@@ -71,7 +71,7 @@ namespace DeskPhone.Board.Drivers
             }
 
             int stripLength = board.LedStrip >= 0 ? board.LedStripLength : 0;
-            ILedSink phoneLeds = stripLength > 0 ? new RgbStripLedSink(new Ws28xxStrip(board.LedStrip, stripLength), 64) : null;
+            ILedSink phoneLeds = stripLength > 0 ? new RgbStripLedSink(new RmtRgbStrip(new RmtStripOutput(board.LedStrip), stripLength), 64) : null;
             int parts = (phoneLeds != null ? 1 : 0) + (expansion != null ? 1 : 0);
             int[] starts = new int[parts];
             int[] counts = new int[parts];

@@ -178,7 +178,10 @@ namespace DeskPhone.Boot
             var board = new BootBoard();
             board.SetLink(true, s_now, PhoneAddress);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
-            s_wire = new RecordingTransport(inbox);
+            // The SIP trace the board keeps of what comes in and goes out (board/Program.cs), so its slots count.
+            var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes) { Clock = () => s_now };
+            inbox.Trace = trace;
+            s_wire = new RecordingTransport(inbox) { Trace = trace };
             DisplayProfile profile = DisplayProfile.Color320x240;
             s_band = new RecordingBand(profile);
             var panel = new BandedPanel(s_band, profile.Height, DeviceSizing.DisplayListCalls);

@@ -24,12 +24,20 @@ namespace DeskPhone.Boot
         public string Name => "UDP";
         public int LocalPort => 5060;
 
+        /// <summary>Where every sent message is also recorded, as the board's UDP transport does; null: none.</summary>
+        public SipTrace Trace { get; set; }
+
         /// <summary>Messages sent since start.</summary>
         public int SentCount;
 
         public bool Send(byte[] data, int length, string host, int port, object connection)
         {
             SentCount++;
+            SipTrace trace = Trace;
+            if (trace != null)
+            {
+                trace.Record(true, data, 0, length, Name, host, port);
+            }
             _sent.Add(Encoding.UTF8.GetString(data, 0, length));
             _held += StringBytes(length);
             return true;
