@@ -45,7 +45,7 @@ namespace DeskPhone.Board
             Console.WriteLine("settings: " + loaded.Source);
             ApplyNetworkSettings(settings);
 
-            WallClock wallClock = () => DateTime.UtcNow.AddMinutes(settings.GetInt(SettingNames.TimezoneOffsetMinutes));
+            WallClock wallClock = () => NetworkTime.ToLocal(settings, DateTime.UtcNow);
             DisplayProfile profile = DisplayProfile.Color320x240;
             IPanel panel = StartPanel(board, profile);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);

@@ -54,13 +54,28 @@ namespace DeskPhone.Firmware.Phone
         {
             if (UsesNtp)
             {
-                return Client.TimeKnown
-                    ? Client.UtcAt(_phone.Now).AddMinutes(_phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes))
-                    : DateTime.MinValue;
+                return Client.TimeKnown ? ToLocal(_phone.Settings, Client.UtcAt(_phone.Now)) : DateTime.MinValue;
             }
             DateTime t = _callerClock == null ? DateTime.MinValue : _callerClock();
             return t.Year >= FirstYear ? t : DateTime.MinValue;
         }
+
+        /// <summary>
+        /// Local time of <paramref name="utc"/>: in the named zone of <c>timezone</c> with its daylight saving, else
+        /// (empty) UTC plus <c>timezone_offset_minutes</c>. The board's own clock is read through this too.
+        /// </summary>
+        public static DateTime ToLocal(SettingsStore settings, DateTime utc) => utc.AddMinutes(OffsetMinutes(settings, utc));
+
+        /// <summary>Minutes east of UTC at <paramref name="utc"/> (what the bench shows beside the zone).</summary>
+        public static int OffsetMinutes(SettingsStore settings, DateTime utc)
+        {
+            int zone = TimeZones.Find(settings.Get(SettingNames.Timezone));
+            return zone >= 0 ? TimeZones.OffsetAt(zone, utc) : settings.GetInt(SettingNames.TimezoneOffsetMinutes);
+        }
+
+        /// <summary>Minutes east of UTC in force now (daylight saving included; the offset setting while the time is unknown).</summary>
+        public int OffsetNow() =>
+            UsesNtp && Client.TimeKnown ? OffsetMinutes(_phone.Settings, Client.UtcAt(_phone.Now)) : OffsetMinutes(_phone.Settings, DateTime.UtcNow);
 
         /// <summary>From the main loop.</summary>
         public void Poll(long nowMs)
