@@ -45,6 +45,9 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The client; null when the phone has no channel for it.</summary>
         public ProvisioningClient Client { get; }
 
+        /// <summary>The phone's loop time (how long ago the last run ended, for the bench).</summary>
+        public long Now => _phone.Now;
+
         /// <summary>Starts a run now (bench, menu); null, or why not.</summary>
         public string Run(string trigger) => Client == null ? "this phone has no HTTP channel" : Client.Run(trigger, _phone.Now);
 
