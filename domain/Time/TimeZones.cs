@@ -42,22 +42,20 @@ namespace DeskPhone.Domain.Time
             NoDst, NoDst, NoDst, NoDst, NoDst, NoDst, NoDst, NoDst, NoDst,
         };
 
-        private static string[] _names;
-
-        /// <summary>The zone's position in the table, or -1 (empty or unknown: not a named zone).</summary>
+        /// <summary>
+        /// The zone's position in the table, or -1 (empty or unknown: not a named zone). Splits the names for the
+        /// look-up and keeps nothing: the phone looks a zone up when the setting changes, not per read.
+        /// </summary>
         public static int Find(string name)
         {
             if (name == null || name.Length == 0)
             {
                 return -1;
             }
-            if (_names == null)
+            string[] names = Names.Split(' ');
+            for (int i = 0; i < names.Length; i++)
             {
-                _names = Names.Split(' ');
-            }
-            for (int i = 0; i < _names.Length; i++)
-            {
-                if (_names[i] == name)
+                if (names[i] == name)
                 {
                     return i;
                 }

@@ -138,6 +138,18 @@ namespace DeskPhone.Firmware.Tests.Time
         }
 
         [Fact]
+        public void WithoutANamedZoneTheOffsetSettingIsTheZoneAndAZoneFollowsItsSetting()
+        {
+            DateTime noon = new DateTime(2026, 7, 1, 12, 0, 0);
+            Assert.Null(_settings.Set("timezone_offset_minutes", 0, "-150"));
+            Assert.Equal(new DateTime(2026, 7, 1, 9, 30, 0), _app.Time.ToLocal(noon));
+            Assert.Null(_settings.Set("timezone", 0, "GER+1"));
+            Assert.Equal(new DateTime(2026, 7, 1, 14, 0, 0), _app.Time.ToLocal(noon));
+            Assert.Null(_settings.Set("timezone", 0, ""));
+            Assert.Equal(-150, _app.Time.OffsetAt(noon));
+        }
+
+        [Fact]
         public void AnUnansweredServerIsReportedAndASecondServerIsTried()
         {
             Assert.Null(_settings.Set("ntp_server", 0, "127.0.0.7:1123"));
