@@ -45,7 +45,9 @@ namespace DeskPhone.Board
             Console.WriteLine("settings: " + loaded.Source);
             ApplyNetworkSettings(settings);
 
-            WallClock wallClock = () => DateTime.UtcNow.AddMinutes(settings.GetInt(SettingNames.TimezoneOffsetMinutes));
+            // The RTC keeps UTC; the phone's zone (named, with daylight saving, or the offset) applies once the phone exists.
+            NetworkTime zone = null;
+            WallClock wallClock = () => zone == null ? DateTime.UtcNow : zone.ToLocal(DateTime.UtcNow);
             DisplayProfile profile = DisplayProfile.Color320x240;
             IPanel panel = StartPanel(board, profile);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
@@ -72,6 +74,7 @@ namespace DeskPhone.Board
                 Memory = new GcFreeMemory(),
             });
             PhoneCore phone = app.Core;
+            zone = app.Time;
 
             int port = settings.GetInt(SettingNames.NetworkIdPort);
             udp.Start("0.0.0.0", port);

@@ -80,6 +80,7 @@ namespace DeskPhone.Domain.Settings
         public const string InfoboxLineSeconds = "infobox_line_seconds";
         public const string DesktopMessageMaxBytes = "desktop_message_max_bytes";
         public const string TimezoneOffsetMinutes = "timezone_offset_minutes";
+        public const string Timezone = "timezone";
         public const string NtpServer = "ntp_server";
         public const string RtpPortStart = "rtp_port_start";
         public const string RtpPortEnd = "rtp_port_end";

@@ -89,6 +89,12 @@ namespace DeskPhone.Domain.Settings
         {
             normalized = null;
             string v = value.Trim().ToLower();
+            if (v.Length == 0 && def.Default.Length == 0)
+            {
+                // A choice that starts empty (timezone: none named) may be emptied again.
+                normalized = "";
+                return null;
+            }
             StringBuilder allowed = new StringBuilder();
             for (int i = 0; i < def.Choices.Length; i++)
             {

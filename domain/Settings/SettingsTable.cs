@@ -132,8 +132,9 @@ namespace DeskPhone.Domain.Settings
             // Messages, infobox, status presentation, clock.
             t.Int("infobox_line_seconds", "10", 1, 3600, false, "Seconds each Infobox line stays");
             t.Int("desktop_message_max_bytes", "512", 16, 4096, false, "Longest accepted desktop message body (bytes)");
-            t.Int("timezone_offset_minutes", "0", -720, 840, false, "Offset of local time from UTC (minutes)");
-            t.Row("ntp_server", SettingKind.HostPort, "", 0, 0, TextMax, null, false, null, "NTP server host[:port] (empty: no network time)");
+            t.Row("timezone", SettingKind.Choice, "", 0, 0, 0, DeskPhone.Domain.Time.TimeZones.Names, false, null, "Named time zone with its daylight saving (GER+1, USA-5, ...; empty: timezone_offset_minutes)");
+            t.Int("timezone_offset_minutes", "0", -720, 840, false, "Offset of local time from UTC (minutes) when timezone is empty");
+            t.Row("ntp_server", SettingKind.HostList, "", 0, 0, TextMax, null, false, null, "NTP servers host[:port], tried in order (empty: no network time)");
             t.Int("ntp_refresh_timer", "3600", 60, 86400, false, "Seconds between NTP requests once the time is known");
             t.Int("rtp_port_start", "10000", 1024, 65534, false, "First UDP port of the calls' RTP (each call an even port, RTCP on the next)");
             t.Int("rtp_port_end", "10099", 1025, 65535, false, "Last UDP port of the calls' RTP and RTCP");

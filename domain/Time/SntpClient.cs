@@ -7,11 +7,12 @@ namespace DeskPhone.Domain.Time
     public delegate void NtpStateChanged(int state);
 
     /// <summary>
-    /// The phone's network time (SNTP, RFC 4330): asks the configured server at start, every refresh interval after
-    /// an answer, and sooner after a failure (2 s, doubling to 64 s); keeps the time as the server's time at the last
-    /// answer plus the loop's milliseconds since. <see cref="State"/> says what the status list shows
-    /// (PhoneWaitsOnNtpServer, PhoneCannotReachNtpServer). One request in flight at a time; nothing allocated per
-    /// request.
+    /// The phone's network time (SNTP, RFC 4330): asks the configured servers in order at start, every refresh
+    /// interval after an answer (the server that answered), and after a failure the next server at once; once every
+    /// server failed in a round, the first again after a back-off (2 s, doubling to 64 s). Keeps the time as the
+    /// server's time at the last answer plus the loop's milliseconds since. <see cref="State"/> says what the status
+    /// list shows (PhoneWaitsOnNtpServer, PhoneCannotReachNtpServer). One request in flight at a time; nothing
+    /// allocated per request.
     /// </summary>
     public sealed class SntpClient
     {
@@ -28,12 +29,18 @@ namespace DeskPhone.Domain.Time
         public const int MaxRetryMs = 64000;
         public const int TriesBeforeUnreachable = 3;
 
+        /// <summary>Servers used from the list; further entries are ignored (the bench shows which one answers).</summary>
+        public const int MaxServers = 4;
+
         private readonly INtpChannel _channel;
         private readonly byte[] _packet = new byte[NtpPacket.Length + 16];
         private readonly byte[] _nonce = new byte[8];
         private readonly Random _random = new Random();
-        private string _host;
-        private int _port;
+        private readonly string[] _hosts = new string[MaxServers];
+        private readonly int[] _ports = new int[MaxServers];
+        private string _servers;
+        private int _count;
+        private int _index;
         private int _refreshMs;
         private long _dueMs;
         private long _sentMs = -1;
@@ -61,37 +68,54 @@ namespace DeskPhone.Domain.Time
         public int LastRefusal { get; private set; }
 
         /// <summary>
-        /// The server as host[:port] (port 123 when none is given; empty or null: off) and the refresh interval in
-        /// seconds. A change of server starts over: waiting, a request on the next <see cref="Poll"/>; the time already
-        /// known stays until the new server answers.
+        /// The servers, host[:port] each (port 123 when none is given), separated by spaces or commas, tried in this
+        /// order (empty or null: off; at most <see cref="MaxServers"/> are used), and the refresh interval in seconds.
+        /// A change of servers starts over with the first: waiting, a request on the next <see cref="Poll"/>; the time
+        /// already known stays until a new server answers.
         /// </summary>
-        public void Configure(string server, int refreshSeconds, long nowMs)
+        public void Configure(string servers, int refreshSeconds, long nowMs)
         {
             _refreshMs = refreshSeconds * 1000;
-            string host;
-            int port;
-            if (!HostResolver.Split(server, out host, out port, NtpPacket.Port))
-            {
-                host = null;
-            }
-            if (host == _host && port == _port)
+            string list = servers == null ? "" : servers.Trim();
+            if (list == _servers)
             {
                 return;
             }
-            _host = host;
-            _port = port;
+            _servers = list;
+            _count = 0;
+            string[] entries = list.Split(ListSeparators);
+            for (int i = 0; i < entries.Length && _count < MaxServers; i++)
+            {
+                string host;
+                int port;
+                if (entries[i].Length > 0 && HostResolver.Split(entries[i], out host, out port, NtpPacket.Port))
+                {
+                    _hosts[_count] = host;
+                    _ports[_count] = port;
+                    _count++;
+                }
+            }
+            _index = 0;
             _sentMs = -1;
             _failures = 0;
             _retryMs = FirstRetryMs;
             _dueMs = nowMs;
             _channel.Close();
-            SetState(host == null ? Off : Waiting);
+            SetState(_count == 0 ? Off : Waiting);
         }
+
+        /// <summary>The server asked now (or last), as host:port; null when off.</summary>
+        public string Server => _count == 0 ? null : _hosts[_index] + ":" + _ports[_index].ToString();
+
+        /// <summary>Loop time of the last answer; meaningful when <see cref="TimeKnown"/>.</summary>
+        public long LastSyncMs => _loopMsAtSync;
+
+        private static readonly char[] ListSeparators = { ' ', ',' };
 
         /// <summary>One loop turn: reads an answer, gives up on a late one, sends when a request is due.</summary>
         public void Poll(long nowMs)
         {
-            if (_host == null)
+            if (_count == 0)
             {
                 return;
             }
@@ -104,16 +128,20 @@ namespace DeskPhone.Domain.Time
                 }
                 else if (nowMs - _sentMs >= AnswerTimeoutMs)
                 {
+                    // The next server, when there is one, is asked on this turn.
                     Failed(nowMs, FirstRetryMs);
                 }
-                return;
+                if (_sentMs >= 0)
+                {
+                    return;
+                }
             }
             if (nowMs >= _dueMs)
             {
                 _random.NextBytes(_nonce);
                 NtpPacket.WriteRequest(_packet, _nonce);
                 Requests++;
-                if (_channel.Send(_host, _port, _packet, NtpPacket.Length))
+                if (_channel.Send(_hosts[_index], _ports[_index], _packet, NtpPacket.Length))
                 {
                     _sentMs = nowMs;
                 }
@@ -163,14 +191,27 @@ namespace DeskPhone.Domain.Time
             SetState(Synchronized);
         }
 
+        /// <summary>
+        /// A request went unanswered or was refused: the next server is asked at once; after the last one, the first
+        /// again after the back-off. Unreachable once <see cref="TriesBeforeUnreachable"/> requests in a row failed and
+        /// every server was among them.
+        /// </summary>
         private void Failed(long nowMs, int atLeastMs)
         {
             _sentMs = -1;
             _failures++;
-            int wait = _retryMs > atLeastMs ? _retryMs : atLeastMs;
-            _dueMs = nowMs + wait;
-            _retryMs = wait * 2 > MaxRetryMs ? MaxRetryMs : wait * 2;
-            if (_failures >= TriesBeforeUnreachable)
+            _index = (_index + 1) % _count;
+            if (_index == 0)
+            {
+                int wait = _retryMs > atLeastMs ? _retryMs : atLeastMs;
+                _dueMs = nowMs + wait;
+                _retryMs = wait * 2 > MaxRetryMs ? MaxRetryMs : wait * 2;
+            }
+            else
+            {
+                _dueMs = nowMs;
+            }
+            if (_failures >= TriesBeforeUnreachable && _failures >= _count)
             {
                 SetState(Unreachable);
             }

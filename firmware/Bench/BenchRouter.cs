@@ -361,8 +361,9 @@ namespace DeskPhone.Firmware.Bench
         }
 
         /// <summary>
-        /// What the phone's clock says and where it comes from: the local time (null until known), its source, the
-        /// configured NTP server and the SNTP client's state and request count.
+        /// What the phone's clock says and where it comes from: the local time (null until known), its source, the zone
+        /// (named, the offset setting, the offset in force now), the configured NTP servers, the one asked now, the
+        /// last answer (UTC) and the SNTP client's state and request count.
         /// </summary>
         private string TimeNow()
         {
@@ -371,9 +372,13 @@ namespace DeskPhone.Firmware.Bench
             var sb = new StringBuilder("{\"known\":").Append(time.Known ? "true" : "false");
             sb.Append(",\"local\":").Append(JsonText.Quote(time.Known ? DateText.Iso(time.Local()) : null));
             sb.Append(",\"source\":").Append(JsonText.Quote(time.Source));
+            sb.Append(",\"timezone\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.Timezone)));
             sb.Append(",\"timezoneOffsetMinutes\":").Append(_phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes).ToString());
+            sb.Append(",\"offsetMinutes\":").Append(time.OffsetNow().ToString());
             sb.Append(",\"ntpServer\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.NtpServer)));
             sb.Append(",\"ntpState\":").Append(JsonText.Quote(ntp == null ? "none" : NtpStateName(ntp.State)));
+            sb.Append(",\"ntpActive\":").Append(JsonText.Quote(ntp == null ? null : ntp.Server));
+            sb.Append(",\"lastSync\":").Append(JsonText.Quote(ntp == null || !ntp.TimeKnown ? null : DateText.Iso(ntp.UtcAt(ntp.LastSyncMs)) + "Z"));
             sb.Append(",\"ntpRequests\":").Append(ntp == null ? "0" : ntp.Requests.ToString());
             return sb.Append('}').ToString();
         }

@@ -20,7 +20,7 @@ namespace DeskPhone.Firmware.Bench
             }
             if (parts.Length == 2 && method == "GET")
             {
-                return BenchResponse.Json(State(provisioning.Client, settings));
+                return BenchResponse.Json(State(provisioning.Client, settings, provisioning.Now));
             }
             if (parts.Length != 3 || parts[2] != "run" || method != "POST")
             {
@@ -31,11 +31,11 @@ namespace DeskPhone.Firmware.Bench
             {
                 return BenchResponse.Error(provisioning.Client.State == ProvisioningClient.Idle ? 400 : 409, refused);
             }
-            var started = BenchResponse.Json(State(provisioning.Client, settings));
+            var started = BenchResponse.Json(State(provisioning.Client, settings, provisioning.Now));
             return new BenchResponse(202, started.ContentType, started.Body);
         }
 
-        private static string State(ProvisioningClient client, SettingsStore settings)
+        private static string State(ProvisioningClient client, SettingsStore settings, long nowMs)
         {
             var sb = new StringBuilder("{\"url\":").Append(JsonText.Quote(settings.Get(SettingNames.SettingServer)));
             sb.Append(",\"polling\":").Append(settings.GetBool(SettingNames.ProvPollingEnabled) ? "true" : "false");
@@ -54,6 +54,7 @@ namespace DeskPhone.Firmware.Bench
             sb.Append("{\"ok\":").Append(client.LastOk ? "true" : "false");
             sb.Append(",\"result\":").Append(JsonText.Quote(client.LastResult));
             sb.Append(",\"endMs\":").Append(client.LastEndMs.ToString());
+            sb.Append(",\"agoSeconds\":").Append(((nowMs - client.LastEndMs) / 1000).ToString());
             sb.Append(",\"unknown\":");
             List(sb, client.LastUnknown);
             sb.Append(",\"errors\":");

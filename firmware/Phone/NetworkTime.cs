@@ -18,6 +18,8 @@ namespace DeskPhone.Firmware.Phone
 
         private readonly PhoneCore _phone;
         private readonly WallClock _callerClock;
+        /// <summary>The named zone of <c>timezone</c> (a <see cref="TimeZones"/> position), -1 for none: looked up on change, not per read.</summary>
+        private int _zone;
 
         /// <param name="channel">The UDP channel for SNTP; null: no network time (tests without sockets).</param>
         /// <param name="callerClock">Local time from the caller (board or host), used while no NTP server is set; null: none.</param>
@@ -25,17 +27,25 @@ namespace DeskPhone.Firmware.Phone
         {
             _phone = phone;
             _callerClock = callerClock;
+            _zone = TimeZones.Find(phone.Settings.Get(SettingNames.Timezone));
             if (channel != null)
             {
                 Client = new SntpClient(channel);
                 Client.StateChanged += OnStateChanged;
-                phone.Settings.SettingChanged += (name, idx, reboot) =>
+            }
+            phone.Settings.SettingChanged += (name, idx, reboot) =>
+            {
+                if (name == SettingNames.Timezone)
                 {
-                    if (name == SettingNames.NtpServer || name == SettingNames.NtpRefreshTimer)
-                    {
-                        Configure();
-                    }
-                };
+                    _zone = TimeZones.Find(phone.Settings.Get(SettingNames.Timezone));
+                }
+                else if (Client != null && (name == SettingNames.NtpServer || name == SettingNames.NtpRefreshTimer))
+                {
+                    Configure();
+                }
+            };
+            if (Client != null)
+            {
                 Configure();
             }
         }
@@ -54,13 +64,24 @@ namespace DeskPhone.Firmware.Phone
         {
             if (UsesNtp)
             {
-                return Client.TimeKnown
-                    ? Client.UtcAt(_phone.Now).AddMinutes(_phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes))
-                    : DateTime.MinValue;
+                return Client.TimeKnown ? ToLocal(Client.UtcAt(_phone.Now)) : DateTime.MinValue;
             }
             DateTime t = _callerClock == null ? DateTime.MinValue : _callerClock();
             return t.Year >= FirstYear ? t : DateTime.MinValue;
         }
+
+        /// <summary>
+        /// Local time of <paramref name="utc"/>: in the named zone of <c>timezone</c> with its daylight saving, else
+        /// (empty) UTC plus <c>timezone_offset_minutes</c>. The board's own clock (its RTC keeps UTC) is read through this too.
+        /// </summary>
+        public DateTime ToLocal(DateTime utc) => utc.AddMinutes(OffsetAt(utc));
+
+        /// <summary>Minutes east of UTC at <paramref name="utc"/>, daylight saving included.</summary>
+        public int OffsetAt(DateTime utc) =>
+            _zone >= 0 ? TimeZones.OffsetAt(_zone, utc) : _phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes);
+
+        /// <summary>Minutes east of UTC in force now (what the bench shows beside the zone).</summary>
+        public int OffsetNow() => OffsetAt(UsesNtp && Client.TimeKnown ? Client.UtcAt(_phone.Now) : DateTime.UtcNow);
 
         /// <summary>From the main loop.</summary>
         public void Poll(long nowMs)

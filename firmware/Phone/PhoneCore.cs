@@ -76,6 +76,9 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public CallKeys CallKeys { get; set; }
 
+        /// <summary>Takes a NOTIFY's <c>Event: check-sync</c> (provisioning sets it); null: the event is unknown (489).</summary>
+        public CheckSyncHandler CheckSync { get; set; }
+
         /// <summary>The time of the last <see cref="Poll"/> or hand-over.</summary>
         public long Now => _now;
 

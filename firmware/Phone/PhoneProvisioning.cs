@@ -10,6 +10,8 @@ namespace DeskPhone.Firmware.Phone
     /// up after start, the MAC address for {mac} from the Ethernet link, and the three statuses:
     /// PhoneProvisioningStarting when a run starts, PhoneProvisioningInProgress (the retry count) while it fetches or
     /// waits for a retry, PhoneProvisioningFailed (the reason) when it ended without a document; a good run clears all three.
+    /// A SIP NOTIFY <c>Event: check-sync</c> from the registrar or outbound proxy of a registered identity starts a run
+    /// (<c>;reboot=true</c>: PhoneWantsReboot once it ends).
     /// </summary>
     public sealed class PhoneProvisioning
     {
@@ -17,6 +19,7 @@ namespace DeskPhone.Firmware.Phone
 
         private readonly PhoneCore _phone;
         private bool _bootRunDone;
+        private bool _rebootAfterRun;
 
         /// <param name="channel">The TCP channel for HTTP; null: no provisioning (tests without sockets).</param>
         public PhoneProvisioning(PhoneCore phone, IHttpChannel channel)
@@ -28,6 +31,7 @@ namespace DeskPhone.Firmware.Phone
             }
             Client = new ProvisioningClient(channel, phone.Settings);
             Client.StateChanged += OnStateChanged;
+            phone.CheckSync = OnCheckSync;
             phone.Settings.SettingChanged += (name, idx, reboot) =>
             {
                 if (name == SettingNames.SettingServer || name == SettingNames.ProvPollingEnabled || name == SettingNames.ProvPollingPeriod)
@@ -40,6 +44,9 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>The client; null when the phone has no channel for it.</summary>
         public ProvisioningClient Client { get; }
+
+        /// <summary>The phone's loop time (how long ago the last run ended, for the bench).</summary>
+        public long Now => _phone.Now;
 
         /// <summary>Starts a run now (bench, menu); null, or why not.</summary>
         public string Run(string trigger) => Client == null ? "this phone has no HTTP channel" : Client.Run(trigger, _phone.Now);
@@ -72,6 +79,34 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
+        /// <summary>
+        /// NOTIFY check-sync: only the registrar or outbound proxy of a registered identity may start a run (403 for
+        /// anyone else, even with filter_registrar off: a run replaces settings and may ask for a reboot). A run already
+        /// in progress is the one asked for; without a URL there is nothing to fetch and only the reboot is asked for.
+        /// </summary>
+        private int OnCheckSync(int identity, bool fromRegistrar, bool reboot)
+        {
+            if (!fromRegistrar || !_phone.IsRegistered(identity))
+            {
+                return 403;
+            }
+            Run("check-sync");
+            if (reboot)
+            {
+                if (Client.State == ProvisioningClient.Idle)
+                {
+                    RaiseWantsReboot();
+                }
+                else
+                {
+                    _rebootAfterRun = true;
+                }
+            }
+            return 200;
+        }
+
+        private void RaiseWantsReboot() => _phone.Statuses.Raise(StatusId.PhoneWantsReboot, null, "check-sync", _phone.Now);
+
         private void Configure() =>
             Client.Configure(_phone.Settings.Get(SettingNames.SettingServer), _phone.Settings.GetBool(SettingNames.ProvPollingEnabled),
                 _phone.Settings.GetInt(SettingNames.ProvPollingPeriod), _phone.Now);
@@ -92,6 +127,11 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             statuses.Clear(StatusId.PhoneProvisioningInProgress, now);
+            if (_rebootAfterRun)
+            {
+                _rebootAfterRun = false;
+                RaiseWantsReboot();
+            }
             if (Client.LastOk)
             {
                 statuses.Clear(StatusId.PhoneProvisioningFailed, now);

@@ -182,6 +182,14 @@ namespace DeskPhone.Firmware.Phone
                 }
             }
             string evt = request.GetHeader(HeaderNames.Event);
+            CheckSyncHandler checkSync = _phone.CheckSync;
+            if (checkSync != null && HeaderParams.Value(evt) == "check-sync")
+            {
+                lock (_phone.Gate)
+                {
+                    return checkSync(identity, fromRegistrar, HeaderParams.Get(evt, "reboot") == "true");
+                }
+            }
             if (evt != null && evt.IndexOf(';') >= 0)
             {
                 evt = evt.Substring(0, evt.IndexOf(';'));

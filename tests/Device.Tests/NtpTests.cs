@@ -96,5 +96,37 @@ namespace NFUnitTest
             Assert.AreEqual(SntpClient.Waiting, client.State);
             Assert.AreEqual(NtpPacket.NotOurs, client.LastRefusal);
         }
+
+        /// <summary>The named zones' daylight saving on nanoFramework's DateTime (DayOfWeek, DaysInMonth, AddDays): the second around each change.</summary>
+        [TestMethod]
+        public void DaylightSavingChangesAtTheRightSecond()
+        {
+            int ger = TimeZones.Find("GER+1");
+            int usa = TimeZones.Find("USA-5");
+            Assert.AreEqual(60, TimeZones.OffsetAt(ger, new DateTime(2026, 3, 29, 0, 59, 59)));
+            Assert.AreEqual(120, TimeZones.OffsetAt(ger, new DateTime(2026, 3, 29, 1, 0, 0)));
+            Assert.AreEqual(120, TimeZones.OffsetAt(ger, new DateTime(2026, 10, 25, 0, 59, 59)));
+            Assert.AreEqual(60, TimeZones.OffsetAt(ger, new DateTime(2026, 10, 25, 1, 0, 0)));
+            Assert.AreEqual(-300, TimeZones.OffsetAt(usa, new DateTime(2026, 3, 8, 6, 59, 59)));
+            Assert.AreEqual(-240, TimeZones.OffsetAt(usa, new DateTime(2026, 3, 8, 7, 0, 0)));
+            Assert.AreEqual(-240, TimeZones.OffsetAt(usa, new DateTime(2026, 11, 1, 5, 59, 59)));
+            Assert.AreEqual(-300, TimeZones.OffsetAt(usa, new DateTime(2026, 11, 1, 6, 0, 0)));
+            Assert.AreEqual(-1, TimeZones.Find("XYZ+1"));
+        }
+
+        [TestMethod]
+        public void AfterAFailureTheNextServerIsAsked()
+        {
+            var channel = new Channel();
+            var client = new SntpClient(channel);
+            client.Configure("127.0.0.1 127.0.0.2:1123", 3600, 0);
+            client.Poll(0);
+            Assert.AreEqual("127.0.0.1:123", client.Server);
+            client.Poll(SntpClient.AnswerTimeoutMs);
+            Assert.AreEqual("127.0.0.2:1123", client.Server);
+            channel.Answer = AnswerTo(channel.Request);
+            client.Poll(SntpClient.AnswerTimeoutMs + 10);
+            Assert.AreEqual(SntpClient.Synchronized, client.State);
+        }
     }
 }

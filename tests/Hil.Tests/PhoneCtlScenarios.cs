@@ -113,6 +113,9 @@ namespace DeskPhone.Hil.Tests
             Assert.Equal("CANCEL pressed\n", Phonectl("keys", "CANCEL").Out);
             Assert.Matches(@"(?m)^1 \S+( \(no registrar\))? (registered|not registered)$", Phonectl("registration").Out);
             Assert.Matches(@"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d|time not known yet) \(source: (ntp|clock|none); ", Phonectl("time").Out);
+            string zone = _phone.Set("timezone", "IND+5.5");
+            Assert.EndsWith("; zone IND+5.5, UTC+330 min)\n", Phonectl("time").Out);
+            _phone.Set("timezone", zone);
         }
 
         [Fact]

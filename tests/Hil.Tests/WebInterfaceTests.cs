@@ -132,6 +132,57 @@ namespace DeskPhone.Hil.Tests
             }
         }
 
+        /// <summary>
+        /// The Provisioning page and the bench page's provisioning panel: the URL, a run started with Provision now
+        /// and its result, and the time source with the named zone. The document is the simulator's own settings export
+        /// (GET /api/settings.xml on its bench port): a real HTTP answer, fetched by the phone's own client.
+        /// </summary>
+        [SkippableFact]
+        public void ProvisionNowRunsAndBothPagesShowTheResultAndTheTimeSource()
+        {
+            Chromium.SkipUnlessInstalled();
+            using var phone = PhoneUnderTest.Simulator("");
+            string url = phone.BenchUrl + "api/settings.xml";
+            phone.Set("timezone", "GER+1");
+            phone.Set("setting_server", url);
+            int port = new Uri(phone.BenchUrl).Port;
+
+            using ChromeDriver driver = Chromium.Browser();
+            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
+            try
+            {
+                driver.Navigate().GoToUrl("http://127.0.0.1:" + port + "/admin#provisioning");
+                wait.Until(d => Text(d, "prov-url") == url);
+                Assert.Equal("none", Text(driver, "prov-last"));
+                Assert.StartsWith("GER+1, now UTC+", Text(driver, "time-zone"));
+                Assert.Equal("clock", Text(driver, "time-source"));
+
+                Find(driver, "provision-now").Click();
+                wait.Until(d => Text(d, "prov-last").StartsWith("ok: "));
+                Assert.Matches("^ok: [0-9]+ applied, 0 unknown kept, 0 refused$", Text(driver, "prov-last"));
+                Assert.EndsWith("s ago (bench)", Text(driver, "prov-last-time"));
+                Assert.Equal("", Text(driver, "error"));
+                Assert.Equal(1, JsonDocument.Parse(phone.Get("api/provisioning").Body).RootElement.GetProperty("runs").GetInt32());
+
+                // The bench page shows the same.
+                driver.Navigate().GoToUrl("http://127.0.0.1:" + port + "/");
+                wait.Until(d => Text(d, "provisioning").Contains("last ok: "));
+                Assert.Contains("URL " + url, Text(driver, "provisioning"));
+                Assert.Contains("zone GER+1, now UTC+", Text(driver, "time"));
+                Find(driver, "provision-now").Click();
+                wait.Until(d => JsonDocument.Parse(phone.Get("api/provisioning").Body).RootElement.GetProperty("runs").GetInt32() == 2);
+            }
+            catch (WebDriverTimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException("timed out: error=" + Text(driver, "error") + " page=" + Text(driver, "page") +
+                                                   "\nsimulator: " + phone.Errors + "\nprovisioning: " + phone.Get("api/provisioning").Body);
+            }
+            finally
+            {
+                driver.Quit();
+            }
+        }
+
         private static string Setting(PhoneUnderTest phone, string name, int idx) =>
             JsonDocument.Parse(phone.Get("api/settings/" + name + "?idx=" + idx).Body).RootElement.GetProperty("value").GetString();
     }

@@ -104,6 +104,39 @@ namespace DeskPhone.Peers.Tests
             Assert.Equal("4", Setting(phone, "ring_volume"));
         }
 
+        private static string CheckSyncNotify(string evt, int n) =>
+            "NOTIFY sip:100@127.0.0.1;line=dp1 SIP/2.0\nVia: SIP/2.0/UDP LOCAL;branch=z9hG4bKcheck" + n + "\nMax-Forwards: 70\n" +
+            "From: <sip:pbx@127.0.0.1>;tag=pbx" + n + "\nTo: <sip:100@127.0.0.1>\nCall-ID: check-sync-" + n + "\nCSeq: 1 NOTIFY\n" +
+            "Event: " + evt + "\nContent-Length: 0\n\n";
+
+        [SkippableFact]
+        public void ACheckSyncFromTheRegistrarStartsARunAgainstNginxAndAForeignHostGets403()
+        {
+            Skip.IfNot(File.Exists(Nginx.Binary), Nginx.Missing);
+            using var nginx = new Nginx();
+            nginx.Write("phone.xml", Doc("<ring_volume perm=\"\">6</ring_volume>"));
+            using var pbx = new ScriptedPbx();
+            using var phone = PhoneUnderTest.Simulator("--identity 100 --registrar 127.0.0.1:" + pbx.Port);
+            phone.WaitFor(() => phone.Get("api/registration").Body, b => b.Contains("\"registered\":true"), 20000);
+            // Set after the boot, so the boot run (no URL then) never fetches: only check-sync does.
+            phone.Set("setting_server", nginx.Url + "/phone.xml");
+            // The check-sync rule itself refuses a host that is not the registrar, not only filter_registrar.
+            phone.Set("filter_registrar", "off");
+            Assert.Equal(0, Provisioning(phone).GetProperty("runs").GetInt32());
+
+            Assert.Equal("SIP/2.0 403 Forbidden", phone.SendSip(CheckSyncNotify("check-sync", 1), "127.0.0.2"));
+            Assert.Equal("SIP/2.0 200 OK", phone.SendSip(CheckSyncNotify("check-sync;reboot=true", 2)));
+            JsonElement state = phone.WaitFor(() => Provisioning(phone),
+                s => s.GetProperty("runs").GetInt32() == 1 && s.GetProperty("state").GetString() == "idle", 20000);
+            Assert.Equal("check-sync", state.GetProperty("trigger").GetString());
+            Assert.True(state.GetProperty("last").GetProperty("ok").GetBoolean(), state.ToString() + "\nnginx:\n" + nginx.AccessLog + nginx.Log);
+            Assert.Equal("6", Setting(phone, "ring_volume"));
+            Assert.Contains("GET /phone.xml HTTP/1.1", nginx.AccessLog);
+            JsonElement? reboot = ActiveStatus(phone, "PhoneWantsReboot");
+            Assert.True(reboot.HasValue, phone.Status().ToString());
+            Assert.Equal("check-sync", reboot.Value.GetProperty("source").GetString());
+        }
+
         [SkippableFact]
         public void TruncatedHostileAndOversizeDocumentsAreRefusedAndTheValuesStay()
         {

@@ -48,5 +48,43 @@ namespace DeskPhone.Peers.Tests
             // The minute may turn between the phone's drawing and this line.
             Assert.Contains(shown, new[] { Clock(local), Clock(local.AddMinutes(-1)) });
         }
+
+        /// <summary>
+        /// Two servers: a dead port first, then chronyd. The phone waits on the first (PhoneWaitsOnNtpServer), moves on
+        /// to chronyd and takes its time, in a named zone with daylight saving (JPN+9 has none, so the expected clock
+        /// does not depend on the date the test runs).
+        /// </summary>
+        [SkippableFact]
+        public void ADeadServerIsPassedOverForTheNextInTheList()
+        {
+            Skip.IfNot(File.Exists(Chrony.Binary), Chrony.Missing);
+            using var phone = PhoneUnderTest.Simulator("");
+            phone.Set("status_msgs_that_are_blocked", "PhoneHasNoAdminPassword PhoneHasNoHttpPassword");
+            phone.Set("status_msgs_that_show_directly", "");
+            phone.Set("timezone", "JPN+9");
+            using var dead = new Chrony();
+            dead.Stop();
+            using var chrony = new Chrony();
+
+            phone.Set("ntp_server", dead.Server + " " + chrony.Server);
+            Assert.True(phone.WaitFor(() => Active(phone, "PhoneWaitsOnNtpServer"), a => a), "PhoneWaitsOnNtpServer not raised");
+            Assert.False(phone.WaitFor(() => Active(phone, "PhoneWaitsOnNtpServer"), a => !a, 30000),
+                "no answer from chronyd; its log:\n" + chrony.Log + "\ntime: " + phone.Get("api/time").Body);
+            Assert.False(Active(phone, "PhoneCannotReachNtpServer"));
+            JsonElement time = JsonDocument.Parse(phone.Get("api/time").Body).RootElement;
+            Assert.Equal(("ntp", "synchronized", chrony.Server), (time.GetProperty("source").GetString(), time.GetProperty("ntpState").GetString(),
+                time.GetProperty("ntpActive").GetString()));
+            Assert.Equal(540, time.GetProperty("offsetMinutes").GetInt32());
+            Assert.True(time.GetProperty("ntpRequests").GetInt32() >= 2);
+            string shown = phone.WaitFor(() => ScreenStatusLine(phone), l => l != null && l.Length > 9);
+            DateTime local = DateTime.UtcNow.AddHours(9);
+            Assert.Contains(shown, new[] { Clock(local), Clock(local.AddMinutes(-1)) });
+
+            // Both silent: unreachable once each has failed (three requests in a row).
+            chrony.Stop();
+            phone.Set("ntp_server", chrony.Server + "," + dead.Server);
+            Assert.True(phone.WaitFor(() => Active(phone, "PhoneCannotReachNtpServer"), a => a, 30000), phone.Get("api/time").Body);
+            Assert.False(Active(phone, "PhoneWaitsOnNtpServer"));
+        }
     }
 }

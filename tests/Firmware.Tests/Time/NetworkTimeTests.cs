@@ -120,6 +120,36 @@ namespace DeskPhone.Firmware.Tests.Time
         }
 
         [Fact]
+        public void TheStatusLineFollowsDaylightSavingInANamedZone()
+        {
+            // One second before the EU change (29 March 2026, 01:00 UTC) in Germany: 01:59:59, then 03:00.
+            Assert.Null(_settings.Set("timezone", 0, "GER+1"));
+            Assert.Null(_settings.Set("ntp_server", 0, "127.0.0.7"));
+            Run(100);
+            DateTime before = new DateTime(2026, 3, 29, 0, 59, 59, DateTimeKind.Utc);
+            _ntp.Inbound.Enqueue(NtpServerAnswer.For(_ntp.LastRequest, before, before));
+            Run(10);
+            Assert.Equal("[status] Sun 29.03. 01:59", StatusLine());
+            Assert.Equal(60, BenchTime().GetProperty("offsetMinutes").GetInt32());
+            Run(1_000);
+            Assert.Equal("[status] Sun 29.03. 03:00", StatusLine());
+            var clock = BenchTime();
+            Assert.Equal(("GER+1", 120), (clock.GetProperty("timezone").GetString(), clock.GetProperty("offsetMinutes").GetInt32()));
+        }
+
+        [Fact]
+        public void WithoutANamedZoneTheOffsetSettingIsTheZoneAndAZoneFollowsItsSetting()
+        {
+            DateTime noon = new DateTime(2026, 7, 1, 12, 0, 0);
+            Assert.Null(_settings.Set("timezone_offset_minutes", 0, "-150"));
+            Assert.Equal(new DateTime(2026, 7, 1, 9, 30, 0), _app.Time.ToLocal(noon));
+            Assert.Null(_settings.Set("timezone", 0, "GER+1"));
+            Assert.Equal(new DateTime(2026, 7, 1, 14, 0, 0), _app.Time.ToLocal(noon));
+            Assert.Null(_settings.Set("timezone", 0, ""));
+            Assert.Equal(-150, _app.Time.OffsetAt(noon));
+        }
+
+        [Fact]
         public void AnUnansweredServerIsReportedAndASecondServerIsTried()
         {
             Assert.Null(_settings.Set("ntp_server", 0, "127.0.0.7:1123"));

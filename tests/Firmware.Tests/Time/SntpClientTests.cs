@@ -94,6 +94,50 @@ namespace DeskPhone.Firmware.Tests.Time
         }
 
         [Fact]
+        public void AfterAFailureTheNextServerIsAskedAtOnceAndTheOneThatAnswersIsKept()
+        {
+            _client.Configure("10.0.0.1 10.0.0.2:1123,ntp3.example", 60, 0);
+            long now = 0;
+            PollUntil(ref now, 2_000);
+            // 10.0.0.1 at 0 is unanswered for 2 s; 10.0.0.2 is asked on the same turn.
+            Assert.Equal(new[] { ("10.0.0.1", 123, 0L), ("10.0.0.2", 1123, 2_000L) }, _channel.Sent.ConvertAll(x => (x.Host, x.Port, x.At)));
+            Assert.Equal(SntpClient.Waiting, _client.State);
+            Assert.Equal("10.0.0.2:1123", _client.Server);
+            _channel.Inbound.Enqueue(NtpServerAnswer.For(_channel.LastRequest, Server, Server));
+            PollUntil(ref now, 2_100);
+            Assert.Equal(SntpClient.Synchronized, _client.State);
+            Assert.Equal(2_010, _client.LastSyncMs);
+
+            // The refresh asks the server that answered.
+            PollUntil(ref now, 62_100);
+            Assert.Equal(("10.0.0.2", 1123, 62_010L), (_channel.Sent[2].Host, _channel.Sent[2].Port, _channel.Sent[2].At));
+        }
+
+        [Fact]
+        public void EveryServerFailingMakesThemUnreachableAndTheRoundBacksOff()
+        {
+            _client.Configure("10.0.0.1 10.0.0.2", 3600, 0);
+            long now = 0;
+            PollUntil(ref now, 20_000);
+            // A round: 10.0.0.1 at 0, 10.0.0.2 at 2 s; both failed at 4 s: 2 s back-off, then the next round at 6 s
+            // (failed at 10 s), 4 s back-off: 14 s.
+            Assert.Equal(new[] { ("10.0.0.1", 0L), ("10.0.0.2", 2_000L), ("10.0.0.1", 6_000L), ("10.0.0.2", 8_000L), ("10.0.0.1", 14_000L), ("10.0.0.2", 16_000L) },
+                _channel.Sent.ConvertAll(x => (x.Host, x.At)));
+            // Unreachable from the third failure in a row (at 8 s), not after the first server alone.
+            Assert.Equal(new[] { SntpClient.Waiting, SntpClient.Unreachable }, _states);
+        }
+
+        [Fact]
+        public void OnlyTheFirstFourServersAreUsed()
+        {
+            _client.Configure("10.0.0.1 10.0.0.2 10.0.0.3 10.0.0.4 10.0.0.5", 3600, 0);
+            long now = 0;
+            PollUntil(ref now, 12_000);
+            Assert.DoesNotContain(_channel.Sent, x => x.Host == "10.0.0.5");
+            Assert.Equal("10.0.0.1", _channel.Sent[4].Host);
+        }
+
+        [Fact]
         public void AnAnswerToAnotherRequestIsIgnored()
         {
             _client.Configure("10.0.0.1", 3600, 0);

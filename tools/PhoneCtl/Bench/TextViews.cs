@@ -138,7 +138,15 @@ namespace DeskPhone.PhoneCtl.Bench
             string local = root.GetProperty("local").GetString() ?? "time not known yet";
             string server = root.GetProperty("ntpServer").GetString();
             string ntp = string.IsNullOrEmpty(server) ? "no NTP server" : "NTP " + root.GetProperty("ntpState").GetString() + " with " + server;
-            return local + " (source: " + root.GetProperty("source").GetString() + "; " + ntp + ")\n";
+            if (root.TryGetProperty("ntpActive", out JsonElement active) && active.ValueKind == JsonValueKind.String && active.GetString() != server)
+            {
+                ntp += ", asking " + active.GetString();
+            }
+            // A phone before the named zones answers without "timezone": the zone is then the offset alone.
+            string zone = root.TryGetProperty("timezone", out JsonElement tz) && !string.IsNullOrEmpty(tz.GetString()) ? tz.GetString() + ", " : "";
+            int offset = root.TryGetProperty("offsetMinutes", out JsonElement now) ? now.GetInt32() : root.GetProperty("timezoneOffsetMinutes").GetInt32();
+            return local + " (source: " + root.GetProperty("source").GetString() + "; " + ntp + "; zone " + zone + "UTC" +
+                   (offset >= 0 ? "+" : "") + offset + " min)\n";
         }
 
         /// <summary>"URL (state; schedule)" and the last run's result with its unknown and refused settings.</summary>
