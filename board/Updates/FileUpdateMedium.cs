@@ -1,6 +1,6 @@
 using System.IO;
 using DeskPhone.Board.Settings;
-using DeskPhone.Domain.Updates;
+using DeskPhone.Firmware.Updates;
 
 namespace DeskPhone.Board.Updates
 {

@@ -9,7 +9,7 @@ namespace DeskPhone.Domain.Settings
     /// writing the next one to the other slot, so that a power cut mid-write leaves the previous copy intact.
     /// Not thread-safe: the store calls it under its lock.
     /// </summary>
-    internal sealed class SettingsSlotPair
+    public sealed class SettingsSlotPair
     {
         private readonly ISettingsMedium _medium;
         private readonly string _slotA;

@@ -1,6 +1,6 @@
 using DeskPhone.Drivers;
 using DeskPhone.Domain.Provisioning;
-using DeskPhone.Domain.Updates;
+using DeskPhone.Firmware.Updates;
 using DeskPhone.Domain.Time;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Voice;

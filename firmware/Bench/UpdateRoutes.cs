@@ -1,6 +1,6 @@
 using System.Text;
 using DeskPhone.Domain.Settings;
-using DeskPhone.Domain.Updates;
+using DeskPhone.Firmware.Updates;
 using DeskPhone.Firmware.Phone;
 
 namespace DeskPhone.Firmware.Bench

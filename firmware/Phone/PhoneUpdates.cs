@@ -2,7 +2,7 @@ using System.Text;
 using DeskPhone.Domain.Provisioning;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
-using DeskPhone.Domain.Updates;
+using DeskPhone.Firmware.Updates;
 
 namespace DeskPhone.Firmware.Phone
 {

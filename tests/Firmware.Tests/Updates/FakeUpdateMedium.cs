@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using DeskPhone.Domain.Updates;
+using DeskPhone.Firmware.Updates;
 
 namespace DeskPhone.Firmware.Tests.Updates
 {

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using DeskPhone.Domain.Updates;
+using DeskPhone.Firmware.Updates;
 using DeskPhone.Firmware.Tests.Provisioning;
 using Xunit;
 

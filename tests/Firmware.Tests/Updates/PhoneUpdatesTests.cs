@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
-using DeskPhone.Domain.Updates;
+using DeskPhone.Firmware.Updates;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;

@@ -1,5 +1,5 @@
 using System.Text;
-using DeskPhone.Domain.Updates;
+using DeskPhone.Firmware.Updates;
 using Xunit;
 
 namespace DeskPhone.Firmware.Tests.Updates

@@ -1,7 +1,7 @@
 using System.Collections;
 using DeskPhone.Domain.Settings;
 
-namespace DeskPhone.Domain.Updates
+namespace DeskPhone.Firmware.Updates
 {
     /// <summary>
     /// The boot record's two copies on flash, like the settings' (<see cref="SettingsSlotPair"/>: header with

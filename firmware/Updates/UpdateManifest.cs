@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Domain.Updates
+namespace DeskPhone.Firmware.Updates
 {
     /// <summary>
     /// An update set's manifest (docs/updates.md, "Manifest"): ASCII lines ended by LF, in this order and nothing else:

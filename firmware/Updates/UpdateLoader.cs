@@ -1,4 +1,4 @@
-namespace DeskPhone.Domain.Updates
+namespace DeskPhone.Firmware.Updates
 {
     /// <summary>
     /// The loader's decision at start (docs/updates.md, "Boot"): which set to start, from the boot record alone. A set

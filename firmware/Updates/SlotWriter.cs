@@ -1,6 +1,6 @@
 using System;
 
-namespace DeskPhone.Domain.Updates
+namespace DeskPhone.Firmware.Updates
 {
     /// <summary>
     /// Writes one file of a set into a slot as it arrives (docs/updates.md): bytes gather into one chunk, each full

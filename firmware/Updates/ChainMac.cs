@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Domain.Updates
+namespace DeskPhone.Firmware.Updates
 {
     /// <summary>
     /// The chained MAC of one image file (docs/updates.md): nanoFramework's HMACSHA256 hashes only a whole array at

@@ -1,6 +1,6 @@
 using DeskPhone.Domain.Settings;
 
-namespace DeskPhone.Domain.Updates
+namespace DeskPhone.Firmware.Updates
 {
     /// <summary>
     /// Files on flash for an update (docs/updates.md): the image files of the two slots, written a chunk at a time and

@@ -1,7 +1,7 @@
 using System;
 using DeskPhone.Domain.Provisioning;
 
-namespace DeskPhone.Domain.Updates
+namespace DeskPhone.Firmware.Updates
 {
     public delegate void UpdaterChanged();
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DeskPhone.Domain.Updates
+namespace DeskPhone.Firmware.Updates
 {
     /// <summary>
     /// What the loader starts (docs/updates.md, "Boot record"): the active set (<see cref="Active"/>: "" for the set
