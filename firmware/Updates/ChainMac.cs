@@ -60,21 +60,6 @@ namespace DeskPhone.Firmware.Updates
             _mac = HMACSHA256.HashData(_key, data);
         }
 
-        /// <summary>Compares in constant time (a MAC check must not tell how many bytes matched).</summary>
-        public static bool Same(byte[] a, byte[] b)
-        {
-            if (a == null || b == null || a.Length != b.Length)
-            {
-                return false;
-            }
-            int diff = 0;
-            for (int i = 0; i < a.Length; i++)
-            {
-                diff |= a[i] ^ b[i];
-            }
-            return diff == 0;
-        }
-
         /// <summary>64 hex digits (either case) as 32 bytes; null when the text is anything else.</summary>
         public static byte[] FromHex(byte[] text, int start, int end)
         {

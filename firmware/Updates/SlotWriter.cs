@@ -1,4 +1,5 @@
 using System;
+using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Updates
 {
@@ -79,7 +80,7 @@ namespace DeskPhone.Firmware.Updates
             }
             string error = _written != _size
                 ? _written.ToString() + " of " + _size.ToString() + " bytes"
-                : !ChainMac.Same(_mac.Mac, _expected)
+                : !PasswordHash.SameBytes(_mac.Mac, _expected)
                     ? "wrong mac (another key, or altered)"
                     : Verify(_file, _name, _size, _expected, _chunkBytes, true);
             _mac = null;
@@ -121,7 +122,7 @@ namespace DeskPhone.Firmware.Updates
                 mac.Add(want);
                 at += want;
             }
-            return ChainMac.Same(mac.Mac, expected) ? null : what + "wrong mac";
+            return PasswordHash.SameBytes(mac.Mac, expected) ? null : what + "wrong mac";
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Updates
@@ -93,7 +94,7 @@ namespace DeskPhone.Firmware.Updates
             }
             byte[] signed = new byte[macLine];
             System.Array.Copy(data, signed, macLine);
-            if (!ChainMac.Same(HMACSHA256.HashData(key, signed), mac))
+            if (!PasswordHash.SameBytes(HMACSHA256.HashData(key, signed), mac))
             {
                 error = "manifest: wrong mac (another key, or altered)";
                 return null;
