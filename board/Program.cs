@@ -12,6 +12,7 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Domain.Provisioning;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Board.Settings;
+using DeskPhone.Board.Updates;
 using DeskPhone.Domain.Time;
 using DeskPhone.Media.Rtp;
 using DeskPhone.Sip.Transport;
@@ -71,6 +72,9 @@ namespace DeskPhone.Board
                 Rtp = () => new UdpRtpChannel(null),
                 // Provisioning over HTTP from setting_server (docs/provisioning.md).
                 Http = new TcpHttpChannel(),
+                // Updates are staged and verified on flash; no loader can start them on this platform yet (docs/updates.md).
+                UpdateHttp = new TcpHttpChannel(),
+                UpdateMedium = new FileUpdateMedium("I:\\"),
                 Memory = new GcFreeMemory(),
             });
             PhoneCore phone = app.Core;
@@ -80,7 +84,7 @@ namespace DeskPhone.Board
             udp.Start("0.0.0.0", port);
             tcp.Start("0.0.0.0", port);
 
-            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time, Registrations = app.Binding.Registrations, Target = new BoardTarget(), Provisioning = app.Provisioning, Trace = trace, Log = app.Log };
+            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Time = app.Time, Registrations = app.Binding.Registrations, Target = new BoardTarget(), Provisioning = app.Provisioning, Updates = app.Updates, Trace = trace, Log = app.Log };
             router.Auth.Log = line =>
             {
                 Console.WriteLine(line);

@@ -35,6 +35,9 @@ namespace DeskPhone.Domain.Provisioning
         private byte[] _request;
         private long _contentLength;
         private bool _chunked;
+        private IHttpBodySink _sink;
+        private long _received;
+        private long _nowMs;
 
         public HttpFetch(IHttpChannel channel)
         {
@@ -59,9 +62,18 @@ namespace DeskPhone.Domain.Provisioning
         public bool Transient { get; private set; }
 
         /// <summary>Starts the request (the connection opens off the loop); <see cref="Poll"/> follows it.</summary>
-        public int Start(ProvisioningUrl url, long nowMs)
+        public int Start(ProvisioningUrl url, long nowMs) => Start(url, nowMs, null);
+
+        /// <summary>
+        /// As <see cref="Start(ProvisioningUrl, long)"/>, with a 200's body handed to <paramref name="sink"/> as it
+        /// arrives (no size limit here: the sink sets its own; one 2 KB buffer), and the time limit counted from the
+        /// last bytes that arrived, so a large file on a slow link is not cut while it makes progress.
+        /// </summary>
+        public int Start(ProvisioningUrl url, long nowMs, IHttpBodySink sink)
         {
             Release();
+            _sink = sink;
+            _received = 0;
             Status = 0;
             Location = null;
             Error = null;
@@ -83,6 +95,7 @@ namespace DeskPhone.Domain.Provisioning
         /// <summary>One loop turn: what arrived is read; <see cref="Busy"/> until the answer is complete or the fetch failed.</summary>
         public int Poll(long nowMs)
         {
+            _nowMs = nowMs;
             int state = _channel.State;
             if (state == HttpChannelState.Connecting)
             {
@@ -162,6 +175,22 @@ namespace DeskPhone.Domain.Provisioning
                         _head = null;
                         return Done;
                     }
+                    if (_sink != null)
+                    {
+                        string refused = _contentLength < 0 ? "the server sent no Content-Length" : _sink.Begin(_contentLength);
+                        if (refused != null)
+                        {
+                            return Fail(refused, false);
+                        }
+                        int done = ToSink(_head, end, _headLength - end);
+                        _head = null;
+                        Body = done == Busy ? new byte[FirstBodyBytes] : null;
+                        if (done != Busy)
+                        {
+                            return done;
+                        }
+                        continue;
+                    }
                     if (_contentLength > MaxBodyBytes)
                     {
                         return Fail(TooLarge(), false);
@@ -176,6 +205,20 @@ namespace DeskPhone.Domain.Provisioning
                     Array.Copy(_head, end, Body, 0, early);
                     BodyLength = early;
                     _head = null;
+                }
+                else if (_sink != null)
+                {
+                    n = _channel.Receive(Body, 0, Body.Length);
+                    if (n == 0)
+                    {
+                        return Busy;
+                    }
+                    int done = n < 0 ? Closed() : ToSink(Body, 0, n);
+                    if (done != Busy)
+                    {
+                        return done;
+                    }
+                    continue;
                 }
                 else
                 {
@@ -203,12 +246,30 @@ namespace DeskPhone.Domain.Provisioning
             return Busy;
         }
 
+        /// <summary>Hands body bytes to the sink (never past the Content-Length); progress restarts the time limit.</summary>
+        private int ToSink(byte[] b, int offset, int count)
+        {
+            if (count > _contentLength - _received)
+            {
+                count = (int)(_contentLength - _received);
+            }
+            string refused = count > 0 ? _sink.Write(b, offset, count) : null;
+            if (refused != null)
+            {
+                return Fail(refused, false);
+            }
+            _received += count;
+            _startMs = count > 0 ? _nowMs : _startMs;
+            return _received == _contentLength ? Done : Busy;
+        }
+
         /// <summary>The server closed (or the Content-Length was reached): whole, or truncated.</summary>
         private int Closed()
         {
-            if (_contentLength >= 0 && BodyLength < _contentLength)
+            long got = _sink != null ? _received : BodyLength;
+            if (_contentLength >= 0 && got < _contentLength)
             {
-                return Fail("truncated: the server closed after " + BodyLength.ToString() + " of " + _contentLength.ToString() + " bytes", true);
+                return Fail("truncated: the server closed after " + got.ToString() + " of " + _contentLength.ToString() + " bytes", true);
             }
             if (_chunked)
             {

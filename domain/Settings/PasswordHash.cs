@@ -108,11 +108,20 @@ namespace DeskPhone.Domain.Settings
             {
                 return false;
             }
-            byte[] actual = Derive(Encoding.UTF8.GetBytes(candidate), salt, iterations);
-            int diff = 0;
-            for (int i = 0; i < HashBytes; i++)
+            return SameBytes(Derive(Encoding.UTF8.GetBytes(candidate), salt, iterations), expected);
+        }
+
+        /// <summary>Compares two byte strings in time that depends only on their lengths (MACs, hashes).</summary>
+        public static bool SameBytes(byte[] a, byte[] b)
+        {
+            if (a == null || b == null || a.Length != b.Length)
             {
-                diff |= actual[i] ^ expected[i];
+                return false;
+            }
+            int diff = 0;
+            for (int i = 0; i < a.Length; i++)
+            {
+                diff |= a[i] ^ b[i];
             }
             return diff == 0;
         }

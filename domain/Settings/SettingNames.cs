@@ -89,6 +89,9 @@ namespace DeskPhone.Domain.Settings
         public const string SettingServer = "setting_server";
         public const string ProvPollingEnabled = "prov_polling_enabled";
         public const string ProvPollingPeriod = "prov_polling_period";
+        public const string FirmwareStatus = "firmware_status";
+        public const string UpdatePolicy = "update_policy";
+        public const string UpdateKey = "update_key";
         public const string LowMemoryThreshold = "low_memory_threshold";
     }
 }

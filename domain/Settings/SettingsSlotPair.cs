@@ -9,15 +9,24 @@ namespace DeskPhone.Domain.Settings
     /// writing the next one to the other slot, so that a power cut mid-write leaves the previous copy intact.
     /// Not thread-safe: the store calls it under its lock.
     /// </summary>
-    internal sealed class SettingsSlotPair
+    public sealed class SettingsSlotPair
     {
         private readonly ISettingsMedium _medium;
+        private readonly string _slotA;
+        private readonly string _slotB;
         private bool _scanned;
 
         /// <param name="medium">null: nothing is ever read, and <see cref="DeleteBoth"/> has nothing to delete.</param>
-        public SettingsSlotPair(ISettingsMedium medium)
+        public SettingsSlotPair(ISettingsMedium medium) : this(medium, SettingsStore.SlotA, SettingsStore.SlotB)
+        {
+        }
+
+        /// <summary>Two slots of other names (the update's boot record, domain/Updates/BootRecordStore).</summary>
+        public SettingsSlotPair(ISettingsMedium medium, string slotA, string slotB)
         {
             _medium = medium;
+            _slotA = slotA;
+            _slotB = slotB;
         }
 
         /// <summary>The slot holding the newest good copy (null when none); the next write goes to the other one.</summary>
@@ -29,12 +38,12 @@ namespace DeskPhone.Domain.Settings
         /// <summary>Reads both slots and returns the newest intact one (null if none), remembering which it is.</summary>
         public byte[] ReadNewest(ArrayList problems, out int payloadLength)
         {
-            byte[] a = ReadSlot(SettingsStore.SlotA, problems, out uint seqA, out int lenA);
-            byte[] b = ReadSlot(SettingsStore.SlotB, problems, out uint seqB, out int lenB);
+            byte[] a = ReadSlot(_slotA, problems, out uint seqA, out int lenA);
+            byte[] b = ReadSlot(_slotB, problems, out uint seqB, out int lenB);
             // Serial-number order, not plain '>': after 2^32 saves the sequence wraps to 0, and that copy is the newer.
             bool useA = a != null && (b == null || SettingsSlot.IsNewer(seqA, seqB));
             byte[] chosen = useA ? a : b;
-            Current = chosen == null ? null : (useA ? SettingsStore.SlotA : SettingsStore.SlotB);
+            Current = chosen == null ? null : (useA ? _slotA : _slotB);
             Sequence = chosen == null ? 0 : (useA ? seqA : seqB);
             _scanned = true;
             payloadLength = useA ? lenA : lenB;
@@ -51,7 +60,7 @@ namespace DeskPhone.Domain.Settings
             {
                 ReadNewest(new ArrayList(), out int ignored);
             }
-            string target = Current == SettingsStore.SlotA ? SettingsStore.SlotB : SettingsStore.SlotA;
+            string target = Current == _slotA ? _slotB : _slotA;
             uint sequence = Sequence + 1;
             byte[] blob = SettingsSlot.Encode(sequence, payload);
             try
@@ -81,8 +90,8 @@ namespace DeskPhone.Domain.Settings
             }
             try
             {
-                _medium.Delete(SettingsStore.SlotA);
-                _medium.Delete(SettingsStore.SlotB);
+                _medium.Delete(_slotA);
+                _medium.Delete(_slotB);
                 Current = null;
                 return null;
             }

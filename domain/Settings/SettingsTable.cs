@@ -21,6 +21,7 @@ namespace DeskPhone.Domain.Settings
         /// <summary>The tone scheme's choices, split only when its definition is built.</summary>
         private const string ToneSchemes = "USA GER UK FRA ITA NLD SWI SWE AUS JPN";
         private const string AnswerAfterPolicies = "off idle always not_busy";
+        private const string UpdatePolicies = "auto_update ask_for_update never_update_firm";
 
         /// <summary>Receives the table's rows in order (<see cref="Rows"/>).</summary>
         internal abstract class RowSink
@@ -144,6 +145,11 @@ namespace DeskPhone.Domain.Settings
             t.Global("setting_server", SettingKind.Text, "", false, "Provisioning URL, http:// only ({mac}: the phone's MAC; empty: no provisioning)");
             t.Bool("prov_polling_enabled", "off", false, "Fetch the provisioning URL again every prov_polling_period seconds");
             t.Int("prov_polling_period", "86400", 60, 2592000, false, "Seconds between scheduled provisioning runs");
+
+            // Application updates (docs/updates.md): Snom's names, and the key (ours).
+            t.Global("firmware_status", SettingKind.Text, "", false, "URL of the update set's manifest, http:// only (empty: no updates)");
+            t.Row("update_policy", SettingKind.Choice, "ask_for_update", 0, 0, 0, UpdatePolicies, false, null, "A verified update: auto_update applies it, ask_for_update waits for the user, never_update_firm fetches none");
+            t.Global("update_key", SettingKind.Secret, "", false, "Key of the update sets' HMAC-SHA256, 64 hex digits (empty: no updates)");
 
             // Memory (ours: the phones have no such setting).
             t.Int("low_memory_threshold", "8192", 0, 65536, false, "Free heap after a collection (bytes) under which PhoneHasLowMemory shows; 0: never");

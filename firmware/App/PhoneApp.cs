@@ -54,6 +54,7 @@ namespace DeskPhone.Firmware.App
             Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Provisioning = new PhoneProvisioning(Core, parts.Http);
+            Updates = new PhoneUpdates(Core, parts.UpdateHttp, parts.UpdateMedium, parts.UpdateLoader, Provisioning);
             Memory = new MemoryWatch(Core, parts.Memory, startMs);
             Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
             // The chain of the agent: the call sessions (PhoneCalls added them), then the phone's identity routing.
@@ -125,6 +126,9 @@ namespace DeskPhone.Firmware.App
         /// <summary>Provisioning from <c>setting_server</c> (docs/provisioning.md); its client is null without an HTTP channel.</summary>
         public PhoneProvisioning Provisioning { get; }
 
+        /// <summary>Application updates from <c>firmware_status</c> (docs/updates.md); its updater is null without flash and channel.</summary>
+        public PhoneUpdates Updates { get; }
+
         /// <summary>The phone's log: the last events worth reading later (GET /api/log).</summary>
         public PhoneLog Log { get; }
 
@@ -175,6 +179,7 @@ namespace DeskPhone.Firmware.App
                 Publisher.Poll(nowMs);
                 Time.Poll(nowMs);
                 Provisioning.Poll(nowMs);
+                Updates.Poll(nowMs);
                 Memory.Poll(nowMs);
                 Core.Poll(nowMs);
                 Screen.Tick();

@@ -1,5 +1,6 @@
 using DeskPhone.Drivers;
 using DeskPhone.Domain.Provisioning;
+using DeskPhone.Firmware.Updates;
 using DeskPhone.Domain.Time;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Voice;
@@ -77,6 +78,15 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>The heap's free bytes after a collection, for PhoneHasLowMemory (the board's GC); null: not watched.</summary>
         public IFreeMemory Memory;
+
+        /// <summary>A second TCP channel, for update checks (<c>firmware_status</c>); null: no updates (docs/updates.md).</summary>
+        public IHttpChannel UpdateHttp;
+
+        /// <summary>The flash for the update slots and the boot record; null: no updates.</summary>
+        public IUpdateMedium UpdateMedium;
+
+        /// <summary>What starts a staged set (the simulator's stub); null: sets are staged and verified, not applied.</summary>
+        public IUpdateLoader UpdateLoader;
 
         /// <summary>Lines the phone's log keeps (<see cref="PhoneLog"/>); 0: 16, the board's.</summary>
         public int LogLines;

@@ -66,6 +66,9 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>Provisioning for /api/provisioning; null: the route answers 404.</summary>
         public PhoneProvisioning Provisioning { get; set; }
 
+        /// <summary>Application updates for /api/update; null: the route answers 404.</summary>
+        public PhoneUpdates Updates { get; set; }
+
         /// <summary>The bench page served at GET / (the simulator's; null on a board, where / is the web interface).</summary>
         public byte[] Page { get; set; }
 
@@ -252,6 +255,8 @@ namespace DeskPhone.Firmware.Bench
                     return get && parts.Length == 2 && Time != null ? BenchResponse.Json(TimeNow()) : NotFound(method, path);
                 case "provisioning":
                     return Provisioning == null ? NotFound(method, path) : ProvisioningRoutes.Handle(Provisioning, _phone.Settings, method, path, parts);
+                case "update":
+                    return Updates == null ? NotFound(method, path) : UpdateRoutes.Handle(Updates, _phone.Settings, method, path, parts);
                 default:
                     return NotFound(method, path);
             }

@@ -133,6 +133,36 @@ namespace DeskPhone.Hil.Tests
         }
 
         [Fact]
+        public void UpdateShowsTheStateAndRefusesWhatCannotBeDone()
+        {
+            // The shared simulator has no --state, so no flash for the update slots.
+            var none = Phonectl("update");
+            Assert.Equal(1, none.Code);
+            Assert.Contains("this phone has no flash or HTTP channel for updates", none.Err);
+
+            string state = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "deskphone-ctl-" + System.Guid.NewGuid().ToString("N"));
+            try
+            {
+                using var phone = PhoneUnderTest.Simulator("--state \"" + state + "\"");
+                var shown = PhonectlAt(phone.BenchUrl, "update");
+                Assert.Equal((0, "running the deployed set; staged: none; idle (no firmware_status; ask_for_update)\n"), (shown.Code, shown.Out));
+                var apply = PhonectlAt(phone.BenchUrl, "update", "apply");
+                Assert.Equal(1, apply.Code);
+                Assert.Contains("no verified update is staged", apply.Err);
+                var check = PhonectlAt(phone.BenchUrl, "update", "check");
+                Assert.Equal(1, check.Code);
+                Assert.Contains("no update manifest URL (firmware_status is empty)", check.Err);
+            }
+            finally
+            {
+                if (System.IO.Directory.Exists(state))
+                {
+                    System.IO.Directory.Delete(state, true);
+                }
+            }
+        }
+
+        [Fact]
         public void PresenceIsReadAndChosen()
         {
             try

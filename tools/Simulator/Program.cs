@@ -53,12 +53,12 @@ namespace DeskPhone.Simulator
                 return 2;
             }
             using var audioFiles = audio;
-            using var phone = new SimulatedPhone(settings, audio);
+            using var phone = new SimulatedPhone(settings, audio, options.StateDirectory);
             var screen = new PanelScreen(phone.App.Text, phone.Panel);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) {
                 Calls = phone.App.Calls, Time = phone.App.Time, Registrations = phone.App.Binding.Registrations, Target = new SimulatorTarget(),
-                Provisioning = phone.App.Provisioning, Trace = phone.Trace, Log = phone.App.Log,
+                Provisioning = phone.App.Provisioning, Updates = phone.App.Updates, Trace = phone.Trace, Log = phone.App.Log,
             };
             router.Auth.Log = line =>
             {

@@ -8,6 +8,7 @@ using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Board.Settings;
+using DeskPhone.Board.Updates;
 using DeskPhone.Domain.Provisioning;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Time;
@@ -37,7 +38,8 @@ namespace DeskPhone.Host.Sim
         private string _bind = "127.0.0.1";
 
         /// <param name="audio">The calls' microphone and speaker (null: silence sent, nothing played).</param>
-        public SimulatedPhone(SettingsStore settings, ICallAudio audio = null)
+        /// <param name="stateDirectory">The folder of the settings (--state): also the flash of the update slots; null: no updates.</param>
+        public SimulatedPhone(SettingsStore settings, ICallAudio audio = null, string stateDirectory = null)
         {
             Settings = settings;
             Hardware = new SimulatedPhoneHardware();
@@ -63,6 +65,9 @@ namespace DeskPhone.Host.Sim
                 Rtp = () => new UdpRtpChannel(_bind),
                 Audio = audio,
                 Http = new TcpHttpChannel(),
+                UpdateHttp = stateDirectory == null ? null : new TcpHttpChannel(),
+                UpdateMedium = stateDirectory == null ? null : new FileUpdateMedium(stateDirectory),
+                UpdateLoader = new StubUpdateLoader(),
                 LogLines = LogLines,
             });
             Events = new EventHub();

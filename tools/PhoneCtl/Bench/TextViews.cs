@@ -178,6 +178,34 @@ namespace DeskPhone.PhoneCtl.Bench
             return sb.ToString();
         }
 
+        /// <summary>"running 2.0.0 (slot a); staged: none; idle" and the last check's result.</summary>
+        public static string Update(JsonElement root)
+        {
+            string running = root.GetProperty("running").GetString();
+            string slot = root.GetProperty("runningSlot").GetString();
+            string staged = root.GetProperty("staged").GetString();
+            var sb = new StringBuilder("running ").Append(string.IsNullOrEmpty(running) ? "the deployed set" : running + " (slot " + slot + ")");
+            sb.Append("; staged: ").Append(string.IsNullOrEmpty(staged) ? "none" : staged);
+            sb.Append("; ").Append(root.GetProperty("state").GetString());
+            if (root.GetProperty("files").GetInt32() > 0)
+            {
+                sb.Append(" file ").Append(root.GetProperty("file").GetInt32()).Append(" of ").Append(root.GetProperty("files").GetInt32());
+            }
+            string url = root.GetProperty("url").GetString();
+            sb.Append(" (").Append(string.IsNullOrEmpty(url) ? "no firmware_status" : url).Append("; ").Append(root.GetProperty("policy").GetString()).Append(")\n");
+            string last = root.GetProperty("last").GetString();
+            if (last != null)
+            {
+                sb.Append(root.GetProperty("lastFailed").GetBoolean() ? "last check failed: " : "last check: ").Append(last).Append('\n');
+            }
+            string error = root.GetProperty("lastError").GetString();
+            if (!string.IsNullOrEmpty(error) && !root.GetProperty("lastFailed").GetBoolean())
+            {
+                sb.Append("last failure: ").Append(error).Append('\n');
+            }
+            return sb.ToString();
+        }
+
         private static string Host(string host) => string.IsNullOrEmpty(host) ? " (no registrar)" : "@" + host;
 
         private static string Past(string action) =>

@@ -1,0 +1,85 @@
+using System.Text;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Firmware.Updates;
+using DeskPhone.Firmware.Phone;
+
+namespace DeskPhone.Firmware.Bench
+{
+    /// <summary>
+    /// The bench's /api/update (docs/bench.md, docs/updates.md): GET gives the running and staged versions, the
+    /// state and the last check's result; POST /api/update/check starts a check (202; 409 while one runs, 400 when it
+    /// cannot start); POST /api/update/apply starts the staged set (200; 409 when none is staged or no loader can).
+    /// </summary>
+    internal static class UpdateRoutes
+    {
+        /// <param name="parts">The path split at '/', starting with "api", "update".</param>
+        public static BenchResponse Handle(PhoneUpdates updates, SettingsStore settings, string method, string path, string[] parts)
+        {
+            if (updates.Updater == null)
+            {
+                return BenchResponse.Error(501, "this phone has no flash or HTTP channel for updates");
+            }
+            if (parts.Length == 2 && method == "GET")
+            {
+                return BenchResponse.Json(State(updates, settings));
+            }
+            if (parts.Length != 3 || method != "POST" || (parts[2] != "check" && parts[2] != "apply"))
+            {
+                return BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+            }
+            if (parts[2] == "apply")
+            {
+                string refused = updates.Apply();
+                return refused != null ? BenchResponse.Error(409, refused) : BenchResponse.Json(State(updates, settings));
+            }
+            bool busy = updates.Updater.State != FirmwareUpdater.Idle;
+            string notStarted = updates.Check("bench");
+            if (notStarted != null)
+            {
+                return BenchResponse.Error(busy ? 409 : 400, notStarted);
+            }
+            var started = BenchResponse.Json(State(updates, settings));
+            return new BenchResponse(202, started.ContentType, started.Body);
+        }
+
+        private static string State(PhoneUpdates updates, SettingsStore settings)
+        {
+            FirmwareUpdater u = updates.Updater;
+            BootRecord r = u.Record;
+            var sb = new StringBuilder("{\"url\":").Append(JsonText.Quote(settings.Get(SettingNames.FirmwareStatus)));
+            sb.Append(",\"policy\":").Append(JsonText.Quote(settings.Get(SettingNames.UpdatePolicy)));
+            sb.Append(",\"running\":").Append(JsonText.Quote(updates.Running));
+            sb.Append(",\"runningSlot\":").Append(JsonText.Quote(r.State == BootRecord.Trying ? r.Staged : r.Active));
+            sb.Append(",\"staged\":").Append(JsonText.Quote(r.State == BootRecord.None || r.State == BootRecord.Trying ? "" : r.StagedVersion));
+            sb.Append(",\"state\":").Append(JsonText.Quote(StateName(u, r)));
+            sb.Append(",\"canApply\":").Append(updates.CanApply ? "true" : "false");
+            sb.Append(",\"offered\":").Append(JsonText.Quote(u.Offered));
+            sb.Append(",\"file\":").Append(u.State == FirmwareUpdater.FetchingFile ? u.FileIndex + 1 : 0);
+            sb.Append(",\"files\":").Append(u.FileCount);
+            sb.Append(",\"checks\":").Append(u.Checks);
+            sb.Append(",\"last\":").Append(JsonText.Quote(u.LastResult));
+            sb.Append(",\"lastFailed\":").Append(u.LastFailed ? "true" : "false");
+            sb.Append(",\"lastError\":").Append(JsonText.Quote(u.LastFailed ? u.LastResult : r.Failure));
+            return sb.Append('}').ToString();
+        }
+
+        private static string StateName(FirmwareUpdater u, BootRecord r)
+        {
+            if (u.State == FirmwareUpdater.FetchingManifest)
+            {
+                return "checking";
+            }
+            if (u.State == FirmwareUpdater.FetchingFile)
+            {
+                return "downloading";
+            }
+            switch (r.State)
+            {
+                case BootRecord.Ready: return "staged";
+                case BootRecord.Apply: return "apply-at-restart";
+                case BootRecord.Trying: return "trying";
+                default: return "idle";
+            }
+        }
+    }
+}

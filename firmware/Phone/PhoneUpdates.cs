@@ -1,0 +1,171 @@
+using System.Text;
+using DeskPhone.Domain.Provisioning;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
+using DeskPhone.Firmware.Updates;
+
+namespace DeskPhone.Firmware.Phone
+{
+    /// <summary>
+    /// Application updates in the phone (docs/updates.md): the loader's decision at start, the check after every good
+    /// provisioning run (and once at start, and from the bench), <c>update_policy</c>, the confirmation of a set that
+    /// started well, and the three statuses: PhoneHasFirmwareUpdate (the staged version) while a verified set waits
+    /// for the user, PhoneWantsToUpdate (the version) while one waits for the restart, FirmwareUpdateFailed (the
+    /// reason) after a check or a start failed, until a check or a start succeeds.
+    /// </summary>
+    public sealed class PhoneUpdates
+    {
+        /// <summary>A set being tried becomes the active one after it ran this long.</summary>
+        public const int ConfirmMs = 10000;
+
+        private const string Source = "updates";
+        private const string Auto = "auto_update";
+        private const string Never = "never_update_firm";
+
+        private readonly PhoneCore _phone;
+        private readonly IUpdateMedium _medium;
+        private readonly IUpdateLoader _loader;
+        private long _startedMs;
+        private bool _bootCheckDone;
+
+        /// <param name="channel">A TCP channel of its own for HTTP (provisioning may run meanwhile); null: no updates.</param>
+        /// <param name="medium">The flash for slots and boot record; null: no updates.</param>
+        /// <param name="loader">What starts a staged set; null: none (sets are staged, not applied).</param>
+        public PhoneUpdates(PhoneCore phone, IHttpChannel channel, IUpdateMedium medium, IUpdateLoader loader, PhoneProvisioning provisioning)
+        {
+            _phone = phone;
+            _medium = medium;
+            _loader = loader;
+            if (channel == null || medium == null)
+            {
+                return;
+            }
+            Updater = new FirmwareUpdater(channel, medium, Boot());
+            Updater.Changed += OnChanged;
+            if (provisioning.Client != null)
+            {
+                provisioning.Client.StateChanged += state =>
+                {
+                    if (state == ProvisioningClient.Idle && provisioning.Client.LastOk)
+                    {
+                        Check("provisioning");
+                    }
+                };
+            }
+            OnChanged();
+        }
+
+        /// <summary>The check and the record; null when the phone has no flash or channel for updates.</summary>
+        public FirmwareUpdater Updater { get; }
+
+        /// <summary>Whether a staged set can be started here (a loader exists).</summary>
+        public bool CanApply => _loader != null;
+
+        /// <summary>The version running: the active slot's, or "" for the set deployed with nanoff.</summary>
+        public string Running => Updater == null ? "" : (Updater.Record.State == BootRecord.Trying ? Updater.Record.StagedVersion : Updater.Record.ActiveVersion);
+
+        /// <summary>Starts a check of <c>firmware_status</c>; null, or why not.</summary>
+        public string Check(string trigger)
+        {
+            if (Updater == null)
+            {
+                return "this phone has no flash or HTTP channel for updates";
+            }
+            SettingsStore settings = _phone.Settings;
+            if (settings.Get(SettingNames.UpdatePolicy) == Never)
+            {
+                return "update_policy is never_update_firm";
+            }
+            string hex = settings.Get(SettingNames.UpdateKey);
+            byte[] key = hex.Length == 2 * ChainMac.MacBytes ? ChainMac.FromHex(Encoding.UTF8.GetBytes(hex), 0, hex.Length) : null;
+            string mac = _phone.Drivers == null ? null : _phone.Drivers.Ethernet.MacAddress;
+            return Updater.Check(settings.Get(SettingNames.FirmwareStatus), mac, key, _phone.Now);
+        }
+
+        /// <summary>Applies the staged set: the record asks for it and the loader restarts into it; null, or why not.</summary>
+        public string Apply()
+        {
+            if (Updater == null)
+            {
+                return "this phone has no flash or HTTP channel for updates";
+            }
+            if (_loader == null)
+            {
+                return "this phone cannot start a staged set: its loader is not built (docs/updates.md)";
+            }
+            string error = Updater.Apply();
+            if (error == null)
+            {
+                _loader.Restart(this);
+            }
+            return error;
+        }
+
+        /// <summary>The stub loader's restart: the loader decides again, as at a start.</summary>
+        public void StartAgain()
+        {
+            Updater.Reload(Boot());
+        }
+
+        /// <summary>From the main loop: the first check once the network is up, the confirmation, the check's turn.</summary>
+        public void Poll(long nowMs)
+        {
+            if (Updater == null)
+            {
+                return;
+            }
+            if (!_bootCheckDone && (_phone.Drivers == null || _phone.Drivers.Ethernet.Ready))
+            {
+                _bootCheckDone = true;
+                if (_phone.Settings.Get(SettingNames.FirmwareStatus).Length > 0)
+                {
+                    Check("boot");
+                }
+            }
+            if (Updater.Record.State == BootRecord.Trying && nowMs - _startedMs >= ConfirmMs)
+            {
+                UpdateLoader.Confirm(new BootRecordStore(_medium), Updater.Record);
+                Updater.Reload(Updater.Record);
+            }
+            Updater.Poll(nowMs);
+        }
+
+        private BootRecord Boot()
+        {
+            _startedMs = _phone.Now;
+            return UpdateLoader.Boot(new BootRecordStore(_medium), _loader != null);
+        }
+
+        private void OnChanged()
+        {
+            StatusScheduler statuses = _phone.Statuses;
+            long now = _phone.Now;
+            BootRecord r = Updater.Record;
+            if (Updater.State != FirmwareUpdater.Idle)
+            {
+                return;
+            }
+            // Apply raises Changed again with the new state; when it cannot, the statuses say where things stand.
+            if (r.State == BootRecord.Ready && _phone.Settings.Get(SettingNames.UpdatePolicy) == Auto && _loader != null && Apply() == null)
+            {
+                return;
+            }
+            Set(statuses, StatusId.PhoneHasFirmwareUpdate, r.State == BootRecord.Ready, r.StagedVersion, now);
+            Set(statuses, StatusId.PhoneWantsToUpdate, r.State == BootRecord.Apply, r.StagedVersion, now);
+            string failure = Updater.LastFailed ? Updater.LastResult : r.Failure;
+            Set(statuses, StatusId.FirmwareUpdateFailed, failure != null && failure.Length > 0, failure, now);
+        }
+
+        private static void Set(StatusScheduler statuses, int id, bool active, string parameter, long now)
+        {
+            if (active)
+            {
+                statuses.Raise(id, parameter, Source, now);
+            }
+            else
+            {
+                statuses.Clear(id, now);
+            }
+        }
+    }
+}
