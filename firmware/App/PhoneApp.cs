@@ -58,7 +58,7 @@ namespace DeskPhone.Firmware.App
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
             if (parts.Rtp != null)
             {
-                Voice = new CallVoice(Calls.Sessions, Calls.Audio, parts.Audio ?? new SilentAudio(), parts.Rtp, new System.Random(), settings);
+                Voice = new CallVoice(Calls.Sessions, Calls.Audio, parts.Audio ?? new SilentAudio(), parts.Rtp, new System.Random(), settings, Calls.Pad);
                 Calls.Media = Voice;
                 Calls.CallChanged += OnCallChanged;
             }
@@ -175,7 +175,7 @@ namespace DeskPhone.Firmware.App
         {
             if (call.State == SipCall.Ended)
             {
-                Voice.End(call.Id);
+                Voice.End(call);
             }
         }
 

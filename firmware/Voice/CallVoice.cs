@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Voice
     /// (<see cref="Poll"/>). At most <see cref="MaxSessions"/> calls carry audio at once (two: a call and the one
     /// answered while it waits); a session and its buffers are made when a call's media starts, kept while the call is held,
     /// and let go when the call ends. While an outgoing call rings, its audio plays the ringback
-    /// (<see cref="RingbackTone"/>).
+    /// (<see cref="CallTones"/>: also busy and congestion after a refused call, the dial tone, call waiting).
     /// </summary>
     public sealed class CallVoice : ICallMedia
     {
@@ -33,10 +33,13 @@ namespace DeskPhone.Firmware.Voice
 
         /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
         /// <param name="route">The audio device and mute the user's keys set: muted, the sessions send silence.</param>
-        /// <param name="settings">For <c>tone_scheme</c>, the country of the ringback.</param>
-        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, Random random, SettingsStore settings)
+        /// <param name="settings">For <c>tone_scheme</c>, the country of the tones.</param>
+        /// <param name="pad">The dialing screen, for the dial tone (null: none).</param>
+        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, Random random, SettingsStore settings,
+                         DialPad pad)
         {
-            Ringback = new RingbackTone(calls, audio, settings);
+            Tones = new CallTones(calls, audio, settings, route, pad);
+            Tones.Released += id => audio.End(id);
             _calls = calls;
             _route = route;
             _audio = audio;
@@ -44,8 +47,8 @@ namespace DeskPhone.Firmware.Voice
             _random = random;
         }
 
-        /// <summary>The ringback played while an outgoing call rings.</summary>
-        public RingbackTone Ringback { get; }
+        /// <summary>The call progress tones: dial, ringback, busy, congestion, call waiting.</summary>
+        public CallTones Tones { get; }
 
         /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
         public int Refused { get; private set; }
@@ -109,6 +112,26 @@ namespace DeskPhone.Firmware.Voice
         /// </summary>
         public void End(int callId)
         {
+            Release(callId);
+            _audio.End(callId);
+        }
+
+        /// <summary>
+        /// <see cref="End(int)"/> for a call that ended: a refused outgoing call keeps its audio for its busy or
+        /// congestion tone (<see cref="CallTones.Refused"/>), which lets go of it when the tone is over.
+        /// </summary>
+        public void End(SipCall call)
+        {
+            if (Tones.Refused(call))
+            {
+                Release(call.Id);
+                return;
+            }
+            End(call.Id);
+        }
+
+        private void Release(int callId)
+        {
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] != null && _sessions[i].CallId == callId)
@@ -117,7 +140,6 @@ namespace DeskPhone.Firmware.Voice
                     _sessions[i] = null;
                 }
             }
-            _audio.End(callId);
         }
 
         /// <summary>The session carrying (or, held, last carrying) this call's media; null when it had none.</summary>
@@ -133,15 +155,16 @@ namespace DeskPhone.Firmware.Voice
             return null;
         }
 
-        /// <summary>One loop turn: the ringback, then every active session receives, sends and plays what is due.</summary>
+        /// <summary>One loop turn: the tones, then every active session receives, sends and plays what is due.</summary>
         public void Poll(long nowMs)
         {
-            Ringback.Poll(nowMs);
+            Tones.Poll(nowMs);
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] != null)
                 {
                     _sessions[i].Muted = _route.Muted;
+                    _sessions[i].Tone = _sessions[i].CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
                     _sessions[i].Poll(nowMs);
                 }
             }

@@ -131,6 +131,9 @@ namespace DeskPhone.Sip.Session
         /// the call ends with its 487 (or Timer B).
         /// </summary>
         public bool Cancelling => CancelRequested && State < Alerting;
+
+        /// <summary>The user hung up this outgoing call before it was answered (a CANCEL was asked for), in any state.</summary>
+        public bool CancelAsked => CancelRequested;
         internal bool CancelSent;
         internal byte[] Ack;
 
