@@ -67,6 +67,8 @@ namespace DeskPhone.Board
                 StartMs = clock.NowMs,
                 Ntp = new UdpNtpChannel(),
                 Rtp = () => new UdpRtpChannel(null),
+                // Multicast paging (mc_address) joined on the board's one interface.
+                Multicast = () => new UdpMulticastChannel(null),
                 // Provisioning over HTTP from setting_server (docs/provisioning.md).
                 Http = new TcpHttpChannel(),
                 Memory = new GcFreeMemory(),

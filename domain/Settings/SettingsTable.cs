@@ -15,6 +15,9 @@ namespace DeskPhone.Domain.Settings
         public const int FunctionKeys = 16;
         public const int ExpansionKeys = 54;
 
+        /// <summary>Multicast paging addresses listened to (each one socket).</summary>
+        public const int MulticastAddresses = 4;
+
         private const int TextMax = 255;
         private const int ListMax = 4096;
 
@@ -137,6 +140,7 @@ namespace DeskPhone.Domain.Settings
             t.Int("ntp_refresh_timer", "3600", 60, 86400, false, "Seconds between NTP requests once the time is known");
             t.Int("rtp_port_start", "10000", 1024, 65534, false, "First UDP port of the calls' RTP (each call an even port, RTCP on the next)");
             t.Int("rtp_port_end", "10099", 1025, 65535, false, "Last UDP port of the calls' RTP and RTCP");
+            t.Row("mc_address", SettingKind.Multicast, "", MulticastAddresses, 0, TextMax, null, false, null, "Multicast paging: GROUP:PORT [priority=0..10] [interrupt=0|1]");
             t.Int("status_popup_default_seconds", "10", 0, 3600, false, "Seconds a pop-up stays when its entry has no :N");
 
             // Provisioning (docs/provisioning.md): Snom's names.

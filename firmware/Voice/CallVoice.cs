@@ -50,6 +50,9 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>The call progress tones: dial, ringback, busy, congestion, call waiting.</summary>
         public CallTones Tones { get; }
 
+        /// <summary>Multicast paging, when the phone has multicast channels (set by PhoneApp); null: none.</summary>
+        public Paging Paging { get; set; }
+
         /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
         public int Refused { get; private set; }
 
@@ -155,16 +158,21 @@ namespace DeskPhone.Firmware.Voice
             return null;
         }
 
-        /// <summary>One loop turn: the tones, then every active session receives, sends and plays what is due.</summary>
+        /// <summary>One loop turn: the tones, the pages, then every active session receives, sends and plays what is due.</summary>
         public void Poll(long nowMs)
         {
             Tones.Poll(nowMs);
+            if (Paging != null)
+            {
+                Paging.Poll(nowMs);
+            }
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] != null)
                 {
                     _sessions[i].Muted = _route.Muted;
                     _sessions[i].Tone = _sessions[i].CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
+                    _sessions[i].Silenced = Paging != null && Paging.OverCall;
                     _sessions[i].Poll(nowMs);
                 }
             }

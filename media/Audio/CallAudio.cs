@@ -5,5 +5,8 @@ namespace DeskPhone.Media.Audio
     {
         /// <summary>The phone's own audio outside any call: the dial tone (the speaker or handset the user lifted).</summary>
         public const int NoCall = 0;
+
+        /// <summary>A multicast page (docs/media.md, "Multicast paging"): the speaker.</summary>
+        public const int Page = -1;
     }
 }

@@ -79,6 +79,9 @@ namespace DeskPhone.Media.Rtp
         /// <summary>Sends silence instead of the microphone (the user's mute key); DTMF still goes out.</summary>
         public bool Muted { get; set; }
 
+        /// <summary>Plays nothing to the speaker (a page plays over the call); what arrives is still taken and counted.</summary>
+        public bool Silenced { get; set; }
+
         /// <summary>
         /// A tone mixed into what the speaker plays (the call-waiting tone), one frame of it per frame played, so it
         /// keeps the session's timing; null: none.
@@ -371,6 +374,10 @@ namespace DeskPhone.Media.Rtp
             {
                 Silent++;
                 Array.Clear(_speaker, 0, _speaker.Length);
+            }
+            if (Silenced)
+            {
+                return;
             }
             IAudioSource tone = Tone;
             if (tone == null)

@@ -61,6 +61,7 @@ namespace DeskPhone.Host.Sim
                 WallClock = () => DateTime.Now,
                 Ntp = new UdpNtpChannel(),
                 Rtp = () => new UdpRtpChannel(_bind),
+                Multicast = () => new UdpMulticastChannel(_bind),
                 Audio = audio,
                 Http = new TcpHttpChannel(),
                 LogLines = LogLines,
