@@ -24,6 +24,7 @@ namespace DeskPhone.Domain.Settings
         /// <summary>The tone scheme's choices, split only when its definition is built.</summary>
         private const string ToneSchemes = "USA GER UK FRA ITA NLD SWI SWE AUS JPN";
         private const string AnswerAfterPolicies = "off idle always not_busy";
+        private const string DtmfInfoModes = "off on sip_info_only";
 
         /// <summary>Receives the table's rows in order (<see cref="Rows"/>).</summary>
         internal abstract class RowSink
@@ -95,6 +96,7 @@ namespace DeskPhone.Domain.Settings
             t.Ident("user_fwd_timeout", SettingKind.Text, "", "Forward when unanswered to (empty: off)");
             t.Row("user_fwd_timeout_rings", SettingKind.Int, "5", Identities, 1, 30, null, false, null, "Rings before forwarding when unanswered");
             t.Ident("user_anonymous_call", SettingKind.Bool, "off", "Hide the own identity on outgoing calls (anonymous From, Privacy: id)");
+            t.Row("user_dtmf_info", SettingKind.Choice, "off", Identities, 0, 0, DtmfInfoModes, false, null, "DTMF via SIP INFO: off (RFC 4733), on (both), sip_info_only");
 
             // SIP and security.
             t.Bool("filter_registrar", "on", false, "Accept requests only from the registrar or outbound proxy");

@@ -30,6 +30,8 @@ namespace DeskPhone.Firmware.Voice
         private readonly RtpChannelFactory _channels;
         private readonly Random _random;
         private readonly MediaSession[] _sessions = new MediaSession[MaxSessions];
+        private readonly int[] _digitsShown = new int[MaxSessions];
+        private readonly SettingsStore _settings;
 
         /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
         /// <param name="route">The audio device and mute the user's keys set: muted, the sessions send silence.</param>
@@ -40,12 +42,18 @@ namespace DeskPhone.Firmware.Voice
         {
             Tones = new CallTones(calls, audio, settings, route, pad);
             Tones.Released += id => audio.End(id);
+            Info = new InfoDtmfSender(calls);
+            calls.DtmfReceived += OnDtmfInfo;
+            _settings = settings;
             _calls = calls;
             _route = route;
             _audio = audio;
             _channels = channels;
             _random = random;
         }
+
+        /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>).</summary>
+        public InfoDtmfSender Info { get; }
 
         /// <summary>The call progress tones: dial, ringback, busy, congestion, call waiting.</summary>
         public CallTones Tones { get; }
@@ -77,19 +85,29 @@ namespace DeskPhone.Firmware.Voice
         }
 
         /// <summary>
-        /// Sends DTMF digits in the call's media as RFC 4733 events (docs/media.md); null when all are queued, else why
-        /// not (no media, no telephone-event agreed, a character that is no digit, too many waiting).
+        /// Sends DTMF digits (docs/media.md, "DTMF"): as RFC 4733 events in the call's media, and as SIP INFO
+        /// <c>application/dtmf-relay</c> too (<c>user_dtmf_info</c> <c>on</c>) or instead (<c>sip_info_only</c>) for the
+        /// call's identity; null when all are queued, else why not (no media, no telephone-event agreed, a character
+        /// that is no digit, too many waiting).
         /// </summary>
         public string SendDigits(int callId, string digits)
         {
+            SipCall call = _calls.Find(callId);
+            string mode = call == null ? "off" : _settings.Get(SettingNames.DtmfInfo, call.Identity);
+            bool info = mode == "on" || mode == "sip_info_only";
+            bool rtp = mode != "sip_info_only";
             MediaSession session = Find(callId);
-            if (session == null || !session.Active)
+            if (rtp && (session == null || !session.Active))
             {
                 return "the call has no media";
             }
-            if (session.EventPayloadType < 0)
+            if (rtp && session.EventPayloadType < 0)
             {
                 return "the other side takes no telephone-event (RFC 4733)";
+            }
+            if (info && (call.State != SipCall.Connected || call.Held))
+            {
+                return "the call is not connected";
             }
             char[] keys = digits.ToCharArray();
             for (int i = 0; i < keys.Length; i++)
@@ -99,14 +117,38 @@ namespace DeskPhone.Firmware.Voice
                     return "not a DTMF digit (0-9 * # A-D): " + keys[i];
                 }
             }
+            if (info && Info.Room < keys.Length)
+            {
+                return "too many digits waiting for their INFO: " + (InfoDtmfSender.QueueLength - Info.Room) + " already";
+            }
             for (int i = 0; i < keys.Length; i++)
             {
-                if (!session.SendDigit(keys[i]))
+                if (rtp && !session.SendDigit(keys[i]))
                 {
                     return "too many digits waiting: sent " + i + " of " + keys.Length;
                 }
+                if (info)
+                {
+                    Info.Add(callId, keys[i]);
+                }
             }
             return null;
+        }
+
+        // A key in a SIP INFO: kept with the RFC 4733 ones (media.digits, the call screen).
+        private void OnDtmfInfo(SipCall call, char key, long nowMs)
+        {
+            MediaSession session = Find(call.Id);
+            if (session != null)
+            {
+                session.AddDigit(key);
+            }
+            else
+            {
+                // No media (sip_info_only without a session): the screen still shows it.
+                string shown = call.ReceivedDigits ?? "";
+                call.ReceivedDigits = (shown.Length == MediaSession.MaxDigits ? shown.Substring(1) : shown) + key;
+            }
         }
 
         /// <summary>
@@ -141,6 +183,7 @@ namespace DeskPhone.Firmware.Voice
                 {
                     _sessions[i].Forget();
                     _sessions[i] = null;
+                    _digitsShown[i] = 0;
                 }
             }
         }
@@ -162,6 +205,7 @@ namespace DeskPhone.Firmware.Voice
         public void Poll(long nowMs)
         {
             Tones.Poll(nowMs);
+            Info.Poll(nowMs);
             if (Paging != null)
             {
                 Paging.Poll(nowMs);
@@ -173,8 +217,25 @@ namespace DeskPhone.Firmware.Voice
                     _sessions[i].Muted = _route.Muted;
                     _sessions[i].Tone = _sessions[i].CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
                     _sessions[i].Silenced = Paging != null && Paging.OverCall;
+                    ShowDigits(i);
                     _sessions[i].Poll(nowMs);
                 }
+            }
+        }
+
+        // The session's received digits onto its call for the screen, made into a string only when one came.
+        private void ShowDigits(int i)
+        {
+            MediaSession session = _sessions[i];
+            if (session.DigitsReceived == _digitsShown[i])
+            {
+                return;
+            }
+            _digitsShown[i] = session.DigitsReceived;
+            SipCall call = _calls.Find(session.CallId);
+            if (call != null)
+            {
+                call.ReceivedDigits = session.Digits;
             }
         }
 

@@ -203,6 +203,9 @@ namespace DeskPhone.Media.Rtp
         /// <summary>The digits received as RFC 4733 events in this call, the newest <see cref="MaxDigits"/>.</summary>
         public string Digits => new string(_digits, 0, _digitCount);
 
+        /// <summary>Digits received so far in all (RFC 4733 and <see cref="AddDigit"/>): a change says <see cref="Digits"/> changed.</summary>
+        public int DigitsReceived { get; private set; }
+
         /// <summary>The call ended: the session is free for another call (its figures go with it).</summary>
         public void Forget()
         {
@@ -328,6 +331,7 @@ namespace DeskPhone.Media.Rtp
                 _digitCount--;
             }
             _digits[_digitCount++] = TelephoneEvent.ToKey(code);
+            DigitsReceived++;
         }
 
         private void SendFrame()

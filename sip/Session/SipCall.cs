@@ -132,6 +132,9 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         public bool Cancelling => CancelRequested && State < Alerting;
 
+        /// <summary>DTMF keys the other side sent in this call (RFC 4733 or SIP INFO), the newest 16, for the call screen; null: none.</summary>
+        public string ReceivedDigits { get; set; }
+
         /// <summary>The user hung up this outgoing call before it was answered (a CANCEL was asked for), in any state.</summary>
         public bool CancelAsked => CancelRequested;
         internal bool CancelSent;
