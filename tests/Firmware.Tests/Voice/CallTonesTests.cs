@@ -15,42 +15,11 @@ namespace DeskPhone.Firmware.Tests.Voice
     /// </summary>
     public class CallTonesTests
     {
-        /// <summary>Records every frame written to the speaker, all ids together and per id, and which ids were let go.</summary>
-        private sealed class Speaker : ICallAudio
-        {
-            public readonly List<short> Samples = new List<short>();
-            public readonly Dictionary<int, List<short>> ById = new Dictionary<int, List<short>>();
-            public readonly List<int> Ended = new List<int>();
-            private readonly SilentAudio _silence = new SilentAudio();
-            public IAudioSource Source(int callId) => _silence;
-            public IAudioSink Sink(int callId) => new Recording(this, callId);
-            public void End(int callId) => Ended.Add(callId);
-
-            public List<short> Of(int callId) => ById.TryGetValue(callId, out List<short> s) ? s : new List<short>();
-
-            private sealed class Recording : IAudioSink
-            {
-                private readonly Speaker _speaker;
-                private readonly int _id;
-                public Recording(Speaker speaker, int id) { _speaker = speaker; _id = id; }
-
-                public void Write(short[] frame)
-                {
-                    _speaker.Samples.AddRange(frame);
-                    if (!_speaker.ById.TryGetValue(_id, out List<short> s))
-                    {
-                        _speaker.ById[_id] = s = new List<short>();
-                    }
-                    s.AddRange(frame);
-                }
-            }
-        }
-
         // 160 samples tell frequencies about 50 Hz apart: each scheme is checked against candidates far from each other.
         private static readonly double[] Usa = { 350, 440, 480, 620, 1000 };
         private static readonly double[] Ger = { 350, 425, 620, 1000 };
 
-        private readonly Speaker _speaker = new Speaker();
+        private readonly RecordedAudio _speaker = new RecordedAudio();
         private readonly SipPhone _p;
 
         public CallTonesTests()

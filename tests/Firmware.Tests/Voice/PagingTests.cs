@@ -36,37 +36,10 @@ namespace DeskPhone.Firmware.Tests.Voice
             public void Close() => Joined = null;
         }
 
-        /// <summary>Records the frames written to each id's sink (the page's: CallAudio.Page) and the ids let go.</summary>
-        private sealed class Speakers : ICallAudio
-        {
-            public readonly Dictionary<int, List<short>> ById = new Dictionary<int, List<short>>();
-            public readonly List<int> Ended = new List<int>();
-            private readonly SilentAudio _silence = new SilentAudio();
-            public IAudioSource Source(int callId) => _silence;
-            public IAudioSink Sink(int callId) => new Recording(this, callId);
-            public void End(int callId) => Ended.Add(callId);
-            public List<short> Of(int id) => ById.TryGetValue(id, out List<short> s) ? s : new List<short>();
-
-            private sealed class Recording : IAudioSink
-            {
-                private readonly Speakers _s;
-                private readonly int _id;
-                public Recording(Speakers s, int id) { _s = s; _id = id; }
-                public void Write(short[] frame)
-                {
-                    if (!_s.ById.TryGetValue(_id, out List<short> list))
-                    {
-                        _s.ById[_id] = list = new List<short>();
-                    }
-                    list.AddRange(frame);
-                }
-            }
-        }
-
         private static readonly double[] Candidates = { 440, 1000 };
 
         private readonly List<FakeGroup> _groups = new List<FakeGroup>();
-        private readonly Speakers _speakers = new Speakers();
+        private readonly RecordedAudio _speakers = new RecordedAudio();
         private readonly SipPhone _p;
         private ushort _seq;
 
@@ -242,7 +215,7 @@ namespace DeskPhone.Firmware.Tests.Voice
                 probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
                 port = ((IPEndPoint)probe.LocalEndPoint).Port;
             }
-            var speakers = new Speakers();
+            var speakers = new RecordedAudio();
             var p = new SipPhone(rtp: () => new FakeRtpChannel(), audio: speakers, multicast: () => new UdpMulticastChannel("127.0.0.1"));
             string group = "239.255.0." + (1 + port % 250);
             p.Settings.Set("mc_address", 1, group + ":" + port);
