@@ -60,7 +60,8 @@ namespace DeskPhone.Board
             tcp.Trace = trace;
             // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
             // The board's RTC until ntp_server is set; then the phone's own SNTP client (docs/time.md).
-            // Calls' media on sockets bound to 0.0.0.0; no I2S adapter yet: silence is sent, nothing is played (docs/media.md).
+            // Calls' media on sockets bound to 0.0.0.0; a profile with an I2S amplifier or microphone (m5core-audio) plays
+            // and records calls through them, else silence is sent and nothing is played (docs/board-profile.md, "Call audio").
             var app = new PhoneApp(new PhoneParts(settings, inbox, udp)
             {
                 Drivers = drivers,
@@ -70,6 +71,9 @@ namespace DeskPhone.Board
                 StartMs = clock.NowMs,
                 Ntp = new UdpNtpChannel(),
                 Rtp = () => new UdpRtpChannel(null),
+                Audio = board.AmpData >= 0 || board.MicData >= 0 ? new I2sCallAudio(board) : null,
+                // Multicast paging (mc_address) joined on the board's one interface.
+                Multicast = () => new UdpMulticastChannel(null),
                 // Provisioning over HTTP from setting_server (docs/provisioning.md).
                 Http = new TcpHttpChannel(),
                 // Updates are staged and verified on flash; no loader can start them on this platform yet (docs/updates.md).

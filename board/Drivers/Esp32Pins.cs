@@ -27,6 +27,13 @@ namespace DeskPhone.Board.Drivers
                 Map(board.ExpansionTx, DeviceFunction.COM3_TX);
                 Map(board.ExpansionRx, DeviceFunction.COM3_RX);
             }
+            // nanoFramework's I2S bus 1 is the ESP32's I2S0 (the DeviceFunction names count from 1 too).
+            Map(board.AmpBitClock, board.AmpI2sBus == 1 ? DeviceFunction.I2S1_BCK : DeviceFunction.I2S2_BCK);
+            Map(board.AmpWordSelect, board.AmpI2sBus == 1 ? DeviceFunction.I2S1_WS : DeviceFunction.I2S2_WS);
+            Map(board.AmpData, board.AmpI2sBus == 1 ? DeviceFunction.I2S1_DATA_OUT : DeviceFunction.I2S2_DATA_OUT);
+            Map(board.MicBitClock, board.MicI2sBus == 1 ? DeviceFunction.I2S1_BCK : DeviceFunction.I2S2_BCK);
+            Map(board.MicWordSelect, board.MicI2sBus == 1 ? DeviceFunction.I2S1_WS : DeviceFunction.I2S2_WS);
+            Map(board.MicData, board.MicI2sBus == 1 ? DeviceFunction.I2S1_MDATA_IN : DeviceFunction.I2S2_MDATA_IN);
             if (board.HidPort == "COM2")
             {
                 Map(board.HidTx, DeviceFunction.COM2_TX);

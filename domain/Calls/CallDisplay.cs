@@ -73,6 +73,11 @@ namespace DeskPhone.Domain.Calls
             {
                 lines[n++] = shown.Note;
             }
+            if (shown != null && shown.ReceivedDigits != null)
+            {
+                // DTMF the other side sent (an IVR's or a door opener's answer, a second phone's keys).
+                lines[n++] = "Digits: " + shown.ReceivedDigits;
+            }
             if (live > 1)
             {
                 lines[n++] = "+" + (live - 1).ToString() + (live == 2 ? " other call" : " other calls");

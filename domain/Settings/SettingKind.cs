@@ -26,6 +26,8 @@ namespace DeskPhone.Domain.Settings
         /// <summary>Kept in clear because a protocol needs it (SIP digest); never exported or displayed.</summary>
         Secret,
         /// <summary>Stored only as a salted hash; checked with <see cref="SettingsStore.CheckPassword"/>.</summary>
-        Password
+        Password,
+        /// <summary>A multicast paging address (<see cref="MulticastListen"/>: GROUP:PORT [priority=N] [interrupt=0|1]), or empty.</summary>
+        Multicast
     }
 }

@@ -69,6 +69,8 @@ namespace DeskPhone.Domain.Settings
         public const string KeyClick = "key_click";
         public const string RingVolume = "ring_volume";
         public const string ToneScheme = "tone_scheme";
+        public const string MulticastAddress = "mc_address";
+        public const string DtmfInfo = "user_dtmf_info";
         public const string DfksEnabled = "dfks_enabled";
         public const string KeyboardLock = "keyboard_lock";
         public const string Fkey = "fkey";

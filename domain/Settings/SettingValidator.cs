@@ -47,6 +47,9 @@ namespace DeskPhone.Domain.Settings
                     return CheckHostList(def, value, out normalized);
                 case SettingKind.FunctionKey:
                     return CheckFunctionKey(def, value, out normalized);
+                case SettingKind.Multicast:
+                    normalized = value.Trim();
+                    return normalized.Length == 0 ? null : MulticastListen.Parse(normalized, new MulticastListen());
                 default:
                     // Text, Secret, Password: single line, bounded.
                     normalized = def.Kind == SettingKind.Text ? value.Trim() : value;

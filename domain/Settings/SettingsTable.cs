@@ -15,6 +15,9 @@ namespace DeskPhone.Domain.Settings
         public const int FunctionKeys = 16;
         public const int ExpansionKeys = 54;
 
+        /// <summary>Multicast paging addresses listened to (each one socket).</summary>
+        public const int MulticastAddresses = 4;
+
         private const int TextMax = 255;
         private const int ListMax = 4096;
 
@@ -22,6 +25,7 @@ namespace DeskPhone.Domain.Settings
         private const string ToneSchemes = "USA GER UK FRA ITA NLD SWI SWE AUS JPN";
         private const string AnswerAfterPolicies = "off idle always not_busy";
         private const string UpdatePolicies = "auto_update ask_for_update never_update_firm";
+        private const string DtmfInfoModes = "off on sip_info_only";
 
         /// <summary>Receives the table's rows in order (<see cref="Rows"/>).</summary>
         internal abstract class RowSink
@@ -93,6 +97,7 @@ namespace DeskPhone.Domain.Settings
             t.Ident("user_fwd_timeout", SettingKind.Text, "", "Forward when unanswered to (empty: off)");
             t.Row("user_fwd_timeout_rings", SettingKind.Int, "5", Identities, 1, 30, null, false, null, "Rings before forwarding when unanswered");
             t.Ident("user_anonymous_call", SettingKind.Bool, "off", "Hide the own identity on outgoing calls (anonymous From, Privacy: id)");
+            t.Row("user_dtmf_info", SettingKind.Choice, "off", Identities, 0, 0, DtmfInfoModes, false, null, "DTMF via SIP INFO: off (RFC 4733), on (both), sip_info_only");
 
             // SIP and security.
             t.Bool("filter_registrar", "on", false, "Accept requests only from the registrar or outbound proxy");
@@ -139,6 +144,7 @@ namespace DeskPhone.Domain.Settings
             t.Int("ntp_refresh_timer", "3600", 60, 86400, false, "Seconds between NTP requests once the time is known");
             t.Int("rtp_port_start", "10000", 1024, 65534, false, "First UDP port of the calls' RTP (each call an even port, RTCP on the next)");
             t.Int("rtp_port_end", "10099", 1025, 65535, false, "Last UDP port of the calls' RTP and RTCP");
+            t.Row("mc_address", SettingKind.Multicast, "", MulticastAddresses, 0, TextMax, null, false, null, "Multicast paging: GROUP:PORT [priority=0..10] [interrupt=0|1]");
             t.Int("status_popup_default_seconds", "10", 0, 3600, false, "Seconds a pop-up stays when its entry has no :N");
 
             // Provisioning (docs/provisioning.md): Snom's names.

@@ -63,6 +63,22 @@ namespace DeskPhone.Drivers.Boards
         public string ExpansionPort;
         public int ExpansionTx = -1;
         public int ExpansionRx = -1;
+        /// <summary>
+        /// A call's audio over I2S (docs/board-profile.md, "Call audio"): an amplifier on bus <see cref="AmpI2sBus"/>
+        /// (master, transmit) and a microphone on <see cref="MicI2sBus"/> (master, receive), each with its own clocks
+        /// (nanoFramework's I2S runs one direction per bus); the part names are for the bench and the docs. -1: none.
+        /// </summary>
+        public string AmpPart;
+        public int AmpI2sBus = 1;
+        public int AmpBitClock = -1;
+        public int AmpWordSelect = -1;
+        public int AmpData = -1;
+        public string MicPart;
+        public int MicI2sBus = 2;
+        public int MicBitClock = -1;
+        public int MicWordSelect = -1;
+        public int MicData = -1;
+
         public string HidPort;
         public int HidTx = -1;
         public int HidRx = -1;
@@ -76,12 +92,14 @@ namespace DeskPhone.Drivers.Boards
                 "spi.mosi", "spi.miso", "spi.clock", "sd.cs", "lcd.cs", "lcd.dc", "lcd.reset", "lcd.backlight",
                 "eth.cs", "eth.int", "eth.reset", "rmii.mdc", "rmii.mdio", "rmii.clock", "rmii.phy-power",
                 "i2c.sda", "i2c.scl", "speaker", "led-strip", "exp.tx", "exp.rx", "hid.tx", "hid.rx",
+                "amp.bck", "amp.ws", "amp.data", "mic.bck", "mic.ws", "mic.data",
             };
             int[] pins =
             {
                 SpiMosi, SpiMiso, SpiClock, SdCardChipSelect, LcdChipSelect, LcdDataCommand, LcdReset, LcdBacklight,
                 EthChipSelect, EthInterrupt, EthReset, RmiiMdc, RmiiMdio, RmiiClock, RmiiPhyPower,
                 I2cData, I2cClock, Speaker, LedStrip, ExpansionTx, ExpansionRx, HidTx, HidRx,
+                AmpBitClock, AmpWordSelect, AmpData, MicBitClock, MicWordSelect, MicData,
             };
             int n = 0;
             for (int i = 0; i < pins.Length; i++)

@@ -89,12 +89,44 @@ namespace DeskPhone.Drivers.Boards
             return b;
         }
 
+        /// <summary>
+        /// The reference board with call audio over I2S (docs/board-profile.md, "Call audio"): a MAX98357A amplifier
+        /// and an INMP441 microphone on the pins the HID bridge and the expansion chain use otherwise (the M5Stack Core
+        /// with the LAN module has no other free output pins), so this build has neither; same firmware target.
+        /// </summary>
+        public static BoardProfile M5StackCoreAudio()
+        {
+            BoardProfile b = M5StackCore();
+            b.Name = "m5core-audio";
+            b.HidPort = null;
+            b.HidTx = -1;
+            b.HidRx = -1;
+            b.ExpansionPort = null;
+            b.ExpansionTx = -1;
+            b.ExpansionRx = -1;
+            b.AmpPart = "MAX98357A";
+            b.AmpI2sBus = 1;
+            b.AmpBitClock = 12;
+            b.AmpWordSelect = 0;
+            b.AmpData = 2;
+            b.MicPart = "INMP441";
+            b.MicI2sBus = 2;
+            b.MicBitClock = 5;
+            b.MicWordSelect = 17;
+            b.MicData = 35;
+            return b;
+        }
+
         /// <summary>By profile name (the names tools/flash/flash.sh --board takes) or firmware target; null when unknown.</summary>
         public static BoardProfile ByName(string name)
         {
             if (name == "m5core" || name == "M5Core")
             {
                 return M5StackCore();
+            }
+            if (name == "m5core-audio")
+            {
+                return M5StackCoreAudio();
             }
             if (name == "olimex-poe" || name == "ESP32_OLIMEX")
             {

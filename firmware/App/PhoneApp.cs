@@ -64,7 +64,12 @@ namespace DeskPhone.Firmware.App
             Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
             if (parts.Rtp != null)
             {
-                Voice = new CallVoice(Calls.Sessions, Calls.Audio, parts.Audio ?? new SilentAudio(), parts.Rtp, new System.Random(), settings);
+                ICallAudio audio = parts.Audio ?? new SilentAudio();
+                Voice = new CallVoice(Calls.Sessions, Calls.Audio, audio, parts.Rtp, new System.Random(), settings, Calls.Pad);
+                if (parts.Multicast != null)
+                {
+                    Voice.Paging = new Paging(settings, Core.Statuses, audio, Calls.Sessions, parts.Multicast);
+                }
                 Calls.Media = Voice;
                 Calls.CallChanged += OnCallChanged;
             }
@@ -190,7 +195,7 @@ namespace DeskPhone.Firmware.App
         {
             if (call.State == SipCall.Ended)
             {
-                Voice.End(call.Id);
+                Voice.End(call);
             }
         }
 

@@ -73,6 +73,9 @@ namespace DeskPhone.Firmware.App
         /// <summary>The microphone and speaker per call; null with <see cref="Rtp"/> set: silence sent, nothing played.</summary>
         public ICallAudio Audio;
 
+        /// <summary>Makes the UDP channels of multicast paging (<c>mc_address</c>, with <see cref="Rtp"/>); null: no paging.</summary>
+        public MulticastChannelFactory Multicast;
+
         /// <summary>The TCP channel for provisioning over HTTP (<c>setting_server</c>); null: no provisioning (tests).</summary>
         public IHttpChannel Http;
 

@@ -128,6 +128,7 @@ namespace DeskPhone.Firmware.Bench
                 case SettingKind.FunctionKey: return "functionkey";
                 case SettingKind.Secret: return "secret";
                 case SettingKind.Password: return "password";
+                case SettingKind.Multicast: return "multicast";
                 default: return "text";
             }
         }

@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Voice
     /// (<see cref="Poll"/>). At most <see cref="MaxSessions"/> calls carry audio at once (two: a call and the one
     /// answered while it waits); a session and its buffers are made when a call's media starts, kept while the call is held,
     /// and let go when the call ends. While an outgoing call rings, its audio plays the ringback
-    /// (<see cref="RingbackTone"/>).
+    /// (<see cref="CallTones"/>: also busy and congestion after a refused call, the dial tone, call waiting).
     /// </summary>
     public sealed class CallVoice : ICallMedia
     {
@@ -30,13 +30,21 @@ namespace DeskPhone.Firmware.Voice
         private readonly RtpChannelFactory _channels;
         private readonly Random _random;
         private readonly MediaSession[] _sessions = new MediaSession[MaxSessions];
+        private readonly int[] _digitsShown = new int[MaxSessions];
+        private readonly SettingsStore _settings;
 
         /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
         /// <param name="route">The audio device and mute the user's keys set: muted, the sessions send silence.</param>
-        /// <param name="settings">For <c>tone_scheme</c>, the country of the ringback.</param>
-        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, Random random, SettingsStore settings)
+        /// <param name="settings">For <c>tone_scheme</c>, the country of the tones.</param>
+        /// <param name="pad">The dialing screen, for the dial tone (null: none).</param>
+        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, Random random, SettingsStore settings,
+                         DialPad pad)
         {
-            Ringback = new RingbackTone(calls, audio, settings);
+            Tones = new CallTones(calls, audio, settings, route, pad);
+            Tones.Released += id => audio.End(id);
+            Info = new InfoDtmfSender(calls);
+            calls.DtmfReceived += OnDtmfInfo;
+            _settings = settings;
             _calls = calls;
             _route = route;
             _audio = audio;
@@ -44,8 +52,14 @@ namespace DeskPhone.Firmware.Voice
             _random = random;
         }
 
-        /// <summary>The ringback played while an outgoing call rings.</summary>
-        public RingbackTone Ringback { get; }
+        /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>).</summary>
+        public InfoDtmfSender Info { get; }
+
+        /// <summary>The call progress tones: dial, ringback, busy, congestion, call waiting.</summary>
+        public CallTones Tones { get; }
+
+        /// <summary>Multicast paging, when the phone has multicast channels (set by PhoneApp); null: none.</summary>
+        public Paging Paging { get; set; }
 
         /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
         public int Refused { get; private set; }
@@ -71,19 +85,29 @@ namespace DeskPhone.Firmware.Voice
         }
 
         /// <summary>
-        /// Sends DTMF digits in the call's media as RFC 4733 events (docs/media.md); null when all are queued, else why
-        /// not (no media, no telephone-event agreed, a character that is no digit, too many waiting).
+        /// Sends DTMF digits (docs/media.md, "DTMF"): as RFC 4733 events in the call's media, and as SIP INFO
+        /// <c>application/dtmf-relay</c> too (<c>user_dtmf_info</c> <c>on</c>) or instead (<c>sip_info_only</c>) for the
+        /// call's identity; null when all are queued, else why not (no media, no telephone-event agreed, a character
+        /// that is no digit, too many waiting).
         /// </summary>
         public string SendDigits(int callId, string digits)
         {
+            SipCall call = _calls.Find(callId);
+            string mode = call == null ? "off" : _settings.Get(SettingNames.DtmfInfo, call.Identity);
+            bool info = mode == "on" || mode == "sip_info_only";
+            bool rtp = mode != "sip_info_only";
             MediaSession session = Find(callId);
-            if (session == null || !session.Active)
+            if (rtp && (session == null || !session.Active))
             {
                 return "the call has no media";
             }
-            if (session.EventPayloadType < 0)
+            if (rtp && session.EventPayloadType < 0)
             {
                 return "the other side takes no telephone-event (RFC 4733)";
+            }
+            if (info && (call.State != SipCall.Connected || call.Held))
+            {
+                return "the call is not connected";
             }
             char[] keys = digits.ToCharArray();
             for (int i = 0; i < keys.Length; i++)
@@ -93,14 +117,38 @@ namespace DeskPhone.Firmware.Voice
                     return "not a DTMF digit (0-9 * # A-D): " + keys[i];
                 }
             }
+            if (info && Info.Room < keys.Length)
+            {
+                return "too many digits waiting for their INFO: " + (InfoDtmfSender.QueueLength - Info.Room) + " already";
+            }
             for (int i = 0; i < keys.Length; i++)
             {
-                if (!session.SendDigit(keys[i]))
+                if (rtp && !session.SendDigit(keys[i]))
                 {
                     return "too many digits waiting: sent " + i + " of " + keys.Length;
                 }
+                if (info)
+                {
+                    Info.Add(callId, keys[i]);
+                }
             }
             return null;
+        }
+
+        // A key in a SIP INFO: kept with the RFC 4733 ones (media.digits, the call screen).
+        private void OnDtmfInfo(SipCall call, char key, long nowMs)
+        {
+            MediaSession session = Find(call.Id);
+            if (session != null)
+            {
+                session.AddDigit(key);
+            }
+            else
+            {
+                // No media (sip_info_only without a session): the screen still shows it.
+                string shown = call.ReceivedDigits ?? "";
+                call.ReceivedDigits = (shown.Length == MediaSession.MaxDigits ? shown.Substring(1) : shown) + key;
+            }
         }
 
         /// <summary>
@@ -109,15 +157,35 @@ namespace DeskPhone.Firmware.Voice
         /// </summary>
         public void End(int callId)
         {
+            Release(callId);
+            _audio.End(callId);
+        }
+
+        /// <summary>
+        /// <see cref="End(int)"/> for a call that ended: a refused outgoing call keeps its audio for its busy or
+        /// congestion tone (<see cref="CallTones.Refused"/>), which lets go of it when the tone is over.
+        /// </summary>
+        public void End(SipCall call)
+        {
+            if (Tones.Refused(call))
+            {
+                Release(call.Id);
+                return;
+            }
+            End(call.Id);
+        }
+
+        private void Release(int callId)
+        {
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] != null && _sessions[i].CallId == callId)
                 {
                     _sessions[i].Forget();
                     _sessions[i] = null;
+                    _digitsShown[i] = 0;
                 }
             }
-            _audio.End(callId);
         }
 
         /// <summary>The session carrying (or, held, last carrying) this call's media; null when it had none.</summary>
@@ -133,17 +201,41 @@ namespace DeskPhone.Firmware.Voice
             return null;
         }
 
-        /// <summary>One loop turn: the ringback, then every active session receives, sends and plays what is due.</summary>
+        /// <summary>One loop turn: the tones, the pages, then every active session receives, sends and plays what is due.</summary>
         public void Poll(long nowMs)
         {
-            Ringback.Poll(nowMs);
+            Tones.Poll(nowMs);
+            Info.Poll(nowMs);
+            if (Paging != null)
+            {
+                Paging.Poll(nowMs);
+            }
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] != null)
                 {
                     _sessions[i].Muted = _route.Muted;
+                    _sessions[i].Tone = _sessions[i].CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
+                    _sessions[i].Silenced = Paging != null && Paging.OverCall;
+                    ShowDigits(i);
                     _sessions[i].Poll(nowMs);
                 }
+            }
+        }
+
+        // The session's received digits onto its call for the screen, made into a string only when one came.
+        private void ShowDigits(int i)
+        {
+            MediaSession session = _sessions[i];
+            if (session.DigitsReceived == _digitsShown[i])
+            {
+                return;
+            }
+            _digitsShown[i] = session.DigitsReceived;
+            SipCall call = _calls.Find(session.CallId);
+            if (call != null)
+            {
+                call.ReceivedDigits = session.Digits;
             }
         }
 

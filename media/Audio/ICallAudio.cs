@@ -14,7 +14,7 @@ namespace DeskPhone.Media.Audio
         void End(int callId);
     }
 
-    /// <summary>No audio devices (the board until its I2S adapter exists): silence is sent, what arrives is dropped.</summary>
+    /// <summary>No audio devices (a board profile without an I2S amplifier or microphone, tests): silence is sent, what arrives is dropped.</summary>
     public sealed class SilentAudio : ICallAudio, IAudioSource, IAudioSink
     {
         public IAudioSource Source(int callId) => this;

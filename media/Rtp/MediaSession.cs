@@ -42,6 +42,7 @@ namespace DeskPhone.Media.Rtp
         private readonly byte[] _payload = new byte[JitterBuffer.MaxPayload];
         private readonly short[] _microphone = new short[AudioFrame.Samples];
         private readonly short[] _speaker = new short[AudioFrame.Samples];
+        private short[] _mixed; // the speaker frame with Tone mixed in, made by the first tone
         private DtmfSender _dtmfOut = new DtmfSender(DtmfVolume);
         private DtmfReceiver _dtmfIn = new DtmfReceiver();
         private readonly char[] _digits = new char[MaxDigits];
@@ -77,6 +78,15 @@ namespace DeskPhone.Media.Rtp
 
         /// <summary>Sends silence instead of the microphone (the user's mute key); DTMF still goes out.</summary>
         public bool Muted { get; set; }
+
+        /// <summary>Plays nothing to the speaker (a page plays over the call); what arrives is still taken and counted.</summary>
+        public bool Silenced { get; set; }
+
+        /// <summary>
+        /// A tone mixed into what the speaker plays (the call-waiting tone), one frame of it per frame played, so it
+        /// keeps the session's timing; null: none.
+        /// </summary>
+        public IAudioSource Tone { get; set; }
 
         public int LocalPort { get; private set; }
         public int PayloadType => _payloadType;
@@ -193,6 +203,9 @@ namespace DeskPhone.Media.Rtp
         /// <summary>The digits received as RFC 4733 events in this call, the newest <see cref="MaxDigits"/>.</summary>
         public string Digits => new string(_digits, 0, _digitCount);
 
+        /// <summary>Digits received so far in all (RFC 4733 and <see cref="AddDigit"/>): a change says <see cref="Digits"/> changed.</summary>
+        public int DigitsReceived { get; private set; }
+
         /// <summary>The call ended: the session is free for another call (its figures go with it).</summary>
         public void Forget()
         {
@@ -300,6 +313,12 @@ namespace DeskPhone.Media.Rtp
             }
         }
 
+        /// <summary>A digit the other side sent another way (SIP INFO): kept with the RFC 4733 ones.</summary>
+        public void AddDigit(char key)
+        {
+            Digit(TelephoneEvent.FromKey(key));
+        }
+
         private void Digit(int code)
         {
             if (code < 0)
@@ -312,6 +331,7 @@ namespace DeskPhone.Media.Rtp
                 _digitCount--;
             }
             _digits[_digitCount++] = TelephoneEvent.ToKey(code);
+            DigitsReceived++;
         }
 
         private void SendFrame()
@@ -359,7 +379,25 @@ namespace DeskPhone.Media.Rtp
                 Silent++;
                 Array.Clear(_speaker, 0, _speaker.Length);
             }
-            _sink.Write(_speaker);
+            if (Silenced)
+            {
+                return;
+            }
+            IAudioSource tone = Tone;
+            if (tone == null)
+            {
+                _sink.Write(_speaker);
+                return;
+            }
+            // Mixed into a frame of its own: _speaker stays what arrived, for the next frame's concealment.
+            short[] mixed = _mixed ?? (_mixed = new short[AudioFrame.Samples]);
+            tone.Read(mixed);
+            for (int i = 0; i < mixed.Length; i++)
+            {
+                int sum = mixed[i] + _speaker[i];
+                mixed[i] = (short)(sum > short.MaxValue ? short.MaxValue : sum < short.MinValue ? short.MinValue : sum);
+            }
+            _sink.Write(mixed);
         }
     }
 }

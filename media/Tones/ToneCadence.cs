@@ -11,6 +11,20 @@ namespace DeskPhone.Media.Tones
         internal readonly int[] SecondHz;
         internal readonly int[] Samples;
 
+        /// <summary>One period of the cadence in milliseconds (a continuous tone: its 1 s segment).</summary>
+        public int PeriodMs
+        {
+            get
+            {
+                int samples = 0;
+                for (int i = 0; i < Samples.Length; i++)
+                {
+                    samples += Samples[i];
+                }
+                return samples / (Audio.AudioFrame.SampleRate / 1000);
+            }
+        }
+
         /// <summary>
         /// Reads a tone list in the notation of Asterisk's indications.conf, the form the sources publish:
         /// elements "f1[+f2][/ms]" separated by commas, frequency 0 for silence; one element without a duration is a

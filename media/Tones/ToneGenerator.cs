@@ -26,8 +26,15 @@ namespace DeskPhone.Media.Tones
         public ToneGenerator(ToneScheme scheme, ToneKind kind)
         {
             _tone = scheme.Cadence(kind);
+            Kind = kind;
             Restart();
         }
+
+        /// <summary>The tone this generator plays.</summary>
+        public ToneKind Kind { get; }
+
+        /// <summary>Its frequencies and cadence.</summary>
+        public ToneCadence Cadence => _tone;
 
         /// <summary>Starts the cadence again from its first segment (the tone restarts, as when it is played anew).</summary>
         public void Restart()

@@ -137,6 +137,10 @@ namespace DeskPhone.Sip.Session
             {
                 return OnCancel(packet, m, nowMs);
             }
+            if (method == "INFO")
+            {
+                return OnInfo(packet, m, nowMs);
+            }
             if (method == "BYE")
             {
                 SipCall call = FindDialog(m);

@@ -131,6 +131,12 @@ namespace DeskPhone.Sip.Session
         /// the call ends with its 487 (or Timer B).
         /// </summary>
         public bool Cancelling => CancelRequested && State < Alerting;
+
+        /// <summary>DTMF keys the other side sent in this call (RFC 4733 or SIP INFO), the newest 16, for the call screen; null: none.</summary>
+        public string ReceivedDigits { get; set; }
+
+        /// <summary>The user hung up this outgoing call before it was answered (a CANCEL was asked for), in any state.</summary>
+        public bool CancelAsked => CancelRequested;
         internal bool CancelSent;
         internal byte[] Ack;
 

@@ -1,6 +1,7 @@
 using System;
 using DeskPhone.Media.Audio;
 using DeskPhone.Media.Codec;
+using DeskPhone.Media.Rtp;
 using DeskPhone.Media.Tones;
 
 namespace DeskPhone.Cost
@@ -10,6 +11,10 @@ namespace DeskPhone.Cost
     /// codec interface the RTP side uses, and one frame of a tone generated. They need no phone, so they run before it
     /// is built, with the same markers and N / 2N runs as the requests (count.sh, report.py). The frame is a real
     /// signal (USA ringback, 440 + 480 Hz at -19 dBm0, both signs, several segments); each result is checked.
+    /// The call workloads run one 20 ms turn of a <see cref="MediaSession"/> (PCMU, the clock advanced 20 ms a turn):
+    /// "rtp-send" with nothing arriving (microphone frame encoded and sent as RTP, a frame of silence played),
+    /// "rtp-both" with one packet of the other side arriving each turn (also: RTP read, jitter buffer, decoded and
+    /// played); receiving alone is their difference. RTCP goes out every 250 turns, as in a call.
     /// </summary>
     public static class MediaCost
     {
@@ -17,12 +22,16 @@ namespace DeskPhone.Cost
         private static readonly short[] Decoded = new short[AudioFrame.Samples];
         private static readonly byte[] Packet = new byte[12 + AudioFrame.Samples];
         private static ToneGenerator s_tone;
+        private static MediaSession s_session;
+        private static LoopRtpChannel s_rtp;
+        private static long s_now;
 
         public static void Run(int n)
         {
             s_tone = new ToneGenerator(ToneScheme.ForSetting("USA"), ToneKind.Ringback);
             s_tone.Read(Frame);
-            CostRuns.Run(5, n, KindName, Do);
+            StartCall();
+            CostRuns.Run(7, n, KindName, Do);
 
             // Ends the last run's dump: what follows (building the phone) is in no run.
             Console.WriteLine("cost mark prepare phone");
@@ -36,7 +45,9 @@ namespace DeskPhone.Cost
                 case 1: return "mulaw-decode";
                 case 2: return "alaw-encode";
                 case 3: return "alaw-decode";
-                default: return "tone-frame";
+                case 4: return "tone-frame";
+                case 5: return "rtp-send";
+                default: return "rtp-both";
             }
         }
 
@@ -48,7 +59,59 @@ namespace DeskPhone.Cost
                 case 1: Decode(G711Codec.MuLaw); break;
                 case 2: Encode(G711Codec.ALaw); break;
                 case 3: Decode(G711Codec.ALaw); break;
-                default: Tone(); break;
+                case 4: Tone(); break;
+                default: Turn(kind == 6); break;
+            }
+        }
+
+        /// <summary>A call's session on loop channels: the microphone is the ringback frame, the speaker counts frames.</summary>
+        private static void StartCall()
+        {
+            var packet = new byte[12 + AudioFrame.Samples];
+            packet[0] = 0x80;
+            packet[8] = 0x11;
+            G711Codec.MuLaw.Encode(Frame, Frame.Length, packet, 12);
+            s_rtp = new LoopRtpChannel(packet);
+            s_session = new MediaSession(s_rtp, new LoopRtpChannel(null), new Random(7));
+            var audio = new CostAudio();
+            if (!s_session.Start(1, "192.0.2.20", 4000, 10000, G711Codec.MuLaw, 101, audio, audio))
+            {
+                Fail("the session did not start");
+            }
+            s_now = 1000;
+            s_session.Poll(s_now);
+        }
+
+        /// <summary>One 20 ms turn of the session, with or without a packet of the other side; what it sent and played is checked.</summary>
+        private static void Turn(bool receive)
+        {
+            int sent = s_rtp.Sent;
+            int played = s_session.Played;
+            s_rtp.Arriving = receive;
+            s_rtp.Next();
+            s_now += AudioFrame.Milliseconds;
+            s_session.Poll(s_now);
+            if (s_rtp.Sent != sent + 1 || s_rtp.SentBytes != 12 + AudioFrame.Samples)
+            {
+                Fail("the turn sent " + (s_rtp.Sent - sent).ToString() + " packets");
+            }
+            if (receive && s_session.Played == played && s_session.Received.Received > 8)
+            {
+                Fail("the turn played no received frame");
+            }
+        }
+
+        /// <summary>The call's microphone (the ringback frame) and speaker (the frame is dropped, as a sink's copy is not the media's cost).</summary>
+        private sealed class CostAudio : IAudioSource, IAudioSink
+        {
+            public bool Read(short[] frame)
+            {
+                Array.Copy(Frame, frame, frame.Length);
+                return true;
+            }
+
+            public void Write(short[] frame)
+            {
             }
         }
 

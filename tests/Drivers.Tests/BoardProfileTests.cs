@@ -32,6 +32,28 @@ namespace DeskPhone.Drivers.Tests
         }
 
         [Fact]
+        public void TheAudioVariantTakesTheBridgePinsForItsI2sParts()
+        {
+            var b = BoardProfiles.ByName("m5core-audio");
+            Assert.Null(b.Validate());
+            Assert.Equal("M5Core", b.FirmwareTarget);
+            Assert.Equal("MAX98357A", b.AmpPart);
+            Assert.Equal("INMP441", b.MicPart);
+            string[] table = b.PinTable();
+            Assert.Contains("amp.bck=12", table);
+            Assert.Contains("amp.ws=0", table);
+            Assert.Contains("amp.data=2", table);
+            Assert.Contains("mic.bck=5", table);
+            Assert.Contains("mic.ws=17", table);
+            Assert.Contains("mic.data=35", table);
+            Assert.DoesNotContain(table, p => p.StartsWith("hid.") || p.StartsWith("exp."));
+            // Two directions on two buses: nanoFramework's I2S runs one mode per bus.
+            Assert.NotEqual(b.AmpI2sBus, b.MicI2sBus);
+            // The plain reference board keeps its bridges and has no I2S parts.
+            Assert.DoesNotContain(BoardProfiles.M5StackCore().PinTable(), p => p.StartsWith("amp.") || p.StartsWith("mic."));
+        }
+
+        [Fact]
         public void RmiiBoardIsConsistentAndDiffersOnlyInData()
         {
             var b = BoardProfiles.OlimexEsp32Poe();

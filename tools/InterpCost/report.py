@@ -87,6 +87,8 @@ VOICE_KINDS = [
     ('alaw-encode', 'G.711 A-law encode, one 20 ms frame'),
     ('alaw-decode', 'G.711 A-law decode, one 20 ms frame'),
     ('tone-frame', 'tone generator, one 20 ms frame of USA ringback (440 + 480 Hz)'),
+    ('rtp-send', 'MediaSession turn, nothing arriving: PCMU encode + RTP sent, silence played'),
+    ('rtp-both', 'MediaSession turn, one packet arriving: also RTP read, jitter buffer, decode'),
 ]
 FRAMES_PER_S = 50
 
@@ -113,6 +115,10 @@ for law in ('mulaw', 'alaw'):
     both = per[law + '-encode'] + per[law + '-decode']
     print('  %-64s %14s  %.2f%% of 240 MHz at %d frames/s each way' % (law + ' encode + decode per 20 ms', format(int(round(both)), ','),
                                                                        100.0 * both * FRAMES_PER_S / ESP32_HZ, FRAMES_PER_S))
+receive = per['rtp-both'] - per['rtp-send']
+print('  %-64s %14s' % ('receive alone (rtp-both - rtp-send): RTP read, jitter buffer, decode', format(int(round(receive)), ',')))
+print('  %-64s %14s  %.2f%% of 240 MHz at %d turns/s' % ('a call both ways per 20 ms (rtp-both)', format(int(round(per['rtp-both'])), ','),
+                                                           100.0 * per['rtp-both'] * FRAMES_PER_S / ESP32_HZ, FRAMES_PER_S))
 
 # tests/Device.Cost/PasswordCost.cs: PasswordHash.Verify with the stand-in HMAC (count.sh), plus the native's hashing
 verify_kind = next(k for k in runs if k.startswith('password-verify-') and k != 'password-verify-1')

@@ -80,7 +80,8 @@ namespace DeskPhone.Firmware.Tests.Phone
         /// <param name="medium">Where the settings (and what the phone keeps beside them) are stored; null: memory only.</param>
         public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null,
                         DeskPhone.Firmware.Voice.RtpChannelFactory rtp = null, DeskPhone.Media.Audio.ICallAudio audio = null,
-                        ISettingsMedium medium = null, IFreeMemory memory = null, DeskPhone.Domain.Provisioning.IHttpChannel http = null)
+                        ISettingsMedium medium = null, IFreeMemory memory = null, DeskPhone.Domain.Provisioning.IHttpChannel http = null,
+                        DeskPhone.Firmware.Voice.MulticastChannelFactory multicast = null)
         {
             Settings = medium == null ? new SettingsStore() : new SettingsStore(medium, new Random(1));
             Settings.Set("user_active", 1, "on");
@@ -98,6 +99,7 @@ namespace DeskPhone.Firmware.Tests.Phone
                 Audio = audio,
                 Memory = memory,
                 Http = http,
+                Multicast = multicast,
             });
             Subscriptions = App.Subscriptions;
             Phone = App.Core;

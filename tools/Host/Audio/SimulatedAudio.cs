@@ -8,7 +8,8 @@ namespace DeskPhone.Host.Audio
     /// <summary>
     /// The simulator's audio devices (docs/simulator.md, "Audio"): each call's microphone is the <c>--mic</c> source
     /// (a tone, a WAV file or silence), and with <c>--record-dir</c> each call's speaker is a WAV file there,
-    /// <c>call-N.wav</c> with N counting the calls from 1 (held and resumed, a call keeps its file).
+    /// <c>call-N.wav</c> with N counting the calls from 1 (held and resumed, a call keeps its file); the phone's own
+    /// audio outside calls (the dial tone, <see cref="CallAudio.NoCall"/>) is <c>tone-N.wav</c>, a file each time it plays, and each multicast page <c>page-N.wav</c>.
     /// </summary>
     public sealed class SimulatedAudio : ICallAudio, IDisposable
     {
@@ -18,6 +19,8 @@ namespace DeskPhone.Host.Audio
         private readonly Dictionary<int, WavRecorder> _recorders = new Dictionary<int, WavRecorder>();
         private readonly object _lock = new object();
         private int _calls;
+        private int _tones;
+        private int _pages;
 
         /// <param name="mic">"tone:FREQ" (Hz), a WAV file (16-bit mono 8 kHz), or null for silence.</param>
         /// <param name="recordDir">Where each call's speaker is written; null: played nowhere.</param>
@@ -66,8 +69,8 @@ namespace DeskPhone.Host.Audio
             {
                 if (!_recorders.TryGetValue(callId, out WavRecorder recorder))
                 {
-                    _calls++;
-                    recorder = new WavRecorder(Path.Combine(_recordDir, "call-" + _calls + ".wav"));
+                    string name = callId == CallAudio.NoCall ? "tone-" + ++_tones : callId == CallAudio.Page ? "page-" + ++_pages : "call-" + ++_calls;
+                    recorder = new WavRecorder(Path.Combine(_recordDir, name + ".wav"));
                     _recorders[callId] = recorder;
                     Recordings.Add(recorder.Path);
                 }

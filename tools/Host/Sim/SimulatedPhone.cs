@@ -63,6 +63,7 @@ namespace DeskPhone.Host.Sim
                 WallClock = () => DateTime.Now,
                 Ntp = new UdpNtpChannel(),
                 Rtp = () => new UdpRtpChannel(_bind),
+                Multicast = () => new UdpMulticastChannel(_bind),
                 Audio = audio,
                 Http = new TcpHttpChannel(),
                 UpdateHttp = stateDirectory == null ? null : new TcpHttpChannel(),

@@ -1,0 +1,284 @@
+using DeskPhone.Domain.Calls;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Media.Audio;
+using DeskPhone.Media.Tones;
+using DeskPhone.Sip.Session;
+
+namespace DeskPhone.Firmware.Voice
+{
+    /// <summary>
+    /// The call progress tones the user hears in the phone's own audio (docs/media.md, "Tones"), in the
+    /// <c>tone_scheme</c>'s cadences, one 20 ms frame per 20 ms of the loop's clock:
+    /// <list type="bullet">
+    /// <item>ringback into an outgoing call's sink while it rings (a 180 or 183 came back; not from the CANCEL on);</item>
+    /// <item>busy (486, 600) or congestion (408, 5xx, the network lost) into a refused outgoing call's sink for
+    /// <see cref="RefusalCadences"/> periods after it ended, the call's audio let go only then;</item>
+    /// <item>dial tone into <see cref="CallAudio.NoCall"/> while the dialing screen is open on a lifted handset,
+    /// the speaker or the headset and nothing is typed yet;</item>
+    /// <item>call waiting: <see cref="WaitingCall"/> names the connected call whose session mixes
+    /// <see cref="WaitingTone"/> into what it plays while another call rings (the session keeps the timing).</item>
+    /// </list>
+    /// One tone at a time besides call waiting; a ringing call wins over the others. The generators are made by the first tone of their kind.
+    /// </summary>
+    public sealed class CallTones
+    {
+        private const int FrameMs = AudioFrame.Milliseconds;
+
+        /// <summary>Periods of the busy or congestion cadence played after a refused call.</summary>
+        public const int RefusalCadences = 3;
+
+        // A loop turn that took longer than this does not make the tone burst out to catch up: the tone skips ahead.
+        private const int MaxCatchUpMs = 5 * FrameMs;
+
+        private readonly CallSessions _calls;
+        private readonly ICallAudio _audio;
+        private readonly SettingsStore _settings;
+        private readonly IAudioRoute _route;
+        private readonly DialPad _pad;
+        private ToneGenerator _tone;
+        private string _scheme;
+        private short[] _frame;
+        private long _dueMs;
+
+        // The refused call whose busy or congestion tone is owed, and until when (-1: from its first turn).
+        private int _refusedId = -1;
+        private int _refusedKind;
+        private long _refusedUntil;
+
+        private ToneGenerator _waiting;
+        private string _waitingScheme;
+
+        /// <param name="route">The lifted handset, speaker or headset the dial tone needs (null: no dial tone).</param>
+        /// <param name="pad">The dialing screen (null: no dial tone).</param>
+        public CallTones(CallSessions calls, ICallAudio audio, SettingsStore settings, IAudioRoute route, DialPad pad)
+        {
+            _calls = calls;
+            _audio = audio;
+            _settings = settings;
+            _route = route;
+            _pad = pad;
+            CallId = -1;
+            Kind = -1;
+            WaitingCall = -1;
+        }
+
+        /// <summary>The id whose sink the tone plays into (<see cref="CallAudio.NoCall"/> for the dial tone), or -1 while none plays.</summary>
+        public int CallId { get; private set; }
+
+        /// <summary>The <see cref="ToneKind"/> playing, -1 for none (call waiting aside).</summary>
+        public int Kind { get; private set; }
+
+        /// <summary>The connected call that hears the call-waiting tone, -1 for none.</summary>
+        public int WaitingCall { get; private set; }
+
+        /// <summary>The call-waiting tone that call's session mixes into what it plays (null until the first waiting call).</summary>
+        public IAudioSource WaitingTone => _waiting;
+
+        /// <summary>
+        /// A call ended: true when it was an outgoing call refused before it was answered with a status that has a
+        /// tone (busy: 486, 600; congestion: 408, 500-599, 0 for the network lost); that tone then plays into the
+        /// call's sink and the caller lets go of the call's audio when <see cref="Released"/> names it.
+        /// </summary>
+        public bool Refused(SipCall call)
+        {
+            int kind = RefusalTone(call);
+            if (kind < 0)
+            {
+                return false;
+            }
+            ReleaseRefused();
+            _refusedId = call.Id;
+            _refusedKind = kind;
+            _refusedUntil = -1;
+            return true;
+        }
+
+        /// <summary>Busy or congestion for a refused outgoing call, -1 for no tone (answered, cancelled, or another refusal).</summary>
+        public static int RefusalTone(SipCall call)
+        {
+            if (!call.Outgoing || call.ConnectedMs != 0 || call.CancelAsked)
+            {
+                return -1;
+            }
+            int status = call.EndStatus;
+            if (status == 486 || status == 600)
+            {
+                return (int)ToneKind.Busy;
+            }
+            return status == 0 || status == 408 || (status >= 500 && status < 600) ? (int)ToneKind.Congestion : -1;
+        }
+
+        /// <summary>Raised with a refused call's id when its tone is over: its audio can be let go.</summary>
+        public event AudioReleasedHandler Released;
+
+        /// <summary>One loop turn: starts, continues or stops the tones as the calls, the dialing screen and the clock say.</summary>
+        public void Poll(long nowMs)
+        {
+            UpdateWaiting();
+            int kind;
+            int id = NewestRingingCall();
+            if (id >= 0)
+            {
+                kind = (int)ToneKind.Ringback;
+            }
+            else if (_refusedId >= 0 && !LiveCalls() && (_pad == null || !_pad.Active) && (_refusedUntil < 0 || nowMs < _refusedUntil))
+            {
+                id = _refusedId;
+                kind = _refusedKind;
+            }
+            else if (_pad != null && _route != null && _pad.Active && _pad.Number.Length == 0 && _route.Device != AudioDevice.None && !LiveCalls())
+            {
+                id = CallAudio.NoCall;
+                kind = (int)ToneKind.Dial;
+            }
+            else
+            {
+                kind = -1;
+            }
+
+            if (id != CallId || kind != Kind)
+            {
+                Leave(CallId, Kind);
+                CallId = id;
+                Kind = kind;
+                if (id < 0)
+                {
+                    return;
+                }
+                Start((ToneKind)kind);
+                _dueMs = nowMs;
+                if (id == _refusedId && _refusedUntil < 0)
+                {
+                    _refusedUntil = nowMs + RefusalCadences * _tone.Cadence.PeriodMs;
+                }
+            }
+            else if (id < 0)
+            {
+                return;
+            }
+            else if (nowMs - _dueMs > MaxCatchUpMs)
+            {
+                _dueMs = nowMs - MaxCatchUpMs;
+            }
+
+            IAudioSink sink = _audio.Sink(CallId);
+            while (_dueMs <= nowMs)
+            {
+                _tone.Read(_frame);
+                sink.Write(_frame);
+                _dueMs += FrameMs;
+            }
+        }
+
+        // The tone that played for this id stopped: the dial tone's audio and a refused call's are let go (a ringback
+        // that turns into busy keeps the call's).
+        private void Leave(int id, int kind)
+        {
+            if (id == CallAudio.NoCall)
+            {
+                _audio.End(CallAudio.NoCall);
+            }
+            else if (id >= 0 && id == _refusedId && kind != (int)ToneKind.Ringback)
+            {
+                ReleaseRefused();
+            }
+        }
+
+        private void ReleaseRefused()
+        {
+            int id = _refusedId;
+            if (id < 0)
+            {
+                return;
+            }
+            _refusedId = -1;
+            AudioReleasedHandler released = Released;
+            if (released != null)
+            {
+                released(id);
+            }
+        }
+
+        // The tone from its start, in the scheme set now.
+        private void Start(ToneKind kind)
+        {
+            string scheme = _settings.Get(SettingNames.ToneScheme);
+            if (_tone == null || scheme != _scheme || _tone.Kind != kind)
+            {
+                _tone = new ToneGenerator(Scheme(scheme), kind);
+                _scheme = scheme;
+                _frame = _frame ?? new short[AudioFrame.Samples];
+            }
+            else
+            {
+                _tone.Restart();
+            }
+        }
+
+        // The connected, unheld call hears the waiting tone while another call alerts.
+        private void UpdateWaiting()
+        {
+            int connected = -1;
+            bool alerting = false;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall call = _calls.Slot(i);
+                if (call == null)
+                {
+                    continue;
+                }
+                alerting |= call.State == SipCall.Alerting;
+                if (call.State == SipCall.Connected && !call.Held && !call.RemoteHeld && connected < 0)
+                {
+                    connected = call.Id;
+                }
+            }
+            int wanted = alerting ? connected : -1;
+            if (wanted >= 0 && wanted != WaitingCall)
+            {
+                string scheme = _settings.Get(SettingNames.ToneScheme);
+                if (_waiting == null || scheme != _waitingScheme)
+                {
+                    _waiting = new ToneGenerator(Scheme(scheme), ToneKind.CallWaiting);
+                    _waitingScheme = scheme;
+                }
+                else
+                {
+                    _waiting.Restart();
+                }
+            }
+            WaitingCall = wanted;
+        }
+
+        private static ToneScheme Scheme(string setting) => ToneScheme.ForSetting(setting) ?? ToneScheme.ForSetting("USA");
+
+        private bool LiveCalls()
+        {
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                if (_calls.Slot(i) != null)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int NewestRingingCall()
+        {
+            int id = -1;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall call = _calls.Slot(i);
+                if (call != null && call.Outgoing && call.State == SipCall.Ringing && !call.Cancelling && call.Id > id)
+                {
+                    id = call.Id;
+                }
+            }
+            return id;
+        }
+    }
+
+    /// <summary>A call's audio is no longer needed by the tones.</summary>
+    public delegate void AudioReleasedHandler(int callId);
+}

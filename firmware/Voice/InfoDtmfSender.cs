@@ -1,0 +1,81 @@
+using DeskPhone.Sip.Session;
+
+namespace DeskPhone.Firmware.Voice
+{
+    /// <summary>
+    /// DTMF keys sent as SIP INFO <c>application/dtmf-relay</c> (the identity's <c>user_dtmf_info</c>, docs/media.md
+    /// "DTMF"): one INFO per key, the next only when the previous one is answered (or timed out), so the other side
+    /// gets them in order whatever the network does; at most <see cref="QueueLength"/> keys wait.
+    /// </summary>
+    public sealed class InfoDtmfSender
+    {
+        /// <summary>Keys waiting for their INFO (as many as the RFC 4733 sender's queue).</summary>
+        public const int QueueLength = 16;
+
+        /// <summary>The Duration= each INFO announces: the length of the RFC 4733 event of a key press.</summary>
+        public const int DurationMs = 100;
+
+        private readonly CallSessions _calls;
+        private readonly int[] _callIds = new int[QueueLength];
+        private readonly char[] _keys = new char[QueueLength];
+        private readonly InfoDoneHandler _done;
+        private int _head;
+        private int _count;
+        private bool _waiting;
+
+        public InfoDtmfSender(CallSessions calls)
+        {
+            _calls = calls;
+            _done = OnDone;
+        }
+
+        /// <summary>INFOs sent, and those answered with other than 2xx (or not at all).</summary>
+        public int Sent { get; private set; }
+
+        public int Failed { get; private set; }
+
+        /// <summary>Room for this many more keys.</summary>
+        public int Room => QueueLength - _count;
+
+        /// <summary>Queues a key for a call; false when the queue is full.</summary>
+        public bool Add(int callId, char key)
+        {
+            if (_count == QueueLength)
+            {
+                return false;
+            }
+            int at = (_head + _count) % QueueLength;
+            _callIds[at] = callId;
+            _keys[at] = key;
+            _count++;
+            return true;
+        }
+
+        /// <summary>One loop turn: sends the next key when the previous INFO is done (a key of a call gone is dropped).</summary>
+        public void Poll(long nowMs)
+        {
+            while (!_waiting && _count > 0)
+            {
+                int callId = _callIds[_head];
+                char key = _keys[_head];
+                _head = (_head + 1) % QueueLength;
+                _count--;
+                SipCall call = _calls.Find(callId);
+                if (call != null && _calls.SendDtmfInfo(call, key, DurationMs, _done, nowMs))
+                {
+                    _waiting = true;
+                    Sent++;
+                }
+            }
+        }
+
+        private void OnDone(int status, long nowMs)
+        {
+            _waiting = false;
+            if (status < 200 || status >= 300)
+            {
+                Failed++;
+            }
+        }
+    }
+}

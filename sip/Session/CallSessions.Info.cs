@@ -1,0 +1,98 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transaction;
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Sip.Session
+{
+    /// <summary>A DTMF key a SIP INFO of a call carried (docs/media.md, "DTMF").</summary>
+    public delegate void DtmfInfoHandler(SipCall call, char key, long nowMs);
+
+    /// <summary>The answer to an INFO the phone sent (0: none came).</summary>
+    public delegate void InfoDoneHandler(int status, long nowMs);
+
+    public sealed partial class CallSessions
+    {
+        /// <summary>A connected call's INFO carried a DTMF key (application/dtmf-relay or application/dtmf).</summary>
+        public event DtmfInfoHandler DtmfReceived;
+
+        /// <summary>
+        /// An INFO in a dialog (RFC 6086's legacy use, without Info-Package): 481 outside a dialog; a DTMF body answered
+        /// 200 and reported (<see cref="DtmfReceived"/>), 400 when it names no key; no body 200 (a keep-alive); any other
+        /// body 415 with Accept (types the phone reads nowhere get that from the request checks already).
+        /// </summary>
+        private bool OnInfo(SipPacket packet, SipMessage m, long nowMs)
+        {
+            SipCall call = FindDialog(m);
+            if (call == null)
+            {
+                _agent.Reply(packet, m, 481, nowMs);
+                return true;
+            }
+            if (m.BodyLength == 0)
+            {
+                _agent.Reply(packet, m, 200, nowMs);
+                return true;
+            }
+            string type = m.ContentType;
+            if (type != DtmfInfo.Relay && type != DtmfInfo.Plain)
+            {
+                // A body the phone reads elsewhere (text/plain ...) but not in an INFO.
+                _agent.Reply(packet, m, 415, HeaderNames.Accept, DtmfInfo.Relay + ", " + DtmfInfo.Plain, nowMs);
+                return true;
+            }
+            char key = DtmfInfo.ReadKey(m.Buffer, m.BodyOffset, m.BodyLength, type == DtmfInfo.Relay);
+            if (key == '\0')
+            {
+                _agent.Reply(packet, m, 400, "No DTMF Key In Body", nowMs);
+                return true;
+            }
+            _agent.Reply(packet, m, 200, nowMs);
+            DtmfInfoHandler handler = DtmfReceived;
+            if (handler != null)
+            {
+                handler(call, key, nowMs);
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Sends a DTMF key as INFO <c>application/dtmf-relay</c> in a connected call's dialog (through the route set,
+        /// 401/407 answered once); <paramref name="done"/> gets the final status. False when the call is not connected.
+        /// </summary>
+        public bool SendDtmfInfo(SipCall call, char key, int durationMs, InfoDoneHandler done, long nowMs)
+        {
+            if (call == null || call.State != SipCall.Connected || Slot(call) < 0)
+            {
+                return false;
+            }
+            DialogHop(call);
+            if (call.HopAddress == null)
+            {
+                return false;
+            }
+            string target = call.RemoteTarget;
+            string local = call.LocalHeader;
+            string remote = call.RemoteHeader;
+            string callId = call.CallId;
+            string[] routes = call.Routes;
+            byte[] body = DtmfInfo.RelayBody(key, durationMs);
+            return _agent.SendRequest(_agent.GetIdentity(call.Identity), "INFO", target, call.HopAddress, call.HopPort,
+                (branch, authHeader, authValue) =>
+                {
+                    SipWriter w = SipWriter.Request("INFO", target)
+                        .Header(HeaderNames.Via, Via(branch))
+                        .Header(HeaderNames.MaxForwards, "70");
+                    WriteRoutes(w, routes);
+                    return w.Header(HeaderNames.From, local)
+                        .Header(HeaderNames.To, remote)
+                        .Header(HeaderNames.CallId, callId)
+                        .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " INFO")
+                        .Header(HeaderNames.UserAgent, "DeskPhone")
+                        .Header(authHeader, authValue)
+                        .Body(DtmfInfo.Relay, body)
+                        .ToBytes();
+                },
+                (ClientTransaction t, SipMessage r, long now) => done(r == null ? 0 : r.StatusCode, now), nowMs);
+        }
+    }
+}
