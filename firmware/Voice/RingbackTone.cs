@@ -9,8 +9,8 @@ namespace DeskPhone.Firmware.Voice
     /// The ringback the caller hears while the other side rings (docs/media.md, "Tones"): an outgoing call that got a
     /// 180 or 183 plays the <c>tone_scheme</c>'s ringback into that call's own audio sink (the speaker the call uses;
     /// the simulator's recording of the call), one 20 ms frame per 20 ms of the loop's clock, until the call is
-    /// answered, ends or is hung up (from the CANCEL on). The phone plays no early media yet, so every ringing outgoing call gets the local tone, as a
-    /// phone does when the network sends none. One call at a time (the newest ringing one); the generator and its frame
+    /// answered, ends or is hung up (from the CANCEL on). A call with early media (a 180 or 183 with SDP) plays the network's
+    /// audio instead; every other ringing outgoing call gets the local tone, as a phone does when the network sends none. One call at a time (the newest ringing one); the generator and its frame
     /// are made by the first ringing call and reused.
     /// </summary>
     public sealed class RingbackTone
@@ -91,7 +91,7 @@ namespace DeskPhone.Firmware.Voice
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall call = _calls.Slot(i);
-                if (call != null && call.Outgoing && call.State == SipCall.Ringing && !call.Cancelling && call.Id > id)
+                if (call != null && call.Outgoing && call.State == SipCall.Ringing && !call.Cancelling && !call.EarlyMedia && call.Id > id)
                 {
                     id = call.Id;
                 }

@@ -30,7 +30,7 @@ namespace DeskPhone.Sip.Message
             new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "MESSAGE", "NOTIFY" },
             new[] { "text/plain", "application/sdp", "application/snomxml", "application/simple-message-summary",
                     "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml" },
-            new string[0]);
+            new[] { "timer" });
 
         public bool Allows(string method) => Contains(Methods, method);
 

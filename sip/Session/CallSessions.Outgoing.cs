@@ -104,12 +104,17 @@ namespace DeskPhone.Sip.Session
                     _agent.Udp.Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);
                     return true;
                 }
+                if (ForkAnswered(c, r, branch, nowMs))
+                {
+                    return true;
+                }
             }
             return false;
         }
 
         private void Provisional(SipCall call, SipMessage r, long nowMs)
         {
+            EarlyDialog(call, r, nowMs);
             if (call.CancelRequested && !call.CancelSent)
             {
                 SendCancel(call, nowMs);
@@ -139,6 +144,10 @@ namespace DeskPhone.Sip.Session
                 return;
             }
             if ((status == 401 || status == 407) && !call.Authenticated && !call.CancelRequested && Retry(call, r, nowMs))
+            {
+                return;
+            }
+            if (status == 422 && !call.CancelRequested && TooSmall(call, r, nowMs))
             {
                 return;
             }
@@ -179,6 +188,7 @@ namespace DeskPhone.Sip.Session
             }
             call.Routes = ReadRoutes(r, true);
             SendAck(call);
+            EndEarlyDialogs(call);
             bool media = r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
             if (media)
             {
@@ -187,7 +197,8 @@ namespace DeskPhone.Sip.Session
                 call.Codec = Sdp.Choose(Media);
                 call.TelephoneEvent = Media.TelephoneEvent;
             }
-            if (call.CancelRequested || !media || call.Codec < 0)
+            // A 2xx without SDP keeps the early media's answer (the 1xx's SDP, RFC 3261 13.2.1).
+            if (call.CancelRequested || !(media || call.EarlyMedia) || call.Codec < 0)
             {
                 // Answered after the user gave up, or with nothing the phone can play: the call is ended at once.
                 SendBye(call, nowMs);
@@ -196,6 +207,7 @@ namespace DeskPhone.Sip.Session
             }
             call.State = SipCall.Connected;
             call.ConnectedMs = nowMs;
+            TimerAnswered(call, r, nowMs);
             _handler.OnChanged(call, nowMs);
         }
 
@@ -244,6 +256,8 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " INVITE")
                 .Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)))
                 .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
+                .Header(HeaderNames.Supported, call.SessionExpires > 0 ? "timer" : null)
+                .Header(SessionExpiresHeader, SessionExpiresValue(call, call.Refresher))
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .Body(Sdp.ContentType, sdp)
                 .ToBytes();
@@ -265,6 +279,7 @@ namespace DeskPhone.Sip.Session
             {
                 SendAck(call);
                 call.Held = call.PendingHold;
+                TimerAnswered(call, r, nowMs);
                 if (r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength))
                 {
                     call.MediaAddress = Media.Address;
@@ -313,8 +328,9 @@ namespace DeskPhone.Sip.Session
             SipIdentity id = _agent.GetIdentity(call.Identity);
             string branch = "z9hG4bK" + _agent.NewToken();
             call.InviteVia = Via(branch);
+            call.InviteBranch = branch;
             call.LocalCSeq++;
-            byte[] bytes = SipWriter.Request("INVITE", call.RequestUri)
+            SipWriter w = SipWriter.Request("INVITE", call.RequestUri)
                 .Header(HeaderNames.Via, call.InviteVia)
                 .Header(HeaderNames.MaxForwards, "70")
                 .Header(HeaderNames.From, call.LocalHeader)
@@ -325,8 +341,9 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .Header(HeaderNames.Privacy, call.Anonymous ? "id" : null)
-                .Header(HeaderNames.PPreferredIdentity, call.Anonymous ? "<sip:" + id.User + "@" + Domain(id) + ">" : null)
-                .Header(authHeader, authValue)
+                .Header(HeaderNames.PPreferredIdentity, call.Anonymous ? "<sip:" + id.User + "@" + Domain(id) + ">" : null);
+            WriteTimerOffer(w, call);
+            byte[] bytes = w.Header(authHeader, authValue)
                 .Body(Sdp.ContentType, call.LocalSdp)
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,

@@ -202,6 +202,11 @@ namespace DeskPhone.Sip.Session
                 _agent.Reply(packet, m, 488, nowMs);
                 return true;
             }
+            if (!TimerRequested(call, m))
+            {
+                RefuseInterval(packet, m, nowMs);
+                return true;
+            }
             NameAddr from = m.From;
             call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
             call.RemoteName = from.DisplayName;
@@ -244,6 +249,11 @@ namespace DeskPhone.Sip.Session
                 return;
             }
             call.RemoteCSeq = m.CSeq;
+            if (!TimerRequested(call, m))
+            {
+                RefuseInterval(packet, m, nowMs);
+                return;
+            }
             if (m.BodyLength > 0)
             {
                 int codec = call.Codec;
@@ -256,6 +266,11 @@ namespace DeskPhone.Sip.Session
                 call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
                 Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
             }
+            else
+            {
+                // No offer: the phone's session is the offer in the 200, the answer comes in the ACK (RFC 3264 4).
+                call.OfferInOk = true;
+            }
             NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
             if (contact != null && contact.Uri != null)
             {
@@ -263,6 +278,7 @@ namespace DeskPhone.Sip.Session
             }
             byte[] ok = ResponseBytes(call, packet, m, 200, true);
             Send(packet, m, ok);
+            ArmTimer(call, nowMs);
             if (packet.Connection == null)
             {
                 StartOkRetransmission(call, packet, m, ok, nowMs);
@@ -281,9 +297,11 @@ namespace DeskPhone.Sip.Session
             {
                 call.AwaitingAck = false;
                 call.LastResponse = null;
-                if (call.MediaAddress == null && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
+                bool offered = call.MediaAddress == null || call.OfferInOk;
+                call.OfferInOk = false;
+                if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
                 {
-                    // The INVITE had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
+                    // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
                     call.MediaAddress = Media.Address;
                     call.MediaPort = Media.Port;
                     call.Codec = Sdp.Choose(Media);
@@ -327,6 +345,7 @@ namespace DeskPhone.Sip.Session
             Send(call.Invite, m, ok);
             call.State = SipCall.Connected;
             call.ConnectedMs = nowMs;
+            ArmTimer(call, nowMs);
             if (call.Invite.Connection == null)
             {
                 StartOkRetransmission(call, call.Invite, m, ok, nowMs);
@@ -478,6 +497,10 @@ namespace DeskPhone.Sip.Session
                         c.OkTimer = nowMs + c.OkInterval;
                     }
                 }
+                if (_calls[i] == c)
+                {
+                    PollTimer(c, nowMs);
+                }
             }
         }
 
@@ -508,6 +531,7 @@ namespace DeskPhone.Sip.Session
             if (status == 200)
             {
                 w.Header(HeaderNames.Allow, _agent.Capabilities.AllowList());
+                WriteTimerAnswer(w, call);
             }
             w.Header(HeaderNames.UserAgent, "DeskPhone");
             if (sdp)
