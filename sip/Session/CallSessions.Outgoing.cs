@@ -101,7 +101,7 @@ namespace DeskPhone.Sip.Session
                 if (r.StatusCode < 300 && c.Ack != null && r.To.Tag == c.RemoteTag)
                 {
                     // The 2xx again (our ACK was lost): the same ACK again (RFC 3261 13.2.2.4).
-                    _agent.Udp.Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);
+                    TransportOf(c).Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);
                     return true;
                 }
                 if (ForkAnswered(c, r, branch, nowMs))
@@ -216,7 +216,7 @@ namespace DeskPhone.Sip.Session
         {
             DialogHop(call);
             SipWriter ack = SipWriter.Request("ACK", call.RemoteTarget)
-                .Header(HeaderNames.Via, Via("z9hG4bK" + _agent.NewToken()))
+                .Header(HeaderNames.Via, Via(call, "z9hG4bK" + _agent.NewToken()))
                 .Header(HeaderNames.MaxForwards, "70");
             WriteRoutes(ack, call.Routes);
             call.Ack = ack.Header(HeaderNames.From, call.LocalHeader)
@@ -225,7 +225,7 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " ACK")
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .ToBytes();
-            _agent.Udp.Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
+            TransportOf(call).Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
         }
 
         /// <summary>
@@ -244,7 +244,7 @@ namespace DeskPhone.Sip.Session
             byte[] sdp = Describe(call, hold ? Sdp.SendOnly : Sdp.SendRecv);
             DialogHop(call);
             string branch = "z9hG4bK" + _agent.NewToken();
-            string via = Via(branch);
+            string via = Via(call, branch);
             call.LocalCSeq++;
             SipWriter w = SipWriter.Request("INVITE", call.RemoteTarget)
                 .Header(HeaderNames.Via, via)
@@ -262,7 +262,7 @@ namespace DeskPhone.Sip.Session
                 .Body(Sdp.ContentType, sdp)
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RemoteTarget, via, call.LocalHeader, call.CallId, call.LocalCSeq,
-                call.Routes, _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnReinviteFinal(call, r, now));
+                call.Routes, TransportOf(call), call.HopAddress, call.HopPort, (t, r, now) => OnReinviteFinal(call, r, now));
             call.Transaction.Start(nowMs);
             return true;
         }
@@ -380,21 +380,28 @@ namespace DeskPhone.Sip.Session
             string remote = call.RemoteHeader;
             string callId = call.CallId;
             string[] routes = call.Routes;
-            _agent.SendRequest(_agent.GetIdentity(call.Identity), "BYE", target, call.HopAddress, call.HopPort,
-                (branch, authHeader, authValue) =>
-                {
-                    SipWriter w = SipWriter.Request("BYE", target)
-                        .Header(HeaderNames.Via, Via(branch))
-                        .Header(HeaderNames.MaxForwards, "70");
-                    WriteRoutes(w, routes);
-                    return w.Header(HeaderNames.From, local)
-                        .Header(HeaderNames.To, remote)
-                        .Header(HeaderNames.CallId, callId)
-                        .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " BYE")
-                        .Header(HeaderNames.UserAgent, "DeskPhone")
-                        .Header(authHeader, authValue)
-                        .ToBytes();
-                }, IgnoreResponse, nowMs);
+            RequestBuilder build = (branch, authHeader, authValue) =>
+            {
+                SipWriter w = SipWriter.Request("BYE", target)
+                    .Header(HeaderNames.Via, Via(call, branch))
+                    .Header(HeaderNames.MaxForwards, "70");
+                WriteRoutes(w, routes);
+                return w.Header(HeaderNames.From, local)
+                    .Header(HeaderNames.To, remote)
+                    .Header(HeaderNames.CallId, callId)
+                    .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " BYE")
+                    .Header(HeaderNames.UserAgent, "DeskPhone")
+                    .Header(authHeader, authValue)
+                    .ToBytes();
+            };
+            if (call.Transport != null)
+            {
+                // On the call's TCP connection: the peer that opened it has no challenge for its own dialog's BYE.
+                string branch = "z9hG4bK" + _agent.NewToken();
+                _agent.Start(new ClientTransaction(branch, "BYE", build(branch, null, null), call.Transport, call.HopAddress, call.HopPort, IgnoreResponse, true), nowMs);
+                return;
+            }
+            _agent.SendRequest(_agent.GetIdentity(call.Identity), "BYE", target, call.HopAddress, call.HopPort, build, IgnoreResponse, nowMs);
         }
 
         private static void IgnoreResponse(ClientTransaction t, SipMessage response, long nowMs)

@@ -221,6 +221,7 @@ namespace DeskPhone.Sip.Session
             call.RemoteTarget = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RemoteUri;
             call.Routes = ReadRoutes(m, false);
             call.InviteBranch = branch;
+            call.Transport = packet.Connection != null ? new ConnectionTransport(packet.Transport, packet.Connection) : null;
             call.LocalMediaPort = NextMediaPort();
             call.Invite = Copy(packet);
             call.State = SipCall.Alerting;
@@ -717,7 +718,16 @@ namespace DeskPhone.Sip.Session
             return copy;
         }
 
-        private string Via(string branch) =>
-            "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport";
+        private string Via(string branch) => Via(null, branch);
+
+        /// <summary>The top Via of the phone's request in a call's dialog, naming the transport it goes over.</summary>
+        private string Via(SipCall call, string branch)
+        {
+            ISipTransport t = TransportOf(call);
+            return "SIP/2.0/" + (t == null ? "UDP" : t.Name) + " " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport";
+        }
+
+        /// <summary>Where the phone's requests in a call's dialog go: the connection its INVITE came on, else UDP.</summary>
+        private ISipTransport TransportOf(SipCall call) => call != null && call.Transport != null ? call.Transport : _agent.Udp;
     }
 }

@@ -134,6 +134,10 @@ namespace DeskPhone.Sip.Session
         internal bool CancelSent;
         internal byte[] Ack;
 
+        // The transport of the phone's requests in the dialog: null for UDP (the agent's), else the connection an
+        // incoming INVITE came on (ConnectionTransport).
+        internal ISipTransport Transport;
+
         /// <summary>
         /// Outgoing: the media comes from a provisional answer's SDP (a 180 or 183 with a body, RFC 3261 13.2.1): the
         /// phone plays the network's audio instead of its own ringback.

@@ -209,3 +209,57 @@ namespace DeskPhone.Sip.Tests.Stack
         }
     }
 }
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    /// <summary>A stream transport that records what goes out on which connection.</summary>
+    internal sealed class RecordingStream : DeskPhone.Sip.Transport.ISipTransport
+    {
+        public readonly System.Collections.Generic.List<(string Text, object Connection)> Sent = new System.Collections.Generic.List<(string, object)>();
+
+        public string Name => "TCP";
+        public int LocalPort => 5060;
+
+        public bool Send(byte[] data, int length, string host, int port, object connection)
+        {
+            Sent.Add((System.Text.Encoding.UTF8.GetString(data, 0, length), connection));
+            return true;
+        }
+    }
+
+    public partial class CallSessionTests
+    {
+        [Fact]
+        public void ACallThatCameOverTcpSendsItsByeAndReInviteOnThatConnection()
+        {
+            var tcp = new RecordingStream();
+            object connection = new object();
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(Invite().Replace("SIP/2.0/UDP 10.0.0.1:5060", "SIP/2.0/TCP 10.0.0.1:5060"));
+            DeskPhone.Sip.Transport.SipPacket p = _inbox.Rent();
+            System.Array.Copy(bytes, p.Data, bytes.Length);
+            p.Length = bytes.Length;
+            p.RemoteHost = "10.0.0.1";
+            p.RemotePort = 40000;
+            p.Transport = tcp;
+            p.Connection = connection;
+            _inbox.Post(p);
+            _ua.Poll(_now);
+            SipCall call = _handler.Last;
+            Assert.True(_calls.Answer(call, _now));
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", tcp.Sent[tcp.Sent.Count - 1].Text);
+
+            Assert.True(_calls.Hold(call, true, _now));
+            var reinvite = tcp.Sent[tcp.Sent.Count - 1];
+            Assert.StartsWith("INVITE sip:200@10.0.0.9:5062 SIP/2.0\r\nVia: SIP/2.0/TCP 192.0.2.10:5060;branch=", reinvite.Text);
+            Assert.Same(connection, reinvite.Connection);
+
+            int udp = _channel.Sent.Count;
+            Run(600);
+            _calls.Hangup(call, 486, _now);
+            var bye = tcp.Sent[tcp.Sent.Count - 1];
+            Assert.StartsWith("BYE sip:200@10.0.0.9:5062 SIP/2.0\r\nVia: SIP/2.0/TCP 192.0.2.10:5060;branch=", bye.Text);
+            Assert.Same(connection, bye.Connection);
+            Assert.Equal(udp, _channel.Sent.Count);
+        }
+    }
+}
