@@ -157,6 +157,7 @@ namespace DeskPhone.Firmware.App
                 Agent.Poll(nowMs);
                 Binding.Registrations.Poll(nowMs);
                 Calls.Poll(nowMs);
+                Keys.Poll(nowMs);
                 if (Voice != null)
                 {
                     Voice.Poll(nowMs);
