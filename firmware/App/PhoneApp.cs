@@ -72,6 +72,8 @@ namespace DeskPhone.Firmware.App
             }
             Keys = new CallKeys(Calls);
             Core.CallKeys = Keys;
+            // The calls on the call LED and the line keys (docs/leds.md); it lives as long as the calls it listens to.
+            new CallLeds(Calls, Core.Leds, settings);
             if (drivers != null)
             {
                 drivers.Ethernet.NetworkLost += () => Calls.NetworkLost(Core.Now);
