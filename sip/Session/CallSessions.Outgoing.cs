@@ -381,19 +381,10 @@ namespace DeskPhone.Sip.Session
             string callId = call.CallId;
             string[] routes = call.Routes;
             RequestBuilder build = (branch, authHeader, authValue) =>
-            {
-                SipWriter w = SipWriter.Request("BYE", target)
-                    .Header(HeaderNames.Via, Via(call, branch))
-                    .Header(HeaderNames.MaxForwards, "70");
-                WriteRoutes(w, routes);
-                return w.Header(HeaderNames.From, local)
-                    .Header(HeaderNames.To, remote)
-                    .Header(HeaderNames.CallId, callId)
-                    .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " BYE")
+                DialogHead("BYE", call, target, routes, local, remote, callId, branch)
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(authHeader, authValue)
                     .ToBytes();
-            };
             if (call.Transport != null)
             {
                 // On the call's TCP connection: the peer that opened it has no challenge for its own dialog's BYE.
@@ -402,6 +393,23 @@ namespace DeskPhone.Sip.Session
                 return;
             }
             _agent.SendRequest(_agent.GetIdentity(call.Identity), "BYE", target, call.HopAddress, call.HopPort, build, IgnoreResponse, nowMs);
+        }
+
+        /// <summary>
+        /// The head of the phone's request in a call's dialog (RFC 3261 12.2.1.1): Request-URI the remote target, Via,
+        /// Max-Forwards, the route set, From, To, Call-ID and the next CSeq; the values are the ones taken when the request
+        /// was first built, so a credentials retry after the call ended still has them.
+        /// </summary>
+        private SipWriter DialogHead(string method, SipCall call, string target, string[] routes, string local, string remote, string callId, string branch)
+        {
+            SipWriter w = SipWriter.Request(method, target)
+                .Header(HeaderNames.Via, Via(call, branch))
+                .Header(HeaderNames.MaxForwards, "70");
+            WriteRoutes(w, routes);
+            return w.Header(HeaderNames.From, local)
+                .Header(HeaderNames.To, remote)
+                .Header(HeaderNames.CallId, callId)
+                .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " " + method);
         }
 
         private static void IgnoreResponse(ClientTransaction t, SipMessage response, long nowMs)

@@ -1,5 +1,7 @@
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Session
 {
@@ -163,24 +165,23 @@ namespace DeskPhone.Sip.Session
             string callId = call.CallId;
             string[] routes = call.Routes;
             string contact = _agent.ContactOf(_agent.GetIdentity(call.Identity));
-            return _agent.SendRequest(_agent.GetIdentity(call.Identity), "UPDATE", target, call.HopAddress, call.HopPort,
-                (branch, authHeader, authValue) =>
-                {
-                    SipWriter w = SipWriter.Request("UPDATE", target)
-                        .Header(HeaderNames.Via, Via(branch))
-                        .Header(HeaderNames.MaxForwards, "70");
-                    WriteRoutes(w, routes);
-                    return w.Header(HeaderNames.From, local)
-                        .Header(HeaderNames.To, remote)
-                        .Header(HeaderNames.CallId, callId)
-                        .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " UPDATE")
-                        .Header(HeaderNames.Contact, contact)
-                        .Header(HeaderNames.Supported, "timer")
-                        .Header(SessionExpiresHeader, SessionExpiresValue(call, true))
-                        .Header(HeaderNames.UserAgent, "DeskPhone")
-                        .Header(authHeader, authValue)
-                        .ToBytes();
-                }, (t, r, now) => UpdateAnswered(call, r, now), nowMs);
+            RequestBuilder build = (branch, authHeader, authValue) =>
+                DialogHead("UPDATE", call, target, routes, local, remote, callId, branch)
+                    .Header(HeaderNames.Contact, contact)
+                    .Header(HeaderNames.Supported, "timer")
+                    .Header(SessionExpiresHeader, SessionExpiresValue(call, true))
+                    .Header(HeaderNames.UserAgent, "DeskPhone")
+                    .Header(authHeader, authValue)
+                    .ToBytes();
+            if (call.Transport != null)
+            {
+                // On the call's TCP connection, as its BYE.
+                string first = "z9hG4bK" + _agent.NewToken();
+                return _agent.Start(new ClientTransaction(first, "UPDATE", build(first, null, null), call.Transport, call.HopAddress, call.HopPort,
+                    (t, r, now) => UpdateAnswered(call, r, now), true), nowMs);
+            }
+            return _agent.SendRequest(_agent.GetIdentity(call.Identity), "UPDATE", target, call.HopAddress, call.HopPort, build,
+                (t, r, now) => UpdateAnswered(call, r, now), nowMs);
         }
 
         private void UpdateAnswered(SipCall call, SipMessage r, long nowMs)
