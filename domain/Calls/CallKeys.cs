@@ -31,6 +31,35 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
         public bool Locked { get; set; }
 
+        /// <summary>
+        /// Seconds after the last digit typed until the dialing screen dials what it has (Snom's <c>auto_dial</c>; 0:
+        /// off, it dials on '#', OK or the Dial softkey only).
+        /// </summary>
+        public int AutoDialSeconds { get; set; }
+
+        // When the dialing screen dials by itself (0: not due), set by each digit typed or deleted.
+        private long _autoDialAt;
+
+        /// <summary>One loop turn: the dialing screen dials when <see cref="AutoDialSeconds"/> passed since its last key.</summary>
+        public void Poll(long nowMs)
+        {
+            if (_autoDialAt == 0 || nowMs < _autoDialAt)
+            {
+                return;
+            }
+            _autoDialAt = 0;
+            int live;
+            if (_calls.Pad.Active && _calls.Current(out live) == null)
+            {
+                DialTyped(nowMs);
+            }
+        }
+
+        private void TypedAt(long nowMs)
+        {
+            _autoDialAt = AutoDialSeconds > 0 && _calls.Pad.Number.Length > 0 ? nowMs + AutoDialSeconds * 1000L : 0;
+        }
+
         /// <summary>Why the last dial from the dialing screen failed (null when it did not).</summary>
         public string LastError { get; private set; }
 
@@ -84,6 +113,7 @@ namespace DeskPhone.Domain.Calls
                 if (digit != (char)0)
                 {
                     _calls.Pad.Add(digit);
+                    TypedAt(nowMs);
                     return true;
                 }
             }
@@ -206,6 +236,7 @@ namespace DeskPhone.Domain.Calls
                     return ToggleMute(nowMs);
                 case CallDisplay.Delete:
                     _calls.Pad.Delete();
+                    TypedAt(nowMs);
                     return true;
                 case CallDisplay.Cancel:
                     _calls.Pad.Close();

@@ -355,7 +355,7 @@ namespace DeskPhone.Domain.Calls
             {
                 Media.Stop(call.Id);
             }
-            else if (call.State == SipCall.Connected && call.MediaAddress != null && call.Codec >= 0)
+            else if ((call.State == SipCall.Connected || call.State == SipCall.Ringing && call.EarlyMedia) && call.MediaAddress != null && call.Codec >= 0)
             {
                 Media.Start(call.Id, call.MediaAddress, call.MediaPort, call.LocalMediaPort, call.Codec);
             }

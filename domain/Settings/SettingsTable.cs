@@ -103,6 +103,7 @@ namespace DeskPhone.Domain.Settings
             t.Bool("filter_registrar", "on", false, "Accept requests only from the registrar or outbound proxy");
             t.Int("network_id_port", "5060", 1, 65535, true, "Local SIP port");
             t.Bool("cancel_desktop", "off", false, "Cancel key clears the desktop message");
+            t.Int("auto_dial", "0", 0, 60, false, "Seconds after the last digit typed until the dialing screen dials (0: off)");
             t.Row("answer_after_policy", SettingKind.Choice, "off", 0, 0, 0, AnswerAfterPolicies, false, null, "Intercom calls answered automatically: off, idle, always, not_busy");
             t.Row("mb_trusted_hosts", SettingKind.HostList, "", 0, 0, TextMax, null, false, null, "Hosts allowed to push Infobox messages");
             t.Global("admin_mode_password", SettingKind.Password, "", false, "Administrator password");

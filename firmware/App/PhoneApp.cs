@@ -83,6 +83,8 @@ namespace DeskPhone.Firmware.App
             }
             Keys = new CallKeys(Calls);
             Core.CallKeys = Keys;
+            // The calls on the call LED and the line keys (docs/leds.md); it lives as long as the calls it listens to.
+            new CallLeds(Calls, Core.Leds, settings);
             if (drivers != null)
             {
                 drivers.Ethernet.NetworkLost += () => Calls.NetworkLost(Core.Now);
@@ -175,6 +177,7 @@ namespace DeskPhone.Firmware.App
                 Agent.Poll(nowMs);
                 Binding.Registrations.Poll(nowMs);
                 Calls.Poll(nowMs);
+                Keys.Poll(nowMs);
                 if (Voice != null)
                 {
                     Voice.Poll(nowMs);

@@ -145,6 +145,8 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(",\"duration\":").Append(c.DurationSeconds(nowMs).ToString());
             sb.Append(",\"codec\":").Append(JsonText.Quote(Sdp.CodecName(c.Codec)));
             sb.Append(",\"remoteHeld\":").Append(c.RemoteHeld ? "true" : "false");
+            sb.Append(",\"earlyMedia\":").Append(c.EarlyMedia ? "true" : "false");
+            sb.Append(",\"earlyDialogs\":").Append(c.EarlyDialogs.ToString());
             MediaFigures.Append(sb, media as CallVoice, c.Id);
             sb.Append('}');
         }

@@ -177,6 +177,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 CallKeys.Identity = CurrentIdentity;
                 CallKeys.Locked = Settings.GetBool(SettingNames.KeyboardLock);
+                CallKeys.AutoDialSeconds = Settings.GetInt(SettingNames.AutoDial);
                 if (CallKeys.HandleKey(keyCode, action, KeyConsumer != null && KeyConsumer.IsOpen, nowMs))
                 {
                     Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));

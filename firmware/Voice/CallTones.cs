@@ -270,7 +270,7 @@ namespace DeskPhone.Firmware.Voice
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall call = _calls.Slot(i);
-                if (call != null && call.Outgoing && call.State == SipCall.Ringing && !call.Cancelling && call.Id > id)
+                if (call != null && call.Outgoing && call.State == SipCall.Ringing && !call.Cancelling && !call.EarlyMedia && call.Id > id)
                 {
                     id = call.Id;
                 }

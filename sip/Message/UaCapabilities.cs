@@ -31,7 +31,7 @@ namespace DeskPhone.Sip.Message
             new[] { "text/plain", "application/sdp", "application/snomxml", "application/simple-message-summary",
                     "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml",
                     "application/dtmf-relay", "application/dtmf" },
-            new string[0]);
+            new[] { "timer" });
 
         public bool Allows(string method) => Contains(Methods, method);
 

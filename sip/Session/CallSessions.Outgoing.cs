@@ -101,7 +101,11 @@ namespace DeskPhone.Sip.Session
                 if (r.StatusCode < 300 && c.Ack != null && r.To.Tag == c.RemoteTag)
                 {
                     // The 2xx again (our ACK was lost): the same ACK again (RFC 3261 13.2.2.4).
-                    _agent.Udp.Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);
+                    TransportOf(c).Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);
+                    return true;
+                }
+                if (ForkAnswered(c, r, branch, nowMs))
+                {
                     return true;
                 }
             }
@@ -110,6 +114,7 @@ namespace DeskPhone.Sip.Session
 
         private void Provisional(SipCall call, SipMessage r, long nowMs)
         {
+            EarlyDialog(call, r, nowMs);
             if (call.CancelRequested && !call.CancelSent)
             {
                 SendCancel(call, nowMs);
@@ -139,6 +144,10 @@ namespace DeskPhone.Sip.Session
                 return;
             }
             if ((status == 401 || status == 407) && !call.Authenticated && !call.CancelRequested && Retry(call, r, nowMs))
+            {
+                return;
+            }
+            if (status == 422 && !call.CancelRequested && TooSmall(call, r, nowMs))
             {
                 return;
             }
@@ -179,6 +188,7 @@ namespace DeskPhone.Sip.Session
             }
             call.Routes = ReadRoutes(r, true);
             SendAck(call);
+            EndEarlyDialogs(call);
             bool media = r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
             if (media)
             {
@@ -187,7 +197,8 @@ namespace DeskPhone.Sip.Session
                 call.Codec = Sdp.Choose(Media);
                 call.TelephoneEvent = Media.TelephoneEvent;
             }
-            if (call.CancelRequested || !media || call.Codec < 0)
+            // A 2xx without SDP keeps the early media's answer (the 1xx's SDP, RFC 3261 13.2.1).
+            if (call.CancelRequested || !(media || call.EarlyMedia) || call.Codec < 0)
             {
                 // Answered after the user gave up, or with nothing the phone can play: the call is ended at once.
                 SendBye(call, nowMs);
@@ -196,6 +207,7 @@ namespace DeskPhone.Sip.Session
             }
             call.State = SipCall.Connected;
             call.ConnectedMs = nowMs;
+            TimerAnswered(call, r, nowMs);
             _handler.OnChanged(call, nowMs);
         }
 
@@ -204,7 +216,7 @@ namespace DeskPhone.Sip.Session
         {
             DialogHop(call);
             SipWriter ack = SipWriter.Request("ACK", call.RemoteTarget)
-                .Header(HeaderNames.Via, Via("z9hG4bK" + _agent.NewToken()))
+                .Header(HeaderNames.Via, Via(call, "z9hG4bK" + _agent.NewToken()))
                 .Header(HeaderNames.MaxForwards, "70");
             WriteRoutes(ack, call.Routes);
             call.Ack = ack.Header(HeaderNames.From, call.LocalHeader)
@@ -213,7 +225,7 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " ACK")
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .ToBytes();
-            _agent.Udp.Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
+            TransportOf(call).Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
         }
 
         /// <summary>
@@ -232,7 +244,7 @@ namespace DeskPhone.Sip.Session
             byte[] sdp = Describe(call, hold ? Sdp.SendOnly : Sdp.SendRecv);
             DialogHop(call);
             string branch = "z9hG4bK" + _agent.NewToken();
-            string via = Via(branch);
+            string via = Via(call, branch);
             call.LocalCSeq++;
             SipWriter w = SipWriter.Request("INVITE", call.RemoteTarget)
                 .Header(HeaderNames.Via, via)
@@ -244,11 +256,13 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " INVITE")
                 .Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)))
                 .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
+                .Header(HeaderNames.Supported, call.SessionExpires > 0 ? "timer" : null)
+                .Header(SessionExpiresHeader, SessionExpiresValue(call, call.Refresher))
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .Body(Sdp.ContentType, sdp)
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RemoteTarget, via, call.LocalHeader, call.CallId, call.LocalCSeq,
-                call.Routes, _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnReinviteFinal(call, r, now));
+                call.Routes, TransportOf(call), call.HopAddress, call.HopPort, (t, r, now) => OnReinviteFinal(call, r, now));
             call.Transaction.Start(nowMs);
             return true;
         }
@@ -265,6 +279,7 @@ namespace DeskPhone.Sip.Session
             {
                 SendAck(call);
                 call.Held = call.PendingHold;
+                TimerAnswered(call, r, nowMs);
                 if (r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength))
                 {
                     call.MediaAddress = Media.Address;
@@ -313,8 +328,9 @@ namespace DeskPhone.Sip.Session
             SipIdentity id = _agent.GetIdentity(call.Identity);
             string branch = "z9hG4bK" + _agent.NewToken();
             call.InviteVia = Via(branch);
+            call.InviteBranch = branch;
             call.LocalCSeq++;
-            byte[] bytes = SipWriter.Request("INVITE", call.RequestUri)
+            SipWriter w = SipWriter.Request("INVITE", call.RequestUri)
                 .Header(HeaderNames.Via, call.InviteVia)
                 .Header(HeaderNames.MaxForwards, "70")
                 .Header(HeaderNames.From, call.LocalHeader)
@@ -325,8 +341,9 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .Header(HeaderNames.Privacy, call.Anonymous ? "id" : null)
-                .Header(HeaderNames.PPreferredIdentity, call.Anonymous ? "<sip:" + id.User + "@" + Domain(id) + ">" : null)
-                .Header(authHeader, authValue)
+                .Header(HeaderNames.PPreferredIdentity, call.Anonymous ? "<sip:" + id.User + "@" + Domain(id) + ">" : null);
+            WriteTimerOffer(w, call);
+            byte[] bytes = w.Header(authHeader, authValue)
                 .Body(Sdp.ContentType, call.LocalSdp)
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,
@@ -363,21 +380,36 @@ namespace DeskPhone.Sip.Session
             string remote = call.RemoteHeader;
             string callId = call.CallId;
             string[] routes = call.Routes;
-            _agent.SendRequest(_agent.GetIdentity(call.Identity), "BYE", target, call.HopAddress, call.HopPort,
-                (branch, authHeader, authValue) =>
-                {
-                    SipWriter w = SipWriter.Request("BYE", target)
-                        .Header(HeaderNames.Via, Via(branch))
-                        .Header(HeaderNames.MaxForwards, "70");
-                    WriteRoutes(w, routes);
-                    return w.Header(HeaderNames.From, local)
-                        .Header(HeaderNames.To, remote)
-                        .Header(HeaderNames.CallId, callId)
-                        .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " BYE")
-                        .Header(HeaderNames.UserAgent, "DeskPhone")
-                        .Header(authHeader, authValue)
-                        .ToBytes();
-                }, IgnoreResponse, nowMs);
+            RequestBuilder build = (branch, authHeader, authValue) =>
+                DialogHead("BYE", call, target, routes, local, remote, callId, branch)
+                    .Header(HeaderNames.UserAgent, "DeskPhone")
+                    .Header(authHeader, authValue)
+                    .ToBytes();
+            if (call.Transport != null)
+            {
+                // On the call's TCP connection: the peer that opened it has no challenge for its own dialog's BYE.
+                string branch = "z9hG4bK" + _agent.NewToken();
+                _agent.Start(new ClientTransaction(branch, "BYE", build(branch, null, null), call.Transport, call.HopAddress, call.HopPort, IgnoreResponse, true), nowMs);
+                return;
+            }
+            _agent.SendRequest(_agent.GetIdentity(call.Identity), "BYE", target, call.HopAddress, call.HopPort, build, IgnoreResponse, nowMs);
+        }
+
+        /// <summary>
+        /// The head of the phone's request in a call's dialog (RFC 3261 12.2.1.1): Request-URI the remote target, Via,
+        /// Max-Forwards, the route set, From, To, Call-ID and the next CSeq; the values are the ones taken when the request
+        /// was first built, so a credentials retry after the call ended still has them.
+        /// </summary>
+        private SipWriter DialogHead(string method, SipCall call, string target, string[] routes, string local, string remote, string callId, string branch)
+        {
+            SipWriter w = SipWriter.Request(method, target)
+                .Header(HeaderNames.Via, Via(call, branch))
+                .Header(HeaderNames.MaxForwards, "70");
+            WriteRoutes(w, routes);
+            return w.Header(HeaderNames.From, local)
+                .Header(HeaderNames.To, remote)
+                .Header(HeaderNames.CallId, callId)
+                .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " " + method);
         }
 
         private static void IgnoreResponse(ClientTransaction t, SipMessage response, long nowMs)

@@ -206,6 +206,11 @@ namespace DeskPhone.Sip.Session
                 _agent.Reply(packet, m, 488, nowMs);
                 return true;
             }
+            if (!TimerRequested(call, m))
+            {
+                RefuseInterval(packet, m, nowMs);
+                return true;
+            }
             NameAddr from = m.From;
             call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
             call.RemoteName = from.DisplayName;
@@ -220,6 +225,7 @@ namespace DeskPhone.Sip.Session
             call.RemoteTarget = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RemoteUri;
             call.Routes = ReadRoutes(m, false);
             call.InviteBranch = branch;
+            call.Transport = packet.Connection != null ? new ConnectionTransport(packet.Transport, packet.Connection) : null;
             call.LocalMediaPort = NextMediaPort();
             call.Invite = Copy(packet);
             call.State = SipCall.Alerting;
@@ -248,6 +254,11 @@ namespace DeskPhone.Sip.Session
                 return;
             }
             call.RemoteCSeq = m.CSeq;
+            if (!TimerRequested(call, m))
+            {
+                RefuseInterval(packet, m, nowMs);
+                return;
+            }
             if (m.BodyLength > 0)
             {
                 int codec = call.Codec;
@@ -260,6 +271,11 @@ namespace DeskPhone.Sip.Session
                 call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
                 Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
             }
+            else
+            {
+                // No offer: the phone's session is the offer in the 200, the answer comes in the ACK (RFC 3264 4).
+                call.OfferInOk = true;
+            }
             NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
             if (contact != null && contact.Uri != null)
             {
@@ -267,6 +283,7 @@ namespace DeskPhone.Sip.Session
             }
             byte[] ok = ResponseBytes(call, packet, m, 200, true);
             Send(packet, m, ok);
+            ArmTimer(call, nowMs);
             if (packet.Connection == null)
             {
                 StartOkRetransmission(call, packet, m, ok, nowMs);
@@ -285,9 +302,11 @@ namespace DeskPhone.Sip.Session
             {
                 call.AwaitingAck = false;
                 call.LastResponse = null;
-                if (call.MediaAddress == null && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
+                bool offered = call.MediaAddress == null || call.OfferInOk;
+                call.OfferInOk = false;
+                if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
                 {
-                    // The INVITE had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
+                    // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
                     call.MediaAddress = Media.Address;
                     call.MediaPort = Media.Port;
                     call.Codec = Sdp.Choose(Media);
@@ -331,6 +350,7 @@ namespace DeskPhone.Sip.Session
             Send(call.Invite, m, ok);
             call.State = SipCall.Connected;
             call.ConnectedMs = nowMs;
+            ArmTimer(call, nowMs);
             if (call.Invite.Connection == null)
             {
                 StartOkRetransmission(call, call.Invite, m, ok, nowMs);
@@ -482,6 +502,10 @@ namespace DeskPhone.Sip.Session
                         c.OkTimer = nowMs + c.OkInterval;
                     }
                 }
+                if (_calls[i] == c)
+                {
+                    PollTimer(c, nowMs);
+                }
             }
         }
 
@@ -512,6 +536,7 @@ namespace DeskPhone.Sip.Session
             if (status == 200)
             {
                 w.Header(HeaderNames.Allow, _agent.Capabilities.AllowList());
+                WriteTimerAnswer(w, call);
             }
             w.Header(HeaderNames.UserAgent, "DeskPhone");
             if (sdp)
@@ -697,7 +722,16 @@ namespace DeskPhone.Sip.Session
             return copy;
         }
 
-        private string Via(string branch) =>
-            "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport";
+        private string Via(string branch) => Via(null, branch);
+
+        /// <summary>The top Via of the phone's request in a call's dialog, naming the transport it goes over.</summary>
+        private string Via(SipCall call, string branch)
+        {
+            ISipTransport t = TransportOf(call);
+            return "SIP/2.0/" + (t == null ? "UDP" : t.Name) + " " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport";
+        }
+
+        /// <summary>Where the phone's requests in a call's dialog go: the connection its INVITE came on, else UDP.</summary>
+        private ISipTransport TransportOf(SipCall call) => call != null && call.Transport != null ? call.Transport : _agent.Udp;
     }
 }

@@ -140,6 +140,54 @@ namespace DeskPhone.Sip.Session
         internal bool CancelSent;
         internal byte[] Ack;
 
+        // The transport of the phone's requests in the dialog: null for UDP (the agent's), else the connection an
+        // incoming INVITE came on (ConnectionTransport).
+        internal ISipTransport Transport;
+
+        /// <summary>
+        /// Outgoing: the media comes from a provisional answer's SDP (a 180 or 183 with a body, RFC 3261 13.2.1): the
+        /// phone plays the network's audio instead of its own ringback.
+        /// </summary>
+        public bool EarlyMedia { get; internal set; }
+
+        // Outgoing, forking (RFC 3261 12.1.2, 13.2.2.4): the To tags of the early dialogs (1xx with a tag), at most
+        // MaxEarlyDialogs, dropped when one answers; the tags of other branches' 2xx the phone acknowledged and ended.
+        internal string[] EarlyTags;
+        internal string[] ClosedForks;
+
+        /// <summary>The early dialogs of an outgoing call still ringing: one per fork that sent a 1xx with a To tag.</summary>
+        public int EarlyDialogs
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; EarlyTags != null && i < EarlyTags.Length; i++)
+                {
+                    if (EarlyTags[i] != null)
+                    {
+                        n++;
+                    }
+                }
+                return n;
+            }
+        }
+
+        /// <summary>The largest number of early dialogs (forks) remembered per outgoing call; more still get their 2xx ended.</summary>
+        public const int MaxEarlyDialogs = 4;
+
+        // A re-INVITE without SDP: the phone offered in its 200, the answer comes in the ACK (RFC 3264 4, RFC 3261 14.2).
+        internal bool OfferInOk;
+
+        // Session timer (RFC 4028): the interval in seconds (0: none), whether the phone is the refresher, when it
+        // refreshes (RefreshAt) or, not refreshing, gives up with BYE (ExpireAt); the peer's support of timer and UPDATE.
+        internal int SessionExpires;
+        internal bool Refresher;
+        internal long RefreshAt;
+        internal long ExpireAt;
+        internal bool PeerTimer;
+        internal bool PeerUpdate;
+        internal int MinSe;
+
         /// <summary>Seconds connected (0 before the answer).</summary>
         public int DurationSeconds(long nowMs) =>
             ConnectedMs == 0 ? 0 : (int)(((EndedMs != 0 ? EndedMs : nowMs) - ConnectedMs) / 1000);
@@ -154,6 +202,8 @@ namespace DeskPhone.Sip.Session
             LocalSdp = null;
             Ack = null;
             AwaitingAck = false;
+            EarlyTags = null;
+            ClosedForks = null;
         }
     }
 }

@@ -32,7 +32,7 @@ namespace DeskPhone.Firmware.Tests.Leds
             _p.SetKeyState(0, KeyState.Dnd);
             Assert.Equal((LedColor.Red, LedPattern.On), Key(0));
             _p.SetKeyState(0, KeyState.Holding);
-            Assert.Equal((LedColor.Red, LedPattern.BlinkMedium), Key(0));
+            Assert.Equal((LedColor.Red, LedPattern.BlinkSlow), Key(0));
             _p.SetKeyState(0, KeyState.Available);
             Assert.Equal((LedColor.Green, LedPattern.On), Key(0));
             _p.SetKeyState(0, KeyState.Away);

@@ -32,7 +32,7 @@ namespace DeskPhone.Sip.Tests.Stack
     /// The INVITE sessions over a fake channel in virtual time: every message the phone builds compared byte for byte
     /// (tags, branches and Call-IDs are the phone's random tokens, read back from what it sent), and the timers.
     /// </summary>
-    public class CallSessionTests
+    public partial class CallSessionTests
     {
         private const string PeerSdp =
             "v=0\r\no=- 1 1 IN IP4 10.0.0.9\r\ns=-\r\nc=IN IP4 10.0.0.9\r\nt=0 0\r\nm=audio 4000 RTP/AVP 8 0 101\r\na=rtpmap:101 telephone-event/8000\r\n";
@@ -507,7 +507,7 @@ namespace DeskPhone.Sip.Tests.Stack
                 "INVITE sip:200@10.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=" + branch + ";rport\r\nMax-Forwards: 70\r\n" +
                 "From: <sip:100@10.0.0.1>;tag=" + tag + "\r\nTo: <sip:200@10.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\n" +
                 "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\nAllow: INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO\r\n" +
-                "User-Agent: DeskPhone\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp, invite);
+                "User-Agent: DeskPhone\r\nSupported: timer\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp, invite);
             Assert.Equal(("10.0.0.1", 5060), (_channel.Sent[0].Host, _channel.Sent[0].Port));
             Assert.Equal(SipCall.Dialing, call.State);
 

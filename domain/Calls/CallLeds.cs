@@ -1,0 +1,94 @@
+using DeskPhone.Domain.Leds;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Sip.Session;
+
+namespace DeskPhone.Domain.Calls
+{
+    /// <summary>
+    /// The calls on the LEDs, through the LED policy (docs/leds.md): the call LED follows the phone's own call state
+    /// (RINGING while a call rings either way, else CONNECTED while one talks, else HOLDING while one is held by the
+    /// phone, else IDLE), and each function key defined as <c>line</c> is a call appearance: the n-th line key shows
+    /// the n-th live call (in the call table's order) as RINGING, CONNECTED or HOLDING, and is off with no call. The
+    /// led_* settings turn those states into patterns and colours (by default fast blink, steady, slow blink).
+    /// </summary>
+    public sealed class CallLeds
+    {
+        private readonly PhoneCalls _calls;
+        private readonly LedPolicy _leds;
+        private readonly SettingsStore _settings;
+
+        public CallLeds(PhoneCalls calls, LedPolicy leds, SettingsStore settings)
+        {
+            _calls = calls;
+            _leds = leds;
+            _settings = settings;
+            calls.CallChanged += call => Update();
+            settings.SettingChanged += (name, idx, reboot) =>
+            {
+                if (name == SettingNames.Fkey)
+                {
+                    Update();
+                }
+            };
+            Update();
+        }
+
+        /// <summary>A call's state as a key state: ringing (either way), held by the phone, else connected; dialing counts as ringing.</summary>
+        public static int StateOf(SipCall call)
+        {
+            if (call == null || call.State == SipCall.Ended)
+            {
+                return KeyState.None;
+            }
+            if (call.State == SipCall.Connected)
+            {
+                return call.Held ? KeyState.Holding : KeyState.Connected;
+            }
+            return KeyState.Ringing;
+        }
+
+        /// <summary>Recomputes the call LED and the line keys from the live calls.</summary>
+        public void Update()
+        {
+            int own = KeyState.Idle;
+            int line = 0;
+            for (int key = 0; key < SettingsTable.FunctionKeys; key++)
+            {
+                if (!IsLineKey(key))
+                {
+                    continue;
+                }
+                _leds.SetKeyState(key, StateOf(NthCall(line++)));
+            }
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                int state = StateOf(_calls.Sessions.Slot(i));
+                if (state == KeyState.Ringing || (state == KeyState.Connected && own != KeyState.Ringing) ||
+                    (state == KeyState.Holding && own == KeyState.Idle))
+                {
+                    own = state;
+                }
+            }
+            _leds.SetCallState(own);
+        }
+
+        private bool IsLineKey(int key)
+        {
+            string definition = _settings.Get(SettingNames.Fkey, key + 1);
+            return definition != null && (definition == "line" || definition.StartsWith("line "));
+        }
+
+        private SipCall NthCall(int n)
+        {
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = _calls.Sessions.Slot(i);
+                if (c != null && n-- == 0)
+                {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+}
