@@ -27,10 +27,11 @@ namespace DeskPhone.Sip.Message
 
         /// <summary>The phone's own set (docs/sip-message.md).</summary>
         public static UaCapabilities Phone() => new UaCapabilities(
-            new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "MESSAGE", "NOTIFY" },
+            new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "MESSAGE", "NOTIFY", "REFER" },
             new[] { "text/plain", "application/sdp", "application/snomxml", "application/simple-message-summary",
-                    "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml" },
-            new string[0]);
+                    "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml",
+                    "message/sipfrag" },
+            new[] { "replaces" });
 
         public bool Allows(string method) => Contains(Methods, method);
 
