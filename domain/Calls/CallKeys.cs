@@ -67,6 +67,8 @@ namespace DeskPhone.Domain.Calls
                     return active != null && _calls.Hold(active.Id, !active.Held, nowMs);
                 case KeyCode.Redial:
                     return Redial(nowMs);
+                case KeyCode.Transfer:
+                    return TransferKey(nowMs);
             }
             int live;
             SipCall shown = _calls.Current(out live);
@@ -74,12 +76,12 @@ namespace DeskPhone.Domain.Calls
             {
                 return false;
             }
-            if (_calls.Pad.Active && shown == null)
+            if (_calls.Pad.Active && (shown == null || _calls.Pad.TransferOf != 0))
             {
                 char digit = Digit(keyCode);
                 if (digit == '#' && _calls.Pad.Number.Length > 0)
                 {
-                    return Softkey(CallDisplay.Dial, null, nowMs);
+                    return Softkey(_calls.Pad.TransferOf != 0 ? CallDisplay.Transfer : CallDisplay.Dial, shown, nowMs);
                 }
                 if (digit != (char)0)
                 {
@@ -213,8 +215,60 @@ namespace DeskPhone.Domain.Calls
                     return true;
                 case CallDisplay.Dial:
                     return DialTyped(nowMs);
+                case CallDisplay.Transfer:
+                    return _calls.Pad.TransferOf != 0 ? TransferTyped(nowMs) : TransferKey(nowMs);
+                case CallDisplay.Park:
+                    return ParkTyped(nowMs);
             }
             return false;
+        }
+
+        /// <summary>
+        /// The Transfer key: with a held call beside a connected one, attended transfer of the two; on the transfer
+        /// entry with a target typed, the blind transfer; else, in a connected call, the transfer entry opens.
+        /// </summary>
+        private bool TransferKey(long nowMs)
+        {
+            string error;
+            if (_calls.Pad.TransferOf != 0)
+            {
+                return _calls.Pad.Number.Length == 0 || TransferTyped(nowMs);
+            }
+            if (_calls.CanTransferAttended)
+            {
+                LastError = _calls.TransferAttended(nowMs, out error) ? null : error;
+                return true;
+            }
+            SipCall active = _calls.Active();
+            if (active == null || active.State != SipCall.Connected || Locked)
+            {
+                return false;
+            }
+            _calls.Pad.OpenTransfer(active.Id);
+            return true;
+        }
+
+        /// <summary>The target typed on the transfer entry: REFER of its call (the entry closes).</summary>
+        private bool TransferTyped(long nowMs)
+        {
+            string number = _calls.Pad.Number;
+            if (number.Length == 0)
+            {
+                return true;
+            }
+            string error;
+            LastError = _calls.Transfer(_calls.Pad.TransferOf, number, nowMs, out error) ? null : error;
+            _calls.Pad.Close();
+            return true;
+        }
+
+        /// <summary>Park of the call on the transfer entry (park_orbit).</summary>
+        private bool ParkTyped(long nowMs)
+        {
+            string error;
+            LastError = _calls.Park(_calls.Pad.TransferOf, nowMs, out error) ? null : error;
+            _calls.Pad.Close();
+            return true;
         }
 
         private bool DialTyped(long nowMs)
