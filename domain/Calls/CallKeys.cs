@@ -1,3 +1,4 @@
+using DeskPhone.Domain.Presence;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Sip.Session;
 
@@ -30,6 +31,9 @@ namespace DeskPhone.Domain.Calls
 
         /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
         public bool Locked { get; set; }
+
+        /// <summary>The BLF keys (a press while the monitored extension rings picks its call up), or null.</summary>
+        public MonitoredExtensions Monitored { get; set; }
 
         /// <summary>Why the last dial from the dialing screen failed (null when it did not).</summary>
         public string LastError { get; private set; }
@@ -69,6 +73,10 @@ namespace DeskPhone.Domain.Calls
                     return Redial(nowMs);
                 case KeyCode.Transfer:
                     return TransferKey(nowMs);
+            }
+            if (PickupKey(keyCode, nowMs))
+            {
+                return true;
             }
             int live;
             SipCall shown = _calls.Current(out live);
@@ -245,6 +253,29 @@ namespace DeskPhone.Domain.Calls
                 return false;
             }
             _calls.Pad.OpenTransfer(active.Id);
+            return true;
+        }
+
+        /// <summary>
+        /// A function or expansion-module key whose monitored extension rings: its call is picked up (on the device in
+        /// use, the speaker when none is); false for any other key (the key keeps its other uses).
+        /// </summary>
+        private bool PickupKey(int keyCode, long nowMs)
+        {
+            int key = keyCode >= KeyCode.FunctionKey1 && keyCode < KeyCode.FunctionKey1 + KeyCode.FunctionKeyCount ? keyCode - KeyCode.FunctionKey1
+                : keyCode >= KeyCode.ExpansionKeyBase ? KeyCode.FunctionKeyCount + (keyCode - KeyCode.ExpansionKeyBase) / KeyCode.ExpansionModuleStride * DeskPhone.Drivers.Expansion.ExpansionProtocol.KeysPerModule
+                  + (keyCode - KeyCode.ExpansionKeyBase) % KeyCode.ExpansionModuleStride
+                : -1;
+            DialogInfo dialogs = key < 0 || Monitored == null ? null : Monitored.DialogOf(key);
+            if (dialogs == null || dialogs.State != DialogInfo.Ringing || Locked)
+            {
+                return false;
+            }
+            string error;
+            Subscription s = Monitored.SubscriptionOf(key);
+            LastError = _calls.Pickup(Identity, dialogs, s == null ? null : s.Target, nowMs, out error) == null ? error : null;
+            _calls.Pad.Close();
+            _calls.AudioChanged(nowMs);
             return true;
         }
 

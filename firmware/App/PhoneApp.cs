@@ -70,7 +70,7 @@ namespace DeskPhone.Firmware.App
                 lists.Load(Calls);
                 Calls.ListsChanged += () => lists.Save(Calls);
             }
-            Keys = new CallKeys(Calls);
+            Keys = new CallKeys(Calls) { Monitored = Core.Monitored };
             Core.CallKeys = Keys;
             if (drivers != null)
             {
