@@ -24,11 +24,12 @@ namespace DeskPhone.Domain.Calls
                 return null;
             }
             bool anonymous = identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity);
-            if (ringing.PickupCallId != null && ringing.PickupLocalTag != null && ringing.PickupRemoteTag != null && ringing.PickupTarget != null)
+            DialogPickup p = ringing.Pickup;
+            if (p != null && p.CallId != null && p.LocalTag != null && p.RemoteTag != null && p.Target != null)
             {
                 // The caller sees its own tag (the extension's remote tag) as to-tag.
-                string replaces = Replaces.Of(ringing.PickupCallId, ringing.PickupRemoteTag, ringing.PickupLocalTag) + ";early-only";
-                return Sessions.Dial(identity, ringing.PickupTarget, anonymous, replaces, nowMs, out error);
+                string replaces = Replaces.Of(p.CallId, p.RemoteTag, p.LocalTag) + ";early-only";
+                return Sessions.Dial(identity, p.Target, anonymous, replaces, nowMs, out error);
             }
             string code = _settings.Get(SettingNames.PickupCode);
             SipUri uri = extension == null ? null : SipUri.Parse(extension);

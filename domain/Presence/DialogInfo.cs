@@ -49,14 +49,10 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>
-        /// The newest ringing dialog's Call-ID and tags (the dialog element's call-id, local-tag and remote-tag: the
-        /// extension's side is local) and the caller's target (remote target URI, else identity), for a pickup with
-        /// Replaces; null while the extension does not ring or the server gave none.
+        /// The newest ringing dialog's ids and caller for a pickup with Replaces; null while the extension does not
+        /// ring or the server gave none.
         /// </summary>
-        public string PickupCallId { get; private set; }
-        public string PickupLocalTag { get; private set; }
-        public string PickupRemoteTag { get; private set; }
-        public string PickupTarget { get; private set; }
+        public DialogPickup Pickup { get; private set; }
 
         /// <summary>Why the last Apply failed, or null.</summary>
         public string Error { get; private set; }
@@ -73,15 +69,7 @@ namespace DeskPhone.Domain.Presence
             Clear();
             _version = -1;
             NeedsFullState = false;
-            KeepPickup(null, null, null, null);
-        }
-
-        private void KeepPickup(string callId, string localTag, string remoteTag, string target)
-        {
-            PickupCallId = callId;
-            PickupLocalTag = localTag;
-            PickupRemoteTag = remoteTag;
-            PickupTarget = target;
+            Pickup = null;
         }
 
         /// <summary>
@@ -243,11 +231,11 @@ namespace DeskPhone.Domain.Presence
             _version = version;
             if (pickCallId != null || pickTarget != null)
             {
-                KeepPickup(pickCallId, pickLocal, pickRemote, pickTarget);
+                Pickup = new DialogPickup(pickCallId, pickLocal, pickRemote, pickTarget);
             }
             else if (State != Ringing)
             {
-                KeepPickup(null, null, null, null);
+                Pickup = null;
             }
             return true;
         }
