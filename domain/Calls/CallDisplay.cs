@@ -8,7 +8,8 @@ namespace DeskPhone.Domain.Calls
     /// a ringing call first (who calls: display name and number, and the identity called), else the newest call
     /// (calling / ringing at the other end / connected or on hold, with the number and the duration mm:ss), the audio
     /// device with the mute mark, the call's message (a MESSAGE in its dialog), how many other calls there are, and the
-    /// four softkeys' labels. The dialing screen shows the number typed so far. <see cref="CallKeys"/> acts on the same
+    /// four softkeys' labels. The dialing screen shows the number typed so far, as does the transfer target entry
+    /// (over the call, "Transfer Bob to"). <see cref="CallKeys"/> acts on the same
     /// labels, so a softkey does what it says.
     /// </summary>
     public sealed class CallDisplay
@@ -23,6 +24,8 @@ namespace DeskPhone.Domain.Calls
         public const string Dial = "Dial";
         public const string Delete = "Delete";
         public const string Cancel = "Cancel";
+        public const string Transfer = "Transfer";
+        public const string Park = "Park";
 
         /// <summary>Softkeys under the call screen (Softkey1..4).</summary>
         public const int SoftkeyCount = 4;
@@ -55,7 +58,12 @@ namespace DeskPhone.Domain.Calls
             var lines = new string[6];
             var icons = new int[6];
             int n = 0;
-            if (shown == null)
+            if (calls.Pad.TransferOf != 0 && shown != null)
+            {
+                lines[n++] = "Transfer " + Who(shown) + " to";
+                lines[n++] = calls.Pad.Number + "_";
+            }
+            else if (shown == null)
             {
                 lines[n++] = "Dial";
                 lines[n++] = calls.Pad.Number + "_";
@@ -113,7 +121,14 @@ namespace DeskPhone.Domain.Calls
         {
             var keys = new string[SoftkeyCount];
             bool muted = calls.Audio.Muted;
-            if (shown == null)
+            if (calls.Pad.TransferOf != 0 && shown != null)
+            {
+                keys[0] = Transfer;
+                keys[1] = Delete;
+                keys[2] = calls.ParkAvailable ? Park : null;
+                keys[3] = Cancel;
+            }
+            else if (shown == null)
             {
                 keys[0] = Dial;
                 keys[1] = Delete;
@@ -128,15 +143,20 @@ namespace DeskPhone.Domain.Calls
             {
                 keys[0] = shown.State != SipCall.Connected ? null : shown.Held ? Resume : Hold;
                 keys[1] = muted ? Unmute : Mute;
+                keys[2] = shown.State == SipCall.Connected ? Transfer : null;
                 keys[3] = End;
             }
             return keys;
         }
 
+        /// <summary>The other party as the screen names it: the display name, else the number.</summary>
+        private static string Who(SipCall call) =>
+            call.RemoteName != null && call.RemoteName.Length > 0 ? call.RemoteName : call.RemoteUser ?? call.RemoteUri;
+
         private static int CallLines(SipCall shown, long nowMs, string[] lines)
         {
             string number = shown.RemoteUser ?? shown.RemoteUri;
-            string who = shown.RemoteName != null && shown.RemoteName.Length > 0 ? shown.RemoteName : number;
+            string who = Who(shown);
             string other = who != number ? number : null;
             if (shown.State == SipCall.Alerting)
             {

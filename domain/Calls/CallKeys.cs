@@ -1,3 +1,4 @@
+using DeskPhone.Domain.Presence;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Sip.Session;
 
@@ -30,6 +31,9 @@ namespace DeskPhone.Domain.Calls
 
         /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
         public bool Locked { get; set; }
+
+        /// <summary>The BLF keys (a press while the monitored extension rings picks its call up), or null.</summary>
+        public MonitoredExtensions Monitored { get; set; }
 
         /// <summary>
         /// Seconds after the last digit typed until the dialing screen dials what it has (Snom's <c>auto_dial</c>; 0:
@@ -96,6 +100,12 @@ namespace DeskPhone.Domain.Calls
                     return active != null && _calls.Hold(active.Id, !active.Held, nowMs);
                 case KeyCode.Redial:
                     return Redial(nowMs);
+                case KeyCode.Transfer:
+                    return TransferKey(nowMs);
+            }
+            if (PickupKey(keyCode, nowMs))
+            {
+                return true;
             }
             int live;
             SipCall shown = _calls.Current(out live);
@@ -103,12 +113,12 @@ namespace DeskPhone.Domain.Calls
             {
                 return false;
             }
-            if (_calls.Pad.Active && shown == null)
+            if (_calls.Pad.Active && (shown == null || _calls.Pad.TransferOf != 0))
             {
                 char digit = Digit(keyCode);
                 if (digit == '#' && _calls.Pad.Number.Length > 0)
                 {
-                    return Softkey(CallDisplay.Dial, null, nowMs);
+                    return Softkey(_calls.Pad.TransferOf != 0 ? CallDisplay.Transfer : CallDisplay.Dial, shown, nowMs);
                 }
                 if (digit != (char)0)
                 {
@@ -244,8 +254,83 @@ namespace DeskPhone.Domain.Calls
                     return true;
                 case CallDisplay.Dial:
                     return DialTyped(nowMs);
+                case CallDisplay.Transfer:
+                    return _calls.Pad.TransferOf != 0 ? TransferTyped(nowMs) : TransferKey(nowMs);
+                case CallDisplay.Park:
+                    return ParkTyped(nowMs);
             }
             return false;
+        }
+
+        /// <summary>
+        /// The Transfer key: with a held call beside a connected one, attended transfer of the two; on the transfer
+        /// entry with a target typed, the blind transfer; else, in a connected call, the transfer entry opens.
+        /// </summary>
+        private bool TransferKey(long nowMs)
+        {
+            string error;
+            if (_calls.Pad.TransferOf != 0)
+            {
+                return _calls.Pad.Number.Length == 0 || TransferTyped(nowMs);
+            }
+            if (_calls.CanTransferAttended)
+            {
+                LastError = _calls.TransferAttended(nowMs, out error) ? null : error;
+                return true;
+            }
+            SipCall active = _calls.Active();
+            if (active == null || active.State != SipCall.Connected || Locked)
+            {
+                return false;
+            }
+            _calls.Pad.OpenTransfer(active.Id);
+            return true;
+        }
+
+        /// <summary>
+        /// A function or expansion-module key whose monitored extension rings: its call is picked up (on the device in
+        /// use, the speaker when none is); false for any other key (the key keeps its other uses).
+        /// </summary>
+        private bool PickupKey(int keyCode, long nowMs)
+        {
+            int key = keyCode >= KeyCode.FunctionKey1 && keyCode < KeyCode.FunctionKey1 + KeyCode.FunctionKeyCount ? keyCode - KeyCode.FunctionKey1
+                : keyCode >= KeyCode.ExpansionKeyBase ? KeyCode.FunctionKeyCount + (keyCode - KeyCode.ExpansionKeyBase) / KeyCode.ExpansionModuleStride * DeskPhone.Drivers.Expansion.ExpansionProtocol.KeysPerModule
+                  + (keyCode - KeyCode.ExpansionKeyBase) % KeyCode.ExpansionModuleStride
+                : -1;
+            DialogInfo dialogs = key < 0 || Monitored == null ? null : Monitored.DialogOf(key);
+            if (dialogs == null || dialogs.State != DialogInfo.Ringing || Locked)
+            {
+                return false;
+            }
+            string error;
+            Subscription s = Monitored.SubscriptionOf(key);
+            LastError = _calls.Pickup(Identity, dialogs, s == null ? null : s.Target, nowMs, out error) == null ? error : null;
+            _calls.Pad.Close();
+            _calls.AudioChanged(nowMs);
+            return true;
+        }
+
+        /// <summary>The target typed on the transfer entry: REFER of its call (the entry closes).</summary>
+        private bool TransferTyped(long nowMs)
+        {
+            string number = _calls.Pad.Number;
+            if (number.Length == 0)
+            {
+                return true;
+            }
+            string error;
+            LastError = _calls.Transfer(_calls.Pad.TransferOf, number, nowMs, out error) ? null : error;
+            _calls.Pad.Close();
+            return true;
+        }
+
+        /// <summary>Park of the call on the transfer entry (park_orbit).</summary>
+        private bool ParkTyped(long nowMs)
+        {
+            string error;
+            LastError = _calls.Park(_calls.Pad.TransferOf, nowMs, out error) ? null : error;
+            _calls.Pad.Close();
+            return true;
         }
 
         private bool DialTyped(long nowMs)

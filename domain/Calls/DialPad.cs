@@ -2,7 +2,8 @@ namespace DeskPhone.Domain.Calls
 {
     /// <summary>
     /// The number being typed on the dialing screen (opened by lifting the handset, the speaker or headset key, or a
-    /// digit on the idle screen): digits, '*' and '#', at most <see cref="MaxDigits"/>.
+    /// digit on the idle screen): digits, '*' and '#', at most <see cref="MaxDigits"/>. Opened for a transfer it is the
+    /// transfer target entry of a connected call.
     /// </summary>
     public sealed class DialPad
     {
@@ -16,6 +17,9 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The dialing screen is open.</summary>
         public bool Active { get; private set; }
 
+        /// <summary>The call whose transfer target is being typed (0: an ordinary dialing screen).</summary>
+        public int TransferOf { get; private set; }
+
         /// <summary>What was typed so far.</summary>
         public string Number => _text;
 
@@ -26,13 +30,22 @@ namespace DeskPhone.Domain.Calls
                 _digits = new char[MaxDigits];
             }
             Active = true;
+            TransferOf = 0;
             _count = 0;
             _text = "";
+        }
+
+        /// <summary>Opens the entry of a transfer target for a call.</summary>
+        public void OpenTransfer(int callId)
+        {
+            Open();
+            TransferOf = callId;
         }
 
         public void Close()
         {
             Active = false;
+            TransferOf = 0;
             _count = 0;
             _text = "";
         }

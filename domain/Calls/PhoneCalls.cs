@@ -19,7 +19,7 @@ namespace DeskPhone.Domain.Calls
     /// call lists, and the statuses the calls raise (PhoneHasMissedCalls with the count, CanceledCall). It is the
     /// <see cref="ICallState"/> the own status follows (Busy during a call).
     /// </summary>
-    public sealed class PhoneCalls : ISessionHandler, ICallState, ICallMessageSink
+    public sealed partial class PhoneCalls : ISessionHandler, ICallState, ICallMessageSink
     {
         private readonly SettingsStore _settings;
         private readonly StatusScheduler _statuses;
@@ -43,6 +43,7 @@ namespace DeskPhone.Domain.Calls
             _statuses = statuses;
             _tones = tones;
             Sessions = new CallSessions(agent, this);
+            Sessions.Transfers = this;
             Audio = new AudioRoute(statuses);
             ApplyPorts();
             settings.SettingChanged += (name, idx, reboot) =>
@@ -364,6 +365,7 @@ namespace DeskPhone.Domain.Calls
                 _ringFrom.Remove(call.Id);
                 _forwardAt.Remove(call.Id);
                 _answerAt.Remove(call.Id);
+                ParkEnded(call, nowMs);
                 Media.Stop(call.Id);
                 Record(call, nowMs);
                 ExplainFailure(call, nowMs);

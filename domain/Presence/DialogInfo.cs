@@ -48,6 +48,12 @@ namespace DeskPhone.Domain.Presence
             }
         }
 
+        /// <summary>
+        /// The newest ringing dialog's ids and caller for a pickup with Replaces; null while the extension does not
+        /// ring or the server gave none.
+        /// </summary>
+        public DialogPickup Pickup { get; private set; }
+
         /// <summary>Why the last Apply failed, or null.</summary>
         public string Error { get; private set; }
 
@@ -63,6 +69,7 @@ namespace DeskPhone.Domain.Presence
             Clear();
             _version = -1;
             NeedsFullState = false;
+            Pickup = null;
         }
 
         /// <summary>
@@ -104,6 +111,12 @@ namespace DeskPhone.Domain.Presence
             string dialogState = null;
             bool heldRemotely = false;
             bool inState = false;
+            // The dialog's ids and its remote party (element remote, its identity text and target uri), and those of
+            // the last ringing dialog of the document.
+            string callId = null, localTag = null, remoteTag = null, remoteTarget = null;
+            string pickCallId = null, pickLocal = null, pickRemote = null, pickTarget = null;
+            bool inRemote = false;
+            bool inIdentity = false;
             while (reader.Next())
             {
                 int kind = reader.Kind;
@@ -118,12 +131,28 @@ namespace DeskPhone.Domain.Presence
                         }
                         dialogId = reader.GetAttribute("id");
                         direction = reader.GetAttribute("direction");
+                        callId = reader.GetAttribute("call-id");
+                        localTag = reader.GetAttribute("local-tag");
+                        remoteTag = reader.GetAttribute("remote-tag");
+                        remoteTarget = null;
                         dialogState = null;
                         heldRemotely = false;
                     }
                     else if (name == "state" && dialogId != null && reader.Depth == 3)
                     {
                         inState = !reader.IsEmptyElement;
+                    }
+                    else if (name == "remote" && dialogId != null && reader.Depth == 3)
+                    {
+                        inRemote = !reader.IsEmptyElement;
+                    }
+                    else if (inRemote && name == "target" && reader.GetAttribute("uri") != null)
+                    {
+                        remoteTarget = reader.GetAttribute("uri");
+                    }
+                    else if (inRemote && name == "identity")
+                    {
+                        inIdentity = !reader.IsEmptyElement;
                     }
                     else if (name == "param" && reader.GetAttribute("pname") == "+sip.rendering" && reader.GetAttribute("pvalue") == "no")
                     {
@@ -134,12 +163,24 @@ namespace DeskPhone.Domain.Presence
                 {
                     dialogState = reader.Value.Trim();
                 }
+                else if (kind == XmlNodeKind.Text && inIdentity && remoteTarget == null)
+                {
+                    remoteTarget = reader.Value.Trim();
+                }
                 else if (kind == XmlNodeKind.EndElement)
                 {
                     string name = XmlPullReader.LocalName(reader.Name);
                     if (name == "state")
                     {
                         inState = false;
+                    }
+                    else if (name == "remote")
+                    {
+                        inRemote = false;
+                    }
+                    else if (name == "identity")
+                    {
+                        inIdentity = false;
                     }
                     else if (reader.Depth == 2 && name == "dialog")
                     {
@@ -153,6 +194,13 @@ namespace DeskPhone.Domain.Presence
                         }
                         ids[count] = dialogId;
                         states[count] = Classify(dialogState, direction, heldRemotely);
+                        if (states[count] == Ringing)
+                        {
+                            pickCallId = callId;
+                            pickLocal = localTag;
+                            pickRemote = remoteTag;
+                            pickTarget = remoteTarget;
+                        }
                         count++;
                         dialogId = null;
                     }
@@ -181,6 +229,14 @@ namespace DeskPhone.Domain.Presence
                 Store(ids[i], states[i]);
             }
             _version = version;
+            if (pickCallId != null || pickTarget != null)
+            {
+                Pickup = new DialogPickup(pickCallId, pickLocal, pickRemote, pickTarget);
+            }
+            else if (State != Ringing)
+            {
+                Pickup = null;
+            }
             return true;
         }
 

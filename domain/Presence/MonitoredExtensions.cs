@@ -129,6 +129,13 @@ namespace DeskPhone.Domain.Presence
             return null;
         }
 
+        /// <summary>The dialog state of a key that monitors the dialog package, or null.</summary>
+        public DialogInfo DialogOf(int key)
+        {
+            int at = Find(key);
+            return at >= 0 ? _dialogs[at] : null;
+        }
+
         public Subscription SubscriptionOf(int key)
         {
             int at = Find(key);

@@ -105,6 +105,8 @@ namespace DeskPhone.Domain.Settings
             t.Bool("cancel_desktop", "off", false, "Cancel key clears the desktop message");
             t.Int("auto_dial", "0", 0, 60, false, "Seconds after the last digit typed until the dialing screen dials (0: off)");
             t.Row("answer_after_policy", SettingKind.Choice, "off", 0, 0, 0, AnswerAfterPolicies, false, null, "Intercom calls answered automatically: off, idle, always, not_busy");
+            t.Global("park_orbit", SettingKind.Text, "", false, "Park orbit the Park softkey transfers a call to (number or sip: URI; empty: no Park)");
+            t.Global("pickup_code", SettingKind.Text, "", false, "PBX code dialled before a ringing BLF extension to pick its call up without dialog-info ids (e.g. *8)");
             t.Row("mb_trusted_hosts", SettingKind.HostList, "", 0, 0, TextMax, null, false, null, "Hosts allowed to push Infobox messages");
             t.Global("admin_mode_password", SettingKind.Password, "", false, "Administrator password");
             t.Global("http_user", SettingKind.Text, "admin", false, "Web/bench user name");

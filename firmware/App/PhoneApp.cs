@@ -81,7 +81,7 @@ namespace DeskPhone.Firmware.App
                 lists.Load(Calls);
                 Calls.ListsChanged += () => lists.Save(Calls);
             }
-            Keys = new CallKeys(Calls);
+            Keys = new CallKeys(Calls) { Monitored = Core.Monitored };
             Core.CallKeys = Keys;
             // The calls on the call LED and the line keys (docs/leds.md); it lives as long as the calls it listens to.
             new CallLeds(Calls, Core.Leds, settings);

@@ -9,7 +9,8 @@ namespace DeskPhone.Firmware.Bench
     /// <summary>
     /// The bench's /api/calls (docs/bench.md): GET lists the live calls, GET /api/calls/log the call lists; POST with {"to":"..."} (optionally
     /// "identity") dials; POST /api/calls/{id}/answer, /hangup, /hold and /resume act on one call (id 0: the ringing
-    /// call to answer, the newest call otherwise); POST /api/calls/missed/clear tells the phone the missed calls were seen.
+    /// call to answer, the newest call otherwise); /transfer and /park (TransferRoute); POST /api/calls/missed/clear tells
+    /// the phone the missed calls were seen.
     /// </summary>
     internal static class CallRoutes
     {
@@ -43,6 +44,10 @@ namespace DeskPhone.Firmware.Bench
             if (action == "dtmf")
             {
                 return DtmfRoute.Handle(calls, id, body) ?? BenchResponse.Json(List(calls, nowMs));
+            }
+            if (action == "transfer" || action == "park")
+            {
+                return TransferRoute.Handle(calls, id, action, body, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
             }
             if (action != "answer" && action != "hangup" && action != "hold" && action != "resume")
             {
@@ -147,6 +152,8 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(",\"remoteHeld\":").Append(c.RemoteHeld ? "true" : "false");
             sb.Append(",\"earlyMedia\":").Append(c.EarlyMedia ? "true" : "false");
             sb.Append(",\"earlyDialogs\":").Append(c.EarlyDialogs.ToString());
+            // The phone's transfer of the call: 0 none, 1 in progress, else the outcome's status.
+            sb.Append(",\"transfer\":").Append(c.TransferStatus.ToString());
             MediaFigures.Append(sb, media as CallVoice, c.Id);
             sb.Append('}');
         }

@@ -117,6 +117,14 @@ namespace DeskPhone.Firmware.Bench
             return end > at ? new string(c, at, end - at) : null;
         }
 
+        /// <summary>True when a top-level field is the literal true.</summary>
+        public static bool BoolField(string json, string name)
+        {
+            char[] c = json.ToCharArray();
+            int at = ValueStart(c, name);
+            return at >= 0 && at + 4 <= c.Length && c[at] == 't' && c[at + 1] == 'r' && c[at + 2] == 'u' && c[at + 3] == 'e';
+        }
+
         /// <summary>Where the value of "name": starts (white space skipped), or -1.</summary>
         private static int ValueStart(char[] c, string name)
         {

@@ -45,7 +45,12 @@ namespace DeskPhone.Firmware.Phone
             };
             FeaturesChanged();
             _phone.Mailbox.Changed += OnMailboxChanged;
-            _phone.Monitored.RingingChanged += ringing => Set(StatusId.MonitoredExtensionIsRinging, ringing, "blf");
+            _phone.Monitored.RingingChanged += ringing =>
+            {
+                Set(StatusId.MonitoredExtensionIsRinging, ringing, "blf");
+                // The BLF key picks that call up (CallKeys): a call for pickup while any monitored extension rings.
+                Set(StatusId.CallForPickupAvailable, ringing, "blf");
+            };
             _phone.Monitored.KeyChanged += (key, state) => _phone.Leds.SetKeyState(key, KeyState.Parse(state));
             PasswordsChanged();
             for (int identity = 1; identity <= PhoneCore.MaxIdentities; identity++)

@@ -26,7 +26,11 @@ namespace DeskPhone.Sip.Session
         /// INVITE asks for <c>Privacy: id</c> with the identity in <c>P-Preferred-Identity</c> (RFC 3325 9.2), so the
         /// proxy still knows who calls (it authenticates the identity as before) but withholds it from the callee.
         /// </summary>
-        public SipCall Dial(int identity, string target, bool anonymous, long nowMs, out string error)
+        public SipCall Dial(int identity, string target, bool anonymous, long nowMs, out string error) =>
+            Dial(identity, target, anonymous, null, nowMs, out error);
+
+        /// <summary>As above; <paramref name="replaces"/>, when not null, is the INVITE's Replaces header (RFC 3891).</summary>
+        public SipCall Dial(int identity, string target, bool anonymous, string replaces, long nowMs, out string error)
         {
             SipIdentity id = _agent.GetIdentity(identity);
             error = null;
@@ -62,6 +66,7 @@ namespace DeskPhone.Sip.Session
             call.CallId = _agent.NewToken() + "@" + _agent.LocalHost;
             call.LocalTag = _agent.NewToken();
             call.Anonymous = anonymous;
+            call.Replaces = replaces;
             call.LocalHeader = (anonymous ? AnonymousFrom : "<sip:" + id.User + "@" + Domain(id) + ">") + ";tag=" + call.LocalTag;
             call.RemoteHeader = "<" + uri + ">";
             call.RemoteTarget = uri;
@@ -343,7 +348,8 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.Privacy, call.Anonymous ? "id" : null)
                 .Header(HeaderNames.PPreferredIdentity, call.Anonymous ? "<sip:" + id.User + "@" + Domain(id) + ">" : null);
             WriteTimerOffer(w, call);
-            byte[] bytes = w.Header(authHeader, authValue)
+            byte[] bytes = w.Header(Replaces.Header, call.Replaces)
+                .Header(authHeader, authValue)
                 .Body(Sdp.ContentType, call.LocalSdp)
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,

@@ -44,7 +44,7 @@ namespace DeskPhone.Sip.Session
         public CallSessions(SipUserAgent agent, ISessionHandler handler)
         {
             _agent = agent;
-            _handler = handler;
+            _handler = new ReferralWatch(this, handler);
             agent.AddListener(this);
         }
 
@@ -152,6 +152,14 @@ namespace DeskPhone.Sip.Session
                 End(call, 200, "remote hung up", nowMs);
                 return true;
             }
+            if (method == "REFER")
+            {
+                return OnRefer(packet, m, nowMs);
+            }
+            if (method == "NOTIFY")
+            {
+                return OnReferNotify(packet, m, nowMs);
+            }
             return false;
         }
 
@@ -200,6 +208,13 @@ namespace DeskPhone.Sip.Session
                 _agent.Reply(packet, m, 400, nowMs);
                 return true;
             }
+            SipCall replaced;
+            int replacesRefusal = MatchReplaces(m, out replaced);
+            if (replacesRefusal != 0)
+            {
+                _agent.Reply(packet, m, replacesRefusal, nowMs);
+                return true;
+            }
             var call = new SipCall(++_nextId, identity, false, nowMs);
             if (!ReadOffer(call, m))
             {
@@ -231,6 +246,11 @@ namespace DeskPhone.Sip.Session
             call.State = SipCall.Alerting;
             // Trying first: the decision below may take the firmware's lock and the ringer (RFC 3261 8.2.6.1).
             Send(packet, m, ResponseBytes(call, packet, m, 100, false));
+            if (replaced != null)
+            {
+                TakeOver(call, slot, replaced, nowMs);
+                return true;
+            }
             string forward;
             int status = _handler.OnIncoming(call, m, out forward);
             if (status >= 300)
@@ -507,6 +527,7 @@ namespace DeskPhone.Sip.Session
                     PollTimer(c, nowMs);
                 }
             }
+            ExpireTransfers(nowMs);
         }
 
         /// <summary>The final refusal of a ringing incoming call, kept retransmitting by the agent until its ACK.</summary>

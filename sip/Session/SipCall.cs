@@ -188,6 +188,20 @@ namespace DeskPhone.Sip.Session
         internal bool PeerUpdate;
         internal int MinSe;
 
+        /// <summary>
+        /// The phone's transfer of this call (REFER): 0 none, <see cref="CallSessions.TransferPending"/> while it waits
+        /// for the outcome, then the final status (2xx transferred; else why it failed).
+        /// </summary>
+        public int TransferStatus { get; internal set; }
+
+        // Transfer: when a pending one gives up, the consultation call that ends with it (attended), the call whose REFER
+        // this call was placed for and the last status NOTIFYed to it, the Replaces header of the phone's INVITE.
+        internal long TransferDeadline;
+        internal SipCall Consult;
+        internal SipCall ReferredFrom;
+        internal int ReferNotified;
+        internal string Replaces;
+
         /// <summary>Seconds connected (0 before the answer).</summary>
         public int DurationSeconds(long nowMs) =>
             ConnectedMs == 0 ? 0 : (int)(((EndedMs != 0 ? EndedMs : nowMs) - ConnectedMs) / 1000);
@@ -204,6 +218,8 @@ namespace DeskPhone.Sip.Session
             AwaitingAck = false;
             EarlyTags = null;
             ClosedForks = null;
+            // ReferredFrom stays: the referrer hears of the end after this (CallSessions.ReportReferral).
+            Consult = null;
         }
     }
 }

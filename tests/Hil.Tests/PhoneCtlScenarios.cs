@@ -85,6 +85,19 @@ namespace DeskPhone.Hil.Tests
         }
 
         [Fact]
+        public void TransferAndParkNeedAConnectedCallAndTheirArguments()
+        {
+            var unknown = Phonectl("transfer", "99", "300");
+            Assert.Equal(1, unknown.Code);
+            Assert.Contains("no call 99", unknown.Err);
+            var noCall = Phonectl("park");
+            Assert.Equal(1, noCall.Code);
+            Assert.Contains("not parked", noCall.Err);
+            Assert.Equal(2, Phonectl("transfer", "1").Code);
+            Assert.Equal(2, Phonectl("transfer", "first", "300").Code);
+        }
+
+        [Fact]
         public void RaiseAndClearSayWhatChangedAndExplainAloneListsTheActiveStatuses()
         {
             var raised = Phonectl("raise", "PhoneIsLocked");

@@ -106,6 +106,12 @@ namespace DeskPhone.Ui.Tests
                 phone.Lift();
                 phone.Press(KeyCode.Digit2, KeyCode.Digit0, KeyCode.Digit0);
             },
+            ["call-transfer"] = phone =>
+            {
+                phone.Invite("\"Bob Smith\" <sip:555@127.0.0.1>");
+                phone.Lift();
+                phone.Press(KeyCode.Transfer, KeyCode.Digit3, KeyCode.Digit0, KeyCode.Digit1);
+            },
             ["call-lists"] = phone =>
             {
                 phone.Invite("\"Bob Smith\" <sip:555@127.0.0.1>");
@@ -200,6 +206,10 @@ namespace DeskPhone.Ui.Tests
         [Theory]
         [MemberData(nameof(Profiles))]
         public void DialingScreen(string profile) => Check("call-dialing", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void TransferTargetEntry(string profile) => Check("call-transfer", profile);
 
         [Theory]
         [MemberData(nameof(Profiles))]

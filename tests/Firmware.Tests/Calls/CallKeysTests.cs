@@ -66,7 +66,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.StartsWith("SIP/2.0 200 OK\r\n", LastSent);
             Assert.True(Active(StatusId.AudioDeviceIsHandset));
             Assert.Equal(AudioDevice.Handset, _p.App.Calls.Audio.Device);
-            Assert.Contains("\n[call] <call> Connected: Bob\n[call] 555  00:00\n[call] <audio> Handset\n[softkey 1] Hold\n[softkey 2] Mute\n[softkey 4] End", Screen);
+            Assert.Contains("\n[call] <call> Connected: Bob\n[call] 555  00:00\n[call] <audio> Handset\n[softkey 1] Hold\n[softkey 2] Mute\n[softkey 3] Transfer\n[softkey 4] End", Screen);
 
             PutDown();
             Assert.StartsWith("BYE sip:555@10.0.0.1 SIP/2.0\r\n", LastSent);

@@ -40,6 +40,8 @@ namespace DeskPhone.PhoneCtl.Bench
             "  call TARGET               dial a number or sip: URI from identity 1\n" +
             "  answer [ID] | hangup [ID] answer the ringing call, end (or reject) a call; no ID: the current one\n" +
             "  hold [ID] | resume [ID]   put a connected call on hold, take it off\n" +
+            "  transfer ID TARGET        transfer a connected call to TARGET (REFER); TARGET --attended: the held call to the connected one\n" +
+            "  park [ID]                 park a connected call at park_orbit\n" +
             "--json: print the phone's JSON answer instead of text\n" +
             "target: --target, else $DESKPHONE_TARGET, else http://127.0.0.1:8080 (localhost is fine)\n" +
             "credentials (HTTP Digest, the phone's http_user/http_pass): --user or $DESKPHONE_USER (default admin),\n" +
@@ -149,6 +151,13 @@ namespace DeskPhone.PhoneCtl.Bench
                     case "resume":
                         if (a.Length > 2 || (a.Length == 2 && !uint.TryParse(a[1], out _))) return Usage(error);
                         return client.Show("POST", "api/calls/" + (a.Length == 2 ? a[1] : "0") + "/" + a[0], null, TextViews.Calls, output, error);
+                    case "transfer":
+                        if (a.Length != 3 || !uint.TryParse(a[1], out _)) return Usage(error);
+                        return client.Show("POST", "api/calls/" + a[1] + "/transfer",
+                            a[2] == "--attended" ? "{\"attended\":true}" : "{\"to\":" + JsonSerializer.Serialize(a[2]) + "}", TextViews.Calls, output, error);
+                    case "park":
+                        if (a.Length > 2 || (a.Length == 2 && !uint.TryParse(a[1], out _))) return Usage(error);
+                        return client.Show("POST", "api/calls/" + (a.Length == 2 ? a[1] : "0") + "/park", null, TextViews.Calls, output, error);
                     default:
                         error.WriteLine("phonectl: unknown command '" + a[0] + "'");
                         return Usage(error);

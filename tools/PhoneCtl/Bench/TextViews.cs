@@ -127,6 +127,11 @@ namespace DeskPhone.PhoneCtl.Bench
                 {
                     sb.Append(" (held by the other side)");
                 }
+                int transfer = c.TryGetProperty("transfer", out JsonElement t) ? t.GetInt32() : 0;
+                if (transfer != 0)
+                {
+                    sb.Append(transfer == 1 ? " (transferring)" : " (transfer failed: " + transfer + ")");
+                }
                 sb.Append('\n');
             }
             return sb.Length == 0 ? "no calls\n" : sb.ToString();
