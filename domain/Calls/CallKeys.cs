@@ -1,4 +1,5 @@
 using DeskPhone.Domain.Presence;
+using DeskPhone.Sip.Events;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Sip.Session;
 
