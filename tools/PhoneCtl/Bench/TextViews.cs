@@ -147,8 +147,8 @@ namespace DeskPhone.PhoneCtl.Bench
             {
                 ntp += ", asking " + active.GetString();
             }
-            // A phone before the named zones answers without "timezone": the zone is then the offset alone.
-            string zone = root.TryGetProperty("timezone", out JsonElement tz) && !string.IsNullOrEmpty(tz.GetString()) ? tz.GetString() + ", " : "";
+            // A phone before the named zones answers without the zone's name: the zone is then the offset alone.
+            string zone = root.TryGetProperty(DeskPhone.Domain.Settings.SettingNames.Timezone, out JsonElement tz) && !string.IsNullOrEmpty(tz.GetString()) ? tz.GetString() + ", " : "";
             int offset = root.TryGetProperty("offsetMinutes", out JsonElement now) ? now.GetInt32() : root.GetProperty("timezoneOffsetMinutes").GetInt32();
             return local + " (source: " + root.GetProperty("source").GetString() + "; " + ntp + "; zone " + zone + "UTC" +
                    (offset >= 0 ? "+" : "") + offset + " min)\n";
