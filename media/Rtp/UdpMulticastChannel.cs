@@ -44,25 +44,7 @@ namespace DeskPhone.Media.Rtp
             }
         }
 
-        public int Receive(byte[] buffer)
-        {
-            Socket socket = _socket;
-            if (socket == null)
-            {
-                return 0;
-            }
-            try
-            {
-                if (socket.Poll(0, SelectMode.SelectRead))
-                {
-                    return socket.ReceiveFrom(buffer, 0, buffer.Length, SocketFlags.None, ref _from);
-                }
-            }
-            catch (SocketException)
-            {
-            }
-            return 0;
-        }
+        public int Receive(byte[] buffer) => UdpRtpChannel.ReceiveWaiting(_socket, buffer, ref _from);
 
         public void Close()
         {

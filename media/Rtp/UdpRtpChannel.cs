@@ -71,9 +71,14 @@ namespace DeskPhone.Media.Rtp
             }
         }
 
-        public int Receive(byte[] buffer)
+        public int Receive(byte[] buffer) => ReceiveWaiting(_socket, buffer, ref _from);
+
+        /// <summary>
+        /// One datagram already waiting on <paramref name="socket"/> into <paramref name="buffer"/> and its sender into
+        /// <paramref name="from"/>; 0 when none waits or the socket is closed (the loop never blocks on media).
+        /// </summary>
+        internal static int ReceiveWaiting(Socket socket, byte[] buffer, ref EndPoint from)
         {
-            Socket socket = _socket;
             if (socket == null)
             {
                 return 0;
@@ -82,7 +87,7 @@ namespace DeskPhone.Media.Rtp
             {
                 if (socket.Poll(0, SelectMode.SelectRead))
                 {
-                    return socket.ReceiveFrom(buffer, 0, buffer.Length, SocketFlags.None, ref _from);
+                    return socket.ReceiveFrom(buffer, 0, buffer.Length, SocketFlags.None, ref from);
                 }
             }
             catch (SocketException)

@@ -78,20 +78,11 @@ namespace DeskPhone.Sip.Session
             byte[] body = DtmfInfo.RelayBody(key, durationMs);
             return _agent.SendRequest(_agent.GetIdentity(call.Identity), "INFO", target, call.HopAddress, call.HopPort,
                 (branch, authHeader, authValue) =>
-                {
-                    SipWriter w = SipWriter.Request("INFO", target)
-                        .Header(HeaderNames.Via, Via(branch))
-                        .Header(HeaderNames.MaxForwards, "70");
-                    WriteRoutes(w, routes);
-                    return w.Header(HeaderNames.From, local)
-                        .Header(HeaderNames.To, remote)
-                        .Header(HeaderNames.CallId, callId)
-                        .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " INFO")
+                    DialogHead("INFO", call, Via(branch), target, routes, local, remote, callId)
                         .Header(HeaderNames.UserAgent, "DeskPhone")
                         .Header(authHeader, authValue)
                         .Body(DtmfInfo.Relay, body)
-                        .ToBytes();
-                },
+                        .ToBytes(),
                 (ClientTransaction t, SipMessage r, long now) => done(r == null ? 0 : r.StatusCode, now), nowMs);
         }
     }

@@ -387,7 +387,7 @@ namespace DeskPhone.Sip.Session
             string callId = call.CallId;
             string[] routes = call.Routes;
             RequestBuilder build = (branch, authHeader, authValue) =>
-                DialogHead("BYE", call, target, routes, local, remote, callId, branch)
+                DialogHead("BYE", call, Via(call, branch), target, routes, local, remote, callId)
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(authHeader, authValue)
                     .ToBytes();
@@ -404,12 +404,13 @@ namespace DeskPhone.Sip.Session
         /// <summary>
         /// The head of the phone's request in a call's dialog (RFC 3261 12.2.1.1): Request-URI the remote target, Via,
         /// Max-Forwards, the route set, From, To, Call-ID and the next CSeq; the values are the ones taken when the request
-        /// was first built, so a credentials retry after the call ended still has them.
+        /// was first built, so a credentials retry after the call ended still has them. The Via names the transport the
+        /// request goes over (<see cref="Via(SipCall, string)"/> for the call's connection, else UDP's).
         /// </summary>
-        private SipWriter DialogHead(string method, SipCall call, string target, string[] routes, string local, string remote, string callId, string branch)
+        private SipWriter DialogHead(string method, SipCall call, string via, string target, string[] routes, string local, string remote, string callId)
         {
             SipWriter w = SipWriter.Request(method, target)
-                .Header(HeaderNames.Via, Via(call, branch))
+                .Header(HeaderNames.Via, via)
                 .Header(HeaderNames.MaxForwards, "70");
             WriteRoutes(w, routes);
             return w.Header(HeaderNames.From, local)

@@ -270,19 +270,15 @@ namespace DeskPhone.Sip.Session
                 return false;
             }
             string target = call.RemoteTarget;
+            string local = call.LocalHeader;
+            string remote = call.RemoteHeader;
+            string callId = call.CallId;
             string[] routes = call.Routes;
             string contact = _agent.ContactOf(id);
             return _agent.SendRequest(id, method, target, call.HopAddress, call.HopPort,
                 (branch, authHeader, authValue) =>
                 {
-                    SipWriter w = SipWriter.Request(method, target)
-                        .Header(HeaderNames.Via, Via(branch))
-                        .Header(HeaderNames.MaxForwards, "70");
-                    WriteRoutes(w, routes);
-                    w.Header(HeaderNames.From, call.LocalHeader)
-                        .Header(HeaderNames.To, call.RemoteHeader)
-                        .Header(HeaderNames.CallId, call.CallId)
-                        .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " " + method)
+                    SipWriter w = DialogHead(method, call, Via(branch), target, routes, local, remote, callId)
                         .Header(HeaderNames.Contact, contact)
                         .Header(name1, value1)
                         .Header(name2, value2)

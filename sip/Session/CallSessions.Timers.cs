@@ -166,7 +166,7 @@ namespace DeskPhone.Sip.Session
             string[] routes = call.Routes;
             string contact = _agent.ContactOf(_agent.GetIdentity(call.Identity));
             RequestBuilder build = (branch, authHeader, authValue) =>
-                DialogHead("UPDATE", call, target, routes, local, remote, callId, branch)
+                DialogHead("UPDATE", call, Via(call, branch), target, routes, local, remote, callId)
                     .Header(HeaderNames.Contact, contact)
                     .Header(HeaderNames.Supported, "timer")
                     .Header(SessionExpiresHeader, SessionExpiresValue(call, true))
