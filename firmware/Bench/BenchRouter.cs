@@ -256,7 +256,7 @@ namespace DeskPhone.Firmware.Bench
                 case "provisioning":
                     return Provisioning == null ? NotFound(method, path) : ProvisioningRoutes.Handle(Provisioning, _phone.Settings, method, path, parts);
                 case "update":
-                    return Updates == null ? NotFound(method, path) : UpdateRoutes.Handle(Updates, _phone.Settings, method, path, parts);
+                    return Updates == null ? NotFound(method, path) : UpdateRoutes.Handle(Updates, _phone.Settings, Auth, request, parts, now);
                 default:
                     return NotFound(method, path);
             }

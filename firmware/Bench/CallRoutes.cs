@@ -10,7 +10,7 @@ namespace DeskPhone.Firmware.Bench
     /// The bench's /api/calls (docs/bench.md): GET lists the live calls, GET /api/calls/log the call lists; POST with {"to":"..."} (optionally
     /// "identity") dials; POST /api/calls/{id}/answer, /hangup, /hold and /resume act on one call (id 0: the ringing
     /// call to answer, the newest call otherwise); /transfer and /park (TransferRoute); POST /api/calls/missed/clear tells
-    /// the phone the missed calls were seen.
+    /// the phone the missed calls were seen; GET /api/calls/{id}/audio is the simulator's (501 here for a live call).
     /// </summary>
     internal static class CallRoutes
     {
@@ -25,6 +25,13 @@ namespace DeskPhone.Firmware.Bench
             if (parts.Length == 3 && parts[2] == "log" && method == "GET")
             {
                 return BenchResponse.Json(Log(calls));
+            }
+            if (method == "GET" && parts.Length == 4 && parts[3] == "audio")
+            {
+                // The board plays a call on its own speaker; streaming it over HTTP is the simulator's (its Kestrel
+                // front serves this route itself for a live call).
+                return calls.Sessions.Find(Number(parts[2])) == null ? BenchResponse.Error(404, "no call " + parts[2])
+                    : BenchResponse.Error(501, "a call's audio is streamed by the simulator only (docs/bench.md)");
             }
             if (!post || parts.Length != 4)
             {

@@ -8,13 +8,16 @@ namespace DeskPhone.Firmware.Bench
     /// <summary>
     /// The bench's /api/update (docs/bench.md, docs/updates.md): GET gives the running and staged versions, the
     /// state and the last check's result; POST /api/update/check starts a check (202; 409 while one runs, 400 when it
-    /// cannot start); POST /api/update/apply starts the staged set (200; 409 when none is staged or no loader can).
+    /// cannot start); POST /api/update/apply starts the staged set (200; 409 when none is staged or no loader can);
+    /// POST /api/update/discard forgets it (200; 409 when none is staged or a check runs). The three POSTs change what
+    /// the phone runs: administrator-level (admin_mode_password once set), like a reboot.
     /// </summary>
     internal static class UpdateRoutes
     {
         /// <param name="parts">The path split at '/', starting with "api", "update".</param>
-        public static BenchResponse Handle(PhoneUpdates updates, SettingsStore settings, string method, string path, string[] parts)
+        public static BenchResponse Handle(PhoneUpdates updates, SettingsStore settings, BenchAuth auth, BenchRequest request, string[] parts, long now)
         {
+            string method = request.Method;
             if (updates.Updater == null)
             {
                 return BenchResponse.Error(501, "this phone has no flash or HTTP channel for updates");
@@ -23,13 +26,18 @@ namespace DeskPhone.Firmware.Bench
             {
                 return BenchResponse.Json(State(updates, settings));
             }
-            if (parts.Length != 3 || method != "POST" || (parts[2] != "check" && parts[2] != "apply"))
+            if (parts.Length != 3 || method != "POST" || (parts[2] != "check" && parts[2] != "apply" && parts[2] != "discard"))
             {
-                return BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+                return BenchResponse.Error(404, "no " + method + " " + request.Path + " (see docs/bench.md)");
             }
-            if (parts[2] == "apply")
+            BenchResponse notAdmin = auth.CheckAdmin(request, now);
+            if (notAdmin != null)
             {
-                string refused = updates.Apply();
+                return notAdmin;
+            }
+            if (parts[2] != "check")
+            {
+                string refused = parts[2] == "apply" ? updates.Apply() : updates.Updater.Discard();
                 return refused != null ? BenchResponse.Error(409, refused) : BenchResponse.Json(State(updates, settings));
             }
             bool busy = updates.Updater.State != FirmwareUpdater.Idle;
@@ -50,7 +58,9 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(",\"policy\":").Append(JsonText.Quote(settings.Get(SettingNames.UpdatePolicy)));
             sb.Append(",\"running\":").Append(JsonText.Quote(updates.Running));
             sb.Append(",\"runningSlot\":").Append(JsonText.Quote(r.State == BootRecord.Trying ? r.Staged : r.Active));
-            sb.Append(",\"staged\":").Append(JsonText.Quote(r.State == BootRecord.None || r.State == BootRecord.Trying ? "" : r.StagedVersion));
+            bool staged = r.State == BootRecord.Ready || r.State == BootRecord.Apply;
+            sb.Append(",\"staged\":").Append(JsonText.Quote(staged ? r.StagedVersion : ""));
+            sb.Append(",\"stagedBytes\":").Append(staged ? r.StagedBytes : 0);
             sb.Append(",\"state\":").Append(JsonText.Quote(StateName(u, r)));
             sb.Append(",\"canApply\":").Append(updates.CanApply ? "true" : "false");
             sb.Append(",\"offered\":").Append(JsonText.Quote(u.Offered));

@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Firmware.Updates
 {
@@ -22,10 +23,23 @@ namespace DeskPhone.Firmware.Updates
         public string ActiveVersion = "";
         public string Staged = "";
         public string StagedVersion = "";
+
+        /// <summary>The staged set's size in bytes, all its files (what the web interface's update view shows).</summary>
+        public int StagedBytes;
+
         public int State;
 
         /// <summary>The last failure the phone reports (FirmwareUpdateFailed), "" when none.</summary>
         public string Failure = "";
+
+        /// <summary>Names no staged set any more (its files stay in the slot until the next staging replaces them).</summary>
+        public void Forget()
+        {
+            Staged = "";
+            StagedVersion = "";
+            StagedBytes = 0;
+            State = None;
+        }
 
         /// <summary>The slot a new set is written to: never the active one.</summary>
         public string FreeSlot => Active == "a" ? "b" : "a";
@@ -37,6 +51,7 @@ namespace DeskPhone.Firmware.Updates
             sb.Append("active_version=").Append(ActiveVersion).Append('\n');
             sb.Append("staged=").Append(Staged).Append('\n');
             sb.Append("staged_version=").Append(StagedVersion).Append('\n');
+            sb.Append("staged_bytes=").Append(StagedBytes.ToString()).Append('\n');
             sb.Append("state=").Append(State.ToString()).Append('\n');
             // The failure is our own text, one line.
             sb.Append("failure=").Append(Failure).Append('\n');
@@ -61,13 +76,13 @@ namespace DeskPhone.Firmware.Updates
                 else if (name == "active_version") r.ActiveVersion = value;
                 else if (name == "staged") r.Staged = Slot(value);
                 else if (name == "staged_version") r.StagedVersion = value;
+                else if (name == "staged_bytes") r.StagedBytes = (int)DecimalDigits.Parse(value, 9);
                 else if (name == "state") r.State = value.Length == 1 && value[0] >= '0' && value[0] <= '3' ? value[0] - '0' : None;
                 else if (name == "failure") r.Failure = value;
             }
             if (r.Staged.Length == 0 || r.Staged == r.Active)
             {
-                r.Staged = "";
-                r.State = None;
+                r.Forget();
             }
             return r;
         }

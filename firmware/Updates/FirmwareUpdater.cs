@@ -110,6 +110,40 @@ namespace DeskPhone.Firmware.Updates
             return null;
         }
 
+        /// <summary>
+        /// Forgets the staged set (the user declines it): the record names it no more, so nothing starts it and
+        /// PhoneHasFirmwareUpdate goes; its files stay in the free slot until a staging replaces them (a later check
+        /// offering the same version stages it again from them). Null, or why not.
+        /// </summary>
+        public string Discard()
+        {
+            if (State != Idle)
+            {
+                return "an update check is running";
+            }
+            int was = Record.State;
+            if (was != BootRecord.Ready && was != BootRecord.Apply)
+            {
+                return was == BootRecord.Trying ? "the staged set is being started; it cannot be discarded" : "no update is staged";
+            }
+            string slot = Record.Staged, version = Record.StagedVersion;
+            int bytes = Record.StagedBytes;
+            Record.Forget();
+            string error = _store.Save(Record);
+            if (error != null)
+            {
+                Record.Staged = slot;
+                Record.StagedVersion = version;
+                Record.StagedBytes = bytes;
+                Record.State = was;
+                return error;
+            }
+            LastResult = "version " + version + " discarded";
+            LastFailed = false;
+            Changed?.Invoke();
+            return null;
+        }
+
         /// <summary>The loader's record after a (simulated) restart.</summary>
         public void Reload(BootRecord record)
         {
@@ -211,9 +245,7 @@ namespace DeskPhone.Firmware.Updates
             if (Record.Staged == _slot)
             {
                 // An older staged set is overwritten: first the record forgets it, so a cut never leaves it named.
-                Record.Staged = "";
-                Record.StagedVersion = "";
-                Record.State = BootRecord.None;
+                Record.Forget();
                 string saved = _store.Save(Record);
                 if (saved != null)
                 {
@@ -246,14 +278,13 @@ namespace DeskPhone.Firmware.Updates
             _medium.Write(SlotWriter.FileName(_slot, ManifestName), _manifestBytes, 0, _manifestLength);
             Record.Staged = _slot;
             Record.StagedVersion = _manifest.Version;
+            Record.StagedBytes = _manifest.TotalBytes;
             Record.State = BootRecord.Ready;
             Record.Failure = "";
             string saved = _store.Save(Record);
             if (saved != null)
             {
-                Record.Staged = "";
-                Record.StagedVersion = "";
-                Record.State = BootRecord.None;
+                Record.Forget();
             }
             Finish(saved, "version " + _manifest.Version + " staged and verified in slot " + _slot);
         }

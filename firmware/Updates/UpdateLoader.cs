@@ -37,9 +37,7 @@ namespace DeskPhone.Firmware.Updates
             else if (r.State == BootRecord.Trying)
             {
                 r.Failure = "version " + r.StagedVersion + " did not confirm a good start; back on " + Name(r.ActiveVersion);
-                r.Staged = "";
-                r.StagedVersion = "";
-                r.State = BootRecord.None;
+                r.Forget();
                 Save(store, r);
             }
             return r;
@@ -54,9 +52,7 @@ namespace DeskPhone.Firmware.Updates
             }
             r.Active = r.Staged;
             r.ActiveVersion = r.StagedVersion;
-            r.Staged = "";
-            r.StagedVersion = "";
-            r.State = BootRecord.None;
+            r.Forget();
             r.Failure = "";
             return store.Save(r);
         }

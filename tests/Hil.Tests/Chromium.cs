@@ -12,7 +12,8 @@ namespace DeskPhone.Hil.Tests
                 "chromium and chromium-driver are not installed (.ci/run installs them)");
 
         /// <summary>A browser with a profile of its own: no credentials or cache shared with another test's.</summary>
-        public static ChromeDriver Browser()
+        /// <param name="arguments">More command-line switches, e.g. --autoplay-policy=no-user-gesture-required.</param>
+        public static ChromeDriver Browser(params string[] arguments)
         {
             ChromeDriverService service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
             service.HideCommandPromptWindow = true;
@@ -20,6 +21,7 @@ namespace DeskPhone.Hil.Tests
             options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Directory.CreateTempSubdirectory("chromium").FullName);
+            options.AddArguments(arguments);
             return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
         }
     }

@@ -15,9 +15,9 @@ namespace DeskPhone.Peers.Tests
     /// </summary>
     public class SimulatorUpdateTests
     {
-        private const string Key = "5e1f0c2a9b8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f";
+        internal const string Key = "5e1f0c2a9b8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f";
 
-        private static JsonElement Update(PhoneUnderTest phone) => JsonDocument.Parse(phone.Get("api/update").Body).RootElement;
+        internal static JsonElement Update(PhoneUnderTest phone) => JsonDocument.Parse(phone.Get("api/update").Body).RootElement;
 
         private static JsonElement? ActiveStatus(PhoneUnderTest phone, string id)
         {
@@ -32,7 +32,7 @@ namespace DeskPhone.Peers.Tests
         }
 
         /// <summary>Runs make-update.py over two made-up .pe files into the nginx root's folder.</summary>
-        private static void MakeSet(Nginx nginx, string folder, string version, int seed)
+        internal static void MakeSet(Nginx nginx, string folder, string version, int seed)
         {
             string dir = Path.Combine(nginx.Root, folder);
             string src = Path.Combine(dir, "src");
@@ -53,7 +53,7 @@ namespace DeskPhone.Peers.Tests
             Assert.True(run.ExitCode == 0, errors);
         }
 
-        private static string RepoRoot()
+        internal static string RepoRoot()
         {
             for (string d = AppContext.BaseDirectory; d != null; d = Path.GetDirectoryName(d))
             {
@@ -66,7 +66,7 @@ namespace DeskPhone.Peers.Tests
         }
 
         /// <summary>Starts a check of the set in folder and waits until it ended; the state then.</summary>
-        private static JsonElement Check(PhoneUnderTest phone, Nginx nginx, string folder)
+        internal static JsonElement Check(PhoneUnderTest phone, Nginx nginx, string folder)
         {
             phone.Set("firmware_status", nginx.Url + "/" + folder + "/update.txt");
             int checks = Update(phone).GetProperty("checks").GetInt32();

@@ -51,7 +51,7 @@ namespace DeskPhone.Peers.Tests
         }
 
         /// <summary><paramref name="seconds"/> of a sine from the simulator's own tone microphone.</summary>
-        private static short[] Sine(double frequency, int seconds)
+        internal static short[] Sine(double frequency, int seconds)
         {
             var samples = new short[8000 * seconds];
             var frame = new short[160];

@@ -69,7 +69,10 @@ namespace DeskPhone.Simulator
             {
                 phone.Trace.Written = PrintTrace(phone);
             }
-            using var bench = new KestrelBenchServer(options.Bind, options.BenchPort, phone.Core, router, phone.Events, Page());
+            using var bench = new KestrelBenchServer(options.Bind, options.BenchPort, phone.Core, router, phone.Events, Page())
+            {
+                Audio = new CallAudioRoute(phone.Core.Gate, phone.App.Calls, audio.Listeners),
+            };
             try
             {
                 phone.Start(options.Bind, options.SipPort);

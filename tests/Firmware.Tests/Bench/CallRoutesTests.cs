@@ -58,6 +58,18 @@ namespace DeskPhone.Firmware.Tests.Bench
             Assert.StartsWith("BYE ", _p.Channel.Sent[^1]);
         }
 
+        [Fact]
+        public void ACallsAudioIsTheSimulatorsAndAnUnknownCallIsNotFound()
+        {
+            Assert.Equal((404, "{\"error\":\"no call 7\"}"), Call("GET", "/api/calls/7/audio"));
+            Assert.Equal(404, Call("GET", "/api/calls/x/audio").Status);
+            Ring();
+            int id = JsonDocument.Parse(Call("GET", "/api/calls").Body).RootElement[0].GetProperty("id").GetInt32();
+            var (status, body) = Call("GET", "/api/calls/" + id + "/audio");
+            Assert.Equal(501, status);
+            Assert.Contains("simulator only", JsonDocument.Parse(body).RootElement.GetProperty("error").GetString());
+        }
+
         // The INVITE had no offer: the answer to the phone's offer comes in the ACK.
         private const string Sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
 

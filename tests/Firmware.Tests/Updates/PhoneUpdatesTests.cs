@@ -87,6 +87,41 @@ namespace DeskPhone.Firmware.Tests.Updates
             Assert.Equal(409, _router.Handle("POST", "/api/update/apply", null, null, null).Status);
         }
 
+        private BenchResponse AsAdministrator(string path, string adminPassword) =>
+            _router.Handle(new BenchRequest("POST", path, null, "local", 0) { AdminPassword = adminPassword });
+
+        [Fact]
+        public void DiscardForgetsTheStagedSetAndEveryChangeNeedsTheAdministratorPassword()
+        {
+            Start(null);
+            Run(200);
+            JsonElement staged = Bench("GET", "/api/update", 200);
+            Assert.Equal(("2.0.0", 3000 + 2048), (staged.GetProperty("staged").GetString(), staged.GetProperty("stagedBytes").GetInt32()));
+            Assert.Equal(3000 + 2048, new BootRecordStore(_flash).Load().StagedBytes);
+
+            Assert.Null(_settings.Set("admin_mode_password", 0, "adm"));
+            foreach (string action in new[] { "check", "apply", "discard" })
+            {
+                BenchResponse refused = AsAdministrator("/api/update/" + action, null);
+                Assert.Equal(403, refused.Status);
+                Assert.Contains("X-Admin-Password", System.Text.Encoding.UTF8.GetString(refused.Body));
+            }
+            Assert.True(Active(StatusId.PhoneHasFirmwareUpdate));
+
+            BenchResponse discarded = AsAdministrator("/api/update/discard", "adm");
+            Assert.Equal(200, discarded.Status);
+            JsonElement after = JsonDocument.Parse(discarded.Body).RootElement;
+            Assert.Equal(("idle", "", 0), (after.GetProperty("state").GetString(), after.GetProperty("staged").GetString(), after.GetProperty("stagedBytes").GetInt32()));
+            Assert.Equal("version 2.0.0 discarded", after.GetProperty("last").GetString());
+            Assert.False(Active(StatusId.PhoneHasFirmwareUpdate));
+            Assert.Equal(("", BootRecord.None), (new BootRecordStore(_flash).Load().StagedVersion, new BootRecordStore(_flash).Load().State));
+
+            BenchResponse again = AsAdministrator("/api/update/discard", "adm");
+            Assert.Equal(409, again.Status);
+            Assert.Equal("{\"error\":\"no update is staged\"}", System.Text.Encoding.UTF8.GetString(again.Body));
+            Assert.Equal(404, AsAdministrator("/api/update/forget", "adm").Status);
+        }
+
         [Fact]
         public void AutoUpdateAppliesAVerifiedSetAtOnce()
         {

@@ -10,13 +10,14 @@ namespace DeskPhone.Host.Audio
     /// (a tone, a WAV file or silence), and with <c>--record-dir</c> each call's speaker is a WAV file there,
     /// <c>call-N.wav</c> with N counting the calls from 1 (held and resumed, a call keeps its file); the phone's own
     /// audio outside calls (the dial tone, <see cref="CallAudio.NoCall"/>) is <c>tone-N.wav</c>, a file each time it plays, and each multicast page <c>page-N.wav</c>.
+    /// Whatever a call's speaker plays also goes to its <see cref="Listeners"/> (the bench page's Listen).
     /// </summary>
     public sealed class SimulatedAudio : ICallAudio, IDisposable
     {
         private readonly double _tone;
         private readonly short[] _file;
         private readonly string _recordDir;
-        private readonly Dictionary<int, WavRecorder> _recorders = new Dictionary<int, WavRecorder>();
+        private readonly Dictionary<int, Speaker> _speakers = new Dictionary<int, Speaker>();
         private readonly object _lock = new object();
         private int _calls;
         private int _tones;
@@ -59,22 +60,26 @@ namespace DeskPhone.Host.Audio
         public IAudioSource Source(int callId) =>
             _file != null ? Microphone.Loop(_file) : _tone > 0 ? Microphone.Tone(_tone) : Microphone.Silence();
 
+        /// <summary>Who listens to a call's speaker (the bench's GET /api/calls/{id}/audio).</summary>
+        public CallListeners Listeners { get; } = new CallListeners();
+
         public IAudioSink Sink(int callId)
         {
-            if (_recordDir == null)
-            {
-                return Discard;
-            }
             lock (_lock)
             {
-                if (!_recorders.TryGetValue(callId, out WavRecorder recorder))
+                if (!_speakers.TryGetValue(callId, out Speaker speaker))
                 {
-                    string name = callId == CallAudio.NoCall ? "tone-" + ++_tones : callId == CallAudio.Page ? "page-" + ++_pages : "call-" + ++_calls;
-                    recorder = new WavRecorder(Path.Combine(_recordDir, name + ".wav"));
-                    _recorders[callId] = recorder;
-                    Recordings.Add(recorder.Path);
+                    WavRecorder recorder = null;
+                    if (_recordDir != null)
+                    {
+                        string name = callId == CallAudio.NoCall ? "tone-" + ++_tones : callId == CallAudio.Page ? "page-" + ++_pages : "call-" + ++_calls;
+                        recorder = new WavRecorder(Path.Combine(_recordDir, name + ".wav"));
+                        Recordings.Add(recorder.Path);
+                    }
+                    speaker = new Speaker(callId, recorder, Listeners);
+                    _speakers[callId] = speaker;
                 }
-                return recorder;
+                return speaker;
             }
         }
 
@@ -82,26 +87,48 @@ namespace DeskPhone.Host.Audio
         {
             lock (_lock)
             {
-                if (_recorders.TryGetValue(callId, out WavRecorder recorder))
+                if (_speakers.TryGetValue(callId, out Speaker speaker))
                 {
-                    recorder.Dispose();
-                    _recorders.Remove(callId);
+                    speaker.Dispose();
+                    _speakers.Remove(callId);
                 }
             }
+            Listeners.End(callId);
         }
 
         public void Dispose()
         {
             lock (_lock)
             {
-                foreach (WavRecorder r in _recorders.Values)
+                foreach (Speaker speaker in _speakers.Values)
                 {
-                    r.Dispose();
+                    speaker.Dispose();
                 }
-                _recorders.Clear();
+                _speakers.Clear();
             }
         }
 
-        private static readonly IAudioSink Discard = new SilentAudio();
+        /// <summary>A call's speaker: its WAV file (with --record-dir) and its listeners.</summary>
+        private sealed class Speaker : IAudioSink, IDisposable
+        {
+            private readonly int _callId;
+            private readonly WavRecorder _recorder;
+            private readonly CallListeners _listeners;
+
+            public Speaker(int callId, WavRecorder recorder, CallListeners listeners)
+            {
+                _callId = callId;
+                _recorder = recorder;
+                _listeners = listeners;
+            }
+
+            public void Write(short[] frame)
+            {
+                _recorder?.Write(frame);
+                _listeners.Write(_callId, frame);
+            }
+
+            public void Dispose() => _recorder?.Dispose();
+        }
     }
 }

@@ -81,6 +81,15 @@ namespace DeskPhone.Host.Audio
             return h;
         }
 
+        /// <summary>The header of a stream whose length is not known yet: both sizes 0xFFFFFFFF, the data runs to its end.</summary>
+        public static byte[] StreamHeader()
+        {
+            byte[] h = Header(0);
+            BitConverter.GetBytes(uint.MaxValue).CopyTo(h, 4);
+            BitConverter.GetBytes(uint.MaxValue).CopyTo(h, 40);
+            return h;
+        }
+
         /// <summary>Writes a whole file (tests and tools).</summary>
         public static void Write(string path, short[] samples)
         {

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
+using DeskPhone.Host.Audio;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,7 +23,8 @@ namespace DeskPhone.Host.Sim
     /// <summary>
     /// The simulator's HTTP front of the bench interface, on ASP.NET Core Kestrel. It only adapts: every request goes to
     /// the portable <see cref="BenchRouter"/>, first its headers (<see cref="BenchRouter.Admit"/>: authentication, body
-    /// cap) and only then, when admitted, its body; /api/events is streamed here from <see cref="EventHub"/>. Kestrel's
+    /// cap) and only then, when admitted, its body; /api/events is streamed here from <see cref="EventHub"/>, a call's
+    /// audio by <see cref="CallAudioRoute"/>. Kestrel's
     /// limits bound what a client can hold (docs/security.md): connections, idle and slow connections, body size.
     /// </summary>
     public sealed class KestrelBenchServer : IDisposable
@@ -63,6 +65,9 @@ namespace DeskPhone.Host.Sim
             }
             Prefix = Url(port);
         }
+
+        /// <summary>Streams a call's audio (GET /api/calls/{id}/audio); null: the router answers it (501 for a live call).</summary>
+        public CallAudioRoute Audio { get; set; }
 
         /// <summary>http://ADDRESS:PORT/ (after <see cref="Start"/>, with the port actually bound when 0 was asked for).</summary>
         public string Prefix { get; private set; }
@@ -144,6 +149,21 @@ namespace DeskPhone.Host.Sim
                 {
                     await StreamEvents(context, request.AdmittedEpoch).ConfigureAwait(false);
                     return;
+                }
+                int listened = Audio == null ? -1 : CallAudioRoute.CallOf(http.Method, request.Path);
+                if (listened >= 0)
+                {
+                    CallListeners.Listener listener = Audio.Listen(listened, out bool full);
+                    if (full)
+                    {
+                        await Write(context, BenchResponse.Error(503, "too many listeners (" + CallListeners.MaxListeners + ")"), false).ConfigureAwait(false);
+                        return;
+                    }
+                    if (listener != null)
+                    {
+                        await Audio.Stream(context, listener, _stop.Token).ConfigureAwait(false);
+                        return;
+                    }
                 }
                 if (length != 0)
                 {

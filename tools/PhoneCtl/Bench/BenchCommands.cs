@@ -30,7 +30,8 @@ namespace DeskPhone.PhoneCtl.Bench
             "  registration              each configured identity and whether it is registered\n" +
             "  time                      the phone's clock, where it comes from and the NTP state\n" +
             "  provision [run]           the provisioning URL, state and last result; run: fetch it now\n" +
-            "  update [check|apply]      running and staged update, state, last result; check: fetch firmware_status now; apply: start the staged set\n" +
+            "  update [check|apply|discard]  running and staged update, state, last result; check: fetch firmware_status now;\n" +
+            "                            apply: start the staged set; discard: forget it\n" +
             "  trace [clear]             the SIP trace: the last messages in and out (clear: forget them)\n" +
             "  log                       the phone's log: the last events worth reading later\n" +
             "  plug|unplug ethernet|hid|module N      the simulator's cable, USB bridge and expansion modules 1-3\n" +
@@ -130,7 +131,7 @@ namespace DeskPhone.PhoneCtl.Bench
                         return a.Length == 1 ? client.Show("GET", "api/provisioning", null, TextViews.Provisioning, output, error)
                                              : client.Show("POST", "api/provisioning/run", null, TextViews.Provisioning, output, error);
                     case "update":
-                        if (a.Length > 2 || (a.Length == 2 && a[1] != "check" && a[1] != "apply")) return Usage(error);
+                        if (a.Length > 2 || (a.Length == 2 && a[1] != "check" && a[1] != "apply" && a[1] != "discard")) return Usage(error);
                         return a.Length == 1 ? client.Show("GET", "api/update", null, TextViews.Update, output, error)
                                              : client.Show("POST", "api/update/" + a[1], null, TextViews.Update, output, error);
                     case "trace":
