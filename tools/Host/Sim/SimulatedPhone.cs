@@ -46,11 +46,11 @@ namespace DeskPhone.Host.Sim
             Hardware.SetLink(true, 0);
             // The address is known once Start binds (WifiAddressBeside); until then the access point cannot be joined.
             Wifi = new SimulatedWifi(null);
-            WifiUdp = new UdpTransport(Inbox);
             Panel = new SoftwarePanel(DisplayProfile.Color320x240);
             // The one deliberate difference from the board: the inbox (see InboxSlots).
             Inbox = new SipInbox(InboxSlots, InboxPacketBytes);
             Udp = new UdpTransport(Inbox);
+            WifiUdp = new UdpTransport(Inbox);
             Tcp = new TcpTransport(Inbox);
             Trace = new SipTrace(TraceSlots, InboxPacketBytes) { Clock = () => Now };
             Inbox.Trace = Trace;
