@@ -39,7 +39,8 @@ namespace DeskPhone.Board
         {
             var clock = new SystemClock();
             BoardProfile board = BoardProfiles.M5StackCore();
-            PhoneDrivers drivers = DeviceDrivers.Create(board, clock, ExpansionProtocol.Version(1, 2));
+            var wifiStation = new WifiStation();
+            PhoneDrivers drivers = DeviceDrivers.Create(board, clock, ExpansionProtocol.Version(1, 2), wifiStation);
 
             var settings = new SettingsStore(new FileSettingsMedium("I:\\"), new Random());
             SettingsLoadReport loaded = settings.Load();
@@ -80,6 +81,8 @@ namespace DeskPhone.Board
                 UpdateHttp = new TcpHttpChannel(),
                 UpdateMedium = new FileUpdateMedium("I:\\"),
                 Memory = new GcFreeMemory(),
+                // Wi-Fi while the cable is out (wifi_ssid); nothing native is touched until the first attempt.
+                Wifi = wifiStation,
             });
             PhoneCore phone = app.Core;
             zone = app.Time;

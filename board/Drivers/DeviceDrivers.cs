@@ -21,7 +21,8 @@ namespace DeskPhone.Board.Drivers
         private const int ColumnPinBase = 8;
 
         /// <param name="minModuleFirmware">ExpansionProtocol.Version of the oldest module firmware accepted.</param>
-        public static PhoneDrivers Create(BoardProfile board, IClock clock, int minModuleFirmware)
+        /// <param name="wifi">The Wi-Fi station the link policy may use (null: none); the Ethernet monitor must know when it is up.</param>
+        public static PhoneDrivers Create(BoardProfile board, IClock clock, int minModuleFirmware, IWifiLink wifi)
         {
             Esp32Pins.Configure(board);
             GpioController gpio = new GpioController();
@@ -104,7 +105,7 @@ namespace DeskPhone.Board.Drivers
             }
 
             EthernetLink ethernet = new EthernetLink();
-            new NetworkMonitor(ethernet, clock);
+            new NetworkMonitor(ethernet, clock, wifi);
 
             return new PhoneDrivers(buttons, keypad, leds, backlight, new ToneSequencer(tone), expansion, hid, ethernet);
         }

@@ -11,11 +11,14 @@ namespace DeskPhone.Board.Drivers
     {
         private readonly EthernetLink _link;
         private readonly IClock _clock;
+        private readonly IWifiLink _wifi;
 
-        public NetworkMonitor(EthernetLink link, IClock clock)
+        /// <param name="wifi">The Wi-Fi station (null: none): while it is in use, the link is judged by the Ethernet interface's own address.</param>
+        public NetworkMonitor(EthernetLink link, IClock clock, IWifiLink wifi)
         {
             _link = link;
             _clock = clock;
+            _wifi = wifi;
             NetworkChange.NetworkAvailabilityChanged += OnAvailability;
             NetworkChange.NetworkAddressChanged += OnAddress;
             NetworkInterface ethernet = Ethernet();
@@ -68,13 +71,27 @@ namespace DeskPhone.Board.Drivers
 
         private void OnAvailability(object sender, NetworkAvailabilityEventArgs e)
         {
+            if (WifiInUse())
+            {
+                // The event does not say which interface it is about: the Wi-Fi station's coming up must not count as
+                // the cable's return, so the Ethernet interface's own address decides (OnAddress).
+                OnAddress(sender, e);
+                return;
+            }
             _link.ReportLink(e.IsAvailable, _clock.NowMs);
         }
 
         private void OnAddress(object sender, EventArgs e)
         {
             NetworkInterface ethernet = Ethernet();
-            _link.ReportAddress(ethernet == null ? null : ethernet.IPv4Address);
+            string address = ethernet == null ? null : ethernet.IPv4Address;
+            _link.ReportAddress(address);
+            if (WifiInUse())
+            {
+                _link.ReportLink(address != null && address != "0.0.0.0", _clock.NowMs);
+            }
         }
+
+        private bool WifiInUse() => _wifi != null && _wifi.State != WifiState.Off;
     }
 }

@@ -67,6 +67,8 @@ namespace DeskPhone.Domain.Settings
         public const string Gateway = "gateway";
         public const string DnsServer1 = "dns_server1";
         public const string DnsServer2 = "dns_server2";
+        public const string WifiSsid = "wifi_ssid";
+        public const string WifiPassword = "wifi_password";
         public const string BacklightIdleTimeout = "backlight_idle_timeout";
         public const string BacklightDimLevel = "backlight_dim_level";
         public const string KeyClick = "key_click";

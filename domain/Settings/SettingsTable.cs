@@ -120,6 +120,9 @@ namespace DeskPhone.Domain.Settings
             t.Global("gateway", SettingKind.Ipv4, "", true, "Static gateway");
             t.Global("dns_server1", SettingKind.Ipv4, "", true, "First DNS server");
             t.Global("dns_server2", SettingKind.Ipv4, "", true, "Second DNS server");
+            // Wi-Fi while the cable is out (docs/settings.md "Wi-Fi"; applied live).
+            t.Global("wifi_ssid", SettingKind.Text, "", false, "Wi-Fi network used while Ethernet is unplugged (empty: no Wi-Fi)");
+            t.Global("wifi_password", SettingKind.Secret, "", false, "Wi-Fi key (WPA/WPA2 passphrase; empty: an open network)");
 
             // Display, audio, keys.
             t.Int("backlight_idle_timeout", "60", 0, 3600, false, "Seconds until the backlight dims (0: never)");

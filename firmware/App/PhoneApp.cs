@@ -101,6 +101,13 @@ namespace DeskPhone.Firmware.App
             {
                 drivers.Ethernet.AddressChanged += OnAddressChanged;
             }
+            if (parts.Wifi != null && drivers != null)
+            {
+                // Wi-Fi while the cable is out; a call on the old address cannot go on from the new one.
+                Links = new LinkPolicy(Core, Agent, parts.Wifi, localHost == null);
+                Core.Links = Links;
+                Links.Changed += link => Calls.NetworkLost(Core.Now);
+            }
             // The screen model exists with or without a panel: the bench describes it either way (a board whose panel did
             // not start runs headless but still answers /api/screen).
             Idle = new IdleScreen(panel, parts.Profile ?? DisplayProfile.Color320x240);
@@ -135,6 +142,9 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>Application updates from <c>firmware_status</c> (docs/updates.md); its updater is null without flash and channel.</summary>
         public PhoneUpdates Updates { get; }
+
+        /// <summary>Ethernet or Wi-Fi (<see cref="LinkPolicy"/>); null without a Wi-Fi part.</summary>
+        public LinkPolicy Links { get; }
 
         /// <summary>The phone's log: the last events worth reading later (GET /api/log).</summary>
         public PhoneLog Log { get; }
@@ -190,6 +200,10 @@ namespace DeskPhone.Firmware.App
                 Updates.Poll(nowMs);
                 Memory.Poll(nowMs);
                 Core.Poll(nowMs);
+                if (Links != null)
+                {
+                    Links.Poll(nowMs);
+                }
                 Screen.Tick();
             }
         }

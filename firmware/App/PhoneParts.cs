@@ -91,6 +91,9 @@ namespace DeskPhone.Firmware.App
         /// <summary>What starts a staged set (the simulator's stub); null: sets are staged and verified, not applied.</summary>
         public IUpdateLoader UpdateLoader;
 
+        /// <summary>The board's Wi-Fi station, used while the cable is out (with <see cref="Drivers"/>; docs/settings.md "Wi-Fi"); null: none.</summary>
+        public DeskPhone.Drivers.Network.IWifiLink Wifi;
+
         /// <summary>Lines the phone's log keeps (<see cref="PhoneLog"/>); 0: 16, the board's.</summary>
         public int LogLines;
     }

@@ -222,6 +222,8 @@ namespace DeskPhone.Firmware.Bench
                         return NotFound(method, path);
                     }
                     return post ? SendMessage(query, body) : get ? BenchResponse.Json(LastMessage()) : NotFound(method, path);
+                case "link":
+                    return LinkRoutes.Handle(_phone, _hardware, method, path, parts);
                 case "ethernet":
                 case "hid":
                     return post && parts.Length == 3 ? Plug(parts[1], 0, parts[2]) : NotFound(method, path);

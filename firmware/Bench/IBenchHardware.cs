@@ -10,6 +10,9 @@ namespace DeskPhone.Firmware.Bench
 
         void SetHid(bool plugged);
 
+        /// <summary>The Wi-Fi access point: up (in range), down (out of range) or reject (refuses the key); false for another word.</summary>
+        bool SetWifi(string access);
+
         /// <summary>Module 1..3 plugged or unplugged; false when the position does not exist.</summary>
         bool SetModule(int module, bool plugged);
     }

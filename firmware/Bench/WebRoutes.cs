@@ -207,8 +207,8 @@ namespace DeskPhone.Firmware.Bench
             var sb = new StringBuilder("{\"firmware\":").Append(JsonText.Quote(version == "0.0.0.0" ? null : version));
             sb.Append(",\"platform\":").Append(JsonText.Quote(target == null ? null : target.Platform));
             sb.Append(",\"mac\":").Append(JsonText.Quote(target == null ? null : target.MacAddress));
-            string ip = _phone.Drivers == null ? null : _phone.Drivers.Ethernet.Address;
-            sb.Append(",\"ip\":").Append(JsonText.Quote(ip));
+            sb.Append(",\"ip\":").Append(JsonText.Quote(LinkRoutes.Address(_phone)));
+            sb.Append(",\"link\":").Append(JsonText.Quote(LinkRoutes.Link(_phone)));
             sb.Append(",\"uptimeSeconds\":").Append(((_phone.Now - _startMs) / 1000).ToString());
             long free = target == null ? -1 : target.FreeMemory;
             sb.Append(",\"freeMemory\":").Append(free < 0 ? "null" : free.ToString());

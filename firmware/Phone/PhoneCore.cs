@@ -56,6 +56,9 @@ namespace DeskPhone.Firmware.Phone
 
         public SettingsStore Settings { get; }
         public PhoneDrivers Drivers { get; }
+
+        /// <summary>Ethernet or Wi-Fi (docs/settings.md "Wi-Fi"); null on a phone without Wi-Fi.</summary>
+        public LinkPolicy Links { get; internal set; }
         public StatusScheduler Statuses { get; }
         public LedPolicy Leds { get; }
         public DesktopMessageStore Desktop { get; }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -259,6 +260,27 @@ namespace DeskPhone.Hil.Tests
             var error = new StringWriter();
             int code = BenchCommands.Run(args, output, error);
             return (code, output.ToString(), error.ToString());
+        }
+
+        [Fact]
+        public void LinkCommandsMoveTheSimulatorToWifiAndBack()
+        {
+            using var phone = PhoneUnderTest.Simulator("");
+            string[] at = { "--target", phone.BenchUrl };
+            Assert.StartsWith("on ethernet", Run(at.Append("link").ToArray()).Out);
+            Assert.Equal(0, Run(at.Concat(new[] { "set", "wifi_ssid", "lab" }).ToArray()).Code);
+
+            Assert.Equal("wifi reject\n", Run(at.Concat(new[] { "link", "wifi", "reject" }).ToArray()).Out);
+            Assert.Equal("ethernet down\n", Run(at.Concat(new[] { "link", "ethernet", "down" }).ToArray()).Out);
+            string failed = phone.WaitFor(() => Run(at.Append("link").ToArray()).Out, o => o.Contains("last: wrong key"), 10000);
+            Assert.StartsWith("on none\nethernet: unplugged\nwifi: lab failed, ", failed);
+            Assert.Contains("failed, last: wrong key, next try in ", failed);
+
+            Assert.Equal("wifi up\n", Run(at.Concat(new[] { "link", "wifi", "up" }).ToArray()).Out);
+            Assert.StartsWith("on wifi, 127.0.0.2\n", phone.WaitFor(() => Run(at.Append("link").ToArray()).Out, o => o.StartsWith("on wifi"), 15000));
+            Assert.Equal("ethernet up\n", Run(at.Concat(new[] { "link", "ethernet", "up" }).ToArray()).Out);
+            Assert.StartsWith("on ethernet", phone.WaitFor(() => Run(at.Append("link").ToArray()).Out, o => o.StartsWith("on ethernet"), 10000));
+            Assert.Equal(2, Run(at.Concat(new[] { "link", "wifi", "sideways" }).ToArray()).Code);
         }
 
         [Fact]

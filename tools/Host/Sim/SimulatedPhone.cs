@@ -44,15 +44,19 @@ namespace DeskPhone.Host.Sim
             Settings = settings;
             Hardware = new SimulatedPhoneHardware();
             Hardware.SetLink(true, 0);
+            // The address is known once Start binds (WifiAddressBeside); until then the access point cannot be joined.
+            Wifi = new SimulatedWifi(null);
             Panel = new SoftwarePanel(DisplayProfile.Color320x240);
             // The one deliberate difference from the board: the inbox (see InboxSlots).
             Inbox = new SipInbox(InboxSlots, InboxPacketBytes);
             Udp = new UdpTransport(Inbox);
+            WifiUdp = new UdpTransport(Inbox);
             Tcp = new TcpTransport(Inbox);
             Trace = new SipTrace(TraceSlots, InboxPacketBytes) { Clock = () => Now };
             Inbox.Trace = Trace;
             Udp.Trace = Trace;
             Tcp.Trace = Trace;
+            WifiUdp.Trace = Trace;
             // The media ports are bound on the SIP address once Start knows it (the channels are made at a call's start).
             App = new PhoneApp(new PhoneParts(settings, Inbox, Udp)
             {
@@ -70,7 +74,9 @@ namespace DeskPhone.Host.Sim
                 UpdateMedium = stateDirectory == null ? null : new FileUpdateMedium(stateDirectory),
                 UpdateLoader = new StubUpdateLoader(),
                 LogLines = LogLines,
+                Wifi = Wifi,
             });
+            App.Links.Changed += OnLinkChanged;
             Events = new EventHub();
             Core.Event += Events.Publish;
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
@@ -106,6 +112,12 @@ namespace DeskPhone.Host.Sim
         public SipUserAgent Agent => App.Agent;
         public UdpTransport Udp { get; }
         public TcpTransport Tcp { get; }
+
+        /// <summary>The simulated Wi-Fi station and access point (docs/simulator.md, "Links").</summary>
+        public SimulatedWifi Wifi { get; }
+
+        /// <summary>SIP on the Wi-Fi address (same port), open while the phone is on Wi-Fi; its requests go out there.</summary>
+        public UdpTransport WifiUdp { get; }
 
         public SettingsStore Settings { get; }
         public SimulatedPhoneHardware Hardware { get; }
@@ -179,6 +191,7 @@ namespace DeskPhone.Host.Sim
             // Bound to IPv6 (dual stack by default): names may resolve to AAAA records too.
             HostResolver.IPv6 = Udp.IsIPv6;
             _bind = bind;
+            Wifi.HostAddress = WifiAddressBeside(bind);
             _loop.Start();
         }
 
@@ -199,6 +212,44 @@ namespace DeskPhone.Host.Sim
         }
 
         public void SetEthernet(bool plugged) => Hardware.SetLink(plugged, Now);
+
+        public bool SetWifi(string access)
+        {
+            lock (Core.Gate)
+            {
+                return Wifi.SetAccess(access);
+            }
+        }
+
+        /// <summary>
+        /// The Wi-Fi link's address: the next loopback address after an IPv4 bind (127.0.0.1 gives 127.0.0.2); null for
+        /// an IPv6 bind (::1 has no neighbour), so that the simulator has no Wi-Fi there.
+        /// </summary>
+        public static string WifiAddressBeside(string bind)
+        {
+            string[] octets = bind.Split('.');
+            if (octets.Length != 4 || octets[0] != "127" || !int.TryParse(octets[3], out int last))
+            {
+                return null;
+            }
+            return "127." + octets[1] + "." + octets[2] + "." + (last >= 254 ? 1 : last + 1);
+        }
+
+        /// <summary>In the loop turn (under the gate): the phone's own requests leave from the link in use.</summary>
+        private void OnLinkChanged(string link)
+        {
+            if (link == LinkPolicy.Wifi)
+            {
+                WifiUdp.Stop();
+                WifiUdp.Start(Wifi.Address, Udp.LocalPort);
+                Agent.Udp = WifiUdp;
+            }
+            else
+            {
+                Agent.Udp = Udp;
+                WifiUdp.Stop();
+            }
+        }
 
         public void SetHid(bool plugged)
         {
@@ -243,6 +294,7 @@ namespace DeskPhone.Host.Sim
             }
             Udp.Stop();
             Tcp.Stop();
+            WifiUdp.Stop();
         }
 
         private void Loop()
@@ -260,6 +312,7 @@ namespace DeskPhone.Host.Sim
                     Console.Error.WriteLine("deskphone-sim: phone loop fault: " + ex);
                 }
                 Udp.ReceiveFor(LoopMs);
+                WifiUdp.ReceiveFor(0);
             }
         }
     }

@@ -35,6 +35,7 @@ namespace DeskPhone.PhoneCtl.Bench
             "  trace [clear]             the SIP trace: the last messages in and out (clear: forget them)\n" +
             "  log                       the phone's log: the last events worth reading later\n" +
             "  plug|unplug ethernet|hid|module N      the simulator's cable, USB bridge and expansion modules 1-3\n" +
+            "  link [ethernet up|down | wifi up|down|reject]   the link in use (Ethernet, Wi-Fi); the simulator's cable and access point\n" +
             "  message TARGET TEXT       send a SIP MESSAGE (e.g. sip:486@127.0.0.1:5060) and print the answer\n" +
             "  watch                     print events as they happen (Ctrl-C to stop)\n" +
             "  calls                     the live calls (id, direction, state, remote, duration, codec)\n" +
@@ -142,6 +143,14 @@ namespace DeskPhone.PhoneCtl.Bench
                     case "plug":
                     case "unplug":
                         return Plug(client, a, output, error);
+                    case "link":
+                        if (a.Length == 1) return client.Show("GET", "api/link", null, TextViews.Link, output, error);
+                        if (a.Length != 3 || !(a[1] == "ethernet" && (a[2] == "up" || a[2] == "down")) && !(a[1] == "wifi" && (a[2] == "up" || a[2] == "down" || a[2] == "reject")))
+                        {
+                            error.WriteLine("phonectl: link [ethernet up|down | wifi up|down|reject]");
+                            return 2;
+                        }
+                        return client.Show("POST", "api/link/" + a[1] + "/" + a[2], null, _ => a[1] + " " + a[2] + "\n", output, error);
                     case "message": return Need(a, 3, error) ?? SipMessageSender.Send(a[1], a[2], json, output, error);
                     case "watch": return Need(a, 1, error) ?? client.Watch(output, error);
                     case "calls": return Need(a, 1, error) ?? client.Show("GET", "api/calls", null, TextViews.Calls, output, error);

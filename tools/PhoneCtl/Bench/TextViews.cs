@@ -154,6 +154,37 @@ namespace DeskPhone.PhoneCtl.Bench
                    (offset >= 0 ? "+" : "") + offset + " min)\n";
         }
 
+        /// <summary>"on wifi, 127.0.0.2" and a line each for the Ethernet and the Wi-Fi (state, failures, next attempt).</summary>
+        public static string Link(JsonElement root)
+        {
+            var sb = new StringBuilder("on ").Append(root.GetProperty("link").GetString());
+            string address = root.GetProperty("address").GetString();
+            sb.Append(address == null ? "" : ", " + address).Append('\n');
+            JsonElement ethernet = root.GetProperty("ethernet");
+            if (ethernet.ValueKind != JsonValueKind.Null)
+            {
+                sb.Append("ethernet: ").Append(ethernet.GetProperty("unplugged").GetBoolean() ? "unplugged" : ethernet.GetProperty("ready").GetBoolean() ? "up" : "no address").Append('\n');
+            }
+            JsonElement wifi = root.GetProperty("wifi");
+            if (wifi.ValueKind == JsonValueKind.Null)
+            {
+                return sb.Append("wifi: none on this phone\n").ToString();
+            }
+            string ssid = wifi.GetProperty("ssid").GetString();
+            sb.Append("wifi: ").Append(string.IsNullOrEmpty(ssid) ? "no network set (wifi_ssid)" : ssid + " " + wifi.GetProperty("state").GetString());
+            string failure = wifi.GetProperty("lastFailure").GetString();
+            if (failure != null)
+            {
+                sb.Append(", ").Append(wifi.GetProperty("failures").GetInt32()).Append(" failed, last: ").Append(failure);
+            }
+            JsonElement next = wifi.GetProperty("nextTryInMs");
+            if (next.ValueKind == JsonValueKind.Number)
+            {
+                sb.Append(", next try in ").Append((next.GetInt64() + 999) / 1000).Append(" s");
+            }
+            return sb.Append('\n').ToString();
+        }
+
         /// <summary>"URL (state; schedule)" and the last run's result with its unknown and refused settings.</summary>
         public static string Provisioning(JsonElement root)
         {
