@@ -75,10 +75,10 @@ namespace DeskPhone.Board
                 Audio = board.AmpData >= 0 || board.MicData >= 0 ? new I2sCallAudio(board) : null,
                 // Multicast paging (mc_address) joined on the board's one interface.
                 Multicast = () => new UdpMulticastChannel(null),
-                // Provisioning over HTTP from setting_server (docs/provisioning.md).
-                Http = new TcpHttpChannel(),
+                // Provisioning over HTTP or HTTPS (mbedTLS, the CA of custom_certificates) from setting_server (docs/provisioning.md).
+                Http = new DeskPhone.Board.Net.TlsHttpChannel(new TcpHttpChannel(), settings),
                 // Updates are staged and verified on flash; no loader can start them on this platform yet (docs/updates.md).
-                UpdateHttp = new TcpHttpChannel(),
+                UpdateHttp = new DeskPhone.Board.Net.TlsHttpChannel(new TcpHttpChannel(), settings),
                 UpdateMedium = new FileUpdateMedium("I:\\"),
                 Memory = new GcFreeMemory(),
                 // Wi-Fi while the cable is out (wifi_ssid); nothing native is touched until the first attempt.

@@ -82,6 +82,11 @@ namespace DeskPhone.Domain.Calls
                 }
                 return true;
             }
+            if (action == KeyAction.Release && Digit(keyCode) != (char)0)
+            {
+                // The end of a DTMF key held in a call (nothing when none is held); menus see the release too.
+                _calls.Media.DigitKey(0, Digit(keyCode), false, nowMs);
+            }
             if (action != KeyAction.Press)
             {
                 return false;
@@ -130,8 +135,8 @@ namespace DeskPhone.Domain.Calls
             }
             if (shown != null && shown.State == SipCall.Connected && !shown.Held && Digit(keyCode) != (char)0)
             {
-                // A key typed during a call goes to the other side as DTMF, as on any desk phone.
-                _calls.Media.SendDigits(shown.Id, Digit(keyCode).ToString());
+                // A key typed during a call goes to the other side as DTMF while it is held, as on any desk phone.
+                _calls.Media.DigitKey(shown.Id, Digit(keyCode), true, nowMs);
                 return true;
             }
             string[] labels = CallDisplay.SoftkeysOf(_calls, shown);

@@ -16,6 +16,12 @@ namespace DeskPhone.Domain.Calls
         /// (no media, the other side takes no telephone-event, a character that is no DTMF key).
         /// </summary>
         string SendDigits(int callId, string digits);
+
+        /// <summary>
+        /// A DTMF key went down (<paramref name="down"/>) in a call, or up (any call: the key held ends): its event lasts
+        /// as long as the key is held (RFC 4733 updates, SIP INFO with the held time).
+        /// </summary>
+        void DigitKey(int callId, char key, bool down, long nowMs);
     }
 
     /// <summary>No audio yet: the call's signalling runs, nothing is sent or played.</summary>
@@ -30,5 +36,9 @@ namespace DeskPhone.Domain.Calls
         }
 
         public string SendDigits(int callId, string digits) => "the call has no media";
+
+        public void DigitKey(int callId, char key, bool down, long nowMs)
+        {
+        }
     }
 }

@@ -85,7 +85,7 @@ namespace DeskPhone.Domain.Provisioning
             _request = Encoding.UTF8.GetBytes(
                 "GET " + url.Target + " HTTP/1.1\r\nHost: " + url.HostHeader + "\r\nUser-Agent: DeskPhone\r\n" +
                 "Accept: application/xml, text/xml, */*\r\nConnection: close\r\n\r\n");
-            if (!_channel.Open(url.Host, url.Port))
+            if (!_channel.Open(url.Host, url.Port, url.Secure))
             {
                 return Fail("the previous connection is still closing", true);
             }
@@ -105,7 +105,9 @@ namespace DeskPhone.Domain.Provisioning
             }
             if (state != HttpChannelState.Connected)
             {
-                return Fail("cannot connect (name unknown, or the server refused)", true);
+                // The channel's own reason (TLS: the certificate) does not pass by itself: no retries.
+                string why = _channel.Error;
+                return Fail(why ?? "cannot connect (name unknown, or the server refused)", why == null);
             }
             if (!_sent)
             {

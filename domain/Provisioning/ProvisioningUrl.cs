@@ -3,9 +3,9 @@ using DeskPhone.Sip.Transport;
 namespace DeskPhone.Domain.Provisioning
 {
     /// <summary>
-    /// A provisioning URL taken apart for one request: <c>http://host[:port][/path][?query]</c>, with <c>{mac}</c>
-    /// replaced by the phone's MAC address (lower-case hex, no separators, as the phones do). Only http: the device's
-    /// TLS is not wired, so https is refused with that reason rather than fetched in clear.
+    /// A provisioning URL taken apart for one request: <c>http[s]://host[:port][/path][?query]</c>, with <c>{mac}</c>
+    /// replaced by the phone's MAC address (lower-case hex, no separators, as the phones do). https goes over the
+    /// channel's TLS (never in clear: a channel without TLS fails it with the reason).
     /// </summary>
     public sealed class ProvisioningUrl
     {
@@ -13,12 +13,19 @@ namespace DeskPhone.Domain.Provisioning
         private const string Http = "http://";
         private const string Https = "https://";
 
-        private ProvisioningUrl(string host, int port, string target)
+        private ProvisioningUrl(bool secure, string host, int port, string target)
         {
+            Secure = secure;
             Host = host;
             Port = port;
             Target = target;
         }
+
+        /// <summary>https: the request goes over TLS.</summary>
+        public bool Secure { get; }
+
+        /// <summary>The scheme and authority, "https://host:8443" (for a URL next to this one).</summary>
+        public string Origin => (Secure ? Https : Http) + HostHeader;
 
         /// <summary>The server's name or address (an IPv6 literal keeps its brackets).</summary>
         public string Host { get; }
@@ -28,8 +35,8 @@ namespace DeskPhone.Domain.Provisioning
         /// <summary>The request target: the path and query, "/" at least.</summary>
         public string Target { get; }
 
-        /// <summary>The Host header's value: the host, and the port unless it is 80.</summary>
-        public string HostHeader => Port == 80 ? Host : Host + ":" + Port.ToString();
+        /// <summary>The Host header's value: the host, and the port unless it is the scheme's (80, 443).</summary>
+        public string HostHeader => Port == (Secure ? 443 : 80) ? Host : Host + ":" + Port.ToString();
 
         /// <summary>
         /// The URL to request, or null with <paramref name="error"/> saying why not. <paramref name="mac"/> is the
@@ -52,14 +59,10 @@ namespace DeskPhone.Domain.Provisioning
                     return null;
                 }
             }
-            if (StartsWithIgnoringCase(chars, Https))
+            bool secure = StartsWithIgnoringCase(chars, Https);
+            if (!secure && !StartsWithIgnoringCase(chars, Http))
             {
-                error = "https is not supported yet (the device's TLS is not wired): use http://";
-                return null;
-            }
-            if (!StartsWithIgnoringCase(chars, Http))
-            {
-                error = "only http:// URLs are supported";
+                error = "only http:// and https:// URLs are supported";
                 return null;
             }
             if (url.IndexOf(MacPlaceholder) >= 0)
@@ -72,7 +75,7 @@ namespace DeskPhone.Domain.Provisioning
                 }
                 url = Replace(url, MacPlaceholder, hex);
             }
-            string rest = url.Substring(Http.Length);
+            string rest = url.Substring(secure ? Https.Length : Http.Length);
             int slash = rest.IndexOf('/');
             int question = rest.IndexOf('?');
             int end = slash < 0 ? question : question < 0 ? slash : slash < question ? slash : question;
@@ -87,16 +90,16 @@ namespace DeskPhone.Domain.Provisioning
                 error = "user and password in the URL are not supported";
                 return null;
             }
-            if (!HostResolver.Split(authority, out string host, out int port, 80))
+            if (!HostResolver.Split(authority, out string host, out int port, secure ? 443 : 80))
             {
                 error = "no host or a bad port in " + url;
                 return null;
             }
-            return new ProvisioningUrl(host, port, target);
+            return new ProvisioningUrl(secure, host, port, target);
         }
 
         /// <summary>
-        /// Where a redirect's Location points from this URL: an absolute http URL, or a path on the same server; null
+        /// Where a redirect's Location points from this URL: an absolute http(s) URL, or a path on the same server; null
         /// with <paramref name="error"/> otherwise.
         /// </summary>
         public ProvisioningUrl Resolve(string location, out string error)
@@ -104,7 +107,7 @@ namespace DeskPhone.Domain.Provisioning
             if (location != null && location.Length > 0 && location[0] == '/' && (location.Length == 1 || location[1] != '/'))
             {
                 error = null;
-                return new ProvisioningUrl(Host, Port, location);
+                return new ProvisioningUrl(Secure, Host, Port, location);
             }
             return Parse(location, null, out error);
         }

@@ -11,7 +11,8 @@ namespace DeskPhone.Domain.Provisioning
     /// Socket.Connect always blocks (it has no non-blocking mode) and a DNS lookup may take seconds, so both run on a
     /// thread of their own, one at a time; the loop only reads <see cref="State"/> and polls the socket. Closing while
     /// connecting closes the socket under the connect, which makes it fail; until that thread has returned, no
-    /// new connection starts.
+    /// new connection starts. No TLS: an https connection fails with <see cref="Error"/> saying so (the simulator and
+    /// the board wrap this channel in their TLS channel).
     /// </summary>
     public sealed class TcpHttpChannel : IHttpChannel
     {
@@ -26,7 +27,9 @@ namespace DeskPhone.Domain.Provisioning
 
         public int State => _state;
 
-        public bool Open(string host, int port)
+        public string Error { get; private set; }
+
+        public bool Open(string host, int port, bool tls)
         {
             lock (_sync)
             {
@@ -35,6 +38,11 @@ namespace DeskPhone.Domain.Provisioning
                     return false;
                 }
                 CloseLocked();
+                Error = tls ? "https is not available on this phone (no TLS channel): use http://" : null;
+                if (tls)
+                {
+                    return true;
+                }
                 _host = host;
                 _port = port;
                 _generation++;

@@ -94,6 +94,7 @@ namespace DeskPhone.Domain.Settings
         public const string NtpRefreshTimer = "ntp_refresh_timer";
         public const string StatusPopupDefaultSeconds = "status_popup_default_seconds";
         public const string SettingServer = "setting_server";
+        public const string CustomCertificates = "custom_certificates";
         public const string ProvPollingEnabled = "prov_polling_enabled";
         public const string ProvPollingPeriod = "prov_polling_period";
         public const string FirmwareStatus = "firmware_status";

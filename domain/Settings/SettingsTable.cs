@@ -154,7 +154,8 @@ namespace DeskPhone.Domain.Settings
             t.Int("status_popup_default_seconds", "10", 0, 3600, false, "Seconds a pop-up stays when its entry has no :N");
 
             // Provisioning (docs/provisioning.md): Snom's names.
-            t.Global("setting_server", SettingKind.Text, "", false, "Provisioning URL, http:// only ({mac}: the phone's MAC; empty: no provisioning)");
+            t.Global("setting_server", SettingKind.Text, "", false, "Provisioning URL, http:// or https:// ({mac}: the phone's MAC; empty: no provisioning)");
+            t.List("custom_certificates", "", "CA certificates (PEM) https servers must chain to (empty: https refused)");
             t.Bool("prov_polling_enabled", "off", false, "Fetch the provisioning URL again every prov_polling_period seconds");
             t.Int("prov_polling_period", "86400", 60, 2592000, false, "Seconds between scheduled provisioning runs");
 

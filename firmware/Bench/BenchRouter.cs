@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using DeskPhone.Firmware.Voice;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
 using DeskPhone.Domain.Calls;
@@ -259,6 +260,8 @@ namespace DeskPhone.Firmware.Bench
                     return Provisioning == null ? NotFound(method, path) : ProvisioningRoutes.Handle(Provisioning, _phone.Settings, method, path, parts);
                 case "update":
                     return Updates == null ? NotFound(method, path) : UpdateRoutes.Handle(Updates, _phone.Settings, Auth, request, parts, now);
+                case "paging":
+                    return PagingRoute.Handle(Calls == null ? null : Calls.Media as CallVoice, method, path, parts);
                 default:
                     return NotFound(method, path);
             }

@@ -296,7 +296,7 @@ namespace DeskPhone.Firmware.Updates
             int query = target.IndexOf('?');
             string path = query < 0 ? target : target.Substring(0, query);
             string folder = path.Substring(0, path.LastIndexOf('/') + 1);
-            return ProvisioningUrl.Parse("http://" + _url.HostHeader + folder + name, null, out string ignored);
+            return ProvisioningUrl.Parse(_url.Origin + folder + name, null, out string ignored);
         }
 
         private string Fetch(ProvisioningUrl url, long nowMs, IHttpBodySink sink)

@@ -32,6 +32,11 @@ namespace DeskPhone.Firmware.Voice
         private readonly MediaSession[] _sessions = new MediaSession[MaxSessions];
         private readonly int[] _digitsShown = new int[MaxSessions];
         private readonly SettingsStore _settings;
+        // The DTMF key held down in a call (_heldCall -1: none), and how it goes out.
+        private int _heldCall = -1;
+        private char _heldKey;
+        private long _heldSinceMs;
+        private bool _heldInfo;
 
         /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
         /// <param name="route">The audio device and mute the user's keys set: muted, the sessions send silence.</param>
@@ -129,10 +134,49 @@ namespace DeskPhone.Firmware.Voice
                 }
                 if (info)
                 {
-                    Info.Add(callId, keys[i]);
+                    Info.Add(callId, keys[i], InfoDtmfSender.DurationMs);
                 }
             }
             return null;
+        }
+
+        /// <summary>
+        /// A DTMF key of the phone went down or up in a call (docs/media.md, "DTMF"): its RFC 4733 event goes on while it is
+        /// held and ends at the release; its SIP INFO (<c>user_dtmf_info</c>) goes at the release with the time held. A
+        /// second key going down ends the first; a key that cannot go out (no media, no telephone-event, queue full) is
+        /// dropped, as a key on a held call is.
+        /// </summary>
+        public void DigitKey(int callId, char key, bool down, long nowMs)
+        {
+            if (_heldCall >= 0 && (down || key == _heldKey))
+            {
+                MediaSession held = Find(_heldCall);
+                if (held != null)
+                {
+                    held.ReleaseDigit();
+                }
+                if (_heldInfo)
+                {
+                    Info.Add(_heldCall, _heldKey, (int)(nowMs - _heldSinceMs));
+                }
+                _heldCall = -1;
+            }
+            SipCall call = down ? _calls.Find(callId) : null;
+            if (call == null)
+            {
+                return;
+            }
+            string mode = _settings.Get(SettingNames.DtmfInfo, call.Identity);
+            MediaSession session = Find(callId);
+            bool rtp = mode != "sip_info_only" && session != null && session.PressDigit(key);
+            _heldInfo = (mode == "on" || mode == "sip_info_only") && call.State == SipCall.Connected && !call.Held &&
+                        Media.Dtmf.TelephoneEvent.FromKey(key) >= 0;
+            if (rtp || _heldInfo)
+            {
+                _heldCall = callId;
+                _heldKey = key;
+                _heldSinceMs = nowMs;
+            }
         }
 
         // A key in a SIP INFO: kept with the RFC 4733 ones (media.digits, the call screen).

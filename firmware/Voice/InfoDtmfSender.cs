@@ -5,19 +5,24 @@ namespace DeskPhone.Firmware.Voice
     /// <summary>
     /// DTMF keys sent as SIP INFO <c>application/dtmf-relay</c> (the identity's <c>user_dtmf_info</c>, docs/media.md
     /// "DTMF"): one INFO per key, the next only when the previous one is answered (or timed out), so the other side
-    /// gets them in order whatever the network does; at most <see cref="QueueLength"/> keys wait.
+    /// gets them in order whatever the network does; at most <see cref="QueueLength"/> keys wait. Each INFO's Duration=
+    /// is the key's: <see cref="DurationMs"/> for the bench's digits, the time held (at least that) for a key of the phone.
     /// </summary>
     public sealed class InfoDtmfSender
     {
         /// <summary>Keys waiting for their INFO (as many as the RFC 4733 sender's queue).</summary>
         public const int QueueLength = 16;
 
-        /// <summary>The Duration= each INFO announces: the length of the RFC 4733 event of a key press.</summary>
-        public const int DurationMs = 100;
+        /// <summary>The shortest Duration= an INFO announces: the shortest RFC 4733 event of a key press (100 ms).</summary>
+        public const int DurationMs = DeskPhone.Media.Dtmf.DtmfSender.MinimumDuration / 8;
+
+        /// <summary>The longest: what an RFC 4733 event's duration field holds (8.19 s).</summary>
+        public const int MaxDurationMs = DeskPhone.Media.Dtmf.TelephoneEvent.MaxDuration / 8;
 
         private readonly CallSessions _calls;
         private readonly int[] _callIds = new int[QueueLength];
         private readonly char[] _keys = new char[QueueLength];
+        private readonly int[] _durations = new int[QueueLength];
         private readonly InfoDoneHandler _done;
         private int _head;
         private int _count;
@@ -37,8 +42,8 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>Room for this many more keys.</summary>
         public int Room => QueueLength - _count;
 
-        /// <summary>Queues a key for a call; false when the queue is full.</summary>
-        public bool Add(int callId, char key)
+        /// <summary>Queues a key for a call, held <paramref name="durationMs"/> (kept within 100 ms..8.19 s); false when the queue is full.</summary>
+        public bool Add(int callId, char key, int durationMs)
         {
             if (_count == QueueLength)
             {
@@ -47,6 +52,7 @@ namespace DeskPhone.Firmware.Voice
             int at = (_head + _count) % QueueLength;
             _callIds[at] = callId;
             _keys[at] = key;
+            _durations[at] = durationMs < DurationMs ? DurationMs : durationMs > MaxDurationMs ? MaxDurationMs : durationMs;
             _count++;
             return true;
         }
@@ -58,10 +64,11 @@ namespace DeskPhone.Firmware.Voice
             {
                 int callId = _callIds[_head];
                 char key = _keys[_head];
+                int duration = _durations[_head];
                 _head = (_head + 1) % QueueLength;
                 _count--;
                 SipCall call = _calls.Find(callId);
-                if (call != null && _calls.SendDtmfInfo(call, key, DurationMs, _done, nowMs))
+                if (call != null && _calls.SendDtmfInfo(call, key, duration, _done, nowMs))
                 {
                     _waiting = true;
                     Sent++;

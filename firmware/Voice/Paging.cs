@@ -17,7 +17,9 @@ namespace DeskPhone.Firmware.Voice
     /// raised while a page plays and cleared after <see cref="SilenceMs"/> without its packets. A page of a higher
     /// priority takes over from one playing; an equal or lower one waits. While a call is live only addresses with
     /// <c>interrupt=1</c> play, and then the calls' sessions play nothing (<see cref="OverCall"/>) until the page ends.
-    /// No SIP: the page is the RTP alone. Packets are played as they come (no jitter buffer: one-way, on a LAN).
+    /// No SIP: the page is the RTP alone. What arrives goes through a <see cref="JitterBuffer"/> (the calls' own: bounded,
+    /// reordering, dropping late packets, concealing one lost), played one 20 ms frame per 20 ms of the loop; its figures
+    /// and the RFC 3550 loss and jitter of the page are <see cref="Received"/> and <see cref="Jitter"/> (the bench's /api/paging).
     /// </summary>
     public sealed class Paging
     {
@@ -41,6 +43,9 @@ namespace DeskPhone.Firmware.Voice
         private byte[] _buffer; // made at the first join, with the frame and the packet reader
         private short[] _frame;
         private RtpPacket _packet;
+        private byte[] _payload;
+        private IVoiceCodec _codec; // the playing page's
+        private long _playDue;
         private long _checkDue;
         private int _checks;
         private long _lastMs;
@@ -69,6 +74,11 @@ namespace DeskPhone.Firmware.Voice
 
         public int Ignored { get; private set; }
 
+        /// <summary>The pages' jitter buffer and reception figures (loss, jitter), made by the first page; null before.</summary>
+        public JitterBuffer Jitter { get; private set; }
+
+        public ReceptionStats Received { get; private set; }
+
         public void Poll(long nowMs)
         {
             if (nowMs >= _checkDue)
@@ -88,9 +98,46 @@ namespace DeskPhone.Firmware.Voice
                     Receive(i, length, nowMs);
                 }
             }
+            if (Playing >= 0)
+            {
+                Play(nowMs);
+            }
             if (Playing >= 0 && nowMs - _lastMs >= SilenceMs)
             {
                 Stop(nowMs);
+            }
+        }
+
+        // The frames due by now from the jitter buffer (as a call's session catches up after a slow turn, at most
+        // MediaSession.MaxCatchUpFrames): a packet's frame, a lost one concealed (the last at half level); nothing is
+        // written while the buffer fills or after the page's last packet (the speaker is silent then anyway).
+        private void Play(long nowMs)
+        {
+            for (int i = 0; _playDue <= nowMs && i < MediaSession.MaxCatchUpFrames; i++, _playDue += AudioFrame.Milliseconds)
+            {
+                int status = Jitter.Pop(_payload, out int length);
+                if (status == JitterBuffer.Played)
+                {
+                    int samples = _codec.Decode(_payload, 0, length, _frame);
+                    System.Array.Clear(_frame, samples, AudioFrame.Samples - samples);
+                }
+                else if (status == JitterBuffer.Conceal)
+                {
+                    for (int k = 0; k < _frame.Length; k++)
+                    {
+                        _frame[k] = (short)(_frame[k] >> 1);
+                    }
+                }
+                else
+                {
+                    continue;
+                }
+                _audio.Sink(CallAudio.Page).Write(_frame);
+                Frames++;
+            }
+            if (_playDue <= nowMs)
+            {
+                _playDue += ((nowMs - _playDue) / AudioFrame.Milliseconds + 1) * AudioFrame.Milliseconds;
             }
         }
 
@@ -109,22 +156,22 @@ namespace DeskPhone.Firmware.Voice
                 if (Playing < 0)
                 {
                     _statuses.Raise(StatusId.PhoneHasIncomingPublicAnnouncement, _config[i].Group, "paging", nowMs);
+                    // The buffer and figures are made by the first page and kept (2.7 KB); each page starts them afresh.
+                    Jitter = Jitter ?? new JitterBuffer();
+                    Received = Received ?? new ReceptionStats();
+                    _payload = _payload ?? new byte[JitterBuffer.MaxPayload];
+                    _playDue = nowMs;
                 }
+                Jitter.Reset();
+                Received.Reset();
                 Playing = i;
             }
             _lastMs = nowMs;
             OverCall = call;
-            IAudioSink sink = _audio.Sink(CallAudio.Page);
-            int end = _packet.PayloadOffset + _packet.PayloadLength;
-            for (int at = _packet.PayloadOffset; at < end; at += AudioFrame.Samples)
-            {
-                // G.711 is a byte a sample: a packet of other than 20 ms plays as whole frames, the last one padded.
-                int bytes = end - at < AudioFrame.Samples ? end - at : AudioFrame.Samples;
-                int samples = codec.Decode(_buffer, at, bytes, _frame);
-                System.Array.Clear(_frame, samples, AudioFrame.Samples - samples);
-                sink.Write(_frame);
-                Frames++;
-            }
+            _codec = codec;
+            Received.Update(_packet.Ssrc, _packet.Sequence, _packet.Timestamp, nowMs);
+            // A packet of more than 20 ms (160 bytes) is refused by the buffer and counted there (JitterBuffer.Refused).
+            Jitter.Put(_packet.Ssrc, _packet.Sequence, _buffer, _packet.PayloadOffset, _packet.PayloadLength);
         }
 
         private void Stop(long nowMs)

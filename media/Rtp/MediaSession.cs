@@ -191,13 +191,28 @@ namespace DeskPhone.Media.Rtp
         /// </summary>
         public bool SendDigit(char key)
         {
-            int code = TelephoneEvent.FromKey(key);
-            if (!Active || _telephoneEvent < 0 || code < 0 || !_dtmfOut.Press(code))
+            if (!PressDigit(key))
             {
                 return false;
             }
             _dtmfOut.Release();
             return true;
+        }
+
+        /// <summary>
+        /// A DTMF key went down: its event is sent until <see cref="ReleaseDigit"/> (at least 100 ms, at most 8.19 s);
+        /// false as for <see cref="SendDigit"/>.
+        /// </summary>
+        public bool PressDigit(char key)
+        {
+            int code = TelephoneEvent.FromKey(key);
+            return Active && _telephoneEvent >= 0 && code >= 0 && _dtmfOut.Press(code);
+        }
+
+        /// <summary>The key of <see cref="PressDigit"/> went up: its event ends with its three end packets.</summary>
+        public void ReleaseDigit()
+        {
+            _dtmfOut.Release();
         }
 
         /// <summary>The digits received as RFC 4733 events in this call, the newest <see cref="MaxDigits"/>.</summary>

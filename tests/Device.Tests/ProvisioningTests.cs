@@ -24,7 +24,9 @@ namespace NFUnitTest
 
             public int State { get; private set; }
 
-            public bool Open(string host, int port)
+            public string Error => null;
+
+            public bool Open(string host, int port, bool tls)
             {
                 Opened = host + ":" + port.ToString();
                 _answer = Next < Answers.Length ? Answers[Next++] : null;

@@ -10,7 +10,8 @@ namespace DeskPhone.Peers.Tests
     /// <summary>
     /// Debian's nginx as a provisioning server on a free loopback port: its own configuration, document root, pid and
     /// logs in a temp folder, one process in the foreground (no root needed). Besides the files in <see cref="Root"/>:
-    /// /moved.xml redirects (302) to /phone.xml, and /slow/ sends at 20 bytes a second.
+    /// /moved.xml redirects (302) to /phone.xml, and /slow/ sends at 20 bytes a second. Given a certificate and key
+    /// (PEM files), it serves https instead (<see cref="Url"/> says which).
     /// </summary>
     public sealed class Nginx : IDisposable
     {
@@ -18,9 +19,11 @@ namespace DeskPhone.Peers.Tests
         public const string Missing = "nginx is not installed (apt-get install nginx; .ci/run installs it)";
 
         private readonly PeerProcess _peer = new PeerProcess("nginx");
+        private readonly bool _tls;
 
-        public Nginx()
+        public Nginx(string certificate = null, string key = null)
         {
+            _tls = certificate != null;
             Port = LoopbackPorts.FreeTcp();
             string dir = _peer.Dir;
             Root = Path.Combine(dir, "root");
@@ -42,7 +45,8 @@ namespace DeskPhone.Peers.Tests
                 "  types { application/xml xml; }\n" +
                 "  sendfile off;\n" +
                 "  server {\n" +
-                "    listen 127.0.0.1:" + Port + ";\n" +
+                "    listen 127.0.0.1:" + Port + (_tls ? " ssl" : "") + ";\n" +
+                (_tls ? "    ssl_certificate " + certificate + ";\n    ssl_certificate_key " + key + ";\n" : "") +
                 "    root " + Root + ";\n" +
                 "    location = /moved.xml { return 302 /phone.xml; }\n" +
                 "    location /slow/ { limit_rate 20; }\n" +
@@ -62,7 +66,7 @@ namespace DeskPhone.Peers.Tests
         /// <summary>The document root: the test writes the provisioning files here.</summary>
         public string Root { get; }
 
-        public string Url => "http://127.0.0.1:" + Port;
+        public string Url => (_tls ? "https" : "http") + "://127.0.0.1:" + Port;
 
         private string AccessLogPath => Path.Combine(_peer.Dir, "access.log");
 

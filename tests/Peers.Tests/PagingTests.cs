@@ -71,8 +71,10 @@ namespace DeskPhone.Peers.Tests
             {
                 tone += Goertzel.Dominant(page, f * 160, 160, new double[] { 440, 1000 }) == 1000 ? 1 : 0;
             }
-            // Every packet is a frame; a loaded machine may drop a few datagrams, none plays another tone.
-            Assert.InRange(frames, 90, 100);
+            // Every packet is a frame (a loaded machine may drop a few datagrams), and where the sender's 20 ms ran late the
+            // jitter buffer conceals one frame (the last at half level, still 1 kHz): at most one more per packet; none
+            // plays another tone.
+            Assert.InRange(frames, 90, 200);
             Assert.Equal(frames, tone);
         }
     }

@@ -142,6 +142,13 @@ namespace DeskPhone.Peers.Tests
                 Assert.True(phone.WaitFor(() => peer.EventCount("CALL_DTMF_START"), n => n >= 3, 15000) >= 3, peer.Events);
                 Assert.Equal("19#", string.Concat(peer.Events.Split('\n').Where(e => e.Contains("CALL_DTMF_START"))
                                                            .Select(e => JsonDocument.Parse(e).RootElement.GetProperty("param").GetString())));
+                // A key of the phone held down (the bench's hold, then release): one digit at baresip however long it was held.
+                Assert.Equal(200, phone.Post("api/keys/5/hold").Status);
+                System.Threading.Thread.Sleep(400);
+                Assert.Equal(200, phone.Post("api/keys/5/release").Status);
+                Assert.True(phone.WaitFor(() => peer.EventCount("CALL_DTMF_START"), n => n >= 4, 15000) >= 4, peer.Events);
+                Assert.Equal("19#5", string.Concat(peer.Events.Split('\n').Where(e => e.Contains("CALL_DTMF_START"))
+                                                             .Select(e => JsonDocument.Parse(e).RootElement.GetProperty("param").GetString())));
                 peer.SendDigit('7');
                 peer.SendDigit('*');
                 Assert.Equal("7*", phone.WaitFor(() => Digits(phone), d => d == "7*", 15000));

@@ -39,8 +39,14 @@ namespace DeskPhone.Firmware.Tests.Provisioning
 
         public int State { get; private set; }
 
-        public bool Open(string host, int port)
+        public string Error => null;
+
+        /// <summary>Whether the last open asked for TLS.</summary>
+        public bool Tls;
+
+        public bool Open(string host, int port, bool tls)
         {
+            Tls = tls;
             Opens.Add((host, port, Now));
             _current = Script.Count > 0 ? Script.Dequeue() : new Answer { Refuse = true };
             State = _current.Refuse ? HttpChannelState.Failed : _current.NeverConnects ? HttpChannelState.Connecting : HttpChannelState.Connected;

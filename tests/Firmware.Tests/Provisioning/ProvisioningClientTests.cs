@@ -137,15 +137,33 @@ namespace DeskPhone.Firmware.Tests.Provisioning
         }
 
         [Fact]
-        public void HttpsIsRefusedWithTheReasonAndNothingIsSent()
+        public void HttpsOpensTlsOnPort443WithTheHostAlone()
         {
             _client.Configure("https://prov.example/{mac}.xml", false, 86400, _now);
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc("<ring_volume perm=\"\">9</ring_volume>")));
 
             _client.Run("bench", _now);
             RunUntilIdle();
 
-            Assert.Empty(_http.Opens);
-            Assert.Equal("https is not supported yet (the device's TLS is not wired): use http://", _client.LastResult);
+            Assert.Equal(("prov.example", 443), (_http.Opens[0].Host, _http.Opens[0].Port));
+            Assert.True(_http.Tls);
+            Assert.StartsWith("GET /0008dc1f2e3d.xml HTTP/1.1\r\nHost: prov.example\r\n", _http.Requests[0]);
+            Assert.True(_client.LastOk, _client.LastResult);
+        }
+
+        [Fact]
+        public void AChannelWithoutTlsRefusesHttpsWithTheReasonAndNoRetry()
+        {
+            var client = new ProvisioningClient(new TcpHttpChannel(), _settings) { Mac = "00:08:DC:1F:2E:3D" };
+            client.Configure("https://127.0.0.1:1/a.xml", false, 86400, _now);
+            client.Run("bench", _now);
+            for (int i = 0; i < 1000 && client.State != ProvisioningClient.Idle; i++)
+            {
+                _now += 10;
+                client.Poll(_now);
+            }
+            Assert.False(client.LastOk);
+            Assert.Equal("https is not available on this phone (no TLS channel): use http://", client.LastResult);
         }
 
         [Fact]

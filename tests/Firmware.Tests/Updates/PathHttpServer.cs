@@ -24,7 +24,9 @@ namespace DeskPhone.Firmware.Tests.Updates
             }
         }
 
-        public bool Open(string host, int port)
+        public string Error => null;
+
+        public bool Open(string host, int port, bool tls)
         {
             State = HttpChannelState.Connected;
             _answer = null;

@@ -108,11 +108,13 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.Equal(1, _p.App.Voice.Paging.Joined);
 
             Page(g, 1000, 50);
+            // The jitter buffer's last frames play after the last packet, then one concealed frame (the last at half level).
+            _p.Run(100);
             List<short> page = _speakers.Of(CallAudio.Page);
-            Assert.Equal(50 * 160, page.Count);
-            Assert.Equal(50, Frames(page, 1000, 0));
+            Assert.Equal(51 * 160, page.Count);
+            Assert.Equal(51, Frames(page, 1000, 0));
             Assert.True(Announcing);
-            _p.Run(800);
+            _p.Run(700);
             Assert.True(Announcing);
             Assert.DoesNotContain(CallAudio.Page, _speakers.Ended);
             _p.Run(300);
@@ -131,7 +133,8 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.False(Announcing);
             Assert.Equal(10, _p.App.Voice.Paging.Ignored);
             Page(g, 440, 10, 8);
-            Assert.Equal(10, Frames(_speakers.Of(CallAudio.Page), 440, 0));
+            _p.Run(100);
+            Assert.Equal(11, Frames(_speakers.Of(CallAudio.Page), 440, 0));
             Assert.True(Announcing);
         }
 
@@ -182,7 +185,8 @@ namespace DeskPhone.Firmware.Tests.Voice
 
             int before = call.Count;
             Page(Group("239.0.1.21:5556"), 1000, 25);
-            Assert.Equal(25, Frames(_speakers.Of(CallAudio.Page), 1000, 0));
+            _p.Run(100);
+            Assert.Equal(26, Frames(_speakers.Of(CallAudio.Page), 1000, 0));
             Assert.True(Announcing);
             // The call's session wrote at most the frame of the turn the page began in.
             Assert.InRange(call.Count - before, 0, 160);
@@ -191,6 +195,89 @@ namespace DeskPhone.Firmware.Tests.Voice
             int after = call.Count;
             _p.Run(200);
             Assert.InRange(call.Count - after, 9 * 160, 11 * 160);
+        }
+
+        [Fact]
+        public void ReorderedLostAndLatePacketsPlayInOrderThroughTheJitterBuffer()
+        {
+            _p.Settings.Set("mc_address", 1, "239.0.1.20:5555");
+            _p.Run(1100);
+            FakeGroup g = Group("239.0.1.20:5555");
+            var packets = new List<byte[]>();
+            for (int i = 0; i < 20; i++)
+            {
+                packets.Add(Packet(1000));
+            }
+            // Pairs swapped (1, 0, 3, 2, ...), 11 lost, then 3 again long after it played.
+            for (int i = 0; i < 20; i++)
+            {
+                int seq = i ^ 1;
+                if (seq != 11)
+                {
+                    g.Arriving.Enqueue(packets[seq]);
+                }
+                _p.Run(20);
+            }
+            g.Arriving.Enqueue(packets[3]);
+            _p.Run(200);
+
+            // Every frame in sequence order, decoded sample for sample; 11 is 10 at half level, and one concealed frame ends the page.
+            short[] played = _speakers.Of(CallAudio.Page).ToArray();
+            Assert.Equal(21 * 160, played.Length);
+            var frame = new short[160];
+            var expected = new List<short>();
+            for (int seq = 0; seq < 20; seq++)
+            {
+                if (seq != 11)
+                {
+                    G711Codec.ForPayloadType(0).Decode(packets[seq], 12, 160, frame);
+                }
+                else
+                {
+                    for (int k = 0; k < 160; k++) frame[k] = (short)(frame[k] >> 1);
+                }
+                expected.AddRange(frame);
+            }
+            for (int k = 0; k < 160; k++) frame[k] = (short)(frame[k] >> 1);
+            expected.AddRange(frame);
+            Assert.Equal(expected.ToArray(), played);
+
+            var router = new DeskPhone.Firmware.Bench.BenchRouter(_p.Phone, null, (code, action) => { }, null, null) { Calls = _p.App.Calls };
+            var r = router.Handle("GET", "/api/paging", null, null, null);
+            Assert.Equal(200, r.Status);
+            var json = System.Text.Json.JsonDocument.Parse(System.Text.Encoding.UTF8.GetString(r.Body)).RootElement;
+            Assert.Equal(1, json.GetProperty("joined").GetInt32());
+            Assert.Equal(1, json.GetProperty("playing").GetInt32());
+            Assert.Equal(21, json.GetProperty("frames").GetInt32());
+            var media = json.GetProperty("media");
+            Assert.Equal(20, media.GetProperty("received").GetInt32());
+            // RFC 3550's cumulative loss: 19 expected (1, the first to arrive, to 19), 20 received with the late duplicate.
+            Assert.Equal(-1, media.GetProperty("lost").GetInt32());
+            Assert.Equal(2, media.GetProperty("concealed").GetInt32());
+            Assert.Equal(1, media.GetProperty("late").GetInt32());
+            // The depth target: 60 ms at the start, one frame more after the underrun at the page's end.
+            Assert.Equal(80, media.GetProperty("bufferMs").GetInt32());
+        }
+
+        [Fact]
+        public void WhatWaitsIsBoundedByTheBuffer()
+        {
+            _p.Settings.Set("mc_address", 1, "239.0.1.20:5555");
+            _p.Run(1100);
+            FakeGroup g = Group("239.0.1.20:5555");
+            // A burst of 100 packets (2 s of audio) at once: read 8 a turn, the buffer never holds more than its 16 slots
+            // (the oldest are dropped); what plays is those 16 and the few played while the burst was read, not 2 s.
+            for (int i = 0; i < 100; i++)
+            {
+                g.Arriving.Enqueue(Packet(1000));
+            }
+            for (int t = 0; t < 250; t++)
+            {
+                _p.Run(10);
+                Assert.True(_p.App.Voice.Paging.Jitter.Count <= DeskPhone.Media.Rtp.JitterBuffer.Slots);
+            }
+            Assert.InRange(_speakers.Of(CallAudio.Page).Count / 160, DeskPhone.Media.Rtp.JitterBuffer.Slots, DeskPhone.Media.Rtp.JitterBuffer.Slots + 8);
+            Assert.True(_p.App.Voice.Paging.Jitter.Discarded + _p.App.Voice.Paging.Jitter.Lost > 0);
         }
 
         [Fact]
