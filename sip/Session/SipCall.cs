@@ -71,6 +71,9 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         public string CompletionInfo { get; internal set; }
 
+        /// <summary>Who transferred an incoming call here (its INVITE's Referred-By, RFC 3892: display name, else user), or null.</summary>
+        public string ReferredBy { get; internal set; }
+
         /// <summary>Where the other side wants its audio (from its SDP), its port, the agreed codec (-1 while none).</summary>
         public string MediaAddress { get; internal set; }
         public int MediaPort { get; internal set; }
