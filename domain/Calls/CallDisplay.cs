@@ -162,7 +162,12 @@ namespace DeskPhone.Domain.Calls
             {
                 lines[0] = "Call from " + who;
                 lines[1] = (other != null ? other + " " : "") + "to identity " + shown.Identity.ToString();
-                return 2;
+                if (shown.ReferredBy == null)
+                {
+                    return 2;
+                }
+                lines[2] = "Transferred by " + shown.ReferredBy;
+                return 3;
             }
             if (shown.State == SipCall.Connected)
             {

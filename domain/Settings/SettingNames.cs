@@ -53,6 +53,7 @@ namespace DeskPhone.Domain.Settings
         public const string AutoDial = "auto_dial";
         public const string ParkOrbit = "park_orbit";
         public const string PickupCode = "pickup_code";
+        public const string CallCompletionCode = "call_completion_code";
         public const string FilterRegistrar = "filter_registrar";
         public const string NetworkIdPort = "network_id_port";
         public const string CancelDesktop = "cancel_desktop";

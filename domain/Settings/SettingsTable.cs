@@ -107,6 +107,7 @@ namespace DeskPhone.Domain.Settings
             t.Row("answer_after_policy", SettingKind.Choice, "off", 0, 0, 0, AnswerAfterPolicies, false, null, "Intercom calls answered automatically: off, idle, always, not_busy");
             t.Global("park_orbit", SettingKind.Text, "", false, "Park orbit the Park softkey transfers a call to (number or sip: URI; empty: no Park)");
             t.Global("pickup_code", SettingKind.Text, "", false, "PBX code dialled before a ringing BLF extension to pick its call up without dialog-info ids (e.g. *8)");
+            t.Global("call_completion_code", SettingKind.Text, "", false, "PBX code dialled before a busy number to call it back when it is free, where the busy answer offers no RFC 6910 call completion (e.g. *37)");
             t.Row("mb_trusted_hosts", SettingKind.HostList, "", 0, 0, TextMax, null, false, null, "Hosts allowed to push Infobox messages");
             t.Global("admin_mode_password", SettingKind.Password, "", false, "Administrator password");
             t.Global("http_user", SettingKind.Text, "admin", false, "Web/bench user name");

@@ -1,5 +1,6 @@
 using DeskPhone.Drivers;
 using DeskPhone.Firmware.Bench;
+using DeskPhone.Firmware.Calls;
 using DeskPhone.Domain.Calls;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Voice;
@@ -81,6 +82,7 @@ namespace DeskPhone.Firmware.App
                 lists.Load(Calls);
                 Calls.ListsChanged += () => lists.Save(Calls);
             }
+            Completion = new CallCompletion(Calls, Events, settings, Core.Statuses, drivers == null ? null : drivers.Tones);
             Keys = new CallKeys(Calls) { Monitored = Core.Monitored };
             Core.CallKeys = Keys;
             // The calls on the call LED and the line keys (docs/leds.md); it lives as long as the calls it listens to.
@@ -158,6 +160,9 @@ namespace DeskPhone.Firmware.App
         /// <summary>The calls' voice (RTP, RTCP, jitter buffer, codec) behind <see cref="PhoneCalls.Media"/>; null without media ports.</summary>
         public CallVoice Voice { get; }
 
+        /// <summary>Call back on busy / call completion (RFC 6910 or the PBX's code) after a failed call.</summary>
+        public CallCompletion Completion { get; }
+
         /// <summary>The call keys (hook, speaker, headset, mute, hold, the call screen's softkeys), which see every key first.</summary>
         public CallKeys Keys { get; }
 
@@ -187,6 +192,7 @@ namespace DeskPhone.Firmware.App
                 Agent.Poll(nowMs);
                 Binding.Registrations.Poll(nowMs);
                 Calls.Poll(nowMs);
+                Completion.Poll(nowMs);
                 Keys.Poll(nowMs);
                 if (Voice != null)
                 {

@@ -55,6 +55,9 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>The call layer for /api/calls (null: 404).</summary>
         public PhoneCalls Calls { get; set; }
 
+        /// <summary>Call back on busy for /api/calls/callback (null: 404).</summary>
+        public DeskPhone.Firmware.Calls.CallCompletion Completion { get; set; }
+
         /// <summary>The phone's clock for GET /api/time; null: the route answers 404.</summary>
         public NetworkTime Time { get; set; }
 
@@ -236,6 +239,10 @@ namespace DeskPhone.Firmware.Bench
                     int module = ParseInt(parts[2]);
                     return module < 1 || module > 3 ? BenchResponse.Error(400, "module must be 1, 2 or 3") : Plug("modules", module, parts[3]);
                 case "calls":
+                    if (parts.Length >= 3 && parts[2] == "callback")
+                    {
+                        return Completion == null ? NotFound(method, path) : CallbackRoute.Handle(Completion, method, parts, now);
+                    }
                     return Calls == null ? NotFound(method, path) : CallRoutes.Handle(Calls, method, parts, body, now);
                 case "trace":
                     if (Trace == null)

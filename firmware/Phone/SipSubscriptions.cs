@@ -19,9 +19,9 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>
         /// Subscriptions the phone holds at once, the events layer's dialog table: the 70 keys (16 function keys and 54
         /// module keys), and each identity's message-summary and feature sync, and the reg event (before, 70 in all, so
-        /// with 69 keys, the mailbox and the reg event one key was refused).
+        /// with 69 keys, the mailbox and the reg event one key was refused), and the call back's request.
         /// </summary>
-        public const int MaxDialogs = MonitoredExtensions.MaxKeys + 2 * PhoneCore.MaxIdentities + 1;
+        public const int MaxDialogs = MonitoredExtensions.MaxKeys + 2 * PhoneCore.MaxIdentities + 1 + DeskPhone.Firmware.Calls.CallCompletion.MaxRequests;
 
         private const string MessageSummaryPackage = "message-summary";
 

@@ -30,7 +30,7 @@ namespace DeskPhone.Sip.Message
             new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "MESSAGE", "NOTIFY", "INFO", "REFER" },
             new[] { "text/plain", "application/sdp", "application/snomxml", "application/simple-message-summary",
                     "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml",
-                    "application/dtmf-relay", "application/dtmf", "message/sipfrag" },
+                    "application/dtmf-relay", "application/dtmf", "message/sipfrag", "application/call-completion" },
             new[] { "timer", "replaces" });
 
         public bool Allows(string method) => Contains(Methods, method);

@@ -119,6 +119,7 @@ namespace DeskPhone.Sip.Session
 
         private void Provisional(SipCall call, SipMessage r, long nowMs)
         {
+            KeepCompletionInfo(call, r);
             EarlyDialog(call, r, nowMs);
             if (call.CancelRequested && !call.CancelSent)
             {
@@ -161,6 +162,7 @@ namespace DeskPhone.Sip.Session
                 return;
             }
             call.Warning = WarnText(r.GetHeader("Warning"));
+            KeepCompletionInfo(call, r);
             End(call, status, call.CancelRequested && status == 487 ? "cancelled" : r.ReasonPhrase, nowMs);
         }
 

@@ -214,6 +214,11 @@ namespace DeskPhone.Sip.Session
             _agent.Reply(packet, m, 202, nowMs);
             call.ReferNotified = 0;
             NotifyReferrer(call, 100, nowMs);
+            if (!call.Held)
+            {
+                // As phones do: the transferred party waits on hold (re-INVITE sendonly) while the target is called.
+                Hold(call, true, nowMs);
+            }
             string error;
             SipCall placed = Dial(call.Identity, uri, call.Anonymous, replaces, nowMs, out error);
             if (placed == null)

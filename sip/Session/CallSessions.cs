@@ -230,6 +230,7 @@ namespace DeskPhone.Sip.Session
             call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
             call.RemoteName = from.DisplayName;
             call.RemoteUser = from.Uri == null ? null : from.Uri.User;
+            call.ReferredBy = TransferredBy(m);
             call.CallId = m.CallId;
             call.LocalTag = _agent.NewToken();
             call.RemoteTag = from.Tag;

@@ -65,6 +65,15 @@ namespace DeskPhone.Sip.Session
         /// <summary>The warn-text of a Warning header (RFC 3261 20.43) in the final answer that refused the call, or null.</summary>
         public string Warning { get; internal set; }
 
+        /// <summary>
+        /// The <c>Call-Info</c> value with <c>purpose=call-completion</c> (RFC 6910) of the last answer to the phone's
+        /// INVITE that carried one (a 486, or the 180 of a call that then went unanswered), or null.
+        /// </summary>
+        public string CompletionInfo { get; internal set; }
+
+        /// <summary>Who transferred an incoming call here (its INVITE's Referred-By, RFC 3892: display name, else user), or null.</summary>
+        public string ReferredBy { get; internal set; }
+
         /// <summary>Where the other side wants its audio (from its SDP), its port, the agreed codec (-1 while none).</summary>
         public string MediaAddress { get; internal set; }
         public int MediaPort { get; internal set; }

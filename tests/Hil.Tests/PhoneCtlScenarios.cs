@@ -86,6 +86,21 @@ namespace DeskPhone.Hil.Tests
         }
 
         [Fact]
+        public void CallbackWithoutAFailedCallSaysSoAndChecksItsArgument()
+        {
+            var status = Phonectl("callback", "status");
+            Assert.Equal(0, status.Code);
+            Assert.Equal("call back: idle\n", status.Out);
+            var none = Phonectl("callback");
+            Assert.Equal(1, none.Code);
+            Assert.Contains("no call to call back", none.Err);
+            var cancel = Phonectl("callback", "cancel");
+            Assert.Equal(1, cancel.Code);
+            Assert.Contains("no call back to cancel", cancel.Err);
+            Assert.Equal(2, Phonectl("callback", "now").Code);
+        }
+
+        [Fact]
         public void TransferAndParkNeedAConnectedCallAndTheirArguments()
         {
             var unknown = Phonectl("transfer", "99", "300");

@@ -15,12 +15,12 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Register();
         }
 
-        private void Ring(string from)
+        private void Ring(string from, string extra = "")
         {
             _n++;
             _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKd" + _n + "\r\n" +
                               "From: " + from + ";tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: d" + _n + "\r\nCSeq: 1 INVITE\r\n" +
-                              "Contact: <sip:555@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+                              "Contact: <sip:555@10.0.0.1>\r\n" + extra + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
             _p.Run(10);
         }
 
@@ -41,6 +41,16 @@ namespace DeskPhone.Firmware.Tests.Calls
             // (No ACK comes in this test, so the call would end after 32 s: read it before.)
             _p.Run(21_000);
             Assert.Equal(new[] { "Connected: Bob", "555  00:21", "Speaker" }, Lines());
+        }
+
+        [Theory]
+        [InlineData("Referred-By: \"Alice\" <sip:200@10.0.0.1>\r\n", "Transferred by Alice")]
+        [InlineData("Referred-By: <sip:200@10.0.0.1>\r\n", "Transferred by 200")]
+        public void ACallTransferredHereSaysWhoTransferredIt(string referredBy, string line)
+        {
+            Ring("\"Bob\" <sip:555@10.0.0.1>", referredBy);
+            Assert.Equal(new[] { "Call from Bob", "555 to identity 1", line }, Lines());
+            Assert.Contains("\n[call] 555 to identity 1\n[call] " + line + "\n", _p.App.Text.GetScreenText());
         }
 
         [Fact]

@@ -232,7 +232,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Arrive(FromAlice("REFER", ";tag=" + tag, "Refer-To: <sip:300@10.0.0.1>\r\nReferred-By: <sip:200@10.0.0.1>\r\n"));
 
             List<string> sent = SentSince(before);
-            Assert.Equal(3, sent.Count);
+            Assert.Equal(4, sent.Count);
             Assert.StartsWith("SIP/2.0 202 Accepted\r\n", sent[0]);
             string notify = sent[1];
             string branch = Param(FakeChannel.Header(notify, "Via"), "branch");
@@ -242,7 +242,13 @@ namespace DeskPhone.Sip.Tests.Stack
                 "Call-ID: call-1\r\nCSeq: 1 NOTIFY\r\nContact: <sip:100@192.0.2.10:5060;line=dp1>\r\nEvent: refer\r\n" +
                 "Subscription-State: active;expires=60\r\nUser-Agent: DeskPhone\r\nContent-Type: message/sipfrag\r\nContent-Length: 20\r\n\r\n" +
                 "SIP/2.0 100 Trying\r\n", notify);
-            string invite = sent[2];
+            // Alice waits on hold (sendonly, in her dialog) before the phone calls the target.
+            string hold = sent[2];
+            Assert.StartsWith("INVITE sip:200@10.0.0.9:5062 SIP/2.0\r\n", hold);
+            Assert.Equal("call-1", FakeChannel.Header(hold, "Call-ID"));
+            Assert.Equal("2 INVITE", FakeChannel.Header(hold, "CSeq"));
+            Assert.Contains("\r\na=sendonly\r\n", hold);
+            string invite = sent[3];
             Assert.StartsWith("INVITE sip:300@10.0.0.1 SIP/2.0\r\n", invite);
             Assert.Null(FakeChannel.Header(invite, "Replaces"));
             SipCall placed = _handler.Last;
@@ -256,7 +262,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Arrive(Response(invite, 200, "OK", "c3", "Contact: <sip:300@10.0.0.8:5064>\r\n", PeerSdp));
             Assert.StartsWith("ACK sip:300@10.0.0.8:5064 ", Sent(1));
             Assert.Equal("terminated;reason=noresource", FakeChannel.Header(_channel.Last, "Subscription-State"));
-            Assert.Equal("3 NOTIFY", FakeChannel.Header(_channel.Last, "CSeq"));
+            Assert.Equal("4 NOTIFY", FakeChannel.Header(_channel.Last, "CSeq"));
             Assert.EndsWith("\r\n\r\nSIP/2.0 200 OK\r\n", _channel.Last);
             Assert.Equal(SipCall.Connected, placed.State);
 

@@ -102,6 +102,15 @@ namespace DeskPhone.PhoneCtl.Bench
             return sb.Length == 0 ? "no identity configured\n" : sb.ToString();
         }
 
+        /// <summary>/api/calls/callback: "call back: queued (sip:200@host)", and why the last one ended.</summary>
+        public static string Callback(JsonElement root)
+        {
+            string state = root.GetProperty("state").GetString();
+            string remote = root.GetProperty("remote").GetString();
+            string error = root.GetProperty("error").GetString();
+            return "call back: " + state + (remote != null ? " (" + remote + ")" : "") + (error != null ? "\nlast: " + error : "") + "\n";
+        }
+
         /// <summary>GET /api/calls (also the answer of answer, hangup, hold and resume) and the new call of POST /api/calls: one line per call.</summary>
         public static string Calls(JsonElement root)
         {

@@ -1,0 +1,34 @@
+using DeskPhone.Firmware.Calls;
+
+namespace DeskPhone.Firmware.Bench
+{
+    /// <summary>
+    /// <c>/api/calls/callback</c> (docs/bench.md): GET the call back's state; POST says yes to its next step (an
+    /// offered call back is requested, a ready callee is called); POST <c>/api/calls/callback/cancel</c> withdraws it.
+    /// </summary>
+    internal static class CallbackRoute
+    {
+        /// <param name="parts">The path split at '/': "api", "calls", "callback" and perhaps "cancel".</param>
+        public static BenchResponse Handle(CallCompletion completion, string method, string[] parts, long nowMs)
+        {
+            if (parts.Length == 3 && method == "GET")
+            {
+                return BenchResponse.Json(State(completion));
+            }
+            if (method != "POST" || parts.Length > 4 || (parts.Length == 4 && parts[3] != "cancel"))
+            {
+                return BenchResponse.Error(404, "no " + method + " /api/calls/callback" + (parts.Length == 4 ? "/" + parts[3] : "") + " (see docs/bench.md)");
+            }
+            if (parts.Length == 4)
+            {
+                return completion.Cancel(nowMs) ? BenchResponse.Json(State(completion)) : BenchResponse.Error(404, "no call back to cancel");
+            }
+            string error;
+            return completion.Accept(nowMs, out error) ? BenchResponse.Json(State(completion)) : BenchResponse.Error(409, error);
+        }
+
+        private static string State(CallCompletion c) =>
+            "{\"state\":" + JsonText.Quote(CallCompletion.StateName(c.State)) + ",\"remote\":" + JsonText.Quote(c.Remote) +
+            ",\"identity\":" + c.Identity.ToString() + ",\"error\":" + JsonText.Quote(c.LastError) + "}";
+    }
+}
