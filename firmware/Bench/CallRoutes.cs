@@ -10,7 +10,7 @@ namespace DeskPhone.Firmware.Bench
     /// The bench's /api/calls (docs/bench.md): GET lists the live calls, GET /api/calls/log the call lists; POST with {"to":"..."} (optionally
     /// "identity") dials; POST /api/calls/{id}/answer, /hangup, /hold and /resume act on one call (id 0: the ringing
     /// call to answer, the newest call otherwise); /transfer and /park (TransferRoute); POST /api/calls/missed/clear tells
-    /// the phone the missed calls were seen.
+    /// the phone the missed calls were seen; POST /api/calls/conference (and /conference/hangup) (ConferenceRoute).
     /// </summary>
     internal static class CallRoutes
     {
@@ -25,6 +25,10 @@ namespace DeskPhone.Firmware.Bench
             if (parts.Length == 3 && parts[2] == "log" && method == "GET")
             {
                 return BenchResponse.Json(Log(calls));
+            }
+            if (post && parts[2] == "conference" && (parts.Length == 3 || parts.Length == 4 && parts[3] == "hangup"))
+            {
+                return ConferenceRoute.Handle(calls, parts.Length == 4, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
             }
             if (!post || parts.Length != 4)
             {
@@ -154,6 +158,7 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(",\"earlyDialogs\":").Append(c.EarlyDialogs.ToString());
             // The phone's transfer of the call: 0 none, 1 in progress, else the outcome's status.
             sb.Append(",\"transfer\":").Append(c.TransferStatus.ToString());
+            sb.Append(",\"conference\":").Append(ConferenceRoute.Member(media, c.Id) ? "true" : "false");
             MediaFigures.Append(sb, media as CallVoice, c.Id);
             sb.Append('}');
         }
