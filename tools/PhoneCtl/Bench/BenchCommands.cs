@@ -42,6 +42,7 @@ namespace DeskPhone.PhoneCtl.Bench
             "  hold [ID] | resume [ID]   put a connected call on hold, take it off\n" +
             "  transfer ID TARGET        transfer a connected call to TARGET (REFER); TARGET --attended: the held call to the connected one\n" +
             "  park [ID]                 park a connected call at park_orbit\n" +
+            "  conference [hangup]       join the two connected calls into a conference (the held one resumed); hangup: end both\n" +
             "--json: print the phone's JSON answer instead of text\n" +
             "target: --target, else $DESKPHONE_TARGET, else http://127.0.0.1:8080 (localhost is fine)\n" +
             "credentials (HTTP Digest, the phone's http_user/http_pass): --user or $DESKPHONE_USER (default admin),\n" +
@@ -158,6 +159,9 @@ namespace DeskPhone.PhoneCtl.Bench
                     case "park":
                         if (a.Length > 2 || (a.Length == 2 && !uint.TryParse(a[1], out _))) return Usage(error);
                         return client.Show("POST", "api/calls/" + (a.Length == 2 ? a[1] : "0") + "/park", null, TextViews.Calls, output, error);
+                    case "conference":
+                        if (a.Length > 2 || (a.Length == 2 && a[1] != "hangup")) return Usage(error);
+                        return client.Show("POST", "api/calls/conference" + (a.Length == 2 ? "/hangup" : ""), null, TextViews.Calls, output, error);
                     default:
                         error.WriteLine("phonectl: unknown command '" + a[0] + "'");
                         return Usage(error);
