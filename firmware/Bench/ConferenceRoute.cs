@@ -22,7 +22,7 @@ namespace DeskPhone.Firmware.Bench
             {
                 return voice.Conference.Hangup(nowMs) ? null : BenchResponse.Error(404, "no conference");
             }
-            string error = voice.JoinConference(nowMs);
+            string error = voice.Conference.Join(nowMs);
             return error == null ? null : BenchResponse.Error(400, error);
         }
 

@@ -43,7 +43,7 @@ namespace DeskPhone.Firmware.Voice
             Tones = new CallTones(calls, audio, settings, route, pad);
             Tones.Released += id => audio.End(id);
             Info = new InfoDtmfSender(calls);
-            Conference = new Conference(calls);
+            Conference = new Conference(calls, audio);
             Conference.Changed += OnConferenceChanged;
             calls.DtmfReceived += OnDtmfInfo;
             _settings = settings;
@@ -79,9 +79,6 @@ namespace DeskPhone.Firmware.Voice
                 Refused++;
             }
         }
-
-        /// <summary>Joins the two connected calls into a conference (<see cref="Voice.Conference.Join"/>); null when done, else why not.</summary>
-        public string JoinConference(long nowMs) => Conference.Join(_audio, nowMs);
 
         // A call's audio: the conference's mixer for its members, the phone's devices for the others.
         private IAudioSource SourceOf(int callId) => Conference.Source(callId) ?? _audio.Source(callId);

@@ -13,10 +13,12 @@ namespace DeskPhone.Firmware.Voice
     public sealed class Conference
     {
         private readonly CallSessions _calls;
+        private readonly ICallAudio _audio;
 
-        internal Conference(CallSessions calls)
+        internal Conference(CallSessions calls, ICallAudio audio)
         {
             _calls = calls;
+            _audio = audio;
         }
 
         /// <summary>The calls of the conference (the first leads the mix), 0 while there is none.</summary>
@@ -36,7 +38,7 @@ namespace DeskPhone.Firmware.Voice
         /// Joins the phone's two connected calls (held ones are resumed: a re-INVITE with sendrecv); null when done, else
         /// why not (a conference already on, not two connected calls, more than two live calls, a resume that cannot start).
         /// </summary>
-        public string Join(ICallAudio audio, long nowMs)
+        public string Join(long nowMs)
         {
             if (Active)
             {
@@ -74,7 +76,7 @@ namespace DeskPhone.Firmware.Voice
                 return "the held call cannot be resumed now (an offer is pending)";
             }
             // The older call leads the mix: it is the one whose microphone and speaker the phone used.
-            Mixer = new ConferenceMixer(audio.Source(first.Id), audio.Sink(first.Id));
+            Mixer = new ConferenceMixer(_audio.Source(first.Id), _audio.Sink(first.Id));
             First = first.Id;
             Second = second.Id;
             Raise(First, Second);

@@ -197,6 +197,26 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.True(Holds(sent, Mic));
         }
 
+        private void Key(int code, DeskPhone.Drivers.Input.KeyAction action) => _p.Phone.OnKey(code, action, _p.Now);
+
+        [Fact]
+        public void TheConferenceKeyJoinsAndHangingTheHandsetUpEndsBothCalls()
+        {
+            Answer("201", "10.0.0.7", 4000);
+            Key(DeskPhone.Drivers.Input.KeyCode.Conference, DeskPhone.Drivers.Input.KeyAction.Press);
+            Assert.False(_p.App.Voice.Conference.Active);
+            Assert.Equal("Conference: a conference needs two connected calls", _p.Phone.Statuses.ParamOf(DeskPhone.Domain.Status.StatusId.StatusLineSystemMessage));
+
+            Answer("202", "10.0.0.8", 4002);
+            Key(DeskPhone.Drivers.Input.KeyCode.Hook, DeskPhone.Drivers.Input.KeyAction.Press);
+            Key(DeskPhone.Drivers.Input.KeyCode.Conference, DeskPhone.Drivers.Input.KeyAction.Press);
+            Assert.True(_p.App.Voice.Conference.Active);
+            Key(DeskPhone.Drivers.Input.KeyCode.Hook, DeskPhone.Drivers.Input.KeyAction.Release);
+            _p.Run(10);
+            Assert.Equal(0, _p.App.Calls.Sessions.Count);
+            Assert.Equal(2, _p.Channel.Sent.FindAll(m => m.StartsWith("BYE ")).Count);
+        }
+
         [Fact]
         public void AConferenceNeedsTwoConnectedCalls()
         {
