@@ -73,6 +73,7 @@ namespace DeskPhone.Firmware.App
                 }
                 Calls.Media = Voice;
                 Calls.CallChanged += OnCallChanged;
+                Core.ConferenceKeys = new ConferenceKeys(Voice.Conference, Calls.Audio, Core.Statuses);
             }
             Core.RegistrationLost += identity => Calls.RegistrationLost(identity, Core.Now);
             if (settings.Medium != null)

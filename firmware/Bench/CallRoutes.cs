@@ -10,7 +10,8 @@ namespace DeskPhone.Firmware.Bench
     /// The bench's /api/calls (docs/bench.md): GET lists the live calls, GET /api/calls/log the call lists; POST with {"to":"..."} (optionally
     /// "identity") dials; POST /api/calls/{id}/answer, /hangup, /hold and /resume act on one call (id 0: the ringing
     /// call to answer, the newest call otherwise); /transfer and /park (TransferRoute); POST /api/calls/missed/clear tells
-    /// the phone the missed calls were seen; GET /api/calls/{id}/audio is the simulator's (501 here for a live call).
+    /// the phone the missed calls were seen; GET /api/calls/{id}/audio is the simulator's (501 here for a live call);
+    /// POST /api/calls/conference (and /conference/hangup) (ConferenceRoute).
     /// </summary>
     internal static class CallRoutes
     {
@@ -32,6 +33,10 @@ namespace DeskPhone.Firmware.Bench
                 // front serves this route itself for a live call).
                 return calls.Sessions.Find(Number(parts[2])) == null ? BenchResponse.Error(404, "no call " + parts[2])
                     : BenchResponse.Error(501, "a call's audio is streamed by the simulator only (docs/bench.md)");
+            }
+            if (post && parts[2] == "conference" && (parts.Length == 3 || parts.Length == 4 && parts[3] == "hangup"))
+            {
+                return ConferenceRoute.Handle(calls, parts.Length == 4, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
             }
             if (!post || parts.Length != 4)
             {
@@ -161,6 +166,7 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(",\"earlyDialogs\":").Append(c.EarlyDialogs.ToString());
             // The phone's transfer of the call: 0 none, 1 in progress, else the outcome's status.
             sb.Append(",\"transfer\":").Append(c.TransferStatus.ToString());
+            sb.Append(",\"conference\":").Append(ConferenceRoute.Member(media, c.Id) ? "true" : "false");
             MediaFigures.Append(sb, media as CallVoice, c.Id);
             sb.Append('}');
         }

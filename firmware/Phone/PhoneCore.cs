@@ -79,6 +79,9 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public CallKeys CallKeys { get; set; }
 
+        /// <summary>The conference's keys (Conference, the handset hung up in a conference), before the call keys; null without media.</summary>
+        public Voice.ConferenceKeys ConferenceKeys { get; set; }
+
         /// <summary>Takes a NOTIFY's <c>Event: check-sync</c> (provisioning sets it); null: the event is unknown (489).</summary>
         public CheckSyncHandler CheckSync { get; set; }
 
@@ -175,6 +178,11 @@ namespace DeskPhone.Firmware.Phone
             if (action == KeyAction.Press)
             {
                 Presence.KeyPressed(nowMs);
+            }
+            if (ConferenceKeys != null && ConferenceKeys.HandleKey(keyCode, action, nowMs))
+            {
+                Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
+                return;
             }
             if (CallKeys != null)
             {

@@ -48,6 +48,8 @@ namespace DeskPhone.Firmware.Voice
             Tones = new CallTones(calls, audio, settings, route, pad);
             Tones.Released += id => audio.End(id);
             Info = new InfoDtmfSender(calls);
+            Conference = new Conference(calls, audio);
+            Conference.Changed += OnConferenceChanged;
             calls.DtmfReceived += OnDtmfInfo;
             _settings = settings;
             _calls = calls;
@@ -59,6 +61,9 @@ namespace DeskPhone.Firmware.Voice
 
         /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>).</summary>
         public InfoDtmfSender Info { get; }
+
+        /// <summary>The local conference of two calls, whose sessions play through its mixer.</summary>
+        public Conference Conference { get; }
 
         /// <summary>The call progress tones: dial, ringback, busy, congestion, call waiting.</summary>
         public CallTones Tones { get; }
@@ -74,9 +79,30 @@ namespace DeskPhone.Firmware.Voice
             IVoiceCodec voice = G711Codec.ForPayloadType(codec);
             MediaSession session = Find(callId) ?? Free();
             if (voice == null || session == null ||
-                !session.Start(callId, remoteAddress, remotePort, localPort, voice, EventPayloadType(callId), _audio.Source(callId), _audio.Sink(callId)))
+                !session.Start(callId, remoteAddress, remotePort, localPort, voice, EventPayloadType(callId), SourceOf(callId), SinkOf(callId)))
             {
                 Refused++;
+            }
+        }
+
+        // A call's audio: the conference's mixer for its members, the phone's devices for the others.
+        private IAudioSource SourceOf(int callId) => Conference.Source(callId) ?? _audio.Source(callId);
+
+        private IAudioSink SinkOf(int callId) => Conference.Sink(callId) ?? _audio.Sink(callId);
+
+        // The members' sessions move to the mixer when the conference begins and back to the devices when it ends.
+        private void OnConferenceChanged(int first, int second)
+        {
+            Reconnect(first);
+            Reconnect(second);
+        }
+
+        private void Reconnect(int callId)
+        {
+            MediaSession session = Find(callId);
+            if (session != null)
+            {
+                session.Connect(SourceOf(callId), SinkOf(callId));
             }
         }
 
@@ -221,6 +247,7 @@ namespace DeskPhone.Firmware.Voice
 
         private void Release(int callId)
         {
+            Conference.Ended(callId);
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] != null && _sessions[i].CallId == callId)
@@ -254,11 +281,16 @@ namespace DeskPhone.Firmware.Voice
             {
                 Paging.Poll(nowMs);
             }
+            if (Conference.Active)
+            {
+                Conference.Mixer.Muted = _route.Muted;
+            }
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] != null)
                 {
-                    _sessions[i].Muted = _route.Muted;
+                    // In a conference the mixer mutes the microphone: the parties still hear each other.
+                    _sessions[i].Muted = _route.Muted && Conference.Source(_sessions[i].CallId) == null;
                     _sessions[i].Tone = _sessions[i].CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
                     _sessions[i].Silenced = Paging != null && Paging.OverCall;
                     ShowDigits(i);

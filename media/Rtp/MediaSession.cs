@@ -173,6 +173,16 @@ namespace DeskPhone.Media.Rtp
             return true;
         }
 
+        /// <summary>
+        /// Moves the session to other audio ports from the next frame on (a conference's mixer, and back), its stream
+        /// untouched.
+        /// </summary>
+        public void Connect(IAudioSource source, IAudioSink sink)
+        {
+            _source = source;
+            _sink = sink;
+        }
+
         /// <summary>Closes the ports; the figures stay readable until the next start.</summary>
         public void Stop()
         {

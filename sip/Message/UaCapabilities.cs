@@ -27,7 +27,7 @@ namespace DeskPhone.Sip.Message
 
         /// <summary>The phone's own set (docs/sip-message.md).</summary>
         public static UaCapabilities Phone() => new UaCapabilities(
-            new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "MESSAGE", "NOTIFY", "INFO", "REFER" },
+            new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "MESSAGE", "NOTIFY", "INFO", "REFER", "UPDATE" },
             new[] { "text/plain", "application/sdp", "application/snomxml", "application/simple-message-summary",
                     "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml",
                     "application/dtmf-relay", "application/dtmf", "message/sipfrag", "application/call-completion" },

@@ -156,6 +156,10 @@ namespace DeskPhone.Sip.Session
             {
                 return OnRefer(packet, m, nowMs);
             }
+            if (method == "UPDATE")
+            {
+                return OnUpdate(packet, m, nowMs);
+            }
             if (method == "NOTIFY")
             {
                 return OnReferNotify(packet, m, nowMs);

@@ -187,6 +187,9 @@ namespace DeskPhone.Sip.Session
         // A re-INVITE without SDP: the phone offered in its 200, the answer comes in the ACK (RFC 3264 4, RFC 3261 14.2).
         internal bool OfferInOk;
 
+        // The branch of the last UPDATE answered 200, so that its retransmission gets the answer again (CallSessions.Update.cs).
+        internal string UpdateBranch;
+
         // Session timer (RFC 4028): the interval in seconds (0: none), whether the phone is the refresher, when it
         // refreshes (RefreshAt) or, not refreshing, gives up with BYE (ExpireAt); the peer's support of timer and UPDATE.
         internal int SessionExpires;

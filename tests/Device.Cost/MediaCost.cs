@@ -14,7 +14,9 @@ namespace DeskPhone.Cost
     /// The call workloads run one 20 ms turn of a <see cref="MediaSession"/> (PCMU, the clock advanced 20 ms a turn):
     /// "rtp-send" with nothing arriving (microphone frame encoded and sent as RTP, a frame of silence played),
     /// "rtp-both" with one packet of the other side arriving each turn (also: RTP read, jitter buffer, decoded and
-    /// played); receiving alone is their difference. RTCP goes out every 250 turns, as in a call.
+    /// played); receiving alone is their difference. RTCP goes out every 250 turns, as in a call. "conference" runs one
+    /// 20 ms turn of a local conference: two sessions, each with a packet arriving, through a <see cref="ConferenceMixer"/>
+    /// (each party sent the microphone and the other party, the speaker both).
     /// </summary>
     public static class MediaCost
     {
@@ -25,6 +27,8 @@ namespace DeskPhone.Cost
         private static MediaSession s_session;
         private static LoopRtpChannel s_rtp;
         private static long s_now;
+        private static MediaSession s_other;
+        private static LoopRtpChannel s_otherRtp;
 
         public static void Run(int n)
         {
@@ -32,6 +36,8 @@ namespace DeskPhone.Cost
             s_tone.Read(Frame);
             StartCall();
             CostRuns.Run(7, n, KindName, Do);
+            StartConference();
+            CostRuns.Run(1, n, kind => "conference", kind => Conference());
 
             // Ends the last run's dump: what follows (building the phone) is in no run.
             Console.WriteLine("cost mark prepare phone");
@@ -80,6 +86,47 @@ namespace DeskPhone.Cost
             }
             s_now = 1000;
             s_session.Poll(s_now);
+        }
+
+        /// <summary>The call's session and a second one joined in a conference: both play and send through the mixer.</summary>
+        private static void StartConference()
+        {
+            var packet = new byte[12 + AudioFrame.Samples];
+            packet[0] = 0x80;
+            packet[8] = 0x22;
+            G711Codec.MuLaw.Encode(Frame, Frame.Length, packet, 12);
+            s_otherRtp = new LoopRtpChannel(packet);
+            s_other = new MediaSession(s_otherRtp, new LoopRtpChannel(null), new Random(8));
+            var audio = new CostAudio();
+            var mixer = new ConferenceMixer(audio, audio);
+            if (!s_other.Start(2, "192.0.2.21", 4002, 10002, G711Codec.MuLaw, 101, mixer.Source(1), mixer.Sink(1)))
+            {
+                Fail("the second session did not start");
+            }
+            s_session.Connect(mixer.Source(0), mixer.Sink(0));
+            s_rtp.Arriving = true;
+            s_otherRtp.Arriving = true;
+            s_other.Poll(s_now);
+        }
+
+        /// <summary>One 20 ms turn of both conference sessions, a packet arriving on each; each must send one and play one.</summary>
+        private static void Conference()
+        {
+            int sent = s_rtp.Sent + s_otherRtp.Sent;
+            int played = s_session.Played + s_other.Played;
+            s_rtp.Next();
+            s_otherRtp.Next();
+            s_now += AudioFrame.Milliseconds;
+            s_session.Poll(s_now);
+            s_other.Poll(s_now);
+            if (s_rtp.Sent + s_otherRtp.Sent != sent + 2)
+            {
+                Fail("the conference turn sent " + (s_rtp.Sent + s_otherRtp.Sent - sent).ToString() + " packets");
+            }
+            if (s_session.Played + s_other.Played < played + 2 && s_other.Received.Received > 8)
+            {
+                Fail("the conference turn did not play both parties");
+            }
         }
 
         /// <summary>One 20 ms turn of the session, with or without a packet of the other side; what it sent and played is checked.</summary>

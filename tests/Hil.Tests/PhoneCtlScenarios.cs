@@ -114,6 +114,18 @@ namespace DeskPhone.Hil.Tests
         }
 
         [Fact]
+        public void ConferenceNeedsTwoConnectedCallsAndSaysWhy()
+        {
+            var join = Phonectl("conference");
+            Assert.Equal(1, join.Code);
+            Assert.Contains("a conference needs two connected calls", join.Err);
+            var hangup = Phonectl("conference", "hangup");
+            Assert.Equal(1, hangup.Code);
+            Assert.Contains("no conference", hangup.Err);
+            Assert.Equal(2, Phonectl("conference", "all").Code);
+        }
+
+        [Fact]
         public void RaiseAndClearSayWhatChangedAndExplainAloneListsTheActiveStatuses()
         {
             var raised = Phonectl("raise", "PhoneIsLocked");

@@ -89,6 +89,7 @@ VOICE_KINDS = [
     ('tone-frame', 'tone generator, one 20 ms frame of USA ringback (440 + 480 Hz)'),
     ('rtp-send', 'MediaSession turn, nothing arriving: PCMU encode + RTP sent, silence played'),
     ('rtp-both', 'MediaSession turn, one packet arriving: also RTP read, jitter buffer, decode'),
+    ('conference', 'conference turn: two MediaSessions (rtp-both each) through the mixer'),
 ]
 FRAMES_PER_S = 50
 
@@ -119,6 +120,9 @@ receive = per['rtp-both'] - per['rtp-send']
 print('  %-64s %14s' % ('receive alone (rtp-both - rtp-send): RTP read, jitter buffer, decode', format(int(round(receive)), ',')))
 print('  %-64s %14s  %.2f%% of 240 MHz at %d turns/s' % ('a call both ways per 20 ms (rtp-both)', format(int(round(per['rtp-both'])), ','),
                                                            100.0 * per['rtp-both'] * FRAMES_PER_S / ESP32_HZ, FRAMES_PER_S))
+print('  %-64s %14s  %.2f%% of 240 MHz at %d turns/s' % ('a conference of two calls per 20 ms', format(int(round(per['conference'])), ','),
+                                                           100.0 * per['conference'] * FRAMES_PER_S / ESP32_HZ, FRAMES_PER_S))
+print('  %-64s %14s' % ('  the mixer alone (conference - 2 x rtp-both)', format(int(round(per['conference'] - 2 * per['rtp-both'])), ',')))
 
 # tests/Device.Cost/PasswordCost.cs: PasswordHash.Verify with the stand-in HMAC (count.sh), plus the native's hashing
 verify_kind = next(k for k in runs if k.startswith('password-verify-') and k != 'password-verify-1')

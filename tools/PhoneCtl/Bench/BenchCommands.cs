@@ -45,6 +45,7 @@ namespace DeskPhone.PhoneCtl.Bench
             "  transfer ID TARGET        transfer a connected call to TARGET (REFER); TARGET --attended: the held call to the connected one\n" +
             "  park [ID]                 park a connected call at park_orbit\n" +
             "  callback [status|cancel]  call back the busy party of the last failed call: request it, or call once it is free; status; cancel\n" +
+            "  conference [hangup]       join the two connected calls into a conference (the held one resumed); hangup: end both\n" +
             "--json: print the phone's JSON answer instead of text\n" +
             "target: --target, else $DESKPHONE_TARGET, else http://127.0.0.1:8080 (localhost is fine)\n" +
             "credentials (HTTP Digest, the phone's http_user/http_pass): --user or $DESKPHONE_USER (default admin),\n" +
@@ -174,6 +175,9 @@ namespace DeskPhone.PhoneCtl.Bench
                         return a.Length == 2 && a[1] == "status"
                             ? client.Show("GET", "api/calls/callback", null, TextViews.Callback, output, error)
                             : client.Show("POST", "api/calls/callback" + (a.Length == 2 ? "/cancel" : ""), null, TextViews.Callback, output, error);
+                    case "conference":
+                        if (a.Length > 2 || (a.Length == 2 && a[1] != "hangup")) return Usage(error);
+                        return client.Show("POST", "api/calls/conference" + (a.Length == 2 ? "/hangup" : ""), null, TextViews.Calls, output, error);
                     default:
                         error.WriteLine("phonectl: unknown command '" + a[0] + "'");
                         return Usage(error);

@@ -136,6 +136,10 @@ namespace DeskPhone.PhoneCtl.Bench
                 {
                     sb.Append(" (held by the other side)");
                 }
+                if (c.TryGetProperty("conference", out JsonElement conference) && conference.GetBoolean())
+                {
+                    sb.Append(" (conference)");
+                }
                 int transfer = c.TryGetProperty("transfer", out JsonElement t) ? t.GetInt32() : 0;
                 if (transfer != 0)
                 {

@@ -1,0 +1,137 @@
+using DeskPhone.Media.Audio;
+using DeskPhone.Sip.Session;
+
+namespace DeskPhone.Firmware.Voice
+{
+    /// <summary>
+    /// The phone's local three-way conference (docs/calls.md, "Conference"): two connected calls joined, the held one
+    /// resumed, their media mixed by a <see cref="ConferenceMixer"/> (each party hears the user and the other party,
+    /// the speaker plays both). <see cref="Hangup"/> ends both calls; when one party hangs up the other stays as an
+    /// ordinary call (Snom's rule when a conference member leaves). One conference at a time; the mixer (1.3 KB of
+    /// frames) is made when the calls are joined and let go when the conference ends.
+    /// </summary>
+    public sealed class Conference
+    {
+        private readonly CallSessions _calls;
+        private readonly ICallAudio _audio;
+
+        internal Conference(CallSessions calls, ICallAudio audio)
+        {
+            _calls = calls;
+            _audio = audio;
+        }
+
+        /// <summary>The calls of the conference (the first leads the mix), 0 while there is none.</summary>
+        public int First { get; private set; }
+
+        public int Second { get; private set; }
+
+        public bool Active => First != 0;
+
+        /// <summary>The mixer while the conference lasts, else null.</summary>
+        internal ConferenceMixer Mixer { get; private set; }
+
+        /// <summary>Raised when the calls are joined or the conference ends, so their sessions move to the mixer or back.</summary>
+        internal event ConferenceChangedHandler Changed;
+
+        /// <summary>
+        /// Joins the phone's two connected calls (held ones are resumed: a re-INVITE with sendrecv); null when done, else
+        /// why not (a conference already on, not two connected calls, more than two live calls, a resume that cannot start).
+        /// </summary>
+        public string Join(long nowMs)
+        {
+            if (Active)
+            {
+                return "a conference is already on";
+            }
+            SipCall first = null;
+            SipCall second = null;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall c = _calls.Slot(i);
+                if (c == null)
+                {
+                    continue;
+                }
+                if (c.State != SipCall.Connected || second != null)
+                {
+                    return "a conference joins two connected calls, and no other call may be live";
+                }
+                if (first == null || c.Id < first.Id)
+                {
+                    second = first;
+                    first = c;
+                }
+                else
+                {
+                    second = c;
+                }
+            }
+            if (second == null)
+            {
+                return "a conference needs two connected calls";
+            }
+            if ((first.Held && !_calls.Hold(first, false, nowMs)) || (second.Held && !_calls.Hold(second, false, nowMs)))
+            {
+                return "the held call cannot be resumed now (an offer is pending)";
+            }
+            // The older call leads the mix: it is the one whose microphone and speaker the phone used.
+            Mixer = new ConferenceMixer(_audio.Source(first.Id), _audio.Sink(first.Id));
+            First = first.Id;
+            Second = second.Id;
+            Raise(First, Second);
+            return null;
+        }
+
+        /// <summary>Ends both calls (BYE each); false when there is no conference.</summary>
+        public bool Hangup(long nowMs)
+        {
+            if (!Active)
+            {
+                return false;
+            }
+            SipCall first = _calls.Find(First);
+            SipCall second = _calls.Find(Second);
+            End();
+            _calls.Hangup(first, 486, nowMs);
+            _calls.Hangup(second, 486, nowMs);
+            return true;
+        }
+
+        /// <summary>The mixer's port for a call of the conference (party 0 or 1), or null when the call is no member.</summary>
+        internal IAudioSource Source(int callId) => Active && (callId == First || callId == Second) ? Mixer.Source(callId == First ? 0 : 1) : null;
+
+        internal IAudioSink Sink(int callId) => Active && (callId == First || callId == Second) ? Mixer.Sink(callId == First ? 0 : 1) : null;
+
+        /// <summary>A call ended: a member leaving ends the conference, the other call goes on alone.</summary>
+        internal void Ended(int callId)
+        {
+            if (Active && (callId == First || callId == Second))
+            {
+                End();
+            }
+        }
+
+        private void End()
+        {
+            int first = First;
+            int second = Second;
+            First = 0;
+            Second = 0;
+            Mixer = null;
+            Raise(first, second);
+        }
+
+        private void Raise(int first, int second)
+        {
+            ConferenceChangedHandler changed = Changed;
+            if (changed != null)
+            {
+                changed(first, second);
+            }
+        }
+    }
+
+    /// <summary>The conference of two calls began or ended (their ids).</summary>
+    internal delegate void ConferenceChangedHandler(int first, int second);
+}

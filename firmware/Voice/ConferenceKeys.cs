@@ -1,0 +1,47 @@
+using DeskPhone.Domain.Calls;
+using DeskPhone.Domain.Status;
+using DeskPhone.Drivers.Input;
+
+namespace DeskPhone.Firmware.Voice
+{
+    /// <summary>
+    /// The keys of the conference (docs/calls.md, "Conference"), seen before the call keys: the Conference key joins
+    /// the two connected calls (the status line says why not for 3 s); hanging the handset up during a conference
+    /// held on the handset ends both calls, as Snom phones do, where it would otherwise end only the newest.
+    /// </summary>
+    public sealed class ConferenceKeys
+    {
+        private readonly Conference _conference;
+        private readonly AudioRoute _audio;
+        private readonly StatusScheduler _statuses;
+
+        public ConferenceKeys(Conference conference, AudioRoute audio, StatusScheduler statuses)
+        {
+            _conference = conference;
+            _audio = audio;
+            _statuses = statuses;
+        }
+
+        /// <summary>True when the key was the conference's alone (the call keys must not see it).</summary>
+        public bool HandleKey(int keyCode, KeyAction action, long nowMs)
+        {
+            if (keyCode == KeyCode.Hook && action == KeyAction.Release && _conference.Active && _audio.Device == AudioDevice.Handset)
+            {
+                // Both calls end; the call keys still take the hook (the handset's device and statuses).
+                _conference.Hangup(nowMs);
+                return false;
+            }
+            if (keyCode != KeyCode.Conference || action != KeyAction.Press)
+            {
+                return false;
+            }
+            string error = _conference.Join(nowMs);
+            if (error != null)
+            {
+                _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+                _statuses.Raise(StatusId.StatusLineSystemMessage, "Conference: " + error, "calls", nowMs);
+            }
+            return true;
+        }
+    }
+}

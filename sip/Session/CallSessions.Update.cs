@@ -1,0 +1,106 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Sip.Session
+{
+    public sealed partial class CallSessions
+    {
+        /// <summary>
+        /// An UPDATE from the other side (RFC 3311) in an early or confirmed dialog, 481 outside one. Without a body it
+        /// is a target refresh (its Contact becomes the remote target) and, connected, a session refresh (RFC 4028: the
+        /// timer is read and re-armed as for a re-INVITE, 422 below Min-SE): 200. With an SDP offer in a connected
+        /// call it is answered as a re-INVITE's offer (the direction applied: hold and resume from the other side), 488
+        /// without a common codec; 491 while an offer of the phone's is unanswered (its re-INVITE, its offer in a 200
+        /// awaiting the ACK, its INVITE before the 200); 500 with Retry-After (0-10 s) while the phone owes the answer
+        /// to an offer (a ringing incoming call, RFC 3311 5.2); 500 for a CSeq not above the last (RFC 3261 12.2.2).
+        /// A retransmission (same branch and CSeq) is answered again from the call's state, not applied twice.
+        /// </summary>
+        private bool OnUpdate(SipPacket packet, SipMessage m, long nowMs)
+        {
+            SipCall call = FindDialog(m);
+            if (call == null)
+            {
+                _agent.Reply(packet, m, 481, nowMs);
+                return true;
+            }
+            string branch = m.GetVia(0).Branch;
+            if (m.CSeq == call.RemoteCSeq && branch != null && branch == call.UpdateBranch)
+            {
+                Send(packet, m, UpdateOk(call, packet, m, m.BodyLength > 0));
+                return true;
+            }
+            if (m.CSeq <= call.RemoteCSeq)
+            {
+                _agent.Reply(packet, m, 500, nowMs);
+                return true;
+            }
+            bool offer = m.BodyLength > 0;
+            if (offer && (call.Reinviting || call.OfferInOk || call.Outgoing && call.State != SipCall.Connected))
+            {
+                _agent.Reply(packet, m, 491, nowMs);
+                return true;
+            }
+            if (offer && call.State != SipCall.Connected)
+            {
+                _agent.Reply(packet, m, 500, HeaderNames.RetryAfter, (nowMs / 7 % 11).ToString(), nowMs);
+                return true;
+            }
+            call.RemoteCSeq = m.CSeq;
+            bool connected = call.State == SipCall.Connected;
+            if (connected && !TimerRequested(call, m))
+            {
+                RefuseInterval(packet, m, nowMs);
+                return true;
+            }
+            if (offer)
+            {
+                int codec = call.Codec;
+                if (m.ContentType != Sdp.ContentType)
+                {
+                    _agent.Reply(packet, m, 415, HeaderNames.Accept, Sdp.ContentType, nowMs);
+                    return true;
+                }
+                if (!ReadOffer(call, m))
+                {
+                    call.Codec = codec;
+                    _agent.Reply(packet, m, 488, nowMs);
+                    return true;
+                }
+                call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
+                Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
+            }
+            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
+            if (contact != null && contact.Uri != null)
+            {
+                call.RemoteTarget = contact.Uri.ToString();
+            }
+            call.UpdateBranch = branch;
+            Send(packet, m, UpdateOk(call, packet, m, offer));
+            if (connected)
+            {
+                ArmTimer(call, nowMs);
+            }
+            _handler.OnChanged(call, nowMs);
+            return true;
+        }
+
+        /// <summary>The 200 to an UPDATE: the phone's Contact and Allow, a connected call's timer answer, the SDP answer to an offer.</summary>
+        private byte[] UpdateOk(SipCall call, SipPacket packet, SipMessage m, bool sdp)
+        {
+            SipWriter w = _writer ?? (_writer = new SipWriter());
+            _agent.WriteResponseHead(w, packet, m, 200, null);
+            w.Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)))
+                .Header(HeaderNames.Allow, _agent.Capabilities.AllowList());
+            if (call.State == SipCall.Connected)
+            {
+                WriteTimerAnswer(w, call);
+            }
+            w.Header(HeaderNames.UserAgent, "DeskPhone");
+            if (sdp)
+            {
+                w.Body(Sdp.ContentType, call.LocalSdp);
+            }
+            return w.ToBytes();
+        }
+    }
+}
