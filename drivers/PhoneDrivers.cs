@@ -42,21 +42,23 @@ namespace DeskPhone.Drivers
             _expansion = expansion;
             _hid = hid;
             _ethernet = ethernet;
+            // One delegate for every source: each "+= OnKey" would make its own (36 B each on nanoCLR).
+            KeyEventHandler onKey = OnKey;
             if (buttons != null)
             {
-                buttons.KeyEvent += OnKey;
+                buttons.KeyEvent += onKey;
             }
             if (keypad != null)
             {
-                keypad.KeyEvent += OnKey;
+                keypad.KeyEvent += onKey;
             }
             if (expansion != null)
             {
-                expansion.KeyEvent += OnKey;
+                expansion.KeyEvent += onKey;
             }
             if (hid != null)
             {
-                hid.KeyEvent += OnKey;
+                hid.KeyEvent += onKey;
             }
         }
 

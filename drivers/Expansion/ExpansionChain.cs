@@ -32,17 +32,9 @@ namespace DeskPhone.Drivers.Expansion
         private readonly LedColor[] _leds = new LedColor[Slots];
 
         // Made by the first module that answers an enumeration (MakeModuleTables): a board without modules keeps no
-        // per-module state and no key tracker for 54 keys it cannot have.
-        private KeyTracker _keys;
-        private bool[] _present;
-        private bool[] _lost;
-        private int[] _firmware;
-        private long[] _lastSeen;
-        private bool[] _seen;
-        private int[] _seenFirmware;
-        private uint[] _serial;
-        private uint[] _seenSerial;
-        private bool[] _ledsDirty;
+        // per-module state and no key tracker for 54 keys it cannot have, and, since the state is one object, one field
+        // for it instead of ten (nanoCLR: 12 B a field).
+        private Modules _m;
 
         // Made by the first SetLabel: a phone without modules (or without labels) keeps no slot per key.
         private string[] _labels;
@@ -85,17 +77,18 @@ namespace DeskPhone.Drivers.Expansion
             // Modules debounce their own keys; the tracker adds long press only.
             KeyTiming timing = new KeyTiming();
             timing.DebounceMs = 0;
-            _keys = new KeyTracker(codes, timing);
-            _keys.KeyEvent += RaiseKey;
-            _present = new bool[ExpansionProtocol.MaxModules];
-            _lost = new bool[ExpansionProtocol.MaxModules];
-            _firmware = new int[ExpansionProtocol.MaxModules];
-            _lastSeen = new long[ExpansionProtocol.MaxModules];
-            _seen = new bool[ExpansionProtocol.MaxModules];
-            _seenFirmware = new int[ExpansionProtocol.MaxModules];
-            _serial = new uint[ExpansionProtocol.MaxModules];
-            _seenSerial = new uint[ExpansionProtocol.MaxModules];
-            _ledsDirty = new bool[ExpansionProtocol.MaxModules];
+            _m = new Modules();
+            _m.Keys = new KeyTracker(codes, timing);
+            _m.Keys.KeyEvent += RaiseKey;
+            _m.Present = new bool[ExpansionProtocol.MaxModules];
+            _m.Lost = new bool[ExpansionProtocol.MaxModules];
+            _m.Firmware = new int[ExpansionProtocol.MaxModules];
+            _m.LastSeen = new long[ExpansionProtocol.MaxModules];
+            _m.Seen = new bool[ExpansionProtocol.MaxModules];
+            _m.SeenFirmware = new int[ExpansionProtocol.MaxModules];
+            _m.Serial = new uint[ExpansionProtocol.MaxModules];
+            _m.SeenSerial = new uint[ExpansionProtocol.MaxModules];
+            _m.LedsDirty = new bool[ExpansionProtocol.MaxModules];
         }
 
         public int ModuleCount
@@ -116,13 +109,13 @@ namespace DeskPhone.Drivers.Expansion
 
         public bool IsPresent(int module)
         {
-            return _present != null && module >= 0 && module < ExpansionProtocol.MaxModules && _present[module];
+            return _m != null && module >= 0 && module < ExpansionProtocol.MaxModules && _m.Present[module];
         }
 
         /// <summary>Firmware version (ExpansionProtocol.Version) of a present module, 0 otherwise.</summary>
         public int FirmwareOf(int module)
         {
-            return IsPresent(module) ? _firmware[module] : 0;
+            return IsPresent(module) ? _m.Firmware[module] : 0;
         }
 
         /// <summary>True while a module that was present has not answered again.</summary>
@@ -130,9 +123,9 @@ namespace DeskPhone.Drivers.Expansion
         {
             get
             {
-                for (int m = 0; _lost != null && m < ExpansionProtocol.MaxModules; m++)
+                for (int m = 0; _m != null && m < ExpansionProtocol.MaxModules; m++)
                 {
-                    if (_lost[m])
+                    if (_m.Lost[m])
                     {
                         return true;
                     }
@@ -149,12 +142,12 @@ namespace DeskPhone.Drivers.Expansion
         /// <summary>Serial number a present module reported, 0 otherwise.</summary>
         public uint SerialOf(int module)
         {
-            return IsPresent(module) ? _serial[module] : 0;
+            return IsPresent(module) ? _m.Serial[module] : 0;
         }
 
         public bool IsOutdated(int module)
         {
-            return IsPresent(module) && _firmware[module] < _minFirmware;
+            return IsPresent(module) && _m.Firmware[module] < _minFirmware;
         }
 
         public string LabelOf(int module, int key)
@@ -189,17 +182,17 @@ namespace DeskPhone.Drivers.Expansion
                 return;
             }
             _leds[index] = color;
-            if (_ledsDirty != null)
+            if (_m != null)
             {
-                _ledsDirty[index / ExpansionProtocol.KeysPerModule] = true;
+                _m.LedsDirty[index / ExpansionProtocol.KeysPerModule] = true;
             }
         }
 
         public void Commit()
         {
-            for (int m = 0; _present != null && m < ExpansionProtocol.MaxModules; m++)
+            for (int m = 0; _m != null && m < ExpansionProtocol.MaxModules; m++)
             {
-                if (_ledsDirty[m] && _present[m])
+                if (_m.LedsDirty[m] && _m.Present[m])
                 {
                     SendLeds(m);
                 }
@@ -225,16 +218,16 @@ namespace DeskPhone.Drivers.Expansion
             {
                 StartEnumeration(nowMs);
             }
-            if (_present == null)
+            if (_m == null)
             {
                 // No module has answered yet: nothing to ping, no key to track.
                 return;
             }
             for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
             {
-                if (_present[m] && nowMs - _lastSeen[m] > LostAfterMs)
+                if (_m.Present[m] && nowMs - _m.LastSeen[m] > LostAfterMs)
                 {
-                    Lose(m, "no answer for " + (nowMs - _lastSeen[m]).ToString() + " ms");
+                    Lose(m, "no answer for " + (nowMs - _m.LastSeen[m]).ToString() + " ms");
                 }
             }
             if (nowMs >= _nextPing)
@@ -242,7 +235,7 @@ namespace DeskPhone.Drivers.Expansion
                 _nextPing = nowMs + HeartbeatMs;
                 for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
                 {
-                    if (_present[m])
+                    if (_m.Present[m])
                     {
                         _payload[0] = (byte)(m + 1);
                         Send(ExpansionProtocol.Ping, 1);
@@ -252,7 +245,7 @@ namespace DeskPhone.Drivers.Expansion
             for (int i = 0; i < Slots; i++)
             {
                 // The tracker keeps the last level each module reported.
-                _keys.Update(i, _keys.RawPressed(i), nowMs);
+                _m.Keys.Update(i, _m.Keys.RawPressed(i), nowMs);
             }
         }
 
@@ -263,9 +256,9 @@ namespace DeskPhone.Drivers.Expansion
             _enumerateStarted = nowMs;
             _nextEnumerate = nowMs + EnumerateEveryMs;
             _highestSeen = 0;
-            for (int m = 0; _seen != null && m < ExpansionProtocol.MaxModules; m++)
+            for (int m = 0; _m != null && m < ExpansionProtocol.MaxModules; m++)
             {
-                _seen[m] = false;
+                _m.Seen[m] = false;
             }
             _payload[0] = ExpansionProtocol.Broadcast;
             _payload[1] = 1;
@@ -275,31 +268,31 @@ namespace DeskPhone.Drivers.Expansion
         private void FinishEnumeration()
         {
             _enumerating = false;
-            for (int m = 0; _seen != null && m < ExpansionProtocol.MaxModules; m++)
+            for (int m = 0; _m != null && m < ExpansionProtocol.MaxModules; m++)
             {
-                if (_seen[m])
+                if (_m.Seen[m])
                 {
                     // A different serial at a known position is a swapped or re-cabled module: it gets everything anew.
-                    bool isNew = !_present[m] || _serial[m] != _seenSerial[m];
-                    bool changed = _firmware[m] != _seenFirmware[m];
-                    _present[m] = true;
-                    _lost[m] = false;
-                    _firmware[m] = _seenFirmware[m];
-                    _serial[m] = _seenSerial[m];
-                    _lastSeen[m] = _now;
+                    bool isNew = !_m.Present[m] || _m.Serial[m] != _m.SeenSerial[m];
+                    bool changed = _m.Firmware[m] != _m.SeenFirmware[m];
+                    _m.Present[m] = true;
+                    _m.Lost[m] = false;
+                    _m.Firmware[m] = _m.SeenFirmware[m];
+                    _m.Serial[m] = _m.SeenSerial[m];
+                    _m.LastSeen[m] = _now;
                     if (isNew)
                     {
                         Raise(ExpansionEventKind.Connected, m, "module " + (m + 1).ToString() + " firmware "
-                            + ExpansionProtocol.VersionText(_firmware[m]));
+                            + ExpansionProtocol.VersionText(_m.Firmware[m]));
                         SendAll(m);
                     }
-                    if ((isNew || changed) && _firmware[m] < _minFirmware)
+                    if ((isNew || changed) && _m.Firmware[m] < _minFirmware)
                     {
-                        Raise(ExpansionEventKind.FirmwareOutdated, m, "firmware " + ExpansionProtocol.VersionText(_firmware[m])
+                        Raise(ExpansionEventKind.FirmwareOutdated, m, "firmware " + ExpansionProtocol.VersionText(_m.Firmware[m])
                             + " older than " + ExpansionProtocol.VersionText(_minFirmware));
                     }
                 }
-                else if (_present[m])
+                else if (_m.Present[m])
                 {
                     Lose(m, "missing from enumeration");
                 }
@@ -319,12 +312,12 @@ namespace DeskPhone.Drivers.Expansion
 
         private void Lose(int m, string reason)
         {
-            _present[m] = false;
-            _lost[m] = true;
+            _m.Present[m] = false;
+            _m.Lost[m] = true;
             int first = m * ExpansionProtocol.KeysPerModule;
             for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
             {
-                _keys.Update(first + k, false, _now);
+                _m.Keys.Update(first + k, false, _now);
             }
             Raise(ExpansionEventKind.Lost, m, reason);
         }
@@ -346,13 +339,13 @@ namespace DeskPhone.Drivers.Expansion
                     }
                     if (m < ExpansionProtocol.MaxModules)
                     {
-                        if (_seen == null)
+                        if (_m == null)
                         {
                             MakeModuleTables();
                         }
-                        _seen[m] = true;
-                        _seenFirmware[m] = ExpansionProtocol.Version(p[offset + 2], p[offset + 3]);
-                        _seenSerial[m] = (uint)(p[offset + 4] << 24 | p[offset + 5] << 16 | p[offset + 6] << 8 | p[offset + 7]);
+                        _m.Seen[m] = true;
+                        _m.SeenFirmware[m] = ExpansionProtocol.Version(p[offset + 2], p[offset + 3]);
+                        _m.SeenSerial[m] = (uint)(p[offset + 4] << 24 | p[offset + 5] << 16 | p[offset + 6] << 8 | p[offset + 7]);
                     }
                     return;
                 case ExpansionProtocol.Pong:
@@ -362,7 +355,7 @@ namespace DeskPhone.Drivers.Expansion
                     }
                     if (IsPresent(m))
                     {
-                        _lastSeen[m] = _now;
+                        _m.LastSeen[m] = _now;
                     }
                     return;
                 case ExpansionProtocol.Key:
@@ -373,9 +366,9 @@ namespace DeskPhone.Drivers.Expansion
                     // Keys of a module beyond the limit, or not yet enumerated, are ignored on purpose.
                     if (IsPresent(m))
                     {
-                        _lastSeen[m] = _now;
+                        _m.LastSeen[m] = _now;
                         int slot = m * ExpansionProtocol.KeysPerModule + p[offset + 1];
-                        _keys.Update(slot, p[offset + 2] == ExpansionProtocol.KeyPressed, _now);
+                        _m.Keys.Update(slot, p[offset + 2] == ExpansionProtocol.KeyPressed, _now);
                     }
                     return;
             }
@@ -396,7 +389,7 @@ namespace DeskPhone.Drivers.Expansion
 
         private void SendLeds(int m)
         {
-            _ledsDirty[m] = false;
+            _m.LedsDirty[m] = false;
             _payload[0] = (byte)(m + 1);
             int first = m * ExpansionProtocol.KeysPerModule;
             for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
@@ -466,6 +459,21 @@ namespace DeskPhone.Drivers.Expansion
             {
                 handler(error, detail);
             }
+        }
+
+        /// <summary>What the chain keeps per module position once a module answered (MakeModuleTables).</summary>
+        private sealed class Modules
+        {
+            public KeyTracker Keys;
+            public bool[] Present;
+            public bool[] Lost;
+            public int[] Firmware;
+            public long[] LastSeen;
+            public bool[] Seen;
+            public int[] SeenFirmware;
+            public uint[] Serial;
+            public uint[] SeenSerial;
+            public bool[] LedsDirty;
         }
     }
 }

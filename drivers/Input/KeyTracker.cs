@@ -8,25 +8,35 @@ namespace DeskPhone.Drivers.Input
     /// allocates nothing. Times are kept as the low 32 bits of nowMs and compared by wrapping difference, which is
     /// right while a difference stays under 24 days: each is read only shortly after it was set (debounce, long
     /// press) or is moved on every repeat.
+    /// <para>
+    /// Heap (nanoCLR: 12 B a field, 20 B an array header): a slot is one ushort (its flags and its timer), the timers
+    /// are one int[] of four values each, made by the first edge; a board whose keys were never touched keeps no
+    /// timer (docs/benchmarks.md, "Drivers, SIP trace").
+    /// </para>
     /// </summary>
     public sealed class KeyTracker
     {
-        private const byte Raw = 1;
-        private const byte Stable = 2;
-        private const byte LongSent = 4;
+        private const int Raw = 1;
+        private const int Stable = 2;
+        private const int LongSent = 4;
+        private const int FlagBits = 3;
+        private const int FlagMask = 7;
         private const int FirstTimers = 4;
+
+        // A timer's four values in _timers: the slot it belongs to, then three times (low 32 bits of nowMs).
+        private const int Owner = 0;
+        private const int RawSince = 1;
+        private const int NextRepeat = 2;
+        private const int PressedAt = 3;
+        private const int TimerInts = 4;
 
         private readonly int[] _codes;
         private readonly KeyTiming _timing;
-        private readonly byte[] _flags;
 
-        // 0: no timer; else 1 + the slot's timer.
-        private readonly byte[] _timerOf;
-        private byte[] _owner = new byte[FirstTimers];
-        private int[] _rawSince = new int[FirstTimers];
-        private int[] _nextRepeat = new int[FirstTimers];
-        private int[] _pressedAt = new int[FirstTimers];
-        private int _timers;
+        // Per slot: the flags (low FlagBits bits) and 1 + the slot's timer above them (0: no timer).
+        private readonly ushort[] _slots;
+        private int[] _timers;
+        private int _busy;
 
         public event KeyEventHandler KeyEvent;
 
@@ -38,8 +48,7 @@ namespace DeskPhone.Drivers.Input
             }
             _codes = keyCodes;
             _timing = timing ?? new KeyTiming();
-            _flags = new byte[keyCodes.Length];
-            _timerOf = new byte[keyCodes.Length];
+            _slots = new ushort[keyCodes.Length];
         }
 
         public int Count
@@ -47,25 +56,25 @@ namespace DeskPhone.Drivers.Input
             get { return _codes.Length; }
         }
 
-        /// <summary>Last raw level seen for a slot (used by the matrix to hold keys it cannot read reliably).</summary>
         /// <summary>
         /// No key is down, bouncing or releasing (every slot settled up, no timer in use): an <see cref="Update"/> with
         /// the key up changes nothing, so a scan that reads every key up may skip the updates.
         /// </summary>
         public bool Idle
         {
-            get { return _timers == 0; }
+            get { return _busy == 0; }
         }
 
+        /// <summary>Last raw level seen for a slot (used by the matrix to hold keys it cannot read reliably).</summary>
         public bool RawPressed(int slot)
         {
-            return (_flags[slot] & Raw) != 0;
+            return (_slots[slot] & Raw) != 0;
         }
 
         /// <summary>Debounced state of a slot.</summary>
         public bool IsPressed(int slot)
         {
-            return (_flags[slot] & Stable) != 0;
+            return (_slots[slot] & Stable) != 0;
         }
 
         /// <summary>True when the debounced state of the key with this code is pressed.</summary>
@@ -73,7 +82,7 @@ namespace DeskPhone.Drivers.Input
         {
             for (int i = 0; i < _codes.Length; i++)
             {
-                if (_codes[i] == keyCode && (_flags[i] & Stable) != 0)
+                if (_codes[i] == keyCode && (_slots[i] & Stable) != 0)
                 {
                     return true;
                 }
@@ -84,13 +93,13 @@ namespace DeskPhone.Drivers.Input
         public void Update(int slot, bool rawPressed, long nowMs)
         {
             int now = (int)nowMs;
-            int flags = _flags[slot];
+            int flags = _slots[slot] & FlagMask;
             if (rawPressed != ((flags & Raw) != 0))
             {
                 flags ^= Raw;
-                _flags[slot] = (byte)flags;
-                int edgeTimer = TimerOf(slot); // before reading _rawSince: taking a timer may grow the pool
-                _rawSince[edgeTimer] = now;
+                SetFlags(slot, flags);
+                int edgeTimer = TimerOf(slot); // before reading _timers: taking a timer may make or grow them
+                _timers[edgeTimer + RawSince] = now;
             }
             bool raw = (flags & Raw) != 0;
             bool stable = (flags & Stable) != 0;
@@ -100,20 +109,21 @@ namespace DeskPhone.Drivers.Input
                 FreeTimer(slot);
                 return;
             }
-            int timer = _timerOf[slot] - 1;
+            int[] timers = _timers;
+            int timer = ((_slots[slot] >> FlagBits) - 1) * TimerInts;
             int code = _codes[slot];
-            if (raw != stable && now - _rawSince[timer] >= _timing.DebounceMs)
+            if (raw != stable && now - timers[timer + RawSince] >= _timing.DebounceMs)
             {
                 if (raw)
                 {
-                    _flags[slot] = (byte)((flags | Stable) & ~LongSent);
-                    _pressedAt[timer] = _rawSince[timer];
-                    _nextRepeat[timer] = _rawSince[timer] + _timing.RepeatDelayMs;
+                    SetFlags(slot, (flags | Stable) & ~LongSent);
+                    timers[timer + PressedAt] = timers[timer + RawSince];
+                    timers[timer + NextRepeat] = timers[timer + RawSince] + _timing.RepeatDelayMs;
                     Raise(code, KeyAction.Press);
                 }
                 else
                 {
-                    _flags[slot] = (byte)(flags & ~Stable);
+                    SetFlags(slot, flags & ~Stable);
                     FreeTimer(slot);
                     Raise(code, KeyAction.Release);
                 }
@@ -123,69 +133,70 @@ namespace DeskPhone.Drivers.Input
             {
                 return;
             }
-            if ((flags & LongSent) == 0 && now - _pressedAt[timer] >= _timing.LongPressMs)
+            if ((flags & LongSent) == 0 && now - timers[timer + PressedAt] >= _timing.LongPressMs)
             {
-                _flags[slot] = (byte)(flags | LongSent);
+                SetFlags(slot, flags | LongSent);
                 Raise(code, KeyAction.LongPress);
             }
-            if (KeyTiming.Repeats(code) && now - _nextRepeat[timer] >= 0)
+            if (KeyTiming.Repeats(code) && now - timers[timer + NextRepeat] >= 0)
             {
                 Raise(code, KeyAction.Repeat);
                 // Catch up without a burst when scans were late: next repeat is always in the future.
                 do
                 {
-                    _nextRepeat[timer] += _timing.RepeatIntervalMs;
+                    timers[timer + NextRepeat] += _timing.RepeatIntervalMs;
                 }
-                while (now - _nextRepeat[timer] >= 0);
+                while (now - timers[timer + NextRepeat] >= 0);
             }
         }
 
-        /// <summary>The slot's timer, taking a free one (and growing the pool when none is left).</summary>
+        private void SetFlags(int slot, int flags)
+        {
+            _slots[slot] = (ushort)((_slots[slot] & ~FlagMask) | flags);
+        }
+
+        /// <summary>Where the slot's timer starts in _timers, taking a free one (making or growing them when none is left).</summary>
         private int TimerOf(int slot)
         {
-            if (_timerOf[slot] != 0)
+            int held = _slots[slot] >> FlagBits;
+            if (held != 0)
             {
-                return _timerOf[slot] - 1;
+                return (held - 1) * TimerInts;
             }
-            if (_timers == _owner.Length)
+            if (_timers == null)
             {
-                int size = _timers * 2;
-                _owner = (byte[])Grow(_owner, new byte[size]);
-                _rawSince = (int[])Grow(_rawSince, new int[size]);
-                _nextRepeat = (int[])Grow(_nextRepeat, new int[size]);
-                _pressedAt = (int[])Grow(_pressedAt, new int[size]);
+                _timers = new int[FirstTimers * TimerInts];
             }
-            int timer = _timers++;
-            _owner[timer] = (byte)slot;
-            _timerOf[slot] = (byte)(timer + 1);
-            return timer;
+            else if (_busy * TimerInts == _timers.Length)
+            {
+                int[] grown = new int[_timers.Length * 2];
+                System.Array.Copy(_timers, grown, _timers.Length);
+                _timers = grown;
+            }
+            int timer = _busy++;
+            _timers[timer * TimerInts + Owner] = slot;
+            _slots[slot] = (ushort)((_slots[slot] & FlagMask) | ((timer + 1) << FlagBits));
+            return timer * TimerInts;
         }
 
         /// <summary>Gives the slot's timer back; the last timer in use takes its place.</summary>
         private void FreeTimer(int slot)
         {
-            int timer = _timerOf[slot] - 1;
+            int timer = (_slots[slot] >> FlagBits) - 1;
             if (timer < 0)
             {
                 return;
             }
-            _timerOf[slot] = 0;
-            int last = --_timers;
+            _slots[slot] = (ushort)(_slots[slot] & FlagMask);
+            int last = --_busy;
             if (timer != last)
             {
-                int moved = _owner[last];
-                _owner[timer] = (byte)moved;
-                _rawSince[timer] = _rawSince[last];
-                _nextRepeat[timer] = _nextRepeat[last];
-                _pressedAt[timer] = _pressedAt[last];
-                _timerOf[moved] = (byte)(timer + 1);
+                int from = last * TimerInts;
+                int to = timer * TimerInts;
+                int moved = _timers[from + Owner];
+                System.Array.Copy(_timers, from, _timers, to, TimerInts);
+                _slots[moved] = (ushort)((_slots[moved] & FlagMask) | ((timer + 1) << FlagBits));
             }
-        }
-
-        private static System.Array Grow(System.Array from, System.Array to)
-        {
-            System.Array.Copy(from, to, from.Length);
-            return to;
         }
 
         private void Raise(int code, KeyAction action)

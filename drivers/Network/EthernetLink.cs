@@ -21,17 +21,22 @@ namespace DeskPhone.Drivers.Network
         private readonly int _upDebounceMs;
         private readonly int _downDebounceMs;
 
-        private bool _rawUp;
+        // Flags as bits of two ints (nanoCLR: 12 B a field, whatever its type): the raw report's, written under _sync
+        // from any thread, and the debounced state's, written by Tick only.
+        private const int RawUp = 1;
+        private const int RawKnown = 2;
+        private const int Started = 1;
+        private const int Decided = 2;
+        private const int Up = 4;
+        private const int Unplugged = 8;
+        private const int IsReady = 16;
+
+        private int _raw;
         private long _rawSince;
-        private bool _rawKnown;
         private string _rawAddress;
 
-        private bool _started;
-        private bool _decided;
-        private bool _up;
-        private bool _unplugged;
+        private int _state;
         private string _address;
-        private bool _ready;
         private string _macAddress;
 
         /// <summary>EthernetUnplugged raised (true) or cleared (false).</summary>
@@ -58,12 +63,12 @@ namespace DeskPhone.Drivers.Network
 
         public bool LinkUp
         {
-            get { return _up; }
+            get { return (_state & Up) != 0; }
         }
 
         public bool EthernetUnplugged
         {
-            get { return _unplugged; }
+            get { return (_state & Unplugged) != 0; }
         }
 
         /// <summary>Current IPv4 address, null without one.</summary>
@@ -75,7 +80,7 @@ namespace DeskPhone.Drivers.Network
         /// <summary>Link up and an address assigned.</summary>
         public bool Ready
         {
-            get { return _ready; }
+            get { return (_state & IsReady) != 0; }
         }
 
         /// <summary>The hardware address as printed on the phone's label ("00:08:DC:1F:2E:3D"), null until reported.</summary>
@@ -111,10 +116,9 @@ namespace DeskPhone.Drivers.Network
         {
             lock (_sync)
             {
-                if (!_rawKnown || up != _rawUp)
+                if ((_raw & RawKnown) == 0 || up != ((_raw & RawUp) != 0))
                 {
-                    _rawKnown = true;
-                    _rawUp = up;
+                    _raw = RawKnown | (up ? RawUp : 0);
                     _rawSince = nowMs;
                 }
             }
@@ -141,14 +145,15 @@ namespace DeskPhone.Drivers.Network
             string rawAddress;
             lock (_sync)
             {
-                rawUp = _rawUp;
+                rawUp = (_raw & RawUp) != 0;
                 since = _rawSince;
-                known = _rawKnown;
+                known = (_raw & RawKnown) != 0;
                 rawAddress = _rawAddress;
             }
-            if (!_started)
+            int state = _state;
+            if ((state & Started) == 0)
             {
-                _started = true;
+                state |= Started;
                 if (!known)
                 {
                     // No report yet counts as "down since boot": an unplugged phone says so once the down debounce passed.
@@ -156,14 +161,15 @@ namespace DeskPhone.Drivers.Network
                     since = nowMs;
                 }
             }
-            bool up = _up;
-            if ((rawUp != _up || !_decided) && nowMs - since >= (rawUp ? _upDebounceMs : _downDebounceMs))
+            bool up = (state & Up) != 0;
+            if ((rawUp != up || (state & Decided) == 0) && nowMs - since >= (rawUp ? _upDebounceMs : _downDebounceMs))
             {
                 up = rawUp;
-                _decided = true;
+                state |= Decided;
             }
             string oldAddress = _address;
-            _up = up;
+            state = up ? state | Up : state & ~Up;
+            _state = state;
             if (rawAddress != _address)
             {
                 _address = rawAddress;
@@ -173,10 +179,10 @@ namespace DeskPhone.Drivers.Network
                     a(_address);
                 }
             }
-            bool unplugged = _decided && !up;
-            if (unplugged != _unplugged)
+            bool unplugged = (state & Decided) != 0 && !up;
+            if (unplugged != ((_state & Unplugged) != 0))
             {
-                _unplugged = unplugged;
+                _state ^= Unplugged;
                 LinkFlagHandler u = UnpluggedChanged;
                 if (u != null)
                 {
@@ -184,9 +190,9 @@ namespace DeskPhone.Drivers.Network
                 }
             }
             bool ready = up && _address != null;
-            if (ready != _ready)
+            if (ready != ((_state & IsReady) != 0))
             {
-                _ready = ready;
+                _state ^= IsReady;
                 Signal(ready ? NetworkRestored : NetworkLost);
             }
             else if (ready && oldAddress != _address)

@@ -11,22 +11,31 @@ namespace DeskPhone.Sip.Transport
 
     /// <summary>
     /// The last SIP messages in and out, as a Snom phone's SIP trace keeps them (docs/web.md): a ring of
-    /// <see cref="Slots"/> slots made at construction, each keeping at most <see cref="SlotBytes"/> of one message (a
-    /// longer one is cut there and says so), so recording copies bytes and allocates nothing, and the trace never holds
-    /// more than Slots x SlotBytes. The inbox records what the transports deliver, the transports what they send.
-    /// Transports record from their own threads: every access takes the trace's lock.
+    /// <see cref="Slots"/> slots, each keeping at most <see cref="SlotBytes"/> of one message (a longer one is cut there
+    /// and says so), so the trace never holds more than Slots x SlotBytes. The inbox records what the transports
+    /// deliver, the transports what they send. Transports record from their own threads: every access takes the
+    /// trace's lock.
+    /// <para>
+    /// Heap (nanoCLR: 20 B an array header, 12 B a field): the slots' bytes are one array and their numbers another,
+    /// both made by the first message recorded, after which recording copies bytes and allocates nothing; a phone that
+    /// never sent or received SIP keeps none (docs/benchmarks.md, "Drivers, SIP trace").
+    /// </para>
     /// </summary>
     public sealed class SipTrace
     {
+        // A slot's numbers in _meta: bytes kept, the message's length, the port, 1 when outgoing.
+        private const int Kept = 0;
+        private const int Length = 1;
+        private const int Port = 2;
+        private const int Outgoing = 3;
+        private const int MetaInts = 4;
+
         private readonly object _gate = new object();
-        private readonly byte[][] _data;
-        private readonly int[] _kept;
-        private readonly int[] _length;
-        private readonly long[] _atMs;
-        private readonly bool[] _outgoing;
-        private readonly string[] _transport;
-        private readonly string[] _host;
-        private readonly int[] _port;
+        private byte[] _data;
+        private int[] _meta;
+        private long[] _atMs;
+        // A slot's transport name (a transport's own literal) and host, 2 per slot.
+        private string[] _names;
         private int _next;
         private int _count;
 
@@ -34,18 +43,6 @@ namespace DeskPhone.Sip.Transport
         {
             Slots = slots;
             SlotBytes = slotBytes;
-            _data = new byte[slots][];
-            for (int i = 0; i < slots; i++)
-            {
-                _data[i] = new byte[slotBytes];
-            }
-            _kept = new int[slots];
-            _length = new int[slots];
-            _atMs = new long[slots];
-            _outgoing = new bool[slots];
-            _transport = new string[slots];
-            _host = new string[slots];
-            _port = new int[slots];
         }
 
         public int Slots { get; }
@@ -67,16 +64,24 @@ namespace DeskPhone.Sip.Transport
             long at = Clock == null ? 0 : Clock();
             lock (_gate)
             {
+                if (_data == null)
+                {
+                    _data = new byte[Slots * SlotBytes];
+                    _meta = new int[Slots * MetaInts];
+                    _atMs = new long[Slots];
+                    _names = new string[Slots * 2];
+                }
                 int slot = _next;
                 int kept = length < SlotBytes ? length : SlotBytes;
-                System.Array.Copy(data, offset, _data[slot], 0, kept);
-                _kept[slot] = kept;
-                _length[slot] = length;
+                System.Array.Copy(data, offset, _data, slot * SlotBytes, kept);
+                int meta = slot * MetaInts;
+                _meta[meta + Kept] = kept;
+                _meta[meta + Length] = length;
+                _meta[meta + Port] = port;
+                _meta[meta + Outgoing] = outgoing ? 1 : 0;
                 _atMs[slot] = at;
-                _outgoing[slot] = outgoing;
-                _transport[slot] = transport;
-                _host[slot] = host;
-                _port[slot] = port;
+                _names[slot * 2] = transport;
+                _names[slot * 2 + 1] = host;
                 _next = (slot + 1) % Slots;
                 _count = _count < Slots ? _count + 1 : Slots;
                 Recorded++;
@@ -107,13 +112,16 @@ namespace DeskPhone.Sip.Transport
                 for (int i = 0; i < _count; i++)
                 {
                     int slot = (_next - _count + i + Slots) % Slots;
-                    Head(sb, first + i, _atMs[slot], _outgoing[slot], _transport[slot], _host[slot], _port[slot], _length[slot]);
-                    if (_kept[slot] < _length[slot])
+                    int meta = slot * MetaInts;
+                    int kept = _meta[meta + Kept];
+                    int length = _meta[meta + Length];
+                    Head(sb, first + i, _atMs[slot], _meta[meta + Outgoing] != 0, _names[slot * 2], _names[slot * 2 + 1], _meta[meta + Port], length);
+                    if (kept < length)
                     {
-                        sb.Append(", first ").Append(_kept[slot].ToString()).Append(" kept");
+                        sb.Append(", first ").Append(kept.ToString()).Append(" kept");
                     }
                     sb.Append("\r\n");
-                    sb.Append(Encoding.UTF8.GetChars(_data[slot], 0, _kept[slot]));
+                    sb.Append(Encoding.UTF8.GetChars(_data, slot * SlotBytes, kept));
                     sb.Append("\r\n");
                 }
             }
