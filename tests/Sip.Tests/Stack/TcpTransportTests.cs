@@ -147,7 +147,9 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void IdleAndTricklingConnectionsAreClosedWhileKeepAlivesKeepAnotherOpen()
         {
-            using var phone = new Phone(idleTimeoutMs: 400);
+            // The timeout is 15 pings long, so a test thread stalled for a second on a loaded machine does not miss one.
+            const int timeoutMs = 1500;
+            using var phone = new Phone(idleTimeoutMs: timeoutMs);
             using Socket idle = phone.Connect();
             using Socket alive = phone.Connect();
             using Socket trickle = phone.Connect();
@@ -158,7 +160,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var watch = Stopwatch.StartNew();
             int pings = 0;
             // Pings every 100 ms, well inside the timeout, for at least three timeouts and until the idle one is gone.
-            while ((watch.ElapsedMilliseconds < 1500 || !idleReader.Closed || !trickleReader.Closed) && watch.ElapsedMilliseconds < DeadlineMs)
+            while ((watch.ElapsedMilliseconds < 3 * timeoutMs || !idleReader.Closed || !trickleReader.Closed) && watch.ElapsedMilliseconds < DeadlineMs)
             {
                 Write(alive, "\r\n\r\n");
                 pings++;
