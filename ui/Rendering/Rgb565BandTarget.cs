@@ -13,20 +13,21 @@ namespace DeskPhone.Ui.Rendering
     /// A band target without a graphics library: the band is a managed array of RGB565 rows (640 B a row on a
     /// 320-pixel panel) drawn by native block copies only. A fill writes one pixel and doubles it along the row with
     /// Array.Copy, then copies the row; a glyph or icon row is cut into nibbles, and each nibble's runs of lit pixels
-    /// (<see cref="NibbleRuns"/>: at most two) are copied from a row of the ink, so text stays transparent as on the
+    /// (<see cref="NibbleRuns"/>: at most two) are copied from a row of the ink (inline for a cell wholly inside the band), so text stays transparent as on the
     /// host's <c>Rgb565Canvas</c> and nothing is drawn pixel by pixel in C#. Glyphs come from <see cref="GlyphRows"/>
     /// (the font resources); the band goes to the panel through a <see cref="BandWriter"/>. Drawing outside the band
     /// is clipped. Monochrome inks are 0x0000 and 0xFFFF, as on the host.
     /// </summary>
     public sealed class Rgb565BandTarget : IBandTarget
     {
-        // For each 4-bit value (bit 3 the leftmost pixel): the first run's start and length, the second's (0, 0 if none).
+        // For each 4-bit value (bit 3 the leftmost pixel): the first run of lit pixels' start and length, the
+        // second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no arithmetic.
         private static readonly byte[] NibbleRuns =
         {
-            0, 0, 0, 0, /* 0000 */ 3, 1, 0, 0, /* 0001 */ 2, 1, 0, 0, /* 0010 */ 2, 2, 0, 0, /* 0011 */
-            1, 1, 0, 0, /* 0100 */ 1, 1, 3, 1, /* 0101 */ 1, 2, 0, 0, /* 0110 */ 1, 3, 0, 0, /* 0111 */
-            0, 1, 0, 0, /* 1000 */ 0, 1, 3, 1, /* 1001 */ 0, 1, 2, 1, /* 1010 */ 0, 1, 2, 2, /* 1011 */
-            0, 2, 0, 0, /* 1100 */ 0, 2, 3, 1, /* 1101 */ 0, 3, 0, 0, /* 1110 */ 0, 4, 0, 0, /* 1111 */
+            0, 0, 0, 0, /* 0000 */ 6, 2, 0, 0, /* 0001 */ 4, 2, 0, 0, /* 0010 */ 4, 4, 0, 0, /* 0011 */
+            2, 2, 0, 0, /* 0100 */ 2, 2, 6, 2, /* 0101 */ 2, 4, 0, 0, /* 0110 */ 2, 6, 0, 0, /* 0111 */
+            0, 2, 0, 0, /* 1000 */ 0, 2, 6, 2, /* 1001 */ 0, 2, 4, 2, /* 1010 */ 0, 2, 4, 4, /* 1011 */
+            0, 4, 0, 0, /* 1100 */ 0, 4, 6, 2, /* 1101 */ 0, 6, 0, 0, /* 1110 */ 0, 8, 0, 0, /* 1111 */
         };
 
         private readonly byte[] _band;
@@ -107,16 +108,41 @@ namespace DeskPhone.Ui.Rendering
                     continue;
                 }
                 byte[] rows = glyphs.Find(chars[i], out int at);
+                // A cell wholly inside the band's width (nearly all) is copied without clipping or calls.
+                bool inside = left >= 0 && left + 8 <= Width;
                 for (int row = top; row < bottom; row++)
                 {
                     int glyphRow = row - y;
                     // No glyph at all: a visible box rather than nothing, as on the host.
-                    int bits = rows != null ? rows[at + glyphRow] : glyphRow == 0 || glyphRow == font.Height - 1 ? 0xFF : 0x81;
-                    bits &= mask;
-                    if (bits != 0)
+                    int bits = (rows != null ? rows[at + glyphRow] : glyphRow == 0 || glyphRow == font.Height - 1 ? 0xFF : 0x81) & mask;
+                    if (bits == 0)
+                    {
+                        continue;
+                    }
+                    if (!inside)
                     {
                         Nibble(bits >> 4, left, row);
                         Nibble(bits & 15, left + 4, row);
+                        continue;
+                    }
+                    int o = (row * Width + left) * 2;
+                    int t = (bits >> 4) * 4;
+                    if (t != 0)
+                    {
+                        System.Array.Copy(_ink, 0, _band, o + NibbleRuns[t], NibbleRuns[t + 1]);
+                        if (NibbleRuns[t + 3] != 0)
+                        {
+                            System.Array.Copy(_ink, 0, _band, o + NibbleRuns[t + 2], NibbleRuns[t + 3]);
+                        }
+                    }
+                    t = (bits & 15) * 4;
+                    if (t != 0)
+                    {
+                        System.Array.Copy(_ink, 0, _band, o + 8 + NibbleRuns[t], NibbleRuns[t + 1]);
+                        if (NibbleRuns[t + 3] != 0)
+                        {
+                            System.Array.Copy(_ink, 0, _band, o + 8 + NibbleRuns[t + 2], NibbleRuns[t + 3]);
+                        }
                     }
                 }
             }
@@ -153,10 +179,10 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             int t = nibble * 4;
-            Run(x + NibbleRuns[t], NibbleRuns[t + 1], row);
+            Run(x + (NibbleRuns[t] >> 1), NibbleRuns[t + 1] >> 1, row);
             if (NibbleRuns[t + 3] != 0)
             {
-                Run(x + NibbleRuns[t + 2], NibbleRuns[t + 3], row);
+                Run(x + (NibbleRuns[t + 2] >> 1), NibbleRuns[t + 3] >> 1, row);
             }
         }
 
