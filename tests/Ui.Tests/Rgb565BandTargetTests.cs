@@ -44,13 +44,13 @@ namespace DeskPhone.Ui.Tests
                 {
                     continue; // its message fills eight pages only on the small display
                 }
-                var twin = new Twin(p, bandHeight, DeviceCapacity);
+                var twin = Twin(p, bandHeight, DeviceCapacity);
                 scenario.Value(new GoldenPhone(p, twin));
                 twin.AssertSame(scenario.Key);
             }
             foreach (KeyValuePair<string, Action<IdleScreen>> scenario in ScreenGoldenTests.RendererScenarios)
             {
-                var twin = new Twin(p, bandHeight, DeviceCapacity);
+                var twin = Twin(p, bandHeight, DeviceCapacity);
                 IdleScreen screen = ScreenGoldenTests.Screen(twin, p);
                 scenario.Value(screen);
                 screen.Render();
@@ -58,13 +58,13 @@ namespace DeskPhone.Ui.Tests
             }
             foreach (KeyValuePair<string, int[]> view in TechnicianMenuGoldenTests.Views)
             {
-                var twin = new Twin(p, bandHeight, DeviceCapacity);
+                var twin = Twin(p, bandHeight, DeviceCapacity);
                 var phone = new TechnicianMenuGoldenTests();
                 phone.Show(twin, p);
                 phone.Press(view.Value);
                 twin.AssertSame(view.Key);
             }
-            var sheet = new Twin(p, bandHeight, 2 * IconId.Count + 1);
+            var sheet = Twin(p, bandHeight, 2 * IconId.Count + 1);
             ScreenGoldenTests.DrawIconSheet(sheet, p);
             sheet.AssertSame("icons");
         }
@@ -76,7 +76,7 @@ namespace DeskPhone.Ui.Tests
         public void ClippedTextIconsAndMissingGlyphsMatchTheHostRenderer(int bandHeight)
         {
             DisplayProfile p = DisplayProfile.Color320x240;
-            var twin = new Twin(p, bandHeight, 16);
+            var twin = Twin(p, bandHeight, 16);
             twin.FillRect(-4, -3, p.Width + 10, 44, p.Background);
             // Above the flushed rectangle, across the left and right edges, both fonts, glyphs outside ASCII, one
             // the fonts lack (U+20AC: drawn as U+FFFD), icons half off the panel.
@@ -91,7 +91,7 @@ namespace DeskPhone.Ui.Tests
             twin.Flush(0, 0, p.Width, 40);
             twin.AssertSame("straddling calls");
             // 'ж' half past the right edge: its left half is drawn.
-            Assert.Contains(Enumerable.Range(0, 16 * 4), i => twin.Bands.Pixel(p.Width - 4 + i % 4, 12 + i / 4) == 0xF800);
+            Assert.Contains(Enumerable.Range(0, 16 * 4), i => twin.Glass(p.Width - 4 + i % 4, 12 + i / 4) == 0xF800);
         }
 
         [Fact]
@@ -171,70 +171,12 @@ namespace DeskPhone.Ui.Tests
             }
         }
 
-        /// <summary>Draws every call on the host's full-frame panel and on the board's band target, to compare their glass.</summary>
-        private sealed class Twin : IPanel
+        /// <summary>The host's full frame against a banded panel in front of the board's band target.</summary>
+        private static TwinPanel Twin(DisplayProfile profile, int bandHeight, int capacity)
         {
-            private readonly ushort[] _glass;
-
-            public Twin(DisplayProfile profile, int bandHeight, int capacity)
-            {
-                Full = new SoftwarePanel(profile);
-                _glass = new ushort[profile.Width * profile.Height];
-                Bands = new Glass(_glass, profile.Width);
-                var target = new Rgb565BandTarget(profile.Width, bandHeight, profile.IsColor, Glyphs("Fixed8x16"), Glyphs("Terminus6x12"), Bands.Receive);
-                Banded = new BandedPanel(target, profile.Height, capacity);
-            }
-
-            public SoftwarePanel Full { get; }
-            public Glass Bands { get; }
-            public BandedPanel Banded { get; }
-
-            public int Width => Full.Width;
-            public int Height => Full.Height;
-            public bool IsColor => Full.IsColor;
-
-            public void FillRect(int x, int y, int width, int height, int color)
-            {
-                Full.FillRect(x, y, width, height, color);
-                Banded.FillRect(x, y, width, height, color);
-            }
-
-            public void DrawText(string text, int x, int y, int color, BitmapFont font, int maxWidth)
-            {
-                Full.DrawText(text, x, y, color, font, maxWidth);
-                Banded.DrawText(text, x, y, color, font, maxWidth);
-            }
-
-            public void DrawIcon(int icon, int x, int y)
-            {
-                Full.DrawIcon(icon, x, y);
-                Banded.DrawIcon(icon, x, y);
-            }
-
-            public void Flush(int x, int y, int width, int height)
-            {
-                Full.Flush(x, y, width, height);
-                Banded.Flush(x, y, width, height);
-            }
-
-            public void AssertSame(string what)
-            {
-                int differing = 0;
-                string first = null;
-                for (int y = 0; y < Height; y++)
-                {
-                    for (int x = 0; x < Width; x++)
-                    {
-                        if (Full.Pixel(x, y) != Bands.Pixel(x, y))
-                        {
-                            differing++;
-                            first ??= "(" + x + ", " + y + ")";
-                        }
-                    }
-                }
-                Assert.True(differing == 0, what + ": " + differing + " pixels differ from the host renderer, first at " + first);
-                Assert.True(Bands.Writes > 0, what + ": nothing was sent");
-            }
+            var glass = new Glass(new ushort[profile.Width * profile.Height], profile.Width);
+            var target = new Rgb565BandTarget(profile.Width, bandHeight, profile.IsColor, Glyphs("Fixed8x16"), Glyphs("Terminus6x12"), glass.Receive);
+            return new TwinPanel(profile, target, glass.Pixel, () => glass.Writes, capacity);
         }
 
         /// <summary>The panel's memory: RGB565 pixels decoded from what each band write sends (high byte first).</summary>
