@@ -20,7 +20,7 @@ using DeskPhone.Sip.UserAgent;
 using DeskPhone.Board.Display;
 using DeskPhone.Board.Web;
 using DeskPhone.Ui.Rendering;
-using nanoFramework.UI;
+using System.Device.Gpio;
 
 namespace DeskPhone.Board
 {
@@ -33,6 +33,9 @@ namespace DeskPhone.Board
     {
         private const int LoopMs = 5;
         private const int BenchPort = 80;
+        // The panel's band: 640 B a row on the 320-pixel panel; 4 rows cost 2,560 B and a full redraw about 48 M
+        // interpreter instructions (docs/benchmarks.md, tools/BandCost).
+        private const int BandRows = 4;
 
 
         public static void Main()
@@ -51,7 +54,7 @@ namespace DeskPhone.Board
             NetworkTime zone = null;
             WallClock wallClock = () => zone == null ? DateTime.UtcNow : zone.ToLocal(DateTime.UtcNow);
             DisplayProfile profile = DisplayProfile.Color320x240;
-            IPanel panel = StartPanel(board, profile);
+            IPanel panel = StartPanel(board, profile, clock);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             var udp = new UdpTransport(inbox);
             var tcp = new TcpTransport(inbox, DeviceSizing.TcpConnections);
@@ -133,38 +136,29 @@ namespace DeskPhone.Board
         }
 
         /// <summary>
-        /// The panel through nanoFramework.Graphics, drawn by the same IdleScreen as the simulator's (the feeder
-        /// redraws and flushes only the regions that changed). A plain ESP32 has no room for a 153,600-byte
-        /// full-screen buffer, so the screen is drawn in bands (BandedPanel): one 320 x 20 bitmap, the height of
-        /// the status line, so a status change is one band. The M5Core image has the panel's driver built in, so
-        /// no managed GraphicDriver is passed (as nanoFramework's own M5Core library does). The backlight pin stays
-        /// with the drivers' PWM dimmer, so the native driver gets none. Null, and the phone runs headless, when the
-        /// board has no panel this image drives or the graphics heap cannot hold the band. The idle screen and its
-        /// feeder on top are built by <see cref="PhoneApp"/>, as in the simulator and the boot test.
+        /// The panel, drawn by the same IdleScreen as the simulator's (the feeder redraws and flushes only the regions
+        /// that changed). A plain ESP32 has no room for a 153,600-byte full-screen buffer, so the screen is drawn in
+        /// bands (BandedPanel) of <see cref="BandRows"/> rows: a managed array of RGB565 rows drawn by block copies
+        /// (Rgb565BandTarget, glyphs from the font resources: DeviceFonts) and sent to the ILI9342C over SPI by our
+        /// own driver (Ili9342Panel), without nanoFramework.Graphics. The backlight pin stays with the drivers' PWM
+        /// dimmer. Null, and the phone runs headless, when the board has no panel this image drives. The idle screen
+        /// and its feeder on top are built by <see cref="PhoneApp"/>, as in the simulator and the boot test.
         /// </summary>
-        private static IPanel StartPanel(BoardProfile board, DisplayProfile profile)
+        private static IPanel StartPanel(BoardProfile board, DisplayProfile profile, SystemClock clock)
         {
             if (board.Panel != PanelModel.Ili9342 || board.LcdChipSelect < 0)
             {
                 Console.WriteLine("display: none on this board, running headless");
                 return null;
             }
-            int bandHeight = profile.StatusHeight;
-            int graphicsBytes = GraphicsBandTarget.GraphicsBytes(profile.Width, bandHeight);
-            DisplayControl.Initialize(
-                new SpiConfiguration((byte)board.SpiBus, board.LcdChipSelect, board.LcdDataCommand, board.LcdReset, -1),
-                new ScreenConfiguration(0, 0, (ushort)profile.Width, (ushort)profile.Height),
-                (uint)graphicsBytes);
-            GraphicsBandTarget band;
-            try
-            {
-                band = new GraphicsBandTarget(profile.Width, bandHeight, profile.IsColor, DeviceFonts.Large, DeviceFonts.Small);
-            }
-            catch (OutOfMemoryException)
-            {
-                Console.WriteLine("display: no graphics memory for a " + graphicsBytes.ToString() + "-byte band, running headless");
-                return null;
-            }
+            var gpio = new GpioController();
+            var panel = new Ili9342Panel(
+                new SpiPanelBus(board.SpiBus, board.LcdChipSelect, board.LcdSpiHz),
+                new GpioOutput(gpio, board.LcdDataCommand, true),
+                board.LcdReset >= 0 ? new GpioOutput(gpio, board.LcdReset, true) : null,
+                clock);
+            panel.Initialize(board.PanelRotation, board.PanelInverted);
+            var band = new Rgb565BandTarget(profile.Width, BandRows, profile.IsColor, DeviceFonts.Large, DeviceFonts.Small, panel.WriteRect);
             return new BandedPanel(band, profile.Height, DeviceSizing.DisplayListCalls);
         }
     }

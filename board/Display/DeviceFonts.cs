@@ -1,20 +1,25 @@
-using nanoFramework.UI;
+using DeskPhone.Ui.Fonts;
 
 namespace DeskPhone.Board.Display
 {
     /// <summary>
-    /// The device's two fonts, the same glyphs and cells as the host's BitmapFont.Fixed8x16 and Terminus6x12
-    /// (board/Display/Resources, made by tools/FontGen). Loaded on first use: each costs its bitmap in managed heap.
+    /// The device's two fonts, the same glyphs and cells as the host's Fixed8x16 and Terminus6x12 tables
+    /// (board/Display/Resources/*.glyphs, made by tools/FontGen). Loaded on first use: each keeps its ASCII rows in the
+    /// managed heap (1,520 B and 1,140 B) and reads any other glyph from the resource when it is drawn.
     /// </summary>
     public static class DeviceFonts
     {
-        private static Font _large;
-        private static Font _small;
+        private static GlyphRows _large;
+        private static GlyphRows _small;
 
         /// <summary>8x16, the colour profiles' font.</summary>
-        public static Font Large => _large ??= DeviceResources.GetFont(DeviceResources.FontResources.Fixed8x16);
+        public static GlyphRows Large => _large ??= new GlyphRows(ReadLarge);
 
-        /// <summary>6x12, the monochrome profile's font and the icons' symbols.</summary>
-        public static Font Small => _small ??= DeviceResources.GetFont(DeviceResources.FontResources.Terminus6x12);
+        /// <summary>6x12, the monochrome profile's font.</summary>
+        public static GlyphRows Small => _small ??= new GlyphRows(ReadSmall);
+
+        private static byte[] ReadLarge(int offset, int count) => DeviceResources.GetBytes(DeviceResources.BinaryResources.Fixed8x16, offset, count);
+
+        private static byte[] ReadSmall(int offset, int count) => DeviceResources.GetBytes(DeviceResources.BinaryResources.Terminus6x12, offset, count);
     }
 }

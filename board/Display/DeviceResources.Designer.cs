@@ -21,13 +21,14 @@ namespace DeskPhone.Board.Display
             }
         }
 
-        internal static nanoFramework.UI.Font GetFont(FontResources id)
+        /// <summary>Bytes offset..offset+count-1 of a binary resource, copied into a new array (the rest stays in flash).</summary>
+        internal static byte[] GetBytes(BinaryResources id, int offset, int count)
         {
-            return (nanoFramework.UI.Font)nanoFramework.Runtime.Native.ResourceUtility.GetObject(ResourceManager, id);
+            return (byte[])nanoFramework.Runtime.Native.ResourceUtility.GetObject(ResourceManager, id, offset, count);
         }
 
         [System.Serializable]
-        internal enum FontResources : short
+        internal enum BinaryResources : short
         {
             Terminus6x12 = 10405,
             Fixed8x16 = 12070,

@@ -8,8 +8,8 @@ namespace DeskPhone.Board.Drivers
     {
         public static void Configure(BoardProfile board)
         {
-            // The native Graphics driver and the W5500/RMII Ethernet are configured by the firmware image,
-            // but mapping SPI1 here keeps a board without them usable through our generic SPI path.
+            // The W5500/RMII Ethernet is configured by the firmware image; SPI1 is mapped here for the panel's SPI
+            // device (board/Display/SpiPanelBus), which shares the bus.
             Map(board.SpiMosi, DeviceFunction.SPI1_MOSI);
             Map(board.SpiMiso, DeviceFunction.SPI1_MISO);
             Map(board.SpiClock, DeviceFunction.SPI1_CLOCK);

@@ -1,6 +1,6 @@
 namespace DeskPhone.Drivers.Display
 {
-    /// <summary>The SPI panel controllers a board profile can name (the board draws through the native nanoFramework.Graphics driver).</summary>
+    /// <summary>The SPI panel controllers a board profile can name (the board drives the ILI9342C itself: Ili9342Panel).</summary>
     public enum PanelModel
     {
         Ili9341 = 1,

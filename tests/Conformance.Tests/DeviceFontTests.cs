@@ -11,9 +11,9 @@ using DeskPhone.Ui.Fonts;
 namespace DeskPhone.Conformance.Tests
 {
     /// <summary>
-    /// The device's .tinyfnt fonts draw exactly what the host's glyph tables (tools/Host/Panel/Fonts) draw, so a layout measured on the host
-    /// wraps the same way on the board. The files are read here by a reader of their own (the layout of
-    /// nf-interpreter's Graphics.h and Font.cpp), not by FontGen.
+    /// The device's font resources (board/Display/Resources/*.glyphs, read a glyph at a time by ui/Fonts/GlyphRows)
+    /// draw exactly what the host's glyph tables (tools/Host/Panel/Fonts) draw, so a layout measured on the host wraps
+    /// the same way on the board, and they are what tools/FontGen writes.
     /// </summary>
     public class DeviceFontTests
     {
@@ -25,52 +25,46 @@ namespace DeskPhone.Conformance.Tests
 
         private static FontGlyphs HostFont(string name) => FontGlyphs.For(name == "Fixed8x16" ? BitmapFont.Fixed8x16 : BitmapFont.Terminus6x12);
 
-        private static string TinyFontPath(string name) => Path.Combine(RepoPaths.Root, "board", "Display", "Resources", name + ".tinyfnt");
+        private static string GlyphsPath(string name) => Path.Combine(RepoPaths.Root, "board", "Display", "Resources", name + ".glyphs");
 
         [Theory]
         [MemberData(nameof(Fonts))]
-        public void TinyFontHasTheHostFontsGlyphsAndMetrics(string name)
+        public void EveryGlyphTheDeviceReadsIsTheHostFontsGlyph(string name)
         {
             FontGlyphs host = HostFont(name);
-            ParsedFont font = ParsedFont.Read(File.ReadAllBytes(TinyFontPath(name)));
+            byte[] file = File.ReadAllBytes(GlyphsPath(name));
+            int reads = 0;
+            var device = new GlyphRows((offset, count) =>
+            {
+                reads++;
+                return file.AsSpan(offset, count).ToArray();
+            });
 
-            Assert.Equal(host.Height, font.Height);
-            Assert.Equal(0, font.Offset);
-            Assert.Equal(host.Height, font.Ascent + font.Descent);
-            Assert.Equal(LastInkedRow(host, 'H') + 1, font.Ascent);
-            Assert.Equal(host.Width, font.AverageWidth);
-            Assert.Equal(host.Width, font.MaxWidth);
-            Assert.Equal(host.Height, font.BitmapHeight);
-
+            Assert.Equal(host.Width, device.Width);
+            Assert.Equal(host.Height, device.Height);
             int checkedGlyphs = 0;
             for (int c = 0; c <= 0xFFFF; c++)
             {
-                bool inHost = host.Has((char)c);
-                Assert.True(inHost == font.Has(c), "U+" + c.ToString("X4") + (inHost ? " is missing from " : " is extra in ") + name + ".tinyfnt");
-                if (!inHost)
+                if (c >= 0xD800 && c <= 0xDFFF)
                 {
                     continue;
                 }
-                ParsedFont.Glyph g = font.Find(c);
-                Assert.True(g.Width == host.Width, "U+" + c.ToString("X4") + " is " + g.Width + " wide on the device, " + host.Width + " on the host");
+                byte[] rows = device.Find((char)c, out int at);
+                Assert.True(rows != null, "U+" + c.ToString("X4") + ": no glyph and no U+FFFD");
                 for (int y = 0; y < host.Height; y++)
                 {
-                    for (int x = 0; x < host.Width; x++)
-                    {
-                        bool hostInk = (host.Row((char)c, y) & (0x80 >> x)) != 0;
-                        bool deviceInk = x >= g.MarginLeft && x < g.MarginLeft + g.InnerWidth && font.Pixel(g.Offset + x - g.MarginLeft, y);
-                        Assert.True(hostInk == deviceInk, "U+" + c.ToString("X4") + " differs at " + x + "," + y);
-                    }
+                    Assert.True(host.Row((char)c, y) == rows[at + y], "U+" + c.ToString("X4") + " differs in row " + y);
                 }
-                checkedGlyphs++;
+                checkedGlyphs += host.Has((char)c) ? 1 : 0;
             }
             Assert.True(checkedGlyphs > 400, "only " + checkedGlyphs + " glyphs");
-            Assert.True(font.Has(0xFFFD), "no U+FFFD: the device would skip characters the font lacks instead of boxing them");
+            Assert.True(host.Has('\uFFFD'), "no U+FFFD: the device would box characters the font lacks instead of drawing the replacement");
+            Assert.True(reads > 0xFFFF, "glyphs outside ASCII are read from the resource per use");
         }
 
         [Theory]
         [MemberData(nameof(Fonts))]
-        public void CommittedTinyFontIsWhatFontGenWrites(string name)
+        public void CommittedGlyphsAreWhatFontGenWrites(string name)
         {
             FontGlyphs host = HostFont(name);
             var glyphs = new SortedDictionary<int, byte[]>();
@@ -82,10 +76,10 @@ namespace DeskPhone.Conformance.Tests
                 }
             }
 
-            byte[] expected = TinyFont.Build(host.Width, host.Height, glyphs);
+            byte[] expected = GlyphRowsFile.Build(host.Width, host.Height, glyphs);
 
-            Assert.True(expected.SequenceEqual(File.ReadAllBytes(TinyFontPath(name))),
-                name + ".tinyfnt is not what tools/FontGen writes for these glyphs: regenerate it (docs/ui.md \"Fonts\")");
+            Assert.True(expected.SequenceEqual(File.ReadAllBytes(GlyphsPath(name))),
+                name + ".glyphs is not what tools/FontGen writes for these glyphs: regenerate it (docs/ui.md \"Fonts\")");
         }
 
         [Fact]
@@ -137,147 +131,6 @@ namespace DeskPhone.Conformance.Tests
             }
             int hash = unchecked(hash1 + hash2 * 1566083941);
             return (short)((short)(hash >> 16) ^ (short)hash);
-        }
-
-        private static int LastInkedRow(FontGlyphs font, char c)
-        {
-            for (int row = font.Height - 1; row >= 0; row--)
-            {
-                if (font.Row(c, row) != 0)
-                {
-                    return row;
-                }
-            }
-            return -1;
-        }
-
-        /// <summary>A .tinyfnt as the native font code sees it.</summary>
-        private sealed class ParsedFont
-        {
-            public struct Glyph
-            {
-                public int Offset;
-                public int InnerWidth;
-                public int MarginLeft;
-                public int MarginRight;
-                public int Width => MarginLeft + InnerWidth + MarginRight;
-            }
-
-            private int[] _rangeFirstIndex;
-            private int[] _rangeFirst;
-            private int[] _rangeLast;
-            private int[] _rangeOffset;
-            private int[] _charOffset;
-            private int[] _charMarginLeft;
-            private int[] _charMarginRight;
-            private uint[] _bits;
-            private int _wordsPerRow;
-
-            public int Height, Offset, Ascent, Descent, AverageWidth, MaxWidth, BitmapHeight;
-
-            public static ParsedFont Read(byte[] file)
-            {
-                var r = new BinaryReader(new MemoryStream(file));
-                Assert.Equal(0xF995B0A8u, r.ReadUInt32());
-                Assert.Equal(2u, r.ReadUInt32());
-                Assert.Equal(20u, r.ReadUInt32());
-                Assert.Equal(8u, r.ReadUInt32());
-                Assert.Equal(1u, r.ReadUInt32());
-                r.ReadInt16();
-                Assert.Equal(2, r.ReadByte());
-                r.ReadByte();
-                Assert.Equal((uint)(file.Length - 28), r.ReadUInt32());
-
-                var f = new ParsedFont();
-                f.Height = r.ReadUInt16();
-                f.Offset = r.ReadInt16();
-                f.Ascent = r.ReadInt16();
-                f.Descent = r.ReadInt16();
-                r.ReadInt16();
-                r.ReadInt16();
-                f.AverageWidth = r.ReadInt16();
-                f.MaxWidth = r.ReadInt16();
-                int ranges = r.ReadUInt16();
-                int characters = r.ReadUInt16();
-                Assert.Equal(0, r.ReadUInt16() & 0x0008);
-                r.ReadUInt16();
-                int width = (int)r.ReadUInt32();
-                f.BitmapHeight = (int)r.ReadUInt32();
-                r.ReadUInt16();
-                Assert.Equal(1, r.ReadByte());
-                Assert.Equal(0, r.ReadByte());
-
-                f._rangeFirstIndex = new int[ranges + 1];
-                f._rangeFirst = new int[ranges + 1];
-                f._rangeLast = new int[ranges + 1];
-                f._rangeOffset = new int[ranges + 1];
-                for (int i = 0; i <= ranges; i++)
-                {
-                    f._rangeFirstIndex[i] = (int)r.ReadUInt32();
-                    f._rangeFirst[i] = r.ReadUInt16();
-                    f._rangeLast[i] = r.ReadUInt16();
-                    f._rangeOffset[i] = (int)r.ReadUInt32();
-                }
-                f._charOffset = new int[characters + 1];
-                f._charMarginLeft = new int[characters + 1];
-                f._charMarginRight = new int[characters + 1];
-                for (int i = 0; i <= characters; i++)
-                {
-                    f._charOffset[i] = r.ReadUInt16();
-                    f._charMarginLeft[i] = r.ReadSByte();
-                    f._charMarginRight[i] = r.ReadSByte();
-                }
-                f._wordsPerRow = (width + 31) / 32;
-                f._bits = new uint[f._wordsPerRow * f.BitmapHeight];
-                for (int i = 0; i < f._bits.Length; i++)
-                {
-                    f._bits[i] = r.ReadUInt32();
-                }
-                Assert.Equal(file.Length, (int)r.BaseStream.Position);
-
-                int counted = 0;
-                for (int i = 0; i < ranges; i++)
-                {
-                    Assert.True(f._rangeFirst[i] <= f._rangeLast[i] && (i == 0 || f._rangeFirst[i] > f._rangeLast[i - 1]), "range " + i + " out of order");
-                    Assert.Equal(counted, f._rangeFirstIndex[i]);
-                    counted += f._rangeLast[i] - f._rangeFirst[i] + 1;
-                }
-                Assert.Equal(characters, counted);
-                return f;
-            }
-
-            public bool Has(int c) => Range(c) >= 0;
-
-            /// <summary>As CLR_GFX_Font::GetCharInfo computes it.</summary>
-            public Glyph Find(int c)
-            {
-                int range = Range(c);
-                int index = _rangeFirstIndex[range] + (c - _rangeFirst[range]);
-                var g = new Glyph
-                {
-                    Offset = _rangeOffset[range] + _charOffset[index],
-                    MarginLeft = _charMarginLeft[index],
-                    MarginRight = _charMarginRight[index],
-                };
-                g.InnerWidth = c == _rangeLast[range]
-                    ? _rangeOffset[range + 1] + _charOffset[index + 1] - g.Offset
-                    : _charOffset[index + 1] - _charOffset[index];
-                return g;
-            }
-
-            public bool Pixel(int x, int y) => (_bits[y * _wordsPerRow + x / 32] & (1u << (x % 32))) != 0;
-
-            private int Range(int c)
-            {
-                for (int i = 0; i < _rangeFirst.Length - 1; i++)
-                {
-                    if (c >= _rangeFirst[i] && c <= _rangeLast[i])
-                    {
-                        return i;
-                    }
-                }
-                return -1;
-            }
         }
     }
 }

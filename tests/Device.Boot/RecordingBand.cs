@@ -4,7 +4,7 @@ using DeskPhone.Ui.Rendering;
 namespace DeskPhone.Boot
 {
     /// <summary>
-    /// The board's band bitmap (GraphicsBandTarget, native nanoFramework.Graphics there) as a recorder: the
+    /// The board's band (Rgb565BandTarget there) as a recorder: the
     /// BandedPanel in front of it is the board's own, so what arrives here is exactly what the board would draw.
     /// The script names a text it expects; the band notes whether, and at which screen row, it was drawn.
     /// </summary>

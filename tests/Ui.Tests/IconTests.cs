@@ -93,65 +93,7 @@ namespace DeskPhone.Ui.Tests
             Assert.Equal(0xFFFF, panel.Pixel(122 + 1, 58 + 1));
         }
 
-        /// <summary>
-        /// Reads the BMP the device hands to nanoFramework's decoder with a decoder written here from the format
-        /// (not from IconBmp), checks the header fields that decoder insists on, and compares every pixel.
-        /// </summary>
-        [Theory]
-        [InlineData(true)]
-        [InlineData(false)]
-        public void TheDeviceBmpDecodesToTheMask(bool isColor)
-        {
-            for (int icon = 1; icon < IconId.Count; icon++)
-            {
-                byte[] bmp = IconBmp.Build(icon, isColor);
-                Assert.Equal((byte)'B', bmp[0]);
-                Assert.Equal((byte)'M', bmp[1]);
-                Assert.Equal(bmp.Length, U32(bmp, 2));
-                int offBits = U32(bmp, 10);
-                int infoSize = U32(bmp, 14);
-                int width = U32(bmp, 18);
-                int height = U32(bmp, 22);
-                Assert.Equal(40, infoSize);
-                Assert.Equal(12, width);
-                Assert.Equal(12, Math.Abs(height));
-                Assert.Equal(1, U16(bmp, 26)); // planes
-                int bits = U16(bmp, 28);
-                Assert.Equal(8, bits); // 1- and 4-bit BMPs are refused by nanoFramework's decoder
-                Assert.Equal(0, U32(bmp, 30)); // BI_RGB
-                int colorsUsed = U32(bmp, 46);
-                Assert.InRange(colorsUsed, 1, 256);
-                // nanoFramework derives the palette entry size from (offBits - 54) / colorsUsed and reads 4-byte entries.
-                Assert.Equal(4, (offBits - 14 - 40) / colorsUsed);
-                int stride = (width * bits + 31) / 32 * 4;
-                Assert.True(bmp.Length - offBits >= stride * 12, "pixel data is short");
-
-                for (int y = 0; y < 12; y++)
-                {
-                    int fileRow = height > 0 ? 11 - y : y;
-                    for (int x = 0; x < 12; x++)
-                    {
-                        int index = bmp[offBits + fileRow * stride + x];
-                        Assert.InRange(index, 0, colorsUsed - 1);
-                        int entry = 54 + index * 4;
-                        int rgb565 = ((bmp[entry + 2] >> 3) << 11) | ((bmp[entry + 1] >> 2) << 5) | (bmp[entry] >> 3);
-                        int expected = IconBitmaps.IsSet(icon, x, y) ? IconStyle.Glyph : IconStyle.Tile(icon, isColor);
-                        Assert.True(expected == rgb565, ScreenGoldenTests.Name(icon) + " pixel (" + x + "," + y + ") is " +
-                            rgb565.ToString("X4") + ", the mask says " + expected.ToString("X4"));
-                        // Widened so that the low bits repeat the high ones (what the decoder's 565 path does too).
-                        Assert.Equal(Widen(rgb565 >> 11, 5), bmp[entry + 2]);
-                        Assert.Equal(Widen((rgb565 >> 5) & 0x3F, 6), bmp[entry + 1]);
-                        Assert.Equal(Widen(rgb565 & 0x1F, 5), bmp[entry]);
-                    }
-                }
-            }
-        }
-
         private static int Widen(int value, int bits) => (value << (8 - bits)) | (value >> (2 * bits - 8));
-
-        private static int U16(byte[] b, int at) => b[at] | (b[at + 1] << 8);
-
-        private static int U32(byte[] b, int at) => b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24);
 
         // WCAG 2 contrast ratio of two RGB565 colours.
         private static double Contrast(int a, int b)

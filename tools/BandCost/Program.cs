@@ -1,14 +1,17 @@
 using System;
+using DeskPhone.Ui.Fonts;
+using DeskPhone.Ui.Rendering;
 
 namespace BandCost
 {
     /// <summary>
-    /// What drawing the idle screen's bands without nanoFramework.Graphics would cost the interpreter: a 320-pixel
-    /// band of RGB565 rows in a managed array, text expanded from 1-bit glyph rows through a 16-entry pattern table
-    /// of the colour pair (two native Array.Copy calls per 8-pixel glyph row, nothing pixel by pixel), fills by
-    /// doubling copies. The screen is the busiest idle screen the renderer makes: the 20-row status band and
-    /// 13 lines of 40 characters in the 8x16 font, each band replaying the calls that reach into it as
-    /// BandedPanel does. count.sh runs it with Runs.Full and Runs.Line redraws and takes the difference.
+    /// What drawing the idle screen's bands costs the interpreter on the board, without nanoFramework.Graphics: the
+    /// board's own <see cref="BandedPanel"/> in front of its <see cref="Rgb565BandTarget"/> (a 320-pixel band of RGB565
+    /// rows, block copies only) with the board's 8x16 font resource read through <see cref="GlyphRows"/>, fed the
+    /// busiest idle screen the renderer makes: the 20-row status band and 13 lines of 40 ASCII characters, each
+    /// region a fill and its text, as IdleScreen records them. The band is handed to a writer that does nothing: on
+    /// the board that is one native SPI write per band. count.sh runs it with Runs.Full and Runs.Line redraws and
+    /// takes the difference.
     /// </summary>
     public static class Program
     {
@@ -19,20 +22,11 @@ namespace BandCost
         private const int Lines = 13;
         private const int Columns = 40;
 
-        private static byte[] s_band;
-        private static readonly byte[] s_glyphs = new byte[95 * LineHeight];
-        private static readonly byte[] s_patterns = new byte[16 * 8];
-        private static int s_fg = -1;
-        private static int s_bg = -1;
         private static readonly string[] s_text = new string[Lines + 1];
+        private static System.Resources.ResourceManager s_resources;
 
         public static void Main()
         {
-            s_band = new byte[Width * Runs.BandRows * 2];
-            for (int i = 0; i < s_glyphs.Length; i++)
-            {
-                s_glyphs[i] = (byte)(i * 37 + 11);
-            }
             for (int l = 0; l <= Lines; l++)
             {
                 var chars = new char[Columns];
@@ -42,99 +36,46 @@ namespace BandCost
                 }
                 s_text[l] = new string(chars);
             }
+            s_resources = new System.Resources.ResourceManager("BandCost.Fonts", typeof(Program).Assembly);
+            var glyphs = new GlyphRows(Read);
+            var target = new Rgb565BandTarget(Width, Runs.BandRows, true, glyphs, glyphs, Send);
+            var panel = new BandedPanel(target, Height, 64);
             for (int r = 0; r < Runs.Full; r++)
             {
-                Redraw(0, Height);
+                for (int l = 0; l <= Lines; l++)
+                {
+                    Line(panel, l);
+                }
+                panel.Flush(0, 0, Width, Height);
             }
             for (int r = 0; r < Runs.Line; r++)
             {
-                // One line of the screen changed: its 16 rows are flushed.
-                Redraw(StatusHeight + 5 * LineHeight, LineHeight);
+                // One line of the screen changed: its 16 rows are drawn and flushed.
+                Line(panel, 5);
+                panel.Flush(0, StatusHeight + 4 * LineHeight, Width, LineHeight);
             }
-            Console.WriteLine("bandcost done " + s_band[100].ToString());
+            Console.WriteLine("bandcost done " + panel.BandsSent.ToString());
         }
 
-        private static void Redraw(int y, int height)
+        private static void Line(BandedPanel panel, int l)
         {
-            for (int top = y; top < y + height; top += Runs.BandRows)
-            {
-                int rows = y + height - top < Runs.BandRows ? y + height - top : Runs.BandRows;
-                // The status band, then the lines: each a fill of its row and its text, as IdleScreen records them.
-                for (int l = 0; l <= Lines; l++)
-                {
-                    int ly = l == 0 ? 0 : StatusHeight + (l - 1) * LineHeight;
-                    int lh = l == 0 ? StatusHeight : LineHeight;
-                    if (ly < top + rows && ly + lh > top)
-                    {
-                        Fill(0, ly - top, Width, lh, rows, l == 0 ? 0x001F : 0xFFFF);
-                        Text(s_text[l], 0, ly - top + (lh - LineHeight) / 2, rows, l == 0 ? 0xFFFF : 0x0000, l == 0 ? 0x001F : 0xFFFF);
-                    }
-                }
-                // Here the board would send rows x width of the band to the panel (one native SPI write).
-            }
+            int y = l == 0 ? 0 : StatusHeight + (l - 1) * LineHeight;
+            int height = l == 0 ? StatusHeight : LineHeight;
+            panel.FillRect(0, y, Width, height, l == 0 ? 0x001F : 0xFFFF);
+            panel.DrawText(s_text[l], 0, y + (height - LineHeight) / 2, l == 0 ? 0xFFFF : 0x0000, BitmapFont.Fixed8x16, Width);
         }
 
-        private static void Fill(int x, int y, int width, int height, int rows, int color)
+        private static byte[] Read(int offset, int count) =>
+            (byte[])nanoFramework.Runtime.Native.ResourceUtility.GetObject(s_resources, FontResources.Fixed8x16, offset, count);
+
+        private static void Send(int x, int y, int width, int height, byte[] band, int bandWidth)
         {
-            int from = y < 0 ? 0 : y;
-            int to = y + height > rows ? rows : y + height;
-            if (from >= to)
-            {
-                return;
-            }
-            int start = (from * Width + x) * 2;
-            s_band[start] = (byte)(color >> 8);
-            s_band[start + 1] = (byte)color;
-            int done = 2;
-            int bytes = width * 2;
-            while (done < bytes)
-            {
-                int n = done < bytes - done ? done : bytes - done;
-                Array.Copy(s_band, start, s_band, start + done, n);
-                done += n;
-            }
-            for (int r = from + 1; r < to; r++)
-            {
-                Array.Copy(s_band, start, s_band, (r * Width + x) * 2, bytes);
-            }
         }
 
-        private static void Text(string text, int x, int y, int rows, int fg, int bg)
+        /// <summary>The resource generator's id for the name (as board/Display/DeviceResources.Designer.cs).</summary>
+        private enum FontResources : short
         {
-            if (fg != s_fg || bg != s_bg)
-            {
-                Patterns(fg, bg);
-            }
-            char[] chars = text.ToCharArray();
-            int from = y < 0 ? 0 : y;
-            int to = y + LineHeight > rows ? rows : y + LineHeight;
-            for (int i = 0; i < chars.Length; i++)
-            {
-                int glyph = (chars[i] - 0x20) * LineHeight;
-                int at = (x + i * 8) * 2;
-                for (int r = from; r < to; r++)
-                {
-                    int bits = s_glyphs[glyph + r - y];
-                    int o = r * Width * 2 + at;
-                    Array.Copy(s_patterns, (bits >> 4) * 8, s_band, o, 8);
-                    Array.Copy(s_patterns, (bits & 15) * 8, s_band, o + 8, 8);
-                }
-            }
-        }
-
-        private static void Patterns(int fg, int bg)
-        {
-            for (int n = 0; n < 16; n++)
-            {
-                for (int p = 0; p < 4; p++)
-                {
-                    int c = (n & (8 >> p)) != 0 ? fg : bg;
-                    s_patterns[n * 8 + p * 2] = (byte)(c >> 8);
-                    s_patterns[n * 8 + p * 2 + 1] = (byte)c;
-                }
-            }
-            s_fg = fg;
-            s_bg = bg;
+            Fixed8x16 = 12070,
         }
     }
 }

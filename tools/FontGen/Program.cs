@@ -8,10 +8,10 @@ using System.Text;
 namespace DeskPhone.FontGen
 {
     /// <summary>
-    /// fontgen FONT.psf[.gz] CLASSNAME OUTPUT.cs [OUTPUT.tinyfnt]: reads a PC Screen Font (PSF1 or PSF2 with its
+    /// fontgen FONT.psf[.gz] CLASSNAME OUTPUT.cs [OUTPUT.glyphs]: reads a PC Screen Font (PSF1 or PSF2 with its
     /// Unicode table) and writes a C# class with the glyphs the phone shows (ASCII, Latin-1, Latin Extended-A,
     /// Greek, Cyrillic), one row per byte for fonts up to 8 pixels wide, sorted by code point for binary search;
-    /// with a fourth argument also the same glyphs as the device's nanoFramework font (<see cref="TinyFont"/>).
+    /// with a fourth argument also the same glyphs as the device's font resource (<see cref="GlyphRowsFile"/>).
     /// </summary>
     public static class Program
     {
@@ -24,7 +24,7 @@ namespace DeskPhone.FontGen
         {
             if (args.Length != 3 && args.Length != 4)
             {
-                Console.Error.WriteLine("usage: fontgen FONT.psf[.gz] CLASSNAME OUTPUT.cs [OUTPUT.tinyfnt]");
+                Console.Error.WriteLine("usage: fontgen FONT.psf[.gz] CLASSNAME OUTPUT.cs [OUTPUT.glyphs]");
                 return 2;
             }
             byte[] data;
@@ -58,8 +58,8 @@ namespace DeskPhone.FontGen
             Console.WriteLine("fontgen: " + glyphs.Count + " glyphs of " + font.Width + "x" + font.Height + " written to " + args[2]);
             if (args.Length == 4)
             {
-                File.WriteAllBytes(args[3], TinyFont.Build(font.Width, font.Height, glyphs));
-                Console.WriteLine("fontgen: the same glyphs as a .tinyfnt (ascent " + TinyFont.Ascent(font.Height, glyphs) + ") written to " + args[3]);
+                File.WriteAllBytes(args[3], GlyphRowsFile.Build(font.Width, font.Height, glyphs));
+                Console.WriteLine("fontgen: the same glyphs as the device's glyph rows written to " + args[3]);
             }
             return 0;
         }

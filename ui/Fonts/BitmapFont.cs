@@ -1,7 +1,7 @@
 namespace DeskPhone.Ui.Fonts
 {
     /// <summary>
-    /// The metrics of a monospaced font, which is all the layout needs: the device draws with .tinyfnt fonts of these
+    /// The metrics of a monospaced font, which is all the layout needs: the device draws with glyph-rows font resources of these
     /// cell sizes (board/Display/Resources), the host with glyph tables of the same sizes (tools/Host/Panel/Fonts), so
     /// text measured here wraps the same way on both. The glyphs are not here on purpose: nanoFramework runs every
     /// static initializer at boot, and tables here would take about 17 KB of the device's managed heap for nothing.

@@ -4,7 +4,8 @@ namespace DeskPhone.Ui.Rendering
 {
     /// <summary>
     /// The panel the renderer draws on, kept small: fill, text, icon, flush. The device implements it with
-    /// nanoFramework.Graphics (native drawing), the host with a software RGB565 framebuffer. Colours are RGB565;
+    /// a BandedPanel in front of an Rgb565BandTarget (block copies into a few rows sent over SPI), the host with a
+    /// software RGB565 framebuffer. Colours are RGB565;
     /// a monochrome panel lights every non-zero colour.
     /// </summary>
     public interface IPanel

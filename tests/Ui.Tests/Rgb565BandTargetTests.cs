@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using DeskPhone.Host.Panel;
+using DeskPhone.Ui.Fonts;
+using DeskPhone.Ui.Icons;
+using DeskPhone.Ui.Rendering;
+
+namespace DeskPhone.Ui.Tests
+{
+    /// <summary>
+    /// The board's band target (<see cref="Rgb565BandTarget"/>: RGB565 rows in a managed array, glyphs read from the
+    /// committed font resources board/Display/Resources/*.glyphs) behind a <see cref="BandedPanel"/>, against the host's
+    /// full-frame <see cref="SoftwarePanel"/> (glyphs from tools/Host/Panel/Fonts): every golden screen, the
+    /// technician views and the icon sheet must reach the glass pixel for pixel the same, with the panel's bytes
+    /// (high byte first) decoded as the panel reads them.
+    /// </summary>
+    public class Rgb565BandTargetTests
+    {
+        private const int DeviceCapacity = DeskPhone.Firmware.Phone.DeviceSizing.DisplayListCalls;
+
+        public static IEnumerable<object[]> ProfilesAndBands()
+        {
+            foreach (string profile in new[] { "320x240", "480x272", "128x64" })
+            {
+                // 4 is the board's band; 1 and 7 put band edges through most text and icons; 20 is the status line.
+                foreach (int band in new[] { 1, 4, 7, 20 })
+                {
+                    yield return new object[] { profile, band };
+                }
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(ProfilesAndBands))]
+        public void EveryGoldenScreenIsPixelIdenticalToTheHostRenderer(string profileName, int bandHeight)
+        {
+            DisplayProfile p = ScreenGoldenTests.Profile(profileName);
+            foreach (KeyValuePair<string, Action<GoldenPhone>> scenario in ScreenGoldenTests.PhoneScenarios)
+            {
+                if (scenario.Key == "idle-cut" && profileName != "128x64")
+                {
+                    continue; // its message fills eight pages only on the small display
+                }
+                var twin = Twin(p, bandHeight, DeviceCapacity);
+                scenario.Value(new GoldenPhone(p, twin));
+                twin.AssertSame(scenario.Key);
+            }
+            foreach (KeyValuePair<string, Action<IdleScreen>> scenario in ScreenGoldenTests.RendererScenarios)
+            {
+                var twin = Twin(p, bandHeight, DeviceCapacity);
+                IdleScreen screen = ScreenGoldenTests.Screen(twin, p);
+                scenario.Value(screen);
+                screen.Render();
+                twin.AssertSame(scenario.Key);
+            }
+            foreach (KeyValuePair<string, int[]> view in TechnicianMenuGoldenTests.Views)
+            {
+                var twin = Twin(p, bandHeight, DeviceCapacity);
+                var phone = new TechnicianMenuGoldenTests();
+                phone.Show(twin, p);
+                phone.Press(view.Value);
+                twin.AssertSame(view.Key);
+            }
+            var sheet = Twin(p, bandHeight, 2 * IconId.Count + 1);
+            ScreenGoldenTests.DrawIconSheet(sheet, p);
+            sheet.AssertSame("icons");
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(4)]
+        [InlineData(5)]
+        public void ClippedTextIconsAndMissingGlyphsMatchTheHostRenderer(int bandHeight)
+        {
+            DisplayProfile p = DisplayProfile.Color320x240;
+            var twin = Twin(p, bandHeight, 16);
+            twin.FillRect(-4, -3, p.Width + 10, 44, p.Background);
+            // Above the flushed rectangle, across the left and right edges, both fonts, glyphs outside ASCII, one
+            // the fonts lack (U+20AC: drawn as U+FFFD), icons half off the panel.
+            twin.DrawText("Grüße Привет Ελένη €", -3, -5, p.Foreground, BitmapFont.Fixed8x16, 400);
+            twin.DrawText("right edge ж", p.Width - 92, 12, 0xF800, BitmapFont.Fixed8x16, 200);
+            twin.DrawText("edge ж€", -2, bandHeight - 3, 0x07E0, BitmapFont.Terminus6x12, 100);
+            twin.DrawText("cut by maxWidth", 150, 20, 0x001F, BitmapFont.Terminus6x12, 37);
+            twin.DrawIcon(IconId.Voicemail, -5, bandHeight - 1);
+            twin.DrawIcon(IconId.Warning, p.Width - 7, 31);
+            twin.FillRect(100, 30, 0, 5, 0xFFFF);
+            twin.FillRect(100, 30, 1, 5, 0xF81F);
+            twin.Flush(0, 0, p.Width, 40);
+            twin.AssertSame("straddling calls");
+            // 'ж' half past the right edge: its left half is drawn.
+            Assert.Contains(Enumerable.Range(0, 16 * 4), i => twin.Glass(p.Width - 4 + i % 4, 12 + i / 4) == 0xF800);
+        }
+
+        [Fact]
+        public void AsciiTextReadsNothingFromTheFontResourceAndOtherGlyphsAreReadPerUse()
+        {
+            var reads = new List<int>();
+            byte[] file = FontFile("Fixed8x16");
+            var glyphs = new GlyphRows((offset, count) =>
+            {
+                reads.Add(count);
+                return file.Skip(offset).Take(count).ToArray();
+            });
+            var target = new Rgb565BandTarget(320, 16, true, glyphs, glyphs, (x, y, w, h, band, stride) => { });
+            Assert.Equal(new[] { 6, 2 }, reads); // the header and the last ASCII code point, checked
+
+            reads.Clear();
+            target.DrawText("Hello", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
+            Assert.Equal(new[] { 95 * 16 }, reads); // the resident ASCII rows, once
+            reads.Clear();
+            target.DrawText("Hello, world! ~{|}", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
+            Assert.Empty(reads);
+
+            target.DrawText("ü", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
+            Assert.Equal(16, reads.Last()); // one glyph's rows, after a binary search of 2-byte code points
+            Assert.All(reads.Take(reads.Count - 1), n => Assert.Equal(2, n));
+            Assert.InRange(reads.Count - 1, 1, 9); // log2 of the 373 glyphs outside ASCII
+        }
+
+        [Fact]
+        public void TheBandGoesToThePanelAsRgb565HighByteFirst()
+        {
+            var sent = new List<(int X, int Y, int W, int H, byte[] Bytes)>();
+            GlyphRows glyphs = Glyphs("Fixed8x16");
+            var target = new Rgb565BandTarget(320, 4, true, glyphs, glyphs,
+                (x, y, w, h, band, stride) => sent.Add((x, y, w, h, RowsOf(band, stride, x, w, h))));
+            var panel = new BandedPanel(target, 240, 8);
+
+            panel.FillRect(0, 0, 320, 240, 0x1234);
+            panel.FillRect(10, 21, 3, 1, 0xF800);
+            panel.Flush(8, 20, 6, 6);
+
+            Assert.Equal(2, sent.Count); // 4 + 2 rows
+            Assert.Equal((8, 20, 6, 4), (sent[0].X, sent[0].Y, sent[0].W, sent[0].H));
+            Assert.Equal((8, 24, 6, 2), (sent[1].X, sent[1].Y, sent[1].W, sent[1].H));
+            Assert.Equal(new byte[] { 0x12, 0x34, 0x12, 0x34, 0xF8, 0x00, 0xF8, 0x00, 0xF8, 0x00, 0x12, 0x34 }, sent[0].Bytes.Skip(12).Take(12).ToArray());
+            Assert.Equal(2560, target.BandBytes);
+        }
+
+        private static byte[] RowsOf(byte[] band, int stride, int x, int width, int height)
+        {
+            var bytes = new byte[width * height * 2];
+            for (int row = 0; row < height; row++)
+            {
+                Array.Copy(band, (row * stride + x) * 2, bytes, row * width * 2, width * 2);
+            }
+            return bytes;
+        }
+
+        private static string RepoRoot() =>
+            typeof(Rgb565BandTargetTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepoRoot").Value;
+
+        internal static byte[] FontFile(string name) => File.ReadAllBytes(Path.Combine(RepoRoot(), "board", "Display", "Resources", name + ".glyphs"));
+
+        private static readonly Dictionary<string, GlyphRows> Loaded = new();
+
+        internal static GlyphRows Glyphs(string name)
+        {
+            lock (Loaded)
+            {
+                if (!Loaded.TryGetValue(name, out GlyphRows glyphs))
+                {
+                    byte[] file = FontFile(name);
+                    glyphs = new GlyphRows((offset, count) => file.AsSpan(offset, count).ToArray());
+                    Loaded[name] = glyphs;
+                }
+                return glyphs;
+            }
+        }
+
+        /// <summary>The host's full frame against a banded panel in front of the board's band target.</summary>
+        private static TwinPanel Twin(DisplayProfile profile, int bandHeight, int capacity)
+        {
+            var glass = new Glass(new ushort[profile.Width * profile.Height], profile.Width);
+            var target = new Rgb565BandTarget(profile.Width, bandHeight, profile.IsColor, Glyphs("Fixed8x16"), Glyphs("Terminus6x12"), glass.Receive);
+            return new TwinPanel(profile, target, glass.Pixel, () => glass.Writes, capacity);
+        }
+
+        /// <summary>The panel's memory: RGB565 pixels decoded from what each band write sends (high byte first).</summary>
+        private sealed class Glass
+        {
+            private readonly ushort[] _pixels;
+            private readonly int _width;
+
+            public Glass(ushort[] pixels, int width)
+            {
+                _pixels = pixels;
+                _width = width;
+            }
+
+            public int Writes { get; private set; }
+
+            public void Receive(int x, int y, int width, int height, byte[] band, int bandWidth)
+            {
+                Writes++;
+                for (int row = 0; row < height; row++)
+                {
+                    for (int col = 0; col < width && x + col < _width; col++)
+                    {
+                        int at = (row * bandWidth + x + col) * 2;
+                        _pixels[(y + row) * _width + x + col] = (ushort)(band[at] << 8 | band[at + 1]);
+                    }
+                }
+            }
+
+            public ushort Pixel(int x, int y) => _pixels[y * _width + x];
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using DeskPhone.Ui.Fonts;
+using DeskPhone.Ui.Icons;
+
+namespace DeskPhone.Ui.Rendering
+{
+    /// <summary>
+    /// Sends columns x..x+width-1 of the band's first <paramref name="height"/> rows to the screen at (x, y): row r of
+    /// the band starts at byte r * bandWidth * 2, two bytes per pixel, high byte first (RGB565 as the panel takes it).
+    /// </summary>
+    public delegate void BandWriter(int x, int y, int width, int height, byte[] band, int bandWidth);
+
+    /// <summary>
+    /// A band target without a graphics library: the band is a managed array of RGB565 rows (640 B a row on a
+    /// 320-pixel panel) drawn by native block copies only. A fill writes one pixel and doubles it along the row with
+    /// Array.Copy, then copies the row; a glyph or icon row is cut into nibbles, and each nibble's runs of lit pixels
+    /// (<see cref="NibbleRuns"/>: at most two) are copied from a row of the ink (inline for a cell wholly inside the band), so text stays transparent as on the
+    /// host's <c>Rgb565Canvas</c> and nothing is drawn pixel by pixel in C#. Glyphs come from <see cref="GlyphRows"/>
+    /// (the font resources); the band goes to the panel through a <see cref="BandWriter"/>. Drawing outside the band
+    /// is clipped. Monochrome inks are 0x0000 and 0xFFFF, as on the host.
+    /// </summary>
+    public sealed class Rgb565BandTarget : IBandTarget
+    {
+        // For each 4-bit value (bit 3 the leftmost pixel): the first run of lit pixels' start and length, the
+        // second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no arithmetic.
+        private static readonly byte[] NibbleRuns =
+        {
+            0, 0, 0, 0, /* 0000 */ 6, 2, 0, 0, /* 0001 */ 4, 2, 0, 0, /* 0010 */ 4, 4, 0, 0, /* 0011 */
+            2, 2, 0, 0, /* 0100 */ 2, 2, 6, 2, /* 0101 */ 2, 4, 0, 0, /* 0110 */ 2, 6, 0, 0, /* 0111 */
+            0, 2, 0, 0, /* 1000 */ 0, 2, 6, 2, /* 1001 */ 0, 2, 4, 2, /* 1010 */ 0, 2, 4, 4, /* 1011 */
+            0, 4, 0, 0, /* 1100 */ 0, 4, 6, 2, /* 1101 */ 0, 6, 0, 0, /* 1110 */ 0, 8, 0, 0, /* 1111 */
+        };
+
+        private readonly byte[] _band;
+        private readonly byte[] _ink = new byte[8]; // four pixels of the current ink: a nibble's longest run
+        private int _inkColor = -1;
+        private readonly GlyphRows _large;
+        private readonly GlyphRows _small;
+        private readonly BandWriter _write;
+
+        /// <param name="large">The glyphs of <see cref="BitmapFont.Fixed8x16"/>.</param>
+        /// <param name="small">The glyphs of <see cref="BitmapFont.Terminus6x12"/> (may be the same as large on a
+        /// profile that never draws with it).</param>
+        public Rgb565BandTarget(int width, int bandHeight, bool isColor, GlyphRows large, GlyphRows small, BandWriter write)
+        {
+            Width = width;
+            BandHeight = bandHeight;
+            IsColor = isColor;
+            _band = new byte[width * bandHeight * 2];
+            _large = large;
+            _small = small;
+            _write = write;
+        }
+
+        public int Width { get; }
+        public int BandHeight { get; }
+        public bool IsColor { get; }
+
+        /// <summary>Managed bytes of the band (2 per pixel).</summary>
+        public int BandBytes => _band.Length;
+
+        public void FillRect(int x, int y, int width, int height, int color)
+        {
+            int left = x < 0 ? 0 : x;
+            int right = x + width > Width ? Width : x + width;
+            int top = y < 0 ? 0 : y;
+            int bottom = y + height > BandHeight ? BandHeight : y + height;
+            if (left >= right || top >= bottom)
+            {
+                return;
+            }
+            int ink = Ink(color);
+            int start = (top * Width + left) * 2;
+            _band[start] = (byte)(ink >> 8);
+            _band[start + 1] = (byte)ink;
+            int bytes = (right - left) * 2;
+            for (int done = 2; done < bytes; done *= 2)
+            {
+                System.Array.Copy(_band, start, _band, start + done, done < bytes - done ? done : bytes - done);
+            }
+            for (int row = top + 1; row < bottom; row++)
+            {
+                System.Array.Copy(_band, start, _band, (row * Width + left) * 2, bytes);
+            }
+        }
+
+        public void DrawText(string text, int x, int y, int color, BitmapFont font, int maxWidth)
+        {
+            int top = y < 0 ? 0 : y;
+            int bottom = y + font.Height > BandHeight ? BandHeight : y + font.Height;
+            if (text == null || top >= bottom)
+            {
+                return;
+            }
+            GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
+            char[] chars = text.ToCharArray();
+            int columns = maxWidth / font.Width;
+            if (columns > chars.Length)
+            {
+                columns = chars.Length;
+            }
+            int mask = 0xFF << (8 - font.Width) & 0xFF;
+            UseInk(color);
+            for (int i = 0; i < columns; i++)
+            {
+                int left = x + i * font.Width;
+                if (left >= Width || left + font.Width <= 0)
+                {
+                    continue;
+                }
+                byte[] rows = glyphs.Find(chars[i], out int at);
+                // A cell wholly inside the band's width (nearly all) is copied without clipping or calls.
+                bool inside = left >= 0 && left + 8 <= Width;
+                for (int row = top; row < bottom; row++)
+                {
+                    int glyphRow = row - y;
+                    // No glyph at all: a visible box rather than nothing, as on the host.
+                    int bits = (rows != null ? rows[at + glyphRow] : glyphRow == 0 || glyphRow == font.Height - 1 ? 0xFF : 0x81) & mask;
+                    if (bits == 0)
+                    {
+                        continue;
+                    }
+                    if (!inside)
+                    {
+                        Nibble(bits >> 4, left, row);
+                        Nibble(bits & 15, left + 4, row);
+                        continue;
+                    }
+                    int o = (row * Width + left) * 2;
+                    int t = (bits >> 4) * 4;
+                    if (t != 0)
+                    {
+                        System.Array.Copy(_ink, 0, _band, o + NibbleRuns[t], NibbleRuns[t + 1]);
+                        if (NibbleRuns[t + 3] != 0)
+                        {
+                            System.Array.Copy(_ink, 0, _band, o + NibbleRuns[t + 2], NibbleRuns[t + 3]);
+                        }
+                    }
+                    t = (bits & 15) * 4;
+                    if (t != 0)
+                    {
+                        System.Array.Copy(_ink, 0, _band, o + 8 + NibbleRuns[t], NibbleRuns[t + 1]);
+                        if (NibbleRuns[t + 3] != 0)
+                        {
+                            System.Array.Copy(_ink, 0, _band, o + 8 + NibbleRuns[t + 2], NibbleRuns[t + 3]);
+                        }
+                    }
+                }
+            }
+        }
+
+        public void DrawIcon(int icon, int x, int y)
+        {
+            if (icon <= IconId.None || icon >= IconId.Count)
+            {
+                return;
+            }
+            int size = IconStyle.Size;
+            FillRect(x, y, size, size, IconStyle.Tile(icon, IsColor));
+            int top = y < 0 ? 0 : y;
+            int bottom = y + size > BandHeight ? BandHeight : y + size;
+            UseInk(IconStyle.Glyph);
+            for (int row = top; row < bottom; row++)
+            {
+                int bits = IconBitmaps.Row(icon, row - y);
+                // Twelve pixels, bit 11 leftmost: three nibbles.
+                Nibble(bits >> 8 & 15, x, row);
+                Nibble(bits >> 4 & 15, x + 4, row);
+                Nibble(bits & 15, x + 8, row);
+            }
+        }
+
+        public void FlushBand(int x, int screenY, int width, int height) => _write(x, screenY, width, height, _band, Width);
+
+        /// <summary>Copies the nibble's runs of lit pixels (its leftmost pixel at x) from the ink row, clipped to the band.</summary>
+        private void Nibble(int nibble, int x, int row)
+        {
+            if (nibble == 0)
+            {
+                return;
+            }
+            int t = nibble * 4;
+            Run(x + (NibbleRuns[t] >> 1), NibbleRuns[t + 1] >> 1, row);
+            if (NibbleRuns[t + 3] != 0)
+            {
+                Run(x + (NibbleRuns[t + 2] >> 1), NibbleRuns[t + 3] >> 1, row);
+            }
+        }
+
+        private void Run(int x, int length, int row)
+        {
+            if (x < 0)
+            {
+                length += x;
+                x = 0;
+            }
+            if (x + length > Width)
+            {
+                length = Width - x;
+            }
+            if (length > 0)
+            {
+                System.Array.Copy(_ink, 0, _band, (row * Width + x) * 2, length * 2);
+            }
+        }
+
+        private void UseInk(int color)
+        {
+            int ink = Ink(color);
+            if (ink == _inkColor)
+            {
+                return;
+            }
+            for (int i = 0; i < _ink.Length; i += 2)
+            {
+                _ink[i] = (byte)(ink >> 8);
+                _ink[i + 1] = (byte)ink;
+            }
+            _inkColor = ink;
+        }
+
+        private int Ink(int color) => IsColor ? color & 0xFFFF : color != 0 ? 0xFFFF : 0;
+    }
+}
