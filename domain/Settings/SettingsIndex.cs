@@ -61,12 +61,15 @@ namespace DeskPhone.Domain.Settings
             {
                 return -1;
             }
+            // The name's characters copied once: on the device each name[i] and name.Length walks the UTF-8 string
+            // (a screen composition looks up nine settings, 170 such calls).
+            char[] chars = name.ToCharArray();
             int lo = 0;
             int hi = _byName.Length - 1;
             while (lo <= hi)
             {
                 int mid = (lo + hi) >> 1;
-                int c = CompareName(_byName[mid], name);
+                int c = CompareName(_byName[mid], chars);
                 if (c == 0)
                 {
                     return _byName[mid];
@@ -100,7 +103,7 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>Ordinal order of a setting's name and a string (string.Compare is culture-aware on the host).</summary>
-        private int CompareName(int ordinal, string name)
+        private int CompareName(int ordinal, char[] name)
         {
             int start = _nameStart[ordinal];
             int length = _nameStart[ordinal + 1] - start;
