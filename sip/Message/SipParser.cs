@@ -56,14 +56,17 @@ namespace DeskPhone.Sip.Message
 
             int pos = lineEnd + 1;
             int contentLength = -1;
+            // Read once: a property is a call per use on the device, and the loop below runs once per header line.
+            int maxHeaderBytes = MaxHeaderBytes;
             while (true)
             {
-                if (pos - start > MaxHeaderBytes)
+                if (pos - start > maxHeaderBytes)
                 {
                     Fail(result, m, 513, "headers larger than " + MaxHeaderBytes.ToString() + " bytes", Rest(start, end, offset));
                     return;
                 }
-                int next = FindLineEnd(data, pos, end);
+                // FindLineEnd and LineContentEnd written out: two calls less per header line.
+                int next = ByteSearch.IndexOf(data, ByteSearch.Lf, pos, end);
                 if (next < 0)
                 {
                     if (stream)
@@ -76,7 +79,7 @@ namespace DeskPhone.Sip.Message
                     }
                     return;
                 }
-                int contentEnd = LineContentEnd(data, pos, next);
+                int contentEnd = next > pos && data[next - 1] == (byte)'\r' ? next - 1 : next;
                 if (contentEnd == pos)
                 {
                     pos = next + 1;
