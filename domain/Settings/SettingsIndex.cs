@@ -61,15 +61,12 @@ namespace DeskPhone.Domain.Settings
             {
                 return -1;
             }
-            // The name's characters copied once: on the device each name[i] and name.Length walks the UTF-8 string
-            // (a screen composition looks up nine settings, 170 such calls).
-            char[] chars = name.ToCharArray();
             int lo = 0;
             int hi = _byName.Length - 1;
             while (lo <= hi)
             {
                 int mid = (lo + hi) >> 1;
-                int c = CompareName(_byName[mid], chars);
+                int c = CompareName(_byName[mid], name);
                 if (c == 0)
                 {
                     return _byName[mid];
@@ -103,7 +100,7 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>Ordinal order of a setting's name and a string (string.Compare is culture-aware on the host).</summary>
-        private int CompareName(int ordinal, char[] name)
+        private int CompareName(int ordinal, string name)
         {
             int start = _nameStart[ordinal];
             int length = _nameStart[ordinal + 1] - start;
