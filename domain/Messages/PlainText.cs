@@ -27,7 +27,7 @@ namespace DeskPhone.Domain.Messages
                 {
                     end--;
                 }
-                return Encoding.UTF8.GetString(data, offset, end - offset);
+                return Utf8.Codec.GetString(data, offset, end - offset);
             }
             return Rebuild(data, offset, length);
         }

@@ -57,11 +57,18 @@ namespace DeskPhone.Sip.Message
         public static string Get(char[] s, int start, int end, string name)
         {
             int nameLength = name.Length;
+            int first = nameLength == 0 ? -1 : name[0] | 0x20;
             int i = start;
             while (i < end)
             {
                 int next = Next(s, i, end);
                 int ps = Token.TrimStart(s, i, next);
+                if (first >= 0 && ps < next && (s[ps] | 0x20) != first)
+                {
+                    // Another parameter (a name starts with its first character): not trimmed and split for nothing.
+                    i = next + 1;
+                    continue;
+                }
                 int pe = Token.TrimEnd(s, ps, next);
                 int eq = Token.IndexOf(s, '=', ps, pe);
                 int ke = Token.TrimEnd(s, ps, eq < 0 ? pe : eq);

@@ -124,14 +124,14 @@ namespace DeskPhone.Sip.Message
             _viaCount = -1;
         }
 
-        public string RequestUriText => Encoding.UTF8.GetString(Buffer, UriStart, UriLength);
+        public string RequestUriText => Utf8.Codec.GetString(Buffer, UriStart, UriLength);
 
         /// <summary>The Request-URI, or null when it does not parse.</summary>
         public SipUri RequestUri => _requestUri ?? (_requestUri = SipUri.Parse(RequestUriText));
 
-        public string ReasonPhrase => Encoding.UTF8.GetString(Buffer, ReasonStart, ReasonLength);
+        public string ReasonPhrase => Utf8.Codec.GetString(Buffer, ReasonStart, ReasonLength);
 
-        public string HeaderName(int i) => Canonical(i) ?? Encoding.UTF8.GetString(Buffer, NameStart[i], NameLength[i]);
+        public string HeaderName(int i) => Canonical(i) ?? Utf8.Codec.GetString(Buffer, NameStart[i], NameLength[i]);
 
         /// <summary>The canonical name of header line i (a shared string of <see cref="HeaderNames"/>), or null when unknown.</summary>
         internal string Canonical(int i)
@@ -489,7 +489,7 @@ namespace DeskPhone.Sip.Message
             // A bare CR inside a line counts as a line break too (as it did when every value was searched for both).
             if (!folded && ByteSearch.IndexOf(b, ByteSearch.Cr, start, end) < 0)
             {
-                return Encoding.UTF8.GetString(b, start, end - start);
+                return Utf8.Codec.GetString(b, start, end - start);
             }
             var copy = new byte[end - start];
             int n = 0;
@@ -510,7 +510,7 @@ namespace DeskPhone.Sip.Message
                 }
                 copy[n++] = b[i];
             }
-            return Encoding.UTF8.GetString(copy, 0, n);
+            return Utf8.Codec.GetString(copy, 0, n);
         }
 
         private static bool IsWhite(byte c) => c == (byte)' ' || c == (byte)'\t' || c == (byte)'\r' || c == (byte)'\n';

@@ -22,6 +22,9 @@ namespace DeskPhone.Sip.Message
             "INFO", "PRACK", "UPDATE", "REFER",
         };
 
+        /// <summary>The lengths of KnownMethods (each string's Length is a native call that walks it, on the device).</summary>
+        private static readonly byte[] KnownMethodLengths = { 6, 3, 3, 6, 7, 8, 7, 6, 9, 7, 4, 5, 6, 5 };
+
         /// <summary>The header kind (SipMessage.HeaderKind) of Content-Length.</summary>
         private static readonly int ContentLengthKind = HeaderNames.Kind(HeaderNames.ContentLength);
 
@@ -53,14 +56,17 @@ namespace DeskPhone.Sip.Message
 
             int pos = lineEnd + 1;
             int contentLength = -1;
+            // Read once: a property is a call per use on the device, and the loop below runs once per header line.
+            int maxHeaderBytes = MaxHeaderBytes;
             while (true)
             {
-                if (pos - start > MaxHeaderBytes)
+                if (pos - start > maxHeaderBytes)
                 {
                     Fail(result, m, 513, "headers larger than " + MaxHeaderBytes.ToString() + " bytes", Rest(start, end, offset));
                     return;
                 }
-                int next = FindLineEnd(data, pos, end);
+                // FindLineEnd and LineContentEnd written out: two calls less per header line.
+                int next = ByteSearch.IndexOf(data, ByteSearch.Lf, pos, end);
                 if (next < 0)
                 {
                     if (stream)
@@ -73,7 +79,7 @@ namespace DeskPhone.Sip.Message
                     }
                     return;
                 }
-                int contentEnd = LineContentEnd(data, pos, next);
+                int contentEnd = next > pos && data[next - 1] == (byte)'\r' ? next - 1 : next;
                 if (contentEnd == pos)
                 {
                     pos = next + 1;
@@ -271,24 +277,26 @@ namespace DeskPhone.Sip.Message
 
         private static string Method(byte[] b, int start, int end)
         {
-            for (int i = 0; i < KnownMethods.Length; i++)
+            byte[] lengths = KnownMethodLengths;
+            for (int i = 0; i < lengths.Length; i++)
             {
-                string known = KnownMethods[i];
-                if (known.Length != end - start)
+                if (lengths[i] != end - start)
                 {
                     continue;
                 }
+                string known = KnownMethods[i];
                 int k = 0;
-                while (k < known.Length && b[start + k] == (byte)known[k])
+                int length = lengths[i];
+                while (k < length && b[start + k] == (byte)known[k])
                 {
                     k++;
                 }
-                if (k == known.Length)
+                if (k == length)
                 {
                     return known;
                 }
             }
-            return System.Text.Encoding.UTF8.GetString(b, start, end - start);
+            return Utf8.Codec.GetString(b, start, end - start);
         }
 
         private static bool Header(byte[] b, int start, int end, SipMessage m)

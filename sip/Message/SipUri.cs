@@ -494,7 +494,7 @@ namespace DeskPhone.Sip.Message
                     bytes[n++] = (byte)c;
                 }
             }
-            return Encoding.UTF8.GetString(bytes, 0, n);
+            return Utf8.Codec.GetString(bytes, 0, n);
         }
     }
 }

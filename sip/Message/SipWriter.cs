@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Sip.Message
 {
@@ -99,10 +100,10 @@ namespace DeskPhone.Sip.Message
                 Reserve((nameLength + valueLength) * 3 + 4);
                 byte[] head = _head;
                 int at = _length;
-                at += Encoding.UTF8.GetBytes(name, 0, nameLength, head, at);
+                at += Utf8.Codec.GetBytes(name, 0, nameLength, head, at);
                 head[at++] = (byte)':';
                 head[at++] = (byte)' ';
-                at += Encoding.UTF8.GetBytes(value, 0, valueLength, head, at);
+                at += Utf8.Codec.GetBytes(value, 0, valueLength, head, at);
                 head[at++] = (byte)'\r';
                 head[at++] = (byte)'\n';
                 _length = at;
@@ -121,7 +122,7 @@ namespace DeskPhone.Sip.Message
         public SipWriter Append(string text, int start, int length)
         {
             Reserve(length * 3);
-            _length += Encoding.UTF8.GetBytes(text, start, length, _head, _length);
+            _length += Utf8.Codec.GetBytes(text, start, length, _head, _length);
             return this;
         }
 
@@ -154,6 +155,22 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         internal SipWriter RemoveParam(int from, string name)
         {
+            if (ByteSearch.IndexOf(_head, ByteSearch.Quote, from, _length) < 0)
+            {
+                // No quoted value (the usual Via): from one ';' to the next with the runtime's search, not byte by byte.
+                for (int at = ByteSearch.IndexOf(_head, ByteSearch.Semicolon, from, _length); at >= 0; at = ByteSearch.IndexOf(_head, ByteSearch.Semicolon, at, _length))
+                {
+                    if (!ParamNameIs(at + 1, name))
+                    {
+                        at++;
+                        continue;
+                    }
+                    int end = ParamEnd(at + 1);
+                    System.Array.Copy(_head, end, _head, at, _length - end);
+                    _length -= end - at;
+                }
+                return this;
+            }
             bool quoted = false;
             int i = from;
             while (i < _length)

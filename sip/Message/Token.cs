@@ -134,9 +134,14 @@ namespace DeskPhone.Sip.Message
         /// <summary>The first index of [start, end) that Trim would keep (end when none).</summary>
         public static int TrimStart(char[] s, int start, int end)
         {
-            while (start < end && IsTrimmed(s[start]))
+            // Printable ASCII first, without a call: almost every character a value starts or ends with.
+            for (; start < end; start++)
             {
-                start++;
+                char c = s[start];
+                if ((c > ' ' && c < '\u0085') || !IsTrimmed(c))
+                {
+                    break;
+                }
             }
             return start;
         }
@@ -144,9 +149,13 @@ namespace DeskPhone.Sip.Message
         /// <summary>One past the last index of [start, end) that Trim would keep (start when none).</summary>
         public static int TrimEnd(char[] s, int start, int end)
         {
-            while (end > start && IsTrimmed(s[end - 1]))
+            for (; end > start; end--)
             {
-                end--;
+                char c = s[end - 1];
+                if ((c > ' ' && c < '\u0085') || !IsTrimmed(c))
+                {
+                    break;
+                }
             }
             return end;
         }

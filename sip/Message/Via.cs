@@ -28,7 +28,22 @@ namespace DeskPhone.Sip.Message
             }
         }
 
-        public string Received => GetParam("received");
+        /// <summary>The received parameter (kept once read: the parse checks it and the answer's Via asks again).</summary>
+        public string Received
+        {
+            get
+            {
+                if (!_receivedRead)
+                {
+                    _received = GetParam("received");
+                    _receivedRead = true;
+                }
+                return _received;
+            }
+        }
+
+        private string _received;
+        private bool _receivedRead;
 
         /// <summary>-1 without rport, 0 for a bare rport (the client asks for it), else the port the server filled in.</summary>
         public int Rport

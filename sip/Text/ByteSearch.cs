@@ -13,6 +13,8 @@ namespace DeskPhone.Sip.Text
         public static readonly object Colon = (byte)':';
         public static readonly object Space = (byte)' ';
         public static readonly object Comma = (byte)',';
+        public static readonly object Semicolon = (byte)';';
+        public static readonly object Quote = (byte)'"';
 
         /// <summary>The first index of <paramref name="value"/> (one of the boxed bytes above) in [start, end), or -1.</summary>
         public static int IndexOf(byte[] b, object value, int start, int end) =>

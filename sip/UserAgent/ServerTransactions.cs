@@ -1,3 +1,4 @@
+using DeskPhone.Sip.Text;
 using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Sip.UserAgent
@@ -84,11 +85,25 @@ namespace DeskPhone.Sip.UserAgent
         /// Whether a request with this top Via can be matched at all: RFC 3261 branches start with the magic cookie;
         /// older ones cannot be trusted alone (17.2.3).
         /// </summary>
-        public static bool Matchable(Via top)
+        private bool Matchable(Via top)
         {
-            string branch = top == null ? null : top.Branch;
-            return branch != null && branch.Length > 7 && branch.StartsWith("z9hG4bK");
+            // Find, HasRoom and Remember ask for the same Via: judged once (StartsWith cuts a copy of the branch on the device).
+            if (top == null)
+            {
+                return false;
+            }
+            if ((object)top != _judgedVia)
+            {
+                string branch = top.Branch;
+                _judgedVia = top;
+                _judgedMatchable = branch != null && branch.Length > 7 && branch.StartsWith("z9hG4bK");
+            }
+            return _judgedMatchable;
         }
+
+        // The Via last judged by Matchable and the answer.
+        private Via _judgedVia;
+        private bool _judgedMatchable;
 
         /// <summary>The entry of the transaction this request retransmits, or -1.</summary>
         public int Find(Via top, string method, string source, long nowMs)
@@ -371,7 +386,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 _utf8 = new byte[length * 3];
             }
-            return System.Text.Encoding.UTF8.GetBytes(s, 0, length, _utf8, 0);
+            return Utf8.Codec.GetBytes(s, 0, length, _utf8, 0);
         }
     }
 }
