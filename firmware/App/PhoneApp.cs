@@ -1,6 +1,6 @@
 using DeskPhone.Drivers;
 using DeskPhone.Firmware.Bench;
-using DeskPhone.Firmware.Calls;
+using DeskPhone.Firmware.Completion;
 using DeskPhone.Domain.Calls;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Voice;

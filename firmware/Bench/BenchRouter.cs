@@ -56,7 +56,7 @@ namespace DeskPhone.Firmware.Bench
         public PhoneCalls Calls { get; set; }
 
         /// <summary>Call back on busy for /api/calls/callback (null: 404).</summary>
-        public DeskPhone.Firmware.Calls.CallCompletion Completion { get; set; }
+        public DeskPhone.Firmware.Completion.CallCompletion Completion { get; set; }
 
         /// <summary>The phone's clock for GET /api/time; null: the route answers 404.</summary>
         public NetworkTime Time { get; set; }

@@ -1,4 +1,4 @@
-using DeskPhone.Firmware.Calls;
+using DeskPhone.Firmware.Completion;
 
 namespace DeskPhone.Firmware.Bench
 {

@@ -21,7 +21,7 @@ namespace DeskPhone.Firmware.Phone
         /// module keys), and each identity's message-summary and feature sync, and the reg event (before, 70 in all, so
         /// with 69 keys, the mailbox and the reg event one key was refused), and the call back's request.
         /// </summary>
-        public const int MaxDialogs = MonitoredExtensions.MaxKeys + 2 * PhoneCore.MaxIdentities + 1 + DeskPhone.Firmware.Calls.CallCompletion.MaxRequests;
+        public const int MaxDialogs = MonitoredExtensions.MaxKeys + 2 * PhoneCore.MaxIdentities + 1 + DeskPhone.Firmware.Completion.CallCompletion.MaxRequests;
 
         private const string MessageSummaryPackage = "message-summary";
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using DeskPhone.Domain.Status;
 using DeskPhone.Firmware.Bench;
-using DeskPhone.Firmware.Calls;
+using DeskPhone.Firmware.Completion;
 using DeskPhone.Firmware.Tests.Phone;
 
 namespace DeskPhone.Firmware.Tests.Calls

@@ -6,7 +6,7 @@ using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Session;
 
-namespace DeskPhone.Firmware.Calls
+namespace DeskPhone.Firmware.Completion
 {
     /// <summary>
     /// Call back on busy and on no answer (RFC 6910 call completion, or the PBX's code), one request at a time: a

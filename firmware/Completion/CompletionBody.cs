@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DeskPhone.Firmware.Calls
+namespace DeskPhone.Firmware.Completion
 {
     /// <summary>
     /// Reads an <c>application/call-completion</c> body (RFC 6910 7: lines <c>name: value</c>, names in any case), for
