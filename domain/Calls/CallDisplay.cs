@@ -1,3 +1,6 @@
+using DeskPhone.Domain.Presence;
+using DeskPhone.Sip.Events;
+using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Session;
 using DeskPhone.Ui.Icons;
 
@@ -9,7 +12,9 @@ namespace DeskPhone.Domain.Calls
     /// (calling / ringing at the other end / connected or on hold, with the number and the duration mm:ss), the audio
     /// device with the mute mark, the call's message (a MESSAGE in its dialog), how many other calls there are, and the
     /// four softkeys' labels. The dialing screen shows the number typed so far, as does the transfer target entry
-    /// (over the call, "Transfer Bob to"). <see cref="CallKeys"/> acts on the same
+    /// (over the call, "Transfer Bob to"). A conference shows as one screen: "Conference" with its duration and both
+    /// parties. With no call live it offers what can be done about calls elsewhere: a ringing monitored extension's
+    /// call to pick up, a failed call to call back (or a callee now free). <see cref="CallKeys"/> acts on the same
     /// labels, so a softkey does what it says.
     /// </summary>
     public sealed class CallDisplay
@@ -26,6 +31,8 @@ namespace DeskPhone.Domain.Calls
         public const string Cancel = "Cancel";
         public const string Transfer = "Transfer";
         public const string Park = "Park";
+        public const string PickUp = "Pick up";
+        public const string CallBack = "Call back";
 
         /// <summary>Softkeys under the call screen (Softkey1..4).</summary>
         public const int SoftkeyCount = 4;
@@ -53,7 +60,7 @@ namespace DeskPhone.Domain.Calls
             SipCall shown = calls.Current(out live);
             if (shown == null && !calls.Pad.Active)
             {
-                return null;
+                return Offer(calls);
             }
             var lines = new string[6];
             var icons = new int[6];
@@ -67,6 +74,14 @@ namespace DeskPhone.Domain.Calls
             {
                 lines[n++] = "Dial";
                 lines[n++] = calls.Pad.Number + "_";
+            }
+            else if (InConference(calls, shown))
+            {
+                ICallFeatures f = calls.Features;
+                lines[n++] = "Conference " + Duration(f.ConferenceSeconds(nowMs));
+                lines[n++] = Party(calls.Sessions.Find(f.ConferenceFirst));
+                lines[n++] = Party(calls.Sessions.Find(f.ConferenceSecond));
+                live -= 1;
             }
             else
             {
@@ -113,6 +128,10 @@ namespace DeskPhone.Domain.Calls
         {
             int live;
             SipCall shown = calls.Current(out live);
+            if (InConference(calls, shown))
+            {
+                return calls.Features.ConferenceSeconds(nowMs);
+            }
             return shown != null && shown.State == SipCall.Connected ? shown.DurationSeconds(nowMs) : -1;
         }
 
@@ -128,6 +147,19 @@ namespace DeskPhone.Domain.Calls
                 keys[2] = calls.ParkAvailable ? Park : null;
                 keys[3] = Cancel;
             }
+            else if (shown == null && !calls.Pad.Active)
+            {
+                ICallFeatures f = calls.Features;
+                if (calls.RingingKey() >= 0)
+                {
+                    keys[0] = PickUp;
+                }
+                else if (f != null && f.CallBack != CallBackState.None)
+                {
+                    keys[0] = CallBack;
+                    keys[3] = Cancel;
+                }
+            }
             else if (shown == null)
             {
                 keys[0] = Dial;
@@ -139,6 +171,12 @@ namespace DeskPhone.Domain.Calls
                 keys[0] = Answer;
                 keys[3] = Reject;
             }
+            else if (InConference(calls, shown))
+            {
+                // Hold and transfer are each call's; the conference is muted or ended as one.
+                keys[1] = muted ? Unmute : Mute;
+                keys[3] = End;
+            }
             else
             {
                 keys[0] = shown.State != SipCall.Connected ? null : shown.Held ? Resume : Hold;
@@ -147,6 +185,68 @@ namespace DeskPhone.Domain.Calls
                 keys[3] = End;
             }
             return keys;
+        }
+
+        /// <summary>The call shown is a member of the local conference (not ringing): the conference screen.</summary>
+        public static bool InConference(PhoneCalls calls, SipCall shown)
+        {
+            ICallFeatures f = calls.Features;
+            return shown != null && f != null && f.ConferenceFirst != 0 && shown.State != SipCall.Alerting &&
+                   (shown.Id == f.ConferenceFirst || shown.Id == f.ConferenceSecond);
+        }
+
+        /// <summary>
+        /// The idle screen's offer, or null: a ringing monitored extension ("Ringing at bob", "Call from alice" when the
+        /// dialog-info names the caller) before a call back ("Call back Bob?", or "Bob is free now").
+        /// </summary>
+        private static CallDisplay Offer(PhoneCalls calls)
+        {
+            string first = null;
+            string second = null;
+            int key = calls.RingingKey();
+            ICallFeatures f = calls.Features;
+            if (key >= 0)
+            {
+                Subscription s = calls.Monitored.SubscriptionOf(key);
+                DialogPickup p = calls.Monitored.DialogOf(key).Pickup;
+                first = "Ringing at " + UserOf(s == null ? null : s.Target);
+                second = p == null || p.Target == null ? null : "Call from " + UserOf(p.Target);
+            }
+            else if (f != null && f.CallBack == CallBackState.Offered)
+            {
+                first = "Call back " + f.CallBackWho + "?";
+            }
+            else if (f != null && f.CallBack == CallBackState.Ready)
+            {
+                first = f.CallBackWho + " is free now";
+            }
+            if (first == null)
+            {
+                return null;
+            }
+            string[] lines = second == null ? new[] { first } : new[] { first, second };
+            var icons = new int[lines.Length];
+            icons[0] = IconId.Call;
+            return new CallDisplay(lines, icons, SoftkeysOf(calls, null));
+        }
+
+        /// <summary>A URI's user part ("bob" of sip:bob@pbx), else the text as it is (a dialog-info identity).</summary>
+        private static string UserOf(string uri)
+        {
+            SipUri u = uri == null ? null : SipUri.Parse(uri);
+            return u != null && u.User != null ? u.User : uri ?? "?";
+        }
+
+        /// <summary>A conference member's row: name and number, marked while the user holds it.</summary>
+        private static string Party(SipCall call)
+        {
+            if (call == null)
+            {
+                return "";
+            }
+            string number = call.RemoteUser ?? call.RemoteUri;
+            string who = Who(call);
+            return who + (who != number ? "  " + number : "") + (call.Held ? " (held)" : "");
         }
 
         /// <summary>The other party as the screen names it: the display name, else the number.</summary>

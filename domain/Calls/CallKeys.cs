@@ -33,8 +33,12 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
         public bool Locked { get; set; }
 
-        /// <summary>The BLF keys (a press while the monitored extension rings picks its call up), or null.</summary>
-        public MonitoredExtensions Monitored { get; set; }
+        /// <summary>The BLF keys (a press while the monitored extension rings picks its call up), or null; the call layer's (the pickup screen's too).</summary>
+        public MonitoredExtensions Monitored
+        {
+            get => _calls.Monitored;
+            set => _calls.Monitored = value;
+        }
 
         /// <summary>
         /// Seconds after the last digit typed until the dialing screen dials what it has (Snom's <c>auto_dial</c>; 0:
@@ -115,9 +119,16 @@ namespace DeskPhone.Domain.Calls
             }
             int live;
             SipCall shown = _calls.Current(out live);
-            if (listOpen || (shown == null && !_calls.Pad.Active))
+            if (listOpen)
             {
                 return false;
+            }
+            if (shown == null && !_calls.Pad.Active)
+            {
+                // The idle screen's offer (pickup, call back), if it shows one: only its softkeys (OK, Cancel) act.
+                string[] offer = CallDisplay.SoftkeysOf(_calls, null);
+                int at = SoftkeyIndex(keyCode);
+                return at >= 0 && offer[at] != null && Softkey(offer[at], null, nowMs);
             }
             if (_calls.Pad.Active && (shown == null || _calls.Pad.TransferOf != 0))
             {
@@ -140,10 +151,14 @@ namespace DeskPhone.Domain.Calls
                 return true;
             }
             string[] labels = CallDisplay.SoftkeysOf(_calls, shown);
-            int index = keyCode == KeyCode.Ok ? 0 : keyCode == KeyCode.Cancel ? CallDisplay.SoftkeyCount - 1
-                : keyCode >= KeyCode.Softkey1 && keyCode <= KeyCode.Softkey4 ? keyCode - KeyCode.Softkey1 : -1;
+            int index = SoftkeyIndex(keyCode);
             return index >= 0 && labels[index] != null && Softkey(labels[index], shown, nowMs);
         }
+
+        /// <summary>The softkey a key stands for (OK the first, Cancel the last), or -1.</summary>
+        private static int SoftkeyIndex(int keyCode) =>
+            keyCode == KeyCode.Ok ? 0 : keyCode == KeyCode.Cancel ? CallDisplay.SoftkeyCount - 1
+            : keyCode >= KeyCode.Softkey1 && keyCode <= KeyCode.Softkey4 ? keyCode - KeyCode.Softkey1 : -1;
 
         /// <summary>The USB headset's hook switch: off hook is the headset key when the headset is not the device yet; on hook hangs up a headset call.</summary>
         public void HeadsetHook(bool offHook, long nowMs)
@@ -241,8 +256,10 @@ namespace DeskPhone.Domain.Calls
             {
                 case CallDisplay.Answer:
                     return _calls.Answer(shown.Id, nowMs);
-                case CallDisplay.Reject:
                 case CallDisplay.End:
+                    // A conference ends as one (both calls), as the handset put down does.
+                    return CallDisplay.InConference(_calls, shown) ? _calls.Features.HangupConference(nowMs) : _calls.Hangup(shown.Id, nowMs);
+                case CallDisplay.Reject:
                     return _calls.Hangup(shown.Id, nowMs);
                 case CallDisplay.Hold:
                 case CallDisplay.Resume:
@@ -255,6 +272,10 @@ namespace DeskPhone.Domain.Calls
                     TypedAt(nowMs);
                     return true;
                 case CallDisplay.Cancel:
+                    if (shown == null && !_calls.Pad.Active)
+                    {
+                        return _calls.Features.CancelCallBack(nowMs);
+                    }
                     _calls.Pad.Close();
                     _calls.AudioChanged(nowMs);
                     return true;
@@ -264,6 +285,10 @@ namespace DeskPhone.Domain.Calls
                     return _calls.Pad.TransferOf != 0 ? TransferTyped(nowMs) : TransferKey(nowMs);
                 case CallDisplay.Park:
                     return ParkTyped(nowMs);
+                case CallDisplay.PickUp:
+                    return PickupAt(_calls.RingingKey(), nowMs);
+                case CallDisplay.CallBack:
+                    return CallBackAccepted(nowMs);
             }
             return false;
         }
@@ -303,6 +328,12 @@ namespace DeskPhone.Domain.Calls
                 : keyCode >= KeyCode.ExpansionKeyBase ? KeyCode.FunctionKeyCount + (keyCode - KeyCode.ExpansionKeyBase) / KeyCode.ExpansionModuleStride * DeskPhone.Drivers.Expansion.ExpansionProtocol.KeysPerModule
                   + (keyCode - KeyCode.ExpansionKeyBase) % KeyCode.ExpansionModuleStride
                 : -1;
+            return PickupAt(key, nowMs);
+        }
+
+        /// <summary>Picks up the call ringing at function key <paramref name="key"/> (0-based); false when it does not ring.</summary>
+        private bool PickupAt(int key, long nowMs)
+        {
             DialogInfo dialogs = key < 0 || Monitored == null ? null : Monitored.DialogOf(key);
             if (dialogs == null || dialogs.State != DialogInfo.Ringing || Locked)
             {
@@ -312,6 +343,15 @@ namespace DeskPhone.Domain.Calls
             Subscription s = Monitored.SubscriptionOf(key);
             LastError = _calls.Pickup(Identity, dialogs, s == null ? null : s.Target, nowMs, out error) == null ? error : null;
             _calls.Pad.Close();
+            _calls.AudioChanged(nowMs);
+            return true;
+        }
+
+        /// <summary>The call back softkey: the offer requested or the free callee called (on the speaker when no device is in use).</summary>
+        private bool CallBackAccepted(long nowMs)
+        {
+            string error;
+            LastError = _calls.Features.AcceptCallBack(nowMs, out error) ? null : error;
             _calls.AudioChanged(nowMs);
             return true;
         }

@@ -84,6 +84,8 @@ namespace DeskPhone.Firmware.App
                 Calls.ListsChanged += () => lists.Save(Calls);
             }
             Completion = new CallCompletion(Calls, Events, settings, Core.Statuses, drivers == null ? null : drivers.Tones);
+            // The conference and call completion on the call screen, with their softkeys.
+            Calls.Features = new CallFeatures(Voice == null ? null : Voice.Conference, Completion);
             Keys = new CallKeys(Calls) { Monitored = Core.Monitored };
             Core.CallKeys = Keys;
             // The calls on the call LED and the line keys (docs/leds.md); it lives as long as the calls it listens to.

@@ -68,6 +68,9 @@ namespace DeskPhone.Firmware.Completion
         /// <summary>The failed call's remote URI (what the call back is about), null while idle.</summary>
         public string Remote { get; private set; }
 
+        /// <summary>The failed call's other party as the screen names it (display name or number), null while idle.</summary>
+        public string Who => State == Idle ? null : _who;
+
         /// <summary>The identity the failed call went out from.</summary>
         public int Identity { get; private set; }
 

@@ -28,6 +28,9 @@ namespace DeskPhone.Firmware.Voice
 
         public bool Active => First != 0;
 
+        /// <summary>When the calls were joined (the conference screen's duration).</summary>
+        public long StartMs { get; private set; }
+
         /// <summary>The mixer while the conference lasts, else null.</summary>
         internal ConferenceMixer Mixer { get; private set; }
 
@@ -79,6 +82,7 @@ namespace DeskPhone.Firmware.Voice
             Mixer = new ConferenceMixer(_audio.Source(first.Id), _audio.Sink(first.Id));
             First = first.Id;
             Second = second.Id;
+            StartMs = nowMs;
             Raise(First, Second);
             return null;
         }

@@ -7,6 +7,7 @@ using DeskPhone.Domain.Settings;
 using DeskPhone.Host.Panel;
 using DeskPhone.Host.Sim;
 using DeskPhone.Host.Simulated;
+using DeskPhone.Media.Rtp;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Ui.Rendering;
 
@@ -24,7 +25,26 @@ namespace DeskPhone.Ui.Tests
         {
             public string Name => "none";
             public int LocalPort => 5060;
-            public bool Send(byte[] data, int length, string host, int port, object connection) => true;
+
+            /// <summary>The last message sent (a scenario answers the phone's INVITE).</summary>
+            public string Last { get; private set; }
+
+            public bool Send(byte[] data, int length, string host, int port, object connection)
+            {
+                Last = Encoding.UTF8.GetString(data, 0, length);
+                return true;
+            }
+        }
+
+        /// <summary>Media ports that carry nothing: the calls have a voice layer (so a conference can be joined), no audio.</summary>
+        private sealed class NoMedia : IRtpChannel
+        {
+            public bool Open(int localPort) => true;
+            public bool Connect(string address, int port) => true;
+            public void Send(byte[] data, int length) { }
+            public int Receive(byte[] buffer) => 0;
+            public void Latch() { }
+            public void Close() { }
         }
 
         private readonly NoWire _wire = new NoWire();
@@ -51,6 +71,7 @@ namespace DeskPhone.Ui.Tests
                 Panel = Recorder,
                 Profile = profile,
                 WallClock = () => new DateTime(2026, 11, 24, 10, 15, 0),
+                Rtp = () => new NoMedia(),
             });
             Run(600);
         }
@@ -117,6 +138,25 @@ namespace DeskPhone.Ui.Tests
             p.Transport = _wire;
             App.Inbox.Post(p);
             Run(10);
+        }
+
+        /// <summary>
+        /// The answer <paramref name="status"/> to the last request the phone sent (its Via, From, To, Call-ID and CSeq
+        /// echoed) with <paramref name="extra"/> header lines, then a loop turn.
+        /// </summary>
+        public void Reply(int status, string extra = "")
+        {
+            string request = _wire.Last;
+            string to = Header(request, "To");
+            Arrive("SIP/2.0 " + status + " X\r\nVia: " + Header(request, "Via") + "\r\nFrom: " + Header(request, "From") +
+                   "\r\nTo: " + to + (to.Contains(";tag=") ? "" : ";tag=srv") + "\r\nCall-ID: " + Header(request, "Call-ID") +
+                   "\r\nCSeq: " + Header(request, "CSeq") + "\r\n" + extra + "Content-Length: 0\r\n\r\n");
+        }
+
+        private static string Header(string message, string name)
+        {
+            int at = message.IndexOf("\r\n" + name + ": ", StringComparison.Ordinal) + name.Length + 4;
+            return message.Substring(at, message.IndexOf("\r\n", at, StringComparison.Ordinal) - at);
         }
 
         /// <summary>An incoming call from <paramref name="from"/> (a From header value without its tag).</summary>

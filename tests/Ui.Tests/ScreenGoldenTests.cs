@@ -112,6 +112,35 @@ namespace DeskPhone.Ui.Tests
                 phone.Lift();
                 phone.Press(KeyCode.Transfer, KeyCode.Digit3, KeyCode.Digit0, KeyCode.Digit1);
             },
+            ["call-conference"] = phone =>
+            {
+                phone.Invite("\"Bob Smith\" <sip:555@127.0.0.1>");
+                phone.App.Calls.Answer(0, phone.Now);
+                phone.Invite("<sip:201@127.0.0.1>");
+                phone.App.Calls.Answer(0, phone.Now);
+                phone.Run(10);
+                phone.Press(KeyCode.Conference);
+                Assert.True(phone.App.Voice.Conference.Active);
+                phone.Run(7_000);
+            },
+            ["call-pickup"] = phone =>
+            {
+                byte[] body = System.Text.Encoding.UTF8.GetBytes(
+                    "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"1\" state=\"full\" entity=\"sip:bob@127.0.0.1\">" +
+                    "<dialog id=\"d1\" call-id=\"c1\" local-tag=\"l1\" remote-tag=\"r1\" direction=\"recipient\"><state>early</state>" +
+                    "<remote><identity>sip:555@127.0.0.1</identity><target uri=\"sip:555@127.0.0.1:5070\"/></remote></dialog></dialog-info>");
+                Assert.Equal(200, phone.Core.Monitored.OnNotify(0, "application/dialog-info+xml", body, 0, body.Length, "active", 3600, null, phone.Now));
+                phone.Run(10);
+                Assert.True(phone.Core.Statuses.IsActive(StatusId.CallForPickupAvailable));
+            },
+            ["call-back"] = phone =>
+            {
+                Assert.NotNull(phone.App.Calls.Dial(1, "200", phone.Now, out _));
+                phone.Run(10);
+                phone.Reply(486, "Call-Info: <sip:cc@127.0.0.1>;purpose=call-completion;m=BS\r\n");
+                Assert.True(phone.Core.Statuses.IsActive(StatusId.PhoneKnowsCallCanBeCompleted));
+                phone.Run(4_000);
+            },
             ["call-lists"] = phone =>
             {
                 phone.Invite("\"Bob Smith\" <sip:555@127.0.0.1>");
@@ -214,6 +243,18 @@ namespace DeskPhone.Ui.Tests
         [Theory]
         [MemberData(nameof(Profiles))]
         public void ReceivedCallsList(string profile) => Check("call-lists", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void ConferenceScreen(string profile) => Check("call-conference", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void PickupOfARingingExtension(string profile) => Check("call-pickup", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void CallBackOffer(string profile) => Check("call-back", profile);
 
         [Theory]
         [MemberData(nameof(Profiles))]

@@ -178,6 +178,26 @@ namespace DeskPhone.Firmware.Tests.Voice
         }
 
         [Fact]
+        public void TheConferenceScreenShowsBothPartiesAndItsEndSoftkeyEndsBoth()
+        {
+            Answer("201", "10.0.0.7", 4000);
+            Answer("202", "10.0.0.8", 4002);
+            Assert.Contains("[call] <call> Connected: 202\n", _p.App.Text.GetScreenText());
+            Assert.Equal(200, Post("/api/calls/conference").Status);
+            _p.Run(5_000);
+            string screen = _p.App.Text.GetScreenText();
+            Assert.Contains("[call] <call> Conference 00:05\n[call] 201\n[call] 202\n", screen);
+            Assert.DoesNotContain("Connected:", screen);
+            Assert.Contains("[softkey 2] Mute\n[softkey 4] End\n", screen);
+
+            Key(DeskPhone.Drivers.Input.KeyCode.Softkey4, DeskPhone.Drivers.Input.KeyAction.Press);
+            _p.Run(10);
+            Assert.Equal(0, _p.App.Calls.Sessions.Count);
+            Assert.Equal(2, _p.Channel.Sent.FindAll(m => m.StartsWith("BYE ")).Count);
+            Assert.DoesNotContain("[call]", _p.App.Text.GetScreenText());
+        }
+
+        [Fact]
         public void WhenOnePartyHangsUpTheOtherGoesOnAsAnOrdinaryCall()
         {
             Answer("201", "10.0.0.7", 4000);
@@ -188,6 +208,7 @@ namespace DeskPhone.Firmware.Tests.Voice
             _p.Run(10);
             Assert.False(_p.App.Voice.Conference.Active);
             Assert.Equal(1, _p.App.Calls.Sessions.Count);
+            Assert.Contains("[call] <call> Connected: 201\n", _p.App.Text.GetScreenText());
 
             // The first call plays to the phone's own speaker again, and is sent the microphone alone.
             FakeRtpChannel first = _channels.Find(c => c.Remote == "10.0.0.7:4000");

@@ -1,0 +1,45 @@
+namespace DeskPhone.Domain.Calls
+{
+    /// <summary>
+    /// The call features that live above domain/Calls (firmware: the local conference, call completion) as the call
+    /// screen shows them and its softkeys use them (docs/calls.md, "Call screen"); null on <see cref="PhoneCalls"/>
+    /// when the phone has none of them.
+    /// </summary>
+    public interface ICallFeatures
+    {
+        /// <summary>The conference's two calls (the older first), 0 while there is no conference.</summary>
+        int ConferenceFirst { get; }
+
+        int ConferenceSecond { get; }
+
+        /// <summary>How long the conference has lasted (seconds), for its screen.</summary>
+        int ConferenceSeconds(long nowMs);
+
+        /// <summary>Ends the conference: both calls (BYE each); false when there is none.</summary>
+        bool HangupConference(long nowMs);
+
+        /// <summary>What a call back can do now: <see cref="CallBackState"/>.</summary>
+        int CallBack { get; }
+
+        /// <summary>Who the call back is for (name or number), null when none.</summary>
+        string CallBackWho { get; }
+
+        /// <summary>The user's yes: an offer requested, a ready callee called; false and why when it cannot.</summary>
+        bool AcceptCallBack(long nowMs, out string error);
+
+        /// <summary>The user's no: the offer or the request forgotten.</summary>
+        bool CancelCallBack(long nowMs);
+    }
+
+    /// <summary>The states of <see cref="ICallFeatures.CallBack"/> the screen offers a softkey for.</summary>
+    public static class CallBackState
+    {
+        public const int None = 0;
+
+        /// <summary>A failed call can be completed (PhoneKnowsCallCanBeCompleted).</summary>
+        public const int Offered = 1;
+
+        /// <summary>The callee is free (CallBackOnBusyAvailable).</summary>
+        public const int Ready = 2;
+    }
+}
