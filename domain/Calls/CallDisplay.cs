@@ -9,7 +9,8 @@ namespace DeskPhone.Domain.Calls
     /// <summary>
     /// What the call screen shows while a call is live or a number is being dialled (it takes the idle screen's body):
     /// a ringing call first (who calls: display name and number, and the identity called), else the newest call
-    /// (calling / ringing at the other end / connected or on hold, with the number and the duration mm:ss), the audio
+    /// (calling / ringing at the other end / connected or on hold, with the number and the duration mm:ss, and the
+    /// voice quality once packets arrive: loss, jitter, round trip), the audio
     /// device with the mute mark, the call's message (a MESSAGE in its dialog), how many other calls there are, and the
     /// four softkeys' labels. The dialing screen shows the number typed so far, as does the transfer target entry
     /// (over the call, "Transfer Bob to"). A conference shows as one screen: "Conference" with its duration and both
@@ -62,8 +63,8 @@ namespace DeskPhone.Domain.Calls
             {
                 return Offer(calls);
             }
-            var lines = new string[6];
-            var icons = new int[6];
+            var lines = new string[7];
+            var icons = new int[7];
             int n = 0;
             if (calls.Pad.TransferOf != 0 && shown != null)
             {
@@ -85,7 +86,7 @@ namespace DeskPhone.Domain.Calls
             }
             else
             {
-                n = CallLines(shown, nowMs, lines);
+                n = CallLines(shown, nowMs, lines, calls.Media as ICallQuality);
             }
             if (calls.Audio.Device != AudioDevice.None && (shown == null || shown.State != SipCall.Alerting))
             {
@@ -253,7 +254,7 @@ namespace DeskPhone.Domain.Calls
         private static string Who(SipCall call) =>
             call.RemoteName != null && call.RemoteName.Length > 0 ? call.RemoteName : call.RemoteUser ?? call.RemoteUri;
 
-        private static int CallLines(SipCall shown, long nowMs, string[] lines)
+        private static int CallLines(SipCall shown, long nowMs, string[] lines, ICallQuality quality)
         {
             string number = shown.RemoteUser ?? shown.RemoteUri;
             string who = Who(shown);
@@ -273,7 +274,13 @@ namespace DeskPhone.Domain.Calls
             {
                 lines[0] = (shown.Held ? "On hold: " : shown.RemoteHeld ? "Held by " : "Connected: ") + who;
                 lines[1] = (other != null ? other + "  " : "") + Duration(shown.DurationSeconds(nowMs));
-                return 2;
+                string figures = quality == null ? null : quality.Figures(shown.Id);
+                if (figures == null)
+                {
+                    return 2;
+                }
+                lines[2] = figures;
+                return 3;
             }
             lines[0] = (shown.Cancelling ? "Cancelling " : shown.State == SipCall.Ringing ? "Ringing: " : "Calling ") + who;
             if (other == null)

@@ -20,7 +20,7 @@ namespace DeskPhone.Firmware.Voice
     /// and let go when the call ends. While an outgoing call rings, its audio plays the ringback
     /// (<see cref="CallTones"/>: also busy and congestion after a refused call, the dial tone, call waiting).
     /// </summary>
-    public sealed class CallVoice : ICallMedia
+    public sealed class CallVoice : ICallMedia, ICallQuality
     {
         public const int MaxSessions = 2;
 
@@ -270,6 +270,25 @@ namespace DeskPhone.Firmware.Voice
                 }
             }
             return null;
+        }
+
+        /// <summary>
+        /// The call screen's figures: the share of packets lost (RFC 3550 cumulative against those expected), the
+        /// interarrival jitter and the round trip from the other side's reports ("-" until one came back).
+        /// </summary>
+        public string Figures(int callId)
+        {
+            MediaSession s = Find(callId);
+            if (s == null || s.Received.Received == 0)
+            {
+                return null;
+            }
+            ReceptionStats r = s.Received;
+            long expected = (long)r.Received + (r.Lost > 0 ? r.Lost : 0);
+            int rtt = s.Reports.RoundTripMs;
+            // Jitter is kept in 8 kHz timestamp units: 8 per millisecond.
+            return "Loss " + (r.Lost > 0 ? r.Lost * 100 / expected : 0).ToString() + "% Jitter " + (r.Jitter / 8).ToString()
+                + "ms RTT " + (rtt < 0 ? "-" : rtt.ToString() + "ms");
         }
 
         /// <summary>One loop turn: the tones, the pages, then every active session receives, sends and plays what is due.</summary>

@@ -101,6 +101,33 @@ namespace DeskPhone.Firmware.Tests.Voice
         }
 
         [Fact]
+        public void TheCallScreenShowsLossJitterAndRoundTripOnceVoiceArrives()
+        {
+            Answer();
+            _p.Run(100);
+            Assert.DoesNotContain(DeskPhone.Domain.Calls.CallDisplay.LinesOf(_p.App.Calls, _p.Now), l => l.StartsWith("Loss"));
+            // 20 packets every 20 ms from the offered address, the 5th and 6th lost on the way, the 12th 15 ms late.
+            for (int seq = 1; seq <= 20; seq++)
+            {
+                if (seq != 5 && seq != 6)
+                {
+                    var data = new byte[12 + AudioFrame.Samples];
+                    RtpPacket.Write(data, 0, false, 8, seq, (uint)(seq * AudioFrame.Samples), 0x5151);
+                    _channels[0].Arrive(data, "10.0.0.7:4000");
+                }
+                _p.Run(seq == 12 ? 35 : seq == 13 ? 5 : 20);
+            }
+            JsonElement media = Media();
+            int lost = media.GetProperty("lost").GetInt32();
+            int received = media.GetProperty("received").GetInt32();
+            Assert.Equal(2, lost);
+            Assert.Equal(18, received);
+            string expected = "Loss " + (lost * 100 / (lost + received)) + "% Jitter " + media.GetProperty("jitterMs").GetInt32() + "ms RTT -";
+            Assert.Equal("Loss 10% Jitter ", expected.Substring(0, 16));
+            Assert.Contains(expected, DeskPhone.Domain.Calls.CallDisplay.LinesOf(_p.App.Calls, _p.Now));
+        }
+
+        [Fact]
         public void DigitsFromTheBenchGoOutAsTelephoneEvents()
         {
             Answer();
