@@ -4,10 +4,11 @@ namespace DeskPhone.Domain.Status
     /// A column of texts kept as one string literal, each entry ended by '\n', plus where each entry starts. On
     /// nanoFramework a literal's text stays in flash, so the column costs a few bytes of heap per entry instead of an
     /// array slot and a string object each; an entry becomes a string only when someone asks for it.
-    /// The last few entries asked for are kept: nanoCLR's <c>Substring</c> first converts the whole literal (thousands of
-    /// characters) into a temporary <c>char[]</c>, 13,000 to 76,000 interpreter instructions and as many heap bytes a
-    /// call, and the status line asks for the same name and description on every redraw (docs/benchmarks.md,
-    /// "Interpreter cost per request").
+    /// An entry is copied out with <c>ToCharArray(start, length)</c>, which on nanoCLR allocates only the entry's
+    /// characters: <c>Substring</c> first converts the whole literal into a temporary <c>char[]</c> (7.4 KB for the
+    /// descriptions), which ran the worst load profile out of heap in its MESSAGE burst (docs/benchmarks.md, "The
+    /// status text and the inbox's packet"). The last few entries asked for are kept, as the status line asks for the
+    /// same name and description on every redraw (docs/benchmarks.md, "Interpreter cost per request").
     /// </summary>
     internal sealed class PackedText
     {
@@ -65,7 +66,7 @@ namespace DeskPhone.Domain.Status
                     return e.Text;
                 }
             }
-            string text = _text.Substring(_start[i], _start[i + 1] - _start[i] - 1);
+            string text = new string(_text.ToCharArray(_start[i], _start[i + 1] - _start[i] - 1));
             int slot = _next;
             _next = (slot + 1) % Kept;
             _kept[slot] = new Entry(i, text);

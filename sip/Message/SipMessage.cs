@@ -95,6 +95,17 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
+        /// <summary>
+        /// Forgets the received bytes and the strings made from them once the message is handled, so the packet it was
+        /// read from can be let go (<see cref="DeskPhone.Sip.Transport.SipInbox"/> drops its packets when the phone is
+        /// quiet) instead of staying reachable until the next message.
+        /// </summary>
+        internal void Release()
+        {
+            Reset(null, 0);
+            RemoteHost = null;
+        }
+
         internal void Reset(byte[] buffer, int offset)
         {
             Buffer = buffer;

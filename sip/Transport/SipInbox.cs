@@ -6,19 +6,20 @@ namespace DeskPhone.Sip.Transport
     /// a congested socket does; SIP retransmissions recover them), a TCP connection is not read until a packet is free
     /// (TCP flow control holds the peer back, nothing is dropped).
     /// <para>
-    /// Only the first packet is made at once and kept for good: the loop's datagram never waits for an allocation.
-    /// The others are made when a transport rents while every packet made is busy (two datagrams in one turn, a TCP
-    /// connection's message beside the loop's), and let go again once the loop has taken nothing for
-    /// <see cref="QuietTurns"/> turns in a row, so an idle phone holds one packet instead of <c>slots</c> (2 x 3,073 B
-    /// on the board, docs/benchmarks.md). A rent succeeds in the same cases as with every packet made up front, unless
-    /// the heap cannot hold the packet: then it counts as <see cref="Dropped"/>, as a full inbox does.
+    /// Only the first packet is made at once; the others are made when a transport rents while every packet made is
+    /// busy (two datagrams in one turn, a TCP connection's message beside the loop's). Every free packet is let go once
+    /// the loop has taken nothing for <see cref="QuietTurns"/> turns in a row (the user agent's parsed message lets go
+    /// of a packet's bytes once handled), so a quiet phone holds no packet instead of <c>slots</c> (3,073 B each on the
+    /// board, docs/benchmarks.md), and the first datagram after a quiet spell makes one again. A rent succeeds in the
+    /// same cases as with every packet made up front, unless the heap cannot hold the packet: then it counts as
+    /// <see cref="Dropped"/>, as a full inbox does (a datagram waits in the socket for the next turn).
     /// </para>
     /// </summary>
     public sealed class SipInbox
     {
         /// <summary>
         /// Loop turns (empty takes: the user agent takes until the inbox is empty once a turn) without a packet after
-        /// which the packets beyond the first are let go: about 2.5-5 s on the board (5 ms waits), 5 s in the
+        /// which the free packets are let go: about 2.5-5 s on the board (5 ms waits), 5 s in the
         /// interpreter's 10 ms turns; long enough that a burst of traffic does not make and drop a packet every time.
         /// </summary>
         public const int QuietTurns = 500;
@@ -49,7 +50,7 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Times a transport found every slot taken (or no heap for another packet).</summary>
         public int Dropped { get; private set; }
 
-        /// <summary>Packets that exist now (1..slots): the first for good, the others while traffic needs them.</summary>
+        /// <summary>Packets that exist now (0..slots): made while traffic needs them.</summary>
         public int Made
         {
             get
@@ -134,7 +135,7 @@ namespace DeskPhone.Sip.Transport
             {
                 if (_count == 0)
                 {
-                    if (_made > 1 && ++_quiet >= QuietTurns)
+                    if (_made > 0 && ++_quiet >= QuietTurns)
                     {
                         Trim();
                     }
@@ -159,26 +160,16 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
-        /// <summary>
-        /// Lets go of the free packets beyond one (a packet a transport is filling stays its own). The one kept is the
-        /// last returned (the top of the free stack): the user agent's parsed message still points into its bytes, so
-        /// letting go of it would free nothing until the next message.
-        /// </summary>
+        /// <summary>Lets go of every free packet (a packet a transport is filling stays its own).</summary>
         private void Trim()
         {
             _quiet = 0;
-            int drop = _made - 1 < _freeCount ? _made - 1 : _freeCount;
-            if (drop == 0)
-            {
-                return;
-            }
-            _free[0] = _free[_freeCount - 1];
-            for (int i = _freeCount - drop; i < _freeCount; i++)
+            for (int i = 0; i < _freeCount; i++)
             {
                 _free[i] = null;
             }
-            _freeCount -= drop;
-            _made -= drop;
+            _made -= _freeCount;
+            _freeCount = 0;
         }
     }
 }

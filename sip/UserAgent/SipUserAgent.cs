@@ -210,6 +210,8 @@ namespace DeskPhone.Sip.UserAgent
                 }
                 finally
                 {
+                    // Handled: the message lets go of the packet's bytes, so a quiet inbox can drop the packet.
+                    _message.Release();
                     _inbox.Return(packet);
                 }
             }

@@ -208,7 +208,7 @@ namespace DeskPhone.Boot
             Step(p, "idle-10s");
 
             // Ten more seconds with nothing arriving (what the phone sent meanwhile is not answered): what a phone holds
-            // between its refreshes, once what only traffic needs has gone again (the inbox's extra packets,
+            // between its refreshes, once what only traffic needs has gone again (the inbox's packets,
             // SipInbox.QuietTurns).
             s_step = "quiet";
             Run(10000);

@@ -3,8 +3,8 @@ using DeskPhone.Sip.Transport;
 namespace DeskPhone.Sip.Tests.Stack
 {
     /// <summary>
-    /// The inbox's packets (docs/sip-stack.md): the first made at once and kept, the others made when every packet made
-    /// is busy and let go after <see cref="SipInbox.QuietTurns"/> empty takes, never more than its slots.
+    /// The inbox's packets (docs/sip-stack.md): the first made at once, the others made when every packet made is busy,
+    /// every free one let go after <see cref="SipInbox.QuietTurns"/> empty takes, never more than its slots.
     /// </summary>
     public class SipInboxTests
     {
@@ -26,7 +26,7 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
-        public void AfterQuietTurnsOnlyTheLastReturnedPacketIsLeftAndASecondComesBackWhenNeeded()
+        public void AfterQuietTurnsNoPacketIsLeftAndTheyComeBackWhenNeeded()
         {
             var inbox = new SipInbox(2, 100);
             SipPacket last = Deliver(inbox, 2);
@@ -36,11 +36,11 @@ namespace DeskPhone.Sip.Tests.Stack
             }
             Assert.Equal(2, inbox.Made);
             Assert.Null(inbox.Take());
-            Assert.Equal(1, inbox.Made);
-            // The user agent's parsed message points into the last packet handled: that one is kept, the other goes.
-            SipPacket kept = inbox.Rent();
-            Assert.Same(last, kept);
-            inbox.Return(kept);
+            Assert.Equal(0, inbox.Made);
+            SipPacket made = inbox.Rent();
+            Assert.NotSame(last, made);
+            Assert.Equal(101, made.Data.Length);
+            inbox.Return(made);
 
             Deliver(inbox, 2);
             Assert.Equal(2, inbox.Made);
@@ -74,6 +74,7 @@ namespace DeskPhone.Sip.Tests.Stack
             {
                 Assert.Null(inbox.Take());
             }
+            // Only the packet the transport holds is left.
             Assert.Equal(1, inbox.Made);
             filling.Data[0] = (byte)'X';
             filling.Length = 1;
