@@ -35,6 +35,8 @@ namespace DeskPhone.Firmware.App
         public PhoneApp(PhoneParts parts)
         {
             SettingsStore settings = parts.Settings;
+            // Dial plans are refused by their rule before any import or change is stored (the parser is Firmware's).
+            SettingValidator.DialPlanCheck = DialPlan.Check;
             PhoneDrivers drivers = parts.Drivers;
             SipInbox inbox = parts.Inbox;
             ISipTransport udp = parts.Transport;
@@ -84,7 +86,7 @@ namespace DeskPhone.Firmware.App
                 Calls.ListsChanged += () => lists.Save(Calls);
             }
             Completion = new CallCompletion(Calls, Events, settings, Core.Statuses, drivers == null ? null : drivers.Tones);
-            Keys = new CallKeys(Calls) { Monitored = Core.Monitored };
+            Keys = new CallKeys(Calls) { Monitored = Core.Monitored, DialPlan = new DialPlan(settings) };
             Core.CallKeys = Keys;
             // The calls on the call LED and the line keys (docs/leds.md); it lives as long as the calls it listens to.
             new CallLeds(Calls, Core.Leds, settings);
