@@ -109,6 +109,18 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void AnImportRefusesABadPlanByNameAndTakesAGoodOne()
+        {
+            byte[] xml = System.Text.Encoding.UTF8.GetBytes(
+                "<settings><phone-settings><user_dp_str idx=\"1\">!1|2!x!</user_dp_str>" +
+                "<user_dp_str idx=\"2\">!^0(.*)!+49\\1!</user_dp_str></phone-settings></settings>");
+            var report = _p.Settings.ImportXml(xml, 0, xml.Length);
+            Assert.Contains("user_dp_str[1]: rule 1: alternation '|' is not supported", string.Join("\n", report.Errors));
+            Assert.Equal("", _p.Settings.Get("user_dp_str", 1));
+            Assert.Equal("!^0(.*)!+49\\1!", _p.Settings.Get("user_dp_str", 2));
+        }
+
+        [Fact]
         public void ARuleWithFlagDDialsAtOnceAndTheRewrittenNumberGoesOnTheWire()
         {
             Assert.Null(_p.Settings.Set("user_dp_str", 1, "!^0([1-9][0-9]{3})$!sip:+4930\\1@\\d!d"));
