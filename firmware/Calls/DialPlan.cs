@@ -30,24 +30,26 @@ namespace DeskPhone.Firmware.Calls
 
         private readonly SettingsStore _settings;
         private readonly char[] _plan;
-        private readonly int[] _start = new int[MaxGroups + 1];
-        private readonly int[] _end = new int[MaxGroups + 1];
+        private readonly int[] _start;
+        private readonly int[] _end;
         private char[] _number;
         private int _steps;
 
         // The rule being looked at: its pattern [_p0, _p1), replacement [_r0, _r1), flags [_f0, _f1), next rule at _next.
         private int _p0, _p1, _r0, _r1, _f0, _f1, _next;
 
+        // One plan being checked or applied (made per key press, so the idle phone keeps none).
         private DialPlan(string plan)
         {
             _plan = plan.ToCharArray();
+            _start = new int[MaxGroups + 1];
+            _end = new int[MaxGroups + 1];
         }
 
         /// <summary>The dial plans of the identities (<c>user_dp_str</c>, <c>\d</c> their <c>user_host</c>), for CallKeys.</summary>
         public DialPlan(SettingsStore settings)
         {
             _settings = settings;
-            _plan = new char[0];
         }
 
         public string Apply(int identity, string number, out bool complete)

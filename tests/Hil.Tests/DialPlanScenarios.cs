@@ -1,6 +1,3 @@
-using System.IO;
-using DeskPhone.PhoneCtl.Bench;
-
 namespace DeskPhone.Hil.Tests
 {
     /// <summary>
@@ -10,46 +7,34 @@ namespace DeskPhone.Hil.Tests
     /// </summary>
     public class DialPlanScenarios
     {
-        private static (int Code, string Out, string Err) Phonectl(PhoneUnderTest phone, params string[] args)
-        {
-            var all = new string[args.Length + 2];
-            all[0] = "--target";
-            all[1] = phone.BenchUrl;
-            args.CopyTo(all, 2);
-            var output = new StringWriter();
-            var error = new StringWriter();
-            int code = BenchCommands.Run(all, output, error);
-            return (code, output.ToString(), error.ToString());
-        }
-
         [Fact]
         public void DigitsTypedThroughPhonectlDialTheRewrittenUriWhenARuleMatches()
         {
             using var phone = PhoneUnderTest.Simulator("");
             using var peer = new SipPeer();
 
-            var refused = Phonectl(phone, "set", "user_dp_str", "!(12!x!", "1");
+            var refused = TraceScenarios.Phonectl(phone, "set", "user_dp_str", "!(12!x!", "1");
             Assert.Equal(1, refused.Code);
             Assert.Contains("user_dp_str[1]: rule 1: '(' without ')'", refused.Err + refused.Out);
 
             // 9 and three digits: the three digits at the peer, dialled as soon as the fourth key is pressed.
-            var set = Phonectl(phone, "set", "user_dp_str", "!^9([0-9]{3})$!sip:\\1@127.0.0.1:" + peer.Port + "!d", "1");
+            var set = TraceScenarios.Phonectl(phone, "set", "user_dp_str", "!^9([0-9]{3})$!sip:\\1@127.0.0.1:" + peer.Port + "!d", "1");
             Assert.True(set.Code == 0, set.Err);
             // The handset lifted opens the dialing screen.
-            Assert.Equal(0, Phonectl(phone, "keys", "HOOK", "hold").Code);
+            Assert.Equal(0, TraceScenarios.Phonectl(phone, "keys", "HOOK", "hold").Code);
             foreach (string key in new[] { "9", "2", "0" })
             {
-                Assert.Equal(0, Phonectl(phone, "keys", key).Code);
+                Assert.Equal(0, TraceScenarios.Phonectl(phone, "keys", key).Code);
             }
             string screen = phone.WaitFor(() => phone.Screen(), t => t.Contains("[call] 920"));
             Assert.True(screen.Contains("[call] 920"), screen);
-            Assert.Equal(0, Phonectl(phone, "keys", "7").Code);
+            Assert.Equal(0, TraceScenarios.Phonectl(phone, "keys", "7").Code);
 
             string invite = peer.Next("INVITE ");
             Assert.NotNull(invite);
             Assert.StartsWith("INVITE sip:207@127.0.0.1:" + peer.Port + " SIP/2.0\r\n", invite);
-            Assert.Contains("\"remote\":\"sip:207@127.0.0.1:" + peer.Port + "\"", Phonectl(phone, "--json", "calls").Out);
-            Assert.Equal(0, Phonectl(phone, "hangup").Code);
+            Assert.Contains("\"remote\":\"sip:207@127.0.0.1:" + peer.Port + "\"", TraceScenarios.Phonectl(phone, "--json", "calls").Out);
+            Assert.Equal(0, TraceScenarios.Phonectl(phone, "hangup").Code);
         }
     }
 }
