@@ -33,6 +33,9 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
         public bool Locked { get; set; }
 
+        /// <summary>The identities' dial plans (user_dp_str): completion of what is typed and what is dialled for it; null: none.</summary>
+        public IDialPlan DialPlan { get; set; }
+
         /// <summary>The BLF keys (a press while the monitored extension rings picks its call up), or null; the call layer's (the pickup screen's too).</summary>
         public MonitoredExtensions Monitored
         {
@@ -133,6 +136,25 @@ namespace DeskPhone.Domain.Calls
             if (_calls.Pad.Active && (shown == null || _calls.Pad.TransferOf != 0))
             {
                 char digit = Digit(keyCode);
+                if (digit != (char)0 && _calls.Pad.TransferOf == 0 && _calls.Pad.Add(digit))
+                {
+                    // A dial plan rule with the flag d that matches what is typed (with a '#' too) dials it at once.
+                    bool complete = false;
+                    if (DialPlan != null)
+                    {
+                        DialPlan.Apply(Identity, _calls.Pad.Number, out complete);
+                    }
+                    if (complete)
+                    {
+                        return DialTyped(nowMs);
+                    }
+                    if (digit != '#' || _calls.Pad.Number.Length == 1)
+                    {
+                        TypedAt(nowMs);
+                        return true;
+                    }
+                    _calls.Pad.Delete();
+                }
                 if (digit == '#' && _calls.Pad.Number.Length > 0)
                 {
                     return Softkey(_calls.Pad.TransferOf != 0 ? CallDisplay.Transfer : CallDisplay.Dial, shown, nowMs);
@@ -387,7 +409,8 @@ namespace DeskPhone.Domain.Calls
                 return true;
             }
             string error;
-            SipCall call = _calls.Dial(Identity, number, nowMs, out error);
+            bool complete;
+            SipCall call = _calls.Dial(Identity, DialPlan == null ? number : DialPlan.Apply(Identity, number, out complete), nowMs, out error);
             LastError = call == null ? error : null;
             _calls.Pad.Close();
             _calls.AudioChanged(nowMs);

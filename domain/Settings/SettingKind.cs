@@ -28,6 +28,8 @@ namespace DeskPhone.Domain.Settings
         /// <summary>Stored only as a salted hash; checked with <see cref="SettingsStore.CheckPassword"/>.</summary>
         Password,
         /// <summary>A multicast paging address (<see cref="MulticastListen"/>: GROUP:PORT [priority=N] [interrupt=0|1]), or empty.</summary>
-        Multicast
+        Multicast,
+        /// <summary>A dial plan (Firmware.Calls.DialPlan, through <see cref="SettingValidator.DialPlanCheck"/>: rules like !pattern!replacement!flags), or empty.</summary>
+        DialPlan
     }
 }

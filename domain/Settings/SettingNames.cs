@@ -49,6 +49,7 @@ namespace DeskPhone.Domain.Settings
         public const string UserFwdTimeout = "user_fwd_timeout";
         public const string UserFwdTimeoutRings = "user_fwd_timeout_rings";
         public const string UserAnonymousCall = "user_anonymous_call";
+        public const string UserDialPlan = "user_dp_str";
         public const string AnswerAfterPolicy = "answer_after_policy";
         public const string AutoDial = "auto_dial";
         public const string ParkOrbit = "park_orbit";

@@ -17,6 +17,13 @@ namespace DeskPhone.Domain.Settings
         private static readonly char[] Space = new char[] { ' ' };
         private static readonly char[] Dot = new char[] { '.' };
 
+        /// <summary>
+        /// Why a dial plan (<see cref="SettingKind.DialPlan"/>) is refused, or null: Firmware.Calls.DialPlan.Check, set by
+        /// the composition root (the parser lives in DeskPhone.Firmware for DeskPhone.Domain's byte code); unset, only
+        /// the length is checked.
+        /// </summary>
+        public static TextCheck DialPlanCheck;
+
         public static string Check(SettingDefinition def, string value, out string normalized)
         {
             normalized = null;
@@ -50,6 +57,9 @@ namespace DeskPhone.Domain.Settings
                 case SettingKind.Multicast:
                     normalized = value.Trim();
                     return normalized.Length == 0 ? null : MulticastListen.Parse(normalized, new MulticastListen());
+                case SettingKind.DialPlan:
+                    normalized = value.Trim();
+                    return DialPlanCheck == null ? CheckLine(def, normalized) : CheckLine(def, normalized) ?? DialPlanCheck(normalized);
                 default:
                     // Text, Secret, Password: single line, bounded.
                     normalized = def.Kind == SettingKind.Text ? value.Trim() : value;

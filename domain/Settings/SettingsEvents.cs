@@ -8,4 +8,7 @@ namespace DeskPhone.Domain.Settings
 
     /// <summary>A change that needs a reboot was made (the glue raises PhoneWantsReboot).</summary>
     public delegate void RebootRequiredHandler();
+
+    /// <summary>Why a text is refused, or null when it is good.</summary>
+    public delegate string TextCheck(string text);
 }

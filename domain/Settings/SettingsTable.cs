@@ -96,6 +96,7 @@ namespace DeskPhone.Domain.Settings
             t.Ident("user_fwd_busy", SettingKind.Text, "", "Forward when busy to (empty: off)");
             t.Ident("user_fwd_timeout", SettingKind.Text, "", "Forward when unanswered to (empty: off)");
             t.Row("user_fwd_timeout_rings", SettingKind.Int, "5", Identities, 1, 30, null, false, null, "Rings before forwarding when unanswered");
+            t.Ident("user_dp_str", SettingKind.DialPlan, "", "Dial plan: rules !pattern!replacement!flags (d: dial at once on a match)");
             t.Ident("user_anonymous_call", SettingKind.Bool, "off", "Hide the own identity on outgoing calls (anonymous From, Privacy: id)");
             t.Row("user_dtmf_info", SettingKind.Choice, "off", Identities, 0, 0, DtmfInfoModes, false, null, "DTMF via SIP INFO: off (RFC 4733), on (both), sip_info_only");
 

@@ -35,6 +35,8 @@ namespace DeskPhone.Firmware.App
         public PhoneApp(PhoneParts parts)
         {
             SettingsStore settings = parts.Settings;
+            // Dial plans are refused by their rule before any import or change is stored (the parser is Firmware's).
+            SettingValidator.DialPlanCheck = DialPlan.Check;
             PhoneDrivers drivers = parts.Drivers;
             SipInbox inbox = parts.Inbox;
             ISipTransport udp = parts.Transport;
@@ -86,7 +88,7 @@ namespace DeskPhone.Firmware.App
             Completion = new CallCompletion(Calls, Events, settings, Core.Statuses, drivers == null ? null : drivers.Tones);
             // The conference and call completion on the call screen, with their softkeys.
             Calls.Features = new CallFeatures(Voice == null ? null : Voice.Conference, Completion);
-            Keys = new CallKeys(Calls) { Monitored = Core.Monitored };
+            Keys = new CallKeys(Calls) { Monitored = Core.Monitored, DialPlan = new DialPlan(settings) };
             Core.CallKeys = Keys;
             // The calls on the call LED and the line keys (docs/leds.md); it lives as long as the calls it listens to.
             new CallLeds(Calls, Core.Leds, settings);

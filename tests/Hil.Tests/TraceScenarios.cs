@@ -9,7 +9,8 @@ namespace DeskPhone.Hil.Tests
     /// </summary>
     public class TraceScenarios
     {
-        private static (int Code, string Out, string Err) Phonectl(PhoneUnderTest phone, params string[] args)
+        /// <summary>phonectl's bench commands against a phone of a test's own (DialPlanScenarios uses it too).</summary>
+        internal static (int Code, string Out, string Err) Phonectl(PhoneUnderTest phone, params string[] args)
         {
             var all = new string[args.Length + 2];
             all[0] = "--target";
