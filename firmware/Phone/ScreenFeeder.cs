@@ -32,6 +32,22 @@ namespace DeskPhone.Firmware.Phone
         private long _callSecond = -1;
         private bool _dirty = true;
         private string[] _listShown;
+        // The settings the composition reads, by table position (resolved once: the table is compiled in, so a
+        // position never changes; a read by name walks the name string in a binary search on the device).
+        private readonly int _userNameSetting;
+        private readonly int _fkeySetting;
+        // What the identity line, the status line's text and the function keys' labels were last made from, and what
+        // was made: a composition after a MESSAGE or a status change builds only the strings whose inputs changed. A
+        // setting's value is the same string object until it is set again, so inputs are compared by reference.
+        private string _identityUser;
+        private int _identityPresence = -1;
+        private bool _identityLost;
+        private string _identityText;
+        private int _lineId = StatusScheduler.NoMessage;
+        private string _lineParam;
+        private string _lineText;
+        private readonly string[] _keyDefinitions;
+        private readonly string[] _keyLabels;
 
         public ScreenFeeder(PhoneCore phone, IdleScreen screen, WallClock clock)
         {
@@ -39,6 +55,11 @@ namespace DeskPhone.Firmware.Phone
             _screen = screen;
             _clock = clock;
             _menus = new ScreenMenus(phone);
+            _userNameSetting = phone.Settings.OrdinalOf(SettingNames.UserName);
+            _fkeySetting = phone.Settings.OrdinalOf(SettingNames.Fkey);
+            int keys = screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
+            _keyDefinitions = new string[keys];
+            _keyLabels = new string[keys];
             DisplayProfile p = screen.Profile;
             _menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
             _menus.Pages = screen;
@@ -99,17 +120,15 @@ namespace DeskPhone.Firmware.Phone
             int line = s.StatusLine;
             if (line != StatusScheduler.NoMessage)
             {
-                _screen.SetStatusLine(Text(line), StatusCatalog.Icon(line));
+                _screen.SetStatusLine(LineText(line), StatusCatalog.Icon(line));
             }
             else
             {
                 _screen.SetStatusLine(now != DateTime.MinValue && (box == null || box.ShowClock) ? DateText.Clock(now) : "", 0);
             }
-            int identity = _phone.CurrentIdentity;
-            _screen.SetIdentity(_phone.Settings.Get(SettingNames.UserName, identity) + " - " + PresenceState.Label(_phone.Presence.State) +
-                                (_phone.Presence.LostRegistration ? " !" : ""));
+            _screen.SetIdentity(IdentityText());
             int popUp = s.PopUp;
-            _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp));
+            _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp, s.ParamOf(popUp)));
             ComposeNotices(line);
             CallDisplay call = Calls == null ? null : CallDisplay.Of(Calls, _phone.Now);
             if (call != null)
@@ -138,11 +157,48 @@ namespace DeskPhone.Firmware.Phone
                 _listShown = items;
             }
             _screen.SetList(title, _listShown, _menus.Selected);
-            int keys = _screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
-            for (int k = 0; k < keys; k++)
+            string[] definitions = _keyDefinitions;
+            string[] labels = _keyLabels;
+            for (int k = 0; k < definitions.Length; k++)
             {
-                _screen.SetFunctionKey(k, KeyLabel.Of(_phone.Settings.Get(SettingNames.Fkey, k + 1)), Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
+                string definition = _phone.Settings.GetAt(_fkeySetting, k + 1);
+                if ((object)definition != definitions[k])
+                {
+                    definitions[k] = definition;
+                    labels[k] = KeyLabel.Of(definition);
+                }
+                _screen.SetFunctionKey(k, labels[k], Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
+        }
+
+        /// <summary>"name - presence", " !" after it while a registration is lost; built again only when one changed.</summary>
+        private string IdentityText()
+        {
+            string user = _phone.Settings.GetAt(_userNameSetting, _phone.CurrentIdentity);
+            OwnPresence presence = _phone.Presence;
+            int state = presence.State;
+            bool lost = presence.LostRegistration;
+            if ((object)user != _identityUser || state != _identityPresence || lost != _identityLost || _identityText == null)
+            {
+                _identityUser = user;
+                _identityPresence = state;
+                _identityLost = lost;
+                _identityText = user + " - " + PresenceState.Label(state) + (lost ? " !" : "");
+            }
+            return _identityText;
+        }
+
+        /// <summary><see cref="Text"/> of the status line's status, kept while its id and parameter stay the same.</summary>
+        private string LineText(int id)
+        {
+            string param = _phone.Statuses.ParamOf(id);
+            if (id != _lineId || (object)param != _lineParam || _lineText == null)
+            {
+                _lineId = id;
+                _lineParam = param;
+                _lineText = Text(id, param);
+            }
+            return _lineText;
         }
 
         /// <summary>
@@ -174,7 +230,7 @@ namespace DeskPhone.Firmware.Phone
                 int id = s.ShowDirectly(i, now);
                 if (id != statusLine)
                 {
-                    texts[n] = Text(id);
+                    texts[n] = Text(id, _phone.Statuses.ParamOf(id));
                     icons[n] = StatusCatalog.Icon(id);
                     n++;
                 }
@@ -186,9 +242,8 @@ namespace DeskPhone.Firmware.Phone
         /// A status's description and its parameter, "(...)", when it has one; a status-line system message is its
         /// text alone (its description only says that it is one).
         /// </summary>
-        private string Text(int id)
+        private static string Text(int id, string param)
         {
-            string param = _phone.Statuses.ParamOf(id);
             if (id == StatusId.StatusLineSystemMessage && param != null)
             {
                 return param;
