@@ -30,8 +30,9 @@ namespace DeskPhone.Media.Audio
         private readonly IAudioSink _speaker;
         private readonly short[] _mic = new short[AudioFrame.Samples];
         private readonly short[] _mix = new short[AudioFrame.Samples];
-        // What each party is sent, made at the leader's read.
-        private readonly short[][] _send = { new short[AudioFrame.Samples], new short[AudioFrame.Samples] };
+        // What the party that does not lead is sent, made at the leader's read (the leader's own goes straight into
+        // its session's frame).
+        private readonly short[] _follower = new short[AudioFrame.Samples];
         private readonly short[][] _heard = { new short[AudioFrame.Samples], new short[AudioFrame.Samples] };
         // Frames since each party last wrote (counted at the other party's writes).
         private readonly int[] _age = new int[Parties];
@@ -65,10 +66,11 @@ namespace DeskPhone.Media.Audio
                 {
                     Array.Clear(_mic, 0, _mic.Length);
                 }
-                Mix(_mic, Heard(0), Heard(1), _send[0], _send[1], _mix);
+                Mix(_mic, Heard(0), Heard(1), party == 0 ? frame : _follower, party == 0 ? _follower : frame, _mix);
                 _speaker.Write(_mix);
+                return true;
             }
-            Array.Copy(_send[party], frame, AudioFrame.Samples);
+            Array.Copy(_follower, frame, AudioFrame.Samples);
             return true;
         }
 
