@@ -37,8 +37,10 @@ namespace DeskPhone.Firmware.Phone
         private readonly int _userNameSetting;
         private readonly int _fkeySetting;
         // What the identity line, the status line's text and the function keys' labels were last made from, and what
-        // was made: a composition after a MESSAGE or a status change builds only the strings whose inputs changed. A
-        // setting's value is the same string object until it is set again, so inputs are compared by reference.
+        // was made: a composition after a MESSAGE or a status change builds only the strings whose inputs changed.
+        // Strings are compared with ==, not as (object) references: nanoCLR's compare of two string references is a
+        // strcmp of their texts (CLR_RT_HeapBlock::Compare_Values), which crashed the interpreter on a string
+        // without text in tests/Device.Cost.
         private string _identityUser;
         private int _identityPresence = -1;
         private bool _identityLost;
@@ -162,7 +164,7 @@ namespace DeskPhone.Firmware.Phone
             for (int k = 0; k < definitions.Length; k++)
             {
                 string definition = _phone.Settings.GetAt(_fkeySetting, k + 1);
-                if ((object)definition != definitions[k])
+                if (definition != definitions[k])
                 {
                     definitions[k] = definition;
                     labels[k] = KeyLabel.Of(definition);
@@ -178,7 +180,7 @@ namespace DeskPhone.Firmware.Phone
             OwnPresence presence = _phone.Presence;
             int state = presence.State;
             bool lost = presence.LostRegistration;
-            if ((object)user != _identityUser || state != _identityPresence || lost != _identityLost || _identityText == null)
+            if (user != _identityUser || state != _identityPresence || lost != _identityLost || _identityText == null)
             {
                 _identityUser = user;
                 _identityPresence = state;
@@ -192,7 +194,7 @@ namespace DeskPhone.Firmware.Phone
         private string LineText(int id)
         {
             string param = _phone.Statuses.ParamOf(id);
-            if (id != _lineId || (object)param != _lineParam || _lineText == null)
+            if (id != _lineId || param != _lineParam || _lineText == null)
             {
                 _lineId = id;
                 _lineParam = param;
