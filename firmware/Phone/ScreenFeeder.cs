@@ -36,19 +36,16 @@ namespace DeskPhone.Firmware.Phone
         // position never changes; a read by name walks the name string in a binary search on the device).
         private readonly int _userNameSetting;
         private readonly int _fkeySetting;
-        // What the identity line, the status line's text and the function keys' labels were last made from, and what
-        // was made: a composition after a MESSAGE or a status change builds only the strings whose inputs changed.
-        // Strings are compared with ==, not as (object) references: nanoCLR's compare of two string references is a
-        // strcmp of their texts (CLR_RT_HeapBlock::Compare_Values), which crashed the interpreter on a string
-        // without text in tests/Device.Cost.
-        private string _identityUser;
+        // The identity line and the function keys' labels as last made, and what the identity line was made from: a
+        // composition after a MESSAGE or a status change builds them again only when a setting changed (any: the
+        // store raises SettingChanged for every change after the boot's Load) or the identity or presence did.
+        // Kept strings are not compared with each other: nanoCLR compares two string references by strcmp of their
+        // texts (CLR_RT_HeapBlock::Compare_Values), which crashed the interpreter here in tests/Device.Cost.
+        private bool _settingsChanged = true;
+        private int _identityIndex = -1;
         private int _identityPresence = -1;
         private bool _identityLost;
         private string _identityText;
-        private int _lineId = StatusScheduler.NoMessage;
-        private string _lineParam;
-        private string _lineText;
-        private readonly string[] _keyDefinitions;
         private readonly string[] _keyLabels;
 
         public ScreenFeeder(PhoneCore phone, IdleScreen screen, WallClock clock)
@@ -60,8 +57,8 @@ namespace DeskPhone.Firmware.Phone
             _userNameSetting = phone.Settings.OrdinalOf(SettingNames.UserName);
             _fkeySetting = phone.Settings.OrdinalOf(SettingNames.Fkey);
             int keys = screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
-            _keyDefinitions = new string[keys];
             _keyLabels = new string[keys];
+            phone.Settings.SettingChanged += (name, idx, reboot) => _settingsChanged = true;
             DisplayProfile p = screen.Profile;
             _menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
             _menus.Pages = screen;
@@ -122,7 +119,7 @@ namespace DeskPhone.Firmware.Phone
             int line = s.StatusLine;
             if (line != StatusScheduler.NoMessage)
             {
-                _screen.SetStatusLine(LineText(line), StatusCatalog.Icon(line));
+                _screen.SetStatusLine(Text(line, s.ParamOf(line)), StatusCatalog.Icon(line));
             }
             else
             {
@@ -159,48 +156,34 @@ namespace DeskPhone.Firmware.Phone
                 _listShown = items;
             }
             _screen.SetList(title, _listShown, _menus.Selected);
-            string[] definitions = _keyDefinitions;
             string[] labels = _keyLabels;
-            for (int k = 0; k < definitions.Length; k++)
+            bool relabel = _settingsChanged;
+            for (int k = 0; k < labels.Length; k++)
             {
-                string definition = _phone.Settings.GetAt(_fkeySetting, k + 1);
-                if (definition != definitions[k])
+                if (relabel)
                 {
-                    definitions[k] = definition;
-                    labels[k] = KeyLabel.Of(definition);
+                    labels[k] = KeyLabel.Of(_phone.Settings.GetAt(_fkeySetting, k + 1));
                 }
                 _screen.SetFunctionKey(k, labels[k], Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
+            _settingsChanged = false;
         }
 
         /// <summary>"name - presence", " !" after it while a registration is lost; built again only when one changed.</summary>
         private string IdentityText()
         {
-            string user = _phone.Settings.GetAt(_userNameSetting, _phone.CurrentIdentity);
+            int identity = _phone.CurrentIdentity;
             OwnPresence presence = _phone.Presence;
             int state = presence.State;
             bool lost = presence.LostRegistration;
-            if (user != _identityUser || state != _identityPresence || lost != _identityLost || _identityText == null)
+            if (_settingsChanged || identity != _identityIndex || state != _identityPresence || lost != _identityLost)
             {
-                _identityUser = user;
+                _identityIndex = identity;
                 _identityPresence = state;
                 _identityLost = lost;
-                _identityText = user + " - " + PresenceState.Label(state) + (lost ? " !" : "");
+                _identityText = _phone.Settings.GetAt(_userNameSetting, identity) + " - " + PresenceState.Label(state) + (lost ? " !" : "");
             }
             return _identityText;
-        }
-
-        /// <summary><see cref="Text"/> of the status line's status, kept while its id and parameter stay the same.</summary>
-        private string LineText(int id)
-        {
-            string param = _phone.Statuses.ParamOf(id);
-            if (id != _lineId || param != _lineParam || _lineText == null)
-            {
-                _lineId = id;
-                _lineParam = param;
-                _lineText = Text(id, param);
-            }
-            return _lineText;
         }
 
         /// <summary>
