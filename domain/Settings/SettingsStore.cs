@@ -80,9 +80,19 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>Value of index idx (global settings ignore idx). Null for an unknown name or an index out of range.</summary>
-        public string Get(string name, int idx)
+        public string Get(string name, int idx) => GetAt(_index.Ordinal(name), idx);
+
+        /// <summary>
+        /// A setting's position in the table, for <see cref="GetAt"/>; -1 for an unknown name. The table is compiled
+        /// in, so a position never changes: a caller on a hot path (the screen's composition) resolves its names once
+        /// and reads by position, instead of a name lookup per read (a binary search whose every compare walks the
+        /// name string through the runtime's character natives on the device).
+        /// </summary>
+        public int OrdinalOf(string name) => _index.Ordinal(name);
+
+        /// <summary><see cref="Get(string, int)"/> by the position <see cref="OrdinalOf"/> gave; null for -1.</summary>
+        public string GetAt(int ordinal, int idx)
         {
-            int ordinal = _index.Ordinal(name);
             if (ordinal < 0)
             {
                 return null;

@@ -32,6 +32,21 @@ namespace DeskPhone.Firmware.Phone
         private long _callSecond = -1;
         private bool _dirty = true;
         private string[] _listShown;
+        // The settings the composition reads, by table position (resolved once: the table is compiled in, so a
+        // position never changes; a read by name walks the name string in a binary search on the device).
+        private readonly int _userNameSetting;
+        private readonly int _fkeySetting;
+        // The identity line and the function keys' labels as last made, and what the identity line was made from: a
+        // composition after a MESSAGE or a status change builds them again only when a setting changed (any: the
+        // store raises SettingChanged for every change after the boot's Load) or the identity or presence did.
+        // Kept strings are not compared with each other: nanoCLR compares two string references by strcmp of their
+        // texts (CLR_RT_HeapBlock::Compare_Values), which crashed the interpreter here in tests/Device.Cost.
+        private bool _settingsChanged = true;
+        private int _identityIndex = -1;
+        private int _identityPresence = -1;
+        private bool _identityLost;
+        private string _identityText;
+        private readonly string[] _keyLabels;
 
         public ScreenFeeder(PhoneCore phone, IdleScreen screen, WallClock clock)
         {
@@ -39,6 +54,11 @@ namespace DeskPhone.Firmware.Phone
             _screen = screen;
             _clock = clock;
             _menus = new ScreenMenus(phone);
+            _userNameSetting = phone.Settings.OrdinalOf(SettingNames.UserName);
+            _fkeySetting = phone.Settings.OrdinalOf(SettingNames.Fkey);
+            int keys = screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
+            _keyLabels = new string[keys];
+            phone.Settings.SettingChanged += (name, idx, reboot) => _settingsChanged = true;
             DisplayProfile p = screen.Profile;
             _menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
             _menus.Pages = screen;
@@ -99,17 +119,15 @@ namespace DeskPhone.Firmware.Phone
             int line = s.StatusLine;
             if (line != StatusScheduler.NoMessage)
             {
-                _screen.SetStatusLine(Text(line), StatusCatalog.Icon(line));
+                _screen.SetStatusLine(Text(line, s.ParamOf(line)), StatusCatalog.Icon(line));
             }
             else
             {
                 _screen.SetStatusLine(now != DateTime.MinValue && (box == null || box.ShowClock) ? DateText.Clock(now) : "", 0);
             }
-            int identity = _phone.CurrentIdentity;
-            _screen.SetIdentity(_phone.Settings.Get(SettingNames.UserName, identity) + " - " + PresenceState.Label(_phone.Presence.State) +
-                                (_phone.Presence.LostRegistration ? " !" : ""));
+            _screen.SetIdentity(IdentityText());
             int popUp = s.PopUp;
-            _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp));
+            _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp, s.ParamOf(popUp)));
             ComposeNotices(line);
             CallDisplay call = Calls == null ? null : CallDisplay.Of(Calls, _phone.Now);
             if (call != null)
@@ -138,11 +156,34 @@ namespace DeskPhone.Firmware.Phone
                 _listShown = items;
             }
             _screen.SetList(title, _listShown, _menus.Selected);
-            int keys = _screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
-            for (int k = 0; k < keys; k++)
+            string[] labels = _keyLabels;
+            bool relabel = _settingsChanged;
+            for (int k = 0; k < labels.Length; k++)
             {
-                _screen.SetFunctionKey(k, KeyLabel.Of(_phone.Settings.Get(SettingNames.Fkey, k + 1)), Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
+                if (relabel)
+                {
+                    labels[k] = KeyLabel.Of(_phone.Settings.GetAt(_fkeySetting, k + 1));
+                }
+                _screen.SetFunctionKey(k, labels[k], Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
+            _settingsChanged = false;
+        }
+
+        /// <summary>"name - presence", " !" after it while a registration is lost; built again only when one changed.</summary>
+        private string IdentityText()
+        {
+            int identity = _phone.CurrentIdentity;
+            OwnPresence presence = _phone.Presence;
+            int state = presence.State;
+            bool lost = presence.LostRegistration;
+            if (_settingsChanged || identity != _identityIndex || state != _identityPresence || lost != _identityLost)
+            {
+                _identityIndex = identity;
+                _identityPresence = state;
+                _identityLost = lost;
+                _identityText = _phone.Settings.GetAt(_userNameSetting, identity) + " - " + PresenceState.Label(state) + (lost ? " !" : "");
+            }
+            return _identityText;
         }
 
         /// <summary>
@@ -174,7 +215,7 @@ namespace DeskPhone.Firmware.Phone
                 int id = s.ShowDirectly(i, now);
                 if (id != statusLine)
                 {
-                    texts[n] = Text(id);
+                    texts[n] = Text(id, _phone.Statuses.ParamOf(id));
                     icons[n] = StatusCatalog.Icon(id);
                     n++;
                 }
@@ -186,9 +227,8 @@ namespace DeskPhone.Firmware.Phone
         /// A status's description and its parameter, "(...)", when it has one; a status-line system message is its
         /// text alone (its description only says that it is one).
         /// </summary>
-        private string Text(int id)
+        private static string Text(int id, string param)
         {
-            string param = _phone.Statuses.ParamOf(id);
             if (id == StatusId.StatusLineSystemMessage && param != null)
             {
                 return param;

@@ -86,5 +86,36 @@ namespace DeskPhone.Firmware.Tests.Phone
             phone.Run(100);
             Assert.Equal(drawn, panel.Texts - before); // nothing more to draw until something changes
         }
+
+        /// <summary>
+        /// The composition keeps the identity line and the key labels it built and builds them again only when a
+        /// setting they come from changes: a changed user_name or fkey (even back to an earlier value) is drawn.
+        /// </summary>
+        [Fact]
+        public void AChangedUserNameOrKeyDefinitionIsDrawnAgain()
+        {
+            var phone = new SipPhone(null, new FaultyPanel());
+            phone.Run(10);
+            Assert.Null(phone.Settings.Set("fkey", 1, "blf sip:carol@pbx"));
+            Assert.Null(phone.Settings.Set("user_name", 1, "Alice"));
+            phone.Run(10);
+            string screen = phone.App.Text.GetScreenText();
+            Assert.Contains("[key 1] carol", screen);
+            Assert.Contains("[identity] Alice - ", screen);
+
+            Assert.Null(phone.Settings.Set("fkey", 1, "blf sip:dave@pbx"));
+            Assert.Null(phone.Settings.Set("user_name", 1, "Bob"));
+            phone.Run(10);
+            screen = phone.App.Text.GetScreenText();
+            Assert.Contains("[key 1] dave", screen);
+            Assert.Contains("[identity] Bob - ", screen);
+
+            Assert.Null(phone.Settings.Set("fkey", 1, "blf sip:carol@pbx"));
+            Assert.Null(phone.Settings.Set("user_name", 1, "Alice"));
+            phone.Run(10);
+            screen = phone.App.Text.GetScreenText();
+            Assert.Contains("[key 1] carol", screen);
+            Assert.Contains("[identity] Alice - ", screen);
+        }
     }
 }

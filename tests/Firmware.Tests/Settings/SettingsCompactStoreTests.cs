@@ -40,6 +40,7 @@ namespace DeskPhone.Firmware.Tests.Settings
             Assert.Null(store.Set("ring_volume", 0, "3"));
             Assert.Null(store.Set("fkey", 16, "line"));
             store.Get("user_name", 3);
+            int fkey = store.OrdinalOf("fkey");
             long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 100; i++)
             {
@@ -50,8 +51,30 @@ namespace DeskPhone.Firmware.Tests.Settings
                 store.Get("fkey", 16);
                 store.Get("no_such_setting", 1);
                 store.IsPasswordSet("http_pass");
+                store.GetAt(fkey, 16);
             }
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        [Fact]
+        public void AReadByPositionIsTheReadByName()
+        {
+            var store = new SettingsStore();
+            Assert.Null(store.Set("user_name", 3, "486"));
+            Assert.Null(store.Set("ring_volume", 0, "3"));
+            for (int i = 0; i < store.DefinitionCount; i++)
+            {
+                string name = store.GetDefinition(i).Name;
+                int ordinal = store.OrdinalOf(name);
+                Assert.Equal(i, ordinal);
+                for (int idx = -1; idx <= 20; idx++)
+                {
+                    Assert.Equal(store.Get(name, idx), store.GetAt(ordinal, idx));
+                }
+            }
+            Assert.Equal("486", store.GetAt(store.OrdinalOf("user_name"), 3));
+            Assert.Equal(-1, store.OrdinalOf("no_such_setting"));
+            Assert.Null(store.GetAt(-1, 1));
         }
 
         [Fact]
