@@ -23,8 +23,12 @@ namespace DeskPhone.Media.Audio
         /// <summary>The remote parties of a conference: the phone mixes two calls, no more.</summary>
         public const int Parties = 2;
 
-        /// <summary>Frames a party may write nothing before it counts as gone from the mix.</summary>
-        public const int StaleFrames = 3;
+        /// <summary>
+        /// Frames a party may write nothing before it counts as gone from the mix: more than a session's catch-up
+        /// (<see cref="Rtp.MediaSession.MaxCatchUpFrames"/>, 5), since after a late loop turn the first party's session
+        /// plays its owed frames before the second's plays its own, and the second is not gone meanwhile.
+        /// </summary>
+        public const int StaleFrames = Rtp.MediaSession.MaxCatchUpFrames + 1;
 
         private readonly IAudioSource _microphone;
         private readonly IAudioSink _speaker;

@@ -7,8 +7,8 @@ namespace DeskPhone.Media.Rtp
     /// lost frame for concealment, and resynchronises on a new SSRC or a jump in sequence.
     /// <para>
     /// Depth (frames held before playing starts, and the delay kept) adapts between <see cref="MinDepth"/> and
-    /// <see cref="MaxDepth"/>: one more after each underrun (the next packet was not there when due: one frame is
-    /// concealed and playing waits for that packet, so the delay grows by the wait), one less after
+    /// <see cref="MaxDepth"/>: after each underrun (the next packet was not there when due: one frame is concealed and
+    /// playing waits for that packet, so the delay grows by the wait) it grows by the frames waited, one less after
     /// <see cref="ShrinkAfterFrames"/> frames without underrun; when more than depth + 2 frames wait for
     /// <see cref="TrimAfterFrames"/> frames in a row the oldest is dropped to take the delay back. Waiting more than
     /// <see cref="MaxDepth"/> frames is a pause of the stream: the buffer fills to its depth again before playing.
@@ -173,6 +173,14 @@ namespace DeskPhone.Media.Rtp
             int slot = _next & (Slots - 1);
             if (_present[slot])
             {
+                if (_starved > 0 && _starved <= MaxDepth)
+                {
+                    // The packet waited for came: the wait is the jitter measured, and the delay it added (the frames
+                    // that came with it wait now) is kept as the depth, so the trim below does not take it back and
+                    // the same wait again plays through.
+                    Depth = Depth + _starved < MaxDepth ? Depth + _starved : MaxDepth;
+                }
+                _starved = 0;
                 length = _length[slot];
                 System.Array.Copy(_payload, slot * MaxPayload, payload, 0, length);
                 Take(slot);
@@ -184,16 +192,12 @@ namespace DeskPhone.Media.Rtp
             if (_count == 0)
             {
                 // The next packet is late: conceal, then wait for it (each frame waited adds 20 ms of delay, which the
-                // deeper target keeps); a longer wait is a pause in the stream, after which the buffer fills again.
+                // depth grows by when it comes); a longer wait is a pause in the stream, after which the buffer fills again.
                 if (_last == Played)
                 {
                     Underruns++;
                     _sinceUnderrun = 0;
                     _starved = 0;
-                    if (Depth < MaxDepth)
-                    {
-                        Depth++;
-                    }
                 }
                 if (++_starved > MaxDepth)
                 {
@@ -292,6 +296,7 @@ namespace DeskPhone.Media.Rtp
                 _present[i] = false;
             }
             _count = 0;
+            _starved = 0;
             _filling = true;
             _last = Silence;
         }

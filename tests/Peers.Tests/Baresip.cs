@@ -37,7 +37,7 @@ namespace DeskPhone.Peers.Tests
         {
             SipPort = LoopbackPorts.FreeUdpAndTcp();
             int control = LoopbackPorts.FreeTcp();
-            int rtp = 20000 + (SipPort % 2000) * 10;
+            int rtp = LoopbackPorts.FreeRtpBlock();
             User = user;
             File.WriteAllText(Path.Combine(_peer.Dir, "config"),
                 "poll_method epoll\n" +
@@ -55,7 +55,7 @@ namespace DeskPhone.Peers.Tests
                 "audio_player aubridge,nil\n" +
                 (audioFile == null ? "audio_source aubridge,nil\n" : "audio_source aufile," + audioFile + "\n") +
                 "audio_alert aubridge,nil\n" +
-                "rtp_ports " + rtp + "-" + (rtp + 9) + "\n");
+                "rtp_ports " + rtp + "-" + (rtp + LoopbackPorts.RtpBlock - 1) + "\n");
             File.WriteAllText(Path.Combine(_peer.Dir, "accounts"), "<sip:" + user + "@127.0.0.1>;answermode=" + answerMode + accountParams + "\n");
             _peer.Start(new ProcessStartInfo(Binary, "-f " + _peer.Dir + " -s") { RedirectStandardInput = true });
             _control = Connect(control);

@@ -102,7 +102,7 @@ namespace DeskPhone.Peers.Tests
 
                 using var kamailio = new Kamailio("proxy.cfg");
                 using PhoneUnderTest phone = PhoneUnderTest.Simulator("--identity 100 --registrar 127.0.0.1:" + kamailio.Port + " --settings " +
-                                                                      KamailioTests.SettingsFile("100", 3600) + " --mic tone:440 --record-dir " + phoneRecordings);
+                                                                      KamailioTests.SettingsFile("100", 3600, LoopbackPorts.RtpSettings()) + " --mic tone:440 --record-dir " + phoneRecordings);
                 using var peer = new Baresip("200", ";auth_pass=pw200;outbound=\"sip:127.0.0.1:" + kamailio.Port + "\";regint=60", source, peerRecordings);
                 Assert.True(phone.WaitFor(() => KamailioTests.Registered(phone), r => r, 15000), "phone not registered:\n" + kamailio.Log);
                 Assert.True(phone.WaitFor(() => kamailio.Count("PEERTEST registered 200"), n => n >= 1, 15000) >= 1, "baresip not registered:\n" + peer.Log);
@@ -187,7 +187,7 @@ namespace DeskPhone.Peers.Tests
                 Wav.Write(source, Sine(1000, 60));
                 using var kamailio = new Kamailio("proxy.cfg");
                 using PhoneUnderTest phone = PhoneUnderTest.Simulator("--identity 100 --registrar 127.0.0.1:" + kamailio.Port + " --settings " +
-                                                                      KamailioTests.SettingsFile("100", 3600) + " --record-dir " + phoneRecordings);
+                                                                      KamailioTests.SettingsFile("100", 3600, LoopbackPorts.RtpSettings()) + " --record-dir " + phoneRecordings);
                 using var peer = new Baresip("200", ";auth_pass=pw200;outbound=\"sip:127.0.0.1:" + kamailio.Port + "\";regint=60", source, null, "manual");
                 Assert.True(phone.WaitFor(() => KamailioTests.Registered(phone), r => r, 15000), "phone not registered:\n" + kamailio.Log);
                 Assert.True(phone.WaitFor(() => kamailio.Count("PEERTEST registered 200"), n => n >= 1, 15000) >= 1, "baresip not registered:\n" + peer.Log);

@@ -96,11 +96,43 @@ namespace DeskPhone.Media.Tests.Rtp
             // Frame 4 is late: a concealed frame, then silence until it comes, then it plays at once (20 ms later).
             Assert.Equal("c s", Ticks(2));
             Assert.Equal(1, _buffer.Underruns);
-            Assert.Equal(JitterBuffer.InitialDepth + 1, _buffer.Depth);
             Put(4);
             Assert.Equal("p4", Tick());
+            // It waited two frames: the depth grew by them.
+            Assert.Equal(JitterBuffer.InitialDepth + 2, _buffer.Depth);
             Put(5); Put(6);
             Assert.Equal("p5 p6", Ticks(2));
+            Assert.Equal(0, _buffer.Lost);
+        }
+
+        /// <summary>
+        /// A sender that stalls for 160 ms every 2 s and then sends what it owes at once (a loaded machine): the first
+        /// stall is heard (concealed, then silence), the delay it added is kept, and the later stalls play through.
+        /// </summary>
+        [Fact]
+        public void TheDelayAStallAddedIsKeptSoTheNextStallPlaysThrough()
+        {
+            int seq = 1, sent = 0;
+            var heard = new System.Text.StringBuilder();
+            for (int tick = 0; tick < 500; tick++)
+            {
+                // 8 frames (160 ms) late every 100 frames: nothing at ticks 100..107 (etc.), then those 8 and the 9th at once.
+                int phase = tick % 100;
+                if (tick < 100 || phase >= 8)
+                {
+                    for (; sent <= tick; sent++) Put(seq++);
+                }
+                heard.Append(Tick()[0]);
+            }
+            string played = heard.ToString();
+            // Filling (3 frames), then the first stall: the 3 frames held play, then 1 concealed and 5 of silence.
+            Assert.Equal(1, _buffer.Underruns);
+            Assert.Equal("ss", played.Substring(0, 2));
+            Assert.Equal("ppcssssspp", played.Substring(100, 10));
+            Assert.Equal(2 + 5, played.Split('s').Length - 1);
+            Assert.Equal(1, played.Split('c').Length - 1);
+            Assert.DoesNotContain("c", played.Substring(120));
+            Assert.DoesNotContain("s", played.Substring(120));
             Assert.Equal(0, _buffer.Lost);
         }
 
@@ -110,10 +142,12 @@ namespace DeskPhone.Media.Tests.Rtp
             for (int i = 1; i <= 3; i++) Put(i);
             Ticks(3);
             Ticks(JitterBuffer.MaxDepth + 1);
-            Put(4); Put(5); Put(6);
+            // A pause is no jitter: the depth stays as it was (3).
+            Put(4); Put(5);
             Assert.Equal("s", Tick());
-            Put(7);
+            Put(6); Put(7);
             Assert.Equal("p4 p5 p6 p7", Ticks(4));
+            Assert.Equal(JitterBuffer.InitialDepth, _buffer.Depth);
         }
 
         [Fact]
