@@ -101,7 +101,9 @@ namespace DeskPhone.Peers.Tests
                     Assert.Equal("2.0.0, " + (9000 + 4100) + " bytes, verified", Text(driver, "upd-staged"));
                     Assert.Equal("version 2.0.0 staged and verified in slot a", Text(driver, "upd-last"));
                     Assert.Equal("staged", Text(driver, "upd-state"));
-                    Assert.Equal(checks + 1, SimulatorUpdateTests.Update(phone).GetProperty("checks").GetInt32());
+                    // The button's check at least (the phone's own check at start can still fall after the API's on a loaded
+                    // machine, and counts too); that this check staged the set again is shown on the page above.
+                    Assert.True(SimulatorUpdateTests.Update(phone).GetProperty("checks").GetInt32() >= checks + 1);
 
                     Click(driver, wait, "update-apply");
                     wait.Until(d => Text(d, "update-done").StartsWith("installed"));
