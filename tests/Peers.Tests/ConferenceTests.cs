@@ -19,19 +19,6 @@ namespace DeskPhone.Peers.Tests
     {
         private const double Phone = 440, ToneA = 1000, ToneB = 1600;
 
-        private static short[] Sine(double frequency, int seconds)
-        {
-            var samples = new short[8000 * seconds];
-            var frame = new short[160];
-            Microphone tone = Microphone.Tone(frequency);
-            for (int at = 0; at < samples.Length; at += frame.Length)
-            {
-                tone.Read(frame);
-                Array.Copy(frame, 0, samples, at, frame.Length);
-            }
-            return samples;
-        }
-
         /// <summary>
         /// The 20 ms frames holding both tones at -40 dBFS or more, and, between the first and the last of them, the
         /// frames missing either.
@@ -82,8 +69,8 @@ namespace DeskPhone.Peers.Tests
                 Directory.CreateDirectory(recordB);
                 string sourceA = Path.Combine(dir, "a.wav");
                 string sourceB = Path.Combine(dir, "b.wav");
-                Wav.Write(sourceA, Sine(ToneA, 120));
-                Wav.Write(sourceB, Sine(ToneB, 120));
+                Wav.Write(sourceA, VoiceTests.Sine(ToneA, 120));
+                Wav.Write(sourceB, VoiceTests.Sine(ToneB, 120));
 
                 using var kamailio = new Kamailio("proxy.cfg");
                 using PhoneUnderTest phone = PhoneUnderTest.Simulator("--identity 100 --registrar 127.0.0.1:" + kamailio.Port + " --settings " +
