@@ -19,6 +19,7 @@ using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 using DeskPhone.Board.Display;
 using DeskPhone.Board.Web;
+using DeskPhone.Ui.Fonts;
 using DeskPhone.Ui.Rendering;
 using System.Device.Gpio;
 
@@ -33,10 +34,6 @@ namespace DeskPhone.Board
     {
         private const int LoopMs = 5;
         private const int BenchPort = 80;
-        // The panel's band: 640 B a row on the 320-pixel panel; 4 rows cost 2,560 B and a full redraw about 48 M
-        // interpreter instructions (docs/benchmarks.md, tools/BandCost).
-        private const int BandRows = 4;
-
 
         public static void Main()
         {
@@ -138,7 +135,7 @@ namespace DeskPhone.Board
         /// <summary>
         /// The panel, drawn by the same IdleScreen as the simulator's (the feeder redraws and flushes only the regions
         /// that changed). A plain ESP32 has no room for a 153,600-byte full-screen buffer, so the screen is drawn in
-        /// bands (BandedPanel) of <see cref="BandRows"/> rows: a managed array of RGB565 rows drawn by block copies
+        /// bands (BandedPanel) of <see cref="DeviceSizing.PanelBandRows"/> rows: a managed array of RGB565 rows drawn by block copies
         /// (Rgb565BandTarget, glyphs from the font resources: DeviceFonts) and sent to the ILI9342C over SPI by our
         /// own driver (Ili9342Panel), without nanoFramework.Graphics. The backlight pin stays with the drivers' PWM
         /// dimmer. Null, and the phone runs headless, when the board has no panel this image drives. The idle screen
@@ -158,7 +155,9 @@ namespace DeskPhone.Board
                 board.LcdReset >= 0 ? new GpioOutput(gpio, board.LcdReset, true) : null,
                 clock);
             panel.Initialize(board.PanelRotation, board.PanelInverted);
-            var band = new Rgb565BandTarget(profile.Width, BandRows, profile.IsColor, DeviceFonts.Large, DeviceFonts.Small, panel.WriteRect);
+            // A colour profile draws only with the 8x16 font: the 6x12 one is not even opened.
+            GlyphRows large = DeviceFonts.Large;
+            var band = new Rgb565BandTarget(profile.Width, DeviceSizing.PanelBandRows, profile.IsColor, large, profile.IsColor ? large : DeviceFonts.Small, panel.WriteRect);
             return new BandedPanel(band, profile.Height, DeviceSizing.DisplayListCalls);
         }
     }

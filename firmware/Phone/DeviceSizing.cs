@@ -38,6 +38,12 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public const int TraceSlots = 4;
 
+        /// <summary>
+        /// Rows of the panel's band on the board (Rgb565BandTarget: 640 B a row on the 320-pixel panel, for good); the
+        /// boot scenario draws through the same band (docs/benchmarks.md, tools/BandCost for its interpreter cost).
+        /// </summary>
+        public const int PanelBandRows = 4;
+
         /// <summary>Bytes of each traced message the board keeps.</summary>
         public const int TraceSlotBytes = 512;
     }
