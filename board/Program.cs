@@ -38,6 +38,29 @@ namespace DeskPhone.Board
         public static void Main()
         {
             var clock = new SystemClock();
+            PhoneApp app = Start(clock, out UdpTransport udp);
+            while (true)
+            {
+                try
+                {
+                    app.Poll(clock.NowMs);
+                }
+                catch (Exception ex)
+                {
+                    // A phone must not go dark over one bad packet: report and keep running.
+                    Console.WriteLine("phone loop fault: " + ex.Message);
+                }
+                udp.ReceiveFor(LoopMs);
+            }
+        }
+
+        /// <summary>
+        /// Builds the phone and starts its sockets and the bench, in a frame of its own: the interpreter keeps every
+        /// local of a running method's frame reachable, so what only the start needs (the board profile, about 700 B;
+        /// the settings' load report) is let go once the loop in <see cref="Main"/> runs.
+        /// </summary>
+        private static PhoneApp Start(SystemClock clock, out UdpTransport udp)
+        {
             BoardProfile board = BoardProfiles.M5StackCore();
             var wifiStation = new WifiStation();
             PhoneDrivers drivers = DeviceDrivers.Create(board, clock, ExpansionProtocol.Version(1, 2), wifiStation);
@@ -53,7 +76,7 @@ namespace DeskPhone.Board
             DisplayProfile profile = DisplayProfile.Color320x240;
             IPanel panel = StartPanel(board, profile, clock);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
-            var udp = new UdpTransport(inbox);
+            udp = new UdpTransport(inbox);
             var tcp = new TcpTransport(inbox, DeviceSizing.TcpConnections);
             var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes) { Clock = () => clock.NowMs };
             inbox.Trace = trace;
@@ -99,20 +122,7 @@ namespace DeskPhone.Board
             };
             new BenchHttpServer(router, phone).Start(IPAddress.Any, BenchPort);
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", web interface and bench on port " + BenchPort.ToString());
-
-            while (true)
-            {
-                try
-                {
-                    app.Poll(clock.NowMs);
-                }
-                catch (Exception ex)
-                {
-                    // A phone must not go dark over one bad packet: report and keep running.
-                    Console.WriteLine("phone loop fault: " + ex.Message);
-                }
-                udp.ReceiveFor(LoopMs);
-            }
+            return app;
         }
 
         /// <summary>
