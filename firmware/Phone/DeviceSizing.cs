@@ -40,9 +40,11 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>
         /// Rows of the panel's band on the board (Rgb565BandTarget: 640 B a row on the 320-pixel panel, for good); the
-        /// boot scenario draws through the same band (docs/benchmarks.md, tools/BandCost for its interpreter cost).
+        /// boot scenario draws through the same band. 2 rows (1,280 B) redraw the full screen in about 86 M
+        /// interpreter instructions, 360 ms at 240 MHz; 4 rows took 2,560 B for 270 ms, 1 row would take 540 ms, over
+        /// the 0.5 s a full redraw may take (docs/benchmarks.md, h-boardheap; tools/BandCost/count.sh).
         /// </summary>
-        public const int PanelBandRows = 4;
+        public const int PanelBandRows = 2;
 
         /// <summary>Bytes of each traced message the board keeps.</summary>
         public const int TraceSlotBytes = 512;
