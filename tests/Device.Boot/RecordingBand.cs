@@ -8,14 +8,14 @@ namespace DeskPhone.Boot
     /// drawn is exactly what the board would draw and send. The script names a text it expects; the band notes
     /// whether, and at which screen row, it was drawn.
     /// </summary>
-    internal sealed class RecordingBand : IBandTarget
+    internal sealed class RecordingBand : IBandTarget, IBandRelease
     {
-        private readonly IBandTarget _band;
+        private readonly Rgb565BandTarget _band;
         private string _expected;
         private bool _inBand;
         private int _bandY;
 
-        public RecordingBand(IBandTarget band)
+        public RecordingBand(Rgb565BandTarget band)
         {
             _band = band;
         }
@@ -71,5 +71,7 @@ namespace DeskPhone.Boot
             }
             _band.FlushBand(x, screenY, width, height);
         }
+
+        public void Release() => _band.Release();
     }
 }
