@@ -162,7 +162,8 @@ namespace DeskPhone.Boot
             Settle();
             // Keeps the bench router reachable to the end, as the board's listener does.
             Check(s_router != null, "bench router");
-            Console.WriteLine("boot sent=" + s_wire.SentCount.ToString() + " bands=" + s_band.Bands.ToString() + " texts=" + s_band.Texts.ToString() + " spi-bytes=" + s_spi.Bytes.ToString() +
+            Check(board.Rmt.Updates > 0 && board.Rmt.Bytes > 0, "the LED strip was never sent to its RMT channel");
+            Console.WriteLine("boot sent=" + s_wire.SentCount.ToString() + " bands=" + s_band.Bands.ToString() + " texts=" + s_band.Texts.ToString() + " spi-bytes=" + s_spi.Bytes.ToString() + " strip-updates=" + board.Rmt.Updates.ToString() +
                 " inbox-dropped=" + s_app.Inbox.Dropped.ToString());
             Heap("idle-60s");
             Console.WriteLine("boot OK");
