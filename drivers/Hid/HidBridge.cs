@@ -18,7 +18,6 @@ namespace DeskPhone.Drivers.Hid
         private readonly FrameReader _reader;
         private readonly byte[] _rx = new byte[32];
         private readonly byte[] _tx = new byte[HidProtocol.MaxPayload + FrameFormat.Overhead];
-        private readonly byte[] _payload = new byte[2];
         private readonly int[] _state = new int[HidProtocol.Ports];
         private readonly HidDeviceClass[] _class = new HidDeviceClass[HidProtocol.Ports];
         private readonly int[] _telephony = new int[HidProtocol.Ports];
@@ -123,8 +122,8 @@ namespace DeskPhone.Drivers.Hid
             {
                 if (_state[p] == HidProtocol.StateReady && _class[p] == HidDeviceClass.Headset)
                 {
-                    _payload[0] = (byte)p;
-                    _payload[1] = (byte)flags;
+                    _tx[FrameFormat.PayloadAt] = (byte)p;
+                    _tx[FrameFormat.PayloadAt + 1] = (byte)flags;
                     Send(HidProtocol.SetIndicators, 2);
                 }
             }
@@ -148,7 +147,8 @@ namespace DeskPhone.Drivers.Hid
 
         private void Send(int type, int count)
         {
-            int length = _format.Encode(type, _payload, 0, count, _tx);
+            // The payload was written in place, after the frame's header (one array instead of two).
+            int length = _format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
             _uart.Write(_tx, 0, length);
         }
 
