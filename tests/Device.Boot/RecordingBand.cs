@@ -5,8 +5,9 @@ namespace DeskPhone.Boot
 {
     /// <summary>
     /// Sits between the board's BandedPanel and its Rgb565BandTarget (BootPanel) and passes every call on, so what is
-    /// drawn is exactly what the board would draw and send. The script names a text it expects; the band notes
-    /// whether, and at which screen row, it was drawn.
+    /// drawn is exactly what the board would draw and send; or, made from a display profile, draws nothing (the
+    /// interpreter-cost program, tests/Device.Cost, counts the phone's work, not the pixels'). The script names a text
+    /// it expects; the band notes whether, and at which screen row, it was drawn.
     /// </summary>
     internal sealed class RecordingBand : IBandTarget, IBandRelease
     {
@@ -18,11 +19,22 @@ namespace DeskPhone.Boot
         public RecordingBand(Rgb565BandTarget band)
         {
             _band = band;
+            Width = band.Width;
+            BandHeight = band.BandHeight;
+            IsColor = band.IsColor;
         }
 
-        public int Width => _band.Width;
-        public int BandHeight => _band.BandHeight;
-        public bool IsColor => _band.IsColor;
+        /// <summary>A band of the status line's height that draws nothing.</summary>
+        public RecordingBand(DisplayProfile profile)
+        {
+            Width = profile.Width;
+            BandHeight = profile.StatusHeight;
+            IsColor = profile.IsColor;
+        }
+
+        public int Width { get; }
+        public int BandHeight { get; }
+        public bool IsColor { get; }
 
         public int Texts;
         public int Bands;
@@ -44,7 +56,13 @@ namespace DeskPhone.Boot
             SeenAtY = -1;
         }
 
-        public void FillRect(int x, int y, int width, int height, int color) => _band.FillRect(x, y, width, height, color);
+        public void FillRect(int x, int y, int width, int height, int color)
+        {
+            if (_band != null)
+            {
+                _band.FillRect(x, y, width, height, color);
+            }
+        }
 
         public void DrawText(string text, int x, int y, int color, BitmapFont font, int maxWidth)
         {
@@ -54,10 +72,19 @@ namespace DeskPhone.Boot
                 _inBand = true;
                 _bandY = y;
             }
-            _band.DrawText(text, x, y, color, font, maxWidth);
+            if (_band != null)
+            {
+                _band.DrawText(text, x, y, color, font, maxWidth);
+            }
         }
 
-        public void DrawIcon(int icon, int x, int y) => _band.DrawIcon(icon, x, y);
+        public void DrawIcon(int icon, int x, int y)
+        {
+            if (_band != null)
+            {
+                _band.DrawIcon(icon, x, y);
+            }
+        }
 
         public void FlushBand(int x, int screenY, int width, int height)
         {
@@ -69,9 +96,18 @@ namespace DeskPhone.Boot
                 Seen = true;
                 SeenAtY = screenY + _bandY;
             }
-            _band.FlushBand(x, screenY, width, height);
+            if (_band != null)
+            {
+                _band.FlushBand(x, screenY, width, height);
+            }
         }
 
-        public void Release() => _band.Release();
+        public void Release()
+        {
+            if (_band != null)
+            {
+                _band.Release();
+            }
+        }
     }
 }
