@@ -2,6 +2,7 @@ using System;
 using DeskPhone.Media.Audio;
 using DeskPhone.Media.Codec;
 using DeskPhone.Media.Dtmf;
+using DeskPhone.Media.Tones;
 
 namespace DeskPhone.Media.Rtp
 {
@@ -29,7 +30,8 @@ namespace DeskPhone.Media.Rtp
         public const int MaxCatchUpFrames = 5;
 
         // Sessions carrying a call now (all on the loop's thread): when the last one stops, the G.711 tables its first
-        // frame built are let go (G711.Release), so a phone between calls holds none of them.
+        // frame built and the call progress tones' sine table are let go (G711.Release, ToneGenerator.Release), so a
+        // phone between calls holds none of them.
         private static int s_active;
 
         private readonly IRtpChannel _rtp;
@@ -188,7 +190,7 @@ namespace DeskPhone.Media.Rtp
             _sink = sink;
         }
 
-        /// <summary>Closes the ports (the last session to stop lets go of the G.711 tables); the figures stay readable until the next start.</summary>
+        /// <summary>Closes the ports (the last session to stop lets go of the G.711 and sine tables); the figures stay readable until the next start.</summary>
         public void Stop()
         {
             if (Active)
@@ -200,6 +202,7 @@ namespace DeskPhone.Media.Rtp
                 if (--s_active == 0)
                 {
                     G711.Release();
+                    ToneGenerator.Release();
                 }
             }
         }

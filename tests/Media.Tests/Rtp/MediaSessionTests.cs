@@ -258,6 +258,20 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         [Fact]
+        public void ATonePlayingWhenTheLastSessionStopsSoundsOn()
+        {
+            // The last session's stop lets go of the sine table; the tone's next frame builds it again.
+            var tone = new DeskPhone.Media.Tones.ToneGenerator(DeskPhone.Media.Tones.ToneScheme.ForSetting("GER"), DeskPhone.Media.Tones.ToneKind.Dial);
+            var frame = new short[AudioFrame.Samples];
+            Assert.True(tone.Read(frame));
+            Assert.True(Start());
+            Run(0, 40);
+            _session.Forget();
+            Assert.True(tone.Read(frame));
+            Assert.Equal(425, Goertzel.Dominant(frame, 0, frame.Length, new double[] { 350, 425, 440 }));
+        }
+
+        [Fact]
         public void StartingAgainWithTheSameMediaChangesNothing()
         {
             Assert.True(Start());
