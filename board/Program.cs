@@ -56,7 +56,7 @@ namespace DeskPhone.Board
 
         /// <summary>
         /// Builds the phone and starts its sockets and the bench, in a frame of its own: the interpreter keeps every
-        /// local of a running method's frame reachable, so what only the start needs (the board profile, about 700 B;
+        /// local of a running method's frame reachable, so what only the start needs (the board profile, about 980 B;
         /// the settings' load report) is let go once the loop in <see cref="Main"/> runs.
         /// </summary>
         private static PhoneApp Start(SystemClock clock, out UdpTransport udp)
