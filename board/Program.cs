@@ -99,9 +99,9 @@ namespace DeskPhone.Board
                 // Multicast paging (mc_address) joined on the board's one interface.
                 Multicast = () => new UdpMulticastChannel(null),
                 // Provisioning over HTTP or HTTPS (mbedTLS, the CA of custom_certificates) from setting_server (docs/provisioning.md).
-                Http = new DeskPhone.Board.Net.TlsHttpChannel(new TcpHttpChannel(), settings),
+                Http = new SchemeChannel(new TcpHttpChannel(), new DeskPhone.Board.Net.TlsHttpChannel(settings)),
                 // Updates are staged and verified on flash; no loader can start them on this platform yet (docs/updates.md).
-                UpdateHttp = new DeskPhone.Board.Net.TlsHttpChannel(new TcpHttpChannel(), settings),
+                UpdateHttp = new SchemeChannel(new TcpHttpChannel(), new DeskPhone.Board.Net.TlsHttpChannel(settings)),
                 UpdateMedium = new FileUpdateMedium("I:\\"),
                 Memory = new GcFreeMemory(),
                 // Wi-Fi while the cable is out (wifi_ssid); nothing native is touched until the first attempt.
