@@ -29,7 +29,6 @@ namespace DeskPhone.Firmware.Phone
         private readonly PhoneCore _phone;
         private readonly Subscription[] _mailboxes = new Subscription[PhoneCore.MaxIdentities + 1];
         private readonly FeatureSync[] _features = new FeatureSync[PhoneCore.MaxIdentities + 1];
-        private readonly FeatureEventSet _featureEvents = new FeatureEventSet();
         private readonly RegInfo _regInfo = new RegInfo();
         private Subscription _reg;
         private bool _dfksFailed;
@@ -241,10 +240,13 @@ namespace DeskPhone.Firmware.Phone
         private int OnFeatureNotify(Subscription subscription, SipMessage m, string state, int expires, string reason, long nowMs)
         {
             bool hasBody = m.BodyLength > 0;
+            // Made per NOTIFY: the parsed parts are needed only until they are applied, and most phones never get one.
+            FeatureEventSet events = null;
             if (hasBody)
             {
                 string boundary = HeaderParams.Get(m.GetHeader(HeaderNames.ContentType), "boundary");
-                if (!_featureEvents.Parse(m.ContentType, boundary, m.Buffer, m.BodyOffset, m.BodyLength))
+                events = new FeatureEventSet();
+                if (!events.Parse(m.ContentType, boundary, m.Buffer, m.BodyOffset, m.BodyLength))
                 {
                     return 400;
                 }
@@ -255,9 +257,9 @@ namespace DeskPhone.Firmware.Phone
                 return status;
             }
             FeatureSync sync = _features[subscription.Identity];
-            for (int i = 0; i < _featureEvents.Count; i++)
+            for (int i = 0; i < events.Count; i++)
             {
-                int feature = _phone.ApplyServerFeature(subscription.Identity, _featureEvents.Get(i));
+                int feature = _phone.ApplyServerFeature(subscription.Identity, events.Get(i));
                 if (sync != null)
                 {
                     sync.Forget(feature);
