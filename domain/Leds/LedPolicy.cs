@@ -37,7 +37,8 @@ namespace DeskPhone.Domain.Leds
         private int _callState = KeyState.Idle;
         private readonly LedColor[] _color = new LedColor[LedMap.Count];
         private readonly LedPattern[] _pattern = new LedPattern[LedMap.Count];
-        private readonly ArrayList _problems = new ArrayList();
+        // Made by the first problem: the default lists and a correct provisioning have none (an ArrayList is 120 B).
+        private ArrayList _problems;
         private StatusScheduler _statuses;
 
         public LedPolicy()
@@ -54,7 +55,7 @@ namespace DeskPhone.Domain.Leds
         public event LedChangedHandler Changed;
 
         /// <summary>Unknown tokens of the last <see cref="Configure"/>, one line each.</summary>
-        public ArrayList Problems => _problems;
+        public ArrayList Problems => _problems ?? new ArrayList();
 
         public LedColor ColorOf(int led) => _color[led];
 
@@ -66,7 +67,7 @@ namespace DeskPhone.Domain.Leds
         public void Configure(string on, string blinkSlow, string blinkMedium, string blinkFast, string blinkShortOff,
                               string red, string green, string orange, string yellow, string messageUsage, string callUsage)
         {
-            _problems.Clear();
+            _problems = null;
             for (int s = 0; s < KeyState.Count; s++)
             {
                 _statePattern[s] = LedPattern.Off;
@@ -265,8 +266,14 @@ namespace DeskPhone.Domain.Leds
             }
         }
 
-        private void Unknown(string setting, string list, int start, int length) =>
+        private void Unknown(string setting, string list, int start, int length)
+        {
+            if (_problems == null)
+            {
+                _problems = new ArrayList();
+            }
             _problems.Add(setting + ": unknown key state or status ID '" + list.Substring(start, length) + "'");
+        }
 
         private static bool NextToken(string list, ref int i, out int start, out int length)
         {

@@ -22,15 +22,25 @@ namespace DeskPhone.Domain.Status
         private short[] _timedAt = new short[0];
         private int[] _timedSeconds = new int[0];
         private int _timedCount;
-        private readonly ArrayList _problems = new ArrayList();
+        // Made by the first problem: the default lists and a correct provisioning have none (an ArrayList is 120 B).
+        private ArrayList _problems;
 
         public StatusCategories()
         {
             Clear();
         }
 
-        /// <summary>One line per unknown ID or bad number of the last <see cref="Configure"/>, for the bench and logs.</summary>
-        public ArrayList Problems => _problems;
+        /// <summary>One line per unknown ID or bad number of the last <see cref="Configure"/>, for the bench and logs (a new empty list when none).</summary>
+        public ArrayList Problems => _problems ?? new ArrayList();
+
+        private void Problem(string line)
+        {
+            if (_problems == null)
+            {
+                _problems = new ArrayList();
+            }
+            _problems.Add(line);
+        }
 
         public bool IsIn(int id, int category) => _position[id * StatusCategory.Count + category] != NotIn;
 
@@ -70,7 +80,7 @@ namespace DeskPhone.Domain.Status
                 _count[c] = 0;
             }
             _timedCount = 0;
-            _problems.Clear();
+            _problems = null;
         }
 
         private void Parse(int category, string list)
@@ -108,7 +118,7 @@ namespace DeskPhone.Domain.Status
             int id = StatusCatalog.Find(list, start, colon - start);
             if (id < 0)
             {
-                _problems.Add(StatusCategory.SettingName(category) + ": unknown status ID '" + list.Substring(start, colon - start) + "'");
+                Problem(StatusCategory.SettingName(category) + ": unknown status ID '" + list.Substring(start, colon - start) + "'");
                 return;
             }
             int seconds = -1;
@@ -117,7 +127,7 @@ namespace DeskPhone.Domain.Status
                 seconds = ParseSeconds(list, colon + 1, end);
                 if (seconds < 0)
                 {
-                    _problems.Add(StatusCategory.SettingName(category) + ": bad seconds in '" + list.Substring(start, end - start) +
+                    Problem(StatusCategory.SettingName(category) + ": bad seconds in '" + list.Substring(start, end - start) +
                                   "' (a whole number from 0 to " + MaxSeconds.ToString() + ")");
                     return;
                 }
