@@ -361,25 +361,13 @@ namespace DeskPhone.Domain.Status
             {
                 return rank > otherRank;
             }
-            int category = RankCategory(rank);
-            return _categories.Position(id, category) < _categories.Position(other, category);
+            return _categories.RankPosition(id) < _categories.RankPosition(other);
         }
+
+        private int Rank(int id) => _categories.Rank(id);
 
         private static int RankCategory(int rank) =>
             rank == 3 ? StatusCategory.Essential : rank == 2 ? StatusCategory.Important : StatusCategory.ShowDirectly;
-
-        private int Rank(int id)
-        {
-            if (_categories.IsIn(id, StatusCategory.Essential))
-            {
-                return 3;
-            }
-            if (_categories.IsIn(id, StatusCategory.Important))
-            {
-                return 2;
-            }
-            return _categories.IsIn(id, StatusCategory.ShowDirectly) ? 1 : 0;
-        }
 
         private bool OnStatusLine(int id, long nowMs)
         {
