@@ -234,6 +234,26 @@ namespace DeskPhone.Firmware.Tests.Messages
         }
 
         [Fact]
+        public void LinesGivenOutOfOrderKeepTheirPlacesIconsAndTheGapsEmpty()
+        {
+            Notify("<InfoBoxQueue><InfoBox>" +
+                   "<Line pos=\"4\"><Text>four</Text><Icon>clock</Icon></Line>" +
+                   "<Line pos=\"2\"><Text>two</Text><Icon>warning</Icon></Line>" +
+                   "<Line pos=\"4\"><Text>four again</Text><Icon>security</Icon></Line>" +
+                   "</InfoBox></InfoBoxQueue>");
+            InfoBox box = _queue.Current;
+            Assert.Equal(4, box.LineCount);
+            Assert.Equal("", box.LineText(0));
+            Assert.Equal(IconId.None, box.LineIcon(0));
+            Assert.Equal("two", box.LineText(1));
+            Assert.Equal(IconId.Warning, box.LineIcon(1));
+            Assert.Equal("", box.LineText(2));
+            Assert.Equal(IconId.None, box.LineIcon(2));
+            Assert.Equal("four again", box.LineText(3));
+            Assert.Equal(IconId.Security, box.LineIcon(3));
+        }
+
+        [Fact]
         public void UnknownIconNameShowsInfo()
         {
             Notify("<InfoBoxQueue><InfoBox><Line pos=\"1\"><Text>x</Text><Icon>unicorn</Icon></Line></InfoBox></InfoBoxQueue>");
