@@ -20,8 +20,8 @@ namespace DeskPhone.Domain.Settings
         private readonly byte[] _defaultOf;
         private readonly string[] _defaults;
 
-        // Index 1's own default (identity 1 active, key 1 a line key): 0, or 1 + its position in _firstDefaults.
-        private readonly byte[] _first;
+        // The rows with an own index-1 default (identity 1 active, key 1 a line key) and those defaults.
+        private readonly byte[] _firstOrdinals;
         private readonly string[] _firstDefaults;
 
         public SettingsIndex()
@@ -36,7 +36,7 @@ namespace DeskPhone.Domain.Settings
             _maxIndex = columns.MaxIndex;
             _defaultOf = columns.DefaultOf;
             _defaults = columns.DistinctDefaults();
-            _first = columns.First;
+            _firstOrdinals = columns.FirstOrdinals;
             _firstDefaults = columns.FirstDefaults;
             _byName = new byte[_kinds.Length];
             for (int i = 0; i < _byName.Length; i++)
@@ -90,7 +90,20 @@ namespace DeskPhone.Domain.Settings
 
         /// <summary>The default of one index: index 1 may have its own (identity 1 active, key 1 a line key).</summary>
         public string DefaultFor(int ordinal, int idx) =>
-            idx == 1 && _first[ordinal] != 0 ? _firstDefaults[_first[ordinal] - 1] : _defaults[_defaultOf[ordinal]];
+            idx == 1 && FirstOf(ordinal) >= 0 ? _firstDefaults[FirstOf(ordinal)] : _defaults[_defaultOf[ordinal]];
+
+        /// <summary>Where a row's own index-1 default is in _firstDefaults, -1 for none (two rows of 87 have one).</summary>
+        private int FirstOf(int ordinal)
+        {
+            for (int i = 0; i < _firstOrdinals.Length; i++)
+            {
+                if (_firstOrdinals[i] == ordinal)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
 
         /// <summary>A setting's name, as a new string.</summary>
         public string NameOf(int ordinal)
@@ -147,7 +160,7 @@ namespace DeskPhone.Domain.Settings
             public byte[] Kinds;
             public byte[] MaxIndex;
             public byte[] DefaultOf;
-            public byte[] First;
+            public byte[] FirstOrdinals;
             public string[] FirstDefaults;
             private string[] _distinct;
             private int _distinctCount;
@@ -163,7 +176,7 @@ namespace DeskPhone.Domain.Settings
                 MaxIndex = new byte[_count];
                 DefaultOf = new byte[_count];
                 _distinct = new string[_count];
-                First = new byte[_count];
+                FirstOrdinals = new byte[_firstCount];
                 FirstDefaults = new string[_firstCount];
                 _count = 0;
                 _firstCount = 0;
@@ -212,7 +225,7 @@ namespace DeskPhone.Domain.Settings
                     if (firstIndexDefault != null)
                     {
                         FirstDefaults[_firstCount] = firstIndexDefault;
-                        First[_count] = (byte)(_firstCount + 1);
+                        FirstOrdinals[_firstCount] = (byte)_count;
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;
