@@ -220,6 +220,12 @@ namespace DeskPhone.Firmware.Tests.Messages
             Notify(TwoLines);
             Assert.Equal(200, Notify("<InfoBoxQueue/>"));
             Assert.Null(_queue.Current);
+            Assert.Equal(0, _queue.Count);
+
+            // The queue lets go of its slots when cleared and makes them again for the next box.
+            Assert.Equal(200, Notify(TwoLines));
+            Assert.Equal(1, _queue.Count);
+            Assert.Equal("Meeting at 10:00", _queue.Current.LineText(0));
         }
 
         [Fact]
