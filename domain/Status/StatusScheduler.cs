@@ -24,7 +24,9 @@ namespace DeskPhone.Domain.Status
         public const int PopUpQueueSize = 8;
         public const int AudioQueueSize = 4;
 
-        private const int FirstSlots = 8;
+        // An idle phone has few statuses active (4 slots hold the boot scenario's idle profile: -156 B against 8); the slots
+        // double the first time more are active at once.
+        private const int FirstSlots = 4;
 
         private readonly StatusCategories _categories = new StatusCategories();
 
