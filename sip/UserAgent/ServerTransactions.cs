@@ -267,6 +267,18 @@ namespace DeskPhone.Sip.UserAgent
             _sources[i] = _hashedSource;
         }
 
+        /// <summary>
+        /// Forgets the request last hashed and judged, once it is handled: its parsed Via (and the strings it holds)
+        /// would otherwise stay reachable until the next request.
+        /// </summary>
+        public void Forget()
+        {
+            _hashedVia = null;
+            _hashedMethod = null;
+            _hashedSourceText = null;
+            _judgedVia = null;
+        }
+
         /// <summary>Live entries (for tests and the bench).</summary>
         public int Live(long nowMs)
         {

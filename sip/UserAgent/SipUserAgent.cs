@@ -20,11 +20,15 @@ namespace DeskPhone.Sip.UserAgent
         private int _listenerCount;
         private readonly SipIdentity[] _identities = new SipIdentity[MaxIdentities + 1];
         private readonly SipParser _parser = new SipParser();
-        private readonly SipMessage _message = new SipMessage();
-        private readonly ParseResult _parse = new ParseResult();
-        private readonly CheckResult _check = new CheckResult();
+        // What handling a message takes (the parsed message, the parse and check results, the answers' writer: about
+        // 1.8 KB) is made by the first packet of a burst and let go after SipInbox.QuietTurns turns without one, as the
+        // inbox lets go of its packets; a quiet phone keeps none of it.
+        private SipMessage _message;
+        private ParseResult _parse;
+        private CheckResult _check;
+        private SipWriter _writer;
+        private int _quietTurns;
         private readonly ServerTransactions _transactions = new ServerTransactions();
-        private readonly SipWriter _writer = new SipWriter();
         private readonly UaCapabilities _caps = UaCapabilities.Phone();
         private readonly ClientTransaction[] _clients = new ClientTransaction[MaxClientTransactions];
         private readonly InviteServerTransaction[] _invites = new InviteServerTransaction[MaxInviteTransactions];
@@ -194,13 +198,22 @@ namespace DeskPhone.Sip.UserAgent
         public void Poll(long nowMs)
         {
             SipPacket packet;
+            if (_quietTurns < SipInbox.QuietTurns)
+            {
+                _quietTurns++;
+            }
             while ((packet = _inbox.Take()) != null)
             {
+                _quietTurns = 0;
                 // The slot goes back whatever happens: a handler that throws must not cost the board one of its
                 // few inbox slots for good (after as many faults as slots the phone would stop reading SIP).
                 _answeredCurrent = false;
                 try
                 {
+                    if (_message == null)
+                    {
+                        MakeBurstParts();
+                    }
                     Handle(packet, nowMs);
                 }
                 catch (System.Exception)
@@ -210,10 +223,22 @@ namespace DeskPhone.Sip.UserAgent
                 }
                 finally
                 {
-                    // Handled: the message lets go of the packet's bytes, so a quiet inbox can drop the packet.
-                    _message.Release();
+                    // Handled: the message lets go of the packet's bytes, so a quiet inbox can drop the packet, and the
+                    // server transactions of the request they hashed.
+                    if (_message != null)
+                    {
+                        _message.Release();
+                    }
+                    _transactions.Forget();
                     _inbox.Return(packet);
                 }
+            }
+            if (_quietTurns >= SipInbox.QuietTurns && _message != null)
+            {
+                _message = null;
+                _parse = null;
+                _check = null;
+                _writer = null;
             }
             for (int i = 0; i < MaxClientTransactions; i++)
             {
@@ -239,6 +264,15 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
+        /// <summary>Makes what handling a message takes (the first packet after a quiet spell).</summary>
+        private void MakeBurstParts()
+        {
+            _writer = new SipWriter();
+            _parse = new ParseResult();
+            _check = new CheckResult();
+            _message = new SipMessage();
+        }
+
         /// <summary>
         /// The request being handled threw before an answer went out: 500 (kept for retransmissions, so a
         /// retransmitted request does not reach the faulting handler again). Best effort: a fault here is swallowed,
@@ -253,7 +287,7 @@ namespace DeskPhone.Sip.UserAgent
             try
             {
                 SipMessage m = _message;
-                if (m.Buffer == packet.Data && m.IsRequest && m.Method != "ACK" && m.ViaCount > 0)
+                if (m != null && _writer != null && m.Buffer == packet.Data && m.IsRequest && m.Method != "ACK" && m.ViaCount > 0)
                 {
                     Respond(packet, m, 500, ReasonPhrases.For(500), null, null, true, nowMs);
                 }
@@ -532,7 +566,8 @@ namespace DeskPhone.Sip.UserAgent
         private byte[] Write(SipPacket packet, SipMessage m, int status, string reason, string header, string value, int tagNumber)
         {
             string tag = tagNumber != 0 ? "dp" + tagNumber.ToString() : null;
-            SipWriter w = _writer.StartResponse(status, reason);
+            // Made again here too: a listener may answer outside a burst (a call the user refuses later).
+            SipWriter w = (_writer ?? (_writer = new SipWriter())).StartResponse(status, reason);
             if (m.ViaCount > 0)
             {
                 WriteTopVia(w, packet, m);
