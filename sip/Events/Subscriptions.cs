@@ -100,7 +100,7 @@ namespace DeskPhone.Sip.Events
         /// <summary>The owner ended <paramref name="subscription"/> for good: its dialog leaves the table.</summary>
         public void Forget(Subscription subscription)
         {
-            if ((subscription.Flags & Subscription.InTable) == 0)
+            if (!subscription.InTable)
             {
                 return;
             }
@@ -118,7 +118,7 @@ namespace DeskPhone.Sip.Events
                         before.NextInTable = s.NextInTable;
                     }
                     s.NextInTable = null;
-                    s.Flags &= ~Subscription.InTable;
+                    s.InTable = false;
                     _dialogs--;
                     return;
                 }
@@ -181,7 +181,7 @@ namespace DeskPhone.Sip.Events
                 _waiting[_waitingCount++] = subscription;
             }
             subscription.WaitingExpires = expires;
-            subscription.Flags = newDialog ? subscription.Flags | Subscription.WaitingNewDialog : subscription.Flags & ~Subscription.WaitingNewDialog;
+            subscription.WaitingNewDialog = newDialog;
             return true;
         }
 
@@ -194,9 +194,9 @@ namespace DeskPhone.Sip.Events
                 Subscription s = _waiting[taken];
                 _waiting[taken++] = null;
                 int expires = s.WaitingExpires;
-                bool newDialog = (s.Flags & Subscription.WaitingNewDialog) != 0;
+                bool newDialog = s.WaitingNewDialog;
                 s.WaitingExpires = -1;
-                s.Flags &= ~Subscription.WaitingNewDialog;
+                s.WaitingNewDialog = false;
                 // A subscription stopped while it waited is not sent; an unsubscribe (Expires: 0) always is.
                 if (expires != 0 && s.State != SubscriptionState.Sent)
                 {
@@ -278,7 +278,7 @@ namespace DeskPhone.Sip.Events
             subscription.RemoteTag = null;
             subscription.CSeq = 0;
             subscription.NextInTable = _table;
-            subscription.Flags |= Subscription.InTable;
+            subscription.InTable = true;
             _table = subscription;
             _dialogs++;
             return true;
