@@ -279,6 +279,61 @@ namespace DeskPhone.Sip.UserAgent
             _judgedVia = null;
         }
 
+        /// <summary>Entries the arrays hold now (<see cref="FirstSize"/> up to <see cref="Size"/>).</summary>
+        public int Capacity => _until.Length;
+
+        /// <summary>
+        /// Shrinks the arrays once most entries have passed Timer J (a burst of traffic grew them to 128 entries, 2.4 KB):
+        /// the live entries move to the front of arrays of the smallest size from <see cref="FirstSize"/> that leaves at
+        /// least half of them free. Only expired entries go, and the entries beyond the new size would all be free, so
+        /// every request is answered as before (the same argument as for the growth in <see cref="Free"/>).
+        /// </summary>
+        public void Trim(long nowMs)
+        {
+            int size = _until.Length;
+            if (size == FirstSize)
+            {
+                return;
+            }
+            int live = Live(nowMs);
+            int target = FirstSize;
+            while (target < live * 2)
+            {
+                target *= 2;
+            }
+            if (target >= size)
+            {
+                return;
+            }
+            int now = Unit(nowMs);
+            var hashA = new int[target];
+            var hashB = new short[target];
+            var until = new int[target];
+            var tags = new int[target];
+            var answers = new short[target];
+            var sources = new short[target];
+            int n = 0;
+            for (int i = 0; i < size; i++)
+            {
+                if (_until[i] > now)
+                {
+                    hashA[n] = _hashA[i];
+                    hashB[n] = _hashB[i];
+                    until[n] = _until[i];
+                    tags[n] = _tags[i];
+                    answers[n] = _answers[i];
+                    sources[n] = _sources[i];
+                    n++;
+                }
+            }
+            _hashA = hashA;
+            _hashB = hashB;
+            _until = until;
+            _tags = tags;
+            _answers = answers;
+            _sources = sources;
+        }
+
         /// <summary>Live entries (for tests and the bench).</summary>
         public int Live(long nowMs)
         {

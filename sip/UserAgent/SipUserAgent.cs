@@ -28,6 +28,7 @@ namespace DeskPhone.Sip.UserAgent
         private CheckResult _check;
         private SipWriter _writer;
         private int _quietTurns;
+        private int _trimTurns;
         private readonly ServerTransactions _transactions = new ServerTransactions();
         private readonly UaCapabilities _caps = UaCapabilities.Phone();
         private readonly ClientTransaction[] _clients = new ClientTransaction[MaxClientTransactions];
@@ -75,6 +76,9 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>Server transactions reused inside Timer J, their answer 5 s old or more (docs/sip-stack.md, "Transactions").</summary>
         public int ServerTransactionsReused => _transactions.Reused;
+
+        /// <summary>Entries the server transaction table holds room for now (16 up to 128; docs/sip-stack.md, "Transactions").</summary>
+        public int ServerTransactionRoom => _transactions.Capacity;
 
         /// <summary>
         /// The address the phone puts in Via and Contact (the transports' bind address). An IPv6 address is kept as the
@@ -239,6 +243,12 @@ namespace DeskPhone.Sip.UserAgent
                 _parse = null;
                 _check = null;
                 _writer = null;
+            }
+            if (_quietTurns > 0 && ++_trimTurns >= SipInbox.QuietTurns)
+            {
+                // Every QuietTurns turns without traffic: the server transactions past Timer J let go of their room.
+                _trimTurns = 0;
+                _transactions.Trim(nowMs);
             }
             for (int i = 0; i < MaxClientTransactions; i++)
             {

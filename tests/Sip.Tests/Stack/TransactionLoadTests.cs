@@ -65,6 +65,43 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void TheTableShrinksOnceItsEntriesPassTimerJAndStillKnowsTheLiveOnes()
+        {
+            // A burst of 100 requests grows the table to 128 entries (docs/sip-stack.md, "Transactions").
+            for (int i = 0; i < 100; i++)
+            {
+                Deliver(Message(i, "m" + i), i * 10);
+            }
+            Assert.Equal(128, _ua.ServerTransactionRoom);
+            // 20 s later one more request, then quiet: the 100 are still inside Timer J, so nothing shrinks yet.
+            string late = Deliver(Message(1000, "late"), 20000);
+            long now = 20000;
+            for (int turn = 0; turn < 2 * SipInbox.QuietTurns; turn++)
+            {
+                _ua.Poll(now += 10);
+            }
+            Assert.Equal(128, _ua.ServerTransactionRoom);
+            Assert.Equal(101, _handler.Calls.Count);
+
+            // Past the burst's Timer J only the late request is live: the table is back to 16 and still answers its
+            // retransmission with the same answer, without handling it again.
+            while (now < 33500)
+            {
+                _ua.Poll(now += 10);
+            }
+            for (int turn = 0; turn < SipInbox.QuietTurns; turn++)
+            {
+                _ua.Poll(now += 10);
+            }
+            Assert.Equal(16, _ua.ServerTransactionRoom);
+            Assert.Equal(late, Deliver(Message(1000, "late"), now));
+            Assert.Equal(101, _handler.Calls.Count);
+            // A request of the burst, past its Timer J, is new again; the table grows on demand as before.
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(5, "m5"), now + 10));
+            Assert.Equal(102, _handler.Calls.Count);
+        }
+
+        [Fact]
         public void ARetransmissionIsRecognisedUntilTimerJAndHandledAsNewAfter()
         {
             Deliver(Message(0, "first"), 0);
