@@ -46,6 +46,7 @@ namespace DeskPhone.Sip.Events
         // subscription (its request is on it); the array exists only while one waits.
         private Subscription[] _waiting;
         private int _waitingCount;
+        private const int FirstWaiting = 8;
 
         // Until the first Poll everything waits: the owners start their subscriptions while the phone is built, before
         // the identities are known to the core.
@@ -170,13 +171,17 @@ namespace DeskPhone.Sip.Events
         {
             if (subscription.WaitingExpires < 0)
             {
-                if (_waiting == null)
-                {
-                    _waiting = new Subscription[_maxDialogs];
-                }
                 if (_waitingCount == _maxDialogs)
                 {
                     return false;
+                }
+                if (_waiting == null || _waitingCount == _waiting.Length)
+                {
+                    // Starts at FirstWaiting and doubles up to the bound: 24 waiting at an office phone's bring-up take a
+                    // 32-entry array, not one of 95 (1,160 B).
+                    int size = _waiting == null ? FirstWaiting : _waiting.Length * 2;
+                    var grown = new Subscription[size < _maxDialogs ? size : _maxDialogs];
+                    _waiting = _waiting == null ? grown : (Subscription[])ArrayGrowth.Grow(_waiting, grown);
                 }
                 _waiting[_waitingCount++] = subscription;
             }
