@@ -11,7 +11,7 @@ namespace DeskPhone.Sip.Transaction
     /// Timer E (T1 doubling up to T2; T2 once a provisional arrived), given up on Timer F (64*T1) and kept for
     /// Timer K (T4) to absorb retransmitted responses. On TCP only Timer F runs.
     /// </summary>
-    public sealed class ClientTransaction
+    public class ClientTransaction
     {
         public const long T1 = 500;
         public const long T2 = 4000;
@@ -61,6 +61,14 @@ namespace DeskPhone.Sip.Transaction
         public string Branch { get; }
         public string Method { get; }
 
+        /// <summary>Where the request goes.</summary>
+        public string Host => _host;
+
+        public int Port => _bits & PortMask;
+
+        /// <summary>The final answer, or null (Timer F, or it could not be sent): the handler's by default.</summary>
+        protected virtual void Finished(SipMessage response, long nowMs) => _handler(this, response, nowMs);
+
         public int State
         {
             get => (_bits & StateMask) >> StateShift;
@@ -97,7 +105,7 @@ namespace DeskPhone.Sip.Transaction
             }
             State = Completed;
             _timer = nowMs + (Reliable ? 0 : T4);
-            _handler(this, response, nowMs);
+            Finished(response, nowMs);
         }
 
         public void Poll(long nowMs)
@@ -141,7 +149,7 @@ namespace DeskPhone.Sip.Transaction
         private void Finish(SipMessage response, long nowMs)
         {
             State = Terminated;
-            _handler(this, response, nowMs);
+            Finished(response, nowMs);
         }
     }
 }

@@ -168,7 +168,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 return false;
             }
-            return new AuthenticatedRequest(this, id, method, uri, address, port, build, done).Send(null, null, nowMs);
+            return AuthenticatedRequest.Send(this, id, method, uri, address, port, build, done, null, null, nowMs);
         }
 
         /// <summary>Sends a MESSAGE for an identity; the handler gets the final status (0 when it could not go out).</summary>
