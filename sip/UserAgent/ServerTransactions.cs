@@ -283,55 +283,36 @@ namespace DeskPhone.Sip.UserAgent
         public int Capacity => _until.Length;
 
         /// <summary>
-        /// Shrinks the arrays once most entries have passed Timer J (a burst of traffic grew them to 128 entries, 2.4 KB):
-        /// the live entries move to the front of arrays of the smallest size from <see cref="FirstSize"/> that leaves at
-        /// least half of them free. Only expired entries go, and the entries beyond the new size would all be free, so
-        /// every request is answered as before (the same argument as for the growth in <see cref="Free"/>).
+        /// Shrinks the arrays (by halves, down to <see cref="FirstSize"/>) once every entry in the half let go has passed
+        /// Timer J: a burst of traffic grew them to 128 entries (2.4 KB), and a request takes the first free entry, so
+        /// after the burst the live ones gather at the front. Only expired entries go, and the
+        /// entries beyond the new size would all be free, so every request is answered as before (the same argument as
+        /// for the growth in <see cref="Free"/>).
         /// </summary>
         public void Trim(long nowMs)
         {
-            int size = _until.Length;
-            if (size == FirstSize)
-            {
-                return;
-            }
-            int live = Live(nowMs);
-            int target = FirstSize;
-            while (target < live * 2)
-            {
-                target *= 2;
-            }
-            if (target >= size)
-            {
-                return;
-            }
             int now = Unit(nowMs);
-            var hashA = new int[target];
-            var hashB = new short[target];
-            var until = new int[target];
-            var tags = new int[target];
-            var answers = new short[target];
-            var sources = new short[target];
-            int n = 0;
-            for (int i = 0; i < size; i++)
+            int size = _until.Length;
+            int target = size;
+            while (target > FirstSize && _until[target - 1] <= now)
             {
-                if (_until[i] > now)
-                {
-                    hashA[n] = _hashA[i];
-                    hashB[n] = _hashB[i];
-                    until[n] = _until[i];
-                    tags[n] = _tags[i];
-                    answers[n] = _answers[i];
-                    sources[n] = _sources[i];
-                    n++;
-                }
+                target--;
             }
-            _hashA = hashA;
-            _hashB = hashB;
-            _until = until;
-            _tags = tags;
-            _answers = answers;
-            _sources = sources;
+            int keep = FirstSize;
+            while (keep < target)
+            {
+                keep *= 2;
+            }
+            if (keep >= size)
+            {
+                return;
+            }
+            _hashA = (int[])ArrayGrowth.Cut(_hashA, new int[keep]);
+            _hashB = (short[])ArrayGrowth.Cut(_hashB, new short[keep]);
+            _until = (int[])ArrayGrowth.Cut(_until, new int[keep]);
+            _tags = (int[])ArrayGrowth.Cut(_tags, new int[keep]);
+            _answers = (short[])ArrayGrowth.Cut(_answers, new short[keep]);
+            _sources = (short[])ArrayGrowth.Cut(_sources, new short[keep]);
         }
 
         /// <summary>Live entries (for tests and the bench).</summary>

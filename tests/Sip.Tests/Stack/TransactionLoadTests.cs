@@ -64,6 +64,15 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(_channel.Sent[1].Text, Deliver(Options(1), 204));
         }
 
+        private long Quiet(long now, long until)
+        {
+            while (now < until)
+            {
+                _ua.Poll(now += 10);
+            }
+            return now;
+        }
+
         [Fact]
         public void TheTableShrinksOnceItsEntriesPassTimerJAndStillKnowsTheLiveOnes()
         {
@@ -73,32 +82,30 @@ namespace DeskPhone.Sip.Tests.Stack
                 Deliver(Message(i, "m" + i), i * 10);
             }
             Assert.Equal(128, _ua.ServerTransactionRoom);
-            // 20 s later one more request, then quiet: the 100 are still inside Timer J, so nothing shrinks yet.
-            string late = Deliver(Message(1000, "late"), 20000);
-            long now = 20000;
-            for (int turn = 0; turn < 2 * SipInbox.QuietTurns; turn++)
-            {
-                _ua.Poll(now += 10);
-            }
+            // 20 s later one more request (behind the burst's entries): while it lives, nothing shrinks.
+            Deliver(Message(1000, "late"), 20000);
+            long now = Quiet(20000, 34000);
             Assert.Equal(128, _ua.ServerTransactionRoom);
-            Assert.Equal(101, _handler.Calls.Count);
-
-            // Past the burst's Timer J only the late request is live: the table is back to 16 and still answers its
-            // retransmission with the same answer, without handling it again.
-            while (now < 33500)
-            {
-                _ua.Poll(now += 10);
-            }
-            for (int turn = 0; turn < SipInbox.QuietTurns; turn++)
-            {
-                _ua.Poll(now += 10);
-            }
-            Assert.Equal(16, _ua.ServerTransactionRoom);
-            Assert.Equal(late, Deliver(Message(1000, "late"), now));
-            Assert.Equal(101, _handler.Calls.Count);
-            // A request of the burst, past its Timer J, is new again; the table grows on demand as before.
-            Assert.StartsWith("SIP/2.0 200", Deliver(Message(5, "m5"), now + 10));
+            // Past the burst's Timer J a new request takes the first entry; still nothing shrinks while the late one lives.
+            string fresh = Deliver(Message(2000, "fresh"), now);
+            now = Quiet(now, 52000);
+            Assert.Equal(128, _ua.ServerTransactionRoom);
             Assert.Equal(102, _handler.Calls.Count);
+
+            // Past the late one's Timer J the table is back to 16 entries and still answers the fresh one's
+            // retransmission with the same answer, without handling it again.
+            now = Quiet(now, 52000 + 10 * SipInbox.QuietTurns);
+            Assert.Equal(16, _ua.ServerTransactionRoom);
+            Assert.Equal(fresh, Deliver(Message(2000, "fresh"), now));
+            Assert.Equal(102, _handler.Calls.Count);
+            // The late request, past its Timer J, is new again; the table grows on demand as before.
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(1000, "late"), now + 10));
+            Assert.Equal(103, _handler.Calls.Count);
+            for (int i = 0; i < 20; i++)
+            {
+                Deliver(Message(3000 + i, "again" + i), now + 20 + i);
+            }
+            Assert.Equal(32, _ua.ServerTransactionRoom);
         }
 
         [Fact]
