@@ -47,14 +47,14 @@ namespace DeskPhone.Sip.Events
         private const int LastRetryStep = 8;
 
         private int _requestedExpires;
-        // What only some subscriptions have, in a side object made while one of them is set: the last failure (a
-        // working subscription has none) and the body of a SUBSCRIBE waiting to go out (feature sync). One field for both.
-        private Side _side;
+        private string _lastError;
 
-        private sealed class Side
+        // The body of the SUBSCRIBE last asked for and its type, only while one waits to go out (feature sync).
+        private PendingBody _body;
+
+        private sealed class PendingBody
         {
-            public string LastError;
-            public byte[] Body;
+            public byte[] Bytes;
             public string ContentType;
         }
 
@@ -91,7 +91,7 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>The last failure, for the bench (status code or reason).</summary>
-        public string LastError => _side == null ? null : _side.LastError;
+        public string LastError => _lastError;
 
         /// <summary>Failures since the last success (counted up to 2,047); drives the back-off and e.g. DfksFailed.</summary>
         public int Failures => (int)((uint)_bits >> FailuresShift);
@@ -100,10 +100,10 @@ namespace DeskPhone.Sip.Events
         public INotifyConsumer Owner { get; }
 
         /// <summary>The body of the SUBSCRIBE last asked for (null for none), until the sender takes it when that goes out.</summary>
-        public byte[] Body => _side == null ? null : _side.Body;
+        public byte[] Body => _body == null ? null : _body.Bytes;
 
         /// <summary>The Content-Type of <see cref="Body"/>.</summary>
-        public string BodyContentType => _side == null ? null : _side.ContentType;
+        public string BodyContentType => _body == null ? null : _body.ContentType;
 
         // The dialog, kept by the events layer: Call-ID (null: none yet), tags and CSeq, the identity of its last
         // SUBSCRIBE (an unsubscribe still goes out with it once the identity is turned off) and the next entry of the
@@ -164,7 +164,7 @@ namespace DeskPhone.Sip.Events
         /// <summary>The events layer took the body into the SUBSCRIBE it sends.</summary>
         internal void TakeBody()
         {
-            SetBody(null, null);
+            _body = null;
         }
 
         /// <summary>
@@ -231,7 +231,7 @@ namespace DeskPhone.Sip.Events
                 // Bad Event: the server does not offer the package; asking again will not change that (RFC 6665 8.3.2).
                 HasDialog = false;
                 State = SubscriptionState.Refused;
-                SetLastError("489");
+                _lastError = "489";
                 SetFailures(Failures + 1);
                 return;
             }
@@ -293,52 +293,17 @@ namespace DeskPhone.Sip.Events
         /// <summary>Asks the sender for a SUBSCRIBE, with <paramref name="body"/> or (a refresh, a retry) none.</summary>
         private void Send(long nowMs, bool newDialog, byte[] body, string contentType)
         {
-            SetBody(body, contentType);
+            _body = body == null ? null : new PendingBody { Bytes = body, ContentType = contentType };
             State = SubscriptionState.Sent;
             _dueMs = nowMs + AnswerTimeoutMs;
             _sender.SendSubscribe(this, newDialog, RequestedExpires);
-        }
-
-        private void SetLastError(string error)
-        {
-            if (error != null && _side == null)
-            {
-                _side = new Side();
-            }
-            if (_side != null)
-            {
-                _side.LastError = error;
-                DropEmptySide();
-            }
-        }
-
-        private void SetBody(byte[] body, string contentType)
-        {
-            if (body != null && _side == null)
-            {
-                _side = new Side();
-            }
-            if (_side != null)
-            {
-                _side.Body = body;
-                _side.ContentType = body == null ? null : contentType;
-                DropEmptySide();
-            }
-        }
-
-        private void DropEmptySide()
-        {
-            if (_side.LastError == null && _side.Body == null)
-            {
-                _side = null;
-            }
         }
 
         private void Succeeded(int grantedSeconds, long nowMs)
         {
             State = SubscriptionState.Active;
             SetFailures(0);
-            SetLastError(null);
+            _lastError = null;
             SetRetryStep(0);
             long granted = grantedSeconds * 1000L;
             long refreshIn = granted * RefreshPercent / 100;
@@ -352,7 +317,7 @@ namespace DeskPhone.Sip.Events
         private void Failed(string why, long nowMs, bool retryAtOnce)
         {
             State = SubscriptionState.Waiting;
-            SetLastError(why);
+            _lastError = why;
             SetFailures(Failures + 1);
             _dueMs = retryAtOnce ? nowMs : nowMs + RetryMs;
             if (!retryAtOnce)
