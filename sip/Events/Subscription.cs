@@ -26,10 +26,12 @@ namespace DeskPhone.Sip.Events
 
         // State, flags, the back-off step, the identity and the failure count in one int (each field of an object is a
         // 12-byte block on the device, and a phone keeps up to 95 subscriptions: docs/benchmarks.md, "SIP stack's heap").
-        private int _bits;
+        internal int Bits;
         private const int StateMask = 0x7;
         private const int HasDialogBit = 1 << 3;
-        private const int InTableBit = 1 << 4;
+
+        /// <summary>In the layer's dialog table (the layer's flag, kept in <see cref="Bits"/>).</summary>
+        internal const int InTableBit = 1 << 4;
         private const int WaitingNewDialogBit = 1 << 5;
         private const int WaitingShift = 6;
         private const int WaitingMask = 3 << WaitingShift;
@@ -68,33 +70,33 @@ namespace DeskPhone.Sip.Events
             Owner = owner;
             EventPackage = eventPackage;
             Target = target;
-            _bits = (identity << IdentityShift) & IdentityMask;
+            Bits = (identity << IdentityShift) & IdentityMask;
             _requestedExpires = expiresSeconds;
         }
 
         public string EventPackage { get; }
         public string Target { get; }
-        public int Identity => (_bits & IdentityMask) >> IdentityShift;
+        public int Identity => (Bits & IdentityMask) >> IdentityShift;
         public int RequestedExpires => _requestedExpires;
 
         public int State
         {
-            get => _bits & StateMask;
-            private set => _bits = (_bits & ~StateMask) | value;
+            get => Bits & StateMask;
+            private set => Bits = (Bits & ~StateMask) | value;
         }
 
         /// <summary>True once a dialog exists (a 2xx or a NOTIFY arrived); a refresh reuses it.</summary>
         public bool HasDialog
         {
-            get => (_bits & HasDialogBit) != 0;
-            private set => _bits = value ? _bits | HasDialogBit : _bits & ~HasDialogBit;
+            get => (Bits & HasDialogBit) != 0;
+            private set => Bits = value ? Bits | HasDialogBit : Bits & ~HasDialogBit;
         }
 
         /// <summary>The last failure, for the bench (status code or reason).</summary>
         public string LastError => _lastError;
 
         /// <summary>Failures since the last success (counted up to 2,047); drives the back-off and e.g. DfksFailed.</summary>
-        public int Failures => (int)((uint)_bits >> FailuresShift);
+        public int Failures => (int)((uint)Bits >> FailuresShift);
 
         /// <summary>Who reads this subscription's NOTIFYs.</summary>
         public INotifyConsumer Owner { get; }
@@ -115,13 +117,6 @@ namespace DeskPhone.Sip.Events
         internal SipIdentity DialogIdentity;
         internal Subscription NextInTable;
 
-        /// <summary>In the layer's dialog table.</summary>
-        internal bool InTable
-        {
-            get => (_bits & InTableBit) != 0;
-            set => _bits = value ? _bits | InTableBit : _bits & ~InTableBit;
-        }
-
         /// <summary>
         /// The request waiting for a client transaction slot: its Expires, -1 for none. The layer is only ever asked for
         /// an unsubscribe (0) or <see cref="RequestedExpires"/>, so which of the two is kept, not the number.
@@ -130,36 +125,34 @@ namespace DeskPhone.Sip.Events
         {
             get
             {
-                int waiting = (_bits & WaitingMask) >> WaitingShift;
+                int waiting = (Bits & WaitingMask) >> WaitingShift;
                 return waiting == WaitingNone ? -1 : waiting == WaitingUnsubscribe ? 0 : _requestedExpires;
-            }
-            set
-            {
-                int waiting = value < 0 ? WaitingNone : value == 0 ? WaitingUnsubscribe : WaitingRequested;
-                _bits = (_bits & ~WaitingMask) | (waiting << WaitingShift);
             }
         }
 
-        /// <summary>The waiting request starts a new dialog.</summary>
-        internal bool WaitingNewDialog
+        /// <summary>Sets the waiting request (<paramref name="expires"/> -1: none) and whether it starts a new dialog.</summary>
+        internal void SetWaiting(int expires, bool newDialog)
         {
-            get => (_bits & WaitingNewDialogBit) != 0;
-            set => _bits = value ? _bits | WaitingNewDialogBit : _bits & ~WaitingNewDialogBit;
+            int waiting = expires < 0 ? WaitingNone : expires == 0 ? WaitingUnsubscribe : WaitingRequested;
+            Bits = (Bits & ~(WaitingMask | WaitingNewDialogBit)) | (waiting << WaitingShift) | (newDialog ? WaitingNewDialogBit : 0);
         }
+
+        /// <summary>Whether the waiting request starts a new dialog.</summary>
+        internal bool WaitingNewDialog => (Bits & WaitingNewDialogBit) != 0;
 
         private long RetryMs
         {
             get
             {
-                int step = (_bits & RetryMask) >> RetryShift;
+                int step = (Bits & RetryMask) >> RetryShift;
                 return step >= LastRetryStep ? MaxRetryMs : FirstRetryMs << step;
             }
         }
 
-        private void SetRetryStep(int step) => _bits = (_bits & ~RetryMask) | ((step > LastRetryStep ? LastRetryStep : step) << RetryShift);
+        private void SetRetryStep(int step) => Bits = (Bits & ~RetryMask) | ((step > LastRetryStep ? LastRetryStep : step) << RetryShift);
 
         private void SetFailures(int failures) =>
-            _bits = (_bits & ((1 << FailuresShift) - 1)) | ((failures > MaxFailures ? MaxFailures : failures) << FailuresShift);
+            Bits = (Bits & ((1 << FailuresShift) - 1)) | ((failures > MaxFailures ? MaxFailures : failures) << FailuresShift);
 
         /// <summary>The events layer took the body into the SUBSCRIBE it sends.</summary>
         internal void TakeBody()
@@ -322,7 +315,7 @@ namespace DeskPhone.Sip.Events
             _dueMs = retryAtOnce ? nowMs : nowMs + RetryMs;
             if (!retryAtOnce)
             {
-                SetRetryStep(((_bits & RetryMask) >> RetryShift) + 1);
+                SetRetryStep(((Bits & RetryMask) >> RetryShift) + 1);
             }
         }
     }

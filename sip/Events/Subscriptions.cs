@@ -101,7 +101,7 @@ namespace DeskPhone.Sip.Events
         /// <summary>The owner ended <paramref name="subscription"/> for good: its dialog leaves the table.</summary>
         public void Forget(Subscription subscription)
         {
-            if (!subscription.InTable)
+            if ((subscription.Bits & Subscription.InTableBit) == 0)
             {
                 return;
             }
@@ -119,7 +119,7 @@ namespace DeskPhone.Sip.Events
                         before.NextInTable = s.NextInTable;
                     }
                     s.NextInTable = null;
-                    s.InTable = false;
+                    s.Bits &= ~Subscription.InTableBit;
                     _dialogs--;
                     return;
                 }
@@ -185,8 +185,7 @@ namespace DeskPhone.Sip.Events
                 }
                 _waiting[_waitingCount++] = subscription;
             }
-            subscription.WaitingExpires = expires;
-            subscription.WaitingNewDialog = newDialog;
+            subscription.SetWaiting(expires, newDialog);
             return true;
         }
 
@@ -200,8 +199,7 @@ namespace DeskPhone.Sip.Events
                 _waiting[taken++] = null;
                 int expires = s.WaitingExpires;
                 bool newDialog = s.WaitingNewDialog;
-                s.WaitingExpires = -1;
-                s.WaitingNewDialog = false;
+                s.SetWaiting(-1, false);
                 // A subscription stopped while it waited is not sent; an unsubscribe (Expires: 0) always is.
                 if (expires != 0 && s.State != SubscriptionState.Sent)
                 {
@@ -283,7 +281,7 @@ namespace DeskPhone.Sip.Events
             subscription.RemoteTag = null;
             subscription.CSeq = 0;
             subscription.NextInTable = _table;
-            subscription.InTable = true;
+            subscription.Bits |= Subscription.InTableBit;
             _table = subscription;
             _dialogs++;
             return true;
