@@ -150,9 +150,6 @@ namespace DeskPhone.Sip.UserAgent
             return Free(nowMs) >= 0 || ReuseAnswered(nowMs) || TakeFromFlooder(SourceHash(source));
         }
 
-        /// <summary>Entries given up by a source holding a quarter of the table to a request from another source.</summary>
-        public int TakenFromFlooders { get; private set; }
-
         /// <summary>Entries reused inside Timer J because their answer went out <see cref="ReuseAfterMs"/> ago or more.</summary>
         public int Reused { get; private set; }
 
@@ -226,7 +223,6 @@ namespace DeskPhone.Sip.UserAgent
                 }
             }
             _until[oldest] = 0;
-            TakenFromFlooders++;
             return true;
         }
 
@@ -313,21 +309,6 @@ namespace DeskPhone.Sip.UserAgent
             _tags = (int[])ArrayGrowth.Cut(_tags, new int[keep]);
             _answers = (short[])ArrayGrowth.Cut(_answers, new short[keep]);
             _sources = (short[])ArrayGrowth.Cut(_sources, new short[keep]);
-        }
-
-        /// <summary>Live entries (for tests and the bench).</summary>
-        public int Live(long nowMs)
-        {
-            int n = 0;
-            int now = Unit(nowMs);
-            for (int i = 0; i < _until.Length; i++)
-            {
-                if (_until[i] > now)
-                {
-                    n++;
-                }
-            }
-            return n;
         }
 
         private static int Unit(long ms) => (int)(ms >> UnitShift);
