@@ -31,8 +31,11 @@ namespace DeskPhone.Sip.UserAgent
         private int _trimTurns;
         private readonly ServerTransactions _transactions = new ServerTransactions();
         private readonly UaCapabilities _caps = UaCapabilities.Phone();
-        private readonly ClientTransaction[] _clients = new ClientTransaction[MaxClientTransactions];
-        private readonly InviteServerTransaction[] _invites = new InviteServerTransaction[MaxInviteTransactions];
+        // Client transaction slots: 4 at first, doubling up to MaxClientTransactions while requests are in flight, back
+        // to 4 once all are done and the phone is quiet. The refused INVITEs' table exists while one is tracked.
+        private ClientTransaction[] _clients = new ClientTransaction[FirstClientSlots];
+        private InviteServerTransaction[] _invites;
+        private const int FirstClientSlots = 4;
 
         /// <summary>Refused INVITEs whose final answer is kept retransmitting until the ACK (Timer G/H).</summary>
         public const int MaxInviteTransactions = 8;
@@ -119,8 +122,17 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public bool Start(ClientTransaction transaction, long nowMs)
         {
-            for (int i = 0; i < MaxClientTransactions; i++)
+            int size = _clients.Length;
+            for (int i = 0; i <= size; i++)
             {
+                if (i == size)
+                {
+                    if (size == MaxClientTransactions)
+                    {
+                        return false;
+                    }
+                    _clients = (ClientTransaction[])ArrayGrowth.Grow(_clients, new ClientTransaction[size * 2]);
+                }
                 if (_clients[i] == null || _clients[i].State >= ClientTransaction.Completed)
                 {
                     _clients[i] = transaction;
@@ -136,8 +148,8 @@ namespace DeskPhone.Sip.UserAgent
         {
             get
             {
-                int free = 0;
-                for (int i = 0; i < MaxClientTransactions; i++)
+                int free = MaxClientTransactions - _clients.Length;
+                for (int i = 0; i < _clients.Length; i++)
                 {
                     if (_clients[i] == null || _clients[i].State >= ClientTransaction.Completed)
                     {
@@ -244,13 +256,8 @@ namespace DeskPhone.Sip.UserAgent
                 _check = null;
                 _writer = null;
             }
-            if (_quietTurns > 0 && ++_trimTurns >= SipInbox.QuietTurns)
-            {
-                // Every QuietTurns turns without traffic: the server transactions past Timer J let go of their room.
-                _trimTurns = 0;
-                _transactions.Trim(nowMs);
-            }
-            for (int i = 0; i < MaxClientTransactions; i++)
+            bool busy = false;
+            for (int i = 0; i < _clients.Length; i++)
             {
                 if (_clients[i] != null)
                 {
@@ -259,9 +266,22 @@ namespace DeskPhone.Sip.UserAgent
                     {
                         _clients[i] = null;
                     }
+                    busy |= _clients[i] != null;
                 }
             }
-            for (int i = 0; i < MaxInviteTransactions; i++)
+            if (_quietTurns > 0 && ++_trimTurns >= SipInbox.QuietTurns)
+            {
+                // Every QuietTurns turns without traffic: the server transactions past Timer J let go of their room,
+                // and the client transaction slots of a bring-up go back to 4 once none is in flight.
+                _trimTurns = 0;
+                _transactions.Trim(nowMs);
+                if (!busy && _clients.Length > FirstClientSlots)
+                {
+                    _clients = new ClientTransaction[FirstClientSlots];
+                }
+            }
+            busy = false;
+            for (int i = 0; _invites != null && i < MaxInviteTransactions; i++)
             {
                 if (_invites[i] != null)
                 {
@@ -270,7 +290,12 @@ namespace DeskPhone.Sip.UserAgent
                     {
                         _invites[i] = null;
                     }
+                    busy |= _invites[i] != null;
                 }
+            }
+            if (!busy)
+            {
+                _invites = null;
             }
         }
 
@@ -350,7 +375,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 // The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3); others are absorbed.
                 Via ackVia = m.GetVia(0);
-                for (int i = 0; i < MaxInviteTransactions && ackVia != null; i++)
+                for (int i = 0; _invites != null && i < MaxInviteTransactions && ackVia != null; i++)
                 {
                     if (_invites[i] != null && _invites[i].Branch == ackVia.Branch)
                     {
@@ -421,7 +446,7 @@ namespace DeskPhone.Sip.UserAgent
         private bool ReplayRefusal(SipPacket packet, SipMessage m)
         {
             Via top = m.GetVia(0);
-            for (int i = 0; i < MaxInviteTransactions && top != null; i++)
+            for (int i = 0; _invites != null && i < MaxInviteTransactions && top != null; i++)
             {
                 if (_invites[i] != null && _invites[i].Branch == top.Branch && _invites[i].Response != null)
                 {
@@ -457,7 +482,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             Via top = response.GetVia(0);
             string branch = top == null ? null : top.Branch;
-            for (int i = 0; i < MaxClientTransactions; i++)
+            for (int i = 0; i < _clients.Length; i++)
             {
                 ClientTransaction t = _clients[i];
                 if (t != null && t.Branch == branch && t.Method == response.CSeqMethod)
@@ -602,6 +627,10 @@ namespace DeskPhone.Sip.UserAgent
         {
             Via top = m.GetVia(0);
             int port = ResponsePort(packet, m);
+            if (_invites == null)
+            {
+                _invites = new InviteServerTransaction[MaxInviteTransactions];
+            }
             for (int i = 0; i < MaxInviteTransactions; i++)
             {
                 if (_invites[i] == null)

@@ -261,6 +261,23 @@ namespace DeskPhone.Sip.Tests.Stack
             // Before: the slots stayed taken for Timer K (5 s) after the answer, keeping the requests' bytes.
             Assert.Equal(SipUserAgent.MaxClientTransactions, _ua.FreeClientTransactions);
             Assert.True(_ua.Start(new ClientTransaction("z9hG4bKy", "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false), 110));
+
+            // Quiet with nothing in flight, the slots go back to their first 4 (docs/sip-stack.md): still 16 free, and
+            // 16 can be in flight again.
+            _channel.Arrive("SIP/2.0 200 OK\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKy\nFrom: <sip:487@10.0.0.1>;tag=a\n" +
+                            "To: <sip:x@10.0.0.1>;tag=b\nCall-ID: cy\nCSeq: 1 MESSAGE\nContent-Length: 0\n\n");
+            for (int turn = 0; turn <= SipInbox.QuietTurns; turn++)
+            {
+                _ua.Poll(120 + turn);
+            }
+            Assert.Equal(4, ((ClientTransaction[])typeof(SipUserAgent).GetField("_clients",
+                System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance).GetValue(_ua)).Length);
+            Assert.Equal(SipUserAgent.MaxClientTransactions, _ua.FreeClientTransactions);
+            for (int i = 0; i < SipUserAgent.MaxClientTransactions; i++)
+            {
+                Assert.True(_ua.Start(new ClientTransaction("z9hG4bKz" + i, "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false), 1000));
+            }
+            Assert.Equal(0, _ua.FreeClientTransactions);
         }
     }
 }
