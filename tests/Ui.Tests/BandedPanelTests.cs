@@ -224,6 +224,8 @@ namespace DeskPhone.Ui.Tests
             // selection bar, "v"; the pop-up's box and three rows.
             Assert.Equal(1 + 2 * rows + 2 + (1 + 1 + (rows - 1) + 1 + 1) + (1 + 3), panel.PeakCalls);
             Assert.Equal(0, panel.Growths);
+            // What the board sizes its display list by (board/Program.cs, the boot scenario): exactly this worst case.
+            Assert.Equal(panel.PeakCalls, IdleScreen.MostCallsPerFlush(p));
             Assert.InRange(panel.PeakCalls, 1, DeviceCapacity);
         }
     }
