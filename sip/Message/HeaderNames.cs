@@ -53,6 +53,25 @@ namespace DeskPhone.Sip.Message
             "Accept-Contact", "Reject-Contact", "Request-Disposition", "Identity-Info",
         };
 
+        // Kinds (SipMessage.HeaderKind: 1 + the index in Known) of the headers the stack reads itself: its own reads go by
+        // kind, so they skip the search of Known for the name (Kind) that a read by name makes.
+        internal const int ViaKind = 1;
+        internal const int FromKind = 2;
+        internal const int ToKind = 3;
+        internal const int CallIdKind = 4;
+        internal const int CSeqKind = 5;
+        internal const int ContactKind = 6;
+        internal const int MaxForwardsKind = 7;
+        internal const int ContentLengthKind = 8;
+        internal const int ContentTypeKind = 9;
+        internal const int ExpiresKind = 10;
+        internal const int RequireKind = 11;
+        internal const int AcceptKind = 13;
+        internal const int DateKind = 19;
+
+        /// <summary>Per kind (0: unknown, a list), 1 when <see cref="IsList"/>: one array read instead of a chain of compares.</summary>
+        internal static readonly byte[] ListKinds = new byte[Known.Length + 1];
+
         private static readonly char[] Compact =
         {
             'v', 'f', 't', 'i', '\0', 'm', '\0', 'l', 'c', '\0', '\0', '\0',
@@ -82,6 +101,21 @@ namespace DeskPhone.Sip.Message
         private static readonly byte[] NextSameFirst = new byte[Known.Length];
         private static readonly byte[] FirstOfLetter = new byte[26];
 
+        // The known names' characters with 0x20 set (as Equal compares them), one after another, and where each starts:
+        // the parser compares a received name with these bytes, not with the name string (a native call per character).
+        private static readonly byte[] KnownFolded = new byte[FoldedBytes()];
+        private static readonly short[] KnownAt = new short[Known.Length];
+
+        private static int FoldedBytes()
+        {
+            int n = 0;
+            for (int i = 0; i < Known.Length; i++)
+            {
+                n += Known[i].Length;
+            }
+            return n;
+        }
+
         static HeaderNames()
         {
             for (int i = Known.Length - 1; i >= 0; i--)
@@ -91,6 +125,18 @@ namespace DeskPhone.Sip.Message
                 int letter = (name[0] | 0x20) - 'a';
                 NextSameFirst[i] = FirstOfLetter[letter];
                 FirstOfLetter[letter] = (byte)(i + 1);
+                ListKinds[i + 1] = (byte)(IsList(name) ? 1 : 0);
+            }
+            ListKinds[0] = 1;
+            int at = 0;
+            for (int i = 0; i < Known.Length; i++)
+            {
+                string name = Known[i];
+                KnownAt[i] = (short)at;
+                for (int k = 0; k < name.Length; k++)
+                {
+                    KnownFolded[at++] = (byte)(name[k] | 0x20);
+                }
             }
         }
 
@@ -113,9 +159,21 @@ namespace DeskPhone.Sip.Message
             {
                 return -1;
             }
+            byte[] folded = KnownFolded;
             for (int i = FirstOfLetter[first - 'a'] - 1; i >= 0; i = NextSameFirst[i] - 1)
             {
-                if (KnownLength[i] == length && Equal(Known[i], b, start, length))
+                if (KnownLength[i] != length)
+                {
+                    continue;
+                }
+                int at = KnownAt[i] - start;
+                int k = start;
+                int end = start + length;
+                while (k < end && (b[k] | 0x20) == folded[at + k])
+                {
+                    k++;
+                }
+                if (k == end)
                 {
                     return i;
                 }

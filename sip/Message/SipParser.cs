@@ -25,8 +25,30 @@ namespace DeskPhone.Sip.Message
         /// <summary>The lengths of KnownMethods (each string's Length is a native call that walks it, on the device).</summary>
         private static readonly byte[] KnownMethodLengths = { 6, 3, 3, 6, 7, 8, 7, 6, 9, 7, 4, 5, 6, 5 };
 
-        /// <summary>The header kind (SipMessage.HeaderKind) of Content-Length.</summary>
-        private static readonly int ContentLengthKind = HeaderNames.Kind(HeaderNames.ContentLength);
+        /// <summary>KnownMethods' characters one after another, compared with the received bytes (a string's character is a native call).</summary>
+        private static readonly byte[] KnownMethodBytes = MethodBytes();
+
+        // Made from KnownMethods here (nanoCLR runs every type's static constructor at start, in no order to rely on, so
+        // not with another type's encoder).
+        private static byte[] MethodBytes()
+        {
+            int total = 0;
+            for (int i = 0; i < KnownMethodLengths.Length; i++)
+            {
+                total += KnownMethodLengths[i];
+            }
+            var bytes = new byte[total];
+            int at = 0;
+            for (int i = 0; i < KnownMethods.Length; i++)
+            {
+                string method = KnownMethods[i];
+                for (int k = 0; k < method.Length; k++)
+                {
+                    bytes[at++] = (byte)method[k];
+                }
+            }
+            return bytes;
+        }
 
         public void Parse(byte[] data, int offset, int length, bool stream, SipMessage m, ParseResult result)
         {
@@ -110,7 +132,7 @@ namespace DeskPhone.Sip.Message
             byte[] kinds = m.HeaderKind;
             for (int i = 0; i < headers; i++)
             {
-                if (kinds[i] != ContentLengthKind)
+                if (kinds[i] != HeaderNames.ContentLengthKind)
                 {
                     continue;
                 }
@@ -241,12 +263,12 @@ namespace DeskPhone.Sip.Message
             m.UriStart = sp1 + 1;
             m.UriLength = sp2 - sp1 - 1;
             int versionStart = sp2 + 1;
-            if (ByteSearch.IndexOf(b, ByteSearch.Space, versionStart, end) >= 0 || IndexOf(b, versionStart, end, (byte)'\t') >= 0)
+            if (ByteSearch.IndexOf(b, ByteSearch.Space, versionStart, end) >= 0 || ByteSearch.IndexOf(b, ByteSearch.Tab, versionStart, end) >= 0)
             {
                 reason = "extra white space in the request line";
                 return 400;
             }
-            if (end - versionStart < 5 || !Ascii(b, versionStart, "SIP/"))
+            if (end - versionStart < 5 || !SipSlash(b, versionStart))
             {
                 reason = "bad SIP version";
                 return 400;
@@ -263,38 +285,31 @@ namespace DeskPhone.Sip.Message
             (b[at] | 0x20) == 's' && (b[at + 1] | 0x20) == 'i' && (b[at + 2] | 0x20) == 'p' && b[at + 3] == (byte)'/' &&
             b[at + 4] == (byte)'2' && b[at + 5] == (byte)'.' && b[at + 6] == (byte)'0';
 
-        private static bool Ascii(byte[] b, int at, string text)
-        {
-            for (int i = 0; i < text.Length; i++)
-            {
-                if ((b[at + i] | 0x20) != (text[i] | 0x20))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+        /// <summary>"SIP/" in any case (each byte with 0x20 set compared, as the version's letters are).</summary>
+        private static bool SipSlash(byte[] b, int at) =>
+            (b[at] | 0x20) == 's' && (b[at + 1] | 0x20) == 'i' && (b[at + 2] | 0x20) == 'p' && (b[at + 3] | 0x20) == '/';
 
         private static string Method(byte[] b, int start, int end)
         {
             byte[] lengths = KnownMethodLengths;
+            byte[] known = KnownMethodBytes;
+            int length = end - start;
+            int at = 0;
             for (int i = 0; i < lengths.Length; i++)
             {
-                if (lengths[i] != end - start)
+                if (lengths[i] == length)
                 {
-                    continue;
+                    int k = 0;
+                    while (k < length && b[start + k] == known[at + k])
+                    {
+                        k++;
+                    }
+                    if (k == length)
+                    {
+                        return KnownMethods[i];
+                    }
                 }
-                string known = KnownMethods[i];
-                int k = 0;
-                int length = lengths[i];
-                while (k < length && b[start + k] == (byte)known[k])
-                {
-                    k++;
-                }
-                if (k == length)
-                {
-                    return known;
-                }
+                at += lengths[i];
             }
             return Utf8.Codec.GetString(b, start, end - start);
         }
@@ -352,17 +367,5 @@ namespace DeskPhone.Sip.Message
 
         private static int LineContentEnd(byte[] b, int start, int newline) =>
             newline > start && b[newline - 1] == (byte)'\r' ? newline - 1 : newline;
-
-        private static int IndexOf(byte[] b, int start, int end, byte value)
-        {
-            for (int i = start; i < end; i++)
-            {
-                if (b[i] == value)
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
     }
 }

@@ -72,10 +72,10 @@ namespace DeskPhone.Sip.Message
             int vias = request.ViaCount;
             for (int i = fromVia; i < vias; i++)
             {
-                Header(HeaderNames.Via, request.GetHeaderValue(HeaderNames.Via, i));
+                Header(HeaderNames.Via, request.ValueOf(HeaderNames.ViaKind, null, i));
             }
-            Header(HeaderNames.From, request.GetHeader(HeaderNames.From));
-            string to = request.GetHeader(HeaderNames.To);
+            Header(HeaderNames.From, request.First(HeaderNames.FromKind));
+            string to = request.First(HeaderNames.ToKind);
             if (to != null)
             {
                 BeginHeader(HeaderNames.To).Append(to);
@@ -86,8 +86,8 @@ namespace DeskPhone.Sip.Message
                 }
                 EndHeader();
             }
-            Header(HeaderNames.CallId, request.GetHeader(HeaderNames.CallId));
-            return Header(HeaderNames.CSeq, request.GetHeader(HeaderNames.CSeq));
+            Header(HeaderNames.CallId, request.First(HeaderNames.CallIdKind));
+            return Header(HeaderNames.CSeq, request.First(HeaderNames.CSeqKind));
         }
 
         public SipWriter Header(string name, string value)
