@@ -73,6 +73,9 @@ namespace DeskPhone.Sip.UserAgent
         private short[] _sources = new short[FirstSize];
         private int _hashedA;
         private object _hashedABox;
+
+        // The entry after the one Remember took last, where Free starts.
+        private int _next;
         private short _hashedSource;
         private short _hashedB;
 
@@ -259,6 +262,7 @@ namespace DeskPhone.Sip.UserAgent
                 return;
             }
             Hash(top, method, source);
+            _next = i + 1;
             _hashA[i] = _hashedA;
             _hashB[i] = _hashedB;
             _until[i] = Expiry(nowMs);
@@ -288,13 +292,25 @@ namespace DeskPhone.Sip.UserAgent
         private static int Expiry(long nowMs) => Unit(nowMs + TimerJMs + (1 << UnitShift) - 1);
 
 
-        /// <summary>The first free entry, growing the arrays when none is and they are under Size; -1 when full.</summary>
+        /// <summary>
+        /// A free entry, growing the arrays when none is and they are under Size; -1 when full. The search starts after
+        /// the entry taken last: entries are taken in time order, so the first to expire usually follows it, where a
+        /// search from the start went through every live entry first (twice per request: HasRoom and Remember).
+        /// </summary>
         private int Free(long nowMs)
         {
             int now = Unit(nowMs);
             int[] until = _until;
             int size = until.Length;
-            for (int i = 0; i < size; i++)
+            int from = _next < size ? _next : 0;
+            for (int i = from; i < size; i++)
+            {
+                if (until[i] <= now)
+                {
+                    return i;
+                }
+            }
+            for (int i = 0; i < from; i++)
             {
                 if (until[i] <= now)
                 {
