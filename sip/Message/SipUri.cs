@@ -126,7 +126,7 @@ namespace DeskPhone.Sip.Message
             int hostStart = rest;
             if (at >= 0)
             {
-                int pw = Token.IndexOf(t, ':', rest, at);
+                int pw = CharSearch.IndexOf(t, CharSearch.Colon, rest, at);
                 int userEnd = pw < 0 ? at : pw;
                 if (userEnd == rest || !Token.All(t, rest, userEnd, Token.UserBit))
                 {
@@ -157,7 +157,7 @@ namespace DeskPhone.Sip.Message
                 uri.Headers = new string(t, question + 1, end - question - 1);
                 hostEnd = question;
             }
-            int semi = Token.IndexOf(t, ';', hostStart, hostEnd);
+            int semi = CharSearch.IndexOf(t, CharSearch.Semicolon, hostStart, hostEnd);
             if (semi >= 0)
             {
                 if (!Params.Valid(t, semi + 1, hostEnd, true))
@@ -224,7 +224,7 @@ namespace DeskPhone.Sip.Message
             }
             else
             {
-                int colon = Token.IndexOf(s, ':', start, end);
+                int colon = CharSearch.IndexOf(s, CharSearch.Colon, start, end);
                 if (colon >= 0)
                 {
                     hostEnd = colon;
@@ -465,7 +465,7 @@ namespace DeskPhone.Sip.Message
         /// <summary>The characters in [start, end) with %XX escapes decoded (UTF-8); null for a malformed escape.</summary>
         internal static string Unescape(char[] s, int start, int end)
         {
-            if (Token.IndexOf(s, '%', start, end) < 0)
+            if (CharSearch.IndexOf(s, CharSearch.Percent, start, end) < 0)
             {
                 return new string(s, start, end - start);
             }
