@@ -12,7 +12,8 @@ namespace DeskPhone.Sip.Message
     /// </summary>
     public sealed class SipWriter
     {
-        private const string Crlf = "\r\n";
+        /// <summary>"SIP/2.0 ", the status line's start, copied as bytes (an Append of a string is a length and an encoding, two native calls).</summary>
+        private static readonly byte[] StatusLineStart = { (byte)'S', (byte)'I', (byte)'P', (byte)'/', (byte)'2', (byte)'.', (byte)'0', (byte)' ' };
 
         private byte[] _head;
         private int _length;
@@ -60,7 +61,11 @@ namespace DeskPhone.Sip.Message
         public SipWriter StartResponse(int status, string reason)
         {
             Clear();
-            return Append("SIP/2.0 ").Append(status).Append(" ").Append(reason).Append(Crlf);
+            Reserve(StatusLineStart.Length);
+            System.Array.Copy(StatusLineStart, 0, _head, 0, StatusLineStart.Length);
+            _length = StatusLineStart.Length;
+            Append(status).Bytes((byte)' ', 0).Append(reason);
+            return Bytes((byte)'\r', (byte)'\n');
         }
 
         /// <summary>
@@ -112,9 +117,21 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>Starts a header whose value the caller writes in pieces with Append, then <see cref="EndHeader"/>.</summary>
-        public SipWriter BeginHeader(string name) => Append(name).Append(": ");
+        public SipWriter BeginHeader(string name) => Append(name).Bytes((byte)':', (byte)' ');
 
-        public SipWriter EndHeader() => Append(Crlf);
+        public SipWriter EndHeader() => Bytes((byte)'\r', (byte)'\n');
+
+        /// <summary>Writes <paramref name="a"/>, then <paramref name="b"/> unless it is 0 (ASCII only: no encoding needed).</summary>
+        private SipWriter Bytes(byte a, byte b)
+        {
+            Reserve(2);
+            _head[_length++] = a;
+            if (b != 0)
+            {
+                _head[_length++] = b;
+            }
+            return this;
+        }
 
         /// <summary>Appends text as UTF-8; null appends nothing (as StringBuilder does).</summary>
         public SipWriter Append(string text) => text == null ? this : Append(text, 0, text.Length);
@@ -317,7 +334,7 @@ namespace DeskPhone.Sip.Message
             {
                 Header("Content-Type", _contentType);
             }
-            BeginHeader("Content-Length").Append(BodyLength).Append("\r\n\r\n");
+            BeginHeader("Content-Length").Append(BodyLength).EndHeader().EndHeader();
             int end = _length;
             _length = headers;
             return end;
