@@ -28,7 +28,10 @@ namespace DeskPhone.Sip.Message
         }
 
         public string Scheme { get; private set; }
-        public bool IsSip => Scheme == "sip" || Scheme == "sips";
+        public bool IsSip => _isSip;
+
+        // Judged once by Parse: the checks, the routing and the sessions all ask, and each string compare is a native call.
+        private bool _isSip;
         public string User { get; private set; }
         public string Password { get; private set; }
         public string Host { get; private set; }
@@ -112,9 +115,10 @@ namespace DeskPhone.Sip.Message
                 question = questionAfterAt;
             }
             // The parts are found as index ranges of the characters; only the fields themselves become strings.
-            var uri = new SipUri(text, t, start, end) { Scheme = SchemeOf(t, start, colon) };
+            string scheme = SchemeOf(t, start, colon);
+            var uri = new SipUri(text, t, start, end) { Scheme = scheme, _isSip = scheme == "sip" || scheme == "sips" };
             int rest = colon + 1;
-            if (!uri.IsSip)
+            if (!uri._isSip)
             {
                 if (rest == end)
                 {
