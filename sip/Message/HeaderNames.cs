@@ -140,7 +140,11 @@ namespace DeskPhone.Sip.Message
             }
         }
 
-        /// <summary>The index in <see cref="Known"/> of the canonical name for the bytes, or -1 for a header this table does not know.</summary>
+        /// <summary>
+        /// The index in <see cref="Known"/> of the canonical name for the bytes, or -1 for a header this table does not
+        /// know. A match is made of letters and '-' only (a compact form is one letter; in a long one a byte below '-' never
+        /// matches, though 0x0D | 0x20 is '-'), so the parser need not check a known name's characters for the token rule again.
+        /// </summary>
         internal static int FindIndex(byte[] b, int start, int length)
         {
             int first = b[start] | 0x20;
@@ -169,7 +173,7 @@ namespace DeskPhone.Sip.Message
                 int at = KnownAt[i] - start;
                 int k = start;
                 int end = start + length;
-                while (k < end && (b[k] | 0x20) == folded[at + k])
+                while (k < end && (b[k] | 0x20) == folded[at + k] && b[k] >= (byte)'-')
                 {
                     k++;
                 }

@@ -88,7 +88,8 @@ namespace DeskPhone.Sip.Message
                     return;
                 }
                 // FindLineEnd and LineContentEnd written out: two calls less per header line.
-                int next = ByteSearch.IndexOf(data, ByteSearch.Lf, pos, end);
+                // The runtime's search directly (pos <= end): ByteSearch would be one more call per line.
+                int next = System.Array.IndexOf(data, ByteSearch.Lf, pos, end - pos);
                 if (next < 0)
                 {
                     if (stream)
@@ -320,7 +321,7 @@ namespace DeskPhone.Sip.Message
             {
                 return false;
             }
-            int colon = ByteSearch.IndexOf(b, ByteSearch.Colon, start, end);
+            int colon = System.Array.IndexOf(b, ByteSearch.Colon, start, end - start);
             if (colon <= start)
             {
                 return false;
@@ -330,7 +331,10 @@ namespace DeskPhone.Sip.Message
             {
                 nameEnd--;
             }
-            if (!Token.IsToken(b, start, nameEnd))
+            // A known name matched only letters and '-' (HeaderNames.FindIndex), all token characters: only an unknown
+            // name is checked character by character.
+            int known = nameEnd > start ? HeaderNames.FindIndex(b, start, nameEnd - start) : -1;
+            if (known < 0 && !Token.IsToken(b, start, nameEnd))
             {
                 return false;
             }
@@ -341,7 +345,7 @@ namespace DeskPhone.Sip.Message
             int i = m.Lines++;
             m.NameStart[i] = start;
             m.NameLength[i] = nameEnd - start;
-            m.HeaderKind[i] = (byte)(HeaderNames.FindIndex(b, start, nameEnd - start) + 1);
+            m.HeaderKind[i] = (byte)(known + 1);
             m.ValueStart[i] = colon + 1;
             m.ValueLength[i] = end - colon - 1;
             return true;
