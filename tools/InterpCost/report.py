@@ -111,6 +111,15 @@ print('%-66s %14s' % ('  MESSAGE: the phone beyond the agent (message-new - mess
 print('%-66s %14s' % ('    of which the loop turn\'s other polls (one idle turn)', format(int(round(idle)), ',')))
 print('%-66s %14s' % ('    the rest: the handler, its events, the screen', format(int(round(phone - idle)), ',')))
 
+# Garbage collections are part of each figure (as on the board); how much of it per kind, so that a change of the heap's
+# contents (a table more, garbage less) is told apart from a change of the path.
+print()
+print('%-66s %14s %14s' % ('garbage collection per request', 'Ir', 'collections'))
+for kind, label, _ in KINDS:
+    (n1, p1), (n2, p2) = runs[kind][0], runs[kind][1]
+    a = calls(p1).get('CLR_RT_GarbageCollector::ExecuteGarbageCollection()', [0, 0])
+    b = calls(p2).get('CLR_RT_GarbageCollector::ExecuteGarbageCollection()', [0, 0])
+    print('%-66s %14s %14.2f' % ('  ' + kind, format(int(round((b[1] - a[1]) / float(n2 - n1))), ','), (b[0] - a[0]) / float(n2 - n1)))
 
 print()
 print('%-66s %14s %14s' % ('voice kind', 'Ir per frame', 'N / 2N runs'))
