@@ -69,8 +69,11 @@ namespace DeskPhone.Sip.Message
         internal const int AcceptKind = 13;
         internal const int DateKind = 19;
 
-        /// <summary>Per kind (0: unknown, a list), 1 when <see cref="IsList"/>: one array read instead of a chain of compares.</summary>
-        internal static readonly byte[] ListKinds = new byte[Known.Length + 1];
+        /// <summary>
+        /// Bit k set when kind k is a list (<see cref="IsList"/>; kind 0, unknown, is one): a shift instead of a chain of
+        /// compares, in one field rather than an array (a long holds the 39 kinds).
+        /// </summary>
+        internal static readonly long ListMask;
 
         private static readonly char[] Compact =
         {
@@ -125,9 +128,12 @@ namespace DeskPhone.Sip.Message
                 int letter = (name[0] | 0x20) - 'a';
                 NextSameFirst[i] = FirstOfLetter[letter];
                 FirstOfLetter[letter] = (byte)(i + 1);
-                ListKinds[i + 1] = (byte)(IsList(name) ? 1 : 0);
+                if (IsList(name))
+                {
+                    ListMask |= 1L << (i + 1);
+                }
             }
-            ListKinds[0] = 1;
+            ListMask |= 1;
             int at = 0;
             for (int i = 0; i < Known.Length; i++)
             {

@@ -13,9 +13,7 @@ namespace DeskPhone.Sip.Message
 
         public bool IsWildcard { get; private set; }
 
-        public string Tag => GetParam(TagName);
-
-        private static readonly char[] TagName = "tag".ToCharArray();
+        public string Tag => GetParam("tag");
 
         /// <summary>Parses a header value; null when it is malformed (unbalanced quotes, spaces inside &lt;&gt;, a display name that is neither tokens nor quoted, bad parameters).</summary>
         public static NameAddr Parse(string value)

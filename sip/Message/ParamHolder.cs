@@ -18,9 +18,6 @@ namespace DeskPhone.Sip.Message
         /// <summary>The value of a parameter ("" when it has none), or null when absent; names compare case-insensitively.</summary>
         public string GetParam(string name) => _params == null ? null : Params.Get(_params, _paramStart, _paramEnd, name);
 
-        /// <summary><see cref="GetParam(string)"/> with the name as characters (the stack's own parameter names).</summary>
-        internal string GetParam(char[] name) => _params == null ? null : Params.Get(_params, _paramStart, _paramEnd, name);
-
         /// <summary>The list is [start, end) of <paramref name="chars"/> (after its ';').</summary>
         internal void SetParams(char[] chars, int start, int end)
         {

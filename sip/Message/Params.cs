@@ -57,13 +57,7 @@ namespace DeskPhone.Sip.Message
         public static string Get(string list, string name) => list == null ? null : Get(list.ToCharArray(), 0, list.Length, name);
 
         /// <summary><see cref="Get(string, string)"/> in the list in [start, end) of <paramref name="s"/>.</summary>
-        public static string Get(char[] s, int start, int end, string name) => Get(s, start, end, name.ToCharArray());
-
-        /// <summary>
-        /// As above, the name given as characters: the stack's own names are kept so (each character read from a string
-        /// is a native call that walks it, on the device).
-        /// </summary>
-        public static string Get(char[] s, int start, int end, char[] name)
+        public static string Get(char[] s, int start, int end, string name)
         {
             int nameLength = name.Length;
             int first = nameLength == 0 ? -1 : name[0] | 0x20;
@@ -102,7 +96,7 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>HeaderNames.EqualIgnoreCase of the range from <paramref name="start"/> (of the name's length) and <paramref name="name"/>.</summary>
-        private static bool NameIs(char[] s, int start, char[] name, int length)
+        private static bool NameIs(char[] s, int start, string name, int length)
         {
             for (int i = 0; i < length; i++)
             {

@@ -179,7 +179,7 @@ namespace DeskPhone.Sip.Message
         /// <summary><see cref="CountHeaderValues"/> by kind (and by name when the kind is 0, unknown).</summary>
         internal int CountValues(int kind, string name)
         {
-            bool list = HeaderNames.ListKinds[kind] != 0;
+            bool list = ((HeaderNames.ListMask >> kind) & 1) != 0;
             int n = 0;
             for (int i = IndexOf(kind, name, 0); i >= 0; i = IndexOf(kind, name, i + 1))
             {
@@ -208,7 +208,7 @@ namespace DeskPhone.Sip.Message
         /// <summary><see cref="GetHeaderValue"/> by kind (and by name when the kind is 0, unknown).</summary>
         internal string ValueOf(int kind, string name, int index)
         {
-            if (HeaderNames.ListKinds[kind] == 0)
+            if (((HeaderNames.ListMask >> kind) & 1) == 0)
             {
                 for (int i = IndexOf(kind, name, 0); i >= 0; i = IndexOf(kind, name, i + 1))
                 {

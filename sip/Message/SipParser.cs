@@ -25,31 +25,6 @@ namespace DeskPhone.Sip.Message
         /// <summary>The lengths of KnownMethods (each string's Length is a native call that walks it, on the device).</summary>
         private static readonly byte[] KnownMethodLengths = { 6, 3, 3, 6, 7, 8, 7, 6, 9, 7, 4, 5, 6, 5 };
 
-        /// <summary>KnownMethods' characters one after another, compared with the received bytes (a string's character is a native call).</summary>
-        private static readonly byte[] KnownMethodBytes = MethodBytes();
-
-        // Made from KnownMethods here (nanoCLR runs every type's static constructor at start, in no order to rely on, so
-        // not with another type's encoder).
-        private static byte[] MethodBytes()
-        {
-            int total = 0;
-            for (int i = 0; i < KnownMethodLengths.Length; i++)
-            {
-                total += KnownMethodLengths[i];
-            }
-            var bytes = new byte[total];
-            int at = 0;
-            for (int i = 0; i < KnownMethods.Length; i++)
-            {
-                string method = KnownMethods[i];
-                for (int k = 0; k < method.Length; k++)
-                {
-                    bytes[at++] = (byte)method[k];
-                }
-            }
-            return bytes;
-        }
-
         public void Parse(byte[] data, int offset, int length, bool stream, SipMessage m, ParseResult result)
         {
             int end = offset + length;
@@ -264,7 +239,7 @@ namespace DeskPhone.Sip.Message
             m.UriStart = sp1 + 1;
             m.UriLength = sp2 - sp1 - 1;
             int versionStart = sp2 + 1;
-            if (ByteSearch.IndexOf(b, ByteSearch.Space, versionStart, end) >= 0 || ByteSearch.IndexOf(b, ByteSearch.Tab, versionStart, end) >= 0)
+            if (ByteSearch.IndexOf(b, ByteSearch.Space, versionStart, end) >= 0 || IndexOf(b, versionStart, end, (byte)'\t') >= 0)
             {
                 reason = "extra white space in the request line";
                 return 400;
@@ -293,24 +268,23 @@ namespace DeskPhone.Sip.Message
         private static string Method(byte[] b, int start, int end)
         {
             byte[] lengths = KnownMethodLengths;
-            byte[] known = KnownMethodBytes;
-            int length = end - start;
-            int at = 0;
             for (int i = 0; i < lengths.Length; i++)
             {
-                if (lengths[i] == length)
+                if (lengths[i] != end - start)
                 {
-                    int k = 0;
-                    while (k < length && b[start + k] == known[at + k])
-                    {
-                        k++;
-                    }
-                    if (k == length)
-                    {
-                        return KnownMethods[i];
-                    }
+                    continue;
                 }
-                at += lengths[i];
+                string known = KnownMethods[i];
+                int k = 0;
+                int length = lengths[i];
+                while (k < length && b[start + k] == (byte)known[k])
+                {
+                    k++;
+                }
+                if (k == length)
+                {
+                    return known;
+                }
             }
             return Utf8.Codec.GetString(b, start, end - start);
         }
@@ -371,5 +345,17 @@ namespace DeskPhone.Sip.Message
 
         private static int LineContentEnd(byte[] b, int start, int newline) =>
             newline > start && b[newline - 1] == (byte)'\r' ? newline - 1 : newline;
+
+        private static int IndexOf(byte[] b, int start, int end, byte value)
+        {
+            for (int i = start; i < end; i++)
+            {
+                if (b[i] == value)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 }

@@ -469,7 +469,7 @@ namespace DeskPhone.Sip.Message
         /// <summary>The characters in [start, end) with %XX escapes decoded (UTF-8); null for a malformed escape.</summary>
         internal static string Unescape(char[] s, int start, int end)
         {
-            if (CharSearch.IndexOf(s, CharSearch.Percent, start, end) < 0)
+            if (Token.IndexOf(s, '%', start, end) < 0)
             {
                 return new string(s, start, end - start);
             }

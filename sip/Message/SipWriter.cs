@@ -12,8 +12,6 @@ namespace DeskPhone.Sip.Message
     /// </summary>
     public sealed class SipWriter
     {
-        /// <summary>"SIP/2.0 ", the status line's start, copied as bytes (an Append of a string is a length and an encoding, two native calls).</summary>
-        private static readonly byte[] StatusLineStart = { (byte)'S', (byte)'I', (byte)'P', (byte)'/', (byte)'2', (byte)'.', (byte)'0', (byte)' ' };
 
         private byte[] _head;
         private int _length;
@@ -61,9 +59,19 @@ namespace DeskPhone.Sip.Message
         public SipWriter StartResponse(int status, string reason)
         {
             Clear();
-            Reserve(StatusLineStart.Length);
-            System.Array.Copy(StatusLineStart, 0, _head, 0, StatusLineStart.Length);
-            _length = StatusLineStart.Length;
+            // "SIP/2.0 " stored byte by byte: an Append of a string is a length and an encoding (two native calls), and a
+            // byte array of it would be heap for good.
+            Reserve(8);
+            byte[] h = _head;
+            h[0] = (byte)'S';
+            h[1] = (byte)'I';
+            h[2] = (byte)'P';
+            h[3] = (byte)'/';
+            h[4] = (byte)'2';
+            h[5] = (byte)'.';
+            h[6] = (byte)'0';
+            h[7] = (byte)' ';
+            _length = 8;
             Append(status).Bytes((byte)' ', 0).Append(reason);
             return Bytes((byte)'\r', (byte)'\n');
         }

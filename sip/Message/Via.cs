@@ -16,11 +16,6 @@ namespace DeskPhone.Sip.Message
         private int _rport = NotRead;
         private const int NotRead = -3;
 
-        // The parameter names read here, as characters (Params.Get compares them with the value's characters).
-        private static readonly char[] BranchName = "branch".ToCharArray();
-        private static readonly char[] ReceivedName = "received".ToCharArray();
-        private static readonly char[] RportName = "rport".ToCharArray();
-
         /// <summary>The branch (kept once read: the transaction cache, the checks and the answer all ask).</summary>
         public string Branch
         {
@@ -28,7 +23,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (!_branchRead)
                 {
-                    _branch = GetParam(BranchName);
+                    _branch = GetParam("branch");
                     _branchRead = true;
                 }
                 return _branch;
@@ -42,7 +37,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (!_receivedRead)
                 {
-                    _received = GetParam(ReceivedName);
+                    _received = GetParam("received");
                     _receivedRead = true;
                 }
                 return _received;
@@ -59,7 +54,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (_rport == NotRead)
                 {
-                    string value = GetParam(RportName);
+                    string value = GetParam("rport");
                     int n;
                     _rport = value == null ? -1 : value.Length == 0 || !int.TryParse(value, out n) ? 0 : n;
                 }

@@ -13,7 +13,6 @@ namespace DeskPhone.Sip.Text
         public static readonly object Colon = ':';
         public static readonly object Quote = '"';
         public static readonly object Greater = '>';
-        public static readonly object Percent = '%';
 
         /// <summary>The first index of <paramref name="value"/> (one of the boxed characters above) in [start, end), or -1.</summary>
         public static int IndexOf(char[] s, object value, int start, int end) =>
