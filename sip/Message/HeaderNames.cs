@@ -104,21 +104,6 @@ namespace DeskPhone.Sip.Message
         private static readonly byte[] NextSameFirst = new byte[Known.Length];
         private static readonly byte[] FirstOfLetter = new byte[26];
 
-        // The known names' characters with 0x20 set (as Equal compares them), one after another, and where each starts:
-        // the parser compares a received name with these bytes, not with the name string (a native call per character).
-        private static readonly byte[] KnownFolded = new byte[FoldedBytes()];
-        private static readonly short[] KnownAt = new short[Known.Length];
-
-        private static int FoldedBytes()
-        {
-            int n = 0;
-            for (int i = 0; i < Known.Length; i++)
-            {
-                n += Known[i].Length;
-            }
-            return n;
-        }
-
         static HeaderNames()
         {
             for (int i = Known.Length - 1; i >= 0; i--)
@@ -134,16 +119,6 @@ namespace DeskPhone.Sip.Message
                 }
             }
             ListMask |= 1;
-            int at = 0;
-            for (int i = 0; i < Known.Length; i++)
-            {
-                string name = Known[i];
-                KnownAt[i] = (short)at;
-                for (int k = 0; k < name.Length; k++)
-                {
-                    KnownFolded[at++] = (byte)(name[k] | 0x20);
-                }
-            }
         }
 
         /// <summary>
@@ -169,21 +144,9 @@ namespace DeskPhone.Sip.Message
             {
                 return -1;
             }
-            byte[] folded = KnownFolded;
             for (int i = FirstOfLetter[first - 'a'] - 1; i >= 0; i = NextSameFirst[i] - 1)
             {
-                if (KnownLength[i] != length)
-                {
-                    continue;
-                }
-                int at = KnownAt[i] - start;
-                int k = start;
-                int end = start + length;
-                while (k < end && (b[k] | 0x20) == folded[at + k] && b[k] >= (byte)'-')
-                {
-                    k++;
-                }
-                if (k == end)
+                if (KnownLength[i] == length && EqualName(Known[i], b, start, length))
                 {
                     return i;
                 }
@@ -230,6 +193,23 @@ namespace DeskPhone.Sip.Message
                 }
             }
             return 0;
+        }
+
+        /// <summary>
+        /// <see cref="Equal"/> for a known name (letters and '-'), where a byte below '-' never matches: 0x0D | 0x20 is
+        /// '-', and the parser takes a match as the token check of the name.
+        /// </summary>
+        private static bool EqualName(string name, byte[] b, int start, int length)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                int c = b[start + i];
+                if ((name[i] | 0x20) != (c | 0x20) || c < '-')
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         internal static bool Equal(string name, byte[] b, int start, int length)
