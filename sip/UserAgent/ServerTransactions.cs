@@ -74,8 +74,10 @@ namespace DeskPhone.Sip.UserAgent
         private int _hashedA;
         private object _hashedABox;
 
-        // The entry after the one Remember took last, where Free starts.
-        private int _next;
+        // Entries [0, _liveBelow) were live at Free's last search, none expiring before _liveUntil (an entry's expiry only
+        // moves later, but for the two that free one early, which reset _liveUntil).
+        private int _liveBelow;
+        private int _liveUntil;
         private short _hashedSource;
         private short _hashedB;
 
@@ -181,6 +183,7 @@ namespace DeskPhone.Sip.UserAgent
                 return false;
             }
             _until[oldest] = 0;
+            _liveUntil = 0;
             Reused++;
             return true;
         }
@@ -229,6 +232,7 @@ namespace DeskPhone.Sip.UserAgent
                 }
             }
             _until[oldest] = 0;
+            _liveUntil = 0;
             TakenFromFlooders++;
             return true;
         }
@@ -262,7 +266,6 @@ namespace DeskPhone.Sip.UserAgent
                 return;
             }
             Hash(top, method, source);
-            _next = i + 1;
             _hashA[i] = _hashedA;
             _hashB[i] = _hashedB;
             _until[i] = Expiry(nowMs);
@@ -293,30 +296,35 @@ namespace DeskPhone.Sip.UserAgent
 
 
         /// <summary>
-        /// A free entry, growing the arrays when none is and they are under Size; -1 when full. The search starts after
-        /// the entry taken last: entries are taken in time order, so the first to expire usually follows it, where a
-        /// search from the start went through every live entry first (twice per request: HasRoom and Remember).
+        /// The first free entry, growing the arrays when none is and they are under Size; -1 when full. The entries
+        /// before the one found last were all live then, and none of them expires before the earliest expiry among them
+        /// (<c>_liveUntil</c>): until that time the search starts after them, where it went through every live entry
+        /// first (twice per request: HasRoom and Remember). It is still the first free entry, so the live ones stay at the
+        /// front of the table.
         /// </summary>
         private int Free(long nowMs)
         {
             int now = Unit(nowMs);
             int[] until = _until;
             int size = until.Length;
-            int from = _next < size ? _next : 0;
+            int from = now < _liveUntil && _liveBelow <= size ? _liveBelow : 0;
+            int earliest = from == 0 ? int.MaxValue : _liveUntil;
             for (int i = from; i < size; i++)
             {
-                if (until[i] <= now)
+                int u = until[i];
+                if (u <= now)
                 {
+                    _liveBelow = i;
+                    _liveUntil = earliest;
                     return i;
                 }
-            }
-            for (int i = 0; i < from; i++)
-            {
-                if (until[i] <= now)
+                if (u < earliest)
                 {
-                    return i;
+                    earliest = u;
                 }
             }
+            _liveBelow = size;
+            _liveUntil = earliest;
             if (size == Size)
             {
                 return -1;
