@@ -19,6 +19,7 @@ using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 using DeskPhone.Board.Display;
 using DeskPhone.Board.Web;
+using DeskPhone.Ui.Fonts;
 using DeskPhone.Ui.Rendering;
 using System.Device.Gpio;
 
@@ -33,14 +34,33 @@ namespace DeskPhone.Board
     {
         private const int LoopMs = 5;
         private const int BenchPort = 80;
-        // The panel's band: 640 B a row on the 320-pixel panel; 4 rows cost 2,560 B and a full redraw about 48 M
-        // interpreter instructions (docs/benchmarks.md, tools/BandCost).
-        private const int BandRows = 4;
-
 
         public static void Main()
         {
             var clock = new SystemClock();
+            PhoneApp app = Start(clock, out UdpTransport udp);
+            while (true)
+            {
+                try
+                {
+                    app.Poll(clock.NowMs);
+                }
+                catch (Exception ex)
+                {
+                    // A phone must not go dark over one bad packet: report and keep running.
+                    Console.WriteLine("phone loop fault: " + ex.Message);
+                }
+                udp.ReceiveFor(LoopMs);
+            }
+        }
+
+        /// <summary>
+        /// Builds the phone and starts its sockets and the bench, in a frame of its own: the interpreter keeps every
+        /// local of a running method's frame reachable, so what only the start needs (the board profile, about 980 B;
+        /// the settings' load report) is let go once the loop in <see cref="Main"/> runs.
+        /// </summary>
+        private static PhoneApp Start(SystemClock clock, out UdpTransport udp)
+        {
             BoardProfile board = BoardProfiles.M5StackCore();
             var wifiStation = new WifiStation();
             PhoneDrivers drivers = DeviceDrivers.Create(board, clock, ExpansionProtocol.Version(1, 2), wifiStation);
@@ -56,7 +76,7 @@ namespace DeskPhone.Board
             DisplayProfile profile = DisplayProfile.Color320x240;
             IPanel panel = StartPanel(board, profile, clock);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
-            var udp = new UdpTransport(inbox);
+            udp = new UdpTransport(inbox);
             var tcp = new TcpTransport(inbox, DeviceSizing.TcpConnections);
             var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes) { Clock = () => clock.NowMs };
             inbox.Trace = trace;
@@ -79,9 +99,9 @@ namespace DeskPhone.Board
                 // Multicast paging (mc_address) joined on the board's one interface.
                 Multicast = () => new UdpMulticastChannel(null),
                 // Provisioning over HTTP or HTTPS (mbedTLS, the CA of custom_certificates) from setting_server (docs/provisioning.md).
-                Http = new DeskPhone.Board.Net.TlsHttpChannel(new TcpHttpChannel(), settings),
+                Http = new SchemeChannel(new TcpHttpChannel(), new DeskPhone.Board.Net.TlsHttpChannel(settings)),
                 // Updates are staged and verified on flash; no loader can start them on this platform yet (docs/updates.md).
-                UpdateHttp = new DeskPhone.Board.Net.TlsHttpChannel(new TcpHttpChannel(), settings),
+                UpdateHttp = new SchemeChannel(new TcpHttpChannel(), new DeskPhone.Board.Net.TlsHttpChannel(settings)),
                 UpdateMedium = new FileUpdateMedium("I:\\"),
                 Memory = new GcFreeMemory(),
                 // Wi-Fi while the cable is out (wifi_ssid); nothing native is touched until the first attempt.
@@ -102,20 +122,7 @@ namespace DeskPhone.Board
             };
             new BenchHttpServer(router, phone).Start(IPAddress.Any, BenchPort);
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", web interface and bench on port " + BenchPort.ToString());
-
-            while (true)
-            {
-                try
-                {
-                    app.Poll(clock.NowMs);
-                }
-                catch (Exception ex)
-                {
-                    // A phone must not go dark over one bad packet: report and keep running.
-                    Console.WriteLine("phone loop fault: " + ex.Message);
-                }
-                udp.ReceiveFor(LoopMs);
-            }
+            return app;
         }
 
         /// <summary>
@@ -138,7 +145,7 @@ namespace DeskPhone.Board
         /// <summary>
         /// The panel, drawn by the same IdleScreen as the simulator's (the feeder redraws and flushes only the regions
         /// that changed). A plain ESP32 has no room for a 153,600-byte full-screen buffer, so the screen is drawn in
-        /// bands (BandedPanel) of <see cref="BandRows"/> rows: a managed array of RGB565 rows drawn by block copies
+        /// bands (BandedPanel) of <see cref="DeviceSizing.PanelBandRows"/> rows: a managed array of RGB565 rows drawn by block copies
         /// (Rgb565BandTarget, glyphs from the font resources: DeviceFonts) and sent to the ILI9342C over SPI by our
         /// own driver (Ili9342Panel), without nanoFramework.Graphics. The backlight pin stays with the drivers' PWM
         /// dimmer. Null, and the phone runs headless, when the board has no panel this image drives. The idle screen
@@ -158,7 +165,9 @@ namespace DeskPhone.Board
                 board.LcdReset >= 0 ? new GpioOutput(gpio, board.LcdReset, true) : null,
                 clock);
             panel.Initialize(board.PanelRotation, board.PanelInverted);
-            var band = new Rgb565BandTarget(profile.Width, BandRows, profile.IsColor, DeviceFonts.Large, DeviceFonts.Small, panel.WriteRect);
+            // A colour profile draws only with the 8x16 font: the 6x12 one is not even opened.
+            GlyphRows large = DeviceFonts.Large;
+            var band = new Rgb565BandTarget(profile.Width, DeviceSizing.PanelBandRows, profile.IsColor, large, profile.IsColor ? large : DeviceFonts.Small, panel.WriteRect);
             return new BandedPanel(band, profile.Height, DeviceSizing.DisplayListCalls);
         }
     }

@@ -13,5 +13,12 @@ namespace DeskPhone.Sip
             System.Array.Copy(from, to, from.Length);
             return to;
         }
+
+        /// <summary>Copies the first <paramref name="to"/>.Length elements of <paramref name="from"/> into <paramref name="to"/> and returns it.</summary>
+        internal static System.Array Cut(System.Array from, System.Array to)
+        {
+            System.Array.Copy(from, to, to.Length);
+            return to;
+        }
     }
 }

@@ -11,8 +11,8 @@ using DeskPhone.Sip.Transport;
 namespace DeskPhone.Board.Net
 {
     /// <summary>
-    /// The board's <see cref="IHttpChannel"/> with TLS (docs/provisioning.md, "HTTPS"): http goes to the plain channel
-    /// it wraps; https connects and shakes hands on a thread of its own over nanoFramework's <see cref="SslStream"/>
+    /// The board's https <see cref="IHttpChannel"/> (docs/provisioning.md, "HTTPS"; <see cref="SchemeChannel"/> sends
+    /// http to the plain channel): it connects and shakes hands on a thread of its own over nanoFramework's <see cref="SslStream"/>
     /// (mbedTLS, in System.Net, which the board loads anyway: no further assembly), TLS 1.2, the peer verified
     /// (<see cref="SslVerification.VerifyPeer"/>) against the first CA certificate of <c>custom_certificates</c> and
     /// the URL's host. No CA refuses https with the reason; a failed handshake fails with mbedTLS's reason. The stream
@@ -21,10 +21,8 @@ namespace DeskPhone.Board.Net
     /// </summary>
     public sealed class TlsHttpChannel : IHttpChannel
     {
-        private readonly IHttpChannel _plain;
         private readonly SettingsStore _settings;
         private readonly object _sync = new object();
-        private bool _tls;
         private int _state = HttpChannelState.Failed;
         private string _error;
         private int _generation;
@@ -35,24 +33,19 @@ namespace DeskPhone.Board.Net
         private Socket _socket;
         private SslStream _stream;
 
-        public TlsHttpChannel(IHttpChannel plain, SettingsStore settings)
+        public TlsHttpChannel(SettingsStore settings)
         {
-            _plain = plain;
             _settings = settings;
         }
 
-        public int State => _tls ? _state : _plain.State;
+        public int State => _state;
 
-        public string Error => _tls ? _error : _plain.Error;
+        public string Error => _error;
 
+        /// <summary>Always over TLS: the scheme was chosen by <see cref="SchemeChannel"/>.</summary>
         public bool Open(string host, int port, bool tls)
         {
             Close();
-            _tls = tls;
-            if (!tls)
-            {
-                return _plain.Open(host, port, false);
-            }
             lock (_sync)
             {
                 if (_connectRunning)
@@ -76,10 +69,6 @@ namespace DeskPhone.Board.Net
 
         public bool Send(byte[] data, int offset, int length)
         {
-            if (!_tls)
-            {
-                return _plain.Send(data, offset, length);
-            }
             SslStream stream = _stream;
             if (stream == null)
             {
@@ -98,10 +87,6 @@ namespace DeskPhone.Board.Net
 
         public int Receive(byte[] buffer, int offset, int count)
         {
-            if (!_tls)
-            {
-                return _plain.Receive(buffer, offset, count);
-            }
             SslStream stream = _stream;
             Socket socket = _socket;
             if (stream == null)
@@ -126,7 +111,6 @@ namespace DeskPhone.Board.Net
 
         public void Close()
         {
-            _plain.Close();
             lock (_sync)
             {
                 _generation++;

@@ -9,13 +9,18 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Entries per list (missed, received, dialled).</summary>
         public const int Capacity = 10;
 
-        private readonly CallRecord[] _records = new CallRecord[Capacity];
+        // Made by the first entry: a list without calls holds no array (144 B each on nanoCLR, three lists).
+        private CallRecord[] _records;
         private int _newest;
 
         public int Count { get; private set; }
 
         public void Add(CallRecord record)
         {
+            if (_records == null)
+            {
+                _records = new CallRecord[Capacity];
+            }
             _newest = (_newest + 1) % Capacity;
             _records[_newest] = record;
             if (Count < Capacity)

@@ -4,12 +4,14 @@ namespace DeskPhone.Domain.Calls
 {
     /// <summary>
     /// A due time per call (monotonic ms), for at most <see cref="CallSessions.MaxCalls"/> calls: two small arrays
-    /// instead of a Hashtable, whose buckets would sit in the idle phone's heap for timers that rarely run.
+    /// instead of a Hashtable, whose buckets would sit in the idle phone's heap for timers that rarely run; the arrays
+    /// themselves are made by the first <see cref="Set"/> (an idle phone that never auto-answered, forwarded or delayed
+    /// a ring holds none).
     /// </summary>
     public sealed class CallTimers
     {
-        private readonly int[] _ids = new int[CallSessions.MaxCalls];
-        private readonly long[] _due = new long[CallSessions.MaxCalls];
+        private int[] _ids;
+        private long[] _due;
 
         /// <summary>Calls with a due time.</summary>
         public int Count { get; private set; }
@@ -17,6 +19,11 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Sets the call's due time (replacing one it had); false when all places are taken.</summary>
         public bool Set(int callId, long dueMs)
         {
+            if (_ids == null)
+            {
+                _ids = new int[CallSessions.MaxCalls];
+                _due = new long[CallSessions.MaxCalls];
+            }
             int free = -1;
             for (int i = 0; i < _ids.Length; i++)
             {
@@ -61,6 +68,10 @@ namespace DeskPhone.Domain.Calls
 
         private int IndexOf(int callId)
         {
+            if (_ids == null)
+            {
+                return -1;
+            }
             for (int i = 0; i < _ids.Length; i++)
             {
                 if (callId != 0 && _ids[i] == callId)

@@ -27,7 +27,7 @@ namespace DeskPhone.Domain.Calls
         private readonly OwnPresence _presence;
 
         // Incoming calls that ring only from a given time on (At the desk): call id -> monotonic ms; bounded by the calls.
-        private readonly System.Collections.Hashtable _ringFrom = new System.Collections.Hashtable();
+        private readonly CallTimers _ringFrom = new CallTimers();
 
         // Intercom calls answered automatically (answer_after_policy), and ringing calls forwarded when unanswered
         // (user_fwd_timeout): when.
@@ -345,7 +345,7 @@ namespace DeskPhone.Domain.Calls
             if (_presence != null && _presence.IncomingCall(false) == IncomingCallAction.AlertDelayed)
             {
                 // At the desk: the call is signalled at once (180) but the ringer waits (docs/presence.md).
-                _ringFrom[call.Id] = call.StartedMs + _presence.AtTheDeskDelayMs;
+                _ringFrom.Set(call.Id, call.StartedMs + _presence.AtTheDeskDelayMs);
             }
             return 180;
         }
@@ -446,7 +446,7 @@ namespace DeskPhone.Domain.Calls
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = Sessions.Slot(i);
-                alerting |= c != null && c.State == SipCall.Alerting && !_answerAt.Contains(c.Id) && (!_ringFrom.Contains(c.Id) || nowMs >= (long)_ringFrom[c.Id]);
+                alerting |= c != null && c.State == SipCall.Alerting && !_answerAt.Contains(c.Id) && (!_ringFrom.Contains(c.Id) || _ringFrom.Due(c.Id, nowMs));
                 connected |= c != null && c.State != SipCall.Alerting;
             }
             TonePattern wanted = !alerting || _statuses.IsActive(StatusId.RingerIsSilent) || Audio.Muted ? null : connected ? Tones.CallWaiting : Tones.Ring;

@@ -9,8 +9,10 @@ namespace DeskPhone.Domain.Messages
         /// <summary>Characters kept per line; the renderer wraps a long line into the next ones.</summary>
         public const int MaxLineChars = 256;
 
-        private readonly string[] _text = new string[MaxLines];
-        private readonly int[] _icon = new int[MaxLines];
+        // Only as many line slots as the highest line given (most boxes have one or two lines), and the icons a byte
+        // each in one int (icon IDs are below IconId.Count, 36): about 60 B less a box than two arrays of MaxLines.
+        private string[] _text = new string[0];
+        private int _icons;
 
         public InfoBox(string id, bool showClock)
         {
@@ -24,31 +26,24 @@ namespace DeskPhone.Domain.Messages
         public bool ShowClock { get; }
 
         /// <summary>Number of lines up to the last one given (positions without a line are empty).</summary>
-        public int LineCount
-        {
-            get
-            {
-                for (int i = MaxLines - 1; i >= 0; i--)
-                {
-                    if (_text[i] != null)
-                    {
-                        return i + 1;
-                    }
-                }
-                return 0;
-            }
-        }
+        public int LineCount => _text.Length;
 
         /// <summary>Text of line 0..MaxLines-1 (position pos is index pos-1); empty for a missing line.</summary>
-        public string LineText(int index) => _text[index] ?? "";
+        public string LineText(int index) => index < _text.Length ? _text[index] ?? "" : "";
 
         /// <summary>A <see cref="DeskPhone.Ui.Icons.IconId"/>, or IconId.None.</summary>
-        public int LineIcon(int index) => _icon[index];
+        public int LineIcon(int index) => (_icons >> (index * 8)) & 0xFF;
 
         internal void SetLine(int index, string text, int icon)
         {
+            if (index >= _text.Length)
+            {
+                string[] grown = new string[index + 1];
+                System.Array.Copy(_text, grown, _text.Length);
+                _text = grown;
+            }
             _text[index] = text.Length > MaxLineChars ? text.Substring(0, MaxLineChars) : text;
-            _icon[index] = icon;
+            _icons = (_icons & ~(0xFF << (index * 8))) | (icon & 0xFF) << (index * 8);
         }
     }
 }

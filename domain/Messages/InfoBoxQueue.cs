@@ -21,7 +21,8 @@ namespace DeskPhone.Domain.Messages
         public const int MaxBoxes = 8;
         public const int MaxBodyBytes = 8192;
 
-        private readonly InfoBox[] _boxes = new InfoBox[MaxBoxes];
+        // Made by the first box and let go when the queue is cleared: a phone without Infoboxes holds no array.
+        private InfoBox[] _boxes;
         private int _count;
         private long _shownAtMs;
 
@@ -104,10 +105,7 @@ namespace DeskPhone.Domain.Messages
             {
                 return;
             }
-            for (int i = 0; i < _count; i++)
-            {
-                _boxes[i] = null;
-            }
+            _boxes = null;
             _count = 0;
             Raise();
         }
@@ -132,6 +130,10 @@ namespace DeskPhone.Domain.Messages
             if (_count == MaxBoxes)
             {
                 RemoveAt(1);
+            }
+            if (_boxes == null)
+            {
+                _boxes = new InfoBox[MaxBoxes];
             }
             _boxes[_count++] = box;
             if (_count == 1)

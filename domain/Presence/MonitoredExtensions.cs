@@ -51,10 +51,11 @@ namespace DeskPhone.Domain.Presence
         private readonly ISubscribeSender _sender;
 
         // One entry per monitoring key, sorted by key: the key, its subscription, dialog state ("blf" only), state name.
-        private byte[] _keys = new byte[0];
-        private Subscription[] _subscriptions = new Subscription[0];
-        private DialogInfo[] _dialogs = new DialogInfo[0];
-        private string[] _states = new string[0];
+        // Made by the first monitoring key and let go when the last one goes: a phone without BLF keys holds none.
+        private byte[] _keys;
+        private Subscription[] _subscriptions;
+        private DialogInfo[] _dialogs;
+        private string[] _states;
         private int _count;
         private bool _anyRinging;
 
@@ -256,7 +257,7 @@ namespace DeskPhone.Domain.Presence
 
         private int Insert(int key, Subscription subscription, DialogInfo dialog)
         {
-            if (_count == _keys.Length)
+            if (_keys == null || _count == _keys.Length)
             {
                 int size = _count == 0 ? 4 : _count * 2;
                 _keys = (byte[])Grow(_keys, new byte[size]);
@@ -288,6 +289,13 @@ namespace DeskPhone.Domain.Presence
             _subscriptions[_count] = null;
             _dialogs[_count] = null;
             _states[_count] = null;
+            if (_count == 0)
+            {
+                _keys = null;
+                _subscriptions = null;
+                _dialogs = null;
+                _states = null;
+            }
         }
 
         private void Move(int from, int to)
@@ -300,7 +308,10 @@ namespace DeskPhone.Domain.Presence
 
         private static System.Array Grow(System.Array from, System.Array to)
         {
-            System.Array.Copy(from, to, from.Length);
+            if (from != null)
+            {
+                System.Array.Copy(from, to, from.Length);
+            }
             return to;
         }
 

@@ -17,9 +17,10 @@ namespace DeskPhone.Domain.Presence
         public const int MaxContacts = 16;
 
         // Grown by four up to MaxContacts: most users have one or two contacts.
-        private string[] _keys = new string[0];
-        private string[] _registrations = new string[0];
-        private string[] _uris = new string[0];
+        // Made by the first contact and let go at Reset (before, a reset kept the forgotten contacts' strings).
+        private string[] _keys;
+        private string[] _registrations;
+        private string[] _uris;
         private int _count;
 
         // The document being read, applied only once all of it is valid; made for each document, as rare as NOTIFYs.
@@ -49,6 +50,9 @@ namespace DeskPhone.Domain.Presence
         public void Reset()
         {
             _count = 0;
+            _keys = null;
+            _registrations = null;
+            _uris = null;
             Version = -1;
             NeedsRefresh = false;
         }
@@ -271,7 +275,7 @@ namespace DeskPhone.Domain.Presence
                     {
                         continue; // table full: the ones known already are enough to tell "other registrations"
                     }
-                    if (_count == _keys.Length)
+                    if (_keys == null || _count == _keys.Length)
                     {
                         Grow(_count + 4);
                     }
@@ -311,9 +315,12 @@ namespace DeskPhone.Domain.Presence
             string[] keys = new string[size];
             string[] registrations = new string[size];
             string[] uris = new string[size];
-            System.Array.Copy(_keys, keys, _count);
-            System.Array.Copy(_registrations, registrations, _count);
-            System.Array.Copy(_uris, uris, _count);
+            if (_keys != null)
+            {
+                System.Array.Copy(_keys, keys, _count);
+                System.Array.Copy(_registrations, registrations, _count);
+                System.Array.Copy(_uris, uris, _count);
+            }
             _keys = keys;
             _registrations = registrations;
             _uris = uris;

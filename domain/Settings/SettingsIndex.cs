@@ -4,6 +4,9 @@ namespace DeskPhone.Domain.Settings
     /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (as ASCII bytes, with their
     /// ordinals sorted by name for a binary search), kinds, index ranges and defaults. Built once from the table's
     /// rows; limits, choices and descriptions stay in the table's code (<see cref="SettingsTable.Define"/>).
+    /// Defaults are kept once per distinct text: every <c>ldstr</c> makes a new 12-byte string object on nanoCLR, so a
+    /// reference per row kept 87 objects and an 87-slot array (2.1 KB) for 36 distinct texts; a byte per row and the
+    /// distinct texts are about 1 KB.
     /// </summary>
     internal sealed class SettingsIndex
     {
@@ -14,10 +17,11 @@ namespace DeskPhone.Domain.Settings
         private readonly byte[] _byName;
         private readonly byte[] _kinds;
         private readonly byte[] _maxIndex;
+        private readonly byte[] _defaultOf;
         private readonly string[] _defaults;
 
-        // Index 1's own default (identity 1 active, key 1 a line key): 0, or 1 + its position in _firstDefaults.
-        private readonly byte[] _first;
+        // The rows with an own index-1 default (identity 1 active, key 1 a line key) and those defaults.
+        private readonly byte[] _firstOrdinals;
         private readonly string[] _firstDefaults;
 
         public SettingsIndex()
@@ -30,8 +34,9 @@ namespace DeskPhone.Domain.Settings
             _nameStart = columns.NameStart;
             _kinds = columns.Kinds;
             _maxIndex = columns.MaxIndex;
-            _defaults = columns.Defaults;
-            _first = columns.First;
+            _defaultOf = columns.DefaultOf;
+            _defaults = columns.DistinctDefaults();
+            _firstOrdinals = columns.FirstOrdinals;
             _firstDefaults = columns.FirstDefaults;
             _byName = new byte[_kinds.Length];
             for (int i = 0; i < _byName.Length; i++)
@@ -85,7 +90,20 @@ namespace DeskPhone.Domain.Settings
 
         /// <summary>The default of one index: index 1 may have its own (identity 1 active, key 1 a line key).</summary>
         public string DefaultFor(int ordinal, int idx) =>
-            idx == 1 && _first[ordinal] != 0 ? _firstDefaults[_first[ordinal] - 1] : _defaults[ordinal];
+            idx == 1 && FirstOf(ordinal) >= 0 ? _firstDefaults[FirstOf(ordinal)] : _defaults[_defaultOf[ordinal]];
+
+        /// <summary>Where a row's own index-1 default is in _firstDefaults, -1 for none (two rows of 87 have one).</summary>
+        private int FirstOf(int ordinal)
+        {
+            for (int i = 0; i < _firstOrdinals.Length; i++)
+            {
+                if (_firstOrdinals[i] == ordinal)
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
 
         /// <summary>A setting's name, as a new string.</summary>
         public string NameOf(int ordinal)
@@ -141,9 +159,11 @@ namespace DeskPhone.Domain.Settings
             public short[] NameStart;
             public byte[] Kinds;
             public byte[] MaxIndex;
-            public string[] Defaults;
-            public byte[] First;
+            public byte[] DefaultOf;
+            public byte[] FirstOrdinals;
             public string[] FirstDefaults;
+            private string[] _distinct;
+            private int _distinctCount;
             private int _count;
             private int _firstCount;
             private int _textLength;
@@ -154,12 +174,39 @@ namespace DeskPhone.Domain.Settings
                 NameStart = new short[_count + 1];
                 Kinds = new byte[_count];
                 MaxIndex = new byte[_count];
-                Defaults = new string[_count];
-                First = new byte[_count];
+                DefaultOf = new byte[_count];
+                _distinct = new string[_count];
+                FirstOrdinals = new byte[_firstCount];
                 FirstDefaults = new string[_firstCount];
                 _count = 0;
                 _firstCount = 0;
                 _textLength = 0;
+            }
+
+            /// <summary>The distinct default texts, exactly as many as there are (the counting array is let go).</summary>
+            public string[] DistinctDefaults()
+            {
+                string[] texts = new string[_distinctCount];
+                for (int i = 0; i < texts.Length; i++)
+                {
+                    texts[i] = _distinct[i];
+                }
+                return texts;
+            }
+
+            /// <summary>The position of a default among the distinct texts, added when new (once per row at start-up).</summary>
+            private byte Distinct(string text)
+            {
+                for (int i = 0; i < _distinctCount; i++)
+                {
+                    // Only written slots are compared; a default is never null (SettingsTableTests).
+                    if (_distinct[i] == text)
+                    {
+                        return (byte)i;
+                    }
+                }
+                _distinct[_distinctCount] = text;
+                return (byte)_distinctCount++;
             }
 
             public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
@@ -174,11 +221,11 @@ namespace DeskPhone.Domain.Settings
                     NameStart[_count + 1] = (short)(_textLength + name.Length);
                     Kinds[_count] = (byte)kind;
                     MaxIndex[_count] = (byte)maxIndex;
-                    Defaults[_count] = defaultValue;
+                    DefaultOf[_count] = Distinct(defaultValue);
                     if (firstIndexDefault != null)
                     {
                         FirstDefaults[_firstCount] = firstIndexDefault;
-                        First[_count] = (byte)(_firstCount + 1);
+                        FirstOrdinals[_firstCount] = (byte)_count;
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;

@@ -19,7 +19,8 @@ namespace DeskPhone.Domain.Settings
 
         private readonly SettingsIndex _index = new SettingsIndex();
         private StoredValues _stored = StoredValues.Empty;
-        private readonly ArrayList _unknown = new ArrayList();
+        // Made by the first unknown setting kept (an import or an older file has one): a phone without any holds no list.
+        private ArrayList _unknown;
         private readonly ISettingsMedium _medium;
         private readonly SettingsSlotPair _slots;
         private readonly Random _random;
@@ -230,7 +231,7 @@ namespace DeskPhone.Domain.Settings
 
         // ---- unknown settings (from imports and older files): kept so export and save do not lose them ----
 
-        public int UnknownCount => _unknown.Count;
+        public int UnknownCount => _unknown == null ? 0 : _unknown.Count;
 
         public SettingEntry GetUnknown(int i) => (SettingEntry)_unknown[i];
 
@@ -245,7 +246,7 @@ namespace DeskPhone.Domain.Settings
         {
             lock (_sync)
             {
-                for (int i = 0; i < _unknown.Count; i++)
+                for (int i = 0; i < UnknownCount; i++)
                 {
                     SettingEntry e = (SettingEntry)_unknown[i];
                     if (e.Name == name && e.Idx == idx)
@@ -258,11 +259,11 @@ namespace DeskPhone.Domain.Settings
                         return true;
                     }
                 }
-                if (_unknown.Count >= MaxUnknown)
+                if (UnknownCount >= MaxUnknown)
                 {
                     return false;
                 }
-                _unknown.Add(new SettingEntry(name, idx, value));
+                AddUnknown(new SettingEntry(name, idx, value));
                 IsDirty = true;
                 return true;
             }
@@ -280,7 +281,7 @@ namespace DeskPhone.Domain.Settings
             lock (_sync)
             {
                 ResetToDefaults();
-                _unknown.Clear();
+                _unknown = null;
                 byte[] chosen = _slots.ReadNewest(problems, out int length);
                 bool fellBack = problems.Count > 0;
                 if (chosen != null)
@@ -343,7 +344,7 @@ namespace DeskPhone.Domain.Settings
                     }
                 }
                 ResetToDefaults();
-                _unknown.Clear();
+                _unknown = null;
                 IsDirty = false;
                 error = _slots.DeleteBoth();
                 if (error != null)
@@ -438,7 +439,7 @@ namespace DeskPhone.Domain.Settings
                 SettingDefinition def = FindDefinition(e.Name);
                 if (def == null)
                 {
-                    _unknown.Add(e);
+                    AddUnknown(e);
                     continue;
                 }
                 string error = CheckIndex(def, e.Idx);
@@ -456,6 +457,15 @@ namespace DeskPhone.Domain.Settings
             }
         }
 
+        private void AddUnknown(SettingEntry e)
+        {
+            if (_unknown == null)
+            {
+                _unknown = new ArrayList();
+            }
+            _unknown.Add(e);
+        }
+
         private string Serialize()
         {
             StringBuilder sb = new StringBuilder();
@@ -464,7 +474,7 @@ namespace DeskPhone.Domain.Settings
                 int key = _stored.KeyAt(i);
                 SettingsPayload.Append(sb, _index.NameOf(key / 128), key % 128, _stored.TextAt(i));
             }
-            for (int i = 0; i < _unknown.Count; i++)
+            for (int i = 0; i < UnknownCount; i++)
             {
                 SettingEntry e = (SettingEntry)_unknown[i];
                 SettingsPayload.Append(sb, e.Name, e.Idx, e.Value);

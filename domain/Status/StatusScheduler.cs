@@ -24,7 +24,9 @@ namespace DeskPhone.Domain.Status
         public const int PopUpQueueSize = 8;
         public const int AudioQueueSize = 4;
 
-        private const int FirstSlots = 8;
+        // An idle phone has few statuses active (4 slots hold the boot scenario's idle profile: -156 B against 8); the slots
+        // double the first time more are active at once.
+        private const int FirstSlots = 4;
 
         private readonly StatusCategories _categories = new StatusCategories();
 
@@ -361,25 +363,13 @@ namespace DeskPhone.Domain.Status
             {
                 return rank > otherRank;
             }
-            int category = RankCategory(rank);
-            return _categories.Position(id, category) < _categories.Position(other, category);
+            return _categories.RankPosition(id) < _categories.RankPosition(other);
         }
+
+        private int Rank(int id) => _categories.Rank(id);
 
         private static int RankCategory(int rank) =>
             rank == 3 ? StatusCategory.Essential : rank == 2 ? StatusCategory.Important : StatusCategory.ShowDirectly;
-
-        private int Rank(int id)
-        {
-            if (_categories.IsIn(id, StatusCategory.Essential))
-            {
-                return 3;
-            }
-            if (_categories.IsIn(id, StatusCategory.Important))
-            {
-                return 2;
-            }
-            return _categories.IsIn(id, StatusCategory.ShowDirectly) ? 1 : 0;
-        }
 
         private bool OnStatusLine(int id, long nowMs)
         {

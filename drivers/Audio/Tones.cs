@@ -21,18 +21,12 @@ namespace DeskPhone.Drivers.Audio
         /// <summary>Call waiting: one short beep every 10 s while a second call rings.</summary>
         public static readonly TonePattern CallWaiting = new TonePattern("waiting", new int[] { 440, 200, 0, 9800 }, true, PriorityIndication);
 
-        private static readonly TonePattern[] All = { KeyClick, StatusIndication, Ring, CallWaiting };
-
         public static TonePattern ByName(string name)
         {
-            for (int i = 0; i < All.Length; i++)
-            {
-                if (All[i].Name == name)
-                {
-                    return All[i];
-                }
-            }
-            return null;
+            // Each compared in turn: a table of the four would be one more array built at boot and kept (84 B).
+            return Named(KeyClick, name) ?? Named(StatusIndication, name) ?? Named(Ring, name) ?? Named(CallWaiting, name);
         }
+
+        private static TonePattern Named(TonePattern pattern, string name) => pattern.Name == name ? pattern : null;
     }
 }

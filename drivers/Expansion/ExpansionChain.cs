@@ -26,7 +26,6 @@ namespace DeskPhone.Drivers.Expansion
         private readonly FrameReader _reader;
         private readonly byte[] _rx = new byte[64];
         private readonly byte[] _tx = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
-        private readonly byte[] _payload = new byte[ExpansionProtocol.MaxPayload];
 
         // Kept from boot: the colours a module gets when it connects.
         private readonly LedColor[] _leds = new LedColor[Slots];
@@ -237,7 +236,7 @@ namespace DeskPhone.Drivers.Expansion
                 {
                     if (_m.Present[m])
                     {
-                        _payload[0] = (byte)(m + 1);
+                        _tx[FrameFormat.PayloadAt] = (byte)(m + 1);
                         Send(ExpansionProtocol.Ping, 1);
                     }
                 }
@@ -260,8 +259,8 @@ namespace DeskPhone.Drivers.Expansion
             {
                 _m.Seen[m] = false;
             }
-            _payload[0] = ExpansionProtocol.Broadcast;
-            _payload[1] = 1;
+            _tx[FrameFormat.PayloadAt] = ExpansionProtocol.Broadcast;
+            _tx[FrameFormat.PayloadAt + 1] = 1;
             Send(ExpansionProtocol.Enumerate, 2);
         }
 
@@ -390,11 +389,11 @@ namespace DeskPhone.Drivers.Expansion
         private void SendLeds(int m)
         {
             _m.LedsDirty[m] = false;
-            _payload[0] = (byte)(m + 1);
+            _tx[FrameFormat.PayloadAt] = (byte)(m + 1);
             int first = m * ExpansionProtocol.KeysPerModule;
             for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
             {
-                _payload[1 + k] = (byte)_leds[first + k];
+                _tx[FrameFormat.PayloadAt + 1 + k] = (byte)_leds[first + k];
             }
             Send(ExpansionProtocol.Leds, 1 + ExpansionProtocol.KeysPerModule);
         }
@@ -413,15 +412,16 @@ namespace DeskPhone.Drivers.Expansion
                     n--;
                 }
             }
-            _payload[0] = (byte)(m + 1);
-            _payload[1] = (byte)key;
-            System.Array.Copy(utf8, 0, _payload, 2, n);
+            _tx[FrameFormat.PayloadAt] = (byte)(m + 1);
+            _tx[FrameFormat.PayloadAt + 1] = (byte)key;
+            System.Array.Copy(utf8, 0, _tx, FrameFormat.PayloadAt + 2, n);
             Send(ExpansionProtocol.Label, 2 + n);
         }
 
         private void Send(int type, int count)
         {
-            int length = _format.Encode(type, _payload, 0, count, _tx);
+            // The payload was written in place, after the frame's header (one array instead of two).
+            int length = _format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
             _uart.Write(_tx, 0, length);
         }
 

@@ -10,6 +10,9 @@ namespace DeskPhone.Drivers.Framing
     {
         public const int Overhead = 5;
 
+        /// <summary>Where a frame's payload starts (after sync, type and length); a payload already there is left in place.</summary>
+        public const int PayloadAt = 4;
+
         public readonly byte Sync0;
         public readonly byte Sync1;
         public readonly int MaxPayload;
@@ -62,9 +65,9 @@ namespace DeskPhone.Drivers.Framing
             output[3] = (byte)count;
             if (count > 0)
             {
-                Array.Copy(payload, offset, output, 4, count);
+                Array.Copy(payload, offset, output, PayloadAt, count);
             }
-            output[4 + count] = Check(output, 2, count + 2);
+            output[PayloadAt + count] = Check(output, 2, count + 2);
             return count + Overhead;
         }
     }

@@ -18,10 +18,13 @@ namespace DeskPhone.Drivers.Hid
         private readonly FrameReader _reader;
         private readonly byte[] _rx = new byte[32];
         private readonly byte[] _tx = new byte[HidProtocol.MaxPayload + FrameFormat.Overhead];
-        private readonly byte[] _payload = new byte[2];
-        private readonly int[] _state = new int[HidProtocol.Ports];
-        private readonly HidDeviceClass[] _class = new HidDeviceClass[HidProtocol.Ports];
-        private readonly int[] _telephony = new int[HidProtocol.Ports];
+        // Per port: its state, device class and telephony flags, made by the first Device frame (zeros until then): a
+        // bridge with nothing plugged in keeps no per-port state, and one array instead of three (nanoCLR: a header each).
+        private int[] _ports;
+        private const int State = 0;
+        private const int Class = 1;
+        private const int Telephony = 2;
+        private const int PerPort = 3;
 
         // Made by the first keyboard report (MakeKeyTables): a phone without a USB keyboard keeps no key state.
         private int[][] _usages;
@@ -84,12 +87,12 @@ namespace DeskPhone.Drivers.Hid
 
         public bool IsConnected(int port)
         {
-            return port >= 0 && port < HidProtocol.Ports && _state[port] == HidProtocol.StateReady;
+            return port >= 0 && port < HidProtocol.Ports && Get(port, State) == HidProtocol.StateReady;
         }
 
         public HidDeviceClass DeviceClassOf(int port)
         {
-            return port >= 0 && port < HidProtocol.Ports ? _class[port] : HidDeviceClass.Unknown;
+            return port >= 0 && port < HidProtocol.Ports ? (HidDeviceClass)Get(port, Class) : HidDeviceClass.Unknown;
         }
 
         /// <summary>True when a headset is ready on any port (the glue raises AudioDeviceIsHeadset from this).</summary>
@@ -99,7 +102,7 @@ namespace DeskPhone.Drivers.Hid
             {
                 for (int p = 0; p < HidProtocol.Ports; p++)
                 {
-                    if (_state[p] == HidProtocol.StateReady && _class[p] == HidDeviceClass.Headset)
+                    if (Get(p, State) == HidProtocol.StateReady && Get(p, Class) == (int)HidDeviceClass.Headset)
                     {
                         return true;
                     }
@@ -121,10 +124,10 @@ namespace DeskPhone.Drivers.Hid
                 | (ringing ? HidProtocol.IndicatorRing : 0);
             for (int p = 0; p < HidProtocol.Ports; p++)
             {
-                if (_state[p] == HidProtocol.StateReady && _class[p] == HidDeviceClass.Headset)
+                if (Get(p, State) == HidProtocol.StateReady && Get(p, Class) == (int)HidDeviceClass.Headset)
                 {
-                    _payload[0] = (byte)p;
-                    _payload[1] = (byte)flags;
+                    _tx[FrameFormat.PayloadAt] = (byte)p;
+                    _tx[FrameFormat.PayloadAt + 1] = (byte)flags;
                     Send(HidProtocol.SetIndicators, 2);
                 }
             }
@@ -148,7 +151,8 @@ namespace DeskPhone.Drivers.Hid
 
         private void Send(int type, int count)
         {
-            int length = _format.Encode(type, _payload, 0, count, _tx);
+            // The payload was written in place, after the frame's header (one array instead of two).
+            int length = _format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
             _uart.Write(_tx, 0, length);
         }
 
@@ -190,20 +194,25 @@ namespace DeskPhone.Drivers.Hid
 
         private void OnDevice(int port, int state, HidDeviceClass cls)
         {
-            int old = _state[port];
-            if (state == old && cls == _class[port])
+            int old = Get(port, State);
+            HidDeviceClass was = (HidDeviceClass)Get(port, Class);
+            if (state == old && cls == was)
             {
                 return;
             }
-            if (old != HidProtocol.StateDetached && (state == HidProtocol.StateDetached || cls != _class[port]))
+            if (_ports == null)
+            {
+                _ports = new int[HidProtocol.Ports * PerPort];
+            }
+            if (old != HidProtocol.StateDetached && (state == HidProtocol.StateDetached || cls != was))
             {
                 ReleaseAll(port);
-                _state[port] = HidProtocol.StateDetached;
-                Raise(HidDisconnected, port, _class[port]);
+                _ports[port * PerPort + State] = HidProtocol.StateDetached;
+                Raise(HidDisconnected, port, was);
                 old = HidProtocol.StateDetached;
             }
-            _class[port] = cls;
-            _state[port] = state;
+            _ports[port * PerPort + Class] = (int)cls;
+            _ports[port * PerPort + State] = state;
             if (state == HidProtocol.StateDetached)
             {
                 return;
@@ -263,8 +272,9 @@ namespace DeskPhone.Drivers.Hid
 
         private void OnTelephony(int port, int flags)
         {
-            int old = _telephony[port];
-            _telephony[port] = flags;
+            // A Telephony frame is taken only from a connected port, so the per-port state exists.
+            int old = _ports[port * PerPort + Telephony];
+            _ports[port * PerPort + Telephony] = flags;
             if (((old ^ flags) & HidProtocol.TelephonyHook) != 0)
             {
                 HookSwitchHandler hook = HeadsetHook;
@@ -285,7 +295,7 @@ namespace DeskPhone.Drivers.Hid
 
         private void ReleaseAll(int port)
         {
-            _telephony[port] = 0;
+            _ports[port * PerPort + Telephony] = 0;
             if (_usages == null)
             {
                 return;
@@ -301,6 +311,8 @@ namespace DeskPhone.Drivers.Hid
                 }
             }
         }
+
+        private int Get(int port, int what) => _ports == null ? 0 : _ports[port * PerPort + what];
 
         private static bool Contains(byte[] keys, int offset, int usage)
         {

@@ -14,7 +14,8 @@ namespace DeskPhone.Drivers.Leds
     /// T0L 0.9, T1L 0.6 us; WS2812B: T0H 0.4, T1H 0.8, T0L 0.85, T1L 0.45 us; all +-0.15 us). The binding's SK6812
     /// timing, 14/12 and 7/16 ticks, put the one's low time on WS2812B's limit. The reset, 300 us low, covers
     /// WS2812B-V5's 280 us. The items are made at each update from a 16-entry table of nibbles (native block copies,
-    /// two per byte) and let go after it: keeping them would hold 96 B a pixel for a strip that rarely changes.
+    /// two per byte), made by the update too, and let go after it: keeping them would hold 96 B a pixel (and the table
+    /// 276 B) for a strip that rarely changes.
     /// </remarks>
     public sealed class RmtRgbStrip : IRgbStrip
     {
@@ -33,21 +34,12 @@ namespace DeskPhone.Drivers.Leds
         private readonly IRmtOutput _output;
         private readonly int _length;
         private readonly byte[] _grb;
-        private readonly byte[] _nibbles = new byte[16 * NibbleBytes];
 
         public RmtRgbStrip(IRmtOutput output, int length)
         {
             _output = output;
             _length = length;
             _grb = new byte[length * 3];
-            for (int n = 0; n < 16; n++)
-            {
-                for (int bit = 0; bit < 4; bit++)
-                {
-                    bool one = (n & (8 >> bit)) != 0;
-                    Item(_nibbles, n * NibbleBytes + bit * ItemBytes, one ? OneHighTicks : ZeroHighTicks, true, one ? OneLowTicks : ZeroLowTicks);
-                }
-            }
         }
 
         public int Length
@@ -65,13 +57,24 @@ namespace DeskPhone.Drivers.Leds
 
         public void Update()
         {
+            // The nibbles' items are made here and let go with the items (64 small writes): kept, the table would hold
+            // 276 B for good for a strip that changes a few times a minute.
+            byte[] nibbles = new byte[16 * NibbleBytes];
+            for (int n = 0; n < 16; n++)
+            {
+                for (int bit = 0; bit < 4; bit++)
+                {
+                    bool one = (n & (8 >> bit)) != 0;
+                    Item(nibbles, n * NibbleBytes + bit * ItemBytes, one ? OneHighTicks : ZeroHighTicks, true, one ? OneLowTicks : ZeroLowTicks);
+                }
+            }
             byte[] items = new byte[_grb.Length * 8 * ItemBytes + ItemBytes];
             int at = 0;
             for (int i = 0; i < _grb.Length; i++)
             {
                 int b = _grb[i];
-                Array.Copy(_nibbles, (b >> 4) * NibbleBytes, items, at, NibbleBytes);
-                Array.Copy(_nibbles, (b & 15) * NibbleBytes, items, at + NibbleBytes, NibbleBytes);
+                Array.Copy(nibbles, (b >> 4) * NibbleBytes, items, at, NibbleBytes);
+                Array.Copy(nibbles, (b & 15) * NibbleBytes, items, at + NibbleBytes, NibbleBytes);
                 at += 2 * NibbleBytes;
             }
             Item(items, at, ResetHalfTicks, false, ResetHalfTicks);

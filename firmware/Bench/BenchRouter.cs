@@ -322,9 +322,10 @@ namespace DeskPhone.Firmware.Bench
                 sb.Append('}');
             }
             sb.Append("],\"problems\":[");
-            for (int i = 0; i < s.Categories.Problems.Count; i++)
+            System.Collections.ArrayList problems = s.Categories.Problems;
+            for (int i = 0; i < problems.Count; i++)
             {
-                sb.Append(i > 0 ? "," : "").Append(JsonText.Quote((string)s.Categories.Problems[i]));
+                sb.Append(i > 0 ? "," : "").Append(JsonText.Quote((string)problems[i]));
             }
             return sb.Append("]}").ToString();
         }

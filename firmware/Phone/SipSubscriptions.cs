@@ -28,8 +28,8 @@ namespace DeskPhone.Firmware.Phone
         private readonly Subscriptions _events;
         private readonly PhoneCore _phone;
         private readonly Subscription[] _mailboxes = new Subscription[PhoneCore.MaxIdentities + 1];
-        private readonly FeatureSync[] _features = new FeatureSync[PhoneCore.MaxIdentities + 1];
-        private readonly FeatureEventSet _featureEvents = new FeatureEventSet();
+        // Made by the first feature sync (dfks_enabled on and an identity registered); null while none ever ran.
+        private FeatureSync[] _features;
         private readonly RegInfo _regInfo = new RegInfo();
         private Subscription _reg;
         private bool _dfksFailed;
@@ -76,7 +76,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void UpdateFeatureSync(int index, string user, string registrar, bool enabled, bool registered, long nowMs)
         {
-            FeatureSync old = _features[index];
+            FeatureSync old = FeatureOf(index);
             string target = OwnTarget(user, registrar);
             if (old != null && enabled && target != null && old.Subscription.Target == target)
             {
@@ -92,12 +92,18 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             var sync = new FeatureSync(new Subscription(_events, this, FeatureEvent.EventPackage, target, index, 3600));
+            if (_features == null)
+            {
+                _features = new FeatureSync[PhoneCore.MaxIdentities + 1];
+            }
             _features[index] = sync;
             sync.Subscription.Start(nowMs);
         }
 
         /// <summary>The feature sync of an identity, null when it has none.</summary>
-        public FeatureSync GetFeatureSync(int index) => index >= 1 && index <= PhoneCore.MaxIdentities ? _features[index] : null;
+        public FeatureSync GetFeatureSync(int index) => index >= 1 && index <= PhoneCore.MaxIdentities ? FeatureOf(index) : null;
+
+        private FeatureSync FeatureOf(int index) => _features == null ? null : _features[index];
 
         /// <summary>A user change of a feature (FeatureSync flags) to send to the server, when the identity syncs.</summary>
         public void FeatureChanged(int index, int feature)
@@ -151,7 +157,7 @@ namespace DeskPhone.Firmware.Phone
                 {
                     _mailboxes[i].Tick(nowMs);
                 }
-                FeatureSync sync = _features[i];
+                FeatureSync sync = FeatureOf(i);
                 if (sync != null)
                 {
                     sync.Subscription.Tick(nowMs);
@@ -241,10 +247,13 @@ namespace DeskPhone.Firmware.Phone
         private int OnFeatureNotify(Subscription subscription, SipMessage m, string state, int expires, string reason, long nowMs)
         {
             bool hasBody = m.BodyLength > 0;
+            // Made per NOTIFY: the parsed parts are needed only until they are applied, and most phones never get one.
+            FeatureEventSet events = null;
             if (hasBody)
             {
                 string boundary = HeaderParams.Get(m.GetHeader(HeaderNames.ContentType), "boundary");
-                if (!_featureEvents.Parse(m.ContentType, boundary, m.Buffer, m.BodyOffset, m.BodyLength))
+                events = new FeatureEventSet();
+                if (!events.Parse(m.ContentType, boundary, m.Buffer, m.BodyOffset, m.BodyLength))
                 {
                     return 400;
                 }
@@ -254,10 +263,10 @@ namespace DeskPhone.Firmware.Phone
             {
                 return status;
             }
-            FeatureSync sync = _features[subscription.Identity];
-            for (int i = 0; i < _featureEvents.Count; i++)
+            FeatureSync sync = FeatureOf(subscription.Identity);
+            for (int i = 0; i < events.Count; i++)
             {
-                int feature = _phone.ApplyServerFeature(subscription.Identity, _featureEvents.Get(i));
+                int feature = _phone.ApplyServerFeature(subscription.Identity, events.Get(i));
                 if (sync != null)
                 {
                     sync.Forget(feature);

@@ -20,9 +20,10 @@ namespace DeskPhone.Firmware.Voice
         public const int MaxDurationMs = DeskPhone.Media.Dtmf.TelephoneEvent.MaxDuration / 8;
 
         private readonly CallSessions _calls;
-        private readonly int[] _callIds = new int[QueueLength];
-        private readonly char[] _keys = new char[QueueLength];
-        private readonly int[] _durations = new int[QueueLength];
+        // The queue is made by the first key sent as INFO (user_dtmf_info): most phones send DTMF in RTP and never need it.
+        private int[] _callIds;
+        private char[] _keys;
+        private int[] _durations;
         private readonly InfoDoneHandler _done;
         private int _head;
         private int _count;
@@ -48,6 +49,12 @@ namespace DeskPhone.Firmware.Voice
             if (_count == QueueLength)
             {
                 return false;
+            }
+            if (_callIds == null)
+            {
+                _callIds = new int[QueueLength];
+                _keys = new char[QueueLength];
+                _durations = new int[QueueLength];
             }
             int at = (_head + _count) % QueueLength;
             _callIds[at] = callId;

@@ -134,6 +134,17 @@ namespace DeskPhone.Media.Codec
             }
         }
 
+        /// <summary>
+        /// Lets go of the tables (about 700 B for μ-law, as much again for A-law) when no call carries G.711 any more
+        /// (the last <see cref="Rtp.MediaSession"/> stopped); the next frame builds what it needs again.
+        /// </summary>
+        internal static void Release()
+        {
+            _segment = null;
+            _muLawLinear = null;
+            _aLawLinear = null;
+        }
+
         private static byte[] BuildSegments()
         {
             var segments = new byte[128];

@@ -7,7 +7,8 @@ namespace DeskPhone.Media.Dtmf
     /// </summary>
     public static class TelephoneEvent
     {
-        private static readonly char[] Keys = { '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#', 'A', 'B', 'C', 'D' };
+        // A constant, not a char[]: an array initialiser is built in the heap at boot and kept for good.
+        private const string Keys = "0123456789*#ABCD";
 
         /// <summary>Payload bytes of one event.</summary>
         public const int Length = 4;

@@ -2,6 +2,7 @@ using System;
 using DeskPhone.Media.Audio;
 using DeskPhone.Media.Codec;
 using DeskPhone.Media.Dtmf;
+using DeskPhone.Media.Tones;
 
 namespace DeskPhone.Media.Rtp
 {
@@ -27,6 +28,11 @@ namespace DeskPhone.Media.Rtp
 
         /// <summary>Frames sent or played in one turn to catch up after a slow turn; beyond that the clock skips ahead.</summary>
         public const int MaxCatchUpFrames = 5;
+
+        // Sessions carrying a call now (all on the loop's thread): when the last one stops, the G.711 tables its first
+        // frame built and the call progress tones' sine table are let go (G711.Release, ToneGenerator.Release), so a
+        // phone between calls holds none of them.
+        private static int s_active;
 
         private readonly IRtpChannel _rtp;
         private readonly IRtpChannel _rtcpChannel;
@@ -170,6 +176,7 @@ namespace DeskPhone.Media.Rtp
             _latched = false;
             _rtcpLatched = false;
             Active = true;
+            s_active++;
             return true;
         }
 
@@ -183,7 +190,7 @@ namespace DeskPhone.Media.Rtp
             _sink = sink;
         }
 
-        /// <summary>Closes the ports; the figures stay readable until the next start.</summary>
+        /// <summary>Closes the ports (the last session to stop lets go of the G.711 and sine tables); the figures stay readable until the next start.</summary>
         public void Stop()
         {
             if (Active)
@@ -192,6 +199,11 @@ namespace DeskPhone.Media.Rtp
                 _stoppedMs = _clocked ? _sendDue : _stoppedMs;
                 _rtp.Close();
                 _rtcpChannel.Close();
+                if (--s_active == 0)
+                {
+                    G711.Release();
+                    ToneGenerator.Release();
+                }
             }
         }
 

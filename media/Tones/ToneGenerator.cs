@@ -118,6 +118,15 @@ namespace DeskPhone.Media.Tones
             return (uint)(((ulong)hz << 32) / AudioFrame.SampleRate);
         }
 
+        /// <summary>
+        /// Lets go of the sine table (540 B) with the G.711 tables when the last call's session stops; a tone still
+        /// playing (a busy tone after the call) builds it again at its next frame.
+        /// </summary>
+        internal static void Release()
+        {
+            _sine = null;
+        }
+
         private static short[] BuildSine()
         {
             const double TwoCos = 1.9993976373924085; // 2 cos(2 pi / 256)

@@ -16,38 +16,60 @@ namespace DeskPhone.Media.Tones
         private const int Minus19Dbm0 = 2534;
         private const int Minus24Dbm0 = 1425;
 
-        private static readonly string[] Names = { "USA", "GER", "UK", "FRA", "ITA", "NLD", "SWI", "SWE", "AUS", "JPN" };
+        // The schemes' names and tone lists are constants chosen by a switch, not arrays: an array initialiser is built
+        // in the heap at boot (with a string object per literal) and kept for good, about 600 B for these three.
+        private const int Schemes = 10;
+
+        private static string NameOf(int scheme)
+        {
+            switch (scheme)
+            {
+                case 0: return "USA";
+                case 1: return "GER";
+                case 2: return "UK";
+                case 3: return "FRA";
+                case 4: return "ITA";
+                case 5: return "NLD";
+                case 6: return "SWI";
+                case 7: return "SWE";
+                case 8: return "AUS";
+                default: return "JPN";
+            }
+        }
 
         // Per scheme, in ToneKind order: dial, ringback, busy, congestion, call waiting, separated by '|'. Where the
         // source differs: GER's call waiting repeats here for as long as the call waits (5 times there); AUS's second
         // congestion burst is 10 dB lower in ACIF S002 (same level here); JPN's ringback and call waiting are 400 Hz
         // modulated by 15-16 Hz there (plain 400 Hz here).
-        private static readonly string[] Lists =
+        private static string ListOf(int scheme)
         {
-            "350+440|440+480/2000,0/4000|480+620/500,0/500|480+620/250,0/250|440/300,0/10000",
-            "425|425/1000,0/4000|425/480,0/480|425/240,0/240|425/200,0/200,425/200,0/5000",
-            "350+440|400+450/400,0/200,400+450/400,0/2000|400/375,0/375|400/400,0/350,400/225,0/525|400/100,0/4000",
-            "440|440/1500,0/3500|440/500,0/500|440/250,0/250|440/300,0/10000",
-            "425/200,0/200,425/600,0/1000|425/1000,0/4000|425/500,0/500|425/200,0/200|425/400,0/100,425/250,0/100,425/150,0/14000",
-            "425|425/1000,0/4000|425/500,0/500|425/250,0/250|425/500,0/9500",
-            "425|425/1000,0/4000|425/500,0/500|425/200,0/200|425/200,0/200,425/200,0/4000",
-            "425|425/1000,0/5000|425/250,0/250|425/250,0/750|425/200,0/500,425/200,0/9100",
-            "413+438|413+438/400,0/200,413+438/400,0/2000|425/375,0/375|425/375,0/375,420/375,0/375|425/200,0/200,425/200,0/4400",
-            "400|400/1000,0/2000|400/500,0/500|400/500,0/500|400/500,0/8000",
-        };
+            switch (scheme)
+            {
+                case 0: return "350+440|440+480/2000,0/4000|480+620/500,0/500|480+620/250,0/250|440/300,0/10000";
+                case 1: return "425|425/1000,0/4000|425/480,0/480|425/240,0/240|425/200,0/200,425/200,0/5000";
+                case 2: return "350+440|400+450/400,0/200,400+450/400,0/2000|400/375,0/375|400/400,0/350,400/225,0/525|400/100,0/4000";
+                case 3: return "440|440/1500,0/3500|440/500,0/500|440/250,0/250|440/300,0/10000";
+                case 4: return "425/200,0/200,425/600,0/1000|425/1000,0/4000|425/500,0/500|425/200,0/200|425/400,0/100,425/250,0/100,425/150,0/14000";
+                case 5: return "425|425/1000,0/4000|425/500,0/500|425/250,0/250|425/500,0/9500";
+                case 6: return "425|425/1000,0/4000|425/500,0/500|425/200,0/200|425/200,0/200,425/200,0/4000";
+                case 7: return "425|425/1000,0/5000|425/250,0/250|425/250,0/750|425/200,0/500,425/200,0/9100";
+                case 8: return "413+438|413+438/400,0/200,413+438/400,0/2000|425/375,0/375|425/375,0/375,420/375,0/375|425/200,0/200,425/200,0/4400";
+                default: return "400|400/1000,0/2000|400/500,0/500|400/500,0/500|400/500,0/8000";
+            }
+        }
 
         // USA: the precise tone plan's levels per tone (dial -13, audible ringing -19, busy and reorder -24, call waiting -13).
-        private static readonly int[] UsaLevels = { Minus13Dbm0, Minus19Dbm0, Minus24Dbm0, Minus24Dbm0, Minus13Dbm0 };
+        private static int UsaLevel(int kind) => kind == 1 ? Minus19Dbm0 : kind == 2 || kind == 3 ? Minus24Dbm0 : Minus13Dbm0;
 
         private readonly ToneCadence[] _tones = new ToneCadence[5];
 
         private ToneScheme(int scheme)
         {
-            Name = Names[scheme];
-            string[] lists = Lists[scheme].Split('|');
+            Name = NameOf(scheme);
+            string[] lists = ListOf(scheme).Split('|');
             for (int kind = 0; kind < _tones.Length; kind++)
             {
-                int level = scheme == 0 ? UsaLevels[kind] : lists[kind].IndexOf('+') >= 0 ? Minus13Dbm0 : Minus10Dbm0;
+                int level = scheme == 0 ? UsaLevel(kind) : lists[kind].IndexOf('+') >= 0 ? Minus13Dbm0 : Minus10Dbm0;
                 _tones[kind] = new ToneCadence(level, lists[kind]);
             }
         }
@@ -70,9 +92,9 @@ namespace DeskPhone.Media.Tones
             }
 
             string upper = value.ToUpper();
-            for (int i = 0; i < Names.Length; i++)
+            for (int i = 0; i < Schemes; i++)
             {
-                if (Names[i] == upper)
+                if (NameOf(i) == upper)
                 {
                     return new ToneScheme(i);
                 }

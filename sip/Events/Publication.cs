@@ -100,8 +100,8 @@ namespace DeskPhone.Sip.Events
                 return;
             }
             string aor = "sip:" + identity.User + "@" + SipIdentity.HostOf(identity.Registrar);
-            byte[] body = _etag != null && (_flags & Dirty) == 0 ? null : _source.Document(aor);
-            var request = new PublishRequest(this, aor, _core.NewToken(), _etag, body);
+            bool withBody = _etag == null || (_flags & Dirty) != 0;
+            var request = new PublishRequest(this, aor, _core.NewToken(), _etag, withBody);
             _flags = (_flags & ~Dirty) | Busy;
             if (!_core.SendRequest(identity, "PUBLISH", aor, address, port, request.Build, OnResponse, nowMs))
             {
@@ -149,22 +149,26 @@ namespace DeskPhone.Sip.Events
             _retryMs = _retryMs * 2 > MaxRetryMs ? MaxRetryMs : _retryMs * 2;
         }
 
-        /// <summary>One PUBLISH going out: builds its bytes (again, with credentials, after a 401 or 407).</summary>
+        /// <summary>
+        /// One PUBLISH going out: builds its bytes (again, with credentials, after a 401 or 407). The document is asked
+        /// of the source each time it is built, not kept beside the request's bytes while the PUBLISH is in flight (a
+        /// rebuild after a challenge carries the state as it is then).
+        /// </summary>
         private sealed class PublishRequest
         {
             private readonly Publication _publication;
             private readonly string _aor;
             private readonly string _fromTag;
             private readonly string _etag;
-            private readonly byte[] _body;
+            private readonly bool _withBody;
 
-            public PublishRequest(Publication publication, string aor, string fromTag, string etag, byte[] body)
+            public PublishRequest(Publication publication, string aor, string fromTag, string etag, bool withBody)
             {
                 _publication = publication;
                 _aor = aor;
                 _fromTag = fromTag;
                 _etag = etag;
-                _body = body;
+                _withBody = withBody;
             }
 
             public byte[] Build(string branch, string authHeader, string authValue)
@@ -183,7 +187,7 @@ namespace DeskPhone.Sip.Events
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(HeaderNames.SipIfMatch, _etag)
                     .Header(authHeader, authValue)
-                    .Body(p._contentType, _body)
+                    .Body(p._contentType, _withBody ? p._source.Document(_aor) : null)
                     .ToBytes();
             }
         }

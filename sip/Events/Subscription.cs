@@ -23,10 +23,45 @@ namespace DeskPhone.Sip.Events
 
         private readonly ISubscribeSender _sender;
         private long _dueMs;
-        private long _retryMs = FirstRetryMs;
+
+        // State, flags, the back-off step, the identity and the failure count in one int (each field of an object is a
+        // 12-byte block on the device, and a phone keeps up to 95 subscriptions: docs/benchmarks.md, "SIP stack's heap").
+        internal int Bits;
+        private const int StateMask = 0x7;
+        private const int HasDialogBit = 1 << 3;
+
+        /// <summary>In the layer's dialog table (the layer's flag, kept in <see cref="Bits"/>).</summary>
+        internal const int InTableBit = 1 << 4;
+        private const int WaitingNewDialogBit = 1 << 5;
+        private const int WaitingShift = 6;
+        private const int WaitingMask = 3 << WaitingShift;
+        private const int WaitingNone = 0;
+        private const int WaitingUnsubscribe = 1;
+        private const int WaitingRequested = 2;
+        private const int RetryShift = 8;
+        private const int RetryMask = 0xF << RetryShift;
+        private const int IdentityShift = 12;
+        private const int IdentityMask = 0xFF << IdentityShift;
+        private const int FailuresShift = 20;
+        private const int MaxFailures = 0x7FF;
+
+        /// <summary>Back-off steps: <see cref="FirstRetryMs"/> doubled this many times reaches <see cref="MaxRetryMs"/>.</summary>
+        private const int LastRetryStep = 8;
+
+        private int _requestedExpires;
+        private string _lastError;
+
+        // The body of the SUBSCRIBE last asked for and its type, only while one waits to go out (feature sync).
+        private PendingBody _body;
+
+        private sealed class PendingBody
+        {
+            public byte[] Bytes;
+            public string ContentType;
+        }
 
         /// <summary>
-        /// A subscription of identity <paramref name="identity"/> to <paramref name="eventPackage"/> at
+        /// A subscription of identity <paramref name="identity"/> (0..255) to <paramref name="eventPackage"/> at
         /// <paramref name="target"/>, sent by <paramref name="sender"/>; its NOTIFYs go to <paramref name="owner"/>.
         /// </summary>
         public Subscription(ISubscribeSender sender, INotifyConsumer owner, string eventPackage, string target, int identity, int expiresSeconds)
@@ -35,58 +70,94 @@ namespace DeskPhone.Sip.Events
             Owner = owner;
             EventPackage = eventPackage;
             Target = target;
-            Identity = identity;
-            RequestedExpires = expiresSeconds;
+            Bits = (identity << IdentityShift) & IdentityMask;
+            _requestedExpires = expiresSeconds;
         }
 
         public string EventPackage { get; }
         public string Target { get; }
-        public int Identity { get; }
-        public int RequestedExpires { get; private set; }
-        public int State { get; private set; }
+        public int Identity => (Bits & IdentityMask) >> IdentityShift;
+        public int RequestedExpires => _requestedExpires;
+
+        public int State
+        {
+            get => Bits & StateMask;
+            private set => Bits = (Bits & ~StateMask) | value;
+        }
 
         /// <summary>True once a dialog exists (a 2xx or a NOTIFY arrived); a refresh reuses it.</summary>
-        public bool HasDialog { get; private set; }
+        public bool HasDialog
+        {
+            get => (Bits & HasDialogBit) != 0;
+            private set => Bits = value ? Bits | HasDialogBit : Bits & ~HasDialogBit;
+        }
 
         /// <summary>The last failure, for the bench (status code or reason).</summary>
-        public string LastError { get; private set; }
+        public string LastError => _lastError;
 
-        /// <summary>Failures since the last success; drives the back-off and e.g. DfksFailed.</summary>
-        public int Failures { get; private set; }
+        /// <summary>Failures since the last success (counted up to 2,047); drives the back-off and e.g. DfksFailed.</summary>
+        public int Failures => (int)((uint)Bits >> FailuresShift);
 
         /// <summary>Who reads this subscription's NOTIFYs.</summary>
         public INotifyConsumer Owner { get; }
 
         /// <summary>The body of the SUBSCRIBE last asked for (null for none), until the sender takes it when that goes out.</summary>
-        public byte[] Body { get; private set; }
+        public byte[] Body => _body == null ? null : _body.Bytes;
 
         /// <summary>The Content-Type of <see cref="Body"/>.</summary>
-        public string BodyContentType { get; private set; }
+        public string BodyContentType => _body == null ? null : _body.ContentType;
 
         // The dialog, kept by the events layer: Call-ID (null: none yet), tags and CSeq, the identity of its last
-        // SUBSCRIBE (an unsubscribe still goes out with it once the identity is turned off), the next entry of the
-        // layer's dialog table, and the request waiting for a client transaction slot (its expires, -1 none). Flags,
-        // not bools: each field of an object is a 12-byte block on the device.
+        // SUBSCRIBE (an unsubscribe still goes out with it once the identity is turned off) and the next entry of the
+        // layer's dialog table.
         internal string CallId;
         internal string LocalTag;
         internal string RemoteTag;
         internal int CSeq;
         internal SipIdentity DialogIdentity;
         internal Subscription NextInTable;
-        internal int WaitingExpires = -1;
-        internal int Flags;
 
-        /// <summary><see cref="Flags"/>: in the layer's dialog table.</summary>
-        internal const int InTable = 1;
+        /// <summary>
+        /// The request waiting for a client transaction slot: its Expires, -1 for none. The layer is only ever asked for
+        /// an unsubscribe (0) or <see cref="RequestedExpires"/>, so which of the two is kept, not the number.
+        /// </summary>
+        internal int WaitingExpires
+        {
+            get
+            {
+                int waiting = (Bits & WaitingMask) >> WaitingShift;
+                return waiting == WaitingNone ? -1 : waiting == WaitingUnsubscribe ? 0 : _requestedExpires;
+            }
+        }
 
-        /// <summary><see cref="Flags"/>: the waiting request starts a new dialog.</summary>
-        internal const int WaitingNewDialog = 2;
+        /// <summary>Sets the waiting request (<paramref name="expires"/> -1: none) and whether it starts a new dialog.</summary>
+        internal void SetWaiting(int expires, bool newDialog)
+        {
+            int waiting = expires < 0 ? WaitingNone : expires == 0 ? WaitingUnsubscribe : WaitingRequested;
+            Bits = (Bits & ~(WaitingMask | WaitingNewDialogBit)) | (waiting << WaitingShift) | (newDialog ? WaitingNewDialogBit : 0);
+        }
+
+        /// <summary>Whether the waiting request starts a new dialog.</summary>
+        internal bool WaitingNewDialog => (Bits & WaitingNewDialogBit) != 0;
+
+        private long RetryMs
+        {
+            get
+            {
+                int step = (Bits & RetryMask) >> RetryShift;
+                return step >= LastRetryStep ? MaxRetryMs : FirstRetryMs << step;
+            }
+        }
+
+        private void SetRetryStep(int step) => Bits = (Bits & ~RetryMask) | ((step > LastRetryStep ? LastRetryStep : step) << RetryShift);
+
+        private void SetFailures(int failures) =>
+            Bits = (Bits & ((1 << FailuresShift) - 1)) | ((failures > MaxFailures ? MaxFailures : failures) << FailuresShift);
 
         /// <summary>The events layer took the body into the SUBSCRIBE it sends.</summary>
         internal void TakeBody()
         {
-            Body = null;
-            BodyContentType = null;
+            _body = null;
         }
 
         /// <summary>
@@ -144,7 +215,7 @@ namespace DeskPhone.Sip.Events
             }
             if (status == 423 && minExpiresSeconds > RequestedExpires)
             {
-                RequestedExpires = minExpiresSeconds;
+                _requestedExpires = minExpiresSeconds;
                 Send(nowMs, !HasDialog, null, null);
                 return;
             }
@@ -153,8 +224,8 @@ namespace DeskPhone.Sip.Events
                 // Bad Event: the server does not offer the package; asking again will not change that (RFC 6665 8.3.2).
                 HasDialog = false;
                 State = SubscriptionState.Refused;
-                LastError = "489";
-                Failures++;
+                _lastError = "489";
+                SetFailures(Failures + 1);
                 return;
             }
             if (status == 481)
@@ -183,7 +254,7 @@ namespace DeskPhone.Sip.Events
                 bool giveUpLonger = reason == "rejected" || reason == "noresource" || reason == "giveup";
                 if (giveUpLonger)
                 {
-                    _retryMs = MaxRetryMs;
+                    SetRetryStep(LastRetryStep);
                 }
                 Failed("terminated" + (reason != null ? ";reason=" + reason : ""), nowMs, retryAtOnce);
                 return 200;
@@ -215,8 +286,7 @@ namespace DeskPhone.Sip.Events
         /// <summary>Asks the sender for a SUBSCRIBE, with <paramref name="body"/> or (a refresh, a retry) none.</summary>
         private void Send(long nowMs, bool newDialog, byte[] body, string contentType)
         {
-            Body = body;
-            BodyContentType = contentType;
+            _body = body == null ? null : new PendingBody { Bytes = body, ContentType = contentType };
             State = SubscriptionState.Sent;
             _dueMs = nowMs + AnswerTimeoutMs;
             _sender.SendSubscribe(this, newDialog, RequestedExpires);
@@ -225,9 +295,9 @@ namespace DeskPhone.Sip.Events
         private void Succeeded(int grantedSeconds, long nowMs)
         {
             State = SubscriptionState.Active;
-            Failures = 0;
-            LastError = null;
-            _retryMs = FirstRetryMs;
+            SetFailures(0);
+            _lastError = null;
+            SetRetryStep(0);
             long granted = grantedSeconds * 1000L;
             long refreshIn = granted * RefreshPercent / 100;
             if (granted - refreshIn < RefreshMarginMs)
@@ -240,12 +310,12 @@ namespace DeskPhone.Sip.Events
         private void Failed(string why, long nowMs, bool retryAtOnce)
         {
             State = SubscriptionState.Waiting;
-            LastError = why;
-            Failures++;
-            _dueMs = retryAtOnce ? nowMs : nowMs + _retryMs;
+            _lastError = why;
+            SetFailures(Failures + 1);
+            _dueMs = retryAtOnce ? nowMs : nowMs + RetryMs;
             if (!retryAtOnce)
             {
-                _retryMs = _retryMs * 2 > MaxRetryMs ? MaxRetryMs : _retryMs * 2;
+                SetRetryStep(((Bits & RetryMask) >> RetryShift) + 1);
             }
         }
     }

@@ -17,24 +17,5 @@ namespace DeskPhone.Sip.Events
 
         /// <summary>Answered 489 Bad Event: never retried, until the owner starts a new subscription.</summary>
         public const int Refused = 4;
-
-        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
-        // literals would take heap from the start; a literal returned from code keeps its text in flash.
-        private const int NamesCount = 5;
-
-        private static string Names(int i)
-        {
-            switch (i)
-            {
-                case 0: return "idle";
-                case 1: return "sent";
-                case 2: return "active";
-                case 3: return "waiting";
-                case 4: return "refused";
-                default: return null;
-            }
-        }
-
-        public static string Name(int state) => state >= 0 && state < NamesCount ? Names(state) : "?";
     }
 }

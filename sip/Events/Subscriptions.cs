@@ -46,6 +46,7 @@ namespace DeskPhone.Sip.Events
         // subscription (its request is on it); the array exists only while one waits.
         private Subscription[] _waiting;
         private int _waitingCount;
+        private const int FirstWaiting = 8;
 
         // Until the first Poll everything waits: the owners start their subscriptions while the phone is built, before
         // the identities are known to the core.
@@ -100,7 +101,7 @@ namespace DeskPhone.Sip.Events
         /// <summary>The owner ended <paramref name="subscription"/> for good: its dialog leaves the table.</summary>
         public void Forget(Subscription subscription)
         {
-            if ((subscription.Flags & Subscription.InTable) == 0)
+            if ((subscription.Bits & Subscription.InTableBit) == 0)
             {
                 return;
             }
@@ -118,7 +119,7 @@ namespace DeskPhone.Sip.Events
                         before.NextInTable = s.NextInTable;
                     }
                     s.NextInTable = null;
-                    s.Flags &= ~Subscription.InTable;
+                    s.Bits &= ~Subscription.InTableBit;
                     _dialogs--;
                     return;
                 }
@@ -170,18 +171,21 @@ namespace DeskPhone.Sip.Events
         {
             if (subscription.WaitingExpires < 0)
             {
-                if (_waiting == null)
-                {
-                    _waiting = new Subscription[_maxDialogs];
-                }
                 if (_waitingCount == _maxDialogs)
                 {
                     return false;
                 }
+                if (_waiting == null || _waitingCount == _waiting.Length)
+                {
+                    // Starts at FirstWaiting and doubles up to the bound: 24 waiting at an office phone's bring-up take a
+                    // 32-entry array, not one of 95 (1,160 B).
+                    int size = _waiting == null ? FirstWaiting : _waiting.Length * 2;
+                    var grown = new Subscription[size < _maxDialogs ? size : _maxDialogs];
+                    _waiting = _waiting == null ? grown : (Subscription[])ArrayGrowth.Grow(_waiting, grown);
+                }
                 _waiting[_waitingCount++] = subscription;
             }
-            subscription.WaitingExpires = expires;
-            subscription.Flags = newDialog ? subscription.Flags | Subscription.WaitingNewDialog : subscription.Flags & ~Subscription.WaitingNewDialog;
+            subscription.SetWaiting(expires, newDialog);
             return true;
         }
 
@@ -194,9 +198,8 @@ namespace DeskPhone.Sip.Events
                 Subscription s = _waiting[taken];
                 _waiting[taken++] = null;
                 int expires = s.WaitingExpires;
-                bool newDialog = (s.Flags & Subscription.WaitingNewDialog) != 0;
-                s.WaitingExpires = -1;
-                s.Flags &= ~Subscription.WaitingNewDialog;
+                bool newDialog = s.WaitingNewDialog;
+                s.SetWaiting(-1, false);
                 // A subscription stopped while it waited is not sent; an unsubscribe (Expires: 0) always is.
                 if (expires != 0 && s.State != SubscriptionState.Sent)
                 {
@@ -278,7 +281,7 @@ namespace DeskPhone.Sip.Events
             subscription.RemoteTag = null;
             subscription.CSeq = 0;
             subscription.NextInTable = _table;
-            subscription.Flags |= Subscription.InTable;
+            subscription.Bits |= Subscription.InTableBit;
             _table = subscription;
             _dialogs++;
             return true;

@@ -21,24 +21,35 @@ namespace DeskPhone.Sip.Registration
 
         private readonly ISipClientCore _agent;
         private readonly SipIdentity _identity;
+        // Told of every change (the layer's Changed): a reference, not a delegate of 36 B per identity.
+        private readonly Registrations _owner;
         private readonly string _callId;
         private readonly string _fromTag;
         private int _cseq;
         private long _dueMs;
-        private long _retryMs = FirstRetryMs;
         private DigestChallenge _challenge;
-        private bool _proxyChallenge;
         private string _answeredNonce;
         private int _nonceCount;
         private int _expires;
-        private bool _busy;
-        private bool _stopping;
         private long _registeredAtMs;
 
-        public RegistrationClient(ISipClientCore agent, SipIdentity identity)
+        // Flags and the back-off step in one int: each field of an object is a 12-byte block on the device.
+        private int _bits;
+        private const int BusyBit = 1;
+        private const int StoppingBit = 2;
+        private const int ProxyChallengeBit = 4;
+        private const int RegisteredBit = 8;
+        private const int RetryShift = 4;
+        private const int RetryMask = 0xF << RetryShift;
+
+        /// <summary>Back-off steps: <see cref="FirstRetryMs"/> doubled this many times passes <see cref="MaxRetryMs"/>.</summary>
+        private const int LastRetryStep = 6;
+
+        internal RegistrationClient(ISipClientCore agent, SipIdentity identity, Registrations owner)
         {
             _agent = agent;
             _identity = identity;
+            _owner = owner;
             _callId = agent.NewToken() + "-reg" + identity.Index.ToString() + "@" + agent.LocalHost;
             _fromTag = agent.NewToken();
             _expires = identity.Expires > 0 ? identity.Expires : 3600;
@@ -47,21 +58,34 @@ namespace DeskPhone.Sip.Registration
         /// <summary>The reason given when the phone itself stops the registration (identity removed or re-applied).</summary>
         public const string StoppedReason = "stopped";
 
-        public event RegistrationChangedHandler Changed;
-
         public SipIdentity Identity => _identity;
-        public bool Registered { get; private set; }
+        public bool Registered => Flag(RegisteredBit);
         public int LastStatus { get; private set; }
         public string LastReason { get; private set; }
 
         /// <summary>Seconds the registrar granted in the last 2xx.</summary>
         public int GrantedExpires { get; private set; }
 
+        private bool Flag(int bit) => (_bits & bit) != 0;
+
+        private void SetFlag(int bit, bool on) => _bits = on ? _bits | bit : _bits & ~bit;
+
+        private long RetryMs
+        {
+            get
+            {
+                int step = (_bits & RetryMask) >> RetryShift;
+                return step >= LastRetryStep ? MaxRetryMs : FirstRetryMs << step;
+            }
+        }
+
+        private void SetRetryStep(int step) => _bits = (_bits & ~RetryMask) | ((step > LastRetryStep ? LastRetryStep : step) << RetryShift);
+
         public long DueMs => _dueMs;
 
         public void Start(long nowMs)
         {
-            _stopping = false;
+            SetFlag(StoppingBit, false);
             _dueMs = nowMs;
         }
 
@@ -69,18 +93,18 @@ namespace DeskPhone.Sip.Registration
         public void NetworkRestored(long nowMs)
         {
             // The link report that follows boot comes right after the first registration: nothing to redo then.
-            if (_busy || (Registered && nowMs - _registeredAtMs < 2000))
+            if (Flag(BusyBit) || (Registered && nowMs - _registeredAtMs < 2000))
             {
                 return;
             }
-            _retryMs = FirstRetryMs;
+            SetRetryStep(0);
             _dueMs = nowMs;
         }
 
         /// <summary>Removes the binding (Expires: 0) and stops refreshing.</summary>
         public void Stop(long nowMs)
         {
-            _stopping = true;
+            SetFlag(StoppingBit, true);
             if (Registered)
             {
                 Send(nowMs, 0);
@@ -90,7 +114,7 @@ namespace DeskPhone.Sip.Registration
 
         public void Poll(long nowMs)
         {
-            if (_stopping || _busy || nowMs < _dueMs)
+            if (Flag(StoppingBit) || Flag(BusyBit) || nowMs < _dueMs)
             {
                 return;
             }
@@ -135,22 +159,22 @@ namespace DeskPhone.Sip.Registration
                 string user = _identity.AuthUser != null && _identity.AuthUser.Length > 0 ? _identity.AuthUser : _identity.User;
                 _nonceCount = _challenge.Nonce == _answeredNonce ? _nonceCount + 1 : 1;
                 _answeredNonce = _challenge.Nonce;
-                w.Header(_proxyChallenge ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
+                w.Header(Flag(ProxyChallengeBit) ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
                     DigestResponse.Header(user, _identity.Password ?? "", "REGISTER", uri, _challenge, _nonceCount, _agent.NewToken()));
             }
             byte[] bytes = w.ToBytes();
             var transaction = new ClientTransaction(branch, "REGISTER", bytes, _agent.Udp, address, port, OnResponse, false);
-            _busy = true;
+            SetFlag(BusyBit, true);
             if (!_agent.Start(transaction, nowMs))
             {
-                _busy = false;
+                SetFlag(BusyBit, false);
                 Failed(0, "too many requests in flight", nowMs);
             }
         }
 
         private void OnResponse(ClientTransaction t, SipMessage response, long nowMs)
         {
-            _busy = false;
+            SetFlag(BusyBit, false);
             if (response == null)
             {
                 Failed(408, "no answer from the registrar", nowMs);
@@ -159,14 +183,14 @@ namespace DeskPhone.Sip.Registration
             int status = response.StatusCode;
             if (status >= 200 && status < 300)
             {
-                if (_stopping)
+                if (Flag(StoppingBit))
                 {
                     return;
                 }
                 int granted = Granted(response);
                 GrantedExpires = granted;
                 _registeredAtMs = nowMs;
-                _retryMs = FirstRetryMs;
+                SetRetryStep(0);
                 long refreshIn = granted > 60 ? (granted - 30) * 1000L : granted * 500L;
                 _dueMs = nowMs + refreshIn;
                 Set(true, status, response.ReasonPhrase);
@@ -180,8 +204,8 @@ namespace DeskPhone.Sip.Registration
                 if (retry)
                 {
                     _challenge = challenge;
-                    _proxyChallenge = status == 407;
-                    Send(nowMs, _stopping ? 0 : _expires);
+                    SetFlag(ProxyChallengeBit, status == 407);
+                    Send(nowMs, Flag(StoppingBit) ? 0 : _expires);
                     return;
                 }
                 _challenge = null;
@@ -223,21 +247,20 @@ namespace DeskPhone.Sip.Registration
 
         private void Failed(int status, string reason, long nowMs)
         {
-            _dueMs = nowMs + _retryMs;
-            _retryMs = _retryMs * 2 > MaxRetryMs ? MaxRetryMs : _retryMs * 2;
+            _dueMs = nowMs + RetryMs;
+            SetRetryStep(((_bits & RetryMask) >> RetryShift) + 1);
             Set(false, status, reason);
         }
 
         private void Set(bool registered, int status, string reason)
         {
             bool changed = registered != Registered || status != LastStatus;
-            Registered = registered;
+            SetFlag(RegisteredBit, registered);
             LastStatus = status;
             LastReason = reason;
-            RegistrationChangedHandler handler = Changed;
-            if (changed && handler != null)
+            if (changed && _owner != null)
             {
-                handler(_identity.Index, registered, status, reason);
+                _owner.OnChanged(_identity.Index, registered, status, reason);
             }
         }
 

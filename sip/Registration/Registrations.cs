@@ -33,8 +33,7 @@ namespace DeskPhone.Sip.Registration
             {
                 return;
             }
-            var client = new RegistrationClient(_core, identity);
-            client.Changed += OnChanged;
+            var client = new RegistrationClient(_core, identity, this);
             _clients[identity.Index] = client;
             client.Start(nowMs);
         }
@@ -65,7 +64,7 @@ namespace DeskPhone.Sip.Registration
             }
         }
 
-        private void OnChanged(int identity, bool registered, int status, string reason)
+        internal void OnChanged(int identity, bool registered, int status, string reason)
         {
             RegistrationChangedHandler handler = Changed;
             if (handler != null)

@@ -11,7 +11,7 @@ namespace DeskPhone.Sip.Transaction
     /// Timer E (T1 doubling up to T2; T2 once a provisional arrived), given up on Timer F (64*T1) and kept for
     /// Timer K (T4) to absorb retransmitted responses. On TCP only Timer F runs.
     /// </summary>
-    public sealed class ClientTransaction
+    public class ClientTransaction
     {
         public const long T1 = 500;
         public const long T2 = 4000;
@@ -25,13 +25,26 @@ namespace DeskPhone.Sip.Transaction
         private readonly byte[] _request;
         private readonly ISipTransport _transport;
         private readonly string _host;
-        private readonly int _port;
         private readonly ResponseHandler _handler;
-        private readonly bool _reliable;
-        private long _timerE;
-        private long _intervalE = T1;
+        // Timer E until the final answer, Timer K after it: never both at once, so one field (each field of an object is
+        // a 12-byte block on the device, and up to 16 transactions are in flight at bring-up).
+        private long _timer;
         private long _timerF;
-        private long _timerK;
+
+        // The port, the state, whether the transport is reliable, Timer E's interval (T1 doubled this many times) and
+        // the transmissions, in one int.
+        private int _bits;
+        private const int PortMask = 0xFFFF;
+        private const int StateShift = 16;
+        private const int StateMask = 3 << StateShift;
+        private const int ReliableBit = 1 << 18;
+        private const int IntervalShift = 19;
+        private const int IntervalMask = 3 << IntervalShift;
+        private const int TransmissionsShift = 21;
+        private const int MaxTransmissions = 0xFF;
+
+        /// <summary>Timer E's interval reaches T2 after this many doublings of T1.</summary>
+        private const int LastIntervalStep = 3;
 
         public ClientTransaction(string branch, string method, byte[] request, ISipTransport transport, string host, int port,
                                  ResponseHandler handler, bool reliable)
@@ -41,22 +54,38 @@ namespace DeskPhone.Sip.Transaction
             _request = request;
             _transport = transport;
             _host = host;
-            _port = port;
             _handler = handler;
-            _reliable = reliable;
+            _bits = (port & PortMask) | (reliable ? ReliableBit : 0);
         }
 
         public string Branch { get; }
         public string Method { get; }
-        public int State { get; private set; }
 
-        /// <summary>Requests sent, the first one included (for tests and the bench).</summary>
-        public int Transmissions { get; private set; }
+        /// <summary>Where the request goes.</summary>
+        public string Host => _host;
+
+        public int Port => _bits & PortMask;
+
+        /// <summary>The final answer, or null (Timer F, or it could not be sent): the handler's by default.</summary>
+        protected virtual void Finished(SipMessage response, long nowMs) => _handler(this, response, nowMs);
+
+        public int State
+        {
+            get => (_bits & StateMask) >> StateShift;
+            private set => _bits = (_bits & ~StateMask) | (value << StateShift);
+        }
+
+        /// <summary>Requests sent, the first one included (for tests and the bench; counted up to 255).</summary>
+        public int Transmissions => (int)((uint)_bits >> TransmissionsShift);
+
+        private bool Reliable => (_bits & ReliableBit) != 0;
+
+        private int IntervalStep => (_bits & IntervalMask) >> IntervalShift;
 
         public void Start(long nowMs)
         {
             _timerF = nowMs + 64 * T1;
-            _timerE = nowMs + T1;
+            _timer = nowMs + T1;
             if (!Transmit())
             {
                 Finish(null, nowMs);
@@ -75,15 +104,15 @@ namespace DeskPhone.Sip.Transaction
                 return;
             }
             State = Completed;
-            _timerK = nowMs + (_reliable ? 0 : T4);
-            _handler(this, response, nowMs);
+            _timer = nowMs + (Reliable ? 0 : T4);
+            Finished(response, nowMs);
         }
 
         public void Poll(long nowMs)
         {
             if (State == Completed)
             {
-                if (nowMs >= _timerK)
+                if (nowMs >= _timer)
                 {
                     State = Terminated;
                 }
@@ -98,24 +127,29 @@ namespace DeskPhone.Sip.Transaction
                 Finish(null, nowMs);
                 return;
             }
-            if (!_reliable && nowMs >= _timerE)
+            if (!Reliable && nowMs >= _timer)
             {
                 Transmit();
-                _intervalE = State == Proceeding ? T2 : (_intervalE * 2 > T2 ? T2 : _intervalE * 2);
-                _timerE = nowMs + _intervalE;
+                // The interval doubles from T1 up to T2, and is T2 once a provisional arrived.
+                int step = State == Proceeding ? LastIntervalStep : (IntervalStep < LastIntervalStep ? IntervalStep + 1 : LastIntervalStep);
+                _bits = (_bits & ~IntervalMask) | (step << IntervalShift);
+                _timer = nowMs + (T1 << step);
             }
         }
 
         private bool Transmit()
         {
-            Transmissions++;
-            return _transport.Send(_request, _request.Length, _host, _port, null);
+            if (Transmissions < MaxTransmissions)
+            {
+                _bits += 1 << TransmissionsShift;
+            }
+            return _transport.Send(_request, _request.Length, _host, _bits & PortMask, null);
         }
 
         private void Finish(SipMessage response, long nowMs)
         {
             State = Terminated;
-            _handler(this, response, nowMs);
+            Finished(response, nowMs);
         }
     }
 }

@@ -62,10 +62,12 @@ namespace DeskPhone.Sip.Transport
         private readonly TcpConnection[] _connections;
         private readonly int _packetBytes;
 
-        // Only the serving thread frames, so one parser and one parsed message serve every connection.
+        // Only the serving thread frames, so one parser and one parsed message serve every connection. The message and
+        // the parse result (about 1.1 KB) are made by the first bytes to frame and let go while no connection is open:
+        // a phone whose PBX talks UDP keeps none of them.
         private readonly SipParser _parser;
-        private readonly SipMessage _message = new SipMessage();
-        private readonly ParseResult _result = new ParseResult();
+        private SipMessage _message;
+        private ParseResult _result;
 
         private Socket _listener;
         private bool _running;
@@ -219,13 +221,20 @@ namespace DeskPhone.Sip.Transport
                 {
                     busy = false;
                 }
+                bool open = false;
                 for (int i = 0; i < _connections.Length; i++)
                 {
                     TcpConnection c = _connections[i];
+                    open |= c != null;
                     if (c != null && Serve(c, elapsed))
                     {
                         busy = true;
                     }
+                }
+                if (!open && _message != null)
+                {
+                    _message = null;
+                    _result = null;
                 }
                 if (!busy)
                 {
@@ -408,6 +417,11 @@ namespace DeskPhone.Sip.Transport
             int start = 0;
             int refuse = 0;
             c.Blocked = false;
+            if (_message == null)
+            {
+                _result = new ParseResult();
+                _message = new SipMessage();
+            }
             while (start < filled)
             {
                 int skipped = KeepAlives(c, start, filled);

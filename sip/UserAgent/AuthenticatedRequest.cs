@@ -12,42 +12,42 @@ namespace DeskPhone.Sip.UserAgent
 
     /// <summary>
     /// One non-INVITE request of an identity that answers a 401 or 407 once with the identity's digest credentials
-    /// (RFC 3261 22.2), then reports the final answer: MESSAGE, SUBSCRIBE and PUBLISH all go through it.
+    /// (RFC 3261 22.2), then reports the final answer: MESSAGE, SUBSCRIBE and PUBLISH all go through it. It is the
+    /// client transaction itself (one object and no handler delegate per request in flight; a new one goes out with
+    /// the credentials).
     /// </summary>
-    internal sealed class AuthenticatedRequest
+    internal sealed class AuthenticatedRequest : ClientTransaction
     {
         private readonly SipUserAgent _agent;
         private readonly SipIdentity _identity;
-        private readonly string _method;
         private readonly string _uri;
-        private readonly string _address;
-        private readonly int _port;
         private readonly RequestBuilder _build;
         private readonly ResponseHandler _done;
-        private bool _authenticated;
+        private readonly bool _authenticated;
 
-        public AuthenticatedRequest(SipUserAgent agent, SipIdentity identity, string method, string uri, string address, int port,
-                                    RequestBuilder build, ResponseHandler done)
+        private AuthenticatedRequest(string branch, string method, byte[] request, SipUserAgent agent, SipIdentity identity, string uri,
+                                     string address, int port, RequestBuilder build, ResponseHandler done, bool authenticated)
+            : base(branch, method, request, agent.Udp, address, port, null, false)
         {
             _agent = agent;
             _identity = identity;
-            _method = method;
             _uri = uri;
-            _address = address;
-            _port = port;
             _build = build;
             _done = done;
+            _authenticated = authenticated;
         }
 
-        public bool Send(string authorizationHeader, string authorizationValue, long nowMs)
+        /// <summary>Builds the request with a fresh branch (and the given credentials) and starts it; false when no slot is free.</summary>
+        public static bool Send(SipUserAgent agent, SipIdentity identity, string method, string uri, string address, int port,
+                                RequestBuilder build, ResponseHandler done, string authorizationHeader, string authorizationValue, long nowMs)
         {
-            string branch = "z9hG4bK" + _agent.NewToken();
-            byte[] bytes = _build(branch, authorizationHeader, authorizationValue);
-            var t = new ClientTransaction(branch, _method, bytes, _agent.Udp, _address, _port, OnResponse, false);
-            return _agent.Start(t, nowMs);
+            string branch = "z9hG4bK" + agent.NewToken();
+            byte[] bytes = build(branch, authorizationHeader, authorizationValue);
+            var t = new AuthenticatedRequest(branch, method, bytes, agent, identity, uri, address, port, build, done, authorizationHeader != null);
+            return agent.Start(t, nowMs);
         }
 
-        private void OnResponse(ClientTransaction t, SipMessage response, long nowMs)
+        protected override void Finished(SipMessage response, long nowMs)
         {
             int status = response == null ? 0 : response.StatusCode;
             if ((status == 401 || status == 407) && !_authenticated && _identity.Password != null)
@@ -55,16 +55,16 @@ namespace DeskPhone.Sip.UserAgent
                 DigestChallenge challenge = DigestChallenge.Parse(response.GetHeader(status == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate));
                 if (challenge != null)
                 {
-                    _authenticated = true;
                     string user = _identity.AuthUser != null && _identity.AuthUser.Length > 0 ? _identity.AuthUser : _identity.User;
-                    string value = DigestResponse.Header(user, _identity.Password, _method, _uri, challenge, 1, _agent.NewToken());
-                    if (Send(status == 401 ? HeaderNames.Authorization : HeaderNames.ProxyAuthorization, value, nowMs))
+                    string value = DigestResponse.Header(user, _identity.Password, Method, _uri, challenge, 1, _agent.NewToken());
+                    if (Send(_agent, _identity, Method, _uri, Host, Port, _build, _done,
+                             status == 401 ? HeaderNames.Authorization : HeaderNames.ProxyAuthorization, value, nowMs))
                     {
                         return;
                     }
                 }
             }
-            _done(t, response, nowMs);
+            _done(this, response, nowMs);
         }
     }
 }

@@ -155,9 +155,6 @@ namespace DeskPhone.Sip.UserAgent
             return Free(nowMs) >= 0 || ReuseAnswered(nowMs) || TakeFromFlooder(SourceHash(source));
         }
 
-        /// <summary>Entries given up by a source holding a quarter of the table to a request from another source.</summary>
-        public int TakenFromFlooders { get; private set; }
-
         /// <summary>Entries reused inside Timer J because their answer went out <see cref="ReuseAfterMs"/> ago or more.</summary>
         public int Reused { get; private set; }
 
@@ -233,7 +230,6 @@ namespace DeskPhone.Sip.UserAgent
             }
             _until[oldest] = 0;
             _liveUntil = 0;
-            TakenFromFlooders++;
             return true;
         }
 
@@ -274,19 +270,52 @@ namespace DeskPhone.Sip.UserAgent
             _sources[i] = _hashedSource;
         }
 
-        /// <summary>Live entries (for tests and the bench).</summary>
-        public int Live(long nowMs)
+        /// <summary>
+        /// Forgets the request last hashed and judged, once it is handled: its parsed Via (and the strings it holds)
+        /// would otherwise stay reachable until the next request.
+        /// </summary>
+        public void Forget()
         {
-            int n = 0;
+            _hashedVia = null;
+            _hashedMethod = null;
+            _hashedSourceText = null;
+            _judgedVia = null;
+        }
+
+        /// <summary>Entries the arrays hold now (<see cref="FirstSize"/> up to <see cref="Size"/>).</summary>
+        public int Capacity => _until.Length;
+
+        /// <summary>
+        /// Shrinks the arrays (by halves, down to <see cref="FirstSize"/>) once every entry in the half let go has passed
+        /// Timer J: a burst of traffic grew them to 128 entries (2.4 KB), and a request takes the first free entry, so
+        /// after the burst the live ones gather at the front. Only expired entries go, and the
+        /// entries beyond the new size would all be free, so every request is answered as before (the same argument as
+        /// for the growth in <see cref="Free"/>).
+        /// </summary>
+        public void Trim(long nowMs)
+        {
             int now = Unit(nowMs);
-            for (int i = 0; i < _until.Length; i++)
+            int size = _until.Length;
+            int target = size;
+            while (target > FirstSize && _until[target - 1] <= now)
             {
-                if (_until[i] > now)
-                {
-                    n++;
-                }
+                target--;
             }
-            return n;
+            int keep = FirstSize;
+            while (keep < target)
+            {
+                keep *= 2;
+            }
+            if (keep >= size)
+            {
+                return;
+            }
+            _hashA = (int[])ArrayGrowth.Cut(_hashA, new int[keep]);
+            _hashB = (short[])ArrayGrowth.Cut(_hashB, new short[keep]);
+            _until = (int[])ArrayGrowth.Cut(_until, new int[keep]);
+            _tags = (int[])ArrayGrowth.Cut(_tags, new int[keep]);
+            _answers = (short[])ArrayGrowth.Cut(_answers, new short[keep]);
+            _sources = (short[])ArrayGrowth.Cut(_sources, new short[keep]);
         }
 
         private static int Unit(long ms) => (int)(ms >> UnitShift);

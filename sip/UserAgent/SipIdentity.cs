@@ -3,8 +3,25 @@ namespace DeskPhone.Sip.UserAgent
     /// <summary>One of the phone's identities (user_* settings, index 1..12) as the SIP layer needs it.</summary>
     public sealed class SipIdentity
     {
-        public int Index { get; set; }
-        public bool Active { get; set; }
+        // Index, Active and UserNameAsLine in one int: each field of an object is a 12-byte block on the device.
+        private int _bits;
+        private const int IndexMask = 0xFF;
+        private const int ActiveBit = 1 << 8;
+        private const int UserNameAsLineBit = 1 << 9;
+
+        /// <summary>1..12 (kept in 8 bits).</summary>
+        public int Index
+        {
+            get => _bits & IndexMask;
+            set => _bits = (_bits & ~IndexMask) | (value & IndexMask);
+        }
+
+        public bool Active
+        {
+            get => (_bits & ActiveBit) != 0;
+            set => _bits = value ? _bits | ActiveBit : _bits & ~ActiveBit;
+        }
+
         public string User { get; set; }
 
         private string _registrar;
@@ -37,7 +54,11 @@ namespace DeskPhone.Sip.UserAgent
         public int Expires { get; set; } = 3600;
 
         /// <summary>user_sipusername_as_line ("Support broken Registrar"): also match requests by the user name.</summary>
-        public bool UserNameAsLine { get; set; }
+        public bool UserNameAsLine
+        {
+            get => (_bits & UserNameAsLineBit) != 0;
+            set => _bits = value ? _bits | UserNameAsLineBit : _bits & ~UserNameAsLineBit;
+        }
 
         /// <summary>The token in the Contact's ;line= parameter that identifies this identity in incoming requests.</summary>
         public string LineToken { get; set; }
@@ -56,7 +77,9 @@ namespace DeskPhone.Sip.UserAgent
         {
             string h = HostOf(hostPort);
             int n = h == null ? 0 : h.Length;
-            return n > 2 && h[0] == '[' && h[n - 1] == ']' ? h.Substring(1, n - 2) : h;
+            h = n > 2 && h[0] == '[' && h[n - 1] == ']' ? h.Substring(1, n - 2) : h;
+            // A registrar set as a bare lower-case host ("10.0.0.1", the usual case) is its own host: one string, not two.
+            return h != null && h == hostPort ? hostPort : h;
         }
 
         /// <summary>The host of host[:port] (or sip:host:port;params), lower case; null when empty.</summary>

@@ -20,14 +20,22 @@ namespace DeskPhone.Sip.UserAgent
         private int _listenerCount;
         private readonly SipIdentity[] _identities = new SipIdentity[MaxIdentities + 1];
         private readonly SipParser _parser = new SipParser();
-        private readonly SipMessage _message = new SipMessage();
-        private readonly ParseResult _parse = new ParseResult();
-        private readonly CheckResult _check = new CheckResult();
+        // What handling a message takes (the parsed message, the parse and check results, the answers' writer: about
+        // 1.8 KB) is made by the first packet of a burst and let go after SipInbox.QuietTurns turns without one, as the
+        // inbox lets go of its packets; a quiet phone keeps none of it.
+        private SipMessage _message;
+        private ParseResult _parse;
+        private CheckResult _check;
+        private SipWriter _writer;
+        private int _quietTurns;
+        private int _trimTurns;
         private readonly ServerTransactions _transactions = new ServerTransactions();
-        private readonly SipWriter _writer = new SipWriter();
         private readonly UaCapabilities _caps = UaCapabilities.Phone();
-        private readonly ClientTransaction[] _clients = new ClientTransaction[MaxClientTransactions];
-        private readonly InviteServerTransaction[] _invites = new InviteServerTransaction[MaxInviteTransactions];
+        // Client transaction slots: 4 at first, doubling up to MaxClientTransactions while requests are in flight, back
+        // to 4 once all are done and the phone is quiet. The refused INVITEs' table exists while one is tracked.
+        private ClientTransaction[] _clients = new ClientTransaction[FirstClientSlots];
+        private InviteServerTransaction[] _invites;
+        private const int FirstClientSlots = 4;
 
         /// <summary>Refused INVITEs whose final answer is kept retransmitting until the ACK (Timer G/H).</summary>
         public const int MaxInviteTransactions = 8;
@@ -72,6 +80,9 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Server transactions reused inside Timer J, their answer 5 s old or more (docs/sip-stack.md, "Transactions").</summary>
         public int ServerTransactionsReused => _transactions.Reused;
 
+        /// <summary>Entries the server transaction table holds room for now (16 up to 128; docs/sip-stack.md, "Transactions").</summary>
+        public int ServerTransactionRoom => _transactions.Capacity;
+
         /// <summary>
         /// The address the phone puts in Via and Contact (the transports' bind address). An IPv6 address is kept as the
         /// reference sent-by and URIs need ("::1" becomes "[::1]", RFC 3261 25.1, RFC 5118 4.1).
@@ -111,8 +122,17 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public bool Start(ClientTransaction transaction, long nowMs)
         {
-            for (int i = 0; i < MaxClientTransactions; i++)
+            int size = _clients.Length;
+            for (int i = 0; i <= size; i++)
             {
+                if (i == size)
+                {
+                    if (size == MaxClientTransactions)
+                    {
+                        return false;
+                    }
+                    _clients = (ClientTransaction[])ArrayGrowth.Grow(_clients, new ClientTransaction[size * 2]);
+                }
                 if (_clients[i] == null || _clients[i].State >= ClientTransaction.Completed)
                 {
                     _clients[i] = transaction;
@@ -128,8 +148,8 @@ namespace DeskPhone.Sip.UserAgent
         {
             get
             {
-                int free = 0;
-                for (int i = 0; i < MaxClientTransactions; i++)
+                int free = MaxClientTransactions - _clients.Length;
+                for (int i = 0; i < _clients.Length; i++)
                 {
                     if (_clients[i] == null || _clients[i].State >= ClientTransaction.Completed)
                     {
@@ -160,7 +180,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 return false;
             }
-            return new AuthenticatedRequest(this, id, method, uri, address, port, build, done).Send(null, null, nowMs);
+            return AuthenticatedRequest.Send(this, id, method, uri, address, port, build, done, null, null, nowMs);
         }
 
         /// <summary>Sends a MESSAGE for an identity; the handler gets the final status (0 when it could not go out).</summary>
@@ -194,13 +214,22 @@ namespace DeskPhone.Sip.UserAgent
         public void Poll(long nowMs)
         {
             SipPacket packet;
+            if (_quietTurns < SipInbox.QuietTurns)
+            {
+                _quietTurns++;
+            }
             while ((packet = _inbox.Take()) != null)
             {
+                _quietTurns = 0;
                 // The slot goes back whatever happens: a handler that throws must not cost the board one of its
                 // few inbox slots for good (after as many faults as slots the phone would stop reading SIP).
                 _answeredCurrent = false;
                 try
                 {
+                    if (_message == null)
+                    {
+                        MakeBurstParts();
+                    }
                     Handle(packet, nowMs);
                 }
                 catch (System.Exception)
@@ -210,12 +239,25 @@ namespace DeskPhone.Sip.UserAgent
                 }
                 finally
                 {
-                    // Handled: the message lets go of the packet's bytes, so a quiet inbox can drop the packet.
-                    _message.Release();
+                    // Handled: the message lets go of the packet's bytes, so a quiet inbox can drop the packet, and the
+                    // server transactions of the request they hashed.
+                    if (_message != null)
+                    {
+                        _message.Release();
+                    }
+                    _transactions.Forget();
                     _inbox.Return(packet);
                 }
             }
-            for (int i = 0; i < MaxClientTransactions; i++)
+            if (_quietTurns >= SipInbox.QuietTurns && _message != null)
+            {
+                _message = null;
+                _parse = null;
+                _check = null;
+                _writer = null;
+            }
+            bool busy = false;
+            for (int i = 0; i < _clients.Length; i++)
             {
                 if (_clients[i] != null)
                 {
@@ -224,9 +266,22 @@ namespace DeskPhone.Sip.UserAgent
                     {
                         _clients[i] = null;
                     }
+                    busy |= _clients[i] != null;
                 }
             }
-            for (int i = 0; i < MaxInviteTransactions; i++)
+            if (_quietTurns > 0 && ++_trimTurns >= SipInbox.QuietTurns)
+            {
+                // Every QuietTurns turns without traffic: the server transactions past Timer J let go of their room,
+                // and the client transaction slots of a bring-up go back to 4 once none is in flight.
+                _trimTurns = 0;
+                _transactions.Trim(nowMs);
+                if (!busy && _clients.Length > FirstClientSlots)
+                {
+                    _clients = new ClientTransaction[FirstClientSlots];
+                }
+            }
+            busy = false;
+            for (int i = 0; _invites != null && i < MaxInviteTransactions; i++)
             {
                 if (_invites[i] != null)
                 {
@@ -235,8 +290,22 @@ namespace DeskPhone.Sip.UserAgent
                     {
                         _invites[i] = null;
                     }
+                    busy |= _invites[i] != null;
                 }
             }
+            if (!busy)
+            {
+                _invites = null;
+            }
+        }
+
+        /// <summary>Makes what handling a message takes (the first packet after a quiet spell).</summary>
+        private void MakeBurstParts()
+        {
+            _writer = new SipWriter();
+            _parse = new ParseResult();
+            _check = new CheckResult();
+            _message = new SipMessage();
         }
 
         /// <summary>
@@ -253,7 +322,7 @@ namespace DeskPhone.Sip.UserAgent
             try
             {
                 SipMessage m = _message;
-                if (m.Buffer == packet.Data && m.IsRequest && m.Method != "ACK" && m.ViaCount > 0)
+                if (m != null && _writer != null && m.Buffer == packet.Data && m.IsRequest && m.Method != "ACK" && m.ViaCount > 0)
                 {
                     Respond(packet, m, 500, ReasonPhrases.For(500), null, null, true, nowMs);
                 }
@@ -306,7 +375,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 // The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3); others are absorbed.
                 Via ackVia = m.GetVia(0);
-                for (int i = 0; i < MaxInviteTransactions && ackVia != null; i++)
+                for (int i = 0; _invites != null && i < MaxInviteTransactions && ackVia != null; i++)
                 {
                     if (_invites[i] != null && _invites[i].Branch == ackVia.Branch)
                     {
@@ -377,7 +446,7 @@ namespace DeskPhone.Sip.UserAgent
         private bool ReplayRefusal(SipPacket packet, SipMessage m)
         {
             Via top = m.GetVia(0);
-            for (int i = 0; i < MaxInviteTransactions && top != null; i++)
+            for (int i = 0; _invites != null && i < MaxInviteTransactions && top != null; i++)
             {
                 if (_invites[i] != null && _invites[i].Branch == top.Branch && _invites[i].Response != null)
                 {
@@ -413,7 +482,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             Via top = response.GetVia(0);
             string branch = top == null ? null : top.Branch;
-            for (int i = 0; i < MaxClientTransactions; i++)
+            for (int i = 0; i < _clients.Length; i++)
             {
                 ClientTransaction t = _clients[i];
                 if (t != null && t.Branch == branch && t.Method == response.CSeqMethod)
@@ -532,7 +601,8 @@ namespace DeskPhone.Sip.UserAgent
         private byte[] Write(SipPacket packet, SipMessage m, int status, string reason, string header, string value, int tagNumber)
         {
             string tag = tagNumber != 0 ? "dp" + tagNumber.ToString() : null;
-            SipWriter w = _writer.StartResponse(status, reason);
+            // Made again here too: a listener may answer outside a burst (a call the user refuses later).
+            SipWriter w = (_writer ?? (_writer = new SipWriter())).StartResponse(status, reason);
             if (m.ViaCount > 0)
             {
                 WriteTopVia(w, packet, m);
@@ -557,6 +627,10 @@ namespace DeskPhone.Sip.UserAgent
         {
             Via top = m.GetVia(0);
             int port = ResponsePort(packet, m);
+            if (_invites == null)
+            {
+                _invites = new InviteServerTransaction[MaxInviteTransactions];
+            }
             for (int i = 0; i < MaxInviteTransactions; i++)
             {
                 if (_invites[i] == null)

@@ -52,11 +52,11 @@ namespace DeskPhone.Boot
             var keypad = new KeyMatrix(rows, columns, KeyLayouts.DeskKeypad6x6(), timing, true);
 
             var expansion = new ExpansionChain(ExpansionUart, ExpansionProtocol.Version(1, 2));
-            Strip = new FakeRgbStrip(board.LedStripLength);
+            // The board's strip driver (RmtRgbStrip) in front of a recording RMT channel, as DeviceDrivers builds it.
             var sink = new LedRangeSink(
                 new int[] { 0, LedMap.ModuleKeyBase },
                 new int[] { board.LedStripLength, LedMap.Count - LedMap.ModuleKeyBase },
-                new ILedSink[] { new RgbStripLedSink(Strip, 64), expansion });
+                new ILedSink[] { new RgbStripLedSink(new RmtRgbStrip(Rmt, board.LedStripLength), 64), expansion });
             var leds = new LedBank(LedMap.Count, sink);
             var backlight = new Backlight(BacklightPwm, 1000, 200, 60000, 0);
             var tones = new ToneSequencer(new PwmToneOutput(SpeakerPwm, 250));
@@ -73,7 +73,7 @@ namespace DeskPhone.Boot
         public readonly FakePwm SpeakerPwm = new FakePwm();
         public readonly FakeUart ExpansionUart = new FakeUart();
         public readonly FakeUart HidUart = new FakeUart();
-        public FakeRgbStrip Strip { get; }
+        public readonly RecordingRmtOutput Rmt = new RecordingRmtOutput();
 
         /// <summary>The board's buttons A, B, C (BoardProfile.ButtonKeys: Cancel, OK, Down), active low.</summary>
         public FakeInput[] ButtonPins { get; }

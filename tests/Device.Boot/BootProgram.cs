@@ -15,7 +15,7 @@ namespace DeskPhone.Boot
     /// nanoCLR with the board's heap) and scripts it in virtual time: the phone is built by <see cref="PhoneApp"/>,
     /// the same composition board/Program.cs runs, on the host board (fake hardware behind the drivers' Hal
     /// interfaces), settings in an in-memory medium, SIP through the inbox and a recording transport, and the idle
-    /// screen drawn through the board's BandedPanel into a recording band. Each answer is checked on the wire; after
+    /// screen drawn by the board's panel path (BandedPanel, Rgb565BandTarget, the ILI9342C driver on a recording SPI bus). Each answer is checked on the wire; after
     /// each step the free heap is printed as "boot step=NAME free=BYTES". A failed check prints what differed and
     /// ends in an unhandled exception (nf-run exits 3). Then the load profiles run (ProfileScript.cs), each on a phone
     /// built afresh; when the boot itself ran out of memory (the board's heap) they still run, and the
@@ -31,6 +31,7 @@ namespace DeskPhone.Boot
         private static PhoneApp s_app;
         private static RecordingTransport s_wire;
         private static RecordingBand s_band;
+        private static RecordingSpiBus s_spi;
         private static BenchRouter s_router;
         private static int s_branch;
         private static string s_lastStep = "none";
@@ -75,6 +76,8 @@ namespace DeskPhone.Boot
             Run(1000);
             Check(s_app.Agent.LocalHost == PhoneAddress, "Via/Contact address " + s_app.Agent.LocalHost + ", expected the link's " + PhoneAddress);
             Check(s_band.Bands > 0 && s_band.Texts > 0, "the idle screen was drawn (" + s_band.Bands.ToString() + " bands)");
+            // Every band flushed went to the panel over SPI: its pixels and the driver's window commands.
+            Check(s_spi.Bytes > s_band.PixelBytes, "the panel received " + s_spi.Bytes.ToString() + " bytes over SPI for " + s_band.PixelBytes.ToString() + " bytes of bands");
             Heap("boot");
 
             // The registrar accepts the REGISTER (every REGISTER transaction sent so far gets its 200).
@@ -159,7 +162,8 @@ namespace DeskPhone.Boot
             Settle();
             // Keeps the bench router reachable to the end, as the board's listener does.
             Check(s_router != null, "bench router");
-            Console.WriteLine("boot sent=" + s_wire.SentCount.ToString() + " bands=" + s_band.Bands.ToString() + " texts=" + s_band.Texts.ToString() +
+            Check(board.Rmt.Updates > 0 && board.Rmt.Bytes > 0, "the LED strip was never sent to its RMT channel");
+            Console.WriteLine("boot sent=" + s_wire.SentCount.ToString() + " bands=" + s_band.Bands.ToString() + " texts=" + s_band.Texts.ToString() + " spi-bytes=" + s_spi.Bytes.ToString() + " strip-updates=" + board.Rmt.Updates.ToString() +
                 " inbox-dropped=" + s_app.Inbox.Dropped.ToString());
             Heap("idle-60s");
             Console.WriteLine("boot OK");
@@ -183,8 +187,8 @@ namespace DeskPhone.Boot
             inbox.Trace = trace;
             s_wire = new RecordingTransport(inbox) { Trace = trace };
             DisplayProfile profile = DisplayProfile.Color320x240;
-            s_band = new RecordingBand(profile);
-            var panel = new BandedPanel(s_band, profile.Height, DeviceSizing.DisplayListCalls);
+            // The board's panel path, down to the driver's SPI writes (BootPanel).
+            BandedPanel panel = BootPanel.Build(profile, out s_band, out s_spi);
             WallClock wallClock = WallNow;
             // As on the board: the address in Via and Contact follows the Ethernet link (null).
             // The calls' media channels, as the board passes its UDP ones (no audio devices: silence is sent).

@@ -83,29 +83,16 @@ namespace DeskPhone.Boot
         }
     }
 
-    /// <summary>The phone's RGB LED strip: keeps the pixels, as the WS28xx driver's buffer would.</summary>
-    internal sealed class FakeRgbStrip : IRgbStrip
+    /// <summary>The LED strip's RMT channel (board/Drivers/RmtStripOutput): counts the updates and the items sent.</summary>
+    internal sealed class RecordingRmtOutput : IRmtOutput
     {
-        private readonly byte[] _pixels;
-
-        public FakeRgbStrip(int length)
-        {
-            _pixels = new byte[length * 3];
-        }
-
-        public int Length => _pixels.Length / 3;
         public int Updates;
+        public int Bytes;
 
-        public void SetPixel(int index, byte red, byte green, byte blue)
-        {
-            _pixels[index * 3] = red;
-            _pixels[index * 3 + 1] = green;
-            _pixels[index * 3 + 2] = blue;
-        }
-
-        public void Update()
+        public void Send(byte[] items)
         {
             Updates++;
+            Bytes += items.Length;
         }
     }
 

@@ -57,6 +57,7 @@ namespace DeskPhone.Boot
             s_app = null;
             s_wire = null;
             s_band = null;
+            s_spi = null;
             s_router = null;
             s_events = null;
             s_rtp = null;

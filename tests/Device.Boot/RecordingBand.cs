@@ -4,16 +4,27 @@ using DeskPhone.Ui.Rendering;
 namespace DeskPhone.Boot
 {
     /// <summary>
-    /// The board's band (Rgb565BandTarget there) as a recorder: the
-    /// BandedPanel in front of it is the board's own, so what arrives here is exactly what the board would draw.
-    /// The script names a text it expects; the band notes whether, and at which screen row, it was drawn.
+    /// Sits between the board's BandedPanel and its Rgb565BandTarget (BootPanel) and passes every call on, so what is
+    /// drawn is exactly what the board would draw and send; or, made from a display profile, draws nothing (the
+    /// interpreter-cost program, tests/Device.Cost, counts the phone's work, not the pixels'). The script names a text
+    /// it expects; the band notes whether, and at which screen row, it was drawn.
     /// </summary>
-    internal sealed class RecordingBand : IBandTarget
+    internal sealed class RecordingBand : IBandTarget, IBandRelease
     {
+        private readonly Rgb565BandTarget _band;
         private string _expected;
         private bool _inBand;
         private int _bandY;
 
+        public RecordingBand(Rgb565BandTarget band)
+        {
+            _band = band;
+            Width = band.Width;
+            BandHeight = band.BandHeight;
+            IsColor = band.IsColor;
+        }
+
+        /// <summary>A band of the status line's height that draws nothing.</summary>
         public RecordingBand(DisplayProfile profile)
         {
             Width = profile.Width;
@@ -27,6 +38,9 @@ namespace DeskPhone.Boot
 
         public int Texts;
         public int Bands;
+
+        /// <summary>Bytes of pixels the flushed bands held (2 a pixel): what the panel must have received.</summary>
+        public int PixelBytes;
 
         /// <summary>The expected text was drawn (in a band that was sent to the glass).</summary>
         public bool Seen;
@@ -44,30 +58,55 @@ namespace DeskPhone.Boot
 
         public void FillRect(int x, int y, int width, int height, int color)
         {
+            if (_band != null)
+            {
+                _band.FillRect(x, y, width, height, color);
+            }
         }
 
         public void DrawText(string text, int x, int y, int color, BitmapFont font, int maxWidth)
         {
             Texts++;
-            if (_expected != null && !Seen && text != null && text.IndexOf(_expected) >= 0)
+            if (_expected != null && !Seen && !_inBand && text != null && text.IndexOf(_expected) >= 0)
             {
                 _inBand = true;
                 _bandY = y;
+            }
+            if (_band != null)
+            {
+                _band.DrawText(text, x, y, color, font, maxWidth);
             }
         }
 
         public void DrawIcon(int icon, int x, int y)
         {
+            if (_band != null)
+            {
+                _band.DrawIcon(icon, x, y);
+            }
         }
 
         public void FlushBand(int x, int screenY, int width, int height)
         {
             Bands++;
+            PixelBytes += width * height * 2;
             if (_inBand)
             {
                 _inBand = false;
                 Seen = true;
                 SeenAtY = screenY + _bandY;
+            }
+            if (_band != null)
+            {
+                _band.FlushBand(x, screenY, width, height);
+            }
+        }
+
+        public void Release()
+        {
+            if (_band != null)
+            {
+                _band.Release();
             }
         }
     }

@@ -25,8 +25,9 @@ namespace DeskPhone.Ui.Tests
         {
             foreach (string profile in new[] { "320x240", "480x272", "128x64" })
             {
-                // 4 is the board's band; 1 and 7 put band edges through most text and icons; 20 is the status line.
-                foreach (int band in new[] { 1, 4, 7, 20 })
+                // 2 is the board's band (DeviceSizing.PanelBandRows); 1, 4 and 7 put band edges through most text and
+                // icons; 20 is the status line.
+                foreach (int band in new[] { 1, 2, 4, 7, 20 })
                 {
                     yield return new object[] { profile, band };
                 }
@@ -118,6 +119,59 @@ namespace DeskPhone.Ui.Tests
             Assert.Equal(16, reads.Last()); // one glyph's rows, after a binary search of 2-byte code points
             Assert.All(reads.Take(reads.Count - 1), n => Assert.Equal(2, n));
             Assert.InRange(reads.Count - 1, 1, 9); // log2 of the 373 glyphs outside ASCII
+        }
+
+        [Fact]
+        public void AfterEachFlushTheAsciiRowsAreLetGoAndReadAgainByTheNextText()
+        {
+            var reads = new List<int>();
+            byte[] file = FontFile("Fixed8x16");
+            var glyphs = new GlyphRows((offset, count) =>
+            {
+                reads.Add(count);
+                return file.Skip(offset).Take(count).ToArray();
+            });
+            var target = new Rgb565BandTarget(320, 2, true, glyphs, glyphs, (x, y, w, h, band, stride) => { });
+            var panel = new BandedPanel(target, 240, 8);
+            reads.Clear();
+            panel.FillRect(0, 0, 320, 16, 0);
+            panel.DrawText("Hello", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
+            panel.Flush(0, 0, 320, 16);
+            Assert.Equal(new[] { 95 * 16 }, reads); // once for the 8 bands of the flush
+            reads.Clear();
+            panel.FillRect(0, 0, 320, 16, 0);
+            panel.Flush(0, 0, 320, 16);
+            Assert.Empty(reads); // no text, nothing read
+            panel.DrawText("Hi", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
+            panel.Flush(0, 0, 320, 16);
+            Assert.Equal(new[] { 95 * 16 }, reads); // let go after the first flush: read again
+        }
+
+        [Fact]
+        public void WithoutRoomForTheAsciiRowsTextIsDrawnTheSameFromOneGlyphAtATime()
+        {
+            byte[] file = FontFile("Fixed8x16");
+            var reads = new List<int>();
+            var tight = new GlyphRows((offset, count) =>
+            {
+                if (count == 95 * 16)
+                {
+                    throw new OutOfMemoryException();
+                }
+                reads.Add(count);
+                return file.Skip(offset).Take(count).ToArray();
+            });
+            var sent = new List<byte[]>();
+            var expected = new List<byte[]>();
+            foreach ((GlyphRows glyphs, List<byte[]> into) in new[] { (tight, sent), (Glyphs("Fixed8x16"), expected) })
+            {
+                var target = new Rgb565BandTarget(320, 16, true, glyphs, glyphs, (x, y, w, h, band, stride) => into.Add(RowsOf(band, stride, x, w, h)));
+                target.FillRect(0, 0, 320, 16, 0x0000);
+                target.DrawText("Hello, world! ~{|}", 3, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
+                target.FlushBand(0, 0, 320, 16);
+            }
+            Assert.Equal(expected[0], sent[0]);
+            Assert.Contains(16, reads); // the glyphs were read one by one
         }
 
         [Fact]

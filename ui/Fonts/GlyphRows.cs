@@ -6,7 +6,8 @@ namespace DeskPhone.Ui.Fonts
     /// <summary>
     /// The glyphs of a font resource made by tools/FontGen (board/Display/Resources/*.glyphs: a 6-byte header,
     /// the sorted code points, then the rows of each glyph; docs/ui.md "Fonts"), read through
-    /// <see cref="FontBytes"/> so that only ASCII (95 glyphs, 1,520 B for 8x16, read when text is first drawn) stays in the managed heap; any other
+    /// <see cref="FontBytes"/> so that only ASCII (95 glyphs, 1,520 B for 8x16, read when text is drawn, let go by
+    /// <see cref="Release"/> after each flush of the panel) is in the managed heap; any other
     /// glyph is found by a binary search over the code points and read from the resource when drawn.
     /// </summary>
     public sealed class GlyphRows
@@ -45,9 +46,25 @@ namespace DeskPhone.Ui.Fonts
         {
             if (c >= FirstResident && c <= LastResident)
             {
+                byte[] rows = _resident;
+                if (rows == null)
+                {
+                    try
+                    {
+                        // Read by the first text drawn after a Release, so a font the profile never draws with and a
+                        // screen at rest cost no rows.
+                        rows = _read(RowsOf(0), Resident * Height);
+                        _resident = rows;
+                    }
+                    catch (System.OutOfMemoryException)
+                    {
+                        // No room for the block: this glyph alone, as for one outside ASCII (slower, still drawn).
+                        at = 0;
+                        return _read(RowsOf(c - FirstResident), Height);
+                    }
+                }
                 at = (c - FirstResident) * Height;
-                // Read by the first text drawn, so a font the profile never draws with costs no rows.
-                return _resident ??= _read(RowsOf(0), Resident * Height);
+                return rows;
             }
             at = 0;
             int index = IndexOf(c);
@@ -56,6 +73,12 @@ namespace DeskPhone.Ui.Fonts
                 index = IndexOf(0xFFFD);
             }
             return index < 0 ? null : _read(RowsOf(index), Height);
+        }
+
+        /// <summary>Lets go of the ASCII rows; the next ASCII glyph asked for reads them again (one copy from the resource).</summary>
+        public void Release()
+        {
+            _resident = null;
         }
 
         private int IndexOf(int c)

@@ -17,16 +17,28 @@ namespace DeskPhone.Ui.Icons
         private const int Teal = 0x0390;
         private const int Grey = 0x5ACD;
 
-        // Index-aligned with IconId.
-        private static readonly int[] Colors =
-        {
-            0, Teal, Blue, Green, Green, Orange, Red, Purple, Red, Purple, Purple, Teal, Teal, Red, Blue, Blue, Green, Red,
-            Orange, Grey, Blue, Orange, Red, Green, Teal, Orange, Orange, Blue, Orange, Teal, Red, Orange, Blue, Green,
-            Purple, Grey,
-        };
+        // Index-aligned with IconId, a letter per icon (B blue, G green, R red, O orange, P purple, T teal, Y grey):
+        // a constant stays in the assembly, where an int[] initialiser would be built in the heap for good (168 B).
+        private const string Colors = "-TBGGORPRPPTTRBBGROYBORGTOOBOTROBGPY";
 
         /// <summary>The tile colour on a colour panel (RGB565).</summary>
-        public static int Color(int icon) => icon > 0 && icon < Colors.Length ? Colors[icon] : 0;
+        public static int Color(int icon)
+        {
+            if (icon <= 0 || icon >= IconId.Count)
+            {
+                return 0;
+            }
+            switch (Colors[icon])
+            {
+                case 'B': return Blue;
+                case 'G': return Green;
+                case 'R': return Red;
+                case 'O': return Orange;
+                case 'P': return Purple;
+                case 'T': return Teal;
+                default: return Grey;
+            }
+        }
 
         /// <summary>The colour under the mask's unlit pixels (RGB565; 0 is dark on monochrome).</summary>
         public static int Tile(int icon, bool isColor) => isColor ? Color(icon) : 0;

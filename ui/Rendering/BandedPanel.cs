@@ -95,6 +95,10 @@ namespace DeskPhone.Ui.Rendering
                 _text[i] = null; // the strings are the caller's: do not keep them alive
             }
             _count = 0;
+            if (_target is IBandRelease release)
+            {
+                release.Release();
+            }
         }
 
         private void Replay(int i, int top)

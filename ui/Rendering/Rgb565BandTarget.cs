@@ -18,7 +18,7 @@ namespace DeskPhone.Ui.Rendering
     /// (the font resources); the band goes to the panel through a <see cref="BandWriter"/>. Drawing outside the band
     /// is clipped. Monochrome inks are 0x0000 and 0xFFFF, as on the host.
     /// </summary>
-    public sealed class Rgb565BandTarget : IBandTarget
+    public sealed class Rgb565BandTarget : IBandTarget, IBandRelease
     {
         // For each 4-bit value (bit 3 the leftmost pixel): the first run of lit pixels' start and length, the
         // second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no arithmetic.
@@ -170,6 +170,14 @@ namespace DeskPhone.Ui.Rendering
         }
 
         public void FlushBand(int x, int screenY, int width, int height) => _write(x, screenY, width, height, _band, Width);
+
+        /// <summary>The flush is over: the fonts' ASCII rows are let go until the next text (the band itself stays,
+        /// so that drawing never waits for 1,280 B the heap may not have).</summary>
+        public void Release()
+        {
+            _large.Release();
+            _small.Release();
+        }
 
         /// <summary>Copies the nibble's runs of lit pixels (its leftmost pixel at x) from the ink row, clipped to the band.</summary>
         private void Nibble(int nibble, int x, int row)

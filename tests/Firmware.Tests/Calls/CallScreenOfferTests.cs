@@ -20,39 +20,23 @@ namespace DeskPhone.Firmware.Tests.Calls
 
         public CallScreenOfferTests()
         {
-            _p = new SipPhone(s => s.Set("fkey", 1, "blf sip:200@10.0.0.1"));
-            _p.Run(100);
-            _p.Register();
-            _p.Run(100);
-            _subscribe = _p.Last("SUBSCRIBE", "dialog");
-            _p.Answer(_subscribe, 200, "Expires: 3600\r\n");
+            _p = SipPhone.WithBlfKey200(out _subscribe);
         }
 
         private string Screen => _p.App.Text.GetScreenText();
-
-        private void Press(int code)
-        {
-            _p.Phone.OnKey(code, KeyAction.Press, _p.Now);
-            _p.Phone.OnKey(code, KeyAction.Release, _p.Now);
-            _p.Run(10);
-        }
-
-        private static string Dialogs(int version, string dialog) =>
-            "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"" + version +
-            "\" state=\"full\" entity=\"sip:200@10.0.0.1\">" + dialog + "</dialog-info>";
 
         [Fact]
         public void ARingingExtensionIsShownWithAPickUpSoftkeyThatSendsTheReplacesInvite()
         {
             Assert.DoesNotContain("Pick up", Screen);
-            Assert.Equal(200, _p.Notify(_subscribe, "active;expires=3600", "application/dialog-info+xml", Dialogs(1,
+            Assert.Equal(200, _p.Notify(_subscribe, "active;expires=3600", "application/dialog-info+xml", SipPhone.DialogInfo200(1,
                 "<dialog id=\"d1\" call-id=\"cid-7@10.0.0.1\" local-tag=\"lt9\" remote-tag=\"rt4\" direction=\"recipient\"><state>early</state>" +
                 "<remote><identity>sip:555@10.0.0.1</identity><target uri=\"sip:555@10.0.0.7:5062\"/></remote></dialog>")));
             _p.Run(10);
             Assert.Contains("[call] <call> Ringing at 200\n[call] Call from 555\n", Screen);
             Assert.Contains("[softkey 1] Pick up\n", Screen);
 
-            Press(KeyCode.Softkey1);
+            _p.Key(KeyCode.Softkey1);
             string invite = _p.Last("INVITE");
             Assert.StartsWith("INVITE sip:555@10.0.0.7:5062 SIP/2.0\r\n", invite);
             Assert.Equal("cid-7@10.0.0.1;to-tag=rt4;from-tag=lt9;early-only", SipChannel.Header(invite, "Replaces"));
@@ -70,7 +54,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.Contains("[softkey 4] Cancel\n", Screen);
             Assert.Equal(0, _p.Count("SUBSCRIBE", "call-completion"));
 
-            Press(KeyCode.Softkey1);
+            _p.Key(KeyCode.Softkey1);
             string subscribe = _p.Last("SUBSCRIBE", "call-completion");
             Assert.StartsWith("SUBSCRIBE sip:cc-200@10.0.0.1;m=BS SIP/2.0\r\n", subscribe);
             Assert.DoesNotContain("Call back 200?", Screen);
@@ -81,7 +65,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.Contains("[call] <call> 200 is free now\n", Screen);
 
             int invites = _p.Count("INVITE");
-            Press(KeyCode.Softkey1);
+            _p.Key(KeyCode.Softkey1);
             Assert.Equal(invites + 1, _p.Count("INVITE"));
             Assert.StartsWith("INVITE sip:200@10.0.0.1 SIP/2.0\r\n", _p.Last("INVITE"));
             Assert.False(_p.Phone.Statuses.IsActive(StatusId.CallBackOnBusyAvailable));
@@ -94,7 +78,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Answer(_p.Last("INVITE"), 486, Offer);
             _p.Run(10);
             Assert.True(_p.Phone.Statuses.IsActive(StatusId.PhoneKnowsCallCanBeCompleted));
-            Press(KeyCode.Softkey4);
+            _p.Key(KeyCode.Softkey4);
             Assert.False(_p.Phone.Statuses.IsActive(StatusId.PhoneKnowsCallCanBeCompleted));
             Assert.DoesNotContain("[call]", Screen);
             Assert.DoesNotContain("[softkey", Screen);

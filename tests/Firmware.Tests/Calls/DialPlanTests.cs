@@ -88,16 +88,6 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.True(clock.ElapsedMilliseconds < 1000);
         }
 
-        private void Key(int code)
-        {
-            _p.Phone.OnKey(code, KeyAction.Press, _p.Now);
-            if (code != KeyCode.Hook)
-            {
-                _p.Phone.OnKey(code, KeyAction.Release, _p.Now);
-            }
-            _p.Run(10);
-        }
-
         private string LastInvite => _p.Channel.Sent.FindLast(m => m.StartsWith("INVITE "));
 
         [Fact]
@@ -124,14 +114,14 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void ARuleWithFlagDDialsAtOnceAndTheRewrittenNumberGoesOnTheWire()
         {
             Assert.Null(_p.Settings.Set("user_dp_str", 1, "!^0([1-9][0-9]{3})$!sip:+4930\\1@\\d!d"));
-            Key(KeyCode.Hook);
-            Key(KeyCode.Digit0);
-            Key(KeyCode.Digit2);
-            Key(KeyCode.Digit0);
-            Key(KeyCode.Digit7);
+            _p.Key(KeyCode.Hook);
+            _p.Key(KeyCode.Digit0);
+            _p.Key(KeyCode.Digit2);
+            _p.Key(KeyCode.Digit0);
+            _p.Key(KeyCode.Digit7);
             Assert.Null(LastInvite);
             Assert.Contains("\n[call] 0207_\n", _p.App.Text.GetScreenText());
-            Key(KeyCode.Digit1);
+            _p.Key(KeyCode.Digit1);
             Assert.StartsWith("INVITE sip:+4930" + "2071@10.0.0.1 SIP/2.0\r\n", LastInvite);
             Assert.Contains("[call] <call> Calling", _p.App.Text.GetScreenText());
         }
@@ -140,13 +130,13 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void HashDialsTheNumberRewrittenByTheFirstMatchingRule()
         {
             Assert.Null(_p.Settings.Set("user_dp_str", 1, "!^9(.+)$!\\1!"));
-            Key(KeyCode.Hook);
-            Key(KeyCode.Digit9);
-            Key(KeyCode.Digit3);
-            Key(KeyCode.Digit0);
-            Key(KeyCode.Digit0);
+            _p.Key(KeyCode.Hook);
+            _p.Key(KeyCode.Digit9);
+            _p.Key(KeyCode.Digit3);
+            _p.Key(KeyCode.Digit0);
+            _p.Key(KeyCode.Digit0);
             Assert.Null(LastInvite);
-            Key(KeyCode.Hash);
+            _p.Key(KeyCode.Hash);
             Assert.StartsWith("INVITE sip:300@10.0.0.1 SIP/2.0\r\n", LastInvite);
         }
 
@@ -154,10 +144,10 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void ARuleEndingInHashCompletesOnTheHashKey()
         {
             Assert.Null(_p.Settings.Set("user_dp_str", 1, "!([^#]+)#!sip:7\\1@\\d!d"));
-            Key(KeyCode.Hook);
-            Key(KeyCode.Digit4);
-            Key(KeyCode.Digit2);
-            Key(KeyCode.Hash);
+            _p.Key(KeyCode.Hook);
+            _p.Key(KeyCode.Digit4);
+            _p.Key(KeyCode.Digit2);
+            _p.Key(KeyCode.Hash);
             Assert.StartsWith("INVITE sip:742@10.0.0.1 SIP/2.0\r\n", LastInvite);
         }
     }

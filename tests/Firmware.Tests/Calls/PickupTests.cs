@@ -18,25 +18,8 @@ namespace DeskPhone.Firmware.Tests.Calls
 
         public PickupTests()
         {
-            _p = new SipPhone(s => s.Set("fkey", 1, "blf sip:200@10.0.0.1"));
-            _p.Run(100);
-            _p.Register();
-            _p.Run(100);
-            _subscribe = _p.Last("SUBSCRIBE", "dialog");
-            Assert.NotNull(_subscribe);
-            _p.Answer(_subscribe, 200, "Expires: 3600\r\n");
+            _p = SipPhone.WithBlfKey200(out _subscribe);
         }
-
-        private void Press(int code)
-        {
-            _p.Phone.OnKey(code, KeyAction.Press, _p.Now);
-            _p.Phone.OnKey(code, KeyAction.Release, _p.Now);
-            _p.Run(10);
-        }
-
-        private static string Dialogs(int version, string dialog) =>
-            "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"" + version +
-            "\" state=\"full\" entity=\"sip:200@10.0.0.1\">" + dialog + "</dialog-info>";
 
         private const string Ringing =
             "<dialog id=\"d1\" call-id=\"cid-7@10.0.0.1\" local-tag=\"lt9\" remote-tag=\"rt4\" direction=\"recipient\"><state>early</state>" +
@@ -47,17 +30,17 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void WhileTheExtensionRingsTheKeyPicksItsCallUpWithReplaces()
         {
             Assert.False(_p.Phone.Statuses.IsActive(StatusId.CallForPickupAvailable));
-            Assert.Equal(200, _p.Notify(_subscribe, "active;expires=3600", Type, Dialogs(1, Ringing)));
+            Assert.Equal(200, _p.Notify(_subscribe, "active;expires=3600", Type, SipPhone.DialogInfo200(1, Ringing)));
             Assert.True(_p.Phone.Statuses.IsActive(StatusId.CallForPickupAvailable));
 
-            Press(KeyCode.FunctionKey1);
+            _p.Key(KeyCode.FunctionKey1);
             string invite = _p.Last("INVITE");
             Assert.StartsWith("INVITE sip:555@10.0.0.7:5062 SIP/2.0\r\n", invite);
             Assert.Equal("cid-7@10.0.0.1;to-tag=rt4;from-tag=lt9;early-only", SipChannel.Header(invite, "Replaces"));
 
             // The caller's dialog ends at the extension: no call to pick up any more.
             Assert.Equal(200, _p.Notify(_subscribe, "active;expires=3600", Type,
-                Dialogs(2, "<dialog id=\"d1\" direction=\"recipient\"><state>terminated</state></dialog>")));
+                SipPhone.DialogInfo200(2, "<dialog id=\"d1\" direction=\"recipient\"><state>terminated</state></dialog>")));
             Assert.False(_p.Phone.Statuses.IsActive(StatusId.CallForPickupAvailable));
         }
 
@@ -66,8 +49,8 @@ namespace DeskPhone.Firmware.Tests.Calls
         {
             _p.Settings.Set("pickup_code", 0, "*8");
             _p.Notify(_subscribe, "active;expires=3600", Type,
-                Dialogs(1, "<dialog id=\"d1\" direction=\"recipient\"><state>early</state></dialog>"));
-            Press(KeyCode.FunctionKey1);
+                SipPhone.DialogInfo200(1, "<dialog id=\"d1\" direction=\"recipient\"><state>early</state></dialog>"));
+            _p.Key(KeyCode.FunctionKey1);
             string invite = _p.Last("INVITE");
             Assert.StartsWith("INVITE sip:*8200@10.0.0.1 SIP/2.0\r\n", invite);
             Assert.Null(SipChannel.Header(invite, "Replaces"));
@@ -76,11 +59,11 @@ namespace DeskPhone.Firmware.Tests.Calls
         [Fact]
         public void AKeyWhoseExtensionDoesNotRingPicksNothingUp()
         {
-            Press(KeyCode.FunctionKey1);
+            _p.Key(KeyCode.FunctionKey1);
             _p.Notify(_subscribe, "active;expires=3600", Type,
-                Dialogs(1, "<dialog id=\"d1\" direction=\"recipient\"><state>early</state></dialog>"));
+                SipPhone.DialogInfo200(1, "<dialog id=\"d1\" direction=\"recipient\"><state>early</state></dialog>"));
             // Ringing, but neither dialog ids nor a pickup code: nothing goes out.
-            Press(KeyCode.FunctionKey1);
+            _p.Key(KeyCode.FunctionKey1);
             Assert.Null(_p.Last("INVITE"));
             Assert.Equal("no dialog ids from the server and no pickup_code", _p.App.Keys.LastError);
         }

@@ -27,16 +27,6 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Register();
         }
 
-        private void Key(int code)
-        {
-            _p.Phone.OnKey(code, KeyAction.Press, _p.Now);
-            if (code != KeyCode.Hook)
-            {
-                _p.Phone.OnKey(code, KeyAction.Release, _p.Now);
-            }
-            _p.Run(10);
-        }
-
         private string Screen => _p.App.Text.GetScreenText();
 
         private string LastSent => _p.Channel.Sent[^1];
@@ -48,7 +38,7 @@ namespace DeskPhone.Firmware.Tests.Calls
         private string Connected()
         {
             _p.Invite("z9hG4bKc1", "c1", "\"Bob\" <sip:555@10.0.0.1>");
-            Key(KeyCode.Hook);
+            _p.Key(KeyCode.Hook);
             string ok = _p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 200 OK\r\n"));
             string to = SipChannel.Header(ok, "To");
             string tag = to.Substring(to.IndexOf(";tag=") + 5);
@@ -75,17 +65,17 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void TheTransferKeyOpensTheTargetEntryAndOkSendsTheReferAFailureKeepsTheCall()
         {
             string tag = Connected();
-            Key(KeyCode.Transfer);
+            _p.Key(KeyCode.Transfer);
             Assert.Contains("\n[call] <call> Transfer Bob to\n[call] _\n[call] <audio> Handset\n" +
                             "[softkey 1] Transfer\n[softkey 2] Delete\n[softkey 3] Park\n[softkey 4] Cancel", Screen);
-            Key(KeyCode.Digit3);
-            Key(KeyCode.Digit0);
-            Key(KeyCode.Digit0);
+            _p.Key(KeyCode.Digit3);
+            _p.Key(KeyCode.Digit0);
+            _p.Key(KeyCode.Digit0);
             Assert.Contains("\n[call] 300_\n", Screen);
             // The digits went to the entry, not to Bob as DTMF or a new call.
             Assert.DoesNotContain(_p.Channel.Sent, m => m.StartsWith("INVITE sip:300"));
 
-            Key(KeyCode.Ok);
+            _p.Key(KeyCode.Ok);
             string refer = LastSent;
             Assert.StartsWith("REFER sip:555@10.0.0.1 SIP/2.0\r\n", refer);
             Assert.Equal("<sip:300@10.0.0.1>", SipChannel.Header(refer, "Refer-To"));
@@ -105,10 +95,10 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void TheTransferSoftkeyAndTheTargetsAnswerEndTheCall()
         {
             string tag = Connected();
-            Key(KeyCode.Softkey3);
+            _p.Key(KeyCode.Softkey3);
             Assert.Contains("\n[call] <call> Transfer Bob to\n", Screen);
-            Key(KeyCode.Digit3);
-            Key(KeyCode.Hash);
+            _p.Key(KeyCode.Digit3);
+            _p.Key(KeyCode.Hash);
             string refer = LastSent;
             Assert.Equal("<sip:3@10.0.0.1>", SipChannel.Header(refer, "Refer-To"));
             _p.Answer(refer, 202);
@@ -124,9 +114,9 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void CancelLeavesTheEntryAndTheCallAsItWas()
         {
             Connected();
-            Key(KeyCode.Transfer);
-            Key(KeyCode.Digit3);
-            Key(KeyCode.Softkey4);
+            _p.Key(KeyCode.Transfer);
+            _p.Key(KeyCode.Digit3);
+            _p.Key(KeyCode.Softkey4);
             Assert.Contains("\n[call] <call> Connected: Bob\n", Screen);
             Assert.DoesNotContain(_p.Channel.Sent, m => m.StartsWith("REFER "));
         }
@@ -135,8 +125,8 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void ParkRefersTheCallToTheOrbitWithTryParkingUntilTheOutcome()
         {
             string tag = Connected();
-            Key(KeyCode.Transfer);
-            Key(KeyCode.Softkey3);
+            _p.Key(KeyCode.Transfer);
+            _p.Key(KeyCode.Softkey3);
             string refer = LastSent;
             Assert.StartsWith("REFER sip:555@10.0.0.1 SIP/2.0\r\n", refer);
             Assert.Equal("<sip:700@10.0.0.1>", SipChannel.Header(refer, "Refer-To"));
@@ -167,7 +157,7 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void WithACallHeldAndAnotherConnectedTheTransferKeyJoinsThemWithReplaces()
         {
             Connected();
-            Key(KeyCode.Hold);
+            _p.Key(KeyCode.Hold);
             string reinvite = LastSent;
             Assert.Contains("a=sendonly", reinvite);
             _p.Answer(reinvite, 200, "Contact: <sip:555@10.0.0.1>\r\n");
@@ -182,7 +172,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Run(10);
             Assert.True(_p.App.Calls.CanTransferAttended);
 
-            Key(KeyCode.Transfer);
+            _p.Key(KeyCode.Transfer);
             string refer = LastSent;
             Assert.StartsWith("REFER sip:555@10.0.0.1 SIP/2.0\r\n", refer);
             string from = SipChannel.Header(invite, "From");

@@ -239,6 +239,12 @@ namespace DeskPhone.Firmware.Tests.Messages
             Notify(TwoLines);
             Assert.Equal(200, Notify("<InfoBoxQueue/>"));
             Assert.Null(_queue.Current);
+            Assert.Equal(0, _queue.Count);
+
+            // The queue lets go of its slots when cleared and makes them again for the next box.
+            Assert.Equal(200, Notify(TwoLines));
+            Assert.Equal(1, _queue.Count);
+            Assert.Equal("Meeting at 10:00", _queue.Current.LineText(0));
         }
 
         [Fact]
@@ -250,6 +256,26 @@ namespace DeskPhone.Firmware.Tests.Messages
             }
             Assert.Equal(InfoBoxQueue.MaxBoxes, _queue.Count);
             Assert.Equal("n0", _queue.Current.LineText(0));
+        }
+
+        [Fact]
+        public void LinesGivenOutOfOrderKeepTheirPlacesIconsAndTheGapsEmpty()
+        {
+            Notify("<InfoBoxQueue><InfoBox>" +
+                   "<Line pos=\"4\"><Text>four</Text><Icon>clock</Icon></Line>" +
+                   "<Line pos=\"2\"><Text>two</Text><Icon>warning</Icon></Line>" +
+                   "<Line pos=\"4\"><Text>four again</Text><Icon>security</Icon></Line>" +
+                   "</InfoBox></InfoBoxQueue>");
+            InfoBox box = _queue.Current;
+            Assert.Equal(4, box.LineCount);
+            Assert.Equal("", box.LineText(0));
+            Assert.Equal(IconId.None, box.LineIcon(0));
+            Assert.Equal("two", box.LineText(1));
+            Assert.Equal(IconId.Warning, box.LineIcon(1));
+            Assert.Equal("", box.LineText(2));
+            Assert.Equal(IconId.None, box.LineIcon(2));
+            Assert.Equal("four again", box.LineText(3));
+            Assert.Equal(IconId.Security, box.LineIcon(3));
         }
 
         [Fact]

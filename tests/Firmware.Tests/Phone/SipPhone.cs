@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using DeskPhone.Drivers;
+using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Domain.Presence;
@@ -108,6 +109,35 @@ namespace DeskPhone.Firmware.Tests.Phone
             Agent = App.Agent;
         }
 
+        /// <summary>A key pressed and released (the hook only lifted: it stays off-hook), then one loop turn.</summary>
+        public void Key(int code)
+        {
+            Phone.OnKey(code, KeyAction.Press, Now);
+            if (code != KeyCode.Hook)
+            {
+                Phone.OnKey(code, KeyAction.Release, Now);
+            }
+            Run(10);
+        }
+
+        /// <summary>A phone whose function key 1 monitors 200 (BLF), registered, its dialog SUBSCRIBE answered 200.</summary>
+        public static SipPhone WithBlfKey200(out string subscribe)
+        {
+            var p = new SipPhone(s => s.Set("fkey", 1, "blf sip:200@10.0.0.1"));
+            p.Run(100);
+            p.Register();
+            p.Run(100);
+            subscribe = p.Last("SUBSCRIBE", "dialog");
+            Xunit.Assert.NotNull(subscribe);
+            p.Answer(subscribe, 200, "Expires: 3600\r\n");
+            return p;
+        }
+
+        /// <summary>A full dialog-info document of extension 200 holding the given dialog elements.</summary>
+        public static string DialogInfo200(int version, string dialogs) =>
+            "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"" + version +
+            "\" state=\"full\" entity=\"sip:200@10.0.0.1\">" + dialogs + "</dialog-info>";
+
         public void Run(long ms)
         {
             long end = Now + ms;
@@ -161,11 +191,13 @@ namespace DeskPhone.Firmware.Tests.Phone
         /// An INVITE without an offer for identity 1 from 10.0.0.1 (<paramref name="from"/>: a From value without its
         /// tag, which is "a"), with <paramref name="extra"/> header lines, then a loop turn.
         /// </summary>
-        public void Invite(string branch, string callId, string from, string extra = "")
+        /// <summary>An INVITE to identity 1 from the PBX, with an SDP offer when one is given, then one loop turn.</summary>
+        public void Invite(string branch, string callId, string from, string extra = "", string sdp = null)
         {
+            string body = sdp == null ? "Content-Length: 0\r\n\r\n" : "Content-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp;
             Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch +
                            "\r\nFrom: " + from + ";tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: " + callId +
-                           "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@10.0.0.1>\r\n" + extra + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+                           "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@10.0.0.1>\r\n" + extra + "Max-Forwards: 70\r\n" + body);
             Run(10);
         }
 

@@ -281,6 +281,13 @@ namespace DeskPhone.Firmware.Tests.Presence
             Assert.Equal("dialog sip:bob@pbx refresh 0", _sender.Sent[1]);
             Assert.Null(_blf.StateOf(3));
             Assert.Equal(481, Notify(3, Body.Dialogs(1, "full")));
+
+            // The last key gone, the table is let go; a key configured after it is followed as the first was.
+            Assert.Null(_blf.Configure(4, "blf sip:carol@pbx", 1, 2));
+            Assert.Equal(200, Notify(4, Body.Dialogs(1, "full", Body.Dialog("y", "early"))));
+            Assert.Equal("RINGING", _blf.StateOf(4));
+            Assert.Null(_blf.StateOf(3));
+            Assert.True(_blf.AnyRinging);
         }
 
         [Fact]

@@ -66,6 +66,12 @@ namespace DeskPhone.Firmware.Tests.Presence
             r.Reset();
             Assert.Equal(0, r.Count);
             Assert.Equal(-1, r.Version);
+            Assert.False(r.HasOtherThan("192.0.2.11", 5060));
+
+            // After a reset (its table let go) the next full document is read as the first was.
+            Assert.True(Apply(r, Two), r.Error);
+            Assert.Equal(2, r.Count);
+            Assert.True(r.HasOtherThan("192.0.2.10", 5060));
         }
     }
 }

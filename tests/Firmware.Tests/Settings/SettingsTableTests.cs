@@ -36,6 +36,23 @@ namespace DeskPhone.Firmware.Tests.Settings
         }
 
         [Fact]
+        public void EveryDefaultIsTextAndEveryIndexReadsItsOwnDefault()
+        {
+            // The store keeps each distinct default once (SettingsIndex): a setting must still read its own text at
+            // every index, including index 1's own default where a row has one.
+            for (int i = 0; i < _store.DefinitionCount; i++)
+            {
+                SettingDefinition def = _store.GetDefinition(i);
+                Assert.NotNull(def.Default);
+                int last = def.IsIndexed ? def.MaxIndex : 0;
+                for (int idx = def.IsIndexed ? 1 : 0; idx <= last; idx++)
+                {
+                    Assert.Equal(def.DefaultFor(idx), _store.Get(def.Name, idx));
+                }
+            }
+        }
+
+        [Fact]
         public void EveryDefaultPassesItsOwnValidationUnchanged()
         {
             for (int i = 0; i < _store.DefinitionCount; i++)

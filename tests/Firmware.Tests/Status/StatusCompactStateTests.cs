@@ -37,6 +37,30 @@ namespace DeskPhone.Firmware.Tests.Status
         }
 
         [Fact]
+        public void AnIdRanksByTheListOfItsHighestRankWhereverElseItIs()
+        {
+            // Show-directly lists WlanActive first, but both are essential too, where UxmConnected comes first; the
+            // important list, lower than essential, changes nothing; HidConnected is only important.
+            var c = new StatusCategories();
+            c.Configure("", "WlanActive UxmConnected HidConnected", "UxmConnected WlanActive", "WlanActive HidConnected", "", "");
+            Assert.Empty(c.Problems);
+            Assert.Equal(3, c.Rank(StatusId.WlanActive));
+            Assert.Equal(3, c.Rank(StatusId.UxmConnected));
+            Assert.Equal(2, c.Rank(StatusId.HidConnected));
+            Assert.Equal(0, c.Rank(StatusId.EthernetUnplugged));
+            Assert.True(c.RankPosition(StatusId.UxmConnected) < c.RankPosition(StatusId.WlanActive));
+            Assert.Equal(1, c.RankPosition(StatusId.HidConnected));
+            Assert.True(c.IsIn(StatusId.WlanActive, StatusCategory.ShowDirectly) && c.IsIn(StatusId.WlanActive, StatusCategory.Important));
+
+            // On the status line: the essential order wins over the show-directly order.
+            var s = new StatusScheduler();
+            s.Configure("", "WlanActive UxmConnected", "UxmConnected WlanActive", "", "", "", 0);
+            s.Raise(StatusId.UxmConnected, null, "t", 0);
+            s.Raise(StatusId.WlanActive, null, "t", 1);
+            Assert.Equal(StatusId.UxmConnected, s.StatusLine);
+        }
+
+        [Fact]
         public void SecondsAndPositionsFollowTheListsWithRepeatsOverriding()
         {
             var c = new StatusCategories();
@@ -47,9 +71,9 @@ namespace DeskPhone.Firmware.Tests.Status
             Assert.Equal(86400, c.Seconds(StatusId.EthernetUnplugged, StatusCategory.ShowDirectly));
             Assert.Equal(0, c.Seconds(StatusId.HidConnected, StatusCategory.PopUp));
             Assert.Equal(-1, c.Seconds(StatusId.HidConnected, StatusCategory.ShowDirectly));
-            Assert.True(c.Position(StatusId.WlanActive, StatusCategory.ShowDirectly) < c.Position(StatusId.UxmConnected, StatusCategory.ShowDirectly));
-            Assert.True(c.Position(StatusId.UxmConnected, StatusCategory.ShowDirectly) < c.Position(StatusId.EthernetUnplugged, StatusCategory.ShowDirectly));
-            Assert.Equal(int.MaxValue, c.Position(StatusId.HidConnected, StatusCategory.ShowDirectly));
+            Assert.True(c.RankPosition(StatusId.WlanActive) < c.RankPosition(StatusId.UxmConnected));
+            Assert.True(c.RankPosition(StatusId.UxmConnected) < c.RankPosition(StatusId.EthernetUnplugged));
+            Assert.Equal(int.MaxValue, c.RankPosition(StatusId.HidConnected));
 
             var timed = new List<string>();
             for (int id = 0; id < StatusId.Count; id++)
@@ -60,7 +84,7 @@ namespace DeskPhone.Firmware.Tests.Status
             for (int id = 0; id < StatusId.Count; id++)
             {
                 Assert.Equal(id * 997 % 86401, c.Seconds(id, StatusCategory.ShowDirectly));
-                Assert.Equal(id, c.Position(id, StatusCategory.ShowDirectly));
+                Assert.Equal(id, c.RankPosition(id));
             }
         }
     }

@@ -49,11 +49,7 @@ namespace DeskPhone.Firmware.Tests.Voice
 
         private void Answer(string id = "v1")
         {
-            _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK" + id + "\r\n" +
-                              "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: " + id + "\r\nCSeq: 1 INVITE\r\n" +
-                              "Contact: <sip:555@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " +
-                              Offer.Length + "\r\n\r\n" + Offer);
-            _p.Run(10);
+            _p.Invite("z9hG4bK" + id, id, "\"Bob\" <sip:555@10.0.0.1>", sdp: Offer);
             Assert.True(_p.App.Calls.Answer(0, _p.Now));
             _p.Run(10);
         }

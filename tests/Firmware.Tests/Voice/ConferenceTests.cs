@@ -70,12 +70,7 @@ namespace DeskPhone.Firmware.Tests.Voice
 
         private void Answer(string id, string host, int port)
         {
-            string offer = Offer(host, port);
-            _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK" + id + "\r\n" +
-                              "From: \"" + id + "\" <sip:" + id + "@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: " + id + "\r\nCSeq: 1 INVITE\r\n" +
-                              "Contact: <sip:" + id + "@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " +
-                              offer.Length + "\r\n\r\n" + offer);
-            _p.Run(10);
+            _p.Invite("z9hG4bK" + id, id, "\"" + id + "\" <sip:" + id + "@10.0.0.1>", sdp: Offer(host, port));
             Assert.True(_p.App.Calls.Answer(0, _p.Now));
             _p.Run(10);
             string ok = _p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 200 OK") && m.Contains("Call-ID: " + id + "\r\n"));

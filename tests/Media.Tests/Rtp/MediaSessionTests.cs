@@ -229,6 +229,49 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         [Fact]
+        public void TheNextCallAfterTheLastSessionStoppedSendsAndPlaysG711AsBefore()
+        {
+            // Stopping the last session lets go of the G.711 tables; the next call's first frames build them again.
+            for (int call = 0; call < 2; call++)
+            {
+                _speaker.Frames.Clear();
+                int sent = _rtp.Sent.Count;
+                Assert.True(_session.Start(10 + call, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, 101, new Sine(440), _speaker));
+                long t = call * 10000;
+                for (int i = 0; i < 20; i++, t += 20)
+                {
+                    _rtp.Arrive(Packet(100 * call + i, (uint)(i * 160), (uint)(0x1234 + call)), "192.0.2.99:6000");
+                    Run(t, t + 15);
+                }
+                _session.Forget();
+                Assert.True(_rtp.Sent.Count >= sent + 19, "call " + call + " sent " + (_rtp.Sent.Count - sent));
+                var samples = new short[AudioFrame.Samples];
+                G711Codec.MuLaw.Decode(_rtp.Sent[^1].Data, 12, 160, samples);
+                Assert.Equal(440, Goertzel.Dominant(samples, 0, samples.Length, new double[] { 440, 1000 }));
+                int tone = 0;
+                foreach (short[] frame in _speaker.Frames)
+                {
+                    tone += Goertzel.Dominant(frame, 0, frame.Length, new double[] { 440, 1000 }) == 1000 ? 1 : 0;
+                }
+                Assert.InRange(tone, 20 - JitterBuffer.InitialDepth - 1, 20);
+            }
+        }
+
+        [Fact]
+        public void ATonePlayingWhenTheLastSessionStopsSoundsOn()
+        {
+            // The last session's stop lets go of the sine table; the tone's next frame builds it again.
+            var tone = new DeskPhone.Media.Tones.ToneGenerator(DeskPhone.Media.Tones.ToneScheme.ForSetting("GER"), DeskPhone.Media.Tones.ToneKind.Dial);
+            var frame = new short[AudioFrame.Samples];
+            Assert.True(tone.Read(frame));
+            Assert.True(Start());
+            Run(0, 40);
+            _session.Forget();
+            Assert.True(tone.Read(frame));
+            Assert.Equal(425, Goertzel.Dominant(frame, 0, frame.Length, new double[] { 350, 425, 440 }));
+        }
+
+        [Fact]
         public void StartingAgainWithTheSameMediaChangesNothing()
         {
             Assert.True(Start());

@@ -62,6 +62,24 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
+        public void ARebuildWithCredentialsAsksTheSourceForTheDocumentAgainAndARefreshStaysWithoutBody()
+        {
+            // The document is not kept beside the request's bytes while the PUBLISH is in flight (docs/sip-stack.md).
+            _publication.Changed(0);
+            _publication.Poll(_identity, 0);
+            FakeClientCore.Request r = _core.Last;
+            Assert.Equal(Publish(1, null, "<sip:100@10.0.0.1 v1/>"), r.Text);
+            string again = Encoding.UTF8.GetString(r.Build("z9hG4bKb", "Authorization", "Digest username=\"100\""));
+            Assert.Equal(Publish(2, null, "<sip:100@10.0.0.1 v2/>").Replace("tag=t3", "tag=t2").Replace("Content-Type:", "Authorization: Digest username=\"100\"\r\nContent-Type:"), again);
+
+            _core.Answer(r, 200, "SIP-ETag: e1\r\nExpires: 1800\r\n", 10);
+            _publication.Poll(_identity, 10 + 1_740_000);
+            string refresh = Encoding.UTF8.GetString(_core.Last.Build("z9hG4bKb", "Authorization", "Digest username=\"100\""));
+            Assert.EndsWith("SIP-If-Match: e1\r\nAuthorization: Digest username=\"100\"\r\nContent-Length: 0\r\n\r\n", refresh);
+            Assert.Equal(2, _version);
+        }
+
+        [Fact]
         public void AChangeSendsTheWholeDocumentInThePublication()
         {
             _publication.Changed(0);

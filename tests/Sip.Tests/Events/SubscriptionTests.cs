@@ -67,6 +67,36 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
+        public void TheFailureCountStopsAt2047AndLeavesTheIdentityStateAndBackOffAlone()
+        {
+            // State, identity, back-off and failures share one int (docs/sip-stack.md, "Events"): none spills into another.
+            var s = new Subscription(_sender, null, "dialog", "sip:bob@pbx", 12, 600);
+            s.Start(0);
+            long now = 0;
+            for (int i = 0; i < 2100; i++)
+            {
+                s.OnResponse(503, -1, -1, now);
+                now = s.DueMs;
+                s.Tick(now);
+            }
+            Assert.Equal(2047, s.Failures);
+            Assert.Equal(12, s.Identity);
+            Assert.Equal(SubscriptionState.Sent, s.State);
+            Assert.False(s.HasDialog);
+            s.OnResponse(503, -1, -1, now);
+            Assert.Equal(300000, s.DueMs - now);
+            Assert.Equal(SubscriptionState.Waiting, s.State);
+
+            s.Tick(s.DueMs);
+            s.OnResponse(200, 600, -1, now);
+            Assert.Equal(0, s.Failures);
+            Assert.True(s.HasDialog);
+            Assert.Equal(SubscriptionState.Active, s.State);
+            Assert.Equal(12, s.Identity);
+            Assert.Null(s.LastError);
+        }
+
+        [Fact]
         public void SuccessResetsTheBackOff()
         {
             var s = Make();

@@ -182,6 +182,43 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
+        public void TheQueueGrowsToItsBoundKeepingTheOrderAndRefusesBeyondIt()
+        {
+            // The queue's array starts small and doubles (docs/sip-stack.md, "Transactions"): 30 wait in order, the
+            // 31st of a layer holding 30 dialogs is refused locally as before.
+            var events = new Subscriptions(_core, 30);
+            var subs = new List<Subscription>();
+            for (int i = 0; i < 31; i++)
+            {
+                var s = new Subscription(events, _owner, "dialog", "sip:2" + i.ToString("00") + "@10.0.0.1", 1, 3600);
+                s.Start(0);
+                subs.Add(s);
+            }
+            Assert.Equal(30, events.WaitingCount);
+            Assert.Equal("503", subs[30].LastError);
+
+            long now = 0;
+            while (_core.Sent.Count < 30 && now < 10000)
+            {
+                events.Poll(now += 10);
+                foreach (FakeClientCore.Request r in _core.Sent)
+                {
+                    if (!r.Answered)
+                    {
+                        _core.Answer(r, 200, "", now);
+                    }
+                }
+            }
+            var expected = new List<string>();
+            for (int i = 0; i < 30; i++)
+            {
+                expected.Add("sip:2" + i.ToString("00") + "@10.0.0.1");
+            }
+            Assert.Equal(expected, _core.Sent.ConvertAll(r => r.Uri));
+            Assert.Equal(0, events.WaitingCount);
+        }
+
+        [Fact]
         public void AnUnsubscribeLeavesOnlyTwoSlotsToTheOthers()
         {
             Subscription s = Start();

@@ -193,6 +193,35 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.True(phone.Tcp.IdleClosed >= 1);
         }
 
+        private static object ParsedMessage(TcpTransport tcp) =>
+            typeof(TcpTransport).GetField("_message", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance).GetValue(tcp);
+
+        [Fact]
+        public void TheSharedParsedMessageExistsOnlyWhileAConnectionIsOpen()
+        {
+            // docs/sip-stack.md, "SIP transport limits": made by the first bytes to frame, let go once no connection is open.
+            using var phone = new Phone();
+            Assert.Null(ParsedMessage(phone.Tcp));
+            for (int round = 1; round <= 2; round++)
+            {
+                using (Socket s = phone.Connect())
+                {
+                    var reader = new Reader(s);
+                    Write(s, Message("let" + round));
+                    Assert.True(reader.Until(r => r.Statuses().Length == 1), "no answer in round " + round);
+                    Assert.Equal(new[] { "200" }, reader.Statuses());
+                    Assert.NotNull(ParsedMessage(phone.Tcp));
+                }
+                var watch = Stopwatch.StartNew();
+                while ((phone.Tcp.OpenConnections > 0 || ParsedMessage(phone.Tcp) != null) && watch.ElapsedMilliseconds < DeadlineMs)
+                {
+                    Thread.Sleep(10);
+                }
+                Assert.Equal(0, phone.Tcp.OpenConnections);
+                Assert.Null(ParsedMessage(phone.Tcp));
+            }
+        }
+
         [Theory]
         [InlineData(0)]
         [InlineData(2)]

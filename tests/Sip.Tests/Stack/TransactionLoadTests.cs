@@ -64,6 +64,50 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(_channel.Sent[1].Text, Deliver(Options(1), 204));
         }
 
+        private long Quiet(long now, long until)
+        {
+            while (now < until)
+            {
+                _ua.Poll(now += 10);
+            }
+            return now;
+        }
+
+        [Fact]
+        public void TheTableShrinksOnceItsEntriesPassTimerJAndStillKnowsTheLiveOnes()
+        {
+            // A burst of 100 requests grows the table to 128 entries (docs/sip-stack.md, "Transactions").
+            for (int i = 0; i < 100; i++)
+            {
+                Deliver(Message(i, "m" + i), i * 10);
+            }
+            Assert.Equal(128, _ua.ServerTransactionRoom);
+            // 20 s later one more request (behind the burst's entries): while it lives, nothing shrinks.
+            Deliver(Message(1000, "late"), 20000);
+            long now = Quiet(20000, 34000);
+            Assert.Equal(128, _ua.ServerTransactionRoom);
+            // Past the burst's Timer J a new request takes the first entry; still nothing shrinks while the late one lives.
+            string fresh = Deliver(Message(2000, "fresh"), now);
+            now = Quiet(now, 52000);
+            Assert.Equal(128, _ua.ServerTransactionRoom);
+            Assert.Equal(102, _handler.Calls.Count);
+
+            // Past the late one's Timer J the table is back to 16 entries and still answers the fresh one's
+            // retransmission with the same answer, without handling it again.
+            now = Quiet(now, 52000 + 10 * SipInbox.QuietTurns);
+            Assert.Equal(16, _ua.ServerTransactionRoom);
+            Assert.Equal(fresh, Deliver(Message(2000, "fresh"), now));
+            Assert.Equal(102, _handler.Calls.Count);
+            // The late request, past its Timer J, is new again; the table grows on demand as before.
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(1000, "late"), now + 10));
+            Assert.Equal(103, _handler.Calls.Count);
+            for (int i = 0; i < 20; i++)
+            {
+                Deliver(Message(3000 + i, "again" + i), now + 20 + i);
+            }
+            Assert.Equal(32, _ua.ServerTransactionRoom);
+        }
+
         [Fact]
         public void ARetransmissionIsRecognisedUntilTimerJAndHandledAsNewAfter()
         {
@@ -217,6 +261,23 @@ namespace DeskPhone.Sip.Tests.Stack
             // Before: the slots stayed taken for Timer K (5 s) after the answer, keeping the requests' bytes.
             Assert.Equal(SipUserAgent.MaxClientTransactions, _ua.FreeClientTransactions);
             Assert.True(_ua.Start(new ClientTransaction("z9hG4bKy", "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false), 110));
+
+            // Quiet with nothing in flight, the slots go back to their first 4 (docs/sip-stack.md): still 16 free, and
+            // 16 can be in flight again.
+            _channel.Arrive("SIP/2.0 200 OK\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKy\nFrom: <sip:487@10.0.0.1>;tag=a\n" +
+                            "To: <sip:x@10.0.0.1>;tag=b\nCall-ID: cy\nCSeq: 1 MESSAGE\nContent-Length: 0\n\n");
+            for (int turn = 0; turn <= SipInbox.QuietTurns; turn++)
+            {
+                _ua.Poll(120 + turn);
+            }
+            Assert.Equal(4, ((ClientTransaction[])typeof(SipUserAgent).GetField("_clients",
+                System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance).GetValue(_ua)).Length);
+            Assert.Equal(SipUserAgent.MaxClientTransactions, _ua.FreeClientTransactions);
+            for (int i = 0; i < SipUserAgent.MaxClientTransactions; i++)
+            {
+                Assert.True(_ua.Start(new ClientTransaction("z9hG4bKz" + i, "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false), 1000));
+            }
+            Assert.Equal(0, _ua.FreeClientTransactions);
         }
     }
 }

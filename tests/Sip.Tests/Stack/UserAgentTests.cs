@@ -550,3 +550,38 @@ namespace DeskPhone.Sip.Tests.Stack
         }
     }
 }
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    /// <summary>An identity keeps its index and flags in one int and a bare registrar host as one string (docs/benchmarks.md).</summary>
+    public class SipIdentityTests
+    {
+        [Fact]
+        public void IndexActiveAndUserNameAsLineAreIndependent()
+        {
+            var id = new SipIdentity { Index = 12, Active = true, UserNameAsLine = true };
+            Assert.Equal((12, true, true), (id.Index, id.Active, id.UserNameAsLine));
+            id.Active = false;
+            Assert.Equal((12, false, true), (id.Index, id.Active, id.UserNameAsLine));
+            id.UserNameAsLine = false;
+            id.Index = 3;
+            Assert.Equal((3, false, false), (id.Index, id.Active, id.UserNameAsLine));
+            id.Active = true;
+            Assert.Equal((3, true, false), (id.Index, id.Active, id.UserNameAsLine));
+            Assert.Equal(3600, id.Expires);
+        }
+
+        [Fact]
+        public void ABareRegistrarIsItsOwnHostAndOtherFormsAreCut()
+        {
+            var id = new SipIdentity { Registrar = "10.0.0.1" };
+            Assert.Same(id.Registrar, id.RegistrarHost);
+            id.Registrar = "PBX.example:5070";
+            Assert.Equal("pbx.example", id.RegistrarHost);
+            id.Registrar = "[2001:DB8::1]:5070";
+            Assert.Equal("2001:db8::1", id.RegistrarHost);
+            id.Outbound = "";
+            Assert.Null(id.OutboundHost);
+        }
+    }
+}

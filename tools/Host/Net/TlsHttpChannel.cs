@@ -10,8 +10,8 @@ using DeskPhone.Domain.Settings;
 namespace DeskPhone.Host.Net
 {
     /// <summary>
-    /// The simulator's <see cref="IHttpChannel"/> with TLS (docs/provisioning.md, "HTTPS"): http goes to the plain
-    /// channel it wraps; https connects, resolves and shakes hands over .NET's <see cref="SslStream"/> on a thread of its
+    /// The simulator's https <see cref="IHttpChannel"/> (docs/provisioning.md, "HTTPS"; <see cref="SchemeChannel"/> sends
+    /// http to the plain channel): it connects, resolves and shakes hands over .NET's <see cref="SslStream"/> on a thread of its
     /// own, the server's chain verified against the CA certificates of <c>custom_certificates</c> alone (a custom trust
     /// store: the host's own CAs do not count) and its name against the URL's host. No CA, a chain to another CA or a
     /// name mismatch fail the connection with <see cref="Error"/> saying which; never unverified. A reader thread moves
@@ -24,11 +24,9 @@ namespace DeskPhone.Host.Net
 
         public const int ConnectTimeoutMs = 10000;
 
-        private readonly IHttpChannel _plain;
         private readonly SettingsStore _settings;
         private readonly object _sync = new object();
         private readonly Queue<byte[]> _queue = new Queue<byte[]>();
-        private bool _tls;
         private int _state = HttpChannelState.Failed;
         private string _error;
         private int _generation;
@@ -38,24 +36,19 @@ namespace DeskPhone.Host.Net
         private int _headOffset;
         private bool _ended;
 
-        public TlsHttpChannel(IHttpChannel plain, SettingsStore settings)
+        public TlsHttpChannel(SettingsStore settings)
         {
-            _plain = plain;
             _settings = settings;
         }
 
-        public int State => _tls ? _state : _plain.State;
+        public int State => _state;
 
-        public string Error => _tls ? _error : _plain.Error;
+        public string Error => _error;
 
+        /// <summary>Always over TLS: the scheme was chosen by <see cref="SchemeChannel"/>.</summary>
         public bool Open(string host, int port, bool tls)
         {
             Close();
-            _tls = tls;
-            if (!tls)
-            {
-                return _plain.Open(host, port, false);
-            }
             X509Certificate2Collection cas = Authorities(_settings.Get(SettingNames.CustomCertificates), out string error);
             lock (_sync)
             {
@@ -73,10 +66,6 @@ namespace DeskPhone.Host.Net
 
         public bool Send(byte[] data, int offset, int length)
         {
-            if (!_tls)
-            {
-                return _plain.Send(data, offset, length);
-            }
             SslStream stream = _stream;
             try
             {
@@ -91,10 +80,6 @@ namespace DeskPhone.Host.Net
 
         public int Receive(byte[] buffer, int offset, int count)
         {
-            if (!_tls)
-            {
-                return _plain.Receive(buffer, offset, count);
-            }
             lock (_sync)
             {
                 if (_queue.Count == 0)
@@ -118,7 +103,6 @@ namespace DeskPhone.Host.Net
 
         public void Close()
         {
-            _plain.Close();
             lock (_sync)
             {
                 _generation++;

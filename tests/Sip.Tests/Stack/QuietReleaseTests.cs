@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Session;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Tests.Stack
+{
+    /// <summary>
+    /// What the stack lets go of once quiet (docs/sip-stack.md, docs/benchmarks.md "SIP stack's heap"): the user agent's
+    /// parsed message and writer after <see cref="SipInbox.QuietTurns"/> turns without a packet, the call sessions'
+    /// parser, message, SDP reader and writer once no call is left; each is made again by the next use, which answers
+    /// as before.
+    /// </summary>
+    public class QuietReleaseTests
+    {
+        private readonly SipInbox _inbox = new SipInbox(2, 4096);
+        private readonly FakeChannel _channel;
+        private readonly SipUserAgent _ua;
+        private readonly WatchingListener _watch = new WatchingListener();
+
+        public QuietReleaseTests()
+        {
+            _channel = new FakeChannel(_inbox);
+            _ua = new SipUserAgent(_inbox) { Udp = _channel, LocalHost = "192.0.2.10" };
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+        }
+
+        /// <summary>Answers every MESSAGE 200 and keeps a weak reference to the parsed message it was handed.</summary>
+        private sealed class WatchingListener : ISipListener
+        {
+            public WeakReference Seen;
+            public int Handled;
+
+            public bool OnRequest(SipPacket packet, SipMessage m, long nowMs)
+            {
+                if (m.Method != "MESSAGE")
+                {
+                    return false;
+                }
+                Seen = new WeakReference(m);
+                Handled++;
+                ((SipUserAgent)Agent).Reply(packet, m, 200, nowMs);
+                return true;
+            }
+
+            public bool OnResponse(SipMessage m, long nowMs) => false;
+
+            public object Agent;
+        }
+
+        private static string Message(string branch) =>
+            "MESSAGE sip:486@192.0.2.10;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch +
+            "\r\nFrom: <sip:pbx@10.0.0.1>;tag=f\r\nTo: <sip:486@192.0.2.10>\r\nCall-ID: c-" + branch + "\r\nCSeq: 1 MESSAGE\r\n" +
+            "Max-Forwards: 70\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi";
+
+        private static void Collect()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private string AnswerFirst()
+        {
+            _channel.Arrive(Message("z9hG4bKq1"));
+            _ua.Poll(0);
+            return _channel.Last;
+        }
+
+        [Fact]
+        public void TheParsedMessageIsLetGoOnceQuietAndARetransmissionIsStillAnsweredFromTimerJ()
+        {
+            _watch.Agent = _ua;
+            _ua.AddListener(_watch);
+            string first = AnswerFirst();
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", first);
+
+            for (int turn = 1; turn < SipInbox.QuietTurns; turn++)
+            {
+                _ua.Poll(turn);
+            }
+            Collect();
+            Assert.True(_watch.Seen.IsAlive, "let go before the quiet turns were over");
+
+            _ua.Poll(SipInbox.QuietTurns);
+            Collect();
+            Assert.False(_watch.Seen.IsAlive, "the user agent still holds its parsed message after the quiet turns");
+
+            // The retransmission within Timer J gets the same answer (same To tag) without reaching the listener again.
+            _channel.Arrive(Message("z9hG4bKq1"));
+            _ua.Poll(SipInbox.QuietTurns + 10);
+            Assert.Equal(first, _channel.Last);
+            Assert.Equal(1, _watch.Handled);
+
+            // A new request is handled and answered as the first was.
+            _channel.Arrive(Message("z9hG4bKq2"));
+            _ua.Poll(SipInbox.QuietTurns + 20);
+            Assert.Equal(2, _watch.Handled);
+            Assert.Equal(first.Replace("q1", "q2").Replace("tag=dp1", "tag=dp2"), _channel.Last);
+        }
+
+        private static readonly string[] CallParts = { "_parser", "_invite", "_parse", "_sdpMedia", "_writer" };
+
+        private static object Part(CallSessions calls, string name) =>
+            typeof(CallSessions).GetField(name, BindingFlags.NonPublic | BindingFlags.Instance).GetValue(calls);
+
+        private const string PeerSdp =
+            "v=0\r\no=- 1 1 IN IP4 10.0.0.9\r\ns=-\r\nc=IN IP4 10.0.0.9\r\nt=0 0\r\nm=audio 4000 RTP/AVP 8 0 101\r\na=rtpmap:101 telephone-event/8000\r\n";
+
+        private static string Invite(string callId) =>
+            "INVITE sip:486@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK" + callId + ";rport\r\n" +
+            "From: <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:486@10.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: 7 INVITE\r\n" +
+            "Contact: <sip:200@10.0.0.9:5062>\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\nContent-Length: " + PeerSdp.Length +
+            "\r\n\r\n" + PeerSdp;
+
+        /// <summary>Rings, answers and ends (BYE from the other side) one call; returns its 200 with its own tag and Call-ID taken out.</summary>
+        private string OneCall(CallSessions calls, RecordingSessions handler, string callId, ref long now)
+        {
+            _channel.Arrive(Invite(callId));
+            _ua.Poll(now);
+            SipCall call = handler.Last;
+            Assert.True(calls.Answer(call, now));
+            string to = FakeChannel.Header(_channel.Last, "To");
+            string tag = to.Substring(to.IndexOf(";tag=") + 5);
+            string ok = _channel.Last.Replace(tag, "TAG").Replace(callId, "CALL");
+            _channel.Arrive("ACK sip:486@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKack" + callId +
+                            "\r\nFrom: <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:486@10.0.0.1>;tag=" + tag + "\r\nCall-ID: " + callId +
+                            "\r\nCSeq: 7 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            _ua.Poll(now += 10);
+            calls.Poll(now);
+            foreach (string part in new[] { "_invite", "_writer", "_sdpMedia" })
+            {
+                Assert.NotNull(Part(calls, part));
+            }
+            _channel.Arrive("BYE sip:486@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye" + callId +
+                            "\r\nFrom: <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:486@10.0.0.1>;tag=" + tag + "\r\nCall-ID: " + callId +
+                            "\r\nCSeq: 8 BYE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            _ua.Poll(now += 10);
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
+            Assert.Equal(SipCall.Ended, call.State);
+            return ok;
+        }
+
+        [Fact]
+        public void TheCallsPartsAreLetGoOnceNoCallIsLeftAndTheNextCallIsAnsweredTheSame()
+        {
+            var handler = new RecordingSessions();
+            var calls = new CallSessions(_ua, handler);
+            _ua.Route(new RecordingHandler());
+            long now = 0;
+            string first = OneCall(calls, handler, "call-1", ref now);
+
+            calls.Poll(now += 10);
+            foreach (string part in CallParts)
+            {
+                Assert.Null(Part(calls, part));
+            }
+
+            // The same 200 (its SDP's session id and media port are the next call's own: 10002 after 10000).
+            string second = OneCall(calls, handler, "call-2", ref now);
+            Assert.Equal(first.Substring(0, first.IndexOf("Content-Length: ")), second.Substring(0, second.IndexOf("Content-Length: ")));
+            Assert.Contains("m=audio 10000 RTP/AVP 8 101\r\n", first);
+            Assert.Contains("m=audio 10002 RTP/AVP 8 101\r\n", second);
+        }
+    }
+}
