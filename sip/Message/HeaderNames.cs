@@ -53,6 +53,28 @@ namespace DeskPhone.Sip.Message
             "Accept-Contact", "Reject-Contact", "Request-Disposition", "Identity-Info",
         };
 
+        // Kinds (SipMessage.HeaderKind: 1 + the index in Known) of the headers the stack reads itself: its own reads go by
+        // kind, so they skip the search of Known for the name (Kind) that a read by name makes.
+        internal const int ViaKind = 1;
+        internal const int FromKind = 2;
+        internal const int ToKind = 3;
+        internal const int CallIdKind = 4;
+        internal const int CSeqKind = 5;
+        internal const int ContactKind = 6;
+        internal const int MaxForwardsKind = 7;
+        internal const int ContentLengthKind = 8;
+        internal const int ContentTypeKind = 9;
+        internal const int ExpiresKind = 10;
+        internal const int RequireKind = 11;
+        internal const int AcceptKind = 13;
+        internal const int DateKind = 19;
+
+        /// <summary>
+        /// Bit k set when kind k is a list (<see cref="IsList"/>; kind 0, unknown, is one): a shift instead of a chain of
+        /// compares, in one field rather than an array (a long holds the 39 kinds).
+        /// </summary>
+        internal static readonly long ListMask;
+
         private static readonly char[] Compact =
         {
             'v', 'f', 't', 'i', '\0', 'm', '\0', 'l', 'c', '\0', '\0', '\0',
@@ -91,10 +113,19 @@ namespace DeskPhone.Sip.Message
                 int letter = (name[0] | 0x20) - 'a';
                 NextSameFirst[i] = FirstOfLetter[letter];
                 FirstOfLetter[letter] = (byte)(i + 1);
+                if (IsList(name))
+                {
+                    ListMask |= 1L << (i + 1);
+                }
             }
+            ListMask |= 1;
         }
 
-        /// <summary>The index in <see cref="Known"/> of the canonical name for the bytes, or -1 for a header this table does not know.</summary>
+        /// <summary>
+        /// The index in <see cref="Known"/> of the canonical name for the bytes, or -1 for a header this table does not
+        /// know. A match is made of letters and '-' only (a compact form is one letter; in a long one a byte below '-' never
+        /// matches, though 0x0D | 0x20 is '-'), so the parser need not check a known name's characters for the token rule again.
+        /// </summary>
         internal static int FindIndex(byte[] b, int start, int length)
         {
             int first = b[start] | 0x20;
@@ -115,7 +146,7 @@ namespace DeskPhone.Sip.Message
             }
             for (int i = FirstOfLetter[first - 'a'] - 1; i >= 0; i = NextSameFirst[i] - 1)
             {
-                if (KnownLength[i] == length && Equal(Known[i], b, start, length))
+                if (KnownLength[i] == length && EqualName(Known[i], b, start, length))
                 {
                     return i;
                 }
@@ -162,6 +193,23 @@ namespace DeskPhone.Sip.Message
                 }
             }
             return 0;
+        }
+
+        /// <summary>
+        /// <see cref="Equal"/> for a known name (letters and '-'), where a byte below '-' never matches: 0x0D | 0x20 is
+        /// '-', and the parser takes a match as the token check of the name.
+        /// </summary>
+        private static bool EqualName(string name, byte[] b, int start, int length)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                int c = b[start + i];
+                if ((name[i] | 0x20) != (c | 0x20) || c < '-')
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         internal static bool Equal(string name, byte[] b, int start, int length)

@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Text;
+
 namespace DeskPhone.Sip.Message
 {
     /// <summary>
@@ -75,7 +77,7 @@ namespace DeskPhone.Sip.Message
             int paramEnd = end;
             if (lt >= 0)
             {
-                int gt = Token.IndexOf(v, '>', lt, end);
+                int gt = CharSearch.IndexOf(v, CharSearch.Greater, lt, end);
                 if (gt < 0)
                 {
                     return null;

@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Text;
+
 namespace DeskPhone.Sip.Message
 {
     /// <summary>
@@ -21,10 +23,11 @@ namespace DeskPhone.Sip.Message
                 return true;
             }
             byte nameBit = uriStyle ? Token.UriParamBit : Token.TokenBit;
+            bool quoted = CharSearch.IndexOf(s, CharSearch.Quote, start, end) >= 0;
             int i = start;
             while (i <= end)
             {
-                int next = Next(s, i, end);
+                int next = Next(s, i, end, quoted);
                 int ps = Token.TrimStart(s, i, next);
                 int pe = Token.TrimEnd(s, ps, next);
                 if (ps == pe)
@@ -58,10 +61,11 @@ namespace DeskPhone.Sip.Message
         {
             int nameLength = name.Length;
             int first = nameLength == 0 ? -1 : name[0] | 0x20;
+            bool quoted = CharSearch.IndexOf(s, CharSearch.Quote, start, end) >= 0;
             int i = start;
             while (i < end)
             {
-                int next = Next(s, i, end);
+                int next = Next(s, i, end, quoted);
                 int ps = Token.TrimStart(s, i, next);
                 if (first >= 0 && ps < next && (s[ps] | 0x20) != first)
                 {
@@ -104,10 +108,14 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        /// <summary>The end of the parameter starting at <paramref name="from"/>: the next ';' outside quotes, or the end.</summary>
-        private static int Next(char[] s, int from, int end)
+        /// <summary>
+        /// The end of the parameter starting at <paramref name="from"/>: the next ';' outside quotes, or the end. A list
+        /// without a quote (<paramref name="quoted"/> false: the usual one) goes from ';' to ';' with the runtime's search
+        /// instead of a walk of every character.
+        /// </summary>
+        private static int Next(char[] s, int from, int end, bool quoted)
         {
-            int semi = Separator.Next(s, from, end, ';', false);
+            int semi = quoted ? Separator.Next(s, from, end, ';', false) : CharSearch.IndexOf(s, CharSearch.Semicolon, from, end);
             return semi < 0 ? end : semi;
         }
     }

@@ -10,11 +10,14 @@ namespace DeskPhone.Sip.Message
     {
         private static readonly string[] Required = { HeaderNames.Via, HeaderNames.From, HeaderNames.To, HeaderNames.CallId, HeaderNames.CSeq };
 
+        /// <summary>The kinds of <see cref="Required"/>, 1 to 5 (<see cref="HeaderNames.ViaKind"/> to CSeqKind).</summary>
+        private const int RequiredKinds = 5;
+
         public static CheckResult Check(SipMessage m, UaCapabilities caps, CheckResult r)
         {
-            for (int i = 0; i < Required.Length; i++)
+            for (int i = 0; i < RequiredKinds; i++)
             {
-                if (m.GetHeader(Required[i]) == null)
+                if (m.First(HeaderNames.ViaKind + i) == null)
                 {
                     return Bad(m, r, "missing " + Required[i] + " header");
                 }
@@ -48,7 +51,7 @@ namespace DeskPhone.Sip.Message
                     return Bad(m, r, "malformed Contact header");
                 }
             }
-            string date = m.GetHeader(HeaderNames.Date);
+            string date = m.First(HeaderNames.DateKind);
             if (date != null && !SipDate.Valid(date))
             {
                 return Bad(m, r, "malformed Date header (RFC 1123 date in GMT expected)");
@@ -172,10 +175,10 @@ namespace DeskPhone.Sip.Message
         private static string UnsupportedOptions(SipMessage m, UaCapabilities caps)
         {
             string list = null;
-            int n = m.CountHeaderValues(HeaderNames.Require);
+            int n = m.CountValues(HeaderNames.RequireKind, null);
             for (int i = 0; i < n; i++)
             {
-                string tag = m.GetHeaderValue(HeaderNames.Require, i);
+                string tag = m.ValueOf(HeaderNames.RequireKind, null, i);
                 if (tag.Length > 0 && !caps.Supports(tag))
                 {
                     list = list == null ? tag : list + ", " + tag;
@@ -186,14 +189,14 @@ namespace DeskPhone.Sip.Message
 
         private static bool AcceptsSdp(SipMessage m)
         {
-            int n = m.CountHeaderValues(HeaderNames.Accept);
+            int n = m.CountValues(HeaderNames.AcceptKind, null);
             if (n == 0)
             {
                 return true;
             }
             for (int i = 0; i < n; i++)
             {
-                string type = HeaderParams.Value(m.GetHeaderValue(HeaderNames.Accept, i));
+                string type = HeaderParams.Value(m.ValueOf(HeaderNames.AcceptKind, null, i));
                 if (type == "application/sdp" || type == "application/*" || type == "*/*")
                 {
                     return true;

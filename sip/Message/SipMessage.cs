@@ -49,7 +49,9 @@ namespace DeskPhone.Sip.Message
         private string _cseqMethod;
         private long _cseq = -2;
 
-        // Where GetHeaderValue stopped: the name asked for, the value's index, its header line and its first byte.
+        // Where GetHeaderValue stopped: the kind and (for an unknown kind) the name asked for, the value's index, its header
+        // line and its first byte.
+        private int _cursorKind;
         private string _cursorName;
         private int _cursorIndex = -1;
         private int _cursorLine;
@@ -130,6 +132,7 @@ namespace DeskPhone.Sip.Message
             _callId = null;
             _cseqMethod = null;
             _cseq = -2;
+            _cursorKind = 0;
             _cursorName = null;
             _cursorIndex = -1;
             _viaCount = -1;
@@ -163,11 +166,20 @@ namespace DeskPhone.Sip.Message
             return i < 0 ? null : HeaderValue(i);
         }
 
-        /// <summary>Number of values of a list header over all its lines (commas inside quotes and &lt;&gt; do not split).</summary>
-        public int CountHeaderValues(string name)
+        /// <summary>First value of a header of a known kind (<see cref="HeaderNames"/>' kind constants), or null.</summary>
+        internal string First(int kind)
         {
-            int kind = HeaderNames.Kind(name);
-            bool list = HeaderNames.IsList(kind == 0 ? name : HeaderNames.Known[kind - 1]);
+            int i = IndexOf(kind, null, 0);
+            return i < 0 ? null : HeaderValue(i);
+        }
+
+        /// <summary>Number of values of a list header over all its lines (commas inside quotes and &lt;&gt; do not split).</summary>
+        public int CountHeaderValues(string name) => CountValues(HeaderNames.Kind(name), name);
+
+        /// <summary><see cref="CountHeaderValues"/> by kind (and by name when the kind is 0, unknown).</summary>
+        internal int CountValues(int kind, string name)
+        {
+            bool list = ((HeaderNames.ListMask >> kind) & 1) != 0;
             int n = 0;
             for (int i = IndexOf(kind, name, 0); i >= 0; i = IndexOf(kind, name, i + 1))
             {
@@ -191,10 +203,12 @@ namespace DeskPhone.Sip.Message
         /// from there instead of scanning the list from its start again (which made 400 Via values cost 16 times
         /// what 100 did). The split works on the received bytes, so only the value asked for becomes a string.
         /// </summary>
-        public string GetHeaderValue(string name, int index)
+        public string GetHeaderValue(string name, int index) => ValueOf(HeaderNames.Kind(name), name, index);
+
+        /// <summary><see cref="GetHeaderValue"/> by kind (and by name when the kind is 0, unknown).</summary>
+        internal string ValueOf(int kind, string name, int index)
         {
-            int kind = HeaderNames.Kind(name);
-            if (!HeaderNames.IsList(kind == 0 ? name : HeaderNames.Known[kind - 1]))
+            if (((HeaderNames.ListMask >> kind) & 1) == 0)
             {
                 for (int i = IndexOf(kind, name, 0); i >= 0; i = IndexOf(kind, name, i + 1))
                 {
@@ -213,7 +227,7 @@ namespace DeskPhone.Sip.Message
             int line;
             int start;
             int k;
-            if (_cursorIndex >= 0 && index >= _cursorIndex && ((object)name == (object)_cursorName || name == _cursorName))
+            if (_cursorIndex >= 0 && index >= _cursorIndex && kind == _cursorKind && (kind != 0 || (object)name == (object)_cursorName || name == _cursorName))
             {
                 line = _cursorLine;
                 start = _cursorStart;
@@ -247,6 +261,7 @@ namespace DeskPhone.Sip.Message
                 }
                 k++;
             }
+            _cursorKind = kind;
             _cursorName = name;
             _cursorIndex = index;
             _cursorLine = line;
@@ -312,11 +327,11 @@ namespace DeskPhone.Sip.Message
             return -1;
         }
 
-        public string CallId => _callId ?? (_callId = GetHeader(HeaderNames.CallId));
+        public string CallId => _callId ?? (_callId = First(HeaderNames.CallIdKind));
 
-        public NameAddr From => _from ?? (_from = NameAddr.Parse(GetHeader(HeaderNames.From)));
+        public NameAddr From => _from ?? (_from = NameAddr.Parse(First(HeaderNames.FromKind)));
 
-        public NameAddr To => _to ?? (_to = NameAddr.Parse(GetHeader(HeaderNames.To)));
+        public NameAddr To => _to ?? (_to = NameAddr.Parse(First(HeaderNames.ToKind)));
 
         /// <summary>CSeq number, -1 when absent or malformed (including numbers above 2^32-1).</summary>
         public long CSeq
@@ -344,10 +359,10 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>Max-Forwards, -1 when absent, -2 when malformed or above 255.</summary>
-        public int MaxForwards => SmallNumber(GetHeader(HeaderNames.MaxForwards), 255);
+        public int MaxForwards => SmallNumber(First(HeaderNames.MaxForwardsKind), 255);
 
         /// <summary>Expires, -1 when absent, -2 when malformed or beyond 2^31-1 seconds.</summary>
-        public int Expires => SmallNumber(GetHeader(HeaderNames.Expires), int.MaxValue);
+        public int Expires => SmallNumber(First(HeaderNames.ExpiresKind), int.MaxValue);
 
         /// <summary>Number of Via values (counted once per message: the checks, the answer and the echo all ask).</summary>
         public int ViaCount
@@ -356,7 +371,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (_viaCount < 0)
                 {
-                    _viaCount = CountHeaderValues(HeaderNames.Via);
+                    _viaCount = CountValues(HeaderNames.ViaKind, null);
                 }
                 return _viaCount;
             }
@@ -367,19 +382,19 @@ namespace DeskPhone.Sip.Message
         {
             if (i != 0)
             {
-                return Via.Parse(GetHeaderValue(HeaderNames.Via, i));
+                return Via.Parse(ValueOf(HeaderNames.ViaKind, null, i));
             }
             if (!_topViaRead)
             {
-                _topVia = Via.Parse(GetHeaderValue(HeaderNames.Via, 0));
+                _topVia = Via.Parse(ValueOf(HeaderNames.ViaKind, null, 0));
                 _topViaRead = true;
             }
             return _topVia;
         }
 
-        public int ContactCount => CountHeaderValues(HeaderNames.Contact);
+        public int ContactCount => CountValues(HeaderNames.ContactKind, null);
 
-        public NameAddr GetContact(int i) => NameAddr.Parse(GetHeaderValue(HeaderNames.Contact, i));
+        public NameAddr GetContact(int i) => NameAddr.Parse(ValueOf(HeaderNames.ContactKind, null, i));
 
         /// <summary>Media type of the body, lower case, without parameters; null when there is no Content-Type.</summary>
         public string ContentType
@@ -388,7 +403,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (!_contentTypeRead)
                 {
-                    _contentType = HeaderParams.Value(GetHeader(HeaderNames.ContentType));
+                    _contentType = HeaderParams.Value(First(HeaderNames.ContentTypeKind));
                     _contentTypeRead = true;
                 }
                 return _contentType;
@@ -429,7 +444,7 @@ namespace DeskPhone.Sip.Message
         {
             _cseq = -1;
             _cseqMethod = null;
-            string value = GetHeader(HeaderNames.CSeq);
+            string value = First(HeaderNames.CSeqKind);
             if (value == null)
             {
                 return;

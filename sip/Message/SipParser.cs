@@ -25,9 +25,6 @@ namespace DeskPhone.Sip.Message
         /// <summary>The lengths of KnownMethods (each string's Length is a native call that walks it, on the device).</summary>
         private static readonly byte[] KnownMethodLengths = { 6, 3, 3, 6, 7, 8, 7, 6, 9, 7, 4, 5, 6, 5 };
 
-        /// <summary>The header kind (SipMessage.HeaderKind) of Content-Length.</summary>
-        private static readonly int ContentLengthKind = HeaderNames.Kind(HeaderNames.ContentLength);
-
         public void Parse(byte[] data, int offset, int length, bool stream, SipMessage m, ParseResult result)
         {
             int end = offset + length;
@@ -66,7 +63,8 @@ namespace DeskPhone.Sip.Message
                     return;
                 }
                 // FindLineEnd and LineContentEnd written out: two calls less per header line.
-                int next = ByteSearch.IndexOf(data, ByteSearch.Lf, pos, end);
+                // The runtime's search directly (pos <= end): ByteSearch would be one more call per line.
+                int next = System.Array.IndexOf(data, ByteSearch.Lf, pos, end - pos);
                 if (next < 0)
                 {
                     if (stream)
@@ -110,7 +108,7 @@ namespace DeskPhone.Sip.Message
             byte[] kinds = m.HeaderKind;
             for (int i = 0; i < headers; i++)
             {
-                if (kinds[i] != ContentLengthKind)
+                if (kinds[i] != HeaderNames.ContentLengthKind)
                 {
                     continue;
                 }
@@ -246,7 +244,7 @@ namespace DeskPhone.Sip.Message
                 reason = "extra white space in the request line";
                 return 400;
             }
-            if (end - versionStart < 5 || !Ascii(b, versionStart, "SIP/"))
+            if (end - versionStart < 5 || !SipSlash(b, versionStart))
             {
                 reason = "bad SIP version";
                 return 400;
@@ -263,17 +261,9 @@ namespace DeskPhone.Sip.Message
             (b[at] | 0x20) == 's' && (b[at + 1] | 0x20) == 'i' && (b[at + 2] | 0x20) == 'p' && b[at + 3] == (byte)'/' &&
             b[at + 4] == (byte)'2' && b[at + 5] == (byte)'.' && b[at + 6] == (byte)'0';
 
-        private static bool Ascii(byte[] b, int at, string text)
-        {
-            for (int i = 0; i < text.Length; i++)
-            {
-                if ((b[at + i] | 0x20) != (text[i] | 0x20))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+        /// <summary>"SIP/" in any case (each byte with 0x20 set compared, as the version's letters are).</summary>
+        private static bool SipSlash(byte[] b, int at) =>
+            (b[at] | 0x20) == 's' && (b[at + 1] | 0x20) == 'i' && (b[at + 2] | 0x20) == 'p' && (b[at + 3] | 0x20) == '/';
 
         private static string Method(byte[] b, int start, int end)
         {
@@ -305,7 +295,7 @@ namespace DeskPhone.Sip.Message
             {
                 return false;
             }
-            int colon = ByteSearch.IndexOf(b, ByteSearch.Colon, start, end);
+            int colon = System.Array.IndexOf(b, ByteSearch.Colon, start, end - start);
             if (colon <= start)
             {
                 return false;
@@ -315,7 +305,10 @@ namespace DeskPhone.Sip.Message
             {
                 nameEnd--;
             }
-            if (!Token.IsToken(b, start, nameEnd))
+            // A known name matched only letters and '-' (HeaderNames.FindIndex), all token characters: only an unknown
+            // name is checked character by character.
+            int known = nameEnd > start ? HeaderNames.FindIndex(b, start, nameEnd - start) : -1;
+            if (known < 0 && !Token.IsToken(b, start, nameEnd))
             {
                 return false;
             }
@@ -326,7 +319,7 @@ namespace DeskPhone.Sip.Message
             int i = m.Lines++;
             m.NameStart[i] = start;
             m.NameLength[i] = nameEnd - start;
-            m.HeaderKind[i] = (byte)(HeaderNames.FindIndex(b, start, nameEnd - start) + 1);
+            m.HeaderKind[i] = (byte)(known + 1);
             m.ValueStart[i] = colon + 1;
             m.ValueLength[i] = end - colon - 1;
             return true;

@@ -28,7 +28,10 @@ namespace DeskPhone.Sip.Message
         }
 
         public string Scheme { get; private set; }
-        public bool IsSip => Scheme == "sip" || Scheme == "sips";
+        public bool IsSip => _isSip;
+
+        // Judged once by Parse: the checks, the routing and the sessions all ask, and each string compare is a native call.
+        private bool _isSip;
         public string User { get; private set; }
         public string Password { get; private set; }
         public string Host { get; private set; }
@@ -112,9 +115,10 @@ namespace DeskPhone.Sip.Message
                 question = questionAfterAt;
             }
             // The parts are found as index ranges of the characters; only the fields themselves become strings.
-            var uri = new SipUri(text, t, start, end) { Scheme = SchemeOf(t, start, colon) };
+            string scheme = SchemeOf(t, start, colon);
+            var uri = new SipUri(text, t, start, end) { Scheme = scheme, _isSip = scheme == "sip" || scheme == "sips" };
             int rest = colon + 1;
-            if (!uri.IsSip)
+            if (!uri._isSip)
             {
                 if (rest == end)
                 {
@@ -126,7 +130,7 @@ namespace DeskPhone.Sip.Message
             int hostStart = rest;
             if (at >= 0)
             {
-                int pw = Token.IndexOf(t, ':', rest, at);
+                int pw = CharSearch.IndexOf(t, CharSearch.Colon, rest, at);
                 int userEnd = pw < 0 ? at : pw;
                 if (userEnd == rest || !Token.All(t, rest, userEnd, Token.UserBit))
                 {
@@ -157,7 +161,7 @@ namespace DeskPhone.Sip.Message
                 uri.Headers = new string(t, question + 1, end - question - 1);
                 hostEnd = question;
             }
-            int semi = Token.IndexOf(t, ';', hostStart, hostEnd);
+            int semi = CharSearch.IndexOf(t, CharSearch.Semicolon, hostStart, hostEnd);
             if (semi >= 0)
             {
                 if (!Params.Valid(t, semi + 1, hostEnd, true))
@@ -224,7 +228,7 @@ namespace DeskPhone.Sip.Message
             }
             else
             {
-                int colon = Token.IndexOf(s, ':', start, end);
+                int colon = CharSearch.IndexOf(s, CharSearch.Colon, start, end);
                 if (colon >= 0)
                 {
                     hostEnd = colon;

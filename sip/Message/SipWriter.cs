@@ -12,7 +12,6 @@ namespace DeskPhone.Sip.Message
     /// </summary>
     public sealed class SipWriter
     {
-        private const string Crlf = "\r\n";
 
         private byte[] _head;
         private int _length;
@@ -60,7 +59,21 @@ namespace DeskPhone.Sip.Message
         public SipWriter StartResponse(int status, string reason)
         {
             Clear();
-            return Append("SIP/2.0 ").Append(status).Append(" ").Append(reason).Append(Crlf);
+            // "SIP/2.0 " stored byte by byte: an Append of a string is a length and an encoding (two native calls), and a
+            // byte array of it would be heap for good.
+            Reserve(8);
+            byte[] h = _head;
+            h[0] = (byte)'S';
+            h[1] = (byte)'I';
+            h[2] = (byte)'P';
+            h[3] = (byte)'/';
+            h[4] = (byte)'2';
+            h[5] = (byte)'.';
+            h[6] = (byte)'0';
+            h[7] = (byte)' ';
+            _length = 8;
+            Append(status).Bytes((byte)' ', 0).Append(reason);
+            return Bytes((byte)'\r', (byte)'\n');
         }
 
         /// <summary>
@@ -72,10 +85,10 @@ namespace DeskPhone.Sip.Message
             int vias = request.ViaCount;
             for (int i = fromVia; i < vias; i++)
             {
-                Header(HeaderNames.Via, request.GetHeaderValue(HeaderNames.Via, i));
+                Header(HeaderNames.Via, request.ValueOf(HeaderNames.ViaKind, null, i));
             }
-            Header(HeaderNames.From, request.GetHeader(HeaderNames.From));
-            string to = request.GetHeader(HeaderNames.To);
+            Header(HeaderNames.From, request.First(HeaderNames.FromKind));
+            string to = request.First(HeaderNames.ToKind);
             if (to != null)
             {
                 BeginHeader(HeaderNames.To).Append(to);
@@ -86,8 +99,8 @@ namespace DeskPhone.Sip.Message
                 }
                 EndHeader();
             }
-            Header(HeaderNames.CallId, request.GetHeader(HeaderNames.CallId));
-            return Header(HeaderNames.CSeq, request.GetHeader(HeaderNames.CSeq));
+            Header(HeaderNames.CallId, request.First(HeaderNames.CallIdKind));
+            return Header(HeaderNames.CSeq, request.First(HeaderNames.CSeqKind));
         }
 
         public SipWriter Header(string name, string value)
@@ -112,9 +125,21 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>Starts a header whose value the caller writes in pieces with Append, then <see cref="EndHeader"/>.</summary>
-        public SipWriter BeginHeader(string name) => Append(name).Append(": ");
+        public SipWriter BeginHeader(string name) => Append(name).Bytes((byte)':', (byte)' ');
 
-        public SipWriter EndHeader() => Append(Crlf);
+        public SipWriter EndHeader() => Bytes((byte)'\r', (byte)'\n');
+
+        /// <summary>Writes <paramref name="a"/>, then <paramref name="b"/> unless it is 0 (ASCII only: no encoding needed).</summary>
+        private SipWriter Bytes(byte a, byte b)
+        {
+            Reserve(2);
+            _head[_length++] = a;
+            if (b != 0)
+            {
+                _head[_length++] = b;
+            }
+            return this;
+        }
 
         /// <summary>Appends text as UTF-8; null appends nothing (as StringBuilder does).</summary>
         public SipWriter Append(string text) => text == null ? this : Append(text, 0, text.Length);
@@ -317,7 +342,7 @@ namespace DeskPhone.Sip.Message
             {
                 Header("Content-Type", _contentType);
             }
-            BeginHeader("Content-Length").Append(BodyLength).Append("\r\n\r\n");
+            BeginHeader("Content-Length").Append(BodyLength).EndHeader().EndHeader();
             int end = _length;
             _length = headers;
             return end;

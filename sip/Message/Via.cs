@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Text;
+
 namespace DeskPhone.Sip.Message
 {
     /// <summary>One Via value: SIP / 2.0 / transport sent-by;params (white space around the slashes allowed).</summary>
@@ -112,7 +114,7 @@ namespace DeskPhone.Sip.Message
             }
             int restStart = Token.TrimStart(v, i, n);
             int restEnd = Token.TrimEnd(v, restStart, n);
-            int semi = Token.IndexOf(v, ';', restStart, restEnd);
+            int semi = CharSearch.IndexOf(v, CharSearch.Semicolon, restStart, restEnd);
             int sentByStart = restStart;
             int sentByEnd = Token.TrimEnd(v, restStart, semi < 0 ? restEnd : semi);
             var via = new Via { Transport = TransportName(v, transportStart, transportEnd) };

@@ -73,6 +73,11 @@ namespace DeskPhone.Sip.UserAgent
         private short[] _sources = new short[FirstSize];
         private int _hashedA;
         private object _hashedABox;
+
+        // Entries [0, _liveBelow) were live at Free's last search, none expiring before _liveUntil (an entry's expiry only
+        // moves later, but for the two that free one early, which reset _liveUntil).
+        private int _liveBelow;
+        private int _liveUntil;
         private short _hashedSource;
         private short _hashedB;
 
@@ -175,6 +180,7 @@ namespace DeskPhone.Sip.UserAgent
                 return false;
             }
             _until[oldest] = 0;
+            _liveUntil = 0;
             Reused++;
             return true;
         }
@@ -223,6 +229,7 @@ namespace DeskPhone.Sip.UserAgent
                 }
             }
             _until[oldest] = 0;
+            _liveUntil = 0;
             return true;
         }
 
@@ -317,19 +324,36 @@ namespace DeskPhone.Sip.UserAgent
         private static int Expiry(long nowMs) => Unit(nowMs + TimerJMs + (1 << UnitShift) - 1);
 
 
-        /// <summary>The first free entry, growing the arrays when none is and they are under Size; -1 when full.</summary>
+        /// <summary>
+        /// The first free entry, growing the arrays when none is and they are under Size; -1 when full. The entries
+        /// before the one found last were all live then, and none of them expires before the earliest expiry among them
+        /// (<c>_liveUntil</c>): until that time the search starts after them, where it went through every live entry
+        /// first (twice per request: HasRoom and Remember). It is still the first free entry, so the live ones stay at the
+        /// front of the table.
+        /// </summary>
         private int Free(long nowMs)
         {
             int now = Unit(nowMs);
             int[] until = _until;
             int size = until.Length;
-            for (int i = 0; i < size; i++)
+            int from = now < _liveUntil && _liveBelow <= size ? _liveBelow : 0;
+            int earliest = from == 0 ? int.MaxValue : _liveUntil;
+            for (int i = from; i < size; i++)
             {
-                if (until[i] <= now)
+                int u = until[i];
+                if (u <= now)
                 {
+                    _liveBelow = i;
+                    _liveUntil = earliest;
                     return i;
                 }
+                if (u < earliest)
+                {
+                    earliest = u;
+                }
             }
+            _liveBelow = size;
+            _liveUntil = earliest;
             if (size == Size)
             {
                 return -1;

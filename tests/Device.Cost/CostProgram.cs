@@ -32,6 +32,9 @@ namespace DeskPhone.Cost
         private const int PasswordN = 5;
 
         private const int TurnMs = 10;
+
+        /// <summary>The kinds below (<see cref="KindName"/>).</summary>
+        private const int Kinds = 7;
         /// <summary>The registrar is the seed MESSAGE's sender (filter_registrar is on by default, so only it may send one).</summary>
         private const string Registrar = "192.0.2.1";
         private const string PhoneAddress = "192.0.2.10";
@@ -54,6 +57,7 @@ namespace DeskPhone.Cost
         private static RecordingBand s_band;
         private static SipInbox s_inbox;
         private static int s_keys;
+        private static AgentCost s_agent;
 
         private static byte[] s_message;
         private static int s_branchAt;
@@ -74,24 +78,28 @@ namespace DeskPhone.Cost
             Register();
             SubscribeBlf();
             PrepareMessage();
+            s_agent = new AgentCost(PhoneAddress, Registrar, DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
 
             // One of each first, unmeasured: first calls, static constructors, the cache's first slots.
             for (int i = 0; i < 2; i++)
             {
-                for (int kind = 0; kind < 6; kind++)
+                for (int kind = 0; kind < Kinds; kind++)
                 {
                     Do(kind);
                 }
             }
-            // The 16-slot transaction caches fill up before the runs start, so that every run reuses slots.
+            // The 16-slot transaction caches fill up before the runs start, so that every run reuses slots (the agent's
+            // own table as many entries as the phone's: a MESSAGE and a NOTIFY each).
             for (int i = 0; i < 16; i++)
             {
                 MessageNew();
                 NotifyBlf();
+                MessageAgent();
+                MessageAgent();
             }
             SettleAll();
 
-            for (int kind = 0; kind < 6; kind++)
+            for (int kind = 0; kind < Kinds; kind++)
             {
                 // Once more unmeasured: the phone is in this kind's steady state when the first run starts (the key
                 // scan's first Cancel removes the desktop message the MESSAGEs left, so the statuses run on the idle screen).
@@ -120,7 +128,8 @@ namespace DeskPhone.Cost
                 case 2: return "notify-blf";
                 case 3: return "key-scan";
                 case 4: return "idle-turn";
-                default: return "status-raise-clear";
+                case 5: return "status-raise-clear";
+                default: return "message-agent";
             }
         }
 
@@ -133,7 +142,8 @@ namespace DeskPhone.Cost
                 case 2: NotifyBlf(); break;
                 case 3: KeyScan(); break;
                 case 4: IdleTurn(); break;
-                default: StatusRaiseClear(); break;
+                case 5: StatusRaiseClear(); break;
+                default: MessageAgent(); break;
             }
         }
 
@@ -147,6 +157,17 @@ namespace DeskPhone.Cost
             Deliver(s_message, Registrar);
             Turn();
             Expect(200, "MESSAGE");
+        }
+
+        /// <summary>
+        /// The same MESSAGE (new branch) through a user agent of its own whose routing's handler only answers 200
+        /// (<see cref="AgentCost"/>): the part of "message-new" through the SIP stack, without the phone.
+        /// </summary>
+        private static void MessageAgent()
+        {
+            s_branch++;
+            WriteBranch(s_branch);
+            Check(s_agent.Handle(s_message, Registrar, 200), "MESSAGE through the agent alone: not one 200 from the handler");
         }
 
         /// <summary>The last MESSAGE again, same branch: answered from the transaction cache (200 again).</summary>

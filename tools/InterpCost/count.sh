@@ -16,7 +16,8 @@
 # the SDK interpreter's. It is built once into artifacts/interp-cost/nanoclr32.sym (needs cmake, ninja, g++-multilib;
 # about 15 minutes on 2 busy cores), or taken from $NANOCLR_SYM.
 #
-#   tools/InterpCost/count.sh                  # all kinds, hotspots of the MESSAGE
+#   tools/InterpCost/count.sh                  # all kinds (message-agent: the MESSAGE through the user agent alone,
+#                                              # tests/Device.Cost/AgentCost.cs), hotspots of the MESSAGE
 #   COST_HEAP=200000 tools/InterpCost/count.sh # managed heap (default 200,000 B, the boot scenario's fitting heap;
 #                                              # garbage collections are part of the cost, as on the board)
 #

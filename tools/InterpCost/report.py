@@ -78,6 +78,7 @@ KINDS = [
     ('key-scan', 'button press + release through its pin (8 loop turns)', 8),
     ('idle-turn', 'idle loop turn (PhoneApp.Poll, nothing to do)', 1),
     ('status-raise-clear', 'status raised + cleared, LED and status line follow (2 turns)', 2),
+    ('message-agent', 'MESSAGE (new branch) through the user agent alone, handler 200', 1),
 ]
 
 # tests/Device.Cost/MediaCost.cs: per 20 ms frame (50 a second in each direction of a call)
@@ -104,7 +105,21 @@ for kind, label, _ in KINDS:
 idle = per['idle-turn']
 print('%-66s %14s' % ('  key press + release net of its 8 idle turns', format(int(round(per['key-scan'] - 8 * idle)), ',')))
 print('%-66s %14s' % ('  status raise + clear net of its 2 idle turns', format(int(round(per['status-raise-clear'] - 2 * idle)), ',')))
+# tests/Device.Cost/AgentCost.cs: the agent's part (parse, transaction, checks, routing, answer) against the whole turn
+phone = per['message-new'] - per['message-agent']
+print('%-66s %14s' % ('  MESSAGE: the phone beyond the agent (message-new - message-agent)', format(int(round(phone)), ',')))
+print('%-66s %14s' % ('    of which the loop turn\'s other polls (one idle turn)', format(int(round(idle)), ',')))
+print('%-66s %14s' % ('    the rest: the handler, its events, the screen', format(int(round(phone - idle)), ',')))
 
+# Garbage collections are part of each figure (as on the board); how much of it per kind, so that a change of the heap's
+# contents (a table more, garbage less) is told apart from a change of the path.
+print()
+print('%-66s %14s %14s' % ('garbage collection per request', 'Ir', 'collections'))
+for kind, label, _ in KINDS:
+    (n1, p1), (n2, p2) = runs[kind][0], runs[kind][1]
+    a = calls(p1).get('CLR_RT_GarbageCollector::ExecuteGarbageCollection()', [0, 0])
+    b = calls(p2).get('CLR_RT_GarbageCollector::ExecuteGarbageCollection()', [0, 0])
+    print('%-66s %14s %14.2f' % ('  ' + kind, format(int(round((b[1] - a[1]) / float(n2 - n1))), ','), (b[0] - a[0]) / float(n2 - n1)))
 
 print()
 print('%-66s %14s %14s' % ('voice kind', 'Ir per frame', 'N / 2N runs'))

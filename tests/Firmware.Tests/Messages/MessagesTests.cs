@@ -16,6 +16,25 @@ namespace DeskPhone.Firmware.Tests.Messages
         }
 
         [Fact]
+        public void AControlOrOtherByteIsSeenAtEveryPlaceOfTheFourByteScan()
+        {
+            // The printable ASCII scan takes four bytes a turn: a byte it must stop at, at each of the four places and in the tail.
+            for (int at = 0; at < 11; at++)
+            {
+                foreach (byte odd in new byte[] { 0x01, 0x7F, 0x1F, 0xFF })
+                {
+                    byte[] text = Encoding.ASCII.GetBytes("abcdefghijk");
+                    text[at] = odd;
+                    string expected = odd == 0xFF ? "abcdefghijk".Substring(0, at) + "\uFFFD" + "abcdefghijk".Substring(at + 1)
+                                                  : "abcdefghijk".Remove(at, 1);
+                    Assert.Equal(expected, Clean(text));
+                }
+                byte[] umlaut = Encoding.UTF8.GetBytes("abcdefghijk".Substring(0, at) + "\u00FC" + "abcdefghijk".Substring(at));
+                Assert.Equal("abcdefghijk".Insert(at, "\u00FC"), Clean(umlaut));
+            }
+        }
+
+        [Fact]
         public void InvalidSequencesBecomeOneReplacementEach()
         {
             Assert.Equal("a\uFFFDb\uFFFDc\uFFFDd", Clean(new byte[] { 0x61, 0xC3, 0x62, 0xE2, 0x82, 0x63, 0xFF, 0x64 }));

@@ -3,7 +3,10 @@ using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Sip.Tests.Message
 {
-    /// <summary>The repeated single-header rule: which header the 400 names when several are repeated.</summary>
+    /// <summary>
+    /// The repeated single-header rule (which header the 400 names when several are repeated), and the headers the checks
+    /// and the message's accessors read by their kind (HeaderNames' kind constants), each found under its long and compact name.
+    /// </summary>
     public class RequestCheckTests
     {
         private static CheckResult Check(string headers)
@@ -31,6 +34,49 @@ namespace DeskPhone.Sip.Tests.Message
             Assert.Equal(0, Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nAccept: text/plain\r\nAccept: application/sdp\r\n").Status);
             CheckResult r = Check("Date: Sat, 13 Nov 2010 23:29:00 GMT\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nDate: Sat, 13 Nov 2010 23:29:00 GMT\r\n");
             Assert.Equal("more than one Date header", r.Reason);
+        }
+
+        private static SipMessage Parse(string text)
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes(text);
+            var m = new SipMessage();
+            var r = new ParseResult();
+            new SipParser().Parse(bytes, 0, bytes.Length, false, m, r);
+            Assert.Equal(ParseResult.Ok, r.Code);
+            return m;
+        }
+
+        [Fact]
+        public void TheHeadersReadByKindAreFoundUnderTheirNames()
+        {
+            SipMessage m = Parse("INVITE sip:x@y SIP/2.0\r\nv: SIP/2.0/UDP h;branch=z9hG4bK1, SIP/2.0/UDP g\r\nVia: SIP/2.0/TCP k\r\n" +
+                                 "f: <sip:a@b>;tag=1\r\nt: <sip:x@y>\r\ni: c1\r\nCSeq: 7 INVITE\r\nm: <sip:a@h>, <sip:a@g>\r\n" +
+                                 "Max-Forwards: 69\r\nExpires: 30\r\nc: application/SDP;x=1\r\nl: 0\r\n\r\n");
+            Assert.Equal(3, m.ViaCount);
+            Assert.Equal("g", m.GetVia(1).Host);
+            Assert.Equal("TCP", m.GetVia(2).Transport);
+            Assert.Equal("1", m.From.Tag);
+            Assert.Equal("y", m.To.Uri.Host);
+            Assert.Equal("c1", m.CallId);
+            Assert.Equal(7, m.CSeq);
+            Assert.Equal(2, m.ContactCount);
+            Assert.Equal("g", m.GetContact(1).Uri.Host);
+            Assert.Equal(69, m.MaxForwards);
+            Assert.Equal(30, m.Expires);
+            Assert.Equal("application/sdp", m.ContentType);
+            Assert.Equal(0, RequestCheck.Check(m, UaCapabilities.Phone(), new CheckResult()).Status);
+
+            SipMessage noCallId = Parse("OPTIONS sip:x@y SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nf: <sip:a@b>\r\nt: <sip:x@y>\r\nCSeq: 1 OPTIONS\r\n\r\n");
+            Assert.Equal("missing Call-ID header", RequestCheck.Check(noCallId, UaCapabilities.Phone(), new CheckResult()).Reason);
+            Assert.Equal("malformed Date header (RFC 1123 date in GMT expected)", Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nDate: yesterday\r\n").Reason);
+            Assert.Equal("malformed Contact header", Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nm: <sip:a@h>, <x y>\r\n").Reason);
+            CheckResult require = Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nRequire: foo, timer\r\nRequire: bar\r\n");
+            Assert.Equal(420, require.Status);
+            Assert.Equal("foo, bar", require.HeaderValue);
+            CheckResult accept = RequestCheck.Check(Parse("INVITE sip:x@y SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nf: <sip:a@b>;tag=1\r\n" +
+                                                          "t: <sip:x@y>\r\ni: c\r\nCSeq: 1 INVITE\r\nAccept: text/plain, text/html\r\nl: 0\r\n\r\n"),
+                                                    UaCapabilities.Phone(), new CheckResult());
+            Assert.Equal(406, accept.Status);
         }
     }
 }
