@@ -1,18 +1,19 @@
 namespace DeskPhone.Domain.Settings
 {
     /// <summary>
-    /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (as ASCII bytes, with their
-    /// ordinals sorted by name for a binary search), kinds, index ranges and defaults. Built once from the table's
-    /// rows; limits, choices and descriptions stay in the table's code (<see cref="SettingsTable.Define"/>).
+    /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (the sorted literal
+    /// <see cref="SettingNameList.Sorted"/> for a binary search, and the ordinal of each of its entries), kinds, index
+    /// ranges and defaults. Built once from the table's rows; limits, choices and descriptions stay in the table's code
+    /// (<see cref="SettingsTable.Define"/>).
     /// Defaults are kept once per distinct text: every <c>ldstr</c> makes a new 12-byte string object on nanoCLR, so a
     /// reference per row kept 87 objects and an 87-slot array (2.1 KB) for 36 distinct texts; a byte per row and the
     /// distinct texts are about 1 KB.
     /// </summary>
     internal sealed class SettingsIndex
     {
-        // Names are ASCII bytes, entry o at _nameStart[o] up to _nameStart[o + 1] (a string object per name would
-        // cost more than its text); _byName holds the ordinals sorted by name.
-        private readonly byte[] _nameText;
+        // The names sorted, entry p from _nameStart[p] up to the '\n' before _nameStart[p + 1], read in place: a
+        // literal's text stays in the assembly, where a byte copy took 1.3 KB of heap; _byName[p] is entry p's ordinal.
+        private readonly string _names = SettingNameList.Sorted;
         private readonly short[] _nameStart;
         private readonly byte[] _byName;
         private readonly byte[] _kinds;
@@ -26,30 +27,35 @@ namespace DeskPhone.Domain.Settings
 
         public SettingsIndex()
         {
-            Columns columns = new Columns();
+            _nameStart = EntryStarts(_names);
+            Columns columns = new Columns(this);
             SettingsTable.Rows(columns);
             columns.Allocate();
             SettingsTable.Rows(columns);
-            _nameText = columns.NameText;
-            _nameStart = columns.NameStart;
+            _byName = columns.ByName;
             _kinds = columns.Kinds;
             _maxIndex = columns.MaxIndex;
             _defaultOf = columns.DefaultOf;
             _defaults = columns.DistinctDefaults();
             _firstOrdinals = columns.FirstOrdinals;
             _firstDefaults = columns.FirstDefaults;
-            _byName = new byte[_kinds.Length];
-            for (int i = 0; i < _byName.Length; i++)
+        }
+
+        /// <summary>Where each entry of a '\n'-ended list starts, and one past the end (found with the runtime's IndexOf).</summary>
+        private static short[] EntryStarts(string list)
+        {
+            int count = 0;
+            for (int at = list.IndexOf('\n'); at >= 0; at = list.IndexOf('\n', at + 1))
             {
-                // Insertion sort, once at start-up.
-                int at = i;
-                while (at > 0 && CompareNames(_byName[at - 1], i) > 0)
-                {
-                    _byName[at] = _byName[at - 1];
-                    at--;
-                }
-                _byName[at] = (byte)i;
+                count++;
             }
+            short[] starts = new short[count + 1];
+            int n = 1;
+            for (int at = list.IndexOf('\n'); at >= 0; at = list.IndexOf('\n', at + 1))
+            {
+                starts[n++] = (short)(at + 1);
+            }
+            return starts;
         }
 
         public int Count => _kinds.Length;
@@ -62,19 +68,26 @@ namespace DeskPhone.Domain.Settings
         /// <summary>The table position of a name (binary search, no allocation); -1 for an unknown name or null.</summary>
         public int Ordinal(string name)
         {
+            int at = Position(name);
+            return at < 0 ? -1 : _byName[at];
+        }
+
+        /// <summary>The entry of the sorted list equal to the name (binary search, no allocation); -1 for none or null.</summary>
+        private int Position(string name)
+        {
             if (name == null)
             {
                 return -1;
             }
             int lo = 0;
-            int hi = _byName.Length - 1;
+            int hi = _nameStart.Length - 2;
             while (lo <= hi)
             {
                 int mid = (lo + hi) >> 1;
-                int c = CompareName(_byName[mid], name);
+                int c = CompareName(mid, name);
                 if (c == 0)
                 {
-                    return _byName[mid];
+                    return mid;
                 }
                 if (c < 0)
                 {
@@ -108,55 +121,39 @@ namespace DeskPhone.Domain.Settings
         /// <summary>A setting's name, as a new string.</summary>
         public string NameOf(int ordinal)
         {
-            int start = _nameStart[ordinal];
-            char[] chars = new char[_nameStart[ordinal + 1] - start];
-            for (int i = 0; i < chars.Length; i++)
+            int at = 0;
+            while (_byName[at] != ordinal)
             {
-                chars[i] = (char)_nameText[start + i];
+                at++;
             }
-            return new string(chars);
+            int start = _nameStart[at];
+            // ToCharArray(start, length) copies only the entry (Substring would convert the whole list first on nanoCLR).
+            return new string(_names.ToCharArray(start, _nameStart[at + 1] - start - 1));
         }
 
-        /// <summary>Ordinal order of a setting's name and a string (string.Compare is culture-aware on the host).</summary>
-        private int CompareName(int ordinal, string name)
+        /// <summary>Ordinal order of sorted entry p and a string (string.Compare is culture-aware on the host).</summary>
+        private int CompareName(int p, string name)
         {
-            int start = _nameStart[ordinal];
-            int length = _nameStart[ordinal + 1] - start;
-            int n = length < name.Length ? length : name.Length;
+            int start = _nameStart[p];
+            int length = _nameStart[p + 1] - start - 1;
+            int nameLength = name.Length;
+            int n = length < nameLength ? length : nameLength;
             for (int i = 0; i < n; i++)
             {
-                int d = _nameText[start + i] - name[i];
+                int d = _names[start + i] - name[i];
                 if (d != 0)
                 {
                     return d;
                 }
             }
-            return length - name.Length;
-        }
-
-        private int CompareNames(int a, int b)
-        {
-            int startA = _nameStart[a];
-            int startB = _nameStart[b];
-            int lengthA = _nameStart[a + 1] - startA;
-            int lengthB = _nameStart[b + 1] - startB;
-            int n = lengthA < lengthB ? lengthA : lengthB;
-            for (int i = 0; i < n; i++)
-            {
-                int d = _nameText[startA + i] - _nameText[startB + i];
-                if (d != 0)
-                {
-                    return d;
-                }
-            }
-            return lengthA - lengthB;
+            return length - nameLength;
         }
 
         /// <summary>Collects the columns the store keeps: a counting pass, <see cref="Allocate"/>, then a filling pass.</summary>
         private sealed class Columns : SettingsTable.RowSink
         {
-            public byte[] NameText;
-            public short[] NameStart;
+            private readonly SettingsIndex _index;
+            public byte[] ByName;
             public byte[] Kinds;
             public byte[] MaxIndex;
             public byte[] DefaultOf;
@@ -166,12 +163,15 @@ namespace DeskPhone.Domain.Settings
             private int _distinctCount;
             private int _count;
             private int _firstCount;
-            private int _textLength;
+
+            public Columns(SettingsIndex index)
+            {
+                _index = index;
+            }
 
             public void Allocate()
             {
-                NameText = new byte[_textLength];
-                NameStart = new short[_count + 1];
+                ByName = new byte[_count];
                 Kinds = new byte[_count];
                 MaxIndex = new byte[_count];
                 DefaultOf = new byte[_count];
@@ -180,7 +180,6 @@ namespace DeskPhone.Domain.Settings
                 FirstDefaults = new string[_firstCount];
                 _count = 0;
                 _firstCount = 0;
-                _textLength = 0;
             }
 
             /// <summary>The distinct default texts, exactly as many as there are (the counting array is let go).</summary>
@@ -212,13 +211,10 @@ namespace DeskPhone.Domain.Settings
             public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
                 string choices, bool needsReboot, string firstIndexDefault, string description)
             {
-                if (NameText != null)
+                if (Kinds != null)
                 {
-                    for (int i = 0; i < name.Length; i++)
-                    {
-                        NameText[_textLength + i] = (byte)name[i]; // setting names are ASCII (a test checks)
-                    }
-                    NameStart[_count + 1] = (short)(_textLength + name.Length);
+                    // Every row's name is in the list (SettingsIndexTests), so a position is always found.
+                    ByName[_index.Position(name)] = (byte)_count;
                     Kinds[_count] = (byte)kind;
                     MaxIndex[_count] = (byte)maxIndex;
                     DefaultOf[_count] = Distinct(defaultValue);
@@ -229,7 +225,6 @@ namespace DeskPhone.Domain.Settings
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;
-                _textLength += name.Length;
                 _count++;
             }
         }
