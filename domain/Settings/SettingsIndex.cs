@@ -1,9 +1,8 @@
 namespace DeskPhone.Domain.Settings
 {
     /// <summary>
-    /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (the sorted literal
-    /// <see cref="SettingNameList.Sorted"/> for a binary search, and the ordinal of each of its entries), kinds, index
-    /// ranges and defaults. Built once from the table's rows; limits, choices and descriptions stay in the table's code
+    /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (read in place from the literal
+    /// <see cref="SettingNameList.InTableOrder"/>, found by a one-byte hash per row), kinds, index ranges and defaults. Built once from the table's rows; limits, choices and descriptions stay in the table's code
     /// (<see cref="SettingsTable.Define"/>).
     /// Defaults are kept once per distinct text: every <c>ldstr</c> makes a new 12-byte string object on nanoCLR, so a
     /// reference per row kept 87 objects and an 87-slot array (2.1 KB) for 36 distinct texts; a byte per row and the
@@ -11,11 +10,14 @@ namespace DeskPhone.Domain.Settings
     /// </summary>
     internal sealed class SettingsIndex
     {
-        // The names sorted, entry p from _nameStart[p] up to the '\n' before _nameStart[p + 1], read in place: a
-        // literal's text stays in the assembly, where a byte copy took 1.3 KB of heap; _byName[p] is entry p's ordinal.
-        private readonly string _names = SettingNameList.Sorted;
+        // Row o's name runs from _nameStart[o] up to the '\n' before _nameStart[o + 1], read in place: a literal's text
+        // stays in the assembly, where a byte copy took 1.3 KB of heap. On nanoCLR each character read counts the
+        // whole UTF-8 literal (about 17,000 interpreter instructions for these 1.4 KB), so a lookup reads list
+        // characters only for the row whose hash and length match: one row's worth, where a binary search read several
+        // characters of every probe.
+        private readonly string _names = SettingNameList.InTableOrder;
         private readonly short[] _nameStart;
-        private readonly byte[] _byName;
+        private readonly byte[] _nameHash;
         private readonly byte[] _kinds;
         private readonly byte[] _maxIndex;
         private readonly byte[] _defaultOf;
@@ -28,11 +30,11 @@ namespace DeskPhone.Domain.Settings
         public SettingsIndex()
         {
             _nameStart = EntryStarts(_names);
-            Columns columns = new Columns(this);
+            Columns columns = new Columns();
             SettingsTable.Rows(columns);
             columns.Allocate();
             SettingsTable.Rows(columns);
-            _byName = columns.ByName;
+            _nameHash = columns.NameHash;
             _kinds = columns.Kinds;
             _maxIndex = columns.MaxIndex;
             _defaultOf = columns.DefaultOf;
@@ -65,40 +67,47 @@ namespace DeskPhone.Domain.Settings
         /// <summary>0 for a global setting, else the highest index.</summary>
         public int MaxIndexOf(int ordinal) => _maxIndex[ordinal];
 
-        /// <summary>The table position of a name (binary search, no allocation); -1 for an unknown name or null.</summary>
+        /// <summary>The table position of a name (no allocation); -1 for an unknown name or null.</summary>
         public int Ordinal(string name)
-        {
-            int at = Position(name);
-            return at < 0 ? -1 : _byName[at];
-        }
-
-        /// <summary>The entry of the sorted list equal to the name (binary search, no allocation); -1 for none or null.</summary>
-        private int Position(string name)
         {
             if (name == null)
             {
                 return -1;
             }
-            int lo = 0;
-            int hi = _nameStart.Length - 2;
-            while (lo <= hi)
+            int length = name.Length;
+            int hash = Hash(name, length);
+            for (int o = 0; o < _nameHash.Length; o++)
             {
-                int mid = (lo + hi) >> 1;
-                int c = CompareName(mid, name);
-                if (c == 0)
+                if (_nameHash[o] == hash && _nameStart[o + 1] - _nameStart[o] - 1 == length && IsName(o, name, length))
                 {
-                    return mid;
-                }
-                if (c < 0)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
+                    return o;
                 }
             }
             return -1;
+        }
+
+        /// <summary>A byte of the name's characters: equal names, equal hashes (computed from the short name, not the list).</summary>
+        private static int Hash(string name, int length)
+        {
+            int hash = length;
+            for (int i = 0; i < length; i++)
+            {
+                hash = (hash * 31 + name[i]) & 0xFF;
+            }
+            return hash;
+        }
+
+        private bool IsName(int ordinal, string name, int length)
+        {
+            int start = _nameStart[ordinal];
+            for (int i = 0; i < length; i++)
+            {
+                if (_names[start + i] != name[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>The default of one index: index 1 may have its own (identity 1 active, key 1 a line key).</summary>
@@ -121,39 +130,15 @@ namespace DeskPhone.Domain.Settings
         /// <summary>A setting's name, as a new string.</summary>
         public string NameOf(int ordinal)
         {
-            int at = 0;
-            while (_byName[at] != ordinal)
-            {
-                at++;
-            }
-            int start = _nameStart[at];
+            int start = _nameStart[ordinal];
             // ToCharArray(start, length) copies only the entry (Substring would convert the whole list first on nanoCLR).
-            return new string(_names.ToCharArray(start, _nameStart[at + 1] - start - 1));
-        }
-
-        /// <summary>Ordinal order of sorted entry p and a string (string.Compare is culture-aware on the host).</summary>
-        private int CompareName(int p, string name)
-        {
-            int start = _nameStart[p];
-            int length = _nameStart[p + 1] - start - 1;
-            int nameLength = name.Length;
-            int n = length < nameLength ? length : nameLength;
-            for (int i = 0; i < n; i++)
-            {
-                int d = _names[start + i] - name[i];
-                if (d != 0)
-                {
-                    return d;
-                }
-            }
-            return length - nameLength;
+            return new string(_names.ToCharArray(start, _nameStart[ordinal + 1] - start - 1));
         }
 
         /// <summary>Collects the columns the store keeps: a counting pass, <see cref="Allocate"/>, then a filling pass.</summary>
         private sealed class Columns : SettingsTable.RowSink
         {
-            private readonly SettingsIndex _index;
-            public byte[] ByName;
+            public byte[] NameHash;
             public byte[] Kinds;
             public byte[] MaxIndex;
             public byte[] DefaultOf;
@@ -164,14 +149,9 @@ namespace DeskPhone.Domain.Settings
             private int _count;
             private int _firstCount;
 
-            public Columns(SettingsIndex index)
-            {
-                _index = index;
-            }
-
             public void Allocate()
             {
-                ByName = new byte[_count];
+                NameHash = new byte[_count];
                 Kinds = new byte[_count];
                 MaxIndex = new byte[_count];
                 DefaultOf = new byte[_count];
@@ -213,8 +193,8 @@ namespace DeskPhone.Domain.Settings
             {
                 if (Kinds != null)
                 {
-                    // Every row's name is in the list (SettingsIndexTests), so a position is always found.
-                    ByName[_index.Position(name)] = (byte)_count;
+                    // The list holds the rows' names in this order (SettingsIndexTests).
+                    NameHash[_count] = (byte)Hash(name, name.Length);
                     Kinds[_count] = (byte)kind;
                     MaxIndex[_count] = (byte)maxIndex;
                     DefaultOf[_count] = Distinct(defaultValue);

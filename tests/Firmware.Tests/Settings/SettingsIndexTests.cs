@@ -7,20 +7,19 @@ using DeskPhone.Domain.Settings;
 namespace DeskPhone.Firmware.Tests.Settings
 {
     /// <summary>
-    /// The store finds names in one sorted literal (SettingNameList.Sorted) and maps each entry to its table row: the
-    /// list must hold exactly the table's names in byte order, or a lookup misses (or lands on another row).
+    /// The store reads names from one literal (SettingNameList.InTableOrder) whose entry o is row o's name: the list must
+    /// hold exactly the table's names in the table's order, or a lookup misses (or lands on another row).
     /// </summary>
     public class SettingsIndexTests
     {
         private readonly SettingsStore _store = new SettingsStore();
 
         [Fact]
-        public void TheNameListIsTheTablesNamesInByteOrder()
+        public void TheNameListIsTheTablesNamesInTheTablesOrder()
         {
             string list = (string)typeof(SettingsStore).Assembly.GetType("DeskPhone.Domain.Settings.SettingNameList")!
-                .GetField("Sorted", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
-            string[] table = Enumerable.Range(0, _store.DefinitionCount).Select(o => _store.GetDefinition(o).Name)
-                .OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
+                .GetField("InTableOrder", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
+            string[] table = Enumerable.Range(0, _store.DefinitionCount).Select(o => _store.GetDefinition(o).Name).ToArray();
 
             Assert.EndsWith("\n", list);
             Assert.Equal(table, list.TrimEnd('\n').Split('\n'));
