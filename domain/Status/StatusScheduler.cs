@@ -40,15 +40,17 @@ namespace DeskPhone.Domain.Status
         private int _slotCount;
         private int _nextSeq;
 
-        // Active, non-blocked message IDs (all below 256), newest first.
-        private readonly byte[] _order = new byte[StatusId.Count];
+        // Active, non-blocked message IDs (all below 256), newest first: never more than the slots, so it grows with them
+        // (4 bytes at idle instead of one per ID).
+        private byte[] _order = new byte[FirstSlots];
         private int _orderCount;
 
-        private readonly int[] _popUps = new int[PopUpQueueSize];
+        // IDs are below 256 (as in _order): a byte each.
+        private readonly byte[] _popUps = new byte[PopUpQueueSize];
         private int _popUpCount;
         private long _popUpShownAt;
 
-        private readonly int[] _audio = new int[AudioQueueSize];
+        private readonly byte[] _audio = new byte[AudioQueueSize];
         private int _audioCount;
 
         private int _statusLine = NoMessage;
@@ -151,7 +153,7 @@ namespace DeskPhone.Domain.Status
                 }
                 if (_categories.IsIn(id, StatusCategory.AudioIndication) && _audioCount < AudioQueueSize)
                 {
-                    _audio[_audioCount++] = id;
+                    _audio[_audioCount++] = (byte)id;
                     _pending |= StatusChange.Audio;
                 }
             }
@@ -403,7 +405,7 @@ namespace DeskPhone.Domain.Status
                 // Full: the oldest waiting pop-up gives way; the one on screen stays.
                 RemovePopUpAt(1, nowMs);
             }
-            _popUps[_popUpCount++] = id;
+            _popUps[_popUpCount++] = (byte)id;
             if (_popUpCount == 1)
             {
                 _popUpShownAt = nowMs;
@@ -460,6 +462,7 @@ namespace DeskPhone.Domain.Status
                 _source = (string[])Grow(_source, new string[size]);
                 _raisedAt = (long[])Grow(_raisedAt, new long[size]);
                 _seq = (int[])Grow(_seq, new int[size]);
+                _order = (byte[])Grow(_order, new byte[size]);
             }
             int slot = _slotCount++;
             _slotId[slot] = (byte)id;
