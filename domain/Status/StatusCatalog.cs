@@ -19,18 +19,7 @@ namespace DeskPhone.Domain.Status
         public static int Icon(int id) => Valid(id) ? StatusCatalogData.Icons[id] : 0;
 
         /// <summary>True for the entries whose names the phones do not publish, so the name is this project's.</summary>
-        public static bool IsOurName(int id)
-        {
-            int[] ours = StatusCatalogData.OurNames;
-            for (int i = 0; i < ours.Length; i++)
-            {
-                if (ours[i] == id)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
+        public static bool IsOurName(int id) => StatusCatalogData.IsOurName(id);
 
         public static bool Valid(int id) => id >= 0 && id < StatusId.Count;
 

@@ -286,7 +286,24 @@ namespace DeskPhone.Domain.Status
             IconId.Wlan,
         };
 
+        // Code, not a static array: nanoFramework builds every static array at boot and keeps it (72 B with its slot).
         /// <summary>Entries the phones' list has without a published name: the names are ours.</summary>
-        public static readonly int[] OurNames = { StatusId.BroadsoftRemoteOfficeEnabled, StatusId.BroadsoftSilentAlertingEnabled, StatusId.BroadsoftSimultaneousRingingEnabled, StatusId.ExpDeviceNeedsUpdate, StatusId.MonitoredExtensionIsRinging, StatusId.SerialExpDeviceConnected, StatusId.SipWarningReceived, StatusId.VpnConnectionActive };
+        public static bool IsOurName(int id)
+        {
+            switch (id)
+            {
+                case StatusId.BroadsoftRemoteOfficeEnabled:
+                case StatusId.BroadsoftSilentAlertingEnabled:
+                case StatusId.BroadsoftSimultaneousRingingEnabled:
+                case StatusId.ExpDeviceNeedsUpdate:
+                case StatusId.MonitoredExtensionIsRinging:
+                case StatusId.SerialExpDeviceConnected:
+                case StatusId.SipWarningReceived:
+                case StatusId.VpnConnectionActive:
+                    return true;
+                default:
+                    return false;
+            }
+        }
     }
 }
