@@ -168,7 +168,7 @@ namespace DeskPhone.Board
             // A colour profile draws only with the 8x16 font: the 6x12 one is not even opened.
             GlyphRows large = DeviceFonts.Large;
             var band = new Rgb565BandTarget(profile.Width, DeviceSizing.PanelBandRows, profile.IsColor, large, profile.IsColor ? large : DeviceFonts.Small, panel.WriteRect);
-            return new BandedPanel(band, profile.Height, DeviceSizing.DisplayListCalls);
+            return new BandedPanel(band, profile.Height, IdleScreen.MostCallsPerFlush(profile));
         }
     }
 }

@@ -18,7 +18,6 @@ namespace DeskPhone.Board.Drivers
     {
         private const int KeypadRows = 6;
         private const int KeypadColumns = 6;
-        private const int ColumnPinBase = 8;
 
         /// <param name="minModuleFirmware">ExpansionProtocol.Version of the oldest module firmware accepted.</param>
         /// <param name="wifi">The Wi-Fi station the link policy may use (null: none); the Ethernet monitor must know when it is up.</param>
@@ -45,18 +44,8 @@ namespace DeskPhone.Board.Drivers
             {
                 try
                 {
-                    Mcp23017Pins expander = new Mcp23017Pins(new I2cBusDevice(board.I2cBus, board.KeypadExpanderAddress));
-                    IDigitalOutput[] rows = new IDigitalOutput[KeypadRows];
-                    IDigitalInput[] columns = new IDigitalInput[KeypadColumns];
-                    for (int r = 0; r < KeypadRows; r++)
-                    {
-                        rows[r] = expander.Output(r, true);
-                    }
-                    for (int c = 0; c < KeypadColumns; c++)
-                    {
-                        columns[c] = expander.Input(ColumnPinBase + c);
-                    }
-                    keypad = new KeyMatrix(rows, columns, KeyLayouts.DeskKeypad6x6(), timing, true);
+                    Mcp23017KeyPort port = new Mcp23017KeyPort(new I2cBusDevice(board.I2cBus, board.KeypadExpanderAddress), KeypadRows, KeypadColumns);
+                    keypad = new KeyMatrix(port, KeyLayouts.DeskKeypad6x6(), timing, true);
                 }
                 catch (Exception e)
                 {

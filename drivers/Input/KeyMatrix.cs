@@ -4,7 +4,7 @@ using DeskPhone.Drivers.Hal;
 namespace DeskPhone.Drivers.Input
 {
     /// <summary>
-    /// Row/column key matrix without diodes, on GPIO or port-expander pins. Rows are driven one at a time
+    /// Row/column key matrix without diodes, behind one port (GPIO or a port expander). Rows are driven one at a time
     /// (active level low by default, idle rows released high), columns are read with pull-ups.
     /// When three keys at corners of a rectangle are down, the fourth corner reads as pressed too (ghosting):
     /// such a scan cannot tell real from ghost keys, so every key in the ambiguous rectangle keeps its previous
@@ -12,33 +12,37 @@ namespace DeskPhone.Drivers.Input
     /// </summary>
     public sealed class KeyMatrix
     {
-        private readonly IDigitalOutput[] _rows;
-        private readonly IDigitalInput[] _columns;
+        private readonly IKeyMatrixPort _port;
+        private readonly int _rows;
+        private readonly int _columns;
         private readonly bool _activeLow;
         private readonly KeyTracker _tracker;
         private readonly int[] _rowBits;
         private readonly int[] _heldBits;
 
-        /// <param name="keyCodes">Row-major, rows.Length * columns.Length entries; KeyCode.None for unused positions.</param>
-        public KeyMatrix(IDigitalOutput[] rows, IDigitalInput[] columns, int[] keyCodes, KeyTiming timing, bool activeLow)
+        /// <param name="keyCodes">Row-major, port.Rows * port.Columns entries; KeyCode.None for unused positions.</param>
+        public KeyMatrix(IKeyMatrixPort port, int[] keyCodes, KeyTiming timing, bool activeLow)
         {
-            if (rows == null || columns == null || keyCodes == null)
+            if (port == null || keyCodes == null)
             {
-                throw new ArgumentNullException("rows/columns/keyCodes");
+                throw new ArgumentNullException("port/keyCodes");
             }
-            if (columns.Length > 31 || keyCodes.Length != rows.Length * columns.Length)
+            int rows = port.Rows;
+            int columns = port.Columns;
+            if (columns > 31 || keyCodes.Length != rows * columns)
             {
                 throw new ArgumentException("key map must have rows*columns entries and at most 31 columns");
             }
+            _port = port;
             _rows = rows;
             _columns = columns;
             _activeLow = activeLow;
             _tracker = new KeyTracker(keyCodes, timing);
-            _rowBits = new int[rows.Length];
-            _heldBits = new int[rows.Length];
-            for (int r = 0; r < rows.Length; r++)
+            _rowBits = new int[rows];
+            _heldBits = new int[rows];
+            for (int r = 0; r < rows; r++)
             {
-                rows[r].Write(activeLow);
+                port.WriteRow(r, activeLow);
             }
         }
 
@@ -50,18 +54,18 @@ namespace DeskPhone.Drivers.Input
 
         public int Rows
         {
-            get { return _rows.Length; }
+            get { return _rows; }
         }
 
         public int Columns
         {
-            get { return _columns.Length; }
+            get { return _columns; }
         }
 
         /// <summary>Debounced state at a matrix position.</summary>
         public bool IsPressed(int row, int column)
         {
-            return _tracker.IsPressed(row * _columns.Length + column);
+            return _tracker.IsPressed(row * _columns + column);
         }
 
         public bool IsKeyDown(int keyCode)
@@ -72,20 +76,16 @@ namespace DeskPhone.Drivers.Input
         /// <summary>One full scan; call every 5-10 ms. Allocation-free.</summary>
         public void Scan(long nowMs)
         {
-            int cols = _columns.Length;
+            int cols = _columns;
+            int columnMask = (1 << cols) - 1;
             int any = 0;
-            for (int r = 0; r < _rows.Length; r++)
+            for (int r = 0; r < _rows; r++)
             {
-                _rows[r].Write(!_activeLow);
-                int bits = 0;
-                for (int c = 0; c < cols; c++)
-                {
-                    if (_columns[c].Read() != _activeLow)
-                    {
-                        bits |= 1 << c;
-                    }
-                }
-                _rows[r].Write(_activeLow);
+                _port.WriteRow(r, !_activeLow);
+                int levels = _port.ReadColumns();
+                _port.WriteRow(r, _activeLow);
+                // A pressed key pulls its column to the driven row's level.
+                int bits = (_activeLow ? ~levels : levels) & columnMask;
                 _rowBits[r] = bits;
                 _heldBits[r] = 0;
                 any |= bits;
@@ -97,7 +97,7 @@ namespace DeskPhone.Drivers.Input
                 return;
             }
             MarkGhostRectangles();
-            for (int r = 0; r < _rows.Length; r++)
+            for (int r = 0; r < _rows; r++)
             {
                 int bits = _rowBits[r];
                 int held = _heldBits[r];
@@ -113,9 +113,9 @@ namespace DeskPhone.Drivers.Input
 
         private void MarkGhostRectangles()
         {
-            for (int a = 0; a < _rows.Length; a++)
+            for (int a = 0; a < _rows; a++)
             {
-                for (int b = a + 1; b < _rows.Length; b++)
+                for (int b = a + 1; b < _rows; b++)
                 {
                     int shared = _rowBits[a] & _rowBits[b];
                     // Two rows sharing two or more columns form at least one rectangle.

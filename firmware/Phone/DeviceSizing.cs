@@ -27,12 +27,6 @@ namespace DeskPhone.Firmware.Phone
         public const int InboxPacketBytes = 3072;
 
         /// <summary>
-        /// Drawing calls the board's BandedPanel keeps for one flush: the idle screen's worst case is 34 on 320x240 and
-        /// 40 on 480x272 (BandedPanelTests holds both), so the list never grows.
-        /// </summary>
-        public const int DisplayListCalls = 40;
-
-        /// <summary>
         /// The SIP trace on the board (docs/web.md): the last 4 messages in and out, the first 512 bytes of each (the
         /// start line and most headers), 2,048 B of heap for good; the simulator keeps 64 whole ones.
         /// </summary>

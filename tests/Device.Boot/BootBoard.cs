@@ -39,17 +39,8 @@ namespace DeskPhone.Boot
             }
             var buttons = new ButtonKeys(buttonPins, board.ButtonKeys, timing, true);
 
-            var rows = new IDigitalOutput[KeypadRows];
-            var columns = new IDigitalInput[KeypadColumns];
-            for (int r = 0; r < KeypadRows; r++)
-            {
-                rows[r] = new FakeOutput();
-            }
-            for (int c = 0; c < KeypadColumns; c++)
-            {
-                columns[c] = new FakeInput(8 + c);
-            }
-            var keypad = new KeyMatrix(rows, columns, KeyLayouts.DeskKeypad6x6(), timing, true);
+            // The board's expander driver on a fake chip, as DeviceDrivers builds it.
+            var keypad = new KeyMatrix(new Mcp23017KeyPort(new FakeKeypadChip(), KeypadRows, KeypadColumns), KeyLayouts.DeskKeypad6x6(), timing, true);
 
             var expansion = new ExpansionChain(ExpansionUart, ExpansionProtocol.Version(1, 2));
             // The board's strip driver (RmtRgbStrip) in front of a recording RMT channel, as DeviceDrivers builds it.

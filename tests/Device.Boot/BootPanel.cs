@@ -26,7 +26,7 @@ namespace DeskPhone.Boot
             var glyphs = new GlyphRows(ReadLarge);
             var band = new Rgb565BandTarget(profile.Width, DeviceSizing.PanelBandRows, profile.IsColor, glyphs, glyphs, panel.WriteRect);
             recorder = new RecordingBand(band);
-            return new BandedPanel(recorder, profile.Height, DeviceSizing.DisplayListCalls);
+            return new BandedPanel(recorder, profile.Height, IdleScreen.MostCallsPerFlush(profile));
         }
 
         private static byte[] ReadLarge(int offset, int count)

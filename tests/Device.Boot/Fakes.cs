@@ -5,7 +5,7 @@ using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Boot
 {
-    /// <summary>A GPIO input that reads a level the script sets (released buttons and keypad columns read high).</summary>
+    /// <summary>A GPIO input that reads a level the script sets (released buttons read high).</summary>
     internal sealed class FakeInput : IDigitalInput
     {
         public FakeInput(int pin)
@@ -28,7 +28,7 @@ namespace DeskPhone.Boot
 #pragma warning restore 67
     }
 
-    /// <summary>A GPIO output (keypad rows) that keeps its last level.</summary>
+    /// <summary>A GPIO output (the panel's reset and data/command lines) that keeps its last level.</summary>
     internal sealed class FakeOutput : IDigitalOutput
     {
         public bool Level;
@@ -36,6 +36,25 @@ namespace DeskPhone.Boot
         public void Write(bool high)
         {
             Level = high;
+        }
+    }
+
+    /// <summary>
+    /// The keypad's MCP23017 on its I2C bus: takes every register write, and port B reads all high (no key down, the
+    /// columns pulled up), so the board's own expander driver scans it.
+    /// </summary>
+    internal sealed class FakeKeypadChip : II2cDevice
+    {
+        public void Write(byte[] data, int offset, int count)
+        {
+        }
+
+        public void WriteRead(byte[] write, int writeOffset, int writeCount, byte[] read, int readOffset, int readCount)
+        {
+            for (int i = 0; i < readCount; i++)
+            {
+                read[readOffset + i] = 0xFF;
+            }
         }
     }
 

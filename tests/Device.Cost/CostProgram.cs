@@ -263,7 +263,7 @@ namespace DeskPhone.Cost
             s_band = new RecordingBand(profile);
             s_statusHeight = profile.StatusHeight;
             s_unplugged = StatusCatalog.Description(StatusId.EthernetUnplugged);
-            var panel = new BandedPanel(s_band, profile.Height, DeviceSizing.DisplayListCalls);
+            var panel = new BandedPanel(s_band, profile.Height, IdleScreen.MostCallsPerFlush(profile));
             s_app = new PhoneApp(new PhoneParts(settings, s_inbox, s_wire) { Drivers = s_board.Drivers, Panel = panel, Profile = profile, WallClock = WallNow });
             s_board.Drivers.KeyEvent += (code, action) => s_keys++;
             Run(1000);

@@ -23,7 +23,7 @@ namespace NFUnitTest
             public Rig(long start)
             {
                 Now = start;
-                Matrix = new KeyMatrix(Pad.Rows, Pad.Columns, KeyLayouts.DeskKeypad6x6(), new KeyTiming(), true);
+                Matrix = new KeyMatrix(Pad, KeyLayouts.DeskKeypad6x6(), new KeyTiming(), true);
                 Matrix.KeyEvent += (code, action) => Events.Append(KeyCode.Name(code)).Append(':').Append(KeyActionNames.Name(action)).Append(' ');
             }
 

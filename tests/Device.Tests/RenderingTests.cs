@@ -38,7 +38,7 @@ namespace NFUnitTest
         {
             DisplayProfile p = DisplayProfile.Mono128x64;
             var target = new GlassBandTarget(p, bandHeight);
-            var panel = new BandedPanel(target, p.Height, DeskPhone.Firmware.Phone.DeviceSizing.DisplayListCalls);
+            var panel = new BandedPanel(target, p.Height, IdleScreen.MostCallsPerFlush(p));
             IdleScreen screen = Screen(panel, p);
             if (infoBox)
             {

@@ -19,7 +19,6 @@ namespace DeskPhone.Ui.Tests
     /// </summary>
     public class Rgb565BandTargetTests
     {
-        private const int DeviceCapacity = DeskPhone.Firmware.Phone.DeviceSizing.DisplayListCalls;
 
         public static IEnumerable<object[]> ProfilesAndBands()
         {
@@ -45,13 +44,13 @@ namespace DeskPhone.Ui.Tests
                 {
                     continue; // its message fills eight pages only on the small display
                 }
-                var twin = Twin(p, bandHeight, DeviceCapacity);
+                var twin = Twin(p, bandHeight, IdleScreen.MostCallsPerFlush(p));
                 scenario.Value(new GoldenPhone(p, twin));
                 twin.AssertSame(scenario.Key);
             }
             foreach (KeyValuePair<string, Action<IdleScreen>> scenario in ScreenGoldenTests.RendererScenarios)
             {
-                var twin = Twin(p, bandHeight, DeviceCapacity);
+                var twin = Twin(p, bandHeight, IdleScreen.MostCallsPerFlush(p));
                 IdleScreen screen = ScreenGoldenTests.Screen(twin, p);
                 scenario.Value(screen);
                 screen.Render();
@@ -59,7 +58,7 @@ namespace DeskPhone.Ui.Tests
             }
             foreach (KeyValuePair<string, int[]> view in TechnicianMenuGoldenTests.Views)
             {
-                var twin = Twin(p, bandHeight, DeviceCapacity);
+                var twin = Twin(p, bandHeight, IdleScreen.MostCallsPerFlush(p));
                 var phone = new TechnicianMenuGoldenTests();
                 phone.Show(twin, p);
                 phone.Press(view.Value);

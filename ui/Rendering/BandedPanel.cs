@@ -18,17 +18,21 @@ namespace DeskPhone.Ui.Rendering
         private const byte Icon = 2;
 
         private readonly IBandTarget _target;
-        // Per call: the kind in the low 2 bits, and for text the font's index in _fonts above them (a screen draws
-        // with one or two fonts: a byte per call instead of a 12-byte reference, about 450 B less heap for 40 calls).
-        private byte[] _kind;
+        // Per call, Fields shorts in one array (one array header instead of six, and shorts: a panel is at most a few
+        // hundred pixels each way): the kind in the low 2 bits of the first, and for text the font's index in _fonts
+        // above them (a screen draws with one or two fonts: no 12-byte reference per call); x; y; width (DrawText:
+        // maxWidth); height (DrawText: the font's height; DrawIcon: its size); the value (FillRect and DrawText: the
+        // RGB565 colour; DrawIcon: the icon).
+        private const int Fields = 6;
+        private const int KindAt = 0;
+        private const int XAt = 1;
+        private const int YAt = 2;
+        private const int WidthAt = 3;
+        private const int HeightAt = 4;
+        private const int ValueAt = 5;
+        private short[] _calls;
         private BitmapFont[] _fonts = new BitmapFont[2];
         private int _fontCount;
-        // Geometry as shorts (a panel is at most a few hundred pixels each way): half the heap of int arrays.
-        private short[] _x;
-        private short[] _y;
-        private short[] _width; // FillRect: width; DrawText: maxWidth
-        private short[] _height; // FillRect: height; DrawText: the font's height; DrawIcon: its size
-        private int[] _value; // FillRect and DrawText: colour; DrawIcon: the icon
         private string[] _text;
         private int _count;
 
@@ -46,7 +50,7 @@ namespace DeskPhone.Ui.Rendering
         public bool IsColor => _target.IsColor;
 
         /// <summary>Calls the display list holds without growing.</summary>
-        public int Capacity => _kind.Length;
+        public int Capacity => _text.Length;
 
         /// <summary>The most calls one flush has replayed so far (to check the capacity against real screens).</summary>
         public int PeakCalls { get; private set; }
@@ -82,7 +86,8 @@ namespace DeskPhone.Ui.Rendering
                 for (int i = 0; i < _count; i++)
                 {
                     // Only calls that reach into this band; one that straddles two is replayed in both, clipped.
-                    if (_y[i] < top + rows && _y[i] + _height[i] > top)
+                    int callTop = _calls[i * Fields + YAt];
+                    if (callTop < top + rows && callTop + _calls[i * Fields + HeightAt] > top)
                     {
                         Replay(i, top);
                     }
@@ -103,34 +108,41 @@ namespace DeskPhone.Ui.Rendering
 
         private void Replay(int i, int top)
         {
-            switch (_kind[i] & 3)
+            int at = i * Fields;
+            int kind = _calls[at + KindAt];
+            int x = _calls[at + XAt];
+            int y = _calls[at + YAt] - top;
+            int value = (ushort)_calls[at + ValueAt];
+            switch (kind & 3)
             {
                 case Fill:
-                    _target.FillRect(_x[i], _y[i] - top, _width[i], _height[i], _value[i]);
+                    _target.FillRect(x, y, _calls[at + WidthAt], _calls[at + HeightAt], value);
                     break;
                 case Text:
-                    _target.DrawText(_text[i], _x[i], _y[i] - top, _value[i], _fonts[_kind[i] >> 2], _width[i]);
+                    _target.DrawText(_text[i], x, y, value, _fonts[kind >> 2], _calls[at + WidthAt]);
                     break;
                 default:
-                    _target.DrawIcon(_value[i], _x[i], _y[i] - top);
+                    _target.DrawIcon(value, x, y);
                     break;
             }
         }
 
         private void Add(byte kind, int x, int y, int width, int height, int value, string text, BitmapFont font)
         {
-            if (_count == _kind.Length)
+            if (_count == _text.Length)
             {
                 // Replaying what is recorded so far would be wrong (later calls paint over it and no band is kept),
                 // so the list grows instead: correct picture, one allocation, visible in Growths.
                 Grow();
             }
-            _kind[_count] = (byte)(font == null ? kind : kind | FontIndex(font) << 2);
-            _x[_count] = Clamp(x);
-            _y[_count] = Clamp(y);
-            _width[_count] = Clamp(width);
-            _height[_count] = Clamp(height);
-            _value[_count] = value;
+            int at = _count * Fields;
+            _calls[at + KindAt] = (short)(font == null ? kind : kind | FontIndex(font) << 2);
+            _calls[at + XAt] = Clamp(x);
+            _calls[at + YAt] = Clamp(y);
+            _calls[at + WidthAt] = Clamp(width);
+            _calls[at + HeightAt] = Clamp(height);
+            // Colours are RGB565 and icons small numbers: 16 bits hold either.
+            _calls[at + ValueAt] = (short)value;
             _text[_count] = text;
             _count++;
         }
@@ -161,20 +173,10 @@ namespace DeskPhone.Ui.Rendering
 
         private void Grow()
         {
-            byte[] kind = _kind;
-            short[] x = _x;
-            short[] y = _y;
-            short[] width = _width;
-            short[] height = _height;
-            int[] value = _value;
+            short[] calls = _calls;
             string[] text = _text;
-            Allocate(kind.Length * 2);
-            System.Array.Copy(kind, _kind, kind.Length);
-            System.Array.Copy(x, _x, x.Length);
-            System.Array.Copy(y, _y, y.Length);
-            System.Array.Copy(width, _width, width.Length);
-            System.Array.Copy(height, _height, height.Length);
-            System.Array.Copy(value, _value, value.Length);
+            Allocate(text.Length * 2);
+            System.Array.Copy(calls, _calls, calls.Length);
             System.Array.Copy(text, _text, text.Length);
             Growths++;
         }
@@ -187,12 +189,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 capacity = 1;
             }
-            _kind = new byte[capacity];
-            _x = new short[capacity];
-            _y = new short[capacity];
-            _width = new short[capacity];
-            _height = new short[capacity];
-            _value = new int[capacity];
+            _calls = new short[capacity * Fields];
             _text = new string[capacity];
         }
     }

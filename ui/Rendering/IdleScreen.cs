@@ -341,6 +341,19 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>Rows a list can show at once on this display (for the caller's paging).</summary>
         public int ListRows => BodyLines() - 1;
 
+        /// <summary>
+        /// The most drawing calls one flush of this screen records on the profile, the display list a
+        /// <see cref="BandedPanel"/> needs so that it never grows: every body row with an icon and text, the overflow
+        /// mark (2), a scrolled list (its fill, title, a row per item after the title, the selection bar and the "more"
+        /// mark) and a three-row pop-up on top (BandedPanelTests). 34 on 320x240, 40 on 480x272: a list sized for the
+        /// largest panel kept 6 calls (about 150 B) the board never uses.
+        /// </summary>
+        public static int MostCallsPerFlush(DisplayProfile profile)
+        {
+            int rows = BodyLinesOf(profile);
+            return 1 + 2 * rows + 2 + (1 + 1 + (rows - 1) + 1 + 1) + (1 + 3);
+        }
+
         public void SetPopUp(string text)
         {
             if (text == _popUp)
@@ -483,11 +496,17 @@ namespace DeskPhone.Ui.Rendering
         // The text sits one pixel down; where the line has no spacing (monochrome) its last row is the margin's, which
         // the repaint must cover too, or a changed identity leaves the old text's bottom row behind.
         private int IdentityHeight => _p.Font.Height + 1 > _p.LineHeight ? _p.Font.Height + 1 : _p.LineHeight;
-        private int BodyTop => _p.StatusHeight + _p.LineHeight + _p.Margin;
-        private int KeysTop => _p.Height - _p.FunctionKeyRows * _p.LineHeight;
-        private int BodyBottom => _p.FunctionKeyRows > 0 ? KeysTop - _p.Margin : _p.Height;
+        private int BodyTop => BodyTopOf(_p);
+        private int KeysTop => KeysTopOf(_p);
+        private int BodyBottom => BodyBottomOf(_p);
 
-        private int BodyLines() => (BodyBottom - BodyTop) / _p.LineHeight;
+        private static int BodyTopOf(DisplayProfile p) => p.StatusHeight + p.LineHeight + p.Margin;
+        private static int KeysTopOf(DisplayProfile p) => p.Height - p.FunctionKeyRows * p.LineHeight;
+        private static int BodyBottomOf(DisplayProfile p) => p.FunctionKeyRows > 0 ? KeysTopOf(p) - p.Margin : p.Height;
+
+        private int BodyLines() => BodyLinesOf(_p);
+
+        private static int BodyLinesOf(DisplayProfile p) => (BodyBottomOf(p) - BodyTopOf(p)) / p.LineHeight;
 
         /// <summary>Body rows for the message, the Infobox or the call: what the notices and the softkeys leave.</summary>
         private int MessageRows() => BodyLines() - _noticeRows.Length - (_softkeys != null ? 1 : 0);

@@ -64,7 +64,7 @@ namespace DeskPhone.Benchmarks.Heap
             var udp = new UdpTransport(inbox);
             WallClock clock = () => new DateTime(2026, 12, 1, 10, 0, 0);
             DisplayProfile profile = DisplayProfile.Color320x240;
-            var panel = new BandedPanel(new NativeBand(profile), profile.Height, DeviceSizing.DisplayListCalls);
+            var panel = new BandedPanel(new NativeBand(profile), profile.Height, IdleScreen.MostCallsPerFlush(profile));
             var app = new PhoneApp(new PhoneParts(settings, inbox, udp) { Drivers = hardware.Drivers, Panel = panel, Profile = profile, WallClock = clock });
             PhoneCore phone = app.Core;
             SipUserAgent agent = app.Agent;

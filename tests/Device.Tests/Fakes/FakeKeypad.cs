@@ -3,11 +3,11 @@ using DeskPhone.Drivers.Hal;
 namespace NFUnitTest.Fakes
 {
     /// <summary>
-    /// A row/column key matrix without diodes, as pins: rows are outputs the driver drives, columns inputs with
-    /// pull-ups. A column reads low when a path of pressed keys connects it to a row driven low, so three keys at the
+    /// A row/column key matrix without diodes, behind its port: rows are outputs the driver drives, columns inputs
+    /// with pull-ups. A column reads low when a path of pressed keys connects it to a row driven low, so three keys at the
     /// corners of a rectangle make the fourth read as pressed (ghosting), as on real hardware.
     /// </summary>
-    public sealed class FakeKeypad
+    public sealed class FakeKeypad : IKeyMatrixPort
     {
         private readonly int _rows;
         private readonly int _columns;
@@ -20,21 +20,29 @@ namespace NFUnitTest.Fakes
             _columns = columns;
             _pressed = new bool[rows * columns];
             _rowLevel = new bool[rows];
-            Rows = new IDigitalOutput[rows];
-            Columns = new IDigitalInput[columns];
             for (int r = 0; r < rows; r++)
             {
                 _rowLevel[r] = true;
-                Rows[r] = new RowPin(this, r);
-            }
-            for (int c = 0; c < columns; c++)
-            {
-                Columns[c] = new ColumnPin(this, c);
             }
         }
 
-        public IDigitalOutput[] Rows { get; }
-        public IDigitalInput[] Columns { get; }
+        public int Rows => _rows;
+        public int Columns => _columns;
+
+        public void WriteRow(int row, bool high) => _rowLevel[row] = high;
+
+        public int ReadColumns()
+        {
+            int levels = 0;
+            for (int c = 0; c < _columns; c++)
+            {
+                if (ColumnLevel(c))
+                {
+                    levels |= 1 << c;
+                }
+            }
+            return levels;
+        }
 
         public void Press(int row, int column) => _pressed[row * _columns + column] = true;
 
@@ -71,47 +79,6 @@ namespace NFUnitTest.Fakes
                 }
             }
             return true;
-        }
-
-        private sealed class RowPin : IDigitalOutput
-        {
-            private readonly FakeKeypad _pad;
-            private readonly int _row;
-
-            public RowPin(FakeKeypad pad, int row)
-            {
-                _pad = pad;
-                _row = row;
-            }
-
-            public void Write(bool high) => _pad._rowLevel[_row] = high;
-        }
-
-        private sealed class ColumnPin : IDigitalInput
-        {
-            private readonly FakeKeypad _pad;
-
-            public ColumnPin(FakeKeypad pad, int column)
-            {
-                _pad = pad;
-                Pin = column;
-            }
-
-            public int Pin { get; }
-
-            public bool Read() => _pad.ColumnLevel(Pin);
-
-            public event PinEdgeHandler Edge;
-
-            /// <summary>Keeps the compiler from warning that Edge is never raised; the matrix polls.</summary>
-            public void RaiseEdge(bool high)
-            {
-                PinEdgeHandler handler = Edge;
-                if (handler != null)
-                {
-                    handler(Pin, high);
-                }
-            }
         }
     }
 }

@@ -36,7 +36,7 @@ namespace DeskPhone.Host.Simulated
             var timing = new KeyTiming();
             ButtonPins = new[] { new FakeInputPin(39, true), new FakeInputPin(38, true), new FakeInputPin(37, true) };
             var buttons = new ButtonKeys(ButtonPins, KeyLayouts.ThreeButtons(), timing, activeLow: true);
-            var keypad = new KeyMatrix(Keypad.Rows, Keypad.Columns, KeyLayouts.DeskKeypad6x6(), timing, activeLow: true);
+            var keypad = new KeyMatrix(Keypad, KeyLayouts.DeskKeypad6x6(), timing, activeLow: true);
             var expansion = new ExpansionChain(Modules, minModuleFirmware);
             var sink = new LedRangeSink(
                 new[] { 0, LedMap.ModuleKeyBase },

@@ -6,12 +6,12 @@ using DeskPhone.Drivers.Input;
 namespace DeskPhone.Drivers.Tests
 {
     /// <summary>
-    /// The MCP23017 keypad expander driven by its registers (Mcp23017Pins) on a fake I2C bus that records every
+    /// The MCP23017 keypad expander driven by its registers (Mcp23017KeyPort) on a fake I2C bus that records every
     /// transaction and behaves as the chip does (BANK = 0 addressing, the address pointer moving on, GPIO reads
     /// reflecting the latches and the pressed keys): the bytes are those the Iot.Device.Mcp23xxx binding sent (its
     /// address is 2 x register + port: IODIR 0, IPOL 1, GPPU 6, GPIO 9, OLAT 10), and a key matrix scans through it.
     /// </summary>
-    public class Mcp23017PinsTests
+    public class Mcp23017KeyPortTests
     {
         /// <summary>An MCP23017 with a 6 x 6 key matrix: rows on port A (pins 0-5), columns on port B (pins 8-13).</summary>
         private sealed class FakeChip : II2cDevice
@@ -72,31 +72,15 @@ namespace DeskPhone.Drivers.Tests
         private readonly FakeChip _chip = new FakeChip();
 
         /// <summary>The keypad as board/Drivers/DeviceDrivers builds it: rows 0-5 outputs (high), columns 8-13 inputs.</summary>
-        private KeyMatrix Keypad(Mcp23017Pins expander)
-        {
-            var rows = new IDigitalOutput[6];
-            var columns = new IDigitalInput[6];
-            for (int r = 0; r < 6; r++)
-            {
-                rows[r] = expander.Output(r, true);
-            }
-            for (int c = 0; c < 6; c++)
-            {
-                columns[c] = expander.Input(8 + c);
-            }
-            return new KeyMatrix(rows, columns, KeyLayouts.DeskKeypad6x6(), new KeyTiming(), true);
-        }
+        private KeyMatrix Keypad() =>
+            new KeyMatrix(new Mcp23017KeyPort(_chip, 6, 6), KeyLayouts.DeskKeypad6x6(), new KeyTiming(), true);
 
         [Fact]
         public void TheChipIsResetAndTheKeypadConfiguredWithTheBindingsBytes()
         {
-            var expander = new Mcp23017Pins(_chip);
+            Keypad();
             // The binding's constructor: IODIR A/B all inputs, GPIO (the latches) low, IPOL not inverted, 16 bits each.
-            Assert.Equal(new[] { "W 00 FF FF", "W 12 00 00", "W 02 00 00" }, _chip.Bus);
-            _chip.Bus.Clear();
-
-            Keypad(expander);
-            var expected = new List<string>();
+            var expected = new List<string> { "W 00 FF FF", "W 12 00 00", "W 02 00 00" };
             int latch = 0, direction = 0xFF, pullUp = 0;
             for (int r = 0; r < 6; r++)
             {
@@ -118,7 +102,7 @@ namespace DeskPhone.Drivers.Tests
         [Fact]
         public void AScanReadsEachRowsColumnsOnceAndFindsThePressedKey()
         {
-            KeyMatrix keypad = Keypad(new Mcp23017Pins(_chip));
+            KeyMatrix keypad = Keypad();
             var events = new List<string>();
             keypad.KeyEvent += (code, action) => events.Add(KeyCode.Name(code) + ":" + KeyActionNames.Name(action));
             _chip.Bus.Clear();
