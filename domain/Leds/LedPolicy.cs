@@ -16,15 +16,6 @@ namespace DeskPhone.Domain.Leds
     /// </summary>
     public sealed class LedPolicy
     {
-        private const int PatternLists = 5;
-
-        private static readonly LedPattern[] PatternOrder =
-        {
-            LedPattern.On, LedPattern.ShortOff, LedPattern.BlinkSlow, LedPattern.BlinkMedium, LedPattern.BlinkFast,
-        };
-
-        private static readonly LedColor[] ColorOrder = { LedColor.Yellow, LedColor.Green, LedColor.Orange, LedColor.Red };
-
         // A pattern (bits 0-2) and a colour (bits 3-5) in one byte, as in _look and _shown.
         private const int PatternBits = 7;
         private const int ColorShift = 3;
@@ -77,15 +68,15 @@ namespace DeskPhone.Domain.Leds
                 _look[t] = 0;
             }
             // Lowest precedence first, so that a later (stronger) list overwrites.
-            ApplyPattern("led_on", on, 0);
-            ApplyPattern("led_blink_short_off", blinkShortOff, 1);
-            ApplyPattern("led_blink_slow", blinkSlow, 2);
-            ApplyPattern("led_blink_medium", blinkMedium, 3);
-            ApplyPattern("led_blink_fast", blinkFast, 4);
-            ApplyColor("led_yellow", yellow, 0);
-            ApplyColor("led_green", green, 1);
-            ApplyColor("led_orange", orange, 2);
-            ApplyColor("led_red", red, 3);
+            Apply("led_on", on, LedPattern.On, LedColor.Off);
+            Apply("led_blink_short_off", blinkShortOff, LedPattern.ShortOff, LedColor.Off);
+            Apply("led_blink_slow", blinkSlow, LedPattern.BlinkSlow, LedColor.Off);
+            Apply("led_blink_medium", blinkMedium, LedPattern.BlinkMedium, LedColor.Off);
+            Apply("led_blink_fast", blinkFast, LedPattern.BlinkFast, LedColor.Off);
+            Apply("led_yellow", yellow, LedPattern.Off, LedColor.Yellow);
+            Apply("led_green", green, LedPattern.Off, LedColor.Green);
+            Apply("led_orange", orange, LedPattern.Off, LedColor.Orange);
+            Apply("led_red", red, LedPattern.Off, LedColor.Red);
             ApplyUsage("led_message_usage", messageUsage, false);
             ApplyUsage("led_call_indicator_usage", callUsage, true);
             RecomputeAll();
@@ -200,21 +191,22 @@ namespace DeskPhone.Domain.Leds
 
         private static LedColor ColorIn(int look) => (LedColor)((look >> ColorShift) & PatternBits);
 
+        /// <summary>
+        /// The precedence of a pattern (on, short-off, slow, medium, fast: the faster wins), as code: a static array is
+        /// built at boot and kept (48 B and its slot).
+        /// </summary>
         private static int Strength(LedPattern pattern)
         {
-            for (int i = 0; i < PatternOrder.Length; i++)
+            switch (pattern)
             {
-                if (PatternOrder[i] == pattern)
-                {
-                    return i + 1;
-                }
+                case LedPattern.On: return 1;
+                case LedPattern.ShortOff: return 2;
+                case LedPattern.BlinkSlow: return 3;
+                case LedPattern.BlinkMedium: return 4;
+                case LedPattern.BlinkFast: return 5;
+                default: return 0;
             }
-            return 0;
         }
-
-        private void ApplyPattern(string setting, string list, int order) => Apply(setting, list, PatternOrder[order], LedColor.Off);
-
-        private void ApplyColor(string setting, string list, int order) => Apply(setting, list, LedPattern.Off, ColorOrder[order]);
 
         /// <summary>Gives every token of the list the pattern, or the colour (whichever is not Off).</summary>
         private void Apply(string setting, string list, LedPattern pattern, LedColor color)

@@ -37,7 +37,6 @@ namespace DeskPhone.Domain.Settings
         private const int MaxIterations = 100000;
 
         // Split(char[]) explicitly: on .NET, Split('$') binds to an overload nanoFramework lacks.
-        private static readonly char[] Dollar = new char[] { '$' };
 
         public static string Create(string password, byte[] salt, int iterations)
         {
@@ -160,7 +159,7 @@ namespace DeskPhone.Domain.Settings
             {
                 return false;
             }
-            string[] parts = value.Substring(Prefix.Length).Split(Dollar);
+            string[] parts = value.Substring(Prefix.Length).Split(new char[] { '$' });
             if (parts.Length != 3 || !SettingValidator.TryParseInt(parts[0], out iterations) || iterations < 1 || iterations > MaxIterations)
             {
                 return false;

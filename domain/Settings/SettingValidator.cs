@@ -13,9 +13,8 @@ namespace DeskPhone.Domain.Settings
         private const string KeyTypesWithoutArgument = "none line";
         private const string KeyTypesWithArgument = "blf dest speed url keyevent dtmf park presence intercom transfer";
 
-        // Split(char[]) explicitly: on .NET, Split('.') binds to an overload nanoFramework lacks.
-        private static readonly char[] Space = new char[] { ' ' };
-        private static readonly char[] Dot = new char[] { '.' };
+        // Split(char[]) explicitly: on .NET, Split('.') binds to an overload nanoFramework lacks. The array is made per
+        // call: a static one is built at boot and kept (36 B with its slot) for a check that runs on a settings write.
 
         /// <summary>
         /// Why a dial plan (<see cref="SettingKind.DialPlan"/>) is refused, or null: Firmware.Calls.DialPlan.Check, set by
@@ -139,7 +138,7 @@ namespace DeskPhone.Domain.Settings
             {
                 return null;
             }
-            string[] hosts = normalized.Split(Space);
+            string[] hosts = normalized.Split(new char[] { ' ' });
             for (int i = 0; i < hosts.Length; i++)
             {
                 string error = CheckHostPort(hosts[i]);
@@ -299,7 +298,7 @@ namespace DeskPhone.Domain.Settings
 
         public static bool IsIpv4(string value)
         {
-            string[] parts = value.Split(Dot);
+            string[] parts = value.Split(new char[] { '.' });
             if (parts.Length != 4)
             {
                 return false;

@@ -1,20 +1,23 @@
 namespace DeskPhone.Domain.Settings
 {
     /// <summary>
-    /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (as ASCII bytes, with their
-    /// ordinals sorted by name for a binary search), kinds, index ranges and defaults. Built once from the table's
-    /// rows; limits, choices and descriptions stay in the table's code (<see cref="SettingsTable.Define"/>).
+    /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (read in place from the literal
+    /// <see cref="SettingNameList.InTableOrder"/>, found by a one-byte hash per row), kinds, index ranges and defaults. Built once from the table's rows; limits, choices and descriptions stay in the table's code
+    /// (<see cref="SettingsTable.Define"/>).
     /// Defaults are kept once per distinct text: every <c>ldstr</c> makes a new 12-byte string object on nanoCLR, so a
     /// reference per row kept 87 objects and an 87-slot array (2.1 KB) for 36 distinct texts; a byte per row and the
     /// distinct texts are about 1 KB.
     /// </summary>
     internal sealed class SettingsIndex
     {
-        // Names are ASCII bytes, entry o at _nameStart[o] up to _nameStart[o + 1] (a string object per name would
-        // cost more than its text); _byName holds the ordinals sorted by name.
-        private readonly byte[] _nameText;
+        // Row o's name runs from _nameStart[o] up to the '\n' before _nameStart[o + 1], read in place: a literal's text
+        // stays in the assembly, where a byte copy took 1.3 KB of heap. On nanoCLR each character read counts the
+        // whole UTF-8 literal (about 17,000 interpreter instructions for these 1.4 KB), so a lookup reads list
+        // characters only for the row whose hash and length match: one row's worth, where a binary search read several
+        // characters of every probe.
+        private readonly string _names = SettingNameList.InTableOrder;
         private readonly short[] _nameStart;
-        private readonly byte[] _byName;
+        private readonly byte[] _nameHash;
         private readonly byte[] _kinds;
         private readonly byte[] _maxIndex;
         private readonly byte[] _defaultOf;
@@ -26,30 +29,35 @@ namespace DeskPhone.Domain.Settings
 
         public SettingsIndex()
         {
+            _nameStart = EntryStarts(_names);
             Columns columns = new Columns();
             SettingsTable.Rows(columns);
             columns.Allocate();
             SettingsTable.Rows(columns);
-            _nameText = columns.NameText;
-            _nameStart = columns.NameStart;
+            _nameHash = columns.NameHash;
             _kinds = columns.Kinds;
             _maxIndex = columns.MaxIndex;
             _defaultOf = columns.DefaultOf;
             _defaults = columns.DistinctDefaults();
             _firstOrdinals = columns.FirstOrdinals;
             _firstDefaults = columns.FirstDefaults;
-            _byName = new byte[_kinds.Length];
-            for (int i = 0; i < _byName.Length; i++)
+        }
+
+        /// <summary>Where each entry of a '\n'-ended list starts, and one past the end (found with the runtime's IndexOf).</summary>
+        private static short[] EntryStarts(string list)
+        {
+            int count = 0;
+            for (int at = list.IndexOf('\n'); at >= 0; at = list.IndexOf('\n', at + 1))
             {
-                // Insertion sort, once at start-up.
-                int at = i;
-                while (at > 0 && CompareNames(_byName[at - 1], i) > 0)
-                {
-                    _byName[at] = _byName[at - 1];
-                    at--;
-                }
-                _byName[at] = (byte)i;
+                count++;
             }
+            short[] starts = new short[count + 1];
+            int n = 1;
+            for (int at = list.IndexOf('\n'); at >= 0; at = list.IndexOf('\n', at + 1))
+            {
+                starts[n++] = (short)(at + 1);
+            }
+            return starts;
         }
 
         public int Count => _kinds.Length;
@@ -59,33 +67,47 @@ namespace DeskPhone.Domain.Settings
         /// <summary>0 for a global setting, else the highest index.</summary>
         public int MaxIndexOf(int ordinal) => _maxIndex[ordinal];
 
-        /// <summary>The table position of a name (binary search, no allocation); -1 for an unknown name or null.</summary>
+        /// <summary>The table position of a name (no allocation); -1 for an unknown name or null.</summary>
         public int Ordinal(string name)
         {
             if (name == null)
             {
                 return -1;
             }
-            int lo = 0;
-            int hi = _byName.Length - 1;
-            while (lo <= hi)
+            int length = name.Length;
+            int hash = Hash(name, length);
+            for (int o = 0; o < _nameHash.Length; o++)
             {
-                int mid = (lo + hi) >> 1;
-                int c = CompareName(_byName[mid], name);
-                if (c == 0)
+                if (_nameHash[o] == hash && _nameStart[o + 1] - _nameStart[o] - 1 == length && IsName(o, name, length))
                 {
-                    return _byName[mid];
-                }
-                if (c < 0)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
+                    return o;
                 }
             }
             return -1;
+        }
+
+        /// <summary>A byte of the name's characters: equal names, equal hashes (computed from the short name, not the list).</summary>
+        private static int Hash(string name, int length)
+        {
+            int hash = length;
+            for (int i = 0; i < length; i++)
+            {
+                hash = (hash * 31 + name[i]) & 0xFF;
+            }
+            return hash;
+        }
+
+        private bool IsName(int ordinal, string name, int length)
+        {
+            int start = _nameStart[ordinal];
+            for (int i = 0; i < length; i++)
+            {
+                if (_names[start + i] != name[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>The default of one index: index 1 may have its own (identity 1 active, key 1 a line key).</summary>
@@ -109,54 +131,14 @@ namespace DeskPhone.Domain.Settings
         public string NameOf(int ordinal)
         {
             int start = _nameStart[ordinal];
-            char[] chars = new char[_nameStart[ordinal + 1] - start];
-            for (int i = 0; i < chars.Length; i++)
-            {
-                chars[i] = (char)_nameText[start + i];
-            }
-            return new string(chars);
-        }
-
-        /// <summary>Ordinal order of a setting's name and a string (string.Compare is culture-aware on the host).</summary>
-        private int CompareName(int ordinal, string name)
-        {
-            int start = _nameStart[ordinal];
-            int length = _nameStart[ordinal + 1] - start;
-            int n = length < name.Length ? length : name.Length;
-            for (int i = 0; i < n; i++)
-            {
-                int d = _nameText[start + i] - name[i];
-                if (d != 0)
-                {
-                    return d;
-                }
-            }
-            return length - name.Length;
-        }
-
-        private int CompareNames(int a, int b)
-        {
-            int startA = _nameStart[a];
-            int startB = _nameStart[b];
-            int lengthA = _nameStart[a + 1] - startA;
-            int lengthB = _nameStart[b + 1] - startB;
-            int n = lengthA < lengthB ? lengthA : lengthB;
-            for (int i = 0; i < n; i++)
-            {
-                int d = _nameText[startA + i] - _nameText[startB + i];
-                if (d != 0)
-                {
-                    return d;
-                }
-            }
-            return lengthA - lengthB;
+            // ToCharArray(start, length) copies only the entry (Substring would convert the whole list first on nanoCLR).
+            return new string(_names.ToCharArray(start, _nameStart[ordinal + 1] - start - 1));
         }
 
         /// <summary>Collects the columns the store keeps: a counting pass, <see cref="Allocate"/>, then a filling pass.</summary>
         private sealed class Columns : SettingsTable.RowSink
         {
-            public byte[] NameText;
-            public short[] NameStart;
+            public byte[] NameHash;
             public byte[] Kinds;
             public byte[] MaxIndex;
             public byte[] DefaultOf;
@@ -166,12 +148,10 @@ namespace DeskPhone.Domain.Settings
             private int _distinctCount;
             private int _count;
             private int _firstCount;
-            private int _textLength;
 
             public void Allocate()
             {
-                NameText = new byte[_textLength];
-                NameStart = new short[_count + 1];
+                NameHash = new byte[_count];
                 Kinds = new byte[_count];
                 MaxIndex = new byte[_count];
                 DefaultOf = new byte[_count];
@@ -180,7 +160,6 @@ namespace DeskPhone.Domain.Settings
                 FirstDefaults = new string[_firstCount];
                 _count = 0;
                 _firstCount = 0;
-                _textLength = 0;
             }
 
             /// <summary>The distinct default texts, exactly as many as there are (the counting array is let go).</summary>
@@ -212,13 +191,10 @@ namespace DeskPhone.Domain.Settings
             public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
                 string choices, bool needsReboot, string firstIndexDefault, string description)
             {
-                if (NameText != null)
+                if (Kinds != null)
                 {
-                    for (int i = 0; i < name.Length; i++)
-                    {
-                        NameText[_textLength + i] = (byte)name[i]; // setting names are ASCII (a test checks)
-                    }
-                    NameStart[_count + 1] = (short)(_textLength + name.Length);
+                    // The list holds the rows' names in this order (SettingsIndexTests).
+                    NameHash[_count] = (byte)Hash(name, name.Length);
                     Kinds[_count] = (byte)kind;
                     MaxIndex[_count] = (byte)maxIndex;
                     DefaultOf[_count] = Distinct(defaultValue);
@@ -229,7 +205,6 @@ namespace DeskPhone.Domain.Settings
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;
-                _textLength += name.Length;
                 _count++;
             }
         }

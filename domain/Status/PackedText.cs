@@ -1,9 +1,11 @@
 namespace DeskPhone.Domain.Status
 {
     /// <summary>
-    /// A column of texts kept as one string literal, each entry ended by '\n', plus where each entry starts. On
-    /// nanoFramework a literal's text stays in flash, so the column costs a few bytes of heap per entry instead of an
-    /// array slot and a string object each; an entry becomes a string only when someone asks for it.
+    /// A column of texts kept as one string literal, each entry ended by '\n', plus each entry's length (a byte: every
+    /// entry is under 256 characters, StatusCatalogTextTests). On nanoFramework a literal's text stays in flash, so the
+    /// column costs a byte of heap per entry instead of an array slot and a string object each; an entry becomes a
+    /// string only when someone asks for it. An entry's start is the sum of the lengths before it (at most 91 additions,
+    /// only when a text is not among the kept ones), where a <c>short</c> per entry kept it at twice the bytes.
     /// An entry is copied out with <c>ToCharArray(start, length)</c>, which on nanoCLR allocates only the entry's
     /// characters: <c>Substring</c> first converts the whole literal into a temporary <c>char[]</c> (7.4 KB for the
     /// descriptions), which ran the worst load profile out of heap in its MESSAGE burst (docs/benchmarks.md, "The
@@ -15,7 +17,7 @@ namespace DeskPhone.Domain.Status
         private const int Kept = 4;
 
         private readonly string _text;
-        private readonly short[] _start;
+        private readonly byte[] _length;
 
         // Replaced as a whole (one reference write), so a reader on another thread never pairs an index with another
         // entry's text.
@@ -37,23 +39,24 @@ namespace DeskPhone.Domain.Status
         public PackedText(string text)
         {
             _text = text;
+            // The runtime's IndexOf finds each end in one native call (a get_Chars per character counted the whole
+            // literal each time).
             int count = 0;
-            for (int i = 0; i < text.Length; i++)
+            for (int at = text.IndexOf('\n'); at >= 0; at = text.IndexOf('\n', at + 1))
             {
-                count += text[i] == '\n' ? 1 : 0;
+                count++;
             }
-            _start = new short[count + 1];
-            int n = 1;
-            for (int i = 0; i < text.Length; i++)
+            _length = new byte[count];
+            int n = 0;
+            int start = 0;
+            for (int at = text.IndexOf('\n'); at >= 0; at = text.IndexOf('\n', at + 1))
             {
-                if (text[i] == '\n')
-                {
-                    _start[n++] = (short)(i + 1);
-                }
+                _length[n++] = (byte)(at - start);
+                start = at + 1;
             }
         }
 
-        public int Count => _start.Length - 1;
+        public int Count => _length.Length;
 
         /// <summary>Entry i as a new string.</summary>
         public string Get(int i)
@@ -66,7 +69,12 @@ namespace DeskPhone.Domain.Status
                     return e.Text;
                 }
             }
-            string text = new string(_text.ToCharArray(_start[i], _start[i + 1] - _start[i] - 1));
+            int start = 0;
+            for (int k = 0; k < i; k++)
+            {
+                start += _length[k] + 1;
+            }
+            string text = new string(_text.ToCharArray(start, _length[i]));
             int slot = _next;
             _next = (slot + 1) % Kept;
             _kept[slot] = new Entry(i, text);
@@ -76,10 +84,10 @@ namespace DeskPhone.Domain.Status
         /// <summary>The entry equal (case-sensitive) to text[start, start+length), without making a substring; -1 if none.</summary>
         public int Find(string text, int start, int length)
         {
-            for (int n = 0; n < _start.Length - 1; n++)
+            int at = 0;
+            for (int n = 0; n < _length.Length; at += _length[n] + 1, n++)
             {
-                int at = _start[n];
-                if (_start[n + 1] - at - 1 != length)
+                if (_length[n] != length)
                 {
                     continue;
                 }

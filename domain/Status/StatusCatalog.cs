@@ -16,21 +16,10 @@ namespace DeskPhone.Domain.Status
         public static string Description(int id) => Valid(id) ? Descriptions.Get(id) : null;
 
         /// <summary>A <see cref="DeskPhone.Ui.Icons.IconId"/>.</summary>
-        public static int Icon(int id) => Valid(id) ? StatusCatalogData.Icons[id] : 0;
+        public static int Icon(int id) => Valid(id) ? StatusCatalogData.Icon(id) : 0;
 
         /// <summary>True for the entries whose names the phones do not publish, so the name is this project's.</summary>
-        public static bool IsOurName(int id)
-        {
-            int[] ours = StatusCatalogData.OurNames;
-            for (int i = 0; i < ours.Length; i++)
-            {
-                if (ours[i] == id)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
+        public static bool IsOurName(int id) => StatusCatalogData.IsOurName(id);
 
         public static bool Valid(int id) => id >= 0 && id < StatusId.Count;
 

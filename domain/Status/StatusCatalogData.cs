@@ -191,102 +191,129 @@ namespace DeskPhone.Domain.Status
             "A VPN connection is active\n" +
             "Wireless LAN is active\n";
 
-        public static readonly byte[] Icons =
+        // Code, not a static array: nanoFramework builds every static array at boot and keeps it (132 B with its slot).
+        /// <summary>The <see cref="IconId"/> of a status message (an ID of <see cref="StatusId"/>).</summary>
+        public static int Icon(int id)
         {
-            IconId.Bluetooth,
-            IconId.Location,
-            IconId.Security,
-            IconId.AudioDevice,
-            IconId.AudioDevice,
-            IconId.AudioDevice,
-            IconId.Mute,
-            IconId.Forwarding,
-            IconId.Ringer,
-            IconId.Forwarding,
-            IconId.Bluetooth,
-            IconId.Bluetooth,
-            IconId.Call,
-            IconId.Call,
-            IconId.Call,
-            IconId.MissedCall,
-            IconId.Forwarding,
-            IconId.Forwarding,
-            IconId.Forwarding,
-            IconId.Messages,
-            IconId.Voicemail,
-            IconId.Dnd,
-            IconId.Registration,
-            IconId.Error,
-            IconId.Warning,
-            IconId.Network,
-            IconId.ExpansionModule,
-            IconId.ExpansionModule,
-            IconId.ExpansionModule,
-            IconId.Firmware,
-            IconId.UsbHid,
-            IconId.UsbHid,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Registration,
-            IconId.Network,
-            IconId.Location,
-            IconId.Call,
-            IconId.Clock,
-            IconId.Error,
-            IconId.Firmware,
-            IconId.Announcement,
-            IconId.Memory,
-            IconId.MissedCall,
-            IconId.Security,
-            IconId.Security,
-            IconId.Messages,
-            IconId.Voicemail,
-            IconId.Vpn,
-            IconId.Lock,
-            IconId.Call,
-            IconId.Call,
-            IconId.Provisioning,
-            IconId.Provisioning,
-            IconId.Provisioning,
-            IconId.Warning,
-            IconId.Clock,
-            IconId.Firmware,
-            IconId.Firmware,
-            IconId.Ringer,
-            IconId.ExpansionModule,
-            IconId.Info,
-            IconId.Warning,
-            IconId.Info,
-            IconId.Park,
-            IconId.UsbHid,
-            IconId.ExpansionModule,
-            IconId.Network,
-            IconId.Vpn,
-            IconId.Wlan,
-        };
+            switch (id)
+            {
+                case StatusId.ActiveBluetoothConnection:
+                case StatusId.BtoeStatePairing:
+                case StatusId.BtoeStateUnpaired:
+                    return IconId.Bluetooth;
+                case StatusId.ActiveLocations:
+                case StatusId.LocationRetrievalFailed:
+                    return IconId.Location;
+                case StatusId.AnonymousIdOn:
+                case StatusId.PhoneHasNoAdminPassword:
+                case StatusId.PhoneHasNoHttpPassword:
+                    return IconId.Security;
+                case StatusId.AudioDeviceIsHandset:
+                case StatusId.AudioDeviceIsHeadset:
+                case StatusId.AudioDeviceIsSpeaker:
+                    return IconId.AudioDevice;
+                case StatusId.AudioIsMuted:
+                    return IconId.Mute;
+                case StatusId.BroadsoftRemoteOfficeEnabled:
+                case StatusId.BroadsoftSimultaneousRingingEnabled:
+                case StatusId.CurrentIdentityForewardsAfterTimeout:
+                case StatusId.CurrentIdentityForewardsAlways:
+                case StatusId.CurrentIdentityForewardsWhenBusy:
+                    return IconId.Forwarding;
+                case StatusId.BroadsoftSilentAlertingEnabled:
+                case StatusId.RingerIsSilent:
+                    return IconId.Ringer;
+                case StatusId.CallBackOnBusyAvailable:
+                case StatusId.CallBackOnBusyInProgress:
+                case StatusId.CallForPickupAvailable:
+                case StatusId.MonitoredExtensionIsRinging:
+                case StatusId.PhoneIsWaitingForCallCompletion:
+                case StatusId.PhoneKnowsCallCanBeCompleted:
+                    return IconId.Call;
+                case StatusId.CanceledCall:
+                case StatusId.PhoneHasMissedCalls:
+                    return IconId.MissedCall;
+                case StatusId.CurrentIdentityHasTextMessages:
+                case StatusId.PhoneHasTextMessages:
+                    return IconId.Messages;
+                case StatusId.CurrentIdentityHasVoiceMessages:
+                case StatusId.PhoneHasVoiceMessages:
+                    return IconId.Voicemail;
+                case StatusId.CurrentIdentityIsDnd:
+                    return IconId.Dnd;
+                case StatusId.DfksFailed:
+                case StatusId.PhoneHasDisabledSipStack:
+                    return IconId.Error;
+                case StatusId.EmergencyCallNumbersMisconfigured:
+                case StatusId.PhoneRefusedHugeXcapSync:
+                case StatusId.SipWarningReceived:
+                    return IconId.Warning;
+                case StatusId.EthernetUnplugged:
+                case StatusId.IPv4Conflict:
+                case StatusId.VisionConnectionLost:
+                    return IconId.Network;
+                case StatusId.ExpDeviceCabelingBroken:
+                case StatusId.ExpDeviceLimitExceeded:
+                case StatusId.ExpDeviceNeedsUpdate:
+                case StatusId.SerialExpDeviceConnected:
+                case StatusId.UxmConnected:
+                    return IconId.ExpansionModule;
+                case StatusId.FirmwareUpdateFailed:
+                case StatusId.PhoneHasFirmwareUpdate:
+                case StatusId.PhoneWantsReboot:
+                case StatusId.PhoneWantsToUpdate:
+                    return IconId.Firmware;
+                case StatusId.HidConnected:
+                case StatusId.HidConnecting:
+                case StatusId.UsbDiskConnected:
+                    return IconId.UsbHid;
+                case StatusId.PhoneCannotReachNtpServer:
+                case StatusId.PhoneWaitsOnNtpServer:
+                    return IconId.Clock;
+                case StatusId.PhoneHasIncomingPublicAnnouncement:
+                    return IconId.Announcement;
+                case StatusId.PhoneHasLowMemory:
+                    return IconId.Memory;
+                case StatusId.PhoneHasVpnError:
+                case StatusId.VpnConnectionActive:
+                    return IconId.Vpn;
+                case StatusId.PhoneIsLocked:
+                    return IconId.Lock;
+                case StatusId.PhoneProvisioningFailed:
+                case StatusId.PhoneProvisioningInProgress:
+                case StatusId.PhoneProvisioningStarting:
+                    return IconId.Provisioning;
+                case StatusId.ServerMessageToBeShownDirectly:
+                case StatusId.StatusLineSystemMessage:
+                    return IconId.Info;
+                case StatusId.TryParking:
+                    return IconId.Park;
+                case StatusId.WlanActive:
+                    return IconId.Wlan;
+                default:
+                    return IconId.Registration;
+            }
+        }
 
+
+        // Code, not a static array: nanoFramework builds every static array at boot and keeps it (72 B with its slot).
         /// <summary>Entries the phones' list has without a published name: the names are ours.</summary>
-        public static readonly int[] OurNames = { StatusId.BroadsoftRemoteOfficeEnabled, StatusId.BroadsoftSilentAlertingEnabled, StatusId.BroadsoftSimultaneousRingingEnabled, StatusId.ExpDeviceNeedsUpdate, StatusId.MonitoredExtensionIsRinging, StatusId.SerialExpDeviceConnected, StatusId.SipWarningReceived, StatusId.VpnConnectionActive };
+        public static bool IsOurName(int id)
+        {
+            switch (id)
+            {
+                case StatusId.BroadsoftRemoteOfficeEnabled:
+                case StatusId.BroadsoftSilentAlertingEnabled:
+                case StatusId.BroadsoftSimultaneousRingingEnabled:
+                case StatusId.ExpDeviceNeedsUpdate:
+                case StatusId.MonitoredExtensionIsRinging:
+                case StatusId.SerialExpDeviceConnected:
+                case StatusId.SipWarningReceived:
+                case StatusId.VpnConnectionActive:
+                    return true;
+                default:
+                    return false;
+            }
+        }
     }
 }

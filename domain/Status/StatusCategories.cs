@@ -19,11 +19,13 @@ namespace DeskPhone.Domain.Status
         // compares. Two bytes an ID instead of one per (ID, category): 224 B instead of 576 B on nanoCLR.
         private readonly byte[] _member = new byte[StatusId.Count];
         private readonly byte[] _rankPosition = new byte[StatusId.Count];
-        private readonly int[] _count = new int[StatusCategory.Count];
+        // Entries per category (at most one per ID, so under 256).
+        private readonly byte[] _count = new byte[StatusCategory.Count];
 
-        // The few entries with ":N", sorted by (ID, category) index; most entries have none.
-        private short[] _timedAt = new short[0];
-        private int[] _timedSeconds = new int[0];
+        // The few entries with ":N", sorted by (ID, category) index; most entries have none, so both are made by the
+        // first (two empty arrays were 48 B).
+        private short[] _timedAt;
+        private int[] _timedSeconds;
         private int _timedCount;
         // Made by the first problem: the default lists and a correct provisioning have none (an ArrayList is 120 B).
         private ArrayList _problems;
@@ -220,12 +222,15 @@ namespace DeskPhone.Domain.Status
             {
                 return;
             }
-            if (_timedCount == _timedAt.Length)
+            if (_timedAt == null || _timedCount == _timedAt.Length)
             {
                 short[] at2 = new short[_timedCount * 2 + 4];
                 int[] seconds2 = new int[at2.Length];
-                System.Array.Copy(_timedAt, at2, _timedCount);
-                System.Array.Copy(_timedSeconds, seconds2, _timedCount);
+                if (_timedCount > 0)
+                {
+                    System.Array.Copy(_timedAt, at2, _timedCount);
+                    System.Array.Copy(_timedSeconds, seconds2, _timedCount);
+                }
                 _timedAt = at2;
                 _timedSeconds = seconds2;
             }

@@ -30,8 +30,8 @@ namespace DeskPhone.Domain.Status
 
         private readonly StatusCategories _categories = new StatusCategories();
 
-        // 0: not active; else 1 + the message's slot. A cleared slot is filled by the last one.
-        private readonly byte[] _slotOf = new byte[StatusId.Count];
+        // The active messages' IDs by slot (a message's slot is found by a search of these few: a byte per ID for the
+        // way back was 120 B). A cleared slot is filled by the last one.
         private byte[] _slotId = new byte[FirstSlots];
         private string[] _param = new string[FirstSlots];
         private string[] _source = new string[FirstSlots];
@@ -40,15 +40,17 @@ namespace DeskPhone.Domain.Status
         private int _slotCount;
         private int _nextSeq;
 
-        // Active, non-blocked message IDs (all below 256), newest first.
-        private readonly byte[] _order = new byte[StatusId.Count];
+        // Active, non-blocked message IDs (all below 256), newest first: never more than the slots, so it grows with them
+        // (4 bytes at idle instead of one per ID).
+        private byte[] _order = new byte[FirstSlots];
         private int _orderCount;
 
-        private readonly int[] _popUps = new int[PopUpQueueSize];
+        // IDs are below 256 (as in _order): a byte each.
+        private readonly byte[] _popUps = new byte[PopUpQueueSize];
         private int _popUpCount;
         private long _popUpShownAt;
 
-        private readonly int[] _audio = new int[AudioQueueSize];
+        private readonly byte[] _audio = new byte[AudioQueueSize];
         private int _audioCount;
 
         private int _statusLine = NoMessage;
@@ -79,14 +81,27 @@ namespace DeskPhone.Domain.Status
 
         public int PopUp => _popUpCount > 0 ? _popUps[0] : NoMessage;
 
-        public bool IsActive(int id) => StatusCatalog.Valid(id) && _slotOf[id] != 0;
+        public bool IsActive(int id) => SlotOf(id) >= 0;
 
-        public string ParamOf(int id) => IsActive(id) ? _param[_slotOf[id] - 1] : null;
+        public string ParamOf(int id) => IsActive(id) ? _param[SlotOf(id)] : null;
 
-        public string SourceOf(int id) => IsActive(id) ? _source[_slotOf[id] - 1] : null;
+        public string SourceOf(int id) => IsActive(id) ? _source[SlotOf(id)] : null;
 
         /// <summary>When an active message was raised; 0 for one that is not active.</summary>
-        public long RaisedAt(int id) => IsActive(id) ? _raisedAt[_slotOf[id] - 1] : 0;
+        public long RaisedAt(int id) => IsActive(id) ? _raisedAt[SlotOf(id)] : 0;
+
+        /// <summary>The active message's slot; -1 when it is not active (or not an ID).</summary>
+        private int SlotOf(int id)
+        {
+            for (int slot = 0; slot < _slotCount; slot++)
+            {
+                if (_slotId[slot] == id)
+                {
+                    return slot;
+                }
+            }
+            return -1;
+        }
 
         /// <summary>Applies the six setting strings; see <see cref="StatusCategories.Problems"/> for what was skipped.</summary>
         public void Configure(string blocked, string showDirectly, string essential, string important, string audio, string popUp, long nowMs)
@@ -115,9 +130,9 @@ namespace DeskPhone.Domain.Status
             {
                 return false;
             }
-            if (_slotOf[id] != 0)
+            int slot = SlotOf(id);
+            if (slot >= 0)
             {
-                int slot = _slotOf[id] - 1;
                 if (_param[slot] == param)
                 {
                     return false;
@@ -151,7 +166,7 @@ namespace DeskPhone.Domain.Status
                 }
                 if (_categories.IsIn(id, StatusCategory.AudioIndication) && _audioCount < AudioQueueSize)
                 {
-                    _audio[_audioCount++] = id;
+                    _audio[_audioCount++] = (byte)id;
                     _pending |= StatusChange.Audio;
                 }
             }
@@ -274,11 +289,11 @@ namespace DeskPhone.Domain.Status
                 }
             }
             sb.Append(any ? ".\n" : "none (notification list only).\n");
-            if (_slotOf[id] == 0)
+            int slot = SlotOf(id);
+            if (slot < 0)
             {
                 return sb.Append("Not active.").ToString();
             }
-            int slot = _slotOf[id] - 1;
             sb.Append("Active for ").Append(((nowMs - _raisedAt[slot]) / 1000).ToString()).Append(" s");
             if (_param[slot] != null)
             {
@@ -387,7 +402,7 @@ namespace DeskPhone.Domain.Status
         private bool Expired(int id, int category, long nowMs)
         {
             int seconds = _categories.Seconds(id, category);
-            return seconds > 0 && nowMs - _raisedAt[_slotOf[id] - 1] >= seconds * 1000L;
+            return seconds > 0 && nowMs - _raisedAt[SlotOf(id)] >= seconds * 1000L;
         }
 
         private long PopUpMs(int id)
@@ -403,7 +418,7 @@ namespace DeskPhone.Domain.Status
                 // Full: the oldest waiting pop-up gives way; the one on screen stays.
                 RemovePopUpAt(1, nowMs);
             }
-            _popUps[_popUpCount++] = id;
+            _popUps[_popUpCount++] = (byte)id;
             if (_popUpCount == 1)
             {
                 _popUpShownAt = nowMs;
@@ -428,9 +443,11 @@ namespace DeskPhone.Domain.Status
         private void RebuildOrder()
         {
             _orderCount = 0;
-            for (int id = 0; id < StatusId.Count; id++)
+            // Slot order, not ID order: InsertOrdered places by raise sequence, so the result is the same.
+            for (int slot = 0; slot < _slotCount; slot++)
             {
-                if (_slotOf[id] != 0 && !_categories.IsIn(id, StatusCategory.Blocked))
+                int id = _slotId[slot];
+                if (!_categories.IsIn(id, StatusCategory.Blocked))
                 {
                     InsertOrdered(id);
                 }
@@ -440,8 +457,8 @@ namespace DeskPhone.Domain.Status
         private void InsertOrdered(int id)
         {
             int i = _orderCount;
-            int seq = _seq[_slotOf[id] - 1];
-            while (i > 0 && _seq[_slotOf[_order[i - 1]] - 1] < seq)
+            int seq = _seq[SlotOf(id)];
+            while (i > 0 && _seq[SlotOf(_order[i - 1])] < seq)
             {
                 _order[i] = _order[i - 1];
                 i--;
@@ -460,16 +477,16 @@ namespace DeskPhone.Domain.Status
                 _source = (string[])Grow(_source, new string[size]);
                 _raisedAt = (long[])Grow(_raisedAt, new long[size]);
                 _seq = (int[])Grow(_seq, new int[size]);
+                _order = (byte[])Grow(_order, new byte[size]);
             }
             int slot = _slotCount++;
             _slotId[slot] = (byte)id;
-            _slotOf[id] = (byte)(slot + 1);
             return slot;
         }
 
         private void RemoveSlot(int id)
         {
-            int slot = _slotOf[id] - 1;
+            int slot = SlotOf(id);
             int last = --_slotCount;
             if (slot != last)
             {
@@ -478,11 +495,9 @@ namespace DeskPhone.Domain.Status
                 _source[slot] = _source[last];
                 _raisedAt[slot] = _raisedAt[last];
                 _seq[slot] = _seq[last];
-                _slotOf[_slotId[slot]] = (byte)(slot + 1);
             }
             _param[last] = null;
             _source[last] = null;
-            _slotOf[id] = 0;
         }
 
         private static System.Array Grow(System.Array from, System.Array to)

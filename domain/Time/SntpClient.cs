@@ -83,7 +83,7 @@ namespace DeskPhone.Domain.Time
             }
             _servers = list;
             _count = 0;
-            string[] entries = list.Split(ListSeparators);
+            string[] entries = list.Split(new char[] { ' ', ',' });
             for (int i = 0; i < entries.Length && _count < MaxServers; i++)
             {
                 string host;
@@ -109,8 +109,6 @@ namespace DeskPhone.Domain.Time
 
         /// <summary>Loop time of the last answer; meaningful when <see cref="TimeKnown"/>.</summary>
         public long LastSyncMs => _loopMsAtSync;
-
-        private static readonly char[] ListSeparators = { ' ', ',' };
 
         /// <summary>One loop turn: reads an answer, gives up on a late one, sends when a request is due.</summary>
         public void Poll(long nowMs)

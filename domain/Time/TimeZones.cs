@@ -23,24 +23,11 @@ namespace DeskPhone.Domain.Time
             "BGR+2 EST+2 FIN+2 GRC+2 LTU+2 LVA+2 ROU+2 UKR+2 ZAF+2 " +
             "RUS+3 TUR+3 ARE+4 IND+5.5 THA+7 CHN+8 SGP+8 JPN+9 KOR+9";
 
-        // Standard offset (minutes east of UTC) and rule of each name, in the order of Names.
-        private static readonly short[] Offsets =
-        {
-            -600, -540, -480, -420, -420, -360, -300, -480, -420, -360, -300, -240, -210, -180,
-            0, 0, 0, 0,
-            60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60,
-            120, 120, 120, 120, 120, 120, 120, 120, 120,
-            180, 180, 240, 330, 420, 480, 480, 540, 540,
-        };
-
-        private static readonly byte[] Rules =
-        {
-            NoDst, UsDst, UsDst, UsDst, NoDst, UsDst, UsDst, UsDst, UsDst, UsDst, UsDst, UsDst, UsDst, NoDst,
-            EuDst, EuDst, EuDst, NoDst,
-            EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst,
-            EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, EuDst, NoDst,
-            NoDst, NoDst, NoDst, NoDst, NoDst, NoDst, NoDst, NoDst, NoDst,
-        };
+        // Per name, in the order of Names, one character each (text constants, not static arrays: nanoFramework builds
+        // every static array at boot and keeps it, 240 B for these two): the standard offset in half hours from UTC-10
+        // ('0' + (minutes east of UTC + 600) / 30), and the rule (NoDst '0', EuDst '1', UsDst '2').
+        private const string OffsetSteps = "024668:468:<=>DDDDFFFFFFFFFFFFFFFFFFHHHHHHHHHJJLORTTVV";
+        private const string RuleDigits = "022202222222201110111111111111111111111111110000000000";
 
         /// <summary>
         /// The zone's position in the table, or -1 (empty or unknown: not a named zone). Splits the names for the
@@ -66,8 +53,8 @@ namespace DeskPhone.Domain.Time
         /// <summary>Minutes east of UTC of zone <paramref name="zone"/> (a <see cref="Find"/> result) at the instant <paramref name="utc"/>, daylight saving included.</summary>
         public static int OffsetAt(int zone, DateTime utc)
         {
-            int standard = Offsets[zone];
-            return IsDaylight(Rules[zone], standard, utc) ? standard + 60 : standard;
+            int standard = (OffsetSteps[zone] - '0') * 30 - 600;
+            return IsDaylight(RuleDigits[zone] - '0', standard, utc) ? standard + 60 : standard;
         }
 
         /// <summary>Whether daylight saving time is in force at <paramref name="utc"/> under the rule.</summary>

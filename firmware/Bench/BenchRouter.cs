@@ -28,9 +28,6 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>The largest request body any route takes (a setting value or a message); larger ones get 413.</summary>
         public const int MaxBodyBytes = 8192;
 
-        private static readonly char[] Ampersand = { '&' };
-        private static readonly char[] Slash = { '/' };
-
         private readonly PhoneCore _phone;
         private readonly IScreenSource _screen;
         private readonly BenchKeyHandler _keys;
@@ -587,7 +584,7 @@ namespace DeskPhone.Firmware.Bench
             {
                 return null;
             }
-            string[] pairs = query.Split(Ampersand);
+            string[] pairs = query.Split(new char[] { '&' });
             for (int i = 0; i < pairs.Length; i++)
             {
                 int eq = pairs[i].IndexOf('=');
@@ -631,8 +628,8 @@ namespace DeskPhone.Firmware.Bench
 
         private static string[] Split(string path)
         {
-            string trimmed = path == null ? "" : path.Trim(Slash);
-            return trimmed.Length == 0 ? new string[0] : trimmed.Split(Slash);
+            string trimmed = path == null ? "" : path.Trim(new char[] { '/' });
+            return trimmed.Length == 0 ? new string[0] : trimmed.Split(new char[] { '/' });
         }
     }
 }

@@ -35,7 +35,12 @@ namespace DeskPhone.Firmware.Phone
         private const int MainLock = 4;
         private const int MainCallLists = 5;
 
-        private static readonly int[] ManualStates = { PresenceState.Online, PresenceState.DoNotDisturb, PresenceState.AtTheDesk };
+        // The own-status menu's rows: online, do not disturb, at the desk. Code, not a static array (nanoFramework builds
+        // every static array at boot and keeps it: 48 B with its slot).
+        private const int ManualStates = 3;
+
+        private static int ManualState(int row) =>
+            row == 0 ? PresenceState.Online : row == 1 ? PresenceState.DoNotDisturb : PresenceState.AtTheDesk;
 
         private readonly PhoneCore _phone;
         private int _selected;
@@ -153,10 +158,10 @@ namespace DeskPhone.Firmware.Phone
                 case CallListView:
                     return CallListRows.Rows(List(_list), _list == 1);
                 case OwnStatus:
-                    var states = new string[ManualStates.Length];
+                    var states = new string[ManualStates];
                     for (int i = 0; i < states.Length; i++)
                     {
-                        states[i] = (ManualStates[i] == _phone.Presence.ManualChoice ? "* " : "  ") + PresenceState.Label(ManualStates[i]);
+                        states[i] = (ManualState(i) == _phone.Presence.ManualChoice ? "* " : "  ") + PresenceState.Label(ManualState(i));
                     }
                     return states;
                 case Notifications:
@@ -240,7 +245,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case OwnStatus:
-                    _phone.ChoosePresence(ManualStates[_selected], _phone.Now);
+                    _phone.ChoosePresence(ManualState(_selected), _phone.Now);
                     Open(Closed);
                     break;
                 case Notifications:

@@ -128,15 +128,13 @@ namespace DeskPhone.Firmware.Phone
         public static string[] Rows(string text, int columns)
         {
             var rows = new ArrayList();
-            string[] lines = text.Split(NewLine);
+            string[] lines = text.Split(new char[] { '\n' });
             for (int i = 0; i < lines.Length; i++)
             {
                 Add(rows, lines[i], columns);
             }
             return ToArray(rows);
         }
-
-        private static readonly char[] NewLine = { '\n' };
 
         /// <summary>A row longer than the list is wide goes on in indented rows, so no value is cut off.</summary>
         private static void Add(ArrayList rows, string row, int columns)

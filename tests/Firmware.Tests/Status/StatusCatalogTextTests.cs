@@ -34,5 +34,16 @@ namespace DeskPhone.Firmware.Tests.Status
             }
             Assert.Null(StatusCatalog.Name(StatusId.Count));
         }
+
+        /// <summary>The packed columns keep each entry's length in a byte.</summary>
+        [Fact]
+        public void EveryNameAndDescriptionIsUnder256Characters()
+        {
+            for (int id = 0; id < StatusId.Count; id++)
+            {
+                Assert.InRange(StatusCatalog.Name(id).Length, 1, 255);
+                Assert.InRange(StatusCatalog.Description(id).Length, 1, 255);
+            }
+        }
     }
 }
