@@ -300,10 +300,14 @@ namespace DeskPhone.Boot
             while (s_now < end);
         }
 
-        /// <summary>Answers what the phone asked of the server on its own (mailbox and reg subscriptions) and forgets the rest.</summary>
+        /// <summary>
+        /// Answers what the phone asked of the server on its own (mailbox and reg subscriptions, its presence PUBLISH, as a
+        /// PBX would, so no transaction stays in flight in the figures) and forgets the rest.
+        /// </summary>
         private static void Settle()
         {
-            AnswerAll("SUBSCRIBE", null, 200);
+            AnswerPending("SUBSCRIBE", null, 200);
+            AnswerPending("PUBLISH", null, 200);
             Run(TurnMs);
             s_wire.Clear();
         }
@@ -380,6 +384,15 @@ namespace DeskPhone.Boot
         /// <summary>Answers every transaction (by Via branch) of a method (and Event package) sent and not taken; returns how many.</summary>
         private static int AnswerAll(string method, string eventPackage, int status)
         {
+            int count = AnswerPending(method, eventPackage, status);
+            Run(TurnMs);
+            s_wire.Clear();
+            return count;
+        }
+
+        /// <summary>As <see cref="AnswerAll"/>, leaving the wire as it is (other methods still to answer).</summary>
+        private static int AnswerPending(string method, string eventPackage, int status)
+        {
             int count = 0;
             string done = "";
             for (int i = 0; i < s_wire.Pending; i++)
@@ -395,11 +408,10 @@ namespace DeskPhone.Boot
                     continue;
                 }
                 done += "|" + branch + "|";
-                Answer(m, status, method == "SUBSCRIBE" ? "Expires: 3600\r\n" : "");
+                Answer(m, status, method == "SUBSCRIBE" ? "Expires: 3600\r\n" :
+                                  method == "PUBLISH" ? "SIP-ETag: 5c3e9a1b\r\nExpires: 3600\r\n" : "");
                 count++;
             }
-            Run(TurnMs);
-            s_wire.Clear();
             return count;
         }
 
