@@ -48,7 +48,8 @@ namespace DeskPhone.Sip.Events
         /// <summary>Back-off steps: <see cref="FirstRetryMs"/> doubled this many times reaches <see cref="MaxRetryMs"/>.</summary>
         private const int LastRetryStep = 8;
 
-        private int _requestedExpires;
+        // The dialog's CSeq (low 32 bits) and the Expires asked for (high 32 bits) in one long: one 12-byte block, not two.
+        private long _cseqAndExpires;
         private string _lastError;
 
         // The body of the SUBSCRIBE last asked for and its type, only while one waits to go out (feature sync).
@@ -71,13 +72,13 @@ namespace DeskPhone.Sip.Events
             EventPackage = eventPackage;
             Target = target;
             Bits = (identity << IdentityShift) & IdentityMask;
-            _requestedExpires = expiresSeconds;
+            _cseqAndExpires = (long)expiresSeconds << 32;
         }
 
         public string EventPackage { get; }
         public string Target { get; }
         public int Identity => (Bits & IdentityMask) >> IdentityShift;
-        public int RequestedExpires => _requestedExpires;
+        public int RequestedExpires => (int)(_cseqAndExpires >> 32);
 
         public int State
         {
@@ -113,7 +114,12 @@ namespace DeskPhone.Sip.Events
         internal string CallId;
         internal string LocalTag;
         internal string RemoteTag;
-        internal int CSeq;
+        internal int CSeq
+        {
+            get => (int)_cseqAndExpires;
+            set => _cseqAndExpires = (_cseqAndExpires & ~0xFFFFFFFFL) | (uint)value;
+        }
+
         internal SipIdentity DialogIdentity;
         internal Subscription NextInTable;
 
@@ -126,7 +132,7 @@ namespace DeskPhone.Sip.Events
             get
             {
                 int waiting = (Bits & WaitingMask) >> WaitingShift;
-                return waiting == WaitingNone ? -1 : waiting == WaitingUnsubscribe ? 0 : _requestedExpires;
+                return waiting == WaitingNone ? -1 : waiting == WaitingUnsubscribe ? 0 : RequestedExpires;
             }
         }
 
@@ -215,7 +221,7 @@ namespace DeskPhone.Sip.Events
             }
             if (status == 423 && minExpiresSeconds > RequestedExpires)
             {
-                _requestedExpires = minExpiresSeconds;
+                _cseqAndExpires = ((long)minExpiresSeconds << 32) | (uint)_cseqAndExpires;
                 Send(nowMs, !HasDialog, null, null);
                 return;
             }

@@ -1,43 +1,40 @@
 namespace DeskPhone.Sip.Message
 {
-    /// <summary>What the phone understands: the user agent fills it and <see cref="RequestCheck"/> judges by it.</summary>
+    /// <summary>
+    /// What the phone understands: <see cref="RequestCheck"/> judges by it. It keeps nothing: the lists are constants and
+    /// comparisons in code, not arrays and joined strings the heap would hold for good (docs/sip-message.md).
+    /// </summary>
     public sealed class UaCapabilities
     {
-        private static readonly string[] AllKnown =
-        {
-            "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "MESSAGE", "NOTIFY", "SUBSCRIBE", "PUBLISH",
-            "INFO", "PRACK", "UPDATE", "REFER",
-        };
+        /// <summary>The Allow header value: the methods <see cref="Allows"/> names, in the same order.</summary>
+        private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE";
 
-        public UaCapabilities(string[] methods, string[] contentTypes, string[] optionTags)
+        /// <summary>The Accept header value: the body types <see cref="Reads(string)"/> names, in the same order.</summary>
+        private const string Accept = "text/plain, application/sdp, application/snomxml, application/simple-message-summary, " +
+                                      "application/dialog-info+xml, application/pidf+xml, application/x-as-feature-event+xml, " +
+                                      "application/reginfo+xml, application/dtmf-relay, application/dtmf, message/sipfrag, " +
+                                      "application/call-completion";
+
+        private UaCapabilities()
         {
-            Methods = methods;
-            ContentTypes = contentTypes;
-            OptionTags = optionTags;
         }
 
+        /// <summary>The phone's own set (docs/sip-message.md).</summary>
+        public static UaCapabilities Phone() => new UaCapabilities();
+
         /// <summary>Methods the phone handles; other SIP methods get 405 with Allow, unknown ones 501.</summary>
-        public string[] Methods { get; }
+        public bool Allows(string method) => IsPhoneMethod(method);
+
+        public static bool IsKnownMethod(string method) =>
+            IsPhoneMethod(method) || method == "REGISTER" || method == "SUBSCRIBE" || method == "PUBLISH" || method == "PRACK";
 
         /// <summary>Body types the phone reads (lower case); others get 415 with Accept.</summary>
-        public string[] ContentTypes { get; }
-
-        /// <summary>Option tags the phone supports; a Require naming another gets 420 with Unsupported.</summary>
-        public string[] OptionTags { get; }
-
-        /// <summary>The phone's own set (docs/sip-message.md).</summary>
-        public static UaCapabilities Phone() => new UaCapabilities(
-            new[] { "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "MESSAGE", "NOTIFY", "INFO", "REFER", "UPDATE" },
-            new[] { "text/plain", "application/sdp", "application/snomxml", "application/simple-message-summary",
-                    "application/dialog-info+xml", "application/pidf+xml", "application/x-as-feature-event+xml", "application/reginfo+xml",
-                    "application/dtmf-relay", "application/dtmf", "message/sipfrag", "application/call-completion" },
-            new[] { "timer", "replaces" });
-
-        public bool Allows(string method) => Contains(Methods, method);
-
-        public static bool IsKnownMethod(string method) => Contains(AllKnown, method);
-
-        public bool Reads(string contentType) => Contains(ContentTypes, contentType);
+        public bool Reads(string contentType) =>
+            contentType == "text/plain" || contentType == "application/sdp" || contentType == "application/snomxml" ||
+            contentType == "application/simple-message-summary" || contentType == "application/dialog-info+xml" ||
+            contentType == "application/pidf+xml" || contentType == "application/x-as-feature-event+xml" ||
+            contentType == "application/reginfo+xml" || contentType == "application/dtmf-relay" || contentType == "application/dtmf" ||
+            contentType == "message/sipfrag" || contentType == "application/call-completion";
 
         /// <summary>
         /// Whether a request of <paramref name="method"/> with this body type is read: multipart/mixed only in a NOTIFY,
@@ -46,42 +43,17 @@ namespace DeskPhone.Sip.Message
         public bool Reads(string contentType, string method) =>
             Reads(contentType) || (method == "NOTIFY" && contentType == "multipart/mixed");
 
-        public bool Supports(string optionTag) => Contains(OptionTags, optionTag);
-
-        // Made once: every OPTIONS answer (and each 405 and 415) carries one of them.
-        private string _allowList;
-        private string _acceptList;
+        /// <summary>Option tags the phone supports; a Require naming another gets 420 with Unsupported.</summary>
+        public bool Supports(string optionTag) => optionTag == "timer" || optionTag == "replaces";
 
         /// <summary>The Allow header value.</summary>
-        public string AllowList() => _allowList ?? (_allowList = Join(Methods));
+        public string AllowList() => Allow;
 
         /// <summary>The Accept header value.</summary>
-        public string AcceptList() => _acceptList ?? (_acceptList = Join(ContentTypes));
+        public string AcceptList() => Accept;
 
-        private static bool Contains(string[] list, string value)
-        {
-            for (int i = 0; i < list.Length; i++)
-            {
-                if (list[i] == value)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static string Join(string[] list)
-        {
-            var sb = new System.Text.StringBuilder();
-            for (int i = 0; i < list.Length; i++)
-            {
-                if (i > 0)
-                {
-                    sb.Append(", ");
-                }
-                sb.Append(list[i]);
-            }
-            return sb.ToString();
-        }
+        private static bool IsPhoneMethod(string method) =>
+            method == "INVITE" || method == "ACK" || method == "BYE" || method == "CANCEL" || method == "OPTIONS" ||
+            method == "MESSAGE" || method == "NOTIFY" || method == "INFO" || method == "REFER" || method == "UPDATE";
     }
 }

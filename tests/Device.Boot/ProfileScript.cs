@@ -208,11 +208,16 @@ namespace DeskPhone.Boot
             Settle();
             Step(p, "idle-10s");
 
-            // Ten more seconds with nothing arriving (what the phone sent meanwhile is not answered): what a phone holds
-            // between its refreshes, once what only traffic needs has gone again (the inbox's packets,
+            // Ten more seconds with nothing arriving (what the phone sent meanwhile is not answered, but for a PUBLISH of
+            // its presence, which the PBX answers at once, as the automatic "at the desk" after a call): what a phone
+            // holds between its refreshes, once what only traffic needs has gone again (the inbox's packets,
             // SipInbox.QuietTurns).
             s_step = "quiet";
-            Run(10000);
+            for (int second = 0; second < 10; second++)
+            {
+                Run(1000);
+                AnswerPublishes();
+            }
             Step(p, "quiet-10s");
             Check(s_router != null, "bench router");
         }

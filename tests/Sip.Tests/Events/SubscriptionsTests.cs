@@ -128,6 +128,29 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
+        public void AMinExpiresInTheDialogRaisesExpiresAndTheCSeqGoesOn()
+        {
+            // The CSeq and the Expires asked for share one long: each half changes alone.
+            Subscription s = Start();
+            _events.Poll(0);
+            _core.Answer(_core.Last, 200, "Expires: 600\r\n", 100);
+            s.Tick(100 + 540_000);
+            Assert.Contains("\r\nCSeq: 2 SUBSCRIBE\r\n", _core.Last.Text);
+
+            _core.Answer(_core.Last, 423, "Min-Expires: 7200\r\n", 540_200);
+
+            Assert.Equal(3, _core.Sent.Count);
+            Assert.Contains("\r\nCSeq: 3 SUBSCRIBE\r\n", _core.Last.Text);
+            Assert.Contains("\r\nExpires: 7200\r\n", _core.Last.Text);
+            Assert.Equal(7200, s.RequestedExpires);
+            _core.Answer(_core.Last, 200, "Expires: 7200\r\n", 540_300);
+            s.Stop();
+            _events.Forget(s);
+            Assert.Contains("\r\nCSeq: 4 SUBSCRIBE\r\n", _core.Last.Text);
+            Assert.Contains("\r\nExpires: 0\r\n", _core.Last.Text);
+        }
+
+        [Fact]
         public void ABodyGoesOutInTheDialogWithItsType()
         {
             Subscription s = Start();
