@@ -75,7 +75,12 @@ namespace DeskPhone.Boot
         /// <summary>Puts a message from host:5060 in the inbox; false when every slot is taken (run the loop first).</summary>
         public bool Arrive(string text, string host)
         {
-            byte[] bytes = Encoding.UTF8.GetBytes(text);
+            return Arrive(Encoding.UTF8.GetBytes(text), host);
+        }
+
+        /// <summary>The same for bytes already encoded (the cost program's requests, made once before they are counted).</summary>
+        public bool Arrive(byte[] bytes, string host)
+        {
             SipPacket p = _inbox.Rent();
             if (p == null)
             {

@@ -1,4 +1,3 @@
-using System;
 using DeskPhone.Boot;
 using DeskPhone.Domain.Routing;
 using DeskPhone.Sip.Message;
@@ -18,7 +17,6 @@ namespace DeskPhone.Cost
     /// </summary>
     internal sealed class AgentCost : ISipRequestHandler
     {
-        private readonly SipInbox _inbox;
         private readonly RecordingTransport _wire;
         private readonly SipUserAgent _agent;
         private long _now;
@@ -26,9 +24,9 @@ namespace DeskPhone.Cost
 
         public AgentCost(string localHost, string registrar, int inboxSlots, int packetBytes)
         {
-            _inbox = new SipInbox(inboxSlots, packetBytes);
-            _wire = new RecordingTransport(_inbox);
-            _agent = new SipUserAgent(_inbox) { Udp = _wire, LocalHost = localHost };
+            var inbox = new SipInbox(inboxSlots, packetBytes);
+            _wire = new RecordingTransport(inbox);
+            _agent = new SipUserAgent(inbox) { Udp = _wire, LocalHost = localHost };
             var routing = new IdentityRouting(_agent, this);
             _agent.Router = routing;
             _agent.AddListener(routing);
@@ -49,17 +47,10 @@ namespace DeskPhone.Cost
         /// </summary>
         public bool Handle(byte[] bytes, string host, int status)
         {
-            SipPacket p = _inbox.Rent();
-            if (p == null)
+            if (!_wire.Arrive(bytes, host))
             {
                 return false;
             }
-            Array.Copy(bytes, p.Data, bytes.Length);
-            p.Length = bytes.Length;
-            p.RemoteHost = host;
-            p.RemotePort = 5060;
-            p.Transport = _wire;
-            _inbox.Post(p);
             int handled = _handled;
             _now += 10;
             _agent.Poll(_now);

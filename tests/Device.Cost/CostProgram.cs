@@ -391,14 +391,7 @@ namespace DeskPhone.Cost
         /// <summary>The bytes arrive from host:5060 through the inbox, as the board's UDP transport posts them.</summary>
         private static void Deliver(byte[] bytes, string host)
         {
-            SipPacket p = s_inbox.Rent();
-            Check(p != null, "inbox full");
-            Array.Copy(bytes, p.Data, bytes.Length);
-            p.Length = bytes.Length;
-            p.RemoteHost = host;
-            p.RemotePort = 5060;
-            p.Transport = s_wire;
-            s_inbox.Post(p);
+            Check(s_wire.Arrive(bytes, host), "inbox full");
         }
 
         /// <summary>The phone sent exactly one message since the last check, an answer with this status.</summary>

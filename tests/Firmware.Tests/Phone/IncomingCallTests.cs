@@ -49,19 +49,6 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
-        public void AtTheDeskTheRingerWaitsForItsDelay()
-        {
-            _p.Phone.ChoosePresence(PresenceState.AtTheDesk, _p.Now);
-            _p.Phone.Presence.AtTheDeskDelayMs = 2000;
-            Assert.StartsWith("SIP/2.0 180 Ringing\r\n", Invite());
-            Assert.Null(_hw.Drivers.Tones.Current);
-            _p.Run(1500);
-            Assert.Null(_hw.Drivers.Tones.Current);
-            _p.Run(600);
-            Assert.Equal(Tones.Ring, _hw.Drivers.Tones.Current);
-        }
-
-        [Fact]
         public void SilentModeStopsOnlyTheRinger()
         {
             _p.Phone.Statuses.Raise(StatusId.RingerIsSilent, null, "bench", _p.Now);

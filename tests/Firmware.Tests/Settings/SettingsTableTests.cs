@@ -10,8 +10,8 @@ namespace DeskPhone.Firmware.Tests.Settings
         private readonly SettingsStore _store = new SettingsStore();
 
         /// <summary>
-        /// The store's name index (names sorted once at start-up, binary search) finds every row by its name, with the
-        /// row's own kind, range and default, and nothing for a near miss.
+        /// The store's name lookup (a one-byte hash per row over the names' literal, docs/settings.md) finds every row by
+        /// its name, with the row's own kind, range and default, and nothing for a near miss.
         /// </summary>
         [Fact]
         public void EveryNameFindsItsOwnRowAndNearMissesFindNothing()
