@@ -29,8 +29,10 @@ namespace DeskPhone.Firmware.Voice
         private readonly ICallAudio _audio;
         private readonly RtpChannelFactory _channels;
         private readonly Random _random;
-        private readonly MediaSession[] _sessions = new MediaSession[MaxSessions];
-        private readonly int[] _digitsShown = new int[MaxSessions];
+        // Made by the first call's media and let go with the last session (Release): an idle phone holds neither.
+        private MediaSession[] _sessions;
+        private int[] _digitsShown;
+        private InfoDtmfSender _info;
         private readonly SettingsStore _settings;
         // The DTMF key held down in a call (_heldCall -1: none), and how it goes out.
         private int _heldCall = -1;
@@ -47,7 +49,6 @@ namespace DeskPhone.Firmware.Voice
         {
             Tones = new CallTones(calls, audio, settings, route, pad);
             Tones.Released += id => audio.End(id);
-            Info = new InfoDtmfSender(calls);
             Conference = new Conference(calls, audio);
             Conference.Changed += OnConferenceChanged;
             calls.DtmfReceived += OnDtmfInfo;
@@ -59,8 +60,8 @@ namespace DeskPhone.Firmware.Voice
             _random = random;
         }
 
-        /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>).</summary>
-        public InfoDtmfSender Info { get; }
+        /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>); made by its first use, most phones send DTMF in RTP.</summary>
+        public InfoDtmfSender Info => _info ?? (_info = new InfoDtmfSender(_calls));
 
         /// <summary>The local conference of two calls, whose sessions play through its mixer.</summary>
         public Conference Conference { get; }
@@ -248,6 +249,11 @@ namespace DeskPhone.Firmware.Voice
         private void Release(int callId)
         {
             Conference.Ended(callId);
+            if (_sessions == null)
+            {
+                return;
+            }
+            bool any = false;
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] != null && _sessions[i].CallId == callId)
@@ -256,12 +262,22 @@ namespace DeskPhone.Firmware.Voice
                     _sessions[i] = null;
                     _digitsShown[i] = 0;
                 }
+                any |= _sessions[i] != null;
+            }
+            if (!any)
+            {
+                _sessions = null;
+                _digitsShown = null;
             }
         }
 
         /// <summary>The session carrying (or, held, last carrying) this call's media; null when it had none.</summary>
         public MediaSession Find(int callId)
         {
+            if (_sessions == null)
+            {
+                return null;
+            }
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] != null && _sessions[i].CallId == callId)
@@ -295,7 +311,10 @@ namespace DeskPhone.Firmware.Voice
         public void Poll(long nowMs)
         {
             Tones.Poll(nowMs);
-            Info.Poll(nowMs);
+            if (_info != null)
+            {
+                _info.Poll(nowMs);
+            }
             if (Paging != null)
             {
                 Paging.Poll(nowMs);
@@ -304,29 +323,35 @@ namespace DeskPhone.Firmware.Voice
             {
                 Conference.Mixer.Muted = _route.Muted;
             }
+            // Locals: a session's turn may end its call, and the last call's end lets go of the fields (Release).
+            MediaSession[] sessions = _sessions;
+            int[] shown = _digitsShown;
+            if (sessions == null)
+            {
+                return;
+            }
             for (int i = 0; i < MaxSessions; i++)
             {
-                if (_sessions[i] != null)
+                MediaSession session = sessions[i];
+                if (session != null)
                 {
                     // In a conference the mixer mutes the microphone: the parties still hear each other.
-                    _sessions[i].Muted = _route.Muted && Conference.Source(_sessions[i].CallId) == null;
-                    _sessions[i].Tone = _sessions[i].CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
-                    _sessions[i].Silenced = Paging != null && Paging.OverCall;
-                    ShowDigits(i);
-                    _sessions[i].Poll(nowMs);
+                    session.Muted = _route.Muted && Conference.Source(session.CallId) == null;
+                    session.Tone = session.CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
+                    session.Silenced = Paging != null && Paging.OverCall;
+                    if (session.DigitsReceived != shown[i])
+                    {
+                        ShowDigits(session);
+                        shown[i] = session.DigitsReceived;
+                    }
+                    session.Poll(nowMs);
                 }
             }
         }
 
         // The session's received digits onto its call for the screen, made into a string only when one came.
-        private void ShowDigits(int i)
+        private void ShowDigits(MediaSession session)
         {
-            MediaSession session = _sessions[i];
-            if (session.DigitsReceived == _digitsShown[i])
-            {
-                return;
-            }
-            _digitsShown[i] = session.DigitsReceived;
             SipCall call = _calls.Find(session.CallId);
             if (call != null)
             {
@@ -349,6 +374,19 @@ namespace DeskPhone.Firmware.Voice
 
         private MediaSession Free()
         {
+            if (_sessions == null)
+            {
+                try
+                {
+                    _digitsShown = new int[MaxSessions];
+                    _sessions = new MediaSession[MaxSessions];
+                }
+                catch (OutOfMemoryException)
+                {
+                    _digitsShown = null;
+                    return null;
+                }
+            }
             for (int i = 0; i < MaxSessions; i++)
             {
                 if (_sessions[i] == null)

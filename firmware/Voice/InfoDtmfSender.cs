@@ -20,7 +20,8 @@ namespace DeskPhone.Firmware.Voice
         public const int MaxDurationMs = DeskPhone.Media.Dtmf.TelephoneEvent.MaxDuration / 8;
 
         private readonly CallSessions _calls;
-        // The queue is made by the first key sent as INFO (user_dtmf_info): most phones send DTMF in RTP and never need it.
+        // The queue is made by a key sent as INFO (user_dtmf_info) and let go once it is empty again (Poll): most phones
+        // send DTMF in RTP and never need it, the others only while keys wait.
         private int[] _callIds;
         private char[] _keys;
         private int[] _durations;
@@ -52,9 +53,20 @@ namespace DeskPhone.Firmware.Voice
             }
             if (_callIds == null)
             {
-                _callIds = new int[QueueLength];
-                _keys = new char[QueueLength];
-                _durations = new int[QueueLength];
+                try
+                {
+                    _keys = new char[QueueLength];
+                    _durations = new int[QueueLength];
+                    _callIds = new int[QueueLength];
+                }
+                catch (System.OutOfMemoryException)
+                {
+                    // No room for the queue: the key is not sent, as with a full queue.
+                    _keys = null;
+                    _durations = null;
+                    return false;
+                }
+                _head = 0;
             }
             int at = (_head + _count) % QueueLength;
             _callIds[at] = callId;
@@ -80,6 +92,12 @@ namespace DeskPhone.Firmware.Voice
                     _waiting = true;
                     Sent++;
                 }
+            }
+            if (_count == 0 && _callIds != null)
+            {
+                _callIds = null;
+                _keys = null;
+                _durations = null;
             }
         }
 

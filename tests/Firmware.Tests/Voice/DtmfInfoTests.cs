@@ -146,6 +146,24 @@ namespace DeskPhone.Firmware.Tests.Voice
         }
 
         [Fact]
+        public void KeysAfterTheQueueEmptiedStillGoAsInfo()
+        {
+            // The queue is let go once empty (docs/benchmarks.md, h-lazycalls): the next key makes it again.
+            Assert.Null(_p.Settings.Set("user_dtmf_info", 1, "sip_info_only"));
+            Answer();
+            Assert.Null(_p.App.Voice.SendDigits(1, "1"));
+            _p.Run(1000);
+            Ok(SentInfos()[0]);
+            _p.Run(1000);
+            Assert.Null(_p.App.Voice.SendDigits(1, "2"));
+            _p.Run(1000);
+            List<string> infos = SentInfos();
+            Assert.Equal(2, infos.Count);
+            Assert.Equal("Signal=2\r\nDuration=100\r\n", SipChannel.Body(infos[1]));
+            Assert.Equal(2, _p.App.Voice.Info.Sent);
+        }
+
+        [Fact]
         public void SipInfoOnlySendsNoEventsAndOffSendsNoInfo()
         {
             Assert.Null(_p.Settings.Set("user_dtmf_info", 1, "sip_info_only"));
