@@ -5,8 +5,8 @@ namespace DeskPhone.Domain.Calls
     /// <summary>
     /// A due time per call (monotonic ms), for at most <see cref="CallSessions.MaxCalls"/> calls: two small arrays
     /// instead of a Hashtable, whose buckets would sit in the idle phone's heap for timers that rarely run; the arrays
-    /// themselves are made by the first <see cref="Set"/> (an idle phone that never auto-answered, forwarded or delayed
-    /// a ring holds none).
+    /// themselves are made by a <see cref="Set"/> and let go by the <see cref="Remove"/> of the last call (an idle phone
+    /// holds none).
     /// </summary>
     public sealed class CallTimers
     {
@@ -16,13 +16,21 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Calls with a due time.</summary>
         public int Count { get; private set; }
 
-        /// <summary>Sets the call's due time (replacing one it had); false when all places are taken.</summary>
+        /// <summary>Sets the call's due time (replacing one it had); false when all places are taken or no room for them.</summary>
         public bool Set(int callId, long dueMs)
         {
             if (_ids == null)
             {
-                _ids = new int[CallSessions.MaxCalls];
-                _due = new long[CallSessions.MaxCalls];
+                try
+                {
+                    _due = new long[CallSessions.MaxCalls];
+                    _ids = new int[CallSessions.MaxCalls];
+                }
+                catch (System.OutOfMemoryException)
+                {
+                    _due = null;
+                    return false;
+                }
             }
             int free = -1;
             for (int i = 0; i < _ids.Length; i++)
@@ -63,6 +71,12 @@ namespace DeskPhone.Domain.Calls
             {
                 _ids[i] = 0;
                 Count--;
+                if (Count == 0)
+                {
+                    // The last call's time gone: let go of the arrays too, the next Set makes them again.
+                    _ids = null;
+                    _due = null;
+                }
             }
         }
 
