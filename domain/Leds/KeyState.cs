@@ -1,3 +1,5 @@
+using DeskPhone.Domain.Status;
+
 namespace DeskPhone.Domain.Leds
 {
     /// <summary>States a key (a monitored extension, a line, the own call) can be in, named as in the led_* settings.</summary>
@@ -16,37 +18,12 @@ namespace DeskPhone.Domain.Leds
         public const int Offline = 9;
         public const int Count = 10;
 
-        // The names in state order, each ended by '\n'. Held by one static (24 B for good): every ldstr makes a new
-        // 12-byte string object on nanoCLR, and a name per probe made up to ten of them per token when the LED policy
-        // parsed its lists at boot.
-        private static readonly string Names = "IDLE\nRINGING\nCONNECTED\nHOLDING\nPARKED\nBUSY\nDND\nAVAILABLE\nAWAY\nOFFLINE\n";
+        // The names in state order, one packed literal: every ldstr makes a new 12-byte string object on nanoCLR, and a
+        // name per probe made up to ten of them per token when the LED policy parsed its lists at boot.
+        private static readonly PackedText Names = new PackedText("IDLE\nRINGING\nCONNECTED\nHOLDING\nPARKED\nBUSY\nDND\nAVAILABLE\nAWAY\nOFFLINE\n");
 
         /// <summary>The state named by text[start, start+length) (case-sensitive, upper case); None if unknown. Allocates nothing.</summary>
-        public static int Find(string text, int start, int length)
-        {
-            string names = Names;
-            int state = 0;
-            int at = 0;
-            while (state < Count)
-            {
-                int i = 0;
-                while (i < length && names[at + i] != '\n' && names[at + i] == text[start + i])
-                {
-                    i++;
-                }
-                if (i == length && names[at + i] == '\n')
-                {
-                    return state;
-                }
-                while (names[at] != '\n')
-                {
-                    at++;
-                }
-                at++;
-                state++;
-            }
-            return None;
-        }
+        public static int Find(string text, int start, int length) => Names.Find(text, start, length);
 
         public static int Parse(string name) => name == null ? None : Find(name, 0, name.Length);
     }

@@ -21,7 +21,8 @@ namespace DeskPhone.Domain.Status
 
         // Replaced as a whole (one reference write), so a reader on another thread never pairs an index with another
         // entry's text.
-        private readonly Entry[] _kept = new Entry[Kept];
+        // Made by the first Get: a list only searched (Find) keeps none.
+        private Entry[] _kept;
         private int _next;
 
         private sealed class Entry
@@ -61,9 +62,10 @@ namespace DeskPhone.Domain.Status
         /// <summary>Entry i as a new string.</summary>
         public string Get(int i)
         {
+            Entry[] kept = _kept ?? (_kept = new Entry[Kept]);
             for (int k = 0; k < Kept; k++)
             {
-                Entry e = _kept[k];
+                Entry e = kept[k];
                 if (e != null && e.Index == i)
                 {
                     return e.Text;
@@ -77,7 +79,7 @@ namespace DeskPhone.Domain.Status
             string text = new string(_text.ToCharArray(start, _length[i]));
             int slot = _next;
             _next = (slot + 1) % Kept;
-            _kept[slot] = new Entry(i, text);
+            kept[slot] = new Entry(i, text);
             return text;
         }
 
