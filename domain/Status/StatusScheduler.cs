@@ -83,12 +83,24 @@ namespace DeskPhone.Domain.Status
 
         public bool IsActive(int id) => SlotOf(id) >= 0;
 
-        public string ParamOf(int id) => IsActive(id) ? _param[SlotOf(id)] : null;
+        public string ParamOf(int id)
+        {
+            int slot = SlotOf(id);
+            return slot < 0 ? null : _param[slot];
+        }
 
-        public string SourceOf(int id) => IsActive(id) ? _source[SlotOf(id)] : null;
+        public string SourceOf(int id)
+        {
+            int slot = SlotOf(id);
+            return slot < 0 ? null : _source[slot];
+        }
 
         /// <summary>When an active message was raised; 0 for one that is not active.</summary>
-        public long RaisedAt(int id) => IsActive(id) ? _raisedAt[SlotOf(id)] : 0;
+        public long RaisedAt(int id)
+        {
+            int slot = SlotOf(id);
+            return slot < 0 ? 0 : _raisedAt[slot];
+        }
 
         /// <summary>The active message's slot; -1 when it is not active (or not an ID).</summary>
         private int SlotOf(int id)
