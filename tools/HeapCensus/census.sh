@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# What the heap holds, by type, at the boot scenario's steps (docs/benchmarks.md, "Heap census"): runs the board
+# scenario (tests/Device.Boot, BOOT_BOARD=1) in a nanoCLR built from the SDK's own sources and patches plus
+# census.patch, which after the chosen collections walks the managed heap and prints every live block's kind, type
+# and size ("CENSUS gc#N bytes count kind type [<- owner]"). The run is the same deterministic virtual-time run as
+# run.sh's, so a step's collection has the same number in both.
+#
+#   tools/HeapCensus/census.sh idle:quiet-10s                     # the idle phone at rest, largest first
+#   tools/HeapCensus/census.sh boot:start idle:quiet-10s          # the second minus the first, by type
+#   CENSUS_OWNERS=1 tools/HeapCensus/census.sh office:quiet-10s   # arrays and strings named by the object (type#field
+#                                                                 # slot) or array that holds them
+#   CENSUS_TOP=N (default 60) rows; CENSUS_HEAP=BYTES (default 200,000, the scenario's fitting heap).
+#
+# A step is PROFILE:STEP as run.sh prints it ("heap PROFILE STEP"; the boot script's own steps are "boot:STEP").
+# Needs cmake, ninja, g++-multilib (as tools/InterpCost/count.sh); the interpreter is built once into
+# artifacts/heap-census/nanoclr32.census. Only the census differs from the SDK's nanoclr32: it allocates nothing on
+# the managed heap, so the figures are the scenario's.
+set -eu
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SDK="${NF_SDK:-$ROOT/../shared/nanoframework-sdk}"
+OUT="$ROOT/artifacts/heap-census"
+CLR="$OUT/nanoclr32.census"
+HEAP="${CENSUS_HEAP:-200000}"
+TOP="${CENSUS_TOP:-60}"
+[ $# -ge 1 ] && [ $# -le 2 ] || { sed -n '2,17p' "$0"; exit 2; }
+[ -x "$SDK/bin/nf-run" ] || { echo "census.sh: no nanoFramework SDK at $SDK (set NF_SDK)" >&2; exit 2; }
+mkdir -p "$OUT"
+
+if [ ! -x "$CLR" ]; then
+  echo "census.sh: building the census interpreter into $CLR (once)"
+  work="$(mktemp -d)"
+  tar -xzf "$SDK"/nanoclr/src/nf-interpreter-*.tar.gz -C "$work"
+  (
+    cd "$work/nf-interpreter"
+    find src targets -type f \( -name '*.h' -o -name '*.hpp' -o -name '*.c' -o -name '*.cpp' -o -name '*.txt' -o -name '*.cmake' \) -exec sed -i 's/\r$//' {} +
+    for p in "$SDK"/nanoclr/patches/*.patch "$ROOT/tools/HeapCensus/census.patch"; do patch -p1 --forward -s < "$p"; done
+    cmake -S targets/posix -B build/posix32 -G Ninja -DCMAKE_BUILD_TYPE=Release -DNANO_POSIX_STATIC=ON \
+      -DCMAKE_C_FLAGS=-m32 -DCMAKE_CXX_FLAGS=-m32 -DCMAKE_EXE_LINKER_FLAGS="-m32 -static" >/dev/null
+    cmake --build build/posix32 -j"$(nproc)" >/dev/null
+  )
+  cp "$work/nf-interpreter/build/posix32/bin/nanoFramework.nanoCLR.test" "$CLR"
+  rm -rf "$work"
+fi
+
+# The scenario as run.sh builds it, and the collection before each step's line.
+cd "$ROOT"
+BOOT_BOARD=1 BOOT_HEAP="$HEAP" tests/Device.Boot/run.sh > "$OUT/boot.log" 2>&1 || true
+VERBOSE="$ROOT/artifacts/device-boot/boot-$HEAP-verbose.log"
+[ -f "$VERBOSE" ] || { echo "census.sh: the scenario did not run (see $OUT/boot.log)" >&2; exit 1; }
+gc_of() {
+  local who="${1%%:*}" step="${1#*:}"
+  awk -v who="$who" -v step="$step" '
+    /^HEAPSTATS gc#/ { g = substr($2, 4) }
+    /^boot step=|^load profile=[^ ]* step=/ {
+      w = "boot"; s = ""
+      for (i = 1; i <= NF; i++) {
+        if ($i ~ /^profile=/) w = substr($i, 9)
+        if ($i ~ /^step=/) s = substr($i, 6)
+      }
+      if (w == who && s == step) { print g; exit }
+    }' "$VERBOSE"
+}
+GCS=()
+for s in "$@"; do
+  g="$(gc_of "$s")"
+  [ -n "$g" ] || { echo "census.sh: no step $s in the scenario's log ($VERBOSE)" >&2; exit 1; }
+  GCS+=("$g")
+done
+LOAD="$(python3 -c "import sys; sys.path.insert(0, sys.argv[1]); import nfsdk as N; print(' '.join(N.resolve_load_list(sys.argv[2:])[0]))" \
+  "$SDK/bin" artifacts/device-boot/DeskPhone.Boot.pe artifacts/device-boot/DeskPhone.Board.pe)"
+# The scenario's own exit status is run.sh's business; the census interpreter stops after the last collection asked for.
+# shellcheck disable=SC2086
+[ -n "${CENSUS_OWNERS:-}" ] && export NANOCLR_HEAP_CENSUS_OWNERS=1
+LAST="$(printf '%s\n' "${GCS[@]}" | sort -n | tail -1)"
+NANOCLR_HEAP_SIZE="$HEAP" NANOCLR_HEAP_STATS=1 NANOCLR_HEAP_CENSUS="$(IFS=,; echo "${GCS[*]}")" NANOCLR_HEAP_CENSUS_LAST="$LAST" \
+  timeout 600 "$CLR" $LOAD > "$OUT/census.log" 2>&1 || true
+
+table() { grep "^CENSUS gc#$1 " "$OUT/census.log" | cut -d' ' -f3- ; }
+if [ $# -eq 1 ]; then
+  table "${GCS[0]}" | sort -k1,1nr | awk -v top="$TOP" -v step="$1" '
+    { total += $1; if (NR <= top) rows[NR] = $0 }
+    END { printf "%s: %d B live\n  bytes count kind type\n", step, total; for (i = 1; i in rows; i++) print "  " rows[i] }'
+else
+  python3 - "$1" "$2" "$TOP" <(table "${GCS[0]}") <(table "${GCS[1]}") <<'EOF'
+import sys
+def load(path):
+    d = {}
+    for line in open(path):
+        b, c, k = line.rstrip('\n').split(' ', 2)
+        d[k] = (int(b), int(c))
+    return d
+a, b = load(sys.argv[4]), load(sys.argv[5])
+rows = []
+for k in set(a) | set(b):
+    db = b.get(k, (0, 0))[0] - a.get(k, (0, 0))[0]
+    dc = b.get(k, (0, 0))[1] - a.get(k, (0, 0))[1]
+    if db or dc:
+        rows.append((db, dc, k))
+rows.sort(key=lambda r: -abs(r[0]))
+print('%s - %s: %+d B live (%d -> %d)' % (sys.argv[2], sys.argv[1], sum(r[0] for r in rows),
+      sum(v[0] for v in a.values()), sum(v[0] for v in b.values())))
+print('  bytes count kind type')
+for r in rows[:int(sys.argv[3])]:
+    print('  %+d %+d %s' % r)
+EOF
+fi
