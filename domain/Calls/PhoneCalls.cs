@@ -116,8 +116,27 @@ namespace DeskPhone.Domain.Calls
             return Sessions.Dial(identity, target, identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
         }
 
-        /// <summary>Answers the ringing call (the oldest one when <paramref name="id"/> is 0).</summary>
-        public bool Answer(int id, long nowMs) => Sessions.Answer(Pick(id, true), nowMs);
+        /// <summary>
+        /// Answers the ringing call (the oldest one when <paramref name="id"/> is 0). Call waiting as on the phones: a
+        /// call being talked in is put on hold first, so the caller answered is the only one heard.
+        /// </summary>
+        public bool Answer(int id, long nowMs)
+        {
+            SipCall call = Pick(id, true);
+            if (call == null || call.State != SipCall.Alerting)
+            {
+                return false;
+            }
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall other = Sessions.Slot(i);
+                if (other != null && other != call && other.State == SipCall.Connected && !other.Held)
+                {
+                    Sessions.Hold(other, true, nowMs);
+                }
+            }
+            return Sessions.Answer(call, nowMs);
+        }
 
         /// <summary>Ends a call whatever its state (a ringing one is rejected with 486); 0: the newest call.</summary>
         public bool Hangup(int id, long nowMs) => Sessions.Hangup(Pick(id, false), 486, nowMs);

@@ -234,6 +234,34 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void AnsweringAWaitingCallPutsTheCallBeingTalkedInOnHoldFirst()
+        {
+            const string offer = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+            _p.Invite("z9hG4bKw1", "w1", "\"Bob\" <sip:555@10.0.0.1>", "", offer);
+            Key(KeyCode.Softkey1);
+            string first = InviteAnswer;
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", first);
+            _p.Channel.Arrive("ACK sip:100@192.0.2.10:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKwack\r\nFrom: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: " +
+                              SipChannel.Header(first, "To") + "\r\nCall-ID: w1\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            _p.Run(10);
+
+            _p.Invite("z9hG4bKw2", "w2", "\"Carol\" <sip:556@10.0.0.1>", "", offer);
+            Assert.Equal(Tones.CallWaiting, _hw.Drivers.Tones.Current);
+            Assert.Contains("Carol", Screen);
+            Assert.Contains("\n[softkey 1] Answer\n", Screen);
+            int before = _p.Channel.Sent.Count;
+            Key(KeyCode.Softkey1);
+
+            // On the wire, in this order: Bob's call re-INVITEd to sendonly, then Carol's call answered.
+            int hold = _p.Channel.Sent.FindIndex(before, m => m.StartsWith("INVITE ") && SipChannel.Header(m, "Call-ID") == "w1");
+            int answer = _p.Channel.Sent.FindIndex(before, m => m.StartsWith("SIP/2.0 200 ") && SipChannel.Header(m, "Call-ID") == "w2");
+            Assert.True(hold >= 0, "no re-INVITE for the first call");
+            Assert.True(answer > hold, "the waiting call was not answered after the hold");
+            Assert.EndsWith("a=sendonly\r\n", _p.Channel.Sent[hold]);
+            Assert.Equal(-1, _p.Channel.Sent.FindIndex(before, m => m.StartsWith("INVITE ") && SipChannel.Header(m, "Call-ID") == "w2"));
+        }
+
+        [Fact]
         public void TheHoldKeyAndSoftkeyHoldAndResume()
         {
             Ring();

@@ -188,10 +188,9 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         /// <summary>
-        /// An INVITE without an offer for identity 1 from 10.0.0.1 (<paramref name="from"/>: a From value without its
-        /// tag, which is "a"), with <paramref name="extra"/> header lines, then a loop turn.
+        /// An INVITE for identity 1 from 10.0.0.1 (<paramref name="from"/>: a From value without its tag, which is "a"),
+        /// with <paramref name="extra"/> header lines and an SDP offer when one is given, then one loop turn.
         /// </summary>
-        /// <summary>An INVITE to identity 1 from the PBX, with an SDP offer when one is given, then one loop turn.</summary>
         public void Invite(string branch, string callId, string from, string extra = "", string sdp = null)
         {
             string body = sdp == null ? "Content-Length: 0\r\n\r\n" : "Content-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp;

@@ -130,10 +130,10 @@ namespace DeskPhone.Firmware.Tests.Voice
             FakeRtpChannel second = _channels.Find(c => c.Remote == "10.0.0.8:4002");
             Assert.NotNull(first);
             Assert.NotNull(second);
-            int firstId = _p.App.Calls.Sessions.Slot(0).Id;
-            Assert.True(_p.App.Calls.Hold(firstId, true, _p.Now));
-            _p.Run(10);
-            Reply(_p.Last("INVITE"), Offer("10.0.0.7", 4000).Replace("sendrecv", "recvonly"));
+            // Answering the second call put the first on hold (call waiting); the first party answers recvonly.
+            string hold = _p.Channel.Sent.FindLast(m => m.StartsWith("INVITE ") && m.Contains("Call-ID: 201\r\n"));
+            Assert.Contains("a=sendonly", hold);
+            Reply(hold, Offer("10.0.0.7", 4000).Replace("sendrecv", "recvonly"));
             Assert.Equal(-1, first.Port);
 
             Assert.Equal(200, Post("/api/calls/conference").Status);
