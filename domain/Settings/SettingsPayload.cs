@@ -12,23 +12,50 @@ namespace DeskPhone.Domain.Settings
     /// </summary>
     public static class SettingsPayload
     {
-        public static void Append(StringBuilder sb, string name, int idx, string value)
+        /// <summary>
+        /// Writes one line at <paramref name="at"/> in <paramref name="to"/> and returns where the next one goes; with
+        /// <paramref name="to"/> null only counts its bytes (the store sizes the slot first, then fills it: one copy
+        /// of the payload on the heap, where a StringBuilder, its string and their UTF-8 bytes held three). The value is
+        /// escaped on its UTF-8 bytes: backslash, TAB, LF and CR are single bytes that never occur inside a multi-byte
+        /// sequence, so a character outside the BMP is copied whole.
+        /// </summary>
+        public static int WriteLine(byte[] to, int at, string name, int idx, string value)
         {
-            sb.Append(name).Append('\t').Append(idx).Append('\t');
-            char[] chars = value.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
+            at = Put(to, at, Encoding.UTF8.GetBytes(name));
+            at = Put(to, at, (byte)'\t');
+            at = Put(to, at, Encoding.UTF8.GetBytes(idx.ToString()));
+            at = Put(to, at, (byte)'\t');
+            byte[] v = Encoding.UTF8.GetBytes(value);
+            for (int i = 0; i < v.Length; i++)
             {
-                char c = chars[i];
-                switch (c)
+                byte b = v[i];
+                byte escaped = b == '\\' ? (byte)'\\' : b == '\t' ? (byte)'t' : b == '\n' ? (byte)'n' : b == '\r' ? (byte)'r' : (byte)0;
+                if (escaped != 0)
                 {
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    default: sb.Append(c); break;
+                    at = Put(to, at, (byte)'\\');
+                    b = escaped;
                 }
+                at = Put(to, at, b);
             }
-            sb.Append('\n');
+            return Put(to, at, (byte)'\n');
+        }
+
+        private static int Put(byte[] to, int at, byte b)
+        {
+            if (to != null)
+            {
+                to[at] = b;
+            }
+            return at + 1;
+        }
+
+        private static int Put(byte[] to, int at, byte[] bytes)
+        {
+            if (to != null)
+            {
+                System.Array.Copy(bytes, 0, to, at, bytes.Length);
+            }
+            return at + bytes.Length;
         }
 
         /// <summary>Parses the payload into <see cref="SettingEntry"/> items; malformed lines are described in problems.</summary>

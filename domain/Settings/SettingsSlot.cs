@@ -22,18 +22,22 @@ namespace DeskPhone.Domain.Settings
         public static byte[] Encode(uint sequence, byte[] payload)
         {
             byte[] blob = new byte[HeaderBytes + payload.Length];
+            System.Array.Copy(payload, 0, blob, HeaderBytes, payload.Length);
+            Seal(blob, sequence);
+            return blob;
+        }
+
+        /// <summary>Fills in the header of a blob whose payload already follows it (<see cref="HeaderBytes"/> on).</summary>
+        public static void Seal(byte[] blob, uint sequence)
+        {
+            int payloadLength = blob.Length - HeaderBytes;
             blob[0] = (byte)'D';
             blob[1] = (byte)'P';
             blob[2] = (byte)'S';
             blob[3] = (byte)'1';
             PutUInt32(blob, 4, sequence);
-            PutUInt32(blob, 8, (uint)payload.Length);
-            for (int i = 0; i < payload.Length; i++)
-            {
-                blob[HeaderBytes + i] = payload[i];
-            }
-            PutUInt32(blob, 12, Checksum(blob, payload.Length));
-            return blob;
+            PutUInt32(blob, 8, (uint)payloadLength);
+            PutUInt32(blob, 12, Checksum(blob, payloadLength));
         }
 
         /// <summary>Returns null when the blob is a complete, intact copy, else what is wrong with it.</summary>

@@ -54,7 +54,13 @@ namespace DeskPhone.Domain.Settings
         /// Writes the payload as the next copy to the slot not holding the newest good one and reads it back. Returns
         /// null on success, else what failed (the previous copy is still intact). Never throws.
         /// </summary>
-        public string Write(byte[] payload)
+        public string Write(byte[] payload) => WriteBlob(SettingsSlot.Encode(Sequence + 1, payload));
+
+        /// <summary>
+        /// As <see cref="Write"/>, for a blob whose payload already follows <see cref="SettingsSlot.HeaderBytes"/> of
+        /// room: the header is filled in here (the settings store writes its payload straight into the blob).
+        /// </summary>
+        public string WriteBlob(byte[] blob)
         {
             if (!_scanned)
             {
@@ -62,10 +68,13 @@ namespace DeskPhone.Domain.Settings
             }
             string target = Current == _slotA ? _slotB : _slotA;
             uint sequence = Sequence + 1;
-            byte[] blob = SettingsSlot.Encode(sequence, payload);
+            SettingsSlot.Seal(blob, sequence);
             try
             {
                 _medium.Write(target, blob, 0, blob.Length);
+                // Let go before the read-back, which is as large: on the device the two would not fit at once for a
+                // large configuration (docs/benchmarks.md, "The settings' save").
+                blob = null;
                 byte[] back = _medium.Read(target);
                 if (back == null || SettingsSlot.Check(back, out uint backSeq, out int backLen) != null || backSeq != sequence)
                 {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Text;
 
 namespace DeskPhone.Domain.Settings
 {
@@ -305,7 +304,7 @@ namespace DeskPhone.Domain.Settings
             }
             lock (_sync)
             {
-                string error = _slots.Write(Encoding.UTF8.GetBytes(Serialize()));
+                string error = _slots.WriteBlob(SerializeBlob());
                 if (error == null)
                 {
                     IsDirty = false;
@@ -466,20 +465,32 @@ namespace DeskPhone.Domain.Settings
             _unknown.Add(e);
         }
 
-        private string Serialize()
+        /// <summary>
+        /// The next slot's blob with the payload written after its header's room: the lines are counted first, then
+        /// written into the one array (a large configuration's payload once on the heap, not three times).
+        /// </summary>
+        private byte[] SerializeBlob()
         {
-            StringBuilder sb = new StringBuilder();
+            byte[] blob = new byte[SettingsSlot.HeaderBytes + WriteLines(null)];
+            WriteLines(blob);
+            return blob;
+        }
+
+        /// <summary>Every stored value, then the unknown settings, as payload lines into blob after its header; returns the payload's length.</summary>
+        private int WriteLines(byte[] blob)
+        {
+            int at = SettingsSlot.HeaderBytes;
             for (int i = 0; i < _stored.Count; i++)
             {
                 int key = _stored.KeyAt(i);
-                SettingsPayload.Append(sb, _index.NameOf(key / 128), key % 128, _stored.TextAt(i));
+                at = SettingsPayload.WriteLine(blob, at, _index.NameOf(key / 128), key % 128, _stored.TextAt(i));
             }
             for (int i = 0; i < UnknownCount; i++)
             {
                 SettingEntry e = (SettingEntry)_unknown[i];
-                SettingsPayload.Append(sb, e.Name, e.Idx, e.Value);
+                at = SettingsPayload.WriteLine(blob, at, e.Name, e.Idx, e.Value);
             }
-            return sb.ToString();
+            return at - SettingsSlot.HeaderBytes;
         }
 
         internal static string CheckIndex(SettingDefinition def, int idx)

@@ -284,12 +284,14 @@ namespace DeskPhone.Firmware.Tests.Settings
         [Fact]
         public void StoredValueTheTableNowRefusesIsReportedAndDefaulted()
         {
-            var sb = new System.Text.StringBuilder();
-            SettingsPayload.Append(sb, "user_expiry", 1, "5");
-            SettingsPayload.Append(sb, "user_name", 1, "ok");
-            SettingsPayload.Append(sb, "legacy_thing", 0, "kept\nacross lines");
+            var payload = new byte[200];
+            int at = SettingsPayload.WriteLine(payload, 0, "user_expiry", 1, "5");
+            at = SettingsPayload.WriteLine(payload, at, "user_name", 1, "ok");
+            at = SettingsPayload.WriteLine(payload, at, "legacy_thing", 0, "kept\nacross lines");
+            Assert.Equal("user_expiry\t1\t5\nuser_name\t1\tok\nlegacy_thing\t0\tkept\\nacross lines\n", System.Text.Encoding.UTF8.GetString(payload, 0, at));
+            at += System.Text.Encoding.UTF8.GetBytes("garbage line\n", 0, 13, payload, at);
             var medium = new CutMedium();
-            medium.Blobs[SettingsStore.SlotA] = SettingsSlot.Encode(1, System.Text.Encoding.UTF8.GetBytes(sb.ToString() + "garbage line\n"));
+            medium.Blobs[SettingsStore.SlotA] = SettingsSlot.Encode(1, payload.AsSpan(0, at).ToArray());
             var s = new SettingsStore(medium, null);
             SettingsLoadReport report = s.Load();
             Assert.Equal(SettingsStore.SlotA, report.Source);
