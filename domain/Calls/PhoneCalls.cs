@@ -37,26 +37,29 @@ namespace DeskPhone.Domain.Calls
         private TonePattern _ringing;
 
         public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones, OwnPresence presence)
+            : this(agent, settings, statuses, tones, presence, true)
+        {
+        }
+
+        /// <param name="listen">False: the sessions are not put in the agent's chain (<see cref="CallSessions(SipUserAgent, ISessionHandler, bool)"/>).</param>
+        public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones, OwnPresence presence, bool listen)
         {
             _presence = presence;
             _settings = settings;
             _statuses = statuses;
             _tones = tones;
-            Sessions = new CallSessions(agent, this);
+            Sessions = new CallSessions(agent, this, listen);
             Sessions.Transfers = this;
             Audio = new AudioRoute(statuses);
             ApplyPorts();
-            settings.SettingChanged += (name, idx, reboot) =>
-            {
-                if (name == SettingNames.RtpPortStart || name == SettingNames.RtpPortEnd)
-                {
-                    ApplyPorts();
-                }
-            };
         }
 
-        /// <summary>The media port range of the settings, for the next call (a live call keeps its port).</summary>
-        private void ApplyPorts()
+        /// <summary>
+        /// The media port range of the settings, for the next call (a live call keeps its port): the owner calls it when
+        /// rtp_port_start or rtp_port_end change (no handler of its own on the settings, so a call layer that is let go
+        /// or could not be built leaves nothing behind on them).
+        /// </summary>
+        public void ApplyPorts()
         {
             Sessions.RtpPortStart = _settings.GetInt(SettingNames.RtpPortStart);
             Sessions.RtpPortEnd = _settings.GetInt(SettingNames.RtpPortEnd);

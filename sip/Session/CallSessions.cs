@@ -42,11 +42,22 @@ namespace DeskPhone.Sip.Session
         private int _nextId;
         private int _rtpTurn;
 
-        public CallSessions(SipUserAgent agent, ISessionHandler handler)
+        public CallSessions(SipUserAgent agent, ISessionHandler handler) : this(agent, handler, true)
+        {
+        }
+
+        /// <param name="listen">
+        /// False: not put in the agent's chain; the caller offers the requests (the phone's call layer, built on the first
+        /// call, keeps its place in the chain with a listener of its own).
+        /// </param>
+        public CallSessions(SipUserAgent agent, ISessionHandler handler, bool listen)
         {
             _agent = agent;
             _handler = new ReferralWatch(this, handler);
-            agent.AddListener(this);
+            if (listen)
+            {
+                agent.AddListener(this);
+            }
         }
 
         /// <summary>The first and last port new calls take their RTP port from (even ports; RTCP on the next).</summary>
