@@ -36,19 +36,17 @@ namespace DeskPhone.Domain.Calls
         private bool _inCall;
         private TonePattern _ringing;
 
+        /// <summary>
+        /// The calls over <paramref name="agent"/>; their <see cref="Sessions"/> are not put in the agent's chain: the
+        /// owner offers them the requests (firmware/App/CallLayer, which keeps their place from boot on).
+        /// </summary>
         public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones, OwnPresence presence)
-            : this(agent, settings, statuses, tones, presence, true)
-        {
-        }
-
-        /// <param name="listen">False: the sessions are not put in the agent's chain (<see cref="CallSessions(SipUserAgent, ISessionHandler, bool)"/>).</param>
-        public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones, OwnPresence presence, bool listen)
         {
             _presence = presence;
             _settings = settings;
             _statuses = statuses;
             _tones = tones;
-            Sessions = new CallSessions(agent, this, listen);
+            Sessions = new CallSessions(agent, this, false);
             Sessions.Transfers = this;
             Audio = new AudioRoute(statuses);
             ApplyPorts();

@@ -61,7 +61,7 @@ namespace DeskPhone.Firmware.App
             CallLeds leds;
             try
             {
-                calls = new PhoneCalls(app.Agent, settings, core.Statuses, drivers == null ? null : drivers.Tones, core.Presence, false);
+                calls = new PhoneCalls(app.Agent, settings, core.Statuses, drivers == null ? null : drivers.Tones, core.Presence);
                 if (_parts.Rtp != null)
                 {
                     ICallAudio audio = _parts.Audio ?? new SilentAudio();
@@ -122,8 +122,7 @@ namespace DeskPhone.Firmware.App
             try
             {
                 PhoneCore core = _app.Core;
-                core.Statuses.Clear(StatusId.StatusLineSystemMessage, core.Now);
-                core.Statuses.Raise(StatusId.StatusLineSystemMessage, "Calls unavailable: memory low", "calls", core.Now);
+                core.Statuses.Raise(StatusId.StatusLineSystemMessage, "No memory for calls", "calls", core.Now);
             }
             catch (System.OutOfMemoryException)
             {
@@ -136,7 +135,7 @@ namespace DeskPhone.Firmware.App
         {
             if (Calls == null)
             {
-                if (name == SettingNames.MulticastAddress && _parts.Rtp != null && _parts.Multicast != null)
+                if (name == SettingNames.MulticastAddress && PagingConfigured())
                 {
                     // Paging listens on an idle phone: it is part of the calls' voice.
                     Build();
@@ -156,7 +155,7 @@ namespace DeskPhone.Firmware.App
         /// <summary>Paging configured at boot: the layer is built with the phone (its voice listens for pages).</summary>
         public bool PagingConfigured()
         {
-            if (_parts.Rtp == null || _parts.Multicast == null)
+            if (_parts.Multicast == null)
             {
                 return false;
             }

@@ -161,26 +161,26 @@ namespace DeskPhone.Firmware.App
         /// The call logic (ringing, answer, dial, call lists) over the SIP sessions, built by this first use when no call,
         /// key or page built it before (<see cref="CallLayer"/>); null when the heap cannot hold it.
         /// </summary>
-        public PhoneCalls Calls => BuiltCalls();
+        public PhoneCalls Calls => Built() == null ? null : _calls.Calls;
 
         /// <summary>Whether the call layer exists (nothing built it yet: no call, key or page since boot).</summary>
         public bool HasCalls => _calls.Calls != null;
 
         /// <summary>The calls' voice (RTP, RTCP, jitter buffer, codec) behind <see cref="PhoneCalls.Media"/>; null without media ports.</summary>
-        public CallVoice Voice => BuiltCalls() == null ? null : _calls.Voice;
+        public CallVoice Voice => Built() == null ? null : _calls.Voice;
 
         /// <summary>Call back on busy / call completion (RFC 6910 or the PBX's code) after a failed call.</summary>
-        public CallCompletion Completion => BuiltCalls() == null ? null : _calls.Completion;
+        public CallCompletion Completion => Built() == null ? null : _calls.Completion;
 
         /// <summary>The call keys (hook, speaker, headset, mute, hold, the call screen's softkeys), which see every key first.</summary>
-        public CallKeys Keys => BuiltCalls() == null ? null : _calls.Keys;
+        public CallKeys Keys => Built() == null ? null : _calls.Keys;
 
-        private PhoneCalls BuiltCalls()
+        /// <summary>The call layer, built now if nothing built it yet (under the gate: the bench calls from its thread); null when it cannot be.</summary>
+        private object Built()
         {
             lock (Core.Gate)
             {
-                _calls.Build();
-                return _calls.Calls;
+                return _calls.Build() ? _calls : null;
             }
         }
 

@@ -49,13 +49,7 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>Who may do what (Digest with http_user/http_pass, back-off, admin_mode_password).</summary>
         public BenchAuth Auth { get; }
 
-        /// <summary>The call layer for /api/calls (null: <see cref="CallLayer"/>'s, else 404).</summary>
-        public PhoneCalls Calls { get; set; }
-
-        /// <summary>Call back on busy for /api/calls/callback (null: <see cref="CallLayer"/>'s, else 404).</summary>
-        public DeskPhone.Firmware.Completion.CallCompletion Completion { get; set; }
-
-        /// <summary>The phone's call layer, built on its first use (the board's and the simulator's); null: none.</summary>
+        /// <summary>The phone's call layer (built on its first use) for /api/calls and /api/calls/callback; null: 404.</summary>
         public ICallLayerSource CallLayer { get; set; }
 
         /// <summary>The phone's clock for GET /api/time; null: the route answers 404.</summary>
@@ -241,15 +235,15 @@ namespace DeskPhone.Firmware.Bench
                 case "calls":
                     if (parts.Length >= 3 && parts[2] == "callback")
                     {
-                        DeskPhone.Firmware.Completion.CallCompletion completion = Completion ?? (CallLayer == null ? null : CallLayer.Completion);
+                        DeskPhone.Firmware.Completion.CallCompletion completion = CallLayer == null ? null : CallLayer.Completion;
                         return completion == null ? NotFound(method, path) : CallbackRoute.Handle(completion, method, parts, now);
                     }
-                    if (Calls == null && CallLayer != null && !CallLayer.HasCalls && get && parts.Length == 2)
+                    if (CallLayer != null && !CallLayer.HasCalls && get && parts.Length == 2)
                     {
                         // No call layer yet: no call, and the list is not worth building it for.
                         return BenchResponse.Json("[]");
                     }
-                    PhoneCalls calls = Calls ?? (CallLayer == null ? null : CallLayer.Calls);
+                    PhoneCalls calls = CallLayer == null ? null : CallLayer.Calls;
                     return calls == null ? NotFound(method, path) : CallRoutes.Handle(calls, method, parts, body, now);
                 case "trace":
                     if (Trace == null)
@@ -275,8 +269,7 @@ namespace DeskPhone.Firmware.Bench
                 case "update":
                     return Updates == null ? NotFound(method, path) : UpdateRoutes.Handle(Updates, _phone.Settings, Auth, request, parts, now);
                 case "paging":
-                    PhoneCalls paging = Calls ?? (CallLayer == null || !CallLayer.HasCalls ? null : CallLayer.Calls);
-                    return PagingRoute.Handle(paging == null ? null : paging.Media as CallVoice, method, path, parts);
+                    return PagingRoute.Handle(CallLayer == null || !CallLayer.HasCalls ? null : CallLayer.Calls.Media as CallVoice, method, path, parts);
                 default:
                     return NotFound(method, path);
             }

@@ -42,13 +42,9 @@ namespace DeskPhone.Sip.Session
         private int _nextId;
         private int _rtpTurn;
 
-        public CallSessions(SipUserAgent agent, ISessionHandler handler) : this(agent, handler, true)
-        {
-        }
-
         /// <param name="listen">
-        /// False: not put in the agent's chain; the caller offers the requests (the phone's call layer, built on the first
-        /// call, keeps its place in the chain with a listener of its own).
+        /// True: put at the end of the agent's chain. False: the caller offers the requests (the phone's call layer, built
+        /// on the first call, keeps its place in the chain with a listener of its own).
         /// </param>
         public CallSessions(SipUserAgent agent, ISessionHandler handler, bool listen)
         {
