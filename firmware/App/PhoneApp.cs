@@ -24,7 +24,8 @@ namespace DeskPhone.Firmware.App
     /// <para>
     /// Build order: the user agent and the events layer over it, phone core (settings applied, statuses started, the
     /// keys subscribed), own subscriptions, SIP binding (registrations, identity routing, the identities loaded, which
-    /// starts their registrations and own subscriptions), presence publisher, then
+    /// starts their registrations and own subscriptions), presence publisher, the call layer's place in the agent's
+    /// chain (the layer itself is built on its first use, <see cref="CallLayer"/>), then
     /// the screen (the model, IdleScreen, and the feeder that composes into it; drawn only when there is a panel). Everything is portable: nothing here touches a
     /// socket, the graphics library, the file system or the crypto natives; those stay behind the objects passed in.
     /// </para>
