@@ -59,6 +59,7 @@ namespace DeskPhone.Firmware.App
             CallCompletion completion;
             CallKeys keys;
             CallLeds leds;
+            ConferenceKeys conferenceKeys = null;
             try
             {
                 calls = new PhoneCalls(app.Agent, settings, core.Statuses, drivers == null ? null : drivers.Tones, core.Presence);
@@ -72,6 +73,7 @@ namespace DeskPhone.Firmware.App
                     }
                     calls.Media = voice;
                     calls.CallChanged += OnCallChanged;
+                    conferenceKeys = new ConferenceKeys(voice.Conference, calls.Audio, core.Statuses);
                 }
                 calls.CallChanged += call => core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
                 if (settings.Medium != null)
@@ -92,25 +94,23 @@ namespace DeskPhone.Firmware.App
                     // The USB headset's indicators show the headset in use and muted.
                     calls.Audio.Changed += () => drivers.Hid.SetHeadsetIndicators(calls.Audio.Device == AudioDevice.Headset, calls.Audio.Muted, false);
                 }
+                // Last: its handler is the last allocation, and a later build attaches the next calls over these.
+                core.AttachCallState(calls);
             }
             catch (System.OutOfMemoryException)
             {
                 Refused();
                 return false;
             }
-            // Nothing below allocates more than the handler of the core's call state: the layer is in place at once.
+            // Nothing below allocates: the layer is in place at once.
             Calls = calls;
             Voice = voice;
             Completion = completion;
             Keys = keys;
             Leds = leds;
-            core.AttachCallState(calls);
             core.Desktop.Calls = calls;
             core.CallKeys = keys;
-            if (voice != null)
-            {
-                core.ConferenceKeys = new ConferenceKeys(voice.Conference, calls.Audio, core.Statuses);
-            }
+            core.ConferenceKeys = conferenceKeys;
             app.Screen.Calls = calls;
             app.Screen.Menus.Calls = calls;
             return true;
