@@ -114,7 +114,7 @@ namespace DeskPhone.Board
             udp.Start("0.0.0.0", port);
             tcp.Start("0.0.0.0", port);
 
-            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { Calls = app.Calls, Completion = app.Completion, Time = app.Time, Registrations = app.Binding.Registrations, Target = new BoardTarget(), Provisioning = app.Provisioning, Updates = app.Updates, Trace = trace, Log = app.Log };
+            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { CallLayer = app, Time = app.Time, Registrations = app.Binding.Registrations, Target = new BoardTarget(), Provisioning = app.Provisioning, Updates = app.Updates, Trace = trace, Log = app.Log };
             router.Auth.Log = line =>
             {
                 Console.WriteLine(line);

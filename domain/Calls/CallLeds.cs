@@ -23,13 +23,6 @@ namespace DeskPhone.Domain.Calls
             _leds = leds;
             _settings = settings;
             calls.CallChanged += call => Update();
-            settings.SettingChanged += (name, idx, reboot) =>
-            {
-                if (name == SettingNames.Fkey)
-                {
-                    Update();
-                }
-            };
             Update();
         }
 
@@ -47,7 +40,10 @@ namespace DeskPhone.Domain.Calls
             return KeyState.Ringing;
         }
 
-        /// <summary>Recomputes the call LED and the line keys from the live calls.</summary>
+        /// <summary>
+        /// Recomputes the call LED and the line keys from the live calls; the owner calls it when an fkey changes (no
+        /// handler of its own on the settings: it lives only as long as the calls it listens to).
+        /// </summary>
         public void Update()
         {
             int own = KeyState.Idle;

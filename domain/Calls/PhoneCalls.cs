@@ -36,27 +36,28 @@ namespace DeskPhone.Domain.Calls
         private bool _inCall;
         private TonePattern _ringing;
 
+        /// <summary>
+        /// The calls over <paramref name="agent"/>; their <see cref="Sessions"/> are not put in the agent's chain: the
+        /// owner offers them the requests (firmware/App/CallLayer, which keeps their place from boot on).
+        /// </summary>
         public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones, OwnPresence presence)
         {
             _presence = presence;
             _settings = settings;
             _statuses = statuses;
             _tones = tones;
-            Sessions = new CallSessions(agent, this);
+            Sessions = new CallSessions(agent, this, false);
             Sessions.Transfers = this;
             Audio = new AudioRoute(statuses);
             ApplyPorts();
-            settings.SettingChanged += (name, idx, reboot) =>
-            {
-                if (name == SettingNames.RtpPortStart || name == SettingNames.RtpPortEnd)
-                {
-                    ApplyPorts();
-                }
-            };
         }
 
-        /// <summary>The media port range of the settings, for the next call (a live call keeps its port).</summary>
-        private void ApplyPorts()
+        /// <summary>
+        /// The media port range of the settings, for the next call (a live call keeps its port): the owner calls it when
+        /// rtp_port_start or rtp_port_end change (no handler of its own on the settings, so a call layer that is let go
+        /// or could not be built leaves nothing behind on them).
+        /// </summary>
+        public void ApplyPorts()
         {
             Sessions.RtpPortStart = _settings.GetInt(SettingNames.RtpPortStart);
             Sessions.RtpPortEnd = _settings.GetInt(SettingNames.RtpPortEnd);

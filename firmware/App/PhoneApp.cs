@@ -24,12 +24,13 @@ namespace DeskPhone.Firmware.App
     /// <para>
     /// Build order: the user agent and the events layer over it, phone core (settings applied, statuses started, the
     /// keys subscribed), own subscriptions, SIP binding (registrations, identity routing, the identities loaded, which
-    /// starts their registrations and own subscriptions), presence publisher, then
+    /// starts their registrations and own subscriptions), presence publisher, the call layer's place in the agent's
+    /// chain (the layer itself is built on its first use, <see cref="CallLayer"/>), then
     /// the screen (the model, IdleScreen, and the feeder that composes into it; drawn only when there is a panel). Everything is portable: nothing here touches a
     /// socket, the graphics library, the file system or the crypto natives; those stay behind the objects passed in.
     /// </para>
     /// </summary>
-    public sealed class PhoneApp
+    public sealed class PhoneApp : ICallLayerSource
     {
         /// <summary>Builds the phone from what the host passes (<see cref="PhoneParts"/>: what is required, what is optional).</summary>
         public PhoneApp(PhoneParts parts)
@@ -59,49 +60,42 @@ namespace DeskPhone.Firmware.App
             Provisioning = new PhoneProvisioning(Core, parts.Http);
             Updates = new PhoneUpdates(Core, parts.UpdateHttp, parts.UpdateMedium, parts.UpdateLoader, Provisioning);
             Memory = new MemoryWatch(Core, parts.Memory, startMs);
-            Calls = new PhoneCalls(Agent, settings, Core.Statuses, drivers == null ? null : drivers.Tones, Core.Presence);
-            // The chain of the agent: the call sessions (PhoneCalls added them), then the phone's identity routing.
+            // The call layer is built on its first use (CallLayer); it keeps the sessions' place in the agent's chain,
+            // before the phone's identity routing.
+            _calls = new CallLayer(this, parts);
+            Agent.AddListener(_calls);
             Agent.AddListener(Binding.Routing);
-            Core.AttachCallState(Calls);
-            Core.Desktop.Calls = Calls;
-            Calls.CallChanged += call => Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
-            if (parts.Rtp != null)
+            Core.CallsNeeded = BuildCalls;
+            settings.SettingChanged += (name, idx, reboot) => _calls.OnSettingChanged(name, idx);
+            Core.RegistrationLost += identity =>
             {
-                ICallAudio audio = parts.Audio ?? new SilentAudio();
-                Voice = new CallVoice(Calls.Sessions, Calls.Audio, audio, parts.Rtp, new System.Random(), settings, Calls.Pad);
-                if (parts.Multicast != null)
+                if (_calls.Calls != null)
                 {
-                    Voice.Paging = new Paging(settings, Core.Statuses, audio, Calls.Sessions, parts.Multicast);
+                    _calls.Calls.RegistrationLost(identity, Core.Now);
                 }
-                Calls.Media = Voice;
-                Calls.CallChanged += OnCallChanged;
-                Core.ConferenceKeys = new ConferenceKeys(Voice.Conference, Calls.Audio, Core.Statuses);
-            }
-            Core.RegistrationLost += identity => Calls.RegistrationLost(identity, Core.Now);
-            if (settings.Medium != null)
-            {
-                // The call lists survive a restart beside the settings.
-                var lists = new CallListFile(settings.Medium);
-                lists.Load(Calls);
-                Calls.ListsChanged += () => lists.Save(Calls);
-            }
-            Completion = new CallCompletion(Calls, Events, settings, Core.Statuses, drivers == null ? null : drivers.Tones);
-            // The conference and call completion on the call screen, with their softkeys.
-            Calls.Features = new CallFeatures(Voice == null ? null : Voice.Conference, Completion);
-            Keys = new CallKeys(Calls) { Monitored = Core.Monitored, DialPlan = new DialPlan(settings) };
-            Core.CallKeys = Keys;
-            // The calls on the call LED and the line keys (docs/leds.md); it lives as long as the calls it listens to.
-            new CallLeds(Calls, Core.Leds, settings);
+            };
             if (drivers != null)
             {
-                drivers.Ethernet.NetworkLost += () => Calls.NetworkLost(Core.Now);
+                drivers.Ethernet.NetworkLost += NetworkLost;
                 if (drivers.Hid != null)
                 {
                     // The USB headset's hook switch and mute button are the headset and mute keys.
-                    drivers.Hid.HeadsetHook += offHook => { Keys.HeadsetHook(offHook, Core.Now); Core.Raise(PhoneEventKind.Key, "HEADSET"); };
-                    drivers.Hid.HeadsetMutePressed += () => { Keys.ToggleMute(Core.Now); Core.Raise(PhoneEventKind.Key, "MUTE"); };
-                    // ...and its indicators show the headset in use and muted.
-                    Calls.Audio.Changed += () => drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, false);
+                    drivers.Hid.HeadsetHook += offHook =>
+                    {
+                        if (_calls.Build())
+                        {
+                            _calls.Keys.HeadsetHook(offHook, Core.Now);
+                        }
+                        Core.Raise(PhoneEventKind.Key, "HEADSET");
+                    };
+                    drivers.Hid.HeadsetMutePressed += () =>
+                    {
+                        if (_calls.Calls != null)
+                        {
+                            _calls.Keys.ToggleMute(Core.Now);
+                        }
+                        Core.Raise(PhoneEventKind.Key, "MUTE");
+                    };
                 }
             }
             if (localHost == null && drivers != null)
@@ -113,14 +107,17 @@ namespace DeskPhone.Firmware.App
                 // Wi-Fi while the cable is out; a call on the old address cannot go on from the new one.
                 Links = new LinkPolicy(Core, Agent, parts.Wifi, localHost == null);
                 Core.Links = Links;
-                Links.Changed += link => Calls.NetworkLost(Core.Now);
+                Links.Changed += link => NetworkLost();
             }
             // The screen model exists with or without a panel: the bench describes it either way (a board whose panel did
             // not start runs headless but still answers /api/screen).
             Idle = new IdleScreen(panel, parts.Profile ?? DisplayProfile.Color320x240);
-            Screen = new ScreenFeeder(Core, Idle, Time.Local) { Calls = Calls };
-            Screen.Menus.Calls = Calls;
+            Screen = new ScreenFeeder(Core, Idle, Time.Local);
             Text = new ScreenText(Idle);
+            if (_calls.PagingConfigured())
+            {
+                _calls.Build();
+            }
             if (panel != null && drivers != null && drivers.Backlight != null)
             {
                 // The screen starts lit, as after a key press.
@@ -159,17 +156,44 @@ namespace DeskPhone.Firmware.App
         /// <summary>PhoneHasLowMemory from the heap after collections (docs/status-messages.md); idle without a heap to ask.</summary>
         public MemoryWatch Memory { get; }
 
-        /// <summary>The call logic (ringing, answer, dial, call lists) over the SIP sessions.</summary>
-        public PhoneCalls Calls { get; }
+        private readonly CallLayer _calls;
+
+        /// <summary>
+        /// The call logic (ringing, answer, dial, call lists) over the SIP sessions, built by this first use when no call,
+        /// key or page built it before (<see cref="CallLayer"/>); null when the heap cannot hold it.
+        /// </summary>
+        public PhoneCalls Calls => Built() == null ? null : _calls.Calls;
+
+        /// <summary>Whether the call layer exists (nothing built it yet: no call, key or page since boot).</summary>
+        public bool HasCalls => _calls.Calls != null;
 
         /// <summary>The calls' voice (RTP, RTCP, jitter buffer, codec) behind <see cref="PhoneCalls.Media"/>; null without media ports.</summary>
-        public CallVoice Voice { get; }
+        public CallVoice Voice => Built() == null ? null : _calls.Voice;
 
         /// <summary>Call back on busy / call completion (RFC 6910 or the PBX's code) after a failed call.</summary>
-        public CallCompletion Completion { get; }
+        public CallCompletion Completion => Built() == null ? null : _calls.Completion;
 
         /// <summary>The call keys (hook, speaker, headset, mute, hold, the call screen's softkeys), which see every key first.</summary>
-        public CallKeys Keys { get; }
+        public CallKeys Keys => Built() == null ? null : _calls.Keys;
+
+        /// <summary>The call layer, built now if nothing built it yet (under the gate: the bench calls from its thread); null when it cannot be.</summary>
+        private object Built()
+        {
+            lock (Core.Gate)
+            {
+                return _calls.Build() ? _calls : null;
+            }
+        }
+
+        private void BuildCalls() => _calls.Build();
+
+        private void NetworkLost()
+        {
+            if (_calls.Calls != null)
+            {
+                _calls.Calls.NetworkLost(Core.Now);
+            }
+        }
 
         /// <summary>The screen model and its renderer (drawing nothing when headless).</summary>
         public IdleScreen Idle { get; }
@@ -196,12 +220,21 @@ namespace DeskPhone.Firmware.App
             {
                 Agent.Poll(nowMs);
                 Binding.Registrations.Poll(nowMs);
-                Calls.Poll(nowMs);
-                Completion.Poll(nowMs);
-                Keys.Poll(nowMs);
-                if (Voice != null)
+                CallLayer calls = _calls;
+                if (calls.Calls == null && Core.Monitored.AnyRinging)
                 {
-                    Voice.Poll(nowMs);
+                    // A monitored extension rings: the idle screen offers its call to pick up.
+                    calls.Build();
+                }
+                if (calls.Calls != null)
+                {
+                    calls.Calls.Poll(nowMs);
+                    calls.Completion.Poll(nowMs);
+                    calls.Keys.Poll(nowMs);
+                    if (calls.Voice != null)
+                    {
+                        calls.Voice.Poll(nowMs);
+                    }
                 }
                 Events.Poll(nowMs);
                 Subscriptions.Poll(nowMs);
@@ -216,14 +249,6 @@ namespace DeskPhone.Firmware.App
                     Links.Poll(nowMs);
                 }
                 Screen.Tick();
-            }
-        }
-
-        private void OnCallChanged(SipCall call)
-        {
-            if (call.State == SipCall.Ended)
-            {
-                Voice.End(call);
             }
         }
 

@@ -49,11 +49,8 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>Who may do what (Digest with http_user/http_pass, back-off, admin_mode_password).</summary>
         public BenchAuth Auth { get; }
 
-        /// <summary>The call layer for /api/calls (null: 404).</summary>
-        public PhoneCalls Calls { get; set; }
-
-        /// <summary>Call back on busy for /api/calls/callback (null: 404).</summary>
-        public DeskPhone.Firmware.Completion.CallCompletion Completion { get; set; }
+        /// <summary>The phone's call layer (built on its first use) for /api/calls and /api/calls/callback; null: 404.</summary>
+        public ICallLayerSource CallLayer { get; set; }
 
         /// <summary>The phone's clock for GET /api/time; null: the route answers 404.</summary>
         public NetworkTime Time { get; set; }
@@ -238,9 +235,16 @@ namespace DeskPhone.Firmware.Bench
                 case "calls":
                     if (parts.Length >= 3 && parts[2] == "callback")
                     {
-                        return Completion == null ? NotFound(method, path) : CallbackRoute.Handle(Completion, method, parts, now);
+                        DeskPhone.Firmware.Completion.CallCompletion completion = CallLayer == null ? null : CallLayer.Completion;
+                        return completion == null ? NotFound(method, path) : CallbackRoute.Handle(completion, method, parts, now);
                     }
-                    return Calls == null ? NotFound(method, path) : CallRoutes.Handle(Calls, method, parts, body, now);
+                    if (CallLayer != null && !CallLayer.HasCalls && get && parts.Length == 2)
+                    {
+                        // No call layer yet: no call, and the list is not worth building it for.
+                        return BenchResponse.Json("[]");
+                    }
+                    PhoneCalls calls = CallLayer == null ? null : CallLayer.Calls;
+                    return calls == null ? NotFound(method, path) : CallRoutes.Handle(calls, method, parts, body, now);
                 case "trace":
                     if (Trace == null)
                     {
@@ -265,7 +269,7 @@ namespace DeskPhone.Firmware.Bench
                 case "update":
                     return Updates == null ? NotFound(method, path) : UpdateRoutes.Handle(Updates, _phone.Settings, Auth, request, parts, now);
                 case "paging":
-                    return PagingRoute.Handle(Calls == null ? null : Calls.Media as CallVoice, method, path, parts);
+                    return PagingRoute.Handle(CallLayer == null || !CallLayer.HasCalls ? null : CallLayer.Calls.Media as CallVoice, method, path, parts);
                 default:
                     return NotFound(method, path);
             }

@@ -79,6 +79,9 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public CallKeys CallKeys { get; set; }
 
+        /// <summary>Builds the call layer (sets <see cref="CallKeys"/>) when a key is pressed without it; null: none.</summary>
+        public PhoneSignalHandler CallsNeeded { get; set; }
+
         /// <summary>The conference's keys (Conference, the handset hung up in a conference), before the call keys; null without media.</summary>
         public Voice.ConferenceKeys ConferenceKeys { get; set; }
 
@@ -175,6 +178,11 @@ namespace DeskPhone.Firmware.Phone
         public void OnKey(int keyCode, KeyAction action, long nowMs)
         {
             _now = nowMs;
+            if (CallKeys == null && action == KeyAction.Press && CallsNeeded != null)
+            {
+                // The call layer is built on the first key that may need it (the call keys see every key first).
+                CallsNeeded();
+            }
             if (action == KeyAction.Press)
             {
                 Presence.KeyPressed(nowMs);

@@ -44,6 +44,7 @@ namespace DeskPhone.Firmware.Phone
                 {
                     _phone.SignalRegistrationLost(identity);
                 }
+                UpdateOwnSubscriptions(identity);
                 UpdateFeatureSync(identity);
             };
             _phone.FeatureChanged += (identity, feature) =>
@@ -108,15 +109,36 @@ namespace DeskPhone.Firmware.Phone
             }
             _agent.SetIdentity(identity);
             Registrations.Update(identity, _phone.Now);
-            if (Subscriptions != null)
+            RegistrationClient registration = Registrations.Get(index);
+            if (!identity.Active || registration == null || registration.LastStatus != 0)
             {
-                Subscriptions.UpdateMailbox(index, identity.User, identity.Registrar, identity.Active, _phone.Now);
-                if (index == _phone.CurrentIdentity)
-                {
-                    Subscriptions.UpdateReg(index, identity.User, identity.Registrar, identity.Active, _phone.Now);
-                }
+                UpdateOwnSubscriptions(index);
             }
             UpdateFeatureSync(index);
+        }
+
+        /// <summary>
+        /// The identity's message-summary and (the current identity's) reg subscriptions follow its settings: an inactive
+        /// identity's stop at once (as an identity without registrar's), an active one's start (or move to a changed
+        /// address) once its REGISTER has an answer, whichever (a refused or unanswered one too: the reg event still tells an unregistered phone of the
+        /// user's other registrations), so that at boot their SUBSCRIBEs are not in flight beside the REGISTER (about
+        /// 1.2 KB each on the board's heap, docs/benchmarks.md "h-bootfit").
+        /// </summary>
+        private void UpdateOwnSubscriptions(int index)
+        {
+            if (Subscriptions == null)
+            {
+                return;
+            }
+            // Null while inactive: stops them.
+            SipIdentity identity = _agent.GetIdentity(index);
+            string user = identity == null ? null : identity.User;
+            string registrar = identity == null ? null : identity.Registrar;
+            Subscriptions.UpdateMailbox(index, user, registrar, identity != null, _phone.Now);
+            if (index == _phone.CurrentIdentity)
+            {
+                Subscriptions.UpdateReg(index, user, registrar, identity != null, _phone.Now);
+            }
         }
 
         /// <summary>Feature sync runs for an active identity once it is registered, while dfks_enabled is on.</summary>

@@ -42,11 +42,18 @@ namespace DeskPhone.Sip.Session
         private int _nextId;
         private int _rtpTurn;
 
-        public CallSessions(SipUserAgent agent, ISessionHandler handler)
+        /// <param name="listen">
+        /// True: put at the end of the agent's chain. False: the caller offers the requests (the phone's call layer, built
+        /// on the first call, keeps its place in the chain with a listener of its own).
+        /// </param>
+        public CallSessions(SipUserAgent agent, ISessionHandler handler, bool listen)
         {
             _agent = agent;
             _handler = new ReferralWatch(this, handler);
-            agent.AddListener(this);
+            if (listen)
+            {
+                agent.AddListener(this);
+            }
         }
 
         /// <summary>The first and last port new calls take their RTP port from (even ports; RTCP on the next).</summary>

@@ -6,7 +6,9 @@ namespace DeskPhone.Sip.Transport
     /// a congested socket does; SIP retransmissions recover them), a TCP connection is not read until a packet is free
     /// (TCP flow control holds the peer back, nothing is dropped).
     /// <para>
-    /// Only the first packet is made at once; the others are made when a transport rents while every packet made is
+    /// No packet is made at once: the first rent makes one (at boot the phone sends its REGISTER long before anything
+    /// arrives, and the board's heap cannot spare the packet beside the phone being built, docs/benchmarks.md
+    /// "h-bootfit"); the others are made when a transport rents while every packet made is
     /// busy (two datagrams in one turn, a TCP connection's message beside the loop's). Every free packet is let go once
     /// the loop has taken nothing for <see cref="QuietTurns"/> turns in a row (the user agent's parsed message lets go
     /// of a packet's bytes once handled), so a quiet phone holds no packet instead of <c>slots</c> (3,073 B each on the
@@ -39,9 +41,6 @@ namespace DeskPhone.Sip.Transport
             _free = new SipPacket[slots];
             _queue = new SipPacket[slots];
             _packetBytes = packetBytes;
-            _free[0] = new SipPacket(packetBytes);
-            _freeCount = 1;
-            _made = 1;
             PacketBytes = packetBytes;
         }
 

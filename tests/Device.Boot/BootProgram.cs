@@ -320,10 +320,20 @@ namespace DeskPhone.Boot
             s_wire.Clear();
         }
 
+        /// <summary>
+        /// Puts a message in the inbox, running the loop while every slot is busy. The inbox makes its packets as they are
+        /// needed: one it still cannot make after 2 s of loop had no heap (the loop takes a packet every turn), reported
+        /// as the phone running out of memory.
+        /// </summary>
         private static void Deliver(string message)
         {
+            int turns = 0;
             while (!s_wire.Arrive(message, Registrar))
             {
+                if (++turns > 200)
+                {
+                    throw new OutOfMemoryException("no heap for the inbox's packet");
+                }
                 Run(TurnMs);
             }
         }

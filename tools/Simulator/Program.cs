@@ -57,7 +57,7 @@ namespace DeskPhone.Simulator
             var screen = new PanelScreen(phone.App.Text, phone.Panel);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) {
-                Calls = phone.App.Calls, Completion = phone.App.Completion, Time = phone.App.Time, Registrations = phone.App.Binding.Registrations, Target = new SimulatorTarget(),
+                CallLayer = phone.App, Time = phone.App.Time, Registrations = phone.App.Binding.Registrations, Target = new SimulatorTarget(),
                 Provisioning = phone.App.Provisioning, Updates = phone.App.Updates, Trace = phone.Trace, Log = phone.App.Log,
             };
             router.Auth.Log = line =>

@@ -15,7 +15,7 @@ namespace DeskPhone.Firmware.Tests.Bench
 
         public TransferRouteTests()
         {
-            _router = new BenchRouter(_p.Phone, null, (code, action) => { }, null, null) { Calls = _p.App.Calls };
+            _router = new BenchRouter(_p.Phone, null, (code, action) => { }, null, null) { CallLayer = _p.App };
             _p.Run(100);
             _p.Register();
         }

@@ -33,7 +33,7 @@ namespace DeskPhone.Firmware.Tests.Calls
                     s.Set("call_completion_code", 0, code);
                 }
             });
-            _router = new BenchRouter(_p.Phone, null, (c, a) => { }, null, null) { Calls = _p.App.Calls, Completion = _p.App.Completion };
+            _router = new BenchRouter(_p.Phone, null, (c, a) => { }, null, null) { CallLayer = _p.App };
             _p.Run(100);
             _p.Register();
         }

@@ -63,7 +63,7 @@ namespace DeskPhone.Firmware.Tests.Voice
         public ConferenceTests()
         {
             _p = new SipPhone(rtp: () => { var c = new FakeRtpChannel(); _channels.Add(c); return c; }, audio: _audio);
-            _router = new BenchRouter(_p.Phone, null, (code, action) => { }, null, null) { Calls = _p.App.Calls };
+            _router = new BenchRouter(_p.Phone, null, (code, action) => { }, null, null) { CallLayer = _p.App };
             _p.Run(100);
             _p.Register();
         }

@@ -242,7 +242,7 @@ namespace DeskPhone.Firmware.Tests.Voice
             expected.AddRange(frame);
             Assert.Equal(expected.ToArray(), played);
 
-            var router = new DeskPhone.Firmware.Bench.BenchRouter(_p.Phone, null, (code, action) => { }, null, null) { Calls = _p.App.Calls };
+            var router = new DeskPhone.Firmware.Bench.BenchRouter(_p.Phone, null, (code, action) => { }, null, null) { CallLayer = _p.App };
             var r = router.Handle("GET", "/api/paging", null, null, null);
             Assert.Equal(200, r.Status);
             var json = System.Text.Json.JsonDocument.Parse(System.Text.Encoding.UTF8.GetString(r.Body)).RootElement;

@@ -50,7 +50,7 @@ namespace DeskPhone.Sip.Tests.Stack
             _ua = new SipUserAgent(_inbox) { Udp = _channel, LocalHost = "192.0.2.10" };
             _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Password = "pw", LineToken = "dp1" });
             // The phone's chain: the sessions, then the identity routing.
-            _calls = new CallSessions(_ua, _handler);
+            _calls = new CallSessions(_ua, _handler, true);
             _ua.Route(new RecordingHandler());
         }
 

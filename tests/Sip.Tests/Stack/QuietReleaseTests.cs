@@ -150,7 +150,7 @@ namespace DeskPhone.Sip.Tests.Stack
         public void TheCallsPartsAreLetGoOnceNoCallIsLeftAndTheNextCallIsAnsweredTheSame()
         {
             var handler = new RecordingSessions();
-            var calls = new CallSessions(_ua, handler);
+            var calls = new CallSessions(_ua, handler, true);
             _ua.Route(new RecordingHandler());
             long now = 0;
             string first = OneCall(calls, handler, "call-1", ref now);

@@ -1,0 +1,201 @@
+using DeskPhone.Domain.Calls;
+using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
+using DeskPhone.Drivers;
+using DeskPhone.Firmware.Completion;
+using DeskPhone.Firmware.Phone;
+using DeskPhone.Firmware.Voice;
+using DeskPhone.Media.Audio;
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Session;
+using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Firmware.App
+{
+    /// <summary>
+    /// The call layer (the calls' logic and sessions, their voice, call completion, the call keys and LEDs, the call
+    /// lists), built on its first use instead of at boot, which the board's heap cannot hold beside the rest of the phone
+    /// (about 2.8 KB; docs/benchmarks.md, "h-bootfit"): an INVITE or REFER to the phone, a key pressed, a monitored
+    /// extension ringing (its pickup offer), paging configured (mc_address), or the host asking for it (the bench,
+    /// tests). Until then whatever reads the call state sees no call (the core's InCall, the screen, the LEDs'
+    /// defaults). It keeps the sessions' place in the agent's chain, before the identity routing: while nothing is built
+    /// it takes no request but an INVITE or REFER, which builds it; when the heap cannot hold it, that request is refused
+    /// 503 and a key press only shows why on the status line, never a crash.
+    /// </summary>
+    internal sealed class CallLayer : ISipListener
+    {
+        private readonly PhoneApp _app;
+        private readonly PhoneParts _parts;
+
+        public CallLayer(PhoneApp app, PhoneParts parts)
+        {
+            _app = app;
+            _parts = parts;
+        }
+
+        public PhoneCalls Calls;
+        public CallVoice Voice;
+        public CallCompletion Completion;
+        public CallKeys Keys;
+        public CallLeds Leds;
+
+        /// <summary>
+        /// Builds the layer unless it is built: true when it exists. False when the heap cannot hold it (what was made is
+        /// let go; nothing outside the layer refers to it yet), said on the status line.
+        /// </summary>
+        public bool Build()
+        {
+            if (Calls != null)
+            {
+                return true;
+            }
+            PhoneApp app = _app;
+            PhoneCore core = app.Core;
+            SettingsStore settings = app.Settings;
+            PhoneDrivers drivers = _parts.Drivers;
+            PhoneCalls calls;
+            CallVoice voice = null;
+            CallCompletion completion;
+            CallKeys keys;
+            CallLeds leds;
+            ConferenceKeys conferenceKeys = null;
+            try
+            {
+                calls = new PhoneCalls(app.Agent, settings, core.Statuses, drivers == null ? null : drivers.Tones, core.Presence);
+                if (_parts.Rtp != null)
+                {
+                    ICallAudio audio = _parts.Audio ?? new SilentAudio();
+                    voice = new CallVoice(calls.Sessions, calls.Audio, audio, _parts.Rtp, new System.Random(), settings, calls.Pad);
+                    if (_parts.Multicast != null)
+                    {
+                        voice.Paging = new Paging(settings, core.Statuses, audio, calls.Sessions, _parts.Multicast);
+                    }
+                    calls.Media = voice;
+                    calls.CallChanged += OnCallChanged;
+                    conferenceKeys = new ConferenceKeys(voice.Conference, calls.Audio, core.Statuses);
+                }
+                calls.CallChanged += call => core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
+                if (settings.Medium != null)
+                {
+                    // The call lists survive a restart beside the settings.
+                    var lists = new CallListFile(settings.Medium);
+                    lists.Load(calls);
+                    calls.ListsChanged += () => lists.Save(calls);
+                }
+                completion = new CallCompletion(calls, app.Events, settings, core.Statuses, drivers == null ? null : drivers.Tones);
+                // The conference and call completion on the call screen, with their softkeys.
+                calls.Features = new CallFeatures(voice == null ? null : voice.Conference, completion);
+                keys = new CallKeys(calls) { Monitored = core.Monitored, DialPlan = new DialPlan(settings) };
+                // The calls on the call LED and the line keys (docs/leds.md).
+                leds = new CallLeds(calls, core.Leds, settings);
+                if (drivers != null && drivers.Hid != null)
+                {
+                    // The USB headset's indicators show the headset in use and muted.
+                    calls.Audio.Changed += () => drivers.Hid.SetHeadsetIndicators(calls.Audio.Device == AudioDevice.Headset, calls.Audio.Muted, false);
+                }
+                // Last: its handler is the last allocation, and a later build attaches the next calls over these.
+                core.AttachCallState(calls);
+            }
+            catch (System.OutOfMemoryException)
+            {
+                Refused();
+                return false;
+            }
+            // Nothing below allocates: the layer is in place at once.
+            Calls = calls;
+            Voice = voice;
+            Completion = completion;
+            Keys = keys;
+            Leds = leds;
+            core.Desktop.Calls = calls;
+            core.CallKeys = keys;
+            core.ConferenceKeys = conferenceKeys;
+            app.Screen.Calls = calls;
+            app.Screen.Menus.Calls = calls;
+            return true;
+        }
+
+        /// <summary>No room for the call layer: said on the status line for its few seconds (a call refused is answered 503).</summary>
+        private void Refused()
+        {
+            try
+            {
+                PhoneCore core = _app.Core;
+                core.Statuses.Raise(StatusId.StatusLineSystemMessage, "No memory for calls", "calls", core.Now);
+            }
+            catch (System.OutOfMemoryException)
+            {
+                // Not even room to say so: the key does nothing, the INVITE still gets its 503.
+            }
+        }
+
+        /// <summary>The settings the layer follows while it exists (its parts keep no handler on the settings).</summary>
+        public void OnSettingChanged(string name, int index)
+        {
+            if (Calls == null)
+            {
+                if (name == SettingNames.MulticastAddress && PagingConfigured())
+                {
+                    // Paging listens on an idle phone: it is part of the calls' voice.
+                    Build();
+                }
+                return;
+            }
+            if (name == SettingNames.RtpPortStart || name == SettingNames.RtpPortEnd)
+            {
+                Calls.ApplyPorts();
+            }
+            else if (name == SettingNames.Fkey)
+            {
+                Leds.Update();
+            }
+        }
+
+        /// <summary>Paging configured at boot: the layer is built with the phone (its voice listens for pages).</summary>
+        public bool PagingConfigured()
+        {
+            if (_parts.Multicast == null)
+            {
+                return false;
+            }
+            for (int i = 1; i <= SettingsTable.MulticastAddresses; i++)
+            {
+                if (_app.Settings.Get(SettingNames.MulticastAddress, i) != "")
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public bool OnRequest(SipPacket packet, SipMessage request, long nowMs)
+        {
+            if (Calls == null)
+            {
+                string method = request.Method;
+                if (method != "INVITE" && method != "REFER")
+                {
+                    // No call exists: nothing in a call's dialog is ours (the core answers as for an unknown dialog).
+                    return false;
+                }
+                if (!Build())
+                {
+                    _app.Agent.Reply(packet, request, 503, nowMs);
+                    return true;
+                }
+            }
+            return Calls.Sessions.OnRequest(packet, request, nowMs);
+        }
+
+        public bool OnResponse(SipMessage response, long nowMs) => Calls != null && Calls.Sessions.OnResponse(response, nowMs);
+
+        private void OnCallChanged(SipCall call)
+        {
+            if (call.State == SipCall.Ended)
+            {
+                Voice.End(call);
+            }
+        }
+    }
+}
