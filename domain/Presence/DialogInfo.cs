@@ -21,11 +21,22 @@ namespace DeskPhone.Domain.Presence
         public const int Holding = 3;
         public const int Busy = 4;
 
-        // The dialogs' ids and states; null while the extension has none (most keys most of the time: 180 B a key
-        // saved, docs/benchmarks.md "What the boot builds").
+        // The dialogs' ids; null while the extension has none (most keys most of the time: 120 B a key saved,
+        // docs/benchmarks.md "What the boot builds").
         private string[] _ids;
-        private int[] _states;
         private long _version = -1;
+
+        // The dialogs' states, 3 bits each in id order (an int array of 8 was 60 B more per busy key), and NeedsFullState:
+        // one 12-byte field (docs/benchmarks.md, "What each identity and each BLF key holds").
+        private int _bits;
+        private const int StateBits = 3;
+        private const int StateMask = 7;
+        private const int NeedsFullStateBit = 1 << (MaxDialogs * StateBits);
+
+        private int StateAt(int i) => (_bits >> (i * StateBits)) & StateMask;
+
+        private void SetStateAt(int i, int state) =>
+            _bits = (_bits & ~(StateMask << (i * StateBits))) | ((state & StateMask) << (i * StateBits));
 
         /// <summary>What the key shows: Ringing beats Connected beats Holding beats Busy (outgoing), else Idle.</summary>
         public int State
@@ -39,9 +50,9 @@ namespace DeskPhone.Domain.Presence
                 int best = Idle;
                 for (int i = 0; i < MaxDialogs; i++)
                 {
-                    if (_ids[i] != null && Rank(_states[i]) > Rank(best))
+                    if (_ids[i] != null && Rank(StateAt(i)) > Rank(best))
                     {
-                        best = _states[i];
+                        best = StateAt(i);
                     }
                 }
                 return best;
@@ -61,7 +72,11 @@ namespace DeskPhone.Domain.Presence
         /// A partial document whose version skipped one: the watcher should refresh the subscription to get a full
         /// document (RFC 4235 section 4.1).
         /// </summary>
-        public bool NeedsFullState { get; private set; }
+        public bool NeedsFullState
+        {
+            get => (_bits & NeedsFullStateBit) != 0;
+            private set => _bits = value ? _bits | NeedsFullStateBit : _bits & ~NeedsFullStateBit;
+        }
 
         /// <summary>Forgets everything, e.g. when the subscription starts again.</summary>
         public void Reset()
@@ -243,7 +258,7 @@ namespace DeskPhone.Domain.Presence
         private void Clear()
         {
             _ids = null;
-            _states = null;
+            _bits &= NeedsFullStateBit;
         }
 
         private void Store(string id, int state)
@@ -255,7 +270,6 @@ namespace DeskPhone.Domain.Presence
                     return;
                 }
                 _ids = new string[MaxDialogs];
-                _states = new int[MaxDialogs];
                 for (int i = 0; i < MaxDialogs; i++)
                 {
                     // Written explicitly: nanoCLR crashes comparing a string with a never-written string[] element
@@ -275,7 +289,7 @@ namespace DeskPhone.Domain.Presence
                     }
                     else
                     {
-                        _states[i] = state;
+                        SetStateAt(i, state);
                     }
                     return;
                 }
@@ -287,7 +301,7 @@ namespace DeskPhone.Domain.Presence
             if (state != Idle && free >= 0)
             {
                 _ids[free] = id;
-                _states[free] = state;
+                SetStateAt(free, state);
             }
         }
 

@@ -374,6 +374,27 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void RefreshKeepsTheCallIdAndCountsOnWithTheSameNonce()
+        {
+            Register();
+            string callId = FakeChannel.Header(_channel.Last, "Call-ID");
+            Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"10.0.0.1\", nonce=\"n1\", qop=\"auth\"\n", 10);
+            Assert.Contains("nc=00000001", FakeChannel.Header(_channel.Last, "Authorization"));
+            Reply(200, "OK", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n", 20);
+            Poll(20 + 90_000);
+            Assert.Contains("nc=00000002", FakeChannel.Header(_channel.Last, "Authorization"));
+            Assert.Equal(callId, FakeChannel.Header(_channel.Last, "Call-ID"));
+            Assert.Contains("-reg3", callId);
+
+            // A new nonce (stale) starts the count again.
+            Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"10.0.0.1\", nonce=\"n2\", qop=\"auth\", stale=true\n", 90_030);
+            string auth = FakeChannel.Header(_channel.Last, "Authorization");
+            Assert.Contains("nonce=\"n2\"", auth);
+            Assert.Contains("nc=00000001", auth);
+            Assert.Equal(callId, FakeChannel.Header(_channel.Last, "Call-ID"));
+        }
+
+        [Fact]
         public void WrongPasswordIsNotRetriedForTheSameNonceButStaleIs()
         {
             Register();
