@@ -21,8 +21,8 @@ namespace DeskPhone.Domain.Presence
         public const int Holding = 3;
         public const int Busy = 4;
 
-        // The dialogs' ids; null while the extension has none (most keys most of the time: 120 B a key saved,
-        // docs/benchmarks.md "What the boot builds").
+        // The dialogs' ids, as many slots as dialogs were held at once (up to MaxDialogs); null while the extension has
+        // none (most keys most of the time, docs/benchmarks.md "What the boot builds").
         private string[] _ids;
         private long _version = -1;
 
@@ -48,7 +48,7 @@ namespace DeskPhone.Domain.Presence
                     return Idle;
                 }
                 int best = Idle;
-                for (int i = 0; i < MaxDialogs; i++)
+                for (int i = 0; i < _ids.Length; i++)
                 {
                     if (_ids[i] != null && Rank(StateAt(i)) > Rank(best))
                     {
@@ -269,16 +269,10 @@ namespace DeskPhone.Domain.Presence
                 {
                     return;
                 }
-                _ids = new string[MaxDialogs];
-                for (int i = 0; i < MaxDialogs; i++)
-                {
-                    // Written explicitly: nanoCLR crashes comparing a string with a never-written string[] element
-                    // (docs/benchmarks.md, "Two interpreter findings").
-                    _ids[i] = null;
-                }
+                _ids = Grown(null);
             }
             int free = -1;
-            for (int i = 0; i < MaxDialogs; i++)
+            for (int i = 0; i < _ids.Length; i++)
             {
                 if (_ids[i] == id)
                 {
@@ -298,17 +292,43 @@ namespace DeskPhone.Domain.Presence
                     free = i;
                 }
             }
-            if (state != Idle && free >= 0)
+            if (state == Idle)
+            {
+                return;
+            }
+            if (free < 0 && _ids.Length < MaxDialogs)
+            {
+                free = _ids.Length;
+                _ids = Grown(_ids);
+            }
+            if (free >= 0)
             {
                 _ids[free] = id;
                 SetStateAt(free, state);
             }
         }
 
+        /// <summary>
+        /// The ids with one slot more (a busy extension mostly has one dialog: 36 B, not 120 B for all
+        /// <see cref="MaxDialogs"/>); the new slot is written null explicitly: nanoCLR crashes comparing a string with a
+        /// never-written string[] element (docs/benchmarks.md, "Two interpreter findings").
+        /// </summary>
+        private static string[] Grown(string[] ids)
+        {
+            int length = ids == null ? 0 : ids.Length;
+            var grown = new string[length + 1];
+            for (int i = 0; i < length; i++)
+            {
+                grown[i] = ids[i];
+            }
+            grown[length] = null;
+            return grown;
+        }
+
         /// <summary>Lets the tables go once the extension's last dialog ended.</summary>
         private void ReleaseWhenEmpty()
         {
-            for (int i = 0; i < MaxDialogs; i++)
+            for (int i = 0; i < _ids.Length; i++)
             {
                 if (_ids[i] != null)
                 {

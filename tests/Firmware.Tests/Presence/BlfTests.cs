@@ -62,6 +62,36 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void EightDialogsAddedOneByOneKeepTheirStatesAndANinthIsIgnored()
+        {
+            var info = new DialogInfo();
+            Apply(info, Body.Dialogs(1, "full"));
+            for (int i = 0; i < DialogInfo.MaxDialogs; i++)
+            {
+                // Connected (confirmed) or held, one after the other; a held one never beats a connected one.
+                Assert.True(Apply(info, Body.Dialogs(2 + i, "partial", Body.Dialog("d" + i, "confirmed", held: i % 2 == 1))));
+                Assert.Equal(DialogInfo.Connected, info.State);
+            }
+            Assert.True(Apply(info, Body.Dialogs(10, "partial", Body.Dialog("d8", "early"))));
+            Assert.Equal(DialogInfo.Connected, info.State);
+            // The connected ones end (the even ids): the held ones are left, each with its own state.
+            for (int i = 0; i < DialogInfo.MaxDialogs; i += 2)
+            {
+                Assert.True(Apply(info, Body.Dialogs(11 + i / 2, "partial", Body.Dialog("d" + i, "terminated"))));
+            }
+            Assert.Equal(DialogInfo.Holding, info.State);
+            Assert.True(Apply(info, Body.Dialogs(15, "partial", Body.Dialog("d9", "early"))));
+            Assert.Equal(DialogInfo.Ringing, info.State);
+            Assert.False(info.NeedsFullState);
+            for (int i = 1; i < DialogInfo.MaxDialogs; i += 2)
+            {
+                Assert.True(Apply(info, Body.Dialogs(16 + i / 2, "partial", Body.Dialog("d" + i, "terminated"))));
+            }
+            Assert.True(Apply(info, Body.Dialogs(20, "partial", Body.Dialog("d9", "terminated"))));
+            Assert.Equal(DialogInfo.Idle, info.State);
+        }
+
+        [Fact]
         public void StaleVersionIsIgnoredAndAGapAsksForFullState()
         {
             var info = new DialogInfo();
