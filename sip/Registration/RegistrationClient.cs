@@ -30,7 +30,7 @@ namespace DeskPhone.Sip.Registration
         private DigestChallenge _challenge;
         // The Expires asked for (low 32 bits) and the one granted by the last 2xx (high 32 bits).
         private long _expiresAndGranted;
-        private long _registeredAtMs;
+        // The last reason phrase; null with ReasonOkBit for the usual "OK" of a 2xx (a string of 24 B an identity).
         private string _lastReason;
 
         // Flags, the back-off step, the last status and the nonce count of the challenge answered in one int: each field
@@ -47,7 +47,8 @@ namespace DeskPhone.Sip.Registration
         private const int StatusShift = 9;
         private const int StatusMask = 0x3FF << StatusShift;
         private const int NonceCountShift = 19;
-        private const int MaxNonceCount = 0xFFF;
+        private const int MaxNonceCount = 0x7FF;
+        private const int ReasonOkBit = 1 << 30;
 
         /// <summary>Back-off steps: <see cref="FirstRetryMs"/> doubled this many times passes <see cref="MaxRetryMs"/>.</summary>
         private const int LastRetryStep = 6;
@@ -74,15 +75,18 @@ namespace DeskPhone.Sip.Registration
         public SipIdentity Identity => _identity;
         public bool Registered => Flag(RegisteredBit);
         public int LastStatus => (_bits & StatusMask) >> StatusShift;
-        public string LastReason => _lastReason;
+        public string LastReason => Flag(ReasonOkBit) ? "OK" : _lastReason;
 
         /// <summary>Seconds the registrar granted in the last 2xx.</summary>
         public int GrantedExpires => (int)(_expiresAndGranted >> 32);
 
-        private int NonceCount => (int)((uint)_bits >> NonceCountShift);
+        private int NonceCount => (_bits >> NonceCountShift) & MaxNonceCount;
 
         private void SetNonceCount(int count) =>
-            _bits = (_bits & ((1 << NonceCountShift) - 1)) | ((count > MaxNonceCount ? MaxNonceCount : count) << NonceCountShift);
+            _bits = (_bits & ~(MaxNonceCount << NonceCountShift)) | ((count > MaxNonceCount ? MaxNonceCount : count) << NonceCountShift);
+
+        /// <summary>When a registration granted <paramref name="granted"/> seconds is refreshed, after its 2xx.</summary>
+        private static long RefreshInMs(int granted) => granted > 60 ? (granted - 30) * 1000L : granted * 500L;
 
         private bool Flag(int bit) => (_bits & bit) != 0;
 
@@ -111,7 +115,8 @@ namespace DeskPhone.Sip.Registration
         public void NetworkRestored(long nowMs)
         {
             // The link report that follows boot comes right after the first registration: nothing to redo then.
-            if (Flag(BusyBit) || (Registered && nowMs - _registeredAtMs < 2000))
+            // Registered and idle, the refresh is due RefreshInMs after the 2xx: when that came is not kept apart.
+            if (Flag(BusyBit) || (Registered && nowMs - (_dueMs - RefreshInMs(GrantedExpires)) < 2000))
             {
                 return;
             }
@@ -208,10 +213,8 @@ namespace DeskPhone.Sip.Registration
                 }
                 int granted = Granted(response);
                 _expiresAndGranted = (_expiresAndGranted & 0xFFFFFFFFL) | ((long)granted << 32);
-                _registeredAtMs = nowMs;
                 SetRetryStep(0);
-                long refreshIn = granted > 60 ? (granted - 30) * 1000L : granted * 500L;
-                _dueMs = nowMs + refreshIn;
+                _dueMs = nowMs + RefreshInMs(granted);
                 Set(true, status, response.ReasonPhrase);
                 return;
             }
@@ -279,7 +282,9 @@ namespace DeskPhone.Sip.Registration
             bool changed = registered != Registered || status != LastStatus;
             SetFlag(RegisteredBit, registered);
             _bits = (_bits & ~StatusMask) | (((status < 0 ? 0 : status > 0x3FF ? 0x3FF : status) << StatusShift) & StatusMask);
-            _lastReason = reason;
+            bool ok = status >= 200 && status < 300 && reason == "OK";
+            SetFlag(ReasonOkBit, ok);
+            _lastReason = ok ? null : reason;
             if (changed)
             {
                 _owner.OnChanged(_identity.Index, registered, status, reason);

@@ -446,6 +446,24 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void NetworkReportRightAfterTheRegistrationChangesNothingButLaterRegistersAgain()
+        {
+            Register();
+            Reply(200, "OK", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n", 1000);
+            Assert.Equal("OK", _reg.Get(3).LastReason);
+            int sent = _channel.Sent.Count;
+            _reg.NetworkRestored(2999);
+            Poll(2999);
+            Assert.Equal(sent, _channel.Sent.Count);
+            _reg.NetworkRestored(3000);
+            Poll(3000);
+            Assert.Equal(sent + 1, _channel.Sent.Count);
+            Reply(200, "Fine", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n", 3010);
+            Assert.Equal("Fine", _reg.Get(3).LastReason);
+            Assert.Equal(200, _reg.Get(3).LastStatus);
+        }
+
+        [Fact]
         public void NoAnswerIsAFailure()
         {
             Register();
