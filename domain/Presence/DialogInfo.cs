@@ -38,6 +38,25 @@ namespace DeskPhone.Domain.Presence
         private void SetStateAt(int i, int state) =>
             _bits = (_bits & ~(StateMask << (i * StateBits))) | ((state & StateMask) << (i * StateBits));
 
+        public DialogInfo()
+        {
+        }
+
+        /// <summary>
+        /// Dialogs of an extension whose last document had <paramref name="version"/> (-1: none yet), held by its owner
+        /// while the extension had no dialog (<see cref="HoldsDialogs"/> false).
+        /// </summary>
+        public DialogInfo(long version)
+        {
+            _version = version;
+        }
+
+        /// <summary>Version of the last document applied; -1 before the first.</summary>
+        public long Version => _version;
+
+        /// <summary>Whether the extension has a dialog (or a caller to pick up): otherwise only the version is worth keeping.</summary>
+        public bool HoldsDialogs => _ids != null || Pickup != null;
+
         /// <summary>What the key shows: Ringing beats Connected beats Holding beats Busy (outgoing), else Idle.</summary>
         public int State
         {

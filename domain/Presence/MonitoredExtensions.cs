@@ -54,12 +54,14 @@ namespace DeskPhone.Domain.Presence
 
         private readonly ISubscribeSender _sender;
 
-        // One entry per monitoring key, sorted by key: the key and its state code (two bytes), its subscription, its
-        // dialog state ("blf" only; null for "presence"). Made by the first monitoring key and let go when the last one
-        // goes: a phone without BLF keys holds none.
+        // One entry per monitoring key, sorted by key: the key and its state code (two bytes), its subscription, and for
+        // a "blf" key (dialog package) the version of its last dialog-info document and its dialogs, the DialogInfo only
+        // while the extension has a dialog (an idle key keeps 8 B of version, not a DialogInfo of 72 B). Made by the
+        // first monitoring key and let go when the last one goes: a phone without BLF keys holds none.
         private byte[] _keys;
         private Subscription[] _subscriptions;
         private DialogInfo[] _dialogs;
+        private long[] _versions;
         private int _count;
         private bool _anyRinging;
 
@@ -128,13 +130,13 @@ namespace DeskPhone.Domain.Presence
                 return null;
             }
             var subscription = new Subscription(_sender, this, package, target, identity, DefaultExpires);
-            at = Insert(key, subscription, package == "dialog" ? new DialogInfo() : null);
+            at = Insert(key, subscription);
             SetState(at, package == "dialog" ? IdleCode : OfflineCode);
             subscription.Start(nowMs);
             return null;
         }
 
-        /// <summary>The dialog state of a key that monitors the dialog package, or null.</summary>
+        /// <summary>The dialogs of a key that monitors the dialog package while its extension has one (or rings), or null.</summary>
         public DialogInfo DialogOf(int key)
         {
             int at = Find(key);
@@ -195,19 +197,22 @@ namespace DeskPhone.Domain.Presence
                 return status;
             }
             // Only a "blf" key (dialog package) has a dialog state.
-            DialogInfo info = _dialogs[at];
+            bool dialog = IsDialog(at);
             if (length > 0 || contentType != null)
             {
-                if (info != null)
+                if (dialog)
                 {
                     if (length > 0 && contentType != DialogInfo.ContentType)
                     {
                         return 415;
                     }
+                    DialogInfo info = _dialogs[at] ?? new DialogInfo(_versions[at]);
                     if (!info.Apply(body, offset, length))
                     {
                         return 400;
                     }
+                    _versions[at] = info.Version;
+                    _dialogs[at] = info.HoldsDialogs ? info : null;
                     SetState(at, DialogBase + info.State);
                     if (info.NeedsFullState)
                     {
@@ -233,8 +238,12 @@ namespace DeskPhone.Domain.Presence
             if (subscriptionState == "terminated")
             {
                 // Until the new subscription reports, the key shows nothing it cannot vouch for.
-                info?.Reset();
-                SetState(at, info != null ? IdleCode : OfflineCode);
+                if (dialog)
+                {
+                    _dialogs[at] = null;
+                    _versions[at] = -1;
+                }
+                SetState(at, dialog ? IdleCode : OfflineCode);
             }
             return 200;
         }
@@ -260,7 +269,11 @@ namespace DeskPhone.Domain.Presence
             return -1;
         }
 
-        private int Insert(int key, Subscription subscription, DialogInfo dialog)
+        /// <summary>Whether the entry monitors the dialog package (its state code is a dialog state's).</summary>
+        private bool IsDialog(int at) => _keys[2 * at + 1] < PresenceBase;
+
+        /// <summary>A new entry with no state yet (code 0), no dialogs and no version.</summary>
+        private int Insert(int key, Subscription subscription)
         {
             if (_subscriptions == null || _count == _subscriptions.Length)
             {
@@ -268,6 +281,7 @@ namespace DeskPhone.Domain.Presence
                 _keys = (byte[])Grow(_keys, new byte[2 * size]);
                 _subscriptions = (Subscription[])Grow(_subscriptions, new Subscription[size]);
                 _dialogs = (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
+                _versions = (long[])Grow(_versions, new long[size]);
             }
             int at = _count;
             while (at > 0 && _keys[2 * (at - 1)] > key)
@@ -278,7 +292,8 @@ namespace DeskPhone.Domain.Presence
             _keys[2 * at] = (byte)key;
             _keys[2 * at + 1] = 0;
             _subscriptions[at] = subscription;
-            _dialogs[at] = dialog;
+            _dialogs[at] = null;
+            _versions[at] = -1;
             _count++;
             return at;
         }
@@ -297,6 +312,7 @@ namespace DeskPhone.Domain.Presence
                 _keys = null;
                 _subscriptions = null;
                 _dialogs = null;
+                _versions = null;
             }
         }
 
@@ -306,6 +322,7 @@ namespace DeskPhone.Domain.Presence
             _keys[2 * to + 1] = _keys[2 * from + 1];
             _subscriptions[to] = _subscriptions[from];
             _dialogs[to] = _dialogs[from];
+            _versions[to] = _versions[from];
         }
 
         private static System.Array Grow(System.Array from, System.Array to)

@@ -275,6 +275,29 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void AnIdleKeyHoldsNoDialogsButRemembersItsVersion()
+        {
+            _blf.Configure(2, "blf sip:bob@pbx", 1, 0);
+            Assert.Null(_blf.DialogOf(2));
+            Assert.Equal(200, Notify(2, Body.Dialogs(4, "full", Body.Dialog("x", "confirmed"))));
+            Assert.Equal(DialogInfo.Connected, _blf.DialogOf(2).State);
+            Assert.Equal(200, Notify(2, Body.Dialogs(5, "full")));
+            Assert.Null(_blf.DialogOf(2));
+            // A late document of an older version changes nothing; the next one does.
+            Assert.Equal(200, Notify(2, Body.Dialogs(4, "full", Body.Dialog("x", "early"))));
+            Assert.Equal("IDLE", _blf.StateOf(2));
+            Assert.Null(_blf.DialogOf(2));
+            Assert.Equal(200, Notify(2, Body.Dialogs(6, "partial", Body.Dialog("y", "early"))));
+            Assert.Equal("RINGING", _blf.StateOf(2));
+            Assert.Equal(new[] { "dialog sip:bob@pbx new 3600" }, _sender.Sent);
+            // A partial document after a gap asks for the full state, also from an idle key.
+            Assert.Equal(200, Notify(2, Body.Dialogs(7, "partial", Body.Dialog("y", "terminated"))));
+            Assert.Null(_blf.DialogOf(2));
+            Assert.Equal(200, Notify(2, Body.Dialogs(9, "partial")));
+            Assert.Equal(2, _sender.Sent.Count);
+        }
+
+        [Fact]
         public void PresenceKeyFollowsPidf()
         {
             _blf.Configure(0, "presence sip:carol@pbx", 1, 0);
