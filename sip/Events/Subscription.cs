@@ -347,7 +347,8 @@ namespace DeskPhone.Sip.Events
         /// <summary>When the next timer of this subscription fires (for the bench and for sleeping loops).</summary>
         public long DueMs => _dueAndExpires & DueMask;
 
-        private void SetDue(long ms) => _dueAndExpires = (_dueAndExpires & ~DueMask) | (ms < 0 ? 0 : ms > DueMask ? DueMask : ms);
+        // Loop times are milliseconds since boot: 42 bits last 139 years.
+        private void SetDue(long ms) => _dueAndExpires = (_dueAndExpires & ~DueMask) | (ms & DueMask);
 
         /// <summary>Asks the sender for a SUBSCRIBE, with <paramref name="body"/> or (a refresh, a retry) none.</summary>
         private void Send(long nowMs, bool newDialog, byte[] body, string contentType)
@@ -407,12 +408,7 @@ namespace DeskPhone.Sip.Events
         {
             string text = _text;
             int start = PartStart(text, n);
-            int end = text.IndexOf(End, start);
-            if (end == start && (value == null || value.Length == 0))
-            {
-                return;
-            }
-            _text = text.Substring(0, start) + value + text.Substring(end);
+            _text = text.Substring(0, start) + value + text.Substring(text.IndexOf(End, start));
         }
 
         private static int PartStart(string text, int n)
