@@ -21,9 +21,10 @@ namespace DeskPhone.Domain.Presence
         public const int Holding = 3;
         public const int Busy = 4;
 
-        // The dialogs' ids, as many slots as dialogs were held at once (up to MaxDialogs); null while the extension has
-        // none (most keys most of the time, docs/benchmarks.md "What the boot builds").
-        private string[] _ids;
+        // The dialogs' ids, as many slots as dialogs were held at once (up to MaxDialogs): null while the extension has
+        // none (most keys most of the time, docs/benchmarks.md "What the boot builds"), the one id itself while it has
+        // one (most busy keys: no array of 36 B), a string[] from the second on.
+        private object _ids;
         private long _version = -1;
 
         // The dialogs' states, 3 bits each in id order (an int array of 8 was 60 B more per busy key), and NeedsFullState:
@@ -62,14 +63,11 @@ namespace DeskPhone.Domain.Presence
         {
             get
             {
-                if (_ids == null)
-                {
-                    return Idle;
-                }
                 int best = Idle;
-                for (int i = 0; i < _ids.Length; i++)
+                int slots = Slots;
+                for (int i = 0; i < slots; i++)
                 {
-                    if (_ids[i] != null && Rank(StateAt(i)) > Rank(best))
+                    if (IdAt(i) != null && Rank(StateAt(i)) > Rank(best))
                     {
                         best = StateAt(i);
                     }
@@ -282,22 +280,16 @@ namespace DeskPhone.Domain.Presence
 
         private void Store(string id, int state)
         {
-            if (_ids == null)
-            {
-                if (state == Idle)
-                {
-                    return;
-                }
-                _ids = Grown(null);
-            }
+            int slots = Slots;
             int free = -1;
-            for (int i = 0; i < _ids.Length; i++)
+            for (int i = 0; i < slots; i++)
             {
-                if (_ids[i] == id)
+                string held = IdAt(i);
+                if (held == id)
                 {
                     if (state == Idle)
                     {
-                        _ids[i] = null;
+                        SetIdAt(i, null);
                         ReleaseWhenEmpty();
                     }
                     else
@@ -306,7 +298,7 @@ namespace DeskPhone.Domain.Presence
                     }
                     return;
                 }
-                if (_ids[i] == null && free < 0)
+                if (held == null && free < 0)
                 {
                     free = i;
                 }
@@ -315,41 +307,74 @@ namespace DeskPhone.Domain.Presence
             {
                 return;
             }
-            if (free < 0 && _ids.Length < MaxDialogs)
+            if (free < 0 && slots < MaxDialogs)
             {
-                free = _ids.Length;
-                _ids = Grown(_ids);
+                free = slots;
+                AddSlot(slots);
             }
             if (free >= 0)
             {
-                _ids[free] = id;
+                SetIdAt(free, id);
                 SetStateAt(free, state);
             }
         }
 
-        /// <summary>
-        /// The ids with one slot more (a busy extension mostly has one dialog: 36 B, not 120 B for all
-        /// <see cref="MaxDialogs"/>); the new slot is written null explicitly: nanoCLR crashes comparing a string with a
-        /// never-written string[] element (docs/benchmarks.md, "Two interpreter findings").
-        /// </summary>
-        private static string[] Grown(string[] ids)
+        private int Slots
         {
-            int length = ids == null ? 0 : ids.Length;
-            var grown = new string[length + 1];
-            for (int i = 0; i < length; i++)
+            get
             {
-                grown[i] = ids[i];
+                string[] ids = _ids as string[];
+                return ids != null ? ids.Length : _ids != null ? 1 : 0;
             }
-            grown[length] = null;
-            return grown;
+        }
+
+        private string IdAt(int i)
+        {
+            string[] ids = _ids as string[];
+            return ids != null ? ids[i] : (string)_ids;
+        }
+
+        /// <summary>Slot <paramref name="i"/> (0 while there is no array: the one id is the field itself).</summary>
+        private void SetIdAt(int i, string id)
+        {
+            string[] ids = _ids as string[];
+            if (ids != null)
+            {
+                ids[i] = id;
+            }
+            else
+            {
+                _ids = id;
+            }
+        }
+
+        /// <summary>
+        /// One slot more after <paramref name="slots"/>: none is needed for the first (the id takes the field), an array
+        /// from the second on, one slot longer each time. The new slot is written null explicitly: nanoCLR crashes
+        /// comparing a string with a never-written string[] element (docs/benchmarks.md, "Two interpreter findings").
+        /// </summary>
+        private void AddSlot(int slots)
+        {
+            if (slots == 0)
+            {
+                return;
+            }
+            var grown = new string[slots + 1];
+            for (int i = 0; i < slots; i++)
+            {
+                grown[i] = IdAt(i);
+            }
+            grown[slots] = null;
+            _ids = grown;
         }
 
         /// <summary>Lets the tables go once the extension's last dialog ended.</summary>
         private void ReleaseWhenEmpty()
         {
-            for (int i = 0; i < _ids.Length; i++)
+            int slots = Slots;
+            for (int i = 0; i < slots; i++)
             {
-                if (_ids[i] != null)
+                if (IdAt(i) != null)
                 {
                     return;
                 }

@@ -30,7 +30,6 @@ namespace DeskPhone.Sip.Registration
         private DigestChallenge _challenge;
         // The Expires asked for (low 32 bits) and the one granted by the last 2xx (high 32 bits).
         private long _expiresAndGranted;
-        // The last reason phrase; null with ReasonOkBit for the usual "OK" of a 2xx (a string of 24 B an identity).
         private string _lastReason;
 
         // Flags, the back-off step, the last status and the nonce count of the challenge answered in one int: each field
@@ -48,7 +47,6 @@ namespace DeskPhone.Sip.Registration
         private const int StatusMask = 0x3FF << StatusShift;
         private const int NonceCountShift = 19;
         private const int MaxNonceCount = 0x7FF;
-        private const int ReasonOkBit = 1 << 30;
 
         /// <summary>Back-off steps: <see cref="FirstRetryMs"/> doubled this many times passes <see cref="MaxRetryMs"/>.</summary>
         private const int LastRetryStep = 6;
@@ -75,7 +73,7 @@ namespace DeskPhone.Sip.Registration
         public SipIdentity Identity => _identity;
         public bool Registered => Flag(RegisteredBit);
         public int LastStatus => (_bits & StatusMask) >> StatusShift;
-        public string LastReason => Flag(ReasonOkBit) ? "OK" : _lastReason;
+        public string LastReason => _lastReason;
 
         /// <summary>Seconds the registrar granted in the last 2xx.</summary>
         public int GrantedExpires => (int)(_expiresAndGranted >> 32);
@@ -282,9 +280,7 @@ namespace DeskPhone.Sip.Registration
             bool changed = registered != Registered || status != LastStatus;
             SetFlag(RegisteredBit, registered);
             _bits = (_bits & ~StatusMask) | (((status < 0 ? 0 : status > 0x3FF ? 0x3FF : status) << StatusShift) & StatusMask);
-            bool ok = status >= 200 && status < 300 && reason == "OK";
-            SetFlag(ReasonOkBit, ok);
-            _lastReason = ok ? null : reason;
+            _lastReason = reason;
             if (changed)
             {
                 _owner.OnChanged(_identity.Index, registered, status, reason);
