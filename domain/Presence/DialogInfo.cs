@@ -21,27 +21,55 @@ namespace DeskPhone.Domain.Presence
         public const int Holding = 3;
         public const int Busy = 4;
 
-        // The dialogs' ids and states; null while the extension has none (most keys most of the time: 180 B a key
-        // saved, docs/benchmarks.md "What the boot builds").
-        private string[] _ids;
-        private int[] _states;
+        // The dialogs' ids, as many slots as dialogs were held at once (up to MaxDialogs): null while the extension has
+        // none (most keys most of the time, docs/benchmarks.md "What the boot builds"), the one id itself while it has
+        // one (most busy keys: no array of 36 B), a string[] from the second on.
+        private object _ids;
         private long _version = -1;
+
+        // The dialogs' states, 3 bits each in id order (an int array of 8 was 60 B more per busy key), and NeedsFullState:
+        // one 12-byte field (docs/benchmarks.md, "What each identity and each BLF key holds").
+        private int _bits;
+        private const int StateBits = 3;
+        private const int StateMask = 7;
+        private const int NeedsFullStateBit = 1 << (MaxDialogs * StateBits);
+
+        private int StateAt(int i) => (_bits >> (i * StateBits)) & StateMask;
+
+        private void SetStateAt(int i, int state) =>
+            _bits = (_bits & ~(StateMask << (i * StateBits))) | ((state & StateMask) << (i * StateBits));
+
+        public DialogInfo()
+        {
+        }
+
+        /// <summary>
+        /// Dialogs of an extension whose last document had <paramref name="version"/> (-1: none yet), held by its owner
+        /// while the extension had no dialog (<see cref="HoldsDialogs"/> false).
+        /// </summary>
+        public DialogInfo(long version)
+        {
+            _version = version;
+        }
+
+        /// <summary>Version of the last document applied; -1 before the first.</summary>
+        public long Version => _version;
+
+        /// <summary>Whether the extension has a dialog (or a caller to pick up): otherwise only the version is worth keeping.</summary>
+        public bool HoldsDialogs => _ids != null || Pickup != null;
 
         /// <summary>What the key shows: Ringing beats Connected beats Holding beats Busy (outgoing), else Idle.</summary>
         public int State
         {
             get
             {
-                if (_ids == null)
-                {
-                    return Idle;
-                }
                 int best = Idle;
-                for (int i = 0; i < MaxDialogs; i++)
+                int slots = Slots;
+                for (int i = 0; i < slots; i++)
                 {
-                    if (_ids[i] != null && Rank(_states[i]) > Rank(best))
+                    if (IdAt(i) != null && Rank(StateAt(i)) > Rank(best))
                     {
-                        best = _states[i];
+                        best = StateAt(i);
                     }
                 }
                 return best;
@@ -61,7 +89,11 @@ namespace DeskPhone.Domain.Presence
         /// A partial document whose version skipped one: the watcher should refresh the subscription to get a full
         /// document (RFC 4235 section 4.1).
         /// </summary>
-        public bool NeedsFullState { get; private set; }
+        public bool NeedsFullState
+        {
+            get => (_bits & NeedsFullStateBit) != 0;
+            private set => _bits = value ? _bits | NeedsFullStateBit : _bits & ~NeedsFullStateBit;
+        }
 
         /// <summary>Forgets everything, e.g. when the subscription starts again.</summary>
         public void Reset()
@@ -243,60 +275,106 @@ namespace DeskPhone.Domain.Presence
         private void Clear()
         {
             _ids = null;
-            _states = null;
+            _bits &= NeedsFullStateBit;
         }
 
         private void Store(string id, int state)
         {
-            if (_ids == null)
-            {
-                if (state == Idle)
-                {
-                    return;
-                }
-                _ids = new string[MaxDialogs];
-                _states = new int[MaxDialogs];
-                for (int i = 0; i < MaxDialogs; i++)
-                {
-                    // Written explicitly: nanoCLR crashes comparing a string with a never-written string[] element
-                    // (docs/benchmarks.md, "Two interpreter findings").
-                    _ids[i] = null;
-                }
-            }
+            int slots = Slots;
             int free = -1;
-            for (int i = 0; i < MaxDialogs; i++)
+            for (int i = 0; i < slots; i++)
             {
-                if (_ids[i] == id)
+                string held = IdAt(i);
+                if (held == id)
                 {
                     if (state == Idle)
                     {
-                        _ids[i] = null;
+                        SetIdAt(i, null);
                         ReleaseWhenEmpty();
                     }
                     else
                     {
-                        _states[i] = state;
+                        SetStateAt(i, state);
                     }
                     return;
                 }
-                if (_ids[i] == null && free < 0)
+                if (held == null && free < 0)
                 {
                     free = i;
                 }
             }
-            if (state != Idle && free >= 0)
+            if (state == Idle)
             {
-                _ids[free] = id;
-                _states[free] = state;
+                return;
             }
+            if (free < 0 && slots < MaxDialogs)
+            {
+                free = slots;
+                AddSlot(slots);
+            }
+            if (free >= 0)
+            {
+                SetIdAt(free, id);
+                SetStateAt(free, state);
+            }
+        }
+
+        private int Slots
+        {
+            get
+            {
+                string[] ids = _ids as string[];
+                return ids != null ? ids.Length : _ids != null ? 1 : 0;
+            }
+        }
+
+        private string IdAt(int i)
+        {
+            string[] ids = _ids as string[];
+            return ids != null ? ids[i] : (string)_ids;
+        }
+
+        /// <summary>Slot <paramref name="i"/> (0 while there is no array: the one id is the field itself).</summary>
+        private void SetIdAt(int i, string id)
+        {
+            string[] ids = _ids as string[];
+            if (ids != null)
+            {
+                ids[i] = id;
+            }
+            else
+            {
+                _ids = id;
+            }
+        }
+
+        /// <summary>
+        /// One slot more after <paramref name="slots"/>: none is needed for the first (the id takes the field), an array
+        /// from the second on, one slot longer each time. The new slot is written null explicitly: nanoCLR crashes
+        /// comparing a string with a never-written string[] element (docs/benchmarks.md, "Two interpreter findings").
+        /// </summary>
+        private void AddSlot(int slots)
+        {
+            if (slots == 0)
+            {
+                return;
+            }
+            var grown = new string[slots + 1];
+            for (int i = 0; i < slots; i++)
+            {
+                grown[i] = IdAt(i);
+            }
+            grown[slots] = null;
+            _ids = grown;
         }
 
         /// <summary>Lets the tables go once the extension's last dialog ended.</summary>
         private void ReleaseWhenEmpty()
         {
-            for (int i = 0; i < MaxDialogs; i++)
+            int slots = Slots;
+            for (int i = 0; i < slots; i++)
             {
-                if (_ids[i] != null)
+                if (IdAt(i) != null)
                 {
                     return;
                 }

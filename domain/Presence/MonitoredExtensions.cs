@@ -21,41 +21,47 @@ namespace DeskPhone.Domain.Presence
 
         public const int DefaultExpires = 3600;
 
-        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
-        // literals would take heap from the start; a literal returned from code keeps its text in flash.
-        private static string DialogStates(int i)
+        // A key's state as a code: the dialog states (DialogInfo.Idle..Busy) from 1, the presence states from PresenceBase.
+        private const int DialogBase = 1;
+        private const int PresenceBase = 8;
+        private const int IdleCode = DialogBase + DialogInfo.Idle;
+        private const int RingingCode = DialogBase + DialogInfo.Ringing;
+        private const int OfflineCode = PresenceBase;
+
+        // The state names as code, not a static array: nanoFramework runs every static initialiser at boot, so an array
+        // of literals would take heap from the start; a literal returned from code keeps its text in flash, and a key
+        // keeps its state as a byte, not a string object of 12 B.
+        private static string NameOf(int code)
         {
-            switch (i)
+            switch (code)
             {
-                case 0: return "IDLE";
-                case 1: return "RINGING";
-                case 2: return "CONNECTED";
-                case 3: return "HOLDING";
-                case 4: return "BUSY";
+                case DialogBase + DialogInfo.Idle: return "IDLE";
+                case DialogBase + DialogInfo.Ringing: return "RINGING";
+                case DialogBase + DialogInfo.Connected: return "CONNECTED";
+                case DialogBase + DialogInfo.Holding: return "HOLDING";
+                case DialogBase + DialogInfo.Busy: return "BUSY";
+                case PresenceBase: return "OFFLINE";
+                case PresenceBase + 1: return "AVAILABLE";
+                case PresenceBase + 2: return "BUSY";
+                case PresenceBase + 3: return "DND";
+                case PresenceBase + 4: return "AWAY";
                 default: return null;
             }
         }
-        private static string PresenceStates(int i)
-        {
-            switch (i)
-            {
-                case 0: return "OFFLINE";
-                case 1: return "AVAILABLE";
-                case 2: return "BUSY";
-                case 3: return "DND";
-                case 4: return "AWAY";
-                default: return null;
-            }
-        }
+
+        /// <summary>Entries added at a time: keys are configured one by one, so doubling left up to half the arrays unused.</summary>
+        private const int Growth = 4;
 
         private readonly ISubscribeSender _sender;
 
-        // One entry per monitoring key, sorted by key: the key, its subscription, dialog state ("blf" only), state name.
-        // Made by the first monitoring key and let go when the last one goes: a phone without BLF keys holds none.
+        // One entry per monitoring key, sorted by key: the key and its state code (two bytes), its subscription, and for
+        // a "blf" key (dialog package) the version of its last dialog-info document and its dialogs, the DialogInfo only
+        // while the extension has a dialog (an idle key keeps 8 B of version, not a DialogInfo of 72 B). Made by the
+        // first monitoring key and let go when the last one goes: a phone without BLF keys holds none.
         private byte[] _keys;
         private Subscription[] _subscriptions;
         private DialogInfo[] _dialogs;
-        private string[] _states;
+        private long[] _versions;
         private int _count;
         private bool _anyRinging;
 
@@ -124,13 +130,13 @@ namespace DeskPhone.Domain.Presence
                 return null;
             }
             var subscription = new Subscription(_sender, this, package, target, identity, DefaultExpires);
-            at = Insert(key, subscription, package == "dialog" ? new DialogInfo() : null);
-            SetState(at, package == "dialog" ? "IDLE" : "OFFLINE");
+            at = Insert(key, subscription);
+            SetState(at, package == "dialog" ? IdleCode : OfflineCode);
             subscription.Start(nowMs);
             return null;
         }
 
-        /// <summary>The dialog state of a key that monitors the dialog package, or null.</summary>
+        /// <summary>The dialogs of a key that monitors the dialog package while its extension has one (or rings), or null.</summary>
         public DialogInfo DialogOf(int key)
         {
             int at = Find(key);
@@ -147,7 +153,7 @@ namespace DeskPhone.Domain.Presence
         public string StateOf(int key)
         {
             int at = Find(key);
-            return at >= 0 ? _states[at] : null;
+            return at >= 0 ? NameOf(_keys[2 * at + 1]) : null;
         }
 
         /// <summary>Finds the key a subscription belongs to, e.g. for an incoming NOTIFY matched by dialog.</summary>
@@ -157,7 +163,7 @@ namespace DeskPhone.Domain.Presence
             {
                 if (_subscriptions[i] == subscription)
                 {
-                    return _keys[i];
+                    return _keys[2 * i];
                 }
             }
             return -1;
@@ -190,20 +196,24 @@ namespace DeskPhone.Domain.Presence
             {
                 return status;
             }
+            // Only a "blf" key (dialog package) has a dialog state.
+            bool dialog = IsDialog(at);
             if (length > 0 || contentType != null)
             {
-                if (subscription.EventPackage == "dialog")
+                if (dialog)
                 {
                     if (length > 0 && contentType != DialogInfo.ContentType)
                     {
                         return 415;
                     }
-                    DialogInfo info = _dialogs[at];
+                    DialogInfo info = _dialogs[at] ?? new DialogInfo(_versions[at]);
                     if (!info.Apply(body, offset, length))
                     {
                         return 400;
                     }
-                    SetState(at, DialogStates(info.State));
+                    _versions[at] = info.Version;
+                    _dialogs[at] = info.HoldsDialogs ? info : null;
+                    SetState(at, DialogBase + info.State);
                     if (info.NeedsFullState)
                     {
                         // A gap in partial versions: a refresh makes the server send the full state (RFC 4235 4.1).
@@ -222,14 +232,18 @@ namespace DeskPhone.Domain.Presence
                     {
                         return 400;
                     }
-                    SetState(at, PresenceStates(state));
+                    SetState(at, PresenceBase + state);
                 }
             }
             if (subscriptionState == "terminated")
             {
                 // Until the new subscription reports, the key shows nothing it cannot vouch for.
-                _dialogs[at]?.Reset();
-                SetState(at, subscription.EventPackage == "dialog" ? "IDLE" : "OFFLINE");
+                if (dialog)
+                {
+                    _dialogs[at] = null;
+                    _versions[at] = -1;
+                }
+                SetState(at, dialog ? IdleCode : OfflineCode);
             }
             return 200;
         }
@@ -247,7 +261,7 @@ namespace DeskPhone.Domain.Presence
         {
             for (int i = 0; i < _count; i++)
             {
-                if (_keys[i] == key)
+                if (_keys[2 * i] == key)
                 {
                     return i;
                 }
@@ -255,26 +269,31 @@ namespace DeskPhone.Domain.Presence
             return -1;
         }
 
-        private int Insert(int key, Subscription subscription, DialogInfo dialog)
+        /// <summary>Whether the entry monitors the dialog package (its state code is a dialog state's).</summary>
+        private bool IsDialog(int at) => _keys[2 * at + 1] < PresenceBase;
+
+        /// <summary>A new entry with no state yet (code 0), no dialogs and no version.</summary>
+        private int Insert(int key, Subscription subscription)
         {
-            if (_keys == null || _count == _keys.Length)
+            if (_subscriptions == null || _count == _subscriptions.Length)
             {
-                int size = _count == 0 ? 4 : _count * 2;
-                _keys = (byte[])Grow(_keys, new byte[size]);
+                int size = _count + Growth;
+                _keys = (byte[])Grow(_keys, new byte[2 * size]);
                 _subscriptions = (Subscription[])Grow(_subscriptions, new Subscription[size]);
                 _dialogs = (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
-                _states = (string[])Grow(_states, new string[size]);
+                _versions = (long[])Grow(_versions, new long[size]);
             }
             int at = _count;
-            while (at > 0 && _keys[at - 1] > key)
+            while (at > 0 && _keys[2 * (at - 1)] > key)
             {
                 Move(at - 1, at);
                 at--;
             }
-            _keys[at] = (byte)key;
+            _keys[2 * at] = (byte)key;
+            _keys[2 * at + 1] = 0;
             _subscriptions[at] = subscription;
-            _dialogs[at] = dialog;
-            _states[at] = null;
+            _dialogs[at] = null;
+            _versions[at] = -1;
             _count++;
             return at;
         }
@@ -288,22 +307,22 @@ namespace DeskPhone.Domain.Presence
             }
             _subscriptions[_count] = null;
             _dialogs[_count] = null;
-            _states[_count] = null;
             if (_count == 0)
             {
                 _keys = null;
                 _subscriptions = null;
                 _dialogs = null;
-                _states = null;
+                _versions = null;
             }
         }
 
         private void Move(int from, int to)
         {
-            _keys[to] = _keys[from];
+            _keys[2 * to] = _keys[2 * from];
+            _keys[2 * to + 1] = _keys[2 * from + 1];
             _subscriptions[to] = _subscriptions[from];
             _dialogs[to] = _dialogs[from];
-            _states[to] = _states[from];
+            _versions[to] = _versions[from];
         }
 
         private static System.Array Grow(System.Array from, System.Array to)
@@ -315,14 +334,14 @@ namespace DeskPhone.Domain.Presence
             return to;
         }
 
-        private void SetState(int at, string state)
+        private void SetState(int at, int code)
         {
-            if (_states[at] == state)
+            if (_keys[2 * at + 1] == code)
             {
                 return;
             }
-            _states[at] = state;
-            Announce(_keys[at], state);
+            _keys[2 * at + 1] = (byte)code;
+            Announce(_keys[2 * at], NameOf(code));
         }
 
         private void Announce(int key, string state)
@@ -335,7 +354,7 @@ namespace DeskPhone.Domain.Presence
             bool ringing = false;
             for (int i = 0; i < _count; i++)
             {
-                if (_states[i] == "RINGING")
+                if (_keys[2 * i + 1] == RingingCode)
                 {
                     ringing = true;
                     break;

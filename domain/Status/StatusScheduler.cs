@@ -25,20 +25,20 @@ namespace DeskPhone.Domain.Status
         public const int AudioQueueSize = 4;
 
         // An idle phone has few statuses active (4 slots hold the boot scenario's idle profile: -156 B against 8); the slots
-        // double the first time more are active at once.
+        // grow by as many the first time more are active at once (doubling left up to half of them unused: 8 of 32 slots,
+        // 272 B, with the office profile's 20 statuses and the phone's own).
         private const int FirstSlots = 4;
 
         private readonly StatusCategories _categories = new StatusCategories();
 
         // The active messages' IDs by slot (a message's slot is found by a search of these few: a byte per ID for the
-        // way back was 120 B). A cleared slot is filled by the last one.
+        // way back was 120 B), in raise order: a cleared slot's followers move up, so the slot is the raise sequence (an
+        // int per slot less).
         private byte[] _slotId = new byte[FirstSlots];
         private string[] _param = new string[FirstSlots];
         private string[] _source = new string[FirstSlots];
         private long[] _raisedAt = new long[FirstSlots];
-        private int[] _seq = new int[FirstSlots];
         private int _slotCount;
-        private int _nextSeq;
 
         // Active, non-blocked message IDs (all below 256), newest first: never more than the slots, so it grows with them
         // (4 bytes at idle instead of one per ID).
@@ -166,7 +166,6 @@ namespace DeskPhone.Domain.Status
             _param[added] = param;
             _source[added] = source;
             _raisedAt[added] = nowMs;
-            _seq[added] = ++_nextSeq;
             bool blocked = _categories.IsIn(id, StatusCategory.Blocked);
             if (!blocked)
             {
@@ -469,8 +468,8 @@ namespace DeskPhone.Domain.Status
         private void InsertOrdered(int id)
         {
             int i = _orderCount;
-            int seq = _seq[SlotOf(id)];
-            while (i > 0 && _seq[SlotOf(_order[i - 1])] < seq)
+            int seq = SlotOf(id);
+            while (i > 0 && SlotOf(_order[i - 1]) < seq)
             {
                 _order[i] = _order[i - 1];
                 i--;
@@ -483,12 +482,11 @@ namespace DeskPhone.Domain.Status
         {
             if (_slotCount == _slotId.Length)
             {
-                int size = _slotCount * 2;
+                int size = _slotCount + FirstSlots;
                 _slotId = (byte[])Grow(_slotId, new byte[size]);
                 _param = (string[])Grow(_param, new string[size]);
                 _source = (string[])Grow(_source, new string[size]);
                 _raisedAt = (long[])Grow(_raisedAt, new long[size]);
-                _seq = (int[])Grow(_seq, new int[size]);
                 _order = (byte[])Grow(_order, new byte[size]);
             }
             int slot = _slotCount++;
@@ -498,15 +496,14 @@ namespace DeskPhone.Domain.Status
 
         private void RemoveSlot(int id)
         {
-            int slot = SlotOf(id);
+            int from = SlotOf(id);
             int last = --_slotCount;
-            if (slot != last)
+            for (int slot = from; slot < last; slot++)
             {
-                _slotId[slot] = _slotId[last];
-                _param[slot] = _param[last];
-                _source[slot] = _source[last];
-                _raisedAt[slot] = _raisedAt[last];
-                _seq[slot] = _seq[last];
+                _slotId[slot] = _slotId[slot + 1];
+                _param[slot] = _param[slot + 1];
+                _source[slot] = _source[slot + 1];
+                _raisedAt[slot] = _raisedAt[slot + 1];
             }
             _param[last] = null;
             _source[last] = null;

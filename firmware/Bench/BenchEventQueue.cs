@@ -9,14 +9,20 @@ namespace DeskPhone.Firmware.Bench
     /// </summary>
     public sealed class BenchEventQueue
     {
+        /// <summary>Frames the ring holds when it is made; it doubles up to the capacity while the client lags.</summary>
+        private const int FirstFrames = 4;
+
         private readonly object _gate = new object();
-        private readonly string[] _frames;
+        private readonly int _capacity;
+        // The ring, made by the first event and let go once the client has taken every frame: a stream drained each
+        // loop turn (the usual case) holds no array between events (the 32-frame array was 408 B for good).
+        private string[] _frames;
         private int _head;
         private int _count;
 
         public BenchEventQueue(int capacity)
         {
-            _frames = new string[capacity < 1 ? 1 : capacity];
+            _capacity = capacity < 1 ? 1 : capacity;
         }
 
         public int Count
@@ -32,6 +38,10 @@ namespace DeskPhone.Firmware.Bench
             string frame = Frame(kind, detail);
             lock (_gate)
             {
+                if (_frames == null || (_count == _frames.Length && _count < _capacity))
+                {
+                    Grow();
+                }
                 if (_count == _frames.Length)
                 {
                     _head = (_head + 1) % _frames.Length;
@@ -56,8 +66,26 @@ namespace DeskPhone.Firmware.Bench
                 _frames[_head] = null;
                 _head = (_head + 1) % _frames.Length;
                 _count--;
+                if (_count == 0)
+                {
+                    _frames = null;
+                    _head = 0;
+                }
                 return frame;
             }
+        }
+
+        /// <summary>A ring twice as large (up to the capacity) with the waiting frames in order from its start.</summary>
+        private void Grow()
+        {
+            int size = _frames == null ? FirstFrames : _frames.Length * 2;
+            var grown = new string[size < _capacity ? size : _capacity];
+            for (int i = 0; i < _count; i++)
+            {
+                grown[i] = _frames[(_head + i) % _frames.Length];
+            }
+            _frames = grown;
+            _head = 0;
         }
 
         /// <summary>"event: KIND\ndata: DETAIL\n\n"; a line break inside the detail would end the frame early, so it becomes a space.</summary>

@@ -22,11 +22,25 @@ namespace DeskPhone.Sip.Events
         public const long AnswerTimeoutMs = 32000;
 
         private readonly ISubscribeSender _sender;
-        private long _dueMs;
 
-        // State, flags, the back-off step, the identity and the failure count in one int (each field of an object is a
-        // 12-byte block on the device, and a phone keeps up to 95 subscriptions: docs/benchmarks.md, "SIP stack's heap").
-        internal int Bits;
+        // The due time (ms, low bits) and the Expires asked for (s, high bits) in one long; the flags (low 32 bits, see
+        // Bits) and the dialog's CSeq (high 32 bits) in another: each field of an object is a 12-byte block on the device,
+        // and a phone keeps up to 95 subscriptions (docs/benchmarks.md, "What each identity and each BLF key holds").
+        private long _dueAndExpires;
+        private long _bitsAndCSeq;
+        private const int DueBits = 42;
+        private const long DueMask = (1L << DueBits) - 1;
+
+        /// <summary>The largest Expires kept (22 bits, 48 days); a larger one asked for is kept as this.</summary>
+        public const int MaxExpires = (1 << (64 - DueBits)) - 1;
+
+        // State, flags, the back-off step, the identity and the failure count.
+        internal int Bits
+        {
+            get => (int)_bitsAndCSeq;
+            set => _bitsAndCSeq = (_bitsAndCSeq & ~0xFFFFFFFFL) | (uint)value;
+        }
+
         private const int StateMask = 0x7;
         private const int HasDialogBit = 1 << 3;
 
@@ -48,18 +62,28 @@ namespace DeskPhone.Sip.Events
         /// <summary>Back-off steps: <see cref="FirstRetryMs"/> doubled this many times reaches <see cref="MaxRetryMs"/>.</summary>
         private const int LastRetryStep = 8;
 
-        // The dialog's CSeq (low 32 bits) and the Expires asked for (high 32 bits) in one long: one 12-byte block, not two.
-        private long _cseqAndExpires;
-        private string _lastError;
-
-        // The body of the SUBSCRIBE last asked for and its type, only while one waits to go out (feature sync).
-        private PendingBody _body;
+        // The last failure (a string) while there is one, or the body of the SUBSCRIBE last asked for while it waits to go
+        // out (feature sync, only ever sent while active, when there is no failure): one field for two rare things.
+        private object _errorOrBody;
 
         private sealed class PendingBody
         {
             public byte[] Bytes;
             public string ContentType;
         }
+
+        // The event package, the target and the dialog's local and remote tags in one string, each ended by '\n' (which
+        // no token or URI holds; an absent tag is empty): one string object instead of four, read only when a SUBSCRIBE
+        // is made, a NOTIFY is matched to its owner or a key is configured. The Call-ID stays a string of its own: the
+        // layer compares it with every NOTIFY's.
+        private string _text;
+
+        private const char End = '\n';
+        private const string Ends = "\n";
+        private const int PackagePart = 0;
+        private const int TargetPart = 1;
+        private const int LocalTagPart = 2;
+        private const int RemoteTagPart = 3;
 
         /// <summary>
         /// A subscription of identity <paramref name="identity"/> (0..255) to <paramref name="eventPackage"/> at
@@ -69,16 +93,18 @@ namespace DeskPhone.Sip.Events
         {
             _sender = sender;
             Owner = owner;
-            EventPackage = eventPackage;
-            Target = target;
+            _text = eventPackage + Ends + target + Ends + Ends + Ends;
             Bits = (identity << IdentityShift) & IdentityMask;
-            _cseqAndExpires = (long)expiresSeconds << 32;
+            SetExpires(expiresSeconds);
         }
 
-        public string EventPackage { get; }
-        public string Target { get; }
+        public string EventPackage => Part(PackagePart);
+        public string Target => Part(TargetPart);
         public int Identity => (Bits & IdentityMask) >> IdentityShift;
-        public int RequestedExpires => (int)(_cseqAndExpires >> 32);
+        public int RequestedExpires => (int)((ulong)_dueAndExpires >> DueBits);
+
+        private void SetExpires(int seconds) =>
+            _dueAndExpires = (_dueAndExpires & DueMask) | ((long)(seconds < 0 ? 0 : seconds > MaxExpires ? MaxExpires : seconds) << DueBits);
 
         public int State
         {
@@ -94,7 +120,7 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>The last failure, for the bench (status code or reason).</summary>
-        public string LastError => _lastError;
+        public string LastError => _errorOrBody as string;
 
         /// <summary>Failures since the last success (counted up to 2,047); drives the back-off and e.g. DfksFailed.</summary>
         public int Failures => (int)((uint)Bits >> FailuresShift);
@@ -103,21 +129,46 @@ namespace DeskPhone.Sip.Events
         public INotifyConsumer Owner { get; }
 
         /// <summary>The body of the SUBSCRIBE last asked for (null for none), until the sender takes it when that goes out.</summary>
-        public byte[] Body => _body == null ? null : _body.Bytes;
+        public byte[] Body
+        {
+            get
+            {
+                PendingBody body = _errorOrBody as PendingBody;
+                return body == null ? null : body.Bytes;
+            }
+        }
 
         /// <summary>The Content-Type of <see cref="Body"/>.</summary>
-        public string BodyContentType => _body == null ? null : _body.ContentType;
+        public string BodyContentType
+        {
+            get
+            {
+                PendingBody body = _errorOrBody as PendingBody;
+                return body == null ? null : body.ContentType;
+            }
+        }
 
         // The dialog, kept by the events layer: Call-ID (null: none yet), tags and CSeq, the identity of its last
         // SUBSCRIBE (an unsubscribe still goes out with it once the identity is turned off) and the next entry of the
         // layer's dialog table.
         internal string CallId;
-        internal string LocalTag;
-        internal string RemoteTag;
+
+        internal string LocalTag
+        {
+            get => Part(LocalTagPart);
+            set => SetPart(LocalTagPart, value);
+        }
+
+        internal string RemoteTag
+        {
+            get => Part(RemoteTagPart);
+            set => SetPart(RemoteTagPart, value);
+        }
+
         internal int CSeq
         {
-            get => (int)_cseqAndExpires;
-            set => _cseqAndExpires = (_cseqAndExpires & ~0xFFFFFFFFL) | (uint)value;
+            get => (int)(_bitsAndCSeq >> 32);
+            set => _bitsAndCSeq = (_bitsAndCSeq & 0xFFFFFFFFL) | ((long)value << 32);
         }
 
         internal SipIdentity DialogIdentity;
@@ -163,7 +214,10 @@ namespace DeskPhone.Sip.Events
         /// <summary>The events layer took the body into the SUBSCRIBE it sends.</summary>
         internal void TakeBody()
         {
-            _body = null;
+            if (_errorOrBody is PendingBody)
+            {
+                _errorOrBody = null;
+            }
         }
 
         /// <summary>
@@ -221,16 +275,20 @@ namespace DeskPhone.Sip.Events
             }
             if (status == 423 && minExpiresSeconds > RequestedExpires)
             {
-                _cseqAndExpires = ((long)minExpiresSeconds << 32) | (uint)_cseqAndExpires;
-                Send(nowMs, !HasDialog, null, null);
-                return;
+                int asked = RequestedExpires;
+                SetExpires(minExpiresSeconds);
+                if (RequestedExpires > asked)
+                {
+                    Send(nowMs, !HasDialog, null, null);
+                    return;
+                }
             }
             if (status == 489)
             {
                 // Bad Event: the server does not offer the package; asking again will not change that (RFC 6665 8.3.2).
                 HasDialog = false;
                 State = SubscriptionState.Refused;
-                _lastError = "489";
+                _errorOrBody = "489";
                 SetFailures(Failures + 1);
                 return;
             }
@@ -274,7 +332,7 @@ namespace DeskPhone.Sip.Events
 
         public void Tick(long nowMs)
         {
-            if (State == SubscriptionState.Idle || State == SubscriptionState.Refused || nowMs < _dueMs)
+            if (State == SubscriptionState.Idle || State == SubscriptionState.Refused || nowMs < DueMs)
             {
                 return;
             }
@@ -287,14 +345,25 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>When the next timer of this subscription fires (for the bench and for sleeping loops).</summary>
-        public long DueMs => _dueMs;
+        public long DueMs => _dueAndExpires & DueMask;
+
+        // Loop times are milliseconds since boot: 42 bits last 139 years.
+        private void SetDue(long ms) => _dueAndExpires = (_dueAndExpires & ~DueMask) | (ms & DueMask);
 
         /// <summary>Asks the sender for a SUBSCRIBE, with <paramref name="body"/> or (a refresh, a retry) none.</summary>
         private void Send(long nowMs, bool newDialog, byte[] body, string contentType)
         {
-            _body = body == null ? null : new PendingBody { Bytes = body, ContentType = contentType };
+            if (body != null)
+            {
+                _errorOrBody = new PendingBody { Bytes = body, ContentType = contentType };
+            }
+            else if (_errorOrBody is PendingBody)
+            {
+                // A refresh or retry replaces a body not sent yet; the last failure stays for the bench.
+                _errorOrBody = null;
+            }
             State = SubscriptionState.Sent;
-            _dueMs = nowMs + AnswerTimeoutMs;
+            SetDue(nowMs + AnswerTimeoutMs);
             _sender.SendSubscribe(this, newDialog, RequestedExpires);
         }
 
@@ -302,7 +371,7 @@ namespace DeskPhone.Sip.Events
         {
             State = SubscriptionState.Active;
             SetFailures(0);
-            _lastError = null;
+            _errorOrBody = null;
             SetRetryStep(0);
             long granted = grantedSeconds * 1000L;
             long refreshIn = granted * RefreshPercent / 100;
@@ -310,19 +379,46 @@ namespace DeskPhone.Sip.Events
             {
                 refreshIn = granted > RefreshMarginMs * 2 ? granted - RefreshMarginMs : granted / 2;
             }
-            _dueMs = nowMs + refreshIn;
+            SetDue(nowMs + refreshIn);
         }
 
         private void Failed(string why, long nowMs, bool retryAtOnce)
         {
             State = SubscriptionState.Waiting;
-            _lastError = why;
+            _errorOrBody = why;
             SetFailures(Failures + 1);
-            _dueMs = retryAtOnce ? nowMs : nowMs + RetryMs;
+            SetDue(retryAtOnce ? nowMs : nowMs + RetryMs);
             if (!retryAtOnce)
             {
                 SetRetryStep(((Bits & RetryMask) >> RetryShift) + 1);
             }
+        }
+
+        /// <summary>Part <paramref name="n"/> of <see cref="_text"/>; null for an empty one.</summary>
+        private string Part(int n)
+        {
+            string text = _text;
+            int start = PartStart(text, n);
+            int end = text.IndexOf(End, start);
+            return end == start ? null : text.Substring(start, end - start);
+        }
+
+        /// <summary>Replaces part <paramref name="n"/> of <see cref="_text"/> (null or empty: none).</summary>
+        private void SetPart(int n, string value)
+        {
+            string text = _text;
+            int start = PartStart(text, n);
+            _text = text.Substring(0, start) + value + text.Substring(text.IndexOf(End, start));
+        }
+
+        private static int PartStart(string text, int n)
+        {
+            int start = 0;
+            for (int i = 0; i < n; i++)
+            {
+                start = text.IndexOf(End, start) + 1;
+            }
+            return start;
         }
     }
 }

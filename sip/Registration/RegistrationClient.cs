@@ -19,21 +19,21 @@ namespace DeskPhone.Sip.Registration
         public const long FirstRetryMs = 5000;
         public const long MaxRetryMs = 300000;
 
-        private readonly ISipClientCore _agent;
         private readonly SipIdentity _identity;
-        // Told of every change (the layer's Changed): a reference, not a delegate of 36 B per identity.
+        // Told of every change (the layer's Changed): a reference, not a delegate of 36 B per identity; the core is its.
         private readonly Registrations _owner;
-        private readonly string _callId;
+        // The From tag; the Call-ID is made from it for each REGISTER (the same one for the client's life, RFC 3261 10.2):
+        // one string kept, not two (docs/benchmarks.md, "What each identity and each BLF key holds").
         private readonly string _fromTag;
         private int _cseq;
         private long _dueMs;
         private DigestChallenge _challenge;
-        private string _answeredNonce;
-        private int _nonceCount;
-        private int _expires;
-        private long _registeredAtMs;
+        // The Expires asked for (low 32 bits) and the one granted by the last 2xx (high 32 bits).
+        private long _expiresAndGranted;
+        private string _lastReason;
 
-        // Flags and the back-off step in one int: each field of an object is a 12-byte block on the device.
+        // Flags, the back-off step, the last status and the nonce count of the challenge answered in one int: each field
+        // of an object is a 12-byte block on the device.
         private int _bits;
         private const int BusyBit = 1;
         private const int StoppingBit = 2;
@@ -41,18 +41,30 @@ namespace DeskPhone.Sip.Registration
         private const int RegisteredBit = 8;
         private const int RetryShift = 4;
         private const int RetryMask = 0xF << RetryShift;
+        // _challenge's nonce was sent at least once (nonce counts go on from there).
+        private const int AnsweredBit = 1 << 8;
+        private const int StatusShift = 9;
+        private const int StatusMask = 0x3FF << StatusShift;
+        private const int NonceCountShift = 19;
+        private const int MaxNonceCount = 0x7FF;
 
         /// <summary>Back-off steps: <see cref="FirstRetryMs"/> doubled this many times passes <see cref="MaxRetryMs"/>.</summary>
         private const int LastRetryStep = 6;
 
         internal RegistrationClient(ISipClientCore agent, SipIdentity identity, Registrations owner)
         {
-            _agent = agent;
             _identity = identity;
             _owner = owner;
-            _callId = agent.NewToken() + "-reg" + identity.Index.ToString() + "@" + agent.LocalHost;
             _fromTag = agent.NewToken();
-            _expires = identity.Expires > 0 ? identity.Expires : 3600;
+            Expires = identity.Expires > 0 ? identity.Expires : 3600;
+        }
+
+        private ISipClientCore Agent => _owner.Core;
+
+        private int Expires
+        {
+            get => (int)_expiresAndGranted;
+            set => _expiresAndGranted = (_expiresAndGranted & ~0xFFFFFFFFL) | (uint)value;
         }
 
         /// <summary>The reason given when the phone itself stops the registration (identity removed or re-applied).</summary>
@@ -60,11 +72,19 @@ namespace DeskPhone.Sip.Registration
 
         public SipIdentity Identity => _identity;
         public bool Registered => Flag(RegisteredBit);
-        public int LastStatus { get; private set; }
-        public string LastReason { get; private set; }
+        public int LastStatus => (_bits & StatusMask) >> StatusShift;
+        public string LastReason => _lastReason;
 
         /// <summary>Seconds the registrar granted in the last 2xx.</summary>
-        public int GrantedExpires { get; private set; }
+        public int GrantedExpires => (int)(_expiresAndGranted >> 32);
+
+        private int NonceCount => (_bits >> NonceCountShift) & MaxNonceCount;
+
+        private void SetNonceCount(int count) =>
+            _bits = (_bits & ~(MaxNonceCount << NonceCountShift)) | ((count > MaxNonceCount ? MaxNonceCount : count) << NonceCountShift);
+
+        /// <summary>When a registration granted <paramref name="granted"/> seconds is refreshed, after its 2xx.</summary>
+        private static long RefreshInMs(int granted) => granted > 60 ? (granted - 30) * 1000L : granted * 500L;
 
         private bool Flag(int bit) => (_bits & bit) != 0;
 
@@ -93,7 +113,8 @@ namespace DeskPhone.Sip.Registration
         public void NetworkRestored(long nowMs)
         {
             // The link report that follows boot comes right after the first registration: nothing to redo then.
-            if (Flag(BusyBit) || (Registered && nowMs - _registeredAtMs < 2000))
+            // Registered and idle, the refresh is due RefreshInMs after the 2xx: when that came is not kept apart.
+            if (Flag(BusyBit) || (Registered && nowMs - (_dueMs - RefreshInMs(GrantedExpires)) < 2000))
             {
                 return;
             }
@@ -118,7 +139,7 @@ namespace DeskPhone.Sip.Registration
             {
                 return;
             }
-            Send(nowMs, _expires);
+            Send(nowMs, Expires);
         }
 
         private void Send(long nowMs, int expires)
@@ -143,29 +164,30 @@ namespace DeskPhone.Sip.Registration
             string domain = _identity.Registrar.StartsWith("sip:") ? _identity.Registrar.Substring(4) : _identity.Registrar;
             string uri = "sip:" + domain;
             string aor = "sip:" + _identity.User + "@" + registrarHost;
-            string branch = "z9hG4bK" + _agent.NewToken();
+            ISipClientCore agent = Agent;
+            string branch = "z9hG4bK" + agent.NewToken();
             SipWriter w = SipWriter.Request("REGISTER", uri)
-                .Header(HeaderNames.Via, "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
+                .Header(HeaderNames.Via, "SIP/2.0/UDP " + agent.LocalHost + ":" + agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
                 .Header(HeaderNames.MaxForwards, "70")
                 .Header(HeaderNames.From, "<" + aor + ">;tag=" + _fromTag)
                 .Header(HeaderNames.To, "<" + aor + ">")
-                .Header(HeaderNames.CallId, _callId)
+                .Header(HeaderNames.CallId, _fromTag + "-reg" + _identity.Index.ToString())
                 .Header(HeaderNames.CSeq, (++_cseq).ToString() + " REGISTER")
-                .Header(HeaderNames.Contact, _agent.ContactOf(_identity))
+                .Header(HeaderNames.Contact, agent.ContactOf(_identity))
                 .Header(HeaderNames.Expires, expires.ToString())
                 .Header(HeaderNames.UserAgent, "DeskPhone");
             if (_challenge != null)
             {
                 string user = _identity.AuthUser != null && _identity.AuthUser.Length > 0 ? _identity.AuthUser : _identity.User;
-                _nonceCount = _challenge.Nonce == _answeredNonce ? _nonceCount + 1 : 1;
-                _answeredNonce = _challenge.Nonce;
+                SetNonceCount(Flag(AnsweredBit) ? NonceCount + 1 : 1);
+                SetFlag(AnsweredBit, true);
                 w.Header(Flag(ProxyChallengeBit) ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
-                    DigestResponse.Header(user, _identity.Password ?? "", "REGISTER", uri, _challenge, _nonceCount, _agent.NewToken()));
+                    DigestResponse.Header(user, _identity.Password ?? "", "REGISTER", uri, _challenge, NonceCount, agent.NewToken()));
             }
             byte[] bytes = w.ToBytes();
-            var transaction = new ClientTransaction(branch, "REGISTER", bytes, _agent.Udp, address, port, OnResponse, false);
+            var transaction = new ClientTransaction(branch, "REGISTER", bytes, agent.Udp, address, port, OnResponse, false);
             SetFlag(BusyBit, true);
-            if (!_agent.Start(transaction, nowMs))
+            if (!agent.Start(transaction, nowMs))
             {
                 SetFlag(BusyBit, false);
                 Failed(0, "too many requests in flight", nowMs);
@@ -188,38 +210,39 @@ namespace DeskPhone.Sip.Registration
                     return;
                 }
                 int granted = Granted(response);
-                GrantedExpires = granted;
-                _registeredAtMs = nowMs;
+                _expiresAndGranted = (_expiresAndGranted & 0xFFFFFFFFL) | ((long)granted << 32);
                 SetRetryStep(0);
-                long refreshIn = granted > 60 ? (granted - 30) * 1000L : granted * 500L;
-                _dueMs = nowMs + refreshIn;
+                _dueMs = nowMs + RefreshInMs(granted);
                 Set(true, status, response.ReasonPhrase);
                 return;
             }
             if (status == 401 || status == 407)
             {
                 DigestChallenge challenge = DigestChallenge.Parse(response.GetHeader(status == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate));
+                string answeredNonce = _challenge != null && Flag(AnsweredBit) ? _challenge.Nonce : null;
                 bool retry = challenge != null && _identity.Password != null &&
-                             (challenge.Nonce != _answeredNonce || challenge.Stale);
+                             (challenge.Nonce != answeredNonce || challenge.Stale);
                 if (retry)
                 {
                     _challenge = challenge;
+                    // The same nonce again (stale=true) counts on; a new one starts at 1.
+                    SetFlag(AnsweredBit, challenge.Nonce == answeredNonce);
                     SetFlag(ProxyChallengeBit, status == 407);
-                    Send(nowMs, Flag(StoppingBit) ? 0 : _expires);
+                    Send(nowMs, Flag(StoppingBit) ? 0 : Expires);
                     return;
                 }
                 _challenge = null;
-                _answeredNonce = null;
+                SetFlag(AnsweredBit, false);
                 Failed(status, challenge == null ? "no usable Digest challenge" : "credentials refused", nowMs);
                 return;
             }
             if (status == 423)
             {
                 int min = SmallNumber(response.GetHeader(HeaderNames.MinExpires));
-                if (min > _expires)
+                if (min > Expires)
                 {
-                    _expires = min;
-                    Send(nowMs, _expires);
+                    Expires = min;
+                    Send(nowMs, Expires);
                     return;
                 }
             }
@@ -242,7 +265,7 @@ namespace DeskPhone.Sip.Registration
                 }
             }
             int header = response.Expires;
-            return header > 0 ? header : _expires;
+            return header > 0 ? header : Expires;
         }
 
         private void Failed(int status, string reason, long nowMs)
@@ -256,9 +279,9 @@ namespace DeskPhone.Sip.Registration
         {
             bool changed = registered != Registered || status != LastStatus;
             SetFlag(RegisteredBit, registered);
-            LastStatus = status;
-            LastReason = reason;
-            if (changed && _owner != null)
+            _bits = (_bits & ~StatusMask) | (((status < 0 ? 0 : status > 0x3FF ? 0x3FF : status) << StatusShift) & StatusMask);
+            _lastReason = reason;
+            if (changed)
             {
                 _owner.OnChanged(_identity.Index, registered, status, reason);
             }

@@ -17,6 +17,9 @@ namespace DeskPhone.Sip.Registration
             _core = core;
         }
 
+        /// <summary>The core the clients send through (theirs to ask, so each keeps no reference of its own).</summary>
+        internal ISipClientCore Core => _core;
+
         /// <summary>Raised when an identity registers or loses its registration.</summary>
         public event RegistrationChangedHandler Changed;
 

@@ -31,6 +31,30 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void ALaggingClientGetsEveryFrameInOrderUpToTheCapacity()
+        {
+            var q = new BenchEventQueue(10);
+            // Wraps the first ring (4 frames) before it grows, then grows past it and drops only beyond the capacity.
+            q.Post("e", "0");
+            q.Post("e", "1");
+            q.Post("e", "2");
+            Assert.Equal("event: e\ndata: 0\n\n", q.Take());
+            for (int i = 3; i < 14; i++)
+            {
+                q.Post("e", i.ToString());
+            }
+            Assert.Equal(10, q.Count);
+            Assert.Equal(3, q.Dropped);
+            for (int i = 4; i < 14; i++)
+            {
+                Assert.Equal("event: e\ndata: " + i + "\n\n", q.Take());
+            }
+            Assert.Null(q.Take());
+            q.Post("e", "again");
+            Assert.Equal("event: e\ndata: again\n\n", q.Take());
+        }
+
+        [Fact]
         public void LineBreaksInTheDetailCannotEndTheFrame()
         {
             Assert.Equal("event: message\ndata: two  lines\n\n", BenchEventQueue.Frame("message", "two\r\nlines"));

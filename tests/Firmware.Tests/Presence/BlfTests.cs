@@ -62,6 +62,36 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void EightDialogsAddedOneByOneKeepTheirStatesAndANinthIsIgnored()
+        {
+            var info = new DialogInfo();
+            Apply(info, Body.Dialogs(1, "full"));
+            for (int i = 0; i < DialogInfo.MaxDialogs; i++)
+            {
+                // Connected (confirmed) or held, one after the other; a held one never beats a connected one.
+                Assert.True(Apply(info, Body.Dialogs(2 + i, "partial", Body.Dialog("d" + i, "confirmed", held: i % 2 == 1))));
+                Assert.Equal(DialogInfo.Connected, info.State);
+            }
+            Assert.True(Apply(info, Body.Dialogs(10, "partial", Body.Dialog("d8", "early"))));
+            Assert.Equal(DialogInfo.Connected, info.State);
+            // The connected ones end (the even ids): the held ones are left, each with its own state.
+            for (int i = 0; i < DialogInfo.MaxDialogs; i += 2)
+            {
+                Assert.True(Apply(info, Body.Dialogs(11 + i / 2, "partial", Body.Dialog("d" + i, "terminated"))));
+            }
+            Assert.Equal(DialogInfo.Holding, info.State);
+            Assert.True(Apply(info, Body.Dialogs(15, "partial", Body.Dialog("d9", "early"))));
+            Assert.Equal(DialogInfo.Ringing, info.State);
+            Assert.False(info.NeedsFullState);
+            for (int i = 1; i < DialogInfo.MaxDialogs; i += 2)
+            {
+                Assert.True(Apply(info, Body.Dialogs(16 + i / 2, "partial", Body.Dialog("d" + i, "terminated"))));
+            }
+            Assert.True(Apply(info, Body.Dialogs(20, "partial", Body.Dialog("d9", "terminated"))));
+            Assert.Equal(DialogInfo.Idle, info.State);
+        }
+
+        [Fact]
         public void StaleVersionIsIgnoredAndAGapAsksForFullState()
         {
             var info = new DialogInfo();
@@ -242,6 +272,29 @@ namespace DeskPhone.Firmware.Tests.Presence
             Assert.Equal(200, Notify(2, Body.Dialogs(3, "full")));
 
             Assert.Equal(new[] { "2=IDLE", "2=RINGING", "2=CONNECTED", "2=IDLE" }, _changes);
+        }
+
+        [Fact]
+        public void AnIdleKeyHoldsNoDialogsButRemembersItsVersion()
+        {
+            _blf.Configure(2, "blf sip:bob@pbx", 1, 0);
+            Assert.Null(_blf.DialogOf(2));
+            Assert.Equal(200, Notify(2, Body.Dialogs(4, "full", Body.Dialog("x", "confirmed"))));
+            Assert.Equal(DialogInfo.Connected, _blf.DialogOf(2).State);
+            Assert.Equal(200, Notify(2, Body.Dialogs(5, "full")));
+            Assert.Null(_blf.DialogOf(2));
+            // A late document of an older version changes nothing; the next one does.
+            Assert.Equal(200, Notify(2, Body.Dialogs(4, "full", Body.Dialog("x", "early"))));
+            Assert.Equal("IDLE", _blf.StateOf(2));
+            Assert.Null(_blf.DialogOf(2));
+            Assert.Equal(200, Notify(2, Body.Dialogs(6, "partial", Body.Dialog("y", "early"))));
+            Assert.Equal("RINGING", _blf.StateOf(2));
+            Assert.Equal(new[] { "dialog sip:bob@pbx new 3600" }, _sender.Sent);
+            // A partial document after a gap asks for the full state, also from an idle key.
+            Assert.Equal(200, Notify(2, Body.Dialogs(7, "partial", Body.Dialog("y", "terminated"))));
+            Assert.Null(_blf.DialogOf(2));
+            Assert.Equal(200, Notify(2, Body.Dialogs(9, "partial")));
+            Assert.Equal(2, _sender.Sent.Count);
         }
 
         [Fact]

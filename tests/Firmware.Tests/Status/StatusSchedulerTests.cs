@@ -183,6 +183,24 @@ namespace DeskPhone.Firmware.Tests.Status
         }
 
         [Fact]
+        public void NotificationListStaysNewestFirstAfterAClearAndAReconfiguration()
+        {
+            _s.Raise(StatusId.EthernetUnplugged, null, null, 0);
+            _s.Raise(StatusId.PhoneHasMissedCalls, null, null, 1);
+            _s.Raise(StatusId.HidConnected, null, null, 2);
+            _s.Clear(StatusId.EthernetUnplugged, 3);
+            _s.Raise(StatusId.UxmConnected, null, null, 4);
+            _s.Raise(StatusId.EthernetUnplugged, null, null, 5);
+            // Re-raising with a new parameter keeps the message's place.
+            _s.Raise(StatusId.PhoneHasMissedCalls, "2", null, 6);
+            int[] expected = { StatusId.EthernetUnplugged, StatusId.UxmConnected, StatusId.HidConnected, StatusId.PhoneHasMissedCalls };
+            Assert.Equal(expected, new[] { _s.Notification(0), _s.Notification(1), _s.Notification(2), _s.Notification(3) });
+            _s.Configure(StatusCategoryDefaults.Blocked, StatusCategoryDefaults.ShowDirectly, StatusCategoryDefaults.Essential,
+                         StatusCategoryDefaults.Important, StatusCategoryDefaults.AudioIndication, StatusCategoryDefaults.PopUp, 7);
+            Assert.Equal(expected, new[] { _s.Notification(0), _s.Notification(1), _s.Notification(2), _s.Notification(3) });
+        }
+
+        [Fact]
         public void RaiseIsIdempotentAndUpdatesTheParameter()
         {
             Assert.True(_s.Raise(StatusId.PhoneProvisioningInProgress, "1", "prov", 0));

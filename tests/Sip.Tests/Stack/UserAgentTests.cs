@@ -374,6 +374,27 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void RefreshKeepsTheCallIdAndCountsOnWithTheSameNonce()
+        {
+            Register();
+            string callId = FakeChannel.Header(_channel.Last, "Call-ID");
+            Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"10.0.0.1\", nonce=\"n1\", qop=\"auth\"\n", 10);
+            Assert.Contains("nc=00000001", FakeChannel.Header(_channel.Last, "Authorization"));
+            Reply(200, "OK", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n", 20);
+            Poll(20 + 90_000);
+            Assert.Contains("nc=00000002", FakeChannel.Header(_channel.Last, "Authorization"));
+            Assert.Equal(callId, FakeChannel.Header(_channel.Last, "Call-ID"));
+            Assert.Contains("-reg3", callId);
+
+            // A new nonce (stale) starts the count again.
+            Reply(401, "Unauthorized", "WWW-Authenticate: Digest realm=\"10.0.0.1\", nonce=\"n2\", qop=\"auth\", stale=true\n", 90_030);
+            string auth = FakeChannel.Header(_channel.Last, "Authorization");
+            Assert.Contains("nonce=\"n2\"", auth);
+            Assert.Contains("nc=00000001", auth);
+            Assert.Equal(callId, FakeChannel.Header(_channel.Last, "Call-ID"));
+        }
+
+        [Fact]
         public void WrongPasswordIsNotRetriedForTheSameNonceButStaleIs()
         {
             Register();
@@ -422,6 +443,24 @@ namespace DeskPhone.Sip.Tests.Stack
             _reg.NetworkRestored(100);
             Poll(100);
             Assert.Equal(sent + 1, _channel.Sent.Count);
+        }
+
+        [Fact]
+        public void NetworkReportRightAfterTheRegistrationChangesNothingButLaterRegistersAgain()
+        {
+            Register();
+            Reply(200, "OK", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n", 1000);
+            Assert.Equal("OK", _reg.Get(3).LastReason);
+            int sent = _channel.Sent.Count;
+            _reg.NetworkRestored(2999);
+            Poll(2999);
+            Assert.Equal(sent, _channel.Sent.Count);
+            _reg.NetworkRestored(3000);
+            Poll(3000);
+            Assert.Equal(sent + 1, _channel.Sent.Count);
+            Reply(200, "Fine", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n", 3010);
+            Assert.Equal("Fine", _reg.Get(3).LastReason);
+            Assert.Equal(200, _reg.Get(3).LastStatus);
         }
 
         [Fact]
