@@ -67,7 +67,7 @@ namespace DeskPhone.Firmware.Phone
             }
             var subscription = new Subscription(_events, this, MessageSummaryPackage, target, index, 3600);
             _mailboxes[index] = subscription;
-            subscription.Start(nowMs);
+            Begin(subscription, nowMs);
         }
 
         /// <summary>
@@ -97,7 +97,7 @@ namespace DeskPhone.Firmware.Phone
                 _features = new FeatureSync[PhoneCore.MaxIdentities + 1];
             }
             _features[index] = sync;
-            sync.Subscription.Start(nowMs);
+            Begin(sync.Subscription, nowMs);
         }
 
         /// <summary>The feature sync of an identity, null when it has none.</summary>
@@ -138,7 +138,7 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             _reg = new Subscription(_events, this, RegInfo.EventPackage, target, index, 3600);
-            _reg.Start(nowMs);
+            Begin(_reg, nowMs);
         }
 
         /// <summary>The reg event subscription, null when there is none.</summary>
@@ -155,19 +155,19 @@ namespace DeskPhone.Firmware.Phone
             {
                 if (_mailboxes[i] != null)
                 {
-                    _mailboxes[i].Tick(nowMs);
+                    Tick(_mailboxes[i], nowMs);
                 }
                 FeatureSync sync = FeatureOf(i);
                 if (sync != null)
                 {
-                    sync.Subscription.Tick(nowMs);
+                    Tick(sync.Subscription, nowMs);
                     SendPending(sync, nowMs);
                     failing |= sync.Failing;
                 }
             }
             if (_reg != null)
             {
-                _reg.Tick(nowMs);
+                Tick(_reg, nowMs);
             }
             if (failing != _dfksFailed)
             {
@@ -180,6 +180,32 @@ namespace DeskPhone.Firmware.Phone
                 {
                     _phone.Statuses.Clear(StatusId.DfksFailed, nowMs);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Starts an own subscription now, or once the phone's request in flight has its answer (<see cref="OneAtATime"/>:
+        /// an identity's REGISTER answer starts its message-summary, feature sync and reg subscriptions together).
+        /// </summary>
+        private void Begin(Subscription subscription, long nowMs)
+        {
+            if (OneAtATime.Holds(_events.Core, nowMs, nowMs))
+            {
+                subscription.StartAt(nowMs);
+            }
+            else
+            {
+                subscription.Start(nowMs);
+            }
+        }
+
+        /// <summary>Runs an own subscription's timers; a due SUBSCRIBE waits while another request is in flight.</summary>
+        private void Tick(Subscription subscription, long nowMs)
+        {
+            if (subscription.State == SubscriptionState.Sent || nowMs < subscription.DueMs ||
+                !OneAtATime.Holds(_events.Core, subscription.DueMs, nowMs))
+            {
+                subscription.Tick(nowMs);
             }
         }
 
