@@ -27,7 +27,8 @@ namespace DeskPhone.Firmware.Phone
 
         private readonly Subscriptions _events;
         private readonly PhoneCore _phone;
-        private readonly Subscription[] _mailboxes = new Subscription[PhoneCore.MaxIdentities + 1];
+        // By identity index, up to the highest that has had one (a one-identity phone keeps 2 slots, 48 B, not 13, 180 B).
+        private Subscription[] _mailboxes = new Subscription[1];
         // Made by the first feature sync (dfks_enabled on and an identity registered); null while none ever ran.
         private FeatureSync[] _features;
         private readonly RegInfo _regInfo = new RegInfo();
@@ -50,7 +51,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void UpdateMailbox(int index, string user, string registrar, bool active, long nowMs)
         {
-            Subscription old = _mailboxes[index];
+            Subscription old = index < _mailboxes.Length ? _mailboxes[index] : null;
             string target = OwnTarget(user, registrar);
             if (old != null && active && old.Target == target)
             {
@@ -66,6 +67,12 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             var subscription = new Subscription(_events, this, MessageSummaryPackage, target, index, 3600);
+            if (index >= _mailboxes.Length)
+            {
+                var grown = new Subscription[index + 1];
+                System.Array.Copy(_mailboxes, grown, _mailboxes.Length);
+                _mailboxes = grown;
+            }
             _mailboxes[index] = subscription;
             Begin(subscription, nowMs);
         }
@@ -153,7 +160,7 @@ namespace DeskPhone.Firmware.Phone
             bool failing = false;
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
-                if (_mailboxes[i] != null)
+                if (i < _mailboxes.Length && _mailboxes[i] != null)
                 {
                     Tick(_mailboxes[i], nowMs);
                 }
