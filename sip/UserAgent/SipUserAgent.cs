@@ -18,7 +18,8 @@ namespace DeskPhone.Sip.UserAgent
         private readonly SipInbox _inbox;
         private readonly ISipListener[] _listeners = new ISipListener[MaxListeners];
         private int _listenerCount;
-        private readonly SipIdentity[] _identities = new SipIdentity[MaxIdentities + 1];
+        // By index, up to the highest active identity set (a one-identity phone keeps 2 slots, 48 B, not 13, 180 B).
+        private SipIdentity[] _identities = new SipIdentity[1];
         private readonly SipParser _parser = new SipParser();
         // What handling a message takes (the parsed message, the parse and check results: about 1.2 KB) is made by the
         // first packet of a burst, the answers' writer (600 B) by the first answer (a burst of responses, e.g. the
@@ -203,13 +204,19 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public void SetIdentity(SipIdentity identity)
         {
-            if (identity.Index >= 1 && identity.Index <= MaxIdentities)
+            int index = identity.Index;
+            if (index < 1 || index > MaxIdentities || (index >= _identities.Length && !identity.Active))
             {
-                _identities[identity.Index] = identity.Active ? identity : null;
+                return;
             }
+            if (index >= _identities.Length)
+            {
+                _identities = (SipIdentity[])ArrayGrowth.Grow(_identities, new SipIdentity[index + 1]);
+            }
+            _identities[index] = identity.Active ? identity : null;
         }
 
-        public SipIdentity GetIdentity(int index) => index >= 1 && index <= MaxIdentities ? _identities[index] : null;
+        public SipIdentity GetIdentity(int index) => index >= 1 && index < _identities.Length ? _identities[index] : null;
 
         /// <summary>Handles every waiting packet; call from the firmware loop.</summary>
         public void Poll(long nowMs)
