@@ -23,8 +23,9 @@ namespace DeskPhone.Sip.UserAgent
         private readonly SipParser _parser = new SipParser();
         // What handling a message takes (the parsed message, the parse and check results: about 1.2 KB) is made by the
         // first packet of a burst, the answers' writer (600 B) by the first answer (a burst of responses, e.g. the
-        // REGISTER's 200 at boot, needs none); all let go after SipInbox.QuietTurns turns without a packet, as the
-        // inbox lets go of its packets; a quiet phone keeps none of it.
+        // REGISTER's 200 at boot, needs none); all let go after PartsQuietTurns turns without a packet, a tenth of the
+        // inbox's wait for its packets (small objects, cheap to make again, unlike a packet's 3 KB block); a quiet phone
+        // keeps none of it.
         private SipMessage _message;
         private ParseResult _parse;
         private CheckResult _check;
@@ -46,6 +47,12 @@ namespace DeskPhone.Sip.UserAgent
         // Whether the packet being handled has been answered (a faulting handler's request gets 500 only if not).
         private bool _answeredCurrent;
         private uint _tokenSeed;
+
+        /// <summary>
+        /// Loop turns without a packet after which the parsed message, the parse and check results and the writer are let
+        /// go: about 0.25-0.5 s on the board, 0.5 s in the interpreter's 10 ms turns (docs/benchmarks.md, h-idle2).
+        /// </summary>
+        public const int PartsQuietTurns = SipInbox.QuietTurns / 10;
 
         /// <summary>Requests of the phone in flight at once (registrations, messages, subscriptions).</summary>
         public const int MaxClientTransactions = 16;
@@ -257,7 +264,7 @@ namespace DeskPhone.Sip.UserAgent
                     _inbox.Return(packet);
                 }
             }
-            if (_quietTurns >= SipInbox.QuietTurns && _message != null)
+            if (_quietTurns >= PartsQuietTurns && _message != null)
             {
                 _message = null;
                 _parse = null;
