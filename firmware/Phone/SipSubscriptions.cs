@@ -27,7 +27,8 @@ namespace DeskPhone.Firmware.Phone
 
         private readonly Subscriptions _events;
         private readonly PhoneCore _phone;
-        private readonly Subscription[] _mailboxes = new Subscription[PhoneCore.MaxIdentities + 1];
+        // By identity index, up to the highest that has had one (a one-identity phone keeps 2 slots, 48 B, not 13, 180 B).
+        private Subscription[] _mailboxes = new Subscription[1];
         // Made by the first feature sync (dfks_enabled on and an identity registered); null while none ever ran.
         private FeatureSync[] _features;
         private readonly RegInfo _regInfo = new RegInfo();
@@ -50,7 +51,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void UpdateMailbox(int index, string user, string registrar, bool active, long nowMs)
         {
-            Subscription old = _mailboxes[index];
+            Subscription old = index < _mailboxes.Length ? _mailboxes[index] : null;
             string target = OwnTarget(user, registrar);
             if (old != null && active && old.Target == target)
             {
@@ -66,8 +67,14 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             var subscription = new Subscription(_events, this, MessageSummaryPackage, target, index, 3600);
+            if (index >= _mailboxes.Length)
+            {
+                var grown = new Subscription[index + 1];
+                System.Array.Copy(_mailboxes, grown, _mailboxes.Length);
+                _mailboxes = grown;
+            }
             _mailboxes[index] = subscription;
-            subscription.Start(nowMs);
+            Begin(subscription, nowMs);
         }
 
         /// <summary>
@@ -97,7 +104,7 @@ namespace DeskPhone.Firmware.Phone
                 _features = new FeatureSync[PhoneCore.MaxIdentities + 1];
             }
             _features[index] = sync;
-            sync.Subscription.Start(nowMs);
+            Begin(sync.Subscription, nowMs);
         }
 
         /// <summary>The feature sync of an identity, null when it has none.</summary>
@@ -138,7 +145,7 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             _reg = new Subscription(_events, this, RegInfo.EventPackage, target, index, 3600);
-            _reg.Start(nowMs);
+            Begin(_reg, nowMs);
         }
 
         /// <summary>The reg event subscription, null when there is none.</summary>
@@ -153,21 +160,21 @@ namespace DeskPhone.Firmware.Phone
             bool failing = false;
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
-                if (_mailboxes[i] != null)
+                if (i < _mailboxes.Length && _mailboxes[i] != null)
                 {
-                    _mailboxes[i].Tick(nowMs);
+                    Tick(_mailboxes[i], nowMs);
                 }
                 FeatureSync sync = FeatureOf(i);
                 if (sync != null)
                 {
-                    sync.Subscription.Tick(nowMs);
+                    Tick(sync.Subscription, nowMs);
                     SendPending(sync, nowMs);
                     failing |= sync.Failing;
                 }
             }
             if (_reg != null)
             {
-                _reg.Tick(nowMs);
+                Tick(_reg, nowMs);
             }
             if (failing != _dfksFailed)
             {
@@ -180,6 +187,32 @@ namespace DeskPhone.Firmware.Phone
                 {
                     _phone.Statuses.Clear(StatusId.DfksFailed, nowMs);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Starts an own subscription now, or once the phone's request in flight has its answer (<see cref="OneAtATime"/>:
+        /// an identity's REGISTER answer starts its message-summary, feature sync and reg subscriptions together).
+        /// </summary>
+        private void Begin(Subscription subscription, long nowMs)
+        {
+            if (OneAtATime.Holds(_events.Core, nowMs, nowMs))
+            {
+                subscription.StartAt(nowMs);
+            }
+            else
+            {
+                subscription.Start(nowMs);
+            }
+        }
+
+        /// <summary>Runs an own subscription's timers; a due SUBSCRIBE waits while another request is in flight.</summary>
+        private void Tick(Subscription subscription, long nowMs)
+        {
+            if (subscription.State == SubscriptionState.Sent || nowMs < subscription.DueMs ||
+                !OneAtATime.Holds(_events.Core, subscription.DueMs, nowMs))
+            {
+                subscription.Tick(nowMs);
             }
         }
 

@@ -90,6 +90,12 @@ namespace DeskPhone.Sip.Events
                 _dueMs = long.MaxValue;
                 return;
             }
+            if (OneAtATime.Holds(_core, _dueMs, nowMs))
+            {
+                // Another request of the phone is in flight (at bring-up the SUBSCRIBE its REGISTER's answer released):
+                // the PUBLISH stays due and goes out once that has its answer.
+                return;
+            }
             string host;
             int port;
             string address = null;

@@ -240,6 +240,17 @@ namespace DeskPhone.Sip.Events
             Send(nowMs, true, null, null);
         }
 
+        /// <summary>
+        /// As <see cref="Start"/>, but the SUBSCRIBE goes out at the first <see cref="Tick"/> from
+        /// <paramref name="dueMs"/> on (an owner pacing its subscriptions, <see cref="OneAtATime"/>).
+        /// </summary>
+        public void StartAt(long dueMs)
+        {
+            HasDialog = false;
+            State = SubscriptionState.Waiting;
+            SetDue(dueMs);
+        }
+
         /// <summary>Refreshes now, inside the dialog when there is one (the server then sends the full state).</summary>
         public void Refresh(long nowMs)
         {

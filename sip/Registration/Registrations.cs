@@ -10,7 +10,9 @@ namespace DeskPhone.Sip.Registration
     public sealed class Registrations
     {
         private readonly ISipClientCore _core;
-        private readonly RegistrationClient[] _clients = new RegistrationClient[SipUserAgent.MaxIdentities + 1];
+        // By identity index, up to the highest that has had a client (a one-identity phone keeps 2 slots, 48 B, not 13,
+        // 180 B; docs/benchmarks.md, h-idle2).
+        private RegistrationClient[] _clients = new RegistrationClient[1];
 
         public Registrations(ISipClientCore core)
         {
@@ -26,7 +28,7 @@ namespace DeskPhone.Sip.Registration
         /// <summary>Registers the identity with its registrar (or stops when it has none or is inactive).</summary>
         public void Update(SipIdentity identity, long nowMs)
         {
-            RegistrationClient old = _clients[identity.Index];
+            RegistrationClient old = Get(identity.Index);
             if (old != null)
             {
                 old.Stop(nowMs);
@@ -37,16 +39,20 @@ namespace DeskPhone.Sip.Registration
                 return;
             }
             var client = new RegistrationClient(_core, identity, this);
+            if (identity.Index >= _clients.Length)
+            {
+                _clients = (RegistrationClient[])ArrayGrowth.Grow(_clients, new RegistrationClient[identity.Index + 1]);
+            }
             _clients[identity.Index] = client;
             client.Start(nowMs);
         }
 
-        public RegistrationClient Get(int index) => index >= 1 && index <= SipUserAgent.MaxIdentities ? _clients[index] : null;
+        public RegistrationClient Get(int index) => index >= 1 && index < _clients.Length ? _clients[index] : null;
 
         /// <summary>The network is back: every identity registers again at once.</summary>
         public void NetworkRestored(long nowMs)
         {
-            for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
+            for (int i = 1; i < _clients.Length; i++)
             {
                 if (_clients[i] != null)
                 {
@@ -58,7 +64,7 @@ namespace DeskPhone.Sip.Registration
         /// <summary>Refreshes and retries that are due; call every loop turn, after the core's.</summary>
         public void Poll(long nowMs)
         {
-            for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
+            for (int i = 1; i < _clients.Length; i++)
             {
                 if (_clients[i] != null)
                 {

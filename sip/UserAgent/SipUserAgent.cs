@@ -18,11 +18,14 @@ namespace DeskPhone.Sip.UserAgent
         private readonly SipInbox _inbox;
         private readonly ISipListener[] _listeners = new ISipListener[MaxListeners];
         private int _listenerCount;
-        private readonly SipIdentity[] _identities = new SipIdentity[MaxIdentities + 1];
+        // By index, up to the highest active identity set (a one-identity phone keeps 2 slots, 48 B, not 13, 180 B).
+        private SipIdentity[] _identities = new SipIdentity[1];
         private readonly SipParser _parser = new SipParser();
-        // What handling a message takes (the parsed message, the parse and check results, the answers' writer: about
-        // 1.8 KB) is made by the first packet of a burst and let go after SipInbox.QuietTurns turns without one, as the
-        // inbox lets go of its packets; a quiet phone keeps none of it.
+        // What handling a message takes (the parsed message, the parse and check results: about 1.2 KB) is made by the
+        // first packet of a burst, the answers' writer (600 B) by the first answer (a burst of responses, e.g. the
+        // REGISTER's 200 at boot, needs none); all let go after PartsQuietTurns turns without a packet, a tenth of the
+        // inbox's wait for its packets (small objects, cheap to make again, unlike a packet's 3 KB block); a quiet phone
+        // keeps none of it.
         private SipMessage _message;
         private ParseResult _parse;
         private CheckResult _check;
@@ -44,6 +47,12 @@ namespace DeskPhone.Sip.UserAgent
         // Whether the packet being handled has been answered (a faulting handler's request gets 500 only if not).
         private bool _answeredCurrent;
         private uint _tokenSeed;
+
+        /// <summary>
+        /// Loop turns without a packet after which the parsed message, the parse and check results and the writer are let
+        /// go: about 0.25-0.5 s on the board, 0.5 s in the interpreter's 10 ms turns (docs/benchmarks.md, h-idle2).
+        /// </summary>
+        public const int PartsQuietTurns = SipInbox.QuietTurns / 10;
 
         /// <summary>Requests of the phone in flight at once (registrations, messages, subscriptions).</summary>
         public const int MaxClientTransactions = 16;
@@ -202,13 +211,19 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public void SetIdentity(SipIdentity identity)
         {
-            if (identity.Index >= 1 && identity.Index <= MaxIdentities)
+            int index = identity.Index;
+            if (index < 1 || index > MaxIdentities || (index >= _identities.Length && !identity.Active))
             {
-                _identities[identity.Index] = identity.Active ? identity : null;
+                return;
             }
+            if (index >= _identities.Length)
+            {
+                _identities = (SipIdentity[])ArrayGrowth.Grow(_identities, new SipIdentity[index + 1]);
+            }
+            _identities[index] = identity.Active ? identity : null;
         }
 
-        public SipIdentity GetIdentity(int index) => index >= 1 && index <= MaxIdentities ? _identities[index] : null;
+        public SipIdentity GetIdentity(int index) => index >= 1 && index < _identities.Length ? _identities[index] : null;
 
         /// <summary>Handles every waiting packet; call from the firmware loop.</summary>
         public void Poll(long nowMs)
@@ -249,7 +264,7 @@ namespace DeskPhone.Sip.UserAgent
                     _inbox.Return(packet);
                 }
             }
-            if (_quietTurns >= SipInbox.QuietTurns && _message != null)
+            if (_quietTurns >= PartsQuietTurns && _message != null)
             {
                 _message = null;
                 _parse = null;
@@ -302,7 +317,6 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Makes what handling a message takes (the first packet after a quiet spell).</summary>
         private void MakeBurstParts()
         {
-            _writer = new SipWriter();
             _parse = new ParseResult();
             _check = new CheckResult();
             _message = new SipMessage();
@@ -322,7 +336,7 @@ namespace DeskPhone.Sip.UserAgent
             try
             {
                 SipMessage m = _message;
-                if (m != null && _writer != null && m.Buffer == packet.Data && m.IsRequest && m.Method != "ACK" && m.ViaCount > 0)
+                if (m != null && m.Buffer == packet.Data && m.IsRequest && m.Method != "ACK" && m.ViaCount > 0)
                 {
                     Respond(packet, m, 500, ReasonPhrases.For(500), null, null, true, nowMs);
                 }

@@ -224,6 +224,8 @@ namespace DeskPhone.Boot
                 string subscribe = Take("SUBSCRIBE", "dialog");
                 if (subscribe == null)
                 {
+                    // The identities' own SUBSCRIBEs and the PUBLISH take their turns among the keys' (one at a time).
+                    AnswerOwn();
                     Run(TurnMs);
                     continue;
                 }
@@ -314,10 +316,39 @@ namespace DeskPhone.Boot
         /// </summary>
         private static void Settle()
         {
-            AnswerPending("SUBSCRIBE", null, 200);
-            AnswerPending("PUBLISH", null, 200);
-            Run(TurnMs);
+            // The phone lets its SUBSCRIBEs and PUBLISH out one at a time, each once the one before has its answer, so
+            // they are answered as they come until none came for longer than a retransmission's first interval (500 ms:
+            // one the script cleared off the wire is sent again within it).
+            for (int quiet = 0; quiet < 60; quiet++)
+            {
+                if (AnswerOwn())
+                {
+                    quiet = 0;
+                }
+                Run(TurnMs);
+            }
             s_wire.Clear();
+        }
+
+        /// <summary>
+        /// Answers 200 each SUBSCRIBE but a BLF key's (Event: dialog, <see cref="SubscribeAndNotify"/>'s) and each
+        /// PUBLISH waiting on the wire, taking them off it; true when there was one.
+        /// </summary>
+        private static bool AnswerOwn()
+        {
+            bool any = false;
+            for (int i = 0; i < s_wire.Pending; i++)
+            {
+                string m = s_wire.Peek(i);
+                bool publish = IsRequest(m, "PUBLISH", null, null);
+                if (publish || (IsRequest(m, "SUBSCRIBE", null, null) && Header(m, "Event") != "dialog"))
+                {
+                    s_wire.RemoveAt(i--);
+                    Answer(m, 200, publish ? PublishGrant : "Expires: 3600\r\n");
+                    any = true;
+                }
+            }
+            return any;
         }
 
         /// <summary>

@@ -23,6 +23,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         {
             _p.Run(100);
             _p.Answer(_p.Last("REGISTER"), 403);
+            _p.Own("reg");
         }
 
         private string Subscribed()
@@ -45,18 +46,40 @@ namespace DeskPhone.Firmware.Tests.Phone
 
         /// <summary>
         /// At boot the reg and message-summary SUBSCRIBEs wait for the REGISTER's answer, so that they are not in flight
-        /// beside it (the board's heap); its 200 sends both in the same loop turn.
+        /// beside it (the board's heap); its 200 sends the message-summary one, and the reg one follows its answer (one
+        /// at a time, sip/Events/OneAtATime), the presence PUBLISH after that.
         /// </summary>
         [Fact]
-        public void TheOwnSubscriptionsWaitForTheRegisterAnswer()
+        public void TheOwnSubscriptionsWaitForTheRegisterAnswerAndGoOneAtATime()
         {
             _p.Run(2000);
             Assert.NotNull(_p.Last("REGISTER"));
             Assert.Equal(0, _p.Count("SUBSCRIBE"));
 
             _p.Register();
-            Assert.Equal(1, _p.Count("SUBSCRIBE", "reg"));
+            _p.Run(100);
             Assert.Equal(1, _p.Count("SUBSCRIBE", "message-summary"));
+            Assert.Equal(0, _p.Count("SUBSCRIBE", "reg"));
+            Assert.Equal(0, _p.Count("PUBLISH"));
+
+            _p.Answer(_p.Last("SUBSCRIBE", "message-summary"), 200, "Expires: 3600\r\n");
+            Assert.Equal(1, _p.Count("SUBSCRIBE", "reg"));
+            Assert.Equal(0, _p.Count("PUBLISH"));
+
+            _p.Answer(_p.Last("SUBSCRIBE", "reg"), 200, "Expires: 3600\r\n");
+            Assert.Equal(1, _p.Count("PUBLISH"));
+        }
+
+        /// <summary>A server that never answers the first holds the next back for 2 s, no longer.</summary>
+        [Fact]
+        public void AnUnansweredOwnSubscribeHoldsTheNextForTwoSecondsOnly()
+        {
+            _p.Run(100);
+            _p.Register();
+            _p.Run(1500);
+            Assert.Equal(0, _p.Count("SUBSCRIBE", "reg"));
+            _p.Run(600);
+            Assert.Equal(1, _p.Count("SUBSCRIBE", "reg"));
         }
 
         [Fact]
@@ -155,6 +178,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             // The new address's subscription waits for its REGISTER's answer.
             Assert.Equal(1, _p.Count("SUBSCRIBE", "reg"));
             _p.Answer(_p.Last("REGISTER"), 403);
+            _p.Own("reg", 1);
             Assert.Equal(2, _p.Count("SUBSCRIBE", "reg"));
             Assert.StartsWith("SUBSCRIBE sip:101@10.0.0.1 ", _p.Last("SUBSCRIBE", "reg"));
         }

@@ -200,6 +200,33 @@ namespace DeskPhone.Firmware.Tests.Phone
             Run(10);
         }
 
+        private readonly HashSet<string> _ownAnswered = new HashSet<string>();
+
+        /// <summary>
+        /// The phone's own SUBSCRIBE of <paramref name="eventPackage"/> (message-summary, reg, as-feature-event): its own
+        /// SUBSCRIBEs and PUBLISH go out one at a time (sip/Events/OneAtATime), so the loop runs, a PBX answering 200
+        /// each own SUBSCRIBE of another package and each PUBLISH as it comes, until one of <paramref name="eventPackage"/>
+        /// was sent, more than <paramref name="before"/> of them (at most 3 s); returns the last one sent, or null.
+        /// </summary>
+        public string Own(string eventPackage, int before = 0)
+        {
+            for (int turn = 0; turn < 300 && Count("SUBSCRIBE", eventPackage) <= before; turn++)
+            {
+                for (int i = 0; i < Channel.Sent.Count; i++)
+                {
+                    string m = Channel.Sent[i];
+                    string ev = SipChannel.Header(m, "Event");
+                    bool own = m.StartsWith("PUBLISH ") || (m.StartsWith("SUBSCRIBE ") && ev != "dialog" && ev != eventPackage);
+                    if (own && _ownAnswered.Add(SipChannel.Header(m, "Call-ID") + " " + SipChannel.Header(m, "CSeq")))
+                    {
+                        Answer(m, 200, m.StartsWith("PUBLISH ") ? "SIP-ETag: e1\r\nExpires: 3600\r\n" : "Expires: 3600\r\n");
+                    }
+                }
+                Run(10);
+            }
+            return Last("SUBSCRIBE", eventPackage);
+        }
+
         public void Register()
         {
             Answer(Last("REGISTER"), 200, "Contact: <sip:100@192.0.2.10:5060;line=dp1>;expires=3600\r\n");

@@ -11,7 +11,7 @@ namespace DeskPhone.Sip.Tests.Stack
 {
     /// <summary>
     /// What the stack lets go of once quiet (docs/sip-stack.md, docs/benchmarks.md "SIP stack's heap"): the user agent's
-    /// parsed message and writer after <see cref="SipInbox.QuietTurns"/> turns without a packet, the call sessions'
+    /// parsed message and writer after <see cref="SipUserAgent.PartsQuietTurns"/> turns without a packet, the call sessions'
     /// parser, message, SDP reader and writer once no call is left; each is made again by the next use, which answers
     /// as before.
     /// </summary>
@@ -80,14 +80,14 @@ namespace DeskPhone.Sip.Tests.Stack
             string first = AnswerFirst();
             Assert.StartsWith("SIP/2.0 200 OK\r\n", first);
 
-            for (int turn = 1; turn < SipInbox.QuietTurns; turn++)
+            for (int turn = 1; turn < SipUserAgent.PartsQuietTurns; turn++)
             {
                 _ua.Poll(turn);
             }
             Collect();
             Assert.True(_watch.Seen.IsAlive, "let go before the quiet turns were over");
 
-            _ua.Poll(SipInbox.QuietTurns);
+            _ua.Poll(SipUserAgent.PartsQuietTurns);
             Collect();
             Assert.False(_watch.Seen.IsAlive, "the user agent still holds its parsed message after the quiet turns");
 
