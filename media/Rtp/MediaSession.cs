@@ -10,7 +10,8 @@ namespace DeskPhone.Media.Rtp
     /// One call's voice (docs/media.md): every 20 ms a frame from the microphone is encoded and sent as RTP; what
     /// arrives goes through the jitter buffer, is decoded (a single lost frame concealed by repeating the last one at
     /// half level) and played; RTCP reports go out every 5 s on the next port. Driven by <see cref="Poll"/> from the
-    /// phone's loop; every buffer is allocated in the constructor and reused for every call the session carries.
+    /// phone's loop; the frame buffers are allocated in the constructor and reused for every call the session carries,
+    /// what only some calls use (DTMF both ways, the received digits) by its first use in a call.
     /// </summary>
     public sealed class MediaSession
     {
@@ -42,16 +43,16 @@ namespace DeskPhone.Media.Rtp
         private readonly ReceptionStats _stats = new ReceptionStats();
         private readonly Rtcp _rtcp;
         private readonly JitterBuffer _jitter = new JitterBuffer();
-        private readonly byte[] _send = new byte[RtpPacket.HeaderBytes + JitterBuffer.MaxPayload];
-        private readonly byte[] _receive = new byte[MaxDatagram];
-        private readonly byte[] _report = new byte[Rtcp.MaxPacket];
-        private readonly byte[] _payload = new byte[JitterBuffer.MaxPayload];
+        // The one datagram buffer: what arrives is read into it and taken at once (the jitter buffer copies the payload),
+        // then the frames due and a report are written into it and sent (the channels copy), all in one turn.
+        private readonly byte[] _datagram = new byte[MaxDatagram];
         private readonly short[] _microphone = new short[AudioFrame.Samples];
         private readonly short[] _speaker = new short[AudioFrame.Samples];
         private short[] _mixed; // the speaker frame with Tone mixed in, made by the first tone
-        private DtmfSender _dtmfOut = new DtmfSender(DtmfVolume);
-        private DtmfReceiver _dtmfIn = new DtmfReceiver();
-        private readonly char[] _digits = new char[MaxDigits];
+        // Made by the call's first key press, first event received, first digit (most calls have none): null until then.
+        private DtmfSender _dtmfOut;
+        private DtmfReceiver _dtmfIn;
+        private char[] _digits;
         private int _digitCount;
         private int _telephoneEvent = -1;
         private string _remoteAddress;
@@ -166,9 +167,9 @@ namespace DeskPhone.Media.Rtp
                 Played = 0;
                 Silent = 0;
                 _digitCount = 0;
-                // A new call forgets the last one's waiting key presses and events (the two small objects of a call).
-                _dtmfOut = new DtmfSender(DtmfVolume);
-                _dtmfIn = new DtmfReceiver();
+                // A new call forgets the last one's waiting key presses and events.
+                _dtmfOut = null;
+                _dtmfIn = null;
                 _stoppedMs = -1;
             }
             Array.Clear(_speaker, 0, _speaker.Length);
@@ -223,22 +224,40 @@ namespace DeskPhone.Media.Rtp
 
         /// <summary>
         /// A DTMF key went down: its event is sent until <see cref="ReleaseDigit"/> (at least 100 ms, at most 8.19 s);
-        /// false as for <see cref="SendDigit"/>.
+        /// false as for <see cref="SendDigit"/>, and when the heap has no room for the call's first event.
         /// </summary>
         public bool PressDigit(char key)
         {
             int code = TelephoneEvent.FromKey(key);
-            return Active && _telephoneEvent >= 0 && code >= 0 && _dtmfOut.Press(code);
+            if (!Active || _telephoneEvent < 0 || code < 0)
+            {
+                return false;
+            }
+            if (_dtmfOut == null)
+            {
+                try
+                {
+                    _dtmfOut = new DtmfSender(DtmfVolume);
+                }
+                catch (OutOfMemoryException)
+                {
+                    return false;
+                }
+            }
+            return _dtmfOut.Press(code);
         }
 
         /// <summary>The key of <see cref="PressDigit"/> went up: its event ends with its three end packets.</summary>
         public void ReleaseDigit()
         {
-            _dtmfOut.Release();
+            if (_dtmfOut != null)
+            {
+                _dtmfOut.Release();
+            }
         }
 
         /// <summary>The digits received as RFC 4733 events in this call, the newest <see cref="MaxDigits"/>.</summary>
-        public string Digits => new string(_digits, 0, _digitCount);
+        public string Digits => _digitCount == 0 ? "" : new string(_digits, 0, _digitCount);
 
         /// <summary>Digits received so far in all (RFC 4733 and <see cref="AddDigit"/>): a change says <see cref="Digits"/> changed.</summary>
         public int DigitsReceived { get; private set; }
@@ -293,7 +312,7 @@ namespace DeskPhone.Media.Rtp
             if (nowMs >= _reportDue)
             {
                 _reportDue = nowMs + Rtcp.IntervalMs;
-                _rtcpChannel.Send(_report, _rtcp.Write(_report, nowMs, true));
+                _rtcpChannel.Send(_datagram, _rtcp.Write(_datagram, nowMs, true));
             }
         }
 
@@ -301,12 +320,12 @@ namespace DeskPhone.Media.Rtp
         {
             for (int i = 0; i < MaxReadsPerPoll; i++)
             {
-                int n = _rtp.Receive(_receive);
+                int n = _rtp.Receive(_datagram);
                 if (n == 0)
                 {
                     return;
                 }
-                bool valid = _in.Read(_receive, 0, n);
+                bool valid = _in.Read(_datagram, 0, n);
                 bool dtmf = valid && _in.PayloadType == _telephoneEvent && _telephoneEvent >= 0;
                 if (!valid || (_in.PayloadType != _payloadType && !dtmf))
                 {
@@ -322,11 +341,15 @@ namespace DeskPhone.Media.Rtp
                 if (dtmf)
                 {
                     // Events share the stream's sequence: the jitter buffer sees their packets as missing audio.
-                    Digit(_dtmfIn.Receive(_receive, _in.PayloadOffset, _in.PayloadLength, _in.Timestamp));
+                    DtmfReceiver events = Events();
+                    if (events != null)
+                    {
+                        Digit(events.Receive(_datagram, _in.PayloadOffset, _in.PayloadLength, _in.Timestamp));
+                    }
                 }
                 else
                 {
-                    _jitter.Put(_in.Ssrc, _in.Sequence, _receive, _in.PayloadOffset, _in.PayloadLength);
+                    _jitter.Put(_in.Ssrc, _in.Sequence, _datagram, _in.PayloadOffset, _in.PayloadLength);
                 }
             }
         }
@@ -335,18 +358,31 @@ namespace DeskPhone.Media.Rtp
         {
             for (int i = 0; i < MaxReadsPerPoll; i++)
             {
-                int n = _rtcpChannel.Receive(_receive);
+                int n = _rtcpChannel.Receive(_datagram);
                 if (n == 0)
                 {
                     return;
                 }
                 int before = _rtcp.Malformed;
-                _rtcp.Read(_receive, n, nowMs);
+                _rtcp.Read(_datagram, n, nowMs);
                 if (!_rtcpLatched && _rtcp.Malformed == before)
                 {
                     _rtcpChannel.Latch();
                     _rtcpLatched = true;
                 }
+            }
+        }
+
+        // The call's first event makes the receiver; null (the event not counted) when the heap has no room for it.
+        private DtmfReceiver Events()
+        {
+            try
+            {
+                return _dtmfIn ?? (_dtmfIn = new DtmfReceiver());
+            }
+            catch (OutOfMemoryException)
+            {
+                return null;
             }
         }
 
@@ -361,6 +397,19 @@ namespace DeskPhone.Media.Rtp
             if (code < 0)
             {
                 return;
+            }
+            if (_digits == null)
+            {
+                try
+                {
+                    _digits = new char[MaxDigits];
+                }
+                catch (OutOfMemoryException)
+                {
+                    // No room to keep it for the call screen: the digit is still counted.
+                    DigitsReceived++;
+                    return;
+                }
             }
             if (_digitCount == MaxDigits)
             {
@@ -379,25 +428,26 @@ namespace DeskPhone.Media.Rtp
             {
                 Array.Clear(_microphone, 0, _microphone.Length);
             }
-            if (_telephoneEvent >= 0 && _dtmfOut.Next(_sender.Timestamp, _send, RtpPacket.HeaderBytes))
+            if (_dtmfOut != null && _telephoneEvent >= 0 && _dtmfOut.Next(_sender.Timestamp, _datagram, RtpPacket.HeaderBytes))
             {
                 // This interval carries the key's event instead of the audio (RFC 4733 2.5.1).
-                _sender.NextEvent(_send, _telephoneEvent, _dtmfOut.Marker, _dtmfOut.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
-                _rtp.Send(_send, RtpPacket.HeaderBytes + TelephoneEvent.Length);
+                _sender.NextEvent(_datagram, _telephoneEvent, _dtmfOut.Marker, _dtmfOut.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
+                _rtp.Send(_datagram, RtpPacket.HeaderBytes + TelephoneEvent.Length);
                 return;
             }
-            int bytes = _codec.Encode(_microphone, AudioFrame.Samples, _send, RtpPacket.HeaderBytes);
-            _sender.Next(_send, _payloadType, bytes, AudioFrame.Samples);
-            _rtp.Send(_send, RtpPacket.HeaderBytes + bytes);
+            int bytes = _codec.Encode(_microphone, AudioFrame.Samples, _datagram, RtpPacket.HeaderBytes);
+            _sender.Next(_datagram, _payloadType, bytes, AudioFrame.Samples);
+            _rtp.Send(_datagram, RtpPacket.HeaderBytes + bytes);
         }
 
         private void PlayFrame()
         {
-            int status = _jitter.Pop(_payload, out int length);
+            int status = _jitter.Pop(out int offset, out int length);
             if (status == JitterBuffer.Played)
             {
                 Played++;
-                int samples = _codec.Decode(_payload, 0, length, _speaker);
+                // Decoded where the jitter buffer holds it (no copy): nothing is put into it until the next turn.
+                int samples = _codec.Decode(_jitter.Frames, offset, length, _speaker);
                 if (samples < _speaker.Length)
                 {
                     Array.Clear(_speaker, samples, _speaker.Length - samples);
