@@ -33,7 +33,7 @@ namespace DeskPhone.Sip.Session
         private readonly ISessionHandler _handler;
         private readonly SipCall[] _calls = new SipCall[MaxCalls];
         // Made at the first call, not at boot: an idle phone keeps none of them (docs/calls.md, heap).
-        // Let go again once no call is left (Poll): after a call they were 3.6 KB kept for good (docs/benchmarks.md).
+        // Let go again once no call needs them (Poll, LetGoUnused): after a call they were 3.6 KB kept for good (docs/benchmarks.md).
         private SipParser _parser;
         private SipMessage _invite;
         private ParseResult _parse;
@@ -543,29 +543,36 @@ namespace DeskPhone.Sip.Session
             ExpireTransfers(nowMs);
             if (_parser != null || _sdpMedia != null || _writer != null)
             {
-                LetGoWhenNoCall();
+                LetGoUnused();
             }
         }
 
         /// <summary>
-        /// Once no call is left, the objects only calls use (the INVITE's parser and message, the SDP reader, the writer)
-        /// are let go; the next call makes them again on first use. Done here, between loop turns, never inside a
-        /// handler that may still read them.
+        /// Lets go of what no call needs any more, and the next use makes again: the INVITE's parser and message and the
+        /// writer once no ringing incoming call keeps its INVITE (answered, its 200 is kept as bytes: about 2.9 KB less
+        /// while a call talks, docs/benchmarks.md "h-callheap"), the SDP reader once no call is left. Done here, between
+        /// loop turns, never inside a handler that may still read them.
         /// </summary>
-        private void LetGoWhenNoCall()
+        private void LetGoUnused()
         {
+            bool call = false;
             for (int i = 0; i < MaxCalls; i++)
             {
-                if (_calls[i] != null)
+                SipCall c = _calls[i];
+                if (c != null && c.Invite != null)
                 {
                     return;
                 }
+                call |= c != null;
             }
             _parser = null;
             _invite = null;
             _parse = null;
-            _sdpMedia = null;
             _writer = null;
+            if (!call)
+            {
+                _sdpMedia = null;
+            }
         }
 
         /// <summary>The final refusal of a ringing incoming call, kept retransmitting by the agent until its ACK.</summary>
