@@ -248,7 +248,8 @@ namespace DeskPhone.Sip.Session
             call.Reinviting = true;
             call.PendingHold = hold;
             call.RetryAt = 0;
-            byte[] sdp = Describe(call, hold ? Sdp.SendOnly : Sdp.SendRecv);
+            Describe(call, hold ? Sdp.SendOnly : Sdp.SendRecv);
+            byte[] sdp = LocalSdp(call);
             DialogHop(call);
             string branch = "z9hG4bK" + _agent.NewToken();
             string via = Via(call, branch);
@@ -352,7 +353,7 @@ namespace DeskPhone.Sip.Session
             WriteTimerOffer(w, call);
             byte[] bytes = w.Header(Replaces.Header, call.Replaces)
                 .Header(authHeader, authValue)
-                .Body(Sdp.ContentType, call.LocalSdp)
+                .Body(Sdp.ContentType, LocalSdp(call))
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,
                 null, _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnFinal(call, r, now));

@@ -98,7 +98,7 @@ namespace DeskPhone.Sip.Session
             w.Header(HeaderNames.UserAgent, "DeskPhone");
             if (sdp)
             {
-                w.Body(Sdp.ContentType, call.LocalSdp);
+                w.Body(Sdp.ContentType, LocalSdp(call));
             }
             return w.ToBytes();
         }

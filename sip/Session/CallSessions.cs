@@ -460,10 +460,11 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>
-        /// The phone's SDP for this call with the given direction: its offer (both codecs) before a codec is agreed, else
-        /// the agreed codec; the o= version goes up whenever the description changes (RFC 3264 8).
+        /// Sets the phone's SDP for this call with the given direction: its offer (both codecs) before a codec is agreed,
+        /// else the agreed codec; the o= version goes up whenever the description changes (RFC 3264 8). Its bytes are
+        /// written where it is sent (<see cref="LocalSdp"/>).
         /// </summary>
-        private byte[] Describe(SipCall call, string direction)
+        private void Describe(SipCall call, string direction)
         {
             if (call.SdpSession == 0)
             {
@@ -473,32 +474,27 @@ namespace DeskPhone.Sip.Session
             {
                 call.SdpVersion = 1;
             }
-            byte[] sdp = Sdp.Describe(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, call.SdpVersion, call.Codec,
-                call.Codec < 0 ? Sdp.TelephoneEvent : call.TelephoneEvent, direction);
-            if (call.LocalSdp != null && !Same(sdp, call.LocalSdp))
+            int codec = call.Codec;
+            int events = codec < 0 ? Sdp.TelephoneEvent : call.TelephoneEvent;
+            // One byte each for the codec and telephone-event (+1: -1 is 0), the port above them.
+            int media = ((codec + 1) & 0xFF) | (((events + 1) & 0xFF) << 8) | (call.LocalMediaPort << 16);
+            string host = _agent.LocalHost;
+            if ((object)call.SdpDirection != null &&
+                (media != call.SdpMedia || !string.Equals(direction, call.SdpDirection) || !string.Equals(host, call.SdpHost)))
             {
                 call.SdpVersion++;
-                sdp = Sdp.Describe(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, call.SdpVersion, call.Codec,
-                    call.Codec < 0 ? Sdp.TelephoneEvent : call.TelephoneEvent, direction);
             }
-            call.LocalSdp = sdp;
-            return sdp;
+            call.SdpHost = host;
+            call.SdpDirection = direction;
+            call.SdpMedia = media;
         }
 
-        private static bool Same(byte[] a, byte[] b)
+        /// <summary>The bytes of the call's SDP as <see cref="Describe"/> last set it.</summary>
+        private static byte[] LocalSdp(SipCall call)
         {
-            if (a.Length != b.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-            return true;
+            int media = call.SdpMedia;
+            return Sdp.Describe(call.SdpHost, (media >> 16) & 0xFFFF, call.SdpSession, call.SdpVersion, (media & 0xFF) - 1,
+                ((media >> 8) & 0xFF) - 1, call.SdpDirection);
         }
 
         /// <summary>Runs the INVITE transactions and the 2xx retransmissions; call every loop turn.</summary>
@@ -607,7 +603,11 @@ namespace DeskPhone.Sip.Session
             w.Header(HeaderNames.UserAgent, "DeskPhone");
             if (sdp)
             {
-                w.Body(Sdp.ContentType, call.LocalSdp ?? Describe(call, Sdp.SendRecv));
+                if ((object)call.SdpDirection == null)
+                {
+                    Describe(call, Sdp.SendRecv);
+                }
+                w.Body(Sdp.ContentType, LocalSdp(call));
             }
             byte[] bytes = w.ToBytes();
             call.LastResponse = bytes;

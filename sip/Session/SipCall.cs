@@ -218,7 +218,13 @@ namespace DeskPhone.Sip.Session
         internal long RemoteCSeq;
         internal long SdpSession;
         internal long SdpVersion;
-        internal byte[] LocalSdp;
+
+        // The phone's last SDP for this call as what it is written from (Sdp.Describe: the host, the media port, the
+        // codec and telephone-event offered, the direction; SdpDirection null: none yet), written again where it is
+        // sent (CallSessions.LocalSdp) instead of keeping its ~220 bytes for the whole call.
+        internal string SdpHost;
+        internal string SdpDirection;
+        internal int SdpMedia;
 
         // A re-INVITE of the phone's own (hold or resume) in flight, what it asks, and when a refused one (491) goes again.
         internal bool Reinviting
@@ -546,7 +552,8 @@ namespace DeskPhone.Sip.Session
             LastResponse = null;
             Transaction = null;
             Routes = null;
-            LocalSdp = null;
+            SdpHost = null;
+            SdpDirection = null;
             Ack = null;
             AwaitingAck = false;
             EarlyTags = null;
