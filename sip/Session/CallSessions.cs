@@ -280,7 +280,7 @@ namespace DeskPhone.Sip.Session
         /// <summary>A re-INVITE (session refresh, target refresh): 200 with the same answer, or 488 for an offer without a common codec.</summary>
         private void Reinvite(SipCall call, SipPacket packet, SipMessage m, long nowMs)
         {
-            if (call.State != SipCall.Connected || call.Reinviting || m.CSeq <= call.RemoteCSeq)
+            if (call.State != SipCall.Connected || call.Flag(SipCall.ReinvitingBit) || m.CSeq <= call.RemoteCSeq)
             {
                 // 491 while an offer of either side is pending (glare, RFC 3261 14.2).
                 _agent.Reply(packet, m, m.CSeq <= call.RemoteCSeq ? 500 : 491, nowMs);
@@ -307,7 +307,7 @@ namespace DeskPhone.Sip.Session
             else
             {
                 // No offer: the phone's session is the offer in the 200, the answer comes in the ACK (RFC 3264 4).
-                call.OfferInOk = true;
+                call.SetFlag(SipCall.OfferInOkBit, true);
             }
             NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
             if (contact != null && contact.Uri != null)
@@ -331,12 +331,12 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            if (call.AwaitingAck && m.CSeq == call.RemoteCSeq)
+            if (call.Flag(SipCall.AwaitingAckBit) && m.CSeq == call.RemoteCSeq)
             {
-                call.AwaitingAck = false;
+                call.SetFlag(SipCall.AwaitingAckBit, false);
                 call.LastResponse = null;
-                bool offered = call.MediaAddress == null || call.OfferInOk;
-                call.OfferInOk = false;
+                bool offered = call.MediaAddress == null || call.Flag(SipCall.OfferInOkBit);
+                call.SetFlag(SipCall.OfferInOkBit, false);
                 if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
                 {
                     // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
@@ -450,7 +450,7 @@ namespace DeskPhone.Sip.Session
                 End(call, 200, "hung up", nowMs);
                 return true;
             }
-            call.CancelRequested = true;
+            call.SetFlag(SipCall.CancelRequestedBit, true);
             if (call.State == SipCall.Ringing)
             {
                 SendCancel(call, nowMs);
@@ -513,14 +513,14 @@ namespace DeskPhone.Sip.Session
                 }
                 if (c.RetryAt != 0 && nowMs >= c.RetryAt && _calls[i] == c)
                 {
-                    Hold(c, c.PendingHold, nowMs);
+                    Hold(c, c.Flag(SipCall.PendingHoldBit), nowMs);
                 }
-                if (c.AwaitingAck && _calls[i] == c)
+                if (c.Flag(SipCall.AwaitingAckBit) && _calls[i] == c)
                 {
                     if (nowMs >= c.OkDeadline)
                     {
                         // No ACK within 64*T1: the dialog is confirmed but the session ends (RFC 3261 13.3.1.4).
-                        c.AwaitingAck = false;
+                        c.SetFlag(SipCall.AwaitingAckBit, false);
                         SendBye(c, nowMs);
                         End(c, 408, "no ACK", nowMs);
                     }
@@ -625,7 +625,7 @@ namespace DeskPhone.Sip.Session
             call.HopAddress = packet.RemoteHost;
             call.HopPort = SipUserAgent.ResponsePort(packet, m);
             call.LastResponse = ok;
-            call.AwaitingAck = true;
+            call.SetFlag(SipCall.AwaitingAckBit, true);
             call.OkInterval = ClientTransaction.T1;
             call.OkTimer = nowMs + ClientTransaction.T1;
             call.OkDeadline = nowMs + 64 * ClientTransaction.T1;

@@ -27,22 +27,34 @@ namespace DeskPhone.Sip.Session
         /// <summary>The largest route set kept from Record-Route (more entries are a broken peer: the call is refused with 400).</summary>
         public const int MaxRoutes = 8;
 
-        // The call's yes/no state, one bit each (an object field costs 12 B on nanoCLR, a call had fifteen of them).
+        // The call's yes/no state, one bit each (an object field costs 12 B on nanoCLR, a call had fifteen of them). The
+        // public ones are properties; CallSessions reads and sets the others with Flag and SetFlag (a property each
+        // cost about 60 B of image).
         private const int OutgoingBit = 1;
         private const int HeldBit = 2;
         private const int RemoteHeldBit = 4;
         private const int AnonymousBit = 8;
         private const int EarlyMediaBit = 16;
-        private const int ReinvitingBit = 32;
-        private const int PendingHoldBit = 64;
-        private const int AwaitingAckBit = 128;
-        private const int AuthenticatedBit = 256;
-        private const int CancelRequestedBit = 512;
-        private const int CancelSentBit = 1024;
-        private const int OfferInOkBit = 2048;
-        private const int RefresherBit = 4096;
-        private const int PeerTimerBit = 8192;
-        private const int PeerUpdateBit = 16384;
+
+        // A re-INVITE of the phone's own (hold or resume) in flight, and what it asks (hold: set).
+        internal const int ReinvitingBit = 32;
+        internal const int PendingHoldBit = 64;
+
+        // Incoming: the 2xx is retransmitted until the ACK (RFC 3261 13.3.1.4).
+        internal const int AwaitingAckBit = 128;
+
+        // Outgoing: the INVITE went again with credentials; a CANCEL was asked for, and sent.
+        internal const int AuthenticatedBit = 256;
+        internal const int CancelRequestedBit = 512;
+        internal const int CancelSentBit = 1024;
+
+        // A re-INVITE without SDP: the phone offered in its 200, the answer comes in the ACK (RFC 3264 4, RFC 3261 14.2).
+        internal const int OfferInOkBit = 2048;
+
+        // Session timer (RFC 4028): the phone is the refresher; the peer supports the timer, and UPDATE.
+        internal const int RefresherBit = 4096;
+        internal const int PeerTimerBit = 8192;
+        internal const int PeerUpdateBit = 16384;
 
         private int _flags;
 
@@ -64,9 +76,9 @@ namespace DeskPhone.Sip.Session
             TelephoneEvent = -1;
         }
 
-        private bool Flag(int bit) => (_flags & bit) != 0;
+        internal bool Flag(int bit) => (_flags & bit) != 0;
 
-        private void SetFlag(int bit, bool on)
+        internal void SetFlag(int bit, bool on)
         {
             _flags = on ? _flags | bit : _flags & ~bit;
         }
@@ -226,19 +238,7 @@ namespace DeskPhone.Sip.Session
         internal string SdpDirection;
         internal int SdpMedia;
 
-        // A re-INVITE of the phone's own (hold or resume) in flight, what it asks, and when a refused one (491) goes again.
-        internal bool Reinviting
-        {
-            get => Flag(ReinvitingBit);
-            set => SetFlag(ReinvitingBit, value);
-        }
-
-        internal bool PendingHold
-        {
-            get => Flag(PendingHoldBit);
-            set => SetFlag(PendingHoldBit, value);
-        }
-
+        // When the phone's refused re-INVITE (491) goes again.
         internal long RetryAt
         {
             get => _extras == null ? 0 : _extras.RetryAt;
@@ -256,12 +256,6 @@ namespace DeskPhone.Sip.Session
         internal SipPacket Invite;
         internal string InviteBranch;
         internal byte[] LastResponse;
-        internal bool AwaitingAck
-        {
-            get => Flag(AwaitingAckBit);
-            set => SetFlag(AwaitingAckBit, value);
-        }
-
         internal long OkTimer;
         internal long OkInterval;
         internal long OkDeadline;
@@ -272,12 +266,6 @@ namespace DeskPhone.Sip.Session
         internal string InviteVia;
         internal string HopAddress;
         internal int HopPort;
-        internal bool Authenticated
-        {
-            get => Flag(AuthenticatedBit);
-            set => SetFlag(AuthenticatedBit, value);
-        }
-
         internal int Redirects
         {
             get => _extras == null ? 0 : _extras.Redirects;
@@ -290,17 +278,11 @@ namespace DeskPhone.Sip.Session
             }
         }
 
-        internal bool CancelRequested
-        {
-            get => Flag(CancelRequestedBit);
-            set => SetFlag(CancelRequestedBit, value);
-        }
-
         /// <summary>
         /// The user hung up an outgoing call that has not rung yet: the CANCEL waits for a provisional (RFC 3261 9.1),
         /// the call ends with its 487 (or Timer B).
         /// </summary>
-        public bool Cancelling => CancelRequested && State < Alerting;
+        public bool Cancelling => Flag(CancelRequestedBit) && State < Alerting;
 
         /// <summary>DTMF keys the other side sent in this call (RFC 4733 or SIP INFO), the newest 16, for the call screen; null: none.</summary>
         public string ReceivedDigits
@@ -316,13 +298,7 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>The user hung up this outgoing call before it was answered (a CANCEL was asked for), in any state.</summary>
-        public bool CancelAsked => CancelRequested;
-        internal bool CancelSent
-        {
-            get => Flag(CancelSentBit);
-            set => SetFlag(CancelSentBit, value);
-        }
-
+        public bool CancelAsked => Flag(CancelRequestedBit);
         internal byte[] Ack;
 
         // The transport of the phone's requests in the dialog: null for UDP (the agent's), else the connection an
@@ -375,13 +351,6 @@ namespace DeskPhone.Sip.Session
         /// <summary>The largest number of early dialogs (forks) remembered per outgoing call; more still get their 2xx ended.</summary>
         public const int MaxEarlyDialogs = 4;
 
-        // A re-INVITE without SDP: the phone offered in its 200, the answer comes in the ACK (RFC 3264 4, RFC 3261 14.2).
-        internal bool OfferInOk
-        {
-            get => Flag(OfferInOkBit);
-            set => SetFlag(OfferInOkBit, value);
-        }
-
         // The branch of the last UPDATE answered 200, so that its retransmission gets the answer again (CallSessions.Update.cs).
         internal string UpdateBranch
         {
@@ -395,8 +364,8 @@ namespace DeskPhone.Sip.Session
             }
         }
 
-        // Session timer (RFC 4028): the interval in seconds (0: none), whether the phone is the refresher, when it
-        // refreshes (RefreshAt) or, not refreshing, gives up with BYE (ExpireAt); the peer's support of timer and UPDATE.
+        // Session timer (RFC 4028): the interval in seconds (0: none), when the phone refreshes (RefreshAt) or, not
+        // refreshing, gives up with BYE (ExpireAt), the smallest interval the peer takes (422's Min-SE).
         internal int SessionExpires
         {
             get => _extras == null ? 0 : _extras.SessionExpires;
@@ -407,12 +376,6 @@ namespace DeskPhone.Sip.Session
                     Extras.SessionExpires = value;
                 }
             }
-        }
-
-        internal bool Refresher
-        {
-            get => Flag(RefresherBit);
-            set => SetFlag(RefresherBit, value);
         }
 
         internal long RefreshAt
@@ -437,18 +400,6 @@ namespace DeskPhone.Sip.Session
                     Extras.ExpireAt = value;
                 }
             }
-        }
-
-        internal bool PeerTimer
-        {
-            get => Flag(PeerTimerBit);
-            set => SetFlag(PeerTimerBit, value);
-        }
-
-        internal bool PeerUpdate
-        {
-            get => Flag(PeerUpdateBit);
-            set => SetFlag(PeerUpdateBit, value);
         }
 
         internal int MinSe
@@ -555,7 +506,7 @@ namespace DeskPhone.Sip.Session
             SdpHost = null;
             SdpDirection = null;
             Ack = null;
-            AwaitingAck = false;
+            SetFlag(AwaitingAckBit, false);
             EarlyTags = null;
             ClosedForks = null;
             // ReferredFrom stays: the referrer hears of the end after this (CallSessions.ReportReferral).
