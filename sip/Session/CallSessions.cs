@@ -489,9 +489,13 @@ namespace DeskPhone.Sip.Session
             call.SdpMedia = media;
         }
 
-        /// <summary>The bytes of the call's SDP as <see cref="Describe"/> last set it.</summary>
+        /// <summary>The bytes of the call's SDP as <see cref="Describe"/> last set it; null (no body) before it did.</summary>
         private static byte[] LocalSdp(SipCall call)
         {
+            if ((object)call.SdpDirection == null)
+            {
+                return null;
+            }
             int media = call.SdpMedia;
             return Sdp.Describe(call.SdpHost, (media >> 16) & 0xFFFF, call.SdpSession, call.SdpVersion, (media & 0xFF) - 1,
                 ((media >> 8) & 0xFF) - 1, call.SdpDirection);
