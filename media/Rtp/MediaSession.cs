@@ -15,7 +15,7 @@ namespace DeskPhone.Media.Rtp
     /// </summary>
     public sealed class MediaSession
     {
-        /// <summary>The receive buffer: an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
+        /// <summary>The datagram buffer (what arrives, what is sent): an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
         public const int MaxDatagram = 512;
 
         /// <summary>The level the phone's DTMF events announce (-dBm0, RFC 4733 2.3.4).</summary>
