@@ -43,7 +43,6 @@ namespace DeskPhone.Firmware.Voice
         private byte[] _buffer; // made at the first join, with the frame and the packet reader
         private short[] _frame;
         private RtpPacket _packet;
-        private byte[] _payload;
         private IVoiceCodec _codec; // the playing page's
         private long _playDue;
         private long _checkDue;
@@ -115,10 +114,10 @@ namespace DeskPhone.Firmware.Voice
         {
             for (int i = 0; _playDue <= nowMs && i < MediaSession.MaxCatchUpFrames; i++, _playDue += AudioFrame.Milliseconds)
             {
-                int status = Jitter.Pop(_payload, out int length);
+                int status = Jitter.Pop(out int offset, out int length);
                 if (status == JitterBuffer.Played)
                 {
-                    int samples = _codec.Decode(_payload, 0, length, _frame);
+                    int samples = _codec.Decode(Jitter.Frames, offset, length, _frame);
                     System.Array.Clear(_frame, samples, AudioFrame.Samples - samples);
                 }
                 else if (status == JitterBuffer.Conceal)
@@ -159,7 +158,6 @@ namespace DeskPhone.Firmware.Voice
                     // The buffer and figures are made by the first page and kept (2.7 KB); each page starts them afresh.
                     Jitter = Jitter ?? new JitterBuffer();
                     Received = Received ?? new ReceptionStats();
-                    _payload = _payload ?? new byte[JitterBuffer.MaxPayload];
                     _playDue = nowMs;
                 }
                 Jitter.Reset();

@@ -44,8 +44,8 @@ namespace DeskPhone.Media.Rtp
         // One array for the 16 slots (slot i at i x MaxPayload): 512 B less than an array per slot on nanoCLR, whose
         // every array has a 20-byte header and whose array of arrays is 12 B a reference.
         private readonly byte[] _payload = new byte[Slots * MaxPayload];
+        // A slot's payload length, 0 while the slot is empty (Put refuses empty payloads).
         private readonly int[] _length = new int[Slots];
-        private readonly bool[] _present = new bool[Slots];
         private bool _started;
         private bool _fresh;
         private bool _filling;
@@ -139,24 +139,27 @@ namespace DeskPhone.Media.Rtp
                 d = Slots - 1;
             }
             int slot = sequence & (Slots - 1);
-            if (_present[slot])
+            if (_length[slot] != 0)
             {
                 Duplicates++;
                 return false;
             }
             System.Array.Copy(data, offset, _payload, slot * MaxPayload, length);
             _length[slot] = length;
-            _present[slot] = true;
             _count++;
             return true;
         }
 
+        /// <summary>The slots' payloads, where <see cref="Pop"/> says the frame due is (read it before the next <see cref="Put"/>).</summary>
+        public byte[] Frames => _payload;
+
         /// <summary>
-        /// The frame due now: <see cref="Played"/> with its payload copied into <paramref name="payload"/> and its length
-        /// in <paramref name="length"/>, <see cref="Conceal"/> or <see cref="Silence"/>.
+        /// The frame due now: <see cref="Played"/> with its payload at <paramref name="offset"/> in <see cref="Frames"/>
+        /// and its length in <paramref name="length"/>, <see cref="Conceal"/> or <see cref="Silence"/>.
         /// </summary>
-        public int Pop(byte[] payload, out int length)
+        public int Pop(out int offset, out int length)
         {
+            offset = 0;
             length = 0;
             if (!_started)
             {
@@ -171,7 +174,7 @@ namespace DeskPhone.Media.Rtp
                 _filling = false;
             }
             int slot = _next & (Slots - 1);
-            if (_present[slot])
+            if (_length[slot] != 0)
             {
                 if (_starved > 0 && _starved <= MaxDepth)
                 {
@@ -182,7 +185,7 @@ namespace DeskPhone.Media.Rtp
                 }
                 _starved = 0;
                 length = _length[slot];
-                System.Array.Copy(_payload, slot * MaxPayload, payload, 0, length);
+                offset = slot * MaxPayload;
                 Take(slot);
                 _next = (_next + 1) & 0xFFFF;
                 _fresh = false;
@@ -244,7 +247,7 @@ namespace DeskPhone.Media.Rtp
             for (int i = 0; i < frames; i++)
             {
                 int slot = _next & (Slots - 1);
-                if (_present[slot])
+                if (_length[slot] != 0)
                 {
                     Take(slot);
                     Discarded++;
@@ -259,7 +262,7 @@ namespace DeskPhone.Media.Rtp
 
         private void Take(int slot)
         {
-            _present[slot] = false;
+            _length[slot] = 0;
             _count--;
         }
 
@@ -281,7 +284,7 @@ namespace DeskPhone.Media.Rtp
         {
             for (int k = Slots - 1; k >= 0; k--)
             {
-                if (_present[(_next + k) & (Slots - 1)])
+                if (_length[(_next + k) & (Slots - 1)] != 0)
                 {
                     return k + 1;
                 }
@@ -293,7 +296,7 @@ namespace DeskPhone.Media.Rtp
         {
             for (int i = 0; i < Slots; i++)
             {
-                _present[i] = false;
+                _length[i] = 0;
             }
             _count = 0;
             _starved = 0;

@@ -10,11 +10,12 @@ namespace DeskPhone.Media.Rtp
     /// One call's voice (docs/media.md): every 20 ms a frame from the microphone is encoded and sent as RTP; what
     /// arrives goes through the jitter buffer, is decoded (a single lost frame concealed by repeating the last one at
     /// half level) and played; RTCP reports go out every 5 s on the next port. Driven by <see cref="Poll"/> from the
-    /// phone's loop; every buffer is allocated in the constructor and reused for every call the session carries.
+    /// phone's loop; the frame buffers are allocated in the constructor and reused for every call the session carries,
+    /// what only some calls use (DTMF both ways, the received digits) by its first use in a call.
     /// </summary>
     public sealed class MediaSession
     {
-        /// <summary>The receive buffer: an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
+        /// <summary>The datagram buffer (what arrives, what is sent): an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
         public const int MaxDatagram = 512;
 
         /// <summary>The level the phone's DTMF events announce (-dBm0, RFC 4733 2.3.4).</summary>
@@ -42,16 +43,16 @@ namespace DeskPhone.Media.Rtp
         private readonly ReceptionStats _stats = new ReceptionStats();
         private readonly Rtcp _rtcp;
         private readonly JitterBuffer _jitter = new JitterBuffer();
-        private readonly byte[] _send = new byte[RtpPacket.HeaderBytes + JitterBuffer.MaxPayload];
-        private readonly byte[] _receive = new byte[MaxDatagram];
-        private readonly byte[] _report = new byte[Rtcp.MaxPacket];
-        private readonly byte[] _payload = new byte[JitterBuffer.MaxPayload];
+        // The one datagram buffer: what arrives is read into it and taken at once (the jitter buffer copies the payload),
+        // then the frames due and a report are written into it and sent (the channels copy), all in one turn.
+        private readonly byte[] _datagram = new byte[MaxDatagram];
         private readonly short[] _microphone = new short[AudioFrame.Samples];
         private readonly short[] _speaker = new short[AudioFrame.Samples];
         private short[] _mixed; // the speaker frame with Tone mixed in, made by the first tone
-        private DtmfSender _dtmfOut = new DtmfSender(DtmfVolume);
-        private DtmfReceiver _dtmfIn = new DtmfReceiver();
-        private readonly char[] _digits = new char[MaxDigits];
+        // Made by the call's first key press, first event received, first digit (most calls have none): null until then.
+        private DtmfSender _dtmfOut;
+        private DtmfReceiver _dtmfIn;
+        private char[] _digits;
         private int _digitCount;
         private int _telephoneEvent = -1;
         private string _remoteAddress;
@@ -60,13 +61,19 @@ namespace DeskPhone.Media.Rtp
         private IAudioSource _source;
         private IAudioSink _sink;
         private int _payloadType;
-        private bool _clocked;
+        // The session's yes/no state, one bit each (an object field costs 12 B on nanoCLR): Active, Muted, Silenced, the
+        // clock started, RTP and RTCP latched.
+        private const int ActiveBit = 1;
+        private const int MutedBit = 2;
+        private const int SilencedBit = 4;
+        private const int ClockedBit = 8;
+        private const int LatchedBit = 16;
+        private const int RtcpLatchedBit = 32;
+        private int _flags;
         private long _stoppedMs = -1;
         private long _sendDue;
         private long _playDue;
         private long _reportDue;
-        private bool _latched;
-        private bool _rtcpLatched;
 
         public MediaSession(IRtpChannel rtp, IRtpChannel rtcp, Random random)
         {
@@ -80,13 +87,21 @@ namespace DeskPhone.Media.Rtp
         /// <summary>The call this session carries (-1: none since it was made).</summary>
         public int CallId { get; private set; }
 
-        public bool Active { get; private set; }
+        public bool Active => (_flags & ActiveBit) != 0;
 
         /// <summary>Sends silence instead of the microphone (the user's mute key); DTMF still goes out.</summary>
-        public bool Muted { get; set; }
+        public bool Muted
+        {
+            get => (_flags & MutedBit) != 0;
+            set => _flags = value ? _flags | MutedBit : _flags & ~MutedBit;
+        }
 
         /// <summary>Plays nothing to the speaker (a page plays over the call); what arrives is still taken and counted.</summary>
-        public bool Silenced { get; set; }
+        public bool Silenced
+        {
+            get => (_flags & SilencedBit) != 0;
+            set => _flags = value ? _flags | SilencedBit : _flags & ~SilencedBit;
+        }
 
         /// <summary>
         /// A tone mixed into what the speaker plays (the call-waiting tone), one frame of it per frame played, so it
@@ -166,16 +181,13 @@ namespace DeskPhone.Media.Rtp
                 Played = 0;
                 Silent = 0;
                 _digitCount = 0;
-                // A new call forgets the last one's waiting key presses and events (the two small objects of a call).
-                _dtmfOut = new DtmfSender(DtmfVolume);
-                _dtmfIn = new DtmfReceiver();
+                // A new call forgets the last one's waiting key presses and events.
+                _dtmfOut = null;
+                _dtmfIn = null;
                 _stoppedMs = -1;
             }
             Array.Clear(_speaker, 0, _speaker.Length);
-            _clocked = false;
-            _latched = false;
-            _rtcpLatched = false;
-            Active = true;
+            _flags = (_flags & ~(ClockedBit | LatchedBit | RtcpLatchedBit)) | ActiveBit;
             s_active++;
             return true;
         }
@@ -195,8 +207,8 @@ namespace DeskPhone.Media.Rtp
         {
             if (Active)
             {
-                Active = false;
-                _stoppedMs = _clocked ? _sendDue : _stoppedMs;
+                _flags &= ~ActiveBit;
+                _stoppedMs = (_flags & ClockedBit) != 0 ? _sendDue : _stoppedMs;
                 _rtp.Close();
                 _rtcpChannel.Close();
                 if (--s_active == 0)
@@ -223,22 +235,40 @@ namespace DeskPhone.Media.Rtp
 
         /// <summary>
         /// A DTMF key went down: its event is sent until <see cref="ReleaseDigit"/> (at least 100 ms, at most 8.19 s);
-        /// false as for <see cref="SendDigit"/>.
+        /// false as for <see cref="SendDigit"/>, and when the heap has no room for the call's first event.
         /// </summary>
         public bool PressDigit(char key)
         {
             int code = TelephoneEvent.FromKey(key);
-            return Active && _telephoneEvent >= 0 && code >= 0 && _dtmfOut.Press(code);
+            if (!Active || _telephoneEvent < 0 || code < 0)
+            {
+                return false;
+            }
+            if (_dtmfOut == null)
+            {
+                try
+                {
+                    _dtmfOut = new DtmfSender(DtmfVolume);
+                }
+                catch (OutOfMemoryException)
+                {
+                    return false;
+                }
+            }
+            return _dtmfOut.Press(code);
         }
 
         /// <summary>The key of <see cref="PressDigit"/> went up: its event ends with its three end packets.</summary>
         public void ReleaseDigit()
         {
-            _dtmfOut.Release();
+            if (_dtmfOut != null)
+            {
+                _dtmfOut.Release();
+            }
         }
 
         /// <summary>The digits received as RFC 4733 events in this call, the newest <see cref="MaxDigits"/>.</summary>
-        public string Digits => new string(_digits, 0, _digitCount);
+        public string Digits => _digitCount == 0 ? "" : new string(_digits, 0, _digitCount);
 
         /// <summary>Digits received so far in all (RFC 4733 and <see cref="AddDigit"/>): a change says <see cref="Digits"/> changed.</summary>
         public int DigitsReceived { get; private set; }
@@ -257,13 +287,13 @@ namespace DeskPhone.Media.Rtp
             {
                 return;
             }
-            if (!_clocked)
+            if ((_flags & ClockedBit) == 0)
             {
                 if (_stoppedMs >= 0)
                 {
                     _sender.Skip((int)((nowMs - _stoppedMs) / AudioFrame.Milliseconds) * AudioFrame.Samples);
                 }
-                _clocked = true;
+                _flags |= ClockedBit;
                 _sendDue = nowMs;
                 _playDue = nowMs;
                 // RFC 3550 6.2: the first report after half the minimum interval.
@@ -293,7 +323,7 @@ namespace DeskPhone.Media.Rtp
             if (nowMs >= _reportDue)
             {
                 _reportDue = nowMs + Rtcp.IntervalMs;
-                _rtcpChannel.Send(_report, _rtcp.Write(_report, nowMs, true));
+                _rtcpChannel.Send(_datagram, _rtcp.Write(_datagram, nowMs, true));
             }
         }
 
@@ -301,32 +331,36 @@ namespace DeskPhone.Media.Rtp
         {
             for (int i = 0; i < MaxReadsPerPoll; i++)
             {
-                int n = _rtp.Receive(_receive);
+                int n = _rtp.Receive(_datagram);
                 if (n == 0)
                 {
                     return;
                 }
-                bool valid = _in.Read(_receive, 0, n);
+                bool valid = _in.Read(_datagram, 0, n);
                 bool dtmf = valid && _in.PayloadType == _telephoneEvent && _telephoneEvent >= 0;
                 if (!valid || (_in.PayloadType != _payloadType && !dtmf))
                 {
                     Ignored++;
                     continue;
                 }
-                if (!_latched || _in.Ssrc != _stats.Ssrc)
+                if ((_flags & LatchedBit) == 0 || _in.Ssrc != _stats.Ssrc)
                 {
                     _rtp.Latch();
-                    _latched = true;
+                    _flags |= LatchedBit;
                 }
                 _stats.Update(_in.Ssrc, _in.Sequence, _in.Timestamp, nowMs);
                 if (dtmf)
                 {
                     // Events share the stream's sequence: the jitter buffer sees their packets as missing audio.
-                    Digit(_dtmfIn.Receive(_receive, _in.PayloadOffset, _in.PayloadLength, _in.Timestamp));
+                    DtmfReceiver events = Events();
+                    if (events != null)
+                    {
+                        Digit(events.Receive(_datagram, _in.PayloadOffset, _in.PayloadLength, _in.Timestamp));
+                    }
                 }
                 else
                 {
-                    _jitter.Put(_in.Ssrc, _in.Sequence, _receive, _in.PayloadOffset, _in.PayloadLength);
+                    _jitter.Put(_in.Ssrc, _in.Sequence, _datagram, _in.PayloadOffset, _in.PayloadLength);
                 }
             }
         }
@@ -335,18 +369,31 @@ namespace DeskPhone.Media.Rtp
         {
             for (int i = 0; i < MaxReadsPerPoll; i++)
             {
-                int n = _rtcpChannel.Receive(_receive);
+                int n = _rtcpChannel.Receive(_datagram);
                 if (n == 0)
                 {
                     return;
                 }
                 int before = _rtcp.Malformed;
-                _rtcp.Read(_receive, n, nowMs);
-                if (!_rtcpLatched && _rtcp.Malformed == before)
+                _rtcp.Read(_datagram, n, nowMs);
+                if ((_flags & RtcpLatchedBit) == 0 && _rtcp.Malformed == before)
                 {
                     _rtcpChannel.Latch();
-                    _rtcpLatched = true;
+                    _flags |= RtcpLatchedBit;
                 }
+            }
+        }
+
+        // The call's first event makes the receiver; null (the event not counted) when the heap has no room for it.
+        private DtmfReceiver Events()
+        {
+            try
+            {
+                return _dtmfIn ?? (_dtmfIn = new DtmfReceiver());
+            }
+            catch (OutOfMemoryException)
+            {
+                return null;
             }
         }
 
@@ -361,6 +408,19 @@ namespace DeskPhone.Media.Rtp
             if (code < 0)
             {
                 return;
+            }
+            if (_digits == null)
+            {
+                try
+                {
+                    _digits = new char[MaxDigits];
+                }
+                catch (OutOfMemoryException)
+                {
+                    // No room to keep it for the call screen: the digit is still counted.
+                    DigitsReceived++;
+                    return;
+                }
             }
             if (_digitCount == MaxDigits)
             {
@@ -379,25 +439,26 @@ namespace DeskPhone.Media.Rtp
             {
                 Array.Clear(_microphone, 0, _microphone.Length);
             }
-            if (_telephoneEvent >= 0 && _dtmfOut.Next(_sender.Timestamp, _send, RtpPacket.HeaderBytes))
+            if (_dtmfOut != null && _telephoneEvent >= 0 && _dtmfOut.Next(_sender.Timestamp, _datagram, RtpPacket.HeaderBytes))
             {
                 // This interval carries the key's event instead of the audio (RFC 4733 2.5.1).
-                _sender.NextEvent(_send, _telephoneEvent, _dtmfOut.Marker, _dtmfOut.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
-                _rtp.Send(_send, RtpPacket.HeaderBytes + TelephoneEvent.Length);
+                _sender.NextEvent(_datagram, _telephoneEvent, _dtmfOut.Marker, _dtmfOut.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
+                _rtp.Send(_datagram, RtpPacket.HeaderBytes + TelephoneEvent.Length);
                 return;
             }
-            int bytes = _codec.Encode(_microphone, AudioFrame.Samples, _send, RtpPacket.HeaderBytes);
-            _sender.Next(_send, _payloadType, bytes, AudioFrame.Samples);
-            _rtp.Send(_send, RtpPacket.HeaderBytes + bytes);
+            int bytes = _codec.Encode(_microphone, AudioFrame.Samples, _datagram, RtpPacket.HeaderBytes);
+            _sender.Next(_datagram, _payloadType, bytes, AudioFrame.Samples);
+            _rtp.Send(_datagram, RtpPacket.HeaderBytes + bytes);
         }
 
         private void PlayFrame()
         {
-            int status = _jitter.Pop(_payload, out int length);
+            int status = _jitter.Pop(out int offset, out int length);
             if (status == JitterBuffer.Played)
             {
                 Played++;
-                int samples = _codec.Decode(_payload, 0, length, _speaker);
+                // Decoded where the jitter buffer holds it (no copy): nothing is put into it until the next turn.
+                int samples = _codec.Decode(_jitter.Frames, offset, length, _speaker);
                 if (samples < _speaker.Length)
                 {
                     Array.Clear(_speaker, samples, _speaker.Length - samples);

@@ -96,7 +96,7 @@ namespace DeskPhone.Sip.Session
                 }
                 if (c.Transaction != null && c.Transaction.Branch == branch && c.Transaction.State < InviteClientTransaction.Terminated)
                 {
-                    if (r.StatusCode < 200 && !c.Reinviting)
+                    if (r.StatusCode < 200 && !c.Flag(SipCall.ReinvitingBit))
                     {
                         Provisional(c, r, nowMs);
                     }
@@ -121,7 +121,7 @@ namespace DeskPhone.Sip.Session
         {
             KeepCompletionInfo(call, r);
             EarlyDialog(call, r, nowMs);
-            if (call.CancelRequested && !call.CancelSent)
+            if (call.Flag(SipCall.CancelRequestedBit) && !call.Flag(SipCall.CancelSentBit))
             {
                 SendCancel(call, nowMs);
             }
@@ -140,7 +140,7 @@ namespace DeskPhone.Sip.Session
             }
             if (r == null)
             {
-                End(call, 408, call.CancelRequested ? "cancelled" : "no answer", nowMs);
+                End(call, 408, call.Flag(SipCall.CancelRequestedBit) ? "cancelled" : "no answer", nowMs);
                 return;
             }
             int status = r.StatusCode;
@@ -149,21 +149,21 @@ namespace DeskPhone.Sip.Session
                 Established(call, r, nowMs);
                 return;
             }
-            if ((status == 401 || status == 407) && !call.Authenticated && !call.CancelRequested && Retry(call, r, nowMs))
+            if ((status == 401 || status == 407) && !call.Flag(SipCall.AuthenticatedBit) && !call.Flag(SipCall.CancelRequestedBit) && Retry(call, r, nowMs))
             {
                 return;
             }
-            if (status == 422 && !call.CancelRequested && TooSmall(call, r, nowMs))
+            if (status == 422 && !call.Flag(SipCall.CancelRequestedBit) && TooSmall(call, r, nowMs))
             {
                 return;
             }
-            if (status < 400 && !call.CancelRequested && call.Redirects < MaxRedirects && Redirect(call, r, nowMs))
+            if (status < 400 && !call.Flag(SipCall.CancelRequestedBit) && call.Redirects < MaxRedirects && Redirect(call, r, nowMs))
             {
                 return;
             }
             call.Warning = WarnText(r.GetHeader("Warning"));
             KeepCompletionInfo(call, r);
-            End(call, status, call.CancelRequested && status == 487 ? "cancelled" : r.ReasonPhrase, nowMs);
+            End(call, status, call.Flag(SipCall.CancelRequestedBit) && status == 487 ? "cancelled" : r.ReasonPhrase, nowMs);
         }
 
         /// <summary>
@@ -205,11 +205,11 @@ namespace DeskPhone.Sip.Session
                 call.TelephoneEvent = Media.TelephoneEvent;
             }
             // A 2xx without SDP keeps the early media's answer (the 1xx's SDP, RFC 3261 13.2.1).
-            if (call.CancelRequested || !(media || call.EarlyMedia) || call.Codec < 0)
+            if (call.Flag(SipCall.CancelRequestedBit) || !(media || call.EarlyMedia) || call.Codec < 0)
             {
                 // Answered after the user gave up, or with nothing the phone can play: the call is ended at once.
                 SendBye(call, nowMs);
-                End(call, 200, call.CancelRequested ? "cancelled" : "no common codec", nowMs);
+                End(call, 200, call.Flag(SipCall.CancelRequestedBit) ? "cancelled" : "no common codec", nowMs);
                 return;
             }
             call.State = SipCall.Connected;
@@ -241,14 +241,15 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         public bool Hold(SipCall call, bool hold, long nowMs)
         {
-            if (call == null || Slot(call) < 0 || call.State != SipCall.Connected || call.Reinviting || call.AwaitingAck || call.Codec < 0)
+            if (call == null || Slot(call) < 0 || call.State != SipCall.Connected || call.Flag(SipCall.ReinvitingBit) || call.Flag(SipCall.AwaitingAckBit) || call.Codec < 0)
             {
                 return false;
             }
-            call.Reinviting = true;
-            call.PendingHold = hold;
+            call.SetFlag(SipCall.ReinvitingBit, true);
+            call.SetFlag(SipCall.PendingHoldBit, hold);
             call.RetryAt = 0;
-            byte[] sdp = Describe(call, hold ? Sdp.SendOnly : Sdp.SendRecv);
+            Describe(call, hold ? Sdp.SendOnly : Sdp.SendRecv);
+            byte[] sdp = LocalSdp(call);
             DialogHop(call);
             string branch = "z9hG4bK" + _agent.NewToken();
             string via = Via(call, branch);
@@ -264,7 +265,7 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)))
                 .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
                 .Header(HeaderNames.Supported, call.SessionExpires > 0 ? "timer" : null)
-                .Header(SessionExpiresHeader, SessionExpiresValue(call, call.Refresher))
+                .Header(SessionExpiresHeader, SessionExpiresValue(call, call.Flag(SipCall.RefresherBit)))
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .Body(Sdp.ContentType, sdp)
                 .ToBytes();
@@ -280,12 +281,12 @@ namespace DeskPhone.Sip.Session
             {
                 return;
             }
-            call.Reinviting = false;
+            call.SetFlag(SipCall.ReinvitingBit, false);
             int status = r == null ? 408 : r.StatusCode;
             if (status < 300)
             {
                 SendAck(call);
-                call.Held = call.PendingHold;
+                call.Held = call.Flag(SipCall.PendingHoldBit);
                 TimerAnswered(call, r, nowMs);
                 if (r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength))
                 {
@@ -323,7 +324,7 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            call.Authenticated = true;
+            call.SetFlag(SipCall.AuthenticatedBit, true);
             string user = id.AuthUser != null && id.AuthUser.Length > 0 ? id.AuthUser : id.User;
             SendInvite(call, proxy ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
                 DigestResponse.Header(user, id.Password, "INVITE", call.RequestUri, challenge, 1, _agent.NewToken()), nowMs);
@@ -352,7 +353,7 @@ namespace DeskPhone.Sip.Session
             WriteTimerOffer(w, call);
             byte[] bytes = w.Header(Replaces.Header, call.Replaces)
                 .Header(authHeader, authValue)
-                .Body(Sdp.ContentType, call.LocalSdp)
+                .Body(Sdp.ContentType, LocalSdp(call))
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,
                 null, _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnFinal(call, r, now));
@@ -362,7 +363,7 @@ namespace DeskPhone.Sip.Session
         /// <summary>CANCEL of the pending INVITE: its Request-URI, top Via, From, To, Call-ID and CSeq number (RFC 3261 9.1).</summary>
         private void SendCancel(SipCall call, long nowMs)
         {
-            call.CancelSent = true;
+            call.SetFlag(SipCall.CancelSentBit, true);
             byte[] bytes = SipWriter.Request("CANCEL", call.RequestUri)
                 .Header(HeaderNames.Via, call.InviteVia)
                 .Header(HeaderNames.MaxForwards, "70")
@@ -461,7 +462,7 @@ namespace DeskPhone.Sip.Session
                 return false;
             }
             call.Redirects++;
-            call.Authenticated = false;
+            call.SetFlag(SipCall.AuthenticatedBit, false);
             call.RequestUri = contact.Uri.ToString();
             call.RemoteTarget = call.RequestUri;
             call.HopAddress = address;

@@ -71,7 +71,7 @@ namespace DeskPhone.Sip.Session
         private bool CanTransfer(SipCall call, out string error)
         {
             error = null;
-            if (call == null || Slot(call) < 0 || call.State != SipCall.Connected || call.AwaitingAck)
+            if (call == null || Slot(call) < 0 || call.State != SipCall.Connected || call.Flag(SipCall.AwaitingAckBit))
             {
                 error = "no connected call";
             }

@@ -49,7 +49,7 @@ namespace DeskPhone.Sip.Session
                 return false;
             }
             call.MinSe = min < MinSessionExpires ? MinSessionExpires : min;
-            call.Authenticated = false;
+            call.SetFlag(SipCall.AuthenticatedBit, false);
             SendInvite(call, null, null, nowMs);
             return true;
         }
@@ -62,11 +62,11 @@ namespace DeskPhone.Sip.Session
         {
             string value = r.GetHeader(SessionExpiresHeader);
             call.SessionExpires = Seconds(value);
-            call.Refresher = HeaderParams.Get(value, "refresher") != "uas";
+            call.SetFlag(SipCall.RefresherBit, HeaderParams.Get(value, "refresher") != "uas");
             string allow = r.GetHeader(HeaderNames.Allow);
             if (allow != null)
             {
-                call.PeerUpdate = HasToken(r, HeaderNames.Allow, "update");
+                call.SetFlag(SipCall.PeerUpdateBit, HasToken(r, HeaderNames.Allow, "update"));
             }
             ArmTimer(call, nowMs);
         }
@@ -78,7 +78,7 @@ namespace DeskPhone.Sip.Session
         private bool TimerRequested(SipCall call, SipMessage m)
         {
             string value = m.GetHeader(SessionExpiresHeader);
-            call.PeerTimer = HasToken(m, HeaderNames.Supported, "timer") || HasToken(m, HeaderNames.Require, "timer");
+            call.SetFlag(SipCall.PeerTimerBit, HasToken(m, HeaderNames.Supported, "timer") || HasToken(m, HeaderNames.Require, "timer"));
             int seconds = Seconds(value);
             if (value != null && seconds < MinSessionExpires)
             {
@@ -87,8 +87,8 @@ namespace DeskPhone.Sip.Session
             call.SessionExpires = seconds;
             string refresher = HeaderParams.Get(value, "refresher");
             // The phone is the request's UAS: it refreshes when asked to ("uas"), or when the caller cannot (RFC 4028 9).
-            call.Refresher = refresher == "uas" || (refresher == null && !call.PeerTimer);
-            call.PeerUpdate = HasToken(m, HeaderNames.Allow, "update");
+            call.SetFlag(SipCall.RefresherBit, refresher == "uas" || (refresher == null && !call.Flag(SipCall.PeerTimerBit)));
+            call.SetFlag(SipCall.PeerUpdateBit, HasToken(m, HeaderNames.Allow, "update"));
             return true;
         }
 
@@ -103,11 +103,11 @@ namespace DeskPhone.Sip.Session
             {
                 return;
             }
-            if (call.PeerTimer)
+            if (call.Flag(SipCall.PeerTimerBit))
             {
                 w.Header(HeaderNames.Require, "timer");
             }
-            w.Header(SessionExpiresHeader, SessionExpiresValue(call, !call.Refresher));
+            w.Header(SessionExpiresHeader, SessionExpiresValue(call, !call.Flag(SipCall.RefresherBit)));
         }
 
         /// <summary>
@@ -124,7 +124,7 @@ namespace DeskPhone.Sip.Session
             }
             long interval = call.SessionExpires * 1000L;
             long margin = call.SessionExpires / 3 < 32 ? interval / 3 : 32000;
-            call.RefreshAt = call.Refresher ? nowMs + interval / 2 : 0;
+            call.RefreshAt = call.Flag(SipCall.RefresherBit) ? nowMs + interval / 2 : 0;
             call.ExpireAt = nowMs + interval - margin;
         }
 
@@ -141,10 +141,10 @@ namespace DeskPhone.Sip.Session
                 End(call, 408, "session expired", nowMs);
                 return;
             }
-            if (call.RefreshAt != 0 && nowMs >= call.RefreshAt && !call.Reinviting && !call.AwaitingAck)
+            if (call.RefreshAt != 0 && nowMs >= call.RefreshAt && !call.Flag(SipCall.ReinvitingBit) && !call.Flag(SipCall.AwaitingAckBit))
             {
                 // A refresh that cannot start now (an offer pending) is tried again on the next turn.
-                if (call.PeerUpdate ? SendUpdate(call, nowMs) : Hold(call, call.Held, nowMs))
+                if (call.Flag(SipCall.PeerUpdateBit) ? SendUpdate(call, nowMs) : Hold(call, call.Held, nowMs))
                 {
                     call.RefreshAt = 0;
                 }

@@ -35,7 +35,7 @@ namespace DeskPhone.Sip.Session
                 return true;
             }
             bool offer = m.BodyLength > 0;
-            if (offer && (call.Reinviting || call.OfferInOk || call.Outgoing && call.State != SipCall.Connected))
+            if (offer && (call.Flag(SipCall.ReinvitingBit) || call.Flag(SipCall.OfferInOkBit) || call.Outgoing && call.State != SipCall.Connected))
             {
                 _agent.Reply(packet, m, 491, nowMs);
                 return true;
@@ -98,7 +98,7 @@ namespace DeskPhone.Sip.Session
             w.Header(HeaderNames.UserAgent, "DeskPhone");
             if (sdp)
             {
-                w.Body(Sdp.ContentType, call.LocalSdp);
+                w.Body(Sdp.ContentType, LocalSdp(call));
             }
             return w.ToBytes();
         }

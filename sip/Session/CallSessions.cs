@@ -33,7 +33,7 @@ namespace DeskPhone.Sip.Session
         private readonly ISessionHandler _handler;
         private readonly SipCall[] _calls = new SipCall[MaxCalls];
         // Made at the first call, not at boot: an idle phone keeps none of them (docs/calls.md, heap).
-        // Let go again once no call is left (Poll): after a call they were 3.6 KB kept for good (docs/benchmarks.md).
+        // Let go again once no call needs them (Poll, LetGoUnused): after a call they were 3.6 KB kept for good (docs/benchmarks.md).
         private SipParser _parser;
         private SipMessage _invite;
         private ParseResult _parse;
@@ -280,7 +280,7 @@ namespace DeskPhone.Sip.Session
         /// <summary>A re-INVITE (session refresh, target refresh): 200 with the same answer, or 488 for an offer without a common codec.</summary>
         private void Reinvite(SipCall call, SipPacket packet, SipMessage m, long nowMs)
         {
-            if (call.State != SipCall.Connected || call.Reinviting || m.CSeq <= call.RemoteCSeq)
+            if (call.State != SipCall.Connected || call.Flag(SipCall.ReinvitingBit) || m.CSeq <= call.RemoteCSeq)
             {
                 // 491 while an offer of either side is pending (glare, RFC 3261 14.2).
                 _agent.Reply(packet, m, m.CSeq <= call.RemoteCSeq ? 500 : 491, nowMs);
@@ -307,7 +307,7 @@ namespace DeskPhone.Sip.Session
             else
             {
                 // No offer: the phone's session is the offer in the 200, the answer comes in the ACK (RFC 3264 4).
-                call.OfferInOk = true;
+                call.SetFlag(SipCall.OfferInOkBit, true);
             }
             NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
             if (contact != null && contact.Uri != null)
@@ -331,12 +331,12 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            if (call.AwaitingAck && m.CSeq == call.RemoteCSeq)
+            if (call.Flag(SipCall.AwaitingAckBit) && m.CSeq == call.RemoteCSeq)
             {
-                call.AwaitingAck = false;
+                call.SetFlag(SipCall.AwaitingAckBit, false);
                 call.LastResponse = null;
-                bool offered = call.MediaAddress == null || call.OfferInOk;
-                call.OfferInOk = false;
+                bool offered = call.MediaAddress == null || call.Flag(SipCall.OfferInOkBit);
+                call.SetFlag(SipCall.OfferInOkBit, false);
                 if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
                 {
                     // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
@@ -450,7 +450,7 @@ namespace DeskPhone.Sip.Session
                 End(call, 200, "hung up", nowMs);
                 return true;
             }
-            call.CancelRequested = true;
+            call.SetFlag(SipCall.CancelRequestedBit, true);
             if (call.State == SipCall.Ringing)
             {
                 SendCancel(call, nowMs);
@@ -460,10 +460,11 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>
-        /// The phone's SDP for this call with the given direction: its offer (both codecs) before a codec is agreed, else
-        /// the agreed codec; the o= version goes up whenever the description changes (RFC 3264 8).
+        /// Sets the phone's SDP for this call with the given direction: its offer (both codecs) before a codec is agreed,
+        /// else the agreed codec; the o= version goes up whenever the description changes (RFC 3264 8). Its bytes are
+        /// written where it is sent (<see cref="LocalSdp"/>).
         /// </summary>
-        private byte[] Describe(SipCall call, string direction)
+        private void Describe(SipCall call, string direction)
         {
             if (call.SdpSession == 0)
             {
@@ -473,32 +474,31 @@ namespace DeskPhone.Sip.Session
             {
                 call.SdpVersion = 1;
             }
-            byte[] sdp = Sdp.Describe(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, call.SdpVersion, call.Codec,
-                call.Codec < 0 ? Sdp.TelephoneEvent : call.TelephoneEvent, direction);
-            if (call.LocalSdp != null && !Same(sdp, call.LocalSdp))
+            int codec = call.Codec;
+            int events = codec < 0 ? Sdp.TelephoneEvent : call.TelephoneEvent;
+            // One byte each for the codec and telephone-event (+1: -1 is 0), the port above them.
+            int media = ((codec + 1) & 0xFF) | (((events + 1) & 0xFF) << 8) | (call.LocalMediaPort << 16);
+            string host = _agent.LocalHost;
+            if ((object)call.SdpDirection != null &&
+                (media != call.SdpMedia || !string.Equals(direction, call.SdpDirection) || !string.Equals(host, call.SdpHost)))
             {
                 call.SdpVersion++;
-                sdp = Sdp.Describe(_agent.LocalHost, call.LocalMediaPort, call.SdpSession, call.SdpVersion, call.Codec,
-                    call.Codec < 0 ? Sdp.TelephoneEvent : call.TelephoneEvent, direction);
             }
-            call.LocalSdp = sdp;
-            return sdp;
+            call.SdpHost = host;
+            call.SdpDirection = direction;
+            call.SdpMedia = media;
         }
 
-        private static bool Same(byte[] a, byte[] b)
+        /// <summary>The bytes of the call's SDP as <see cref="Describe"/> last set it; null (no body) before it did.</summary>
+        private static byte[] LocalSdp(SipCall call)
         {
-            if (a.Length != b.Length)
+            if ((object)call.SdpDirection == null)
             {
-                return false;
+                return null;
             }
-            for (int i = 0; i < a.Length; i++)
-            {
-                if (a[i] != b[i])
-                {
-                    return false;
-                }
-            }
-            return true;
+            int media = call.SdpMedia;
+            return Sdp.Describe(call.SdpHost, (media >> 16) & 0xFFFF, call.SdpSession, call.SdpVersion, (media & 0xFF) - 1,
+                ((media >> 8) & 0xFF) - 1, call.SdpDirection);
         }
 
         /// <summary>Runs the INVITE transactions and the 2xx retransmissions; call every loop turn.</summary>
@@ -517,14 +517,14 @@ namespace DeskPhone.Sip.Session
                 }
                 if (c.RetryAt != 0 && nowMs >= c.RetryAt && _calls[i] == c)
                 {
-                    Hold(c, c.PendingHold, nowMs);
+                    Hold(c, c.Flag(SipCall.PendingHoldBit), nowMs);
                 }
-                if (c.AwaitingAck && _calls[i] == c)
+                if (c.Flag(SipCall.AwaitingAckBit) && _calls[i] == c)
                 {
                     if (nowMs >= c.OkDeadline)
                     {
                         // No ACK within 64*T1: the dialog is confirmed but the session ends (RFC 3261 13.3.1.4).
-                        c.AwaitingAck = false;
+                        c.SetFlag(SipCall.AwaitingAckBit, false);
                         SendBye(c, nowMs);
                         End(c, 408, "no ACK", nowMs);
                     }
@@ -543,29 +543,36 @@ namespace DeskPhone.Sip.Session
             ExpireTransfers(nowMs);
             if (_parser != null || _sdpMedia != null || _writer != null)
             {
-                LetGoWhenNoCall();
+                LetGoUnused();
             }
         }
 
         /// <summary>
-        /// Once no call is left, the objects only calls use (the INVITE's parser and message, the SDP reader, the writer)
-        /// are let go; the next call makes them again on first use. Done here, between loop turns, never inside a
-        /// handler that may still read them.
+        /// Lets go of what no call needs any more, and the next use makes again: the INVITE's parser and message and the
+        /// writer once no ringing incoming call keeps its INVITE (answered, its 200 is kept as bytes: about 2.9 KB less
+        /// while a call talks, docs/benchmarks.md "h-callheap"), the SDP reader once no call is left. Done here, between
+        /// loop turns, never inside a handler that may still read them.
         /// </summary>
-        private void LetGoWhenNoCall()
+        private void LetGoUnused()
         {
+            bool call = false;
             for (int i = 0; i < MaxCalls; i++)
             {
-                if (_calls[i] != null)
+                SipCall c = _calls[i];
+                if (c != null && c.Invite != null)
                 {
                     return;
                 }
+                call |= c != null;
             }
             _parser = null;
             _invite = null;
             _parse = null;
-            _sdpMedia = null;
             _writer = null;
+            if (!call)
+            {
+                _sdpMedia = null;
+            }
         }
 
         /// <summary>The final refusal of a ringing incoming call, kept retransmitting by the agent until its ACK.</summary>
@@ -600,7 +607,11 @@ namespace DeskPhone.Sip.Session
             w.Header(HeaderNames.UserAgent, "DeskPhone");
             if (sdp)
             {
-                w.Body(Sdp.ContentType, call.LocalSdp ?? Describe(call, Sdp.SendRecv));
+                if ((object)call.SdpDirection == null)
+                {
+                    Describe(call, Sdp.SendRecv);
+                }
+                w.Body(Sdp.ContentType, LocalSdp(call));
             }
             byte[] bytes = w.ToBytes();
             call.LastResponse = bytes;
@@ -618,7 +629,7 @@ namespace DeskPhone.Sip.Session
             call.HopAddress = packet.RemoteHost;
             call.HopPort = SipUserAgent.ResponsePort(packet, m);
             call.LastResponse = ok;
-            call.AwaitingAck = true;
+            call.SetFlag(SipCall.AwaitingAckBit, true);
             call.OkInterval = ClientTransaction.T1;
             call.OkTimer = nowMs + ClientTransaction.T1;
             call.OkDeadline = nowMs + 64 * ClientTransaction.T1;

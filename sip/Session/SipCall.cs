@@ -27,21 +27,81 @@ namespace DeskPhone.Sip.Session
         /// <summary>The largest route set kept from Record-Route (more entries are a broken peer: the call is refused with 400).</summary>
         public const int MaxRoutes = 8;
 
+        // The call's yes/no state, one bit each (an object field costs 12 B on nanoCLR, a call had fifteen of them). The
+        // public ones are properties; CallSessions reads and sets the others with Flag and SetFlag (a property each
+        // cost about 60 B of image).
+        private const int OutgoingBit = 1;
+        private const int HeldBit = 2;
+        private const int RemoteHeldBit = 4;
+        private const int AnonymousBit = 8;
+        private const int EarlyMediaBit = 16;
+
+        // A re-INVITE of the phone's own (hold or resume) in flight, and what it asks (hold: set).
+        internal const int ReinvitingBit = 32;
+        internal const int PendingHoldBit = 64;
+
+        // Incoming: the 2xx is retransmitted until the ACK (RFC 3261 13.3.1.4).
+        internal const int AwaitingAckBit = 128;
+
+        // Outgoing: the INVITE went again with credentials; a CANCEL was asked for, and sent.
+        internal const int AuthenticatedBit = 256;
+        internal const int CancelRequestedBit = 512;
+        internal const int CancelSentBit = 1024;
+
+        // A re-INVITE without SDP: the phone offered in its 200, the answer comes in the ACK (RFC 3264 4, RFC 3261 14.2).
+        internal const int OfferInOkBit = 2048;
+
+        // Session timer (RFC 4028): the phone is the refresher; the peer supports the timer, and UPDATE.
+        internal const int RefresherBit = 4096;
+        internal const int PeerTimerBit = 8192;
+        internal const int PeerUpdateBit = 16384;
+
+        private int _flags;
+
+        // State, Codec and TelephoneEvent, one byte each (+1, so that -1 is 0): a byte holds each one's range.
+        private int _small;
+
+        // What only some calls have (a transfer, a referral, a refused call's texts, a session timer ...): made by the
+        // first of it that is set, null in a plain call.
+        private SipCallExtras _extras;
+
         public SipCall(int id, int identity, bool outgoing, long nowMs)
         {
             Id = id;
             Identity = identity;
-            Outgoing = outgoing;
+            _flags = outgoing ? OutgoingBit : 0;
             StartedMs = nowMs;
+            State = Dialing;
             Codec = -1;
             TelephoneEvent = -1;
         }
 
+        internal bool Flag(int bit) => (_flags & bit) != 0;
+
+        internal void SetFlag(int bit, bool on)
+        {
+            _flags = on ? _flags | bit : _flags & ~bit;
+        }
+
+        private int Small(int shift) => ((_small >> shift) & 0xFF) - 1;
+
+        private void SetSmall(int shift, int value)
+        {
+            _small = (_small & ~(0xFF << shift)) | (((value + 1) & 0xFF) << shift);
+        }
+
+        private SipCallExtras Extras => _extras ?? (_extras = new SipCallExtras());
+
         /// <summary>Unique within this run (the bench's call id).</summary>
         public int Id { get; }
         public int Identity { get; }
-        public bool Outgoing { get; }
-        public int State { get; internal set; }
+        public bool Outgoing => Flag(OutgoingBit);
+
+        public int State
+        {
+            get => Small(0);
+            internal set => SetSmall(0, value);
+        }
 
         /// <summary>The other party's URI (From of an incoming call, the dialled target of an outgoing one).</summary>
         public string RemoteUri { get; internal set; }
@@ -63,31 +123,89 @@ namespace DeskPhone.Sip.Session
         public string EndReason { get; internal set; }
 
         /// <summary>The warn-text of a Warning header (RFC 3261 20.43) in the final answer that refused the call, or null.</summary>
-        public string Warning { get; internal set; }
+        public string Warning
+        {
+            get => _extras == null ? null : _extras.Warning;
+            internal set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.Warning = value;
+                }
+            }
+        }
 
         /// <summary>
         /// The <c>Call-Info</c> value with <c>purpose=call-completion</c> (RFC 6910) of the last answer to the phone's
         /// INVITE that carried one (a 486, or the 180 of a call that then went unanswered), or null.
         /// </summary>
-        public string CompletionInfo { get; internal set; }
+        public string CompletionInfo
+        {
+            get => _extras == null ? null : _extras.CompletionInfo;
+            internal set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.CompletionInfo = value;
+                }
+            }
+        }
 
         /// <summary>Who transferred an incoming call here (its INVITE's Referred-By, RFC 3892: display name, else user), or null.</summary>
-        public string ReferredBy { get; internal set; }
+        public string ReferredBy
+        {
+            get => _extras == null ? null : _extras.ReferredBy;
+            internal set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.ReferredBy = value;
+                }
+            }
+        }
 
         /// <summary>Where the other side wants its audio (from its SDP), its port, the agreed codec (-1 while none).</summary>
         public string MediaAddress { get; internal set; }
         public int MediaPort { get; internal set; }
-        public int Codec { get; internal set; }
-        public int TelephoneEvent { get; internal set; }
+
+        public int Codec
+        {
+            get => Small(8);
+            internal set => SetSmall(8, value);
+        }
+
+        public int TelephoneEvent
+        {
+            get => Small(16);
+            internal set => SetSmall(16, value);
+        }
 
         /// <summary>The phone put the call on hold (its re-INVITE with sendonly was accepted).</summary>
-        public bool Held { get; internal set; }
+        public bool Held
+        {
+            get => Flag(HeldBit);
+            internal set => SetFlag(HeldBit, value);
+        }
 
         /// <summary>The other side put the call on hold (its offer said sendonly or inactive).</summary>
-        public bool RemoteHeld { get; internal set; }
+        public bool RemoteHeld
+        {
+            get => Flag(RemoteHeldBit);
+            internal set => SetFlag(RemoteHeldBit, value);
+        }
 
         /// <summary>A text the phone shows with this call (a MESSAGE in the call's dialog), or null.</summary>
-        public string Note { get; set; }
+        public string Note
+        {
+            get => _extras == null ? null : _extras.Note;
+            set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.Note = value;
+                }
+            }
+        }
 
         /// <summary>The phone's own RTP port for this call.</summary>
         public int LocalMediaPort { get; internal set; }
@@ -100,7 +218,11 @@ namespace DeskPhone.Sip.Session
         internal string LocalHeader;
 
         /// <summary>Placed without the caller's identity (RFC 3323 anonymous From, Privacy: id).</summary>
-        public bool Anonymous { get; internal set; }
+        public bool Anonymous
+        {
+            get => Flag(AnonymousBit);
+            internal set => SetFlag(AnonymousBit, value);
+        }
         internal string RemoteHeader;
         internal string RemoteTarget;
         internal string[] Routes;
@@ -108,19 +230,32 @@ namespace DeskPhone.Sip.Session
         internal long RemoteCSeq;
         internal long SdpSession;
         internal long SdpVersion;
-        internal byte[] LocalSdp;
 
-        // A re-INVITE of the phone's own (hold or resume) in flight, what it asks, and when a refused one (491) goes again.
-        internal bool Reinviting;
-        internal bool PendingHold;
-        internal long RetryAt;
+        // The phone's last SDP for this call as what it is written from (Sdp.Describe: the host, the media port, the
+        // codec and telephone-event offered, the direction; SdpDirection null: none yet), written again where it is
+        // sent (CallSessions.LocalSdp) instead of keeping its ~220 bytes for the whole call.
+        internal string SdpHost;
+        internal string SdpDirection;
+        internal int SdpMedia;
+
+        // When the phone's refused re-INVITE (491) goes again.
+        internal long RetryAt
+        {
+            get => _extras == null ? 0 : _extras.RetryAt;
+            set
+            {
+                if (value != 0 || _extras != null)
+                {
+                    Extras.RetryAt = value;
+                }
+            }
+        }
 
         // Incoming: a copy of the INVITE (its responses are written from it), its branch, the last response sent and
         // the 2xx retransmissions until the ACK (RFC 3261 13.3.1.4).
         internal SipPacket Invite;
         internal string InviteBranch;
         internal byte[] LastResponse;
-        internal bool AwaitingAck;
         internal long OkTimer;
         internal long OkInterval;
         internal long OkDeadline;
@@ -131,22 +266,39 @@ namespace DeskPhone.Sip.Session
         internal string InviteVia;
         internal string HopAddress;
         internal int HopPort;
-        internal bool Authenticated;
-        internal int Redirects;
-        internal bool CancelRequested;
+        internal int Redirects
+        {
+            get => _extras == null ? 0 : _extras.Redirects;
+            set
+            {
+                if (value != 0 || _extras != null)
+                {
+                    Extras.Redirects = value;
+                }
+            }
+        }
 
         /// <summary>
         /// The user hung up an outgoing call that has not rung yet: the CANCEL waits for a provisional (RFC 3261 9.1),
         /// the call ends with its 487 (or Timer B).
         /// </summary>
-        public bool Cancelling => CancelRequested && State < Alerting;
+        public bool Cancelling => Flag(CancelRequestedBit) && State < Alerting;
 
         /// <summary>DTMF keys the other side sent in this call (RFC 4733 or SIP INFO), the newest 16, for the call screen; null: none.</summary>
-        public string ReceivedDigits { get; set; }
+        public string ReceivedDigits
+        {
+            get => _extras == null ? null : _extras.ReceivedDigits;
+            set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.ReceivedDigits = value;
+                }
+            }
+        }
 
         /// <summary>The user hung up this outgoing call before it was answered (a CANCEL was asked for), in any state.</summary>
-        public bool CancelAsked => CancelRequested;
-        internal bool CancelSent;
+        public bool CancelAsked => Flag(CancelRequestedBit);
         internal byte[] Ack;
 
         // The transport of the phone's requests in the dialog: null for UDP (the agent's), else the connection an
@@ -157,12 +309,27 @@ namespace DeskPhone.Sip.Session
         /// Outgoing: the media comes from a provisional answer's SDP (a 180 or 183 with a body, RFC 3261 13.2.1): the
         /// phone plays the network's audio instead of its own ringback.
         /// </summary>
-        public bool EarlyMedia { get; internal set; }
+        public bool EarlyMedia
+        {
+            get => Flag(EarlyMediaBit);
+            internal set => SetFlag(EarlyMediaBit, value);
+        }
 
         // Outgoing, forking (RFC 3261 12.1.2, 13.2.2.4): the To tags of the early dialogs (1xx with a tag), at most
         // MaxEarlyDialogs, dropped when one answers; the tags of other branches' 2xx the phone acknowledged and ended.
         internal string[] EarlyTags;
-        internal string[] ClosedForks;
+
+        internal string[] ClosedForks
+        {
+            get => _extras == null ? null : _extras.ClosedForks;
+            set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.ClosedForks = value;
+                }
+            }
+        }
 
         /// <summary>The early dialogs of an outgoing call still ringing: one per fork that sent a 1xx with a To tag.</summary>
         public int EarlyDialogs
@@ -184,35 +351,146 @@ namespace DeskPhone.Sip.Session
         /// <summary>The largest number of early dialogs (forks) remembered per outgoing call; more still get their 2xx ended.</summary>
         public const int MaxEarlyDialogs = 4;
 
-        // A re-INVITE without SDP: the phone offered in its 200, the answer comes in the ACK (RFC 3264 4, RFC 3261 14.2).
-        internal bool OfferInOk;
-
         // The branch of the last UPDATE answered 200, so that its retransmission gets the answer again (CallSessions.Update.cs).
-        internal string UpdateBranch;
+        internal string UpdateBranch
+        {
+            get => _extras == null ? null : _extras.UpdateBranch;
+            set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.UpdateBranch = value;
+                }
+            }
+        }
 
-        // Session timer (RFC 4028): the interval in seconds (0: none), whether the phone is the refresher, when it
-        // refreshes (RefreshAt) or, not refreshing, gives up with BYE (ExpireAt); the peer's support of timer and UPDATE.
-        internal int SessionExpires;
-        internal bool Refresher;
-        internal long RefreshAt;
-        internal long ExpireAt;
-        internal bool PeerTimer;
-        internal bool PeerUpdate;
-        internal int MinSe;
+        // Session timer (RFC 4028): the interval in seconds (0: none), when the phone refreshes (RefreshAt) or, not
+        // refreshing, gives up with BYE (ExpireAt), the smallest interval the peer takes (422's Min-SE).
+        internal int SessionExpires
+        {
+            get => _extras == null ? 0 : _extras.SessionExpires;
+            set
+            {
+                if (value != 0 || _extras != null)
+                {
+                    Extras.SessionExpires = value;
+                }
+            }
+        }
+
+        internal long RefreshAt
+        {
+            get => _extras == null ? 0 : _extras.RefreshAt;
+            set
+            {
+                if (value != 0 || _extras != null)
+                {
+                    Extras.RefreshAt = value;
+                }
+            }
+        }
+
+        internal long ExpireAt
+        {
+            get => _extras == null ? 0 : _extras.ExpireAt;
+            set
+            {
+                if (value != 0 || _extras != null)
+                {
+                    Extras.ExpireAt = value;
+                }
+            }
+        }
+
+        internal int MinSe
+        {
+            get => _extras == null ? 0 : _extras.MinSe;
+            set
+            {
+                if (value != 0 || _extras != null)
+                {
+                    Extras.MinSe = value;
+                }
+            }
+        }
 
         /// <summary>
         /// The phone's transfer of this call (REFER): 0 none, <see cref="CallSessions.TransferPending"/> while it waits
         /// for the outcome, then the final status (2xx transferred; else why it failed).
         /// </summary>
-        public int TransferStatus { get; internal set; }
+        public int TransferStatus
+        {
+            get => _extras == null ? 0 : _extras.TransferStatus;
+            internal set
+            {
+                if (value != 0 || _extras != null)
+                {
+                    Extras.TransferStatus = value;
+                }
+            }
+        }
 
         // Transfer: when a pending one gives up, the consultation call that ends with it (attended), the call whose REFER
         // this call was placed for and the last status NOTIFYed to it, the Replaces header of the phone's INVITE.
-        internal long TransferDeadline;
-        internal SipCall Consult;
-        internal SipCall ReferredFrom;
-        internal int ReferNotified;
-        internal string Replaces;
+        internal long TransferDeadline
+        {
+            get => _extras == null ? 0 : _extras.TransferDeadline;
+            set
+            {
+                if (value != 0 || _extras != null)
+                {
+                    Extras.TransferDeadline = value;
+                }
+            }
+        }
+
+        internal SipCall Consult
+        {
+            get => _extras == null ? null : _extras.Consult;
+            set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.Consult = value;
+                }
+            }
+        }
+
+        internal SipCall ReferredFrom
+        {
+            get => _extras == null ? null : _extras.ReferredFrom;
+            set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.ReferredFrom = value;
+                }
+            }
+        }
+
+        internal int ReferNotified
+        {
+            get => _extras == null ? 0 : _extras.ReferNotified;
+            set
+            {
+                if (value != 0 || _extras != null)
+                {
+                    Extras.ReferNotified = value;
+                }
+            }
+        }
+
+        internal string Replaces
+        {
+            get => _extras == null ? null : _extras.Replaces;
+            set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.Replaces = value;
+                }
+            }
+        }
 
         /// <summary>Seconds connected (0 before the answer).</summary>
         public int DurationSeconds(long nowMs) =>
@@ -225,9 +503,10 @@ namespace DeskPhone.Sip.Session
             LastResponse = null;
             Transaction = null;
             Routes = null;
-            LocalSdp = null;
+            SdpHost = null;
+            SdpDirection = null;
             Ack = null;
-            AwaitingAck = false;
+            SetFlag(AwaitingAckBit, false);
             EarlyTags = null;
             ClosedForks = null;
             // ReferredFrom stays: the referrer hears of the end after this (CallSessions.ReportReferral).

@@ -10,7 +10,6 @@ namespace DeskPhone.Media.Tests.Rtp
     public class JitterBufferTests
     {
         private readonly JitterBuffer _buffer = new JitterBuffer();
-        private readonly byte[] _out = new byte[JitterBuffer.MaxPayload];
 
         private bool Put(int sequence, uint ssrc = 1) =>
             _buffer.Put(ssrc, sequence & 0xFFFF, new[] { (byte)sequence }, 0, 1);
@@ -18,8 +17,8 @@ namespace DeskPhone.Media.Tests.Rtp
         /// <summary>One tick: "p7" (frame 7 played), "c" (concealed) or "s" (silence).</summary>
         private string Tick()
         {
-            int status = _buffer.Pop(_out, out int length);
-            return status == JitterBuffer.Played ? "p" + _out[0] : status == JitterBuffer.Conceal ? "c" : "s";
+            int status = _buffer.Pop(out int offset, out int length);
+            return status == JitterBuffer.Played ? "p" + _buffer.Frames[offset] : status == JitterBuffer.Conceal ? "c" : "s";
         }
 
         private string Ticks(int n)

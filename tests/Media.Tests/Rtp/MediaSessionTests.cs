@@ -374,6 +374,26 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         [Fact]
+        public void TheNextCallStartsWithoutTheLastOnesDigitsAndItsFirstKeyStillGoesOut()
+        {
+            Assert.True(Start());
+            _session.AddDigit('7');
+            Assert.Equal("7", _session.Digits);
+            // A key still waiting when the call ends does not go out in the next one.
+            Assert.True(_session.SendDigit('1'));
+            _session.Forget();
+            Assert.True(_session.Start(3, "192.0.2.20", 4000, 10006, G711Codec.MuLaw, 101, new Sine(440), _speaker));
+            Assert.Equal("", _session.Digits);
+            Run(0, 100);
+            Assert.DoesNotContain(_rtp.Sent, s => s.Data[1] == 101 || s.Data[1] == (101 | 0x80));
+            Assert.True(_session.SendDigit('9'));
+            Run(105, 400);
+            var events = _rtp.Sent.FindAll(s => (s.Data[1] & 0x7F) == 101);
+            Assert.Equal(5 + DtmfSender.EndPackets, events.Count);
+            Assert.All(events, s => Assert.Equal(9, TelephoneEvent.EventCode(s.Data, RtpPacket.HeaderBytes)));
+        }
+
+        [Fact]
         public void WithoutTelephoneEventNoDigitIsSent()
         {
             Assert.True(_session.Start(2, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, -1, new Sine(440), _speaker));
