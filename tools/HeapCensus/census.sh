@@ -12,7 +12,7 @@
 #   CENSUS_TOP=N (default 60) rows; CENSUS_HEAP=BYTES (default 200,000, the scenario's fitting heap).
 #
 # A step is PROFILE:STEP as run.sh prints it ("heap PROFILE STEP"; the boot script's own steps are "boot:STEP").
-# Needs cmake, ninja, g++-multilib (as tools/InterpCost/count.sh); the interpreter is built once into
+# Needs cmake, ninja, g++-multilib (tools/InterpCost/build-nanoclr.sh, as count.sh); the interpreter is built once into
 # artifacts/heap-census/nanoclr32.census. Only the census differs from the SDK's nanoclr32: it allocates nothing on
 # the managed heap, so the figures are the scenario's.
 set -eu
@@ -28,18 +28,7 @@ mkdir -p "$OUT"
 
 if [ ! -x "$CLR" ]; then
   echo "census.sh: building the census interpreter into $CLR (once)"
-  work="$(mktemp -d)"
-  tar -xzf "$SDK"/nanoclr/src/nf-interpreter-*.tar.gz -C "$work"
-  (
-    cd "$work/nf-interpreter"
-    find src targets -type f \( -name '*.h' -o -name '*.hpp' -o -name '*.c' -o -name '*.cpp' -o -name '*.txt' -o -name '*.cmake' \) -exec sed -i 's/\r$//' {} +
-    for p in "$SDK"/nanoclr/patches/*.patch "$ROOT/tools/HeapCensus/census.patch"; do patch -p1 --forward -s < "$p"; done
-    cmake -S targets/posix -B build/posix32 -G Ninja -DCMAKE_BUILD_TYPE=Release -DNANO_POSIX_STATIC=ON \
-      -DCMAKE_C_FLAGS=-m32 -DCMAKE_CXX_FLAGS=-m32 -DCMAKE_EXE_LINKER_FLAGS="-m32 -static" >/dev/null
-    cmake --build build/posix32 -j"$(nproc)" >/dev/null
-  )
-  cp "$work/nf-interpreter/build/posix32/bin/nanoFramework.nanoCLR.test" "$CLR"
-  rm -rf "$work"
+  "$ROOT/tools/InterpCost/build-nanoclr.sh" "$SDK" "$CLR" "$ROOT/tools/HeapCensus/census.patch"
 fi
 
 # The scenario as run.sh builds it, and the collection before each step's line.

@@ -43,18 +43,7 @@ mkdir -p "$OUT"
 # ---- the interpreter with symbols ----
 if [ ! -x "$SYM" ]; then
   echo "count.sh: building the interpreter with symbols into $SYM (once)"
-  work="$(mktemp -d)"
-  tar -xzf "$SDK"/nanoclr/src/nf-interpreter-*.tar.gz -C "$work"
-  (
-    cd "$work/nf-interpreter"
-    find src targets -type f \( -name '*.h' -o -name '*.hpp' -o -name '*.c' -o -name '*.cpp' -o -name '*.txt' -o -name '*.cmake' \) -exec sed -i 's/\r$//' {} +
-    for p in "$SDK"/nanoclr/patches/*.patch; do patch -p1 --forward -s < "$p"; done
-    cmake -S targets/posix -B build/posix32 -G Ninja -DCMAKE_BUILD_TYPE=Release -DNANO_POSIX_STATIC=ON \
-      -DCMAKE_C_FLAGS=-m32 -DCMAKE_CXX_FLAGS=-m32 -DCMAKE_EXE_LINKER_FLAGS="-m32 -static" >/dev/null
-    cmake --build build/posix32 -j"$(nproc)" >/dev/null
-  )
-  cp "$work/nf-interpreter/build/posix32/bin/nanoFramework.nanoCLR.test" "$SYM"
-  rm -rf "$work"
+  "$ROOT/tools/InterpCost/build-nanoclr.sh" "$SDK" "$SYM"
 fi
 objcopy -O binary -j .text "$SDK/nanoclr/nanoclr32" "$OUT/sdk.text"
 objcopy -O binary -j .text "$SYM" "$OUT/sym.text"
