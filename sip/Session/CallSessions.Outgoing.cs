@@ -30,7 +30,11 @@ namespace DeskPhone.Sip.Session
             Dial(identity, target, anonymous, null, nowMs, out error);
 
         /// <summary>As above; <paramref name="replaces"/>, when not null, is the INVITE's Replaces header (RFC 3891).</summary>
-        public SipCall Dial(int identity, string target, bool anonymous, string replaces, long nowMs, out string error)
+        public SipCall Dial(int identity, string target, bool anonymous, string replaces, long nowMs, out string error) =>
+            Dial(identity, target, anonymous, replaces, null, nowMs, out error);
+
+        /// <summary>As above, for a REFER: <paramref name="referredBy"/>, when not null, is its Referred-By, which the INVITE carries (RFC 3892 3).</summary>
+        private SipCall Dial(int identity, string target, bool anonymous, string replaces, string referredBy, long nowMs, out string error)
         {
             SipIdentity id = _agent.GetIdentity(identity);
             error = null;
@@ -67,6 +71,7 @@ namespace DeskPhone.Sip.Session
             call.LocalTag = _agent.NewToken();
             call.Anonymous = anonymous;
             call.Replaces = replaces;
+            call.ReferredByHeader = referredBy;
             call.LocalHeader = (anonymous ? AnonymousFrom : "<sip:" + id.User + "@" + Domain(id) + ">") + ";tag=" + call.LocalTag;
             call.RemoteHeader = "<" + uri + ">";
             call.RemoteTarget = uri;
@@ -352,6 +357,7 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.PPreferredIdentity, call.Anonymous ? "<sip:" + id.User + "@" + Domain(id) + ">" : null);
             WriteTimerOffer(w, call);
             byte[] bytes = w.Header(Replaces.Header, call.Replaces)
+                .Header(ReferredBy, call.ReferredByHeader)
                 .Header(authHeader, authValue)
                 .Body(Sdp.ContentType, LocalSdp(call))
                 .ToBytes();

@@ -220,7 +220,7 @@ namespace DeskPhone.Sip.Session
                 Hold(call, true, nowMs);
             }
             string error;
-            SipCall placed = Dial(call.Identity, uri, call.Anonymous, replaces, nowMs, out error);
+            SipCall placed = Dial(call.Identity, uri, call.Anonymous, replaces, m.GetHeader(ReferredBy), nowMs, out error);
             if (placed == null)
             {
                 NotifyReferrer(call, 503, nowMs);

@@ -492,6 +492,19 @@ namespace DeskPhone.Sip.Session
             }
         }
 
+        // A call placed for a REFER: the REFER's Referred-By, copied into its INVITE and the INVITE resent after a 401/407 (RFC 3892 3).
+        internal string ReferredByHeader
+        {
+            get => _extras == null ? null : _extras.ReferredByHeader;
+            set
+            {
+                if (value != null || _extras != null)
+                {
+                    Extras.ReferredByHeader = value;
+                }
+            }
+        }
+
         /// <summary>Seconds connected (0 before the answer).</summary>
         public int DurationSeconds(long nowMs) =>
             ConnectedMs == 0 ? 0 : (int)(((EndedMs != 0 ? EndedMs : nowMs) - ConnectedMs) / 1000);

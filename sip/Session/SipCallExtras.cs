@@ -28,5 +28,6 @@ namespace DeskPhone.Sip.Session
         internal SipCall ReferredFrom;
         internal int ReferNotified;
         internal string Replaces;
+        internal string ReferredByHeader;
     }
 }

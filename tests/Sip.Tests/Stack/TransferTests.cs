@@ -251,6 +251,8 @@ namespace DeskPhone.Sip.Tests.Stack
             string invite = sent[3];
             Assert.StartsWith("INVITE sip:300@10.0.0.1 SIP/2.0\r\n", invite);
             Assert.Null(FakeChannel.Header(invite, "Replaces"));
+            // RFC 3892 3: the INVITE the REFER triggers carries the REFER's Referred-By.
+            Assert.Equal("<sip:200@10.0.0.1>", FakeChannel.Header(invite, "Referred-By"));
             SipCall placed = _handler.Last;
             Assert.True(placed.Outgoing);
 
