@@ -21,9 +21,16 @@ namespace DeskPhone.Domain.Settings
 
         public static byte[] Encode(uint sequence, byte[] payload)
         {
+            byte[] blob = WithRoom(payload);
+            Seal(blob, sequence);
+            return blob;
+        }
+
+        /// <summary>The payload after <see cref="HeaderBytes"/> of room for the header, which <see cref="Seal"/> fills in.</summary>
+        public static byte[] WithRoom(byte[] payload)
+        {
             byte[] blob = new byte[HeaderBytes + payload.Length];
             System.Array.Copy(payload, 0, blob, HeaderBytes, payload.Length);
-            Seal(blob, sequence);
             return blob;
         }
 

@@ -54,7 +54,7 @@ namespace DeskPhone.Domain.Settings
         /// Writes the payload as the next copy to the slot not holding the newest good one and reads it back. Returns
         /// null on success, else what failed (the previous copy is still intact). Never throws.
         /// </summary>
-        public string Write(byte[] payload) => WriteBlob(SettingsSlot.Encode(Sequence + 1, payload));
+        public string Write(byte[] payload) => WriteBlob(SettingsSlot.WithRoom(payload));
 
         /// <summary>
         /// As <see cref="Write"/>, for a blob whose payload already follows <see cref="SettingsSlot.HeaderBytes"/> of
