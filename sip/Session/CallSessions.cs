@@ -685,19 +685,27 @@ namespace DeskPhone.Sip.Session
         /// <summary>Where in-dialog requests go: the first route (loose routing), else the remote target.</summary>
         private static void DialogHop(SipCall call)
         {
-            string next = call.RemoteTarget;
-            if (call.Routes != null && call.Routes.Length > 0)
-            {
-                NameAddr first = NameAddr.Parse(call.Routes[0]);
-                next = first != null && first.Uri != null ? first.Uri.ToString() : next;
-            }
-            SipUri uri = next == null ? null : SipUri.Parse(next);
-            string address = uri == null || uri.Host == null ? null : HostResolver.Resolve(uri.Host);
+            int port;
+            string address = Hop(call.RemoteTarget, call.Routes, out port);
             if (address != null)
             {
                 call.HopAddress = address;
-                call.HopPort = uri.Port > 0 ? uri.Port : SipUri.DefaultPort;
+                call.HopPort = port;
             }
+        }
+
+        /// <summary>The address and port of a dialog's next hop (<see cref="DialogHop"/>), or null when it cannot be resolved.</summary>
+        private static string Hop(string target, string[] routes, out int port)
+        {
+            string next = target;
+            if (routes != null && routes.Length > 0)
+            {
+                NameAddr first = NameAddr.Parse(routes[0]);
+                next = first != null && first.Uri != null ? first.Uri.ToString() : next;
+            }
+            SipUri uri = next == null ? null : SipUri.Parse(next);
+            port = uri == null || uri.Port <= 0 ? SipUri.DefaultPort : uri.Port;
+            return uri == null || uri.Host == null ? null : HostResolver.Resolve(uri.Host);
         }
 
         /// <summary>The route set as Route headers of an in-dialog request (RFC 3261 12.2.1.1, loose routing).</summary>

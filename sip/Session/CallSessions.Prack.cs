@@ -1,0 +1,76 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Text;
+using DeskPhone.Sip.UserAgent;
+
+namespace DeskPhone.Sip.Session
+{
+    /// <summary>
+    /// Reliable provisionals of the phone's INVITE (RFC 3262, the UAC side; its INVITE says <c>Supported: 100rel</c>):
+    /// an 18x with <c>Require: 100rel</c> and an RSeq is answered with PRACK in its early dialog, once per RSeq. The
+    /// phone sends none of its own: an INVITE that requires them gets 420 (RequestCheck), a PRACK to the phone 481.
+    /// </summary>
+    public sealed partial class CallSessions
+    {
+        /// <summary>
+        /// Whether the 1xx is to be acted on: an unreliable one always; a reliable one when it is the first of its early
+        /// dialog or the next in order, PRACKed now; a retransmission or one out of order is dropped (RFC 3262 4).
+        /// The RSeq is kept for the newest early dialog only: another fork's reliable 1xx starts it again.
+        /// </summary>
+        private bool Acknowledge(SipCall call, SipMessage r, long nowMs)
+        {
+            string value = r.GetHeader(HeaderNames.RSeq);
+            string tag = r.To.Tag;
+            if (value == null || r.StatusCode == 100 || tag == null || !HasToken(r, HeaderNames.Require, "100rel"))
+            {
+                return true;
+            }
+            long rseq = DecimalDigits.Parse(value, 0, value.Length, 10);
+            if (rseq < 1)
+            {
+                // Not a sequence number to acknowledge: read as an unreliable 1xx (its sender gives up on it after 64*T1).
+                return true;
+            }
+            SipCallExtras x = call.Extras;
+            if ((object)x.RSeqTag != null && x.RSeqTag == tag && rseq != x.RSeq + 1)
+            {
+                return false;
+            }
+            x.RSeq = rseq;
+            x.RSeqTag = tag;
+            if (r.BodyLength > 0)
+            {
+                call.SetFlag(SipCall.ReliableAnswerBit, true);
+            }
+            SendPrack(call, r, rseq.ToString() + " " + r.CSeq.ToString() + " INVITE", nowMs);
+            return true;
+        }
+
+        /// <summary>
+        /// PRACK in the 1xx's early dialog (RFC 3262 7.2, RFC 3261 12.1.2): to its Contact through its Record-Route
+        /// reversed, its To with the tag, the dialog's next CSeq, answered 401/407 once with the identity's credentials.
+        /// No body: the phone's INVITE always offers, so a 1xx's SDP is the answer, never an offer the PRACK must answer.
+        /// </summary>
+        private void SendPrack(SipCall call, SipMessage r, string rack, long nowMs)
+        {
+            NameAddr contact = r.ContactCount > 0 ? r.GetContact(0) : null;
+            string target = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RequestUri;
+            string[] routes = ReadRoutes(r, true);
+            string remote = r.GetHeader(HeaderNames.To);
+            int port;
+            string address = Hop(target, routes, out port);
+            if (address == null)
+            {
+                return;
+            }
+            string local = call.LocalHeader;
+            string callId = call.CallId;
+            RequestBuilder build = (branch, authHeader, authValue) =>
+                DialogHead("PRACK", call, Via(branch), target, routes, local, remote, callId)
+                    .Header(HeaderNames.RAck, rack)
+                    .Header(HeaderNames.UserAgent, "DeskPhone")
+                    .Header(authHeader, authValue)
+                    .ToBytes();
+            _agent.SendRequest(_agent.GetIdentity(call.Identity), "PRACK", target, address, port, build, IgnoreResponse, nowMs);
+        }
+    }
+}
