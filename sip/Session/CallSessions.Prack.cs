@@ -20,7 +20,7 @@ namespace DeskPhone.Sip.Session
         {
             string value = r.GetHeader(HeaderNames.RSeq);
             string tag = r.To.Tag;
-            if (value == null || r.StatusCode == 100 || tag == null || !HasToken(r, HeaderNames.Require, "100rel"))
+            if (value == null || tag == null || !HasToken(r, HeaderNames.Require, "100rel"))
             {
                 return true;
             }
@@ -62,10 +62,8 @@ namespace DeskPhone.Sip.Session
             {
                 return;
             }
-            string local = call.LocalHeader;
-            string callId = call.CallId;
             RequestBuilder build = (branch, authHeader, authValue) =>
-                DialogHead("PRACK", call, Via(branch), target, routes, local, remote, callId)
+                DialogHead("PRACK", call, Via(branch), target, routes, call.LocalHeader, remote, call.CallId)
                     .Header(HeaderNames.RAck, rack)
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(authHeader, authValue)
