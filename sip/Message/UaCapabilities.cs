@@ -44,7 +44,7 @@ namespace DeskPhone.Sip.Message
             Reads(contentType) || (method == "NOTIFY" && contentType == "multipart/mixed");
 
         /// <summary>Option tags the phone supports; a Require naming another gets 420 with Unsupported.</summary>
-        public bool Supports(string optionTag) => optionTag == "timer" || optionTag == "replaces";
+        public bool Supports(string optionTag) => optionTag == "timer" || optionTag == "replaces" || optionTag == "100rel";
 
         /// <summary>The Allow header value.</summary>
         public string AllowList() => Allow;

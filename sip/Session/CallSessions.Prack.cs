@@ -1,16 +1,35 @@
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Text;
+using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Session
 {
     /// <summary>
-    /// Reliable provisionals of the phone's INVITE (RFC 3262, the UAC side; its INVITE says <c>Supported: 100rel</c>):
-    /// an 18x with <c>Require: 100rel</c> and an RSeq is answered with PRACK in its early dialog, once per RSeq. The
-    /// phone sends none of its own: an INVITE that requires them gets 420 (RequestCheck), a PRACK to the phone 481.
+    /// Reliable provisionals (RFC 3262). The phone's INVITE says <c>Supported: 100rel</c>; an 18x with
+    /// <c>Require: 100rel</c> and an RSeq is answered with PRACK in its early dialog, once per RSeq. An INVITE to the
+    /// phone that requires 100rel gets its 180 reliably (RSeq 1, retransmitted until the PRACK, CallSessions.cs); the
+    /// PRACK that matches it gets 200, any other 481 (a PRACK without a good RAck got 400 in RequestCheck).
     /// </summary>
     public sealed partial class CallSessions
     {
+        /// <summary>A PRACK in one of the phone's dialogs: 200 for the reliable 180 still retransmitting, else 481; false outside a dialog (the core's 481).</summary>
+        private bool OnPrack(SipPacket packet, SipMessage m, long nowMs)
+        {
+            SipCall call = FindDialog(m);
+            if (call == null)
+            {
+                return false;
+            }
+            bool match = call.Flag(SipCall.AwaitingPrackBit) && m.GetHeader(HeaderNames.RAck) == "1 " + call.RemoteCSeq.ToString() + " INVITE";
+            if (match)
+            {
+                call.SetFlag(SipCall.AwaitingPrackBit, false);
+            }
+            _agent.Reply(packet, m, match ? 200 : 481, nowMs);
+            return true;
+        }
+
         /// <summary>
         /// Whether the 1xx is to be acted on: an unreliable one always; a reliable one when it is the first of its early
         /// dialog or the next in order, PRACKed now; a retransmission or one out of order is dropped (RFC 3262 4).

@@ -60,6 +60,10 @@ namespace DeskPhone.Sip.Session
         // offer/answer is complete and an UPDATE may offer in it (RFC 3311 5.1).
         internal const int ReliableAnswerBit = 32768;
 
+        // Incoming: the INVITE required 100rel; its 180 is retransmitted until the PRACK (RFC 3262 3).
+        internal const int ReliableBit = 65536;
+        internal const int AwaitingPrackBit = 131072;
+
         private int _flags;
 
         // State, Codec and TelephoneEvent, one byte each (+1, so that -1 is 0): a byte holds each one's range.

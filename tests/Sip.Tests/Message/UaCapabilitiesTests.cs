@@ -57,12 +57,13 @@ namespace DeskPhone.Sip.Tests.Message
         }
 
         [Fact]
-        public void OnlyTimerAndReplacesAreSupported()
+        public void OnlyTimerReplacesAnd100relAreSupported()
         {
             UaCapabilities caps = UaCapabilities.Phone();
             Assert.True(caps.Supports("timer"));
             Assert.True(caps.Supports("replaces"));
-            Assert.False(caps.Supports("100rel"));
+            Assert.True(caps.Supports("100rel"));
+            Assert.False(caps.Supports("precondition"));
             Assert.False(caps.Supports(""));
         }
     }

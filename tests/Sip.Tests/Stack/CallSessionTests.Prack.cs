@@ -123,19 +123,92 @@ namespace DeskPhone.Sip.Tests.Stack
             "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=" + toTag + "\r\nCall-ID: call-1\r\nCSeq: 8 PRACK\r\n" +
             (rack == null ? "" : "RAck: " + rack + "\r\n") + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
 
-        [Fact]
-        public void AnInviteRequiring100relGets420AndAPrackToThePhone400Or481ChangingNothing()
-        {
-            Arrive(Invite(branch: "z9hG4bKrel", callId: "call-0").Replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\nRequire: 100rel\r\n"));
-            Assert.StartsWith("SIP/2.0 420 Bad Extension\r\n", _channel.Last);
-            Assert.Equal("100rel", FakeChannel.Header(_channel.Last, "Unsupported"));
-            Assert.Empty(_handler.Changes);
+        private const string Reliable180Head =
+            "SIP/2.0 180 Ringing\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKinv1;rport=5060;received=10.0.0.1\r\n" +
+            "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=";
 
-            // Only Supported: the call rings with the unreliable 180 as before.
+        private const string Reliable180Tail =
+            "\r\nCall-ID: call-1\r\nCSeq: 7 INVITE\r\nRecord-Route: <sip:10.0.0.1;lr>\r\nContact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
+            "Require: 100rel\r\nRSeq: 1\r\nUser-Agent: DeskPhone\r\nContent-Length: 0\r\n\r\n";
+
+        private SipCall RingingReliably(string branch = "z9hG4bKinv1", string callId = "call-1")
+        {
+            Arrive(Invite(branch: branch, callId: callId).Replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\nSupported: 100rel\r\nRequire: 100rel\r\n"));
+            return _handler.Last;
+        }
+
+        private int Sends(string start)
+        {
+            int n = 0;
+            foreach (var sent in _channel.Sent)
+            {
+                n += sent.Text.StartsWith(start) ? 1 : 0;
+            }
+            return n;
+        }
+
+        [Fact]
+        public void AnInviteRequiring100relGetsItsReliable180RetransmittedUntilThePrackWhichGets200()
+        {
+            SipCall call = RingingReliably();
+            string tag = LocalTag;
+            string ringing = Reliable180Head + tag + Reliable180Tail;
+            Assert.Equal(ringing, _channel.Last);
+            Assert.Equal(SipCall.Alerting, call.State);
+
+            // Retransmitted on T1 doubling (to T2) while no PRACK came; a PRACK that names another RSeq is not it.
+            Run(3600);
+            Assert.Equal(4, Sends("SIP/2.0 180 "));
+            Assert.Equal(ringing, _channel.Last);
+            Arrive(Prack("2 7 INVITE", tag));
+            Assert.StartsWith("SIP/2.0 481 ", _channel.Last);
+
+            Arrive(Prack("1 7 INVITE", tag).Replace("branch=z9hG4bKpr1", "branch=z9hG4bKpr2"));
+            Assert.Equal("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKpr2\r\n" +
+                         "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 8 PRACK\r\n" +
+                         "User-Agent: DeskPhone\r\nContent-Length: 0\r\n\r\n", _channel.Last);
+            Run(20000);
+            Assert.Equal(4, Sends("SIP/2.0 180 "));
+            Assert.Equal(SipCall.Alerting, call.State);
+
+            // Once PRACKed, a PRACK again on a new transaction matches nothing.
+            Arrive(Prack("1 7 INVITE", tag).Replace("branch=z9hG4bKpr1", "branch=z9hG4bKpr3"));
+            Assert.StartsWith("SIP/2.0 481 ", _channel.Last);
+            Assert.True(_calls.Answer(call, _now));
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
+            Assert.Contains("\r\nCSeq: 7 INVITE\r\n", _channel.Last);
+        }
+
+        [Fact]
+        public void WithoutAPrackTheInviteIsRefused500After64T1AndAnAnswerStopsThe180()
+        {
+            SipCall call = RingingReliably();
+            Run(31990);
+            Assert.Equal(SipCall.Alerting, call.State);
+            Run(20);
+            Assert.Equal(SipCall.Ended, call.State);
+            Assert.Equal(500, call.EndStatus);
+            Assert.StartsWith("SIP/2.0 500 Server Internal Error\r\n", _channel.Last);
+
+            // Answered before the PRACK: the 200 goes (the 180 had no offer) and the 180 no more.
+            SipCall second = RingingReliably("z9hG4bKinv2", "call-2");
+            Assert.NotSame(call, second);
+            Run(600);
+            int ringings = Sends("SIP/2.0 180 ");
+            Assert.True(_calls.Answer(second, _now));
+            Run(5000);
+            Assert.Equal(ringings, Sends("SIP/2.0 180 "));
+            Assert.Equal(SipCall.Connected, second.State);
+        }
+
+        [Fact]
+        public void Only100relSupportedKeepsTheUnreliable180AndABadPrackGets400ChangingNothing()
+        {
             Arrive(Invite().Replace("Max-Forwards: 70\r\n", "Max-Forwards: 70\r\nSupported: 100rel\r\n"));
             SipCall call = _handler.Last;
             Assert.StartsWith("SIP/2.0 180 Ringing\r\n", _channel.Last);
             Assert.Null(FakeChannel.Header(_channel.Last, "RSeq"));
+            Assert.Null(FakeChannel.Header(_channel.Last, "Require"));
             string tag = LocalTag;
             int changes = _handler.Changes.Count;
 
@@ -145,7 +218,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.StartsWith("SIP/2.0 400 ", _channel.Last);
             Arrive(Prack("0 7 INVITE", tag).Replace("branch=z9hG4bKpr1", "branch=z9hG4bKpr3"));
             Assert.StartsWith("SIP/2.0 400 ", _channel.Last);
-            // Well formed: the phone sent no reliable provisional it could match (RFC 3262 3), in its dialog or none.
+            // Well formed: no reliable provisional of the phone's to match (RFC 3262 3), in its dialog or none.
             Arrive(Prack("1 7 INVITE", tag).Replace("branch=z9hG4bKpr1", "branch=z9hG4bKpr4"));
             Assert.StartsWith("SIP/2.0 481 Call/Transaction Does Not Exist\r\n", _channel.Last);
             Arrive(Prack("1 7 INVITE", "nodialog").Replace("branch=z9hG4bKpr1", "branch=z9hG4bKpr5"));
