@@ -12,8 +12,9 @@ namespace DeskPhone.Sip.Session
         /// call, or in a dialled call's early dialog once a reliable provisional (PRACKed) carried the answer to the
         /// INVITE's offer (RFC 3311 5.1), it is answered as a re-INVITE's offer (the direction applied: hold and resume
         /// from the other side), 488 without a common codec; 491 while an offer of the phone's is unanswered (its
-        /// re-INVITE, its offer in a 200 awaiting the ACK, its INVITE before a reliable answer or the 200); 500 with Retry-After (0-10 s) while the phone owes the answer
-        /// to an offer (a ringing incoming call, RFC 3311 5.2); 500 for a CSeq not above the last (RFC 3261 12.2.2).
+        /// re-INVITE, its offer in a 200 awaiting the ACK, its INVITE before a reliable answer or the 200); 500 with
+        /// Retry-After (0-10 s) while the phone owes the answer to an offer (a ringing incoming call, RFC 3311 5.2); 500
+        /// for a CSeq not above the last (RFC 3261 12.2.2).
         /// A retransmission (same branch and CSeq) is answered again from the call's state, not applied twice.
         /// </summary>
         private bool OnUpdate(SipPacket packet, SipMessage m, long nowMs)
