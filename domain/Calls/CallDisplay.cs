@@ -33,6 +33,7 @@ namespace DeskPhone.Domain.Calls
         public const string Transfer = "Transfer";
         public const string Park = "Park";
         public const string PickUp = "Pick up";
+        public const string Conf = "Conf";
         public const string CallBack = "Call back";
 
         /// <summary>Softkeys under the call screen (Softkey1..4).</summary>
@@ -181,7 +182,9 @@ namespace DeskPhone.Domain.Calls
             else
             {
                 keys[0] = shown.State != SipCall.Connected ? null : shown.Held ? Resume : Hold;
-                keys[1] = muted ? Unmute : Mute;
+                // Two connected calls that can be joined: Conf where Mute was (the Mute key still mutes), as the Conference key.
+                ICallFeatures f = calls.Features;
+                keys[1] = f != null && f.CanConference ? Conf : muted ? Unmute : Mute;
                 keys[2] = shown.State == SipCall.Connected ? Transfer : null;
                 keys[3] = End;
             }

@@ -309,6 +309,8 @@ namespace DeskPhone.Domain.Calls
                     return ParkTyped(nowMs);
                 case CallDisplay.PickUp:
                     return PickupAt(_calls.RingingKey(), nowMs);
+                case CallDisplay.Conf:
+                    return _calls.Features.JoinConference(nowMs);
                 case CallDisplay.CallBack:
                     return CallBackAccepted(nowMs);
             }

@@ -11,12 +11,15 @@ namespace DeskPhone.Firmware.Phone
     public sealed class CallFeatures : ICallFeatures
     {
         private readonly Conference _conference;
+        private readonly ConferenceKeys _keys;
         private readonly CallCompletion _completion;
 
         /// <param name="conference">The local conference, or null (no media: no conference).</param>
-        public CallFeatures(Conference conference, CallCompletion completion)
+        /// <param name="keys">Its keys (the Conf softkey joins as the Conference key does), null with it.</param>
+        public CallFeatures(Conference conference, ConferenceKeys keys, CallCompletion completion)
         {
             _conference = conference;
+            _keys = keys;
             _completion = completion;
         }
 
@@ -25,6 +28,10 @@ namespace DeskPhone.Firmware.Phone
         public int ConferenceSecond => _conference == null ? 0 : _conference.Second;
 
         public int ConferenceSeconds(long nowMs) => _conference == null || !_conference.Active ? 0 : (int)((nowMs - _conference.StartMs) / 1000);
+
+        public bool CanConference => _conference != null && _conference.CanJoin;
+
+        public bool JoinConference(long nowMs) => _keys != null && _keys.Join(nowMs);
 
         public bool HangupConference(long nowMs) => _conference != null && _conference.Hangup(nowMs);
 

@@ -133,6 +133,14 @@ namespace DeskPhone.Ui.Tests
                 phone.Run(10);
                 Assert.True(phone.Core.Statuses.IsActive(StatusId.CallForPickupAvailable));
             },
+            ["call-conference-offer"] = phone =>
+            {
+                phone.Invite("\"Bob Smith\" <sip:555@127.0.0.1>");
+                phone.App.Calls.Answer(0, phone.Now);
+                phone.Invite("<sip:201@127.0.0.1>");
+                phone.App.Calls.Answer(0, phone.Now);
+                phone.Run(3_000);
+            },
             ["call-back"] = phone =>
             {
                 Assert.NotNull(phone.App.Calls.Dial(1, "200", phone.Now, out _));
@@ -251,6 +259,10 @@ namespace DeskPhone.Ui.Tests
         [Theory]
         [MemberData(nameof(Profiles))]
         public void PickupOfARingingExtension(string profile) => Check("call-pickup", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void TwoConnectedCallsOfferTheConfSoftkey(string profile) => Check("call-conference-offer", profile);
 
         [Theory]
         [MemberData(nameof(Profiles))]
