@@ -65,6 +65,10 @@ namespace DeskPhone.Domain.Presence
         private int _count;
         private bool _anyRinging;
 
+        // The keys whose extension rings, the newest first (the pickup list): made when one starts ringing, made again
+        // at each change (rare), null while none rings.
+        private byte[] _ringing;
+
         public MonitoredExtensions(ISubscribeSender sender)
         {
             _sender = sender;
@@ -76,6 +80,12 @@ namespace DeskPhone.Domain.Presence
         public event RingingChangedHandler RingingChanged;
 
         public bool AnyRinging => _anyRinging;
+
+        /// <summary>How many monitored extensions ring (the pickup list's length).</summary>
+        public int RingingCount => _ringing == null ? 0 : _ringing.Length;
+
+        /// <summary>The key of the <paramref name="index"/>-th ringing extension, the one that began ringing last first.</summary>
+        public int RingingKeyAt(int index) => _ringing[index];
 
         /// <summary>
         /// Sets what key <paramref name="key"/> (0-based) monitors from its definition ("blf sip:bob@pbx",
@@ -300,6 +310,10 @@ namespace DeskPhone.Domain.Presence
 
         private void Remove(int at)
         {
+            if (_keys[2 * at + 1] == RingingCode)
+            {
+                Ring(_keys[2 * at], false);
+            }
             _count--;
             for (int i = at; i < _count; i++)
             {
@@ -340,8 +354,32 @@ namespace DeskPhone.Domain.Presence
             {
                 return;
             }
+            if (code == RingingCode || _keys[2 * at + 1] == RingingCode)
+            {
+                Ring(_keys[2 * at], code == RingingCode);
+            }
             _keys[2 * at + 1] = (byte)code;
             Announce(_keys[2 * at], NameOf(code));
+        }
+
+        /// <summary>A key starts ringing (first in the list) or stops (leaves it); the caller knows it was not or was in it.</summary>
+        private void Ring(int key, bool on)
+        {
+            int n = RingingCount;
+            var list = new byte[on ? n + 1 : n - 1];
+            int k = 0;
+            if (on)
+            {
+                list[k++] = (byte)key;
+            }
+            for (int i = 0; i < n; i++)
+            {
+                if (_ringing[i] != key)
+                {
+                    list[k++] = _ringing[i];
+                }
+            }
+            _ringing = list.Length == 0 ? null : list;
         }
 
         private void Announce(int key, string state)
@@ -351,15 +389,7 @@ namespace DeskPhone.Domain.Presence
             {
                 changed(key, state);
             }
-            bool ringing = false;
-            for (int i = 0; i < _count; i++)
-            {
-                if (_keys[2 * i + 1] == RingingCode)
-                {
-                    ringing = true;
-                    break;
-                }
-            }
+            bool ringing = _ringing != null;
             if (ringing != _anyRinging)
             {
                 _anyRinging = ringing;
