@@ -63,10 +63,9 @@ namespace DeskPhone.Domain.Presence
         private DialogInfo[] _dialogs;
         private long[] _versions;
         private int _count;
-        private bool _anyRinging;
 
         // The keys whose extension rings, the newest first (the pickup list): made when one starts ringing, made again
-        // at each change (rare), null while none rings.
+        // at each change (rare), null while none rings (AnyRinging: no flag of its own).
         private byte[] _ringing;
 
         public MonitoredExtensions(ISubscribeSender sender)
@@ -79,7 +78,7 @@ namespace DeskPhone.Domain.Presence
         /// <summary>Raised when any monitored extension starts or stops ringing (the monitored-extension-ringing status).</summary>
         public event RingingChangedHandler RingingChanged;
 
-        public bool AnyRinging => _anyRinging;
+        public bool AnyRinging => _ringing != null;
 
         /// <summary>How many monitored extensions ring (the pickup list's length).</summary>
         public int RingingCount => _ringing == null ? 0 : _ringing.Length;
@@ -132,8 +131,9 @@ namespace DeskPhone.Domain.Presence
             if (old != null)
             {
                 old.Stop();
+                bool ringing = AnyRinging;
                 Remove(at);
-                Announce(key, null);
+                Announce(key, null, ringing);
             }
             if (package == null)
             {
@@ -354,12 +354,13 @@ namespace DeskPhone.Domain.Presence
             {
                 return;
             }
+            bool ringing = AnyRinging;
             if (code == RingingCode || _keys[2 * at + 1] == RingingCode)
             {
                 Ring(_keys[2 * at], code == RingingCode);
             }
             _keys[2 * at + 1] = (byte)code;
-            Announce(_keys[2 * at], NameOf(code));
+            Announce(_keys[2 * at], NameOf(code), ringing);
         }
 
         /// <summary>A key starts ringing (first in the list) or stops (leaves it); the caller knows it was not or was in it.</summary>
@@ -382,17 +383,17 @@ namespace DeskPhone.Domain.Presence
             _ringing = list.Length == 0 ? null : list;
         }
 
-        private void Announce(int key, string state)
+        /// <summary>A key's new state; RingingChanged too when any ringing differs from <paramref name="wasRinging"/>.</summary>
+        private void Announce(int key, string state, bool wasRinging)
         {
             MonitoredKeyChangedHandler changed = KeyChanged;
             if (changed != null)
             {
                 changed(key, state);
             }
-            bool ringing = _ringing != null;
-            if (ringing != _anyRinging)
+            bool ringing = AnyRinging;
+            if (ringing != wasRinging)
             {
-                _anyRinging = ringing;
                 RingingChangedHandler handler = RingingChanged;
                 if (handler != null)
                 {

@@ -23,6 +23,9 @@ namespace DeskPhone.Firmware.Voice
             _statuses = statuses;
         }
 
+        /// <summary>The conference these keys join and end.</summary>
+        internal Conference Conference => _conference;
+
         /// <summary>True when the key was the conference's alone (the call keys must not see it).</summary>
         public bool HandleKey(int keyCode, KeyAction action, long nowMs)
         {
