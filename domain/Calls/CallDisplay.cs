@@ -211,14 +211,14 @@ namespace DeskPhone.Domain.Calls
         /// </summary>
         private static CallDisplay Offer(PhoneCalls calls, int rows)
         {
-            string first = null;
-            string second = null;
-            int key = calls.RingingKey();
-            ICallFeatures f = calls.Features;
             if (calls.RingingCount > 1)
             {
                 return PickupList(calls, rows);
             }
+            string first = null;
+            string second = null;
+            int key = calls.RingingKey();
+            ICallFeatures f = calls.Features;
             if (key >= 0)
             {
                 first = "Ringing at " + Extension(calls, key);
