@@ -33,6 +33,7 @@ namespace DeskPhone.Domain.Calls
         public const string Transfer = "Transfer";
         public const string Park = "Park";
         public const string PickUp = "Pick up";
+        public const string Conf = "Conf";
         public const string CallBack = "Call back";
 
         /// <summary>Softkeys under the call screen (Softkey1..4).</summary>
@@ -54,14 +55,17 @@ namespace DeskPhone.Domain.Calls
         /// <summary><see cref="SoftkeyCount"/> labels, null where a softkey does nothing.</summary>
         public string[] Softkeys { get; }
 
-        /// <summary>The call screen, or null when no call is live and nothing is being dialled.</summary>
-        public static CallDisplay Of(PhoneCalls calls, long nowMs)
+        /// <summary>
+        /// The call screen, or null when no call is live and nothing is being dialled; <paramref name="rows"/>: the lines
+        /// the screen has for it (the pickup list is cut to them).
+        /// </summary>
+        public static CallDisplay Of(PhoneCalls calls, long nowMs, int rows)
         {
             int live;
             SipCall shown = calls.Current(out live);
             if (shown == null && !calls.Pad.Active)
             {
-                return Offer(calls);
+                return Offer(calls, rows);
             }
             var lines = new string[7];
             var icons = new int[7];
@@ -120,7 +124,7 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Just the lines (the tests' and the bench's shorthand), or null.</summary>
         public static string[] LinesOf(PhoneCalls calls, long nowMs)
         {
-            CallDisplay d = Of(calls, nowMs);
+            CallDisplay d = Of(calls, nowMs, 7);
             return d == null ? null : d.Lines;
         }
 
@@ -165,6 +169,8 @@ namespace DeskPhone.Domain.Calls
             {
                 keys[0] = Dial;
                 keys[1] = Delete;
+                // Directed pickup of the typed extension through the PBX's code (no BLF key needed).
+                keys[2] = calls.Pad.Number.Length > 0 && calls.PickupCode.Length > 0 ? PickUp : null;
                 keys[3] = Cancel;
             }
             else if (shown.State == SipCall.Alerting)
@@ -181,7 +187,9 @@ namespace DeskPhone.Domain.Calls
             else
             {
                 keys[0] = shown.State != SipCall.Connected ? null : shown.Held ? Resume : Hold;
-                keys[1] = muted ? Unmute : Mute;
+                // Two connected calls that can be joined: Conf where Mute was (the Mute key still mutes), as the Conference key.
+                ICallFeatures f = calls.Features;
+                keys[1] = f != null && f.CanConference ? Conf : muted ? Unmute : Mute;
                 keys[2] = shown.State == SipCall.Connected ? Transfer : null;
                 keys[3] = End;
             }
@@ -198,20 +206,24 @@ namespace DeskPhone.Domain.Calls
 
         /// <summary>
         /// The idle screen's offer, or null: a ringing monitored extension ("Ringing at bob", "Call from alice" when the
-        /// dialog-info names the caller) before a call back ("Call back Bob?", or "Bob is free now").
+        /// dialog-info names the caller), several as a list (newest first, the selected one marked, cut to
+        /// <paramref name="rows"/> with "+N more"), before a call back ("Call back Bob?", or "Bob is free now").
         /// </summary>
-        private static CallDisplay Offer(PhoneCalls calls)
+        private static CallDisplay Offer(PhoneCalls calls, int rows)
         {
+            if (calls.RingingCount > 1)
+            {
+                return PickupList(calls, rows);
+            }
             string first = null;
             string second = null;
             int key = calls.RingingKey();
             ICallFeatures f = calls.Features;
             if (key >= 0)
             {
-                Subscription s = calls.Monitored.SubscriptionOf(key);
-                DialogPickup p = calls.Monitored.DialogOf(key).Pickup;
-                first = "Ringing at " + UserOf(s == null ? null : s.Target);
-                second = p == null || p.Target == null ? null : "Call from " + UserOf(p.Target);
+                first = "Ringing at " + Extension(calls, key);
+                second = Caller(calls, key);
+                second = second == null ? null : "Call from " + second;
             }
             else if (f != null && f.CallBack == CallBackState.Offered)
             {
@@ -229,6 +241,63 @@ namespace DeskPhone.Domain.Calls
             var icons = new int[lines.Length];
             icons[0] = IconId.Call;
             return new CallDisplay(lines, icons, SoftkeysOf(calls, null));
+        }
+
+        /// <summary>
+        /// "Pick up: 3 ringing" (where it leaves the list two rows), then one line per ringing extension and its caller
+        /// ("> bob from 555", the selection marked), scrolled so the selection shows, "+N more" for those the rows cannot
+        /// hold (" +N" after the one line of a screen that has a single row).
+        /// </summary>
+        private static CallDisplay PickupList(PhoneCalls calls, int rows)
+        {
+            int count = calls.RingingCount;
+            int selected = calls.PickupIndex;
+            int head = rows >= 3 ? 1 : 0;
+            int room = rows - head > 1 ? rows - head : 1;
+            int shown = count <= room ? count : room > 1 ? room - 1 : 1;
+            int more = count - shown;
+            int top = selected < shown ? 0 : selected - shown + 1;
+            var lines = new string[head + shown + (more > 0 && room > 1 ? 1 : 0)];
+            if (head > 0)
+            {
+                lines[0] = "Pick up: " + count.ToString() + " ringing";
+            }
+            for (int i = 0; i < shown; i++)
+            {
+                int key = calls.Monitored.RingingKeyAt(top + i);
+                string caller = Caller(calls, key);
+                lines[head + i] = (top + i == selected ? "> " : "  ") + Extension(calls, key) + (caller == null ? "" : " from " + caller);
+            }
+            if (more > 0)
+            {
+                string mark = "+" + more.ToString();
+                if (room > 1)
+                {
+                    lines[lines.Length - 1] = mark + " more";
+                }
+                else
+                {
+                    lines[head] += " " + mark;
+                }
+            }
+            var icons = new int[lines.Length];
+            icons[0] = IconId.Call;
+            return new CallDisplay(lines, icons, SoftkeysOf(calls, null));
+        }
+
+        /// <summary>The ringing extension of a BLF key as the screen names it (its target's user part).</summary>
+        private static string Extension(PhoneCalls calls, int key)
+        {
+            Subscription s = calls.Monitored.SubscriptionOf(key);
+            return UserOf(s == null ? null : s.Target);
+        }
+
+        /// <summary>Who calls the extension (the dialog-info's remote target or identity), or null when it names no one.</summary>
+        private static string Caller(PhoneCalls calls, int key)
+        {
+            DialogInfo d = calls.Monitored.DialogOf(key);
+            DialogPickup p = d == null ? null : d.Pickup;
+            return p == null || p.Target == null ? null : UserOf(p.Target);
         }
 
         /// <summary>A URI's user part ("bob" of sip:bob@pbx), else the text as it is (a dialog-info identity).</summary>

@@ -128,7 +128,12 @@ namespace DeskPhone.Domain.Calls
             }
             if (shown == null && !_calls.Pad.Active)
             {
-                // The idle screen's offer (pickup, call back), if it shows one: only its softkeys (OK, Cancel) act.
+                // The idle screen's offer (pickup, call back), if it shows one: only its softkeys (OK, Cancel) act, and
+                // up and down move the pickup list's selection while several extensions ring.
+                if ((keyCode == KeyCode.Up || keyCode == KeyCode.Down) && _calls.MovePickup(keyCode == KeyCode.Up ? -1 : 1))
+                {
+                    return true;
+                }
                 string[] offer = CallDisplay.SoftkeysOf(_calls, null);
                 int at = SoftkeyIndex(keyCode);
                 return at >= 0 && offer[at] != null && Softkey(offer[at], null, nowMs);
@@ -308,7 +313,9 @@ namespace DeskPhone.Domain.Calls
                 case CallDisplay.Park:
                     return ParkTyped(nowMs);
                 case CallDisplay.PickUp:
-                    return PickupAt(_calls.RingingKey(), nowMs);
+                    return _calls.Pad.Active ? PickupTyped(nowMs) : PickupAt(_calls.RingingKey(), nowMs);
+                case CallDisplay.Conf:
+                    return _calls.Features.JoinConference(nowMs);
                 case CallDisplay.CallBack:
                     return CallBackAccepted(nowMs);
             }
@@ -364,6 +371,16 @@ namespace DeskPhone.Domain.Calls
             string error;
             Subscription s = Monitored.SubscriptionOf(key);
             LastError = _calls.Pickup(Identity, dialogs, s == null ? null : s.Target, nowMs, out error) == null ? error : null;
+            _calls.Pad.Close();
+            _calls.AudioChanged(nowMs);
+            return true;
+        }
+
+        /// <summary>The dialing screen's Pick up: directed pickup of the typed extension (pickup_code + number).</summary>
+        private bool PickupTyped(long nowMs)
+        {
+            string error;
+            LastError = _calls.PickupNumber(Identity, _calls.Pad.Number, nowMs, out error) == null ? error : null;
             _calls.Pad.Close();
             _calls.AudioChanged(nowMs);
             return true;

@@ -15,6 +15,12 @@ namespace DeskPhone.Domain.Calls
         /// <summary>How long the conference has lasted (seconds), for its screen.</summary>
         int ConferenceSeconds(long nowMs);
 
+        /// <summary>Two connected calls could be joined now (the conference's preconditions), for the Conf softkey.</summary>
+        bool CanConference { get; }
+
+        /// <summary>Joins the two connected calls as the Conference key does (the status line says why not); false when it could not.</summary>
+        bool JoinConference(long nowMs);
+
         /// <summary>Ends the conference: both calls (BYE each); false when there is none.</summary>
         bool HangupConference(long nowMs);
 

@@ -63,7 +63,10 @@ namespace DeskPhone.Domain.Presence
         private DialogInfo[] _dialogs;
         private long[] _versions;
         private int _count;
-        private bool _anyRinging;
+
+        // The keys whose extension rings, the newest first (the pickup list): made when one starts ringing, made again
+        // at each change (rare), null while none rings (AnyRinging: no flag of its own).
+        private byte[] _ringing;
 
         public MonitoredExtensions(ISubscribeSender sender)
         {
@@ -75,7 +78,13 @@ namespace DeskPhone.Domain.Presence
         /// <summary>Raised when any monitored extension starts or stops ringing (the monitored-extension-ringing status).</summary>
         public event RingingChangedHandler RingingChanged;
 
-        public bool AnyRinging => _anyRinging;
+        public bool AnyRinging => _ringing != null;
+
+        /// <summary>How many monitored extensions ring (the pickup list's length).</summary>
+        public int RingingCount => _ringing == null ? 0 : _ringing.Length;
+
+        /// <summary>The key of the <paramref name="index"/>-th ringing extension, the one that began ringing last first.</summary>
+        public int RingingKeyAt(int index) => _ringing[index];
 
         /// <summary>
         /// Sets what key <paramref name="key"/> (0-based) monitors from its definition ("blf sip:bob@pbx",
@@ -122,8 +131,9 @@ namespace DeskPhone.Domain.Presence
             if (old != null)
             {
                 old.Stop();
+                bool ringing = AnyRinging;
                 Remove(at);
-                Announce(key, null);
+                Announce(key, null, ringing);
             }
             if (package == null)
             {
@@ -300,6 +310,10 @@ namespace DeskPhone.Domain.Presence
 
         private void Remove(int at)
         {
+            if (_keys[2 * at + 1] == RingingCode)
+            {
+                Ring(_keys[2 * at], false);
+            }
             _count--;
             for (int i = at; i < _count; i++)
             {
@@ -340,29 +354,46 @@ namespace DeskPhone.Domain.Presence
             {
                 return;
             }
+            bool ringing = AnyRinging;
+            if (code == RingingCode || _keys[2 * at + 1] == RingingCode)
+            {
+                Ring(_keys[2 * at], code == RingingCode);
+            }
             _keys[2 * at + 1] = (byte)code;
-            Announce(_keys[2 * at], NameOf(code));
+            Announce(_keys[2 * at], NameOf(code), ringing);
         }
 
-        private void Announce(int key, string state)
+        /// <summary>A key starts ringing (first in the list) or stops (leaves it); the caller knows it was not or was in it.</summary>
+        private void Ring(int key, bool on)
+        {
+            int n = RingingCount;
+            var list = new byte[on ? n + 1 : n - 1];
+            int k = 0;
+            if (on)
+            {
+                list[k++] = (byte)key;
+            }
+            for (int i = 0; i < n; i++)
+            {
+                if (_ringing[i] != key)
+                {
+                    list[k++] = _ringing[i];
+                }
+            }
+            _ringing = list.Length == 0 ? null : list;
+        }
+
+        /// <summary>A key's new state; RingingChanged too when any ringing differs from <paramref name="wasRinging"/>.</summary>
+        private void Announce(int key, string state, bool wasRinging)
         {
             MonitoredKeyChangedHandler changed = KeyChanged;
             if (changed != null)
             {
                 changed(key, state);
             }
-            bool ringing = false;
-            for (int i = 0; i < _count; i++)
+            bool ringing = AnyRinging;
+            if (ringing != wasRinging)
             {
-                if (_keys[2 * i + 1] == RingingCode)
-                {
-                    ringing = true;
-                    break;
-                }
-            }
-            if (ringing != _anyRinging)
-            {
-                _anyRinging = ringing;
                 RingingChangedHandler handler = RingingChanged;
                 if (handler != null)
                 {

@@ -10,23 +10,28 @@ namespace DeskPhone.Firmware.Phone
     /// </summary>
     public sealed class CallFeatures : ICallFeatures
     {
-        private readonly Conference _conference;
+        // The conference is reached through its keys (null without media): one field, not two, in the call layer.
+        private readonly ConferenceKeys _keys;
         private readonly CallCompletion _completion;
 
-        /// <param name="conference">The local conference, or null (no media: no conference).</param>
-        public CallFeatures(Conference conference, CallCompletion completion)
+        /// <param name="keys">The local conference's keys (the Conf softkey joins as the Conference key does), or null (no media: no conference).</param>
+        public CallFeatures(ConferenceKeys keys, CallCompletion completion)
         {
-            _conference = conference;
+            _keys = keys;
             _completion = completion;
         }
 
-        public int ConferenceFirst => _conference == null ? 0 : _conference.First;
+        public int ConferenceFirst => _keys == null ? 0 : _keys.Conference.First;
 
-        public int ConferenceSecond => _conference == null ? 0 : _conference.Second;
+        public int ConferenceSecond => _keys == null ? 0 : _keys.Conference.Second;
 
-        public int ConferenceSeconds(long nowMs) => _conference == null || !_conference.Active ? 0 : (int)((nowMs - _conference.StartMs) / 1000);
+        public int ConferenceSeconds(long nowMs) => _keys == null || !_keys.Conference.Active ? 0 : (int)((nowMs - _keys.Conference.StartMs) / 1000);
 
-        public bool HangupConference(long nowMs) => _conference != null && _conference.Hangup(nowMs);
+        public bool CanConference => _keys != null && _keys.Conference.CanJoin;
+
+        public bool JoinConference(long nowMs) => _keys != null && _keys.Join(nowMs);
+
+        public bool HangupConference(long nowMs) => _keys != null && _keys.Conference.Hangup(nowMs);
 
         public int CallBack =>
             _completion.State == CallCompletion.Offered ? CallBackState.Offered

@@ -129,7 +129,7 @@ namespace DeskPhone.Firmware.Phone
             int popUp = s.PopUp;
             _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp, s.ParamOf(popUp)));
             ComposeNotices(line);
-            CallDisplay call = Calls == null ? null : CallDisplay.Of(Calls, _phone.Now);
+            CallDisplay call = Calls == null ? null : CallDisplay.Of(Calls, _phone.Now, _screen.CallRows);
             if (call != null)
             {
                 _screen.SetCall(call.Lines, call.Icons, call.Softkeys);

@@ -43,12 +43,46 @@ namespace DeskPhone.Firmware.Voice
         /// </summary>
         public string Join(long nowMs)
         {
+            SipCall first;
+            SipCall second;
+            string error = Pair(out first, out second);
+            if (error != null)
+            {
+                return error;
+            }
+            if ((first.Held && !_calls.Hold(first, false, nowMs)) || (second.Held && !_calls.Hold(second, false, nowMs)))
+            {
+                return "the held call cannot be resumed now (an offer is pending)";
+            }
+            // The older call leads the mix: it is the one whose microphone and speaker the phone used.
+            Mixer = new ConferenceMixer(_audio.Source(first.Id), _audio.Sink(first.Id));
+            First = first.Id;
+            Second = second.Id;
+            StartMs = nowMs;
+            Raise(First, Second);
+            return null;
+        }
+
+        /// <summary>Two connected calls and no other live call, no conference on: <see cref="Join"/> would join them (the Conf softkey shows).</summary>
+        public bool CanJoin
+        {
+            get
+            {
+                SipCall first;
+                SipCall second;
+                return Pair(out first, out second) == null;
+            }
+        }
+
+        /// <summary>The two connected calls to join (the older first), or why there are none.</summary>
+        private string Pair(out SipCall first, out SipCall second)
+        {
+            first = null;
+            second = null;
             if (Active)
             {
                 return "a conference is already on";
             }
-            SipCall first = null;
-            SipCall second = null;
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = _calls.Slot(i);
@@ -70,21 +104,7 @@ namespace DeskPhone.Firmware.Voice
                     second = c;
                 }
             }
-            if (second == null)
-            {
-                return "a conference needs two connected calls";
-            }
-            if ((first.Held && !_calls.Hold(first, false, nowMs)) || (second.Held && !_calls.Hold(second, false, nowMs)))
-            {
-                return "the held call cannot be resumed now (an offer is pending)";
-            }
-            // The older call leads the mix: it is the one whose microphone and speaker the phone used.
-            Mixer = new ConferenceMixer(_audio.Source(first.Id), _audio.Sink(first.Id));
-            First = first.Id;
-            Second = second.Id;
-            StartMs = nowMs;
-            Raise(First, Second);
-            return null;
+            return second == null ? "a conference needs two connected calls" : null;
         }
 
         /// <summary>Ends both calls (BYE each); false when there is no conference.</summary>

@@ -7,7 +7,8 @@ namespace DeskPhone.Firmware.Voice
     /// <summary>
     /// The keys of the conference (docs/calls.md, "Conference"), seen before the call keys: the Conference key joins
     /// the two connected calls (the status line says why not for 3 s); hanging the handset up during a conference
-    /// held on the handset ends both calls, as Snom phones do, where it would otherwise end only the newest.
+    /// held on the handset, or pressing the speaker or headset key during one on that device, ends both calls, as Snom
+    /// phones do, where it would otherwise end only the newest.
     /// </summary>
     public sealed class ConferenceKeys
     {
@@ -22,6 +23,9 @@ namespace DeskPhone.Firmware.Voice
             _statuses = statuses;
         }
 
+        /// <summary>The conference these keys join and end.</summary>
+        internal Conference Conference => _conference;
+
         /// <summary>True when the key was the conference's alone (the call keys must not see it).</summary>
         public bool HandleKey(int keyCode, KeyAction action, long nowMs)
         {
@@ -31,17 +35,37 @@ namespace DeskPhone.Firmware.Voice
                 _conference.Hangup(nowMs);
                 return false;
             }
-            if (keyCode != KeyCode.Conference || action != KeyAction.Press)
+            if (action != KeyAction.Press)
             {
                 return false;
             }
+            int device = keyCode == KeyCode.Speaker ? AudioDevice.Speaker : keyCode == KeyCode.Headset ? AudioDevice.Headset : AudioDevice.None;
+            if (device != AudioDevice.None && _conference.Active && _audio.Device == device && !_audio.HandsetOffHook)
+            {
+                // The speaker or headset key on the conference's own device ends both calls, as the handset put down
+                // does (with the handset lifted it gives the conference to the handset: the call keys' rule).
+                _conference.Hangup(nowMs);
+                _audio.CallsChanged(false, nowMs);
+                return true;
+            }
+            if (keyCode != KeyCode.Conference)
+            {
+                return false;
+            }
+            Join(nowMs);
+            return true;
+        }
+
+        /// <summary>Joins the two connected calls (the Conference key, the Conf softkey); false, and the status line says why for 3 s, when it cannot.</summary>
+        public bool Join(long nowMs)
+        {
             string error = _conference.Join(nowMs);
             if (error != null)
             {
                 _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
                 _statuses.Raise(StatusId.StatusLineSystemMessage, "Conference: " + error, "calls", nowMs);
             }
-            return true;
+            return error == null;
         }
     }
 }

@@ -133,6 +133,27 @@ namespace DeskPhone.Ui.Tests
                 phone.Run(10);
                 Assert.True(phone.Core.Statuses.IsActive(StatusId.CallForPickupAvailable));
             },
+            ["call-pickup-list"] = phone =>
+            {
+                Ringing(phone, 0, "bob", "555");
+                Ringing(phone, 1, "carol", "556");
+                phone.Press(KeyCode.Down);
+                Assert.Equal(0, phone.App.Calls.RingingKey());
+            },
+            ["call-conference-offer"] = phone =>
+            {
+                phone.Invite("\"Bob Smith\" <sip:555@127.0.0.1>");
+                phone.App.Calls.Answer(0, phone.Now);
+                phone.Invite("<sip:201@127.0.0.1>");
+                phone.App.Calls.Answer(0, phone.Now);
+                phone.Run(3_000);
+            },
+            ["call-dialing-pickup"] = phone =>
+            {
+                phone.Set("pickup_code", 0, "*8");
+                phone.Lift();
+                phone.Press(KeyCode.Digit2, KeyCode.Digit0, KeyCode.Digit0);
+            },
             ["call-back"] = phone =>
             {
                 Assert.NotNull(phone.App.Calls.Dial(1, "200", phone.Now, out _));
@@ -156,6 +177,17 @@ namespace DeskPhone.Ui.Tests
                 phone.Press(KeyCode.Menu, KeyCode.Down, KeyCode.Down, KeyCode.Down, KeyCode.Down);
             },
         };
+
+        /// <summary>BLF key <paramref name="key"/>'s extension rings, called by <paramref name="caller"/> (a dialog with the ids a pickup uses).</summary>
+        private static void Ringing(GoldenPhone phone, int key, string extension, string caller)
+        {
+            byte[] body = System.Text.Encoding.UTF8.GetBytes(
+                "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"1\" state=\"full\" entity=\"sip:" + extension + "@127.0.0.1\">" +
+                "<dialog id=\"d1\" call-id=\"c" + caller + "\" local-tag=\"l1\" remote-tag=\"r1\" direction=\"recipient\"><state>early</state>" +
+                "<remote><identity>sip:" + caller + "@127.0.0.1</identity><target uri=\"sip:" + caller + "@127.0.0.1:5070\"/></remote></dialog></dialog-info>");
+            Assert.Equal(200, phone.Core.Monitored.OnNotify(key, "application/dialog-info+xml", body, 0, body.Length, "active", 3600, null, phone.Now));
+            phone.Run(10);
+        }
 
         private const string IdleMessage = "Lunch is ready in the canteen. Grüße aus der Küche, Ελλάδα, Привет! " +
                                            "This message is long enough to wrap over several lines of the screen.";
@@ -251,6 +283,18 @@ namespace DeskPhone.Ui.Tests
         [Theory]
         [MemberData(nameof(Profiles))]
         public void PickupOfARingingExtension(string profile) => Check("call-pickup", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void PickupListOfSeveralRingingExtensions(string profile) => Check("call-pickup-list", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void TwoConnectedCallsOfferTheConfSoftkey(string profile) => Check("call-conference-offer", profile);
+
+        [Theory]
+        [MemberData(nameof(Profiles))]
+        public void DialingScreenOffersDirectedPickup(string profile) => Check("call-dialing-pickup", profile);
 
         [Theory]
         [MemberData(nameof(Profiles))]

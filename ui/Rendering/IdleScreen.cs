@@ -206,6 +206,9 @@ namespace DeskPhone.Ui.Rendering
             WrapInfo(lines, icons);
         }
 
+        /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
+        public int CallRows => BodyLines() - _noticeRows.Length - 1;
+
         private int SoftkeyWidth => _p.Width / KeysPerRow;
 
         private void WrapInfo(string[] lines, int[] icons)

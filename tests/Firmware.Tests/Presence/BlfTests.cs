@@ -275,6 +275,34 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void RingingKeysAreListedNewestFirstAndLeaveWhenTheyStopOrAreReconfigured()
+        {
+            bool? ringing = null;
+            _blf.RingingChanged += r => ringing = r;
+            foreach (int key in new[] { 1, 3, 5 })
+            {
+                _blf.Configure(key, "blf sip:x" + key + "@pbx", 1, 0);
+            }
+            Assert.Equal(0, _blf.RingingCount);
+            Assert.Equal(200, Notify(5, Body.Dialogs(1, "full", Body.Dialog("a", "early"))));
+            Assert.Equal(200, Notify(1, Body.Dialogs(1, "full", Body.Dialog("b", "early"))));
+            Assert.Equal(200, Notify(3, Body.Dialogs(1, "full", Body.Dialog("c", "early"))));
+            Assert.Equal(new[] { 3, 1, 5 }, new[] { _blf.RingingKeyAt(0), _blf.RingingKeyAt(1), _blf.RingingKeyAt(2) });
+            Assert.True(ringing);
+
+            // Answered at 1 (connected), key 3 reconfigured to monitor nothing: only 5 is left, then none.
+            Assert.Equal(200, Notify(1, Body.Dialogs(2, "full", Body.Dialog("b", "confirmed"))));
+            _blf.Configure(3, null, 1, 0);
+            Assert.Equal(1, _blf.RingingCount);
+            Assert.Equal(5, _blf.RingingKeyAt(0));
+            Assert.True(ringing);
+            Assert.Equal(200, Notify(5, Body.Dialogs(2, "full")));
+            Assert.Equal(0, _blf.RingingCount);
+            Assert.False(ringing);
+            Assert.False(_blf.AnyRinging);
+        }
+
+        [Fact]
         public void AnIdleKeyHoldsNoDialogsButRemembersItsVersion()
         {
             _blf.Configure(2, "blf sip:bob@pbx", 1, 0);

@@ -234,6 +234,61 @@ namespace DeskPhone.Firmware.Tests.Voice
         }
 
         [Fact]
+        public void TheConfSoftkeyJoinsTwoConnectedCallsAndTheDevicesKeyEndsBoth()
+        {
+            Answer("201", "10.0.0.7", 4000);
+            Assert.Contains("[softkey 2] Mute\n", _p.App.Text.GetScreenText());
+            Answer("202", "10.0.0.8", 4002);
+            // The first call held by the answer, the second connected: Conf where Mute was.
+            Assert.Contains("[softkey 1] Hold\n[softkey 2] Conf\n[softkey 3] Transfer\n[softkey 4] End\n", _p.App.Text.GetScreenText());
+
+            Key(DeskPhone.Drivers.Input.KeyCode.Softkey2, DeskPhone.Drivers.Input.KeyAction.Press);
+            _p.Run(10);
+            Assert.True(_p.App.Voice.Conference.Active);
+            string screen = _p.App.Text.GetScreenText();
+            Assert.Contains("[call] <call> Conference 00:00\n[call] 201\n[call] 202\n", screen);
+            Assert.Contains("[softkey 2] Mute\n[softkey 4] End\n", screen);
+            Assert.DoesNotContain("Conf\n", screen);
+
+            // On the speaker (the answers' device) the headset key moves the conference to the headset; the headset
+            // key again ends both calls, and no dialing screen opens.
+            Key(DeskPhone.Drivers.Input.KeyCode.Headset, DeskPhone.Drivers.Input.KeyAction.Press);
+            _p.Run(10);
+            Assert.True(_p.App.Voice.Conference.Active);
+            Assert.Equal(DeskPhone.Domain.Calls.AudioDevice.Headset, _p.App.Calls.Audio.Device);
+            Key(DeskPhone.Drivers.Input.KeyCode.Headset, DeskPhone.Drivers.Input.KeyAction.Press);
+            _p.Run(10);
+            Assert.Equal(0, _p.App.Calls.Sessions.Count);
+            Assert.Equal(2, _p.Channel.Sent.FindAll(m => m.StartsWith("BYE ")).Count);
+            Assert.Equal(DeskPhone.Domain.Calls.AudioDevice.None, _p.App.Calls.Audio.Device);
+            Assert.DoesNotContain("[call]", _p.App.Text.GetScreenText());
+        }
+
+        [Fact]
+        public void TheSpeakerKeyEndsAConferenceOnTheSpeakerButNotWithTheHandsetLifted()
+        {
+            Answer("201", "10.0.0.7", 4000);
+            Answer("202", "10.0.0.8", 4002);
+            Key(DeskPhone.Drivers.Input.KeyCode.Softkey2, DeskPhone.Drivers.Input.KeyAction.Press);
+            Key(DeskPhone.Drivers.Input.KeyCode.Hook, DeskPhone.Drivers.Input.KeyAction.Press);
+            Key(DeskPhone.Drivers.Input.KeyCode.Speaker, DeskPhone.Drivers.Input.KeyAction.Press);
+            Assert.Equal(DeskPhone.Domain.Calls.AudioDevice.Speaker, _p.App.Calls.Audio.Device);
+            // The handset is lifted: the speaker key gives the conference back to it (the call keys' rule).
+            Key(DeskPhone.Drivers.Input.KeyCode.Speaker, DeskPhone.Drivers.Input.KeyAction.Press);
+            _p.Run(10);
+            Assert.True(_p.App.Voice.Conference.Active);
+            Assert.Equal(DeskPhone.Domain.Calls.AudioDevice.Handset, _p.App.Calls.Audio.Device);
+            Key(DeskPhone.Drivers.Input.KeyCode.Speaker, DeskPhone.Drivers.Input.KeyAction.Press);
+            Key(DeskPhone.Drivers.Input.KeyCode.Hook, DeskPhone.Drivers.Input.KeyAction.Release);
+            _p.Run(10);
+            Assert.True(_p.App.Voice.Conference.Active);
+            Key(DeskPhone.Drivers.Input.KeyCode.Speaker, DeskPhone.Drivers.Input.KeyAction.Press);
+            _p.Run(10);
+            Assert.Equal(0, _p.App.Calls.Sessions.Count);
+            Assert.Equal(2, _p.Channel.Sent.FindAll(m => m.StartsWith("BYE ")).Count);
+        }
+
+        [Fact]
         public void AConferenceNeedsTwoConnectedCalls()
         {
             Assert.Equal(400, Post("/api/calls/conference").Status);
