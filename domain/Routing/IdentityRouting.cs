@@ -10,7 +10,8 @@ namespace DeskPhone.Domain.Routing
     /// with user_sipusername_as_line also the user name), filter_registrar (only from the identity's registrar or
     /// outbound proxy), "MESSAGE must be text/plain", and the answer the <see cref="ISipRequestHandler"/> decides for a
     /// MESSAGE or NOTIFY. The same decision serves the sessions as the agent's <see cref="IIdentityRouter"/>. ACK,
-    /// OPTIONS, BYE and CANCEL are left to the core's own answers (absorbed, 200 with Allow, 481), as before any policy.
+    /// OPTIONS, BYE, CANCEL, UPDATE and PRACK are left to the core's own answers (absorbed, 200 with Allow, 481 for no
+    /// dialog: the last two exist only in a call's dialog, which the sessions took before), as before any policy.
     /// </summary>
     public sealed class IdentityRouting : ISipListener, IIdentityRouter
     {
@@ -40,7 +41,7 @@ namespace DeskPhone.Domain.Routing
         public bool OnRequest(SipPacket packet, SipMessage m, long nowMs)
         {
             string method = m.Method;
-            if (method == "ACK" || method == "OPTIONS" || method == "BYE" || method == "CANCEL")
+            if (method == "ACK" || method == "OPTIONS" || method == "BYE" || method == "CANCEL" || method == "UPDATE" || method == "PRACK")
             {
                 return false;
             }

@@ -39,6 +39,10 @@ namespace DeskPhone.Sip.Message
         public const string AlertInfo = "Alert-Info";
         public const string PPreferredIdentity = "P-Preferred-Identity";
 
+        /// <summary>A reliable provisional's sequence number and the PRACK's reference to it (RFC 3262 7.1, 7.2).</summary>
+        public const string RSeq = "RSeq";
+        public const string RAck = "RAck";
+
         /// <summary>The entity tag of a publication (RFC 3903 11.3.1), and the request's reference to it (11.3.2).</summary>
         public const string SipETag = "SIP-ETag";
         public const string SipIfMatch = "SIP-If-Match";

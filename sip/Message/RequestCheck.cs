@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Text;
+
 namespace DeskPhone.Sip.Message
 {
     /// <summary>
@@ -91,6 +93,10 @@ namespace DeskPhone.Sip.Message
             {
                 return r.Set(true, 405, false, "Method Not Allowed").With(HeaderNames.Allow, caps.AllowList());
             }
+            if (m.Method == "PRACK" && !IsRAck(m.GetHeader(HeaderNames.RAck)))
+            {
+                return Bad(m, r, "missing or malformed RAck header");
+            }
             if (!uri.IsSip && uri.Scheme != "tel")
             {
                 return r.Set(true, 416, false, "Unsupported URI Scheme");
@@ -167,6 +173,18 @@ namespace DeskPhone.Sip.Message
                 }
             }
             return bits;
+        }
+
+        /// <summary>
+        /// A PRACK's RAck (RFC 3262 7.2): the RSeq acknowledged (1 or more), one space, the INVITE's CSeq number, one space,
+        /// a method. Checked before the PRACK reaches a dialog, so a bad one changes nothing (400).
+        /// </summary>
+        private static bool IsRAck(string v)
+        {
+            int a = v == null ? -1 : v.IndexOf(' ');
+            int b = a < 0 ? -1 : v.IndexOf(' ', a + 1);
+            return b > 0 && DecimalDigits.Parse(v, 0, a, 10) > 0 && DecimalDigits.Parse(v, a + 1, b, 10) >= 0 &&
+                   Token.IsToken(v.Substring(b + 1));
         }
 
         private static CheckResult Bad(SipMessage m, CheckResult r, string reason) =>

@@ -7,7 +7,7 @@ namespace DeskPhone.Sip.Message
     public sealed class UaCapabilities
     {
         /// <summary>The Allow header value: the methods <see cref="Allows"/> names, in the same order.</summary>
-        private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE";
+        private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE, PRACK";
 
         /// <summary>The Accept header value: the body types <see cref="Reads(string)"/> names, in the same order.</summary>
         private const string Accept = "text/plain, application/sdp, application/snomxml, application/simple-message-summary, " +
@@ -26,7 +26,7 @@ namespace DeskPhone.Sip.Message
         public bool Allows(string method) => IsPhoneMethod(method);
 
         public static bool IsKnownMethod(string method) =>
-            IsPhoneMethod(method) || method == "REGISTER" || method == "SUBSCRIBE" || method == "PUBLISH" || method == "PRACK";
+            IsPhoneMethod(method) || method == "REGISTER" || method == "SUBSCRIBE" || method == "PUBLISH";
 
         /// <summary>Body types the phone reads (lower case); others get 415 with Accept.</summary>
         public bool Reads(string contentType) =>
@@ -44,7 +44,7 @@ namespace DeskPhone.Sip.Message
             Reads(contentType) || (method == "NOTIFY" && contentType == "multipart/mixed");
 
         /// <summary>Option tags the phone supports; a Require naming another gets 420 with Unsupported.</summary>
-        public bool Supports(string optionTag) => optionTag == "timer" || optionTag == "replaces";
+        public bool Supports(string optionTag) => optionTag == "timer" || optionTag == "replaces" || optionTag == "100rel";
 
         /// <summary>The Allow header value.</summary>
         public string AllowList() => Allow;
@@ -54,6 +54,6 @@ namespace DeskPhone.Sip.Message
 
         private static bool IsPhoneMethod(string method) =>
             method == "INVITE" || method == "ACK" || method == "BYE" || method == "CANCEL" || method == "OPTIONS" ||
-            method == "MESSAGE" || method == "NOTIFY" || method == "INFO" || method == "REFER" || method == "UPDATE";
+            method == "MESSAGE" || method == "NOTIFY" || method == "INFO" || method == "REFER" || method == "UPDATE" || method == "PRACK";
     }
 }

@@ -90,7 +90,7 @@ namespace DeskPhone.Sip.Session
             fork.HopAddress = call.HopAddress;
             fork.HopPort = call.HopPort;
             fork.LocalCSeq = r.CSeq;
-            SendAck(fork);
+            SendAck(fork, r.CSeq);
             if (!Closed(call, tag))
             {
                 SendBye(fork, nowMs);

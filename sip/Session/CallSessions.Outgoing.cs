@@ -101,7 +101,7 @@ namespace DeskPhone.Sip.Session
                 }
                 if (c.Transaction != null && c.Transaction.Branch == branch && c.Transaction.State < InviteClientTransaction.Terminated)
                 {
-                    if (r.StatusCode < 200 && !c.Flag(SipCall.ReinvitingBit))
+                    if (r.StatusCode < 200 && !c.Flag(SipCall.ReinvitingBit) && Acknowledge(c, r, nowMs))
                     {
                         Provisional(c, r, nowMs);
                     }
@@ -199,7 +199,7 @@ namespace DeskPhone.Sip.Session
                 call.RemoteTarget = contact.Uri.ToString();
             }
             call.Routes = ReadRoutes(r, true);
-            SendAck(call);
+            SendAck(call, r.CSeq);
             EndEarlyDialogs(call);
             bool media = r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
             if (media)
@@ -223,8 +223,11 @@ namespace DeskPhone.Sip.Session
             _handler.OnChanged(call, nowMs);
         }
 
-        /// <summary>The ACK of a 2xx to the phone's INVITE: a new branch, through the route set (RFC 3261 13.2.2.4); kept for a retransmitted 2xx.</summary>
-        private void SendAck(SipCall call)
+        /// <summary>
+        /// The ACK of a 2xx to the phone's INVITE: a new branch, through the route set, the INVITE's CSeq number (the
+        /// 2xx's: a PRACK in the early dialog took the next ones) (RFC 3261 13.2.2.4); kept for a retransmitted 2xx.
+        /// </summary>
+        private void SendAck(SipCall call, long cseq)
         {
             DialogHop(call);
             SipWriter ack = SipWriter.Request("ACK", call.RemoteTarget)
@@ -234,7 +237,7 @@ namespace DeskPhone.Sip.Session
             call.Ack = ack.Header(HeaderNames.From, call.LocalHeader)
                 .Header(HeaderNames.To, call.RemoteHeader)
                 .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " ACK")
+                .Header(HeaderNames.CSeq, cseq.ToString() + " ACK")
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .ToBytes();
             TransportOf(call).Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
@@ -290,7 +293,7 @@ namespace DeskPhone.Sip.Session
             int status = r == null ? 408 : r.StatusCode;
             if (status < 300)
             {
-                SendAck(call);
+                SendAck(call, r.CSeq);
                 call.Held = call.Flag(SipCall.PendingHoldBit);
                 TimerAnswered(call, r, nowMs);
                 if (r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength))
@@ -376,7 +379,7 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.From, call.LocalHeader)
                 .Header(HeaderNames.To, "<" + call.RequestUri + ">")
                 .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " CANCEL")
+                .Header(HeaderNames.CSeq, call.Transaction.CSeq.ToString() + " CANCEL")
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .ToBytes();
             _agent.Start(new ClientTransaction(call.Transaction.Branch, "CANCEL", bytes, _agent.Udp, call.HopAddress, call.HopPort, IgnoreResponse, false), nowMs);

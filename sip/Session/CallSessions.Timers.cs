@@ -30,7 +30,8 @@ namespace DeskPhone.Sip.Session
         /// <summary>The timer headers of the phone's INVITE: Supported always, after a 422 its interval and Min-SE.</summary>
         private static void WriteTimerOffer(SipWriter w, SipCall call)
         {
-            w.Header(HeaderNames.Supported, "timer");
+            // 100rel here too: the INVITE's one Supported header (reliable provisionals, CallSessions.Prack.cs).
+            w.Header(HeaderNames.Supported, "timer, 100rel");
             if (call.MinSe > 0)
             {
                 w.Header(SessionExpiresHeader, call.MinSe.ToString()).Header(MinSeHeader, call.MinSe.ToString());

@@ -9,10 +9,12 @@ namespace DeskPhone.Sip.Session
         /// An UPDATE from the other side (RFC 3311) in an early or confirmed dialog, 481 outside one. Without a body it
         /// is a target refresh (its Contact becomes the remote target) and, connected, a session refresh (RFC 4028: the
         /// timer is read and re-armed as for a re-INVITE, 422 below Min-SE): 200. With an SDP offer in a connected
-        /// call it is answered as a re-INVITE's offer (the direction applied: hold and resume from the other side), 488
-        /// without a common codec; 491 while an offer of the phone's is unanswered (its re-INVITE, its offer in a 200
-        /// awaiting the ACK, its INVITE before the 200); 500 with Retry-After (0-10 s) while the phone owes the answer
-        /// to an offer (a ringing incoming call, RFC 3311 5.2); 500 for a CSeq not above the last (RFC 3261 12.2.2).
+        /// call, or in a dialled call's early dialog once a reliable provisional (PRACKed) carried the answer to the
+        /// INVITE's offer (RFC 3311 5.1), it is answered as a re-INVITE's offer (the direction applied: hold and resume
+        /// from the other side), 488 without a common codec; 491 while an offer of the phone's is unanswered (its
+        /// re-INVITE, its offer in a 200 awaiting the ACK, its INVITE before a reliable answer or the 200); 500 with
+        /// Retry-After (0-10 s) while the phone owes the answer to an offer (a ringing incoming call, RFC 3311 5.2); 500
+        /// for a CSeq not above the last (RFC 3261 12.2.2).
         /// A retransmission (same branch and CSeq) is answered again from the call's state, not applied twice.
         /// </summary>
         private bool OnUpdate(SipPacket packet, SipMessage m, long nowMs)
@@ -35,19 +37,19 @@ namespace DeskPhone.Sip.Session
                 return true;
             }
             bool offer = m.BodyLength > 0;
-            if (offer && (call.Flag(SipCall.ReinvitingBit) || call.Flag(SipCall.OfferInOkBit) || call.Outgoing && call.State != SipCall.Connected))
+            bool early = call.State != SipCall.Connected;
+            if (offer && (call.Flag(SipCall.ReinvitingBit) || call.Flag(SipCall.OfferInOkBit) || call.Outgoing && early && !call.Flag(SipCall.ReliableAnswerBit)))
             {
                 _agent.Reply(packet, m, 491, nowMs);
                 return true;
             }
-            if (offer && call.State != SipCall.Connected)
+            if (offer && early && !call.Outgoing)
             {
                 _agent.Reply(packet, m, 500, HeaderNames.RetryAfter, (nowMs / 7 % 11).ToString(), nowMs);
                 return true;
             }
             call.RemoteCSeq = m.CSeq;
-            bool connected = call.State == SipCall.Connected;
-            if (connected && !TimerRequested(call, m))
+            if (!early && !TimerRequested(call, m))
             {
                 RefuseInterval(packet, m, nowMs);
                 return true;
@@ -76,7 +78,7 @@ namespace DeskPhone.Sip.Session
             }
             call.UpdateBranch = branch;
             Send(packet, m, UpdateOk(call, packet, m, offer));
-            if (connected)
+            if (!early)
             {
                 ArmTimer(call, nowMs);
             }

@@ -168,6 +168,10 @@ namespace DeskPhone.Sip.Session
             {
                 return OnUpdate(packet, m, nowMs);
             }
+            if (method == "PRACK")
+            {
+                return OnPrack(packet, m, nowMs);
+            }
             if (method == "NOTIFY")
             {
                 return OnReferNotify(packet, m, nowMs);
@@ -257,6 +261,7 @@ namespace DeskPhone.Sip.Session
             call.LocalMediaPort = NextMediaPort();
             call.Invite = Copy(packet);
             call.State = SipCall.Alerting;
+            call.SetFlag(SipCall.ReliableBit, HasToken(m, HeaderNames.Require, "100rel"));
             // Trying first: the decision below may take the firmware's lock and the ringer (RFC 3261 8.2.6.1).
             Send(packet, m, ResponseBytes(call, packet, m, 100, false));
             if (replaced != null)
@@ -272,7 +277,12 @@ namespace DeskPhone.Sip.Session
                 return true;
             }
             _calls[slot] = call;
-            Send(packet, m, ResponseBytes(call, packet, m, 180, false));
+            byte[] ringing = ResponseBytes(call, packet, m, 180, false);
+            Send(packet, m, ringing);
+            if (call.Flag(SipCall.ReliableBit))
+            {
+                StartOkRetransmission(call, packet, m, ringing, SipCall.AwaitingPrackBit, nowMs);
+            }
             _handler.OnChanged(call, nowMs);
             return true;
         }
@@ -319,7 +329,7 @@ namespace DeskPhone.Sip.Session
             ArmTimer(call, nowMs);
             if (packet.Connection == null)
             {
-                StartOkRetransmission(call, packet, m, ok, nowMs);
+                StartOkRetransmission(call, packet, m, ok, SipCall.AwaitingAckBit, nowMs);
             }
             _handler.OnChanged(call, nowMs);
         }
@@ -384,9 +394,11 @@ namespace DeskPhone.Sip.Session
             call.State = SipCall.Connected;
             call.ConnectedMs = nowMs;
             ArmTimer(call, nowMs);
+            // The 180 goes no more, PRACKed or not (no offer in it: the 200 need not wait, RFC 3262 3).
+            call.SetFlag(SipCall.AwaitingPrackBit, false);
             if (call.Invite.Connection == null)
             {
-                StartOkRetransmission(call, call.Invite, m, ok, nowMs);
+                StartOkRetransmission(call, call.Invite, m, ok, SipCall.AwaitingAckBit, nowMs);
             }
             call.Invite = null;
             _handler.OnChanged(call, nowMs);
@@ -519,9 +531,15 @@ namespace DeskPhone.Sip.Session
                 {
                     Hold(c, c.Flag(SipCall.PendingHoldBit), nowMs);
                 }
-                if (c.Flag(SipCall.AwaitingAckBit) && _calls[i] == c)
+                if (c.Flag(SipCall.AwaitingAckBit | SipCall.AwaitingPrackBit) && _calls[i] == c)
                 {
-                    if (nowMs >= c.OkDeadline)
+                    if (nowMs >= c.OkDeadline && c.Flag(SipCall.AwaitingPrackBit))
+                    {
+                        // No PRACK of the reliable 180 within 64*T1: the INVITE is refused (RFC 3262 3).
+                        Refuse(c, 500, nowMs);
+                        End(c, 500, "no PRACK", nowMs);
+                    }
+                    else if (nowMs >= c.OkDeadline)
                     {
                         // No ACK within 64*T1: the dialog is confirmed but the session ends (RFC 3261 13.3.1.4).
                         c.SetFlag(SipCall.AwaitingAckBit, false);
@@ -530,7 +548,7 @@ namespace DeskPhone.Sip.Session
                     }
                     else if (nowMs >= c.OkTimer)
                     {
-                        _agent.Udp.Send(c.LastResponse, c.LastResponse.Length, c.HopAddress, c.HopPort, null);
+                        TransportOf(c).Send(c.LastResponse, c.LastResponse.Length, c.HopAddress, c.HopPort, null);
                         c.OkInterval = c.OkInterval * 2 > ClientTransaction.T2 ? ClientTransaction.T2 : c.OkInterval * 2;
                         c.OkTimer = nowMs + c.OkInterval;
                     }
@@ -604,6 +622,11 @@ namespace DeskPhone.Sip.Session
                 w.Header(HeaderNames.Allow, _agent.Capabilities.AllowList());
                 WriteTimerAnswer(w, call);
             }
+            if (status == 180 && call.Flag(SipCall.ReliableBit))
+            {
+                // The one reliable provisional of the INVITE: RSeq 1 (RFC 3262 3 asks a random start, SHOULD only).
+                w.Header(HeaderNames.Require, "100rel").Header(HeaderNames.RSeq, "1");
+            }
             w.Header(HeaderNames.UserAgent, "DeskPhone");
             if (sdp)
             {
@@ -623,13 +646,16 @@ namespace DeskPhone.Sip.Session
             packet.Transport.Send(bytes, bytes.Length, packet.RemoteHost, SipUserAgent.ResponsePort(packet, m), packet.Connection);
         }
 
-        /// <summary>The 2xx goes again on T1, doubling up to T2, until the ACK or 64*T1 (RFC 3261 13.3.1.4), where its first copy went.</summary>
-        private void StartOkRetransmission(SipCall call, SipPacket packet, SipMessage m, byte[] ok, long nowMs)
+        /// <summary>
+        /// The 2xx goes again on T1, doubling up to T2, until the ACK or 64*T1 (RFC 3261 13.3.1.4), where its first copy
+        /// went; so does a reliable 180 until its PRACK (RFC 3262 3, <paramref name="awaiting"/> the bit of what ends it).
+        /// </summary>
+        private void StartOkRetransmission(SipCall call, SipPacket packet, SipMessage m, byte[] ok, int awaiting, long nowMs)
         {
             call.HopAddress = packet.RemoteHost;
             call.HopPort = SipUserAgent.ResponsePort(packet, m);
             call.LastResponse = ok;
-            call.SetFlag(SipCall.AwaitingAckBit, true);
+            call.SetFlag(awaiting, true);
             call.OkInterval = ClientTransaction.T1;
             call.OkTimer = nowMs + ClientTransaction.T1;
             call.OkDeadline = nowMs + 64 * ClientTransaction.T1;
@@ -685,19 +711,27 @@ namespace DeskPhone.Sip.Session
         /// <summary>Where in-dialog requests go: the first route (loose routing), else the remote target.</summary>
         private static void DialogHop(SipCall call)
         {
-            string next = call.RemoteTarget;
-            if (call.Routes != null && call.Routes.Length > 0)
-            {
-                NameAddr first = NameAddr.Parse(call.Routes[0]);
-                next = first != null && first.Uri != null ? first.Uri.ToString() : next;
-            }
-            SipUri uri = next == null ? null : SipUri.Parse(next);
-            string address = uri == null || uri.Host == null ? null : HostResolver.Resolve(uri.Host);
+            int port;
+            string address = Hop(call.RemoteTarget, call.Routes, out port);
             if (address != null)
             {
                 call.HopAddress = address;
-                call.HopPort = uri.Port > 0 ? uri.Port : SipUri.DefaultPort;
+                call.HopPort = port;
             }
+        }
+
+        /// <summary>The address and port of a dialog's next hop (<see cref="DialogHop"/>), or null when it cannot be resolved.</summary>
+        private static string Hop(string target, string[] routes, out int port)
+        {
+            string next = target;
+            if (routes != null && routes.Length > 0)
+            {
+                NameAddr first = NameAddr.Parse(routes[0]);
+                next = first != null && first.Uri != null ? first.Uri.ToString() : next;
+            }
+            SipUri uri = next == null ? null : SipUri.Parse(next);
+            port = uri == null || uri.Port <= 0 ? SipUri.DefaultPort : uri.Port;
+            return uri == null || uri.Host == null ? null : HostResolver.Resolve(uri.Host);
         }
 
         /// <summary>The route set as Route headers of an in-dialog request (RFC 3261 12.2.1.1, loose routing).</summary>

@@ -56,6 +56,14 @@ namespace DeskPhone.Sip.Session
         internal const int PeerTimerBit = 8192;
         internal const int PeerUpdateBit = 16384;
 
+        // Outgoing: a reliable provisional (RFC 3262) carried the answer to the INVITE's offer, so the early dialog's
+        // offer/answer is complete and an UPDATE may offer in it (RFC 3311 5.1).
+        internal const int ReliableAnswerBit = 32768;
+
+        // Incoming: the INVITE required 100rel; its 180 is retransmitted until the PRACK (RFC 3262 3).
+        internal const int ReliableBit = 65536;
+        internal const int AwaitingPrackBit = 131072;
+
         private int _flags;
 
         // State, Codec and TelephoneEvent, one byte each (+1, so that -1 is 0): a byte holds each one's range.
@@ -90,7 +98,7 @@ namespace DeskPhone.Sip.Session
             _small = (_small & ~(0xFF << shift)) | (((value + 1) & 0xFF) << shift);
         }
 
-        private SipCallExtras Extras => _extras ?? (_extras = new SipCallExtras());
+        internal SipCallExtras Extras => _extras ?? (_extras = new SipCallExtras());
 
         /// <summary>Unique within this run (the bench's call id).</summary>
         public int Id { get; }

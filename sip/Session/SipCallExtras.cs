@@ -3,8 +3,8 @@ namespace DeskPhone.Sip.Session
     /// <summary>
     /// What only some calls carry, apart from <see cref="SipCall"/> so that a plain call does not hold its fields (12 B
     /// each on nanoCLR): a refused call's Warning and call-completion texts, a transfer made or received, a note or
-    /// received digits on the call screen, a re-INVITE's retry, redirects followed, forks ended, an UPDATE's branch and
-    /// the session timer (RFC 4028). <see cref="SipCall"/>'s properties of the same names read and write it; the first
+    /// received digits on the call screen, a re-INVITE's retry, redirects followed, forks ended, an UPDATE's branch,
+    /// the session timer (RFC 4028) and the last reliable provisional acknowledged (RFC 3262). <see cref="SipCall"/>'s properties of the same names read and write it; the first
     /// value other than null or 0 makes it.
     /// </summary>
     internal sealed class SipCallExtras
@@ -29,5 +29,9 @@ namespace DeskPhone.Sip.Session
         internal int ReferNotified;
         internal string Replaces;
         internal string ReferredByHeader;
+
+        // Outgoing: the RSeq of the last reliable provisional acknowledged with PRACK, and its early dialog's To tag (RFC 3262 4).
+        internal long RSeq;
+        internal string RSeqTag;
     }
 }

@@ -54,6 +54,9 @@ namespace DeskPhone.Sip.Transaction
         }
 
         public string Branch { get; }
+
+        /// <summary>The INVITE's CSeq number, which its CANCEL repeats (RFC 3261 9.1) whatever the dialog sent since (PRACK).</summary>
+        public long CSeq => _cseq;
         public int State { get; private set; }
         public int Transmissions { get; private set; }
         public int Acks { get; private set; }

@@ -429,8 +429,9 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>
         /// Offers the request to the chain; what no listener takes gets the core's answer: an ACK is absorbed (RFC 3261
-        /// 17.2.3: no response to an ACK), OPTIONS 200 with Allow (11.2), a BYE or CANCEL of no dialog 481 (15.1.2,
-        /// 9.2), anything else 480 (nobody here takes it).
+        /// 17.2.3: no response to an ACK), OPTIONS 200 with Allow (11.2), a BYE, CANCEL, UPDATE or PRACK of no dialog
+        /// 481 (15.1.2, 9.2; RFC 3311 5.2; RFC 3262 3: the phone sends no reliable provisional a PRACK could match),
+        /// anything else 480 (nobody here takes it).
         /// </summary>
         private void Offer(SipPacket packet, SipMessage m, long nowMs)
         {
@@ -452,7 +453,7 @@ namespace DeskPhone.Sip.UserAgent
             }
             else
             {
-                Reply(packet, m, method == "BYE" || method == "CANCEL" ? 481 : 480, nowMs);
+                Reply(packet, m, method == "BYE" || method == "CANCEL" || method == "UPDATE" || method == "PRACK" ? 481 : 480, nowMs);
             }
         }
 

@@ -56,7 +56,7 @@ namespace DeskPhone.Firmware.Tests.Calls
                          "User-Agent: DeskPhone\r\n" +
                          "Privacy: id\r\n" +
                          "P-Preferred-Identity: <sip:100@10.0.0.1>\r\n" +
-                         "Supported: timer\r\n" +
+                         "Supported: timer, 100rel\r\n" +
                          "Content-Type: application/sdp\r\n" +
                          "Content-Length: " + SipChannel.Body(invite).Length + "\r\n\r\n" + SipChannel.Body(invite), invite);
             Assert.Equal(registers, _p.Count("REGISTER"));

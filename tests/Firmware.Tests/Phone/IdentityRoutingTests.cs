@@ -84,5 +84,16 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Equal("SIP/2.0 481 Call/Transaction Does Not Exist", StatusLine(Request("BYE", "sip:100@192.0.2.10;line=dp1", Foreign, null, "")));
             Assert.Equal("SIP/2.0 481 Call/Transaction Does Not Exist", StatusLine(Request("CANCEL", "sip:100@192.0.2.10;line=dp1", Foreign, null, "")));
         }
+
+        [Fact]
+        public void UpdateAndPrackOfNoDialogGet481WhileNoCallLayerIsBuilt()
+        {
+            // Both exist only in a call's dialog: the identity routing leaves them to the core (RFC 3311 5.2, RFC 3262 3).
+            Assert.Equal("SIP/2.0 481 Call/Transaction Does Not Exist", StatusLine(Request("UPDATE", "sip:100@192.0.2.10;line=dp1", "10.0.0.1", null, "")));
+            Assert.Equal("SIP/2.0 481 Call/Transaction Does Not Exist",
+                StatusLine(Request("PRACK", "sip:100@192.0.2.10;line=dp1", "10.0.0.1", null, "", "RAck: 1 1 INVITE\r\n")));
+            Assert.Equal("SIP/2.0 400 missing or malformed RAck header", StatusLine(Request("PRACK", "sip:100@192.0.2.10;line=dp1", "10.0.0.1", null, "")));
+            Assert.False(_p.App.HasCalls);
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace DeskPhone.Sip.Tests.Message
     /// </summary>
     public class UaCapabilitiesTests
     {
-        private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE";
+        private const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE, PRACK";
 
         private const string Accept = "text/plain, application/sdp, application/snomxml, application/simple-message-summary, " +
                                       "application/dialog-info+xml, application/pidf+xml, application/x-as-feature-event+xml, " +
@@ -31,7 +31,7 @@ namespace DeskPhone.Sip.Tests.Message
                 Assert.True(caps.Allows(method), method);
                 Assert.True(UaCapabilities.IsKnownMethod(method), method);
             }
-            foreach (string method in new[] { "REGISTER", "SUBSCRIBE", "PUBLISH", "PRACK" })
+            foreach (string method in new[] { "REGISTER", "SUBSCRIBE", "PUBLISH" })
             {
                 Assert.False(caps.Allows(method), method);
                 Assert.True(UaCapabilities.IsKnownMethod(method), method);
@@ -57,12 +57,13 @@ namespace DeskPhone.Sip.Tests.Message
         }
 
         [Fact]
-        public void OnlyTimerAndReplacesAreSupported()
+        public void OnlyTimerReplacesAnd100relAreSupported()
         {
             UaCapabilities caps = UaCapabilities.Phone();
             Assert.True(caps.Supports("timer"));
             Assert.True(caps.Supports("replaces"));
-            Assert.False(caps.Supports("100rel"));
+            Assert.True(caps.Supports("100rel"));
+            Assert.False(caps.Supports("precondition"));
             Assert.False(caps.Supports(""));
         }
     }

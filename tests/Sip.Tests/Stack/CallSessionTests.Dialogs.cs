@@ -172,7 +172,7 @@ namespace DeskPhone.Sip.Tests.Stack
             string again = _channel.Last;
             Assert.StartsWith("INVITE sip:200@10.0.0.1 SIP/2.0\r\n", again);
             Assert.Contains("\r\nCSeq: 2 INVITE\r\n", again);
-            Assert.Contains("\r\nSupported: timer\r\nSession-Expires: 300\r\nMin-SE: 300\r\n", again);
+            Assert.Contains("\r\nSupported: timer, 100rel\r\nSession-Expires: 300\r\nMin-SE: 300\r\n", again);
             Assert.Equal(FakeChannel.Header(invite, "Call-ID"), FakeChannel.Header(again, "Call-ID"));
 
             // A second 422 naming nothing larger ends the call.

@@ -14,7 +14,7 @@ namespace DeskPhone.Sip.Tests.Stack
         private static string UpdateOkHead(string tag, int cseq) =>
             "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKup" + cseq + "\r\n" +
             "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: " + cseq + " UPDATE\r\n" +
-            "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\nAllow: INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE\r\n";
+            "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\nAllow: INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE, PRACK\r\n";
 
         [Fact]
         public void AnUpdateWithAnOfferHoldsAndResumesTheCallAndItsRetransmissionIsAnsweredAgain()

@@ -143,7 +143,7 @@ namespace DeskPhone.Sip.Tests.Stack
                 "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKinv1;rport=5060;received=10.0.0.1\r\n" +
                 "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 7 INVITE\r\n" +
                 "Record-Route: <sip:10.0.0.1;lr>\r\nContact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
-                "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE\r\nUser-Agent: DeskPhone\r\n" +
+                "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE, PRACK\r\nUser-Agent: DeskPhone\r\n" +
                 "Content-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp, ok);
             Assert.Equal(SipCall.Connected, call.State);
             Assert.Equal("10.0.0.9", call.MediaAddress);
@@ -401,7 +401,7 @@ namespace DeskPhone.Sip.Tests.Stack
                 "INVITE sip:200@10.0.0.9:5062 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=" + branch + ";rport\r\nMax-Forwards: 70\r\n" +
                 "Route: <sip:10.0.0.1;lr>\r\nFrom: <sip:100@10.0.0.1>;tag=" + tag + "\r\nTo: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\n" +
                 "Call-ID: call-1\r\nCSeq: 1 INVITE\r\nContact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
-                "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE\r\nUser-Agent: DeskPhone\r\n" +
+                "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE, PRACK\r\nUser-Agent: DeskPhone\r\n" +
                 "Content-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp, reinvite);
             Assert.False(call.Held);
 
@@ -506,8 +506,8 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(
                 "INVITE sip:200@10.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=" + branch + ";rport\r\nMax-Forwards: 70\r\n" +
                 "From: <sip:100@10.0.0.1>;tag=" + tag + "\r\nTo: <sip:200@10.0.0.1>\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\n" +
-                "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\nAllow: INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE\r\n" +
-                "User-Agent: DeskPhone\r\nSupported: timer\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp, invite);
+                "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\nAllow: INVITE, ACK, BYE, CANCEL, OPTIONS, MESSAGE, NOTIFY, INFO, REFER, UPDATE, PRACK\r\n" +
+                "User-Agent: DeskPhone\r\nSupported: timer, 100rel\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp, invite);
             Assert.Equal(("10.0.0.1", 5060), (_channel.Sent[0].Host, _channel.Sent[0].Port));
             Assert.Equal(SipCall.Dialing, call.State);
 
