@@ -54,7 +54,8 @@ namespace DeskPhone.Firmware.App
             Core = new PhoneCore(settings, drivers, Events, startMs);
             Subscriptions = new SipSubscriptions(Events, Core);
             Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : 16);
-            Binding = new SipBinding(Core, Subscriptions, Agent, localHost);
+            Binding = new SipBinding(Core, Subscriptions, Agent, localHost, parts.Tcp);
+            Connections = parts.Tcp == null ? null : new OwnConnections(parts.Tcp);
             Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Provisioning = new PhoneProvisioning(Core, parts.Http);
@@ -135,6 +136,9 @@ namespace DeskPhone.Firmware.App
         /// <summary>The phone's own subscriptions (mailbox, feature sync, reg) over <see cref="Events"/>.</summary>
         public SipSubscriptions Subscriptions { get; }
         public SipBinding Binding { get; }
+
+        /// <summary>The phone's own TCP connections (losses handled on the loop); null without a TCP transport.</summary>
+        public OwnConnections Connections { get; }
         public SipUserAgent Agent { get; }
         public PresencePublisher Publisher { get; }
 
@@ -223,8 +227,12 @@ namespace DeskPhone.Firmware.App
             lock (Core.Gate)
             {
                 Agent.Poll(nowMs);
-                Binding.Registrations.Poll(nowMs);
                 CallLayer calls = _calls;
+                if (Connections != null)
+                {
+                    ConnectionsLost(calls, nowMs);
+                }
+                Binding.Registrations.Poll(nowMs);
                 if (calls.Calls == null && Core.Monitored.AnyRinging)
                 {
                     // A monitored extension rings: the idle screen offers its call to pick up.
@@ -253,6 +261,28 @@ namespace DeskPhone.Firmware.App
                     Links.Poll(nowMs);
                 }
                 Screen.Tick();
+            }
+        }
+
+        /// <summary>
+        /// A connection of the phone's own is lost: what waited for an answer on it fails now (the REGISTER, SUBSCRIBE or
+        /// PUBLISH as unanswered, a pending INVITE's call ends), and when it had been up every identity registers again,
+        /// which opens a new one.
+        /// </summary>
+        private void ConnectionsLost(CallLayer calls, long nowMs)
+        {
+            OwnConnections.Loss loss;
+            while ((loss = Connections.Take()) != null)
+            {
+                Agent.ConnectionLost(loss.Host, loss.Port, nowMs);
+                if (calls.Calls != null)
+                {
+                    calls.Calls.Sessions.ConnectionLost(loss.Host, loss.Port, nowMs);
+                }
+                if (loss.Established)
+                {
+                    Binding.Registrations.NetworkRestored(nowMs);
+                }
             }
         }
 

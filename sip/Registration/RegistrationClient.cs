@@ -166,8 +166,9 @@ namespace DeskPhone.Sip.Registration
             string aor = "sip:" + _identity.User + "@" + registrarHost;
             ISipClientCore agent = Agent;
             string branch = "z9hG4bK" + agent.NewToken();
+            ISipTransport transport = agent.TransportOf(_identity);
             SipWriter w = SipWriter.Request("REGISTER", uri)
-                .Header(HeaderNames.Via, "SIP/2.0/UDP " + agent.LocalHost + ":" + agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
+                .Header(HeaderNames.Via, agent.ViaOf(transport, branch))
                 .Header(HeaderNames.MaxForwards, "70")
                 .Header(HeaderNames.From, "<" + aor + ">;tag=" + _fromTag)
                 .Header(HeaderNames.To, "<" + aor + ">")
@@ -185,7 +186,7 @@ namespace DeskPhone.Sip.Registration
                     DigestResponse.Header(user, _identity.Password ?? "", "REGISTER", uri, _challenge, NonceCount, agent.NewToken()));
             }
             byte[] bytes = w.ToBytes();
-            var transaction = new ClientTransaction(branch, "REGISTER", bytes, agent.Udp, address, port, OnResponse, false);
+            var transaction = new ClientTransaction(branch, "REGISTER", bytes, transport, address, port, OnResponse, false);
             SetFlag(BusyBit, true);
             if (!agent.Start(transaction, nowMs))
             {

@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Transport;
+
 namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>One of the phone's identities (user_* settings, index 1..12) as the SIP layer needs it.</summary>
@@ -48,6 +50,12 @@ namespace DeskPhone.Sip.UserAgent
                 OutboundHost = SourceHostOf(value);
             }
         }
+
+        /// <summary>
+        /// The transport of the identity's own requests when it is not UDP: TCP when its outbound proxy (or registrar)
+        /// says <c>;transport=tcp</c>, the composition's choice; null: the agent's UDP.
+        /// </summary>
+        public ISipTransport Transport { get; set; }
 
         public string AuthUser { get; set; }
         public string Password { get; set; }
