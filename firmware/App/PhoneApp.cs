@@ -6,6 +6,7 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Voice;
 using DeskPhone.Media.Audio;
 using DeskPhone.Sip.Events;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Session;
 using DeskPhone.Domain.Provisioning;
 using DeskPhone.Domain.Settings;
@@ -266,8 +267,8 @@ namespace DeskPhone.Firmware.App
 
         /// <summary>
         /// A connection of the phone's own is lost: what waited for an answer on it fails now (the REGISTER, SUBSCRIBE or
-        /// PUBLISH as unanswered, a pending INVITE's call ends), and when it had been up every identity registers again,
-        /// which opens a new one.
+        /// PUBLISH as unanswered, a pending INVITE's call ends), and when it had been up every identity over TCP registers
+        /// again at once, which opens a new one (the registrar could reach the phone only on the lost one).
         /// </summary>
         private void ConnectionsLost(CallLayer calls, long nowMs)
         {
@@ -279,9 +280,13 @@ namespace DeskPhone.Firmware.App
                 {
                     calls.Calls.Sessions.ConnectionLost(loss.Host, loss.Port, nowMs);
                 }
-                if (loss.Established)
+                for (int i = 1; loss.Established && i <= PhoneCore.MaxIdentities; i++)
                 {
-                    Binding.Registrations.NetworkRestored(nowMs);
+                    RegistrationClient registration = Binding.Registrations.Get(i);
+                    if (registration != null && registration.Identity.Transport != null)
+                    {
+                        registration.Renew(nowMs);
+                    }
                 }
             }
         }

@@ -114,7 +114,20 @@ namespace DeskPhone.Sip.Registration
         {
             // The link report that follows boot comes right after the first registration: nothing to redo then.
             // Registered and idle, the refresh is due RefreshInMs after the 2xx: when that came is not kept apart.
-            if (Flag(BusyBit) || (Registered && nowMs - (_dueMs - RefreshInMs(GrantedExpires)) < 2000))
+            if (Registered && nowMs - (_dueMs - RefreshInMs(GrantedExpires)) < 2000)
+            {
+                return;
+            }
+            Renew(nowMs);
+        }
+
+        /// <summary>
+        /// Registers again at once, unless a REGISTER is in flight: also when its TCP connection is lost, however recent
+        /// the registration (the registrar can no longer reach the phone on it).
+        /// </summary>
+        public void Renew(long nowMs)
+        {
+            if (Flag(BusyBit))
             {
                 return;
             }

@@ -174,15 +174,16 @@ namespace DeskPhone.Sip.UserAgent
         /// by, and <c>;transport=tcp</c> for an identity over TCP (the PBX then sends its requests over TCP too).
         /// </summary>
         public string ContactOf(SipIdentity identity) =>
-            "<sip:" + identity.User + "@" + LocalHost + ":" + LocalPort.ToString() + ";line=" + identity.LineToken +
-            (identity.Transport != null ? ";transport=tcp>" : ">");
+            "<sip:" + identity.User + "@" + LocalHost + ":" + (identity.Transport != null ? identity.Transport.LocalPort : LocalPort).ToString() +
+            ";line=" + identity.LineToken + (identity.Transport != null ? ";transport=tcp>" : ">");
 
         /// <summary>The transport an identity's own requests go out on: its own (TCP), else UDP.</summary>
         public ISipTransport TransportOf(SipIdentity identity) => identity != null && identity.Transport != null ? identity.Transport : Udp;
 
-        /// <summary>The top Via of a request of the phone's own over <paramref name="transport"/> (null: UDP).</summary>
+        /// <summary>The top Via of a request of the phone's own over <paramref name="transport"/> (null: UDP), with its port.</summary>
         public string ViaOf(ISipTransport transport, string branch) =>
-            "SIP/2.0/" + (transport == null ? "UDP" : transport.Name) + " " + LocalHost + ":" + LocalPort.ToString() + ";branch=" + branch + ";rport";
+            "SIP/2.0/" + (transport == null ? "UDP " : transport.Name + " ") + LocalHost + ":" + (transport == null ? LocalPort : transport.LocalPort).ToString() +
+            ";branch=" + branch + ";rport";
 
         /// <summary>
         /// A connection of the phone's own to address:port is lost (the TCP transport says so): the requests still
