@@ -50,13 +50,13 @@ namespace DeskPhone.Firmware.App
             Udp = udp;
             // The user agent core and the events layer over it first: the phone core's keys subscribe through the layer
             // while the core is built (their SUBSCRIBEs wait for the first loop turn).
-            Agent = new SipUserAgent(inbox) { Udp = udp };
+            Agent = new SipUserAgent(inbox) { Udp = udp, Tcp = parts.Tcp };
             Events = new Subscriptions(Agent, SipSubscriptions.MaxDialogs);
             Core = new PhoneCore(settings, drivers, Events, startMs);
             Subscriptions = new SipSubscriptions(Events, Core);
             Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : 16);
-            Binding = new SipBinding(Core, Subscriptions, Agent, localHost, parts.Tcp);
-            Connections = parts.Tcp == null ? null : new OwnConnections(parts.Tcp);
+            Binding = new SipBinding(Core, Subscriptions, Agent, localHost);
+            _connections = parts.Tcp == null ? null : new OwnConnections(parts.Tcp);
             Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Provisioning = new PhoneProvisioning(Core, parts.Http);
@@ -138,8 +138,8 @@ namespace DeskPhone.Firmware.App
         public SipSubscriptions Subscriptions { get; }
         public SipBinding Binding { get; }
 
-        /// <summary>The phone's own TCP connections (losses handled on the loop); null without a TCP transport.</summary>
-        public OwnConnections Connections { get; }
+        // The phone's own TCP connections (losses handled on the loop); null without a TCP transport.
+        private readonly OwnConnections _connections;
         public SipUserAgent Agent { get; }
         public PresencePublisher Publisher { get; }
 
@@ -229,7 +229,7 @@ namespace DeskPhone.Firmware.App
             {
                 Agent.Poll(nowMs);
                 CallLayer calls = _calls;
-                if (Connections != null)
+                if (_connections != null)
                 {
                     ConnectionsLost(calls, nowMs);
                 }
@@ -273,7 +273,7 @@ namespace DeskPhone.Firmware.App
         private void ConnectionsLost(CallLayer calls, long nowMs)
         {
             OwnConnections.Loss loss;
-            while ((loss = Connections.Take()) != null)
+            while ((loss = _connections.Take()) != null)
             {
                 Agent.ConnectionLost(loss.Host, loss.Port, nowMs);
                 if (calls.Calls != null)
@@ -283,7 +283,7 @@ namespace DeskPhone.Firmware.App
                 for (int i = 1; loss.Established && i <= PhoneCore.MaxIdentities; i++)
                 {
                     RegistrationClient registration = Binding.Registrations.Get(i);
-                    if (registration != null && registration.Identity.Transport != null)
+                    if (registration != null && registration.Identity.OverTcp)
                     {
                         registration.Renew(nowMs);
                     }

@@ -2,7 +2,6 @@ using DeskPhone.Domain.Routing;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Registration;
-using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Firmware.Phone
@@ -16,8 +15,6 @@ namespace DeskPhone.Firmware.Phone
         private readonly PhoneCore _phone;
         private readonly SipUserAgent _agent;
         private readonly SipSubscriptions _subscriptions;
-        // Where an identity over TCP sends (OwnConnections.OverTcp); null: every identity on UDP.
-        private readonly ISipTransport _tcp;
 
         /// <summary>
         /// Serves <paramref name="agent"/>: builds the registrations over it and the identity routing that hands it the
@@ -25,9 +22,8 @@ namespace DeskPhone.Firmware.Phone
         /// chain, after the call sessions), and loads the identities, which starts their registrations and the own
         /// subscriptions. <paramref name="subscriptions"/> may be null (no own subscriptions).
         /// </summary>
-        public SipBinding(PhoneCore phone, SipSubscriptions subscriptions, SipUserAgent agent, string localHost, ISipTransport tcp)
+        public SipBinding(PhoneCore phone, SipSubscriptions subscriptions, SipUserAgent agent, string localHost)
         {
-            _tcp = tcp;
             _phone = phone;
             _subscriptions = subscriptions;
             _agent = agent;
@@ -106,10 +102,8 @@ namespace DeskPhone.Firmware.Phone
                 UserNameAsLine = s.GetBool(SettingNames.UserSipUserNameAsLine, index),
                 LineToken = "dp" + index.ToString(),
             };
-            if (_tcp != null && OwnConnections.OverTcp(identity.Outbound, identity.Registrar))
-            {
-                identity.Transport = _tcp;
-            }
+            // Over the agent's TCP, when the composition gave it one (else UDP).
+            identity.OverTcp = OwnConnections.OverTcp(identity.Outbound, identity.Registrar);
             if (!identity.Active)
             {
                 // Removed: its calls end while the identity can still send their BYE and CANCEL.

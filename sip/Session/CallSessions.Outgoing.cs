@@ -78,7 +78,7 @@ namespace DeskPhone.Sip.Session
             call.HopAddress = address;
             call.HopPort = port;
             // An identity over TCP places its calls over TCP: the transport finds or opens the connection to the hop.
-            call.Transport = id.Transport;
+            call.Transport = id.OverTcp ? _agent.Tcp : null;
             call.LocalMediaPort = NextMediaPort();
             Describe(call, Sdp.SendRecv);
             _calls[slot] = call;

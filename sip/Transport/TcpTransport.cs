@@ -64,7 +64,6 @@ namespace DeskPhone.Sip.Transport
         private const int MaxTurnCountedMs = 1000;
 
         private static readonly byte[] Pong = { (byte)'\r', (byte)'\n' };
-        private static readonly byte[] Ping = { (byte)'\r', (byte)'\n', (byte)'\r', (byte)'\n' };
 
         private readonly SipInbox _inbox;
         private readonly TcpConnection[] _connections;
@@ -149,8 +148,8 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Where every sent message is also recorded (the SIP trace); null: none.</summary>
         public SipTrace Trace { get; set; }
 
-        /// <summary>Told, on the transport's thread or the caller's, when a connection the phone opened is gone.</summary>
-        public ConnectionLostHandler Lost { get; set; }
+        /// <summary>Told, on the transport's thread or the caller's, when a connection the phone opened is gone (a field: no accessors).</summary>
+        public ConnectionLostHandler Lost;
 
         /// <summary>Listens on address:port, IPv4 or IPv6 ("::1", "::", "[::1]"); port 0 picks a free one.</summary>
         public void Start(string address, int port)
@@ -427,9 +426,9 @@ namespace DeskPhone.Sip.Transport
                 c.IdleMs += elapsed;
                 if (c.Outgoing && c.IdleMs >= IdleTimeoutMs / 2)
                 {
-                    // The phone's own connection is kept open (its PBX sends calls on it): a keep-alive, whose pong is
-                    // read as any bytes are.
-                    if (!c.Write(Ping, Ping.Length))
+                    // The phone's own connection is kept open (its PBX sends calls on it): a keep-alive CRLFCRLF (two
+                    // pongs' bytes: no array of its own), whose pong is read as any bytes are.
+                    if (!c.Write(Pong, Pong.Length) || !c.Write(Pong, Pong.Length))
                     {
                         Close(c);
                         return true;

@@ -26,7 +26,7 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The Contact of an identity (with <c>;transport=tcp</c> for one over TCP).</summary>
         string ContactOf(SipIdentity identity);
 
-        /// <summary>The transport an identity's own requests go out on (<see cref="SipIdentity.Transport"/>, else UDP).</summary>
+        /// <summary>The transport an identity's own requests go out on (TCP for <see cref="SipIdentity.OverTcp"/>, else UDP).</summary>
         ISipTransport TransportOf(SipIdentity identity);
 
         /// <summary>The top Via of the phone's own request over <paramref name="transport"/>.</summary>

@@ -1,5 +1,3 @@
-using DeskPhone.Sip.Transport;
-
 namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>One of the phone's identities (user_* settings, index 1..12) as the SIP layer needs it.</summary>
@@ -10,6 +8,7 @@ namespace DeskPhone.Sip.UserAgent
         private const int IndexMask = 0xFF;
         private const int ActiveBit = 1 << 8;
         private const int UserNameAsLineBit = 1 << 9;
+        private const int OverTcpBit = 1 << 10;
 
         /// <summary>1..12 (kept in 8 bits).</summary>
         public int Index
@@ -52,10 +51,14 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>
-        /// The transport of the identity's own requests when it is not UDP: TCP when its outbound proxy (or registrar)
-        /// says <c>;transport=tcp</c>, the composition's choice; null: the agent's UDP.
+        /// The identity's own requests go over the agent's TCP (<see cref="SipUserAgent.Tcp"/>), not UDP: its outbound
+        /// proxy (or registrar) says <c>;transport=tcp</c>, the composition's choice. A bit, not a transport per identity.
         /// </summary>
-        public ISipTransport Transport { get; set; }
+        public bool OverTcp
+        {
+            get => (_bits & OverTcpBit) != 0;
+            set => _bits = value ? _bits | OverTcpBit : _bits & ~OverTcpBit;
+        }
 
         public string AuthUser { get; set; }
         public string Password { get; set; }

@@ -109,6 +109,9 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The transport the phone's own requests go out on.</summary>
         public ISipTransport Udp { get; set; }
 
+        /// <summary>The transport of the identities over TCP (<see cref="SipIdentity.OverTcp"/>); null: they use UDP too.</summary>
+        public ISipTransport Tcp;
+
         /// <summary>A fresh token for tags, branches and Call-IDs (unique within this run, not guessable across runs).</summary>
         public string NewToken()
         {
@@ -174,11 +177,11 @@ namespace DeskPhone.Sip.UserAgent
         /// by, and <c>;transport=tcp</c> for an identity over TCP (the PBX then sends its requests over TCP too).
         /// </summary>
         public string ContactOf(SipIdentity identity) =>
-            "<sip:" + identity.User + "@" + LocalHost + ":" + (identity.Transport != null ? identity.Transport.LocalPort : LocalPort).ToString() +
-            ";line=" + identity.LineToken + (identity.Transport != null ? ";transport=tcp>" : ">");
+            "<sip:" + identity.User + "@" + LocalHost + ":" + (TransportOf(identity) == Udp ? LocalPort : Tcp.LocalPort).ToString() +
+            ";line=" + identity.LineToken + (TransportOf(identity) == Udp ? ">" : ";transport=tcp>");
 
-        /// <summary>The transport an identity's own requests go out on: its own (TCP), else UDP.</summary>
-        public ISipTransport TransportOf(SipIdentity identity) => identity != null && identity.Transport != null ? identity.Transport : Udp;
+        /// <summary>The transport an identity's own requests go out on: TCP for one over TCP (when there is one), else UDP.</summary>
+        public ISipTransport TransportOf(SipIdentity identity) => identity != null && identity.OverTcp && Tcp != null ? Tcp : Udp;
 
         /// <summary>The top Via of a request of the phone's own over <paramref name="transport"/> (null: UDP), with its port.</summary>
         public string ViaOf(ISipTransport transport, string branch) =>

@@ -105,6 +105,17 @@ namespace DeskPhone.Firmware.Tests.Phone
             return done();
         }
 
+        [Theory]
+        [InlineData("sip:pbx.example.com:5060;transport=tcp", "pbx.example.com", true)]
+        [InlineData("sip:10.0.0.1;Transport=TCP", "", true)]
+        [InlineData("", "sip:10.0.0.1;transport=tcp", true)]
+        [InlineData("10.0.0.1:5060", "sip:10.0.0.1;transport=tcp", false)]
+        [InlineData("sip:10.0.0.1;transport=udp", "", false)]
+        [InlineData("", "10.0.0.1", false)]
+        [InlineData(null, null, false)]
+        public void TheFirstHopsTransportParameterChoosesTcp(string outbound, string registrar, bool tcp) =>
+            Assert.Equal(tcp, OwnConnections.OverTcp(outbound, registrar));
+
         [Fact]
         public void RegistersOverItsOwnConnectionAndAgainOnANewOneWhenItIsLost()
         {

@@ -11,10 +11,11 @@ namespace DeskPhone.Sip.Tests.Stack
         public void AnIdentityOverTcpPlacesItsCallOverTcpOnceWithoutTimerAAndCancelsThere()
         {
             var tcp = new RecordingStream();
+            _ua.Tcp = tcp;
             _ua.SetIdentity(new SipIdentity
             {
                 Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Outbound = "sip:10.0.0.1:5070;transport=tcp",
-                Password = "pw", LineToken = "dp1", Transport = tcp,
+                Password = "pw", LineToken = "dp1", OverTcp = true,
             });
             SipCall call = _calls.Dial(1, "200", _now, out string error);
             Assert.NotNull(call);
@@ -40,10 +41,11 @@ namespace DeskPhone.Sip.Tests.Stack
         public void AnInviteWaitingOnALostConnectionEndsTheCallAtOnce()
         {
             var tcp = new RecordingStream();
+            _ua.Tcp = tcp;
             _ua.SetIdentity(new SipIdentity
             {
                 Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Outbound = "sip:10.0.0.1:5070;transport=tcp",
-                LineToken = "dp1", Transport = tcp,
+                LineToken = "dp1", OverTcp = true,
             });
             SipCall call = _calls.Dial(1, "200", _now, out string error);
             _calls.ConnectionLost("10.0.0.1", 5071, _now);

@@ -27,13 +27,13 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             _udp = new FakeChannel(_inbox);
             _tcp = new FakeChannel(_inbox) { Name = "TCP" };
-            _ua = new SipUserAgent(_inbox) { Udp = _udp, LocalHost = "192.0.2.10" }.Route(new RecordingHandler());
+            _ua = new SipUserAgent(_inbox) { Udp = _udp, Tcp = _tcp, LocalHost = "192.0.2.10" }.Route(new RecordingHandler());
             _reg = new Registrations(_ua);
             _reg.Changed += (id, ok, status, reason) => _events.Add(id + (ok ? " up " : " down ") + status + " " + reason);
             var identity = new SipIdentity
             {
                 Index = 3, Active = true, User = "486", Registrar = "10.0.0.1", Outbound = "sip:10.0.0.1:5070;transport=tcp",
-                LineToken = "dp3", Expires = 600, Transport = _tcp,
+                LineToken = "dp3", Expires = 600, OverTcp = true,
             };
             _ua.SetIdentity(identity);
             _reg.Update(identity, 0);
