@@ -424,16 +424,18 @@ namespace DeskPhone.Sip.Transport
                     return true;
                 }
                 c.IdleMs += elapsed;
-                if (c.Outgoing && c.IdleMs >= IdleTimeoutMs / 2)
+                int half = IdleTimeoutMs / 2;
+                if (c.Outgoing && c.IdleMs >= half && c.IdleMs - elapsed < half)
                 {
-                    // The phone's own connection is kept open (its PBX sends calls on it): a keep-alive CRLFCRLF (two
-                    // pongs' bytes: no array of its own), whose pong is read as any bytes are.
+                    // The phone's own connection is kept open (its PBX sends calls on it): once half the idle timeout
+                    // passed, a keep-alive CRLFCRLF (two pongs' bytes: no array of its own). Its pong is read as any
+                    // bytes are and counts as traffic; without one the connection closes as idle, so a PBX gone
+                    // silent is noticed (and the phone registers again on a new connection).
                     if (!c.Write(Pong, Pong.Length) || !c.Write(Pong, Pong.Length))
                     {
                         Close(c);
                         return true;
                     }
-                    Touch(c);
                 }
                 if (c.Closing)
                 {

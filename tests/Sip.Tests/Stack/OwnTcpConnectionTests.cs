@@ -108,7 +108,7 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
-        public void TheOwnConnectionIsKeptWithCrlfKeepAlives()
+        public void TheOwnConnectionIsKeptWithCrlfKeepAlivesWhileThePeerAnswersThem()
         {
             _tcp.IdleTimeoutMs = 600;
             Assert.True(Send("OPTIONS sip:x SIP/2.0\r\n\r\n"));
@@ -120,6 +120,11 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal("\r\n\r\n", Read(pbx, 4));
             Assert.Equal(1, _tcp.OpenConnections);
             Assert.True(_lost.IsEmpty);
+
+            // No pong: the connection closes as idle, and its loss is told.
+            Assert.True(Until(() => !_lost.IsEmpty));
+            Assert.Equal(new[] { "127.0.0.1:" + PbxPort + " up" }, _lost.ToArray());
+            Assert.Equal(1, _tcp.IdleClosed);
         }
     }
 }
