@@ -5,6 +5,9 @@ using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Sip.Transport
 {
+    /// <summary>A connection the phone opened is gone: it could not be made (<paramref name="established"/> false) or closed.</summary>
+    public delegate void ConnectionLostHandler(string host, int port, bool established);
+
     /// <summary>
     /// SIP over TCP: up to <see cref="Capacity"/> connections (<see cref="MaxConnections"/> unless the board says
     /// fewer), all served by one thread (on the device every thread's stack comes from the managed heap, and
@@ -30,10 +33,7 @@ namespace DeskPhone.Sip.Transport
     /// stops reading cannot hold up the phone's loop (nor, for a keep-alive's pong, the other connections for longer).</item>
     /// </list>
     /// </summary>
-    /// <summary>A connection the phone opened is gone: it could not be made (<paramref name="established"/> false) or closed.</summary>
-    public delegate void ConnectionLostHandler(string host, int port, bool established);
-
-    public sealed class TcpTransport : ISipTransport
+    public sealed partial class TcpTransport : ISipTransport
     {
         /// <summary>Connections by default (the simulator, the tests); a board passes what its heap holds.</summary>
         public const int MaxConnections = 8;
@@ -203,35 +203,6 @@ namespace DeskPhone.Sip.Transport
                 trace.Record(true, data, 0, length, Name, host, port);
             }
             return true;
-        }
-
-        /// <summary>
-        /// The open connection to host:port, else a new one the thread connects (taking the slot of the one idle the
-        /// longest when all are taken); null when the transport is not started or no socket can be had.
-        /// </summary>
-        private TcpConnection Outgoing(string host, int port)
-        {
-            lock (_connections)
-            {
-                for (int i = 0; i < _connections.Length; i++)
-                {
-                    TcpConnection open = _connections[i];
-                    if (open != null && !open.Closed && open.Port == port && open.Host == host)
-                    {
-                        return open;
-                    }
-                }
-                Socket socket;
-                try
-                {
-                    socket = IpAddresses.Open(_local, SocketType.Stream, ProtocolType.Tcp, DualStack);
-                }
-                catch (System.Exception)
-                {
-                    return null; // not started, or no socket free: the request fails, its sender tries again later
-                }
-                return Place(socket, host, port, true);
-            }
         }
 
         /// <summary>Marks traffic on the connection: its idle time starts again, and it is the last one to be shed.</summary>
