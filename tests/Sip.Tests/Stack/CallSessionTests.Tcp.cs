@@ -55,7 +55,7 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
-        public void AReferInACallThatCameOverTcpGoesOnThatConnection()
+        public void TheOkAndAReferInACallThatCameOverTcpGoOnThatConnectionOnly()
         {
             var tcp = new RecordingStream();
             object connection = new object();
@@ -70,9 +70,11 @@ namespace DeskPhone.Sip.Tests.Stack
             _inbox.Post(p);
             _ua.Poll(_now);
             SipCall call = _handler.Last;
-            Assert.True(_calls.Answer(call, _now));
-            Run(600);
             int udp = _channel.Sent.Count;
+            Assert.True(_calls.Answer(call, _now));
+            // The 200 went on the connection, once (a reliable transport: no retransmission, never over UDP).
+            Run(600);
+            Assert.Single(tcp.Sent.FindAll(m => m.Text.StartsWith("SIP/2.0 200 OK\r\n") && m.Connection == connection));
             Assert.True(_calls.Transfer(call, "300", _now, out string error), error);
             var refer = tcp.Sent[tcp.Sent.Count - 1];
             Assert.StartsWith("REFER sip:200@10.0.0.9:5062 SIP/2.0\r\nVia: SIP/2.0/TCP 192.0.2.10:5060;branch=", refer.Text);
