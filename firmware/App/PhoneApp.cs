@@ -198,6 +198,10 @@ namespace DeskPhone.Firmware.App
             {
                 _calls.Calls.NetworkLost(Core.Now);
             }
+            if (_connections != null)
+            {
+                _connections.NetworkLost();
+            }
         }
 
         /// <summary>The screen model and its renderer (drawing nothing when headless).</summary>

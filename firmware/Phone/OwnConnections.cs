@@ -12,13 +12,22 @@ namespace DeskPhone.Firmware.Phone
     /// </summary>
     public sealed class OwnConnections
     {
+        private readonly TcpTransport _tcp;
+
         // Losses not yet handled, oldest first (made on the first loss; a few at most: one per connection).
         private ArrayList _lost;
 
         public OwnConnections(TcpTransport tcp)
         {
+            _tcp = tcp;
             tcp.Lost = OnLost;
         }
+
+        /// <summary>
+        /// The network went away or the phone changed links: its connections were made on the old one and are closed
+        /// (their losses are then handled as any), so the next REGISTER opens a new one instead of waiting on a dead one.
+        /// </summary>
+        public void NetworkLost() => _tcp.CloseOwn();
 
         /// <summary>
         /// Whether an identity sends over TCP: its first hop (the outbound proxy, else the registrar) says

@@ -36,5 +36,21 @@ namespace DeskPhone.Sip.Transport
                 return Place(socket, host, port, true);
             }
         }
+
+        /// <summary>
+        /// The link went away or changed: the phone's own connections were made on it, so each is closed (and told as
+        /// lost); the next request opens a new one. Accepted connections are the peers' to close.
+        /// </summary>
+        public void CloseOwn()
+        {
+            for (int i = 0; i < _connections.Length; i++)
+            {
+                TcpConnection c = _connections[i];
+                if (c != null && c.Outgoing)
+                {
+                    Close(c);
+                }
+            }
+        }
     }
 }

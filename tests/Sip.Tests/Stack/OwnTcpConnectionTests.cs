@@ -59,6 +59,19 @@ namespace DeskPhone.Sip.Tests.Stack
             return Encoding.ASCII.GetString(buffer, 0, got);
         }
 
+        /// <summary>The phone closed the connection: end of stream, or a reset.</summary>
+        private static bool ClosedByPhone(Socket s)
+        {
+            try
+            {
+                return Read(s, 1) == "";
+            }
+            catch (SocketException)
+            {
+                return true;
+            }
+        }
+
         private static bool Until(Func<bool> done)
         {
             var watch = Stopwatch.StartNew();
@@ -95,6 +108,23 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.True(Until(() => !_lost.IsEmpty));
             Assert.Equal(new[] { "127.0.0.1:" + PbxPort + " up" }, _lost.ToArray());
             Assert.Equal(0, _tcp.OpenConnections);
+        }
+
+        [Fact]
+        public void CloseOwnClosesThePhonesConnectionsAndTellsTheirLoss()
+        {
+            Assert.True(Send("OPTIONS sip:x SIP/2.0\r\n\r\n"));
+            using Socket pbx = _pbx.AcceptSocket();
+            Assert.Equal("OPTIONS sip:x SIP/2.0\r\n\r\n", Read(pbx, 25));
+            _tcp.CloseOwn();
+            Assert.Equal(new[] { "127.0.0.1:" + PbxPort + " up" }, _lost.ToArray());
+            Assert.Equal(0, _tcp.OpenConnections);
+            Assert.True(ClosedByPhone(pbx));
+
+            // The next request opens a new one.
+            Assert.True(Send("OPTIONS sip:y SIP/2.0\r\n\r\n"));
+            using Socket again = _pbx.AcceptSocket();
+            Assert.Equal("OPTIONS sip:y SIP/2.0\r\n\r\n", Read(again, 25));
         }
 
         [Fact]
