@@ -88,6 +88,8 @@ namespace DeskPhone.Board
             // and records calls through them, else silence is sent and nothing is played (docs/board-profile.md, "Call audio").
             var app = new PhoneApp(new PhoneParts(settings, inbox, udp)
             {
+                // Identities with ;transport=tcp in user_outbound register and call over connections the phone opens.
+                Tcp = tcp,
                 Drivers = drivers,
                 Panel = panel,
                 Profile = profile,

@@ -6,6 +6,7 @@ using DeskPhone.Firmware.Phone;
 using DeskPhone.Firmware.Voice;
 using DeskPhone.Media.Audio;
 using DeskPhone.Sip.Events;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Session;
 using DeskPhone.Domain.Provisioning;
 using DeskPhone.Domain.Settings;
@@ -49,12 +50,13 @@ namespace DeskPhone.Firmware.App
             Udp = udp;
             // The user agent core and the events layer over it first: the phone core's keys subscribe through the layer
             // while the core is built (their SUBSCRIBEs wait for the first loop turn).
-            Agent = new SipUserAgent(inbox) { Udp = udp };
+            Agent = new SipUserAgent(inbox) { Udp = udp, Tcp = parts.Tcp };
             Events = new Subscriptions(Agent, SipSubscriptions.MaxDialogs);
             Core = new PhoneCore(settings, drivers, Events, startMs);
             Subscriptions = new SipSubscriptions(Events, Core);
             Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : 16);
             Binding = new SipBinding(Core, Subscriptions, Agent, localHost);
+            _connections = parts.Tcp == null ? null : new OwnConnections(parts.Tcp);
             Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Provisioning = new PhoneProvisioning(Core, parts.Http);
@@ -135,6 +137,9 @@ namespace DeskPhone.Firmware.App
         /// <summary>The phone's own subscriptions (mailbox, feature sync, reg) over <see cref="Events"/>.</summary>
         public SipSubscriptions Subscriptions { get; }
         public SipBinding Binding { get; }
+
+        // The phone's own TCP connections (losses handled on the loop); null without a TCP transport.
+        private readonly OwnConnections _connections;
         public SipUserAgent Agent { get; }
         public PresencePublisher Publisher { get; }
 
@@ -193,6 +198,10 @@ namespace DeskPhone.Firmware.App
             {
                 _calls.Calls.NetworkLost(Core.Now);
             }
+            if (_connections != null)
+            {
+                _connections.NetworkLost();
+            }
         }
 
         /// <summary>The screen model and its renderer (drawing nothing when headless).</summary>
@@ -223,8 +232,12 @@ namespace DeskPhone.Firmware.App
             lock (Core.Gate)
             {
                 Agent.Poll(nowMs);
-                Binding.Registrations.Poll(nowMs);
                 CallLayer calls = _calls;
+                if (_connections != null)
+                {
+                    ConnectionsLost(calls, nowMs);
+                }
+                Binding.Registrations.Poll(nowMs);
                 if (calls.Calls == null && Core.Monitored.AnyRinging)
                 {
                     // A monitored extension rings: the idle screen offers its call to pick up.
@@ -253,6 +266,32 @@ namespace DeskPhone.Firmware.App
                     Links.Poll(nowMs);
                 }
                 Screen.Tick();
+            }
+        }
+
+        /// <summary>
+        /// A connection of the phone's own is lost: what waited for an answer on it fails now (the REGISTER, SUBSCRIBE or
+        /// PUBLISH as unanswered, a pending INVITE's call ends), and when it had been up every identity over TCP registers
+        /// again at once, which opens a new one (the registrar could reach the phone only on the lost one).
+        /// </summary>
+        private void ConnectionsLost(CallLayer calls, long nowMs)
+        {
+            OwnConnections.Loss loss;
+            while ((loss = _connections.Take()) != null)
+            {
+                Agent.ConnectionLost(loss.Host, loss.Port, nowMs);
+                if (calls.Calls != null)
+                {
+                    calls.Calls.Sessions.ConnectionLost(loss.Host, loss.Port, nowMs);
+                }
+                for (int i = 1; loss.Established && i <= PhoneCore.MaxIdentities; i++)
+                {
+                    RegistrationClient registration = Binding.Registrations.Get(i);
+                    if (registration != null && registration.Identity.OverTcp)
+                    {
+                        registration.Renew(nowMs);
+                    }
+                }
             }
         }
 

@@ -37,6 +37,12 @@ namespace DeskPhone.Firmware.App
         public readonly SipInbox Inbox;
         public readonly ISipTransport Transport;
 
+        /// <summary>
+        /// The TCP transport: an identity whose outbound proxy (or registrar) says <c>;transport=tcp</c> sends its own
+        /// requests over it, on a connection the phone opens (<see cref="OwnConnections"/>); null: every identity on UDP.
+        /// </summary>
+        public TcpTransport Tcp;
+
         /// <summary>The board's drivers; null runs without hardware (unit tests).</summary>
         public PhoneDrivers Drivers;
 

@@ -102,6 +102,8 @@ namespace DeskPhone.Firmware.Phone
                 UserNameAsLine = s.GetBool(SettingNames.UserSipUserNameAsLine, index),
                 LineToken = "dp" + index.ToString(),
             };
+            // Over the agent's TCP, when the composition gave it one (else UDP).
+            identity.OverTcp = OwnConnections.OverTcp(identity.Outbound, identity.Registrar);
             if (!identity.Active)
             {
                 // Removed: its calls end while the identity can still send their BYE and CANCEL.

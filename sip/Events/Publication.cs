@@ -107,7 +107,7 @@ namespace DeskPhone.Sip.Events
             }
             string aor = "sip:" + identity.User + "@" + SipIdentity.HostOf(identity.Registrar);
             bool withBody = _etag == null || (_flags & Dirty) != 0;
-            var request = new PublishRequest(this, aor, _core.NewToken(), _etag, withBody);
+            var request = new PublishRequest(this, aor, _core.NewToken(), _etag, withBody, _core.TransportOf(identity));
             _flags = (_flags & ~Dirty) | Busy;
             if (!_core.SendRequest(identity, "PUBLISH", aor, address, port, request.Build, OnResponse, nowMs))
             {
@@ -167,9 +167,12 @@ namespace DeskPhone.Sip.Events
             private readonly string _fromTag;
             private readonly string _etag;
             private readonly bool _withBody;
+            // The identity's transport, named in the Via (the core sends it there).
+            private readonly ISipTransport _transport;
 
-            public PublishRequest(Publication publication, string aor, string fromTag, string etag, bool withBody)
+            public PublishRequest(Publication publication, string aor, string fromTag, string etag, bool withBody, ISipTransport transport)
             {
+                _transport = transport;
                 _publication = publication;
                 _aor = aor;
                 _fromTag = fromTag;
@@ -182,7 +185,7 @@ namespace DeskPhone.Sip.Events
                 Publication p = _publication;
                 ISipClientCore core = p._core;
                 return SipWriter.Request("PUBLISH", _aor)
-                    .Header(HeaderNames.Via, "SIP/2.0/UDP " + core.LocalHost + ":" + core.LocalPort.ToString() + ";branch=" + branch + ";rport")
+                    .Header(HeaderNames.Via, core.ViaOf(_transport, branch))
                     .Header(HeaderNames.MaxForwards, "70")
                     .Header(HeaderNames.From, "<" + _aor + ">;tag=" + _fromTag)
                     .Header(HeaderNames.To, "<" + _aor + ">")

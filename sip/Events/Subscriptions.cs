@@ -352,7 +352,7 @@ namespace DeskPhone.Sip.Events
                 Subscription s = _subscription;
                 string domain = _identity.Registrar != null && _identity.Registrar.Length > 0 ? SipIdentity.HostOf(_identity.Registrar) : core.LocalHost;
                 return SipWriter.Request("SUBSCRIBE", s.Target)
-                    .Header(HeaderNames.Via, "SIP/2.0/UDP " + core.LocalHost + ":" + core.LocalPort.ToString() + ";branch=" + branch + ";rport")
+                    .Header(HeaderNames.Via, core.ViaOf(core.TransportOf(_identity), branch))
                     .Header(HeaderNames.MaxForwards, "70")
                     .Header(HeaderNames.From, "<sip:" + _identity.User + "@" + domain + ">;tag=" + s.LocalTag)
                     .Header(HeaderNames.To, "<" + s.Target + ">" + (s.RemoteTag != null ? ";tag=" + s.RemoteTag : ""))

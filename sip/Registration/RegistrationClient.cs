@@ -114,7 +114,20 @@ namespace DeskPhone.Sip.Registration
         {
             // The link report that follows boot comes right after the first registration: nothing to redo then.
             // Registered and idle, the refresh is due RefreshInMs after the 2xx: when that came is not kept apart.
-            if (Flag(BusyBit) || (Registered && nowMs - (_dueMs - RefreshInMs(GrantedExpires)) < 2000))
+            if (Registered && nowMs - (_dueMs - RefreshInMs(GrantedExpires)) < 2000)
+            {
+                return;
+            }
+            Renew(nowMs);
+        }
+
+        /// <summary>
+        /// Registers again at once, unless a REGISTER is in flight: also when its TCP connection is lost, however recent
+        /// the registration (the registrar can no longer reach the phone on it).
+        /// </summary>
+        public void Renew(long nowMs)
+        {
+            if (Flag(BusyBit))
             {
                 return;
             }
@@ -166,8 +179,9 @@ namespace DeskPhone.Sip.Registration
             string aor = "sip:" + _identity.User + "@" + registrarHost;
             ISipClientCore agent = Agent;
             string branch = "z9hG4bK" + agent.NewToken();
+            ISipTransport transport = agent.TransportOf(_identity);
             SipWriter w = SipWriter.Request("REGISTER", uri)
-                .Header(HeaderNames.Via, "SIP/2.0/UDP " + agent.LocalHost + ":" + agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
+                .Header(HeaderNames.Via, agent.ViaOf(transport, branch))
                 .Header(HeaderNames.MaxForwards, "70")
                 .Header(HeaderNames.From, "<" + aor + ">;tag=" + _fromTag)
                 .Header(HeaderNames.To, "<" + aor + ">")
@@ -185,7 +199,7 @@ namespace DeskPhone.Sip.Registration
                     DigestResponse.Header(user, _identity.Password ?? "", "REGISTER", uri, _challenge, NonceCount, agent.NewToken()));
             }
             byte[] bytes = w.ToBytes();
-            var transaction = new ClientTransaction(branch, "REGISTER", bytes, agent.Udp, address, port, OnResponse, false);
+            var transaction = new ClientTransaction(branch, "REGISTER", bytes, transport, address, port, OnResponse, false);
             SetFlag(BusyBit, true);
             if (!agent.Start(transaction, nowMs))
             {

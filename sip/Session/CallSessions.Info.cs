@@ -76,9 +76,9 @@ namespace DeskPhone.Sip.Session
             string callId = call.CallId;
             string[] routes = call.Routes;
             byte[] body = DtmfInfo.RelayBody(key, durationMs);
-            return _agent.SendRequest(_agent.GetIdentity(call.Identity), "INFO", target, call.HopAddress, call.HopPort,
+            return _agent.SendRequest(_agent.GetIdentity(call.Identity), TransportOf(call), "INFO", target, call.HopAddress, call.HopPort,
                 (branch, authHeader, authValue) =>
-                    DialogHead("INFO", call, Via(branch), target, routes, local, remote, callId)
+                    DialogHead("INFO", call, Via(call, branch), target, routes, local, remote, callId)
                         .Header(HeaderNames.UserAgent, "DeskPhone")
                         .Header(authHeader, authValue)
                         .Body(DtmfInfo.Relay, body)

@@ -77,6 +77,8 @@ namespace DeskPhone.Sip.Session
             call.RemoteTarget = uri;
             call.HopAddress = address;
             call.HopPort = port;
+            // An identity over TCP places its calls over TCP: the transport finds or opens the connection to the hop.
+            call.Transport = id.OverTcp ? _agent.Tcp : null;
             call.LocalMediaPort = NextMediaPort();
             Describe(call, Sdp.SendRecv);
             _calls[slot] = call;
@@ -343,7 +345,7 @@ namespace DeskPhone.Sip.Session
         {
             SipIdentity id = _agent.GetIdentity(call.Identity);
             string branch = "z9hG4bK" + _agent.NewToken();
-            call.InviteVia = Via(branch);
+            call.InviteVia = Via(call, branch);
             call.InviteBranch = branch;
             call.LocalCSeq++;
             SipWriter w = SipWriter.Request("INVITE", call.RequestUri)
@@ -365,7 +367,7 @@ namespace DeskPhone.Sip.Session
                 .Body(Sdp.ContentType, LocalSdp(call))
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,
-                null, _agent.Udp, call.HopAddress, call.HopPort, (t, r, now) => OnFinal(call, r, now));
+                null, TransportOf(call), call.HopAddress, call.HopPort, (t, r, now) => OnFinal(call, r, now));
             call.Transaction.Start(nowMs);
         }
 
@@ -382,7 +384,7 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.CSeq, call.Transaction.CSeq.ToString() + " CANCEL")
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .ToBytes();
-            _agent.Start(new ClientTransaction(call.Transaction.Branch, "CANCEL", bytes, _agent.Udp, call.HopAddress, call.HopPort, IgnoreResponse, false), nowMs);
+            _agent.Start(new ClientTransaction(call.Transaction.Branch, "CANCEL", bytes, TransportOf(call), call.HopAddress, call.HopPort, IgnoreResponse, false), nowMs);
         }
 
         /// <summary>BYE in the dialog (RFC 3261 15.1.1), through the route set, answered 401/407 once with credentials.</summary>

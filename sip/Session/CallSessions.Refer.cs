@@ -280,10 +280,10 @@ namespace DeskPhone.Sip.Session
             string callId = call.CallId;
             string[] routes = call.Routes;
             string contact = _agent.ContactOf(id);
-            return _agent.SendRequest(id, method, target, call.HopAddress, call.HopPort,
+            return _agent.SendRequest(id, TransportOf(call), method, target, call.HopAddress, call.HopPort,
                 (branch, authHeader, authValue) =>
                 {
-                    SipWriter w = DialogHead(method, call, Via(branch), target, routes, local, remote, callId)
+                    SipWriter w = DialogHead(method, call, Via(call, branch), target, routes, local, remote, callId)
                         .Header(HeaderNames.Contact, contact)
                         .Header(name1, value1)
                         .Header(name2, value2)

@@ -826,16 +826,26 @@ namespace DeskPhone.Sip.Session
             return copy;
         }
 
-        private string Via(string branch) => Via(null, branch);
-
-        /// <summary>The top Via of the phone's request in a call's dialog, naming the transport it goes over.</summary>
-        private string Via(SipCall call, string branch)
+        /// <summary>A connection of the phone's own to address:port is lost: an INVITE waiting for its answer on it fails now.</summary>
+        public void ConnectionLost(string address, int port, long nowMs)
         {
-            ISipTransport t = TransportOf(call);
-            return "SIP/2.0/" + (t == null ? "UDP" : t.Name) + " " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport";
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                SipCall c = _calls[i];
+                if (c != null && c.Transaction != null && c.Transport != null && c.HopPort == port && c.HopAddress == address)
+                {
+                    c.Transaction.Fail(nowMs);
+                }
+            }
         }
 
-        /// <summary>Where the phone's requests in a call's dialog go: the connection its INVITE came on, else UDP.</summary>
+        /// <summary>The top Via of the phone's request in a call's dialog, naming the transport it goes over.</summary>
+        private string Via(SipCall call, string branch) => _agent.ViaOf(TransportOf(call), branch);
+
+        /// <summary>
+        /// Where the phone's requests in a call's dialog go: the connection its INVITE came on, the identity's TCP for a
+        /// call it placed over TCP, else UDP.
+        /// </summary>
         private ISipTransport TransportOf(SipCall call) => call != null && call.Transport != null ? call.Transport : _agent.Udp;
     }
 }

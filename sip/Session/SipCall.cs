@@ -310,7 +310,7 @@ namespace DeskPhone.Sip.Session
         internal byte[] Ack;
 
         // The transport of the phone's requests in the dialog: null for UDP (the agent's), else the connection an
-        // incoming INVITE came on (ConnectionTransport).
+        // incoming INVITE came on (ConnectionTransport), or for a call placed by an identity over TCP its transport.
         internal ISipTransport Transport;
 
         /// <summary>

@@ -9,7 +9,8 @@ namespace DeskPhone.Sip.Transaction
     /// <summary>
     /// A non-INVITE client transaction (RFC 3261 17.1.2) in virtual time: on UDP the request is retransmitted on
     /// Timer E (T1 doubling up to T2; T2 once a provisional arrived), given up on Timer F (64*T1) and kept for
-    /// Timer K (T4) to absorb retransmitted responses. On TCP only Timer F runs.
+    /// Timer K (T4) to absorb retransmitted responses. On TCP (a transport named "TCP", or <c>reliable</c>) only Timer F
+    /// runs and Timer K is zero (RFC 3261 17.1.2.2).
     /// </summary>
     public class ClientTransaction
     {
@@ -55,7 +56,7 @@ namespace DeskPhone.Sip.Transaction
             _transport = transport;
             _host = host;
             _handler = handler;
-            _bits = (port & PortMask) | (reliable ? ReliableBit : 0);
+            _bits = (port & PortMask) | (reliable || (transport != null && transport.Name == "TCP") ? ReliableBit : 0);
         }
 
         public string Branch { get; }
@@ -78,7 +79,11 @@ namespace DeskPhone.Sip.Transaction
         /// <summary>Requests sent, the first one included (for tests and the bench; counted up to 255).</summary>
         public int Transmissions => (int)((uint)_bits >> TransmissionsShift);
 
-        private bool Reliable => (_bits & ReliableBit) != 0;
+        /// <summary>Over a reliable transport: sent once, no Timer E, Timer K zero.</summary>
+        public bool Reliable => (_bits & ReliableBit) != 0;
+
+        /// <summary>The transport it was sent on (a retry with credentials goes the same way).</summary>
+        protected ISipTransport Transport => _transport;
 
         private int IntervalStep => (_bits & IntervalMask) >> IntervalShift;
 
@@ -134,6 +139,15 @@ namespace DeskPhone.Sip.Transaction
                 int step = State == Proceeding ? LastIntervalStep : (IntervalStep < LastIntervalStep ? IntervalStep + 1 : LastIntervalStep);
                 _bits = (_bits & ~IntervalMask) | (step << IntervalShift);
                 _timer = nowMs + (T1 << step);
+            }
+        }
+
+        /// <summary>The connection it went out on is lost: it ends now as if unanswered, not on Timer F.</summary>
+        public void Fail(long nowMs)
+        {
+            if (State < Completed)
+            {
+                Finish(null, nowMs);
             }
         }
 

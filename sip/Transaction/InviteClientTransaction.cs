@@ -7,7 +7,8 @@ namespace DeskPhone.Sip.Transaction
     /// The client side of an INVITE (RFC 3261 17.1.1) in virtual time: retransmitted on Timer A (T1 doubling, on
     /// unreliable transports) until a provisional response, given up on Timer B (64*T1); a final 300-699 is
     /// acknowledged here (same branch) and its retransmissions re-acknowledged during Timer D (32 s); a 2xx ends
-    /// the transaction (its ACK belongs to the dialog). The call layer that will place calls builds on this.
+    /// the transaction (its ACK belongs to the dialog). Over TCP (a transport named "TCP") there is no Timer A and
+    /// Timer D is zero (RFC 3261 17.1.1.2). The call layer that will place calls builds on this.
     /// </summary>
     public sealed class InviteClientTransaction
     {
@@ -29,7 +30,8 @@ namespace DeskPhone.Sip.Transaction
         private readonly int _port;
         private readonly ResponseHandler _handler;
         private long _timerA;
-        private long _intervalA = ClientTransaction.T1;
+        // Zero over TCP: no Timer A, and Timer D is zero.
+        private long _intervalA;
         private long _timerB;
         private long _timerD;
         private byte[] _ack;
@@ -51,6 +53,7 @@ namespace DeskPhone.Sip.Transaction
             _host = host;
             _port = port;
             _handler = handler;
+            _intervalA = transport != null && transport.Name == "TCP" ? 0 : ClientTransaction.T1;
         }
 
         public string Branch { get; }
@@ -98,7 +101,7 @@ namespace DeskPhone.Sip.Transaction
             _ack = Ack(response);
             SendAck();
             State = Completed;
-            _timerD = nowMs + TimerDMs;
+            _timerD = _intervalA > 0 ? nowMs + TimerDMs : nowMs;
             _handler(null, response, nowMs);
         }
 
@@ -114,16 +117,25 @@ namespace DeskPhone.Sip.Transaction
             }
             if (nowMs >= _timerB)
             {
-                State = Terminated;
-                _handler(null, null, nowMs);
+                Fail(nowMs);
                 return;
             }
-            if (nowMs >= _timerA)
+            if (_intervalA > 0 && nowMs >= _timerA)
             {
                 Transmissions++;
                 _transport.Send(_request, _request.Length, _host, _port, null);
                 _intervalA *= 2;
                 _timerA = nowMs + _intervalA;
+            }
+        }
+
+        /// <summary>Timer B, or the connection it went out on is lost: no final answer will come.</summary>
+        public void Fail(long nowMs)
+        {
+            if (State < Completed)
+            {
+                State = Terminated;
+                _handler(null, null, nowMs);
             }
         }
 

@@ -3,13 +3,21 @@ using System.Net.Sockets;
 namespace DeskPhone.Sip.Transport
 {
     /// <summary>
-    /// One accepted TCP connection as <see cref="TcpTransport"/> serves it: the socket, the bytes read and not yet
-    /// framed, and the clocks of its limits. Only the transport's thread reads and frames; answers are written from the
-    /// phone's loop, pongs from the transport's thread, one at a time.
+    /// One TCP connection as <see cref="TcpTransport"/> serves it, accepted or opened by the phone: the socket, the bytes
+    /// read and not yet framed, and the clocks of its limits. Only the transport's thread connects, reads and frames;
+    /// answers and the phone's requests are written from the phone's loop, pongs from the transport's thread, one at a
+    /// time. While the phone's own connection is being opened, <see cref="Buffer"/> holds the requests to write once it
+    /// is up.
     /// </summary>
     internal sealed class TcpConnection
     {
         public readonly Socket Socket;
+
+        /// <summary>Opened by the phone (to its registrar or proxy): its loss is told (<see cref="TcpTransport.Lost"/>).</summary>
+        public bool Outgoing;
+
+        /// <summary>The phone's own connection is not up yet: the transport's thread connects it, then writes what waits.</summary>
+        public bool Connecting;
         public readonly int Slot;
         public readonly string Host;
         public readonly int Port;
@@ -48,11 +56,24 @@ namespace DeskPhone.Sip.Transport
             Buffer = new byte[bufferBytes];
         }
 
-        /// <summary>Writes all bytes (one writer at a time); false on failure or when the peer does not take them in time.</summary>
+        /// <summary>
+        /// Writes all bytes (one writer at a time), or while connecting keeps them to write once connected; false on
+        /// failure, when the peer does not take them in time, or when what waits would not fit.
+        /// </summary>
         public bool Write(byte[] data, int length)
         {
             lock (_sendGate)
             {
+                if (Connecting)
+                {
+                    if (Filled + length > Buffer.Length)
+                    {
+                        return false;
+                    }
+                    System.Array.Copy(data, 0, Buffer, Filled, length);
+                    Filled += length;
+                    return true;
+                }
                 try
                 {
                     int sent = 0;
@@ -75,6 +96,22 @@ namespace DeskPhone.Sip.Transport
                 {
                     return false;
                 }
+            }
+        }
+
+        /// <summary>
+        /// Connects (blocking: on the transport's thread, never the loop) and writes what waited; false when the peer
+        /// cannot be reached or does not take it.
+        /// </summary>
+        public bool Connect(System.Net.EndPoint remote)
+        {
+            Socket.Connect(remote);
+            lock (_sendGate)
+            {
+                Connecting = false;
+                int waiting = Filled;
+                Filled = 0;
+                return Write(Buffer, waiting);
             }
         }
     }

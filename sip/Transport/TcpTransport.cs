@@ -5,13 +5,20 @@ using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Sip.Transport
 {
+    /// <summary>A connection the phone opened is gone: it could not be made (<paramref name="established"/> false) or closed.</summary>
+    public delegate void ConnectionLostHandler(string host, int port, bool established);
+
     /// <summary>
     /// SIP over TCP: up to <see cref="Capacity"/> connections (<see cref="MaxConnections"/> unless the board says
     /// fewer), all served by one thread (on the device every thread's stack comes from the managed heap, and
     /// nanoFramework has <c>Socket.Poll</c> but no select). Each turn the thread accepts a waiting connection, then
     /// reads each connection that has bytes (one read each, so none starves the others), frames the stream with the
     /// parser it shares among them (several messages or half of one per read), posts complete messages to the inbox;
-    /// answers go out on the same connection. The limits (docs/sip-stack.md, "SIP transport limits"):
+    /// answers go out on the same connection. A request sent without a connection (an identity over TCP) goes on the
+    /// open connection to its address, or on one the phone opens: the thread connects it (nanoFramework's
+    /// Socket.Connect blocks, the loop must not) while the requests wait in its buffer, and it is kept with a
+    /// CRLFCRLF keep-alive (RFC 5626 3.5.1) every half idle timeout; its loss is told through <see cref="Lost"/>.
+    /// The limits (docs/sip-stack.md, "SIP transport limits"):
     /// <list type="bullet">
     /// <item>a connection idle for <see cref="IdleTimeoutMs"/> is closed; a CRLFCRLF keep-alive (RFC 5626 3.5.1) is
     /// answered with CRLF and counts as activity, like every message read or answer sent; a message still incomplete
@@ -26,7 +33,7 @@ namespace DeskPhone.Sip.Transport
     /// stops reading cannot hold up the phone's loop (nor, for a keep-alive's pong, the other connections for longer).</item>
     /// </list>
     /// </summary>
-    public sealed class TcpTransport : ISipTransport
+    public sealed partial class TcpTransport : ISipTransport
     {
         /// <summary>Connections by default (the simulator, the tests); a board passes what its heap holds.</summary>
         public const int MaxConnections = 8;
@@ -70,6 +77,7 @@ namespace DeskPhone.Sip.Transport
         private ParseResult _result;
 
         private Socket _listener;
+        private IPAddress _local;
         private bool _running;
         private int _activity;
 
@@ -140,10 +148,14 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Where every sent message is also recorded (the SIP trace); null: none.</summary>
         public SipTrace Trace { get; set; }
 
+        /// <summary>Told, on the transport's thread or the caller's, when a connection the phone opened is gone (a field: no accessors).</summary>
+        public ConnectionLostHandler Lost;
+
         /// <summary>Listens on address:port, IPv4 or IPv6 ("::1", "::", "[::1]"); port 0 picks a free one.</summary>
         public void Start(string address, int port)
         {
             IPAddress local = IpAddresses.Parse(address);
+            _local = local;
             _listener = IpAddresses.Open(local, SocketType.Stream, ProtocolType.Tcp, DualStack);
             _listener.Bind(new IPEndPoint(local, port));
             _listener.Listen(4);
@@ -171,15 +183,18 @@ namespace DeskPhone.Sip.Transport
 
         public bool Send(byte[] data, int length, string host, int port, object connection)
         {
-            var c = connection as TcpConnection;
+            var c = connection == null ? Outgoing(host, port) : connection as TcpConnection;
             if (c == null || c.Closed)
             {
                 return false;
             }
             if (!c.Write(data, length))
             {
-                Close(c);
-                return false;
+                if (!c.Connecting)
+                {
+                    Close(c);
+                }
+                return false; // written in part, or while connecting more than its buffer holds
             }
             Touch(c);
             SipTrace trace = Trace;
@@ -252,7 +267,7 @@ namespace DeskPhone.Sip.Transport
             for (int i = 0; i < _connections.Length; i++)
             {
                 TcpConnection c = _connections[i];
-                if (c != null && !c.Closed && !c.Blocked && !c.Closing && (latest == null || c.LastActivity - latest.LastActivity > 0))
+                if (c != null && !c.Closed && !c.Blocked && !c.Closing && !c.Connecting && (latest == null || c.LastActivity - latest.LastActivity > 0))
                 {
                     latest = c;
                 }
@@ -287,12 +302,46 @@ namespace DeskPhone.Sip.Transport
                 var remote = (IPEndPoint)client.RemoteEndPoint;
                 host = IpAddresses.HostOf(remote.Address);
                 port = remote.Port;
-                client.SendTimeout = SendTimeoutMs;
             }
             catch (SocketException)
             {
                 return true;
             }
+            Place(client, host, port, false);
+            return true;
+        }
+
+        /// <summary>
+        /// Gives the socket a slot and its buffer (a free slot, else the one of the connection idle the longest, closed
+        /// first: its buffer goes before the new one is made, so the heap never holds one more than the capacity); one
+        /// claim at a time, as the loop opens connections while the thread accepts them. Null when no heap is left.
+        /// </summary>
+        private TcpConnection Place(Socket socket, string host, int port, bool outgoing)
+        {
+            lock (_connections)
+            {
+                TcpConnection c;
+                try
+                {
+                    socket.SendTimeout = SendTimeoutMs;
+                    c = new TcpConnection(socket, Claim(), host, port, _packetBytes * 2) { Outgoing = outgoing, Connecting = outgoing };
+                }
+                catch (System.Exception)
+                {
+                    // No heap for its buffer (nanoFramework may report that as another exception): this peer is
+                    // refused, the thread and the other connections go on.
+                    socket.Close();
+                    return null;
+                }
+                Touch(c);
+                _connections[c.Slot] = c;
+                return c;
+            }
+        }
+
+        /// <summary>A free slot, else the slot of the connection idle the longest, closed (under the caller's lock).</summary>
+        private int Claim()
+        {
             TcpConnection shed = null;
             int slot = -1;
             lock (_connections)
@@ -317,10 +366,6 @@ namespace DeskPhone.Sip.Transport
                         }
                     }
                     shed = _connections[slot];
-                }
-                if (shed != null)
-                {
-                    // Its buffer goes before the new one is made: the heap never holds one more than the capacity.
                     _connections[slot] = null;
                 }
             }
@@ -329,24 +374,7 @@ namespace DeskPhone.Sip.Transport
                 Shed++;
                 Close(shed);
             }
-            TcpConnection c;
-            try
-            {
-                c = new TcpConnection(client, slot, host, port, _packetBytes * 2);
-            }
-            catch (System.Exception)
-            {
-                // No heap for its buffer (nanoFramework may report that as another exception): this peer is refused,
-                // the thread and the other connections go on.
-                client.Close();
-                return true;
-            }
-            Touch(c);
-            lock (_connections)
-            {
-                _connections[slot] = c;
-            }
-            return true;
+            return slot;
         }
 
         /// <summary>One turn of one connection: its limits, a retry of a blocked message, one read. True when something happened.</summary>
@@ -358,7 +386,28 @@ namespace DeskPhone.Sip.Transport
                 {
                     return false;
                 }
+                if (c.Connecting)
+                {
+                    if (!c.Connect(IpAddresses.EndPoint(c.Host, c.Port, _local.AddressFamily)))
+                    {
+                        Close(c);
+                    }
+                    return true;
+                }
                 c.IdleMs += elapsed;
+                int half = IdleTimeoutMs / 2;
+                if (c.Outgoing && c.IdleMs >= half && c.IdleMs - elapsed < half)
+                {
+                    // The phone's own connection is kept open (its PBX sends calls on it): once half the idle timeout
+                    // passed, a keep-alive CRLFCRLF (two pongs' bytes: no array of its own). Its pong is read as any
+                    // bytes are and counts as traffic; without one the connection closes as idle, so a PBX gone
+                    // silent is noticed (and the phone registers again on a new connection).
+                    if (!c.Write(Pong, Pong.Length) || !c.Write(Pong, Pong.Length))
+                    {
+                        Close(c);
+                        return true;
+                    }
+                }
                 if (c.Closing)
                 {
                     return Drain(c, elapsed);
@@ -604,6 +653,10 @@ namespace DeskPhone.Sip.Transport
                     _connections[c.Slot] = null;
                 }
             }
+            if (c.Closed)
+            {
+                return;
+            }
             c.Closed = true;
             try
             {
@@ -611,6 +664,11 @@ namespace DeskPhone.Sip.Transport
             }
             catch (System.Exception)
             {
+            }
+            ConnectionLostHandler lost = Lost;
+            if (c.Outgoing && lost != null)
+            {
+                lost(c.Host, c.Port, !c.Connecting);
             }
         }
     }

@@ -1,6 +1,7 @@
 using DeskPhone.Sip.Auth;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
+using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Sip.UserAgent
 {
@@ -25,9 +26,9 @@ namespace DeskPhone.Sip.UserAgent
         private readonly ResponseHandler _done;
         private readonly bool _authenticated;
 
-        private AuthenticatedRequest(string branch, string method, byte[] request, SipUserAgent agent, SipIdentity identity, string uri,
-                                     string address, int port, RequestBuilder build, ResponseHandler done, bool authenticated)
-            : base(branch, method, request, agent.Udp, address, port, null, false)
+        private AuthenticatedRequest(string branch, string method, byte[] request, SipUserAgent agent, SipIdentity identity, ISipTransport transport,
+                                     string uri, string address, int port, RequestBuilder build, ResponseHandler done, bool authenticated)
+            : base(branch, method, request, transport, address, port, null, false)
         {
             _agent = agent;
             _identity = identity;
@@ -38,12 +39,12 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>Builds the request with a fresh branch (and the given credentials) and starts it; false when no slot is free.</summary>
-        public static bool Send(SipUserAgent agent, SipIdentity identity, string method, string uri, string address, int port,
+        public static bool Send(SipUserAgent agent, SipIdentity identity, ISipTransport transport, string method, string uri, string address, int port,
                                 RequestBuilder build, ResponseHandler done, string authorizationHeader, string authorizationValue, long nowMs)
         {
             string branch = "z9hG4bK" + agent.NewToken();
             byte[] bytes = build(branch, authorizationHeader, authorizationValue);
-            var t = new AuthenticatedRequest(branch, method, bytes, agent, identity, uri, address, port, build, done, authorizationHeader != null);
+            var t = new AuthenticatedRequest(branch, method, bytes, agent, identity, transport, uri, address, port, build, done, authorizationHeader != null);
             return agent.Start(t, nowMs);
         }
 
@@ -57,7 +58,7 @@ namespace DeskPhone.Sip.UserAgent
                 {
                     string user = _identity.AuthUser != null && _identity.AuthUser.Length > 0 ? _identity.AuthUser : _identity.User;
                     string value = DigestResponse.Header(user, _identity.Password, Method, _uri, challenge, 1, _agent.NewToken());
-                    if (Send(_agent, _identity, Method, _uri, Host, Port, _build, _done,
+                    if (Send(_agent, _identity, Transport, Method, _uri, Host, Port, _build, _done,
                              status == 401 ? HeaderNames.Authorization : HeaderNames.ProxyAuthorization, value, nowMs))
                     {
                         return;

@@ -23,8 +23,14 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The transport the phone's own requests go out on; null: none (nothing is sent).</summary>
         ISipTransport Udp { get; }
 
-        /// <summary>The Contact of an identity.</summary>
+        /// <summary>The Contact of an identity (with <c>;transport=tcp</c> for one over TCP).</summary>
         string ContactOf(SipIdentity identity);
+
+        /// <summary>The transport an identity's own requests go out on (TCP for <see cref="SipIdentity.OverTcp"/>, else UDP).</summary>
+        ISipTransport TransportOf(SipIdentity identity);
+
+        /// <summary>The top Via of the phone's own request over <paramref name="transport"/>.</summary>
+        string ViaOf(ISipTransport transport, string branch);
 
         /// <summary>Starts a client transaction; false when too many are in flight.</summary>
         bool Start(ClientTransaction transaction, long nowMs);

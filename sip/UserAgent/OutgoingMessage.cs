@@ -66,7 +66,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             string domain = _identity.Registrar != null && _identity.Registrar.Length > 0 ? SipIdentity.HostOf(_identity.Registrar) : _agent.LocalHost;
             return SipWriter.Request("MESSAGE", _target)
-                .Header(HeaderNames.Via, "SIP/2.0/UDP " + _agent.LocalHost + ":" + _agent.LocalPort.ToString() + ";branch=" + branch + ";rport")
+                .Header(HeaderNames.Via, _agent.ViaOf(_agent.TransportOf(_identity), branch))
                 .Header(HeaderNames.MaxForwards, "70")
                 .Header(HeaderNames.From, "<sip:" + _identity.User + "@" + domain + ">;tag=" + _fromTag)
                 .Header(HeaderNames.To, "<" + _target + ">")

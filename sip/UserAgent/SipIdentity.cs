@@ -8,6 +8,7 @@ namespace DeskPhone.Sip.UserAgent
         private const int IndexMask = 0xFF;
         private const int ActiveBit = 1 << 8;
         private const int UserNameAsLineBit = 1 << 9;
+        private const int OverTcpBit = 1 << 10;
 
         /// <summary>1..12 (kept in 8 bits).</summary>
         public int Index
@@ -47,6 +48,16 @@ namespace DeskPhone.Sip.UserAgent
                 _outbound = value;
                 OutboundHost = SourceHostOf(value);
             }
+        }
+
+        /// <summary>
+        /// The identity's own requests go over the agent's TCP (<see cref="SipUserAgent.Tcp"/>), not UDP: its outbound
+        /// proxy (or registrar) says <c>;transport=tcp</c>, the composition's choice. A bit, not a transport per identity.
+        /// </summary>
+        public bool OverTcp
+        {
+            get => (_bits & OverTcpBit) != 0;
+            set => _bits = value ? _bits | OverTcpBit : _bits & ~OverTcpBit;
         }
 
         public string AuthUser { get; set; }

@@ -109,6 +109,9 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The transport the phone's own requests go out on.</summary>
         public ISipTransport Udp { get; set; }
 
+        /// <summary>The transport of the identities over TCP (<see cref="SipIdentity.OverTcp"/>); null: they use UDP too.</summary>
+        public ISipTransport Tcp;
+
         /// <summary>A fresh token for tags, branches and Call-IDs (unique within this run, not guessable across runs).</summary>
         public string NewToken()
         {
@@ -169,9 +172,37 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
-        /// <summary>The Contact of an identity: its user at the phone's address, with the line token incoming requests are matched by.</summary>
+        /// <summary>
+        /// The Contact of an identity: its user at the phone's address, with the line token incoming requests are matched
+        /// by, and <c>;transport=tcp</c> for an identity over TCP (the PBX then sends its requests over TCP too).
+        /// </summary>
         public string ContactOf(SipIdentity identity) =>
-            "<sip:" + identity.User + "@" + LocalHost + ":" + LocalPort.ToString() + ";line=" + identity.LineToken + ">";
+            "<sip:" + identity.User + "@" + LocalHost + ":" + (TransportOf(identity) == Udp ? LocalPort : Tcp.LocalPort).ToString() +
+            ";line=" + identity.LineToken + (TransportOf(identity) == Udp ? ">" : ";transport=tcp>");
+
+        /// <summary>The transport an identity's own requests go out on: TCP for one over TCP (when there is one), else UDP.</summary>
+        public ISipTransport TransportOf(SipIdentity identity) => identity != null && identity.OverTcp && Tcp != null ? Tcp : Udp;
+
+        /// <summary>The top Via of a request of the phone's own over <paramref name="transport"/> (null: UDP), with its port.</summary>
+        public string ViaOf(ISipTransport transport, string branch) =>
+            "SIP/2.0/" + (transport == null ? "UDP " : transport.Name + " ") + LocalHost + ":" + (transport == null ? LocalPort : transport.LocalPort).ToString() +
+            ";branch=" + branch + ";rport";
+
+        /// <summary>
+        /// A connection of the phone's own to address:port is lost (the TCP transport says so): the requests still
+        /// waiting for an answer on it end now as unanswered instead of on Timer F.
+        /// </summary>
+        public void ConnectionLost(string address, int port, long nowMs)
+        {
+            for (int i = 0; i < _clients.Length; i++)
+            {
+                ClientTransaction t = _clients[i];
+                if (t != null && t.Reliable && t.Port == port && t.Host == address)
+                {
+                    t.Fail(nowMs);
+                }
+            }
+        }
 
         /// <summary>
         /// Sends a request of an identity to address:port, built by <paramref name="build"/> (again, with credentials,
@@ -185,11 +216,18 @@ namespace DeskPhone.Sip.UserAgent
         public bool SendRequest(SipIdentity id, string method, string uri, string address, int port, RequestBuilder build,
                                 ResponseHandler done, long nowMs)
         {
-            if (id == null || Udp == null)
+            return SendRequest(id, TransportOf(id), method, uri, address, port, build, done, nowMs);
+        }
+
+        /// <summary>As above over a given transport (a call's own connection; its Via must name it).</summary>
+        internal bool SendRequest(SipIdentity id, ISipTransport transport, string method, string uri, string address, int port,
+                                  RequestBuilder build, ResponseHandler done, long nowMs)
+        {
+            if (id == null || transport == null)
             {
                 return false;
             }
-            return AuthenticatedRequest.Send(this, id, method, uri, address, port, build, done, null, null, nowMs);
+            return AuthenticatedRequest.Send(this, id, transport, method, uri, address, port, build, done, null, null, nowMs);
         }
 
         /// <summary>Sends a MESSAGE for an identity; the handler gets the final status (0 when it could not go out).</summary>

@@ -9,7 +9,8 @@ using System.Threading;
 namespace DeskPhone.Peers.Tests
 {
     /// <summary>
-    /// Debian's kamailio on a free loopback port with a config from kamailio/ (registrar.cfg by default). A config
+    /// Debian's kamailio on a free loopback port (UDP, and TCP where the config listens on it) with a config from
+    /// kamailio/ (registrar.cfg by default). A config
     /// that names @DB@ gets a db_text database in the temp folder, made from Debian's empty table files.
     /// </summary>
     public sealed class Kamailio : IDisposable
@@ -25,8 +26,10 @@ namespace DeskPhone.Peers.Tests
 
         public Kamailio(string cfgName = "registrar.cfg")
         {
-            Port = LoopbackPorts.FreeUdp();
-            string cfg = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kamailio", cfgName)).Replace("@PORT@", Port.ToString());
+            string cfg = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kamailio", cfgName));
+            // A config that listens on TCP too gets a port free for both.
+            Port = cfg.Contains("listen=tcp:") ? LoopbackPorts.FreeUdpAndTcp() : LoopbackPorts.FreeUdp();
+            cfg = cfg.Replace("@PORT@", Port.ToString());
             if (cfg.Contains("@DB@"))
             {
                 string db = Directory.CreateDirectory(Path.Combine(_peer.Dir, "db")).FullName;

@@ -47,6 +47,11 @@ namespace DeskPhone.Sip.Tests.Events
 
         public string ContactOf(SipIdentity identity) => "<sip:" + identity.User + "@192.0.2.10:5060;line=" + identity.LineToken + ">";
 
+        public ISipTransport TransportOf(SipIdentity identity) => null;
+
+        public string ViaOf(ISipTransport transport, string branch) =>
+            "SIP/2.0/" + (transport == null ? "UDP" : transport.Name) + " 192.0.2.10:5060;branch=" + branch + ";rport";
+
         public bool Start(ClientTransaction transaction, long nowMs) => false;
 
         /// <summary>Slots other requests (REGISTER, MESSAGE) hold.</summary>

@@ -15,7 +15,8 @@ namespace DeskPhone.Sip.Tests.Stack
             _inbox = inbox;
         }
 
-        public string Name => "UDP";
+        /// <summary>"UDP" by default; "TCP" plays an identity's TCP transport (no retransmissions over it).</summary>
+        public string Name { get; set; } = "UDP";
         public int LocalPort => 5060;
         public bool Fail { get; set; }
 

@@ -60,6 +60,7 @@ namespace DeskPhone.Host.Sim
             // The media ports are bound on the SIP address once Start knows it (the channels are made at a call's start).
             App = new PhoneApp(new PhoneParts(settings, Inbox, Udp)
             {
+                Tcp = Tcp,
                 Drivers = Hardware.Drivers,
                 LocalHost = "127.0.0.1",
                 Panel = Panel,
