@@ -82,12 +82,12 @@ namespace DeskPhone.Sip.Session
                 return;
             }
             RequestBuilder build = (branch, authHeader, authValue) =>
-                DialogHead("PRACK", call, Via(branch), target, routes, call.LocalHeader, remote, call.CallId)
+                DialogHead("PRACK", call, Via(call, branch), target, routes, call.LocalHeader, remote, call.CallId)
                     .Header(HeaderNames.RAck, rack)
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(authHeader, authValue)
                     .ToBytes();
-            _agent.SendRequest(_agent.GetIdentity(call.Identity), "PRACK", target, address, port, build, IgnoreResponse, nowMs);
+            _agent.SendRequest(_agent.GetIdentity(call.Identity), TransportOf(call), "PRACK", target, address, port, build, IgnoreResponse, nowMs);
         }
     }
 }
