@@ -38,6 +38,28 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void AnIdentityOverTcpPracksAReliable183OverTcpWithTcpInItsVia()
+        {
+            var tcp = new RecordingStream();
+            _ua.Tcp = tcp;
+            _ua.SetIdentity(new SipIdentity
+            {
+                Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Outbound = "sip:10.0.0.1:5070;transport=tcp",
+                LineToken = "dp1", OverTcp = true,
+            });
+            SipCall call = _calls.Dial(1, "200", _now, out string error);
+            string invite = tcp.Sent[0].Text;
+            _channel.Arrive(ReliableResponse(invite, 183, "Session Progress", 1));
+            _ua.Poll(_now);
+            Assert.Equal(2, tcp.Sent.Count);
+            string prack = tcp.Sent[1].Text;
+            Assert.StartsWith("PRACK sip:200@10.0.0.9:5062 SIP/2.0\r\nVia: SIP/2.0/TCP 192.0.2.10:5060;branch=", prack);
+            Assert.Contains("\r\nRAck: 1 1 INVITE\r\n", prack);
+            Assert.Empty(_channel.Sent);
+            Assert.True(call.EarlyMedia);
+        }
+
+        [Fact]
         public void AnInviteWaitingOnALostConnectionEndsTheCallAtOnce()
         {
             var tcp = new RecordingStream();
