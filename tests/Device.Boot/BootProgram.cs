@@ -191,7 +191,7 @@ namespace DeskPhone.Boot
             board.SetLink(true, s_now, PhoneAddress);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             // The SIP trace the board keeps of what comes in and goes out (board/Program.cs), so its slots count.
-            var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes) { Clock = () => s_now };
+            var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes, DeviceSizing.TraceRingBytes) { Clock = () => s_now };
             inbox.Trace = trace;
             s_wire = new RecordingTransport(inbox) { Trace = trace };
             DisplayProfile profile = DisplayProfile.Color320x240;

@@ -26,24 +26,24 @@ namespace DeskPhone.Boot
 
         private static void RunProfiles()
         {
-            LoadProfile[] all = LoadProfile.All;
-            for (int i = 0; i < all.Length; i++)
+            for (int i = 0; i < LoadProfile.Count; i++)
             {
                 Drop();
-                Console.WriteLine("load profile=" + all[i].Name + " begin");
+                LoadProfile p = LoadProfile.Of(i);
+                Console.WriteLine("load profile=" + p.Name + " begin");
                 ManualResetEvent release = new ManualResetEvent(false);
                 try
                 {
-                    RunProfile(all[i], release);
-                    Console.WriteLine("load profile=" + all[i].Name + " OK");
+                    RunProfile(p, release);
+                    Console.WriteLine("load profile=" + p.Name + " OK");
                 }
                 catch (OutOfMemoryException e)
                 {
-                    Console.WriteLine("load profile=" + all[i].Name + " OUT OF MEMORY in step=" + s_step + Where(e));
+                    Console.WriteLine("load profile=" + p.Name + " OUT OF MEMORY in step=" + s_step + Where(e));
                 }
                 catch (Exception e)
                 {
-                    Console.WriteLine("load profile=" + all[i].Name + " FAILED in step=" + s_step + ": " + e.GetType().FullName + " " + e.Message + Where(e));
+                    Console.WriteLine("load profile=" + p.Name + " FAILED in step=" + s_step + ": " + e.GetType().FullName + " " + e.Message + Where(e));
                 }
                 release.Set();
             }

@@ -6,7 +6,7 @@ using DeskPhone.Sip.Transport;
 namespace DeskPhone.Boot
 {
     /// <summary>
-    /// The SIP wire of the boot test: what the phone sends is recorded (as text, until the script takes it), and what
+    /// The SIP wire of the boot test: what the phone sends is recorded (its bytes, until the script takes them), and what
     /// the scripted registrar sends arrives through the inbox exactly as the board's UDP transport delivers it
     /// (<see cref="SipInbox.Rent"/>, fill, <see cref="SipInbox.Post"/>).
     /// </summary>
@@ -38,30 +38,61 @@ namespace DeskPhone.Boot
             {
                 trace.Record(true, data, 0, length, Name, host, port);
             }
-            _sent.Add(Encoding.UTF8.GetString(data, 0, length));
-            _held += StringBytes(length);
+            // A retransmission of a message still waiting adds nothing the script does not have (it answers a branch
+            // once): one copy is kept.
+            for (int i = 0; i < _sent.Count; i++)
+            {
+                if (Same((byte[])_sent[i], data, length))
+                {
+                    return true;
+                }
+            }
+            // The bytes, made text only when the script reads them: a string made here (UTF-8 decoded through a char
+            // array of 2 B a character) would take three times the message's size in the middle of the phone's send.
+            var copy = new byte[length];
+            Array.Copy(data, copy, length);
+            _sent.Add(copy);
+            _held += ArrayBytes(length);
+            return true;
+        }
+
+        private static bool Same(byte[] kept, byte[] data, int length)
+        {
+            if (kept.Length != length)
+            {
+                return false;
+            }
+            for (int i = 0; i < length; i++)
+            {
+                if (kept[i] != data[i])
+                {
+                    return false;
+                }
+            }
             return true;
         }
 
         /// <summary>
-        /// Heap the recorded messages take (the script's, not the phone's): a string in this interpreter is 12 B, its
-        /// UTF-8 bytes and a terminator, in 12-byte blocks (docs/benchmarks.md, "Where the heap goes before Main").
+        /// Heap the recorded messages take (the script's, not the phone's): a byte array in this interpreter is 20 B and
+        /// its bytes, in 12-byte blocks (docs/benchmarks.md, "Where the heap goes before Main").
         /// </summary>
         public int HeldBytes => _held;
 
-        private static int StringBytes(int utf8Bytes) => (12 + utf8Bytes + 1 + 11) / 12 * 12;
+        private static int ArrayBytes(int bytes) => (20 + bytes + 11) / 12 * 12;
 
         /// <summary>Messages sent and not yet taken.</summary>
         public int Pending => _sent.Count;
 
+        /// <summary>A message sent and not yet taken, as text (made anew each time).</summary>
         public string Peek(int index)
         {
-            return (string)_sent[index];
+            byte[] m = (byte[])_sent[index];
+            return Encoding.UTF8.GetString(m, 0, m.Length);
         }
 
         public void RemoveAt(int index)
         {
-            _held -= StringBytes(Encoding.UTF8.GetBytes((string)_sent[index]).Length);
+            _held -= ArrayBytes(((byte[])_sent[index]).Length);
             _sent.RemoveAt(index);
         }
 
