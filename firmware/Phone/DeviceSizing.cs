@@ -41,7 +41,7 @@ namespace DeskPhone.Firmware.Phone
         public const int TraceRingBytes = 1024;
 
         /// <summary>
-        /// Rows of the panel's band on the board (Rgb565BandTarget: 640 B a row on the 320-pixel panel, for good); the
+        /// Rows of the panel's band on the board (Rgb565BandTarget: 640 B a row on the 320-pixel panel, while a flush draws); the
         /// boot scenario draws through the same band. 2 rows (1,280 B) redraw the full screen in about 86 M
         /// interpreter instructions, 360 ms at 240 MHz; 4 rows took 2,560 B for 270 ms, 1 row would take 540 ms, over
         /// the 0.5 s a full redraw may take (docs/benchmarks.md, h-boardheap; tools/BandCost/count.sh).

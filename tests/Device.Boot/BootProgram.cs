@@ -450,6 +450,9 @@ namespace DeskPhone.Boot
         private static int AnswerAll(string method, string eventPackage, int status)
         {
             int count = AnswerPending(method, eventPackage, status);
+            // What was answered is dropped before the phone takes the answers (the script's copies are not the phone's
+            // heap), and what the phone sends meanwhile after.
+            s_wire.Clear();
             Run(TurnMs);
             s_wire.Clear();
             return count;

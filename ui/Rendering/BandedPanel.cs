@@ -80,29 +80,36 @@ namespace DeskPhone.Ui.Rendering
                 PeakCalls = _count;
             }
             int bottom = y + height;
-            for (int top = y; top < bottom; top += _target.BandHeight)
+            try
             {
-                int rows = bottom - top < _target.BandHeight ? bottom - top : _target.BandHeight;
+                for (int top = y; top < bottom; top += _target.BandHeight)
+                {
+                    int rows = bottom - top < _target.BandHeight ? bottom - top : _target.BandHeight;
+                    for (int i = 0; i < _count; i++)
+                    {
+                        // Only calls that reach into this band; one that straddles two is replayed in both, clipped.
+                        int callTop = _calls[i * Fields + YAt];
+                        if (callTop < top + rows && callTop + _calls[i * Fields + HeightAt] > top)
+                        {
+                            Replay(i, top);
+                        }
+                    }
+                    _target.FlushBand(x, top, width, rows);
+                    BandsSent++;
+                }
+            }
+            finally
+            {
+                // Also when the target could not make its band (out of memory): the list starts empty for the redraw.
                 for (int i = 0; i < _count; i++)
                 {
-                    // Only calls that reach into this band; one that straddles two is replayed in both, clipped.
-                    int callTop = _calls[i * Fields + YAt];
-                    if (callTop < top + rows && callTop + _calls[i * Fields + HeightAt] > top)
-                    {
-                        Replay(i, top);
-                    }
+                    _text[i] = null; // the strings are the caller's: do not keep them alive
                 }
-                _target.FlushBand(x, top, width, rows);
-                BandsSent++;
-            }
-            for (int i = 0; i < _count; i++)
-            {
-                _text[i] = null; // the strings are the caller's: do not keep them alive
-            }
-            _count = 0;
-            if (_target is IBandRelease release)
-            {
-                release.Release();
+                _count = 0;
+                if (_target is IBandRelease release)
+                {
+                    release.Release();
+                }
             }
         }
 
