@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Threading;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
@@ -57,8 +58,31 @@ namespace DeskPhone.Boot
                 outOfMemory = e;
                 Console.WriteLine("boot OUT OF MEMORY after step=" + s_lastStep + Where(e));
             }
-            // The boot's phone is unreachable from here on: each profile starts on an empty heap.
-            RunProfiles();
+            // The boot's phone is unreachable from here on: each profile starts on an empty heap. The profiles' loop is
+            // Main's own (not a method of its own): every frame under the phone's loop is heap the board does not spend.
+            for (int i = 0; i < LoadProfile.Count; i++)
+            {
+                Drop();
+                LoadProfile p = LoadProfile.Of(i);
+                Console.WriteLine("load profile=" + p.Name + " begin");
+                ManualResetEvent release = new ManualResetEvent(false);
+                try
+                {
+                    RunProfile(p, release);
+                    Console.WriteLine("load profile=" + p.Name + " OK");
+                }
+                catch (OutOfMemoryException e)
+                {
+                    Console.WriteLine("load profile=" + p.Name + " OUT OF MEMORY in step=" + s_step + Where(e));
+                }
+                catch (Exception e)
+                {
+                    Console.WriteLine("load profile=" + p.Name + " FAILED in step=" + s_step + ": " + e.GetType().FullName + " " + e.Message + Where(e));
+                }
+                release.Set();
+            }
+            Drop();
+            Console.WriteLine("load done");
             if (outOfMemory != null)
             {
                 throw outOfMemory;
@@ -295,9 +319,21 @@ namespace DeskPhone.Boot
         private static void Run(long ms)
         {
             long end = s_now + ms;
+            int waiting = 0;
             do
             {
                 s_now += TurnMs;
+                // What the script sent reaches the inbox at the loop's receive, as on the board. The loop takes a packet
+                // every turn, so a message that still finds no packet after 2 s of loop found no heap for one: reported as
+                // the phone running out of memory. The loop runs on until every message sent is in.
+                if (s_wire.Receive() == 0)
+                {
+                    waiting = 0;
+                }
+                else if (++waiting > 200)
+                {
+                    throw new OutOfMemoryException("no heap for the inbox's packet");
+                }
                 s_app.Poll(s_now);
                 if (s_events != null)
                 {
@@ -307,7 +343,7 @@ namespace DeskPhone.Boot
                     }
                 }
             }
-            while (s_now < end);
+            while (s_now < end || s_wire.Queued > 0);
         }
 
         /// <summary>
@@ -352,21 +388,12 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// Puts a message in the inbox, running the loop while every slot is busy. The inbox makes its packets as they are
-        /// needed: one it still cannot make after 2 s of loop had no heap (the loop takes a packet every turn), reported
-        /// as the phone running out of memory.
+        /// Sends a message to the phone: it waits in the wire's queue (the socket) until the loop's next turn puts it in
+        /// the inbox (<see cref="Run"/>), which makes its packets as they are needed.
         /// </summary>
         private static void Deliver(string message)
         {
-            int turns = 0;
-            while (!s_wire.Arrive(message, Registrar))
-            {
-                if (++turns > 200)
-                {
-                    throw new OutOfMemoryException("no heap for the inbox's packet");
-                }
-                Run(TurnMs);
-            }
+            s_wire.Queue(System.Text.Encoding.UTF8.GetBytes(message), Registrar);
         }
 
         // ---- the scripted registrar ----

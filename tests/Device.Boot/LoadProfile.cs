@@ -2,7 +2,7 @@ namespace DeskPhone.Boot
 {
     /// <summary>
     /// The load profiles of issue 17 ("Fit the device under real load"), defined once: the interpreter scenario
-    /// (BootProgram.RunProfiles, tests/Device.Boot/run.sh) runs each on a freshly built phone and prints its heap per
+    /// (BootProgram.Main, tests/Device.Boot/run.sh) runs each on a freshly built phone and prints its heap per
     /// step; docs/benchmarks.md ("Load profiles in the interpreter") reports the figures. Plain fields and no
     /// nanoFramework API, so host code can link this file too.
     /// </summary>

@@ -24,33 +24,6 @@ namespace DeskPhone.Boot
         private static BenchEventQueue s_events;
         private static string s_step;
 
-        private static void RunProfiles()
-        {
-            for (int i = 0; i < LoadProfile.Count; i++)
-            {
-                Drop();
-                LoadProfile p = LoadProfile.Of(i);
-                Console.WriteLine("load profile=" + p.Name + " begin");
-                ManualResetEvent release = new ManualResetEvent(false);
-                try
-                {
-                    RunProfile(p, release);
-                    Console.WriteLine("load profile=" + p.Name + " OK");
-                }
-                catch (OutOfMemoryException e)
-                {
-                    Console.WriteLine("load profile=" + p.Name + " OUT OF MEMORY in step=" + s_step + Where(e));
-                }
-                catch (Exception e)
-                {
-                    Console.WriteLine("load profile=" + p.Name + " FAILED in step=" + s_step + ": " + e.GetType().FullName + " " + e.Message + Where(e));
-                }
-                release.Set();
-            }
-            Drop();
-            Console.WriteLine("load done");
-        }
-
         /// <summary>Lets go of the phone (and what the script kept of it) so the next profile starts from an empty heap.</summary>
         private static void Drop()
         {

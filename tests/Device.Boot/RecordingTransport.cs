@@ -73,8 +73,8 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// Heap the recorded messages take (the script's, not the phone's): a byte array in this interpreter is 20 B and
-        /// its bytes, in 12-byte blocks (docs/benchmarks.md, "Where the heap goes before Main").
+        /// Heap the recorded and queued messages take (the script's, not the phone's): a byte array in this interpreter is
+        /// 20 B and its bytes, in 12-byte blocks (docs/benchmarks.md, "Where the heap goes before Main").
         /// </summary>
         public int HeldBytes => _held;
 
@@ -101,6 +101,43 @@ namespace DeskPhone.Boot
         {
             _sent.Clear();
             _held = 0;
+        }
+
+        private readonly ArrayList _arriving = new ArrayList();
+        private string _arrivingFrom;
+
+        /// <summary>
+        /// A message from host:5060 waits "in the socket" until the loop's <see cref="Receive"/> puts it in the inbox, as
+        /// the board's UDP transport does from the loop: the inbox's packet is made there, with the loop's shallow stack
+        /// under it, not under the script's frames and strings (about 1.5 KB at that moment on the board's heap).
+        /// </summary>
+        public void Queue(byte[] bytes, string host)
+        {
+            _arriving.Add(bytes);
+            _arrivingFrom = host;
+            _held += ArrayBytes(bytes.Length);
+        }
+
+        /// <summary>Messages queued and not yet in the inbox.</summary>
+        public int Queued => _arriving.Count;
+
+        /// <summary>
+        /// The loop's receive (UdpTransport.ReceiveFor): puts the queued messages in the inbox, oldest first, as far as it
+        /// has packets; returns how many still wait.
+        /// </summary>
+        public int Receive()
+        {
+            while (_arriving.Count > 0)
+            {
+                byte[] bytes = (byte[])_arriving[0];
+                if (!Arrive(bytes, _arrivingFrom))
+                {
+                    break;
+                }
+                _arriving.RemoveAt(0);
+                _held -= ArrayBytes(bytes.Length);
+            }
+            return _arriving.Count;
         }
 
         /// <summary>Puts a message from host:5060 in the inbox; false when every slot is taken (run the loop first).</summary>
