@@ -19,8 +19,8 @@ namespace DeskPhone.Boot
     /// screen drawn by the board's panel path (BandedPanel, Rgb565BandTarget, the ILI9342C driver on a recording SPI bus). Each answer is checked on the wire; after
     /// each step the free heap is printed as "boot step=NAME free=BYTES". A failed check prints what differed and
     /// ends in an unhandled exception (nf-run exits 3). Then the load profiles run (ProfileScript.cs), each on a phone
-    /// built afresh; when the boot itself ran out of memory (the board's heap) they still run, and the
-    /// OutOfMemoryException is thrown again at the end so that run.sh sees it.
+    /// built afresh; when the boot itself ran out of memory (the board's heap) or failed a check they still run, and
+    /// the exception is thrown again at the end so that run.sh sees it.
     /// </summary>
     public static partial class BootProgram
     {
@@ -47,7 +47,7 @@ namespace DeskPhone.Boot
 
         public static void Main()
         {
-            OutOfMemoryException outOfMemory = null;
+            Exception failed = null;
             try
             {
                 RunBoot();
@@ -55,8 +55,14 @@ namespace DeskPhone.Boot
             catch (OutOfMemoryException e)
             {
                 // Reported, then thrown again after the profiles, so that run.sh sees the boot did not fit.
-                outOfMemory = e;
+                failed = e;
                 Console.WriteLine("boot OUT OF MEMORY after step=" + s_lastStep + Where(e));
+            }
+            catch (InvalidOperationException e)
+            {
+                // A failed check (Check printed it): thrown again after the profiles too. Short of heap, the phone lets
+                // a message wait in its inbox rather than throw, so a boot that does not fit can end here.
+                failed = e;
             }
             // The boot's phone is unreachable from here on: each profile starts on an empty heap. The profiles' loop is
             // Main's own (not a method of its own): every frame under the phone's loop is heap the board does not spend.
@@ -83,9 +89,9 @@ namespace DeskPhone.Boot
             }
             Drop();
             Console.WriteLine("load done");
-            if (outOfMemory != null)
+            if (failed != null)
             {
-                throw outOfMemory;
+                throw failed;
             }
         }
 

@@ -13,7 +13,8 @@ namespace DeskPhone.Boot
     internal sealed class RecordingTransport : ISipTransport
     {
         private readonly SipInbox _inbox;
-        private readonly ArrayList _sent = new ArrayList();
+        // Made anew by Clear: an ArrayList keeps the capacity it grew to (a step's burst of SUBSCRIBEs) for good.
+        private ArrayList _sent = new ArrayList();
         private int _held;
 
         public RecordingTransport(SipInbox inbox)
@@ -99,7 +100,7 @@ namespace DeskPhone.Boot
         /// <summary>Forgets what was sent (the script's step is over).</summary>
         public void Clear()
         {
-            _sent.Clear();
+            _sent = new ArrayList();
             _held = 0;
         }
 
