@@ -78,7 +78,7 @@ namespace DeskPhone.Board
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             udp = new UdpTransport(inbox);
             var tcp = new TcpTransport(inbox, DeviceSizing.TcpConnections);
-            var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes) { Clock = () => clock.NowMs };
+            var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes, DeviceSizing.TraceRingBytes) { Clock = () => clock.NowMs };
             inbox.Trace = trace;
             udp.Trace = trace;
             tcp.Trace = trace;

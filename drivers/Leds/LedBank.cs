@@ -22,6 +22,9 @@ namespace DeskPhone.Drivers.Leds
         // changed and Tick returns at once (an idle loop turn would otherwise decide every LED: 72 on the reference board).
         private bool _dirty;
         private bool _blinking;
+        // The last commit found no heap for the sink's frame (the LED strip's RMT items, about 1.8 KB at once): sent
+        // again at the next tick, after nanoCLR compacted the heap (it throws first and compacts at its next safe point).
+        private bool _unsent;
 
         public LedBank(int count, ILedSink sink)
         {
@@ -73,10 +76,10 @@ namespace DeskPhone.Drivers.Leds
             return (LedColor)_state[2 * _count + index];
         }
 
-        /// <summary>Recomputes every LED at nowMs (the phase clock); call at least every 50 ms. Allocation-free.</summary>
+        /// <summary>Recomputes every LED at nowMs (the phase clock); call at least every 50 ms. Allocates nothing itself (the sink's commit may: a commit without heap is retried next tick).</summary>
         public void Tick(long nowMs)
         {
-            if (!_dirty && !_blinking && !_first)
+            if (!_dirty && !_blinking && !_first && !_unsent)
             {
                 return;
             }
@@ -101,9 +104,17 @@ namespace DeskPhone.Drivers.Leds
             }
             _first = false;
             _blinking = blinking;
-            if (changed)
+            if (changed || _unsent)
             {
-                _sink.Commit();
+                try
+                {
+                    _sink.Commit();
+                    _unsent = false;
+                }
+                catch (System.OutOfMemoryException)
+                {
+                    _unsent = true;
+                }
             }
         }
     }

@@ -27,13 +27,21 @@ namespace DeskPhone.Firmware.Phone
         public const int InboxPacketBytes = 3072;
 
         /// <summary>
-        /// The SIP trace on the board (docs/web.md): the last 4 messages in and out, the first 512 bytes of each (the
-        /// start line and most headers), 2,048 B of heap for good; the simulator keeps 64 whole ones.
+        /// The SIP trace on the board (docs/bench.md): at most the last 4 messages in and out, the first
+        /// <see cref="TraceSlotBytes"/> of each (the start line and most headers), packed into
+        /// <see cref="TraceRingBytes"/>; the simulator keeps 64 whole ones.
         /// </summary>
         public const int TraceSlots = 4;
 
         /// <summary>
-        /// Rows of the panel's band on the board (Rgb565BandTarget: 640 B a row on the 320-pixel panel, for good); the
+        /// The trace's ring, for good once the first message is recorded: room for two cut messages (a request and its
+        /// answer) and for 3 or 4 of the usual 250-500 byte ones; 4 x 512 B slots (2,048 B) were the boot's first
+        /// REGISTER's out of memory in the board's heap (docs/benchmarks.md, h-boot80).
+        /// </summary>
+        public const int TraceRingBytes = 1024;
+
+        /// <summary>
+        /// Rows of the panel's band on the board (Rgb565BandTarget: 640 B a row on the 320-pixel panel, while a flush draws); the
         /// boot scenario draws through the same band. 2 rows (1,280 B) redraw the full screen in about 86 M
         /// interpreter instructions, 360 ms at 240 MHz; 4 rows took 2,560 B for 270 ms, 1 row would take 540 ms, over
         /// the 0.5 s a full redraw may take (docs/benchmarks.md, h-boardheap; tools/BandCost/count.sh).

@@ -22,7 +22,10 @@ namespace DeskPhone.Sip.Registration
         /// <summary>The core the clients send through (theirs to ask, so each keeps no reference of its own).</summary>
         internal ISipClientCore Core => _core;
 
-        /// <summary>Raised when an identity registers or loses its registration.</summary>
+        /// <summary>
+        /// Raised when an identity registers or loses its registration: from <see cref="Poll"/> (the user agent's poll
+        /// before it handled the answer), or at once when the phone stops the registration (<see cref="Update"/>).
+        /// </summary>
         public event RegistrationChangedHandler Changed;
 
         /// <summary>Registers the identity with its registrar (or stops when it has none or is inactive).</summary>

@@ -9,10 +9,12 @@ namespace DeskPhone.Sip.Transport
     /// No packet is made at once: the first rent makes one (at boot the phone sends its REGISTER long before anything
     /// arrives, and the board's heap cannot spare the packet beside the phone being built, docs/benchmarks.md
     /// "h-bootfit"); the others are made when a transport rents while every packet made is
-    /// busy (two datagrams in one turn, a TCP connection's message beside the loop's). Every free packet is let go once
-    /// the loop has taken nothing for <see cref="QuietTurns"/> turns in a row (the user agent's parsed message lets go
-    /// of a packet's bytes once handled), so a quiet phone holds no packet instead of <c>slots</c> (3,073 B each on the
-    /// board, docs/benchmarks.md), and the first datagram after a quiet spell makes one again. A rent succeeds in the
+    /// busy (two datagrams in one turn, a TCP connection's message beside the loop's). Every free packet is let go as
+    /// soon as the loop finds the inbox empty (the user agent takes until it is empty once a turn, and its parsed
+    /// message lets go of a packet's bytes once handled), so a packet lives while its message is handled: what the
+    /// message sets off later in the turn (the screen's redraw with its band and glyphs) and a phone between datagrams
+    /// do not hold its 3,073 B (docs/benchmarks.md, h-boot80; it was kept 500 quiet turns, and the redraw after the
+    /// REGISTER's answer peaked with it). The next datagram makes one again. A rent succeeds in the
     /// same cases as with every packet made up front, unless the heap cannot hold the packet: then it counts as
     /// <see cref="Dropped"/>, as a full inbox does (a datagram waits in the socket for the next turn).
     /// </para>
@@ -21,8 +23,8 @@ namespace DeskPhone.Sip.Transport
     {
         /// <summary>
         /// Loop turns (empty takes: the user agent takes until the inbox is empty once a turn) without a packet after
-        /// which the free packets are let go: about 2.5-5 s on the board (5 ms waits), 5 s in the
-        /// interpreter's 10 ms turns; long enough that a burst of traffic does not make and drop a packet every time.
+        /// which the user agent lets go of what it keeps for a burst of traffic: about 2.5-5 s on the board (5 ms
+        /// waits), 5 s in the interpreter's 10 ms turns (the inbox's own packets go at the first empty take).
         /// </summary>
         public const int QuietTurns = 500;
 
@@ -33,7 +35,6 @@ namespace DeskPhone.Sip.Transport
         private int _made;
         private int _head;
         private int _count;
-        private int _quiet;
         private readonly object _gate = new object();
 
         public SipInbox(int slots, int packetBytes)
@@ -127,20 +128,31 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
-        /// <summary>The oldest waiting packet, or null (a quiet turn: see <see cref="QuietTurns"/>).</summary>
+        /// <summary>Packets posted and not yet taken.</summary>
+        public int Waiting
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _count;
+                }
+            }
+        }
+
+        /// <summary>The oldest waiting packet, or null (the free packets are let go then).</summary>
         public SipPacket Take()
         {
             lock (_gate)
             {
                 if (_count == 0)
                 {
-                    if (_made > 0 && ++_quiet >= QuietTurns)
+                    if (_freeCount > 0)
                     {
                         Trim();
                     }
                     return null;
                 }
-                _quiet = 0;
                 SipPacket packet = _queue[_head];
                 _queue[_head] = null;
                 _head = (_head + 1) % _queue.Length;
@@ -162,7 +174,6 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Lets go of every free packet (a packet a transport is filling stays its own).</summary>
         private void Trim()
         {
-            _quiet = 0;
             for (int i = 0; i < _freeCount; i++)
             {
                 _free[i] = null;

@@ -10,46 +10,52 @@ namespace DeskPhone.Sip.Transport
     public delegate void SipTraceHandler(bool outgoing, byte[] data, int offset, int length, string transport, string host, int port);
 
     /// <summary>
-    /// The last SIP messages in and out, as a Snom phone's SIP trace keeps them (docs/web.md): a ring of
-    /// <see cref="Slots"/> slots, each keeping at most <see cref="SlotBytes"/> of one message (a longer one is cut there
-    /// and says so), so the trace never holds more than Slots x SlotBytes. The inbox records what the transports
-    /// deliver, the transports what they send. Transports record from their own threads: every access takes the
-    /// trace's lock.
+    /// The last SIP messages in and out, as a Snom phone's SIP trace keeps them (docs/web.md): at most
+    /// <c>records</c> entries, each keeping at most <c>recordBytes</c> of one message (a longer one is cut there and
+    /// says so), packed one after the other into a ring of <c>ringBytes</c>: a new entry pushes out the oldest ones
+    /// until it fits, so the trace never holds more than ringBytes of messages and short messages leave room for more
+    /// entries. The inbox records what the transports deliver, the transports what they send. Transports record from
+    /// their own threads: every access takes the trace's lock.
     /// <para>
-    /// Heap (nanoCLR: 20 B an array header, 12 B a field): the slots' bytes are one array and their numbers another,
+    /// Heap (nanoCLR: 20 B an array header, 12 B a field): the ring is one array and the entries' numbers another,
     /// both made by the first message recorded, after which recording copies bytes and allocates nothing; a phone that
-    /// never sent or received SIP keeps none (docs/benchmarks.md, "Drivers, SIP trace").
+    /// never sent or received SIP keeps none (docs/benchmarks.md, "Drivers, SIP trace", "h-boot80").
     /// </para>
     /// </summary>
     public sealed class SipTrace
     {
-        // A slot's numbers in _meta: bytes kept, the message's length, the port, 1 when outgoing.
-        private const int Kept = 0;
-        private const int Length = 1;
-        private const int Port = 2;
-        private const int Outgoing = 3;
-        private const int MetaInts = 4;
+        // An entry's numbers in _meta: where its bytes start in the ring, bytes kept, the message's length, the port,
+        // 1 when outgoing.
+        private const int Start = 0;
+        private const int Kept = 1;
+        private const int Length = 2;
+        private const int Port = 3;
+        private const int Outgoing = 4;
+        private const int MetaInts = 5;
 
         private readonly object _gate = new object();
-        private byte[] _data;
+        private readonly int _slots;
+        private readonly int _slotBytes;
+        private readonly int _ringBytes;
+        private byte[] _ring;
         private int[] _meta;
         private long[] _atMs;
-        // A slot's transport name (a transport's own literal) and host, 2 per slot.
+        // An entry's transport name (a transport's own literal) and host, 2 per entry.
         private string[] _names;
         private int _next;
         private int _count;
+        // Ring bytes the kept entries hold, and where the next entry's bytes go.
+        private int _used;
+        private int _write;
 
-        public SipTrace(int slots, int slotBytes)
+        public SipTrace(int records, int recordBytes, int ringBytes)
         {
-            Slots = slots;
-            SlotBytes = slotBytes;
+            _slots = records;
+            _slotBytes = recordBytes;
+            _ringBytes = ringBytes;
         }
 
-        public int Slots { get; }
-
-        public int SlotBytes { get; }
-
-        /// <summary>Messages recorded since start (older ones than the last <see cref="Slots"/> are gone).</summary>
+        /// <summary>Messages recorded since start (older ones than the entries kept are gone).</summary>
         public int Recorded { get; private set; }
 
         /// <summary>Stamps the entries; null: 0.</summary>
@@ -64,17 +70,28 @@ namespace DeskPhone.Sip.Transport
             long at = Clock == null ? 0 : Clock();
             lock (_gate)
             {
-                if (_data == null)
+                if (_ring == null)
                 {
-                    _data = new byte[Slots * SlotBytes];
-                    _meta = new int[Slots * MetaInts];
-                    _atMs = new long[Slots];
-                    _names = new string[Slots * 2];
+                    _ring = new byte[_ringBytes];
+                    _meta = new int[_slots * MetaInts];
+                    _atMs = new long[_slots];
+                    _names = new string[_slots * 2];
+                }
+                int kept = length < _slotBytes ? length : _slotBytes;
+                kept = kept < _ringBytes ? kept : _ringBytes;
+                // The oldest entries make room (an entry's bytes follow the one before it round the ring).
+                while (_count == _slots || _used + kept > _ringBytes)
+                {
+                    _used -= _meta[(_next - _count + _slots) % _slots * MetaInts + Kept];
+                    _count--;
                 }
                 int slot = _next;
-                int kept = length < SlotBytes ? length : SlotBytes;
-                System.Array.Copy(data, offset, _data, slot * SlotBytes, kept);
+                int first = _ringBytes - _write;
+                first = kept < first ? kept : first;
+                System.Array.Copy(data, offset, _ring, _write, first);
+                System.Array.Copy(data, offset + first, _ring, 0, kept - first);
                 int meta = slot * MetaInts;
+                _meta[meta + Start] = _write;
                 _meta[meta + Kept] = kept;
                 _meta[meta + Length] = length;
                 _meta[meta + Port] = port;
@@ -82,8 +99,10 @@ namespace DeskPhone.Sip.Transport
                 _atMs[slot] = at;
                 _names[slot * 2] = transport;
                 _names[slot * 2 + 1] = host;
-                _next = (slot + 1) % Slots;
-                _count = _count < Slots ? _count + 1 : Slots;
+                _write = (_write + kept) % _ringBytes;
+                _used += kept;
+                _next = (slot + 1) % _slots;
+                _count++;
                 Recorded++;
             }
             SipTraceHandler written = Written;
@@ -99,6 +118,7 @@ namespace DeskPhone.Sip.Transport
             lock (_gate)
             {
                 _count = 0;
+                _used = 0;
             }
         }
 
@@ -111,7 +131,7 @@ namespace DeskPhone.Sip.Transport
                 int first = Recorded - _count + 1;
                 for (int i = 0; i < _count; i++)
                 {
-                    int slot = (_next - _count + i + Slots) % Slots;
+                    int slot = (_next - _count + i + _slots) % _slots;
                     int meta = slot * MetaInts;
                     int kept = _meta[meta + Kept];
                     int length = _meta[meta + Length];
@@ -121,7 +141,14 @@ namespace DeskPhone.Sip.Transport
                         sb.Append(", first ").Append(kept.ToString()).Append(" kept");
                     }
                     sb.Append("\r\n");
-                    sb.Append(Encoding.UTF8.GetChars(_data, slot * SlotBytes, kept));
+                    // An entry may run past the ring's end and go on at its start: its bytes in one piece for the text.
+                    var bytes = new byte[kept];
+                    int start = _meta[meta + Start];
+                    int tail = _ringBytes - start;
+                    tail = kept < tail ? kept : tail;
+                    System.Array.Copy(_ring, start, bytes, 0, tail);
+                    System.Array.Copy(_ring, 0, bytes, tail, kept - tail);
+                    sb.Append(Encoding.UTF8.GetChars(bytes, 0, kept));
                     sb.Append("\r\n");
                 }
             }

@@ -271,7 +271,9 @@ namespace DeskPhone.Sip.UserAgent
             {
                 _quietTurns++;
             }
-            while ((packet = _inbox.Take()) != null)
+            // The burst's parts before a packet is taken: without heap for them now (nanoCLR throws, then compacts at its
+            // next safe point) the packets wait in the inbox for the next turn instead of being lost.
+            while ((_message != null || _inbox.Waiting == 0 || MakeBurstParts()) && (packet = _inbox.Take()) != null)
             {
                 _quietTurns = 0;
                 // The slot goes back whatever happens: a handler that throws must not cost the board one of its
@@ -279,9 +281,9 @@ namespace DeskPhone.Sip.UserAgent
                 _answeredCurrent = false;
                 try
                 {
-                    if (_message == null)
+                    if (_message == null && !MakeBurstParts())
                     {
-                        MakeBurstParts();
+                        throw new System.OutOfMemoryException();
                     }
                     Handle(packet, nowMs);
                 }
@@ -353,11 +355,22 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>Makes what handling a message takes (the first packet after a quiet spell).</summary>
-        private void MakeBurstParts()
+        private bool MakeBurstParts()
         {
-            _parse = new ParseResult();
-            _check = new CheckResult();
-            _message = new SipMessage();
+            try
+            {
+                _parse = new ParseResult();
+                _check = new CheckResult();
+                _message = new SipMessage();
+                return true;
+            }
+            catch (System.OutOfMemoryException)
+            {
+                _parse = null;
+                _check = null;
+                _message = null;
+                return false;
+            }
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Threading;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;
@@ -18,8 +19,8 @@ namespace DeskPhone.Boot
     /// screen drawn by the board's panel path (BandedPanel, Rgb565BandTarget, the ILI9342C driver on a recording SPI bus). Each answer is checked on the wire; after
     /// each step the free heap is printed as "boot step=NAME free=BYTES". A failed check prints what differed and
     /// ends in an unhandled exception (nf-run exits 3). Then the load profiles run (ProfileScript.cs), each on a phone
-    /// built afresh; when the boot itself ran out of memory (the board's heap) they still run, and the
-    /// OutOfMemoryException is thrown again at the end so that run.sh sees it.
+    /// built afresh; when the boot itself ran out of memory (the board's heap) or failed a check they still run, and
+    /// the exception is thrown again at the end so that run.sh sees it.
     /// </summary>
     public static partial class BootProgram
     {
@@ -46,7 +47,7 @@ namespace DeskPhone.Boot
 
         public static void Main()
         {
-            OutOfMemoryException outOfMemory = null;
+            Exception failed = null;
             try
             {
                 RunBoot();
@@ -54,14 +55,43 @@ namespace DeskPhone.Boot
             catch (OutOfMemoryException e)
             {
                 // Reported, then thrown again after the profiles, so that run.sh sees the boot did not fit.
-                outOfMemory = e;
+                failed = e;
                 Console.WriteLine("boot OUT OF MEMORY after step=" + s_lastStep + Where(e));
             }
-            // The boot's phone is unreachable from here on: each profile starts on an empty heap.
-            RunProfiles();
-            if (outOfMemory != null)
+            catch (InvalidOperationException e)
             {
-                throw outOfMemory;
+                // A failed check (Check printed it): thrown again after the profiles too. Short of heap, the phone lets
+                // a message wait in its inbox rather than throw, so a boot that does not fit can end here.
+                failed = e;
+            }
+            // The boot's phone is unreachable from here on: each profile starts on an empty heap. The profiles' loop is
+            // Main's own (not a method of its own): every frame under the phone's loop is heap the board does not spend.
+            for (int i = 0; i < LoadProfile.Count; i++)
+            {
+                Drop();
+                LoadProfile p = LoadProfile.Of(i);
+                Console.WriteLine("load profile=" + p.Name + " begin");
+                ManualResetEvent release = new ManualResetEvent(false);
+                try
+                {
+                    RunProfile(p, release);
+                    Console.WriteLine("load profile=" + p.Name + " OK");
+                }
+                catch (OutOfMemoryException e)
+                {
+                    Console.WriteLine("load profile=" + p.Name + " OUT OF MEMORY in step=" + s_step + Where(e));
+                }
+                catch (Exception e)
+                {
+                    Console.WriteLine("load profile=" + p.Name + " FAILED in step=" + s_step + ": " + e.GetType().FullName + " " + e.Message + Where(e));
+                }
+                release.Set();
+            }
+            Drop();
+            Console.WriteLine("load done");
+            if (failed != null)
+            {
+                throw failed;
             }
         }
 
@@ -191,7 +221,7 @@ namespace DeskPhone.Boot
             board.SetLink(true, s_now, PhoneAddress);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             // The SIP trace the board keeps of what comes in and goes out (board/Program.cs), so its slots count.
-            var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes) { Clock = () => s_now };
+            var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes, DeviceSizing.TraceRingBytes) { Clock = () => s_now };
             inbox.Trace = trace;
             s_wire = new RecordingTransport(inbox) { Trace = trace };
             DisplayProfile profile = DisplayProfile.Color320x240;
@@ -295,9 +325,21 @@ namespace DeskPhone.Boot
         private static void Run(long ms)
         {
             long end = s_now + ms;
+            int waiting = 0;
             do
             {
                 s_now += TurnMs;
+                // What the script sent reaches the inbox at the loop's receive, as on the board. The loop takes a packet
+                // every turn, so a message that still finds no packet after 2 s of loop found no heap for one: reported as
+                // the phone running out of memory. The loop runs on until every message sent is in.
+                if (s_wire.Receive() == 0)
+                {
+                    waiting = 0;
+                }
+                else if (++waiting > 200)
+                {
+                    throw new OutOfMemoryException("no heap for the inbox's packet");
+                }
                 s_app.Poll(s_now);
                 if (s_events != null)
                 {
@@ -307,7 +349,7 @@ namespace DeskPhone.Boot
                     }
                 }
             }
-            while (s_now < end);
+            while (s_now < end || s_wire.Queued > 0);
         }
 
         /// <summary>
@@ -352,21 +394,12 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// Puts a message in the inbox, running the loop while every slot is busy. The inbox makes its packets as they are
-        /// needed: one it still cannot make after 2 s of loop had no heap (the loop takes a packet every turn), reported
-        /// as the phone running out of memory.
+        /// Sends a message to the phone: it waits in the wire's queue (the socket) until the loop's next turn puts it in
+        /// the inbox (<see cref="Run"/>), which makes its packets as they are needed.
         /// </summary>
         private static void Deliver(string message)
         {
-            int turns = 0;
-            while (!s_wire.Arrive(message, Registrar))
-            {
-                if (++turns > 200)
-                {
-                    throw new OutOfMemoryException("no heap for the inbox's packet");
-                }
-                Run(TurnMs);
-            }
+            s_wire.Queue(System.Text.Encoding.UTF8.GetBytes(message), Registrar);
         }
 
         // ---- the scripted registrar ----
@@ -450,6 +483,9 @@ namespace DeskPhone.Boot
         private static int AnswerAll(string method, string eventPackage, int status)
         {
             int count = AnswerPending(method, eventPackage, status);
+            // What was answered is dropped before the phone takes the answers (the script's copies are not the phone's
+            // heap), and what the phone sends meanwhile after.
+            s_wire.Clear();
             Run(TurnMs);
             s_wire.Clear();
             return count;

@@ -2,30 +2,30 @@ namespace DeskPhone.Boot
 {
     /// <summary>
     /// The load profiles of issue 17 ("Fit the device under real load"), defined once: the interpreter scenario
-    /// (BootProgram.RunProfiles, tests/Device.Boot/run.sh) runs each on a freshly built phone and prints its heap per
+    /// (BootProgram.Main, tests/Device.Boot/run.sh) runs each on a freshly built phone and prints its heap per
     /// step; docs/benchmarks.md ("Load profiles in the interpreter") reports the figures. Plain fields and no
     /// nanoFramework API, so host code can link this file too.
     /// </summary>
     public sealed class LoadProfile
     {
         /// <summary>One identity registered, nothing else.</summary>
-        public static readonly LoadProfile Idle = new LoadProfile("idle", 1, 0, 0, 0, false, 0, 0, false, 0, false);
+        public static LoadProfile Idle => new LoadProfile("idle", 1, 0, 0, 0, false, 0, 0, false, 0, false);
 
         /// <summary>The idle profile with one call answered (3 s of RTP both ways, then BYE from the other side).</summary>
-        public static readonly LoadProfile IdleCall = new LoadProfile("idle+call", 1, 0, 0, 0, false, 0, 0, false, 0, true);
+        public static LoadProfile IdleCall => new LoadProfile("idle+call", 1, 0, 0, 0, false, 0, 0, false, 0, true);
 
         /// <summary>
         /// 4 identities registered, 16 BLF keys with dialog state changing, 20 active statuses, the Infobox queue full,
         /// a MESSAGE every 100 ms (for 10 s), the bench event stream open, and one call (issue 18) up from before the
         /// MESSAGE stream to its end, RTP flowing both ways.
         /// </summary>
-        public static readonly LoadProfile Office = new LoadProfile("office", 4, 16, 0, 20, true, 100, 0, true, 0, true);
+        public static LoadProfile Office => new LoadProfile("office", 4, 16, 0, 20, true, 100, 0, true, 0, true);
 
         /// <summary>
         /// 12 identities, 45 BLF keys (the 16 function keys and 29 keys of the three expansion modules), 60 statuses,
         /// 16 MESSAGEs inside Timer J, 8 TCP connections.
         /// </summary>
-        public static readonly LoadProfile Worst = new LoadProfile("worst", 12, 45, 3, 60, true, 0, 16, true, 8, false);
+        public static LoadProfile Worst => new LoadProfile("worst", 12, 45, 3, 60, true, 0, 16, true, 8, false);
 
         public LoadProfile(string name, int identities, int blfKeys, int expansionModules, int statuses, bool infoBoxFull,
                            int messageEveryMs, int messageBurst, bool eventStream, int tcpConnections, bool call)
@@ -87,7 +87,13 @@ namespace DeskPhone.Boot
         /// <summary>How long the MESSAGE stream of <see cref="MessageEveryMs"/> runs.</summary>
         public const int StreamMs = 10000;
 
-        /// <summary>The profiles, in the order the scenario runs them.</summary>
-        public static LoadProfile[] All => new LoadProfile[] { Idle, IdleCall, Office, Worst };
+        /// <summary>How many profiles the scenario runs.</summary>
+        public const int Count = 4;
+
+        /// <summary>
+        /// The profiles, in the order the scenario runs them (0..<see cref="Count"/> - 1), each made when asked for, so
+        /// that the scenario holds only the one it runs (the board's heap has no room for the test's idle definitions).
+        /// </summary>
+        public static LoadProfile Of(int index) => index == 0 ? Idle : index == 1 ? IdleCall : index == 2 ? Office : Worst;
     }
 }

@@ -21,6 +21,42 @@ namespace DeskPhone.Drivers.Tests
             }
         }
 
+        /// <summary>A sink whose first commits find no heap (the strip's RMT items), as nanoCLR throws before it compacts.</summary>
+        private sealed class ShortOfHeapSink : ILedSink
+        {
+            public int Failures;
+            public int Commits;
+
+            public void Show(int index, LedColor color)
+            {
+            }
+
+            public void Commit()
+            {
+                if (Failures > 0)
+                {
+                    Failures--;
+                    throw new System.OutOfMemoryException();
+                }
+                Commits++;
+            }
+        }
+
+        [Fact]
+        public void ACommitWithoutHeapIsSentAgainAtTheNextTick()
+        {
+            var sink = new ShortOfHeapSink { Failures = 1 };
+            var bank = new LedBank(LedMap.Count, sink);
+            bank.Set(LedMap.Message, LedColor.Red, LedPattern.On);
+            bank.Tick(0);
+            Assert.Equal(0, sink.Commits);
+            // Nothing changed since: the strip still gets the frame it missed, once.
+            bank.Tick(20);
+            Assert.Equal(1, sink.Commits);
+            bank.Tick(40);
+            Assert.Equal(1, sink.Commits);
+        }
+
         [Fact]
         public void LedsSetAtDifferentTimesBlinkInPhase()
         {

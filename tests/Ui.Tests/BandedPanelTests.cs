@@ -226,5 +226,59 @@ namespace DeskPhone.Ui.Tests
             // What the board sizes its display list by (board/Program.cs, the boot scenario): exactly this worst case.
             Assert.Equal(panel.PeakCalls, IdleScreen.MostCallsPerFlush(p));
         }
+
+        /// <summary>A band target that finds no heap for its first few calls (the board's band is made by each flush).</summary>
+        private sealed class ShortOfHeapTarget : IBandTarget
+        {
+            private readonly SoftwareBandTarget _inner;
+            public int Failures;
+
+            public ShortOfHeapTarget(SoftwareBandTarget inner)
+            {
+                _inner = inner;
+            }
+
+            public int Width => _inner.Width;
+            public int BandHeight => _inner.BandHeight;
+            public bool IsColor => _inner.IsColor;
+
+            private void Fail()
+            {
+                if (Failures > 0)
+                {
+                    Failures--;
+                    throw new System.OutOfMemoryException();
+                }
+            }
+
+            public void FillRect(int x, int y, int width, int height, int color)
+            {
+                Fail();
+                _inner.FillRect(x, y, width, height, color);
+            }
+
+            public void DrawText(string text, int x, int y, int color, BitmapFont font, int maxWidth) => _inner.DrawText(text, x, y, color, font, maxWidth);
+
+            public void DrawIcon(int icon, int x, int y) => _inner.DrawIcon(icon, x, y);
+
+            public void FlushBand(int x, int screenY, int width, int height) => _inner.FlushBand(x, screenY, width, height);
+        }
+
+        [Fact]
+        public void AFlushWithoutHeapIsDrawnAgainAtTheNextRender()
+        {
+            DisplayProfile p = ScreenGoldenTests.Profile("320x240");
+            var bands = new SoftwareBandTarget(p, 2);
+            var target = new ShortOfHeapTarget(bands) { Failures = 1 };
+            var twin = new TwinPanel(p, target, bands.Pixel, () => bands.Bands, IdleScreen.MostCallsPerFlush(p));
+            IdleScreen screen = ScreenGoldenTests.Screen(twin, p);
+            // The first region's flush finds no heap: the render gives up quietly, nothing of that region reached the glass.
+            screen.Render();
+            Assert.Equal(0, target.Failures);
+            // The next turn draws every region again: the glass is the full frame.
+            screen.Render();
+            twin.AssertSame("after a flush without heap");
+            Assert.Equal(0, twin.Banded.Growths);
+        }
     }
 }

@@ -30,7 +30,10 @@ namespace DeskPhone.Ui.Rendering
         private const int WidthAt = 3;
         private const int HeightAt = 4;
         private const int ValueAt = 5;
+        // The list is made by a flush's first call and let go by the flush, as the target's band (docs/benchmarks.md,
+        // h-boot80): a phone at rest does not hold its 864 B (40 calls).
         private short[] _calls;
+        private int _capacity;
         private BitmapFont[] _fonts = new BitmapFont[2];
         private int _fontCount;
         private string[] _text;
@@ -42,7 +45,7 @@ namespace DeskPhone.Ui.Rendering
         {
             _target = target;
             Height = height;
-            Allocate(capacity);
+            _capacity = capacity < 1 ? 1 : capacity;
         }
 
         public int Width => _target.Width;
@@ -50,7 +53,7 @@ namespace DeskPhone.Ui.Rendering
         public bool IsColor => _target.IsColor;
 
         /// <summary>Calls the display list holds without growing.</summary>
-        public int Capacity => _text.Length;
+        public int Capacity => _capacity;
 
         /// <summary>The most calls one flush has replayed so far (to check the capacity against real screens).</summary>
         public int PeakCalls { get; private set; }
@@ -80,29 +83,35 @@ namespace DeskPhone.Ui.Rendering
                 PeakCalls = _count;
             }
             int bottom = y + height;
-            for (int top = y; top < bottom; top += _target.BandHeight)
+            try
             {
-                int rows = bottom - top < _target.BandHeight ? bottom - top : _target.BandHeight;
-                for (int i = 0; i < _count; i++)
+                for (int top = y; top < bottom; top += _target.BandHeight)
                 {
-                    // Only calls that reach into this band; one that straddles two is replayed in both, clipped.
-                    int callTop = _calls[i * Fields + YAt];
-                    if (callTop < top + rows && callTop + _calls[i * Fields + HeightAt] > top)
+                    int rows = bottom - top < _target.BandHeight ? bottom - top : _target.BandHeight;
+                    for (int i = 0; i < _count; i++)
                     {
-                        Replay(i, top);
+                        // Only calls that reach into this band; one that straddles two is replayed in both, clipped.
+                        int callTop = _calls[i * Fields + YAt];
+                        if (callTop < top + rows && callTop + _calls[i * Fields + HeightAt] > top)
+                        {
+                            Replay(i, top);
+                        }
                     }
+                    _target.FlushBand(x, top, width, rows);
+                    BandsSent++;
                 }
-                _target.FlushBand(x, top, width, rows);
-                BandsSent++;
             }
-            for (int i = 0; i < _count; i++)
+            finally
             {
-                _text[i] = null; // the strings are the caller's: do not keep them alive
-            }
-            _count = 0;
-            if (_target is IBandRelease release)
-            {
-                release.Release();
+                // Also when the target could not make its band (out of memory): the list starts empty for the redraw.
+                // Let go with the strings it holds (the caller's).
+                _calls = null;
+                _text = null;
+                _count = 0;
+                if (_target is IBandRelease release)
+                {
+                    release.Release();
+                }
             }
         }
 
@@ -129,7 +138,11 @@ namespace DeskPhone.Ui.Rendering
 
         private void Add(byte kind, int x, int y, int width, int height, int value, string text, BitmapFont font)
         {
-            if (_count == _text.Length)
+            if (_text == null)
+            {
+                Allocate(_capacity);
+            }
+            else if (_count == _text.Length)
             {
                 // Replaying what is recorded so far would be wrong (later calls paint over it and no band is kept),
                 // so the list grows instead: correct picture, one allocation, visible in Growths.
@@ -178,6 +191,8 @@ namespace DeskPhone.Ui.Rendering
             Allocate(text.Length * 2);
             System.Array.Copy(calls, _calls, calls.Length);
             System.Array.Copy(text, _text, text.Length);
+            // The next flushes make the list this large at once.
+            _capacity = _text.Length;
             Growths++;
         }
 
@@ -185,10 +200,6 @@ namespace DeskPhone.Ui.Rendering
 
         private void Allocate(int capacity)
         {
-            if (capacity < 1)
-            {
-                capacity = 1;
-            }
             _calls = new short[capacity * Fields];
             _text = new string[capacity];
         }

@@ -401,21 +401,30 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
-            if ((dirty & StatusRegion) != 0)
+            try
             {
-                DrawStatus();
+                if ((dirty & StatusRegion) != 0)
+                {
+                    DrawStatus();
+                }
+                if ((dirty & IdentityRegion) != 0)
+                {
+                    DrawIdentity();
+                }
+                if ((dirty & BodyRegion) != 0)
+                {
+                    DrawBody();
+                }
+                if ((dirty & KeysRegion) != 0 && _keyLabels.Length > 0)
+                {
+                    DrawKeys();
+                }
             }
-            if ((dirty & IdentityRegion) != 0)
+            catch (System.OutOfMemoryException)
             {
-                DrawIdentity();
-            }
-            if ((dirty & BodyRegion) != 0)
-            {
-                DrawBody();
-            }
-            if ((dirty & KeysRegion) != 0 && _keyLabels.Length > 0)
-            {
-                DrawKeys();
+                // No heap for the panel's band or glyphs now: the regions are drawn again at the next turn (the screen
+                // waits, the phone goes on).
+                _dirty |= dirty;
             }
         }
 

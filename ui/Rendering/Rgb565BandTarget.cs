@@ -30,7 +30,9 @@ namespace DeskPhone.Ui.Rendering
             0, 4, 0, 0, /* 1100 */ 0, 4, 6, 2, /* 1101 */ 0, 6, 0, 0, /* 1110 */ 0, 8, 0, 0, /* 1111 */
         };
 
-        private readonly byte[] _band;
+        // Made by the first call of a flush and let go after it (Release), with the fonts' ASCII rows: the phone at rest
+        // and its SIP handling do not hold the 1,280 B (docs/benchmarks.md, h-boot80).
+        private byte[] _band;
         private readonly byte[] _ink = new byte[8]; // four pixels of the current ink: a nibble's longest run
         private int _inkColor = -1;
         private readonly GlyphRows _large;
@@ -45,7 +47,6 @@ namespace DeskPhone.Ui.Rendering
             Width = width;
             BandHeight = bandHeight;
             IsColor = isColor;
-            _band = new byte[width * bandHeight * 2];
             _large = large;
             _small = small;
             _write = write;
@@ -56,7 +57,16 @@ namespace DeskPhone.Ui.Rendering
         public bool IsColor { get; }
 
         /// <summary>Managed bytes of the band (2 per pixel).</summary>
-        public int BandBytes => _band.Length;
+        public int BandBytes => Width * BandHeight * 2;
+
+        /// <summary>The band, made if a flush's first call finds none.</summary>
+        private void MakeBand()
+        {
+            if (_band == null)
+            {
+                _band = new byte[BandBytes];
+            }
+        }
 
         public void FillRect(int x, int y, int width, int height, int color)
         {
@@ -68,6 +78,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
+            MakeBand();
             int ink = Ink(color);
             int start = (top * Width + left) * 2;
             _band[start] = (byte)(ink >> 8);
@@ -91,6 +102,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
+            MakeBand();
             GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
             char[] chars = text.ToCharArray();
             int columns = maxWidth / font.Width;
@@ -154,6 +166,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
+            MakeBand();
             int size = IconStyle.Size;
             FillRect(x, y, size, size, IconStyle.Tile(icon, IsColor));
             int top = y < 0 ? 0 : y;
@@ -169,12 +182,19 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
-        public void FlushBand(int x, int screenY, int width, int height) => _write(x, screenY, width, height, _band, Width);
+        public void FlushBand(int x, int screenY, int width, int height)
+        {
+            MakeBand();
+            _write(x, screenY, width, height, _band, Width);
+        }
 
-        /// <summary>The flush is over: the fonts' ASCII rows are let go until the next text (the band itself stays,
-        /// so that drawing never waits for 1,280 B the heap may not have).</summary>
+        /// <summary>
+        /// The flush is over: the band and the fonts' ASCII rows are let go until the next flush. A flush that cannot
+        /// make them runs out of memory; the screen draws its regions again at the next turn (IdleScreen.Render).
+        /// </summary>
         public void Release()
         {
+            _band = null;
             _large.Release();
             _small.Release();
         }

@@ -14,7 +14,7 @@ namespace DeskPhone.Firmware.Tests.Bench
 
         public TraceAndLogRoutesTests()
         {
-            _trace = new SipTrace(8, 4096) { Clock = () => _p.Now };
+            _trace = new SipTrace(8, 4096, 8 * 4096) { Clock = () => _p.Now };
             _p.Inbox.Trace = _trace;
             _router = new BenchRouter(_p.Phone, null, (code, action) => { }, null, null) { Trace = _trace, Log = _p.App.Log };
             _p.Run(100);

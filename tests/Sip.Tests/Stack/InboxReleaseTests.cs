@@ -7,7 +7,7 @@ namespace DeskPhone.Sip.Tests.Stack
 {
     /// <summary>
     /// A quiet phone holds no inbox packet (docs/sip-stack.md): once a message is handled the user agent's parsed
-    /// message forgets the packet's bytes, so the inbox's trim after <see cref="SipInbox.QuietTurns"/> frees them.
+    /// message forgets the packet's bytes, so the inbox's trim at its first empty take frees them.
     /// </summary>
     public class InboxReleaseTests
     {
@@ -42,9 +42,11 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.False(bytes.IsAlive, "the handled packet's bytes are still reachable");
 
             _channel.Arrive(Message("z9hG4bKb2"));
+            Assert.Equal(1, _inbox.Made);
             _ua.Poll(0);
             Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
-            Assert.Equal(1, _inbox.Made);
+            // Handled, the inbox found empty: let go in the same turn.
+            Assert.Equal(0, _inbox.Made);
             Assert.Equal(0, _inbox.Dropped);
         }
 

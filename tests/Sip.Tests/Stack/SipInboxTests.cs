@@ -4,7 +4,7 @@ namespace DeskPhone.Sip.Tests.Stack
 {
     /// <summary>
     /// The inbox's packets (docs/sip-stack.md): none made at once, each made when every packet made is busy,
-    /// every free one let go after <see cref="SipInbox.QuietTurns"/> empty takes, never more than its slots.
+    /// every free one let go at the first empty take, never more than its slots.
     /// </summary>
     public class SipInboxTests
     {
@@ -26,14 +26,10 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
-        public void AfterQuietTurnsNoPacketIsLeftAndTheyComeBackWhenNeeded()
+        public void TheFirstEmptyTakeLetsGoOfTheFreePacketsAndTheyComeBackWhenNeeded()
         {
             var inbox = new SipInbox(2, 100);
             SipPacket last = Deliver(inbox, 2);
-            for (int turn = 1; turn < SipInbox.QuietTurns; turn++)
-            {
-                Assert.Null(inbox.Take());
-            }
             Assert.Equal(2, inbox.Made);
             Assert.Null(inbox.Take());
             Assert.Equal(0, inbox.Made);
@@ -48,19 +44,24 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
-        public void TrafficKeepsTheSecondPacket()
+        public void APacketWaitingForTheLoopIsNotLetGo()
         {
             var inbox = new SipInbox(2, 100);
-            Deliver(inbox, 2);
-            for (int turn = 0; turn < 3 * SipInbox.QuietTurns; turn++)
-            {
-                if (turn % (SipInbox.QuietTurns / 2) == 0)
-                {
-                    Deliver(inbox, 1);
-                }
-                Assert.Null(inbox.Take());
-            }
+            SipPacket waiting = inbox.Rent();
+            waiting.Length = 1;
+            inbox.Post(waiting);
+            // Taken while another is still waiting: nothing is let go until the inbox is empty.
+            SipPacket second = inbox.Rent();
+            second.Length = 2;
+            inbox.Post(second);
+            SipPacket taken = inbox.Take();
+            Assert.Same(waiting, taken);
+            inbox.Return(taken);
             Assert.Equal(2, inbox.Made);
+            Assert.Same(second, inbox.Take());
+            Assert.Null(inbox.Take());
+            // The second is still the loop's (not returned): only the returned one was let go.
+            Assert.Equal(1, inbox.Made);
         }
 
         [Fact]

@@ -15,7 +15,7 @@ namespace DeskPhone.Sip.Tests.Stack
         public void KeepsTheLastSlotsOldestFirstWithTheirHeads()
         {
             long now = 0;
-            var trace = new SipTrace(2, 64) { Clock = () => now };
+            var trace = new SipTrace(2, 64, 128) { Clock = () => now };
             now = 1250;
             trace.Record(false, Bytes("MESSAGE one"), 0, 11, "UDP", "127.0.0.1", 5070);
             now = 2005;
@@ -36,15 +36,43 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void AMessageLongerThanASlotIsCutAndSaysSo()
         {
-            var trace = new SipTrace(1, 8);
+            var trace = new SipTrace(1, 8, 8);
             trace.Record(true, Bytes("INVITE sip:200@h SIP/2.0"), 0, 24, "UDP", "10.0.0.1", 5060);
             Assert.Equal("#1 0.000 s out UDP to 10.0.0.1:5060, 24 B, first 8 kept\r\nINVITE s\r\n", trace.Text());
         }
 
         [Fact]
+        public void EntriesArePackedIntoTheRingAndTheOldestMakeRoom()
+        {
+            // 40 bytes of ring, at most 4 entries of at most 16 bytes each.
+            var trace = new SipTrace(4, 16, 40);
+            trace.Record(false, Bytes("aaaaaaaaaaaa"), 0, 12, "UDP", "h", 1);
+            trace.Record(true, Bytes("bbbbbbbbbbbb"), 0, 12, "UDP", "h", 2);
+            trace.Record(false, Bytes("cccccccccccc"), 0, 12, "UDP", "h", 3);
+            // Three 12-byte entries fit the 40 bytes: all kept.
+            Assert.Equal("#1 0.000 s in UDP from h:1, 12 B\r\naaaaaaaaaaaa\r\n" +
+                         "#2 0.000 s out UDP to h:2, 12 B\r\nbbbbbbbbbbbb\r\n" +
+                         "#3 0.000 s in UDP from h:3, 12 B\r\ncccccccccccc\r\n", trace.Text());
+
+            // 16 of 20 bytes kept: it runs past the ring's end (36 + 16 > 40) and pushes out the first entry only.
+            trace.Record(true, Bytes("0123456789abcdefghij"), 0, 20, "UDP", "h", 4);
+            Assert.Equal("#2 0.000 s out UDP to h:2, 12 B\r\nbbbbbbbbbbbb\r\n" +
+                         "#3 0.000 s in UDP from h:3, 12 B\r\ncccccccccccc\r\n" +
+                         "#4 0.000 s out UDP to h:4, 20 B, first 16 kept\r\n0123456789abcdef\r\n", trace.Text());
+
+            // Short ones: at most 4 entries however short.
+            for (int i = 0; i < 5; i++)
+            {
+                trace.Record(false, Bytes("x" + i), 0, 2, "UDP", "h", 5);
+            }
+            Assert.Equal("#6 0.000 s in UDP from h:5, 2 B\r\nx1\r\n#7 0.000 s in UDP from h:5, 2 B\r\nx2\r\n" +
+                         "#8 0.000 s in UDP from h:5, 2 B\r\nx3\r\n#9 0.000 s in UDP from h:5, 2 B\r\nx4\r\n", trace.Text());
+        }
+
+        [Fact]
         public void RecordingAllocatesNothing()
         {
-            var trace = new SipTrace(4, 512);
+            var trace = new SipTrace(4, 512, 1024);
             byte[] message = Bytes(new string('a', 600));
             trace.Record(false, message, 0, message.Length, "UDP", "10.0.0.1", 5060);
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -60,7 +88,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             var inbox = new SipInbox(4, 1500);
             var udp = new UdpTransport(inbox);
-            var trace = new SipTrace(8, 1500);
+            var trace = new SipTrace(8, 1500, 8 * 1500);
             inbox.Trace = trace;
             udp.Trace = trace;
             udp.Start("127.0.0.1", 0);

@@ -355,6 +355,24 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void TheChangeIsToldByTheRegistrationsPollNotInsideTheAnswersHandling()
+        {
+            Register();
+            _channel.Arrive(_channel.Answer(200, "OK", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n"));
+            _ua.Poll(10);
+            // Handled (registered) but not told yet: what the change sets off runs without the answer's frames under it.
+            Assert.True(_reg.Get(3).Registered);
+            Assert.Empty(_events);
+            _reg.Poll(10);
+            Assert.Equal(new[] { "3 up 200" }, _events);
+            _reg.Poll(20);
+            Assert.Single(_events);
+            // Stopping is told at once (a stopped client is not polled again).
+            _reg.Update(new SipIdentity { Index = 3, Active = false }, 30);
+            Assert.Equal(new[] { "3 up 200", "3 down 200" }, _events);
+        }
+
+        [Fact]
         public void ChallengeIsAnsweredAndRegistrationRefreshedBeforeExpiry()
         {
             Register();

@@ -52,7 +52,7 @@ namespace DeskPhone.Host.Sim
             Udp = new UdpTransport(Inbox);
             WifiUdp = new UdpTransport(Inbox);
             Tcp = new TcpTransport(Inbox);
-            Trace = new SipTrace(TraceSlots, InboxPacketBytes) { Clock = () => Now };
+            Trace = new SipTrace(TraceSlots, InboxPacketBytes, TraceSlots * InboxPacketBytes) { Clock = () => Now };
             Inbox.Trace = Trace;
             Udp.Trace = Trace;
             Tcp.Trace = Trace;
