@@ -96,9 +96,12 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void ALostConnectionFailsTheRegisterAtOnce()
         {
+            // The change is told by the registrations' poll of the same loop turn (h-boot80), not from inside the loss.
             _ua.ConnectionLost("10.0.0.1", 5071, 50);
+            Poll(50);
             Assert.Empty(_events);
             _ua.ConnectionLost("10.0.0.1", 5070, 50);
+            Poll(50);
             Assert.Equal(new[] { "3 down 408 no answer from the registrar" }, _events);
         }
 
