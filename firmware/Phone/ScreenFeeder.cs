@@ -102,12 +102,23 @@ namespace DeskPhone.Firmware.Phone
             // The minute as a count (not DateTime.Minute): a clock that becomes known, or is set by NTP to a time an
             // hour away, at the same minute of the hour, is a change too.
             long minute = now.Ticks / TimeSpan.TicksPerMinute;
-            if (_dirty || minute != _minute || callSecond != _callSecond)
+            if (_dirty || callSecond != _callSecond)
             {
                 _callSecond = callSecond;
                 _dirty = false;
                 _minute = minute;
                 Compose(now);
+            }
+            else if (minute != _minute)
+            {
+                // Only the clock changes with the minute: composing the rest again made its texts anew every minute
+                // (over 4 KB of garbage a minute in the interpreter's office profile, docs/benchmarks.md "h-noalloc"),
+                // and a status line showing a status has no clock to change.
+                _minute = minute;
+                if (_phone.Statuses.StatusLine == StatusScheduler.NoMessage)
+                {
+                    _screen.SetStatusLine(ClockText(now, _phone.InfoBoxes.Current), 0);
+                }
             }
             _screen.Render();
         }
@@ -123,7 +134,7 @@ namespace DeskPhone.Firmware.Phone
             }
             else
             {
-                _screen.SetStatusLine(now != DateTime.MinValue && (box == null || box.ShowClock) ? DateText.Clock(now) : "", 0);
+                _screen.SetStatusLine(ClockText(now, box), 0);
             }
             _screen.SetIdentity(IdentityText());
             int popUp = s.PopUp;
@@ -227,6 +238,10 @@ namespace DeskPhone.Firmware.Phone
         /// A status's description and its parameter, "(...)", when it has one; a status-line system message is its
         /// text alone (its description only says that it is one).
         /// </summary>
+        /// <summary>The status line's clock, or "" while the time is not known or the Infobox shown hides it.</summary>
+        private static string ClockText(DateTime now, InfoBox box) =>
+            now != DateTime.MinValue && (box == null || box.ShowClock) ? DateText.Clock(now) : "";
+
         private static string Text(int id, string param)
         {
             if (id == StatusId.StatusLineSystemMessage && param != null)
