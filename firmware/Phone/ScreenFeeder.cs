@@ -13,7 +13,8 @@ namespace DeskPhone.Firmware.Phone
     /// Composes the phone's state into the screen model (<see cref="IdleScreen"/>) and has it drawn, once per loop
     /// turn and only when something changed: every phone event (a message, a status, a key, a menu, registration,
     /// presence, LEDs, settings) only sets a dirty flag, and <see cref="Tick"/>, called by <c>PhoneApp.Poll</c> after
-    /// the SIP handling, composes when the flag or the clock's minute says so and renders the regions that changed.
+    /// the SIP handling, composes when the flag says so (a new minute alone only sets the clock, when the status line
+    /// shows it) and renders the regions that changed.
     /// So nothing is drawn inside SIP request handling (the answer goes out first), a MESSAGE that raises two events
     /// is composed once, and a bench request sees the screen as last drawn. The screen's setters ignore equal values,
     /// so only changed regions are redrawn; an open list is compared row by row, so an event that leaves it as it was
@@ -89,8 +90,8 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>
         /// From the main loop, after the SIP handling: composes the phone's state into the model when a phone event
-        /// marked it or the clock's minute changed, then draws and flushes the regions that changed (a message page
-        /// turned by a key included).
+        /// marked it (a new minute alone only sets the clock), then draws and flushes the regions that changed (a message
+        /// page turned by a key included).
         /// </summary>
         public void Tick()
         {
@@ -112,7 +113,7 @@ namespace DeskPhone.Firmware.Phone
             else if (minute != _minute)
             {
                 // Only the clock changes with the minute: composing the rest again made its texts anew every minute
-                // (over 4 KB of garbage a minute in the interpreter's office profile, docs/benchmarks.md "h-noalloc"),
+                // (several KB of garbage a minute in the interpreter's office profile, docs/benchmarks.md "h-noalloc"),
                 // and a status line showing a status has no clock to change.
                 _minute = minute;
                 if (_phone.Statuses.StatusLine == StatusScheduler.NoMessage)
