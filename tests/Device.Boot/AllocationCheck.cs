@@ -103,7 +103,7 @@ namespace DeskPhone.Boot
 
         /// <summary>
         /// Runs <see cref="Turns"/> turns with the heap nearly full; returns "" when no collection ran, else the loop's
-        /// name (and a space) to report.
+        /// name and the virtual time from the loop's start to the turn that ran out of heap (and a space), to report.
         /// </summary>
         private static string NoAllocation(string what, CheckedTurn turn)
         {
@@ -130,10 +130,10 @@ namespace DeskPhone.Boot
                 if (!canary.IsAlive)
                 {
                     // Where the heap ran out: the allocation may have come in any turn since the loop started.
-                    ballast = null;
                     return what + "(t=" + start.ToString() + ".." + s_now.ToString() + "ms) ";
                 }
             }
+            // Used after the turns, so that the ballast is held through them whatever the compiler makes of the local.
             ballast = null;
             return "";
         }
