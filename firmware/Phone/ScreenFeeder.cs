@@ -13,7 +13,8 @@ namespace DeskPhone.Firmware.Phone
     /// Composes the phone's state into the screen model (<see cref="IdleScreen"/>) and has it drawn, once per loop
     /// turn and only when something changed: every phone event (a message, a status, a key, a menu, registration,
     /// presence, LEDs, settings) only sets a dirty flag, and <see cref="Tick"/>, called by <c>PhoneApp.Poll</c> after
-    /// the SIP handling, composes when the flag or the clock's minute says so and renders the regions that changed.
+    /// the SIP handling, composes when the flag says so (a new minute alone only sets the clock, when the status line
+    /// shows it) and renders the regions that changed.
     /// So nothing is drawn inside SIP request handling (the answer goes out first), a MESSAGE that raises two events
     /// is composed once, and a bench request sees the screen as last drawn. The screen's setters ignore equal values,
     /// so only changed regions are redrawn; an open list is compared row by row, so an event that leaves it as it was
@@ -89,8 +90,8 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>
         /// From the main loop, after the SIP handling: composes the phone's state into the model when a phone event
-        /// marked it or the clock's minute changed, then draws and flushes the regions that changed (a message page
-        /// turned by a key included).
+        /// marked it (a new minute alone only sets the clock), then draws and flushes the regions that changed (a message
+        /// page turned by a key included).
         /// </summary>
         public void Tick()
         {
@@ -102,12 +103,23 @@ namespace DeskPhone.Firmware.Phone
             // The minute as a count (not DateTime.Minute): a clock that becomes known, or is set by NTP to a time an
             // hour away, at the same minute of the hour, is a change too.
             long minute = now.Ticks / TimeSpan.TicksPerMinute;
-            if (_dirty || minute != _minute || callSecond != _callSecond)
+            if (_dirty || callSecond != _callSecond)
             {
                 _callSecond = callSecond;
                 _dirty = false;
                 _minute = minute;
                 Compose(now);
+            }
+            else if (minute != _minute)
+            {
+                // Only the clock changes with the minute: composing the rest again made its texts anew every minute
+                // (several KB of garbage a minute in the interpreter's office profile, docs/benchmarks.md "h-noalloc"),
+                // and a status line showing a status has no clock to change.
+                _minute = minute;
+                if (_phone.Statuses.StatusLine == StatusScheduler.NoMessage)
+                {
+                    _screen.SetStatusLine(ClockText(now, _phone.InfoBoxes.Current), 0);
+                }
             }
             _screen.Render();
         }
@@ -123,7 +135,7 @@ namespace DeskPhone.Firmware.Phone
             }
             else
             {
-                _screen.SetStatusLine(now != DateTime.MinValue && (box == null || box.ShowClock) ? DateText.Clock(now) : "", 0);
+                _screen.SetStatusLine(ClockText(now, box), 0);
             }
             _screen.SetIdentity(IdentityText());
             int popUp = s.PopUp;
@@ -227,6 +239,10 @@ namespace DeskPhone.Firmware.Phone
         /// A status's description and its parameter, "(...)", when it has one; a status-line system message is its
         /// text alone (its description only says that it is one).
         /// </summary>
+        /// <summary>The status line's clock, or "" while the time is not known or the Infobox shown hides it.</summary>
+        private static string ClockText(DateTime now, InfoBox box) =>
+            now != DateTime.MinValue && (box == null || box.ShowClock) ? DateText.Clock(now) : "";
+
         private static string Text(int id, string param)
         {
             if (id == StatusId.StatusLineSystemMessage && param != null)

@@ -311,7 +311,7 @@ namespace DeskPhone.Boot
 
         private static DateTime WallNow()
         {
-            return BootDate.AddMilliseconds(s_now);
+            return BootDate.AddMilliseconds(s_now + s_wallShiftMs);
         }
 
         private static void Set(SettingsStore s, string name, int idx, string value)

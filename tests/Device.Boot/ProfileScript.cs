@@ -206,6 +206,7 @@ namespace DeskPhone.Boot
                 AnswerPublishes();
             }
             Step(p, "quiet-10s");
+            CheckAllocations(p);
             Check(s_router != null, "bench router");
         }
 

@@ -79,5 +79,58 @@ namespace DeskPhone.Firmware.Tests.Phone
 
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         }
+
+        [Fact]
+        public void MinuteChangeWithAStatusOnTheStatusLineAllocatesNothing()
+        {
+            // The status line shows a status, so a new minute has no clock to draw: the screen is not composed again
+            // (it made every text anew: several KB a minute in the interpreter's office profile, 320 B in five minutes here).
+            long now = 0;
+            var start = new DateTime(2026, 12, 3, 9, 0, 0);
+            var app = new PhoneApp(new PhoneParts(new SettingsStore(), new SipInbox(8, 4096), null) { WallClock = () => start.AddMilliseconds(now) });
+            app.Core.Statuses.Raise(Domain.Status.StatusId.AnonymousIdOn, null, "test", now);
+            int line = app.Core.Statuses.StatusLine;
+            Assert.NotEqual(Domain.Status.StatusScheduler.NoMessage, line);
+            for (int i = 0; i < 1000; i++)
+            {
+                now += 10;
+                app.Poll(now);
+            }
+            string shown = app.Text.GetScreenText();
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int minute = 0; minute < 5; minute++)
+            {
+                now += 60000;
+                app.Poll(now);
+            }
+
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(line, app.Core.Statuses.StatusLine);
+            Assert.Equal(shown, app.Text.GetScreenText());
+        }
+
+        [Fact]
+        public void MinuteChangeWithTheClockOnTheStatusLineDrawsTheNewTime()
+        {
+            long now = 0;
+            var start = new DateTime(2026, 12, 3, 9, 0, 0);
+            var settings = new SettingsStore();
+            // Passwords set, so that nothing is on the status line but the clock.
+            settings.Set(SettingNames.AdminModePassword, 0, "secret");
+            settings.Set(SettingNames.HttpPassword, 0, "secret");
+            var app = new PhoneApp(new PhoneParts(settings, new SipInbox(8, 4096), null) { WallClock = () => start.AddMilliseconds(now) });
+            for (int i = 0; i < 100; i++)
+            {
+                now += 10;
+                app.Poll(now);
+            }
+            Assert.Contains("Thu 03.12. 09:00", app.Text.GetScreenText());
+
+            now += 60000;
+            app.Poll(now);
+
+            Assert.Contains("Thu 03.12. 09:01", app.Text.GetScreenText());
+        }
     }
 }
