@@ -74,8 +74,9 @@ namespace DeskPhone.Sip.Events
 
         // The event package, the target and the dialog's local and remote tags in one string, each ended by '\n' (which
         // no token or URI holds; an absent tag is empty): one string object instead of four, read only when a SUBSCRIBE
-        // is made, a NOTIFY is matched to its owner or a key is configured. The Call-ID stays a string of its own: the
-        // layer compares it with every NOTIFY's.
+        // is made, a NOTIFY is matched to its owner or a key is configured. The Call-ID is the local tag and
+        // CallIdSuffix (as the REGISTER's is made from its From tag), so it is not kept: a NOTIFY is matched in place
+        // (IsDialog).
         private string _text;
 
         private const char End = '\n';
@@ -148,10 +149,44 @@ namespace DeskPhone.Sip.Events
             }
         }
 
-        // The dialog, kept by the events layer: Call-ID (null: none yet), tags and CSeq, the identity of its last
-        // SUBSCRIBE (an unsubscribe still goes out with it once the identity is turned off) and the next entry of the
-        // layer's dialog table.
-        internal string CallId;
+        // The dialog, kept by the events layer: tags (the Call-ID made from the local tag) and CSeq, the identity of its
+        // last SUBSCRIBE (an unsubscribe still goes out with it once the identity is turned off) and the next entry of
+        // the layer's dialog table.
+
+        /// <summary>What follows the local tag in the dialog's Call-ID.</summary>
+        internal const string CallIdSuffix = "-sub";
+
+        /// <summary>The dialog's Call-ID (null: no dialog made yet), made again for each SUBSCRIBE.</summary>
+        internal string CallId
+        {
+            get
+            {
+                string tag = LocalTag;
+                return tag == null ? null : tag + CallIdSuffix;
+            }
+        }
+
+        /// <summary>Whether the layer made a dialog (a Call-ID and local tag) for this subscription; no string made.</summary>
+        internal bool HasDialogIds
+        {
+            get
+            {
+                string text = _text;
+                int start = PartStart(text, LocalTagPart);
+                return text.IndexOf(End, start) != start;
+            }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="tagInEnds"/> (a NOTIFY's Call-ID without <see cref="CallIdSuffix"/>, between two
+        /// '\n') is this dialog's local tag: compared in place, no string made per subscription.
+        /// </summary>
+        internal bool IsDialog(string tagInEnds)
+        {
+            string text = _text;
+            int at = text.IndexOf(tagInEnds);
+            return at >= 0 && at + 1 == PartStart(text, LocalTagPart);
+        }
 
         internal string LocalTag
         {

@@ -67,9 +67,9 @@ namespace DeskPhone.Sip.Tests.Events
                 "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
                 "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
                 "Max-Forwards: 70\r\n" +
-                "From: <sip:100@10.0.0.1>;tag=t2\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=t1\r\n" +
                 "To: <sip:200@10.0.0.1>\r\n" +
-                "Call-ID: t1@192.0.2.10\r\n" +
+                "Call-ID: t1-sub\r\n" +
                 "CSeq: 1 SUBSCRIBE\r\n" +
                 "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
                 "Event: dialog\r\n" +
@@ -94,9 +94,9 @@ namespace DeskPhone.Sip.Tests.Events
                 "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
                 "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
                 "Max-Forwards: 70\r\n" +
-                "From: <sip:100@10.0.0.1>;tag=t2\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=t1\r\n" +
                 "To: <sip:200@10.0.0.1>;tag=srv\r\n" +
-                "Call-ID: t1@192.0.2.10\r\n" +
+                "Call-ID: t1-sub\r\n" +
                 "CSeq: 2 SUBSCRIBE\r\n" +
                 "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
                 "Event: dialog\r\n" +
@@ -114,9 +114,9 @@ namespace DeskPhone.Sip.Tests.Events
                 "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
                 "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
                 "Max-Forwards: 70\r\n" +
-                "From: <sip:100@10.0.0.1>;tag=t2\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=t1\r\n" +
                 "To: <sip:200@10.0.0.1>;tag=srv\r\n" +
-                "Call-ID: t1@192.0.2.10\r\n" +
+                "Call-ID: t1-sub\r\n" +
                 "CSeq: 3 SUBSCRIBE\r\n" +
                 "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
                 "Event: dialog\r\n" +
@@ -311,7 +311,7 @@ namespace DeskPhone.Sip.Tests.Events
             string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
             _owner.Status = 400;
 
-            int status = _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t2", "active;expires=599", "<dialog-info/>")), 50);
+            int status = _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "active;expires=599", "<dialog-info/>")), 50);
 
             Assert.Equal(400, status);
             Assert.Equal(new[] { "sip:200@10.0.0.1 active 599 - application/dialog-info+xml 14" }, _owner.Seen);
@@ -329,8 +329,8 @@ namespace DeskPhone.Sip.Tests.Events
             _events.Poll(0);
             string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
 
-            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t2", null)), 50);
-            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t2", "terminated;reason=noresource")), 60);
+            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", null)), 50);
+            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "terminated;reason=noresource")), 60);
 
             Assert.Equal(new[] { "sip:200@10.0.0.1 active -1 - " + " 0", "sip:200@10.0.0.1 terminated -1 noresource " + " 0" }, _owner.Seen);
         }
@@ -347,6 +347,23 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
+        public void ANotifyMatchesOnlyTheWholeCallIdOfOneDialogAndNotItsTagsOrTarget()
+        {
+            // The Call-ID is not kept but made from the local tag (t1-sub): the dialog's tag alone, with another suffix,
+            // the remote tag or the target in its place finds no subscription.
+            Start();
+            _events.Poll(0);
+            Assert.Equal("t1-sub", FakeClientCore.Header(_core.Last.Text, "Call-ID"));
+            _events.OnNotify(FakeClientCore.Parse(Notify("t1-sub", "pbx1", "t1", "active")), 40);
+
+            foreach (string other in new[] { "t1", "t1@192.0.2.10", "xt1-sub", "t1-subx", "pbx1-sub", "dialog-sub", "-sub", "sip:200@10.0.0.1-sub" })
+            {
+                Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(other, "pbx1", "t1", "active")), 50));
+            }
+            Assert.Equal(new[] { "sip:200@10.0.0.1 active -1 - " + " 0" }, _owner.Seen);
+        }
+
+        [Fact]
         public void ANotifyAfterTheUnsubscribeGets481()
         {
             Subscription s = Start();
@@ -355,7 +372,7 @@ namespace DeskPhone.Sip.Tests.Events
             _core.Answer(_core.Last, 200, "", 10);
             s.Stop();
 
-            Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(callId, "srv", "t2", "terminated")), 50));
+            Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(callId, "srv", "t1", "terminated")), 50));
         }
     }
 }
