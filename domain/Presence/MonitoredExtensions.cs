@@ -139,7 +139,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return null;
             }
-            var subscription = new Subscription(_sender, this, package, target, identity, DefaultExpires);
+            var subscription = new Subscription(this, package, target, identity, DefaultExpires);
             at = Insert(key, subscription);
             SetState(at, package == "dialog" ? IdleCode : OfflineCode);
             subscription.Start(nowMs);
@@ -178,6 +178,8 @@ namespace DeskPhone.Domain.Presence
             }
             return -1;
         }
+
+        public ISubscribeSender Sender => _sender;
 
         public string AcceptOf(string eventPackage) => eventPackage == "dialog" ? DialogInfo.ContentType : PresenceDocument.ContentType;
 

@@ -21,8 +21,6 @@ namespace DeskPhone.Sip.Events
         /// <summary>No answer at all within this time counts as a failure (the transaction layer's Timer F is 32 s).</summary>
         public const long AnswerTimeoutMs = 32000;
 
-        private readonly ISubscribeSender _sender;
-
         // The due time (ms, low bits) and the Expires asked for (s, high bits) in one long; the flags (low 32 bits, see
         // Bits) and the dialog's CSeq (high 32 bits) in another: each field of an object is a 12-byte block on the device,
         // and a phone keeps up to 95 subscriptions (docs/benchmarks.md, "What each identity and each BLF key holds").
@@ -88,11 +86,11 @@ namespace DeskPhone.Sip.Events
 
         /// <summary>
         /// A subscription of identity <paramref name="identity"/> (0..255) to <paramref name="eventPackage"/> at
-        /// <paramref name="target"/>, sent by <paramref name="sender"/>; its NOTIFYs go to <paramref name="owner"/>.
+        /// <paramref name="target"/>, sent by the owner's <see cref="INotifyConsumer.Sender"/>; its NOTIFYs go to
+        /// <paramref name="owner"/>.
         /// </summary>
-        public Subscription(ISubscribeSender sender, INotifyConsumer owner, string eventPackage, string target, int identity, int expiresSeconds)
+        public Subscription(INotifyConsumer owner, string eventPackage, string target, int identity, int expiresSeconds)
         {
-            _sender = sender;
             Owner = owner;
             _text = eventPackage + Ends + target + Ends + Ends + Ends;
             Bits = (identity << IdentityShift) & IdentityMask;
@@ -126,7 +124,7 @@ namespace DeskPhone.Sip.Events
         /// <summary>Failures since the last success (counted up to 2,047); drives the back-off and e.g. DfksFailed.</summary>
         public int Failures => (int)((uint)Bits >> FailuresShift);
 
-        /// <summary>Who reads this subscription's NOTIFYs.</summary>
+        /// <summary>Who reads this subscription's NOTIFYs (and names who sends its SUBSCRIBEs).</summary>
         public INotifyConsumer Owner { get; }
 
         /// <summary>The body of the SUBSCRIBE last asked for (null for none), until the sender takes it when that goes out.</summary>
@@ -300,7 +298,7 @@ namespace DeskPhone.Sip.Events
         {
             if (HasDialog && State == SubscriptionState.Active)
             {
-                _sender.SendSubscribe(this, false, 0);
+                Owner.Sender.SendSubscribe(this, false, 0);
             }
             HasDialog = false;
             State = SubscriptionState.Idle;
@@ -410,7 +408,7 @@ namespace DeskPhone.Sip.Events
             }
             State = SubscriptionState.Sent;
             SetDue(nowMs + AnswerTimeoutMs);
-            _sender.SendSubscribe(this, newDialog, RequestedExpires);
+            Owner.Sender.SendSubscribe(this, newDialog, RequestedExpires);
         }
 
         private void Succeeded(int grantedSeconds, long nowMs)

@@ -158,10 +158,6 @@ namespace DeskPhone.Sip.Events
             {
                 s.RemoteTag = from.Tag;
             }
-            if (s.Owner == null)
-            {
-                return 481;
-            }
             // The state read here, once, and passed as values: no object kept for it.
             string header = notify.GetHeader(HeaderNames.SubscriptionState);
             int expires;
@@ -367,7 +363,7 @@ namespace DeskPhone.Sip.Events
                     .Header(HeaderNames.CSeq, (++s.CSeq).ToString() + " SUBSCRIBE")
                     .Header(HeaderNames.Contact, core.ContactOf(_identity))
                     .Header(HeaderNames.Event, s.EventPackage)
-                    .Header(HeaderNames.Accept, s.Owner == null ? null : s.Owner.AcceptOf(s.EventPackage))
+                    .Header(HeaderNames.Accept, s.Owner.AcceptOf(s.EventPackage))
                     .Header(HeaderNames.Expires, _expires.ToString())
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(authHeader, authValue)

@@ -16,6 +16,8 @@ namespace DeskPhone.Sip.Tests.Events
             public readonly List<string> Seen = new List<string>();
             public int Status = 200;
 
+            public ISubscribeSender Sender { get; set; }
+
             public string AcceptOf(string eventPackage) => "application/dialog-info+xml";
 
             public int OnNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs)
@@ -34,11 +36,12 @@ namespace DeskPhone.Sip.Tests.Events
         {
             _core.SetIdentity(1, "100", "10.0.0.1");
             _events = new Subscriptions(_core, 8);
+            _owner.Sender = _events;
         }
 
         private Subscription Start(string target = "sip:200@10.0.0.1", long nowMs = 0)
         {
-            var s = new Subscription(_events, _owner, "dialog", target, 1, 3600);
+            var s = new Subscription(_owner, "dialog", target, 1, 3600);
             s.Start(nowMs);
             return s;
         }
@@ -210,10 +213,11 @@ namespace DeskPhone.Sip.Tests.Events
             // The queue's array starts small and doubles (docs/sip-stack.md, "Transactions"): 30 wait in order, the
             // 31st of a layer holding 30 dialogs is refused locally as before.
             var events = new Subscriptions(_core, 30);
+            _owner.Sender = events;
             var subs = new List<Subscription>();
             for (int i = 0; i < 31; i++)
             {
-                var s = new Subscription(events, _owner, "dialog", "sip:2" + i.ToString("00") + "@10.0.0.1", 1, 3600);
+                var s = new Subscription(_owner, "dialog", "sip:2" + i.ToString("00") + "@10.0.0.1", 1, 3600);
                 s.Start(0);
                 subs.Add(s);
             }
