@@ -218,12 +218,13 @@ namespace DeskPhone.Domain.Presence
                     {
                         return 415;
                     }
-                    DialogInfo info = _dialogs[at] ?? new DialogInfo(_versions[at]);
-                    if (!info.Apply(body, offset, length))
+                    DialogInfo info = _dialogs[at] ?? new DialogInfo();
+                    long version = _versions[at];
+                    if (info.Apply(body, offset, length, ref version) != null)
                     {
                         return 400;
                     }
-                    _versions[at] = info.Version;
+                    _versions[at] = version;
                     _dialogs[at] = info.HoldsDialogs ? info : null;
                     SetState(at, DialogBase + info.State);
                     if (info.NeedsFullState)
