@@ -25,7 +25,6 @@ namespace DeskPhone.Domain.Presence
         // none (most keys most of the time, docs/benchmarks.md "What the boot builds"), the one id itself while it has
         // one (most busy keys: no array of 36 B), a string[] from the second on.
         private object _ids;
-        private long _version = -1;
 
         // The dialogs' states, 3 bits each in id order (an int array of 8 was 60 B more per busy key), and NeedsFullState:
         // one 12-byte field (docs/benchmarks.md, "What each identity and each BLF key holds").
@@ -39,21 +38,12 @@ namespace DeskPhone.Domain.Presence
         private void SetStateAt(int i, int state) =>
             _bits = (_bits & ~(StateMask << (i * StateBits))) | ((state & StateMask) << (i * StateBits));
 
+        // The version of the last document applied is the caller's (Apply's ref argument): MonitoredExtensions keeps it
+        // for every key, with or without a DialogInfo, so a field here held it twice (12 B a busy key); why the last
+        // Apply failed is its answer, not a field (docs/benchmarks.md, h-office2).
         public DialogInfo()
         {
         }
-
-        /// <summary>
-        /// Dialogs of an extension whose last document had <paramref name="version"/> (-1: none yet), held by its owner
-        /// while the extension had no dialog (<see cref="HoldsDialogs"/> false).
-        /// </summary>
-        public DialogInfo(long version)
-        {
-            _version = version;
-        }
-
-        /// <summary>Version of the last document applied; -1 before the first.</summary>
-        public long Version => _version;
 
         /// <summary>Whether the extension has a dialog (or a caller to pick up): otherwise only the version is worth keeping.</summary>
         public bool HoldsDialogs => _ids != null || Pickup != null;
@@ -82,9 +72,6 @@ namespace DeskPhone.Domain.Presence
         /// </summary>
         public DialogPickup Pickup { get; private set; }
 
-        /// <summary>Why the last Apply failed, or null.</summary>
-        public string Error { get; private set; }
-
         /// <summary>
         /// A partial document whose version skipped one: the watcher should refresh the subscription to get a full
         /// document (RFC 4235 section 4.1).
@@ -95,42 +82,43 @@ namespace DeskPhone.Domain.Presence
             private set => _bits = value ? _bits | NeedsFullStateBit : _bits & ~NeedsFullStateBit;
         }
 
-        /// <summary>Forgets everything, e.g. when the subscription starts again.</summary>
+        /// <summary>Forgets every dialog, e.g. when the subscription starts again (the version is the caller's).</summary>
         public void Reset()
         {
             Clear();
-            _version = -1;
             NeedsFullState = false;
             Pickup = null;
         }
 
         /// <summary>
-        /// Applies a NOTIFY body; false (with <see cref="Error"/>, state unchanged) for malformed XML or a document that
+        /// Applies a NOTIFY body to the dialogs whose last document had <paramref name="version"/> (-1: none yet; the
+        /// document's version afterwards). Returns null when applied, or why not (state and version unchanged) for
+        /// malformed XML or a document that
         /// is not dialog-info. An empty body means no dialogs (idle). Stale versions are ignored (true, unchanged).
         /// </summary>
-        public bool Apply(byte[] body, int offset, int length)
+        public string Apply(byte[] body, int offset, int length, ref long version)
         {
-            Error = null;
             if (length == 0)
             {
                 Reset();
-                return true;
+                version = -1;
+                return null;
             }
             var reader = new XmlPullReader(body, offset, length);
             if (!reader.Next() || XmlPullReader.LocalName(reader.Name) != "dialog-info")
             {
-                return Fail(reader.Error ?? "not a dialog-info document");
+                return reader.Error ?? "not a dialog-info document";
             }
-            long version;
-            if (!ParseLong(reader.GetAttribute("version"), out version))
+            long documentVersion;
+            if (!ParseLong(reader.GetAttribute("version"), out documentVersion))
             {
-                return Fail("dialog-info without a valid version");
+                return "dialog-info without a valid version";
             }
             string docState = reader.GetAttribute("state");
             bool full = docState == "full";
             if (!full && docState != "partial")
             {
-                return Fail("dialog-info state must be full or partial");
+                return "dialog-info state must be full or partial";
             }
 
             // Parse into scratch tables first so that a malformed document leaves the key as it was. A dialog is a
@@ -159,7 +147,7 @@ namespace DeskPhone.Domain.Presence
                     {
                         if (reader.IsEmptyElement)
                         {
-                            return Fail("dialog without a state");
+                            return "dialog without a state";
                         }
                         dialogId = reader.GetAttribute("id");
                         direction = reader.GetAttribute("direction");
@@ -218,11 +206,11 @@ namespace DeskPhone.Domain.Presence
                     {
                         if (dialogId == null || dialogState == null)
                         {
-                            return Fail("dialog without an id or a state");
+                            return "dialog without an id or a state";
                         }
                         if (count == MaxDialogs)
                         {
-                            return Fail("more than " + MaxDialogs.ToString() + " dialogs");
+                            return "more than " + MaxDialogs.ToString() + " dialogs";
                         }
                         ids[count] = dialogId;
                         states[count] = Classify(dialogState, direction, heldRemotely);
@@ -240,15 +228,15 @@ namespace DeskPhone.Domain.Presence
             }
             if (reader.Error != null)
             {
-                return Fail(reader.Error);
+                return reader.Error;
             }
 
-            if (_version >= 0 && version <= _version)
+            if (version >= 0 && documentVersion <= version)
             {
-                return true;
+                return null;
             }
-            NeedsFullState = !full && _version >= 0 && version > _version + 1;
-            if (!full && _version < 0)
+            NeedsFullState = !full && version >= 0 && documentVersion > version + 1;
+            if (!full && version < 0)
             {
                 NeedsFullState = true;
             }
@@ -260,7 +248,7 @@ namespace DeskPhone.Domain.Presence
             {
                 Store(ids[i], states[i]);
             }
-            _version = version;
+            version = documentVersion;
             if (pickCallId != null || pickTarget != null)
             {
                 Pickup = new DialogPickup(pickCallId, pickLocal, pickRemote, pickTarget);
@@ -269,7 +257,7 @@ namespace DeskPhone.Domain.Presence
             {
                 Pickup = null;
             }
-            return true;
+            return null;
         }
 
         private void Clear()
@@ -406,12 +394,6 @@ namespace DeskPhone.Domain.Presence
                 case Busy: return 1;
                 default: return 0;
             }
-        }
-
-        private bool Fail(string reason)
-        {
-            Error = reason;
-            return false;
         }
 
         private static bool ParseLong(string text, out long value)

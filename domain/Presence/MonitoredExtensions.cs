@@ -139,7 +139,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return null;
             }
-            var subscription = new Subscription(_sender, this, package, target, identity, DefaultExpires);
+            var subscription = new Subscription(this, package, target, identity, DefaultExpires);
             at = Insert(key, subscription);
             SetState(at, package == "dialog" ? IdleCode : OfflineCode);
             subscription.Start(nowMs);
@@ -179,6 +179,8 @@ namespace DeskPhone.Domain.Presence
             return -1;
         }
 
+        public ISubscribeSender Sender => _sender;
+
         public string AcceptOf(string eventPackage) => eventPackage == "dialog" ? DialogInfo.ContentType : PresenceDocument.ContentType;
 
         /// <summary>A NOTIFY in a key's subscription (481 when the key monitors something else now).</summary>
@@ -216,12 +218,13 @@ namespace DeskPhone.Domain.Presence
                     {
                         return 415;
                     }
-                    DialogInfo info = _dialogs[at] ?? new DialogInfo(_versions[at]);
-                    if (!info.Apply(body, offset, length))
+                    DialogInfo info = _dialogs[at] ?? new DialogInfo();
+                    long version = _versions[at];
+                    if (info.Apply(body, offset, length, ref version) != null)
                     {
                         return 400;
                     }
-                    _versions[at] = info.Version;
+                    _versions[at] = version;
                     _dialogs[at] = info.HoldsDialogs ? info : null;
                     SetState(at, DialogBase + info.State);
                     if (info.NeedsFullState)

@@ -19,23 +19,15 @@ namespace DeskPhone.Domain.Status
         private readonly string _text;
         private readonly byte[] _length;
 
-        // Replaced as a whole (one reference write), so a reader on another thread never pairs an index with another
-        // entry's text.
-        // Made by the first Get: a list only searched (Find) keeps none.
-        private Entry[] _kept;
+        // The kept entries' texts and numbers (a byte: a column has fewer than 256 entries, StatusCatalogTextTests), made
+        // by the first Get (a list only searched, Find, keeps none): two arrays instead of an object per entry (36 B
+        // each, docs/benchmarks.md h-office2). The bench's thread reads them while the loop may write a slot, so a slot
+        // is written text-null, number, text (writers one at a time, under the lock) and a reader takes the text only if
+        // the slot still holds the same text object after it read the number: texts are new strings, so a slot being
+        // rewritten is never paired with another entry's number.
+        private string[] _keptText;
+        private byte[] _keptIndex;
         private int _next;
-
-        private sealed class Entry
-        {
-            public Entry(int index, string text)
-            {
-                Index = index;
-                Text = text;
-            }
-
-            public readonly int Index;
-            public readonly string Text;
-        }
 
         public PackedText(string text)
         {
@@ -62,13 +54,14 @@ namespace DeskPhone.Domain.Status
         /// <summary>Entry i as a new string.</summary>
         public string Get(int i)
         {
-            Entry[] kept = _kept ?? (_kept = new Entry[Kept]);
-            for (int k = 0; k < Kept; k++)
+            string[] texts = _keptText;
+            byte[] numbers = _keptIndex;
+            for (int k = 0; texts != null && k < Kept; k++)
             {
-                Entry e = kept[k];
-                if (e != null && e.Index == i)
+                string kept = texts[k];
+                if ((object)kept != null && numbers[k] == i && (object)texts[k] == kept)
                 {
-                    return e.Text;
+                    return kept;
                 }
             }
             int start = 0;
@@ -77,9 +70,24 @@ namespace DeskPhone.Domain.Status
                 start += _length[k] + 1;
             }
             string text = new string(_text.ToCharArray(start, _length[i]));
-            int slot = _next;
-            _next = (slot + 1) % Kept;
-            kept[slot] = new Entry(i, text);
+            if (i > byte.MaxValue)
+            {
+                return text;
+            }
+            lock (_length)
+            {
+                if (_keptText == null)
+                {
+                    // The numbers first: a reader that sees the texts sees them too.
+                    _keptIndex = new byte[Kept];
+                    _keptText = new string[Kept];
+                }
+                int slot = _next;
+                _next = (slot + 1) % Kept;
+                _keptText[slot] = null;
+                _keptIndex[slot] = (byte)i;
+                _keptText[slot] = text;
+            }
             return text;
         }
 

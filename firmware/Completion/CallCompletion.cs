@@ -145,6 +145,8 @@ namespace DeskPhone.Firmware.Completion
             }
         }
 
+        public ISubscribeSender Sender => _events;
+
         public string AcceptOf(string eventPackage) => ContentType;
 
         /// <summary>
@@ -276,7 +278,7 @@ namespace DeskPhone.Firmware.Completion
             }
             else
             {
-                _subscription = new Subscription(_events, this, EventPackage, _monitor, Identity, ExpiresSeconds);
+                _subscription = new Subscription(this, EventPackage, _monitor, Identity, ExpiresSeconds);
                 _subscription.Start(nowMs);
             }
             return true;

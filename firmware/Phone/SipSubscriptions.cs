@@ -66,7 +66,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 return;
             }
-            var subscription = new Subscription(_events, this, MessageSummaryPackage, target, index, 3600);
+            var subscription = new Subscription(this, MessageSummaryPackage, target, index, 3600);
             if (index >= _mailboxes.Length)
             {
                 var grown = new Subscription[index + 1];
@@ -98,7 +98,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 return;
             }
-            var sync = new FeatureSync(new Subscription(_events, this, FeatureEvent.EventPackage, target, index, 3600));
+            var sync = new FeatureSync(new Subscription(this, FeatureEvent.EventPackage, target, index, 3600));
             if (_features == null)
             {
                 _features = new FeatureSync[PhoneCore.MaxIdentities + 1];
@@ -144,7 +144,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 return;
             }
-            _reg = new Subscription(_events, this, RegInfo.EventPackage, target, index, 3600);
+            _reg = new Subscription(this, RegInfo.EventPackage, target, index, 3600);
             Begin(_reg, nowMs);
         }
 
@@ -240,6 +240,8 @@ namespace DeskPhone.Firmware.Phone
             string host = SipIdentity.HostOf(registrar);
             return host == null || user == null || user.Length == 0 ? null : "sip:" + user + "@" + host;
         }
+
+        public ISubscribeSender Sender => _events;
 
         public string AcceptOf(string eventPackage)
         {

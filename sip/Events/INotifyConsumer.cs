@@ -10,6 +10,12 @@ namespace DeskPhone.Sip.Events
     /// </summary>
     public interface INotifyConsumer
     {
+        /// <summary>
+        /// Who sends the SUBSCRIBEs of the owner's subscriptions (the events layer): asked of the owner, so a
+        /// subscription keeps one reference for both (docs/benchmarks.md, h-office2).
+        /// </summary>
+        ISubscribeSender Sender { get; }
+
         /// <summary>The Accept header of the SUBSCRIBEs of <paramref name="eventPackage"/> (the body types the owner reads).</summary>
         string AcceptOf(string eventPackage);
 

@@ -21,8 +21,6 @@ namespace DeskPhone.Sip.Events
         /// <summary>No answer at all within this time counts as a failure (the transaction layer's Timer F is 32 s).</summary>
         public const long AnswerTimeoutMs = 32000;
 
-        private readonly ISubscribeSender _sender;
-
         // The due time (ms, low bits) and the Expires asked for (s, high bits) in one long; the flags (low 32 bits, see
         // Bits) and the dialog's CSeq (high 32 bits) in another: each field of an object is a 12-byte block on the device,
         // and a phone keeps up to 95 subscriptions (docs/benchmarks.md, "What each identity and each BLF key holds").
@@ -74,8 +72,9 @@ namespace DeskPhone.Sip.Events
 
         // The event package, the target and the dialog's local and remote tags in one string, each ended by '\n' (which
         // no token or URI holds; an absent tag is empty): one string object instead of four, read only when a SUBSCRIBE
-        // is made, a NOTIFY is matched to its owner or a key is configured. The Call-ID stays a string of its own: the
-        // layer compares it with every NOTIFY's.
+        // is made, a NOTIFY is matched to its owner or a key is configured. The Call-ID is the local tag and
+        // CallIdSuffix (as the REGISTER's is made from its From tag), so it is not kept: a NOTIFY is matched in place
+        // (IsDialog).
         private string _text;
 
         private const char End = '\n';
@@ -87,11 +86,11 @@ namespace DeskPhone.Sip.Events
 
         /// <summary>
         /// A subscription of identity <paramref name="identity"/> (0..255) to <paramref name="eventPackage"/> at
-        /// <paramref name="target"/>, sent by <paramref name="sender"/>; its NOTIFYs go to <paramref name="owner"/>.
+        /// <paramref name="target"/>, sent by the owner's <see cref="INotifyConsumer.Sender"/>; its NOTIFYs go to
+        /// <paramref name="owner"/>.
         /// </summary>
-        public Subscription(ISubscribeSender sender, INotifyConsumer owner, string eventPackage, string target, int identity, int expiresSeconds)
+        public Subscription(INotifyConsumer owner, string eventPackage, string target, int identity, int expiresSeconds)
         {
-            _sender = sender;
             Owner = owner;
             _text = eventPackage + Ends + target + Ends + Ends + Ends;
             Bits = (identity << IdentityShift) & IdentityMask;
@@ -125,7 +124,7 @@ namespace DeskPhone.Sip.Events
         /// <summary>Failures since the last success (counted up to 2,047); drives the back-off and e.g. DfksFailed.</summary>
         public int Failures => (int)((uint)Bits >> FailuresShift);
 
-        /// <summary>Who reads this subscription's NOTIFYs.</summary>
+        /// <summary>Who reads this subscription's NOTIFYs (and names who sends its SUBSCRIBEs).</summary>
         public INotifyConsumer Owner { get; }
 
         /// <summary>The body of the SUBSCRIBE last asked for (null for none), until the sender takes it when that goes out.</summary>
@@ -148,10 +147,44 @@ namespace DeskPhone.Sip.Events
             }
         }
 
-        // The dialog, kept by the events layer: Call-ID (null: none yet), tags and CSeq, the identity of its last
-        // SUBSCRIBE (an unsubscribe still goes out with it once the identity is turned off) and the next entry of the
-        // layer's dialog table.
-        internal string CallId;
+        // The dialog, kept by the events layer: tags (the Call-ID made from the local tag) and CSeq, the identity of its
+        // last SUBSCRIBE (an unsubscribe still goes out with it once the identity is turned off) and the next entry of
+        // the layer's dialog table.
+
+        /// <summary>What follows the local tag in the dialog's Call-ID.</summary>
+        internal const string CallIdSuffix = "-sub";
+
+        /// <summary>The dialog's Call-ID (null: no dialog made yet), made again for each SUBSCRIBE.</summary>
+        internal string CallId
+        {
+            get
+            {
+                string tag = LocalTag;
+                return tag == null ? null : tag + CallIdSuffix;
+            }
+        }
+
+        /// <summary>Whether the layer made a dialog (a Call-ID and local tag) for this subscription; no string made.</summary>
+        internal bool HasDialogIds
+        {
+            get
+            {
+                string text = _text;
+                int start = PartStart(text, LocalTagPart);
+                return text.IndexOf(End, start) != start;
+            }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="tagInEnds"/> (a NOTIFY's Call-ID without <see cref="CallIdSuffix"/>, between two
+        /// '\n') is this dialog's local tag: compared in place, no string made per subscription.
+        /// </summary>
+        internal bool IsDialog(string tagInEnds)
+        {
+            string text = _text;
+            int at = text.IndexOf(tagInEnds);
+            return at >= 0 && at + 1 == PartStart(text, LocalTagPart);
+        }
 
         internal string LocalTag
         {
@@ -265,7 +298,7 @@ namespace DeskPhone.Sip.Events
         {
             if (HasDialog && State == SubscriptionState.Active)
             {
-                _sender.SendSubscribe(this, false, 0);
+                Owner.Sender.SendSubscribe(this, false, 0);
             }
             HasDialog = false;
             State = SubscriptionState.Idle;
@@ -375,7 +408,7 @@ namespace DeskPhone.Sip.Events
             }
             State = SubscriptionState.Sent;
             SetDue(nowMs + AnswerTimeoutMs);
-            _sender.SendSubscribe(this, newDialog, RequestedExpires);
+            Owner.Sender.SendSubscribe(this, newDialog, RequestedExpires);
         }
 
         private void Succeeded(int grantedSeconds, long nowMs)

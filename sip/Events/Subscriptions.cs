@@ -135,12 +135,20 @@ namespace DeskPhone.Sip.Events
         {
             _nowMs = nowMs;
             string callId = notify.CallId;
-            Subscription s = _table;
-            while (s != null && s.CallId != callId)
+            int tagLength = callId == null ? -1 : callId.Length - Subscription.CallIdSuffix.Length;
+            Subscription s = null;
+            if (tagLength > 0 && callId.EndsWith(Subscription.CallIdSuffix))
             {
-                s = s.NextInTable;
+                // The phone's Call-IDs are its local tags and a suffix: the tag, between the separators of the
+                // subscriptions' text, is looked for in each (one string made per NOTIFY, not one per subscription).
+                string tag = "\n" + callId.Substring(0, tagLength) + "\n";
+                s = _table;
+                while (s != null && !s.IsDialog(tag))
+                {
+                    s = s.NextInTable;
+                }
             }
-            if (s == null || callId == null)
+            if (s == null)
             {
                 NameAddr to = notify.To;
                 return to != null && to.Tag != null ? 481 : NotInADialog;
@@ -149,10 +157,6 @@ namespace DeskPhone.Sip.Events
             if (s.RemoteTag == null && from != null)
             {
                 s.RemoteTag = from.Tag;
-            }
-            if (s.Owner == null)
-            {
-                return 481;
             }
             // The state read here, once, and passed as values: no object kept for it.
             string header = notify.GetHeader(HeaderNames.SubscriptionState);
@@ -230,7 +234,7 @@ namespace DeskPhone.Sip.Events
             string contentType = subscription.BodyContentType;
             subscription.TakeBody();
             SipIdentity identity = _core.GetIdentity(subscription.Identity);
-            bool hasDialog = subscription.CallId != null && !newDialog;
+            bool hasDialog = !newDialog && subscription.HasDialogIds;
             if (identity == null && expires == 0 && hasDialog)
             {
                 // The identity was just turned off: the server still holds the subscription, so it is ended with the
@@ -276,7 +280,6 @@ namespace DeskPhone.Sip.Events
                     return false;
                 }
             }
-            subscription.CallId = _core.NewToken() + "@" + _core.LocalHost;
             subscription.LocalTag = _core.NewToken();
             subscription.RemoteTag = null;
             subscription.CSeq = 0;
@@ -360,7 +363,7 @@ namespace DeskPhone.Sip.Events
                     .Header(HeaderNames.CSeq, (++s.CSeq).ToString() + " SUBSCRIBE")
                     .Header(HeaderNames.Contact, core.ContactOf(_identity))
                     .Header(HeaderNames.Event, s.EventPackage)
-                    .Header(HeaderNames.Accept, s.Owner == null ? null : s.Owner.AcceptOf(s.EventPackage))
+                    .Header(HeaderNames.Accept, s.Owner.AcceptOf(s.EventPackage))
                     .Header(HeaderNames.Expires, _expires.ToString())
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(authHeader, authValue)

@@ -21,10 +21,15 @@ namespace DeskPhone.Firmware.Tests.Presence
 
     public class DialogInfoTests
     {
-        private static bool Apply(DialogInfo info, string xml)
+        // The version of the last document applied, kept by the caller (MonitoredExtensions keeps one per key).
+        private long _version = -1;
+
+        private bool Apply(DialogInfo info, string xml) => Error(info, xml) == null;
+
+        private string Error(DialogInfo info, string xml)
         {
             byte[] b = Body.Of(xml);
-            return info.Apply(b, 0, b.Length);
+            return info.Apply(b, 0, b.Length, ref _version);
         }
 
         [Fact]
@@ -98,6 +103,7 @@ namespace DeskPhone.Firmware.Tests.Presence
             Apply(info, Body.Dialogs(5, "full", Body.Dialog("a", "early")));
             Assert.True(Apply(info, Body.Dialogs(4, "full")));
             Assert.Equal(DialogInfo.Ringing, info.State);
+            Assert.Equal(5, _version);
             Assert.True(Apply(info, Body.Dialogs(9, "partial", Body.Dialog("a", "confirmed"))));
             Assert.True(info.NeedsFullState);
         }
@@ -107,7 +113,8 @@ namespace DeskPhone.Firmware.Tests.Presence
         {
             var info = new DialogInfo();
             Apply(info, Body.Dialogs(1, "full", Body.Dialog("a", "early")));
-            Assert.True(info.Apply(new byte[0], 0, 0));
+            Assert.Null(info.Apply(new byte[0], 0, 0, ref _version));
+            Assert.Equal(-1, _version);
             Assert.Equal(DialogInfo.Idle, info.State);
         }
 
@@ -123,9 +130,10 @@ namespace DeskPhone.Firmware.Tests.Presence
             var info = new DialogInfo();
             Apply(info, Body.Dialogs(1, "full", Body.Dialog("a", "confirmed")));
 
-            Assert.False(Apply(info, xml));
+            long before = _version;
 
-            Assert.Contains(error, info.Error);
+            Assert.Contains(error, Error(info, xml));
+            Assert.Equal(before, _version);
             Assert.Equal(DialogInfo.Connected, info.State);
         }
     }

@@ -35,6 +35,37 @@ namespace DeskPhone.Firmware.Tests.Status
             Assert.Null(StatusCatalog.Name(StatusId.Count));
         }
 
+        /// <summary>
+        /// The bench's thread asks for names while the loop does: the kept entries (texts and numbers in two arrays) never
+        /// give one id's text for another's.
+        /// </summary>
+        [Fact]
+        public void TwoThreadsAskingAtOnceAlwaysGetTheTextOfTheirId()
+        {
+            var names = new string[StatusId.Count];
+            for (int id = 0; id < StatusId.Count; id++)
+            {
+                names[id] = new string(StatusCatalog.Name(id).ToCharArray());
+            }
+            int wrong = 0;
+            void Ask(int stride)
+            {
+                for (int step = 0; step < 20000; step++)
+                {
+                    int id = (step * stride) % 6;
+                    if (StatusCatalog.Name(id) != names[id])
+                    {
+                        System.Threading.Interlocked.Increment(ref wrong);
+                    }
+                }
+            }
+            var other = new System.Threading.Thread(() => Ask(5));
+            other.Start();
+            Ask(1);
+            other.Join();
+            Assert.Equal(0, wrong);
+        }
+
         /// <summary>The packed columns keep each entry's length in a byte.</summary>
         [Fact]
         public void EveryNameAndDescriptionIsUnder256Characters()

@@ -14,9 +14,21 @@ namespace DeskPhone.Sip.Tests.Events
                          (subscription.Body != null ? " " + subscription.BodyContentType + " " + subscription.Body.Length : ""));
         }
 
+        /// <summary>An owner that only names the sender: these tests drive the subscription's own calls.</summary>
+        private sealed class SenderOnly : INotifyConsumer
+        {
+            public SenderOnly(ISubscribeSender sender) => Sender = sender;
+
+            public ISubscribeSender Sender { get; }
+
+            public string AcceptOf(string eventPackage) => null;
+
+            public int OnNotify(Subscription subscription, DeskPhone.Sip.Message.SipMessage notify, string state, int expires, string reason, long nowMs) => 200;
+        }
+
         private readonly RecordingSender _sender = new RecordingSender();
 
-        private Subscription Make(int expires = 600) => new Subscription(_sender, null, "dialog", "sip:bob@pbx", 1, expires);
+        private Subscription Make(int expires = 600) => new Subscription(new SenderOnly(_sender), "dialog", "sip:bob@pbx", 1, expires);
 
         [Fact]
         public void RefreshesBeforeExpiry()
@@ -70,7 +82,7 @@ namespace DeskPhone.Sip.Tests.Events
         public void TheFailureCountStopsAt2047AndLeavesTheIdentityStateAndBackOffAlone()
         {
             // State, identity, back-off and failures share one int (docs/sip-stack.md, "Events"): none spills into another.
-            var s = new Subscription(_sender, null, "dialog", "sip:bob@pbx", 12, 600);
+            var s = new Subscription(new SenderOnly(_sender), "dialog", "sip:bob@pbx", 12, 600);
             s.Start(0);
             long now = 0;
             for (int i = 0; i < 2100; i++)

@@ -16,6 +16,8 @@ namespace DeskPhone.Sip.Tests.Events
             public readonly List<string> Seen = new List<string>();
             public int Status = 200;
 
+            public ISubscribeSender Sender { get; set; }
+
             public string AcceptOf(string eventPackage) => "application/dialog-info+xml";
 
             public int OnNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs)
@@ -34,11 +36,12 @@ namespace DeskPhone.Sip.Tests.Events
         {
             _core.SetIdentity(1, "100", "10.0.0.1");
             _events = new Subscriptions(_core, 8);
+            _owner.Sender = _events;
         }
 
         private Subscription Start(string target = "sip:200@10.0.0.1", long nowMs = 0)
         {
-            var s = new Subscription(_events, _owner, "dialog", target, 1, 3600);
+            var s = new Subscription(_owner, "dialog", target, 1, 3600);
             s.Start(nowMs);
             return s;
         }
@@ -67,9 +70,9 @@ namespace DeskPhone.Sip.Tests.Events
                 "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
                 "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
                 "Max-Forwards: 70\r\n" +
-                "From: <sip:100@10.0.0.1>;tag=t2\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=t1\r\n" +
                 "To: <sip:200@10.0.0.1>\r\n" +
-                "Call-ID: t1@192.0.2.10\r\n" +
+                "Call-ID: t1-sub\r\n" +
                 "CSeq: 1 SUBSCRIBE\r\n" +
                 "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
                 "Event: dialog\r\n" +
@@ -94,9 +97,9 @@ namespace DeskPhone.Sip.Tests.Events
                 "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
                 "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
                 "Max-Forwards: 70\r\n" +
-                "From: <sip:100@10.0.0.1>;tag=t2\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=t1\r\n" +
                 "To: <sip:200@10.0.0.1>;tag=srv\r\n" +
-                "Call-ID: t1@192.0.2.10\r\n" +
+                "Call-ID: t1-sub\r\n" +
                 "CSeq: 2 SUBSCRIBE\r\n" +
                 "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
                 "Event: dialog\r\n" +
@@ -114,9 +117,9 @@ namespace DeskPhone.Sip.Tests.Events
                 "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
                 "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
                 "Max-Forwards: 70\r\n" +
-                "From: <sip:100@10.0.0.1>;tag=t2\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=t1\r\n" +
                 "To: <sip:200@10.0.0.1>;tag=srv\r\n" +
-                "Call-ID: t1@192.0.2.10\r\n" +
+                "Call-ID: t1-sub\r\n" +
                 "CSeq: 3 SUBSCRIBE\r\n" +
                 "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
                 "Event: dialog\r\n" +
@@ -210,10 +213,11 @@ namespace DeskPhone.Sip.Tests.Events
             // The queue's array starts small and doubles (docs/sip-stack.md, "Transactions"): 30 wait in order, the
             // 31st of a layer holding 30 dialogs is refused locally as before.
             var events = new Subscriptions(_core, 30);
+            _owner.Sender = events;
             var subs = new List<Subscription>();
             for (int i = 0; i < 31; i++)
             {
-                var s = new Subscription(events, _owner, "dialog", "sip:2" + i.ToString("00") + "@10.0.0.1", 1, 3600);
+                var s = new Subscription(_owner, "dialog", "sip:2" + i.ToString("00") + "@10.0.0.1", 1, 3600);
                 s.Start(0);
                 subs.Add(s);
             }
@@ -311,7 +315,7 @@ namespace DeskPhone.Sip.Tests.Events
             string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
             _owner.Status = 400;
 
-            int status = _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t2", "active;expires=599", "<dialog-info/>")), 50);
+            int status = _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "active;expires=599", "<dialog-info/>")), 50);
 
             Assert.Equal(400, status);
             Assert.Equal(new[] { "sip:200@10.0.0.1 active 599 - application/dialog-info+xml 14" }, _owner.Seen);
@@ -329,8 +333,8 @@ namespace DeskPhone.Sip.Tests.Events
             _events.Poll(0);
             string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
 
-            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t2", null)), 50);
-            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t2", "terminated;reason=noresource")), 60);
+            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", null)), 50);
+            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "terminated;reason=noresource")), 60);
 
             Assert.Equal(new[] { "sip:200@10.0.0.1 active -1 - " + " 0", "sip:200@10.0.0.1 terminated -1 noresource " + " 0" }, _owner.Seen);
         }
@@ -347,6 +351,23 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
+        public void ANotifyMatchesOnlyTheWholeCallIdOfOneDialogAndNotItsTagsOrTarget()
+        {
+            // The Call-ID is not kept but made from the local tag (t1-sub): the dialog's tag alone, with another suffix,
+            // the remote tag or the target in its place finds no subscription.
+            Start();
+            _events.Poll(0);
+            Assert.Equal("t1-sub", FakeClientCore.Header(_core.Last.Text, "Call-ID"));
+            _events.OnNotify(FakeClientCore.Parse(Notify("t1-sub", "pbx1", "t1", "active")), 40);
+
+            foreach (string other in new[] { "t1", "t1@192.0.2.10", "xt1-sub", "t1-subx", "pbx1-sub", "dialog-sub", "-sub", "sip:200@10.0.0.1-sub" })
+            {
+                Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(other, "pbx1", "t1", "active")), 50));
+            }
+            Assert.Equal(new[] { "sip:200@10.0.0.1 active -1 - " + " 0" }, _owner.Seen);
+        }
+
+        [Fact]
         public void ANotifyAfterTheUnsubscribeGets481()
         {
             Subscription s = Start();
@@ -355,7 +376,7 @@ namespace DeskPhone.Sip.Tests.Events
             _core.Answer(_core.Last, 200, "", 10);
             s.Stop();
 
-            Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(callId, "srv", "t2", "terminated")), 50));
+            Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(callId, "srv", "t1", "terminated")), 50));
         }
     }
 }
