@@ -86,7 +86,7 @@ namespace DeskPhone.Firmware.App
                 completion = new CallCompletion(calls, app.Events, settings, core.Statuses, drivers == null ? null : drivers.Tones);
                 // The conference and call completion on the call screen, with their softkeys.
                 calls.Features = new CallFeatures(conferenceKeys, completion);
-                keys = new CallKeys(calls) { Monitored = core.Monitored, DialPlan = new DialPlan(settings) };
+                keys = new CallKeys(calls) { Monitored = core.Monitored, DialPlan = new IdentityDialPlans(settings) };
                 // The calls on the call LED and the line keys (docs/leds.md).
                 leds = new CallLeds(calls, core.Leds, settings);
                 if (drivers != null && drivers.Hid != null)
