@@ -23,9 +23,7 @@ namespace DeskPhone.Sip.Transaction
         public const int Completed = 2;
         public const int Terminated = 3;
 
-        // Let go at the final answer: Timer K only absorbs retransmitted answers, nothing is sent again (a PUBLISH's
-        // or SUBSCRIBE's ~800 bytes held 5 s longer for nothing).
-        private byte[] _request;
+        private readonly byte[] _request;
         private readonly ISipTransport _transport;
         private readonly string _host;
         private readonly ResponseHandler _handler;
@@ -111,7 +109,6 @@ namespace DeskPhone.Sip.Transaction
                 return;
             }
             State = Completed;
-            _request = null;
             _timer = nowMs + (Reliable ? 0 : T4);
             Finished(response, nowMs);
         }
