@@ -13,8 +13,22 @@ namespace DeskPhone.Domain.Calls
         private int[] _ids;
         private long[] _due;
 
-        /// <summary>Calls with a due time.</summary>
-        public int Count { get; private set; }
+        /// <summary>Calls with a due time (counted, not kept: a field is 12 B on nanoCLR, and the arrays go with the last).</summary>
+        public int Count
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; _ids != null && i < _ids.Length; i++)
+                {
+                    if (_ids[i] != 0)
+                    {
+                        n++;
+                    }
+                }
+                return n;
+            }
+        }
 
         /// <summary>Sets the call's due time (replacing one it had); false when all places are taken or no room for them.</summary>
         public bool Set(int callId, long dueMs)
@@ -51,7 +65,6 @@ namespace DeskPhone.Domain.Calls
             }
             _ids[free] = callId;
             _due[free] = dueMs;
-            Count++;
             return true;
         }
 
@@ -70,7 +83,6 @@ namespace DeskPhone.Domain.Calls
             if (i >= 0)
             {
                 _ids[i] = 0;
-                Count--;
                 if (Count == 0)
                 {
                     // The last call's time gone: let go of the arrays too, the next Set makes them again.

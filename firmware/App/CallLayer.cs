@@ -39,6 +39,7 @@ namespace DeskPhone.Firmware.App
         public CallCompletion Completion;
         public CallKeys Keys;
         public CallLeds Leds;
+        private CallListFile _lists;
 
         /// <summary>
         /// Builds the layer unless it is built: true when it exists. False when the heap cannot hold it (what was made is
@@ -72,33 +73,34 @@ namespace DeskPhone.Firmware.App
                         voice.Paging = new Paging(settings, core.Statuses, audio, calls.Sessions, _parts.Multicast);
                     }
                     calls.Media = voice;
-                    calls.CallChanged += OnCallChanged;
                     conferenceKeys = new ConferenceKeys(voice.Conference, calls.Audio, core.Statuses);
                 }
-                calls.CallChanged += call => core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
+                // The layer's handlers are its own methods, not closures over these locals: no closure objects kept.
+                calls.CallChanged += OnCallChanged;
                 if (settings.Medium != null)
                 {
                     // The call lists survive a restart beside the settings.
-                    var lists = new CallListFile(settings.Medium);
-                    lists.Load(calls);
-                    calls.ListsChanged += () => lists.Save(calls);
+                    _lists = new CallListFile(settings.Medium);
+                    _lists.Load(calls);
+                    calls.ListsChanged += OnListsChanged;
                 }
                 completion = new CallCompletion(calls, app.Events, settings, core.Statuses, drivers == null ? null : drivers.Tones);
                 // The conference and call completion on the call screen, with their softkeys.
                 calls.Features = new CallFeatures(conferenceKeys, completion);
-                keys = new CallKeys(calls) { Monitored = core.Monitored, DialPlan = new DialPlan(settings) };
+                keys = new CallKeys(calls) { Monitored = core.Monitored, DialPlan = new IdentityDialPlans(settings) };
                 // The calls on the call LED and the line keys (docs/leds.md).
                 leds = new CallLeds(calls, core.Leds, settings);
                 if (drivers != null && drivers.Hid != null)
                 {
                     // The USB headset's indicators show the headset in use and muted.
-                    calls.Audio.Changed += () => drivers.Hid.SetHeadsetIndicators(calls.Audio.Device == AudioDevice.Headset, calls.Audio.Muted, false);
+                    calls.Audio.Changed += OnAudioChanged;
                 }
                 // Last: its handler is the last allocation, and a later build attaches the next calls over these.
                 core.AttachCallState(calls);
             }
             catch (System.OutOfMemoryException)
             {
+                _lists = null;
                 Refused();
                 return false;
             }
@@ -192,10 +194,15 @@ namespace DeskPhone.Firmware.App
 
         private void OnCallChanged(SipCall call)
         {
-            if (call.State == SipCall.Ended)
+            if (Voice != null && call.State == SipCall.Ended)
             {
                 Voice.End(call);
             }
+            _app.Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
         }
+
+        private void OnListsChanged() => _lists.Save(Calls);
+
+        private void OnAudioChanged() => _parts.Drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, false);
     }
 }

@@ -1,4 +1,3 @@
-using DeskPhone.Domain.Calls;
 using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Firmware.Phone
@@ -14,7 +13,7 @@ namespace DeskPhone.Firmware.Phone
     /// the ends; no alternation. Parsed from the setting each time (a key press, not a hot path), nothing kept.
     /// Bounded: <see cref="MaxRules"/> rules, the setting's length, <see cref="MaxSteps"/> matching steps per rule.
     /// </summary>
-    public sealed class DialPlan : IDialPlan
+    public sealed class DialPlan
     {
         /// <summary>Rules one dial plan holds at most (a Snom phone keeps a handful per identity).</summary>
         public const int MaxRules = 8;
@@ -28,7 +27,6 @@ namespace DeskPhone.Firmware.Phone
         private const int MaxGroups = 9;
         private const int MaxRepeat = 32;
 
-        private readonly SettingsStore _settings;
         private readonly char[] _plan;
         private readonly int[] _start;
         private readonly int[] _end;
@@ -44,19 +42,6 @@ namespace DeskPhone.Firmware.Phone
             _plan = plan.ToCharArray();
             _start = new int[MaxGroups + 1];
             _end = new int[MaxGroups + 1];
-        }
-
-        /// <summary>The dial plans of the identities (<c>user_dp_str</c>, <c>\d</c> their <c>user_host</c>), for CallKeys.</summary>
-        public DialPlan(SettingsStore settings)
-        {
-            _settings = settings;
-        }
-
-        public string Apply(int identity, string number, out bool complete)
-        {
-            string dialled;
-            Apply(_settings.Get(SettingNames.UserDialPlan, identity), number, _settings.Get(SettingNames.UserHost, identity), out dialled, out complete);
-            return dialled;
         }
 
         /// <summary>Why a dial plan cannot be used (the rule and the fault), or null when it is good (empty included).</summary>

@@ -48,7 +48,8 @@ namespace DeskPhone.Firmware.Voice
                          DialPad pad)
         {
             Tones = new CallTones(calls, audio, settings, route, pad);
-            Tones.Released += id => audio.End(id);
+            // A method, not a lambda over the parameter: no closure object kept with the layer.
+            Tones.Released += OnToneReleased;
             Conference = new Conference(calls, audio);
             Conference.Changed += OnConferenceChanged;
             calls.DtmfReceived += OnDtmfInfo;
@@ -221,6 +222,9 @@ namespace DeskPhone.Firmware.Voice
                 call.ReceivedDigits = (shown.Length == MediaSession.MaxDigits ? shown.Substring(1) : shown) + key;
             }
         }
+
+        // A refused call's busy or congestion tone is over: the audio devices let go of its audio.
+        private void OnToneReleased(int callId) => _audio.End(callId);
 
         /// <summary>
         /// The call ended (not held): its media stops, the audio devices let go of it and so does the phone of its session

@@ -35,7 +35,10 @@ namespace DeskPhone.Media.Rtp
         /// <summary><see cref="Pop"/>: the frame's payload was copied out.</summary>
         public const int Played = 0;
 
-        /// <summary><see cref="Pop"/>: one frame is missing after a played one: repeat the last frame attenuated.</summary>
+        /// <summary>
+        /// <see cref="Pop"/>: one frame is missing after a played one: repeat the last frame attenuated (its payload is
+        /// still in its slot: <see cref="Pop"/> gives where, so the player keeps no decoded copy of it).
+        /// </summary>
         public const int Conceal = 1;
 
         /// <summary><see cref="Pop"/>: nothing to play (not started, filling, or more than one frame missing).</summary>
@@ -44,7 +47,8 @@ namespace DeskPhone.Media.Rtp
         // One array for the 16 slots (slot i at i x MaxPayload): 512 B less than an array per slot on nanoCLR, whose
         // every array has a 20-byte header and whose array of arrays is 12 B a reference.
         private readonly byte[] _payload = new byte[Slots * MaxPayload];
-        // A slot's payload length, 0 while the slot is empty (Put refuses empty payloads).
+        // A slot's payload length while it waits, 0 when empty (Put refuses empty payloads), minus the length once played
+        // (the payload stays for a concealment of the next frame until a packet takes the slot again).
         private readonly int[] _length = new int[Slots];
         private bool _started;
         private bool _fresh;
@@ -53,6 +57,7 @@ namespace DeskPhone.Media.Rtp
         private int _next;
         private int _count;
         private int _last = Silence;
+        private int _playedSlot;
         private int _sinceUnderrun;
         private int _overDepth;
         private int _starved;
@@ -139,7 +144,7 @@ namespace DeskPhone.Media.Rtp
                 d = Slots - 1;
             }
             int slot = sequence & (Slots - 1);
-            if (_length[slot] != 0)
+            if (_length[slot] > 0)
             {
                 Duplicates++;
                 return false;
@@ -155,7 +160,8 @@ namespace DeskPhone.Media.Rtp
 
         /// <summary>
         /// The frame due now: <see cref="Played"/> with its payload at <paramref name="offset"/> in <see cref="Frames"/>
-        /// and its length in <paramref name="length"/>, <see cref="Conceal"/> or <see cref="Silence"/>.
+        /// and its length in <paramref name="length"/>, <see cref="Conceal"/> with the last played frame's payload there,
+        /// or <see cref="Silence"/>.
         /// </summary>
         public int Pop(out int offset, out int length)
         {
@@ -174,7 +180,7 @@ namespace DeskPhone.Media.Rtp
                 _filling = false;
             }
             int slot = _next & (Slots - 1);
-            if (_length[slot] != 0)
+            if (_length[slot] > 0)
             {
                 if (_starved > 0 && _starved <= MaxDepth)
                 {
@@ -186,7 +192,9 @@ namespace DeskPhone.Media.Rtp
                 _starved = 0;
                 length = _length[slot];
                 offset = slot * MaxPayload;
-                Take(slot);
+                _length[slot] = -length;
+                _playedSlot = slot;
+                _count--;
                 _next = (_next + 1) & 0xFFFF;
                 _fresh = false;
                 Adapt();
@@ -206,22 +214,27 @@ namespace DeskPhone.Media.Rtp
                 {
                     _filling = true;
                 }
-                return Next();
+                return Next(out offset, out length);
             }
             // A later packet is here but this one is not: it is lost.
             _next = (_next + 1) & 0xFFFF;
             Lost++;
-            return Next();
+            return Next(out offset, out length);
         }
 
-        private int Next()
+        // Conceal right after a played frame, with its payload (Silence if a packet 16 frames on took its slot since).
+        private int Next(out int offset, out int length)
         {
-            if (_last == Played)
+            length = -_length[_playedSlot];
+            offset = _playedSlot * MaxPayload;
+            if (_last == Played && length > 0)
             {
                 Concealed++;
                 _last = Conceal;
                 return Conceal;
             }
+            offset = 0;
+            length = 0;
             _last = Silence;
             return Silence;
         }
@@ -247,9 +260,10 @@ namespace DeskPhone.Media.Rtp
             for (int i = 0; i < frames; i++)
             {
                 int slot = _next & (Slots - 1);
-                if (_length[slot] != 0)
+                if (_length[slot] > 0)
                 {
-                    Take(slot);
+                    _length[slot] = 0;
+                    _count--;
                     Discarded++;
                 }
                 else
@@ -258,12 +272,6 @@ namespace DeskPhone.Media.Rtp
                 }
                 _next = (_next + 1) & 0xFFFF;
             }
-        }
-
-        private void Take(int slot)
-        {
-            _length[slot] = 0;
-            _count--;
         }
 
         private void Resync(uint ssrc, int sequence)
@@ -284,7 +292,7 @@ namespace DeskPhone.Media.Rtp
         {
             for (int k = Slots - 1; k >= 0; k--)
             {
-                if (_length[(_next + k) & (Slots - 1)] != 0)
+                if (_length[(_next + k) & (Slots - 1)] > 0)
                 {
                     return k + 1;
                 }

@@ -46,9 +46,10 @@ namespace DeskPhone.Media.Rtp
         // The one datagram buffer: what arrives is read into it and taken at once (the jitter buffer copies the payload),
         // then the frames due and a report are written into it and sent (the channels copy), all in one turn.
         private readonly byte[] _datagram = new byte[MaxDatagram];
-        private readonly short[] _microphone = new short[AudioFrame.Samples];
-        private readonly short[] _speaker = new short[AudioFrame.Samples];
-        private short[] _mixed; // the speaker frame with Tone mixed in, made by the first tone
+        // The one frame of samples: the microphone's is read into it and sent, then what is played is decoded into it and
+        // written (the sinks copy), in turn; a concealment decodes the last payload again from the jitter buffer.
+        private readonly short[] _frame = new short[AudioFrame.Samples];
+        private short[] _mixed; // the played frame with Tone mixed in, made by the first tone
         // Made by the call's first key press, first event received, first digit (most calls have none): null until then.
         private DtmfSender _dtmfOut;
         private DtmfReceiver _dtmfIn;
@@ -186,7 +187,6 @@ namespace DeskPhone.Media.Rtp
                 _dtmfIn = null;
                 _stoppedMs = -1;
             }
-            Array.Clear(_speaker, 0, _speaker.Length);
             _flags = (_flags & ~(ClockedBit | LatchedBit | RtcpLatchedBit)) | ActiveBit;
             s_active++;
             return true;
@@ -435,9 +435,10 @@ namespace DeskPhone.Media.Rtp
         {
             // The microphone is read even when muted, so it does not fall behind; muted or with nothing yet, silence
             // keeps the stream's timing (the other side hears nothing, not a gap it would conceal).
-            if (!_source.Read(_microphone) || Muted)
+            short[] frame = _frame;
+            if (!_source.Read(frame) || Muted)
             {
-                Array.Clear(_microphone, 0, _microphone.Length);
+                Array.Clear(frame, 0, frame.Length);
             }
             if (_dtmfOut != null && _telephoneEvent >= 0 && _dtmfOut.Next(_sender.Timestamp, _datagram, RtpPacket.HeaderBytes))
             {
@@ -446,36 +447,40 @@ namespace DeskPhone.Media.Rtp
                 _rtp.Send(_datagram, RtpPacket.HeaderBytes + TelephoneEvent.Length);
                 return;
             }
-            int bytes = _codec.Encode(_microphone, AudioFrame.Samples, _datagram, RtpPacket.HeaderBytes);
+            int bytes = _codec.Encode(frame, AudioFrame.Samples, _datagram, RtpPacket.HeaderBytes);
             _sender.Next(_datagram, _payloadType, bytes, AudioFrame.Samples);
             _rtp.Send(_datagram, RtpPacket.HeaderBytes + bytes);
         }
 
         private void PlayFrame()
         {
+            short[] frame = _frame;
             int status = _jitter.Pop(out int offset, out int length);
-            if (status == JitterBuffer.Played)
+            if (status == JitterBuffer.Silence)
             {
-                Played++;
-                // Decoded where the jitter buffer holds it (no copy): nothing is put into it until the next turn.
-                int samples = _codec.Decode(_jitter.Frames, offset, length, _speaker);
-                if (samples < _speaker.Length)
-                {
-                    Array.Clear(_speaker, samples, _speaker.Length - samples);
-                }
-            }
-            else if (status == JitterBuffer.Conceal)
-            {
-                // The last frame again at half level (-6 dB): the simplest concealment that does not click.
-                for (int i = 0; i < _speaker.Length; i++)
-                {
-                    _speaker[i] = (short)(_speaker[i] >> 1);
-                }
+                Silent++;
+                Array.Clear(frame, 0, frame.Length);
             }
             else
             {
-                Silent++;
-                Array.Clear(_speaker, 0, _speaker.Length);
+                // Decoded where the jitter buffer holds it (no copy): nothing is put into it until the next turn.
+                int samples = _codec.Decode(_jitter.Frames, offset, length, frame);
+                if (samples < frame.Length)
+                {
+                    Array.Clear(frame, samples, frame.Length - samples);
+                }
+                if (status == JitterBuffer.Played)
+                {
+                    Played++;
+                }
+                else
+                {
+                    // The last frame again at half level (-6 dB): the simplest concealment that does not click.
+                    for (int i = 0; i < frame.Length; i++)
+                    {
+                        frame[i] = (short)(frame[i] >> 1);
+                    }
+                }
             }
             if (Silenced)
             {
@@ -484,15 +489,14 @@ namespace DeskPhone.Media.Rtp
             IAudioSource tone = Tone;
             if (tone == null)
             {
-                _sink.Write(_speaker);
+                _sink.Write(frame);
                 return;
             }
-            // Mixed into a frame of its own: _speaker stays what arrived, for the next frame's concealment.
             short[] mixed = _mixed ?? (_mixed = new short[AudioFrame.Samples]);
             tone.Read(mixed);
             for (int i = 0; i < mixed.Length; i++)
             {
-                int sum = mixed[i] + _speaker[i];
+                int sum = mixed[i] + frame[i];
                 mixed[i] = (short)(sum > short.MaxValue ? short.MaxValue : sum < short.MinValue ? short.MinValue : sum);
             }
             _sink.Write(mixed);

@@ -566,14 +566,13 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>
-        /// Lets go of what no call needs any more, and the next use makes again: the INVITE's parser and message and the
-        /// writer once no ringing incoming call keeps its INVITE (answered, its 200 is kept as bytes: about 2.9 KB less
-        /// while a call talks, docs/benchmarks.md "h-callheap"), the SDP reader once no call is left. Done here, between
-        /// loop turns, never inside a handler that may still read them.
+        /// Lets go of what no call needs any more, and the next use makes again: the INVITE's parser and message, the
+        /// writer and the SDP reader once no ringing incoming call keeps its INVITE (answered, its 200 is kept as bytes:
+        /// about 3.1 KB less while a call talks, docs/benchmarks.md "h-callheap", "h-callheap2"; a re-INVITE or UPDATE
+        /// reads its SDP in its own handler). Done here, between loop turns, never inside a handler that may still read them.
         /// </summary>
         private void LetGoUnused()
         {
-            bool call = false;
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
@@ -581,16 +580,12 @@ namespace DeskPhone.Sip.Session
                 {
                     return;
                 }
-                call |= c != null;
             }
             _parser = null;
             _invite = null;
             _parse = null;
             _writer = null;
-            if (!call)
-            {
-                _sdpMedia = null;
-            }
+            _sdpMedia = null;
         }
 
         /// <summary>The final refusal of a ringing incoming call, kept retransmitting by the agent until its ACK.</summary>

@@ -87,6 +87,23 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         [Fact]
+        public void AConcealmentGivesTheLastPlayedPayloadUntilAPacketTakesItsSlot()
+        {
+            Put(1); Put(2); Put(4);
+            Assert.Equal("p1 p2", Ticks(2));
+            // The player keeps no copy of the last frame: the concealment is given its payload, still in its slot.
+            Assert.Equal(JitterBuffer.Conceal, _buffer.Pop(out int offset, out int length));
+            Assert.Equal(1, length);
+            Assert.Equal(2, _buffer.Frames[offset]);
+            Assert.Equal("p4", Tick());
+            // Frame 5 is lost and frame 20 (16 on) took frame 4's slot: nothing left to repeat, silence.
+            Assert.True(Put(20));
+            Assert.Equal(JitterBuffer.Silence, _buffer.Pop(out offset, out length));
+            Assert.Equal(0, length);
+            Assert.Equal(1, _buffer.Concealed);
+        }
+
+        [Fact]
         public void AnUnderrunConcealsWaitsAndDeepensTheBuffer()
         {
             for (int i = 1; i <= 3; i++) Put(i);

@@ -135,16 +135,30 @@ namespace DeskPhone.Sip.Tests.Stack
                             "\r\nCSeq: 7 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
             _ua.Poll(now += 10);
             calls.Poll(now);
-            // Answered, the call talks without the INVITE's parser, message and writer (its 200 is kept as bytes); the SDP
-            // reader stays for the call's re-INVITEs.
-            foreach (string part in new[] { "_parser", "_invite", "_parse", "_writer" })
+            // Answered, the call talks without the INVITE's parser, message, writer and SDP reader (its 200 is kept as
+            // bytes; a re-INVITE makes the reader again in its own handler).
+            foreach (string part in new[] { "_parser", "_invite", "_parse", "_writer", "_sdpMedia" })
             {
                 Assert.Null(Part(calls, part));
             }
-            Assert.NotNull(Part(calls, "_sdpMedia"));
+            // The other side holds the call: its re-INVITE's offer is read by a reader made again, and answered recvonly.
+            string hold = PeerSdp.Replace("o=- 1 1", "o=- 1 2") + "a=sendonly\r\n";
+            _channel.Arrive("INVITE sip:486@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKhold" + callId +
+                            "\r\nFrom: <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:486@10.0.0.1>;tag=" + tag + "\r\nCall-ID: " + callId +
+                            "\r\nCSeq: 8 INVITE\r\nContact: <sip:200@10.0.0.9:5062>\r\nMax-Forwards: 70\r\nContent-Type: application/sdp\r\n" +
+                            "Content-Length: " + hold.Length + "\r\n\r\n" + hold);
+            _ua.Poll(now += 10);
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
+            Assert.Contains("a=recvonly\r\n", _channel.Last);
+            Assert.True(call.RemoteHeld);
+            _channel.Arrive("ACK sip:486@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKholdack" + callId +
+                            "\r\nFrom: <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:486@10.0.0.1>;tag=" + tag + "\r\nCall-ID: " + callId +
+                            "\r\nCSeq: 8 ACK\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            _ua.Poll(now += 10);
+            calls.Poll(now);
             _channel.Arrive("BYE sip:486@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye" + callId +
                             "\r\nFrom: <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:486@10.0.0.1>;tag=" + tag + "\r\nCall-ID: " + callId +
-                            "\r\nCSeq: 8 BYE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+                            "\r\nCSeq: 9 BYE\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
             _ua.Poll(now += 10);
             Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
             Assert.Equal(SipCall.Ended, call.State);
