@@ -47,6 +47,7 @@ namespace DeskPhone.Sip.UserAgent
         // Whether the packet being handled has been answered (a faulting handler's request gets 500 only if not).
         private bool _answeredCurrent;
         private uint _tokenSeed;
+        private uint _addressHash;
 
         /// <summary>
         /// Loop turns without a packet after which the parsed message, the parse and check results and the writer are let
@@ -99,8 +100,37 @@ namespace DeskPhone.Sip.UserAgent
         public string LocalHost
         {
             get { return _localHost; }
-            set { _localHost = value != null && value.Length > 0 && value[0] != '[' && value.IndexOf(':') >= 0 ? "[" + value + "]" : value; }
+            set
+            {
+                _localHost = value != null && value.Length > 0 && value[0] != '[' && value.IndexOf(':') >= 0 ? "[" + value + "]" : value;
+                MixAddress(_localHost);
+            }
         }
+
+        /// <summary>
+        /// The phone's address goes into the tokens' seed: phones that start together (after a power cut, their clocks
+        /// at the same value before time is set) would otherwise draw the same tokens, and the Call-IDs of REGISTER and
+        /// SUBSCRIBE are made from a tag alone. Addresses differ on one network; FNV-1a over the address's characters.
+        /// </summary>
+        private void MixAddress(string address)
+        {
+            if (address == null)
+            {
+                return;
+            }
+            uint hash = 2166136261;
+            char[] chars = address.ToCharArray();
+            for (int i = 0; i < chars.Length; i++)
+            {
+                hash = (hash ^ chars[i]) * 16777619;
+            }
+            _addressHash = hash;
+            if (_tokenSeed != 0)
+            {
+                _tokenSeed = (_tokenSeed ^ hash) | 1;
+            }
+        }
+
 
         private string _localHost = "127.0.0.1";
 
@@ -112,12 +142,12 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The transport of the identities over TCP (<see cref="SipIdentity.OverTcp"/>); null: they use UDP too.</summary>
         public ISipTransport Tcp;
 
-        /// <summary>A fresh token for tags, branches and Call-IDs (unique within this run, not guessable across runs).</summary>
+        /// <summary>A fresh token for tags, branches and Call-IDs (unique within this run, apart across runs and phones).</summary>
         public string NewToken()
         {
             if (_tokenSeed == 0)
             {
-                _tokenSeed = (uint)System.DateTime.UtcNow.Ticks | 1;
+                _tokenSeed = ((uint)System.DateTime.UtcNow.Ticks ^ _addressHash) | 1;
             }
             // xorshift: cheap, allocation-free and good enough to keep tokens apart.
             _tokenSeed ^= _tokenSeed << 13;
