@@ -65,7 +65,13 @@ namespace DeskPhone.Sip.Message
             int i = start;
             while (i < end)
             {
-                int next = Next(s, i, end, quoted);
+                // Next written out (i < end: the search's range is never empty): this is the deepest point of a
+                // response's check (a Via's received), and each call is a frame of about 250 B in nanoCLR's heap.
+                int next = quoted ? Separator.Next(s, i, end, ';', false) : System.Array.IndexOf(s, CharSearch.Semicolon, i, end - i);
+                if (next < 0)
+                {
+                    next = end;
+                }
                 int ps = Token.TrimStart(s, i, next);
                 if (first >= 0 && ps < next && (s[ps] | 0x20) != first)
                 {

@@ -56,6 +56,7 @@ namespace DeskPhone.Boot
             {
                 // Reported, then thrown again after the profiles, so that run.sh sees the boot did not fit.
                 failed = e;
+                Drop();
                 Console.WriteLine("boot OUT OF MEMORY after step=" + s_lastStep + Where(e));
             }
             catch (InvalidOperationException e)
@@ -79,10 +80,13 @@ namespace DeskPhone.Boot
                 }
                 catch (OutOfMemoryException e)
                 {
+                    // The phone let go first: the report's own strings (the trace split into lines) need heap too.
+                    Drop();
                     Console.WriteLine("load profile=" + p.Name + " OUT OF MEMORY in step=" + s_step + Where(e));
                 }
                 catch (Exception e)
                 {
+                    Drop();
                     Console.WriteLine("load profile=" + p.Name + " FAILED in step=" + s_step + ": " + e.GetType().FullName + " " + e.Message + Where(e));
                 }
                 release.Set();

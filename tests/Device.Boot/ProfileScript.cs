@@ -275,7 +275,7 @@ namespace DeskPhone.Boot
             }
             string[] frames = trace.Split('\n');
             string where = "";
-            for (int i = 0; i < frames.Length && i < 4; i++)
+            for (int i = 0; i < frames.Length && i < 20; i++)
             {
                 where += (i == 0 ? " at " : " < ") + frames[i].Trim();
             }
