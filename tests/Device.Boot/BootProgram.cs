@@ -65,6 +65,14 @@ namespace DeskPhone.Boot
                 // a message wait in its inbox rather than throw, so a boot that does not fit can end here.
                 failed = e;
             }
+            catch (Exception e)
+            {
+                // Anything else (a native short of heap may throw a bare System.Exception): reported where it came from,
+                // and the profiles still run.
+                failed = e;
+                Drop();
+                Console.WriteLine("boot FAILED after step=" + s_lastStep + ": " + e.GetType().FullName + Where(e));
+            }
             // The boot's phone is unreachable from here on: each profile starts on an empty heap. The profiles' loop is
             // Main's own (not a method of its own): every frame under the phone's loop is heap the board does not spend.
             for (int i = 0; i < LoadProfile.Count; i++)
@@ -117,8 +125,12 @@ namespace DeskPhone.Boot
             Check(s_spi.Bytes > s_band.PixelBytes, "the panel received " + s_spi.Bytes.ToString() + " bytes over SPI for " + s_band.PixelBytes.ToString() + " bytes of bands");
             Heap("boot");
 
-            // The registrar accepts the REGISTER (every REGISTER transaction sent so far gets its 200).
-            int answered = AnswerAll("REGISTER", null, 200);
+            // The registrar accepts the REGISTER (every REGISTER transaction sent so far gets its 200): AnswerAll's work
+            // written out, so its frame is not under the phone's loop at the boot's tightest moment (as in RunProfile).
+            int answered = AnswerPending("REGISTER", null, 200);
+            s_wire.Clear();
+            Run(TurnMs);
+            s_wire.Clear();
             Check(answered > 0, "no REGISTER was sent");
             Run(200);
             Check(s_app.Core.IsRegistered(1), "identity 1 not registered after the 200");
