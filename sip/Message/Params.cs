@@ -23,7 +23,7 @@ namespace DeskPhone.Sip.Message
                 return true;
             }
             byte nameBit = uriStyle ? Token.UriParamBit : Token.TokenBit;
-            bool quoted = CharSearch.IndexOf(s, CharSearch.Quote, start, end) >= 0;
+            bool quoted = System.Array.IndexOf(s, CharSearch.Quote, start, end - start) >= 0;
             int i = start;
             while (i <= end)
             {
@@ -66,7 +66,7 @@ namespace DeskPhone.Sip.Message
         {
             int nameLength = name.Length;
             int first = nameLength == 0 ? -1 : name[0] | 0x20;
-            bool quoted = CharSearch.IndexOf(s, CharSearch.Quote, start, end) >= 0;
+            bool quoted = start < end && System.Array.IndexOf(s, CharSearch.Quote, start, end - start) >= 0;
             int i = start;
             while (i < end)
             {
