@@ -23,11 +23,16 @@ namespace DeskPhone.Sip.Message
                 return true;
             }
             byte nameBit = uriStyle ? Token.UriParamBit : Token.TokenBit;
-            bool quoted = CharSearch.IndexOf(s, CharSearch.Quote, start, end) >= 0;
+            bool quoted = System.Array.IndexOf(s, CharSearch.Quote, start, end - start) >= 0;
             int i = start;
             while (i <= end)
             {
-                int next = Next(s, i, end, quoted);
+                // The next ';' outside quotes, or the end; written out as in Get (each call is a frame in nanoCLR's heap).
+                int next = quoted ? Separator.Next(s, i, end, ';', false) : (i < end ? System.Array.IndexOf(s, CharSearch.Semicolon, i, end - i) : -1);
+                if (next < 0)
+                {
+                    next = end;
+                }
                 int ps = Token.TrimStart(s, i, next);
                 int pe = Token.TrimEnd(s, ps, next);
                 if (ps == pe)
@@ -61,11 +66,19 @@ namespace DeskPhone.Sip.Message
         {
             int nameLength = name.Length;
             int first = nameLength == 0 ? -1 : name[0] | 0x20;
-            bool quoted = CharSearch.IndexOf(s, CharSearch.Quote, start, end) >= 0;
+            bool quoted = start < end && System.Array.IndexOf(s, CharSearch.Quote, start, end - start) >= 0;
             int i = start;
             while (i < end)
             {
-                int next = Next(s, i, end, quoted);
+                // The next ';' outside quotes, or the end, written out (i < end: the search's range is never empty): a
+                // parameter's look-up is the deepest point of a response's check (a Via's received, a Contact's URI), and
+                // each call is a frame of about 250 B in nanoCLR's heap. A list without a quote (the usual one) goes from
+                // ';' to ';' with the runtime's search instead of a walk of every character.
+                int next = quoted ? Separator.Next(s, i, end, ';', false) : System.Array.IndexOf(s, CharSearch.Semicolon, i, end - i);
+                if (next < 0)
+                {
+                    next = end;
+                }
                 int ps = Token.TrimStart(s, i, next);
                 if (first >= 0 && ps < next && (s[ps] | 0x20) != first)
                 {
@@ -106,17 +119,6 @@ namespace DeskPhone.Sip.Message
                 }
             }
             return true;
-        }
-
-        /// <summary>
-        /// The end of the parameter starting at <paramref name="from"/>: the next ';' outside quotes, or the end. A list
-        /// without a quote (<paramref name="quoted"/> false: the usual one) goes from ';' to ';' with the runtime's search
-        /// instead of a walk of every character.
-        /// </summary>
-        private static int Next(char[] s, int from, int end, bool quoted)
-        {
-            int semi = quoted ? Separator.Next(s, from, end, ';', false) : CharSearch.IndexOf(s, CharSearch.Semicolon, from, end);
-            return semi < 0 ? end : semi;
         }
     }
 }

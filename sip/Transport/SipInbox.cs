@@ -17,6 +17,8 @@ namespace DeskPhone.Sip.Transport
     /// REGISTER's answer peaked with it). The next datagram makes one again. A rent succeeds in the
     /// same cases as with every packet made up front, unless the heap cannot hold the packet: then it counts as
     /// <see cref="Dropped"/>, as a full inbox does (a datagram waits in the socket for the next turn).
+    /// A posted message much shorter than its packet moves to an array of its own size (<see cref="Post"/>), so the
+    /// packet's bytes do not wait for the end of the message's handling; such a packet is let go when handed back.
     /// </para>
     /// </summary>
     public sealed class SipInbox
@@ -121,6 +123,7 @@ namespace DeskPhone.Sip.Transport
             {
                 trace.Record(false, packet.Data, 0, packet.Length, packet.Transport.Name, packet.RemoteHost, packet.RemotePort);
             }
+            Fit(packet);
             lock (_gate)
             {
                 _queue[(_head + _count) % _queue.Length] = packet;
@@ -167,9 +170,47 @@ namespace DeskPhone.Sip.Transport
             {
                 packet.Connection = null;
                 packet.RefuseStatus = 0;
+                if (packet.Data.Length != _packetBytes + 1)
+                {
+                    // Fitted to its message: too small for the next one, so it is let go (the next rent makes a packet).
+                    _made--;
+                    return;
+                }
                 _free[_freeCount++] = packet;
             }
         }
+
+        /// <summary>
+        /// Gives a posted message that leaves at least <see cref="FitSlack"/> bytes of its packet unused an array of its
+        /// own length, so the packet's 3 KB are garbage before the message is parsed and handled: the deepest moment of
+        /// a message (the parse's frames, its header objects, what the handler sets off) does not hold them
+        /// (docs/benchmarks.md, h-boot80b: the REGISTER's 200 in the board's heap). Without heap for the copy the message
+        /// stays in its packet, as before.
+        /// </summary>
+        private static void Fit(SipPacket packet)
+        {
+            int length = packet.Length;
+            if (packet.Data.Length - length < FitSlack)
+            {
+                return;
+            }
+            try
+            {
+                byte[] fitted = new byte[length];
+                System.Array.Copy(packet.Data, fitted, length);
+                packet.Data = fitted;
+            }
+            catch (System.OutOfMemoryException)
+            {
+                // The message is handled from the packet's own bytes.
+            }
+        }
+
+        /// <summary>
+        /// Unused bytes below which a message stays in its packet: the copy is an allocation, worth it when it frees
+        /// a few hundred bytes at least (a usual SIP message of 300-1,500 bytes frees 1.5-2.7 KB of a 3,073-byte packet).
+        /// </summary>
+        private const int FitSlack = 512;
 
         /// <summary>Lets go of every free packet (a packet a transport is filling stays its own).</summary>
         private void Trim()

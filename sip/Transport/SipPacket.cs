@@ -9,8 +9,11 @@ namespace DeskPhone.Sip.Transport
             Data = new byte[capacity + 1];
         }
 
-        /// <summary>The bytes; a message is at most <see cref="SipInbox.PacketBytes"/> long (the last byte is the over-size probe).</summary>
-        public byte[] Data { get; }
+        /// <summary>
+        /// The bytes; a message is at most <see cref="SipInbox.PacketBytes"/> long (the last byte is the over-size probe).
+        /// Once posted, a short message has an array of its own length (<see cref="SipInbox.Post"/>).
+        /// </summary>
+        public byte[] Data { get; internal set; }
         public int Length { get; set; }
         public string RemoteHost { get; set; }
         public int RemotePort { get; set; }

@@ -25,7 +25,9 @@ namespace DeskPhone.Sip.UserAgent
         // first packet of a burst, the answers' writer (600 B) by the first answer (a burst of responses, e.g. the
         // REGISTER's 200 at boot, needs none); all let go after PartsQuietTurns turns without a packet, a tenth of the
         // inbox's wait for its packets (small objects, cheap to make again, unlike a packet's 3 KB block); a quiet phone
-        // keeps none of it.
+        // keeps none of it. A turn whose packets were all responses lets go of them at once: the phone's own requests go
+        // out one at a time, so the next response is a turn or more away, and what the response set off in the same turn
+        // (the registration's SUBSCRIBEs, the screen's redraw) is the board's tightest moment (docs/benchmarks.md, h-boot80b).
         private SipMessage _message;
         private ParseResult _parse;
         private CheckResult _check;
@@ -297,6 +299,7 @@ namespace DeskPhone.Sip.UserAgent
         public void Poll(long nowMs)
         {
             SipPacket packet;
+            bool requests = false;
             if (_quietTurns < SipInbox.QuietTurns)
             {
                 _quietTurns++;
@@ -328,13 +331,14 @@ namespace DeskPhone.Sip.UserAgent
                     // server transactions of the request they hashed.
                     if (_message != null)
                     {
+                        requests |= _message.IsRequest;
                         _message.Release();
                     }
                     _transactions.Forget();
                     _inbox.Return(packet);
                 }
             }
-            if (_quietTurns >= PartsQuietTurns && _message != null)
+            if (_message != null && (_quietTurns >= PartsQuietTurns || (_quietTurns == 0 && !requests)))
             {
                 _message = null;
                 _parse = null;

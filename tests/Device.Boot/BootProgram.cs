@@ -56,6 +56,7 @@ namespace DeskPhone.Boot
             {
                 // Reported, then thrown again after the profiles, so that run.sh sees the boot did not fit.
                 failed = e;
+                Drop();
                 Console.WriteLine("boot OUT OF MEMORY after step=" + s_lastStep + Where(e));
             }
             catch (InvalidOperationException e)
@@ -63,6 +64,14 @@ namespace DeskPhone.Boot
                 // A failed check (Check printed it): thrown again after the profiles too. Short of heap, the phone lets
                 // a message wait in its inbox rather than throw, so a boot that does not fit can end here.
                 failed = e;
+            }
+            catch (Exception e)
+            {
+                // Anything else (a native short of heap may throw a bare System.Exception): reported where it came from,
+                // and the profiles still run.
+                failed = e;
+                Drop();
+                Console.WriteLine("boot FAILED after step=" + s_lastStep + ": " + e.GetType().FullName + Where(e));
             }
             // The boot's phone is unreachable from here on: each profile starts on an empty heap. The profiles' loop is
             // Main's own (not a method of its own): every frame under the phone's loop is heap the board does not spend.
@@ -79,10 +88,13 @@ namespace DeskPhone.Boot
                 }
                 catch (OutOfMemoryException e)
                 {
+                    // The phone let go first: the report's own strings (the trace split into lines) need heap too.
+                    Drop();
                     Console.WriteLine("load profile=" + p.Name + " OUT OF MEMORY in step=" + s_step + Where(e));
                 }
                 catch (Exception e)
                 {
+                    Drop();
                     Console.WriteLine("load profile=" + p.Name + " FAILED in step=" + s_step + ": " + e.GetType().FullName + " " + e.Message + Where(e));
                 }
                 release.Set();
@@ -113,8 +125,19 @@ namespace DeskPhone.Boot
             Check(s_spi.Bytes > s_band.PixelBytes, "the panel received " + s_spi.Bytes.ToString() + " bytes over SPI for " + s_band.PixelBytes.ToString() + " bytes of bands");
             Heap("boot");
 
-            // The registrar accepts the REGISTER (every REGISTER transaction sent so far gets its 200).
-            int answered = AnswerAll("REGISTER", null, 200);
+            // The registrar accepts the REGISTER (every REGISTER transaction sent so far gets its 200): AnswerAll's work
+            // written out, so its frame is not under the phone's loop at the boot's tightest moment (as in RunProfile).
+            int answered = AnswerPending("REGISTER", null, 200);
+            s_wire.Clear();
+            // Run(TurnMs) written out: the turn that takes the 200 polls the phone from this frame, as the board's Main
+            // polls it from its own (one frame less under the phone's loop at its tightest moment).
+            for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+            {
+                s_now += TurnMs;
+                s_wire.Receive();
+                s_app.Poll(s_now);
+            }
+            s_wire.Clear();
             Check(answered > 0, "no REGISTER was sent");
             Run(200);
             Check(s_app.Core.IsRegistered(1), "identity 1 not registered after the 200");

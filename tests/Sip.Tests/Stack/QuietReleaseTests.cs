@@ -104,6 +104,32 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(first.Replace("q1", "q2").Replace("tag=dp1", "tag=dp2"), _channel.Last);
         }
 
+        private object ParsedMessage() =>
+            typeof(SipUserAgent).GetField("_message", BindingFlags.NonPublic | BindingFlags.Instance).GetValue(_ua);
+
+        [Fact]
+        public void ATurnOfResponsesLetsGoOfTheParsedMessageAtOnceAndARequestTurnKeepsIt()
+        {
+            _watch.Agent = _ua;
+            _ua.AddListener(_watch);
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", AnswerFirst());
+            // A burst of requests keeps what handling takes for the next one.
+            Assert.NotNull(ParsedMessage());
+
+            // A response (here a stray one, dropped): nothing else of the phone's is a turn away, so it goes at once.
+            _channel.Arrive("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKnone\r\nFrom: <sip:486@10.0.0.1>;tag=a\r\n" +
+                            "To: <sip:486@10.0.0.1>;tag=b\r\nCall-ID: r1\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n");
+            _ua.Poll(1);
+            Assert.Null(ParsedMessage());
+
+            // The next request is handled and answered as the first was.
+            _channel.Arrive(Message("z9hG4bKq3"));
+            _ua.Poll(2);
+            Assert.Equal(2, _watch.Handled);
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
+            Assert.NotNull(ParsedMessage());
+        }
+
         private static readonly string[] CallParts = { "_parser", "_invite", "_parse", "_sdpMedia", "_writer" };
 
         private static object Part(CallSessions calls, string name) =>

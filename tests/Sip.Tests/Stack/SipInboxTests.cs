@@ -88,6 +88,40 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(2, inbox.Made);
         }
 
+        [Fact]
+        public void AShortMessageIsPostedInAnArrayOfItsLengthAndItsPacketIsLetGoWhenHandedBack()
+        {
+            var inbox = new SipInbox(2, 3072);
+            SipPacket packet = inbox.Rent();
+            byte[] full = packet.Data;
+            byte[] message = System.Text.Encoding.ASCII.GetBytes("SIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n");
+            System.Array.Copy(message, full, message.Length);
+            packet.Length = message.Length;
+            inbox.Post(packet);
+
+            SipPacket taken = inbox.Take();
+            Assert.Same(packet, taken);
+            Assert.Equal(message, taken.Data);
+            Assert.NotSame(full, taken.Data);
+            inbox.Return(taken);
+            Assert.Equal(0, inbox.Made);
+            // The next datagram gets a whole packet again.
+            Assert.Equal(3073, inbox.Rent().Data.Length);
+        }
+
+        [Fact]
+        public void AMessageThatFillsMostOfItsPacketStaysInIt()
+        {
+            var inbox = new SipInbox(2, 1024);
+            SipPacket packet = inbox.Rent();
+            byte[] full = packet.Data;
+            packet.Length = 600;
+            inbox.Post(packet);
+            Assert.Same(full, inbox.Take().Data);
+            inbox.Return(packet);
+            Assert.Same(packet, inbox.Rent());
+        }
+
         /// <summary>
         /// Rents <paramref name="packets"/> at once, posts them, then takes and returns each as the loop does; returns the
         /// last one returned.
