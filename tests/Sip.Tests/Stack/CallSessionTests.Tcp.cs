@@ -7,8 +7,8 @@ namespace DeskPhone.Sip.Tests.Stack
     /// <summary>Calls over TCP (issue #18): the ones an identity over TCP places, and a REFER in a call that came over TCP.</summary>
     public partial class CallSessionTests
     {
-        [Fact]
-        public void AnIdentityOverTcpPlacesItsCallOverTcpOnceWithoutTimerAAndCancelsThere()
+        /// <summary>Identity 1 over TCP (its outbound proxy says ;transport=tcp); what goes over TCP is recorded.</summary>
+        private RecordingStream TcpIdentity()
         {
             var tcp = new RecordingStream();
             _ua.Tcp = tcp;
@@ -17,6 +17,13 @@ namespace DeskPhone.Sip.Tests.Stack
                 Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Outbound = "sip:10.0.0.1:5070;transport=tcp",
                 Password = "pw", LineToken = "dp1", OverTcp = true,
             });
+            return tcp;
+        }
+
+        [Fact]
+        public void AnIdentityOverTcpPlacesItsCallOverTcpOnceWithoutTimerAAndCancelsThere()
+        {
+            RecordingStream tcp = TcpIdentity();
             SipCall call = _calls.Dial(1, "200", _now, out string error);
             Assert.NotNull(call);
             Assert.Single(tcp.Sent);
@@ -40,13 +47,7 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void AnIdentityOverTcpPracksAReliable183OverTcpWithTcpInItsVia()
         {
-            var tcp = new RecordingStream();
-            _ua.Tcp = tcp;
-            _ua.SetIdentity(new SipIdentity
-            {
-                Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Outbound = "sip:10.0.0.1:5070;transport=tcp",
-                LineToken = "dp1", OverTcp = true,
-            });
+            RecordingStream tcp = TcpIdentity();
             SipCall call = _calls.Dial(1, "200", _now, out string error);
             string invite = tcp.Sent[0].Text;
             _channel.Arrive(ReliableResponse(invite, 183, "Session Progress", 1));
@@ -62,13 +63,7 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void AnInviteWaitingOnALostConnectionEndsTheCallAtOnce()
         {
-            var tcp = new RecordingStream();
-            _ua.Tcp = tcp;
-            _ua.SetIdentity(new SipIdentity
-            {
-                Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Outbound = "sip:10.0.0.1:5070;transport=tcp",
-                LineToken = "dp1", OverTcp = true,
-            });
+            RecordingStream tcp = TcpIdentity();
             SipCall call = _calls.Dial(1, "200", _now, out string error);
             _calls.ConnectionLost("10.0.0.1", 5071, _now);
             Assert.NotEqual(SipCall.Ended, call.State);
