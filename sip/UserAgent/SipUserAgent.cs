@@ -133,7 +133,6 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
-
         private string _localHost = "127.0.0.1";
 
         public int LocalPort => Udp == null ? SipUri.DefaultPort : Udp.LocalPort;
