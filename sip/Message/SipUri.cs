@@ -228,7 +228,9 @@ namespace DeskPhone.Sip.Message
             }
             else
             {
-                int colon = CharSearch.IndexOf(s, CharSearch.Colon, start, end);
+                // The runtime's search straight from here (not through CharSearch): the parse of a message's URIs and
+                // Vias is deepest at this point, and a frame less there is heap the 80,896-byte board needs (issue #17).
+                int colon = end <= start ? -1 : System.Array.IndexOf(s, CharSearch.Colon, start, end - start);
                 if (colon >= 0)
                 {
                     hostEnd = colon;
