@@ -99,7 +99,23 @@ namespace DeskPhone.Sip.Message
             }
             if (at >= 0)
             {
-                if (!uri.ReadUser(t, hostStart, at))
+                // The user part here, not in a method: a frame less under its search and its unescaping.
+                int pw = at <= hostStart ? -1 : System.Array.IndexOf(t, CharSearch.Colon, hostStart, at - hostStart);
+                int userEnd = pw < 0 ? at : pw;
+                if (userEnd == hostStart || !Token.All(t, hostStart, userEnd, Token.UserBit))
+                {
+                    return null;
+                }
+                uri.User = Unescape(t, hostStart, userEnd);
+                if (pw >= 0)
+                {
+                    if (pw + 1 < at && !Token.All(t, pw + 1, at, Token.PasswordBit))
+                    {
+                        return null;
+                    }
+                    uri.Password = Unescape(t, pw + 1, at);
+                }
+                if (uri.User == null || (pw >= 0 && uri.Password == null))
                 {
                     return null;
                 }
@@ -177,27 +193,6 @@ namespace DeskPhone.Sip.Message
                 }
             }
             return at >= 0 ? questionAfterAt : question;
-        }
-
-        /// <summary>The user and password in [rest, at) (before the '@'), unescaped; false when they are malformed.</summary>
-        private bool ReadUser(char[] t, int rest, int at)
-        {
-            int pw = CharSearch.IndexOf(t, CharSearch.Colon, rest, at);
-            int userEnd = pw < 0 ? at : pw;
-            if (userEnd == rest || !Token.All(t, rest, userEnd, Token.UserBit))
-            {
-                return false;
-            }
-            User = Unescape(t, rest, userEnd);
-            if (pw >= 0)
-            {
-                if (pw + 1 < at && !Token.All(t, pw + 1, at, Token.PasswordBit))
-                {
-                    return false;
-                }
-                Password = Unescape(t, pw + 1, at);
-            }
-            return User != null && (pw < 0 || Password != null);
         }
 
         /// <summary>RFC 3261 19.1.4 in short: scheme, user (case-sensitive, after unescaping), host, port and password match.</summary>
