@@ -286,8 +286,9 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         private static int NextComma(byte[] b, int from, int end)
         {
-            // Most values hold no comma at all: the runtime's search says so without a walk of the bytes here.
-            if (ByteSearch.IndexOf(b, ByteSearch.Comma, from, end) < 0)
+            // Most values hold no comma at all: the runtime's search says so without a walk of the bytes here (called
+            // straight, not through ByteSearch: a frame less under a response's Contacts, issue #17).
+            if (end <= from || System.Array.IndexOf(b, ByteSearch.Comma, from, end - from) < 0)
             {
                 return -1;
             }
