@@ -99,8 +99,9 @@ namespace DeskPhone.Sip.Message
             }
             if (at >= 0)
             {
-                // The user part here, not in a method: a frame less under its search and its unescaping.
-                int pw = at <= hostStart ? -1 : System.Array.IndexOf(t, CharSearch.Colon, hostStart, at - hostStart);
+                // The user part here, not in a method: a frame less under its search and its unescaping (no deeper
+                // than the host's search below).
+                int pw = CharSearch.IndexOf(t, CharSearch.Colon, hostStart, at);
                 int userEnd = pw < 0 ? at : pw;
                 if (userEnd == hostStart || !Token.All(t, hostStart, userEnd, Token.UserBit))
                 {
