@@ -30,46 +30,13 @@ namespace DeskPhone.Sip.Message
             {
                 return new NameAddr { IsWildcard = true };
             }
-            int i = first;
-            string display = null;
-            int lt = -1;
-            if (end > first && v[first] == '"')
+            // The display name and the '<' after it in a method of their own: this frame, under which the URI is parsed
+            // (a message's deepest point), keeps fewer locals (issue #17).
+            int lt;
+            string display = Display(v, first, end, out lt);
+            if (lt == -2)
             {
-                display = QuotedString.Read(v, first, end, out i);
-                if (display == null)
-                {
-                    return null;
-                }
-                while (i < end && (v[i] == ' ' || v[i] == '\t'))
-                {
-                    i++;
-                }
-                if (i >= end || v[i] != '<')
-                {
-                    return null;
-                }
-                lt = i;
-            }
-            else
-            {
-                lt = Token.IndexOf(v, '<', first, end);
-                if (lt >= 0)
-                {
-                    int wordsEnd = Token.TrimEnd(v, first, lt);
-                    if (wordsEnd > first)
-                    {
-                        byte[] classes = Token.Classes;
-                        for (int k = first; k < wordsEnd; k++)
-                        {
-                            char c = v[k];
-                            if (c != ' ' && c != '\t' && (c >= 128 || (classes[c] & Token.TokenBit) == 0))
-                            {
-                                return null;
-                            }
-                        }
-                        display = new string(v, first, wordsEnd - first);
-                    }
-                }
+                return null;
             }
             var result = new NameAddr { DisplayName = display };
             // The header parameters: [paramStart, paramEnd) after the ';' that follows the address, empty when none.
@@ -120,6 +87,52 @@ namespace DeskPhone.Sip.Message
                 result.SetParams(v, paramStart + 1, paramEnd);
             }
             return result;
+        }
+
+        /// <summary>
+        /// The display name at [first, end) (quoted, or tokens before a '&lt;'), or null when there is none;
+        /// <paramref name="lt"/> is the index of the '&lt;' that opens the address, -1 when there is none (addr-spec),
+        /// -2 when the name is malformed.
+        /// </summary>
+        private static string Display(char[] v, int first, int end, out int lt)
+        {
+            if (end > first && v[first] == '"')
+            {
+                int i;
+                string quoted = QuotedString.Read(v, first, end, out i);
+                if (quoted == null)
+                {
+                    lt = -2;
+                    return null;
+                }
+                while (i < end && (v[i] == ' ' || v[i] == '\t'))
+                {
+                    i++;
+                }
+                lt = i >= end || v[i] != '<' ? -2 : i;
+                return quoted;
+            }
+            lt = Token.IndexOf(v, '<', first, end);
+            if (lt < 0)
+            {
+                return null;
+            }
+            int wordsEnd = Token.TrimEnd(v, first, lt);
+            if (wordsEnd == first)
+            {
+                return null;
+            }
+            byte[] classes = Token.Classes;
+            for (int k = first; k < wordsEnd; k++)
+            {
+                char c = v[k];
+                if (c != ' ' && c != '\t' && (c >= 128 || (classes[c] & Token.TokenBit) == 0))
+                {
+                    lt = -2;
+                    return null;
+                }
+            }
+            return new string(v, first, wordsEnd - first);
         }
     }
 }

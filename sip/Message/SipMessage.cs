@@ -286,8 +286,9 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         private static int NextComma(byte[] b, int from, int end)
         {
-            // Most values hold no comma at all: the runtime's search says so without a walk of the bytes here.
-            if (ByteSearch.IndexOf(b, ByteSearch.Comma, from, end) < 0)
+            // Most values hold no comma at all: the runtime's search says so without a walk of the bytes here (called
+            // straight, not through ByteSearch: a frame less under a response's Contacts, issue #17).
+            if (end <= from || System.Array.IndexOf(b, ByteSearch.Comma, from, end - from) < 0)
             {
                 return -1;
             }
@@ -513,7 +514,9 @@ namespace DeskPhone.Sip.Message
                 end--;
             }
             // A bare CR inside a line counts as a line break too (as it did when every value was searched for both).
-            if (!folded && ByteSearch.IndexOf(b, ByteSearch.Cr, start, end) < 0)
+            // The runtime's search straight from here (not through ByteSearch): a frame less under a header's value,
+            // which the check of a response reads at its deepest (issue #17).
+            if (!folded && (end <= start || System.Array.IndexOf(b, ByteSearch.Cr, start, end - start) < 0))
             {
                 return Utf8.Codec.GetString(b, start, end - start);
             }

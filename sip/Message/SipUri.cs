@@ -75,68 +75,39 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            // One pass: no character that ends a URI, and where the first '@' after the scheme is and the first '?' after
-            // it (or after the scheme when there is no '@'), which the parts below start from.
-            byte[] classes = Token.Classes;
-            int at = -1;
-            int question = -1;
-            int questionAfterAt = -1;
-            for (int i = start; i < end; i++)
+            // Where the first '@' after the scheme is and the first '?' after it; the scan is a method of its own so that
+            // this frame, under which a message's URIs are parsed at the deepest, keeps fewer locals (issue #17).
+            int at;
+            int question = Marks(t, start, end, colon, out at);
+            if (question == -2)
             {
-                char c = t[i];
-                if (c < 128 && (classes[c] & (Token.UriStopBit | Token.UriMarkBit)) != 0)
-                {
-                    if (c == '@')
-                    {
-                        if (at < 0 && i > colon)
-                        {
-                            at = i;
-                        }
-                    }
-                    else if (c == '?')
-                    {
-                        if (question < 0 && i > colon)
-                        {
-                            question = i;
-                        }
-                        if (questionAfterAt < 0 && at >= 0)
-                        {
-                            questionAfterAt = i;
-                        }
-                    }
-                    else
-                    {
-                        return null;
-                    }
-                }
-            }
-            if (at >= 0)
-            {
-                question = questionAfterAt;
+                return null;
             }
             // The parts are found as index ranges of the characters; only the fields themselves become strings.
-            string scheme = SchemeOf(t, start, colon);
-            var uri = new SipUri(text, t, start, end) { Scheme = scheme, _isSip = scheme == "sip" || scheme == "sips" };
-            int rest = colon + 1;
+            var uri = new SipUri(text, t, start, end) { Scheme = SchemeOf(t, start, colon) };
+            uri._isSip = uri.Scheme == "sip" || uri.Scheme == "sips";
+            // What follows "scheme:": the opaque rest, or user@host (then the host starts after the '@').
+            int hostStart = colon + 1;
             if (!uri._isSip)
             {
-                if (rest == end)
+                if (hostStart == end)
                 {
                     return null;
                 }
-                uri.Opaque = new string(t, rest, end - rest);
+                uri.Opaque = new string(t, hostStart, end - hostStart);
                 return uri;
             }
-            int hostStart = rest;
             if (at >= 0)
             {
-                int pw = CharSearch.IndexOf(t, CharSearch.Colon, rest, at);
+                // The user part here, not in a method: a frame less under its search and its unescaping (no deeper
+                // than the host's search below).
+                int pw = CharSearch.IndexOf(t, CharSearch.Colon, hostStart, at);
                 int userEnd = pw < 0 ? at : pw;
-                if (userEnd == rest || !Token.All(t, rest, userEnd, Token.UserBit))
+                if (userEnd == hostStart || !Token.All(t, hostStart, userEnd, Token.UserBit))
                 {
                     return null;
                 }
-                uri.User = Unescape(t, rest, userEnd);
+                uri.User = Unescape(t, hostStart, userEnd);
                 if (pw >= 0)
                 {
                     if (pw + 1 < at && !Token.All(t, pw + 1, at, Token.PasswordBit))
@@ -180,6 +151,49 @@ namespace DeskPhone.Sip.Message
             uri.Host = host;
             uri.Port = port;
             return uri;
+        }
+
+        /// <summary>
+        /// One pass over [start, end): the index of the first '?' after the first '@' that follows the scheme's
+        /// <paramref name="colon"/> (after the scheme when there is no '@'), -1 when none, -2 when a character that ends a
+        /// URI is there; <paramref name="at"/> is that '@' or -1.
+        /// </summary>
+        private static int Marks(char[] t, int start, int end, int colon, out int at)
+        {
+            byte[] classes = Token.Classes;
+            at = -1;
+            int question = -1;
+            int questionAfterAt = -1;
+            for (int i = start; i < end; i++)
+            {
+                char c = t[i];
+                if (c < 128 && (classes[c] & (Token.UriStopBit | Token.UriMarkBit)) != 0)
+                {
+                    if (c == '@')
+                    {
+                        if (at < 0 && i > colon)
+                        {
+                            at = i;
+                        }
+                    }
+                    else if (c == '?')
+                    {
+                        if (question < 0 && i > colon)
+                        {
+                            question = i;
+                        }
+                        if (questionAfterAt < 0 && at >= 0)
+                        {
+                            questionAfterAt = i;
+                        }
+                    }
+                    else
+                    {
+                        return -2;
+                    }
+                }
+            }
+            return at >= 0 ? questionAfterAt : question;
         }
 
         /// <summary>RFC 3261 19.1.4 in short: scheme, user (case-sensitive, after unescaping), host, port and password match.</summary>
@@ -228,7 +242,9 @@ namespace DeskPhone.Sip.Message
             }
             else
             {
-                int colon = CharSearch.IndexOf(s, CharSearch.Colon, start, end);
+                // The runtime's search straight from here (not through CharSearch): the parse of a message's URIs and
+                // Vias is deepest at this point, and a frame less there is heap the 80,896-byte board needs (issue #17).
+                int colon = end <= start ? -1 : System.Array.IndexOf(s, CharSearch.Colon, start, end - start);
                 if (colon >= 0)
                 {
                     hostEnd = colon;

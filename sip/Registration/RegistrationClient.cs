@@ -284,10 +284,12 @@ namespace DeskPhone.Sip.Registration
 
         private int Granted(SipMessage response)
         {
-            int contacts = response.ContactCount;
+            // Counted and parsed without SipMessage.ContactCount and GetContact: a frame less under the 200's Contacts,
+            // the deepest point of the registration on the 80,896-byte board (issue #17).
+            int contacts = response.CountValues(HeaderNames.ContactKind, null);
             for (int i = 0; i < contacts; i++)
             {
-                NameAddr contact = response.GetContact(i);
+                NameAddr contact = NameAddr.Parse(response.ValueOf(HeaderNames.ContactKind, null, i));
                 if (contact != null && contact.Uri != null && contact.Uri.GetParam("line") == _identity.LineToken)
                 {
                     int value = SmallNumber(contact.GetParam("expires"));
