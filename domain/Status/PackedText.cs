@@ -21,10 +21,9 @@ namespace DeskPhone.Domain.Status
 
         // The kept entries' texts and numbers (a byte: a column has fewer than 256 entries, StatusCatalogTextTests), made
         // by the first Get (a list only searched, Find, keeps none): two arrays instead of an object per entry (36 B
-        // each, docs/benchmarks.md h-office2). The bench's thread reads them while the loop may write a slot, so a slot
-        // is written text-null, number, text (writers one at a time, under the lock) and a reader takes the text only if
-        // the slot still holds the same text object after it read the number: texts are new strings, so a slot being
-        // rewritten is never paired with another entry's number.
+        // each, docs/benchmarks.md h-office2). The bench's thread reads them while the loop may write a slot, so reads
+        // and writes of the pair take the lock (a lock-free re-check of the text after the number did not hold on the
+        // host: the JIT may read the slot once, and a reader then paired one entry's text with another's number).
         private string[] _keptText;
         private byte[] _keptIndex;
         private int _next;
@@ -54,14 +53,16 @@ namespace DeskPhone.Domain.Status
         /// <summary>Entry i as a new string.</summary>
         public string Get(int i)
         {
-            string[] texts = _keptText;
-            byte[] numbers = _keptIndex;
-            for (int k = 0; texts != null && k < Kept; k++)
+            lock (_length)
             {
-                string kept = texts[k];
-                if ((object)kept != null && numbers[k] == i && (object)texts[k] == kept)
+                string[] texts = _keptText;
+                for (int k = 0; texts != null && k < Kept; k++)
                 {
-                    return kept;
+                    string kept = texts[k];
+                    if ((object)kept != null && _keptIndex[k] == i)
+                    {
+                        return kept;
+                    }
                 }
             }
             int start = 0;
@@ -78,13 +79,11 @@ namespace DeskPhone.Domain.Status
             {
                 if (_keptText == null)
                 {
-                    // The numbers first: a reader that sees the texts sees them too.
                     _keptIndex = new byte[Kept];
                     _keptText = new string[Kept];
                 }
                 int slot = _next;
                 _next = (slot + 1) % Kept;
-                _keptText[slot] = null;
                 _keptIndex[slot] = (byte)i;
                 _keptText[slot] = text;
             }
