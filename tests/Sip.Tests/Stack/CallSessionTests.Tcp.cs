@@ -20,6 +20,21 @@ namespace DeskPhone.Sip.Tests.Stack
             return tcp;
         }
 
+        /// <summary>The INVITE arriving on a TCP connection the peer opened (its Via says TCP), handled by one poll.</summary>
+        private void InviteOverTcp(RecordingStream tcp, object connection)
+        {
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(Invite().Replace("SIP/2.0/UDP 10.0.0.1:5060", "SIP/2.0/TCP 10.0.0.1:5060"));
+            DeskPhone.Sip.Transport.SipPacket p = _inbox.Rent();
+            System.Array.Copy(bytes, p.Data, bytes.Length);
+            p.Length = bytes.Length;
+            p.RemoteHost = "10.0.0.1";
+            p.RemotePort = 40000;
+            p.Transport = tcp;
+            p.Connection = connection;
+            _inbox.Post(p);
+            _ua.Poll(_now);
+        }
+
         [Fact]
         public void AnIdentityOverTcpPlacesItsCallOverTcpOnceWithoutTimerAAndCancelsThere()
         {
@@ -76,16 +91,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             var tcp = new RecordingStream();
             object connection = new object();
-            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(Invite().Replace("SIP/2.0/UDP 10.0.0.1:5060", "SIP/2.0/TCP 10.0.0.1:5060"));
-            DeskPhone.Sip.Transport.SipPacket p = _inbox.Rent();
-            System.Array.Copy(bytes, p.Data, bytes.Length);
-            p.Length = bytes.Length;
-            p.RemoteHost = "10.0.0.1";
-            p.RemotePort = 40000;
-            p.Transport = tcp;
-            p.Connection = connection;
-            _inbox.Post(p);
-            _ua.Poll(_now);
+            InviteOverTcp(tcp, connection);
             SipCall call = _handler.Last;
             int udp = _channel.Sent.Count;
             Assert.True(_calls.Answer(call, _now));
