@@ -218,7 +218,7 @@ namespace DeskPhone.Sip.Registration
                     DigestResponse.Header(user, _identity.Password ?? "", "REGISTER", uri, _challenge, NonceCount, agent.NewToken()));
             }
             byte[] bytes = w.ToBytes();
-            var transaction = new ClientTransaction(branch, "REGISTER", bytes, transport, address, port, OnResponse, false);
+            var transaction = new ClientTransaction(branch, "REGISTER", bytes, transport, address, port, OnResponse);
             SetFlag(BusyBit, true);
             if (!agent.Start(transaction, nowMs))
             {

@@ -384,7 +384,7 @@ namespace DeskPhone.Sip.Session
                 .Header(HeaderNames.CSeq, call.Transaction.CSeq.ToString() + " CANCEL")
                 .Header(HeaderNames.UserAgent, "DeskPhone")
                 .ToBytes();
-            _agent.Start(new ClientTransaction(call.Transaction.Branch, "CANCEL", bytes, TransportOf(call), call.HopAddress, call.HopPort, IgnoreResponse, false), nowMs);
+            _agent.Start(new ClientTransaction(call.Transaction.Branch, "CANCEL", bytes, TransportOf(call), call.HopAddress, call.HopPort, IgnoreResponse), nowMs);
         }
 
         /// <summary>BYE in the dialog (RFC 3261 15.1.1), through the route set, answered 401/407 once with credentials.</summary>
@@ -409,7 +409,7 @@ namespace DeskPhone.Sip.Session
             {
                 // On the call's TCP connection: the peer that opened it has no challenge for its own dialog's BYE.
                 string branch = "z9hG4bK" + _agent.NewToken();
-                _agent.Start(new ClientTransaction(branch, "BYE", build(branch, null, null), call.Transport, call.HopAddress, call.HopPort, IgnoreResponse, true), nowMs);
+                _agent.Start(new ClientTransaction(branch, "BYE", build(branch, null, null), call.Transport, call.HopAddress, call.HopPort, IgnoreResponse), nowMs);
                 return;
             }
             _agent.SendRequest(_agent.GetIdentity(call.Identity), "BYE", target, call.HopAddress, call.HopPort, build, IgnoreResponse, nowMs);

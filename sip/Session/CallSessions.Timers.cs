@@ -179,7 +179,7 @@ namespace DeskPhone.Sip.Session
                 // On the call's TCP connection, as its BYE.
                 string first = "z9hG4bK" + _agent.NewToken();
                 return _agent.Start(new ClientTransaction(first, "UPDATE", build(first, null, null), call.Transport, call.HopAddress, call.HopPort,
-                    (t, r, now) => UpdateAnswered(call, r, now), true), nowMs);
+                    (t, r, now) => UpdateAnswered(call, r, now)), nowMs);
             }
             return _agent.SendRequest(_agent.GetIdentity(call.Identity), "UPDATE", target, call.HopAddress, call.HopPort, build,
                 (t, r, now) => UpdateAnswered(call, r, now), nowMs);

@@ -9,7 +9,7 @@ namespace DeskPhone.Sip.Transaction
     /// <summary>
     /// A non-INVITE client transaction (RFC 3261 17.1.2) in virtual time: on UDP the request is retransmitted on
     /// Timer E (T1 doubling up to T2; T2 once a provisional arrived), given up on Timer F (64*T1) and kept for
-    /// Timer K (T4) to absorb retransmitted responses. On TCP (a transport named "TCP", or <c>reliable</c>) only Timer F
+    /// Timer K (T4) to absorb retransmitted responses. On TCP (<see cref="IsReliable"/>) only Timer F
     /// runs and Timer K is zero (RFC 3261 17.1.2.2).
     /// </summary>
     public class ClientTransaction
@@ -48,7 +48,7 @@ namespace DeskPhone.Sip.Transaction
         private const int LastIntervalStep = 3;
 
         public ClientTransaction(string branch, string method, byte[] request, ISipTransport transport, string host, int port,
-                                 ResponseHandler handler, bool reliable)
+                                 ResponseHandler handler)
         {
             Branch = branch;
             Method = method;
@@ -56,8 +56,11 @@ namespace DeskPhone.Sip.Transaction
             _transport = transport;
             _host = host;
             _handler = handler;
-            _bits = (port & PortMask) | (reliable || (transport != null && transport.Name == "TCP") ? ReliableBit : 0);
+            _bits = (port & PortMask) | (IsReliable(transport) ? ReliableBit : 0);
         }
+
+        /// <summary>Whether a transport is reliable (TCP): requests go once, and the timers that absorb retransmissions are zero.</summary>
+        internal static bool IsReliable(ISipTransport transport) => transport != null && transport.Name == "TCP";
 
         public string Branch { get; }
         public string Method { get; }

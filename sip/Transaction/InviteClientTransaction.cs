@@ -7,7 +7,7 @@ namespace DeskPhone.Sip.Transaction
     /// The client side of an INVITE (RFC 3261 17.1.1) in virtual time: retransmitted on Timer A (T1 doubling, on
     /// unreliable transports) until a provisional response, given up on Timer B (64*T1); a final 300-699 is
     /// acknowledged here (same branch) and its retransmissions re-acknowledged during Timer D (32 s); a 2xx ends
-    /// the transaction (its ACK belongs to the dialog). Over TCP (a transport named "TCP") there is no Timer A and
+    /// the transaction (its ACK belongs to the dialog). Over TCP (ClientTransaction.IsReliable) there is no Timer A and
     /// Timer D is zero (RFC 3261 17.1.1.2). The call layer that will place calls builds on this.
     /// </summary>
     public sealed class InviteClientTransaction
@@ -53,7 +53,7 @@ namespace DeskPhone.Sip.Transaction
             _host = host;
             _port = port;
             _handler = handler;
-            _intervalA = transport != null && transport.Name == "TCP" ? 0 : ClientTransaction.T1;
+            _intervalA = ClientTransaction.IsReliable(transport) ? 0 : ClientTransaction.T1;
         }
 
         public string Branch { get; }

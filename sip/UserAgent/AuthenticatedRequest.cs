@@ -28,7 +28,7 @@ namespace DeskPhone.Sip.UserAgent
 
         private AuthenticatedRequest(string branch, string method, byte[] request, SipUserAgent agent, SipIdentity identity, ISipTransport transport,
                                      string uri, string address, int port, RequestBuilder build, ResponseHandler done, bool authenticated)
-            : base(branch, method, request, transport, address, port, null, false)
+            : base(branch, method, request, transport, address, port, null)
         {
             _agent = agent;
             _identity = identity;

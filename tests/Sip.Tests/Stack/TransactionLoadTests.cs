@@ -245,11 +245,11 @@ namespace DeskPhone.Sip.Tests.Stack
             var parser = new SipParser();
             for (int i = 0; i < SipUserAgent.MaxClientTransactions; i++)
             {
-                var t = new ClientTransaction("z9hG4bKc" + i, "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false);
+                var t = new ClientTransaction("z9hG4bKc" + i, "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { });
                 Assert.True(_ua.Start(t, 0));
             }
             Assert.Equal(0, _ua.FreeClientTransactions);
-            Assert.False(_ua.Start(new ClientTransaction("z9hG4bKx", "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false), 0));
+            Assert.False(_ua.Start(new ClientTransaction("z9hG4bKx", "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }), 0));
 
             for (int i = 0; i < SipUserAgent.MaxClientTransactions; i++)
             {
@@ -260,7 +260,7 @@ namespace DeskPhone.Sip.Tests.Stack
 
             // Before: the slots stayed taken for Timer K (5 s) after the answer, keeping the requests' bytes.
             Assert.Equal(SipUserAgent.MaxClientTransactions, _ua.FreeClientTransactions);
-            Assert.True(_ua.Start(new ClientTransaction("z9hG4bKy", "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false), 110));
+            Assert.True(_ua.Start(new ClientTransaction("z9hG4bKy", "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }), 110));
 
             // Quiet with nothing in flight, the slots go back to their first 4 (docs/sip-stack.md): still 16 free, and
             // 16 can be in flight again.
@@ -275,7 +275,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(SipUserAgent.MaxClientTransactions, _ua.FreeClientTransactions);
             for (int i = 0; i < SipUserAgent.MaxClientTransactions; i++)
             {
-                Assert.True(_ua.Start(new ClientTransaction("z9hG4bKz" + i, "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }, false), 1000));
+                Assert.True(_ua.Start(new ClientTransaction("z9hG4bKz" + i, "MESSAGE", new byte[] { 1 }, _channel, "10.0.0.1", 5060, (tr, r, now) => { }), 1000));
             }
             Assert.Equal(0, _ua.FreeClientTransactions);
         }

@@ -255,7 +255,7 @@ namespace DeskPhone.Sip.Tests.Stack
             SipMessage result = new SipMessage();
             bool timedOut = false;
             var t = new ClientTransaction("z9hG4bKt", "MESSAGE", new byte[] { 1 }, channel, "10.0.0.1", 5060,
-                (tr, r, now) => { timedOut = r == null; }, false);
+                (tr, r, now) => { timedOut = r == null; });
             t.Start(0);
             var sendTimes = new List<long>();
             int sent = channel.Sent.Count;
@@ -286,7 +286,7 @@ namespace DeskPhone.Sip.Tests.Stack
             byte[] p200 = System.Text.Encoding.ASCII.GetBytes("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP a;branch=z9hG4bKt\r\nCSeq: 1 MESSAGE\r\nContent-Length: 0\r\n\r\n");
             parser.Parse(p200, 0, p200.Length, false, final, r);
             int finals = 0;
-            var t = new ClientTransaction("z9hG4bKt", "MESSAGE", new byte[] { 1 }, channel, "h", 1, (tr, m, now) => finals++, false);
+            var t = new ClientTransaction("z9hG4bKt", "MESSAGE", new byte[] { 1 }, channel, "h", 1, (tr, m, now) => finals++);
             t.Start(0);
             t.OnResponse(provisional, 100);
             t.Poll(500);
