@@ -84,6 +84,22 @@ namespace DeskPhone.Drivers.Tests
         }
 
         [Fact]
+        public void EachToneIsOnePatternMadeAtFirstUse()
+        {
+            // Made on first use (not at boot), then the same object each time: the call layer compares by reference.
+            foreach (string name in new[] { "click", "indication", "ring", "waiting" })
+            {
+                TonePattern pattern = Tones.ByName(name);
+                Assert.Equal(name, pattern.Name);
+                Assert.Same(pattern, Tones.ByName(name));
+            }
+            Assert.Same(Tones.KeyClick, Tones.ByName("click"));
+            Assert.Same(Tones.StatusIndication, Tones.ByName("indication"));
+            Assert.Same(Tones.CallWaiting, Tones.ByName("waiting"));
+            Assert.Equal(new[] { 4000, 8 }, Tones.KeyClick.Steps);
+        }
+
+        [Fact]
         public void PwmOutputStartsOnceAndStopsOnSilence()
         {
             var pwm = new RecordingPwm();
