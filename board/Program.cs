@@ -96,10 +96,10 @@ namespace DeskPhone.Board
                 WallClock = wallClock,
                 StartMs = clock.NowMs,
                 Ntp = new UdpNtpChannel(),
-                Rtp = () => new UdpRtpChannel(null),
+                Rtp = NewRtpChannel,
                 Audio = board.AmpData >= 0 || board.MicData >= 0 ? new I2sCallAudio(board) : null,
                 // Multicast paging (mc_address) joined on the board's one interface.
-                Multicast = () => new UdpMulticastChannel(null),
+                Multicast = NewMulticastChannel,
                 // Provisioning over HTTP or HTTPS (mbedTLS, the CA of custom_certificates) from setting_server (docs/provisioning.md).
                 Http = new SchemeChannel(new TcpHttpChannel(), new DeskPhone.Board.Net.TlsHttpChannel(settings)),
                 // Updates are staged and verified on flash; no loader can start them on this platform yet (docs/updates.md).
@@ -126,6 +126,12 @@ namespace DeskPhone.Board
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", web interface and bench on port " + BenchPort.ToString());
             return app;
         }
+
+        // Named methods, not lambdas: a lambda without captures makes the compiler add a class with a static instance
+        // and a static slot per lambda, runtime tables the board's heap keeps from boot (docs/benchmarks.md, h-tables).
+        private static IRtpChannel NewRtpChannel() => new UdpRtpChannel(null);
+
+        private static IMulticastChannel NewMulticastChannel() => new UdpMulticastChannel(null);
 
         /// <summary>
         /// The Ethernet addressing of the settings (dhcp, ip_adr, netmask, gateway, dns_server1/2), which take effect at

@@ -37,12 +37,15 @@ namespace DeskPhone.Board.Web
 
         public bool Reboot()
         {
-            new Thread(() =>
-            {
-                Thread.Sleep(RebootDelayMs);
-                Power.RebootDevice(RebootOption.NormalReboot);
-            }).Start();
+            new Thread(RebootLater).Start();
             return true;
+        }
+
+        // A named method, not a lambda: see Program.NewRtpChannel.
+        private static void RebootLater()
+        {
+            Thread.Sleep(RebootDelayMs);
+            Power.RebootDevice(RebootOption.NormalReboot);
         }
 
         private static string Hex(byte[] mac)
