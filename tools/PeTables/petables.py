@@ -20,6 +20,7 @@ and references by target assembly.
 import argparse
 import os
 import re
+import signal
 import struct
 import sys
 
@@ -211,6 +212,7 @@ def nf_run_ram(log):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # quiet when piped into head
     p = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     p.add_argument('paths', nargs='+', help='.pe files or folders holding them')
     p.add_argument('--top', type=int, default=8, help='rows per list in the details (default 8)')
