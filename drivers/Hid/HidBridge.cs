@@ -45,10 +45,10 @@ namespace DeskPhone.Drivers.Hid
         public event KeyEventHandler KeyEvent;
 
         /// <summary>A headset's hook switch changed (true = off hook, i.e. the user took the call on the headset).</summary>
-        public event HookSwitchHandler HeadsetHook;
+        public event FlagHandler HeadsetHook;
 
         /// <summary>The headset's mute button was pressed (a toggle request; the audio layer owns the mute state).</summary>
-        public event HidSignalHandler HeadsetMutePressed;
+        public event SignalHandler HeadsetMutePressed;
 
         public event FrameErrorHandler LinkError;
 
@@ -277,7 +277,7 @@ namespace DeskPhone.Drivers.Hid
             _ports[port * PerPort + Telephony] = flags;
             if (((old ^ flags) & HidProtocol.TelephonyHook) != 0)
             {
-                HookSwitchHandler hook = HeadsetHook;
+                FlagHandler hook = HeadsetHook;
                 if (hook != null)
                 {
                     hook((flags & HidProtocol.TelephonyHook) != 0);
@@ -285,7 +285,7 @@ namespace DeskPhone.Drivers.Hid
             }
             if ((flags & HidProtocol.TelephonyMute) != 0 && (old & HidProtocol.TelephonyMute) == 0)
             {
-                HidSignalHandler mute = HeadsetMutePressed;
+                SignalHandler mute = HeadsetMutePressed;
                 if (mute != null)
                 {
                     mute();

@@ -51,8 +51,4 @@ namespace DeskPhone.Drivers.Hid
     }
 
     public delegate void HidDeviceHandler(int port, HidDeviceClass deviceClass);
-
-    public delegate void HookSwitchHandler(bool offHook);
-
-    public delegate void HidSignalHandler();
 }

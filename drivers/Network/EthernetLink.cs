@@ -1,9 +1,7 @@
+using DeskPhone.Drivers.Hal;
+
 namespace DeskPhone.Drivers.Network
 {
-    public delegate void LinkFlagHandler(bool value);
-
-    public delegate void NetworkSignalHandler();
-
     public delegate void AddressHandler(string address);
 
     /// <summary>
@@ -40,13 +38,13 @@ namespace DeskPhone.Drivers.Network
         private string _macAddress;
 
         /// <summary>EthernetUnplugged raised (true) or cleared (false).</summary>
-        public event LinkFlagHandler UnpluggedChanged;
+        public event FlagHandler UnpluggedChanged;
 
         /// <summary>Link up with a usable address again, or the address changed while up: the SIP layer re-registers.</summary>
-        public event NetworkSignalHandler NetworkRestored;
+        public event SignalHandler NetworkRestored;
 
         /// <summary>Link or address lost: the SIP layer stops sending until NetworkRestored.</summary>
-        public event NetworkSignalHandler NetworkLost;
+        public event SignalHandler NetworkLost;
 
         public event AddressHandler AddressChanged;
 
@@ -183,7 +181,7 @@ namespace DeskPhone.Drivers.Network
             if (unplugged != ((_state & Unplugged) != 0))
             {
                 _state ^= Unplugged;
-                LinkFlagHandler u = UnpluggedChanged;
+                FlagHandler u = UnpluggedChanged;
                 if (u != null)
                 {
                     u(unplugged);
@@ -201,7 +199,7 @@ namespace DeskPhone.Drivers.Network
             }
         }
 
-        private static void Signal(NetworkSignalHandler handler)
+        private static void Signal(SignalHandler handler)
         {
             if (handler != null)
             {
