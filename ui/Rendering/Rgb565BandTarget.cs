@@ -13,26 +13,20 @@ namespace DeskPhone.Ui.Rendering
     /// A band target without a graphics library: the band is a managed array of RGB565 rows (640 B a row on a
     /// 320-pixel panel) drawn by native block copies only. A fill writes one pixel and doubles it along the row with
     /// Array.Copy, then copies the row; a glyph or icon row is cut into nibbles, and each nibble's runs of lit pixels
-    /// (<see cref="NibbleRuns"/>: at most two) are copied from a row of the ink (inline for a cell wholly inside the band), so text stays transparent as on the
+    /// (<see cref="NibbleRuns"/>, at most two) are copied from a row of the ink (inline for a cell wholly inside the band), so text stays transparent as on the
     /// host's <c>Rgb565Canvas</c> and nothing is drawn pixel by pixel in C#. Glyphs come from <see cref="GlyphRows"/>
     /// (the font resources); the band goes to the panel through a <see cref="BandWriter"/>. Drawing outside the band
     /// is clipped. Monochrome inks are 0x0000 and 0xFFFF, as on the host.
     /// </summary>
     public sealed class Rgb565BandTarget : IBandTarget, IBandRelease
     {
-        // For each 4-bit value (bit 3 the leftmost pixel): the first run of lit pixels' start and length, the
-        // second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no arithmetic.
-        private static readonly byte[] NibbleRuns =
-        {
-            0, 0, 0, 0, /* 0000 */ 6, 2, 0, 0, /* 0001 */ 4, 2, 0, 0, /* 0010 */ 4, 4, 0, 0, /* 0011 */
-            2, 2, 0, 0, /* 0100 */ 2, 2, 6, 2, /* 0101 */ 2, 4, 0, 0, /* 0110 */ 2, 6, 0, 0, /* 0111 */
-            0, 2, 0, 0, /* 1000 */ 0, 2, 6, 2, /* 1001 */ 0, 2, 4, 2, /* 1010 */ 0, 2, 4, 4, /* 1011 */
-            0, 4, 0, 0, /* 1100 */ 0, 4, 6, 2, /* 1101 */ 0, 6, 0, 0, /* 1110 */ 0, 8, 0, 0, /* 1111 */
-        };
-
         // Made by the first call of a flush and let go after it (Release), with the fonts' ASCII rows: the phone at rest
         // and its SIP handling do not hold the 1,280 B (docs/benchmarks.md, h-boot80).
         private byte[] _band;
+        // With the band: for each 4-bit value (bit 3 the leftmost pixel) the first run of lit pixels' start and length,
+        // the second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no arithmetic. Computed, not a
+        // static initializer: that kept 120 B from boot (the array, its static slot and the initializer's data).
+        private byte[] _runs;
         private readonly byte[] _ink = new byte[8]; // four pixels of the current ink: a nibble's longest run
         private int _inkColor = -1;
         private readonly GlyphRows _large;
@@ -65,7 +59,33 @@ namespace DeskPhone.Ui.Rendering
             if (_band == null)
             {
                 _band = new byte[BandBytes];
+                _runs = NibbleRuns();
             }
+        }
+
+        private static byte[] NibbleRuns()
+        {
+            var runs = new byte[64];
+            for (int v = 1; v < 16; v++)
+            {
+                int pair = v * 4 - 2; // the first lit pixel after an unlit one moves it to the next (start, length) pair
+                bool lit = false;
+                for (int px = 0; px < 4; px++)
+                {
+                    bool was = lit;
+                    lit = (v & (8 >> px)) != 0;
+                    if (lit && !was)
+                    {
+                        pair += 2;
+                        runs[pair] = (byte)(px * 2);
+                    }
+                    if (lit)
+                    {
+                        runs[pair + 1] += 2;
+                    }
+                }
+            }
+            return runs;
         }
 
         public void FillRect(int x, int y, int width, int height, int color)
@@ -103,6 +123,7 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             MakeBand();
+            byte[] runs = _runs;
             GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
             char[] chars = text.ToCharArray();
             int columns = maxWidth / font.Width;
@@ -141,19 +162,19 @@ namespace DeskPhone.Ui.Rendering
                     int t = (bits >> 4) * 4;
                     if (t != 0)
                     {
-                        System.Array.Copy(_ink, 0, _band, o + NibbleRuns[t], NibbleRuns[t + 1]);
-                        if (NibbleRuns[t + 3] != 0)
+                        System.Array.Copy(_ink, 0, _band, o + runs[t], runs[t + 1]);
+                        if (runs[t + 3] != 0)
                         {
-                            System.Array.Copy(_ink, 0, _band, o + NibbleRuns[t + 2], NibbleRuns[t + 3]);
+                            System.Array.Copy(_ink, 0, _band, o + runs[t + 2], runs[t + 3]);
                         }
                     }
                     t = (bits & 15) * 4;
                     if (t != 0)
                     {
-                        System.Array.Copy(_ink, 0, _band, o + 8 + NibbleRuns[t], NibbleRuns[t + 1]);
-                        if (NibbleRuns[t + 3] != 0)
+                        System.Array.Copy(_ink, 0, _band, o + 8 + runs[t], runs[t + 1]);
+                        if (runs[t + 3] != 0)
                         {
-                            System.Array.Copy(_ink, 0, _band, o + 8 + NibbleRuns[t + 2], NibbleRuns[t + 3]);
+                            System.Array.Copy(_ink, 0, _band, o + 8 + runs[t + 2], runs[t + 3]);
                         }
                     }
                 }
@@ -195,6 +216,7 @@ namespace DeskPhone.Ui.Rendering
         public void Release()
         {
             _band = null;
+            _runs = null;
             _large.Release();
             _small.Release();
         }
@@ -206,11 +228,12 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
+            byte[] runs = _runs;
             int t = nibble * 4;
-            Run(x + (NibbleRuns[t] >> 1), NibbleRuns[t + 1] >> 1, row);
-            if (NibbleRuns[t + 3] != 0)
+            Run(x + (runs[t] >> 1), runs[t + 1] >> 1, row);
+            if (runs[t + 3] != 0)
             {
-                Run(x + (NibbleRuns[t + 2] >> 1), NibbleRuns[t + 3] >> 1, row);
+                Run(x + (runs[t + 2] >> 1), runs[t + 3] >> 1, row);
             }
         }
 
