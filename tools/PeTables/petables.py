@@ -225,6 +225,10 @@ def main():
             files += sorted(os.path.join(path, f) for f in os.listdir(path) if f.endswith('.pe'))
         else:
             files.append(path)
+    missing = [f for f in files if not os.path.isfile(f)]
+    if missing or not files:
+        print(f'petables: no .pe file: {" ".join(missing) or " ".join(args.paths)}', file=sys.stderr)
+        return 2
     wk = wellknown_strings()
     asms = [Assembly(f, wk) for f in files]
     if args.check:
