@@ -20,16 +20,56 @@ namespace DeskPhone.Drivers.Audio
             s_keyClick ??= new TonePattern("click", new int[] { 4000, 8 }, false, PriorityClick);
 
         /// <summary>Status audio indication (a status with an audible alert): three short beeps.</summary>
-        public static TonePattern StatusIndication => s_statusIndication ??= new TonePattern("indication",
-            new int[] { 1400, 120, 0, 80, 1400, 120, 0, 80, 1400, 120 }, false, PriorityIndication);
+        public static TonePattern StatusIndication =>
+            s_statusIndication ??= new TonePattern("indication", Beeps(1400, 120, 80, 3, 0), false, PriorityIndication);
 
-        public static TonePattern Ring => s_ring ??= new TonePattern("ring",
-            new int[] { 1000, 50, 1250, 50, 1000, 50, 1250, 50, 1000, 50, 1250, 50, 1000, 50, 1250, 50, 1000, 50, 1250, 50, 0, 3000 },
-            true, PriorityRing);
+        /// <summary>Ringing: 1000 and 1250 Hz in turn, ten tones of 50 ms, then 3 s off.</summary>
+        public static TonePattern Ring => s_ring ??= new TonePattern("ring", Warble(1000, 1250, 50, 10, 3000), true, PriorityRing);
 
         /// <summary>Call waiting: one short beep every 10 s while a second call rings.</summary>
         public static TonePattern CallWaiting =>
-            s_callWaiting ??= new TonePattern("waiting", new int[] { 440, 200, 0, 9800 }, true, PriorityIndication);
+            s_callWaiting ??= new TonePattern("waiting", Beeps(440, 200, 0, 1, 9800), true, PriorityIndication);
+
+        // The steps are made from arguments, not array initializers of constants: each of those would be a static data
+        // field nanoCLR keeps from boot with a 12-byte value object (docs/benchmarks.md, h-tables).
+
+        /// <summary><paramref name="count"/> beeps separated by <paramref name="gapMs"/> of silence, then
+        /// <paramref name="restMs"/> of silence (none if 0).</summary>
+        private static int[] Beeps(int hertz, int ms, int gapMs, int count, int restMs)
+        {
+            int[] steps = new int[(count * 2 - 1 + (restMs > 0 ? 1 : 0)) * 2];
+            int n = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (i > 0)
+                {
+                    steps[n++] = 0;
+                    steps[n++] = gapMs;
+                }
+                steps[n++] = hertz;
+                steps[n++] = ms;
+            }
+            if (restMs > 0)
+            {
+                steps[n++] = 0;
+                steps[n] = restMs;
+            }
+            return steps;
+        }
+
+        /// <summary><paramref name="tones"/> tones of <paramref name="ms"/>, <paramref name="hertz1"/> and
+        /// <paramref name="hertz2"/> in turn, then <paramref name="restMs"/> of silence.</summary>
+        private static int[] Warble(int hertz1, int hertz2, int ms, int tones, int restMs)
+        {
+            int[] steps = new int[tones * 2 + 2];
+            for (int i = 0; i < tones; i++)
+            {
+                steps[i * 2] = i % 2 == 0 ? hertz1 : hertz2;
+                steps[i * 2 + 1] = ms;
+            }
+            steps[tones * 2 + 1] = restMs;
+            return steps;
+        }
 
         public static TonePattern ByName(string name)
         {

@@ -1,3 +1,4 @@
+using DeskPhone.Drivers.Hal;
 using DeskPhone.Drivers.Input;
 
 namespace DeskPhone.Drivers.Boards
@@ -34,7 +35,7 @@ namespace DeskPhone.Drivers.Boards
             b.I2cData = 21;
             b.I2cClock = 22;
             b.KeypadExpanderAddress = 0x20;
-            b.ButtonPins = new int[] { 39, 38, 37 };
+            b.ButtonPins = Ints.Of(39, 38, 37);
             b.ButtonKeys = KeyLayouts.ThreeButtons();
             b.Speaker = 25;
             b.LedStrip = 15;

@@ -97,6 +97,10 @@ namespace DeskPhone.Drivers.Tests
             Assert.Same(Tones.StatusIndication, Tones.ByName("indication"));
             Assert.Same(Tones.CallWaiting, Tones.ByName("waiting"));
             Assert.Equal(new[] { 4000, 8 }, Tones.KeyClick.Steps);
+            Assert.Equal(new[] { 1400, 120, 0, 80, 1400, 120, 0, 80, 1400, 120 }, Tones.StatusIndication.Steps);
+            Assert.Equal(new[] { 1000, 50, 1250, 50, 1000, 50, 1250, 50, 1000, 50, 1250, 50, 1000, 50, 1250, 50, 1000, 50, 1250, 50, 0, 3000 },
+                Tones.Ring.Steps);
+            Assert.Equal(new[] { 440, 200, 0, 9800 }, Tones.CallWaiting.Steps);
         }
 
         [Fact]
