@@ -130,7 +130,7 @@ namespace DeskPhone.Sip.Message
 
         private static byte[] MakeTable()
         {
-            // Not Utf8.Codec: nanoCLR runs the static constructors in its own order, and that one may not have run yet.
+            // Neither Utf8.Codec nor ByteSearch's boxed bytes: nanoCLR runs the static constructors in its own order, and theirs may not have run yet.
             byte[] packed = System.Text.Encoding.UTF8.GetBytes(Packed);
             int entries = 0;
             for (int at = 0; at < packed.Length; at = System.Array.IndexOf(packed, (byte)'\n', at) + 1)
@@ -185,7 +185,7 @@ namespace DeskPhone.Sip.Message
                 {
                     return table[at];
                 }
-                at = System.Array.IndexOf(table, (byte)'\n', at + 1 + i) + 1;
+                at = System.Array.IndexOf(table, ByteSearch.Lf, at + 1 + i) + 1;
             }
             return 0;
         }
@@ -212,7 +212,7 @@ namespace DeskPhone.Sip.Message
                 {
                     return table[at];
                 }
-                at = System.Array.IndexOf(table, (byte)'\n', at + 1 + i) + 1;
+                at = System.Array.IndexOf(table, ByteSearch.Lf, at + 1 + i) + 1;
             }
             return 0;
         }
@@ -223,7 +223,7 @@ namespace DeskPhone.Sip.Message
             byte[] table = Table;
             for (int at = Letters; kind > 0 && at < table.Length;)
             {
-                int end = System.Array.IndexOf(table, (byte)'\n', at + 1);
+                int end = System.Array.IndexOf(table, ByteSearch.Lf, at + 1);
                 if (table[at] == kind && end > at + 2)
                 {
                     return Utf8.Codec.GetString(table, at + 1, end - at - 1);
