@@ -166,7 +166,9 @@ namespace DeskPhone.Sip.Message
         internal string First(int kind)
         {
             int i = IndexOf(kind, null, 0);
-            return i < 0 ? null : HeaderValue(i);
+            // HeaderValue's body here, not a call: a frame less under the value's string, where a response's handler
+            // reads its Expires at the REGISTER's deepest point on the 80,896-byte board (issue #17).
+            return i < 0 ? null : _values[i] ?? (_values[i] = Unfold(Buffer, ValueStart[i], ValueLength[i], IsFolded(i)));
         }
 
         /// <summary>Number of values of a list header over all its lines (commas inside quotes and &lt;&gt; do not split).</summary>
