@@ -31,7 +31,11 @@ namespace DeskPhone.Sip.Message
             {
                 return Bad(m, r, "malformed CSeq (a number up to 2^32-1 and a method)");
             }
-            if (m.From == null || m.To == null)
+            // A response's From and To are only checked here, not kept in the message: the phone's own requests' answers
+            // (the REGISTER's 200 on the 80,896-byte board, issue #17) are handled without them, and their URIs held about
+            // 1 KB under that handling; a handler that needs one (a dialog's To tag) parses it then.
+            if (m.IsRequest ? m.From == null || m.To == null
+                    : NameAddr.Parse(m.First(HeaderNames.FromKind)) == null || NameAddr.Parse(m.First(HeaderNames.ToKind)) == null)
             {
                 return Bad(m, r, "malformed " + (m.From == null ? "From" : "To") + " header");
             }
