@@ -132,5 +132,29 @@ namespace DeskPhone.Sip.Tests.Message
             Assert.Equal("c1", m.GetHeader(name));
             Assert.Null(m.CallId);
         }
+
+        // Which kinds are lists is a constant per kind (HeaderNames.ListMask): a single header, an auth header, User-Agent,
+        // Subject and Identity keep their commas; a list header, a known or unknown one, splits at them.
+        [Theory]
+        [InlineData("Date", "Thu, 21 Feb 2002 13:02:03 GMT", 1)]
+        [InlineData("Expires", "1, 2", 1)]
+        [InlineData("Content-Type", "text/plain, x", 1)]
+        [InlineData("WWW-Authenticate", "Digest realm=\"a\", nonce=\"b\"", 1)]
+        [InlineData("Authorization", "Digest username=\"a\", response=\"b\"", 1)]
+        [InlineData("User-Agent", "phone, 1.0", 1)]
+        [InlineData("Subject", "lunch, today", 1)]
+        [InlineData("Supported", "timer, replaces, 100rel", 3)]
+        [InlineData("Route", "<sip:a@b;lr>, <sip:c@d;lr>", 2)]
+        [InlineData("X-Custom", "a, b", 2)]
+        public void SingleAndAuthHeadersKeepTheirCommasListsSplitAtThem(string name, string value, int count)
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes("OPTIONS sip:x@y SIP/2.0\r\n" + name + ": " + value + "\r\n\r\n");
+            var m = new SipMessage();
+            var r = new ParseResult();
+            new SipParser().Parse(bytes, 0, bytes.Length, false, m, r);
+            Assert.Equal(ParseResult.Ok, r.Code);
+            Assert.Equal(count, m.CountHeaderValues(name));
+            Assert.Equal(count == 1 ? value : value.Substring(0, value.IndexOf(',')), m.GetHeaderValue(name, 0));
+        }
     }
 }
