@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Text;
+
 namespace DeskPhone.Sip.Message
 {
     /// <summary>
@@ -47,18 +49,40 @@ namespace DeskPhone.Sip.Message
         public const string SipETag = "SIP-ETag";
         public const string SipIfMatch = "SIP-If-Match";
 
-        // Index-aligned: Known[i] has the compact form Compact[i] (0 when none).
-        internal static readonly string[] Known =
-        {
-            Via, From, To, CallId, CSeq, Contact, MaxForwards, ContentLength, ContentType, Expires, Require, ProxyRequire,
-            Accept, Allow, Supported, Unsupported, Event, SubscriptionState, Date, WwwAuthenticate, ProxyAuthenticate,
-            Authorization, ProxyAuthorization, MinExpires, UserAgent, RecordRoute, Route,
-            "Content-Encoding", "Subject", "Refer-To", "Allow-Events", "Referred-By", "Session-Expires", "Identity",
-            "Accept-Contact", "Reject-Contact", "Request-Disposition", "Identity-Info",
-        };
+        // The known names (kind: 1 + the index in the order of RFC 3261's table the stack has always used), grouped by
+        // first letter, each as two digits of its kind, the name and '\n'; a compact form (RFC 3261 7.3.3) is an entry of
+        // its own. One literal, so the names stay in flash until the static constructor packs them into Table: an array
+        // of strings held 38 string objects and their slots for good (1.2 KB with the look-up tables, issue #17), and
+        // on nanoCLR every ldstr makes a new string object, so names compared by reference never matched there.
+        private const string Packed =
+            "13Accept\n14Allow\n22Authorization\n31Allow-Events\n35Accept-Contact\n35a\n" +
+            "32b\n" +
+            "04Call-ID\n05CSeq\n06Contact\n08Content-Length\n09Content-Type\n28Content-Encoding\n09c\n" +
+            "19Date\n37d\n" +
+            "10Expires\n17Event\n28e\n" +
+            "02From\n02f\n" +
+            "34Identity\n38Identity-Info\n04i\n" +
+            "36j\n" +
+            "15k\n" +
+            "08l\n" +
+            "07Max-Forwards\n24Min-Expires\n06m\n" +
+            "38n\n" +
+            "17o\n" +
+            "12Proxy-Require\n21Proxy-Authenticate\n23Proxy-Authorization\n" +
+            "11Require\n26Record-Route\n27Route\n30Refer-To\n32Referred-By\n36Reject-Contact\n37Request-Disposition\n30r\n" +
+            "15Supported\n18Subscription-State\n29Subject\n33Session-Expires\n29s\n" +
+            "03To\n03t\n" +
+            "16Unsupported\n25User-Agent\n31u\n" +
+            "01Via\n01v\n" +
+            "20WWW-Authenticate\n" +
+            "33x\n" +
+            "34y\n";
 
-        // Kinds (SipMessage.HeaderKind: 1 + the index in Known) of the headers the stack reads itself: its own reads go by
-        // kind, so they skip the search of Known for the name (Kind) that a read by name makes.
+        /// <summary>The number of known kinds (1 to 38).</summary>
+        internal const int KnownKinds = 38;
+
+        // Kinds (SipMessage.HeaderKind: 0 unknown) of the headers the stack reads itself: its own reads go by kind, so
+        // they skip the search of the names that a read by name makes.
         internal const int ViaKind = 1;
         internal const int FromKind = 2;
         internal const int ToKind = 3;
@@ -72,148 +96,141 @@ namespace DeskPhone.Sip.Message
         internal const int RequireKind = 11;
         internal const int AcceptKind = 13;
         internal const int DateKind = 19;
+        private const int WwwAuthenticateKind = 20;
+        private const int ProxyAuthenticateKind = 21;
+        private const int AuthorizationKind = 22;
+        private const int ProxyAuthorizationKind = 23;
+        private const int UserAgentKind = 25;
+        private const int SubjectKind = 29;
+        private const int IdentityKind = 34;
+
+        /// <summary>Bit k set when kind k may appear once and holds one value (a second one makes a request malformed).</summary>
+        internal const long SingleMask =
+            1L << FromKind | 1L << ToKind | 1L << CallIdKind | 1L << CSeqKind | 1L << MaxForwardsKind |
+            1L << ContentLengthKind | 1L << ContentTypeKind | 1L << ExpiresKind | 1L << DateKind;
 
         /// <summary>
-        /// Bit k set when kind k is a list (<see cref="IsList"/>; kind 0, unknown, is one): a shift instead of a chain of
-        /// compares, in one field rather than an array (a long holds the 39 kinds).
+        /// Bit k set when kind k is a comma-separated list (everything but the single ones, the auth headers, User-Agent,
+        /// Subject and Identity; kind 0, unknown, is one): a shift instead of a chain of compares, and constant, where
+        /// the names' references compared at start-up made every kind a list on the device.
         /// </summary>
-        internal static readonly long ListMask;
+        internal const long ListMask = ((1L << (KnownKinds + 1)) - 1) & ~(SingleMask |
+            1L << WwwAuthenticateKind | 1L << ProxyAuthenticateKind | 1L << AuthorizationKind |
+            1L << ProxyAuthorizationKind | 1L << UserAgentKind | 1L << SubjectKind | 1L << IdentityKind);
 
-        private static readonly char[] Compact =
+        // Offset of the letter groups: two bytes per first letter 'a'..'z' (0: none), the first group's entry after them.
+        private const int Letters = 26 * 2;
+
+        /// <summary>
+        /// The 26 letters' group offsets (two bytes each), then Packed's entries with each kind as one byte: a name is
+        /// compared only with the names of its first letter, on bytes (on the device every character read from a string
+        /// is a native call that counts the whole string).
+        /// </summary>
+        private static readonly byte[] Table = MakeTable();
+
+        private static byte[] MakeTable()
         {
-            'v', 'f', 't', 'i', '\0', 'm', '\0', 'l', 'c', '\0', '\0', '\0',
-            '\0', '\0', 'k', '\0', 'o', '\0', '\0', '\0', '\0',
-            '\0', '\0', '\0', '\0', '\0', '\0',
-            'e', 's', 'r', 'u', 'b', 'x', 'y',
-            'a', 'j', 'd', 'n',
-        };
-
-        /// <summary>Headers that may appear once and hold one value (a second one makes the request malformed).</summary>
-        internal static bool IsSingle(string canonical) =>
-            (object)canonical == From || (object)canonical == To || (object)canonical == CallId || (object)canonical == CSeq ||
-            (object)canonical == MaxForwards || (object)canonical == ContentLength || (object)canonical == ContentType ||
-            (object)canonical == Expires || (object)canonical == Date;
-
-        /// <summary>Headers whose value is a comma-separated list (everything but the single ones and the auth headers).</summary>
-        internal static bool IsList(string canonical) =>
-            !IsSingle(canonical) && (object)canonical != WwwAuthenticate && (object)canonical != ProxyAuthenticate &&
-            (object)canonical != Authorization && (object)canonical != ProxyAuthorization && (object)canonical != UserAgent &&
-            (object)canonical != "Subject" && (object)canonical != "Identity";
-
-        // Per entry of Known: its length, and the next entry with the same first letter (+1; 0: none); per first letter
-        // 'a'..'z', its first entry (+1). A name is compared only with the known names of its first letter and length:
-        // on the device every character read from a string is a native call, and a loop over all 38 names for every
-        // header line cost more than the rest of the parse.
-        private static readonly byte[] KnownLength = new byte[Known.Length];
-        private static readonly byte[] NextSameFirst = new byte[Known.Length];
-        private static readonly byte[] FirstOfLetter = new byte[26];
-
-        static HeaderNames()
-        {
-            for (int i = Known.Length - 1; i >= 0; i--)
+            // Neither Utf8.Codec nor ByteSearch's boxed bytes: nanoCLR runs the static constructors in its own order, and theirs may not have run yet.
+            byte[] packed = System.Text.Encoding.UTF8.GetBytes(Packed);
+            int entries = 0;
+            for (int at = 0; at < packed.Length; at = System.Array.IndexOf(packed, (byte)'\n', at) + 1)
             {
-                string name = Known[i];
-                KnownLength[i] = (byte)name.Length;
-                int letter = (name[0] | 0x20) - 'a';
-                NextSameFirst[i] = FirstOfLetter[letter];
-                FirstOfLetter[letter] = (byte)(i + 1);
-                if (IsList(name))
-                {
-                    ListMask |= 1L << (i + 1);
-                }
+                entries++;
             }
-            ListMask |= 1;
+            var table = new byte[Letters + packed.Length - entries];
+            int to = Letters;
+            for (int at = 0; at < packed.Length; at++)
+            {
+                table[to] = (byte)((packed[at] - '0') * 10 + packed[at + 1] - '0');
+                int letter = 2 * ((packed[at + 2] | 0x20) - 'a');
+                if (table[letter] == 0 && table[letter + 1] == 0)
+                {
+                    table[letter] = (byte)(to >> 8);
+                    table[letter + 1] = (byte)to;
+                }
+                to++;
+                at += 2;
+                while (packed[at] != (byte)'\n')
+                {
+                    table[to++] = packed[at++];
+                }
+                table[to++] = (byte)'\n';
+            }
+            return table;
         }
 
         /// <summary>
-        /// The index in <see cref="Known"/> of the canonical name for the bytes, or -1 for a header this table does not
-        /// know. A match is made of letters and '-' only (a compact form is one letter; in a long one a byte below '-' never
-        /// matches, though 0x0D | 0x20 is '-'), so the parser need not check a known name's characters for the token rule again.
+        /// The kind of the header name in the bytes (long or compact form, any case), or 0 for a header this table does
+        /// not know. A match is made of letters and '-' only (in a name a byte below '-' never matches, though 0x0D | 0x20
+        /// is '-'), so the parser need not check a known name's characters for the token rule again.
         /// </summary>
-        internal static int FindIndex(byte[] b, int start, int length)
+        internal static int FindKind(byte[] b, int start, int length)
         {
             int first = b[start] | 0x20;
-            if (length == 1)
-            {
-                for (int i = 0; i < Compact.Length; i++)
-                {
-                    if (Compact[i] == first)
-                    {
-                        return i;
-                    }
-                }
-                return -1;
-            }
             if (first < 'a' || first > 'z')
             {
-                return -1;
-            }
-            for (int i = FirstOfLetter[first - 'a'] - 1; i >= 0; i = NextSameFirst[i] - 1)
-            {
-                if (KnownLength[i] == length && EqualName(Known[i], b, start, length))
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        /// <summary>The canonical name for a name given as text (long or compact), or the text itself when unknown.</summary>
-        public static string Canonical(string name)
-        {
-            int kind = Kind(name);
-            return kind == 0 ? name : Known[kind - 1];
-        }
-
-        /// <summary>1 + the index in <see cref="Known"/> of a name given as text (long or compact, any case), 0 when unknown.</summary>
-        internal static int Kind(string name)
-        {
-            // Callers pass the constants above almost always: a reference match first spares the character compares.
-            for (int i = 0; i < Known.Length; i++)
-            {
-                if ((object)Known[i] == (object)name)
-                {
-                    return i + 1;
-                }
-            }
-            int length = name.Length;
-            if (length == 1)
-            {
-                char c = (char)(name[0] | 0x20);
-                for (int i = 0; i < Compact.Length; i++)
-                {
-                    if (Compact[i] == c)
-                    {
-                        return i + 1;
-                    }
-                }
                 return 0;
             }
-            for (int i = 0; i < Known.Length; i++)
+            byte[] table = Table;
+            int at = table[2 * (first - 'a')] << 8 | table[2 * (first - 'a') + 1];
+            while (at > 0 && at < table.Length && (table[at + 1] | 0x20) == first)
             {
-                if (KnownLength[i] == length && EqualIgnoreCase(Known[i], name))
+                int i = 0;
+                int c = 0;
+                while (i < length && (table[at + 1 + i] | 0x20) == ((c = b[start + i]) | 0x20) && c >= '-')
                 {
-                    return i + 1;
+                    i++;
                 }
+                if (i == length && table[at + 1 + i] == (byte)'\n')
+                {
+                    return table[at];
+                }
+                at = System.Array.IndexOf(table, ByteSearch.Lf, at + 1 + i) + 1;
             }
             return 0;
         }
 
-        /// <summary>
-        /// <see cref="Equal"/> for a known name (letters and '-'), where a byte below '-' never matches: 0x0D | 0x20 is
-        /// '-', and the parser takes a match as the token check of the name.
-        /// </summary>
-        private static bool EqualName(string name, byte[] b, int start, int length)
+        /// <summary>The kind of a name given as text (long or compact, any case), 0 when unknown.</summary>
+        internal static int Kind(string name)
         {
-            for (int i = 0; i < length; i++)
+            int length = name.Length;
+            int first = length == 0 ? 0 : name[0] | 0x20;
+            if (first < 'a' || first > 'z')
             {
-                int c = b[start + i];
-                if ((name[i] | 0x20) != (c | 0x20) || c < '-')
-                {
-                    return false;
-                }
+                return 0;
             }
-            return true;
+            byte[] table = Table;
+            int at = table[2 * (first - 'a')] << 8 | table[2 * (first - 'a') + 1];
+            while (at > 0 && at < table.Length && (table[at + 1] | 0x20) == first)
+            {
+                int i = 1;
+                while (i < length && table[at + 1 + i] != (byte)'\n' && (table[at + 1 + i] | 0x20) == (name[i] | 0x20))
+                {
+                    i++;
+                }
+                if (i == length && table[at + 1 + i] == (byte)'\n')
+                {
+                    return table[at];
+                }
+                at = System.Array.IndexOf(table, ByteSearch.Lf, at + 1 + i) + 1;
+            }
+            return 0;
+        }
+
+        /// <summary>The canonical (long) name of a known kind as a new string, or null for kind 0.</summary>
+        internal static string NameOf(int kind)
+        {
+            byte[] table = Table;
+            for (int at = Letters; kind > 0 && at < table.Length;)
+            {
+                int end = System.Array.IndexOf(table, ByteSearch.Lf, at + 1);
+                if (table[at] == kind && end > at + 2)
+                {
+                    return Utf8.Codec.GetString(table, at + 1, end - at - 1);
+                }
+                at = end + 1;
+            }
+            return null;
         }
 
         internal static bool Equal(string name, byte[] b, int start, int length)

@@ -10,9 +10,7 @@ namespace DeskPhone.Sip.Message
     /// </summary>
     public static class RequestCheck
     {
-        private static readonly string[] Required = { HeaderNames.Via, HeaderNames.From, HeaderNames.To, HeaderNames.CallId, HeaderNames.CSeq };
-
-        /// <summary>The kinds of <see cref="Required"/>, 1 to 5 (<see cref="HeaderNames.ViaKind"/> to CSeqKind).</summary>
+        /// <summary>The kinds every message needs: Via, From, To, Call-ID and CSeq, 1 to 5 (<see cref="HeaderNames.ViaKind"/> to CSeqKind).</summary>
         private const int RequiredKinds = 5;
 
         public static CheckResult Check(SipMessage m, UaCapabilities caps, CheckResult r)
@@ -21,7 +19,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (m.First(HeaderNames.ViaKind + i) == null)
                 {
-                    return Bad(m, r, "missing " + Required[i] + " header");
+                    return Bad(m, r, "missing " + HeaderNames.NameOf(HeaderNames.ViaKind + i) + " header");
                 }
             }
             string twice = RepeatedSingleHeader(m);
@@ -33,7 +31,11 @@ namespace DeskPhone.Sip.Message
             {
                 return Bad(m, r, "malformed CSeq (a number up to 2^32-1 and a method)");
             }
-            if (m.From == null || m.To == null)
+            // A response's From and To are only checked here, not kept in the message: the phone's own requests' answers
+            // (the REGISTER's 200 on the 80,896-byte board, issue #17) are handled without them, and their URIs held about
+            // 1 KB under that handling; a handler that needs one (a dialog's To tag) parses it then.
+            if (m.IsRequest ? m.From == null || m.To == null
+                    : NameAddr.Parse(m.First(HeaderNames.FromKind)) == null || NameAddr.Parse(m.First(HeaderNames.ToKind)) == null)
             {
                 return Bad(m, r, "malformed " + (m.From == null ? "From" : "To") + " header");
             }
@@ -126,18 +128,17 @@ namespace DeskPhone.Sip.Message
 
         /// <summary>
         /// The first header (in message order) of a single-value kind that appears more than once, or null; one pass
-        /// marks the kinds seen once and twice, a second pass runs only when there is a repeat.
+        /// marks the kinds seen once and twice (a bit per kind), a second pass runs only when there is a repeat.
         /// </summary>
         private static string RepeatedSingleHeader(SipMessage m)
         {
             byte[] kinds = m.HeaderKind;
-            byte[] bits = KindBits;
             int count = m.Lines;
-            int once = 0;
-            int twice = 0;
+            long once = 0;
+            long twice = 0;
             for (int i = 0; i < count; i++)
             {
-                int bit = bits[kinds[i]];
+                long bit = (1L << kinds[i]) & SingleKinds;
                 twice |= once & bit;
                 once |= bit;
             }
@@ -147,7 +148,7 @@ namespace DeskPhone.Sip.Message
             }
             for (int i = 0; i < count; i++)
             {
-                if ((bits[kinds[i]] & twice) != 0)
+                if (((twice >> kinds[i]) & 1) != 0)
                 {
                     return m.Canonical(i);
                 }
@@ -155,31 +156,10 @@ namespace DeskPhone.Sip.Message
             return null;
         }
 
-        // HeaderNames.IsSingle without Content-Length (the parser judges repeats of it).
-        private static readonly string[] SingleKinds =
-        {
-            HeaderNames.From, HeaderNames.To, HeaderNames.CallId, HeaderNames.CSeq, HeaderNames.MaxForwards,
-            HeaderNames.ContentType, HeaderNames.Expires, HeaderNames.Date,
-        };
-
-        /// <summary>Per header kind (SipMessage.HeaderKind: 0 unknown, else 1 + its index in HeaderNames.Known), its bit of SingleKinds (8 kinds: a byte) or 0.</summary>
-        private static readonly byte[] KindBits = MakeKindBits();
-
-        private static byte[] MakeKindBits()
-        {
-            var bits = new byte[HeaderNames.Known.Length + 1];
-            for (int kind = 1; kind < bits.Length; kind++)
-            {
-                for (int k = 0; k < SingleKinds.Length; k++)
-                {
-                    if ((object)SingleKinds[k] == (object)HeaderNames.Known[kind - 1])
-                    {
-                        bits[kind] = (byte)(1 << k);
-                    }
-                }
-            }
-            return bits;
-        }
+        // HeaderNames.SingleMask without Content-Length (the parser judges repeats of it): a constant, where an array of
+        // the names compared by reference with the known names' array never matched on the device (every ldstr makes a
+        // new string object on nanoCLR), so a repeated From passed there.
+        private const long SingleKinds = HeaderNames.SingleMask & ~(1L << HeaderNames.ContentLengthKind);
 
         /// <summary>
         /// A PRACK's RAck (RFC 3262 7.2): the RSeq acknowledged (1 or more), one space, the INVITE's CSeq number, one space,

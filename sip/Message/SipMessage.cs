@@ -15,7 +15,7 @@ namespace DeskPhone.Sip.Message
         /// <summary>Header lines the per-line arrays hold at first; they double (up to MaxHeaders) when a message has more.</summary>
         public const int FirstHeaders = 16;
 
-        // Per header line, 1 + its index in HeaderNames.Known, 0 when unknown: a byte instead of a string reference
+        // Per header line, its kind (HeaderNames.FindKind), 0 when unknown: a byte instead of a string reference
         // (84 B instead of 792 B of heap per message; each TCP connection holds a message of its own). The per-line
         // arrays grow with the longest message seen (GrowHeaders), so a phone whose messages have 16 lines or fewer
         // keeps a quarter of them.
@@ -147,12 +147,8 @@ namespace DeskPhone.Sip.Message
 
         public string HeaderName(int i) => Canonical(i) ?? Utf8.Codec.GetString(Buffer, NameStart[i], NameLength[i]);
 
-        /// <summary>The canonical name of header line i (a shared string of <see cref="HeaderNames"/>), or null when unknown.</summary>
-        internal string Canonical(int i)
-        {
-            int kind = HeaderKind[i];
-            return kind == 0 ? null : HeaderNames.Known[kind - 1];
-        }
+        /// <summary>The canonical name of header line i (a new string), or null when unknown.</summary>
+        internal string Canonical(int i) => HeaderNames.NameOf(HeaderKind[i]);
 
         /// <summary>The header's value with line folding turned into single spaces and outer white space trimmed.</summary>
         public string HeaderValue(int i) => _values[i] ?? (_values[i] = Unfold(Buffer, ValueStart[i], ValueLength[i], IsFolded(i)));
@@ -170,7 +166,9 @@ namespace DeskPhone.Sip.Message
         internal string First(int kind)
         {
             int i = IndexOf(kind, null, 0);
-            return i < 0 ? null : HeaderValue(i);
+            // HeaderValue's body here, not a call: a frame less under the value's string, where a response's handler
+            // reads its Expires at the REGISTER's deepest point on the 80,896-byte board (issue #17).
+            return i < 0 ? null : _values[i] ?? (_values[i] = Unfold(Buffer, ValueStart[i], ValueLength[i], IsFolded(i)));
         }
 
         /// <summary>Number of values of a list header over all its lines (commas inside quotes and &lt;&gt; do not split).</summary>

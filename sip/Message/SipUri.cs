@@ -34,10 +34,15 @@ namespace DeskPhone.Sip.Message
         private bool _isSip;
         public string User { get; private set; }
         public string Password { get; private set; }
-        public string Host { get; private set; }
+        public string Host => _host;
 
         /// <summary>0 when the URI names no port.</summary>
-        public int Port { get; private set; }
+        public int Port => _port;
+
+        // Fields, not auto-properties, so that Parse hands them to HostPort as its out arguments: two locals fewer in the
+        // frame under which a header's URI is parsed at a response's deepest point (issue #17).
+        private string _host;
+        private int _port;
 
         /// <summary>The raw header part after '?', or null.</summary>
         public string Headers { get; private set; }
@@ -142,15 +147,7 @@ namespace DeskPhone.Sip.Message
                 uri.SetParams(t, semi + 1, hostEnd);
                 hostEnd = semi;
             }
-            string host;
-            int port;
-            if (!HostPort(t, hostStart, hostEnd, out host, out port))
-            {
-                return null;
-            }
-            uri.Host = host;
-            uri.Port = port;
-            return uri;
+            return HostPort(t, hostStart, hostEnd, out uri._host, out uri._port) ? uri : null;
         }
 
         /// <summary>
