@@ -164,7 +164,7 @@ namespace DeskPhone.Domain.Status
             }
             int added = AddSlot(id);
             _param[added] = param;
-            _source[added] = source;
+            _source[added] = SharedSource(source);
             _raisedAt[added] = nowMs;
             bool blocked = _categories.IsIn(id, StatusCategory.Blocked);
             if (!blocked)
@@ -492,6 +492,28 @@ namespace DeskPhone.Domain.Status
             int slot = _slotCount++;
             _slotId[slot] = (byte)id;
             return slot;
+        }
+
+        /// <summary>
+        /// The equal source another slot holds already, else <paramref name="source"/>: the phone's parts raise with a
+        /// few literal names, and on the device every raise brings a string object of its own (12 B a slot for a
+        /// literal, more for a made one), kept while the status is active.
+        /// </summary>
+        private string SharedSource(string source)
+        {
+            if ((object)source == null)
+            {
+                return null;
+            }
+            for (int slot = 0; slot < _slotCount; slot++)
+            {
+                string held = _source[slot];
+                if ((object)held != null && held == source)
+                {
+                    return held;
+                }
+            }
+            return source;
         }
 
         private void RemoveSlot(int id)
