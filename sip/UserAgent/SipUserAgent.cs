@@ -707,7 +707,7 @@ namespace DeskPhone.Sip.UserAgent
                     value = _check.HeaderValue;
                 }
             }
-            Write(packet, m, status, reason, header, value, _transactions.Tag(entry));
+            Write(packet, m, status, reason, header, value, _transactions.Tag(entry, _tagCounter));
         }
 
         /// <summary>Writes the answer (To tag "dp" and the number, none for 0) and sends it.</summary>

@@ -109,6 +109,27 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void RetransmissionsAreRecognisedForTimerJAcrossHoursOfUptimeAndNeverAfter()
+        {
+            // Expiries are kept in 16 bits after a base the table moves up about every 70 minutes (16,384 units of
+            // 256 ms): an answer just before the move is still found after it, with the same bytes.
+            long t = 16383L * 256 + 100;
+            string first = Deliver(Message(0, "first"), t);
+            Assert.Equal(first, Deliver(Message(0, "first"), t + 31000));
+            Assert.Single(_handler.Calls);
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(0, "first"), t + 31000 + 32256));
+            Assert.Equal(2, _handler.Calls.Count);
+            // An entry left alone for 2.33 hours (a 16-bit expiry's wrap) and 11 days later is past Timer J, not live again.
+            long later = t + 31000 + 32256;
+            Deliver(Message(1, "once"), later);
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(1, "once"), later + 32768L * 256));
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(1, "once"), later + 11L * 24 * 3600 * 1000));
+            Assert.Equal(5, _handler.Calls.Count);
+            Assert.Equal(_channel.Last, Deliver(Message(1, "once"), later + 11L * 24 * 3600 * 1000 + 4000));
+            Assert.Equal(5, _handler.Calls.Count);
+        }
+
+        [Fact]
         public void ARetransmissionIsRecognisedUntilTimerJAndHandledAsNewAfter()
         {
             Deliver(Message(0, "first"), 0);
