@@ -289,10 +289,30 @@ namespace DeskPhone.Sip.UserAgent
             {
                 _identities = (SipIdentity[])ArrayGrowth.Grow(_identities, new SipIdentity[index + 1]);
             }
+            SipIdentity was = _identities[index];
+            if (!identity.Active && was != null)
+            {
+                // Turned off: the object it was stays for the unsubscribes of its dialogs (an array made by the first
+                // turn-off, where a field in every subscription held it, docs/benchmarks.md h-office3).
+                if (_retired == null || index >= _retired.Length)
+                {
+                    _retired = _retired == null ? new SipIdentity[index + 1] : (SipIdentity[])ArrayGrowth.Grow(_retired, new SipIdentity[index + 1]);
+                }
+                _retired[index] = was;
+            }
+            else if (identity.Active && _retired != null && index < _retired.Length)
+            {
+                _retired[index] = null;
+            }
             _identities[index] = identity.Active ? identity : null;
         }
 
+        // The last active object of each identity turned off (RetiredIdentity); null until the first turn-off.
+        private SipIdentity[] _retired;
+
         public SipIdentity GetIdentity(int index) => index >= 1 && index < _identities.Length ? _identities[index] : null;
+
+        public SipIdentity RetiredIdentity(int index) => _retired != null && index >= 1 && index < _retired.Length ? _retired[index] : null;
 
         /// <summary>Handles every waiting packet; call from the firmware loop.</summary>
         public void Poll(long nowMs)
