@@ -294,13 +294,9 @@ namespace DeskPhone.Sip.UserAgent
             {
                 // Turned off: the object it was stays for the unsubscribes of its dialogs (an array made by the first
                 // turn-off, where a field in every subscription held it, docs/benchmarks.md h-office3).
-                if (_retired == null || index >= _retired.Length)
-                {
-                    _retired = _retired == null ? new SipIdentity[index + 1] : (SipIdentity[])ArrayGrowth.Grow(_retired, new SipIdentity[index + 1]);
-                }
-                _retired[index] = was;
+                (_retired ?? (_retired = new SipIdentity[MaxIdentities + 1]))[index] = was;
             }
-            else if (identity.Active && _retired != null && index < _retired.Length)
+            else if (identity.Active && _retired != null)
             {
                 _retired[index] = null;
             }
@@ -312,7 +308,7 @@ namespace DeskPhone.Sip.UserAgent
 
         public SipIdentity GetIdentity(int index) => index >= 1 && index < _identities.Length ? _identities[index] : null;
 
-        public SipIdentity RetiredIdentity(int index) => _retired != null && index >= 1 && index < _retired.Length ? _retired[index] : null;
+        public SipIdentity RetiredIdentity(int index) => _retired != null && index >= 1 && index <= MaxIdentities ? _retired[index] : null;
 
         /// <summary>Handles every waiting packet; call from the firmware loop.</summary>
         public void Poll(long nowMs)
