@@ -81,7 +81,7 @@ namespace DeskPhone.Sip.UserAgent
         private int _base;
         private short[] _answers = new short[FirstSize];
         private short[] _sources = new short[FirstSize];
-        private int _hashedA;
+        // The 32-bit hash boxed, as the runtime's array search takes it (the one copy kept: an int beside it was 12 B).
         private object _hashedABox;
 
         // Entries [0, _liveBelow) were live at Free's last search, none expiring before _liveUntil (an entry's expiry only
@@ -276,7 +276,7 @@ namespace DeskPhone.Sip.UserAgent
                 return;
             }
             Hash(top, method, source);
-            _hashA[i] = _hashedA;
+            _hashA[i] = (int)_hashedABox;
             _hashB[i] = _hashedB;
             _until[i] = Expiry(Now(nowMs), nowMs);
             _tags[i] = (short)tag;
@@ -425,8 +425,7 @@ namespace DeskPhone.Sip.UserAgent
             uint port = (uint)top.Port;
             a = (a ^ port) * 16777619;
             b = (b * 33) ^ port;
-            _hashedA = (int)a;
-            _hashedABox = _hashedA;
+            _hashedABox = (int)a;
             _hashedB = (short)(b ^ (b >> 16));
         }
 
