@@ -315,9 +315,7 @@ namespace DeskPhone.Sip.Registration
             bool changed = registered != Registered || status != LastStatus;
             SetFlag(RegisteredBit, registered);
             _bits = (_bits & ~StatusMask) | (((status < 0 ? 0 : status > 0x3FF ? 0x3FF : status) << StatusShift) & StatusMask);
-            // The usual phrase ("OK") kept as the literal: 12 B on the device, where the answer's copy of it was 24 B.
-            string usual = ReasonPhrases.For(status);
-            _lastReason = reason == usual ? usual : reason;
+            _lastReason = reason;
             if (changed)
             {
                 SetFlag(ChangedBit, true);
