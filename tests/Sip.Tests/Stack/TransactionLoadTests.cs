@@ -92,10 +92,10 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(128, _ua.ServerTransactionRoom);
             Assert.Equal(102, _handler.Calls.Count);
 
-            // Past the late one's Timer J the table is back to 16 entries and still answers the fresh one's
+            // Past the late one's Timer J the table is back to its first size and still answers the fresh one's
             // retransmission with the same answer, without handling it again.
             now = Quiet(now, 52000 + 10 * SipInbox.QuietTurns);
-            Assert.Equal(16, _ua.ServerTransactionRoom);
+            Assert.Equal(8, _ua.ServerTransactionRoom);
             Assert.Equal(fresh, Deliver(Message(2000, "fresh"), now));
             Assert.Equal(102, _handler.Calls.Count);
             // The late request, past its Timer J, is new again; the table grows on demand as before.
