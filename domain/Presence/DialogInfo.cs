@@ -23,8 +23,31 @@ namespace DeskPhone.Domain.Presence
 
         // The dialogs' ids, as many slots as dialogs were held at once (up to MaxDialogs): null while the extension has
         // none (most keys most of the time, docs/benchmarks.md "What the boot builds"), the one id itself while it has
-        // one (most busy keys: no array of 36 B), a string[] from the second on.
+        // one (most busy keys: no array of 36 B), a string[] from the second on. While a ringing dialog can be picked
+        // up, the field holds its DialogPickup and the ids are the pickup's (one field less a key, docs/benchmarks.md
+        // h-office3): Ids reads and writes them wherever they are.
         private object _ids;
+
+        private object Ids
+        {
+            get
+            {
+                DialogPickup pickup = _ids as DialogPickup;
+                return pickup != null ? pickup.Ids : _ids;
+            }
+            set
+            {
+                DialogPickup pickup = _ids as DialogPickup;
+                if (pickup != null)
+                {
+                    pickup.Ids = value;
+                }
+                else
+                {
+                    _ids = value;
+                }
+            }
+        }
 
         // The dialogs' states, 3 bits each in id order (an int array of 8 was 60 B more per busy key), and NeedsFullState:
         // one 12-byte field (docs/benchmarks.md, "What each identity and each BLF key holds").
@@ -46,7 +69,7 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>Whether the extension has a dialog (or a caller to pick up): otherwise only the version is worth keeping.</summary>
-        public bool HoldsDialogs => _ids != null || Pickup != null;
+        public bool HoldsDialogs => _ids != null;
 
         /// <summary>What the key shows: Ringing beats Connected beats Holding beats Busy (outgoing), else Idle.</summary>
         public int State
@@ -70,7 +93,23 @@ namespace DeskPhone.Domain.Presence
         /// The newest ringing dialog's ids and caller for a pickup with Replaces; null while the extension does not
         /// ring or the server gave none.
         /// </summary>
-        public DialogPickup Pickup { get; private set; }
+        public DialogPickup Pickup
+        {
+            get => _ids as DialogPickup;
+            private set
+            {
+                object ids = Ids;
+                if (value != null)
+                {
+                    value.Ids = ids;
+                    _ids = value;
+                }
+                else
+                {
+                    _ids = ids;
+                }
+            }
+        }
 
         /// <summary>
         /// A partial document whose version skipped one: the watcher should refresh the subscription to get a full
@@ -262,7 +301,7 @@ namespace DeskPhone.Domain.Presence
 
         private void Clear()
         {
-            _ids = null;
+            Ids = null;
             _bits &= NeedsFullStateBit;
         }
 
@@ -311,28 +350,30 @@ namespace DeskPhone.Domain.Presence
         {
             get
             {
-                string[] ids = _ids as string[];
-                return ids != null ? ids.Length : _ids != null ? 1 : 0;
+                object held = Ids;
+                string[] ids = held as string[];
+                return ids != null ? ids.Length : held != null ? 1 : 0;
             }
         }
 
         private string IdAt(int i)
         {
-            string[] ids = _ids as string[];
-            return ids != null ? ids[i] : (string)_ids;
+            object held = Ids;
+            string[] ids = held as string[];
+            return ids != null ? ids[i] : (string)held;
         }
 
         /// <summary>Slot <paramref name="i"/> (0 while there is no array: the one id is the field itself).</summary>
         private void SetIdAt(int i, string id)
         {
-            string[] ids = _ids as string[];
+            string[] ids = Ids as string[];
             if (ids != null)
             {
                 ids[i] = id;
             }
             else
             {
-                _ids = id;
+                Ids = id;
             }
         }
 
@@ -353,7 +394,7 @@ namespace DeskPhone.Domain.Presence
                 grown[i] = IdAt(i);
             }
             grown[slots] = null;
-            _ids = grown;
+            Ids = grown;
         }
 
         /// <summary>Lets the tables go once the extension's last dialog ended.</summary>

@@ -19,5 +19,8 @@ namespace DeskPhone.Domain.Presence
         public string LocalTag { get; }
         public string RemoteTag { get; }
         public string Target { get; }
+
+        /// <summary>The ringing key's dialog ids while this pickup is its DialogInfo's (kept in its one field).</summary>
+        internal object Ids;
     }
 }

@@ -23,12 +23,18 @@ namespace DeskPhone.Domain.Presence
         private string[] _uris;
         private int _count;
 
-        // The document being read, applied only once all of it is valid; made for each document, as rare as NOTIFYs.
-        private string[] _stagedKeys;
-        private string[] _stagedRegistrations;
-        private string[] _stagedUris;
-        private bool[] _stagedActive;
-        private int _staged;
+        // The document being read, applied only once all of it is valid; made for each document, as rare as NOTIFYs,
+        // in one object (one field at rest, not five: 48 B at every step, docs/benchmarks.md h-office3).
+        private Staged _stage;
+
+        private sealed class Staged
+        {
+            public readonly string[] Keys = new string[MaxContacts * 2];
+            public readonly string[] Registrations = new string[MaxContacts * 2];
+            public readonly string[] Uris = new string[MaxContacts * 2];
+            public readonly bool[] Active = new bool[MaxContacts * 2];
+            public int Count;
+        }
 
         public RegInfo()
         {
@@ -60,16 +66,9 @@ namespace DeskPhone.Domain.Presence
         /// <summary>Reads a reginfo document; false (and <see cref="Error"/>) for a bad one, which changes nothing.</summary>
         public bool Apply(byte[] body, int offset, int length)
         {
-            _stagedKeys = new string[MaxContacts * 2];
-            _stagedRegistrations = new string[MaxContacts * 2];
-            _stagedUris = new string[MaxContacts * 2];
-            _stagedActive = new bool[MaxContacts * 2];
-            _staged = 0;
+            _stage = new Staged();
             bool applied = Read(body, offset, length);
-            _stagedKeys = null;
-            _stagedRegistrations = null;
-            _stagedUris = null;
-            _stagedActive = null;
+            _stage = null;
             return applied;
         }
 
@@ -231,29 +230,31 @@ namespace DeskPhone.Domain.Presence
 
         private bool Stage(string registration, string key, bool active, string uri)
         {
-            if (_staged >= _stagedKeys.Length)
+            Staged stage = _stage;
+            if (stage.Count >= stage.Keys.Length)
             {
-                return Fail("more than " + _stagedKeys.Length.ToString() + " contacts");
+                return Fail("more than " + stage.Keys.Length.ToString() + " contacts");
             }
-            _stagedRegistrations[_staged] = registration;
-            _stagedKeys[_staged] = key;
-            _stagedActive[_staged] = active;
-            _stagedUris[_staged] = uri;
-            _staged++;
+            stage.Registrations[stage.Count] = registration;
+            stage.Keys[stage.Count] = key;
+            stage.Active[stage.Count] = active;
+            stage.Uris[stage.Count] = uri;
+            stage.Count++;
             return true;
         }
 
         private void Commit()
         {
-            for (int s = 0; s < _staged; s++)
+            Staged stage = _stage;
+            for (int s = 0; s < stage.Count; s++)
             {
-                string key = _stagedKeys[s];
+                string key = stage.Keys[s];
                 if (key == null)
                 {
                     // The whole registration ended: every contact of it goes.
                     for (int i = _count - 1; i >= 0; i--)
                     {
-                        if (_registrations[i] == _stagedRegistrations[s])
+                        if (_registrations[i] == stage.Registrations[s])
                         {
                             Remove(i);
                         }
@@ -261,7 +262,7 @@ namespace DeskPhone.Domain.Presence
                     continue;
                 }
                 int at = Find(key);
-                if (!_stagedActive[s])
+                if (!stage.Active[s])
                 {
                     if (at >= 0)
                     {
@@ -281,9 +282,9 @@ namespace DeskPhone.Domain.Presence
                     }
                     at = _count++;
                     _keys[at] = key;
-                    _registrations[at] = _stagedRegistrations[s];
+                    _registrations[at] = stage.Registrations[s];
                 }
-                _uris[at] = _stagedUris[s];
+                _uris[at] = stage.Uris[s];
             }
         }
 

@@ -14,8 +14,7 @@ namespace DeskPhone.Domain.Status
     /// </summary>
     internal sealed class PackedText
     {
-        private const int Kept = 4;
-
+        private readonly int _kept;
         private readonly string _text;
         private readonly byte[] _length;
 
@@ -28,8 +27,18 @@ namespace DeskPhone.Domain.Status
         private byte[] _keptIndex;
         private int _next;
 
-        public PackedText(string text)
+        /// <summary>The column <paramref name="text"/>, keeping the last 4 entries asked for.</summary>
+        public PackedText(string text) : this(text, 4)
         {
+        }
+
+        /// <summary>
+        /// The column <paramref name="text"/>, keeping the last <paramref name="kept"/> entries asked for (the status names:
+        /// 2, the status line's and the pop-up's, where 4 kept two stale names for good, docs/benchmarks.md h-office3).
+        /// </summary>
+        public PackedText(string text, int kept)
+        {
+            _kept = kept;
             _text = text;
             // The runtime's IndexOf finds each end in one native call (a get_Chars per character counted the whole
             // literal each time).
@@ -56,7 +65,7 @@ namespace DeskPhone.Domain.Status
             lock (_length)
             {
                 string[] texts = _keptText;
-                for (int k = 0; texts != null && k < Kept; k++)
+                for (int k = 0; texts != null && k < texts.Length; k++)
                 {
                     string kept = texts[k];
                     if ((object)kept != null && _keptIndex[k] == i)
@@ -79,11 +88,11 @@ namespace DeskPhone.Domain.Status
             {
                 if (_keptText == null)
                 {
-                    _keptIndex = new byte[Kept];
-                    _keptText = new string[Kept];
+                    _keptIndex = new byte[_kept];
+                    _keptText = new string[_kept];
                 }
                 int slot = _next;
-                _next = (slot + 1) % Kept;
+                _next = (slot + 1) % _kept;
                 _keptIndex[slot] = (byte)i;
                 _keptText[slot] = text;
             }

@@ -6,7 +6,7 @@ namespace DeskPhone.Domain.Status
     /// </summary>
     public static class StatusCatalog
     {
-        private static readonly PackedText Names = new PackedText(StatusCatalogData.NameList);
+        private static readonly PackedText Names = new PackedText(StatusCatalogData.NameList, 2);
         private static readonly PackedText Descriptions = new PackedText(StatusCatalogData.DescriptionList);
 
         /// <summary>The ID's name (the last few names asked for are kept, so a repeated call returns the same string).</summary>

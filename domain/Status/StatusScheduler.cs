@@ -46,11 +46,12 @@ namespace DeskPhone.Domain.Status
         private int _orderCount;
 
         // IDs are below 256 (as in _order): a byte each.
-        private readonly byte[] _popUps = new byte[PopUpQueueSize];
+        // The pop-up queue, then the audio queue from AudioAt: one array (two were 36 B more).
+        private readonly byte[] _popUps = new byte[PopUpQueueSize + AudioQueueSize];
+        private const int AudioAt = PopUpQueueSize;
         private int _popUpCount;
         private long _popUpShownAt;
 
-        private readonly byte[] _audio = new byte[AudioQueueSize];
         private int _audioCount;
 
         private int _statusLine = NoMessage;
@@ -164,7 +165,7 @@ namespace DeskPhone.Domain.Status
             }
             int added = AddSlot(id);
             _param[added] = param;
-            _source[added] = source;
+            _source[added] = SharedSource(source);
             _raisedAt[added] = nowMs;
             bool blocked = _categories.IsIn(id, StatusCategory.Blocked);
             if (!blocked)
@@ -177,7 +178,7 @@ namespace DeskPhone.Domain.Status
                 }
                 if (_categories.IsIn(id, StatusCategory.AudioIndication) && _audioCount < AudioQueueSize)
                 {
-                    _audio[_audioCount++] = (byte)id;
+                    _popUps[AudioAt + _audioCount++] = (byte)id;
                     _pending |= StatusChange.Audio;
                 }
             }
@@ -225,10 +226,10 @@ namespace DeskPhone.Domain.Status
             {
                 return NoMessage;
             }
-            int id = _audio[0];
-            for (int i = 1; i < _audioCount; i++)
+            int id = _popUps[AudioAt];
+            for (int i = AudioAt + 1; i < AudioAt + _audioCount; i++)
             {
-                _audio[i - 1] = _audio[i];
+                _popUps[i - 1] = _popUps[i];
             }
             _audioCount--;
             return id;
@@ -492,6 +493,28 @@ namespace DeskPhone.Domain.Status
             int slot = _slotCount++;
             _slotId[slot] = (byte)id;
             return slot;
+        }
+
+        /// <summary>
+        /// The equal source another slot holds already, else <paramref name="source"/>: the phone's parts raise with a
+        /// few literal names, and on the device every raise brings a string object of its own (12 B a slot for a
+        /// literal, more for a made one), kept while the status is active.
+        /// </summary>
+        private string SharedSource(string source)
+        {
+            if ((object)source == null)
+            {
+                return null;
+            }
+            for (int slot = 0; slot < _slotCount; slot++)
+            {
+                string held = _source[slot];
+                if ((object)held != null && held == source)
+                {
+                    return held;
+                }
+            }
+            return source;
         }
 
         private void RemoveSlot(int id)

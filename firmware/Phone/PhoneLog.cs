@@ -6,21 +6,25 @@ namespace DeskPhone.Firmware.Phone
     /// <summary>
     /// The phone's log (docs/bench.md): the last <see cref="Lines"/> phone events worth reading later (registration,
     /// link, calls, presence, settings, USB and modules, the status line, messages), each stamped with the loop's
-    /// clock. LED, screen and key events are left out: they come many times a second and say nothing new. A ring of
-    /// strings: the event's own text is kept, nothing else is built.
+    /// clock. LED, screen and key events are left out: they come many times a second and say nothing new.
     /// </summary>
     public sealed class PhoneLog
     {
-        private readonly object _gate = new object();
+        // The lines oldest first, each its clock (ms, 5 bytes, low first: 34 years) and its text's UTF-8 bytes ended by
+        // End (0xFF, which no UTF-8 text holds, so a line may hold a '\n'), in one array with an eighth of room: a string
+        // and an array slot per line, its clock written out, were about 50 B a line on the device (804 B for the board's
+        // 16 lines at rest, docs/benchmarks.md, h-office3).
+        private const byte End = 0xFF;
+        private const int ClockBytes = 5;
+
         private readonly PhoneCore _phone;
-        private readonly string[] _lines;
-        private int _next;
+        private byte[] _bytes;
+        private int _length;
         private int _count;
 
         public PhoneLog(PhoneCore phone, int lines)
         {
             _phone = phone;
-            _lines = new string[lines];
             Lines = lines;
             phone.Event += OnEvent;
         }
@@ -30,12 +34,38 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Adds one line (the bench's own notes, e.g. refused passwords, go here too).</summary>
         public void Add(string text)
         {
-            string line = Seconds.Of(_phone.Now) + " s " + text;
-            lock (_gate)
+            byte[] line = Utf8.Codec.GetBytes(text);
+            long now = _phone.Now;
+            // The bench's thread reads while the loop adds: the log itself is the lock (a lock object was 24 B more).
+            lock (this)
             {
-                _lines[_next] = line;
-                _next = (_next + 1) % Lines;
-                _count = _count < Lines ? _count + 1 : Lines;
+                if (_count == Lines)
+                {
+                    DropOldest();
+                }
+                else
+                {
+                    _count++;
+                }
+                int needed = _length + ClockBytes + line.Length + 1;
+                if (_bytes == null || needed > _bytes.Length || needed < _bytes.Length / 2)
+                {
+                    // Grown to the lines held and an eighth more, cut again once they take under half of it (one long
+                    // line does not keep its room).
+                    var bytes = new byte[needed + needed / 8];
+                    if (_length > 0)
+                    {
+                        System.Array.Copy(_bytes, bytes, _length);
+                    }
+                    _bytes = bytes;
+                }
+                for (int i = 0; i < ClockBytes; i++)
+                {
+                    _bytes[_length++] = (byte)(now >> (8 * i));
+                }
+                System.Array.Copy(line, 0, _bytes, _length, line.Length);
+                _length += line.Length;
+                _bytes[_length++] = End;
             }
         }
 
@@ -43,14 +73,38 @@ namespace DeskPhone.Firmware.Phone
         public string Text()
         {
             var sb = new StringBuilder();
-            lock (_gate)
+            lock (this)
             {
-                for (int i = 0; i < _count; i++)
+                for (int start = 0; start < _length; start = TextEnd(start) + 1)
                 {
-                    sb.Append(_lines[(_next - _count + i + Lines) % Lines]).Append('\n');
+                    long ms = 0;
+                    for (int i = ClockBytes - 1; i >= 0; i--)
+                    {
+                        ms = (ms << 8) | _bytes[start + i];
+                    }
+                    int text = start + ClockBytes;
+                    sb.Append(Seconds.Of(ms)).Append(" s ").Append(Utf8.Codec.GetString(_bytes, text, TextEnd(start) - text)).Append('\n');
                 }
             }
             return sb.ToString();
+        }
+
+        /// <summary>Where the line starting at <paramref name="start"/> ends (its End byte; the clock may hold 0xFF bytes).</summary>
+        private int TextEnd(int start)
+        {
+            int end = start + ClockBytes;
+            while (_bytes[end] != End)
+            {
+                end++;
+            }
+            return end;
+        }
+
+        private void DropOldest()
+        {
+            int end = TextEnd(0);
+            _length -= end + 1;
+            System.Array.Copy(_bytes, end + 1, _bytes, 0, _length);
         }
 
         private void OnEvent(string kind, string detail)

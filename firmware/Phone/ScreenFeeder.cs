@@ -43,9 +43,8 @@ namespace DeskPhone.Firmware.Phone
         // Kept strings are not compared with each other: nanoCLR compares two string references by strcmp of their
         // texts (CLR_RT_HeapBlock::Compare_Values), which crashed the interpreter here in tests/Device.Cost.
         private bool _settingsChanged = true;
-        private int _identityIndex = -1;
-        private int _identityPresence = -1;
-        private bool _identityLost;
+        // Identity, presence and lost registration the identity line was made from, in one int.
+        private int _identityMadeFrom = -1;
         private string _identityText;
         private readonly string[] _keyLabels;
 
@@ -188,11 +187,10 @@ namespace DeskPhone.Firmware.Phone
             OwnPresence presence = _phone.Presence;
             int state = presence.State;
             bool lost = presence.LostRegistration;
-            if (_settingsChanged || identity != _identityIndex || state != _identityPresence || lost != _identityLost)
+            int key = identity | (state << 8) | (lost ? 1 << 16 : 0);
+            if (_settingsChanged || key != _identityMadeFrom)
             {
-                _identityIndex = identity;
-                _identityPresence = state;
-                _identityLost = lost;
+                _identityMadeFrom = key;
                 _identityText = _phone.Settings.GetAt(_userNameSetting, identity) + " - " + PresenceState.Label(state) + (lost ? " !" : "");
             }
             return _identityText;

@@ -147,9 +147,9 @@ namespace DeskPhone.Sip.Events
             }
         }
 
-        // The dialog, kept by the events layer: tags (the Call-ID made from the local tag) and CSeq, the identity of its
-        // last SUBSCRIBE (an unsubscribe still goes out with it once the identity is turned off) and the next entry of
-        // the layer's dialog table.
+        // The dialog, kept by the events layer: tags (the Call-ID made from the local tag) and CSeq, and the next entry of
+        // the layer's dialog table (an unsubscribe after the identity was turned off goes out with the identity's last
+        // active object, which the core keeps: ISipClientCore.RetiredIdentity).
 
         /// <summary>What follows the local tag in the dialog's Call-ID.</summary>
         internal const string CallIdSuffix = "-sub";
@@ -204,7 +204,6 @@ namespace DeskPhone.Sip.Events
             set => _bitsAndCSeq = (_bitsAndCSeq & 0xFFFFFFFFL) | ((long)value << 32);
         }
 
-        internal SipIdentity DialogIdentity;
         internal Subscription NextInTable;
 
         /// <summary>

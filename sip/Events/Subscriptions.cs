@@ -238,15 +238,14 @@ namespace DeskPhone.Sip.Events
             if (identity == null && expires == 0 && hasDialog)
             {
                 // The identity was just turned off: the server still holds the subscription, so it is ended with the
-                // identity that set it up.
-                identity = subscription.DialogIdentity;
+                // identity's last active object.
+                identity = _core.RetiredIdentity(subscription.Identity);
             }
             if (identity == null || !identity.Active || (!hasDialog && !NewDialog(subscription)))
             {
                 subscription.OnResponse(503, -1, -1, nowMs);
                 return;
             }
-            subscription.DialogIdentity = identity;
             string next = identity.Outbound != null && identity.Outbound.Length > 0 ? identity.Outbound : identity.Registrar;
             SipUri target = SipUri.Parse(subscription.Target);
             if ((next == null || next.Length == 0) && target != null)

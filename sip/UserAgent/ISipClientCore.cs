@@ -42,6 +42,12 @@ namespace DeskPhone.Sip.UserAgent
         SipIdentity GetIdentity(int index);
 
         /// <summary>
+        /// The last active object of identity <paramref name="index"/> once it was turned off (null while it is active
+        /// or never was): a layer ends the identity's dialogs with it, as the server knows them.
+        /// </summary>
+        SipIdentity RetiredIdentity(int index);
+
+        /// <summary>
         /// Sends a non-INVITE request of <paramref name="identity"/> to address:port, built by <paramref name="build"/>
         /// (again, with credentials, after a 401 or 407); <paramref name="done"/> gets the final answer (null: none
         /// came). False when it could not start.

@@ -9,14 +9,16 @@ namespace DeskPhone.Sip.UserAgent
     /// <para>
     /// Only what identifies a transaction and its answer is kept, in compact arrays: two independent hashes (32 and 16
     /// bits) of the top Via's branch and sent-by, the method (RFC 3261 17.2.3) and the source address; when the entry
-    /// expires (in 256 ms units, rounded up, so Timer J lasts 32 to 32.256 s); the final status, how its extra header is
-    /// made again, and the number of its To tag. The answer's bytes are not kept: the user agent writes them again from
-    /// the retransmitted request, which carries the same Via, From, To, Call-ID and CSeq (<see cref="SipUserAgent"/>).
-    /// Per entry 16 bytes, no object.
+    /// expires (in 256 ms units, rounded up, so Timer J lasts 32 to 32.256 s; 16 bits counted from a base the table
+    /// moves on about every 70 minutes); the final status, how its extra header is made again, and the low 16 bits of
+    /// the number of its To tag (the user agent's counter, which cannot draw 65,536 numbers while an entry lives, gives
+    /// the rest back). The answer's bytes are not kept: the user agent writes them again from the retransmitted
+    /// request, which carries the same Via, From, To, Call-ID and CSeq (<see cref="SipUserAgent"/>). Per entry 14
+    /// bytes, no object (an office phone's 128 entries after a MESSAGE stream: 1,920 B instead of 2,448).
     /// </para>
     /// <para>
     /// At most <see cref="Size"/> entries. The arrays start at <see cref="FirstSize"/> and double when a request finds
-    /// no free entry, up to Size (an idle phone keeps 16 entries, 256 bytes, instead of 2 KB); since the entries beyond
+    /// no free entry, up to Size (an idle phone keeps 8 entries in 240 B of arrays, instead of 1.9 KB); since the entries beyond
     /// the current size would all be free, this answers every request as a table of Size entries would. When all are
     /// inside Timer J, the oldest entry whose last answer went out at least
     /// <see cref="ReuseAfterMs"/> ago is reused, unless it is an INVITE's (a retransmitted request is answered again and
@@ -36,7 +38,7 @@ namespace DeskPhone.Sip.UserAgent
         public const int Size = 128;
 
         /// <summary>Entries made at start; the arrays double from here up to <see cref="Size"/>.</summary>
-        public const int FirstSize = 16;
+        public const int FirstSize = 8;
         public const long TimerJMs = 32000;
 
         /// <summary>
@@ -52,8 +54,14 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Reason or header from the request checks (run again on the retransmission, they are pure) or the routing.</summary>
         public const int FromCheck = 3;
 
-        /// <summary>Expiry times are kept in units of 2^8 ms (an int lasts 17 years).</summary>
+        /// <summary>Expiry times are kept in units of 2^8 ms.</summary>
         private const int UnitShift = 8;
+
+        /// <summary>
+        /// Units from <c>_base</c> after which the base moves up to now (every 70 minutes): an expiry then stays below
+        /// RebaseUnits + Timer J, well inside a short.
+        /// </summary>
+        private const int RebaseUnits = 1 << 14;
 
         /// <summary>Timer J and the reuse age in those units (Timer J is a whole number of them; the age is rounded up).</summary>
         private const int TimerJUnits = (int)(TimerJMs >> UnitShift);
@@ -67,11 +75,13 @@ namespace DeskPhone.Sip.UserAgent
 
         private int[] _hashA = new int[FirstSize];
         private short[] _hashB = new short[FirstSize];
-        private int[] _until = new int[FirstSize];
-        private int[] _tags = new int[FirstSize];
+        // Expiry in units after _base (0 or not above now: free).
+        private short[] _until = new short[FirstSize];
+        private short[] _tags = new short[FirstSize];
+        private int _base;
         private short[] _answers = new short[FirstSize];
         private short[] _sources = new short[FirstSize];
-        private int _hashedA;
+        // The 32-bit hash boxed, as the runtime's array search takes it (the one copy kept: an int beside it was 12 B).
         private object _hashedABox;
 
         // Entries [0, _liveBelow) were live at Free's last search, none expiring before _liveUntil (an entry's expiry only
@@ -118,7 +128,7 @@ namespace DeskPhone.Sip.UserAgent
                 return -1;
             }
             Hash(top, method, source);
-            int now = Unit(nowMs);
+            int now = Now(nowMs);
             int size = _hashA.Length;
             // The runtime's array search finds the candidates (on the device a managed loop over the 128 entries cost
             // several interpreted instructions per entry for every request).
@@ -128,7 +138,7 @@ namespace DeskPhone.Sip.UserAgent
                 {
                     // Asked again: the answer was lost, so the entry counts from the answer sent again now (Timer J
                     // restarts with it, which only keeps the entry longer than RFC 3261 17.2.2 asks).
-                    _until[i] = Expiry(nowMs);
+                    _until[i] = Expiry(now, nowMs);
                     return i;
                 }
             }
@@ -139,7 +149,11 @@ namespace DeskPhone.Sip.UserAgent
 
         public int Kind(int entry) => (_answers[entry] >> 10) & 3;
 
-        public int Tag(int entry) => _tags[entry];
+        /// <summary>
+        /// The number of the entry's To tag (0: none, a provisional answer), given <paramref name="counter"/>, the user
+        /// agent's tag counter now: the latest number at or below it with the kept low 16 bits.
+        /// </summary>
+        public int Tag(int entry, int counter) => Status(entry) < 200 ? 0 : counter - ((counter - _tags[entry]) & 0xFFFF);
 
         /// <summary>
         /// False when a new request on an unreliable transport could not be remembered: every entry is still inside
@@ -161,10 +175,10 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Frees the oldest entry last answered at least <see cref="ReuseAfterMs"/> ago, not an INVITE's; false if none is.</summary>
         private bool ReuseAnswered(long nowMs)
         {
-            int now = Unit(nowMs);
+            int now = Now(nowMs);
             int oldest = -1;
             int oldestUntil = int.MaxValue;
-            int[] until = _until;
+            short[] until = _until;
             short[] answers = _answers;
             for (int i = 0; i < until.Length; i++)
             {
@@ -236,7 +250,7 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Whole seconds until the first live entry can be reused or expires (at least 1), for Retry-After.</summary>
         public int RetryAfterSeconds(long nowMs)
         {
-            int now = Unit(nowMs);
+            int now = Now(nowMs);
             int first = int.MaxValue;
             for (int i = 0; i < _until.Length; i++)
             {
@@ -245,7 +259,7 @@ namespace DeskPhone.Sip.UserAgent
                     first = ReusableAt(i);
                 }
             }
-            long ms = first == int.MaxValue ? 0 : ((long)first << UnitShift) - nowMs;
+            long ms = first == int.MaxValue ? 0 : ((long)(first + _base) << UnitShift) - nowMs;
             return (int)(ms / 1000) + 1;
         }
 
@@ -262,10 +276,10 @@ namespace DeskPhone.Sip.UserAgent
                 return;
             }
             Hash(top, method, source);
-            _hashA[i] = _hashedA;
+            _hashA[i] = (int)_hashedABox;
             _hashB[i] = _hashedB;
-            _until[i] = Expiry(nowMs);
-            _tags[i] = tag;
+            _until[i] = Expiry(Now(nowMs), nowMs);
+            _tags[i] = (short)tag;
             _answers[i] = (short)((status & 0x3FF) | (kind << 10) | (method == "INVITE" ? InviteBit : 0));
             _sources[i] = _hashedSource;
         }
@@ -294,7 +308,7 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public void Trim(long nowMs)
         {
-            int now = Unit(nowMs);
+            int now = Now(nowMs);
             int size = _until.Length;
             int target = size;
             while (target > FirstSize && _until[target - 1] <= now)
@@ -312,16 +326,36 @@ namespace DeskPhone.Sip.UserAgent
             }
             _hashA = (int[])ArrayGrowth.Cut(_hashA, new int[keep]);
             _hashB = (short[])ArrayGrowth.Cut(_hashB, new short[keep]);
-            _until = (int[])ArrayGrowth.Cut(_until, new int[keep]);
-            _tags = (int[])ArrayGrowth.Cut(_tags, new int[keep]);
+            _until = (short[])ArrayGrowth.Cut(_until, new short[keep]);
+            _tags = (short[])ArrayGrowth.Cut(_tags, new short[keep]);
             _answers = (short[])ArrayGrowth.Cut(_answers, new short[keep]);
             _sources = (short[])ArrayGrowth.Cut(_sources, new short[keep]);
         }
 
-        private static int Unit(long ms) => (int)(ms >> UnitShift);
+        /// <summary>
+        /// Now in units after <c>_base</c>; past <see cref="RebaseUnits"/> the base moves up to now first and every
+        /// entry's expiry with it (an expired one to 0).
+        /// </summary>
+        private int Now(long nowMs)
+        {
+            int now = (int)(nowMs >> UnitShift) - _base;
+            if (now >= RebaseUnits)
+            {
+                short[] until = _until;
+                for (int i = 0; i < until.Length; i++)
+                {
+                    int u = until[i] - now;
+                    until[i] = (short)(u > 0 ? u : 0);
+                }
+                _base += now;
+                _liveUntil = 0;
+                now = 0;
+            }
+            return now;
+        }
 
-        /// <summary>The end of Timer J for an answer sent now, rounded up to a unit.</summary>
-        private static int Expiry(long nowMs) => Unit(nowMs + TimerJMs + (1 << UnitShift) - 1);
+        /// <summary>The end of Timer J for an answer sent at <paramref name="nowMs"/> (<paramref name="now"/> units), rounded up to a unit.</summary>
+        private static short Expiry(int now, long nowMs) => (short)(now + TimerJUnits + ((nowMs & ((1 << UnitShift) - 1)) != 0 ? 1 : 0));
 
 
         /// <summary>
@@ -333,8 +367,8 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         private int Free(long nowMs)
         {
-            int now = Unit(nowMs);
-            int[] until = _until;
+            int now = Now(nowMs);
+            short[] until = _until;
             int size = until.Length;
             int from = now < _liveUntil && _liveBelow <= size ? _liveBelow : 0;
             int earliest = from == 0 ? int.MaxValue : _liveUntil;
@@ -361,8 +395,8 @@ namespace DeskPhone.Sip.UserAgent
             int grown = size * 2;
             _hashA = (int[])ArrayGrowth.Grow(_hashA, new int[grown]);
             _hashB = (short[])ArrayGrowth.Grow(_hashB, new short[grown]);
-            _until = (int[])ArrayGrowth.Grow(_until, new int[grown]);
-            _tags = (int[])ArrayGrowth.Grow(_tags, new int[grown]);
+            _until = (short[])ArrayGrowth.Grow(_until, new short[grown]);
+            _tags = (short[])ArrayGrowth.Grow(_tags, new short[grown]);
             _answers = (short[])ArrayGrowth.Grow(_answers, new short[grown]);
             _sources = (short[])ArrayGrowth.Grow(_sources, new short[grown]);
             return size;
@@ -391,8 +425,7 @@ namespace DeskPhone.Sip.UserAgent
             uint port = (uint)top.Port;
             a = (a ^ port) * 16777619;
             b = (b * 33) ^ port;
-            _hashedA = (int)a;
-            _hashedABox = _hashedA;
+            _hashedABox = (int)a;
             _hashedB = (short)(b ^ (b >> 16));
         }
 

@@ -289,10 +289,26 @@ namespace DeskPhone.Sip.UserAgent
             {
                 _identities = (SipIdentity[])ArrayGrowth.Grow(_identities, new SipIdentity[index + 1]);
             }
+            SipIdentity was = _identities[index];
+            if (!identity.Active && was != null)
+            {
+                // Turned off: the object it was stays for the unsubscribes of its dialogs (an array made by the first
+                // turn-off, where a field in every subscription held it, docs/benchmarks.md h-office3).
+                (_retired ?? (_retired = new SipIdentity[MaxIdentities + 1]))[index] = was;
+            }
+            else if (identity.Active && _retired != null)
+            {
+                _retired[index] = null;
+            }
             _identities[index] = identity.Active ? identity : null;
         }
 
+        // The last active object of each identity turned off (RetiredIdentity); null until the first turn-off.
+        private SipIdentity[] _retired;
+
         public SipIdentity GetIdentity(int index) => index >= 1 && index < _identities.Length ? _identities[index] : null;
+
+        public SipIdentity RetiredIdentity(int index) => _retired != null && index >= 1 && index <= MaxIdentities ? _retired[index] : null;
 
         /// <summary>Handles every waiting packet; call from the firmware loop.</summary>
         public void Poll(long nowMs)
@@ -707,7 +723,7 @@ namespace DeskPhone.Sip.UserAgent
                     value = _check.HeaderValue;
                 }
             }
-            Write(packet, m, status, reason, header, value, _transactions.Tag(entry));
+            Write(packet, m, status, reason, header, value, _transactions.Tag(entry, _tagCounter));
         }
 
         /// <summary>Writes the answer (To tag "dp" and the number, none for 0) and sends it.</summary>

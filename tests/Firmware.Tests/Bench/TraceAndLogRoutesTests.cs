@@ -71,6 +71,34 @@ namespace DeskPhone.Firmware.Tests.Bench
         }
 
         [Fact]
+        public void TheLogKeepsWholeLinesOfAnyLengthAndTextOldestFirst()
+        {
+            // A clock whose bytes are 0xFF, the lines' end mark in the log's array: 4,294,902,015 ms.
+            _p.Now = 0xFFFF00FFL - 10;
+            _p.Run(10);
+            // One long line among short ones, a line holding a line break and one with non-ASCII text: each is one of the
+            // 16, dropped whole, and comes back as it was added.
+            _p.App.Log.Add(new string('x', 600));
+            _p.App.Log.Add("two\nparts");
+            _p.App.Log.Add("Grüße 你好");
+            for (int i = 0; i < 13; i++)
+            {
+                _p.App.Log.Add("line " + i);
+            }
+            string log = Get("/api/log");
+            Assert.Matches(@"^4294902\.015 s x{600}\n4294902\.015 s two\nparts\n4294902\.015 s Grüße 你好\n", log);
+            Assert.Equal(17, log.TrimEnd('\n').Split('\n').Length);
+            _p.App.Log.Add("line 13");
+            Assert.StartsWith("4294902.015 s two\nparts\n", Get("/api/log"));
+            _p.App.Log.Add("line 14");
+            _p.App.Log.Add("line 15");
+            string[] lines = Get("/api/log").TrimEnd('\n').Split('\n');
+            Assert.Equal(16, lines.Length);
+            Assert.Equal("4294902.015 s line 0", lines[0]);
+            Assert.Equal("4294902.015 s line 15", lines[15]);
+        }
+
+        [Fact]
         public void WithoutATraceOrLogTheRoutesAre404()
         {
             var router = new BenchRouter(_p.Phone, null, (code, action) => { }, null, null);

@@ -47,6 +47,35 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void APickupComesAndGoesWithItsRingingDialogAndTheOtherDialogsStay()
+        {
+            // The pickup and the dialogs' ids share one field of the key: each survives the other's changes.
+            var info = new DialogInfo();
+            string ringing = "<dialog id=\"r\" call-id=\"c1\" local-tag=\"l1\" remote-tag=\"t1\" direction=\"recipient\"><state>early</state></dialog>";
+            Assert.True(Apply(info, Body.Dialogs(0, "full", Body.Dialog("a", "confirmed"))));
+            Assert.Null(info.Pickup);
+            Assert.True(Apply(info, Body.Dialogs(1, "partial", ringing)));
+            Assert.Equal(DialogInfo.Ringing, info.State);
+            Assert.Equal("c1", info.Pickup.CallId);
+            Assert.Equal("t1", info.Pickup.RemoteTag);
+            Assert.True(Apply(info, Body.Dialogs(2, "partial", Body.Dialog("b", "confirmed", held: true))));
+            Assert.Equal("c1", info.Pickup.CallId);
+            Assert.True(Apply(info, Body.Dialogs(3, "partial", Body.Dialog("r", "terminated"))));
+            Assert.Null(info.Pickup);
+            Assert.Equal(DialogInfo.Connected, info.State);
+            Assert.True(Apply(info, Body.Dialogs(4, "partial", Body.Dialog("a", "terminated"))));
+            Assert.Equal(DialogInfo.Holding, info.State);
+            Assert.True(Apply(info, Body.Dialogs(5, "partial", ringing)));
+            Assert.True(Apply(info, Body.Dialogs(6, "partial", Body.Dialog("b", "terminated"))));
+            Assert.Equal("c1", info.Pickup.CallId);
+            Assert.True(info.HoldsDialogs);
+            Assert.True(Apply(info, Body.Dialogs(7, "full")));
+            Assert.Equal(DialogInfo.Idle, info.State);
+            Assert.Null(info.Pickup);
+            Assert.False(info.HoldsDialogs);
+        }
+
+        [Fact]
         public void OutgoingCallIsBusyNotRinging()
         {
             var info = new DialogInfo();

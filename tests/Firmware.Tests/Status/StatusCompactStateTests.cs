@@ -37,6 +37,23 @@ namespace DeskPhone.Firmware.Tests.Status
         }
 
         [Fact]
+        public void StatusesRaisedByTheSameSourceShareOneSourceString()
+        {
+            // Each raise brings its own string object (on the device even a literal's); the slots keep one of equal ones.
+            var s = new StatusScheduler();
+            string first = new string("sip".ToCharArray());
+            string second = new string("sip".ToCharArray());
+            Assert.True(s.Raise(StatusId.EthernetUnplugged, null, first, 0));
+            Assert.True(s.Raise(StatusId.WlanActive, null, second, 1));
+            Assert.True(s.Raise(StatusId.HidConnected, null, "bench", 2));
+            Assert.Same(first, s.SourceOf(StatusId.WlanActive));
+            Assert.Equal("bench", s.SourceOf(StatusId.HidConnected));
+            Assert.True(s.Clear(StatusId.EthernetUnplugged, 3));
+            Assert.Same(first, s.SourceOf(StatusId.WlanActive));
+            Assert.Null(s.SourceOf(StatusId.EthernetUnplugged));
+        }
+
+        [Fact]
         public void AnIdRanksByTheListOfItsHighestRankWhereverElseItIs()
         {
             // Show-directly lists WlanActive first, but both are essential too, where UxmConnected comes first; the

@@ -259,6 +259,38 @@ namespace DeskPhone.Firmware.Tests.Status
         }
 
         [Fact]
+        public void AFullPopUpQueueAndAFullAudioQueueKeepTheirOwnEntriesInOrder()
+        {
+            // The two queues share one array: neither runs into the other.
+            string all = "EthernetUnplugged:0 HidConnected:0 HidConnecting:0 UxmConnected:0 WlanActive:0 TryParking:0 PhoneIsLocked:0 CanceledCall:0 DfksFailed:0 IPv4Conflict:0";
+            _s.Configure("", "", "", "", all, all, 0);
+            string[] names = { "EthernetUnplugged", "HidConnected", "HidConnecting", "UxmConnected", "WlanActive", "TryParking", "PhoneIsLocked", "CanceledCall", "DfksFailed", "IPv4Conflict" };
+            for (int i = 0; i < names.Length; i++)
+            {
+                _s.Raise(StatusCatalog.Find(names[i]), null, null, i);
+            }
+            for (int i = 0; i < StatusScheduler.AudioQueueSize; i++)
+            {
+                Assert.Equal(StatusCatalog.Find(names[i]), _s.TakeAudioRequest());
+            }
+            Assert.Equal(StatusScheduler.NoMessage, _s.TakeAudioRequest());
+            var seen = new List<int>();
+            while (_s.PopUp != StatusScheduler.NoMessage)
+            {
+                seen.Add(_s.PopUp);
+                Assert.True(_s.DismissPopUp(100 + seen.Count));
+            }
+            Assert.Equal(StatusScheduler.PopUpQueueSize, seen.Count);
+            Assert.Equal(StatusScheduler.PopUpQueueSize, new HashSet<int>(seen).Count);
+            Assert.Equal(StatusId.EthernetUnplugged, seen[0]);
+            Assert.All(seen, id => Assert.Contains(StatusCatalog.Name(id), names));
+            _s.Clear(StatusCatalog.Find(names[0]), 200);
+            _s.Raise(StatusCatalog.Find(names[0]), null, null, 201);
+            Assert.Equal(StatusCatalog.Find(names[0]), _s.TakeAudioRequest());
+            Assert.Equal(StatusCatalog.Find(names[0]), _s.PopUp);
+        }
+
+        [Fact]
         public void AudioIndicationRequestsAToneOnRaise()
         {
             _s.Raise(StatusId.PhoneHasIncomingPublicAnnouncement, null, null, 0);

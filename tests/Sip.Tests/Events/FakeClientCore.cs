@@ -72,9 +72,22 @@ namespace DeskPhone.Sip.Tests.Events
 
         public SipIdentity GetIdentity(int index) => _identities.TryGetValue(index, out SipIdentity id) && id.Active ? id : null;
 
+        public SipIdentity RetiredIdentity(int index) => _retired.TryGetValue(index, out SipIdentity id) ? id : null;
+
+        private readonly Dictionary<int, SipIdentity> _retired = new Dictionary<int, SipIdentity>();
+
         public SipIdentity SetIdentity(int index, string user, string registrar, bool active = true)
         {
             var id = new SipIdentity { Index = index, Active = active, User = user, Registrar = registrar, LineToken = "dp" + index };
+            // As the core: a turned-off identity's last active object stays until it is turned on again.
+            if (active)
+            {
+                _retired.Remove(index);
+            }
+            else if (GetIdentity(index) != null)
+            {
+                _retired[index] = GetIdentity(index);
+            }
             _identities[index] = id;
             return id;
         }

@@ -92,10 +92,10 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(128, _ua.ServerTransactionRoom);
             Assert.Equal(102, _handler.Calls.Count);
 
-            // Past the late one's Timer J the table is back to 16 entries and still answers the fresh one's
+            // Past the late one's Timer J the table is back to its first size and still answers the fresh one's
             // retransmission with the same answer, without handling it again.
             now = Quiet(now, 52000 + 10 * SipInbox.QuietTurns);
-            Assert.Equal(16, _ua.ServerTransactionRoom);
+            Assert.Equal(8, _ua.ServerTransactionRoom);
             Assert.Equal(fresh, Deliver(Message(2000, "fresh"), now));
             Assert.Equal(102, _handler.Calls.Count);
             // The late request, past its Timer J, is new again; the table grows on demand as before.
@@ -106,6 +106,27 @@ namespace DeskPhone.Sip.Tests.Stack
                 Deliver(Message(3000 + i, "again" + i), now + 20 + i);
             }
             Assert.Equal(32, _ua.ServerTransactionRoom);
+        }
+
+        [Fact]
+        public void RetransmissionsAreRecognisedForTimerJAcrossHoursOfUptimeAndNeverAfter()
+        {
+            // Expiries are kept in 16 bits after a base the table moves up about every 70 minutes (16,384 units of
+            // 256 ms): an answer just before the move is still found after it, with the same bytes.
+            long t = 16383L * 256 + 100;
+            string first = Deliver(Message(0, "first"), t);
+            Assert.Equal(first, Deliver(Message(0, "first"), t + 31000));
+            Assert.Single(_handler.Calls);
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(0, "first"), t + 31000 + 32256));
+            Assert.Equal(2, _handler.Calls.Count);
+            // An entry left alone for 2.33 hours (a 16-bit expiry's wrap) and 11 days later is past Timer J, not live again.
+            long later = t + 31000 + 32256;
+            Deliver(Message(1, "once"), later);
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(1, "once"), later + 32768L * 256));
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(1, "once"), later + 11L * 24 * 3600 * 1000));
+            Assert.Equal(5, _handler.Calls.Count);
+            Assert.Equal(_channel.Last, Deliver(Message(1, "once"), later + 11L * 24 * 3600 * 1000 + 4000));
+            Assert.Equal(5, _handler.Calls.Count);
         }
 
         [Fact]

@@ -70,6 +70,21 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void AnIdentityTurnedOffLeavesItsLastActiveObjectForItsUnsubscribesUntilTurnedOnAgain()
+        {
+            SipIdentity active = _ua.GetIdentity(1);
+            Assert.Null(_ua.RetiredIdentity(1));
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = false, User = "486", LineToken = "dp1" });
+            Assert.Same(active, _ua.RetiredIdentity(1));
+            // Turned off again (a setting of the inactive identity changed): still the last active one.
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = false, User = "486", LineToken = "dp1" });
+            Assert.Same(active, _ua.RetiredIdentity(1));
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+            Assert.Null(_ua.RetiredIdentity(1));
+            Assert.Null(_ua.RetiredIdentity(9));
+        }
+
+        [Fact]
         public void UserNameMatchesOnlyWithSipUsernameAsLine()
         {
             Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:486@192.0.2.5")));
