@@ -68,6 +68,9 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>The <see cref="ToneKind"/> playing, -1 for none (call waiting aside).</summary>
         public int Kind { get; private set; }
 
+        /// <summary>No tone plays and no refused call's tone is owed.</summary>
+        public bool Quiet => CallId < 0 && _refusedId < 0;
+
         /// <summary>The connected call that hears the call-waiting tone, -1 for none.</summary>
         public int WaitingCall { get; private set; }
 

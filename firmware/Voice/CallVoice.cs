@@ -73,6 +73,9 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>Multicast paging, when the phone has multicast channels (set by PhoneApp); null: none.</summary>
         public Paging Paging { get; set; }
 
+        /// <summary>No session, no tone and no paging: nothing of the voice needs its call layer (firmware/App/CallLayer).</summary>
+        public bool Idle => _sessions == null && Tones.Quiet && Paging == null;
+
         /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
         public int Refused { get; private set; }
 
