@@ -151,13 +151,18 @@ namespace DeskPhone.Media.Rtp
                 Late++;
                 return false;
             }
-            else if (!Room(d + 2) && d >= _length.Length)
+            else if (d + 2 > _length.Length && !Room(d + 2) && d >= _length.Length)
             {
                 // Ahead of what the most slots hold: skip the oldest frames to make room (they are lost or dropped).
                 Skip(d - _length.Length + 1);
                 d = _length.Length - 1;
             }
-            int slot = Slot(d);
+            // The slot computed here, not by Slot(): a managed call per packet costs the interpreter more than the sum.
+            int slot = _head + d;
+            if (slot >= _length.Length)
+            {
+                slot -= _length.Length;
+            }
             if (_length[slot] > 0)
             {
                 Duplicates++;
@@ -209,7 +214,9 @@ namespace DeskPhone.Media.Rtp
                 _length[slot] = -length;
                 _playedSlot = slot;
                 _count--;
-                Advance();
+                // Advance() written out: this is every frame's path, and a managed call costs the interpreter more.
+                _next = (_next + 1) & 0xFFFF;
+                _head = slot + 1 == _length.Length ? 0 : slot + 1;
                 _fresh = false;
                 Adapt();
                 return _last = Played;
