@@ -22,7 +22,6 @@ namespace DeskPhone.Domain.Calls
             _calls = calls;
             _leds = leds;
             _settings = settings;
-            calls.CallChanged += call => Update();
             Update();
         }
 
@@ -41,8 +40,8 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>
-        /// Recomputes the call LED and the line keys from the live calls; the owner calls it when an fkey changes (no
-        /// handler of its own on the settings: it lives only as long as the calls it listens to).
+        /// Recomputes the call LED and the line keys from the live calls; the owner calls it at every change of a call and
+        /// when an fkey changes (no handler of its own on the calls or the settings: firmware/App/CallLayer has one for all).
         /// </summary>
         public void Update()
         {

@@ -29,7 +29,7 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>Adds the kept entries to the (empty) lists; false when there was nothing usable.</summary>
-        public bool Load(PhoneCalls calls)
+        public bool Load(CallHistory calls)
         {
             byte[] blob;
             try
@@ -63,7 +63,7 @@ namespace DeskPhone.Domain.Calls
             return true;
         }
 
-        public void Save(PhoneCalls calls)
+        public void Save(CallHistory calls)
         {
             var sb = new StringBuilder();
             Append(sb, "m", calls.Missed);

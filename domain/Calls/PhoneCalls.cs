@@ -16,15 +16,17 @@ namespace DeskPhone.Domain.Calls
     /// refuses with 486 or forwards to the busy target, a call while in a call goes to the busy target, anything else
     /// rings; under At the desk the ringer starts after presence_at_desk_delay), the ringer (the tones driver's ring; with RingerIsSilent active the call is there but silent; while
     /// another call is connected the waiting tone instead), answer, hang up, reject and dial, the media hand-over, the
-    /// call lists, and the statuses the calls raise (PhoneHasMissedCalls with the count, CanceledCall). It is the
-    /// <see cref="ICallState"/> the own status follows (Busy during a call).
+    /// call lists, and the statuses the calls raise (PhoneHasMissedCalls with the count, CanceledCall). The lists, the
+    /// missed count and whether a call is in progress (the own status's Busy) live in a <see cref="CallHistory"/> the
+    /// owner keeps when it lets these calls go.
     /// </summary>
-    public sealed partial class PhoneCalls : ISessionHandler, ICallState, ICallMessageSink
+    public sealed partial class PhoneCalls : ISessionHandler, ICallMessageSink
     {
         private readonly SettingsStore _settings;
         private readonly StatusScheduler _statuses;
         private readonly ToneSequencer _tones;
         private readonly OwnPresence _presence;
+        private readonly CallHistory _history;
 
         // Incoming calls that ring only from a given time on (At the desk): call id -> monotonic ms; bounded by the calls.
         private readonly CallTimers _ringFrom = new CallTimers();
@@ -33,15 +35,17 @@ namespace DeskPhone.Domain.Calls
         // (user_fwd_timeout): when.
         private readonly CallTimers _answerAt = new CallTimers();
         private readonly CallTimers _forwardAt = new CallTimers();
-        private bool _inCall;
         private TonePattern _ringing;
 
         /// <summary>
         /// The calls over <paramref name="agent"/>; their <see cref="Sessions"/> are not put in the agent's chain: the
-        /// owner offers them the requests (firmware/App/CallLayer, which keeps their place from boot on).
+        /// owner offers them the requests (firmware/App/CallLayer, which keeps their place from boot on). The lists and
+        /// counts go to <paramref name="history"/>, which outlives these calls.
         /// </summary>
-        public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones, OwnPresence presence)
+        public PhoneCalls(SipUserAgent agent, SettingsStore settings, StatusScheduler statuses, ToneSequencer tones, OwnPresence presence,
+                          CallHistory history)
         {
+            _history = history;
             _presence = presence;
             _settings = settings;
             _statuses = statuses;
@@ -89,16 +93,15 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The number being typed on the dialing screen.</summary>
         public DialPad Pad { get; } = new DialPad();
 
-        public CallList Missed { get; } = new CallList();
-        public CallList Received { get; } = new CallList();
-        public CallList Dialled { get; } = new CallList();
+        public CallList Missed => _history.Missed;
+        public CallList Received => _history.Received;
+        public CallList Dialled => _history.Dialled;
 
         /// <summary>Missed calls since the user last looked (the PhoneHasMissedCalls parameter).</summary>
-        public int MissedCount { get; private set; }
+        public int MissedCount => _history.MissedCount;
 
-        public bool InCall => _inCall;
-
-        public event CallStateChangedHandler Changed;
+        /// <summary>A call is being made, received or held (the own status shows Busy).</summary>
+        public bool InCall => _history.InCall;
 
         /// <summary>A call list got an entry (for CallListFile to keep them).</summary>
         public event CallSignalHandler ListsChanged;
@@ -242,7 +245,7 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The user saw the missed calls: the count, PhoneHasMissedCalls and CanceledCall are cleared.</summary>
         public void ClearMissed(long nowMs)
         {
-            MissedCount = 0;
+            _history.MissedCount = 0;
             _statuses.Clear(StatusId.PhoneHasMissedCalls, nowMs);
             _statuses.Clear(StatusId.CanceledCall, nowMs);
         }
@@ -397,16 +400,7 @@ namespace DeskPhone.Domain.Calls
             }
             UpdateRinger(nowMs);
             AudioChanged(nowMs);
-            bool inCall = Sessions.Count > 0;
-            if (inCall != _inCall)
-            {
-                _inCall = inCall;
-                CallStateChangedHandler changed = Changed;
-                if (changed != null)
-                {
-                    changed(inCall);
-                }
-            }
+            _history.SetInCall(Sessions.Count > 0);
             CallChangedHandler handler = CallChanged;
             if (handler != null)
             {
@@ -438,8 +432,8 @@ namespace DeskPhone.Domain.Calls
         {
             Missed.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, 0));
             SignalLists();
-            MissedCount++;
-            _statuses.Raise(StatusId.PhoneHasMissedCalls, MissedCount.ToString(), source, nowMs);
+            int missed = ++_history.MissedCount;
+            _statuses.Raise(StatusId.PhoneHasMissedCalls, missed.ToString(), source, nowMs);
         }
 
         private void SignalLists()

@@ -14,14 +14,21 @@ using DeskPhone.Sip.UserAgent;
 namespace DeskPhone.Firmware.App
 {
     /// <summary>
-    /// The call layer (the calls' logic and sessions, their voice, call completion, the call keys and LEDs, the call
-    /// lists), built on its first use instead of at boot, which the board's heap cannot hold beside the rest of the phone
-    /// (about 2.8 KB; docs/benchmarks.md, "h-bootfit"): an INVITE or REFER to the phone, a key pressed, a monitored
-    /// extension ringing (its pickup offer), paging configured (mc_address), or the host asking for it (the bench,
-    /// tests). Until then whatever reads the call state sees no call (the core's InCall, the screen, the LEDs'
-    /// defaults). It keeps the sessions' place in the agent's chain, before the identity routing: while nothing is built
-    /// it takes no request but an INVITE or REFER, which builds it; when the heap cannot hold it, that request is refused
-    /// 503 and a key press only shows why on the status line, never a crash.
+    /// The call layer (the calls' logic and sessions, their voice, call completion, the call keys and LEDs), built on its
+    /// first use instead of at boot, which the board's heap cannot hold beside the rest of the phone (about 2.8 KB;
+    /// docs/benchmarks.md, "h-bootfit"): an INVITE or REFER to the phone, a key pressed, a monitored extension ringing
+    /// (its pickup offer), paging configured (mc_address), or the host asking for it (the bench, tests). Until then
+    /// whatever reads the call state sees no call (the core's InCall, the screen, the LEDs' defaults). It keeps the
+    /// sessions' place in the agent's chain, before the identity routing: while nothing is built it takes no request but
+    /// an INVITE or REFER, which builds it; when the heap cannot hold it, that request is refused 503 and a key press
+    /// only shows why on the status line, never a crash.
+    /// <para>
+    /// Once nothing needs it for <see cref="LetGoMs"/> (no call, no dialing screen, no device or mute, no call back,
+    /// tone or page, no monitored extension ringing, no menu open) it is let go and its hooks into the core, screen and
+    /// menus undone; the next use builds it again. What the user sees of past calls stays in <see cref="CallHistory"/>
+    /// (the lists, the missed count, the in-call state the core follows), made by the first build and kept
+    /// (docs/benchmarks.md, "h-callfree").
+    /// </para>
     /// </summary>
     internal sealed class CallLayer : ISipListener
     {
@@ -34,12 +41,21 @@ namespace DeskPhone.Firmware.App
             _parts = parts;
         }
 
+        /// <summary>How long the layer stays with nothing to do before it is let go (a redial soon after a call finds it).</summary>
+        public const long LetGoMs = 10000;
+
         public PhoneCalls Calls;
         public CallVoice Voice;
         public CallCompletion Completion;
         public CallKeys Keys;
         public CallLeds Leds;
+
+        // Kept when the layer goes: the lists, the missed count and the in-call state, and the file the lists are saved in.
+        private CallHistory _history;
         private CallListFile _lists;
+
+        // The last time something needed the layer (its build, a call, the dialing screen, a menu ...).
+        private long _neededMs;
 
         /// <summary>
         /// Builds the layer unless it is built: true when it exists. False when the heap cannot hold it (what was made is
@@ -63,7 +79,11 @@ namespace DeskPhone.Firmware.App
             ConferenceKeys conferenceKeys = null;
             try
             {
-                calls = new PhoneCalls(app.Agent, settings, core.Statuses, drivers == null ? null : drivers.Tones, core.Presence);
+                if (_history == null)
+                {
+                    History(core, settings);
+                }
+                calls = new PhoneCalls(app.Agent, settings, core.Statuses, drivers == null ? null : drivers.Tones, core.Presence, _history);
                 if (_parts.Rtp != null)
                 {
                     ICallAudio audio = _parts.Audio ?? new SilentAudio();
@@ -77,11 +97,8 @@ namespace DeskPhone.Firmware.App
                 }
                 // The layer's handlers are its own methods, not closures over these locals: no closure objects kept.
                 calls.CallChanged += OnCallChanged;
-                if (settings.Medium != null)
+                if (_lists != null)
                 {
-                    // The call lists survive a restart beside the settings.
-                    _lists = new CallListFile(settings.Medium);
-                    _lists.Load(calls);
                     calls.ListsChanged += OnListsChanged;
                 }
                 completion = new CallCompletion(calls, app.Events, settings, core.Statuses, drivers == null ? null : drivers.Tones);
@@ -95,12 +112,9 @@ namespace DeskPhone.Firmware.App
                     // The USB headset's indicators show the headset in use and muted.
                     calls.Audio.Changed += OnAudioChanged;
                 }
-                // Last: its handler is the last allocation, and a later build attaches the next calls over these.
-                core.AttachCallState(calls);
             }
             catch (System.OutOfMemoryException)
             {
-                _lists = null;
                 Refused();
                 return false;
             }
@@ -115,7 +129,76 @@ namespace DeskPhone.Firmware.App
             core.ConferenceKeys = conferenceKeys;
             app.Screen.Calls = calls;
             app.Screen.Menus.Calls = calls;
+            _neededMs = core.Now;
             return true;
+        }
+
+        /// <summary>
+        /// The first build makes what outlives the layer: the history, its lists loaded from the settings medium (they
+        /// survive a restart beside the settings), and the core's one attachment to the in-call state. Out of memory
+        /// leaves nothing attached; the next build tries again.
+        /// </summary>
+        private void History(PhoneCore core, SettingsStore settings)
+        {
+            var history = new CallHistory();
+            CallListFile lists = null;
+            if (settings.Medium != null)
+            {
+                lists = new CallListFile(settings.Medium);
+                lists.Load(history);
+            }
+            core.AttachCallState(history);
+            _lists = lists;
+            _history = history;
+        }
+
+        /// <summary>
+        /// One loop turn, after the layer's own polls: once nothing has needed it for <see cref="LetGoMs"/> the layer is
+        /// let go (the next call, key or page builds it again).
+        /// </summary>
+        public void LetGoWhenIdle(long nowMs)
+        {
+            if (!Idle())
+            {
+                _neededMs = nowMs;
+            }
+            else if (nowMs - _neededMs >= LetGoMs)
+            {
+                LetGo();
+            }
+        }
+
+        /// <summary>
+        /// Nothing needs the layer: no live call, no dialing screen, no audio device, mute or lifted handset, no call back
+        /// offered or awaited, no tone or session playing and no paging, no monitored extension ringing (the pickup offer),
+        /// no menu open (the call lists read the layer).
+        /// </summary>
+        private bool Idle()
+        {
+            PhoneCalls calls = Calls;
+            AudioRoute audio = calls.Audio;
+            return calls.Sessions.Count == 0 && !calls.Pad.Active && audio.Device == AudioDevice.None && !audio.Muted && !audio.HandsetOffHook
+                && Completion.State == CallCompletion.Idle && (Voice == null || Voice.Idle) && !_app.Core.Monitored.AnyRinging
+                && !_app.Screen.Menus.IsOpen;
+        }
+
+        /// <summary>
+        /// Undoes the build's hooks (the core's keys, the desktop's call messages, the screen and the menus): nothing
+        /// outside the layer refers to it any more but the history, which it leaves. The LEDs already show no call.
+        /// </summary>
+        private void LetGo()
+        {
+            PhoneCore core = _app.Core;
+            core.Desktop.Calls = null;
+            core.CallKeys = null;
+            core.ConferenceKeys = null;
+            _app.Screen.Calls = null;
+            _app.Screen.Menus.Calls = null;
+            Calls = null;
+            Voice = null;
+            Completion = null;
+            Keys = null;
+            Leds = null;
         }
 
         /// <summary>No room for the call layer: said on the status line for its few seconds (a call refused is answered 503).</summary>
@@ -192,6 +275,8 @@ namespace DeskPhone.Firmware.App
 
         public bool OnResponse(SipMessage response, long nowMs) => Calls != null && Calls.Sessions.OnResponse(response, nowMs);
 
+        // The layer's one handler on the calls (each delegate is 36 B kept with the layer): the voice ends, the event is
+        // raised, call completion and the LEDs follow, in that order.
         private void OnCallChanged(SipCall call)
         {
             if (Voice != null && call.State == SipCall.Ended)
@@ -199,9 +284,11 @@ namespace DeskPhone.Firmware.App
                 Voice.End(call);
             }
             _app.Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
+            Completion.OnCallChanged(call);
+            Leds.Update();
         }
 
-        private void OnListsChanged() => _lists.Save(Calls);
+        private void OnListsChanged() => _lists.Save(_history);
 
         private void OnAudioChanged() => _parts.Drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, false);
     }

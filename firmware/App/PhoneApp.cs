@@ -26,7 +26,7 @@ namespace DeskPhone.Firmware.App
     /// Build order: the user agent and the events layer over it, phone core (settings applied, statuses started, the
     /// keys subscribed), own subscriptions, SIP binding (registrations, identity routing, the identities loaded, which
     /// starts their registrations and own subscriptions), presence publisher, the call layer's place in the agent's
-    /// chain (the layer itself is built on its first use, <see cref="CallLayer"/>), then
+    /// chain (the layer itself is built on its first use and let go when idle, <see cref="CallLayer"/>), then
     /// the screen (the model, IdleScreen, and the feeder that composes into it; drawn only when there is a panel). Everything is portable: nothing here touches a
     /// socket, the graphics library, the file system or the crypto natives; those stay behind the objects passed in.
     /// </para>
@@ -62,7 +62,7 @@ namespace DeskPhone.Firmware.App
             Provisioning = new PhoneProvisioning(Core, parts.Http);
             Updates = new PhoneUpdates(Core, parts.UpdateHttp, parts.UpdateMedium, parts.UpdateLoader, Provisioning);
             Memory = new MemoryWatch(Core, parts.Memory, startMs);
-            // The call layer is built on its first use (CallLayer); it keeps the sessions' place in the agent's chain,
+            // The call layer is built on its first use and let go when idle (CallLayer); it keeps the sessions' place in the agent's chain,
             // before the phone's identity routing.
             _calls = new CallLayer(this, parts);
             Agent.AddListener(_calls);
@@ -169,7 +169,10 @@ namespace DeskPhone.Firmware.App
         /// </summary>
         public PhoneCalls Calls => Built() == null ? null : _calls.Calls;
 
-        /// <summary>Whether the call layer exists (nothing built it yet: no call, key or page since boot).</summary>
+        /// <summary>How long the call layer stays with nothing to do before it is let go (<see cref="CallLayer"/>).</summary>
+        public const long CallsLetGoMs = CallLayer.LetGoMs;
+
+        /// <summary>Whether the call layer exists (nothing built it yet, or it was let go after <see cref="CallsLetGoMs"/> with nothing to do).</summary>
         public bool HasCalls => _calls.Calls != null;
 
         /// <summary>The calls' voice (RTP, RTCP, jitter buffer, codec) behind <see cref="PhoneCalls.Media"/>; null without media ports.</summary>
@@ -252,6 +255,8 @@ namespace DeskPhone.Firmware.App
                     {
                         calls.Voice.Poll(nowMs);
                     }
+                    // Last: a layer idle long enough is let go (the next call, key or page builds it again).
+                    calls.LetGoWhenIdle(nowMs);
                 }
                 Events.Poll(nowMs);
                 Subscriptions.Poll(nowMs);

@@ -60,7 +60,6 @@ namespace DeskPhone.Firmware.Completion
             _settings = settings;
             _statuses = statuses;
             _tones = tones;
-            calls.CallChanged += OnCallChanged;
         }
 
         public int State { get; private set; }
@@ -202,7 +201,12 @@ namespace DeskPhone.Firmware.Completion
             return status;
         }
 
-        private void OnCallChanged(SipCall call)
+        /// <summary>
+        /// A call changed (its owner, firmware/App/CallLayer, tells it from its one handler on the calls: no delegate of its
+        /// own kept with the layer): a failed outgoing call may be offered, a dial replaces an offer, the code call and the
+        /// recall end their steps.
+        /// </summary>
+        internal void OnCallChanged(SipCall call)
         {
             if (!call.Outgoing)
             {

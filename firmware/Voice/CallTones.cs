@@ -68,6 +68,9 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>The <see cref="ToneKind"/> playing, -1 for none (call waiting aside).</summary>
         public int Kind { get; private set; }
 
+        /// <summary>No tone plays and no refused call's tone is owed.</summary>
+        public bool Quiet => CallId < 0 && _refusedId < 0;
+
         /// <summary>The connected call that hears the call-waiting tone, -1 for none.</summary>
         public int WaitingCall { get; private set; }
 
@@ -77,7 +80,8 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>
         /// A call ended: true when it was an outgoing call refused before it was answered with a status that has a
         /// tone (busy: 486, 600; congestion: 408, 500-599, 0 for the network lost); that tone then plays into the
-        /// call's sink and the caller lets go of the call's audio when <see cref="Released"/> names it.
+        /// call's sink, and the audio devices let go of the call's audio when the tone is over (the tones do it themselves:
+        /// no handler kept with the call layer).
         /// </summary>
         public bool Refused(SipCall call)
         {
@@ -107,9 +111,6 @@ namespace DeskPhone.Firmware.Voice
             }
             return status == 0 || status == 408 || (status >= 500 && status < 600) ? (int)ToneKind.Congestion : -1;
         }
-
-        /// <summary>Raised with a refused call's id when its tone is over: its audio can be let go.</summary>
-        public event AudioReleasedHandler Released;
 
         /// <summary>One loop turn: starts, continues or stops the tones as the calls, the dialing screen and the clock say.</summary>
         public void Poll(long nowMs)
@@ -192,11 +193,8 @@ namespace DeskPhone.Firmware.Voice
                 return;
             }
             _refusedId = -1;
-            AudioReleasedHandler released = Released;
-            if (released != null)
-            {
-                released(id);
-            }
+            // A refused call's busy or congestion tone is over: the audio devices let go of its audio.
+            _audio.End(id);
         }
 
         // The tone from its start, in the scheme set now.
@@ -278,7 +276,4 @@ namespace DeskPhone.Firmware.Voice
             return id;
         }
     }
-
-    /// <summary>A call's audio is no longer needed by the tones.</summary>
-    public delegate void AudioReleasedHandler(int callId);
 }

@@ -48,10 +48,7 @@ namespace DeskPhone.Firmware.Voice
                          DialPad pad)
         {
             Tones = new CallTones(calls, audio, settings, route, pad);
-            // A method, not a lambda over the parameter: no closure object kept with the layer.
-            Tones.Released += OnToneReleased;
-            Conference = new Conference(calls, audio);
-            Conference.Changed += OnConferenceChanged;
+            Conference = new Conference(calls, audio, this);
             calls.DtmfReceived += OnDtmfInfo;
             _settings = settings;
             _calls = calls;
@@ -73,6 +70,9 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>Multicast paging, when the phone has multicast channels (set by PhoneApp); null: none.</summary>
         public Paging Paging { get; set; }
 
+        /// <summary>No session, no tone and no paging: nothing of the voice needs its call layer (firmware/App/CallLayer).</summary>
+        public bool Idle => _sessions == null && Tones.Quiet && Paging == null;
+
         /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
         public int Refused { get; private set; }
 
@@ -93,7 +93,7 @@ namespace DeskPhone.Firmware.Voice
         private IAudioSink SinkOf(int callId) => Conference.Sink(callId) ?? _audio.Sink(callId);
 
         // The members' sessions move to the mixer when the conference begins and back to the devices when it ends.
-        private void OnConferenceChanged(int first, int second)
+        internal void ConferenceChanged(int first, int second)
         {
             Reconnect(first);
             Reconnect(second);
@@ -222,9 +222,6 @@ namespace DeskPhone.Firmware.Voice
                 call.ReceivedDigits = (shown.Length == MediaSession.MaxDigits ? shown.Substring(1) : shown) + key;
             }
         }
-
-        // A refused call's busy or congestion tone is over: the audio devices let go of its audio.
-        private void OnToneReleased(int callId) => _audio.End(callId);
 
         /// <summary>
         /// The call ended (not held): its media stops, the audio devices let go of it and so does the phone of its session

@@ -14,11 +14,15 @@ namespace DeskPhone.Firmware.Voice
     {
         private readonly CallSessions _calls;
         private readonly ICallAudio _audio;
+        // Told when the calls are joined or the conference ends, so their sessions move to the mixer or back (a
+        // reference, not an event: no delegate kept with the layer).
+        private readonly CallVoice _voice;
 
-        internal Conference(CallSessions calls, ICallAudio audio)
+        internal Conference(CallSessions calls, ICallAudio audio, CallVoice voice)
         {
             _calls = calls;
             _audio = audio;
+            _voice = voice;
         }
 
         /// <summary>The calls of the conference (the first leads the mix), 0 while there is none.</summary>
@@ -33,9 +37,6 @@ namespace DeskPhone.Firmware.Voice
 
         /// <summary>The mixer while the conference lasts, else null.</summary>
         internal ConferenceMixer Mixer { get; private set; }
-
-        /// <summary>Raised when the calls are joined or the conference ends, so their sessions move to the mixer or back.</summary>
-        internal event ConferenceChangedHandler Changed;
 
         /// <summary>
         /// Joins the phone's two connected calls (held ones are resumed: a re-INVITE with sendrecv); null when done, else
@@ -146,16 +147,6 @@ namespace DeskPhone.Firmware.Voice
             Raise(first, second);
         }
 
-        private void Raise(int first, int second)
-        {
-            ConferenceChangedHandler changed = Changed;
-            if (changed != null)
-            {
-                changed(first, second);
-            }
-        }
+        private void Raise(int first, int second) => _voice.ConferenceChanged(first, second);
     }
-
-    /// <summary>The conference of two calls began or ended (their ids).</summary>
-    internal delegate void ConferenceChangedHandler(int first, int second);
 }

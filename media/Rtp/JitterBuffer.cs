@@ -1,9 +1,10 @@
 namespace DeskPhone.Media.Rtp
 {
     /// <summary>
-    /// The receive side's jitter buffer (docs/media.md, "Jitter buffer"): <see cref="Slots"/> slots of 20 ms payloads
-    /// allocated once, indexed by sequence number. Packets go in as they arrive (<see cref="Put"/>); the playout
-    /// clock takes one frame every 20 ms (<see cref="Pop"/>). It reorders, drops late and duplicate packets, marks a
+    /// The receive side's jitter buffer (docs/media.md, "Jitter buffer"): a ring of 20 ms payload slots from the next
+    /// frame due on, <see cref="InitialSlots"/> at first and grown, up to <see cref="Slots"/>, when a packet comes further
+    /// ahead than the ring holds. Packets go in as they arrive (<see cref="Put"/>); the playout clock takes one frame
+    /// every 20 ms (<see cref="Pop"/>). It reorders, drops late and duplicate packets, marks a
     /// lost frame for concealment, and resynchronises on a new SSRC or a jump in sequence.
     /// <para>
     /// Depth (frames held before playing starts, and the delay kept) adapts between <see cref="MinDepth"/> and
@@ -16,8 +17,17 @@ namespace DeskPhone.Media.Rtp
     /// </summary>
     public sealed class JitterBuffer
     {
-        /// <summary>320 ms of 20 ms frames: the bound on what is held (a power of two: slot = sequence mod Slots).</summary>
-        public const int Slots = 16;
+        /// <summary>
+        /// The most slots the ring grows to (260 ms of 20 ms frames): the deepest depth, the two frames beyond it that may
+        /// wait without being trimmed, and the last played frame kept for a concealment.
+        /// </summary>
+        public const int Slots = MaxDepth + 3;
+
+        /// <summary>
+        /// The ring's slots at first: the first depth, two frames of jitter beyond it and the played one (a steady stream
+        /// needs no more; a packet further ahead grows it).
+        /// </summary>
+        public const int InitialSlots = InitialDepth + 3;
 
         /// <summary>The largest payload taken: 20 ms of G.711 (160 octets).</summary>
         public const int MaxPayload = 160;
@@ -44,12 +54,15 @@ namespace DeskPhone.Media.Rtp
         /// <summary><see cref="Pop"/>: nothing to play (not started, filling, or more than one frame missing).</summary>
         public const int Silence = 2;
 
-        // One array for the 16 slots (slot i at i x MaxPayload): 512 B less than an array per slot on nanoCLR, whose
-        // every array has a 20-byte header and whose array of arrays is 12 B a reference.
-        private readonly byte[] _payload = new byte[Slots * MaxPayload];
+        // One array for the slots (slot i at i x MaxPayload): 512 B less than an array per slot on nanoCLR, whose every
+        // array has a 20-byte header and whose array of arrays is 12 B a reference. Sized to what waits, not to the
+        // deepest buffer: 16 fixed slots were 2.5 KB a call (docs/benchmarks.md, "h-callfree").
+        private byte[] _payload = new byte[InitialSlots * MaxPayload];
         // A slot's payload length while it waits, 0 when empty (Put refuses empty payloads), minus the length once played
         // (the payload stays for a concealment of the next frame until a packet takes the slot again).
-        private readonly int[] _length = new int[Slots];
+        private int[] _length = new int[InitialSlots];
+        // The slot of the next frame due (_next): the ring runs from there, distance d at (_head + d) mod the slots.
+        private int _head;
         private bool _started;
         private bool _fresh;
         private bool _filling;
@@ -126,10 +139,11 @@ namespace DeskPhone.Media.Rtp
                 Resync(ssrc, sequence);
                 d = 0;
             }
-            else if (d < 0 && _fresh && -d + Span() < Slots)
+            else if (d < 0 && _fresh && Room(-d + Span() + 1))
             {
                 // Nothing played since the start yet: an earlier packet that overtook this one moves the start back.
                 _next = sequence;
+                _head = Slot(_length.Length + d);
                 d = 0;
             }
             else if (d < 0)
@@ -137,13 +151,18 @@ namespace DeskPhone.Media.Rtp
                 Late++;
                 return false;
             }
-            else if (d >= Slots)
+            else if (d + 2 > _length.Length && !Room(d + 2) && d >= _length.Length)
             {
-                // Ahead of what the slots hold: skip the oldest frames to make room (they are lost or dropped).
-                Skip(d - Slots + 1);
-                d = Slots - 1;
+                // Ahead of what the most slots hold: skip the oldest frames to make room (they are lost or dropped).
+                Skip(d - _length.Length + 1);
+                d = _length.Length - 1;
             }
-            int slot = sequence & (Slots - 1);
+            // The slot computed here, not by Slot(): a managed call per packet costs the interpreter more than the sum.
+            int slot = _head + d;
+            if (slot >= _length.Length)
+            {
+                slot -= _length.Length;
+            }
             if (_length[slot] > 0)
             {
                 Duplicates++;
@@ -179,7 +198,7 @@ namespace DeskPhone.Media.Rtp
                 }
                 _filling = false;
             }
-            int slot = _next & (Slots - 1);
+            int slot = _head;
             if (_length[slot] > 0)
             {
                 if (_starved > 0 && _starved <= MaxDepth)
@@ -195,7 +214,9 @@ namespace DeskPhone.Media.Rtp
                 _length[slot] = -length;
                 _playedSlot = slot;
                 _count--;
+                // Advance() written out: this is every frame's path, and a managed call costs the interpreter more.
                 _next = (_next + 1) & 0xFFFF;
+                _head = slot + 1 == _length.Length ? 0 : slot + 1;
                 _fresh = false;
                 Adapt();
                 return _last = Played;
@@ -217,12 +238,12 @@ namespace DeskPhone.Media.Rtp
                 return Next(out offset, out length);
             }
             // A later packet is here but this one is not: it is lost.
-            _next = (_next + 1) & 0xFFFF;
+            Advance();
             Lost++;
             return Next(out offset, out length);
         }
 
-        // Conceal right after a played frame, with its payload (Silence if a packet 16 frames on took its slot since).
+        // Conceal right after a played frame, with its payload (Silence if a packet a ring's length on took its slot since).
         private int Next(out int offset, out int length)
         {
             length = -_length[_playedSlot];
@@ -259,7 +280,7 @@ namespace DeskPhone.Media.Rtp
         {
             for (int i = 0; i < frames; i++)
             {
-                int slot = _next & (Slots - 1);
+                int slot = _head;
                 if (_length[slot] > 0)
                 {
                     _length[slot] = 0;
@@ -270,8 +291,72 @@ namespace DeskPhone.Media.Rtp
                 {
                     Lost++;
                 }
-                _next = (_next + 1) & 0xFFFF;
+                Advance();
             }
+        }
+
+        // The next frame is due: the sequence and the ring's head move on.
+        private void Advance()
+        {
+            _next = (_next + 1) & 0xFFFF;
+            _head = Slot(1);
+        }
+
+        /// <summary>The slot <paramref name="distance"/> frames after the next one due (0 .. twice the slots - 1).</summary>
+        private int Slot(int distance)
+        {
+            int slot = _head + distance;
+            int n = _length.Length;
+            return slot >= n ? slot - n : slot;
+        }
+
+        /// <summary>
+        /// Whether the ring has <paramref name="slots"/> slots, grown to them (at most <see cref="Slots"/>) when it has
+        /// fewer. The waiting frames keep their distance from the head, the last played one goes to the new last slot;
+        /// without heap for the new arrays the ring stays as it is (what does not fit is skipped, as at the most slots).
+        /// </summary>
+        private bool Room(int slots)
+        {
+            int n = _length.Length;
+            if (slots <= n)
+            {
+                return true;
+            }
+            int size = slots < Slots ? slots : Slots;
+            if (size <= n)
+            {
+                return false;
+            }
+            byte[] payload;
+            int[] length;
+            try
+            {
+                payload = new byte[size * MaxPayload];
+                length = new int[size];
+            }
+            catch (System.OutOfMemoryException)
+            {
+                return false;
+            }
+            for (int d = 0; d < n; d++)
+            {
+                int from = Slot(d);
+                if (_length[from] > 0)
+                {
+                    System.Array.Copy(_payload, from * MaxPayload, payload, d * MaxPayload, _length[from]);
+                    length[d] = _length[from];
+                }
+            }
+            if (_length[_playedSlot] < 0)
+            {
+                System.Array.Copy(_payload, _playedSlot * MaxPayload, payload, (size - 1) * MaxPayload, -_length[_playedSlot]);
+                length[size - 1] = _length[_playedSlot];
+            }
+            _playedSlot = size - 1;
+            _head = 0;
+            _payload = payload;
+            _length = length;
+            return slots <= size;
         }
 
         private void Resync(uint ssrc, int sequence)
@@ -290,9 +375,9 @@ namespace DeskPhone.Media.Rtp
         /// <summary>How many slots from the next frame due to the last one waiting (0 when none waits).</summary>
         private int Span()
         {
-            for (int k = Slots - 1; k >= 0; k--)
+            for (int k = _length.Length - 1; k >= 0; k--)
             {
-                if (_length[(_next + k) & (Slots - 1)] > 0)
+                if (_length[Slot(k)] > 0)
                 {
                     return k + 1;
                 }
@@ -302,7 +387,7 @@ namespace DeskPhone.Media.Rtp
 
         private void Clear()
         {
-            for (int i = 0; i < Slots; i++)
+            for (int i = 0; i < _length.Length; i++)
             {
                 _length[i] = 0;
             }

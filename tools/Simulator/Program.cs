@@ -71,7 +71,7 @@ namespace DeskPhone.Simulator
             }
             using var bench = new KestrelBenchServer(options.Bind, options.BenchPort, phone.Core, router, phone.Events, Page())
             {
-                Audio = new CallAudioRoute(phone.Core.Gate, phone.App.Calls, audio.Listeners),
+                Audio = new CallAudioRoute(phone.Core.Gate, phone.App, audio.Listeners),
             };
             try
             {

@@ -96,8 +96,8 @@ namespace DeskPhone.Media.Tests.Rtp
             Assert.Equal(1, length);
             Assert.Equal(2, _buffer.Frames[offset]);
             Assert.Equal("p4", Tick());
-            // Frame 5 is lost and frame 20 (16 on) took frame 4's slot: nothing left to repeat, silence.
-            Assert.True(Put(20));
+            // Frame 5 is lost and a frame a full ring on (the most slots) took frame 4's slot: nothing left to repeat, silence.
+            Assert.True(Put(4 + JitterBuffer.Slots));
             Assert.Equal(JitterBuffer.Silence, _buffer.Pop(out offset, out length));
             Assert.Equal(0, length);
             Assert.Equal(1, _buffer.Concealed);
@@ -213,7 +213,23 @@ namespace DeskPhone.Media.Tests.Rtp
                 Assert.True(_buffer.Count <= JitterBuffer.Slots);
             }
             Assert.Equal(JitterBuffer.Slots, _buffer.Count);
-            Assert.Equal("p32", Tick());
+            Assert.Equal("p" + (2 * JitterBuffer.Slots), Tick());
+        }
+
+        [Fact]
+        public void TheRingGrowsForABurstKeepingTheOrderAndTheFrameToConceal()
+        {
+            for (int i = 1; i <= 3; i++) Put(i);
+            Assert.Equal("p1 p2 p3", Ticks(3));
+            // Frame 4 is lost and ten frames after it come at once: more than the first slots hold, none is dropped.
+            for (int i = 5; i < 5 + JitterBuffer.Slots - 3; i++) Assert.True(Put(i));
+            Assert.True(JitterBuffer.Slots - 3 > JitterBuffer.InitialSlots);
+            Assert.Equal(JitterBuffer.Conceal, _buffer.Pop(out int offset, out int length));
+            Assert.Equal(1, length);
+            Assert.Equal(3, _buffer.Frames[offset]);
+            Assert.Equal("p5 p6 p7 p8 p9 p10 p11 p12 p13 p14", Ticks(JitterBuffer.Slots - 3));
+            Assert.Equal(0, _buffer.Discarded);
+            Assert.Equal(1, _buffer.Lost);
         }
 
         [Fact]

@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using DeskPhone.Firmware.Bench;
-using DeskPhone.Domain.Calls;
 using DeskPhone.Host.Audio;
 using Microsoft.AspNetCore.Http;
 
@@ -17,10 +16,11 @@ namespace DeskPhone.Host.Sim
     public sealed class CallAudioRoute
     {
         private readonly object _gate;
-        private readonly PhoneCalls _calls;
+        // The call layer is asked at each request: the phone lets it go when idle and builds it anew (firmware/App/CallLayer).
+        private readonly ICallLayerSource _calls;
         private readonly CallListeners _listeners;
 
-        public CallAudioRoute(object gate, PhoneCalls calls, CallListeners listeners)
+        public CallAudioRoute(object gate, ICallLayerSource calls, CallListeners listeners)
         {
             _gate = gate;
             _calls = calls;
@@ -45,7 +45,7 @@ namespace DeskPhone.Host.Sim
             // Under the gate: the call cannot end (and its audio's end be missed) between the look and the listening.
             lock (_gate)
             {
-                if (_calls.Sessions.Find(callId) == null)
+                if (!_calls.HasCalls || _calls.Calls.Sessions.Find(callId) == null)
                 {
                     return null;
                 }
