@@ -1,6 +1,7 @@
 using DeskPhone.Drivers.Audio;
 using DeskPhone.Drivers.Display;
 using DeskPhone.Drivers.Expansion;
+using DeskPhone.Drivers.Hal;
 using DeskPhone.Drivers.Hid;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
@@ -72,6 +73,7 @@ namespace DeskPhone.Drivers
         public EthernetLink Ethernet { get { return _ethernet; } }
 
         /// <summary>Runs every driver once; call every 5-10 ms from one thread. Events are raised from here.</summary>
+        [NotInlined]
         public void Tick(long nowMs)
         {
             _now = nowMs;
