@@ -18,8 +18,8 @@ namespace DeskPhone.Board.Display
         /// <summary>6x12, the monochrome profile's font.</summary>
         public static GlyphRows Small => _small ??= new GlyphRows(ReadSmall);
 
-        private static byte[] ReadLarge(int offset, int count) => DeviceResources.GetBytes(DeviceResources.BinaryResources.Fixed8x16, offset, count);
+        private static object ReadLarge(int offset, int count) => DeviceResources.GetBytes(DeviceResources.BinaryResources.Fixed8x16, offset, count);
 
-        private static byte[] ReadSmall(int offset, int count) => DeviceResources.GetBytes(DeviceResources.BinaryResources.Terminus6x12, offset, count);
+        private static object ReadSmall(int offset, int count) => DeviceResources.GetBytes(DeviceResources.BinaryResources.Terminus6x12, offset, count);
     }
 }

@@ -29,13 +29,14 @@ namespace DeskPhone.Boot
             return new BandedPanel(recorder, profile.Height, IdleScreen.MostCallsPerFlush(profile));
         }
 
-        private static byte[] ReadLarge(int offset, int count)
+        /// <summary>Not cast: with the heap short nanoCLR may hand back the count instead of the array (GlyphRows checks).</summary>
+        private static object ReadLarge(int offset, int count)
         {
             if (s_resources == null)
             {
                 s_resources = new System.Resources.ResourceManager("DeskPhone.Boot.Fonts", typeof(BootPanel).Assembly);
             }
-            return (byte[])nanoFramework.Runtime.Native.ResourceUtility.GetObject(s_resources, FontResources.Fixed8x16, offset, count);
+            return nanoFramework.Runtime.Native.ResourceUtility.GetObject(s_resources, FontResources.Fixed8x16, offset, count);
         }
 
         /// <summary>The resource generator's id for the name (as board/Display/DeviceResources.Designer.cs).</summary>

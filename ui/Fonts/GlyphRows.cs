@@ -1,7 +1,11 @@
 namespace DeskPhone.Ui.Fonts
 {
-    /// <summary>Reads <paramref name="count"/> bytes of a font resource from <paramref name="offset"/> (a fresh array).</summary>
-    public delegate byte[] FontBytes(int offset, int count);
+    /// <summary>
+    /// Reads <paramref name="count"/> bytes of a font resource from <paramref name="offset"/>: a fresh byte array, or
+    /// (on the device, with the heap short) whatever nanoCLR's ResourceUtility.GetObject handed back instead, which
+    /// <see cref="GlyphRows"/> checks, so the reader passes the result on without a cast.
+    /// </summary>
+    public delegate object FontBytes(int offset, int count);
 
     /// <summary>
     /// The glyphs of a font resource made by tools/FontGen (board/Display/Resources/*.glyphs: a 6-byte header,
@@ -16,6 +20,9 @@ namespace DeskPhone.Ui.Fonts
         private const int FirstResident = 0x20;
         private const int LastResident = 0x7E;
         private const int Resident = LastResident - FirstResident + 1;
+        // The stack frames of a read through ResourceUtility.GetObject (the reader's, GetObject's, the ResourceManager's
+        // and its native's: about 900 B in the interpreter), rounded up.
+        private const int ReadFramesBytes = 1024;
 
         private readonly FontBytes _read;
         private readonly int _count;
@@ -24,7 +31,7 @@ namespace DeskPhone.Ui.Fonts
         public GlyphRows(FontBytes read)
         {
             _read = read;
-            byte[] header = read(0, HeaderBytes);
+            byte[] header = Read(0, HeaderBytes);
             Width = header[2];
             Height = header[3];
             _count = header[4] | header[5] << 8;
@@ -53,14 +60,14 @@ namespace DeskPhone.Ui.Fonts
                     {
                         // Read by the first text drawn after a Release, so a font the profile never draws with and a
                         // screen at rest cost no rows.
-                        rows = _read(RowsOf(0), Resident * Height);
+                        rows = Read(RowsOf(0), Resident * Height);
                         _resident = rows;
                     }
                     catch (System.OutOfMemoryException)
                     {
                         // No room for the block: this glyph alone, as for one outside ASCII (slower, still drawn).
                         at = 0;
-                        return _read(RowsOf(c - FirstResident), Height);
+                        return Read(RowsOf(c - FirstResident), Height);
                     }
                 }
                 at = (c - FirstResident) * Height;
@@ -72,7 +79,7 @@ namespace DeskPhone.Ui.Fonts
             {
                 index = IndexOf(0xFFFD);
             }
-            return index < 0 ? null : _read(RowsOf(index), Height);
+            return index < 0 ? null : Read(RowsOf(index), Height);
         }
 
         /// <summary>Lets go of the ASCII rows; the next ASCII glyph asked for reads them again (one copy from the resource).</summary>
@@ -107,8 +114,37 @@ namespace DeskPhone.Ui.Fonts
 
         private int CodePoint(int index)
         {
-            byte[] two = _read(HeaderBytes + index * 2, 2);
+            byte[] two = Read(HeaderBytes + index * 2, 2);
             return two[0] | two[1] << 8;
+        }
+
+        /// <summary>
+        /// The bytes read, or an <see cref="System.OutOfMemoryException"/> (no heap now: the screen is drawn again at the
+        /// next turn) when there may be no room for the read's stack frames or the reader hands back anything but a
+        /// byte array. Both are nanoCLR's resource read with the heap short (docs/benchmarks.md "Font reads when the heap
+        /// is short"): when a frame under ResourceUtility.GetObject finds no heap, the interpreter's compact-and-restart
+        /// either goes on past the call with its last argument, the count, as the result, or returns nothing and fails an
+        /// assertion.
+        /// </summary>
+        private byte[] Read(int offset, int count)
+        {
+            MakeRoomForFrames();
+            byte[] bytes = _read(offset, count) as byte[];
+            if (bytes == null)
+            {
+                throw new System.OutOfMemoryException();
+            }
+            return bytes;
+        }
+
+        /// <summary>
+        /// A throwaway block the size of a read's frames: allocating it compacts the heap and refuses when there is no
+        /// such room; when there is, the frames' allocation collects the block and takes its room. Static, so that
+        /// nanoCLR runs it in a frame of its own (never inlined) and no slot of the reader's frame holds the block.
+        /// </summary>
+        private static void MakeRoomForFrames()
+        {
+            _ = new byte[ReadFramesBytes];
         }
 
         private int RowsOf(int index) => HeaderBytes + _count * 2 + index * Height;
