@@ -40,10 +40,10 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// The INVITE to <paramref name="user"/> arrives, the phone rings and is answered; checks the 180 and the 200 with
-        /// the SDP answer, ACKs it. Returns what the BYE needs: "Call-ID\nFrom\nTo (with the phone's tag)\nContact URI".
+        /// The INVITE to <paramref name="user"/> arrives, the phone rings (a step of <paramref name="p"/>) and is answered;
+        /// checks the 180 and the 200 with the SDP answer, ACKs it. Returns what the BYE needs: "Call-ID\nFrom\nTo (with the phone's tag)\nContact URI".
         /// </summary>
-        private static string AnswerCall(string user)
+        private static string AnswerCall(LoadProfile p, string user)
         {
             string uri = "sip:" + user + "@" + PhoneAddress + ":5060";
             string branch = "z9hG4bKcall" + (++s_branch).ToString();
@@ -54,6 +54,12 @@ namespace DeskPhone.Boot
                     ":5060>\r\nContent-Type: application/sdp\r\nContent-Length: " + Offer.Length.ToString() + "\r\n\r\n" + Offer);
             Run(TurnMs);
             Check(Response(branch, 180) != null, "the INVITE was not answered 180 Ringing");
+            // The presence PUBLISH the ringing and the talking call set off is answered at once, as the PBX does at rest
+            // (the figures would otherwise carry a transaction in flight and the script's copies of its retransmissions).
+            AnswerPublishes();
+            Run(TurnMs);
+            // The ringing phone holds the INVITE's parse, the call layer and the call: the call's highest figure at rest.
+            Step(p, "ringing");
 
             lock (s_app.Gate)
             {
@@ -70,6 +76,7 @@ namespace DeskPhone.Boot
             Deliver("ACK " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=z9hG4bKack" + (++s_branch).ToString() +
                     "\r\nMax-Forwards: 70\r\nFrom: " + from + "\r\nTo: " + to + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
             Run(TurnMs);
+            AnswerPublishes();
             return callId + "\n" + from + "\n" + to + "\n" + target;
         }
 

@@ -125,8 +125,12 @@ namespace DeskPhone.Boot
             if (p.Call)
             {
                 s_step = "call";
-                call = AnswerCall("486");
-                Run(LoadProfile.CallMs);
+                call = AnswerCall(p, "486");
+                for (long talked = 0; talked < LoadProfile.CallMs; talked += 1000)
+                {
+                    Run(1000);
+                    AnswerPublishes();
+                }
                 RtpCounts(out int sent, out int received);
                 // 20 ms frames: 150 in 3 s each way (a frame or two more or less at the edges).
                 Check(sent >= LoadProfile.CallMs / 20 - 5, "the call sent " + sent.ToString() + " RTP packets in " + LoadProfile.CallMs.ToString() + " ms");
