@@ -70,7 +70,7 @@ namespace DeskPhone.Domain.Status
         public StatusCategories Categories => _categories;
 
         /// <summary>Time a pop-up stays when its entry has no ":N" (setting status_popup_default_seconds).</summary>
-        public int DefaultPopUpSeconds { get; set; }
+        public int DefaultPopUpSeconds;
 
         /// <summary>The message on the status line, or <see cref="NoMessage"/> (then the line shows date and time).</summary>
         public int StatusLine => _statusLine;
