@@ -5,7 +5,7 @@ namespace DeskPhone.Domain.MessageWaiting
     /// <summary>
     /// A parsed application/simple-message-summary body (RFC 3842): whether messages wait, and the new/old counts
     /// of voice and text messages ("Voice-Message: 2/8 (0/2)"; the urgent counts in brackets are part of the totals).
-    /// Its plain state (MessagesWaiting, VoiceNew, VoiceOld, TextNew, TextOld, Account) is public fields, not
+    /// Its plain state (MessagesWaiting, VoiceNew, VoiceOld, TextNew, TextOld, Account, Error) is public fields, not
     /// properties: no accessor method in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class MessageSummary
@@ -23,7 +23,7 @@ namespace DeskPhone.Domain.MessageWaiting
         public string Account;
 
         /// <summary>Why the last <see cref="Parse"/> failed, or null.</summary>
-        public string Error { get; private set; }
+        public string Error;
 
         /// <summary>
         /// Parses a body; false (with <see cref="Error"/>) when it is not a message summary, leaving the previous values.

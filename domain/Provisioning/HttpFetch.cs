@@ -10,8 +10,8 @@ namespace DeskPhone.Domain.Provisioning
     /// <see cref="ConnectTimeoutMs"/> without a connection or <see cref="FetchTimeoutMs"/> without the whole answer.
     /// The head may be <see cref="MaxHeadBytes"/> long, the body <see cref="MaxBodyBytes"/> (by Content-Length, until
     /// the server closes, or chunked); anything longer is refused, never cut. Buffers exist only during a fetch.
-    /// Its plain state (Status, Location, Body, BodyLength, Transient) is public fields, not properties: no accessor
-    /// method in the runtime tables, image and calls on the device (issue #17).
+    /// Its plain state (Status, Location, Body, BodyLength, Transient, Error) is public fields, not properties: no
+    /// accessor method in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class HttpFetch
     {
@@ -58,7 +58,7 @@ namespace DeskPhone.Domain.Provisioning
         public int BodyLength;
 
         /// <summary>Why the fetch failed, or null.</summary>
-        public string Error { get; private set; }
+        public string Error;
 
         /// <summary>Whether the failure may pass by itself (a timeout, a refused connection), so a retry makes sense.</summary>
         public bool Transient;

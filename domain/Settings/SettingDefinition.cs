@@ -20,7 +20,7 @@ namespace DeskPhone.Domain.Settings
             Description = description;
         }
 
-        public string Name { get; }
+        public readonly string Name;
         public readonly SettingKind Kind;
 
         /// <summary>Default of every index (or of the global value).</summary>

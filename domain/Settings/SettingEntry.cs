@@ -12,7 +12,7 @@ namespace DeskPhone.Domain.Settings
             Value = value;
         }
 
-        public string Name { get; }
+        public readonly string Name;
 
         /// <summary>0 when the setting carried no index.</summary>
         public readonly int Idx;

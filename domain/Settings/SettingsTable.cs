@@ -171,8 +171,8 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>Builds the definition of one row and skips the others.</summary>
-        // Its plain state (Found) is public fields, not properties: no accessor method in the runtime tables, image
-        // and calls on the device (issue #17).
+        // Its plain state (Found) is public fields, not properties: no accessor method in the runtime tables, image and
+        // calls on the device (issue #17).
         private sealed class Picker : RowSink
         {
             private readonly int _wanted;

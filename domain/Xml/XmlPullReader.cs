@@ -9,8 +9,8 @@ namespace DeskPhone.Domain.Xml
     /// names and values become strings only node by node; malformed input yields an Error node with the byte position,
     /// never an exception. An empty element (&lt;a/&gt;) is one StartElement with <see cref="IsEmptyElement"/> set and
     /// no EndElement. Whitespace-only text between elements is skipped.
-    /// Its plain state (Value, IsEmptyElement, Kind) is public fields, not properties: no accessor method in the
-    /// runtime tables, image and calls on the device (issue #17).
+    /// Its plain state (Value, IsEmptyElement, Kind, Name, Error) is public fields, not properties: no accessor method
+    /// in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class XmlPullReader
     {
@@ -60,11 +60,11 @@ namespace DeskPhone.Domain.Xml
 
         public readonly int MaxNodes;
 
-        public string Name { get; private set; }
+        public string Name;
         public string Value;
         public bool IsEmptyElement;
         public int AttributeCount => _attrCount;
-        public string Error { get; private set; }
+        public string Error;
 
         /// <summary>What the last <see cref="Read"/> or <see cref="Next"/> stopped on (an <see cref="XmlNodeKind"/>).</summary>
         public int Kind;
