@@ -36,7 +36,7 @@ namespace DeskPhone.Sip.Message
         public string User;
         public string Password;
 
-        // Fields, so that Parse hands them to HostPort as its out arguments: two locals fewer in the frame under which a
+        // Fields so that Parse hands them to HostPort as its out arguments: two locals fewer in the frame under which a
         // header's URI is parsed at a response's deepest point (issue #17).
         public string Host;
 

@@ -1,8 +1,8 @@
 namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>One of the phone's identities (user_* settings, index 1..12) as the SIP layer needs it.</summary>
-    // Its plain state (RegistrarHost, OutboundHost) is public fields, not properties: no accessor method in the
-    // runtime tables, image and calls on the device (issue #17).
+    // Its plain state (RegistrarHost, OutboundHost) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class SipIdentity
     {
         // Index, Active and UserNameAsLine in one int: each field of an object is a 12-byte block on the device.
