@@ -20,7 +20,7 @@ namespace DeskPhone.Domain.MessageWaiting
         public event MailboxChangedHandler Changed;
 
         /// <summary>The identity the idle screen shows (1..12).</summary>
-        public int CurrentIdentity { get; set; } = 1;
+        public int CurrentIdentity = 1;
 
         public int VoiceNew(int identity) => Valid(identity) ? _voiceNew[identity] : 0;
         public int VoiceOld(int identity) => Valid(identity) ? _voiceOld[identity] : 0;

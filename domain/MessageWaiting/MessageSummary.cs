@@ -5,6 +5,8 @@ namespace DeskPhone.Domain.MessageWaiting
     /// <summary>
     /// A parsed application/simple-message-summary body (RFC 3842): whether messages wait, and the new/old counts
     /// of voice and text messages ("Voice-Message: 2/8 (0/2)"; the urgent counts in brackets are part of the totals).
+    /// Its plain state (MessagesWaiting, VoiceNew, VoiceOld, TextNew, TextOld, Account, Error) is public fields, not
+    /// properties: no accessor method in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class MessageSummary
     {
@@ -13,15 +15,15 @@ namespace DeskPhone.Domain.MessageWaiting
         /// <summary>Bodies larger than this are refused: a summary is a few lines.</summary>
         public const int MaxBodyBytes = 4096;
 
-        public bool MessagesWaiting { get; private set; }
-        public int VoiceNew { get; private set; }
-        public int VoiceOld { get; private set; }
-        public int TextNew { get; private set; }
-        public int TextOld { get; private set; }
-        public string Account { get; private set; }
+        public bool MessagesWaiting;
+        public int VoiceNew;
+        public int VoiceOld;
+        public int TextNew;
+        public int TextOld;
+        public string Account;
 
         /// <summary>Why the last <see cref="Parse"/> failed, or null.</summary>
-        public string Error { get; private set; }
+        public string Error;
 
         /// <summary>
         /// Parses a body; false (with <see cref="Error"/>) when it is not a message summary, leaving the previous values.

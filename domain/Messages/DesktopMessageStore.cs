@@ -7,6 +7,8 @@ namespace DeskPhone.Domain.Messages
     /// A newer message replaces the older one. An empty body (or one with only white space and control characters)
     /// clears the message, so a server can take back what it showed. A body longer than <see cref="MaxBytes"/> is
     /// answered 413 and changes nothing. A message whose Call-ID belongs to a current call is shown with that call.
+    /// Its plain state (Text, Identity, ReceivedAtMs) is public fields, not properties: no accessor method in the
+    /// runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class DesktopMessageStore
     {
@@ -17,20 +19,20 @@ namespace DeskPhone.Domain.Messages
         }
 
         /// <summary>The call layer, which shows a message with its call (set once it is built, after the core).</summary>
-        public ICallMessageSink Calls { get; set; }
+        public ICallMessageSink Calls;
 
         public event DesktopMessageChangedHandler Changed;
 
         /// <summary>Setting desktop_message_max_bytes.</summary>
-        public int MaxBytes { get; set; }
+        public int MaxBytes;
 
         /// <summary>The message shown, or null.</summary>
-        public string Text { get; private set; }
+        public string Text;
 
         /// <summary>The identity (1..12) the message was sent to.</summary>
-        public int Identity { get; private set; }
+        public int Identity;
 
-        public long ReceivedAtMs { get; private set; }
+        public long ReceivedAtMs;
 
         /// <summary>Takes a MESSAGE body and returns the SIP status to answer.</summary>
         public int OnMessage(int identity, byte[] body, int offset, int length, string callId, long nowMs)

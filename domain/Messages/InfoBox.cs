@@ -33,7 +33,7 @@ namespace DeskPhone.Domain.Messages
         }
 
         /// <summary>The box's id attribute, or null; a box with the id of a queued one replaces it.</summary>
-        public string Id { get; }
+        public readonly string Id;
 
         public bool ShowClock => (_bits & ShowClockBit) != 0;
 

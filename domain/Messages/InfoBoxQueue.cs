@@ -14,6 +14,8 @@ namespace DeskPhone.Domain.Messages
     /// stays until something replaces or clears it; an empty &lt;InfoBoxQueue/&gt; clears the queue. At most
     /// <see cref="MaxBoxes"/> boxes wait; when full the oldest waiting box gives way. Malformed XML is answered 400 and
     /// leaves the queue as it was; untrusted senders get 403.
+    /// Its plain state (LastError) is public fields, not properties: no accessor method in the runtime tables, image
+    /// and calls on the device (issue #17).
     /// </summary>
     public sealed class InfoBoxQueue
     {
@@ -34,10 +36,10 @@ namespace DeskPhone.Domain.Messages
         public event InfoBoxChangedHandler Changed;
 
         /// <summary>Setting infobox_line_seconds.</summary>
-        public int SecondsPerLine { get; set; }
+        public int SecondsPerLine;
 
         /// <summary>Why the last NOTIFY was refused, or null.</summary>
-        public string LastError { get; private set; }
+        public string LastError;
 
         /// <summary>The box on screen, or null.</summary>
         public InfoBox Current => _count > 0 ? _boxes[0] : null;

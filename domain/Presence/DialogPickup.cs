@@ -15,10 +15,10 @@ namespace DeskPhone.Domain.Presence
             Target = target;
         }
 
-        public string CallId { get; }
-        public string LocalTag { get; }
-        public string RemoteTag { get; }
-        public string Target { get; }
+        public readonly string CallId;
+        public readonly string LocalTag;
+        public readonly string RemoteTag;
+        public readonly string Target;
 
         /// <summary>The ringing key's dialog ids while this pickup is its DialogInfo's (kept in its one field).</summary>
         internal object Ids;

@@ -7,6 +7,8 @@ namespace DeskPhone.Domain.Presence
     /// Broadsoft Device Feature Key Synchronization (event package as-feature-event): the server's
     /// DoNotDisturbEvent and ForwardingEvent documents (ECMA-323 CSTA element names), and the SetDoNotDisturb and
     /// SetForwarding requests the phone sends in its SUBSCRIBE bodies when the user changes a feature on the phone.
+    /// Its plain state (Kind, DoNotDisturb, ForwardType, ForwardActive, ForwardTo, RingCount, Device, Error) is public
+    /// fields, not properties: no accessor method in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class FeatureEvent
     {
@@ -37,14 +39,14 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>KindDoNotDisturb or KindForwarding after a successful <see cref="Parse"/>.</summary>
-        public int Kind { get; private set; }
-        public string Device { get; private set; }
-        public bool DoNotDisturb { get; private set; }
-        public int ForwardType { get; private set; }
-        public bool ForwardActive { get; private set; }
-        public string ForwardTo { get; private set; }
-        public int RingCount { get; private set; }
-        public string Error { get; private set; }
+        public int Kind;
+        public string Device;
+        public bool DoNotDisturb;
+        public int ForwardType;
+        public bool ForwardActive;
+        public string ForwardTo;
+        public int RingCount;
+        public string Error;
 
         public bool Parse(byte[] body, int offset, int length)
         {

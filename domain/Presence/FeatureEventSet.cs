@@ -6,6 +6,8 @@ namespace DeskPhone.Domain.Presence
     /// The body of an as-feature-event NOTIFY: one DoNotDisturbEvent or ForwardingEvent document, or (what BroadWorks
     /// sends after each SUBSCRIBE, the full state) a multipart/mixed body with one such document per part. Every part
     /// is parsed before any is used, so a bad part leaves the phone's state as it was.
+    /// Its plain state (Count, Error) is public fields, not properties: no accessor method in the runtime tables, image
+    /// and calls on the device (issue #17).
     /// </summary>
     public sealed class FeatureEventSet
     {
@@ -14,8 +16,8 @@ namespace DeskPhone.Domain.Presence
 
         private readonly FeatureEvent[] _events = new FeatureEvent[MaxParts];
 
-        public int Count { get; private set; }
-        public string Error { get; private set; }
+        public int Count;
+        public string Error;
 
         public FeatureEvent Get(int i) => _events[i];
 

@@ -21,7 +21,7 @@ namespace DeskPhone.Domain.Presence
             Subscription = subscription;
         }
 
-        public Subscription Subscription { get; }
+        public readonly Subscription Subscription;
 
         /// <summary>Changes waiting to be sent (flags).</summary>
         public int Pending => _pending;

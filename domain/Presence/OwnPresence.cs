@@ -48,7 +48,7 @@ namespace DeskPhone.Domain.Presence
         /// <summary>A registration that had succeeded is lost: the renderer draws a mark beside the status.</summary>
         public bool LostRegistration => Flag(LostBit);
 
-        public long AvailableIdleMs { get; set; }
+        public long AvailableIdleMs;
 
         /// <summary>Off for phones with a parallel registration, whose idleness says nothing about the user.</summary>
         public bool AutoAvailable
@@ -57,7 +57,7 @@ namespace DeskPhone.Domain.Presence
             set => SetFlag(AutoAvailableBit, value);
         }
 
-        public long AtTheDeskDelayMs { get; set; }
+        public long AtTheDeskDelayMs;
 
         /// <summary>Chooses a manual status; false (and nothing changes) for an automatic-only state.</summary>
         public bool Choose(int state, long nowMs)

@@ -27,6 +27,8 @@ namespace DeskPhone.Domain.Presence
         // in one object (one field at rest, not five: 48 B at every step, docs/benchmarks.md h-office3).
         private Staged _stage;
 
+        // Its plain state (Version, NeedsRefresh, Error) is public fields, not properties: no accessor method in the
+        // runtime tables, image and calls on the device (issue #17).
         private sealed class Staged
         {
             public readonly string[] Keys = new string[MaxContacts * 2];
@@ -42,15 +44,15 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>Version of the last applied document; -1 before the first full one.</summary>
-        public int Version { get; private set; }
+        public int Version;
 
         /// <summary>Active contacts known.</summary>
         public int Count => _count;
 
-        public string Error { get; private set; }
+        public string Error;
 
         /// <summary>A partial document skipped a version: the owner refreshes the subscription to get the full state.</summary>
-        public bool NeedsRefresh { get; private set; }
+        public bool NeedsRefresh;
 
         /// <summary>Forgets everything (a new subscription sends a full document first).</summary>
         public void Reset()

@@ -10,6 +10,8 @@ namespace DeskPhone.Domain.Provisioning
     /// <see cref="ConnectTimeoutMs"/> without a connection or <see cref="FetchTimeoutMs"/> without the whole answer.
     /// The head may be <see cref="MaxHeadBytes"/> long, the body <see cref="MaxBodyBytes"/> (by Content-Length, until
     /// the server closes, or chunked); anything longer is refused, never cut. Buffers exist only during a fetch.
+    /// Its plain state (Status, Location, Body, BodyLength, Transient, Error) is public fields, not properties: no
+    /// accessor method in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class HttpFetch
     {
@@ -45,21 +47,21 @@ namespace DeskPhone.Domain.Provisioning
         }
 
         /// <summary>The answer's status code (0 before the head arrived).</summary>
-        public int Status { get; private set; }
+        public int Status;
 
         /// <summary>The Location header of the answer, or null.</summary>
-        public string Location { get; private set; }
+        public string Location;
 
         /// <summary>The body: <see cref="Body"/>[0..<see cref="BodyLength"/>) once <see cref="Done"/> with status 200.</summary>
-        public byte[] Body { get; private set; }
+        public byte[] Body;
 
-        public int BodyLength { get; private set; }
+        public int BodyLength;
 
         /// <summary>Why the fetch failed, or null.</summary>
-        public string Error { get; private set; }
+        public string Error;
 
         /// <summary>Whether the failure may pass by itself (a timeout, a refused connection), so a retry makes sense.</summary>
-        public bool Transient { get; private set; }
+        public bool Transient;
 
         /// <summary>Starts the request (the connection opens off the loop); <see cref="Poll"/> follows it.</summary>
         public int Start(ProvisioningUrl url, long nowMs) => Start(url, nowMs, null);

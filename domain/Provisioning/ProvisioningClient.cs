@@ -12,6 +12,9 @@ namespace DeskPhone.Domain.Provisioning
     /// keeps unknown ones and refuses a malformed document whole. A run follows one redirect; a failure that may pass
     /// (timeout, refused connection, 5xx) is retried after 10, 20 and 40 s, anything else ends the run at once.
     /// Nothing is allocated while idle; the fetch's buffers exist only during a run.
+    /// Its plain state (Retry, Trigger, Runs, HasResult, LastOk, LastResult, RetryReason, LastTarget, LastEndMs,
+    /// LastUnknown, LastErrors) is public fields, not properties: no accessor method in the runtime tables, image and
+    /// calls on the device (issue #17).
     /// </summary>
     public sealed class ProvisioningClient
     {
@@ -52,39 +55,39 @@ namespace DeskPhone.Domain.Provisioning
         public int State { get; private set; }
 
         /// <summary>The retry of the current run: 0 for its first request.</summary>
-        public int Retry { get; private set; }
+        public int Retry;
 
         /// <summary>What started the current or last run: "boot", "schedule", "bench", ...</summary>
-        public string Trigger { get; private set; }
+        public string Trigger;
 
         /// <summary>Runs started since the phone started.</summary>
-        public int Runs { get; private set; }
+        public int Runs;
 
         /// <summary>The phone's MAC for {mac} (any usual spelling); null while unknown.</summary>
-        public string Mac { get; set; }
+        public string Mac;
 
         /// <summary>Whether the last run ended (<see cref="LastResult"/> is set).</summary>
-        public bool HasResult { get; private set; }
+        public bool HasResult;
 
-        public bool LastOk { get; private set; }
+        public bool LastOk;
 
         /// <summary>The last run's outcome in words: what was applied, or why it failed.</summary>
-        public string LastResult { get; private set; }
+        public string LastResult;
 
         /// <summary>Why the current run's last attempt failed while it waits for a retry; null otherwise.</summary>
-        public string RetryReason { get; private set; }
+        public string RetryReason;
 
         /// <summary>The server and path of the last request (after a redirect, the redirect's).</summary>
-        public string LastTarget { get; private set; }
+        public string LastTarget;
 
         /// <summary>Loop time at the end of the last run.</summary>
-        public long LastEndMs { get; private set; }
+        public long LastEndMs;
 
         /// <summary>Unknown settings of the last document (kept by the store), at most <see cref="MaxListed"/>.</summary>
-        public string[] LastUnknown { get; private set; }
+        public string[] LastUnknown;
 
         /// <summary>Refused values of the last document, at most <see cref="MaxListed"/>.</summary>
-        public string[] LastErrors { get; private set; }
+        public string[] LastErrors;
 
         /// <summary>
         /// The URL (empty: none), the schedule and its period. Turning the schedule on, or changing its period, counts

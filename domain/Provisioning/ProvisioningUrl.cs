@@ -22,18 +22,18 @@ namespace DeskPhone.Domain.Provisioning
         }
 
         /// <summary>https: the request goes over TLS.</summary>
-        public bool Secure { get; }
+        public readonly bool Secure;
 
         /// <summary>The scheme and authority, "https://host:8443" (for a URL next to this one).</summary>
         public string Origin => (Secure ? Https : Http) + HostHeader;
 
         /// <summary>The server's name or address (an IPv6 literal keeps its brackets).</summary>
-        public string Host { get; }
+        public readonly string Host;
 
-        public int Port { get; }
+        public readonly int Port;
 
         /// <summary>The request target: the path and query, "/" at least.</summary>
-        public string Target { get; }
+        public readonly string Target;
 
         /// <summary>The Host header's value: the host, and the port unless it is the scheme's (80, 443).</summary>
         public string HostHeader => Port == (Secure ? 443 : 80) ? Host : Host + ":" + Port.ToString();

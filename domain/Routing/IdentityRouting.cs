@@ -28,7 +28,7 @@ namespace DeskPhone.Domain.Routing
         }
 
         /// <summary>Setting filter_registrar: refuse (403) requests from hosts other than the identity's registrar or outbound proxy.</summary>
-        public bool FilterRegistrar { get; set; }
+        public bool FilterRegistrar;
 
         public bool OnResponse(SipMessage response, long nowMs) => false;
 

@@ -1,6 +1,8 @@
 namespace DeskPhone.Domain.Settings
 {
     /// <summary>One row of the settings table: name as spelled on the phones, kind, default and limits.</summary>
+    // Its plain state (Ordinal) is public fields, not properties: no accessor method in the runtime tables, image and
+    // calls on the device (issue #17).
     public sealed class SettingDefinition
     {
         public SettingDefinition(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
@@ -18,35 +20,35 @@ namespace DeskPhone.Domain.Settings
             Description = description;
         }
 
-        public string Name { get; }
-        public SettingKind Kind { get; }
+        public readonly string Name;
+        public readonly SettingKind Kind;
 
         /// <summary>Default of every index (or of the global value).</summary>
-        public string Default { get; }
+        public readonly string Default;
 
         /// <summary>0 for a global setting; otherwise indices run 1..MaxIndex (identities 1..12, keys 1..16 ...).</summary>
-        public int MaxIndex { get; }
+        public readonly int MaxIndex;
 
         /// <summary>Int: lowest value. Other kinds: unused.</summary>
-        public int Min { get; }
+        public readonly int Min;
 
         /// <summary>Int: highest value. Text kinds: maximum length in characters.</summary>
-        public int Max { get; }
+        public readonly int Max;
 
         /// <summary>Choice: the allowed values.</summary>
-        public string[] Choices { get; }
+        public readonly string[] Choices;
 
         /// <summary>A change only takes effect after a reboot (the store then sets RebootRequired).</summary>
-        public bool NeedsReboot { get; }
+        public readonly bool NeedsReboot;
 
         /// <summary>Index 1 differs from the others (identity 1 is active by default, key 1 is a line key).</summary>
-        public string FirstIndexDefault { get; }
+        public readonly string FirstIndexDefault;
 
         /// <summary>Short English label for menus and the bench tool.</summary>
-        public string Description { get; }
+        public readonly string Description;
 
         /// <summary>Position in the settings table, assigned by <see cref="SettingsTable"/>.</summary>
-        public int Ordinal { get; internal set; }
+        public int Ordinal;
 
         public bool IsIndexed => MaxIndex > 0;
 

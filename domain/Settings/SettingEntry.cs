@@ -1,6 +1,8 @@
 namespace DeskPhone.Domain.Settings
 {
     /// <summary>One name/index/value triple: an unknown setting kept for export, or a value read from a file.</summary>
+    // Its plain state (Value) is public fields, not properties: no accessor method in the runtime tables, image and
+    // calls on the device (issue #17).
     public sealed class SettingEntry
     {
         public SettingEntry(string name, int idx, string value)
@@ -10,11 +12,11 @@ namespace DeskPhone.Domain.Settings
             Value = value;
         }
 
-        public string Name { get; }
+        public readonly string Name;
 
         /// <summary>0 when the setting carried no index.</summary>
-        public int Idx { get; }
+        public readonly int Idx;
 
-        public string Value { get; internal set; }
+        public string Value;
     }
 }

@@ -12,16 +12,16 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>Why the file was not a settings document (nothing was changed), or null.</summary>
-        public string Malformed { get; }
+        public readonly string Malformed;
 
         /// <summary>Values accepted (including ones equal to the current value).</summary>
-        public int Applied { get; }
+        public readonly int Applied;
 
         /// <summary>Names ("name" or "name[idx]") the table does not define; they were kept for export and saving.</summary>
-        public string[] Unknown { get; }
+        public readonly string[] Unknown;
 
         /// <summary>One message per refused value ("name[idx]: reason") or ignored part of the file.</summary>
-        public string[] Errors { get; }
+        public readonly string[] Errors;
 
         public bool Ok => Malformed == null && Errors.Length == 0;
     }

@@ -12,16 +12,16 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>The slot the settings were read from, or null when nothing valid was stored (defaults in use).</summary>
-        public string Source { get; }
+        public readonly string Source;
 
         /// <summary>Save counter of the slot used (0 with defaults).</summary>
-        public uint Sequence { get; }
+        public readonly uint Sequence;
 
         /// <summary>A slot was unreadable or corrupt, so an older copy (or the defaults) is in use.</summary>
-        public bool FellBack { get; }
+        public readonly bool FellBack;
 
         /// <summary>Each problem in words: corrupt or unreadable slots, stored values the table now refuses.</summary>
-        public string[] Problems { get; }
+        public readonly string[] Problems;
 
         public bool UsedDefaults => Source == null;
 

@@ -8,6 +8,8 @@ namespace DeskPhone.Domain.Settings
     /// <see cref="SettingsStore.SlotB"/>, each a <see cref="SettingsSlot"/>): which one is the newest good copy, and
     /// writing the next one to the other slot, so that a power cut mid-write leaves the previous copy intact.
     /// Not thread-safe: the store calls it under its lock.
+    /// Its plain state (Current, Sequence) is public fields, not properties: no accessor method in the runtime tables,
+    /// image and calls on the device (issue #17).
     /// </summary>
     public sealed class SettingsSlotPair
     {
@@ -30,10 +32,10 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>The slot holding the newest good copy (null when none); the next write goes to the other one.</summary>
-        public string Current { get; private set; }
+        public string Current;
 
         /// <summary>The newest good copy's sequence number (0 when none).</summary>
-        public uint Sequence { get; private set; }
+        public uint Sequence;
 
         /// <summary>Reads both slots and returns the newest intact one (null if none), remembering which it is.</summary>
         public byte[] ReadNewest(ArrayList problems, out int payloadLength)

@@ -20,7 +20,6 @@ namespace DeskPhone.Domain.Settings
         private StoredValues _stored = StoredValues.Empty;
         // Made by the first unknown setting kept (an import or an older file has one): a phone without any holds no list.
         private ArrayList _unknown;
-        private readonly ISettingsMedium _medium;
         private readonly SettingsSlotPair _slots;
         private readonly Random _random;
         private readonly object _sync = new object();
@@ -34,7 +33,7 @@ namespace DeskPhone.Domain.Settings
         /// <param name="random">Salt source for password hashes; null uses a new System.Random.</param>
         public SettingsStore(ISettingsMedium medium, Random random)
         {
-            _medium = medium;
+            Medium = medium;
             _slots = new SettingsSlotPair(medium);
             _random = random ?? new Random();
         }
@@ -50,11 +49,10 @@ namespace DeskPhone.Domain.Settings
         public bool IsDirty { get; private set; }
 
         /// <summary>False for a store without a medium (the simulator's default): changes live in memory only.</summary>
-        public bool IsPersistent => _medium != null;
+        public bool IsPersistent => Medium != null;
 
         /// <summary>Where the settings are kept (null: memory only); other small state of the phone keeps its blob beside them.</summary>
-        public ISettingsMedium Medium => _medium;
-
+        public readonly ISettingsMedium Medium;
         // ---- definitions ----
 
         public int DefinitionCount => _index.Count;
@@ -298,7 +296,7 @@ namespace DeskPhone.Domain.Settings
         /// </summary>
         public string Save()
         {
-            if (_medium == null)
+            if (Medium == null)
             {
                 return "settings: no storage medium";
             }

@@ -171,6 +171,8 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>Builds the definition of one row and skips the others.</summary>
+        // Its plain state (Found) is public fields, not properties: no accessor method in the runtime tables, image and
+        // calls on the device (issue #17).
         private sealed class Picker : RowSink
         {
             private readonly int _wanted;
@@ -181,7 +183,7 @@ namespace DeskPhone.Domain.Settings
                 _wanted = wanted;
             }
 
-            public SettingDefinition Found { get; private set; }
+            public SettingDefinition Found;
 
             public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
                 string choices, bool needsReboot, string firstIndexDefault, string description)

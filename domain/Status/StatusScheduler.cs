@@ -28,9 +28,6 @@ namespace DeskPhone.Domain.Status
         // grow by as many the first time more are active at once (doubling left up to half of them unused: 8 of 32 slots,
         // 272 B, with the office profile's 20 statuses and the phone's own).
         private const int FirstSlots = 4;
-
-        private readonly StatusCategories _categories = new StatusCategories();
-
         // The active messages' IDs by slot (a message's slot is found by a search of these few: a byte per ID for the
         // way back was 120 B), in raise order: a cleared slot's followers move up, so the slot is the raise sequence (an
         // int per slot less).
@@ -67,10 +64,9 @@ namespace DeskPhone.Domain.Status
 
         public event StatusChangedHandler Changed;
 
-        public StatusCategories Categories => _categories;
-
+        public readonly StatusCategories Categories = new StatusCategories();
         /// <summary>Time a pop-up stays when its entry has no ":N" (setting status_popup_default_seconds).</summary>
-        public int DefaultPopUpSeconds { get; set; }
+        public int DefaultPopUpSeconds;
 
         /// <summary>The message on the status line, or <see cref="NoMessage"/> (then the line shows date and time).</summary>
         public int StatusLine => _statusLine;
@@ -119,11 +115,11 @@ namespace DeskPhone.Domain.Status
         /// <summary>Applies the six setting strings; see <see cref="StatusCategories.Problems"/> for what was skipped.</summary>
         public void Configure(string blocked, string showDirectly, string essential, string important, string audio, string popUp, long nowMs)
         {
-            _categories.Configure(blocked, showDirectly, essential, important, audio, popUp);
+            Categories.Configure(blocked, showDirectly, essential, important, audio, popUp);
             RebuildOrder();
             for (int i = _popUpCount - 1; i >= 0; i--)
             {
-                if (!_categories.IsIn(_popUps[i], StatusCategory.PopUp) || _categories.IsIn(_popUps[i], StatusCategory.Blocked))
+                if (!Categories.IsIn(_popUps[i], StatusCategory.PopUp) || Categories.IsIn(_popUps[i], StatusCategory.Blocked))
                 {
                     RemovePopUpAt(i, nowMs);
                 }
@@ -167,16 +163,16 @@ namespace DeskPhone.Domain.Status
             _param[added] = param;
             _source[added] = SharedSource(source);
             _raisedAt[added] = nowMs;
-            bool blocked = _categories.IsIn(id, StatusCategory.Blocked);
+            bool blocked = Categories.IsIn(id, StatusCategory.Blocked);
             if (!blocked)
             {
                 InsertOrdered(id);
                 _pending |= StatusChange.Notifications | StatusChange.IdleList;
-                if (_categories.IsIn(id, StatusCategory.PopUp))
+                if (Categories.IsIn(id, StatusCategory.PopUp))
                 {
                     EnqueuePopUp(id, nowMs);
                 }
-                if (_categories.IsIn(id, StatusCategory.AudioIndication) && _audioCount < AudioQueueSize)
+                if (Categories.IsIn(id, StatusCategory.AudioIndication) && _audioCount < AudioQueueSize)
                 {
                     _popUps[AudioAt + _audioCount++] = (byte)id;
                     _pending |= StatusChange.Audio;
@@ -289,10 +285,10 @@ namespace DeskPhone.Domain.Status
             bool any = false;
             for (int c = 0; c < StatusCategory.Count; c++)
             {
-                if (_categories.IsIn(id, c))
+                if (Categories.IsIn(id, c))
                 {
                     sb.Append(any ? ", " : "").Append(StatusCategory.Name(c));
-                    int s = _categories.Seconds(id, c);
+                    int s = Categories.Seconds(id, c);
                     if (s >= 0)
                     {
                         sb.Append(':').Append(s.ToString());
@@ -321,7 +317,7 @@ namespace DeskPhone.Domain.Status
                 return sb.Append("On the status line.").ToString();
             }
             sb.Append("Not on the status line: ");
-            if (_categories.IsIn(id, StatusCategory.Blocked))
+            if (Categories.IsIn(id, StatusCategory.Blocked))
             {
                 sb.Append("it is blocked.");
             }
@@ -390,10 +386,10 @@ namespace DeskPhone.Domain.Status
             {
                 return rank > otherRank;
             }
-            return _categories.RankPosition(id) < _categories.RankPosition(other);
+            return Categories.RankPosition(id) < Categories.RankPosition(other);
         }
 
-        private int Rank(int id) => _categories.Rank(id);
+        private int Rank(int id) => Categories.Rank(id);
 
         private static int RankCategory(int rank) =>
             rank == 3 ? StatusCategory.Essential : rank == 2 ? StatusCategory.Important : StatusCategory.ShowDirectly;
@@ -409,17 +405,17 @@ namespace DeskPhone.Domain.Status
         }
 
         private bool ShowsDirectly(int id, long nowMs) =>
-            _categories.IsIn(id, StatusCategory.ShowDirectly) && !Expired(id, StatusCategory.ShowDirectly, nowMs);
+            Categories.IsIn(id, StatusCategory.ShowDirectly) && !Expired(id, StatusCategory.ShowDirectly, nowMs);
 
         private bool Expired(int id, int category, long nowMs)
         {
-            int seconds = _categories.Seconds(id, category);
+            int seconds = Categories.Seconds(id, category);
             return seconds > 0 && nowMs - _raisedAt[SlotOf(id)] >= seconds * 1000L;
         }
 
         private long PopUpMs(int id)
         {
-            int seconds = _categories.Seconds(id, StatusCategory.PopUp);
+            int seconds = Categories.Seconds(id, StatusCategory.PopUp);
             return (seconds < 0 ? DefaultPopUpSeconds : seconds) * 1000L;
         }
 
@@ -459,7 +455,7 @@ namespace DeskPhone.Domain.Status
             for (int slot = 0; slot < _slotCount; slot++)
             {
                 int id = _slotId[slot];
-                if (!_categories.IsIn(id, StatusCategory.Blocked))
+                if (!Categories.IsIn(id, StatusCategory.Blocked))
                 {
                     InsertOrdered(id);
                 }

@@ -13,6 +13,8 @@ namespace DeskPhone.Domain.Time
     /// server's time at the last answer plus the loop's milliseconds since. <see cref="State"/> says what the status
     /// list shows (PhoneWaitsOnNtpServer, PhoneCannotReachNtpServer). One request in flight at a time; nothing
     /// allocated per request.
+    /// Its plain state (TimeKnown, Requests, LastRefusal) is public fields, not properties: no accessor method in the
+    /// runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class SntpClient
     {
@@ -59,13 +61,13 @@ namespace DeskPhone.Domain.Time
         public int State { get; private set; }
 
         /// <summary>The time was set by an answer at least once since start.</summary>
-        public bool TimeKnown { get; private set; }
+        public bool TimeKnown;
 
         /// <summary>Requests sent since start (answered or not).</summary>
-        public int Requests { get; private set; }
+        public int Requests;
 
         /// <summary>Why the last answer was refused (an <see cref="NtpPacket"/> result), <see cref="NtpPacket.Ok"/> if none was.</summary>
-        public int LastRefusal { get; private set; }
+        public int LastRefusal;
 
         /// <summary>
         /// The servers, host[:port] each (port 123 when none is given), separated by spaces or commas, tried in this

@@ -9,6 +9,8 @@ namespace DeskPhone.Domain.Xml
     /// names and values become strings only node by node; malformed input yields an Error node with the byte position,
     /// never an exception. An empty element (&lt;a/&gt;) is one StartElement with <see cref="IsEmptyElement"/> set and
     /// no EndElement. Whitespace-only text between elements is skipped.
+    /// Its plain state (Value, IsEmptyElement, Kind, Name, Error) is public fields, not properties: no accessor method
+    /// in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class XmlPullReader
     {
@@ -50,22 +52,22 @@ namespace DeskPhone.Domain.Xml
             _attrValues = new string[maxAttributes];
         }
 
-        public int MaxDepth { get; }
-        public int MaxAttributes { get; }
+        public readonly int MaxDepth;
+        public readonly int MaxAttributes;
 
         /// <summary>Longest name, attribute value or text run, in bytes.</summary>
-        public int MaxValueBytes { get; }
+        public readonly int MaxValueBytes;
 
-        public int MaxNodes { get; }
+        public readonly int MaxNodes;
 
-        public string Name { get; private set; }
-        public string Value { get; private set; }
-        public bool IsEmptyElement { get; private set; }
+        public string Name;
+        public string Value;
+        public bool IsEmptyElement;
         public int AttributeCount => _attrCount;
-        public string Error { get; private set; }
+        public string Error;
 
         /// <summary>What the last <see cref="Read"/> or <see cref="Next"/> stopped on (an <see cref="XmlNodeKind"/>).</summary>
-        public int Kind { get; private set; }
+        public int Kind;
 
         /// <summary>
         /// Nesting level of the current node: for a start or end tag the element's own (1 for the root, 2 for its

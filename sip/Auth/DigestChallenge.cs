@@ -1,20 +1,22 @@
 namespace DeskPhone.Sip.Auth
 {
     /// <summary>A Digest challenge from WWW-Authenticate or Proxy-Authenticate (RFC 2617, RFC 3261 22.4).</summary>
+    // Its plain state (Realm, Nonce, Opaque, Algorithm, QopAuth, Stale) is public fields, not properties: no accessor
+    // method in the runtime tables, image and calls on the device (issue #17).
     public sealed class DigestChallenge
     {
         private static readonly char[] Comma = { ',' };
 
-        public string Realm { get; private set; }
-        public string Nonce { get; private set; }
-        public string Opaque { get; private set; }
-        public string Algorithm { get; private set; }
+        public string Realm;
+        public string Nonce;
+        public string Opaque;
+        public string Algorithm;
 
         /// <summary>True when the server offers qop=auth (the phone then uses it, with nc and cnonce).</summary>
-        public bool QopAuth { get; private set; }
+        public bool QopAuth;
 
         /// <summary>stale=true: the nonce expired but the credentials were right; retry with the new nonce.</summary>
-        public bool Stale { get; private set; }
+        public bool Stale;
 
         /// <summary>Parses "Digest realm=..., nonce=..., ..."; null for another scheme, a missing nonce or an unsupported algorithm.</summary>
         public static DigestChallenge Parse(string header)

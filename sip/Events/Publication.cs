@@ -11,6 +11,8 @@ namespace DeskPhone.Sip.Events
     /// out, published anew after 412. A server that refuses PUBLISH (403, 404, 405, 489, 501) leaves it unpublished
     /// until <see cref="StartOver"/>, so there is no error loop; other failures retry with back-off. When to publish
     /// and what the document says is the owner's (<see cref="IPublicationSource"/>).
+    /// Its plain state (LastStatus) is public fields, not properties: no accessor method in the runtime tables, image
+    /// and calls on the device (issue #17).
     /// </summary>
     public sealed class Publication
     {
@@ -21,8 +23,6 @@ namespace DeskPhone.Sip.Events
         private const int Busy = 1;
         private const int Dirty = 2;
         private const int RefusedFlag = 4;
-
-        private readonly ISipClientCore _core;
         private readonly IPublicationSource _source;
         private readonly string _eventPackage;
         private readonly string _contentType;
@@ -40,7 +40,7 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         public Publication(ISipClientCore core, string eventPackage, string contentType, int expiresSeconds, IPublicationSource source)
         {
-            _core = core;
+            Core = core;
             _source = source;
             _eventPackage = eventPackage;
             _contentType = contentType;
@@ -52,13 +52,12 @@ namespace DeskPhone.Sip.Events
         public bool Refused => (_flags & RefusedFlag) != 0;
 
         /// <summary>The core it sends through.</summary>
-        public ISipClientCore Core => _core;
-
+        public readonly ISipClientCore Core;
         /// <summary>True when a PUBLISH (or the decision not to publish) is due: the owner need look at nothing before.</summary>
         public bool IsDue(long nowMs) => (_flags & (Busy | RefusedFlag)) == 0 && nowMs >= _dueMs;
 
         /// <summary>The status of the last answer (408 when none came), 0 before the first.</summary>
-        public int LastStatus { get; private set; }
+        public int LastStatus;
 
         /// <summary>The state changed: the full document goes out at the next <see cref="Poll"/>.</summary>
         public void Changed(long nowMs)
@@ -90,7 +89,7 @@ namespace DeskPhone.Sip.Events
                 _dueMs = long.MaxValue;
                 return;
             }
-            if (OneAtATime.Holds(_core, _dueMs, nowMs))
+            if (OneAtATime.Holds(Core, _dueMs, nowMs))
             {
                 // Another request of the phone is in flight (at bring-up the SUBSCRIBE its REGISTER's answer released):
                 // the PUBLISH stays due and goes out once that has its answer.
@@ -107,9 +106,9 @@ namespace DeskPhone.Sip.Events
             }
             string aor = "sip:" + identity.User + "@" + SipIdentity.HostOf(identity.Registrar);
             bool withBody = _etag == null || (_flags & Dirty) != 0;
-            var request = new PublishRequest(this, aor, _core.NewToken(), _etag, withBody, _core.TransportOf(identity));
+            var request = new PublishRequest(this, aor, Core.NewToken(), _etag, withBody, Core.TransportOf(identity));
             _flags = (_flags & ~Dirty) | Busy;
-            if (!_core.SendRequest(identity, "PUBLISH", aor, address, port, request.Build, OnResponse, nowMs))
+            if (!Core.SendRequest(identity, "PUBLISH", aor, address, port, request.Build, OnResponse, nowMs))
             {
                 _flags &= ~Busy;
                 Retry(nowMs);
@@ -183,7 +182,7 @@ namespace DeskPhone.Sip.Events
             public byte[] Build(string branch, string authHeader, string authValue)
             {
                 Publication p = _publication;
-                ISipClientCore core = p._core;
+                ISipClientCore core = p.Core;
                 return SipWriter.Request("PUBLISH", _aor)
                     .Header(HeaderNames.Via, core.ViaOf(_transport, branch))
                     .Header(HeaderNames.MaxForwards, "70")

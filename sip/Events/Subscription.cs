@@ -125,7 +125,7 @@ namespace DeskPhone.Sip.Events
         public int Failures => (int)((uint)Bits >> FailuresShift);
 
         /// <summary>Who reads this subscription's NOTIFYs (and names who sends its SUBSCRIBEs).</summary>
-        public INotifyConsumer Owner { get; }
+        public readonly INotifyConsumer Owner;
 
         /// <summary>The body of the SUBSCRIBE last asked for (null for none), until the sender takes it when that goes out.</summary>
         public byte[] Body

@@ -34,8 +34,6 @@ namespace DeskPhone.Sip.Events
 
         /// <summary>What <see cref="OnNotify"/> returns for a NOTIFY outside every dialog (the application's: an Infobox, unsolicited message waiting).</summary>
         public const int NotInADialog = -1;
-
-        private readonly ISipClientCore _core;
         private readonly int _maxDialogs;
 
         // The dialog table: a list through the subscriptions themselves (no entry objects), at most _maxDialogs long.
@@ -59,13 +57,12 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         public Subscriptions(ISipClientCore core, int maxDialogs)
         {
-            _core = core;
+            Core = core;
             _maxDialogs = maxDialogs;
         }
 
         /// <summary>The core this layer sends through (owners read the phone's address from it).</summary>
-        public ISipClientCore Core => _core;
-
+        public readonly ISipClientCore Core;
         /// <summary>SUBSCRIBEs waiting for a client transaction slot (for tests and the bench).</summary>
         public int WaitingCount => _waitingCount;
 
@@ -74,7 +71,7 @@ namespace DeskPhone.Sip.Events
 
         public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds)
         {
-            if (!_started || _waitingCount > 0 || _core.FreeClientTransactions <= SlotsLeft(expiresSeconds))
+            if (!_started || _waitingCount > 0 || Core.FreeClientTransactions <= SlotsLeft(expiresSeconds))
             {
                 // It has to wait, unprepared: its request is made when it goes out (the dialog it needs stays on the
                 // subscription, so an unsubscribe can wait too).
@@ -197,7 +194,7 @@ namespace DeskPhone.Sip.Events
         private void SendWaiting(long nowMs)
         {
             int taken = 0;
-            while (taken < _waitingCount && _core.FreeClientTransactions > SlotsLeft(_waiting[taken].WaitingExpires))
+            while (taken < _waitingCount && Core.FreeClientTransactions > SlotsLeft(_waiting[taken].WaitingExpires))
             {
                 Subscription s = _waiting[taken];
                 _waiting[taken++] = null;
@@ -233,13 +230,13 @@ namespace DeskPhone.Sip.Events
             byte[] body = subscription.Body;
             string contentType = subscription.BodyContentType;
             subscription.TakeBody();
-            SipIdentity identity = _core.GetIdentity(subscription.Identity);
+            SipIdentity identity = Core.GetIdentity(subscription.Identity);
             bool hasDialog = !newDialog && subscription.HasDialogIds;
             if (identity == null && expires == 0 && hasDialog)
             {
                 // The identity was just turned off: the server still holds the subscription, so it is ended with the
                 // identity's last active object.
-                identity = _core.RetiredIdentity(subscription.Identity);
+                identity = Core.RetiredIdentity(subscription.Identity);
             }
             if (identity == null || !identity.Active || (!hasDialog && !NewDialog(subscription)))
             {
@@ -261,7 +258,7 @@ namespace DeskPhone.Sip.Events
                 return;
             }
             var request = new SubscribeRequest(this, subscription, identity, expires, body, contentType);
-            if (!_core.SendRequest(identity, "SUBSCRIBE", subscription.Target, address, port, request.Build, request.Done, nowMs))
+            if (!Core.SendRequest(identity, "SUBSCRIBE", subscription.Target, address, port, request.Build, request.Done, nowMs))
             {
                 subscription.OnResponse(503, -1, -1, nowMs);
             }
@@ -279,7 +276,7 @@ namespace DeskPhone.Sip.Events
                     return false;
                 }
             }
-            subscription.LocalTag = _core.NewToken();
+            subscription.LocalTag = Core.NewToken();
             subscription.RemoteTag = null;
             subscription.CSeq = 0;
             subscription.NextInTable = _table;
@@ -350,7 +347,7 @@ namespace DeskPhone.Sip.Events
 
             public byte[] Build(string branch, string authHeader, string authValue)
             {
-                ISipClientCore core = _layer._core;
+                ISipClientCore core = _layer.Core;
                 Subscription s = _subscription;
                 string domain = _identity.Registrar != null && _identity.Registrar.Length > 0 ? SipIdentity.HostOf(_identity.Registrar) : core.LocalHost;
                 return SipWriter.Request("SUBSCRIBE", s.Target)

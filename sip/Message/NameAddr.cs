@@ -5,13 +5,15 @@ namespace DeskPhone.Sip.Message
     /// <summary>
     /// The value of From, To, Contact, Route and similar headers: name-addr ("Display" &lt;uri&gt;;params) or addr-spec
     /// (uri;params, where the parameters belong to the header, not the URI), or "*" in a Contact.
+    /// Its plain state (DisplayName, Uri, IsWildcard) is public fields, not properties: no accessor method in the
+    /// runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class NameAddr : ParamHolder
     {
-        public string DisplayName { get; private set; }
-        public SipUri Uri { get; private set; }
+        public string DisplayName;
+        public SipUri Uri;
 
-        public bool IsWildcard { get; private set; }
+        public bool IsWildcard;
 
         public string Tag => GetParam("tag");
 

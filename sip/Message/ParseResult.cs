@@ -1,6 +1,8 @@
 namespace DeskPhone.Sip.Message
 {
     /// <summary>Outcome of <see cref="SipParser.Parse"/>.</summary>
+    // Its plain state (Code, ErrorStatus, ErrorReason, Consumed) is public fields, not properties: no accessor method
+    // in the runtime tables, image and calls on the device (issue #17).
     public sealed class ParseResult
     {
         public const int Ok = 0;
@@ -11,18 +13,18 @@ namespace DeskPhone.Sip.Message
         /// <summary>Not a valid message: see <see cref="ErrorStatus"/> and <see cref="ErrorReason"/>.</summary>
         public const int Invalid = 2;
 
-        public int Code { get; internal set; }
+        public int Code;
 
         /// <summary>
         /// The answer a request deserves (400, 413, 505, 513), or 0 when nothing can be answered (a response, or bytes
         /// too broken to have a Via).
         /// </summary>
-        public int ErrorStatus { get; internal set; }
+        public int ErrorStatus;
 
-        public string ErrorReason { get; internal set; }
+        public string ErrorReason;
 
         /// <summary>Bytes this message took, body included: where the next message of a stream starts.</summary>
-        public int Consumed { get; internal set; }
+        public int Consumed;
 
         internal void Set(int code, int status, string reason, int consumed)
         {

@@ -7,6 +7,8 @@ namespace DeskPhone.Sip.Message
     /// A parsed SIP message as a view over the received bytes: the parser records offsets only, and strings are made
     /// when a caller asks for a value (and kept until the next message, as every reader of a request wants the same few),
     /// so parsing allocates next to nothing and one instance is reused per transport.
+    /// Its plain state (Buffer, Offset, Length, IsRequest, Method, StatusCode, BodyOffset, BodyLength) is public
+    /// fields, not properties: no accessor method in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class SipMessage
     {
@@ -58,26 +60,26 @@ namespace DeskPhone.Sip.Message
         private int _cursorStart;
         private int _viaCount = -1;
 
-        public byte[] Buffer { get; private set; }
-        public int Offset { get; private set; }
-        public int Length { get; internal set; }
-        public bool IsRequest { get; internal set; }
+        public byte[] Buffer;
+        public int Offset;
+        public int Length;
+        public bool IsRequest;
 
         /// <summary>The request method (upper case as sent; known methods are shared strings).</summary>
-        public string Method { get; internal set; }
+        public string Method;
 
-        public int StatusCode { get; internal set; }
+        public int StatusCode;
         public int HeaderCount => Lines;
 
         /// <summary>Header lines parsed (a field: the parser counts them up per line, and a property is a call each time on the device).</summary>
         internal int Lines;
-        public int BodyOffset { get; internal set; }
-        public int BodyLength { get; internal set; }
+        public int BodyOffset;
+        public int BodyLength;
 
         /// <summary>Set by the transport that received the message.</summary>
-        public string RemoteHost { get; set; }
-        public int RemotePort { get; set; }
-        public string TransportName { get; set; }
+        public string RemoteHost;
+        public int RemotePort;
+        public string TransportName;
 
         /// <summary>Room for one more header line: doubles the per-line arrays; false when they hold MaxHeaders already.</summary>
         internal bool GrowHeaders()

@@ -11,10 +11,10 @@ namespace DeskPhone.Sip.Message
     public sealed class SipParser
     {
         /// <summary>Start line plus headers; beyond this the request is answered 513 Message Too Large.</summary>
-        public int MaxHeaderBytes { get; set; } = 8192;
+        public int MaxHeaderBytes = 8192;
 
         /// <summary>Largest body accepted; a larger one is answered 413 Request Entity Too Large.</summary>
-        public int MaxBodyBytes { get; set; } = 16384;
+        public int MaxBodyBytes = 16384;
 
         public void Parse(byte[] data, int offset, int length, bool stream, SipMessage m, ParseResult result)
         {

@@ -7,6 +7,8 @@ namespace DeskPhone.Sip.Message
     /// A URI as SIP uses it (RFC 3261 19.1): for sip and sips the user (unescaped: "%00" stays a NUL character, ';' may
     /// be part of the user), password, host, port, parameters and headers; for any other scheme only the scheme and
     /// the opaque rest, so that the phone can answer 416 for it.
+    /// Its plain state (Scheme, User, Password, Headers, Opaque) is public fields, not properties: no accessor method
+    /// in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class SipUri : ParamHolder
     {
@@ -27,28 +29,25 @@ namespace DeskPhone.Sip.Message
             _end = end;
         }
 
-        public string Scheme { get; private set; }
-        public bool IsSip => _isSip;
+        public string Scheme;
 
         // Judged once by Parse: the checks, the routing and the sessions all ask, and each string compare is a native call.
-        private bool _isSip;
-        public string User { get; private set; }
-        public string Password { get; private set; }
-        public string Host => _host;
+        public bool IsSip;
+        public string User;
+        public string Password;
+
+        // Fields so that Parse hands them to HostPort as its out arguments: two locals fewer in the frame under which a
+        // header's URI is parsed at a response's deepest point (issue #17).
+        public string Host;
 
         /// <summary>0 when the URI names no port.</summary>
-        public int Port => _port;
-
-        // Fields, not auto-properties, so that Parse hands them to HostPort as its out arguments: two locals fewer in the
-        // frame under which a header's URI is parsed at a response's deepest point (issue #17).
-        private string _host;
-        private int _port;
+        public int Port;
 
         /// <summary>The raw header part after '?', or null.</summary>
-        public string Headers { get; private set; }
+        public string Headers;
 
         /// <summary>Everything after "scheme:" for schemes other than sip and sips.</summary>
-        public string Opaque { get; private set; }
+        public string Opaque;
 
         public bool HasParam(string name) => GetParam(name) != null;
 
@@ -90,10 +89,10 @@ namespace DeskPhone.Sip.Message
             }
             // The parts are found as index ranges of the characters; only the fields themselves become strings.
             var uri = new SipUri(text, t, start, end) { Scheme = SchemeOf(t, start, colon) };
-            uri._isSip = uri.Scheme == "sip" || uri.Scheme == "sips";
+            uri.IsSip = uri.Scheme == "sip" || uri.Scheme == "sips";
             // What follows "scheme:": the opaque rest, or user@host (then the host starts after the '@').
             int hostStart = colon + 1;
-            if (!uri._isSip)
+            if (!uri.IsSip)
             {
                 if (hostStart == end)
                 {
@@ -147,7 +146,7 @@ namespace DeskPhone.Sip.Message
                 uri.SetParams(t, semi + 1, hostEnd);
                 hostEnd = semi;
             }
-            return HostPort(t, hostStart, hostEnd, out uri._host, out uri._port) ? uri : null;
+            return HostPort(t, hostStart, hostEnd, out uri.Host, out uri.Port) ? uri : null;
         }
 
         /// <summary>

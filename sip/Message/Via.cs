@@ -3,13 +3,15 @@ using DeskPhone.Sip.Text;
 namespace DeskPhone.Sip.Message
 {
     /// <summary>One Via value: SIP / 2.0 / transport sent-by;params (white space around the slashes allowed).</summary>
+    // Its plain state (Transport, Host, Port) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class Via : ParamHolder
     {
-        public string Transport { get; private set; }
-        public string Host { get; private set; }
+        public string Transport;
+        public string Host;
 
         /// <summary>0 when sent-by names no port.</summary>
-        public int Port { get; private set; }
+        public int Port;
 
         private string _branch;
         private bool _branchRead;

@@ -18,8 +18,6 @@ namespace DeskPhone.Sip.Registration
     {
         public const long FirstRetryMs = 5000;
         public const long MaxRetryMs = 300000;
-
-        private readonly SipIdentity _identity;
         // Told of every change (the layer's Changed): a reference, not a delegate of 36 B per identity; the core is its.
         private readonly Registrations _owner;
         // The From tag; the Call-ID is made from it for each REGISTER (the same one for the client's life, RFC 3261 10.2):
@@ -55,7 +53,7 @@ namespace DeskPhone.Sip.Registration
 
         internal RegistrationClient(ISipClientCore agent, SipIdentity identity, Registrations owner)
         {
-            _identity = identity;
+            Identity = identity;
             _owner = owner;
             _fromTag = agent.NewToken();
             Expires = identity.Expires > 0 ? identity.Expires : 3600;
@@ -72,7 +70,7 @@ namespace DeskPhone.Sip.Registration
         /// <summary>The reason given when the phone itself stops the registration (identity removed or re-applied).</summary>
         public const string StoppedReason = "stopped";
 
-        public SipIdentity Identity => _identity;
+        public readonly SipIdentity Identity;
         public bool Registered => Flag(RegisteredBit);
         public int LastStatus => (_bits & StatusMask) >> StatusShift;
         public string LastReason => _lastReason;
@@ -170,7 +168,7 @@ namespace DeskPhone.Sip.Registration
             if (Flag(ChangedBit))
             {
                 SetFlag(ChangedBit, false);
-                _owner.OnChanged(_identity.Index, Registered, LastStatus, _lastReason);
+                _owner.OnChanged(Identity.Index, Registered, LastStatus, _lastReason);
             }
         }
 
@@ -178,7 +176,7 @@ namespace DeskPhone.Sip.Registration
         {
             string host;
             int port;
-            string target = _identity.Outbound != null && _identity.Outbound.Length > 0 ? _identity.Outbound : _identity.Registrar;
+            string target = Identity.Outbound != null && Identity.Outbound.Length > 0 ? Identity.Outbound : Identity.Registrar;
             if (!HostResolver.Split(target, out host, out port))
             {
                 Failed(0, "no registrar configured", nowMs);
@@ -192,30 +190,30 @@ namespace DeskPhone.Sip.Registration
             }
             string registrarHost;
             int ignored;
-            HostResolver.Split(_identity.Registrar, out registrarHost, out ignored);
-            string domain = _identity.Registrar.StartsWith("sip:") ? _identity.Registrar.Substring(4) : _identity.Registrar;
+            HostResolver.Split(Identity.Registrar, out registrarHost, out ignored);
+            string domain = Identity.Registrar.StartsWith("sip:") ? Identity.Registrar.Substring(4) : Identity.Registrar;
             string uri = "sip:" + domain;
-            string aor = "sip:" + _identity.User + "@" + registrarHost;
+            string aor = "sip:" + Identity.User + "@" + registrarHost;
             ISipClientCore agent = Agent;
             string branch = "z9hG4bK" + agent.NewToken();
-            ISipTransport transport = agent.TransportOf(_identity);
+            ISipTransport transport = agent.TransportOf(Identity);
             SipWriter w = SipWriter.Request("REGISTER", uri)
                 .Header(HeaderNames.Via, agent.ViaOf(transport, branch))
                 .Header(HeaderNames.MaxForwards, "70")
                 .Header(HeaderNames.From, "<" + aor + ">;tag=" + _fromTag)
                 .Header(HeaderNames.To, "<" + aor + ">")
-                .Header(HeaderNames.CallId, _fromTag + "-reg" + _identity.Index.ToString())
+                .Header(HeaderNames.CallId, _fromTag + "-reg" + Identity.Index.ToString())
                 .Header(HeaderNames.CSeq, (++_cseq).ToString() + " REGISTER")
-                .Header(HeaderNames.Contact, agent.ContactOf(_identity))
+                .Header(HeaderNames.Contact, agent.ContactOf(Identity))
                 .Header(HeaderNames.Expires, expires.ToString())
                 .Header(HeaderNames.UserAgent, "DeskPhone");
             if (_challenge != null)
             {
-                string user = _identity.AuthUser != null && _identity.AuthUser.Length > 0 ? _identity.AuthUser : _identity.User;
+                string user = Identity.AuthUser != null && Identity.AuthUser.Length > 0 ? Identity.AuthUser : Identity.User;
                 SetNonceCount(Flag(AnsweredBit) ? NonceCount + 1 : 1);
                 SetFlag(AnsweredBit, true);
                 w.Header(Flag(ProxyChallengeBit) ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
-                    DigestResponse.Header(user, _identity.Password ?? "", "REGISTER", uri, _challenge, NonceCount, agent.NewToken()));
+                    DigestResponse.Header(user, Identity.Password ?? "", "REGISTER", uri, _challenge, NonceCount, agent.NewToken()));
             }
             byte[] bytes = w.ToBytes();
             var transaction = new ClientTransaction(branch, "REGISTER", bytes, transport, address, port, OnResponse);
@@ -253,7 +251,7 @@ namespace DeskPhone.Sip.Registration
             {
                 DigestChallenge challenge = DigestChallenge.Parse(response.GetHeader(status == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate));
                 string answeredNonce = _challenge != null && Flag(AnsweredBit) ? _challenge.Nonce : null;
-                bool retry = challenge != null && _identity.Password != null &&
+                bool retry = challenge != null && Identity.Password != null &&
                              (challenge.Nonce != answeredNonce || challenge.Stale);
                 if (retry)
                 {
@@ -290,7 +288,7 @@ namespace DeskPhone.Sip.Registration
             for (int i = 0; i < contacts; i++)
             {
                 NameAddr contact = NameAddr.Parse(response.ValueOf(HeaderNames.ContactKind, null, i));
-                if (contact != null && contact.Uri != null && contact.Uri.GetParam("line") == _identity.LineToken)
+                if (contact != null && contact.Uri != null && contact.Uri.GetParam("line") == Identity.LineToken)
                 {
                     int value = SmallNumber(contact.GetParam("expires"));
                     if (value > 0)

@@ -9,19 +9,17 @@ namespace DeskPhone.Sip.Registration
     /// </summary>
     public sealed class Registrations
     {
-        private readonly ISipClientCore _core;
         // By identity index, up to the highest that has had a client (a one-identity phone keeps 2 slots, 48 B, not 13,
         // 180 B; docs/benchmarks.md, h-idle2).
         private RegistrationClient[] _clients = new RegistrationClient[1];
 
         public Registrations(ISipClientCore core)
         {
-            _core = core;
+            Core = core;
         }
 
         /// <summary>The core the clients send through (theirs to ask, so each keeps no reference of its own).</summary>
-        internal ISipClientCore Core => _core;
-
+        internal readonly ISipClientCore Core;
         /// <summary>
         /// Raised when an identity registers or loses its registration: from <see cref="Poll"/> (the user agent's poll
         /// before it handled the answer), or at once when the phone stops the registration (<see cref="Update"/>).
@@ -37,11 +35,11 @@ namespace DeskPhone.Sip.Registration
                 old.Stop(nowMs);
                 _clients[identity.Index] = null;
             }
-            if (!identity.Active || identity.Registrar == null || identity.Registrar.Length == 0 || _core.Udp == null)
+            if (!identity.Active || identity.Registrar == null || identity.Registrar.Length == 0 || Core.Udp == null)
             {
                 return;
             }
-            var client = new RegistrationClient(_core, identity, this);
+            var client = new RegistrationClient(Core, identity, this);
             if (identity.Index >= _clients.Length)
             {
                 _clients = (RegistrationClient[])ArrayGrowth.Grow(_clients, new RegistrationClient[identity.Index + 1]);

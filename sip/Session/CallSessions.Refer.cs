@@ -26,7 +26,7 @@ namespace DeskPhone.Sip.Session
         private const string ReferredBy = "Referred-By";
 
         /// <summary>Who hears how the phone's transfers end (the call logic), or null.</summary>
-        public ITransferHandler Transfers { get; set; }
+        public ITransferHandler Transfers;
 
         /// <summary>
         /// Blind transfer: REFER of a connected call to a number or URI (as <see cref="Dial(int, string, long, out string)"/>

@@ -57,9 +57,9 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>The first and last port new calls take their RTP port from (even ports; RTCP on the next).</summary>
-        public int RtpPortStart { get; set; } = DefaultRtpPortStart;
+        public int RtpPortStart = DefaultRtpPortStart;
 
-        public int RtpPortEnd { get; set; } = DefaultRtpPortEnd;
+        public int RtpPortEnd = DefaultRtpPortEnd;
 
         /// <summary>
         /// The next even port of the range no live call uses, in turn (a new call does not take the port the last one

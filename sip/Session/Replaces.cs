@@ -7,6 +7,8 @@ namespace DeskPhone.Sip.Session
     /// takes the place of. to-tag and from-tag are the tags as the receiver of the INVITE sees them: its local tag and
     /// its remote tag. Read from a header, written for a header or (escaped) for the Refer-To URI of an attended
     /// transfer.
+    /// Its plain state (CallId, ToTag, FromTag, EarlyOnly) is public fields, not properties: no accessor method in the
+    /// runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class Replaces
     {
@@ -15,10 +17,10 @@ namespace DeskPhone.Sip.Session
         /// <summary>The option tag of the extension (Require, Supported).</summary>
         public const string OptionTag = "replaces";
 
-        public string CallId { get; private set; }
-        public string ToTag { get; private set; }
-        public string FromTag { get; private set; }
-        public bool EarlyOnly { get; private set; }
+        public string CallId;
+        public string ToTag;
+        public string FromTag;
+        public bool EarlyOnly;
 
         /// <summary>A Replaces value; null when it is not one (no Call-ID, a tag missing).</summary>
         public static Replaces Parse(string value)

@@ -7,6 +7,8 @@ namespace DeskPhone.Sip.Session
     /// What the phone reads from a peer's SDP (RFC 4566): the connection address (media level over session level) and
     /// port of the first audio stream, its payload types in the peer's order (at most <see cref="MaxPayloads"/>) and
     /// the telephone-event payload type. Read from the bytes, line by line; anything else is skipped.
+    /// Its plain state (Address, Port, PayloadCount, Direction, TelephoneEvent) is public fields, not properties: no
+    /// accessor method in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class SdpMedia
     {
@@ -14,18 +16,18 @@ namespace DeskPhone.Sip.Session
 
         private readonly int[] _payloads = new int[MaxPayloads];
 
-        public string Address { get; private set; }
+        public string Address;
 
         /// <summary>The audio port; 0 when the stream is refused or there is none.</summary>
-        public int Port { get; private set; }
-        public int PayloadCount { get; private set; }
+        public int Port;
+        public int PayloadCount;
         public int Payload(int i) => _payloads[i];
 
         /// <summary>The audio stream's direction (media level over session level; sendrecv when none is given).</summary>
-        public string Direction { get; private set; }
+        public string Direction;
 
         /// <summary>The payload type of telephone-event, or -1.</summary>
-        public int TelephoneEvent { get; private set; }
+        public int TelephoneEvent;
 
         /// <summary>Reads the description; false when it has no audio stream with an address (the caller answers 488).</summary>
         public bool Parse(byte[] data, int offset, int length)

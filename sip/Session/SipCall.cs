@@ -7,6 +7,9 @@ namespace DeskPhone.Sip.Session
     /// One call of the phone: its INVITE session and dialog (RFC 3261 12-14: Call-ID, tags, CSeq, remote target, route
     /// set), what the phone shows of it (remote party, times, how it ended) and the media the offer/answer agreed
     /// on. <see cref="CallSessions"/> owns the SIP side; the firmware reads the public part.
+    /// Its plain state (RemoteUri, RemoteName, RemoteUser, ConnectedMs, EndedMs, EndStatus, EndReason, MediaAddress,
+    /// MediaPort, LocalMediaPort, CallId) is public fields, not properties: no accessor method in the runtime tables,
+    /// image and calls on the device (issue #17).
     /// </summary>
     public sealed class SipCall
     {
@@ -101,8 +104,8 @@ namespace DeskPhone.Sip.Session
         internal SipCallExtras Extras => _extras ?? (_extras = new SipCallExtras());
 
         /// <summary>Unique within this run (the bench's call id).</summary>
-        public int Id { get; }
-        public int Identity { get; }
+        public readonly int Id;
+        public readonly int Identity;
         public bool Outgoing => Flag(OutgoingBit);
 
         public int State
@@ -112,23 +115,23 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>The other party's URI (From of an incoming call, the dialled target of an outgoing one).</summary>
-        public string RemoteUri { get; internal set; }
+        public string RemoteUri;
 
         /// <summary>The other party's display name, or null.</summary>
-        public string RemoteName { get; internal set; }
+        public string RemoteName;
 
         /// <summary>The user part of <see cref="RemoteUri"/> (the number), or null.</summary>
-        public string RemoteUser { get; internal set; }
+        public string RemoteUser;
 
-        public long StartedMs { get; }
-        public long ConnectedMs { get; internal set; }
-        public long EndedMs { get; internal set; }
+        public readonly long StartedMs;
+        public long ConnectedMs;
+        public long EndedMs;
 
         /// <summary>The status that ended the call (200 for a BYE either way, 487 cancelled, 486 busy, 408 no answer ...).</summary>
-        public int EndStatus { get; internal set; }
+        public int EndStatus;
 
         /// <summary>Why it ended, for people: "hung up", "remote hung up", "cancelled", the peer's reason phrase.</summary>
-        public string EndReason { get; internal set; }
+        public string EndReason;
 
         /// <summary>The warn-text of a Warning header (RFC 3261 20.43) in the final answer that refused the call, or null.</summary>
         public string Warning
@@ -173,8 +176,8 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>Where the other side wants its audio (from its SDP), its port, the agreed codec (-1 while none).</summary>
-        public string MediaAddress { get; internal set; }
-        public int MediaPort { get; internal set; }
+        public string MediaAddress;
+        public int MediaPort;
 
         public int Codec
         {
@@ -216,9 +219,9 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>The phone's own RTP port for this call.</summary>
-        public int LocalMediaPort { get; internal set; }
+        public int LocalMediaPort;
 
-        public string CallId { get; internal set; }
+        public string CallId;
         internal string LocalTag;
         internal string RemoteTag;
 

@@ -24,8 +24,6 @@ namespace DeskPhone.Sip.Transaction
         public const int Terminated = 3;
 
         private readonly byte[] _request;
-        private readonly ISipTransport _transport;
-        private readonly string _host;
         private readonly ResponseHandler _handler;
         // Timer E until the final answer, Timer K after it: never both at once, so one field (each field of an object is
         // a 12-byte block on the device, and up to 16 transactions are in flight at bring-up).
@@ -53,8 +51,8 @@ namespace DeskPhone.Sip.Transaction
             Branch = branch;
             Method = method;
             _request = request;
-            _transport = transport;
-            _host = host;
+            Transport = transport;
+            Host = host;
             _handler = handler;
             _bits = (port & PortMask) | (IsReliable(transport) ? ReliableBit : 0);
         }
@@ -62,12 +60,11 @@ namespace DeskPhone.Sip.Transaction
         /// <summary>Whether a transport is reliable (TCP): requests go once, and the timers that absorb retransmissions are zero.</summary>
         internal static bool IsReliable(ISipTransport transport) => transport != null && transport.Name == "TCP";
 
-        public string Branch { get; }
-        public string Method { get; }
+        public readonly string Branch;
+        public readonly string Method;
 
         /// <summary>Where the request goes.</summary>
-        public string Host => _host;
-
+        public readonly string Host;
         public int Port => _bits & PortMask;
 
         /// <summary>The final answer, or null (Timer F, or it could not be sent): the handler's by default.</summary>
@@ -86,7 +83,7 @@ namespace DeskPhone.Sip.Transaction
         public bool Reliable => (_bits & ReliableBit) != 0;
 
         /// <summary>The transport it was sent on (a retry with credentials goes the same way).</summary>
-        protected ISipTransport Transport => _transport;
+        protected readonly ISipTransport Transport;
 
         private int IntervalStep => (_bits & IntervalMask) >> IntervalShift;
 
@@ -160,7 +157,7 @@ namespace DeskPhone.Sip.Transaction
             {
                 _bits += 1 << TransmissionsShift;
             }
-            return _transport.Send(_request, _request.Length, _host, _bits & PortMask, null);
+            return Transport.Send(_request, _request.Length, Host, _bits & PortMask, null);
         }
 
         private void Finish(SipMessage response, long nowMs)

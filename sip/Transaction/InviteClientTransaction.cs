@@ -9,6 +9,8 @@ namespace DeskPhone.Sip.Transaction
     /// acknowledged here (same branch) and its retransmissions re-acknowledged during Timer D (32 s); a 2xx ends
     /// the transaction (its ACK belongs to the dialog). Over TCP (ClientTransaction.IsReliable) there is no Timer A and
     /// Timer D is zero (RFC 3261 17.1.1.2). The call layer that will place calls builds on this.
+    /// Its plain state (Transmissions, Acks) is public fields, not properties: no accessor method in the runtime
+    /// tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class InviteClientTransaction
     {
@@ -23,7 +25,6 @@ namespace DeskPhone.Sip.Transaction
         private readonly string _via;
         private readonly string _from;
         private readonly string _callId;
-        private readonly long _cseq;
         private readonly string[] _routes;
         private readonly ISipTransport _transport;
         private readonly string _host;
@@ -48,7 +49,7 @@ namespace DeskPhone.Sip.Transaction
             _via = topVia;
             _from = from;
             _callId = callId;
-            _cseq = cseq;
+            CSeq = cseq;
             _transport = transport;
             _host = host;
             _port = port;
@@ -56,13 +57,13 @@ namespace DeskPhone.Sip.Transaction
             _intervalA = ClientTransaction.IsReliable(transport) ? 0 : ClientTransaction.T1;
         }
 
-        public string Branch { get; }
+        public readonly string Branch;
 
         /// <summary>The INVITE's CSeq number, which its CANCEL repeats (RFC 3261 9.1) whatever the dialog sent since (PRACK).</summary>
-        public long CSeq => _cseq;
+        public readonly long CSeq;
         public int State { get; private set; }
-        public int Transmissions { get; private set; }
-        public int Acks { get; private set; }
+        public int Transmissions;
+        public int Acks;
 
         public void Start(long nowMs)
         {
@@ -161,7 +162,7 @@ namespace DeskPhone.Sip.Transaction
             return w.Header(HeaderNames.From, _from)
                 .Header(HeaderNames.To, response.GetHeader(HeaderNames.To))
                 .Header(HeaderNames.CallId, _callId)
-                .Header(HeaderNames.CSeq, _cseq.ToString() + " ACK")
+                .Header(HeaderNames.CSeq, CSeq.ToString() + " ACK")
                 .ToBytes();
         }
     }

@@ -6,14 +6,14 @@ namespace DeskPhone.Sip.Transaction
     /// The server side of an INVITE answered with a final non-2xx response (RFC 3261 17.2.1) on an unreliable
     /// transport: the response is retransmitted on Timer G (T1 doubling up to T2) until the ACK arrives or
     /// Timer H (64*T1) gives up; after the ACK, Timer I (T4) absorbs retransmitted ACKs.
+    /// Its plain state (Retransmissions) is public fields, not properties: no accessor method in the runtime tables,
+    /// image and calls on the device (issue #17).
     /// </summary>
     public sealed class InviteServerTransaction
     {
         public const int Completed = 0;
         public const int Confirmed = 1;
         public const int Terminated = 2;
-
-        private readonly byte[] _response;
         private readonly ISipTransport _transport;
         private readonly string _host;
         private readonly int _port;
@@ -25,7 +25,7 @@ namespace DeskPhone.Sip.Transaction
         public InviteServerTransaction(string branch, byte[] response, ISipTransport transport, string host, int port, long nowMs)
         {
             Branch = branch;
-            _response = response;
+            Response = response;
             _transport = transport;
             _host = host;
             _port = port;
@@ -33,12 +33,12 @@ namespace DeskPhone.Sip.Transaction
             _timerH = nowMs + 64 * ClientTransaction.T1;
         }
 
-        public string Branch { get; }
+        public readonly string Branch;
 
         /// <summary>The final response it retransmits (a retransmitted INVITE is answered with the same bytes).</summary>
-        public byte[] Response => _response;
+        public readonly byte[] Response;
         public int State { get; private set; }
-        public int Retransmissions { get; private set; }
+        public int Retransmissions;
 
         /// <summary>True when the ACK ended the retransmissions (the caller absorbs the ACK).</summary>
         public bool OnAck(long nowMs)
@@ -71,7 +71,7 @@ namespace DeskPhone.Sip.Transaction
             if (nowMs >= _timerG)
             {
                 Retransmissions++;
-                _transport.Send(_response, _response.Length, _host, _port, null);
+                _transport.Send(Response, Response.Length, _host, _port, null);
                 _intervalG = _intervalG * 2 > ClientTransaction.T2 ? ClientTransaction.T2 : _intervalG * 2;
                 _timerG = nowMs + _intervalG;
             }

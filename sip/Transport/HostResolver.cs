@@ -43,7 +43,7 @@ namespace DeskPhone.Sip.Transport
         /// to an IPv6 address (dual stack or IPv6 only, docs/sip-stack.md "IPv6"); off, a name resolves to IPv4 only,
         /// which an IPv4 socket can reach.
         /// </summary>
-        public static bool IPv6 { get; set; }
+        public static bool IPv6;
 
         /// <summary>
         /// The address of a host as text (IPv6 without brackets), or null when it cannot be resolved. A dotted quad is

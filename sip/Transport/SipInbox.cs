@@ -20,6 +20,8 @@ namespace DeskPhone.Sip.Transport
     /// A posted message much shorter than its packet moves to an array of its own size (<see cref="Post"/>), so the
     /// packet's bytes do not wait for the end of the message's handling; such a packet is let go when handed back.
     /// </para>
+    /// Its plain state (Dropped) is public fields, not properties: no accessor method in the runtime tables, image and
+    /// calls on the device (issue #17).
     /// </summary>
     public sealed class SipInbox
     {
@@ -47,10 +49,10 @@ namespace DeskPhone.Sip.Transport
             PacketBytes = packetBytes;
         }
 
-        public int PacketBytes { get; }
+        public readonly int PacketBytes;
 
         /// <summary>Times a transport found every slot taken (or no heap for another packet).</summary>
-        public int Dropped { get; private set; }
+        public int Dropped;
 
         /// <summary>Packets that exist now (0..slots): made while traffic needs them.</summary>
         public int Made
@@ -79,7 +81,7 @@ namespace DeskPhone.Sip.Transport
         }
 
         /// <summary>Where every delivered message is also recorded (the SIP trace); null: none.</summary>
-        public SipTrace Trace { get; set; }
+        public SipTrace Trace;
 
         /// <summary>
         /// A packet to fill, or null when every slot is waiting for the loop, without counting a drop: for a transport

@@ -21,6 +21,8 @@ namespace DeskPhone.Sip.Transport
     /// both made by the first message recorded, after which recording copies bytes and allocates nothing; a phone that
     /// never sent or received SIP keeps none (docs/benchmarks.md, "Drivers, SIP trace", "h-boot80").
     /// </para>
+    /// Its plain state (Recorded) is public fields, not properties: no accessor method in the runtime tables, image and
+    /// calls on the device (issue #17).
     /// </summary>
     public sealed class SipTrace
     {
@@ -56,13 +58,13 @@ namespace DeskPhone.Sip.Transport
         }
 
         /// <summary>Messages recorded since start (older ones than the entries kept are gone).</summary>
-        public int Recorded { get; private set; }
+        public int Recorded;
 
         /// <summary>Stamps the entries; null: 0.</summary>
-        public SipTraceClock Clock { get; set; }
+        public SipTraceClock Clock;
 
         /// <summary>Called with every message as it is recorded (outside the lock); null: none.</summary>
-        public SipTraceHandler Written { get; set; }
+        public SipTraceHandler Written;
 
         /// <summary>Keeps one message: outgoing (sent) or incoming (delivered to the inbox).</summary>
         public void Record(bool outgoing, byte[] data, int offset, int length, string transport, string host, int port)

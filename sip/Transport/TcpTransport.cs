@@ -32,6 +32,8 @@ namespace DeskPhone.Sip.Transport
     /// <item>an answer the peer does not take within <see cref="SendTimeoutMs"/> closes the connection, so a peer that
     /// stops reading cannot hold up the phone's loop (nor, for a keep-alive's pong, the other connections for longer).</item>
     /// </list>
+    /// Its plain state (IdleClosed, Shed, FramingErrors, Throttled) is public fields, not properties: no accessor
+    /// method in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed partial class TcpTransport : ISipTransport
     {
@@ -105,19 +107,19 @@ namespace DeskPhone.Sip.Transport
         public int LocalPort { get; private set; }
 
         /// <summary>A connection without traffic (messages, keep-alives, answers) for this long is closed.</summary>
-        public int IdleTimeoutMs { get; set; }
+        public int IdleTimeoutMs;
 
         /// <summary>Connections closed because they were idle too long.</summary>
-        public int IdleClosed { get; private set; }
+        public int IdleClosed;
 
         /// <summary>Connections closed to make room for a new one.</summary>
-        public int Shed { get; private set; }
+        public int Shed;
 
         /// <summary>Streams closed because their framing was lost (after the error answer).</summary>
-        public int FramingErrors { get; private set; }
+        public int FramingErrors;
 
         /// <summary>Times a connection waited for a free inbox packet instead of reading on.</summary>
-        public int Throttled { get; private set; }
+        public int Throttled;
 
         /// <summary>Connections held at once; a new one beyond sheds the one idle the longest.</summary>
         public int Capacity => _connections.Length;
@@ -143,10 +145,10 @@ namespace DeskPhone.Sip.Transport
         }
 
         /// <summary>For an IPv6 bind address: accept IPv4 peers too (IPv6Only off, where the platform allows). Default on.</summary>
-        public bool DualStack { get; set; } = true;
+        public bool DualStack = true;
 
         /// <summary>Where every sent message is also recorded (the SIP trace); null: none.</summary>
-        public SipTrace Trace { get; set; }
+        public SipTrace Trace;
 
         /// <summary>Told, on the transport's thread or the caller's, when a connection the phone opened is gone (a field: no accessors).</summary>
         public ConnectionLostHandler Lost;

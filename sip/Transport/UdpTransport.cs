@@ -7,6 +7,8 @@ namespace DeskPhone.Sip.Transport
     /// SIP over UDP (System.Net.Sockets, the same API on the device). It has no thread of its own: the phone's loop
     /// waits in <see cref="ReceiveFor"/>, so a request is read, handled and answered by one thread without a hand-over
     /// (one wake-up per datagram instead of two, and one thread stack less on the device).
+    /// Its plain state (Oversized) is public fields, not properties: no accessor method in the runtime tables, image
+    /// and calls on the device (issue #17).
     /// </summary>
     public sealed class UdpTransport : ISipTransport
     {
@@ -28,13 +30,13 @@ namespace DeskPhone.Sip.Transport
         public bool IsIPv6 => _family == AddressFamily.InterNetworkV6;
 
         /// <summary>Datagrams larger than a packet (answered 513 or dropped, never handled cut).</summary>
-        public int Oversized { get; private set; }
+        public int Oversized;
 
         /// <summary>
         /// For an IPv6 bind address: take IPv4 peers too (IPv6Only off, where the platform allows), so "::" listens on
         /// both. Default on; set before <see cref="Start"/>.
         /// </summary>
-        public bool DualStack { get; set; } = true;
+        public bool DualStack = true;
 
         /// <summary>
         /// Binds address:port (port 0 picks a free one): IPv4 ("127.0.0.1", "0.0.0.0") or IPv6 ("::1", "::", "[::1]");
@@ -58,7 +60,7 @@ namespace DeskPhone.Sip.Transport
         }
 
         /// <summary>Where every sent message is also recorded (the SIP trace); null: none.</summary>
-        public SipTrace Trace { get; set; }
+        public SipTrace Trace;
 
         public bool Send(byte[] data, int length, string host, int port, object connection)
         {

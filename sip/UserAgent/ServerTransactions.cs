@@ -32,6 +32,8 @@ namespace DeskPhone.Sip.UserAgent
     /// (the requester is that source, or nobody holds a quarter) <see cref="HasRoom"/> is false and the user agent
     /// answers the new request 503 with Retry-After (the seconds until an entry can be reused) without handling it.
     /// </para>
+    /// Its plain state (Reused) is public fields, not properties: no accessor method in the runtime tables, image and
+    /// calls on the device (issue #17).
     /// </summary>
     internal sealed class ServerTransactions
     {
@@ -170,7 +172,7 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>Entries reused inside Timer J because their answer went out <see cref="ReuseAfterMs"/> ago or more.</summary>
-        public int Reused { get; private set; }
+        public int Reused;
 
         /// <summary>Frees the oldest entry last answered at least <see cref="ReuseAfterMs"/> ago, not an INVITE's; false if none is.</summary>
         private bool ReuseAnswered(long nowMs)

@@ -1,6 +1,8 @@
 namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>One of the phone's identities (user_* settings, index 1..12) as the SIP layer needs it.</summary>
+    // Its plain state (RegistrarHost, OutboundHost) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class SipIdentity
     {
         // Index, Active and UserNameAsLine in one int: each field of an object is a 12-byte block on the device.
@@ -23,7 +25,7 @@ namespace DeskPhone.Sip.UserAgent
             set => _bits = value ? _bits | ActiveBit : _bits & ~ActiveBit;
         }
 
-        public string User { get; set; }
+        public string User;
 
         private string _registrar;
         private string _outbound;
@@ -60,9 +62,9 @@ namespace DeskPhone.Sip.UserAgent
             set => _bits = value ? _bits | OverTcpBit : _bits & ~OverTcpBit;
         }
 
-        public string AuthUser { get; set; }
-        public string Password { get; set; }
-        public int Expires { get; set; } = 3600;
+        public string AuthUser;
+        public string Password;
+        public int Expires = 3600;
 
         /// <summary>user_sipusername_as_line ("Support broken Registrar"): also match requests by the user name.</summary>
         public bool UserNameAsLine
@@ -72,16 +74,16 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>The token in the Contact's ;line= parameter that identifies this identity in incoming requests.</summary>
-        public string LineToken { get; set; }
+        public string LineToken;
 
         /// <summary>
         /// The registrar's host without a port, for filter_registrar (made when set: every request asks), written as the
         /// transports write a source address: an IPv6 reference without its brackets ("[2001:db8::1]:5070" gives
         /// "2001:db8::1"), in lower case.
         /// </summary>
-        public string RegistrarHost { get; private set; }
+        public string RegistrarHost;
 
-        public string OutboundHost { get; private set; }
+        public string OutboundHost;
 
         /// <summary><see cref="HostOf"/> without the brackets of an IPv6 reference, as a source address is written.</summary>
         private static string SourceHostOf(string hostPort)

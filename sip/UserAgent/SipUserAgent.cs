@@ -10,6 +10,8 @@ namespace DeskPhone.Sip.UserAgent
     /// <see cref="ISipListener"/>s (the composition root adds the call sessions, then the phone's identity routing);
     /// what none takes gets the core's own answer (<see cref="Offer"/>). Which identity a request is for, and whether
     /// its source may send it, is the application's policy, not the core's (<see cref="Router"/>).
+    /// Its plain state (Answered) is public fields, not properties: no accessor method in the runtime tables, image and
+    /// calls on the device (issue #17).
     /// </summary>
     public sealed class SipUserAgent : ISipClientCore
     {
@@ -35,7 +37,6 @@ namespace DeskPhone.Sip.UserAgent
         private int _quietTurns;
         private int _trimTurns;
         private readonly ServerTransactions _transactions = new ServerTransactions();
-        private readonly UaCapabilities _caps = UaCapabilities.Phone();
         // Client transaction slots: 4 at first, doubling up to MaxClientTransactions while requests are in flight, back
         // to 4 once all are done and the phone is quiet. The refused INVITEs' table exists while one is tracked.
         private ClientTransaction[] _clients = new ClientTransaction[FirstClientSlots];
@@ -81,13 +82,12 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>The application's answer to "which identity is this request for" (null: none, every request is for none).</summary>
-        public IIdentityRouter Router { get; set; }
+        public IIdentityRouter Router;
 
         /// <summary>The methods, body types and option tags the phone handles.</summary>
-        public UaCapabilities Capabilities => _caps;
-
+        public readonly UaCapabilities Capabilities = UaCapabilities.Phone();
         /// <summary>Requests answered since start, for the bench.</summary>
-        public int Answered { get; private set; }
+        public int Answered;
 
         /// <summary>Server transactions reused inside Timer J, their answer 5 s old or more (docs/sip-stack.md, "Transactions").</summary>
         public int ServerTransactionsReused => _transactions.Reused;
@@ -468,7 +468,7 @@ namespace DeskPhone.Sip.UserAgent
             }
             if (!m.IsRequest)
             {
-                RequestCheck.Check(m, _caps, _check);
+                RequestCheck.Check(m, Capabilities, _check);
                 ClientTransaction t = _check.WellFormed ? FindClient(m) : null;
                 if (t != null)
                 {
@@ -531,7 +531,7 @@ namespace DeskPhone.Sip.UserAgent
                 Respond(packet, m, 503, ReasonPhrases.For(503), HeaderNames.RetryAfter, _transactions.RetryAfterSeconds(nowMs).ToString(), false, nowMs);
                 return;
             }
-            RequestCheck.Check(m, _caps, _check);
+            RequestCheck.Check(m, Capabilities, _check);
             if (_check.Status != 0)
             {
                 Respond(packet, m, _check.Status, _check.WellFormed ? ReasonPhrases.For(_check.Status) : _check.Reason,
@@ -563,7 +563,7 @@ namespace DeskPhone.Sip.UserAgent
             }
             if (method == "OPTIONS")
             {
-                Respond(packet, m, 200, "OK", HeaderNames.Allow, _caps.AllowList(), true, nowMs);
+                Respond(packet, m, 200, "OK", HeaderNames.Allow, Capabilities.AllowList(), true, nowMs);
             }
             else
             {
@@ -706,7 +706,7 @@ namespace DeskPhone.Sip.UserAgent
             if (kind == ServerTransactions.WithAllow)
             {
                 header = HeaderNames.Allow;
-                value = _caps.AllowList();
+                value = Capabilities.AllowList();
             }
             else if (kind == ServerTransactions.WithAcceptText)
             {
@@ -715,7 +715,7 @@ namespace DeskPhone.Sip.UserAgent
             }
             else if (kind == ServerTransactions.FromCheck)
             {
-                RequestCheck.Check(m, _caps, _check);
+                RequestCheck.Check(m, Capabilities, _check);
                 if (_check.Status == status)
                 {
                     reason = _check.WellFormed ? reason : _check.Reason;
