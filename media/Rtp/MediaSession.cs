@@ -13,6 +13,8 @@ namespace DeskPhone.Media.Rtp
     /// phone's loop; the frame buffers are allocated in the constructor and reused for every call the session carries,
     /// what only some calls use (DTMF both ways, the received digits) by its first use in a call.
     /// </summary>
+    // Its plain state (the counters Played, Silent, Ignored, DigitsReceived) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class MediaSession
     {
         /// <summary>The datagram buffer (what arrives, what is sent): an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
@@ -108,7 +110,7 @@ namespace DeskPhone.Media.Rtp
         /// A tone mixed into what the speaker plays (the call-waiting tone), one frame of it per frame played, so it
         /// keeps the session's timing; null: none.
         /// </summary>
-        public IAudioSource Tone { get; set; }
+        public IAudioSource Tone;
 
         public int LocalPort { get; private set; }
         public int PayloadType => _payloadType;
@@ -122,12 +124,12 @@ namespace DeskPhone.Media.Rtp
         public Rtcp Reports => _rtcp;
 
         /// <summary>Frames played from packets, and frames of silence (nothing yet, or more than one frame missing).</summary>
-        public int Played { get; private set; }
+        public int Played;
 
-        public int Silent { get; private set; }
+        public int Silent;
 
         /// <summary>Packets that were not RTP, or RTP of another payload type than the call's.</summary>
-        public int Ignored { get; private set; }
+        public int Ignored;
 
         /// <summary>
         /// Opens the ports (RTP on <paramref name="localPort"/>, RTCP on the next) and starts sending to the other side
@@ -271,7 +273,7 @@ namespace DeskPhone.Media.Rtp
         public string Digits => _digitCount == 0 ? "" : new string(_digits, 0, _digitCount);
 
         /// <summary>Digits received so far in all (RFC 4733 and <see cref="AddDigit"/>): a change says <see cref="Digits"/> changed.</summary>
-        public int DigitsReceived { get; private set; }
+        public int DigitsReceived;
 
         /// <summary>The call ended: the session is free for another call (its figures go with it).</summary>
         public void Forget()

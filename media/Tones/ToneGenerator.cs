@@ -31,7 +31,7 @@ namespace DeskPhone.Media.Tones
         }
 
         /// <summary>The tone this generator plays.</summary>
-        public ToneKind Kind { get; }
+        public readonly ToneKind Kind;
 
         /// <summary>Its frequencies and cadence.</summary>
         public ToneCadence Cadence => _tone;
