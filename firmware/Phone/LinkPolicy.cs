@@ -15,6 +15,8 @@ namespace DeskPhone.Firmware.Phone
     /// shown as the parameter of EthernetUnplugged and in the log, and retried after 5 s, doubling up to 5 minutes.
     /// Nothing here runs while the cable is in, and the Wi-Fi link is never asked to connect without an SSID.
     /// </summary>
+    // Its plain state (LastFailure, a report) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class LinkPolicy
     {
         public const string Ethernet = "ethernet";
@@ -73,7 +75,7 @@ namespace DeskPhone.Firmware.Phone
         public int Failures { get; private set; }
 
         /// <summary>Why the last attempt failed; null after a success or while the cable is in.</summary>
-        public string LastFailure { get; private set; }
+        public string LastFailure;
 
         /// <summary>When the next attempt starts (monotonic ms; 0: none waiting).</summary>
         public long NextTryMs => _asked ? 0 : _nextTryMs;

@@ -81,10 +81,10 @@ namespace DeskPhone.Firmware.Phone
         public SipUserAgent Agent => _agent;
 
         /// <summary>The identities' registrations, a layer over <see cref="Agent"/> (polled by the composition root after it).</summary>
-        public Registrations Registrations { get; }
+        public readonly Registrations Registrations;
 
         /// <summary>The phone's identity routing and filter_registrar over <see cref="Agent"/>, handing MESSAGE and NOTIFY to this binding.</summary>
-        public IdentityRouting Routing { get; }
+        public readonly IdentityRouting Routing;
 
         private void Apply(int index)
         {
