@@ -30,7 +30,7 @@ namespace DeskPhone.Firmware.Phone
 
         private readonly PhoneCore _phone;
         private readonly SipUserAgent _agent;
-        private readonly IWifiLink _wifi;
+        public readonly IWifiLink WifiLink;
         private readonly EthernetLink _ethernet;
         private readonly bool _followsEthernet;
         private string _link;
@@ -46,7 +46,7 @@ namespace DeskPhone.Firmware.Phone
         {
             _phone = phone;
             _agent = agent;
-            _wifi = wifi;
+            WifiLink = wifi;
             _ethernet = phone.Drivers.Ethernet;
             _followsEthernet = followsEthernet;
             _link = Ethernet;
@@ -65,8 +65,6 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>The link in use: ethernet (also while it has no address yet), wifi, or none (cable out, Wi-Fi not connected).</summary>
         public string Link => _link;
-
-        public IWifiLink WifiLink => _wifi;
 
         /// <summary>The network named in <c>wifi_ssid</c> ("" : no Wi-Fi).</summary>
         public string Ssid => _ssid;
@@ -87,7 +85,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 if (_asked || _link == Wifi)
                 {
-                    _wifi.Disconnect();
+                    WifiLink.Disconnect();
                     _asked = false;
                 }
                 _retryMs = FirstRetryMs;
@@ -97,8 +95,8 @@ namespace DeskPhone.Firmware.Phone
                 Switch(_ethernet.EthernetUnplugged ? None : Ethernet, nowMs);
                 return;
             }
-            int state = _wifi.State;
-            if (state == WifiState.Connected && _wifi.Address != null)
+            int state = WifiLink.State;
+            if (state == WifiState.Connected && WifiLink.Address != null)
             {
                 _asked = false;
                 _retryMs = FirstRetryMs;
@@ -122,7 +120,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 _asked = false;
                 Failures++;
-                LastFailure = _wifi.Failure ?? "failed";
+                LastFailure = WifiLink.Failure ?? "failed";
                 _nextTryMs = nowMs + _retryMs;
                 _retryMs = _retryMs >= MaxRetryMs / 2 ? MaxRetryMs : _retryMs * 2;
                 Report("Wi-Fi: " + LastFailure, nowMs);
@@ -130,7 +128,7 @@ namespace DeskPhone.Firmware.Phone
             if (!_asked && nowMs >= _nextTryMs)
             {
                 _asked = true;
-                _wifi.Connect(_ssid, _key);
+                WifiLink.Connect(_ssid, _key);
                 Report(LastFailure == null ? "Wi-Fi: connecting" : "Wi-Fi: " + LastFailure + ", connecting again", nowMs);
             }
         }
@@ -144,7 +142,7 @@ namespace DeskPhone.Firmware.Phone
             _retryMs = FirstRetryMs;
             if (_asked || _link == Wifi)
             {
-                _wifi.Disconnect();
+                WifiLink.Disconnect();
                 _asked = false;
             }
         }
@@ -152,7 +150,7 @@ namespace DeskPhone.Firmware.Phone
         private void Switch(string link, long nowMs)
         {
             string old = _link;
-            if (link == old && (link != Wifi || _agent.LocalHost == _wifi.Address))
+            if (link == old && (link != Wifi || _agent.LocalHost == WifiLink.Address))
             {
                 return;
             }
@@ -163,7 +161,7 @@ namespace DeskPhone.Firmware.Phone
                 {
                     _ethernetHost = _agent.LocalHost;
                 }
-                _agent.LocalHost = _wifi.Address;
+                _agent.LocalHost = WifiLink.Address;
                 Report(null, nowMs);
             }
             else if (old == Wifi)

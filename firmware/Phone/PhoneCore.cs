@@ -26,7 +26,8 @@ namespace DeskPhone.Firmware.Phone
 
         // Bit i: identity i registered (a bool[13] was 36 B more on the device).
         private int _registered;
-        private readonly object _gate = new object();
+        /// <summary>Take this lock before calling into the core from any thread but the main loop.</summary>
+        public readonly object Gate = new object();
         private readonly StatusWiring _statusWiring;
         private long _now;
         private ICallState _calls;
@@ -52,9 +53,6 @@ namespace DeskPhone.Firmware.Phone
             new SettingsBinding(this).ApplyAll(nowMs);
             _statusWiring.Start(nowMs);
         }
-
-        /// <summary>Take this lock before calling into the core from any thread but the main loop.</summary>
-        public object Gate => _gate;
 
         public readonly SettingsStore Settings;
         public readonly PhoneDrivers Drivers;
