@@ -47,13 +47,13 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>The rows' texts, the first with the call icon.</summary>
-        public string[] Lines { get; }
+        public readonly string[] Lines;
 
         /// <summary>One icon per line (IconId; None for most).</summary>
-        public int[] Icons { get; }
+        public readonly int[] Icons;
 
         /// <summary><see cref="SoftkeyCount"/> labels, null where a softkey does nothing.</summary>
-        public string[] Softkeys { get; }
+        public readonly string[] Softkeys;
 
         /// <summary>
         /// The call screen, or null when no call is live and nothing is being dialled; <paramref name="rows"/>: the lines

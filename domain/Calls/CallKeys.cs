@@ -18,6 +18,8 @@ namespace DeskPhone.Domain.Calls
     /// and mute button count as the headset and mute keys. A locked keyboard answers and ends calls but opens no
     /// dialing screen.
     /// </summary>
+    // Its plain state (LastError, a report) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class CallKeys
     {
         private readonly PhoneCalls _calls;
@@ -28,13 +30,13 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>The identity the dialing screen's calls go out from (the phone's current identity).</summary>
-        public int Identity { get; set; } = 1;
+        public int Identity = 1;
 
         /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
-        public bool Locked { get; set; }
+        public bool Locked;
 
         /// <summary>The identities' dial plans (user_dp_str): completion of what is typed and what is dialled for it; null: none.</summary>
-        public IDialPlan DialPlan { get; set; }
+        public IDialPlan DialPlan;
 
         /// <summary>The BLF keys (a press while the monitored extension rings picks its call up), or null; the call layer's (the pickup screen's too).</summary>
         public MonitoredExtensions Monitored
@@ -47,7 +49,7 @@ namespace DeskPhone.Domain.Calls
         /// Seconds after the last digit typed until the dialing screen dials what it has (Snom's <c>auto_dial</c>; 0:
         /// off, it dials on '#', OK or the Dial softkey only).
         /// </summary>
-        public int AutoDialSeconds { get; set; }
+        public int AutoDialSeconds;
 
         // When the dialing screen dials by itself (0: not due), set by each digit typed or deleted.
         private long _autoDialAt;
@@ -73,7 +75,7 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>Why the last dial from the dialing screen failed (null when it did not).</summary>
-        public string LastError { get; private set; }
+        public string LastError;
 
         /// <summary>
         /// A key; true when the call layer used it. <paramref name="listOpen"/>: a menu or list is on screen, which keeps

@@ -12,10 +12,10 @@ namespace DeskPhone.Domain.Calls
             Seconds = seconds;
         }
 
-        public string Remote { get; }
+        public readonly string Remote;
         public string Name { get; }
-        public int Identity { get; }
-        public long AtMs { get; }
-        public int Seconds { get; }
+        public readonly int Identity;
+        public readonly long AtMs;
+        public readonly int Seconds;
     }
 }

@@ -13,10 +13,10 @@ namespace DeskPhone.Domain.Calls
         private int _pickupKey = -1;
 
         /// <summary>The conference and call completion (firmware), or null: the screen shows neither.</summary>
-        public ICallFeatures Features { get; set; }
+        public ICallFeatures Features;
 
         /// <summary>The BLF keys (a ringing extension's call can be picked up), or null.</summary>
-        public MonitoredExtensions Monitored { get; set; }
+        public MonitoredExtensions Monitored;
 
         /// <summary>How many monitored extensions ring (the pickup list's length).</summary>
         public int RingingCount => Monitored == null ? 0 : Monitored.RingingCount;

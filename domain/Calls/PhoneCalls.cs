@@ -67,7 +67,7 @@ namespace DeskPhone.Domain.Calls
             Sessions.RtpPortEnd = _settings.GetInt(SettingNames.RtpPortEnd);
         }
 
-        public CallSessions Sessions { get; }
+        public readonly CallSessions Sessions;
 
         /// <summary>One ring of the ringer (Tones.Ring's cadence, 3.5 s): user_fwd_timeout_rings counts these.</summary>
         public static int RingCycleMs
@@ -85,13 +85,13 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>Where connected calls' audio goes: firmware/Voice/CallVoice when the phone has media channels (docs/media.md).</summary>
-        public ICallMedia Media { get; set; } = new NoCallMedia();
+        public ICallMedia Media = new NoCallMedia();
 
         /// <summary>Where the audio goes and whether it is muted (the keys change it; the media layer reads it).</summary>
-        public AudioRoute Audio { get; }
+        public readonly AudioRoute Audio;
 
         /// <summary>The number being typed on the dialing screen.</summary>
-        public DialPad Pad { get; } = new DialPad();
+        public readonly DialPad Pad = new DialPad();
 
         public CallList Missed => _history.Missed;
         public CallList Received => _history.Received;

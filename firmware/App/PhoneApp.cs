@@ -127,39 +127,39 @@ namespace DeskPhone.Firmware.App
             }
         }
 
-        public SettingsStore Settings { get; }
-        public SipInbox Inbox { get; }
+        public readonly SettingsStore Settings;
+        public readonly SipInbox Inbox;
         public ISipTransport Udp { get; }
-        public PhoneCore Core { get; }
+        public readonly PhoneCore Core;
         /// <summary>The events layer (SUBSCRIBE dialogs, NOTIFY matching) over <see cref="Agent"/>.</summary>
-        public Subscriptions Events { get; }
+        public readonly Subscriptions Events;
 
         /// <summary>The phone's own subscriptions (mailbox, feature sync, reg) over <see cref="Events"/>.</summary>
-        public SipSubscriptions Subscriptions { get; }
-        public SipBinding Binding { get; }
+        public readonly SipSubscriptions Subscriptions;
+        public readonly SipBinding Binding;
 
         // The phone's own TCP connections (losses handled on the loop); null without a TCP transport.
         private readonly OwnConnections _connections;
-        public SipUserAgent Agent { get; }
-        public PresencePublisher Publisher { get; }
+        public readonly SipUserAgent Agent;
+        public readonly PresencePublisher Publisher;
 
         /// <summary>The phone's clock: network time when <c>ntp_server</c> is set, else the caller's.</summary>
-        public NetworkTime Time { get; }
+        public readonly NetworkTime Time;
 
         /// <summary>Provisioning from <c>setting_server</c> (docs/provisioning.md); its client is null without an HTTP channel.</summary>
-        public PhoneProvisioning Provisioning { get; }
+        public readonly PhoneProvisioning Provisioning;
 
         /// <summary>Application updates from <c>firmware_status</c> (docs/updates.md); its updater is null without flash and channel.</summary>
-        public PhoneUpdates Updates { get; }
+        public readonly PhoneUpdates Updates;
 
         /// <summary>Ethernet or Wi-Fi (<see cref="LinkPolicy"/>); null without a Wi-Fi part.</summary>
-        public LinkPolicy Links { get; }
+        public readonly LinkPolicy Links;
 
         /// <summary>The phone's log: the last events worth reading later (GET /api/log).</summary>
         public PhoneLog Log { get; }
 
         /// <summary>PhoneHasLowMemory from the heap after collections (docs/status-messages.md); idle without a heap to ask.</summary>
-        public MemoryWatch Memory { get; }
+        public readonly MemoryWatch Memory;
 
         private readonly CallLayer _calls;
 
@@ -208,13 +208,13 @@ namespace DeskPhone.Firmware.App
         }
 
         /// <summary>The screen model and its renderer (drawing nothing when headless).</summary>
-        public IdleScreen Idle { get; }
+        public readonly IdleScreen Idle;
 
         /// <summary>Composes the core's state into <see cref="Idle"/> once per loop turn when something changed.</summary>
-        public ScreenFeeder Screen { get; }
+        public readonly ScreenFeeder Screen;
 
         /// <summary>The screen model as text for the bench (/api/screen): exactly what was drawn.</summary>
-        public ScreenText Text { get; }
+        public readonly ScreenText Text;
 
         /// <summary>Take this lock before calling into the phone from any thread but the loop's (the same as the core's).</summary>
         public object Gate => Core.Gate;

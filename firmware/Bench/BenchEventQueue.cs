@@ -7,6 +7,8 @@ namespace DeskPhone.Firmware.Bench
     /// reading loses its oldest events (counted in <see cref="Dropped"/>), the phone never runs out of memory for it.
     /// Filled from the phone's loop thread, drained by the client's writer thread.
     /// </summary>
+    // Its plain state (the Dropped counter) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class BenchEventQueue
     {
         /// <summary>Frames the ring holds when it is made; it doubles up to the capacity while the client lags.</summary>
@@ -30,7 +32,7 @@ namespace DeskPhone.Firmware.Bench
             get { lock (_gate) { return _count; } }
         }
 
-        public int Dropped { get; private set; }
+        public int Dropped;
 
         /// <summary>Appends one event; a full queue forgets its oldest event first.</summary>
         public void Post(string kind, string detail)

@@ -5,6 +5,8 @@ namespace DeskPhone.Firmware.Bench
     /// <see cref="BenchRouter"/>: first without its body to <see cref="BenchRouter.Admit"/>, which decides on the
     /// headers alone, then, when admitted, with the body to <see cref="BenchRouter.Handle(BenchRequest)"/>.
     /// </summary>
+    // Its plain state (AdmittedEpoch, a parsed value) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class BenchRequest
     {
         public BenchRequest(string method, string target, string authorization, string client, long contentLength)
@@ -19,33 +21,33 @@ namespace DeskPhone.Firmware.Bench
             ContentLength = contentLength;
         }
 
-        public string Method { get; }
+        public readonly string Method;
 
         /// <summary>The request target as sent (path and query, still percent-encoded): what Digest's uri= names.</summary>
         public string Target { get; }
 
         /// <summary>The path without the query, e.g. /api/status.</summary>
-        public string Path { get; }
+        public readonly string Path;
 
         /// <summary>The query without '?', or null.</summary>
-        public string Query { get; }
+        public readonly string Query;
 
         /// <summary>The Authorization header, or null.</summary>
-        public string Authorization { get; }
+        public readonly string Authorization;
 
         /// <summary>The administrator password (header X-Admin-Password) for administrator-level changes, or null.</summary>
-        public string AdminPassword { get; set; }
+        public string AdminPassword;
 
         /// <summary>The client's address (without port): the key of the wrong-password back-off.</summary>
-        public string Client { get; }
+        public readonly string Client;
 
         /// <summary>Content-Length; -1 when the body's length is not known in advance (chunked), 0 for none.</summary>
-        public long ContentLength { get; }
+        public readonly long ContentLength;
 
         /// <summary>The body, read by the adapter only after <see cref="BenchRouter.Admit"/> admitted the request.</summary>
         public byte[] Body { get; set; }
 
         /// <summary>Set by <see cref="BenchRouter.Admit"/>: the credentials generation the request was admitted under.</summary>
-        public int AdmittedEpoch { get; internal set; } = -1;
+        public int AdmittedEpoch = -1;
     }
 }

@@ -47,31 +47,31 @@ namespace DeskPhone.Firmware.Bench
         }
 
         /// <summary>Who may do what (Digest with http_user/http_pass, back-off, admin_mode_password).</summary>
-        public BenchAuth Auth { get; }
+        public readonly BenchAuth Auth;
 
         /// <summary>The phone's call layer (built on its first use) for /api/calls and /api/calls/callback; null: 404.</summary>
-        public ICallLayerSource CallLayer { get; set; }
+        public ICallLayerSource CallLayer;
 
         /// <summary>The phone's clock for GET /api/time; null: the route answers 404.</summary>
-        public NetworkTime Time { get; set; }
+        public NetworkTime Time;
 
         /// <summary>The SIP trace for /api/trace; null: the route answers 404.</summary>
-        public SipTrace Trace { get; set; }
+        public SipTrace Trace;
 
         /// <summary>The phone's log for /api/log; null: the route answers 404.</summary>
         public PhoneLog Log { get; set; }
 
         /// <summary>Provisioning for /api/provisioning; null: the route answers 404.</summary>
-        public PhoneProvisioning Provisioning { get; set; }
+        public PhoneProvisioning Provisioning;
 
         /// <summary>Application updates for /api/update; null: the route answers 404.</summary>
-        public PhoneUpdates Updates { get; set; }
+        public PhoneUpdates Updates;
 
         /// <summary>The bench page served at GET / (the simulator's; null on a board, where / is the web interface).</summary>
-        public byte[] Page { get; set; }
+        public byte[] Page;
 
         /// <summary>The identities' registrations, which give /api/registration its last answers and reasons (null: none).</summary>
-        public Registrations Registrations { get; set; }
+        public Registrations Registrations;
 
         /// <summary>The target's figures and reboot for the web interface (null: figures null, reboot 501).</summary>
         public IBenchTarget Target

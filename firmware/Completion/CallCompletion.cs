@@ -16,6 +16,8 @@ namespace DeskPhone.Firmware.Completion
     /// ready and, confirmed, calls the NOTIFY's <c>cc-URI</c>. The four call-completion statuses follow
     /// (docs/calls.md, "Call completion").
     /// </summary>
+    // Its plain state (LastError, a report) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class CallCompletion : INotifyConsumer
     {
         /// <summary>Requests held at once (a new failed call does not replace a running one); the events layer's dialogs it needs.</summary>
@@ -74,7 +76,7 @@ namespace DeskPhone.Firmware.Completion
         public int Identity { get; private set; }
 
         /// <summary>Why the last request ended without a call back (e.g. "refused (403)"), for the bench; null none.</summary>
-        public string LastError { get; private set; }
+        public string LastError;
 
         public static string StateName(int state)
         {

@@ -15,6 +15,8 @@ namespace DeskPhone.Firmware.Phone
     /// shown as the parameter of EthernetUnplugged and in the log, and retried after 5 s, doubling up to 5 minutes.
     /// Nothing here runs while the cable is in, and the Wi-Fi link is never asked to connect without an SSID.
     /// </summary>
+    // Its plain state (LastFailure, a report) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class LinkPolicy
     {
         public const string Ethernet = "ethernet";
@@ -28,7 +30,7 @@ namespace DeskPhone.Firmware.Phone
 
         private readonly PhoneCore _phone;
         private readonly SipUserAgent _agent;
-        private readonly IWifiLink _wifi;
+        public readonly IWifiLink WifiLink;
         private readonly EthernetLink _ethernet;
         private readonly bool _followsEthernet;
         private string _link;
@@ -44,7 +46,7 @@ namespace DeskPhone.Firmware.Phone
         {
             _phone = phone;
             _agent = agent;
-            _wifi = wifi;
+            WifiLink = wifi;
             _ethernet = phone.Drivers.Ethernet;
             _followsEthernet = followsEthernet;
             _link = Ethernet;
@@ -64,8 +66,6 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The link in use: ethernet (also while it has no address yet), wifi, or none (cable out, Wi-Fi not connected).</summary>
         public string Link => _link;
 
-        public IWifiLink WifiLink => _wifi;
-
         /// <summary>The network named in <c>wifi_ssid</c> ("" : no Wi-Fi).</summary>
         public string Ssid => _ssid;
 
@@ -73,7 +73,7 @@ namespace DeskPhone.Firmware.Phone
         public int Failures { get; private set; }
 
         /// <summary>Why the last attempt failed; null after a success or while the cable is in.</summary>
-        public string LastFailure { get; private set; }
+        public string LastFailure;
 
         /// <summary>When the next attempt starts (monotonic ms; 0: none waiting).</summary>
         public long NextTryMs => _asked ? 0 : _nextTryMs;
@@ -85,7 +85,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 if (_asked || _link == Wifi)
                 {
-                    _wifi.Disconnect();
+                    WifiLink.Disconnect();
                     _asked = false;
                 }
                 _retryMs = FirstRetryMs;
@@ -95,8 +95,8 @@ namespace DeskPhone.Firmware.Phone
                 Switch(_ethernet.EthernetUnplugged ? None : Ethernet, nowMs);
                 return;
             }
-            int state = _wifi.State;
-            if (state == WifiState.Connected && _wifi.Address != null)
+            int state = WifiLink.State;
+            if (state == WifiState.Connected && WifiLink.Address != null)
             {
                 _asked = false;
                 _retryMs = FirstRetryMs;
@@ -120,7 +120,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 _asked = false;
                 Failures++;
-                LastFailure = _wifi.Failure ?? "failed";
+                LastFailure = WifiLink.Failure ?? "failed";
                 _nextTryMs = nowMs + _retryMs;
                 _retryMs = _retryMs >= MaxRetryMs / 2 ? MaxRetryMs : _retryMs * 2;
                 Report("Wi-Fi: " + LastFailure, nowMs);
@@ -128,7 +128,7 @@ namespace DeskPhone.Firmware.Phone
             if (!_asked && nowMs >= _nextTryMs)
             {
                 _asked = true;
-                _wifi.Connect(_ssid, _key);
+                WifiLink.Connect(_ssid, _key);
                 Report(LastFailure == null ? "Wi-Fi: connecting" : "Wi-Fi: " + LastFailure + ", connecting again", nowMs);
             }
         }
@@ -142,7 +142,7 @@ namespace DeskPhone.Firmware.Phone
             _retryMs = FirstRetryMs;
             if (_asked || _link == Wifi)
             {
-                _wifi.Disconnect();
+                WifiLink.Disconnect();
                 _asked = false;
             }
         }
@@ -150,7 +150,7 @@ namespace DeskPhone.Firmware.Phone
         private void Switch(string link, long nowMs)
         {
             string old = _link;
-            if (link == old && (link != Wifi || _agent.LocalHost == _wifi.Address))
+            if (link == old && (link != Wifi || _agent.LocalHost == WifiLink.Address))
             {
                 return;
             }
@@ -161,7 +161,7 @@ namespace DeskPhone.Firmware.Phone
                 {
                     _ethernetHost = _agent.LocalHost;
                 }
-                _agent.LocalHost = _wifi.Address;
+                _agent.LocalHost = WifiLink.Address;
                 Report(null, nowMs);
             }
             else if (old == Wifi)

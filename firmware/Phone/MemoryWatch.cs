@@ -10,6 +10,8 @@ namespace DeskPhone.Firmware.Phone
     /// phone hovering at the threshold does not blink the status. Without a heap to ask (the simulator) or with the
     /// threshold 0 nothing is measured.
     /// </summary>
+    // Its plain state (LastFree, a report) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class MemoryWatch
     {
         /// <summary>How often the heap is measured: each measurement is a full collection.</summary>
@@ -32,7 +34,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The free bytes at the last measurement, -1 before the first (the web interface's figure).</summary>
-        public int LastFree { get; private set; }
+        public int LastFree;
 
         /// <summary>From the main loop: measures when the period is over.</summary>
         public void Poll(long nowMs)

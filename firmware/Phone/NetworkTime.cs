@@ -52,7 +52,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The SNTP client; null when the phone has no channel for it.</summary>
-        public SntpClient Client { get; }
+        public readonly SntpClient Client;
 
         /// <summary>Whether <see cref="Local"/> is a real time (the status line shows no clock until it is).</summary>
         public bool Known => UsesNtp ? Client.TimeKnown : _callerClock != null && _callerClock().Year >= FirstYear;

@@ -18,13 +18,16 @@ namespace DeskPhone.Firmware.Phone
     /// hands requests over through the On* methods from the same loop, and every other thread (bench, sockets)
     /// must take <see cref="Gate"/> first.
     /// </summary>
+    // Its plain state (wiring such as Links) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class PhoneCore
     {
         public const int MaxIdentities = DeskPhone.Sip.UserAgent.SipUserAgent.MaxIdentities;
 
         // Bit i: identity i registered (a bool[13] was 36 B more on the device).
         private int _registered;
-        private readonly object _gate = new object();
+        /// <summary>Take this lock before calling into the core from any thread but the main loop.</summary>
+        public readonly object Gate = new object();
         private readonly StatusWiring _statusWiring;
         private long _now;
         private ICallState _calls;
@@ -51,42 +54,39 @@ namespace DeskPhone.Firmware.Phone
             _statusWiring.Start(nowMs);
         }
 
-        /// <summary>Take this lock before calling into the core from any thread but the main loop.</summary>
-        public object Gate => _gate;
-
-        public SettingsStore Settings { get; }
-        public PhoneDrivers Drivers { get; }
+        public readonly SettingsStore Settings;
+        public readonly PhoneDrivers Drivers;
 
         /// <summary>Ethernet or Wi-Fi (docs/settings.md "Wi-Fi"); null on a phone without Wi-Fi.</summary>
-        public LinkPolicy Links { get; internal set; }
-        public StatusScheduler Statuses { get; }
-        public LedPolicy Leds { get; }
-        public DesktopMessageStore Desktop { get; }
-        public InfoBoxQueue InfoBoxes { get; }
-        public OwnPresence Presence { get; }
-        public MailboxCounts Mailbox { get; }
-        public MonitoredExtensions Monitored { get; }
+        public LinkPolicy Links;
+        public readonly StatusScheduler Statuses;
+        public readonly LedPolicy Leds;
+        public readonly DesktopMessageStore Desktop;
+        public readonly InfoBoxQueue InfoBoxes;
+        public readonly OwnPresence Presence;
+        public readonly MailboxCounts Mailbox;
+        public readonly MonitoredExtensions Monitored;
 
         /// <summary>The identity the idle screen shows and the Current* statuses speak of (1..12).</summary>
         public int CurrentIdentity { get; private set; }
 
         /// <summary>Menus and lists on screen: they see every key the call keys leave.</summary>
-        public IKeyConsumer KeyConsumer { get; set; }
+        public IKeyConsumer KeyConsumer;
 
         /// <summary>
         /// The call keys (hook switch, speaker, headset, mute, hold, and the call screen's softkeys): they see every key
         /// first; null without a call layer.
         /// </summary>
-        public CallKeys CallKeys { get; set; }
+        public CallKeys CallKeys;
 
         /// <summary>Builds the call layer (sets <see cref="CallKeys"/>) when a key is pressed without it; null: none.</summary>
-        public PhoneSignalHandler CallsNeeded { get; set; }
+        public PhoneSignalHandler CallsNeeded;
 
         /// <summary>The conference's keys (Conference, the handset hung up in a conference), before the call keys; null without media.</summary>
-        public Voice.ConferenceKeys ConferenceKeys { get; set; }
+        public Voice.ConferenceKeys ConferenceKeys;
 
         /// <summary>Takes a NOTIFY's <c>Event: check-sync</c> (provisioning sets it); null: the event is unknown (489).</summary>
-        public CheckSyncHandler CheckSync { get; set; }
+        public CheckSyncHandler CheckSync;
 
         /// <summary>The time of the last <see cref="Poll"/> or hand-over.</summary>
         public long Now => _now;

@@ -29,7 +29,7 @@ namespace DeskPhone.Firmware.Phone
             phone.Event += OnEvent;
         }
 
-        public int Lines { get; }
+        public readonly int Lines;
 
         /// <summary>Adds one line (the bench's own notes, e.g. refused passwords, go here too).</summary>
         public void Add(string text)

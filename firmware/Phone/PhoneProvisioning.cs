@@ -43,7 +43,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The client; null when the phone has no channel for it.</summary>
-        public ProvisioningClient Client { get; }
+        public readonly ProvisioningClient Client;
 
         /// <summary>The phone's loop time (how long ago the last run ended, for the bench).</summary>
         public long Now => _phone.Now;

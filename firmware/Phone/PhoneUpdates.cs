@@ -56,7 +56,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The check and the record; null when the phone has no flash or channel for updates.</summary>
-        public FirmwareUpdater Updater { get; }
+        public readonly FirmwareUpdater Updater;
 
         /// <summary>Whether a staged set can be started here (a loader exists).</summary>
         public bool CanApply => _loader != null;

@@ -26,9 +26,10 @@ namespace DeskPhone.Firmware.Phone
     public sealed class ScreenFeeder
     {
         private readonly PhoneCore _phone;
-        private readonly IdleScreen _screen;
+        /// <summary>The screen model, as last composed and drawn.</summary>
+        public readonly IdleScreen Screen;
         private readonly WallClock _clock;
-        private readonly ScreenMenus _menus;
+        public readonly ScreenMenus Menus;
         private long _minute = -1;
         private long _callSecond = -1;
         private bool _dirty = true;
@@ -51,18 +52,18 @@ namespace DeskPhone.Firmware.Phone
         public ScreenFeeder(PhoneCore phone, IdleScreen screen, WallClock clock)
         {
             _phone = phone;
-            _screen = screen;
+            Screen = screen;
             _clock = clock;
-            _menus = new ScreenMenus(phone);
+            Menus = new ScreenMenus(phone);
             _userNameSetting = phone.Settings.OrdinalOf(SettingNames.UserName);
             _fkeySetting = phone.Settings.OrdinalOf(SettingNames.Fkey);
             int keys = screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
             _keyLabels = new string[keys];
             phone.Settings.SettingChanged += (name, idx, reboot) => _settingsChanged = true;
             DisplayProfile p = screen.Profile;
-            _menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
-            _menus.Pages = screen;
-            phone.KeyConsumer = _menus;
+            Menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
+            Menus.Pages = screen;
+            phone.KeyConsumer = Menus;
             phone.Event += (kind, detail) => _dirty = true;
             // Every status change, not only the status events (those come when the status line or the pop-up change):
             // the notices and the notification list show statuses below them.
@@ -76,13 +77,8 @@ namespace DeskPhone.Firmware.Phone
             Tick();
         }
 
-        public ScreenMenus Menus => _menus;
-
         /// <summary>The call layer, whose live calls take the message area (CallDisplay); null: none.</summary>
         public PhoneCalls Calls { get; set; }
-
-        /// <summary>The screen model, as last composed and drawn.</summary>
-        public IdleScreen Screen => _screen;
 
         /// <summary>Something changed since the last composition (a phone event, the network view's address).</summary>
         public bool Dirty => _dirty;
@@ -117,10 +113,10 @@ namespace DeskPhone.Firmware.Phone
                 _minute = minute;
                 if (_phone.Statuses.StatusLine == StatusScheduler.NoMessage)
                 {
-                    _screen.SetStatusLine(ClockText(now, _phone.InfoBoxes.Current), 0);
+                    Screen.SetStatusLine(ClockText(now, _phone.InfoBoxes.Current), 0);
                 }
             }
-            _screen.Render();
+            Screen.Render();
         }
 
         private void Compose(DateTime now)
@@ -130,20 +126,20 @@ namespace DeskPhone.Firmware.Phone
             int line = s.StatusLine;
             if (line != StatusScheduler.NoMessage)
             {
-                _screen.SetStatusLine(Text(line, s.ParamOf(line)), StatusCatalog.Icon(line));
+                Screen.SetStatusLine(Text(line, s.ParamOf(line)), StatusCatalog.Icon(line));
             }
             else
             {
-                _screen.SetStatusLine(ClockText(now, box), 0);
+                Screen.SetStatusLine(ClockText(now, box), 0);
             }
-            _screen.SetIdentity(IdentityText());
+            Screen.SetIdentity(IdentityText());
             int popUp = s.PopUp;
-            _screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp, s.ParamOf(popUp)));
+            Screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp, s.ParamOf(popUp)));
             ComposeNotices(line);
-            CallDisplay call = Calls == null ? null : CallDisplay.Of(Calls, _phone.Now, _screen.CallRows);
+            CallDisplay call = Calls == null ? null : CallDisplay.Of(Calls, _phone.Now, Screen.CallRows);
             if (call != null)
             {
-                _screen.SetCall(call.Lines, call.Icons, call.Softkeys);
+                Screen.SetCall(call.Lines, call.Icons, call.Softkeys);
             }
             else if (box != null)
             {
@@ -154,19 +150,19 @@ namespace DeskPhone.Firmware.Phone
                     lines[i] = box.LineText(i);
                     icons[i] = box.LineIcon(i);
                 }
-                _screen.SetInfoBox(lines, icons);
+                Screen.SetInfoBox(lines, icons);
             }
             else
             {
-                _screen.SetMessage(_phone.Desktop.Text);
+                Screen.SetMessage(_phone.Desktop.Text);
             }
-            string title = _menus.Title();
-            string[] items = title == null ? null : _menus.Items();
+            string title = Menus.Title();
+            string[] items = title == null ? null : Menus.Items();
             if (items == null || !Same(items, _listShown))
             {
                 _listShown = items;
             }
-            _screen.SetList(title, _listShown, _menus.Selected);
+            Screen.SetList(title, _listShown, Menus.Selected);
             string[] labels = _keyLabels;
             bool relabel = _settingsChanged;
             for (int k = 0; k < labels.Length; k++)
@@ -175,7 +171,7 @@ namespace DeskPhone.Firmware.Phone
                 {
                     labels[k] = KeyLabel.Of(_phone.Settings.GetAt(_fkeySetting, k + 1));
                 }
-                _screen.SetFunctionKey(k, labels[k], Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
+                Screen.SetFunctionKey(k, labels[k], Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
             _settingsChanged = false;
         }
@@ -213,9 +209,9 @@ namespace DeskPhone.Firmware.Phone
                     shown++;
                 }
             }
-            if (shown > _screen.MaxNoticeRows)
+            if (shown > Screen.MaxNoticeRows)
             {
-                shown = _screen.MaxNoticeRows;
+                shown = Screen.MaxNoticeRows;
             }
             var texts = new string[shown];
             var icons = new int[shown];
@@ -230,7 +226,7 @@ namespace DeskPhone.Firmware.Phone
                     n++;
                 }
             }
-            _screen.SetNotices(texts, icons);
+            Screen.SetNotices(texts, icons);
         }
 
         /// <summary>
@@ -252,7 +248,7 @@ namespace DeskPhone.Firmware.Phone
 
         private void NetworkChanged()
         {
-            if (_menus.View == ScreenMenus.Network)
+            if (Menus.View == ScreenMenus.Network)
             {
                 _dirty = true;
             }

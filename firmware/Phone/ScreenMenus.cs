@@ -60,13 +60,13 @@ namespace DeskPhone.Firmware.Phone
         public int Selected => _selected;
 
         /// <summary>Characters a list row shows on the display (0: unknown); longer read-only rows (network, identities, explain) wrap.</summary>
-        public int Columns { get; set; }
+        public int Columns;
 
         /// <summary>The call layer, whose lists the Call lists entry shows (null: no such entry).</summary>
         public PhoneCalls Calls { get; set; }
 
         /// <summary>The screen whose desktop message Up and Down page through while no menu is open (null: none).</summary>
-        public IdleScreen Pages { get; set; }
+        public IdleScreen Pages;
 
         public bool HandleKey(int keyCode, KeyAction action)
         {

@@ -13,8 +13,10 @@ namespace DeskPhone.Firmware.Phone
     public sealed class SipBinding : ISipRequestHandler, IMessageSender
     {
         private readonly PhoneCore _phone;
-        private readonly SipUserAgent _agent;
-        private readonly SipSubscriptions _subscriptions;
+        /// <summary>The user agent this binding built and serves.</summary>
+        public readonly SipUserAgent Agent;
+        /// <summary>The phone's own subscriptions; their events layer is offered every NOTIFY first (in-dialog NOTIFYs belong to it).</summary>
+        public readonly SipSubscriptions Subscriptions;
 
         /// <summary>
         /// Serves <paramref name="agent"/>: builds the registrations over it and the identity routing that hands it the
@@ -25,14 +27,14 @@ namespace DeskPhone.Firmware.Phone
         public SipBinding(PhoneCore phone, SipSubscriptions subscriptions, SipUserAgent agent, string localHost)
         {
             _phone = phone;
-            _subscriptions = subscriptions;
-            _agent = agent;
-            Routing = new IdentityRouting(_agent, this);
-            _agent.Router = Routing;
-            Registrations = new Registrations(_agent);
+            Subscriptions = subscriptions;
+            Agent = agent;
+            Routing = new IdentityRouting(Agent, this);
+            Agent.Router = Routing;
+            Registrations = new Registrations(Agent);
             if (localHost != null)
             {
-                _agent.LocalHost = localHost;
+                Agent.LocalHost = localHost;
             }
             Registrations.Changed += (identity, registered, status, reason) =>
             {
@@ -49,9 +51,9 @@ namespace DeskPhone.Firmware.Phone
             };
             _phone.FeatureChanged += (identity, feature) =>
             {
-                if (_subscriptions != null)
+                if (Subscriptions != null)
                 {
-                    _subscriptions.FeatureChanged(identity, feature);
+                    Subscriptions.FeatureChanged(identity, feature);
                 }
             };
             _phone.NetworkRestored += () => Registrations.NetworkRestored(_phone.Now);
@@ -77,14 +79,11 @@ namespace DeskPhone.Firmware.Phone
             Routing.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
         }
 
-        /// <summary>The user agent this binding built and serves.</summary>
-        public SipUserAgent Agent => _agent;
-
         /// <summary>The identities' registrations, a layer over <see cref="Agent"/> (polled by the composition root after it).</summary>
-        public Registrations Registrations { get; }
+        public readonly Registrations Registrations;
 
         /// <summary>The phone's identity routing and filter_registrar over <see cref="Agent"/>, handing MESSAGE and NOTIFY to this binding.</summary>
-        public IdentityRouting Routing { get; }
+        public readonly IdentityRouting Routing;
 
         private void Apply(int index)
         {
@@ -109,7 +108,7 @@ namespace DeskPhone.Firmware.Phone
                 // Removed: its calls end while the identity can still send their BYE and CANCEL.
                 _phone.SignalRegistrationLost(index);
             }
-            _agent.SetIdentity(identity);
+            Agent.SetIdentity(identity);
             Registrations.Update(identity, _phone.Now);
             RegistrationClient registration = Registrations.Get(index);
             if (!identity.Active || registration == null || registration.LastStatus != 0)
@@ -133,7 +132,7 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             // Null while inactive: stops them.
-            SipIdentity identity = _agent.GetIdentity(index);
+            SipIdentity identity = Agent.GetIdentity(index);
             string user = identity == null ? null : identity.User;
             string registrar = identity == null ? null : identity.Registrar;
             Subscriptions.UpdateMailbox(index, user, registrar, identity != null, _phone.Now);
@@ -150,7 +149,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 return;
             }
-            SipIdentity identity = _agent.GetIdentity(index);
+            SipIdentity identity = Agent.GetIdentity(index);
             if (identity == null)
             {
                 // Inactive: stops a sync it had.
@@ -170,7 +169,7 @@ namespace DeskPhone.Firmware.Phone
             LastTarget = target;
             LastStatus = 0;
             LastReason = "sending";
-            bool started = _agent.SendMessage(identity, target, "text/plain;charset=UTF-8", System.Text.Encoding.UTF8.GetBytes(text),
+            bool started = Agent.SendMessage(identity, target, "text/plain;charset=UTF-8", System.Text.Encoding.UTF8.GetBytes(text),
                 (status, reason) =>
                 {
                     LastStatus = status;
@@ -188,9 +187,6 @@ namespace DeskPhone.Firmware.Phone
                     request.CallId, _phone.Now);
             }
         }
-
-        /// <summary>The phone's own subscriptions; their events layer is offered every NOTIFY first (in-dialog NOTIFYs belong to it).</summary>
-        public SipSubscriptions Subscriptions => _subscriptions;
 
         public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
         {

@@ -25,7 +25,8 @@ namespace DeskPhone.Firmware.Phone
 
         private const string MessageSummaryPackage = "message-summary";
 
-        private readonly Subscriptions _events;
+        /// <summary>The events layer these subscriptions (and the keys') go through.</summary>
+        public readonly Subscriptions Events;
         private readonly PhoneCore _phone;
         // By identity index, up to the highest that has had one (a one-identity phone keeps 2 slots, 48 B, not 13, 180 B).
         private Subscription[] _mailboxes = new Subscription[1];
@@ -38,12 +39,9 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The phone's own subscriptions over <paramref name="events"/>, reporting to <paramref name="phone"/>.</summary>
         public SipSubscriptions(Subscriptions events, PhoneCore phone)
         {
-            _events = events;
+            Events = events;
             _phone = phone;
         }
-
-        /// <summary>The events layer these subscriptions (and the keys') go through.</summary>
-        public Subscriptions Events => _events;
 
         /// <summary>
         /// Subscribes identity <paramref name="index"/> to its own message-summary (RFC 3842) at its registrar, or stops
@@ -196,7 +194,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         private void Begin(Subscription subscription, long nowMs)
         {
-            if (OneAtATime.Holds(_events.Core, nowMs, nowMs))
+            if (OneAtATime.Holds(Events.Core, nowMs, nowMs))
             {
                 subscription.StartAt(nowMs);
             }
@@ -210,7 +208,7 @@ namespace DeskPhone.Firmware.Phone
         private void Tick(Subscription subscription, long nowMs)
         {
             if (subscription.State == SubscriptionState.Sent || nowMs < subscription.DueMs ||
-                !OneAtATime.Holds(_events.Core, subscription.DueMs, nowMs))
+                !OneAtATime.Holds(Events.Core, subscription.DueMs, nowMs))
             {
                 subscription.Tick(nowMs);
             }
@@ -232,7 +230,7 @@ namespace DeskPhone.Firmware.Phone
         private void End(Subscription subscription)
         {
             subscription.Stop();
-            _events.Forget(subscription);
+            Events.Forget(subscription);
         }
 
         private static string OwnTarget(string user, string registrar)
@@ -241,7 +239,7 @@ namespace DeskPhone.Firmware.Phone
             return host == null || user == null || user.Length == 0 ? null : "sip:" + user + "@" + host;
         }
 
-        public ISubscribeSender Sender => _events;
+        public ISubscribeSender Sender => Events;
 
         public string AcceptOf(string eventPackage)
         {
@@ -330,7 +328,7 @@ namespace DeskPhone.Firmware.Phone
                 // A partial document skipped a version: a refresh makes the server send the full state (RFC 3680 4.4).
                 subscription.Refresh(nowMs);
             }
-            _phone.Presence.SetOtherRegistrations(_regInfo.HasOtherThan(_events.Core.LocalHost, _events.Core.LocalPort), nowMs);
+            _phone.Presence.SetOtherRegistrations(_regInfo.HasOtherThan(Events.Core.LocalHost, Events.Core.LocalPort), nowMs);
             return status;
         }
     }

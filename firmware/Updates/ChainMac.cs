@@ -40,7 +40,7 @@ namespace DeskPhone.Firmware.Updates
         }
 
         /// <summary>The chunk goes at <see cref="Overhead"/> in here before <see cref="Add"/>.</summary>
-        public byte[] Buffer { get; }
+        public readonly byte[] Buffer;
 
         /// <summary>The chain's MAC so far (the file's MAC once every chunk was added).</summary>
         public byte[] Mac => _mac;

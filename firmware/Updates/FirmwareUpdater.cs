@@ -12,6 +12,8 @@ namespace DeskPhone.Firmware.Updates
     /// "ready". A file the slot already holds whole and verified is not fetched again, so a check cut short (a lost
     /// connection, a power cut) is resumed by the next one. Never blocks: the HTTP fetch reads what has arrived.
     /// </summary>
+    // Its plain state (the last check's report: LastResult, LastFailed, Checks) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class FirmwareUpdater : IHttpBodySink
     {
         public const int Idle = 0;
@@ -54,12 +56,12 @@ namespace DeskPhone.Firmware.Updates
         public string Offered { get; private set; } = "";
 
         /// <summary>The last check's outcome (null before the first): what was staged, or why nothing was.</summary>
-        public string LastResult { get; private set; }
+        public string LastResult;
 
         /// <summary>Whether the last check failed (its reason is <see cref="LastResult"/>).</summary>
-        public bool LastFailed { get; private set; }
+        public bool LastFailed;
 
-        public int Checks { get; private set; }
+        public int Checks;
 
         /// <summary>A check ended, or the record changed.</summary>
         public event UpdaterChanged Changed;

@@ -36,17 +36,17 @@ namespace DeskPhone.Firmware.Updates
             Macs = macs;
         }
 
-        public string Version { get; }
+        public readonly string Version;
 
         /// <summary>1024, 2048 or 4096: the chunk of the chained MAC (<see cref="ChainMac"/>).</summary>
-        public int ChunkBytes { get; }
+        public readonly int ChunkBytes;
 
-        public string[] Names { get; }
+        public readonly string[] Names;
 
-        public int[] Sizes { get; }
+        public readonly int[] Sizes;
 
         /// <summary>Each file's chained MAC.</summary>
-        public byte[][] Macs { get; }
+        public readonly byte[][] Macs;
 
         public int TotalBytes
         {

@@ -20,6 +20,8 @@ namespace DeskPhone.Firmware.Voice
     /// and let go when the call ends. While an outgoing call rings, its audio plays the ringback
     /// (<see cref="CallTones"/>: also busy and congestion after a refused call, the dial tone, call waiting).
     /// </summary>
+    // Its plain state (the Refused counter) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class CallVoice : ICallMedia, ICallQuality
     {
         public const int MaxSessions = 2;
@@ -62,19 +64,19 @@ namespace DeskPhone.Firmware.Voice
         public InfoDtmfSender Info => _info ?? (_info = new InfoDtmfSender(_calls));
 
         /// <summary>The local conference of two calls, whose sessions play through its mixer.</summary>
-        public Conference Conference { get; }
+        public readonly Conference Conference;
 
         /// <summary>The call progress tones: dial, ringback, busy, congestion, call waiting.</summary>
-        public CallTones Tones { get; }
+        public readonly CallTones Tones;
 
         /// <summary>Multicast paging, when the phone has multicast channels (set by PhoneApp); null: none.</summary>
-        public Paging Paging { get; set; }
+        public Paging Paging;
 
         /// <summary>No session, no tone and no paging: nothing of the voice needs its call layer (firmware/App/CallLayer).</summary>
         public bool Idle => _sessions == null && Tones.Quiet && Paging == null;
 
         /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
-        public int Refused { get; private set; }
+        public int Refused;
 
         public void Start(int callId, string remoteAddress, int remotePort, int localPort, int codec)
         {

@@ -12,27 +12,25 @@ namespace DeskPhone.Firmware.Voice
     /// </summary>
     public sealed class ConferenceKeys
     {
-        private readonly Conference _conference;
+        /// <summary>The conference these keys join and end.</summary>
+        internal readonly Conference Conference;
         private readonly AudioRoute _audio;
         private readonly StatusScheduler _statuses;
 
         public ConferenceKeys(Conference conference, AudioRoute audio, StatusScheduler statuses)
         {
-            _conference = conference;
+            Conference = conference;
             _audio = audio;
             _statuses = statuses;
         }
 
-        /// <summary>The conference these keys join and end.</summary>
-        internal Conference Conference => _conference;
-
         /// <summary>True when the key was the conference's alone (the call keys must not see it).</summary>
         public bool HandleKey(int keyCode, KeyAction action, long nowMs)
         {
-            if (keyCode == KeyCode.Hook && action == KeyAction.Release && _conference.Active && _audio.Device == AudioDevice.Handset)
+            if (keyCode == KeyCode.Hook && action == KeyAction.Release && Conference.Active && _audio.Device == AudioDevice.Handset)
             {
                 // Both calls end; the call keys still take the hook (the handset's device and statuses).
-                _conference.Hangup(nowMs);
+                Conference.Hangup(nowMs);
                 return false;
             }
             if (action != KeyAction.Press)
@@ -40,11 +38,11 @@ namespace DeskPhone.Firmware.Voice
                 return false;
             }
             int device = keyCode == KeyCode.Speaker ? AudioDevice.Speaker : keyCode == KeyCode.Headset ? AudioDevice.Headset : AudioDevice.None;
-            if (device != AudioDevice.None && _conference.Active && _audio.Device == device && !_audio.HandsetOffHook)
+            if (device != AudioDevice.None && Conference.Active && _audio.Device == device && !_audio.HandsetOffHook)
             {
                 // The speaker or headset key on the conference's own device ends both calls, as the handset put down
                 // does (with the handset lifted it gives the conference to the handset: the call keys' rule).
-                _conference.Hangup(nowMs);
+                Conference.Hangup(nowMs);
                 _audio.CallsChanged(false, nowMs);
                 return true;
             }
@@ -59,7 +57,7 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>Joins the two connected calls (the Conference key, the Conf softkey); false, and the status line says why for 3 s, when it cannot.</summary>
         public bool Join(long nowMs)
         {
-            string error = _conference.Join(nowMs);
+            string error = Conference.Join(nowMs);
             if (error != null)
             {
                 _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);

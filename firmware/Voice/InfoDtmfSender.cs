@@ -8,6 +8,8 @@ namespace DeskPhone.Firmware.Voice
     /// gets them in order whatever the network does; at most <see cref="QueueLength"/> keys wait. Each INFO's Duration=
     /// is the key's: <see cref="DurationMs"/> for the bench's digits, the time held (at least that) for a key of the phone.
     /// </summary>
+    // Its plain state (the counters Sent and Failed) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class InfoDtmfSender
     {
         /// <summary>Keys waiting for their INFO (as many as the RFC 4733 sender's queue).</summary>
@@ -37,9 +39,9 @@ namespace DeskPhone.Firmware.Voice
         }
 
         /// <summary>INFOs sent, and those answered with other than 2xx (or not at all).</summary>
-        public int Sent { get; private set; }
+        public int Sent;
 
-        public int Failed { get; private set; }
+        public int Failed;
 
         /// <summary>Room for this many more keys.</summary>
         public int Room => QueueLength - _count;

@@ -21,6 +21,8 @@ namespace DeskPhone.Firmware.Voice
     /// reordering, dropping late packets, concealing one lost), played one 20 ms frame per 20 ms of the loop; its figures
     /// and the RFC 3550 loss and jitter of the page are <see cref="Received"/> and <see cref="Jitter"/> (the bench's /api/paging).
     /// </summary>
+    // Its plain state (the counters Frames and Ignored) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class Paging
     {
         /// <summary>A page ends this long after its last packet.</summary>
@@ -69,9 +71,9 @@ namespace DeskPhone.Firmware.Voice
         public int Joined { get; private set; }
 
         /// <summary>Frames played from pages, and datagrams dropped (not RTP, not G.711, or a call or a page of higher priority won).</summary>
-        public int Frames { get; private set; }
+        public int Frames;
 
-        public int Ignored { get; private set; }
+        public int Ignored;
 
         /// <summary>The pages' jitter buffer and reception figures (loss, jitter), made by the first page; null before.</summary>
         public JitterBuffer Jitter { get; private set; }

@@ -15,6 +15,8 @@ namespace DeskPhone.Media.Rtp
     /// <see cref="MaxDepth"/> frames is a pause of the stream: the buffer fills to its depth again before playing.
     /// </para>
     /// </summary>
+    // Its plain state (the counters Late, Duplicates, Lost, ...) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class JitterBuffer
     {
         /// <summary>
@@ -86,22 +88,22 @@ namespace DeskPhone.Media.Rtp
         /// <summary>Frames waiting now.</summary>
         public int Count => _count;
 
-        public int Late { get; private set; }
-        public int Duplicates { get; private set; }
+        public int Late;
+        public int Duplicates;
 
         /// <summary>Frames whose packet never came in time (each one concealed or played as silence).</summary>
-        public int Lost { get; private set; }
+        public int Lost;
 
-        public int Concealed { get; private set; }
-        public int Underruns { get; private set; }
+        public int Concealed;
+        public int Underruns;
 
         /// <summary>Frames dropped to shorten the delay, or skipped when a packet came too far ahead.</summary>
-        public int Discarded { get; private set; }
+        public int Discarded;
 
-        public int Resyncs { get; private set; }
+        public int Resyncs;
 
         /// <summary>Empty or oversized payloads refused.</summary>
-        public int Refused { get; private set; }
+        public int Refused;
 
         /// <summary>Forgets everything: a new call (the counters start at zero).</summary>
         public void Reset()

@@ -13,6 +13,8 @@ namespace DeskPhone.Media.Rtp
     /// phone's loop; the frame buffers are allocated in the constructor and reused for every call the session carries,
     /// what only some calls use (DTMF both ways, the received digits) by its first use in a call.
     /// </summary>
+    // Its plain state (the counters Played, Silent, Ignored, DigitsReceived) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class MediaSession
     {
         /// <summary>The datagram buffer (what arrives, what is sent): an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
@@ -40,9 +42,9 @@ namespace DeskPhone.Media.Rtp
         private readonly Random _random;
         private readonly RtpPacket _in = new RtpPacket();
         private readonly RtpSender _sender = new RtpSender();
-        private readonly ReceptionStats _stats = new ReceptionStats();
-        private readonly Rtcp _rtcp;
-        private readonly JitterBuffer _jitter = new JitterBuffer();
+        public readonly ReceptionStats Received = new ReceptionStats();
+        public readonly Rtcp Reports;
+        public readonly JitterBuffer Jitter = new JitterBuffer();
         // The one datagram buffer: what arrives is read into it and taken at once (the jitter buffer copies the payload),
         // then the frames due and a report are written into it and sent (the channels copy), all in one turn.
         private readonly byte[] _datagram = new byte[MaxDatagram];
@@ -81,7 +83,7 @@ namespace DeskPhone.Media.Rtp
             _rtp = rtp;
             _rtcpChannel = rtcp;
             _random = random;
-            _rtcp = new Rtcp(_sender, _stats);
+            Reports = new Rtcp(_sender, Received);
             CallId = -1;
         }
 
@@ -108,7 +110,7 @@ namespace DeskPhone.Media.Rtp
         /// A tone mixed into what the speaker plays (the call-waiting tone), one frame of it per frame played, so it
         /// keeps the session's timing; null: none.
         /// </summary>
-        public IAudioSource Tone { get; set; }
+        public IAudioSource Tone;
 
         public int LocalPort { get; private set; }
         public int PayloadType => _payloadType;
@@ -117,17 +119,14 @@ namespace DeskPhone.Media.Rtp
         public int EventPayloadType => _telephoneEvent;
 
         public RtpSender Sender => _sender;
-        public ReceptionStats Received => _stats;
-        public JitterBuffer Jitter => _jitter;
-        public Rtcp Reports => _rtcp;
 
         /// <summary>Frames played from packets, and frames of silence (nothing yet, or more than one frame missing).</summary>
-        public int Played { get; private set; }
+        public int Played;
 
-        public int Silent { get; private set; }
+        public int Silent;
 
         /// <summary>Packets that were not RTP, or RTP of another payload type than the call's.</summary>
-        public int Ignored { get; private set; }
+        public int Ignored;
 
         /// <summary>
         /// Opens the ports (RTP on <paramref name="localPort"/>, RTCP on the next) and starts sending to the other side
@@ -169,15 +168,15 @@ namespace DeskPhone.Media.Rtp
             _sink = sink;
             if (resume)
             {
-                _jitter.Restart();
+                Jitter.Restart();
                 _sender.MarkNext();
             }
             else
             {
                 _sender.Start(_random);
-                _stats.Reset();
-                _jitter.Reset();
-                _rtcp.Start("deskphone-" + _sender.Ssrc.ToString("x8"));
+                Received.Reset();
+                Jitter.Reset();
+                Reports.Start("deskphone-" + _sender.Ssrc.ToString("x8"));
                 Ignored = 0;
                 Played = 0;
                 Silent = 0;
@@ -271,7 +270,7 @@ namespace DeskPhone.Media.Rtp
         public string Digits => _digitCount == 0 ? "" : new string(_digits, 0, _digitCount);
 
         /// <summary>Digits received so far in all (RFC 4733 and <see cref="AddDigit"/>): a change says <see cref="Digits"/> changed.</summary>
-        public int DigitsReceived { get; private set; }
+        public int DigitsReceived;
 
         /// <summary>The call ended: the session is free for another call (its figures go with it).</summary>
         public void Forget()
@@ -323,7 +322,7 @@ namespace DeskPhone.Media.Rtp
             if (nowMs >= _reportDue)
             {
                 _reportDue = nowMs + Rtcp.IntervalMs;
-                _rtcpChannel.Send(_datagram, _rtcp.Write(_datagram, nowMs, true));
+                _rtcpChannel.Send(_datagram, Reports.Write(_datagram, nowMs, true));
             }
         }
 
@@ -343,12 +342,12 @@ namespace DeskPhone.Media.Rtp
                     Ignored++;
                     continue;
                 }
-                if ((_flags & LatchedBit) == 0 || _in.Ssrc != _stats.Ssrc)
+                if ((_flags & LatchedBit) == 0 || _in.Ssrc != Received.Ssrc)
                 {
                     _rtp.Latch();
                     _flags |= LatchedBit;
                 }
-                _stats.Update(_in.Ssrc, _in.Sequence, _in.Timestamp, nowMs);
+                Received.Update(_in.Ssrc, _in.Sequence, _in.Timestamp, nowMs);
                 if (dtmf)
                 {
                     // Events share the stream's sequence: the jitter buffer sees their packets as missing audio.
@@ -360,7 +359,7 @@ namespace DeskPhone.Media.Rtp
                 }
                 else
                 {
-                    _jitter.Put(_in.Ssrc, _in.Sequence, _datagram, _in.PayloadOffset, _in.PayloadLength);
+                    Jitter.Put(_in.Ssrc, _in.Sequence, _datagram, _in.PayloadOffset, _in.PayloadLength);
                 }
             }
         }
@@ -374,9 +373,9 @@ namespace DeskPhone.Media.Rtp
                 {
                     return;
                 }
-                int before = _rtcp.Malformed;
-                _rtcp.Read(_datagram, n, nowMs);
-                if ((_flags & RtcpLatchedBit) == 0 && _rtcp.Malformed == before)
+                int before = Reports.Malformed;
+                Reports.Read(_datagram, n, nowMs);
+                if ((_flags & RtcpLatchedBit) == 0 && Reports.Malformed == before)
                 {
                     _rtcpChannel.Latch();
                     _flags |= RtcpLatchedBit;
@@ -455,7 +454,7 @@ namespace DeskPhone.Media.Rtp
         private void PlayFrame()
         {
             short[] frame = _frame;
-            int status = _jitter.Pop(out int offset, out int length);
+            int status = Jitter.Pop(out int offset, out int length);
             if (status == JitterBuffer.Silence)
             {
                 Silent++;
@@ -464,7 +463,7 @@ namespace DeskPhone.Media.Rtp
             else
             {
                 // Decoded where the jitter buffer holds it (no copy): nothing is put into it until the next turn.
-                int samples = _codec.Decode(_jitter.Frames, offset, length, frame);
+                int samples = _codec.Decode(Jitter.Frames, offset, length, frame);
                 if (samples < frame.Length)
                 {
                     Array.Clear(frame, samples, frame.Length - samples);

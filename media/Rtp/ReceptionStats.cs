@@ -5,6 +5,8 @@ namespace DeskPhone.Media.Rtp
     /// extended highest sequence number (A.1), packets expected and lost (A.3), the interarrival jitter (A.8, in
     /// timestamp units at 8 kHz), and the last sender report's middle NTP bits with its arrival (LSR, DLSR).
     /// </summary>
+    // Its plain state (the recorded values Ssrc, Received, LastSr, LastSrMs) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class ReceptionStats
     {
         /// <summary>A sequence step up to this is in order (RFC 3550 A.1 MAX_DROPOUT).</summary>
@@ -22,16 +24,16 @@ namespace DeskPhone.Media.Rtp
         private int _transit;
         private int _jitter16;
 
-        public uint Ssrc { get; private set; }
+        public uint Ssrc;
 
         public bool Started => _started;
 
-        public uint Received { get; private set; }
+        public uint Received;
 
         /// <summary>The middle 32 bits of the NTP timestamp of the last sender report (0: none yet) and when it came.</summary>
-        public uint LastSr { get; private set; }
+        public uint LastSr;
 
-        public long LastSrMs { get; private set; }
+        public long LastSrMs;
 
         public void Reset()
         {

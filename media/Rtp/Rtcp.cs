@@ -10,6 +10,8 @@ namespace DeskPhone.Media.Rtp
     /// clock, docs/media.md).
     /// </para>
     /// </summary>
+    // Its plain state (the remote report's values and counters) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class Rtcp
     {
         public const int SenderReport = 200;
@@ -36,18 +38,18 @@ namespace DeskPhone.Media.Rtp
         }
 
         /// <summary>Round trip in milliseconds from the last report block about our stream; -1 until one came.</summary>
-        public int RoundTripMs { get; private set; }
+        public int RoundTripMs;
 
         /// <summary>The fraction (1/256) and number of our packets the other side reported lost, and its jitter (timestamp units).</summary>
-        public int RemoteFractionLost { get; private set; }
+        public int RemoteFractionLost;
 
-        public int RemoteLost { get; private set; }
-        public uint RemoteJitter { get; private set; }
+        public int RemoteLost;
+        public uint RemoteJitter;
 
         /// <summary>Reports read and refused (malformed) so far.</summary>
-        public int ReportsReceived { get; private set; }
+        public int ReportsReceived;
 
-        public int Malformed { get; private set; }
+        public int Malformed;
 
         /// <summary>Starts a call: the CNAME (ASCII, cut at <see cref="MaxCname"/>) and nothing received yet.</summary>
         public void Start(string cname)

@@ -5,29 +5,31 @@ namespace DeskPhone.Media.Rtp
     /// the caller's buffer after the CSRC list, the header extension and the padding. One instance per call, reused
     /// for every packet (nothing is allocated while reading).
     /// </summary>
+    // Its plain state (the parsed header values) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class RtpPacket
     {
         public const int HeaderBytes = 12;
 
         public const int Version = 2;
 
-        public bool Padding { get; private set; }
-        public bool Extension { get; private set; }
-        public int CsrcCount { get; private set; }
-        public bool Marker { get; private set; }
+        public bool Padding;
+        public bool Extension;
+        public int CsrcCount;
+        public bool Marker;
         public int PayloadType { get; private set; }
 
         /// <summary>16 bits, 0..65535.</summary>
-        public int Sequence { get; private set; }
+        public int Sequence;
 
-        public uint Timestamp { get; private set; }
-        public uint Ssrc { get; private set; }
+        public uint Timestamp;
+        public uint Ssrc;
 
         /// <summary>Where the payload starts in the buffer given to <see cref="Read"/>.</summary>
-        public int PayloadOffset { get; private set; }
+        public int PayloadOffset;
 
         /// <summary>The payload's length without the padding.</summary>
-        public int PayloadLength { get; private set; }
+        public int PayloadLength;
 
         /// <summary>
         /// Reads the packet in data[offset, offset + length); false (fields undefined) when it is not RTP version 2 or

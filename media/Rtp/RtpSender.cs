@@ -7,6 +7,8 @@ namespace DeskPhone.Media.Rtp
     /// timestamp, the sequence +1 and the timestamp +160 (one 20 ms frame at 8 kHz) per packet, the marker on the
     /// first packet of a talkspurt (here: the first of the stream).
     /// </summary>
+    // Its plain state (the counters Packets and Octets) is public fields, not properties: no accessor method in the runtime
+    // tables, image and calls on the device (issue #17).
     public sealed class RtpSender
     {
         private bool _first;
@@ -31,9 +33,9 @@ namespace DeskPhone.Media.Rtp
         public uint Timestamp { get; private set; }
 
         /// <summary>Packets and payload octets sent (the sender report's counts).</summary>
-        public uint Packets { get; private set; }
+        public uint Packets;
 
-        public uint Octets { get; private set; }
+        public uint Octets;
 
         /// <summary>
         /// Writes the header of the next packet of <paramref name="payloadType"/> carrying <paramref name="payloadBytes"/>

@@ -15,7 +15,8 @@ namespace DeskPhone.Media.Tones
         // read, not at boot (nanoCLR runs every static constructor then): an idle phone keeps no tone table.
         private static short[] _sine;
 
-        private readonly ToneCadence _tone;
+        /// <summary>Its frequencies and cadence.</summary>
+        public readonly ToneCadence Cadence;
         private int _segment;
         private int _left;
         private uint _phase1;
@@ -25,16 +26,13 @@ namespace DeskPhone.Media.Tones
 
         public ToneGenerator(ToneScheme scheme, ToneKind kind)
         {
-            _tone = scheme.Cadence(kind);
+            Cadence = scheme.Cadence(kind);
             Kind = kind;
             Restart();
         }
 
         /// <summary>The tone this generator plays.</summary>
-        public ToneKind Kind { get; }
-
-        /// <summary>Its frequencies and cadence.</summary>
-        public ToneCadence Cadence => _tone;
+        public readonly ToneKind Kind;
 
         /// <summary>Starts the cadence again from its first segment (the tone restarts, as when it is played anew).</summary>
         public void Restart()
@@ -48,13 +46,13 @@ namespace DeskPhone.Media.Tones
         public bool Read(short[] frame)
         {
             short[] sine = _sine ?? (_sine = BuildSine());
-            int amplitude = _tone.Amplitude;
+            int amplitude = Cadence.Amplitude;
             int at = 0;
             while (at < AudioFrame.Samples)
             {
                 if (_left == 0)
                 {
-                    Enter(_segment + 1 == _tone.Samples.Length ? 0 : _segment + 1);
+                    Enter(_segment + 1 == Cadence.Samples.Length ? 0 : _segment + 1);
                 }
 
                 int end = at + (_left < AudioFrame.Samples - at ? _left : AudioFrame.Samples - at);
@@ -97,8 +95,8 @@ namespace DeskPhone.Media.Tones
 
         private void Enter(int segment)
         {
-            uint step1 = Step(_tone.FirstHz[segment]);
-            uint step2 = Step(_tone.SecondHz[segment]);
+            uint step1 = Step(Cadence.FirstHz[segment]);
+            uint step2 = Step(Cadence.SecondHz[segment]);
             if (step1 != _step1 || step2 != _step2)
             {
                 // A new sound starts at phase 0 (no click from silence); the same frequencies go on unbroken.
@@ -107,7 +105,7 @@ namespace DeskPhone.Media.Tones
             }
 
             _segment = segment;
-            _left = _tone.Samples[segment];
+            _left = Cadence.Samples[segment];
             _step1 = step1;
             _step2 = step2;
         }
