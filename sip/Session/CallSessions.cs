@@ -566,21 +566,14 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>
-        /// Lets go of what no call needs any more, and the next use makes again: the INVITE's parser and message, the
-        /// writer and the SDP reader once no ringing incoming call keeps its INVITE (answered, its 200 is kept as bytes:
-        /// about 3.1 KB less while a call talks, docs/benchmarks.md "h-callheap", "h-callheap2"; a re-INVITE or UPDATE
-        /// reads its SDP in its own handler). Done here, between loop turns, never inside a handler that may still read them.
+        /// Lets go, between loop turns, of what only a handler uses and the next use makes again: the INVITE's parser and
+        /// message, the writer and the SDP reader. A ringing call keeps its INVITE's packet and its 180's bytes only:
+        /// the writer and the SDP reader went on with the call until it was answered (about 770 B while it rang,
+        /// docs/benchmarks.md "h-ringing"); once answered its 200 is kept as bytes ("h-callheap", "h-callheap2"). Never
+        /// inside a handler that may still read them.
         /// </summary>
         private void LetGoUnused()
         {
-            for (int i = 0; i < MaxCalls; i++)
-            {
-                SipCall c = _calls[i];
-                if (c != null && c.Invite != null)
-                {
-                    return;
-                }
-            }
             _parser = null;
             _invite = null;
             _parse = null;
