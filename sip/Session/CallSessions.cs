@@ -151,14 +151,7 @@ namespace DeskPhone.Sip.Session
             }
             if (method == "BYE")
             {
-                SipCall call = FindDialog(m);
-                if (call == null)
-                {
-                    return false;
-                }
-                _agent.Reply(packet, m, 200, nowMs);
-                End(call, 200, "remote hung up", nowMs);
-                return true;
+                return OnBye(packet, m, nowMs);
             }
             if (method == "REFER")
             {
@@ -179,33 +172,31 @@ namespace DeskPhone.Sip.Session
             return false;
         }
 
+        private bool OnBye(SipPacket packet, SipMessage m, long nowMs)
+        {
+            SipCall call = FindDialog(m);
+            if (call == null)
+            {
+                return false;
+            }
+            _agent.Reply(packet, m, 200, nowMs);
+            End(call, 200, "remote hung up", nowMs);
+            return true;
+        }
+
+        // The INVITE's rare paths (a re-INVITE, a retransmission) and the dialog's fields are methods of their own: the
+        // frame under which the 180 is written keeps none of their locals (docs/benchmarks.md "h-ringing", issue #18).
         private bool OnInvite(SipPacket packet, SipMessage m, long nowMs)
         {
             if (m.To.Tag != null)
             {
-                SipCall dialog = FindDialog(m);
-                if (dialog == null)
-                {
-                    // A re-INVITE for a dialog the phone does not have (RFC 3261 12.2.2).
-                    _agent.Reply(packet, m, 481, nowMs);
-                    return true;
-                }
-                Reinvite(dialog, packet, m, nowMs);
+                OnReinvite(packet, m, nowMs);
                 return true;
             }
             string branch = m.GetVia(0).Branch;
-            for (int i = 0; i < MaxCalls; i++)
+            if (Retransmitted(packet, m, branch))
             {
-                SipCall c = _calls[i];
-                if (c != null && !c.Outgoing && c.InviteBranch == branch && c.CallId == m.CallId)
-                {
-                    // A retransmission: the last response again (RFC 3261 17.2.1).
-                    if (c.LastResponse != null)
-                    {
-                        packet.Transport.Send(c.LastResponse, c.LastResponse.Length, packet.RemoteHost, SipUserAgent.ResponsePort(packet, m), packet.Connection);
-                    }
-                    return true;
-                }
+                return true;
             }
             int identity = _agent.Router == null ? 0 : _agent.Router.IdentityFor(packet, m);
             if (identity == 0)
@@ -242,24 +233,7 @@ namespace DeskPhone.Sip.Session
                 RefuseInterval(packet, m, nowMs);
                 return true;
             }
-            NameAddr from = m.From;
-            call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
-            call.RemoteName = from.DisplayName;
-            call.RemoteUser = from.Uri == null ? null : from.Uri.User;
-            call.ReferredBy = TransferredBy(m);
-            call.CallId = m.CallId;
-            call.LocalTag = _agent.NewToken();
-            call.RemoteTag = from.Tag;
-            call.LocalHeader = m.GetHeader(HeaderNames.To) + ";tag=" + call.LocalTag;
-            call.RemoteHeader = m.GetHeader(HeaderNames.From);
-            call.RemoteCSeq = m.CSeq;
-            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
-            call.RemoteTarget = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RemoteUri;
-            call.Routes = ReadRoutes(m, false);
-            call.InviteBranch = branch;
-            call.Transport = packet.Connection != null ? new ConnectionTransport(packet.Transport, packet.Connection) : null;
-            call.LocalMediaPort = NextMediaPort();
-            call.Invite = Copy(packet);
+            TakeDialog(call, packet, m, branch);
             call.State = SipCall.Alerting;
             call.SetFlag(SipCall.ReliableBit, HasToken(m, HeaderNames.Require, "100rel"));
             // Trying first: the decision below may take the firmware's lock and the ringer (RFC 3261 8.2.6.1).
@@ -285,6 +259,59 @@ namespace DeskPhone.Sip.Session
             }
             _handler.OnChanged(call, nowMs);
             return true;
+        }
+
+        private void OnReinvite(SipPacket packet, SipMessage m, long nowMs)
+        {
+            SipCall dialog = FindDialog(m);
+            if (dialog == null)
+            {
+                // A re-INVITE for a dialog the phone does not have (RFC 3261 12.2.2).
+                _agent.Reply(packet, m, 481, nowMs);
+                return;
+            }
+            Reinvite(dialog, packet, m, nowMs);
+        }
+
+        /// <summary>True when the INVITE is a retransmission of a ringing or answered call's: its last response again (RFC 3261 17.2.1).</summary>
+        private bool Retransmitted(SipPacket packet, SipMessage m, string branch)
+        {
+            for (int i = 0; i < MaxCalls; i++)
+            {
+                SipCall c = _calls[i];
+                if (c != null && !c.Outgoing && c.InviteBranch == branch && c.CallId == m.CallId)
+                {
+                    if (c.LastResponse != null)
+                    {
+                        packet.Transport.Send(c.LastResponse, c.LastResponse.Length, packet.RemoteHost, SipUserAgent.ResponsePort(packet, m), packet.Connection);
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The dialog's fields from a new INVITE, and its packet kept for the final answer.</summary>
+        private void TakeDialog(SipCall call, SipPacket packet, SipMessage m, string branch)
+        {
+            NameAddr from = m.From;
+            call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
+            call.RemoteName = from.DisplayName;
+            call.RemoteUser = from.Uri == null ? null : from.Uri.User;
+            call.ReferredBy = TransferredBy(m);
+            call.CallId = m.CallId;
+            call.LocalTag = _agent.NewToken();
+            call.RemoteTag = from.Tag;
+            call.LocalHeader = m.GetHeader(HeaderNames.To) + ";tag=" + call.LocalTag;
+            call.RemoteHeader = m.GetHeader(HeaderNames.From);
+            call.RemoteCSeq = m.CSeq;
+            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
+            call.RemoteTarget = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RemoteUri;
+            call.Routes = ReadRoutes(m, false);
+            call.InviteBranch = branch;
+            call.Transport = packet.Connection != null ? new ConnectionTransport(packet.Transport, packet.Connection) : null;
+            call.LocalMediaPort = NextMediaPort();
+            call.Invite = Copy(packet);
         }
 
         /// <summary>A re-INVITE (session refresh, target refresh): 200 with the same answer, or 488 for an offer without a common codec.</summary>
@@ -566,21 +593,14 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>
-        /// Lets go of what no call needs any more, and the next use makes again: the INVITE's parser and message, the
-        /// writer and the SDP reader once no ringing incoming call keeps its INVITE (answered, its 200 is kept as bytes:
-        /// about 3.1 KB less while a call talks, docs/benchmarks.md "h-callheap", "h-callheap2"; a re-INVITE or UPDATE
-        /// reads its SDP in its own handler). Done here, between loop turns, never inside a handler that may still read them.
+        /// Lets go, between loop turns, of what only a handler uses and the next use makes again: the INVITE's parser and
+        /// message, the writer and the SDP reader. A ringing call keeps its INVITE's packet and its 180's bytes only:
+        /// the writer and the SDP reader went on with the call until it was answered (about 770 B while it rang,
+        /// docs/benchmarks.md "h-ringing"); once answered its 200 is kept as bytes ("h-callheap", "h-callheap2"). Never
+        /// inside a handler that may still read them.
         /// </summary>
         private void LetGoUnused()
         {
-            for (int i = 0; i < MaxCalls; i++)
-            {
-                SipCall c = _calls[i];
-                if (c != null && c.Invite != null)
-                {
-                    return;
-                }
-            }
             _parser = null;
             _invite = null;
             _parse = null;

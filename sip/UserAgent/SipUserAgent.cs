@@ -501,18 +501,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             if (m.Method == "ACK")
             {
-                // The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3); others are absorbed.
-                Via ackVia = m.GetVia(0);
-                for (int i = 0; _invites != null && i < MaxInviteTransactions && ackVia != null; i++)
-                {
-                    if (_invites[i] != null && _invites[i].Branch == ackVia.Branch)
-                    {
-                        _invites[i].OnAck(nowMs);
-                        return;
-                    }
-                }
-                // The ACK of a 2xx is a request of its own (new branch, RFC 3261 13.2.2.4): the dialog's owner takes it.
-                Offer(packet, m, nowMs);
+                HandleAck(packet, m, nowMs);
                 return;
             }
             if (m.Method == "INVITE" && ReplayRefusal(packet, m))
@@ -527,19 +516,44 @@ namespace DeskPhone.Sip.UserAgent
             }
             if (!_transactions.HasRoom(m.GetVia(0), packet.RemoteHost, packet.Connection != null, nowMs))
             {
-                // Every remembered transaction is still inside Timer J and no flooding source gives one up: refused unhandled.
-                Respond(packet, m, 503, ReasonPhrases.For(503), HeaderNames.RetryAfter, _transactions.RetryAfterSeconds(nowMs).ToString(), false, nowMs);
+                RefuseFull(packet, m, nowMs);
                 return;
             }
             RequestCheck.Check(m, Capabilities, _check);
             if (_check.Status != 0)
             {
-                Respond(packet, m, _check.Status, _check.WellFormed ? ReasonPhrases.For(_check.Status) : _check.Reason,
-                        _check.HeaderName, _check.HeaderValue, true, nowMs);
+                RefuseChecked(packet, m, nowMs);
                 return;
             }
             Offer(packet, m, nowMs);
         }
+
+        // The rare paths of HandleRequest and Offer in methods of their own: the frames a request is handled under (the
+        // INVITE's, issue #18) keep neither their locals nor Respond's nine stack slots (docs/benchmarks.md "h-ringing").
+
+        private void HandleAck(SipPacket packet, SipMessage m, long nowMs)
+        {
+            // The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3); others are absorbed.
+            Via ackVia = m.GetVia(0);
+            for (int i = 0; _invites != null && i < MaxInviteTransactions && ackVia != null; i++)
+            {
+                if (_invites[i] != null && _invites[i].Branch == ackVia.Branch)
+                {
+                    _invites[i].OnAck(nowMs);
+                    return;
+                }
+            }
+            // The ACK of a 2xx is a request of its own (new branch, RFC 3261 13.2.2.4): the dialog's owner takes it.
+            Offer(packet, m, nowMs);
+        }
+
+        /// <summary>Every remembered transaction is still inside Timer J and no flooding source gives one up: refused unhandled.</summary>
+        private void RefuseFull(SipPacket packet, SipMessage m, long nowMs) =>
+            Respond(packet, m, 503, ReasonPhrases.For(503), HeaderNames.RetryAfter, _transactions.RetryAfterSeconds(nowMs).ToString(), false, nowMs);
+
+        private void RefuseChecked(SipPacket packet, SipMessage m, long nowMs) =>
+            Respond(packet, m, _check.Status, _check.WellFormed ? ReasonPhrases.For(_check.Status) : _check.Reason,
+                    _check.HeaderName, _check.HeaderValue, true, nowMs);
 
         /// <summary>
         /// Offers the request to the chain; what no listener takes gets the core's answer: an ACK is absorbed (RFC 3261
@@ -556,6 +570,11 @@ namespace DeskPhone.Sip.UserAgent
                     return;
                 }
             }
+            AnswerUnclaimed(packet, m, nowMs);
+        }
+
+        private void AnswerUnclaimed(SipPacket packet, SipMessage m, long nowMs)
+        {
             string method = m.Method;
             if (method == "ACK")
             {

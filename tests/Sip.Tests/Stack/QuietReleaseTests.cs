@@ -150,9 +150,19 @@ namespace DeskPhone.Sip.Tests.Stack
             _channel.Arrive(Invite(callId));
             _ua.Poll(now);
             SipCall call = handler.Last;
-            // A turn while it rings: the answer still has its INVITE to be written from.
+            string ringing = _channel.Last;
+            // A turn while it rings: the answer still has its INVITE to be written from, but the 180's writer and the
+            // offer's SDP reader are let go (h-ringing) and the answer makes a writer again.
             calls.Poll(now);
+            Assert.Null(Part(calls, "_writer"));
+            Assert.Null(Part(calls, "_sdpMedia"));
+            // A retransmitted INVITE while it rings gets the kept 180's bytes again.
+            _channel.Arrive(Invite(callId));
+            _ua.Poll(now);
+            Assert.StartsWith("SIP/2.0 180 Ringing\r\n", _channel.Last);
+            Assert.Equal(ringing, _channel.Last);
             Assert.True(calls.Answer(call, now));
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
             string to = FakeChannel.Header(_channel.Last, "To");
             string tag = to.Substring(to.IndexOf(";tag=") + 5);
             string ok = _channel.Last.Replace(tag, "TAG").Replace(callId, "CALL");
