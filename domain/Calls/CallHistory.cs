@@ -17,6 +17,9 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Missed calls since the user last looked (the PhoneHasMissedCalls parameter).</summary>
         public int MissedCount;
 
+        /// <summary>The id of the last call of a call layer let go: the next layer's calls go on from it (bench call ids).</summary>
+        public int LastCallId;
+
         private bool _inCall;
 
         public bool InCall => _inCall;

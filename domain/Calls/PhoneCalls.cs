@@ -51,6 +51,7 @@ namespace DeskPhone.Domain.Calls
             _statuses = statuses;
             _tones = tones;
             Sessions = new CallSessions(agent, this, false);
+            Sessions.LastId = history.LastCallId;
             Sessions.Transfers = this;
             Audio = new AudioRoute(statuses);
             ApplyPorts();

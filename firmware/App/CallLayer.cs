@@ -194,6 +194,7 @@ namespace DeskPhone.Firmware.App
             core.ConferenceKeys = null;
             _app.Screen.Calls = null;
             _app.Screen.Menus.Calls = null;
+            _history.LastCallId = Calls.Sessions.LastId;
             Calls = null;
             Voice = null;
             Completion = null;

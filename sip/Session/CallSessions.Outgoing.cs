@@ -63,7 +63,7 @@ namespace DeskPhone.Sip.Session
                 error = "cannot resolve " + NextHop(id, parsed);
                 return null;
             }
-            var call = new SipCall(++_nextId, identity, true, nowMs);
+            var call = new SipCall(++LastId, identity, true, nowMs);
             call.RemoteUri = uri;
             call.RemoteUser = parsed.User;
             call.RequestUri = uri;

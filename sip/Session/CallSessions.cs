@@ -39,8 +39,13 @@ namespace DeskPhone.Sip.Session
         private ParseResult _parse;
         private SdpMedia _sdpMedia;
         private SipWriter _writer;
-        private int _nextId;
         private int _rtpTurn;
+
+        /// <summary>
+        /// The id of the last call made here (a new call's id is the next one): an owner that builds the sessions again
+        /// seeds it with the last one's, so that ids (the bench's call ids) do not start over.
+        /// </summary>
+        public int LastId;
 
         /// <param name="listen">
         /// True: put at the end of the agent's chain. False: the caller offers the requests (the phone's call layer, built
@@ -222,7 +227,7 @@ namespace DeskPhone.Sip.Session
                 _agent.Reply(packet, m, replacesRefusal, nowMs);
                 return true;
             }
-            var call = new SipCall(++_nextId, identity, false, nowMs);
+            var call = new SipCall(++LastId, identity, false, nowMs);
             if (!ReadOffer(call, m))
             {
                 _agent.Reply(packet, m, 488, nowMs);

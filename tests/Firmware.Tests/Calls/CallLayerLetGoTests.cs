@@ -85,10 +85,12 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.Equal(LedPattern.Off, _hw.Drivers.Leds.PatternOf(_f1));
             Assert.DoesNotContain("[call]", Screen);
 
-            // The next call builds it again: ringing, Busy, the line key blinking, and the missed count goes on from 1.
+            // The next call builds it again: ringing, Busy, the line key blinking, the missed count goes on from 1 and the
+            // call's id from the two calls before (the bench's call ids do not repeat).
             _p.Invite("z9hG4bKg3", "g3", "\"Carol\" <sip:666@10.0.0.1>");
             _p.Run(10);
             Assert.True(_p.App.HasCalls);
+            Assert.Equal(3, _p.App.Calls.Sessions.Slot(0).Id);
             Assert.True(_p.Phone.InCall);
             Assert.Equal(PresenceState.Busy, _p.Phone.Presence.State);
             Assert.NotEqual(LedPattern.Off, _hw.Drivers.Leds.PatternOf(_f1));
