@@ -160,17 +160,19 @@ namespace DeskPhone.Ui.Tests
                 reads.Add(count);
                 return file.Skip(offset).Take(count).ToArray();
             });
-            var sent = new List<byte[]>();
-            var expected = new List<byte[]>();
-            foreach ((GlyphRows glyphs, List<byte[]> into) in new[] { (tight, sent), (Glyphs("Fixed8x16"), expected) })
-            {
-                var target = new Rgb565BandTarget(320, 16, true, glyphs, glyphs, (x, y, w, h, band, stride) => into.Add(RowsOf(band, stride, x, w, h)));
-                target.FillRect(0, 0, 320, 16, 0x0000);
-                target.DrawText("Hello, world! ~{|}", 3, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
-                target.FlushBand(0, 0, 320, 16);
-            }
-            Assert.Equal(expected[0], sent[0]);
+            Assert.Equal(HelloRows(Glyphs("Fixed8x16")), HelloRows(tight));
             Assert.Contains(16, reads); // the glyphs were read one by one
+        }
+
+        /// <summary>The rows a band of one line of text sends when drawn with <paramref name="glyphs"/>.</summary>
+        private static byte[] HelloRows(GlyphRows glyphs)
+        {
+            var sent = new List<byte[]>();
+            var target = new Rgb565BandTarget(320, 16, true, glyphs, glyphs, (x, y, w, h, band, stride) => sent.Add(RowsOf(band, stride, x, w, h)));
+            target.FillRect(0, 0, 320, 16, 0x0000);
+            target.DrawText("Hello, world! ~{|}", 3, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
+            target.FlushBand(0, 0, 320, 16);
+            return sent[0];
         }
 
         [Fact]
@@ -185,16 +187,7 @@ namespace DeskPhone.Ui.Tests
                 reads.Add(count);
                 return count == 95 * 16 ? count : file.Skip(offset).Take(count).ToArray();
             });
-            var sent = new List<byte[]>();
-            var expected = new List<byte[]>();
-            foreach ((GlyphRows glyphs, List<byte[]> into) in new[] { (tight, sent), (Glyphs("Fixed8x16"), expected) })
-            {
-                var target = new Rgb565BandTarget(320, 16, true, glyphs, glyphs, (x, y, w, h, band, stride) => into.Add(RowsOf(band, stride, x, w, h)));
-                target.FillRect(0, 0, 320, 16, 0x0000);
-                target.DrawText("Hello, world! ~{|}", 3, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
-                target.FlushBand(0, 0, 320, 16);
-            }
-            Assert.Equal(expected[0], sent[0]);
+            Assert.Equal(HelloRows(Glyphs("Fixed8x16")), HelloRows(tight));
             Assert.Equal(new[] { 95 * 16, 16 }, reads.Skip(2).Take(2)); // the block tried, then the glyphs one by one
         }
 
