@@ -52,8 +52,7 @@ namespace DeskPhone.Sip.Message
         // The known names (kind: 1 + the index in the order of RFC 3261's table the stack has always used), grouped by
         // first letter, each as two digits of its kind, the name and '\n'; a compact form (RFC 3261 7.3.3) is an entry of
         // its own. One literal, so the names stay in flash until the static constructor packs them into Table: an array
-        // of strings held 38 string objects and their slots for good (1.2 KB with the look-up tables, issue #17), and
-        // on nanoCLR every ldstr makes a new string object, so names compared by reference never matched there.
+        // of strings held 38 string objects and their slots for good (1.2 KB with the look-up tables, issue #17).
         private const string Packed =
             "13Accept\n14Allow\n22Authorization\n31Allow-Events\n35Accept-Contact\n35a\n" +
             "32b\n" +
@@ -112,7 +111,7 @@ namespace DeskPhone.Sip.Message
         /// <summary>
         /// Bit k set when kind k is a comma-separated list (everything but the single ones, the auth headers, User-Agent,
         /// Subject and Identity; kind 0, unknown, is one): a shift instead of a chain of compares, and constant, where
-        /// the names' references compared at start-up made every kind a list on the device.
+        /// the names were compared at start-up.
         /// </summary>
         internal const long ListMask = ((1L << (KnownKinds + 1)) - 1) & ~(SingleMask |
             1L << WwwAuthenticateKind | 1L << ProxyAuthenticateKind | 1L << AuthorizationKind |

@@ -157,8 +157,7 @@ namespace DeskPhone.Sip.Message
         }
 
         // HeaderNames.SingleMask without Content-Length (the parser judges repeats of it): a constant, where an array of
-        // the names compared by reference with the known names' array never matched on the device (every ldstr makes a
-        // new string object on nanoCLR), so a repeated From passed there.
+        // the names and a table made from it at start-up held heap for good.
         private const long SingleKinds = HeaderNames.SingleMask & ~(1L << HeaderNames.ContentLengthKind);
 
         /// <summary>
