@@ -28,9 +28,9 @@ namespace DeskPhone.Domain.Settings
         private const int DefaultColumn = 3;
         private readonly string[] _defaults;
 
-        // The rows with an own index-1 default (identity 1 active, key 1 a line key) and those defaults.
+        // The rows with an own index-1 default (identity 1 active, key 1 a line key), each followed by that default's
+        // place in _defaults (kept among the distinct texts: no array of their own, h-office4).
         private readonly byte[] _firstOrdinals;
-        private readonly string[] _firstDefaults;
 
         public SettingsIndex()
         {
@@ -42,7 +42,6 @@ namespace DeskPhone.Domain.Settings
             _rows = columns.Rows;
             _defaults = columns.DistinctDefaults();
             _firstOrdinals = columns.FirstOrdinals;
-            _firstDefaults = columns.FirstDefaults;
         }
 
         /// <summary>Where each entry of a '\n'-ended list starts, and one past the end (found with the runtime's IndexOf).</summary>
@@ -120,19 +119,19 @@ namespace DeskPhone.Domain.Settings
 
         /// <summary>The default of one index: index 1 may have its own (identity 1 active, key 1 a line key).</summary>
         public string DefaultFor(int ordinal, int idx) =>
-            idx == 1 && FirstOf(ordinal) >= 0 ? _firstDefaults[FirstOf(ordinal)] : _defaults[_rows[ordinal * RowBytes + DefaultColumn]];
+            _defaults[idx == 1 ? FirstOf(ordinal) : _rows[ordinal * RowBytes + DefaultColumn]];
 
-        /// <summary>Where a row's own index-1 default is in _firstDefaults, -1 for none (two rows of 87 have one).</summary>
+        /// <summary>The place in _defaults of a row's index-1 default: its own (two rows of 87 have one), else the row's.</summary>
         private int FirstOf(int ordinal)
         {
-            for (int i = 0; i < _firstOrdinals.Length; i++)
+            for (int i = 0; i < _firstOrdinals.Length; i += 2)
             {
                 if (_firstOrdinals[i] == ordinal)
                 {
-                    return i;
+                    return _firstOrdinals[i + 1];
                 }
             }
-            return -1;
+            return _rows[ordinal * RowBytes + DefaultColumn];
         }
 
         /// <summary>A setting's name, as a new string.</summary>
@@ -148,7 +147,6 @@ namespace DeskPhone.Domain.Settings
         {
             public byte[] Rows;
             public byte[] FirstOrdinals;
-            public string[] FirstDefaults;
             private string[] _distinct;
             private int _distinctCount;
             private int _count;
@@ -157,9 +155,8 @@ namespace DeskPhone.Domain.Settings
             public void Allocate()
             {
                 Rows = new byte[_count * RowBytes];
-                _distinct = new string[_count];
-                FirstOrdinals = new byte[_firstCount];
-                FirstDefaults = new string[_firstCount];
+                _distinct = new string[_count + _firstCount];
+                FirstOrdinals = new byte[_firstCount * 2];
                 _count = 0;
                 _firstCount = 0;
             }
@@ -203,8 +200,8 @@ namespace DeskPhone.Domain.Settings
                     Rows[at + DefaultColumn] = Distinct(defaultValue);
                     if (firstIndexDefault != null)
                     {
-                        FirstDefaults[_firstCount] = firstIndexDefault;
-                        FirstOrdinals[_firstCount] = (byte)_count;
+                        FirstOrdinals[_firstCount * 2] = (byte)_count;
+                        FirstOrdinals[_firstCount * 2 + 1] = Distinct(firstIndexDefault);
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;

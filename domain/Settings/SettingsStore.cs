@@ -17,7 +17,7 @@ namespace DeskPhone.Domain.Settings
         public const string SlotB = "settings-b.bin";
 
         private readonly SettingsIndex _index = new SettingsIndex();
-        private StoredValues _stored = StoredValues.Empty;
+        private StoredValues _stored = StoredValues.None();
         // Made by the first unknown setting kept (an import or an older file has one): a phone without any holds no list.
         private ArrayList _unknown;
         private readonly SettingsSlotPair _slots;
@@ -380,7 +380,7 @@ namespace DeskPhone.Domain.Settings
 
         private void ResetToDefaults()
         {
-            _stored = StoredValues.Empty;
+            _stored = StoredValues.None();
         }
 
         private string Value(int ordinal, int idx)
