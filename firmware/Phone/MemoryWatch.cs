@@ -9,6 +9,11 @@ namespace DeskPhone.Firmware.Phone
     /// its parameter; it clears only once the heap is <see cref="HysteresisBytes"/> above the threshold again, so a
     /// phone hovering at the threshold does not blink the status. Without a heap to ask (the simulator) or with the
     /// threshold 0 nothing is measured.
+    /// <para>
+    /// It also drives the phone's <see cref="HeapReserve"/> (issue #17): its first poll (the first loop turn, the phone
+    /// built) lets admissions in and takes on what fits; while something is refused, every period asks again, and the
+    /// status is up with what is refused as its parameter ("12 of 45 BLF keys not monitored"), also in the log.
+    /// </para>
     /// </summary>
     // Its plain state (LastFree, a report) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
@@ -23,6 +28,9 @@ namespace DeskPhone.Firmware.Phone
         private readonly PhoneCore _phone;
         private readonly IFreeMemory _memory;
         private long _nextMs;
+        private bool _started;
+        // What the reserve refused when last said (the status's parameter and the log's line), null: nothing.
+        private string _refused;
 
         /// <param name="memory">The heap to ask; null: never measured.</param>
         public MemoryWatch(PhoneCore phone, IFreeMemory memory, long nowMs)
@@ -31,6 +39,17 @@ namespace DeskPhone.Firmware.Phone
             _memory = memory;
             _nextMs = nowMs + PeriodMs;
             LastFree = -1;
+            if (memory != null && phone.Reserve != null)
+            {
+                // A refusal between periods (a key configured while the heap is short) is said at once.
+                phone.Reserve.Changed += () =>
+                {
+                    if (_started)
+                    {
+                        SayRefused(_phone.Reserve.Refused, _phone.Now);
+                    }
+                };
+            }
         }
 
         /// <summary>The free bytes at the last measurement, -1 before the first (the web interface's figure).</summary>
@@ -39,7 +58,19 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>From the main loop: measures when the period is over.</summary>
         public void Poll(long nowMs)
         {
-            if (_memory == null || nowMs < _nextMs)
+            if (_memory == null)
+            {
+                return;
+            }
+            HeapReserve reserve = _phone.Reserve;
+            bool due = nowMs >= _nextMs;
+            if (reserve != null && (!_started || (due && reserve.Refusing)))
+            {
+                _started = true;
+                reserve.Retry();
+                SayRefused(reserve.Refused, nowMs);
+            }
+            if (!due)
             {
                 return;
             }
@@ -47,7 +78,10 @@ namespace DeskPhone.Firmware.Phone
             int threshold = _phone.Settings.GetInt(SettingNames.LowMemoryThreshold);
             if (threshold <= 0)
             {
-                _phone.Statuses.Clear(StatusId.PhoneHasLowMemory, nowMs);
+                if ((object)_refused == null)
+                {
+                    _phone.Statuses.Clear(StatusId.PhoneHasLowMemory, nowMs);
+                }
                 return;
             }
             int free = _memory.FreeAfterCollection();
@@ -58,7 +92,32 @@ namespace DeskPhone.Firmware.Phone
                 // The parameter is the figure that raised it; later measurements do not raise it again (no event churn).
                 _phone.Statuses.Raise(StatusId.PhoneHasLowMemory, free.ToString() + " B free", "memory", nowMs);
             }
-            else if (active && free >= threshold + HysteresisBytes)
+            else if (active && (object)_refused == null && free >= threshold + HysteresisBytes)
+            {
+                _phone.Statuses.Clear(StatusId.PhoneHasLowMemory, nowMs);
+            }
+        }
+
+        /// <summary>
+        /// What the reserve refuses, when it changed: the status with it as parameter (what was refused says more than a
+        /// figure) and a log line; once nothing is refused the status clears unless the heap is below the threshold.
+        /// </summary>
+        private void SayRefused(string refused, long nowMs)
+        {
+            if ((object)refused == null ? (object)_refused == null : (object)_refused != null && refused == _refused)
+            {
+                return;
+            }
+            _refused = refused;
+            if ((object)refused != null)
+            {
+                _phone.Statuses.Raise(StatusId.PhoneHasLowMemory, refused, "memory", nowMs);
+                _phone.Raise(PhoneEventKind.Status, "low memory: " + refused);
+                return;
+            }
+            _phone.Raise(PhoneEventKind.Status, "low memory: all taken on");
+            int threshold = _phone.Settings.GetInt(SettingNames.LowMemoryThreshold);
+            if (threshold <= 0 || LastFree < 0 || LastFree >= threshold + HysteresisBytes)
             {
                 _phone.Statuses.Clear(StatusId.PhoneHasLowMemory, nowMs);
             }
