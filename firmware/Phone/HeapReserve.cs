@@ -5,8 +5,9 @@ namespace DeskPhone.Firmware.Phone
     /// BLF key's subscription. What would leave less than <see cref="ReserveBytes"/> free is refused, not taken on:
     /// its owner reports it (<see cref="Report"/>, said by PhoneHasLowMemory), keeps its settings, and takes it on
     /// when <see cref="RoomAgain"/> asks again (<see cref="MemoryWatch"/>, every period while something is refused).
-    /// The free heap is measured with a full collection only at such an admission moment, once per loop turn: the
-    /// admissions of one turn (45 keys from one provisioning) count down from that one measurement.
+    /// The free heap is measured with a full collection only at such an admission moment, at most once a loop turn,
+    /// which takes on at most one part: 45 keys from one provisioning are taken on over 45 turns, each measured with
+    /// what the one before built (its SUBSCRIBE in flight) in the heap.
     /// Without a heap to ask (the simulator, host tests without a fake) the phone has none and everything is taken on.
     /// </summary>
     // A reserve rather than catching OutOfMemoryException where the state is built: nanoCLR has faults of its own near
@@ -31,8 +32,9 @@ namespace DeskPhone.Firmware.Phone
 
         private readonly IFreeMemory _memory;
         private readonly string[] _reports = new string[2];
-        private int _free;
         private long _measuredMs = -1;
+        private bool _tookOne;
+        private bool _busy;
         private bool _open;
         // The identities' retry, before RoomAgain's: a registration matters more than a key's lamp.
         private PhoneSignalHandler _retryIdentities;
@@ -63,9 +65,11 @@ namespace DeskPhone.Firmware.Phone
         public event PhoneSignalHandler RoomAgain;
 
         /// <summary>
-        /// Whether <paramref name="bytes"/> more may be taken on now. While the phone is being built (before the first
-        /// <see cref="Retry"/>) nothing is: what the rest of the build needs is not in the heap yet, so the first loop
-        /// turn takes on what fits.
+        /// Whether <paramref name="bytes"/> more may be taken on now: one part a loop turn, each on a measurement of its
+        /// own, so that what the last one built (its REGISTER or SUBSCRIBE in flight) is in the next one's figure. A part
+        /// asked after the turn's first is deferred (<see cref="Busy"/>: asked again next turn). While the phone is being
+        /// built (before the first <see cref="Retry"/>) nothing is taken on: what the rest of the build needs is not in the
+        /// heap yet.
         /// </summary>
         public bool Admit(int bytes, long nowMs)
         {
@@ -73,18 +77,20 @@ namespace DeskPhone.Firmware.Phone
             {
                 return false;
             }
-            if (nowMs != _measuredMs)
+            if (nowMs == _measuredMs)
             {
-                _free = _memory.FreeAfterCollection();
-                _measuredMs = nowMs;
-            }
-            if (_free - bytes < ReserveBytes)
-            {
+                // One measurement a turn: after a part was taken on the others wait their turn; after a refusal they are
+                // refused too (no room for the smallest, no room for the next).
+                _busy |= _tookOne;
                 return false;
             }
-            _free -= bytes;
-            return true;
+            _measuredMs = nowMs;
+            _tookOne = _memory.FreeAfterCollection() - bytes >= ReserveBytes;
+            return _tookOne;
         }
+
+        /// <summary>A part was deferred to the next turn (another was taken on this one): <see cref="Retry"/> then.</summary>
+        public bool Busy => _busy;
 
         /// <summary>An owner's refusal said in words ("12 of 45 BLF keys not monitored"), null when it refuses nothing.</summary>
         public void Report(int slot, string text)
@@ -123,6 +129,7 @@ namespace DeskPhone.Firmware.Phone
         public void Retry()
         {
             _open = true;
+            _busy = false;
             if (_retryIdentities != null)
             {
                 _retryIdentities();

@@ -11,8 +11,9 @@ namespace DeskPhone.Firmware.Phone
     /// threshold 0 nothing is measured.
     /// <para>
     /// It also drives the phone's <see cref="HeapReserve"/> (issue #17): its first poll (the first loop turn, the phone
-    /// built) lets admissions in and takes on what fits; while something is refused, every period asks again, and the
-    /// status is up with what is refused as its parameter ("12 of 45 BLF keys not monitored"), also in the log.
+    /// built) lets admissions in, every turn after takes on the next part while one waits its turn, and while something
+    /// is refused every period asks again. Once a take-on is over, what is refused is the status's parameter ("12 of 45
+    /// BLF keys not monitored") and a log line (parts waiting their turn are not said).
     /// </para>
     /// </summary>
     // Its plain state (LastFree, a report) is public fields, not properties: no accessor method in the runtime
@@ -44,7 +45,7 @@ namespace DeskPhone.Firmware.Phone
                 // A refusal between periods (a key configured while the heap is short) is said at once.
                 phone.Reserve.Changed += () =>
                 {
-                    if (_started)
+                    if (_started && !_phone.Reserve.Busy)
                     {
                         SayRefused(_phone.Reserve.Refused, _phone.Now);
                     }
@@ -64,11 +65,14 @@ namespace DeskPhone.Firmware.Phone
             }
             HeapReserve reserve = _phone.Reserve;
             bool due = nowMs >= _nextMs;
-            if (reserve != null && (!_started || (due && reserve.Refusing)))
+            if (reserve != null && (!_started || reserve.Busy || (due && reserve.Refusing)))
             {
                 _started = true;
                 reserve.Retry();
-                SayRefused(reserve.Refused, nowMs);
+                if (!reserve.Busy)
+                {
+                    SayRefused(reserve.Refused, nowMs);
+                }
             }
             if (!due)
             {

@@ -106,8 +106,10 @@ namespace DeskPhone.Boot
                 catch (OutOfMemoryException e)
                 {
                     // The phone let go first: the report's own strings (the trace split into lines) need heap too.
+                    CountRefused();
                     Drop();
                     Console.WriteLine("load profile=" + p.Name + " OUT OF MEMORY in step=" + s_step + Where(e));
+                    SayRefused(p, null);
                 }
                 catch (Exception e)
                 {

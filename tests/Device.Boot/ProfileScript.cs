@@ -235,13 +235,32 @@ namespace DeskPhone.Boot
         /// </summary>
         private static void Refused(LoadProfile p)
         {
-            int identities = s_app.Binding.Registrations.RefusedCount;
-            int keys = s_app.Core.Monitored.RefusedCount;
+            CountRefused();
             string said = s_app.Core.Statuses.IsActive(StatusId.PhoneHasLowMemory) ? s_app.Core.Statuses.ParamOf(StatusId.PhoneHasLowMemory) : null;
-            Check((identities + keys == 0) || said != null, "refused but PhoneHasLowMemory not raised");
-            Console.WriteLine("load profile=" + p.Name + " refused " + (identities + keys == 0 ? "none" :
-                "identities=" + identities.ToString() + "/" + p.Identities.ToString() + " blf-keys=" + keys.ToString() + "/" + p.BlfKeys.ToString()) +
-                " low-memory=" + (said == null ? "no" : "'" + said + "'"));
+            Check(s_refusedIdentities + s_refusedKeys == 0 || said != null, "refused but PhoneHasLowMemory not raised");
+            SayRefused(p, said);
+        }
+
+        // What the profile's phone refused when last counted: counted before a phone that ran out of heap is dropped,
+        // said after (saying it needs heap).
+        private static int s_refusedIdentities;
+        private static int s_refusedKeys;
+
+        /// <summary>Counts what the phone refused, -1 without a phone (allocates nothing: also right after it ran out of heap).</summary>
+        private static void CountRefused()
+        {
+            bool phone = s_app != null && s_app.Binding != null;
+            s_refusedIdentities = phone ? s_app.Binding.Registrations.RefusedCount : -1;
+            s_refusedKeys = phone ? s_app.Core.Monitored.RefusedCount : -1;
+        }
+
+        /// <summary>The profile's one "refused" line: what the heap reserve did not take on, and PhoneHasLowMemory's text when known.</summary>
+        private static void SayRefused(LoadProfile p, string said)
+        {
+            Console.WriteLine("load profile=" + p.Name + " refused " + (s_refusedIdentities < 0 ? "unknown (the phone was not built)" :
+                s_refusedIdentities + s_refusedKeys == 0 ? "none" :
+                "identities=" + s_refusedIdentities.ToString() + "/" + p.Identities.ToString() + " blf-keys=" + s_refusedKeys.ToString() + "/" + p.BlfKeys.ToString()) +
+                (said == null ? "" : " low-memory='" + said + "'"));
         }
 
         /// <summary>Provisioning, as a phone leaves the factory configured: a profile's identities, BLF keys and the passwords.</summary>

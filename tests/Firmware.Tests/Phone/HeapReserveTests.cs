@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Text;
+using DeskPhone.Firmware.Bench;
 using DeskPhone.Domain.Leds;
 using DeskPhone.Domain.Status;
 using DeskPhone.Firmware.Phone;
@@ -12,14 +14,15 @@ namespace DeskPhone.Firmware.Tests.Phone
     /// </summary>
     public class HeapReserveTests
     {
+        /// <summary>A heap with room for <see cref="Room"/> more measurements' worth of parts; then only the reserve is free.</summary>
         private sealed class Heap : IFreeMemory
         {
-            public int Free;
+            public int Room;
             public int Asked;
             public int FreeAfterCollection()
             {
                 Asked++;
-                return Free;
+                return Room-- > 0 ? 60000 : HeapReserve.ReserveBytes;
             }
         }
 
@@ -28,9 +31,9 @@ namespace DeskPhone.Firmware.Tests.Phone
         private static string Target(int key) => "sip:2" + key.ToString("00") + "@10.0.0.1";
 
         /// <summary>Identity 1 and function keys 1..4 monitoring 201..204.</summary>
-        private SipPhone FourKeys(int free)
+        private SipPhone FourKeys(int room)
         {
-            _heap.Free = free;
+            _heap.Room = room;
             var p = new SipPhone(s =>
             {
                 for (int key = 1; key <= 4; key++)
@@ -71,7 +74,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         public void KeysThatDoNotFitAreRefusedSaidAndTakenOnWhenTheHeapHasRoom()
         {
             // Room for identity 1's registration and two keys above the reserve.
-            SipPhone p = FourKeys(HeapReserve.ReserveBytes + HeapReserve.IdentityBytes + 2 * HeapReserve.KeyBytes);
+            SipPhone p = FourKeys(3);
             p.Run(100);
             p.Register();
             HashSet<string> first = Subscribed(p, 2000);
@@ -86,7 +89,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Contains("low memory: 2 of 4 BLF keys not monitored", p.App.Log.Text());
 
             // The heap has room again: the next period takes the two keys on and the status clears.
-            _heap.Free = 60000;
+            _heap.Room = 100;
             HashSet<string> later = Subscribed(p, MemoryWatch.PeriodMs + 2000);
             Assert.Equal(new HashSet<string> { Target(3), Target(4) }, later);
             Assert.Null(LowMemory(p));
@@ -97,13 +100,13 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void AKeyConfiguredWhileTheHeapIsShortIsRefusedAtOnceAndSaid()
         {
-            SipPhone p = FourKeys(60000);
+            SipPhone p = FourKeys(5);
             p.Run(100);
             p.Register();
             Assert.Equal(4, Subscribed(p, 2000).Count);
             Assert.Null(LowMemory(p));
 
-            _heap.Free = HeapReserve.ReserveBytes;
+            _heap.Room = 0;
             p.Run(10);
             Assert.Null(p.Settings.Set("fkey", 5, "blf " + Target(5)));
             Assert.Empty(Subscribed(p, 2000));
@@ -113,7 +116,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             // Configured to monitor nothing: no longer refused, nothing left to say once the heap is above the threshold.
             Assert.Null(p.Settings.Set("fkey", 5, "none"));
             Assert.False(p.Phone.Monitored.IsRefused(4));
-            _heap.Free = 60000;
+            _heap.Room = 100;
             p.Run(MemoryWatch.PeriodMs + 100);
             Assert.False(p.Phone.Monitored.IsRefused(4));
             Assert.Null(LowMemory(p));
@@ -122,7 +125,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void IdentitiesThatDoNotFitSendNoRegisterUntilTheHeapHasRoom()
         {
-            _heap.Free = HeapReserve.ReserveBytes + HeapReserve.IdentityBytes;
+            _heap.Room = 1;
             var p = new SipPhone(s =>
             {
                 for (int identity = 2; identity <= 3; identity++)
@@ -138,8 +141,12 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Equal("2 of 3 identities not registered", LowMemory(p));
             Assert.True(p.Phone.Statuses.IsActive(StatusId.IdentityIsNotRegistered(2)));
             Assert.True(p.Phone.Statuses.IsActive(StatusId.IdentityIsNotRegistered(3)));
+            // The bench's status list (phonectl status) shows it with its text.
+            BenchResponse r = new BenchRouter(p.Phone, null, (code, action) => { }, null, null).Handle("GET", "/api/status", null, null, null);
+            Assert.Contains("\"id\":\"PhoneHasLowMemory\",\"description\":\"The phone is low on memory\",\"param\":\"2 of 3 identities not registered\"",
+                Encoding.UTF8.GetString(r.Body));
 
-            _heap.Free = 60000;
+            _heap.Room = 100;
             p.Run(MemoryWatch.PeriodMs);
             Assert.Equal(3, p.Count("REGISTER"));
             Assert.Null(LowMemory(p));
@@ -148,14 +155,15 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void WithRoomNothingIsRefusedAndTheHeapIsAskedOnlyAtAdmissionsAndPeriods()
         {
-            SipPhone p = FourKeys(60000);
+            SipPhone p = FourKeys(100);
             p.Run(100);
-            // One measurement for the first turn's admissions (identity and four keys), none per turn after.
-            Assert.Equal(1, _heap.Asked);
+            // One measurement for each part taken on, one a turn (identity 1, four keys), none per turn after.
+            Assert.Equal(5, _heap.Asked);
             p.Register();
             Assert.Equal(4, Subscribed(p, 2000).Count);
             Assert.Null(LowMemory(p));
-            Assert.Equal(1, _heap.Asked);
+            Assert.Equal(5, _heap.Asked);
+            Assert.DoesNotContain("low memory", p.App.Log.Text());
         }
     }
 }
