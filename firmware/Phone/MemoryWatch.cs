@@ -12,7 +12,7 @@ namespace DeskPhone.Firmware.Phone
     /// <para>
     /// It also drives the phone's <see cref="HeapReserve"/> (issue #17): its first poll (the first loop turn, the phone
     /// built) lets admissions in, every turn after takes on the next part while one waits its turn, and while something
-    /// is refused every period asks again. Once a take-on is over, what is refused is the status's parameter ("12 of 45
+    /// is refused every period asks again; the reserve it keeps is <c>low_memory_threshold</c>. Once a take-on is over, what is refused is the status's parameter ("12 of 45
     /// BLF keys not monitored") and a log line (parts waiting their turn are not said).
     /// </para>
     /// </summary>
@@ -30,6 +30,8 @@ namespace DeskPhone.Firmware.Phone
         private readonly IFreeMemory _memory;
         private long _nextMs;
         private bool _started;
+        // The reserve's Changes when what it refuses was last said.
+        private int _said;
         // What the reserve refused when last said (the status's parameter and the log's line), null: nothing.
         private string _refused;
 
@@ -40,17 +42,6 @@ namespace DeskPhone.Firmware.Phone
             _memory = memory;
             _nextMs = nowMs + PeriodMs;
             LastFree = -1;
-            if (memory != null && phone.Reserve != null)
-            {
-                // A refusal between periods (a key configured while the heap is short) is said at once.
-                phone.Reserve.Changed += () =>
-                {
-                    if (_started && !_phone.Reserve.Busy)
-                    {
-                        SayRefused(_phone.Reserve.Refused, _phone.Now);
-                    }
-                };
-            }
         }
 
         /// <summary>The free bytes at the last measurement, -1 before the first (the web interface's figure).</summary>
@@ -65,12 +56,27 @@ namespace DeskPhone.Firmware.Phone
             }
             HeapReserve reserve = _phone.Reserve;
             bool due = nowMs >= _nextMs;
-            if (reserve != null && (!_started || reserve.Busy || (due && reserve.Refusing)))
+            int threshold = 0;
+            if (due || !_started)
             {
-                _started = true;
-                reserve.Retry();
-                if (!reserve.Busy)
+                threshold = _phone.Settings.GetInt(SettingNames.LowMemoryThreshold);
+                if (reserve != null)
                 {
+                    // The reserve is the threshold: what would make the phone low on memory is not taken on.
+                    reserve.KeepBytes = threshold > 0 ? threshold : 0;
+                }
+            }
+            if (reserve != null)
+            {
+                if (!_started || reserve.Busy || (due && reserve.Refusing))
+                {
+                    _started = true;
+                    reserve.Retry(nowMs);
+                }
+                // Said once a take-on is over, and when a setting's change refused or freed a part between periods.
+                if (!reserve.Busy && reserve.Changes != _said)
+                {
+                    _said = reserve.Changes;
                     SayRefused(reserve.Refused, nowMs);
                 }
             }
@@ -79,7 +85,6 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             _nextMs = nowMs + PeriodMs;
-            int threshold = _phone.Settings.GetInt(SettingNames.LowMemoryThreshold);
             if (threshold <= 0)
             {
                 if ((object)_refused == null)

@@ -59,7 +59,7 @@ namespace DeskPhone.Firmware.Phone
             _phone.NetworkRestored += () => Registrations.NetworkRestored(_phone.Now);
             if (_phone.Reserve != null)
             {
-                _phone.Reserve.Govern(Registrations, _phone);
+                _phone.Reserve.Govern(Registrations);
             }
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {

@@ -14,7 +14,7 @@ namespace DeskPhone.Firmware.Tests.Phone
     /// </summary>
     public class HeapReserveTests
     {
-        /// <summary>A heap with room for <see cref="Room"/> more measurements' worth of parts; then only the reserve is free.</summary>
+        /// <summary>A heap with room for <see cref="Room"/> more measurements' worth of parts; then less than the reserve (low_memory_threshold) is free.</summary>
         private sealed class Heap : IFreeMemory
         {
             public int Room;
@@ -22,7 +22,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             public int FreeAfterCollection()
             {
                 Asked++;
-                return Room-- > 0 ? 60000 : HeapReserve.ReserveBytes;
+                return Room-- > 0 ? 60000 : 8192;
             }
         }
 
