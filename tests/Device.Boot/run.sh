@@ -5,7 +5,8 @@
 # 32-bit POSIX nanoCLR with the board's managed heap; then the load profiles (LoadProfile.cs: idle, idle+call, office, worst),
 # each on a phone built afresh. Prints the heap per step ("heap WHO STEP used= peak="); a profile that runs out of
 # memory is reported ("OUT OF MEMORY in step=... at <allocating method> < <callers>"), the next one runs, and the run
-# fails.
+# fails. Each profile also says what the phone's heap reserve refused ("load profile=P refused none", or the identities
+# and BLF keys it did not take on; docs/benchmarks.md, h-refuse).
 #
 #   tests/Device.Boot/run.sh                 # heap 80,896 B (79 KB: nanoFramework's figure for ESP32_REV0 without PSRAM);
 #                                            # if that runs out of memory, says so and runs again at $BOOT_FIT_HEAP
