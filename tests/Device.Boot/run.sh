@@ -141,8 +141,11 @@ MUST_FIT="${BOOT_MUST_FIT:-idle}"
 fits_too_little=0
 if [ -z "${BOOT_HEAP:-}" ]; then
     for p in $MUST_FIT; do
+        # Its end with everything taken on: the heap reserve (h-refuse) lets a phone refuse its identities and still
+        # run to its end, which is not fitting.
         if grep -q "^load profile=$p OK$" "$OUT/boot-$judged.log" \
-            && grep -q "^load profile=$p alloc .*allocated=none" "$OUT/boot-$judged.log"; then
+            && grep -q "^load profile=$p alloc .*allocated=none" "$OUT/boot-$judged.log" \
+            && grep -q "^load profile=$p refused none" "$OUT/boot-$judged.log"; then
             echo "device-boot: profile $p runs to its end at a $judged-byte heap (the board's: $HEAP)"
         else
             echo "device-boot: profile $p must run to its end at the board's $HEAP-byte heap (BOOT_MUST_FIT) and did not (judged at $judged)"
@@ -171,6 +174,11 @@ if [ -z "${BOOT_HEAP:-}" ] && { grep -q 'OutOfMemoryException\|OUT OF MEMORY' "$
     echo "device-boot: DOES NOT FIT the board's $HEAP-byte heap yet; running the scenario at $FIT bytes"
     run_at "$FIT"
     status=$?
+    # With room for everything the heap reserve refuses nothing: a profile that refused there did not run as defined.
+    if [ "$status" -eq 0 ] && [ "$(grep -c '^load profile=[^ ]* refused none' "$OUT/boot-$FIT.log")" -ne 4 ]; then
+        grep '^load profile=[^ ]* refused' "$OUT/boot-$FIT.log" | grep -v 'refused none' | sed 's/^/device-boot: at the fitting heap /'
+        status=1
+    fi
     [ "$fits_too_little" -eq 0 ] || status=1
     exit $status
 fi
