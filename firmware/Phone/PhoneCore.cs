@@ -52,6 +52,9 @@ namespace DeskPhone.Firmware.Phone
             // Kept by the settings' handler it adds, not by a field.
             new SettingsBinding(this).ApplyAll(nowMs);
             _statusWiring.Start(nowMs);
+            // What the boot raised is told to no watcher (none is attached yet), as when the status event was told from
+            // the change itself: the first event a watcher sees is the first change after the boot.
+            _statusWiring.Poll();
         }
 
         public readonly SettingsStore Settings;
@@ -121,6 +124,8 @@ namespace DeskPhone.Firmware.Phone
             {
                 Drivers.Tones.Play(Tones.StatusIndication, nowMs);
             }
+            // Last: the status event tells what the turn's changes (the SIP handling's and the timers' above) left.
+            _statusWiring.Poll();
         }
 
         /// <summary>
