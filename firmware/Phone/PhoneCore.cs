@@ -59,6 +59,9 @@ namespace DeskPhone.Firmware.Phone
             // Kept by the settings' handler it adds, not by a field.
             new SettingsBinding(this).ApplyAll(nowMs);
             _statusWiring.Start(nowMs);
+            // What the boot raised is told to no watcher (none is attached yet), as when the status event was told from
+            // the change itself: the first event a watcher sees is the first change after the boot.
+            _statusWiring.Poll();
         }
 
         public readonly SettingsStore Settings;
@@ -131,6 +134,8 @@ namespace DeskPhone.Firmware.Phone
             {
                 Drivers.Tones.Play(Tones.StatusIndication, nowMs);
             }
+            // Last: the status event tells what the turn's changes (the SIP handling's and the timers' above) left.
+            _statusWiring.Poll();
         }
 
         /// <summary>
@@ -188,7 +193,7 @@ namespace DeskPhone.Firmware.Phone
         public void OnKey(int keyCode, KeyAction action, long nowMs)
         {
             _now = nowMs;
-            if (CallKeys == null && action == KeyAction.Press && CallsNeeded != null)
+            if (CallKeys == null && action == KeyAction.Press && CallsNeeded != null && !OnlyDismisses(keyCode))
             {
                 // The call layer is built on the first key that may need it (the call keys see every key first).
                 CallsNeeded();
@@ -234,6 +239,14 @@ namespace DeskPhone.Firmware.Phone
             }
             Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
         }
+
+        /// <summary>
+        /// Cancel with no call layer and no menu open: the layer is let go only with no call, dialing, call back or
+        /// pickup offered and no menu open, and a layer built afresh has none of them, so its keys would leave Cancel to
+        /// the pop-up and the desktop message. Building it (2.2 KB on the board) to dismiss a text message took the
+        /// reading of a MESSAGE to the board heap's limit (docs/benchmarks.md, h-msgfit).
+        /// </summary>
+        private bool OnlyDismisses(int keyCode) => keyCode == KeyCode.Cancel && (KeyConsumer == null || !KeyConsumer.IsOpen);
 
         /// <summary>
         /// Chooses the own status from the menu; false for a state only the phone may set. Do not disturb is the

@@ -183,13 +183,23 @@ namespace DeskPhone.Firmware.Phone
             {
                 _phone.Leds.StatusesChanged();
             }
-            // Watchers (phonectl watch, the bench page) want names, not the change bits, and only when what holds the
-            // screen changed (a status raised below the status line changes neither).
+        }
+
+        /// <summary>
+        /// From the loop's turn (<see cref="PhoneCore.Poll"/>): the status event, when what holds the screen changed
+        /// since the last one (a status raised below the status line changes neither). Watchers (phonectl watch, the
+        /// bench page, the log) want names, not the change bits. Told here, not from the change itself: a status raised
+        /// under a SIP request's handling (a MESSAGE's desktop message) built the names and the log's line under the
+        /// request's frames and parsed message, the MESSAGE's deepest moment on the board's heap (docs/benchmarks.md,
+        /// h-msgfit); the turn's last state is told once.
+        /// </summary>
+        public void Poll()
+        {
             if (_s.StatusLine != _shownLine || _s.PopUp != _shownPopUp)
             {
                 _shownLine = _s.StatusLine;
                 _shownPopUp = _s.PopUp;
-                _phone.Raise(PhoneEventKind.Status, "line=" + NameOrNone(_s.StatusLine) + " popup=" + NameOrNone(_s.PopUp));
+                _phone.Raise(PhoneEventKind.Status, "line=" + NameOrNone(_shownLine) + " popup=" + NameOrNone(_shownPopUp));
             }
         }
 

@@ -27,14 +27,17 @@ namespace DeskPhone.Sip.UserAgent
         // first packet of a burst, the answers' writer (600 B) by the first answer (a burst of responses, e.g. the
         // REGISTER's 200 at boot, needs none); all let go after PartsQuietTurns turns without a packet, a tenth of the
         // inbox's wait for its packets (small objects, cheap to make again, unlike a packet's 3 KB block); a quiet phone
-        // keeps none of it. A turn whose packets were all responses lets go of them at once: the phone's own requests go
-        // out one at a time, so the next response is a turn or more away, and what the response set off in the same turn
-        // (the registration's SUBSCRIBEs, the screen's redraw) is the board's tightest moment (docs/benchmarks.md, h-boot80b).
+        // keeps none of it. A turn whose packets were all responses, or that follows a turn without a packet (a lone
+        // request), lets go of them at once: what the packet set off in the same turn (a response's SUBSCRIBEs, a
+        // MESSAGE's text drawn on the idle screen) is the board's tightest moment, and beside 1.8 KB of them the screen
+        // read its font a glyph at a time, a collection each (docs/benchmarks.md, h-boot80b, h-msgfit). Requests in
+        // consecutive turns (a burst) keep them for the next.
         private SipMessage _message;
         private ParseResult _parse;
         private CheckResult _check;
         private SipWriter _writer;
-        private int _quietTurns;
+        // Turns since the last packet (1 at first: no packet came before the first turn).
+        private int _quietTurns = 1;
         private int _trimTurns;
         private readonly ServerTransactions _transactions = new ServerTransactions();
         // Client transaction slots: 4 at first, doubling up to MaxClientTransactions while requests are in flight, back
@@ -315,6 +318,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             SipPacket packet;
             bool requests = false;
+            bool burst = _quietTurns == 0;
             if (_quietTurns < SipInbox.QuietTurns)
             {
                 _quietTurns++;
@@ -353,7 +357,7 @@ namespace DeskPhone.Sip.UserAgent
                     _inbox.Return(packet);
                 }
             }
-            if (_message != null && (_quietTurns >= PartsQuietTurns || (_quietTurns == 0 && !requests)))
+            if (_message != null && (_quietTurns >= PartsQuietTurns || (_quietTurns == 0 && (!requests || !burst))))
             {
                 _message = null;
                 _parse = null;

@@ -52,6 +52,22 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void CancelDismissesTheDesktopMessageWithoutBuildingTheLayer()
+        {
+            _p.Phone.Settings.Set("cancel_desktop", 0, "on");
+            byte[] text = System.Text.Encoding.UTF8.GetBytes("Lunch");
+            Assert.Equal(200, _p.Phone.OnMessage(1, text, 0, text.Length, null, _p.Now));
+
+            _p.Key(KeyCode.Cancel);
+
+            Assert.Null(_p.Phone.Desktop.Text);
+            Assert.False(_p.App.HasCalls);
+            // Any other key still builds it (the call keys see every key first).
+            _p.Key(KeyCode.Down);
+            Assert.True(_p.App.HasCalls);
+        }
+
+        [Fact]
         public void AnIncomingCallBuildsTheLayerAndRings()
         {
             _p.Invite("z9hG4bKlayer1", "layer-1@10.0.0.1", "<sip:555@10.0.0.1>");

@@ -142,6 +142,30 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void TheStatusEventTellsWhatTheTurnLeftOnceFromTheLoop()
+        {
+            var details = new List<string>();
+            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Status) details.Add(detail); };
+            _settings.Set("admin_mode_password", 0, "x");
+            _settings.Set("http_pass", 0, "x");
+            Run(100);
+            int before = details.Count;
+
+            // A MESSAGE's handling raises its status outside the loop's turn: the event waits for the turn.
+            Assert.Equal(200, Message("Lunch"));
+            Assert.Equal(before, details.Count);
+            Run(10);
+            Assert.Equal(new[] { "line=ServerMessageToBeShownDirectly popup=none" }, details.GetRange(before, details.Count - before));
+
+            // Raised and cleared again between two turns: the status line ends as it was, nothing to tell.
+            before = details.Count;
+            _phone.Statuses.Raise(StatusId.EthernetUnplugged, null, "test", _now);
+            _phone.Statuses.Clear(StatusId.EthernetUnplugged, _now);
+            Run(10);
+            Assert.Equal(before, details.Count);
+        }
+
+        [Fact]
         public void LedEventsCarryColourAndPattern()
         {
             var details = new List<string>();
