@@ -270,9 +270,23 @@ namespace DeskPhone.Firmware.App
                 {
                     Links.Poll(nowMs);
                 }
-                Screen.Tick();
+                // A turn that handled a request draws at the next one (never two turns in a row without): the redraw of a
+                // new call's ringing met its INVITE's parse, its answers and the PUBLISH it set off, the board's tightest
+                // moment of a call (docs/benchmarks.md, h-callfit).
+                if (Agent.HandledRequests && !_drawLater)
+                {
+                    _drawLater = true;
+                }
+                else
+                {
+                    _drawLater = false;
+                    Screen.Tick();
+                }
             }
         }
+
+        // This turn's redraw was left for the next turn (Poll).
+        private bool _drawLater;
 
         /// <summary>
         /// A connection of the phone's own is lost: what waited for an answer on it fails now (the REGISTER, SUBSCRIBE or
