@@ -239,8 +239,7 @@ namespace DeskPhone.Sip.Session
                 return true;
             }
             TakeDialog(call, packet, m, branch);
-            // The call has what it needs of the INVITE's names and offer: the 100 and 180 are written without them.
-            m.ForgetNames();
+            // The call has what it needs of the INVITE's offer: the 100 and 180 are written without the SDP reader.
             _sdpMedia = null;
             call.State = SipCall.Alerting;
             call.SetFlag(SipCall.ReliableBit, HasToken(m, HeaderNames.Require, "100rel"));
@@ -321,14 +320,13 @@ namespace DeskPhone.Sip.Session
         /// <summary>The dialog's fields from a new INVITE, and its packet kept for the final answer.</summary>
         private void TakeDialog(SipCall call, SipPacket packet, SipMessage m, string branch)
         {
-            NameAddr from = m.From;
-            call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
-            call.RemoteName = from.DisplayName;
-            call.RemoteUser = from.Uri == null ? null : from.Uri.User;
+            TakeFrom(call, m);
+            // The parsed From (and the Request-URI and To the routing read) go before the Contact is parsed: each is a
+            // SipUri of 204 B with its parts, and the INVITE's deepest frames are here (docs/benchmarks.md, h-callfit).
+            m.ForgetNames();
             call.ReferredBy = TransferredBy(m);
             call.CallId = m.CallId;
             call.LocalTag = _agent.NewToken();
-            call.RemoteTag = from.Tag;
             call.LocalHeader = m.GetHeader(HeaderNames.To) + ";tag=" + call.LocalTag;
             call.RemoteHeader = m.GetHeader(HeaderNames.From);
             call.RemoteCSeq = m.CSeq;
@@ -339,6 +337,15 @@ namespace DeskPhone.Sip.Session
             call.Transport = packet.Connection != null ? new ConnectionTransport(packet.Transport, packet.Connection) : null;
             call.LocalMediaPort = NextMediaPort();
             call.Invite = Copy(packet);
+        }
+
+        private static void TakeFrom(SipCall call, SipMessage m)
+        {
+            NameAddr from = m.From;
+            call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
+            call.RemoteName = from.DisplayName;
+            call.RemoteUser = from.Uri == null ? null : from.Uri.User;
+            call.RemoteTag = from.Tag;
         }
 
         /// <summary>A re-INVITE (session refresh, target refresh): 200 with the same answer, or 488 for an offer without a common codec.</summary>

@@ -24,12 +24,11 @@ namespace DeskPhone.Sip.UserAgent
         private SipIdentity[] _identities = new SipIdentity[1];
         private readonly SipParser _parser = new SipParser();
         // What handling a message takes (the parsed message, the parse and check results: about 1.2 KB) is made by the
-        // first packet of a burst, the answers' writer (600 B) by the first answer (a burst of responses, e.g. the
-        // REGISTER's 200 at boot, needs none); all let go after PartsQuietTurns turns without a packet, a tenth of the
-        // inbox's wait for its packets (small objects, cheap to make again, unlike a packet's 3 KB block); a quiet phone
-        // keeps none of it. A turn whose packets were all responses lets go of them at once: the phone's own requests go
-        // out one at a time, so the next response is a turn or more away, and what the response set off in the same turn
-        // (the registration's SUBSCRIBEs, the screen's redraw) is the board's tightest moment (docs/benchmarks.md, h-boot80b).
+        // first packet of a turn, the answers' writer (600 B) by the first answer (a turn of responses, e.g. the
+        // REGISTER's 200 at boot, needs none); all let go at the end of the turn (small objects, cheap to make again,
+        // unlike a packet's 3 KB block): what the turn's packets set off after the agent's step (the registration's
+        // SUBSCRIBEs, a new call's PUBLISH, the screen's redraw at the next turn) is the board's tightest moment and
+        // need not hold them (docs/benchmarks.md, h-boot80b, h-callfit: they were kept 50 turns after a request).
         private SipMessage _message;
         private ParseResult _parse;
         private CheckResult _check;
@@ -51,12 +50,6 @@ namespace DeskPhone.Sip.UserAgent
         private bool _answeredCurrent;
         private uint _tokenSeed;
         private uint _addressHash;
-
-        /// <summary>
-        /// Loop turns without a packet after which the parsed message, the parse and check results and the writer are let
-        /// go: about 0.25-0.5 s on the board, 0.5 s in the interpreter's 10 ms turns (docs/benchmarks.md, h-idle2).
-        /// </summary>
-        public const int PartsQuietTurns = SipInbox.QuietTurns / 10;
 
         /// <summary>Requests of the phone in flight at once (registrations, messages, subscriptions).</summary>
         public const int MaxClientTransactions = 16;
@@ -368,7 +361,7 @@ namespace DeskPhone.Sip.UserAgent
                 }
             }
             HandledRequests = requests;
-            if (_message != null && (_quietTurns >= PartsQuietTurns || (_quietTurns == 0 && !requests)))
+            if (_message != null)
             {
                 _message = null;
                 _parse = null;

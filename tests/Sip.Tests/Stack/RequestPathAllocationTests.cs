@@ -10,7 +10,10 @@ namespace DeskPhone.Sip.Tests.Stack
     /// What one request costs the user agent in heap, warm: the budgets hold the figures of docs/benchmarks.md
     /// (2,280 B for a new MESSAGE before the firmware's handler) with some room. A retransmission's answer is written
     /// again from the request since the transaction table keeps no bytes (2026-12-03: 1,368 B, was 376 B when the
-    /// answer's bytes were kept for Timer J, which kept up to 16 answers in the heap).
+    /// answer's bytes were kept for Timer J, which kept up to 16 answers in the heap). Since h-callfit (2026-12-05) the
+    /// parsed message, the parse and check results and the writer are made by every turn with packets and let go at
+    /// its end (they were kept 50 turns after a request), so each request's turn makes them again: about 1.9 KB more on
+    /// this host, garbage at once, for a peak that no longer holds them after the agent's step.
     /// </summary>
     public class RequestPathAllocationTests
     {
@@ -72,8 +75,8 @@ namespace DeskPhone.Sip.Tests.Stack
             long fresh = Handle(7);
             long again = Handle(7);
             Assert.Equal(7, _transport.Sent);
-            Assert.InRange(fresh, 1, 3000);
-            Assert.InRange(again, 1, 1600);
+            Assert.InRange(fresh, 1, 4600);
+            Assert.InRange(again, 1, 3600);
         }
     }
 }
