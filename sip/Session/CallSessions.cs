@@ -185,7 +185,10 @@ namespace DeskPhone.Sip.Session
                 return false;
             }
             _agent.Reply(packet, m, 200, nowMs);
-            End(call, 200, "remote hung up", nowMs);
+            // The call ends (its voice, the log, presence, LEDs, the screen) once the agent has let go of the BYE's packet,
+            // parse and frames, as a new call rings after its INVITE's (AfterPacket; docs/benchmarks.md, h-callfit).
+            _hungUp = call;
+            _agent.AfterPacket(this);
             return true;
         }
 
@@ -273,10 +276,12 @@ namespace DeskPhone.Sip.Session
             return true;
         }
 
-        // The new incoming call whose ringing waits for the end of its INVITE's handling (AfterPacket); null: none.
+        // The new incoming call whose ringing waits for the end of its INVITE's handling, the call whose end waits for
+        // its BYE's (AfterPacket); null: none.
         private SipCall _ringing;
+        private SipCall _hungUp;
 
-        /// <summary>The new call's first OnChanged, after its INVITE's packet (see OnInvite).</summary>
+        /// <summary>The new call's first OnChanged after its INVITE's packet, a call's end after its BYE's (OnInvite, OnBye).</summary>
         public void AfterPacket(long nowMs)
         {
             SipCall call = _ringing;
@@ -284,6 +289,15 @@ namespace DeskPhone.Sip.Session
             {
                 _ringing = null;
                 _handler.OnChanged(call, nowMs);
+            }
+            call = _hungUp;
+            if (call != null)
+            {
+                _hungUp = null;
+                if (Slot(call) >= 0)
+                {
+                    End(call, 200, "remote hung up", nowMs);
+                }
             }
         }
 
