@@ -335,8 +335,8 @@ namespace DeskPhone.Sip.Session
         private void TakeDialog(SipCall call, SipPacket packet, SipMessage m, string branch)
         {
             TakeFrom(call, m);
-            // The parsed From (and the Request-URI and To the routing read) go before the Contact is parsed: each is a
-            // SipUri of 204 B with its parts, and the INVITE's deepest frames are here (docs/benchmarks.md, h-callfit).
+            // The parsed From and the Request-URI the routing read go before the Contact is parsed: each is a SipUri of
+            // 204 B with its parts, and the INVITE's deepest frames are here (docs/benchmarks.md, h-callfit).
             m.ForgetNames();
             call.ReferredBy = TransferredBy(m);
             call.CallId = m.CallId;
