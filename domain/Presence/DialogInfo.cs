@@ -21,11 +21,13 @@ namespace DeskPhone.Domain.Presence
         public const int Holding = 3;
         public const int Busy = 4;
 
-        // The dialogs' ids, as many slots as dialogs were held at once (up to MaxDialogs): null while the extension has
-        // none (most keys most of the time, docs/benchmarks.md "What the boot builds"), the one id itself while it has
-        // one (most busy keys: no array of 36 B), a string[] from the second on. While a ringing dialog can be picked
-        // up, the field holds its DialogPickup and the ids are the pickup's (one field less a key, docs/benchmarks.md
-        // h-office3): Ids reads and writes them wherever they are.
+        // The dialogs' ids, kept as 32-bit hashes (FNV-1a of the id's characters: a partial document's dialog is found
+        // by its id, and a new id hashes as one of the at most 8 held once in about 500 million; a string an
+        // id was 24 B a busy key, docs/benchmarks.md h-office4), as many slots as dialogs were held at once (up to
+        // MaxDialogs): none while the extension has none (most keys most of the time), the one hash in _bits while it
+        // has one (most busy keys: no object at all), an int[] here from the second on. While a ringing dialog can be
+        // picked up, the field holds its DialogPickup and the array is the pickup's (one field less a key,
+        // docs/benchmarks.md h-office3): Ids reads and writes it wherever it is.
         private object _ids;
 
         private object Ids
@@ -49,17 +51,20 @@ namespace DeskPhone.Domain.Presence
             }
         }
 
-        // The dialogs' states, 3 bits each in id order (an int array of 8 was 60 B more per busy key), and NeedsFullState:
-        // one 12-byte field (docs/benchmarks.md, "What each identity and each BLF key holds").
-        private int _bits;
+        // The dialogs' states, 3 bits each in id order (an int array of 8 was 60 B more per busy key; a slot whose state
+        // is Idle is free), NeedsFullState, the slot count and, while there is no array, the one id's hash (high 32
+        // bits): one 12-byte field (docs/benchmarks.md, "What each identity and each BLF key holds").
+        private long _bits;
         private const int StateBits = 3;
         private const int StateMask = 7;
-        private const int NeedsFullStateBit = 1 << (MaxDialogs * StateBits);
+        private const long NeedsFullStateBit = 1L << (MaxDialogs * StateBits);
+        private const int SlotsShift = MaxDialogs * StateBits + 1;
+        private const long SlotsMask = 0xFL << SlotsShift;
 
-        private int StateAt(int i) => (_bits >> (i * StateBits)) & StateMask;
+        private int StateAt(int i) => (int)(_bits >> (i * StateBits)) & StateMask;
 
         private void SetStateAt(int i, int state) =>
-            _bits = (_bits & ~(StateMask << (i * StateBits))) | ((state & StateMask) << (i * StateBits));
+            _bits = (_bits & ~((long)StateMask << (i * StateBits))) | ((long)(state & StateMask) << (i * StateBits));
 
         // The version of the last document applied is the caller's (Apply's ref argument): MonitoredExtensions keeps it
         // for every key, with or without a DialogInfo, so a field here held it twice (12 B a busy key); why the last
@@ -69,7 +74,7 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>Whether the extension has a dialog (or a caller to pick up): otherwise only the version is worth keeping.</summary>
-        public bool HoldsDialogs => _ids != null;
+        public bool HoldsDialogs => _ids != null || Slots > 0;
 
         /// <summary>What the key shows: Ringing beats Connected beats Holding beats Busy (outgoing), else Idle.</summary>
         public int State
@@ -80,7 +85,7 @@ namespace DeskPhone.Domain.Presence
                 int slots = Slots;
                 for (int i = 0; i < slots; i++)
                 {
-                    if (IdAt(i) != null && Rank(StateAt(i)) > Rank(best))
+                    if (Rank(StateAt(i)) > Rank(best))
                     {
                         best = StateAt(i);
                     }
@@ -307,25 +312,22 @@ namespace DeskPhone.Domain.Presence
 
         private void Store(string id, int state)
         {
+            int hash = Hash(id);
             int slots = Slots;
             int free = -1;
             for (int i = 0; i < slots; i++)
             {
-                string held = IdAt(i);
-                if (held == id)
+                bool held = StateAt(i) != Idle;
+                if (held && IdAt(i) == hash)
                 {
+                    SetStateAt(i, state);
                     if (state == Idle)
                     {
-                        SetIdAt(i, null);
                         ReleaseWhenEmpty();
-                    }
-                    else
-                    {
-                        SetStateAt(i, state);
                     }
                     return;
                 }
-                if (held == null && free < 0)
+                if (!held && free < 0)
                 {
                     free = i;
                 }
@@ -341,60 +343,49 @@ namespace DeskPhone.Domain.Presence
             }
             if (free >= 0)
             {
-                SetIdAt(free, id);
+                SetIdAt(free, hash);
                 SetStateAt(free, state);
             }
         }
 
-        private int Slots
+        private int Slots => (int)((_bits & SlotsMask) >> SlotsShift);
+
+        /// <summary>The hash of slot <paramref name="i"/>'s id (in _bits while there is no array).</summary>
+        private int IdAt(int i)
         {
-            get
-            {
-                object held = Ids;
-                string[] ids = held as string[];
-                return ids != null ? ids.Length : held != null ? 1 : 0;
-            }
+            int[] ids = Ids as int[];
+            return ids != null ? ids[i] : (int)(_bits >> 32);
         }
 
-        private string IdAt(int i)
+        private void SetIdAt(int i, int hash)
         {
-            object held = Ids;
-            string[] ids = held as string[];
-            return ids != null ? ids[i] : (string)held;
-        }
-
-        /// <summary>Slot <paramref name="i"/> (0 while there is no array: the one id is the field itself).</summary>
-        private void SetIdAt(int i, string id)
-        {
-            string[] ids = Ids as string[];
+            int[] ids = Ids as int[];
             if (ids != null)
             {
-                ids[i] = id;
+                ids[i] = hash;
             }
             else
             {
-                Ids = id;
+                _bits = (_bits & 0xFFFFFFFFL) | ((long)hash << 32);
             }
         }
 
         /// <summary>
-        /// One slot more after <paramref name="slots"/>: none is needed for the first (the id takes the field), an array
-        /// from the second on, one slot longer each time. The new slot is written null explicitly: nanoCLR crashes
-        /// comparing a string with a never-written string[] element (docs/benchmarks.md, "Two interpreter findings").
+        /// One slot more after <paramref name="slots"/>: none is needed for the first (its hash takes the high bits of
+        /// _bits), an array from the second on, one slot longer each time.
         /// </summary>
         private void AddSlot(int slots)
         {
-            if (slots == 0)
+            if (slots > 0)
             {
-                return;
+                var grown = new int[slots + 1];
+                for (int i = 0; i < slots; i++)
+                {
+                    grown[i] = IdAt(i);
+                }
+                Ids = grown;
             }
-            var grown = new string[slots + 1];
-            for (int i = 0; i < slots; i++)
-            {
-                grown[i] = IdAt(i);
-            }
-            grown[slots] = null;
-            Ids = grown;
+            _bits = (_bits & ~SlotsMask) | ((long)(slots + 1) << SlotsShift);
         }
 
         /// <summary>Lets the tables go once the extension's last dialog ended.</summary>
@@ -403,12 +394,24 @@ namespace DeskPhone.Domain.Presence
             int slots = Slots;
             for (int i = 0; i < slots; i++)
             {
-                if (IdAt(i) != null)
+                if (StateAt(i) != Idle)
                 {
                     return;
                 }
             }
             Clear();
+        }
+
+        /// <summary>FNV-1a of the id's characters (one native copy of them: indexing a string walks it on the device).</summary>
+        private static int Hash(string id)
+        {
+            char[] chars = id.ToCharArray();
+            uint hash = 2166136261;
+            for (int i = 0; i < chars.Length; i++)
+            {
+                hash = (hash ^ chars[i]) * 16777619;
+            }
+            return (int)hash;
         }
 
         private static int Classify(string state, string direction, bool heldRemotely)

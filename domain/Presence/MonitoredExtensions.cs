@@ -7,6 +7,9 @@ namespace DeskPhone.Domain.Presence
 
     public delegate void RingingChangedHandler(bool anyRinging);
 
+    /// <summary>Whether one more key's subscription may be taken on now (the phone's heap reserve).</summary>
+    public delegate bool KeyAdmitHandler();
+
     /// <summary>
     /// The colleagues watched on function keys and expansion-module keys: one subscription per configured key
     /// (dialog package for "blf", presence package for "presence"), its NOTIFY bodies turned into the key state names
@@ -64,6 +67,10 @@ namespace DeskPhone.Domain.Presence
         private long[] _versions;
         private int _count;
 
+        // The keys that monitor something but were refused for lack of heap (bit k: key k), to be taken on later.
+        private long _refusedLow;
+        private long _refusedHigh;
+
         // The keys whose extension rings, the newest first (the pickup list): made when one starts ringing, made again
         // at each change (rare), null while none rings (AnyRinging: no flag of its own).
         private byte[] _ringing;
@@ -74,6 +81,35 @@ namespace DeskPhone.Domain.Presence
         }
 
         public event MonitoredKeyChangedHandler KeyChanged;
+
+        /// <summary>
+        /// Asked before a key's subscription is made; false refuses it (the key monitors nothing, shows no state,
+        /// and <see cref="IsRefused"/> until it is configured again). Null: every key is taken on.
+        /// </summary>
+        public KeyAdmitHandler Admit;
+
+        /// <summary>Keys that monitor something now (refused ones not counted).</summary>
+        public int Count => _count;
+
+        /// <summary>Whether the key's definition monitors something but its subscription was refused (no heap for it).</summary>
+        public bool IsRefused(int key) => key >= 0 && key < MaxKeys && ((key < 64 ? _refusedLow >> key : _refusedHigh >> (key - 64)) & 1) != 0;
+
+        /// <summary>How many keys were refused.</summary>
+        public int RefusedCount
+        {
+            get
+            {
+                int n = 0;
+                for (int key = 0; key < MaxKeys; key++)
+                {
+                    if (IsRefused(key))
+                    {
+                        n++;
+                    }
+                }
+                return n;
+            }
+        }
 
         /// <summary>Raised when any monitored extension starts or stops ringing (the monitored-extension-ringing status).</summary>
         public event RingingChangedHandler RingingChanged;
@@ -97,6 +133,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return "key " + key.ToString() + " out of range";
             }
+            SetRefused(key, false);
             string package = null;
             string target = null;
             if (definition != null)
@@ -137,6 +174,11 @@ namespace DeskPhone.Domain.Presence
             }
             if (package == null)
             {
+                return null;
+            }
+            if (Admit != null && !Admit())
+            {
+                SetRefused(key, true);
                 return null;
             }
             var subscription = new Subscription(this, package, target, identity, DefaultExpires);
@@ -266,6 +308,19 @@ namespace DeskPhone.Domain.Presence
             for (int i = 0; i < _count; i++)
             {
                 _subscriptions[i].Tick(nowMs);
+            }
+        }
+
+        private void SetRefused(int key, bool refused)
+        {
+            long bit = 1L << (key < 64 ? key : key - 64);
+            if (key < 64)
+            {
+                _refusedLow = refused ? _refusedLow | bit : _refusedLow & ~bit;
+            }
+            else
+            {
+                _refusedHigh = refused ? _refusedHigh | bit : _refusedHigh & ~bit;
             }
         }
 

@@ -17,15 +17,20 @@ namespace DeskPhone.Domain.Settings
         // characters of every probe.
         private readonly string _names = SettingNameList.InTableOrder;
         private readonly short[] _nameStart;
-        private readonly byte[] _nameHash;
-        private readonly byte[] _kinds;
-        private readonly byte[] _maxIndex;
-        private readonly byte[] _defaultOf;
+
+        // Row o's name hash, kind, highest index and default (its place in _defaults) at _rows[o * RowBytes + column]:
+        // one array and field instead of four (96 B, docs/benchmarks.md h-office4).
+        private readonly byte[] _rows;
+        private const int RowBytes = 4;
+        private const int HashColumn = 0;
+        private const int KindColumn = 1;
+        private const int MaxIndexColumn = 2;
+        private const int DefaultColumn = 3;
         private readonly string[] _defaults;
 
-        // The rows with an own index-1 default (identity 1 active, key 1 a line key) and those defaults.
+        // The rows with an own index-1 default (identity 1 active, key 1 a line key), each followed by that default's
+        // place in _defaults (kept among the distinct texts: no array of their own, h-office4).
         private readonly byte[] _firstOrdinals;
-        private readonly string[] _firstDefaults;
 
         public SettingsIndex()
         {
@@ -34,13 +39,9 @@ namespace DeskPhone.Domain.Settings
             SettingsTable.Rows(columns);
             columns.Allocate();
             SettingsTable.Rows(columns);
-            _nameHash = columns.NameHash;
-            _kinds = columns.Kinds;
-            _maxIndex = columns.MaxIndex;
-            _defaultOf = columns.DefaultOf;
+            _rows = columns.Rows;
             _defaults = columns.DistinctDefaults();
             _firstOrdinals = columns.FirstOrdinals;
-            _firstDefaults = columns.FirstDefaults;
         }
 
         /// <summary>Where each entry of a '\n'-ended list starts, and one past the end (found with the runtime's IndexOf).</summary>
@@ -60,12 +61,12 @@ namespace DeskPhone.Domain.Settings
             return starts;
         }
 
-        public int Count => _kinds.Length;
+        public int Count => _rows.Length / RowBytes;
 
-        public SettingKind KindOf(int ordinal) => (SettingKind)_kinds[ordinal];
+        public SettingKind KindOf(int ordinal) => (SettingKind)_rows[ordinal * RowBytes + KindColumn];
 
         /// <summary>0 for a global setting, else the highest index.</summary>
-        public int MaxIndexOf(int ordinal) => _maxIndex[ordinal];
+        public int MaxIndexOf(int ordinal) => _rows[ordinal * RowBytes + MaxIndexColumn];
 
         /// <summary>The table position of a name (no allocation); -1 for an unknown name or null.</summary>
         public int Ordinal(string name)
@@ -76,9 +77,15 @@ namespace DeskPhone.Domain.Settings
             }
             int length = name.Length;
             int hash = Hash(name, length);
-            for (int o = 0; o < _nameHash.Length; o++)
+            byte[] rows = _rows;
+            for (int at = HashColumn; at < rows.Length; at += RowBytes)
             {
-                if (_nameHash[o] == hash && _nameStart[o + 1] - _nameStart[o] - 1 == length && IsName(o, name, length))
+                if (rows[at] != hash)
+                {
+                    continue;
+                }
+                int o = at / RowBytes;
+                if (_nameStart[o + 1] - _nameStart[o] - 1 == length && IsName(o, name, length))
                 {
                     return o;
                 }
@@ -112,19 +119,19 @@ namespace DeskPhone.Domain.Settings
 
         /// <summary>The default of one index: index 1 may have its own (identity 1 active, key 1 a line key).</summary>
         public string DefaultFor(int ordinal, int idx) =>
-            idx == 1 && FirstOf(ordinal) >= 0 ? _firstDefaults[FirstOf(ordinal)] : _defaults[_defaultOf[ordinal]];
+            _defaults[idx == 1 ? FirstOf(ordinal) : _rows[ordinal * RowBytes + DefaultColumn]];
 
-        /// <summary>Where a row's own index-1 default is in _firstDefaults, -1 for none (two rows of 87 have one).</summary>
+        /// <summary>The place in _defaults of a row's index-1 default: its own (two rows of 87 have one), else the row's.</summary>
         private int FirstOf(int ordinal)
         {
-            for (int i = 0; i < _firstOrdinals.Length; i++)
+            for (int i = 0; i < _firstOrdinals.Length; i += 2)
             {
                 if (_firstOrdinals[i] == ordinal)
                 {
-                    return i;
+                    return _firstOrdinals[i + 1];
                 }
             }
-            return -1;
+            return _rows[ordinal * RowBytes + DefaultColumn];
         }
 
         /// <summary>A setting's name, as a new string.</summary>
@@ -138,12 +145,8 @@ namespace DeskPhone.Domain.Settings
         /// <summary>Collects the columns the store keeps: a counting pass, <see cref="Allocate"/>, then a filling pass.</summary>
         private sealed class Columns : SettingsTable.RowSink
         {
-            public byte[] NameHash;
-            public byte[] Kinds;
-            public byte[] MaxIndex;
-            public byte[] DefaultOf;
+            public byte[] Rows;
             public byte[] FirstOrdinals;
-            public string[] FirstDefaults;
             private string[] _distinct;
             private int _distinctCount;
             private int _count;
@@ -151,13 +154,9 @@ namespace DeskPhone.Domain.Settings
 
             public void Allocate()
             {
-                NameHash = new byte[_count];
-                Kinds = new byte[_count];
-                MaxIndex = new byte[_count];
-                DefaultOf = new byte[_count];
-                _distinct = new string[_count];
-                FirstOrdinals = new byte[_firstCount];
-                FirstDefaults = new string[_firstCount];
+                Rows = new byte[_count * RowBytes];
+                _distinct = new string[_count + _firstCount];
+                FirstOrdinals = new byte[_firstCount * 2];
                 _count = 0;
                 _firstCount = 0;
             }
@@ -191,17 +190,18 @@ namespace DeskPhone.Domain.Settings
             public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
                 string choices, bool needsReboot, string firstIndexDefault, string description)
             {
-                if (Kinds != null)
+                if (Rows != null)
                 {
                     // The list holds the rows' names in this order (SettingsIndexTests).
-                    NameHash[_count] = (byte)Hash(name, name.Length);
-                    Kinds[_count] = (byte)kind;
-                    MaxIndex[_count] = (byte)maxIndex;
-                    DefaultOf[_count] = Distinct(defaultValue);
+                    int at = _count * RowBytes;
+                    Rows[at + HashColumn] = (byte)Hash(name, name.Length);
+                    Rows[at + KindColumn] = (byte)kind;
+                    Rows[at + MaxIndexColumn] = (byte)maxIndex;
+                    Rows[at + DefaultColumn] = Distinct(defaultValue);
                     if (firstIndexDefault != null)
                     {
-                        FirstDefaults[_firstCount] = firstIndexDefault;
-                        FirstOrdinals[_firstCount] = (byte)_count;
+                        FirstOrdinals[_firstCount * 2] = (byte)_count;
+                        FirstOrdinals[_firstCount * 2 + 1] = Distinct(firstIndexDefault);
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;

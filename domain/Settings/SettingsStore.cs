@@ -17,12 +17,16 @@ namespace DeskPhone.Domain.Settings
         public const string SlotB = "settings-b.bin";
 
         private readonly SettingsIndex _index = new SettingsIndex();
-        private StoredValues _stored = StoredValues.Empty;
+        private StoredValues _stored = StoredValues.None();
         // Made by the first unknown setting kept (an import or an older file has one): a phone without any holds no list.
         private ArrayList _unknown;
         private readonly SettingsSlotPair _slots;
         private readonly Random _random;
-        private readonly object _sync = new object();
+        // Writes lock on _slots (private, made here and never handed out): no object of its own for the lock.
+        // RebootRequired and IsDirty as bits of one field (h-office4).
+        private int _flags;
+        private const int RebootRequiredBit = 1;
+        private const int DirtyBit = 2;
 
 
         public SettingsStore() : this(null, null)
@@ -43,10 +47,18 @@ namespace DeskPhone.Domain.Settings
         public event RebootRequiredHandler RebootRequiredRaised;
 
         /// <summary>A setting that only takes effect after a reboot has changed since start-up.</summary>
-        public bool RebootRequired { get; private set; }
+        public bool RebootRequired
+        {
+            get => (_flags & RebootRequiredBit) != 0;
+            private set => _flags = value ? _flags | RebootRequiredBit : _flags & ~RebootRequiredBit;
+        }
 
         /// <summary>Changes since the last Load or Save.</summary>
-        public bool IsDirty { get; private set; }
+        public bool IsDirty
+        {
+            get => (_flags & DirtyBit) != 0;
+            private set => _flags = value ? _flags | DirtyBit : _flags & ~DirtyBit;
+        }
 
         /// <summary>False for a store without a medium (the simulator's default): changes live in memory only.</summary>
         public bool IsPersistent => Medium != null;
@@ -157,7 +169,7 @@ namespace DeskPhone.Domain.Settings
             bool changed;
             bool passwordStateChanged = false;
             bool rebootNewlyRequired = false;
-            lock (_sync)
+            lock (_slots)
             {
                 def = FindDefinition(name);
                 if (def == null)
@@ -241,7 +253,7 @@ namespace DeskPhone.Domain.Settings
         /// <summary>Keeps (or updates) an unknown setting; false when <see cref="MaxUnknown"/> others are kept already.</summary>
         internal bool KeepUnknown(string name, int idx, string value)
         {
-            lock (_sync)
+            lock (_slots)
             {
                 for (int i = 0; i < UnknownCount; i++)
                 {
@@ -275,7 +287,7 @@ namespace DeskPhone.Domain.Settings
         public SettingsLoadReport Load()
         {
             ArrayList problems = new ArrayList();
-            lock (_sync)
+            lock (_slots)
             {
                 ResetToDefaults();
                 _unknown = null;
@@ -300,7 +312,7 @@ namespace DeskPhone.Domain.Settings
             {
                 return "settings: no storage medium";
             }
-            lock (_sync)
+            lock (_slots)
             {
                 string error = _slots.WriteBlob(SerializeBlob());
                 if (error == null)
@@ -322,7 +334,7 @@ namespace DeskPhone.Domain.Settings
             ArrayList passwordsCleared = new ArrayList();
             bool rebootNewlyRequired = false;
             string error = null;
-            lock (_sync)
+            lock (_slots)
             {
                 // Only values that differ from their defaults are stored, in table order.
                 for (int i = 0; i < _stored.Count; i++)
@@ -380,7 +392,7 @@ namespace DeskPhone.Domain.Settings
 
         private void ResetToDefaults()
         {
-            _stored = StoredValues.Empty;
+            _stored = StoredValues.None();
         }
 
         private string Value(int ordinal, int idx)

@@ -8,7 +8,11 @@ namespace DeskPhone.Domain.Settings
     /// </summary>
     internal sealed class StoredValues
     {
-        public static readonly StoredValues Empty = new StoredValues(new short[0], new string[0]);
+        /// <summary>
+        /// No values: a new instance each time, let go once a value is stored (a static one stayed for good, 84 B and a
+        /// static field, docs/benchmarks.md h-office4).
+        /// </summary>
+        public static StoredValues None() => new StoredValues(new short[0], new string[0]);
 
         private readonly short[] _keys;
         private readonly string[] _texts;
@@ -52,9 +56,15 @@ namespace DeskPhone.Domain.Settings
             return ~lo;
         }
 
-        /// <summary>These values with key set to text: this instance when the key is present (replaced in place), else a new one.</summary>
+        /// <summary>
+        /// These values with key set to text: this instance when the key is present (replaced in place), else a new one.
+        /// A text equal to one already stored is kept as that object: a provisioned phone's identities share their
+        /// registrar, the admin and bench passwords often their hash (each parsed from the medium as a string of its
+        /// own, 24-84 B each; docs/benchmarks.md h-office4).
+        /// </summary>
         public StoredValues With(int key, string text)
         {
+            text = Shared(text);
             int at = Find(key);
             if (at >= 0)
             {
@@ -71,6 +81,27 @@ namespace DeskPhone.Domain.Settings
                 texts[i] = i == at ? text : _texts[from];
             }
             return new StoredValues(keys, texts);
+        }
+
+        /// <summary>The stored object equal to <paramref name="text"/>, else <paramref name="text"/> itself.</summary>
+        private string Shared(string text)
+        {
+            if ((object)text == null)
+            {
+                return null;
+            }
+            string[] texts = _texts;
+            for (int i = 0; i < texts.Length; i++)
+            {
+                // Every slot of an instance is written (With and Without copy all of them); a null one is skipped
+                // before comparing, as nanoCLR's string compare does not take one.
+                string held = texts[i];
+                if ((object)held != null && held == text)
+                {
+                    return held;
+                }
+            }
+            return text;
         }
 
         /// <summary>These values without key: this instance when it is absent, else a new one.</summary>

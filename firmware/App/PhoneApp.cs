@@ -52,7 +52,7 @@ namespace DeskPhone.Firmware.App
             // while the core is built (their SUBSCRIBEs wait for the first loop turn).
             Agent = new SipUserAgent(inbox) { Udp = udp, Tcp = parts.Tcp };
             Events = new Subscriptions(Agent, SipSubscriptions.MaxDialogs);
-            Core = new PhoneCore(settings, drivers, Events, startMs);
+            Core = new PhoneCore(settings, drivers, Events, parts.Memory == null ? null : new HeapReserve(parts.Memory), startMs);
             Subscriptions = new SipSubscriptions(Events, Core);
             Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : 16);
             Binding = new SipBinding(Core, Subscriptions, Agent, localHost);

@@ -9,6 +9,12 @@ namespace DeskPhone.Firmware.Phone
     /// its parameter; it clears only once the heap is <see cref="HysteresisBytes"/> above the threshold again, so a
     /// phone hovering at the threshold does not blink the status. Without a heap to ask (the simulator) or with the
     /// threshold 0 nothing is measured.
+    /// <para>
+    /// It also drives the phone's <see cref="HeapReserve"/> (issue #17): its first poll (the first loop turn, the phone
+    /// built) lets admissions in, every turn after takes on the next part while one waits its turn, and while something
+    /// is refused every period asks again; the reserve it keeps is <c>low_memory_threshold</c>. Once a take-on is over, what is refused is the status's parameter ("12 of 45
+    /// BLF keys not monitored") and a log line (parts waiting their turn are not said).
+    /// </para>
     /// </summary>
     // Its plain state (LastFree, a report) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
@@ -23,6 +29,11 @@ namespace DeskPhone.Firmware.Phone
         private readonly PhoneCore _phone;
         private readonly IFreeMemory _memory;
         private long _nextMs;
+        private bool _started;
+        // The reserve's Changes when what it refuses was last said.
+        private int _said;
+        // What the reserve refused when last said (the status's parameter and the log's line), null: nothing.
+        private string _refused;
 
         /// <param name="memory">The heap to ask; null: never measured.</param>
         public MemoryWatch(PhoneCore phone, IFreeMemory memory, long nowMs)
@@ -39,15 +50,47 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>From the main loop: measures when the period is over.</summary>
         public void Poll(long nowMs)
         {
-            if (_memory == null || nowMs < _nextMs)
+            if (_memory == null)
+            {
+                return;
+            }
+            HeapReserve reserve = _phone.Reserve;
+            bool due = nowMs >= _nextMs;
+            int threshold = 0;
+            if (due || !_started)
+            {
+                threshold = _phone.Settings.GetInt(SettingNames.LowMemoryThreshold);
+                if (reserve != null)
+                {
+                    // The reserve is the threshold: what would make the phone low on memory is not taken on.
+                    reserve.KeepBytes = threshold > 0 ? threshold : 0;
+                }
+            }
+            if (reserve != null)
+            {
+                if (!_started || reserve.Busy || (due && reserve.Refusing))
+                {
+                    _started = true;
+                    reserve.Retry(nowMs);
+                }
+                // Said once a take-on is over, and when a setting's change refused or freed a part between periods.
+                if (!reserve.Busy && reserve.Changes != _said)
+                {
+                    _said = reserve.Changes;
+                    SayRefused(reserve.Refused, nowMs);
+                }
+            }
+            if (!due)
             {
                 return;
             }
             _nextMs = nowMs + PeriodMs;
-            int threshold = _phone.Settings.GetInt(SettingNames.LowMemoryThreshold);
             if (threshold <= 0)
             {
-                _phone.Statuses.Clear(StatusId.PhoneHasLowMemory, nowMs);
+                if ((object)_refused == null)
+                {
+                    _phone.Statuses.Clear(StatusId.PhoneHasLowMemory, nowMs);
+                }
                 return;
             }
             int free = _memory.FreeAfterCollection();
@@ -58,7 +101,32 @@ namespace DeskPhone.Firmware.Phone
                 // The parameter is the figure that raised it; later measurements do not raise it again (no event churn).
                 _phone.Statuses.Raise(StatusId.PhoneHasLowMemory, free.ToString() + " B free", "memory", nowMs);
             }
-            else if (active && free >= threshold + HysteresisBytes)
+            else if (active && (object)_refused == null && free >= threshold + HysteresisBytes)
+            {
+                _phone.Statuses.Clear(StatusId.PhoneHasLowMemory, nowMs);
+            }
+        }
+
+        /// <summary>
+        /// What the reserve refuses, when it changed: the status with it as parameter (what was refused says more than a
+        /// figure) and a log line; once nothing is refused the status clears unless the heap is below the threshold.
+        /// </summary>
+        private void SayRefused(string refused, long nowMs)
+        {
+            if ((object)refused == null ? (object)_refused == null : (object)_refused != null && refused == _refused)
+            {
+                return;
+            }
+            _refused = refused;
+            if ((object)refused != null)
+            {
+                _phone.Statuses.Raise(StatusId.PhoneHasLowMemory, refused, "memory", nowMs);
+                _phone.Raise(PhoneEventKind.Status, "low memory: " + refused);
+                return;
+            }
+            _phone.Raise(PhoneEventKind.Status, "low memory: all taken on");
+            int threshold = _phone.Settings.GetInt(SettingNames.LowMemoryThreshold);
+            if (threshold <= 0 || LastFree < 0 || LastFree >= threshold + HysteresisBytes)
             {
                 _phone.Statuses.Clear(StatusId.PhoneHasLowMemory, nowMs);
             }

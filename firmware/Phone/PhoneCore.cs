@@ -34,8 +34,15 @@ namespace DeskPhone.Firmware.Phone
         private bool _applyingServerFeature;
 
         public PhoneCore(SettingsStore settings, PhoneDrivers drivers, ISubscribeSender subscriptions, long nowMs)
+            : this(settings, drivers, subscriptions, null, nowMs)
+        {
+        }
+
+        /// <param name="reserve">The heap kept free before long-lived state is taken on (keys, identities); null: all is.</param>
+        public PhoneCore(SettingsStore settings, PhoneDrivers drivers, ISubscribeSender subscriptions, HeapReserve reserve, long nowMs)
         {
             _now = nowMs;
+            Reserve = reserve;
             Settings = settings;
             Drivers = drivers;
             Statuses = new StatusScheduler();
@@ -56,6 +63,9 @@ namespace DeskPhone.Firmware.Phone
 
         public readonly SettingsStore Settings;
         public readonly PhoneDrivers Drivers;
+
+        /// <summary>What decides whether a key's subscription or an identity's registration is taken on now (issue #17); null: always.</summary>
+        public readonly HeapReserve Reserve;
 
         /// <summary>Ethernet or Wi-Fi (docs/settings.md "Wi-Fi"); null on a phone without Wi-Fi.</summary>
         public LinkPolicy Links;

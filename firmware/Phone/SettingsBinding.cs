@@ -11,6 +11,9 @@ namespace DeskPhone.Firmware.Phone
         private const int FunctionKeys = 16;
         private const int ExpansionKeys = 54;
 
+        /// <summary>Before the label of a module key whose subscription the heap refused (docs/presence.md).</summary>
+        public const string NotMonitored = "! ";
+
         private readonly PhoneCore _phone;
         private readonly SettingsStore _settings;
 
@@ -19,6 +22,14 @@ namespace DeskPhone.Firmware.Phone
             _phone = phone;
             _settings = phone.Settings;
             _settings.SettingChanged += OnSettingChanged;
+            HeapReserve reserve = phone.Reserve;
+            if (reserve != null)
+            {
+                // A key's subscription is taken on only while the heap keeps its reserve; the refused keys are tried again
+                // when the reserve says there may be room (MemoryWatch), and said until then (PhoneHasLowMemory).
+                phone.Monitored.Admit = () => _phone.Reserve.Admit(HeapReserve.KeyBytes, _phone.Now);
+                reserve.RoomAgain += RetryRefusedKeys;
+            }
         }
 
         public void ApplyAll(long nowMs)
@@ -34,8 +45,39 @@ namespace DeskPhone.Firmware.Phone
             {
                 ApplyKey(SettingNames.ExpansionKey, i, nowMs);
             }
+            ReportRefusedKeys();
             ApplyLock(nowMs);
             ApplyDnd(_phone.CurrentIdentity, nowMs);
+        }
+
+        /// <summary>The keys refused for lack of heap, configured again from their settings: what fits now is taken on.</summary>
+        private void RetryRefusedKeys()
+        {
+            MonitoredExtensions monitored = _phone.Monitored;
+            long now = _phone.Now;
+            for (int key = 0; key < MonitoredExtensions.MaxKeys; key++)
+            {
+                if (monitored.IsRefused(key))
+                {
+                    bool function = key < FunctionKeys;
+                    ApplyKey(function ? SettingNames.Fkey : SettingNames.ExpansionKey, function ? key + 1 : key - FunctionKeys + 1, now);
+                }
+            }
+            ReportRefusedKeys();
+        }
+
+        /// <summary>How many monitoring keys the heap refused, for PhoneHasLowMemory's parameter ("12 of 45 BLF keys not monitored").</summary>
+        private void ReportRefusedKeys()
+        {
+            HeapReserve reserve = _phone.Reserve;
+            if (reserve == null)
+            {
+                return;
+            }
+            MonitoredExtensions monitored = _phone.Monitored;
+            int refused = monitored.RefusedCount;
+            reserve.Report(HeapReserve.Keys, refused == 0 ? null
+                : refused.ToString() + " of " + (refused + monitored.Count).ToString() + " BLF keys not monitored");
         }
 
         private void OnSettingChanged(string name, int idx, bool needsReboot)
@@ -52,6 +94,7 @@ namespace DeskPhone.Firmware.Phone
             else if (name == SettingNames.Fkey || name == SettingNames.ExpansionKey)
             {
                 ApplyKey(name, idx, now);
+                ReportRefusedKeys();
             }
             else if (name == SettingNames.KeyboardLock)
             {
@@ -150,7 +193,9 @@ namespace DeskPhone.Firmware.Phone
             }
             if (name == SettingNames.ExpansionKey)
             {
-                LabelModuleKey(idx - 1, KeyLabel.Of(definition));
+                string label = KeyLabel.Of(definition);
+                // A key refused for lack of heap says so on its module: its LED shows no state, its label a mark.
+                LabelModuleKey(idx - 1, _phone.Monitored.IsRefused(key) ? NotMonitored + label : label);
             }
         }
 

@@ -57,6 +57,10 @@ namespace DeskPhone.Firmware.Phone
                 }
             };
             _phone.NetworkRestored += () => Registrations.NetworkRestored(_phone.Now);
+            if (_phone.Reserve != null)
+            {
+                _phone.Reserve.Govern(Registrations);
+            }
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
                 Apply(i);
@@ -111,7 +115,8 @@ namespace DeskPhone.Firmware.Phone
             Agent.SetIdentity(identity);
             Registrations.Update(identity, _phone.Now);
             RegistrationClient registration = Registrations.Get(index);
-            if (!identity.Active || registration == null || registration.LastStatus != 0)
+            // A registration refused for lack of heap starts nothing more (its subscriptions follow its first answer).
+            if (!identity.Active || (registration == null ? !Registrations.IsRefused(index) : registration.LastStatus != 0))
             {
                 UpdateOwnSubscriptions(index);
             }

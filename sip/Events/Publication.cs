@@ -30,9 +30,13 @@ namespace DeskPhone.Sip.Events
         private readonly string _callId;
         private string _etag;
         private long _dueMs = long.MaxValue;
-        private long _retryMs = FirstRetryMs;
+        // The flags (low 3 bits), the back-off step (FirstRetryMs doubled that many times, up to MaxRetryMs) and the
+        // CSeq (from bit 8: 16 million PUBLISHes) in one field, where a long and two ints took three (docs/benchmarks.md
+        // h-office4).
         private int _flags;
-        private int _cseq;
+        private const int StepShift = 3;
+        private const int StepMask = 0x1F << StepShift;
+        private const int CSeqShift = 8;
 
         /// <summary>
         /// A publication of <paramref name="eventPackage"/> documents of type <paramref name="contentType"/>, asking for
@@ -124,7 +128,7 @@ namespace DeskPhone.Sip.Events
             {
                 _etag = response.GetHeader(HeaderNames.SipETag);
                 int granted = response.Expires > 0 ? response.Expires : _expires;
-                _retryMs = FirstRetryMs;
+                _flags &= ~StepMask;
                 if ((_flags & Dirty) == 0)
                 {
                     _dueMs = nowMs + (granted > 120 ? granted - 60 : granted / 2) * 1000L;
@@ -148,10 +152,26 @@ namespace DeskPhone.Sip.Events
             Retry(nowMs);
         }
 
+        /// <summary>The next PUBLISH's CSeq (1, 2, ...), counted in the high bits of the flags.</summary>
+        private int NextCSeq()
+        {
+            _flags += 1 << CSeqShift;
+            return (int)((uint)_flags >> CSeqShift);
+        }
+
         private void Retry(long nowMs)
         {
-            _dueMs = nowMs + _retryMs;
-            _retryMs = _retryMs * 2 > MaxRetryMs ? MaxRetryMs : _retryMs * 2;
+            int step = (_flags & StepMask) >> StepShift;
+            long retryMs = FirstRetryMs << step;
+            if (retryMs >= MaxRetryMs)
+            {
+                retryMs = MaxRetryMs;
+            }
+            else
+            {
+                _flags += 1 << StepShift;
+            }
+            _dueMs = nowMs + retryMs;
         }
 
         /// <summary>
@@ -189,7 +209,7 @@ namespace DeskPhone.Sip.Events
                     .Header(HeaderNames.From, "<" + _aor + ">;tag=" + _fromTag)
                     .Header(HeaderNames.To, "<" + _aor + ">")
                     .Header(HeaderNames.CallId, p._callId)
-                    .Header(HeaderNames.CSeq, (++p._cseq).ToString() + " PUBLISH")
+                    .Header(HeaderNames.CSeq, p.NextCSeq().ToString() + " PUBLISH")
                     .Header(HeaderNames.Event, p._eventPackage)
                     .Header(HeaderNames.Expires, p._expires.ToString())
                     .Header(HeaderNames.UserAgent, "DeskPhone")

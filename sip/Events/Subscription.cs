@@ -56,26 +56,47 @@ namespace DeskPhone.Sip.Events
         private const int IdentityMask = 0xFF << IdentityShift;
         private const int FailuresShift = 20;
         private const int MaxFailures = 0x7FF;
+        private const int HasErrorBit = 1 << 31;
 
         /// <summary>Back-off steps: <see cref="FirstRetryMs"/> doubled this many times reaches <see cref="MaxRetryMs"/>.</summary>
         private const int LastRetryStep = 8;
 
-        // The last failure (a string) while there is one, or the body of the SUBSCRIBE last asked for while it waits to go
-        // out (feature sync, only ever sent while active, when there is no failure): one field for two rare things.
-        private object _errorOrBody;
+        // The event package, the target, the dialog's local and remote tags and, while there is one (HasErrorBit), the
+        // last failure, in one string, each ended by '\n' (which no token, URI or failure text holds; an absent tag is
+        // empty): one string object instead of four, read only when a SUBSCRIBE is made, a NOTIFY is matched to its
+        // owner or a key is configured. The Call-ID is the local tag and CallIdSuffix (as the REGISTER's is made from
+        // its From tag), so it is not kept: a NOTIFY is matched in place (IsDialog). While the body of a SUBSCRIBE waits
+        // to go out (feature sync, rare), the field holds it and the text: one field for the text, the failure and the
+        // body, where a field of its own held the failure or the body (12 B a subscription, docs/benchmarks.md h-office4).
+        private object _textOrBody;
 
         private sealed class PendingBody
         {
             public byte[] Bytes;
             public string ContentType;
+            public string Text;
         }
 
-        // The event package, the target and the dialog's local and remote tags in one string, each ended by '\n' (which
-        // no token or URI holds; an absent tag is empty): one string object instead of four, read only when a SUBSCRIBE
-        // is made, a NOTIFY is matched to its owner or a key is configured. The Call-ID is the local tag and
-        // CallIdSuffix (as the REGISTER's is made from its From tag), so it is not kept: a NOTIFY is matched in place
-        // (IsDialog).
-        private string _text;
+        private string Text
+        {
+            get
+            {
+                string text = _textOrBody as string;
+                return text != null ? text : ((PendingBody)_textOrBody).Text;
+            }
+            set
+            {
+                PendingBody body = _textOrBody as PendingBody;
+                if (body != null)
+                {
+                    body.Text = value;
+                }
+                else
+                {
+                    _textOrBody = value;
+                }
+            }
+        }
 
         private const char End = '\n';
         private const string Ends = "\n";
@@ -83,6 +104,7 @@ namespace DeskPhone.Sip.Events
         private const int TargetPart = 1;
         private const int LocalTagPart = 2;
         private const int RemoteTagPart = 3;
+        private const int ErrorPart = 4;
 
         /// <summary>
         /// A subscription of identity <paramref name="identity"/> (0..255) to <paramref name="eventPackage"/> at
@@ -92,7 +114,7 @@ namespace DeskPhone.Sip.Events
         public Subscription(INotifyConsumer owner, string eventPackage, string target, int identity, int expiresSeconds)
         {
             Owner = owner;
-            _text = eventPackage + Ends + target + Ends + Ends + Ends;
+            _textOrBody = eventPackage + Ends + target + Ends + Ends + Ends;
             Bits = (identity << IdentityShift) & IdentityMask;
             SetExpires(expiresSeconds);
         }
@@ -119,10 +141,10 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>The last failure, for the bench (status code or reason).</summary>
-        public string LastError => _errorOrBody as string;
+        public string LastError => (Bits & HasErrorBit) != 0 ? Part(ErrorPart) : null;
 
         /// <summary>Failures since the last success (counted up to 2,047); drives the back-off and e.g. DfksFailed.</summary>
-        public int Failures => (int)((uint)Bits >> FailuresShift);
+        public int Failures => (Bits >> FailuresShift) & MaxFailures;
 
         /// <summary>Who reads this subscription's NOTIFYs (and names who sends its SUBSCRIBEs).</summary>
         public readonly INotifyConsumer Owner;
@@ -132,7 +154,7 @@ namespace DeskPhone.Sip.Events
         {
             get
             {
-                PendingBody body = _errorOrBody as PendingBody;
+                PendingBody body = _textOrBody as PendingBody;
                 return body == null ? null : body.Bytes;
             }
         }
@@ -142,7 +164,7 @@ namespace DeskPhone.Sip.Events
         {
             get
             {
-                PendingBody body = _errorOrBody as PendingBody;
+                PendingBody body = _textOrBody as PendingBody;
                 return body == null ? null : body.ContentType;
             }
         }
@@ -169,7 +191,7 @@ namespace DeskPhone.Sip.Events
         {
             get
             {
-                string text = _text;
+                string text = Text;
                 int start = PartStart(text, LocalTagPart);
                 return text.IndexOf(End, start) != start;
             }
@@ -181,7 +203,7 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         internal bool IsDialog(string tagInEnds)
         {
-            string text = _text;
+            string text = Text;
             int at = text.IndexOf(tagInEnds);
             return at >= 0 && at + 1 == PartStart(text, LocalTagPart);
         }
@@ -241,14 +263,32 @@ namespace DeskPhone.Sip.Events
         private void SetRetryStep(int step) => Bits = (Bits & ~RetryMask) | ((step > LastRetryStep ? LastRetryStep : step) << RetryShift);
 
         private void SetFailures(int failures) =>
-            Bits = (Bits & ((1 << FailuresShift) - 1)) | ((failures > MaxFailures ? MaxFailures : failures) << FailuresShift);
+            Bits = (Bits & ~(MaxFailures << FailuresShift)) | ((failures > MaxFailures ? MaxFailures : failures) << FailuresShift);
+
+        /// <summary>
+        /// Keeps <paramref name="why"/> (null: none) as the last failure, at the end of the text; a body waiting to go out
+        /// is let go, as when one field held the failure or the body.
+        /// </summary>
+        private void SetError(string why)
+        {
+            TakeBody();
+            bool had = (Bits & HasErrorBit) != 0;
+            if (why == null && !had)
+            {
+                return;
+            }
+            string text = Text;
+            Text = text.Substring(0, PartStart(text, ErrorPart)) + (why == null ? "" : why + Ends);
+            Bits = why == null ? Bits & ~HasErrorBit : Bits | HasErrorBit;
+        }
 
         /// <summary>The events layer took the body into the SUBSCRIBE it sends.</summary>
         internal void TakeBody()
         {
-            if (_errorOrBody is PendingBody)
+            PendingBody body = _textOrBody as PendingBody;
+            if (body != null)
             {
-                _errorOrBody = null;
+                _textOrBody = body.Text;
             }
         }
 
@@ -331,7 +371,7 @@ namespace DeskPhone.Sip.Events
                 // Bad Event: the server does not offer the package; asking again will not change that (RFC 6665 8.3.2).
                 HasDialog = false;
                 State = SubscriptionState.Refused;
-                _errorOrBody = "489";
+                SetError("489");
                 SetFailures(Failures + 1);
                 return;
             }
@@ -398,12 +438,12 @@ namespace DeskPhone.Sip.Events
         {
             if (body != null)
             {
-                _errorOrBody = new PendingBody { Bytes = body, ContentType = contentType };
+                _textOrBody = new PendingBody { Bytes = body, ContentType = contentType, Text = Text };
             }
-            else if (_errorOrBody is PendingBody)
+            else
             {
                 // A refresh or retry replaces a body not sent yet; the last failure stays for the bench.
-                _errorOrBody = null;
+                TakeBody();
             }
             State = SubscriptionState.Sent;
             SetDue(nowMs + AnswerTimeoutMs);
@@ -414,7 +454,7 @@ namespace DeskPhone.Sip.Events
         {
             State = SubscriptionState.Active;
             SetFailures(0);
-            _errorOrBody = null;
+            SetError(null);
             SetRetryStep(0);
             long granted = grantedSeconds * 1000L;
             long refreshIn = granted * RefreshPercent / 100;
@@ -428,7 +468,7 @@ namespace DeskPhone.Sip.Events
         private void Failed(string why, long nowMs, bool retryAtOnce)
         {
             State = SubscriptionState.Waiting;
-            _errorOrBody = why;
+            SetError(why);
             SetFailures(Failures + 1);
             SetDue(retryAtOnce ? nowMs : nowMs + RetryMs);
             if (!retryAtOnce)
@@ -437,21 +477,21 @@ namespace DeskPhone.Sip.Events
             }
         }
 
-        /// <summary>Part <paramref name="n"/> of <see cref="_text"/>; null for an empty one.</summary>
+        /// <summary>Part <paramref name="n"/> of <see cref="Text"/>; null for an empty one.</summary>
         private string Part(int n)
         {
-            string text = _text;
+            string text = Text;
             int start = PartStart(text, n);
             int end = text.IndexOf(End, start);
             return end == start ? null : text.Substring(start, end - start);
         }
 
-        /// <summary>Replaces part <paramref name="n"/> of <see cref="_text"/> (null or empty: none).</summary>
+        /// <summary>Replaces part <paramref name="n"/> of <see cref="Text"/> (null or empty: none).</summary>
         private void SetPart(int n, string value)
         {
-            string text = _text;
+            string text = Text;
             int start = PartStart(text, n);
-            _text = text.Substring(0, start) + value + text.Substring(text.IndexOf(End, start));
+            Text = text.Substring(0, start) + value + text.Substring(text.IndexOf(End, start));
         }
 
         private static int PartStart(string text, int n)

@@ -2,6 +2,9 @@ using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Registration
 {
+    /// <summary>Whether one more identity's registration may be taken on now (the host's heap reserve).</summary>
+    public delegate bool RegistrationAdmitHandler(long nowMs);
+
     /// <summary>
     /// The registration layer over the core: one <see cref="RegistrationClient"/> per identity that has a registrar
     /// (at most <see cref="SipUserAgent.MaxIdentities"/>), run by <see cref="Poll"/> every loop turn, each reporting
@@ -9,6 +12,9 @@ namespace DeskPhone.Sip.Registration
     /// </summary>
     public sealed class Registrations
     {
+        // Bit i: identity i has a registrar but its registration was refused for lack of heap (Admit), to be tried again.
+        private int _refused;
+
         // By identity index, up to the highest that has had a client (a one-identity phone keeps 2 slots, 48 B, not 13,
         // 180 B; docs/benchmarks.md, h-idle2).
         private RegistrationClient[] _clients = new RegistrationClient[1];
@@ -26,6 +32,57 @@ namespace DeskPhone.Sip.Registration
         /// </summary>
         public event RegistrationChangedHandler Changed;
 
+        /// <summary>
+        /// Asked before an identity's registration is taken on; false refuses it (no client, the identity stays
+        /// unregistered and <see cref="IsRefused"/> until <see cref="Retry"/> or its next update). Null: all are taken on.
+        /// </summary>
+        public RegistrationAdmitHandler Admit;
+
+        /// <summary>Whether the identity's registration was refused (the host's heap reserve).</summary>
+        public bool IsRefused(int index) => (_refused & (1 << index)) != 0;
+
+        /// <summary>How many identities were refused, and how many have a client (registering or registered).</summary>
+        public int RefusedCount => Bits(_refused);
+
+        public int Count
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 1; i < _clients.Length; i++)
+                {
+                    if (_clients[i] != null)
+                    {
+                        n++;
+                    }
+                }
+                return n;
+            }
+        }
+
+        /// <summary>The refused identities asked again, in index order, as their registrations would be taken on now.</summary>
+        public void Retry(long nowMs)
+        {
+            for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
+            {
+                SipIdentity identity = IsRefused(i) ? Core.GetIdentity(i) : null;
+                if (identity != null)
+                {
+                    Update(identity, nowMs);
+                }
+            }
+        }
+
+        private static int Bits(int set)
+        {
+            int n = 0;
+            for (; set != 0; set &= set - 1)
+            {
+                n++;
+            }
+            return n;
+        }
+
         /// <summary>Registers the identity with its registrar (or stops when it has none or is inactive).</summary>
         public void Update(SipIdentity identity, long nowMs)
         {
@@ -35,8 +92,14 @@ namespace DeskPhone.Sip.Registration
                 old.Stop(nowMs);
                 _clients[identity.Index] = null;
             }
+            _refused &= ~(1 << identity.Index);
             if (!identity.Active || identity.Registrar == null || identity.Registrar.Length == 0 || Core.Udp == null)
             {
+                return;
+            }
+            if (Admit != null && !Admit(nowMs))
+            {
+                _refused |= 1 << identity.Index;
                 return;
             }
             var client = new RegistrationClient(Core, identity, this);

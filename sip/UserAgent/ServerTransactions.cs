@@ -14,12 +14,15 @@ namespace DeskPhone.Sip.UserAgent
     /// the number of its To tag (the user agent's counter, which cannot draw 65,536 numbers while an entry lives, gives
     /// the rest back). The answer's bytes are not kept: the user agent writes them again from the retransmitted
     /// request, which carries the same Via, From, To, Call-ID and CSeq (<see cref="SipUserAgent"/>). Per entry 14
-    /// bytes, no object (an office phone's 128 entries after a MESSAGE stream: 1,920 B instead of 2,448).
+    /// bytes in two arrays, no object.
     /// </para>
     /// <para>
     /// At most <see cref="Size"/> entries. The arrays start at <see cref="FirstSize"/> and double when a request finds
-    /// no free entry, up to Size (an idle phone keeps 8 entries in 240 B of arrays, instead of 1.9 KB); since the entries beyond
-    /// the current size would all be free, this answers every request as a table of Size entries would. When all are
+    /// no free entry (an idle phone keeps 8 entries in 168 B of arrays): up to <see cref="KeepAllUpTo"/> every answer
+    /// is kept for the whole of Timer J (2 requests a second); from there an answered entry is reused, as below, before
+    /// the table grows further, by <see cref="GrowBy"/> entries, only for more than that many requests in
+    /// <see cref="ReuseAfterMs"/> (an office phone's MESSAGE and NOTIFY every 100 ms need about 105 entries: 112, where
+    /// it grew to 128; a MESSAGE alone every 100 ms 64: docs/benchmarks.md, h-office4). When all are
     /// inside Timer J, the oldest entry whose last answer went out at least
     /// <see cref="ReuseAfterMs"/> ago is reused, unless it is an INVITE's (a retransmitted request is answered again and
     /// its entry counts from then, Timer J included): a non-INVITE client
@@ -41,6 +44,18 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>Entries made at start; the arrays double from here up to <see cref="Size"/>.</summary>
         public const int FirstSize = 8;
+
+        /// <summary>
+        /// Entries kept for the whole of Timer J before an answered one is reused instead of the table growing: 2
+        /// requests a second over Timer J's 32 s, and the 5 s reuse age at 12 a second.
+        /// </summary>
+        public const int KeepAllUpTo = 64;
+
+        /// <summary>
+        /// Entries added at a time past <see cref="KeepAllUpTo"/>: the table then holds what the reuse age needs at the
+        /// request rate (20 a second take about 105 entries: 112, not 128).
+        /// </summary>
+        private const int GrowBy = 16;
         public const long TimerJMs = 32000;
 
         /// <summary>
@@ -70,19 +85,24 @@ namespace DeskPhone.Sip.UserAgent
         private const int ReuseUnits = (int)((ReuseAfterMs + (1 << UnitShift) - 1) >> UnitShift);
 
         /// <summary>
-        /// Bit of <c>_answers</c> above the status (10 bits) and kind (2 bits): an INVITE's entry, kept for the whole of
+        /// Bit of an entry's <c>Answer</c> above the status (10 bits) and kind (2 bits): an INVITE's entry, kept for the whole of
         /// Timer J (its client's Timer A doubles without the T2 cap, RFC 3261 17.1.1.2).
         /// </summary>
         private const int InviteBit = 1 << 12;
 
         private int[] _hashA = new int[FirstSize];
-        private short[] _hashB = new short[FirstSize];
+
+        // The rest of entry i in _entries[i * Stride + field]: one array of shorts instead of five (four array headers
+        // and fields less, 128 B at every size).
+        private short[] _entries = new short[FirstSize * Stride];
+        private const int Stride = 5;
+        private const int HashB = 0;
         // Expiry in units after _base (0 or not above now: free).
-        private short[] _until = new short[FirstSize];
-        private short[] _tags = new short[FirstSize];
+        private const int Until = 1;
+        private const int TagOf = 2;
+        private const int Answer = 3;
+        private const int Source = 4;
         private int _base;
-        private short[] _answers = new short[FirstSize];
-        private short[] _sources = new short[FirstSize];
         // The 32-bit hash boxed, as the runtime's array search takes it (the one copy kept: an int beside it was 12 B).
         private object _hashedABox;
 
@@ -136,26 +156,27 @@ namespace DeskPhone.Sip.UserAgent
             // several interpreted instructions per entry for every request).
             for (int i = System.Array.IndexOf(_hashA, _hashedABox, 0, size); i >= 0; i = i + 1 < size ? System.Array.IndexOf(_hashA, _hashedABox, i + 1, size - i - 1) : -1)
             {
-                if (_hashB[i] == _hashedB && _until[i] > now)
+                int at = i * Stride;
+                if (_entries[at + HashB] == _hashedB && _entries[at + Until] > now)
                 {
                     // Asked again: the answer was lost, so the entry counts from the answer sent again now (Timer J
                     // restarts with it, which only keeps the entry longer than RFC 3261 17.2.2 asks).
-                    _until[i] = Expiry(now, nowMs);
+                    _entries[at + Until] = Expiry(now, nowMs);
                     return i;
                 }
             }
             return -1;
         }
 
-        public int Status(int entry) => _answers[entry] & 0x3FF;
+        public int Status(int entry) => _entries[entry * Stride + Answer] & 0x3FF;
 
-        public int Kind(int entry) => (_answers[entry] >> 10) & 3;
+        public int Kind(int entry) => (_entries[entry * Stride + Answer] >> 10) & 3;
 
         /// <summary>
         /// The number of the entry's To tag (0: none, a provisional answer), given <paramref name="counter"/>, the user
         /// agent's tag counter now: the latest number at or below it with the kept low 16 bits.
         /// </summary>
-        public int Tag(int entry, int counter) => Status(entry) < 200 ? 0 : counter - ((counter - _tags[entry]) & 0xFFFF);
+        public int Tag(int entry, int counter) => Status(entry) < 200 ? 0 : counter - ((counter - _entries[entry * Stride + TagOf]) & 0xFFFF);
 
         /// <summary>
         /// False when a new request on an unreliable transport could not be remembered: every entry is still inside
@@ -168,41 +189,45 @@ namespace DeskPhone.Sip.UserAgent
             {
                 return true;
             }
-            return Free(nowMs) >= 0 || ReuseAnswered(nowMs) || TakeFromFlooder(SourceHash(source));
+            // Free reuses an answered entry before it would grow the table past KeepAllUpTo, and when it is full.
+            return Free(nowMs) >= 0 || TakeFromFlooder(SourceHash(source));
         }
 
         /// <summary>Entries reused inside Timer J because their answer went out <see cref="ReuseAfterMs"/> ago or more.</summary>
         public int Reused;
 
-        /// <summary>Frees the oldest entry last answered at least <see cref="ReuseAfterMs"/> ago, not an INVITE's; false if none is.</summary>
-        private bool ReuseAnswered(long nowMs)
+        /// <summary>Frees the oldest entry last answered at least <see cref="ReuseAfterMs"/> ago, not an INVITE's, and returns it; -1 if none is.</summary>
+        private int ReuseAnswered(int now)
         {
-            int now = Now(nowMs);
             int oldest = -1;
             int oldestUntil = int.MaxValue;
-            short[] until = _until;
-            short[] answers = _answers;
-            for (int i = 0; i < until.Length; i++)
+            short[] entries = _entries;
+            for (int at = 0; at < entries.Length; at += Stride)
             {
-                int u = until[i];
-                if (u < oldestUntil && (answers[i] & InviteBit) == 0)
+                int u = entries[at + Until];
+                if (u < oldestUntil && (entries[at + Answer] & InviteBit) == 0)
                 {
-                    oldest = i;
+                    oldest = at / Stride;
                     oldestUntil = u;
                 }
             }
             if (oldest < 0 || ReusableAt(oldest) > now)
             {
-                return false;
+                return -1;
             }
-            _until[oldest] = 0;
+            entries[oldest * Stride + Until] = 0;
             _liveUntil = 0;
             Reused++;
-            return true;
+            return oldest;
         }
 
         /// <summary>The time unit from which the entry may be reused: its last answer's plus the reuse age, or its expiry (INVITE).</summary>
-        private int ReusableAt(int i) => (_answers[i] & InviteBit) != 0 ? _until[i] : _until[i] - TimerJUnits + ReuseUnits;
+        private int ReusableAt(int i)
+        {
+            int at = i * Stride;
+            int until = _entries[at + Until];
+            return (_entries[at + Answer] & InviteBit) != 0 ? until : until - TimerJUnits + ReuseUnits;
+        }
 
         /// <summary>
         /// The table is full: the source with most entries (found by a majority vote, then counted) gives up its oldest
@@ -210,24 +235,25 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         private bool TakeFromFlooder(short requester)
         {
+            short[] entries = _entries;
             short candidate = 0;
             int votes = 0;
-            for (int i = 0; i < _until.Length; i++)
+            for (int at = Source; at < entries.Length; at += Stride)
             {
                 if (votes == 0)
                 {
-                    candidate = _sources[i];
+                    candidate = entries[at];
                     votes = 1;
                 }
                 else
                 {
-                    votes += _sources[i] == candidate ? 1 : -1;
+                    votes += entries[at] == candidate ? 1 : -1;
                 }
             }
             int held = 0;
-            for (int i = 0; i < _until.Length; i++)
+            for (int at = Source; at < entries.Length; at += Stride)
             {
-                if (_sources[i] == candidate)
+                if (entries[at] == candidate)
                 {
                     held++;
                 }
@@ -237,14 +263,14 @@ namespace DeskPhone.Sip.UserAgent
                 return false;
             }
             int oldest = -1;
-            for (int i = 0; i < _until.Length; i++)
+            for (int at = 0; at < entries.Length; at += Stride)
             {
-                if (_sources[i] == candidate && (oldest < 0 || _until[i] < _until[oldest]))
+                if (entries[at + Source] == candidate && (oldest < 0 || entries[at + Until] < entries[oldest + Until]))
                 {
-                    oldest = i;
+                    oldest = at;
                 }
             }
-            _until[oldest] = 0;
+            entries[oldest + Until] = 0;
             _liveUntil = 0;
             return true;
         }
@@ -254,9 +280,9 @@ namespace DeskPhone.Sip.UserAgent
         {
             int now = Now(nowMs);
             int first = int.MaxValue;
-            for (int i = 0; i < _until.Length; i++)
+            for (int i = 0; i < _hashA.Length; i++)
             {
-                if (_until[i] > now && ReusableAt(i) < first)
+                if (_entries[i * Stride + Until] > now && ReusableAt(i) < first)
                 {
                     first = ReusableAt(i);
                 }
@@ -279,11 +305,13 @@ namespace DeskPhone.Sip.UserAgent
             }
             Hash(top, method, source);
             _hashA[i] = (int)_hashedABox;
-            _hashB[i] = _hashedB;
-            _until[i] = Expiry(Now(nowMs), nowMs);
-            _tags[i] = (short)tag;
-            _answers[i] = (short)((status & 0x3FF) | (kind << 10) | (method == "INVITE" ? InviteBit : 0));
-            _sources[i] = _hashedSource;
+            int at = i * Stride;
+            short[] entries = _entries;
+            entries[at + HashB] = _hashedB;
+            entries[at + Until] = Expiry(Now(nowMs), nowMs);
+            entries[at + TagOf] = (short)tag;
+            entries[at + Answer] = (short)((status & 0x3FF) | (kind << 10) | (method == "INVITE" ? InviteBit : 0));
+            entries[at + Source] = _hashedSource;
         }
 
         /// <summary>
@@ -299,11 +327,12 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>Entries the arrays hold now (<see cref="FirstSize"/> up to <see cref="Size"/>).</summary>
-        public int Capacity => _until.Length;
+        public int Capacity => _hashA.Length;
 
         /// <summary>
-        /// Shrinks the arrays (by halves, down to <see cref="FirstSize"/>) once every entry in the half let go has passed
-        /// Timer J: a burst of traffic grew them to 128 entries (2.4 KB), and a request takes the first free entry, so
+        /// Shrinks the arrays (to the smallest size they grow through that holds the last live entry, down to
+        /// <see cref="FirstSize"/>) once every entry let go has passed Timer J: a burst of traffic grew them to up to 128
+        /// entries (1.8 KB), and a request takes the first free entry, so
         /// after the burst the live ones gather at the front. Only expired entries go, and the
         /// entries beyond the new size would all be free, so every request is answered as before (the same argument as
         /// for the growth in <see cref="Free"/>).
@@ -311,27 +340,23 @@ namespace DeskPhone.Sip.UserAgent
         public void Trim(long nowMs)
         {
             int now = Now(nowMs);
-            int size = _until.Length;
+            int size = _hashA.Length;
             int target = size;
-            while (target > FirstSize && _until[target - 1] <= now)
+            while (target > FirstSize && _entries[(target - 1) * Stride + Until] <= now)
             {
                 target--;
             }
             int keep = FirstSize;
             while (keep < target)
             {
-                keep *= 2;
+                keep = Grown(keep);
             }
             if (keep >= size)
             {
                 return;
             }
             _hashA = (int[])ArrayGrowth.Cut(_hashA, new int[keep]);
-            _hashB = (short[])ArrayGrowth.Cut(_hashB, new short[keep]);
-            _until = (short[])ArrayGrowth.Cut(_until, new short[keep]);
-            _tags = (short[])ArrayGrowth.Cut(_tags, new short[keep]);
-            _answers = (short[])ArrayGrowth.Cut(_answers, new short[keep]);
-            _sources = (short[])ArrayGrowth.Cut(_sources, new short[keep]);
+            _entries = (short[])ArrayGrowth.Cut(_entries, new short[keep * Stride]);
         }
 
         /// <summary>
@@ -343,11 +368,11 @@ namespace DeskPhone.Sip.UserAgent
             int now = (int)(nowMs >> UnitShift) - _base;
             if (now >= RebaseUnits)
             {
-                short[] until = _until;
-                for (int i = 0; i < until.Length; i++)
+                short[] entries = _entries;
+                for (int at = Until; at < entries.Length; at += Stride)
                 {
-                    int u = until[i] - now;
-                    until[i] = (short)(u > 0 ? u : 0);
+                    int u = entries[at] - now;
+                    entries[at] = (short)(u > 0 ? u : 0);
                 }
                 _base += now;
                 _liveUntil = 0;
@@ -361,7 +386,8 @@ namespace DeskPhone.Sip.UserAgent
 
 
         /// <summary>
-        /// The first free entry, growing the arrays when none is and they are under Size; -1 when full. The entries
+        /// The first free entry; when none is, from <see cref="KeepAllUpTo"/> entries on the oldest answered one
+        /// (<see cref="ReuseAfterMs"/>), else the arrays grown while under Size; -1 when full and none can be reused. The entries
         /// before the one found last were all live then, and none of them expires before the earliest expiry among them
         /// (<c>_liveUntil</c>): until that time the search starts after them, where it went through every live entry
         /// first (twice per request: HasRoom and Remember). It is still the first free entry, so the live ones stay at the
@@ -370,13 +396,13 @@ namespace DeskPhone.Sip.UserAgent
         private int Free(long nowMs)
         {
             int now = Now(nowMs);
-            short[] until = _until;
-            int size = until.Length;
+            short[] entries = _entries;
+            int size = _hashA.Length;
             int from = now < _liveUntil && _liveBelow <= size ? _liveBelow : 0;
             int earliest = from == 0 ? int.MaxValue : _liveUntil;
             for (int i = from; i < size; i++)
             {
-                int u = until[i];
+                int u = entries[i * Stride + Until];
                 if (u <= now)
                 {
                     _liveBelow = i;
@@ -390,19 +416,22 @@ namespace DeskPhone.Sip.UserAgent
             }
             _liveBelow = size;
             _liveUntil = earliest;
-            if (size == Size)
+            if (size >= KeepAllUpTo)
             {
-                return -1;
+                int reused = ReuseAnswered(now);
+                if (reused >= 0 || size == Size)
+                {
+                    return reused;
+                }
             }
-            int grown = size * 2;
+            int grown = Grown(size);
             _hashA = (int[])ArrayGrowth.Grow(_hashA, new int[grown]);
-            _hashB = (short[])ArrayGrowth.Grow(_hashB, new short[grown]);
-            _until = (short[])ArrayGrowth.Grow(_until, new short[grown]);
-            _tags = (short[])ArrayGrowth.Grow(_tags, new short[grown]);
-            _answers = (short[])ArrayGrowth.Grow(_answers, new short[grown]);
-            _sources = (short[])ArrayGrowth.Grow(_sources, new short[grown]);
+            _entries = (short[])ArrayGrowth.Grow(_entries, new short[grown * Stride]);
             return size;
         }
+
+        /// <summary>The size after <paramref name="size"/>: doubled up to <see cref="KeepAllUpTo"/>, then <see cref="GrowBy"/> more.</summary>
+        private static int Grown(int size) => size < KeepAllUpTo ? size * 2 : size + GrowBy;
 
         /// <summary>FNV-1a and a multiply-xor hash over the same fields, with separators, so a lookup builds no string.</summary>
         private void Hash(Via top, string method, string source)

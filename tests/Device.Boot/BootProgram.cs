@@ -39,6 +39,23 @@ namespace DeskPhone.Boot
         private static BenchRouter s_router;
         private static int s_branch;
         private static string s_lastStep = "none";
+        private static InterpreterHeap s_heap;
+
+        /// <summary>The interpreter's free heap after a collection (the board's GcFreeMemory); the last figure while frozen.</summary>
+        private sealed class InterpreterHeap : IFreeMemory
+        {
+            public bool Frozen;
+            private int _free;
+
+            public int FreeAfterCollection()
+            {
+                if (!Frozen)
+                {
+                    _free = (int)nanoFramework.Runtime.Native.GC.Run(false);
+                }
+                return _free;
+            }
+        }
 
         private const string AdminPasswordHash =
             "$pbkdf2-sha256$100$000102030405060708090a0b0c0d0e0f$5c1d0a6b3e2f4c7d8e9fa0b1c2d3e4f5061728394a5b6c7d8e9f0a1b2c3d4e5f";
@@ -89,8 +106,10 @@ namespace DeskPhone.Boot
                 catch (OutOfMemoryException e)
                 {
                     // The phone let go first: the report's own strings (the trace split into lines) need heap too.
+                    CountRefused();
                     Drop();
                     Console.WriteLine("load profile=" + p.Name + " OUT OF MEMORY in step=" + s_step + Where(e));
+                    SayRefused(p, null);
                 }
                 catch (Exception e)
                 {
@@ -254,7 +273,9 @@ namespace DeskPhone.Boot
             // As on the board: the address in Via and Contact follows the Ethernet link (null).
             // The calls' media channels, as the board passes its UDP ones (no audio devices: silence is sent).
             s_rtp = new ArrayList();
-            s_app = new PhoneApp(new PhoneParts(settings, inbox, s_wire) { Drivers = board.Drivers, Panel = panel, Profile = profile, WallClock = wallClock, StartMs = s_now, Rtp = NewRtpChannel });
+            // The interpreter's heap, as the board passes its GC's: PhoneHasLowMemory and the heap reserve (HeapReserve).
+            s_heap = new InterpreterHeap();
+            s_app = new PhoneApp(new PhoneParts(settings, inbox, s_wire) { Drivers = board.Drivers, Panel = panel, Profile = profile, WallClock = wallClock, StartMs = s_now, Rtp = NewRtpChannel, Memory = s_heap });
             // The bench's portable part, as the board builds it (its HTTP listener needs the network natives).
             s_router = new BenchRouter(s_app.Core, s_app.Text,
                 (code, action) => s_app.Core.OnKey(code, action, s_now), null, s_app.Binding);
@@ -271,7 +292,8 @@ namespace DeskPhone.Boot
             bool[] done = new bool[keys + 1];
             int notified = 0;
             long start = s_now;
-            while (notified < keys)
+            // Keys the heap reserve refused send no SUBSCRIBE (until a later period takes them on).
+            while (notified + s_app.Core.Monitored.RefusedCount < keys)
             {
                 Check(s_now - start < 120000, "after 120 s only " + notified.ToString() + " of " + keys.ToString() + " BLF keys subscribed and notified");
                 string subscribe = Take("SUBSCRIBE", "dialog");
@@ -396,7 +418,7 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// Answers 200 each SUBSCRIBE but a BLF key's (Event: dialog, <see cref="SubscribeAndNotify"/>'s) and each
+        /// Answers 200 each REGISTER, each SUBSCRIBE but a BLF key's (Event: dialog, <see cref="SubscribeAndNotify"/>'s) and each
         /// PUBLISH waiting on the wire, taking them off it; true when there was one.
         /// </summary>
         private static bool AnswerOwn()
@@ -406,7 +428,8 @@ namespace DeskPhone.Boot
             {
                 string m = s_wire.Peek(i);
                 bool publish = IsRequest(m, "PUBLISH", null, null);
-                if (publish || (IsRequest(m, "SUBSCRIBE", null, null) && Header(m, "Event") != "dialog"))
+                // A REGISTER too: an identity the heap reserve took on after the registration step registers then.
+                if (publish || IsRequest(m, "REGISTER", null, null) || (IsRequest(m, "SUBSCRIBE", null, null) && Header(m, "Event") != "dialog"))
                 {
                     s_wire.RemoveAt(i--);
                     Answer(m, 200, publish ? PublishGrant : "Expires: 3600\r\n");

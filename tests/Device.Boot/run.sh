@@ -5,7 +5,8 @@
 # 32-bit POSIX nanoCLR with the board's managed heap; then the load profiles (LoadProfile.cs: idle, idle+call, office, worst),
 # each on a phone built afresh. Prints the heap per step ("heap WHO STEP used= peak="); a profile that runs out of
 # memory is reported ("OUT OF MEMORY in step=... at <allocating method> < <callers>"), the next one runs, and the run
-# fails.
+# fails. Each profile also says what the phone's heap reserve refused ("load profile=P refused none", or the identities
+# and BLF keys it did not take on; docs/benchmarks.md, h-refuse).
 #
 #   tests/Device.Boot/run.sh                 # heap 80,896 B (79 KB: nanoFramework's figure for ESP32_REV0 without PSRAM);
 #                                            # if that runs out of memory, says so and runs again at $BOOT_FIT_HEAP
@@ -140,8 +141,11 @@ MUST_FIT="${BOOT_MUST_FIT:-idle}"
 fits_too_little=0
 if [ -z "${BOOT_HEAP:-}" ]; then
     for p in $MUST_FIT; do
+        # Its end with everything taken on: the heap reserve (h-refuse) lets a phone refuse its identities and still
+        # run to its end, which is not fitting.
         if grep -q "^load profile=$p OK$" "$OUT/boot-$judged.log" \
-            && grep -q "^load profile=$p alloc .*allocated=none" "$OUT/boot-$judged.log"; then
+            && grep -q "^load profile=$p alloc .*allocated=none" "$OUT/boot-$judged.log" \
+            && grep -q "^load profile=$p refused none" "$OUT/boot-$judged.log"; then
             echo "device-boot: profile $p runs to its end at a $judged-byte heap (the board's: $HEAP)"
         else
             echo "device-boot: profile $p must run to its end at the board's $HEAP-byte heap (BOOT_MUST_FIT) and did not (judged at $judged)"
@@ -170,6 +174,11 @@ if [ -z "${BOOT_HEAP:-}" ] && { grep -q 'OutOfMemoryException\|OUT OF MEMORY' "$
     echo "device-boot: DOES NOT FIT the board's $HEAP-byte heap yet; running the scenario at $FIT bytes"
     run_at "$FIT"
     status=$?
+    # With room for everything the heap reserve refuses nothing: a profile that refused there did not run as defined.
+    if [ "$status" -eq 0 ] && [ "$(grep -c '^load profile=[^ ]* refused none' "$OUT/boot-$FIT.log")" -ne 4 ]; then
+        grep '^load profile=[^ ]* refused' "$OUT/boot-$FIT.log" | grep -v 'refused none' | sed 's/^/device-boot: at the fitting heap /'
+        status=1
+    fi
     [ "$fits_too_little" -eq 0 ] || status=1
     exit $status
 fi

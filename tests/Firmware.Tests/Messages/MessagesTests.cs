@@ -225,6 +225,32 @@ namespace DeskPhone.Firmware.Tests.Messages
         }
 
         [Fact]
+        public void ABoxKeepsItsIdBesideItsLinesAndIsReplacedByItOnly()
+        {
+            // The id is kept in the box's one string before its lines (docs/benchmarks.md, h-office4).
+            Notify("<InfoBoxQueue><InfoBox id=\"a&#10;b\"><Line pos=\"3\"><Text>third</Text><Icon>warning</Icon></Line><Line pos=\"1\"><Text>first</Text></Line></InfoBox>" +
+                   "<InfoBox id=\"\"><Line pos=\"1\"><Text>empty id</Text></Line></InfoBox><InfoBox><Line pos=\"1\"><Text>none</Text></Line></InfoBox></InfoBoxQueue>");
+            InfoBox box = _queue.Current;
+            Assert.Equal("a b", box.Id);
+            Assert.Equal(3, box.LineCount);
+            Assert.Equal("first", box.LineText(0));
+            Assert.Equal("", box.LineText(1));
+            Assert.Equal("third", box.LineText(2));
+            Assert.Equal(IconId.Warning, box.LineIcon(2));
+            Notify("<InfoBoxQueue><InfoBox id=\"\"><Line pos=\"1\"><Text>empty id again</Text></Line></InfoBox><InfoBox id=\"a b\"><Line pos=\"2\"><Text>new</Text></Line></InfoBox></InfoBoxQueue>");
+            Assert.Equal(3, _queue.Count);
+            Assert.Equal("a b", _queue.Current.Id);
+            Assert.Equal("new", _queue.Current.LineText(1));
+            Assert.Equal("", _queue.Current.LineText(0));
+            _queue.Tick(20_000);
+            Assert.Equal("", _queue.Current.Id);
+            Assert.Equal("empty id again", _queue.Current.LineText(0));
+            _queue.Tick(30_000);
+            Assert.Null(_queue.Current.Id);
+            Assert.Equal("none", _queue.Current.LineText(0));
+        }
+
+        [Fact]
         public void ExtraLinesAreIgnoredAndLongLinesKept()
         {
             string longText = new string('w', 300);

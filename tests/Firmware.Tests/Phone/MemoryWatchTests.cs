@@ -32,7 +32,8 @@ namespace DeskPhone.Firmware.Tests.Phone
         public void TheHeapIsAskedOnceAPeriodAndAFullHeapRaisesNothing()
         {
             _p.Run(MemoryWatch.PeriodMs * 3);
-            Assert.InRange(_heap.Asked, 2, 3);
+            // Once a period, and once at the first loop turn, whose admissions (identity 1) the heap reserve measured.
+            Assert.InRange(_heap.Asked, 3, 4);
             Assert.False(Low);
             Assert.Equal(40000, _p.App.Memory.LastFree);
         }

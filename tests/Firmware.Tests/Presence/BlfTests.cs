@@ -76,6 +76,25 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void DialogsAreToldApartByTheirWholeIdThoughOnlyItsHashIsKept()
+        {
+            // The ids are kept as hashes (docs/benchmarks.md, h-office4): ids that share characters are still other dialogs.
+            var info = new DialogInfo();
+            Assert.True(Apply(info, Body.Dialogs(0, "full", Body.Dialog("d1", "confirmed"))));
+            Assert.True(Apply(info, Body.Dialogs(1, "partial", Body.Dialog("1d", "early"))));
+            Assert.True(Apply(info, Body.Dialogs(2, "partial", Body.Dialog("d10", "confirmed", held: true))));
+            Assert.Equal(DialogInfo.Ringing, info.State);
+            Assert.True(Apply(info, Body.Dialogs(3, "partial", Body.Dialog("1d", "terminated"))));
+            Assert.Equal(DialogInfo.Connected, info.State);
+            Assert.True(Apply(info, Body.Dialogs(4, "partial", Body.Dialog("d1", "terminated"))));
+            Assert.Equal(DialogInfo.Holding, info.State);
+            Assert.True(info.HoldsDialogs);
+            Assert.True(Apply(info, Body.Dialogs(5, "partial", Body.Dialog("d10", "terminated"))));
+            Assert.Equal(DialogInfo.Idle, info.State);
+            Assert.False(info.HoldsDialogs);
+        }
+
+        [Fact]
         public void OutgoingCallIsBusyNotRinging()
         {
             var info = new DialogInfo();

@@ -57,6 +57,25 @@ namespace DeskPhone.Firmware.Tests.Settings
         }
 
         [Fact]
+        public void EqualValuesAreKeptAsOneStringAndStillChangeOneByOne()
+        {
+            // Four identities at one registrar, given as four string objects (as a load parses them): kept once.
+            var store = new SettingsStore();
+            for (int identity = 1; identity <= 4; identity++)
+            {
+                Assert.Null(store.Set("user_host", identity, new string("10.0.0.1".ToCharArray())));
+            }
+            Assert.Same(store.Get("user_host", 1), store.Get("user_host", 4));
+            Assert.Same(store.Get("user_host", 2), store.Get("user_host", 3));
+            // Changing one changes only that one.
+            Assert.Null(store.Set("user_host", 2, "10.0.0.2"));
+            Assert.Equal("10.0.0.2", store.Get("user_host", 2));
+            Assert.Equal("10.0.0.1", store.Get("user_host", 1));
+            Assert.Equal("10.0.0.1", store.Get("user_host", 3));
+            Assert.Same(store.Get("user_host", 1), store.Get("user_host", 3));
+        }
+
+        [Fact]
         public void AReadByPositionIsTheReadByName()
         {
             var store = new SettingsStore();

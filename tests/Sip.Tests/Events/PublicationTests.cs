@@ -146,6 +146,39 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
+        public void TheBackOffDoublesUpToFiveMinutesAndStartsAgainAfterASuccessWithTheCSeqCountingOn()
+        {
+            // The back-off step and the CSeq are kept in the flags' field (docs/benchmarks.md, h-office4).
+            _publication.Changed(0);
+            _publication.Poll(_identity, 0);
+            long now = 10;
+            _core.Answer(_core.Last, 500, "", now);
+            foreach (long wait in new long[] { 5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 300_000 })
+            {
+                int sent = _core.Sent.Count;
+                _publication.Poll(_identity, now + wait - 1);
+                Assert.Equal(sent, _core.Sent.Count);
+                _publication.Poll(_identity, now + wait);
+                Assert.Equal(sent + 1, _core.Sent.Count);
+                now += wait + 10;
+                _core.Answer(_core.Last, 500, "", now);
+            }
+            Assert.Contains("CSeq: 10 PUBLISH\r\n", _core.Last.Text);
+            _publication.Poll(_identity, now + 300_000);
+            _core.Answer(_core.Last, 200, "SIP-ETag: e1\r\nExpires: 1800\r\n", now + 300_010);
+            Assert.Contains("CSeq: 11 PUBLISH\r\n", _core.Last.Text);
+            _publication.Changed(now + 400_000);
+            _publication.Poll(_identity, now + 400_000);
+            Assert.Contains("CSeq: 12 PUBLISH\r\n", _core.Last.Text);
+            _core.Answer(_core.Last, 500, "", now + 400_010);
+            int before = _core.Sent.Count;
+            _publication.Poll(_identity, now + 400_010 + 4_999);
+            Assert.Equal(before, _core.Sent.Count);
+            _publication.Poll(_identity, now + 400_010 + 5_000);
+            Assert.Equal(before + 1, _core.Sent.Count);
+        }
+
+        [Fact]
         public void NoIdentityMeansNothingIsPublishedUntilTheNextChange()
         {
             _publication.Changed(0);

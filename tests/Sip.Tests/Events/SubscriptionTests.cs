@@ -218,6 +218,36 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
+        public void TheLastFailureIsKeptBesideThePackageAndTargetUntilTheNextSuccess()
+        {
+            // The failure is kept at the end of the subscription's one string (docs/benchmarks.md, h-office4).
+            var s = Make();
+            s.Start(0);
+            s.OnResponse(503, -1, -1, 10);
+            Assert.Equal("503", s.LastError);
+            Assert.Equal("dialog", s.EventPackage);
+            Assert.Equal("sip:bob@pbx", s.Target);
+            s.Tick(s.DueMs);
+            Assert.Equal("503", s.LastError);
+            Assert.Equal(200, s.OnNotify("terminated", -1, "timeout", s.DueMs + 1));
+            Assert.Equal("terminated;reason=timeout", s.LastError);
+            s.Tick(s.DueMs);
+            Assert.Equal(200, s.OnNotify("active", 600, null, s.DueMs + 1));
+            Assert.Null(s.LastError);
+            Assert.Equal(0, s.Failures);
+            Assert.Equal("sip:bob@pbx", s.Target);
+
+            // A body waiting to go out keeps the text; a failure lets it go, as before.
+            Assert.True(s.SendBody(new byte[3], "x/y", 40000));
+            Assert.Equal(3, s.Body.Length);
+            Assert.Equal("sip:bob@pbx", s.Target);
+            s.OnResponse(500, -1, -1, 40010);
+            Assert.Null(s.Body);
+            Assert.Equal("500", s.LastError);
+            Assert.Equal("dialog", s.EventPackage);
+        }
+
+        [Fact]
         public void BodyGoesOutOnlyInAnActiveDialogAndOnlyForThatSend()
         {
             var s = Make();

@@ -76,20 +76,20 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void TheTableShrinksOnceItsEntriesPassTimerJAndStillKnowsTheLiveOnes()
         {
-            // A burst of 100 requests grows the table to 128 entries (docs/sip-stack.md, "Transactions").
+            // A burst of 100 requests grows the table to 112 entries (doubled up to 64, then 16 at a time; docs/sip-stack.md, "Transactions").
             for (int i = 0; i < 100; i++)
             {
                 Deliver(Message(i, "m" + i), i * 10);
             }
-            Assert.Equal(128, _ua.ServerTransactionRoom);
+            Assert.Equal(112, _ua.ServerTransactionRoom);
             // 20 s later one more request (behind the burst's entries): while it lives, nothing shrinks.
             Deliver(Message(1000, "late"), 20000);
             long now = Quiet(20000, 34000);
-            Assert.Equal(128, _ua.ServerTransactionRoom);
+            Assert.Equal(112, _ua.ServerTransactionRoom);
             // Past the burst's Timer J a new request takes the first entry; still nothing shrinks while the late one lives.
             string fresh = Deliver(Message(2000, "fresh"), now);
             now = Quiet(now, 52000);
-            Assert.Equal(128, _ua.ServerTransactionRoom);
+            Assert.Equal(112, _ua.ServerTransactionRoom);
             Assert.Equal(102, _handler.Calls.Count);
 
             // Past the late one's Timer J the table is back to its first size and still answers the fresh one's
@@ -198,6 +198,55 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(sent / 2, _handler.Calls.Count);
             Assert.DoesNotContain(_channel.Sent, p => p.Text.StartsWith("SIP/2.0 503"));
             Assert.True(_ua.ServerTransactionsReused > 0);
+        }
+
+        [Fact]
+        public void TwoRequestsASecondAreAllKeptForTimerJAndTenASecondReuseAnsweredEntriesInsteadOfGrowingPast64()
+        {
+            // 64 requests half a second apart: every one is still recognised 31.9 s after its answer.
+            for (int i = 0; i < 64; i++)
+            {
+                Deliver(Message(i, "m" + i), i * 500);
+            }
+            Assert.Equal(64, _ua.ServerTransactionRoom);
+            string first = _channel.Sent[0].Text;
+            Assert.Equal(first, Deliver(Message(0, "m0"), 31900));
+            Assert.Equal(64, _handler.Calls.Count);
+            Assert.Equal(0, _ua.ServerTransactionsReused);
+
+            // The office profile's MESSAGE every 100 ms for 20 s: the answered entries (5 s old) make room, the table
+            // stays at 64 entries, and a retransmission T2 after its answer (one answer in ten lost) is still recognised.
+            long t0 = 40000;
+            for (int n = 0; n < 200; n++)
+            {
+                long t = t0 + n * 100;
+                Assert.StartsWith("SIP/2.0 200", Deliver(Message(1000 + n, "x" + n), t));
+                if (n >= 40 && n % 10 == 3)
+                {
+                    int calls = _handler.Calls.Count;
+                    Assert.StartsWith("SIP/2.0 200", Deliver(Message(1000 + n - 40, "x" + (n - 40)), t + 1));
+                    Assert.Equal(calls, _handler.Calls.Count);
+                }
+            }
+            Assert.Equal(264, _handler.Calls.Count);
+            Assert.Equal(64, _ua.ServerTransactionRoom);
+            Assert.True(_ua.ServerTransactionsReused > 0);
+            Assert.DoesNotContain(_channel.Sent, p => p.Text.StartsWith("SIP/2.0 503"));
+        }
+
+        [Fact]
+        public void TwentyRequestsASecondGrowTheTableTo112EntriesNot128AndAreAllAnswered()
+        {
+            // A MESSAGE and an OPTIONS every 100 ms (the office profile's MESSAGE and BLF NOTIFY) for 20 s.
+            for (int n = 0; n < 400; n++)
+            {
+                Assert.StartsWith("SIP/2.0 200", Deliver(n % 2 == 0 ? Message(n, "m" + n) : Options(n), n * 50));
+            }
+            Assert.Equal(200, _handler.Calls.Count);
+            Assert.Equal(112, _ua.ServerTransactionRoom);
+            // Once every entry has passed Timer J the table shrinks back to its first size.
+            Quiet(20000, 20000 + 32300 + 10 * SipInbox.QuietTurns);
+            Assert.Equal(8, _ua.ServerTransactionRoom);
         }
 
         [Fact]

@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using System.Text;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Domain.Leds;
+using DeskPhone.Domain.Status;
+using DeskPhone.Firmware.Phone;
+
+namespace DeskPhone.Firmware.Tests.Phone
+{
+    /// <summary>
+    /// The heap reserve (issue #17) in the phone PhoneApp builds, with a heap whose free bytes the test sets: what does
+    /// not fit is not taken on, is said (PhoneHasLowMemory's text, the key's LED, no SIP request), keeps its settings,
+    /// and is taken on once the heap has room again.
+    /// </summary>
+    public class HeapReserveTests
+    {
+        /// <summary>A heap with room for <see cref="Room"/> more measurements' worth of parts; then less than the reserve (low_memory_threshold) is free.</summary>
+        private sealed class Heap : IFreeMemory
+        {
+            public int Room;
+            public int Asked;
+            public int FreeAfterCollection()
+            {
+                Asked++;
+                return Room-- > 0 ? 60000 : 8192;
+            }
+        }
+
+        private readonly Heap _heap = new Heap();
+
+        private static string Target(int key) => "sip:2" + key.ToString("00") + "@10.0.0.1";
+
+        /// <summary>Identity 1 and function keys 1..4 monitoring 201..204.</summary>
+        private SipPhone FourKeys(int room)
+        {
+            _heap.Room = room;
+            var p = new SipPhone(s =>
+            {
+                for (int key = 1; key <= 4; key++)
+                {
+                    s.Set("fkey", key, "blf " + Target(key));
+                }
+            }, memory: _heap);
+            return p;
+        }
+
+        /// <summary>Runs the loop, the PBX answering each SUBSCRIBE for a BLF key 200; returns the targets subscribed to meanwhile.</summary>
+        private static HashSet<string> Subscribed(SipPhone p, long ms)
+        {
+            var targets = new HashSet<string>();
+            var answered = new HashSet<string>();
+            int from = p.Channel.Sent.Count;
+            for (long t = 0; t < ms; t += 10)
+            {
+                string[] sent = p.Channel.Sent.ToArray();
+                for (int i = from; i < sent.Length; i++)
+                {
+                    string m = sent[i];
+                    if (m.StartsWith("SUBSCRIBE ") && SipChannel.Header(m, "Event") == "dialog" && answered.Add(SipChannel.Header(m, "Call-ID")))
+                    {
+                        targets.Add(m.Substring(10, m.IndexOf(' ', 10) - 10));
+                        p.Answer(m, 200, "Expires: 3600\r\n");
+                    }
+                }
+                p.Run(10);
+            }
+            return targets;
+        }
+
+        private static string LowMemory(SipPhone p) =>
+            p.Phone.Statuses.IsActive(StatusId.PhoneHasLowMemory) ? p.Phone.Statuses.ParamOf(StatusId.PhoneHasLowMemory) : null;
+
+        [Fact]
+        public void KeysThatDoNotFitAreRefusedSaidAndTakenOnWhenTheHeapHasRoom()
+        {
+            // Room for identity 1's registration and two keys above the reserve.
+            SipPhone p = FourKeys(3);
+            p.Run(100);
+            p.Register();
+            HashSet<string> first = Subscribed(p, 2000);
+            Assert.Equal(new HashSet<string> { Target(1), Target(2) }, first);
+            Assert.Equal("2 of 4 BLF keys not monitored", LowMemory(p));
+            Assert.Equal(KeyState.Idle, p.Phone.Leds.KeyStateOf(0));
+            Assert.Equal(KeyState.None, p.Phone.Leds.KeyStateOf(2));
+            Assert.True(p.Phone.Monitored.IsRefused(2));
+            Assert.Null(p.Phone.Monitored.StateOf(3));
+            // Nothing stored is lost: the settings keep every key.
+            Assert.Equal("blf " + Target(4), p.Settings.Get("fkey", 4));
+            Assert.Contains("low memory: 2 of 4 BLF keys not monitored", p.App.Log.Text());
+
+            // The heap has room again: the next period takes the two keys on and the status clears.
+            _heap.Room = 100;
+            HashSet<string> later = Subscribed(p, MemoryWatch.PeriodMs + 2000);
+            Assert.Equal(new HashSet<string> { Target(3), Target(4) }, later);
+            Assert.Null(LowMemory(p));
+            Assert.Equal(KeyState.Idle, p.Phone.Leds.KeyStateOf(3));
+            Assert.Equal(0, p.Phone.Monitored.RefusedCount);
+        }
+
+        [Fact]
+        public void AKeyConfiguredWhileTheHeapIsShortIsRefusedAtOnceAndSaid()
+        {
+            SipPhone p = FourKeys(5);
+            p.Run(100);
+            p.Register();
+            Assert.Equal(4, Subscribed(p, 2000).Count);
+            Assert.Null(LowMemory(p));
+
+            _heap.Room = 0;
+            p.Run(10);
+            Assert.Null(p.Settings.Set("fkey", 5, "blf " + Target(5)));
+            Assert.Empty(Subscribed(p, 2000));
+            Assert.True(p.Phone.Monitored.IsRefused(4));
+            Assert.Equal("1 of 5 BLF keys not monitored", LowMemory(p));
+
+            // Configured to monitor nothing: no longer refused, nothing left to say once the heap is above the threshold.
+            Assert.Null(p.Settings.Set("fkey", 5, "none"));
+            Assert.False(p.Phone.Monitored.IsRefused(4));
+            _heap.Room = 100;
+            p.Run(MemoryWatch.PeriodMs + 100);
+            Assert.False(p.Phone.Monitored.IsRefused(4));
+            Assert.Null(LowMemory(p));
+        }
+
+        [Fact]
+        public void IdentitiesThatDoNotFitSendNoRegisterUntilTheHeapHasRoom()
+        {
+            _heap.Room = 1;
+            var p = new SipPhone(s =>
+            {
+                for (int identity = 2; identity <= 3; identity++)
+                {
+                    s.Set("user_active", identity, "on");
+                    s.Set("user_name", identity, (99 + identity).ToString() + "0");
+                    s.Set("user_host", identity, "10.0.0.1");
+                }
+            }, memory: _heap);
+            p.Run(100);
+            Assert.Equal(1, p.Count("REGISTER"));
+            Assert.Contains("sip:100@10.0.0.1", SipChannel.Header(p.Last("REGISTER"), "From"));
+            Assert.Equal("2 of 3 identities not registered", LowMemory(p));
+            Assert.True(p.Phone.Statuses.IsActive(StatusId.IdentityIsNotRegistered(2)));
+            Assert.True(p.Phone.Statuses.IsActive(StatusId.IdentityIsNotRegistered(3)));
+            // The bench's status list (phonectl status) shows it with its text.
+            BenchResponse r = new BenchRouter(p.Phone, null, (code, action) => { }, null, null).Handle("GET", "/api/status", null, null, null);
+            Assert.Contains("\"id\":\"PhoneHasLowMemory\",\"description\":\"The phone is low on memory\",\"param\":\"2 of 3 identities not registered\"",
+                Encoding.UTF8.GetString(r.Body));
+
+            _heap.Room = 100;
+            p.Run(MemoryWatch.PeriodMs);
+            Assert.Equal(3, p.Count("REGISTER"));
+            Assert.Null(LowMemory(p));
+        }
+
+        [Fact]
+        public void WithRoomNothingIsRefusedAndTheHeapIsAskedOnlyAtAdmissionsAndPeriods()
+        {
+            SipPhone p = FourKeys(100);
+            p.Run(100);
+            // One measurement for each part taken on, one a turn (identity 1, four keys), none per turn after.
+            Assert.Equal(5, _heap.Asked);
+            p.Register();
+            Assert.Equal(4, Subscribed(p, 2000).Count);
+            Assert.Null(LowMemory(p));
+            Assert.Equal(5, _heap.Asked);
+            Assert.DoesNotContain("low memory", p.App.Log.Text());
+        }
+    }
+}
