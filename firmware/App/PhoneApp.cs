@@ -223,7 +223,8 @@ namespace DeskPhone.Firmware.App
         /// One turn of the main loop, under <see cref="Gate"/>: the user agent handles what the transports delivered
         /// and runs its transactions (answers sent), the registrations their refreshes and retries, then the events
         /// layer its waiting SUBSCRIBEs, the own subscriptions, the presence publisher, the phone core (drivers, statuses, timers), and last the screen: the
-        /// feeder composes the model once if this turn's events marked it dirty and draws what changed. Exceptions go to the caller (the device and the simulator
+        /// feeder composes the model once if the events marked it dirty and draws what changed (after a turn that handled a
+        /// request, at the next turn). Exceptions go to the caller (the device and the simulator
         /// report them and keep looping; tests see them).
         /// Never inlined into the loop that calls it (<see cref="NotInlinedAttribute"/>): inlined, it ran the whole turn
         /// with a stale slot of the loop's frame counted on its stack, and a collection in the turn could follow it into
@@ -270,9 +271,23 @@ namespace DeskPhone.Firmware.App
                 {
                     Links.Poll(nowMs);
                 }
-                Screen.Tick();
+                // A turn that handled a request draws at the next one (never two turns in a row without): the redraw of a
+                // new call's ringing met its INVITE's parse, its answers and the PUBLISH it set off, the board's tightest
+                // moment of a call (docs/benchmarks.md, h-callfit).
+                if (Agent.HandledRequests && !_drawLater)
+                {
+                    _drawLater = true;
+                }
+                else
+                {
+                    _drawLater = false;
+                    Screen.Tick();
+                }
             }
         }
+
+        // This turn's redraw was left for the next turn (Poll).
+        private bool _drawLater;
 
         /// <summary>
         /// A connection of the phone's own is lost: what waited for an answer on it fails now (the REGISTER, SUBSCRIBE or

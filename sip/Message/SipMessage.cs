@@ -110,6 +110,17 @@ namespace DeskPhone.Sip.Message
             RemoteHost = null;
         }
 
+        /// <summary>
+        /// Lets go of the parsed Request-URI and From (a later read parses them again): a handler that has taken what it
+        /// needs of them does not hold them under what it does next (a new call's 180, docs/benchmarks.md h-callfit). The
+        /// To stays: every response echoes it.
+        /// </summary>
+        internal void ForgetNames()
+        {
+            _requestUri = null;
+            _from = null;
+        }
+
         internal void Reset(byte[] buffer, int offset)
         {
             Buffer = buffer;

@@ -16,7 +16,7 @@ namespace DeskPhone.Sip.Session
     /// holds the table, the callee's side and the timers; CallSessions.Outgoing.cs the caller's side and the phone's
     /// own requests in a dialog.
     /// </summary>
-    public sealed partial class CallSessions : ISipListener
+    public sealed partial class CallSessions : ISipListener, IAfterPacket
     {
         /// <summary>Calls at once (ringing, dialling or connected), a fixed table.</summary>
         public const int MaxCalls = 4;
@@ -185,7 +185,10 @@ namespace DeskPhone.Sip.Session
                 return false;
             }
             _agent.Reply(packet, m, 200, nowMs);
-            End(call, 200, "remote hung up", nowMs);
+            // The call ends (its voice, the log, presence, LEDs, the screen) once the agent has let go of the BYE's packet,
+            // parse and frames, as a new call rings after its INVITE's (AfterPacket; docs/benchmarks.md, h-callfit).
+            _hungUp = call;
+            _agent.AfterPacket(this);
             return true;
         }
 
@@ -239,6 +242,8 @@ namespace DeskPhone.Sip.Session
                 return true;
             }
             TakeDialog(call, packet, m, branch);
+            // The call has what it needs of the INVITE's offer: the 100 and 180 are written without the SDP reader.
+            _sdpMedia = null;
             call.State = SipCall.Alerting;
             call.SetFlag(SipCall.ReliableBit, HasToken(m, HeaderNames.Require, "100rel"));
             // Trying first: the decision below may take the firmware's lock and the ringer (RFC 3261 8.2.6.1).
@@ -262,8 +267,38 @@ namespace DeskPhone.Sip.Session
             {
                 StartOkRetransmission(call, packet, m, ringing, SipCall.AwaitingPrackBit, nowMs);
             }
-            _handler.OnChanged(call, nowMs);
+            // The ringing (ringer, LEDs, presence, status) is started once the agent has let go of the INVITE's packet and
+            // parse and these frames, with the writer gone too: the INVITE's turn peaked under them (docs/benchmarks.md,
+            // h-callfit). Until then the call is in the table; a session's Poll announces it if the agent did not.
+            _writer = null;
+            _ringing = call;
+            _agent.AfterPacket(this);
             return true;
+        }
+
+        // The new incoming call whose ringing waits for the end of its INVITE's handling, the call whose end waits for
+        // its BYE's (AfterPacket); null: none.
+        private SipCall _ringing;
+        private SipCall _hungUp;
+
+        /// <summary>The new call's first OnChanged after its INVITE's packet, a call's end after its BYE's (OnInvite, OnBye).</summary>
+        public void AfterPacket(long nowMs)
+        {
+            SipCall call = _ringing;
+            if (call != null)
+            {
+                _ringing = null;
+                _handler.OnChanged(call, nowMs);
+            }
+            call = _hungUp;
+            if (call != null)
+            {
+                _hungUp = null;
+                if (Slot(call) >= 0)
+                {
+                    End(call, 200, "remote hung up", nowMs);
+                }
+            }
         }
 
         private void OnReinvite(SipPacket packet, SipMessage m, long nowMs)
@@ -299,14 +334,13 @@ namespace DeskPhone.Sip.Session
         /// <summary>The dialog's fields from a new INVITE, and its packet kept for the final answer.</summary>
         private void TakeDialog(SipCall call, SipPacket packet, SipMessage m, string branch)
         {
-            NameAddr from = m.From;
-            call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
-            call.RemoteName = from.DisplayName;
-            call.RemoteUser = from.Uri == null ? null : from.Uri.User;
+            TakeFrom(call, m);
+            // The parsed From and the Request-URI the routing read go before the Contact is parsed: each is a SipUri of
+            // 204 B with its parts, and the INVITE's deepest frames are here (docs/benchmarks.md, h-callfit).
+            m.ForgetNames();
             call.ReferredBy = TransferredBy(m);
             call.CallId = m.CallId;
             call.LocalTag = _agent.NewToken();
-            call.RemoteTag = from.Tag;
             call.LocalHeader = m.GetHeader(HeaderNames.To) + ";tag=" + call.LocalTag;
             call.RemoteHeader = m.GetHeader(HeaderNames.From);
             call.RemoteCSeq = m.CSeq;
@@ -317,6 +351,15 @@ namespace DeskPhone.Sip.Session
             call.Transport = packet.Connection != null ? new ConnectionTransport(packet.Transport, packet.Connection) : null;
             call.LocalMediaPort = NextMediaPort();
             call.Invite = Copy(packet);
+        }
+
+        private static void TakeFrom(SipCall call, SipMessage m)
+        {
+            NameAddr from = m.From;
+            call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
+            call.RemoteName = from.DisplayName;
+            call.RemoteUser = from.Uri == null ? null : from.Uri.User;
+            call.RemoteTag = from.Tag;
         }
 
         /// <summary>A re-INVITE (session refresh, target refresh): 200 with the same answer, or 488 for an offer without a common codec.</summary>
@@ -420,6 +463,18 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
+            SendOk(call, nowMs);
+            // The reparsed INVITE (its bytes, header objects; SendOk's frame held it) and the writer go before the call's
+            // media is started: the answered call's peak held them under the media session's making (docs/benchmarks.md,
+            // h-callfit).
+            LetGoUnused();
+            _handler.OnChanged(call, nowMs);
+            return true;
+        }
+
+        /// <summary>The answer's 200 with the SDP answer, retransmitted until the ACK; the call connected.</summary>
+        private void SendOk(SipCall call, long nowMs)
+        {
             SipMessage m = Reparse(call);
             byte[] ok = ResponseBytes(call, call.Invite, m, 200, true);
             Send(call.Invite, m, ok);
@@ -433,8 +488,6 @@ namespace DeskPhone.Sip.Session
                 StartOkRetransmission(call, call.Invite, m, ok, SipCall.AwaitingAckBit, nowMs);
             }
             call.Invite = null;
-            _handler.OnChanged(call, nowMs);
-            return true;
         }
 
         /// <summary>
@@ -548,6 +601,7 @@ namespace DeskPhone.Sip.Session
         /// <summary>Runs the INVITE transactions and the 2xx retransmissions; call every loop turn.</summary>
         public void Poll(long nowMs)
         {
+            AfterPacket(nowMs);
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
@@ -836,8 +890,19 @@ namespace DeskPhone.Sip.Session
 
         private static SipPacket Copy(SipPacket packet)
         {
-            var copy = new SipPacket(packet.Length);
-            System.Array.Copy(packet.Data, copy.Data, packet.Length);
+            SipPacket copy;
+            if (packet.Data.Length == packet.Length)
+            {
+                // A message the inbox fitted to an array of its own (SipInbox.Post), which it lets go with the packet: the
+                // call takes that array instead of a copy (the INVITE's turn held both, docs/benchmarks.md h-callfit).
+                copy = new SipPacket(0);
+                copy.Data = packet.Data;
+            }
+            else
+            {
+                copy = new SipPacket(packet.Length);
+                System.Array.Copy(packet.Data, copy.Data, packet.Length);
+            }
             copy.Length = packet.Length;
             copy.RemoteHost = packet.RemoteHost;
             copy.RemotePort = packet.RemotePort;

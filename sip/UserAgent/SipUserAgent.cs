@@ -313,6 +313,13 @@ namespace DeskPhone.Sip.UserAgent
 
         public SipIdentity RetiredIdentity(int index) => _retired != null && index >= 1 && index <= MaxIdentities ? _retired[index] : null;
 
+        /// <summary>
+        /// Whether the last <see cref="Poll"/> handled a request: the loop draws the screen a turn later then, when the
+        /// request's parse, its answers' copies and what its handling set off (a new call's PUBLISH) are gone
+        /// (docs/benchmarks.md, h-callfit).
+        /// </summary>
+        public bool HandledRequests;
+
         /// <summary>Handles every waiting packet; call from the firmware loop.</summary>
         public void Poll(long nowMs)
         {
@@ -341,6 +348,7 @@ namespace DeskPhone.Sip.UserAgent
                 }
                 catch (System.Exception)
                 {
+                    _after = null;
                     AnswerFault(packet, nowMs);
                     throw;
                 }
@@ -356,7 +364,14 @@ namespace DeskPhone.Sip.UserAgent
                     _transactions.Forget();
                     _inbox.Return(packet);
                 }
+                IAfterPacket after = _after;
+                if (after != null)
+                {
+                    _after = null;
+                    after.AfterPacket(nowMs);
+                }
             }
+            HandledRequests = requests;
             if (_message != null && (_quietTurns >= PartsQuietTurns || (_quietTurns == 0 && (!requests || !burst))))
             {
                 _message = null;
@@ -406,6 +421,15 @@ namespace DeskPhone.Sip.UserAgent
                 _invites = null;
             }
         }
+
+        // The one piece of work a handler left for after its packet (AfterPacket); null: none.
+        private IAfterPacket _after;
+
+        /// <summary>
+        /// Runs <paramref name="work"/> once the packet being handled is handled and let go, before the next one (one at
+        /// a time: a handler sets it at most once a packet).
+        /// </summary>
+        public void AfterPacket(IAfterPacket work) => _after = work;
 
         /// <summary>Makes what handling a message takes (the first packet after a quiet spell).</summary>
         private bool MakeBurstParts()

@@ -126,7 +126,10 @@ namespace DeskPhone.Ui.Tests
             Run(10);
         }
 
-        /// <summary>A SIP message from the network (the answers go nowhere), then a loop turn.</summary>
+        /// <summary>
+        /// A SIP message from the network (the answers go nowhere), then two loop turns: a turn that handled a request
+        /// draws the screen at the next one (PhoneApp.Poll).
+        /// </summary>
         public void Arrive(string text)
         {
             byte[] bytes = Encoding.UTF8.GetBytes(text);
@@ -137,7 +140,7 @@ namespace DeskPhone.Ui.Tests
             p.RemotePort = 5060;
             p.Transport = _wire;
             App.Inbox.Post(p);
-            Run(10);
+            Run(20);
         }
 
         /// <summary>

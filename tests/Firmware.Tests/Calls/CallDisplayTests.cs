@@ -21,7 +21,8 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKd" + _n + "\r\n" +
                               "From: " + from + ";tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: d" + _n + "\r\nCSeq: 1 INVITE\r\n" +
                               "Contact: <sip:555@10.0.0.1>\r\n" + extra + "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
-            _p.Run(10);
+            // Two turns: the screen shows the ringing call from the turn after the INVITE's (PhoneApp.Poll).
+            _p.Run(20);
         }
 
         private string[] Lines() => CallDisplay.LinesOf(_p.App.Calls, _p.Now);

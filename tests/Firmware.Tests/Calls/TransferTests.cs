@@ -57,7 +57,8 @@ namespace DeskPhone.Firmware.Tests.Calls
                               "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: c1\r\nCSeq: " + (10 + _notifies) +
                               " NOTIFY\r\nContact: <sip:555@10.0.0.1>\r\nEvent: refer\r\nSubscription-State: " + state + "\r\nMax-Forwards: 70\r\n" +
                               "Content-Type: message/sipfrag\r\nContent-Length: " + sipfrag.Length + "\r\n\r\n" + sipfrag);
-            _p.Run(10);
+            // Two turns: the screen is drawn at the turn after a request's (PhoneApp.Poll).
+            _p.Run(20);
             return _p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 ") && m.Contains("z9hG4bKn" + _notifies));
         }
 

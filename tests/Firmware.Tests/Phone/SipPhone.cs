@@ -197,7 +197,8 @@ namespace DeskPhone.Firmware.Tests.Phone
             Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch +
                            "\r\nFrom: " + from + ";tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: " + callId +
                            "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@10.0.0.1>\r\n" + extra + "Max-Forwards: 70\r\n" + body);
-            Run(10);
+            // Two turns: the screen shows the ringing call from the turn after the INVITE's (PhoneApp.Poll).
+            Run(20);
         }
 
         private readonly HashSet<string> _ownAnswered = new HashSet<string>();
