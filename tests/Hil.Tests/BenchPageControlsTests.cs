@@ -173,6 +173,47 @@ namespace DeskPhone.Hil.Tests
             }
         }
 
+        /// <summary>
+        /// A message's final answer comes as an event on the event stream, which on a loaded machine can reach the page
+        /// before the reply to its POST (202, another connection). Held back here until the event is in, that reply must
+        /// not put "sending..." back over the answer the page already shows.
+        /// </summary>
+        [SkippableFact]
+        public void AMessagesAnswerStaysWhenItsEventComesBeforeTheReplyToTheSend()
+        {
+            Chromium.SkipUnlessInstalled();
+            using var phone = PhoneUnderTest.Simulator("");
+            using var peer = new SipPeer();
+            using ChromeDriver driver = Chromium.Browser();
+            HeldAnswers replies = HeldAnswers.Hold(driver, "/api/send-message");
+            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
+            try
+            {
+                driver.Navigate().GoToUrl(phone.BenchUrl);
+                Live(driver, wait, phone);
+
+                Type(driver, "message-to", "sip:peer@127.0.0.1:" + peer.Port);
+                Type(driver, "message-text", "event first");
+                Click(driver, "message-send");
+                Assert.NotNull(peer.Next("MESSAGE "));
+                wait.Until(d => Text(d, "message-result") == "sent 200 OK" && replies.Waiting == 1);
+
+                replies.Release();
+                wait.Until(d => replies.Read == 1);
+                Assert.Equal("sent 200 OK", Text(driver, "message-result"));
+                Assert.DoesNotContain("bad", Find(driver, "message-result").GetAttribute("class"));
+                Assert.Equal("", Text(driver, "error"));
+            }
+            catch (WebDriverTimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException(Describe(driver, phone));
+            }
+            finally
+            {
+                driver.Quit();
+            }
+        }
+
         /// <summary>Modules plugged from the page: module 2's first key shows its label and its BLF LED.</summary>
         [SkippableFact]
         public void PlugModulesFromThePageAndSeeAModuleKeyLedAndLabel()
