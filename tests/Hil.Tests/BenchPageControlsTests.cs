@@ -157,8 +157,9 @@ namespace DeskPhone.Hil.Tests
                 JsonElement dialled = phone.WaitFor(() => Calls(phone), c => c.Length == 1 && c[0].GetProperty("state").GetString() == "connected")[0];
                 Assert.Equal("outgoing", dialled.GetProperty("direction").GetString());
                 int outgoing = dialled.GetProperty("id").GetInt32();
-                wait.Until(d => Text(d, "call-state-" + outgoing) == "outgoing connected");
-                Assert.Equal("dialled sip:bob@127.0.0.1:" + peer.Port, Text(driver, "dial-result"));
+                // The call's events may bring it on the page before the dial request's own reply.
+                wait.Until(d => Text(d, "call-state-" + outgoing) == "outgoing connected" &&
+                                Text(d, "dial-result") == "dialled sip:bob@127.0.0.1:" + peer.Port);
                 Click(driver, "hangup-" + outgoing);
                 Assert.NotNull(peer.Next("BYE "));
                 wait.Until(d => Text(d, "calls") == "no call");
@@ -274,7 +275,8 @@ namespace DeskPhone.Hil.Tests
 
         private static string Describe(IWebDriver driver, PhoneUnderTest phone) =>
             "page: conn=" + driver.FindElement(By.Id("conn")).Text + " error=" + Text(driver, "error") + " screen=" + Text(driver, "screen") +
-            " log=" + driver.FindElement(By.Id("log")).Text + "\nsimulator: " + phone.Errors;
+            " calls=" + Text(driver, "calls") + " message-result=" + Text(driver, "message-result") + " dial-result=" + Text(driver, "dial-result") +
+            " log=" + driver.FindElement(By.Id("log")).Text + "\nconsole: " + Chromium.Console(driver) + "\nsimulator: " + phone.Errors;
 
         private static JsonElement[] Calls(PhoneUnderTest phone) =>
             JsonDocument.Parse(phone.Get("api/calls").Body).RootElement.EnumerateArray().ToArray();
