@@ -18,17 +18,23 @@ namespace DeskPhone.Hil.Tests
             _driver = driver;
         }
 
-        /// <summary>From the next page loaded on, answers to URLs containing <paramref name="path"/> wait for <see cref="Release"/>.</summary>
-        public static HeldAnswers Hold(ChromeDriver driver, string path)
+        /// <summary>
+        /// From the next page loaded on, the first <paramref name="count"/> answers to URLs containing
+        /// <paramref name="path"/> wait for <see cref="Release"/>; later ones pass.
+        /// </summary>
+        public static HeldAnswers Hold(ChromeDriver driver, string path, int count = int.MaxValue)
         {
             // Read counts an answer once the page has read its body, after the page's own continuation of that read
             // (a task queued then runs after every promise job the read settled).
             string script = "(() => { const path = " + JsonSerializer.Serialize(path) + ", fetch0 = window.fetch;" +
-                " window.heldAnswers = []; window.heldAnswersRead = 0;" +
+                " let left = " + count + "; window.heldAnswers = []; window.heldAnswersRead = 0;" +
                 " window.fetch = (input, init) => fetch0(input, init).then(r => {" +
-                "   if (!String(input).includes(path)) return r;" +
-                "   const text = r.text.bind(r);" +
-                "   r.text = () => text().then(t => { setTimeout(() => window.heldAnswersRead++, 0); return t; });" +
+                "   if (!String(input).includes(path) || left === 0) return r;" +
+                "   left--;" +
+                "   for (const body of ['text', 'json']) {" +
+                "     const read = r[body].bind(r);" +
+                "     r[body] = () => read().then(v => { setTimeout(() => window.heldAnswersRead++, 0); return v; });" +
+                "   }" +
                 "   return new Promise(ok => window.heldAnswers.push(() => ok(r)));" +
                 " }); })();";
             driver.ExecuteCdpCommand("Page.addScriptToEvaluateOnNewDocument", new Dictionary<string, object> { ["source"] = script });
