@@ -297,6 +297,47 @@ namespace DeskPhone.Hil.Tests
             }
         }
 
+        /// <summary>
+        /// A change of http_user ends the event stream and the page reconnects (no password: it is let in again). A key
+        /// label changed and a message answered while it was down came as events the page never got: it reads them
+        /// again once it is back.
+        /// </summary>
+        [SkippableFact]
+        public void WhatChangedWhileTheEventStreamReconnectedShowsOnceItIsBack()
+        {
+            Chromium.SkipUnlessInstalled();
+            using var phone = PhoneUnderTest.Simulator("");
+            using var peer = new SipPeer();
+            using ChromeDriver driver = Chromium.Browser();
+            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
+            try
+            {
+                driver.Navigate().GoToUrl(phone.BenchUrl);
+                Live(driver, wait, phone);
+                Type(driver, "message-to", "sip:peer@127.0.0.1:" + peer.Port);
+                Type(driver, "message-text", "while reconnecting");
+
+                phone.Set("http_user", "bench");
+                wait.Until(d => d.FindElement(By.Id("conn")).Text == "(reconnecting)");
+                phone.Set("expansion_key", "blf sip:dave@127.0.0.1", 20);
+                Click(driver, "message-send");
+                Assert.NotNull(peer.Next("MESSAGE "));
+
+                wait.Until(d => d.FindElement(By.Id("conn")).Text == "(live)");
+                wait.Until(d => Text(d, "label-X2.2") == "dave" && Text(d, "message-result") == "sent 200 OK");
+                Assert.DoesNotContain("settings expansion_key[20]", driver.FindElement(By.Id("log")).Text);
+                Assert.Equal("", Text(driver, "error"));
+            }
+            catch (WebDriverTimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException(Describe(driver, phone));
+            }
+            finally
+            {
+                driver.Quit();
+            }
+        }
+
         private static void Live(IWebDriver driver, WebDriverWait wait, PhoneUnderTest phone)
         {
             try
