@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 
 namespace DeskPhone.Hil.Tests
@@ -22,7 +24,22 @@ namespace DeskPhone.Hil.Tests
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + Directory.CreateTempSubdirectory("chromium").FullName);
             options.AddArguments(arguments);
+            // The page's console (errors, uncaught exceptions) for a failed test's report: Console.
+            options.SetLoggingPreference(LogType.Browser, LogLevel.All);
             return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        }
+
+        /// <summary>What the page wrote to its console since the last call, one line per entry.</summary>
+        public static string Console(IWebDriver driver)
+        {
+            try
+            {
+                return string.Join("\n", driver.Manage().Logs.GetLog(LogType.Browser).Select(e => e.Level + " " + e.Message));
+            }
+            catch (WebDriverException e)
+            {
+                return "(no console: " + e.Message + ")";
+            }
         }
     }
 }
