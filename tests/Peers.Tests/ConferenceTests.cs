@@ -14,6 +14,9 @@ namespace DeskPhone.Peers.Tests
     /// the two calls from the bench and, after 5 s, hangs the conference up. Each baresip's recording must hold the
     /// other baresip's tone and the phone's in (nearly) every frame of the conference, and the phone's speaker
     /// (its recording of the first call) both baresips' tones. Frequencies measured per 20 ms frame (Goertzel).
+    /// A frame the phone itself played as silence (its jitter buffer ran dry: a baresip's packets came late on a loaded
+    /// machine, as /api/calls counts them) is a gap the user hears in that baresip's audio and no fault of the mixing:
+    /// a recording may lack that baresip's tone in as many frames besides the 1% allowed.
     /// </summary>
     public class ConferenceTests
     {
@@ -47,11 +50,19 @@ namespace DeskPhone.Peers.Tests
 
         private static string Recording(string dir) => Directory.GetFiles(dir, "*dec.wav").FirstOrDefault();
 
-        private static void Heard(string who, short[] samples, double one, double other, string log)
+        /// <summary>The frames call <paramref name="index"/> played as silence (its jitter buffer empty) between the two readings of /api/calls.</summary>
+        private static int Silent(JsonElement[] before, JsonElement[] after, int index) =>
+            after[index].GetProperty("media").GetProperty("silent").GetInt32() - before[index].GetProperty("media").GetProperty("silent").GetInt32();
+
+        /// <param name="silent">The frames the phone played as silence in the conference on the calls feeding this recording.</param>
+        private static void Heard(string who, short[] samples, double one, double other, int silent, string log)
         {
             (int both, int missing) = Frames(samples, one, other);
             Assert.True(both >= 200, who + ": " + one + " and " + other + " Hz together in " + both + " frames\n" + log);
-            Assert.True(missing * 100 < both, who + ": " + missing + " of " + (both + missing) + " frames of the conference lack " + one + " or " + other + " Hz\n" + log);
+            // Never more than a fifth: a mixing that emptied a call's jitter buffer itself (two frames taken a turn) would show here.
+            Assert.True(silent * 5 < both, who + ": the phone played " + silent + " frames of silence in " + both + " frames of the conference\n" + log);
+            Assert.True((missing - silent) * 100 < both, who + ": " + missing + " of " + (both + missing) + " frames of the conference lack " + one + " or " +
+                                                         other + " Hz, " + silent + " of them played as silence by the phone\n" + log);
         }
 
         [SkippableFact]
@@ -89,13 +100,16 @@ namespace DeskPhone.Peers.Tests
 
                 var (status, body) = phone.Post("api/calls/conference");
                 Assert.True(status == 200, body);
-                Assert.All(CallTests.Calls(phone), c => Assert.True(c.GetProperty("conference").GetBoolean()));
+                JsonElement[] atJoin = CallTests.Calls(phone);
+                Assert.All(atJoin, c => Assert.True(c.GetProperty("conference").GetBoolean()));
                 // 5 s of the conference (250 frames of B's audio).
                 long joined = Played(phone, 1);
                 Assert.True(phone.WaitFor(() => Played(phone, 1), n => n >= joined + 250, 30000) >= joined + 250, phone.Get("api/calls").Body);
 
                 // The calls' media figures (underruns show as concealed and silent frames), for a failure's message.
                 string figures = phone.Get("api/calls").Body;
+                JsonElement[] atEnd = JsonDocument.Parse(figures).RootElement.EnumerateArray().ToArray();
+                figures = "at the join: " + JsonSerializer.Serialize(atJoin) + "\nat the end: " + figures + "\n";
                 Assert.Equal(200, phone.Post("api/calls/conference/hangup").Status);
                 Assert.True(a.WaitForEvent("CALL_CLOSED"), "no BYE to A:\n" + a.Log);
                 Assert.True(b.WaitForEvent("CALL_CLOSED"), "no BYE to B:\n" + b.Log);
@@ -104,9 +118,11 @@ namespace DeskPhone.Peers.Tests
                 string decodedA = null, decodedB = null;
                 phone.WaitFor(() => (decodedA = Recording(recordA)) != null && (decodedB = Recording(recordB)) != null, r => r, 15000);
                 Assert.True(decodedA != null && decodedB != null, "baresip recorded nothing:\n" + a.Log + b.Log);
-                Heard("A", Wav.Read(decodedA), Phone, ToneB, figures + a.Log);
-                Heard("B", Wav.Read(decodedB), Phone, ToneA, figures + b.Log);
-                Heard("the phone's speaker", Wav.Read(Path.Combine(phoneRecordings, "call-1.wav")), ToneA, ToneB, figures);
+                // A hears B through call 2's jitter buffer, B hears A through call 1's, the speaker both.
+                Heard("A", Wav.Read(decodedA), Phone, ToneB, Silent(atJoin, atEnd, 1), figures + a.Log);
+                Heard("B", Wav.Read(decodedB), Phone, ToneA, Silent(atJoin, atEnd, 0), figures + b.Log);
+                Heard("the phone's speaker", Wav.Read(Path.Combine(phoneRecordings, "call-1.wav")), ToneA, ToneB,
+                      Silent(atJoin, atEnd, 0) + Silent(atJoin, atEnd, 1), figures);
             }
             finally
             {
