@@ -31,7 +31,7 @@ namespace DeskPhone.Hil.Tests
             try
             {
                 Assert.Equal("SIP/2.0 403 Forbidden", _phone.SendSip(Notify(), "127.0.0.3"));
-                Assert.DoesNotContain("Fire drill", _phone.Screen());
+                Assert.DoesNotContain("Fire drill", _phone.ScreenSettled());
 
                 Assert.Equal("SIP/2.0 200 OK", _phone.SendSip(Notify(), "127.0.0.1"));
                 string screen = _phone.WaitFor(_phone.Screen, s => s.Contains("Fire drill"));

@@ -38,7 +38,8 @@ namespace DeskPhone.Hil.Tests
             Assert.Equal(0, sent.Code);
             Assert.Contains("200", sent.Out);
 
-            var screen = Phonectl("screen");
+            // The phone draws the turn after the MESSAGE's (a few ms): read until it shows.
+            var screen = _phone.WaitFor(() => Phonectl("screen"), r => r.Code != 0 || r.Out.Contains("phonectl was here"));
             Assert.Equal(0, screen.Code);
             Assert.Contains("phonectl was here", screen.Out);
         }

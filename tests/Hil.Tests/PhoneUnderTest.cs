@@ -178,6 +178,17 @@ namespace DeskPhone.Hil.Tests
             return "no answer";
         }
 
+        /// <summary>
+        /// The screen once the loop has surely drawn what the last request changed: the phone draws the turn after one
+        /// that handled a SIP request (docs/benchmarks.md, h-callfit), so a check that something is NOT shown reads the
+        /// screen 20 of the simulator's 5 ms loop turns later (a check that something is shown waits for it instead).
+        /// </summary>
+        public string ScreenSettled()
+        {
+            Thread.Sleep(20 * DeskPhone.Host.Sim.SimulatedPhone.LoopMs);
+            return Screen();
+        }
+
         /// <summary>Polls until the condition holds (bounded); the last value seen is returned either way.</summary>
         public T WaitFor<T>(Func<T> read, Func<T, bool> done, int timeoutMs = 8000)
         {

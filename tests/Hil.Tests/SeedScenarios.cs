@@ -77,7 +77,7 @@ namespace DeskPhone.Hil.Tests
             string output = Sipsak.Message("999", "127.0.0.1", _phone.SipPort, "nobody home");
 
             Assert.Contains("SIP/2.0 404 Not Found", output);
-            Assert.DoesNotContain("nobody home", _phone.Screen());
+            Assert.DoesNotContain("nobody home", _phone.ScreenSettled());
         }
 
         [Fact]
@@ -87,8 +87,9 @@ namespace DeskPhone.Hil.Tests
             try
             {
                 Assert.Equal("SIP/2.0 200 OK", _phone.SendSip(Message("486", "stays put")));
+                Assert.Contains("stays put", _phone.WaitFor(_phone.Screen, s => s.Contains("stays put")));
                 _phone.Post("api/keys/CANCEL/press");
-                Assert.Contains("stays put", _phone.Screen());
+                Assert.Contains("stays put", _phone.ScreenSettled());
 
                 _phone.Set("cancel_desktop", "on");
                 _phone.Post("api/keys/CANCEL/press");
@@ -113,7 +114,9 @@ namespace DeskPhone.Hil.Tests
                 Assert.Equal("SIP/2.0 403 Forbidden (filter_registrar: not from the registrar)",
                     _phone.SendSip(Message("486", "from a stranger"), "127.0.0.2"));
                 Assert.Equal("SIP/2.0 200 OK", _phone.SendSip(Message("486", "from the registrar"), "127.0.0.1"));
-                Assert.DoesNotContain("from a stranger", _phone.Screen());
+                string screen = _phone.WaitFor(_phone.Screen, s => s.Contains("from the registrar"));
+                Assert.Contains("from the registrar", screen);
+                Assert.DoesNotContain("from a stranger", screen);
             }
             finally
             {
