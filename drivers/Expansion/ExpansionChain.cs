@@ -35,8 +35,11 @@ namespace DeskPhone.Drivers.Expansion
         // for it instead of ten (nanoCLR: 12 B a field).
         private Modules _m;
 
-        // Made by the first SetLabel: a phone without modules (or without labels) keeps no slot per key.
-        private string[] _labels;
+        /// <summary>
+        /// Where the keys' labels are read when they are sent (a module connects, <see cref="Relabel"/>); none: no labels.
+        /// Read, not kept: a slot per key held 1.4 KB for the worst profile's 29 labelled keys (issue #17).
+        /// </summary>
+        public IKeyLabels Labels;
 
         private bool _started;
         private bool _enumerating;
@@ -149,30 +152,16 @@ namespace DeskPhone.Drivers.Expansion
             return IsPresent(module) && _m.Firmware[module] < _minFirmware;
         }
 
-        public string LabelOf(int module, int key)
+        /// <summary>A key's label changed (<see cref="Labels"/>): sent now if its module is present, else when it connects.</summary>
+        public void Relabel(int module, int key)
         {
-            int slot = Slot(module, key);
-            return slot < 0 || _labels == null ? null : _labels[slot];
+            if (Slot(module, key) >= 0 && IsPresent(module))
+            {
+                SendLabel(module, key, LabelOf(module, key));
+            }
         }
 
-        /// <summary>Sets a key's label (UTF-8, cut to 32 bytes); sent now if the module is present, else when it connects.</summary>
-        public void SetLabel(int module, int key, string text)
-        {
-            int slot = Slot(module, key);
-            if (slot < 0)
-            {
-                return;
-            }
-            if (_labels == null)
-            {
-                _labels = new string[Slots];
-            }
-            _labels[slot] = text == null ? "" : text;
-            if (IsPresent(module))
-            {
-                SendLabel(module, key);
-            }
-        }
+        private string LabelOf(int module, int key) => Labels == null ? null : Labels.LabelOf(module, key);
 
         public void Show(int index, LedColor color)
         {
@@ -377,11 +366,12 @@ namespace DeskPhone.Drivers.Expansion
         private void SendAll(int m)
         {
             SendLeds(m);
-            for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
+            for (int k = 0; k < ExpansionProtocol.KeysPerModule && Labels != null; k++)
             {
-                if (_labels != null && _labels[m * ExpansionProtocol.KeysPerModule + k] != null)
+                string label = LabelOf(m, k);
+                if (label != null)
                 {
-                    SendLabel(m, k);
+                    SendLabel(m, k, label);
                 }
             }
         }
@@ -398,10 +388,9 @@ namespace DeskPhone.Drivers.Expansion
             Send(ExpansionProtocol.Leds, 1 + ExpansionProtocol.KeysPerModule);
         }
 
-        private void SendLabel(int m, int key)
+        private void SendLabel(int m, int key, string text)
         {
-            string text = _labels[m * ExpansionProtocol.KeysPerModule + key];
-            byte[] utf8 = Encoding.UTF8.GetBytes(text);
+            byte[] utf8 = Encoding.UTF8.GetBytes(text == null ? "" : text);
             int n = utf8.Length;
             if (n > ExpansionProtocol.MaxLabelBytes)
             {

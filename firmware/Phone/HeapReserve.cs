@@ -38,9 +38,9 @@ namespace DeskPhone.Firmware.Phone
         public const int Keys = 1;
 
         private readonly IFreeMemory _memory;
-        // The registrations the reserve governs (Govern), asked again before the keys: a registration matters more than a key's lamp.
-        private Registrations _registrations;
-        private string _identities;
+        // The identities the reserve governs (Govern), asked again before the keys: a registration matters more than a key's lamp.
+        private SipBinding _identities;
+        private string _identitiesRefused;
         private string _keys;
         private long _measuredMs = -1;
         private bool _tookOne;
@@ -57,13 +57,13 @@ namespace DeskPhone.Firmware.Phone
         public int Changes;
 
         /// <summary>
-        /// The identities' registrations taken on only while the heap keeps its reserve (the first active identities
-        /// first), the refused ones tried again before the keys and said ("9 of 12 identities not registered").
+        /// The identities taken on only while the heap keeps its reserve (the first active identities first; a refused one
+        /// is kept as its settings only), the refused ones tried again before the keys and said ("9 of 12 identities not registered").
         /// </summary>
-        public void Govern(Registrations registrations)
+        internal void Govern(SipBinding identities)
         {
-            _registrations = registrations;
-            registrations.Admit = AdmitIdentity;
+            _identities = identities;
+            identities.Registrations.Admit = AdmitIdentity;
         }
 
         private bool AdmitIdentity(long nowMs) => Admit(IdentityBytes, nowMs);
@@ -102,14 +102,14 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>An owner's refusal said in words ("12 of 45 BLF keys not monitored"), null when it refuses nothing.</summary>
         public void Report(int slot, string text)
         {
-            string was = slot == Identities ? _identities : _keys;
+            string was = slot == Identities ? _identitiesRefused : _keys;
             if ((object)text == null ? (object)was == null : (object)was != null && text == was)
             {
                 return;
             }
             if (slot == Identities)
             {
-                _identities = text;
+                _identitiesRefused = text;
             }
             else
             {
@@ -119,23 +119,24 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>Whether anything is refused (no string made).</summary>
-        public bool Refusing => (object)_identities != null || (object)_keys != null;
+        public bool Refusing => (object)_identitiesRefused != null || (object)_keys != null;
 
         /// <summary>What is refused, the owners' reports joined; null when nothing is.</summary>
         public string Refused =>
-            (object)_identities == null ? _keys : (object)_keys == null ? _identities : _identities + ", " + _keys;
+            (object)_identitiesRefused == null ? _keys : (object)_keys == null ? _identitiesRefused : _identitiesRefused + ", " + _keys;
 
         /// <summary>Lets admissions in (the first call) and asks the refused parts to try again, the identities first.</summary>
         public void Retry(long nowMs)
         {
             _open = true;
             _busy = false;
-            if (_registrations != null)
+            if (_identities != null)
             {
-                _registrations.Retry(nowMs);
-                int refused = _registrations.RefusedCount;
+                _identities.RetryRefused();
+                Registrations registrations = _identities.Registrations;
+                int refused = registrations.RefusedCount;
                 Report(Identities, refused == 0 ? null
-                    : refused.ToString() + " of " + (refused + _registrations.Count).ToString() + " identities not registered");
+                    : refused.ToString() + " of " + (refused + registrations.Count).ToString() + " identities not registered");
             }
             PhoneSignalHandler handler = RoomAgain;
             if (handler != null)

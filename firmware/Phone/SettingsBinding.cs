@@ -6,7 +6,7 @@ using DeskPhone.Domain.Status;
 namespace DeskPhone.Firmware.Phone
 {
     /// <summary>Applies settings to the parts that use them, at start and whenever one changes, without a reboot.</summary>
-    internal sealed class SettingsBinding
+    internal sealed class SettingsBinding : IKeyLabels
     {
         private const int FunctionKeys = 16;
         private const int ExpansionKeys = 54;
@@ -22,6 +22,10 @@ namespace DeskPhone.Firmware.Phone
             _phone = phone;
             _settings = phone.Settings;
             _settings.SettingChanged += OnSettingChanged;
+            if (phone.Drivers != null && phone.Drivers.Expansion != null)
+            {
+                phone.Drivers.Expansion.Labels = this;
+            }
             HeapReserve reserve = phone.Reserve;
             if (reserve != null)
             {
@@ -191,27 +195,27 @@ namespace DeskPhone.Firmware.Phone
             {
                 _phone.Raise(PhoneEventKind.Settings, name + "[" + idx.ToString() + "]: " + error);
             }
-            if (name == SettingNames.ExpansionKey)
+            ExpansionChain chain = _phone.Drivers == null ? null : _phone.Drivers.Expansion;
+            if (name == SettingNames.ExpansionKey && chain != null)
             {
-                string label = KeyLabel.Of(definition);
-                // A key refused for lack of heap says so on its module: its LED shows no state, its label a mark.
-                LabelModuleKey(idx - 1, _phone.Monitored.IsRefused(key) ? NotMonitored + label : label);
+                chain.Relabel((idx - 1) / ExpansionProtocol.KeysPerModule, (idx - 1) % ExpansionProtocol.KeysPerModule);
             }
         }
 
         /// <summary>
-        /// A module key's label goes to the expansion chain, which shows it on the module now or when it connects. A
-        /// key that never had a label is left alone, so a phone without labelled keys keeps no label slots.
+        /// A module key's label, made from its setting when the chain sends it (a module connects, the key changes): the
+        /// phone holds no label per key. A key refused for lack of heap says so on its module: its LED shows no state,
+        /// its label a mark.
         /// </summary>
-        private void LabelModuleKey(int index, string label)
+        public string LabelOf(int module, int key)
         {
-            ExpansionChain chain = _phone.Drivers == null ? null : _phone.Drivers.Expansion;
-            int module = index / ExpansionProtocol.KeysPerModule;
-            int key = index % ExpansionProtocol.KeysPerModule;
-            if (chain != null && (label != null || chain.LabelOf(module, key) != null))
+            int index = module * ExpansionProtocol.KeysPerModule + key;
+            if (index < 0 || index >= ExpansionKeys)
             {
-                chain.SetLabel(module, key, label);
+                return null;
             }
+            string label = KeyLabel.Of(_settings.Get(SettingNames.ExpansionKey, index + 1));
+            return label != null && _phone.Monitored.IsRefused(FunctionKeys + index) ? NotMonitored + label : label;
         }
 
         private void ApplyLock(long nowMs)

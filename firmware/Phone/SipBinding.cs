@@ -59,7 +59,7 @@ namespace DeskPhone.Firmware.Phone
             _phone.NetworkRestored += () => Registrations.NetworkRestored(_phone.Now);
             if (_phone.Reserve != null)
             {
-                _phone.Reserve.Govern(Registrations);
+                _phone.Reserve.Govern(this);
             }
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
@@ -89,15 +89,41 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The phone's identity routing and filter_registrar over <see cref="Agent"/>, handing MESSAGE and NOTIFY to this binding.</summary>
         public readonly IdentityRouting Routing;
 
+        /// <summary>The identities refused for lack of heap, applied again from their settings: what fits now is taken on (HeapReserve).</summary>
+        internal void RetryRefused()
+        {
+            for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
+            {
+                if (Registrations.IsRefused(i))
+                {
+                    Apply(i);
+                }
+            }
+        }
+
         private void Apply(int index)
         {
             SettingsStore s = _phone.Settings;
+            bool active = s.GetBool(SettingNames.UserActive, index) && s.Get(SettingNames.UserName, index) != "";
+            string registrar = s.Get(SettingNames.UserHost, index);
+            if (active && (object)registrar != null && registrar.Length > 0 && Agent.Udp != null && !Registrations.Admits(index, _phone.Now))
+            {
+                // Refused for lack of heap: kept as its settings only (no identity in the agent, so nothing is sent or
+                // answered for it: requests to it get 404) until RetryRefused takes it on. One it had before is let go.
+                if (Agent.GetIdentity(index) != null)
+                {
+                    Agent.SetIdentity(new SipIdentity { Index = index });
+                    UpdateOwnSubscriptions(index);
+                    UpdateFeatureSync(index);
+                }
+                return;
+            }
             var identity = new SipIdentity
             {
                 Index = index,
-                Active = s.GetBool(SettingNames.UserActive, index) && s.Get(SettingNames.UserName, index) != "",
+                Active = active,
                 User = s.Get(SettingNames.UserName, index),
-                Registrar = s.Get(SettingNames.UserHost, index),
+                Registrar = registrar,
                 Outbound = s.Get(SettingNames.UserOutbound, index),
                 AuthUser = s.Get(SettingNames.UserAuthName, index),
                 Password = s.Get(SettingNames.UserPassword, index),
@@ -115,8 +141,7 @@ namespace DeskPhone.Firmware.Phone
             Agent.SetIdentity(identity);
             Registrations.Update(identity, _phone.Now);
             RegistrationClient registration = Registrations.Get(index);
-            // A registration refused for lack of heap starts nothing more (its subscriptions follow its first answer).
-            if (!identity.Active || (registration == null ? !Registrations.IsRefused(index) : registration.LastStatus != 0))
+            if (!identity.Active || registration == null || registration.LastStatus != 0)
             {
                 UpdateOwnSubscriptions(index);
             }

@@ -152,6 +152,65 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Null(LowMemory(p));
         }
 
+        /// <summary>A MESSAGE to <paramref name="user"/> from the PBX; returns the phone's answer's status line.</summary>
+        private static string Message(SipPhone p, string user, string branch)
+        {
+            int from = p.Channel.Sent.Count;
+            p.Channel.Arrive("MESSAGE sip:" + user + "@192.0.2.10 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK" + branch + "\r\n" +
+                             "From: <sip:pbx@10.0.0.1>;tag=p\r\nTo: <sip:" + user + "@10.0.0.1>\r\nCall-ID: " + branch + "\r\nCSeq: 1 MESSAGE\r\n" +
+                             "Max-Forwards: 70\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nHello");
+            p.Run(20);
+            string answer = p.Channel.Sent.Count > from ? p.Channel.Sent[from] : "";
+            return answer.Substring(0, answer.IndexOf('\r') < 0 ? answer.Length : answer.IndexOf('\r'));
+        }
+
+        [Fact]
+        public void ARefusedIdentityIsKeptAsItsSettingsOnlyAndAnswersNothingUntilTakenOn()
+        {
+            _heap.Room = 1;
+            var p = new SipPhone(s =>
+            {
+                s.Set("user_active", 2, "on");
+                s.Set("user_name", 2, "101");
+                s.Set("user_host", 2, "10.0.0.1");
+                // Requests are matched by their user (the request URI of this MESSAGE has no line token).
+                s.Set("user_sipusername_as_line", 1, "on");
+                s.Set("user_sipusername_as_line", 2, "on");
+            }, memory: _heap);
+            p.Run(100);
+            // Not in the agent: no object for it, a request to it finds no identity.
+            Assert.Null(p.Agent.GetIdentity(2));
+            Assert.True(p.Binding.Registrations.IsRefused(2));
+            Assert.Equal("SIP/2.0 404 Not Found", Message(p, "101", "r1"));
+            Assert.Equal("SIP/2.0 200 OK", Message(p, "100", "r2"));
+            Assert.Equal("101", p.Settings.Get("user_name", 2));
+
+            _heap.Room = 100;
+            p.Run(MemoryWatch.PeriodMs);
+            Assert.Equal(2, p.Count("REGISTER"));
+            Assert.Contains("sip:101@10.0.0.1", SipChannel.Header(p.Last("REGISTER"), "From"));
+            Assert.Equal("SIP/2.0 200 OK", Message(p, "101", "r3"));
+            Assert.Null(LowMemory(p));
+        }
+
+        [Fact]
+        public void ARefusedModuleKeyShowsItsMarkOnTheModuleAndItsNameOnceTakenOn()
+        {
+            var hw = new DeskPhone.Host.Simulated.SimulatedPhoneHardware();
+            hw.SetLink(true, 0);
+            // Room for identity 1 only: the module key is refused.
+            _heap.Room = 1;
+            var p = new SipPhone(s => s.Set("expansion_key", 1, "blf " + Target(17)), drivers: hw.Drivers, memory: _heap);
+            hw.Modules.Plug();
+            p.Run(6000);
+            Assert.Equal("! 217", hw.Modules.Modules[0].Labels[0]);
+            Assert.Null(hw.Modules.Modules[0].Labels[1]);
+
+            _heap.Room = 100;
+            p.Run(MemoryWatch.PeriodMs);
+            Assert.Equal("217", hw.Modules.Modules[0].Labels[0]);
+        }
+
         [Fact]
         public void WithRoomNothingIsRefusedAndTheHeapIsAskedOnlyAtAdmissionsAndPeriods()
         {
