@@ -196,8 +196,9 @@ namespace DeskPhone.Sip.Transport
             {
                 return socket.Available;
             }
-            catch (SocketException)
+            catch (System.Exception)
             {
+                // A stack without FIONREAD for datagrams (SocketException, or NotSupportedException from a native).
                 return 0;
             }
         }
@@ -217,8 +218,10 @@ namespace DeskPhone.Sip.Transport
             {
                 return socket.ReceiveFrom(packet.Data, 0, size, SocketFlags.Peek, ref from) == size;
             }
-            catch (SocketException)
+            catch (System.Exception)
             {
+                // A cut datagram refused (Windows' WSAEMSGSIZE), an ICMP error, or a stack without Peek: the full
+                // packet's read, as before, meets what it is.
                 return true;
             }
         }
