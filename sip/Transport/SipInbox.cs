@@ -69,9 +69,21 @@ namespace DeskPhone.Sip.Transport
         /// <summary>A packet to fill, or null when every slot is waiting for the loop.</summary>
         public SipPacket Rent()
         {
+            return Rent(0);
+        }
+
+        /// <summary>
+        /// A packet for a message of <paramref name="length"/> bytes (a datagram whose size the socket tells before it
+        /// is read), or null when every slot is waiting for the loop. A packet made for it is made to that size (and
+        /// the over-size probe byte), not <see cref="PacketBytes"/>: the ACK or a MESSAGE in a call does not take 3 KB
+        /// beside the media session to be fitted a moment later (docs/benchmarks.md, h-callfit2). 0, or more than
+        /// <see cref="PacketBytes"/>: a full packet.
+        /// </summary>
+        public SipPacket Rent(int length)
+        {
             lock (_gate)
             {
-                SipPacket packet = RentLocked();
+                SipPacket packet = RentLocked(length);
                 if (packet == null)
                 {
                     Dropped++;
@@ -91,11 +103,11 @@ namespace DeskPhone.Sip.Transport
         {
             lock (_gate)
             {
-                return RentLocked();
+                return RentLocked(0);
             }
         }
 
-        private SipPacket RentLocked()
+        private SipPacket RentLocked(int length)
         {
             if (_freeCount > 0)
             {
@@ -107,7 +119,7 @@ namespace DeskPhone.Sip.Transport
             }
             try
             {
-                SipPacket packet = new SipPacket(_packetBytes);
+                SipPacket packet = new SipPacket(length > 0 && length < _packetBytes ? length : _packetBytes);
                 _made++;
                 return packet;
             }
@@ -174,7 +186,7 @@ namespace DeskPhone.Sip.Transport
                 packet.RefuseStatus = 0;
                 if (packet.Data.Length != _packetBytes + 1)
                 {
-                    // Fitted to its message: too small for the next one, so it is let go (the next rent makes a packet).
+                    // Fitted to its message, or made to its size: too small for the next one, so it is let go (the next rent makes a packet).
                     _made--;
                     return;
                 }

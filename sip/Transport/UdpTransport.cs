@@ -129,12 +129,22 @@ namespace DeskPhone.Sip.Transport
                 while (socket.Poll(waitMicroseconds, SelectMode.SelectRead))
                 {
                     waitMicroseconds = 0;
-                    SipPacket packet = _inbox.Rent();
+                    SipPacket packet = _inbox.Rent(Told(socket));
                     if (packet == null)
                     {
                         break;
                     }
                     EndPoint from = new IPEndPoint(_family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+                    if (Larger(socket, packet, ref from))
+                    {
+                        // The socket told less than the datagram holds: it is read into a full packet, as before.
+                        _inbox.Return(packet);
+                        packet = _inbox.Rent();
+                        if (packet == null)
+                        {
+                            break;
+                        }
+                    }
                     int n;
                     try
                     {
@@ -172,6 +182,48 @@ namespace DeskPhone.Sip.Transport
                 // Stopped while waiting.
             }
             return posted;
+        }
+
+        /// <summary>
+        /// The size of the datagram waiting, as the socket tells it before it is read (lwIP and Windows: every datagram
+        /// queued, Linux: the next one; never less than the next), so the inbox makes a packet of the datagram's size:
+        /// a 3,073-byte packet per datagram fitted a moment later was the peak of the ACK and of any message during a
+        /// call (docs/benchmarks.md, h-callfit2). 0 when the socket cannot tell: a full packet.
+        /// </summary>
+        private static int Told(Socket socket)
+        {
+            try
+            {
+                return socket.Available;
+            }
+            catch (System.Exception)
+            {
+                // A stack without FIONREAD for datagrams (SocketException, or NotSupportedException from a native).
+                return 0;
+            }
+        }
+
+        /// <summary>
+        /// For a packet made to the size the socket told: whether the datagram is larger (it fills the probe byte when
+        /// peeked, or the peek fails as a cut datagram does on some stacks), so it is not cut and refused.
+        /// </summary>
+        private bool Larger(Socket socket, SipPacket packet, ref EndPoint from)
+        {
+            int size = packet.Data.Length;
+            if (size > _inbox.PacketBytes)
+            {
+                return false;
+            }
+            try
+            {
+                return socket.ReceiveFrom(packet.Data, 0, size, SocketFlags.Peek, ref from) == size;
+            }
+            catch (System.Exception)
+            {
+                // A cut datagram refused (Windows' WSAEMSGSIZE), an ICMP error, or a stack without Peek: the full
+                // packet's read, as before, meets what it is.
+                return true;
+            }
         }
     }
 }

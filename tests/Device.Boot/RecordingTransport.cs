@@ -150,7 +150,8 @@ namespace DeskPhone.Boot
         /// <summary>The same for bytes already encoded (the cost program's requests, made once before they are counted).</summary>
         public bool Arrive(byte[] bytes, string host)
         {
-            SipPacket p = _inbox.Rent();
+            // Sized as the board's socket tells it (UdpTransport): a packet of the message's size.
+            SipPacket p = _inbox.Rent(bytes.Length);
             if (p == null)
             {
                 return false;

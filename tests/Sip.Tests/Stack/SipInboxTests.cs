@@ -26,6 +26,20 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void APacketForAToldSizeIsMadeToItAndLetGoWhenHandedBack()
+        {
+            var inbox = new SipInbox(2, 100);
+            SipPacket sized = inbox.Rent(40);
+            Assert.Equal(41, sized.Data.Length);
+            Assert.Equal(101, inbox.Rent(500).Data.Length);
+            Assert.Null(inbox.Rent(40));
+            Assert.Equal(2, inbox.Made);
+            inbox.Return(sized);
+            Assert.Equal(1, inbox.Made);
+            Assert.Equal(101, inbox.Rent(0).Data.Length);
+        }
+
+        [Fact]
         public void TheFirstEmptyTakeLetsGoOfTheFreePacketsAndTheyComeBackWhenNeeded()
         {
             var inbox = new SipInbox(2, 100);
