@@ -167,13 +167,13 @@ namespace DeskPhone.Boot
             // A text message to the phone's identity: 200, and its text on the screen.
             const string text = "Lunch is ready in the boot room";
             s_band.Expect(text);
-            int status = Request("MESSAGE", "sip:486@" + PhoneAddress + ":5060", "text/plain", text);
+            int status = Request("MESSAGE", "sip:486@" + PhoneAddress + ":5060", "text/plain", text, "");
             Check(status == 200, "MESSAGE to 486 answered " + status.ToString() + ", expected 200");
             Run(100);
             Check(s_band.Seen, "the message text was not drawn");
             Heap("message-486");
 
-            status = Request("MESSAGE", "sip:999@" + PhoneAddress + ":5060", "text/plain", "nobody here");
+            status = Request("MESSAGE", "sip:999@" + PhoneAddress + ":5060", "text/plain", "nobody here", "");
             Check(status == 404, "MESSAGE to 999 answered " + status.ToString() + ", expected 404");
             Heap("message-999");
 
@@ -450,11 +450,12 @@ namespace DeskPhone.Boot
 
         // ---- the scripted registrar ----
 
-        /// <summary>A request from the registrar to the phone; returns the status the phone answered on the wire.</summary>
-        private static int Request(string method, string uri, string contentType, string body) =>
-            Request(method, uri, contentType, body, "");
-
-        /// <summary>As above, with <paramref name="extra"/> header lines (each ending in CRLF) before Content-Type.</summary>
+        /// <summary>
+        /// A request from the registrar to the phone, with <paramref name="extra"/> header lines (each ending in CRLF, or
+        /// "") before Content-Type; returns the status the phone answered on the wire. One method, no overload calling it:
+        /// the script's frames sit under the phone's turn, and at the board's heap the boot's MESSAGE steps have a few
+        /// hundred bytes to spare (docs/benchmarks.md, h-msgfit).
+        /// </summary>
         private static int Request(string method, string uri, string contentType, string body, string extra)
         {
             string branch = "z9hG4bKboot" + (++s_branch).ToString();

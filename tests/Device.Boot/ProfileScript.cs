@@ -304,7 +304,7 @@ namespace DeskPhone.Boot
         private static int Message(LoadProfile p, int n)
         {
             int identity = 1 + n % p.Identities;
-            int status = Request("MESSAGE", "sip:" + (485 + identity).ToString() + "@" + PhoneAddress + ":5060", "text/plain", "Load message " + n.ToString());
+            int status = Request("MESSAGE", "sip:" + (485 + identity).ToString() + "@" + PhoneAddress + ":5060", "text/plain", "Load message " + n.ToString(), "");
             if (status == 404 && s_app.Binding.Registrations.IsRefused(identity))
             {
                 s_notTakenOn++;
