@@ -108,11 +108,8 @@ namespace DeskPhone.Hil.Tests
             using var phone = PhoneUnderTest.Simulator("");
             using var peer = new SipPeer();
             using ChromeDriver driver = Chromium.Browser();
-            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
-            try
+            OnPage(driver, phone, wait =>
             {
-                driver.Navigate().GoToUrl(phone.BenchUrl);
-                Live(driver, wait, phone);
 
                 Type(driver, "message-to", "sip:peer@127.0.0.1:" + peer.Port);
                 Type(driver, "message-text", "Hello from the bench");
@@ -163,15 +160,7 @@ namespace DeskPhone.Hil.Tests
                 Click(driver, "hangup-" + outgoing);
                 Assert.NotNull(peer.Next("BYE "));
                 wait.Until(d => Text(d, "calls") == "no call");
-            }
-            catch (WebDriverTimeoutException)
-            {
-                throw new Xunit.Sdk.XunitException(Describe(driver, phone));
-            }
-            finally
-            {
-                driver.Quit();
-            }
+            });
         }
 
         /// <summary>
@@ -187,11 +176,8 @@ namespace DeskPhone.Hil.Tests
             using var peer = new SipPeer();
             using ChromeDriver driver = Chromium.Browser();
             HeldAnswers replies = HeldAnswers.Hold(driver, "/api/send-message");
-            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
-            try
+            OnPage(driver, phone, wait =>
             {
-                driver.Navigate().GoToUrl(phone.BenchUrl);
-                Live(driver, wait, phone);
 
                 Type(driver, "message-to", "sip:peer@127.0.0.1:" + peer.Port);
                 Type(driver, "message-text", "event first");
@@ -204,15 +190,7 @@ namespace DeskPhone.Hil.Tests
                 Assert.Equal("sent 200 OK", Text(driver, "message-result"));
                 Assert.DoesNotContain("bad", Find(driver, "message-result").GetAttribute("class"));
                 Assert.Equal("", Text(driver, "error"));
-            }
-            catch (WebDriverTimeoutException)
-            {
-                throw new Xunit.Sdk.XunitException(Describe(driver, phone));
-            }
-            finally
-            {
-                driver.Quit();
-            }
+            });
         }
 
         /// <summary>Modules plugged from the page: module 2's first key shows its label and its BLF LED.</summary>
@@ -228,11 +206,8 @@ namespace DeskPhone.Hil.Tests
             Assert.NotNull(subscribe);
 
             using ChromeDriver driver = Chromium.Browser();
-            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
-            try
+            OnPage(driver, phone, wait =>
             {
-                driver.Navigate().GoToUrl(phone.BenchUrl);
-                Live(driver, wait, phone);
                 wait.Until(d => Text(d, "label-X2.1") == "carol" && Text(d, "label-F3") == "speed 200");
                 Assert.Equal("", Text(driver, "label-X2.2"));
 
@@ -250,15 +225,7 @@ namespace DeskPhone.Hil.Tests
                 // A key's label follows its setting live.
                 phone.Set("expansion_key", "blf sip:dave@127.0.0.1", 20);
                 wait.Until(d => Text(d, "label-X2.2") == "dave");
-            }
-            catch (WebDriverTimeoutException)
-            {
-                throw new Xunit.Sdk.XunitException(Describe(driver, phone));
-            }
-            finally
-            {
-                driver.Quit();
-            }
+            });
         }
 
         /// <summary>
@@ -273,11 +240,8 @@ namespace DeskPhone.Hil.Tests
             using var phone = PhoneUnderTest.Simulator("");
             using ChromeDriver driver = Chromium.Browser();
             HeldAnswers loadRead = HeldAnswers.Hold(driver, "/api/settings/expansion_key?idx=20", 1);
-            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
-            try
+            OnPage(driver, phone, wait =>
             {
-                driver.Navigate().GoToUrl(phone.BenchUrl);
-                Live(driver, wait, phone);
                 wait.Until(d => loadRead.Waiting == 1);
 
                 phone.Set("expansion_key", "blf sip:dave@127.0.0.1", 20);
@@ -286,15 +250,7 @@ namespace DeskPhone.Hil.Tests
                 loadRead.Release();
                 wait.Until(d => loadRead.Read == 1);
                 Assert.Equal("dave", Text(driver, "label-X2.2"));
-            }
-            catch (WebDriverTimeoutException)
-            {
-                throw new Xunit.Sdk.XunitException(Describe(driver, phone));
-            }
-            finally
-            {
-                driver.Quit();
-            }
+            });
         }
 
         /// <summary>
@@ -309,11 +265,8 @@ namespace DeskPhone.Hil.Tests
             using var phone = PhoneUnderTest.Simulator("");
             using var peer = new SipPeer();
             using ChromeDriver driver = Chromium.Browser();
-            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
-            try
+            OnPage(driver, phone, wait =>
             {
-                driver.Navigate().GoToUrl(phone.BenchUrl);
-                Live(driver, wait, phone);
                 Type(driver, "message-to", "sip:peer@127.0.0.1:" + peer.Port);
                 Type(driver, "message-text", "while reconnecting");
 
@@ -327,6 +280,21 @@ namespace DeskPhone.Hil.Tests
                 wait.Until(d => Text(d, "label-X2.2") == "dave" && Text(d, "message-result") == "sent 200 OK");
                 Assert.DoesNotContain("settings expansion_key[20]", driver.FindElement(By.Id("log")).Text);
                 Assert.Equal("", Text(driver, "error"));
+            });
+        }
+
+        /// <summary>
+        /// The page tests' frame: the bench page opened and live, the test's steps, a wait that timed out reported with
+        /// what the page, chromium's console and the simulator showed, the browser closed either way.
+        /// </summary>
+        private static void OnPage(ChromeDriver driver, PhoneUnderTest phone, Action<WebDriverWait> steps)
+        {
+            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(30));
+            try
+            {
+                driver.Navigate().GoToUrl(phone.BenchUrl);
+                Live(driver, wait, phone);
+                steps(wait);
             }
             catch (WebDriverTimeoutException)
             {
