@@ -69,7 +69,7 @@ namespace DeskPhone.Firmware.Voice
         /// Whether the port a call is about to offer (RTP, and RTCP on the next) can be bound: both are bound and let go
         /// again, so a port another socket holds is skipped before the SDP offers it (docs/media.md, "Ports").
         /// </summary>
-        private bool Bindable(int port)
+        private bool Bindable(long port)
         {
             if (_nextRtp == null)
             {
@@ -85,7 +85,7 @@ namespace DeskPhone.Firmware.Voice
                     return true;
                 }
             }
-            bool free = _nextRtp.Open(port) && _nextRtcp.Open(port + 1);
+            bool free = _nextRtp.Open((int)port) && _nextRtcp.Open((int)port + 1);
             _nextRtp.Close();
             _nextRtcp.Close();
             return free;

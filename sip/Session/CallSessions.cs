@@ -5,9 +5,6 @@ using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Session
 {
-    /// <summary>True when the RTP port <paramref name="port"/> and RTCP on the next can be bound now.</summary>
-    public delegate bool MediaPortCheck(int port);
-
     /// <summary>
     /// The phone's INVITE sessions (RFC 3261 12-14), a link of the user agent's chain placed before the identity
     /// routing. It takes new INVITEs for an identity (100, 180 when the handler rings, 200 with the SDP answer when the
@@ -73,8 +70,9 @@ namespace DeskPhone.Sip.Session
         /// Says whether the RTP port (and RTCP on the next) can be bound now: the media's probe, set by the owner (null:
         /// every port can). A port is offered in the SDP before the media binds it, so one taken by another socket (a
         /// page, a stale session, another program in the simulator) is skipped before it is offered (docs/calls.md).
+        /// The registrations' delegate type, given the port: a type of its own was 36 B more of the board's heap at rest.
         /// </summary>
-        public MediaPortCheck PortBindable;
+        public Registration.RegistrationAdmitHandler PortBindable;
 
         /// <summary>Why a call cannot go out or come in when no port pair of the range can be bound (an INVITE gets 503 with it).</summary>
         public const string NoMediaPort = "No RTP Port";
