@@ -119,9 +119,10 @@ namespace DeskPhone.Domain.Calls
             // The last refused call's warning is over once the user calls again.
             _statuses.Clear(StatusId.SipWarningReceived, nowMs);
             SipCall call = Sessions.Dial(identity, target, identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
-            if (error == CallSessions.NoMediaPort)
+            if ((object)error != null && error == CallSessions.NoMediaPort)
             {
-                // Not sent: no port of rtp_port_start..rtp_port_end can be bound, so the call would have no audio.
+                // Not sent: no port of rtp_port_start..rtp_port_end can be bound, so the call would have no audio (a null
+                // string is not compared: nanoCLR may strcmp it).
                 _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
                 _statuses.Raise(StatusId.StatusLineSystemMessage, "Call failed: no RTP port", "calls", nowMs);
             }
