@@ -112,13 +112,21 @@ namespace DeskPhone.Domain.Calls
 
         /// <summary>
         /// Places a call (identity 1..12; a number goes to the identity's domain), anonymous when the identity's
-        /// user_anonymous_call is on; null and a reason when it cannot.
+        /// user_anonymous_call is on; null and a reason when it cannot (no RTP port to bind: the status line says so too).
         /// </summary>
         public SipCall Dial(int identity, string target, long nowMs, out string error)
         {
             // The last refused call's warning is over once the user calls again.
             _statuses.Clear(StatusId.SipWarningReceived, nowMs);
-            return Sessions.Dial(identity, target, identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
+            SipCall call = Sessions.Dial(identity, target, identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
+            if ((object)error != null && error == CallSessions.NoMediaPort)
+            {
+                // Not sent: no port of rtp_port_start..rtp_port_end can be bound, so the call would have no audio (a null
+                // string is not compared: nanoCLR may strcmp it).
+                _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+                _statuses.Raise(StatusId.StatusLineSystemMessage, "Call failed: no RTP port", "calls", nowMs);
+            }
+            return call;
         }
 
         /// <summary>

@@ -36,6 +36,10 @@ namespace DeskPhone.Firmware.Voice
         private int[] _digitsShown;
         private InfoDtmfSender _info;
         private readonly SettingsStore _settings;
+        // The RTP and RTCP channels the next session takes, made when a call's port is tried (PortBindable) and kept
+        // closed until its media starts: trying a port makes no channel that a session does not use.
+        private IRtpChannel _nextRtp;
+        private IRtpChannel _nextRtcp;
         // The DTMF key held down in a call (_heldCall -1: none), and how it goes out.
         private int _heldCall = -1;
         private char _heldKey;
@@ -58,6 +62,33 @@ namespace DeskPhone.Firmware.Voice
             _audio = audio;
             _channels = channels;
             _random = random;
+            calls.PortBindable = Bindable;
+        }
+
+        /// <summary>
+        /// Whether the port a call is about to offer (RTP, and RTCP on the next) can be bound: both are bound and let go
+        /// again, so a port another socket holds is skipped before the SDP offers it (docs/media.md, "Ports").
+        /// </summary>
+        private bool Bindable(long port)
+        {
+            if (_nextRtp == null)
+            {
+                try
+                {
+                    _nextRtp = _channels();
+                    _nextRtcp = _channels();
+                }
+                catch (OutOfMemoryException)
+                {
+                    // No room to try: the port is offered untried, as before (a failed bind counts in Refused).
+                    _nextRtp = null;
+                    return true;
+                }
+            }
+            bool free = _nextRtp.Open((int)port) && _nextRtcp.Open((int)port + 1);
+            _nextRtp.Close();
+            _nextRtcp.Close();
+            return free;
         }
 
         /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>); made by its first use, most phones send DTMF in RTP.</summary>
@@ -396,7 +427,10 @@ namespace DeskPhone.Firmware.Voice
                 {
                     try
                     {
-                        _sessions[i] = new MediaSession(_channels(), _channels(), _random);
+                        _sessions[i] = _nextRtp == null ? new MediaSession(_channels(), _channels(), _random)
+                                                        : new MediaSession(_nextRtp, _nextRtcp, _random);
+                        _nextRtp = null;
+                        _nextRtcp = null;
                     }
                     catch (OutOfMemoryException)
                     {

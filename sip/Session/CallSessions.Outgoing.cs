@@ -63,6 +63,12 @@ namespace DeskPhone.Sip.Session
                 error = "cannot resolve " + NextHop(id, parsed);
                 return null;
             }
+            int media = NextMediaPort();
+            if (media == 0)
+            {
+                error = NoMediaPort;
+                return null;
+            }
             var call = new SipCall(++LastId, identity, true, nowMs);
             call.RemoteUri = uri;
             call.RemoteUser = parsed.User;
@@ -79,7 +85,7 @@ namespace DeskPhone.Sip.Session
             call.HopPort = port;
             // An identity over TCP places its calls over TCP: the transport finds or opens the connection to the hop.
             call.Transport = id.OverTcp ? _agent.Tcp : null;
-            call.LocalMediaPort = NextMediaPort();
+            call.LocalMediaPort = media;
             Describe(call, Sdp.SendRecv);
             _calls[slot] = call;
             SendInvite(call, null, null, nowMs);

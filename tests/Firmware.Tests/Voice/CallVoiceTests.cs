@@ -256,6 +256,75 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.Equal(new[] { 20000, 20002, 20000 }, ports);
         }
 
+        private readonly HashSet<int> _taken = new HashSet<int>();
+
+        /// <summary>A phone whose media channels cannot bind the ports of <see cref="_taken"/> (another socket holds them).</summary>
+        private SipPhone PhoneWithTakenPorts(params int[] ports)
+        {
+            _taken.UnionWith(ports);
+            var p = new SipPhone(rtp: () =>
+            {
+                var c = new FakeRtpChannel();
+                c.Taken.UnionWith(_taken);
+                _channels.Add(c);
+                return c;
+            }, audio: new Devices());
+            p.Run(100);
+            p.Register();
+            return p;
+        }
+
+        [Fact]
+        public void AnIncomingCallIsAnsweredWithThePortAfterOneThatCannotBeBound()
+        {
+            // RTCP's port of the first pair is taken: the whole pair is skipped.
+            SipPhone p = PhoneWithTakenPorts(10001);
+            p.Invite("z9hG4bKt1", "t1", "\"Bob\" <sip:555@10.0.0.1>", sdp: Offer);
+            Assert.True(p.App.Calls.Answer(0, p.Now));
+            p.Run(10);
+            string ok = p.Channel.Sent.FindLast(m => m.StartsWith("SIP/2.0 200 OK") && m.Contains(" INVITE\r\n"));
+            Assert.Contains("m=audio 10002 RTP/AVP 8", ok);
+            Assert.Equal(10002, _channels[0].Port);
+            Assert.Equal(10003, _channels[1].Port);
+            Assert.Equal(2, _channels.Count);
+        }
+
+        [Fact]
+        public void AnOutgoingCallOffersThePortAfterOneThatCannotBeBound()
+        {
+            SipPhone p = PhoneWithTakenPorts(10000);
+            Assert.NotNull(p.App.Calls.Dial(1, "200", p.Now, out _));
+            Assert.Contains("m=audio 10002 RTP/AVP", SipChannel.Body(p.Last("INVITE")));
+        }
+
+        [Fact]
+        public void AnIncomingCallIsRefusedWith503WhenNoPortOfTheRangeCanBeBound()
+        {
+            SipPhone p = PhoneWithTakenPorts(20000, 20003);
+            Assert.Null(p.Settings.Set("rtp_port_start", 0, "20000"));
+            Assert.Null(p.Settings.Set("rtp_port_end", 0, "20003"));
+            p.Invite("z9hG4bKt2", "t2", "\"Bob\" <sip:555@10.0.0.1>", sdp: Offer);
+            Assert.StartsWith("SIP/2.0 503 No RTP Port\r\n", p.Channel.Sent[p.Channel.Sent.Count - 1]);
+            Assert.DoesNotContain(p.Channel.Sent, m => m.StartsWith("SIP/2.0 180"));
+            Assert.Null(p.App.Calls.Sessions.Slot(0));
+        }
+
+        [Fact]
+        public void AnOutgoingCallIsNotSentAndTheStatusLineSaysWhyWhenNoPortCanBeBound()
+        {
+            SipPhone p = PhoneWithTakenPorts(20000, 20002);
+            Assert.Null(p.Settings.Set("rtp_port_start", 0, "20000"));
+            Assert.Null(p.Settings.Set("rtp_port_end", 0, "20003"));
+            string error;
+            Assert.Null(p.App.Calls.Dial(1, "200", p.Now, out error));
+            Assert.Equal("No RTP Port", error);
+            Assert.Equal(0, p.Count("INVITE"));
+            p.Run(10);
+            Assert.Contains("Call failed: no RTP port\n", p.App.Text.GetScreenText());
+            p.Run(3500);
+            Assert.DoesNotContain("no RTP port", p.App.Text.GetScreenText());
+        }
+
         [Fact]
         public void AnEndedCallLetsGoOfItsSessionAndTheNextCallMakesANewOne()
         {

@@ -12,6 +12,9 @@ namespace DeskPhone.Media.Tests.Rtp
 
         public int Port { get; private set; } = -1;
         public bool Refuse { get; set; }
+
+        /// <summary>Ports this channel cannot bind (held by another socket); the others it binds.</summary>
+        public HashSet<int> Taken { get; } = new HashSet<int>();
         public string Remote { get; private set; }
         public List<(byte[] Data, string To)> Sent { get; } = new List<(byte[], string)>();
 
@@ -24,7 +27,7 @@ namespace DeskPhone.Media.Tests.Rtp
 
         public bool Open(int localPort)
         {
-            if (Refuse)
+            if (Refuse || Taken.Contains(localPort))
             {
                 return false;
             }
