@@ -2,9 +2,6 @@ using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Registration
 {
-    /// <summary>Whether one more identity's registration may be taken on now (the host's heap reserve).</summary>
-    public delegate bool RegistrationAdmitHandler(long nowMs);
-
     /// <summary>
     /// The registration layer over the core: one <see cref="RegistrationClient"/> per identity that has a registrar
     /// (at most <see cref="SipUserAgent.MaxIdentities"/>), run by <see cref="Poll"/> every loop turn, each reporting
@@ -36,7 +33,7 @@ namespace DeskPhone.Sip.Registration
         /// Asked by <see cref="Admits"/> before an identity's registration is taken on; false refuses it (no identity in
         /// the agent, no client: it stays unregistered and <see cref="IsRefused"/> until it is admitted). Null: all are taken on.
         /// </summary>
-        public RegistrationAdmitHandler Admit;
+        public LongTest Admit;
 
         /// <summary>
         /// Whether the identity's registration may be taken on now (<see cref="Admit"/>), asked before its

@@ -70,9 +70,8 @@ namespace DeskPhone.Sip.Session
         /// Says whether the RTP port (and RTCP on the next) can be bound now: the media's probe, set by the owner (null:
         /// every port can). A port is offered in the SDP before the media binds it, so one taken by another socket (a
         /// page, a stale session, another program in the simulator) is skipped before it is offered (docs/calls.md).
-        /// The registrations' delegate type, given the port: a type of its own was 36 B more of the board's heap at rest.
         /// </summary>
-        public Registration.RegistrationAdmitHandler PortBindable;
+        public LongTest PortBindable;
 
         /// <summary>Why a call cannot go out or come in when no port pair of the range can be bound (an INVITE gets 503 with it).</summary>
         public const string NoMediaPort = "No RTP Port";
