@@ -135,16 +135,6 @@ namespace DeskPhone.Sip.Transport
                         break;
                     }
                     EndPoint from = new IPEndPoint(_family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-                    if (Larger(socket, packet, ref from))
-                    {
-                        // The socket told less than the datagram holds: it is read into a full packet, as before.
-                        _inbox.Return(packet);
-                        packet = _inbox.Rent();
-                        if (packet == null)
-                        {
-                            break;
-                        }
-                    }
                     int n;
                     try
                     {
@@ -157,6 +147,15 @@ namespace DeskPhone.Sip.Transport
                     }
                     if (n == 0)
                     {
+                        _inbox.Return(packet);
+                        continue;
+                    }
+                    if (n == packet.Data.Length && n <= _inbox.PacketBytes)
+                    {
+                        // It filled a packet made to the size the socket told: this stack tells less than a datagram
+                        // holds, so the datagram was cut. It is never handled; the socket is not asked again (full
+                        // packets from now on), and the sender's retransmission arrives whole.
+                        _cannotTell = true;
                         _inbox.Return(packet);
                         continue;
                     }
@@ -185,45 +184,34 @@ namespace DeskPhone.Sip.Transport
         }
 
         /// <summary>
-        /// The size of the datagram waiting, as the socket tells it before it is read (lwIP and Windows: every datagram
-        /// queued, Linux: the next one; never less than the next), so the inbox makes a packet of the datagram's size:
-        /// a 3,073-byte packet per datagram fitted a moment later was the peak of the ACK and of any message during a
-        /// call (docs/benchmarks.md, h-callfit2). 0 when the socket cannot tell: a full packet.
+        /// The size of the datagram waiting, as the socket tells it before it is read (lwIP with LWIP_SO_RCVBUF and
+        /// Windows: every datagram queued, Linux: the next one; never less than the next), so the inbox makes a packet of
+        /// the datagram's size: a 3,073-byte packet per datagram fitted a moment later was the peak of the ACK and of any
+        /// message during a call (docs/benchmarks.md, h-callfit2). 0 when the socket cannot tell: a full packet.
         /// </summary>
-        private static int Told(Socket socket)
+        // Not checked with a peek: nanoFramework's lwIP driver passes ReceiveFrom's flags to lwip_recvfrom unconverted
+        // (only Receive maps SocketFlags.Peek to MSG_PEEK), so on the board a "peek" read the datagram away.
+        private int Told(Socket socket)
         {
+            if (_cannotTell)
+            {
+                return 0;
+            }
             try
             {
                 return socket.Available;
             }
             catch (System.Exception)
             {
-                // A stack without FIONREAD for datagrams (SocketException, or NotSupportedException from a native).
+                // A stack without FIONREAD for datagrams (lwIP without LWIP_SO_RCVBUF: SocketException, or
+                // NotSupportedException from a native): not asked again, an exception a datagram would cost more than
+                // the packet it saves.
+                _cannotTell = true;
                 return 0;
             }
         }
 
-        /// <summary>
-        /// For a packet made to the size the socket told: whether the datagram is larger (it fills the probe byte when
-        /// peeked, or the peek fails as a cut datagram does on some stacks), so it is not cut and refused.
-        /// </summary>
-        private bool Larger(Socket socket, SipPacket packet, ref EndPoint from)
-        {
-            int size = packet.Data.Length;
-            if (size > _inbox.PacketBytes)
-            {
-                return false;
-            }
-            try
-            {
-                return socket.ReceiveFrom(packet.Data, 0, size, SocketFlags.Peek, ref from) == size;
-            }
-            catch (System.Exception)
-            {
-                // A cut datagram refused (Windows' WSAEMSGSIZE), an ICMP error, or a stack without Peek: the full
-                // packet's read, as before, meets what it is.
-                return true;
-            }
-        }
+        // The socket cannot tell a datagram's size, or told less than one held (Told).
+        private bool _cannotTell;
     }
 }
