@@ -110,7 +110,6 @@ namespace DeskPhone.Hil.Tests
             using ChromeDriver driver = Chromium.Browser();
             OnPage(driver, phone, wait =>
             {
-
                 Type(driver, "message-to", "sip:peer@127.0.0.1:" + peer.Port);
                 Type(driver, "message-text", "Hello from the bench");
                 Click(driver, "message-send");
@@ -178,7 +177,6 @@ namespace DeskPhone.Hil.Tests
             HeldAnswers replies = HeldAnswers.Hold(driver, "/api/send-message");
             OnPage(driver, phone, wait =>
             {
-
                 Type(driver, "message-to", "sip:peer@127.0.0.1:" + peer.Port);
                 Type(driver, "message-text", "event first");
                 Click(driver, "message-send");
