@@ -9,9 +9,10 @@ namespace DeskPhone.Media.Codec
     /// TRUNCATE (shift right). So -1 and -2 encode as μ-law 0xFF (+0) here and in sox, 0x7E (-1 step) when truncated;
     /// a quantisation interval's edges move by half a 14/13-bit step, nothing else. Near full scale the rounding
     /// saturates (32,766 and 32,767 give the top code, as sox clips them). We follow sox because the done
-    /// condition is agreement with it on every value. Decoding is ITU-T G.711's (the same in sox): 256-entry tables.
-    /// Tables are computed once, by the first frame that uses them (2 x 512 B decode, 128 B segment lookup); no 64 KB
-    /// encode table, no allocation per frame after the first.
+    /// condition is agreement with it on every value. Decoding is ITU-T G.711's (the same in sox).
+    /// No tables (h-callmedia): each code's segment and each sample are computed, a few instructions more per sample
+    /// than a lookup (docs/benchmarks.md, "h-callmedia"), where the 256-entry decode table and the 128-entry segment
+    /// table were 696 B of a call's heap; no allocation at all.
     /// </summary>
     public static class G711
     {
@@ -25,22 +26,10 @@ namespace DeskPhone.Media.Codec
         // 8,191 (the Sun code clips the magnitude at 8,159, whose biased 8,192 also gives the top code 0x7F).
         private const int MuTop = 8191;
 
-        // Segment of a magnitude from its bits above the 4-bit mantissa: the position of the highest set bit of
-        // (magnitude >> 6) for μ-law and of (magnitude >> 5) for A-law, 0..7.
-        // The tables are built by the first frame that needs them, not by the static constructor (which nanoCLR runs
-        // at boot for every loaded assembly): an idle phone keeps none of them, a PCMU call never builds A-law's.
-        // Two threads building one at once make equal tables; the last one kept is as good as the other.
-        private static byte[] _segment;
-
-        private static short[] _muLawLinear;
-
-        private static short[] _aLawLinear;
-
         /// <summary>Encodes <paramref name="count"/> samples from <paramref name="samples"/>[sampleOffset] as μ-law into <paramref name="codes"/>[codeOffset].</summary>
         public static void EncodeMuLaw(short[] samples, int sampleOffset, byte[] codes, int codeOffset, int count)
         {
             // One loop body, no call per sample: a managed call costs the interpreter more than the arithmetic.
-            byte[] segments = _segment ?? (_segment = BuildSegments());
             int end = sampleOffset + count;
             for (int s = sampleOffset, c = codeOffset; s < end; s++, c++)
             {
@@ -64,7 +53,10 @@ namespace DeskPhone.Media.Codec
                     value = MuTop;
                 }
 
-                int segment = segments[value >> 6];
+                // The segment: the position of the highest set bit of the magnitude above its 4-bit mantissa and
+                // shift (0..7), found in three compares.
+                int top = value >> 6;
+                int segment = top < 8 ? (top < 2 ? top : top < 4 ? 2 : 3) : top < 32 ? (top < 16 ? 4 : 5) : top < 64 ? 6 : 7;
                 codes[c] = (byte)(((segment << 4) | ((value >> (segment + 1)) & 0x0F)) ^ mask);
             }
         }
@@ -72,13 +64,20 @@ namespace DeskPhone.Media.Codec
         /// <summary>Decodes <paramref name="count"/> μ-law codes from <paramref name="codes"/>[codeOffset] into <paramref name="samples"/>[sampleOffset].</summary>
         public static void DecodeMuLaw(byte[] codes, int codeOffset, short[] samples, int sampleOffset, int count)
         {
-            Lookup(_muLawLinear ?? (_muLawLinear = BuildMuLaw()), codes, codeOffset, samples, sampleOffset, count);
+            // ITU-T G.711 table 2a: codes are sent inverted; the biased mantissa is shifted by the segment, then the
+            // bias (132) removed. One loop body, no call per sample.
+            int end = codeOffset + count;
+            for (int c = codeOffset, s = sampleOffset; c < end; c++, s++)
+            {
+                int inverted = ~codes[c];
+                int magnitude = ((((inverted & 0x0F) << 3) + 0x84) << ((inverted >> 4) & 0x07)) - 0x84;
+                samples[s] = (short)((inverted & 0x80) != 0 ? -magnitude : magnitude);
+            }
         }
 
         /// <summary>Encodes <paramref name="count"/> samples from <paramref name="samples"/>[sampleOffset] as A-law into <paramref name="codes"/>[codeOffset].</summary>
         public static void EncodeALaw(short[] samples, int sampleOffset, byte[] codes, int codeOffset, int count)
         {
-            byte[] segments = _segment ?? (_segment = BuildSegments());
             int end = sampleOffset + count;
             for (int s = sampleOffset, c = codeOffset; s < end; s++, c++)
             {
@@ -101,7 +100,8 @@ namespace DeskPhone.Media.Codec
                     }
                 }
 
-                int segment = segments[value >> 5];
+                int top = value >> 5;
+                int segment = top < 8 ? (top < 2 ? top : top < 4 ? 2 : 3) : top < 32 ? (top < 16 ? 4 : 5) : top < 64 ? 6 : 7;
                 int shift = segment < 2 ? 1 : segment;
                 codes[c] = (byte)(((segment << 4) | ((value >> shift) & 0x0F)) ^ mask);
             }
@@ -110,95 +110,15 @@ namespace DeskPhone.Media.Codec
         /// <summary>Decodes <paramref name="count"/> A-law codes from <paramref name="codes"/>[codeOffset] into <paramref name="samples"/>[sampleOffset].</summary>
         public static void DecodeALaw(byte[] codes, int codeOffset, short[] samples, int sampleOffset, int count)
         {
-            Lookup(_aLawLinear ?? (_aLawLinear = BuildALaw()), codes, codeOffset, samples, sampleOffset, count);
-        }
-
-        // Four samples per turn: the interpreter pays for every IL instruction, and the loop's own (compare, branch,
-        // increments) were a quarter of a decode (tests/Device.Cost: 214,446 instructions per frame before, see
-        // docs/benchmarks.md "Voice").
-        private static void Lookup(short[] table, byte[] codes, int codeOffset, short[] samples, int sampleOffset, int count)
-        {
+            // ITU-T G.711 table 1a: even bits inverted (0x55); the mantissa is taken at the middle of its interval.
             int end = codeOffset + count;
-            int c = codeOffset, s = sampleOffset;
-            for (; c + 4 <= end; c += 4, s += 4)
+            for (int c = codeOffset, s = sampleOffset; c < end; c++, s++)
             {
-                samples[s] = table[codes[c]];
-                samples[s + 1] = table[codes[c + 1]];
-                samples[s + 2] = table[codes[c + 2]];
-                samples[s + 3] = table[codes[c + 3]];
-            }
-
-            for (; c < end; c++, s++)
-            {
-                samples[s] = table[codes[c]];
-            }
-        }
-
-        /// <summary>
-        /// Lets go of the tables (about 700 B for μ-law, as much again for A-law) when no call carries G.711 any more
-        /// (the last <see cref="Rtp.MediaSession"/> stopped); the next frame builds what it needs again.
-        /// </summary>
-        internal static void Release()
-        {
-            _segment = null;
-            _muLawLinear = null;
-            _aLawLinear = null;
-        }
-
-        private static byte[] BuildSegments()
-        {
-            var segments = new byte[128];
-            for (int i = 1; i < 128; i++)
-            {
-                int segment = 0;
-                for (int rest = i; rest != 0; rest >>= 1)
-                {
-                    segment++;
-                }
-
-                segments[i] = (byte)segment;
-            }
-
-            return segments;
-        }
-
-        // ITU-T G.711 table 2a: codes are sent inverted; the biased mantissa is shifted by the segment, then the
-        // bias (132) removed.
-        private static short[] BuildMuLaw()
-        {
-            var table = new short[256];
-            for (int code = 0; code < 256; code++)
-            {
-                int inverted = ~code;
-                int magnitude = ((((inverted & 0x0F) << 3) + 0x84) << ((inverted >> 4) & 0x07)) - 0x84;
-                table[code] = (short)((inverted & 0x80) != 0 ? -magnitude : magnitude);
-            }
-
-            return table;
-        }
-
-        // ITU-T G.711 table 1a: even bits inverted (0x55); the mantissa is taken at the middle of its interval.
-        private static short[] BuildALaw()
-        {
-            var table = new short[256];
-            for (int code = 0; code < 256; code++)
-            {
-                int value = code ^ 0x55;
-                int magnitude = (value & 0x0F) << 4;
+                int value = codes[c] ^ 0x55;
                 int segment = (value >> 4) & 0x07;
-                if (segment == 0)
-                {
-                    magnitude += 8;
-                }
-                else
-                {
-                    magnitude = (magnitude + 0x108) << (segment - 1);
-                }
-
-                table[code] = (short)((value & 0x80) != 0 ? magnitude : -magnitude);
+                int magnitude = segment == 0 ? ((value & 0x0F) << 4) + 8 : (((value & 0x0F) << 4) + 0x108) << (segment - 1);
+                samples[s] = (short)((value & 0x80) != 0 ? magnitude : -magnitude);
             }
-
-            return table;
         }
     }
 }
