@@ -32,15 +32,13 @@ namespace DeskPhone.Media.Rtp
         /// <summary>Frames sent or played in one turn to catch up after a slow turn; beyond that the clock skips ahead.</summary>
         public const int MaxCatchUpFrames = 5;
 
-        // Sessions carrying a call now (all on the loop's thread): when the last one stops, the G.711 tables its first
-        // frame built and the call progress tones' sine table are let go (G711.Release, ToneGenerator.Release), so a
-        // phone between calls holds none of them.
+        // Sessions carrying a call now (all on the loop's thread): when the last one stops, the call progress tones'
+        // sine table is let go (ToneGenerator.Release), so a phone between calls holds none of it.
         private static int s_active;
 
         private readonly IRtpChannel _rtp;
         private readonly IRtpChannel _rtcpChannel;
         private readonly Random _random;
-        private readonly RtpPacket _in = new RtpPacket();
         private readonly RtpSender _sender = new RtpSender();
         public readonly ReceptionStats Received = new ReceptionStats();
         public readonly Rtcp Reports;
@@ -56,22 +54,24 @@ namespace DeskPhone.Media.Rtp
         private DtmfSender _dtmfOut;
         private DtmfReceiver _dtmfIn;
         private char[] _digits;
-        private int _digitCount;
-        private int _telephoneEvent = -1;
         private string _remoteAddress;
-        private int _remotePort;
+        // The local (low 16 bits) and remote RTP ports, in one field: an object field costs 12 B on nanoCLR.
+        private int _ports;
         private IVoiceCodec _codec;
         private IAudioSource _source;
         private IAudioSink _sink;
-        private int _payloadType;
-        // The session's yes/no state, one bit each (an object field costs 12 B on nanoCLR): Active, Muted, Silenced, the
-        // clock started, RTP and RTCP latched.
+        // The call's payload type (low 8 bits) and its RFC 4733 one + 1 (0: none), in one field.
+        private int _types;
+        // The session's yes/no state, one bit each: Active, Muted, Silenced, the clock started, RTP and RTCP latched,
+        // digits received since CallVoice last showed them; above them the count of received digits kept (0..16).
         private const int ActiveBit = 1;
         private const int MutedBit = 2;
         private const int SilencedBit = 4;
         private const int ClockedBit = 8;
         private const int LatchedBit = 16;
         private const int RtcpLatchedBit = 32;
+        private const int DigitsNewBit = 64;
+        private const int DigitCountShift = 8;
         private int _flags;
         private long _stoppedMs = -1;
         private long _sendDue;
@@ -112,11 +112,12 @@ namespace DeskPhone.Media.Rtp
         /// </summary>
         public IAudioSource Tone;
 
-        public int LocalPort { get; private set; }
-        public int PayloadType => _payloadType;
+        public int LocalPort => _ports & 0xFFFF;
+
+        public int PayloadType => _types & 0xFF;
 
         /// <summary>The RFC 4733 payload type of the call, -1 when none was agreed.</summary>
-        public int EventPayloadType => _telephoneEvent;
+        public int EventPayloadType => (_types >> 8) - 1;
 
         public RtpSender Sender => _sender;
 
@@ -137,8 +138,9 @@ namespace DeskPhone.Media.Rtp
         public bool Start(int callId, string remoteAddress, int remotePort, int localPort, IVoiceCodec codec, int telephoneEvent,
                           IAudioSource source, IAudioSink sink)
         {
-            if (Active && callId == CallId && localPort == LocalPort && remotePort == _remotePort && remoteAddress == _remoteAddress &&
-                codec.PayloadType == _payloadType && telephoneEvent == _telephoneEvent)
+            int types = codec.PayloadType | ((telephoneEvent + 1) << 8);
+            int ports = localPort | (remotePort << 16);
+            if (Active && callId == CallId && ports == _ports && remoteAddress == _remoteAddress && types == _types)
             {
                 // The call changed in another way (a session refresh): its media goes on untouched.
                 return true;
@@ -158,11 +160,9 @@ namespace DeskPhone.Media.Rtp
             // held): the call is one RTP session, and peers drop a new SSRC's packets whose timestamps look old.
             bool resume = callId == CallId;
             CallId = callId;
-            LocalPort = localPort;
-            _payloadType = codec.PayloadType;
-            _telephoneEvent = telephoneEvent;
+            _ports = ports;
+            _types = types;
             _remoteAddress = remoteAddress;
-            _remotePort = remotePort;
             _codec = codec;
             _source = source;
             _sink = sink;
@@ -180,7 +180,7 @@ namespace DeskPhone.Media.Rtp
                 Ignored = 0;
                 Played = 0;
                 Silent = 0;
-                _digitCount = 0;
+                _flags &= ~(DigitsNewBit | (0xFF << DigitCountShift));
                 // A new call forgets the last one's waiting key presses and events.
                 _dtmfOut = null;
                 _dtmfIn = null;
@@ -201,7 +201,7 @@ namespace DeskPhone.Media.Rtp
             _sink = sink;
         }
 
-        /// <summary>Closes the ports (the last session to stop lets go of the G.711 and sine tables); the figures stay readable until the next start.</summary>
+        /// <summary>Closes the ports (the last session to stop lets go of the sine table); the figures stay readable until the next start.</summary>
         public void Stop()
         {
             if (Active)
@@ -212,7 +212,6 @@ namespace DeskPhone.Media.Rtp
                 _rtcpChannel.Close();
                 if (--s_active == 0)
                 {
-                    G711.Release();
                     ToneGenerator.Release();
                 }
             }
@@ -239,7 +238,7 @@ namespace DeskPhone.Media.Rtp
         public bool PressDigit(char key)
         {
             int code = TelephoneEvent.FromKey(key);
-            if (!Active || _telephoneEvent < 0 || code < 0)
+            if (!Active || _types < 0x100 || code < 0)
             {
                 return false;
             }
@@ -267,7 +266,17 @@ namespace DeskPhone.Media.Rtp
         }
 
         /// <summary>The digits received as RFC 4733 events in this call, the newest <see cref="MaxDigits"/>.</summary>
-        public string Digits => _digitCount == 0 ? "" : new string(_digits, 0, _digitCount);
+        public string Digits => DigitCount == 0 ? "" : new string(_digits, 0, DigitCount);
+
+        private int DigitCount => _flags >> DigitCountShift;
+
+        /// <summary>Whether digits came since the last call (CallVoice shows them on the call then): true once per change.</summary>
+        public bool TakeNewDigits()
+        {
+            bool fresh = (_flags & DigitsNewBit) != 0;
+            _flags &= ~DigitsNewBit;
+            return fresh;
+        }
 
         /// <summary>Digits received so far in all (RFC 4733 and <see cref="AddDigit"/>): a change says <see cref="Digits"/> changed.</summary>
         public int DigitsReceived;
@@ -328,38 +337,46 @@ namespace DeskPhone.Media.Rtp
 
         private void ReceiveRtp(long nowMs)
         {
+            byte[] data = _datagram;
+            int payloadType = _types & 0xFF;
+            int eventType = (_types >> 8) - 1;
             for (int i = 0; i < MaxReadsPerPoll; i++)
             {
-                int n = _rtp.Receive(_datagram);
+                int n = _rtp.Receive(data);
                 if (n == 0)
                 {
                     return;
                 }
-                bool valid = _in.Read(_datagram, 0, n);
-                bool dtmf = valid && _in.PayloadType == _telephoneEvent && _telephoneEvent >= 0;
-                if (!valid || (_in.PayloadType != _payloadType && !dtmf))
+                // The fixed header read in place (RFC 3550 5.1): version, payload type, sequence, timestamp, SSRC.
+                int payload = n < RtpPacket.HeaderBytes || (data[0] >> 6) != RtpPacket.Version ? -1 : RtpPacket.Payload(data, 0, n);
+                int type = data[1] & 0x7F;
+                bool dtmf = type == eventType && eventType >= 0;
+                if (payload < 0 || (type != payloadType && !dtmf))
                 {
                     Ignored++;
                     continue;
                 }
-                if ((_flags & LatchedBit) == 0 || _in.Ssrc != Received.Ssrc)
+                uint ssrc = RtpPacket.ReadUInt32(data, 8);
+                int sequence = (data[2] << 8) | data[3];
+                uint timestamp = RtpPacket.ReadUInt32(data, 4);
+                if ((_flags & LatchedBit) == 0 || ssrc != Received.Ssrc)
                 {
                     _rtp.Latch();
                     _flags |= LatchedBit;
                 }
-                Received.Update(_in.Ssrc, _in.Sequence, _in.Timestamp, nowMs);
+                Received.Update(ssrc, sequence, timestamp, nowMs);
                 if (dtmf)
                 {
                     // Events share the stream's sequence: the jitter buffer sees their packets as missing audio.
                     DtmfReceiver events = Events();
                     if (events != null)
                     {
-                        Digit(events.Receive(_datagram, _in.PayloadOffset, _in.PayloadLength, _in.Timestamp));
+                        Digit(events.Receive(data, payload >> 16, payload & 0xFFFF, timestamp));
                     }
                 }
                 else
                 {
-                    Jitter.Put(_in.Ssrc, _in.Sequence, _datagram, _in.PayloadOffset, _in.PayloadLength);
+                    Jitter.Put(ssrc, sequence, data, payload >> 16, payload & 0xFFFF);
                 }
             }
         }
@@ -418,15 +435,18 @@ namespace DeskPhone.Media.Rtp
                 {
                     // No room to keep it for the call screen: the digit is still counted.
                     DigitsReceived++;
+                    _flags |= DigitsNewBit;
                     return;
                 }
             }
-            if (_digitCount == MaxDigits)
+            int count = DigitCount;
+            if (count == MaxDigits)
             {
                 Array.Copy(_digits, 1, _digits, 0, MaxDigits - 1);
-                _digitCount--;
+                count--;
             }
-            _digits[_digitCount++] = TelephoneEvent.ToKey(code);
+            _digits[count++] = TelephoneEvent.ToKey(code);
+            _flags = (_flags & ~(0xFF << DigitCountShift)) | (count << DigitCountShift) | DigitsNewBit;
             DigitsReceived++;
         }
 
@@ -439,15 +459,15 @@ namespace DeskPhone.Media.Rtp
             {
                 Array.Clear(frame, 0, frame.Length);
             }
-            if (_dtmfOut != null && _telephoneEvent >= 0 && _dtmfOut.Next(_sender.Timestamp, _datagram, RtpPacket.HeaderBytes))
+            if (_dtmfOut != null && _types >= 0x100 && _dtmfOut.Next(_sender.Timestamp, _datagram, RtpPacket.HeaderBytes))
             {
                 // This interval carries the key's event instead of the audio (RFC 4733 2.5.1).
-                _sender.NextEvent(_datagram, _telephoneEvent, _dtmfOut.Marker, _dtmfOut.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
+                _sender.NextEvent(_datagram, (_types >> 8) - 1, _dtmfOut.Marker, _dtmfOut.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
                 _rtp.Send(_datagram, RtpPacket.HeaderBytes + TelephoneEvent.Length);
                 return;
             }
             int bytes = _codec.Encode(frame, AudioFrame.Samples, _datagram, RtpPacket.HeaderBytes);
-            _sender.Next(_datagram, _payloadType, bytes, AudioFrame.Samples);
+            _sender.Next(_datagram, _types & 0xFF, bytes, AudioFrame.Samples);
             _rtp.Send(_datagram, RtpPacket.HeaderBytes + bytes);
         }
 

@@ -2,8 +2,8 @@ namespace DeskPhone.Media.Rtp
 {
     /// <summary>
     /// The RTP fixed header (RFC 3550, 5.1) of one packet, read in place: the fields, and where the payload lies in
-    /// the caller's buffer after the CSRC list, the header extension and the padding. One instance per call, reused
-    /// for every packet (nothing is allocated while reading).
+    /// the caller's buffer after the CSRC list, the header extension and the padding (nothing is allocated while
+    /// reading). A call's session reads its packets without one (<see cref="Payload"/> and the fixed offsets).
     /// </summary>
     // Its plain state (the parsed header values) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
@@ -51,34 +51,47 @@ namespace DeskPhone.Media.Rtp
             Sequence = (data[offset + 2] << 8) | data[offset + 3];
             Timestamp = ReadUInt32(data, offset + 4);
             Ssrc = ReadUInt32(data, offset + 8);
-            int at = HeaderBytes + 4 * CsrcCount;
-            if (Extension)
+            int payload = Payload(data, offset, length);
+            if (payload < 0)
+            {
+                return false;
+            }
+            PayloadOffset = offset + (payload >> 16);
+            PayloadLength = payload & 0xFFFF;
+            return true;
+        }
+
+        /// <summary>
+        /// Where the payload of the RTP packet at <paramref name="offset"/> is, past its CSRCs, extension and padding:
+        /// (its offset from the packet's start &lt;&lt; 16) | its length, or -1 when the packet is too short for what its
+        /// header says. The header's other values are read where they are needed (<see cref="MediaSession"/> keeps no
+        /// parsed packet: h-callmedia, 144 B a call).
+        /// </summary>
+        public static int Payload(byte[] data, int offset, int length)
+        {
+            int b0 = data[offset];
+            int at = HeaderBytes + 4 * (b0 & 0x0F);
+            if ((b0 & 0x10) != 0)
             {
                 // 16 bits profile, 16 bits length in 32-bit words, then the words (RFC 3550, 5.3.1).
                 if (at + 4 > length)
                 {
-                    return false;
+                    return -1;
                 }
                 at += 4 + 4 * ((data[offset + at + 2] << 8) | data[offset + at + 3]);
             }
             int end = length;
-            if (Padding)
+            if ((b0 & 0x20) != 0)
             {
                 // The last octet counts the padding octets, itself included.
                 int pad = data[offset + length - 1];
                 if (pad == 0)
                 {
-                    return false;
+                    return -1;
                 }
                 end -= pad;
             }
-            if (at > end)
-            {
-                return false;
-            }
-            PayloadOffset = offset + at;
-            PayloadLength = end - at;
-            return true;
+            return at > end ? -1 : (at << 16) | (end - at);
         }
 
         /// <summary>
