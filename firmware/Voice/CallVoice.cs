@@ -29,22 +29,26 @@ namespace DeskPhone.Firmware.Voice
         private readonly CallSessions _calls;
         private readonly IAudioRoute _route;
         private readonly ICallAudio _audio;
+
+        // For the conference, which keeps no references of its own (h-callmedia).
+        internal CallSessions Calls => _calls;
+
+        internal ICallAudio Audio => _audio;
         private readonly RtpChannelFactory _channels;
         private readonly Random _random;
         // Made by the first call's media and let go with the last session (Release): an idle phone holds neither.
         private MediaSession[] _sessions;
-        private int[] _digitsShown;
         private InfoDtmfSender _info;
         private readonly SettingsStore _settings;
         // The RTP and RTCP channels the next session takes, made when a call's port is tried (PortBindable) and kept
         // closed until its media starts: trying a port makes no channel that a session does not use.
         private IRtpChannel _nextRtp;
         private IRtpChannel _nextRtcp;
-        // The DTMF key held down in a call (_heldCall -1: none), and how it goes out.
-        private int _heldCall = -1;
-        private char _heldKey;
+        // The DTMF key held down in a call, -1 for none, in one field (an object field costs 12 B on nanoCLR): the call
+        // id << 9, HeldInfo when its SIP INFO goes at the release, the key (ASCII) in the low 8 bits.
+        private int _held = -1;
+        private const int HeldInfo = 0x100;
         private long _heldSinceMs;
-        private bool _heldInfo;
 
         /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
         /// <param name="route">The audio device and mute the user's keys set: muted, the sessions send silence.</param>
@@ -54,7 +58,7 @@ namespace DeskPhone.Firmware.Voice
                          DialPad pad)
         {
             Tones = new CallTones(calls, audio, settings, route, pad);
-            Conference = new Conference(calls, audio, this);
+            Conference = new Conference(this);
             calls.DtmfReceived += OnDtmfInfo;
             _settings = settings;
             _calls = calls;
@@ -209,18 +213,18 @@ namespace DeskPhone.Firmware.Voice
         /// </summary>
         public void DigitKey(int callId, char key, bool down, long nowMs)
         {
-            if (_heldCall >= 0 && (down || key == _heldKey))
+            if (_held >= 0 && (down || key == (char)(_held & 0xFF)))
             {
-                MediaSession held = Find(_heldCall);
+                MediaSession held = Find(_held >> 9);
                 if (held != null)
                 {
                     held.ReleaseDigit();
                 }
-                if (_heldInfo)
+                if ((_held & HeldInfo) != 0)
                 {
-                    Info.Add(_heldCall, _heldKey, (int)(nowMs - _heldSinceMs));
+                    Info.Add(_held >> 9, (char)(_held & 0xFF), (int)(nowMs - _heldSinceMs));
                 }
-                _heldCall = -1;
+                _held = -1;
             }
             SipCall call = down ? _calls.Find(callId) : null;
             if (call == null)
@@ -230,12 +234,12 @@ namespace DeskPhone.Firmware.Voice
             string mode = _settings.Get(SettingNames.DtmfInfo, call.Identity);
             MediaSession session = Find(callId);
             bool rtp = mode != "sip_info_only" && session != null && session.PressDigit(key);
-            _heldInfo = (mode == "on" || mode == "sip_info_only") && call.State == SipCall.Connected && !call.Held &&
+            bool info = (mode == "on" || mode == "sip_info_only") && call.State == SipCall.Connected && !call.Held &&
                         Media.Dtmf.TelephoneEvent.FromKey(key) >= 0;
-            if (rtp || _heldInfo)
+            if (rtp || info)
             {
-                _heldCall = callId;
-                _heldKey = key;
+                // A DTMF key is ASCII (0-9 * # A-D): PressDigit and the INFO take no other.
+                _held = (callId << 9) | (info ? HeldInfo : 0) | (key & 0xFF);
                 _heldSinceMs = nowMs;
             }
         }
@@ -294,14 +298,12 @@ namespace DeskPhone.Firmware.Voice
                 {
                     _sessions[i].Forget();
                     _sessions[i] = null;
-                    _digitsShown[i] = 0;
                 }
                 any |= _sessions[i] != null;
             }
             if (!any)
             {
                 _sessions = null;
-                _digitsShown = null;
             }
         }
 
@@ -359,7 +361,6 @@ namespace DeskPhone.Firmware.Voice
             }
             // Locals: a session's turn may end its call, and the last call's end lets go of the fields (Release).
             MediaSession[] sessions = _sessions;
-            int[] shown = _digitsShown;
             if (sessions == null)
             {
                 return;
@@ -373,10 +374,9 @@ namespace DeskPhone.Firmware.Voice
                     session.Muted = _route.Muted && Conference.Source(session.CallId) == null;
                     session.Tone = session.CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
                     session.Silenced = Paging != null && Paging.OverCall;
-                    if (session.DigitsReceived != shown[i])
+                    if (session.TakeNewDigits())
                     {
                         ShowDigits(session);
-                        shown[i] = session.DigitsReceived;
                     }
                     session.Poll(nowMs);
                 }
@@ -412,12 +412,10 @@ namespace DeskPhone.Firmware.Voice
             {
                 try
                 {
-                    _digitsShown = new int[MaxSessions];
                     _sessions = new MediaSession[MaxSessions];
                 }
                 catch (OutOfMemoryException)
                 {
-                    _digitsShown = null;
                     return null;
                 }
             }
