@@ -28,8 +28,9 @@ namespace DeskPhone.Media.Rtp
 
         private readonly RtpSender _sender;
         private readonly ReceptionStats _received;
-        private readonly byte[] _cname = new byte[MaxCname];
-        private int _cnameLength;
+        // The CNAME as given (ASCII, at most MaxCname), written into each report: no buffer of its own (a 64-byte array
+        // and its length were 96 B a call, h-callmedia).
+        private string _cname = "";
 
         public Rtcp(RtpSender sender, ReceptionStats received)
         {
@@ -54,12 +55,18 @@ namespace DeskPhone.Media.Rtp
         /// <summary>Starts a call: the CNAME (ASCII, cut at <see cref="MaxCname"/>) and nothing received yet.</summary>
         public void Start(string cname)
         {
-            _cnameLength = 0;
             char[] chars = cname.ToCharArray();
-            for (int i = 0; i < chars.Length && _cnameLength < MaxCname; i++)
+            bool ascii = chars.Length <= MaxCname;
+            for (int i = 0; i < chars.Length && i < MaxCname; i++)
             {
-                _cname[_cnameLength++] = chars[i] < 128 ? (byte)chars[i] : (byte)'?';
+                if (chars[i] >= 128)
+                {
+                    chars[i] = '?';
+                    ascii = false;
+                }
             }
+            // The phone's own CNAME is ASCII and short: kept as it came, no copy.
+            _cname = ascii ? cname : new string(chars, 0, chars.Length < MaxCname ? chars.Length : MaxCname);
             RoundTripMs = -1;
             RemoteFractionLost = 0;
             RemoteLost = 0;
@@ -98,14 +105,14 @@ namespace DeskPhone.Media.Rtp
                 at = Block(data, at, nowMs);
             }
             int sdes = at;
-            int items = 2 + _cnameLength + 1;
+            int length = _cname.Length;
+            int items = 2 + length + 1;
             int words = 1 + (items + 3) / 4;
             Header(data, sdes, 1, SourceDescription, words);
             at = sdes + 8;
             data[at++] = 1;
-            data[at++] = (byte)_cnameLength;
-            System.Array.Copy(_cname, 0, data, at, _cnameLength);
-            at += _cnameLength;
+            data[at++] = (byte)length;
+            at += System.Text.Encoding.UTF8.GetBytes(_cname, 0, length, data, at);
             int end = sdes + 4 + 4 * words;
             while (at < end)
             {
