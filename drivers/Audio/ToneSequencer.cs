@@ -47,7 +47,7 @@ namespace DeskPhone.Drivers.Audio
             _pattern = pattern;
             _step = 0;
             _stepStart = nowMs;
-            Emit(pattern.Steps[0]);
+            Emit(pattern.Hertz(0));
             return true;
         }
 
@@ -72,11 +72,10 @@ namespace DeskPhone.Drivers.Audio
             {
                 return;
             }
-            int[] steps = _pattern.Steps;
             // Late ticks skip whole steps so the cadence stays locked to the start time.
-            while (nowMs - _stepStart >= steps[_step * 2 + 1])
+            while (nowMs - _stepStart >= _pattern.Milliseconds(_step))
             {
-                _stepStart += steps[_step * 2 + 1];
+                _stepStart += _pattern.Milliseconds(_step);
                 _step++;
                 if (_step >= _pattern.StepCount)
                 {
@@ -88,7 +87,7 @@ namespace DeskPhone.Drivers.Audio
                     _step = 0;
                 }
             }
-            Emit(steps[_step * 2]);
+            Emit(_pattern.Hertz(_step));
         }
 
         private void Emit(int hertz)

@@ -16,60 +16,27 @@ namespace DeskPhone.Drivers.Audio
         private static TonePattern s_ring;
         private static TonePattern s_callWaiting;
 
-        public static TonePattern KeyClick =>
-            s_keyClick ??= new TonePattern("click", new int[] { 4000, 8 }, false, PriorityClick);
+        // The steps are string constants, each (hertz + 1, milliseconds + 1) two chars (TonePattern): a constant stays
+        // in the assembly, where an int[] of the steps was heap (the ring's 108 B) and an array initializer a static
+        // data field nanoCLR keeps from boot with a 12-byte value object (docs/benchmarks.md, h-tables, h-callmedia).
 
-        /// <summary>Status audio indication (a status with an audible alert): three short beeps.</summary>
+        /// <summary>A key click: 4000 Hz for 8 ms.</summary>
+        public static TonePattern KeyClick =>
+            s_keyClick ??= new TonePattern("click", "\u0FA1\u0009", false, PriorityClick);
+
+        /// <summary>Status audio indication (a status with an audible alert): three beeps of 1400 Hz, 120 ms, 80 ms apart.</summary>
         public static TonePattern StatusIndication =>
-            s_statusIndication ??= new TonePattern("indication", Beeps(1400, 120, 80, 3, 0), false, PriorityIndication);
+            s_statusIndication ??= new TonePattern("indication", "\u0579\u0079\u0001\u0051\u0579\u0079\u0001\u0051\u0579\u0079", false,
+                                                   PriorityIndication);
 
         /// <summary>Ringing: 1000 and 1250 Hz in turn, ten tones of 50 ms, then 3 s off.</summary>
-        public static TonePattern Ring => s_ring ??= new TonePattern("ring", Warble(1000, 1250, 50, 10, 3000), true, PriorityRing);
+        public static TonePattern Ring => s_ring ??= new TonePattern("ring",
+            "\u03E9\u0033\u04E3\u0033\u03E9\u0033\u04E3\u0033\u03E9\u0033\u04E3\u0033\u03E9\u0033\u04E3\u0033\u03E9\u0033\u04E3\u0033\u0001\u0BB9",
+            true, PriorityRing);
 
-        /// <summary>Call waiting: one short beep every 10 s while a second call rings.</summary>
+        /// <summary>Call waiting: one beep of 440 Hz, 200 ms, every 10 s while a second call rings.</summary>
         public static TonePattern CallWaiting =>
-            s_callWaiting ??= new TonePattern("waiting", Beeps(440, 200, 0, 1, 9800), true, PriorityIndication);
-
-        // The steps are made from arguments, not array initializers of constants: each of those would be a static data
-        // field nanoCLR keeps from boot with a 12-byte value object (docs/benchmarks.md, h-tables).
-
-        /// <summary><paramref name="count"/> beeps separated by <paramref name="gapMs"/> of silence, then
-        /// <paramref name="restMs"/> of silence (none if 0).</summary>
-        private static int[] Beeps(int hertz, int ms, int gapMs, int count, int restMs)
-        {
-            int[] steps = new int[(count * 2 - 1 + (restMs > 0 ? 1 : 0)) * 2];
-            int n = 0;
-            for (int i = 0; i < count; i++)
-            {
-                if (i > 0)
-                {
-                    steps[n++] = 0;
-                    steps[n++] = gapMs;
-                }
-                steps[n++] = hertz;
-                steps[n++] = ms;
-            }
-            if (restMs > 0)
-            {
-                steps[n++] = 0;
-                steps[n] = restMs;
-            }
-            return steps;
-        }
-
-        /// <summary><paramref name="tones"/> tones of <paramref name="ms"/>, <paramref name="hertz1"/> and
-        /// <paramref name="hertz2"/> in turn, then <paramref name="restMs"/> of silence.</summary>
-        private static int[] Warble(int hertz1, int hertz2, int ms, int tones, int restMs)
-        {
-            int[] steps = new int[tones * 2 + 2];
-            for (int i = 0; i < tones; i++)
-            {
-                steps[i * 2] = i % 2 == 0 ? hertz1 : hertz2;
-                steps[i * 2 + 1] = ms;
-            }
-            steps[tones * 2 + 1] = restMs;
-            return steps;
-        }
+            s_callWaiting ??= new TonePattern("waiting", "\u01B9\u00C9\u0001\u2649", true, PriorityIndication);
 
         public static TonePattern ByName(string name)
         {
