@@ -10,9 +10,9 @@ namespace DeskPhone.Media.Codec
     /// a quantisation interval's edges move by half a 14/13-bit step, nothing else. Near full scale the rounding
     /// saturates (32,766 and 32,767 give the top code, as sox clips them). We follow sox because the done
     /// condition is agreement with it on every value. Decoding is ITU-T G.711's (the same in sox).
-    /// No tables (h-callmedia): each code's segment and each sample are computed, a few instructions more per sample
-    /// than a lookup (docs/benchmarks.md, "h-callmedia"), where the 256-entry decode table and the 128-entry segment
-    /// table were 696 B of a call's heap; no allocation at all.
+    /// Decoding computes each sample (h-callmedia: a 256-entry table per law was 540 B of a call's heap, for 131,000
+    /// instructions a frame less, docs/benchmarks.md); encoding looks the segment up in a 128-entry table built by the
+    /// first frame; no allocation per frame after the first.
     /// </summary>
     public static class G711
     {
@@ -26,10 +26,19 @@ namespace DeskPhone.Media.Codec
         // 8,191 (the Sun code clips the magnitude at 8,159, whose biased 8,192 also gives the top code 0x7F).
         private const int MuTop = 8191;
 
+        // Segment of a magnitude from its bits above the 4-bit mantissa: the position of the highest set bit of
+        // (magnitude >> 6) for μ-law and of (magnitude >> 5) for A-law, 0..7.
+        // Built by the first frame that encodes, not by the static constructor (which nanoCLR runs at boot for every
+        // loaded assembly), and let go with the last session (Release): an idle phone keeps none of it. Two threads
+        // building it at once make equal tables; the last one kept is as good as the other. Kept a table (156 B a call):
+        // the segment found by three compares cost 70,000 instructions a frame more (docs/benchmarks.md, h-callmedia).
+        private static byte[] _segment;
+
         /// <summary>Encodes <paramref name="count"/> samples from <paramref name="samples"/>[sampleOffset] as μ-law into <paramref name="codes"/>[codeOffset].</summary>
         public static void EncodeMuLaw(short[] samples, int sampleOffset, byte[] codes, int codeOffset, int count)
         {
             // One loop body, no call per sample: a managed call costs the interpreter more than the arithmetic.
+            byte[] segments = _segment ?? (_segment = BuildSegments());
             int end = sampleOffset + count;
             for (int s = sampleOffset, c = codeOffset; s < end; s++, c++)
             {
@@ -53,10 +62,7 @@ namespace DeskPhone.Media.Codec
                     value = MuTop;
                 }
 
-                // The segment: the position of the highest set bit of the magnitude above its 4-bit mantissa and
-                // shift (0..7), found in three compares.
-                int top = value >> 6;
-                int segment = top < 8 ? (top < 2 ? top : top < 4 ? 2 : 3) : top < 32 ? (top < 16 ? 4 : 5) : top < 64 ? 6 : 7;
+                int segment = segments[value >> 6];
                 codes[c] = (byte)(((segment << 4) | ((value >> (segment + 1)) & 0x0F)) ^ mask);
             }
         }
@@ -97,6 +103,7 @@ namespace DeskPhone.Media.Codec
         /// <summary>Encodes <paramref name="count"/> samples from <paramref name="samples"/>[sampleOffset] as A-law into <paramref name="codes"/>[codeOffset].</summary>
         public static void EncodeALaw(short[] samples, int sampleOffset, byte[] codes, int codeOffset, int count)
         {
+            byte[] segments = _segment ?? (_segment = BuildSegments());
             int end = sampleOffset + count;
             for (int s = sampleOffset, c = codeOffset; s < end; s++, c++)
             {
@@ -119,8 +126,7 @@ namespace DeskPhone.Media.Codec
                     }
                 }
 
-                int top = value >> 5;
-                int segment = top < 8 ? (top < 2 ? top : top < 4 ? 2 : 3) : top < 32 ? (top < 16 ? 4 : 5) : top < 64 ? 6 : 7;
+                int segment = segments[value >> 5];
                 int shift = segment < 2 ? 1 : segment;
                 codes[c] = (byte)(((segment << 4) | ((value >> shift) & 0x0F)) ^ mask);
             }
@@ -156,6 +162,32 @@ namespace DeskPhone.Media.Codec
                 int m = (v & 0x70) == 0 ? ((v & 0x0F) << 4) + 8 : (((v & 0x0F) << 4) + 0x108) << (((v >> 4) & 0x07) - 1);
                 samples[s] = (short)((v & 0x80) != 0 ? m : -m);
             }
+        }
+
+        /// <summary>
+        /// Lets go of the segment table (156 B) when no call carries G.711 any more (the last
+        /// <see cref="Rtp.MediaSession"/> stopped); the next frame builds it again.
+        /// </summary>
+        internal static void Release()
+        {
+            _segment = null;
+        }
+
+        private static byte[] BuildSegments()
+        {
+            var segments = new byte[128];
+            for (int i = 1; i < 128; i++)
+            {
+                int segment = 0;
+                for (int rest = i; rest != 0; rest >>= 1)
+                {
+                    segment++;
+                }
+
+                segments[i] = (byte)segment;
+            }
+
+            return segments;
         }
     }
 }

@@ -32,8 +32,9 @@ namespace DeskPhone.Media.Rtp
         /// <summary>Frames sent or played in one turn to catch up after a slow turn; beyond that the clock skips ahead.</summary>
         public const int MaxCatchUpFrames = 5;
 
-        // Sessions carrying a call now (all on the loop's thread): when the last one stops, the call progress tones'
-        // sine table is let go (ToneGenerator.Release), so a phone between calls holds none of it.
+        // Sessions carrying a call now (all on the loop's thread): when the last one stops, the G.711 segment table its
+        // first frame built and the call progress tones' sine table are let go (G711.Release, ToneGenerator.Release), so
+        // a phone between calls holds none of them.
         private static int s_active;
 
         private readonly IRtpChannel _rtp;
@@ -201,7 +202,7 @@ namespace DeskPhone.Media.Rtp
             _sink = sink;
         }
 
-        /// <summary>Closes the ports (the last session to stop lets go of the sine table); the figures stay readable until the next start.</summary>
+        /// <summary>Closes the ports (the last session to stop lets go of the G.711 and sine tables); the figures stay readable until the next start.</summary>
         public void Stop()
         {
             if (Active)
@@ -212,6 +213,7 @@ namespace DeskPhone.Media.Rtp
                 _rtcpChannel.Close();
                 if (--s_active == 0)
                 {
+                    G711.Release();
                     ToneGenerator.Release();
                 }
             }
