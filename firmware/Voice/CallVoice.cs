@@ -11,6 +11,9 @@ namespace DeskPhone.Firmware.Voice
     /// <summary>Makes the UDP channel of one media port (the board's and the simulator's sockets, a fake in tests).</summary>
     public delegate IRtpChannel RtpChannelFactory();
 
+    /// <summary>Says why the voice refused something, in words for the phone's log.</summary>
+    public delegate void RefusalHandler(string why);
+
     /// <summary>
     /// The calls' voice behind <see cref="ICallMedia"/> (docs/media.md): a connected call gets a
     /// <see cref="MediaSession"/> (RTP, RTCP, jitter buffer, G.711) between the phone's audio devices and the other
@@ -44,6 +47,9 @@ namespace DeskPhone.Firmware.Voice
         // closed until its media starts: trying a port makes no channel that a session does not use.
         private IRtpChannel _nextRtp;
         private IRtpChannel _nextRtcp;
+        // Ports that could not be bound since the last one that could: when they are all the range's pairs not in use,
+        // the call layer found no port (an INVITE is refused 503 No RTP Port, a dial not sent).
+        private int _unbound;
         // The DTMF key held down in a call, -1 for none, in one field (an object field costs 12 B on nanoCLR): the call
         // id << 9, HeldInfo when its SIP INFO goes at the release, the key (ASCII) in the low 8 bits.
         private int _held = -1;
@@ -92,8 +98,50 @@ namespace DeskPhone.Firmware.Voice
             bool free = _nextRtp.Open((int)port) && _nextRtcp.Open((int)port + 1);
             _nextRtp.Close();
             _nextRtcp.Close();
+            if (free)
+            {
+                _unbound = 0;
+            }
+            else if (++_unbound >= PairsFree())
+            {
+                // Every pair was tried (CallSessions tries each one not in use once, and stops at the first that binds).
+                _unbound = 0;
+                if (Refusal != null)
+                {
+                    Refusal("call refused: no RTP port of " + _calls.RtpPortStart.ToString() + "-" + _calls.RtpPortEnd.ToString() +
+                            " can be bound (503 " + CallSessions.NoMediaPort + ")");
+                }
+            }
             return free;
         }
+
+        /// <summary>The pairs of the RTP port range no call uses, as CallSessions counts them: those a port search tries.</summary>
+        private int PairsFree()
+        {
+            int first = _calls.RtpPortStart + (_calls.RtpPortStart & 1);
+            int pairs = (_calls.RtpPortEnd - first + 1) / 2;
+            if (pairs < 1)
+            {
+                pairs = 1;
+            }
+            int free = pairs;
+            for (int i = 0; i < CallSessions.MaxCalls; i++)
+            {
+                SipCall call = _calls.Slot(i);
+                int port = call == null ? 0 : call.LocalMediaPort;
+                if (port >= first && port < first + 2 * pairs && ((port - first) & 1) == 0)
+                {
+                    free--;
+                }
+            }
+            return free;
+        }
+
+        /// <summary>
+        /// Told when no port of the RTP range can be bound (an INVITE refused 503 No RTP Port, a dial not sent): the
+        /// phone's log (<c>PhoneLog.Add</c>, as the heap reserve's refusals are said there); null: not said.
+        /// </summary>
+        public RefusalHandler Refusal;
 
         /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>); made by its first use, most phones send DTMF in RTP.</summary>
         public InfoDtmfSender Info => _info ?? (_info = new InfoDtmfSender(_calls));

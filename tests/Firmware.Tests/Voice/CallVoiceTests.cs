@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -307,6 +308,32 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.StartsWith("SIP/2.0 503 No RTP Port\r\n", p.Channel.Sent[p.Channel.Sent.Count - 1]);
             Assert.DoesNotContain(p.Channel.Sent, m => m.StartsWith("SIP/2.0 180"));
             Assert.Null(p.App.Calls.Sessions.Slot(0));
+        }
+
+        [Fact]
+        public void AnIncomingCallRefusedForWantOfAPortIsSaidInTheLogOnce()
+        {
+            SipPhone p = PhoneWithTakenPorts(20000, 20003);
+            Assert.Null(p.Settings.Set("rtp_port_start", 0, "20000"));
+            Assert.Null(p.Settings.Set("rtp_port_end", 0, "20003"));
+            // The layer's voice tells the phone's log (the call layer sets the handler when it builds the voice).
+            p.App.Voice.Refusal = p.App.Log.Add;
+            p.Invite("z9hG4bKt3", "t3", "\"Bob\" <sip:555@10.0.0.1>", sdp: Offer);
+            Assert.StartsWith("SIP/2.0 503 No RTP Port\r\n", p.Channel.Sent[p.Channel.Sent.Count - 1]);
+            string log = p.App.Log.Text();
+            Assert.Contains(" s call refused: no RTP port of 20000-20003 can be bound (503 No RTP Port)\n", log);
+            Assert.Equal(log.IndexOf("no RTP port", StringComparison.Ordinal), log.LastIndexOf("no RTP port", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void APortThatBindsAfterOneThatDoesNotIsNoRefusal()
+        {
+            SipPhone p = PhoneWithTakenPorts(10001);
+            var said = new List<string>();
+            p.App.Voice.Refusal = said.Add;
+            p.Invite("z9hG4bKt4", "t4", "\"Bob\" <sip:555@10.0.0.1>", sdp: Offer);
+            Assert.Contains(p.Channel.Sent, m => m.StartsWith("SIP/2.0 180"));
+            Assert.Empty(said);
         }
 
         [Fact]
