@@ -37,6 +37,10 @@ namespace DeskPhone.Firmware.Voice
         internal CallSessions Calls => _calls;
 
         internal ICallAudio Audio => _audio;
+
+        internal SettingsStore Settings => _settings;
+
+        internal IAudioRoute Route => _route;
         private readonly RtpChannelFactory _channels;
         private readonly Random _random;
         // Made by the first call's media and let go with the last session (Release): an idle phone holds neither.
@@ -63,7 +67,7 @@ namespace DeskPhone.Firmware.Voice
         public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, Random random, SettingsStore settings,
                          DialPad pad)
         {
-            Tones = new CallTones(calls, audio, settings, route, pad);
+            Tones = new CallTones(this, pad);
             Conference = new Conference(this);
             calls.DtmfReceived += OnDtmfInfo;
             _settings = settings;
