@@ -69,9 +69,12 @@ namespace DeskPhone.Media.Rtp
         private int[] _length = new int[InitialSlots];
         // The slot of the next frame due (_next): the ring runs from there, distance d at (_head + d) mod the slots.
         private int _head;
-        private bool _started;
-        private bool _fresh;
-        private bool _filling;
+        // Started (a stream is taken), Fresh (nothing played since the start), Filling (waiting for the depth before
+        // playing): one bit each in one field (an object field costs 12 B on nanoCLR, h-callmedia).
+        private const int StartedBit = 1;
+        private const int FreshBit = 2;
+        private const int FillingBit = 4;
+        private int _state;
         private uint _ssrc;
         private int _next;
         private int _count;
@@ -113,7 +116,7 @@ namespace DeskPhone.Media.Rtp
         public void Reset()
         {
             Clear();
-            _started = false;
+            _state &= ~StartedBit;
             Depth = InitialDepth;
             Late = Duplicates = Lost = Concealed = Underruns = Discarded = Resyncs = Refused = 0;
             _sinceUnderrun = 0;
@@ -124,7 +127,7 @@ namespace DeskPhone.Media.Rtp
         public void Restart()
         {
             Clear();
-            _started = false;
+            _state &= ~StartedBit;
         }
 
         /// <summary>Takes one packet's payload; false when it is dropped (late, duplicate, refused).</summary>
@@ -135,7 +138,7 @@ namespace DeskPhone.Media.Rtp
                 Refused++;
                 return false;
             }
-            if (!_started || ssrc != _ssrc)
+            if ((_state & StartedBit) == 0 || ssrc != _ssrc)
             {
                 Resync(ssrc, sequence);
             }
@@ -145,7 +148,7 @@ namespace DeskPhone.Media.Rtp
                 Resync(ssrc, sequence);
                 d = 0;
             }
-            else if (d < 0 && _fresh && Room(-d + Span() + 1))
+            else if (d < 0 && (_state & FreshBit) != 0 && Room(-d + Span() + 1))
             {
                 // Nothing played since the start yet: an earlier packet that overtook this one moves the start back.
                 _next = sequence;
@@ -192,17 +195,17 @@ namespace DeskPhone.Media.Rtp
         {
             offset = 0;
             length = 0;
-            if (!_started)
+            if ((_state & StartedBit) == 0)
             {
                 return Silence;
             }
-            if (_filling)
+            if ((_state & FillingBit) != 0)
             {
                 if (_count < Depth)
                 {
                     return Silence;
                 }
-                _filling = false;
+                _state &= ~FillingBit;
             }
             int slot = _head;
             if (_length[slot] > 0)
@@ -223,7 +226,7 @@ namespace DeskPhone.Media.Rtp
                 // Advance() written out: this is every frame's path, and a managed call costs the interpreter more.
                 _next = (_next + 1) & 0xFFFF;
                 _head = slot + 1 == _length.Length ? 0 : slot + 1;
-                _fresh = false;
+                _state &= ~FreshBit;
                 Adapt();
                 return _last = Played;
             }
@@ -239,7 +242,7 @@ namespace DeskPhone.Media.Rtp
                 }
                 if (++_starved > MaxDepth)
                 {
-                    _filling = true;
+                    _state |= FillingBit;
                 }
                 return Next(out offset, out length);
             }
@@ -367,13 +370,12 @@ namespace DeskPhone.Media.Rtp
 
         private void Resync(uint ssrc, int sequence)
         {
-            if (_started)
+            if ((_state & StartedBit) != 0)
             {
                 Resyncs++;
             }
             Clear();
-            _started = true;
-            _fresh = true;
+            _state |= StartedBit | FreshBit;
             _ssrc = ssrc;
             _next = sequence;
         }
@@ -399,7 +401,7 @@ namespace DeskPhone.Media.Rtp
             }
             _count = 0;
             _starved = 0;
-            _filling = true;
+            _state |= FillingBit;
             _last = Silence;
         }
 
