@@ -33,7 +33,7 @@ namespace DeskPhone.Firmware.Voice
         private readonly IAudioRoute _route;
         private readonly ICallAudio _audio;
 
-        // For the conference, which keeps no references of its own (h-callmedia).
+        // For the conference and the tones, which keep no references of their own (h-callmedia).
         internal CallSessions Calls => _calls;
 
         internal ICallAudio Audio => _audio;
@@ -133,12 +133,26 @@ namespace DeskPhone.Firmware.Voice
             {
                 SipCall call = _calls.Slot(i);
                 int port = call == null ? 0 : call.LocalMediaPort;
-                if (port >= first && port < first + 2 * pairs && ((port - first) & 1) == 0)
+                if (port >= first && port < first + 2 * pairs && ((port - first) & 1) == 0 && !SharedBefore(i, port))
                 {
                     free--;
                 }
             }
             return free;
+        }
+
+        // Whether a call in a slot before this one has the port too (calls share the last pair when every pair is used).
+        private bool SharedBefore(int slot, int port)
+        {
+            for (int i = 0; i < slot; i++)
+            {
+                SipCall call = _calls.Slot(i);
+                if (call != null && call.LocalMediaPort == port)
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>

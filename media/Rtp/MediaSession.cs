@@ -272,7 +272,7 @@ namespace DeskPhone.Media.Rtp
 
         private int DigitCount => _flags >> DigitCountShift;
 
-        /// <summary>Whether digits came since the last call (CallVoice shows them on the call then): true once per change.</summary>
+        /// <summary>Whether digits came since this was last asked (CallVoice then shows them on the call): true once per change.</summary>
         public bool TakeNewDigits()
         {
             bool fresh = (_flags & DigitsNewBit) != 0;

@@ -1,3 +1,4 @@
+using DeskPhone.Drivers.Audio;
 using DeskPhone.Media.Audio;
 using DeskPhone.Media.Codec;
 using DeskPhone.Media.Dtmf;
@@ -40,6 +41,28 @@ namespace NFUnitTest
             G711.DecodeALaw(new byte[] { 0xAA, 0x55 }, 0, decoded, 0, 2);
             Assert.AreEqual((short)32256, decoded[0]);
             Assert.AreEqual((short)-8, decoded[1]);
+        }
+
+        [TestMethod]
+        public void BuiltInTonesReadTheirStepsFromStringConstants()
+        {
+            // The steps are chars of string constants (value + 1, no 0 char): the metadata processor and nanoCLR's
+            // UTF-8 strings must give them back as written, control characters and 3-byte chars included.
+            int[] ring = Tones.Ring.Steps;
+            int[] expected = { 1000, 50, 1250, 50, 1000, 50, 1250, 50, 1000, 50, 1250, 50, 1000, 50, 1250, 50, 1000, 50, 1250, 50, 0, 3000 };
+            Assert.AreEqual(expected.Length, ring.Length, "ring steps");
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], ring[i], "ring step " + i.ToString());
+            }
+            Assert.AreEqual(11, Tones.Ring.StepCount);
+            Assert.AreEqual(3500, Tones.Ring.CycleMs);
+            Assert.AreEqual(4000, Tones.KeyClick.Hertz(0));
+            Assert.AreEqual(8, Tones.KeyClick.Milliseconds(0));
+            Assert.AreEqual(0, Tones.StatusIndication.Hertz(1));
+            Assert.AreEqual(80, Tones.StatusIndication.Milliseconds(1));
+            Assert.AreEqual(9800, Tones.CallWaiting.Milliseconds(1));
+            Assert.AreEqual(440, new TonePattern("x", new[] { 440, 200 }, false, 1).Hertz(0));
         }
 
         [TestMethod]
