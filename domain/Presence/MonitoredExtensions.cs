@@ -58,12 +58,15 @@ namespace DeskPhone.Domain.Presence
         private readonly ISubscribeSender _sender;
 
         // One entry per monitoring key, sorted by key: the key and its state code (two bytes), its subscription, and for
-        // a "blf" key (dialog package) the version of its last dialog-info document and its dialogs, the DialogInfo only
-        // while the extension has a dialog (an idle key keeps 8 B of version, not a DialogInfo of 72 B). Made by the
-        // first monitoring key and let go when the last one goes: a phone without BLF keys holds none.
+        // a "blf" key (dialog package) the version of its last dialog-info document and its dialogs while the extension
+        // has one: packed in a long (DialogInfo.Packed, 0 for none) for one dialog, as most busy keys have, a DialogInfo
+        // only for more dialogs or a caller to pick up (_dialogs exists only while one key has one: an office phone's 16
+        // busy keys kept 16 objects and the array, 792 B, docs/benchmarks.md h-officerest). Made by the first monitoring
+        // key and let go when the last one goes: a phone without BLF keys holds none.
         private byte[] _keys;
         private Subscription[] _subscriptions;
         private DialogInfo[] _dialogs;
+        private long[] _packed;
         private long[] _versions;
         private int _count;
 
@@ -192,7 +195,13 @@ namespace DeskPhone.Domain.Presence
         public DialogInfo DialogOf(int key)
         {
             int at = Find(key);
-            return at >= 0 ? _dialogs[at] : null;
+            if (at < 0)
+            {
+                return null;
+            }
+            // A packed key's dialogs as a copy: its readers (the pickup, the screen) only read them.
+            DialogInfo info = ObjectOf(at);
+            return info != null ? info : _packed[at] != 0 ? DialogInfo.Unpack(_packed[at]) : null;
         }
 
         public Subscription SubscriptionOf(int key)
@@ -260,14 +269,14 @@ namespace DeskPhone.Domain.Presence
                     {
                         return 415;
                     }
-                    DialogInfo info = _dialogs[at] ?? new DialogInfo();
+                    DialogInfo info = ObjectOf(at) ?? DialogInfo.Unpack(_packed[at]);
                     long version = _versions[at];
                     if (info.Apply(body, offset, length, ref version) != null)
                     {
                         return 400;
                     }
                     _versions[at] = version;
-                    _dialogs[at] = info.HoldsDialogs ? info : null;
+                    Keep(at, info.HoldsDialogs ? info : null);
                     SetState(at, DialogBase + info.State);
                     if (info.NeedsFullState)
                     {
@@ -295,7 +304,7 @@ namespace DeskPhone.Domain.Presence
                 // Until the new subscription reports, the key shows nothing it cannot vouch for.
                 if (dialog)
                 {
-                    _dialogs[at] = null;
+                    Keep(at, null);
                     _versions[at] = -1;
                 }
                 SetState(at, dialog ? IdleCode : OfflineCode);
@@ -348,7 +357,8 @@ namespace DeskPhone.Domain.Presence
                 int size = _count + Growth;
                 _keys = (byte[])Grow(_keys, new byte[2 * size]);
                 _subscriptions = (Subscription[])Grow(_subscriptions, new Subscription[size]);
-                _dialogs = (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
+                _dialogs = _dialogs == null ? null : (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
+                _packed = (long[])Grow(_packed, new long[size]);
                 _versions = (long[])Grow(_versions, new long[size]);
             }
             int at = _count;
@@ -360,7 +370,7 @@ namespace DeskPhone.Domain.Presence
             _keys[2 * at] = (byte)key;
             _keys[2 * at + 1] = 0;
             _subscriptions[at] = subscription;
-            _dialogs[at] = null;
+            Keep(at, null);
             _versions[at] = -1;
             _count++;
             return at;
@@ -378,12 +388,12 @@ namespace DeskPhone.Domain.Presence
                 Move(i + 1, i);
             }
             _subscriptions[_count] = null;
-            _dialogs[_count] = null;
+            Keep(_count, null);
             if (_count == 0)
             {
                 _keys = null;
                 _subscriptions = null;
-                _dialogs = null;
+                _packed = null;
                 _versions = null;
             }
         }
@@ -393,8 +403,42 @@ namespace DeskPhone.Domain.Presence
             _keys[2 * to] = _keys[2 * from];
             _keys[2 * to + 1] = _keys[2 * from + 1];
             _subscriptions[to] = _subscriptions[from];
-            _dialogs[to] = _dialogs[from];
+            if (_dialogs != null)
+            {
+                _dialogs[to] = _dialogs[from];
+            }
+            _packed[to] = _packed[from];
             _versions[to] = _versions[from];
+        }
+
+        /// <summary>The entry's dialogs when they are an object (more than one, or a caller to pick up), else null.</summary>
+        private DialogInfo ObjectOf(int at) => _dialogs == null ? null : _dialogs[at];
+
+        /// <summary>
+        /// Keeps the entry's dialogs (null: none): packed when they fit a long, else the object, in _dialogs, which is
+        /// made for the first such key and let go when the last one no longer needs it.
+        /// </summary>
+        private void Keep(int at, DialogInfo info)
+        {
+            bool packed = info == null || info.IsPacked;
+            _packed[at] = packed && info != null ? info.Packed : 0;
+            if (!packed && _dialogs == null)
+            {
+                _dialogs = new DialogInfo[_subscriptions.Length];
+            }
+            if (_dialogs == null)
+            {
+                return;
+            }
+            _dialogs[at] = packed ? null : info;
+            for (int i = 0; i < _dialogs.Length; i++)
+            {
+                if (_dialogs[i] != null)
+                {
+                    return;
+                }
+            }
+            _dialogs = null;
         }
 
         private static System.Array Grow(System.Array from, System.Array to)
