@@ -21,7 +21,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             _channel = new FakeChannel(_inbox);
             _ua = new SipUserAgent(_inbox) { Udp = _channel }.Route(_handler);
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", Registrar = "10.0.0.1", LineToken = "dp1", UserNameAsLine = true });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", Registrar = "10.0.0.1", UserNameAsLine = true });
         }
 
         private static string Message(int n, string body) =>
