@@ -66,8 +66,8 @@ namespace DeskPhone.Domain.Presence
         private byte[] _keys;
         private Subscription[] _subscriptions;
         private DialogInfo[] _dialogs;
-        private long[] _packed;
-        private long[] _versions;
+        // Entry at's version at [2 * at] and packed dialogs at [2 * at + 1]: one array and field, not two.
+        private long[] _dialogLongs;
         private int _count;
 
         // The keys that monitor something but were refused for lack of heap (bit k: key k), to be taken on later.
@@ -201,7 +201,8 @@ namespace DeskPhone.Domain.Presence
             }
             // A packed key's dialogs as a copy: its readers (the pickup, the screen) only read them.
             DialogInfo info = ObjectOf(at);
-            return info != null ? info : _packed[at] != 0 ? DialogInfo.Unpack(_packed[at]) : null;
+            long packed = _dialogLongs[2 * at + 1];
+            return info != null ? info : packed != 0 ? DialogInfo.Unpack(packed) : null;
         }
 
         public Subscription SubscriptionOf(int key)
@@ -269,13 +270,13 @@ namespace DeskPhone.Domain.Presence
                     {
                         return 415;
                     }
-                    DialogInfo info = ObjectOf(at) ?? DialogInfo.Unpack(_packed[at]);
-                    long version = _versions[at];
+                    DialogInfo info = ObjectOf(at) ?? DialogInfo.Unpack(_dialogLongs[2 * at + 1]);
+                    long version = _dialogLongs[2 * at];
                     if (info.Apply(body, offset, length, ref version) != null)
                     {
                         return 400;
                     }
-                    _versions[at] = version;
+                    _dialogLongs[2 * at] = version;
                     Keep(at, info.HoldsDialogs ? info : null);
                     SetState(at, DialogBase + info.State);
                     if (info.NeedsFullState)
@@ -305,7 +306,7 @@ namespace DeskPhone.Domain.Presence
                 if (dialog)
                 {
                     Keep(at, null);
-                    _versions[at] = -1;
+                    _dialogLongs[2 * at] = -1;
                 }
                 SetState(at, dialog ? IdleCode : OfflineCode);
             }
@@ -358,8 +359,7 @@ namespace DeskPhone.Domain.Presence
                 _keys = (byte[])Grow(_keys, new byte[2 * size]);
                 _subscriptions = (Subscription[])Grow(_subscriptions, new Subscription[size]);
                 _dialogs = _dialogs == null ? null : (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
-                _packed = (long[])Grow(_packed, new long[size]);
-                _versions = (long[])Grow(_versions, new long[size]);
+                _dialogLongs = (long[])Grow(_dialogLongs, new long[2 * size]);
             }
             int at = _count;
             while (at > 0 && _keys[2 * (at - 1)] > key)
@@ -371,7 +371,7 @@ namespace DeskPhone.Domain.Presence
             _keys[2 * at + 1] = 0;
             _subscriptions[at] = subscription;
             Keep(at, null);
-            _versions[at] = -1;
+            _dialogLongs[2 * at] = -1;
             _count++;
             return at;
         }
@@ -393,8 +393,7 @@ namespace DeskPhone.Domain.Presence
             {
                 _keys = null;
                 _subscriptions = null;
-                _packed = null;
-                _versions = null;
+                _dialogLongs = null;
             }
         }
 
@@ -407,8 +406,8 @@ namespace DeskPhone.Domain.Presence
             {
                 _dialogs[to] = _dialogs[from];
             }
-            _packed[to] = _packed[from];
-            _versions[to] = _versions[from];
+            _dialogLongs[2 * to] = _dialogLongs[2 * from];
+            _dialogLongs[2 * to + 1] = _dialogLongs[2 * from + 1];
         }
 
         /// <summary>The entry's dialogs when they are an object (more than one, or a caller to pick up), else null.</summary>
@@ -421,7 +420,7 @@ namespace DeskPhone.Domain.Presence
         private void Keep(int at, DialogInfo info)
         {
             bool packed = info == null || info.IsPacked;
-            _packed[at] = packed && info != null ? info.Packed : 0;
+            _dialogLongs[2 * at + 1] = packed && info != null ? info.Packed : 0;
             if (!packed && _dialogs == null)
             {
                 _dialogs = new DialogInfo[_subscriptions.Length];
