@@ -136,17 +136,17 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         private static string CodeOf(string package)
         {
-            switch (package)
+            for (char code = '\u0001'; code < '\u0006'; code++)
             {
-                case "dialog": return "\u0001";
-                case "presence": return "\u0002";
-                case "message-summary": return "\u0003";
-                case "reg": return "\u0004";
-                case "as-feature-event": return "\u0005";
-                default: return package;
+                if (PackageOf(code) == package)
+                {
+                    return new string(code, 1);
+                }
             }
+            return package;
         }
 
+        /// <summary>The package of a code made by <see cref="CodeOf"/>.</summary>
         private static string PackageOf(char code)
         {
             switch (code)
@@ -158,6 +158,7 @@ namespace DeskPhone.Sip.Events
                 default: return "as-feature-event";
             }
         }
+
         public string Target => Part(TargetPart);
         public int Identity => (Bits & IdentityMask) >> IdentityShift;
         public int RequestedExpires => (int)((ulong)_dueAndExpires >> DueBits);
