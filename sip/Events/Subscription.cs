@@ -140,7 +140,7 @@ namespace DeskPhone.Sip.Events
             {
                 if (PackageOf(code) == package)
                 {
-                    return new string(code, 1);
+                    return "\u0001\u0002\u0003\u0004\u0005".Substring(code - 1, 1);
                 }
             }
             return package;
