@@ -59,7 +59,15 @@ namespace DeskPhone.Domain.Presence
         /// <summary>A registration that had succeeded is lost: the renderer draws a mark beside the status.</summary>
         public bool LostRegistration => Flag(LostBit);
 
-        public long AvailableIdleMs;
+        // AvailableIdleMs (low 32 bits) and AtTheDeskDelayMs (high 32 bits), each under 25 days, in one field.
+        private long _delays;
+
+        /// <summary>Idle time after which the state is Available (when <see cref="AutoAvailable"/>), in ms (under 25 days).</summary>
+        public long AvailableIdleMs
+        {
+            get => (int)_delays;
+            set => _delays = (_delays & ~0xFFFFFFFFL) | (uint)(int)value;
+        }
 
         /// <summary>Off for phones with a parallel registration, whose idleness says nothing about the user.</summary>
         public bool AutoAvailable
@@ -68,7 +76,12 @@ namespace DeskPhone.Domain.Presence
             set => SetFlag(AutoAvailableBit, value);
         }
 
-        public long AtTheDeskDelayMs;
+        /// <summary>How long At the desk lets a call ring silently, in ms (under 25 days).</summary>
+        public long AtTheDeskDelayMs
+        {
+            get => (int)(_delays >> 32);
+            set => _delays = (_delays & 0xFFFFFFFFL) | ((long)(int)value << 32);
+        }
 
         /// <summary>Chooses a manual status; false (and nothing changes) for an automatic-only state.</summary>
         public bool Choose(int state, long nowMs)
