@@ -73,6 +73,19 @@ namespace DeskPhone.Domain.Presence
         {
         }
 
+        /// <summary>
+        /// Whether the whole state is <see cref="Packed"/>: no id array and no pickup, as for most busy keys (one
+        /// dialog). <see cref="MonitoredExtensions"/> then keeps the long, not this object (36 B a busy key,
+        /// docs/benchmarks.md h-officerest).
+        /// </summary>
+        internal bool IsPacked => _ids == null;
+
+        /// <summary>The states, flags, slot count and the one id's hash; the whole state while <see cref="IsPacked"/>.</summary>
+        internal long Packed => _bits;
+
+        /// <summary>The dialogs of a key kept as <see cref="Packed"/> (0: none), as an object again.</summary>
+        internal static DialogInfo Unpack(long packed) => new DialogInfo { _bits = packed };
+
         /// <summary>Whether the extension has a dialog (or a caller to pick up): otherwise only the version is worth keeping.</summary>
         public bool HoldsDialogs => _ids != null || Slots > 0;
 

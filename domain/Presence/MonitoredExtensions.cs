@@ -58,18 +58,30 @@ namespace DeskPhone.Domain.Presence
         private readonly ISubscribeSender _sender;
 
         // One entry per monitoring key, sorted by key: the key and its state code (two bytes), its subscription, and for
-        // a "blf" key (dialog package) the version of its last dialog-info document and its dialogs, the DialogInfo only
-        // while the extension has a dialog (an idle key keeps 8 B of version, not a DialogInfo of 72 B). Made by the
-        // first monitoring key and let go when the last one goes: a phone without BLF keys holds none.
+        // a "blf" key (dialog package) the version of its last dialog-info document and its dialogs while the extension
+        // has one: packed in a long (DialogInfo.Packed, 0 for none) for one dialog, as most busy keys have, a DialogInfo
+        // only for more dialogs or a caller to pick up (_dialogs exists only while one key has one: an office phone's 16
+        // busy keys kept 16 objects and the array, 792 B, docs/benchmarks.md h-officerest). Made by the first monitoring
+        // key and let go when the last one goes: a phone without BLF keys holds none.
         private byte[] _keys;
         private Subscription[] _subscriptions;
         private DialogInfo[] _dialogs;
-        private long[] _versions;
-        private int _count;
+        // Entry at's version at [2 * at] and packed dialogs at [2 * at + 1]: one array and field, not two.
+        private long[] _dialogLongs;
+        // The entries in use (low 8 bits) and the refused keys from 64 on (bits 8 and up).
+        private int _usedAndRefused;
+        private const int UsedMask = 0xFF;
+        private const int RefusedHighShift = 8;
 
-        // The keys that monitor something but were refused for lack of heap (bit k: key k), to be taken on later.
+        private int Used
+        {
+            get => _usedAndRefused & UsedMask;
+            set => _usedAndRefused = (_usedAndRefused & ~UsedMask) | value;
+        }
+
+        // The keys that monitor something but were refused for lack of heap (bit k: key k), to be taken on later; keys
+        // 64 and up in _usedAndRefused above the entry count (a field less, docs/benchmarks.md h-officerest).
         private long _refusedLow;
-        private long _refusedHigh;
 
         // The keys whose extension rings, the newest first (the pickup list): made when one starts ringing, made again
         // at each change (rare), null while none rings (AnyRinging: no flag of its own).
@@ -89,10 +101,10 @@ namespace DeskPhone.Domain.Presence
         public KeyAdmitHandler Admit;
 
         /// <summary>Keys that monitor something now (refused ones not counted).</summary>
-        public int Count => _count;
+        public int Count => Used;
 
         /// <summary>Whether the key's definition monitors something but its subscription was refused (no heap for it).</summary>
-        public bool IsRefused(int key) => key >= 0 && key < MaxKeys && ((key < 64 ? _refusedLow >> key : _refusedHigh >> (key - 64)) & 1) != 0;
+        public bool IsRefused(int key) => key >= 0 && key < MaxKeys && ((key < 64 ? _refusedLow >> key : _usedAndRefused >> (key - 64 + RefusedHighShift)) & 1) != 0;
 
         /// <summary>How many keys were refused.</summary>
         public int RefusedCount
@@ -192,7 +204,14 @@ namespace DeskPhone.Domain.Presence
         public DialogInfo DialogOf(int key)
         {
             int at = Find(key);
-            return at >= 0 ? _dialogs[at] : null;
+            if (at < 0)
+            {
+                return null;
+            }
+            // A packed key's dialogs as a copy: its readers (the pickup, the screen) only read them.
+            DialogInfo info = ObjectOf(at);
+            long packed = _dialogLongs[2 * at + 1];
+            return info != null ? info : packed != 0 ? DialogInfo.Unpack(packed) : null;
         }
 
         public Subscription SubscriptionOf(int key)
@@ -211,7 +230,7 @@ namespace DeskPhone.Domain.Presence
         /// <summary>Finds the key a subscription belongs to, e.g. for an incoming NOTIFY matched by dialog.</summary>
         public int KeyOf(Subscription subscription)
         {
-            for (int i = 0; i < _count; i++)
+            for (int i = 0; i < Used; i++)
             {
                 if (_subscriptions[i] == subscription)
                 {
@@ -260,14 +279,14 @@ namespace DeskPhone.Domain.Presence
                     {
                         return 415;
                     }
-                    DialogInfo info = _dialogs[at] ?? new DialogInfo();
-                    long version = _versions[at];
+                    DialogInfo info = ObjectOf(at) ?? DialogInfo.Unpack(_dialogLongs[2 * at + 1]);
+                    long version = _dialogLongs[2 * at];
                     if (info.Apply(body, offset, length, ref version) != null)
                     {
                         return 400;
                     }
-                    _versions[at] = version;
-                    _dialogs[at] = info.HoldsDialogs ? info : null;
+                    _dialogLongs[2 * at] = version;
+                    Keep(at, info.HoldsDialogs ? info : null);
                     SetState(at, DialogBase + info.State);
                     if (info.NeedsFullState)
                     {
@@ -295,8 +314,8 @@ namespace DeskPhone.Domain.Presence
                 // Until the new subscription reports, the key shows nothing it cannot vouch for.
                 if (dialog)
                 {
-                    _dialogs[at] = null;
-                    _versions[at] = -1;
+                    Keep(at, null);
+                    _dialogLongs[2 * at] = -1;
                 }
                 SetState(at, dialog ? IdleCode : OfflineCode);
             }
@@ -305,7 +324,7 @@ namespace DeskPhone.Domain.Presence
 
         public void Tick(long nowMs)
         {
-            for (int i = 0; i < _count; i++)
+            for (int i = 0; i < Used; i++)
             {
                 _subscriptions[i].Tick(nowMs);
             }
@@ -313,21 +332,22 @@ namespace DeskPhone.Domain.Presence
 
         private void SetRefused(int key, bool refused)
         {
-            long bit = 1L << (key < 64 ? key : key - 64);
             if (key < 64)
             {
+                long bit = 1L << key;
                 _refusedLow = refused ? _refusedLow | bit : _refusedLow & ~bit;
             }
             else
             {
-                _refusedHigh = refused ? _refusedHigh | bit : _refusedHigh & ~bit;
+                int bit = 1 << (key - 64 + RefusedHighShift);
+                _usedAndRefused = refused ? _usedAndRefused | bit : _usedAndRefused & ~bit;
             }
         }
 
         /// <summary>The entry of a key, or -1.</summary>
         private int Find(int key)
         {
-            for (int i = 0; i < _count; i++)
+            for (int i = 0; i < Used; i++)
             {
                 if (_keys[2 * i] == key)
                 {
@@ -343,15 +363,15 @@ namespace DeskPhone.Domain.Presence
         /// <summary>A new entry with no state yet (code 0), no dialogs and no version.</summary>
         private int Insert(int key, Subscription subscription)
         {
-            if (_subscriptions == null || _count == _subscriptions.Length)
+            if (_subscriptions == null || Used == _subscriptions.Length)
             {
-                int size = _count + Growth;
+                int size = Used + Growth;
                 _keys = (byte[])Grow(_keys, new byte[2 * size]);
                 _subscriptions = (Subscription[])Grow(_subscriptions, new Subscription[size]);
-                _dialogs = (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
-                _versions = (long[])Grow(_versions, new long[size]);
+                _dialogs = _dialogs == null ? null : (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
+                _dialogLongs = (long[])Grow(_dialogLongs, new long[2 * size]);
             }
-            int at = _count;
+            int at = Used;
             while (at > 0 && _keys[2 * (at - 1)] > key)
             {
                 Move(at - 1, at);
@@ -360,9 +380,9 @@ namespace DeskPhone.Domain.Presence
             _keys[2 * at] = (byte)key;
             _keys[2 * at + 1] = 0;
             _subscriptions[at] = subscription;
-            _dialogs[at] = null;
-            _versions[at] = -1;
-            _count++;
+            Keep(at, null);
+            _dialogLongs[2 * at] = -1;
+            Used++;
             return at;
         }
 
@@ -372,19 +392,18 @@ namespace DeskPhone.Domain.Presence
             {
                 Ring(_keys[2 * at], false);
             }
-            _count--;
-            for (int i = at; i < _count; i++)
+            Used--;
+            for (int i = at; i < Used; i++)
             {
                 Move(i + 1, i);
             }
-            _subscriptions[_count] = null;
-            _dialogs[_count] = null;
-            if (_count == 0)
+            _subscriptions[Used] = null;
+            Keep(Used, null);
+            if (Used == 0)
             {
                 _keys = null;
                 _subscriptions = null;
-                _dialogs = null;
-                _versions = null;
+                _dialogLongs = null;
             }
         }
 
@@ -393,8 +412,42 @@ namespace DeskPhone.Domain.Presence
             _keys[2 * to] = _keys[2 * from];
             _keys[2 * to + 1] = _keys[2 * from + 1];
             _subscriptions[to] = _subscriptions[from];
-            _dialogs[to] = _dialogs[from];
-            _versions[to] = _versions[from];
+            if (_dialogs != null)
+            {
+                _dialogs[to] = _dialogs[from];
+            }
+            _dialogLongs[2 * to] = _dialogLongs[2 * from];
+            _dialogLongs[2 * to + 1] = _dialogLongs[2 * from + 1];
+        }
+
+        /// <summary>The entry's dialogs when they are an object (more than one, or a caller to pick up), else null.</summary>
+        private DialogInfo ObjectOf(int at) => _dialogs == null ? null : _dialogs[at];
+
+        /// <summary>
+        /// Keeps the entry's dialogs (null: none): packed when they fit a long, else the object, in _dialogs, which is
+        /// made for the first such key and let go when the last one no longer needs it.
+        /// </summary>
+        private void Keep(int at, DialogInfo info)
+        {
+            bool packed = info == null || info.IsPacked;
+            _dialogLongs[2 * at + 1] = packed && info != null ? info.Packed : 0;
+            if (!packed && _dialogs == null)
+            {
+                _dialogs = new DialogInfo[_subscriptions.Length];
+            }
+            if (_dialogs == null)
+            {
+                return;
+            }
+            _dialogs[at] = packed ? null : info;
+            for (int i = 0; i < _dialogs.Length; i++)
+            {
+                if (_dialogs[i] != null)
+                {
+                    return;
+                }
+            }
+            _dialogs = null;
         }
 
         private static System.Array Grow(System.Array from, System.Array to)

@@ -10,12 +10,12 @@ namespace DeskPhone.Domain.Presence
     /// </summary>
     public sealed class OwnPresence
     {
-        private int _manual = PresenceState.Online;
-        private int _state = PresenceState.Offline;
-
-        // The flags in one int: each field of an object is a 12-byte block on the device (12 fields were 156 B, now 7
-        // are 96 B).
-        private int _flags;
+        // The flags, the manual choice (bits 8-15) and the state shown (bits 16-23) in one int: each field of an object
+        // is a 12-byte block on the device (12 fields were 156 B, now 4 with the two delays are 60 B; docs/benchmarks.md
+        // h-officerest).
+        private int _flags = (PresenceState.Online << ManualShift) | (PresenceState.Offline << StateShift);
+        private const int ManualShift = 8;
+        private const int StateShift = 16;
         private const int RegisteredBit = 1;
         private const int EverRegisteredBit = 2;
         private const int OtherRegistrationsBit = 4;
@@ -35,20 +35,40 @@ namespace DeskPhone.Domain.Presence
 
         private bool Flag(int bit) => (_flags & bit) != 0;
 
+        private int Manual
+        {
+            get => (_flags >> ManualShift) & 0xFF;
+            set => _flags = (_flags & ~(0xFF << ManualShift)) | ((value & 0xFF) << ManualShift);
+        }
+
+        private int Shown
+        {
+            get => (_flags >> StateShift) & 0xFF;
+            set => _flags = (_flags & ~(0xFF << StateShift)) | ((value & 0xFF) << StateShift);
+        }
+
         private void SetFlag(int bit, bool on) => _flags = on ? _flags | bit : _flags & ~bit;
 
         public event PresenceChangedHandler Changed;
 
         /// <summary>What the phone shows and publishes now.</summary>
-        public int State => _state;
+        public int State => Shown;
 
         /// <summary>The manual choice, restored once the automatic reasons go away.</summary>
-        public int ManualChoice => _manual;
+        public int ManualChoice => Manual;
 
         /// <summary>A registration that had succeeded is lost: the renderer draws a mark beside the status.</summary>
         public bool LostRegistration => Flag(LostBit);
 
-        public long AvailableIdleMs;
+        // AvailableIdleMs (low 32 bits) and AtTheDeskDelayMs (high 32 bits), each under 25 days, in one field.
+        private long _delays;
+
+        /// <summary>Idle time after which the state is Available (when <see cref="AutoAvailable"/>), in ms (under 25 days).</summary>
+        public long AvailableIdleMs
+        {
+            get => (int)_delays;
+            set => _delays = (_delays & ~0xFFFFFFFFL) | (uint)(int)value;
+        }
 
         /// <summary>Off for phones with a parallel registration, whose idleness says nothing about the user.</summary>
         public bool AutoAvailable
@@ -57,7 +77,12 @@ namespace DeskPhone.Domain.Presence
             set => SetFlag(AutoAvailableBit, value);
         }
 
-        public long AtTheDeskDelayMs;
+        /// <summary>How long At the desk lets a call ring silently, in ms (under 25 days).</summary>
+        public long AtTheDeskDelayMs
+        {
+            get => (int)(_delays >> 32);
+            set => _delays = (_delays & 0xFFFFFFFFL) | ((long)(int)value << 32);
+        }
 
         /// <summary>Chooses a manual status; false (and nothing changes) for an automatic-only state.</summary>
         public bool Choose(int state, long nowMs)
@@ -66,7 +91,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return false;
             }
-            _manual = state;
+            Manual = state;
             _lastActivityMs = nowMs;
             Update(nowMs);
             return true;
@@ -107,11 +132,11 @@ namespace DeskPhone.Domain.Presence
         /// <summary>How an incoming call is treated under the current status.</summary>
         public int IncomingCall(bool forwardConfigured)
         {
-            if (_state == PresenceState.DoNotDisturb)
+            if (Shown == PresenceState.DoNotDisturb)
             {
                 return forwardConfigured ? IncomingCallAction.Forward : IncomingCallAction.Reject;
             }
-            return _state == PresenceState.AtTheDesk && AtTheDeskDelayMs > 0
+            return Shown == PresenceState.AtTheDesk && AtTheDeskDelayMs > 0
                 ? IncomingCallAction.AlertDelayed
                 : IncomingCallAction.Alert;
         }
@@ -120,11 +145,11 @@ namespace DeskPhone.Domain.Presence
         {
             int state = Derive(nowMs);
             bool lost = Flag(EverRegisteredBit) && !Flag(RegisteredBit);
-            if (state == _state && lost == Flag(LostBit))
+            if (state == Shown && lost == Flag(LostBit))
             {
                 return;
             }
-            _state = state;
+            Shown = state;
             SetFlag(LostBit, lost);
             PresenceChangedHandler handler = Changed;
             if (handler != null)
@@ -139,7 +164,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return Flag(OtherRegistrationsBit) ? PresenceState.AvailableOnPbx : PresenceState.Offline;
             }
-            if (_manual == PresenceState.DoNotDisturb)
+            if (Manual == PresenceState.DoNotDisturb)
             {
                 return PresenceState.DoNotDisturb;
             }
@@ -147,7 +172,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return PresenceState.Busy;
             }
-            if (_manual == PresenceState.AtTheDesk)
+            if (Manual == PresenceState.AtTheDesk)
             {
                 return PresenceState.AtTheDesk;
             }

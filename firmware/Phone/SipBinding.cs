@@ -129,7 +129,6 @@ namespace DeskPhone.Firmware.Phone
                 Password = s.Get(SettingNames.UserPassword, index),
                 Expires = s.GetInt(SettingNames.UserExpiry, index),
                 UserNameAsLine = s.GetBool(SettingNames.UserSipUserNameAsLine, index),
-                LineToken = "dp" + index.ToString(),
             };
             // Over the agent's TCP, when the composition gave it one (else UDP).
             identity.OverTcp = OwnConnections.OverTcp(identity.Outbound, identity.Registrar);

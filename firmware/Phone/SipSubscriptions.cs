@@ -28,7 +28,8 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The events layer these subscriptions (and the keys') go through.</summary>
         public readonly Subscriptions Events;
         private readonly PhoneCore _phone;
-        // By identity index, up to the highest that has had one (a one-identity phone keeps 2 slots, 48 B, not 13, 180 B).
+        // Identity index i's at [i - 1], up to the highest that has had one (a one-identity phone keeps 1 slot, 36 B, not
+        // 13, 180 B).
         private Subscription[] _mailboxes = new Subscription[1];
         // Made by the first feature sync (dfks_enabled on and an identity registered); null while none ever ran.
         private FeatureSync[] _features;
@@ -49,7 +50,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void UpdateMailbox(int index, string user, string registrar, bool active, long nowMs)
         {
-            Subscription old = index < _mailboxes.Length ? _mailboxes[index] : null;
+            Subscription old = index <= _mailboxes.Length ? _mailboxes[index - 1] : null;
             string target = OwnTarget(user, registrar);
             if (old != null && active && old.Target == target)
             {
@@ -58,20 +59,20 @@ namespace DeskPhone.Firmware.Phone
             if (old != null)
             {
                 End(old);
-                _mailboxes[index] = null;
+                _mailboxes[index - 1] = null;
             }
             if (!active || target == null)
             {
                 return;
             }
             var subscription = new Subscription(this, MessageSummaryPackage, target, index, 3600);
-            if (index >= _mailboxes.Length)
+            if (index > _mailboxes.Length)
             {
-                var grown = new Subscription[index + 1];
+                var grown = new Subscription[index];
                 System.Array.Copy(_mailboxes, grown, _mailboxes.Length);
                 _mailboxes = grown;
             }
-            _mailboxes[index] = subscription;
+            _mailboxes[index - 1] = subscription;
             Begin(subscription, nowMs);
         }
 
@@ -158,9 +159,9 @@ namespace DeskPhone.Firmware.Phone
             bool failing = false;
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
-                if (i < _mailboxes.Length && _mailboxes[i] != null)
+                if (i <= _mailboxes.Length && _mailboxes[i - 1] != null)
                 {
-                    Tick(_mailboxes[i], nowMs);
+                    Tick(_mailboxes[i - 1], nowMs);
                 }
                 FeatureSync sync = FeatureOf(i);
                 if (sync != null)

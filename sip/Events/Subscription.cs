@@ -61,13 +61,14 @@ namespace DeskPhone.Sip.Events
         /// <summary>Back-off steps: <see cref="FirstRetryMs"/> doubled this many times reaches <see cref="MaxRetryMs"/>.</summary>
         private const int LastRetryStep = 8;
 
-        // The event package, the target, the dialog's local and remote tags and, while there is one (HasErrorBit), the
-        // last failure, in one string, each ended by '\n' (which no token, URI or failure text holds; an absent tag is
-        // empty): one string object instead of four, read only when a SUBSCRIBE is made, a NOTIFY is matched to its
-        // owner or a key is configured. The Call-ID is the local tag and CallIdSuffix (as the REGISTER's is made from
-        // its From tag), so it is not kept: a NOTIFY is matched in place (IsDialog). While the body of a SUBSCRIBE waits
-        // to go out (feature sync, rare), the field holds it and the text: one field for the text, the failure and the
-        // body, where a field of its own held the failure or the body (12 B a subscription, docs/benchmarks.md h-office4).
+        // The event package (the phone's own as a one-character code, CodeOf), the target, the dialog's local and
+        // remote tags and, while there is one (HasErrorBit), the last failure, in one string, each ended by '\n' (which
+        // no token, URI or failure text holds; an absent tag is empty): one string object instead of four, read only
+        // when a SUBSCRIBE is made, a NOTIFY is matched to its owner or a key is configured. The Call-ID is the local
+        // tag and CallIdSuffix (as the REGISTER's is made from its From tag), so it is not kept: a NOTIFY is matched in
+        // place (IsDialog). While the body of a SUBSCRIBE waits to go out (feature sync, rare), the field holds it and
+        // the text: one field for the text, the failure and the body, where a field of its own held the failure or the
+        // body (12 B a subscription, docs/benchmarks.md h-office4).
         private object _textOrBody;
 
         private sealed class PendingBody
@@ -114,12 +115,51 @@ namespace DeskPhone.Sip.Events
         public Subscription(INotifyConsumer owner, string eventPackage, string target, int identity, int expiresSeconds)
         {
             Owner = owner;
-            _textOrBody = eventPackage + Ends + target + Ends + Ends + Ends;
+            _textOrBody = CodeOf(eventPackage) + Ends + target + Ends + Ends + Ends;
             Bits = (identity << IdentityShift) & IdentityMask;
             SetExpires(expiresSeconds);
         }
 
-        public string EventPackage => Part(PackagePart);
+        public string EventPackage
+        {
+            get
+            {
+                string text = Text;
+                char code = text[0];
+                return code < '\u0006' ? PackageOf(code) : Part(PackagePart);
+            }
+        }
+
+        /// <summary>
+        /// The package part of the text: the phone's own packages as one control character (no event token holds one),
+        /// any other as it is. A BLF key's text is then about 35 characters, not 40: 48 B on the device, not 60
+        /// (strings are rounded to 12 B; docs/benchmarks.md h-officerest).
+        /// </summary>
+        private static string CodeOf(string package)
+        {
+            for (char code = '\u0001'; code < '\u0006'; code++)
+            {
+                if (PackageOf(code) == package)
+                {
+                    return "\u0001\u0002\u0003\u0004\u0005".Substring(code - 1, 1);
+                }
+            }
+            return package;
+        }
+
+        /// <summary>The package of a code made by <see cref="CodeOf"/>.</summary>
+        private static string PackageOf(char code)
+        {
+            switch (code)
+            {
+                case '\u0001': return "dialog";
+                case '\u0002': return "presence";
+                case '\u0003': return "message-summary";
+                case '\u0004': return "reg";
+                default: return "as-feature-event";
+            }
+        }
+
         public string Target => Part(TargetPart);
         public int Identity => (Bits & IdentityMask) >> IdentityShift;
         public int RequestedExpires => (int)((ulong)_dueAndExpires >> DueBits);

@@ -12,8 +12,8 @@ namespace DeskPhone.Sip.Registration
         // Bit i: identity i has a registrar but its registration was refused for lack of heap (Admit), to be tried again.
         private int _refused;
 
-        // By identity index, up to the highest that has had a client (a one-identity phone keeps 2 slots, 48 B, not 13,
-        // 180 B; docs/benchmarks.md, h-idle2).
+        // Identity index i's at [i - 1], up to the highest that has had a client (a one-identity phone keeps 1 slot, 36 B,
+        // not 13, 180 B; docs/benchmarks.md, h-idle2 and h-officerest).
         private RegistrationClient[] _clients = new RegistrationClient[1];
 
         public Registrations(ISipClientCore core)
@@ -62,7 +62,7 @@ namespace DeskPhone.Sip.Registration
             get
             {
                 int n = 0;
-                for (int i = 1; i < _clients.Length; i++)
+                for (int i = 0; i < _clients.Length; i++)
                 {
                     if (_clients[i] != null)
                     {
@@ -90,7 +90,7 @@ namespace DeskPhone.Sip.Registration
             if (old != null)
             {
                 old.Stop(nowMs);
-                _clients[identity.Index] = null;
+                _clients[identity.Index - 1] = null;
             }
             _refused &= ~(1 << identity.Index);
             if (!identity.Active || identity.Registrar == null || identity.Registrar.Length == 0 || Core.Udp == null)
@@ -98,20 +98,20 @@ namespace DeskPhone.Sip.Registration
                 return;
             }
             var client = new RegistrationClient(Core, identity, this);
-            if (identity.Index >= _clients.Length)
+            if (identity.Index > _clients.Length)
             {
-                _clients = (RegistrationClient[])ArrayGrowth.Grow(_clients, new RegistrationClient[identity.Index + 1]);
+                _clients = (RegistrationClient[])ArrayGrowth.Grow(_clients, new RegistrationClient[identity.Index]);
             }
-            _clients[identity.Index] = client;
+            _clients[identity.Index - 1] = client;
             client.Start(nowMs);
         }
 
-        public RegistrationClient Get(int index) => index >= 1 && index < _clients.Length ? _clients[index] : null;
+        public RegistrationClient Get(int index) => index >= 1 && index <= _clients.Length ? _clients[index - 1] : null;
 
         /// <summary>The network is back: every identity registers again at once.</summary>
         public void NetworkRestored(long nowMs)
         {
-            for (int i = 1; i < _clients.Length; i++)
+            for (int i = 0; i < _clients.Length; i++)
             {
                 if (_clients[i] != null)
                 {
@@ -123,7 +123,7 @@ namespace DeskPhone.Sip.Registration
         /// <summary>Refreshes and retries that are due; call every loop turn, after the core's.</summary>
         public void Poll(long nowMs)
         {
-            for (int i = 1; i < _clients.Length; i++)
+            for (int i = 0; i < _clients.Length; i++)
             {
                 if (_clients[i] != null)
                 {

@@ -330,19 +330,20 @@ namespace DeskPhone.Sip.UserAgent
         public int Capacity => _hashA.Length;
 
         /// <summary>
-        /// Shrinks the arrays (to the smallest size they grow through that holds the last live entry, down to
-        /// <see cref="FirstSize"/>) once every entry let go has passed Timer J: a burst of traffic grew them to up to 128
-        /// entries (1.8 KB), and a request takes the first free entry, so
-        /// after the burst the live ones gather at the front. Only expired entries go, and the
-        /// entries beyond the new size would all be free, so every request is answered as before (the same argument as
-        /// for the growth in <see cref="Free"/>).
+        /// Shrinks the arrays (to the smallest size they grow through that holds the last entry kept, down to
+        /// <see cref="FirstSize"/>): a burst of traffic grew them to up to 128 entries (1.8 KB), and a request takes the
+        /// first free entry, so after the burst the live ones gather at the front. Up to <see cref="KeepAllUpTo"/> only
+        /// entries past Timer J go, so every answer there is kept the whole of Timer J as before; past it, as in
+        /// <see cref="Free"/>, an entry answered <see cref="ReuseAfterMs"/> ago (not an INVITE's) goes too, so an office
+        /// phone at rest after 20 requests a second keeps 64 entries, not 112 (docs/benchmarks.md, h-officerest). A
+        /// client still retransmitting hits its entry at most T2 after the last answer, which restarts its age.
         /// </summary>
         public void Trim(long nowMs)
         {
             int now = Now(nowMs);
             int size = _hashA.Length;
             int target = size;
-            while (target > FirstSize && _entries[(target - 1) * Stride + Until] <= now)
+            while (target > FirstSize && (_entries[(target - 1) * Stride + Until] <= now || (target > KeepAllUpTo && ReusableAt(target - 1) <= now)))
             {
                 target--;
             }

@@ -5,12 +5,14 @@ namespace DeskPhone.Sip.UserAgent
     // tables, image and calls on the device (issue #17).
     public sealed class SipIdentity
     {
-        // Index, Active and UserNameAsLine in one int: each field of an object is a 12-byte block on the device.
-        private int _bits;
+        // Index, Active, UserNameAsLine, OverTcp and Expires in one int: each field of an object is a 12-byte block on
+        // the device.
+        private int _bits = 3600 << ExpiresShift;
         private const int IndexMask = 0xFF;
         private const int ActiveBit = 1 << 8;
         private const int UserNameAsLineBit = 1 << 9;
         private const int OverTcpBit = 1 << 10;
+        private const int ExpiresShift = 11;
 
         /// <summary>1..12 (kept in 8 bits).</summary>
         public int Index
@@ -64,7 +66,16 @@ namespace DeskPhone.Sip.UserAgent
 
         public string AuthUser;
         public string Password;
-        public int Expires = 3600;
+
+        /// <summary>The registration's Expires in seconds (user_expiry, default 3600), kept in 20 bits (up to 12 days).</summary>
+        public int Expires
+        {
+            get => _bits >> ExpiresShift;
+            set => _bits = (_bits & ((1 << ExpiresShift) - 1)) | ((value < 0 ? 0 : value > MaxExpires ? MaxExpires : value) << ExpiresShift);
+        }
+
+        /// <summary>The largest <see cref="Expires"/> kept; a larger one is kept as this.</summary>
+        public const int MaxExpires = (1 << (31 - ExpiresShift)) - 1;
 
         /// <summary>user_sipusername_as_line ("Support broken Registrar"): also match requests by the user name.</summary>
         public bool UserNameAsLine
@@ -73,8 +84,11 @@ namespace DeskPhone.Sip.UserAgent
             set => _bits = value ? _bits | UserNameAsLineBit : _bits & ~UserNameAsLineBit;
         }
 
-        /// <summary>The token in the Contact's ;line= parameter that identifies this identity in incoming requests.</summary>
-        public string LineToken;
+        /// <summary>
+        /// The token in the Contact's ;line= parameter that identifies this identity in incoming requests: "dp" and the
+        /// index, made when asked (a string and a field kept were 36 B an identity, docs/benchmarks.md h-officerest).
+        /// </summary>
+        public string LineToken => "dp" + Index.ToString();
 
         /// <summary>
         /// The registrar's host without a port, for filter_registrar (made when set: every request asks), written as the

@@ -37,7 +37,6 @@ namespace DeskPhone.Cost
                 User = "486",
                 Registrar = registrar,
                 UserNameAsLine = true,
-                LineToken = "dp1",
             });
         }
 

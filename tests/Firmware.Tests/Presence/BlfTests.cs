@@ -359,6 +359,40 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void AKeysDialogsSurviveBeingPackedAndUnpackedAsTheyComeAndGo()
+        {
+            // One dialog is kept packed in the keys' array, more dialogs or a caller to pick up as an object
+            // (docs/benchmarks.md h-officerest): partial documents find their dialogs across each change.
+            _blf.Configure(2, "blf sip:bob@pbx", 1, 0);
+            _blf.Configure(3, "blf sip:carol@pbx", 1, 0);
+            string ringing = "<dialog id=\"r\" call-id=\"c1\" local-tag=\"l1\" remote-tag=\"t1\" direction=\"recipient\"><state>early</state></dialog>";
+            Assert.Equal(200, Notify(2, Body.Dialogs(0, "full", Body.Dialog("a", "confirmed"))));
+            Assert.Equal(200, Notify(3, Body.Dialogs(0, "full", Body.Dialog("z", "confirmed", held: true))));
+            Assert.Equal(DialogInfo.Connected, _blf.DialogOf(2).State);
+            Assert.Null(_blf.DialogOf(2).Pickup);
+            Assert.Equal(200, Notify(2, Body.Dialogs(1, "partial", ringing)));
+            Assert.Equal("RINGING", _blf.StateOf(2));
+            Assert.Equal("c1", _blf.DialogOf(2).Pickup.CallId);
+            Assert.Same(_blf.DialogOf(2), _blf.DialogOf(2));
+            // The ringing dialog ends: the key is back to its one dialog, packed, which a partial document still finds.
+            Assert.Equal(200, Notify(2, Body.Dialogs(2, "partial", Body.Dialog("r", "terminated"))));
+            Assert.Equal("CONNECTED", _blf.StateOf(2));
+            Assert.Null(_blf.DialogOf(2).Pickup);
+            Assert.Equal(200, Notify(2, Body.Dialogs(3, "partial", Body.Dialog("a", "confirmed", held: true))));
+            Assert.Equal("HOLDING", _blf.StateOf(2));
+            Assert.Equal(200, Notify(2, Body.Dialogs(4, "partial", Body.Dialog("a", "terminated"))));
+            Assert.Null(_blf.DialogOf(2));
+            // The other key kept its own packed dialog throughout, and a key removed takes its dialogs along.
+            Assert.Equal(DialogInfo.Holding, _blf.DialogOf(3).State);
+            Assert.Equal(200, Notify(3, Body.Dialogs(1, "partial", Body.Dialog("z", "terminated"))));
+            Assert.Equal("IDLE", _blf.StateOf(3));
+            Assert.Equal(200, Notify(3, Body.Dialogs(2, "partial", ringing)));
+            _blf.Configure(2, "", 1, 0);
+            Assert.Equal("c1", _blf.DialogOf(3).Pickup.CallId);
+            Assert.Null(_blf.DialogOf(2));
+        }
+
+        [Fact]
         public void AnIdleKeyHoldsNoDialogsButRemembersItsVersion()
         {
             _blf.Configure(2, "blf sip:bob@pbx", 1, 0);

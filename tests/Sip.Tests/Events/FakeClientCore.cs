@@ -78,7 +78,7 @@ namespace DeskPhone.Sip.Tests.Events
 
         public SipIdentity SetIdentity(int index, string user, string registrar, bool active = true)
         {
-            var id = new SipIdentity { Index = index, Active = active, User = user, Registrar = registrar, LineToken = "dp" + index };
+            var id = new SipIdentity { Index = index, Active = active, User = user, Registrar = registrar };
             // As the core: a turned-off identity's last active object stays until it is turned on again.
             if (active)
             {

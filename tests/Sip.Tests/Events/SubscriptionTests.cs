@@ -217,6 +217,25 @@ namespace DeskPhone.Sip.Tests.Events
             Assert.Equal(2, _sender.Sent.Count);
         }
 
+        [Theory]
+        [InlineData("dialog")]
+        [InlineData("presence")]
+        [InlineData("message-summary")]
+        [InlineData("reg")]
+        [InlineData("as-feature-event")]
+        [InlineData("call-completion")]
+        [InlineData("x")]
+        public void EveryPackageIsGivenBackAsAskedForWhetherKeptAsACodeOrAsItIs(string package)
+        {
+            // The phone's own packages are kept as one character of the subscription's text (docs/benchmarks.md, h-officerest).
+            var s = new Subscription(new SenderOnly(_sender), package, "sip:bob@pbx", 1, 600);
+            s.Start(0);
+            s.OnResponse(503, -1, -1, 10);
+            Assert.Equal(package, s.EventPackage);
+            Assert.Equal("sip:bob@pbx", s.Target);
+            Assert.Equal("503", s.LastError);
+        }
+
         [Fact]
         public void TheLastFailureIsKeptBesideThePackageAndTargetUntilTheNextSuccess()
         {

@@ -39,7 +39,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var inbox = new SipInbox(2, 4096);
             var channel = new FakeChannel(inbox);
             var ua = new SipUserAgent(inbox) { Udp = channel, LocalHost = "192.0.2.10" };
-            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1" });
             var watch = new InboxWatch { Inbox = inbox, Channel = channel };
             var calls = new CallSessions(ua, watch, true);
             ua.Route(new RecordingHandler());

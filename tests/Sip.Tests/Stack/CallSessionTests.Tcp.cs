@@ -15,7 +15,7 @@ namespace DeskPhone.Sip.Tests.Stack
             _ua.SetIdentity(new SipIdentity
             {
                 Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Outbound = "sip:10.0.0.1:5070;transport=tcp",
-                Password = "pw", LineToken = "dp1", OverTcp = true,
+                Password = "pw", OverTcp = true,
             });
             return tcp;
         }

@@ -48,7 +48,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             _channel = new FakeChannel(_inbox);
             _ua = new SipUserAgent(_inbox) { Udp = _channel, LocalHost = "192.0.2.10" };
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Password = "pw", LineToken = "dp1" });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Password = "pw" });
             // The phone's chain: the sessions, then the identity routing.
             _calls = new CallSessions(_ua, _handler, true);
             _ua.Route(new RecordingHandler());
@@ -619,7 +619,7 @@ namespace DeskPhone.Sip.Tests.Stack
         public void A302IsFollowedToItsContactAtMostThreeTimes()
         {
             SipCall call = Dial("sip:200@10.0.0.9:5062");
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "100", LineToken = "dp1" });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "100" });
             for (int i = 1; i <= CallSessions.MaxRedirects; i++)
             {
                 string invite = _channel.Last;

@@ -19,7 +19,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             _channel = new FakeChannel(_inbox);
             _ua = new SipUserAgent(_inbox) { Udp = _channel }.Route(new RecordingHandler());
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1" });
         }
 
         private static string Message(string branch) =>

@@ -36,7 +36,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             var channel = new FakeChannel(_inbox);
             var ua = new SipUserAgent(_inbox) { Udp = channel }.Route(new RecordingHandler(), filterRegistrar: false);
-            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", UserNameAsLine = true, LineToken = "dp1" });
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", UserNameAsLine = true });
             channel.Arrive(Invite);
             ua.Poll(0);
             Assert.StartsWith("SIP/2.0 480", channel.Last);
@@ -53,7 +53,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var ua = new SipUserAgent(_inbox) { Udp = channel };
             new DeskPhone.Sip.Session.CallSessions(ua, new RecordingSessions { Decision = 302, Forward = "<sip:200@10.0.0.1>" }, true);
             ua.Route(new RecordingHandler(), filterRegistrar: false);
-            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", UserNameAsLine = true, LineToken = "dp1" });
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", UserNameAsLine = true });
             channel.Arrive(Invite);
             ua.Poll(0);
 
@@ -69,7 +69,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             var channel = new FakeChannel(_inbox);
             var ua = new SipUserAgent(_inbox) { Udp = channel }.Route(new RecordingHandler(), filterRegistrar: false);
-            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", UserNameAsLine = true, LineToken = "dp1" });
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "487", UserNameAsLine = true });
             channel.Arrive(Invite);
             ua.Poll(0);
             ua.Poll(500);

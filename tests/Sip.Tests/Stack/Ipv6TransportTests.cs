@@ -26,7 +26,7 @@ namespace DeskPhone.Sip.Tests.Stack
         private static SipUserAgent Agent(SipInbox inbox, RecordingHandler handler, ISipTransport udp)
         {
             var ua = new SipUserAgent(inbox) { Udp = udp, LocalHost = "::1" }.Route(handler, filterRegistrar: false);
-            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1", UserNameAsLine = true });
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", UserNameAsLine = true });
             return ua;
         }
 
@@ -174,7 +174,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var inbox = new SipInbox(4, 4096);
             var channel = new FakeChannel(inbox);
             var ua = new SipUserAgent(inbox) { Udp = channel, LocalHost = "2001:db8::10" }.Route(new RecordingHandler());
-            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "[2001:DB8::1]:5070", LineToken = "dp1", UserNameAsLine = true });
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "[2001:DB8::1]:5070", UserNameAsLine = true });
             Assert.Equal("2001:db8::1", ua.GetIdentity(1).RegistrarHost);
             channel.Arrive(Message("[2001:db8::1]:5070", "z9hG4bKf1", "a"), "2001:db8::1", 5070);
             ua.Poll(0);
@@ -191,7 +191,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var channel = new FakeChannel(inbox);
             var ua = new SipUserAgent(inbox) { Udp = channel, LocalHost = "2001:db8::10" }.Route(new RecordingHandler());
             Assert.Equal("[2001:db8::10]", ua.LocalHost);
-            var identity = new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "[2001:db8::1]:5070", LineToken = "dp1" };
+            var identity = new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "[2001:db8::1]:5070" };
             ua.SetIdentity(identity);
             var registrations = new Registrations(ua);
             registrations.Update(identity, 0);

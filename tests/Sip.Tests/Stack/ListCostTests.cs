@@ -78,7 +78,7 @@ namespace DeskPhone.Sip.Tests.Stack
             public Bench()
             {
                 _ua = new SipUserAgent(_inbox) { Udp = _transport }.Route(new QuietHandler());
-                _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "192.0.2.1", LineToken = "dp1" });
+                _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "192.0.2.1" });
             }
 
             private long _now;

@@ -33,7 +33,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var identity = new SipIdentity
             {
                 Index = 3, Active = true, User = "486", Registrar = "10.0.0.1", Outbound = "sip:10.0.0.1:5070;transport=tcp",
-                LineToken = "dp3", Expires = 600, OverTcp = true,
+                Expires = 600, OverTcp = true,
             };
             _ua.SetIdentity(identity);
             _reg.Update(identity, 0);

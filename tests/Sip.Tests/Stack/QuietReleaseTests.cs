@@ -27,7 +27,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             _channel = new FakeChannel(_inbox);
             _ua = new SipUserAgent(_inbox) { Udp = _channel, LocalHost = "192.0.2.10" };
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1" });
         }
 
         /// <summary>Answers every MESSAGE 200 and keeps a weak reference to the parsed message it was handed.</summary>

@@ -35,7 +35,7 @@ namespace DeskPhone.Sip.Tests.Stack
                 Tcp = connections == 0 ? new TcpTransport(Inbox) : new TcpTransport(Inbox, connections);
                 Tcp.IdleTimeoutMs = idleTimeoutMs;
                 _ua = new SipUserAgent(Inbox).Route(Handler, filterRegistrar: false);
-                _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1" });
+                _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486" });
                 Tcp.Start("127.0.0.1", 0);
                 _loop = new Thread(() =>
                 {

@@ -28,7 +28,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             _channel = new FakeChannel(_inbox);
             _ua = new SipUserAgent(_inbox) { Udp = _channel, LocalHost = "192.0.2.10" };
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Password = "pw", LineToken = "dp1" });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Password = "pw" });
             _calls = new CallSessions(_ua, _handler, true) { Transfers = this };
             _ua.Route(new RecordingHandler());
         }

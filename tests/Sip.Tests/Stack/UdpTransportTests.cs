@@ -165,7 +165,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var udp = new UdpTransport(inbox);
             var handler = new RecordingHandler();
             var ua = new SipUserAgent(inbox) { Udp = udp }.Route(handler, filterRegistrar: false);
-            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1" });
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486" });
             udp.Start("127.0.0.1", 0);
             try
             {
@@ -198,7 +198,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var udp = new UdpTransport(inbox);
             var handler = new RecordingHandler();
             var ua = new SipUserAgent(inbox) { Udp = udp }.Route(handler, filterRegistrar: false);
-            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", LineToken = "dp1" });
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486" });
             udp.Start("127.0.0.1", 0);
             try
             {

@@ -36,8 +36,8 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             _channel = new FakeChannel(_inbox);
             _ua = new SipUserAgent(_inbox) { Udp = _channel }.Route(_handler);
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
-            _ua.SetIdentity(new SipIdentity { Index = 2, Active = true, User = "487", Registrar = "10.0.0.1", LineToken = "dp2", UserNameAsLine = true });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1" });
+            _ua.SetIdentity(new SipIdentity { Index = 2, Active = true, User = "487", Registrar = "10.0.0.1", UserNameAsLine = true });
         }
 
         private static string Message(string uri, string type = "text/plain", string body = "hi", string branch = "z9hG4bKa1") =>
@@ -62,7 +62,7 @@ namespace DeskPhone.Sip.Tests.Stack
         public void AnIdentityTurnedInactiveIsNotKeptAndNoLongerAnswers()
         {
             Assert.NotNull(_ua.GetIdentity(1));
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = false, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = false, User = "486", Registrar = "10.0.0.1" });
 
             Assert.Null(_ua.GetIdentity(1));
             Assert.Equal("SIP/2.0 404 Not Found", Answer(Message("sip:486@192.0.2.5;line=dp1")));
@@ -74,12 +74,12 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             SipIdentity active = _ua.GetIdentity(1);
             Assert.Null(_ua.RetiredIdentity(1));
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = false, User = "486", LineToken = "dp1" });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = false, User = "486" });
             Assert.Same(active, _ua.RetiredIdentity(1));
             // Turned off again (a setting of the inactive identity changed): still the last active one.
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = false, User = "486", LineToken = "dp1" });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = false, User = "486" });
             Assert.Same(active, _ua.RetiredIdentity(1));
-            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+            _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1" });
             Assert.Null(_ua.RetiredIdentity(1));
             Assert.Null(_ua.RetiredIdentity(9));
         }
@@ -341,7 +341,7 @@ namespace DeskPhone.Sip.Tests.Stack
 
         private void Register(string password = "secret", int expires = 3600)
         {
-            var identity = new SipIdentity { Index = 3, Active = true, User = "486", Registrar = "10.0.0.1:5070", Password = password, LineToken = "dp3", Expires = expires };
+            var identity = new SipIdentity { Index = 3, Active = true, User = "486", Registrar = "10.0.0.1:5070", Password = password, Expires = expires };
             _ua.SetIdentity(identity);
             _reg.Update(identity, 0);
             Poll(0);
@@ -520,7 +520,7 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             var channel = new FakeChannel(_inbox);
             var ua = new SipUserAgent(_inbox) { Udp = channel, LocalHost = "192.0.2.10" }.Route(new RecordingHandler());
-            ua.SetIdentity(new SipIdentity { Index = 2, Active = true, User = "486", Password = "pw", LineToken = "dp2" });
+            ua.SetIdentity(new SipIdentity { Index = 2, Active = true, User = "486", Password = "pw" });
             var answers = new List<int>();
             int cseq = 0;
             RequestBuilder build = (branch, header, value) => System.Text.Encoding.ASCII.GetBytes(
@@ -580,7 +580,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var channel = new FakeChannel(inbox);
             var handler = new ThrowingHandler();
             var ua = new SipUserAgent(inbox) { Udp = channel }.Route(handler);
-            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1" });
 
             for (int i = 0; i < slots * 3; i++)
             {
@@ -609,7 +609,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var inbox = new SipInbox(4, 2048);
             var channel = new FakeChannel(inbox);
             var ua = new SipUserAgent(inbox) { Udp = channel }.Route(new ThrowingHandler());
-            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1", LineToken = "dp1" });
+            ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "486", Registrar = "10.0.0.1" });
 
             channel.Arrive(Message("boom", "z9hG4bKq1"));
             channel.Arrive(Message("fine", "z9hG4bKq2"));
