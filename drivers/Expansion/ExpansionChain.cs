@@ -11,7 +11,7 @@ namespace DeskPhone.Drivers.Expansion
     /// module, forwards LED states and labels, reports key events and the chain events the statuses need.
     /// Also the LED sink for module keys (index = module * 18 + key).
     /// </summary>
-    public sealed class ExpansionChain : ILedSink
+    public sealed class ExpansionChain : FrameReader, ILedSink
     {
         public const int HeartbeatMs = 1000;
         public const int LostAfterMs = 3500;
@@ -22,13 +22,11 @@ namespace DeskPhone.Drivers.Expansion
 
         private readonly IUart _uart;
         private readonly int _minFirmware;
-        private readonly FrameFormat _format;
-        private readonly FrameReader _reader;
-        private readonly byte[] _rx = new byte[64];
         private readonly byte[] _tx = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
 
-        // Kept from boot: the colours a module gets when it connects.
-        private readonly LedColor[] _leds = new LedColor[Slots];
+        // The colours a module gets when it connects, made by the first key lit: while every module key is off (no
+        // module, no key configured for one) there is nothing to keep.
+        private LedColor[] _leds;
 
         // Made by the first module that answers an enumeration (MakeModuleTables): a board without modules keeps no
         // per-module state and no key tracker for 54 keys it cannot have, and, since the state is one object, one field
@@ -59,13 +57,10 @@ namespace DeskPhone.Drivers.Expansion
 
         /// <param name="minFirmware">Oldest module firmware the phone works with, see ExpansionProtocol.Version.</param>
         public ExpansionChain(IUart uart, int minFirmware)
+            : base(ExpansionProtocol.Format(), ExpansionProtocol.GapTimeoutMs)
         {
             _uart = uart;
             _minFirmware = minFirmware;
-            _format = ExpansionProtocol.Format();
-            _reader = new FrameReader(_format, ExpansionProtocol.GapTimeoutMs);
-            _reader.Frame += OnFrame;
-            _reader.Error += RaiseLinkError;
         }
 
         private void MakeModuleTables()
@@ -165,9 +160,13 @@ namespace DeskPhone.Drivers.Expansion
 
         public void Show(int index, LedColor color)
         {
-            if (index < 0 || index >= Slots)
+            if (index < 0 || index >= Slots || (_leds == null && color == LedColor.Off))
             {
                 return;
+            }
+            if (_leds == null)
+            {
+                _leds = new LedColor[Slots];
             }
             _leds[index] = color;
             if (_m != null)
@@ -191,12 +190,7 @@ namespace DeskPhone.Drivers.Expansion
         public void Tick(long nowMs)
         {
             _now = nowMs;
-            int n;
-            while ((n = _uart.Read(_rx, 0, _rx.Length)) > 0)
-            {
-                _reader.Feed(_rx, 0, n, nowMs);
-            }
-            _reader.Tick(nowMs);
+            Pump(_uart, nowMs);
 
             if (_enumerating && nowMs - _enumerateStarted >= EnumerateWindowMs)
             {
@@ -310,7 +304,7 @@ namespace DeskPhone.Drivers.Expansion
             Raise(ExpansionEventKind.Lost, m, reason);
         }
 
-        private void OnFrame(int type, byte[] p, int offset, int count)
+        protected override void OnFrame(int type, byte[] p, int offset, int count)
         {
             int address = count > 0 ? p[offset] : 0;
             int m = address - 1;
@@ -360,7 +354,7 @@ namespace DeskPhone.Drivers.Expansion
                     }
                     return;
             }
-            RaiseLinkError(FrameError.Unexpected, type);
+            OnFrameError(FrameError.Unexpected, type);
         }
 
         private void SendAll(int m)
@@ -383,7 +377,7 @@ namespace DeskPhone.Drivers.Expansion
             int first = m * ExpansionProtocol.KeysPerModule;
             for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
             {
-                _tx[FrameFormat.PayloadAt + 1 + k] = (byte)_leds[first + k];
+                _tx[FrameFormat.PayloadAt + 1 + k] = _leds == null ? (byte)LedColor.Off : (byte)_leds[first + k];
             }
             Send(ExpansionProtocol.Leds, 1 + ExpansionProtocol.KeysPerModule);
         }
@@ -410,7 +404,7 @@ namespace DeskPhone.Drivers.Expansion
         private void Send(int type, int count)
         {
             // The payload was written in place, after the frame's header (one array instead of two).
-            int length = _format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
+            int length = Format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
             _uart.Write(_tx, 0, length);
         }
 
@@ -441,7 +435,7 @@ namespace DeskPhone.Drivers.Expansion
             }
         }
 
-        private void RaiseLinkError(FrameError error, int detail)
+        protected override void OnFrameError(FrameError error, int detail)
         {
             FrameErrorHandler handler = LinkError;
             if (handler != null)

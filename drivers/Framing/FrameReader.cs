@@ -1,4 +1,5 @@
 using System;
+using DeskPhone.Drivers.Hal;
 
 namespace DeskPhone.Drivers.Framing
 {
@@ -6,9 +7,17 @@ namespace DeskPhone.Drivers.Framing
     /// Reassembles frames from a byte stream in a fixed buffer. After a bad check or length it drops one byte
     /// and hunts for the next sync pair, so a good frame right behind a damaged one is still found. A frame
     /// that stops arriving for longer than the gap timeout is reported as truncated and discarded.
+    /// <para>
+    /// The protocol's driver (HID bridge, expansion chain) derives from this and handles the frames in its overrides:
+    /// no reader object, no field for it and no two delegates per link (nanoCLR: 12 B an object and a field, 36 B a
+    /// delegate), and <see cref="Pump"/> reads the UART straight into the frame buffer (no read buffer per link).
+    /// </para>
     /// </summary>
-    public sealed class FrameReader
+    public abstract class FrameReader
     {
+        // Where Pump asks a silent port for its first byte: one byte shared by every link (one thread polls them all).
+        private static readonly byte[] s_first = new byte[1];
+
         private readonly FrameFormat _format;
         private readonly int _gapTimeoutMs;
         // Made by the first byte fed: a port with nothing on it (no module, no bridge) keeps no buffer.
@@ -17,15 +26,20 @@ namespace DeskPhone.Drivers.Framing
         private int _garbage;
         private long _lastByteMs;
 
-        public event FrameHandler Frame;
-
-        public event FrameErrorHandler Error;
-
-        public FrameReader(FrameFormat format, int gapTimeoutMs)
+        protected FrameReader(FrameFormat format, int gapTimeoutMs)
         {
             _format = format;
             _gapTimeoutMs = gapTimeoutMs;
         }
+
+        /// <summary>The link's frame format (also what the driver encodes its own frames with).</summary>
+        protected FrameFormat Format => _format;
+
+        /// <summary>A complete frame with a good check: its payload is buffer[offset .. offset+count), valid during the call.</summary>
+        protected abstract void OnFrame(int type, byte[] buffer, int offset, int count);
+
+        /// <summary>A damaged, too long, truncated frame or bytes between frames.</summary>
+        protected abstract void OnFrameError(FrameError error, int detail);
 
         /// <summary>Bytes held for an incomplete frame.</summary>
         public int Pending
@@ -35,10 +49,10 @@ namespace DeskPhone.Drivers.Framing
 
         public void Feed(byte[] data, int offset, int count, long nowMs)
         {
-            Tick(nowMs);
+            CheckGap(nowMs);
             if (_buf == null && count > 0)
             {
-                _buf = new byte[(_format.MaxPayload + FrameFormat.Overhead) * 2];
+                MakeBuffer();
             }
             while (count > 0)
             {
@@ -57,14 +71,48 @@ namespace DeskPhone.Drivers.Framing
             ReportGarbage();
         }
 
+        /// <summary>
+        /// Reads what the UART has into the frame buffer and handles the complete frames, then detects a frame that
+        /// stopped arriving. After parsing, what stays in the buffer is less than one frame, so there is always room.
+        /// </summary>
+        protected void Pump(IUart uart, long nowMs)
+        {
+            CheckGap(nowMs);
+            if (_buf == null)
+            {
+                if (uart.Read(s_first, 0, 1) == 0)
+                {
+                    return;
+                }
+                MakeBuffer();
+                _buf[0] = s_first[0];
+                _count = 1;
+                _lastByteMs = nowMs;
+                Parse();
+            }
+            int n;
+            while ((n = uart.Read(_buf, _count, _buf.Length - _count)) > 0)
+            {
+                _count += n;
+                _lastByteMs = nowMs;
+                Parse();
+            }
+            ReportGarbage();
+        }
+
+        private void MakeBuffer()
+        {
+            _buf = new byte[(_format.MaxPayload + FrameFormat.Overhead) * 2];
+        }
+
         /// <summary>Detects a frame that stopped arriving.</summary>
-        public void Tick(long nowMs)
+        public void CheckGap(long nowMs)
         {
             if (_count > 0 && nowMs - _lastByteMs > _gapTimeoutMs)
             {
                 int lost = _count;
                 _count = 0;
-                RaiseError(FrameError.Truncated, lost);
+                OnFrameError(FrameError.Truncated, lost);
             }
         }
 
@@ -91,7 +139,7 @@ namespace DeskPhone.Drivers.Framing
                 if (length > _format.MaxPayload)
                 {
                     ReportGarbage();
-                    RaiseError(FrameError.TooLong, length);
+                    OnFrameError(FrameError.TooLong, length);
                     Drop(1);
                     continue;
                 }
@@ -104,16 +152,12 @@ namespace DeskPhone.Drivers.Framing
                 if (_format.Check(_buf, 2, length + 2) != _buf[total - 1])
                 {
                     ReportGarbage();
-                    RaiseError(FrameError.BadCheck, type);
+                    OnFrameError(FrameError.BadCheck, type);
                     Drop(1);
                     continue;
                 }
                 ReportGarbage();
-                FrameHandler handler = Frame;
-                if (handler != null)
-                {
-                    handler(type, _buf, 4, length);
-                }
+                OnFrame(type, _buf, FrameFormat.PayloadAt, length);
                 Drop(total);
             }
         }
@@ -143,16 +187,7 @@ namespace DeskPhone.Drivers.Framing
             {
                 int n = _garbage;
                 _garbage = 0;
-                RaiseError(FrameError.Garbage, n);
-            }
-        }
-
-        private void RaiseError(FrameError error, int detail)
-        {
-            FrameErrorHandler handler = Error;
-            if (handler != null)
-            {
-                handler(error, detail);
+                OnFrameError(FrameError.Garbage, n);
             }
         }
     }

@@ -9,14 +9,11 @@ namespace DeskPhone.Drivers.Hid
     /// turns keyboard reports into key events and a headset's telephony report into hook and mute events.
     /// Damaged or unexpected frames are reported through FrameError and otherwise ignored.
     /// </summary>
-    public sealed class HidBridge
+    public sealed class HidBridge : FrameReader
     {
         private const int KeySlots = 6;
 
         private readonly IUart _uart;
-        private readonly FrameFormat _format;
-        private readonly FrameReader _reader;
-        private readonly byte[] _rx = new byte[32];
         private readonly byte[] _tx = new byte[HidProtocol.MaxPayload + FrameFormat.Overhead];
         // Per port: its state, device class and telephony flags, made by the first Device frame (zeros until then): a
         // bridge with nothing plugged in keeps no per-port state, and one array instead of three (nanoCLR: a header each).
@@ -26,12 +23,9 @@ namespace DeskPhone.Drivers.Hid
         private const int Telephony = 2;
         private const int PerPort = 3;
 
-        // Made by the first keyboard report (MakeKeyTables): a phone without a USB keyboard keeps no key state.
-        private int[][] _usages;
-        private int[][] _codes;
-        private KeyTracker _keys;
-        private int[] _keyCodes;
-        private int[] _held;
+        // Made by the first keyboard report (MakeKeyTables): a phone without a USB keyboard keeps no key state, and
+        // one field for it instead of five.
+        private UsbKeys _k;
         private int _bridgeVersion = -1;
         private long _now;
 
@@ -53,30 +47,29 @@ namespace DeskPhone.Drivers.Hid
         public event FrameErrorHandler LinkError;
 
         public HidBridge(IUart uart)
+            : base(HidProtocol.Format(), HidProtocol.GapTimeoutMs)
         {
             _uart = uart;
-            _format = HidProtocol.Format();
-            _reader = new FrameReader(_format, HidProtocol.GapTimeoutMs);
-            _reader.Frame += OnFrame;
-            _reader.Error += OnError;
         }
 
         private void MakeKeyTables()
         {
-            _usages = new int[HidProtocol.Ports][];
-            _codes = new int[HidProtocol.Ports][];
+            var k = new UsbKeys();
+            k.Usages = new int[HidProtocol.Ports][];
+            k.Codes = new int[HidProtocol.Ports][];
             for (int p = 0; p < HidProtocol.Ports; p++)
             {
-                _usages[p] = new int[KeySlots];
-                _codes[p] = new int[KeySlots];
+                k.Usages[p] = new int[KeySlots];
+                k.Codes[p] = new int[KeySlots];
             }
-            _keyCodes = UsbKeyMap.Codes();
-            _held = new int[_keyCodes.Length];
+            k.KeyCodes = UsbKeyMap.Codes();
+            k.Held = new int[k.KeyCodes.Length];
             // The bridge reports clean key states: no debounce, only long press and repeat.
             KeyTiming timing = new KeyTiming();
             timing.DebounceMs = 0;
-            _keys = new KeyTracker(_keyCodes, timing);
-            _keys.KeyEvent += RaiseKey;
+            k.Keys = new KeyTracker(k.KeyCodes, timing);
+            k.Keys.KeyEvent += RaiseKey;
+            _k = k;
         }
 
         /// <summary>Bridge firmware version from its last Status frame, -1 before one arrived.</summary>
@@ -137,26 +130,21 @@ namespace DeskPhone.Drivers.Hid
         public void Poll(long nowMs)
         {
             _now = nowMs;
-            int n;
-            while ((n = _uart.Read(_rx, 0, _rx.Length)) > 0)
+            Pump(_uart, nowMs);
+            for (int i = 0; _k != null && i < _k.Held.Length; i++)
             {
-                _reader.Feed(_rx, 0, n, nowMs);
-            }
-            _reader.Tick(nowMs);
-            for (int i = 0; _held != null && i < _held.Length; i++)
-            {
-                _keys.Update(i, _held[i] > 0, nowMs);
+                _k.Keys.Update(i, _k.Held[i] > 0, nowMs);
             }
         }
 
         private void Send(int type, int count)
         {
             // The payload was written in place, after the frame's header (one array instead of two).
-            int length = _format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
+            int length = Format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
             _uart.Write(_tx, 0, length);
         }
 
-        private void OnFrame(int type, byte[] p, int offset, int count)
+        protected override void OnFrame(int type, byte[] p, int offset, int count)
         {
             switch (type)
             {
@@ -189,7 +177,7 @@ namespace DeskPhone.Drivers.Hid
                     OnTelephony(p[offset], p[offset + 1]);
                     return;
             }
-            OnError(FrameError.Unexpected, type);
+            OnFrameError(FrameError.Unexpected, type);
         }
 
         private void OnDevice(int port, int state, HidDeviceClass cls)
@@ -235,12 +223,12 @@ namespace DeskPhone.Drivers.Hid
             {
                 return;
             }
-            if (_keys == null)
+            if (_k == null)
             {
                 MakeKeyTables();
             }
-            int[] usages = _usages[port];
-            int[] codes = _codes[port];
+            int[] usages = _k.Usages[port];
+            int[] codes = _k.Codes[port];
             for (int i = 0; i < KeySlots; i++)
             {
                 if (usages[i] != 0 && !Contains(keys, offset, usages[i]))
@@ -296,18 +284,19 @@ namespace DeskPhone.Drivers.Hid
         private void ReleaseAll(int port)
         {
             _ports[port * PerPort + Telephony] = 0;
-            if (_usages == null)
+            if (_k == null)
             {
                 return;
             }
-            int[] usages = _usages[port];
+            int[] usages = _k.Usages[port];
+            int[] codes = _k.Codes[port];
             for (int i = 0; i < KeySlots; i++)
             {
                 if (usages[i] != 0)
                 {
-                    TrackKey(_codes[port][i], KeyAction.Release);
+                    TrackKey(codes[i], KeyAction.Release);
                     usages[i] = 0;
-                    _codes[port][i] = KeyCode.None;
+                    codes[i] = KeyCode.None;
                 }
             }
         }
@@ -341,12 +330,13 @@ namespace DeskPhone.Drivers.Hid
         private void TrackKey(int code, KeyAction action)
         {
             // Several USB keys may map to one phone key (digit row and keypad): it is down while any of them is.
-            for (int i = 0; i < _keyCodes.Length; i++)
+            int[] keyCodes = _k.KeyCodes;
+            for (int i = 0; i < keyCodes.Length; i++)
             {
-                if (_keyCodes[i] == code)
+                if (keyCodes[i] == code)
                 {
-                    _held[i] += action == KeyAction.Press ? 1 : -1;
-                    _keys.Update(i, _held[i] > 0, _now);
+                    _k.Held[i] += action == KeyAction.Press ? 1 : -1;
+                    _k.Keys.Update(i, _k.Held[i] > 0, _now);
                     return;
                 }
             }
@@ -369,13 +359,25 @@ namespace DeskPhone.Drivers.Hid
             }
         }
 
-        private void OnError(FrameError error, int detail)
+        protected override void OnFrameError(FrameError error, int detail)
         {
             FrameErrorHandler handler = LinkError;
             if (handler != null)
             {
                 handler(error, detail);
             }
+        }
+
+        /// <summary>The USB keyboard's key state, made by its first report (fields, not properties: one use, no accessors).</summary>
+        private sealed class UsbKeys
+        {
+            // Per port, the usages in its six report slots and the phone key each was pressed as.
+            public int[][] Usages;
+            public int[][] Codes;
+            public KeyTracker Keys;
+            public int[] KeyCodes;
+            // Per phone key: how many USB keys hold it down.
+            public int[] Held;
         }
     }
 }

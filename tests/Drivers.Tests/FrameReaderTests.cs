@@ -11,9 +11,23 @@ namespace DeskPhone.Drivers.Tests
 
         public FrameReaderTests()
         {
-            _reader = new FrameReader(_sum, 30);
-            _reader.Frame += (type, p, offset, count) => _log.Add("frame " + type.ToString("X2") + ":" + System.Convert.ToHexString(p, offset, count));
-            _reader.Error += (error, detail) => _log.Add(FrameErrorNames.Name(error) + " " + detail);
+            _reader = new LoggingReader(_sum, 30, _log);
+        }
+
+        private sealed class LoggingReader : FrameReader
+        {
+            private readonly List<string> _log;
+
+            public LoggingReader(FrameFormat format, int gapTimeoutMs, List<string> log)
+                : base(format, gapTimeoutMs)
+            {
+                _log = log;
+            }
+
+            protected override void OnFrame(int type, byte[] p, int offset, int count) =>
+                _log.Add("frame " + type.ToString("X2") + ":" + System.Convert.ToHexString(p, offset, count));
+
+            protected override void OnFrameError(FrameError error, int detail) => _log.Add(FrameErrorNames.Name(error) + " " + detail);
         }
 
         [Fact]
@@ -73,9 +87,9 @@ namespace DeskPhone.Drivers.Tests
         {
             byte[] part = { 0x57, 0xAB, 0x82, 0x09, 0x00, 0x00 };
             _reader.Feed(part, 0, part.Length, 100);
-            _reader.Tick(120);
+            _reader.CheckGap(120);
             Assert.Empty(_log);
-            _reader.Tick(131);
+            _reader.CheckGap(131);
             Assert.Equal(new[] { "truncated 6" }, _log);
             byte[] good = { 0x57, 0xAB, 0x80, 0x01, 0x21, 0xA2 };
             _reader.Feed(good, 0, good.Length, 200);
@@ -103,7 +117,7 @@ namespace DeskPhone.Drivers.Tests
                 _reader.Feed(noise, i, System.Math.Min(37, noise.Length - i), i);
             }
             _log.Clear();
-            _reader.Tick(100000);
+            _reader.CheckGap(100000);
             _log.Clear();
             byte[] good = { 0x57, 0xAB, 0x80, 0x01, 0x21, 0xA2 };
             _reader.Feed(good, 0, good.Length, 100001);

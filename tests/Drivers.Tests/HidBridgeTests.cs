@@ -124,6 +124,25 @@ namespace DeskPhone.Drivers.Tests
         }
 
         [Fact]
+        public void DevicesAttachedAfterALongSilenceAreReadEvenWhenMoreThanTheFrameBufferWaits()
+        {
+            // A bridge with nothing plugged in for a minute: the reader keeps no buffer until the first byte.
+            for (int i = 0; i < 6000; i++)
+            {
+                Poll();
+            }
+            Assert.Empty(_log);
+            // Four Device frames (32 B) and two keyboard reports (28 B) wait at once: more than the reader's 42 B buffer.
+            _usb.AttachKeyboard(0);
+            _usb.AttachHeadset(1);
+            _usb.KeyDown(0x1E); // 1
+            _usb.KeyUp(0x1E);
+            Poll();
+            Assert.Equal(new[] { "connecting 0 Keyboard", "connected 0 Keyboard", "connecting 1 Headset", "connected 1 Headset", "1:press", "1:release" }, _log);
+            Assert.True(_bridge.HeadsetPresent);
+        }
+
+        [Fact]
         public void IndicatorsAreSentByteExactToHeadsetPortsOnly()
         {
             var uart = new FakeUart();

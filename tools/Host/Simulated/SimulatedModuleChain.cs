@@ -37,7 +37,7 @@ namespace DeskPhone.Host.Simulated
     public sealed class SimulatedModuleChain : IUart
     {
         private readonly FrameFormat _format = ExpansionProtocol.Format();
-        private readonly FrameReader _reader;
+        private readonly FrameEvents _reader;
         private readonly Queue<byte> _out = new Queue<byte>();
         private readonly byte[] _frame = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
         private int _cutBefore = int.MaxValue;
@@ -45,9 +45,7 @@ namespace DeskPhone.Host.Simulated
 
         public SimulatedModuleChain()
         {
-            _reader = new FrameReader(_format, int.MaxValue);
-            _reader.Frame += OnFrame;
-            _reader.Error += (error, detail) => Rejected.Add(FrameErrorNames.Name(error) + ":" + detail);
+            _reader = new FrameEvents(_format, int.MaxValue, OnFrame, (error, detail) => Rejected.Add(FrameErrorNames.Name(error) + ":" + detail));
         }
 
         public List<SimulatedModule> Modules { get; } = new List<SimulatedModule>();
