@@ -29,20 +29,21 @@ namespace DeskPhone.Drivers.Hid
         private int _bridgeVersion = -1;
         private long _now;
 
-        public event HidDeviceHandler HidConnecting;
-
-        public event HidDeviceHandler HidConnected;
-
-        public event HidDeviceHandler HidDisconnected;
+        /// <summary>
+        /// A device is connecting, connected or gone (one event for the three: one handler for its subscriber, nanoCLR
+        /// 36 B a delegate and 12 B an event field). A device that skips the enumerating report is still reported as
+        /// connecting first.
+        /// </summary>
+        public event HidDeviceHandler DeviceChanged;
 
         /// <summary>USB keys as phone keys, with the keypad's long press and auto-repeat added by the phone.</summary>
         public event KeyEventHandler KeyEvent;
 
-        /// <summary>A headset's hook switch changed (true = off hook, i.e. the user took the call on the headset).</summary>
-        public event FlagHandler HeadsetHook;
-
-        /// <summary>The headset's mute button was pressed (a toggle request; the audio layer owns the mute state).</summary>
-        public event SignalHandler HeadsetMutePressed;
+        /// <summary>
+        /// A headset's hook switch changed, or its mute button was pressed (a toggle request; the audio layer owns the
+        /// mute state): one event for both, one handler for its subscriber.
+        /// </summary>
+        public event HeadsetHandler HeadsetButton;
 
         public event FrameErrorHandler LinkError;
 
@@ -196,7 +197,7 @@ namespace DeskPhone.Drivers.Hid
             {
                 ReleaseAll(port);
                 _ports[port * PerPort + State] = HidProtocol.StateDetached;
-                Raise(HidDisconnected, port, was);
+                Raise(port, was, HidProtocol.StateDetached);
                 old = HidProtocol.StateDetached;
             }
             _ports[port * PerPort + Class] = (int)cls;
@@ -208,11 +209,11 @@ namespace DeskPhone.Drivers.Hid
             // Some bridges skip the enumerating report: the phone still shows "connecting" before "connected".
             if (old == HidProtocol.StateDetached)
             {
-                Raise(HidConnecting, port, cls);
+                Raise(port, cls, HidProtocol.StateEnumerating);
             }
             if (state == HidProtocol.StateReady)
             {
-                Raise(HidConnected, port, cls);
+                Raise(port, cls, HidProtocol.StateReady);
             }
         }
 
@@ -263,21 +264,18 @@ namespace DeskPhone.Drivers.Hid
             // A Telephony frame is taken only from a connected port, so the per-port state exists.
             int old = _ports[port * PerPort + Telephony];
             _ports[port * PerPort + Telephony] = flags;
+            HeadsetHandler handler = HeadsetButton;
+            if (handler == null)
+            {
+                return;
+            }
             if (((old ^ flags) & HidProtocol.TelephonyHook) != 0)
             {
-                FlagHandler hook = HeadsetHook;
-                if (hook != null)
-                {
-                    hook((flags & HidProtocol.TelephonyHook) != 0);
-                }
+                handler(HidProtocol.TelephonyHook, (flags & HidProtocol.TelephonyHook) != 0);
             }
             if ((flags & HidProtocol.TelephonyMute) != 0 && (old & HidProtocol.TelephonyMute) == 0)
             {
-                SignalHandler mute = HeadsetMutePressed;
-                if (mute != null)
-                {
-                    mute();
-                }
+                handler(HidProtocol.TelephonyMute, true);
             }
         }
 
@@ -351,11 +349,12 @@ namespace DeskPhone.Drivers.Hid
             }
         }
 
-        private static void Raise(HidDeviceHandler handler, int port, HidDeviceClass cls)
+        private void Raise(int port, HidDeviceClass cls, int state)
         {
+            HidDeviceHandler handler = DeviceChanged;
             if (handler != null)
             {
-                handler(port, cls);
+                handler(port, cls, state);
             }
         }
 

@@ -50,5 +50,15 @@ namespace DeskPhone.Drivers.Hid
         Headset = 3,
     }
 
-    public delegate void HidDeviceHandler(int port, HidDeviceClass deviceClass);
+    /// <summary>
+    /// A device on a port is connecting (<see cref="HidProtocol.StateEnumerating"/>), connected
+    /// (<see cref="HidProtocol.StateReady"/>) or gone (<see cref="HidProtocol.StateDetached"/>).
+    /// </summary>
+    public delegate void HidDeviceHandler(int port, HidDeviceClass deviceClass, int state);
+
+    /// <summary>
+    /// A headset's button: <see cref="HidProtocol.TelephonyHook"/> with down = off hook (the user took the call on the
+    /// headset) or up = on hook, <see cref="HidProtocol.TelephonyMute"/> with down = pressed (a toggle request).
+    /// </summary>
+    public delegate void HeadsetHandler(int button, bool down);
 }

@@ -1,4 +1,5 @@
 using DeskPhone.Drivers;
+using DeskPhone.Drivers.Hid;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Completion;
 using DeskPhone.Domain.Calls;
@@ -82,16 +83,17 @@ namespace DeskPhone.Firmware.App
                 if (drivers.Hid != null)
                 {
                     // The USB headset's hook switch and mute button are the headset and mute keys.
-                    drivers.Hid.HeadsetHook += offHook =>
+                    drivers.Hid.HeadsetButton += (button, down) =>
                     {
-                        if (_calls.Build())
+                        if (button == HidProtocol.TelephonyHook)
                         {
-                            _calls.Keys.HeadsetHook(offHook, Core.Now);
+                            if (_calls.Build())
+                            {
+                                _calls.Keys.HeadsetHook(down, Core.Now);
+                            }
+                            Core.Raise(PhoneEventKind.Key, "HEADSET");
+                            return;
                         }
-                        Core.Raise(PhoneEventKind.Key, "HEADSET");
-                    };
-                    drivers.Hid.HeadsetMutePressed += () =>
-                    {
                         if (_calls.Calls != null)
                         {
                             _calls.Keys.ToggleMute(Core.Now);

@@ -72,9 +72,7 @@ namespace DeskPhone.Firmware.Phone
             Set(StatusId.EthernetUnplugged, drivers.Ethernet.EthernetUnplugged, "ethernet");
             if (drivers.Hid != null)
             {
-                drivers.Hid.HidConnecting += (port, kind) => Set(StatusId.HidConnecting, true, "usb");
-                drivers.Hid.HidConnected += (port, kind) => { HidChanged(); HidEvent(port, kind, "connected"); };
-                drivers.Hid.HidDisconnected += (port, kind) => { HidChanged(); HidEvent(port, kind, "disconnected"); };
+                drivers.Hid.DeviceChanged += OnHidDevice;
             }
             if (drivers.Expansion != null)
             {
@@ -104,6 +102,18 @@ namespace DeskPhone.Firmware.Phone
             Set(StatusId.PhoneHasNoHttpPassword, !_phone.Settings.IsPasswordSet(SettingNames.HttpPassword), "settings");
         }
 
+        private void OnHidDevice(int port, HidDeviceClass kind, int state)
+        {
+            if (state == HidProtocol.StateEnumerating)
+            {
+                Set(StatusId.HidConnecting, true, "usb");
+                return;
+            }
+            HidChanged();
+            _phone.Raise(PhoneEventKind.Usb, "port " + (port + 1).ToString() + " " + HidNames.DeviceClass(kind)
+                + (state == HidProtocol.StateReady ? " connected" : " disconnected"));
+        }
+
         private void HidChanged()
         {
             HidBridge hid = _phone.Drivers.Hid;
@@ -114,11 +124,6 @@ namespace DeskPhone.Firmware.Phone
             }
             Set(StatusId.HidConnecting, false, "usb");
             Set(StatusId.HidConnected, any, "usb");
-        }
-
-        private void HidEvent(int port, HidDeviceClass kind, string what)
-        {
-            _phone.Raise(PhoneEventKind.Usb, "port " + (port + 1).ToString() + " " + HidNames.DeviceClass(kind) + " " + what);
         }
 
         private void OnChainEvent(ExpansionEventKind kind, int module, string reason)

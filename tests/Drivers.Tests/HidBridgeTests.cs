@@ -16,12 +16,11 @@ namespace DeskPhone.Drivers.Tests
         public HidBridgeTests()
         {
             _bridge = new HidBridge(_usb);
-            _bridge.HidConnecting += (port, cls) => _log.Add("connecting " + port + " " + cls);
-            _bridge.HidConnected += (port, cls) => _log.Add("connected " + port + " " + cls);
-            _bridge.HidDisconnected += (port, cls) => _log.Add("disconnected " + port + " " + cls);
+            _bridge.DeviceChanged += (port, cls, state) => _log.Add(
+                (state == HidProtocol.StateEnumerating ? "connecting " : state == HidProtocol.StateReady ? "connected " : "disconnected ") + port + " " + cls);
             _bridge.KeyEvent += (code, action) => _log.Add(KeyCode.Name(code) + ":" + KeyActionNames.Name(action));
-            _bridge.HeadsetHook += offHook => _log.Add(offHook ? "hook off" : "hook on");
-            _bridge.HeadsetMutePressed += () => _log.Add("mute");
+            _bridge.HeadsetButton += (button, down) => _log.Add(
+                button == HidProtocol.TelephonyMute ? (down ? "mute" : "mute up") : down ? "hook off" : "hook on");
             _bridge.LinkError += (error, detail) => _log.Add(FrameErrorNames.Name(error) + " " + detail);
         }
 
