@@ -1,5 +1,6 @@
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Hid;
+using DeskPhone.Drivers.Network;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Completion;
 using DeskPhone.Domain.Calls;
@@ -79,7 +80,9 @@ namespace DeskPhone.Firmware.App
             };
             if (drivers != null)
             {
-                drivers.Ethernet.NetworkLost += NetworkLost;
+                // One handler for the link's changes: calls and connections end when it is lost, and the SIP address
+                // follows the link's when no address was given.
+                drivers.Ethernet.Changed += localHost == null ? (EthernetChangeHandler)OnEthernetFollowingAddress : OnEthernet;
                 if (drivers.Hid != null)
                 {
                     // The USB headset's hook switch and mute button are the headset and mute keys.
@@ -101,10 +104,6 @@ namespace DeskPhone.Firmware.App
                         Core.Raise(PhoneEventKind.Key, "MUTE");
                     };
                 }
-            }
-            if (localHost == null && drivers != null)
-            {
-                drivers.Ethernet.AddressChanged += OnAddressChanged;
             }
             if (parts.Wifi != null && drivers != null)
             {
@@ -317,12 +316,22 @@ namespace DeskPhone.Firmware.App
             }
         }
 
-        private void OnAddressChanged(string address)
+        private void OnEthernet(EthernetChange change)
         {
-            if (address != null)
+            if (change == EthernetChange.Lost)
+            {
+                NetworkLost();
+            }
+        }
+
+        private void OnEthernetFollowingAddress(EthernetChange change)
+        {
+            string address = Core.Drivers.Ethernet.Address;
+            if (change == EthernetChange.Address && address != null)
             {
                 Agent.LocalHost = address;
             }
+            OnEthernet(change);
         }
     }
 }

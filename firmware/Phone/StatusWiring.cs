@@ -3,6 +3,7 @@ using DeskPhone.Drivers.Expansion;
 using DeskPhone.Drivers.Hid;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
+using DeskPhone.Drivers.Network;
 using DeskPhone.Domain.Leds;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
@@ -63,12 +64,7 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             drivers.KeyEvent += (code, action) => _phone.OnKey(code, action, _phone.Now);
-            drivers.Ethernet.UnpluggedChanged += unplugged =>
-            {
-                Set(StatusId.EthernetUnplugged, unplugged, "ethernet");
-                _phone.Raise(PhoneEventKind.Link, unplugged ? "unplugged" : "plugged");
-            };
-            drivers.Ethernet.NetworkRestored += _phone.SignalNetworkRestored;
+            drivers.Ethernet.Changed += OnEthernet;
             Set(StatusId.EthernetUnplugged, drivers.Ethernet.EthernetUnplugged, "ethernet");
             if (drivers.Hid != null)
             {
@@ -100,6 +96,20 @@ namespace DeskPhone.Firmware.Phone
         {
             Set(StatusId.PhoneHasNoAdminPassword, !_phone.Settings.IsPasswordSet(SettingNames.AdminModePassword), "settings");
             Set(StatusId.PhoneHasNoHttpPassword, !_phone.Settings.IsPasswordSet(SettingNames.HttpPassword), "settings");
+        }
+
+        private void OnEthernet(EthernetChange change)
+        {
+            if (change == EthernetChange.Restored)
+            {
+                _phone.SignalNetworkRestored();
+            }
+            else if (change == EthernetChange.Unplugged)
+            {
+                bool unplugged = _phone.Drivers.Ethernet.EthernetUnplugged;
+                Set(StatusId.EthernetUnplugged, unplugged, "ethernet");
+                _phone.Raise(PhoneEventKind.Link, unplugged ? "unplugged" : "plugged");
+            }
         }
 
         private void OnHidDevice(int port, HidDeviceClass kind, int state)
