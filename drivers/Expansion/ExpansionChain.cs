@@ -39,11 +39,10 @@ namespace DeskPhone.Drivers.Expansion
         /// </summary>
         public IKeyLabels Labels;
 
-        private bool _started;
         private bool _enumerating;
         private long _enumerateStarted;
-        private long _nextEnumerate;
-        private long _nextPing;
+        // The first Tick enumerates at once.
+        private long _nextEnumerate = long.MinValue;
         private int _highestSeen;
         private bool _limitExceeded;
         private long _now;
@@ -196,7 +195,7 @@ namespace DeskPhone.Drivers.Expansion
             {
                 FinishEnumeration();
             }
-            if (!_started || (!_enumerating && nowMs >= _nextEnumerate))
+            if (!_enumerating && nowMs >= _nextEnumerate)
             {
                 StartEnumeration(nowMs);
             }
@@ -212,9 +211,9 @@ namespace DeskPhone.Drivers.Expansion
                     Lose(m, "no answer for " + (nowMs - _m.LastSeen[m]).ToString() + " ms");
                 }
             }
-            if (nowMs >= _nextPing)
+            if (nowMs >= _m.NextPing)
             {
-                _nextPing = nowMs + HeartbeatMs;
+                _m.NextPing = nowMs + HeartbeatMs;
                 for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
                 {
                     if (_m.Present[m])
@@ -233,7 +232,6 @@ namespace DeskPhone.Drivers.Expansion
 
         private void StartEnumeration(long nowMs)
         {
-            _started = true;
             _enumerating = true;
             _enumerateStarted = nowMs;
             _nextEnumerate = nowMs + EnumerateEveryMs;
@@ -457,6 +455,7 @@ namespace DeskPhone.Drivers.Expansion
             public uint[] Serial;
             public uint[] SeenSerial;
             public bool[] LedsDirty;
+            public long NextPing;
         }
     }
 }

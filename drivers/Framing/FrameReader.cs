@@ -35,6 +35,9 @@ namespace DeskPhone.Drivers.Framing
         /// <summary>The link's frame format (also what the driver encodes its own frames with).</summary>
         protected FrameFormat Format => _format;
 
+        /// <summary>When the bytes being handled were read (the nowMs of the Feed or Pump that read them).</summary>
+        protected long FrameMs => _lastByteMs;
+
         /// <summary>A complete frame with a good check: its payload is buffer[offset .. offset+count), valid during the call.</summary>
         protected abstract void OnFrame(int type, byte[] buffer, int offset, int count);
 

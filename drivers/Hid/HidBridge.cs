@@ -27,7 +27,6 @@ namespace DeskPhone.Drivers.Hid
         // one field for it instead of five.
         private UsbKeys _k;
         private int _bridgeVersion = -1;
-        private long _now;
 
         /// <summary>
         /// A device is connecting, connected or gone (one event for the three: one handler for its subscriber, nanoCLR
@@ -130,7 +129,6 @@ namespace DeskPhone.Drivers.Hid
         /// <summary>Reads what the UART has and handles complete frames; call every 10-20 ms.</summary>
         public void Poll(long nowMs)
         {
-            _now = nowMs;
             Pump(_uart, nowMs);
             for (int i = 0; _k != null && i < _k.Held.Length; i++)
             {
@@ -334,7 +332,8 @@ namespace DeskPhone.Drivers.Hid
                 if (keyCodes[i] == code)
                 {
                     _k.Held[i] += action == KeyAction.Press ? 1 : -1;
-                    _k.Keys.Update(i, _k.Held[i] > 0, _now);
+                    // Keys change only while a frame is handled: the time its bytes were read.
+                    _k.Keys.Update(i, _k.Held[i] > 0, FrameMs);
                     return;
                 }
             }
