@@ -56,7 +56,7 @@ namespace DeskPhone.Drivers.Expansion
 
         /// <param name="minFirmware">Oldest module firmware the phone works with, see ExpansionProtocol.Version.</param>
         public ExpansionChain(IUart uart, int minFirmware)
-            : base(ExpansionProtocol.Format(), ExpansionProtocol.GapTimeoutMs)
+            : base(ExpansionProtocol.Format, ExpansionProtocol.GapTimeoutMs)
         {
             _uart = uart;
             _minFirmware = minFirmware;
@@ -402,7 +402,7 @@ namespace DeskPhone.Drivers.Expansion
         private void Send(int type, int count)
         {
             // The payload was written in place, after the frame's header (one array instead of two).
-            int length = Format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
+            int length = FrameFormat.Encode(ExpansionProtocol.Format, type, _tx, FrameFormat.PayloadAt, count, _tx);
             _uart.Write(_tx, 0, length);
         }
 

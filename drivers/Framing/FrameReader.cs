@@ -18,7 +18,7 @@ namespace DeskPhone.Drivers.Framing
         // Where Pump asks a silent port for its first byte: one byte shared by every link (one thread polls them all).
         private static readonly byte[] s_first = new byte[1];
 
-        private readonly FrameFormat _format;
+        private readonly int _format;
         private readonly int _gapTimeoutMs;
         // Made by the first byte fed: a port with nothing on it (no module, no bridge) keeps no buffer.
         private byte[] _buf;
@@ -26,14 +26,12 @@ namespace DeskPhone.Drivers.Framing
         private int _garbage;
         private long _lastByteMs;
 
-        protected FrameReader(FrameFormat format, int gapTimeoutMs)
+        /// <param name="format">The link's <see cref="FrameFormat"/>.</param>
+        protected FrameReader(int format, int gapTimeoutMs)
         {
             _format = format;
             _gapTimeoutMs = gapTimeoutMs;
         }
-
-        /// <summary>The link's frame format (also what the driver encodes its own frames with).</summary>
-        protected FrameFormat Format => _format;
 
         /// <summary>When the bytes being handled were read (the nowMs of the Feed or Pump that read them).</summary>
         protected long FrameMs => _lastByteMs;
@@ -105,7 +103,7 @@ namespace DeskPhone.Drivers.Framing
 
         private void MakeBuffer()
         {
-            _buf = new byte[(_format.MaxPayload + FrameFormat.Overhead) * 2];
+            _buf = new byte[(FrameFormat.MaxPayload(_format) + FrameFormat.Overhead) * 2];
         }
 
         /// <summary>Detects a frame that stopped arriving.</summary>
@@ -139,7 +137,7 @@ namespace DeskPhone.Drivers.Framing
                     return;
                 }
                 int length = _buf[3];
-                if (length > _format.MaxPayload)
+                if (length > FrameFormat.MaxPayload(_format))
                 {
                     ReportGarbage();
                     OnFrameError(FrameError.TooLong, length);
@@ -152,7 +150,7 @@ namespace DeskPhone.Drivers.Framing
                     return;
                 }
                 int type = _buf[2];
-                if (_format.Check(_buf, 2, length + 2) != _buf[total - 1])
+                if (FrameFormat.Check(_format, _buf, 2, length + 2) != _buf[total - 1])
                 {
                     ReportGarbage();
                     OnFrameError(FrameError.BadCheck, type);
@@ -168,11 +166,11 @@ namespace DeskPhone.Drivers.Framing
         // A lone sync0 at the end may be the start of a frame, so it counts as a possible sync.
         private bool SyncAt(int i)
         {
-            if (_buf[i] != _format.Sync0)
+            if (_buf[i] != FrameFormat.Sync0(_format))
             {
                 return false;
             }
-            return i + 1 >= _count || _buf[i + 1] == _format.Sync1;
+            return i + 1 >= _count || _buf[i + 1] == FrameFormat.Sync1(_format);
         }
 
         private void Drop(int n)

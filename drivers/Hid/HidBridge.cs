@@ -47,7 +47,7 @@ namespace DeskPhone.Drivers.Hid
         public event FrameErrorHandler LinkError;
 
         public HidBridge(IUart uart)
-            : base(HidProtocol.Format(), HidProtocol.GapTimeoutMs)
+            : base(HidProtocol.Format, HidProtocol.GapTimeoutMs)
         {
             _uart = uart;
         }
@@ -139,7 +139,7 @@ namespace DeskPhone.Drivers.Hid
         private void Send(int type, int count)
         {
             // The payload was written in place, after the frame's header (one array instead of two).
-            int length = Format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
+            int length = FrameFormat.Encode(HidProtocol.Format, type, _tx, FrameFormat.PayloadAt, count, _tx);
             _uart.Write(_tx, 0, length);
         }
 

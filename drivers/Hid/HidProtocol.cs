@@ -35,10 +35,8 @@ namespace DeskPhone.Drivers.Hid
         public const int IndicatorMute = 0x02;
         public const int IndicatorRing = 0x04;
 
-        public static FrameFormat Format()
-        {
-            return new FrameFormat(Sync0, Sync1, MaxPayload, false);
-        }
+        /// <summary>The link's <see cref="FrameFormat"/>: an 8-bit sum.</summary>
+        public const int Format = Sync0 | Sync1 << 8 | MaxPayload << 16;
     }
 
     /// <summary>USB device classes the bridge reports.</summary>

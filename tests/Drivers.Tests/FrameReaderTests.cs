@@ -5,7 +5,7 @@ namespace DeskPhone.Drivers.Tests
 {
     public class FrameReaderTests
     {
-        private readonly FrameFormat _sum = new FrameFormat(0x57, 0xAB, 16, crc8: false);
+        private readonly int _sum = FrameFormat.Of(0x57, 0xAB, 16, crc8: false);
         private readonly List<string> _log = new List<string>();
         private readonly FrameReader _reader;
 
@@ -18,7 +18,7 @@ namespace DeskPhone.Drivers.Tests
         {
             private readonly List<string> _log;
 
-            public LoggingReader(FrameFormat format, int gapTimeoutMs, List<string> log)
+            public LoggingReader(int format, int gapTimeoutMs, List<string> log)
                 : base(format, gapTimeoutMs)
             {
                 _log = log;
@@ -34,7 +34,7 @@ namespace DeskPhone.Drivers.Tests
         public void EncodesByteExact()
         {
             var output = new byte[21];
-            int n = _sum.Encode(0x81, new byte[] { 0x00, 0x02, 0x01 }, 0, 3, output);
+            int n = FrameFormat.Encode(_sum, 0x81, new byte[] { 0x00, 0x02, 0x01 }, 0, 3, output);
             // check = 0x81 + 0x03 + 0x00 + 0x02 + 0x01 = 0x87
             Assert.Equal("57AB810300020187", System.Convert.ToHexString(output, 0, n));
         }
@@ -42,9 +42,9 @@ namespace DeskPhone.Drivers.Tests
         [Fact]
         public void Crc8MatchesTheStandardCheckValue()
         {
-            var crc = new FrameFormat(0xA5, 0x5A, 40, crc8: true);
+            int crc = FrameFormat.Of(0xA5, 0x5A, 40, crc8: true);
             byte[] data = System.Text.Encoding.ASCII.GetBytes("123456789");
-            Assert.Equal(0xF4, crc.Check(data, 0, data.Length)); // CRC-8/SMBUS check value
+            Assert.Equal(0xF4, FrameFormat.Check(crc, data, 0, data.Length)); // CRC-8/SMBUS check value
         }
 
         [Fact]

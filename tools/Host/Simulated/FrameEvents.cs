@@ -12,7 +12,7 @@ namespace DeskPhone.Host.Simulated
         private readonly Action<int, byte[], int, int> _frame;
         private readonly Action<FrameError, int> _error;
 
-        public FrameEvents(FrameFormat format, int gapTimeoutMs, Action<int, byte[], int, int> frame, Action<FrameError, int> error)
+        public FrameEvents(int format, int gapTimeoutMs, Action<int, byte[], int, int> frame, Action<FrameError, int> error)
             : base(format, gapTimeoutMs)
         {
             _frame = frame;
