@@ -40,11 +40,8 @@ namespace DeskPhone.Drivers.Expansion
         public IKeyLabels Labels;
 
         private bool _enumerating;
-        private long _enumerateStarted;
         // The first Tick enumerates at once.
         private long _nextEnumerate = long.MinValue;
-        private int _highestSeen;
-        private bool _limitExceeded;
         private long _now;
 
         public event ExpansionEventHandler ChainEvent;
@@ -132,7 +129,7 @@ namespace DeskPhone.Drivers.Expansion
 
         public bool LimitExceeded
         {
-            get { return _limitExceeded; }
+            get { return _m != null && _m.LimitExceeded; }
         }
 
         /// <summary>Serial number a present module reported, 0 otherwise.</summary>
@@ -191,7 +188,8 @@ namespace DeskPhone.Drivers.Expansion
             _now = nowMs;
             Pump(_uart, nowMs);
 
-            if (_enumerating && nowMs - _enumerateStarted >= EnumerateWindowMs)
+            // An enumeration started EnumerateEveryMs before the next one is due (no field for its start).
+            if (_enumerating && nowMs - (_nextEnumerate - EnumerateEveryMs) >= EnumerateWindowMs)
             {
                 FinishEnumeration();
             }
@@ -233,12 +231,14 @@ namespace DeskPhone.Drivers.Expansion
         private void StartEnumeration(long nowMs)
         {
             _enumerating = true;
-            _enumerateStarted = nowMs;
             _nextEnumerate = nowMs + EnumerateEveryMs;
-            _highestSeen = 0;
-            for (int m = 0; _m != null && m < ExpansionProtocol.MaxModules; m++)
+            if (_m != null)
             {
-                _m.Seen[m] = false;
+                _m.HighestSeen = 0;
+                for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+                {
+                    _m.Seen[m] = false;
+                }
             }
             _tx[FrameFormat.PayloadAt] = ExpansionProtocol.Broadcast;
             _tx[FrameFormat.PayloadAt + 1] = 1;
@@ -277,16 +277,21 @@ namespace DeskPhone.Drivers.Expansion
                     Lose(m, "missing from enumeration");
                 }
             }
-            if (_highestSeen > ExpansionProtocol.MaxModules && !_limitExceeded)
+            if (_m == null)
             {
-                _limitExceeded = true;
-                Raise(ExpansionEventKind.LimitExceeded, -1, _highestSeen.ToString() + " modules answered, "
+                return;
+            }
+            int highest = _m.HighestSeen;
+            if (highest > ExpansionProtocol.MaxModules && !_m.LimitExceeded)
+            {
+                _m.LimitExceeded = true;
+                Raise(ExpansionEventKind.LimitExceeded, -1, highest.ToString() + " modules answered, "
                     + ExpansionProtocol.MaxModules.ToString() + " supported");
             }
-            else if (_highestSeen <= ExpansionProtocol.MaxModules && _limitExceeded)
+            else if (highest <= ExpansionProtocol.MaxModules && _m.LimitExceeded)
             {
-                _limitExceeded = false;
-                Raise(ExpansionEventKind.LimitCleared, -1, _highestSeen.ToString() + " modules answered");
+                _m.LimitExceeded = false;
+                Raise(ExpansionEventKind.LimitCleared, -1, highest.ToString() + " modules answered");
             }
         }
 
@@ -313,16 +318,16 @@ namespace DeskPhone.Drivers.Expansion
                     {
                         break;
                     }
-                    if (address > _highestSeen)
+                    if (_m == null)
                     {
-                        _highestSeen = address;
+                        MakeModuleTables();
+                    }
+                    if (address > _m.HighestSeen)
+                    {
+                        _m.HighestSeen = address;
                     }
                     if (m < ExpansionProtocol.MaxModules)
                     {
-                        if (_m == null)
-                        {
-                            MakeModuleTables();
-                        }
                         _m.Seen[m] = true;
                         _m.SeenFirmware[m] = ExpansionProtocol.Version(p[offset + 2], p[offset + 3]);
                         _m.SeenSerial[m] = (uint)(p[offset + 4] << 24 | p[offset + 5] << 16 | p[offset + 6] << 8 | p[offset + 7]);
@@ -456,6 +461,9 @@ namespace DeskPhone.Drivers.Expansion
             public uint[] SeenSerial;
             public bool[] LedsDirty;
             public long NextPing;
+            // The highest address that answered the enumeration running, and whether more modules than supported did.
+            public int HighestSeen;
+            public bool LimitExceeded;
         }
     }
 }
