@@ -20,9 +20,7 @@ namespace DeskPhone.Drivers.Expansion
 
         private const int Slots = ExpansionProtocol.MaxModules * ExpansionProtocol.KeysPerModule;
 
-        private readonly IUart _uart;
         private readonly int _minFirmware;
-        private readonly byte[] _tx = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
 
         // The colours a module gets when it connects, made by the first key lit: while every module key is off (no
         // module, no key configured for one) there is nothing to keep.
@@ -53,9 +51,8 @@ namespace DeskPhone.Drivers.Expansion
 
         /// <param name="minFirmware">Oldest module firmware the phone works with, see ExpansionProtocol.Version.</param>
         public ExpansionChain(IUart uart, int minFirmware)
-            : base(ExpansionProtocol.Format, ExpansionProtocol.GapTimeoutMs)
+            : base(uart, ExpansionProtocol.Format, ExpansionProtocol.GapTimeoutMs)
         {
-            _uart = uart;
             _minFirmware = minFirmware;
         }
 
@@ -186,7 +183,7 @@ namespace DeskPhone.Drivers.Expansion
         public void Tick(long nowMs)
         {
             _now = nowMs;
-            Pump(_uart, nowMs);
+            Pump(nowMs);
 
             // An enumeration started EnumerateEveryMs before the next one is due (no field for its start).
             if (_enumerating && nowMs - (_nextEnumerate - EnumerateEveryMs) >= EnumerateWindowMs)
@@ -216,7 +213,7 @@ namespace DeskPhone.Drivers.Expansion
                 {
                     if (_m.Present[m])
                     {
-                        _tx[FrameFormat.PayloadAt] = (byte)(m + 1);
+                        SendBuffer[FrameFormat.PayloadAt] = (byte)(m + 1);
                         Send(ExpansionProtocol.Ping, 1);
                     }
                 }
@@ -240,8 +237,8 @@ namespace DeskPhone.Drivers.Expansion
                     _m.Seen[m] = false;
                 }
             }
-            _tx[FrameFormat.PayloadAt] = ExpansionProtocol.Broadcast;
-            _tx[FrameFormat.PayloadAt + 1] = 1;
+            SendBuffer[FrameFormat.PayloadAt] = ExpansionProtocol.Broadcast;
+            SendBuffer[FrameFormat.PayloadAt + 1] = 1;
             Send(ExpansionProtocol.Enumerate, 2);
         }
 
@@ -376,11 +373,11 @@ namespace DeskPhone.Drivers.Expansion
         private void SendLeds(int m)
         {
             _m.LedsDirty[m] = false;
-            _tx[FrameFormat.PayloadAt] = (byte)(m + 1);
+            SendBuffer[FrameFormat.PayloadAt] = (byte)(m + 1);
             int first = m * ExpansionProtocol.KeysPerModule;
             for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
             {
-                _tx[FrameFormat.PayloadAt + 1 + k] = _leds == null ? (byte)LedColor.Off : (byte)_leds[first + k];
+                SendBuffer[FrameFormat.PayloadAt + 1 + k] = _leds == null ? (byte)LedColor.Off : (byte)_leds[first + k];
             }
             Send(ExpansionProtocol.Leds, 1 + ExpansionProtocol.KeysPerModule);
         }
@@ -398,17 +395,10 @@ namespace DeskPhone.Drivers.Expansion
                     n--;
                 }
             }
-            _tx[FrameFormat.PayloadAt] = (byte)(m + 1);
-            _tx[FrameFormat.PayloadAt + 1] = (byte)key;
-            System.Array.Copy(utf8, 0, _tx, FrameFormat.PayloadAt + 2, n);
+            SendBuffer[FrameFormat.PayloadAt] = (byte)(m + 1);
+            SendBuffer[FrameFormat.PayloadAt + 1] = (byte)key;
+            System.Array.Copy(utf8, 0, SendBuffer, FrameFormat.PayloadAt + 2, n);
             Send(ExpansionProtocol.Label, 2 + n);
-        }
-
-        private void Send(int type, int count)
-        {
-            // The payload was written in place, after the frame's header (one array instead of two).
-            int length = FrameFormat.Encode(ExpansionProtocol.Format, type, _tx, FrameFormat.PayloadAt, count, _tx);
-            _uart.Write(_tx, 0, length);
         }
 
         private static int Slot(int module, int key)

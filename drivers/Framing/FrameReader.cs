@@ -12,12 +12,14 @@ namespace DeskPhone.Drivers.Framing
     /// no reader object, no field for it and no two delegates per link (nanoCLR: 12 B an object and a field, 36 B a
     /// delegate), and <see cref="Pump"/> reads the UART straight into the frame buffer (no read buffer per link).
     /// </para>
+    /// <para>
+    /// One thread uses a link (the phone's loop, or a caller holding its gate): <see cref="SendBuffer"/> is written and
+    /// sent in one call, and between calls <see cref="Pump"/> asks a silent port for its first byte into it.
+    /// </para>
     /// </summary>
     public abstract class FrameReader
     {
-        // Where Pump asks a silent port for its first byte: one byte shared by every link (one thread polls them all).
-        private static readonly byte[] s_first = new byte[1];
-
+        private readonly IUart _uart;
         private readonly int _format;
         private readonly int _gapTimeoutMs;
         // Made by the first byte fed: a port with nothing on it (no module, no bridge) keeps no buffer.
@@ -26,11 +28,17 @@ namespace DeskPhone.Drivers.Framing
         private int _garbage;
         private long _lastByteMs;
 
+        /// <summary>A frame to send: its payload is written at <see cref="FrameFormat.PayloadAt"/>, then <see cref="Send"/>.</summary>
+        protected readonly byte[] SendBuffer;
+
+        /// <param name="uart">The link's UART (<see cref="Pump"/>, <see cref="Send"/>); null for a reader that is only fed.</param>
         /// <param name="format">The link's <see cref="FrameFormat"/>.</param>
-        protected FrameReader(int format, int gapTimeoutMs)
+        protected FrameReader(IUart uart, int format, int gapTimeoutMs)
         {
+            _uart = uart;
             _format = format;
             _gapTimeoutMs = gapTimeoutMs;
+            SendBuffer = new byte[FrameFormat.MaxPayload(format) + FrameFormat.Overhead];
         }
 
         /// <summary>When the bytes being handled were read (the nowMs of the Feed or Pump that read them).</summary>
@@ -76,17 +84,20 @@ namespace DeskPhone.Drivers.Framing
         /// Reads what the UART has into the frame buffer and handles the complete frames, then detects a frame that
         /// stopped arriving. After parsing, what stays in the buffer is less than one frame, so there is always room.
         /// </summary>
-        protected void Pump(IUart uart, long nowMs)
+        protected void Pump(long nowMs)
         {
             CheckGap(nowMs);
+            IUart uart = _uart;
             if (_buf == null)
             {
-                if (uart.Read(s_first, 0, 1) == 0)
+                // Nothing has arrived yet: the first byte is asked for into the send buffer (free between sends), so a
+                // port with nothing on it keeps no frame buffer.
+                if (uart.Read(SendBuffer, 0, 1) == 0)
                 {
                     return;
                 }
                 MakeBuffer();
-                _buf[0] = s_first[0];
+                _buf[0] = SendBuffer[0];
                 _count = 1;
                 _lastByteMs = nowMs;
                 Parse();
@@ -99,6 +110,14 @@ namespace DeskPhone.Drivers.Framing
                 Parse();
             }
             ReportGarbage();
+        }
+
+        /// <summary>Sends the frame whose payload (count bytes) was written in <see cref="SendBuffer"/>.</summary>
+        protected void Send(int type, int count)
+        {
+            // The payload was written in place, after the frame's header (one array instead of two).
+            int length = FrameFormat.Encode(_format, type, SendBuffer, FrameFormat.PayloadAt, count, SendBuffer);
+            _uart.Write(SendBuffer, 0, length);
         }
 
         private void MakeBuffer()

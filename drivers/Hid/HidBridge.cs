@@ -13,8 +13,6 @@ namespace DeskPhone.Drivers.Hid
     {
         private const int KeySlots = 6;
 
-        private readonly IUart _uart;
-        private readonly byte[] _tx = new byte[HidProtocol.MaxPayload + FrameFormat.Overhead];
         // Per port: its state, device class and telephony flags, made by the first Device frame (zeros until then): a
         // bridge with nothing plugged in keeps no per-port state, and one array instead of three (nanoCLR: a header each).
         private int[] _ports;
@@ -47,9 +45,8 @@ namespace DeskPhone.Drivers.Hid
         public event FrameErrorHandler LinkError;
 
         public HidBridge(IUart uart)
-            : base(HidProtocol.Format, HidProtocol.GapTimeoutMs)
+            : base(uart, HidProtocol.Format, HidProtocol.GapTimeoutMs)
         {
-            _uart = uart;
         }
 
         private void MakeKeyTables()
@@ -119,8 +116,8 @@ namespace DeskPhone.Drivers.Hid
             {
                 if (Get(p, State) == HidProtocol.StateReady && Get(p, Class) == (int)HidDeviceClass.Headset)
                 {
-                    _tx[FrameFormat.PayloadAt] = (byte)p;
-                    _tx[FrameFormat.PayloadAt + 1] = (byte)flags;
+                    SendBuffer[FrameFormat.PayloadAt] = (byte)p;
+                    SendBuffer[FrameFormat.PayloadAt + 1] = (byte)flags;
                     Send(HidProtocol.SetIndicators, 2);
                 }
             }
@@ -129,18 +126,11 @@ namespace DeskPhone.Drivers.Hid
         /// <summary>Reads what the UART has and handles complete frames; call every 10-20 ms.</summary>
         public void Poll(long nowMs)
         {
-            Pump(_uart, nowMs);
+            Pump(nowMs);
             for (int i = 0; _k != null && i < _k.Held.Length; i++)
             {
                 _k.Keys.Update(i, _k.Held[i] > 0, nowMs);
             }
-        }
-
-        private void Send(int type, int count)
-        {
-            // The payload was written in place, after the frame's header (one array instead of two).
-            int length = FrameFormat.Encode(HidProtocol.Format, type, _tx, FrameFormat.PayloadAt, count, _tx);
-            _uart.Write(_tx, 0, length);
         }
 
         protected override void OnFrame(int type, byte[] p, int offset, int count)

@@ -19,7 +19,7 @@ namespace DeskPhone.Drivers.Tests
             private readonly List<string> _log;
 
             public LoggingReader(int format, int gapTimeoutMs, List<string> log)
-                : base(format, gapTimeoutMs)
+                : base(null, format, gapTimeoutMs)
             {
                 _log = log;
             }

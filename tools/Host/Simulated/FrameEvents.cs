@@ -13,7 +13,7 @@ namespace DeskPhone.Host.Simulated
         private readonly Action<FrameError, int> _error;
 
         public FrameEvents(int format, int gapTimeoutMs, Action<int, byte[], int, int> frame, Action<FrameError, int> error)
-            : base(format, gapTimeoutMs)
+            : base(null, format, gapTimeoutMs)
         {
             _frame = frame;
             _error = error;
