@@ -16,31 +16,36 @@ namespace DeskPhone.Domain.Leds
     /// </summary>
     public sealed class LedPolicy
     {
-        // A pattern (bits 0-2) and a colour (bits 3-5) in one byte, as in _look and _shown.
+        // A pattern (bits 0-2) and a colour (bits 3-5) in one byte, as in a token's look and an LED's shown state.
         private const int PatternBits = 7;
         private const int ColorShift = 3;
-        // In _look: the token drives the call LED (a key state in led_call_indicator_usage) or the message LED (a status
+        // In a token's look: the token drives the call LED (a key state in led_call_indicator_usage) or the message LED (a status
         // ID in led_message_usage).
         private const int UsageBit = 64;
 
-        // Per token, the key states then the status IDs (KeyState.Count + id): its pattern, colour and usage. One byte
-        // per token instead of three arrays of them per kind (132 B instead of 468 B on nanoCLR).
-        private readonly byte[] _look = new byte[KeyState.Count + StatusId.Count];
+        // Keys: function keys, then module keys.
+        private const int KeyCount = LedMap.Count - LedMap.FunctionKeyBase;
+        // Where the keys' states and the LEDs' shown states start in _state.
+        private const int KeysAt = KeyState.Count + StatusId.Count;
+        private const int ShownAt = KeysAt + KeyCount;
 
-        // KeyState values (-1..9), one byte per key.
-        private readonly sbyte[] _keyStates = new sbyte[LedMap.Count - LedMap.FunctionKeyBase];
+        // One byte array instead of three (nanoCLR: 20 B an array and 12 B a field, each rounded up to 12 B: 264 B
+        // instead of 324 B and two fields):
+        // - per token, the key states then the status IDs (KeyState.Count + id): its look (pattern, colour and usage),
+        //   one byte per token instead of three arrays of them per kind;
+        // - at KeysAt + key: the key's KeyState (-1..9, as an sbyte);
+        // - at ShownAt + led: the pattern and colour last set.
+        private readonly byte[] _state = new byte[ShownAt + LedMap.Count];
         private int _callState = KeyState.Idle;
-        // Per LED: the pattern and colour last set.
-        private readonly byte[] _shown = new byte[LedMap.Count];
         // Made by the first problem: the default lists and a correct provisioning have none (an ArrayList is 120 B).
         private ArrayList _problems;
         private StatusScheduler _statuses;
 
         public LedPolicy()
         {
-            for (int i = 0; i < _keyStates.Length; i++)
+            for (int i = 0; i < KeyCount; i++)
             {
-                _keyStates[i] = (sbyte)KeyState.None;
+                _state[KeysAt + i] = unchecked((byte)KeyState.None);
             }
             Configure(LedDefaults.On, LedDefaults.BlinkSlow, LedDefaults.BlinkMedium, LedDefaults.BlinkFast, LedDefaults.BlinkShortOff,
                       LedDefaults.Red, LedDefaults.Green, LedDefaults.Orange, LedDefaults.Yellow,
@@ -52,9 +57,9 @@ namespace DeskPhone.Domain.Leds
         /// <summary>Unknown tokens of the last <see cref="Configure"/>, one line each.</summary>
         public ArrayList Problems => _problems ?? new ArrayList();
 
-        public LedColor ColorOf(int led) => ColorIn(_shown[led]);
+        public LedColor ColorOf(int led) => ColorIn(_state[ShownAt + led]);
 
-        public LedPattern PatternOf(int led) => PatternIn(_shown[led]);
+        public LedPattern PatternOf(int led) => PatternIn(_state[ShownAt + led]);
 
         /// <summary>The LED's colour when its token is in no colour list.</summary>
         public static LedColor DefaultColor(int led) => led == LedMap.Message ? LedColor.Red : LedColor.Green;
@@ -63,9 +68,9 @@ namespace DeskPhone.Domain.Leds
                               string red, string green, string orange, string yellow, string messageUsage, string callUsage)
         {
             _problems = null;
-            for (int t = 0; t < _look.Length; t++)
+            for (int t = 0; t < KeysAt; t++)
             {
-                _look[t] = 0;
+                _state[t] = 0;
             }
             // Lowest precedence first, so that a later (stronger) list overwrites.
             Apply("led_on", on, LedPattern.On, LedColor.Off);
@@ -92,15 +97,15 @@ namespace DeskPhone.Domain.Leds
         /// <summary>Key 0..69 (function keys, then module keys); <see cref="KeyState.None"/> when it monitors nothing.</summary>
         public void SetKeyState(int key, int state)
         {
-            if (key < 0 || key >= _keyStates.Length || _keyStates[key] == state)
+            if (key < 0 || key >= KeyCount || KeyStateOf(key) == state)
             {
                 return;
             }
-            _keyStates[key] = (sbyte)state;
+            _state[KeysAt + key] = unchecked((byte)state);
             UpdateKey(key);
         }
 
-        public int KeyStateOf(int key) => _keyStates[key];
+        public int KeyStateOf(int key) => unchecked((sbyte)_state[KeysAt + key]);
 
         /// <summary>The phone's own call state for the call LED.</summary>
         public void SetCallState(int state)
@@ -120,7 +125,7 @@ namespace DeskPhone.Domain.Leds
         {
             UpdateMessageLed();
             UpdateCallLed();
-            for (int key = 0; key < _keyStates.Length; key++)
+            for (int key = 0; key < KeyCount; key++)
             {
                 UpdateKey(key);
             }
@@ -134,7 +139,7 @@ namespace DeskPhone.Domain.Leds
             {
                 for (int id = 0; id < StatusId.Count; id++)
                 {
-                    int look = _look[KeyState.Count + id];
+                    int look = _state[KeyState.Count + id];
                     if ((look & UsageBit) != 0 && _statuses.IsActive(id) && Strength(PatternIn(look)) > Strength(best))
                     {
                         best = PatternIn(look);
@@ -147,21 +152,21 @@ namespace DeskPhone.Domain.Leds
 
         private void UpdateCallLed()
         {
-            int look = _callState >= 0 ? _look[_callState] : 0;
+            int look = _callState >= 0 ? _state[_callState] : 0;
             bool used = (look & UsageBit) != 0;
             Set(LedMap.Call, used ? PatternIn(look) : LedPattern.Off, used ? ColorIn(look) : LedColor.Off);
         }
 
         private void UpdateKey(int key)
         {
-            int state = _keyStates[key];
+            int state = KeyStateOf(key);
             int led = LedMap.FunctionKeyBase + key;
             if (state < 0)
             {
                 Set(led, LedPattern.Off, LedColor.Off);
                 return;
             }
-            Set(led, PatternIn(_look[state]), ColorIn(_look[state]));
+            Set(led, PatternIn(_state[state]), ColorIn(_state[state]));
         }
 
         private void Set(int led, LedPattern pattern, LedColor color)
@@ -175,11 +180,11 @@ namespace DeskPhone.Domain.Leds
                 color = DefaultColor(led);
             }
             byte shown = (byte)((int)pattern | (int)color << ColorShift);
-            if (_shown[led] == shown)
+            if (_state[ShownAt + led] == shown)
             {
                 return;
             }
-            _shown[led] = shown;
+            _state[ShownAt + led] = shown;
             LedChangedHandler handler = Changed;
             if (handler != null)
             {
@@ -224,8 +229,8 @@ namespace DeskPhone.Domain.Leds
                 else
                 {
                     int token = state >= 0 ? state : KeyState.Count + id;
-                    int look = _look[token];
-                    _look[token] = (byte)(pattern != LedPattern.Off
+                    int look = _state[token];
+                    _state[token] = (byte)(pattern != LedPattern.Off
                         ? (look & ~PatternBits) | (int)pattern
                         : (look & ~(PatternBits << ColorShift)) | (int)color << ColorShift);
                 }
@@ -243,7 +248,7 @@ namespace DeskPhone.Domain.Leds
                     int state = KeyState.Find(list, start, length);
                     if (state >= 0)
                     {
-                        _look[state] |= UsageBit;
+                        _state[state] |= UsageBit;
                         continue;
                     }
                 }
@@ -252,7 +257,7 @@ namespace DeskPhone.Domain.Leds
                     int id = StatusCatalog.Find(list, start, length);
                     if (id >= 0)
                     {
-                        _look[KeyState.Count + id] |= UsageBit;
+                        _state[KeyState.Count + id] |= UsageBit;
                         continue;
                     }
                 }

@@ -11,7 +11,7 @@ namespace DeskPhone.Drivers.Expansion
     /// module, forwards LED states and labels, reports key events and the chain events the statuses need.
     /// Also the LED sink for module keys (index = module * 18 + key).
     /// </summary>
-    public sealed class ExpansionChain : ILedSink
+    public sealed class ExpansionChain : FrameReader, ILedSink
     {
         public const int HeartbeatMs = 1000;
         public const int LostAfterMs = 3500;
@@ -20,15 +20,11 @@ namespace DeskPhone.Drivers.Expansion
 
         private const int Slots = ExpansionProtocol.MaxModules * ExpansionProtocol.KeysPerModule;
 
-        private readonly IUart _uart;
         private readonly int _minFirmware;
-        private readonly FrameFormat _format;
-        private readonly FrameReader _reader;
-        private readonly byte[] _rx = new byte[64];
-        private readonly byte[] _tx = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
 
-        // Kept from boot: the colours a module gets when it connects.
-        private readonly LedColor[] _leds = new LedColor[Slots];
+        // The colours a module gets when it connects, made by the first key lit: while every module key is off (no
+        // module, no key configured for one) there is nothing to keep.
+        private LedColor[] _leds;
 
         // Made by the first module that answers an enumeration (MakeModuleTables): a board without modules keeps no
         // per-module state and no key tracker for 54 keys it cannot have, and, since the state is one object, one field
@@ -41,13 +37,9 @@ namespace DeskPhone.Drivers.Expansion
         /// </summary>
         public IKeyLabels Labels;
 
-        private bool _started;
         private bool _enumerating;
-        private long _enumerateStarted;
-        private long _nextEnumerate;
-        private long _nextPing;
-        private int _highestSeen;
-        private bool _limitExceeded;
+        // The first Tick enumerates at once.
+        private long _nextEnumerate = long.MinValue;
         private long _now;
 
         public event ExpansionEventHandler ChainEvent;
@@ -59,13 +51,9 @@ namespace DeskPhone.Drivers.Expansion
 
         /// <param name="minFirmware">Oldest module firmware the phone works with, see ExpansionProtocol.Version.</param>
         public ExpansionChain(IUart uart, int minFirmware)
+            : base(uart, ExpansionProtocol.Format, ExpansionProtocol.GapTimeoutMs)
         {
-            _uart = uart;
             _minFirmware = minFirmware;
-            _format = ExpansionProtocol.Format();
-            _reader = new FrameReader(_format, ExpansionProtocol.GapTimeoutMs);
-            _reader.Frame += OnFrame;
-            _reader.Error += RaiseLinkError;
         }
 
         private void MakeModuleTables()
@@ -138,7 +126,7 @@ namespace DeskPhone.Drivers.Expansion
 
         public bool LimitExceeded
         {
-            get { return _limitExceeded; }
+            get { return _m != null && _m.LimitExceeded; }
         }
 
         /// <summary>Serial number a present module reported, 0 otherwise.</summary>
@@ -165,9 +153,13 @@ namespace DeskPhone.Drivers.Expansion
 
         public void Show(int index, LedColor color)
         {
-            if (index < 0 || index >= Slots)
+            if (index < 0 || index >= Slots || (_leds == null && color == LedColor.Off))
             {
                 return;
+            }
+            if (_leds == null)
+            {
+                _leds = new LedColor[Slots];
             }
             _leds[index] = color;
             if (_m != null)
@@ -191,18 +183,14 @@ namespace DeskPhone.Drivers.Expansion
         public void Tick(long nowMs)
         {
             _now = nowMs;
-            int n;
-            while ((n = _uart.Read(_rx, 0, _rx.Length)) > 0)
-            {
-                _reader.Feed(_rx, 0, n, nowMs);
-            }
-            _reader.Tick(nowMs);
+            Pump(nowMs);
 
-            if (_enumerating && nowMs - _enumerateStarted >= EnumerateWindowMs)
+            // An enumeration started EnumerateEveryMs before the next one is due (no field for its start).
+            if (_enumerating && nowMs - (_nextEnumerate - EnumerateEveryMs) >= EnumerateWindowMs)
             {
                 FinishEnumeration();
             }
-            if (!_started || (!_enumerating && nowMs >= _nextEnumerate))
+            if (!_enumerating && nowMs >= _nextEnumerate)
             {
                 StartEnumeration(nowMs);
             }
@@ -218,14 +206,14 @@ namespace DeskPhone.Drivers.Expansion
                     Lose(m, "no answer for " + (nowMs - _m.LastSeen[m]).ToString() + " ms");
                 }
             }
-            if (nowMs >= _nextPing)
+            if (nowMs >= _m.NextPing)
             {
-                _nextPing = nowMs + HeartbeatMs;
+                _m.NextPing = nowMs + HeartbeatMs;
                 for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
                 {
                     if (_m.Present[m])
                     {
-                        _tx[FrameFormat.PayloadAt] = (byte)(m + 1);
+                        SendBuffer[FrameFormat.PayloadAt] = (byte)(m + 1);
                         Send(ExpansionProtocol.Ping, 1);
                     }
                 }
@@ -239,17 +227,18 @@ namespace DeskPhone.Drivers.Expansion
 
         private void StartEnumeration(long nowMs)
         {
-            _started = true;
             _enumerating = true;
-            _enumerateStarted = nowMs;
             _nextEnumerate = nowMs + EnumerateEveryMs;
-            _highestSeen = 0;
-            for (int m = 0; _m != null && m < ExpansionProtocol.MaxModules; m++)
+            if (_m != null)
             {
-                _m.Seen[m] = false;
+                _m.HighestSeen = 0;
+                for (int m = 0; m < ExpansionProtocol.MaxModules; m++)
+                {
+                    _m.Seen[m] = false;
+                }
             }
-            _tx[FrameFormat.PayloadAt] = ExpansionProtocol.Broadcast;
-            _tx[FrameFormat.PayloadAt + 1] = 1;
+            SendBuffer[FrameFormat.PayloadAt] = ExpansionProtocol.Broadcast;
+            SendBuffer[FrameFormat.PayloadAt + 1] = 1;
             Send(ExpansionProtocol.Enumerate, 2);
         }
 
@@ -285,16 +274,21 @@ namespace DeskPhone.Drivers.Expansion
                     Lose(m, "missing from enumeration");
                 }
             }
-            if (_highestSeen > ExpansionProtocol.MaxModules && !_limitExceeded)
+            if (_m == null)
             {
-                _limitExceeded = true;
-                Raise(ExpansionEventKind.LimitExceeded, -1, _highestSeen.ToString() + " modules answered, "
+                return;
+            }
+            int highest = _m.HighestSeen;
+            if (highest > ExpansionProtocol.MaxModules && !_m.LimitExceeded)
+            {
+                _m.LimitExceeded = true;
+                Raise(ExpansionEventKind.LimitExceeded, -1, highest.ToString() + " modules answered, "
                     + ExpansionProtocol.MaxModules.ToString() + " supported");
             }
-            else if (_highestSeen <= ExpansionProtocol.MaxModules && _limitExceeded)
+            else if (highest <= ExpansionProtocol.MaxModules && _m.LimitExceeded)
             {
-                _limitExceeded = false;
-                Raise(ExpansionEventKind.LimitCleared, -1, _highestSeen.ToString() + " modules answered");
+                _m.LimitExceeded = false;
+                Raise(ExpansionEventKind.LimitCleared, -1, highest.ToString() + " modules answered");
             }
         }
 
@@ -310,7 +304,7 @@ namespace DeskPhone.Drivers.Expansion
             Raise(ExpansionEventKind.Lost, m, reason);
         }
 
-        private void OnFrame(int type, byte[] p, int offset, int count)
+        protected override void OnFrame(int type, byte[] p, int offset, int count)
         {
             int address = count > 0 ? p[offset] : 0;
             int m = address - 1;
@@ -321,16 +315,16 @@ namespace DeskPhone.Drivers.Expansion
                     {
                         break;
                     }
-                    if (address > _highestSeen)
+                    if (_m == null)
                     {
-                        _highestSeen = address;
+                        MakeModuleTables();
+                    }
+                    if (address > _m.HighestSeen)
+                    {
+                        _m.HighestSeen = address;
                     }
                     if (m < ExpansionProtocol.MaxModules)
                     {
-                        if (_m == null)
-                        {
-                            MakeModuleTables();
-                        }
                         _m.Seen[m] = true;
                         _m.SeenFirmware[m] = ExpansionProtocol.Version(p[offset + 2], p[offset + 3]);
                         _m.SeenSerial[m] = (uint)(p[offset + 4] << 24 | p[offset + 5] << 16 | p[offset + 6] << 8 | p[offset + 7]);
@@ -360,7 +354,7 @@ namespace DeskPhone.Drivers.Expansion
                     }
                     return;
             }
-            RaiseLinkError(FrameError.Unexpected, type);
+            OnFrameError(FrameError.Unexpected, type);
         }
 
         private void SendAll(int m)
@@ -379,11 +373,11 @@ namespace DeskPhone.Drivers.Expansion
         private void SendLeds(int m)
         {
             _m.LedsDirty[m] = false;
-            _tx[FrameFormat.PayloadAt] = (byte)(m + 1);
+            SendBuffer[FrameFormat.PayloadAt] = (byte)(m + 1);
             int first = m * ExpansionProtocol.KeysPerModule;
             for (int k = 0; k < ExpansionProtocol.KeysPerModule; k++)
             {
-                _tx[FrameFormat.PayloadAt + 1 + k] = (byte)_leds[first + k];
+                SendBuffer[FrameFormat.PayloadAt + 1 + k] = _leds == null ? (byte)LedColor.Off : (byte)_leds[first + k];
             }
             Send(ExpansionProtocol.Leds, 1 + ExpansionProtocol.KeysPerModule);
         }
@@ -401,17 +395,10 @@ namespace DeskPhone.Drivers.Expansion
                     n--;
                 }
             }
-            _tx[FrameFormat.PayloadAt] = (byte)(m + 1);
-            _tx[FrameFormat.PayloadAt + 1] = (byte)key;
-            System.Array.Copy(utf8, 0, _tx, FrameFormat.PayloadAt + 2, n);
+            SendBuffer[FrameFormat.PayloadAt] = (byte)(m + 1);
+            SendBuffer[FrameFormat.PayloadAt + 1] = (byte)key;
+            System.Array.Copy(utf8, 0, SendBuffer, FrameFormat.PayloadAt + 2, n);
             Send(ExpansionProtocol.Label, 2 + n);
-        }
-
-        private void Send(int type, int count)
-        {
-            // The payload was written in place, after the frame's header (one array instead of two).
-            int length = _format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
-            _uart.Write(_tx, 0, length);
         }
 
         private static int Slot(int module, int key)
@@ -441,7 +428,7 @@ namespace DeskPhone.Drivers.Expansion
             }
         }
 
-        private void RaiseLinkError(FrameError error, int detail)
+        protected override void OnFrameError(FrameError error, int detail)
         {
             FrameErrorHandler handler = LinkError;
             if (handler != null)
@@ -463,6 +450,10 @@ namespace DeskPhone.Drivers.Expansion
             public uint[] Serial;
             public uint[] SeenSerial;
             public bool[] LedsDirty;
+            public long NextPing;
+            // The highest address that answered the enumeration running, and whether more modules than supported did.
+            public int HighestSeen;
+            public bool LimitExceeded;
         }
     }
 }

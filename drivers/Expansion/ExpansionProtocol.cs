@@ -30,10 +30,8 @@ namespace DeskPhone.Drivers.Expansion
         public const int KeyReleased = 0;
         public const int KeyPressed = 1;
 
-        public static FrameFormat Format()
-        {
-            return new FrameFormat(Sync0, Sync1, MaxPayload, true);
-        }
+        /// <summary>The link's <see cref="FrameFormat"/>: CRC-8.</summary>
+        public const int Format = Sync0 | Sync1 << 8 | MaxPayload << 16 | FrameFormat.Crc8;
 
         /// <summary>Firmware version as one comparable number (major.minor).</summary>
         public static int Version(int major, int minor)

@@ -15,8 +15,6 @@ namespace DeskPhone.Drivers.Framing
         Unexpected = 5,
     }
 
-    public delegate void FrameHandler(int type, byte[] payload, int offset, int count);
-
     public delegate void FrameErrorHandler(FrameError error, int detail);
 
     /// <summary>Text names for logs and the bench (enum ToString gives a number on the device).</summary>

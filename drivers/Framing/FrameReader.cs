@@ -1,4 +1,5 @@
 using System;
+using DeskPhone.Drivers.Hal;
 
 namespace DeskPhone.Drivers.Framing
 {
@@ -6,10 +7,20 @@ namespace DeskPhone.Drivers.Framing
     /// Reassembles frames from a byte stream in a fixed buffer. After a bad check or length it drops one byte
     /// and hunts for the next sync pair, so a good frame right behind a damaged one is still found. A frame
     /// that stops arriving for longer than the gap timeout is reported as truncated and discarded.
+    /// <para>
+    /// The protocol's driver (HID bridge, expansion chain) derives from this and handles the frames in its overrides:
+    /// no reader object, no field for it and no two delegates per link (nanoCLR: 12 B an object and a field, 36 B a
+    /// delegate), and <see cref="Pump"/> reads the UART straight into the frame buffer (no read buffer per link).
+    /// </para>
+    /// <para>
+    /// One thread uses a link (the phone's loop, or a caller holding its gate): <see cref="SendBuffer"/> is written and
+    /// sent in one call, and between calls <see cref="Pump"/> asks a silent port for its first byte into it.
+    /// </para>
     /// </summary>
-    public sealed class FrameReader
+    public abstract class FrameReader
     {
-        private readonly FrameFormat _format;
+        private readonly IUart _uart;
+        private readonly int _format;
         private readonly int _gapTimeoutMs;
         // Made by the first byte fed: a port with nothing on it (no module, no bridge) keeps no buffer.
         private byte[] _buf;
@@ -17,15 +28,27 @@ namespace DeskPhone.Drivers.Framing
         private int _garbage;
         private long _lastByteMs;
 
-        public event FrameHandler Frame;
+        /// <summary>A frame to send: its payload is written at <see cref="FrameFormat.PayloadAt"/>, then <see cref="Send"/>.</summary>
+        protected readonly byte[] SendBuffer;
 
-        public event FrameErrorHandler Error;
-
-        public FrameReader(FrameFormat format, int gapTimeoutMs)
+        /// <param name="uart">The link's UART (<see cref="Pump"/>, <see cref="Send"/>); null for a reader that is only fed.</param>
+        /// <param name="format">The link's <see cref="FrameFormat"/>.</param>
+        protected FrameReader(IUart uart, int format, int gapTimeoutMs)
         {
+            _uart = uart;
             _format = format;
             _gapTimeoutMs = gapTimeoutMs;
+            SendBuffer = new byte[FrameFormat.MaxPayload(format) + FrameFormat.Overhead];
         }
+
+        /// <summary>When the bytes being handled were read (the nowMs of the Feed or Pump that read them).</summary>
+        protected long FrameMs => _lastByteMs;
+
+        /// <summary>A complete frame with a good check: its payload is buffer[offset .. offset+count), valid during the call.</summary>
+        protected abstract void OnFrame(int type, byte[] buffer, int offset, int count);
+
+        /// <summary>A damaged, too long, truncated frame or bytes between frames.</summary>
+        protected abstract void OnFrameError(FrameError error, int detail);
 
         /// <summary>Bytes held for an incomplete frame.</summary>
         public int Pending
@@ -35,10 +58,10 @@ namespace DeskPhone.Drivers.Framing
 
         public void Feed(byte[] data, int offset, int count, long nowMs)
         {
-            Tick(nowMs);
+            CheckGap(nowMs);
             if (_buf == null && count > 0)
             {
-                _buf = new byte[(_format.MaxPayload + FrameFormat.Overhead) * 2];
+                MakeBuffer();
             }
             while (count > 0)
             {
@@ -57,14 +80,59 @@ namespace DeskPhone.Drivers.Framing
             ReportGarbage();
         }
 
+        /// <summary>
+        /// Reads what the UART has into the frame buffer and handles the complete frames, then detects a frame that
+        /// stopped arriving. After parsing, what stays in the buffer is less than one frame, so there is always room.
+        /// </summary>
+        protected void Pump(long nowMs)
+        {
+            CheckGap(nowMs);
+            IUart uart = _uart;
+            if (_buf == null)
+            {
+                // Nothing has arrived yet: the first byte is asked for into the send buffer (free between sends), so a
+                // port with nothing on it keeps no frame buffer.
+                if (uart.Read(SendBuffer, 0, 1) == 0)
+                {
+                    return;
+                }
+                MakeBuffer();
+                _buf[0] = SendBuffer[0];
+                _count = 1;
+                _lastByteMs = nowMs;
+                Parse();
+            }
+            int n;
+            while ((n = uart.Read(_buf, _count, _buf.Length - _count)) > 0)
+            {
+                _count += n;
+                _lastByteMs = nowMs;
+                Parse();
+            }
+            ReportGarbage();
+        }
+
+        /// <summary>Sends the frame whose payload (count bytes) was written in <see cref="SendBuffer"/>.</summary>
+        protected void Send(int type, int count)
+        {
+            // The payload was written in place, after the frame's header (one array instead of two).
+            int length = FrameFormat.Encode(_format, type, SendBuffer, FrameFormat.PayloadAt, count, SendBuffer);
+            _uart.Write(SendBuffer, 0, length);
+        }
+
+        private void MakeBuffer()
+        {
+            _buf = new byte[(FrameFormat.MaxPayload(_format) + FrameFormat.Overhead) * 2];
+        }
+
         /// <summary>Detects a frame that stopped arriving.</summary>
-        public void Tick(long nowMs)
+        public void CheckGap(long nowMs)
         {
             if (_count > 0 && nowMs - _lastByteMs > _gapTimeoutMs)
             {
                 int lost = _count;
                 _count = 0;
-                RaiseError(FrameError.Truncated, lost);
+                OnFrameError(FrameError.Truncated, lost);
             }
         }
 
@@ -88,10 +156,10 @@ namespace DeskPhone.Drivers.Framing
                     return;
                 }
                 int length = _buf[3];
-                if (length > _format.MaxPayload)
+                if (length > FrameFormat.MaxPayload(_format))
                 {
                     ReportGarbage();
-                    RaiseError(FrameError.TooLong, length);
+                    OnFrameError(FrameError.TooLong, length);
                     Drop(1);
                     continue;
                 }
@@ -101,19 +169,15 @@ namespace DeskPhone.Drivers.Framing
                     return;
                 }
                 int type = _buf[2];
-                if (_format.Check(_buf, 2, length + 2) != _buf[total - 1])
+                if (FrameFormat.Check(_format, _buf, 2, length + 2) != _buf[total - 1])
                 {
                     ReportGarbage();
-                    RaiseError(FrameError.BadCheck, type);
+                    OnFrameError(FrameError.BadCheck, type);
                     Drop(1);
                     continue;
                 }
                 ReportGarbage();
-                FrameHandler handler = Frame;
-                if (handler != null)
-                {
-                    handler(type, _buf, 4, length);
-                }
+                OnFrame(type, _buf, FrameFormat.PayloadAt, length);
                 Drop(total);
             }
         }
@@ -121,11 +185,11 @@ namespace DeskPhone.Drivers.Framing
         // A lone sync0 at the end may be the start of a frame, so it counts as a possible sync.
         private bool SyncAt(int i)
         {
-            if (_buf[i] != _format.Sync0)
+            if (_buf[i] != FrameFormat.Sync0(_format))
             {
                 return false;
             }
-            return i + 1 >= _count || _buf[i + 1] == _format.Sync1;
+            return i + 1 >= _count || _buf[i + 1] == FrameFormat.Sync1(_format);
         }
 
         private void Drop(int n)
@@ -143,16 +207,7 @@ namespace DeskPhone.Drivers.Framing
             {
                 int n = _garbage;
                 _garbage = 0;
-                RaiseError(FrameError.Garbage, n);
-            }
-        }
-
-        private void RaiseError(FrameError error, int detail)
-        {
-            FrameErrorHandler handler = Error;
-            if (handler != null)
-            {
-                handler(error, detail);
+                OnFrameError(FrameError.Garbage, n);
             }
         }
     }

@@ -9,15 +9,10 @@ namespace DeskPhone.Drivers.Hid
     /// turns keyboard reports into key events and a headset's telephony report into hook and mute events.
     /// Damaged or unexpected frames are reported through FrameError and otherwise ignored.
     /// </summary>
-    public sealed class HidBridge
+    public sealed class HidBridge : FrameReader
     {
         private const int KeySlots = 6;
 
-        private readonly IUart _uart;
-        private readonly FrameFormat _format;
-        private readonly FrameReader _reader;
-        private readonly byte[] _rx = new byte[32];
-        private readonly byte[] _tx = new byte[HidProtocol.MaxPayload + FrameFormat.Overhead];
         // Per port: its state, device class and telephony flags, made by the first Device frame (zeros until then): a
         // bridge with nothing plugged in keeps no per-port state, and one array instead of three (nanoCLR: a header each).
         private int[] _ports;
@@ -26,57 +21,52 @@ namespace DeskPhone.Drivers.Hid
         private const int Telephony = 2;
         private const int PerPort = 3;
 
-        // Made by the first keyboard report (MakeKeyTables): a phone without a USB keyboard keeps no key state.
-        private int[][] _usages;
-        private int[][] _codes;
-        private KeyTracker _keys;
-        private int[] _keyCodes;
-        private int[] _held;
+        // Made by the first keyboard report (MakeKeyTables): a phone without a USB keyboard keeps no key state, and
+        // one field for it instead of five.
+        private UsbKeys _k;
         private int _bridgeVersion = -1;
-        private long _now;
 
-        public event HidDeviceHandler HidConnecting;
-
-        public event HidDeviceHandler HidConnected;
-
-        public event HidDeviceHandler HidDisconnected;
+        /// <summary>
+        /// A device is connecting, connected or gone (one event for the three: one handler for its subscriber, nanoCLR
+        /// 36 B a delegate and 12 B an event field). A device that skips the enumerating report is still reported as
+        /// connecting first.
+        /// </summary>
+        public event HidDeviceHandler DeviceChanged;
 
         /// <summary>USB keys as phone keys, with the keypad's long press and auto-repeat added by the phone.</summary>
         public event KeyEventHandler KeyEvent;
 
-        /// <summary>A headset's hook switch changed (true = off hook, i.e. the user took the call on the headset).</summary>
-        public event FlagHandler HeadsetHook;
-
-        /// <summary>The headset's mute button was pressed (a toggle request; the audio layer owns the mute state).</summary>
-        public event SignalHandler HeadsetMutePressed;
+        /// <summary>
+        /// A headset's hook switch changed, or its mute button was pressed (a toggle request; the audio layer owns the
+        /// mute state): one event for both, one handler for its subscriber.
+        /// </summary>
+        public event HeadsetHandler HeadsetButton;
 
         public event FrameErrorHandler LinkError;
 
         public HidBridge(IUart uart)
+            : base(uart, HidProtocol.Format, HidProtocol.GapTimeoutMs)
         {
-            _uart = uart;
-            _format = HidProtocol.Format();
-            _reader = new FrameReader(_format, HidProtocol.GapTimeoutMs);
-            _reader.Frame += OnFrame;
-            _reader.Error += OnError;
         }
 
         private void MakeKeyTables()
         {
-            _usages = new int[HidProtocol.Ports][];
-            _codes = new int[HidProtocol.Ports][];
+            var k = new UsbKeys();
+            k.Usages = new int[HidProtocol.Ports][];
+            k.Codes = new int[HidProtocol.Ports][];
             for (int p = 0; p < HidProtocol.Ports; p++)
             {
-                _usages[p] = new int[KeySlots];
-                _codes[p] = new int[KeySlots];
+                k.Usages[p] = new int[KeySlots];
+                k.Codes[p] = new int[KeySlots];
             }
-            _keyCodes = UsbKeyMap.Codes();
-            _held = new int[_keyCodes.Length];
+            k.KeyCodes = UsbKeyMap.Codes();
+            k.Held = new int[k.KeyCodes.Length];
             // The bridge reports clean key states: no debounce, only long press and repeat.
             KeyTiming timing = new KeyTiming();
             timing.DebounceMs = 0;
-            _keys = new KeyTracker(_keyCodes, timing);
-            _keys.KeyEvent += RaiseKey;
+            k.Keys = new KeyTracker(k.KeyCodes, timing);
+            k.Keys.KeyEvent += RaiseKey;
+            _k = k;
         }
 
         /// <summary>Bridge firmware version from its last Status frame, -1 before one arrived.</summary>
@@ -126,8 +116,8 @@ namespace DeskPhone.Drivers.Hid
             {
                 if (Get(p, State) == HidProtocol.StateReady && Get(p, Class) == (int)HidDeviceClass.Headset)
                 {
-                    _tx[FrameFormat.PayloadAt] = (byte)p;
-                    _tx[FrameFormat.PayloadAt + 1] = (byte)flags;
+                    SendBuffer[FrameFormat.PayloadAt] = (byte)p;
+                    SendBuffer[FrameFormat.PayloadAt + 1] = (byte)flags;
                     Send(HidProtocol.SetIndicators, 2);
                 }
             }
@@ -136,27 +126,14 @@ namespace DeskPhone.Drivers.Hid
         /// <summary>Reads what the UART has and handles complete frames; call every 10-20 ms.</summary>
         public void Poll(long nowMs)
         {
-            _now = nowMs;
-            int n;
-            while ((n = _uart.Read(_rx, 0, _rx.Length)) > 0)
+            Pump(nowMs);
+            for (int i = 0; _k != null && i < _k.Held.Length; i++)
             {
-                _reader.Feed(_rx, 0, n, nowMs);
-            }
-            _reader.Tick(nowMs);
-            for (int i = 0; _held != null && i < _held.Length; i++)
-            {
-                _keys.Update(i, _held[i] > 0, nowMs);
+                _k.Keys.Update(i, _k.Held[i] > 0, nowMs);
             }
         }
 
-        private void Send(int type, int count)
-        {
-            // The payload was written in place, after the frame's header (one array instead of two).
-            int length = _format.Encode(type, _tx, FrameFormat.PayloadAt, count, _tx);
-            _uart.Write(_tx, 0, length);
-        }
-
-        private void OnFrame(int type, byte[] p, int offset, int count)
+        protected override void OnFrame(int type, byte[] p, int offset, int count)
         {
             switch (type)
             {
@@ -189,7 +166,7 @@ namespace DeskPhone.Drivers.Hid
                     OnTelephony(p[offset], p[offset + 1]);
                     return;
             }
-            OnError(FrameError.Unexpected, type);
+            OnFrameError(FrameError.Unexpected, type);
         }
 
         private void OnDevice(int port, int state, HidDeviceClass cls)
@@ -208,7 +185,7 @@ namespace DeskPhone.Drivers.Hid
             {
                 ReleaseAll(port);
                 _ports[port * PerPort + State] = HidProtocol.StateDetached;
-                Raise(HidDisconnected, port, was);
+                Raise(port, was, HidProtocol.StateDetached);
                 old = HidProtocol.StateDetached;
             }
             _ports[port * PerPort + Class] = (int)cls;
@@ -220,11 +197,11 @@ namespace DeskPhone.Drivers.Hid
             // Some bridges skip the enumerating report: the phone still shows "connecting" before "connected".
             if (old == HidProtocol.StateDetached)
             {
-                Raise(HidConnecting, port, cls);
+                Raise(port, cls, HidProtocol.StateEnumerating);
             }
             if (state == HidProtocol.StateReady)
             {
-                Raise(HidConnected, port, cls);
+                Raise(port, cls, HidProtocol.StateReady);
             }
         }
 
@@ -235,12 +212,12 @@ namespace DeskPhone.Drivers.Hid
             {
                 return;
             }
-            if (_keys == null)
+            if (_k == null)
             {
                 MakeKeyTables();
             }
-            int[] usages = _usages[port];
-            int[] codes = _codes[port];
+            int[] usages = _k.Usages[port];
+            int[] codes = _k.Codes[port];
             for (int i = 0; i < KeySlots; i++)
             {
                 if (usages[i] != 0 && !Contains(keys, offset, usages[i]))
@@ -275,39 +252,37 @@ namespace DeskPhone.Drivers.Hid
             // A Telephony frame is taken only from a connected port, so the per-port state exists.
             int old = _ports[port * PerPort + Telephony];
             _ports[port * PerPort + Telephony] = flags;
+            HeadsetHandler handler = HeadsetButton;
+            if (handler == null)
+            {
+                return;
+            }
             if (((old ^ flags) & HidProtocol.TelephonyHook) != 0)
             {
-                FlagHandler hook = HeadsetHook;
-                if (hook != null)
-                {
-                    hook((flags & HidProtocol.TelephonyHook) != 0);
-                }
+                handler(HidProtocol.TelephonyHook, (flags & HidProtocol.TelephonyHook) != 0);
             }
             if ((flags & HidProtocol.TelephonyMute) != 0 && (old & HidProtocol.TelephonyMute) == 0)
             {
-                SignalHandler mute = HeadsetMutePressed;
-                if (mute != null)
-                {
-                    mute();
-                }
+                handler(HidProtocol.TelephonyMute, true);
             }
         }
 
         private void ReleaseAll(int port)
         {
             _ports[port * PerPort + Telephony] = 0;
-            if (_usages == null)
+            if (_k == null)
             {
                 return;
             }
-            int[] usages = _usages[port];
+            int[] usages = _k.Usages[port];
+            int[] codes = _k.Codes[port];
             for (int i = 0; i < KeySlots; i++)
             {
                 if (usages[i] != 0)
                 {
-                    TrackKey(_codes[port][i], KeyAction.Release);
+                    TrackKey(codes[i], KeyAction.Release);
                     usages[i] = 0;
-                    _codes[port][i] = KeyCode.None;
+                    codes[i] = KeyCode.None;
                 }
             }
         }
@@ -341,12 +316,14 @@ namespace DeskPhone.Drivers.Hid
         private void TrackKey(int code, KeyAction action)
         {
             // Several USB keys may map to one phone key (digit row and keypad): it is down while any of them is.
-            for (int i = 0; i < _keyCodes.Length; i++)
+            int[] keyCodes = _k.KeyCodes;
+            for (int i = 0; i < keyCodes.Length; i++)
             {
-                if (_keyCodes[i] == code)
+                if (keyCodes[i] == code)
                 {
-                    _held[i] += action == KeyAction.Press ? 1 : -1;
-                    _keys.Update(i, _held[i] > 0, _now);
+                    _k.Held[i] += action == KeyAction.Press ? 1 : -1;
+                    // Keys change only while a frame is handled: the time its bytes were read.
+                    _k.Keys.Update(i, _k.Held[i] > 0, FrameMs);
                     return;
                 }
             }
@@ -361,21 +338,34 @@ namespace DeskPhone.Drivers.Hid
             }
         }
 
-        private static void Raise(HidDeviceHandler handler, int port, HidDeviceClass cls)
+        private void Raise(int port, HidDeviceClass cls, int state)
         {
+            HidDeviceHandler handler = DeviceChanged;
             if (handler != null)
             {
-                handler(port, cls);
+                handler(port, cls, state);
             }
         }
 
-        private void OnError(FrameError error, int detail)
+        protected override void OnFrameError(FrameError error, int detail)
         {
             FrameErrorHandler handler = LinkError;
             if (handler != null)
             {
                 handler(error, detail);
             }
+        }
+
+        /// <summary>The USB keyboard's key state, made by its first report (fields, not properties: one use, no accessors).</summary>
+        private sealed class UsbKeys
+        {
+            // Per port, the usages in its six report slots and the phone key each was pressed as.
+            public int[][] Usages;
+            public int[][] Codes;
+            public KeyTracker Keys;
+            public int[] KeyCodes;
+            // Per phone key: how many USB keys hold it down.
+            public int[] Held;
         }
     }
 }

@@ -35,10 +35,8 @@ namespace DeskPhone.Drivers.Hid
         public const int IndicatorMute = 0x02;
         public const int IndicatorRing = 0x04;
 
-        public static FrameFormat Format()
-        {
-            return new FrameFormat(Sync0, Sync1, MaxPayload, false);
-        }
+        /// <summary>The link's <see cref="FrameFormat"/>: an 8-bit sum.</summary>
+        public const int Format = Sync0 | Sync1 << 8 | MaxPayload << 16;
     }
 
     /// <summary>USB device classes the bridge reports.</summary>
@@ -50,5 +48,15 @@ namespace DeskPhone.Drivers.Hid
         Headset = 3,
     }
 
-    public delegate void HidDeviceHandler(int port, HidDeviceClass deviceClass);
+    /// <summary>
+    /// A device on a port is connecting (<see cref="HidProtocol.StateEnumerating"/>), connected
+    /// (<see cref="HidProtocol.StateReady"/>) or gone (<see cref="HidProtocol.StateDetached"/>).
+    /// </summary>
+    public delegate void HidDeviceHandler(int port, HidDeviceClass deviceClass, int state);
+
+    /// <summary>
+    /// A headset's button: <see cref="HidProtocol.TelephonyHook"/> with down = off hook (the user took the call on the
+    /// headset) or up = on hook, <see cref="HidProtocol.TelephonyMute"/> with down = pressed (a toggle request).
+    /// </summary>
+    public delegate void HeadsetHandler(int button, bool down);
 }

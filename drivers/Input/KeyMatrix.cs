@@ -17,8 +17,9 @@ namespace DeskPhone.Drivers.Input
         private readonly int _columns;
         private readonly bool _activeLow;
         private readonly KeyTracker _tracker;
-        private readonly int[] _rowBits;
-        private readonly int[] _heldBits;
+        // Per row r: the columns read down at r, the columns held at their last level (ghosting) at _rows + r. One array
+        // instead of two (nanoCLR: 20 B an array and 12 B a field).
+        private readonly int[] _bits;
 
         /// <param name="keyCodes">Row-major, port.Rows * port.Columns entries; KeyCode.None for unused positions.</param>
         public KeyMatrix(IKeyMatrixPort port, int[] keyCodes, KeyTiming timing, bool activeLow)
@@ -38,8 +39,7 @@ namespace DeskPhone.Drivers.Input
             _columns = columns;
             _activeLow = activeLow;
             _tracker = new KeyTracker(keyCodes, timing);
-            _rowBits = new int[rows];
-            _heldBits = new int[rows];
+            _bits = new int[2 * rows];
             for (int r = 0; r < rows; r++)
             {
                 port.WriteRow(r, activeLow);
@@ -86,8 +86,8 @@ namespace DeskPhone.Drivers.Input
                 _port.WriteRow(r, _activeLow);
                 // A pressed key pulls its column to the driven row's level.
                 int bits = (_activeLow ? ~levels : levels) & columnMask;
-                _rowBits[r] = bits;
-                _heldBits[r] = 0;
+                _bits[r] = bits;
+                _bits[_rows + r] = 0;
                 any |= bits;
             }
             if (any == 0 && _tracker.Idle)
@@ -99,8 +99,8 @@ namespace DeskPhone.Drivers.Input
             MarkGhostRectangles();
             for (int r = 0; r < _rows; r++)
             {
-                int bits = _rowBits[r];
-                int held = _heldBits[r];
+                int bits = _bits[r];
+                int held = _bits[_rows + r];
                 int slot = r * cols;
                 for (int c = 0; c < cols; c++, slot++)
                 {
@@ -117,12 +117,12 @@ namespace DeskPhone.Drivers.Input
             {
                 for (int b = a + 1; b < _rows; b++)
                 {
-                    int shared = _rowBits[a] & _rowBits[b];
+                    int shared = _bits[a] & _bits[b];
                     // Two rows sharing two or more columns form at least one rectangle.
                     if (shared != 0 && (shared & (shared - 1)) != 0)
                     {
-                        _heldBits[a] |= shared;
-                        _heldBits[b] |= shared;
+                        _bits[_rows + a] |= shared;
+                        _bits[_rows + b] |= shared;
                     }
                 }
             }

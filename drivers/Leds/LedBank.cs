@@ -5,26 +5,31 @@ namespace DeskPhone.Drivers.Leds
     /// <summary>
     /// Every LED of the phone driven from (colour, pattern) pairs by one timer: Tick computes the lit state of
     /// each LED from the shared phase clock (<see cref="LedBlink"/>) and sends only the changes to the sink.
-    /// Exposes the logical and the physical state of each LED for the bench. The three states of every LED (colour,
-    /// pattern, colour shown) are one byte array: one array header and field instead of three (nanoCLR: 20 B an
-    /// array, 12 B a field).
+    /// Exposes the logical and the physical state of each LED for the bench. The three states of every LED are two bytes
+    /// of one array (colour and pattern in one, the colour shown in the other) and the bank's four flags one int
+    /// (nanoCLR: 20 B an array, 12 B a field; the reference board's 72 LEDs: 168 B instead of 240 B, and three fields
+    /// fewer).
     /// </summary>
     public sealed class LedBank
     {
         private readonly ILedSink _sink;
         private readonly int _count;
 
-        // LED i: its colour at i, its pattern at _count + i, the colour shown at 2 * _count + i.
+        // LED i: its colour (low bits) and pattern (from PatternShift) at i, the colour shown at _count + i.
         private readonly byte[] _state;
-        private bool _first = true;
+        private const int ColorMask = 15;
+        private const int PatternShift = 4;
 
+        private int _flags = First;
+        // No LED was sent yet: the first Tick sends every one.
+        private const int First = 1;
         // Set since the last Tick, and whether the last full pass saw a blinking pattern: with neither, no LED can have
         // changed and Tick returns at once (an idle loop turn would otherwise decide every LED: 72 on the reference board).
-        private bool _dirty;
-        private bool _blinking;
+        private const int Dirty = 2;
+        private const int Blinking = 4;
         // The last commit found no heap for the sink's frame (the LED strip's RMT items, about 1.8 KB at once): sent
         // again at the next tick, after nanoCLR compacted the heap (it throws first and compacts at its next safe point).
-        private bool _unsent;
+        private const int Unsent = 8;
 
         public LedBank(int count, ILedSink sink)
         {
@@ -34,7 +39,7 @@ namespace DeskPhone.Drivers.Leds
             }
             _sink = sink;
             _count = count;
-            _state = new byte[3 * count];
+            _state = new byte[2 * count];
         }
 
         public int Count
@@ -49,73 +54,75 @@ namespace DeskPhone.Drivers.Leds
             {
                 return;
             }
-            _state[index] = (byte)color;
-            _state[_count + index] = (byte)(color == LedColor.Off ? LedPattern.Off : pattern);
-            _dirty = true;
+            _state[index] = (byte)((int)color | (int)(color == LedColor.Off ? LedPattern.Off : pattern) << PatternShift);
+            _flags |= Dirty;
         }
 
         public LedColor ColorOf(int index)
         {
-            return (LedColor)_state[index];
+            return (LedColor)(_state[index] & ColorMask);
         }
 
         public LedPattern PatternOf(int index)
         {
-            return (LedPattern)_state[_count + index];
+            return (LedPattern)(_state[index] >> PatternShift);
         }
 
         /// <summary>Physical state after the last Tick.</summary>
         public bool IsLit(int index)
         {
-            return _state[2 * _count + index] != (byte)LedColor.Off;
+            return _state[_count + index] != (byte)LedColor.Off;
         }
 
         /// <summary>Physical colour after the last Tick (Off when dark).</summary>
         public LedColor ShownColor(int index)
         {
-            return (LedColor)_state[2 * _count + index];
+            return (LedColor)_state[_count + index];
         }
 
         /// <summary>Recomputes every LED at nowMs (the phase clock); call at least every 50 ms. Allocates nothing itself (the sink's commit may: a commit without heap is retried next tick).</summary>
         public void Tick(long nowMs)
         {
-            if (!_dirty && !_blinking && !_first && !_unsent)
+            int flags = _flags;
+            if (flags == 0)
             {
                 return;
             }
-            _dirty = false;
+            // A Set while the pass runs (none today: the sink does not call back) makes the next Tick pass again.
+            _flags = flags & ~Dirty;
+            bool first = (flags & First) != 0;
+            bool unsent = (flags & Unsent) != 0;
             bool changed = false;
             bool blinking = false;
-            int shown = 2 * _count;
+            int shown = _count;
             for (int i = 0; i < _count; i++, shown++)
             {
-                LedPattern pattern = (LedPattern)_state[_count + i];
+                LedPattern pattern = (LedPattern)(_state[i] >> PatternShift);
                 if (pattern != LedPattern.Off && pattern != LedPattern.On)
                 {
                     blinking = true;
                 }
-                LedColor target = LedBlink.IsLit(pattern, nowMs) ? (LedColor)_state[i] : LedColor.Off;
-                if (target != (LedColor)_state[shown] || _first)
+                LedColor target = LedBlink.IsLit(pattern, nowMs) ? (LedColor)(_state[i] & ColorMask) : LedColor.Off;
+                if (target != (LedColor)_state[shown] || first)
                 {
                     _state[shown] = (byte)target;
                     _sink.Show(i, target);
                     changed = true;
                 }
             }
-            _first = false;
-            _blinking = blinking;
-            if (changed || _unsent)
+            if (changed || unsent)
             {
                 try
                 {
                     _sink.Commit();
-                    _unsent = false;
+                    unsent = false;
                 }
                 catch (System.OutOfMemoryException)
                 {
-                    _unsent = true;
+                    unsent = true;
                 }
             }
+            _flags = (_flags & Dirty) | (blinking ? Blinking : 0) | (unsent ? Unsent : 0);
         }
     }
 }

@@ -2,7 +2,20 @@ using DeskPhone.Drivers.Hal;
 
 namespace DeskPhone.Drivers.Network
 {
-    public delegate void AddressHandler(string address);
+    /// <summary>What changed on the link; the link's properties (Address, EthernetUnplugged, Ready) say how it is now.</summary>
+    public enum EthernetChange
+    {
+        /// <summary>The address changed (Address; null when lost).</summary>
+        Address = 0,
+        /// <summary>EthernetUnplugged raised or cleared.</summary>
+        Unplugged = 1,
+        /// <summary>Link up with a usable address again, or the address changed while up: the SIP layer re-registers.</summary>
+        Restored = 2,
+        /// <summary>Link or address lost: the SIP layer stops sending until Restored.</summary>
+        Lost = 3,
+    }
+
+    public delegate void EthernetChangeHandler(EthernetChange change);
 
     /// <summary>
     /// Debounced Ethernet state from raw link and address reports. Raw reports may come from any thread
@@ -37,16 +50,12 @@ namespace DeskPhone.Drivers.Network
         private string _address;
         private string _macAddress;
 
-        /// <summary>EthernetUnplugged raised (true) or cleared (false).</summary>
-        public event FlagHandler UnpluggedChanged;
-
-        /// <summary>Link up with a usable address again, or the address changed while up: the SIP layer re-registers.</summary>
-        public event SignalHandler NetworkRestored;
-
-        /// <summary>Link or address lost: the SIP layer stops sending until NetworkRestored.</summary>
-        public event SignalHandler NetworkLost;
-
-        public event AddressHandler AddressChanged;
+        /// <summary>
+        /// Every change, in the order address, unplugged, restored or lost. One event, not one per change: each
+        /// subscriber (status, SIP, screen) makes one delegate and no event holds a list of them (nanoCLR: 36 B a
+        /// delegate, 48 B a list of two, 12 B an event field).
+        /// </summary>
+        public event EthernetChangeHandler Changed;
 
         public EthernetLink(int upDebounceMs, int downDebounceMs)
         {
@@ -171,39 +180,32 @@ namespace DeskPhone.Drivers.Network
             if (rawAddress != _address)
             {
                 _address = rawAddress;
-                AddressHandler a = AddressChanged;
-                if (a != null)
-                {
-                    a(_address);
-                }
+                Raise(EthernetChange.Address);
             }
             bool unplugged = (state & Decided) != 0 && !up;
             if (unplugged != ((_state & Unplugged) != 0))
             {
                 _state ^= Unplugged;
-                FlagHandler u = UnpluggedChanged;
-                if (u != null)
-                {
-                    u(unplugged);
-                }
+                Raise(EthernetChange.Unplugged);
             }
             bool ready = up && _address != null;
             if (ready != ((_state & IsReady) != 0))
             {
                 _state ^= IsReady;
-                Signal(ready ? NetworkRestored : NetworkLost);
+                Raise(ready ? EthernetChange.Restored : EthernetChange.Lost);
             }
             else if (ready && oldAddress != _address)
             {
-                Signal(NetworkRestored);
+                Raise(EthernetChange.Restored);
             }
         }
 
-        private static void Signal(SignalHandler handler)
+        private void Raise(EthernetChange change)
         {
+            EthernetChangeHandler handler = Changed;
             if (handler != null)
             {
-                handler();
+                handler(change);
             }
         }
     }

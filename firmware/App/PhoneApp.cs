@@ -1,4 +1,6 @@
 using DeskPhone.Drivers;
+using DeskPhone.Drivers.Hid;
+using DeskPhone.Drivers.Network;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Completion;
 using DeskPhone.Domain.Calls;
@@ -78,20 +80,23 @@ namespace DeskPhone.Firmware.App
             };
             if (drivers != null)
             {
-                drivers.Ethernet.NetworkLost += NetworkLost;
+                // One handler for the link's changes: calls and connections end when it is lost, and the SIP address
+                // follows the link's when no address was given.
+                drivers.Ethernet.Changed += localHost == null ? (EthernetChangeHandler)OnEthernetFollowingAddress : OnEthernet;
                 if (drivers.Hid != null)
                 {
                     // The USB headset's hook switch and mute button are the headset and mute keys.
-                    drivers.Hid.HeadsetHook += offHook =>
+                    drivers.Hid.HeadsetButton += (button, down) =>
                     {
-                        if (_calls.Build())
+                        if (button == HidProtocol.TelephonyHook)
                         {
-                            _calls.Keys.HeadsetHook(offHook, Core.Now);
+                            if (_calls.Build())
+                            {
+                                _calls.Keys.HeadsetHook(down, Core.Now);
+                            }
+                            Core.Raise(PhoneEventKind.Key, "HEADSET");
+                            return;
                         }
-                        Core.Raise(PhoneEventKind.Key, "HEADSET");
-                    };
-                    drivers.Hid.HeadsetMutePressed += () =>
-                    {
                         if (_calls.Calls != null)
                         {
                             _calls.Keys.ToggleMute(Core.Now);
@@ -99,10 +104,6 @@ namespace DeskPhone.Firmware.App
                         Core.Raise(PhoneEventKind.Key, "MUTE");
                     };
                 }
-            }
-            if (localHost == null && drivers != null)
-            {
-                drivers.Ethernet.AddressChanged += OnAddressChanged;
             }
             if (parts.Wifi != null && drivers != null)
             {
@@ -315,12 +316,22 @@ namespace DeskPhone.Firmware.App
             }
         }
 
-        private void OnAddressChanged(string address)
+        private void OnEthernet(EthernetChange change)
         {
-            if (address != null)
+            if (change == EthernetChange.Lost)
+            {
+                NetworkLost();
+            }
+        }
+
+        private void OnEthernetFollowingAddress(EthernetChange change)
+        {
+            string address = Core.Drivers.Ethernet.Address;
+            if (change == EthernetChange.Address && address != null)
             {
                 Agent.LocalHost = address;
             }
+            OnEthernet(change);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using DeskPhone.Drivers.Leds;
+using DeskPhone.Drivers.Network;
 using DeskPhone.Domain.Calls;
 using DeskPhone.Domain.Messages;
 using DeskPhone.Domain.Presence;
@@ -70,9 +71,13 @@ namespace DeskPhone.Firmware.Phone
             phone.Statuses.Changed += changes => _dirty = true;
             if (phone.Drivers != null)
             {
-                phone.Drivers.Ethernet.AddressChanged += address => NetworkChanged();
-                phone.Drivers.Ethernet.NetworkLost += NetworkChanged;
-                phone.Drivers.Ethernet.NetworkRestored += NetworkChanged;
+                phone.Drivers.Ethernet.Changed += change =>
+                {
+                    if (change != EthernetChange.Unplugged)
+                    {
+                        NetworkChanged();
+                    }
+                };
             }
             Tick();
         }

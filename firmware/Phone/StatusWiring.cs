@@ -3,6 +3,7 @@ using DeskPhone.Drivers.Expansion;
 using DeskPhone.Drivers.Hid;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
+using DeskPhone.Drivers.Network;
 using DeskPhone.Domain.Leds;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
@@ -63,18 +64,11 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             drivers.KeyEvent += (code, action) => _phone.OnKey(code, action, _phone.Now);
-            drivers.Ethernet.UnpluggedChanged += unplugged =>
-            {
-                Set(StatusId.EthernetUnplugged, unplugged, "ethernet");
-                _phone.Raise(PhoneEventKind.Link, unplugged ? "unplugged" : "plugged");
-            };
-            drivers.Ethernet.NetworkRestored += _phone.SignalNetworkRestored;
+            drivers.Ethernet.Changed += OnEthernet;
             Set(StatusId.EthernetUnplugged, drivers.Ethernet.EthernetUnplugged, "ethernet");
             if (drivers.Hid != null)
             {
-                drivers.Hid.HidConnecting += (port, kind) => Set(StatusId.HidConnecting, true, "usb");
-                drivers.Hid.HidConnected += (port, kind) => { HidChanged(); HidEvent(port, kind, "connected"); };
-                drivers.Hid.HidDisconnected += (port, kind) => { HidChanged(); HidEvent(port, kind, "disconnected"); };
+                drivers.Hid.DeviceChanged += OnHidDevice;
             }
             if (drivers.Expansion != null)
             {
@@ -104,6 +98,32 @@ namespace DeskPhone.Firmware.Phone
             Set(StatusId.PhoneHasNoHttpPassword, !_phone.Settings.IsPasswordSet(SettingNames.HttpPassword), "settings");
         }
 
+        private void OnEthernet(EthernetChange change)
+        {
+            if (change == EthernetChange.Restored)
+            {
+                _phone.SignalNetworkRestored();
+            }
+            else if (change == EthernetChange.Unplugged)
+            {
+                bool unplugged = _phone.Drivers.Ethernet.EthernetUnplugged;
+                Set(StatusId.EthernetUnplugged, unplugged, "ethernet");
+                _phone.Raise(PhoneEventKind.Link, unplugged ? "unplugged" : "plugged");
+            }
+        }
+
+        private void OnHidDevice(int port, HidDeviceClass kind, int state)
+        {
+            if (state == HidProtocol.StateEnumerating)
+            {
+                Set(StatusId.HidConnecting, true, "usb");
+                return;
+            }
+            HidChanged();
+            _phone.Raise(PhoneEventKind.Usb, "port " + (port + 1).ToString() + " " + HidNames.DeviceClass(kind)
+                + (state == HidProtocol.StateReady ? " connected" : " disconnected"));
+        }
+
         private void HidChanged()
         {
             HidBridge hid = _phone.Drivers.Hid;
@@ -114,11 +134,6 @@ namespace DeskPhone.Firmware.Phone
             }
             Set(StatusId.HidConnecting, false, "usb");
             Set(StatusId.HidConnected, any, "usb");
-        }
-
-        private void HidEvent(int port, HidDeviceClass kind, string what)
-        {
-            _phone.Raise(PhoneEventKind.Usb, "port " + (port + 1).ToString() + " " + HidNames.DeviceClass(kind) + " " + what);
         }
 
         private void OnChainEvent(ExpansionEventKind kind, int module, string reason)

@@ -11,10 +11,11 @@ namespace DeskPhone.Drivers.Tests
 
         public EthernetLinkTests()
         {
-            _link.UnpluggedChanged += u => _log.Add(u ? "unplugged" : "plugged");
-            _link.NetworkRestored += () => _log.Add("restored");
-            _link.NetworkLost += () => _log.Add("lost");
-            _link.AddressChanged += a => _log.Add("address " + (a ?? "none"));
+            _link.Changed += change => _log.Add(
+                change == EthernetChange.Unplugged ? (_link.EthernetUnplugged ? "unplugged" : "plugged")
+                : change == EthernetChange.Restored ? "restored"
+                : change == EthernetChange.Lost ? "lost"
+                : "address " + (_link.Address ?? "none"));
         }
 
         private void RunFor(int ms)

@@ -5,22 +5,36 @@ namespace DeskPhone.Drivers.Tests
 {
     public class FrameReaderTests
     {
-        private readonly FrameFormat _sum = new FrameFormat(0x57, 0xAB, 16, crc8: false);
+        private readonly int _sum = FrameFormat.Of(0x57, 0xAB, 16, crc8: false);
         private readonly List<string> _log = new List<string>();
         private readonly FrameReader _reader;
 
         public FrameReaderTests()
         {
-            _reader = new FrameReader(_sum, 30);
-            _reader.Frame += (type, p, offset, count) => _log.Add("frame " + type.ToString("X2") + ":" + System.Convert.ToHexString(p, offset, count));
-            _reader.Error += (error, detail) => _log.Add(FrameErrorNames.Name(error) + " " + detail);
+            _reader = new LoggingReader(_sum, 30, _log);
+        }
+
+        private sealed class LoggingReader : FrameReader
+        {
+            private readonly List<string> _log;
+
+            public LoggingReader(int format, int gapTimeoutMs, List<string> log)
+                : base(null, format, gapTimeoutMs)
+            {
+                _log = log;
+            }
+
+            protected override void OnFrame(int type, byte[] p, int offset, int count) =>
+                _log.Add("frame " + type.ToString("X2") + ":" + System.Convert.ToHexString(p, offset, count));
+
+            protected override void OnFrameError(FrameError error, int detail) => _log.Add(FrameErrorNames.Name(error) + " " + detail);
         }
 
         [Fact]
         public void EncodesByteExact()
         {
             var output = new byte[21];
-            int n = _sum.Encode(0x81, new byte[] { 0x00, 0x02, 0x01 }, 0, 3, output);
+            int n = FrameFormat.Encode(_sum, 0x81, new byte[] { 0x00, 0x02, 0x01 }, 0, 3, output);
             // check = 0x81 + 0x03 + 0x00 + 0x02 + 0x01 = 0x87
             Assert.Equal("57AB810300020187", System.Convert.ToHexString(output, 0, n));
         }
@@ -28,9 +42,9 @@ namespace DeskPhone.Drivers.Tests
         [Fact]
         public void Crc8MatchesTheStandardCheckValue()
         {
-            var crc = new FrameFormat(0xA5, 0x5A, 40, crc8: true);
+            int crc = FrameFormat.Of(0xA5, 0x5A, 40, crc8: true);
             byte[] data = System.Text.Encoding.ASCII.GetBytes("123456789");
-            Assert.Equal(0xF4, crc.Check(data, 0, data.Length)); // CRC-8/SMBUS check value
+            Assert.Equal(0xF4, FrameFormat.Check(crc, data, 0, data.Length)); // CRC-8/SMBUS check value
         }
 
         [Fact]
@@ -73,9 +87,9 @@ namespace DeskPhone.Drivers.Tests
         {
             byte[] part = { 0x57, 0xAB, 0x82, 0x09, 0x00, 0x00 };
             _reader.Feed(part, 0, part.Length, 100);
-            _reader.Tick(120);
+            _reader.CheckGap(120);
             Assert.Empty(_log);
-            _reader.Tick(131);
+            _reader.CheckGap(131);
             Assert.Equal(new[] { "truncated 6" }, _log);
             byte[] good = { 0x57, 0xAB, 0x80, 0x01, 0x21, 0xA2 };
             _reader.Feed(good, 0, good.Length, 200);
@@ -103,7 +117,7 @@ namespace DeskPhone.Drivers.Tests
                 _reader.Feed(noise, i, System.Math.Min(37, noise.Length - i), i);
             }
             _log.Clear();
-            _reader.Tick(100000);
+            _reader.CheckGap(100000);
             _log.Clear();
             byte[] good = { 0x57, 0xAB, 0x80, 0x01, 0x21, 0xA2 };
             _reader.Feed(good, 0, good.Length, 100001);

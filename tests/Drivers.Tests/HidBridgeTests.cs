@@ -16,12 +16,11 @@ namespace DeskPhone.Drivers.Tests
         public HidBridgeTests()
         {
             _bridge = new HidBridge(_usb);
-            _bridge.HidConnecting += (port, cls) => _log.Add("connecting " + port + " " + cls);
-            _bridge.HidConnected += (port, cls) => _log.Add("connected " + port + " " + cls);
-            _bridge.HidDisconnected += (port, cls) => _log.Add("disconnected " + port + " " + cls);
+            _bridge.DeviceChanged += (port, cls, state) => _log.Add(
+                (state == HidProtocol.StateEnumerating ? "connecting " : state == HidProtocol.StateReady ? "connected " : "disconnected ") + port + " " + cls);
             _bridge.KeyEvent += (code, action) => _log.Add(KeyCode.Name(code) + ":" + KeyActionNames.Name(action));
-            _bridge.HeadsetHook += offHook => _log.Add(offHook ? "hook off" : "hook on");
-            _bridge.HeadsetMutePressed += () => _log.Add("mute");
+            _bridge.HeadsetButton += (button, down) => _log.Add(
+                button == HidProtocol.TelephonyMute ? (down ? "mute" : "mute up") : down ? "hook off" : "hook on");
             _bridge.LinkError += (error, detail) => _log.Add(FrameErrorNames.Name(error) + " " + detail);
         }
 
@@ -121,6 +120,25 @@ namespace DeskPhone.Drivers.Tests
             _usb.SetHook(false);
             Poll();
             Assert.Equal(new[] { "hook off", "mute", "mute", "hook on" }, _log);
+        }
+
+        [Fact]
+        public void DevicesAttachedAfterALongSilenceAreReadEvenWhenMoreThanTheFrameBufferWaits()
+        {
+            // A bridge with nothing plugged in for a minute: the reader keeps no buffer until the first byte.
+            for (int i = 0; i < 6000; i++)
+            {
+                Poll();
+            }
+            Assert.Empty(_log);
+            // Four Device frames (32 B) and two keyboard reports (28 B) wait at once: more than the reader's 42 B buffer.
+            _usb.AttachKeyboard(0);
+            _usb.AttachHeadset(1);
+            _usb.KeyDown(0x1E); // 1
+            _usb.KeyUp(0x1E);
+            Poll();
+            Assert.Equal(new[] { "connecting 0 Keyboard", "connected 0 Keyboard", "connecting 1 Headset", "connected 1 Headset", "1:press", "1:release" }, _log);
+            Assert.True(_bridge.HeadsetPresent);
         }
 
         [Fact]

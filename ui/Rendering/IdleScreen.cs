@@ -27,6 +27,9 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>Drawn at the top right of a list with more rows below.</summary>
         public const string ListMoreMark = "v";
 
+        // Shared by every empty line list (never written: it has no element): one array instead of four.
+        private static readonly string[] NoLines = new string[0];
+
         private readonly IPanel _panel;
         private readonly DisplayProfile _p;
         private string _statusText = "";
@@ -37,32 +40,29 @@ namespace DeskPhone.Ui.Rendering
         private string _body;
         private string[] _infoLines;
         private int[] _infoIcons;
-        private string[] _bodyLines = new string[0];
+        private string[] _bodyLines = NoLines;
         private int[] _bodyIcons;
 
         // What the icon lines of the body are, for the description: "infobox", or "call" (the calls' lines).
         private string _bodyKind = "infobox";
-        private string[] _messageLines = new string[0];
+        private string[] _messageLines = NoLines;
         private bool _messageCut;
         private int _page;
         private string _bodyMark; // bottom-right of the body: the page ("2/3") and "..." where text was left out
         private int _bodyRowsShown = 1000; // rows the last body draw painted; starts high so the first draw clears it all
         private string _popUp;
         private string[] _popUpLines;
-        private string[] _noticeTexts = new string[0];
+        private string[] _noticeTexts = NoLines;
         private int[] _noticeIcons = new int[0];
-        private string[] _noticeRows = new string[0];
-        private string _listTitle;
-        private string _listTitleShown;
-        private string[] _listItems;
+        private string[] _noticeRows = NoLines;
+        // The list over the body, made while one is shown (a menu is open): the idle screen keeps one field for it
+        // instead of seven (nanoCLR: 12 B a field).
+        private ShownList _list;
         private string[] _softkeys; // the call screen's softkey labels (null: no softkey row)
         private string[] _softkeysShown;
-        private string[] _listRows;
-        private int _listSelected;
-        private int _listFirst;
-        private bool _listMore;
-        private readonly string[] _keyLabels;
-        private readonly string[] _keyShown;
+        // Function key i of n: its label at i, the label as drawn (cut to its cell) at n + i; one array instead of two
+        // (nanoCLR: 20 B an array and 12 B a field).
+        private readonly string[] _keyTexts;
         private readonly int[] _keyColors;
         private int _dirty = StatusRegion | IdentityRegion | BodyRegion | KeysRegion;
 
@@ -70,21 +70,17 @@ namespace DeskPhone.Ui.Rendering
         {
             _panel = panel;
             _p = profile;
-            _keyLabels = new string[profile.FunctionKeyRows * KeysPerRow];
-            for (int i = 0; i < _keyLabels.Length; i++)
+            int keys = profile.FunctionKeyRows * KeysPerRow;
+            _keyTexts = new string[2 * keys];
+            for (int i = 0; i < _keyTexts.Length; i++)
             {
                 // Written, not left as created: the nanoCLR (nf-interpreter develop a3e8139a, the POSIX build of
                 // tests/Device.Boot) types a fresh string[] element as a null string, and String.Equals of such an
                 // element and a string (SetFunctionKey's comparison) reads through the null (strcmp) and crashes. A
                 // null stored explicitly is a null reference, which compares as null.
-                _keyLabels[i] = null;
+                _keyTexts[i] = null;
             }
-            _keyColors = new int[_keyLabels.Length];
-            _keyShown = new string[_keyLabels.Length];
-            for (int i = 0; i < _keyShown.Length; i++)
-            {
-                _keyShown[i] = null; // see _keyLabels
-            }
+            _keyColors = new int[keys];
         }
 
         public DisplayProfile Profile => _p;
@@ -255,34 +251,39 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void SetList(string title, string[] items, int selected)
         {
-            if (title == _listTitle && items == _listItems && selected == _listSelected)
+            ShownList list = _list;
+            if (title == null ? list == null : list != null && title == list.Title && items == list.Items && selected == list.Selected)
             {
                 return;
             }
-            _listTitle = title;
-            _listItems = items;
-            _listSelected = selected;
-            _listRows = null;
-            _listTitleShown = null;
-            _listMore = false;
-            if (title != null)
-            {
-                int rows = ListRows;
-                _listFirst = selected >= rows ? selected - rows + 1 : 0;
-                int count = items.Length - _listFirst;
-                _listMore = count > rows;
-                _listRows = new string[_listMore ? rows : count < 0 ? 0 : count];
-                for (int i = 0; i < _listRows.Length; i++)
-                {
-                    _listRows[i] = TextWrap.Fit(items[_listFirst + i], _p.Font.Fit(_p.Width - 3 * _p.Margin));
-                }
-                // The title stops short of the "more below" mark instead of running under it.
-                _listTitleShown = TextWrap.Fit(title, _p.Font.Fit(_p.Width - 2 * _p.Margin - ListMarkWidth));
-            }
             _dirty |= BodyRegion;
+            if (title == null)
+            {
+                _list = null;
+                return;
+            }
+            if (list == null)
+            {
+                list = new ShownList();
+            }
+            list.Title = title;
+            list.Items = items;
+            list.Selected = selected;
+            int rows = ListRows;
+            list.First = selected >= rows ? selected - rows + 1 : 0;
+            int count = items.Length - list.First;
+            list.More = count > rows;
+            list.Rows = new string[list.More ? rows : count < 0 ? 0 : count];
+            for (int i = 0; i < list.Rows.Length; i++)
+            {
+                list.Rows[i] = TextWrap.Fit(items[list.First + i], _p.Font.Fit(_p.Width - 3 * _p.Margin));
+            }
+            _list = list;
+            // The title stops short of the "more below" mark instead of running under it.
+            list.TitleShown = TextWrap.Fit(title, _p.Font.Fit(_p.Width - 2 * _p.Margin - ListMarkWidth));
         }
 
-        private int ListMarkWidth => _listMore ? _p.Font.Width + _p.Margin : 0;
+        private int ListMarkWidth => _list != null && _list.More ? _p.Font.Width + _p.Margin : 0;
 
         /// <summary>
         /// The show-directly notices listed at the bottom of the body (under the message or the Infobox, one row each
@@ -319,7 +320,7 @@ namespace DeskPhone.Ui.Rendering
                 }
             }
             // Under an open list the notices are not visible: the list's closing redraws the body anyway.
-            _dirty = _listTitle == null ? _dirty | BodyRegion : (_dirty & ~BodyRegion) | (before & BodyRegion);
+            _dirty = _list == null ? _dirty | BodyRegion : (_dirty & ~BodyRegion) | (before & BodyRegion);
         }
 
         /// <summary>Rows the notices may take: half the body, so the message keeps the other half.</summary>
@@ -381,14 +382,14 @@ namespace DeskPhone.Ui.Rendering
 
         public void SetFunctionKey(int index, string label, int color)
         {
-            if (index < 0 || index >= _keyLabels.Length || (_keyLabels[index] == label && _keyColors[index] == color))
+            if (index < 0 || index >= _keyColors.Length || (_keyTexts[index] == label && _keyColors[index] == color))
             {
                 return;
             }
-            _keyLabels[index] = label;
+            _keyTexts[index] = label;
             _keyColors[index] = color;
             int dot = _p.Font.Height / 2;
-            _keyShown[index] = TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - dot - 2 - _p.Margin));
+            _keyTexts[_keyColors.Length + index] = TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - dot - 2 - _p.Margin));
             _dirty |= KeysRegion;
         }
 
@@ -415,7 +416,7 @@ namespace DeskPhone.Ui.Rendering
                 {
                     DrawBody();
                 }
-                if ((dirty & KeysRegion) != 0 && _keyLabels.Length > 0)
+                if ((dirty & KeysRegion) != 0 && _keyColors.Length > 0)
                 {
                     DrawKeys();
                 }
@@ -441,14 +442,15 @@ namespace DeskPhone.Ui.Rendering
         {
             sb.Append("[status] ").Append(_statusShown);
             sb.Append("\n[identity] ").Append(_identityShown);
-            if (_listTitle != null)
+            ShownList list = _list;
+            if (list != null)
             {
-                sb.Append("\n[menu] ").Append(_listTitleShown);
-                for (int i = 0; i < _listRows.Length; i++)
+                sb.Append("\n[menu] ").Append(list.TitleShown);
+                for (int i = 0; i < list.Rows.Length; i++)
                 {
-                    sb.Append(_listFirst + i == _listSelected ? "\n[item] > " : "\n[item]   ").Append(_listRows[i]);
+                    sb.Append(list.First + i == list.Selected ? "\n[item] > " : "\n[item]   ").Append(list.Rows[i]);
                 }
-                if (_listMore)
+                if (list.More)
                 {
                     sb.Append("\n[more] ").Append(ListMoreMark);
                 }
@@ -494,11 +496,12 @@ namespace DeskPhone.Ui.Rendering
                     sb.Append("\n[popup] ").Append(_popUpLines[i]);
                 }
             }
-            for (int i = 0; i < _keyShown.Length; i++)
+            int keys = _keyColors.Length;
+            for (int i = 0; i < keys; i++)
             {
-                if (_keyShown[i] != null)
+                if (_keyTexts[keys + i] != null)
                 {
-                    sb.Append("\n[key ").Append(i + 1).Append("] ").Append(_keyShown[i]);
+                    sb.Append("\n[key ").Append(i + 1).Append("] ").Append(_keyTexts[keys + i]);
                 }
             }
         }
@@ -557,7 +560,7 @@ namespace DeskPhone.Ui.Rendering
             int height = BodyBottom - top;
             // A plain message repaints only the rows it and the previous one covered, so a short change costs
             // a few lines of SPI traffic instead of the whole body; lists, pop-ups and the overflow mark use it all.
-            bool whole = _bodyMark != null || _listTitle != null || _popUp != null || _noticeRows.Length > 0 || _softkeys != null;
+            bool whole = _bodyMark != null || _list != null || _popUp != null || _noticeRows.Length > 0 || _softkeys != null;
             int rows = _bodyLines.Length;
             int covered = whole ? height : (rows > _bodyRowsShown ? rows : _bodyRowsShown) * _p.LineHeight;
             if (covered > height || covered == 0)
@@ -603,7 +606,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 DrawSoftkeys(top + (BodyLines() - 1) * _p.LineHeight);
             }
-            if (_listTitle != null)
+            if (_list != null)
             {
                 DrawList(top, height);
             }
@@ -633,18 +636,19 @@ namespace DeskPhone.Ui.Rendering
         private void DrawList(int top, int height)
         {
             _panel.FillRect(0, top, _p.Width, height, _p.Background);
-            _panel.DrawText(_listTitleShown, _p.Margin, top, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin - ListMarkWidth);
-            for (int row = 0; row < _listRows.Length; row++)
+            ShownList list = _list;
+            _panel.DrawText(list.TitleShown, _p.Margin, top, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin - ListMarkWidth);
+            for (int row = 0; row < list.Rows.Length; row++)
             {
                 int y = top + (row + 1) * _p.LineHeight;
-                bool selected = _listFirst + row == _listSelected;
+                bool selected = list.First + row == list.Selected;
                 if (selected)
                 {
                     _panel.FillRect(0, y, _p.Width, _p.LineHeight, _p.Foreground);
                 }
-                _panel.DrawText(_listRows[row], 2 * _p.Margin, y, selected ? _p.Background : _p.Foreground, _p.Font, _p.Width - 3 * _p.Margin);
+                _panel.DrawText(list.Rows[row], 2 * _p.Margin, y, selected ? _p.Background : _p.Foreground, _p.Font, _p.Width - 3 * _p.Margin);
             }
-            if (_listMore)
+            if (list.More)
             {
                 _panel.DrawText(ListMoreMark, _p.Width - _p.Margin - _p.Font.Width, top, _p.Dim, _p.Font, _p.Width);
             }
@@ -667,9 +671,11 @@ namespace DeskPhone.Ui.Rendering
             int top = KeysTop;
             _panel.FillRect(0, top, _p.Width, _p.Height - top, _p.Background);
             int cell = _p.Width / KeysPerRow;
-            for (int i = 0; i < _keyLabels.Length; i++)
+            int keys = _keyColors.Length;
+            for (int i = 0; i < keys; i++)
             {
-                if (_keyShown[i] == null)
+                string shown = _keyTexts[keys + i];
+                if (shown == null)
                 {
                     continue;
                 }
@@ -677,9 +683,21 @@ namespace DeskPhone.Ui.Rendering
                 int y = top + (i / KeysPerRow) * _p.LineHeight;
                 int dot = _p.Font.Height / 2;
                 _panel.FillRect(x, y + dot / 2, dot, dot, _keyColors[i] == 0 ? _p.Dim : _keyColors[i]);
-                _panel.DrawText(_keyShown[i], x + dot + 2, y, _p.Foreground, _p.Font, cell - dot - 2 - _p.Margin);
+                _panel.DrawText(shown, x + dot + 2, y, _p.Foreground, _p.Font, cell - dot - 2 - _p.Margin);
             }
             _panel.Flush(0, top, _p.Width, _p.Height - top);
+        }
+    
+        /// <summary>A list shown over the body: what <see cref="SetList"/> was given and its rows as drawn.</summary>
+        private sealed class ShownList
+        {
+            public string Title;
+            public string TitleShown;
+            public string[] Items;
+            public string[] Rows;
+            public int Selected;
+            public int First;
+            public bool More;
         }
     }
 }

@@ -11,8 +11,7 @@ namespace DeskPhone.Host.Simulated
     /// </summary>
     public sealed class SimulatedHidBridge : IUart
     {
-        private readonly FrameFormat _format = HidProtocol.Format();
-        private readonly FrameReader _reader;
+        private readonly FrameEvents _reader;
         private readonly Queue<byte> _out = new Queue<byte>();
         private readonly byte[] _frame = new byte[HidProtocol.MaxPayload + FrameFormat.Overhead];
         private readonly HidDeviceClass[] _attached = new HidDeviceClass[HidProtocol.Ports];
@@ -24,9 +23,7 @@ namespace DeskPhone.Host.Simulated
         public SimulatedHidBridge(int firmwareVersion = 0x21)
         {
             FirmwareVersion = firmwareVersion;
-            _reader = new FrameReader(_format, int.MaxValue);
-            _reader.Frame += OnFrame;
-            _reader.Error += (error, detail) => Rejected.Add(FrameErrorNames.Name(error) + ":" + detail);
+            _reader = new FrameEvents(HidProtocol.Format, int.MaxValue, OnFrame, (error, detail) => Rejected.Add(FrameErrorNames.Name(error) + ":" + detail));
         }
 
         public int FirmwareVersion { get; }
@@ -85,7 +82,7 @@ namespace DeskPhone.Host.Simulated
 
         public void Reply(int type, params byte[] payload)
         {
-            int n = _format.Encode(type, payload, 0, payload.Length, _frame);
+            int n = FrameFormat.Encode(HidProtocol.Format, type, payload, 0, payload.Length, _frame);
             for (int i = 0; i < n; i++) _out.Enqueue(_frame[i]);
         }
 

@@ -36,8 +36,7 @@ namespace DeskPhone.Host.Simulated
     /// </summary>
     public sealed class SimulatedModuleChain : IUart
     {
-        private readonly FrameFormat _format = ExpansionProtocol.Format();
-        private readonly FrameReader _reader;
+        private readonly FrameEvents _reader;
         private readonly Queue<byte> _out = new Queue<byte>();
         private readonly byte[] _frame = new byte[ExpansionProtocol.MaxPayload + FrameFormat.Overhead];
         private int _cutBefore = int.MaxValue;
@@ -45,9 +44,7 @@ namespace DeskPhone.Host.Simulated
 
         public SimulatedModuleChain()
         {
-            _reader = new FrameReader(_format, int.MaxValue);
-            _reader.Frame += OnFrame;
-            _reader.Error += (error, detail) => Rejected.Add(FrameErrorNames.Name(error) + ":" + detail);
+            _reader = new FrameEvents(ExpansionProtocol.Format, int.MaxValue, OnFrame, (error, detail) => Rejected.Add(FrameErrorNames.Name(error) + ":" + detail));
         }
 
         public List<SimulatedModule> Modules { get; } = new List<SimulatedModule>();
@@ -87,7 +84,7 @@ namespace DeskPhone.Host.Simulated
         /// <summary>A well-formed frame towards the phone.</summary>
         public void Reply(int type, params byte[] payload)
         {
-            int n = _format.Encode(type, payload, 0, payload.Length, _frame);
+            int n = FrameFormat.Encode(ExpansionProtocol.Format, type, payload, 0, payload.Length, _frame);
             for (int i = 0; i < n; i++) _out.Enqueue(_frame[i]);
         }
 
