@@ -110,9 +110,10 @@ namespace DeskPhone.Sip.Transport
 
         /// <summary>
         /// The bytes kept of a datagram refused before its packet was made: its start line and the headers a 503 echoes
-        /// (Via, From, To, Call-ID, CSeq come first in a PBX's requests).
+        /// (Via, From, To, Call-ID, CSeq come first in a PBX's requests, in 300-500 bytes; one whose five are not all in
+        /// them gets no answer and is retransmitted).
         /// </summary>
-        public const int RefusedHeadBytes = 1024;
+        public const int RefusedHeadBytes = 768;
 
         /// <summary>Where every delivered message is also recorded (the SIP trace); null: none.</summary>
         public SipTrace Trace;

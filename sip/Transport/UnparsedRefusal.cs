@@ -13,21 +13,25 @@ namespace DeskPhone.Sip.Transport
         private const string Tag = ";tag=lowmem";
 
         /// <summary>The 503's bytes for the request in data[0, length) from host:port; null when it cannot be answered.</summary>
+        // The answer's fixed parts, each copied where it goes (nothing concatenated: this runs when the heap has no room).
+        private const string Head = "SIP/2.0 503 Service Unavailable\r\n";
+        private const string RetryAfter = "Retry-After: ";
+        private const string Tail = "\r\nContent-Length: 0\r\n\r\n";
+        private const string Received = ";received=";
+
         public static byte[] Answer(byte[] data, int length, string host, int port, string retryAfter)
         {
-            string head = "SIP/2.0 503 Service Unavailable\r\n";
-            string tail = "Retry-After: " + retryAfter + "\r\nContent-Length: 0\r\n\r\n";
-            string received = ";received=" + host;
-            string rport = "=" + port.ToString();
-            int size = Write(data, length, received, rport, null, 0);
+            int size = Write(data, length, host, port, null, 0);
             if (size < 0)
             {
                 return null;
             }
-            var answer = new byte[head.Length + size + tail.Length];
-            int at = Copy(head, answer, 0);
-            at = Write(data, length, received, rport, answer, at);
-            Copy(tail, answer, at);
+            var answer = new byte[Head.Length + size + RetryAfter.Length + retryAfter.Length + Tail.Length];
+            int at = Copy(Head, answer, 0);
+            at = Write(data, length, host, port, answer, at);
+            at = Copy(RetryAfter, answer, at);
+            at = Copy(retryAfter, answer, at);
+            Copy(Tail, answer, at);
             return answer;
         }
 
@@ -35,7 +39,7 @@ namespace DeskPhone.Sip.Transport
         /// Writes the copied lines into <paramref name="to"/> from <paramref name="at"/> (null: only counts); returns
         /// where they end (the count when counting), -1 when the request cannot be answered.
         /// </summary>
-        private static int Write(byte[] d, int length, string received, string rport, byte[] to, int at)
+        private static int Write(byte[] d, int length, string host, int port, byte[] to, int at)
         {
             int end = LineEnd(d, 0, length);
             if (end < 0 || length < 4 || (d[0] == 'S' && d[1] == 'I' && d[2] == 'P' && d[3] == '/') || (d[0] == 'A' && d[1] == 'C' && d[2] == 'K' && d[3] == ' '))
@@ -70,10 +74,15 @@ namespace DeskPhone.Sip.Transport
                     if (bare >= 0 && (bare + 6 == end || d[bare + 6] != '='))
                     {
                         at = Bytes(d, start, bare + 6, to, at - (end - start));
-                        at = Copy(rport, to, at);
+                        if (to != null)
+                        {
+                            to[at] = (byte)'=';
+                        }
+                        at = Number(port, to, at + 1);
                         at = Bytes(d, bare + 6, end, to, at);
                     }
-                    at = Copy(received, to, at);
+                    at = Copy(Received, to, at);
+                    at = Copy(host, to, at);
                 }
                 if (kind == To && Find(d, start, end, ";tag=") < 0)
                 {
@@ -161,6 +170,22 @@ namespace DeskPhone.Sip.Transport
                 System.Array.Copy(d, start, to, at, end - start);
             }
             return at + end - start;
+        }
+
+        /// <summary>A port in decimal, without making a string of it.</summary>
+        private static int Number(int n, byte[] to, int at)
+        {
+            int digits = 1;
+            for (int rest = n / 10; rest > 0; rest /= 10)
+            {
+                digits++;
+            }
+            for (int i = digits - 1; to != null && i >= 0; i--)
+            {
+                to[at + i] = (byte)('0' + n % 10);
+                n /= 10;
+            }
+            return at + digits;
         }
 
         private static int Copy(string text, byte[] to, int at)
