@@ -132,7 +132,20 @@ namespace DeskPhone.Domain.Status
         public bool Set(int id, bool active, string source, long nowMs) =>
             active ? Raise(id, null, source, nowMs) : Clear(id, nowMs);
 
-        /// <summary>Raises a message (idempotent: raising an active one only updates its parameter). True if anything changed.</summary>
+        /// <summary>
+        /// Non-null while the heap is low (set by the phone's memory watch: its reserve's counts): a message raised now
+        /// keeps no parameter, and one that would need the slots to grow is not raised (Raise answers false); each
+        /// counted at <see cref="LeanCount"/> for the phone's low-memory report. One field, no array of its own.
+        /// </summary>
+        public int[] Lean;
+
+        /// <summary>Where <see cref="Lean"/> counts the raises it kept without their parameter or refused.</summary>
+        public const int LeanCount = 0;
+
+        /// <summary>
+        /// Raises a message (idempotent: raising an active one only updates its parameter). True if anything changed;
+        /// false too for a new one refused while <see cref="Lean"/>.
+        /// </summary>
         public bool Raise(int id, string param, string source, long nowMs)
         {
             if (!StatusCatalog.Valid(id))
@@ -158,6 +171,18 @@ namespace DeskPhone.Domain.Status
                 }
                 Flush();
                 return true;
+            }
+            int[] lean = Lean;
+            if (lean != null && (_slotCount == _slotId.Length || (object)param != null))
+            {
+                // The heap is low: kept without its parameter (its description alone is drawn), or not raised when the
+                // slots would have to grow; counted for the phone's low-memory report.
+                lean[LeanCount]++;
+                if (_slotCount == _slotId.Length)
+                {
+                    return false;
+                }
+                param = null;
             }
             int added = AddSlot(id);
             _param[added] = param;

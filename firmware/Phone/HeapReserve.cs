@@ -1,3 +1,5 @@
+using DeskPhone.Domain.Status;
+using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.Registration;
 
 namespace DeskPhone.Firmware.Phone
@@ -16,7 +18,7 @@ namespace DeskPhone.Firmware.Phone
     // A reserve rather than catching OutOfMemoryException where the state is built: nanoCLR has faults of its own near
     // a full heap (docs/benchmarks.md), and a reserve keeps the transients (a REGISTER, a SUBSCRIBE, a call's INVITE) room.
     // Fields, not delegates and closures, where the reserve calls its owners: each delegate is 36 B of the board's heap.
-    public sealed class HeapReserve
+    public sealed class HeapReserve : IHeapRoom
     {
         /// <summary>
         /// Free bytes kept after an admission: <c>low_memory_threshold</c> (MemoryWatch sets it at each of its periods;
@@ -36,6 +38,47 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The reports' slots (<see cref="Report"/>), said together as PhoneHasLowMemory's parameter.</summary>
         public const int Identities = 0;
         public const int Keys = 1;
+
+        /// <summary>
+        /// What a request needs free beside twice its length (its packet, its parse and texts) while it is handled: a
+        /// MESSAGE to the idle phone peaks 7.5 KB above its rest on the board's heap (parse, answer, the text drawn); the
+        /// office profile's MESSAGEs failed in their handling at 5.7 KB free, its Infobox NOTIFY (3 KB) at 7.3 KB
+        /// (docs/benchmarks.md, h-worstfit).
+        /// </summary>
+        public const int RequestBytes = 6144;
+
+        /// <summary>
+        /// A request this long is measured even while the heap is not <see cref="Low"/> (the last measurement may be a
+        /// period old): an Infobox queue or a long MESSAGE is rare, and its parse and texts take several times a usual request's.
+        /// </summary>
+        public const int LargeRequestBytes = 1024;
+
+        /// <summary>
+        /// Low when the last measurement (an admission's or <see cref="MemoryWatch"/>'s) found less than
+        /// <see cref="KeepBytes"/> free: requests are measured one by one then (<see cref="AdmitRequest"/>), and a status
+        /// raised keeps no parameter (StatusScheduler.Lean).
+        /// </summary>
+        public bool Low => _counts != null && _counts[LowAt] != 0;
+
+        /// <summary>
+        /// What was refused while low, by kind: SIP requests answered 503, TCP connections closed at once, statuses kept
+        /// without their parameter or not raised (the status scheduler counts those in the same array, its Lean); made
+        /// the first time the heap is found low or something is refused.
+        /// </summary>
+        public int[] Counts()
+        {
+            return _counts ?? (_counts = new int[SaidAt + Kinds]);
+        }
+
+        // _counts: the kinds counted since the last report (statuses at StatusScheduler.LeanCount), whether the heap is
+        // low, and the kinds the last report said (ReportTransient). One field, no array until the heap is first low: a
+        // phone with room pays 12 B for all of it (issue #17).
+        private const int Requests = 1;
+        private const int Connections = 2;
+        private const int Kinds = 3;
+        private const int LowAt = 3;
+        private const int SaidAt = 4;
+        private int[] _counts;
 
         private readonly IFreeMemory _memory;
         // The identities the reserve governs (Govern), asked again before the keys: a registration matters more than a key's lamp.
@@ -58,12 +101,20 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>
         /// The identities taken on only while the heap keeps its reserve (the first active identities first; a refused one
-        /// is kept as its settings only), the refused ones tried again before the keys and said ("9 of 12 identities not registered").
+        /// is kept as its settings only), the refused ones tried again before the keys and said ("9 of 12 identities not registered");
+        /// the agent's requests and the TCP transport's connections admitted by it too (<see cref="AdmitRequest"/>,
+        /// <see cref="AdmitConnection"/>).
         /// </summary>
         internal void Govern(SipBinding identities)
         {
             _identities = identities;
             identities.Registrations.Admit = AdmitIdentity;
+            identities.Agent.Inbox.Room = this;
+            TcpTransport tcp = identities.Agent.Tcp as TcpTransport;
+            if (tcp != null)
+            {
+                tcp.Room = this;
+            }
         }
 
         private bool AdmitIdentity(long nowMs) => Admit(IdentityBytes, nowMs);
@@ -92,8 +143,53 @@ namespace DeskPhone.Firmware.Phone
                 return false;
             }
             _measuredMs = nowMs;
-            _tookOne = _memory.FreeAfterCollection() - bytes >= KeepBytes;
+            _tookOne = Measure() - bytes >= KeepBytes;
             return _tookOne;
+        }
+
+        /// <summary>The free heap after a collection, which sets <see cref="Low"/>.</summary>
+        public int Measure()
+        {
+            int free = _memory.FreeAfterCollection();
+            if (free < KeepBytes)
+            {
+                Counts()[LowAt] = 1;
+            }
+            else if (_counts != null)
+            {
+                _counts[LowAt] = 0;
+            }
+            return free;
+        }
+
+        /// <summary>
+        /// Whether a request of <paramref name="bytes"/> may be taken in, parsed and handled: a short one always while the
+        /// heap is not <see cref="Low"/> (no collection at rest), else measured: <see cref="RequestBytes"/> and twice its
+        /// length free (its packet, asked before it is made, and its parse and texts; a packet made already only adds margin). A refusal is counted; the agent answers it 503 with Retry-After unparsed.
+        /// </summary>
+        public bool AdmitRequest(long bytes)
+        {
+            if ((!Low && bytes < LargeRequestBytes) || Measure() - 2 * bytes >= RequestBytes)
+            {
+                return true;
+            }
+            Counts()[Requests]++;
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a TCP connection with <paramref name="bytes"/> of buffers may be taken on: measured (connections are
+        /// seldom accepted), refused when it would leave less than <see cref="KeepBytes"/>; the transport closes a refused
+        /// one at once (the peer falls back or retries) and it is counted.
+        /// </summary>
+        public bool AdmitConnection(long bytes)
+        {
+            if (Measure() - bytes >= KeepBytes)
+            {
+                return true;
+            }
+            Counts()[Connections]++;
+            return false;
         }
 
         /// <summary>A part was deferred to the next turn (another was taken on this one): <see cref="Retry"/> then.</summary>
@@ -119,11 +215,56 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>Whether anything is refused (no string made).</summary>
-        public bool Refusing => (object)_identitiesRefused != null || (object)_keys != null;
+        public bool Refusing => (object)_identitiesRefused != null || (object)_keys != null || Counted(0) + Counted(SaidAt) > 0;
 
-        /// <summary>What is refused, the owners' reports joined; null when nothing is.</summary>
-        public string Refused =>
-            (object)_identitiesRefused == null ? _keys : (object)_keys == null ? _identitiesRefused : _identitiesRefused + ", " + _keys;
+        private int Counted(int at) => _counts == null ? 0 : _counts[at] + _counts[at + 1] + _counts[at + 2];
+
+        /// <summary>What is refused, the owners' reports and what the last period refused joined; null when nothing is.</summary>
+        public string Refused => Join(Join(_identitiesRefused, _keys), Transient());
+
+        /// <summary>What the last period refused while low, in words ("SIP requests refused (503): 3, TCP connections closed: 2"); null: nothing.</summary>
+        private string Transient()
+        {
+            int[] c = _counts;
+            if (c == null)
+            {
+                return null;
+            }
+            string text = c[SaidAt + Requests] > 0 ? "SIP requests refused (503): " + c[SaidAt + Requests].ToString() : null;
+            if (c[SaidAt + Connections] > 0)
+            {
+                text = Join(text, "TCP connections closed: " + c[SaidAt + Connections].ToString());
+            }
+            if (c[SaidAt + StatusScheduler.LeanCount] > 0)
+            {
+                text = Join(text, "statuses not kept in full: " + c[SaidAt + StatusScheduler.LeanCount].ToString());
+            }
+            return text;
+        }
+
+        private static string Join(string a, string b) => (object)a == null ? b : (object)b == null ? a : a + ", " + b;
+
+        /// <summary>
+        /// What was refused while low since the last report becomes what <see cref="Refused"/> says, and is counted afresh:
+        /// a period without refusals clears it (<see cref="MemoryWatch"/>, each period).
+        /// </summary>
+        public void ReportTransient()
+        {
+            int[] c = _counts;
+            if (c == null)
+            {
+                return;
+            }
+            for (int kind = 0; kind < Kinds; kind++)
+            {
+                if (c[SaidAt + kind] != c[kind])
+                {
+                    c[SaidAt + kind] = c[kind];
+                    Changes++;
+                }
+                c[kind] = 0;
+            }
+        }
 
         /// <summary>Lets admissions in (the first call) and asks the refused parts to try again, the identities first.</summary>
         public void Retry(long nowMs)

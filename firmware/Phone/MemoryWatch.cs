@@ -68,6 +68,12 @@ namespace DeskPhone.Firmware.Phone
             }
             if (reserve != null)
             {
+                // A status raised while the heap is low keeps no parameter (or, needing more slots, is not raised).
+                _phone.Statuses.Lean = reserve.Low ? reserve.Counts() : null;
+                if (due)
+                {
+                    reserve.ReportTransient();
+                }
                 if (!_started || reserve.Busy || (due && reserve.Refusing))
                 {
                     _started = true;
@@ -93,18 +99,28 @@ namespace DeskPhone.Firmware.Phone
                 }
                 return;
             }
-            int free = _memory.FreeAfterCollection();
+            int free = reserve != null ? reserve.Measure() : _memory.FreeAfterCollection();
             LastFree = free;
             bool active = _phone.Statuses.IsActive(StatusId.PhoneHasLowMemory);
             if (free < threshold && !active)
             {
                 // The parameter is the figure that raised it; later measurements do not raise it again (no event churn).
-                _phone.Statuses.Raise(StatusId.PhoneHasLowMemory, free.ToString() + " B free", "memory", nowMs);
+                RaiseLow(free.ToString() + " B free", nowMs);
             }
             else if (active && (object)_refused == null && free >= threshold + HysteresisBytes)
             {
                 _phone.Statuses.Clear(StatusId.PhoneHasLowMemory, nowMs);
             }
+        }
+
+        /// <summary>PhoneHasLowMemory with its parameter even while the statuses are lean: the report is what low memory must say.</summary>
+        private void RaiseLow(string param, long nowMs)
+        {
+            StatusScheduler statuses = _phone.Statuses;
+            int[] lean = statuses.Lean;
+            statuses.Lean = null;
+            statuses.Raise(StatusId.PhoneHasLowMemory, param, "memory", nowMs);
+            statuses.Lean = lean;
         }
 
         /// <summary>
@@ -120,7 +136,7 @@ namespace DeskPhone.Firmware.Phone
             _refused = refused;
             if ((object)refused != null)
             {
-                _phone.Statuses.Raise(StatusId.PhoneHasLowMemory, refused, "memory", nowMs);
+                RaiseLow(refused, nowMs);
                 _phone.Raise(PhoneEventKind.Status, "low memory: " + refused);
                 return;
             }

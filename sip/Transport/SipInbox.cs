@@ -81,9 +81,17 @@ namespace DeskPhone.Sip.Transport
         /// </summary>
         public SipPacket Rent(int length)
         {
+            IHeapRoom room = Room;
+            // Asked before the packet is made (the socket told the size): a request the heap has no room for gets a packet
+            // of its head only, enough to answer it 503 (the rest of the datagram is cut, never handled).
+            int refuse = length > RefusedHeadBytes && room != null && !room.AdmitRequest(length) ? 503 : 0;
             lock (_gate)
             {
-                SipPacket packet = RentLocked(length);
+                SipPacket packet = RentLocked(refuse != 0 ? RefusedHeadBytes : length);
+                if (packet != null)
+                {
+                    packet.RefuseStatus = refuse;
+                }
                 if (packet == null)
                 {
                     Dropped++;
@@ -91,6 +99,21 @@ namespace DeskPhone.Sip.Transport
                 return packet;
             }
         }
+
+        /// <summary>
+        /// Asked with a message's length whether the heap has room to take it in (the phone's heap reserve, issue #17):
+        /// before a datagram's packet is made (<see cref="Rent(int)"/>, the socket told its size), and by the user agent
+        /// before a request in a packet is parsed. A request refused is answered 503 with Retry-After from its first
+        /// bytes, unparsed into objects; null: everything is taken in.
+        /// </summary>
+        public IHeapRoom Room;
+
+        /// <summary>
+        /// The bytes kept of a datagram refused before its packet was made: its start line and the headers a 503 echoes
+        /// (Via, From, To, Call-ID, CSeq come first in a PBX's requests, in 300-500 bytes; one whose five are not all in
+        /// them gets no answer and is retransmitted).
+        /// </summary>
+        public const int RefusedHeadBytes = 768;
 
         /// <summary>Where every delivered message is also recorded (the SIP trace); null: none.</summary>
         public SipTrace Trace;
@@ -133,7 +156,8 @@ namespace DeskPhone.Sip.Transport
         public void Post(SipPacket packet)
         {
             SipTrace trace = Trace;
-            if (trace != null && packet.Transport != null)
+            // A datagram refused for want of heap (its head only) is not recorded: the trace's ring may not be made yet.
+            if (trace != null && packet.Transport != null && packet.RefuseStatus != 503)
             {
                 trace.Record(false, packet.Data, 0, packet.Length, packet.Transport.Name, packet.RemoteHost, packet.RemotePort);
             }

@@ -72,12 +72,11 @@ namespace DeskPhone.Sip.Transport
             long at = Clock == null ? 0 : Clock();
             lock (_gate)
             {
-                if (_ring == null)
+                if (_ring == null && !Make())
                 {
-                    _ring = new byte[_ringBytes];
-                    _meta = new int[_slots * MetaInts];
-                    _atMs = new long[_slots];
-                    _names = new string[_slots * 2];
+                    // No heap for the trace beside what the phone holds (a loaded phone's first message, issue #17): this
+                    // message is not recorded; the next one tries again.
+                    return;
                 }
                 int kept = length < _slotBytes ? length : _slotBytes;
                 kept = kept < _ringBytes ? kept : _ringBytes;
@@ -111,6 +110,26 @@ namespace DeskPhone.Sip.Transport
             if (written != null)
             {
                 written(outgoing, data, offset, length, transport, host, port);
+            }
+        }
+
+        /// <summary>Makes the ring and the entries' numbers (under the lock); false when the heap has no room for them.</summary>
+        private bool Make()
+        {
+            try
+            {
+                _meta = new int[_slots * MetaInts];
+                _atMs = new long[_slots];
+                _names = new string[_slots * 2];
+                _ring = new byte[_ringBytes];
+                return true;
+            }
+            catch (System.OutOfMemoryException)
+            {
+                _meta = null;
+                _atMs = null;
+                _names = null;
+                return false;
             }
         }
 

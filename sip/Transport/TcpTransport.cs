@@ -150,6 +150,12 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Where every sent message is also recorded (the SIP trace); null: none.</summary>
         public SipTrace Trace;
 
+        /// <summary>
+        /// Asked with a connection's buffer bytes before a peer's connection is taken on (the phone's heap reserve, issue
+        /// #17): false closes it at once; null: every connection is taken on.
+        /// </summary>
+        public IHeapRoom Room;
+
         /// <summary>Told, on the transport's thread or the caller's, when a connection the phone opened is gone (a field: no accessors).</summary>
         public ConnectionLostHandler Lost;
 
@@ -307,6 +313,12 @@ namespace DeskPhone.Sip.Transport
             }
             catch (SocketException)
             {
+                return true;
+            }
+            if (Room != null && !Room.AdmitConnection(_packetBytes * 2))
+            {
+                // No heap to keep it beside what the phone holds: closed at once (the peer falls back or retries), counted by the asker.
+                client.Close();
                 return true;
             }
             Place(client, host, port, false);

@@ -150,7 +150,8 @@ namespace DeskPhone.Sip.Transport
                         _inbox.Return(packet);
                         continue;
                     }
-                    if (n == packet.Data.Length && n <= _inbox.PacketBytes)
+                    // A refused datagram's head packet (SipInbox.Room) is cut on purpose: answered 503 from what it holds.
+                    if (n == packet.Data.Length && n <= _inbox.PacketBytes && packet.RefuseStatus == 0)
                     {
                         // It filled a packet made to the size the socket told: this stack tells less than a datagram
                         // holds, so the datagram was cut. It is never handled; the socket is not asked again (full

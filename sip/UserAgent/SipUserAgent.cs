@@ -64,6 +64,9 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Requests of the phone in flight at once (registrations, messages, subscriptions).</summary>
         public const int MaxClientTransactions = 16;
 
+        /// <summary>Where the transports hand their messages over (its Room: the phone's heap reserve).</summary>
+        public SipInbox Inbox => _inbox;
+
         public SipUserAgent(SipInbox inbox)
         {
             _inbox = inbox;
@@ -331,8 +334,10 @@ namespace DeskPhone.Sip.UserAgent
                 _quietTurns++;
             }
             // The burst's parts before a packet is taken: without heap for them now (nanoCLR throws, then compacts at its
-            // next safe point) the packets wait in the inbox for the next turn instead of being lost.
-            while ((_message != null || _inbox.Waiting == 0 || MakeBurstParts()) && (packet = _inbox.Take()) != null)
+            // next safe point) the packets wait in the inbox for the next turn instead of being lost. With a heap reserve
+            // (SipInbox.Room) they are made once the packet is admitted, and a request without heap for them is answered
+            // 503 from its bytes.
+            while ((_message != null || _inbox.Waiting == 0 || _inbox.Room != null || MakeBurstParts()) && (packet = _inbox.Take()) != null)
             {
                 _quietTurns = 0;
                 // The slot goes back whatever happens: a handler that throws must not cost the board one of its
@@ -340,9 +345,10 @@ namespace DeskPhone.Sip.UserAgent
                 _answeredCurrent = false;
                 try
                 {
-                    if (_message == null && !MakeBurstParts())
+                    if (NoRoom(packet) || (_message == null && !MakeBurstParts()))
                     {
-                        throw new System.OutOfMemoryException();
+                        RefuseUnparsed(packet);
+                        continue;
                     }
                     Handle(packet, nowMs);
                 }
@@ -474,6 +480,9 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
+        /// <summary>The Retry-After of a request refused for want of heap: the phone's memory watch measures again then.</summary>
+        public const string LowMemoryRetryAfter = "10";
+
         private void Handle(SipPacket packet, long nowMs)
         {
             if (packet.RefuseStatus != 0)
@@ -514,6 +523,33 @@ namespace DeskPhone.Sip.UserAgent
                 return;
             }
             HandleRequest(packet, m, nowMs);
+        }
+
+        /// <summary>
+        /// A request refused before its packet was made, or one (a response starts "SIP/": the answer to the phone's own
+        /// transaction is always taken in) the heap has no room to parse and handle now (SipInbox.Room).
+        /// </summary>
+        private bool NoRoom(SipPacket packet)
+        {
+            IHeapRoom room = _inbox.Room;
+            byte[] d = packet.Data;
+            return packet.RefuseStatus == 503 || (packet.RefuseStatus == 0 && room != null && packet.Length > 4
+                && (d[0] != 'S' || d[1] != 'I' || d[2] != 'P' || d[3] != '/')
+                && !room.AdmitRequest(packet.Length));
+        }
+
+        /// <summary>
+        /// Answers a request 503 with Retry-After from its bytes (<see cref="UnparsedRefusal"/>: no parse, no header
+        /// objects), to where it came from (its source port, as rport would); a response, or a request it cannot read, is dropped.
+        /// </summary>
+        private void RefuseUnparsed(SipPacket packet)
+        {
+            byte[] answer = UnparsedRefusal.Answer(packet.Data, packet.Length, packet.RemoteHost, packet.RemotePort, LowMemoryRetryAfter);
+            if (answer != null)
+            {
+                packet.Transport.Send(answer, answer.Length, packet.RemoteHost, packet.RemotePort, packet.Connection);
+                Answered++;
+            }
         }
 
         /// <summary>The parser's answer to a malformed request (400 and the like), not kept for retransmissions.</summary>

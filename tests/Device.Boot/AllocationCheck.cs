@@ -59,6 +59,13 @@ namespace DeskPhone.Boot
             {
                 return;
             }
+            if (s_app.Core.Reserve != null && s_app.Core.Reserve.Refusing)
+            {
+                // A phone refusing for want of heap asks again every period and says what it still refuses (strings made
+                // by design, not in a hot path): checked where it takes everything on (the fitting heap, and idle here).
+                Console.WriteLine("load profile=" + p.Name + " alloc skipped: the heap reserve refuses (asked again each period)");
+                return;
+            }
             s_keypad = s_app.Core.Drivers.Keypad;
             Check(s_keypad != null, "the wired phone has no keypad");
             s_activeStatus = s_app.Core.Statuses.NotificationCount > 0 ? s_app.Core.Statuses.Notification(0) : StatusId.Count;

@@ -344,9 +344,19 @@ namespace DeskPhone.Boot
                 {
                     continue;
                 }
+                bool taken;
                 lock (s_app.Gate)
                 {
-                    Check(s_app.Core.Statuses.Raise(id, "p" + id.ToString(), "boot", s_now), "status " + id.ToString() + " not raised");
+                    taken = s_app.Core.Statuses.Raise(id, "p" + id.ToString(), "boot", s_now);
+                }
+                // While the heap is low a status keeps no parameter, or is not raised when the phone's slots are full
+                // (StatusScheduler.Lean): the phone's answer, counted.
+                bool lean = s_app.Core.Statuses.Lean != null;
+                Check(taken || (lean && !s_app.Core.Statuses.IsActive(id)), "status " + id.ToString() + " not raised");
+                if (!taken || s_app.Core.Statuses.ParamOf(id) == null)
+                {
+                    Check(lean, "status " + id.ToString() + " raised without its parameter");
+                    Low(LowStatuses, 1);
                 }
                 raised++;
                 Run(TurnMs);
@@ -596,7 +606,10 @@ namespace DeskPhone.Boot
             return null;
         }
 
-        /// <summary>The status of the phone's answer to the request with this branch, read from the bytes sent; -1 for none.</summary>
+        /// <summary>
+        /// The status of the phone's answer to the request with this branch, read from the bytes sent; -1 for none,
+        /// <see cref="Unparsed503"/> for the 503 it writes from a request it has no heap to take in (its To tag "lowmem").
+        /// </summary>
         private static int AnswerTo(string branch)
         {
             for (int i = 0; i < s_wire.Pending; i++)
@@ -605,11 +618,15 @@ namespace DeskPhone.Boot
                 if (m.IndexOf("SIP/2.0 ") == 0 && m.IndexOf(branch) > 0)
                 {
                     s_wire.RemoveAt(i);
-                    return (m[8] - '0') * 100 + (m[9] - '0') * 10 + (m[10] - '0');
+                    int status = (m[8] - '0') * 100 + (m[9] - '0') * 10 + (m[10] - '0');
+                    return status == 503 && m.IndexOf(";tag=lowmem\r\n") > 0 ? Unparsed503 : status;
                 }
             }
             return -1;
         }
+
+        /// <summary>What <see cref="AnswerTo"/> returns for a request refused for want of heap (SipInbox.Admit), unparsed.</summary>
+        private const int Unparsed503 = 1503;
 
         private static bool IsRequest(string m, string method, string eventPackage, string target)
         {

@@ -40,7 +40,7 @@ namespace DeskPhone.Boot
         private static void RunProfile(LoadProfile p, ManualResetEvent release)
         {
             s_step = "provision";
-            s_notTakenOn = 0;
+            s_low = null;
             var medium = new MemorySettingsMedium();
             Provision(medium, p);
             Step(p, "provisioned");
@@ -106,9 +106,9 @@ namespace DeskPhone.Boot
             if (p.InfoBoxFull)
             {
                 s_step = "infobox";
-                int status = Request("NOTIFY", "sip:486@" + PhoneAddress + ":5060", InfoBoxQueue.ContentType, InfoBoxes(InfoBoxQueue.MaxBoxes),
-                    "Event: xml\r\nSubscription-State: active\r\n");
-                Check(status == 200, "Infobox NOTIFY answered " + status.ToString() + ", expected 200");
+                int status = InfoBoxNotify(InfoBoxQueue.MaxBoxes);
+                // Refused 503 for want of heap (the phone's reserve, before the 3 KB are parsed): the phone's answer, counted.
+                Check(status == 200 || LowRefusal(status), "Infobox NOTIFY answered " + status.ToString() + ", expected 200 (or 503 when low on heap)");
                 Run(500);
                 Step(p, "infobox-" + InfoBoxQueue.MaxBoxes.ToString());
             }
@@ -130,11 +130,14 @@ namespace DeskPhone.Boot
             {
                 s_step = "call";
                 call = AnswerCall(p, "486");
-                for (long talked = 0; talked < LoadProfile.CallMs; talked += 1000)
+                for (long talked = 0; call != null && talked < LoadProfile.CallMs; talked += 1000)
                 {
                     Run(1000);
                     AnswerPublishes();
                 }
+            }
+            if (call != null)
+            {
                 RtpCounts(out int sent, out int received);
                 // 20 ms frames: 150 in 3 s each way (a frame or two more or less at the edges).
                 Check(sent >= LoadProfile.CallMs / 20 - 5, "the call sent " + sent.ToString() + " RTP packets in " + LoadProfile.CallMs.ToString() + " ms");
@@ -142,19 +145,33 @@ namespace DeskPhone.Boot
                 Console.WriteLine("load profile=" + p.Name + " call rtp-sent=" + sent.ToString() + " rtp-received=" + received.ToString());
                 Step(p, "call-3s");
             }
-
+            else if (p.Call)
+            {
+                Step(p, "call-refused");
+            }
             if (p.TcpConnections > 0)
             {
                 // No sockets in the interpreter: the connections the board holds (DeviceSizing.TcpConnections; beyond
                 // them TcpTransport sheds the one idle the longest) stand in as what TcpTransport holds for them: its
                 // one serving thread (waiting here, as between socket polls) with the parser, message and parse result
                 // it shares, and each connection's receive buffer.
+                // Each is taken on as TcpTransport takes it: asked of the heap reserve first, closed at once when refused.
                 int held = p.TcpConnections < DeviceSizing.TcpConnections ? p.TcpConnections : DeviceSizing.TcpConnections;
                 s_step = "tcp-connections";
-                new Thread(new TcpStandIn(release, held).Hold).Start();
+                var standIn = new TcpStandIn(release, held);
+                int closed = 0;
+                for (int i = 0; i < held; i++)
+                {
+                    if (!standIn.Accept(i, s_app.Core.Reserve))
+                    {
+                        closed++;
+                    }
+                }
+                Low(LowConnections, closed);
+                new Thread(standIn.Hold).Start();
                 Run(500);
-                Console.WriteLine("load profile=" + p.Name + " tcp connections=" + p.TcpConnections.ToString() + " held=" + held.ToString() +
-                                  " shed=" + (p.TcpConnections - held).ToString());
+                Console.WriteLine("load profile=" + p.Name + " tcp connections=" + p.TcpConnections.ToString() + " held=" + (held - closed).ToString() +
+                                  " shed=" + (p.TcpConnections - held).ToString() + " closed-low-memory=" + closed.ToString());
                 Step(p, "tcp-" + p.TcpConnections.ToString() + "-held-" + held.ToString());
             }
 
@@ -180,7 +197,7 @@ namespace DeskPhone.Boot
                     Run(p.MessageEveryMs - 2 * TurnMs);
                 }
                 Console.WriteLine("load profile=" + p.Name + " messages=" + sent.ToString() + " notifies=" + (dialogs == null ? 0 : sent).ToString() +
-                                  " refused-503=" + refused.ToString() + " to-refused-identities-404=" + s_notTakenOn.ToString());
+                                  " refused-503=" + refused.ToString() + " to-refused-identities-404=" + Low(NotTakenOn, 0).ToString());
                 Step(p, "messages-" + sent.ToString() + "-every-" + p.MessageEveryMs.ToString() + "ms");
             }
 
@@ -193,7 +210,7 @@ namespace DeskPhone.Boot
                     refused += Answered(Message(p, i), "MESSAGE " + i.ToString());
                 }
                 Console.WriteLine("load profile=" + p.Name + " burst=" + p.MessageBurst.ToString() + " refused-503=" + refused.ToString() +
-                                  " to-refused-identities-404=" + s_notTakenOn.ToString());
+                                  " to-refused-identities-404=" + Low(NotTakenOn, 0).ToString());
                 Step(p, "messages-" + p.MessageBurst.ToString() + "-in-timer-j");
             }
 
@@ -259,9 +276,13 @@ namespace DeskPhone.Boot
         /// <summary>The profile's one "refused" line: what the heap reserve did not take on, and PhoneHasLowMemory's text when known.</summary>
         private static void SayRefused(LoadProfile p, string said)
         {
+            int[] c = s_low;
+            int low = c == null ? 0 : c[LowRequests] + c[LowStatuses] + c[LowConnections] + c[LowCalls];
             Console.WriteLine("load profile=" + p.Name + " refused " + (s_refusedIdentities < 0 ? "unknown (the phone was not built)" :
-                s_refusedIdentities + s_refusedKeys == 0 ? "none" :
-                "identities=" + s_refusedIdentities.ToString() + "/" + p.Identities.ToString() + " blf-keys=" + s_refusedKeys.ToString() + "/" + p.BlfKeys.ToString()) +
+                s_refusedIdentities + s_refusedKeys + low == 0 ? "none" :
+                "identities=" + s_refusedIdentities.ToString() + "/" + p.Identities.ToString() + " blf-keys=" + s_refusedKeys.ToString() + "/" + p.BlfKeys.ToString() +
+                (low == 0 ? "" : " requests-503=" + c[LowRequests].ToString() + " statuses=" + c[LowStatuses].ToString() + " tcp-closed=" +
+                                 c[LowConnections].ToString() + " calls=" + c[LowCalls].ToString())) +
                 (said == null ? "" : " low-memory='" + said + "'"));
         }
 
@@ -299,7 +320,7 @@ namespace DeskPhone.Boot
         /// <summary>
         /// A MESSAGE to one of the profile's identities in turn; returns the status the phone answered. An identity the
         /// heap reserve refused is not in the phone's agent (kept as its settings only): its 404 is counted
-        /// (<see cref="s_notTakenOn"/>, said beside the 503s) and returned as 200, so that the 503s stay the transaction table's.
+        /// (<see cref="NotTakenOn"/>, said beside the 503s) and returned as 200, so that the 503s stay the transaction table's.
         /// </summary>
         private static int Message(LoadProfile p, int n)
         {
@@ -307,32 +328,77 @@ namespace DeskPhone.Boot
             int status = Request("MESSAGE", "sip:" + (485 + identity).ToString() + "@" + PhoneAddress + ":5060", "text/plain", "Load message " + n.ToString(), "");
             if (status == 404 && s_app.Binding.Registrations.IsRefused(identity))
             {
-                s_notTakenOn++;
+                Low(NotTakenOn, 1);
                 return 200;
             }
             return status;
         }
 
         // MESSAGEs to identities the heap reserve refused (answered 404), said with the profile's MESSAGE counts.
-        private static int s_notTakenOn;
+        private const int NotTakenOn = 4;
 
-        /// <summary>1 for a 503 (refused: no room to remember the transaction), 0 for a 200; anything else fails.</summary>
+        /// <summary>
+        /// 1 for a 503 (refused: no room to remember the transaction, or no heap to take it in: <see cref="LowRefusal"/>),
+        /// 0 for a 200; anything else fails.
+        /// </summary>
         private static int Answered(int status, string what)
         {
-            Check(status == 200 || status == 503, what + " answered " + status.ToString() + ", expected 200 (or 503 when refused)");
-            return status == 503 ? 1 : 0;
+            Check(status == 200 || status == 503 || LowRefusal(status), what + " answered " + status.ToString() + ", expected 200 (or 503 when refused)");
+            return status == 200 ? 0 : 1;
         }
 
-        /// <summary>An Infobox queue document (application/snomxml) with <paramref name="count"/> boxes of two lines.</summary>
-        private static string InfoBoxes(int count)
+        /// <summary>Whether <paramref name="status"/> is the phone's 503 for want of heap (HeapReserve.AdmitRequest), counted.</summary>
+        private static bool LowRefusal(int status)
         {
-            string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<InfoBoxQueue>\n";
-            for (int i = 1; i <= count; i++)
+            if (status != Unparsed503)
             {
-                xml += "<InfoBox><Line pos=\"1\"><Text>Infobox " + i.ToString() + "</Text></Line><Line pos=\"2\"><Text>Queue line two</Text></Line></InfoBox>\n";
+                return false;
             }
-            return xml + "</InfoBoxQueue>\n";
+            Low(LowRequests, 1);
+            return true;
         }
+
+        // What the phone refused while low on heap, as the PBX and the bench see it, by kind: requests answered 503,
+        // statuses kept without their parameter or not raised, TCP connections closed at once, calls refused. Made by the
+        // profile's first refusal (one static field: the boot's tight steps and a profile that refuses nothing hold no array).
+        private static int[] s_low;
+
+        /// <summary>Adds <paramref name="count"/> to a kind of refusal (the array made by the first: none at the fitting heap); returns its count.</summary>
+        private static int Low(int kind, int count)
+        {
+            if (s_low == null)
+            {
+                if (count == 0)
+                {
+                    return 0;
+                }
+                s_low = new int[5];
+            }
+            return s_low[kind] += count;
+        }
+        private const int LowRequests = 0;
+        private const int LowStatuses = 1;
+        private const int LowConnections = 2;
+        private const int LowCalls = 3;
+        // MESSAGEs to identities the heap reserve refused (answered 404), said with the profile's MESSAGE counts.
+
+        /// <summary>
+        /// The PBX's Infobox NOTIFY: a queue document (application/snomxml) with <paramref name="count"/> boxes of two lines,
+        /// made piece by piece as the phone takes it in (<see cref="InfoBoxDatagram"/>); returns the status the phone answered.
+        /// </summary>
+        private static int InfoBoxNotify(int count)
+        {
+            string uri = "sip:486@" + PhoneAddress + ":5060";
+            string branch = "z9hG4bKboot" + (++s_branch).ToString();
+            s_wire.Queue(new InfoBoxDatagram("NOTIFY " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch +
+                    "\r\nMax-Forwards: 70\r\nFrom: <sip:admin@" + Registrar + ">;tag=b" + s_branch.ToString() + "\r\nTo: <" + uri +
+                    ">\r\nCall-ID: boot-" + s_branch.ToString() + "@" + Registrar + "\r\nCSeq: 1 NOTIFY\r\nEvent: xml\r\nSubscription-State: active\r\n" +
+                    "Content-Type: " + InfoBoxQueue.ContentType + "\r\nContent-Length: " + InfoBoxDatagram.BodyBytes(count).ToString() + "\r\n\r\n",
+                    count), Registrar);
+            Run(TurnMs);
+            return AnswerTo(branch);
+        }
+
 
         /// <summary>The first frames of where the heap ran out (the allocating method first), on one line.</summary>
         private static string Where(Exception e)
@@ -360,24 +426,39 @@ namespace DeskPhone.Boot
 
         /// <summary>
         /// Stands in for the TCP transport's connections until the profile ends: one thread holding what TcpTransport's
-        /// serving thread holds (the parser, message and parse result it shares) and a receive buffer per connection.
+        /// serving thread holds (the parser, and while a connection is open the message and parse result it shares) and a
+        /// receive buffer per connection taken on.
         /// </summary>
         private sealed class TcpStandIn
         {
             private readonly ManualResetEvent _release;
             private readonly byte[][] _buffers;
             private readonly SipParser _parser = new SipParser { MaxBodyBytes = DeviceSizing.InboxPacketBytes, MaxHeaderBytes = DeviceSizing.InboxPacketBytes };
-            private readonly SipMessage _message = new SipMessage();
-            private readonly ParseResult _result = new ParseResult();
+            // Made by the first connection taken on, as TcpTransport makes them by the first bytes to frame (none while no
+            // connection is open).
+            private SipMessage _message;
+            private ParseResult _result;
 
             public TcpStandIn(ManualResetEvent release, int connections)
             {
                 _release = release;
                 _buffers = new byte[connections][];
-                for (int i = 0; i < connections; i++)
+            }
+
+            /// <summary>Connection i, as TcpTransport accepts one: refused (closed at once) when the reserve has no room for its buffer.</summary>
+            public bool Accept(int i, HeapReserve reserve)
+            {
+                if (reserve != null && !reserve.AdmitConnection(TcpBufferBytes))
                 {
-                    _buffers[i] = new byte[TcpBufferBytes];
+                    return false;
                 }
+                _buffers[i] = new byte[TcpBufferBytes];
+                if (_message == null)
+                {
+                    _message = new SipMessage();
+                    _result = new ParseResult();
+                }
+                return true;
             }
 
             public void Hold()
@@ -386,7 +467,7 @@ namespace DeskPhone.Boot
                 {
                     Thread.Sleep(20);
                 }
-                _buffers[0][0] = (byte)(_parser == null || _message == null || _result == null ? 1 : 0);
+                _buffers[0] = _parser == null || (_message == null) != (_result == null) ? null : _buffers[0];
             }
         }
     }

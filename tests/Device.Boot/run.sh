@@ -11,7 +11,11 @@
 #   tests/Device.Boot/run.sh                 # heap 80,896 B (79 KB: nanoFramework's figure for ESP32_REV0 without PSRAM);
 #                                            # if that runs out of memory, says so and runs again at $BOOT_FIT_HEAP
 #                                            # (200,000 B), which must pass; the profiles in $BOOT_MUST_FIT (default
-#                                            # "idle") must have run to their end at 80,896 B all the same
+#                                            # "idle") must have run to their end at 80,896 B all the same, and
+#                                            # those in $BOOT_MUST_END (default "office"; "office,worst" once the
+#                                            # worst phone leaves room for its MESSAGE burst) reached their last
+#                                            # step there, what did not fit refused (503, a closed connection, a
+#                                            # status kept without its parameter) and printed, never out of memory
 #   BOOT_HEAP=160000 tests/Device.Boot/run.sh   # one run at that heap
 #   BOOT_BOARD=1 tests/Device.Boot/run.sh    # also loads the board application (board/DeskPhone.Board.pe) and every
 #                                            # library it references, as the board does, so the heap includes their
@@ -149,6 +153,16 @@ if [ -z "${BOOT_HEAP:-}" ]; then
             echo "device-boot: profile $p runs to its end at a $judged-byte heap (the board's: $HEAP)"
         else
             echo "device-boot: profile $p must run to its end at the board's $HEAP-byte heap (BOOT_MUST_FIT) and did not (judged at $judged)"
+            fits_too_little=1
+        fi
+    done
+    # The loaded phones run to their end too (issue 17: what cannot fit is refused with a clear answer, never a crash):
+    # their last step reached, no profile out of memory; what they refused is printed.
+    for p in $(echo "${BOOT_MUST_END-office}" | tr ',' ' '); do
+        if grep -q "^load profile=$p OK$" "$OUT/boot-$judged.log" && ! crashed "$OUT/boot-$judged-verbose.log"; then
+            echo "device-boot: profile $p runs to its end at a $judged-byte heap (the board's: $HEAP), $(grep "^load profile=$p refused" "$OUT/boot-$judged.log" | sed 's/^load profile=[^ ]* //')"
+        else
+            echo "device-boot: profile $p must reach its last step at the board's $HEAP-byte heap (BOOT_MUST_END) and did not (judged at $judged)"
             fits_too_little=1
         fi
     done

@@ -19,10 +19,12 @@ namespace DeskPhone.Firmware.Tests.Phone
         {
             public int Room;
             public int Asked;
+            // What is free once the room is used up: just the reserve (low_memory_threshold), or less.
+            public int Short = 8192;
             public int FreeAfterCollection()
             {
                 Asked++;
-                return Room-- > 0 ? 60000 : 8192;
+                return Room-- > 0 ? 60000 : Short;
             }
         }
 
@@ -224,5 +226,61 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Equal(5, _heap.Asked);
             Assert.DoesNotContain("low memory", p.App.Log.Text());
         }
-    }
+
+        /// <summary>The last answer the phone sent, whole.</summary>
+        private static string LastSent(SipPhone p) => p.Channel.Sent[p.Channel.Sent.Count - 1];
+
+        [Fact]
+        public void WhileTheHeapIsLowRequestsAre503AndStatusesKeptWithoutParametersSaidUntilAPeriodWithoutRefusals()
+        {
+            _heap.Room = 100;
+            var p = new SipPhone(s => s.Set("user_sipusername_as_line", 1, "on"), memory: _heap);
+            p.Run(100);
+            p.Register();
+            Assert.Equal("SIP/2.0 200 OK", Message(p, "100", "ok1"));
+
+            // The heap falls below the reserve: the watch's next measurement finds it low.
+            _heap.Room = 0;
+            _heap.Short = 2000;
+            p.Run(MemoryWatch.PeriodMs);
+            int asked = _heap.Asked;
+            Assert.Equal("SIP/2.0 503 Service Unavailable", Message(p, "100", "low1"));
+            Assert.Contains("\r\nRetry-After: 10\r\n", LastSent(p));
+            // Measured for it (a collection per request only while low).
+            Assert.Equal(asked + 1, _heap.Asked);
+            // Kept without its parameter, or not raised when the slots would have to grow: either way no "2 calls" is kept.
+            p.Phone.Statuses.Raise(StatusId.PhoneHasMissedCalls, "2 calls", "test", p.Now);
+            Assert.Null(p.Phone.Statuses.ParamOf(StatusId.PhoneHasMissedCalls));
+
+            p.Run(MemoryWatch.PeriodMs);
+            Assert.Equal("SIP requests refused (503): 1, statuses not kept in full: 1", LowMemory(p));
+            Assert.Contains("low memory: SIP requests refused (503): 1, statuses not kept in full: 1", p.App.Log.Text());
+
+            // Room again: the next request is taken in, and a period without refusals clears what was said.
+            _heap.Short = 60000;
+            p.Run(MemoryWatch.PeriodMs);
+            Assert.Equal("SIP/2.0 200 OK", Message(p, "100", "ok2"));
+            p.Run(MemoryWatch.PeriodMs);
+            Assert.Null(LowMemory(p));
+            Assert.True(p.Phone.Statuses.Raise(StatusId.PhoneHasMissedCalls, "3 calls", "test", p.Now));
+            Assert.Equal("3 calls", p.Phone.Statuses.ParamOf(StatusId.PhoneHasMissedCalls));
+        }
+
+        [Fact]
+        public void AConnectionThatWouldLeaveLessThanTheReserveIsRefusedAndSaid()
+        {
+            _heap.Short = 12000;
+            var reserve = new HeapReserve(_heap);
+            // Two packets' buffers (6 KB) would leave less than the reserve's 8 KB.
+            Assert.False(reserve.AdmitConnection(6146));
+            Assert.True(reserve.Low == false && reserve.Refusing);
+            reserve.ReportTransient();
+            Assert.Equal("TCP connections closed: 1", reserve.Refused);
+            _heap.Short = 60000;
+            Assert.True(reserve.AdmitConnection(6146));
+            reserve.ReportTransient();
+            Assert.Null(reserve.Refused);
+            Assert.False(reserve.Refusing);
+        }
+}
 }

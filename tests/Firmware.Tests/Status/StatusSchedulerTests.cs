@@ -390,5 +390,32 @@ namespace DeskPhone.Firmware.Tests.Status
             s.Clear(StatusId.PhoneProvisioningStarting, now + 800);
             s.Tick(now + 900);
         }
-    }
+
+        [Fact]
+        public void WhileLeanARaiseKeepsNoParameterAndOneNeedingMoreSlotsIsRefusedEachCounted()
+        {
+            var s = new StatusScheduler();
+            var counts = new int[3];
+            s.Lean = counts;
+            Assert.True(s.Raise(StatusId.PhoneHasMissedCalls, "3 calls", "calls", 0));
+            Assert.True(s.IsActive(StatusId.PhoneHasMissedCalls));
+            Assert.Null(s.ParamOf(StatusId.PhoneHasMissedCalls));
+            // Without a parameter it costs nothing more: not counted.
+            Assert.True(s.Raise(StatusId.RingerIsSilent, null, "ringer", 0));
+            Assert.Equal(1, counts[StatusScheduler.LeanCount]);
+
+            // The first slots are full: a new status would grow them, so it is refused (and says so).
+            Assert.True(s.Raise(StatusId.AudioIsMuted, null, "audio", 0));
+            Assert.True(s.Raise(StatusId.AnonymousIdOn, null, "anon", 0));
+            Assert.False(s.Raise(StatusId.WlanActive, null, "wlan", 0));
+            Assert.False(s.IsActive(StatusId.WlanActive));
+            Assert.Equal(2, counts[StatusScheduler.LeanCount]);
+
+            // The heap has room again: raised in full.
+            s.Lean = null;
+            Assert.True(s.Raise(StatusId.WlanActive, "ssid", "wlan", 0));
+            Assert.Equal("ssid", s.ParamOf(StatusId.WlanActive));
+            Assert.Equal(2, counts[StatusScheduler.LeanCount]);
+        }
+}
 }

@@ -222,6 +222,32 @@ namespace DeskPhone.Sip.Tests.Stack
             }
         }
 
+        [Fact]
+        public void AConnectionTheHeapHasNoRoomForIsClosedAtOnceAndALaterOneTakenOn()
+        {
+            using var phone = new Phone();
+            var room = new TransactionLoadTests.Room();
+            phone.Tcp.Room = room;
+            using (Socket s = phone.Connect())
+            {
+                var reader = new Reader(s);
+                Assert.True(reader.Until(r => r.Closed), "the refused connection was not closed");
+                Assert.Empty(reader.Statuses());
+            }
+            // Asked with its buffers' bytes (two packets), before any was made.
+            Assert.Equal(2 * 4096, room.Asked);
+            Assert.Equal(0, phone.Tcp.OpenConnections);
+
+            room.Has = true;
+            using (Socket s = phone.Connect())
+            {
+                var reader = new Reader(s);
+                Write(s, Message("room"));
+                Assert.True(reader.Until(r => r.Statuses().Length == 1), "the connection taken on got no answer");
+                Assert.Equal(new[] { "200" }, reader.Statuses());
+            }
+        }
+
         [Theory]
         [InlineData(0)]
         [InlineData(2)]

@@ -64,6 +64,82 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(_channel.Sent[1].Text, Deliver(Options(1), 204));
         }
 
+        [Fact]
+        public void ARequestTheHeapHasNoRoomForIs503WithRetryAfterUnhandledAndAResponseIsStillTakenIn()
+        {
+            var room = new Room();
+            _inbox.Room = room;
+            string text = Message(1, "no room");
+            string refused = Deliver(text, 0);
+            Assert.StartsWith("SIP/2.0 503 Service Unavailable\r\n", refused);
+            Assert.Contains("\r\nRetry-After: " + SipUserAgent.LowMemoryRetryAfter + "\r\n", refused);
+            Assert.Contains("branch=z9hG4bKload1", refused);
+            Assert.Empty(_handler.Calls);
+            Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text.Replace("\n", "\r\n")), room.Asked);
+
+            // A response is never asked about: the answer to the phone's own request frees its transaction.
+            room.Asked = -1;
+            _channel.Arrive("SIP/2.0 200 OK\nVia: SIP/2.0/UDP 192.0.2.5:5060;branch=z9hG4bKnone\nFrom: <sip:487@10.0.0.1>;tag=a\n" +
+                            "To: <sip:487@10.0.0.1>;tag=b\nCall-ID: x\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n");
+            _ua.Poll(10);
+            Assert.Equal(-1, room.Asked);
+
+            // Room again: the retransmission is taken in and handled (the refusal was not kept as its answer).
+            room.Has = true;
+            Assert.StartsWith("SIP/2.0 200", Deliver(text, 20));
+            Assert.Single(_handler.Calls);
+        }
+
+        [Fact]
+        public void ALongDatagramTheHeapHasNoRoomForGetsAPacketOfItsHeadOnlyAndIsAnswered503()
+        {
+            var room = new Room();
+            _inbox.Room = room;
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(Message(2, new string('x', 3000)).Replace("\n", "\r\n"));
+            // Asked before the packet is made, with the size the socket told: the packet holds the head only.
+            SipPacket p = _inbox.Rent(bytes.Length);
+            Assert.Equal(bytes.Length, room.Asked);
+            Assert.Equal(SipInbox.RefusedHeadBytes + 1, p.Data.Length);
+            Assert.Equal(503, p.RefuseStatus);
+            System.Array.Copy(bytes, p.Data, p.Data.Length);
+            p.Length = p.Data.Length;
+            p.RemoteHost = "10.0.0.1";
+            p.RemotePort = 5060;
+            p.Transport = _channel;
+            _inbox.Post(p);
+            _ua.Poll(0);
+            Assert.StartsWith("SIP/2.0 503 Service Unavailable\r\n", _channel.Last);
+            Assert.Contains("\r\nRetry-After: " + SipUserAgent.LowMemoryRetryAfter + "\r\n", _channel.Last);
+            Assert.Contains("branch=z9hG4bKload2", _channel.Last);
+            Assert.Empty(_handler.Calls);
+
+            // A short datagram is not asked about before its packet is made (the agent asks before parsing it).
+            room.Asked = -1;
+            SipPacket shortOne = _inbox.Rent(500);
+            Assert.Equal(-1, room.Asked);
+            Assert.Equal(0, shortOne.RefuseStatus);
+            _inbox.Return(shortOne);
+        }
+
+        /// <summary>A heap reserve that says what it was asked and answers as told.</summary>
+        internal sealed class Room : IHeapRoom
+        {
+            public bool Has;
+            public long Asked = -1;
+
+            public bool AdmitRequest(long bytes)
+            {
+                Asked = bytes;
+                return Has;
+            }
+
+            public bool AdmitConnection(long bytes)
+            {
+                Asked = bytes;
+                return Has;
+            }
+        }
+
         private long Quiet(long now, long until)
         {
             while (now < until)

@@ -1,0 +1,19 @@
+namespace DeskPhone.Sip.Transport
+{
+    /// <summary>
+    /// Whether the heap has room for what a transport is about to take in (the phone's heap reserve, issue #17). An
+    /// interface its owner implements, not delegates: each delegate is 36 B of the board's heap at rest.
+    /// </summary>
+    public interface IHeapRoom
+    {
+        /// <summary>
+        /// Whether a request of <paramref name="bytes"/> may be taken in, parsed and handled (asked before a datagram's
+        /// packet is made when the socket told its size, and before a request in a packet is parsed); false: it is
+        /// answered 503 with Retry-After from its first bytes.
+        /// </summary>
+        bool AdmitRequest(long bytes);
+
+        /// <summary>Whether a peer's TCP connection with <paramref name="bytes"/> of buffers may be taken on; false: closed at once.</summary>
+        bool AdmitConnection(long bytes);
+    }
+}
