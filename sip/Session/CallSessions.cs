@@ -734,7 +734,12 @@ namespace DeskPhone.Sip.Session
                 w.Body(Sdp.ContentType, LocalSdp(call));
             }
             byte[] bytes = w.ToBytes();
-            call.LastResponse = bytes;
+            if (status > 100)
+            {
+                // The 100 is not kept: the 180 (or the refusal) follows in the same turn, and writing the 180 beside the
+                // 100's bytes was the INVITE's peak (docs/benchmarks.md, h-callsig).
+                call.LastResponse = bytes;
+            }
             return bytes;
         }
 
@@ -911,13 +916,15 @@ namespace DeskPhone.Sip.Session
             return _invite;
         }
 
-        private static SipPacket Copy(SipPacket packet)
+        private SipPacket Copy(SipPacket packet)
         {
             SipPacket copy;
-            if (packet.Data.Length == packet.Length)
+            if (packet.Data.Length <= _agent.PacketBytes)
             {
-                // A message the inbox fitted to an array of its own (SipInbox.Post), which it lets go with the packet: the
-                // call takes that array instead of a copy (the INVITE's turn held both, docs/benchmarks.md h-callfit).
+                // An array the inbox lets go with the packet: a message fitted to one of its own (SipInbox.Post) or a
+                // datagram read into a packet made to its size (SipInbox.Rent(length)); only a full packet is used again.
+                // The call takes that array instead of a copy (the INVITE's turn held both, docs/benchmarks.md h-callfit,
+                // h-callsig).
                 copy = new SipPacket(0);
                 copy.Data = packet.Data;
             }

@@ -70,6 +70,9 @@ namespace DeskPhone.Sip.UserAgent
             _parser.MaxBodyBytes = inbox.PacketBytes;
         }
 
+        /// <summary>A full packet's message bytes: a packet whose array is no larger is let go when handed back (SipInbox.Return).</summary>
+        internal int PacketBytes => _inbox.PacketBytes;
+
         /// <summary>Links in the request chain (the phone has two: the call sessions and the identity routing).</summary>
         public const int MaxListeners = 4;
 
