@@ -92,8 +92,8 @@ namespace DeskPhone.Sip.Message
             if (to != null)
             {
                 BeginHeader(HeaderNames.To).Append(to);
-                NameAddr parsedTo = request.To;
-                if (toTag != null && parsedTo != null && parsedTo.Tag == null)
+                NameAddr parsedTo = request.ParsedTo;
+                if (toTag != null && (parsedTo != null ? parsedTo.Tag : NameAddr.TagOf(to)) == null)
                 {
                     Append(";tag=").Append(toTag);
                 }

@@ -187,7 +187,7 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         private bool OnRefer(SipPacket packet, SipMessage m, long nowMs)
         {
-            SipCall call = m.To.Tag == null ? null : FindDialog(m);
+            SipCall call = m.ToTag == null ? null : FindDialog(m);
             if (call == null)
             {
                 _agent.Reply(packet, m, 481, nowMs);

@@ -213,7 +213,7 @@ namespace DeskPhone.Sip.Session
         // frame under which the 180 is written keeps none of their locals (docs/benchmarks.md "h-ringing", issue #18).
         private bool OnInvite(SipPacket packet, SipMessage m, long nowMs)
         {
-            if (m.To.Tag != null)
+            if (m.ToTag != null)
             {
                 OnReinvite(packet, m, nowMs);
                 return true;
@@ -359,8 +359,8 @@ namespace DeskPhone.Sip.Session
         private void TakeDialog(SipCall call, SipPacket packet, SipMessage m, string branch)
         {
             TakeFrom(call, m);
-            // The parsed From and the Request-URI the routing read go before the Contact is parsed: each is a SipUri of
-            // 204 B with its parts, and the INVITE's deepest frames are here (docs/benchmarks.md, h-callfit).
+            // The parsed From, To and the Request-URI the routing read go before the Contact is parsed: each is a SipUri
+            // of 204 B with its parts, and the INVITE's deepest frames are here (docs/benchmarks.md, h-callfit, h-callsig).
             m.ForgetNames();
             call.ReferredBy = TransferredBy(m);
             call.CallId = m.CallId;
@@ -848,8 +848,10 @@ namespace DeskPhone.Sip.Session
         private SipCall FindDialog(SipMessage m)
         {
             string callId = m.CallId;
-            string toTag = m.To == null ? null : m.To.Tag;
-            string fromTag = m.From == null ? null : m.From.Tag;
+            // The tags read in place: neither address is parsed to find the dialog (an ACK's or a BYE's From and To
+            // were the ACK's peak beside the media session, docs/benchmarks.md h-callsig).
+            string toTag = m.ToTag;
+            string fromTag = m.FromTag;
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
