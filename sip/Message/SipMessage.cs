@@ -117,7 +117,7 @@ namespace DeskPhone.Sip.Message
         /// it needs of them does not hold them under what it does next (a new call's 100 and 180, docs/benchmarks.md
         /// h-callfit, h-callsig). A response echoes the To's text and reads its tag in place (<see cref="ToTag"/>).
         /// </summary>
-        internal void ForgetNames()
+        public void ForgetNames()
         {
             _requestUri = null;
             _from = null;

@@ -229,6 +229,8 @@ namespace DeskPhone.Sip.Session
                 // Not for one of the phone's identities (or filtered): the identity routing answers it (403/404).
                 return false;
             }
+            // The Request-URI the routing parsed goes before the call and its offer are made (docs/benchmarks.md, h-callsig).
+            m.ForgetNames();
             int slot = FreeSlot();
             if (slot < 0)
             {
