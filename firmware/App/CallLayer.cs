@@ -270,6 +270,9 @@ namespace DeskPhone.Firmware.App
                     _app.Agent.Reply(packet, request, 503, nowMs);
                     return true;
                 }
+                // The INVITE that built the layer goes straight to the sessions' handling: a frame less under its 100 and
+                // 180, the deepest point of the turn (docs/benchmarks.md, h-callsig).
+                return method == "INVITE" ? Calls.Sessions.OnInvite(packet, request, nowMs) : Calls.Sessions.OnRequest(packet, request, nowMs);
             }
             return Calls.Sessions.OnRequest(packet, request, nowMs);
         }

@@ -211,7 +211,8 @@ namespace DeskPhone.Sip.Session
 
         // The INVITE's rare paths (a re-INVITE, a retransmission) and the dialog's fields are methods of their own: the
         // frame under which the 180 is written keeps none of their locals (docs/benchmarks.md "h-ringing", issue #18).
-        private bool OnInvite(SipPacket packet, SipMessage m, long nowMs)
+        /// <summary>An INVITE (a new call, a re-INVITE, a retransmission): <see cref="OnRequest"/>'s, or the call layer's for the INVITE that built it.</summary>
+        public bool OnInvite(SipPacket packet, SipMessage m, long nowMs)
         {
             if (m.ToTag != null)
             {
