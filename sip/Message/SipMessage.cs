@@ -113,15 +113,19 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>
-        /// Lets go of the parsed Request-URI, From and To (a later read parses them again): a handler that has taken what
-        /// it needs of them does not hold them under what it does next (a new call's 100 and 180, docs/benchmarks.md
-        /// h-callfit, h-callsig). A response echoes the To's text and reads its tag in place (<see cref="ToTag"/>).
+        /// Lets go of the parsed Request-URI and To, and the From with <paramref name="from"/> (a later read parses them
+        /// again): a handler that has taken what it needs of them does not hold them under what it does next (a new
+        /// call's 100 and 180, docs/benchmarks.md h-callfit, h-callsig). A response echoes the To's text and reads its tag
+        /// in place (<see cref="ToTag"/>).
         /// </summary>
-        public void ForgetNames()
+        public void ForgetNames(bool from)
         {
             _requestUri = null;
-            _from = null;
             ParsedTo = null;
+            if (from)
+            {
+                _from = null;
+            }
         }
 
         internal void Reset(byte[] buffer, int offset)

@@ -54,7 +54,7 @@ namespace DeskPhone.Sip.Session
         public CallSessions(SipUserAgent agent, ISessionHandler handler, bool listen)
         {
             _agent = agent;
-            _handler = new ReferralWatch(this, handler);
+            _handler = handler;
             if (listen)
             {
                 agent.AddListener(this);
@@ -230,8 +230,9 @@ namespace DeskPhone.Sip.Session
                 // Not for one of the phone's identities (or filtered): the identity routing answers it (403/404).
                 return false;
             }
-            // The Request-URI the routing parsed goes before the call and its offer are made (docs/benchmarks.md, h-callsig).
-            m.ForgetNames();
+            // The Request-URI the routing parsed goes before the call and its offer are made; the From stays for the
+            // dialog's fields (parsed again there, it was the deepest point; docs/benchmarks.md, h-callsig).
+            m.ForgetNames(false);
             int slot = FreeSlot();
             if (slot < 0)
             {
@@ -315,7 +316,7 @@ namespace DeskPhone.Sip.Session
             if (call != null)
             {
                 _ringing = null;
-                _handler.OnChanged(call, nowMs);
+                Changed(call, nowMs);
             }
             call = _hungUp;
             if (call != null)
@@ -326,6 +327,15 @@ namespace DeskPhone.Sip.Session
                     End(call, 200, "remote hung up", nowMs);
                 }
             }
+        }
+
+        // The call logic hears of a change once the progress of a call placed for a REFER is reported (its NOTIFY to the
+        // referrer first). A method, not a wrapper of the handler: the INVITE's ringing decision (OnIncoming) runs a
+        // frame higher and the layer holds no wrapper object (docs/benchmarks.md, h-callsig).
+        private void Changed(SipCall call, long nowMs)
+        {
+            ReportReferral(call, nowMs);
+            _handler.OnChanged(call, nowMs);
         }
 
         private void OnReinvite(SipPacket packet, SipMessage m, long nowMs)
@@ -364,7 +374,7 @@ namespace DeskPhone.Sip.Session
             TakeFrom(call, m);
             // The parsed From, To and the Request-URI the routing read go before the Contact is parsed: each is a SipUri
             // of 204 B with its parts, and the INVITE's deepest frames are here (docs/benchmarks.md, h-callfit, h-callsig).
-            m.ForgetNames();
+            m.ForgetNames(true);
             call.ReferredBy = TransferredBy(m);
             call.CallId = m.CallId;
             call.LocalTag = _agent.NewToken();
@@ -432,7 +442,7 @@ namespace DeskPhone.Sip.Session
             {
                 StartOkRetransmission(call, packet, m, ok, SipCall.AwaitingAckBit, nowMs);
             }
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
         }
 
         private bool OnAck(SipMessage m, long nowMs)
@@ -455,7 +465,7 @@ namespace DeskPhone.Sip.Session
                     call.MediaPort = Media.Port;
                     call.Codec = Sdp.Choose(Media);
                     call.TelephoneEvent = Media.TelephoneEvent;
-                    _handler.OnChanged(call, nowMs);
+                    Changed(call, nowMs);
                 }
             }
             return true;
@@ -494,7 +504,7 @@ namespace DeskPhone.Sip.Session
             // media is started: the answered call's peak held them under the media session's making (docs/benchmarks.md,
             // h-callfit).
             LetGoUnused();
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
             return true;
         }
 
@@ -707,7 +717,11 @@ namespace DeskPhone.Sip.Session
         private byte[] ResponseBytes(SipCall call, SipPacket packet, SipMessage m, int status, bool sdp)
         {
             SipWriter w = _writer ?? (_writer = new SipWriter());
-            _agent.WriteResponseHead(w, packet, m, status, status > 100 ? call.LocalTag : null);
+            // SipUserAgent.WriteResponseHead's three steps written here: a frame less under the top Via's look-up, the
+            // deepest point of a new call's INVITE (docs/benchmarks.md, h-callsig).
+            w.StartResponse(status, ReasonPhrases.For(status));
+            SipUserAgent.WriteTopVia(w, packet, m);
+            w.EchoRequest(m, status > 100 ? call.LocalTag : null, 1);
             if (status > 100 && status < 300)
             {
                 int routes = m.CountHeaderValues(HeaderNames.RecordRoute);
@@ -903,7 +917,7 @@ namespace DeskPhone.Sip.Session
             call.EndReason = reason;
             call.EndedMs = nowMs;
             call.Release();
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
         }
 
         private SdpMedia Media => _sdpMedia ?? (_sdpMedia = new SdpMedia());

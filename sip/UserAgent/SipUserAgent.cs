@@ -825,7 +825,7 @@ namespace DeskPhone.Sip.UserAgent
         /// The top Via with received (RFC 3261 18.2.1) and rport (RFC 3581) filled in, written in pieces so that no
         /// edited copy of the value is made.
         /// </summary>
-        private static void WriteTopVia(SipWriter w, SipPacket packet, SipMessage m)
+        internal static void WriteTopVia(SipWriter w, SipPacket packet, SipMessage m)
         {
             string value = m.GetHeaderValue(HeaderNames.Via, 0);
             Via top = m.GetVia(0);
