@@ -46,8 +46,8 @@ namespace DeskPhone.Sip.Message
         private bool _contentTypeRead;
         private SipUri _requestUri;
         private NameAddr _from;
-        // The parsed To while kept (the request's check parses it; ForgetNames lets it go): SipWriter.EchoRequest reads
-        // its tag from it, else from the text, without a frame of a property under a response's write.
+        // The parsed To while kept (the request's check parses it; ForgetNames lets it go): a new call's responses see
+        // from it that the To was let go (CallSessions.ResponseBytes), without parsing it again.
         internal NameAddr ParsedTo;
         private string _callId;
         private string _cseqMethod;

@@ -721,7 +721,9 @@ namespace DeskPhone.Sip.Session
             // deepest point of a new call's INVITE (docs/benchmarks.md, h-callsig).
             w.StartResponse(status, ReasonPhrases.For(status));
             SipUserAgent.WriteTopVia(w, packet, m);
-            w.EchoRequest(m, status > 100 ? call.LocalTag : null, 1);
+            // A new call's INVITE let go of its parsed To (TakeDialog), which has no tag: its tag is added without parsing
+            // it again; a re-INVITE's To keeps its parse and its tag.
+            w.EchoRequest(m, status > 100 ? call.LocalTag : null, 1, (object)m.ParsedTo == null);
             if (status > 100 && status < 300)
             {
                 int routes = m.CountHeaderValues(HeaderNames.RecordRoute);
