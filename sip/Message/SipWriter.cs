@@ -80,9 +80,7 @@ namespace DeskPhone.Sip.Message
         /// The headers a response copies from its request: the Via values from <paramref name="fromVia"/> on (the
         /// caller wrote the ones before), From, To (with <paramref name="toTag"/> when it has no tag), Call-ID, CSeq.
         /// </summary>
-        /// <param name="untagged">The caller knows the To has no tag and has let go of its parse (a new call's 100 and 180,
-        /// CallSessions): <paramref name="toTag"/> is added without parsing the To again.</param>
-        public SipWriter EchoRequest(SipMessage request, string toTag, int fromVia, bool untagged = false)
+        public SipWriter EchoRequest(SipMessage request, string toTag, int fromVia)
         {
             int vias = request.ViaCount;
             for (int i = fromVia; i < vias; i++)
@@ -94,8 +92,8 @@ namespace DeskPhone.Sip.Message
             if (to != null)
             {
                 BeginHeader(HeaderNames.To).Append(to);
-                NameAddr parsedTo = untagged ? null : request.To;
-                if (toTag != null && (untagged || (parsedTo != null && parsedTo.Tag == null)))
+                NameAddr parsedTo = request.To;
+                if (toTag != null && parsedTo != null && parsedTo.Tag == null)
                 {
                     Append(";tag=").Append(toTag);
                 }

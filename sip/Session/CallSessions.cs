@@ -721,9 +721,16 @@ namespace DeskPhone.Sip.Session
             // deepest point of a new call's INVITE (docs/benchmarks.md, h-callsig).
             w.StartResponse(status, ReasonPhrases.For(status));
             SipUserAgent.WriteTopVia(w, packet, m);
-            // A new call's INVITE let go of its parsed To (TakeDialog), which has no tag: its tag is added without parsing
-            // it again; a re-INVITE's To keeps its parse and its tag.
-            w.EchoRequest(m, status > 100 ? call.LocalTag : null, 1, (object)m.ParsedTo == null);
+            string tag = status > 100 ? call.LocalTag : null;
+            if ((object)m.ParsedTo == null)
+            {
+                EchoNew(w, m, tag);
+            }
+            else
+            {
+                // A re-INVITE's To keeps its parse and its tag.
+                w.EchoRequest(m, tag, 1);
+            }
             if (status > 100 && status < 300)
             {
                 int routes = m.CountHeaderValues(HeaderNames.RecordRoute);
@@ -760,6 +767,29 @@ namespace DeskPhone.Sip.Session
                 call.LastResponse = bytes;
             }
             return bytes;
+        }
+
+        /// <summary>
+        /// The headers a new call's 100 and 180 copy from its INVITE, as SipWriter.EchoRequest writes them after the top
+        /// Via: the To was let go (TakeDialog) and has no tag (OnInvite), so <paramref name="toTag"/> is added without
+        /// parsing it again under the response's write (docs/benchmarks.md, h-callsig).
+        /// </summary>
+        private static void EchoNew(SipWriter w, SipMessage m, string toTag)
+        {
+            int vias = m.ViaCount;
+            for (int i = 1; i < vias; i++)
+            {
+                w.Header(HeaderNames.Via, m.ValueOf(HeaderNames.ViaKind, null, i));
+            }
+            w.Header(HeaderNames.From, m.First(HeaderNames.FromKind));
+            w.BeginHeader(HeaderNames.To).Append(m.First(HeaderNames.ToKind));
+            if (toTag != null)
+            {
+                w.Append(";tag=").Append(toTag);
+            }
+            w.EndHeader();
+            w.Header(HeaderNames.CallId, m.First(HeaderNames.CallIdKind));
+            w.Header(HeaderNames.CSeq, m.First(HeaderNames.CSeqKind));
         }
 
         private static void Send(SipPacket packet, SipMessage m, byte[] bytes)
