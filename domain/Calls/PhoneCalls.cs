@@ -29,12 +29,14 @@ namespace DeskPhone.Domain.Calls
         private readonly CallHistory _history;
 
         // Incoming calls that ring only from a given time on (At the desk): call id -> monotonic ms; bounded by the calls.
-        private readonly CallTimers _ringFrom = new CallTimers();
+        // Each of the three is made by its first Set (TimerSet): a plain call needs none of them, and the call layer
+        // built for it held 108 B of empty ones (docs/benchmarks.md, h-callsig).
+        private CallTimers _ringFrom;
 
         // Intercom calls answered automatically (answer_after_policy), and ringing calls forwarded when unanswered
         // (user_fwd_timeout): when.
-        private readonly CallTimers _answerAt = new CallTimers();
-        private readonly CallTimers _forwardAt = new CallTimers();
+        private CallTimers _answerAt;
+        private CallTimers _forwardAt;
         private TonePattern _ringing;
 
         /// <summary>
@@ -271,7 +273,7 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Answers the intercom calls whose delay is over.</summary>
         private void AutoAnswer(long nowMs)
         {
-            if (_answerAt.Count == 0)
+            if (_answerAt == null || _answerAt.Count == 0)
             {
                 return;
             }
@@ -315,7 +317,7 @@ namespace DeskPhone.Domain.Calls
         /// <summary>A ringing call whose rings ran out goes to the identity's user_fwd_timeout target (302), a missed call.</summary>
         private void ForwardUnanswered(long nowMs)
         {
-            if (_forwardAt.Count == 0)
+            if (_forwardAt == null || _forwardAt.Count == 0)
             {
                 return;
             }
@@ -366,20 +368,38 @@ namespace DeskPhone.Domain.Calls
             if (answerAfter >= 0 && AutoAnswerAllowed())
             {
                 // An intercom call: no ring, answered (on the speaker) after the delay the caller asked for.
-                _answerAt.Set(call.Id, call.StartedMs + answerAfter * 1000L);
+                _answerAt = TimerSet(_answerAt, call.Id, call.StartedMs + answerAfter * 1000L);
                 return 180;
             }
             if (_settings.Get(SettingNames.UserFwdTimeout, index) != "")
             {
                 // Forward on no answer: after user_fwd_timeout_rings rings, counted from the 180.
-                _forwardAt.Set(call.Id, call.StartedMs + (long)_settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs);
+                _forwardAt = TimerSet(_forwardAt, call.Id, call.StartedMs + (long)_settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs);
             }
             if (_presence != null && _presence.IncomingCall(false) == IncomingCallAction.AlertDelayed)
             {
                 // At the desk: the call is signalled at once (180) but the ringer waits (docs/presence.md).
-                _ringFrom.Set(call.Id, call.StartedMs + _presence.AtTheDeskDelayMs);
+                _ringFrom = TimerSet(_ringFrom, call.Id, call.StartedMs + _presence.AtTheDeskDelayMs);
             }
             return 180;
+        }
+
+        /// <summary>Sets a call's time in <paramref name="timers"/>, made now if it is null; without room for it, no time (as a full one).</summary>
+        private static CallTimers TimerSet(CallTimers timers, int callId, long dueMs)
+        {
+            try
+            {
+                if (timers == null)
+                {
+                    timers = new CallTimers();
+                }
+                timers.Set(callId, dueMs);
+            }
+            catch (System.OutOfMemoryException)
+            {
+                // Not made: the call rings (and is not forwarded or answered by itself), as when CallTimers has no room.
+            }
+            return timers;
         }
 
         public void OnChanged(SipCall call, long nowMs)
@@ -394,9 +414,18 @@ namespace DeskPhone.Domain.Calls
             }
             else if (call.State == SipCall.Ended)
             {
-                _ringFrom.Remove(call.Id);
-                _forwardAt.Remove(call.Id);
-                _answerAt.Remove(call.Id);
+                if (_ringFrom != null)
+                {
+                    _ringFrom.Remove(call.Id);
+                }
+                if (_forwardAt != null)
+                {
+                    _forwardAt.Remove(call.Id);
+                }
+                if (_answerAt != null)
+                {
+                    _answerAt.Remove(call.Id);
+                }
                 ParkEnded(call, nowMs);
                 Media.Stop(call.Id);
                 Record(call, nowMs);
@@ -469,7 +498,8 @@ namespace DeskPhone.Domain.Calls
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = Sessions.Slot(i);
-                alerting |= c != null && c.State == SipCall.Alerting && !_answerAt.Contains(c.Id) && (!_ringFrom.Contains(c.Id) || _ringFrom.Due(c.Id, nowMs));
+                alerting |= c != null && c.State == SipCall.Alerting && (_answerAt == null || !_answerAt.Contains(c.Id))
+                    && (_ringFrom == null || !_ringFrom.Contains(c.Id) || _ringFrom.Due(c.Id, nowMs));
                 connected |= c != null && c.State != SipCall.Alerting;
             }
             TonePattern wanted = !alerting || _statuses.IsActive(StatusId.RingerIsSilent) || Audio.Muted ? null : connected ? Tones.CallWaiting : Tones.Ring;

@@ -30,7 +30,7 @@ namespace DeskPhone.Firmware.App
     /// (docs/benchmarks.md, "h-callfree").
     /// </para>
     /// </summary>
-    internal sealed class CallLayer : ISipListener
+    internal sealed class CallLayer : ISipListener, ICallFeatures, IDialPlan
     {
         private readonly PhoneApp _app;
         private readonly PhoneParts _parts;
@@ -46,7 +46,6 @@ namespace DeskPhone.Firmware.App
 
         public PhoneCalls Calls;
         public CallVoice Voice;
-        public CallCompletion Completion;
         public CallKeys Keys;
         public CallLeds Leds;
 
@@ -73,7 +72,6 @@ namespace DeskPhone.Firmware.App
             PhoneDrivers drivers = _parts.Drivers;
             PhoneCalls calls;
             CallVoice voice = null;
-            CallCompletion completion;
             CallKeys keys;
             CallLeds leds;
             ConferenceKeys conferenceKeys = null;
@@ -101,10 +99,10 @@ namespace DeskPhone.Firmware.App
                 {
                     calls.ListsChanged += OnListsChanged;
                 }
-                completion = new CallCompletion(calls, app.Events, settings, core.Statuses, drivers == null ? null : drivers.Tones);
-                // The conference and call completion on the call screen, with their softkeys.
-                calls.Features = new CallFeatures(conferenceKeys, completion);
-                keys = new CallKeys(calls) { Monitored = core.Monitored, DialPlan = new IdentityDialPlans(settings) };
+                // The conference and call completion on the call screen, with their softkeys, and the identities' dial
+                // plans are the layer's own methods: no object of their own each (docs/benchmarks.md, h-callsig).
+                calls.Features = this;
+                keys = new CallKeys(calls) { Monitored = core.Monitored, DialPlan = this };
                 // The calls on the call LED and the line keys (docs/leds.md).
                 leds = new CallLeds(calls, core.Leds, settings);
                 if (drivers != null && drivers.Hid != null)
@@ -121,7 +119,6 @@ namespace DeskPhone.Firmware.App
             // Nothing below allocates: the layer is in place at once.
             Calls = calls;
             Voice = voice;
-            Completion = completion;
             Keys = keys;
             Leds = leds;
             core.Desktop.Calls = calls;
@@ -178,7 +175,7 @@ namespace DeskPhone.Firmware.App
             PhoneCalls calls = Calls;
             AudioRoute audio = calls.Audio;
             return calls.Sessions.Count == 0 && !calls.Pad.Active && audio.Device == AudioDevice.None && !audio.Muted && !audio.HandsetOffHook
-                && Completion.State == CallCompletion.Idle && (Voice == null || Voice.Idle) && !_app.Core.Monitored.AnyRinging
+                && (_completion == null || _completion.State == CallCompletion.Idle) && (Voice == null || Voice.Idle) && !_app.Core.Monitored.AnyRinging
                 && !_app.Screen.Menus.IsOpen;
         }
 
@@ -197,7 +194,7 @@ namespace DeskPhone.Firmware.App
             _history.LastCallId = Calls.Sessions.LastId;
             Calls = null;
             Voice = null;
-            Completion = null;
+            _completion = null;
             Keys = null;
             Leds = null;
         }
@@ -265,11 +262,18 @@ namespace DeskPhone.Firmware.App
                     // No call exists: nothing in a call's dialog is ours (the core answers as for an unknown dialog).
                     return false;
                 }
+                // The request's parsed Request-URI and To (about 0.9 KB with their URIs) go before the layer is built beside
+                // them; the sessions read again what they need (docs/benchmarks.md, h-callsig). The From stays: the new
+                // call's dialog takes its fields, and parsing it again there was the INVITE's deepest point.
+                request.ForgetNames(false);
                 if (!Build())
                 {
                     _app.Agent.Reply(packet, request, 503, nowMs);
                     return true;
                 }
+                // The INVITE that built the layer goes straight to the sessions' handling: a frame less under its 100 and
+                // 180, the deepest point of the turn (docs/benchmarks.md, h-callsig).
+                return method == "INVITE" ? Calls.Sessions.OnInvite(packet, request, nowMs) : Calls.Sessions.OnRequest(packet, request, nowMs);
             }
             return Calls.Sessions.OnRequest(packet, request, nowMs);
         }
@@ -285,11 +289,103 @@ namespace DeskPhone.Firmware.App
                 Voice.End(call);
             }
             _app.Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
-            Completion.OnCallChanged(call);
+            if (call.Outgoing && (_completion != null || (call.State == SipCall.Ended && call.ConnectedMs == 0 && call.EndStatus >= 400)))
+            {
+                // Call completion follows the phone's own calls only: until one fails (busy, unanswered: what may be
+                // offered) there is nothing for it to follow.
+                CallCompletion completion = Completion;
+                if (completion != null)
+                {
+                    completion.OnCallChanged(call);
+                }
+            }
             Leds.Update();
         }
 
         private void OnListsChanged() => _lists.Save(_history);
+
+        // Call back on busy / call completion (RFC 6910 or the PBX's code): only a call the phone places can be offered
+        // it, so it is made by the first of those (or the bench, the call screen's softkeys), not with the layer: an
+        // incoming call's turn does not hold its 204 B (docs/benchmarks.md, h-callsig). Let go with the layer.
+        private CallCompletion _completion;
+
+        /// <summary>Call completion, made on its first use; null when the heap cannot hold it (the status line says so).</summary>
+        public CallCompletion Completion
+        {
+            get
+            {
+                if (_completion == null)
+                {
+                    try
+                    {
+                        PhoneDrivers drivers = _parts.Drivers;
+                        PhoneCore core = _app.Core;
+                        _completion = new CallCompletion(Calls, _app.Events, _app.Settings, core.Statuses, drivers == null ? null : drivers.Tones);
+                    }
+                    catch (System.OutOfMemoryException)
+                    {
+                        Refused();
+                    }
+                }
+                return _completion;
+            }
+        }
+
+        /// <summary>Call completion's timers, once it exists (one loop turn).</summary>
+        public void PollCompletion(long nowMs)
+        {
+            if (_completion != null)
+            {
+                _completion.Poll(nowMs);
+            }
+        }
+
+        // ICallFeatures: the conference (its keys, null without media) and call completion as the call screen and its
+        // softkeys see them (docs/calls.md "Call screen"); the domain's call layer sits below both.
+        public int ConferenceFirst => _app.Core.ConferenceKeys == null ? 0 : _app.Core.ConferenceKeys.Conference.First;
+
+        public int ConferenceSecond => _app.Core.ConferenceKeys == null ? 0 : _app.Core.ConferenceKeys.Conference.Second;
+
+        public int ConferenceSeconds(long nowMs)
+        {
+            ConferenceKeys keys = _app.Core.ConferenceKeys;
+            return keys == null || !keys.Conference.Active ? 0 : (int)((nowMs - keys.Conference.StartMs) / 1000);
+        }
+
+        public bool CanConference => _app.Core.ConferenceKeys != null && _app.Core.ConferenceKeys.Conference.CanJoin;
+
+        public bool JoinConference(long nowMs) => _app.Core.ConferenceKeys != null && _app.Core.ConferenceKeys.Join(nowMs);
+
+        public bool HangupConference(long nowMs) => _app.Core.ConferenceKeys != null && _app.Core.ConferenceKeys.Conference.Hangup(nowMs);
+
+        public int CallBack =>
+            _completion == null ? CallBackState.None
+            : _completion.State == CallCompletion.Offered ? CallBackState.Offered
+            : _completion.State == CallCompletion.Ready ? CallBackState.Ready : CallBackState.None;
+
+        public string CallBackWho => _completion == null ? null : _completion.Who;
+
+        public bool AcceptCallBack(long nowMs, out string error)
+        {
+            CallCompletion completion = Completion;
+            if (completion == null)
+            {
+                error = "no memory";
+                return false;
+            }
+            return completion.Accept(nowMs, out error);
+        }
+
+        public bool CancelCallBack(long nowMs) => _completion != null && _completion.Cancel(nowMs);
+
+        // IDialPlan: the identities' dial plans (user_dp_str, \d their user_host) for the call keys; each number goes
+        // through DialPlan.Apply, which parses the plan then (no plan's parse state kept).
+        public string Apply(int identity, string number, out bool complete)
+        {
+            SettingsStore settings = _app.Settings;
+            DialPlan.Apply(settings.Get(SettingNames.UserDialPlan, identity), number, settings.Get(SettingNames.UserHost, identity), out string dialled, out complete);
+            return dialled;
+        }
 
         private void OnAudioChanged() => _parts.Drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, false);
     }

@@ -251,7 +251,7 @@ namespace DeskPhone.Firmware.App
                 if (calls.Calls != null)
                 {
                     calls.Calls.Poll(nowMs);
-                    calls.Completion.Poll(nowMs);
+                    calls.PollCompletion(nowMs);
                     calls.Keys.Poll(nowMs);
                     if (calls.Voice != null)
                     {

@@ -46,7 +46,9 @@ namespace DeskPhone.Sip.Message
         private bool _contentTypeRead;
         private SipUri _requestUri;
         private NameAddr _from;
-        private NameAddr _to;
+        // The parsed To while kept (the request's check parses it; ForgetNames lets it go): a new call's responses see
+        // from it that the To was let go (CallSessions.ResponseBytes), without parsing it again.
+        internal NameAddr ParsedTo;
         private string _callId;
         private string _cseqMethod;
         private long _cseq = -2;
@@ -111,14 +113,19 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>
-        /// Lets go of the parsed Request-URI and From (a later read parses them again): a handler that has taken what it
-        /// needs of them does not hold them under what it does next (a new call's 180, docs/benchmarks.md h-callfit). The
-        /// To stays: every response echoes it.
+        /// Lets go of the parsed Request-URI and To, and the From with <paramref name="from"/> (a later read parses them
+        /// again): a handler that has taken what it needs of them does not hold them under what it does next (a new
+        /// call's 100 and 180, docs/benchmarks.md h-callfit, h-callsig). A response echoes the To's text and reads its tag
+        /// in place (<see cref="ToTag"/>).
         /// </summary>
-        internal void ForgetNames()
+        public void ForgetNames(bool from)
         {
             _requestUri = null;
-            _from = null;
+            ParsedTo = null;
+            if (from)
+            {
+                _from = null;
+            }
         }
 
         internal void Reset(byte[] buffer, int offset)
@@ -141,7 +148,7 @@ namespace DeskPhone.Sip.Message
             UriStart = UriLength = ReasonStart = ReasonLength = VersionError = 0;
             _requestUri = null;
             _from = null;
-            _to = null;
+            ParsedTo = null;
             _callId = null;
             _cseqMethod = null;
             _cseq = -2;
@@ -343,7 +350,13 @@ namespace DeskPhone.Sip.Message
 
         public NameAddr From => _from ?? (_from = NameAddr.Parse(First(HeaderNames.FromKind)));
 
-        public NameAddr To => _to ?? (_to = NameAddr.Parse(First(HeaderNames.ToKind)));
+        public NameAddr To => ParsedTo ?? (ParsedTo = NameAddr.Parse(First(HeaderNames.ToKind)));
+
+        /// <summary>The To tag (null: none), from the parsed To when something parsed it, else read in place (<see cref="NameAddr.TagOf"/>).</summary>
+        public string ToTag => ParsedTo != null ? ParsedTo.Tag : NameAddr.TagOf(First(HeaderNames.ToKind));
+
+        /// <summary>The From tag, as <see cref="ToTag"/>.</summary>
+        public string FromTag => _from != null ? _from.Tag : NameAddr.TagOf(First(HeaderNames.FromKind));
 
         /// <summary>CSeq number, -1 when absent or malformed (including numbers above 2^32-1).</summary>
         public long CSeq

@@ -33,7 +33,7 @@ namespace DeskPhone.Sip.Session
                     call.EarlyMedia = true;
                     if (call.State == SipCall.Ringing)
                     {
-                        _handler.OnChanged(call, nowMs);
+                        Changed(call, nowMs);
                     }
                 }
             }

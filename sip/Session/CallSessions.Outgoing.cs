@@ -89,7 +89,7 @@ namespace DeskPhone.Sip.Session
             Describe(call, Sdp.SendRecv);
             _calls[slot] = call;
             SendInvite(call, null, null, nowMs);
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
             return call;
         }
 
@@ -141,7 +141,7 @@ namespace DeskPhone.Sip.Session
             if (r.StatusCode > 100 && call.State == SipCall.Dialing)
             {
                 call.State = SipCall.Ringing;
-                _handler.OnChanged(call, nowMs);
+                Changed(call, nowMs);
             }
         }
 
@@ -228,7 +228,7 @@ namespace DeskPhone.Sip.Session
             call.State = SipCall.Connected;
             call.ConnectedMs = nowMs;
             TimerAnswered(call, r, nowMs);
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
         }
 
         /// <summary>
@@ -309,7 +309,7 @@ namespace DeskPhone.Sip.Session
                     call.MediaAddress = Media.Address;
                     call.MediaPort = Media.Port;
                 }
-                _handler.OnChanged(call, nowMs);
+                Changed(call, nowMs);
                 return;
             }
             if (status == 408 || status == 481)
@@ -327,7 +327,7 @@ namespace DeskPhone.Sip.Session
                 return;
             }
             // Refused (488 ...): the session stays as it was (RFC 3261 14.1).
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
         }
 
         /// <summary>Sends the INVITE again with the identity's credentials for the challenge (RFC 3261 22.2, a new CSeq).</summary>

@@ -99,7 +99,7 @@ namespace DeskPhone.Sip.Session
             call.TransferStatus = TransferPending;
             call.TransferDeadline = nowMs + TransferTimeoutMs;
             call.Consult = consult;
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
             return true;
         }
 
@@ -155,7 +155,7 @@ namespace DeskPhone.Sip.Session
             }
             if (status >= 300)
             {
-                _handler.OnChanged(call, nowMs);
+                Changed(call, nowMs);
                 return;
             }
             SendBye(call, nowMs);
@@ -187,7 +187,7 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         private bool OnRefer(SipPacket packet, SipMessage m, long nowMs)
         {
-            SipCall call = m.To.Tag == null ? null : FindDialog(m);
+            SipCall call = m.ToTag == null ? null : FindDialog(m);
             if (call == null)
             {
                 _agent.Reply(packet, m, 481, nowMs);
@@ -347,27 +347,6 @@ namespace DeskPhone.Sip.Session
             else
             {
                 Hangup(replaced, 487, nowMs);
-            }
-        }
-
-        /// <summary>Reports the progress of calls placed for a REFER before the call logic hears of the change.</summary>
-        private sealed class ReferralWatch : ISessionHandler
-        {
-            private readonly CallSessions _sessions;
-            private readonly ISessionHandler _inner;
-
-            public ReferralWatch(CallSessions sessions, ISessionHandler inner)
-            {
-                _sessions = sessions;
-                _inner = inner;
-            }
-
-            public int OnIncoming(SipCall call, SipMessage invite, out string contact) => _inner.OnIncoming(call, invite, out contact);
-
-            public void OnChanged(SipCall call, long nowMs)
-            {
-                _sessions.ReportReferral(call, nowMs);
-                _inner.OnChanged(call, nowMs);
             }
         }
     }

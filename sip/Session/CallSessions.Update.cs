@@ -82,7 +82,7 @@ namespace DeskPhone.Sip.Session
             {
                 ArmTimer(call, nowMs);
             }
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
             return true;
         }
 

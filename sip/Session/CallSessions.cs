@@ -54,7 +54,7 @@ namespace DeskPhone.Sip.Session
         public CallSessions(SipUserAgent agent, ISessionHandler handler, bool listen)
         {
             _agent = agent;
-            _handler = new ReferralWatch(this, handler);
+            _handler = handler;
             if (listen)
             {
                 agent.AddListener(this);
@@ -211,9 +211,10 @@ namespace DeskPhone.Sip.Session
 
         // The INVITE's rare paths (a re-INVITE, a retransmission) and the dialog's fields are methods of their own: the
         // frame under which the 180 is written keeps none of their locals (docs/benchmarks.md "h-ringing", issue #18).
-        private bool OnInvite(SipPacket packet, SipMessage m, long nowMs)
+        /// <summary>An INVITE (a new call, a re-INVITE, a retransmission): <see cref="OnRequest"/>'s, or the call layer's for the INVITE that built it.</summary>
+        public bool OnInvite(SipPacket packet, SipMessage m, long nowMs)
         {
-            if (m.To.Tag != null)
+            if (m.ToTag != null)
             {
                 OnReinvite(packet, m, nowMs);
                 return true;
@@ -229,6 +230,9 @@ namespace DeskPhone.Sip.Session
                 // Not for one of the phone's identities (or filtered): the identity routing answers it (403/404).
                 return false;
             }
+            // The Request-URI the routing parsed goes before the call and its offer are made; the From stays for the
+            // dialog's fields (parsed again there, it was the deepest point; docs/benchmarks.md, h-callsig).
+            m.ForgetNames(false);
             int slot = FreeSlot();
             if (slot < 0)
             {
@@ -312,7 +316,7 @@ namespace DeskPhone.Sip.Session
             if (call != null)
             {
                 _ringing = null;
-                _handler.OnChanged(call, nowMs);
+                Changed(call, nowMs);
             }
             call = _hungUp;
             if (call != null)
@@ -323,6 +327,15 @@ namespace DeskPhone.Sip.Session
                     End(call, 200, "remote hung up", nowMs);
                 }
             }
+        }
+
+        // The call logic hears of a change once the progress of a call placed for a REFER is reported (its NOTIFY to the
+        // referrer first). A method, not a wrapper of the handler: the INVITE's ringing decision (OnIncoming) runs a
+        // frame higher and the layer holds no wrapper object (docs/benchmarks.md, h-callsig).
+        private void Changed(SipCall call, long nowMs)
+        {
+            ReportReferral(call, nowMs);
+            _handler.OnChanged(call, nowMs);
         }
 
         private void OnReinvite(SipPacket packet, SipMessage m, long nowMs)
@@ -359,9 +372,9 @@ namespace DeskPhone.Sip.Session
         private void TakeDialog(SipCall call, SipPacket packet, SipMessage m, string branch)
         {
             TakeFrom(call, m);
-            // The parsed From and the Request-URI the routing read go before the Contact is parsed: each is a SipUri of
-            // 204 B with its parts, and the INVITE's deepest frames are here (docs/benchmarks.md, h-callfit).
-            m.ForgetNames();
+            // The parsed From, To and the Request-URI the routing read go before the Contact is parsed: each is a SipUri
+            // of 204 B with its parts, and the INVITE's deepest frames are here (docs/benchmarks.md, h-callfit, h-callsig).
+            m.ForgetNames(true);
             call.ReferredBy = TransferredBy(m);
             call.CallId = m.CallId;
             call.LocalTag = _agent.NewToken();
@@ -429,7 +442,7 @@ namespace DeskPhone.Sip.Session
             {
                 StartOkRetransmission(call, packet, m, ok, SipCall.AwaitingAckBit, nowMs);
             }
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
         }
 
         private bool OnAck(SipMessage m, long nowMs)
@@ -452,7 +465,7 @@ namespace DeskPhone.Sip.Session
                     call.MediaPort = Media.Port;
                     call.Codec = Sdp.Choose(Media);
                     call.TelephoneEvent = Media.TelephoneEvent;
-                    _handler.OnChanged(call, nowMs);
+                    Changed(call, nowMs);
                 }
             }
             return true;
@@ -491,7 +504,7 @@ namespace DeskPhone.Sip.Session
             // media is started: the answered call's peak held them under the media session's making (docs/benchmarks.md,
             // h-callfit).
             LetGoUnused();
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
             return true;
         }
 
@@ -704,7 +717,20 @@ namespace DeskPhone.Sip.Session
         private byte[] ResponseBytes(SipCall call, SipPacket packet, SipMessage m, int status, bool sdp)
         {
             SipWriter w = _writer ?? (_writer = new SipWriter());
-            _agent.WriteResponseHead(w, packet, m, status, status > 100 ? call.LocalTag : null);
+            // SipUserAgent.WriteResponseHead's three steps written here: a frame less under the top Via's look-up, the
+            // deepest point of a new call's INVITE (docs/benchmarks.md, h-callsig).
+            w.StartResponse(status, ReasonPhrases.For(status));
+            SipUserAgent.WriteTopVia(w, packet, m);
+            string tag = status > 100 ? call.LocalTag : null;
+            if ((object)m.ParsedTo == null)
+            {
+                EchoNew(w, m, tag);
+            }
+            else
+            {
+                // A re-INVITE's To keeps its parse and its tag.
+                w.EchoRequest(m, tag, 1);
+            }
             if (status > 100 && status < 300)
             {
                 int routes = m.CountHeaderValues(HeaderNames.RecordRoute);
@@ -734,8 +760,36 @@ namespace DeskPhone.Sip.Session
                 w.Body(Sdp.ContentType, LocalSdp(call));
             }
             byte[] bytes = w.ToBytes();
-            call.LastResponse = bytes;
+            if (status > 100)
+            {
+                // The 100 is not kept: the 180 (or the refusal) follows in the same turn, and writing the 180 beside the
+                // 100's bytes was the INVITE's peak (docs/benchmarks.md, h-callsig).
+                call.LastResponse = bytes;
+            }
             return bytes;
+        }
+
+        /// <summary>
+        /// The headers a new call's 100 and 180 copy from its INVITE, as SipWriter.EchoRequest writes them after the top
+        /// Via: the To was let go (TakeDialog) and has no tag (OnInvite), so <paramref name="toTag"/> is added without
+        /// parsing it again under the response's write (docs/benchmarks.md, h-callsig).
+        /// </summary>
+        private static void EchoNew(SipWriter w, SipMessage m, string toTag)
+        {
+            int vias = m.ViaCount;
+            for (int i = 1; i < vias; i++)
+            {
+                w.Header(HeaderNames.Via, m.ValueOf(HeaderNames.ViaKind, null, i));
+            }
+            w.Header(HeaderNames.From, m.First(HeaderNames.FromKind));
+            w.BeginHeader(HeaderNames.To).Append(m.First(HeaderNames.ToKind));
+            if (toTag != null)
+            {
+                w.Append(";tag=").Append(toTag);
+            }
+            w.EndHeader();
+            w.Header(HeaderNames.CallId, m.First(HeaderNames.CallIdKind));
+            w.Header(HeaderNames.CSeq, m.First(HeaderNames.CSeqKind));
         }
 
         private static void Send(SipPacket packet, SipMessage m, byte[] bytes)
@@ -843,8 +897,10 @@ namespace DeskPhone.Sip.Session
         private SipCall FindDialog(SipMessage m)
         {
             string callId = m.CallId;
-            string toTag = m.To == null ? null : m.To.Tag;
-            string fromTag = m.From == null ? null : m.From.Tag;
+            // The tags read in place: neither address is parsed to find the dialog (an ACK's or a BYE's From and To
+            // were the ACK's peak beside the media session, docs/benchmarks.md h-callsig).
+            string toTag = m.ToTag;
+            string fromTag = m.FromTag;
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
@@ -893,7 +949,7 @@ namespace DeskPhone.Sip.Session
             call.EndReason = reason;
             call.EndedMs = nowMs;
             call.Release();
-            _handler.OnChanged(call, nowMs);
+            Changed(call, nowMs);
         }
 
         private SdpMedia Media => _sdpMedia ?? (_sdpMedia = new SdpMedia());
@@ -911,13 +967,15 @@ namespace DeskPhone.Sip.Session
             return _invite;
         }
 
-        private static SipPacket Copy(SipPacket packet)
+        private SipPacket Copy(SipPacket packet)
         {
             SipPacket copy;
-            if (packet.Data.Length == packet.Length)
+            if (packet.Data.Length <= _agent.PacketBytes)
             {
-                // A message the inbox fitted to an array of its own (SipInbox.Post), which it lets go with the packet: the
-                // call takes that array instead of a copy (the INVITE's turn held both, docs/benchmarks.md h-callfit).
+                // An array the inbox lets go with the packet: a message fitted to one of its own (SipInbox.Post) or a
+                // datagram read into a packet made to its size (SipInbox.Rent(length)); only a full packet is used again.
+                // The call takes that array instead of a copy (the INVITE's turn held both, docs/benchmarks.md h-callfit,
+                // h-callsig).
                 copy = new SipPacket(0);
                 copy.Data = packet.Data;
             }

@@ -73,6 +73,9 @@ namespace DeskPhone.Sip.UserAgent
             _parser.MaxBodyBytes = inbox.PacketBytes;
         }
 
+        /// <summary>A full packet's message bytes: a packet whose array is no larger is let go when handed back (SipInbox.Return).</summary>
+        internal int PacketBytes => _inbox.PacketBytes;
+
         /// <summary>Links in the request chain (the phone has two: the call sessions and the identity routing).</summary>
         public const int MaxListeners = 4;
 
@@ -858,7 +861,7 @@ namespace DeskPhone.Sip.UserAgent
         /// The top Via with received (RFC 3261 18.2.1) and rport (RFC 3581) filled in, written in pieces so that no
         /// edited copy of the value is made.
         /// </summary>
-        private static void WriteTopVia(SipWriter w, SipPacket packet, SipMessage m)
+        internal static void WriteTopVia(SipWriter w, SipPacket packet, SipMessage m)
         {
             string value = m.GetHeaderValue(HeaderNames.Via, 0);
             Via top = m.GetVia(0);
