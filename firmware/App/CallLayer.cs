@@ -86,6 +86,8 @@ namespace DeskPhone.Firmware.App
                 {
                     ICallAudio audio = _parts.Audio ?? new SilentAudio();
                     voice = new CallVoice(calls.Sessions, calls.Audio, audio, _parts.Rtp, new System.Random(), settings, calls.Pad);
+                    // A call refused for want of an RTP port (503 No RTP Port, a dial not sent) goes into the phone's log.
+                    voice.Refusal = app.Log.Add;
                     if (_parts.Multicast != null)
                     {
                         voice.Paging = new Paging(settings, core.Statuses, audio, calls.Sessions, _parts.Multicast);

@@ -316,8 +316,6 @@ namespace DeskPhone.Firmware.Tests.Voice
             SipPhone p = PhoneWithTakenPorts(20000, 20003);
             Assert.Null(p.Settings.Set("rtp_port_start", 0, "20000"));
             Assert.Null(p.Settings.Set("rtp_port_end", 0, "20003"));
-            // The layer's voice tells the phone's log (the call layer sets the handler when it builds the voice).
-            p.App.Voice.Refusal = p.App.Log.Add;
             p.Invite("z9hG4bKt3", "t3", "\"Bob\" <sip:555@10.0.0.1>", sdp: Offer);
             Assert.StartsWith("SIP/2.0 503 No RTP Port\r\n", p.Channel.Sent[p.Channel.Sent.Count - 1]);
             string log = p.App.Log.Text();
