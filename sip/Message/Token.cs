@@ -33,47 +33,18 @@ namespace DeskPhone.Sip.Message
         /// <summary>The class bits of each ASCII character (index: the character; characters from 128 on have none).</summary>
         public static readonly byte[] Classes = MakeClasses();
 
+        // Each character's class bits plus 32 (a literal cannot hold NUL), as computed from the grammar: one literal
+        // instead of the grammar's tests keeps the Debug byte code of DeskPhone.Sip under nanoFramework's 64 KB table.
+        private const string PackedClasses =
+            "@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@=@ <=<=,,==,??4??????????4$@,@d`??????????????????????????0 0 =1??????????????????????????   =@";
+
         private static byte[] MakeClasses()
         {
-            var classes = new byte[128];
+            // Not Utf8.Codec: nanoCLR runs the static constructors in its own order, and its may not have run yet.
+            byte[] classes = System.Text.Encoding.UTF8.GetBytes(PackedClasses);
             for (int c = 0; c < 128; c++)
             {
-                bool alphanum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-                bool token = alphanum || c == '-' || c == '.' || c == '!' || c == '%' || c == '*' || c == '_' || c == '+' ||
-                             c == '`' || c == '\'' || c == '~';
-                bool unreserved = alphanum || c == '-' || c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '\'' ||
-                                  c == '(' || c == ')';
-                int bits = 0;
-                if (token)
-                {
-                    bits |= TokenBit | UriParamBit;
-                }
-                if (alphanum || c == '-' || c == '.')
-                {
-                    bits |= HostBit;
-                }
-                if (unreserved || c == '&' || c == '=' || c == '+' || c == '$' || c == ',' || c == ';' || c == '?' || c == '/' ||
-                    c == '%' || c == ':')
-                {
-                    bits |= UserBit;
-                }
-                if (unreserved || c == '&' || c == '=' || c == '+' || c == '$' || c == ',' || c == '%')
-                {
-                    bits |= PasswordBit;
-                }
-                if (c == '[' || c == ']' || c == '/' || c == ':' || c == '&' || c == '$')
-                {
-                    bits |= UriParamBit;
-                }
-                if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == 0x7F)
-                {
-                    bits |= UriStopBit;
-                }
-                if (c == '@' || c == '?')
-                {
-                    bits |= UriMarkBit;
-                }
-                classes[c] = (byte)bits;
+                classes[c] -= 32;
             }
             return classes;
         }
