@@ -49,8 +49,6 @@ namespace DeskPhone.Sip.Message
         /// <summary>Everything after "scheme:" for schemes other than sip and sips.</summary>
         public string Opaque;
 
-        public bool HasParam(string name) => GetParam(name) != null;
-
         public override string ToString() => _text ?? (_text = new string(_chars, _start, _end - _start));
 
         /// <summary>Parses a URI; null when it is not one (spaces, angle brackets, a bad host or port, bad escapes).</summary>
@@ -190,22 +188,6 @@ namespace DeskPhone.Sip.Message
                 }
             }
             return at >= 0 ? questionAfterAt : question;
-        }
-
-        /// <summary>RFC 3261 19.1.4 in short: scheme, user (case-sensitive, after unescaping), host, port and password match.</summary>
-        public bool EqualsUri(SipUri other)
-        {
-            if (other == null || Scheme != other.Scheme)
-            {
-                return false;
-            }
-            if (!IsSip)
-            {
-                return Opaque == other.Opaque;
-            }
-            return User == other.User && Password == other.Password && Port == other.Port &&
-                   HeaderNames.EqualIgnoreCase(Host, other.Host) && GetParam("transport") == other.GetParam("transport") &&
-                   GetParam("user") == other.GetParam("user");
         }
 
         /// <summary>

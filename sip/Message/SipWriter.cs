@@ -295,21 +295,6 @@ namespace DeskPhone.Sip.Message
             return this;
         }
 
-        /// <summary>
-        /// Writes the message into <paramref name="buffer"/> at <paramref name="offset"/> and returns its length, or -1
-        /// (nothing written) when it does not fit, so a transport with a fixed send buffer never overruns it.
-        /// </summary>
-        public int WriteTo(byte[] buffer, int offset)
-        {
-            int headEnd = WriteTrailer();
-            int total = headEnd + BodyLength;
-            if (buffer == null || offset < 0 || offset > buffer.Length || buffer.Length - offset < total)
-            {
-                return -1;
-            }
-            return CopyTo(buffer, offset, headEnd);
-        }
-
         public byte[] ToBytes()
         {
             int headEnd = WriteTrailer();

@@ -49,8 +49,6 @@ namespace DeskPhone.Sip.Message
             return classes;
         }
 
-        public static bool IsTokenChar(int c) => c < 128 && c >= 0 && (Classes[c] & TokenBit) != 0;
-
         /// <summary>Every character of [start, end) has the class bit; false for an empty range.</summary>
         public static bool All(char[] s, int start, int end, byte bit)
         {

@@ -28,19 +28,6 @@ namespace DeskPhone.Sip.Tests.Message
         }
 
         [Fact]
-        public void WriteToCopiesTheBytesOrRefusesWhenTheyDoNotFit()
-        {
-            SipWriter w = SipWriter.Request("OPTIONS", "sip:bob@127.0.0.1").Header("CSeq", "1 OPTIONS");
-            byte[] expected = w.ToBytes();
-            var buffer = new byte[expected.Length + 3];
-            Assert.Equal(expected.Length, w.WriteTo(buffer, 3));
-            Assert.Equal(expected, buffer[3..]);
-            var small = new byte[expected.Length + 2];
-            Assert.Equal(-1, w.WriteTo(small, 3));
-            Assert.All(small, b => Assert.Equal(0, b));
-        }
-
-        [Fact]
         public void SixtyFourHeadersAreReadAndTheSixtyFifthIs513OnTheSameMessage()
         {
             // The per-line arrays start small and grow with the message: one instance reused for a short message, 64
