@@ -50,8 +50,9 @@ namespace DeskPhone.Sip.Message
             {
                 if (pos - start > maxHeaderBytes)
                 {
-                    Fail(result, m, 513, "headers larger than " + MaxHeaderBytes.ToString() + " bytes", Rest(start, end, offset));
-                    return;
+                    status = 513;
+                    reason = "headers larger than " + MaxHeaderBytes.ToString() + " bytes";
+                    goto Failed;
                 }
                 // FindLineEnd and LineContentEnd written out: two calls less per header line.
                 // The runtime's search directly (pos <= end): ByteSearch would be one more call per line.
@@ -61,12 +62,11 @@ namespace DeskPhone.Sip.Message
                     if (stream)
                     {
                         result.Set(ParseResult.Incomplete, 0, null, 0);
+                        return;
                     }
-                    else
-                    {
-                        Fail(result, m, 400, "headers not terminated by an empty line", Rest(start, end, offset));
-                    }
-                    return;
+                    status = 400;
+                    reason = "headers not terminated by an empty line";
+                    goto Failed;
                 }
                 int contentEnd = next > pos && data[next - 1] == (byte)'\r' ? next - 1 : next;
                 if (contentEnd == pos)
@@ -78,8 +78,9 @@ namespace DeskPhone.Sip.Message
                 {
                     if (m.Lines == 0)
                     {
-                        Fail(result, m, 400, "continuation line before any header", Rest(start, end, offset));
-                        return;
+                        status = 400;
+                        reason = "continuation line before any header";
+                        goto Failed;
                     }
                     int last = m.Lines - 1;
                     m.ValueLength[last] = contentEnd - m.ValueStart[last];
@@ -87,10 +88,9 @@ namespace DeskPhone.Sip.Message
                 }
                 else if (!Header(data, pos, contentEnd, m))
                 {
-                    Fail(result, m, m.Lines >= SipMessage.MaxHeaders ? 513 : 400,
-                        m.Lines >= SipMessage.MaxHeaders ? "more than " + SipMessage.MaxHeaders.ToString() + " headers" : "malformed header line",
-                        Rest(start, end, offset));
-                    return;
+                    status = m.Lines >= SipMessage.MaxHeaders ? 513 : 400;
+                    reason = status == 513 ? "more than " + SipMessage.MaxHeaders.ToString() + " headers" : "malformed header line";
+                    goto Failed;
                 }
                 pos = next + 1;
             }
@@ -106,13 +106,15 @@ namespace DeskPhone.Sip.Message
                 int value = ContentLength(data, m.ValueStart[i], m.ValueStart[i] + m.ValueLength[i]);
                 if (value == -2)
                 {
-                    Fail(result, m, 400, "Content-Length is not a non-negative number", Rest(start, end, offset));
-                    return;
+                    status = 400;
+                    reason = "Content-Length is not a non-negative number";
+                    goto Failed;
                 }
                 if (contentLength >= 0 && value != contentLength)
                 {
-                    Fail(result, m, 400, "conflicting Content-Length values", Rest(start, end, offset));
-                    return;
+                    status = 400;
+                    reason = "conflicting Content-Length values";
+                    goto Failed;
                 }
                 contentLength = value;
             }
@@ -122,27 +124,28 @@ namespace DeskPhone.Sip.Message
             {
                 if (stream)
                 {
-                    Fail(result, m, 400, "no Content-Length on a stream transport", Rest(start, end, offset));
-                    return;
+                    status = 400;
+                    reason = "no Content-Length on a stream transport";
+                    goto Failed;
                 }
                 contentLength = available;
             }
             if (contentLength > MaxBodyBytes)
             {
-                Fail(result, m, 413, "body larger than " + MaxBodyBytes.ToString() + " bytes", Rest(start, end, offset));
-                return;
+                status = 413;
+                reason = "body larger than " + MaxBodyBytes.ToString() + " bytes";
+                goto Failed;
             }
             if (contentLength > available)
             {
                 if (stream)
                 {
                     result.Set(ParseResult.Incomplete, 0, null, 0);
+                    return;
                 }
-                else
-                {
-                    Fail(result, m, 400, "Content-Length larger than the datagram", Rest(start, end, offset));
-                }
-                return;
+                status = 400;
+                reason = "Content-Length larger than the datagram";
+                goto Failed;
             }
             m.BodyOffset = pos;
             m.BodyLength = contentLength;
@@ -154,6 +157,13 @@ namespace DeskPhone.Sip.Message
                 return;
             }
             result.Set(ParseResult.Ok, 0, null, consumed);
+            return;
+
+        // Every failure after the start line ends here, with its status and reason in the start line's locals: one
+        // call written once instead of at each check (DeskPhone.Sip's Debug byte code stays under nanoFramework's
+        // 64 KB table) and no local more in this frame under every message.
+        Failed:
+            Fail(result, m, status, reason, Rest(start, end, offset));
         }
 
         private void Limit(byte[] data, int start, int end, bool stream, ParseResult result)
