@@ -39,25 +39,10 @@ namespace DeskPhone.Sip.Auth
             {
                 for (int i = 0; i < 64; i++)
                 {
+                    // The data, 0x80, zeros, then the length in bits (little-endian) in the last 8 bytes.
                     int at = chunk + i;
-                    byte value;
-                    if (at < length)
-                    {
-                        value = data[offset + at];
-                    }
-                    else if (at == length)
-                    {
-                        value = 0x80;
-                    }
-                    else if (at >= padded - 8)
-                    {
-                        value = (byte)(bits >> (8 * (at - (padded - 8))));
-                    }
-                    else
-                    {
-                        value = 0;
-                    }
-                    block[i] = value;
+                    block[i] = at < length ? data[offset + at] : at == length ? (byte)0x80 :
+                        at >= padded - 8 ? (byte)(bits >> (8 * (at - (padded - 8)))) : (byte)0;
                 }
                 for (int i = 0; i < 16; i++)
                 {
@@ -66,28 +51,9 @@ namespace DeskPhone.Sip.Auth
                 uint a = a0, b = b0, c = c0, d = d0;
                 for (int i = 0; i < 64; i++)
                 {
-                    uint f;
-                    int g;
-                    if (i < 16)
-                    {
-                        f = (b & c) | (~b & d);
-                        g = i;
-                    }
-                    else if (i < 32)
-                    {
-                        f = (d & b) | (~d & c);
-                        g = (5 * i + 1) % 16;
-                    }
-                    else if (i < 48)
-                    {
-                        f = b ^ c ^ d;
-                        g = (3 * i + 5) % 16;
-                    }
-                    else
-                    {
-                        f = c ^ (b | ~d);
-                        g = (7 * i) % 16;
-                    }
+                    // The round's function and message word as expressions, not an if ladder: less byte code in Debug.
+                    uint f = i < 16 ? (b & c) | (~b & d) : i < 32 ? (d & b) | (~d & c) : i < 48 ? b ^ c ^ d : c ^ (b | ~d);
+                    int g = i < 16 ? i : i < 32 ? (5 * i + 1) % 16 : i < 48 ? (3 * i + 5) % 16 : (7 * i) % 16;
                     uint sum = a + f + k[i] + m[g];
                     int shift = shifts[((i >> 4) << 2) | (i & 3)];
                     a = d;
