@@ -102,7 +102,7 @@ namespace DeskPhone.Sip.Events
             string host;
             int port;
             string address = null;
-            if (!HostResolver.Split(identity.Outbound != null && identity.Outbound.Length > 0 ? identity.Outbound : identity.Registrar, out host, out port) ||
+            if (!HostResolver.Split(identity.NextHop(null), out host, out port) ||
                 (address = HostResolver.Resolve(host)) == null)
             {
                 Retry(nowMs);

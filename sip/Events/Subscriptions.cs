@@ -261,12 +261,7 @@ namespace DeskPhone.Sip.Events
                 subscription.OnResponse(503, -1, -1, nowMs);
                 return;
             }
-            string next = identity.Outbound != null && identity.Outbound.Length > 0 ? identity.Outbound : identity.Registrar;
-            SipUri target = SipUri.Parse(subscription.Target);
-            if ((next == null || next.Length == 0) && target != null)
-            {
-                next = target.Host + (target.Port > 0 ? ":" + target.Port.ToString() : "");
-            }
+            string next = identity.NextHop(SipUri.Parse(subscription.Target));
             string host;
             int port;
             string address = null;

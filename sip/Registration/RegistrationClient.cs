@@ -183,8 +183,7 @@ namespace DeskPhone.Sip.Registration
         {
             string host;
             int port;
-            string target = Identity.Outbound != null && Identity.Outbound.Length > 0 ? Identity.Outbound : Identity.Registrar;
-            if (!HostResolver.Split(target, out host, out port))
+            if (!HostResolver.Split(Identity.NextHop(null), out host, out port))
             {
                 Failed(0, "no registrar configured", nowMs);
                 return;

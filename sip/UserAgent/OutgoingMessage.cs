@@ -45,9 +45,7 @@ namespace DeskPhone.Sip.UserAgent
                 _done(400, "target is not a sip: URI");
                 return false;
             }
-            string next = _identity.Outbound != null && _identity.Outbound.Length > 0 ? _identity.Outbound
-                : _identity.Registrar != null && _identity.Registrar.Length > 0 ? _identity.Registrar
-                : uri.Host + (uri.Port > 0 ? ":" + uri.Port.ToString() : "");
+            string next = _identity.NextHop(uri);
             string host;
             if (!HostResolver.Split(next, out host, out _port) || (_address = HostResolver.Resolve(host)) == null)
             {

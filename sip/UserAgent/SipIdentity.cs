@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Message;
+
 namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>One of the phone's identities (user_* settings, index 1..12) as the SIP layer needs it.</summary>
@@ -98,6 +100,19 @@ namespace DeskPhone.Sip.UserAgent
         public string RegistrarHost;
 
         public string OutboundHost;
+
+        /// <summary>
+        /// Where the identity's requests outside a dialog go first: the outbound proxy, else the registrar, else the
+        /// target's host[:port] (no target: the registrar as it is, null or empty). One method for the four senders
+        /// that ask it (DeskPhone.Sip's Debug byte code stays under nanoFramework's 64 KB table).
+        /// </summary>
+        public string NextHop(SipUri target)
+        {
+            string next = _outbound != null && _outbound.Length > 0 ? _outbound : _registrar;
+            return (next == null || next.Length == 0) && target != null
+                ? target.Host + (target.Port > 0 ? ":" + target.Port.ToString() : "")
+                : next;
+        }
 
         /// <summary><see cref="HostOf"/> without the brackets of an IPv6 reference, as a source address is written.</summary>
         private static string SourceHostOf(string hostPort)
