@@ -29,16 +29,16 @@ namespace DeskPhone.Sip.Message
                 }
             }
             m.Reset(data, start);
-            int lineEnd = FindLineEnd(data, start, end);
+            int lineEnd = ByteSearch.IndexOf(data, ByteSearch.Lf, start, end);
             if (lineEnd < 0)
             {
                 Limit(data, start, end, stream, result);
                 return;
             }
-            int status = StartLine(data, start, LineContentEnd(data, start, lineEnd), m, out string reason);
+            int status = StartLine(data, start, lineEnd > start && data[lineEnd - 1] == (byte)'\r' ? lineEnd - 1 : lineEnd, m, out string reason);
             if (status == -1)
             {
-                result.Set(ParseResult.Invalid, 0, reason, Rest(start, end, offset));
+                result.Set(ParseResult.Invalid, 0, reason, end - offset);
                 return;
             }
 
@@ -54,7 +54,7 @@ namespace DeskPhone.Sip.Message
                     reason = "headers larger than " + MaxHeaderBytes.ToString() + " bytes";
                     goto Failed;
                 }
-                // FindLineEnd and LineContentEnd written out: two calls less per header line.
+                // The line's end and its CR found here: no call more per header line.
                 // The runtime's search directly (pos <= end): ByteSearch would be one more call per line.
                 int next = System.Array.IndexOf(data, ByteSearch.Lf, pos, end - pos);
                 if (next < 0)
@@ -163,7 +163,7 @@ namespace DeskPhone.Sip.Message
         // call written once instead of at each check (DeskPhone.Sip's Debug byte code stays under nanoFramework's
         // 64 KB table) and no local more in this frame under every message.
         Failed:
-            Fail(result, m, status, reason, Rest(start, end, offset));
+            Fail(result, m, status, reason, end - offset);
         }
 
         private void Limit(byte[] data, int start, int end, bool stream, ParseResult result)
@@ -187,8 +187,6 @@ namespace DeskPhone.Sip.Message
             // Responses are never answered: a broken one is dropped.
             result.Set(ParseResult.Invalid, m.IsRequest ? status : 0, reason, consumed);
         }
-
-        private static int Rest(int start, int end, int offset) => end - offset;
 
         /// <summary>
         /// Reads the start line: 0 when fine, a status (505, 400) when the request can still be answered, -1 when it
@@ -318,12 +316,6 @@ namespace DeskPhone.Sip.Message
             long n = DecimalDigits.Parse(b, start, end, 9);
             return n < 0 ? -2 : (int)n;
         }
-
-        /// <summary>Index of the '\n' ending the line that starts at <paramref name="start"/>, or -1.</summary>
-        private static int FindLineEnd(byte[] b, int start, int end) => ByteSearch.IndexOf(b, ByteSearch.Lf, start, end);
-
-        private static int LineContentEnd(byte[] b, int start, int newline) =>
-            newline > start && b[newline - 1] == (byte)'\r' ? newline - 1 : newline;
 
         private static int IndexOf(byte[] b, int start, int end, byte value)
         {
