@@ -20,6 +20,9 @@ namespace DeskPhone.Firmware.Bench
     /// answers; GET /api/events is handed to <see cref="BenchEventStream"/>, which keeps the socket open on its own
     /// thread.</item>
     /// </list>
+    /// The router (with its auth) is built by the first request that reaches admission, the event stream by the first
+    /// GET /api/events (<see cref="IBenchRouterSource"/>): until then the phone holds only this server and its accept
+    /// thread. When the heap cannot hold them then, the request gets 503 with Retry-After and is tried again by the next.
     /// Portable (System.Net.Sockets exists on both runtimes), so the host tests drive it over loopback.
     /// </summary>
     public sealed class BenchHttpServer
@@ -32,17 +35,26 @@ namespace DeskPhone.Firmware.Bench
 
         private const int PollSliceMs = 250;
 
-        private readonly BenchRouter _router;
-        private readonly object _gate;
-        private readonly BenchEventStream _events;
+        /// <summary>
+        /// The free heap (after a collection, when the phone has a heap to ask) the router is built with: its objects
+        /// (about 450 B: docs/benchmarks.md, h-benchlazy) and the first answer's texts, without leaving the phone none.
+        /// </summary>
+        public const int BuildBytes = 2048;
+
+        /// <summary>Seconds a client told there is no room yet (503) waits before it asks again.</summary>
+        private const string RetryAfterSeconds = "10";
+
+        private readonly IBenchRouterSource _source;
+        private readonly PhoneCore _phone;
+        private BenchRouter _router;
+        private BenchEventStream _events;
         private Socket _listener;
         private bool _running;
 
-        public BenchHttpServer(BenchRouter router, PhoneCore phone)
+        public BenchHttpServer(IBenchRouterSource source, PhoneCore phone)
         {
-            _router = router;
-            _gate = phone.Gate;
-            _events = new BenchEventStream(phone, router.Auth);
+            _source = source;
+            _phone = phone;
         }
 
         /// <summary>The port listened on (the one picked when started on port 0).</summary>
@@ -136,9 +148,9 @@ namespace DeskPhone.Firmware.Bench
                 Refuse(client, answer, true);
                 return false;
             }
-            lock (_gate)
+            lock (_phone.Gate)
             {
-                answer = _router.Admit(request);
+                answer = Admit(request);
             }
             if (answer != null)
             {
@@ -148,7 +160,17 @@ namespace DeskPhone.Firmware.Bench
             }
             if (request.Path == "/api/events" && request.Method == "GET")
             {
-                if (_events.TryServe(client, request.AdmittedEpoch))
+                BenchEventStream events;
+                lock (_phone.Gate)
+                {
+                    events = Events();
+                }
+                if (events == null)
+                {
+                    Refuse(client, NoRoom("the event stream"), false);
+                    return false;
+                }
+                if (events.TryServe(client, request.AdmittedEpoch))
                 {
                     return true;
                 }
@@ -188,12 +210,60 @@ namespace DeskPhone.Firmware.Bench
                 }
                 request.Body = body;
             }
-            lock (_gate)
+            lock (_phone.Gate)
             {
                 answer = _router.Handle(request);
             }
             Answer(client, answer);
             return false;
+        }
+
+        /// <summary>The router's decision on the headers, the router built first if this is the first request (503 when it cannot be).</summary>
+        private BenchResponse Admit(BenchRequest request)
+        {
+            if (_router == null)
+            {
+                HeapReserve reserve = _phone.Reserve;
+                if (reserve != null && reserve.Measure() < BuildBytes)
+                {
+                    return NoRoom("the HTTP interface");
+                }
+                try
+                {
+                    _router = _source.Build();
+                }
+                catch (OutOfMemoryException)
+                {
+                    // The measurement was a collection ago; what was built of the router is garbage again.
+                    return NoRoom("the HTTP interface");
+                }
+            }
+            return _router.Admit(request);
+        }
+
+        /// <summary>The event stream, made and fed from the first GET /api/events on; null when the heap cannot hold it.</summary>
+        private BenchEventStream Events()
+        {
+            if (_events == null)
+            {
+                try
+                {
+                    _events = new BenchEventStream(_phone, _router.Auth);
+                }
+                catch (OutOfMemoryException)
+                {
+                    return null;
+                }
+            }
+            return _events;
+        }
+
+        private static BenchResponse NoRoom(string what)
+        {
+            BenchResponse refused = BenchResponse.Error(503, "the phone's memory has no room for " + what + " now; try again later");
+            refused.ExtraHeaderName = "Retry-After";
+            refused.ExtraHeaderValue = RetryAfterSeconds;
+            return refused;
         }
 
         /// <summary>Bytes received into buffer before the deadline: the count, 0 when the deadline passed, -1 when the client closed.</summary>

@@ -1,0 +1,54 @@
+using System;
+using DeskPhone.Board.Drivers;
+using DeskPhone.Drivers.Input;
+using DeskPhone.Firmware.App;
+using DeskPhone.Firmware.Bench;
+using DeskPhone.Sip.Transport;
+
+namespace DeskPhone.Board.Web
+{
+    /// <summary>
+    /// The board's bench router, built by the HTTP server's first request (docs/benchmarks.md, h-benchlazy): until then
+    /// the phone holds these three references instead of the router, its auth, web routes and their delegates. The
+    /// router's wrong-password lines go to the console and the phone's log, as they always did.
+    /// </summary>
+    internal sealed class BoardBench : IBenchRouterSource
+    {
+        private readonly PhoneApp _app;
+        private readonly SipTrace _trace;
+        private readonly SystemClock _clock;
+
+        public BoardBench(PhoneApp app, SipTrace trace, SystemClock clock)
+        {
+            _app = app;
+            _trace = trace;
+            _clock = clock;
+        }
+
+        public BenchRouter Build()
+        {
+            PhoneApp app = _app;
+            var router = new BenchRouter(app.Core, app.Text, OnKey, null, app.Binding)
+            {
+                CallLayer = app,
+                Time = app.Time,
+                Registrations = app.Binding.Registrations,
+                Target = new BoardTarget(),
+                Provisioning = app.Provisioning,
+                Updates = app.Updates,
+                Trace = _trace,
+                Log = app.Log,
+            };
+            router.Auth.Log = Log;
+            return router;
+        }
+
+        private void OnKey(int code, KeyAction action) => _app.Core.OnKey(code, action, _clock.NowMs);
+
+        private void Log(string line)
+        {
+            Console.WriteLine(line);
+            _app.Log.Add(line);
+        }
+    }
+}
