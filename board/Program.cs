@@ -109,7 +109,6 @@ namespace DeskPhone.Board
                 // Wi-Fi while the cable is out (wifi_ssid); nothing native is touched until the first attempt.
                 Wifi = wifiStation,
             });
-            PhoneCore phone = app.Core;
             zone = app.Time;
 
             int port = settings.GetInt(SettingNames.NetworkIdPort);
@@ -117,7 +116,7 @@ namespace DeskPhone.Board
             tcp.Start("0.0.0.0", port);
 
             // The bench's router and event stream are built by its first request (BoardBench): most phones never get one.
-            new BenchHttpServer(new BoardBench(app, trace, clock), phone).Start(IPAddress.Any, BenchPort);
+            new BenchHttpServer(new BoardBench(app)).Start(IPAddress.Any, BenchPort);
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", web interface and bench on port " + BenchPort.ToString());
             return app;
         }

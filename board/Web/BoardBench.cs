@@ -1,29 +1,26 @@
 using System;
-using DeskPhone.Board.Drivers;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
-using DeskPhone.Sip.Transport;
+using DeskPhone.Firmware.Phone;
 
 namespace DeskPhone.Board.Web
 {
     /// <summary>
     /// The board's bench router, built by the HTTP server's first request (docs/benchmarks.md, h-benchlazy): until then
-    /// the phone holds these three references instead of the router, its auth, web routes and their delegates. The
+    /// the phone holds this one reference instead of the router, its auth, web routes and their delegates. The
     /// router's wrong-password lines go to the console and the phone's log, as they always did.
     /// </summary>
     internal sealed class BoardBench : IBenchRouterSource
     {
         private readonly PhoneApp _app;
-        private readonly SipTrace _trace;
-        private readonly SystemClock _clock;
 
-        public BoardBench(PhoneApp app, SipTrace trace, SystemClock clock)
+        public BoardBench(PhoneApp app)
         {
             _app = app;
-            _trace = trace;
-            _clock = clock;
         }
+
+        public PhoneCore Phone => _app.Core;
 
         public BenchRouter Build()
         {
@@ -36,14 +33,15 @@ namespace DeskPhone.Board.Web
                 Target = new BoardTarget(),
                 Provisioning = app.Provisioning,
                 Updates = app.Updates,
-                Trace = _trace,
+                Trace = app.Inbox.Trace,
                 Log = app.Log,
             };
             router.Auth.Log = Log;
             return router;
         }
 
-        private void OnKey(int code, KeyAction action) => _app.Core.OnKey(code, action, _clock.NowMs);
+        // The board's clock (SystemClock): milliseconds since boot.
+        private void OnKey(int code, KeyAction action) => _app.Core.OnKey(code, action, Environment.TickCount64);
 
         private void Log(string line)
         {

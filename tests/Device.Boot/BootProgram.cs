@@ -248,7 +248,7 @@ namespace DeskPhone.Boot
             Heap("idle-60s");
             // What the bench's first request builds (as the board's server does, BootBench) and keeps. Not asked a request:
             // http_pass is set, and a challenge's nonce needs the HMAC natives the interpreter lacks (docs/benchmarks.md).
-            BenchRouter router = new BootBench().Build();
+            BenchRouter router = new BootBench(s_app).Build();
             Settle();
             Heap("bench-built");
             Check(router != null, "bench router");
@@ -284,7 +284,7 @@ namespace DeskPhone.Boot
             s_app = new PhoneApp(new PhoneParts(settings, inbox, s_wire) { Drivers = board.Drivers, Panel = panel, Profile = profile, WallClock = wallClock, StartMs = s_now, Rtp = NewRtpChannel, Memory = s_heap });
             // The bench's server, as the board builds it (not started: its listener needs the network natives); its router
             // is built by the first request (BootBench), which the boot script makes at its end.
-            s_bench = new BenchHttpServer(new BootBench(), s_app.Core);
+            s_bench = new BenchHttpServer(new BootBench(s_app));
             return board;
         }
 

@@ -29,11 +29,12 @@ namespace DeskPhone.Firmware.Tests.Bench
         /// <summary>Builds the router as the board's BoardBench does, counting the builds; throws the heap's exception while <see cref="OutOfMemory"/>.</summary>
         private sealed class Source : IBenchRouterSource
         {
-            private readonly PhoneCore _phone;
             public int Builds;
             public bool OutOfMemory;
 
-            public Source(PhoneCore phone) => _phone = phone;
+            public Source(PhoneCore phone) => Phone = phone;
+
+            public PhoneCore Phone { get; }
 
             public BenchRouter Build()
             {
@@ -42,7 +43,7 @@ namespace DeskPhone.Firmware.Tests.Bench
                     throw new OutOfMemoryException();
                 }
                 Builds++;
-                return new BenchRouter(_phone, new Screen(), (code, action) => { }, null, null);
+                return new BenchRouter(Phone, new Screen(), (code, action) => { }, null, null);
             }
         }
 
@@ -65,7 +66,7 @@ namespace DeskPhone.Firmware.Tests.Bench
         {
             _phone = new PhoneCore(_settings, null, new NoSubscriptions(), new HeapReserve(_heap), 1000);
             _source = new Source(_phone);
-            _server = new BenchHttpServer(_source, _phone);
+            _server = new BenchHttpServer(_source);
             _server.Start(IPAddress.Loopback, 0);
         }
 
