@@ -234,7 +234,8 @@ namespace DeskPhone.Firmware.Bench
                 }
                 catch (OutOfMemoryException)
                 {
-                    // The measurement was a collection ago; what was built of the router is garbage again.
+                    // Rare after the measurement (the loop waits on the gate meanwhile). What was built of the router is garbage
+                    // again, except an auth whose settings handler was already added: it stays, counting credential changes.
                     return NoRoom("the HTTP interface");
                 }
             }
