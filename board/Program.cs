@@ -109,20 +109,14 @@ namespace DeskPhone.Board
                 // Wi-Fi while the cable is out (wifi_ssid); nothing native is touched until the first attempt.
                 Wifi = wifiStation,
             });
-            PhoneCore phone = app.Core;
             zone = app.Time;
 
             int port = settings.GetInt(SettingNames.NetworkIdPort);
             udp.Start("0.0.0.0", port);
             tcp.Start("0.0.0.0", port);
 
-            var router = new BenchRouter(phone, app.Text, (code, action) => phone.OnKey(code, action, clock.NowMs), null, app.Binding) { CallLayer = app, Time = app.Time, Registrations = app.Binding.Registrations, Target = new BoardTarget(), Provisioning = app.Provisioning, Updates = app.Updates, Trace = trace, Log = app.Log };
-            router.Auth.Log = line =>
-            {
-                Console.WriteLine(line);
-                app.Log.Add(line);
-            };
-            new BenchHttpServer(router, phone).Start(IPAddress.Any, BenchPort);
+            // The bench's router and event stream are built by its first request (BoardBench): most phones never get one.
+            new BenchHttpServer(new BoardBench(app)).Start(IPAddress.Any, BenchPort);
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", web interface and bench on port " + BenchPort.ToString());
             return app;
         }

@@ -116,7 +116,6 @@ namespace DeskPhone.Firmware.App
             // not start runs headless but still answers /api/screen).
             Idle = new IdleScreen(panel, parts.Profile ?? DisplayProfile.Color320x240);
             Screen = new ScreenFeeder(Core, Idle, Time.Local);
-            Text = new ScreenText(Idle);
             if (_calls.PagingConfigured())
             {
                 _calls.Build();
@@ -214,8 +213,11 @@ namespace DeskPhone.Firmware.App
         /// <summary>Composes the core's state into <see cref="Idle"/> once per loop turn when something changed.</summary>
         public readonly ScreenFeeder Screen;
 
-        /// <summary>The screen model as text for the bench (/api/screen): exactly what was drawn.</summary>
-        public readonly ScreenText Text;
+        /// <summary>
+        /// The screen model as text for the bench (/api/screen): exactly what was drawn. Made when asked (it holds only
+        /// <see cref="Idle"/>), so a phone nobody asks keeps no field or object for it (h-benchlazy).
+        /// </summary>
+        public ScreenText Text => new ScreenText(Idle);
 
         /// <summary>Take this lock before calling into the phone from any thread but the loop's (the same as the core's).</summary>
         public object Gate => Core.Gate;

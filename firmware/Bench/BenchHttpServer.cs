@@ -20,6 +20,9 @@ namespace DeskPhone.Firmware.Bench
     /// answers; GET /api/events is handed to <see cref="BenchEventStream"/>, which keeps the socket open on its own
     /// thread.</item>
     /// </list>
+    /// The router (with its auth) is built by the first request that reaches admission, the event stream by the first
+    /// GET /api/events (<see cref="IBenchRouterSource"/>): until then the phone holds only this server and its accept
+    /// thread. When the heap cannot hold them then, the request gets 503 with Retry-After and is tried again by the next.
     /// Portable (System.Net.Sockets exists on both runtimes), so the host tests drive it over loopback.
     /// </summary>
     public sealed class BenchHttpServer
@@ -32,53 +35,62 @@ namespace DeskPhone.Firmware.Bench
 
         private const int PollSliceMs = 250;
 
-        private readonly BenchRouter _router;
-        private readonly object _gate;
-        private readonly BenchEventStream _events;
-        private Socket _listener;
-        private bool _running;
+        /// <summary>
+        /// The free heap (after a collection, when the phone has a heap to ask) the router is built with: its objects
+        /// (about 450 B: docs/benchmarks.md, h-benchlazy) and the first answer's texts, without leaving the phone none.
+        /// </summary>
+        public const int BuildBytes = 2048;
 
-        public BenchHttpServer(BenchRouter router, PhoneCore phone)
+        /// <summary>Seconds a client told there is no room yet (503) waits before it asks again.</summary>
+        private const string RetryAfterSeconds = "10";
+
+        // The phone is the source's (no field of its own here: each is 12 B of the board's heap for the phone's life).
+        private readonly IBenchRouterSource _source;
+        private BenchRouter _router;
+        private BenchEventStream _events;
+        // Null once stopped (no flag beside it).
+        private Socket _listener;
+
+        public BenchHttpServer(IBenchRouterSource source)
         {
-            _router = router;
-            _gate = phone.Gate;
-            _events = new BenchEventStream(phone, router.Auth);
+            _source = source;
         }
 
         /// <summary>The port listened on (the one picked when started on port 0).</summary>
-        public int LocalPort { get; private set; }
+        public int LocalPort => ((IPEndPoint)_listener.LocalEndPoint).Port;
 
         public void Start(IPAddress address, int port)
         {
-            _listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            _listener.Bind(new IPEndPoint(address, port));
-            _listener.Listen(2);
-            LocalPort = ((IPEndPoint)_listener.LocalEndPoint).Port;
-            _running = true;
+            var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            listener.Bind(new IPEndPoint(address, port));
+            listener.Listen(2);
+            _listener = listener;
             new Thread(Accept).Start();
         }
 
         public void Stop()
         {
-            _running = false;
-            Close(_listener);
+            Socket listener = _listener;
+            _listener = null;
+            Close(listener);
         }
 
         private void Accept()
         {
-            while (_running)
+            while (true)
             {
+                Socket listener = _listener;
+                if (listener == null)
+                {
+                    return;
+                }
                 Socket client;
                 try
                 {
-                    client = _listener.Accept();
+                    client = listener.Accept();
                 }
                 catch (Exception)
                 {
-                    if (!_running)
-                    {
-                        return;
-                    }
                     continue;
                 }
                 bool handedOver = false;
@@ -136,9 +148,9 @@ namespace DeskPhone.Firmware.Bench
                 Refuse(client, answer, true);
                 return false;
             }
-            lock (_gate)
+            lock (_source.Phone.Gate)
             {
-                answer = _router.Admit(request);
+                answer = Admit(request);
             }
             if (answer != null)
             {
@@ -148,7 +160,17 @@ namespace DeskPhone.Firmware.Bench
             }
             if (request.Path == "/api/events" && request.Method == "GET")
             {
-                if (_events.TryServe(client, request.AdmittedEpoch))
+                BenchEventStream events;
+                lock (_source.Phone.Gate)
+                {
+                    events = Events();
+                }
+                if (events == null)
+                {
+                    Refuse(client, NoRoom("the event stream"), false);
+                    return false;
+                }
+                if (events.TryServe(client, request.AdmittedEpoch))
                 {
                     return true;
                 }
@@ -188,12 +210,61 @@ namespace DeskPhone.Firmware.Bench
                 }
                 request.Body = body;
             }
-            lock (_gate)
+            lock (_source.Phone.Gate)
             {
                 answer = _router.Handle(request);
             }
             Answer(client, answer);
             return false;
+        }
+
+        /// <summary>The router's decision on the headers, the router built first if this is the first request (503 when it cannot be).</summary>
+        private BenchResponse Admit(BenchRequest request)
+        {
+            if (_router == null)
+            {
+                HeapReserve reserve = _source.Phone.Reserve;
+                if (reserve != null && reserve.Measure() < BuildBytes)
+                {
+                    return NoRoom("the HTTP interface");
+                }
+                try
+                {
+                    _router = _source.Build();
+                }
+                catch (OutOfMemoryException)
+                {
+                    // Rare after the measurement (the loop waits on the gate meanwhile). What was built of the router is garbage
+                    // again, except an auth whose settings handler was already added: it stays, counting credential changes.
+                    return NoRoom("the HTTP interface");
+                }
+            }
+            return _router.Admit(request);
+        }
+
+        /// <summary>The event stream, made and fed from the first GET /api/events on; null when the heap cannot hold it.</summary>
+        private BenchEventStream Events()
+        {
+            if (_events == null)
+            {
+                try
+                {
+                    _events = new BenchEventStream(_source.Phone, _router.Auth);
+                }
+                catch (OutOfMemoryException)
+                {
+                    return null;
+                }
+            }
+            return _events;
+        }
+
+        private static BenchResponse NoRoom(string what)
+        {
+            BenchResponse refused = BenchResponse.Error(503, "the phone's memory has no room for " + what + " now; try again later");
+            refused.ExtraHeaderName = "Retry-After";
+            refused.ExtraHeaderValue = RetryAfterSeconds;
+            return refused;
         }
 
         /// <summary>Bytes received into buffer before the deadline: the count, 0 when the deadline passed, -1 when the client closed.</summary>

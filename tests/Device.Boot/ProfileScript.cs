@@ -31,7 +31,7 @@ namespace DeskPhone.Boot
             s_wire = null;
             s_band = null;
             s_spi = null;
-            s_router = null;
+            s_bench = null;
             s_events = null;
             s_rtp = null;
             nanoFramework.Runtime.Native.GC.Run(true);
@@ -244,7 +244,7 @@ namespace DeskPhone.Boot
             s_heap.Frozen = true;
             CheckAllocations(p);
             s_heap.Frozen = false;
-            Check(s_router != null, "bench router");
+            Check(s_bench != null, "bench server");
             Refused(p);
         }
 

@@ -26,17 +26,47 @@ namespace DeskPhone.Firmware.Tests.Bench
             public void SendSubscribe(Subscription s, bool newDialog, int expires) { }
         }
 
+        /// <summary>Builds the router as the board's BoardBench does, counting the builds; throws the heap's exception while <see cref="OutOfMemory"/>.</summary>
+        private sealed class Source : IBenchRouterSource
+        {
+            public int Builds;
+            public bool OutOfMemory;
+
+            public Source(PhoneCore phone) => Phone = phone;
+
+            public PhoneCore Phone { get; }
+
+            public BenchRouter Build()
+            {
+                if (OutOfMemory)
+                {
+                    throw new OutOfMemoryException();
+                }
+                Builds++;
+                return new BenchRouter(Phone, new Screen(), (code, action) => { }, null, null);
+            }
+        }
+
+        /// <summary>A heap whose free bytes after a collection the test sets.</summary>
+        private sealed class Heap : IFreeMemory
+        {
+            public int Free;
+            public int FreeAfterCollection() => Free;
+        }
+
         private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
         private readonly SettingsStore _settings = new SettingsStore();
+        private readonly Heap _heap = new Heap { Free = 60000 };
         private readonly PhoneCore _phone;
+        private readonly Source _source;
         private readonly BenchHttpServer _server;
 
         public BenchHttpServerTests()
         {
-            _phone = new PhoneCore(_settings, null, new NoSubscriptions(), 1000);
-            var router = new BenchRouter(_phone, new Screen(), (code, action) => { }, null, null);
-            _server = new BenchHttpServer(router, _phone);
+            _phone = new PhoneCore(_settings, null, new NoSubscriptions(), new HeapReserve(_heap), 1000);
+            _source = new Source(_phone);
+            _server = new BenchHttpServer(_source);
             _server.Start(IPAddress.Loopback, 0);
         }
 
@@ -205,6 +235,53 @@ namespace DeskPhone.Firmware.Tests.Bench
             }
             ReadToClose(stream);
             Assert.StartsWith("HTTP/1.1 401 Unauthorized\r\n", Exchange("GET /api/events HTTP/1.1\r\n\r\n"));
+        }
+
+        /// <summary>
+        /// The router (its auth, routes and delegates) is built by the first request, not at start, and kept: the
+        /// back-off and the nonces of one build must hold for the next request (issue #17, h-benchlazy).
+        /// </summary>
+        [Fact]
+        public void TheRouterIsBuiltByTheFirstRequestAndKept()
+        {
+            Assert.Equal(0, _source.Builds);
+            Assert.StartsWith("HTTP/1.1 200 OK\r\n", Exchange("GET /api/screen HTTP/1.1\r\n\r\n"));
+            Assert.StartsWith("HTTP/1.1 200 OK\r\n", Exchange("GET /api/leds HTTP/1.1\r\n\r\n"));
+            Assert.Equal(1, _source.Builds);
+        }
+
+        /// <summary>Without room for the router the request gets 503 in JSON with Retry-After; the next one with room is served.</summary>
+        [Fact]
+        public void NoRoomForTheRouterGets503UntilThereIs()
+        {
+            _heap.Free = HttpServerRoom - 1;
+            string refused = Exchange("GET /api/screen HTTP/1.1\r\n\r\n");
+            Assert.StartsWith("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n", refused);
+            Assert.Contains("\r\nRetry-After: 10\r\n", refused);
+            Assert.Equal("{\"error\":\"the phone's memory has no room for the HTTP interface now; try again later\"}", Body(refused));
+            Assert.Equal(0, _source.Builds);
+
+            _heap.Free = HttpServerRoom;
+            _source.OutOfMemory = true;
+            Assert.StartsWith("HTTP/1.1 503 Service Unavailable\r\n", Exchange("GET /api/screen HTTP/1.1\r\n\r\n"));
+
+            _source.OutOfMemory = false;
+            Assert.Equal("status: clock\n", Body(Exchange("GET /api/screen HTTP/1.1\r\n\r\n")));
+            Assert.Equal(1, _source.Builds);
+        }
+
+        private const int HttpServerRoom = BenchHttpServer.BuildBytes;
+
+        /// <summary>The wrong-password back-off holds from one request to the next: the router built by the first is kept.</summary>
+        [Fact]
+        public void TheBackOffHoldsAcrossRequests()
+        {
+            _settings.Set("http_pass", 0, "s3cret");
+            string basic = "Authorization: Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(":wrong")) + "\r\n";
+            _settings.Set("http_basic_auth", 0, "true");
+            Assert.StartsWith("HTTP/1.1 401 Unauthorized\r\n", Exchange("GET /api/screen HTTP/1.1\r\n" + basic + "\r\n"));
+            Assert.StartsWith("HTTP/1.1 429 Too Many Requests\r\n", Exchange("GET /api/screen HTTP/1.1\r\n" + basic + "\r\n"));
+            Assert.Equal(1, _source.Builds);
         }
     }
 }
