@@ -91,55 +91,6 @@ namespace DeskPhone.Boot
             return Encoding.UTF8.GetString(m, 0, m.Length);
         }
 
-        /// <summary>
-        /// Whether the message sent at <paramref name="index"/> starts with <paramref name="start"/> and holds
-        /// <paramref name="text"/> after it (ASCII), read in its bytes: no string made of the message (at the worst
-        /// phone's message burst the script's copy of each answer was what ran out of the board's heap).
-        /// </summary>
-        public bool Holds(int index, string start, string text)
-        {
-            byte[] m = (byte[])_sent[index];
-            return At(m, 0, start) && Find(m, text) > 0;
-        }
-
-        /// <summary>The three digits after "SIP/2.0 " of the message sent at <paramref name="index"/>.</summary>
-        public int StatusOf(int index)
-        {
-            byte[] m = (byte[])_sent[index];
-            return (m[8] - '0') * 100 + (m[9] - '0') * 10 + (m[10] - '0');
-        }
-
-        /// <summary>Where <paramref name="text"/> starts in the message sent at <paramref name="index"/>, -1 when it is not there.</summary>
-        public int Find(int index, string text) => Find((byte[])_sent[index], text);
-
-        private static int Find(byte[] m, string text)
-        {
-            for (int i = 0; i + text.Length <= m.Length; i++)
-            {
-                if (At(m, i, text))
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private static bool At(byte[] m, int at, string text)
-        {
-            if (at + text.Length > m.Length)
-            {
-                return false;
-            }
-            for (int k = 0; k < text.Length; k++)
-            {
-                if (m[at + k] != text[k])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         public void RemoveAt(int index)
         {
             _held -= ArrayBytes(((byte[])_sent[index]).Length);
