@@ -29,11 +29,27 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public int KeepBytes = 8192;
 
-        /// <summary>What an identity's registration holds (its client, identity, mailbox and feature subscriptions).</summary>
+        /// <summary>
+        /// What an identity's registration takes on (its client, identity, mailbox and feature subscriptions, its REGISTER
+        /// in flight): measured on the board's heap from its admission to the next turn's measurement, 1,152 B for each
+        /// identity after the first and 2,508 B for the first (with what the agent's first request builds once;
+        /// docs/benchmarks.md, h-bootblf).
+        /// </summary>
         public const int IdentityBytes = 1536;
 
-        /// <summary>What a BLF key's subscription holds at rest and while its SUBSCRIBE waits its turn.</summary>
-        public const int KeyBytes = 640;
+        /// <summary>
+        /// What a BLF key's subscription takes on until its SUBSCRIBE is answered: measured on the board's heap from its
+        /// admission to the next turn's measurement, 2,412 B (the subscription, its SUBSCRIBE's client transaction and
+        /// bytes kept for retransmission, the 200); 264 B once its NOTIFY is handled (docs/benchmarks.md, h-bootblf).
+        /// </summary>
+        public const int KeyBytes = 2560;
+
+        /// <summary>
+        /// What the heap keeps after an identity or a key is taken on, at least, while the reserve is on: the room a
+        /// short request (below <see cref="LargeRequestBytes"/>) needs to be taken in (<see cref="AdmitRequest"/>), so
+        /// that what the phone takes on can take its requests (a key its NOTIFYs) rather than answer its own PBX 503.
+        /// </summary>
+        public const int RequestRoomBytes = RequestBytes + 2 * LargeRequestBytes;
 
         /// <summary>The reports' slots (<see cref="Report"/>), said together as PhoneHasLowMemory's parameter.</summary>
         public const int Identities = 0;
@@ -123,7 +139,8 @@ namespace DeskPhone.Firmware.Phone
         public event PhoneSignalHandler RoomAgain;
 
         /// <summary>
-        /// Whether <paramref name="bytes"/> more may be taken on now: one part a loop turn, each on a measurement of its
+        /// Whether <paramref name="bytes"/> more may be taken on now, leaving <see cref="KeepBytes"/> and at least
+        /// <see cref="RequestRoomBytes"/> free (none while the reserve is off): one part a loop turn, each on a measurement of its
         /// own, so that what the last one built (its REGISTER or SUBSCRIBE in flight) is in the next one's figure. A part
         /// asked after the turn's first is deferred (<see cref="Busy"/>: asked again next turn). While the phone is being
         /// built (before the first <see cref="Retry"/>) nothing is taken on: what the rest of the build needs is not in the
@@ -143,7 +160,8 @@ namespace DeskPhone.Firmware.Phone
                 return false;
             }
             _measuredMs = nowMs;
-            _tookOne = Measure() - bytes >= KeepBytes;
+            int keep = KeepBytes;
+            _tookOne = Measure() - bytes >= (keep > 0 && keep < RequestRoomBytes ? RequestRoomBytes : keep);
             return _tookOne;
         }
 

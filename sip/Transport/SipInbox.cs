@@ -54,17 +54,8 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Times a transport found every slot taken (or no heap for another packet).</summary>
         public int Dropped;
 
-        /// <summary>Packets that exist now (0..slots): made while traffic needs them.</summary>
-        public int Made
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _made;
-                }
-            }
-        }
+        /// <summary>Packets that exist now (0..slots): made while traffic needs them (an int read whole: no lock).</summary>
+        public int Made => _made;
 
         /// <summary>A packet to fill, or null when every slot is waiting for the loop.</summary>
         public SipPacket Rent()
@@ -169,17 +160,8 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
-        /// <summary>Packets posted and not yet taken.</summary>
-        public int Waiting
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _count;
-                }
-            }
-        }
+        /// <summary>Packets posted and not yet taken (an int read whole: no lock; a packet posted meanwhile is taken in the loop's next turn).</summary>
+        public int Waiting => _count;
 
         /// <summary>The oldest waiting packet, or null (the free packets are let go then).</summary>
         public SipPacket Take()

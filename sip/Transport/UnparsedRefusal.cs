@@ -12,27 +12,44 @@ namespace DeskPhone.Sip.Transport
     {
         private const string Tag = ";tag=lowmem";
 
-        /// <summary>The 503's bytes for the request in data[0, length) from host:port; null when it cannot be answered.</summary>
         // The answer's fixed parts, each copied where it goes (nothing concatenated: this runs when the heap has no room).
         private const string Head = "SIP/2.0 503 Service Unavailable\r\n";
         private const string RetryAfter = "Retry-After: ";
         private const string Tail = "\r\nContent-Length: 0\r\n\r\n";
         private const string Received = ";received=";
 
+        /// <summary>Requests dropped unanswered because the heap had no room for their 503 (<see cref="Answer"/>).</summary>
+        public static int Unanswered;
+
+        /// <summary>
+        /// The 503's bytes for the request in data[0, length) from host:port; null when it cannot be answered, or when
+        /// the heap has no room for them: then the request is dropped unanswered and counted (<see cref="Unanswered"/>).
+        /// </summary>
         public static byte[] Answer(byte[] data, int length, string host, int port, string retryAfter)
         {
-            int size = Write(data, length, host, port, null, 0);
-            if (size < 0)
+            try
             {
+                int size = Write(data, length, host, port, null, 0);
+                if (size < 0)
+                {
+                    return null;
+                }
+                var answer = new byte[Head.Length + size + RetryAfter.Length + retryAfter.Length + Tail.Length];
+                int at = Copy(Head, answer, 0);
+                at = Write(data, length, host, port, answer, at);
+                at = Copy(RetryAfter, answer, at);
+                at = Copy(retryAfter, answer, at);
+                Copy(Tail, answer, at);
+                return answer;
+            }
+            catch (System.OutOfMemoryException)
+            {
+                // Not even the answer fits (its bytes, or one of the literals, each a string made on the heap when used):
+                // RFC 3261 lets an overloaded server drop a request; the client's retransmission gets the 503 later
+                // (docs/sip-stack.md).
+                Unanswered++;
                 return null;
             }
-            var answer = new byte[Head.Length + size + RetryAfter.Length + retryAfter.Length + Tail.Length];
-            int at = Copy(Head, answer, 0);
-            at = Write(data, length, host, port, answer, at);
-            at = Copy(RetryAfter, answer, at);
-            at = Copy(retryAfter, answer, at);
-            Copy(Tail, answer, at);
-            return answer;
         }
 
         /// <summary>

@@ -219,8 +219,10 @@ namespace DeskPhone.Boot
             Run(TurnMs);
             Heap("blf-configured");
             long blfStart = s_now;
-            SubscribeAndNotify(16, null);
-            Console.WriteLine("boot blf subscribed+notified=16 in " + (s_now - blfStart).ToString() + "ms");
+            int notified = SubscribeAndNotify(16, null);
+            // Keys the heap reserve refused (no room for their SUBSCRIBE and NOTIFYs beside the request room) are counted as the profiles count them.
+            Console.WriteLine("boot blf subscribed+notified=" + notified.ToString() + " refused=" + s_app.Core.Monitored.RefusedCount.ToString() +
+                " in " + (s_now - blfStart).ToString() + "ms");
             Run(500);
             Settle();
             Heap("blf-16");
@@ -291,9 +293,10 @@ namespace DeskPhone.Boot
         /// <summary>
         /// Answers the BLF keys' SUBSCRIBEs (Event: dialog) 200 as they come and NOTIFYs each key's first dialog-info,
         /// until keys 1..<paramref name="keys"/> are all notified; each NOTIFY must be answered 200. Keeps each key's
-        /// dialog (see <see cref="DialogOf"/>) in <paramref name="dialogs"/> when given.
+        /// dialog (see <see cref="DialogOf"/>) in <paramref name="dialogs"/> when given. Returns how many were notified
+        /// (the others the heap reserve refused).
         /// </summary>
-        private static void SubscribeAndNotify(int keys, string[] dialogs)
+        private static int SubscribeAndNotify(int keys, string[] dialogs)
         {
             bool[] done = new bool[keys + 1];
             int notified = 0;
@@ -329,6 +332,7 @@ namespace DeskPhone.Boot
                 done[key] = true;
                 notified++;
             }
+            return notified;
         }
 
         /// <summary>A dialog-info NOTIFY for a BLF key in its subscription's dialog; returns the status the phone answered.</summary>

@@ -6,6 +6,7 @@ using DeskPhone.Domain.Messages;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Boot
 {
@@ -277,12 +278,12 @@ namespace DeskPhone.Boot
         private static void SayRefused(LoadProfile p, string said)
         {
             int[] c = s_low;
-            int low = c == null ? 0 : c[LowRequests] + c[LowStatuses] + c[LowConnections] + c[LowCalls];
+            int low = c == null ? 0 : c[LowRequests] + c[LowStatuses] + c[LowConnections] + c[LowCalls] + c[LowDropped];
             Console.WriteLine("load profile=" + p.Name + " refused " + (s_refusedIdentities < 0 ? "unknown (the phone was not built)" :
                 s_refusedIdentities + s_refusedKeys + low == 0 ? "none" :
                 "identities=" + s_refusedIdentities.ToString() + "/" + p.Identities.ToString() + " blf-keys=" + s_refusedKeys.ToString() + "/" + p.BlfKeys.ToString() +
                 (low == 0 ? "" : " requests-503=" + c[LowRequests].ToString() + " statuses=" + c[LowStatuses].ToString() + " tcp-closed=" +
-                                 c[LowConnections].ToString() + " calls=" + c[LowCalls].ToString())) +
+                                 c[LowConnections].ToString() + " calls=" + c[LowCalls].ToString() + " dropped-unanswered=" + c[LowDropped].ToString())) +
                 (said == null ? "" : " low-memory='" + said + "'"));
         }
 
@@ -343,11 +344,29 @@ namespace DeskPhone.Boot
         /// </summary>
         private static int Answered(int status, string what)
         {
-            Check(status == 200 || status == 503 || LowRefusal(status), what + " answered " + status.ToString() + ", expected 200 (or 503 when refused)");
+            Check(status == 200 || status == 503 || LowRefusal(status) || Unanswered(status), what + " answered " + status.ToString() + ", expected 200 (or 503 when refused)");
             return status == 200 ? 0 : 1;
         }
 
         /// <summary>Whether <paramref name="status"/> is the phone's 503 for want of heap (HeapReserve.AdmitRequest), counted.</summary>
+        /// <summary>
+        /// Whether a request got no answer because the phone had no heap even for its 503 (UnparsedRefusal.Unanswered
+        /// grew: dropped as an overloaded server may, its retransmission answered later): counted, not a failure.
+        /// </summary>
+        private static bool Unanswered(int status)
+        {
+            if (status != -1 || UnparsedRefusal.Unanswered == s_unanswered)
+            {
+                return false;
+            }
+            s_unanswered = UnparsedRefusal.Unanswered;
+            Low(LowDropped, 1);
+            return true;
+        }
+
+        // UnparsedRefusal.Unanswered when last counted (a static: it outlives a profile's phone).
+        private static int s_unanswered;
+
         private static bool LowRefusal(int status)
         {
             if (status != Unparsed503)
@@ -372,7 +391,7 @@ namespace DeskPhone.Boot
                 {
                     return 0;
                 }
-                s_low = new int[5];
+                s_low = new int[6];
             }
             return s_low[kind] += count;
         }
@@ -380,6 +399,7 @@ namespace DeskPhone.Boot
         private const int LowStatuses = 1;
         private const int LowConnections = 2;
         private const int LowCalls = 3;
+        private const int LowDropped = 5;
         // MESSAGEs to identities the heap reserve refused (answered 404), said with the profile's MESSAGE counts.
 
         /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Domain.Leds;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
 using DeskPhone.Firmware.Phone;
 
@@ -97,6 +98,30 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Null(LowMemory(p));
             Assert.Equal(KeyState.Idle, p.Phone.Leds.KeyStateOf(3));
             Assert.Equal(0, p.Phone.Monitored.RefusedCount);
+        }
+
+        [Fact]
+        public void AKeyIsTakenOnOnlyWhileTheHeapKeepsRoomForItsSubscribeAndTheRequestsAfterIt()
+        {
+            // Identity 1 registers; then a byte short of a key's SUBSCRIBE and the room a short request needs after it:
+            // the keys are refused and said, not subscribed to answer their NOTIFYs 503 (640 B a key let them in).
+            SipPhone p = FourKeys(1);
+            _heap.Short = HeapReserve.RequestRoomBytes + HeapReserve.KeyBytes - 1;
+            p.Run(100);
+            p.Register();
+            Assert.Empty(Subscribed(p, 2000));
+            Assert.Equal("4 of 4 BLF keys not monitored", LowMemory(p));
+
+            // A low_memory_threshold below the request room does not let them in either: a key still needs its NOTIFY's room.
+            Assert.Null(p.Settings.Set(SettingNames.LowMemoryThreshold, 0, "4096"));
+            Assert.Empty(Subscribed(p, MemoryWatch.PeriodMs + 2000));
+            Assert.Equal(4, p.Phone.Monitored.RefusedCount);
+
+            // Room for a key's SUBSCRIBE and a request after it: the next period takes the keys on, one a turn.
+            _heap.Short = HeapReserve.RequestRoomBytes + HeapReserve.KeyBytes;
+            Assert.Equal(4, Subscribed(p, MemoryWatch.PeriodMs + 2000).Count);
+            Assert.Equal(0, p.Phone.Monitored.RefusedCount);
+            Assert.Null(LowMemory(p));
         }
 
         [Fact]
