@@ -132,10 +132,11 @@ namespace DeskPhone.Domain.Routing
                     return i;
                 }
             }
+            // Each side is tested for null before ==: nanoCLR compares strings natively and an unset one can fault it.
             for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
             {
                 SipIdentity id = _agent.GetIdentity(i);
-                if (id != null && id.UserNameAsLine && uri.User != null && uri.User == id.User)
+                if (id != null && id.UserNameAsLine && uri.User != null && (object)id.User != null && uri.User == id.User)
                 {
                     return i;
                 }
