@@ -4,9 +4,9 @@ namespace DeskPhone.Domain.Settings
     /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (read in place from the literal
     /// <see cref="SettingNameList.InTableOrder"/>, found by a one-byte hash per row), kinds, index ranges and defaults. Built once from the table's rows; limits, choices and descriptions stay in the table's code
     /// (<see cref="SettingsTable.Define"/>).
-    /// Defaults are kept once per distinct text: every <c>ldstr</c> makes a new 12-byte string object on nanoCLR, so a
-    /// reference per row kept 87 objects and an 87-slot array (2.1 KB) for 36 distinct texts; a byte per row and the
-    /// distinct texts are about 1 KB.
+    /// Defaults are a byte per row, the code of its text in <see cref="SettingDefaults"/>, read from there when asked:
+    /// every <c>ldstr</c> makes a new 12-byte string object on nanoCLR, so a reference per row kept 87 objects and an
+    /// 87-slot array (2.1 KB), and the distinct texts with their array still 912 B (docs/benchmarks.md h-officerest2).
     /// </summary>
     internal sealed class SettingsIndex
     {
@@ -18,7 +18,7 @@ namespace DeskPhone.Domain.Settings
         private readonly string _names = SettingNameList.InTableOrder;
         private readonly short[] _nameStart;
 
-        // Row o's name hash, kind, highest index and default (its place in _defaults) at _rows[o * RowBytes + column]:
+        // Row o's name hash, kind, highest index and default (its code in SettingDefaults) at _rows[o * RowBytes + column]:
         // one array and field instead of four (96 B, docs/benchmarks.md h-office4).
         private readonly byte[] _rows;
         private const int RowBytes = 4;
@@ -26,10 +26,9 @@ namespace DeskPhone.Domain.Settings
         private const int KindColumn = 1;
         private const int MaxIndexColumn = 2;
         private const int DefaultColumn = 3;
-        private readonly string[] _defaults;
 
         // The rows with an own index-1 default (identity 1 active, key 1 a line key), each followed by that default's
-        // place in _defaults (kept among the distinct texts: no array of their own, h-office4).
+        // code.
         private readonly byte[] _firstOrdinals;
 
         public SettingsIndex()
@@ -40,7 +39,6 @@ namespace DeskPhone.Domain.Settings
             columns.Allocate();
             SettingsTable.Rows(columns);
             _rows = columns.Rows;
-            _defaults = columns.DistinctDefaults();
             _firstOrdinals = columns.FirstOrdinals;
         }
 
@@ -119,9 +117,9 @@ namespace DeskPhone.Domain.Settings
 
         /// <summary>The default of one index: index 1 may have its own (identity 1 active, key 1 a line key).</summary>
         public string DefaultFor(int ordinal, int idx) =>
-            _defaults[idx == 1 ? FirstOf(ordinal) : _rows[ordinal * RowBytes + DefaultColumn]];
+            SettingDefaults.Text(idx == 1 ? FirstOf(ordinal) : _rows[ordinal * RowBytes + DefaultColumn]);
 
-        /// <summary>The place in _defaults of a row's index-1 default: its own (two rows of 87 have one), else the row's.</summary>
+        /// <summary>The code of a row's index-1 default: its own (two rows of 87 have one), else the row's.</summary>
         private int FirstOf(int ordinal)
         {
             for (int i = 0; i < _firstOrdinals.Length; i += 2)
@@ -147,44 +145,15 @@ namespace DeskPhone.Domain.Settings
         {
             public byte[] Rows;
             public byte[] FirstOrdinals;
-            private string[] _distinct;
-            private int _distinctCount;
             private int _count;
             private int _firstCount;
 
             public void Allocate()
             {
                 Rows = new byte[_count * RowBytes];
-                _distinct = new string[_count + _firstCount];
                 FirstOrdinals = new byte[_firstCount * 2];
                 _count = 0;
                 _firstCount = 0;
-            }
-
-            /// <summary>The distinct default texts, exactly as many as there are (the counting array is let go).</summary>
-            public string[] DistinctDefaults()
-            {
-                string[] texts = new string[_distinctCount];
-                for (int i = 0; i < texts.Length; i++)
-                {
-                    texts[i] = _distinct[i];
-                }
-                return texts;
-            }
-
-            /// <summary>The position of a default among the distinct texts, added when new (once per row at start-up).</summary>
-            private byte Distinct(string text)
-            {
-                for (int i = 0; i < _distinctCount; i++)
-                {
-                    // Only written slots are compared; a default is never null (SettingsTableTests).
-                    if (_distinct[i] == text)
-                    {
-                        return (byte)i;
-                    }
-                }
-                _distinct[_distinctCount] = text;
-                return (byte)_distinctCount++;
             }
 
             public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
@@ -197,11 +166,11 @@ namespace DeskPhone.Domain.Settings
                     Rows[at + HashColumn] = (byte)Hash(name, name.Length);
                     Rows[at + KindColumn] = (byte)kind;
                     Rows[at + MaxIndexColumn] = (byte)maxIndex;
-                    Rows[at + DefaultColumn] = Distinct(defaultValue);
+                    Rows[at + DefaultColumn] = SettingDefaults.CodeOf(defaultValue);
                     if (firstIndexDefault != null)
                     {
                         FirstOrdinals[_firstCount * 2] = (byte)_count;
-                        FirstOrdinals[_firstCount * 2 + 1] = Distinct(firstIndexDefault);
+                        FirstOrdinals[_firstCount * 2 + 1] = SettingDefaults.CodeOf(firstIndexDefault);
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;
