@@ -4,69 +4,54 @@ namespace DeskPhone.Domain.Settings
     /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (read in place from the literal
     /// <see cref="SettingNameList.InTableOrder"/>, found by a one-byte hash per row), kinds, index ranges and defaults. Built once from the table's rows; limits, choices and descriptions stay in the table's code
     /// (<see cref="SettingsTable.Define"/>).
-    /// Defaults are kept once per distinct text: every <c>ldstr</c> makes a new 12-byte string object on nanoCLR, so a
-    /// reference per row kept 87 objects and an 87-slot array (2.1 KB) for 36 distinct texts; a byte per row and the
-    /// distinct texts are about 1 KB.
+    /// Defaults are a byte per row, the code of its text in <see cref="SettingDefaults"/>, read from there when asked:
+    /// every <c>ldstr</c> makes a new 12-byte string object on nanoCLR, so a reference per row kept 87 objects and an
+    /// 87-slot array (2.1 KB), and the distinct texts with their array still 912 B (docs/benchmarks.md h-officerest2).
     /// </summary>
     internal sealed class SettingsIndex
     {
-        // Row o's name runs from _nameStart[o] up to the '\n' before _nameStart[o + 1], read in place: a literal's text
-        // stays in the assembly, where a byte copy took 1.3 KB of heap. On nanoCLR each character read counts the
-        // whole UTF-8 literal (about 17,000 interpreter instructions for these 1.4 KB), so a lookup reads list
-        // characters only for the row whose hash and length match: one row's worth, where a binary search read several
-        // characters of every probe.
+        // Row o's name starts at character (_rows[o] & StartMask) of the list and runs up to the '\n' before row o + 1's
+        // start (_rows[Count] holds where the list ends), read in place: a literal's text stays in the assembly, where a
+        // byte copy took 1.3 KB of heap. On nanoCLR each character read counts the whole UTF-8 literal (about 17,000
+        // interpreter instructions for these 1.4 KB), so a lookup reads list characters only for the row whose hash and
+        // length match: one row's worth, where a binary search read several characters of every probe.
         private readonly string _names = SettingNameList.InTableOrder;
-        private readonly short[] _nameStart;
 
-        // Row o's name hash, kind, highest index and default (its place in _defaults) at _rows[o * RowBytes + column]:
-        // one array and field instead of four (96 B, docs/benchmarks.md h-office4).
-        private readonly byte[] _rows;
-        private const int RowBytes = 4;
-        private const int HashColumn = 0;
-        private const int KindColumn = 1;
-        private const int MaxIndexColumn = 2;
-        private const int DefaultColumn = 3;
-        private readonly string[] _defaults;
+        // Row o's name start (11 bits), a 5-bit hash of its name, its kind (4 bits), highest index (6) and default (its
+        // code in SettingDefaults, 6) in one int: 368 B for 87 rows where four bytes a row and a short array of the
+        // starts were 576 B (docs/benchmarks.md h-officerest2). The index refuses to build for a row that does not fit.
+        private readonly int[] _rows;
+        private const int StartMask = 0x7FF;
+        private const int HashShift = 11;
+        private const int HashMask = 0x1F;
+        private const int KindShift = 16;
+        private const int KindMask = 0xF;
+        private const int MaxIndexShift = 20;
+        private const int MaxIndexMask = 0x3F;
+        private const int DefaultShift = 26;
 
         // The rows with an own index-1 default (identity 1 active, key 1 a line key), each followed by that default's
-        // place in _defaults (kept among the distinct texts: no array of their own, h-office4).
+        // code.
         private readonly byte[] _firstOrdinals;
 
         public SettingsIndex()
         {
-            _nameStart = EntryStarts(_names);
             Columns columns = new Columns();
             SettingsTable.Rows(columns);
             columns.Allocate();
             SettingsTable.Rows(columns);
             _rows = columns.Rows;
-            _defaults = columns.DistinctDefaults();
             _firstOrdinals = columns.FirstOrdinals;
         }
 
-        /// <summary>Where each entry of a '\n'-ended list starts, and one past the end (found with the runtime's IndexOf).</summary>
-        private static short[] EntryStarts(string list)
-        {
-            int count = 0;
-            for (int at = list.IndexOf('\n'); at >= 0; at = list.IndexOf('\n', at + 1))
-            {
-                count++;
-            }
-            short[] starts = new short[count + 1];
-            int n = 1;
-            for (int at = list.IndexOf('\n'); at >= 0; at = list.IndexOf('\n', at + 1))
-            {
-                starts[n++] = (short)(at + 1);
-            }
-            return starts;
-        }
+        public int Count => _rows.Length - 1;
 
-        public int Count => _rows.Length / RowBytes;
-
-        public SettingKind KindOf(int ordinal) => (SettingKind)_rows[ordinal * RowBytes + KindColumn];
+        public SettingKind KindOf(int ordinal) => (SettingKind)((_rows[ordinal] >> KindShift) & KindMask);
 
         /// <summary>0 for a global setting, else the highest index.</summary>
-        public int MaxIndexOf(int ordinal) => _rows[ordinal * RowBytes + MaxIndexColumn];
+        public int MaxIndexOf(int ordinal) => (_rows[ordinal] >> MaxIndexShift) & MaxIndexMask;
+
+        private int StartOf(int ordinal) => _rows[ordinal] & StartMask;
 
         /// <summary>The table position of a name (no allocation); -1 for an unknown name or null.</summary>
         public int Ordinal(string name)
@@ -77,15 +62,12 @@ namespace DeskPhone.Domain.Settings
             }
             int length = name.Length;
             int hash = Hash(name, length);
-            byte[] rows = _rows;
-            for (int at = HashColumn; at < rows.Length; at += RowBytes)
+            int[] rows = _rows;
+            for (int o = 0; o < rows.Length - 1; o++)
             {
-                if (rows[at] != hash)
-                {
-                    continue;
-                }
-                int o = at / RowBytes;
-                if (_nameStart[o + 1] - _nameStart[o] - 1 == length && IsName(o, name, length))
+                int row = rows[o];
+                if (((row >> HashShift) & HashMask) == hash && (rows[o + 1] & StartMask) - (row & StartMask) - 1 == length
+                    && IsName(o, name, length))
                 {
                     return o;
                 }
@@ -93,20 +75,20 @@ namespace DeskPhone.Domain.Settings
             return -1;
         }
 
-        /// <summary>A byte of the name's characters: equal names, equal hashes (computed from the short name, not the list).</summary>
+        /// <summary>5 bits of the name's characters: equal names, equal hashes (computed from the short name, not the list).</summary>
         private static int Hash(string name, int length)
         {
             int hash = length;
             for (int i = 0; i < length; i++)
             {
-                hash = (hash * 31 + name[i]) & 0xFF;
+                hash = (hash * 31 + name[i]) & HashMask;
             }
             return hash;
         }
 
         private bool IsName(int ordinal, string name, int length)
         {
-            int start = _nameStart[ordinal];
+            int start = StartOf(ordinal);
             for (int i = 0; i < length; i++)
             {
                 if (_names[start + i] != name[i])
@@ -119,9 +101,11 @@ namespace DeskPhone.Domain.Settings
 
         /// <summary>The default of one index: index 1 may have its own (identity 1 active, key 1 a line key).</summary>
         public string DefaultFor(int ordinal, int idx) =>
-            _defaults[idx == 1 ? FirstOf(ordinal) : _rows[ordinal * RowBytes + DefaultColumn]];
+            SettingDefaults.Text(idx == 1 ? FirstOf(ordinal) : DefaultOf(ordinal));
 
-        /// <summary>The place in _defaults of a row's index-1 default: its own (two rows of 87 have one), else the row's.</summary>
+        private int DefaultOf(int ordinal) => (int)((uint)_rows[ordinal] >> DefaultShift);
+
+        /// <summary>The code of a row's index-1 default: its own (two rows of 87 have one), else the row's.</summary>
         private int FirstOf(int ordinal)
         {
             for (int i = 0; i < _firstOrdinals.Length; i += 2)
@@ -131,60 +115,32 @@ namespace DeskPhone.Domain.Settings
                     return _firstOrdinals[i + 1];
                 }
             }
-            return _rows[ordinal * RowBytes + DefaultColumn];
+            return DefaultOf(ordinal);
         }
 
         /// <summary>A setting's name, as a new string.</summary>
         public string NameOf(int ordinal)
         {
-            int start = _nameStart[ordinal];
+            int start = StartOf(ordinal);
             // ToCharArray(start, length) copies only the entry (Substring would convert the whole list first on nanoCLR).
-            return new string(_names.ToCharArray(start, _nameStart[ordinal + 1] - start - 1));
+            return new string(_names.ToCharArray(start, StartOf(ordinal + 1) - start - 1));
         }
 
         /// <summary>Collects the columns the store keeps: a counting pass, <see cref="Allocate"/>, then a filling pass.</summary>
         private sealed class Columns : SettingsTable.RowSink
         {
-            public byte[] Rows;
+            public int[] Rows;
             public byte[] FirstOrdinals;
-            private string[] _distinct;
-            private int _distinctCount;
             private int _count;
             private int _firstCount;
+            private int _start;
 
             public void Allocate()
             {
-                Rows = new byte[_count * RowBytes];
-                _distinct = new string[_count + _firstCount];
+                Rows = new int[_count + 1];
                 FirstOrdinals = new byte[_firstCount * 2];
                 _count = 0;
                 _firstCount = 0;
-            }
-
-            /// <summary>The distinct default texts, exactly as many as there are (the counting array is let go).</summary>
-            public string[] DistinctDefaults()
-            {
-                string[] texts = new string[_distinctCount];
-                for (int i = 0; i < texts.Length; i++)
-                {
-                    texts[i] = _distinct[i];
-                }
-                return texts;
-            }
-
-            /// <summary>The position of a default among the distinct texts, added when new (once per row at start-up).</summary>
-            private byte Distinct(string text)
-            {
-                for (int i = 0; i < _distinctCount; i++)
-                {
-                    // Only written slots are compared; a default is never null (SettingsTableTests).
-                    if (_distinct[i] == text)
-                    {
-                        return (byte)i;
-                    }
-                }
-                _distinct[_distinctCount] = text;
-                return (byte)_distinctCount++;
             }
 
             public override void Row(string name, SettingKind kind, string defaultValue, int maxIndex, int min, int max,
@@ -192,16 +148,21 @@ namespace DeskPhone.Domain.Settings
             {
                 if (Rows != null)
                 {
-                    // The list holds the rows' names in this order (SettingsIndexTests).
-                    int at = _count * RowBytes;
-                    Rows[at + HashColumn] = (byte)Hash(name, name.Length);
-                    Rows[at + KindColumn] = (byte)kind;
-                    Rows[at + MaxIndexColumn] = (byte)maxIndex;
-                    Rows[at + DefaultColumn] = Distinct(defaultValue);
+                    // The list holds the rows' names in this order, each ended by '\n' (SettingsIndexTests).
+                    int length = name.Length;
+                    if (_start + length + 1 > StartMask || (int)kind > KindMask || maxIndex > MaxIndexMask)
+                    {
+                        throw new System.ArgumentException("settings row does not fit the index: " + name);
+                    }
+                    Rows[_count] = _start | (Hash(name, length) << HashShift) | ((int)kind << KindShift)
+                        | (maxIndex << MaxIndexShift) | (SettingDefaults.CodeOf(defaultValue) << DefaultShift);
+                    _start += length + 1;
+                    // Where the list ends, once the last row is in.
+                    Rows[_count + 1] = _start;
                     if (firstIndexDefault != null)
                     {
                         FirstOrdinals[_firstCount * 2] = (byte)_count;
-                        FirstOrdinals[_firstCount * 2 + 1] = Distinct(firstIndexDefault);
+                        FirstOrdinals[_firstCount * 2 + 1] = SettingDefaults.CodeOf(firstIndexDefault);
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;

@@ -1,10 +1,15 @@
+using System;
+using System.Text;
+
 namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// The settings values that differ from their defaults, sorted by key (ordinal * 128 + index) for a binary search.
-    /// A phone changes a few dozen of its few hundred values, so storing only those keeps the heap small. The key set
-    /// of an instance never changes: adding or removing a value makes a new one, so a lock-free reader always sees a
-    /// consistent pair of arrays; only a value already present is replaced in place.
+    /// A phone changes a few dozen of its few hundred values, so storing only those keeps the heap small. Their texts are
+    /// kept as UTF-8 in one byte array, read into a new string when asked: a string object per value and its slot in a
+    /// string array were 24-36 B each beside the text (a 12-identity, 45-key phone's 96 values 3.4 KB, now 1.7 KB;
+    /// docs/benchmarks.md h-officerest2). An instance never changes: storing or removing a value makes a new one, so a
+    /// lock-free reader always sees a consistent pair of arrays.
     /// </summary>
     internal sealed class StoredValues
     {
@@ -12,34 +17,47 @@ namespace DeskPhone.Domain.Settings
         /// No values: a new instance each time, let go once a value is stored (a static one stayed for good, 84 B and a
         /// static field, docs/benchmarks.md h-office4).
         /// </summary>
-        public static StoredValues None() => new StoredValues(new short[0], new string[0]);
+        public static StoredValues None() => new StoredValues(new int[0], new byte[0]);
 
-        private readonly short[] _keys;
-        private readonly string[] _texts;
+        // Value i's key in the top 14 bits (ordinal < 128, index < 128) and the end of its text in _bytes in the low 18;
+        // its text starts where value i - 1's ends. The validator's limits keep every value set far below 256 KB of
+        // text (a heap of 80 KB could not hold more anyway).
+        private readonly int[] _entries;
+        private readonly byte[] _bytes;
+        private const int EndBits = 18;
+        private const int EndMask = (1 << EndBits) - 1;
 
-        private StoredValues(short[] keys, string[] texts)
+        private StoredValues(int[] entries, byte[] bytes)
         {
-            _keys = keys;
-            _texts = texts;
+            _entries = entries;
+            _bytes = bytes;
         }
 
-        public int Count => _keys.Length;
+        public int Count => _entries.Length;
 
         public static int Key(int ordinal, int idx) => ordinal * 128 + idx;
 
-        public int KeyAt(int i) => _keys[i];
+        public int KeyAt(int i) => (int)((uint)_entries[i] >> EndBits);
 
-        public string TextAt(int i) => _texts[i];
+        private int EndAt(int i) => i < 0 ? 0 : _entries[i] & EndMask;
+
+        /// <summary>Value i's text, a new string (the empty one shared).</summary>
+        public string TextAt(int i)
+        {
+            int start = EndAt(i - 1);
+            int length = EndAt(i) - start;
+            return length == 0 ? string.Empty : Encoding.UTF8.GetString(_bytes, start, length);
+        }
 
         /// <summary>Position of the key, or the bitwise complement of where it would go.</summary>
         public int Find(int key)
         {
             int lo = 0;
-            int hi = _keys.Length - 1;
+            int hi = _entries.Length - 1;
             while (lo <= hi)
             {
                 int mid = (lo + hi) >> 1;
-                int k = _keys[mid];
+                int k = KeyAt(mid);
                 if (k == key)
                 {
                     return mid;
@@ -56,71 +74,60 @@ namespace DeskPhone.Domain.Settings
             return ~lo;
         }
 
-        /// <summary>
-        /// These values with key set to text: this instance when the key is present (replaced in place), else a new one.
-        /// A text equal to one already stored is kept as that object: a provisioned phone's identities share their
-        /// registrar, the admin and bench passwords often their hash (each parsed from the medium as a string of its
-        /// own, 24-84 B each; docs/benchmarks.md h-office4).
-        /// </summary>
+        /// <summary>These values with key set to text (null stores the empty text): always a new instance.</summary>
         public StoredValues With(int key, string text)
         {
-            text = Shared(text);
+            byte[] added = (object)text == null ? new byte[0] : Encoding.UTF8.GetBytes(text);
             int at = Find(key);
-            if (at >= 0)
-            {
-                _texts[at] = text;
-                return this;
-            }
-            at = ~at;
-            short[] keys = new short[_keys.Length + 1];
-            string[] texts = new string[keys.Length];
-            for (int i = 0; i < keys.Length; i++)
-            {
-                int from = i < at ? i : i - 1;
-                keys[i] = i == at ? (short)key : _keys[from];
-                texts[i] = i == at ? text : _texts[from];
-            }
-            return new StoredValues(keys, texts);
-        }
-
-        /// <summary>The stored object equal to <paramref name="text"/>, else <paramref name="text"/> itself.</summary>
-        private string Shared(string text)
-        {
-            if ((object)text == null)
-            {
-                return null;
-            }
-            string[] texts = _texts;
-            for (int i = 0; i < texts.Length; i++)
-            {
-                // Every slot of an instance is written (With and Without copy all of them); a null one is skipped
-                // before comparing, as nanoCLR's string compare does not take one.
-                string held = texts[i];
-                if ((object)held != null && held == text)
-                {
-                    return held;
-                }
-            }
-            return text;
+            return at >= 0 ? Replaced(at, 0, key, added) : Replaced(~at, 1, key, added);
         }
 
         /// <summary>These values without key: this instance when it is absent, else a new one.</summary>
         public StoredValues Without(int key)
         {
             int at = Find(key);
-            if (at < 0)
+            return at < 0 ? this : Replaced(at, -1, key, null);
+        }
+
+        /// <summary>
+        /// A copy with value <paramref name="at"/>'s text replaced by <paramref name="added"/> (<paramref name="grow"/> 0),
+        /// a new value inserted there (1) or value <paramref name="at"/> removed (-1, <paramref name="added"/> null).
+        /// </summary>
+        private StoredValues Replaced(int at, int grow, int key, byte[] added)
+        {
+            int start = EndAt(at - 1);
+            int end = grow == 1 ? start : EndAt(at);
+            int addedLength = added == null ? 0 : added.Length;
+            int shift = addedLength - (end - start);
+            if (_bytes.Length + shift > EndMask)
             {
-                return this;
+                throw new ArgumentException("settings: values too long");
             }
-            short[] keys = new short[_keys.Length - 1];
-            string[] texts = new string[keys.Length];
-            for (int i = 0; i < keys.Length; i++)
+            byte[] bytes = new byte[_bytes.Length + shift];
+            Array.Copy(_bytes, 0, bytes, 0, start);
+            if (addedLength > 0)
             {
-                int from = i < at ? i : i + 1;
-                keys[i] = _keys[from];
-                texts[i] = _texts[from];
+                Array.Copy(added, 0, bytes, start, addedLength);
             }
-            return new StoredValues(keys, texts);
+            Array.Copy(_bytes, end, bytes, start + addedLength, _bytes.Length - end);
+            int[] entries = new int[_entries.Length + grow];
+            for (int i = 0; i < entries.Length; i++)
+            {
+                if (i < at)
+                {
+                    entries[i] = _entries[i];
+                }
+                else if (i == at && grow >= 0)
+                {
+                    entries[i] = (key << EndBits) | (start + addedLength);
+                }
+                else
+                {
+                    // A later value: same key, its end moved by the change (never past the key's bits, checked above).
+                    entries[i] = _entries[i - grow] + shift;
+                }
+            }
+            return new StoredValues(entries, bytes);
         }
     }
 }

@@ -123,8 +123,8 @@ namespace DeskPhone.Firmware.Phone
                 Index = index,
                 Active = active,
                 User = s.Get(SettingNames.UserName, index),
-                Registrar = registrar,
-                Outbound = s.Get(SettingNames.UserOutbound, index),
+                Registrar = HeldByOther(registrar, index),
+                Outbound = HeldByOther(s.Get(SettingNames.UserOutbound, index), index),
                 AuthUser = s.Get(SettingNames.UserAuthName, index),
                 Password = s.Get(SettingNames.UserPassword, index),
                 Expires = s.GetInt(SettingNames.UserExpiry, index),
@@ -145,6 +145,36 @@ namespace DeskPhone.Firmware.Phone
                 UpdateOwnSubscriptions(index);
             }
             UpdateFeatureSync(index);
+        }
+
+        /// <summary>
+        /// The equal registrar or outbound proxy text another identity holds, else <paramref name="text"/>: the identities
+        /// of one registrar keep one string (a setting's read is a new string; 36 B an identity, docs/benchmarks.md
+        /// h-officerest2).
+        /// </summary>
+        private string HeldByOther(string text, int index)
+        {
+            if ((object)text == null || text.Length == 0)
+            {
+                return text;
+            }
+            for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
+            {
+                SipIdentity other = i == index ? null : Agent.GetIdentity(i);
+                if (other == null)
+                {
+                    continue;
+                }
+                if ((object)other.Registrar != null && other.Registrar == text)
+                {
+                    return other.Registrar;
+                }
+                if ((object)other.Outbound != null && other.Outbound == text)
+                {
+                    return other.Outbound;
+                }
+            }
+            return text;
         }
 
         /// <summary>
