@@ -208,6 +208,8 @@ namespace DeskPhone.Firmware.Tests.Phone
             // Not in the agent: no object for it, a request to it finds no identity.
             Assert.Null(p.Agent.GetIdentity(2));
             Assert.True(p.Binding.Registrations.IsRefused(2));
+            // Room for a request and the burst it may start (asked while an identity is refused), until the next period.
+            _heap.Short = HeapReserve.RequestBytes + HeapReserve.BurstBytes + 2048;
             Assert.Equal("SIP/2.0 404 Not Found", Message(p, "101", "r1"));
             Assert.Equal("SIP/2.0 200 OK", Message(p, "100", "r2"));
             Assert.Equal("101", p.Settings.Get("user_name", 2));
@@ -289,6 +291,25 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Null(LowMemory(p));
             Assert.True(p.Phone.Statuses.Raise(StatusId.PhoneHasMissedCalls, "3 calls", "test", p.Now));
             Assert.Equal("3 calls", p.Phone.Statuses.ParamOf(StatusId.PhoneHasMissedCalls));
+        }
+
+        [Fact]
+        public void WhileSomethingIsRefusedAShortRequestIsMeasuredAndNeedsRoomForTheBurstItMayStart()
+        {
+            var reserve = new HeapReserve(_heap);
+            _heap.Short = 8900;
+            // Nothing refused and not low: a short request is taken in without a collection.
+            Assert.True(reserve.AdmitRequest(500));
+            Assert.Equal(0, _heap.Asked);
+            // Something refused (here a connection): the phone is short, though above the reserve's 8 KB.
+            Assert.False(reserve.AdmitConnection(6146));
+            Assert.False(reserve.Low);
+            int asked = _heap.Asked;
+            // 8,900 B free: room for the request's own need (6 KB and twice its length), not for a burst beside it.
+            Assert.False(reserve.AdmitRequest(500));
+            Assert.Equal(asked + 1, _heap.Asked);
+            _heap.Short = HeapReserve.RequestBytes + HeapReserve.BurstBytes + 1000;
+            Assert.True(reserve.AdmitRequest(500));
         }
 
         [Fact]
