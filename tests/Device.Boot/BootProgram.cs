@@ -596,6 +596,10 @@ namespace DeskPhone.Boot
         {
             for (int i = 0; i < s_wire.Pending; i++)
             {
+                if (!s_wire.Starts(i, method))
+                {
+                    continue;
+                }
                 string m = s_wire.Peek(i);
                 if (IsRequest(m, method, eventPackage, null))
                 {

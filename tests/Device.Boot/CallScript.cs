@@ -107,8 +107,12 @@ namespace DeskPhone.Boot
             string start = "SIP/2.0 " + status.ToString() + " ";
             for (int i = 0; i < s_wire.Pending; i++)
             {
+                if (!s_wire.Starts(i, start))
+                {
+                    continue;
+                }
                 string m = s_wire.Peek(i);
-                if (m.IndexOf(start) == 0 && m.IndexOf(branch) > 0)
+                if (m.IndexOf(branch) > 0)
                 {
                     s_wire.RemoveAt(i);
                     return m;

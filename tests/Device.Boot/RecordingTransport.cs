@@ -91,6 +91,28 @@ namespace DeskPhone.Boot
             return Encoding.UTF8.GetString(m, 0, m.Length);
         }
 
+        /// <summary>
+        /// Whether the message sent at <paramref name="index"/> starts with <paramref name="prefix"/> (ASCII), read on its
+        /// bytes: the script looks for a method or status without making every pending message a string (beside a ringing
+        /// call on the board's heap, the 100's string ran out; h-callfit3).
+        /// </summary>
+        public bool Starts(int index, string prefix)
+        {
+            byte[] m = (byte[])_sent[index];
+            if (m.Length < prefix.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < prefix.Length; i++)
+            {
+                if (m[i] != (byte)prefix[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         public void RemoveAt(int index)
         {
             _held -= ArrayBytes(((byte[])_sent[index]).Length);
