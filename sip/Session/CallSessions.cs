@@ -504,7 +504,9 @@ namespace DeskPhone.Sip.Session
             // media is started: the answered call's peak held them under the media session's making (docs/benchmarks.md,
             // h-callfit).
             LetGoUnused();
-            Changed(call, nowMs);
+            // The handler straight, not through Changed: an incoming call was placed for no REFER (nothing to report), and
+            // the answer's media start and LED update ran a frame deeper (docs/benchmarks.md, h-callfit3).
+            _handler.OnChanged(call, nowMs);
             return true;
         }
 

@@ -92,6 +92,22 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
+        /// The start line and headers of a message sent and not yet taken (up to its blank line), as text: what the
+        /// script reads of the phone's own requests, without the body's copies (a PUBLISH's PIDF made the string, and its
+        /// chars on the way, about 1 KB larger beside a ringing call on the board's heap; h-callfit3).
+        /// </summary>
+        public string PeekHead(int index)
+        {
+            byte[] m = (byte[])_sent[index];
+            int end = 0;
+            while (end + 3 < m.Length && !(m[end] == 13 && m[end + 1] == 10 && m[end + 2] == 13 && m[end + 3] == 10))
+            {
+                end++;
+            }
+            return Encoding.UTF8.GetString(m, 0, end + 3 < m.Length ? end + 4 : m.Length);
+        }
+
+        /// <summary>
         /// Whether the message sent at <paramref name="index"/> starts with <paramref name="prefix"/> (ASCII), read on its
         /// bytes: the script looks for a method or status without making every pending message a string (beside a ringing
         /// call on the board's heap, the 100's string ran out; h-callfit3).
