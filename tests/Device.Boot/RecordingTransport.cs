@@ -129,6 +129,47 @@ namespace DeskPhone.Boot
             return true;
         }
 
+        /// <summary>Whether the message sent at <paramref name="index"/> holds <paramref name="text"/> (ASCII) on its bytes.</summary>
+        public bool Holds(int index, string text) => Find((byte[])_sent[index], text) >= 0;
+
+        /// <summary>
+        /// The value of the header <paramref name="name"/> (its first line, as the phone writes it: "Name: value") of the
+        /// message sent at <paramref name="index"/>, read on its bytes; null when it has none.
+        /// </summary>
+        public string HeaderValue(int index, string name)
+        {
+            byte[] m = (byte[])_sent[index];
+            int at = Find(m, "\r\n" + name + ": ");
+            if (at < 0)
+            {
+                return null;
+            }
+            int start = at + name.Length + 4;
+            int end = start;
+            while (end < m.Length && m[end] != 13)
+            {
+                end++;
+            }
+            return Encoding.UTF8.GetString(m, start, end - start);
+        }
+
+        private static int Find(byte[] m, string text)
+        {
+            for (int at = 0; at + text.Length <= m.Length; at++)
+            {
+                int i = 0;
+                while (i < text.Length && m[at + i] == (byte)text[i])
+                {
+                    i++;
+                }
+                if (i == text.Length)
+                {
+                    return at;
+                }
+            }
+            return -1;
+        }
+
         public void RemoveAt(int index)
         {
             _held -= ArrayBytes(((byte[])_sent[index]).Length);
