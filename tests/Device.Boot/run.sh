@@ -177,8 +177,8 @@ if [ -z "${BOOT_HEAP:-}" ]; then
         fits_too_little=1
     fi
     # The profile:step pairs named here are reached (e.g. BOOT_MUST_REACH=idle+call:ringing: an idle phone's incoming
-    # call rings, issues #17, #18). None by default: idle+call rings at 80,896 B since h-callfit3, but with a few tens of
-    # bytes to spare, which any change of layout moves (docs/benchmarks.md, "h-callfit3").
+    # call rings, issues #17, #18). None by default: idle+call rings at 80,896 B since h-callfit3, but with less than 400 B
+    # to spare, which a change of layout can take (docs/benchmarks.md, "h-callfit3").
     for ps in $(echo "${BOOT_MUST_REACH:-}" | tr ',' ' '); do
         if grep -q "^load profile=${ps%%:*} step=${ps#*:} " "$OUT/boot-$judged.log"; then
             echo "device-boot: profile ${ps%%:*} reaches ${ps#*:} at a $judged-byte heap (the board's: $HEAP)"
