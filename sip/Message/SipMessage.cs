@@ -304,8 +304,8 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         private static int NextComma(byte[] b, int from, int end)
         {
-            // The walk itself, no runtime search first: Array.IndexOf's managed frame (and its boxed match) was the deepest
-            // allocation of a new call's INVITE turn on the 80,896-byte board (docs/benchmarks.md, h-callfit3).
+            // The walk itself, no runtime search first: Array.IndexOf's managed frame was the deepest allocation of a new
+            // call's INVITE turn on the 80,896-byte board (docs/benchmarks.md, h-callfit3).
             bool quoted = false;
             bool angle = false;
             for (int i = from; i < end; i++)
