@@ -33,12 +33,20 @@ namespace DeskPhone.Firmware.App
     internal sealed class CallLayer : ISipListener, ICallFeatures, IDialPlan
     {
         private readonly PhoneApp _app;
-        private readonly PhoneParts _parts;
+        // The four host parts the layer builds with, not the host's whole PhoneParts (264 B, let go after the phone's
+        // construction otherwise; docs/benchmarks.md, h-callfit3).
+        private readonly PhoneDrivers _drivers;
+        private readonly RtpChannelFactory _rtp;
+        private readonly ICallAudio _audio;
+        private readonly MulticastChannelFactory _multicast;
 
         public CallLayer(PhoneApp app, PhoneParts parts)
         {
             _app = app;
-            _parts = parts;
+            _drivers = parts.Drivers;
+            _rtp = parts.Rtp;
+            _audio = parts.Audio;
+            _multicast = parts.Multicast;
         }
 
         /// <summary>How long the layer stays with nothing to do before it is let go (a redial soon after a call finds it).</summary>
@@ -69,7 +77,7 @@ namespace DeskPhone.Firmware.App
             PhoneApp app = _app;
             PhoneCore core = app.Core;
             SettingsStore settings = app.Settings;
-            PhoneDrivers drivers = _parts.Drivers;
+            PhoneDrivers drivers = _drivers;
             PhoneCalls calls;
             CallVoice voice = null;
             CallKeys keys;
@@ -82,15 +90,15 @@ namespace DeskPhone.Firmware.App
                     History(core, settings);
                 }
                 calls = new PhoneCalls(app.Agent, settings, core.Statuses, drivers == null ? null : drivers.Tones, core.Presence, _history);
-                if (_parts.Rtp != null)
+                if (_rtp != null)
                 {
-                    ICallAudio audio = _parts.Audio ?? new SilentAudio();
-                    voice = new CallVoice(calls.Sessions, calls.Audio, audio, _parts.Rtp, new System.Random(), settings, calls.Pad);
+                    ICallAudio audio = _audio ?? new SilentAudio();
+                    voice = new CallVoice(calls.Sessions, calls.Audio, audio, _rtp, new System.Random(), settings, calls.Pad);
                     // A call refused for want of an RTP port (503 No RTP Port, a dial not sent) goes into the phone's log.
                     voice.Refusal = app.Log.Add;
-                    if (_parts.Multicast != null)
+                    if (_multicast != null)
                     {
-                        voice.Paging = new Paging(settings, core.Statuses, audio, calls.Sessions, _parts.Multicast);
+                        voice.Paging = new Paging(settings, core.Statuses, audio, calls.Sessions, _multicast);
                     }
                     calls.Media = voice;
                     conferenceKeys = new ConferenceKeys(voice.Conference, calls.Audio, core.Statuses);
@@ -240,7 +248,7 @@ namespace DeskPhone.Firmware.App
         /// <summary>Paging configured at boot: the layer is built with the phone (its voice listens for pages).</summary>
         public bool PagingConfigured()
         {
-            if (_parts.Multicast == null)
+            if (_multicast == null)
             {
                 return false;
             }
@@ -320,7 +328,7 @@ namespace DeskPhone.Firmware.App
                 {
                     try
                     {
-                        PhoneDrivers drivers = _parts.Drivers;
+                        PhoneDrivers drivers = _drivers;
                         PhoneCore core = _app.Core;
                         _completion = new CallCompletion(Calls, _app.Events, _app.Settings, core.Statuses, drivers == null ? null : drivers.Tones);
                     }
@@ -389,6 +397,6 @@ namespace DeskPhone.Firmware.App
             return dialled;
         }
 
-        private void OnAudioChanged() => _parts.Drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, false);
+        private void OnAudioChanged() => _drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, false);
     }
 }

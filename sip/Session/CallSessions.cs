@@ -358,9 +358,17 @@ namespace DeskPhone.Sip.Session
                 SipCall c = _calls[i];
                 if (c != null && !c.Outgoing && c.InviteBranch == branch && c.CallId == m.CallId)
                 {
-                    if (c.LastResponse != null)
+                    byte[] again = c.LastResponse;
+                    if (again == null && c.State == SipCall.Alerting)
                     {
-                        packet.Transport.Send(c.LastResponse, c.LastResponse.Length, packet.RemoteHost, SipUserAgent.ResponsePort(packet, m), packet.Connection);
+                        // A ringing call keeps no 180 (ResponseBytes): the retransmission, the same request, has it
+                        // written again.
+                        again = ResponseBytes(c, packet, m, 180, false);
+                        _writer = null;
+                    }
+                    if (again != null)
+                    {
+                        packet.Transport.Send(again, again.Length, packet.RemoteHost, SipUserAgent.ResponsePort(packet, m), packet.Connection);
                     }
                     return true;
                 }
@@ -504,7 +512,9 @@ namespace DeskPhone.Sip.Session
             // media is started: the answered call's peak held them under the media session's making (docs/benchmarks.md,
             // h-callfit).
             LetGoUnused();
-            Changed(call, nowMs);
+            // The handler straight, not through Changed: an incoming call was placed for no REFER (nothing to report), and
+            // the answer's media start and LED update ran a frame deeper (docs/benchmarks.md, h-callfit3).
+            _handler.OnChanged(call, nowMs);
             return true;
         }
 
@@ -760,10 +770,12 @@ namespace DeskPhone.Sip.Session
                 w.Body(Sdp.ContentType, LocalSdp(call));
             }
             byte[] bytes = w.ToBytes();
-            if (status > 100)
+            if (status > 180)
             {
-                // The 100 is not kept: the 180 (or the refusal) follows in the same turn, and writing the 180 beside the
-                // 100's bytes was the INVITE's peak (docs/benchmarks.md, h-callsig).
+                // Neither the 100 nor the 180 is kept: the 180 (or the refusal) follows the 100 in the same turn, and
+                // writing the 180 beside the 100's bytes was the INVITE's peak (docs/benchmarks.md, h-callsig); a ringing
+                // call's 180 (about 300 B) is written again for a retransmitted INVITE (Retransmitted; h-callfit3), a
+                // reliable one kept by its retransmission (StartOkRetransmission).
                 call.LastResponse = bytes;
             }
             return bytes;

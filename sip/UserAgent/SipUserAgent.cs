@@ -863,7 +863,8 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         internal static void WriteTopVia(SipWriter w, SipPacket packet, SipMessage m)
         {
-            string value = m.GetHeaderValue(HeaderNames.Via, 0);
+            // By kind, not by name: a frame less under the response's deepest point (docs/benchmarks.md, h-callfit3).
+            string value = m.ValueOf(HeaderNames.ViaKind, null, 0);
             Via top = m.GetVia(0);
             w.BeginHeader(HeaderNames.Via);
             if (top == null)

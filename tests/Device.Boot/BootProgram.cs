@@ -601,12 +601,16 @@ namespace DeskPhone.Boot
             return 0;
         }
 
-        /// <summary>Takes the first request of a method and Event package sent and not yet taken; null for none.</summary>
+        /// <summary>Takes the first request of a method and Event package sent and not yet taken (its start line and headers); null for none.</summary>
         private static string Take(string method, string eventPackage)
         {
             for (int i = 0; i < s_wire.Pending; i++)
             {
-                string m = s_wire.Peek(i);
+                if (!s_wire.Starts(i, method))
+                {
+                    continue;
+                }
+                string m = s_wire.PeekHead(i);
                 if (IsRequest(m, method, eventPackage, null))
                 {
                     s_wire.RemoveAt(i);

@@ -53,7 +53,7 @@ namespace DeskPhone.Boot
                     "From: " + from + "\r\nTo: <" + uri + ">\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@" + Registrar +
                     ":5060>\r\nContent-Type: application/sdp\r\nContent-Length: " + Offer.Length.ToString() + "\r\n\r\n" + Offer);
             Run(TurnMs);
-            if (Response(branch, 180) == null)
+            if (!Response(branch, 180, false, out _, out _))
             {
                 // A call the phone has no heap for is refused (503 before the INVITE is parsed, or 486 when the call
                 // layer cannot be built): its answer, counted; anything else fails.
@@ -74,11 +74,7 @@ namespace DeskPhone.Boot
                 Check(s_app.Calls.Answer(0, s_now), "the ringing call could not be answered");
             }
             Run(TurnMs);
-            string ok = Response(branch, 200);
-            Check(ok != null, "the answered call sent no 200 OK to the INVITE");
-            Check(ok.IndexOf("\r\nm=audio ") > 0 && ok.IndexOf(" RTP/AVP 0") > 0, "the 200 OK carries no SDP answer with PCMU");
-            string to = Header(ok, "To");
-            string contact = Header(ok, "Contact");
+            Check(Response(branch, 200, true, out string to, out string contact), "the answered call sent no 200 OK to the INVITE");
             string target = contact.Substring(contact.IndexOf('<') + 1, contact.IndexOf('>') - contact.IndexOf('<') - 1);
 
             Deliver("ACK " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=z9hG4bKack" + (++s_branch).ToString() +
@@ -96,25 +92,38 @@ namespace DeskPhone.Boot
             Deliver("BYE " + parts[3] + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
                     "From: " + parts[1] + "\r\nTo: " + parts[2] + "\r\nCall-ID: " + parts[0] + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
             Run(TurnMs);
-            Check(Response(branch, 200) != null, "the BYE was not answered 200");
+            Check(Response(branch, 200, false, out _, out _), "the BYE was not answered 200");
             Run(500);
             Check(!s_app.Calls.InCall, "the call did not end after the BYE");
         }
 
-        /// <summary>Takes the phone's answer with this status to the request with this branch; null when there is none.</summary>
-        private static string Response(string branch, int status)
+        /// <summary>
+        /// Takes the phone's answer with this status to the request with this branch, read on its bytes (the script's
+        /// string of the 200 with its SDP, and its chars on the way, ran out beside the answered call on the board's heap,
+        /// h-callfit3); false when there is none. For the 200 to the INVITE (<paramref name="answer"/>) its body must hold
+        /// an SDP answer with PCMU, and its To and Contact are read for the ACK and the BYE.
+        /// </summary>
+        private static bool Response(string branch, int status, bool answer, out string to, out string contact)
         {
+            to = null;
+            contact = null;
             string start = "SIP/2.0 " + status.ToString() + " ";
             for (int i = 0; i < s_wire.Pending; i++)
             {
-                string m = s_wire.Peek(i);
-                if (m.IndexOf(start) == 0 && m.IndexOf(branch) > 0)
+                if (!s_wire.Starts(i, start) || !s_wire.Holds(i, branch))
                 {
-                    s_wire.RemoveAt(i);
-                    return m;
+                    continue;
                 }
+                if (answer)
+                {
+                    Check(s_wire.Holds(i, "\r\nm=audio ") && s_wire.Holds(i, " RTP/AVP 0"), "the 200 OK carries no SDP answer with PCMU");
+                    to = s_wire.HeaderValue(i, "To");
+                    contact = s_wire.HeaderValue(i, "Contact");
+                }
+                s_wire.RemoveAt(i);
+                return true;
             }
-            return null;
+            return false;
         }
     }
 }

@@ -13,18 +13,12 @@ namespace DeskPhone.Boot
         private const int PayloadBytes = 160;
         private const uint Ssrc = 0x5EED0001;
 
-        private readonly byte[] _packet = new byte[RtpPacket.HeaderBytes + PayloadBytes];
+        // The voice packet, made by the first receive: the port probe makes these channels at the offer, where the board's
+        // UdpRtpChannel is 72 B, so the scenario's peak holds no buffer the board does not have (h-callfit3).
+        private byte[] _packet;
         private int _port = -1;
         private long _nextMs = -1;
         private int _sequence;
-
-        public RecordingRtpChannel()
-        {
-            for (int i = RtpPacket.HeaderBytes; i < _packet.Length; i++)
-            {
-                _packet[i] = 0xFF;
-            }
-        }
 
         /// <summary>Datagrams the phone sent on this port since it was made.</summary>
         public int Sent;
@@ -62,6 +56,14 @@ namespace DeskPhone.Boot
                 return 0;
             }
             _nextMs += FrameMs;
+            if (_packet == null)
+            {
+                _packet = new byte[RtpPacket.HeaderBytes + PayloadBytes];
+                for (int i = RtpPacket.HeaderBytes; i < _packet.Length; i++)
+                {
+                    _packet[i] = 0xFF;
+                }
+            }
             RtpPacket.Write(_packet, 0, _sequence == 0, 0, _sequence & 0xFFFF, (uint)(_sequence * PayloadBytes), Ssrc);
             _sequence++;
             System.Array.Copy(_packet, buffer, _packet.Length);

@@ -91,6 +91,85 @@ namespace DeskPhone.Boot
             return Encoding.UTF8.GetString(m, 0, m.Length);
         }
 
+        /// <summary>
+        /// The start line and headers of a message sent and not yet taken (up to its blank line), as text: what the
+        /// script reads of the phone's own requests, without the body's copies (a PUBLISH's PIDF made the string, and its
+        /// chars on the way, about 1 KB larger beside a ringing call on the board's heap; h-callfit3).
+        /// </summary>
+        public string PeekHead(int index)
+        {
+            byte[] m = (byte[])_sent[index];
+            int end = 0;
+            while (end + 3 < m.Length && !(m[end] == 13 && m[end + 1] == 10 && m[end + 2] == 13 && m[end + 3] == 10))
+            {
+                end++;
+            }
+            return Encoding.UTF8.GetString(m, 0, end + 3 < m.Length ? end + 4 : m.Length);
+        }
+
+        /// <summary>
+        /// Whether the message sent at <paramref name="index"/> starts with <paramref name="prefix"/> (ASCII), read on its
+        /// bytes: the script looks for a method or status without making every pending message a string (beside a ringing
+        /// call on the board's heap, the 100's string ran out; h-callfit3).
+        /// </summary>
+        public bool Starts(int index, string prefix)
+        {
+            byte[] m = (byte[])_sent[index];
+            if (m.Length < prefix.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < prefix.Length; i++)
+            {
+                if (m[i] != (byte)prefix[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>Whether the message sent at <paramref name="index"/> holds <paramref name="text"/> (ASCII) on its bytes.</summary>
+        public bool Holds(int index, string text) => Find((byte[])_sent[index], text) >= 0;
+
+        /// <summary>
+        /// The value of the header <paramref name="name"/> (its first line, as the phone writes it: "Name: value") of the
+        /// message sent at <paramref name="index"/>, read on its bytes; null when it has none.
+        /// </summary>
+        public string HeaderValue(int index, string name)
+        {
+            byte[] m = (byte[])_sent[index];
+            int at = Find(m, "\r\n" + name + ": ");
+            if (at < 0)
+            {
+                return null;
+            }
+            int start = at + name.Length + 4;
+            int end = start;
+            while (end < m.Length && m[end] != 13)
+            {
+                end++;
+            }
+            return Encoding.UTF8.GetString(m, start, end - start);
+        }
+
+        private static int Find(byte[] m, string text)
+        {
+            for (int at = 0; at + text.Length <= m.Length; at++)
+            {
+                int i = 0;
+                while (i < text.Length && m[at + i] == (byte)text[i])
+                {
+                    i++;
+                }
+                if (i == text.Length)
+                {
+                    return at;
+                }
+            }
+            return -1;
+        }
+
         public void RemoveAt(int index)
         {
             _held -= ArrayBytes(((byte[])_sent[index]).Length);
