@@ -47,9 +47,10 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>
         /// What the heap keeps after an identity or a key is taken on, at least, while the reserve is on: the room a
         /// short request (below <see cref="LargeRequestBytes"/>) needs to be taken in (<see cref="AdmitRequest"/>), so
-        /// that what the phone takes on can take its requests (a key its NOTIFYs) rather than answer its own PBX 503.
+        /// that what the phone takes on can take its requests (a key its NOTIFYs) rather than answer its own PBX 503; with
+        /// <see cref="BurstBytes"/>, as a phone that refuses the parts after it asks that of each request.
         /// </summary>
-        public const int RequestRoomBytes = RequestBytes + 2 * LargeRequestBytes;
+        public const int RequestRoomBytes = RequestBytes + BurstBytes + 2 * LargeRequestBytes;
 
         /// <summary>The reports' slots (<see cref="Report"/>), said together as PhoneHasLowMemory's parameter.</summary>
         public const int Identities = 0;
