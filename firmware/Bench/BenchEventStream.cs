@@ -28,6 +28,7 @@ namespace DeskPhone.Firmware.Bench
         {
             _auth = auth;
             phone.Event += OnEvent;
+            phone.EventDetails = true;
         }
 
         /// <summary>Takes the connection over (it closes it itself); false when a client is already streaming.</summary>

@@ -106,6 +106,13 @@ namespace DeskPhone.Firmware.Phone
 
         public event PhoneEventHandler Event;
 
+        /// <summary>
+        /// Set by what shows the phone's events to someone (the bench's event stream, the simulator, a test): only then
+        /// are an LED change's words made ("message red blink"); the phone's own log drops LED events, and on the board
+        /// an LED change's text was garbage at every status change, in a call's answer too (issue #17).
+        /// </summary>
+        public bool EventDetails;
+
         /// <summary>The network came back (or its address changed): the SIP layer re-registers every identity.</summary>
         public event PhoneSignalHandler NetworkRestored;
 

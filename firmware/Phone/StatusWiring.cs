@@ -230,7 +230,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 drivers.Leds.Set(led, color, pattern);
             }
-            _phone.Raise(PhoneEventKind.Leds, LedMap.Name(led) + " " + LedNames.Color(color) + " " + LedNames.Pattern(pattern));
+            _phone.Raise(PhoneEventKind.Leds, _phone.EventDetails ? LedMap.Name(led) + " " + LedNames.Color(color) + " " + LedNames.Pattern(pattern) : null);
         }
 
         private void Set(int id, bool active, string source) => _s.Set(id, active, source, _phone.Now);

@@ -122,6 +122,7 @@ namespace DeskPhone.Boot
                 s_events = new BenchEventQueue(32);
                 s_events.Post("hello", "deskphone");
                 s_app.Core.Event += (kind, detail) => s_events.Post(kind, detail);
+                s_app.Core.EventDetails = true;
                 Run(500);
                 Step(p, "event-stream");
             }

@@ -170,6 +170,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         {
             var details = new List<string>();
             _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Leds) details.Add(detail); };
+            _phone.EventDetails = true;
             _settings.Set("admin_mode_password", 0, "x");
             _settings.Set("http_pass", 0, "x");
 
@@ -183,6 +184,22 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.NotEqual("off", message.Split(' ')[2]);
             Assert.Equal(LedNames.Color(_phone.Leds.ColorOf(LedMap.Message)) + " " + LedNames.Pattern(_phone.Leds.PatternOf(LedMap.Message)),
                 message.Substring("message ".Length));
+        }
+
+        [Fact]
+        public void LedEventsCarryNoWordsWhileNothingShowsThePhonesEvents()
+        {
+            var details = new List<string>();
+            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Leds) details.Add(detail); };
+            _settings.Set("admin_mode_password", 0, "x");
+            _settings.Set("http_pass", 0, "x");
+
+            _hw.SetLink(false, _now);
+            Run(3000);
+
+            // The LED changed (the screen still hears of it), but no text was made for it.
+            Assert.NotEmpty(details);
+            Assert.All(details, d => Assert.Null(d));
         }
 
         [Fact]

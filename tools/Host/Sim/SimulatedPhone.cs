@@ -80,6 +80,7 @@ namespace DeskPhone.Host.Sim
             App.Links.Changed += OnLinkChanged;
             Events = new EventHub();
             Core.Event += Events.Publish;
+            Core.EventDetails = true;
             _loop = new Thread(Loop) { IsBackground = true, Name = "phone-loop" };
         }
 
