@@ -136,6 +136,11 @@ namespace DeskPhone.Firmware.Phone
             _identities = identities;
             identities.Registrations.Admit = AdmitIdentity;
             identities.Agent.Inbox.Room = this;
+            SipTrace trace = identities.Agent.Inbox.Trace;
+            if (trace != null)
+            {
+                trace.Room = this;
+            }
             TcpTransport tcp = identities.Agent.Tcp as TcpTransport;
             if (tcp != null)
             {
@@ -219,6 +224,9 @@ namespace DeskPhone.Firmware.Phone
             Counts()[Connections]++;
             return false;
         }
+
+        /// <summary>Below the reserve or refusing something: the SIP trace's ring waits (worst's message burst had 1.4 KB less for it).</summary>
+        public bool Short => Low || Refusing;
 
         /// <summary>A part was deferred to the next turn (another was taken on this one): <see cref="Retry"/> then.</summary>
         public bool Busy => _busy;

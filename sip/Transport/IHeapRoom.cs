@@ -15,5 +15,11 @@ namespace DeskPhone.Sip.Transport
 
         /// <summary>Whether a peer's TCP connection with <paramref name="bytes"/> of buffers may be taken on; false: closed at once.</summary>
         bool AdmitConnection(long bytes);
+
+        /// <summary>
+        /// The heap is short (below the reserve, or something is refused): what only helps someone look (the SIP trace's
+        /// ring) is not made now.
+        /// </summary>
+        bool Short { get; }
     }
 }

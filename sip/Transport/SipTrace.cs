@@ -66,16 +66,19 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Called with every message as it is recorded (outside the lock); null: none.</summary>
         public SipTraceHandler Written;
 
+        /// <summary>The phone's heap reserve: while it finds the heap short the ring is not made (null: made when first needed).</summary>
+        public IHeapRoom Room;
+
         /// <summary>Keeps one message: outgoing (sent) or incoming (delivered to the inbox).</summary>
         public void Record(bool outgoing, byte[] data, int offset, int length, string transport, string host, int port)
         {
             long at = Clock == null ? 0 : Clock();
             lock (_gate)
             {
-                if (_ring == null && !Make())
+                if (_ring == null && ((Room != null && Room.Short) || !Make()))
                 {
-                    // No heap for the trace beside what the phone holds (a loaded phone's first message, issue #17): this
-                    // message is not recorded; the next one tries again.
+                    // No heap for the trace beside what the phone holds (a loaded phone's first message, or a phone
+                    // already refusing what does not fit, issue #17): this message is not recorded; the next one tries again.
                     return;
                 }
                 int kept = length < _slotBytes ? length : _slotBytes;

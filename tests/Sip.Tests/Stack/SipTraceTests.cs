@@ -34,6 +34,24 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void WhileTheHeapIsShortNothingIsRecordedAndTheRingIsNotMade()
+        {
+            var room = new TransactionLoadTests.Room { Has = false };
+            var trace = new SipTrace(2, 64, 128) { Room = room };
+            trace.Record(false, Bytes("MESSAGE one"), 0, 11, "UDP", "127.0.0.1", 5070);
+            Assert.Equal("", trace.Text());
+
+            // Room again: the next message is recorded.
+            room.Has = true;
+            trace.Record(false, Bytes("MESSAGE two"), 0, 11, "UDP", "127.0.0.1", 5070);
+            Assert.EndsWith("MESSAGE two\r\n", trace.Text());
+            // Once made, the ring is kept while the heap is short again (it is what the trace holds).
+            room.Has = false;
+            trace.Record(false, Bytes("MESSAGE six"), 0, 11, "UDP", "127.0.0.1", 5070);
+            Assert.EndsWith("MESSAGE six\r\n", trace.Text());
+        }
+
+        [Fact]
         public void AMessageLongerThanASlotIsCutAndSaysSo()
         {
             var trace = new SipTrace(1, 8, 8);

@@ -138,6 +138,8 @@ namespace DeskPhone.Sip.Tests.Stack
                 Asked = bytes;
                 return Has;
             }
+
+            public bool Short => !Has;
         }
 
         private long Quiet(long now, long until)
