@@ -626,14 +626,15 @@ namespace DeskPhone.Boot
         /// </summary>
         private static int AnswerTo(string branch)
         {
+            // Read in the sent bytes, no string made of them: the script's copy is not the phone's heap.
             for (int i = 0; i < s_wire.Pending; i++)
             {
-                string m = s_wire.Peek(i);
-                if (m.IndexOf("SIP/2.0 ") == 0 && m.IndexOf(branch) > 0)
+                if (s_wire.Starts(i, "SIP/2.0 ") && s_wire.Holds(i, branch))
                 {
+                    int status = s_wire.StatusOf(i);
+                    bool unparsed = status == 503 && s_wire.Holds(i, ";tag=lowmem\r\n");
                     s_wire.RemoveAt(i);
-                    int status = (m[8] - '0') * 100 + (m[9] - '0') * 10 + (m[10] - '0');
-                    return status == 503 && m.IndexOf(";tag=lowmem\r\n") > 0 ? Unparsed503 : status;
+                    return unparsed ? Unparsed503 : status;
                 }
             }
             return -1;

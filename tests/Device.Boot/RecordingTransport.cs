@@ -129,6 +129,13 @@ namespace DeskPhone.Boot
             return true;
         }
 
+        /// <summary>The three digits after "SIP/2.0 " of the response sent at <paramref name="index"/>, read on its bytes.</summary>
+        public int StatusOf(int index)
+        {
+            byte[] m = (byte[])_sent[index];
+            return (m[8] - '0') * 100 + (m[9] - '0') * 10 + (m[10] - '0');
+        }
+
         /// <summary>Whether the message sent at <paramref name="index"/> holds <paramref name="text"/> (ASCII) on its bytes.</summary>
         public bool Holds(int index, string text) => Find((byte[])_sent[index], text) >= 0;
 
