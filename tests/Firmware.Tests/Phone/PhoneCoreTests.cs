@@ -106,13 +106,23 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Equal(1, restored);
         }
 
+        /// <summary>
+        /// The details of the phone's events of <paramref name="kind"/> from now on, with the passwords set so that
+        /// PhoneHasDefaultPasswords does not hold the status line.
+        /// </summary>
+        private List<string> EventsWithPasswordsSet(string kind)
+        {
+            var details = new List<string>();
+            _phone.Event += (k, detail) => { if (k == kind) details.Add(detail); };
+            _settings.Set("admin_mode_password", 0, "x");
+            _settings.Set("http_pass", 0, "x");
+            return details;
+        }
+
         [Fact]
         public void StatusEventsNameTheStatusLineAndPopUp()
         {
-            var details = new List<string>();
-            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Status) details.Add(detail); };
-            _settings.Set("admin_mode_password", 0, "x");
-            _settings.Set("http_pass", 0, "x");
+            List<string> details = EventsWithPasswordsSet(PhoneEventKind.Status);
             Run(100);
 
             _hw.SetLink(false, _now);
@@ -124,10 +134,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void AStatusEventComesOnlyWhenWhatHoldsTheScreenChanges()
         {
-            var details = new List<string>();
-            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Status) details.Add(detail); };
-            _settings.Set("admin_mode_password", 0, "x");
-            _settings.Set("http_pass", 0, "x");
+            List<string> details = EventsWithPasswordsSet(PhoneEventKind.Status);
             _hw.SetLink(false, _now);
             Run(3000);
             int before = details.Count;
@@ -144,10 +151,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void TheStatusEventTellsWhatTheTurnLeftOnceFromTheLoop()
         {
-            var details = new List<string>();
-            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Status) details.Add(detail); };
-            _settings.Set("admin_mode_password", 0, "x");
-            _settings.Set("http_pass", 0, "x");
+            List<string> details = EventsWithPasswordsSet(PhoneEventKind.Status);
             Run(100);
             int before = details.Count;
 
@@ -168,11 +172,8 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void LedEventsCarryColourAndPattern()
         {
-            var details = new List<string>();
-            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Leds) details.Add(detail); };
             _phone.EventDetails = true;
-            _settings.Set("admin_mode_password", 0, "x");
-            _settings.Set("http_pass", 0, "x");
+            List<string> details = EventsWithPasswordsSet(PhoneEventKind.Leds);
 
             _hw.SetLink(false, _now);
             Run(3000);
@@ -189,10 +190,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void LedEventsCarryNoWordsWhileNothingShowsThePhonesEvents()
         {
-            var details = new List<string>();
-            _phone.Event += (kind, detail) => { if (kind == PhoneEventKind.Leds) details.Add(detail); };
-            _settings.Set("admin_mode_password", 0, "x");
-            _settings.Set("http_pass", 0, "x");
+            List<string> details = EventsWithPasswordsSet(PhoneEventKind.Leds);
 
             _hw.SetLink(false, _now);
             Run(3000);

@@ -298,13 +298,20 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.Contains("m=audio 10002 RTP/AVP", SipChannel.Body(p.Last("INVITE")));
         }
 
-        [Fact]
-        public void AnIncomingCallIsRefusedWith503WhenNoPortOfTheRangeCanBeBound()
+        /// <summary>A phone whose RTP range 20000-20003 is all taken, called by Bob with <paramref name="branch"/> and <paramref name="tag"/>.</summary>
+        private SipPhone CalledWithNoPortToBind(string branch, string tag)
         {
             SipPhone p = PhoneWithTakenPorts(20000, 20003);
             Assert.Null(p.Settings.Set("rtp_port_start", 0, "20000"));
             Assert.Null(p.Settings.Set("rtp_port_end", 0, "20003"));
-            p.Invite("z9hG4bKt2", "t2", "\"Bob\" <sip:555@10.0.0.1>", sdp: Offer);
+            p.Invite(branch, tag, "\"Bob\" <sip:555@10.0.0.1>", sdp: Offer);
+            return p;
+        }
+
+        [Fact]
+        public void AnIncomingCallIsRefusedWith503WhenNoPortOfTheRangeCanBeBound()
+        {
+            SipPhone p = CalledWithNoPortToBind("z9hG4bKt2", "t2");
             Assert.StartsWith("SIP/2.0 503 No RTP Port\r\n", p.Channel.Sent[p.Channel.Sent.Count - 1]);
             Assert.DoesNotContain(p.Channel.Sent, m => m.StartsWith("SIP/2.0 180"));
             Assert.Null(p.App.Calls.Sessions.Slot(0));
@@ -313,10 +320,7 @@ namespace DeskPhone.Firmware.Tests.Voice
         [Fact]
         public void AnIncomingCallRefusedForWantOfAPortIsSaidInTheLogOnce()
         {
-            SipPhone p = PhoneWithTakenPorts(20000, 20003);
-            Assert.Null(p.Settings.Set("rtp_port_start", 0, "20000"));
-            Assert.Null(p.Settings.Set("rtp_port_end", 0, "20003"));
-            p.Invite("z9hG4bKt3", "t3", "\"Bob\" <sip:555@10.0.0.1>", sdp: Offer);
+            SipPhone p = CalledWithNoPortToBind("z9hG4bKt3", "t3");
             Assert.StartsWith("SIP/2.0 503 No RTP Port\r\n", p.Channel.Sent[p.Channel.Sent.Count - 1]);
             string log = p.App.Log.Text();
             Assert.Contains(" s call refused: no RTP port of 20000-20003 can be bound (503 No RTP Port)\n", log);
