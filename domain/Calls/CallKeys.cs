@@ -378,7 +378,10 @@ namespace DeskPhone.Domain.Calls
             return true;
         }
 
-        /// <summary>The dialing screen's Pick up: directed pickup of the typed extension (pickup_code + number).</summary>
+        /// <summary>
+        /// The dialing screen's Pick up: directed pickup of the typed extension (its BLF key's pickup while that rings,
+        /// else pickup_code + number).
+        /// </summary>
         private bool PickupTyped(long nowMs)
         {
             string error;

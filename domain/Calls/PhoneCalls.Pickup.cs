@@ -1,5 +1,6 @@
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
+using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Session;
 
@@ -8,7 +9,8 @@ namespace DeskPhone.Domain.Calls
     /// <summary>
     /// Call pickup of a ringing monitored extension (a BLF key): with the dialog-info's Call-ID and tags, an INVITE to
     /// the caller with Replaces (RFC 3891 7.1: the caller's early dialog, early-only); without them the PBX's pickup
-    /// code (pickup_code) followed by the extension's number; directed pickup of a typed extension with that code alone.
+    /// code (pickup_code) followed by the extension's number. Directed pickup of a typed extension is the pickup of the
+    /// BLF key that watches it while it rings, else that code and the number.
     /// </summary>
     public sealed partial class PhoneCalls
     {
@@ -37,17 +39,39 @@ namespace DeskPhone.Domain.Calls
                 error = "no dialog ids from the server and no pickup_code";
                 return null;
             }
-            return PickupNumber(identity, uri.User, nowMs, out error);
+            return DialPickupCode(identity, uri.User, nowMs, out error);
         }
 
         /// <summary>The PBX's pickup code (pickup_code, e.g. *8), "" when none is set.</summary>
         public string PickupCode => _settings.Get(SettingNames.PickupCode);
 
         /// <summary>
-        /// Directed pickup of the call ringing at extension <paramref name="number"/>: the pickup code followed by the
-        /// number (*8 + 200), no BLF key needed; null and why when no pickup_code is set.
+        /// Directed pickup of the call ringing at the typed extension <paramref name="number"/> ("200", or a URI such as
+        /// "sip:200@pbx"): while a BLF key watching it (the same user part; the same host too for a URI) rings, that
+        /// key's pickup (<see cref="Pickup"/>: Replaces from its dialog-info); else the pickup code followed by the
+        /// number (*8 + 200). Null and why when neither can be sent.
         /// </summary>
         public SipCall PickupNumber(int identity, string number, long nowMs, out string error)
+        {
+            SipUri typed = SipUri.Parse(number);
+            string user = typed != null && typed.User != null ? typed.User : number;
+            // Only the ringing keys are looked at (the pickup list, none while nothing rings): a key's target is parsed
+            // here, on the user's Pick up, not kept.
+            for (int i = 0; i < RingingCount; i++)
+            {
+                int key = Monitored.RingingKeyAt(i);
+                Subscription s = Monitored.SubscriptionOf(key);
+                SipUri target = s == null ? null : SipUri.Parse(s.Target);
+                if (target != null && target.User != null && target.User == user && (typed == null || SipUri.SameHost(typed.Host, target.Host)))
+                {
+                    return Pickup(identity, Monitored.DialogOf(key), s.Target, nowMs, out error);
+                }
+            }
+            return DialPickupCode(identity, user, nowMs, out error);
+        }
+
+        /// <summary>The pickup code followed by the extension's user part; null and why when no pickup_code is set.</summary>
+        private SipCall DialPickupCode(int identity, string user, long nowMs, out string error)
         {
             string code = PickupCode;
             if (code.Length == 0)
@@ -55,7 +79,7 @@ namespace DeskPhone.Domain.Calls
                 error = "no pickup_code";
                 return null;
             }
-            return Dial(identity, code + number, nowMs, out error);
+            return Dial(identity, code + user, nowMs, out error);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace DeskPhone.Firmware.Tests.Calls
     /// <summary>
     /// Call pickup of a ringing monitored extension on the phone built by PhoneApp: CallForPickupAvailable follows the
     /// dialog-info NOTIFYs of a BLF key, and pressing the key sends the pickup INVITE (Replaces from the dialog-info,
-    /// else the PBX's pickup code and the extension's number).
+    /// else the PBX's pickup code and the extension's number); the dialing screen's Pick up of a typed extension does
+    /// the same when that key watches it and it rings.
     /// </summary>
     public class PickupTests
     {
@@ -66,6 +67,67 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Key(KeyCode.FunctionKey1);
             Assert.Null(_p.Last("INVITE"));
             Assert.Equal("no dialog ids from the server and no pickup_code", _p.App.Keys.LastError);
+        }
+
+        /// <summary>Opens the dialing screen with pickup_code set, types <paramref name="number"/> and presses Pick up.</summary>
+        private void PickUpTyped(string number)
+        {
+            _p.Settings.Set("pickup_code", 0, "*8");
+            _p.Key(KeyCode.Speaker);
+            foreach (char c in number)
+            {
+                _p.Key(KeyCode.Digit0 + (c - '0'));
+            }
+            _p.Run(10);
+            Assert.Contains("[softkey 3] Pick up\n", _p.App.Text.GetScreenText());
+            _p.Key(KeyCode.Softkey3);
+        }
+
+        [Fact]
+        public void ATypedExtensionThatAKeyWatchesRingingIsPickedUpWithReplaces()
+        {
+            Assert.Equal(200, _p.Notify(_subscribe, "active;expires=3600", Type, SipPhone.DialogInfo200(1, Ringing)));
+            PickUpTyped("200");
+            string invite = _p.Last("INVITE");
+            Assert.StartsWith("INVITE sip:555@10.0.0.7:5062 SIP/2.0\r\n", invite);
+            Assert.Contains("\r\nReplaces: cid-7@10.0.0.1;to-tag=rt4;from-tag=lt9;early-only\r\n", invite);
+            Assert.Null(_p.App.Keys.LastError);
+        }
+
+        [Fact]
+        public void ATypedExtensionNoKeyWatchesIsPickedUpWithThePickupCode()
+        {
+            Assert.Equal(200, _p.Notify(_subscribe, "active;expires=3600", Type, SipPhone.DialogInfo200(1, Ringing)));
+            PickUpTyped("201");
+            string invite = _p.Last("INVITE");
+            Assert.StartsWith("INVITE sip:*8201@10.0.0.1 SIP/2.0\r\n", invite);
+            Assert.DoesNotContain("Replaces", invite);
+        }
+
+        [Fact]
+        public void ATypedExtensionRingingWithoutDialogIdsIsPickedUpWithThePickupCode()
+        {
+            _p.Notify(_subscribe, "active;expires=3600", Type,
+                SipPhone.DialogInfo200(1, "<dialog id=\"d1\" direction=\"recipient\"><state>early</state></dialog>"));
+            PickUpTyped("200");
+            string invite = _p.Last("INVITE");
+            Assert.StartsWith("INVITE sip:*8200@10.0.0.1 SIP/2.0\r\n", invite);
+            Assert.DoesNotContain("Replaces", invite);
+        }
+
+        [Fact]
+        public void ATypedUriPicksUpTheKeyWatchingThatUserAtThatHost()
+        {
+            Assert.Equal(200, _p.Notify(_subscribe, "active;expires=3600", Type, SipPhone.DialogInfo200(1, Ringing)));
+            string error;
+            Assert.NotNull(_p.App.Calls.PickupNumber(1, "sip:200@10.0.0.1", _p.Now, out error));
+            Assert.Contains("\r\nReplaces: cid-7@10.0.0.1;to-tag=rt4;from-tag=lt9;early-only\r\n", _p.Last("INVITE"));
+            // Another host is not the key's extension: the pickup code and the URI's user part, none set yet.
+            Assert.Null(_p.App.Calls.PickupNumber(1, "sip:200@pbx.example", _p.Now, out error));
+            Assert.Equal("no pickup_code", error);
+            _p.Settings.Set("pickup_code", 0, "*8");
+            Assert.NotNull(_p.App.Calls.PickupNumber(1, "sip:200@pbx.example", _p.Now, out error));
+            Assert.StartsWith("INVITE sip:*8200@10.0.0.1 SIP/2.0\r\n", _p.Last("INVITE"));
         }
     }
 }
