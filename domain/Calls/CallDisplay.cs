@@ -169,8 +169,9 @@ namespace DeskPhone.Domain.Calls
             {
                 keys[0] = Dial;
                 keys[1] = Delete;
-                // Directed pickup of the typed extension through the PBX's code (no BLF key needed).
-                keys[2] = calls.Pad.Number.Length > 0 && calls.PickupCode.Length > 0 ? PickUp : null;
+                // Directed pickup of the typed extension: a ringing BLF key watching it (its INVITE with Replaces) or
+                // the PBX's code (no BLF key needed); which of them is decided when it is pressed.
+                keys[2] = calls.Pad.Number.Length > 0 && (calls.RingingCount > 0 || calls.PickupCode.Length > 0) ? PickUp : null;
                 keys[3] = Cancel;
             }
             else if (shown.State == SipCall.Alerting)

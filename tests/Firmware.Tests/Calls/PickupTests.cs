@@ -73,12 +73,7 @@ namespace DeskPhone.Firmware.Tests.Calls
         private void PickUpTyped(string number)
         {
             _p.Settings.Set("pickup_code", 0, "*8");
-            _p.Key(KeyCode.Speaker);
-            foreach (char c in number)
-            {
-                _p.Key(KeyCode.Digit0 + (c - '0'));
-            }
-            _p.Run(10);
+            TypeNumber(number);
             Assert.Contains("[softkey 3] Pick up\n", _p.App.Text.GetScreenText());
             _p.Key(KeyCode.Softkey3);
         }
@@ -91,6 +86,31 @@ namespace DeskPhone.Firmware.Tests.Calls
             string invite = _p.Last("INVITE");
             Assert.StartsWith("INVITE sip:555@10.0.0.7:5062 SIP/2.0\r\n", invite);
             Assert.Contains("\r\nReplaces: cid-7@10.0.0.1;to-tag=rt4;from-tag=lt9;early-only\r\n", invite);
+            Assert.Null(_p.App.Keys.LastError);
+        }
+
+        /// <summary>Opens the dialing screen and types <paramref name="number"/>.</summary>
+        private void TypeNumber(string number)
+        {
+            _p.Key(KeyCode.Speaker);
+            foreach (char c in number)
+            {
+                _p.Key(KeyCode.Digit0 + (c - '0'));
+            }
+            _p.Run(10);
+        }
+
+        [Fact]
+        public void WithoutAPickupCodeTheDialingScreenOffersPickUpOnlyWhileAKeyRings()
+        {
+            TypeNumber("200");
+            Assert.DoesNotContain("Pick up", _p.App.Text.GetScreenText());
+            _p.Key(KeyCode.Cancel);
+            Assert.Equal(200, _p.Notify(_subscribe, "active;expires=3600", Type, SipPhone.DialogInfo200(1, Ringing)));
+            TypeNumber("200");
+            Assert.Contains("[softkey 3] Pick up\n", _p.App.Text.GetScreenText());
+            _p.Key(KeyCode.Softkey3);
+            Assert.Contains("\r\nReplaces: cid-7@10.0.0.1;to-tag=rt4;from-tag=lt9;early-only\r\n", _p.Last("INVITE"));
             Assert.Null(_p.App.Keys.LastError);
         }
 
