@@ -204,7 +204,7 @@ namespace DeskPhone.Boot
                     Run(p.MessageEveryMs - 2 * TurnMs);
                 }
                 Console.WriteLine("load profile=" + p.Name + " messages=" + sent.ToString() + " notifies=" + (dialogs == null ? 0 : sent).ToString() +
-                                  " refused-503=" + refused.ToString() + " to-refused-identities-404=" + Low(NotTakenOn, 0).ToString());
+                                  " refused-503=" + refused.ToString() + " to-refused-identities=" + Low(NotTakenOn, 0).ToString());
                 Step(p, "messages-" + sent.ToString() + "-every-" + p.MessageEveryMs.ToString() + "ms");
             }
 
@@ -318,14 +318,15 @@ namespace DeskPhone.Boot
 
         /// <summary>
         /// A MESSAGE to one of the profile's identities in turn; returns the status the phone answered. An identity the
-        /// heap reserve refused is not in the phone's agent (kept as its settings only): its 404 is counted
-        /// (<see cref="NotTakenOn"/>, said beside the 503s) and returned as 200, so that the 503s stay the transaction table's.
+        /// heap reserve refused is not in the phone's agent (kept as its settings only): its 404 or 403
+        /// (<see cref="NotTakenOnAnswer"/>) is counted (<see cref="NotTakenOn"/>, said beside the 503s) and returned as 200,
+        /// so that the 503s stay the transaction table's.
         /// </summary>
         private static int Message(LoadProfile p, int n)
         {
             int identity = 1 + n % p.Identities;
             int status = Request("MESSAGE", "sip:" + (485 + identity).ToString() + "@" + PhoneAddress + ":5060", "text/plain", "Load message " + n.ToString(), "");
-            if (status == 404 && s_app.Binding.Registrations.IsRefused(identity))
+            if (NotTakenOnAnswer(status, identity))
             {
                 Low(NotTakenOn, 1);
                 return 200;
@@ -333,7 +334,15 @@ namespace DeskPhone.Boot
             return status;
         }
 
-        // MESSAGEs to identities the heap reserve refused (answered 404), said with the profile's MESSAGE counts.
+        /// <summary>
+        /// Whether <paramref name="status"/> is the phone's answer to a request for an identity the heap reserve did not take
+        /// on (kept as its settings only, not in the agent): 404, or 403 while it took on none (filter_registrar then knows
+        /// no registrar to take the request from; the office phone meets its call and MESSAGEs so at the board's heap).
+        /// </summary>
+        private static bool NotTakenOnAnswer(int status, int identity) =>
+            (status == 404 || status == 403) && s_app.Binding.Registrations.IsRefused(identity);
+
+        // MESSAGEs to identities the heap reserve refused (answered 404 or 403), said with the profile's MESSAGE counts.
         private const int NotTakenOn = 4;
 
         /// <summary>
@@ -350,7 +359,7 @@ namespace DeskPhone.Boot
                 refused += Answered(Burst(p, message, i), "MESSAGE " + i.ToString());
             }
             Console.WriteLine("load profile=" + p.Name + " burst=" + p.MessageBurst.ToString() + " refused-503=" + refused.ToString() +
-                              " to-refused-identities-404=" + Low(NotTakenOn, 0).ToString());
+                              " to-refused-identities=" + Low(NotTakenOn, 0).ToString());
             Step(p, "messages-" + p.MessageBurst.ToString() + "-in-timer-j");
         }
 
@@ -369,7 +378,7 @@ namespace DeskPhone.Boot
             Run(TurnMs);
             s_wire.Awaited = null;
             int status = message.Status;
-            if (status == 404 && s_app.Binding.Registrations.IsRefused(identity))
+            if (NotTakenOnAnswer(status, identity))
             {
                 Low(NotTakenOn, 1);
                 return 200;
