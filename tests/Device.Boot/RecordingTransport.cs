@@ -6,7 +6,8 @@ using DeskPhone.Sip.Transport;
 namespace DeskPhone.Boot
 {
     /// <summary>
-    /// The SIP wire of the boot test: what the phone sends is recorded (its bytes, until the script takes them), and what
+    /// The SIP wire of the boot test: what the phone sends is recorded (its bytes, until the script takes them; the answer
+    /// to a message the script awaits is read as it is sent instead, <see cref="Awaited"/>), and what
     /// the scripted registrar sends arrives through the inbox exactly as the board's UDP transport delivers it
     /// (<see cref="SipInbox.Rent"/>, fill, <see cref="SipInbox.Post"/>).
     /// </summary>
