@@ -82,7 +82,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>
         /// Low when the last measurement (an admission's or <see cref="MemoryWatch"/>'s) found less than
         /// <see cref="KeepBytes"/> free: requests are measured one by one then (<see cref="AdmitRequest"/>), and a status
-        /// raised keeps no parameter (StatusScheduler.Lean).
+        /// raised keeps no parameter (StatusScheduler.Lean, as while <see cref="Short"/>).
         /// </summary>
         public bool Low => _counts != null && _counts[LowAt] != 0;
 
@@ -225,7 +225,12 @@ namespace DeskPhone.Firmware.Phone
             return false;
         }
 
-        /// <summary>Below the reserve or refusing something: the SIP trace's ring waits (worst's message burst had 1.4 KB less for it).</summary>
+        /// <summary>
+        /// Below the reserve or refusing something: the SIP trace's ring waits (worst's message burst had 1.4 KB less for
+        /// it), and a status raised keeps no parameter, or is not raised when the status slots would have to grow
+        /// (MemoryWatch sets StatusScheduler.Lean, counted and said): a phone that refuses its identities and keys at the
+        /// board's heap does not then spend 4.3 KB on 60 statuses and run out redrawing them (docs/benchmarks.md, h-worstend).
+        /// </summary>
         public bool Short => Low || Refusing;
 
         /// <summary>A part was deferred to the next turn (another was taken on this one): <see cref="Retry"/> then.</summary>

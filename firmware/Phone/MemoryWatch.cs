@@ -68,8 +68,9 @@ namespace DeskPhone.Firmware.Phone
             }
             if (reserve != null)
             {
-                // A status raised while the heap is low keeps no parameter (or, needing more slots, is not raised).
-                _phone.Statuses.Lean = reserve.Low ? reserve.Counts() : null;
+                // A status raised while the heap is short (low, or something refused) keeps no parameter (or, needing
+                // more slots, is not raised).
+                _phone.Statuses.Lean = reserve.Short ? reserve.Counts() : null;
                 if (due)
                 {
                     reserve.ReportTransient();

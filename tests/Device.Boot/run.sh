@@ -12,8 +12,8 @@
 #                                            # if that runs out of memory, says so and runs again at $BOOT_FIT_HEAP
 #                                            # (200,000 B), which must pass; the profiles in $BOOT_MUST_FIT (default
 #                                            # "idle") must have run to their end at 80,896 B all the same, and
-#                                            # those in $BOOT_MUST_END (default "office"; "office,worst" once the
-#                                            # worst phone leaves room for its MESSAGE burst) reached their last
+#                                            # those in $BOOT_MUST_END (default "office,worst"; comma- or
+#                                            # space-separated, "" for none) reached their last
 #                                            # step there, what did not fit refused (503, a closed connection, a
 #                                            # status kept without its parameter) and printed, never out of memory;
 #                                            # the profile:step pairs in $BOOT_MUST_REACH (default none; e.g.
@@ -160,7 +160,7 @@ if [ -z "${BOOT_HEAP:-}" ]; then
     done
     # The loaded phones run to their end too (issue 17: what cannot fit is refused with a clear answer, never a crash):
     # their last step reached, no profile out of memory; what they refused is printed.
-    for p in $(echo "${BOOT_MUST_END-office}" | tr ',' ' '); do
+    for p in $(echo "${BOOT_MUST_END-office,worst}" | tr ',' ' '); do
         if grep -q "^load profile=$p OK$" "$OUT/boot-$judged.log" && ! crashed "$OUT/boot-$judged-verbose.log"; then
             echo "device-boot: profile $p runs to its end at a $judged-byte heap (the board's: $HEAP), $(grep "^load profile=$p refused" "$OUT/boot-$judged.log" | sed 's/^load profile=[^ ]* //')"
         else

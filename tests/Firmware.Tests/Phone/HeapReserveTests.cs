@@ -313,6 +313,32 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void WhileKeysAreRefusedStatusesAreRaisedLeanThoughTheHeapIsAboveTheReserveAndInFullOnceTakenOn()
+        {
+            // Room for identity 1's registration only: the keys are refused, the heap stays at the reserve (not low).
+            SipPhone p = FourKeys(1);
+            p.Run(100);
+            p.Register();
+            Assert.Empty(Subscribed(p, 2000));
+            Assert.Equal("4 of 4 BLF keys not monitored", LowMemory(p));
+
+            // A phone refusing what does not fit keeps no parameter of a status raised meanwhile (or, needing more slots,
+            // does not raise it): its heap goes to what it took on, not to 60 statuses' texts (h-worstend).
+            p.Phone.Statuses.Raise(StatusId.PhoneHasMissedCalls, "2 calls", "test", p.Now);
+            Assert.Null(p.Phone.Statuses.ParamOf(StatusId.PhoneHasMissedCalls));
+            p.Run(MemoryWatch.PeriodMs);
+            Assert.Equal("4 of 4 BLF keys not monitored, statuses not kept in full: 1", LowMemory(p));
+
+            // Room again: the keys are taken on, and once a period has passed without refusals a status keeps its parameter.
+            _heap.Room = 100;
+            Assert.Equal(4, Subscribed(p, MemoryWatch.PeriodMs + 2000).Count);
+            p.Run(2 * MemoryWatch.PeriodMs);
+            Assert.Null(LowMemory(p));
+            p.Phone.Statuses.Raise(StatusId.PhoneHasMissedCalls, "3 calls", "test", p.Now);
+            Assert.Equal("3 calls", p.Phone.Statuses.ParamOf(StatusId.PhoneHasMissedCalls));
+        }
+
+        [Fact]
         public void AConnectionThatWouldLeaveLessThanTheReserveIsRefusedAndSaid()
         {
             _heap.Short = 12000;
