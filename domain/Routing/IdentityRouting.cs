@@ -1,4 +1,5 @@
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
@@ -30,6 +31,13 @@ namespace DeskPhone.Domain.Routing
         /// <summary>Setting filter_registrar: refuse (403) requests from hosts other than the identity's registrar or outbound proxy.</summary>
         public bool FilterRegistrar;
 
+        /// <summary>
+        /// The registrations, whose identities refused for lack of heap (<see cref="Registrations.RefusedCount"/>) have no
+        /// <see cref="SipIdentity"/> to match: while one is, a request for no identity may be for it and is answered 503
+        /// with Retry-After (the phone cannot take it now), not 403 or 404 (it would say the user does not exist here).
+        /// </summary>
+        public Registrations Registrations;
+
         public bool OnResponse(SipMessage response, long nowMs) => false;
 
         public int IdentityFor(SipPacket packet, SipMessage request)
@@ -50,6 +58,11 @@ namespace DeskPhone.Domain.Routing
             if (refusal == 403)
             {
                 _agent.Reply(packet, m, 403, FilteredReason, nowMs);
+                return true;
+            }
+            if (refusal == 503)
+            {
+                _agent.Reply(packet, m, 503, HeaderNames.RetryAfter, SipUserAgent.LowMemoryRetryAfter, nowMs);
                 return true;
             }
             if (refusal != 0)
@@ -81,14 +94,19 @@ namespace DeskPhone.Domain.Routing
 
         /// <summary>
         /// Why a request for <paramref name="identity"/> (0: none matched) from <paramref name="sourceHost"/> is refused:
-        /// 403 (filter_registrar; a host that is no identity's registrar learns nothing about which users exist, so it
-        /// gets the same 403 for an unknown user), 404 (no such identity), or 0 (it may go on).
+        /// 503 (none matched while identities are refused for lack of heap: the refused one's registrar is not known
+        /// either), 403 (filter_registrar; a host that is no identity's registrar learns nothing about which users exist,
+        /// so it gets the same 403 for an unknown user), 404 (no such identity), or 0 (it may go on).
         /// </summary>
         private int Refusal(int identity, string sourceHost)
         {
             string source = sourceHost.ToLower();
             if (identity == 0)
             {
+                if (Registrations != null && Registrations.RefusedCount > 0)
+                {
+                    return 503;
+                }
                 return FilterRegistrar && !IsRegistrarOfAny(source) ? 403 : 404;
             }
             return FilterRegistrar && !IsFromRegistrar(identity, source) ? 403 : 0;

@@ -32,6 +32,7 @@ namespace DeskPhone.Firmware.Phone
             Routing = new IdentityRouting(Agent, this);
             Agent.Router = Routing;
             Registrations = new Registrations(Agent);
+            Routing.Registrations = Registrations;
             if (localHost != null)
             {
                 Agent.LocalHost = localHost;

@@ -55,11 +55,11 @@ namespace DeskPhone.Boot
             Run(TurnMs);
             if (!Response(branch, 180, false, out _, out _))
             {
-                // A call the phone has no heap for is refused (503 before the INVITE is parsed, or 486 when the call
-                // layer cannot be built): its answer, counted; anything else fails.
+                // A call the phone has no heap for is refused (503 before the INVITE is parsed or for an identity not
+                // taken on, or 486 when the call layer cannot be built): its answer, counted; anything else fails.
                 int status = AnswerTo(branch);
-                Check(status == Unparsed503 || status == 503 || status == 486 || NotTakenOnAnswer(status, 1), "the INVITE was answered " + status.ToString() +
-                      ", expected 180 Ringing (or 503/486 when low on heap, 404/403 to an identity not taken on)");
+                Check(status == Unparsed503 || status == 503 || status == 486, "the INVITE was answered " + status.ToString() +
+                      ", expected 180 Ringing (or 503/486 when low on heap or to an identity not taken on)");
                 Low(LowCalls, 1);
                 return null;
             }

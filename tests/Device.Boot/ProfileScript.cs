@@ -318,7 +318,7 @@ namespace DeskPhone.Boot
 
         /// <summary>
         /// A MESSAGE to one of the profile's identities in turn; returns the status the phone answered. An identity the
-        /// heap reserve refused is not in the phone's agent (kept as its settings only): its 404 or 403
+        /// heap reserve refused is not in the phone's agent (kept as its settings only): its 503
         /// (<see cref="NotTakenOnAnswer"/>) is counted (<see cref="NotTakenOn"/>, said beside the 503s) and returned as 200,
         /// so that the 503s stay the transaction table's.
         /// </summary>
@@ -335,14 +335,15 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// Whether <paramref name="status"/> is the phone's answer to a request for an identity the heap reserve did not take
-        /// on (kept as its settings only, not in the agent): 404, or 403 while it took on none (filter_registrar then knows
-        /// no registrar to take the request from; the office phone meets its call and MESSAGEs so at the board's heap).
+        /// Whether <paramref name="status"/> is the phone's answer to a parsed request for an identity the heap reserve did
+        /// not take on (kept as its settings only, not in the agent): 503 with Retry-After (IdentityRouting: while an
+        /// identity is refused, a request that matches none may be for it; the office phone meets its call and MESSAGEs
+        /// so at the board's heap). Not the 503 written unparsed (<see cref="Unparsed503"/>).
         /// </summary>
         private static bool NotTakenOnAnswer(int status, int identity) =>
-            (status == 404 || status == 403) && s_app.Binding.Registrations.IsRefused(identity);
+            status == 503 && s_app.Binding.Registrations.IsRefused(identity);
 
-        // MESSAGEs to identities the heap reserve refused (answered 404 or 403), said with the profile's MESSAGE counts.
+        // MESSAGEs to identities the heap reserve refused (answered 503 after their parse), said with the profile's MESSAGE counts.
         private const int NotTakenOn = 4;
 
         /// <summary>
@@ -377,13 +378,13 @@ namespace DeskPhone.Boot
             s_wire.Queue(message, Registrar);
             Run(TurnMs);
             s_wire.Awaited = null;
-            int status = message.Status;
+            int status = message.LowMemory && message.Status == 503 ? Unparsed503 : message.Status;
             if (NotTakenOnAnswer(status, identity))
             {
                 Low(NotTakenOn, 1);
                 return 200;
             }
-            return message.LowMemory && status == 503 ? Unparsed503 : status;
+            return status;
         }
 
         /// <summary>
@@ -541,7 +542,6 @@ namespace DeskPhone.Boot
         private const int LowConnections = 2;
         private const int LowCalls = 3;
         private const int LowDropped = 5;
-        // MESSAGEs to identities the heap reserve refused (answered 404), said with the profile's MESSAGE counts.
 
         /// <summary>
         /// The PBX's Infobox NOTIFY: a queue document (application/snomxml) with <paramref name="count"/> boxes of two lines,

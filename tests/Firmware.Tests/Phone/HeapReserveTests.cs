@@ -210,7 +210,10 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.True(p.Binding.Registrations.IsRefused(2));
             // Room for a request and the burst it may start (asked while an identity is refused), until the next period.
             _heap.Short = HeapReserve.RequestBytes + HeapReserve.BurstBytes + 2048;
-            Assert.Equal("SIP/2.0 404 Not Found", Message(p, "101", "r1"));
+            // A request that matches no identity may be for the refused one: 503 with Retry-After (the phone cannot take
+            // it now), not 404 (no such user here).
+            Assert.Equal("SIP/2.0 503 Service Unavailable", Message(p, "101", "r1"));
+            Assert.Equal("10", SipChannel.Header(p.Last("SIP/2.0 503"), "Retry-After"));
             Assert.Equal("SIP/2.0 200 OK", Message(p, "100", "r2"));
             Assert.Equal("101", p.Settings.Get("user_name", 2));
 
