@@ -37,19 +37,10 @@ namespace DeskPhone.Boot
         private delegate void CheckedTurn();
 
         /// <summary>
-        /// How far the wall clock (WallNow: BootDate, a whole minute, plus s_now) is moved on from the loop's clock, as
+        /// How far the wall clock (WallNow: 2026-12-03 09:00, a whole minute, plus s_now) is moved on from the loop's clock, as
         /// an NTP answer moves it; 0 outside the checks.
         /// </summary>
         private static long s_wallShiftMs;
-
-        private static int s_keyEvents;
-        private static int s_inactiveStatus;
-        private static int s_activeStatus;
-        private static string s_activeParam;
-        private static string s_activeSource;
-        private static KeyMatrix s_keypad;
-        private static OneKeyChip s_keyChip;
-        private static KeyMatrix s_pressKeypad;
 
         /// <summary>The checks on the profile's phone (idle and office: the least and the most a quiet phone holds).</summary>
         private static void CheckAllocations(LoadProfile p)
@@ -66,47 +57,91 @@ namespace DeskPhone.Boot
                 Console.WriteLine("load profile=" + p.Name + " alloc skipped: the heap reserve refuses (asked again each period)");
                 return;
             }
-            s_keypad = s_app.Core.Drivers.Keypad;
-            Check(s_keypad != null, "the wired phone has no keypad");
-            s_activeStatus = s_app.Core.Statuses.NotificationCount > 0 ? s_app.Core.Statuses.Notification(0) : StatusId.Count;
-            s_activeParam = s_app.Core.Statuses.ParamOf(s_activeStatus);
-            s_activeSource = s_app.Core.Statuses.SourceOf(s_activeStatus);
-            s_inactiveStatus = 0;
-            while (s_app.Core.Statuses.IsActive(s_inactiveStatus))
-            {
-                s_inactiveStatus++;
-            }
-            s_keyChip = new OneKeyChip(2, 3);
-            s_pressKeypad = new KeyMatrix(new Mcp23017KeyPort(s_keyChip, 6, 6), KeyLayouts.DeskKeypad6x6(), new KeyTiming(), true);
-            s_pressKeypad.KeyEvent += CountKey;
-            s_keyEvents = 0;
+            new AllocationProbe().CheckLoops(p);
+        }
 
-            // Every loop is checked, so that a failure names each one that allocates. The idle turns start just after
-            // the wall clock's minute changed, so that none of them draws a new clock (an event: the status line's text
-            // changes); where the status line shows a status there is no clock, and a minute changing every turn must
-            // allocate nothing either.
-            NextMinute();
-            string allocated = NoAllocation("idle-turn", IdleTurn) + NoAllocation("key-scan", KeyScanTurn) +
-                               NoAllocation("status-recompute", StatusTurn) + NoAllocation("key-press-release", PressReleaseTurn);
-            string checks = "idle-turn key-scan status-recompute key-press-release";
-            if (s_app.Core.Statuses.StatusLine != StatusScheduler.NoMessage)
+        /// <summary>
+        /// The checks' state, made by the check and let go after it: fields of one object, not static fields of the
+        /// program, which the runtime tables would hold for the whole run (12 B each, on the board's heap).
+        /// </summary>
+        private sealed class AllocationProbe
+        {
+            private int _keyEvents;
+            private int _inactiveStatus;
+            private int _activeStatus;
+            private string _activeParam;
+            private string _activeSource;
+            private KeyMatrix _keypad;
+            private OneKeyChip _keyChip;
+            private KeyMatrix _pressKeypad;
+
+            public void CheckLoops(LoadProfile p)
             {
-                allocated += NoAllocation("minute-turn", MinuteTurn);
-                checks += " minute-turn";
+                _keypad = s_app.Core.Drivers.Keypad;
+                Check(_keypad != null, "the wired phone has no keypad");
+                _activeStatus = s_app.Core.Statuses.NotificationCount > 0 ? s_app.Core.Statuses.Notification(0) : StatusId.Count;
+                _activeParam = s_app.Core.Statuses.ParamOf(_activeStatus);
+                _activeSource = s_app.Core.Statuses.SourceOf(_activeStatus);
+                _inactiveStatus = 0;
+                while (s_app.Core.Statuses.IsActive(_inactiveStatus))
+                {
+                    _inactiveStatus++;
+                }
+                _keyChip = new OneKeyChip(2, 3);
+                _pressKeypad = new KeyMatrix(new Mcp23017KeyPort(_keyChip, 6, 6), KeyLayouts.DeskKeypad6x6(), new KeyTiming(), true);
+                _pressKeypad.KeyEvent += CountKey;
+                _keyEvents = 0;
+
+                // Every loop is checked, so that a failure names each one that allocates. The idle turns start just after
+                // the wall clock's minute changed, so that none of them draws a new clock (an event: the status line's text
+                // changes); where the status line shows a status there is no clock, and a minute changing every turn must
+                // allocate nothing either.
+                NextMinute();
+                string allocated = NoAllocation("idle-turn", IdleTurn) + NoAllocation("key-scan", KeyScanTurn) +
+                                   NoAllocation("status-recompute", StatusTurn) + NoAllocation("key-press-release", PressReleaseTurn);
+                string checks = "idle-turn key-scan status-recompute key-press-release";
+                if (s_app.Core.Statuses.StatusLine != StatusScheduler.NoMessage)
+                {
+                    allocated += NoAllocation("minute-turn", MinuteTurn);
+                    checks += " minute-turn";
+                }
+                s_wallShiftMs = 0;
+                Console.WriteLine("load profile=" + p.Name + " alloc turns=" + Turns.ToString() + " free=" + LeaveBytes.ToString() +
+                                  " " + checks + " allocated=" + (allocated.Length == 0 ? "none" : allocated.Trim()) +
+                                  " key-events=" + _keyEvents.ToString() + " status-line=" + s_app.Core.Statuses.StatusLine.ToString() +
+                                  " notifications=" + s_app.Core.Statuses.NotificationCount.ToString());
+                s_step = "alloc";
+                Check(allocated.Length == 0, "allocated in the interpreter (a collection ran within " + Turns.ToString() + " turns with " + LeaveBytes.ToString() + " B free): " + allocated.Trim());
+                Check(_keyEvents >= 2 * Turns / 20, "the held key gave " + _keyEvents.ToString() + " press and release events");
             }
-            s_wallShiftMs = 0;
-            Console.WriteLine("load profile=" + p.Name + " alloc turns=" + Turns.ToString() + " free=" + LeaveBytes.ToString() +
-                              " " + checks + " allocated=" + (allocated.Length == 0 ? "none" : allocated.Trim()) +
-                              " key-events=" + s_keyEvents.ToString() + " status-line=" + s_app.Core.Statuses.StatusLine.ToString() +
-                              " notifications=" + s_app.Core.Statuses.NotificationCount.ToString());
-            s_step = "alloc";
-            Check(allocated.Length == 0, "allocated in the interpreter (a collection ran within " + Turns.ToString() + " turns with " + LeaveBytes.ToString() + " B free): " + allocated.Trim());
-            Check(s_keyEvents >= 2 * Turns / 20, "the held key gave " + s_keyEvents.ToString() + " press and release events");
-            s_keypad = null;
-            s_keyChip = null;
-            s_pressKeypad = null;
-            s_activeParam = null;
-            s_activeSource = null;
+
+            private void KeyScanTurn()
+            {
+                s_now += KeyScanMs;
+                _keypad.Scan(s_now);
+            }
+
+            private void StatusTurn()
+            {
+                s_now += TurnMs;
+                StatusScheduler statuses = s_app.Core.Statuses;
+                statuses.Tick(s_now);
+                statuses.Raise(_activeStatus, _activeParam, _activeSource, s_now);
+                statuses.Clear(_inactiveStatus, s_now);
+            }
+
+            /// <summary>The key held for 10 scans and let go for 10: a press and a release every 20 scans.</summary>
+            private void PressReleaseTurn()
+            {
+                s_now += TurnMs;
+                _keyChip.Down = (s_now / TurnMs) % 20 < 10;
+                _pressKeypad.Scan(s_now);
+            }
+
+            private void CountKey(int keyCode, KeyAction action)
+            {
+                _keyEvents++;
+            }
         }
 
         /// <summary>
@@ -163,34 +198,6 @@ namespace DeskPhone.Boot
         {
             s_wallShiftMs += 60000 - (s_now + s_wallShiftMs) % 60000;
             Run(TurnMs);
-        }
-
-        private static void KeyScanTurn()
-        {
-            s_now += KeyScanMs;
-            s_keypad.Scan(s_now);
-        }
-
-        private static void StatusTurn()
-        {
-            s_now += TurnMs;
-            StatusScheduler statuses = s_app.Core.Statuses;
-            statuses.Tick(s_now);
-            statuses.Raise(s_activeStatus, s_activeParam, s_activeSource, s_now);
-            statuses.Clear(s_inactiveStatus, s_now);
-        }
-
-        /// <summary>The key held for 10 scans and let go for 10: a press and a release every 20 scans.</summary>
-        private static void PressReleaseTurn()
-        {
-            s_now += TurnMs;
-            s_keyChip.Down = (s_now / TurnMs) % 20 < 10;
-            s_pressKeypad.Scan(s_now);
-        }
-
-        private static void CountKey(int keyCode, KeyAction action)
-        {
-            s_keyEvents++;
         }
 
         /// <summary>

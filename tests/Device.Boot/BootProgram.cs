@@ -38,7 +38,6 @@ namespace DeskPhone.Boot
         private static RecordingSpiBus s_spi;
         private static BenchHttpServer s_bench;
         private static int s_branch;
-        private static string s_lastStep = "none";
         private static InterpreterHeap s_heap;
 
         /// <summary>The interpreter's free heap after a collection (the board's GcFreeMemory); the last figure while frozen.</summary>
@@ -60,8 +59,6 @@ namespace DeskPhone.Boot
         private const string AdminPasswordHash =
             "$pbkdf2-sha256$100$000102030405060708090a0b0c0d0e0f$5c1d0a6b3e2f4c7d8e9fa0b1c2d3e4f5061728394a5b6c7d8e9f0a1b2c3d4e5f";
 
-        private static readonly DateTime BootDate = new DateTime(2026, 12, 3, 9, 0, 0);
-
         public static void Main()
         {
             Exception failed = null;
@@ -74,7 +71,7 @@ namespace DeskPhone.Boot
                 // Reported, then thrown again after the profiles, so that run.sh sees the boot did not fit.
                 failed = e;
                 Drop();
-                Console.WriteLine("boot OUT OF MEMORY after step=" + s_lastStep + Where(e));
+                Console.WriteLine("boot OUT OF MEMORY after step=" + s_step + Where(e));
             }
             catch (InvalidOperationException e)
             {
@@ -88,7 +85,7 @@ namespace DeskPhone.Boot
                 // and the profiles still run.
                 failed = e;
                 Drop();
-                Console.WriteLine("boot FAILED after step=" + s_lastStep + ": " + e.GetType().FullName + Where(e));
+                Console.WriteLine("boot FAILED after step=" + s_step + ": " + e.GetType().FullName + Where(e));
             }
             // The boot's phone is unreachable from here on: each profile starts on an empty heap. The profiles' loop is
             // Main's own (not a method of its own): every frame under the phone's loop is heap the board does not spend.
@@ -271,7 +268,7 @@ namespace DeskPhone.Boot
             board.SetLink(true, s_now, PhoneAddress);
             var inbox = new SipInbox(DeviceSizing.InboxSlots, DeviceSizing.InboxPacketBytes);
             // The SIP trace the board keeps of what comes in and goes out (board/Program.cs), so its slots count.
-            var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes, DeviceSizing.TraceRingBytes) { Clock = () => s_now };
+            var trace = new SipTrace(DeviceSizing.TraceSlots, DeviceSizing.TraceSlotBytes, DeviceSizing.TraceRingBytes) { Clock = TraceClock };
             inbox.Trace = trace;
             s_wire = new RecordingTransport(inbox) { Trace = trace };
             DisplayProfile profile = DisplayProfile.Color320x240;
@@ -374,9 +371,13 @@ namespace DeskPhone.Boot
             Check(raised == count, "only " + raised.ToString() + " of " + count.ToString() + " statuses raised");
         }
 
+        /// <summary>The SIP trace's clock: the loop's (a method, not a lambda, whose cached delegate is a static field).</summary>
+        private static long TraceClock() => s_now;
+
         private static DateTime WallNow()
         {
-            return BootDate.AddMilliseconds(s_now + s_wallShiftMs);
+            // Boot at 2026-12-03 09:00, made at each call (a struct: nothing on the heap) rather than kept in a static field.
+            return new DateTime(2026, 12, 3, 9, 0, 0).AddMilliseconds(s_now + s_wallShiftMs);
         }
 
         private static void Set(SettingsStore s, string name, int idx, string value)
@@ -696,7 +697,7 @@ namespace DeskPhone.Boot
 
         private static void Heap(string step)
         {
-            s_lastStep = step;
+            s_step = step;
             uint free = nanoFramework.Runtime.Native.GC.Run(false);
             Console.WriteLine("boot step=" + step + " free=" + free.ToString() + " script=" + ScriptHeld().ToString() + " t=" + s_now.ToString() + "ms");
         }

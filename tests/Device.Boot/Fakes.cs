@@ -166,8 +166,11 @@ namespace DeskPhone.Boot
         {
             for (int i = 0; i < _names.Length; i++)
             {
-                // References first: comparing with a never-written slot (a null string) can crash nanoCLR.
-                if ((object)name == null ? (object)_names[i] == null : (object)_names[i] != null && _names[i] == name)
+                // References first: comparing with a never-written slot (a null string) can crash nanoCLR, and the
+                // conditional form of this test ((object)name == null ? ... : ...) never found a free slot there: every
+                // first write grew both arrays to four slots.
+                object slot = _names[i];
+                if (slot == null ? (object)name == null : (object)name != null && (string)slot == name)
                 {
                     return i;
                 }
