@@ -189,7 +189,28 @@ namespace DeskPhone.Boot
 
             if (p.MessageEveryMs > 0)
             {
-                RunStream(p, dialogs);
+                // Each MESSAGE comes with a BLF key changing state. A request the phone cannot remember for its Timer J
+                // (the server transaction table full, docs/sip-stack.md) is refused with 503: counted, not a failure.
+                s_step = "messages";
+                int sent = 0;
+                int refused = 0;
+                long end = s_now + LoadProfile.StreamMs;
+                while (s_now < end)
+                {
+                    refused += Answered(Message(p, sent), "MESSAGE " + sent.ToString());
+                    int key = 1 + sent % p.BlfKeys;
+                    // A key the heap reserve refused has no subscription to NOTIFY in.
+                    if (dialogs != null && dialogs[key] != null)
+                    {
+                        int status = NotifyKey(dialogs[key], key, (sent / p.BlfKeys) % 2 == 0 ? "early" : "confirmed", 1 + sent / p.BlfKeys);
+                        refused += Answered(status, "NOTIFY for BLF key " + key.ToString());
+                    }
+                    sent++;
+                    Run(p.MessageEveryMs - 2 * TurnMs);
+                }
+                Console.WriteLine("load profile=" + p.Name + " messages=" + sent.ToString() + " notifies=" + (dialogs == null ? 0 : sent).ToString() +
+                                  " refused-503=" + refused.ToString() + " to-refused-identities=" + Low(NotTakenOn, 0).ToString());
+                Step(p, "messages-" + sent.ToString() + "-every-" + p.MessageEveryMs.ToString() + "ms");
             }
 
             if (p.MessageBurst > 0)
@@ -301,36 +322,21 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// The MESSAGE stream, a method of its own as <see cref="RunBurst"/>: each MESSAGE comes with a BLF key changing
-        /// state. A request the phone cannot remember for its Timer J (the server transaction table full,
-        /// docs/sip-stack.md) is refused with 503: counted, not a failure. The MESSAGEs are the burst's
-        /// (<see cref="Burst"/>: written straight into the inbox's packet, the answer read as it is sent), so the script
-        /// holds no string, bytes or recorded answer of each; the office phone meets the stream with a call up and a few
-        /// KB free on the board's heap (docs/benchmarks.md, h-standins).
+        /// A MESSAGE to one of the profile's identities in turn; returns the status the phone answered. An identity the
+        /// heap reserve refused is not in the phone's agent (kept as its settings only): its 503
+        /// (<see cref="NotTakenOnAnswer"/>) is counted (<see cref="NotTakenOn"/>, said beside the 503s) and returned as 200,
+        /// so that the 503s stay the transaction table's.
         /// </summary>
-        private static void RunStream(LoadProfile p, string[] dialogs)
+        private static int Message(LoadProfile p, int n)
         {
-            s_step = "messages";
-            int sent = 0;
-            int refused = 0;
-            var message = new BurstMessage();
-            long end = s_now + LoadProfile.StreamMs;
-            while (s_now < end)
+            int identity = 1 + n % p.Identities;
+            int status = Request("MESSAGE", "sip:" + (485 + identity).ToString() + "@" + PhoneAddress + ":5060", "text/plain", "Load message " + n.ToString(), "");
+            if (NotTakenOnAnswer(status, identity))
             {
-                refused += Answered(Burst(p, message, sent), "MESSAGE " + sent.ToString());
-                int key = 1 + sent % p.BlfKeys;
-                // A key the heap reserve refused has no subscription to NOTIFY in.
-                if (dialogs != null && dialogs[key] != null)
-                {
-                    int status = NotifyKey(dialogs[key], key, (sent / p.BlfKeys) % 2 == 0 ? "early" : "confirmed", 1 + sent / p.BlfKeys);
-                    refused += Answered(status, "NOTIFY for BLF key " + key.ToString());
-                }
-                sent++;
-                Run(p.MessageEveryMs - 2 * TurnMs);
+                Low(NotTakenOn, 1);
+                return 200;
             }
-            Console.WriteLine("load profile=" + p.Name + " messages=" + sent.ToString() + " notifies=" + (dialogs == null ? 0 : sent).ToString() +
-                              " refused-503=" + refused.ToString() + " to-refused-identities=" + Low(NotTakenOn, 0).ToString());
-            Step(p, "messages-" + sent.ToString() + "-every-" + p.MessageEveryMs.ToString() + "ms");
+            return status;
         }
 
         /// <summary>
@@ -364,13 +370,10 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// MESSAGE <paramref name="n"/> of the burst or the stream, to one of the profile's identities in turn; returns the
-        /// status the phone answered. Written straight into the inbox's packet by the one <see cref="BurstMessage"/> of the
-        /// burst (or stream), and its answer read as it is sent, not recorded: the worst phone meets the burst with 3.7 KB
-        /// free on the board's heap, where the script's string of each request, its bytes and the copy of each 503 ran it
-        /// out (docs/benchmarks.md, h-worstend). An identity the heap reserve refused is not in the phone's agent (kept as
-        /// its settings only): its 503 (<see cref="NotTakenOnAnswer"/>) is counted (<see cref="NotTakenOn"/>, said beside
-        /// the 503s) and returned as 200, so that the 503s stay the transaction table's.
+        /// MESSAGE <paramref name="n"/> of the burst (<see cref="Message"/>'s request), written straight into the inbox's
+        /// packet by the one <see cref="BurstMessage"/> of the burst, and its answer read as it is sent, not recorded: the
+        /// worst phone meets the burst with 3.7 KB free on the board's heap, where the script's string of each request,
+        /// its bytes and the copy of each 503 ran it out (docs/benchmarks.md, h-worstend).
         /// </summary>
         private static int Burst(LoadProfile p, BurstMessage message, int n)
         {
@@ -390,7 +393,7 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// A MESSAGE of the burst or the stream, as <see cref="Request"/> would make it: its literals and numbers
+        /// A MESSAGE of the burst, as <see cref="Message"/> makes it with <see cref="Request"/>: its literals and numbers
         /// written into the packet one by one, so the script holds three numbers, not the request (set anew for each).
         /// </summary>
         private sealed class BurstMessage : PieceDatagram
