@@ -1,10 +1,14 @@
 using System.Text;
+using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Firmware.Bench
 {
     /// <summary>
     /// One bench event-stream client's backlog as ready server-sent-event frames. Fixed capacity: a client that stops
     /// reading loses its oldest events (counted in <see cref="Dropped"/>), the phone never runs out of memory for it.
+    /// While the heap is short (<see cref="IHeapRoom.Short"/>, the phone's reserve) no frame is built: the events are
+    /// dropped and counted, and the first event once room is back is preceded by a <c>gap</c> event whose data is how
+    /// many were not sent (issue #17: the office phone ran out building a frame in its MESSAGE burst at 82,400 B).
     /// Filled from the phone's loop thread, drained by the client's writer thread.
     /// </summary>
     // Its plain state (the Dropped counter) is public fields, not properties: no accessor method in the runtime
@@ -22,9 +26,15 @@ namespace DeskPhone.Firmware.Bench
         private int _head;
         private int _count;
 
-        public BenchEventQueue(int capacity)
+        private readonly IHeapRoom _room;
+        private int _gap;
+
+        /// <param name="capacity">Frames kept at most.</param>
+        /// <param name="room">The heap to ask before a frame is built (null: always built).</param>
+        public BenchEventQueue(int capacity, IHeapRoom room)
         {
             _capacity = capacity < 1 ? 1 : capacity;
+            _room = room;
         }
 
         public int Count
@@ -32,12 +42,29 @@ namespace DeskPhone.Firmware.Bench
             get { lock (_gate) { return _count; } }
         }
 
+        /// <summary>Events lost: forgotten by a full queue, or not built while the heap was short.</summary>
         public int Dropped;
 
-        /// <summary>Appends one event; a full queue forgets its oldest event first.</summary>
+        /// <summary>Appends one event; a full queue forgets its oldest event first; while the heap is short it is only counted.</summary>
         public void Post(string kind, string detail)
         {
-            string frame = Frame(kind, detail);
+            if (_room != null && _room.Short)
+            {
+                _gap++;
+                Dropped++;
+                return;
+            }
+            if (_gap > 0)
+            {
+                int gap = _gap;
+                _gap = 0;
+                Append(Frame("gap", gap.ToString()));
+            }
+            Append(Frame(kind, detail));
+        }
+
+        private void Append(string frame)
+        {
             lock (_gate)
             {
                 if (_frames == null || (_count == _frames.Length && _count < _capacity))

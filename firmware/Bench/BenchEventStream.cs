@@ -20,6 +20,8 @@ namespace DeskPhone.Firmware.Bench
 
         private readonly object _gate = new object();
         private readonly BenchAuth _auth;
+        // Asked before each event's frame is built: none while the heap is short (BenchEventQueue).
+        private readonly HeapReserve _reserve;
         private BenchEventQueue _queue;
         private Socket _client;
         private int _epoch;
@@ -27,6 +29,7 @@ namespace DeskPhone.Firmware.Bench
         public BenchEventStream(PhoneCore phone, BenchAuth auth)
         {
             _auth = auth;
+            _reserve = phone.Reserve;
             phone.Event += OnEvent;
             phone.EventDetails = true;
         }
@@ -40,7 +43,7 @@ namespace DeskPhone.Firmware.Bench
                 {
                     return false;
                 }
-                _queue = new BenchEventQueue(Capacity);
+                _queue = new BenchEventQueue(Capacity, _reserve);
                 _queue.Post("hello", "deskphone");
                 _client = client;
                 _epoch = epoch;

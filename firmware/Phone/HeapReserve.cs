@@ -46,7 +46,7 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>
         /// What the heap keeps after an identity or a key is taken on, at least, while the reserve is on: the room a
-        /// short request (below <see cref="LargeRequestBytes"/>) needs to be taken in (<see cref="AdmitRequest"/>), so
+        /// short request (below <see cref="LargeRequestBytes"/>) needs to be taken in (<see cref="Refusal"/>), so
         /// that what the phone takes on can take its requests (a key its NOTIFYs) rather than answer its own PBX 503; with
         /// <see cref="BurstBytes"/>, as a phone that refuses the parts after it asks that of each request.
         /// </summary>
@@ -81,13 +81,13 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>
         /// Low when the last measurement (an admission's or <see cref="MemoryWatch"/>'s) found less than
-        /// <see cref="KeepBytes"/> free: requests are measured one by one then (<see cref="AdmitRequest"/>), and a status
+        /// <see cref="KeepBytes"/> free: requests are measured one by one then (<see cref="Refusal"/>), and a status
         /// raised keeps no parameter (StatusScheduler.Lean, as while <see cref="Short"/>).
         /// </summary>
         public bool Low => _counts != null && _counts[LowAt] != 0;
 
         /// <summary>
-        /// What was refused while low, by kind: SIP requests answered 503, TCP connections closed at once, statuses kept
+        /// What was refused while low, by kind: SIP requests answered 503, new calls answered 486, TCP connections closed at once, statuses kept
         /// without their parameter or not raised (the status scheduler counts those in the same array, its Lean); made
         /// the first time the heap is found low or something is refused.
         /// </summary>
@@ -101,9 +101,10 @@ namespace DeskPhone.Firmware.Phone
         // phone with room pays 12 B for all of it (issue #17).
         private const int Requests = 1;
         private const int Connections = 2;
-        private const int Kinds = 3;
-        private const int LowAt = 3;
-        private const int SaidAt = 4;
+        private const int Calls = 3;
+        private const int Kinds = 4;
+        private const int LowAt = 4;
+        private const int SaidAt = 5;
         private int[] _counts;
 
         private readonly IFreeMemory _memory;
@@ -128,7 +129,7 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>
         /// The identities taken on only while the heap keeps its reserve (the first active identities first; a refused one
         /// is kept as its settings only), the refused ones tried again before the keys and said ("9 of 12 identities not registered");
-        /// the agent's requests and the TCP transport's connections admitted by it too (<see cref="AdmitRequest"/>,
+        /// the agent's requests and the TCP transport's connections admitted by it too (<see cref="Refusal"/>,
         /// <see cref="AdmitConnection"/>).
         /// </summary>
         internal void Govern(SipBinding identities)
@@ -196,19 +197,47 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>
-        /// Whether a request of <paramref name="bytes"/> may be taken in, parsed and handled: a short one always while the
-        /// heap is not <see cref="Low"/> (no collection at rest), else measured: <see cref="RequestBytes"/> and twice its
-        /// length free (its packet, asked before it is made, and its parse and texts; a packet made already only adds margin). A refusal is counted; the agent answers it 503 with Retry-After unparsed.
+        /// Whether the request in data[0, length) may be taken in, parsed and handled (0), else the status it is answered
+        /// unparsed (<see cref="IHeapRoom.Refusal"/>), by what it would do to the heap (<see cref="SniffedRequest"/>):
+        /// <list type="bullet">
+        /// <item>A new call (an INVITE without a To tag) is always measured and taken on only with <see cref="CallBytes"/>
+        /// and twice its length free, else answered 486 Busy Here and counted: said as "calls refused (486)".</item>
+        /// <item>A short request is taken in while the heap is not <see cref="Low"/> and nothing is refused (no collection at
+        /// rest), else measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
+        /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
+        /// something is refused, except for what ends or shrinks a call (BYE, CANCEL, ACK): refusing those keeps the heap
+        /// full. A refusal is counted and answered 503 with Retry-After.</item>
+        /// </list>
+        /// Data null (only the length known, before a datagram's packet is made): judged as what ends a call, the least any
+        /// request needs; the packet's request is judged again by its bytes before it is parsed.
         /// </summary>
-        public bool AdmitRequest(long bytes)
+        public int Refusal(byte[] data, int length)
         {
-            if ((!Low && !Refusing && bytes < LargeRequestBytes) || Measure() - 2 * bytes >= (Refusing ? RequestBytes + BurstBytes : RequestBytes))
+            int kind = data == null ? SniffedRequest.Ending : SniffedRequest.Of(data, length);
+            if (kind == SniffedRequest.NewCall)
             {
-                return true;
+                if (Measure() - 2 * length >= CallBytes)
+                {
+                    return 0;
+                }
+                Counts()[Calls]++;
+                return 486;
+            }
+            if ((!Low && !Refusing && length < LargeRequestBytes)
+                || Measure() - 2 * length >= (Refusing && kind == SniffedRequest.Other ? RequestBytes + BurstBytes : RequestBytes))
+            {
+                return 0;
             }
             Counts()[Requests]++;
-            return false;
+            return 503;
         }
+
+        /// <summary>
+        /// The free heap a new call is taken on with, beside twice its INVITE's length: what a call holds (7,680 B in
+        /// idle+call at 200,000 B, from <c>register</c> to <c>call-3s</c>: its dialog, session, media and screen) and
+        /// what its in-call requests need beside it (its ACK, its BYE and the 200's redraw; docs/benchmarks.md, h-heapsweep).
+        /// </summary>
+        public const int CallBytes = 11776;
 
         /// <summary>
         /// Whether a TCP connection with <paramref name="bytes"/> of buffers may be taken on: measured (connections are
@@ -258,12 +287,12 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Whether anything is refused (no string made).</summary>
         public bool Refusing => (object)_identitiesRefused != null || (object)_keys != null || Counted(0) + Counted(SaidAt) > 0;
 
-        private int Counted(int at) => _counts == null ? 0 : _counts[at] + _counts[at + 1] + _counts[at + 2];
+        private int Counted(int at) => _counts == null ? 0 : _counts[at] + _counts[at + 1] + _counts[at + 2] + _counts[at + 3];
 
         /// <summary>What is refused, the owners' reports and what the last period refused joined; null when nothing is.</summary>
         public string Refused => Join(Join(_identitiesRefused, _keys), Transient());
 
-        /// <summary>What the last period refused while low, in words ("SIP requests refused (503): 3, TCP connections closed: 2"); null: nothing.</summary>
+        /// <summary>What the last period refused, in words ("SIP requests refused (503): 3, calls refused (486): 1, TCP connections closed: 2"); null: nothing.</summary>
         private string Transient()
         {
             int[] c = _counts;
@@ -272,6 +301,10 @@ namespace DeskPhone.Firmware.Phone
                 return null;
             }
             string text = c[SaidAt + Requests] > 0 ? "SIP requests refused (503): " + c[SaidAt + Requests].ToString() : null;
+            if (c[SaidAt + Calls] > 0)
+            {
+                text = Join(text, "calls refused (486): " + c[SaidAt + Calls].ToString());
+            }
             if (c[SaidAt + Connections] > 0)
             {
                 text = Join(text, "TCP connections closed: " + c[SaidAt + Connections].ToString());

@@ -7,11 +7,12 @@ namespace DeskPhone.Sip.Transport
     public interface IHeapRoom
     {
         /// <summary>
-        /// Whether a request of <paramref name="bytes"/> may be taken in, parsed and handled (asked before a datagram's
-        /// packet is made when the socket told its size, and before a request in a packet is parsed); false: it is
-        /// answered 503 with Retry-After from its first bytes.
+        /// Whether the request in data[0, length) may be taken in, parsed and handled: 0 when it may, else the status it
+        /// is answered from its first bytes (503 with Retry-After for want of heap, 486 for a new call without room for
+        /// what a call holds). Asked before a datagram's packet is made when the socket told its size (data null: only
+        /// its length known), and before a request in a packet is parsed.
         /// </summary>
-        bool AdmitRequest(long bytes);
+        int Refusal(byte[] data, int length);
 
         /// <summary>Whether a peer's TCP connection with <paramref name="bytes"/> of buffers may be taken on; false: closed at once.</summary>
         bool AdmitConnection(long bytes);

@@ -75,7 +75,7 @@ namespace DeskPhone.Sip.Transport
             IHeapRoom room = Room;
             // Asked before the packet is made (the socket told the size): a request the heap has no room for gets a packet
             // of its head only, enough to answer it 503 (the rest of the datagram is cut, never handled).
-            int refuse = length > RefusedHeadBytes && room != null && !room.AdmitRequest(length) ? 503 : 0;
+            int refuse = length > RefusedHeadBytes && room != null ? room.Refusal(null, length) : 0;
             lock (_gate)
             {
                 SipPacket packet = RentLocked(refuse != 0 ? RefusedHeadBytes : length);
@@ -95,7 +95,7 @@ namespace DeskPhone.Sip.Transport
         /// Asked with a message's length whether the heap has room to take it in (the phone's heap reserve, issue #17):
         /// before a datagram's packet is made (<see cref="Rent(int)"/>, the socket told its size), and by the user agent
         /// before a request in a packet is parsed. A request refused is answered 503 with Retry-After from its first
-        /// bytes, unparsed into objects; null: everything is taken in.
+        /// bytes (a new call without room for one 486), unparsed into objects; null: everything is taken in.
         /// </summary>
         public IHeapRoom Room;
 
@@ -148,7 +148,7 @@ namespace DeskPhone.Sip.Transport
         {
             SipTrace trace = Trace;
             // A datagram refused for want of heap (its head only) is not recorded: the trace's ring may not be made yet.
-            if (trace != null && packet.Transport != null && packet.RefuseStatus != 503)
+            if (trace != null && packet.Transport != null && packet.RefuseStatus == 0)
             {
                 trace.Record(false, packet.Data, 0, packet.Length, packet.Transport.Name, packet.RemoteHost, packet.RemotePort);
             }

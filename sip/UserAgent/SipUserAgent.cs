@@ -536,18 +536,20 @@ namespace DeskPhone.Sip.UserAgent
         {
             IHeapRoom room = _inbox.Room;
             byte[] d = packet.Data;
-            return packet.RefuseStatus == 503 || (packet.RefuseStatus == 0 && room != null && packet.Length > 4
-                && (d[0] != 'S' || d[1] != 'I' || d[2] != 'P' || d[3] != '/')
-                && !room.AdmitRequest(packet.Length));
+            if (packet.RefuseStatus == 0 && room != null && packet.Length > 4 && (d[0] != 'S' || d[1] != 'I' || d[2] != 'P' || d[3] != '/'))
+            {
+                packet.RefuseStatus = room.Refusal(d, packet.Length);
+            }
+            return packet.RefuseStatus == 503 || packet.RefuseStatus == 486;
         }
 
         /// <summary>
-        /// Answers a request 503 with Retry-After from its bytes (<see cref="UnparsedRefusal"/>: no parse, no header
-        /// objects), to where it came from (its source port, as rport would); a response, or a request it cannot read, is dropped.
+        /// Answers a request 503 with Retry-After (a new call without room for one 486) from its bytes
+        /// (<see cref="UnparsedRefusal"/>: no parse, no header objects), to where it came from (its source port, as rport would); a response, or a request it cannot read, is dropped.
         /// </summary>
         private void RefuseUnparsed(SipPacket packet)
         {
-            byte[] answer = UnparsedRefusal.Answer(packet.Data, packet.Length, packet.RemoteHost, packet.RemotePort, LowMemoryRetryAfter);
+            byte[] answer = UnparsedRefusal.Answer(packet.Data, packet.Length, packet.RemoteHost, packet.RemotePort, packet.RefuseStatus == 486 ? null : LowMemoryRetryAfter);
             if (answer != null)
             {
                 packet.Transport.Send(answer, answer.Length, packet.RemoteHost, packet.RemotePort, packet.Connection);

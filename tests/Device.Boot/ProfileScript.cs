@@ -129,7 +129,7 @@ namespace DeskPhone.Boot
                 // The board's /api/events: a 32-event queue fed by every phone event, drained each loop turn (Run), as
                 // its pump thread drains it to the client. The HTTP listener itself needs the network natives.
                 s_step = "event-stream";
-                s_events = new BenchEventQueue(32);
+                s_events = new BenchEventQueue(32, s_app.Core.Reserve);
                 s_events.Post("hello", "deskphone");
                 s_app.Core.Event += PostEvent;
                 s_app.Core.EventDetails = true;

@@ -7,7 +7,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void FramesComeOutInOrder()
         {
-            var q = new BenchEventQueue(4);
+            var q = new BenchEventQueue(4, null);
             q.Post("key", "F1");
             q.Post("leds", "message");
 
@@ -19,7 +19,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void FullQueueForgetsTheOldestAndCountsIt()
         {
-            var q = new BenchEventQueue(2);
+            var q = new BenchEventQueue(2, null);
             q.Post("a", "1");
             q.Post("b", "2");
             q.Post("c", "3");
@@ -33,7 +33,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void ALaggingClientGetsEveryFrameInOrderUpToTheCapacity()
         {
-            var q = new BenchEventQueue(10);
+            var q = new BenchEventQueue(10, null);
             // Wraps the first ring (4 frames) before it grows, then grows past it and drops only beyond the capacity.
             q.Post("e", "0");
             q.Post("e", "1");

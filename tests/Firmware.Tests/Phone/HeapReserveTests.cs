@@ -302,17 +302,17 @@ namespace DeskPhone.Firmware.Tests.Phone
             var reserve = new HeapReserve(_heap);
             _heap.Short = 8900;
             // Nothing refused and not low: a short request is taken in without a collection.
-            Assert.True(reserve.AdmitRequest(500));
+            Assert.Equal(0, reserve.Refusal(Message500, 500));
             Assert.Equal(0, _heap.Asked);
             // Something refused (here a connection): the phone is short, though above the reserve's 8 KB.
             Assert.False(reserve.AdmitConnection(6146));
             Assert.False(reserve.Low);
             int asked = _heap.Asked;
             // 8,900 B free: room for the request's own need (6 KB and twice its length), not for a burst beside it.
-            Assert.False(reserve.AdmitRequest(500));
+            Assert.Equal(503, reserve.Refusal(Message500, 500));
             Assert.Equal(asked + 1, _heap.Asked);
             _heap.Short = HeapReserve.RequestBytes + HeapReserve.BurstBytes + 1000;
-            Assert.True(reserve.AdmitRequest(500));
+            Assert.Equal(0, reserve.Refusal(Message500, 500));
         }
 
         [Fact]

@@ -127,10 +127,13 @@ namespace DeskPhone.Sip.Tests.Stack
             public bool Has;
             public long Asked = -1;
 
-            public bool AdmitRequest(long bytes)
+            /// <summary>The status a refused request gets (503 unless told).</summary>
+            public int Status = 503;
+
+            public int Refusal(byte[] data, int length)
             {
-                Asked = bytes;
-                return Has;
+                Asked = length;
+                return Has ? 0 : Status;
             }
 
             public bool AdmitConnection(long bytes)
