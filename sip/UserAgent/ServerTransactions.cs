@@ -332,18 +332,20 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>
         /// Shrinks the arrays (to the smallest size they grow through that holds the last entry kept, down to
         /// <see cref="FirstSize"/>): a burst of traffic grew them to up to 128 entries (1.8 KB), and a request takes the
-        /// first free entry, so after the burst the live ones gather at the front. Up to <see cref="KeepAllUpTo"/> only
-        /// entries past Timer J go, so every answer there is kept the whole of Timer J as before; past it, as in
-        /// <see cref="Free"/>, an entry answered <see cref="ReuseAfterMs"/> ago (not an INVITE's) goes too, so an office
-        /// phone at rest after 20 requests a second keeps 64 entries, not 112 (docs/benchmarks.md, h-officerest). A
-        /// client still retransmitting hits its entry at most T2 after the last answer, which restarts its age.
+        /// first free entry, so after the burst the live ones gather at the front. A table of up to
+        /// <see cref="KeepAllUpTo"/> entries lets only entries past Timer J go, so at up to 2 requests a second every
+        /// answer is kept the whole of Timer J as before; a table grown past it (a faster stream) lets go, as
+        /// <see cref="Free"/> would reuse them, of every entry answered <see cref="ReuseAfterMs"/> ago (not an INVITE's),
+        /// so an office phone at rest after 20 requests a second keeps 8 entries, not 64 (docs/benchmarks.md,
+        /// h-officerest3). A client still retransmitting hits its entry at most T2 after the last answer, which
+        /// restarts its age.
         /// </summary>
         public void Trim(long nowMs)
         {
             int now = Now(nowMs);
             int size = _hashA.Length;
             int target = size;
-            while (target > FirstSize && (_entries[(target - 1) * Stride + Until] <= now || (target > KeepAllUpTo && ReusableAt(target - 1) <= now)))
+            while (target > FirstSize && (_entries[(target - 1) * Stride + Until] <= now || (size > KeepAllUpTo && ReusableAt(target - 1) <= now)))
             {
                 target--;
             }
