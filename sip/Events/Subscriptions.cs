@@ -306,9 +306,12 @@ namespace DeskPhone.Sip.Events
                     return false;
                 }
             }
+            // A token drawn for every new dialog, as when each kept its own tag, so the core's token sequence (the
+            // tags, branches and Call-IDs of its other requests) is as it was; the first one's hash is the random part.
+            long drawn = (long)Core.NewToken().GetHashCode() << 32;
             if (_tags == 0)
             {
-                _tags = (long)Core.NewToken().GetHashCode() << 32;
+                _tags = drawn;
             }
             // The next number no dialog in the table holds (1..65,535; the table holds far fewer).
             int dialog = (int)_tags;
