@@ -362,15 +362,15 @@ namespace DeskPhone.Sip.Events
             {
                 return;
             }
+            int asked = RequestedExpires;
             if (status >= 200 && status < 300)
             {
                 HasDialog = true;
-                Succeeded(expiresSeconds >= 0 ? expiresSeconds : RequestedExpires, nowMs);
+                Succeeded(expiresSeconds >= 0 ? expiresSeconds : asked, nowMs);
                 return;
             }
-            if (status == 423 && minExpiresSeconds > RequestedExpires)
+            if (status == 423 && minExpiresSeconds > asked)
             {
-                int asked = RequestedExpires;
                 SetExpires(minExpiresSeconds);
                 if (RequestedExpires > asked)
                 {
@@ -401,7 +401,8 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         public int OnNotify(string subscriptionState, int expiresSeconds, string reason, long nowMs)
         {
-            if (State == SubscriptionState.Idle || State == SubscriptionState.Refused)
+            int state = State;
+            if (state == SubscriptionState.Idle || state == SubscriptionState.Refused)
             {
                 return 481;
             }
@@ -418,7 +419,7 @@ namespace DeskPhone.Sip.Events
                 Failed("terminated" + (reason != null ? ";reason=" + reason : ""), nowMs, retryAtOnce);
                 return 200;
             }
-            if (State == SubscriptionState.Sent || State == SubscriptionState.Waiting || expiresSeconds >= 0)
+            if (state == SubscriptionState.Sent || state == SubscriptionState.Waiting || expiresSeconds >= 0)
             {
                 Succeeded(expiresSeconds >= 0 ? expiresSeconds : RequestedExpires, nowMs);
             }
@@ -427,11 +428,12 @@ namespace DeskPhone.Sip.Events
 
         public void Tick(long nowMs)
         {
-            if (State == SubscriptionState.Idle || State == SubscriptionState.Refused || nowMs < DueMs)
+            int state = State;
+            if (state == SubscriptionState.Idle || state == SubscriptionState.Refused || nowMs < DueMs)
             {
                 return;
             }
-            if (State == SubscriptionState.Sent)
+            if (state == SubscriptionState.Sent)
             {
                 Failed("no answer", nowMs, false);
                 return;

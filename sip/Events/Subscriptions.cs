@@ -34,9 +34,8 @@ namespace DeskPhone.Sip.Events
 
         /// <summary>What <see cref="OnNotify"/> returns for a NOTIFY outside every dialog (the application's: an Infobox, unsolicited message waiting).</summary>
         public const int NotInADialog = -1;
-        private readonly int _maxDialogs;
 
-        // The dialog table: a list through the subscriptions themselves (no entry objects), at most _maxDialogs long.
+        // The dialog table: a list through the subscriptions themselves (no entry objects), at most MaxDialogs long.
         private Subscription _table;
 
         // The SUBSCRIBEs waiting for a slot in the order they were asked for (key order at bring-up), at most one per
@@ -54,13 +53,15 @@ namespace DeskPhone.Sip.Events
         private long _nowMs;
 
         // The dialogs' local tags: a random number drawn at the first dialog (top 32 bits) and the number of the last
-        // dialog made (low 32 bits, up to 65,535). A dialog's tag is that random number in 8 hex digits and the
+        // dialog made (low 16 bits); between them the table's bound (MaxDialogs, a field less: 12 B). A dialog's tag is that random number in 8 hex digits and the
         // dialog's number, its Call-ID the tag and CallIdSuffix: made when a SUBSCRIBE goes out, not kept per subscription (11
         // characters of each subscription's text, docs/benchmarks.md h-officerest3).
         private long _tags;
 
         /// <summary>What follows the local tag in a dialog's Call-ID.</summary>
         private const string CallIdSuffix = "-sub";
+
+        private int MaxDialogs => (ushort)(_tags >> 16);
 
         private string TagOf(int dialog) => ((uint)(_tags >> 32)).ToString("x8") + dialog.ToString();
 
@@ -83,7 +84,7 @@ namespace DeskPhone.Sip.Events
         public Subscriptions(ISipClientCore core, int maxDialogs)
         {
             Core = core;
-            _maxDialogs = maxDialogs;
+            _tags = (long)maxDialogs << 16;
         }
 
         /// <summary>The core this layer sends through (owners read the phone's address from it).</summary>
@@ -207,7 +208,7 @@ namespace DeskPhone.Sip.Events
             if (subscription.WaitingExpires < 0)
             {
                 int waiting = Waiting;
-                if (waiting == _maxDialogs)
+                if (waiting == MaxDialogs)
                 {
                     return false;
                 }
@@ -216,7 +217,7 @@ namespace DeskPhone.Sip.Events
                     // Starts at FirstWaiting and doubles up to the bound: 24 waiting at an office phone's bring-up take a
                     // 32-entry array, not one of 95 (1,160 B).
                     int size = _waiting == null ? FirstWaiting : _waiting.Length * 2;
-                    var grown = new Subscription[size < _maxDialogs ? size : _maxDialogs];
+                    var grown = new Subscription[size < MaxDialogs ? size : MaxDialogs];
                     _waiting = _waiting == null ? grown : (Subscription[])ArrayGrowth.Grow(_waiting, grown);
                 }
                 _waiting[waiting] = subscription;
@@ -298,10 +299,10 @@ namespace DeskPhone.Sip.Events
         private bool NewDialog(Subscription subscription)
         {
             Forget(subscription);
-            if (Dialogs >= _maxDialogs)
+            if (Dialogs >= MaxDialogs)
             {
                 DropEnded();
-                if (Dialogs >= _maxDialogs)
+                if (Dialogs >= MaxDialogs)
                 {
                     return false;
                 }
@@ -309,18 +310,18 @@ namespace DeskPhone.Sip.Events
             // A token drawn for every new dialog, as when each kept its own tag, so the core's token sequence (the
             // tags, branches and Call-IDs of its other requests) is as it was; the first one's hash is the random part.
             long drawn = (long)Core.NewToken().GetHashCode() << 32;
-            if (_tags == 0)
+            if (_tags >> 32 == 0)
             {
-                _tags = drawn;
+                _tags |= drawn;
             }
             // The next number no dialog in the table holds (1..65,535; the table holds far fewer).
-            int dialog = (int)_tags;
+            int dialog = (ushort)_tags;
             do
             {
                 dialog = dialog % 0xFFFF + 1;
             }
             while (Holding(dialog) != null);
-            _tags = _tags >> 32 << 32 | (uint)dialog;
+            _tags = _tags >> 16 << 16 | (uint)dialog;
             subscription.NewDialog(dialog);
             subscription.NextInTable = _table;
             subscription.Bits |= Subscription.InTableBit;

@@ -282,9 +282,10 @@ namespace DeskPhone.Sip.UserAgent
             int first = int.MaxValue;
             for (int i = 0; i < _hashA.Length; i++)
             {
-                if (_entries[i * Stride + Until] > now && ReusableAt(i) < first)
+                int reusable = ReusableAt(i);
+                if (_entries[i * Stride + Until] > now && reusable < first)
                 {
-                    first = ReusableAt(i);
+                    first = reusable;
                 }
             }
             long ms = first == int.MaxValue ? 0 : ((long)(first + _base) << UnitShift) - nowMs;
