@@ -142,7 +142,7 @@ namespace DeskPhone.Sip.Events
             {
                 if (PackageOf(code) == package)
                 {
-                    return "\u0001\u0002\u0003\u0004\u0005".Substring(code - 1, 1);
+                    return code.ToString();
                 }
             }
             return package;
@@ -166,7 +166,7 @@ namespace DeskPhone.Sip.Events
         public int RequestedExpires => (int)((ulong)_dueAndExpires >> DueBits);
 
         private void SetExpires(int seconds) =>
-            _dueAndExpires = (_dueAndExpires & DueMask) | ((long)(seconds < 0 ? 0 : seconds > MaxExpires ? MaxExpires : seconds) << DueBits);
+            _dueAndExpires = DueMs | ((long)(seconds < 0 ? 0 : seconds > MaxExpires ? MaxExpires : seconds) << DueBits);
 
         public int State
         {
@@ -442,10 +442,11 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>When the next timer of this subscription fires (for the bench and for sleeping loops).</summary>
-        public long DueMs => _dueAndExpires & DueMask;
+        // Shifts, not a 64-bit mask: each mask is 9 bytes of byte code in a Sip assembly at its table's limit.
+        public long DueMs => (long)((ulong)_dueAndExpires << (64 - DueBits) >> (64 - DueBits));
 
         // Loop times are milliseconds since boot: 42 bits last 139 years.
-        private void SetDue(long ms) => _dueAndExpires = (_dueAndExpires & ~DueMask) | (ms & DueMask);
+        private void SetDue(long ms) => _dueAndExpires = _dueAndExpires >> DueBits << DueBits | (ms & DueMask);
 
         /// <summary>Asks the sender for a SUBSCRIBE, with <paramref name="body"/> or (a refresh, a retry) none.</summary>
         private void Send(long nowMs, bool newDialog, byte[] body, string contentType)

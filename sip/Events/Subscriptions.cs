@@ -208,7 +208,8 @@ namespace DeskPhone.Sip.Events
             if (subscription.WaitingExpires < 0)
             {
                 int waiting = Waiting;
-                if (waiting == MaxDialogs)
+                int max = MaxDialogs;
+                if (waiting == max)
                 {
                     return false;
                 }
@@ -217,7 +218,7 @@ namespace DeskPhone.Sip.Events
                     // Starts at FirstWaiting and doubles up to the bound: 24 waiting at an office phone's bring-up take a
                     // 32-entry array, not one of 95 (1,160 B).
                     int size = _waiting == null ? FirstWaiting : _waiting.Length * 2;
-                    var grown = new Subscription[size < MaxDialogs ? size : MaxDialogs];
+                    var grown = new Subscription[size < max ? size : max];
                     _waiting = _waiting == null ? grown : (Subscription[])ArrayGrowth.Grow(_waiting, grown);
                 }
                 _waiting[waiting] = subscription;
