@@ -26,10 +26,8 @@ namespace DeskPhone.Sip.Events
         private readonly IPublicationSource _source;
         private readonly string _eventPackage;
         private readonly string _contentType;
-        // The Expires asked for (low 32 bits) and a random number drawn once (high 32 bits), from which every PUBLISH's
-        // Call-ID is made (<the number>-pub, as the subscriptions' are <tag>-sub): a number in a long, where the Call-ID was a string and a field
-        // of its own (48 B at every profile, docs/benchmarks.md h-officerest3).
-        private readonly long _expiresAndCallId;
+        private readonly int _expires;
+        private readonly string _callId;
         private string _etag;
         private long _dueMs = long.MaxValue;
         // The flags (low 3 bits), the back-off step (FirstRetryMs doubled that many times, up to MaxRetryMs) and the
@@ -50,7 +48,8 @@ namespace DeskPhone.Sip.Events
             _source = source;
             _eventPackage = eventPackage;
             _contentType = contentType;
-            _expiresAndCallId = (long)core.NewToken().GetHashCode() << 32 | (uint)expiresSeconds;
+            _expires = expiresSeconds;
+            _callId = core.NewToken() + "@" + core.LocalHost;
         }
 
         /// <summary>True once a server refused PUBLISH: nothing is published until <see cref="StartOver"/>.</summary>
@@ -128,7 +127,7 @@ namespace DeskPhone.Sip.Events
             if (status >= 200 && status < 300)
             {
                 _etag = response.GetHeader(HeaderNames.SipETag);
-                int granted = response.Expires > 0 ? response.Expires : (int)_expiresAndCallId;
+                int granted = response.Expires > 0 ? response.Expires : _expires;
                 _flags &= ~StepMask;
                 if ((_flags & Dirty) == 0)
                 {
@@ -209,10 +208,10 @@ namespace DeskPhone.Sip.Events
                     .Header(HeaderNames.MaxForwards, "70")
                     .Header(HeaderNames.From, "<" + _aor + ">;tag=" + _fromTag)
                     .Header(HeaderNames.To, "<" + _aor + ">")
-                    .Header(HeaderNames.CallId, (p._expiresAndCallId >> 32).ToString() + "-pub")
+                    .Header(HeaderNames.CallId, p._callId)
                     .Header(HeaderNames.CSeq, p.NextCSeq().ToString() + " PUBLISH")
                     .Header(HeaderNames.Event, p._eventPackage)
-                    .Header(HeaderNames.Expires, ((int)p._expiresAndCallId).ToString())
+                    .Header(HeaderNames.Expires, p._expires.ToString())
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(HeaderNames.SipIfMatch, _etag)
                     .Header(authHeader, authValue)
