@@ -133,8 +133,9 @@ namespace DeskPhone.Sip.Events
 
         /// <summary>
         /// The package part of the text: the phone's own packages as one control character (no event token holds one),
-        /// any other as it is. A BLF key's text is then about 35 characters, not 40: 48 B on the device, not 60
-        /// (strings are rounded to 12 B; docs/benchmarks.md h-officerest).
+        /// any other as it is: a BLF key's text 5 characters shorter (strings are rounded to 12 B on the device;
+        /// docs/benchmarks.md h-officerest). With its local tag no longer kept either it is about 23 characters, 36 B
+        /// (h-officerest3).
         /// </summary>
         private static string CodeOf(string package)
         {
