@@ -343,6 +343,7 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public void Trim(long nowMs)
         {
+            _utf8 = null;
             int now = Now(nowMs);
             int size = _hashA.Length;
             int target = size;
@@ -491,9 +492,10 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         // The field being hashed as UTF-8, encoded in one native call: reading a string's characters one by one walks it
-        // from its start on the device, and a copy of them per field would be garbage per request. Grows with the
-        // longest field (a branch or host of the received request, so at most a packet).
-        private byte[] _utf8 = new byte[64];
+        // from its start on the device, and a copy of them per field would be garbage per request. Made by the first
+        // request after a quiet spell, the size of its first field (the branch, the longest), grown for a longer one (at
+        // most a packet) and let go by Trim: 84 B less at rest at every profile (docs/benchmarks.md h-officerest3).
+        private byte[] _utf8;
 
         /// <summary>Encodes <paramref name="s"/> into _utf8 and returns its byte count (0 for null).</summary>
         private int Utf8Of(string s)
@@ -503,7 +505,7 @@ namespace DeskPhone.Sip.UserAgent
                 return 0;
             }
             int length = s.Length;
-            if (length * 3 > _utf8.Length)
+            if (_utf8 == null || length * 3 > _utf8.Length)
             {
                 _utf8 = new byte[length * 3];
             }
