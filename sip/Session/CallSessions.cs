@@ -161,7 +161,30 @@ namespace DeskPhone.Sip.Session
             }
             if (method == "ACK")
             {
-                return OnAck(m, nowMs);
+                // The ACK's handling here, not in a method of its own: a frame less under its dialog's look-up, where the
+                // answered call ran out of heap on the 80,896-byte board (issue #18).
+                SipCall call = FindDialog(m);
+                if (call == null)
+                {
+                    return false;
+                }
+                if (call.Flag(SipCall.AwaitingAckBit) && m.CSeq == call.RemoteCSeq)
+                {
+                    call.SetFlag(SipCall.AwaitingAckBit, false);
+                    call.LastResponse = null;
+                    bool offered = call.MediaAddress == null || call.Flag(SipCall.OfferInOkBit);
+                    call.SetFlag(SipCall.OfferInOkBit, false);
+                    if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
+                    {
+                        // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
+                        call.MediaAddress = Media.Address;
+                        call.MediaPort = Media.Port;
+                        call.Codec = Sdp.Choose(Media);
+                        call.TelephoneEvent = Media.TelephoneEvent;
+                        Changed(call, nowMs);
+                    }
+                }
+                return true;
             }
             if (method == "CANCEL")
             {
@@ -196,6 +219,9 @@ namespace DeskPhone.Sip.Session
 
         private bool OnBye(SipPacket packet, SipMessage m, long nowMs)
         {
+            // The check's Request-URI, From and To (about 1 KB with their URIs) go before the 200 is written beside them:
+            // the dialog is found by its tags read in place (the BYE's turn ran out on the 80,896-byte board, issue #18).
+            m.ForgetNames(true);
             SipCall call = FindDialog(m);
             if (call == null)
             {
@@ -451,32 +477,6 @@ namespace DeskPhone.Sip.Session
                 StartOkRetransmission(call, packet, m, ok, SipCall.AwaitingAckBit, nowMs);
             }
             Changed(call, nowMs);
-        }
-
-        private bool OnAck(SipMessage m, long nowMs)
-        {
-            SipCall call = FindDialog(m);
-            if (call == null)
-            {
-                return false;
-            }
-            if (call.Flag(SipCall.AwaitingAckBit) && m.CSeq == call.RemoteCSeq)
-            {
-                call.SetFlag(SipCall.AwaitingAckBit, false);
-                call.LastResponse = null;
-                bool offered = call.MediaAddress == null || call.Flag(SipCall.OfferInOkBit);
-                call.SetFlag(SipCall.OfferInOkBit, false);
-                if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
-                {
-                    // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
-                    call.MediaAddress = Media.Address;
-                    call.MediaPort = Media.Port;
-                    call.Codec = Sdp.Choose(Media);
-                    call.TelephoneEvent = Media.TelephoneEvent;
-                    Changed(call, nowMs);
-                }
-            }
-            return true;
         }
 
         private bool OnCancel(SipPacket packet, SipMessage m, long nowMs)
@@ -910,9 +910,10 @@ namespace DeskPhone.Sip.Session
         {
             string callId = m.CallId;
             // The tags read in place: neither address is parsed to find the dialog (an ACK's or a BYE's From and To
-            // were the ACK's peak beside the media session, docs/benchmarks.md h-callsig).
-            string toTag = m.ToTag;
-            string fromTag = m.FromTag;
+            // were the ACK's peak beside the media session, docs/benchmarks.md h-callsig), and not through
+            // SipMessage.ToTag: a frame less at the answered call's ACK, its deepest point (h-callthrough).
+            string toTag = NameAddr.TagOf(m.First(HeaderNames.ToKind));
+            string fromTag = NameAddr.TagOf(m.First(HeaderNames.FromKind));
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];

@@ -568,7 +568,10 @@ namespace DeskPhone.Sip.UserAgent
         {
             if (m.Method == "ACK")
             {
-                HandleAck(packet, m, nowMs);
+                if (!AckedRefusal(m, nowMs))
+                {
+                    Offer(packet, m, nowMs);
+                }
                 return;
             }
             if (m.Method == "INVITE" && ReplayRefusal(packet, m))
@@ -598,20 +601,24 @@ namespace DeskPhone.Sip.UserAgent
         // The rare paths of HandleRequest and Offer in methods of their own: the frames a request is handled under (the
         // INVITE's, issue #18) keep neither their locals nor Respond's nine stack slots (docs/benchmarks.md "h-ringing").
 
-        private void HandleAck(SipPacket packet, SipMessage m, long nowMs)
+        /// <summary>
+        /// The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3): true when it was one. Only
+        /// then is its Via read: the ACK of a 2xx is end-to-end and gets no response (RFC 3261 13.2.2.4, 17.1.1.3), it goes
+        /// to the dialog's owner (<see cref="Offer"/>, from <see cref="HandleRequest"/>: this frame is gone by then), and its
+        /// Via parse ran the answered call out of heap on the 80,896-byte board (issue #18).
+        /// </summary>
+        private bool AckedRefusal(SipMessage m, long nowMs)
         {
-            // The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3); others are absorbed.
-            Via ackVia = m.GetVia(0);
-            for (int i = 0; _invites != null && i < MaxInviteTransactions && ackVia != null; i++)
+            Via ackVia = _invites == null ? null : m.GetVia(0);
+            for (int i = 0; ackVia != null && i < MaxInviteTransactions; i++)
             {
                 if (_invites[i] != null && _invites[i].Branch == ackVia.Branch)
                 {
                     _invites[i].OnAck(nowMs);
-                    return;
+                    return true;
                 }
             }
-            // The ACK of a 2xx is a request of its own (new branch, RFC 3261 13.2.2.4): the dialog's owner takes it.
-            Offer(packet, m, nowMs);
+            return false;
         }
 
         /// <summary>Every remembered transaction is still inside Timer J and no flooding source gives one up: refused unhandled.</summary>
