@@ -92,8 +92,9 @@ namespace DeskPhone.Sip.Message
             if (to != null)
             {
                 BeginHeader(HeaderNames.To).Append(to);
-                NameAddr parsedTo = request.To;
-                if (toTag != null && parsedTo != null && parsedTo.Tag == null)
+                // A To with a tag (a dialog's request) is not parsed for it: its tag read in place (SipMessage.ToTag), so the
+                // answer to a BYE whose names the dialog let go parses none (h-callthrough).
+                if (toTag != null && request.ToTag == null && request.To != null)
                 {
                     Append(";tag=").Append(toTag);
                 }
