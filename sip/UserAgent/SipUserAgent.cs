@@ -353,7 +353,12 @@ namespace DeskPhone.Sip.UserAgent
                         RefuseUnparsed(packet);
                         continue;
                     }
-                    Handle(packet, nowMs);
+                    // A request's handling from here, not under Handle: its frame is gone by then, one fewer under every
+                    // request's deepest point (a call's INVITE, ACK and BYE on the 80,896-byte board, issue #18).
+                    if (Handle(packet, nowMs))
+                    {
+                        HandleRequest(packet, _message, nowMs);
+                    }
                 }
                 catch (System.Exception)
                 {
@@ -486,12 +491,16 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The Retry-After of a request refused for want of heap: the phone's memory watch measures again then.</summary>
         public const string LowMemoryRetryAfter = "10";
 
-        private void Handle(SipPacket packet, long nowMs)
+        /// <summary>
+        /// Parses the packet into the burst's message and handles what is not a request to take in (a refusal, a malformed
+        /// message, a response); true for a parsed request, which the caller hands to <see cref="HandleRequest"/>.
+        /// </summary>
+        private bool Handle(SipPacket packet, long nowMs)
         {
             if (packet.RefuseStatus != 0)
             {
                 Refuse(packet, nowMs);
-                return;
+                return false;
             }
             _parser.Parse(packet.Data, 0, packet.Length, packet.Connection != null, _message, _parse);
             SipMessage m = _message;
@@ -504,7 +513,7 @@ namespace DeskPhone.Sip.UserAgent
                 {
                     RefuseMalformed(packet, m, nowMs);
                 }
-                return;
+                return false;
             }
             if (!m.IsRequest)
             {
@@ -513,19 +522,19 @@ namespace DeskPhone.Sip.UserAgent
                 if (t != null)
                 {
                     t.OnResponse(m, nowMs);
-                    return;
+                    return false;
                 }
                 for (int i = 0; i < _listenerCount && _check.WellFormed; i++)
                 {
                     if (_listeners[i].OnResponse(m, nowMs))
                     {
-                        return;
+                        return false;
                     }
                 }
                 // Otherwise a stray or broken response, dropped (RFC 3261 8.1.3.3, 18.1.2).
-                return;
+                return false;
             }
-            HandleRequest(packet, m, nowMs);
+            return true;
         }
 
         /// <summary>

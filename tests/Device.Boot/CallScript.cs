@@ -97,6 +97,8 @@ namespace DeskPhone.Boot
             string branch = "z9hG4bKbye" + (++s_branch).ToString();
             Deliver("BYE " + parts[3] + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
                     "From: " + parts[1] + "\r\nTo: " + parts[2] + "\r\nCall-ID: " + parts[0] + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
+            // The dialog's strings go once the BYE is written: the script's copies share the heap with the BYE's handling.
+            System.Array.Clear(parts, 0, parts.Length);
             Run(TurnMs);
             Check(Response(branch, 200, false, out _, out _), "the BYE was not answered 200");
             Run(500);
