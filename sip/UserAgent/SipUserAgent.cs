@@ -8,7 +8,7 @@ namespace DeskPhone.Sip.UserAgent
     /// The phone's user agent core: drains the inbox from the firmware loop, answers retransmissions from the server
     /// transactions, applies the message checks (RFC 3261), then offers each request to an ordered chain of
     /// <see cref="ISipListener"/>s (the composition root adds the call sessions, then the phone's identity routing);
-    /// what none takes gets the core's own answer (<see cref="Offer"/>). Which identity a request is for, and whether
+    /// what none takes gets the core's own answer (<see cref="AnswerUnclaimed"/>). Which identity a request is for, and whether
     /// its source may send it, is the application's policy, not the core's (<see cref="Router"/>).
     /// Its plain state (Answered) is public fields, not properties: no accessor method in the runtime tables, image and
     /// calls on the device (issue #17).
@@ -577,43 +577,69 @@ namespace DeskPhone.Sip.UserAgent
         {
             if (m.Method == "ACK")
             {
-                if (!AckedRefusal(m, nowMs))
+                if (AckedRefusal(m, nowMs))
                 {
-                    Offer(packet, m, nowMs);
+                    return;
                 }
-                return;
             }
+            else
+            {
+                if (AnsweredBeforeCheck(packet, m, nowMs))
+                {
+                    return;
+                }
+                // The check here, not under AnsweredBeforeCheck: a frame less under its parse of the names, where the call's BYE
+                // ran out of heap on the 80,896-byte board (issue #18).
+                RequestCheck.Check(m, Capabilities, _check);
+                if (_check.Status != 0)
+                {
+                    RefuseChecked(packet, m, nowMs);
+                    return;
+                }
+            }
+            // The chain here, not in a method of its own: a frame less under every request's handling (a call's ACK and
+            // BYE ran out of heap below it on the 80,896-byte board, issue #18). What no listener takes gets the core's answer.
+            for (int i = 0; i < _listenerCount; i++)
+            {
+                if (_listeners[i].OnRequest(packet, m, nowMs))
+                {
+                    return;
+                }
+            }
+            AnswerUnclaimed(packet, m, nowMs);
+        }
+
+        /// <summary>
+        /// A request other than ACK answered before its check: a retransmitted refused INVITE, a retransmission (Timer J),
+        /// no room for its transaction. True when it was answered.
+        /// </summary>
+        private bool AnsweredBeforeCheck(SipPacket packet, SipMessage m, long nowMs)
+        {
             if (m.Method == "INVITE" && ReplayRefusal(packet, m))
             {
-                return;
+                return true;
             }
             int entry = _transactions.Find(m.GetVia(0), m.Method, packet.RemoteHost, nowMs);
             if (entry >= 0)
             {
                 Replay(packet, m, entry);
-                return;
+                return true;
             }
             if (!_transactions.HasRoom(m.GetVia(0), packet.RemoteHost, packet.Connection != null, nowMs))
             {
                 RefuseFull(packet, m, nowMs);
-                return;
+                return true;
             }
-            RequestCheck.Check(m, Capabilities, _check);
-            if (_check.Status != 0)
-            {
-                RefuseChecked(packet, m, nowMs);
-                return;
-            }
-            Offer(packet, m, nowMs);
+            return false;
         }
 
-        // The rare paths of HandleRequest and Offer in methods of their own: the frames a request is handled under (the
+        // The rare paths of HandleRequest in methods of their own: the frames a request is handled under (the
         // INVITE's, issue #18) keep neither their locals nor Respond's nine stack slots (docs/benchmarks.md "h-ringing").
 
         /// <summary>
         /// The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3): true when it was one. Only
         /// then is its Via read: the ACK of a 2xx is end-to-end and gets no response (RFC 3261 13.2.2.4, 17.1.1.3), it goes
-        /// to the dialog's owner (<see cref="Offer"/>, from <see cref="HandleRequest"/>: this frame is gone by then), and its
+        /// to the dialog's owner (the chain, from <see cref="HandleRequest"/>: this frame is gone by then), and its
         /// Via parse ran the answered call out of heap on the 80,896-byte board (issue #18).
         /// </summary>
         private bool AckedRefusal(SipMessage m, long nowMs)
@@ -639,23 +665,10 @@ namespace DeskPhone.Sip.UserAgent
                     _check.HeaderName, _check.HeaderValue, true, nowMs);
 
         /// <summary>
-        /// Offers the request to the chain; what no listener takes gets the core's answer: an ACK is absorbed (RFC 3261
-        /// 17.2.3: no response to an ACK), OPTIONS 200 with Allow (11.2), a BYE, CANCEL, UPDATE or PRACK of no dialog
-        /// 481 (15.1.2, 9.2; RFC 3311 5.2; RFC 3262 3: the phone sends no reliable provisional a PRACK could match),
-        /// anything else 480 (nobody here takes it).
+        /// The core's answer to a request no listener took: an ACK is absorbed (RFC 3261 17.2.3: no response to an ACK),
+        /// OPTIONS 200 with Allow (11.2), a BYE, CANCEL, UPDATE or PRACK of no dialog 481 (15.1.2, 9.2; RFC 3311 5.2;
+        /// RFC 3262 3: the phone sends no reliable provisional a PRACK could match), anything else 480 (nobody here takes it).
         /// </summary>
-        private void Offer(SipPacket packet, SipMessage m, long nowMs)
-        {
-            for (int i = 0; i < _listenerCount; i++)
-            {
-                if (_listeners[i].OnRequest(packet, m, nowMs))
-                {
-                    return;
-                }
-            }
-            AnswerUnclaimed(packet, m, nowMs);
-        }
-
         private void AnswerUnclaimed(SipPacket packet, SipMessage m, long nowMs)
         {
             string method = m.Method;

@@ -86,7 +86,14 @@ namespace DeskPhone.Boot
 
             Deliver("ACK " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=z9hG4bKack" + (++s_branch).ToString() +
                     "\r\nMax-Forwards: 70\r\nFrom: " + from + "\r\nTo: " + to + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
-            Run(TurnMs);
+            // Run(TurnMs) written out, as RunProfile's REGISTER turn: the phone is polled from this frame, as the board's
+            // Main polls it from its own (one frame less under the ACK's handling, the answered call's tightest moment).
+            for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+            {
+                s_now += TurnMs;
+                s_wire.Receive();
+                s_app.Poll(s_now);
+            }
             AnswerPublishes();
             return new string[] { callId, from, to, target };
         }
@@ -99,7 +106,13 @@ namespace DeskPhone.Boot
                     "From: " + parts[1] + "\r\nTo: " + parts[2] + "\r\nCall-ID: " + parts[0] + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
             // The dialog's strings go once the BYE is written: the script's copies share the heap with the BYE's handling.
             System.Array.Clear(parts, 0, parts.Length);
-            Run(TurnMs);
+            // Run(TurnMs) written out (see AnswerCall): one frame less under the BYE's handling.
+            for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+            {
+                s_now += TurnMs;
+                s_wire.Receive();
+                s_app.Poll(s_now);
+            }
             Check(Response(branch, 200, false, out _, out _), "the BYE was not answered 200");
             Run(500);
             Check(!s_app.Calls.InCall, "the call did not end after the BYE");
