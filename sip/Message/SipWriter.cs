@@ -296,6 +296,14 @@ namespace DeskPhone.Sip.Message
             return this;
         }
 
+        /// <summary>
+        /// Ends a message without a body in the writer's own buffer (<see cref="Buffer"/>, read after this call: the trailer
+        /// may grow it) and gives its length: for a sender that sends or copies it at once, no copy of the message is made.
+        /// </summary>
+        internal int Finish() => WriteTrailer();
+
+        internal byte[] Buffer => _head;
+
         public byte[] ToBytes()
         {
             int headEnd = WriteTrailer();

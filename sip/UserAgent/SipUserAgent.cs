@@ -841,7 +841,7 @@ namespace DeskPhone.Sip.UserAgent
             Write(packet, m, status, reason, header, value, _transactions.Tag(entry, _tagCounter));
         }
 
-        /// <summary>Writes the answer (To tag "dp" and the number, none for 0) and sends it.</summary>
+        /// <summary>Writes the answer (To tag "dp" and the number, none for 0) and sends it; its bytes for a refused INVITE, else null.</summary>
         private byte[] Write(SipPacket packet, SipMessage m, int status, string reason, string header, string value, int tagNumber)
         {
             string tag = tagNumber != 0 ? "dp" + tagNumber.ToString() : null;
@@ -861,10 +861,13 @@ namespace DeskPhone.Sip.UserAgent
                 w.Header(header, value);
             }
             w.Header(HeaderNames.UserAgent, "DeskPhone");
-            byte[] bytes = w.ToBytes();
-            Send(packet, m, bytes);
+            // Sent from the writer's own buffer (the transports send or copy it at once): no copy per answer, the last
+            // allocation of the call's BYE on the 80,896-byte board (issue #18). A refused INVITE's answer is kept, a copy,
+            // for its retransmissions.
+            int length = w.Finish();
+            packet.Transport.Send(w.Buffer, length, packet.RemoteHost, ResponsePort(packet, m), packet.Connection);
             _answeredCurrent = true;
-            return bytes;
+            return status >= 300 && m.Method == "INVITE" ? w.ToBytes() : null;
         }
 
         private void TrackInvite(SipPacket packet, SipMessage m, byte[] response, long nowMs)
