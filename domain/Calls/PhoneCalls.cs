@@ -344,11 +344,13 @@ namespace DeskPhone.Domain.Calls
         {
             contact = null;
             int index = call.Identity >= 1 ? call.Identity : 1;
-            string always = _settings.Get(SettingNames.UserFwdAlways, index);
-            string busy = _settings.Get(SettingNames.UserFwdBusy, index);
+            // Read by position (GetAt), not through Get and GetBool: two frames fewer under the INVITE's settings reads, the
+            // deepest point of a new call's turn on the 80,896-byte board (issue #18, h-callthrough).
+            string always = _settings.GetAt(_settings.OrdinalOf(SettingNames.UserFwdAlways), index);
+            string busy = _settings.GetAt(_settings.OrdinalOf(SettingNames.UserFwdBusy), index);
             // DND is the identity's own setting; for the current identity it is also the own status's DND
             // (PhoneCore.ChoosePresence and SettingsBinding keep the two one).
-            bool dnd = _settings.GetBool(SettingNames.UserDnd, index);
+            bool dnd = _settings.GetAt(_settings.OrdinalOf(SettingNames.UserDnd), index) == "on";
             bool engaged = Sessions.Count > 0;
             string forward = always != "" ? always : (dnd || engaged) && busy != "" ? busy : null;
             if (dnd)
@@ -371,7 +373,7 @@ namespace DeskPhone.Domain.Calls
                 _answerAt = TimerSet(_answerAt, call.Id, call.StartedMs + answerAfter * 1000L);
                 return 180;
             }
-            if (_settings.Get(SettingNames.UserFwdTimeout, index) != "")
+            if (_settings.GetAt(_settings.OrdinalOf(SettingNames.UserFwdTimeout), index) != "")
             {
                 // Forward on no answer: after user_fwd_timeout_rings rings, counted from the 180.
                 _forwardAt = TimerSet(_forwardAt, call.Id, call.StartedMs + (long)_settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs);

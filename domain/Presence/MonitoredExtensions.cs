@@ -57,17 +57,32 @@ namespace DeskPhone.Domain.Presence
 
         private readonly ISubscribeSender _sender;
 
-        // One entry per monitoring key, sorted by key: the key and its state code (two bytes), its subscription, and for
-        // a "blf" key (dialog package) the version of its last dialog-info document and its dialogs while the extension
-        // has one: packed in a long (DialogInfo.Packed, 0 for none) for one dialog, as most busy keys have, a DialogInfo
-        // only for more dialogs or a caller to pick up (_dialogs exists only while one key has one: an office phone's 16
-        // busy keys kept 16 objects and the array, 792 B, docs/benchmarks.md h-officerest). Made by the first monitoring
-        // key and let go when the last one goes: a phone without BLF keys holds none.
-        private byte[] _keys;
+        // One entry per monitoring key, sorted by key: the key, its state code, its subscription, and for a "blf" key
+        // (dialog package) the version of its last dialog-info document and its dialogs while the extension has one:
+        // packed in a long (DialogInfo.Packed, 0 for none) for one dialog, as most busy keys have, a DialogInfo only for
+        // more dialogs or a caller to pick up (_dialogs exists only while one key has one: an office phone's 16 busy keys
+        // kept 16 objects and the array, 792 B, docs/benchmarks.md h-officerest). Made by the first monitoring key and
+        // let go when the last one goes: a phone without BLF keys holds none.
         private Subscription[] _subscriptions;
         private DialogInfo[] _dialogs;
-        // Entry at's version at [2 * at] and packed dialogs at [2 * at + 1]: one array and field, not two.
+        // Entry at's key (bits 48-55), state code (56-62) and version + 1 (low 48 bits, 0: none) at [2 * at] and its
+        // packed dialogs at [2 * at + 1]: one array and field, where the keys and codes had a byte array of their own
+        // (72 B for 16 keys, docs/benchmarks.md h-officerest3).
         private long[] _dialogLongs;
+        private const int KeyShift = 48;
+        private const int CodeShift = 56;
+        private const long VersionMask = (1L << KeyShift) - 1;
+
+        private int KeyAt(int at) => (int)(_dialogLongs[2 * at] >> KeyShift) & 0xFF;
+
+        private int CodeAt(int at) => (int)(_dialogLongs[2 * at] >> CodeShift);
+
+        /// <summary>The entry's last dialog-info version, -1 for none.</summary>
+        private long VersionAt(int at) => (_dialogLongs[2 * at] & VersionMask) - 1;
+
+        /// <summary>Keeps the entry's version (-1: none; a version past 48 bits, which no server sends, wraps).</summary>
+        private void SetVersion(int at, long version) =>
+            _dialogLongs[2 * at] = (_dialogLongs[2 * at] & ~VersionMask) | ((version + 1) & VersionMask);
         // The entries in use (low 8 bits) and the refused keys from 64 on (bits 8 and up).
         private int _usedAndRefused;
         private const int UsedMask = 0xFF;
@@ -224,7 +239,7 @@ namespace DeskPhone.Domain.Presence
         public string StateOf(int key)
         {
             int at = Find(key);
-            return at >= 0 ? NameOf(_keys[2 * at + 1]) : null;
+            return at >= 0 ? NameOf(CodeAt(at)) : null;
         }
 
         /// <summary>Finds the key a subscription belongs to, e.g. for an incoming NOTIFY matched by dialog.</summary>
@@ -234,7 +249,7 @@ namespace DeskPhone.Domain.Presence
             {
                 if (_subscriptions[i] == subscription)
                 {
-                    return _keys[2 * i];
+                    return KeyAt(i);
                 }
             }
             return -1;
@@ -280,12 +295,12 @@ namespace DeskPhone.Domain.Presence
                         return 415;
                     }
                     DialogInfo info = ObjectOf(at) ?? DialogInfo.Unpack(_dialogLongs[2 * at + 1]);
-                    long version = _dialogLongs[2 * at];
+                    long version = VersionAt(at);
                     if (info.Apply(body, offset, length, ref version) != null)
                     {
                         return 400;
                     }
-                    _dialogLongs[2 * at] = version;
+                    SetVersion(at, version);
                     Keep(at, info.HoldsDialogs ? info : null);
                     SetState(at, DialogBase + info.State);
                     if (info.NeedsFullState)
@@ -315,7 +330,7 @@ namespace DeskPhone.Domain.Presence
                 if (dialog)
                 {
                     Keep(at, null);
-                    _dialogLongs[2 * at] = -1;
+                    SetVersion(at, -1);
                 }
                 SetState(at, dialog ? IdleCode : OfflineCode);
             }
@@ -349,7 +364,7 @@ namespace DeskPhone.Domain.Presence
         {
             for (int i = 0; i < Used; i++)
             {
-                if (_keys[2 * i] == key)
+                if (KeyAt(i) == key)
                 {
                     return i;
                 }
@@ -358,7 +373,7 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>Whether the entry monitors the dialog package (its state code is a dialog state's).</summary>
-        private bool IsDialog(int at) => _keys[2 * at + 1] < PresenceBase;
+        private bool IsDialog(int at) => CodeAt(at) < PresenceBase;
 
         /// <summary>A new entry with no state yet (code 0), no dialogs and no version.</summary>
         private int Insert(int key, Subscription subscription)
@@ -366,31 +381,29 @@ namespace DeskPhone.Domain.Presence
             if (_subscriptions == null || Used == _subscriptions.Length)
             {
                 int size = Used + Growth;
-                _keys = (byte[])Grow(_keys, new byte[2 * size]);
                 _subscriptions = (Subscription[])Grow(_subscriptions, new Subscription[size]);
                 _dialogs = _dialogs == null ? null : (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
                 _dialogLongs = (long[])Grow(_dialogLongs, new long[2 * size]);
             }
             int at = Used;
-            while (at > 0 && _keys[2 * (at - 1)] > key)
+            while (at > 0 && KeyAt(at - 1) > key)
             {
                 Move(at - 1, at);
                 at--;
             }
-            _keys[2 * at] = (byte)key;
-            _keys[2 * at + 1] = 0;
             _subscriptions[at] = subscription;
             Keep(at, null);
-            _dialogLongs[2 * at] = -1;
+            // No state code yet, no version.
+            _dialogLongs[2 * at] = (long)key << KeyShift;
             Used++;
             return at;
         }
 
         private void Remove(int at)
         {
-            if (_keys[2 * at + 1] == RingingCode)
+            if (CodeAt(at) == RingingCode)
             {
-                Ring(_keys[2 * at], false);
+                Ring(KeyAt(at), false);
             }
             Used--;
             for (int i = at; i < Used; i++)
@@ -401,7 +414,6 @@ namespace DeskPhone.Domain.Presence
             Keep(Used, null);
             if (Used == 0)
             {
-                _keys = null;
                 _subscriptions = null;
                 _dialogLongs = null;
             }
@@ -409,8 +421,6 @@ namespace DeskPhone.Domain.Presence
 
         private void Move(int from, int to)
         {
-            _keys[2 * to] = _keys[2 * from];
-            _keys[2 * to + 1] = _keys[2 * from + 1];
             _subscriptions[to] = _subscriptions[from];
             if (_dialogs != null)
             {
@@ -461,17 +471,18 @@ namespace DeskPhone.Domain.Presence
 
         private void SetState(int at, int code)
         {
-            if (_keys[2 * at + 1] == code)
+            int old = CodeAt(at);
+            if (old == code)
             {
                 return;
             }
             bool ringing = AnyRinging;
-            if (code == RingingCode || _keys[2 * at + 1] == RingingCode)
+            if (code == RingingCode || old == RingingCode)
             {
-                Ring(_keys[2 * at], code == RingingCode);
+                Ring(KeyAt(at), code == RingingCode);
             }
-            _keys[2 * at + 1] = (byte)code;
-            Announce(_keys[2 * at], NameOf(code), ringing);
+            _dialogLongs[2 * at] += (long)(code - old) << CodeShift;
+            Announce(KeyAt(at), NameOf(code), ringing);
         }
 
         /// <summary>A key starts ringing (first in the list) or stops (leaves it); the caller knows it was not or was in it.</summary>

@@ -312,7 +312,18 @@ namespace DeskPhone.Firmware.App
             Leds.Update();
         }
 
-        private void OnListsChanged() => _lists.Save(_history);
+        private void OnListsChanged()
+        {
+            try
+            {
+                _lists.Save(_history);
+            }
+            catch (System.OutOfMemoryException)
+            {
+                // No heap for the lists' text now (a call's end is told from deep under its BYE's handling: issue #18 on
+                // the 80,896-byte board): they stay in memory and the next change saves them all.
+            }
+        }
 
         // Call back on busy / call completion (RFC 6910 or the PBX's code): only a call the phone places can be offered
         // it, so it is made by the first of those (or the bench, the call screen's softkeys), not with the layer: an

@@ -46,10 +46,12 @@ namespace DeskPhone.Media.Rtp
         public readonly JitterBuffer Jitter = new JitterBuffer();
         // The one datagram buffer: what arrives is read into it and taken at once (the jitter buffer copies the payload),
         // then the frames due and a report are written into it and sent (the channels copy), all in one turn.
-        private readonly byte[] _datagram = new byte[MaxDatagram];
+        // Made by Start and let go by Stop with the frame below (888 B): a call's end runs its history, LEDs and screen
+        // without them (issue #18: the call's end ran out of heap there on the 80,896-byte board).
+        private byte[] _datagram;
         // The one frame of samples: the microphone's is read into it and sent, then what is played is decoded into it and
         // written (the sinks copy), in turn; a concealment decodes the last payload again from the jitter buffer.
-        private readonly short[] _frame = new short[AudioFrame.Samples];
+        private short[] _frame;
         private short[] _mixed; // the played frame with Tone mixed in, made by the first tone
         // Made by the call's first key press, first event received, first digit (most calls have none): null until then.
         private DtmfSender _dtmfOut;
@@ -157,6 +159,19 @@ namespace DeskPhone.Media.Rtp
                 _rtcpChannel.Close();
                 return false;
             }
+            try
+            {
+                _datagram = new byte[MaxDatagram];
+                _frame = new short[AudioFrame.Samples];
+            }
+            catch (System.OutOfMemoryException)
+            {
+                // No heap for the call's buffers: nothing open, as when a port cannot be bound.
+                _datagram = null;
+                _rtp.Close();
+                _rtcpChannel.Close();
+                return false;
+            }
             // Resuming a held call continues its stream (same SSRC, the sequence on, the timestamp advanced by the time
             // held): the call is one RTP session, and peers drop a new SSRC's packets whose timestamps look old.
             bool resume = callId == CallId;
@@ -211,6 +226,9 @@ namespace DeskPhone.Media.Rtp
                 _stoppedMs = (_flags & ClockedBit) != 0 ? _sendDue : _stoppedMs;
                 _rtp.Close();
                 _rtcpChannel.Close();
+                _datagram = null;
+                _frame = null;
+                _mixed = null;
                 if (--s_active == 0)
                 {
                     G711.Release();

@@ -22,8 +22,9 @@ namespace DeskPhone.Sip.Events
         public const long AnswerTimeoutMs = 32000;
 
         // The due time (ms, low bits) and the Expires asked for (s, high bits) in one long; the flags (low 32 bits, see
-        // Bits) and the dialog's CSeq (high 32 bits) in another: each field of an object is a 12-byte block on the device,
-        // and a phone keeps up to 95 subscriptions (docs/benchmarks.md, "What each identity and each BLF key holds").
+        // Bits), the dialog's CSeq (the next 16) and its number (the top 16, Dialog) in another: each field of an object
+        // is a 12-byte block on the device, and a phone keeps up to 95 subscriptions (docs/benchmarks.md, "What each
+        // identity and each BLF key holds").
         private long _dueAndExpires;
         private long _bitsAndCSeq;
         private const int DueBits = 42;
@@ -61,12 +62,13 @@ namespace DeskPhone.Sip.Events
         /// <summary>Back-off steps: <see cref="FirstRetryMs"/> doubled this many times reaches <see cref="MaxRetryMs"/>.</summary>
         private const int LastRetryStep = 8;
 
-        // The event package (the phone's own as a one-character code, CodeOf), the target, the dialog's local and
-        // remote tags and, while there is one (HasErrorBit), the last failure, in one string, each ended by '\n' (which
-        // no token, URI or failure text holds; an absent tag is empty): one string object instead of four, read only
-        // when a SUBSCRIBE is made, a NOTIFY is matched to its owner or a key is configured. The Call-ID is the local
-        // tag and CallIdSuffix (as the REGISTER's is made from its From tag), so it is not kept: a NOTIFY is matched in
-        // place (IsDialog). While the body of a SUBSCRIBE waits to go out (feature sync, rare), the field holds it and
+        // The event package (the phone's own as a one-character code, CodeOf), the target, the dialog's remote tag
+        // and, while there is one (HasErrorBit), the last failure, in one string, each ended by '\n' (which no token,
+        // URI or failure text holds; an absent tag is empty): one string object instead of three, read only when a
+        // SUBSCRIBE is made, a NOTIFY is matched to its owner or a key is configured. The local tag (and the Call-ID
+        // made from it) is not kept: the events layer makes it from the dialog's number (Dialog), 11 characters less, a
+        // BLF key's text 36 B on the device, not 48 (docs/benchmarks.md h-officerest3). While the body of a SUBSCRIBE
+        // waits to go out (feature sync, rare), the field holds it and
         // the text: one field for the text, the failure and the body, where a field of its own held the failure or the
         // body (12 B a subscription, docs/benchmarks.md h-office4).
         private object _textOrBody;
@@ -103,9 +105,8 @@ namespace DeskPhone.Sip.Events
         private const string Ends = "\n";
         private const int PackagePart = 0;
         private const int TargetPart = 1;
-        private const int LocalTagPart = 2;
-        private const int RemoteTagPart = 3;
-        private const int ErrorPart = 4;
+        private const int RemoteTagPart = 2;
+        private const int ErrorPart = 3;
 
         /// <summary>
         /// A subscription of identity <paramref name="identity"/> (0..255) to <paramref name="eventPackage"/> at
@@ -115,7 +116,7 @@ namespace DeskPhone.Sip.Events
         public Subscription(INotifyConsumer owner, string eventPackage, string target, int identity, int expiresSeconds)
         {
             Owner = owner;
-            _textOrBody = CodeOf(eventPackage) + Ends + target + Ends + Ends + Ends;
+            _textOrBody = CodeOf(eventPackage) + Ends + target + Ends + Ends;
             Bits = (identity << IdentityShift) & IdentityMask;
             SetExpires(expiresSeconds);
         }
@@ -132,8 +133,9 @@ namespace DeskPhone.Sip.Events
 
         /// <summary>
         /// The package part of the text: the phone's own packages as one control character (no event token holds one),
-        /// any other as it is. A BLF key's text is then about 35 characters, not 40: 48 B on the device, not 60
-        /// (strings are rounded to 12 B; docs/benchmarks.md h-officerest).
+        /// any other as it is: a BLF key's text 5 characters shorter (strings are rounded to 12 B on the device;
+        /// docs/benchmarks.md h-officerest). With its local tag no longer kept either it is about 23 characters, 36 B
+        /// (h-officerest3).
         /// </summary>
         private static string CodeOf(string package)
         {
@@ -141,7 +143,7 @@ namespace DeskPhone.Sip.Events
             {
                 if (PackageOf(code) == package)
                 {
-                    return "\u0001\u0002\u0003\u0004\u0005".Substring(code - 1, 1);
+                    return code.ToString();
                 }
             }
             return package;
@@ -165,7 +167,7 @@ namespace DeskPhone.Sip.Events
         public int RequestedExpires => (int)((ulong)_dueAndExpires >> DueBits);
 
         private void SetExpires(int seconds) =>
-            _dueAndExpires = (_dueAndExpires & DueMask) | ((long)(seconds < 0 ? 0 : seconds > MaxExpires ? MaxExpires : seconds) << DueBits);
+            _dueAndExpires = DueMs | ((long)(seconds < 0 ? 0 : seconds > MaxExpires ? MaxExpires : seconds) << DueBits);
 
         public int State
         {
@@ -209,49 +211,18 @@ namespace DeskPhone.Sip.Events
             }
         }
 
-        // The dialog, kept by the events layer: tags (the Call-ID made from the local tag) and CSeq, and the next entry of
-        // the layer's dialog table (an unsubscribe after the identity was turned off goes out with the identity's last
-        // active object, which the core keeps: ISipClientCore.RetiredIdentity).
+        // The dialog, kept by the events layer: its number (the local tag and Call-ID are made from it), remote tag and
+        // CSeq, and the next entry of the layer's dialog table (an unsubscribe after the identity was turned off goes
+        // out with the identity's last active object, which the core keeps: ISipClientCore.RetiredIdentity).
 
-        /// <summary>What follows the local tag in the dialog's Call-ID.</summary>
-        internal const string CallIdSuffix = "-sub";
+        /// <summary>The dialog's number in the layer (1..65,535; 0: no dialog made yet).</summary>
+        internal int Dialog => (ushort)(_bitsAndCSeq >> 48);
 
-        /// <summary>The dialog's Call-ID (null: no dialog made yet), made again for each SUBSCRIBE.</summary>
-        internal string CallId
+        /// <summary>Starts dialog number <paramref name="dialog"/>: no remote tag yet, CSeq 0.</summary>
+        internal void NewDialog(int dialog)
         {
-            get
-            {
-                string tag = LocalTag;
-                return tag == null ? null : tag + CallIdSuffix;
-            }
-        }
-
-        /// <summary>Whether the layer made a dialog (a Call-ID and local tag) for this subscription; no string made.</summary>
-        internal bool HasDialogIds
-        {
-            get
-            {
-                string text = Text;
-                int start = PartStart(text, LocalTagPart);
-                return text.IndexOf(End, start) != start;
-            }
-        }
-
-        /// <summary>
-        /// Whether <paramref name="tagInEnds"/> (a NOTIFY's Call-ID without <see cref="CallIdSuffix"/>, between two
-        /// '\n') is this dialog's local tag: compared in place, no string made per subscription.
-        /// </summary>
-        internal bool IsDialog(string tagInEnds)
-        {
-            string text = Text;
-            int at = text.IndexOf(tagInEnds);
-            return at >= 0 && at + 1 == PartStart(text, LocalTagPart);
-        }
-
-        internal string LocalTag
-        {
-            get => Part(LocalTagPart);
-            set => SetPart(LocalTagPart, value);
+            _bitsAndCSeq = (uint)_bitsAndCSeq | (long)dialog << 48;
+            RemoteTag = null;
         }
 
         internal string RemoteTag
@@ -260,10 +231,12 @@ namespace DeskPhone.Sip.Events
             set => SetPart(RemoteTagPart, value);
         }
 
+        /// <summary>The dialog's last CSeq, up to 65,535 (the layer starts a new dialog there).</summary>
         internal int CSeq
         {
-            get => (int)(_bitsAndCSeq >> 32);
-            set => _bitsAndCSeq = (_bitsAndCSeq & 0xFFFFFFFFL) | ((long)value << 32);
+            get => (ushort)(_bitsAndCSeq >> 32);
+            // Kept below 65,536 by the layer: the difference moves the 16 bits without touching the dialog's number.
+            set => _bitsAndCSeq += (long)(value - CSeq) << 32;
         }
 
         internal Subscription NextInTable;
@@ -390,15 +363,15 @@ namespace DeskPhone.Sip.Events
             {
                 return;
             }
+            int asked = RequestedExpires;
             if (status >= 200 && status < 300)
             {
                 HasDialog = true;
-                Succeeded(expiresSeconds >= 0 ? expiresSeconds : RequestedExpires, nowMs);
+                Succeeded(expiresSeconds >= 0 ? expiresSeconds : asked, nowMs);
                 return;
             }
-            if (status == 423 && minExpiresSeconds > RequestedExpires)
+            if (status == 423 && minExpiresSeconds > asked)
             {
-                int asked = RequestedExpires;
                 SetExpires(minExpiresSeconds);
                 if (RequestedExpires > asked)
                 {
@@ -429,7 +402,8 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         public int OnNotify(string subscriptionState, int expiresSeconds, string reason, long nowMs)
         {
-            if (State == SubscriptionState.Idle || State == SubscriptionState.Refused)
+            int state = State;
+            if (state == SubscriptionState.Idle || state == SubscriptionState.Refused)
             {
                 return 481;
             }
@@ -446,7 +420,7 @@ namespace DeskPhone.Sip.Events
                 Failed("terminated" + (reason != null ? ";reason=" + reason : ""), nowMs, retryAtOnce);
                 return 200;
             }
-            if (State == SubscriptionState.Sent || State == SubscriptionState.Waiting || expiresSeconds >= 0)
+            if (state == SubscriptionState.Sent || state == SubscriptionState.Waiting || expiresSeconds >= 0)
             {
                 Succeeded(expiresSeconds >= 0 ? expiresSeconds : RequestedExpires, nowMs);
             }
@@ -455,11 +429,12 @@ namespace DeskPhone.Sip.Events
 
         public void Tick(long nowMs)
         {
-            if (State == SubscriptionState.Idle || State == SubscriptionState.Refused || nowMs < DueMs)
+            int state = State;
+            if (state == SubscriptionState.Idle || state == SubscriptionState.Refused || nowMs < DueMs)
             {
                 return;
             }
-            if (State == SubscriptionState.Sent)
+            if (state == SubscriptionState.Sent)
             {
                 Failed("no answer", nowMs, false);
                 return;
@@ -468,10 +443,11 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>When the next timer of this subscription fires (for the bench and for sleeping loops).</summary>
-        public long DueMs => _dueAndExpires & DueMask;
+        // Shifts, not a 64-bit mask: each mask is 9 bytes of byte code in a Sip assembly at its table's limit.
+        public long DueMs => (long)((ulong)_dueAndExpires << (64 - DueBits) >> (64 - DueBits));
 
         // Loop times are milliseconds since boot: 42 bits last 139 years.
-        private void SetDue(long ms) => _dueAndExpires = (_dueAndExpires & ~DueMask) | (ms & DueMask);
+        private void SetDue(long ms) => _dueAndExpires = _dueAndExpires >> DueBits << DueBits | (ms & DueMask);
 
         /// <summary>Asks the sender for a SUBSCRIBE, with <paramref name="body"/> or (a refresh, a retry) none.</summary>
         private void Send(long nowMs, bool newDialog, byte[] body, string contentType)

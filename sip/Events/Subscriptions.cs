@@ -34,9 +34,8 @@ namespace DeskPhone.Sip.Events
 
         /// <summary>What <see cref="OnNotify"/> returns for a NOTIFY outside every dialog (the application's: an Infobox, unsolicited message waiting).</summary>
         public const int NotInADialog = -1;
-        private readonly int _maxDialogs;
 
-        // The dialog table: a list through the subscriptions themselves (no entry objects), at most _maxDialogs long.
+        // The dialog table: a list through the subscriptions themselves (no entry objects), at most MaxDialogs long.
         private Subscription _table;
 
         // The SUBSCRIBEs waiting for a slot in the order they were asked for (key order at bring-up), at most one per
@@ -52,6 +51,19 @@ namespace DeskPhone.Sip.Events
         private const int WaitingShift = 15;
         private const int StartedBit = 1 << 30;
         private long _nowMs;
+
+        // The dialogs' local tags: a random number drawn at the first dialog (top 32 bits) and the number of the last
+        // dialog made (low 16 bits); between them the table's bound (MaxDialogs, a field less: 12 B). A dialog's tag is that random number in 8 hex digits and the
+        // dialog's number, its Call-ID the tag and CallIdSuffix: made when a SUBSCRIBE goes out, not kept per subscription (11
+        // characters of each subscription's text, docs/benchmarks.md h-officerest3).
+        private long _tags;
+
+        /// <summary>What follows the local tag in a dialog's Call-ID.</summary>
+        private const string CallIdSuffix = "-sub";
+
+        private int MaxDialogs => (ushort)(_tags >> 16);
+
+        private string TagOf(int dialog) => ((uint)(_tags >> 32)).ToString("x8") + dialog.ToString();
 
         private int Dialogs
         {
@@ -72,7 +84,7 @@ namespace DeskPhone.Sip.Events
         public Subscriptions(ISipClientCore core, int maxDialogs)
         {
             Core = core;
-            _maxDialogs = maxDialogs;
+            _tags = (long)maxDialogs << 16;
         }
 
         /// <summary>The core this layer sends through (owners read the phone's address from it).</summary>
@@ -116,25 +128,23 @@ namespace DeskPhone.Sip.Events
             {
                 return;
             }
-            Subscription before = null;
-            for (Subscription s = _table; s != null; before = s, s = s.NextInTable)
+            // In the table (its flag says so): the entry before it, if any, skips it.
+            Subscription before = _table;
+            if (before == subscription)
             {
-                if (s == subscription)
-                {
-                    if (before == null)
-                    {
-                        _table = s.NextInTable;
-                    }
-                    else
-                    {
-                        before.NextInTable = s.NextInTable;
-                    }
-                    s.NextInTable = null;
-                    s.Bits &= ~Subscription.InTableBit;
-                    Dialogs--;
-                    return;
-                }
+                _table = subscription.NextInTable;
             }
+            else
+            {
+                while (before.NextInTable != subscription)
+                {
+                    before = before.NextInTable;
+                }
+                before.NextInTable = subscription.NextInTable;
+            }
+            subscription.NextInTable = null;
+            subscription.Bits &= ~Subscription.InTableBit;
+            Dialogs--;
         }
 
         /// <summary>
@@ -145,20 +155,7 @@ namespace DeskPhone.Sip.Events
         public int OnNotify(SipMessage notify, long nowMs)
         {
             _nowMs = nowMs;
-            string callId = notify.CallId;
-            int tagLength = callId == null ? -1 : callId.Length - Subscription.CallIdSuffix.Length;
-            Subscription s = null;
-            if (tagLength > 0 && callId.EndsWith(Subscription.CallIdSuffix))
-            {
-                // The phone's Call-IDs are its local tags and a suffix: the tag, between the separators of the
-                // subscriptions' text, is looked for in each (one string made per NOTIFY, not one per subscription).
-                string tag = "\n" + callId.Substring(0, tagLength) + "\n";
-                s = _table;
-                while (s != null && !s.IsDialog(tag))
-                {
-                    s = s.NextInTable;
-                }
-            }
+            Subscription s = Holding(DialogOf(notify.CallId));
             if (s == null)
             {
                 NameAddr to = notify.To;
@@ -179,6 +176,30 @@ namespace DeskPhone.Sip.Events
             return s.Owner.OnNotify(s, notify, HeaderParams.Value(header) ?? "active", expires, HeaderParams.Get(header, "reason"), nowMs);
         }
 
+        /// <summary>
+        /// The number of the dialog whose Call-ID is <paramref name="callId"/> (its local tag and the suffix, exactly as
+        /// <see cref="TagOf"/> makes it), 0 for none: read from its digits after the 8 of the random number, one string made to compare.
+        /// </summary>
+        private int DialogOf(string callId)
+        {
+            int dialog;
+            // Any other form of the number (a sign, a leading zero or space) makes another text than TagOf's; 0 and
+            // negative numbers are no dialog's.
+            return callId != null && callId.Length > 12 && int.TryParse(callId.Substring(8, callId.Length - 12), out dialog) &&
+                   callId == TagOf(dialog) + CallIdSuffix ? dialog : 0;
+        }
+
+        /// <summary>The subscription in the table whose dialog is number <paramref name="dialog"/>, null for none (or 0).</summary>
+        private Subscription Holding(int dialog)
+        {
+            Subscription s = _table;
+            while (s != null && s.Dialog != dialog)
+            {
+                s = s.NextInTable;
+            }
+            return s;
+        }
+
         private static int SlotsLeft(int expires) => expires == 0 ? SlotsLeftByUnsubscribe : SlotsLeftToOthers;
 
         /// <summary>Queues a SUBSCRIBE; a subscription already waiting takes its new request in its place.</summary>
@@ -187,7 +208,8 @@ namespace DeskPhone.Sip.Events
             if (subscription.WaitingExpires < 0)
             {
                 int waiting = Waiting;
-                if (waiting == _maxDialogs)
+                int max = MaxDialogs;
+                if (waiting == max)
                 {
                     return false;
                 }
@@ -196,7 +218,7 @@ namespace DeskPhone.Sip.Events
                     // Starts at FirstWaiting and doubles up to the bound: 24 waiting at an office phone's bring-up take a
                     // 32-entry array, not one of 95 (1,160 B).
                     int size = _waiting == null ? FirstWaiting : _waiting.Length * 2;
-                    var grown = new Subscription[size < _maxDialogs ? size : _maxDialogs];
+                    var grown = new Subscription[size < max ? size : max];
                     _waiting = _waiting == null ? grown : (Subscription[])ArrayGrowth.Grow(_waiting, grown);
                 }
                 _waiting[waiting] = subscription;
@@ -248,30 +270,27 @@ namespace DeskPhone.Sip.Events
             byte[] body = subscription.Body;
             string contentType = subscription.BodyContentType;
             subscription.TakeBody();
-            SipIdentity identity = Core.GetIdentity(subscription.Identity);
-            bool hasDialog = !newDialog && subscription.HasDialogIds;
+            int index = subscription.Identity;
+            SipIdentity identity = Core.GetIdentity(index);
+            // A dialog whose CSeq nears its 16 bits (65,280 SUBSCRIBEs, with room for the ones a challenge adds) goes on
+            // in a new one.
+            bool hasDialog = !newDialog && subscription.Dialog != 0 && subscription.CSeq < 0xFF00;
             if (identity == null && expires == 0 && hasDialog)
             {
                 // The identity was just turned off: the server still holds the subscription, so it is ended with the
                 // identity's last active object.
-                identity = Core.RetiredIdentity(subscription.Identity);
+                identity = Core.RetiredIdentity(index);
             }
-            if (identity == null || !identity.Active || (!hasDialog && !NewDialog(subscription)))
-            {
-                subscription.OnResponse(503, -1, -1, nowMs);
-                return;
-            }
-            string next = identity.NextHop(SipUri.Parse(subscription.Target));
+            var request = new SubscribeRequest(this, subscription, identity, expires, body, contentType);
+            string target = subscription.Target;
             string host;
             int port;
             string address = null;
-            if (!HostResolver.Split(next, out host, out port) || (address = HostResolver.Resolve(host)) == null)
-            {
-                subscription.OnResponse(503, -1, -1, nowMs);
-                return;
-            }
-            var request = new SubscribeRequest(this, subscription, identity, expires, body, contentType);
-            if (!Core.SendRequest(identity, "SUBSCRIBE", subscription.Target, address, port, request.Build, request.Done, nowMs))
+            // Any step that fails (no identity, a full dialog table, no next hop, no slot) answers it 503 locally.
+            if (identity == null || !identity.Active || (!hasDialog && !NewDialog(subscription)) ||
+                !HostResolver.Split(identity.NextHop(SipUri.Parse(target)), out host, out port) ||
+                (address = HostResolver.Resolve(host)) == null ||
+                !Core.SendRequest(identity, "SUBSCRIBE", target, address, port, request.Build, request.Done, nowMs))
             {
                 subscription.OnResponse(503, -1, -1, nowMs);
             }
@@ -281,17 +300,30 @@ namespace DeskPhone.Sip.Events
         private bool NewDialog(Subscription subscription)
         {
             Forget(subscription);
-            if (Dialogs >= _maxDialogs)
+            if (Dialogs >= MaxDialogs)
             {
                 DropEnded();
-                if (Dialogs >= _maxDialogs)
+                if (Dialogs >= MaxDialogs)
                 {
                     return false;
                 }
             }
-            subscription.LocalTag = Core.NewToken();
-            subscription.RemoteTag = null;
-            subscription.CSeq = 0;
+            // A token drawn for every new dialog, as when each kept its own tag, so the core's token sequence (the
+            // tags, branches and Call-IDs of its other requests) is as it was; the first one's hash is the random part.
+            long drawn = (long)Core.NewToken().GetHashCode() << 32;
+            if (_tags >> 32 == 0)
+            {
+                _tags |= drawn;
+            }
+            // The next number no dialog in the table holds (1..65,535; the table holds far fewer).
+            int dialog = (ushort)_tags;
+            do
+            {
+                dialog = dialog % 0xFFFF + 1;
+            }
+            while (Holding(dialog) != null);
+            _tags = _tags >> 16 << 16 | (uint)dialog;
+            subscription.NewDialog(dialog);
             subscription.NextInTable = _table;
             subscription.Bits |= Subscription.InTableBit;
             _table = subscription;
@@ -362,17 +394,24 @@ namespace DeskPhone.Sip.Events
             {
                 ISipClientCore core = _layer.Core;
                 Subscription s = _subscription;
-                string domain = _identity.Registrar != null && _identity.Registrar.Length > 0 ? SipIdentity.HostOf(_identity.Registrar) : core.LocalHost;
-                return SipWriter.Request("SUBSCRIBE", s.Target)
-                    .Header(HeaderNames.Via, core.ViaOf(core.TransportOf(_identity), branch))
+                SipIdentity identity = _identity;
+                // Each part of the subscription's text read once (a read cuts a string out of it).
+                string registrar = identity.Registrar;
+                string domain = registrar != null && registrar.Length > 0 ? SipIdentity.HostOf(registrar) : core.LocalHost;
+                string tag = _layer.TagOf(s.Dialog);
+                string target = s.Target;
+                string remoteTag = s.RemoteTag;
+                string package = s.EventPackage;
+                return SipWriter.Request("SUBSCRIBE", target)
+                    .Header(HeaderNames.Via, core.ViaOf(core.TransportOf(identity), branch))
                     .Header(HeaderNames.MaxForwards, "70")
-                    .Header(HeaderNames.From, "<sip:" + _identity.User + "@" + domain + ">;tag=" + s.LocalTag)
-                    .Header(HeaderNames.To, "<" + s.Target + ">" + (s.RemoteTag != null ? ";tag=" + s.RemoteTag : ""))
-                    .Header(HeaderNames.CallId, s.CallId)
+                    .Header(HeaderNames.From, "<sip:" + identity.User + "@" + domain + ">;tag=" + tag)
+                    .Header(HeaderNames.To, "<" + target + ">" + (remoteTag != null ? ";tag=" + remoteTag : ""))
+                    .Header(HeaderNames.CallId, tag + CallIdSuffix)
                     .Header(HeaderNames.CSeq, (++s.CSeq).ToString() + " SUBSCRIBE")
-                    .Header(HeaderNames.Contact, core.ContactOf(_identity))
-                    .Header(HeaderNames.Event, s.EventPackage)
-                    .Header(HeaderNames.Accept, s.Owner.AcceptOf(s.EventPackage))
+                    .Header(HeaderNames.Contact, core.ContactOf(identity))
+                    .Header(HeaderNames.Event, package)
+                    .Header(HeaderNames.Accept, s.Owner.AcceptOf(package))
                     .Header(HeaderNames.Expires, _expires.ToString())
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(authHeader, authValue)

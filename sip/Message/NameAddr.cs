@@ -25,7 +25,9 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         public static string TagOf(string value)
         {
-            if (value == null)
+            // Without a ';' there is no parameter: no copy of the value's characters (the To of a request out of a dialog,
+            // read by every response's echo, h-callthrough).
+            if (value == null || value.IndexOf(';') < 0)
             {
                 return null;
             }

@@ -7,9 +7,11 @@ namespace DeskPhone.Sip.Message
     /// </summary>
     public abstract class ParamHolder
     {
-        private char[] _params;
-        private int _paramStart;
-        private int _paramEnd;
+        // Internal: a Via's rport and received read the list straight (Params.Get), a frame less under every response's
+        // Via, the deepest point of the call's BYE on the 80,896-byte board (issue #18, h-callthrough).
+        internal char[] _params;
+        internal int _paramStart;
+        internal int _paramEnd;
         private string _paramText;
 
         /// <summary>The raw parameter list after the first ';', or null when there is none.</summary>

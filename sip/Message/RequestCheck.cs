@@ -22,6 +22,12 @@ namespace DeskPhone.Sip.Message
                     return Bad(m, r, "missing " + HeaderNames.NameOf(HeaderNames.ViaKind + i) + " header");
                 }
             }
+            // A request's Request-URI parsed first (judged below, in CheckRequest's order): it is not parsed beside the
+            // From and To kept, the peak of a BYE's check on the 80,896-byte board (issue #18, h-callthrough).
+            if (m.IsRequest)
+            {
+                _ = m.RequestUri;
+            }
             string twice = RepeatedSingleHeader(m);
             if (twice != null)
             {
@@ -34,7 +40,9 @@ namespace DeskPhone.Sip.Message
             // A response's From and To are only checked here, not kept in the message: the phone's own requests' answers
             // (the REGISTER's 200 on the 80,896-byte board, issue #17) are handled without them, and their URIs held about
             // 1 KB under that handling; a handler that needs one (a dialog's To tag) parses it then.
-            if (m.IsRequest ? m.From == null || m.To == null
+            // Nor a BYE's: its dialog is found and its 200 written by the tags read in place, and its From and To held the
+            // URIs under the check's and the answer's peak, where the call's BYE ran out on the 80,896-byte board (issue #18).
+            if (m.IsRequest && m.Method != "BYE" ? m.From == null || m.To == null
                     : NameAddr.Parse(m.First(HeaderNames.FromKind)) == null || NameAddr.Parse(m.First(HeaderNames.ToKind)) == null)
             {
                 return Bad(m, r, "malformed " + (m.From == null ? "From" : "To") + " header");

@@ -92,8 +92,9 @@ namespace DeskPhone.Sip.Message
             if (to != null)
             {
                 BeginHeader(HeaderNames.To).Append(to);
-                NameAddr parsedTo = request.To;
-                if (toTag != null && parsedTo != null && parsedTo.Tag == null)
+                // A To with a tag (a dialog's request) is not parsed for it: its tag read in place (SipMessage.ToTag), so the
+                // answer to a BYE whose names the dialog let go parses none (h-callthrough).
+                if (toTag != null && request.ToTag == null && request.To != null)
                 {
                     Append(";tag=").Append(toTag);
                 }
@@ -294,6 +295,14 @@ namespace DeskPhone.Sip.Message
             _body = body;
             return this;
         }
+
+        /// <summary>
+        /// Ends a message without a body in the writer's own buffer (<see cref="Buffer"/>, read after this call: the trailer
+        /// may grow it) and gives its length: for a sender that sends or copies it at once, no copy of the message is made.
+        /// </summary>
+        internal int Finish() => WriteTrailer();
+
+        internal byte[] Buffer => _head;
 
         public byte[] ToBytes()
         {

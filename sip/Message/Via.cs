@@ -39,7 +39,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (!_receivedRead)
                 {
-                    _received = GetParam("received");
+                    _received = _params == null ? null : Params.Get(_params, _paramStart, _paramEnd, "received");
                     _receivedRead = true;
                 }
                 return _received;
@@ -56,7 +56,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (_rport == NotRead)
                 {
-                    string value = GetParam("rport");
+                    string value = _params == null ? null : Params.Get(_params, _paramStart, _paramEnd, "rport");
                     int n;
                     _rport = value == null ? -1 : value.Length == 0 || !int.TryParse(value, out n) ? 0 : n;
                 }

@@ -50,12 +50,13 @@ namespace DeskPhone.Sip.Session
                 return true;
             }
             SipCallExtras x = call.Extras;
-            if ((object)x.RSeqTag != null && x.RSeqTag == tag && rseq != x.RSeq + 1)
+            string last = (string)x.Refs[SipCallExtras.RSeqTag];
+            if ((object)last != null && last == tag && rseq != x.Numbers[SipCallExtras.RSeq] + 1)
             {
                 return false;
             }
-            x.RSeq = rseq;
-            x.RSeqTag = tag;
+            x.Numbers[SipCallExtras.RSeq] = rseq;
+            x.Refs[SipCallExtras.RSeqTag] = tag;
             if (r.BodyLength > 0)
             {
                 call.SetFlag(SipCall.ReliableAnswerBit, true);

@@ -155,13 +155,37 @@ namespace DeskPhone.Sip.Session
         public bool OnRequest(SipPacket packet, SipMessage m, long nowMs)
         {
             string method = m.Method;
+            SipCall call;
             if (method == "INVITE")
             {
                 return OnInvite(packet, m, nowMs);
             }
             if (method == "ACK")
             {
-                return OnAck(m, nowMs);
+                // The ACK's handling here, not in a method of its own: a frame less under its dialog's look-up, where the
+                // answered call ran out of heap on the 80,896-byte board (issue #18).
+                call = FindDialog(m);
+                if (call == null)
+                {
+                    return false;
+                }
+                if (call.Flag(SipCall.AwaitingAckBit) && m.CSeq == call.RemoteCSeq)
+                {
+                    call.SetFlag(SipCall.AwaitingAckBit, false);
+                    call.LastResponse = null;
+                    bool offered = call.MediaAddress == null || call.Flag(SipCall.OfferInOkBit);
+                    call.SetFlag(SipCall.OfferInOkBit, false);
+                    if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
+                    {
+                        // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
+                        call.MediaAddress = Media.Address;
+                        call.MediaPort = Media.Port;
+                        call.Codec = Sdp.Choose(Media);
+                        call.TelephoneEvent = Media.TelephoneEvent;
+                        Changed(call, nowMs);
+                    }
+                }
+                return true;
             }
             if (method == "CANCEL")
             {
@@ -173,7 +197,21 @@ namespace DeskPhone.Sip.Session
             }
             if (method == "BYE")
             {
-                return OnBye(packet, m, nowMs);
+                // Here and answered through Respond, not OnBye and Reply: two frames fewer under the 200's writer, where
+                // the call's BYE ran out of heap on the 80,896-byte board (issue #18). The check's Request-URI, From and
+                // To (about 1 KB with their URIs) go first: the dialog is found by its tags read in place.
+                m.ForgetNames(true);
+                call = FindDialog(m);
+                if (call == null)
+                {
+                    return false;
+                }
+                _agent.Respond(packet, m, 200, "OK", null, null, true, nowMs);
+                // The call ends (its voice, the log, presence, LEDs, the screen) once the agent has let go of the BYE's
+                // packet, parse and frames, as a new call rings after its INVITE's (AfterPacket; docs/benchmarks.md, h-callfit).
+                _hungUp = call;
+                _agent.AfterPacket(this);
+                return true;
             }
             if (method == "REFER")
             {
@@ -192,21 +230,6 @@ namespace DeskPhone.Sip.Session
                 return OnReferNotify(packet, m, nowMs);
             }
             return false;
-        }
-
-        private bool OnBye(SipPacket packet, SipMessage m, long nowMs)
-        {
-            SipCall call = FindDialog(m);
-            if (call == null)
-            {
-                return false;
-            }
-            _agent.Reply(packet, m, 200, nowMs);
-            // The call ends (its voice, the log, presence, LEDs, the screen) once the agent has let go of the BYE's packet,
-            // parse and frames, as a new call rings after its INVITE's (AfterPacket; docs/benchmarks.md, h-callfit).
-            _hungUp = call;
-            _agent.AfterPacket(this);
-            return true;
         }
 
         // The INVITE's rare paths (a re-INVITE, a retransmission) and the dialog's fields are methods of their own: the
@@ -451,32 +474,6 @@ namespace DeskPhone.Sip.Session
                 StartOkRetransmission(call, packet, m, ok, SipCall.AwaitingAckBit, nowMs);
             }
             Changed(call, nowMs);
-        }
-
-        private bool OnAck(SipMessage m, long nowMs)
-        {
-            SipCall call = FindDialog(m);
-            if (call == null)
-            {
-                return false;
-            }
-            if (call.Flag(SipCall.AwaitingAckBit) && m.CSeq == call.RemoteCSeq)
-            {
-                call.SetFlag(SipCall.AwaitingAckBit, false);
-                call.LastResponse = null;
-                bool offered = call.MediaAddress == null || call.Flag(SipCall.OfferInOkBit);
-                call.SetFlag(SipCall.OfferInOkBit, false);
-                if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
-                {
-                    // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
-                    call.MediaAddress = Media.Address;
-                    call.MediaPort = Media.Port;
-                    call.Codec = Sdp.Choose(Media);
-                    call.TelephoneEvent = Media.TelephoneEvent;
-                    Changed(call, nowMs);
-                }
-            }
-            return true;
         }
 
         private bool OnCancel(SipPacket packet, SipMessage m, long nowMs)
@@ -910,9 +907,10 @@ namespace DeskPhone.Sip.Session
         {
             string callId = m.CallId;
             // The tags read in place: neither address is parsed to find the dialog (an ACK's or a BYE's From and To
-            // were the ACK's peak beside the media session, docs/benchmarks.md h-callsig).
-            string toTag = m.ToTag;
-            string fromTag = m.FromTag;
+            // were the ACK's peak beside the media session, docs/benchmarks.md h-callsig), and not through
+            // SipMessage.ToTag: a frame less at the answered call's ACK, its deepest point (h-callthrough).
+            string toTag = NameAddr.TagOf(m.First(HeaderNames.ToKind));
+            string fromTag = NameAddr.TagOf(m.First(HeaderNames.FromKind));
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];

@@ -103,6 +103,29 @@ namespace DeskPhone.Sip.Session
 
         internal SipCallExtras Extras => _extras ?? (_extras = new SipCallExtras());
 
+        // The extras' values by slot (SipCallExtras' constants): one getter and setter for them all, where twenty
+        // properties each repeated the same null check (DeskPhone.Sip's byte code, h-callthrough). A value other than
+        // null or 0 makes the extras.
+        private object Ref(int slot) => _extras == null ? null : _extras.Refs[slot];
+
+        private void SetRef(int slot, object value)
+        {
+            if (value != null || _extras != null)
+            {
+                Extras.Refs[slot] = value;
+            }
+        }
+
+        private long Number(int slot) => _extras == null ? 0 : _extras.Numbers[slot];
+
+        private void SetNumber(int slot, long value)
+        {
+            if (value != 0 || _extras != null)
+            {
+                Extras.Numbers[slot] = value;
+            }
+        }
+
         /// <summary>Unique within this run (the bench's call id).</summary>
         public readonly int Id;
         public readonly int Identity;
@@ -136,14 +159,8 @@ namespace DeskPhone.Sip.Session
         /// <summary>The warn-text of a Warning header (RFC 3261 20.43) in the final answer that refused the call, or null.</summary>
         public string Warning
         {
-            get => _extras == null ? null : _extras.Warning;
-            internal set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.Warning = value;
-                }
-            }
+            get => (string)Ref(SipCallExtras.Warning);
+            internal set => SetRef(SipCallExtras.Warning, value);
         }
 
         /// <summary>
@@ -152,27 +169,15 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         public string CompletionInfo
         {
-            get => _extras == null ? null : _extras.CompletionInfo;
-            internal set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.CompletionInfo = value;
-                }
-            }
+            get => (string)Ref(SipCallExtras.CompletionInfo);
+            internal set => SetRef(SipCallExtras.CompletionInfo, value);
         }
 
         /// <summary>Who transferred an incoming call here (its INVITE's Referred-By, RFC 3892: display name, else user), or null.</summary>
         public string ReferredBy
         {
-            get => _extras == null ? null : _extras.ReferredBy;
-            internal set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.ReferredBy = value;
-                }
-            }
+            get => (string)Ref(SipCallExtras.ReferredBy);
+            internal set => SetRef(SipCallExtras.ReferredBy, value);
         }
 
         /// <summary>Where the other side wants its audio (from its SDP), its port, the agreed codec (-1 while none).</summary>
@@ -208,14 +213,8 @@ namespace DeskPhone.Sip.Session
         /// <summary>A text the phone shows with this call (a MESSAGE in the call's dialog), or null.</summary>
         public string Note
         {
-            get => _extras == null ? null : _extras.Note;
-            set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.Note = value;
-                }
-            }
+            get => (string)Ref(SipCallExtras.Note);
+            set => SetRef(SipCallExtras.Note, value);
         }
 
         /// <summary>The phone's own RTP port for this call.</summary>
@@ -252,14 +251,8 @@ namespace DeskPhone.Sip.Session
         // When the phone's refused re-INVITE (491) goes again.
         internal long RetryAt
         {
-            get => _extras == null ? 0 : _extras.RetryAt;
-            set
-            {
-                if (value != 0 || _extras != null)
-                {
-                    Extras.RetryAt = value;
-                }
-            }
+            get => Number(SipCallExtras.RetryAt);
+            set => SetNumber(SipCallExtras.RetryAt, value);
         }
 
         // Incoming: a copy of the INVITE (its responses are written from it), its branch, the last response sent and
@@ -279,14 +272,8 @@ namespace DeskPhone.Sip.Session
         internal int HopPort;
         internal int Redirects
         {
-            get => _extras == null ? 0 : _extras.Redirects;
-            set
-            {
-                if (value != 0 || _extras != null)
-                {
-                    Extras.Redirects = value;
-                }
-            }
+            get => (int)Number(SipCallExtras.Redirects);
+            set => SetNumber(SipCallExtras.Redirects, value);
         }
 
         /// <summary>
@@ -298,14 +285,8 @@ namespace DeskPhone.Sip.Session
         /// <summary>DTMF keys the other side sent in this call (RFC 4733 or SIP INFO), the newest 16, for the call screen; null: none.</summary>
         public string ReceivedDigits
         {
-            get => _extras == null ? null : _extras.ReceivedDigits;
-            set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.ReceivedDigits = value;
-                }
-            }
+            get => (string)Ref(SipCallExtras.ReceivedDigits);
+            set => SetRef(SipCallExtras.ReceivedDigits, value);
         }
 
         /// <summary>The user hung up this outgoing call before it was answered (a CANCEL was asked for), in any state.</summary>
@@ -332,14 +313,8 @@ namespace DeskPhone.Sip.Session
 
         internal string[] ClosedForks
         {
-            get => _extras == null ? null : _extras.ClosedForks;
-            set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.ClosedForks = value;
-                }
-            }
+            get => (string[])Ref(SipCallExtras.ClosedForks);
+            set => SetRef(SipCallExtras.ClosedForks, value);
         }
 
         /// <summary>The early dialogs of an outgoing call still ringing: one per fork that sent a 1xx with a To tag.</summary>
@@ -365,64 +340,34 @@ namespace DeskPhone.Sip.Session
         // The branch of the last UPDATE answered 200, so that its retransmission gets the answer again (CallSessions.Update.cs).
         internal string UpdateBranch
         {
-            get => _extras == null ? null : _extras.UpdateBranch;
-            set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.UpdateBranch = value;
-                }
-            }
+            get => (string)Ref(SipCallExtras.UpdateBranch);
+            set => SetRef(SipCallExtras.UpdateBranch, value);
         }
 
         // Session timer (RFC 4028): the interval in seconds (0: none), when the phone refreshes (RefreshAt) or, not
         // refreshing, gives up with BYE (ExpireAt), the smallest interval the peer takes (422's Min-SE).
         internal int SessionExpires
         {
-            get => _extras == null ? 0 : _extras.SessionExpires;
-            set
-            {
-                if (value != 0 || _extras != null)
-                {
-                    Extras.SessionExpires = value;
-                }
-            }
+            get => (int)Number(SipCallExtras.SessionExpires);
+            set => SetNumber(SipCallExtras.SessionExpires, value);
         }
 
         internal long RefreshAt
         {
-            get => _extras == null ? 0 : _extras.RefreshAt;
-            set
-            {
-                if (value != 0 || _extras != null)
-                {
-                    Extras.RefreshAt = value;
-                }
-            }
+            get => Number(SipCallExtras.RefreshAt);
+            set => SetNumber(SipCallExtras.RefreshAt, value);
         }
 
         internal long ExpireAt
         {
-            get => _extras == null ? 0 : _extras.ExpireAt;
-            set
-            {
-                if (value != 0 || _extras != null)
-                {
-                    Extras.ExpireAt = value;
-                }
-            }
+            get => Number(SipCallExtras.ExpireAt);
+            set => SetNumber(SipCallExtras.ExpireAt, value);
         }
 
         internal int MinSe
         {
-            get => _extras == null ? 0 : _extras.MinSe;
-            set
-            {
-                if (value != 0 || _extras != null)
-                {
-                    Extras.MinSe = value;
-                }
-            }
+            get => (int)Number(SipCallExtras.MinSe);
+            set => SetNumber(SipCallExtras.MinSe, value);
         }
 
         /// <summary>
@@ -431,89 +376,47 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         public int TransferStatus
         {
-            get => _extras == null ? 0 : _extras.TransferStatus;
-            internal set
-            {
-                if (value != 0 || _extras != null)
-                {
-                    Extras.TransferStatus = value;
-                }
-            }
+            get => (int)Number(SipCallExtras.TransferStatus);
+            internal set => SetNumber(SipCallExtras.TransferStatus, value);
         }
 
         // Transfer: when a pending one gives up, the consultation call that ends with it (attended), the call whose REFER
         // this call was placed for and the last status NOTIFYed to it, the Replaces header of the phone's INVITE.
         internal long TransferDeadline
         {
-            get => _extras == null ? 0 : _extras.TransferDeadline;
-            set
-            {
-                if (value != 0 || _extras != null)
-                {
-                    Extras.TransferDeadline = value;
-                }
-            }
+            get => Number(SipCallExtras.TransferDeadline);
+            set => SetNumber(SipCallExtras.TransferDeadline, value);
         }
 
         internal SipCall Consult
         {
-            get => _extras == null ? null : _extras.Consult;
-            set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.Consult = value;
-                }
-            }
+            get => (SipCall)Ref(SipCallExtras.Consult);
+            set => SetRef(SipCallExtras.Consult, value);
         }
 
         internal SipCall ReferredFrom
         {
-            get => _extras == null ? null : _extras.ReferredFrom;
-            set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.ReferredFrom = value;
-                }
-            }
+            get => (SipCall)Ref(SipCallExtras.ReferredFrom);
+            set => SetRef(SipCallExtras.ReferredFrom, value);
         }
 
         internal int ReferNotified
         {
-            get => _extras == null ? 0 : _extras.ReferNotified;
-            set
-            {
-                if (value != 0 || _extras != null)
-                {
-                    Extras.ReferNotified = value;
-                }
-            }
+            get => (int)Number(SipCallExtras.ReferNotified);
+            set => SetNumber(SipCallExtras.ReferNotified, value);
         }
 
         internal string Replaces
         {
-            get => _extras == null ? null : _extras.Replaces;
-            set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.Replaces = value;
-                }
-            }
+            get => (string)Ref(SipCallExtras.Replaces);
+            set => SetRef(SipCallExtras.Replaces, value);
         }
 
         // A call placed for a REFER: the REFER's Referred-By, copied into its INVITE and the INVITE resent after a 401/407 (RFC 3892 3).
         internal string ReferredByHeader
         {
-            get => _extras == null ? null : _extras.ReferredByHeader;
-            set
-            {
-                if (value != null || _extras != null)
-                {
-                    Extras.ReferredByHeader = value;
-                }
-            }
+            get => (string)Ref(SipCallExtras.ReferredByHeader);
+            set => SetRef(SipCallExtras.ReferredByHeader, value);
         }
 
         /// <summary>Seconds connected (0 before the answer).</summary>

@@ -4,34 +4,43 @@ namespace DeskPhone.Sip.Session
     /// What only some calls carry, apart from <see cref="SipCall"/> so that a plain call does not hold its fields (12 B
     /// each on nanoCLR): a refused call's Warning and call-completion texts, a transfer made or received, a note or
     /// received digits on the call screen, a re-INVITE's retry, redirects followed, forks ended, an UPDATE's branch,
-    /// the session timer (RFC 4028) and the last reliable provisional acknowledged (RFC 3262). <see cref="SipCall"/>'s properties of the same names read and write it; the first
-    /// value other than null or 0 makes it.
+    /// the session timer (RFC 4028) and the last reliable provisional acknowledged (RFC 3262). Kept by slot, references
+    /// in <see cref="Refs"/> and numbers in <see cref="Numbers"/>: <see cref="SipCall"/>'s properties of the same names
+    /// read and write them through one getter and setter each kind; the first value other than null or 0 makes it.
     /// </summary>
     internal sealed class SipCallExtras
     {
-        internal string Warning;
-        internal string CompletionInfo;
-        internal string ReferredBy;
-        internal string Note;
-        internal string ReceivedDigits;
-        internal long RetryAt;
-        internal int Redirects;
-        internal string[] ClosedForks;
-        internal string UpdateBranch;
-        internal int SessionExpires;
-        internal long RefreshAt;
-        internal long ExpireAt;
-        internal int MinSe;
-        internal int TransferStatus;
-        internal long TransferDeadline;
-        internal SipCall Consult;
-        internal SipCall ReferredFrom;
-        internal int ReferNotified;
-        internal string Replaces;
-        internal string ReferredByHeader;
+        // Slots of Refs.
+        internal const int Warning = 0;
+        internal const int CompletionInfo = 1;
+        internal const int ReferredBy = 2;
+        internal const int Note = 3;
+        internal const int ReceivedDigits = 4;
+        internal const int ClosedForks = 5;
+        internal const int UpdateBranch = 6;
+        internal const int Consult = 7;
+        internal const int ReferredFrom = 8;
+        internal const int Replaces = 9;
+        internal const int ReferredByHeader = 10;
 
-        // Outgoing: the RSeq of the last reliable provisional acknowledged with PRACK, and its early dialog's To tag (RFC 3262 4).
-        internal long RSeq;
-        internal string RSeqTag;
+        // Outgoing: the early dialog's To tag of the last reliable provisional acknowledged with PRACK (RFC 3262 4).
+        internal const int RSeqTag = 11;
+
+        // Slots of Numbers.
+        internal const int RetryAt = 0;
+        internal const int Redirects = 1;
+        internal const int SessionExpires = 2;
+        internal const int RefreshAt = 3;
+        internal const int ExpireAt = 4;
+        internal const int MinSe = 5;
+        internal const int TransferStatus = 6;
+        internal const int TransferDeadline = 7;
+        internal const int ReferNotified = 8;
+
+        // Outgoing: the RSeq of the last reliable provisional acknowledged with PRACK (RFC 3262 4).
+        internal const int RSeq = 9;
+
+        internal readonly object[] Refs = new object[RSeqTag + 1];
+        internal readonly long[] Numbers = new long[RSeq + 1];
     }
 }

@@ -8,7 +8,10 @@ namespace DeskPhone.Sip.Transport
 
         int LocalPort { get; }
 
-        /// <summary>Sends to host:port (on a stream transport through <paramref name="connection"/> when given); false on failure.</summary>
+        /// <summary>
+        /// Sends to host:port (on a stream transport through <paramref name="connection"/> when given); false on failure.
+        /// The bytes are sent or copied before it returns: the agent writes its next answer into the same buffer.
+        /// </summary>
         bool Send(byte[] data, int length, string host, int port, object connection);
     }
 }

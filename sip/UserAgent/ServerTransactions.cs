@@ -282,9 +282,10 @@ namespace DeskPhone.Sip.UserAgent
             int first = int.MaxValue;
             for (int i = 0; i < _hashA.Length; i++)
             {
-                if (_entries[i * Stride + Until] > now && ReusableAt(i) < first)
+                int reusable = ReusableAt(i);
+                if (_entries[i * Stride + Until] > now && reusable < first)
                 {
-                    first = ReusableAt(i);
+                    first = reusable;
                 }
             }
             long ms = first == int.MaxValue ? 0 : ((long)(first + _base) << UnitShift) - nowMs;
@@ -332,18 +333,25 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>
         /// Shrinks the arrays (to the smallest size they grow through that holds the last entry kept, down to
         /// <see cref="FirstSize"/>): a burst of traffic grew them to up to 128 entries (1.8 KB), and a request takes the
-        /// first free entry, so after the burst the live ones gather at the front. Up to <see cref="KeepAllUpTo"/> only
-        /// entries past Timer J go, so every answer there is kept the whole of Timer J as before; past it, as in
-        /// <see cref="Free"/>, an entry answered <see cref="ReuseAfterMs"/> ago (not an INVITE's) goes too, so an office
-        /// phone at rest after 20 requests a second keeps 64 entries, not 112 (docs/benchmarks.md, h-officerest). A
-        /// client still retransmitting hits its entry at most T2 after the last answer, which restarts its age.
+        /// first free entry, so after the burst the live ones gather at the front. A table of up to
+        /// <see cref="KeepAllUpTo"/> entries lets only entries past Timer J go, so at up to 2 requests a second every
+        /// answer is kept the whole of Timer J as before; a table grown past it (a faster stream) lets go, as
+        /// <see cref="Free"/> would reuse them, of every entry answered <see cref="ReuseAfterMs"/> ago (not an INVITE's),
+        /// so an office phone at rest after 20 requests a second keeps 8 entries, not 64 (docs/benchmarks.md,
+        /// h-officerest3). A client still retransmitting hits its entry at most T2 after the last answer, which
+        /// restarts its age.
         /// </summary>
         public void Trim(long nowMs)
         {
+            // At rest nothing needs the hashing buffer or the last request's boxed hash (its request forgotten with it,
+            // so the next one is hashed afresh): 108 B at every profile (docs/benchmarks.md h-officerest3).
+            _utf8 = null;
+            _hashedABox = null;
+            Forget();
             int now = Now(nowMs);
             int size = _hashA.Length;
             int target = size;
-            while (target > FirstSize && (_entries[(target - 1) * Stride + Until] <= now || (target > KeepAllUpTo && ReusableAt(target - 1) <= now)))
+            while (target > FirstSize && (_entries[(target - 1) * Stride + Until] <= now || (size > KeepAllUpTo && ReusableAt(target - 1) <= now)))
             {
                 target--;
             }
@@ -488,9 +496,10 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         // The field being hashed as UTF-8, encoded in one native call: reading a string's characters one by one walks it
-        // from its start on the device, and a copy of them per field would be garbage per request. Grows with the
-        // longest field (a branch or host of the received request, so at most a packet).
-        private byte[] _utf8 = new byte[64];
+        // from its start on the device, and a copy of them per field would be garbage per request. Made by the first
+        // request after a quiet spell, the size of its first field (the branch, the longest), grown for a longer one (at
+        // most a packet) and let go by Trim: 84 B less at rest at every profile (docs/benchmarks.md h-officerest3).
+        private byte[] _utf8;
 
         /// <summary>Encodes <paramref name="s"/> into _utf8 and returns its byte count (0 for null).</summary>
         private int Utf8Of(string s)
@@ -500,7 +509,7 @@ namespace DeskPhone.Sip.UserAgent
                 return 0;
             }
             int length = s.Length;
-            if (length * 3 > _utf8.Length)
+            if (_utf8 == null || length * 3 > _utf8.Length)
             {
                 _utf8 = new byte[length * 3];
             }

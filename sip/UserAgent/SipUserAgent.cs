@@ -8,7 +8,7 @@ namespace DeskPhone.Sip.UserAgent
     /// The phone's user agent core: drains the inbox from the firmware loop, answers retransmissions from the server
     /// transactions, applies the message checks (RFC 3261), then offers each request to an ordered chain of
     /// <see cref="ISipListener"/>s (the composition root adds the call sessions, then the phone's identity routing);
-    /// what none takes gets the core's own answer (<see cref="Offer"/>). Which identity a request is for, and whether
+    /// what none takes gets the core's own answer (<see cref="AnswerUnclaimed"/>). Which identity a request is for, and whether
     /// its source may send it, is the application's policy, not the core's (<see cref="Router"/>).
     /// Its plain state (Answered) is public fields, not properties: no accessor method in the runtime tables, image and
     /// calls on the device (issue #17).
@@ -353,7 +353,12 @@ namespace DeskPhone.Sip.UserAgent
                         RefuseUnparsed(packet);
                         continue;
                     }
-                    Handle(packet, nowMs);
+                    // A request's handling from here, not under Handle: its frame is gone by then, one fewer under every
+                    // request's deepest point (a call's INVITE, ACK and BYE on the 80,896-byte board, issue #18).
+                    if (Handle(packet, nowMs))
+                    {
+                        HandleRequest(packet, _message, nowMs);
+                    }
                 }
                 catch (System.Exception)
                 {
@@ -486,12 +491,16 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The Retry-After of a request refused for want of heap: the phone's memory watch measures again then.</summary>
         public const string LowMemoryRetryAfter = "10";
 
-        private void Handle(SipPacket packet, long nowMs)
+        /// <summary>
+        /// Parses the packet into the burst's message and handles what is not a request to take in (a refusal, a malformed
+        /// message, a response); true for a parsed request, which the caller hands to <see cref="HandleRequest"/>.
+        /// </summary>
+        private bool Handle(SipPacket packet, long nowMs)
         {
             if (packet.RefuseStatus != 0)
             {
                 Refuse(packet, nowMs);
-                return;
+                return false;
             }
             _parser.Parse(packet.Data, 0, packet.Length, packet.Connection != null, _message, _parse);
             SipMessage m = _message;
@@ -504,7 +513,7 @@ namespace DeskPhone.Sip.UserAgent
                 {
                     RefuseMalformed(packet, m, nowMs);
                 }
-                return;
+                return false;
             }
             if (!m.IsRequest)
             {
@@ -513,19 +522,19 @@ namespace DeskPhone.Sip.UserAgent
                 if (t != null)
                 {
                     t.OnResponse(m, nowMs);
-                    return;
+                    return false;
                 }
                 for (int i = 0; i < _listenerCount && _check.WellFormed; i++)
                 {
                     if (_listeners[i].OnResponse(m, nowMs))
                     {
-                        return;
+                        return false;
                     }
                 }
                 // Otherwise a stray or broken response, dropped (RFC 3261 8.1.3.3, 18.1.2).
-                return;
+                return false;
             }
-            HandleRequest(packet, m, nowMs);
+            return true;
         }
 
         /// <summary>
@@ -570,50 +579,83 @@ namespace DeskPhone.Sip.UserAgent
         {
             if (m.Method == "ACK")
             {
-                HandleAck(packet, m, nowMs);
-                return;
+                if (AckedRefusal(m, nowMs))
+                {
+                    return;
+                }
             }
+            else
+            {
+                if (AnsweredBeforeCheck(packet, m, nowMs))
+                {
+                    return;
+                }
+                // The check here, not under AnsweredBeforeCheck: a frame less under its parse of the names, where the call's BYE
+                // ran out of heap on the 80,896-byte board (issue #18).
+                RequestCheck.Check(m, Capabilities, _check);
+                if (_check.Status != 0)
+                {
+                    RefuseChecked(packet, m, nowMs);
+                    return;
+                }
+            }
+            // The chain here, not in a method of its own: a frame less under every request's handling (a call's ACK and
+            // BYE ran out of heap below it on the 80,896-byte board, issue #18). What no listener takes gets the core's answer.
+            for (int i = 0; i < _listenerCount; i++)
+            {
+                if (_listeners[i].OnRequest(packet, m, nowMs))
+                {
+                    return;
+                }
+            }
+            AnswerUnclaimed(packet, m, nowMs);
+        }
+
+        /// <summary>
+        /// A request other than ACK answered before its check: a retransmitted refused INVITE, a retransmission (Timer J),
+        /// no room for its transaction. True when it was answered.
+        /// </summary>
+        private bool AnsweredBeforeCheck(SipPacket packet, SipMessage m, long nowMs)
+        {
             if (m.Method == "INVITE" && ReplayRefusal(packet, m))
             {
-                return;
+                return true;
             }
             int entry = _transactions.Find(m.GetVia(0), m.Method, packet.RemoteHost, nowMs);
             if (entry >= 0)
             {
                 Replay(packet, m, entry);
-                return;
+                return true;
             }
             if (!_transactions.HasRoom(m.GetVia(0), packet.RemoteHost, packet.Connection != null, nowMs))
             {
                 RefuseFull(packet, m, nowMs);
-                return;
+                return true;
             }
-            RequestCheck.Check(m, Capabilities, _check);
-            if (_check.Status != 0)
-            {
-                RefuseChecked(packet, m, nowMs);
-                return;
-            }
-            Offer(packet, m, nowMs);
+            return false;
         }
 
-        // The rare paths of HandleRequest and Offer in methods of their own: the frames a request is handled under (the
+        // The rare paths of HandleRequest in methods of their own: the frames a request is handled under (the
         // INVITE's, issue #18) keep neither their locals nor Respond's nine stack slots (docs/benchmarks.md "h-ringing").
 
-        private void HandleAck(SipPacket packet, SipMessage m, long nowMs)
+        /// <summary>
+        /// The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3): true when it was one. Only
+        /// then is its Via read: the ACK of a 2xx is end-to-end and gets no response (RFC 3261 13.2.2.4, 17.1.1.3), it goes
+        /// to the dialog's owner (the chain, from <see cref="HandleRequest"/>: this frame is gone by then), and its
+        /// Via parse ran the answered call out of heap on the 80,896-byte board (issue #18).
+        /// </summary>
+        private bool AckedRefusal(SipMessage m, long nowMs)
         {
-            // The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3); others are absorbed.
-            Via ackVia = m.GetVia(0);
-            for (int i = 0; _invites != null && i < MaxInviteTransactions && ackVia != null; i++)
+            Via ackVia = _invites == null ? null : m.GetVia(0);
+            for (int i = 0; ackVia != null && i < MaxInviteTransactions; i++)
             {
                 if (_invites[i] != null && _invites[i].Branch == ackVia.Branch)
                 {
                     _invites[i].OnAck(nowMs);
-                    return;
+                    return true;
                 }
             }
-            // The ACK of a 2xx is a request of its own (new branch, RFC 3261 13.2.2.4): the dialog's owner takes it.
-            Offer(packet, m, nowMs);
+            return false;
         }
 
         /// <summary>Every remembered transaction is still inside Timer J and no flooding source gives one up: refused unhandled.</summary>
@@ -625,23 +667,10 @@ namespace DeskPhone.Sip.UserAgent
                     _check.HeaderName, _check.HeaderValue, true, nowMs);
 
         /// <summary>
-        /// Offers the request to the chain; what no listener takes gets the core's answer: an ACK is absorbed (RFC 3261
-        /// 17.2.3: no response to an ACK), OPTIONS 200 with Allow (11.2), a BYE, CANCEL, UPDATE or PRACK of no dialog
-        /// 481 (15.1.2, 9.2; RFC 3311 5.2; RFC 3262 3: the phone sends no reliable provisional a PRACK could match),
-        /// anything else 480 (nobody here takes it).
+        /// The core's answer to a request no listener took: an ACK is absorbed (RFC 3261 17.2.3: no response to an ACK),
+        /// OPTIONS 200 with Allow (11.2), a BYE, CANCEL, UPDATE or PRACK of no dialog 481 (15.1.2, 9.2; RFC 3311 5.2;
+        /// RFC 3262 3: the phone sends no reliable provisional a PRACK could match), anything else 480 (nobody here takes it).
         /// </summary>
-        private void Offer(SipPacket packet, SipMessage m, long nowMs)
-        {
-            for (int i = 0; i < _listenerCount; i++)
-            {
-                if (_listeners[i].OnRequest(packet, m, nowMs))
-                {
-                    return;
-                }
-            }
-            AnswerUnclaimed(packet, m, nowMs);
-        }
-
         private void AnswerUnclaimed(SipPacket packet, SipMessage m, long nowMs)
         {
             string method = m.Method;
@@ -814,7 +843,7 @@ namespace DeskPhone.Sip.UserAgent
             Write(packet, m, status, reason, header, value, _transactions.Tag(entry, _tagCounter));
         }
 
-        /// <summary>Writes the answer (To tag "dp" and the number, none for 0) and sends it.</summary>
+        /// <summary>Writes the answer (To tag "dp" and the number, none for 0) and sends it; its bytes for a refused INVITE, else null.</summary>
         private byte[] Write(SipPacket packet, SipMessage m, int status, string reason, string header, string value, int tagNumber)
         {
             string tag = tagNumber != 0 ? "dp" + tagNumber.ToString() : null;
@@ -834,10 +863,13 @@ namespace DeskPhone.Sip.UserAgent
                 w.Header(header, value);
             }
             w.Header(HeaderNames.UserAgent, "DeskPhone");
-            byte[] bytes = w.ToBytes();
-            Send(packet, m, bytes);
+            // Sent from the writer's own buffer (the transports send or copy it at once): no copy per answer, the last
+            // allocation of the call's BYE on the 80,896-byte board (issue #18). A refused INVITE's answer is kept, a copy,
+            // for its retransmissions.
+            int length = w.Finish();
+            packet.Transport.Send(w.Buffer, length, packet.RemoteHost, ResponsePort(packet, m), packet.Connection);
             _answeredCurrent = true;
-            return bytes;
+            return status >= 300 && m.Method == "INVITE" ? w.ToBytes() : null;
         }
 
         private void TrackInvite(SipPacket packet, SipMessage m, byte[] response, long nowMs)

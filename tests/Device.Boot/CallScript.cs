@@ -41,9 +41,10 @@ namespace DeskPhone.Boot
 
         /// <summary>
         /// The INVITE to <paramref name="user"/> arrives, the phone rings (a step of <paramref name="p"/>) and is answered;
-        /// checks the 180 and the 200 with the SDP answer, ACKs it. Returns what the BYE needs: "Call-ID\nFrom\nTo (with the phone's tag)\nContact URI".
+        /// checks the 180 and the 200 with the SDP answer, ACKs it. Returns what the BYE needs: Call-ID, From, To (with the phone's
+        /// tag), Contact URI (the strings themselves, not joined and split again: the script's copies share the board's heap).
         /// </summary>
-        private static string AnswerCall(LoadProfile p, string user)
+        private static string[] AnswerCall(LoadProfile p, string user)
         {
             string uri = "sip:" + user + "@" + PhoneAddress + ":5060";
             string branch = "z9hG4bKcall" + (++s_branch).ToString();
@@ -52,6 +53,8 @@ namespace DeskPhone.Boot
             Deliver("INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
                     "From: " + from + "\r\nTo: <" + uri + ">\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@" + Registrar +
                     ":5060>\r\nContent-Type: application/sdp\r\nContent-Length: " + Offer.Length.ToString() + "\r\n\r\n" + Offer);
+            // The script's strings each go once used: they share the board's heap with the answered call's ACK and BYE.
+            uri = null;
             Run(TurnMs);
             if (!Response(branch, 180, false, out _, out _))
             {
@@ -63,6 +66,8 @@ namespace DeskPhone.Boot
                 Low(LowCalls, 1);
                 return null;
             }
+            // The 100 Trying taken too: the script's copy of it (264 B) stayed pending through the whole call.
+            Response(branch, 100, false, out _, out _);
             // The presence PUBLISH the ringing and the talking call set off is answered at once, as the PBX does at rest
             // (the figures would otherwise carry a transaction in flight and the script's copies of its retransmissions).
             AnswerPublishes();
@@ -77,22 +82,38 @@ namespace DeskPhone.Boot
             Run(TurnMs);
             Check(Response(branch, 200, true, out string to, out string contact), "the answered call sent no 200 OK to the INVITE");
             string target = contact.Substring(contact.IndexOf('<') + 1, contact.IndexOf('>') - contact.IndexOf('<') - 1);
+            contact = null;
+            branch = null;
 
             Deliver("ACK " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=z9hG4bKack" + (++s_branch).ToString() +
                     "\r\nMax-Forwards: 70\r\nFrom: " + from + "\r\nTo: " + to + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
-            Run(TurnMs);
+            // Run(TurnMs) written out, as RunProfile's REGISTER turn: the phone is polled from this frame, as the board's
+            // Main polls it from its own (one frame less under the ACK's handling, the answered call's tightest moment).
+            for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+            {
+                s_now += TurnMs;
+                s_wire.Receive();
+                s_app.Poll(s_now);
+            }
             AnswerPublishes();
-            return callId + "\n" + from + "\n" + to + "\n" + target;
+            return new string[] { callId, from, to, target };
         }
 
         /// <summary>The other side hangs up: BYE in the call's dialog (<see cref="AnswerCall"/>), which must be answered 200.</summary>
-        private static void HangUpCall(string dialog)
+        private static void HangUpCall(string[] parts)
         {
-            string[] parts = dialog.Split('\n');
             string branch = "z9hG4bKbye" + (++s_branch).ToString();
             Deliver("BYE " + parts[3] + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
                     "From: " + parts[1] + "\r\nTo: " + parts[2] + "\r\nCall-ID: " + parts[0] + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
-            Run(TurnMs);
+            // The dialog's strings go once the BYE is written: the script's copies share the heap with the BYE's handling.
+            System.Array.Clear(parts, 0, parts.Length);
+            // Run(TurnMs) written out (see AnswerCall): one frame less under the BYE's handling.
+            for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+            {
+                s_now += TurnMs;
+                s_wire.Receive();
+                s_app.Poll(s_now);
+            }
             Check(Response(branch, 200, false, out _, out _), "the BYE was not answered 200");
             Run(500);
             Check(!s_app.Calls.InCall, "the call did not end after the BYE");

@@ -137,7 +137,7 @@ namespace DeskPhone.Boot
                 Step(p, "event-stream");
             }
 
-            string call = null;
+            string[] call = null;
             if (p.Call)
             {
                 s_step = "call";

@@ -13,9 +13,6 @@ namespace DeskPhone.Boot
         private const int PayloadBytes = 160;
         private const uint Ssrc = 0x5EED0001;
 
-        // The voice packet, made by the first receive: the port probe makes these channels at the offer, where the board's
-        // UdpRtpChannel is 72 B, so the scenario's peak holds no buffer the board does not have (h-callfit3).
-        private byte[] _packet;
         private int _port = -1;
         private long _nextMs = -1;
         private int _sequence;
@@ -56,19 +53,17 @@ namespace DeskPhone.Boot
                 return 0;
             }
             _nextMs += FrameMs;
-            if (_packet == null)
+            // Written straight into the phone's buffer: the board's UdpRtpChannel holds no packet of its own either, so the
+            // scenario's answered call holds no buffer the board does not have (h-callfit3, h-callthrough).
+            int length = RtpPacket.HeaderBytes + PayloadBytes;
+            RtpPacket.Write(buffer, 0, _sequence == 0, 0, _sequence & 0xFFFF, (uint)(_sequence * PayloadBytes), Ssrc);
+            for (int i = RtpPacket.HeaderBytes; i < length; i++)
             {
-                _packet = new byte[RtpPacket.HeaderBytes + PayloadBytes];
-                for (int i = RtpPacket.HeaderBytes; i < _packet.Length; i++)
-                {
-                    _packet[i] = 0xFF;
-                }
+                buffer[i] = 0xFF;
             }
-            RtpPacket.Write(_packet, 0, _sequence == 0, 0, _sequence & 0xFFFF, (uint)(_sequence * PayloadBytes), Ssrc);
             _sequence++;
-            System.Array.Copy(_packet, buffer, _packet.Length);
             Received++;
-            return _packet.Length;
+            return length;
         }
 
         public void Latch()

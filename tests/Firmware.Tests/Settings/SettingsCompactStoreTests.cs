@@ -71,6 +71,58 @@ namespace DeskPhone.Firmware.Tests.Settings
         }
 
         [Fact]
+        public void AnEqualTextIsKeptOnceAndEveryValueKeepsItWhenTheOneHoldingItChangesOrGoes()
+        {
+            var store = new SettingsStore();
+            for (int identity = 1; identity <= 4; identity++)
+            {
+                Assert.Null(store.Set("user_host", identity, "pbx.example.com"));
+            }
+            // The text's 15 bytes once and a 3-byte reference for each of the other three.
+            Assert.Equal(15 + 3 * 3, StoredBytes(store));
+            // Identity 1 holds the text: changed, and then gone, the others still read it.
+            Assert.Null(store.Set("user_host", 1, "10.0.0.9"));
+            Assert.Equal("10.0.0.9", store.Get("user_host", 1));
+            for (int identity = 2; identity <= 4; identity++)
+            {
+                Assert.Equal("pbx.example.com", store.Get("user_host", identity));
+            }
+            Assert.Null(store.Set("user_host", 1, ""));
+            Assert.Null(store.Set("user_host", 3, "pbx.example.com"));
+            Assert.Equal("", store.Get("user_host", 1));
+            for (int identity = 2; identity <= 4; identity++)
+            {
+                Assert.Equal("pbx.example.com", store.Get("user_host", identity));
+            }
+            // Short texts are kept as they are (a reference would be no shorter).
+            Assert.Null(store.Set("user_name", 1, "abc"));
+            Assert.Null(store.Set("user_name", 2, "abc"));
+            Assert.Equal("abc", store.Get("user_name", 2));
+        }
+
+        [Fact]
+        public void EqualTextsAreSavedAndLoadedAsTheirText()
+        {
+            var medium = new CutMedium();
+            var store = new SettingsStore(medium, null);
+            Assert.Null(store.Set("user_host", 1, "pbx.example.com"));
+            Assert.Null(store.Set("user_host", 2, "pbx.example.com"));
+            Assert.Null(store.Save());
+            var loaded = new SettingsStore(medium, null);
+            loaded.Load();
+            Assert.Equal("pbx.example.com", loaded.Get("user_host", 1));
+            Assert.Equal("pbx.example.com", loaded.Get("user_host", 2));
+            Assert.Contains("pbx.example.com", Encoding.UTF8.GetString(loaded.ExportXml(false)));
+            Assert.DoesNotContain("\uFFFD", Encoding.UTF8.GetString(loaded.ExportXml(false)));
+        }
+
+        private static int StoredBytes(SettingsStore store)
+        {
+            object stored = typeof(SettingsStore).GetField("_stored", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance).GetValue(store);
+            return ((byte[])stored.GetType().GetField("_bytes", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance).GetValue(stored)).Length;
+        }
+
+        [Fact]
         public void AReadByPositionIsTheReadByName()
         {
             var store = new SettingsStore();

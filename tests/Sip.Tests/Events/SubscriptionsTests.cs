@@ -55,6 +55,18 @@ namespace DeskPhone.Sip.Tests.Events
                    (body.Length > 0 ? "Content-Type: application/dialog-info+xml\r\n" : "") + "Content-Length: " + body.Length + "\r\n\r\n" + body;
         }
 
+        /// <summary>
+        /// The local tag of a SUBSCRIBE: the layer's random number in 8 hex digits and the dialog's number in hex
+        /// (<paramref name="dialog"/>), not kept per subscription.
+        /// </summary>
+        private static string TagOf(string request, int dialog)
+        {
+            string from = FakeClientCore.Header(request, "From");
+            string tag = from.Substring(from.IndexOf(";tag=") + 5);
+            Assert.Matches("^[0-9a-f]{8}" + dialog.ToString("x") + "$", tag);
+            return tag;
+        }
+
         [Fact]
         public void NothingGoesOutBeforeTheFirstPollThenTheSubscribeIsByteExact()
         {
@@ -66,13 +78,14 @@ namespace DeskPhone.Sip.Tests.Events
 
             FakeClientCore.Request r = Assert.Single(_core.Sent);
             Assert.Equal(("SUBSCRIBE", "sip:200@10.0.0.1", "10.0.0.1", 5060), (r.Method, r.Uri, r.Address, r.Port));
+            string tag = TagOf(r.Text, 1);
             Assert.Equal(
                 "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
                 "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
                 "Max-Forwards: 70\r\n" +
-                "From: <sip:100@10.0.0.1>;tag=t1\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=" + tag + "\r\n" +
                 "To: <sip:200@10.0.0.1>\r\n" +
-                "Call-ID: t1-sub\r\n" +
+                "Call-ID: " + tag + "-sub\r\n" +
                 "CSeq: 1 SUBSCRIBE\r\n" +
                 "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
                 "Event: dialog\r\n" +
@@ -88,6 +101,7 @@ namespace DeskPhone.Sip.Tests.Events
         {
             Subscription s = Start();
             _events.Poll(0);
+            string tag = TagOf(_core.Last.Text, 1);
             _core.Answer(_core.Last, 200, "Expires: 600\r\n", 100);
             Assert.Equal(SubscriptionState.Active, s.State);
 
@@ -97,9 +111,9 @@ namespace DeskPhone.Sip.Tests.Events
                 "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
                 "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
                 "Max-Forwards: 70\r\n" +
-                "From: <sip:100@10.0.0.1>;tag=t1\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=" + tag + "\r\n" +
                 "To: <sip:200@10.0.0.1>;tag=srv\r\n" +
-                "Call-ID: t1-sub\r\n" +
+                "Call-ID: " + tag + "-sub\r\n" +
                 "CSeq: 2 SUBSCRIBE\r\n" +
                 "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
                 "Event: dialog\r\n" +
@@ -117,9 +131,9 @@ namespace DeskPhone.Sip.Tests.Events
                 "SUBSCRIBE sip:200@10.0.0.1 SIP/2.0\r\n" +
                 "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
                 "Max-Forwards: 70\r\n" +
-                "From: <sip:100@10.0.0.1>;tag=t1\r\n" +
+                "From: <sip:100@10.0.0.1>;tag=" + tag + "\r\n" +
                 "To: <sip:200@10.0.0.1>;tag=srv\r\n" +
-                "Call-ID: t1-sub\r\n" +
+                "Call-ID: " + tag + "-sub\r\n" +
                 "CSeq: 3 SUBSCRIBE\r\n" +
                 "Contact: <sip:100@192.0.2.10:5060;line=dp1>\r\n" +
                 "Event: dialog\r\n" +
@@ -353,18 +367,67 @@ namespace DeskPhone.Sip.Tests.Events
         [Fact]
         public void ANotifyMatchesOnlyTheWholeCallIdOfOneDialogAndNotItsTagsOrTarget()
         {
-            // The Call-ID is not kept but made from the local tag (t1-sub): the dialog's tag alone, with another suffix,
-            // the remote tag or the target in its place finds no subscription.
+            // The Call-ID is not kept but made from the dialog's number (the local tag and -sub): the tag alone, with
+            // another suffix, a leading zero, another dialog's number, the remote tag or the target in its place finds
+            // no subscription.
             Start();
             _events.Poll(0);
-            Assert.Equal("t1-sub", FakeClientCore.Header(_core.Last.Text, "Call-ID"));
-            _events.OnNotify(FakeClientCore.Parse(Notify("t1-sub", "pbx1", "t1", "active")), 40);
+            string tag = TagOf(_core.Last.Text, 1);
+            Assert.Equal(tag + "-sub", FakeClientCore.Header(_core.Last.Text, "Call-ID"));
+            _events.OnNotify(FakeClientCore.Parse(Notify(tag + "-sub", "pbx1", "t1", "active")), 40);
 
-            foreach (string other in new[] { "t1", "t1@192.0.2.10", "xt1-sub", "t1-subx", "pbx1-sub", "dialog-sub", "-sub", "sip:200@10.0.0.1-sub" })
+            string random = tag.Substring(0, 8);
+            foreach (string other in new[] { tag, tag + "@192.0.2.10", "x" + tag + "-sub", tag + "-subx", random + "01-sub", random + "2-sub",
+                                             random + "-sub", "pbx1-sub", "dialog-sub", "-sub", "sip:200@10.0.0.1-sub" })
             {
                 Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(other, "pbx1", "t1", "active")), 50));
             }
             Assert.Equal(new[] { "sip:200@10.0.0.1 active -1 - " + " 0" }, _owner.Seen);
+        }
+
+        [Fact]
+        public void EachDialogHasItsOwnNumberAndANotifyReachesOnlyItsOwn()
+        {
+            Subscription a = Start();
+            Subscription b = Start("sip:201@10.0.0.1");
+            _events.Poll(0);
+            string tagA = TagOf(_core.Sent[0].Text, 1);
+            string tagB = TagOf(_core.Sent[1].Text, 2);
+            Assert.Equal(tagA.Substring(0, 8), tagB.Substring(0, 8));
+
+            Assert.Equal(200, _events.OnNotify(FakeClientCore.Parse(Notify(tagB + "-sub", "pbx2", tagB, "active")), 40));
+            Assert.Equal(200, _events.OnNotify(FakeClientCore.Parse(Notify(tagA + "-sub", "pbx1", tagA, "active")), 41));
+
+            Assert.Equal(new[] { "sip:201@10.0.0.1 active -1 -  0", "sip:200@10.0.0.1 active -1 -  0" }, _owner.Seen);
+            // A new dialog takes the next number no dialog holds.
+            a.Start(50);
+            _events.Poll(50);
+            TagOf(_core.Last.Text, 3);
+        }
+
+        [Fact]
+        public void ADialogWhoseCSeqNearsSixteenBitsGoesOnInANewOne()
+        {
+            Subscription s = Start();
+            _events.Poll(0);
+            string tag = TagOf(_core.Last.Text, 1);
+            long now = 0;
+            for (int cseq = 1; cseq < 0xFF00; cseq++)
+            {
+                _core.Answer(_core.Last, 200, "Expires: 600\r\n", now);
+                // Only the last request is looked at (the fake counts its busy slots over every one it keeps).
+                _core.Sent.RemoveAt(0);
+                s.Refresh(++now);
+            }
+            Assert.Equal("65280 SUBSCRIBE", FakeClientCore.Header(_core.Last.Text, "CSeq"));
+            Assert.Equal(tag + "-sub", FakeClientCore.Header(_core.Last.Text, "Call-ID"));
+            _core.Answer(_core.Last, 200, "Expires: 600\r\n", now);
+
+            s.Refresh(++now);
+
+            Assert.Equal("1 SUBSCRIBE", FakeClientCore.Header(_core.Last.Text, "CSeq"));
+            Assert.Equal(TagOf(_core.Last.Text, 2) + "-sub", FakeClientCore.Header(_core.Last.Text, "Call-ID"));
+            Assert.DoesNotContain(";tag=", FakeClientCore.Header(_core.Last.Text, "To"));
         }
 
         [Fact]
