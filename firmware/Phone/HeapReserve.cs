@@ -200,6 +200,7 @@ namespace DeskPhone.Firmware.Phone
         /// Whether the request in data[0, length) may be taken in, parsed and handled (0), else the status it is answered
         /// unparsed (<see cref="IHeapRoom.Refusal"/>), by what it would do to the heap (<see cref="SniffedRequest"/>):
         /// <list type="bullet">
+        /// <item>A response is always taken in: it frees the phone's own transaction.</item>
         /// <item>A new call (an INVITE without a To tag) is always measured and taken on only with <see cref="CallBytes"/>
         /// and twice its length free, else answered 486 Busy Here and counted: said as "calls refused (486)".</item>
         /// <item>A short request is taken in while the heap is not <see cref="Low"/> and nothing is refused (no collection at
@@ -214,6 +215,10 @@ namespace DeskPhone.Firmware.Phone
         public int Refusal(byte[] data, int length)
         {
             int kind = data == null ? SniffedRequest.Ending : SniffedRequest.Of(data, length);
+            if (kind == SniffedRequest.Response)
+            {
+                return 0;
+            }
             if (kind == SniffedRequest.NewCall)
             {
                 if (Measure() - 2 * length >= CallBytes)

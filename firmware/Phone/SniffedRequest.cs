@@ -3,7 +3,8 @@ namespace DeskPhone.Firmware.Phone
     /// <summary>
     /// What a request would do to the heap, read from its first bytes before it is parsed (the heap reserve's admission,
     /// <see cref="HeapReserve.Refusal"/>): a new call (an INVITE whose To has no tag: a re-INVITE has one) takes on a
-    /// call's state; a BYE, CANCEL or ACK ends or settles one and frees heap; anything else is other.
+    /// call's state; a BYE, CANCEL or ACK ends or settles one and frees heap; a response frees the phone's own
+    /// transaction; anything else is other.
     /// </summary>
     // Bytes compared one by one, no string made: this runs when the heap is short (each string literal used is a string
     // made on nanoCLR's heap).
@@ -12,6 +13,7 @@ namespace DeskPhone.Firmware.Phone
         public const int Other = 0;
         public const int Ending = 1;
         public const int NewCall = 2;
+        public const int Response = 3;
 
         /// <summary>The kind of the request in d[0, length).</summary>
         public static int Of(byte[] d, int length)
@@ -21,6 +23,10 @@ namespace DeskPhone.Firmware.Phone
                 return Other;
             }
             int a = d[0];
+            if (a == 'S' && d[1] == 'I' && d[2] == 'P' && d[3] == '/')
+            {
+                return Response;
+            }
             if ((a == 'B' && d[1] == 'Y' && d[2] == 'E' && d[3] == ' ') || (a == 'A' && d[1] == 'C' && d[2] == 'K' && d[3] == ' ')
                 || (a == 'C' && d[1] == 'A' && d[2] == 'N' && d[3] == 'C' && d[6] == ' '))
             {

@@ -10,7 +10,8 @@ namespace DeskPhone.Sip.Transport
         /// Whether the request in data[0, length) may be taken in, parsed and handled: 0 when it may, else the status it
         /// is answered from its first bytes (503 with Retry-After for want of heap, 486 for a new call without room for
         /// what a call holds). Asked before a datagram's packet is made when the socket told its size (data null: only
-        /// its length known), and before a request in a packet is parsed.
+        /// its length known), and before a message in a packet is parsed: a response (it starts "SIP/") is always taken
+        /// in, as the answer to the phone's own transaction frees it.
         /// </summary>
         int Refusal(byte[] data, int length);
 

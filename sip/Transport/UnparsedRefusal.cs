@@ -1,12 +1,13 @@
 namespace DeskPhone.Sip.Transport
 {
     /// <summary>
-    /// A 503 (Service Unavailable, with Retry-After), or a new call's 486 (Busy Here), written straight from a request's bytes, for a request the phone has
-    /// no heap to parse (issue #17): no parsed message, header objects or writer, only the answer's own bytes. The start
-    /// line is checked (a response or an ACK gets none), then the lines of Via, From, To, Call-ID and CSeq (long or
-    /// compact names, any case, folded lines with them) are copied as they came (RFC 3261 8.2.6.2); the top Via gains
-    /// received and a bare rport its value (18.2.1), To a tag when it has none. What comes after a cut (a datagram kept
-    /// to its head, SipInbox.RefusedHeadBytes) is not read. Null when the request lacks one of the five.
+    /// A 503 (Service Unavailable), or a new call's 486 (Busy Here), with Retry-After, written straight from a request's
+    /// bytes, for a request the phone has no heap to parse or a call it has no room for (issue #17): no parsed message,
+    /// header objects or writer, only the answer's own bytes. The start line is checked (a response or an ACK gets
+    /// none), then the lines of Via, From, To, Call-ID and CSeq (long or compact names, any case, folded lines with them)
+    /// are copied as they came (RFC 3261 8.2.6.2); the top Via gains received and a bare rport its value (18.2.1), To a
+    /// tag when it has none. What comes after a cut (a datagram kept to its head, SipInbox.RefusedHeadBytes) is not
+    /// read. Null when the request lacks one of the five.
     /// </summary>
     public static class UnparsedRefusal
     {
@@ -15,21 +16,23 @@ namespace DeskPhone.Sip.Transport
         // The answer's fixed parts, each copied where it goes (nothing concatenated: this runs when the heap has no room).
         private const string Head = "SIP/2.0 503 Service Unavailable\r\n";
         // A new call the heap has no room for (the phone's reserve): busy here, so that the PBX forwards it on busy or
-        // gives the caller its busy tone, rather than taking the phone for out of service as a 503 may (RFC 3261 21.4.4, 21.5.4).
+        // gives the caller its busy tone, rather than take the phone for out of service (a proxy treats a 503 as a
+        // server's failure and may try elsewhere or stop using it for Retry-After, RFC 3261 16.7, 21.5.4); its
+        // Retry-After is a better time to call back (21.4.4).
         private const string Busy = "SIP/2.0 486 Busy Here\r\n";
         private const string RetryAfter = "Retry-After: ";
-        private const string Tail = "Content-Length: 0\r\n\r\n";
+        private const string Tail = "\r\nContent-Length: 0\r\n\r\n";
         private const string Received = ";received=";
 
         /// <summary>Requests dropped unanswered because the heap had no room for their 503 (<see cref="Answer"/>).</summary>
         public static int Unanswered;
 
         /// <summary>
-        /// The 503's bytes for the request in data[0, length) from host:port (retryAfter null: a 486 Busy Here, without
-        /// Retry-After); null when it cannot be answered, or when the heap has no room for them: then the request is
+        /// The 503's bytes for the request in data[0, length) from host:port (<paramref name="busy"/>: a new call's 486
+        /// Busy Here); null when it cannot be answered, or when the heap has no room for them: then the request is
         /// dropped unanswered and counted (<see cref="Unanswered"/>).
         /// </summary>
-        public static byte[] Answer(byte[] data, int length, string host, int port, string retryAfter)
+        public static byte[] Answer(byte[] data, int length, string host, int port, string retryAfter, bool busy)
         {
             try
             {
@@ -38,13 +41,12 @@ namespace DeskPhone.Sip.Transport
                 {
                     return null;
                 }
-                string head = (object)retryAfter == null ? Busy : Head;
-                var answer = new byte[head.Length + size + ((object)retryAfter == null ? 0 : RetryAfter.Length + retryAfter.Length + 2) + Tail.Length];
-                int at = Write(data, length, host, port, answer, Copy(head, answer, 0));
-                if ((object)retryAfter != null)
-                {
-                    at = Copy("\r\n", answer, Copy(retryAfter, answer, Copy(RetryAfter, answer, at)));
-                }
+                string head = busy ? Busy : Head;
+                var answer = new byte[head.Length + size + RetryAfter.Length + retryAfter.Length + Tail.Length];
+                int at = Copy(head, answer, 0);
+                at = Write(data, length, host, port, answer, at);
+                at = Copy(RetryAfter, answer, at);
+                at = Copy(retryAfter, answer, at);
                 Copy(Tail, answer, at);
                 return answer;
             }

@@ -544,10 +544,9 @@ namespace DeskPhone.Sip.UserAgent
         private bool NoRoom(SipPacket packet)
         {
             IHeapRoom room = _inbox.Room;
-            byte[] d = packet.Data;
-            if (packet.RefuseStatus == 0 && room != null && packet.Length > 4 && (d[0] != 'S' || d[1] != 'I' || d[2] != 'P' || d[3] != '/'))
+            if (packet.RefuseStatus == 0 && room != null)
             {
-                packet.RefuseStatus = room.Refusal(d, packet.Length);
+                packet.RefuseStatus = room.Refusal(packet.Data, packet.Length);
             }
             return packet.RefuseStatus == 503 || packet.RefuseStatus == 486;
         }
@@ -558,7 +557,7 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         private void RefuseUnparsed(SipPacket packet)
         {
-            byte[] answer = UnparsedRefusal.Answer(packet.Data, packet.Length, packet.RemoteHost, packet.RemotePort, packet.RefuseStatus == 486 ? null : LowMemoryRetryAfter);
+            byte[] answer = UnparsedRefusal.Answer(packet.Data, packet.Length, packet.RemoteHost, packet.RemotePort, LowMemoryRetryAfter, packet.RefuseStatus == 486);
             if (answer != null)
             {
                 packet.Transport.Send(answer, answer.Length, packet.RemoteHost, packet.RemotePort, packet.Connection);

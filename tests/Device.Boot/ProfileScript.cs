@@ -495,7 +495,7 @@ namespace DeskPhone.Boot
             return status == 200 ? 0 : 1;
         }
 
-        /// <summary>Whether <paramref name="status"/> is the phone's 503 for want of heap (HeapReserve.AdmitRequest), counted.</summary>
+        /// <summary>Whether <paramref name="status"/> is the phone's 503 for want of heap (HeapReserve.Refusal), counted.</summary>
         /// <summary>
         /// Whether a request got no answer because the phone had no heap even for its 503 (UnparsedRefusal.Unanswered
         /// grew: dropped as an overloaded server may, its retransmission answered later): counted, not a failure.

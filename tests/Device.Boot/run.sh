@@ -17,7 +17,10 @@
 #                                            # step there, what did not fit refused (503, a closed connection, a
 #                                            # status kept without its parameter) and printed, never out of memory;
 #                                            # the profile:step pairs in $BOOT_MUST_REACH (default none; e.g.
-#                                            # "idle+call:ringing") were reached there
+#                                            # "idle+call:ringing") were reached there; then the scenario runs at
+#                                            # each heap of $BOOT_SWEEP_HEAPS (default "82400 84000", "" for none),
+#                                            # where the profiles in $BOOT_SWEEP_MUST_END (default
+#                                            # "idle,office,worst") must reach their last step, never out of memory
 #   BOOT_HEAP=160000 tests/Device.Boot/run.sh   # one run at that heap
 #   BOOT_BOARD=1 tests/Device.Boot/run.sh    # also loads the board application (board/DeskPhone.Board.pe) and every
 #                                            # library it references, as the board does, so the heap includes their
@@ -119,7 +122,36 @@ run_at() {
     return 1
 }
 
+# Near the board's heap too (issue 17, h-heapsweep): with a little more heap than the board's the phone takes on more
+# (an identity, a call) and must still refuse what does not fit rather than run out. At each heap of $BOOT_SWEEP_HEAPS
+# (default "82400 84000", "" for none; only when no BOOT_HEAP is given) the profiles of $BOOT_SWEEP_MUST_END (default
+# "idle,office,worst") reach their last step, none out of memory. A nanoCLR crash there (a matter of layout, see below)
+# is judged on a run 12 or 24 bytes smaller. Returns 1 when one did not.
+sweep() {
+    local h p judged_at failed=0
+    for h in ${BOOT_SWEEP_HEAPS-82400 84000}; do
+        judged_at="$h"
+        for less in 0 12 24; do
+            judged_at=$((h - less))
+            run_at "$judged_at" > "$OUT/sweep-$judged_at.txt"
+            crashed "$OUT/boot-$judged_at-verbose.log" || break
+            echo "device-boot: nanoCLR CRASHED at the $judged_at-byte heap"
+        done
+        for p in $(echo "${BOOT_SWEEP_MUST_END-idle,office,worst}" | tr ',' ' '); do
+            if grep -q "^load profile=$p OK$" "$OUT/boot-$judged_at.log" && ! crashed "$OUT/boot-$judged_at-verbose.log"; then
+                echo "device-boot: profile $p runs to its end at a $judged_at-byte heap (BOOT_SWEEP_HEAPS), $(grep "^load profile=$p refused" "$OUT/boot-$judged_at.log" | sed 's/^load profile=[^ ]* //')"
+            else
+                echo "device-boot: profile $p must reach its last step at a $judged_at-byte heap (BOOT_SWEEP_HEAPS) and did not: $(grep "^load profile=$p \(OUT OF MEMORY\|FAILED\)" "$OUT/boot-$judged_at.log" | cut -c1-240)"
+                failed=1
+            fi
+        done
+    done
+    return $failed
+}
+crashed() { grep -q '^nf-run: exit status -[0-9]' "$1"; }
+
 if run_at "$HEAP"; then
+    [ -n "${BOOT_HEAP:-}" ] || sweep || exit 1
     exit 0
 fi
 # nanoCLR itself can crash near a full heap (its IL inlining's stale slot and its restart of a frame it could not
@@ -127,7 +159,6 @@ fi
 # change of code or paths. A crash is said as such; it says nothing about the fit (the profiles after it did not run),
 # so the fit is judged on a run a few bytes smaller that the interpreter gets through (a smaller heap only makes
 # fitting harder), and the scenario still runs at the fitting heap below.
-crashed() { grep -q '^nf-run: exit status -[0-9]' "$1"; }
 judged="$HEAP"
 if crashed "$OUT/boot-$HEAP-verbose.log"; then
     echo "device-boot: nanoCLR CRASHED at the $HEAP-byte heap ($(grep '^nf-run: exit status' "$OUT/boot-$HEAP-verbose.log" | tail -1 | sed 's/^nf-run: //'), a signal)"
@@ -187,6 +218,7 @@ if [ -z "${BOOT_HEAP:-}" ]; then
             fits_too_little=1
         fi
     done
+    sweep || fits_too_little=1
 fi
 # The board's heap is the goal (issue: fit the device); until the firmware fits it, the scenario must still pass at
 # the smallest heap recorded in docs/benchmarks.md ("Boot in the interpreter"), so that what runs stays proven.

@@ -1,4 +1,5 @@
 using DeskPhone.Firmware.Bench;
+using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {
@@ -59,6 +60,33 @@ namespace DeskPhone.Firmware.Tests.Phone
         {
             Assert.Equal("event: message\ndata: two  lines\n\n", BenchEventQueue.Frame("message", "two\r\nlines"));
             Assert.Equal("event: status\ndata: \n\n", BenchEventQueue.Frame("status", null));
+        }
+
+        private sealed class Room : IHeapRoom
+        {
+            public bool IsShort;
+            public bool Short => IsShort;
+            public int Refusal(byte[] data, int length) => 0;
+            public bool AdmitConnection(long bytes) => true;
+        }
+
+        [Fact]
+        public void WhileTheHeapIsShortNoFrameIsBuiltAndTheGapIsSaidOnceRoomIsBack()
+        {
+            var room = new Room();
+            var q = new BenchEventQueue(8, room);
+            q.Post("a", "1");
+            room.IsShort = true;
+            q.Post("b", "2");
+            q.Post("c", "3");
+            Assert.Equal(1, q.Count);
+            Assert.Equal(2, q.Dropped);
+            room.IsShort = false;
+            q.Post("d", "4");
+            Assert.Equal("event: a\ndata: 1\n\n", q.Take());
+            Assert.Equal("event: gap\ndata: 2\n\n", q.Take());
+            Assert.Equal("event: d\ndata: 4\n\n", q.Take());
+            Assert.Null(q.Take());
         }
     }
 }

@@ -261,6 +261,35 @@ namespace DeskPhone.Firmware.Tests.Phone
         private static string LastSent(SipPhone p) => p.Channel.Sent[p.Channel.Sent.Count - 1];
 
         [Fact]
+        public void ACallTheHeapHasNoRoomForIsAnswered486BusyHereNotRungAndSaidAndTakenOnceThereIsRoom()
+        {
+            _heap.Room = 100;
+            var p = new SipPhone(s => s.Set("user_sipusername_as_line", 1, "on"), memory: _heap);
+            p.Run(100);
+            p.Register();
+
+            // Above the reserve's 8 KB (not low, a MESSAGE is taken in) but short of what a call holds.
+            _heap.Room = 0;
+            _heap.Short = HeapReserve.CallBytes - 500;
+            Assert.Equal("SIP/2.0 200 OK", Message(p, "100", "m1"));
+            int from = p.Channel.Sent.Count;
+            p.Invite("z9hG4bKbusy1", "busy1", "\"Bob\" <sip:555@10.0.0.1>");
+            Assert.Equal(from + 1, p.Channel.Sent.Count);
+            string answer = p.Channel.Sent[from];
+            Assert.StartsWith("SIP/2.0 486 Busy Here\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbusy1;received=10.0.0.1\r\n", answer);
+            Assert.Contains("\r\nCall-ID: busy1\r\nCSeq: 1 INVITE\r\nRetry-After: 10\r\nContent-Length: 0\r\n\r\n", answer);
+            p.Run(MemoryWatch.PeriodMs);
+            Assert.Equal("calls refused (486): 1", LowMemory(p));
+            Assert.Contains("low memory: calls refused (486): 1", p.App.Log.Text());
+
+            // Room for a call: the next one rings.
+            _heap.Short = 60000;
+            from = p.Channel.Sent.Count;
+            p.Invite("z9hG4bKring1", "ring1", "\"Bob\" <sip:555@10.0.0.1>");
+            Assert.Contains(p.Channel.Sent.GetRange(from, p.Channel.Sent.Count - from), m => m.StartsWith("SIP/2.0 180 Ringing"));
+        }
+
+        [Fact]
         public void WhileTheHeapIsLowRequestsAre503AndStatusesKeptWithoutParametersSaidUntilAPeriodWithoutRefusals()
         {
             _heap.Room = 100;
@@ -294,6 +323,69 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Null(LowMemory(p));
             Assert.True(p.Phone.Statuses.Raise(StatusId.PhoneHasMissedCalls, "3 calls", "test", p.Now));
             Assert.Equal("3 calls", p.Phone.Statuses.ParamOf(StatusId.PhoneHasMissedCalls));
+        }
+
+        private static byte[] Bytes(string text) => Encoding.ASCII.GetBytes(text.Replace("\n", "\r\n"));
+
+        private static readonly byte[] Message500 = Bytes("MESSAGE sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKm\n" +
+            "From: <sip:pbx@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>\nCall-ID: m\nCSeq: 1 MESSAGE\nContent-Length: 0\n\n");
+
+        private static byte[] Invite(string to) => Bytes("INVITE sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKi\n" +
+            "From: <sip:pbx@10.0.0.1>;tag=p\n" + to + "\nCall-ID: i\nCSeq: 1 INVITE\nContent-Length: 0\n\n");
+
+        [Fact]
+        public void ANewCallIsAlwaysMeasuredAndWithoutRoomForACallAnswered486AndSaid()
+        {
+            var reserve = new HeapReserve(_heap);
+            byte[] invite = Invite("To: <sip:201@10.0.0.2>");
+            _heap.Room = 1;
+            // Not low, nothing refused, a short request: still measured, and 60,000 B free take it.
+            Assert.Equal(0, reserve.Refusal(invite, invite.Length));
+            Assert.Equal(1, _heap.Asked);
+            // Room for a request (the reserve's 8 KB and more) but not for what a call holds: busy here.
+            _heap.Short = HeapReserve.CallBytes + 2 * invite.Length - 12;
+            Assert.Equal(486, reserve.Refusal(invite, invite.Length));
+            // Folded, compact or upper-case, a To without a tag is a new call too.
+            byte[] folded = Invite("T :\n <sip:201@10.0.0.2>;transport=udp");
+            Assert.Equal(486, reserve.Refusal(folded, folded.Length));
+            Assert.Null(reserve.Refused);
+            reserve.ReportTransient();
+            Assert.Equal("calls refused (486): 2", reserve.Refused);
+            Assert.True(reserve.Short);
+            _heap.Short = HeapReserve.CallBytes + 2 * invite.Length;
+            Assert.Equal(0, reserve.Refusal(invite, invite.Length));
+            // A period without refusals clears what is said.
+            reserve.ReportTransient();
+            Assert.Null(reserve.Refused);
+        }
+
+        [Fact]
+        public void AReInviteIsAnOrdinaryRequestAndWhatEndsACallNeedsNoRoomForABurst()
+        {
+            var reserve = new HeapReserve(_heap);
+            foreach (string to in new[] { "To: <sip:201@10.0.0.2>;tag=a1", "t: <sip:201@10.0.0.2> ; TAG = a1", "To: <sip:201@10.0.0.2>\n ;tag=a1" })
+            {
+                byte[] reInvite = Invite(to);
+                Assert.Equal(0, reserve.Refusal(reInvite, reInvite.Length));
+            }
+            Assert.Equal(0, _heap.Asked);
+            // Something refused (a connection): a short request is measured and needs room for a burst beside its own.
+            _heap.Short = HeapReserve.RequestBytes + 1500;
+            Assert.False(reserve.AdmitConnection(reserve.KeepBytes));
+            Assert.Equal(503, reserve.Refusal(Message500, Message500.Length));
+            byte[] reinvite = Invite("To: <sip:201@10.0.0.2>;tag=a1");
+            Assert.Equal(503, reserve.Refusal(reinvite, reinvite.Length));
+            // A BYE, CANCEL or ACK frees the call's heap: it needs only its own room.
+            foreach (string method in new[] { "BYE", "CANCEL", "ACK" })
+            {
+                byte[] ending = Bytes(method + " sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKb\n" +
+                    "From: <sip:pbx@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>;tag=a1\nCall-ID: i\nCSeq: 2 " + method + "\nContent-Length: 0\n\n");
+                Assert.Equal(0, reserve.Refusal(ending, ending.Length));
+            }
+            // A datagram's length alone (before its packet is made) is judged as the least a request needs.
+            Assert.Equal(0, reserve.Refusal(null, 700));
+            _heap.Short = HeapReserve.RequestBytes + 1000;
+            Assert.Equal(503, reserve.Refusal(null, 700));
         }
 
         [Fact]

@@ -77,17 +77,43 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Empty(_handler.Calls);
             Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text.Replace("\n", "\r\n")), room.Asked);
 
-            // A response is never asked about: the answer to the phone's own request frees its transaction.
+            // A response is asked about too, and the room takes it in (the heap reserve does: the answer to the phone's own
+            // request frees its transaction): handled, nothing sent back.
             room.Asked = -1;
+            int sent = _channel.Sent.Count;
             _channel.Arrive("SIP/2.0 200 OK\nVia: SIP/2.0/UDP 192.0.2.5:5060;branch=z9hG4bKnone\nFrom: <sip:487@10.0.0.1>;tag=a\n" +
                             "To: <sip:487@10.0.0.1>;tag=b\nCall-ID: x\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n");
             _ua.Poll(10);
-            Assert.Equal(-1, room.Asked);
+            Assert.NotEqual(-1, room.Asked);
+            Assert.Equal(sent, _channel.Sent.Count);
 
             // Room again: the retransmission is taken in and handled (the refusal was not kept as its answer).
             room.Has = true;
             Assert.StartsWith("SIP/2.0 200", Deliver(text, 20));
             Assert.Single(_handler.Calls);
+        }
+
+        [Fact]
+        public void ANewCallTheHeapHasNoRoomForIs486BusyHereUnhandledAndItsAckIsAbsorbed()
+        {
+            var room = new Room { Status = 486 };
+            _inbox.Room = room;
+            string invite = "INVITE sip:487@192.0.2.5 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKcall1\n" +
+                            "From: <sip:pbx@10.0.0.1>;tag=c1\nTo: <sip:487@192.0.2.5>\nCall-ID: call-1\nCSeq: 1 INVITE\n" +
+                            "Max-Forwards: 70\nContact: <sip:pbx@10.0.0.1>\nContent-Length: 0\n\n";
+            string refused = Deliver(invite, 0);
+            Assert.StartsWith("SIP/2.0 486 Busy Here\r\n", refused);
+            Assert.Contains("\r\nTo: <sip:487@192.0.2.5>;tag=lowmem\r\n", refused);
+            Assert.EndsWith("\r\nCSeq: 1 INVITE\r\nRetry-After: " + SipUserAgent.LowMemoryRetryAfter + "\r\nContent-Length: 0\r\n\r\n", refused);
+            Assert.Empty(_handler.Calls);
+            // Its ACK (same branch) gets no answer, whatever the room says.
+            int sent = _channel.Sent.Count;
+            room.Has = true;
+            _channel.Arrive("ACK sip:487@192.0.2.5 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKcall1\n" +
+                            "From: <sip:pbx@10.0.0.1>;tag=c1\nTo: <sip:487@192.0.2.5>;tag=lowmem\nCall-ID: call-1\nCSeq: 1 ACK\n" +
+                            "Max-Forwards: 70\nContent-Length: 0\n\n");
+            _ua.Poll(10);
+            Assert.Equal(sent, _channel.Sent.Count);
         }
 
         [Fact]
@@ -133,7 +159,7 @@ namespace DeskPhone.Sip.Tests.Stack
             public int Refusal(byte[] data, int length)
             {
                 Asked = length;
-                return Has ? 0 : Status;
+                return Has || (data != null && data[0] == 'S' && data[1] == 'I' && data[2] == 'P' && data[3] == '/') ? 0 : Status;
             }
 
             public bool AdmitConnection(long bytes)

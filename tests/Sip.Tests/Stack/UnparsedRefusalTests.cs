@@ -6,10 +6,10 @@ namespace DeskPhone.Sip.Tests.Stack
     /// <summary>The 503 written from a request's bytes when the phone has no heap to parse it (issue #17).</summary>
     public class UnparsedRefusalTests
     {
-        private static string Answer(string request, int length = -1)
+        private static string Answer(string request, int length = -1, bool busy = false)
         {
             byte[] bytes = Encoding.ASCII.GetBytes(request);
-            byte[] answer = UnparsedRefusal.Answer(bytes, length < 0 ? bytes.Length : length, "10.0.0.9", 5080, "10");
+            byte[] answer = UnparsedRefusal.Answer(bytes, length < 0 ? bytes.Length : length, "10.0.0.9", 5080, "10", busy);
             return answer == null ? null : Encoding.ASCII.GetString(answer);
         }
 
@@ -40,6 +40,18 @@ namespace DeskPhone.Sip.Tests.Stack
             // Cut inside the CSeq line: it is not there.
             Assert.Null(Answer(request, request.IndexOf("CSeq") + 6));
             Assert.Null(Answer(request.Replace("CSeq: 1 MESSAGE\r\n", "")));
+        }
+
+        [Fact]
+        public void ANewCallWithoutRoomIsAnsweredBusyHere()
+        {
+            string answer = Answer("INVITE sip:486@192.0.2.10 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKi\r\n" +
+                                   "From: <sip:pbx@10.0.0.1>;tag=p\r\nTo: <sip:486@10.0.0.1>\r\nCall-ID: c2\r\nCSeq: 1 INVITE\r\n" +
+                                   "Content-Type: application/sdp\r\nContent-Length: 3\r\n\r\nv=0", busy: true);
+            Assert.Equal("SIP/2.0 486 Busy Here\r\n" +
+                         "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKi;received=10.0.0.9\r\n" +
+                         "From: <sip:pbx@10.0.0.1>;tag=p\r\nTo: <sip:486@10.0.0.1>;tag=lowmem\r\nCall-ID: c2\r\nCSeq: 1 INVITE\r\n" +
+                         "Retry-After: 10\r\nContent-Length: 0\r\n\r\n", answer);
         }
     }
 }
