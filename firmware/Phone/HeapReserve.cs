@@ -206,17 +206,17 @@ namespace DeskPhone.Firmware.Phone
         /// <item>A short request is taken in while the heap is not <see cref="Low"/> and nothing is refused (no collection at
         /// rest), else measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
         /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
-        /// something is refused, except for what ends or shrinks a call (BYE, CANCEL, ACK: refusing those keeps the heap
-        /// full) and a NOTIFY in a subscription's dialog (the reserve took the subscription on with room for its requests,
-        /// <see cref="RequestRoomBytes"/>: with the burst's room beside, at 87,800 B a BLF key's first NOTIFY was 503).
-        /// A refusal is counted and answered 503 with Retry-After.</item>
+        /// something is refused, except for what ends or shrinks a call (BYE, CANCEL, ACK): refusing those keeps the heap
+        /// full. A NOTIFY keeps the burst's room even in a subscription's dialog: without it, at 87,800 B a BLF key's
+        /// NOTIFY was taken in and ran out in its XML (docs/benchmarks.md, h-heapsweep). A refusal is counted and
+        /// answered 503 with Retry-After.</item>
         /// </list>
         /// Data null (only the length known, before a datagram's packet is made): judged as what ends a call, the least any
         /// request needs; the packet's request is judged again by its bytes before it is parsed.
         /// </summary>
         public int Refusal(byte[] data, int length)
         {
-            int kind = data == null ? SniffedRequest.InDialog : SniffedRequest.Of(data, length);
+            int kind = data == null ? SniffedRequest.Ending : SniffedRequest.Of(data, length);
             if (kind == SniffedRequest.Response)
             {
                 return 0;

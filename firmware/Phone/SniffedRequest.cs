@@ -3,16 +3,15 @@ namespace DeskPhone.Firmware.Phone
     /// <summary>
     /// What a request would do to the heap, read from its first bytes before it is parsed (the heap reserve's admission,
     /// <see cref="HeapReserve.Refusal"/>): a new call (an INVITE whose To has no tag: a re-INVITE has one) takes on a
-    /// call's state; a BYE, CANCEL or ACK ends or settles one and frees heap, a NOTIFY in a dialog (its To tagged) updates
-    /// a subscription the phone holds, which the reserve took on with room for its requests; a response frees the
-    /// phone's own transaction; anything else is other.
+    /// call's state; a BYE, CANCEL or ACK ends or settles one and frees heap; a response frees the phone's own
+    /// transaction; anything else is other.
     /// </summary>
     // Bytes compared one by one, no string made: this runs when the heap is short (each string literal used is a string
     // made on nanoCLR's heap).
     internal static class SniffedRequest
     {
         public const int Other = 0;
-        public const int InDialog = 1;
+        public const int Ending = 1;
         public const int NewCall = 2;
         public const int Response = 3;
 
@@ -31,11 +30,7 @@ namespace DeskPhone.Firmware.Phone
             if ((a == 'B' && d[1] == 'Y' && d[2] == 'E' && d[3] == ' ') || (a == 'A' && d[1] == 'C' && d[2] == 'K' && d[3] == ' ')
                 || (a == 'C' && d[1] == 'A' && d[2] == 'N' && d[3] == 'C' && d[6] == ' '))
             {
-                return InDialog;
-            }
-            if (a == 'N' && d[1] == 'O' && d[2] == 'T' && d[6] == ' ')
-            {
-                return ToTagged(d, length) ? InDialog : Other;
+                return Ending;
             }
             return a == 'I' && d[1] == 'N' && d[2] == 'V' && d[6] == ' ' && !ToTagged(d, length) ? NewCall : Other;
         }

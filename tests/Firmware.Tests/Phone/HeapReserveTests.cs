@@ -382,11 +382,11 @@ namespace DeskPhone.Firmware.Tests.Phone
                     "From: <sip:pbx@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>;tag=a1\nCall-ID: i\nCSeq: 2 " + method + "\nContent-Length: 0\n\n");
                 Assert.Equal(0, reserve.Refusal(ending, ending.Length));
             }
-            // A NOTIFY in a subscription's dialog (the phone's tag in its To) needs its own room too, one outside a dialog the burst's.
+            // A NOTIFY, even in a subscription's dialog, needs the burst's room beside its own (its XML, the key's redraw).
             string notifyText = "NOTIFY sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKn\n" +
                 "From: <sip:202@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>;tag=k1\nCall-ID: n\nCSeq: 2 NOTIFY\nContent-Length: 0\n\n";
             byte[] notify = Bytes(notifyText);
-            Assert.Equal(0, reserve.Refusal(notify, notify.Length));
+            Assert.Equal(503, reserve.Refusal(notify, notify.Length));
             byte[] unsolicited = Bytes(notifyText.Replace(";tag=k1", ""));
             Assert.Equal(503, reserve.Refusal(unsolicited, unsolicited.Length));
             // A datagram's length alone (before its packet is made) is judged as the least a request needs.
