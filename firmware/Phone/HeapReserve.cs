@@ -113,6 +113,8 @@ namespace DeskPhone.Firmware.Phone
         private string _identitiesRefused;
         private string _keys;
         private long _measuredMs = -1;
+        // The Call-ID hash of the last new call taken on (SniffedRequest.CallId).
+        private int _call;
         private bool _tookOne;
         private bool _busy;
         private bool _open;
@@ -202,7 +204,8 @@ namespace DeskPhone.Firmware.Phone
         /// <list type="bullet">
         /// <item>A response is always taken in: it frees the phone's own transaction.</item>
         /// <item>A new call (an INVITE without a To tag) is always measured and taken on only with <see cref="CallBytes"/>
-        /// and twice its length free, else answered 486 Busy Here and counted: said as "calls refused (486)".</item>
+        /// and twice its length free, else answered 486 Busy Here and counted: said as "calls refused (486)". The last
+        /// call taken on is not measured again when its INVITE is retransmitted.</item>
         /// <item>A short request is taken in while the heap is not <see cref="Low"/> and nothing is refused (no collection at
         /// rest), else measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
         /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
@@ -223,8 +226,12 @@ namespace DeskPhone.Firmware.Phone
             }
             if (kind == SniffedRequest.NewCall)
             {
-                if (Measure() - 2 * length >= CallBytes)
+                // The INVITE of the call taken on last, again (retransmitted before its 180 came through): the agent's
+                // transaction answers it as before; measured with the call in the heap, it would be refused the call it rings.
+                int call = SniffedRequest.CallId(data, length);
+                if (call == _call || Measure() - 2 * length >= CallBytes)
                 {
+                    _call = call;
                     return 0;
                 }
                 Counts()[Calls]++;

@@ -68,6 +68,54 @@ namespace DeskPhone.Firmware.Phone
             return false;
         }
 
+        /// <summary>
+        /// A hash of the Call-ID's value (long or compact name, any case; 1 when there is none): the same call's INVITE
+        /// again (a retransmission) is told from a new one without a string made.
+        /// </summary>
+        public static int CallId(byte[] d, int length)
+        {
+            int start = 0;
+            while (start < length)
+            {
+                int end = start;
+                while (end < length && d[end] != '\n')
+                {
+                    end++;
+                }
+                int stop = end > start && d[end - 1] == '\r' ? end - 1 : end;
+                if (stop == start)
+                {
+                    break;
+                }
+                int colon = start;
+                while (colon < stop && d[colon] != ':')
+                {
+                    colon++;
+                }
+                int name = colon;
+                while (name > start && (d[name - 1] == ' ' || d[name - 1] == '\t'))
+                {
+                    name--;
+                }
+                name -= start;
+                if (colon < stop && ((name == 1 && (d[start] | 0x20) == 'i')
+                    || (name == 7 && (d[start] | 0x20) == 'c' && d[start + 4] == '-' && (d[start + 6] | 0x20) == 'd')))
+                {
+                    int hash = 17;
+                    for (int i = colon + 1; i < stop; i++)
+                    {
+                        if (d[i] != ' ' && d[i] != '\t')
+                        {
+                            hash = hash * 31 + d[i];
+                        }
+                    }
+                    return hash;
+                }
+                start = end + 1;
+            }
+            return 1;
+        }
+
         /// <summary>Whether the header line d[start, stop) is To ("To" or "t", any case, spaces before the colon).</summary>
         private static bool IsTo(byte[] d, int start, int stop)
         {

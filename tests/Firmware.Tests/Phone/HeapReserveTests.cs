@@ -330,23 +330,24 @@ namespace DeskPhone.Firmware.Tests.Phone
         private static readonly byte[] Message500 = Bytes("MESSAGE sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKm\n" +
             "From: <sip:pbx@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>\nCall-ID: m\nCSeq: 1 MESSAGE\nContent-Length: 0\n\n");
 
-        private static byte[] Invite(string to) => Bytes("INVITE sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKi\n" +
-            "From: <sip:pbx@10.0.0.1>;tag=p\n" + to + "\nCall-ID: i\nCSeq: 1 INVITE\nContent-Length: 0\n\n");
+        private static byte[] Invite(string to, string callId = "Call-ID: i") => Bytes("INVITE sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKi\n" +
+            "From: <sip:pbx@10.0.0.1>;tag=p\n" + to + "\n" + callId + "\nCSeq: 1 INVITE\nContent-Length: 0\n\n");
 
         [Fact]
         public void ANewCallIsAlwaysMeasuredAndWithoutRoomForACallAnswered486AndSaid()
         {
             var reserve = new HeapReserve(_heap);
             byte[] invite = Invite("To: <sip:201@10.0.0.2>");
+            byte[] first = Invite("To: <sip:201@10.0.0.2>", "call-id : first");
             _heap.Room = 1;
             // Not low, nothing refused, a short request: still measured, and 60,000 B free take it.
-            Assert.Equal(0, reserve.Refusal(invite, invite.Length));
+            Assert.Equal(0, reserve.Refusal(first, first.Length));
             Assert.Equal(1, _heap.Asked);
             // Room for a request (the reserve's 8 KB and more) but not for what a call holds: busy here.
             _heap.Short = HeapReserve.CallBytes + 2 * invite.Length - 12;
             Assert.Equal(486, reserve.Refusal(invite, invite.Length));
             // Folded, compact or upper-case, a To without a tag is a new call too.
-            byte[] folded = Invite("T :\n <sip:201@10.0.0.2>;transport=udp");
+            byte[] folded = Invite("T :\n <sip:201@10.0.0.2>;transport=udp", "i: folded");
             Assert.Equal(486, reserve.Refusal(folded, folded.Length));
             Assert.Null(reserve.Refused);
             reserve.ReportTransient();
@@ -354,6 +355,12 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.True(reserve.Short);
             _heap.Short = HeapReserve.CallBytes + 2 * invite.Length;
             Assert.Equal(0, reserve.Refusal(invite, invite.Length));
+            // Its retransmission (the same Call-ID) is taken in though the call now holds the room; another call is not.
+            _heap.Short = 9000;
+            Assert.Equal(0, reserve.Refusal(invite, invite.Length));
+            byte[] other = Invite("To: <sip:201@10.0.0.2>", "i: other");
+            Assert.Equal(486, reserve.Refusal(other, other.Length));
+            reserve.ReportTransient();
             // A period without refusals clears what is said.
             reserve.ReportTransient();
             Assert.Null(reserve.Refused);
