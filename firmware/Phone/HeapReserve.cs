@@ -113,7 +113,7 @@ namespace DeskPhone.Firmware.Phone
         private string _identitiesRefused;
         private string _keys;
         private long _measuredMs = -1;
-        // The Call-ID hash of the last new call taken on (SniffedRequest.CallId).
+        // The Call-ID hash of the last new call taken on (SniffedRequest.NewCall).
         private int _call;
         private bool _tookOne;
         private bool _busy;
@@ -224,11 +224,11 @@ namespace DeskPhone.Firmware.Phone
             {
                 return 0;
             }
-            if (kind == SniffedRequest.NewCall)
+            int call = kind == SniffedRequest.Invite ? SniffedRequest.NewCall(data, length) : 0;
+            if (call != 0)
             {
                 // The INVITE of the call taken on last, again (retransmitted before its 180 came through): the agent's
                 // transaction answers it as before; measured with the call in the heap, it would be refused the call it rings.
-                int call = SniffedRequest.CallId(data, length);
                 if (call == _call || Measure() - 2 * length >= CallBytes)
                 {
                     _call = call;
@@ -238,7 +238,7 @@ namespace DeskPhone.Firmware.Phone
                 return 486;
             }
             if ((!Low && !Refusing && length < LargeRequestBytes)
-                || Measure() - 2 * length >= (Refusing && kind == SniffedRequest.Other ? RequestBytes + BurstBytes : RequestBytes))
+                || Measure() - 2 * length >= (Refusing && kind != SniffedRequest.Ending ? RequestBytes + BurstBytes : RequestBytes))
             {
                 return 0;
             }

@@ -1,10 +1,10 @@
 namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
-    /// What a request would do to the heap, read from its first bytes before it is parsed (the heap reserve's admission,
-    /// <see cref="HeapReserve.Refusal"/>): a new call (an INVITE whose To has no tag: a re-INVITE has one) takes on a
-    /// call's state; a BYE, CANCEL or ACK ends or settles one and frees heap; a response frees the phone's own
-    /// transaction; anything else is other.
+    /// What a message would do to the heap, read from its first bytes before it is parsed (the heap reserve's admission,
+    /// <see cref="HeapReserve.Refusal"/>): a response frees the phone's own transaction; a BYE, CANCEL or ACK ends or
+    /// settles a call and frees heap; an INVITE whose To has no tag (a re-INVITE has one) takes on a new call's state;
+    /// anything else is other.
     /// </summary>
     // Bytes compared one by one, no string made: this runs when the heap is short (each string literal used is a string
     // made on nanoCLR's heap).
@@ -12,10 +12,10 @@ namespace DeskPhone.Firmware.Phone
     {
         public const int Other = 0;
         public const int Ending = 1;
-        public const int NewCall = 2;
+        public const int Invite = 2;
         public const int Response = 3;
 
-        /// <summary>The kind of the request in d[0, length).</summary>
+        /// <summary>The kind of the message in d[0, length) by its start line (an INVITE: <see cref="NewCall"/> tells more).</summary>
         public static int Of(byte[] d, int length)
         {
             if (length < 8)
@@ -32,48 +32,18 @@ namespace DeskPhone.Firmware.Phone
             {
                 return Ending;
             }
-            return a == 'I' && d[1] == 'N' && d[2] == 'V' && d[6] == ' ' && !ToTagged(d, length) ? NewCall : Other;
+            return a == 'I' && d[1] == 'N' && d[2] == 'V' && d[6] == ' ' ? Invite : Other;
         }
 
         /// <summary>
-        /// Whether the To header (long or compact name, any case, folded lines with it) has a tag parameter; the header
-        /// lines end at the first empty line.
+        /// For an INVITE: 0 when its To has a tag (a request in a dialog), else a hash of its Call-ID (never 0; 1 without
+        /// one), so that the same call's INVITE again (a retransmission) is told from a new call. Header names long or
+        /// compact, any case, folded lines with them; the header lines end at the first empty line.
         /// </summary>
-        private static bool ToTagged(byte[] d, int length)
+        public static int NewCall(byte[] d, int length)
         {
+            int call = 1;
             bool to = false;
-            int start = 0;
-            while (start < length)
-            {
-                int end = start;
-                while (end < length && d[end] != '\n')
-                {
-                    end++;
-                }
-                int stop = end > start && d[end - 1] == '\r' ? end - 1 : end;
-                if (stop == start)
-                {
-                    return false;
-                }
-                if (d[start] != ' ' && d[start] != '\t')
-                {
-                    to = IsTo(d, start, stop);
-                }
-                if (to && HasTag(d, start, stop))
-                {
-                    return true;
-                }
-                start = end + 1;
-            }
-            return false;
-        }
-
-        /// <summary>
-        /// A hash of the Call-ID's value (long or compact name, any case; 1 when there is none): the same call's INVITE
-        /// again (a retransmission) is told from a new one without a string made.
-        /// </summary>
-        public static int CallId(byte[] d, int length)
-        {
             int start = 0;
             while (start < length)
             {
@@ -88,81 +58,62 @@ namespace DeskPhone.Firmware.Phone
                     break;
                 }
                 int colon = start;
-                while (colon < stop && d[colon] != ':')
+                if (d[start] != ' ' && d[start] != '\t')
                 {
-                    colon++;
-                }
-                int name = colon;
-                while (name > start && (d[name - 1] == ' ' || d[name - 1] == '\t'))
-                {
-                    name--;
-                }
-                name -= start;
-                if (colon < stop && ((name == 1 && (d[start] | 0x20) == 'i')
-                    || (name == 7 && (d[start] | 0x20) == 'c' && d[start + 4] == '-' && (d[start + 6] | 0x20) == 'd')))
-                {
-                    int hash = 17;
-                    for (int i = colon + 1; i < stop; i++)
+                    while (colon < stop && d[colon] != ':')
                     {
-                        if (d[i] != ' ' && d[i] != '\t')
-                        {
-                            hash = hash * 31 + d[i];
-                        }
+                        colon++;
                     }
-                    return hash;
+                    int name = colon;
+                    while (name > start && (d[name - 1] == ' ' || d[name - 1] == '\t'))
+                    {
+                        name--;
+                    }
+                    name -= start;
+                    int first = d[start] | 0x20;
+                    to = first == 't' && (name == 1 || (name == 2 && (d[start + 1] | 0x20) == 'o'));
+                    if (colon < stop && first == (name == 1 ? 'i' : 'c') && (name == 1 || (name == 7 && d[start + 4] == '-')))
+                    {
+                        call = 17;
+                        for (int i = colon + 1; i < stop; i++)
+                        {
+                            call = d[i] == ' ' || d[i] == '\t' ? call : call * 31 + d[i];
+                        }
+                        call |= 1;
+                    }
+                }
+                if (to && HasTag(d, colon, stop))
+                {
+                    return 0;
                 }
                 start = end + 1;
             }
-            return 1;
+            return call;
         }
 
-        /// <summary>Whether the header line d[start, stop) is To ("To" or "t", any case, spaces before the colon).</summary>
-        private static bool IsTo(byte[] d, int start, int stop)
-        {
-            if ((d[start] | 0x20) != 't')
-            {
-                return false;
-            }
-            int i = start + 1;
-            if (i < stop && (d[i] | 0x20) == 'o')
-            {
-                i++;
-            }
-            while (i < stop && (d[i] == ' ' || d[i] == '\t'))
-            {
-                i++;
-            }
-            return i < stop && d[i] == ':';
-        }
-
-        /// <summary>Whether d[start, stop) holds ";tag=" (any case, spaces around the semicolon).</summary>
+        /// <summary>Whether d[start, stop) holds ";tag=" (any case, spaces around the semicolon and the equals sign).</summary>
         private static bool HasTag(byte[] d, int start, int stop)
         {
             for (int i = start; i + 4 < stop; i++)
             {
-                if ((d[i] | 0x20) == 't' && (d[i + 1] | 0x20) == 'a' && (d[i + 2] | 0x20) == 'g' && Before(d, start, i) == ';')
+                if ((d[i] | 0x20) == 't' && (d[i + 1] | 0x20) == 'a' && (d[i + 2] | 0x20) == 'g')
                 {
                     int k = i + 3;
                     while (k < stop && (d[k] == ' ' || d[k] == '\t'))
                     {
                         k++;
                     }
-                    if (k < stop && d[k] == '=')
+                    int j = i;
+                    while (--j >= start && (d[j] == ' ' || d[j] == '\t'))
+                    {
+                    }
+                    if (k < stop && d[k] == '=' && j >= start && d[j] == ';')
                     {
                         return true;
                     }
                 }
             }
             return false;
-        }
-
-        /// <summary>The byte before d[at] that is not a space (0 at the line's start).</summary>
-        private static int Before(byte[] d, int start, int at)
-        {
-            while (--at >= start && (d[at] == ' ' || d[at] == '\t'))
-            {
-            }
-            return at >= start ? d[at] : 0;
         }
     }
 }
