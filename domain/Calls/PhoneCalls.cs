@@ -106,6 +106,23 @@ namespace DeskPhone.Domain.Calls
         /// <summary>A call is being made, received or held (the own status shows Busy).</summary>
         public bool InCall => _history.InCall;
 
+        /// <summary>Whether an incoming call rings (the USB headset's ring indicator follows it).</summary>
+        public bool Alerting
+        {
+            get
+            {
+                for (int i = 0; i < CallSessions.MaxCalls; i++)
+                {
+                    SipCall c = Sessions.Slot(i);
+                    if (c != null && c.State == SipCall.Alerting)
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
         /// <summary>A call list got an entry (for CallListFile to keep them).</summary>
         public event CallSignalHandler ListsChanged;
 

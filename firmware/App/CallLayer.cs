@@ -310,6 +310,11 @@ namespace DeskPhone.Firmware.App
                 }
             }
             Leds.Update();
+            if (_drivers != null && _drivers.Hid != null)
+            {
+                // The USB headset's ring indicator follows an incoming call's ringing.
+                OnAudioChanged();
+            }
         }
 
         private void OnListsChanged()
@@ -408,6 +413,7 @@ namespace DeskPhone.Firmware.App
             return dialled;
         }
 
-        private void OnAudioChanged() => _drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, false);
+        private void OnAudioChanged() =>
+            _drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, Calls.Alerting);
     }
 }

@@ -305,6 +305,9 @@ namespace DeskPhone.Firmware.Tests.Calls
             _hw.Usb.AttachHeadset();
             _p.Run(200);
             Ring();
+            _p.Run(200);
+            // The headset rings with the phone (HID LED page: ring), then shows off hook once answered.
+            Assert.Equal(HidProtocol.IndicatorRing, _hw.Usb.Indicators(1));
             _hw.Usb.SetHook(true);
             _p.Run(200);
             Assert.StartsWith("SIP/2.0 200 OK\r\n", InviteAnswer);
