@@ -538,8 +538,8 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>
-        /// A request refused before its packet was made, or one (a response starts "SIP/": the answer to the phone's own
-        /// transaction is always taken in) the heap has no room to parse and handle now (SipInbox.Room).
+        /// A request refused before its packet was made, or one the heap has no room to parse and handle now, a new call
+        /// one it has no room to hold (SipInbox.Room, which takes every response in: it frees the phone's own transaction).
         /// </summary>
         private bool NoRoom(SipPacket packet)
         {
@@ -553,7 +553,8 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>
         /// Answers a request 503 with Retry-After (a new call without room for one 486) from its bytes
-        /// (<see cref="UnparsedRefusal"/>: no parse, no header objects), to where it came from (its source port, as rport would); a response, or a request it cannot read, is dropped.
+        /// (<see cref="UnparsedRefusal"/>: no parse, no header objects), to where it came from (its source port, as rport
+        /// would); a response, or a request it cannot read, is dropped.
         /// </summary>
         private void RefuseUnparsed(SipPacket packet)
         {
