@@ -91,8 +91,7 @@ namespace DeskPhone.Sip.Transport
                     _meta = null;
                     _atMs = null;
                     _names = null;
-                    _count = 0;
-                    _used = 0;
+                    Clear();
                     return;
                 }
                 int kept = length < _slotBytes ? length : _slotBytes;
