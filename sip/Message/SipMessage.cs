@@ -438,14 +438,6 @@ namespace DeskPhone.Sip.Message
             return body;
         }
 
-        /// <summary>The whole message as received (body included), e.g. for logs.</summary>
-        public byte[] CopyBytes()
-        {
-            var bytes = new byte[Length];
-            System.Array.Copy(Buffer, Offset, bytes, 0, Length);
-            return bytes;
-        }
-
         /// <summary>The first header line from <paramref name="from"/> on of the kind (<see cref="HeaderNames.Kind"/>; 0: unknown, then by name), or -1.</summary>
         private int IndexOf(int kind, string name, int from)
         {

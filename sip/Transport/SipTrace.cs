@@ -69,16 +69,29 @@ namespace DeskPhone.Sip.Transport
         /// <summary>The phone's heap reserve: while it finds the heap short the ring is not made (null: made when first needed).</summary>
         public IHeapRoom Room;
 
+        /// <summary>
+        /// Set while a call runs on a short heap (the phone's call layer): the next message lets the ring and its entries
+        /// go and none is made or recorded until it is cleared; the call's turns get the trace's 1.4 KB (the trace is for
+        /// looking, the call for the user: docs/bench.md, h-callmargin).
+        /// </summary>
+        public bool Paused;
+
         /// <summary>Keeps one message: outgoing (sent) or incoming (delivered to the inbox).</summary>
         public void Record(bool outgoing, byte[] data, int offset, int length, string transport, string host, int port)
         {
             long at = Clock == null ? 0 : Clock();
             lock (_gate)
             {
-                if (_ring == null && ((Room != null && Room.Short) || !Make()))
+                if (Paused || (_ring == null && ((Room != null && Room.Short) || !Make())))
                 {
-                    // No heap for the trace beside what the phone holds (a loaded phone's first message, or a phone
-                    // already refusing what does not fit, issue #17): this message is not recorded; the next one tries again.
+                    // Paused, or no heap for the trace beside what the phone holds (a loaded phone's first message, or a
+                    // phone already refusing what does not fit, issue #17): this message is not recorded and the ring with
+                    // its entries goes (none made yet, or a failed Make's parts); the next one tries again.
+                    _ring = null;
+                    _meta = null;
+                    _atMs = null;
+                    _names = null;
+                    Clear();
                     return;
                 }
                 int kept = length < _slotBytes ? length : _slotBytes;
@@ -129,9 +142,7 @@ namespace DeskPhone.Sip.Transport
             }
             catch (System.OutOfMemoryException)
             {
-                _meta = null;
-                _atMs = null;
-                _names = null;
+                // Record lets go of the parts made.
                 return false;
             }
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using DeskPhone.Media.Rtp;
 
@@ -99,24 +100,30 @@ namespace DeskPhone.Boot
             return new string[] { callId, from, to, target };
         }
 
-        /// <summary>The other side hangs up: BYE in the call's dialog (<see cref="AnswerCall"/>), which must be answered 200.</summary>
-        private static void HangUpCall(string[] parts)
+        /// <summary>
+        /// The other side hangs up: BYE in the call's dialog (<see cref="AnswerCall"/>); returns its branch. The caller
+        /// polls the phone from its own frame (one frame less under the BYE's handling), then <see cref="CallEnded"/>.
+        /// </summary>
+        private static string HangUp(string[] parts)
         {
             string branch = "z9hG4bKbye" + (++s_branch).ToString();
             Deliver("BYE " + parts[3] + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
                     "From: " + parts[1] + "\r\nTo: " + parts[2] + "\r\nCall-ID: " + parts[0] + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
             // The dialog's strings go once the BYE is written: the script's copies share the heap with the BYE's handling.
             System.Array.Clear(parts, 0, parts.Length);
-            // Run(TurnMs) written out (see AnswerCall): one frame less under the BYE's handling.
-            for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
-            {
-                s_now += TurnMs;
-                s_wire.Receive();
-                s_app.Poll(s_now);
-            }
-            Check(Response(branch, 200, false, out _, out _), "the BYE was not answered 200");
+            return branch;
+        }
+
+        /// <summary>The BYE (branch <paramref name="bye"/>) must be answered 200 and end the call; its step.</summary>
+        private static void CallEnded(LoadProfile p, string bye)
+        {
+            Check(Response(bye, 200, false, out _, out _), "the BYE was not answered 200");
             Run(500);
             Check(!s_app.Calls.InCall, "the call did not end after the BYE");
+            RtpCounts(out int sent, out int received);
+            Console.WriteLine("load profile=" + p.Name + " call ended rtp-sent=" + sent.ToString() + " rtp-received=" + received.ToString() +
+                              " at t=" + s_now.ToString() + "ms");
+            Step(p, "call-ended");
         }
 
         /// <summary>

@@ -81,16 +81,43 @@ namespace DeskPhone.Boot
             }
             Settle();
             Step(p, "register");
-            RunLoad(p, release);
+            // The call's steps are RunProfile's own (not under a RunLoad frame): the INVITE and ACK are handled two frames
+            // under it, the BYE one (the board's Main polls its loop from its own frame; each scenario frame under a
+            // request's handling is heap the board does not spend, h-callmargin).
+            string[] dialogs = RunLoad(p);
+            string[] call = null;
+            if (p.Call)
+            {
+                s_step = "call";
+                call = AnswerCall(p, "486");
+                Talk(p, call);
+            }
+            RunTraffic(p, release, dialogs);
+            dialogs = null;
+            if (call != null)
+            {
+                s_step = "call-end";
+                string bye = HangUp(call);
+                call = null;
+                // Run(TurnMs) written out (see AnswerCall): the BYE's turn polls the phone from this frame.
+                for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+                {
+                    s_now += TurnMs;
+                    s_wire.Receive();
+                    s_app.Poll(s_now);
+                }
+                CallEnded(p, bye);
+            }
+            RunEnd(p);
         }
 
         /// <summary>
-        /// The profile's steps after the registration, a method of its own: their locals are not in the frame under the
-        /// boot's and the registration's loop.
+        /// The profile's steps after the registration up to the call, a method of its own: their locals are not in the
+        /// frame under the registration's loop nor under the call's. Returns the BLF keys' dialogs the MESSAGE stream
+        /// NOTIFYs in (null: none).
         /// </summary>
-        private static void RunLoad(LoadProfile p, ManualResetEvent release)
+        private static string[] RunLoad(LoadProfile p)
         {
-
             string[] dialogs = null;
             if (p.BlfKeys > 0)
             {
@@ -136,17 +163,16 @@ namespace DeskPhone.Boot
                 Run(500);
                 Step(p, "event-stream");
             }
+            return dialogs;
+        }
 
-            string[] call = null;
-            if (p.Call)
+        /// <summary>The answered call talks for <see cref="LoadProfile.CallMs"/> (RTP both ways); its step (a refused call's too).</summary>
+        private static void Talk(LoadProfile p, string[] call)
+        {
+            for (long talked = 0; call != null && talked < LoadProfile.CallMs; talked += 1000)
             {
-                s_step = "call";
-                call = AnswerCall(p, "486");
-                for (long talked = 0; call != null && talked < LoadProfile.CallMs; talked += 1000)
-                {
-                    Run(1000);
-                    AnswerPublishes();
-                }
+                Run(1000);
+                AnswerPublishes();
             }
             if (call != null)
             {
@@ -161,6 +187,11 @@ namespace DeskPhone.Boot
             {
                 Step(p, "call-refused");
             }
+        }
+
+        /// <summary>The profile's traffic beside the call: TCP connections, the MESSAGE stream (NOTIFYs in <paramref name="dialogs"/>), the burst.</summary>
+        private static void RunTraffic(LoadProfile p, ManualResetEvent release, string[] dialogs)
+        {
             if (p.TcpConnections > 0)
             {
                 // No sockets in the interpreter: the connections the board holds (DeviceSizing.TcpConnections; beyond
@@ -217,17 +248,11 @@ namespace DeskPhone.Boot
             {
                 RunBurst(p);
             }
+        }
 
-            if (call != null)
-            {
-                s_step = "call-end";
-                HangUpCall(call);
-                RtpCounts(out int sent, out int received);
-                Console.WriteLine("load profile=" + p.Name + " call ended rtp-sent=" + sent.ToString() + " rtp-received=" + received.ToString() +
-                                  " at t=" + s_now.ToString() + "ms");
-                Step(p, "call-ended");
-            }
-
+        /// <summary>The profile's rest after the call: ten seconds idle, ten quiet, the allocation checks and what was refused.</summary>
+        private static void RunEnd(LoadProfile p)
+        {
             s_step = "idle";
             Run(10000);
             Settle();
@@ -352,8 +377,8 @@ namespace DeskPhone.Boot
         private const int NotTakenOn = 4;
 
         /// <summary>
-        /// The MESSAGE burst, a method of its own: its request (<see cref="BurstMessage"/>) is no slot of RunLoad's frame,
-        /// which sits under every profile's steps (idle+call's INVITE among them).
+        /// The MESSAGE burst, a method of its own: its request (<see cref="BurstMessage"/>) is no slot of RunTraffic's frame
+        /// (under the burst's turns).
         /// </summary>
         private static void RunBurst(LoadProfile p)
         {

@@ -52,8 +52,10 @@ namespace DeskPhone.Hil.Tests
                 // "--bind ::1" in the arguments: SIP and the bench on the IPv6 loopback instead.
                 bool v6 = simulatorArguments != null && simulatorArguments.Contains("--bind ::1");
                 SipHost = v6 ? "::1" : "127.0.0.1";
-                SipPort = FreeUdpAndTcpPort(v6);
-                int benchPort = FreeTcpPort(v6);
+                // Ports below the ephemeral range (LoopbackPorts): one checked free there is still free when the simulator binds it.
+                IPAddress loopback = v6 ? IPAddress.IPv6Loopback : IPAddress.Loopback;
+                SipPort = LoopbackPorts.FreeUdpAndTcp(loopback);
+                int benchPort = LoopbackPorts.FreeTcp(loopback);
                 BenchUrl = (v6 ? "http://[::1]:" : "http://127.0.0.1:") + benchPort + "/";
                 string dll = Path.Combine(AppContext.BaseDirectory, "deskphone-sim.dll");
                 var start = new ProcessStartInfo("dotnet", "\"" + dll + "\" --sip-port " + SipPort + " --bench-port " + benchPort + " " + simulatorArguments)
@@ -242,32 +244,6 @@ namespace DeskPhone.Hil.Tests
                 Thread.Sleep(100);
             }
             throw new TimeoutException("the phone's bench interface did not come up at " + BenchUrl);
-        }
-
-        private static int FreeTcpPort(bool v6 = false)
-        {
-            var probe = new TcpListener(v6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
-        }
-
-        private static int FreeUdpAndTcpPort(bool v6 = false)
-        {
-            for (int attempt = 0; attempt < 50; attempt++)
-            {
-                int port = FreeTcpPort(v6);
-                try
-                {
-                    using var udp = new UdpClient(new IPEndPoint(v6 ? IPAddress.IPv6Loopback : IPAddress.Loopback, port));
-                    return port;
-                }
-                catch (SocketException)
-                {
-                }
-            }
-            throw new InvalidOperationException("no free port for SIP");
         }
     }
 }

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
+using DeskPhone.Hil.Tests;
 
 namespace DeskPhone.Peers.Tests
 {

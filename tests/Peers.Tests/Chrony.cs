@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using DeskPhone.Hil.Tests;
 
 namespace DeskPhone.Peers.Tests
 {

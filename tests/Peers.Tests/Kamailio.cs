@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
+using DeskPhone.Hil.Tests;
 
 namespace DeskPhone.Peers.Tests
 {

@@ -4,6 +4,7 @@ using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using DeskPhone.Hil.Tests;
 
 namespace DeskPhone.Peers.Tests
 {

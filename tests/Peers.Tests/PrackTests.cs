@@ -35,8 +35,10 @@ namespace DeskPhone.Peers.Tests
             using PhoneUnderTest phone = CallTests.Phone();
             using var sipp = new Sipp("prack-uac.xml", phone.SipPort);
             Assert.True(phone.WaitFor(() => CallTests.State(phone), s => s == "incoming", 15000) == "incoming", "the phone does not ring:\n" + sipp.Log);
-            // sipp's PRACKs (the good one 200, a bad one 400, one of no dialog 481) come before the answer it waits for.
-            System.Threading.Thread.Sleep(1500);
+            // sipp's PRACKs (the good one 200, a bad one 400, one of no dialog 481) come before the answer it waits for:
+            // answered before the last one's 481 reached sipp, the scenario would get the INVITE's 200 out of turn (a
+            // fixed 1.5 s wait for them failed so when sipp or the phone was slow on a loaded machine).
+            Assert.True(sipp.WaitForReceived("SIP/2.0 481"), "sipp's PRACKs were not all answered:\n" + sipp.Log + phone.Errors);
             Assert.Equal("incoming", CallTests.State(phone));
             Assert.Equal(200, phone.Post("api/calls/0/answer").Status);
             Assert.Equal("connected", phone.WaitFor(() => CallTests.State(phone), s => s == "connected", 15000));

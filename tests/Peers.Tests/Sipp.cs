@@ -4,6 +4,8 @@ using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading;
+using DeskPhone.Hil.Tests;
 
 namespace DeskPhone.Peers.Tests
 {
@@ -58,6 +60,47 @@ namespace DeskPhone.Peers.Tests
                 }
                 return log.ToString();
             }
+        }
+
+        /// <summary>
+        /// How many messages starting with this line (e.g. "SIP/2.0 481") sipp received so far, from its message trace
+        /// (-trace_msg, written as each message comes).
+        /// </summary>
+        public int Received(string startLine)
+        {
+            int n = 0;
+            foreach (string file in Directory.GetFiles(_peer.Dir, "*_messages.log"))
+            {
+                string trace = File.ReadAllText(file);
+                for (int at = trace.IndexOf(ReceivedMark, StringComparison.Ordinal); at >= 0; at = trace.IndexOf(ReceivedMark, at + 1, StringComparison.Ordinal))
+                {
+                    // "UDP message received [N] bytes :", an empty line, then the message.
+                    int line = trace.IndexOf('\n', at);
+                    while (line >= 0 && line + 1 < trace.Length && (trace[line + 1] == '\n' || trace[line + 1] == '\r'))
+                    {
+                        line++;
+                    }
+                    n += line >= 0 && string.CompareOrdinal(trace, line + 1, startLine, 0, startLine.Length) == 0 ? 1 : 0;
+                }
+            }
+            return n;
+        }
+
+        private const string ReceivedMark = "message received [";
+
+        /// <summary>Waits (bounded) until sipp received a message starting with this line; whether it did.</summary>
+        public bool WaitForReceived(string startLine, int timeoutMs = 15000)
+        {
+            var clock = Stopwatch.StartNew();
+            while (Received(startLine) == 0)
+            {
+                if (clock.ElapsedMilliseconds >= timeoutMs || _peer.HasExited)
+                {
+                    return Received(startLine) > 0;
+                }
+                Thread.Sleep(50);
+            }
+            return true;
         }
 
         public void Dispose() => _peer.Dispose();

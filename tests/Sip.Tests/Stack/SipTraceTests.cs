@@ -52,6 +52,25 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void WhilePausedTheRingGoesAndNothingIsRecordedUntilResumed()
+        {
+            var trace = new SipTrace(2, 64, 128);
+            trace.Record(false, Bytes("INVITE one"), 0, 10, "UDP", "127.0.0.1", 5070);
+            Assert.EndsWith("INVITE one\r\n", trace.Text());
+
+            // A call on a short heap: the next message lets the entries go and is not recorded itself.
+            trace.Paused = true;
+            trace.Record(true, Bytes("SIP/2.0 180 Ringing"), 0, 19, "UDP", "127.0.0.1", 5070);
+            Assert.Equal("", trace.Text());
+            Assert.Equal(1, trace.Recorded);
+
+            // The calls ended: the next message makes the ring again and is recorded.
+            trace.Paused = false;
+            trace.Record(false, Bytes("BYE two"), 0, 7, "UDP", "127.0.0.1", 5070);
+            Assert.Equal("#2 0.000 s in UDP from 127.0.0.1:5070, 7 B\r\nBYE two\r\n", trace.Text());
+        }
+
+        [Fact]
         public void AMessageLongerThanASlotIsCutAndSaysSo()
         {
             var trace = new SipTrace(1, 8, 8);
