@@ -209,10 +209,10 @@ namespace DeskPhone.Firmware.Phone
         /// <item>A short request is taken in while the heap is not <see cref="Low"/> and nothing is refused (no collection at
         /// rest), else measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
         /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
-        /// something is refused, except for what ends or shrinks a call (BYE, CANCEL, ACK): refusing those keeps the heap
-        /// full. A NOTIFY keeps the burst's room even in a subscription's dialog: without it, at 87,800 B a BLF key's
-        /// NOTIFY was taken in and ran out in its XML (docs/benchmarks.md, h-heapsweep). A refusal is counted and
-        /// answered 503 with Retry-After.</item>
+        /// something is refused. What ends or shrinks a call (BYE, CANCEL, ACK), when measured, needs
+        /// <see cref="EndingBytes"/> only: refusing it keeps the heap full. A NOTIFY keeps the burst's room even in a
+        /// subscription's dialog: without it, at 87,800 B a BLF key's NOTIFY was taken in and ran out in its XML
+        /// (docs/benchmarks.md, h-heapsweep). A refusal is counted and answered 503 with Retry-After.</item>
         /// </list>
         /// Data null (only the length known, before a datagram's packet is made): judged as what ends a call, the least any
         /// request needs; the packet's request is judged again by its bytes before it is parsed.
@@ -238,7 +238,7 @@ namespace DeskPhone.Firmware.Phone
                 return 486;
             }
             if ((!Low && !Refusing && length < LargeRequestBytes)
-                || Measure() - 2 * length >= (Refusing && kind != SniffedRequest.Ending ? RequestBytes + BurstBytes : RequestBytes))
+                || Measure() - 2 * length >= (kind == SniffedRequest.Ending ? EndingBytes : Refusing ? RequestBytes + BurstBytes : RequestBytes))
             {
                 return 0;
             }
@@ -247,11 +247,20 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>
-        /// The free heap a new call is taken on with, beside twice its INVITE's length: what a call holds (7,680 B in
-        /// idle+call at 200,000 B, from <c>register</c> to <c>call-3s</c>: its dialog, session, media and screen) and
-        /// what its in-call requests need beside it (its ACK, its BYE and the 200's redraw; docs/benchmarks.md, h-heapsweep).
+        /// The free heap a new call is taken on with, beside twice its INVITE's length: what a call holds (7,296 B in
+        /// idle+call at 200,000 B from <c>register</c> to <c>call-3s</c>: its dialog, session, media and screen) and what its
+        /// ACK, BYE and their redraw need beside it. Measured on the board's scenario with every call taken: calls ran out
+        /// when taken with up to 10,326 B (office at 81,400 B, its BYE's 200) and ran to their end from 10,350 B (office) and
+        /// 10,098 B (idle+call); the idle phone's call at 80,896 B finds 10,986 B (docs/benchmarks.md, h-heapsweep).
         /// </summary>
-        public const int CallBytes = 11776;
+        public const int CallBytes = 10752;
+
+        /// <summary>
+        /// What a BYE, CANCEL or ACK needs free beside twice its length, whatever is refused: less than another request,
+        /// since refusing it keeps the call's heap. Measured in the office profile's call: with <see cref="RequestBytes"/>
+        /// its BYE was refused 503 at 85,400 B; with 3,072 B taken in at 81,400 B its 200 ran out (docs/benchmarks.md, h-heapsweep).
+        /// </summary>
+        public const int EndingBytes = 4096;
 
         /// <summary>
         /// Whether a TCP connection with <paramref name="bytes"/> of buffers may be taken on: measured (connections are

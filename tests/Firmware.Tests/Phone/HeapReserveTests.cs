@@ -382,7 +382,8 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Equal(503, reserve.Refusal(Message500, Message500.Length));
             byte[] reinvite = Invite("To: <sip:201@10.0.0.2>;tag=a1");
             Assert.Equal(503, reserve.Refusal(reinvite, reinvite.Length));
-            // A BYE, CANCEL or ACK frees the call's heap: it needs only its own room.
+            // A BYE, CANCEL or ACK frees the call's heap: it needs only its own room, less than another request's.
+            _heap.Short = HeapReserve.EndingBytes + 500;
             foreach (string method in new[] { "BYE", "CANCEL", "ACK" })
             {
                 byte[] ending = Bytes(method + " sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKb\n" +
@@ -397,8 +398,9 @@ namespace DeskPhone.Firmware.Tests.Phone
             byte[] unsolicited = Bytes(notifyText.Replace(";tag=k1", ""));
             Assert.Equal(503, reserve.Refusal(unsolicited, unsolicited.Length));
             // A datagram's length alone (before its packet is made) is judged as the least a request needs.
+            _heap.Short = HeapReserve.EndingBytes + 1500;
             Assert.Equal(0, reserve.Refusal(null, 700));
-            _heap.Short = HeapReserve.RequestBytes + 1000;
+            _heap.Short = HeapReserve.EndingBytes + 1000;
             Assert.Equal(503, reserve.Refusal(null, 700));
         }
 
