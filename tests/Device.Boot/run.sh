@@ -12,15 +12,17 @@
 #                                            # if that runs out of memory, says so and runs again at $BOOT_FIT_HEAP
 #                                            # (200,000 B), which must pass; the profiles in $BOOT_MUST_FIT (default
 #                                            # "idle") must have run to their end at 80,896 B all the same, and
-#                                            # those in $BOOT_MUST_END (default "office,worst"; comma- or
+#                                            # those in $BOOT_MUST_END (default "idle+call,office,worst"; comma- or
 #                                            # space-separated, "" for none) reached their last
-#                                            # step there, what did not fit refused (503, a closed connection, a
-#                                            # status kept without its parameter) and printed, never out of memory;
+#                                            # step there, what did not fit refused (503, a call's 486, a closed
+#                                            # connection, a status kept without its parameter) and printed, never
+#                                            # out of memory;
 #                                            # the profile:step pairs in $BOOT_MUST_REACH (default none; e.g.
 #                                            # "idle+call:ringing") were reached there; then the scenario runs at
 #                                            # each heap of $BOOT_SWEEP_HEAPS (default "82400 84000", "" for none),
 #                                            # where the profiles in $BOOT_SWEEP_MUST_END (default
-#                                            # "idle,office,worst") must reach their last step, never out of memory
+#                                            # "idle,idle+call,office,worst") must reach their last step, never out
+#                                            # of memory
 #   BOOT_HEAP=160000 tests/Device.Boot/run.sh   # one run at that heap
 #   BOOT_BOARD=1 tests/Device.Boot/run.sh    # also loads the board application (board/DeskPhone.Board.pe) and every
 #                                            # library it references, as the board does, so the heap includes their
@@ -125,7 +127,7 @@ run_at() {
 # Near the board's heap too (issue 17, h-heapsweep): with a little more heap than the board's the phone takes on more
 # (an identity, a call) and must still refuse what does not fit rather than run out. At each heap of $BOOT_SWEEP_HEAPS
 # (default "82400 84000", "" for none; only when no BOOT_HEAP is given) the profiles of $BOOT_SWEEP_MUST_END (default
-# "idle,office,worst") reach their last step, none out of memory. A nanoCLR crash there (a matter of layout, see below)
+# "idle,idle+call,office,worst") reach their last step, none out of memory. A nanoCLR crash there (a matter of layout, see below)
 # is judged on a run 12 or 24 bytes smaller. Returns 1 when one did not.
 sweep() {
     local h p judged_at failed=0
@@ -137,7 +139,7 @@ sweep() {
             crashed "$OUT/boot-$judged_at-verbose.log" || break
             echo "device-boot: nanoCLR CRASHED at the $judged_at-byte heap"
         done
-        for p in $(echo "${BOOT_SWEEP_MUST_END-idle,office,worst}" | tr ',' ' '); do
+        for p in $(echo "${BOOT_SWEEP_MUST_END-idle,idle+call,office,worst}" | tr ',' ' '); do
             if grep -q "^load profile=$p OK$" "$OUT/boot-$judged_at.log" && ! crashed "$OUT/boot-$judged_at-verbose.log"; then
                 echo "device-boot: profile $p runs to its end at a $judged_at-byte heap (BOOT_SWEEP_HEAPS), $(grep "^load profile=$p refused" "$OUT/boot-$judged_at.log" | sed 's/^load profile=[^ ]* //')"
             else
@@ -191,7 +193,7 @@ if [ -z "${BOOT_HEAP:-}" ]; then
     done
     # The loaded phones run to their end too (issue 17: what cannot fit is refused with a clear answer, never a crash):
     # their last step reached, no profile out of memory; what they refused is printed.
-    for p in $(echo "${BOOT_MUST_END-office,worst}" | tr ',' ' '); do
+    for p in $(echo "${BOOT_MUST_END-idle+call,office,worst}" | tr ',' ' '); do
         if grep -q "^load profile=$p OK$" "$OUT/boot-$judged.log" && ! crashed "$OUT/boot-$judged-verbose.log"; then
             echo "device-boot: profile $p runs to its end at a $judged-byte heap (the board's: $HEAP), $(grep "^load profile=$p refused" "$OUT/boot-$judged.log" | sed 's/^load profile=[^ ]* //')"
         else
