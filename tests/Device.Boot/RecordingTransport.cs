@@ -67,7 +67,8 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>The script's message whose answer is read as it is sent, not recorded (<see cref="PieceDatagram.Answered"/>); null: none.</summary>
-        public PieceDatagram Awaited;
+        // Initialised: tests/Device.Cost links this file and never sets it (its build must be free of warnings).
+        public PieceDatagram Awaited = null;
 
         private static bool Same(byte[] kept, byte[] data, int length)
         {

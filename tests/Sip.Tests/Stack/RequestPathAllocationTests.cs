@@ -48,33 +48,32 @@ namespace DeskPhone.Sip.Tests.Stack
         /// <summary>Posts the MESSAGE with the branch's last digit set, handles it and returns the bytes allocated.</summary>
         private long Handle(int branchDigit)
         {
-            SipPacket p = _inbox.Rent();
-            Array.Copy(_message, p.Data, _message.Length);
-            p.Length = _message.Length;
+            SipPacket p = Rent(_message);
             p.Data[System.Text.Encoding.ASCII.GetString(_message).IndexOf("z9hG4bK", StringComparison.Ordinal) + 15] = (byte)('0' + branchDigit);
-            p.RemoteHost = "192.0.2.1";
-            p.RemotePort = 5060;
-            p.Transport = _transport;
-            _inbox.Post(p);
-            _now++;
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            _ua.Poll(_now);
-            return GC.GetAllocatedBytesForCurrentThread() - before;
+            return Handled(p);
         }
 
         /// <summary>Posts an ACK (no dialog, no refused INVITE: absorbed), handles it and returns the bytes allocated.</summary>
-        private long HandleAck()
+        private long HandleAck() => Handled(Rent(System.Text.Encoding.ASCII.GetBytes(
+            "ACK sip:486@192.0.2.10:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKack1;rport\r\n" +
+            "Max-Forwards: 70\r\nFrom: \"Caller\" <sip:555@192.0.2.1>;tag=c1\r\nTo: <sip:486@192.0.2.10>;tag=dp1\r\n" +
+            "Call-ID: ack-1@192.0.2.1\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n")));
+
+        /// <summary>An inbox packet holding <paramref name="bytes"/>, from the PBX.</summary>
+        private SipPacket Rent(byte[] bytes)
         {
-            byte[] ack = System.Text.Encoding.ASCII.GetBytes(
-                "ACK sip:486@192.0.2.10:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKack1;rport\r\n" +
-                "Max-Forwards: 70\r\nFrom: \"Caller\" <sip:555@192.0.2.1>;tag=c1\r\nTo: <sip:486@192.0.2.10>;tag=dp1\r\n" +
-                "Call-ID: ack-1@192.0.2.1\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
             SipPacket p = _inbox.Rent();
-            Array.Copy(ack, p.Data, ack.Length);
-            p.Length = ack.Length;
+            Array.Copy(bytes, p.Data, bytes.Length);
+            p.Length = bytes.Length;
             p.RemoteHost = "192.0.2.1";
             p.RemotePort = 5060;
             p.Transport = _transport;
+            return p;
+        }
+
+        /// <summary>Posts <paramref name="p"/>, lets the agent handle it and returns the bytes that allocated.</summary>
+        private long Handled(SipPacket p)
+        {
             _inbox.Post(p);
             _now++;
             long before = GC.GetAllocatedBytesForCurrentThread();

@@ -33,7 +33,7 @@ namespace DeskPhone.Sip.Tests.Stack
             _ua.Route(new RecordingHandler());
         }
 
-        public void OnTransferDone(SipCall call, int status, long nowMs) => _outcomes.Add(call.Id + " " + status);
+        void ITransferHandler.OnTransferDone(SipCall call, int status, long nowMs) => _outcomes.Add(call.Id + " " + status);
 
         private void Arrive(string text)
         {
