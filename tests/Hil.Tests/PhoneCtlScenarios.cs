@@ -253,9 +253,8 @@ namespace DeskPhone.Hil.Tests
             Assert.Equal(0, sent.Code);
             Assert.Equal("200 OK\n", sent.Out);
 
-            var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
-            int closed = ((IPEndPoint)probe.Client.LocalEndPoint).Port;
-            probe.Dispose();
+            // Below the ephemeral range (LoopbackPorts): a port let go there is not taken by some other socket meanwhile.
+            int closed = LoopbackPorts.FreeUdp();
             var refused = Phonectl("message", "sip:486@127.0.0.1:" + closed, "nobody");
             Assert.Equal(1, refused.Code);
             Assert.Contains("nothing listens for SIP at 127.0.0.1:" + closed, refused.Err);
@@ -271,10 +270,7 @@ namespace DeskPhone.Hil.Tests
         [Fact]
         public void UnreachableTargetIsAClearErrorWithExitCode1()
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int closed = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
+            int closed = LoopbackPorts.FreeTcp();
 
             var status = PhonectlAt("http://127.0.0.1:" + closed, "status");
             Assert.Equal(1, status.Code);

@@ -53,10 +53,10 @@ namespace DeskPhone.Hil.Tests
         }
 
         [Fact]
-        public void ScreenIsAvailableAsPng()
+        public async System.Threading.Tasks.Task ScreenIsAvailableAsPng()
         {
             using var http = new System.Net.Http.HttpClient();
-            byte[] png = http.GetByteArrayAsync(_phone.BenchUrl + "api/screen.png").GetAwaiter().GetResult();
+            byte[] png = await http.GetByteArrayAsync(_phone.BenchUrl + "api/screen.png");
             Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png.Take(4).ToArray());
             Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(png, 12, 4));
             Assert.Equal(new byte[] { 0, 0, 1, 64, 0, 0, 0, 240, 8, 2 }, png.Skip(16).Take(10).ToArray());
