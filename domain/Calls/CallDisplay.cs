@@ -80,10 +80,11 @@ namespace DeskPhone.Domain.Calls
             {
                 lines[n++] = "Dial";
                 lines[n++] = calls.Pad.Number + "_";
+                int autoDial;
                 if (calls.Pad.WarmLine)
                 {
                     // What happens unless a digit is typed: the warm line's target, seconds left (Second redraws).
-                    lines[n++] = "Warm line: " + calls.AutoDialTarget + " in " + WarmSeconds(calls.Pad, nowMs).ToString() + " s";
+                    lines[n++] = "Warm line: " + calls.HotLineTarget(out autoDial) + " in " + WarmSeconds(calls.Pad, nowMs).ToString() + " s";
                 }
             }
             else if (InConference(calls, shown))

@@ -70,7 +70,7 @@ namespace DeskPhone.Domain.Calls
             {
                 if (warm)
                 {
-                    DialLine(_calls.AutoDialTarget, "Warm line: ", nowMs);
+                    DialLine(_calls.HotLineTarget(out live), "Warm line: ", nowMs);
                 }
                 else
                 {
@@ -91,13 +91,14 @@ namespace DeskPhone.Domain.Calls
         /// </summary>
         private void Opened(long nowMs)
         {
-            int seconds = _calls.AutoDial;
-            string target = seconds <= 0 ? "" : _calls.AutoDialTarget;
+            int seconds;
+            string target = _calls.HotLineTarget(out seconds);
             if (target.Length == 0)
             {
                 return;
             }
-            if (seconds <= PhoneCalls.HotLineMaxSeconds)
+            // Snom: "smaller or equal 2" is the hot line, above it the warm line.
+            if (seconds <= 2)
             {
                 DialLine(target, "Hot line: ", nowMs);
                 return;
@@ -110,7 +111,7 @@ namespace DeskPhone.Domain.Calls
         {
             if (target.Length == 0)
             {
-                // Emptied while the warm line counted: the dialing screen stays, as without one.
+                // auto_dial or the target turned off while the warm line counted: the dialing screen stays, as without one.
                 return;
             }
             string error;
@@ -172,7 +173,7 @@ namespace DeskPhone.Domain.Calls
             }
             int live;
             if (keyCode >= KeyCode.FunctionKey1 && keyCode < KeyCode.FunctionKey1 + KeyCode.FunctionKeyCount && !_calls.Pad.Active
-                && !Locked && _calls.Current(out live) == null && _calls.IsLineKey(keyCode - KeyCode.FunctionKey1) && _calls.AutoDialTarget.Length > 0)
+                && !Locked && _calls.Current(out live) == null && _calls.IsLineKey(keyCode - KeyCode.FunctionKey1) && _calls.HotLineTarget(out live).Length > 0)
             {
                 // A line key on the idle phone is off hook on the speaker for the hot and warm line (Snom's auto_dial).
                 DeviceKey(AudioDevice.Speaker, nowMs);

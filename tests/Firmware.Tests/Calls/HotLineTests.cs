@@ -79,7 +79,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Settings.Set("auto_dial_target", 0, "200");
             Key(KeyCode.Hook);
             Assert.Equal(0, Invites);
-            Shows("\n[call] <call> Dial\n[call] _\n[call] Warm line: 200 in 5 s\n");
+            Shows("\n[call] <call> Dial\n[call] _\n[call] Warm line: 200 in 5 s\n[call] <audio> Handset\n[softkey 1] Dial\n");
 
             _p.Run(1000);
             Shows("\n[call] Warm line: 200 in 4 s\n");
@@ -131,7 +131,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             Shows("\n[call] <call> Dial\n[call] _\n");
             Key(KeyCode.Hook, KeyAction.Release);
 
-            // No target: a line key on the idle phone stays unused, as before.
+            // No target: a line key on the idle phone stays unused, as before (auto_dial 0 too).
             _p.Settings.Set("auto_dial_target", 0, "");
             Key(KeyCode.FunctionKey1);
             ShowsNo("[call]");
