@@ -12,7 +12,8 @@ namespace DeskPhone.Domain.Calls
     /// (calling / ringing at the other end / connected or on hold, with the number and the duration mm:ss, and the
     /// voice quality once packets arrive: loss, jitter, round trip), the audio
     /// device with the mute mark, the call's message (a MESSAGE in its dialog), how many other calls there are, and the
-    /// four softkeys' labels. The dialing screen shows the number typed so far, as does the transfer target entry
+    /// four softkeys' labels. The dialing screen shows the number typed so far (and the warm line's countdown while
+    /// nothing is typed), as does the transfer target entry
     /// (over the call, "Transfer Bob to"). A conference shows as one screen: "Conference" with its duration and both
     /// parties. With no call live it offers what can be done about calls elsewhere: a ringing monitored extension's
     /// call to pick up, a failed call to call back (or a callee now free). <see cref="CallKeys"/> acts on the same
@@ -79,6 +80,12 @@ namespace DeskPhone.Domain.Calls
             {
                 lines[n++] = "Dial";
                 lines[n++] = calls.Pad.Number + "_";
+                int autoDial;
+                if (calls.Pad.WarmLine)
+                {
+                    // What happens unless a digit is typed: the warm line's target, seconds left (Second redraws).
+                    lines[n++] = "Warm line: " + calls.HotLineTarget(out autoDial) + " in " + WarmSeconds(calls.Pad, nowMs).ToString() + " s";
+                }
             }
             else if (InConference(calls, shown))
             {
@@ -128,7 +135,7 @@ namespace DeskPhone.Domain.Calls
             return d == null ? null : d.Lines;
         }
 
-        /// <summary>The duration the screen shows (seconds), which changes its text; -1 while no connected call is shown.</summary>
+        /// <summary>The seconds the screen shows (a connected call's duration, the warm line's countdown), which change its text; -1 while none is shown.</summary>
         public static long Second(PhoneCalls calls, long nowMs)
         {
             int live;
@@ -137,8 +144,15 @@ namespace DeskPhone.Domain.Calls
             {
                 return calls.Features.ConferenceSeconds(nowMs);
             }
+            if (shown == null && calls.Pad.WarmLine)
+            {
+                return WarmSeconds(calls.Pad, nowMs);
+            }
             return shown != null && shown.State == SipCall.Connected ? shown.DurationSeconds(nowMs) : -1;
         }
+
+        /// <summary>Whole seconds until the warm line dials (rounded up: it dials as the count would reach 0).</summary>
+        private static long WarmSeconds(DialPad pad, long nowMs) => (pad.DialAt - nowMs + 999) / 1000;
 
         /// <summary>The softkeys for the call shown (null: the dialing screen).</summary>
         public static string[] SoftkeysOf(PhoneCalls calls, SipCall shown)

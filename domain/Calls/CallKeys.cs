@@ -16,7 +16,8 @@ namespace DeskPhone.Domain.Calls
     /// on the dialing screen digits, '*' and '#' type the number ('#' dials it). Redial calls the newest number of the
     /// dialled list again, from the identity it went out from, while no call is in progress. The USB headset's hook switch
     /// and mute button count as the headset and mute keys. A locked keyboard answers and ends calls but opens no
-    /// dialing screen.
+    /// dialing screen. With Snom's <c>auto_dial_target</c> set, going off hook (a line key too) is the hot line (the
+    /// target dialled at once) or the warm line (dialled after <c>auto_dial</c> seconds without a digit).
     /// </summary>
     // Its plain state (LastError, a report) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
@@ -51,27 +52,75 @@ namespace DeskPhone.Domain.Calls
         /// </summary>
         public int AutoDialSeconds;
 
-        // When the dialing screen dials by itself (0: not due), set by each digit typed or deleted.
-        private long _autoDialAt;
-
-        /// <summary>One loop turn: the dialing screen dials when <see cref="AutoDialSeconds"/> passed since its last key.</summary>
+        /// <summary>
+        /// One loop turn: the dialing screen dials when its time came (<see cref="DialPad.DialAt"/>): what was typed,
+        /// <see cref="AutoDialSeconds"/> after the last key, or with nothing typed the warm line's target.
+        /// </summary>
         public void Poll(long nowMs)
         {
-            if (_autoDialAt == 0 || nowMs < _autoDialAt)
+            DialPad pad = _calls.Pad;
+            if (pad.DialAt == 0 || nowMs < pad.DialAt)
             {
                 return;
             }
-            _autoDialAt = 0;
+            bool warm = pad.WarmLine;
+            pad.DialAt = 0;
             int live;
-            if (_calls.Pad.Active && _calls.Current(out live) == null)
+            if (pad.Active && _calls.Current(out live) == null)
             {
-                DialTyped(nowMs);
+                if (warm)
+                {
+                    DialLine(_calls.HotLineTarget(out live), "Warm line: ", nowMs);
+                }
+                else
+                {
+                    DialTyped(nowMs);
+                }
             }
         }
 
         private void TypedAt(long nowMs)
         {
-            _autoDialAt = AutoDialSeconds > 0 && _calls.Pad.Number.Length > 0 ? nowMs + AutoDialSeconds * 1000L : 0;
+            _calls.Pad.DialAt = AutoDialSeconds > 0 && _calls.Pad.Number.Length > 0 ? nowMs + AutoDialSeconds * 1000L : 0;
+        }
+
+        /// <summary>
+        /// The dialing screen has just opened off hook (handset, speaker, headset, a line key): with
+        /// <c>auto_dial_target</c> set and <c>auto_dial</c> on, Snom's hot line (auto_dial 1 or 2: the target is dialled
+        /// at once) or warm line (3 or more: dialled after that many seconds unless a digit is typed first).
+        /// </summary>
+        private void Opened(long nowMs)
+        {
+            int seconds;
+            string target = _calls.HotLineTarget(out seconds);
+            if (target.Length == 0)
+            {
+                return;
+            }
+            // Snom: "smaller or equal 2" is the hot line, above it the warm line.
+            if (seconds <= 2)
+            {
+                DialLine(target, "Hot line: ", nowMs);
+                return;
+            }
+            _calls.Pad.DialAt = nowMs + seconds * 1000L;
+        }
+
+        /// <summary>The hot or warm line's call to <paramref name="target"/>; its screen says which (<paramref name="note"/>).</summary>
+        private void DialLine(string target, string note, long nowMs)
+        {
+            if (target.Length == 0)
+            {
+                // auto_dial or the target turned off while the warm line counted: the dialing screen stays, as without one.
+                return;
+            }
+            string error;
+            SipCall call = _calls.Dial(Identity, target, nowMs, out error);
+            if (call != null)
+            {
+                call.Note = note + target;
+            }
+            Dialled(call, error, nowMs);
         }
 
         /// <summary>Why the last dial from the dialing screen failed (null when it did not).</summary>
@@ -123,6 +172,13 @@ namespace DeskPhone.Domain.Calls
                 return true;
             }
             int live;
+            if (keyCode >= KeyCode.FunctionKey1 && keyCode < KeyCode.FunctionKey1 + KeyCode.FunctionKeyCount && !_calls.Pad.Active
+                && !Locked && _calls.Current(out live) == null && _calls.IsLineKey(keyCode - KeyCode.FunctionKey1) && _calls.HotLineTarget(out live).Length > 0)
+            {
+                // A line key on the idle phone is off hook on the speaker for the hot and warm line (Snom's auto_dial).
+                DeviceKey(AudioDevice.Speaker, nowMs);
+                return true;
+            }
             SipCall shown = _calls.Current(out live);
             if (listOpen)
             {
@@ -220,6 +276,7 @@ namespace DeskPhone.Domain.Calls
                 if (!AnswerRinging(nowMs) && _calls.Active() == null && !_calls.Pad.Active && !Locked)
                 {
                     _calls.Pad.Open();
+                    Opened(nowMs);
                 }
             }
             else if (wasHandset)
@@ -251,6 +308,7 @@ namespace DeskPhone.Domain.Calls
                 if (!busy && !AnswerRinging(nowMs) && !Locked)
                 {
                     _calls.Pad.Open();
+                    Opened(nowMs);
                 }
             }
             _calls.AudioChanged(nowMs);
@@ -433,10 +491,16 @@ namespace DeskPhone.Domain.Calls
             string error;
             bool complete;
             SipCall call = _calls.Dial(Identity, DialPlan == null ? number : DialPlan.Apply(Identity, number, out complete), nowMs, out error);
+            Dialled(call, error, nowMs);
+            return true;
+        }
+
+        /// <summary>The dialing screen's call went out (or why not): the screen closes.</summary>
+        private void Dialled(SipCall call, string error, long nowMs)
+        {
             LastError = call == null ? error : null;
             _calls.Pad.Close();
             _calls.AudioChanged(nowMs);
-            return true;
         }
 
         /// <summary>

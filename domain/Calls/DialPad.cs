@@ -23,6 +23,16 @@ namespace DeskPhone.Domain.Calls
         /// <summary>What was typed so far.</summary>
         public string Number => _text;
 
+        /// <summary>
+        /// When the dialing screen dials by itself (monotonic ms; 0: not due): auto_dial after the last digit typed, or
+        /// with nothing typed the warm line's target (auto_dial_target). Set by <see cref="CallKeys"/>; a public field,
+        /// not a property (no accessor methods in the runtime tables, issue #17).
+        /// </summary>
+        public long DialAt;
+
+        /// <summary>The warm line counts down: nothing typed yet and its target due at <see cref="DialAt"/>.</summary>
+        public bool WarmLine => Active && TransferOf == 0 && _count == 0 && DialAt != 0;
+
         public void Open()
         {
             if (_digits == null)
@@ -33,6 +43,7 @@ namespace DeskPhone.Domain.Calls
             TransferOf = 0;
             _count = 0;
             _text = "";
+            DialAt = 0;
         }
 
         /// <summary>Opens the entry of a transfer target for a call.</summary>
@@ -48,6 +59,7 @@ namespace DeskPhone.Domain.Calls
             TransferOf = 0;
             _count = 0;
             _text = "";
+            DialAt = 0;
         }
 
         /// <summary>Adds a digit ('0'-'9', '*', '#'); false when the number is full or the dialing screen is closed.</summary>

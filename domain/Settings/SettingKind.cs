@@ -30,6 +30,8 @@ namespace DeskPhone.Domain.Settings
         /// <summary>A multicast paging address (<see cref="MulticastListen"/>: GROUP:PORT [priority=N] [interrupt=0|1]), or empty.</summary>
         Multicast,
         /// <summary>A dial plan (Firmware.Calls.DialPlan, through <see cref="SettingValidator.DialPlanCheck"/>: rules like !pattern!replacement!flags), or empty.</summary>
-        DialPlan
+        DialPlan,
+        /// <summary>What a call can be placed to (a number, user@host or a sip:/sips: URI with a host), or empty: the hot and warm line's target.</summary>
+        DialTarget
     }
 }

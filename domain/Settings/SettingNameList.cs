@@ -48,6 +48,7 @@ namespace DeskPhone.Domain.Settings
             SettingNames.NetworkIdPort + "\n" +
             SettingNames.CancelDesktop + "\n" +
             SettingNames.AutoDial + "\n" +
+            SettingNames.AutoDialTarget + "\n" +
             SettingNames.AnswerAfterPolicy + "\n" +
             SettingNames.ParkOrbit + "\n" +
             SettingNames.PickupCode + "\n" +

@@ -52,6 +52,7 @@ namespace DeskPhone.Domain.Settings
         public const string UserDialPlan = "user_dp_str";
         public const string AnswerAfterPolicy = "answer_after_policy";
         public const string AutoDial = "auto_dial";
+        public const string AutoDialTarget = "auto_dial_target";
         public const string ParkOrbit = "park_orbit";
         public const string PickupCode = "pickup_code";
         public const string CallCompletionCode = "call_completion_code";

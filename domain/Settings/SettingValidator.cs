@@ -59,6 +59,9 @@ namespace DeskPhone.Domain.Settings
                 case SettingKind.DialPlan:
                     normalized = value.Trim();
                     return DialPlanCheck == null ? CheckLine(def, normalized) : CheckLine(def, normalized) ?? DialPlanCheck(normalized);
+                case SettingKind.DialTarget:
+                    normalized = value.Trim();
+                    return normalized.Length == 0 ? null : CheckLine(def, normalized) ?? CheckDialTarget(normalized);
                 default:
                     // Text, Secret, Password: single line, bounded.
                     normalized = def.Kind == SettingKind.Text ? value.Trim() : value;
@@ -193,6 +196,46 @@ namespace DeskPhone.Domain.Settings
                 }
             }
             return null;
+        }
+
+        /// <summary>
+        /// A number or user name (letters, digits, <c>+*#-_.</c>), <c>user@host[:port]</c>, or a <c>sip:</c>/<c>sips:</c> URI
+        /// with a host (its user, when it has one, as for a number): what the dialing screen can call.
+        /// </summary>
+        private static string CheckDialTarget(string value)
+        {
+            string v = value;
+            string lower = v.ToLower();
+            bool uri = lower.StartsWith("sip:") || lower.StartsWith("sips:");
+            int at = v.IndexOf('@');
+            bool ok;
+            if (!uri && at < 0)
+            {
+                ok = IsDialUser(v, 0, v.Length);
+            }
+            else
+            {
+                int user = uri ? v.IndexOf(':') + 1 : 0;
+                ok = (at < 0 || IsDialUser(v, user, at)) && CheckHostPort(StripSipUri(uri ? v : "sip:" + v)) == null;
+            }
+            return ok ? null : "'" + value + "' is not a number, user@host or sip: URI";
+        }
+
+        private static bool IsDialUser(string value, int start, int end)
+        {
+            if (end <= start)
+            {
+                return false;
+            }
+            for (int i = start; i < end; i++)
+            {
+                char c = value[i];
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '+' || c == '*' || c == '#' || c == '-' || c == '_' || c == '.'))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>host, host:port, a.b.c.d:port or [v6]:port; the port 1..65535.</summary>

@@ -14,8 +14,9 @@ namespace DeskPhone.Domain.Settings
         // start (_rows[Count] holds where the list ends), read in place: a literal's text stays in the assembly, where a
         // byte copy took 1.3 KB of heap. On nanoCLR each character read counts the whole UTF-8 literal (about 17,000
         // interpreter instructions for these 1.4 KB), so a lookup reads list characters only for the row whose hash and
-        // length match: one row's worth, where a binary search read several characters of every probe.
-        private readonly string _names = SettingNameList.InTableOrder;
+        // length match: one row's worth, where a binary search read several characters of every probe. The list is
+        // taken (ldstr) where it is read, not kept in a field: the field and its string object held 24 B for good, a
+        // read makes a 12-B string object that is garbage right after (h-hotline).
 
         // Row o's name start (11 bits), a 5-bit hash of its name, its kind (4 bits), highest index (6) and default (its
         // code in SettingDefaults, 6) in one int: 368 B for 87 rows where four bytes a row and a short array of the
@@ -30,9 +31,10 @@ namespace DeskPhone.Domain.Settings
         private const int MaxIndexMask = 0x3F;
         private const int DefaultShift = 26;
 
-        // The rows with an own index-1 default (identity 1 active, key 1 a line key), each followed by that default's
-        // code.
-        private readonly byte[] _firstOrdinals;
+        // The rows with an own index-1 default (identity 1 active, key 1 a line key), at most two, 16 bits each:
+        // (ordinal + 1) << 8 | that default's code; 0: none. One int where a byte array took 24 B of heap more (h-hotline).
+        private readonly int _firstDefaults;
+        private const int MaxFirstDefaults = 2;
 
         public SettingsIndex()
         {
@@ -41,7 +43,7 @@ namespace DeskPhone.Domain.Settings
             columns.Allocate();
             SettingsTable.Rows(columns);
             _rows = columns.Rows;
-            _firstOrdinals = columns.FirstOrdinals;
+            _firstDefaults = columns.FirstDefaults;
         }
 
         public int Count => _rows.Length - 1;
@@ -89,9 +91,10 @@ namespace DeskPhone.Domain.Settings
         private bool IsName(int ordinal, string name, int length)
         {
             int start = StartOf(ordinal);
+            string names = SettingNameList.InTableOrder;
             for (int i = 0; i < length; i++)
             {
-                if (_names[start + i] != name[i])
+                if (names[start + i] != name[i])
                 {
                     return false;
                 }
@@ -105,14 +108,15 @@ namespace DeskPhone.Domain.Settings
 
         private int DefaultOf(int ordinal) => (int)((uint)_rows[ordinal] >> DefaultShift);
 
-        /// <summary>The code of a row's index-1 default: its own (two rows of 87 have one), else the row's.</summary>
+        /// <summary>The code of a row's index-1 default: its own (two rows of 88 have one), else the row's.</summary>
         private int FirstOf(int ordinal)
         {
-            for (int i = 0; i < _firstOrdinals.Length; i += 2)
+            for (int i = 0; i < MaxFirstDefaults; i++)
             {
-                if (_firstOrdinals[i] == ordinal)
+                int entry = (int)((uint)_firstDefaults >> (16 * i)) & 0xFFFF;
+                if ((entry >> 8) == ordinal + 1)
                 {
-                    return _firstOrdinals[i + 1];
+                    return entry & 0xFF;
                 }
             }
             return DefaultOf(ordinal);
@@ -123,14 +127,14 @@ namespace DeskPhone.Domain.Settings
         {
             int start = StartOf(ordinal);
             // ToCharArray(start, length) copies only the entry (Substring would convert the whole list first on nanoCLR).
-            return new string(_names.ToCharArray(start, StartOf(ordinal + 1) - start - 1));
+            return new string(SettingNameList.InTableOrder.ToCharArray(start, StartOf(ordinal + 1) - start - 1));
         }
 
         /// <summary>Collects the columns the store keeps: a counting pass, <see cref="Allocate"/>, then a filling pass.</summary>
         private sealed class Columns : SettingsTable.RowSink
         {
             public int[] Rows;
-            public byte[] FirstOrdinals;
+            public int FirstDefaults;
             private int _count;
             private int _firstCount;
             private int _start;
@@ -138,7 +142,7 @@ namespace DeskPhone.Domain.Settings
             public void Allocate()
             {
                 Rows = new int[_count + 1];
-                FirstOrdinals = new byte[_firstCount * 2];
+                FirstDefaults = 0;
                 _count = 0;
                 _firstCount = 0;
             }
@@ -150,7 +154,8 @@ namespace DeskPhone.Domain.Settings
                 {
                     // The list holds the rows' names in this order, each ended by '\n' (SettingsIndexTests).
                     int length = name.Length;
-                    if (_start + length + 1 > StartMask || (int)kind > KindMask || maxIndex > MaxIndexMask)
+                    if (_start + length + 1 > StartMask || (int)kind > KindMask || maxIndex > MaxIndexMask
+                        || (firstIndexDefault != null && (_firstCount == MaxFirstDefaults || _count >= 0xFF)))
                     {
                         throw new System.ArgumentException("settings row does not fit the index: " + name);
                     }
@@ -161,8 +166,7 @@ namespace DeskPhone.Domain.Settings
                     Rows[_count + 1] = _start;
                     if (firstIndexDefault != null)
                     {
-                        FirstOrdinals[_firstCount * 2] = (byte)_count;
-                        FirstOrdinals[_firstCount * 2 + 1] = SettingDefaults.CodeOf(firstIndexDefault);
+                        FirstDefaults |= ((_count + 1) << 8 | SettingDefaults.CodeOf(firstIndexDefault)) << (16 * _firstCount);
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;

@@ -104,7 +104,8 @@ namespace DeskPhone.Domain.Settings
             t.Bool("filter_registrar", "on", false, "Accept requests only from the registrar or outbound proxy");
             t.Int("network_id_port", "5060", 1, 65535, true, "Local SIP port");
             t.Bool("cancel_desktop", "off", false, "Cancel key clears the desktop message");
-            t.Int("auto_dial", "0", 0, 60, false, "Seconds after the last digit typed until the dialing screen dials (0: off)");
+            t.Int("auto_dial", "0", 0, 60, false, "Seconds after the last digit typed until the dialing screen dials (0: off; with auto_dial_target 1-2: hot line, 3+: warm line)");
+            t.Global("auto_dial_target", SettingKind.DialTarget, "", false, "Hot/warm line target dialled off hook (number, user@host or sip: URI; empty: off)");
             t.Row("answer_after_policy", SettingKind.Choice, "off", 0, 0, 0, AnswerAfterPolicies, false, null, "Intercom calls answered automatically: off, idle, always, not_busy");
             t.Global("park_orbit", SettingKind.Text, "", false, "Park orbit the Park softkey transfers a call to (number or sip: URI; empty: no Park)");
             t.Global("pickup_code", SettingKind.Text, "", false, "PBX code dialled before a ringing BLF extension to pick its call up without dialog-info ids (e.g. *8)");
