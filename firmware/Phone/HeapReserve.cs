@@ -209,17 +209,18 @@ namespace DeskPhone.Firmware.Phone
         /// <item>A short request is taken in while the heap is not <see cref="Low"/> and nothing is refused (no collection at
         /// rest), else measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
         /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
-        /// something is refused. What ends or shrinks a call (BYE, CANCEL, ACK), when measured, needs
+        /// something is refused. What ends a call (BYE, CANCEL), when measured, needs
         /// <see cref="EndingBytes"/> only: refusing it keeps the heap full. A NOTIFY keeps the burst's room even in a
         /// subscription's dialog: without it, at 87,800 B a BLF key's NOTIFY was taken in and ran out in its XML
-        /// (docs/benchmarks.md, h-heapsweep). A refusal is counted and answered 503 with Retry-After.</item>
+        /// (docs/benchmarks.md, h-heapsweep). An ACK needs <see cref="AckBytes"/> only. A refusal is counted and answered
+        /// 503 with Retry-After (an ACK is answered nothing).</item>
         /// </list>
-        /// Data null (only the length known, before a datagram's packet is made): judged as what ends a call, the least any
-        /// request needs; the packet's request is judged again by its bytes before it is parsed.
+        /// Data null (only the length known, before a datagram's packet is made): judged as an ACK, the least any request
+        /// needs; the packet's request is judged again by its bytes before it is parsed.
         /// </summary>
         public int Refusal(byte[] data, int length)
         {
-            int kind = data == null ? SniffedRequest.Ending : SniffedRequest.Of(data, length);
+            int kind = data == null ? SniffedRequest.Ack : SniffedRequest.Of(data, length);
             if (kind == SniffedRequest.Response)
             {
                 return 0;
@@ -238,7 +239,8 @@ namespace DeskPhone.Firmware.Phone
                 return 486;
             }
             if ((!Low && !Refusing && length < LargeRequestBytes)
-                || Measure() - 2 * length >= (kind == SniffedRequest.Ending ? EndingBytes : Refusing ? RequestBytes + BurstBytes : RequestBytes))
+                || Measure() - 2 * length >= (kind == SniffedRequest.Ack ? AckBytes : kind == SniffedRequest.Ending ? EndingBytes
+                    : Refusing ? RequestBytes + BurstBytes : RequestBytes))
             {
                 return 0;
             }
@@ -256,11 +258,21 @@ namespace DeskPhone.Firmware.Phone
         public const int CallBytes = 10752;
 
         /// <summary>
-        /// What a BYE, CANCEL or ACK needs free beside twice its length, whatever is refused: less than another request,
+        /// What a BYE or CANCEL needs free beside twice its length, whatever is refused: less than another request,
         /// since refusing it keeps the call's heap. Measured in the office profile's call: with <see cref="RequestBytes"/>
         /// its BYE was refused 503 at 85,400 B; with 3,072 B taken in at 81,400 B its 200 ran out (docs/benchmarks.md, h-heapsweep).
         /// </summary>
         public const int EndingBytes = 4096;
+
+        /// <summary>
+        /// What an ACK needs free beside twice its length, whatever is refused: its parse and its dialog's look-up, no
+        /// answer. Refusing it keeps more than it would take: the call's 2xx stays kept and is sent again until Timer H ends
+        /// the call (RFC 3261 13.3.1.4), and the PBX's copies come in. With <see cref="EndingBytes"/> the office phone's
+        /// ACK at 80,896 B was refused (3,924 B free): the 2xx (648 B) and a copy in the test's wire stayed, and the call
+        /// ran out in its MESSAGE stream; taken in, the ACK's turn went down to 1,008 B free and the call ran to its end
+        /// (docs/benchmarks.md, h-callcost).
+        /// </summary>
+        public const int AckBytes = 2048;
 
         /// <summary>
         /// Whether a TCP connection with <paramref name="bytes"/> of buffers may be taken on: measured (connections are
