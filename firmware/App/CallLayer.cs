@@ -244,7 +244,7 @@ namespace DeskPhone.Firmware.App
             }
             else if (name == SettingNames.Fkey)
             {
-                Leds.Update();
+                Leds.ReadKeys();
             }
         }
 
