@@ -249,13 +249,18 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>
-        /// The free heap a new call is taken on with, beside twice its INVITE's length: what a call holds (7,296 B in
-        /// idle+call at 200,000 B from <c>register</c> to <c>call-3s</c>: its dialog, session, media and screen) and what its
-        /// ACK, BYE and their redraw need beside it. Measured on the board's scenario with every call taken: calls ran out
-        /// when taken with up to 10,326 B (office at 81,400 B, its BYE's 200) and ran to their end from 10,350 B (office) and
-        /// 10,098 B (idle+call); the idle phone's call at 80,896 B finds 10,986 B (docs/benchmarks.md, h-heapsweep).
+        /// The free heap a new call is taken on with, beside twice its INVITE's length: what the call takes from its INVITE
+        /// to its end, measured on the board's scenario with every call taken (docs/benchmarks.md, h-callcost). The office
+        /// phone's call (one identity, its MESSAGE stream answered 503 beside the call) holds 6.8 KB from its INVITE to its
+        /// 3 s of RTP (12,780 B free before it, 6,012 B in it), and its deepest turns go 8.2 KB (the INVITE's) and 9.8 KB (the
+        /// ACK's) below the INVITE's measurement: a session held for the call's length plus its turns' transients, asked on
+        /// its own rather than as a long-lived part against <see cref="KeepBytes"/>. Taken with 9,906 B or more it
+        /// ran to its end at every heap from 80,960 to 85,000 B; with 9,810-9,834 B (80,872-80,896 B) it ran out (the ACK's
+        /// parse, a status at the call's end) or nanoCLR failed an assertion at 732 B free in the stream. The idle phone's
+        /// call, without traffic beside it, ran to its end from 9,342 B (79,200 B). 10,240 B: 406 B above the highest
+        /// failure, the layout's drift between builds (those three failures lie within 24 B of heap).
         /// </summary>
-        public const int CallBytes = 10752;
+        public const int CallBytes = 10240;
 
         /// <summary>
         /// What a BYE or CANCEL needs free beside twice its length, whatever is refused: less than another request,
