@@ -16,12 +16,31 @@ namespace DeskPhone.Domain.Calls
         private readonly PhoneCalls _calls;
         private readonly LedPolicy _leds;
         private readonly SettingsStore _settings;
+        // The line keys, bit n for fkey n + 1, read when the layer is built and when an fkey changes (ReadKeys), not at each
+        // change of a call: that read 16 settings texts four frames under the call's change, the deepest point of an
+        // incoming call's INVITE on the 80,896-byte board (docs/benchmarks.md, h-callcost).
+        private int _lineKeys;
 
         public CallLeds(PhoneCalls calls, LedPolicy leds, SettingsStore settings)
         {
             _calls = calls;
             _leds = leds;
             _settings = settings;
+            ReadKeys();
+        }
+
+        /// <summary>Reads which function keys are line keys again (an fkey changed), then <see cref="Update"/>.</summary>
+        public void ReadKeys()
+        {
+            int lineKeys = 0;
+            for (int key = 0; key < SettingsTable.FunctionKeys; key++)
+            {
+                if (IsLineKey(key))
+                {
+                    lineKeys |= 1 << key;
+                }
+            }
+            _lineKeys = lineKeys;
             Update();
         }
 
@@ -40,8 +59,9 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>
-        /// Recomputes the call LED and the line keys from the live calls; the owner calls it at every change of a call and
-        /// when an fkey changes (no handler of its own on the calls or the settings: firmware/App/CallLayer has one for all).
+        /// Recomputes the call LED and the line keys from the live calls; the owner calls it at every change of a call, and
+        /// <see cref="ReadKeys"/> when an fkey changes (no handler of its own on the calls or the settings:
+        /// firmware/App/CallLayer has one for all).
         /// </summary>
         public void Update()
         {
@@ -49,11 +69,10 @@ namespace DeskPhone.Domain.Calls
             int line = 0;
             for (int key = 0; key < SettingsTable.FunctionKeys; key++)
             {
-                if (!IsLineKey(key))
+                if ((_lineKeys & (1 << key)) != 0)
                 {
-                    continue;
+                    _leds.SetKeyState(key, StateOf(NthCall(line++)));
                 }
-                _leds.SetKeyState(key, StateOf(NthCall(line++)));
             }
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {

@@ -244,7 +244,7 @@ namespace DeskPhone.Firmware.App
             }
             else if (name == SettingNames.Fkey)
             {
-                Leds.Update();
+                Leds.ReadKeys();
             }
         }
 
@@ -287,6 +287,18 @@ namespace DeskPhone.Firmware.App
                 // The INVITE that built the layer goes straight to the sessions' handling: a frame less under its 100 and
                 // 180, the deepest point of the turn (docs/benchmarks.md, h-callsig).
                 return method == "INVITE" ? Calls.Sessions.OnInvite(packet, request, nowMs) : Calls.Sessions.OnRequest(packet, request, nowMs);
+            }
+            if (Voice != null && request.Method == "BYE")
+            {
+                // The hung-up call's media stops before its 200 is written (RFC 3261 15.1.2), not after the packet with the
+                // call's end: its RTP buffers and the G.711 tables (about 1 KB) go before the 200's parse and writer, the
+                // deepest point of the BYE's turn, where the office call ran out on the board's heap (docs/benchmarks.md,
+                // h-callcost). The call still ends after the packet (CallSessions' AfterPacket).
+                SipCall ending = Calls.Sessions.FindDialog(request);
+                if (ending != null)
+                {
+                    Voice.Stop(ending.Id);
+                }
             }
             return Calls.Sessions.OnRequest(packet, request, nowMs);
         }

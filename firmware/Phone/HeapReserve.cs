@@ -209,17 +209,18 @@ namespace DeskPhone.Firmware.Phone
         /// <item>A short request is taken in while the heap is not <see cref="Low"/> and nothing is refused (no collection at
         /// rest), else measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
         /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
-        /// something is refused. What ends or shrinks a call (BYE, CANCEL, ACK), when measured, needs
+        /// something is refused. What ends a call (BYE, CANCEL), when measured, needs
         /// <see cref="EndingBytes"/> only: refusing it keeps the heap full. A NOTIFY keeps the burst's room even in a
         /// subscription's dialog: without it, at 87,800 B a BLF key's NOTIFY was taken in and ran out in its XML
-        /// (docs/benchmarks.md, h-heapsweep). A refusal is counted and answered 503 with Retry-After.</item>
+        /// (docs/benchmarks.md, h-heapsweep). An ACK needs <see cref="AckBytes"/> only. A refusal is counted and answered
+        /// 503 with Retry-After (an ACK is answered nothing).</item>
         /// </list>
-        /// Data null (only the length known, before a datagram's packet is made): judged as what ends a call, the least any
-        /// request needs; the packet's request is judged again by its bytes before it is parsed.
+        /// Data null (only the length known, before a datagram's packet is made): judged as an ACK, the least any request
+        /// needs; the packet's request is judged again by its bytes before it is parsed.
         /// </summary>
         public int Refusal(byte[] data, int length)
         {
-            int kind = data == null ? SniffedRequest.Ending : SniffedRequest.Of(data, length);
+            int kind = data == null ? SniffedRequest.Ack : SniffedRequest.Of(data, length);
             if (kind == SniffedRequest.Response)
             {
                 return 0;
@@ -238,7 +239,8 @@ namespace DeskPhone.Firmware.Phone
                 return 486;
             }
             if ((!Low && !Refusing && length < LargeRequestBytes)
-                || Measure() - 2 * length >= (kind == SniffedRequest.Ending ? EndingBytes : Refusing ? RequestBytes + BurstBytes : RequestBytes))
+                || Measure() - 2 * length >= (kind == SniffedRequest.Ack ? AckBytes : kind == SniffedRequest.Ending ? EndingBytes
+                    : Refusing ? RequestBytes + BurstBytes : RequestBytes))
             {
                 return 0;
             }
@@ -247,20 +249,35 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>
-        /// The free heap a new call is taken on with, beside twice its INVITE's length: what a call holds (7,296 B in
-        /// idle+call at 200,000 B from <c>register</c> to <c>call-3s</c>: its dialog, session, media and screen) and what its
-        /// ACK, BYE and their redraw need beside it. Measured on the board's scenario with every call taken: calls ran out
-        /// when taken with up to 10,326 B (office at 81,400 B, its BYE's 200) and ran to their end from 10,350 B (office) and
-        /// 10,098 B (idle+call); the idle phone's call at 80,896 B finds 10,986 B (docs/benchmarks.md, h-heapsweep).
+        /// The free heap a new call is taken on with, beside twice its INVITE's length: what the call takes from its INVITE
+        /// to its end, measured on the board's scenario with every call taken (docs/benchmarks.md, h-callcost). The office
+        /// phone's call (one identity, its MESSAGE stream answered 503 beside the call) holds 6.8 KB from its INVITE to its
+        /// 3 s of RTP (12,780 B free before it, 6,012 B in it), and its deepest turns go 8.2 KB (the INVITE's) and 9.8 KB (the
+        /// ACK's) below the INVITE's measurement: a session held for the call's length plus its turns' transients, asked on
+        /// its own rather than as a long-lived part against <see cref="KeepBytes"/>. Taken with 9,906 B or more it
+        /// ran to its end at every heap from 80,960 to 85,000 B; with 9,810-9,834 B (80,872-80,896 B) it ran out (the ACK's
+        /// parse, a status at the call's end) or nanoCLR failed an assertion at 732 B free in the stream. The idle phone's
+        /// call, without traffic beside it, ran to its end from 9,342 B (79,200 B). 10,240 B: 406 B above the highest
+        /// failure, the layout's drift between builds (those three failures lie within 24 B of heap).
         /// </summary>
-        public const int CallBytes = 10752;
+        public const int CallBytes = 10240;
 
         /// <summary>
-        /// What a BYE, CANCEL or ACK needs free beside twice its length, whatever is refused: less than another request,
+        /// What a BYE or CANCEL needs free beside twice its length, whatever is refused: less than another request,
         /// since refusing it keeps the call's heap. Measured in the office profile's call: with <see cref="RequestBytes"/>
         /// its BYE was refused 503 at 85,400 B; with 3,072 B taken in at 81,400 B its 200 ran out (docs/benchmarks.md, h-heapsweep).
         /// </summary>
         public const int EndingBytes = 4096;
+
+        /// <summary>
+        /// What an ACK needs free beside twice its length, whatever is refused: its parse and its dialog's look-up, no
+        /// answer. Refusing it keeps more than it would take: the call's 2xx stays kept and is sent again until Timer H ends
+        /// the call (RFC 3261 13.3.1.4), and the PBX's copies come in. With <see cref="EndingBytes"/> the office phone's
+        /// ACK at 80,896 B was refused (3,924 B free): the 2xx (648 B) and a copy in the test's wire stayed, and the call
+        /// ran out in its MESSAGE stream; taken in, the ACK's turn went down to 1,008 B free and the call ran to its end
+        /// (docs/benchmarks.md, h-callcost).
+        /// </summary>
+        public const int AckBytes = 2048;
 
         /// <summary>
         /// Whether a TCP connection with <paramref name="bytes"/> of buffers may be taken on: measured (connections are

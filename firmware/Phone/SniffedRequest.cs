@@ -2,9 +2,9 @@ namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
     /// What a message would do to the heap, read from its first bytes before it is parsed (the heap reserve's admission,
-    /// <see cref="HeapReserve.Refusal"/>): a response frees the phone's own transaction; a BYE, CANCEL or ACK ends or
-    /// settles a call and frees heap; an INVITE whose To has no tag (a re-INVITE has one) takes on a new call's state;
-    /// anything else is other.
+    /// <see cref="HeapReserve.Refusal"/>): a response frees the phone's own transaction; an ACK settles a call (its 2xx
+    /// kept for retransmission goes) and is answered nothing; a BYE or CANCEL ends a call and frees heap; an INVITE whose
+    /// To has no tag (a re-INVITE has one) takes on a new call's state; anything else is other.
     /// </summary>
     // Bytes compared one by one, no string made: this runs when the heap is short (each string literal used is a string
     // made on nanoCLR's heap).
@@ -14,6 +14,7 @@ namespace DeskPhone.Firmware.Phone
         public const int Ending = 1;
         public const int Invite = 2;
         public const int Response = 3;
+        public const int Ack = 4;
 
         /// <summary>The kind of the message in d[0, length) by its start line (an INVITE: <see cref="NewCall"/> tells more).</summary>
         public static int Of(byte[] d, int length)
@@ -27,7 +28,11 @@ namespace DeskPhone.Firmware.Phone
             {
                 return Response;
             }
-            if ((a == 'B' && d[1] == 'Y' && d[2] == 'E' && d[3] == ' ') || (a == 'A' && d[1] == 'C' && d[2] == 'K' && d[3] == ' ')
+            if (a == 'A' && d[1] == 'C' && d[2] == 'K' && d[3] == ' ')
+            {
+                return Ack;
+            }
+            if ((a == 'B' && d[1] == 'Y' && d[2] == 'E' && d[3] == ' ')
                 || (a == 'C' && d[1] == 'A' && d[2] == 'N' && d[3] == 'C' && d[6] == ' '))
             {
                 return Ending;

@@ -903,7 +903,8 @@ namespace DeskPhone.Sip.Session
             }
         }
 
-        private SipCall FindDialog(SipMessage m)
+        /// <summary>The call whose dialog the request is in (its Call-ID and tags), else null.</summary>
+        public SipCall FindDialog(SipMessage m)
         {
             string callId = m.CallId;
             // The tags read in place: neither address is parsed to find the dialog (an ACK's or a BYE's From and To

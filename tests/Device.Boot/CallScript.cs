@@ -80,7 +80,11 @@ namespace DeskPhone.Boot
             {
                 Check(s_app.Calls.Answer(0, s_now), "the ringing call could not be answered");
             }
-            Run(TurnMs);
+            // Run(TurnMs) written out, as the ACK's turn below: the answered call's first turn (its media just started, the
+            // call screen's redraw) is polled from this frame (under Run it ran out in the office profile at the board's heap).
+            s_now += TurnMs;
+            s_wire.Receive();
+            s_app.Poll(s_now);
             Check(Response(branch, 200, true, out string to, out string contact), "the answered call sent no 200 OK to the INVITE");
             string target = contact.Substring(contact.IndexOf('<') + 1, contact.IndexOf('>') - contact.IndexOf('<') - 1);
             contact = null;

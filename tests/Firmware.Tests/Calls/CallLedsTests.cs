@@ -100,5 +100,25 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Invite("z9hG4bKl2", "l2", "\"Carol\" <sip:556@10.0.0.1>");
             Assert.Equal(LedPattern.BlinkFast, Pattern(LedMap.FunctionKey(3)));
         }
+
+        [Fact]
+        public void AnFkeyChangedDuringACallIsReadAgainAndFollowsTheCall()
+        {
+            _p.Invite("z9hG4bKk1", "k1", "\"Bob\" <sip:555@10.0.0.1>");
+            Assert.Equal(LedPattern.BlinkFast, Pattern(_f1));
+            Assert.Equal(LedPattern.Off, Pattern(LedMap.FunctionKey(5)));
+
+            // F1 no longer a line key, F6 one: the ringing call shows on F6 at once (the keys are read when an fkey
+            // changes, not at each change of a call).
+            _p.Settings.Set("fkey", 1, "none");
+            _p.Settings.Set("fkey", 6, "line");
+            _p.Run(10);
+            Assert.Equal(LedPattern.BlinkFast, Pattern(LedMap.FunctionKey(5)));
+
+            // The call answered: F6 follows it (steady).
+            Assert.True(_p.App.Calls.Answer(0, _p.Now));
+            _p.Run(10);
+            Assert.Equal(LedPattern.On, Pattern(LedMap.FunctionKey(5)));
+        }
     }
 }

@@ -386,10 +386,17 @@ namespace DeskPhone.Firmware.Tests.Phone
             _heap.Short = HeapReserve.EndingBytes + 500;
             foreach (string method in new[] { "BYE", "CANCEL", "ACK" })
             {
-                byte[] ending = Bytes(method + " sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKb\n" +
-                    "From: <sip:pbx@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>;tag=a1\nCall-ID: i\nCSeq: 2 " + method + "\nContent-Length: 0\n\n");
+                byte[] ending = Ending(method);
                 Assert.Equal(0, reserve.Refusal(ending, ending.Length));
             }
+            // An ACK needs less still (refusing it keeps the call's 2xx and its retransmissions): taken in where a BYE is not.
+            byte[] ack = Ending("ACK");
+            byte[] bye = Ending("BYE");
+            _heap.Short = HeapReserve.AckBytes + 2 * ack.Length;
+            Assert.Equal(0, reserve.Refusal(ack, ack.Length));
+            Assert.Equal(503, reserve.Refusal(bye, bye.Length));
+            _heap.Short = HeapReserve.AckBytes + 2 * ack.Length - 12;
+            Assert.Equal(503, reserve.Refusal(ack, ack.Length));
             // A NOTIFY, even in a subscription's dialog, needs the burst's room beside its own (its XML, the key's redraw).
             string notifyText = "NOTIFY sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKn\n" +
                 "From: <sip:202@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>;tag=k1\nCall-ID: n\nCSeq: 2 NOTIFY\nContent-Length: 0\n\n";
@@ -397,12 +404,15 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Equal(503, reserve.Refusal(notify, notify.Length));
             byte[] unsolicited = Bytes(notifyText.Replace(";tag=k1", ""));
             Assert.Equal(503, reserve.Refusal(unsolicited, unsolicited.Length));
-            // A datagram's length alone (before its packet is made) is judged as the least a request needs.
-            _heap.Short = HeapReserve.EndingBytes + 1500;
+            // A datagram's length alone (before its packet is made) is judged as the least a request needs, an ACK's.
+            _heap.Short = HeapReserve.AckBytes + 1400;
             Assert.Equal(0, reserve.Refusal(null, 700));
-            _heap.Short = HeapReserve.EndingBytes + 1000;
+            _heap.Short = HeapReserve.AckBytes + 1000;
             Assert.Equal(503, reserve.Refusal(null, 700));
         }
+
+        private static byte[] Ending(string method) => Bytes(method + " sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKb\n" +
+            "From: <sip:pbx@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>;tag=a1\nCall-ID: i\nCSeq: 2 " + method + "\nContent-Length: 0\n\n");
 
         [Fact]
         public void WhileSomethingIsRefusedAShortRequestIsMeasuredAndNeedsRoomForTheBurstItMayStart()

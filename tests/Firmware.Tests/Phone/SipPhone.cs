@@ -26,9 +26,14 @@ namespace DeskPhone.Firmware.Tests.Phone
         public string Name => "UDP";
         public int LocalPort => 5060;
 
+        /// <summary>Told each message as it is sent (what else holds at that moment), when set.</summary>
+        public Action<string> Sending;
+
         public bool Send(byte[] data, int length, string host, int port, object connection)
         {
-            Sent.Add(Encoding.UTF8.GetString(data, 0, length));
+            string text = Encoding.UTF8.GetString(data, 0, length);
+            Sending?.Invoke(text);
+            Sent.Add(text);
             return true;
         }
 
