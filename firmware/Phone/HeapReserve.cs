@@ -1,6 +1,8 @@
 using DeskPhone.Domain.Status;
+using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.Registration;
+using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Firmware.Phone
 {
@@ -113,6 +115,11 @@ namespace DeskPhone.Firmware.Phone
         private string _identitiesRefused;
         private string _keys;
         private long _measuredMs = -1;
+        // What short requests may still take in unmeasured (Refusal) since the last measurement: its free bytes less the
+        // request room, less what each one taken in since was charged.
+        private int _slack;
+        // Since when an admission waits for what was taken on before to rest (Holding), -1 while the phone rests.
+        private long _holdSinceMs = -1;
         // The Call-ID hash of the last new call taken on (SniffedRequest.NewCall).
         private int _call;
         private bool _tookOne;
@@ -170,6 +177,12 @@ namespace DeskPhone.Firmware.Phone
             {
                 return false;
             }
+            if (Holding(nowMs))
+            {
+                // What was taken on before still builds: this part waits its turn (said only once the take-on is over).
+                _busy = true;
+                return false;
+            }
             if (nowMs == _measuredMs)
             {
                 // One measurement a turn: after a part was taken on the others wait their turn; after a refusal they are
@@ -183,10 +196,39 @@ namespace DeskPhone.Firmware.Phone
             return _tookOne;
         }
 
+        /// <summary>
+        /// Whether what was taken on still builds, so that the next part must wait: a request of the phone's in flight (an
+        /// identity's REGISTER, whose answer builds its message-summary, reg and feature subscriptions and releases its
+        /// PUBLISH, which go out one at a time, each once the one before has its answer; a key's SUBSCRIBE, whose dialog
+        /// its 200 builds) or a SUBSCRIBE waiting for its slot. A measurement taken then lacks what those build after
+        /// their answers and would promise it twice: at 88,600 B the office phone took its four identities and all 16 keys
+        /// on before its identities' own SUBSCRIBEs and PUBLISH were built, then ran out in the keys' NOTIFYs
+        /// (docs/benchmarks.md, h-idadmit). A part waits at most <see cref="OneAtATime.MaxHoldMs"/> for the phone to rest,
+        /// as the own requests wait for each other: a PBX that does not answer holds nothing back longer (what it leaves
+        /// in flight is in the heap the next measurement finds).
+        /// </summary>
+        private bool Holding(long nowMs)
+        {
+            SipBinding binding = _identities;
+            SipSubscriptions own = binding == null ? null : binding.Subscriptions;
+            if (binding == null || (binding.Agent.FreeClientTransactions == SipUserAgent.MaxClientTransactions
+                && (own == null || own.Events.WaitingCount == 0)))
+            {
+                _holdSinceMs = -1;
+                return false;
+            }
+            if (_holdSinceMs < 0)
+            {
+                _holdSinceMs = nowMs;
+            }
+            return nowMs - _holdSinceMs < OneAtATime.MaxHoldMs;
+        }
+
         /// <summary>The free heap after a collection, which sets <see cref="Low"/>.</summary>
         public int Measure()
         {
             int free = _memory.FreeAfterCollection();
+            _slack = free - RequestRoomBytes;
             if (free < KeepBytes)
             {
                 Counts()[LowAt] = 1;
@@ -206,8 +248,12 @@ namespace DeskPhone.Firmware.Phone
         /// <item>A new call (an INVITE without a To tag) is always measured and taken on only with <see cref="CallBytes"/>
         /// and twice its length free, else answered 486 Busy Here and counted: said as "calls refused (486)". The last
         /// call taken on is not measured again when its INVITE is retransmitted.</item>
-        /// <item>A short request is taken in while the heap is not <see cref="Low"/> and nothing is refused (no collection at
-        /// rest), else measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
+        /// <item>A short request is taken in unmeasured (no collection at rest) while the heap is not <see cref="Low"/>, nothing
+        /// is refused and the last measurement left room for it: each one taken in so is charged twice its length and
+        /// <see cref="LargeRequestBytes"/> against what that measurement found above <see cref="RequestRoomBytes"/>, so that a
+        /// stream of them is measured again every few requests (at 90,200 B the office phone, all its parts taken on and 13.4 KB
+        /// free at rest, took its MESSAGE stream's NOTIFYs in unmeasured while the stream's heap shrank and ran out in one's XML,
+        /// docs/benchmarks.md h-idadmit). Else it is measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
         /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
         /// something is refused. What ends or shrinks a call (BYE, CANCEL, ACK), when measured, needs
         /// <see cref="EndingBytes"/> only: refusing it keeps the heap full. A NOTIFY keeps the burst's room even in a
@@ -237,7 +283,7 @@ namespace DeskPhone.Firmware.Phone
                 Counts()[Calls]++;
                 return 486;
             }
-            if ((!Low && !Refusing && length < LargeRequestBytes)
+            if ((!Low && !Refusing && length < LargeRequestBytes && (KeepBytes <= 0 || (_slack -= 2 * length + LargeRequestBytes) >= 0))
                 || Measure() - 2 * length >= (kind == SniffedRequest.Ending ? EndingBytes : Refusing ? RequestBytes + BurstBytes : RequestBytes))
             {
                 return 0;
@@ -367,6 +413,12 @@ namespace DeskPhone.Firmware.Phone
         public void Retry(long nowMs)
         {
             _open = true;
+            if ((_busy || (object)_keys != null || (_identities != null && _identities.Registrations.RefusedCount > 0)) && Holding(nowMs))
+            {
+                // Parts wait: asked again next turn, without making them again from their settings each turn.
+                _busy = true;
+                return;
+            }
             _busy = false;
             if (_identities != null)
             {
