@@ -132,4 +132,5 @@ namespace DeskPhone.Boot
             }
             return -1;
         }
+    }
 }
