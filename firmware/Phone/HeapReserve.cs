@@ -13,8 +13,9 @@ namespace DeskPhone.Firmware.Phone
     /// its owner reports it (<see cref="Report"/>, said by PhoneHasLowMemory), keeps its settings, and takes it on
     /// when <see cref="Retry"/> asks again (<see cref="MemoryWatch"/>, every period while something is refused).
     /// The free heap is measured with a full collection only at such an admission moment, at most once a loop turn,
-    /// which takes on at most one part: 45 keys from one provisioning are taken on over 45 turns, each measured with
-    /// what the one before built (its SUBSCRIBE in flight) in the heap.
+    /// which takes on at most one part, and only once what the parts before it build has been built (their requests
+    /// answered, <see cref="Holding"/>): 45 keys from one provisioning are taken on one after another, each measured with
+    /// what the one before built in the heap, and after the identities' own subscriptions and PUBLISH.
     /// A phone without a heap to ask (the simulator, host tests without a fake) has none and takes everything on.
     /// </summary>
     // A reserve rather than catching OutOfMemoryException where the state is built: nanoCLR has faults of its own near
@@ -35,7 +36,11 @@ namespace DeskPhone.Firmware.Phone
         /// What an identity's registration takes on (its client, identity, mailbox and feature subscriptions, its REGISTER
         /// in flight): measured on the board's heap from its admission to the next turn's measurement, 1,152 B for each
         /// identity after the first and 2,508 B for the first (with what the agent's first request builds once;
-        /// docs/benchmarks.md, h-bootblf).
+        /// docs/benchmarks.md, h-bootblf). Measured anew from its admission until it rests (its REGISTER answered, its own
+        /// SUBSCRIBEs and PUBLISH sent one at a time and answered; the next part waits for that, <see cref="Holding"/>):
+        /// 864 B for the first identity (its reg subscription and the presence PUBLISH with it), 408-504 B for each after
+        /// it, in the office and worst profiles (docs/benchmarks.md, h-idadmit): the 1,536 B cover its REGISTER in flight
+        /// beside that, and the transients after (a SUBSCRIBE in flight, a NOTIFY) are the request room's.
         /// </summary>
         public const int IdentityBytes = 1536;
 
@@ -43,6 +48,8 @@ namespace DeskPhone.Firmware.Phone
         /// What a BLF key's subscription takes on until its SUBSCRIBE is answered: measured on the board's heap from its
         /// admission to the next turn's measurement, 2,412 B (the subscription, its SUBSCRIBE's client transaction and
         /// bytes kept for retransmission, the 200); 264 B once its NOTIFY is handled (docs/benchmarks.md, h-bootblf).
+        /// Measured anew, each key admitted once the one before rests (h-idadmit): 1.9-2.0 KB with its SUBSCRIBE in flight,
+        /// 228-312 B once its NOTIFY is handled.
         /// </summary>
         public const int KeyBytes = 2560;
 
