@@ -296,7 +296,7 @@ namespace DeskPhone.Domain.Settings
                 bool fellBack = problems.Count > 0;
                 if (chosen != null)
                 {
-                    ApplyStored(SettingsPayload.Parse(chosen, SettingsSlot.HeaderBytes, length, problems), problems);
+                    ApplyStored(chosen, SettingsSlot.HeaderBytes + length, problems);
                 }
                 IsDirty = false;
                 return new SettingsLoadReport(_slots.Current, chosen == null ? 0 : _slots.Sequence, fellBack, ToStrings(problems));
@@ -441,11 +441,14 @@ namespace DeskPhone.Domain.Settings
             return null;
         }
 
-        private void ApplyStored(ArrayList entries, ArrayList problems)
+        /// <summary>Applies the payload's entries (from its header's end to <paramref name="end"/>) one at a time, as read.</summary>
+        private void ApplyStored(byte[] blob, int end, ArrayList problems)
         {
-            for (int i = 0; i < entries.Count; i++)
+            int start = SettingsSlot.HeaderBytes;
+            int lineNo = 0;
+            SettingEntry e;
+            while ((e = SettingsPayload.Next(blob, ref start, end, ref lineNo, problems)) != null)
             {
-                SettingEntry e = (SettingEntry)entries[i];
                 SettingDefinition def = FindDefinition(e.Name);
                 if (def == null)
                 {

@@ -1,6 +1,8 @@
 using DeskPhone.Domain.Status;
+using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.Registration;
+using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Firmware.Phone
 {
@@ -11,8 +13,9 @@ namespace DeskPhone.Firmware.Phone
     /// its owner reports it (<see cref="Report"/>, said by PhoneHasLowMemory), keeps its settings, and takes it on
     /// when <see cref="Retry"/> asks again (<see cref="MemoryWatch"/>, every period while something is refused).
     /// The free heap is measured with a full collection only at such an admission moment, at most once a loop turn,
-    /// which takes on at most one part: 45 keys from one provisioning are taken on over 45 turns, each measured with
-    /// what the one before built (its SUBSCRIBE in flight) in the heap.
+    /// which takes on at most one part, and only once what the parts before it build has been built (their requests
+    /// answered, <see cref="Holding"/>): 45 keys from one provisioning are taken on one after another, each measured with
+    /// what the one before built in the heap, and after the identities' own subscriptions and PUBLISH.
     /// A phone without a heap to ask (the simulator, host tests without a fake) has none and takes everything on.
     /// </summary>
     // A reserve rather than catching OutOfMemoryException where the state is built: nanoCLR has faults of its own near
@@ -33,7 +36,11 @@ namespace DeskPhone.Firmware.Phone
         /// What an identity's registration takes on (its client, identity, mailbox and feature subscriptions, its REGISTER
         /// in flight): measured on the board's heap from its admission to the next turn's measurement, 1,152 B for each
         /// identity after the first and 2,508 B for the first (with what the agent's first request builds once;
-        /// docs/benchmarks.md, h-bootblf).
+        /// docs/benchmarks.md, h-bootblf). Measured anew from its admission until it rests (its REGISTER answered, its own
+        /// SUBSCRIBEs and PUBLISH sent one at a time and answered; the next part waits for that, <see cref="Holding"/>):
+        /// 864 B for the first identity (its reg subscription and the presence PUBLISH with it), 408-504 B for each after
+        /// it, in the office and worst profiles (docs/benchmarks.md, h-idadmit): the 1,536 B cover its REGISTER in flight
+        /// beside that, and the transients after (a SUBSCRIBE in flight, a NOTIFY) are the request room's.
         /// </summary>
         public const int IdentityBytes = 1536;
 
@@ -41,6 +48,8 @@ namespace DeskPhone.Firmware.Phone
         /// What a BLF key's subscription takes on until its SUBSCRIBE is answered: measured on the board's heap from its
         /// admission to the next turn's measurement, 2,412 B (the subscription, its SUBSCRIBE's client transaction and
         /// bytes kept for retransmission, the 200); 264 B once its NOTIFY is handled (docs/benchmarks.md, h-bootblf).
+        /// Measured anew, each key admitted once the one before rests (h-idadmit): 1.9-2.0 KB with its SUBSCRIBE in flight,
+        /// 228-312 B once its NOTIFY is handled.
         /// </summary>
         public const int KeyBytes = 2560;
 
@@ -113,6 +122,11 @@ namespace DeskPhone.Firmware.Phone
         private string _identitiesRefused;
         private string _keys;
         private long _measuredMs = -1;
+        // What short requests may still take in unmeasured (Refusal) since the last measurement: its free bytes less the
+        // request room, less what each one taken in since was charged.
+        private int _slack;
+        // Since when an admission waits for what was taken on before to rest (Holding), -1 while the phone rests.
+        private long _holdSinceMs = -1;
         // The Call-ID hash of the last new call taken on (SniffedRequest.NewCall).
         private int _call;
         private bool _tookOne;
@@ -170,6 +184,12 @@ namespace DeskPhone.Firmware.Phone
             {
                 return false;
             }
+            if (Holding(nowMs))
+            {
+                // What was taken on before still builds: this part waits its turn (said only once the take-on is over).
+                _busy = true;
+                return false;
+            }
             if (nowMs == _measuredMs)
             {
                 // One measurement a turn: after a part was taken on the others wait their turn; after a refusal they are
@@ -183,10 +203,39 @@ namespace DeskPhone.Firmware.Phone
             return _tookOne;
         }
 
+        /// <summary>
+        /// Whether what was taken on still builds, so that the next part must wait: a request of the phone's in flight (an
+        /// identity's REGISTER, whose answer builds its message-summary, reg and feature subscriptions and releases its
+        /// PUBLISH, which go out one at a time, each once the one before has its answer; a key's SUBSCRIBE, whose dialog
+        /// its 200 builds) or a SUBSCRIBE waiting for its slot. A measurement taken then lacks what those build after
+        /// their answers and would promise it twice: at 88,600 B the office phone took its four identities and all 16 keys
+        /// on before its identities' own SUBSCRIBEs and PUBLISH were built, then ran out in the keys' NOTIFYs
+        /// (docs/benchmarks.md, h-idadmit). A part waits at most <see cref="OneAtATime.MaxHoldMs"/> for the phone to rest,
+        /// as the own requests wait for each other: a PBX that does not answer holds nothing back longer (what it leaves
+        /// in flight is in the heap the next measurement finds).
+        /// </summary>
+        private bool Holding(long nowMs)
+        {
+            SipBinding binding = _identities;
+            SipSubscriptions own = binding == null ? null : binding.Subscriptions;
+            if (binding == null || (binding.Agent.FreeClientTransactions == SipUserAgent.MaxClientTransactions
+                && (own == null || own.Events.WaitingCount == 0)))
+            {
+                _holdSinceMs = -1;
+                return false;
+            }
+            if (_holdSinceMs < 0)
+            {
+                _holdSinceMs = nowMs;
+            }
+            return nowMs - _holdSinceMs < OneAtATime.MaxHoldMs;
+        }
+
         /// <summary>The free heap after a collection, which sets <see cref="Low"/>.</summary>
         public int Measure()
         {
             int free = _memory.FreeAfterCollection();
+            _slack = free - RequestRoomBytes;
             if (free < KeepBytes)
             {
                 Counts()[LowAt] = 1;
@@ -206,8 +255,12 @@ namespace DeskPhone.Firmware.Phone
         /// <item>A new call (an INVITE without a To tag) is always measured and taken on only with <see cref="CallBytes"/>
         /// and twice its length free, else answered 486 Busy Here and counted: said as "calls refused (486)". The last
         /// call taken on is not measured again when its INVITE is retransmitted.</item>
-        /// <item>A short request is taken in while the heap is not <see cref="Low"/> and nothing is refused (no collection at
-        /// rest), else measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
+        /// <item>A short request is taken in unmeasured (no collection at rest) while the heap is not <see cref="Low"/>, nothing
+        /// is refused and the last measurement left room for it: each one taken in so is charged twice its length and
+        /// <see cref="LargeRequestBytes"/> against what that measurement found above <see cref="RequestRoomBytes"/>, so that a
+        /// stream of them is measured again every few requests (at 90,200 B the office phone, all its parts taken on and 13.4 KB
+        /// free at rest, took its MESSAGE stream's NOTIFYs in unmeasured while the stream's heap shrank and ran out in one's XML,
+        /// docs/benchmarks.md h-idadmit). Else it is measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
         /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
         /// something is refused. What ends a call (BYE, CANCEL), when measured, needs
         /// <see cref="EndingBytes"/> only: refusing it keeps the heap full. A NOTIFY keeps the burst's room even in a
@@ -238,7 +291,7 @@ namespace DeskPhone.Firmware.Phone
                 Counts()[Calls]++;
                 return 486;
             }
-            if ((!Low && !Refusing && length < LargeRequestBytes)
+            if ((!Low && !Refusing && length < LargeRequestBytes && (KeepBytes <= 0 || (_slack -= 2 * length + LargeRequestBytes) >= 0))
                 || Measure() - 2 * length >= (kind == SniffedRequest.Ack ? AckBytes : kind == SniffedRequest.Ending ? EndingBytes
                     : Refusing ? RequestBytes + BurstBytes : RequestBytes))
             {
@@ -384,6 +437,12 @@ namespace DeskPhone.Firmware.Phone
         public void Retry(long nowMs)
         {
             _open = true;
+            if ((_busy || (object)_keys != null || (_identities != null && _identities.Registrations.RefusedCount > 0)) && Holding(nowMs))
+            {
+                // Parts wait: asked again next turn, without making them again from their settings each turn.
+                _busy = true;
+                return;
+            }
             _busy = false;
             if (_identities != null)
             {

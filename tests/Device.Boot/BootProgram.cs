@@ -128,8 +128,9 @@ namespace DeskPhone.Boot
             Heap("start");
 
             // Provisioning, as a phone leaves the factory configured: written to the settings medium and read back at boot.
-            var medium = new MemorySettingsMedium();
-            Provision(medium, LoadProfile.Idle);
+            LoadProfile idle = LoadProfile.Idle;
+            var medium = new FlashSettingsMedium(idle);
+            Provision(medium, idle);
             Heap("provisioned");
 
             BootBoard board = Build(medium);
@@ -251,14 +252,62 @@ namespace DeskPhone.Boot
             Settle();
             Heap("bench-built");
             Check(router != null, "bench router");
+            // The phone's save (its BLF keys noted), then the phone let go (its store too, whose change events hold the
+            // phone): the store that loads the save again needs room beside it.
+            string saveError = s_app.Settings.Save();
+            Check(saveError == null, "the phone's settings save: " + saveError);
+            string keys = "";
+            for (int key = 1; key <= 16; key++)
+            {
+                keys += s_app.Settings.Get("fkey", key) + "\n";
+            }
+            router = null;
+            board = null;
+            Drop();
+            CheckMedium(medium, keys);
             Console.WriteLine("boot OK");
+        }
+
+        /// <summary>
+        /// The settings medium is faithful (checked after the last figure: the phone's save is kept on the heap here, in
+        /// flash on the board): bytes written read back as written, and the phone's settings (the BLF
+        /// keys set since provisioning among them), saved to the other slot and read back by the store itself, are
+        /// what a store loading the medium again finds (<paramref name="saved"/>: the phone's 16 function keys, one a line).
+        /// </summary>
+        private static void CheckMedium(FlashSettingsMedium medium, string saved)
+        {
+            byte[] bytes = new byte[256];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = (byte)(i * 7);
+            }
+            medium.Write("check.bin", bytes, 3, 250);
+            byte[] back = medium.Read("check.bin");
+            bool same = back != null && back.Length == 250;
+            for (int i = 0; same && i < back.Length; i++)
+            {
+                same = back[i] == bytes[i + 3];
+            }
+            Check(same, "the settings medium did not read back what was written");
+            medium.Delete("check.bin");
+            Check(medium.Read("check.bin") == null, "the settings medium read a deleted blob");
+            var again = new SettingsStore(medium, null);
+            SettingsLoadReport loaded = again.Load();
+            Check(loaded.Source == SettingsStore.SlotB && loaded.Sequence == 2 && !loaded.FellBack, "the phone's save read back from " + loaded.Source + " #" + loaded.Sequence.ToString());
+            string keys = "";
+            for (int key = 1; key <= 16; key++)
+            {
+                keys += again.Get("fkey", key) + "\n";
+            }
+            Check(keys == saved, "the BLF keys read back as " + keys + ", saved " + saved);
+            Check(again.Get("fkey", 16) == "blf " + BlfTarget(16) && again.Get("user_name", 1) == "486", "the phone's save read back without its BLF keys");
         }
 
         /// <summary>
         /// Builds the phone as board/Program.cs does, from the settings in the medium, on the host board's fakes with the
         /// link up and recording media channels; keeps it in s_app, s_wire, s_band, s_rtp and s_router. Returns the board.
         /// </summary>
-        private static BootBoard Build(MemorySettingsMedium medium)
+        private static BootBoard Build(FlashSettingsMedium medium)
         {
             var settings = new SettingsStore(medium, new Random());
             SettingsLoadReport loaded = settings.Load();

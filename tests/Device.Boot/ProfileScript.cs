@@ -47,7 +47,7 @@ namespace DeskPhone.Boot
         {
             s_step = "provision";
             s_low = null;
-            var medium = new MemorySettingsMedium();
+            var medium = new FlashSettingsMedium(p);
             Provision(medium, p);
             Step(p, "provisioned");
 
@@ -315,8 +315,26 @@ namespace DeskPhone.Boot
                 (said == null ? "" : " low-memory='" + said + "'"));
         }
 
-        /// <summary>Provisioning, as a phone leaves the factory configured: a profile's identities, BLF keys and the passwords.</summary>
-        private static void Provision(MemorySettingsMedium medium, LoadProfile p)
+        /// <summary>
+        /// Provisioning, as a phone leaves the factory configured: a profile's identities, BLF keys and the passwords,
+        /// saved to the medium; then sealed (<see cref="FlashSettingsMedium.Seal"/>: the blob let go, made anew by
+        /// <see cref="Provisioned"/> when the phone reads it, which must give the very bytes saved).
+        /// </summary>
+        private static void Provision(FlashSettingsMedium medium, LoadProfile p)
+        {
+            Save(medium, p);
+            Check(medium.Seal(), "the provisioned settings made anew differ from those saved");
+        }
+
+        /// <summary>The blob <see cref="Provision"/> saves for a profile, made anew (the settings medium's read of it).</summary>
+        internal static byte[] Provisioned(LoadProfile p)
+        {
+            var medium = new FlashSettingsMedium(null);
+            Save(medium, p);
+            return medium.TakeWritten();
+        }
+
+        private static void Save(FlashSettingsMedium medium, LoadProfile p)
         {
             var s = new SettingsStore(medium, new Random());
             for (int identity = 1; identity <= p.Identities; identity++)

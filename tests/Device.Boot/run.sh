@@ -19,7 +19,7 @@
 #                                            # out of memory;
 #                                            # the profile:step pairs in $BOOT_MUST_REACH (default none; e.g.
 #                                            # "idle+call:ringing") were reached there; then the scenario runs at
-#                                            # each heap of $BOOT_SWEEP_HEAPS (default "82400 84000", "" for none),
+#                                            # each heap of $BOOT_SWEEP_HEAPS (default "82400 84000 86000 88600", "" for none),
 #                                            # where the profiles in $BOOT_SWEEP_MUST_END (default
 #                                            # "idle,idle+call,office,worst") must reach their last step, never out
 #                                            # of memory
@@ -125,13 +125,15 @@ run_at() {
 }
 
 # Near the board's heap too (issue 17, h-heapsweep): with a little more heap than the board's the phone takes on more
-# (an identity, a call) and must still refuse what does not fit rather than run out. At each heap of $BOOT_SWEEP_HEAPS
-# (default "82400 84000", "" for none; only when no BOOT_HEAP is given) the profiles of $BOOT_SWEEP_MUST_END (default
+# (an identity, a call) and must still refuse what does not fit rather than run out; 86,000 and 88,600 B since h-idadmit
+# (there office took its keys on before its identities' own subscriptions were built, and ran out in their NOTIFYs from
+# 87,800 B; idle ran out in the allocation check's ballast at 87,800 B). At each heap of $BOOT_SWEEP_HEAPS
+# (default "82400 84000 86000 88600", "" for none; only when no BOOT_HEAP is given) the profiles of $BOOT_SWEEP_MUST_END (default
 # "idle,idle+call,office,worst") reach their last step, none out of memory. A nanoCLR crash there (a matter of layout, see below)
 # is judged on a run 12 or 24 bytes smaller. Returns 1 when one did not.
 sweep() {
     local h p judged_at failed=0
-    for h in ${BOOT_SWEEP_HEAPS-82400 84000}; do
+    for h in ${BOOT_SWEEP_HEAPS-82400 84000 86000 88600}; do
         judged_at="$h"
         for less in 0 12 24; do
             judged_at=$((h - less))

@@ -1,3 +1,4 @@
+using DeskPhone.Sip.Events;
 using System.Collections.Generic;
 using System.Text;
 using DeskPhone.Firmware.Bench;
@@ -47,7 +48,10 @@ namespace DeskPhone.Firmware.Tests.Phone
             return p;
         }
 
-        /// <summary>Runs the loop, the PBX answering each SUBSCRIBE for a BLF key 200; returns the targets subscribed to meanwhile.</summary>
+        /// <summary>
+        /// Runs the loop, the PBX answering each SUBSCRIBE and PUBLISH 200 (the identity's own ones too: the keys wait for
+        /// them); returns the BLF keys' targets subscribed to meanwhile.
+        /// </summary>
         private static HashSet<string> Subscribed(SipPhone p, long ms)
         {
             var targets = new HashSet<string>();
@@ -59,10 +63,13 @@ namespace DeskPhone.Firmware.Tests.Phone
                 for (int i = from; i < sent.Length; i++)
                 {
                     string m = sent[i];
-                    if (m.StartsWith("SUBSCRIBE ") && SipChannel.Header(m, "Event") == "dialog" && answered.Add(SipChannel.Header(m, "Call-ID")))
+                    if ((m.StartsWith("SUBSCRIBE ") || m.StartsWith("PUBLISH ")) && answered.Add(SipChannel.Header(m, "Call-ID") + SipChannel.Header(m, "CSeq")))
                     {
-                        targets.Add(m.Substring(10, m.IndexOf(' ', 10) - 10));
-                        p.Answer(m, 200, "Expires: 3600\r\n");
+                        if (SipChannel.Header(m, "Event") == "dialog")
+                        {
+                            targets.Add(m.Substring(10, m.IndexOf(' ', 10) - 10));
+                        }
+                        p.Answer(m, 200, m.StartsWith("PUBLISH ") ? "SIP-ETag: e1\r\nExpires: 3600\r\n" : "Expires: 3600\r\n");
                     }
                 }
                 p.Run(10);
@@ -165,6 +172,11 @@ namespace DeskPhone.Firmware.Tests.Phone
             p.Run(100);
             Assert.Equal(1, p.Count("REGISTER"));
             Assert.Contains("sip:100@10.0.0.1", SipChannel.Header(p.Last("REGISTER"), "From"));
+            // Identities 2 and 3 wait for identity 1's REGISTER (its answer builds its own subscriptions), not said yet;
+            // unanswered, they wait no longer than a held request, then are measured and refused.
+            Assert.Null(LowMemory(p));
+            p.Run(OneAtATime.MaxHoldMs);
+            Assert.Equal(1, p.Count("REGISTER"));
             Assert.Equal("2 of 3 identities not registered", LowMemory(p));
             Assert.True(p.Phone.Statuses.IsActive(StatusId.IdentityIsNotRegistered(2)));
             Assert.True(p.Phone.Statuses.IsActive(StatusId.IdentityIsNotRegistered(3)));
@@ -244,14 +256,65 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void KeysWaitUntilTheIdentitysRegisterAndOwnSubscribesAreAnsweredOneAtATime()
+        {
+            // At 88,600 B the office phone took its keys on while its identities' REGISTERs were in flight: what their
+            // answers build (own SUBSCRIBEs, PUBLISH) was not in the keys' measurements, and the keys' NOTIFYs ran out.
+            // The PBX here answers each own request 50 ms late: no key's SUBSCRIBE goes out while one waits.
+            SipPhone p = FourKeys(100);
+            p.Run(500);
+            Assert.Equal(0, p.Count("SUBSCRIBE"));
+            p.Register();
+            var keys = new HashSet<string>();
+            var own = new List<string>();
+            string waiting = null;
+            int waitingTurns = 0;
+            int from = p.Channel.Sent.Count;
+            for (int turn = 0; turn < 300 && keys.Count < 4; turn++)
+            {
+                p.Run(10);
+                string[] sent = p.Channel.Sent.ToArray();
+                for (int i = from; i < sent.Length; i++)
+                {
+                    string m = sent[i];
+                    if (m.StartsWith("SUBSCRIBE ") && SipChannel.Header(m, "Event") == "dialog")
+                    {
+                        Assert.Null(waiting);
+                        keys.Add(m.Substring(10, m.IndexOf(' ', 10) - 10));
+                        p.Answer(m, 200, "Expires: 3600\r\n");
+                    }
+                    else if (m.StartsWith("SUBSCRIBE ") || m.StartsWith("PUBLISH "))
+                    {
+                        Assert.Null(waiting);
+                        waiting = m;
+                        own.Add(m.StartsWith("PUBLISH ") ? "PUBLISH" : SipChannel.Header(m, "Event"));
+                    }
+                }
+                from = sent.Length;
+                if (waiting != null && ++waitingTurns == 5)
+                {
+                    p.Answer(waiting, 200, waiting.StartsWith("PUBLISH ") ? "SIP-ETag: e1\r\nExpires: 3600\r\n" : "Expires: 3600\r\n");
+                    waiting = null;
+                    waitingTurns = 0;
+                }
+            }
+            // The identity's own requests came first, one at a time; then the keys, each once the one before was answered.
+            Assert.Equal(new List<string> { "message-summary", "reg", "PUBLISH" }, own);
+            Assert.Equal(4, keys.Count);
+            Assert.Equal(0, p.Phone.Monitored.RefusedCount);
+            Assert.Null(LowMemory(p));
+        }
+
+        [Fact]
         public void WithRoomNothingIsRefusedAndTheHeapIsAskedOnlyAtAdmissionsAndPeriods()
         {
             SipPhone p = FourKeys(100);
             p.Run(100);
-            // One measurement for each part taken on, one a turn (identity 1, four keys), none per turn after.
-            Assert.Equal(5, _heap.Asked);
+            // One measurement for each part taken on (identity 1, then, once it rests, four keys), none per turn after.
+            Assert.Equal(1, _heap.Asked);
             p.Register();
             Assert.Equal(4, Subscribed(p, 2000).Count);
+            Assert.Equal(5, _heap.Asked);
             Assert.Null(LowMemory(p));
             Assert.Equal(5, _heap.Asked);
             Assert.DoesNotContain("low memory", p.App.Log.Text());
@@ -370,12 +433,15 @@ namespace DeskPhone.Firmware.Tests.Phone
         public void AReInviteIsAnOrdinaryRequestAndWhatEndsACallNeedsNoRoomForABurst()
         {
             var reserve = new HeapReserve(_heap);
+            // Measured with room (a period's measurement): short requests are taken in without a collection.
+            _heap.Room = 1;
+            reserve.Measure();
             foreach (string to in new[] { "To: <sip:201@10.0.0.2>;tag=a1", "t: <sip:201@10.0.0.2> ; TAG = a1", "To: <sip:201@10.0.0.2>\n ;tag=a1" })
             {
                 byte[] reInvite = Invite(to);
                 Assert.Equal(0, reserve.Refusal(reInvite, reInvite.Length));
             }
-            Assert.Equal(0, _heap.Asked);
+            Assert.Equal(1, _heap.Asked);
             // Something refused (a connection): a short request is measured and needs room for a burst beside its own.
             _heap.Short = HeapReserve.RequestBytes + 1500;
             Assert.False(reserve.AdmitConnection(reserve.KeepBytes));
@@ -415,13 +481,45 @@ namespace DeskPhone.Firmware.Tests.Phone
             "From: <sip:pbx@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>;tag=a1\nCall-ID: i\nCSeq: 2 " + method + "\nContent-Length: 0\n\n");
 
         [Fact]
+        public void AStreamOfShortRequestsIsMeasuredAgainOnceTheLastMeasurementsRoomIsSpent()
+        {
+            // At 90,200 B the office phone took its stream's NOTIFYs in unmeasured on a measurement 10 s old and ran out in one.
+            var reserve = new HeapReserve(_heap);
+            _heap.Room = 0;
+            _heap.Short = HeapReserve.RequestRoomBytes + 3 * (1000 + HeapReserve.LargeRequestBytes);
+            reserve.Measure();
+            // Room for three 500-byte requests above the request room: they are taken in without a collection.
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.Equal(0, reserve.Refusal(Message500, 500));
+            }
+            Assert.Equal(1, _heap.Asked);
+            // The fourth is measured: the heap it finds (here short of a request's room) decides.
+            _heap.Short = HeapReserve.RequestBytes + 999;
+            Assert.Equal(503, reserve.Refusal(Message500, 500));
+            Assert.Equal(2, _heap.Asked);
+            // Measured with room again: the next ones are taken in unmeasured, until that room is spent.
+            _heap.Short = HeapReserve.RequestRoomBytes + 1000 + HeapReserve.LargeRequestBytes;
+            reserve.ReportTransient();
+            reserve.ReportTransient();
+            Assert.Equal(0, reserve.Refusal(Message500, 500));
+            Assert.Equal(3, _heap.Asked);
+            Assert.Equal(0, reserve.Refusal(Message500, 500));
+            Assert.Equal(3, _heap.Asked);
+            Assert.Equal(0, reserve.Refusal(Message500, 500));
+            Assert.Equal(4, _heap.Asked);
+        }
+
+        [Fact]
         public void WhileSomethingIsRefusedAShortRequestIsMeasuredAndNeedsRoomForTheBurstItMayStart()
         {
             var reserve = new HeapReserve(_heap);
+            _heap.Room = 1;
+            reserve.Measure();
             _heap.Short = 8900;
-            // Nothing refused and not low: a short request is taken in without a collection.
+            // Nothing refused and not low, the last measurement with room: a short request is taken in without a collection.
             Assert.Equal(0, reserve.Refusal(Message500, 500));
-            Assert.Equal(0, _heap.Asked);
+            Assert.Equal(1, _heap.Asked);
             // Something refused (here a connection): the phone is short, though above the reserve's 8 KB.
             Assert.False(reserve.AdmitConnection(6146));
             Assert.False(reserve.Low);
