@@ -35,8 +35,10 @@ namespace DeskPhone.Sip.Events
         /// <summary>What <see cref="OnNotify"/> returns for a NOTIFY outside every dialog (the application's: an Infobox, unsolicited message waiting).</summary>
         public const int NotInADialog = -1;
 
-        // The dialog table: a list through the subscriptions themselves (no entry objects), at most MaxDialogs long.
-        private Subscription _table;
+        // The dialog table: a chain per owner through its subscriptions themselves (no entry objects), each ending in
+        // its owner (Subscription.OwnerOrNext), their starts here (the owner itself for an empty chain: an owner keeps
+        // its place, a phone has three), at most MaxDialogs subscriptions in all.
+        private object[] _chains = new object[0];
 
         // The SUBSCRIBEs waiting for a slot in the order they were asked for (key order at bring-up), at most one per
         // subscription (its request is on it); the array exists only while one waits.
@@ -128,21 +130,23 @@ namespace DeskPhone.Sip.Events
             {
                 return;
             }
-            // In the table (its flag says so): the entry before it, if any, skips it.
-            Subscription before = _table;
-            if (before == subscription)
+            // In the table (its flag says so): the chain's start or the entry before it skips it.
+            object next = subscription.OwnerOrNext;
+            for (int i = 0; i < _chains.Length; i++)
             {
-                _table = subscription.NextInTable;
-            }
-            else
-            {
-                while (before.NextInTable != subscription)
+                if (_chains[i] == subscription)
                 {
-                    before = before.NextInTable;
+                    _chains[i] = next;
                 }
-                before.NextInTable = subscription.NextInTable;
+                for (Subscription s = _chains[i] as Subscription; s != null; s = s.OwnerOrNext as Subscription)
+                {
+                    if (s.OwnerOrNext == subscription)
+                    {
+                        s.OwnerOrNext = next;
+                    }
+                }
             }
-            subscription.NextInTable = null;
+            subscription.OwnerOrNext = Subscription.ChainEnd(next);
             subscription.Bits &= ~Subscription.InTableBit;
             Dialogs--;
         }
@@ -189,16 +193,36 @@ namespace DeskPhone.Sip.Events
                    callId == TagOf(dialog) + CallIdSuffix ? dialog : 0;
         }
 
-        /// <summary>The subscription in the table whose dialog is number <paramref name="dialog"/>, null for none (or 0).</summary>
+        /// <summary>
+        /// The subscription in the table whose dialog is number <paramref name="dialog"/>, null for none (or 0). Given
+        /// <see cref="DropEnded"/> instead, it drops the dialogs of subscriptions their owners stopped without
+        /// forgetting them (a reconfigured key), which the layer does once the table is full: until then a late NOTIFY
+        /// in one still finds it and its owner answers 481. One walk of the table for both (DeskPhone.Sip's byte code).
+        /// </summary>
         private Subscription Holding(int dialog)
         {
-            Subscription s = _table;
-            while (s != null && s.Dialog != dialog)
+            for (int i = 0; i < _chains.Length; i++)
             {
-                s = s.NextInTable;
+                Subscription s = _chains[i] as Subscription;
+                while (s != null)
+                {
+                    Subscription next = s.OwnerOrNext as Subscription;
+                    if (s.Dialog == dialog)
+                    {
+                        return s;
+                    }
+                    if (dialog == DropEnded && (s.State == SubscriptionState.Idle || s.State == SubscriptionState.Refused) &&
+                        s.WaitingExpires < 0)
+                    {
+                        Forget(s);
+                    }
+                    s = next;
+                }
             }
-            return s;
+            return null;
         }
+
+        private const int DropEnded = -1;
 
         private static int SlotsLeft(int expires) => expires == 0 ? SlotsLeftByUnsubscribe : SlotsLeftToOthers;
 
@@ -302,7 +326,7 @@ namespace DeskPhone.Sip.Events
             Forget(subscription);
             if (Dialogs >= MaxDialogs)
             {
-                DropEnded();
+                Holding(DropEnded);
                 if (Dialogs >= MaxDialogs)
                 {
                     return false;
@@ -324,29 +348,23 @@ namespace DeskPhone.Sip.Events
             while (Holding(dialog) != null);
             _tags = _tags >> 16 << 16 | (uint)dialog;
             subscription.NewDialog(dialog);
-            subscription.NextInTable = _table;
+            // First in its owner's chain (a new owner's made at the end: the table grows by one).
+            INotifyConsumer owner = subscription.Owner;
+            int chain = 0;
+            while (chain < _chains.Length && Subscription.ChainEnd(_chains[chain]) != owner)
+            {
+                chain++;
+            }
+            if (chain == _chains.Length)
+            {
+                _chains = (object[])ArrayGrowth.Grow(_chains, new object[chain + 1]);
+                _chains[chain] = owner;
+            }
+            subscription.OwnerOrNext = _chains[chain];
             subscription.Bits |= Subscription.InTableBit;
-            _table = subscription;
+            _chains[chain] = subscription;
             Dialogs++;
             return true;
-        }
-
-        /// <summary>
-        /// Drops the dialogs of subscriptions their owners stopped without forgetting them (a reconfigured key), once
-        /// the table is full: until then a late NOTIFY in one still finds it and its owner answers 481.
-        /// </summary>
-        private void DropEnded()
-        {
-            Subscription s = _table;
-            while (s != null)
-            {
-                Subscription next = s.NextInTable;
-                if ((s.State == SubscriptionState.Idle || s.State == SubscriptionState.Refused) && s.WaitingExpires < 0)
-                {
-                    Forget(s);
-                }
-                s = next;
-            }
         }
 
         private void OnResponse(Subscription subscription, SipMessage response, long nowMs)
