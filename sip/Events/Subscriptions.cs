@@ -1,4 +1,5 @@
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
@@ -172,12 +173,8 @@ namespace DeskPhone.Sip.Events
             }
             // The state read here, once, and passed as values: no object kept for it.
             string header = notify.GetHeader(HeaderNames.SubscriptionState);
-            int expires;
-            if (!int.TryParse(HeaderParams.Get(header, "expires") ?? "", out expires))
-            {
-                expires = -1;
-            }
-            return s.Owner.OnNotify(s, notify, HeaderParams.Value(header) ?? "active", expires, HeaderParams.Get(header, "reason"), nowMs);
+            return s.Owner.OnNotify(s, notify, HeaderParams.Value(header) ?? "active", RegistrationClient.SmallNumber(HeaderParams.Get(header, "expires")),
+                HeaderParams.Get(header, "reason"), nowMs);
         }
 
         /// <summary>
@@ -375,17 +372,12 @@ namespace DeskPhone.Sip.Events
                 subscription.OnResponse(408, -1, -1, nowMs);
                 return;
             }
-            if (response.StatusCode >= 200 && response.StatusCode < 300 && subscription.RemoteTag == null && response.To != null)
+            int status = response.StatusCode;
+            if (status >= 200 && status < 300 && subscription.RemoteTag == null && response.To != null)
             {
                 subscription.RemoteTag = response.To.Tag;
             }
-            int minExpires;
-            string min = response.GetHeader(HeaderNames.MinExpires);
-            if (min == null || !int.TryParse(min.Trim(), out minExpires))
-            {
-                minExpires = -1;
-            }
-            subscription.OnResponse(response.StatusCode, response.Expires, minExpires, nowMs);
+            subscription.OnResponse(status, response.Expires, RegistrationClient.SmallNumber(response.GetHeader(HeaderNames.MinExpires)), nowMs);
         }
 
         /// <summary>One SUBSCRIBE going out: builds its bytes (again, with credentials, after a 401 or 407) and takes its answer.</summary>
