@@ -24,9 +24,6 @@ namespace DeskPhone.Sip.Events
         private const int Dirty = 2;
         private const int RefusedFlag = 4;
         private readonly IPublicationSource _source;
-        private readonly string _eventPackage;
-        private readonly string _contentType;
-        private readonly int _expires;
         private readonly string _callId;
         private string _etag;
         private long _dueMs = long.MaxValue;
@@ -38,17 +35,11 @@ namespace DeskPhone.Sip.Events
         private const int StepMask = 0x1F << StepShift;
         private const int CSeqShift = 8;
 
-        /// <summary>
-        /// A publication of <paramref name="eventPackage"/> documents of type <paramref name="contentType"/>, asking for
-        /// <paramref name="expiresSeconds"/>, whose documents <paramref name="source"/> makes.
-        /// </summary>
-        public Publication(ISipClientCore core, string eventPackage, string contentType, int expiresSeconds, IPublicationSource source)
+        /// <summary>A publication of what <paramref name="source"/> says (its package, documents and Expires) through <paramref name="core"/>.</summary>
+        public Publication(ISipClientCore core, IPublicationSource source)
         {
             Core = core;
             _source = source;
-            _eventPackage = eventPackage;
-            _contentType = contentType;
-            _expires = expiresSeconds;
             _callId = core.NewToken() + "@" + core.LocalHost;
         }
 
@@ -127,7 +118,7 @@ namespace DeskPhone.Sip.Events
             if (status >= 200 && status < 300)
             {
                 _etag = response.GetHeader(HeaderNames.SipETag);
-                int granted = response.Expires > 0 ? response.Expires : _expires;
+                int granted = response.Expires > 0 ? response.Expires : _source.Expires;
                 _flags &= ~StepMask;
                 if ((_flags & Dirty) == 0)
                 {
@@ -203,6 +194,7 @@ namespace DeskPhone.Sip.Events
             {
                 Publication p = _publication;
                 ISipClientCore core = p.Core;
+                IPublicationSource source = p._source;
                 return SipWriter.Request("PUBLISH", _aor)
                     .Header(HeaderNames.Via, core.ViaOf(_transport, branch))
                     .Header(HeaderNames.MaxForwards, "70")
@@ -210,12 +202,12 @@ namespace DeskPhone.Sip.Events
                     .Header(HeaderNames.To, "<" + _aor + ">")
                     .Header(HeaderNames.CallId, p._callId)
                     .Header(HeaderNames.CSeq, p.NextCSeq().ToString() + " PUBLISH")
-                    .Header(HeaderNames.Event, p._eventPackage)
-                    .Header(HeaderNames.Expires, p._expires.ToString())
+                    .Header(HeaderNames.Event, source.EventPackage)
+                    .Header(HeaderNames.Expires, source.Expires.ToString())
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(HeaderNames.SipIfMatch, _etag)
                     .Header(authHeader, authValue)
-                    .Body(p._contentType, _withBody ? p._source.Document(_aor) : null)
+                    .Body(source.ContentType, _withBody ? source.Document(_aor) : null)
                     .ToBytes();
             }
         }

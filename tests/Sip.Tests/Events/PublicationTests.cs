@@ -19,8 +19,14 @@ namespace DeskPhone.Sip.Tests.Events
         public PublicationTests()
         {
             _identity = _core.SetIdentity(1, "100", "10.0.0.1");
-            _publication = new Publication(_core, "presence", "application/pidf+xml", 3600, this);
+            _publication = new Publication(_core, this);
         }
+
+        public string EventPackage => "presence";
+
+        public string ContentType => "application/pidf+xml";
+
+        public int Expires => 3600;
 
         public byte[] Document(string entity) => Encoding.UTF8.GetBytes("<" + entity + " v" + (++_version) + "/>");
 
