@@ -345,8 +345,9 @@ namespace DeskPhone.Sip.Events
             while (Holding(dialog) != null);
             _tags = _tags >> 16 << 16 | (uint)dialog;
             subscription.NewDialog(dialog);
-            // First in its owner's chain (a new owner's made at the end: the table grows by one).
-            INotifyConsumer owner = subscription.Owner;
+            // First in its owner's chain (a new owner's made at the end: the table grows by one). Out of the table, the
+            // subscription's link is its owner.
+            object owner = subscription.OwnerOrNext;
             int chain = 0;
             while (chain < _chains.Length && Subscription.ChainEnd(_chains[chain]) != owner)
             {

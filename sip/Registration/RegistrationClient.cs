@@ -55,14 +55,8 @@ namespace DeskPhone.Sip.Registration
         {
             Identity = identity;
             _owner = owner;
-            // 32 bits of a new token (FNV-1a of its characters: the core's random seed and counter).
-            string token = agent.NewToken();
-            uint tag = 2166136261;
-            for (int i = 0; i < token.Length; i++)
-            {
-                tag = (tag ^ token[i]) * 16777619;
-            }
-            _tagAndCSeq = tag;
+            // 32 bits of a new token (its hash: the core's random seed and counter), as the events layer draws its tags.
+            _tagAndCSeq = (uint)agent.NewToken().GetHashCode();
             Expires = identity.Expires > 0 ? identity.Expires : 3600;
         }
 
