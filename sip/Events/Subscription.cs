@@ -169,6 +169,12 @@ namespace DeskPhone.Sip.Events
         private void SetExpires(int seconds) =>
             _dueAndExpires = DueMs | ((long)(seconds < 0 ? 0 : seconds > MaxExpires ? MaxExpires : seconds) << DueBits);
 
+        /// <summary>
+        /// A state and this are 0 for the two in which a subscription does not run (Idle and Refused, 0 and 4): one test,
+        /// not two (DeskPhone.Sip's byte code).
+        /// </summary>
+        internal const int RunningMask = 3;
+
         public int State
         {
             get => Bits & StateMask;
@@ -418,7 +424,7 @@ namespace DeskPhone.Sip.Events
         public int OnNotify(string subscriptionState, int expiresSeconds, string reason, long nowMs)
         {
             int state = State;
-            if (state == SubscriptionState.Idle || state == SubscriptionState.Refused)
+            if ((state & RunningMask) == 0)
             {
                 return 481;
             }
@@ -445,7 +451,7 @@ namespace DeskPhone.Sip.Events
         public void Tick(long nowMs)
         {
             int state = State;
-            if (state == SubscriptionState.Idle || state == SubscriptionState.Refused || nowMs < DueMs)
+            if ((state & RunningMask) == 0 || nowMs < DueMs)
             {
                 return;
             }

@@ -68,17 +68,6 @@ namespace DeskPhone.Sip.Events
 
         private string TagOf(int dialog) => ((uint)(_tags >> 32)).ToString("x8") + dialog.ToString();
 
-        private int Dialogs
-        {
-            get => _counts & CountMask;
-            set => _counts = (_counts & ~CountMask) | value;
-        }
-
-        private int Waiting
-        {
-            get => (_counts >> WaitingShift) & CountMask;
-            set => _counts = (_counts & ~(CountMask << WaitingShift)) | (value << WaitingShift);
-        }
 
         /// <summary>
         /// The layer over <paramref name="core"/>, holding at most <paramref name="maxDialogs"/> dialogs (and as many
@@ -93,14 +82,22 @@ namespace DeskPhone.Sip.Events
         /// <summary>The core this layer sends through (owners read the phone's address from it).</summary>
         public readonly ISipClientCore Core;
         /// <summary>SUBSCRIBEs waiting for a client transaction slot (for tests and the bench).</summary>
-        public int WaitingCount => Waiting;
+        public int WaitingCount
+        {
+            get => (_counts >> WaitingShift) & CountMask;
+            private set => _counts = (_counts & ~(CountMask << WaitingShift)) | (value << WaitingShift);
+        }
 
         /// <summary>Dialogs in the table.</summary>
-        public int DialogCount => Dialogs;
+        public int DialogCount
+        {
+            get => _counts & CountMask;
+            private set => _counts = (_counts & ~CountMask) | value;
+        }
 
         public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds)
         {
-            if ((_counts & StartedBit) == 0 || Waiting > 0 || Core.FreeClientTransactions <= SlotsLeft(expiresSeconds))
+            if ((_counts & StartedBit) == 0 || WaitingCount > 0 || Core.FreeClientTransactions <= SlotsLeft(expiresSeconds))
             {
                 // It has to wait, unprepared: its request is made when it goes out (the dialog it needs stays on the
                 // subscription, so an unsubscribe can wait too).
@@ -118,7 +115,7 @@ namespace DeskPhone.Sip.Events
         {
             _nowMs = nowMs;
             _counts |= StartedBit;
-            if (Waiting > 0)
+            if (WaitingCount > 0)
             {
                 SendWaiting(nowMs);
             }
@@ -135,11 +132,12 @@ namespace DeskPhone.Sip.Events
             object next = subscription.OwnerOrNext;
             for (int i = 0; i < _chains.Length; i++)
             {
-                if (_chains[i] == subscription)
+                object o = _chains[i];
+                if (o == subscription)
                 {
                     _chains[i] = next;
                 }
-                for (Subscription s = _chains[i] as Subscription; s != null; s = s.OwnerOrNext as Subscription)
+                for (Subscription s; (s = o as Subscription) != null; o = s.OwnerOrNext)
                 {
                     if (s.OwnerOrNext == subscription)
                     {
@@ -149,7 +147,7 @@ namespace DeskPhone.Sip.Events
             }
             subscription.OwnerOrNext = Subscription.ChainEnd(next);
             subscription.Bits &= ~Subscription.InTableBit;
-            Dialogs--;
+            DialogCount--;
         }
 
         /// <summary>
@@ -200,20 +198,19 @@ namespace DeskPhone.Sip.Events
         {
             for (int i = 0; i < _chains.Length; i++)
             {
-                Subscription s = _chains[i] as Subscription;
-                while (s != null)
+                object o = _chains[i];
+                for (Subscription s; (s = o as Subscription) != null;)
                 {
-                    Subscription next = s.OwnerOrNext as Subscription;
+                    // The next one read first: Forget ends this one's link in its owner.
+                    o = s.OwnerOrNext;
                     if (s.Dialog == dialog)
                     {
                         return s;
                     }
-                    if (dialog == DropEnded && (s.State == SubscriptionState.Idle || s.State == SubscriptionState.Refused) &&
-                        s.WaitingExpires < 0)
+                    if (dialog == DropEnded && (s.State & Subscription.RunningMask) == 0 && s.WaitingExpires < 0)
                     {
                         Forget(s);
                     }
-                    s = next;
                 }
             }
             return null;
@@ -228,7 +225,7 @@ namespace DeskPhone.Sip.Events
         {
             if (subscription.WaitingExpires < 0)
             {
-                int waiting = Waiting;
+                int waiting = WaitingCount;
                 int max = MaxDialogs;
                 if (waiting == max)
                 {
@@ -243,7 +240,7 @@ namespace DeskPhone.Sip.Events
                     _waiting = _waiting == null ? grown : (Subscription[])ArrayGrowth.Grow(_waiting, grown);
                 }
                 _waiting[waiting] = subscription;
-                Waiting = waiting + 1;
+                WaitingCount = waiting + 1;
             }
             subscription.SetWaiting(expires, newDialog);
             return true;
@@ -253,8 +250,8 @@ namespace DeskPhone.Sip.Events
         private void SendWaiting(long nowMs)
         {
             int taken = 0;
-            // Waiting is read each time: a SUBSCRIBE sent here may queue another (a 423 answered at once).
-            while (taken < Waiting && Core.FreeClientTransactions > SlotsLeft(_waiting[taken].WaitingExpires))
+            // WaitingCount is read each time: a SUBSCRIBE sent here may queue another (a 423 answered at once).
+            while (taken < WaitingCount && Core.FreeClientTransactions > SlotsLeft(_waiting[taken].WaitingExpires))
             {
                 Subscription s = _waiting[taken];
                 _waiting[taken++] = null;
@@ -272,13 +269,13 @@ namespace DeskPhone.Sip.Events
             {
                 return;
             }
-            int count = Waiting;
+            int count = WaitingCount;
             for (int i = taken; i < count; i++)
             {
                 _waiting[i - taken] = _waiting[i];
                 _waiting[i] = null;
             }
-            Waiting = count - taken;
+            WaitingCount = count - taken;
             if (count == taken)
             {
                 _waiting = null;
@@ -321,10 +318,10 @@ namespace DeskPhone.Sip.Events
         private bool NewDialog(Subscription subscription)
         {
             Forget(subscription);
-            if (Dialogs >= MaxDialogs)
+            if (DialogCount >= MaxDialogs)
             {
                 Holding(DropEnded);
-                if (Dialogs >= MaxDialogs)
+                if (DialogCount >= MaxDialogs)
                 {
                     return false;
                 }
@@ -361,7 +358,7 @@ namespace DeskPhone.Sip.Events
             subscription.OwnerOrNext = _chains[chain];
             subscription.Bits |= Subscription.InTableBit;
             _chains[chain] = subscription;
-            Dialogs++;
+            DialogCount++;
             return true;
         }
 

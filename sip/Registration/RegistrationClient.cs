@@ -24,7 +24,6 @@ namespace DeskPhone.Sip.Registration
         // from the tag, the same for the client's life, RFC 3261 10.2) and the CSeq (high 32 bits) in one long: no string
         // and one field less, 36 B an identity (docs/benchmarks.md h-officerest).
         private long _tagAndCSeq;
-        private long _dueMs;
         private DigestChallenge _challenge;
         // The Expires asked for (low 32 bits) and the one granted by the last 2xx (high 32 bits).
         private long _expiresAndGranted;
@@ -102,12 +101,16 @@ namespace DeskPhone.Sip.Registration
 
         private void SetRetryStep(int step) => _bits = (_bits & ~RetryMask) | ((step > LastRetryStep ? LastRetryStep : step) << RetryShift);
 
-        public long DueMs => _dueMs;
+        /// <summary>
+        /// When the next REGISTER is due (a refresh or a retry). A public field, not a property: no accessor in
+        /// DeskPhone.Sip's byte code (issue #17); the client alone sets it.
+        /// </summary>
+        public long DueMs;
 
         public void Start(long nowMs)
         {
             SetFlag(StoppingBit, false);
-            _dueMs = nowMs;
+            DueMs = nowMs;
         }
 
         /// <summary>The network came back (or changed): register again at once.</summary>
@@ -115,7 +118,7 @@ namespace DeskPhone.Sip.Registration
         {
             // The link report that follows boot comes right after the first registration: nothing to redo then.
             // Registered and idle, the refresh is due RefreshInMs after the 2xx: when that came is not kept apart.
-            if (Registered && nowMs - (_dueMs - RefreshInMs(GrantedExpires)) < 2000)
+            if (Registered && nowMs - (DueMs - RefreshInMs(GrantedExpires)) < 2000)
             {
                 return;
             }
@@ -133,7 +136,7 @@ namespace DeskPhone.Sip.Registration
                 return;
             }
             SetRetryStep(0);
-            _dueMs = nowMs;
+            DueMs = nowMs;
         }
 
         /// <summary>Removes the binding (Expires: 0) and stops refreshing.</summary>
@@ -151,7 +154,7 @@ namespace DeskPhone.Sip.Registration
 
         public void Poll(long nowMs)
         {
-            if (!Flag(StoppingBit) && !Flag(BusyBit) && nowMs >= _dueMs)
+            if (!Flag(StoppingBit) && !Flag(BusyBit) && nowMs >= DueMs)
             {
                 Send(nowMs, Expires);
             }
@@ -248,7 +251,7 @@ namespace DeskPhone.Sip.Registration
                 int granted = Granted(response);
                 _expiresAndGranted = (_expiresAndGranted & 0xFFFFFFFFL) | ((long)granted << 32);
                 SetRetryStep(0);
-                _dueMs = nowMs + RefreshInMs(granted);
+                DueMs = nowMs + RefreshInMs(granted);
                 Set(true, status, response.ReasonPhrase);
                 return;
             }
@@ -308,7 +311,7 @@ namespace DeskPhone.Sip.Registration
 
         private void Failed(int status, string reason, long nowMs)
         {
-            _dueMs = nowMs + RetryMs;
+            DueMs = nowMs + RetryMs;
             SetRetryStep(((_bits & RetryMask) >> RetryShift) + 1);
             Set(false, status, reason);
         }
