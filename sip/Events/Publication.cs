@@ -11,8 +11,6 @@ namespace DeskPhone.Sip.Events
     /// out, published anew after 412. A server that refuses PUBLISH (403, 404, 405, 489, 501) leaves it unpublished
     /// until <see cref="StartOver"/>, so there is no error loop; other failures retry with back-off. When to publish
     /// and what the document says is the owner's (<see cref="IPublicationSource"/>).
-    /// Its plain state (LastStatus) is public fields, not properties: no accessor method in the runtime tables, image
-    /// and calls on the device (issue #17).
     /// </summary>
     public sealed class Publication
     {
@@ -24,7 +22,9 @@ namespace DeskPhone.Sip.Events
         private const int Dirty = 2;
         private const int RefusedFlag = 4;
         private readonly IPublicationSource _source;
-        private readonly string _callId;
+        // The number the Call-ID is made of (low 32 bits) and the status of the last answer (high 32 bits): one field,
+        // where the Call-ID was a string of 36 B and a field (48 B at every profile, docs/benchmarks.md h-officerest4).
+        private long _numberAndStatus;
         private string _etag;
         private long _dueMs = long.MaxValue;
         // The flags (low 3 bits), the back-off step (FirstRetryMs doubled that many times, up to MaxRetryMs) and the
@@ -40,7 +40,8 @@ namespace DeskPhone.Sip.Events
         {
             Core = core;
             _source = source;
-            _callId = core.NewToken() + "@" + core.LocalHost;
+            // A token drawn as when the Call-ID was one: the core's token sequence stays as it was.
+            _numberAndStatus = (uint)core.NewToken().GetHashCode();
         }
 
         /// <summary>True once a server refused PUBLISH: nothing is published until <see cref="StartOver"/>.</summary>
@@ -52,7 +53,7 @@ namespace DeskPhone.Sip.Events
         public bool IsDue(long nowMs) => (_flags & (Busy | RefusedFlag)) == 0 && nowMs >= _dueMs;
 
         /// <summary>The status of the last answer (408 when none came), 0 before the first.</summary>
-        public int LastStatus;
+        public int LastStatus => (int)(_numberAndStatus >> 32);
 
         /// <summary>The state changed: the full document goes out at the next <see cref="Poll"/>.</summary>
         public void Changed(long nowMs)
@@ -114,7 +115,7 @@ namespace DeskPhone.Sip.Events
         {
             _flags &= ~Busy;
             int status = response == null ? 408 : response.StatusCode;
-            LastStatus = status;
+            _numberAndStatus = (uint)_numberAndStatus | (long)status << 32;
             if (status >= 200 && status < 300)
             {
                 _etag = response.GetHeader(HeaderNames.SipETag);
@@ -200,7 +201,7 @@ namespace DeskPhone.Sip.Events
                     .Header(HeaderNames.MaxForwards, "70")
                     .Header(HeaderNames.From, "<" + _aor + ">;tag=" + _fromTag)
                     .Header(HeaderNames.To, "<" + _aor + ">")
-                    .Header(HeaderNames.CallId, p._callId)
+                    .Header(HeaderNames.CallId, ((uint)p._numberAndStatus).ToString("x8") + "-pub")
                     .Header(HeaderNames.CSeq, p.NextCSeq().ToString() + " PUBLISH")
                     .Header(HeaderNames.Event, source.EventPackage)
                     .Header(HeaderNames.Expires, source.Expires.ToString())

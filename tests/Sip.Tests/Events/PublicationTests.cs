@@ -30,13 +30,17 @@ namespace DeskPhone.Sip.Tests.Events
 
         public byte[] Document(string entity) => Encoding.UTF8.GetBytes("<" + entity + " v" + (++_version) + "/>");
 
+        // The Call-ID is made of the hash of the core's first token ("t1"), in 8 hex digits, and "-pub": the same for
+        // every PUBLISH of the publication.
+        private static readonly string CallId = ((uint)"t1".GetHashCode()).ToString("x8") + "-pub";
+
         private static string Publish(int cseq, string ifMatch, string body) =>
             "PUBLISH sip:100@10.0.0.1 SIP/2.0\r\n" +
             "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKb;rport\r\n" +
             "Max-Forwards: 70\r\n" +
             "From: <sip:100@10.0.0.1>;tag=t" + (cseq + 1) + "\r\n" +
             "To: <sip:100@10.0.0.1>\r\n" +
-            "Call-ID: t1@192.0.2.10\r\n" +
+            "Call-ID: " + CallId + "\r\n" +
             "CSeq: " + cseq + " PUBLISH\r\n" +
             "Event: presence\r\n" +
             "Expires: 3600\r\n" +
