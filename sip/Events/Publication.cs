@@ -134,7 +134,7 @@ namespace DeskPhone.Sip.Events
                 Changed(nowMs);
                 return;
             }
-            if (status == 403 || status == 404 || status == 405 || status == 489 || status == 501)
+            if ((status >= 403 && status <= 405) || status == 489 || status == 501)
             {
                 _flags |= RefusedFlag;
                 _dueMs = long.MaxValue;

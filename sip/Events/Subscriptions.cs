@@ -231,13 +231,14 @@ namespace DeskPhone.Sip.Events
                 {
                     return false;
                 }
-                if (_waiting == null || waiting == _waiting.Length)
+                // The array exists exactly while one waits (SendWaiting lets it go when the last one goes out).
+                if (waiting == 0 || waiting == _waiting.Length)
                 {
                     // Starts at FirstWaiting and doubles up to the bound: 24 waiting at an office phone's bring-up take a
                     // 32-entry array, not one of 95 (1,160 B).
-                    int size = _waiting == null ? FirstWaiting : _waiting.Length * 2;
+                    int size = waiting == 0 ? FirstWaiting : waiting * 2;
                     var grown = new Subscription[size < max ? size : max];
-                    _waiting = _waiting == null ? grown : (Subscription[])ArrayGrowth.Grow(_waiting, grown);
+                    _waiting = waiting == 0 ? grown : (Subscription[])ArrayGrowth.Grow(_waiting, grown);
                 }
                 _waiting[waiting] = subscription;
                 WaitingCount = waiting + 1;
@@ -270,11 +271,9 @@ namespace DeskPhone.Sip.Events
                 return;
             }
             int count = WaitingCount;
-            for (int i = taken; i < count; i++)
-            {
-                _waiting[i - taken] = _waiting[i];
-                _waiting[i] = null;
-            }
+            // The rest moves to the front (a copy to lower indexes) and the places it left are cleared.
+            System.Array.Copy(_waiting, taken, _waiting, 0, count - taken);
+            System.Array.Clear(_waiting, count - taken, taken);
             WaitingCount = count - taken;
             if (count == taken)
             {

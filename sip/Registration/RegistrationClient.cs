@@ -281,7 +281,7 @@ namespace DeskPhone.Sip.Registration
                 if (min > Expires)
                 {
                     Expires = min;
-                    Send(nowMs, Expires);
+                    Send(nowMs, min);
                     return;
                 }
             }
