@@ -22,7 +22,7 @@ namespace DeskPhone.Firmware.Phone
         public PresencePublisher(PhoneCore phone, ISipClientCore core, Registrations registrations)
         {
             _phone = phone;
-            _publication = new Publication(core, "presence", PidfWriter.ContentType, ExpiresSeconds, this);
+            _publication = new Publication(core, this);
             _phone.Presence.Changed += (state, lost) => _publication.Changed(_phone.Now);
             _phone.Settings.SettingChanged += (name, idx, reboot) =>
             {
@@ -65,5 +65,11 @@ namespace DeskPhone.Firmware.Phone
         }
 
         public byte[] Document(string entity) => PidfWriter.Write(entity, _phone.Presence.State);
+
+        public string EventPackage => "presence";
+
+        public string ContentType => PidfWriter.ContentType;
+
+        public int Expires => ExpiresSeconds;
     }
 }

@@ -11,8 +11,6 @@ namespace DeskPhone.Sip.Events
     /// out, published anew after 412. A server that refuses PUBLISH (403, 404, 405, 489, 501) leaves it unpublished
     /// until <see cref="StartOver"/>, so there is no error loop; other failures retry with back-off. When to publish
     /// and what the document says is the owner's (<see cref="IPublicationSource"/>).
-    /// Its plain state (LastStatus) is public fields, not properties: no accessor method in the runtime tables, image
-    /// and calls on the device (issue #17).
     /// </summary>
     public sealed class Publication
     {
@@ -24,10 +22,9 @@ namespace DeskPhone.Sip.Events
         private const int Dirty = 2;
         private const int RefusedFlag = 4;
         private readonly IPublicationSource _source;
-        private readonly string _eventPackage;
-        private readonly string _contentType;
-        private readonly int _expires;
-        private readonly string _callId;
+        // The number the Call-ID is made of (low 32 bits) and the status of the last answer (high 32 bits): one field,
+        // where the Call-ID was a string of 36 B and a field (48 B at every profile, docs/benchmarks.md h-officerest4).
+        private long _numberAndStatus;
         private string _etag;
         private long _dueMs = long.MaxValue;
         // The flags (low 3 bits), the back-off step (FirstRetryMs doubled that many times, up to MaxRetryMs) and the
@@ -38,18 +35,13 @@ namespace DeskPhone.Sip.Events
         private const int StepMask = 0x1F << StepShift;
         private const int CSeqShift = 8;
 
-        /// <summary>
-        /// A publication of <paramref name="eventPackage"/> documents of type <paramref name="contentType"/>, asking for
-        /// <paramref name="expiresSeconds"/>, whose documents <paramref name="source"/> makes.
-        /// </summary>
-        public Publication(ISipClientCore core, string eventPackage, string contentType, int expiresSeconds, IPublicationSource source)
+        /// <summary>A publication of what <paramref name="source"/> says (its package, documents and Expires) through <paramref name="core"/>.</summary>
+        public Publication(ISipClientCore core, IPublicationSource source)
         {
             Core = core;
             _source = source;
-            _eventPackage = eventPackage;
-            _contentType = contentType;
-            _expires = expiresSeconds;
-            _callId = core.NewToken() + "@" + core.LocalHost;
+            // A token drawn as when the Call-ID was one: the core's token sequence stays as it was.
+            _numberAndStatus = (uint)core.NewToken().GetHashCode();
         }
 
         /// <summary>True once a server refused PUBLISH: nothing is published until <see cref="StartOver"/>.</summary>
@@ -61,7 +53,7 @@ namespace DeskPhone.Sip.Events
         public bool IsDue(long nowMs) => (_flags & (Busy | RefusedFlag)) == 0 && nowMs >= _dueMs;
 
         /// <summary>The status of the last answer (408 when none came), 0 before the first.</summary>
-        public int LastStatus;
+        public int LastStatus => (int)(_numberAndStatus >> 32);
 
         /// <summary>The state changed: the full document goes out at the next <see cref="Poll"/>.</summary>
         public void Changed(long nowMs)
@@ -123,11 +115,11 @@ namespace DeskPhone.Sip.Events
         {
             _flags &= ~Busy;
             int status = response == null ? 408 : response.StatusCode;
-            LastStatus = status;
+            _numberAndStatus = (uint)_numberAndStatus | (long)status << 32;
             if (status >= 200 && status < 300)
             {
                 _etag = response.GetHeader(HeaderNames.SipETag);
-                int granted = response.Expires > 0 ? response.Expires : _expires;
+                int granted = response.Expires > 0 ? response.Expires : _source.Expires;
                 _flags &= ~StepMask;
                 if ((_flags & Dirty) == 0)
                 {
@@ -142,7 +134,7 @@ namespace DeskPhone.Sip.Events
                 Changed(nowMs);
                 return;
             }
-            if (status == 403 || status == 404 || status == 405 || status == 489 || status == 501)
+            if ((status >= 403 && status <= 405) || status == 489 || status == 501)
             {
                 _flags |= RefusedFlag;
                 _dueMs = long.MaxValue;
@@ -203,19 +195,20 @@ namespace DeskPhone.Sip.Events
             {
                 Publication p = _publication;
                 ISipClientCore core = p.Core;
+                IPublicationSource source = p._source;
                 return SipWriter.Request("PUBLISH", _aor)
                     .Header(HeaderNames.Via, core.ViaOf(_transport, branch))
                     .Header(HeaderNames.MaxForwards, "70")
                     .Header(HeaderNames.From, "<" + _aor + ">;tag=" + _fromTag)
                     .Header(HeaderNames.To, "<" + _aor + ">")
-                    .Header(HeaderNames.CallId, p._callId)
+                    .Header(HeaderNames.CallId, ((uint)p._numberAndStatus).ToString("x8") + "-pub")
                     .Header(HeaderNames.CSeq, p.NextCSeq().ToString() + " PUBLISH")
-                    .Header(HeaderNames.Event, p._eventPackage)
-                    .Header(HeaderNames.Expires, p._expires.ToString())
+                    .Header(HeaderNames.Event, source.EventPackage)
+                    .Header(HeaderNames.Expires, source.Expires.ToString())
                     .Header(HeaderNames.UserAgent, "DeskPhone")
                     .Header(HeaderNames.SipIfMatch, _etag)
                     .Header(authHeader, authValue)
-                    .Body(p._contentType, _withBody ? p._source.Document(_aor) : null)
+                    .Body(source.ContentType, _withBody ? source.Document(_aor) : null)
                     .ToBytes();
             }
         }

@@ -1,4 +1,5 @@
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
@@ -35,8 +36,10 @@ namespace DeskPhone.Sip.Events
         /// <summary>What <see cref="OnNotify"/> returns for a NOTIFY outside every dialog (the application's: an Infobox, unsolicited message waiting).</summary>
         public const int NotInADialog = -1;
 
-        // The dialog table: a list through the subscriptions themselves (no entry objects), at most MaxDialogs long.
-        private Subscription _table;
+        // The dialog table: a chain per owner through its subscriptions themselves (no entry objects), each ending in
+        // its owner (Subscription.OwnerOrNext), their starts here (the owner itself for an empty chain: an owner keeps
+        // its place, a phone has three), at most MaxDialogs subscriptions in all.
+        private object[] _chains = new object[0];
 
         // The SUBSCRIBEs waiting for a slot in the order they were asked for (key order at bring-up), at most one per
         // subscription (its request is on it); the array exists only while one waits.
@@ -65,17 +68,6 @@ namespace DeskPhone.Sip.Events
 
         private string TagOf(int dialog) => ((uint)(_tags >> 32)).ToString("x8") + dialog.ToString();
 
-        private int Dialogs
-        {
-            get => _counts & CountMask;
-            set => _counts = (_counts & ~CountMask) | value;
-        }
-
-        private int Waiting
-        {
-            get => (_counts >> WaitingShift) & CountMask;
-            set => _counts = (_counts & ~(CountMask << WaitingShift)) | (value << WaitingShift);
-        }
 
         /// <summary>
         /// The layer over <paramref name="core"/>, holding at most <paramref name="maxDialogs"/> dialogs (and as many
@@ -90,14 +82,22 @@ namespace DeskPhone.Sip.Events
         /// <summary>The core this layer sends through (owners read the phone's address from it).</summary>
         public readonly ISipClientCore Core;
         /// <summary>SUBSCRIBEs waiting for a client transaction slot (for tests and the bench).</summary>
-        public int WaitingCount => Waiting;
+        public int WaitingCount
+        {
+            get => (_counts >> WaitingShift) & CountMask;
+            private set => _counts = (_counts & ~(CountMask << WaitingShift)) | (value << WaitingShift);
+        }
 
         /// <summary>Dialogs in the table.</summary>
-        public int DialogCount => Dialogs;
+        public int DialogCount
+        {
+            get => _counts & CountMask;
+            private set => _counts = (_counts & ~CountMask) | value;
+        }
 
         public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds)
         {
-            if ((_counts & StartedBit) == 0 || Waiting > 0 || Core.FreeClientTransactions <= SlotsLeft(expiresSeconds))
+            if ((_counts & StartedBit) == 0 || WaitingCount > 0 || Core.FreeClientTransactions <= SlotsLeft(expiresSeconds))
             {
                 // It has to wait, unprepared: its request is made when it goes out (the dialog it needs stays on the
                 // subscription, so an unsubscribe can wait too).
@@ -115,7 +115,7 @@ namespace DeskPhone.Sip.Events
         {
             _nowMs = nowMs;
             _counts |= StartedBit;
-            if (Waiting > 0)
+            if (WaitingCount > 0)
             {
                 SendWaiting(nowMs);
             }
@@ -128,23 +128,26 @@ namespace DeskPhone.Sip.Events
             {
                 return;
             }
-            // In the table (its flag says so): the entry before it, if any, skips it.
-            Subscription before = _table;
-            if (before == subscription)
+            // In the table (its flag says so): the chain's start or the entry before it skips it.
+            object next = subscription.OwnerOrNext;
+            for (int i = 0; i < _chains.Length; i++)
             {
-                _table = subscription.NextInTable;
-            }
-            else
-            {
-                while (before.NextInTable != subscription)
+                object o = _chains[i];
+                if (o == subscription)
                 {
-                    before = before.NextInTable;
+                    _chains[i] = next;
                 }
-                before.NextInTable = subscription.NextInTable;
+                for (Subscription s; (s = o as Subscription) != null; o = s.OwnerOrNext)
+                {
+                    if (s.OwnerOrNext == subscription)
+                    {
+                        s.OwnerOrNext = next;
+                    }
+                }
             }
-            subscription.NextInTable = null;
+            subscription.OwnerOrNext = Subscription.ChainEnd(next);
             subscription.Bits &= ~Subscription.InTableBit;
-            Dialogs--;
+            DialogCount--;
         }
 
         /// <summary>
@@ -168,12 +171,8 @@ namespace DeskPhone.Sip.Events
             }
             // The state read here, once, and passed as values: no object kept for it.
             string header = notify.GetHeader(HeaderNames.SubscriptionState);
-            int expires;
-            if (!int.TryParse(HeaderParams.Get(header, "expires") ?? "", out expires))
-            {
-                expires = -1;
-            }
-            return s.Owner.OnNotify(s, notify, HeaderParams.Value(header) ?? "active", expires, HeaderParams.Get(header, "reason"), nowMs);
+            return s.Owner.OnNotify(s, notify, HeaderParams.Value(header) ?? "active", RegistrationClient.SmallNumber(HeaderParams.Get(header, "expires")),
+                HeaderParams.Get(header, "reason"), nowMs);
         }
 
         /// <summary>
@@ -189,16 +188,35 @@ namespace DeskPhone.Sip.Events
                    callId == TagOf(dialog) + CallIdSuffix ? dialog : 0;
         }
 
-        /// <summary>The subscription in the table whose dialog is number <paramref name="dialog"/>, null for none (or 0).</summary>
+        /// <summary>
+        /// The subscription in the table whose dialog is number <paramref name="dialog"/>, null for none (or 0). Given
+        /// <see cref="DropEnded"/> instead, it drops the dialogs of subscriptions their owners stopped without
+        /// forgetting them (a reconfigured key), which the layer does once the table is full: until then a late NOTIFY
+        /// in one still finds it and its owner answers 481. One walk of the table for both (DeskPhone.Sip's byte code).
+        /// </summary>
         private Subscription Holding(int dialog)
         {
-            Subscription s = _table;
-            while (s != null && s.Dialog != dialog)
+            for (int i = 0; i < _chains.Length; i++)
             {
-                s = s.NextInTable;
+                object o = _chains[i];
+                for (Subscription s; (s = o as Subscription) != null;)
+                {
+                    // The next one read first: Forget ends this one's link in its owner.
+                    o = s.OwnerOrNext;
+                    if (s.Dialog == dialog)
+                    {
+                        return s;
+                    }
+                    if (dialog == DropEnded && (s.State & Subscription.RunningMask) == 0 && s.WaitingExpires < 0)
+                    {
+                        Forget(s);
+                    }
+                }
             }
-            return s;
+            return null;
         }
+
+        private const int DropEnded = -1;
 
         private static int SlotsLeft(int expires) => expires == 0 ? SlotsLeftByUnsubscribe : SlotsLeftToOthers;
 
@@ -207,22 +225,23 @@ namespace DeskPhone.Sip.Events
         {
             if (subscription.WaitingExpires < 0)
             {
-                int waiting = Waiting;
+                int waiting = WaitingCount;
                 int max = MaxDialogs;
                 if (waiting == max)
                 {
                     return false;
                 }
-                if (_waiting == null || waiting == _waiting.Length)
+                // The array exists exactly while one waits (SendWaiting lets it go when the last one goes out).
+                if (waiting == 0 || waiting == _waiting.Length)
                 {
                     // Starts at FirstWaiting and doubles up to the bound: 24 waiting at an office phone's bring-up take a
                     // 32-entry array, not one of 95 (1,160 B).
-                    int size = _waiting == null ? FirstWaiting : _waiting.Length * 2;
+                    int size = waiting == 0 ? FirstWaiting : waiting * 2;
                     var grown = new Subscription[size < max ? size : max];
-                    _waiting = _waiting == null ? grown : (Subscription[])ArrayGrowth.Grow(_waiting, grown);
+                    _waiting = waiting == 0 ? grown : (Subscription[])ArrayGrowth.Grow(_waiting, grown);
                 }
                 _waiting[waiting] = subscription;
-                Waiting = waiting + 1;
+                WaitingCount = waiting + 1;
             }
             subscription.SetWaiting(expires, newDialog);
             return true;
@@ -232,8 +251,8 @@ namespace DeskPhone.Sip.Events
         private void SendWaiting(long nowMs)
         {
             int taken = 0;
-            // Waiting is read each time: a SUBSCRIBE sent here may queue another (a 423 answered at once).
-            while (taken < Waiting && Core.FreeClientTransactions > SlotsLeft(_waiting[taken].WaitingExpires))
+            // WaitingCount is read each time: a SUBSCRIBE sent here may queue another (a 423 answered at once).
+            while (taken < WaitingCount && Core.FreeClientTransactions > SlotsLeft(_waiting[taken].WaitingExpires))
             {
                 Subscription s = _waiting[taken];
                 _waiting[taken++] = null;
@@ -251,13 +270,11 @@ namespace DeskPhone.Sip.Events
             {
                 return;
             }
-            int count = Waiting;
-            for (int i = taken; i < count; i++)
-            {
-                _waiting[i - taken] = _waiting[i];
-                _waiting[i] = null;
-            }
-            Waiting = count - taken;
+            int count = WaitingCount;
+            // The rest moves to the front (a copy to lower indexes) and the places it left are cleared.
+            System.Array.Copy(_waiting, taken, _waiting, 0, count - taken);
+            System.Array.Clear(_waiting, count - taken, taken);
+            WaitingCount = count - taken;
             if (count == taken)
             {
                 _waiting = null;
@@ -300,10 +317,10 @@ namespace DeskPhone.Sip.Events
         private bool NewDialog(Subscription subscription)
         {
             Forget(subscription);
-            if (Dialogs >= MaxDialogs)
+            if (DialogCount >= MaxDialogs)
             {
-                DropEnded();
-                if (Dialogs >= MaxDialogs)
+                Holding(DropEnded);
+                if (DialogCount >= MaxDialogs)
                 {
                     return false;
                 }
@@ -324,29 +341,24 @@ namespace DeskPhone.Sip.Events
             while (Holding(dialog) != null);
             _tags = _tags >> 16 << 16 | (uint)dialog;
             subscription.NewDialog(dialog);
-            subscription.NextInTable = _table;
-            subscription.Bits |= Subscription.InTableBit;
-            _table = subscription;
-            Dialogs++;
-            return true;
-        }
-
-        /// <summary>
-        /// Drops the dialogs of subscriptions their owners stopped without forgetting them (a reconfigured key), once
-        /// the table is full: until then a late NOTIFY in one still finds it and its owner answers 481.
-        /// </summary>
-        private void DropEnded()
-        {
-            Subscription s = _table;
-            while (s != null)
+            // First in its owner's chain (a new owner's made at the end: the table grows by one). Out of the table, the
+            // subscription's link is its owner.
+            object owner = subscription.OwnerOrNext;
+            int chain = 0;
+            while (chain < _chains.Length && Subscription.ChainEnd(_chains[chain]) != owner)
             {
-                Subscription next = s.NextInTable;
-                if ((s.State == SubscriptionState.Idle || s.State == SubscriptionState.Refused) && s.WaitingExpires < 0)
-                {
-                    Forget(s);
-                }
-                s = next;
+                chain++;
             }
+            if (chain == _chains.Length)
+            {
+                _chains = (object[])ArrayGrowth.Grow(_chains, new object[chain + 1]);
+                _chains[chain] = owner;
+            }
+            subscription.OwnerOrNext = _chains[chain];
+            subscription.Bits |= Subscription.InTableBit;
+            _chains[chain] = subscription;
+            DialogCount++;
+            return true;
         }
 
         private void OnResponse(Subscription subscription, SipMessage response, long nowMs)
@@ -357,17 +369,12 @@ namespace DeskPhone.Sip.Events
                 subscription.OnResponse(408, -1, -1, nowMs);
                 return;
             }
-            if (response.StatusCode >= 200 && response.StatusCode < 300 && subscription.RemoteTag == null && response.To != null)
+            int status = response.StatusCode;
+            if (status >= 200 && status < 300 && subscription.RemoteTag == null && response.To != null)
             {
                 subscription.RemoteTag = response.To.Tag;
             }
-            int minExpires;
-            string min = response.GetHeader(HeaderNames.MinExpires);
-            if (min == null || !int.TryParse(min.Trim(), out minExpires))
-            {
-                minExpires = -1;
-            }
-            subscription.OnResponse(response.StatusCode, response.Expires, minExpires, nowMs);
+            subscription.OnResponse(status, response.Expires, RegistrationClient.SmallNumber(response.GetHeader(HeaderNames.MinExpires)), nowMs);
         }
 
         /// <summary>One SUBSCRIBE going out: builds its bytes (again, with credentials, after a 401 or 407) and takes its answer.</summary>

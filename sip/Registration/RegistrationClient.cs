@@ -24,7 +24,6 @@ namespace DeskPhone.Sip.Registration
         // from the tag, the same for the client's life, RFC 3261 10.2) and the CSeq (high 32 bits) in one long: no string
         // and one field less, 36 B an identity (docs/benchmarks.md h-officerest).
         private long _tagAndCSeq;
-        private long _dueMs;
         private DigestChallenge _challenge;
         // The Expires asked for (low 32 bits) and the one granted by the last 2xx (high 32 bits).
         private long _expiresAndGranted;
@@ -55,14 +54,8 @@ namespace DeskPhone.Sip.Registration
         {
             Identity = identity;
             _owner = owner;
-            // 32 bits of a new token (FNV-1a of its characters: the core's random seed and counter).
-            string token = agent.NewToken();
-            uint tag = 2166136261;
-            for (int i = 0; i < token.Length; i++)
-            {
-                tag = (tag ^ token[i]) * 16777619;
-            }
-            _tagAndCSeq = tag;
+            // 32 bits of a new token (its hash: the core's random seed and counter), as the events layer draws its tags.
+            _tagAndCSeq = (uint)agent.NewToken().GetHashCode();
             Expires = identity.Expires > 0 ? identity.Expires : 3600;
         }
 
@@ -108,12 +101,16 @@ namespace DeskPhone.Sip.Registration
 
         private void SetRetryStep(int step) => _bits = (_bits & ~RetryMask) | ((step > LastRetryStep ? LastRetryStep : step) << RetryShift);
 
-        public long DueMs => _dueMs;
+        /// <summary>
+        /// When the next REGISTER is due (a refresh or a retry). A public field, not a property: no accessor in
+        /// DeskPhone.Sip's byte code (issue #17); the client alone sets it.
+        /// </summary>
+        public long DueMs;
 
         public void Start(long nowMs)
         {
             SetFlag(StoppingBit, false);
-            _dueMs = nowMs;
+            DueMs = nowMs;
         }
 
         /// <summary>The network came back (or changed): register again at once.</summary>
@@ -121,7 +118,7 @@ namespace DeskPhone.Sip.Registration
         {
             // The link report that follows boot comes right after the first registration: nothing to redo then.
             // Registered and idle, the refresh is due RefreshInMs after the 2xx: when that came is not kept apart.
-            if (Registered && nowMs - (_dueMs - RefreshInMs(GrantedExpires)) < 2000)
+            if (Registered && nowMs - (DueMs - RefreshInMs(GrantedExpires)) < 2000)
             {
                 return;
             }
@@ -139,7 +136,7 @@ namespace DeskPhone.Sip.Registration
                 return;
             }
             SetRetryStep(0);
-            _dueMs = nowMs;
+            DueMs = nowMs;
         }
 
         /// <summary>Removes the binding (Expires: 0) and stops refreshing.</summary>
@@ -157,7 +154,7 @@ namespace DeskPhone.Sip.Registration
 
         public void Poll(long nowMs)
         {
-            if (!Flag(StoppingBit) && !Flag(BusyBit) && nowMs >= _dueMs)
+            if (!Flag(StoppingBit) && !Flag(BusyBit) && nowMs >= DueMs)
             {
                 Send(nowMs, Expires);
             }
@@ -181,9 +178,11 @@ namespace DeskPhone.Sip.Registration
 
         private void Send(long nowMs, int expires)
         {
+            // The identity read once into a local: a byte less each time in DeskPhone.Sip's byte code.
+            SipIdentity identity = Identity;
             string host;
             int port;
-            if (!HostResolver.Split(Identity.NextHop(null), out host, out port))
+            if (!HostResolver.Split(identity.NextHop(null), out host, out port))
             {
                 Failed(0, "no registrar configured", nowMs);
                 return;
@@ -196,13 +195,14 @@ namespace DeskPhone.Sip.Registration
             }
             string registrarHost;
             int ignored;
-            HostResolver.Split(Identity.Registrar, out registrarHost, out ignored);
-            string domain = Identity.Registrar.StartsWith("sip:") ? Identity.Registrar.Substring(4) : Identity.Registrar;
+            string registrar = identity.Registrar;
+            HostResolver.Split(registrar, out registrarHost, out ignored);
+            string domain = registrar.StartsWith("sip:") ? registrar.Substring(4) : registrar;
             string uri = "sip:" + domain;
-            string aor = "sip:" + Identity.User + "@" + registrarHost;
+            string aor = "sip:" + identity.User + "@" + registrarHost;
             ISipClientCore agent = Agent;
             string branch = "z9hG4bK" + agent.NewToken();
-            ISipTransport transport = agent.TransportOf(Identity);
+            ISipTransport transport = agent.TransportOf(identity);
             string fromTag = ((uint)_tagAndCSeq).ToString("x8");
             _tagAndCSeq += 1L << 32;
             SipWriter w = SipWriter.Request("REGISTER", uri)
@@ -210,18 +210,18 @@ namespace DeskPhone.Sip.Registration
                 .Header(HeaderNames.MaxForwards, "70")
                 .Header(HeaderNames.From, "<" + aor + ">;tag=" + fromTag)
                 .Header(HeaderNames.To, "<" + aor + ">")
-                .Header(HeaderNames.CallId, fromTag + "-reg" + Identity.Index.ToString())
+                .Header(HeaderNames.CallId, fromTag + "-reg" + identity.Index.ToString())
                 .Header(HeaderNames.CSeq, ((int)(_tagAndCSeq >> 32)).ToString() + " REGISTER")
-                .Header(HeaderNames.Contact, agent.ContactOf(Identity))
+                .Header(HeaderNames.Contact, agent.ContactOf(identity))
                 .Header(HeaderNames.Expires, expires.ToString())
                 .Header(HeaderNames.UserAgent, "DeskPhone");
             if (_challenge != null)
             {
-                string user = Identity.AuthUser != null && Identity.AuthUser.Length > 0 ? Identity.AuthUser : Identity.User;
+                string user = identity.AuthUser != null && identity.AuthUser.Length > 0 ? identity.AuthUser : identity.User;
                 SetNonceCount(Flag(AnsweredBit) ? NonceCount + 1 : 1);
                 SetFlag(AnsweredBit, true);
                 w.Header(Flag(ProxyChallengeBit) ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
-                    DigestResponse.Header(user, Identity.Password ?? "", "REGISTER", uri, _challenge, NonceCount, agent.NewToken()));
+                    DigestResponse.Header(user, identity.Password ?? "", "REGISTER", uri, _challenge, NonceCount, agent.NewToken()));
             }
             byte[] bytes = w.ToBytes();
             var transaction = new ClientTransaction(branch, "REGISTER", bytes, transport, address, port, OnResponse);
@@ -251,7 +251,7 @@ namespace DeskPhone.Sip.Registration
                 int granted = Granted(response);
                 _expiresAndGranted = (_expiresAndGranted & 0xFFFFFFFFL) | ((long)granted << 32);
                 SetRetryStep(0);
-                _dueMs = nowMs + RefreshInMs(granted);
+                DueMs = nowMs + RefreshInMs(granted);
                 Set(true, status, response.ReasonPhrase);
                 return;
             }
@@ -281,7 +281,7 @@ namespace DeskPhone.Sip.Registration
                 if (min > Expires)
                 {
                     Expires = min;
-                    Send(nowMs, Expires);
+                    Send(nowMs, min);
                     return;
                 }
             }
@@ -311,7 +311,7 @@ namespace DeskPhone.Sip.Registration
 
         private void Failed(int status, string reason, long nowMs)
         {
-            _dueMs = nowMs + RetryMs;
+            DueMs = nowMs + RetryMs;
             SetRetryStep(((_bits & RetryMask) >> RetryShift) + 1);
             Set(false, status, reason);
         }
@@ -328,7 +328,8 @@ namespace DeskPhone.Sip.Registration
             }
         }
 
-        private static int SmallNumber(string text)
+        /// <summary>A header's number of seconds, -1 when absent, negative or malformed (the events layer's too).</summary>
+        internal static int SmallNumber(string text)
         {
             int n;
             return text != null && int.TryParse(text.Trim(), out n) && n >= 0 ? n : -1;

@@ -86,23 +86,26 @@ namespace DeskPhone.Sip.Registration
         /// <summary>Registers the identity with its registrar (or stops when it has none or is inactive); admitted before (<see cref="Admits"/>).</summary>
         public void Update(SipIdentity identity, long nowMs)
         {
-            RegistrationClient old = Get(identity.Index);
+            // The index and registrar read once into locals (DeskPhone.Sip's byte code).
+            int index = identity.Index;
+            string registrar = identity.Registrar;
+            RegistrationClient old = Get(index);
             if (old != null)
             {
                 old.Stop(nowMs);
-                _clients[identity.Index - 1] = null;
+                _clients[index - 1] = null;
             }
-            _refused &= ~(1 << identity.Index);
-            if (!identity.Active || identity.Registrar == null || identity.Registrar.Length == 0 || Core.Udp == null)
+            _refused &= ~(1 << index);
+            if (!identity.Active || registrar == null || registrar.Length == 0 || Core.Udp == null)
             {
                 return;
             }
             var client = new RegistrationClient(Core, identity, this);
-            if (identity.Index > _clients.Length)
+            if (index > _clients.Length)
             {
-                _clients = (RegistrationClient[])ArrayGrowth.Grow(_clients, new RegistrationClient[identity.Index]);
+                _clients = (RegistrationClient[])ArrayGrowth.Grow(_clients, new RegistrationClient[index]);
             }
-            _clients[identity.Index - 1] = client;
+            _clients[index - 1] = client;
             client.Start(nowMs);
         }
 

@@ -23,10 +23,13 @@ namespace DeskPhone.Sip.UserAgent
             set => _bits = (_bits & ~IndexMask) | (value & IndexMask);
         }
 
+        // One setter for the flags: DeskPhone.Sip's byte code.
+        private void SetBit(int bit, bool on) => _bits = on ? _bits | bit : _bits & ~bit;
+
         public bool Active
         {
             get => (_bits & ActiveBit) != 0;
-            set => _bits = value ? _bits | ActiveBit : _bits & ~ActiveBit;
+            set => SetBit(ActiveBit, value);
         }
 
         public string User;
@@ -63,7 +66,7 @@ namespace DeskPhone.Sip.UserAgent
         public bool OverTcp
         {
             get => (_bits & OverTcpBit) != 0;
-            set => _bits = value ? _bits | OverTcpBit : _bits & ~OverTcpBit;
+            set => SetBit(OverTcpBit, value);
         }
 
         public string AuthUser;
@@ -83,7 +86,7 @@ namespace DeskPhone.Sip.UserAgent
         public bool UserNameAsLine
         {
             get => (_bits & UserNameAsLineBit) != 0;
-            set => _bits = value ? _bits | UserNameAsLineBit : _bits & ~UserNameAsLineBit;
+            set => SetBit(UserNameAsLineBit, value);
         }
 
         /// <summary>

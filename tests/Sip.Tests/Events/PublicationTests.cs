@@ -19,10 +19,20 @@ namespace DeskPhone.Sip.Tests.Events
         public PublicationTests()
         {
             _identity = _core.SetIdentity(1, "100", "10.0.0.1");
-            _publication = new Publication(_core, "presence", "application/pidf+xml", 3600, this);
+            _publication = new Publication(_core, this);
         }
 
+        public string EventPackage => "presence";
+
+        public string ContentType => "application/pidf+xml";
+
+        public int Expires => 3600;
+
         public byte[] Document(string entity) => Encoding.UTF8.GetBytes("<" + entity + " v" + (++_version) + "/>");
+
+        // The Call-ID is made of the hash of the core's first token ("t1"), in 8 hex digits, and "-pub": the same for
+        // every PUBLISH of the publication.
+        private static readonly string CallId = ((uint)"t1".GetHashCode()).ToString("x8") + "-pub";
 
         private static string Publish(int cseq, string ifMatch, string body) =>
             "PUBLISH sip:100@10.0.0.1 SIP/2.0\r\n" +
@@ -30,7 +40,7 @@ namespace DeskPhone.Sip.Tests.Events
             "Max-Forwards: 70\r\n" +
             "From: <sip:100@10.0.0.1>;tag=t" + (cseq + 1) + "\r\n" +
             "To: <sip:100@10.0.0.1>\r\n" +
-            "Call-ID: t1@192.0.2.10\r\n" +
+            "Call-ID: " + CallId + "\r\n" +
             "CSeq: " + cseq + " PUBLISH\r\n" +
             "Event: presence\r\n" +
             "Expires: 3600\r\n" +
