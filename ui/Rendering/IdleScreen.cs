@@ -52,8 +52,9 @@ namespace DeskPhone.Ui.Rendering
         private int _bodyRowsShown = 1000; // rows the last body draw painted; starts high so the first draw clears it all
         private string _popUp;
         private string[] _popUpLines;
+        // No notices: NoLines and no icons (null), not the caller's empty arrays nor new ones (24 B each, issue #17).
         private string[] _noticeTexts = NoLines;
-        private int[] _noticeIcons = new int[0];
+        private int[] _noticeIcons;
         private string[] _noticeRows = NoLines;
         // The list over the body, made while one is shown (a menu is open): the idle screen keeps one field for it
         // instead of seven (nanoCLR: 12 B a field).
@@ -299,9 +300,10 @@ namespace DeskPhone.Ui.Rendering
             int before = _dirty;
             int shown = texts.Length < MaxNoticeRows ? texts.Length : MaxNoticeRows;
             bool relayout = shown != _noticeRows.Length;
-            _noticeTexts = texts;
-            _noticeIcons = icons;
-            _noticeRows = new string[shown];
+            bool none = texts.Length == 0;
+            _noticeTexts = none ? NoLines : texts;
+            _noticeIcons = none ? null : icons;
+            _noticeRows = shown == 0 ? NoLines : new string[shown];
             for (int i = 0; i < shown; i++)
             {
                 _noticeRows[i] = TextWrap.Fit(texts[i], Columns(IconStyle.Size + 2));
