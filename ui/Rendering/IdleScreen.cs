@@ -61,8 +61,8 @@ namespace DeskPhone.Ui.Rendering
         private ShownList _list;
         private string[] _softkeys; // the call screen's softkey labels (null: no softkey row)
         private string[] _softkeysShown;
-        // Function key i of n: its label at i, the label as drawn (cut to its cell) at n + i; one array instead of two
-        // (nanoCLR: 20 B an array and 12 B a field).
+        // Function key i's label; the label as drawn (cut to its cell) is made when the keys are drawn or described, not
+        // kept beside it (96 B at rest, issue #17: the keys are drawn when one changes).
         private readonly string[] _keyTexts;
         private readonly int[] _keyColors;
         private int _dirty = StatusRegion | IdentityRegion | BodyRegion | KeysRegion;
@@ -72,7 +72,7 @@ namespace DeskPhone.Ui.Rendering
             _panel = panel;
             _p = profile;
             int keys = profile.FunctionKeyRows * KeysPerRow;
-            _keyTexts = new string[2 * keys];
+            _keyTexts = new string[keys];
             for (int i = 0; i < _keyTexts.Length; i++)
             {
                 // Written, not left as created: the nanoCLR (nf-interpreter develop a3e8139a, the POSIX build of
@@ -390,10 +390,11 @@ namespace DeskPhone.Ui.Rendering
             }
             _keyTexts[index] = label;
             _keyColors[index] = color;
-            int dot = _p.Font.Height / 2;
-            _keyTexts[_keyColors.Length + index] = TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - dot - 2 - _p.Margin));
             _dirty |= KeysRegion;
         }
+
+        /// <summary>A function key's label as drawn: cut to its cell, beside the key's dot.</summary>
+        private string KeyShown(string label) => TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - _p.Font.Height / 2 - 2 - _p.Margin));
 
         /// <summary>Draws and flushes the regions that changed since the last call.</summary>
         public void Render()
@@ -498,12 +499,11 @@ namespace DeskPhone.Ui.Rendering
                     sb.Append("\n[popup] ").Append(_popUpLines[i]);
                 }
             }
-            int keys = _keyColors.Length;
-            for (int i = 0; i < keys; i++)
+            for (int i = 0; i < _keyTexts.Length; i++)
             {
-                if (_keyTexts[keys + i] != null)
+                if (_keyTexts[i] != null)
                 {
-                    sb.Append("\n[key ").Append(i + 1).Append("] ").Append(_keyTexts[keys + i]);
+                    sb.Append("\n[key ").Append(i + 1).Append("] ").Append(KeyShown(_keyTexts[i]));
                 }
             }
         }
@@ -676,11 +676,12 @@ namespace DeskPhone.Ui.Rendering
             int keys = _keyColors.Length;
             for (int i = 0; i < keys; i++)
             {
-                string shown = _keyTexts[keys + i];
-                if (shown == null)
+                string label = _keyTexts[i];
+                if (label == null)
                 {
                     continue;
                 }
+                string shown = KeyShown(label);
                 int x = (i % KeysPerRow) * cell + _p.Margin;
                 int y = top + (i / KeysPerRow) * _p.LineHeight;
                 int dot = _p.Font.Height / 2;
