@@ -14,7 +14,6 @@ namespace DeskPhone.Domain.Status
     /// </summary>
     internal sealed class PackedText
     {
-        private readonly int _kept;
         private readonly string _text;
         private readonly string _starts;
 
@@ -25,6 +24,7 @@ namespace DeskPhone.Domain.Status
         // host: the JIT may read the slot once, and a reader then paired one entry's text with another's number).
         private string[] _keptText;
         private byte[] _keptIndex;
+        // The next slot to write (low byte) and the entries kept (above it): one field for both.
         private int _next;
 
         /// <summary>The column <paramref name="text"/> with its <paramref name="starts"/>, keeping the last 4 entries asked for.</summary>
@@ -39,7 +39,7 @@ namespace DeskPhone.Domain.Status
         /// </summary>
         public PackedText(string text, string starts, int kept)
         {
-            _kept = kept;
+            _next = kept << 8;
             _text = text;
             _starts = starts;
         }
@@ -78,13 +78,14 @@ namespace DeskPhone.Domain.Status
             }
             lock (this)
             {
+                int kept = _next >> 8;
                 if (_keptText == null)
                 {
-                    _keptIndex = new byte[_kept];
-                    _keptText = new string[_kept];
+                    _keptIndex = new byte[kept];
+                    _keptText = new string[kept];
                 }
-                int slot = _next;
-                _next = (slot + 1) % _kept;
+                int slot = _next & 0xFF;
+                _next = kept << 8 | (slot + 1) % kept;
                 _keptIndex[slot] = (byte)i;
                 _keptText[slot] = text;
             }
