@@ -43,8 +43,9 @@ namespace DeskPhone.Ui.Rendering
         private string[] _bodyLines = NoLines;
         private int[] _bodyIcons;
 
-        // What the icon lines of the body are, for the description: "infobox", or "call" (the calls' lines).
-        private string _bodyKind = "infobox";
+        // What the icon lines of the body are, for the description: "call" (the calls' lines) when set, else "infobox".
+        // A flag, not the word: a literal kept in a field is a string object of its own on nanoCLR.
+        private bool _callBody;
         private string[] _messageLines = NoLines;
         private bool _messageCut;
         private int _page;
@@ -180,7 +181,7 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>Infobox lines, each with an icon; a long line wraps into the next rows.</summary>
         public void SetInfoBox(string[] lines, int[] icons)
         {
-            _bodyKind = "infobox";
+            _callBody = false;
             _softkeys = null;
             WrapInfo(lines, icons);
         }
@@ -192,7 +193,7 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
-            _bodyKind = "call";
+            _callBody = true;
             _softkeys = softkeys;
             _softkeysShown = new string[softkeys.Length];
             int width = SoftkeyWidth - 2 * _p.Margin;
@@ -468,7 +469,7 @@ namespace DeskPhone.Ui.Rendering
                     }
                     else
                     {
-                        sb.Append("\n[").Append(_bodyKind).Append("] ");
+                        sb.Append("\n[").Append(_callBody ? "call" : "infobox").Append("] ");
                         if (_bodyIcons[i] != IconId.None)
                         {
                             sb.Append('<').Append(icons(_bodyIcons[i])).Append("> ");
