@@ -33,10 +33,8 @@ namespace DeskPhone.Ui.Rendering
         private readonly IPanel _panel;
         private readonly DisplayProfile _p;
         private string _statusText = "";
-        private string _statusShown = "";
         private int _statusIcon;
         private string _identity = "";
-        private string _identityShown = "";
         private string _body;
         private string[] _infoLines;
         private int[] _infoIcons;
@@ -87,6 +85,12 @@ namespace DeskPhone.Ui.Rendering
 
         public DisplayProfile Profile => _p;
 
+        // The status line's and the identity's texts as drawn (cut to their room) are made when drawn or described, not
+        // kept beside the texts (two fields, and a cut copy while one is too long, issue #17).
+        private string StatusShown() => TextWrap.Fit(_statusText, _p.Font.Fit(_p.Width - StatusTextX - _p.Margin));
+
+        private string IdentityShown() => TextWrap.Fit(_identity, Columns(0));
+
         /// <summary>Regions waiting to be drawn.</summary>
         public int Dirty => _dirty;
 
@@ -99,7 +103,6 @@ namespace DeskPhone.Ui.Rendering
             }
             _statusText = text ?? "";
             _statusIcon = icon;
-            _statusShown = TextWrap.Fit(_statusText, _p.Font.Fit(_p.Width - StatusTextX - _p.Margin));
             _dirty |= StatusRegion;
         }
 
@@ -110,7 +113,6 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             _identity = text ?? "";
-            _identityShown = TextWrap.Fit(_identity, Columns(0));
             _dirty |= IdentityRegion;
         }
 
@@ -444,8 +446,8 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void Describe(StringBuilder sb, IconNamer icons)
         {
-            sb.Append("[status] ").Append(_statusShown);
-            sb.Append("\n[identity] ").Append(_identityShown);
+            sb.Append("[status] ").Append(StatusShown());
+            sb.Append("\n[identity] ").Append(IdentityShown());
             ShownList list = _list;
             if (list != null)
             {
@@ -546,14 +548,14 @@ namespace DeskPhone.Ui.Rendering
                 _panel.DrawIcon(_statusIcon, x, (h - IconStyle.Size) / 2);
                 x += IconStyle.Size + _p.Margin;
             }
-            _panel.DrawText(_statusShown, x, textY, _p.StatusForeground, _p.Font, _p.Width - x - _p.Margin);
+            _panel.DrawText(StatusShown(), x, textY, _p.StatusForeground, _p.Font, _p.Width - x - _p.Margin);
             _panel.Flush(0, 0, _p.Width, h);
         }
 
         private void DrawIdentity()
         {
             _panel.FillRect(0, IdentityTop, _p.Width, IdentityHeight, _p.Background);
-            _panel.DrawText(_identityShown, _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
+            _panel.DrawText(IdentityShown(), _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
             _panel.Flush(0, IdentityTop, _p.Width, IdentityHeight);
         }
 
