@@ -2,10 +2,11 @@ namespace DeskPhone.Domain.Status
 {
     /// <summary>
     /// A column of texts kept as one string literal, each entry ended by '\n', plus a second literal of the entries'
-    /// starts (<see cref="Starts"/>). On nanoFramework a literal's text stays in flash, so the column costs no heap but
-    /// its two string objects instead of an array slot and a string object per entry (and the starts, a byte array of
-    /// lengths made at start-up before, 276 B for the three columns, issue #17); an entry becomes a string only when
-    /// someone asks for it. An entry is copied out with <c>ToCharArray(start, length)</c>, which on nanoCLR allocates
+    /// lengths (<see cref="Lengths"/>). On nanoFramework a literal's text stays in flash, so the column costs no heap but
+    /// its two string objects instead of an array slot and a string object per entry (and the lengths, a byte array
+    /// made at start-up before, 276 B for the three columns, issue #17); an entry becomes a string only when someone
+    /// asks for it. An entry's start is the sum of the lengths before it (at most 91 additions, only when a text is not
+    /// among the kept ones); lengths, not starts, keep the literal at a byte a character in the image. An entry is copied out with <c>ToCharArray(start, length)</c>, which on nanoCLR allocates
     /// only the entry's characters: <c>Substring</c> first converts the whole literal into a temporary <c>char[]</c>
     /// (7.4 KB for the descriptions), which ran the worst load profile out of heap in its MESSAGE burst
     /// (docs/benchmarks.md, "The status text and the inbox's packet"). The last few entries asked for are kept, as the
@@ -15,7 +16,7 @@ namespace DeskPhone.Domain.Status
     internal sealed class PackedText
     {
         private readonly string _text;
-        private readonly string _starts;
+        private readonly string _lengths;
 
         // The kept entries' texts and numbers (a byte: a column has fewer than 256 entries, StatusCatalogTextTests), made
         // by the first Get (a list only searched, Find, keeps none): two arrays instead of an object per entry (36 B
@@ -27,33 +28,26 @@ namespace DeskPhone.Domain.Status
         // The next slot to write (low byte) and the entries kept (above it): one field for both.
         private int _next;
 
-        /// <summary>The column <paramref name="text"/> with its <paramref name="starts"/>, keeping the last 4 entries asked for.</summary>
-        public PackedText(string text, string starts) : this(text, starts, 4)
-        {
-        }
-
         /// <summary>
-        /// The column <paramref name="text"/> with its <paramref name="starts"/>, keeping the last <paramref name="kept"/>
+        /// The column <paramref name="text"/> with its <paramref name="lengths"/>, keeping the last <paramref name="kept"/>
         /// entries asked for (the status names: 2, the status line's and the pop-up's, where 4 kept two stale names for
-        /// good, docs/benchmarks.md h-office3).
+        /// good, docs/benchmarks.md h-office3; the descriptions 4).
         /// </summary>
-        public PackedText(string text, string starts, int kept)
+        public PackedText(string text, string lengths, int kept)
         {
             _next = kept << 8;
             _text = text;
-            _starts = starts;
+            _lengths = lengths;
         }
 
         /// <summary>
-        /// The character of <paramref name="starts"/> at i, less this, is where entry i starts in the text (one more
-        /// than the entries: the last is the text's length). A literal cannot hold NUL, hence the offset; the tests that
-        /// check a column against its text print the right starts (StatusCatalogTextTests).
+        /// The character of the lengths literal at i, less this, is entry i's length (under 256 characters,
+        /// StatusCatalogTextTests). A literal cannot hold NUL, hence the offset; the test that checks a column against
+        /// its text prints the right literal.
         /// </summary>
-        public const int Starts = 32;
+        public const int Lengths = 32;
 
-        public int Count => _starts.Length - 1;
-
-        private int StartOf(int i) => _starts[i] - Starts;
+        public int Count => _lengths.Length;
 
         /// <summary>Entry i as a new string.</summary>
         public string Get(int i)
@@ -70,8 +64,13 @@ namespace DeskPhone.Domain.Status
                     }
                 }
             }
-            int start = StartOf(i);
-            string text = new string(_text.ToCharArray(start, StartOf(i + 1) - 1 - start));
+            string lengths = _lengths;
+            int start = 0;
+            for (int k = 0; k < i; k++)
+            {
+                start += lengths[k] - Lengths + 1;
+            }
+            string text = new string(_text.ToCharArray(start, lengths[i] - Lengths));
             if (i > byte.MaxValue)
             {
                 return text;
@@ -95,12 +94,14 @@ namespace DeskPhone.Domain.Status
         /// <summary>The entry equal (case-sensitive) to text[start, start+length), without making a substring; -1 if none.</summary>
         public int Find(string text, int start, int length)
         {
-            int count = Count;
+            string lengths = _lengths;
+            int count = lengths.Length;
             int at = 0;
             for (int n = 0; n < count; n++)
             {
-                int next = StartOf(n + 1);
-                if (next - 1 - at != length)
+                int entry = lengths[n] - Lengths;
+                int next = at + entry + 1;
+                if (entry != length)
                 {
                     at = next;
                     continue;

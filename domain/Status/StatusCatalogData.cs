@@ -98,14 +98,14 @@ namespace DeskPhone.Domain.Status
             "VpnConnectionActive\n" +
             "WlanActive\n";
 
-        /// <summary>Where each entry of <see cref="NameList"/> starts, and its length, as <see cref="PackedText.Starts"/> says.</summary>
-        public const string NameStarts =
-            "\u0020\u003A\u004A\u0058\u006D\u0082\u0097\u00A4\u00C1\u00E0\u0104\u0115\u0127\u013F\u0158\u016F" +
-            "\u017C\u01A1\u01C0\u01E1\u0200\u0220\u0235\u0254\u025F\u0281\u0293\u02AB\u02C2\u02D7\u02EC\u02F9" +
-            "\u0307\u0321\u033B\u0355\u036F\u0389\u03A3\u03BD\u03D7\u03F1\u040B\u0425\u043F\u0459\u0473\u048D" +
-            "\u04A7\u04C1\u04DB\u04F5\u050F\u0529\u0543\u055D\u0577\u0584\u059C\u05B8\u05D2\u05EB\u0602\u0625" +
-            "\u0637\u064B\u0663\u067A\u068F\u06A5\u06B6\u06C4\u06E4\u0701\u0719\u0735\u074F\u0768\u077E\u078F" +
-            "\u07A2\u07B1\u07CA\u07E9\u07FC\u0814\u081F\u0830\u083D\u0852\u0866\u0871";
+        /// <summary>The length of each entry of <see cref="NameList"/>, as <see cref="PackedText.Lengths"/> says.</summary>
+        public const string NameLengths =
+            "\u0039\u002F\u002D\u0034\u0034\u0034\u002C\u003C\u003E\u0043\u0030\u0031\u0037\u0038\u0036\u002C" +
+            "\u0044\u003E\u0040\u003E\u003F\u0034\u003E\u002A\u0041\u0031\u0037\u0036\u0034\u0034\u002C\u002D" +
+            "\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039" +
+            "\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u002C\u0037\u003B\u0039\u0038\u0036\u0042\u0031" +
+            "\u0033\u0037\u0036\u0034\u0035\u0030\u002D\u003F\u003C\u0037\u003B\u0039\u0038\u0035\u0030\u0032" +
+            "\u002E\u0038\u003E\u0032\u0037\u002A\u0030\u002C\u0034\u0033\u002A";
 
         public const string DescriptionList =
             "A Bluetooth device is connected\n" +
@@ -200,14 +200,14 @@ namespace DeskPhone.Domain.Status
             "A VPN connection is active\n" +
             "Wireless LAN is active\n";
 
-        /// <summary>Where each entry of <see cref="DescriptionList"/> starts, and its length, as <see cref="PackedText.Starts"/> says.</summary>
-        public const string DescriptionStarts =
-            "\u0020\u0040\u0073\u00AD\u00C7\u00E1\u00FF\u0149\u016C\u0191\u01BB\u01F0\u0219\u024B\u027C\u02A4" +
-            "\u02B9\u02F3\u031C\u034A\u0375\u03A1\u03CF\u03F6\u0429\u0451\u0471\u04A8\u04E5\u0511\u052C\u055C" +
-            "\u058D\u05BE\u05EF\u0620\u0651\u0682\u06B3\u06E4\u0715\u0746\u0778\u07AA\u07DC\u07F9\u0816\u0833" +
-            "\u0850\u086D\u088A\u08A7\u08C4\u08E1\u08FF\u091D\u093B\u0977\u09AF\u09D0\u09F7\u0A36\u0A55\u0A77" +
-            "\u0A92\u0AA9\u0ACA\u0AF9\u0B15\u0B32\u0B4C\u0B63\u0B87\u0BA3\u0BB7\u0BD3\u0BEC\u0C20\u0C44\u0C77" +
-            "\u0CA4\u0CC9\u0CF0\u0D26\u0D44\u0D69\u0D87\u0D9F\u0DCE\u0DFA\u0E15\u0E2C";
+        /// <summary>The length of each entry of <see cref="DescriptionList"/>, as <see cref="PackedText.Lengths"/> says.</summary>
+        public const string DescriptionLengths =
+            "\u003F\u0052\u0059\u0039\u0039\u003D\u0069\u0042\u0044\u0049\u0054\u0048\u0051\u0050\u0047\u0034" +
+            "\u0059\u0048\u004D\u004A\u004B\u004D\u0046\u0052\u0047\u003F\u0056\u005C\u004B\u003A\u004F\u0050" +
+            "\u0050\u0050\u0050\u0050\u0050\u0050\u0050\u0050\u0050\u0051\u0051\u0051\u003C\u003C\u003C\u003C" +
+            "\u003C\u003C\u003C\u003C\u003C\u003D\u003D\u003D\u005B\u0057\u0040\u0046\u005E\u003E\u0041\u003A" +
+            "\u0036\u0040\u004E\u003B\u003C\u0039\u0036\u0043\u003B\u0033\u003B\u0038\u0053\u0043\u0052\u004C" +
+            "\u0044\u0046\u0055\u003D\u0044\u003D\u0037\u004E\u004B\u003A\u0036";
 
         // Code, not a static array: nanoFramework builds every static array at boot and keeps it (132 B with its slot).
         /// <summary>The <see cref="IconId"/> of a status message (an ID of <see cref="StatusId"/>).</summary>

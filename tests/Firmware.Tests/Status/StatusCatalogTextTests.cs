@@ -67,14 +67,14 @@ namespace DeskPhone.Firmware.Tests.Status
         }
 
         /// <summary>
-        /// Each packed column's starts literal is where its entries start (PackedText.Starts): a name or description
-        /// added or changed without its start would be cut wrong. On failure the message is the literal to paste.
+        /// Each packed column's lengths literal is its entries' lengths (PackedText.Lengths): a name or description
+        /// added or changed without its length would be cut wrong. On failure the message is the literal to paste.
         /// </summary>
         [Theory]
-        [InlineData("DeskPhone.Domain.Status.StatusCatalogData", "NameList", "NameStarts")]
-        [InlineData("DeskPhone.Domain.Status.StatusCatalogData", "DescriptionList", "DescriptionStarts")]
-        [InlineData("DeskPhone.Domain.Leds.KeyState", "NameList", "NameStarts")]
-        public void EveryColumnsStartsAreWhereItsEntriesStart(string type, string text, string starts)
+        [InlineData("DeskPhone.Domain.Status.StatusCatalogData", "NameList", "NameLengths")]
+        [InlineData("DeskPhone.Domain.Status.StatusCatalogData", "DescriptionList", "DescriptionLengths")]
+        [InlineData("DeskPhone.Domain.Leds.KeyState", "NameList", "NameLengths")]
+        public void EveryColumnsLengthsAreItsEntriesLengths(string type, string text, string lengths)
         {
             var column = typeof(StatusCatalog).Assembly.GetType(type, true);
             const System.Reflection.BindingFlags Any = System.Reflection.BindingFlags.Public |
@@ -82,17 +82,14 @@ namespace DeskPhone.Firmware.Tests.Status
             string entries = (string)column.GetField(text, Any).GetRawConstantValue();
             var expected = new System.Text.StringBuilder();
             var literal = new System.Text.StringBuilder();
-            for (int at = 0; at >= 0 && at <= entries.Length; at = entries.IndexOf('\n', at) + 1)
+            for (int at = 0; at < entries.Length; at = entries.IndexOf('\n', at) + 1)
             {
-                expected.Append((char)(at + 32));
-                literal.Append("\\u").Append((at + 32).ToString("X4"));
-                if (at == entries.Length)
-                {
-                    break;
-                }
+                int length = entries.IndexOf('\n', at) - at;
+                expected.Append((char)(length + 32));
+                literal.Append("\\u").Append((length + 32).ToString("X4"));
             }
-            string actual = (string)column.GetField(starts, Any).GetRawConstantValue();
-            Assert.True(expected.ToString() == actual, type + "." + starts + " should be \"" + literal + "\"");
+            string actual = (string)column.GetField(lengths, Any).GetRawConstantValue();
+            Assert.True(expected.ToString() == actual, type + "." + lengths + " should be \"" + literal + "\"");
         }
 
         /// <summary>Every name is found by its text and is one line (its start and the next one's are right).</summary>
