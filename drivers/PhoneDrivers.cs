@@ -16,14 +16,6 @@ namespace DeskPhone.Drivers
     /// </summary>
     public sealed class PhoneDrivers
     {
-        private readonly ButtonKeys _buttons;
-        private readonly KeyMatrix _keypad;
-        private readonly LedBank _leds;
-        private readonly Backlight _backlight;
-        private readonly ToneSequencer _tones;
-        private readonly ExpansionChain _expansion;
-        private readonly HidBridge _hid;
-        private readonly EthernetLink _ethernet;
         private long _now;
 
         public event KeyEventHandler KeyEvent;
@@ -35,14 +27,14 @@ namespace DeskPhone.Drivers
             {
                 throw new System.ArgumentNullException("leds/tones/ethernet");
             }
-            _buttons = buttons;
-            _keypad = keypad;
-            _leds = leds;
-            _backlight = backlight;
-            _tones = tones;
-            _expansion = expansion;
-            _hid = hid;
-            _ethernet = ethernet;
+            Buttons = buttons;
+            Keypad = keypad;
+            Leds = leds;
+            Backlight = backlight;
+            Tones = tones;
+            Expansion = expansion;
+            Hid = hid;
+            Ethernet = ethernet;
             // One delegate for every source: each "+= OnKey" would make its own (36 B each on nanoCLR).
             KeyEventHandler onKey = OnKey;
             if (buttons != null)
@@ -63,50 +55,51 @@ namespace DeskPhone.Drivers
             }
         }
 
-        public ButtonKeys Buttons { get { return _buttons; } }
-        public KeyMatrix Keypad { get { return _keypad; } }
-        public LedBank Leds { get { return _leds; } }
-        public Backlight Backlight { get { return _backlight; } }
-        public ToneSequencer Tones { get { return _tones; } }
-        public ExpansionChain Expansion { get { return _expansion; } }
-        public HidBridge Hid { get { return _hid; } }
-        public EthernetLink Ethernet { get { return _ethernet; } }
+        // The drivers are public fields, not properties: no accessor method in the runtime tables and image (issue #17).
+        public readonly ButtonKeys Buttons;
+        public readonly KeyMatrix Keypad;
+        public readonly LedBank Leds;
+        public readonly Backlight Backlight;
+        public readonly ToneSequencer Tones;
+        public readonly ExpansionChain Expansion;
+        public readonly HidBridge Hid;
+        public readonly EthernetLink Ethernet;
 
         /// <summary>Runs every driver once; call every 5-10 ms from one thread. Events are raised from here.</summary>
         [NotInlined]
         public void Tick(long nowMs)
         {
             _now = nowMs;
-            if (_buttons != null)
+            if (Buttons != null)
             {
-                _buttons.Scan(nowMs);
+                Buttons.Scan(nowMs);
             }
-            if (_keypad != null)
+            if (Keypad != null)
             {
-                _keypad.Scan(nowMs);
+                Keypad.Scan(nowMs);
             }
-            if (_hid != null)
+            if (Hid != null)
             {
-                _hid.Poll(nowMs);
+                Hid.Poll(nowMs);
             }
-            if (_expansion != null)
+            if (Expansion != null)
             {
-                _expansion.Tick(nowMs);
+                Expansion.Tick(nowMs);
             }
-            _ethernet.Tick(nowMs);
-            _leds.Tick(nowMs);
-            _tones.Tick(nowMs);
-            if (_backlight != null)
+            Ethernet.Tick(nowMs);
+            Leds.Tick(nowMs);
+            Tones.Tick(nowMs);
+            if (Backlight != null)
             {
-                _backlight.Tick(nowMs);
+                Backlight.Tick(nowMs);
             }
         }
 
         private void OnKey(int keyCode, KeyAction action)
         {
-            if (_backlight != null)
+            if (Backlight != null)
             {
-                _backlight.Activity(_now);
+                Backlight.Activity(_now);
             }
             KeyEventHandler handler = KeyEvent;
             if (handler != null)

@@ -6,8 +6,8 @@ namespace DeskPhone.Domain.Status
     /// </summary>
     public static class StatusCatalog
     {
-        private static readonly PackedText Names = new PackedText(StatusCatalogData.NameList, 2);
-        private static readonly PackedText Descriptions = new PackedText(StatusCatalogData.DescriptionList);
+        private static readonly PackedText Names = new PackedText(StatusCatalogData.NameList, StatusCatalogData.NameLengths, 2);
+        private static readonly PackedText Descriptions = new PackedText(StatusCatalogData.DescriptionList, StatusCatalogData.DescriptionLengths, 4);
 
         /// <summary>The ID's name (the last few names asked for are kept, so a repeated call returns the same string).</summary>
         public static string Name(int id) => Valid(id) ? Names.Get(id) : null;

@@ -98,6 +98,15 @@ namespace DeskPhone.Domain.Status
             "VpnConnectionActive\n" +
             "WlanActive\n";
 
+        /// <summary>The length of each entry of <see cref="NameList"/>, as <see cref="PackedText.Lengths"/> says.</summary>
+        public const string NameLengths =
+            "\u0039\u002F\u002D\u0034\u0034\u0034\u002C\u003C\u003E\u0043\u0030\u0031\u0037\u0038\u0036\u002C" +
+            "\u0044\u003E\u0040\u003E\u003F\u0034\u003E\u002A\u0041\u0031\u0037\u0036\u0034\u0034\u002C\u002D" +
+            "\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039" +
+            "\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u002C\u0037\u003B\u0039\u0038\u0036\u0042\u0031" +
+            "\u0033\u0037\u0036\u0034\u0035\u0030\u002D\u003F\u003C\u0037\u003B\u0039\u0038\u0035\u0030\u0032" +
+            "\u002E\u0038\u003E\u0032\u0037\u002A\u0030\u002C\u0034\u0033\u002A";
+
         public const string DescriptionList =
             "A Bluetooth device is connected\n" +
             "Location information is active for emergency calls\n" +
@@ -190,6 +199,15 @@ namespace DeskPhone.Domain.Status
             "The connection to the Vision server is lost\n" +
             "A VPN connection is active\n" +
             "Wireless LAN is active\n";
+
+        /// <summary>The length of each entry of <see cref="DescriptionList"/>, as <see cref="PackedText.Lengths"/> says.</summary>
+        public const string DescriptionLengths =
+            "\u003F\u0052\u0059\u0039\u0039\u003D\u0069\u0042\u0044\u0049\u0054\u0048\u0051\u0050\u0047\u0034" +
+            "\u0059\u0048\u004D\u004A\u004B\u004D\u0046\u0052\u0047\u003F\u0056\u005C\u004B\u003A\u004F\u0050" +
+            "\u0050\u0050\u0050\u0050\u0050\u0050\u0050\u0050\u0050\u0051\u0051\u0051\u003C\u003C\u003C\u003C" +
+            "\u003C\u003C\u003C\u003C\u003C\u003D\u003D\u003D\u005B\u0057\u0040\u0046\u005E\u003E\u0041\u003A" +
+            "\u0036\u0040\u004E\u003B\u003C\u0039\u0036\u0043\u003B\u0033\u003B\u0038\u0053\u0043\u0052\u004C" +
+            "\u0044\u0046\u0055\u003D\u0044\u003D\u0037\u004E\u004B\u003A\u0036";
 
         // Code, not a static array: nanoFramework builds every static array at boot and keeps it (132 B with its slot).
         /// <summary>The <see cref="IconId"/> of a status message (an ID of <see cref="StatusId"/>).</summary>

@@ -31,21 +31,28 @@ namespace DeskPhone.Domain.Status
         // The active messages' IDs by slot (a message's slot is found by a search of these few: a byte per ID for the
         // way back was 120 B), in raise order: a cleared slot's followers move up, so the slot is the raise sequence (an
         // int per slot less).
-        private byte[] _slotId = new byte[FirstSlots];
-        private string[] _param = new string[FirstSlots];
-        private string[] _source = new string[FirstSlots];
+        // A slot's parameter at 2 slot, its source at 2 slot + 1 (one array: 36 B less than two, issue #17).
+        private string[] _texts = new string[2 * FirstSlots];
         private long[] _raisedAt = new long[FirstSlots];
         private int _slotCount;
 
         // Active, non-blocked message IDs (all below 256), newest first: never more than the slots, so it grows with them
         // (4 bytes at idle instead of one per ID).
-        private byte[] _order = new byte[FirstSlots];
         private int _orderCount;
 
-        // IDs are below 256 (as in _order): a byte each.
-        // The pop-up queue, then the audio queue from AudioAt: one array (two were 36 B more).
-        private readonly byte[] _popUps = new byte[PopUpQueueSize + AudioQueueSize];
+        // Message IDs (all below 256), a byte each, in one array (five were 84 B more with their fields, issue #17): the
+        // pop-up queue from 0, the audio queue from AudioAt, the slots' IDs from SlotsAt, and the order (above) from
+        // the end backwards, entry i at Order(i); the slots and the order grow together, so the array is SlotsAt and
+        // twice the slots long.
+        private byte[] _ids = new byte[SlotsAt + 2 * FirstSlots];
         private const int AudioAt = PopUpQueueSize;
+        private const int SlotsAt = PopUpQueueSize + AudioQueueSize;
+
+        /// <summary>The slots the arrays hold now.</summary>
+        private int Slots => (_ids.Length - SlotsAt) >> 1;
+
+        /// <summary>Where entry i of the order is in _ids.</summary>
+        private int OrderAt(int i) => _ids.Length - 1 - i;
         private int _popUpCount;
         private long _popUpShownAt;
 
@@ -74,22 +81,22 @@ namespace DeskPhone.Domain.Status
         public int NotificationCount => _orderCount;
 
         /// <summary>The index-th entry of the notification list, newest first.</summary>
-        public int Notification(int index) => _order[index];
+        public int Notification(int index) => _ids[OrderAt(index)];
 
-        public int PopUp => _popUpCount > 0 ? _popUps[0] : NoMessage;
+        public int PopUp => _popUpCount > 0 ? _ids[0] : NoMessage;
 
         public bool IsActive(int id) => SlotOf(id) >= 0;
 
         public string ParamOf(int id)
         {
             int slot = SlotOf(id);
-            return slot < 0 ? null : _param[slot];
+            return slot < 0 ? null : _texts[2 * slot];
         }
 
         public string SourceOf(int id)
         {
             int slot = SlotOf(id);
-            return slot < 0 ? null : _source[slot];
+            return slot < 0 ? null : _texts[2 * slot + 1];
         }
 
         /// <summary>When an active message was raised; 0 for one that is not active.</summary>
@@ -104,7 +111,7 @@ namespace DeskPhone.Domain.Status
         {
             for (int slot = 0; slot < _slotCount; slot++)
             {
-                if (_slotId[slot] == id)
+                if (_ids[SlotsAt + slot] == id)
                 {
                     return slot;
                 }
@@ -119,7 +126,7 @@ namespace DeskPhone.Domain.Status
             RebuildOrder();
             for (int i = _popUpCount - 1; i >= 0; i--)
             {
-                if (!Categories.IsIn(_popUps[i], StatusCategory.PopUp) || Categories.IsIn(_popUps[i], StatusCategory.Blocked))
+                if (!Categories.IsIn(_ids[i], StatusCategory.PopUp) || Categories.IsIn(_ids[i], StatusCategory.Blocked))
                 {
                     RemovePopUpAt(i, nowMs);
                 }
@@ -155,11 +162,11 @@ namespace DeskPhone.Domain.Status
             int slot = SlotOf(id);
             if (slot >= 0)
             {
-                if (_param[slot] == param)
+                if (_texts[2 * slot] == param)
                 {
                     return false;
                 }
-                _param[slot] = param;
+                _texts[2 * slot] = param;
                 _pending |= StatusChange.Notifications | StatusChange.IdleList;
                 if (_statusLine == id)
                 {
@@ -173,20 +180,20 @@ namespace DeskPhone.Domain.Status
                 return true;
             }
             int[] lean = Lean;
-            if (lean != null && (_slotCount == _slotId.Length || (object)param != null))
+            if (lean != null && (_slotCount == Slots || (object)param != null))
             {
                 // The heap is low: kept without its parameter (its description alone is drawn), or not raised when the
                 // slots would have to grow; counted for the phone's low-memory report.
                 lean[LeanCount]++;
-                if (_slotCount == _slotId.Length)
+                if (_slotCount == Slots)
                 {
                     return false;
                 }
                 param = null;
             }
             int added = AddSlot(id);
-            _param[added] = param;
-            _source[added] = SharedSource(source);
+            _texts[2 * added] = param;
+            _texts[2 * added + 1] = SharedSource(source);
             _raisedAt[added] = nowMs;
             bool blocked = Categories.IsIn(id, StatusCategory.Blocked);
             if (!blocked)
@@ -199,7 +206,7 @@ namespace DeskPhone.Domain.Status
                 }
                 if (Categories.IsIn(id, StatusCategory.AudioIndication) && _audioCount < AudioQueueSize)
                 {
-                    _popUps[AudioAt + _audioCount++] = (byte)id;
+                    _ids[AudioAt + _audioCount++] = (byte)id;
                     _pending |= StatusChange.Audio;
                 }
             }
@@ -218,7 +225,7 @@ namespace DeskPhone.Domain.Status
             RemoveSlot(id);
             for (int i = _popUpCount - 1; i >= 0; i--)
             {
-                if (_popUps[i] == id)
+                if (_ids[i] == id)
                 {
                     RemovePopUpAt(i, nowMs);
                 }
@@ -247,10 +254,10 @@ namespace DeskPhone.Domain.Status
             {
                 return NoMessage;
             }
-            int id = _popUps[AudioAt];
+            int id = _ids[AudioAt];
             for (int i = AudioAt + 1; i < AudioAt + _audioCount; i++)
             {
-                _popUps[i - 1] = _popUps[i];
+                _ids[i - 1] = _ids[i];
             }
             _audioCount--;
             return id;
@@ -261,7 +268,7 @@ namespace DeskPhone.Domain.Status
         {
             if (_popUpCount > 0)
             {
-                long limit = PopUpMs(_popUps[0]);
+                long limit = PopUpMs(_ids[0]);
                 if (limit > 0 && nowMs - _popUpShownAt >= limit)
                 {
                     RemovePopUpAt(0, nowMs);
@@ -275,7 +282,7 @@ namespace DeskPhone.Domain.Status
             int n = 0;
             for (int i = 0; i < _orderCount; i++)
             {
-                if (ShowsDirectly(_order[i], nowMs))
+                if (ShowsDirectly(_ids[OrderAt(i)], nowMs))
                 {
                     n++;
                 }
@@ -288,7 +295,7 @@ namespace DeskPhone.Domain.Status
         {
             for (int i = 0; i < _orderCount; i++)
             {
-                int id = _order[i];
+                int id = _ids[OrderAt(i)];
                 if (ShowsDirectly(id, nowMs) && index-- == 0)
                 {
                     return id;
@@ -328,13 +335,13 @@ namespace DeskPhone.Domain.Status
                 return sb.Append("Not active.").ToString();
             }
             sb.Append("Active for ").Append(((nowMs - _raisedAt[slot]) / 1000).ToString()).Append(" s");
-            if (_param[slot] != null)
+            if (_texts[2 * slot] != null)
             {
-                sb.Append(", parameter '").Append(_param[slot]).Append('\'');
+                sb.Append(", parameter '").Append(_texts[2 * slot]).Append('\'');
             }
-            if (_source[slot] != null)
+            if (_texts[2 * slot + 1] != null)
             {
-                sb.Append(", raised by ").Append(_source[slot]);
+                sb.Append(", raised by ").Append(_texts[2 * slot + 1]);
             }
             sb.Append(".\n");
             if (_statusLine == id)
@@ -367,8 +374,8 @@ namespace DeskPhone.Domain.Status
             int best = NoMessage;
             for (int i = 0; i < _orderCount; i++)
             {
-                int id = _order[i];
-                // _order is newest first, so among equals the first seen (the newest) stays the best.
+                int id = _ids[OrderAt(i)];
+                // The order is newest first, so among equals the first seen (the newest) stays the best.
                 if (OnStatusLine(id, nowMs) && (best == NoMessage || Beats(id, best)))
                 {
                     best = id;
@@ -451,7 +458,7 @@ namespace DeskPhone.Domain.Status
                 // Full: the oldest waiting pop-up gives way; the one on screen stays.
                 RemovePopUpAt(1, nowMs);
             }
-            _popUps[_popUpCount++] = (byte)id;
+            _ids[_popUpCount++] = (byte)id;
             if (_popUpCount == 1)
             {
                 _popUpShownAt = nowMs;
@@ -463,7 +470,7 @@ namespace DeskPhone.Domain.Status
         {
             for (int i = index + 1; i < _popUpCount; i++)
             {
-                _popUps[i - 1] = _popUps[i];
+                _ids[i - 1] = _ids[i];
             }
             _popUpCount--;
             if (index == 0)
@@ -479,7 +486,7 @@ namespace DeskPhone.Domain.Status
             // Slot order, not ID order: InsertOrdered places by raise sequence, so the result is the same.
             for (int slot = 0; slot < _slotCount; slot++)
             {
-                int id = _slotId[slot];
+                int id = _ids[SlotsAt + slot];
                 if (!Categories.IsIn(id, StatusCategory.Blocked))
                 {
                     InsertOrdered(id);
@@ -491,28 +498,29 @@ namespace DeskPhone.Domain.Status
         {
             int i = _orderCount;
             int seq = SlotOf(id);
-            while (i > 0 && SlotOf(_order[i - 1]) < seq)
+            while (i > 0 && SlotOf(_ids[OrderAt(i - 1)]) < seq)
             {
-                _order[i] = _order[i - 1];
+                _ids[OrderAt(i)] = _ids[OrderAt(i - 1)];
                 i--;
             }
-            _order[i] = (byte)id;
+            _ids[OrderAt(i)] = (byte)id;
             _orderCount++;
         }
 
         private int AddSlot(int id)
         {
-            if (_slotCount == _slotId.Length)
+            if (_slotCount == Slots)
             {
                 int size = _slotCount + FirstSlots;
-                _slotId = (byte[])Grow(_slotId, new byte[size]);
-                _param = (string[])Grow(_param, new string[size]);
-                _source = (string[])Grow(_source, new string[size]);
+                var ids = new byte[SlotsAt + 2 * size];
+                System.Array.Copy(_ids, ids, SlotsAt + _slotCount);
+                System.Array.Copy(_ids, _ids.Length - _slotCount, ids, ids.Length - _slotCount, _slotCount);
+                _ids = ids;
+                _texts = (string[])Grow(_texts, new string[2 * size]);
                 _raisedAt = (long[])Grow(_raisedAt, new long[size]);
-                _order = (byte[])Grow(_order, new byte[size]);
             }
             int slot = _slotCount++;
-            _slotId[slot] = (byte)id;
+            _ids[SlotsAt + slot] = (byte)id;
             return slot;
         }
 
@@ -529,7 +537,7 @@ namespace DeskPhone.Domain.Status
             }
             for (int slot = 0; slot < _slotCount; slot++)
             {
-                string held = _source[slot];
+                string held = _texts[2 * slot + 1];
                 if ((object)held != null && held == source)
                 {
                     return held;
@@ -544,13 +552,12 @@ namespace DeskPhone.Domain.Status
             int last = --_slotCount;
             for (int slot = from; slot < last; slot++)
             {
-                _slotId[slot] = _slotId[slot + 1];
-                _param[slot] = _param[slot + 1];
-                _source[slot] = _source[slot + 1];
+                _ids[SlotsAt + slot] = _ids[SlotsAt + slot + 1];
                 _raisedAt[slot] = _raisedAt[slot + 1];
             }
-            _param[last] = null;
-            _source[last] = null;
+            System.Array.Copy(_texts, 2 * from + 2, _texts, 2 * from, 2 * (last - from));
+            _texts[2 * last] = null;
+            _texts[2 * last + 1] = null;
         }
 
         private static System.Array Grow(System.Array from, System.Array to)
@@ -563,11 +570,11 @@ namespace DeskPhone.Domain.Status
         {
             for (int i = 0; i < _orderCount; i++)
             {
-                if (_order[i] == id)
+                if (_ids[OrderAt(i)] == id)
                 {
                     for (int j = i + 1; j < _orderCount; j++)
                     {
-                        _order[j - 1] = _order[j];
+                        _ids[OrderAt(j - 1)] = _ids[OrderAt(j)];
                     }
                     _orderCount--;
                     return;

@@ -18,12 +18,13 @@ namespace DeskPhone.Drivers.Display
         public const int PwmHz = 5000;
 
         private readonly IPwmOutput _pwm;
-        private int _activeLevel;
-        private int _dimLevel;
+        // The active level (per mille, low 10 bits), the dimmed level (the next 10) and the state (from StateShift): one
+        // field for three (24 B, issue #17).
+        private int _levels;
+        private const int StateShift = 20;
         private int _dimAfterMs;
         private int _offAfterMs;
         private long _lastActivity;
-        private BacklightState _state;
         private int _level = -1;
 
         /// <param name="offAfterMs">0 = never switch off.</param>
@@ -32,14 +33,14 @@ namespace DeskPhone.Drivers.Display
             _pwm = pwm;
             _pwm.SetFrequency(PwmHz);
             Configure(activeLevel, dimLevel, dimAfterMs, offAfterMs);
-            _state = BacklightState.Active;
-            Apply(_activeLevel);
+            Enter(BacklightState.Active);
+            Apply(_levels & 0x3FF);
             _pwm.Start();
         }
 
         public BacklightState State
         {
-            get { return _state; }
+            get { return (BacklightState)(_levels >> StateShift); }
         }
 
         /// <summary>Current duty in per-mille.</summary>
@@ -51,21 +52,20 @@ namespace DeskPhone.Drivers.Display
         /// <summary>Changes levels and timeouts (from settings); values are clamped to 0..1000 and non-negative times.</summary>
         public void Configure(int activeLevel, int dimLevel, int dimAfterMs, int offAfterMs)
         {
-            _activeLevel = Clamp(activeLevel);
-            _dimLevel = Clamp(dimLevel);
+            _levels = (_levels & ~((1 << StateShift) - 1)) | Clamp(activeLevel) | Clamp(dimLevel) << 10;
             _dimAfterMs = dimAfterMs < 0 ? 0 : dimAfterMs;
             _offAfterMs = offAfterMs < 0 ? 0 : offAfterMs;
-            if (_state == BacklightState.Active)
+            if (State == BacklightState.Active)
             {
-                Apply(_activeLevel);
+                Apply(_levels & 0x3FF);
             }
         }
 
         public void Activity(long nowMs)
         {
             _lastActivity = nowMs;
-            _state = BacklightState.Active;
-            Apply(_activeLevel);
+            Enter(BacklightState.Active);
+            Apply(_levels & 0x3FF);
         }
 
         public void Tick(long nowMs)
@@ -73,14 +73,19 @@ namespace DeskPhone.Drivers.Display
             long idle = nowMs - _lastActivity;
             if (_offAfterMs > 0 && idle >= _offAfterMs)
             {
-                _state = BacklightState.Off;
+                Enter(BacklightState.Off);
                 Apply(0);
             }
             else if (_dimAfterMs > 0 && idle >= _dimAfterMs)
             {
-                _state = BacklightState.Dimmed;
-                Apply(_dimLevel);
+                Enter(BacklightState.Dimmed);
+                Apply((_levels >> 10) & 0x3FF);
             }
+        }
+
+        private void Enter(BacklightState state)
+        {
+            _levels = (_levels & ((1 << StateShift) - 1)) | (int)state << StateShift;
         }
 
         private void Apply(int level)

@@ -13,11 +13,10 @@ namespace DeskPhone.Drivers.Input
     public sealed class KeyMatrix
     {
         private readonly IKeyMatrixPort _port;
-        private readonly int _rows;
-        private readonly int _columns;
         private readonly bool _activeLow;
         private readonly KeyTracker _tracker;
-        // Per row r: the columns read down at r, the columns held at their last level (ghosting) at _rows + r. One array
+        // Per row r: the columns read down at r, the columns held at their last level (ghosting) at rows + r (the rows are
+        // half its length and the columns the keys over the rows: no field for either, 24 B, issue #17). One array
         // instead of two (nanoCLR: 20 B an array and 12 B a field).
         private readonly int[] _bits;
 
@@ -35,8 +34,6 @@ namespace DeskPhone.Drivers.Input
                 throw new ArgumentException("key map must have rows*columns entries and at most 31 columns");
             }
             _port = port;
-            _rows = rows;
-            _columns = columns;
             _activeLow = activeLow;
             _tracker = new KeyTracker(keyCodes, timing);
             _bits = new int[2 * rows];
@@ -54,18 +51,18 @@ namespace DeskPhone.Drivers.Input
 
         public int Rows
         {
-            get { return _rows; }
+            get { return _bits.Length >> 1; }
         }
 
         public int Columns
         {
-            get { return _columns; }
+            get { return _bits.Length == 0 ? 0 : _tracker.Count / (_bits.Length >> 1); }
         }
 
         /// <summary>Debounced state at a matrix position.</summary>
         public bool IsPressed(int row, int column)
         {
-            return _tracker.IsPressed(row * _columns + column);
+            return _tracker.IsPressed(row * Columns + column);
         }
 
         public bool IsKeyDown(int keyCode)
@@ -76,10 +73,11 @@ namespace DeskPhone.Drivers.Input
         /// <summary>One full scan; call every 5-10 ms. Allocation-free.</summary>
         public void Scan(long nowMs)
         {
-            int cols = _columns;
+            int rows = _bits.Length >> 1;
+            int cols = rows == 0 ? 0 : _tracker.Count / rows;
             int columnMask = (1 << cols) - 1;
             int any = 0;
-            for (int r = 0; r < _rows; r++)
+            for (int r = 0; r < rows; r++)
             {
                 _port.WriteRow(r, !_activeLow);
                 int levels = _port.ReadColumns();
@@ -87,7 +85,7 @@ namespace DeskPhone.Drivers.Input
                 // A pressed key pulls its column to the driven row's level.
                 int bits = (_activeLow ? ~levels : levels) & columnMask;
                 _bits[r] = bits;
-                _bits[_rows + r] = 0;
+                _bits[rows + r] = 0;
                 any |= bits;
             }
             if (any == 0 && _tracker.Idle)
@@ -96,11 +94,11 @@ namespace DeskPhone.Drivers.Input
                 // would otherwise make 72 calls here).
                 return;
             }
-            MarkGhostRectangles();
-            for (int r = 0; r < _rows; r++)
+            MarkGhostRectangles(rows);
+            for (int r = 0; r < rows; r++)
             {
                 int bits = _bits[r];
-                int held = _bits[_rows + r];
+                int held = _bits[rows + r];
                 int slot = r * cols;
                 for (int c = 0; c < cols; c++, slot++)
                 {
@@ -111,18 +109,18 @@ namespace DeskPhone.Drivers.Input
             }
         }
 
-        private void MarkGhostRectangles()
+        private void MarkGhostRectangles(int rows)
         {
-            for (int a = 0; a < _rows; a++)
+            for (int a = 0; a < rows; a++)
             {
-                for (int b = a + 1; b < _rows; b++)
+                for (int b = a + 1; b < rows; b++)
                 {
                     int shared = _bits[a] & _bits[b];
                     // Two rows sharing two or more columns form at least one rectangle.
                     if (shared != 0 && (shared & (shared - 1)) != 0)
                     {
-                        _bits[_rows + a] |= shared;
-                        _bits[_rows + b] |= shared;
+                        _bits[rows + a] |= shared;
+                        _bits[rows + b] |= shared;
                     }
                 }
             }

@@ -13,9 +13,9 @@ namespace DeskPhone.Drivers.Leds
     public sealed class LedBank
     {
         private readonly ILedSink _sink;
-        private readonly int _count;
 
-        // LED i: its colour (low bits) and pattern (from PatternShift) at i, the colour shown at _count + i.
+        // LED i of n: its colour (low bits) and pattern (from PatternShift) at i, the colour shown at n + i (n is half the
+        // length: no field for it).
         private readonly byte[] _state;
         private const int ColorMask = 15;
         private const int PatternShift = 4;
@@ -38,19 +38,18 @@ namespace DeskPhone.Drivers.Leds
                 throw new ArgumentException("need a sink and at least one LED");
             }
             _sink = sink;
-            _count = count;
             _state = new byte[2 * count];
         }
 
         public int Count
         {
-            get { return _count; }
+            get { return _state.Length >> 1; }
         }
 
         /// <summary>Sets the logical state; the physical state follows on the next Tick. Out-of-range indexes are ignored.</summary>
         public void Set(int index, LedColor color, LedPattern pattern)
         {
-            if (index < 0 || index >= _count)
+            if (index < 0 || index >= _state.Length >> 1)
             {
                 return;
             }
@@ -71,13 +70,13 @@ namespace DeskPhone.Drivers.Leds
         /// <summary>Physical state after the last Tick.</summary>
         public bool IsLit(int index)
         {
-            return _state[_count + index] != (byte)LedColor.Off;
+            return _state[(_state.Length >> 1) + index] != (byte)LedColor.Off;
         }
 
         /// <summary>Physical colour after the last Tick (Off when dark).</summary>
         public LedColor ShownColor(int index)
         {
-            return (LedColor)_state[_count + index];
+            return (LedColor)_state[(_state.Length >> 1) + index];
         }
 
         /// <summary>Recomputes every LED at nowMs (the phase clock); call at least every 50 ms. Allocates nothing itself (the sink's commit may: a commit without heap is retried next tick).</summary>
@@ -94,8 +93,9 @@ namespace DeskPhone.Drivers.Leds
             bool unsent = (flags & Unsent) != 0;
             bool changed = false;
             bool blinking = false;
-            int shown = _count;
-            for (int i = 0; i < _count; i++, shown++)
+            int count = _state.Length >> 1;
+            int shown = count;
+            for (int i = 0; i < count; i++, shown++)
             {
                 LedPattern pattern = (LedPattern)(_state[i] >> PatternShift);
                 if (pattern != LedPattern.Off && pattern != LedPattern.On)

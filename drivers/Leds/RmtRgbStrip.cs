@@ -32,19 +32,18 @@ namespace DeskPhone.Drivers.Leds
         private const int NibbleBytes = 4 * ItemBytes;
 
         private readonly IRmtOutput _output;
-        private readonly int _length;
+        // Three bytes a pixel: the strip's length is a third of it (no field for it).
         private readonly byte[] _grb;
 
         public RmtRgbStrip(IRmtOutput output, int length)
         {
             _output = output;
-            _length = length;
             _grb = new byte[length * 3];
         }
 
         public int Length
         {
-            get { return _length; }
+            get { return _grb.Length / 3; }
         }
 
         public void SetPixel(int index, byte red, byte green, byte blue)

@@ -28,12 +28,11 @@ namespace DeskPhone.Drivers.Network
         public const int DefaultUpDebounceMs = 500;
         public const int DefaultDownDebounceMs = 2000;
 
-        private readonly object _sync = new object();
         private readonly int _upDebounceMs;
         private readonly int _downDebounceMs;
 
-        // Flags as bits of two ints (nanoCLR: 12 B a field, whatever its type): the raw report's, written under _sync
-        // from any thread, and the debounced state's, written by Tick only.
+        // Flags as bits of two ints (nanoCLR: 12 B a field, whatever its type): the raw report's, written under the
+        // link's lock (the link itself: a lock object was 24 B) from any thread, and the debounced state's, written by Tick only.
         private const int RawUp = 1;
         private const int RawKnown = 2;
         private const int Started = 1;
@@ -121,7 +120,7 @@ namespace DeskPhone.Drivers.Network
         /// <summary>Raw link state from the PHY or NetworkChange.NetworkAvailabilityChanged.</summary>
         public void ReportLink(bool up, long nowMs)
         {
-            lock (_sync)
+            lock (this)
             {
                 if ((_raw & RawKnown) == 0 || up != ((_raw & RawUp) != 0))
                 {
@@ -138,7 +137,7 @@ namespace DeskPhone.Drivers.Network
             {
                 address = null;
             }
-            lock (_sync)
+            lock (this)
             {
                 _rawAddress = address;
             }
@@ -150,7 +149,7 @@ namespace DeskPhone.Drivers.Network
             long since;
             bool known;
             string rawAddress;
-            lock (_sync)
+            lock (this)
             {
                 rawUp = (_raw & RawUp) != 0;
                 since = _rawSince;

@@ -20,8 +20,9 @@ namespace DeskPhone.Sip.Transport
     /// A posted message much shorter than its packet moves to an array of its own size (<see cref="Post"/>), so the
     /// packet's bytes do not wait for the end of the message's handling; such a packet is let go when handed back.
     /// </para>
-    /// Its plain state (Dropped) is public fields, not properties: no accessor method in the runtime tables, image and
-    /// calls on the device (issue #17).
+    /// Its plain state (Dropped, Made, Waiting) is public fields, not properties: no accessor method in the runtime
+    /// tables, image and calls on the device (issue #17). Heap at rest (issue #17): the free and the waiting packets
+    /// share one array, and the inbox locks itself (no lock object of its own).
     /// </summary>
     public sealed class SipInbox
     {
@@ -32,20 +33,16 @@ namespace DeskPhone.Sip.Transport
         /// </summary>
         public const int QuietTurns = 500;
 
-        private readonly SipPacket[] _free;
-        private readonly SipPacket[] _queue;
-        private readonly int _packetBytes;
+        // The free packets in [0, slots), the waiting ones in the ring [slots, 2 slots).
+        private readonly SipPacket[] _packets;
+        private readonly int _slots;
         private int _freeCount;
-        private int _made;
         private int _head;
-        private int _count;
-        private readonly object _gate = new object();
 
         public SipInbox(int slots, int packetBytes)
         {
-            _free = new SipPacket[slots];
-            _queue = new SipPacket[slots];
-            _packetBytes = packetBytes;
+            _packets = new SipPacket[2 * slots];
+            _slots = slots;
             PacketBytes = packetBytes;
         }
 
@@ -55,7 +52,7 @@ namespace DeskPhone.Sip.Transport
         public int Dropped;
 
         /// <summary>Packets that exist now (0..slots): made while traffic needs them (an int read whole: no lock).</summary>
-        public int Made => _made;
+        public int Made;
 
         /// <summary>A packet to fill, or null when every slot is waiting for the loop.</summary>
         public SipPacket Rent()
@@ -76,7 +73,7 @@ namespace DeskPhone.Sip.Transport
             // Asked before the packet is made (the socket told the size): a request the heap has no room for gets a packet
             // of its head only, enough to answer it 503 (the rest of the datagram is cut, never handled).
             int refuse = length > RefusedHeadBytes && room != null ? room.Refusal(null, length) : 0;
-            lock (_gate)
+            lock (this)
             {
                 SipPacket packet = RentLocked(refuse != 0 ? RefusedHeadBytes : length);
                 if (packet != null)
@@ -115,7 +112,7 @@ namespace DeskPhone.Sip.Transport
         /// </summary>
         public SipPacket TryRent()
         {
-            lock (_gate)
+            lock (this)
             {
                 return RentLocked(0);
             }
@@ -125,16 +122,16 @@ namespace DeskPhone.Sip.Transport
         {
             if (_freeCount > 0)
             {
-                return _free[--_freeCount];
+                return _packets[--_freeCount];
             }
-            if (_made == _free.Length)
+            if (Made == _slots)
             {
                 return null;
             }
             try
             {
-                SipPacket packet = new SipPacket(length > 0 && length < _packetBytes ? length : _packetBytes);
-                _made++;
+                SipPacket packet = new SipPacket(length > 0 && length < PacketBytes ? length : PacketBytes);
+                Made++;
                 return packet;
             }
             catch (System.OutOfMemoryException)
@@ -153,22 +150,22 @@ namespace DeskPhone.Sip.Transport
                 trace.Record(false, packet.Data, 0, packet.Length, packet.Transport.Name, packet.RemoteHost, packet.RemotePort);
             }
             Fit(packet);
-            lock (_gate)
+            lock (this)
             {
-                _queue[(_head + _count) % _queue.Length] = packet;
-                _count++;
+                _packets[_slots + (_head + Waiting) % _slots] = packet;
+                Waiting++;
             }
         }
 
         /// <summary>Packets posted and not yet taken (an int read whole: no lock; a packet posted meanwhile is taken in the loop's next turn).</summary>
-        public int Waiting => _count;
+        public int Waiting;
 
         /// <summary>The oldest waiting packet, or null (the free packets are let go then).</summary>
         public SipPacket Take()
         {
-            lock (_gate)
+            lock (this)
             {
-                if (_count == 0)
+                if (Waiting == 0)
                 {
                     if (_freeCount > 0)
                     {
@@ -176,27 +173,27 @@ namespace DeskPhone.Sip.Transport
                     }
                     return null;
                 }
-                SipPacket packet = _queue[_head];
-                _queue[_head] = null;
-                _head = (_head + 1) % _queue.Length;
-                _count--;
+                SipPacket packet = _packets[_slots + _head];
+                _packets[_slots + _head] = null;
+                _head = (_head + 1) % _slots;
+                Waiting--;
                 return packet;
             }
         }
 
         public void Return(SipPacket packet)
         {
-            lock (_gate)
+            lock (this)
             {
                 packet.Connection = null;
                 packet.RefuseStatus = 0;
-                if (packet.Data.Length != _packetBytes + 1)
+                if (packet.Data.Length != PacketBytes + 1)
                 {
                     // Fitted to its message, or made to its size: too small for the next one, so it is let go (the next rent makes a packet).
-                    _made--;
+                    Made--;
                     return;
                 }
-                _free[_freeCount++] = packet;
+                _packets[_freeCount++] = packet;
             }
         }
 
@@ -237,9 +234,9 @@ namespace DeskPhone.Sip.Transport
         {
             for (int i = 0; i < _freeCount; i++)
             {
-                _free[i] = null;
+                _packets[i] = null;
             }
-            _made -= _freeCount;
+            Made -= _freeCount;
             _freeCount = 0;
         }
     }

@@ -15,10 +15,10 @@ namespace DeskPhone.Sip.Transport
     /// says so), packed one after the other into a ring of <c>ringBytes</c>: a new entry pushes out the oldest ones
     /// until it fits, so the trace never holds more than ringBytes of messages and short messages leave room for more
     /// entries. The inbox records what the transports deliver, the transports what they send. Transports record from
-    /// their own threads: every access takes the trace's lock.
+    /// their own threads: every access locks the trace itself (no lock object of its own).
     /// <para>
-    /// Heap (nanoCLR: 20 B an array header, 12 B a field): the ring is one array and the entries' numbers another,
-    /// both made by the first message recorded, after which recording copies bytes and allocates nothing; a phone that
+    /// Heap (nanoCLR: 20 B an array header, 12 B a field): the ring is one array, the entries' numbers (times included)
+    /// another and their names a third, all made by the first message recorded, after which recording copies bytes and allocates nothing; a phone that
     /// never sent or received SIP keeps none (docs/benchmarks.md, "Drivers, SIP trace", "h-boot80").
     /// </para>
     /// Its plain state (Recorded) is public fields, not properties: no accessor method in the runtime tables, image and
@@ -26,22 +26,23 @@ namespace DeskPhone.Sip.Transport
     /// </summary>
     public sealed class SipTrace
     {
-        // An entry's numbers in _meta: where its bytes start in the ring, bytes kept, the message's length, the port,
-        // 1 when outgoing.
-        private const int Start = 0;
-        private const int Kept = 1;
-        private const int Length = 2;
-        private const int Port = 3;
-        private const int Outgoing = 4;
+        // An entry's numbers in _meta: the bytes kept, the message's length, the port (low 16 bits) with 1 << 16 when
+        // outgoing, the time's low and high 32 bits. One array for them all, the time included (a long[] beside it and a
+        // lock object were 96 B more, issue #17). Where an entry starts is not kept: the entries follow each other round
+        // the ring, the oldest starting _used bytes before _write.
+        private const int Kept = 0;
+        private const int Length = 1;
+        private const int PortOut = 2;
+        private const int AtLow = 3;
+        private const int AtHigh = 4;
         private const int MetaInts = 5;
+        private const int OutBit = 1 << 16;
 
-        private readonly object _gate = new object();
         private readonly int _slots;
         private readonly int _slotBytes;
         private readonly int _ringBytes;
         private byte[] _ring;
         private int[] _meta;
-        private long[] _atMs;
         // An entry's transport name (a transport's own literal) and host, 2 per entry.
         private string[] _names;
         private int _next;
@@ -50,6 +51,7 @@ namespace DeskPhone.Sip.Transport
         private int _used;
         private int _write;
 
+        /// <summary>At most <paramref name="records"/> entries of <paramref name="recordBytes"/> each in a ring of <paramref name="ringBytes"/> (at most 65,535).</summary>
         public SipTrace(int records, int recordBytes, int ringBytes)
         {
             _slots = records;
@@ -80,7 +82,7 @@ namespace DeskPhone.Sip.Transport
         public void Record(bool outgoing, byte[] data, int offset, int length, string transport, string host, int port)
         {
             long at = Clock == null ? 0 : Clock();
-            lock (_gate)
+            lock (this)
             {
                 if (Paused || (_ring == null && ((Room != null && Room.Short) || !Make())))
                 {
@@ -89,7 +91,6 @@ namespace DeskPhone.Sip.Transport
                     // its entries goes (none made yet, or a failed Make's parts); the next one tries again.
                     _ring = null;
                     _meta = null;
-                    _atMs = null;
                     _names = null;
                     Clear();
                     return;
@@ -108,12 +109,11 @@ namespace DeskPhone.Sip.Transport
                 System.Array.Copy(data, offset, _ring, _write, first);
                 System.Array.Copy(data, offset + first, _ring, 0, kept - first);
                 int meta = slot * MetaInts;
-                _meta[meta + Start] = _write;
                 _meta[meta + Kept] = kept;
                 _meta[meta + Length] = length;
-                _meta[meta + Port] = port;
-                _meta[meta + Outgoing] = outgoing ? 1 : 0;
-                _atMs[slot] = at;
+                _meta[meta + PortOut] = (port & 0xFFFF) | (outgoing ? OutBit : 0);
+                _meta[meta + AtLow] = (int)at;
+                _meta[meta + AtHigh] = (int)(at >> 32);
                 _names[slot * 2] = transport;
                 _names[slot * 2 + 1] = host;
                 _write = (_write + kept) % _ringBytes;
@@ -135,7 +135,6 @@ namespace DeskPhone.Sip.Transport
             try
             {
                 _meta = new int[_slots * MetaInts];
-                _atMs = new long[_slots];
                 _names = new string[_slots * 2];
                 _ring = new byte[_ringBytes];
                 return true;
@@ -150,7 +149,7 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Forgets every entry (the count of recorded messages goes on).</summary>
         public void Clear()
         {
-            lock (_gate)
+            lock (this)
             {
                 _count = 0;
                 _used = 0;
@@ -161,16 +160,19 @@ namespace DeskPhone.Sip.Transport
         public string Text()
         {
             var sb = new StringBuilder();
-            lock (_gate)
+            lock (this)
             {
                 int first = Recorded - _count + 1;
+                int start = (_write - _used + _ringBytes) % _ringBytes;
                 for (int i = 0; i < _count; i++)
                 {
                     int slot = (_next - _count + i + _slots) % _slots;
                     int meta = slot * MetaInts;
                     int kept = _meta[meta + Kept];
                     int length = _meta[meta + Length];
-                    Head(sb, first + i, _atMs[slot], _meta[meta + Outgoing] != 0, _names[slot * 2], _names[slot * 2 + 1], _meta[meta + Port], length);
+                    int portOut = _meta[meta + PortOut];
+                    long at = (long)_meta[meta + AtHigh] << 32 | (uint)_meta[meta + AtLow];
+                    Head(sb, first + i, at, (portOut & OutBit) != 0, _names[slot * 2], _names[slot * 2 + 1], portOut & 0xFFFF, length);
                     if (kept < length)
                     {
                         sb.Append(", first ").Append(kept.ToString()).Append(" kept");
@@ -178,13 +180,13 @@ namespace DeskPhone.Sip.Transport
                     sb.Append("\r\n");
                     // An entry may run past the ring's end and go on at its start: its bytes in one piece for the text.
                     var bytes = new byte[kept];
-                    int start = _meta[meta + Start];
                     int tail = _ringBytes - start;
                     tail = kept < tail ? kept : tail;
                     System.Array.Copy(_ring, start, bytes, 0, tail);
                     System.Array.Copy(_ring, 0, bytes, tail, kept - tail);
                     sb.Append(Encoding.UTF8.GetChars(bytes, 0, kept));
                     sb.Append("\r\n");
+                    start = (start + kept) % _ringBytes;
                 }
             }
             return sb.ToString();

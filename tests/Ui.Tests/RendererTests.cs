@@ -87,6 +87,36 @@ namespace DeskPhone.Ui.Tests
             Assert.Equal(0, screen.Dirty);
         }
 
+        /// <summary>
+        /// A function key's label longer than its cell is drawn and described cut with the mark, the same each time (the
+        /// cut text is made when the keys are drawn, not kept); setting the same label again redraws nothing.
+        /// </summary>
+        [Fact]
+        public void ALongFunctionKeyLabelIsCutToItsCellEveryTime()
+        {
+            (SoftwarePanel panel, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
+            screen.SetFunctionKey(2, "Conference room north wing", 0x07E0);
+            screen.Render();
+            string first = Described(screen);
+            string line = first.Substring(first.IndexOf("[key 3] ", System.StringComparison.Ordinal) + 8).Split('\n')[0];
+            Assert.EndsWith(TextWrap.CutMark, line);
+            Assert.StartsWith(line.Substring(0, line.Length - TextWrap.CutMark.Length), "Conference room north wing");
+            Assert.True(line.Length < "Conference room north wing".Length, line);
+            panel.ResetCounters();
+            screen.SetFunctionKey(2, "Conference room north wing", 0x07E0);
+            Assert.Equal(0, screen.Dirty);
+            screen.Render();
+            Assert.Equal(0, panel.Flushes);
+            Assert.Equal(first, Described(screen));
+        }
+
+        private static string Described(IdleScreen screen)
+        {
+            var sb = new System.Text.StringBuilder();
+            screen.Describe(sb, id => id.ToString());
+            return sb.ToString();
+        }
+
         [Fact]
         public void UnchangedValuesRedrawNothing()
         {

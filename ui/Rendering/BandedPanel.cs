@@ -34,7 +34,8 @@ namespace DeskPhone.Ui.Rendering
         // h-boot80): a phone at rest does not hold its 864 B (40 calls).
         private short[] _calls;
         private int _capacity;
-        private BitmapFont[] _fonts = new BitmapFont[2];
+        // The fonts the list's texts use, made with it and let go with it (48 B at rest, issue #17).
+        private BitmapFont[] _fonts;
         private int _fontCount;
         private string[] _text;
         private int _count;
@@ -107,6 +108,8 @@ namespace DeskPhone.Ui.Rendering
                 // Let go with the strings it holds (the caller's).
                 _calls = null;
                 _text = null;
+                _fonts = null;
+                _fontCount = 0;
                 _count = 0;
                 if (_target is IBandRelease release)
                 {
@@ -174,7 +177,11 @@ namespace DeskPhone.Ui.Rendering
             {
                 throw new System.InvalidOperationException("a banded panel draws with at most 64 fonts");
             }
-            if (_fontCount == _fonts.Length)
+            if (_fonts == null)
+            {
+                _fonts = new BitmapFont[2];
+            }
+            else if (_fontCount == _fonts.Length)
             {
                 var fonts = new BitmapFont[_fonts.Length * 2];
                 System.Array.Copy(_fonts, fonts, _fontCount);

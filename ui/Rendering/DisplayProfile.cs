@@ -18,14 +18,15 @@ namespace DeskPhone.Ui.Rendering
             FunctionKeyRows = functionKeyRows;
         }
 
-        public string Name { get; }
-        public int Width { get; }
-        public int Height { get; }
-        public bool IsColor { get; }
-        public BitmapFont Font { get; }
+        // Public fields, not properties: no accessor method in the runtime tables and image (issue #17).
+        public readonly string Name;
+        public readonly int Width;
+        public readonly int Height;
+        public readonly bool IsColor;
+        public readonly BitmapFont Font;
 
         /// <summary>Rows of function-key labels at the bottom (0: the display shows none).</summary>
-        public int FunctionKeyRows { get; }
+        public readonly int FunctionKeyRows;
 
         public int Margin => IsColor ? 4 : 1;
         public int LineHeight => Font.Height + (IsColor ? 2 : 0);

@@ -33,18 +33,17 @@ namespace DeskPhone.Ui.Rendering
         private readonly IPanel _panel;
         private readonly DisplayProfile _p;
         private string _statusText = "";
-        private string _statusShown = "";
         private int _statusIcon;
         private string _identity = "";
-        private string _identityShown = "";
         private string _body;
         private string[] _infoLines;
         private int[] _infoIcons;
         private string[] _bodyLines = NoLines;
         private int[] _bodyIcons;
 
-        // What the icon lines of the body are, for the description: "infobox", or "call" (the calls' lines).
-        private string _bodyKind = "infobox";
+        // What the icon lines of the body are, for the description: "call" (the calls' lines) when set, else "infobox".
+        // A flag, not the word: a literal kept in a field is a string object of its own on nanoCLR.
+        private bool _callBody;
         private string[] _messageLines = NoLines;
         private bool _messageCut;
         private int _page;
@@ -52,16 +51,17 @@ namespace DeskPhone.Ui.Rendering
         private int _bodyRowsShown = 1000; // rows the last body draw painted; starts high so the first draw clears it all
         private string _popUp;
         private string[] _popUpLines;
+        // No notices: NoLines and no icons (null), not the caller's empty arrays nor new ones (24 B each, issue #17).
         private string[] _noticeTexts = NoLines;
-        private int[] _noticeIcons = new int[0];
+        private int[] _noticeIcons;
         private string[] _noticeRows = NoLines;
         // The list over the body, made while one is shown (a menu is open): the idle screen keeps one field for it
         // instead of seven (nanoCLR: 12 B a field).
         private ShownList _list;
         private string[] _softkeys; // the call screen's softkey labels (null: no softkey row)
         private string[] _softkeysShown;
-        // Function key i of n: its label at i, the label as drawn (cut to its cell) at n + i; one array instead of two
-        // (nanoCLR: 20 B an array and 12 B a field).
+        // Function key i's label; the label as drawn (cut to its cell) is made when the keys are drawn or described, not
+        // kept beside it (96 B at rest, issue #17: the keys are drawn when one changes).
         private readonly string[] _keyTexts;
         private readonly int[] _keyColors;
         private int _dirty = StatusRegion | IdentityRegion | BodyRegion | KeysRegion;
@@ -71,7 +71,7 @@ namespace DeskPhone.Ui.Rendering
             _panel = panel;
             _p = profile;
             int keys = profile.FunctionKeyRows * KeysPerRow;
-            _keyTexts = new string[2 * keys];
+            _keyTexts = new string[keys];
             for (int i = 0; i < _keyTexts.Length; i++)
             {
                 // Written, not left as created: the nanoCLR (nf-interpreter develop a3e8139a, the POSIX build of
@@ -85,6 +85,12 @@ namespace DeskPhone.Ui.Rendering
 
         public DisplayProfile Profile => _p;
 
+        // The status line's and the identity's texts as drawn (cut to their room) are made when drawn or described, not
+        // kept beside the texts (two fields, and a cut copy while one is too long, issue #17).
+        private string StatusShown() => TextWrap.Fit(_statusText, _p.Font.Fit(_p.Width - StatusTextX - _p.Margin));
+
+        private string IdentityShown() => TextWrap.Fit(_identity, Columns(0));
+
         /// <summary>Regions waiting to be drawn.</summary>
         public int Dirty => _dirty;
 
@@ -97,7 +103,6 @@ namespace DeskPhone.Ui.Rendering
             }
             _statusText = text ?? "";
             _statusIcon = icon;
-            _statusShown = TextWrap.Fit(_statusText, _p.Font.Fit(_p.Width - StatusTextX - _p.Margin));
             _dirty |= StatusRegion;
         }
 
@@ -108,7 +113,6 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             _identity = text ?? "";
-            _identityShown = TextWrap.Fit(_identity, Columns(0));
             _dirty |= IdentityRegion;
         }
 
@@ -179,7 +183,7 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>Infobox lines, each with an icon; a long line wraps into the next rows.</summary>
         public void SetInfoBox(string[] lines, int[] icons)
         {
-            _bodyKind = "infobox";
+            _callBody = false;
             _softkeys = null;
             WrapInfo(lines, icons);
         }
@@ -191,7 +195,7 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
-            _bodyKind = "call";
+            _callBody = true;
             _softkeys = softkeys;
             _softkeysShown = new string[softkeys.Length];
             int width = SoftkeyWidth - 2 * _p.Margin;
@@ -299,9 +303,10 @@ namespace DeskPhone.Ui.Rendering
             int before = _dirty;
             int shown = texts.Length < MaxNoticeRows ? texts.Length : MaxNoticeRows;
             bool relayout = shown != _noticeRows.Length;
-            _noticeTexts = texts;
-            _noticeIcons = icons;
-            _noticeRows = new string[shown];
+            bool none = texts.Length == 0;
+            _noticeTexts = none ? NoLines : texts;
+            _noticeIcons = none ? null : icons;
+            _noticeRows = shown == 0 ? NoLines : new string[shown];
             for (int i = 0; i < shown; i++)
             {
                 _noticeRows[i] = TextWrap.Fit(texts[i], Columns(IconStyle.Size + 2));
@@ -388,10 +393,11 @@ namespace DeskPhone.Ui.Rendering
             }
             _keyTexts[index] = label;
             _keyColors[index] = color;
-            int dot = _p.Font.Height / 2;
-            _keyTexts[_keyColors.Length + index] = TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - dot - 2 - _p.Margin));
             _dirty |= KeysRegion;
         }
+
+        /// <summary>A function key's label as drawn: cut to its cell, beside the key's dot.</summary>
+        private string KeyShown(string label) => TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - _p.Font.Height / 2 - 2 - _p.Margin));
 
         /// <summary>Draws and flushes the regions that changed since the last call.</summary>
         public void Render()
@@ -440,8 +446,8 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void Describe(StringBuilder sb, IconNamer icons)
         {
-            sb.Append("[status] ").Append(_statusShown);
-            sb.Append("\n[identity] ").Append(_identityShown);
+            sb.Append("[status] ").Append(StatusShown());
+            sb.Append("\n[identity] ").Append(IdentityShown());
             ShownList list = _list;
             if (list != null)
             {
@@ -465,7 +471,7 @@ namespace DeskPhone.Ui.Rendering
                     }
                     else
                     {
-                        sb.Append("\n[").Append(_bodyKind).Append("] ");
+                        sb.Append("\n[").Append(_callBody ? "call" : "infobox").Append("] ");
                         if (_bodyIcons[i] != IconId.None)
                         {
                             sb.Append('<').Append(icons(_bodyIcons[i])).Append("> ");
@@ -496,12 +502,11 @@ namespace DeskPhone.Ui.Rendering
                     sb.Append("\n[popup] ").Append(_popUpLines[i]);
                 }
             }
-            int keys = _keyColors.Length;
-            for (int i = 0; i < keys; i++)
+            for (int i = 0; i < _keyTexts.Length; i++)
             {
-                if (_keyTexts[keys + i] != null)
+                if (_keyTexts[i] != null)
                 {
-                    sb.Append("\n[key ").Append(i + 1).Append("] ").Append(_keyTexts[keys + i]);
+                    sb.Append("\n[key ").Append(i + 1).Append("] ").Append(KeyShown(_keyTexts[i]));
                 }
             }
         }
@@ -543,14 +548,14 @@ namespace DeskPhone.Ui.Rendering
                 _panel.DrawIcon(_statusIcon, x, (h - IconStyle.Size) / 2);
                 x += IconStyle.Size + _p.Margin;
             }
-            _panel.DrawText(_statusShown, x, textY, _p.StatusForeground, _p.Font, _p.Width - x - _p.Margin);
+            _panel.DrawText(StatusShown(), x, textY, _p.StatusForeground, _p.Font, _p.Width - x - _p.Margin);
             _panel.Flush(0, 0, _p.Width, h);
         }
 
         private void DrawIdentity()
         {
             _panel.FillRect(0, IdentityTop, _p.Width, IdentityHeight, _p.Background);
-            _panel.DrawText(_identityShown, _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
+            _panel.DrawText(IdentityShown(), _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
             _panel.Flush(0, IdentityTop, _p.Width, IdentityHeight);
         }
 
@@ -674,11 +679,12 @@ namespace DeskPhone.Ui.Rendering
             int keys = _keyColors.Length;
             for (int i = 0; i < keys; i++)
             {
-                string shown = _keyTexts[keys + i];
-                if (shown == null)
+                string label = _keyTexts[i];
+                if (label == null)
                 {
                     continue;
                 }
+                string shown = KeyShown(label);
                 int x = (i % KeysPerRow) * cell + _p.Margin;
                 int y = top + (i / KeysPerRow) * _p.LineHeight;
                 int dot = _p.Font.Height / 2;

@@ -26,8 +26,10 @@ namespace DeskPhone.Ui.Rendering
         // With the band: for each 4-bit value (bit 3 the leftmost pixel) the first run of lit pixels' start and length,
         // the second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no arithmetic. Computed, not a
         // static initializer: that kept 120 B from boot (the array, its static slot and the initializer's data).
+        // After the runs, from InkAt, four pixels of the current ink (a nibble's longest run): made and let go with them
+        // (a phone at rest kept its own 8-byte array, 48 B with its field, issue #17).
         private byte[] _runs;
-        private readonly byte[] _ink = new byte[8]; // four pixels of the current ink: a nibble's longest run
+        private const int InkAt = 64;
         private int _inkColor = -1;
         private readonly GlyphRows _large;
         private readonly GlyphRows _small;
@@ -65,7 +67,7 @@ namespace DeskPhone.Ui.Rendering
 
         private static byte[] NibbleRuns()
         {
-            var runs = new byte[64];
+            var runs = new byte[InkAt + 8];
             for (int v = 1; v < 16; v++)
             {
                 int pair = v * 4 - 2; // the first lit pixel after an unlit one moves it to the next (start, length) pair
@@ -162,19 +164,19 @@ namespace DeskPhone.Ui.Rendering
                     int t = (bits >> 4) * 4;
                     if (t != 0)
                     {
-                        System.Array.Copy(_ink, 0, _band, o + runs[t], runs[t + 1]);
+                        System.Array.Copy(runs, InkAt, _band, o + runs[t], runs[t + 1]);
                         if (runs[t + 3] != 0)
                         {
-                            System.Array.Copy(_ink, 0, _band, o + runs[t + 2], runs[t + 3]);
+                            System.Array.Copy(runs, InkAt, _band, o + runs[t + 2], runs[t + 3]);
                         }
                     }
                     t = (bits & 15) * 4;
                     if (t != 0)
                     {
-                        System.Array.Copy(_ink, 0, _band, o + 8 + runs[t], runs[t + 1]);
+                        System.Array.Copy(runs, InkAt, _band, o + 8 + runs[t], runs[t + 1]);
                         if (runs[t + 3] != 0)
                         {
-                            System.Array.Copy(_ink, 0, _band, o + 8 + runs[t + 2], runs[t + 3]);
+                            System.Array.Copy(runs, InkAt, _band, o + 8 + runs[t + 2], runs[t + 3]);
                         }
                     }
                 }
@@ -217,6 +219,7 @@ namespace DeskPhone.Ui.Rendering
         {
             _band = null;
             _runs = null;
+            _inkColor = -1;
             _large.Release();
             _small.Release();
         }
@@ -250,7 +253,7 @@ namespace DeskPhone.Ui.Rendering
             }
             if (length > 0)
             {
-                System.Array.Copy(_ink, 0, _band, (row * Width + x) * 2, length * 2);
+                System.Array.Copy(_runs, InkAt, _band, (row * Width + x) * 2, length * 2);
             }
         }
 
@@ -261,10 +264,11 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
-            for (int i = 0; i < _ink.Length; i += 2)
+            byte[] runs = _runs;
+            for (int i = InkAt; i < runs.Length; i += 2)
             {
-                _ink[i] = (byte)(ink >> 8);
-                _ink[i + 1] = (byte)ink;
+                runs[i] = (byte)(ink >> 8);
+                runs[i + 1] = (byte)ink;
             }
             _inkColor = ink;
         }

@@ -66,6 +66,48 @@ namespace DeskPhone.Firmware.Tests.Status
             Assert.Equal(0, wrong);
         }
 
+        /// <summary>
+        /// Each packed column's lengths literal is its entries' lengths (PackedText.Lengths): a name or description
+        /// added or changed without its length would be cut wrong. On failure the message is the literal to paste.
+        /// </summary>
+        [Theory]
+        [InlineData("DeskPhone.Domain.Status.StatusCatalogData", "NameList", "NameLengths")]
+        [InlineData("DeskPhone.Domain.Status.StatusCatalogData", "DescriptionList", "DescriptionLengths")]
+        [InlineData("DeskPhone.Domain.Leds.KeyState", "NameList", "NameLengths")]
+        public void EveryColumnsLengthsAreItsEntriesLengths(string type, string text, string lengths)
+        {
+            var column = typeof(StatusCatalog).Assembly.GetType(type, true);
+            const System.Reflection.BindingFlags Any = System.Reflection.BindingFlags.Public |
+                System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static;
+            string entries = (string)column.GetField(text, Any).GetRawConstantValue();
+            var expected = new System.Text.StringBuilder();
+            var literal = new System.Text.StringBuilder();
+            for (int at = 0; at < entries.Length; at = entries.IndexOf('\n', at) + 1)
+            {
+                int length = entries.IndexOf('\n', at) - at;
+                expected.Append((char)(length + 32));
+                literal.Append("\\u").Append((length + 32).ToString("X4"));
+            }
+            string actual = (string)column.GetField(lengths, Any).GetRawConstantValue();
+            Assert.True(expected.ToString() == actual, type + "." + lengths + " should be \"" + literal + "\"");
+        }
+
+        /// <summary>Every name is found by its text and is one line (its start and the next one's are right).</summary>
+        [Fact]
+        public void EveryNameIsFoundByItsText()
+        {
+            for (int id = 0; id < StatusId.Count; id++)
+            {
+                string name = StatusCatalog.Name(id);
+                Assert.DoesNotContain("\n", name);
+                Assert.DoesNotContain("\n", StatusCatalog.Description(id));
+                Assert.Equal(id, StatusCatalog.Find(name));
+                Assert.Equal(id, StatusCatalog.Find("x" + name + "y", 1, name.Length));
+            }
+            Assert.Equal(-1, StatusCatalog.Find("WlanActiv"));
+            Assert.Equal(-1, StatusCatalog.Find("WlanActive\n"));
+        }
+
         /// <summary>The packed columns keep each entry's length in a byte.</summary>
         [Fact]
         public void EveryNameAndDescriptionIsUnder256Characters()
