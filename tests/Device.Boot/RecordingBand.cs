@@ -9,7 +9,7 @@ namespace DeskPhone.Boot
     /// interpreter-cost program, tests/Device.Cost, counts the phone's work, not the pixels'). The script names a text
     /// it expects; the band notes whether, and at which screen row, it was drawn.
     /// </summary>
-    internal sealed class RecordingBand : IBandTarget, IBandRelease
+    internal sealed class RecordingBand : IBandTarget, IBandRelease, IBandWindow
     {
         private readonly Rgb565BandTarget _band;
         private string _expected;
@@ -99,6 +99,15 @@ namespace DeskPhone.Boot
             if (_band != null)
             {
                 _band.FlushBand(x, screenY, width, height);
+            }
+        }
+
+        /// <summary>The board's band is made as wide as the flush (BandedPanel sets the window): so is this one's.</summary>
+        public void Window(int x, int width)
+        {
+            if (_band != null)
+            {
+                _band.Window(x, width);
             }
         }
 

@@ -232,7 +232,7 @@ namespace DeskPhone.Ui.Tests
             var bytes = new byte[width * height * 2];
             for (int row = 0; row < height; row++)
             {
-                Array.Copy(band, (row * stride + x) * 2, bytes, row * width * 2, width * 2);
+                Array.Copy(band, row * stride * 2, bytes, row * width * 2, width * 2);
             }
             return bytes;
         }
@@ -287,7 +287,7 @@ namespace DeskPhone.Ui.Tests
                 {
                     for (int col = 0; col < width && x + col < _width; col++)
                     {
-                        int at = (row * bandWidth + x + col) * 2;
+                        int at = (row * bandWidth + col) * 2;
                         _pixels[(y + row) * _width + x + col] = (ushort)(band[at] << 8 | band[at + 1]);
                     }
                 }

@@ -4,8 +4,9 @@ using DeskPhone.Ui.Icons;
 namespace DeskPhone.Ui.Rendering
 {
     /// <summary>
-    /// Sends columns x..x+width-1 of the band's first <paramref name="height"/> rows to the screen at (x, y): row r of
-    /// the band starts at byte r * bandWidth * 2, two bytes per pixel, high byte first (RGB565 as the panel takes it).
+    /// Sends a width x height rectangle of the band to the screen at (x, y): row r's pixels start at byte
+    /// r * bandWidth * 2 of the band (its column 0 is the screen's column x), two bytes per pixel, high byte first
+    /// (RGB565 as the panel takes it).
     /// </summary>
     public delegate void BandWriter(int x, int y, int width, int height, byte[] band, int bandWidth);
 
@@ -16,13 +17,19 @@ namespace DeskPhone.Ui.Rendering
     /// (<see cref="NibbleRuns"/>, at most two) are copied from a row of the ink (inline for a cell wholly inside the band), so text stays transparent as on the
     /// host's <c>Rgb565Canvas</c> and nothing is drawn pixel by pixel in C#. Glyphs come from <see cref="GlyphRows"/>
     /// (the font resources); the band goes to the panel through a <see cref="BandWriter"/>. Drawing outside the band
-    /// is clipped. Monochrome inks are 0x0000 and 0xFFFF, as on the host.
+    /// is clipped. Monochrome inks are 0x0000 and 0xFFFF, as on the host. The band is as wide as the columns the flush
+    /// sends (<see cref="IBandWindow"/>): a call screen's second changes one or two character cells, whose band is a
+    /// few dozen bytes instead of a 1,280-byte full-width one, and glyphs outside them are not looked up.
     /// </summary>
-    public sealed class Rgb565BandTarget : IBandTarget, IBandRelease
+    public sealed class Rgb565BandTarget : IBandTarget, IBandRelease, IBandWindow
     {
         // Made by the first call of a flush and let go after it (Release), with the fonts' ASCII rows: the phone at rest
         // and its SIP handling do not hold the 1,280 B (docs/benchmarks.md, h-boot80).
         private byte[] _band;
+        // The screen columns the band holds, _left.._left+_columns-1 (Window; the panel's width until one is set): the
+        // band's row stride is _columns pixels.
+        private int _left;
+        private int _columns;
         // With the band: for each 4-bit value (bit 3 the leftmost pixel) the first run of lit pixels' start and length,
         // the second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no arithmetic. Computed, not a
         // static initializer: that kept 120 B from boot (the array, its static slot and the initializer's data).
@@ -44,21 +51,42 @@ namespace DeskPhone.Ui.Rendering
             _large = large;
             _small = small;
             _write = write;
+            _columns = width;
         }
 
         public int Width { get; }
         public int BandHeight { get; }
         public bool IsColor { get; }
 
-        /// <summary>Managed bytes of the band (2 per pixel).</summary>
+        /// <summary>Managed bytes of a full-width band (2 per pixel), the most a flush makes.</summary>
         public int BandBytes => Width * BandHeight * 2;
+
+        /// <summary>
+        /// The next bands send columns x..x+width-1 only: the band made for them is that wide, and drawing outside them
+        /// is clipped (a glyph wholly outside is not looked up).
+        /// </summary>
+        public void Window(int x, int width)
+        {
+            int left = x < 0 ? 0 : x > Width ? Width : x;
+            int right = x + width > Width ? Width : x + width;
+            int columns = right > left ? right - left : 0;
+            if (left != _left || columns != _columns)
+            {
+                _left = left;
+                _columns = columns;
+                _band = null;
+            }
+        }
 
         /// <summary>The band, made if a flush's first call finds none.</summary>
         private void MakeBand()
         {
             if (_band == null)
             {
-                _band = new byte[BandBytes];
+                _band = new byte[_columns * BandHeight * 2];
+            }
+            if (_runs == null)
+            {
                 _runs = NibbleRuns();
             }
         }
@@ -90,8 +118,8 @@ namespace DeskPhone.Ui.Rendering
 
         public void FillRect(int x, int y, int width, int height, int color)
         {
-            int left = x < 0 ? 0 : x;
-            int right = x + width > Width ? Width : x + width;
+            int left = (x < _left ? _left : x) - _left;
+            int right = (x + width > _left + _columns ? _left + _columns : x + width) - _left;
             int top = y < 0 ? 0 : y;
             int bottom = y + height > BandHeight ? BandHeight : y + height;
             if (left >= right || top >= bottom)
@@ -100,7 +128,7 @@ namespace DeskPhone.Ui.Rendering
             }
             MakeBand();
             int ink = Ink(color);
-            int start = (top * Width + left) * 2;
+            int start = (top * _columns + left) * 2;
             _band[start] = (byte)(ink >> 8);
             _band[start + 1] = (byte)ink;
             int bytes = (right - left) * 2;
@@ -110,7 +138,7 @@ namespace DeskPhone.Ui.Rendering
             }
             for (int row = top + 1; row < bottom; row++)
             {
-                System.Array.Copy(_band, start, _band, (row * Width + left) * 2, bytes);
+                System.Array.Copy(_band, start, _band, (row * _columns + left) * 2, bytes);
             }
         }
 
@@ -136,13 +164,13 @@ namespace DeskPhone.Ui.Rendering
             for (int i = 0; i < columns; i++)
             {
                 int left = x + i * font.Width;
-                if (left >= Width || left + font.Width <= 0)
+                if (left >= _left + _columns || left + font.Width <= _left)
                 {
                     continue;
                 }
                 byte[] rows = glyphs.Find(chars[i], out int at);
-                // A cell wholly inside the band's width (nearly all) is copied without clipping or calls.
-                bool inside = left >= 0 && left + 8 <= Width;
+                // A cell wholly inside the band's columns (nearly all) is copied without clipping or calls.
+                bool inside = left >= _left && left + 8 <= _left + _columns;
                 for (int row = top; row < bottom; row++)
                 {
                     int glyphRow = row - y;
@@ -158,7 +186,7 @@ namespace DeskPhone.Ui.Rendering
                         Nibble(bits & 15, left + 4, row);
                         continue;
                     }
-                    int o = (row * Width + left) * 2;
+                    int o = (row * _columns + left - _left) * 2;
                     int t = (bits >> 4) * 4;
                     if (t != 0)
                     {
@@ -203,10 +231,25 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
+        /// <summary>Sends columns x..x+width-1 of the band's first rows: those of its window (all of a full-width band).</summary>
         public void FlushBand(int x, int screenY, int width, int height)
         {
             MakeBand();
-            _write(x, screenY, width, height, _band, Width);
+            int skip = x - _left;
+            if (skip < 0 || width > _columns - skip)
+            {
+                throw new System.ArgumentOutOfRangeException("x", "outside the band's window");
+            }
+            if (skip > 0)
+            {
+                // A part of the window (a caller that set none and flushes from x > 0): its columns moved to the start of
+                // each row, where the writer reads them. The band is drawn again before its next flush.
+                for (int row = 0; row < height; row++)
+                {
+                    System.Array.Copy(_band, (row * _columns + skip) * 2, _band, row * _columns * 2, width * 2);
+                }
+            }
+            _write(x, screenY, width, height, _band, _columns);
         }
 
         /// <summary>
@@ -239,18 +282,18 @@ namespace DeskPhone.Ui.Rendering
 
         private void Run(int x, int length, int row)
         {
-            if (x < 0)
+            if (x < _left)
             {
-                length += x;
-                x = 0;
+                length -= _left - x;
+                x = _left;
             }
-            if (x + length > Width)
+            if (x + length > _left + _columns)
             {
-                length = Width - x;
+                length = _left + _columns - x;
             }
             if (length > 0)
             {
-                System.Array.Copy(_ink, 0, _band, (row * Width + x) * 2, length * 2);
+                System.Array.Copy(_ink, 0, _band, (row * _columns + x - _left) * 2, length * 2);
             }
         }
 
