@@ -31,7 +31,11 @@ namespace DeskPhone.Ui.Rendering
         private const int HeightAt = 4;
         private const int ValueAt = 5;
         // The list is made by a flush's first call and let go by the flush, as the target's band (docs/benchmarks.md,
-        // h-boot80): a phone at rest does not hold its 864 B (40 calls).
+        // h-boot80): a phone at rest does not hold its 864 B (40 calls). It is made for FirstCalls calls and grows to
+        // the capacity at once when a flush records more: a flush of a line or a few cells (the call screen's second,
+        // the status line) holds 144 B, not the whole screen's list, while the band and glyphs are made
+        // (docs/benchmarks.md, h-redraw).
+        private const int FirstCalls = 4;
         private short[] _calls;
         private int _capacity;
         private BitmapFont[] _fonts = new BitmapFont[2];
@@ -85,6 +89,10 @@ namespace DeskPhone.Ui.Rendering
             int bottom = y + height;
             try
             {
+                if (_target is IBandWindow window)
+                {
+                    window.Window(x, width);
+                }
                 for (int top = y; top < bottom; top += _target.BandHeight)
                 {
                     int rows = bottom - top < _target.BandHeight ? bottom - top : _target.BandHeight;
@@ -140,12 +148,12 @@ namespace DeskPhone.Ui.Rendering
         {
             if (_text == null)
             {
-                Allocate(_capacity);
+                Allocate(_capacity < FirstCalls ? _capacity : FirstCalls);
             }
             else if (_count == _text.Length)
             {
                 // Replaying what is recorded so far would be wrong (later calls paint over it and no band is kept),
-                // so the list grows instead: correct picture, one allocation, visible in Growths.
+                // so the list grows instead: to the capacity, else (past it) one allocation, visible in Growths.
                 Grow();
             }
             int at = _count * Fields;
@@ -188,12 +196,16 @@ namespace DeskPhone.Ui.Rendering
         {
             short[] calls = _calls;
             string[] text = _text;
-            Allocate(text.Length * 2);
+            bool past = text.Length >= _capacity;
+            Allocate(past ? text.Length * 2 : _capacity);
             System.Array.Copy(calls, _calls, calls.Length);
             System.Array.Copy(text, _text, text.Length);
-            // The next flushes make the list this large at once.
-            _capacity = _text.Length;
-            Growths++;
+            if (past)
+            {
+                // The next flushes grow the list this large.
+                _capacity = _text.Length;
+                Growths++;
+            }
         }
 
         private static short Clamp(int v) => (short)(v > short.MaxValue ? short.MaxValue : v < short.MinValue ? short.MinValue : v);
