@@ -21,6 +21,8 @@ namespace DeskPhone.Ui.Rendering
         public const int IdentityRegion = 2;
         public const int BodyRegion = 4;
         public const int KeysRegion = 8;
+        // Only some character cells of the body's rows changed (_cells): the call screen's duration each second.
+        private const int CellsRegion = 16;
         public const int KeysPerRow = 4;
         public const int MaxMessagePages = 8;
 
@@ -65,6 +67,9 @@ namespace DeskPhone.Ui.Rendering
         private readonly string[] _keyTexts;
         private readonly int[] _keyColors;
         private int _dirty = StatusRegion | IdentityRegion | BodyRegion | KeysRegion;
+        // The body's cells to redraw while CellsRegion is marked, in one int: first and last row (6 bits each), first
+        // and last column of the rows' text (8 bits each).
+        private int _cells;
 
         public IdleScreen(IPanel panel, DisplayProfile profile)
         {
@@ -85,8 +90,8 @@ namespace DeskPhone.Ui.Rendering
 
         public DisplayProfile Profile => _p;
 
-        /// <summary>Regions waiting to be drawn.</summary>
-        public int Dirty => _dirty;
+        /// <summary>Regions waiting to be drawn (changed cells of the body count as the body).</summary>
+        public int Dirty => (_dirty & CellsRegion) != 0 ? (_dirty & ~CellsRegion) | BodyRegion : _dirty;
 
         /// <summary>The status line: a message and its icon (icon 0 for the clock text).</summary>
         public void SetStatusLine(string text, int icon)
@@ -181,7 +186,7 @@ namespace DeskPhone.Ui.Rendering
         {
             _bodyKind = "infobox";
             _softkeys = null;
-            WrapInfo(lines, icons);
+            WrapInfo(lines, icons, false);
         }
 
         /// <summary>
@@ -191,6 +196,8 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
+            bool wasCall = _softkeys != null && _body == null;
+            string[] before = _softkeysShown;
             _bodyKind = "call";
             _softkeys = softkeys;
             _softkeysShown = new string[softkeys.Length];
@@ -199,7 +206,8 @@ namespace DeskPhone.Ui.Rendering
             {
                 _softkeysShown[i] = softkeys[i] == null ? null : TextWrap.Fit(softkeys[i], _p.Font.Fit(width));
             }
-            WrapInfo(lines, icons);
+            // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn.
+            WrapInfo(lines, icons, wasCall && SameTexts(before, _softkeysShown));
         }
 
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
@@ -207,7 +215,9 @@ namespace DeskPhone.Ui.Rendering
 
         private int SoftkeyWidth => _p.Width / KeysPerRow;
 
-        private void WrapInfo(string[] lines, int[] icons)
+        /// <param name="patch">The body shows these rows' layout now (same softkeys, no message): when the new rows
+        /// keep the rows' count, icons and mark, only their changed cells are marked (<see cref="MarkCells"/>).</param>
+        private void WrapInfo(string[] lines, int[] icons, bool patch)
         {
             _infoLines = lines;
             _infoIcons = icons;
@@ -233,6 +243,10 @@ namespace DeskPhone.Ui.Rendering
                     break;
                 }
             }
+            if (patch && !overflow && _bodyMark == null && _bodyIcons != null && n == _bodyLines.Length && MarkCells(wrapped, wrappedIcons))
+            {
+                return;
+            }
             _bodyLines = new string[n];
             _bodyIcons = new int[n];
             for (int i = 0; i < n; i++)
@@ -243,6 +257,85 @@ namespace DeskPhone.Ui.Rendering
             _body = null;
             _bodyMark = overflow ? "..." : null;
             _dirty |= BodyRegion;
+        }
+
+        /// <summary>
+        /// Takes the new rows of an unchanged layout (same rows, same icons) into the shown ones and marks the cells
+        /// that differ (columns of a fixed-width font: the first to the last differing character, the longer row's
+        /// end if their lengths differ), joined with any marked before; false (nothing taken) when an icon differs or
+        /// the body waits to be drawn whole. A call screen's second redraws one or two digits' cells instead of the
+        /// body: a band a few cells wide, two display-list calls (docs/benchmarks.md, h-redraw).
+        /// </summary>
+        private bool MarkCells(string[] rows, int[] icons)
+        {
+            if ((_dirty & BodyRegion) != 0 || _list != null || _popUp != null)
+            {
+                return false;
+            }
+            for (int i = 0; i < _bodyIcons.Length; i++)
+            {
+                if (icons[i] != _bodyIcons[i])
+                {
+                    return false;
+                }
+            }
+            int cells = (_dirty & CellsRegion) != 0 ? _cells : -1;
+            for (int i = 0; i < _bodyLines.Length; i++)
+            {
+                string was = _bodyLines[i];
+                string now = rows[i];
+                if ((object)was == (object)now || was.Equals(now))
+                {
+                    continue;
+                }
+                char[] a = was.ToCharArray();
+                char[] b = now.ToCharArray();
+                int first = 0;
+                while (first < a.Length && first < b.Length && a[first] == b[first])
+                {
+                    first++;
+                }
+                int last = (a.Length > b.Length ? a.Length : b.Length) - 1;
+                if (a.Length == b.Length)
+                {
+                    while (a[last] == b[last])
+                    {
+                        last--;
+                    }
+                }
+                cells = cells < 0 ? Cells(i, i, first, last) :
+                    Cells(Min(i, cells & 63), Max(i, cells >> 6 & 63), Min(first, cells >> 12 & 255), Max(last, cells >> 20 & 255));
+                _bodyLines[i] = now;
+            }
+            if (cells >= 0)
+            {
+                _cells = cells;
+                _dirty |= CellsRegion;
+            }
+            return true;
+        }
+
+        private static int Cells(int firstRow, int lastRow, int firstColumn, int lastColumn) =>
+            firstRow | lastRow << 6 | firstColumn << 12 | lastColumn << 20;
+
+        private static int Min(int a, int b) => a < b ? a : b;
+
+        private static int Max(int a, int b) => a > b ? a : b;
+
+        private static bool SameTexts(string[] a, string[] b)
+        {
+            if (a == null || a.Length != b.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < a.Length; i++)
+            {
+                if ((object)a[i] == null ? (object)b[i] != null : (object)b[i] == null || !a[i].Equals(b[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>
@@ -310,7 +403,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 if (_bodyIcons != null && _infoLines != null)
                 {
-                    WrapInfo(_infoLines, _infoIcons);
+                    WrapInfo(_infoLines, _infoIcons, false);
                 }
                 else
                 {
@@ -415,6 +508,10 @@ namespace DeskPhone.Ui.Rendering
                 if ((dirty & BodyRegion) != 0)
                 {
                     DrawBody();
+                }
+                else if ((dirty & CellsRegion) != 0)
+                {
+                    DrawCells();
                 }
                 if ((dirty & KeysRegion) != 0 && _keyColors.Length > 0)
                 {
@@ -615,6 +712,36 @@ namespace DeskPhone.Ui.Rendering
                 DrawPopUp(top, height);
             }
             _panel.Flush(0, top, _p.Width, covered);
+        }
+
+        /// <summary>
+        /// The body's changed cells (<see cref="MarkCells"/>): their rectangle filled and the rows' text drawn again,
+        /// flushed alone; the text's other cells are clipped by the band (the same pixels as the whole body's redraw).
+        /// </summary>
+        private void DrawCells()
+        {
+            int cells = _cells;
+            int firstRow = cells & 63;
+            int lastRow = cells >> 6 & 63;
+            int textX = _p.Margin + IconStyle.Size + 2;
+            int x = textX + (cells >> 12 & 255) * _p.Font.Width;
+            int width = ((cells >> 20 & 255) + 1) * _p.Font.Width + textX - x;
+            if (x + width > _p.Width - _p.Margin)
+            {
+                width = _p.Width - _p.Margin - x;
+            }
+            int y = BodyTop + firstRow * _p.LineHeight;
+            int height = (lastRow - firstRow + 1) * _p.LineHeight;
+            if (width <= 0)
+            {
+                return;
+            }
+            _panel.FillRect(x, y, width, height, _p.Background);
+            for (int i = firstRow; i <= lastRow; i++)
+            {
+                _panel.DrawText(_bodyLines[i], textX, BodyTop + i * _p.LineHeight, _p.Foreground, _p.Font, _p.Width - textX - _p.Margin);
+            }
+            _panel.Flush(x, y, width, height);
         }
 
         /// <summary>The softkeys' labels, each in its quarter of the row, light on the foreground colour like a key cap.</summary>
