@@ -31,11 +31,11 @@ namespace DeskPhone.Ui.Rendering
         private const int HeightAt = 4;
         private const int ValueAt = 5;
         // The list is made by a flush's first call and let go by the flush, as the target's band (docs/benchmarks.md,
-        // h-boot80): a phone at rest does not hold its 864 B (40 calls). It is made for FirstCalls calls and grows to
-        // the capacity at once when a flush records more: a flush of a line or a few cells (the call screen's second,
-        // the status line) holds 144 B, not the whole screen's list, while the band and glyphs are made
-        // (docs/benchmarks.md, h-redraw).
+        // h-boot80): a phone at rest does not hold its 864 B (40 calls). It is made for FirstCalls calls and grows by
+        // GrowCalls up to the capacity: a flush holds about the list it needs while its band and glyphs are made (a
+        // line's or a few cells' 144 B, the call screen's body 28 calls, not 40; docs/benchmarks.md, h-redraw).
         private const int FirstCalls = 4;
+        private const int GrowCalls = 8;
         private short[] _calls;
         private int _capacity;
         private BitmapFont[] _fonts = new BitmapFont[2];
@@ -197,7 +197,7 @@ namespace DeskPhone.Ui.Rendering
             short[] calls = _calls;
             string[] text = _text;
             bool past = text.Length >= _capacity;
-            Allocate(past ? text.Length * 2 : _capacity);
+            Allocate(past ? text.Length * 2 : text.Length + GrowCalls < _capacity ? text.Length + GrowCalls : _capacity);
             System.Array.Copy(calls, _calls, calls.Length);
             System.Array.Copy(text, _text, text.Length);
             if (past)
