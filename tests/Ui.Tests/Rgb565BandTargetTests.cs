@@ -208,6 +208,31 @@ namespace DeskPhone.Ui.Tests
         }
 
         [Fact]
+        public void AFlushOfAFewCellsMakesABandAsWideAsThemAndLooksUpNoOtherGlyph()
+        {
+            var sent = new List<(int X, int W, int Stride, int Bytes)>();
+            var reads = new List<int>();
+            byte[] file = FontFile("Fixed8x16");
+            var glyphs = new GlyphRows((offset, count) =>
+            {
+                reads.Add(count);
+                return file.Skip(offset).Take(count).ToArray();
+            });
+            var target = new Rgb565BandTarget(320, 2, true, glyphs, glyphs, (x, y, w, h, band, stride) => sent.Add((x, w, stride, band.Length)));
+            var panel = new BandedPanel(target, 240, 8);
+            reads.Clear();
+
+            // The last cell of "555  01:00" (a glyph outside ASCII before it: not read, it is outside the cells).
+            panel.FillRect(18 + 9 * 8, 60, 8, 18, 0x0841);
+            panel.DrawText("ü55  01:00", 18, 60, 0xFFFF, BitmapFont.Fixed8x16, 300);
+            panel.Flush(18 + 9 * 8, 60, 8, 18);
+
+            Assert.Equal(9, sent.Count);
+            Assert.All(sent, s => Assert.Equal((18 + 72, 8, 8, 8 * 2 * 2), (s.X, s.W, s.Stride, s.Bytes)));
+            Assert.Equal(new[] { 95 * 16 }, reads); // the ASCII rows only: no search for the 'ü' outside the window
+        }
+
+        [Fact]
         public void TheBandGoesToThePanelAsRgb565HighByteFirst()
         {
             var sent = new List<(int X, int Y, int W, int H, byte[] Bytes)>();
