@@ -9,7 +9,7 @@ namespace DeskPhone.Boot
     /// interpreter-cost program, tests/Device.Cost, counts the phone's work, not the pixels'). The script names a text
     /// it expects; the band notes whether, and at which screen row, it was drawn.
     /// </summary>
-    internal sealed class RecordingBand : IBandTarget, IBandRelease, IBandWindow
+    internal sealed class RecordingBand : IBandTarget, IBandRelease
     {
         private readonly Rgb565BandTarget _band;
         private string _expected;

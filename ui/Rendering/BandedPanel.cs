@@ -89,9 +89,9 @@ namespace DeskPhone.Ui.Rendering
             int bottom = y + height;
             try
             {
-                if (_target is IBandWindow window)
+                if (_target is IBandRelease windowed)
                 {
-                    window.Window(x, width);
+                    windowed.Window(x, width);
                 }
                 for (int top = y; top < bottom; top += _target.BandHeight)
                 {

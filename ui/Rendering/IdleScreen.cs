@@ -21,8 +21,12 @@ namespace DeskPhone.Ui.Rendering
         public const int IdentityRegion = 2;
         public const int BodyRegion = 4;
         public const int KeysRegion = 8;
-        // Only some character cells of the body's rows changed (_cells): the call screen's duration each second.
+        // Only some character cells of the body's rows changed: the call screen's duration each second. Which, above the
+        // regions' bits of _dirty (no field of their own): first and last row (4 bits each: at most 10 body rows), first
+        // and last column of the rows' text (7 bits each: at most 80 columns).
         private const int CellsRegion = 16;
+        private const int Regions = 31;
+        private const int CellsShift = 5;
         public const int KeysPerRow = 4;
         public const int MaxMessagePages = 8;
 
@@ -45,8 +49,6 @@ namespace DeskPhone.Ui.Rendering
         private string[] _bodyLines = NoLines;
         private int[] _bodyIcons;
 
-        // What the icon lines of the body are, for the description: "infobox", or "call" (the calls' lines).
-        private string _bodyKind = "infobox";
         private string[] _messageLines = NoLines;
         private bool _messageCut;
         private int _page;
@@ -67,9 +69,6 @@ namespace DeskPhone.Ui.Rendering
         private readonly string[] _keyTexts;
         private readonly int[] _keyColors;
         private int _dirty = StatusRegion | IdentityRegion | BodyRegion | KeysRegion;
-        // The body's cells to redraw while CellsRegion is marked, in one int: first and last row (6 bits each), first
-        // and last column of the rows' text (8 bits each).
-        private int _cells;
 
         public IdleScreen(IPanel panel, DisplayProfile profile)
         {
@@ -91,7 +90,7 @@ namespace DeskPhone.Ui.Rendering
         public DisplayProfile Profile => _p;
 
         /// <summary>Regions waiting to be drawn (changed cells of the body count as the body).</summary>
-        public int Dirty => (_dirty & CellsRegion) != 0 ? (_dirty & ~CellsRegion) | BodyRegion : _dirty;
+        public int Dirty => (_dirty & CellsRegion) != 0 ? (_dirty & Regions & ~CellsRegion) | BodyRegion : _dirty & Regions;
 
         /// <summary>The status line: a message and its icon (icon 0 for the clock text).</summary>
         public void SetStatusLine(string text, int icon)
@@ -184,7 +183,6 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>Infobox lines, each with an icon; a long line wraps into the next rows.</summary>
         public void SetInfoBox(string[] lines, int[] icons)
         {
-            _bodyKind = "infobox";
             _softkeys = null;
             WrapInfo(lines, icons, false);
         }
@@ -198,7 +196,6 @@ namespace DeskPhone.Ui.Rendering
         {
             bool wasCall = _softkeys != null && _body == null;
             string[] before = _softkeysShown;
-            _bodyKind = "call";
             _softkeys = softkeys;
             _softkeysShown = new string[softkeys.Length];
             int width = SoftkeyWidth - 2 * _p.Margin;
@@ -279,12 +276,12 @@ namespace DeskPhone.Ui.Rendering
                     return false;
                 }
             }
-            int cells = (_dirty & CellsRegion) != 0 ? _cells : -1;
+            int cells = (_dirty & CellsRegion) != 0 ? _dirty >> CellsShift : -1;
             for (int i = 0; i < _bodyLines.Length; i++)
             {
                 string was = _bodyLines[i];
                 string now = rows[i];
-                if ((object)was == (object)now || was.Equals(now))
+                if ((object)was == (object)now || was == now)
                 {
                     continue;
                 }
@@ -303,24 +300,25 @@ namespace DeskPhone.Ui.Rendering
                         last--;
                     }
                 }
-                cells = cells < 0 ? Cells(i, i, first, last) :
-                    Cells(Min(i, cells & 63), Max(i, cells >> 6 & 63), Min(first, cells >> 12 & 255), Max(last, cells >> 20 & 255));
+                int top = i;
+                int bottom = i;
+                if (cells >= 0)
+                {
+                    // Joined with those marked before (by this call or an earlier one not drawn yet).
+                    top = (cells & 15) < i ? cells & 15 : i;
+                    bottom = (cells >> 4 & 15) > i ? cells >> 4 & 15 : i;
+                    first = (cells >> 8 & 127) < first ? cells >> 8 & 127 : first;
+                    last = (cells >> 15 & 127) > last ? cells >> 15 & 127 : last;
+                }
+                cells = top | bottom << 4 | first << 8 | last << 15;
                 _bodyLines[i] = now;
             }
             if (cells >= 0)
             {
-                _cells = cells;
-                _dirty |= CellsRegion;
+                _dirty = (_dirty & Regions) | CellsRegion | cells << CellsShift;
             }
             return true;
         }
-
-        private static int Cells(int firstRow, int lastRow, int firstColumn, int lastColumn) =>
-            firstRow | lastRow << 6 | firstColumn << 12 | lastColumn << 20;
-
-        private static int Min(int a, int b) => a < b ? a : b;
-
-        private static int Max(int a, int b) => a > b ? a : b;
 
         private static bool SameTexts(string[] a, string[] b)
         {
@@ -330,7 +328,7 @@ namespace DeskPhone.Ui.Rendering
             }
             for (int i = 0; i < a.Length; i++)
             {
-                if ((object)a[i] == null ? (object)b[i] != null : (object)b[i] == null || !a[i].Equals(b[i]))
+                if ((object)a[i] == null ? (object)b[i] != null : (object)b[i] == null || a[i] != b[i])
                 {
                     return false;
                 }
@@ -511,7 +509,7 @@ namespace DeskPhone.Ui.Rendering
                 }
                 else if ((dirty & CellsRegion) != 0)
                 {
-                    DrawCells();
+                    DrawCells(dirty >> CellsShift);
                 }
                 if ((dirty & KeysRegion) != 0 && _keyColors.Length > 0)
                 {
@@ -562,7 +560,8 @@ namespace DeskPhone.Ui.Rendering
                     }
                     else
                     {
-                        sb.Append("\n[").Append(_bodyKind).Append("] ");
+                        // Infobox lines, or the call screen's (which has softkeys).
+                        sb.Append(_softkeys != null ? "\n[call] " : "\n[infobox] ");
                         if (_bodyIcons[i] != IconId.None)
                         {
                             sb.Append('<').Append(icons(_bodyIcons[i])).Append("> ");
@@ -718,14 +717,13 @@ namespace DeskPhone.Ui.Rendering
         /// The body's changed cells (<see cref="MarkCells"/>): their rectangle filled and the rows' text drawn again,
         /// flushed alone; the text's other cells are clipped by the band (the same pixels as the whole body's redraw).
         /// </summary>
-        private void DrawCells()
+        private void DrawCells(int cells)
         {
-            int cells = _cells;
-            int firstRow = cells & 63;
-            int lastRow = cells >> 6 & 63;
+            int firstRow = cells & 15;
+            int lastRow = cells >> 4 & 15;
             int textX = _p.Margin + IconStyle.Size + 2;
-            int x = textX + (cells >> 12 & 255) * _p.Font.Width;
-            int width = ((cells >> 20 & 255) + 1) * _p.Font.Width + textX - x;
+            int x = textX + (cells >> 8 & 127) * _p.Font.Width;
+            int width = ((cells >> 15 & 127) + 1) * _p.Font.Width + textX - x;
             if (x + width > _p.Width - _p.Margin)
             {
                 width = _p.Width - _p.Margin - x;

@@ -18,22 +18,22 @@ namespace DeskPhone.Ui.Rendering
     /// host's <c>Rgb565Canvas</c> and nothing is drawn pixel by pixel in C#. Glyphs come from <see cref="GlyphRows"/>
     /// (the font resources); the band goes to the panel through a <see cref="BandWriter"/>. Drawing outside the band
     /// is clipped. Monochrome inks are 0x0000 and 0xFFFF, as on the host. The band is as wide as the columns the flush
-    /// sends (<see cref="IBandWindow"/>): a call screen's second changes one or two character cells, whose band is a
+    /// sends (<see cref="IBandRelease.Window"/>): a call screen's second changes one or two character cells, whose band is a
     /// few dozen bytes instead of a 1,280-byte full-width one, and glyphs outside them are not looked up.
     /// </summary>
-    public sealed class Rgb565BandTarget : IBandTarget, IBandRelease, IBandWindow
+    public sealed class Rgb565BandTarget : IBandTarget, IBandRelease
     {
         // Made by the first call of a flush and let go after it (Release), with the fonts' ASCII rows: the phone at rest
         // and its SIP handling do not hold the 1,280 B (docs/benchmarks.md, h-boot80).
         private byte[] _band;
-        // The screen columns the band holds, _left.._left+_columns-1 (Window; the panel's width until one is set): the
-        // band's row stride is _columns pixels.
-        private int _left;
-        private int _columns;
-        // With the band: for each 4-bit value (bit 3 the leftmost pixel) the first run of lit pixels' start and length,
-        // the second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no arithmetic. Computed, not a
-        // static initializer: that kept 120 B from boot (the array, its static slot and the initializer's data).
-        private byte[] _runs;
+        // The screen columns the band holds (Window; the panel's width until one is set), the first in the low 16 bits
+        // and their count above: the band's row stride is that many pixels.
+        private int _window;
+        // After the band's pixels, RunsBytes of runs: for each 4-bit value (bit 3 the leftmost pixel) the first run of
+        // lit pixels' start and length, the second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no
+        // arithmetic. Computed, not a static initializer: that kept 120 B from boot (the array, its static slot and the
+        // initializer's data); in the band's array, not one of its own: no field kept at rest, no array header.
+        private const int RunsBytes = 64;
         private readonly byte[] _ink = new byte[8]; // four pixels of the current ink: a nibble's longest run
         private int _inkColor = -1;
         private readonly GlyphRows _large;
@@ -51,7 +51,7 @@ namespace DeskPhone.Ui.Rendering
             _large = large;
             _small = small;
             _write = write;
-            _columns = width;
+            _window = width << 16;
         }
 
         public int Width { get; }
@@ -69,11 +69,10 @@ namespace DeskPhone.Ui.Rendering
         {
             int left = x < 0 ? 0 : x > Width ? Width : x;
             int right = x + width > Width ? Width : x + width;
-            int columns = right > left ? right - left : 0;
-            if (left != _left || columns != _columns)
+            int window = left | (right > left ? right - left : 0) << 16;
+            if (window != _window)
             {
-                _left = left;
-                _columns = columns;
+                _window = window;
                 _band = null;
             }
         }
@@ -83,20 +82,17 @@ namespace DeskPhone.Ui.Rendering
         {
             if (_band == null)
             {
-                _band = new byte[_columns * BandHeight * 2];
-            }
-            if (_runs == null)
-            {
-                _runs = NibbleRuns();
+                byte[] band = new byte[(_window >> 16) * BandHeight * 2 + RunsBytes];
+                NibbleRuns(band, band.Length - RunsBytes);
+                _band = band;
             }
         }
 
-        private static byte[] NibbleRuns()
+        private static void NibbleRuns(byte[] runs, int at)
         {
-            var runs = new byte[64];
             for (int v = 1; v < 16; v++)
             {
-                int pair = v * 4 - 2; // the first lit pixel after an unlit one moves it to the next (start, length) pair
+                int pair = at + v * 4 - 2; // the first lit pixel after an unlit one moves it to the next (start, length) pair
                 bool lit = false;
                 for (int px = 0; px < 4; px++)
                 {
@@ -113,13 +109,14 @@ namespace DeskPhone.Ui.Rendering
                     }
                 }
             }
-            return runs;
         }
 
         public void FillRect(int x, int y, int width, int height, int color)
         {
-            int left = (x < _left ? _left : x) - _left;
-            int right = (x + width > _left + _columns ? _left + _columns : x + width) - _left;
+            int first = _window & 0xFFFF;
+            int columns = _window >> 16;
+            int left = (x < first ? first : x) - first;
+            int right = (x + width > first + columns ? first + columns : x + width) - first;
             int top = y < 0 ? 0 : y;
             int bottom = y + height > BandHeight ? BandHeight : y + height;
             if (left >= right || top >= bottom)
@@ -128,7 +125,7 @@ namespace DeskPhone.Ui.Rendering
             }
             MakeBand();
             int ink = Ink(color);
-            int start = (top * _columns + left) * 2;
+            int start = (top * columns + left) * 2;
             _band[start] = (byte)(ink >> 8);
             _band[start + 1] = (byte)ink;
             int bytes = (right - left) * 2;
@@ -138,7 +135,7 @@ namespace DeskPhone.Ui.Rendering
             }
             for (int row = top + 1; row < bottom; row++)
             {
-                System.Array.Copy(_band, start, _band, (row * _columns + left) * 2, bytes);
+                System.Array.Copy(_band, start, _band, (row * columns + left) * 2, bytes);
             }
         }
 
@@ -151,7 +148,11 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             MakeBand();
-            byte[] runs = _runs;
+            byte[] band = _band;
+            int runs = band.Length - RunsBytes;
+            int first = _window & 0xFFFF;
+            int stride = _window >> 16;
+            int last = first + stride;
             GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
             char[] chars = text.ToCharArray();
             int columns = maxWidth / font.Width;
@@ -164,13 +165,13 @@ namespace DeskPhone.Ui.Rendering
             for (int i = 0; i < columns; i++)
             {
                 int left = x + i * font.Width;
-                if (left >= _left + _columns || left + font.Width <= _left)
+                if (left >= last || left + font.Width <= first)
                 {
                     continue;
                 }
                 byte[] rows = glyphs.Find(chars[i], out int at);
                 // A cell wholly inside the band's columns (nearly all) is copied without clipping or calls.
-                bool inside = left >= _left && left + 8 <= _left + _columns;
+                bool inside = left >= first && left + 8 <= last;
                 for (int row = top; row < bottom; row++)
                 {
                     int glyphRow = row - y;
@@ -186,23 +187,25 @@ namespace DeskPhone.Ui.Rendering
                         Nibble(bits & 15, left + 4, row);
                         continue;
                     }
-                    int o = (row * _columns + left - _left) * 2;
+                    int o = (row * stride + left - first) * 2;
                     int t = (bits >> 4) * 4;
                     if (t != 0)
                     {
-                        System.Array.Copy(_ink, 0, _band, o + runs[t], runs[t + 1]);
-                        if (runs[t + 3] != 0)
+                        t += runs;
+                        System.Array.Copy(_ink, 0, band, o + band[t], band[t + 1]);
+                        if (band[t + 3] != 0)
                         {
-                            System.Array.Copy(_ink, 0, _band, o + runs[t + 2], runs[t + 3]);
+                            System.Array.Copy(_ink, 0, band, o + band[t + 2], band[t + 3]);
                         }
                     }
                     t = (bits & 15) * 4;
                     if (t != 0)
                     {
-                        System.Array.Copy(_ink, 0, _band, o + 8 + runs[t], runs[t + 1]);
-                        if (runs[t + 3] != 0)
+                        t += runs;
+                        System.Array.Copy(_ink, 0, band, o + 8 + band[t], band[t + 1]);
+                        if (band[t + 3] != 0)
                         {
-                            System.Array.Copy(_ink, 0, _band, o + 8 + runs[t + 2], runs[t + 3]);
+                            System.Array.Copy(_ink, 0, band, o + 8 + band[t + 2], band[t + 3]);
                         }
                     }
                 }
@@ -235,21 +238,18 @@ namespace DeskPhone.Ui.Rendering
         public void FlushBand(int x, int screenY, int width, int height)
         {
             MakeBand();
-            int skip = x - _left;
-            if (skip < 0 || width > _columns - skip)
-            {
-                throw new System.ArgumentOutOfRangeException("x", "outside the band's window");
-            }
+            int columns = _window >> 16;
+            int skip = x - (_window & 0xFFFF);
             if (skip > 0)
             {
                 // A part of the window (a caller that set none and flushes from x > 0): its columns moved to the start of
                 // each row, where the writer reads them. The band is drawn again before its next flush.
                 for (int row = 0; row < height; row++)
                 {
-                    System.Array.Copy(_band, (row * _columns + skip) * 2, _band, row * _columns * 2, width * 2);
+                    System.Array.Copy(_band, (row * columns + skip) * 2, _band, row * columns * 2, width * 2);
                 }
             }
-            _write(x, screenY, width, height, _band, _columns);
+            _write(x, screenY, width, height, _band, columns);
         }
 
         /// <summary>
@@ -259,7 +259,6 @@ namespace DeskPhone.Ui.Rendering
         public void Release()
         {
             _band = null;
-            _runs = null;
             _large.Release();
             _small.Release();
         }
@@ -271,8 +270,8 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
-            byte[] runs = _runs;
-            int t = nibble * 4;
+            byte[] runs = _band;
+            int t = runs.Length - RunsBytes + nibble * 4;
             Run(x + (runs[t] >> 1), runs[t + 1] >> 1, row);
             if (runs[t + 3] != 0)
             {
@@ -282,18 +281,20 @@ namespace DeskPhone.Ui.Rendering
 
         private void Run(int x, int length, int row)
         {
-            if (x < _left)
+            int first = _window & 0xFFFF;
+            int columns = _window >> 16;
+            if (x < first)
             {
-                length -= _left - x;
-                x = _left;
+                length -= first - x;
+                x = first;
             }
-            if (x + length > _left + _columns)
+            if (x + length > first + columns)
             {
-                length = _left + _columns - x;
+                length = first + columns - x;
             }
             if (length > 0)
             {
-                System.Array.Copy(_ink, 0, _band, (row * _columns + x - _left) * 2, length * 2);
+                System.Array.Copy(_ink, 0, _band, (row * columns + x - first) * 2, length * 2);
             }
         }
 
