@@ -194,9 +194,7 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
-            // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn. Every
-            // element of both arrays is written, so comparing them never meets nanoCLR's null string.
-            bool patch = _softkeys != null && _body == null && _softkeysShown.Length == softkeys.Length;
+            bool wasCall = _softkeys != null && _body == null;
             string[] before = _softkeysShown;
             _softkeys = softkeys;
             _softkeysShown = new string[softkeys.Length];
@@ -204,9 +202,9 @@ namespace DeskPhone.Ui.Rendering
             for (int i = 0; i < softkeys.Length; i++)
             {
                 _softkeysShown[i] = softkeys[i] == null ? null : TextWrap.Fit(softkeys[i], _p.Font.Fit(width));
-                patch = patch && _softkeysShown[i] == before[i];
             }
-            WrapInfo(lines, icons, patch);
+            // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn.
+            WrapInfo(lines, icons, wasCall && SameTexts(before, _softkeysShown));
         }
 
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
@@ -260,8 +258,8 @@ namespace DeskPhone.Ui.Rendering
 
         /// <summary>
         /// Takes the new rows of an unchanged layout (same rows, same icons) into the shown ones and marks the cells
-        /// that differ (columns of a fixed-width font: from the first differing character to the longer row's end; a
-        /// call screen's changing figures end its rows), joined with any marked before; false (nothing taken) when an icon differs or
+        /// that differ (columns of a fixed-width font: the first to the last differing character, the longer row's
+        /// end if their lengths differ), joined with any marked before; false (nothing taken) when an icon differs or
         /// the body waits to be drawn whole. A call screen's second redraws one or two digits' cells instead of the
         /// body: a band a few cells wide, two display-list calls (docs/benchmarks.md, h-redraw).
         /// </summary>
@@ -295,6 +293,13 @@ namespace DeskPhone.Ui.Rendering
                     first++;
                 }
                 int last = (a.Length > b.Length ? a.Length : b.Length) - 1;
+                if (a.Length == b.Length)
+                {
+                    while (a[last] == b[last])
+                    {
+                        last--;
+                    }
+                }
                 int top = i;
                 int bottom = i;
                 if (cells >= 0)
@@ -311,6 +316,22 @@ namespace DeskPhone.Ui.Rendering
             if (cells >= 0)
             {
                 _dirty = (_dirty & Regions) | CellsRegion | cells << CellsShift;
+            }
+            return true;
+        }
+
+        private static bool SameTexts(string[] a, string[] b)
+        {
+            if (a == null || a.Length != b.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < a.Length; i++)
+            {
+                if ((object)a[i] == null ? (object)b[i] != null : (object)b[i] == null || a[i] != b[i])
+                {
+                    return false;
+                }
             }
             return true;
         }
@@ -702,10 +723,17 @@ namespace DeskPhone.Ui.Rendering
             int lastRow = cells >> 4 & 15;
             int textX = _p.Margin + IconStyle.Size + 2;
             int x = textX + (cells >> 8 & 127) * _p.Font.Width;
-            // Rows are cut to the text's columns (Columns), so the cells lie within the panel.
             int width = ((cells >> 15 & 127) + 1) * _p.Font.Width + textX - x;
+            if (x + width > _p.Width - _p.Margin)
+            {
+                width = _p.Width - _p.Margin - x;
+            }
             int y = BodyTop + firstRow * _p.LineHeight;
             int height = (lastRow - firstRow + 1) * _p.LineHeight;
+            if (width <= 0)
+            {
+                return;
+            }
             _panel.FillRect(x, y, width, height, _p.Background);
             for (int i = firstRow; i <= lastRow; i++)
             {

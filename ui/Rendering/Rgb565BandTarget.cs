@@ -67,8 +67,9 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void Window(int x, int width)
         {
-            // A flushed rectangle lies on the panel (IdleScreen's regions and cells).
-            int window = x | width << 16;
+            int left = x < 0 ? 0 : x > Width ? Width : x;
+            int right = x + width > Width ? Width : x + width;
+            int window = left | (right > left ? right - left : 0) << 16;
             if (window != _window)
             {
                 _window = window;
@@ -233,12 +234,22 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
-        /// <summary>Sends the band's first rows: the columns of its window, x..x+width-1.</summary>
+        /// <summary>Sends columns x..x+width-1 of the band's first rows: those of its window (all of a full-width band).</summary>
         public void FlushBand(int x, int screenY, int width, int height)
         {
             MakeBand();
-            // BandedPanel flushes the window's columns (Window); without one, the band is the panel's width from column 0.
-            _write(x, screenY, width, height, _band, _window >> 16);
+            int columns = _window >> 16;
+            int skip = x - (_window & 0xFFFF);
+            if (skip > 0)
+            {
+                // A part of the window (a caller that set none and flushes from x > 0): its columns moved to the start of
+                // each row, where the writer reads them. The band is drawn again before its next flush.
+                for (int row = 0; row < height; row++)
+                {
+                    System.Array.Copy(_band, (row * columns + skip) * 2, _band, row * columns * 2, width * 2);
+                }
+            }
+            _write(x, screenY, width, height, _band, columns);
         }
 
         /// <summary>
