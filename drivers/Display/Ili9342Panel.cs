@@ -96,7 +96,8 @@ namespace DeskPhone.Drivers.Display
 
         /// <summary>
         /// Writes a width x height rectangle at (x, y) from rows of RGB565 bytes (high byte first): row r's pixels
-        /// start at byte (r * stride + x) * 2 of <paramref name="rows"/>. Allocation-free.
+        /// start at byte r * stride * 2 of <paramref name="rows"/> (a band as wide as the columns it sends, or wider).
+        /// Allocation-free.
         /// </summary>
         public void WriteRect(int x, int y, int width, int height, byte[] rows, int stride)
         {
@@ -109,12 +110,12 @@ namespace DeskPhone.Drivers.Display
             Command(MemoryWrite, 0);
             if (width == stride)
             {
-                _spi.Write(rows, x * 2, width * height * 2);
+                _spi.Write(rows, 0, width * height * 2);
                 return;
             }
             for (int row = 0; row < height; row++)
             {
-                _spi.Write(rows, (row * stride + x) * 2, width * 2);
+                _spi.Write(rows, row * stride * 2, width * 2);
             }
         }
 

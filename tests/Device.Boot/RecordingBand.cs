@@ -102,6 +102,15 @@ namespace DeskPhone.Boot
             }
         }
 
+        /// <summary>The board's band is made as wide as the flush (BandedPanel sets the window): so is this one's.</summary>
+        public void Window(int x, int width)
+        {
+            if (_band != null)
+            {
+                _band.Window(x, width);
+            }
+        }
+
         public void Release()
         {
             if (_band != null)

@@ -55,19 +55,32 @@ namespace DeskPhone.Drivers.Tests
         {
             var bus = new Bus();
             var panel = new Ili9342Panel(bus, bus.DataCommand, bus.Reset, bus);
-            // A band of 3 rows of 320 pixels, each byte its own low byte of the offset so slices are recognisable.
-            byte[] band = Enumerable.Range(0, 320 * 3 * 2).Select(i => (byte)(i * 7)).ToArray();
+            // A band of 3 rows of 20 pixels, each byte its own low byte of the offset so slices are recognisable; its
+            // column 0 is the screen's column 300.
+            byte[] band = Enumerable.Range(0, 20 * 3 * 2).Select(i => (byte)(i * 7)).ToArray();
 
-            panel.WriteRect(300, 236, 6, 2, band, 320);
+            panel.WriteRect(300, 236, 6, 2, band, 20);
 
             Assert.Equal(new[]
             {
                 "C 2A", "D 01 2C 01 31", // columns 300..305
                 "C 2B", "D 00 EC 00 ED", // rows 236..237
                 "C 2C",
-                "D " + Hex(band.Skip(300 * 2).Take(12)),
-                "D " + Hex(band.Skip((320 + 300) * 2).Take(12)),
+                "D " + Hex(band.Take(12)),
+                "D " + Hex(band.Skip(20 * 2).Take(12)),
             }, bus.Log);
+        }
+
+        [Fact]
+        public void ABandAsWideAsItsColumnsIsOnePixelWriteAtAnyColumn()
+        {
+            var bus = new Bus();
+            var panel = new Ili9342Panel(bus, bus.DataCommand, bus.Reset, bus);
+            byte[] band = Enumerable.Range(0, 8 * 2 * 2).Select(i => (byte)(i * 3)).ToArray();
+
+            panel.WriteRect(120, 40, 8, 2, band, 8);
+
+            Assert.Equal(new[] { "C 2A", "D 00 78 00 7F", "C 2B", "D 00 28 00 29", "C 2C", "D " + Hex(band) }, bus.Log);
         }
 
         [Fact]

@@ -56,6 +56,63 @@ namespace DeskPhone.Ui.Tests
             }
         }
 
+        [Theory]
+        [InlineData("320x240")]
+        [InlineData("128x64")]
+        public void ACallScreensSecondFlushesOnlyTheChangedCellsAndLeavesTheWholeRedrawsPixels(string profileName)
+        {
+            DisplayProfile p = Profile(profileName);
+            (SoftwarePanel panel, IdleScreen screen) = Screen(p);
+            string[] keys = { "Hold", "Mute", "Transfer", "End" };
+            int[] icons = { IconId.Call, IconId.None };
+            screen.SetCall(new[] { "Connected: Bob", "555  00:59" }, icons, keys);
+            screen.Render();
+
+            panel.ResetCounters();
+            screen.SetCall(new[] { "Connected: Bob", "555  01:00" }, icons, keys);
+            Assert.Equal(IdleScreen.BodyRegion, screen.Dirty);
+            screen.Render();
+            // "00:59" -> "01:00": four cells of one row, not the body.
+            Assert.Equal(1, panel.Flushes);
+            Assert.Equal(Bytes(p, 4 * p.Font.Width, p.LineHeight), panel.FlushedBytes);
+
+            panel.ResetCounters();
+            screen.SetCall(new[] { "Connected: Bob", "555  01:00" }, icons, keys);
+            screen.Render();
+            Assert.Equal(0, panel.Flushes); // nothing changed, nothing drawn
+
+            // The same glass as a screen that drew this call screen whole.
+            (SoftwarePanel whole, IdleScreen fresh) = Screen(p);
+            fresh.SetCall(new[] { "Connected: Bob", "555  01:00" }, icons, keys);
+            fresh.Render();
+            for (int y = 0; y < p.Height; y++)
+            {
+                for (int x = 0; x < p.Width; x++)
+                {
+                    Assert.Equal(whole.Pixel(x, y), panel.Pixel(x, y));
+                }
+            }
+        }
+
+        [Fact]
+        public void ACallScreenWhoseSoftkeysOrIconsChangeIsRedrawnWhole()
+        {
+            DisplayProfile p = DisplayProfile.Color320x240;
+            (SoftwarePanel panel, IdleScreen screen) = Screen(p);
+            screen.SetCall(new[] { "Call from Bob", "555" }, new[] { IconId.Call, IconId.None }, new[] { "Answer", null, null, "Reject" });
+            screen.Render();
+
+            panel.ResetCounters();
+            screen.SetCall(new[] { "Call from Bob", "555" }, new[] { IconId.Call, IconId.None }, new[] { "Hold", "Mute", "Transfer", "End" });
+            screen.Render();
+            Assert.True(panel.FlushedBytes >= Bytes(p, p.Width, 4 * p.LineHeight), panel.FlushedBytes + " bytes: the body");
+
+            panel.ResetCounters();
+            screen.SetCall(new[] { "Call from Bob", "555" }, new[] { IconId.Call, IconId.Mute }, new[] { "Hold", "Mute", "Transfer", "End" });
+            screen.Render();
+            Assert.True(panel.FlushedBytes >= Bytes(p, p.Width, 4 * p.LineHeight), panel.FlushedBytes + " bytes: the body");
+        }
+
         [Fact]
         public void EachChangeMarksAndFlushesOnlyItsRegion()
         {

@@ -208,6 +208,31 @@ namespace DeskPhone.Ui.Tests
         }
 
         [Fact]
+        public void AFlushOfAFewCellsMakesABandAsWideAsThemAndLooksUpNoOtherGlyph()
+        {
+            var sent = new List<(int X, int W, int Stride, int Bytes)>();
+            var reads = new List<int>();
+            byte[] file = FontFile("Fixed8x16");
+            var glyphs = new GlyphRows((offset, count) =>
+            {
+                reads.Add(count);
+                return file.Skip(offset).Take(count).ToArray();
+            });
+            var target = new Rgb565BandTarget(320, 2, true, glyphs, glyphs, (x, y, w, h, band, stride) => sent.Add((x, w, stride, band.Length)));
+            var panel = new BandedPanel(target, 240, 8);
+            reads.Clear();
+
+            // The last cell of "555  01:00" (a glyph outside ASCII before it: not read, it is outside the cells).
+            panel.FillRect(18 + 9 * 8, 60, 8, 18, 0x0841);
+            panel.DrawText("ü55  01:00", 18, 60, 0xFFFF, BitmapFont.Fixed8x16, 300);
+            panel.Flush(18 + 9 * 8, 60, 8, 18);
+
+            Assert.Equal(9, sent.Count);
+            Assert.All(sent, s => Assert.Equal((18 + 72, 8, 8, 8 * 2 * 2 + 64), (s.X, s.W, s.Stride, s.Bytes))); // and the nibble runs after the pixels
+            Assert.Equal(new[] { 95 * 16 }, reads); // the ASCII rows only: no search for the 'ü' outside the window
+        }
+
+        [Fact]
         public void TheBandGoesToThePanelAsRgb565HighByteFirst()
         {
             var sent = new List<(int X, int Y, int W, int H, byte[] Bytes)>();
@@ -232,7 +257,7 @@ namespace DeskPhone.Ui.Tests
             var bytes = new byte[width * height * 2];
             for (int row = 0; row < height; row++)
             {
-                Array.Copy(band, (row * stride + x) * 2, bytes, row * width * 2, width * 2);
+                Array.Copy(band, row * stride * 2, bytes, row * width * 2, width * 2);
             }
             return bytes;
         }
@@ -287,7 +312,7 @@ namespace DeskPhone.Ui.Tests
                 {
                     for (int col = 0; col < width && x + col < _width; col++)
                     {
-                        int at = (row * bandWidth + x + col) * 2;
+                        int at = (row * bandWidth + col) * 2;
                         _pixels[(y + row) * _width + x + col] = (ushort)(band[at] << 8 | band[at + 1]);
                     }
                 }

@@ -31,7 +31,11 @@ namespace DeskPhone.Ui.Rendering
         private const int HeightAt = 4;
         private const int ValueAt = 5;
         // The list is made by a flush's first call and let go by the flush, as the target's band (docs/benchmarks.md,
-        // h-boot80): a phone at rest does not hold its 864 B (40 calls).
+        // h-boot80): a phone at rest does not hold its 864 B (40 calls). It is made for FirstCalls calls and grows by
+        // GrowCalls up to the capacity: a flush holds about the list it needs while its band and glyphs are made (a
+        // line's or a few cells' 144 B, the call screen's body 28 calls, not 40; docs/benchmarks.md, h-redraw).
+        private const int FirstCalls = 4;
+        private const int GrowCalls = 8;
         private short[] _calls;
         private int _capacity;
         // The fonts the list's texts use, made with it and let go with it (48 B at rest, issue #17).
@@ -86,6 +90,10 @@ namespace DeskPhone.Ui.Rendering
             int bottom = y + height;
             try
             {
+                if (_target is IBandRelease windowed)
+                {
+                    windowed.Window(x, width);
+                }
                 for (int top = y; top < bottom; top += _target.BandHeight)
                 {
                     int rows = bottom - top < _target.BandHeight ? bottom - top : _target.BandHeight;
@@ -143,12 +151,12 @@ namespace DeskPhone.Ui.Rendering
         {
             if (_text == null)
             {
-                Allocate(_capacity);
+                Allocate(_capacity < FirstCalls ? _capacity : FirstCalls);
             }
             else if (_count == _text.Length)
             {
                 // Replaying what is recorded so far would be wrong (later calls paint over it and no band is kept),
-                // so the list grows instead: correct picture, one allocation, visible in Growths.
+                // so the list grows instead: to the capacity, else (past it) one allocation, visible in Growths.
                 Grow();
             }
             int at = _count * Fields;
@@ -195,12 +203,16 @@ namespace DeskPhone.Ui.Rendering
         {
             short[] calls = _calls;
             string[] text = _text;
-            Allocate(text.Length * 2);
+            bool past = text.Length >= _capacity;
+            Allocate(past ? text.Length * 2 : text.Length + GrowCalls < _capacity ? text.Length + GrowCalls : _capacity);
             System.Array.Copy(calls, _calls, calls.Length);
             System.Array.Copy(text, _text, text.Length);
-            // The next flushes make the list this large at once.
-            _capacity = _text.Length;
-            Growths++;
+            if (past)
+            {
+                // The next flushes grow the list this large.
+                _capacity = _text.Length;
+                Growths++;
+            }
         }
 
         private static short Clamp(int v) => (short)(v > short.MaxValue ? short.MaxValue : v < short.MinValue ? short.MinValue : v);

@@ -21,6 +21,12 @@ namespace DeskPhone.Ui.Rendering
         public const int IdentityRegion = 2;
         public const int BodyRegion = 4;
         public const int KeysRegion = 8;
+        // Only some character cells of the body's rows changed: the call screen's duration each second. Which, above the
+        // regions' bits of _dirty (no field of their own): first and last row (4 bits each: at most 10 body rows), first
+        // and last column of the rows' text (7 bits each: at most 80 columns).
+        private const int CellsRegion = 16;
+        private const int Regions = 31;
+        private const int CellsShift = 5;
         public const int KeysPerRow = 4;
         public const int MaxMessagePages = 8;
 
@@ -41,9 +47,6 @@ namespace DeskPhone.Ui.Rendering
         private string[] _bodyLines = NoLines;
         private int[] _bodyIcons;
 
-        // What the icon lines of the body are, for the description: "call" (the calls' lines) when set, else "infobox".
-        // A flag, not the word: a literal kept in a field is a string object of its own on nanoCLR.
-        private bool _callBody;
         private string[] _messageLines = NoLines;
         private bool _messageCut;
         private int _page;
@@ -91,8 +94,8 @@ namespace DeskPhone.Ui.Rendering
 
         private string IdentityShown() => TextWrap.Fit(_identity, Columns(0));
 
-        /// <summary>Regions waiting to be drawn.</summary>
-        public int Dirty => _dirty;
+        /// <summary>Regions waiting to be drawn (changed cells of the body count as the body).</summary>
+        public int Dirty => (_dirty & CellsRegion) != 0 ? (_dirty & Regions & ~CellsRegion) | BodyRegion : _dirty & Regions;
 
         /// <summary>The status line: a message and its icon (icon 0 for the clock text).</summary>
         public void SetStatusLine(string text, int icon)
@@ -183,9 +186,8 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>Infobox lines, each with an icon; a long line wraps into the next rows.</summary>
         public void SetInfoBox(string[] lines, int[] icons)
         {
-            _callBody = false;
             _softkeys = null;
-            WrapInfo(lines, icons);
+            WrapInfo(lines, icons, false);
         }
 
         /// <summary>
@@ -195,7 +197,8 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
-            _callBody = true;
+            bool wasCall = _softkeys != null && _body == null;
+            string[] before = _softkeysShown;
             _softkeys = softkeys;
             _softkeysShown = new string[softkeys.Length];
             int width = SoftkeyWidth - 2 * _p.Margin;
@@ -203,7 +206,8 @@ namespace DeskPhone.Ui.Rendering
             {
                 _softkeysShown[i] = softkeys[i] == null ? null : TextWrap.Fit(softkeys[i], _p.Font.Fit(width));
             }
-            WrapInfo(lines, icons);
+            // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn.
+            WrapInfo(lines, icons, wasCall && SameTexts(before, _softkeysShown));
         }
 
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
@@ -211,7 +215,9 @@ namespace DeskPhone.Ui.Rendering
 
         private int SoftkeyWidth => _p.Width / KeysPerRow;
 
-        private void WrapInfo(string[] lines, int[] icons)
+        /// <param name="patch">The body shows these rows' layout now (same softkeys, no message): when the new rows
+        /// keep the rows' count, icons and mark, only their changed cells are marked (<see cref="MarkCells"/>).</param>
+        private void WrapInfo(string[] lines, int[] icons, bool patch)
         {
             _infoLines = lines;
             _infoIcons = icons;
@@ -237,6 +243,10 @@ namespace DeskPhone.Ui.Rendering
                     break;
                 }
             }
+            if (patch && !overflow && _bodyMark == null && _bodyIcons != null && n == _bodyLines.Length && MarkCells(wrapped, wrappedIcons))
+            {
+                return;
+            }
             _bodyLines = new string[n];
             _bodyIcons = new int[n];
             for (int i = 0; i < n; i++)
@@ -247,6 +257,86 @@ namespace DeskPhone.Ui.Rendering
             _body = null;
             _bodyMark = overflow ? "..." : null;
             _dirty |= BodyRegion;
+        }
+
+        /// <summary>
+        /// Takes the new rows of an unchanged layout (same rows, same icons) into the shown ones and marks the cells
+        /// that differ (columns of a fixed-width font: the first to the last differing character, the longer row's
+        /// end if their lengths differ), joined with any marked before; false (nothing taken) when an icon differs or
+        /// the body waits to be drawn whole. A call screen's second redraws one or two digits' cells instead of the
+        /// body: a band a few cells wide, two display-list calls (docs/benchmarks.md, h-redraw).
+        /// </summary>
+        private bool MarkCells(string[] rows, int[] icons)
+        {
+            if ((_dirty & BodyRegion) != 0 || _list != null || _popUp != null)
+            {
+                return false;
+            }
+            for (int i = 0; i < _bodyIcons.Length; i++)
+            {
+                if (icons[i] != _bodyIcons[i])
+                {
+                    return false;
+                }
+            }
+            int cells = (_dirty & CellsRegion) != 0 ? _dirty >> CellsShift : -1;
+            for (int i = 0; i < _bodyLines.Length; i++)
+            {
+                string was = _bodyLines[i];
+                string now = rows[i];
+                if ((object)was == (object)now || was == now)
+                {
+                    continue;
+                }
+                char[] a = was.ToCharArray();
+                char[] b = now.ToCharArray();
+                int first = 0;
+                while (first < a.Length && first < b.Length && a[first] == b[first])
+                {
+                    first++;
+                }
+                int last = (a.Length > b.Length ? a.Length : b.Length) - 1;
+                if (a.Length == b.Length)
+                {
+                    while (a[last] == b[last])
+                    {
+                        last--;
+                    }
+                }
+                int top = i;
+                int bottom = i;
+                if (cells >= 0)
+                {
+                    // Joined with those marked before (by this call or an earlier one not drawn yet).
+                    top = (cells & 15) < i ? cells & 15 : i;
+                    bottom = (cells >> 4 & 15) > i ? cells >> 4 & 15 : i;
+                    first = (cells >> 8 & 127) < first ? cells >> 8 & 127 : first;
+                    last = (cells >> 15 & 127) > last ? cells >> 15 & 127 : last;
+                }
+                cells = top | bottom << 4 | first << 8 | last << 15;
+                _bodyLines[i] = now;
+            }
+            if (cells >= 0)
+            {
+                _dirty = (_dirty & Regions) | CellsRegion | cells << CellsShift;
+            }
+            return true;
+        }
+
+        private static bool SameTexts(string[] a, string[] b)
+        {
+            if (a == null || a.Length != b.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < a.Length; i++)
+            {
+                if ((object)a[i] == null ? (object)b[i] != null : (object)b[i] == null || a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>
@@ -315,7 +405,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 if (_bodyIcons != null && _infoLines != null)
                 {
-                    WrapInfo(_infoLines, _infoIcons);
+                    WrapInfo(_infoLines, _infoIcons, false);
                 }
                 else
                 {
@@ -422,6 +512,10 @@ namespace DeskPhone.Ui.Rendering
                 {
                     DrawBody();
                 }
+                else if ((dirty & CellsRegion) != 0)
+                {
+                    DrawCells(dirty >> CellsShift);
+                }
                 if ((dirty & KeysRegion) != 0 && _keyColors.Length > 0)
                 {
                     DrawKeys();
@@ -471,7 +565,8 @@ namespace DeskPhone.Ui.Rendering
                     }
                     else
                     {
-                        sb.Append("\n[").Append(_callBody ? "call" : "infobox").Append("] ");
+                        // Infobox lines, or the call screen's (which has softkeys).
+                        sb.Append(_softkeys != null ? "\n[call] " : "\n[infobox] ");
                         if (_bodyIcons[i] != IconId.None)
                         {
                             sb.Append('<').Append(icons(_bodyIcons[i])).Append("> ");
@@ -620,6 +715,35 @@ namespace DeskPhone.Ui.Rendering
                 DrawPopUp(top, height);
             }
             _panel.Flush(0, top, _p.Width, covered);
+        }
+
+        /// <summary>
+        /// The body's changed cells (<see cref="MarkCells"/>): their rectangle filled and the rows' text drawn again,
+        /// flushed alone; the text's other cells are clipped by the band (the same pixels as the whole body's redraw).
+        /// </summary>
+        private void DrawCells(int cells)
+        {
+            int firstRow = cells & 15;
+            int lastRow = cells >> 4 & 15;
+            int textX = _p.Margin + IconStyle.Size + 2;
+            int x = textX + (cells >> 8 & 127) * _p.Font.Width;
+            int width = ((cells >> 15 & 127) + 1) * _p.Font.Width + textX - x;
+            if (x + width > _p.Width - _p.Margin)
+            {
+                width = _p.Width - _p.Margin - x;
+            }
+            int y = BodyTop + firstRow * _p.LineHeight;
+            int height = (lastRow - firstRow + 1) * _p.LineHeight;
+            if (width <= 0)
+            {
+                return;
+            }
+            _panel.FillRect(x, y, width, height, _p.Background);
+            for (int i = firstRow; i <= lastRow; i++)
+            {
+                _panel.DrawText(_bodyLines[i], textX, BodyTop + i * _p.LineHeight, _p.Foreground, _p.Font, _p.Width - textX - _p.Margin);
+            }
+            _panel.Flush(x, y, width, height);
         }
 
         /// <summary>The softkeys' labels, each in its quarter of the row, light on the foreground colour like a key cap.</summary>

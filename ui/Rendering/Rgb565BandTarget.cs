@@ -4,8 +4,9 @@ using DeskPhone.Ui.Icons;
 namespace DeskPhone.Ui.Rendering
 {
     /// <summary>
-    /// Sends columns x..x+width-1 of the band's first <paramref name="height"/> rows to the screen at (x, y): row r of
-    /// the band starts at byte r * bandWidth * 2, two bytes per pixel, high byte first (RGB565 as the panel takes it).
+    /// Sends a width x height rectangle of the band to the screen at (x, y): row r's pixels start at byte
+    /// r * bandWidth * 2 of the band (its column 0 is the screen's column x), two bytes per pixel, high byte first
+    /// (RGB565 as the panel takes it).
     /// </summary>
     public delegate void BandWriter(int x, int y, int width, int height, byte[] band, int bandWidth);
 
@@ -16,20 +17,24 @@ namespace DeskPhone.Ui.Rendering
     /// (<see cref="NibbleRuns"/>, at most two) are copied from a row of the ink (inline for a cell wholly inside the band), so text stays transparent as on the
     /// host's <c>Rgb565Canvas</c> and nothing is drawn pixel by pixel in C#. Glyphs come from <see cref="GlyphRows"/>
     /// (the font resources); the band goes to the panel through a <see cref="BandWriter"/>. Drawing outside the band
-    /// is clipped. Monochrome inks are 0x0000 and 0xFFFF, as on the host.
+    /// is clipped. Monochrome inks are 0x0000 and 0xFFFF, as on the host. The band is as wide as the columns the flush
+    /// sends (<see cref="IBandRelease.Window"/>): a call screen's second changes one or two character cells, whose band is a
+    /// few dozen bytes instead of a 1,280-byte full-width one, and glyphs outside them are not looked up.
     /// </summary>
     public sealed class Rgb565BandTarget : IBandTarget, IBandRelease
     {
         // Made by the first call of a flush and let go after it (Release), with the fonts' ASCII rows: the phone at rest
         // and its SIP handling do not hold the 1,280 B (docs/benchmarks.md, h-boot80).
         private byte[] _band;
-        // With the band: for each 4-bit value (bit 3 the leftmost pixel) the first run of lit pixels' start and length,
-        // the second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no arithmetic. Computed, not a
-        // static initializer: that kept 120 B from boot (the array, its static slot and the initializer's data).
-        // After the runs, from InkAt, four pixels of the current ink (a nibble's longest run): made and let go with them
-        // (a phone at rest kept its own 8-byte array, 48 B with its field, issue #17).
-        private byte[] _runs;
-        private const int InkAt = 64;
+        // The screen columns the band holds (Window; the panel's width until one is set), the first in the low 16 bits
+        // and their count above: the band's row stride is that many pixels.
+        private int _window;
+        // After the band's pixels, RunsBytes of runs: for each 4-bit value (bit 3 the leftmost pixel) the first run of
+        // lit pixels' start and length, the second's (0, 0 if none), in bytes of the band (2 a pixel), so a copy needs no
+        // arithmetic. Computed, not a static initializer: that kept 120 B from boot (the array, its static slot and the
+        // initializer's data); in the band's array, not one of its own: no field kept at rest, no array header.
+        private const int RunsBytes = 64;
+        private readonly byte[] _ink = new byte[8]; // four pixels of the current ink: a nibble's longest run
         private int _inkColor = -1;
         private readonly GlyphRows _large;
         private readonly GlyphRows _small;
@@ -46,31 +51,48 @@ namespace DeskPhone.Ui.Rendering
             _large = large;
             _small = small;
             _write = write;
+            _window = width << 16;
         }
 
         public int Width { get; }
         public int BandHeight { get; }
         public bool IsColor { get; }
 
-        /// <summary>Managed bytes of the band (2 per pixel).</summary>
+        /// <summary>Managed bytes of a full-width band (2 per pixel), the most a flush makes.</summary>
         public int BandBytes => Width * BandHeight * 2;
+
+        /// <summary>
+        /// The next bands send columns x..x+width-1 only: the band made for them is that wide, and drawing outside them
+        /// is clipped (a glyph wholly outside is not looked up).
+        /// </summary>
+        public void Window(int x, int width)
+        {
+            int left = x < 0 ? 0 : x > Width ? Width : x;
+            int right = x + width > Width ? Width : x + width;
+            int window = left | (right > left ? right - left : 0) << 16;
+            if (window != _window)
+            {
+                _window = window;
+                _band = null;
+            }
+        }
 
         /// <summary>The band, made if a flush's first call finds none.</summary>
         private void MakeBand()
         {
             if (_band == null)
             {
-                _band = new byte[BandBytes];
-                _runs = NibbleRuns();
+                byte[] band = new byte[(_window >> 16) * BandHeight * 2 + RunsBytes];
+                NibbleRuns(band, band.Length - RunsBytes);
+                _band = band;
             }
         }
 
-        private static byte[] NibbleRuns()
+        private static void NibbleRuns(byte[] runs, int at)
         {
-            var runs = new byte[InkAt + 8];
             for (int v = 1; v < 16; v++)
             {
-                int pair = v * 4 - 2; // the first lit pixel after an unlit one moves it to the next (start, length) pair
+                int pair = at + v * 4 - 2; // the first lit pixel after an unlit one moves it to the next (start, length) pair
                 bool lit = false;
                 for (int px = 0; px < 4; px++)
                 {
@@ -87,13 +109,14 @@ namespace DeskPhone.Ui.Rendering
                     }
                 }
             }
-            return runs;
         }
 
         public void FillRect(int x, int y, int width, int height, int color)
         {
-            int left = x < 0 ? 0 : x;
-            int right = x + width > Width ? Width : x + width;
+            int first = _window & 0xFFFF;
+            int columns = _window >> 16;
+            int left = (x < first ? first : x) - first;
+            int right = (x + width > first + columns ? first + columns : x + width) - first;
             int top = y < 0 ? 0 : y;
             int bottom = y + height > BandHeight ? BandHeight : y + height;
             if (left >= right || top >= bottom)
@@ -102,7 +125,7 @@ namespace DeskPhone.Ui.Rendering
             }
             MakeBand();
             int ink = Ink(color);
-            int start = (top * Width + left) * 2;
+            int start = (top * columns + left) * 2;
             _band[start] = (byte)(ink >> 8);
             _band[start + 1] = (byte)ink;
             int bytes = (right - left) * 2;
@@ -112,7 +135,7 @@ namespace DeskPhone.Ui.Rendering
             }
             for (int row = top + 1; row < bottom; row++)
             {
-                System.Array.Copy(_band, start, _band, (row * Width + left) * 2, bytes);
+                System.Array.Copy(_band, start, _band, (row * columns + left) * 2, bytes);
             }
         }
 
@@ -125,7 +148,11 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             MakeBand();
-            byte[] runs = _runs;
+            byte[] band = _band;
+            int runs = band.Length - RunsBytes;
+            int first = _window & 0xFFFF;
+            int stride = _window >> 16;
+            int last = first + stride;
             GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
             char[] chars = text.ToCharArray();
             int columns = maxWidth / font.Width;
@@ -138,13 +165,13 @@ namespace DeskPhone.Ui.Rendering
             for (int i = 0; i < columns; i++)
             {
                 int left = x + i * font.Width;
-                if (left >= Width || left + font.Width <= 0)
+                if (left >= last || left + font.Width <= first)
                 {
                     continue;
                 }
                 byte[] rows = glyphs.Find(chars[i], out int at);
-                // A cell wholly inside the band's width (nearly all) is copied without clipping or calls.
-                bool inside = left >= 0 && left + 8 <= Width;
+                // A cell wholly inside the band's columns (nearly all) is copied without clipping or calls.
+                bool inside = left >= first && left + 8 <= last;
                 for (int row = top; row < bottom; row++)
                 {
                     int glyphRow = row - y;
@@ -160,23 +187,25 @@ namespace DeskPhone.Ui.Rendering
                         Nibble(bits & 15, left + 4, row);
                         continue;
                     }
-                    int o = (row * Width + left) * 2;
+                    int o = (row * stride + left - first) * 2;
                     int t = (bits >> 4) * 4;
                     if (t != 0)
                     {
-                        System.Array.Copy(runs, InkAt, _band, o + runs[t], runs[t + 1]);
-                        if (runs[t + 3] != 0)
+                        t += runs;
+                        System.Array.Copy(_ink, 0, band, o + band[t], band[t + 1]);
+                        if (band[t + 3] != 0)
                         {
-                            System.Array.Copy(runs, InkAt, _band, o + runs[t + 2], runs[t + 3]);
+                            System.Array.Copy(_ink, 0, band, o + band[t + 2], band[t + 3]);
                         }
                     }
                     t = (bits & 15) * 4;
                     if (t != 0)
                     {
-                        System.Array.Copy(runs, InkAt, _band, o + 8 + runs[t], runs[t + 1]);
-                        if (runs[t + 3] != 0)
+                        t += runs;
+                        System.Array.Copy(_ink, 0, band, o + 8 + band[t], band[t + 1]);
+                        if (band[t + 3] != 0)
                         {
-                            System.Array.Copy(runs, InkAt, _band, o + 8 + runs[t + 2], runs[t + 3]);
+                            System.Array.Copy(_ink, 0, band, o + 8 + band[t + 2], band[t + 3]);
                         }
                     }
                 }
@@ -205,10 +234,22 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
+        /// <summary>Sends columns x..x+width-1 of the band's first rows: those of its window (all of a full-width band).</summary>
         public void FlushBand(int x, int screenY, int width, int height)
         {
             MakeBand();
-            _write(x, screenY, width, height, _band, Width);
+            int columns = _window >> 16;
+            int skip = x - (_window & 0xFFFF);
+            if (skip > 0)
+            {
+                // A part of the window (a caller that set none and flushes from x > 0): its columns moved to the start of
+                // each row, where the writer reads them. The band is drawn again before its next flush.
+                for (int row = 0; row < height; row++)
+                {
+                    System.Array.Copy(_band, (row * columns + skip) * 2, _band, row * columns * 2, width * 2);
+                }
+            }
+            _write(x, screenY, width, height, _band, columns);
         }
 
         /// <summary>
@@ -218,8 +259,6 @@ namespace DeskPhone.Ui.Rendering
         public void Release()
         {
             _band = null;
-            _runs = null;
-            _inkColor = -1;
             _large.Release();
             _small.Release();
         }
@@ -231,8 +270,8 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
-            byte[] runs = _runs;
-            int t = nibble * 4;
+            byte[] runs = _band;
+            int t = runs.Length - RunsBytes + nibble * 4;
             Run(x + (runs[t] >> 1), runs[t + 1] >> 1, row);
             if (runs[t + 3] != 0)
             {
@@ -242,18 +281,20 @@ namespace DeskPhone.Ui.Rendering
 
         private void Run(int x, int length, int row)
         {
-            if (x < 0)
+            int first = _window & 0xFFFF;
+            int columns = _window >> 16;
+            if (x < first)
             {
-                length += x;
-                x = 0;
+                length -= first - x;
+                x = first;
             }
-            if (x + length > Width)
+            if (x + length > first + columns)
             {
-                length = Width - x;
+                length = first + columns - x;
             }
             if (length > 0)
             {
-                System.Array.Copy(_runs, InkAt, _band, (row * Width + x) * 2, length * 2);
+                System.Array.Copy(_ink, 0, _band, (row * columns + x - first) * 2, length * 2);
             }
         }
 
@@ -264,11 +305,10 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
-            byte[] runs = _runs;
-            for (int i = InkAt; i < runs.Length; i += 2)
+            for (int i = 0; i < _ink.Length; i += 2)
             {
-                runs[i] = (byte)(ink >> 8);
-                runs[i + 1] = (byte)ink;
+                _ink[i] = (byte)(ink >> 8);
+                _ink[i + 1] = (byte)ink;
             }
             _inkColor = ink;
         }
