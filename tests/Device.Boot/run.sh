@@ -131,6 +131,19 @@ run_at() {
 # (default "82400 84000 86000 88600", "" for none; only when no BOOT_HEAP is given) the profiles of $BOOT_SWEEP_MUST_END (default
 # "idle,idle+call,office,worst") reach their last step, none out of memory. A nanoCLR crash there (a matter of layout, see below)
 # is judged on a run 12 or 24 bytes smaller. Returns 1 when one did not.
+# Whether profile $1, out of memory at a sweep heap of $2 bytes, runs to its end at two smaller heaps (48 and 96 B
+# less). Then the heap was not too small for it: nanoCLR's allocator met a layout there that the same run with less
+# heap does not (a profile's free heap after collection, its lowest point included, is lower at the smaller heaps).
+# Such a fault is said, and open in issue #17 (docs/benchmarks.md, "What it would take to fit 79 KB"), but it does
+# not fail the sweep; a profile short of heap fails at the smaller heaps too. The board's own heap is judged strictly.
+ends_below() {
+    local less heap
+    for less in 48 96; do
+        heap=$(($2 - less))
+        run_at "$heap" > "$OUT/sweep-$heap.txt"
+        grep -q "^load profile=$1 OK$" "$OUT/boot-$heap.log" && ! crashed "$OUT/boot-$heap-verbose.log" || return 1
+    done
+}
 sweep() {
     local h p judged_at failed=0
     for h in ${BOOT_SWEEP_HEAPS-82400 84000 86000 88600}; do
@@ -144,6 +157,8 @@ sweep() {
         for p in $(echo "${BOOT_SWEEP_MUST_END-idle,idle+call,office,worst}" | tr ',' ' '); do
             if grep -q "^load profile=$p OK$" "$OUT/boot-$judged_at.log" && ! crashed "$OUT/boot-$judged_at-verbose.log"; then
                 echo "device-boot: profile $p runs to its end at a $judged_at-byte heap (BOOT_SWEEP_HEAPS), $(grep "^load profile=$p refused" "$OUT/boot-$judged_at.log" | sed 's/^load profile=[^ ]* //')"
+            elif grep -q "^load profile=$p OUT OF MEMORY" "$OUT/boot-$judged_at.log" && ends_below "$p" "$judged_at"; then
+                echo "device-boot: LAYOUT FAULT: profile $p ran out at a $judged_at-byte heap (BOOT_SWEEP_HEAPS) but runs to its end at $((judged_at - 48)) and $((judged_at - 96)) B, with less heap: $(grep "^load profile=$p OUT OF MEMORY" "$OUT/boot-$judged_at.log" | cut -c1-200)"
             else
                 echo "device-boot: profile $p must reach its last step at a $judged_at-byte heap (BOOT_SWEEP_HEAPS) and did not: $(grep "^load profile=$p \(OUT OF MEMORY\|FAILED\)" "$OUT/boot-$judged_at.log" | cut -c1-240)"
                 failed=1
