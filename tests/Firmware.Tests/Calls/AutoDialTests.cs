@@ -8,32 +8,8 @@ namespace DeskPhone.Firmware.Tests.Calls
     /// auto_dial (Snom's setting): the dialing screen dials what was typed once that many seconds passed since the last
     /// digit, in virtual time, asserted on the drawn screen's text and the INVITE on the wire; 0 leaves it waiting.
     /// </summary>
-    public class AutoDialTests
+    public class AutoDialTests : DialingScreenTests
     {
-        private readonly SimulatedPhoneHardware _hw = new SimulatedPhoneHardware();
-        private readonly SipPhone _p;
-
-        public AutoDialTests()
-        {
-            _p = new SipPhone(s => { s.Set("admin_mode_password", 0, "x"); s.Set("http_pass", 0, "y"); }, null, _hw.Drivers);
-            _p.Run(100);
-            _p.Register();
-        }
-
-        private void Key(int code, KeyAction action = KeyAction.Press)
-        {
-            _p.Phone.OnKey(code, action, _p.Now);
-            if (action == KeyAction.Press && code != KeyCode.Hook)
-            {
-                _p.Phone.OnKey(code, KeyAction.Release, _p.Now);
-            }
-            _p.Run(10);
-        }
-
-        private string Screen => _p.App.Text.GetScreenText();
-
-        private int Invites => _p.Channel.Sent.FindAll(m => m.StartsWith("INVITE ")).Count;
-
         [Fact]
         public void TheDialingScreenDialsAfterTheTimeoutCountedFromTheLastDigit()
         {

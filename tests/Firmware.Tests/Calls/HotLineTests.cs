@@ -9,35 +9,11 @@ namespace DeskPhone.Firmware.Tests.Calls
     /// 1 or 2) or after auto_dial seconds without a digit (3 or more), in virtual time, asserted on the INVITE's
     /// Request-URI on the wire and the drawn screen; a digit typed first cancels the warm line; bad targets are refused.
     /// </summary>
-    public class HotLineTests
+    public class HotLineTests : DialingScreenTests
     {
-        private readonly SimulatedPhoneHardware _hw = new SimulatedPhoneHardware();
-        private readonly SipPhone _p;
-
-        public HotLineTests()
-        {
-            _p = new SipPhone(s => { s.Set("admin_mode_password", 0, "x"); s.Set("http_pass", 0, "y"); }, null, _hw.Drivers);
-            _p.Run(100);
-            _p.Register();
-        }
-
-        private void Key(int code, KeyAction action = KeyAction.Press)
-        {
-            _p.Phone.OnKey(code, action, _p.Now);
-            if (action == KeyAction.Press && code != KeyCode.Hook)
-            {
-                _p.Phone.OnKey(code, KeyAction.Release, _p.Now);
-            }
-            _p.Run(10);
-        }
-
-        private string Screen => _p.App.Text.GetScreenText();
-
         private void Shows(string text) => Assert.True(Screen.Contains(text), Screen);
 
         private void ShowsNo(string text) => Assert.False(Screen.Contains(text), Screen);
-
-        private int Invites => _p.Channel.Sent.FindAll(m => m.StartsWith("INVITE ")).Count;
 
         private string LastInvite => _p.Channel.Sent.FindLast(m => m.StartsWith("INVITE "));
 
