@@ -236,6 +236,57 @@ namespace DeskPhone.Ui.Tests
         }
 
         [Fact]
+        public void AFlushThatRanOutOfHeapIsDrawnAgainInBandsOfOneRowWithTheSamePixels()
+        {
+            // The connected call screen's first redraw at the board's heap (docs/benchmarks.md, h-callscreen): the glyph
+            // rows are read before the band is made, and after a flush that found no heap the next makes a band of one row.
+            byte[] file = FontFile("Fixed8x16");
+            bool shortOfHeap = false;
+            var reads = new List<int>();
+            var glyphs = new GlyphRows((offset, count) =>
+            {
+                if (shortOfHeap)
+                {
+                    throw new OutOfMemoryException();
+                }
+                reads.Add(count);
+                return file.Skip(offset).Take(count).ToArray();
+            });
+            var sent = new List<(int Y, int H, byte[] Rows)>();
+            var target = new Rgb565BandTarget(320, 2, true, glyphs, glyphs, (x, y, w, h, band, stride) => sent.Add((y, h, RowsOf(band, stride, x, w, h))));
+            var panel = new BandedPanel(target, 240, 8);
+            void Draw()
+            {
+                panel.FillRect(0, 40, 320, 18, 0x0841);
+                panel.DrawText("Connected: Caller", 8, 41, 0xFFFF, BitmapFont.Fixed8x16, 300);
+                panel.Flush(0, 40, 320, 18);
+            }
+
+            reads.Clear();
+            Draw();
+            var whole = sent.SelectMany(b => b.Rows).ToArray();
+            Assert.All(sent, b => Assert.Equal(2, b.H));
+            Assert.Equal(new[] { 32 * 16, 31 * 16, 32 * 16 }, reads); // the blocks of 'C', 'o' and ':', read before the first band
+
+            sent.Clear();
+            reads.Clear();
+            shortOfHeap = true;
+            Assert.Throws<OutOfMemoryException>(Draw);
+            Assert.Empty(sent); // nothing reached the glass: the glyphs are read before any band
+
+            shortOfHeap = false;
+            Draw();
+            Assert.Equal(18, sent.Count);
+            Assert.All(sent, b => Assert.Equal(1, b.H));
+            Assert.Equal(whole, sent.SelectMany(b => b.Rows).ToArray());
+
+            sent.Clear();
+            Draw();
+            Assert.All(sent, b => Assert.Equal(2, b.H)); // drawn: the next flush has its full band again
+            Assert.Equal(whole, sent.SelectMany(b => b.Rows).ToArray());
+        }
+
+        [Fact]
         public void TheBandGoesToThePanelAsRgb565HighByteFirst()
         {
             var sent = new List<(int X, int Y, int W, int H, byte[] Bytes)>();
