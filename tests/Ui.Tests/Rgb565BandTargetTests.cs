@@ -150,21 +150,27 @@ namespace DeskPhone.Ui.Tests
         }
 
         [Fact]
-        public void WithoutRoomForTheAsciiRowsTextIsDrawnTheSameFromOneGlyphAtATime()
+        public void WithoutRoomForAnAsciiBlockTheDrawingRunsOutOfMemoryAfterTryingItAlone()
         {
             byte[] file = FontFile("Fixed8x16");
             var reads = new List<int>();
-            var tight = new GlyphRows((offset, count) =>
+            bool tight = false;
+            var glyphs = new GlyphRows((offset, count) =>
             {
-                if (count >= 31 * 16)
+                reads.Add(count);
+                if (tight && count == 31 * 16)
                 {
                     throw new OutOfMemoryException();
                 }
-                reads.Add(count);
                 return file.Skip(offset).Take(count).ToArray();
             });
-            Assert.Equal(HelloRows(Glyphs("Fixed8x16")), HelloRows(tight));
-            Assert.Contains(16, reads); // the glyphs were read one by one
+            tight = true;
+            reads.Clear();
+            // 'H' reads its block; 'e' finds no room beside it, lets it go and finds none alone: the redraw waits.
+            Assert.Throws<OutOfMemoryException>(() => HelloRows(glyphs));
+            Assert.Equal(new[] { 32 * 16, 31 * 16, 31 * 16 }, reads);
+            tight = false;
+            Assert.Equal(HelloRows(Glyphs("Fixed8x16")), HelloRows(glyphs));
         }
 
         /// <summary>The rows a band of one line of text sends when drawn with <paramref name="glyphs"/>.</summary>
@@ -179,7 +185,7 @@ namespace DeskPhone.Ui.Tests
         }
 
         [Fact]
-        public void WhenTheAsciiRowsReadHandsBackNoArrayTextIsDrawnTheSameFromOneGlyphAtATime()
+        public void WhenAnAsciiBlocksReadHandsBackNoArrayTheDrawingRunsOutOfMemory()
         {
             // nanoCLR with the heap short: ResourceUtility.GetObject hands back the count it was given, not the array
             // (docs/benchmarks.md "Font reads when the heap is short"); a cast there was an InvalidCastException.
@@ -190,8 +196,8 @@ namespace DeskPhone.Ui.Tests
                 reads.Add(count);
                 return count >= 31 * 16 ? count : file.Skip(offset).Take(count).ToArray();
             });
-            Assert.Equal(HelloRows(Glyphs("Fixed8x16")), HelloRows(tight));
-            Assert.Equal(new[] { 32 * 16, 32 * 16, 16 }, reads.Skip(2).Take(3)); // the block tried, alone, then the glyph
+            Assert.Throws<OutOfMemoryException>(() => HelloRows(tight));
+            Assert.Equal(new[] { 32 * 16, 32 * 16 }, reads.Skip(2)); // the block tried, then alone
         }
 
         [Fact]

@@ -83,21 +83,15 @@ namespace DeskPhone.Ui.Fonts
                 }
                 catch (System.OutOfMemoryException)
                 {
-                    // No room beside the blocks read so far: let them go (read again when drawn) and try this one alone;
-                    // without room for it, this glyph alone (as one outside ASCII: slower, still drawn).
+                    // No room beside the blocks read so far: let them go (read again when drawn) and try this one alone.
+                    // Without room for it the redraw waits (IdleScreen.Render): a glyph read alone needs the same 1 KB
+                    // of the read's frames, and its fallback here moved the office INVITE's turn at 80,896 B out of
+                    // memory (docs/benchmarks.md, h-callscreen).
                     for (int i = 0; i < Blocks; i++)
                     {
                         blocks[i] = null;
                     }
-                    try
-                    {
-                        rows = Read(RowsOf(first), count);
-                    }
-                    catch (System.OutOfMemoryException)
-                    {
-                        at = 0;
-                        return Read(RowsOf(c - FirstResident), Height);
-                    }
+                    rows = Read(RowsOf(first), count);
                 }
                 blocks[block] = rows;
                 return rows;
