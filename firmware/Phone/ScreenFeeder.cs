@@ -34,6 +34,10 @@ namespace DeskPhone.Firmware.Phone
         private long _minute = -1;
         private long _callSecond = -1;
         private bool _dirty = true;
+        /// <summary>How long a redraw that ran out of heap waits before the next try.</summary>
+        public const int RedrawBackOffMs = 1000;
+        // The phone's time (ms) before which a failed redraw is not tried again.
+        private long _redrawAt;
         private string[] _listShown;
         // The settings the composition reads, by table position (resolved once: the table is compiled in, so a
         // position never changes; a read by name walks the name string in a binary search on the device).
@@ -121,8 +125,23 @@ namespace DeskPhone.Firmware.Phone
                     Screen.SetStatusLine(ClockText(now, _phone.InfoBoxes.Current), 0);
                 }
             }
-            Screen.Render();
+            // A redraw that found no heap (IdleScreen.Render keeps its regions marked) waits a second before the next try:
+            // tried every turn, the connected call's screen made about 100 tries and thousands of collections a second
+            // at the board's heap (docs/benchmarks.md, h-callscreen).
+            long nowMs = _phone.Now;
+            if (nowMs >= _redrawAt)
+            {
+                Screen.Render();
+                if (Screen.Dirty != 0)
+                {
+                    FailedRedraws++;
+                    _redrawAt = nowMs + RedrawBackOffMs;
+                }
+            }
         }
+
+        /// <summary>Redraws that ran out of heap (each tried again <see cref="RedrawBackOffMs"/> later).</summary>
+        public int FailedRedraws { get; private set; }
 
         private void Compose(DateTime now)
         {

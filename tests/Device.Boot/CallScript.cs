@@ -118,6 +118,29 @@ namespace DeskPhone.Boot
             return branch;
         }
 
+        /// <summary>
+        /// What the phone's screen shows at call-3s, read from its model as the bench's /api/screen writes it (from the
+        /// call screen's first row, "[call] ..."), whether it is drawn (no region waits for a redraw that found no heap)
+        /// and the redraws that ran out of heap so far: "load profile=P screen='[call] ... Connected: ...' drawn=yes
+        /// failed-redraws=N". run.sh fails when a profile of $BOOT_MUST_DRAW_CALL has not drawn it by then at the board's
+        /// heap (issue #18: there the ringing screen stayed on the glass for the whole call).
+        /// </summary>
+        private static void CallScreen(LoadProfile p)
+        {
+            bool drawn = s_app.Idle.Dirty == 0;
+            string text = s_app.Text.GetScreenText();
+            int at = text.IndexOf("[call]");
+            int end = text.IndexOf("[softkey");
+            char[] rows = (at < 0 ? "" : text.Substring(at, (end < 0 ? text.Length : end) - at).Trim()).ToCharArray();
+            for (int i = 0; i < rows.Length; i++)
+            {
+                rows[i] = rows[i] == '\n' ? '|' : rows[i];
+            }
+            string shown = new string(rows);
+            Console.WriteLine("load profile=" + p.Name + " screen='" + shown + "' drawn=" + (drawn ? "yes" : "no") + " failed-redraws=" +
+                              s_app.Screen.FailedRedraws.ToString());
+        }
+
         /// <summary>The BYE (branch <paramref name="bye"/>) must be answered 200 and end the call; its step.</summary>
         private static void CallEnded(LoadProfile p, string bye)
         {

@@ -182,6 +182,7 @@ namespace DeskPhone.Boot
                 Check(received >= LoadProfile.CallMs / 20 - 5, "the call received " + received.ToString() + " RTP packets");
                 Console.WriteLine("load profile=" + p.Name + " call rtp-sent=" + sent.ToString() + " rtp-received=" + received.ToString());
                 Step(p, "call-3s");
+                CallScreen(p);
             }
             else if (p.Call)
             {

@@ -111,11 +111,21 @@ namespace DeskPhone.Boot
             }
         }
 
-        public void Release()
+        public void Prepare(string text, int x, BitmapFont font, int maxWidth)
         {
             if (_band != null)
             {
-                _band.Release();
+                _band.Prepare(text, x, font, maxWidth);
+            }
+        }
+
+        public int Band() => _band != null ? _band.Band() : BandHeight;
+
+        public void Release(bool drawn)
+        {
+            if (_band != null)
+            {
+                _band.Release(drawn);
             }
         }
     }

@@ -18,7 +18,10 @@
 #                                            # connection, a status kept without its parameter) and printed, never
 #                                            # out of memory;
 #                                            # the profile:step pairs in $BOOT_MUST_REACH (default none; e.g.
-#                                            # "idle+call:ringing") were reached there; then the scenario runs at
+#                                            # "idle+call:ringing") were reached there; the profiles in
+#                                            # $BOOT_MUST_DRAW_CALL (default "idle+call") drew the connected call's
+#                                            # screen by call-3s there ("load profile=P screen='[call] ...Connected..."
+#                                            # drawn=yes"); then the scenario runs at
 #                                            # each heap of $BOOT_SWEEP_HEAPS (default "82400 84000 86000 88600", "" for none),
 #                                            # where the profiles in $BOOT_SWEEP_MUST_END (default
 #                                            # "idle,idle+call,office,worst") must reach their last step, never out
@@ -234,6 +237,17 @@ if [ -z "${BOOT_HEAP:-}" ]; then
             echo "device-boot: profile ${ps%%:*} reaches ${ps#*:} at a $judged-byte heap (the board's: $HEAP)"
         else
             echo "device-boot: profile ${ps%%:*} must reach ${ps#*:} at the board's $HEAP-byte heap (BOOT_MUST_REACH) and did not (judged at $judged)"
+            fits_too_little=1
+        fi
+    done
+    # The connected call's screen is on the glass by call-3s (issue #18: at the board's heap its first redraw found no
+    # heap, and the ringing screen stayed for the whole call). Office's does not fit yet at 80,896 B (docs/benchmarks.md,
+    # "h-callscreen"): add it here when it does.
+    for p in $(echo "${BOOT_MUST_DRAW_CALL-idle+call}" | tr ',' ' '); do
+        if grep -q "^load profile=$p screen='.*Connected.*' drawn=yes " "$OUT/boot-$judged.log"; then
+            echo "device-boot: profile $p draws its connected call's screen by call-3s at a $judged-byte heap (the board's: $HEAP), $(grep "^load profile=$p screen=" "$OUT/boot-$judged.log" | sed 's/.* drawn=yes //')"
+        else
+            echo "device-boot: profile $p must draw its connected call's screen by call-3s at the board's $HEAP-byte heap (BOOT_MUST_DRAW_CALL) and did not (judged at $judged): $(grep "^load profile=$p screen=" "$OUT/boot-$judged.log" | sed 's/.* drawn=/drawn=/')"
             fits_too_little=1
         fi
     done

@@ -109,7 +109,10 @@ namespace DeskPhone.Ui.Tests
 
             reads.Clear();
             target.DrawText("Hello", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
-            Assert.Equal(new[] { 95 * 16 }, reads); // the resident ASCII rows, once
+            Assert.Equal(new[] { 32 * 16, 31 * 16 }, reads); // the ASCII blocks of 'H' ('@' to '_') and of "ello" ('`' to '~'), once
+            reads.Clear();
+            target.DrawText("Hello, world! ~{|}", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
+            Assert.Equal(new[] { 32 * 16 }, reads); // the block of ", !" (space to '?')
             reads.Clear();
             target.DrawText("Hello, world! ~{|}", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
             Assert.Empty(reads);
@@ -136,32 +139,38 @@ namespace DeskPhone.Ui.Tests
             panel.FillRect(0, 0, 320, 16, 0);
             panel.DrawText("Hello", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
             panel.Flush(0, 0, 320, 16);
-            Assert.Equal(new[] { 95 * 16 }, reads); // once for the 8 bands of the flush
+            Assert.Equal(new[] { 32 * 16, 31 * 16 }, reads); // the blocks of "Hello", once for the 8 bands of the flush
             reads.Clear();
             panel.FillRect(0, 0, 320, 16, 0);
             panel.Flush(0, 0, 320, 16);
             Assert.Empty(reads); // no text, nothing read
             panel.DrawText("Hi", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
             panel.Flush(0, 0, 320, 16);
-            Assert.Equal(new[] { 95 * 16 }, reads); // let go after the first flush: read again
+            Assert.Equal(new[] { 32 * 16, 31 * 16 }, reads); // let go after the first flush: read again
         }
 
         [Fact]
-        public void WithoutRoomForTheAsciiRowsTextIsDrawnTheSameFromOneGlyphAtATime()
+        public void WithoutRoomForAnAsciiBlockTheDrawingRunsOutOfMemoryAfterTryingItAlone()
         {
             byte[] file = FontFile("Fixed8x16");
             var reads = new List<int>();
-            var tight = new GlyphRows((offset, count) =>
+            bool tight = false;
+            var glyphs = new GlyphRows((offset, count) =>
             {
-                if (count == 95 * 16)
+                reads.Add(count);
+                if (tight && count == 31 * 16)
                 {
                     throw new OutOfMemoryException();
                 }
-                reads.Add(count);
                 return file.Skip(offset).Take(count).ToArray();
             });
-            Assert.Equal(HelloRows(Glyphs("Fixed8x16")), HelloRows(tight));
-            Assert.Contains(16, reads); // the glyphs were read one by one
+            tight = true;
+            reads.Clear();
+            // 'H' reads its block; 'e' finds no room beside it, lets it go and finds none alone: the redraw waits.
+            Assert.Throws<OutOfMemoryException>(() => HelloRows(glyphs));
+            Assert.Equal(new[] { 32 * 16, 31 * 16, 31 * 16 }, reads);
+            tight = false;
+            Assert.Equal(HelloRows(Glyphs("Fixed8x16")), HelloRows(glyphs));
         }
 
         /// <summary>The rows a band of one line of text sends when drawn with <paramref name="glyphs"/>.</summary>
@@ -176,7 +185,7 @@ namespace DeskPhone.Ui.Tests
         }
 
         [Fact]
-        public void WhenTheAsciiRowsReadHandsBackNoArrayTextIsDrawnTheSameFromOneGlyphAtATime()
+        public void WhenAnAsciiBlocksReadHandsBackNoArrayTheDrawingRunsOutOfMemory()
         {
             // nanoCLR with the heap short: ResourceUtility.GetObject hands back the count it was given, not the array
             // (docs/benchmarks.md "Font reads when the heap is short"); a cast there was an InvalidCastException.
@@ -185,10 +194,10 @@ namespace DeskPhone.Ui.Tests
             var tight = new GlyphRows((offset, count) =>
             {
                 reads.Add(count);
-                return count == 95 * 16 ? count : file.Skip(offset).Take(count).ToArray();
+                return count >= 31 * 16 ? count : file.Skip(offset).Take(count).ToArray();
             });
-            Assert.Equal(HelloRows(Glyphs("Fixed8x16")), HelloRows(tight));
-            Assert.Equal(new[] { 95 * 16, 16 }, reads.Skip(2).Take(2)); // the block tried, then the glyphs one by one
+            Assert.Throws<OutOfMemoryException>(() => HelloRows(tight));
+            Assert.Equal(new[] { 32 * 16, 32 * 16 }, reads.Skip(2)); // the block tried, then alone
         }
 
         [Fact]
@@ -229,7 +238,58 @@ namespace DeskPhone.Ui.Tests
 
             Assert.Equal(9, sent.Count);
             Assert.All(sent, s => Assert.Equal((18 + 72, 8, 8, 8 * 2 * 2 + 64), (s.X, s.W, s.Stride, s.Bytes))); // and the nibble runs after the pixels
-            Assert.Equal(new[] { 95 * 16 }, reads); // the ASCII rows only: no search for the 'ü' outside the window
+            Assert.Equal(new[] { 32 * 16 }, reads); // the digits' block only: no search for the 'ü' outside the window
+        }
+
+        [Fact]
+        public void AFlushThatRanOutOfHeapIsDrawnAgainInBandsOfOneRowWithTheSamePixels()
+        {
+            // The connected call screen's first redraw at the board's heap (docs/benchmarks.md, h-callscreen): the glyph
+            // rows are read before the band is made, and after a flush that found no heap the next makes a band of one row.
+            byte[] file = FontFile("Fixed8x16");
+            bool shortOfHeap = false;
+            var reads = new List<int>();
+            var glyphs = new GlyphRows((offset, count) =>
+            {
+                if (shortOfHeap)
+                {
+                    throw new OutOfMemoryException();
+                }
+                reads.Add(count);
+                return file.Skip(offset).Take(count).ToArray();
+            });
+            var sent = new List<(int Y, int H, byte[] Rows)>();
+            var target = new Rgb565BandTarget(320, 2, true, glyphs, glyphs, (x, y, w, h, band, stride) => sent.Add((y, h, RowsOf(band, stride, x, w, h))));
+            var panel = new BandedPanel(target, 240, 8);
+            void Draw()
+            {
+                panel.FillRect(0, 40, 320, 18, 0x0841);
+                panel.DrawText("Connected: Caller", 8, 41, 0xFFFF, BitmapFont.Fixed8x16, 300);
+                panel.Flush(0, 40, 320, 18);
+            }
+
+            reads.Clear();
+            Draw();
+            var whole = sent.SelectMany(b => b.Rows).ToArray();
+            Assert.All(sent, b => Assert.Equal(2, b.H));
+            Assert.Equal(new[] { 32 * 16, 31 * 16, 32 * 16 }, reads); // the blocks of 'C', 'o' and ':', read before the first band
+
+            sent.Clear();
+            reads.Clear();
+            shortOfHeap = true;
+            Assert.Throws<OutOfMemoryException>(Draw);
+            Assert.Empty(sent); // nothing reached the glass: the glyphs are read before any band
+
+            shortOfHeap = false;
+            Draw();
+            Assert.Equal(18, sent.Count);
+            Assert.All(sent, b => Assert.Equal(1, b.H));
+            Assert.Equal(whole, sent.SelectMany(b => b.Rows).ToArray());
+
+            sent.Clear();
+            Draw();
+            Assert.All(sent, b => Assert.Equal(2, b.H)); // drawn: the next flush has its full band again
+            Assert.Equal(whole, sent.SelectMany(b => b.Rows).ToArray());
         }
 
         [Fact]

@@ -10,8 +10,8 @@ namespace DeskPhone.Ui.Fonts
     /// <summary>
     /// The glyphs of a font resource made by tools/FontGen (board/Display/Resources/*.glyphs: a 6-byte header,
     /// the sorted code points, then the rows of each glyph; docs/ui.md "Fonts"), read through
-    /// <see cref="FontBytes"/> so that only ASCII (95 glyphs, 1,520 B for 8x16, read when text is drawn, let go by
-    /// <see cref="Release"/> after each flush of the panel) is in the managed heap; any other
+    /// <see cref="FontBytes"/> so that only ASCII (95 glyphs, 1,520 B for 8x16, read in blocks of 32 when text of the
+    /// block is drawn, let go by <see cref="Release"/> after each flush of the panel) is in the managed heap; any other
     /// glyph is found by a binary search over the code points and read from the resource when drawn.
     /// </summary>
     public sealed class GlyphRows
@@ -20,13 +20,19 @@ namespace DeskPhone.Ui.Fonts
         private const int FirstResident = 0x20;
         private const int LastResident = 0x7E;
         private const int Resident = LastResident - FirstResident + 1;
+        // ASCII is read in blocks of 32 glyphs (space to '?', '@' to '_', '`' to '~': 532 B each for 8x16) instead of all
+        // 95 at once (1,540 B): a call screen's second needs only the digits' block, and a whole redraw with the heap
+        // short needs room for one block beside the band and the read's frames (docs/benchmarks.md, h-callscreen).
+        private const int BlockGlyphs = 32;
+        private const int Blocks = (Resident + BlockGlyphs - 1) / BlockGlyphs;
         // The stack frames of a read through ResourceUtility.GetObject (the reader's, GetObject's, the ResourceManager's
         // and its native's: about 900 B in the interpreter), rounded up.
         private const int ReadFramesBytes = 1024;
 
         private readonly FontBytes _read;
         private readonly int _count;
-        private byte[] _resident;
+        // The ASCII blocks read since the last Release (byte[] or null each), made by the first glyph drawn.
+        private object[] _resident;
 
         public GlyphRows(FontBytes read)
         {
@@ -53,24 +59,41 @@ namespace DeskPhone.Ui.Fonts
         {
             if (c >= FirstResident && c <= LastResident)
             {
-                byte[] rows = _resident;
-                if (rows == null)
+                int block = (c - FirstResident) / BlockGlyphs;
+                at = (c - FirstResident - block * BlockGlyphs) * Height;
+                object[] blocks = _resident;
+                if (blocks == null)
                 {
-                    try
-                    {
-                        // Read by the first text drawn after a Release, so a font the profile never draws with and a
-                        // screen at rest cost no rows.
-                        rows = Read(RowsOf(0), Resident * Height);
-                        _resident = rows;
-                    }
-                    catch (System.OutOfMemoryException)
-                    {
-                        // No room for the block: this glyph alone, as for one outside ASCII (slower, still drawn).
-                        at = 0;
-                        return Read(RowsOf(c - FirstResident), Height);
-                    }
+                    blocks = new object[Blocks];
+                    _resident = blocks;
                 }
-                at = (c - FirstResident) * Height;
+                byte[] rows = (byte[])blocks[block];
+                if (rows != null)
+                {
+                    return rows;
+                }
+                // The block's glyphs: 32, the last block's 31.
+                int first = block * BlockGlyphs;
+                int count = (Resident - first < BlockGlyphs ? Resident - first : BlockGlyphs) * Height;
+                try
+                {
+                    // Read by the first text drawn after a Release that needs this block, so a font the profile never
+                    // draws with and a screen at rest cost no rows, and a redraw of digits reads only their block.
+                    rows = Read(RowsOf(first), count);
+                }
+                catch (System.OutOfMemoryException)
+                {
+                    // No room beside the blocks read so far: let them go (read again when drawn) and try this one alone.
+                    // Without room for it the redraw waits (IdleScreen.Render): a glyph read alone needs the same 1 KB
+                    // of the read's frames, and its fallback here moved the office INVITE's turn at 80,896 B out of
+                    // memory (docs/benchmarks.md, h-callscreen).
+                    for (int i = 0; i < Blocks; i++)
+                    {
+                        blocks[i] = null;
+                    }
+                    rows = Read(RowsOf(first), count);
+                }
+                blocks[block] = rows;
                 return rows;
             }
             at = 0;
@@ -82,7 +105,7 @@ namespace DeskPhone.Ui.Fonts
             return index < 0 ? null : Read(RowsOf(index), Height);
         }
 
-        /// <summary>Lets go of the ASCII rows; the next ASCII glyph asked for reads them again (one copy from the resource).</summary>
+        /// <summary>Lets go of the ASCII rows; the next ASCII glyph asked for reads its block again (one copy from the resource).</summary>
         public void Release()
         {
             _resident = null;
@@ -128,7 +151,7 @@ namespace DeskPhone.Ui.Fonts
         /// </summary>
         private byte[] Read(int offset, int count)
         {
-            MakeRoomForFrames();
+            MakeRoomForFrames(count);
             byte[] bytes = _read(offset, count) as byte[];
             if (bytes == null)
             {
@@ -138,13 +161,16 @@ namespace DeskPhone.Ui.Fonts
         }
 
         /// <summary>
-        /// A throwaway block the size of a read's frames: allocating it compacts the heap and refuses when there is no
+        /// A throwaway block the size of a read's frames and its result: allocating it compacts the heap and refuses when there is no
         /// such room; when there is, the frames' allocation collects the block and takes its room. Static, so that
         /// nanoCLR runs it in a frame of its own (never inlined) and no slot of the reader's frame holds the block.
         /// </summary>
-        private static void MakeRoomForFrames()
+        private static void MakeRoomForFrames(int count)
         {
-            _ = new byte[ReadFramesBytes];
+            // The frames and the bytes read: a block's 532 B that found no heap inside the native read compacted the heap
+            // under the drawing frames (the interpreter's compact-and-restart) and left them garbage (a System.Exception
+            // in Rgb565BandTarget.DrawText at 84,000 B; docs/benchmarks.md, h-callscreen).
+            _ = new byte[ReadFramesBytes + count];
         }
 
         private int RowsOf(int index) => HeaderBytes + _count * 2 + index * Height;

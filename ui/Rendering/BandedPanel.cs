@@ -88,27 +88,55 @@ namespace DeskPhone.Ui.Rendering
                 PeakCalls = _count;
             }
             int bottom = y + height;
+            int band = _target.BandHeight;
+            bool drawn = false;
             try
             {
                 if (_target is IBandRelease windowed)
                 {
                     windowed.Window(x, width);
+                    for (int i = 0; i < _count; i++)
+                    {
+                        int at = i * Fields;
+                        if ((_calls[at + KindAt] & 3) == Text)
+                        {
+                            windowed.Prepare(_text[i], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2], _calls[at + WidthAt]);
+                        }
+                    }
+                    band = windowed.Band();
                 }
-                for (int top = y; top < bottom; top += _target.BandHeight)
+                for (int top = y; top < bottom; top += band)
                 {
-                    int rows = bottom - top < _target.BandHeight ? bottom - top : _target.BandHeight;
+                    int rows = bottom - top < band ? bottom - top : band;
                     for (int i = 0; i < _count; i++)
                     {
                         // Only calls that reach into this band; one that straddles two is replayed in both, clipped.
-                        int callTop = _calls[i * Fields + YAt];
-                        if (callTop < top + rows && callTop + _calls[i * Fields + HeightAt] > top)
+                        // Replayed here, not in a method of its own: one interpreter frame less under the target's
+                        // drawing, the deepest moment of a redraw (about 200 B; docs/benchmarks.md, h-callscreen).
+                        int at = i * Fields;
+                        int callTop = _calls[at + YAt];
+                        if (callTop < top + rows && callTop + _calls[at + HeightAt] > top)
                         {
-                            Replay(i, top);
+                            int kind = _calls[at + KindAt];
+                            int value = (ushort)_calls[at + ValueAt];
+                            switch (kind & 3)
+                            {
+                                case Fill:
+                                    _target.FillRect(_calls[at + XAt], callTop - top, _calls[at + WidthAt], _calls[at + HeightAt], value);
+                                    break;
+                                case Text:
+                                    _target.DrawText(_text[i], _calls[at + XAt], callTop - top, value, _fonts[kind >> 2], _calls[at + WidthAt]);
+                                    break;
+                                default:
+                                    _target.DrawIcon(value, _calls[at + XAt], callTop - top);
+                                    break;
+                            }
                         }
                     }
                     _target.FlushBand(x, top, width, rows);
                     BandsSent++;
                 }
+                drawn = true;
             }
             finally
             {
@@ -121,29 +149,8 @@ namespace DeskPhone.Ui.Rendering
                 _count = 0;
                 if (_target is IBandRelease release)
                 {
-                    release.Release();
+                    release.Release(drawn);
                 }
-            }
-        }
-
-        private void Replay(int i, int top)
-        {
-            int at = i * Fields;
-            int kind = _calls[at + KindAt];
-            int x = _calls[at + XAt];
-            int y = _calls[at + YAt] - top;
-            int value = (ushort)_calls[at + ValueAt];
-            switch (kind & 3)
-            {
-                case Fill:
-                    _target.FillRect(x, y, _calls[at + WidthAt], _calls[at + HeightAt], value);
-                    break;
-                case Text:
-                    _target.DrawText(_text[i], x, y, value, _fonts[kind >> 2], _calls[at + WidthAt]);
-                    break;
-                default:
-                    _target.DrawIcon(value, x, y);
-                    break;
             }
         }
 

@@ -1,3 +1,5 @@
+using DeskPhone.Ui.Fonts;
+
 namespace DeskPhone.Ui.Rendering
 {
     /// <summary>
@@ -12,6 +14,18 @@ namespace DeskPhone.Ui.Rendering
     {
         void Window(int x, int width);
 
-        void Release();
+        /// <summary>
+        /// Called for each text of the flush after <see cref="Window"/> and before the band is made (as
+        /// <see cref="IPanel.DrawText"/>'s arguments): reads the glyph rows the text will draw inside the window, so
+        /// the font's read (about 1 KB of interpreter frames) never meets the band and the replay's frames
+        /// (docs/benchmarks.md, h-callscreen).
+        /// </summary>
+        void Prepare(string text, int x, BitmapFont font, int maxWidth);
+
+        /// <summary>Makes the band after the texts are prepared; returns its rows (fewer than BandHeight when the heap is short).</summary>
+        int Band();
+
+        /// <param name="drawn">The flush sent all its bands (false: it ran out of heap and is tried again later).</param>
+        void Release(bool drawn);
     }
 }

@@ -34,6 +34,8 @@ namespace DeskPhone.Ui.Rendering
         // arithmetic. Computed, not a static initializer: that kept 120 B from boot (the array, its static slot and the
         // initializer's data); in the band's array, not one of its own: no field kept at rest, no array header.
         private const int RunsBytes = 64;
+        // In _window: the last flush ran out of heap, so the next makes a band of one row (Band, Release).
+        private const int ShortBand = 1 << 30;
         private readonly byte[] _ink = new byte[8]; // four pixels of the current ink: a nibble's longest run
         private int _inkColor = -1;
         private readonly GlyphRows _large;
@@ -69,7 +71,7 @@ namespace DeskPhone.Ui.Rendering
         {
             int left = x < 0 ? 0 : x > Width ? Width : x;
             int right = x + width > Width ? Width : x + width;
-            int window = left | (right > left ? right - left : 0) << 16;
+            int window = left | (right > left ? right - left : 0) << 16 | (_window & ShortBand);
             if (window != _window)
             {
                 _window = window;
@@ -77,12 +79,76 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
-        /// <summary>The band, made if a flush's first call finds none.</summary>
-        private void MakeBand()
+        /// <summary>Reads the blocks of ASCII glyph rows the text's cells inside the window need (other glyphs are read when drawn).</summary>
+        public void Prepare(string text, int x, BitmapFont font, int maxWidth)
+        {
+            GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
+            int first = _window & 0xFFFF;
+            int last = first + Columns;
+            int columns = maxWidth / font.Width;
+            int length = text.Length;
+            for (int i = 0; i < columns && i < length; i++)
+            {
+                // The string's characters one by one (a walk of its UTF-8 on the device, short rows): no char array made
+                // with the heap at its shortest.
+                char c = text[i];
+                int left = x + i * font.Width;
+                if (left < last && left + font.Width > first && c >= ' ' && c <= '~')
+                {
+                    glyphs.Find(c, out _);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Makes the band for the window, after the flush's texts are prepared, and returns its rows: BandHeight, or one
+        /// when the heap has no room for more or the last flush ran out of heap (the same pixels in twice the passes;
+        /// docs/benchmarks.md, h-callscreen).
+        /// </summary>
+        public int Band()
         {
             if (_band == null)
             {
-                byte[] band = new byte[(_window >> 16) * BandHeight * 2 + RunsBytes];
+                try
+                {
+                    MakeBand((_window & ShortBand) != 0 ? 1 : BandHeight);
+                }
+                catch (System.OutOfMemoryException)
+                {
+                    MakeBand(1);
+                }
+            }
+            return Rows;
+        }
+
+        /// <summary>The screen columns the band holds (its row stride in pixels).</summary>
+        private int Columns => _window >> 16 & 0x3FFF;
+
+        /// <summary>The band's rows: BandHeight, or fewer when <see cref="Band"/> found no room for them.</summary>
+        private int Rows
+        {
+            get
+            {
+                int stride = Columns;
+                return _band == null || stride == 0 ? BandHeight : (_band.Length - RunsBytes) / (stride * 2);
+            }
+        }
+
+        /// <summary>A bottom row clipped to the band's rows.</summary>
+        private int InBand(int bottom)
+        {
+            int rows = Rows;
+            return bottom > rows ? rows : bottom;
+        }
+
+        /// <summary>The band, made if a flush's first call finds none.</summary>
+        private void MakeBand() => MakeBand(BandHeight);
+
+        private void MakeBand(int rows)
+        {
+            if (_band == null)
+            {
+                byte[] band = new byte[Columns * rows * 2 + RunsBytes];
                 NibbleRuns(band, band.Length - RunsBytes);
                 _band = band;
             }
@@ -114,11 +180,11 @@ namespace DeskPhone.Ui.Rendering
         public void FillRect(int x, int y, int width, int height, int color)
         {
             int first = _window & 0xFFFF;
-            int columns = _window >> 16;
+            int columns = Columns;
             int left = (x < first ? first : x) - first;
             int right = (x + width > first + columns ? first + columns : x + width) - first;
             int top = y < 0 ? 0 : y;
-            int bottom = y + height > BandHeight ? BandHeight : y + height;
+            int bottom = InBand(y + height);
             if (left >= right || top >= bottom)
             {
                 return;
@@ -142,7 +208,7 @@ namespace DeskPhone.Ui.Rendering
         public void DrawText(string text, int x, int y, int color, BitmapFont font, int maxWidth)
         {
             int top = y < 0 ? 0 : y;
-            int bottom = y + font.Height > BandHeight ? BandHeight : y + font.Height;
+            int bottom = InBand(y + font.Height);
             if (text == null || top >= bottom)
             {
                 return;
@@ -151,14 +217,18 @@ namespace DeskPhone.Ui.Rendering
             byte[] band = _band;
             int runs = band.Length - RunsBytes;
             int first = _window & 0xFFFF;
-            int stride = _window >> 16;
+            int stride = Columns;
             int last = first + stride;
             GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
-            char[] chars = text.ToCharArray();
+            // The characters read one by one (a walk of the UTF-8 on the device, rows of at most 40): a char array made here
+            // is the band's last allocation, and one that finds no heap inside the native ToCharArray compacts the heap
+            // under this frame (the interpreter's compact-and-restart), which left garbage references (docs/benchmarks.md,
+            // h-callscreen).
+            int length = text.Length;
             int columns = maxWidth / font.Width;
-            if (columns > chars.Length)
+            if (columns > length)
             {
-                columns = chars.Length;
+                columns = length;
             }
             int mask = 0xFF << (8 - font.Width) & 0xFF;
             UseInk(color);
@@ -169,7 +239,7 @@ namespace DeskPhone.Ui.Rendering
                 {
                     continue;
                 }
-                byte[] rows = glyphs.Find(chars[i], out int at);
+                byte[] rows = glyphs.Find(text[i], out int at);
                 // A cell wholly inside the band's columns (nearly all) is copied without clipping or calls.
                 bool inside = left >= first && left + 8 <= last;
                 for (int row = top; row < bottom; row++)
@@ -222,7 +292,7 @@ namespace DeskPhone.Ui.Rendering
             int size = IconStyle.Size;
             FillRect(x, y, size, size, IconStyle.Tile(icon, IsColor));
             int top = y < 0 ? 0 : y;
-            int bottom = y + size > BandHeight ? BandHeight : y + size;
+            int bottom = InBand(y + size);
             UseInk(IconStyle.Glyph);
             for (int row = top; row < bottom; row++)
             {
@@ -238,7 +308,7 @@ namespace DeskPhone.Ui.Rendering
         public void FlushBand(int x, int screenY, int width, int height)
         {
             MakeBand();
-            int columns = _window >> 16;
+            int columns = Columns;
             int skip = x - (_window & 0xFFFF);
             if (skip > 0)
             {
@@ -256,8 +326,11 @@ namespace DeskPhone.Ui.Rendering
         /// The flush is over: the band and the fonts' ASCII rows are let go until the next flush. A flush that cannot
         /// make them runs out of memory; the screen draws its regions again at the next turn (IdleScreen.Render).
         /// </summary>
-        public void Release()
+        public void Release(bool drawn)
         {
+            // A flush that ran out of heap is tried again with a band of one row (640 B less on a 320-pixel panel, twice
+            // the passes); one that was drawn lets the next try the full band.
+            _window = drawn ? _window & ~ShortBand : _window | ShortBand;
             _band = null;
             _large.Release();
             _small.Release();
@@ -282,7 +355,7 @@ namespace DeskPhone.Ui.Rendering
         private void Run(int x, int length, int row)
         {
             int first = _window & 0xFFFF;
-            int columns = _window >> 16;
+            int columns = Columns;
             if (x < first)
             {
                 length -= first - x;

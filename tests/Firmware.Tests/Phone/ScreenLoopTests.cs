@@ -32,6 +32,52 @@ namespace DeskPhone.Firmware.Tests.Phone
             }
         }
 
+        /// <summary>A panel whose flushes find no heap while <see cref="Short"/> is set, and counts them.</summary>
+        private sealed class ShortPanel : IPanel
+        {
+            public bool Short;
+            public int Flushes;
+            public int Width => 320;
+            public int Height => 240;
+            public bool IsColor => true;
+            public void FillRect(int x, int y, int width, int height, int color) { }
+            public void DrawIcon(int icon, int x, int y) { }
+            public void DrawText(string text, int x, int y, int color, BitmapFont font, int maxWidth) { }
+
+            public void Flush(int x, int y, int width, int height)
+            {
+                Flushes++;
+                if (Short)
+                {
+                    throw new OutOfMemoryException();
+                }
+            }
+        }
+
+        [Fact]
+        public void ARedrawWithoutHeapIsTriedAgainASecondLaterNotEveryTurn()
+        {
+            var panel = new ShortPanel();
+            var phone = new SipPhone(null, panel);
+            phone.Run(10);
+            phone.Register();
+            phone.Run(100);
+            panel.Short = true;
+            panel.Flushes = 0;
+            phone.Channel.Arrive(Message("Lunch is ready"));
+            phone.Run(2500); // 250 loop turns
+            // The message's redraw ran out at its turn and a second and two seconds later: 3 tries, not 250.
+            Assert.Equal(3, phone.App.Screen.FailedRedraws);
+            Assert.Equal(3, panel.Flushes);
+            Assert.NotEqual(0, phone.App.Idle.Dirty);
+
+            panel.Short = false;
+            phone.Run(1000);
+            Assert.Equal(0, phone.App.Idle.Dirty);
+            Assert.Equal(3, phone.App.Screen.FailedRedraws);
+            Assert.Contains("[message] Lunch is ready", phone.App.Text.GetScreenText());
+        }
+
         private static string Message(string text) =>
             "MESSAGE sip:100@192.0.2.10;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKscreen\r\nMax-Forwards: 70\r\n" +
             "From: <sip:pbx@10.0.0.1>;tag=s1\r\nTo: <sip:100@192.0.2.10>\r\nCall-ID: screen-1@10.0.0.1\r\nCSeq: 1 MESSAGE\r\n" +
