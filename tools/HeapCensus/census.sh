@@ -11,6 +11,13 @@
 #                                                                 # slot) or array that holds them
 #   CENSUS_TOP=N (default 60) rows; CENSUS_HEAP=BYTES (default 200,000, the scenario's fitting heap).
 #
+# The census interpreter also says which allocation could not be served (h-layoutfault), when run by hand with
+# NANOCLR_HEAP_OOM=1 (=2 adds the free list: each free block's offset, size and the block after it):
+#   "HEAPOOM gc#N need=BYTES blocks=N datatype=T flags=F free=BYTES largest=BYTES freeblocks=N clusters=N" for every
+#   allocation still short after its collection (datatype 19 an array: newarr then compacts and retries; 36 a stack
+#   frame, flags 0x5 the event heap: thrown as OutOfMemoryException), and for a frame "HEAPOOM frame of METHOD: BYTES".
+#   frames.py lists the frames our methods take. Delete artifacts/heap-census/nanoclr32.census to rebuild it.
+#
 # A step is PROFILE:STEP as run.sh prints it ("heap PROFILE STEP"; the boot script's own steps are "boot:STEP").
 # Needs cmake, ninja, g++-multilib (tools/InterpCost/build-nanoclr.sh, as count.sh); the interpreter is built once into
 # artifacts/heap-census/nanoclr32.census. Only the census differs from the SDK's nanoclr32: it allocates nothing on
@@ -22,7 +29,7 @@ OUT="$ROOT/artifacts/heap-census"
 CLR="$OUT/nanoclr32.census"
 HEAP="${CENSUS_HEAP:-200000}"
 TOP="${CENSUS_TOP:-60}"
-[ $# -ge 1 ] && [ $# -le 2 ] || { sed -n '2,17p' "$0"; exit 2; }
+[ $# -ge 1 ] && [ $# -le 2 ] || { sed -n '2,24p' "$0"; exit 2; }
 [ -x "$SDK/bin/nf-run" ] || { echo "census.sh: no nanoFramework SDK at $SDK (set NF_SDK)" >&2; exit 2; }
 mkdir -p "$OUT"
 
