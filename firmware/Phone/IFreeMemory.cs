@@ -6,7 +6,10 @@ namespace DeskPhone.Firmware.Phone
     /// </summary>
     public interface IFreeMemory
     {
-        /// <summary>Collects garbage and returns the free bytes; costs a collection, so it is asked seldom.</summary>
+        /// <summary>
+        /// Collects garbage, compacts the heap on the board (what is admitted on the figure then finds it in one piece) and
+        /// returns the free bytes; costs a collection, so it is asked seldom.
+        /// </summary>
         int FreeAfterCollection();
     }
 }

@@ -40,7 +40,7 @@ namespace DeskPhone.Boot
         private static int s_branch;
         private static InterpreterHeap s_heap;
 
-        /// <summary>The interpreter's free heap after a collection (the board's GcFreeMemory); the last figure while frozen.</summary>
+        /// <summary>The interpreter's free heap after a collection and a compaction (the board's GcFreeMemory); the last figure while frozen.</summary>
         private sealed class InterpreterHeap : IFreeMemory
         {
             public bool Frozen;
@@ -50,7 +50,7 @@ namespace DeskPhone.Boot
             {
                 if (!Frozen)
                 {
-                    _free = (int)nanoFramework.Runtime.Native.GC.Run(false);
+                    _free = (int)nanoFramework.Runtime.Native.GC.Run(true);
                 }
                 return _free;
             }
