@@ -291,9 +291,14 @@ namespace DeskPhone.Firmware.Phone
                 Counts()[Calls]++;
                 return 486;
             }
-            if ((!Low && !Refusing && length < LargeRequestBytes && (KeepBytes <= 0 || (_slack -= 2 * length + LargeRequestBytes) >= 0))
-                || Measure() - 2 * length >= (kind == SniffedRequest.Ack ? AckBytes : kind == SniffedRequest.Ending ? EndingBytes
-                    : Refusing ? RequestBytes + BurstBytes : RequestBytes))
+            if (!Low && !Refusing && length < LargeRequestBytes && (KeepBytes <= 0 || (_slack -= 2 * length + LargeRequestBytes) >= 0))
+            {
+                // Taken in unmeasured, charged against the last measurement's room.
+                return 0;
+            }
+            int need = kind == SniffedRequest.Ack ? AckBytes : kind == SniffedRequest.Ending ? EndingBytes
+                : Refusing ? RequestBytes + BurstBytes : RequestBytes;
+            if (Measure() - 2 * length >= need)
             {
                 return 0;
             }
