@@ -149,24 +149,37 @@ namespace DeskPhone.Domain.Calls
             {
                 return false;
             }
+            // One exit for the switch's cases: a return per case made nanoFramework's MetadataProcessor count a stack
+            // slot per case in the frame of every key's call (docs/benchmarks.md, h-frames).
+            bool handled;
             switch (keyCode)
             {
                 case KeyCode.Speaker:
                     DeviceKey(AudioDevice.Speaker, nowMs);
-                    return true;
+                    handled = true;
+                    break;
                 case KeyCode.Headset:
                     DeviceKey(AudioDevice.Headset, nowMs);
-                    return true;
+                    handled = true;
+                    break;
                 case KeyCode.Mute:
-                    return ToggleMute(nowMs);
+                    handled = ToggleMute(nowMs);
+                    break;
                 case KeyCode.Hold:
                     SipCall active = _calls.Active();
-                    return active != null && _calls.Hold(active.Id, !active.Held, nowMs);
+                    handled = active != null && _calls.Hold(active.Id, !active.Held, nowMs);
+                    break;
                 case KeyCode.Redial:
-                    return Redial(nowMs);
+                    handled = Redial(nowMs);
+                    break;
                 case KeyCode.Transfer:
-                    return TransferKey(nowMs);
+                    handled = TransferKey(nowMs);
+                    break;
+                default:
+                    goto OtherKey;
             }
+            return handled;
+        OtherKey:
             if (PickupKey(keyCode, nowMs))
             {
                 return true;

@@ -30,43 +30,60 @@ namespace DeskPhone.Domain.Settings
             {
                 value = string.Empty;
             }
+            // One exit: a return per case made nanoFramework's MetadataProcessor count a stack slot per case in the
+            // frame of every call (docs/benchmarks.md, h-frames).
+            string error;
             switch (def.Kind)
             {
                 case SettingKind.Bool:
-                    return CheckBool(value, out normalized);
+                    error = CheckBool(value, out normalized);
+                    break;
                 case SettingKind.Int:
-                    return CheckInt(def, value, out normalized);
+                    error = CheckInt(def, value, out normalized);
+                    break;
                 case SettingKind.Choice:
-                    return CheckChoice(def, value, out normalized);
+                    error = CheckChoice(def, value, out normalized);
+                    break;
                 case SettingKind.List:
-                    return CheckList(def, value, out normalized);
+                    error = CheckList(def, value, out normalized);
+                    break;
                 case SettingKind.Ipv4:
                     normalized = value.Trim();
-                    return normalized.Length == 0 || IsIpv4(normalized) ? null : "'" + normalized + "' is not an IPv4 address (a.b.c.d)";
+                    error = normalized.Length == 0 || IsIpv4(normalized) ? null : "'" + normalized + "' is not an IPv4 address (a.b.c.d)";
+                    break;
                 case SettingKind.HostPort:
                     normalized = value.Trim();
-                    return normalized.Length == 0 ? null : CheckHostPort(normalized);
+                    error = normalized.Length == 0 ? null : CheckHostPort(normalized);
+                    break;
                 case SettingKind.Proxy:
                     normalized = value.Trim();
-                    return normalized.Length == 0 ? null : CheckHostPort(StripSipUri(normalized));
+                    error = normalized.Length == 0 ? null : CheckHostPort(StripSipUri(normalized));
+                    break;
                 case SettingKind.HostList:
-                    return CheckHostList(def, value, out normalized);
+                    error = CheckHostList(def, value, out normalized);
+                    break;
                 case SettingKind.FunctionKey:
-                    return CheckFunctionKey(def, value, out normalized);
+                    error = CheckFunctionKey(def, value, out normalized);
+                    break;
                 case SettingKind.Multicast:
                     normalized = value.Trim();
-                    return normalized.Length == 0 ? null : MulticastListen.Parse(normalized, new MulticastListen());
+                    error = normalized.Length == 0 ? null : MulticastListen.Parse(normalized, new MulticastListen());
+                    break;
                 case SettingKind.DialPlan:
                     normalized = value.Trim();
-                    return DialPlanCheck == null ? CheckLine(def, normalized) : CheckLine(def, normalized) ?? DialPlanCheck(normalized);
+                    error = DialPlanCheck == null ? CheckLine(def, normalized) : CheckLine(def, normalized) ?? DialPlanCheck(normalized);
+                    break;
                 case SettingKind.DialTarget:
                     normalized = value.Trim();
-                    return normalized.Length == 0 ? null : CheckLine(def, normalized) ?? CheckDialTarget(normalized);
+                    error = normalized.Length == 0 ? null : CheckLine(def, normalized) ?? CheckDialTarget(normalized);
+                    break;
                 default:
                     // Text, Secret, Password: single line, bounded.
                     normalized = def.Kind == SettingKind.Text ? value.Trim() : value;
-                    return CheckLine(def, normalized);
+                    error = CheckLine(def, normalized);
+                    break;
             }
+            return error;
         }
 
         private static string CheckBool(string value, out string normalized)

@@ -213,104 +213,136 @@ namespace DeskPhone.Domain.Status
         /// <summary>The <see cref="IconId"/> of a status message (an ID of <see cref="StatusId"/>).</summary>
         public static int Icon(int id)
         {
+            // One exit: a return per case made nanoFramework's MetadataProcessor count a stack slot per case in the
+            // frame of every call (docs/benchmarks.md, h-frames).
+            int icon;
             switch (id)
             {
                 case StatusId.ActiveBluetoothConnection:
                 case StatusId.BtoeStatePairing:
                 case StatusId.BtoeStateUnpaired:
-                    return IconId.Bluetooth;
+                    icon = IconId.Bluetooth;
+                    break;
                 case StatusId.ActiveLocations:
                 case StatusId.LocationRetrievalFailed:
-                    return IconId.Location;
+                    icon = IconId.Location;
+                    break;
                 case StatusId.AnonymousIdOn:
                 case StatusId.PhoneHasNoAdminPassword:
                 case StatusId.PhoneHasNoHttpPassword:
-                    return IconId.Security;
+                    icon = IconId.Security;
+                    break;
                 case StatusId.AudioDeviceIsHandset:
                 case StatusId.AudioDeviceIsHeadset:
                 case StatusId.AudioDeviceIsSpeaker:
-                    return IconId.AudioDevice;
+                    icon = IconId.AudioDevice;
+                    break;
                 case StatusId.AudioIsMuted:
-                    return IconId.Mute;
+                    icon = IconId.Mute;
+                    break;
                 case StatusId.BroadsoftRemoteOfficeEnabled:
                 case StatusId.BroadsoftSimultaneousRingingEnabled:
                 case StatusId.CurrentIdentityForewardsAfterTimeout:
                 case StatusId.CurrentIdentityForewardsAlways:
                 case StatusId.CurrentIdentityForewardsWhenBusy:
-                    return IconId.Forwarding;
+                    icon = IconId.Forwarding;
+                    break;
                 case StatusId.BroadsoftSilentAlertingEnabled:
                 case StatusId.RingerIsSilent:
-                    return IconId.Ringer;
+                    icon = IconId.Ringer;
+                    break;
                 case StatusId.CallBackOnBusyAvailable:
                 case StatusId.CallBackOnBusyInProgress:
                 case StatusId.CallForPickupAvailable:
                 case StatusId.MonitoredExtensionIsRinging:
                 case StatusId.PhoneIsWaitingForCallCompletion:
                 case StatusId.PhoneKnowsCallCanBeCompleted:
-                    return IconId.Call;
+                    icon = IconId.Call;
+                    break;
                 case StatusId.CanceledCall:
                 case StatusId.PhoneHasMissedCalls:
-                    return IconId.MissedCall;
+                    icon = IconId.MissedCall;
+                    break;
                 case StatusId.CurrentIdentityHasTextMessages:
                 case StatusId.PhoneHasTextMessages:
-                    return IconId.Messages;
+                    icon = IconId.Messages;
+                    break;
                 case StatusId.CurrentIdentityHasVoiceMessages:
                 case StatusId.PhoneHasVoiceMessages:
-                    return IconId.Voicemail;
+                    icon = IconId.Voicemail;
+                    break;
                 case StatusId.CurrentIdentityIsDnd:
-                    return IconId.Dnd;
+                    icon = IconId.Dnd;
+                    break;
                 case StatusId.DfksFailed:
                 case StatusId.PhoneHasDisabledSipStack:
-                    return IconId.Error;
+                    icon = IconId.Error;
+                    break;
                 case StatusId.EmergencyCallNumbersMisconfigured:
                 case StatusId.PhoneRefusedHugeXcapSync:
                 case StatusId.SipWarningReceived:
-                    return IconId.Warning;
+                    icon = IconId.Warning;
+                    break;
                 case StatusId.EthernetUnplugged:
                 case StatusId.IPv4Conflict:
                 case StatusId.VisionConnectionLost:
-                    return IconId.Network;
+                    icon = IconId.Network;
+                    break;
                 case StatusId.ExpDeviceCabelingBroken:
                 case StatusId.ExpDeviceLimitExceeded:
                 case StatusId.ExpDeviceNeedsUpdate:
                 case StatusId.SerialExpDeviceConnected:
                 case StatusId.UxmConnected:
-                    return IconId.ExpansionModule;
+                    icon = IconId.ExpansionModule;
+                    break;
                 case StatusId.FirmwareUpdateFailed:
                 case StatusId.PhoneHasFirmwareUpdate:
                 case StatusId.PhoneWantsReboot:
                 case StatusId.PhoneWantsToUpdate:
-                    return IconId.Firmware;
+                    icon = IconId.Firmware;
+                    break;
                 case StatusId.HidConnected:
                 case StatusId.HidConnecting:
                 case StatusId.UsbDiskConnected:
-                    return IconId.UsbHid;
+                    icon = IconId.UsbHid;
+                    break;
                 case StatusId.PhoneCannotReachNtpServer:
                 case StatusId.PhoneWaitsOnNtpServer:
-                    return IconId.Clock;
+                    icon = IconId.Clock;
+                    break;
                 case StatusId.PhoneHasIncomingPublicAnnouncement:
-                    return IconId.Announcement;
+                    icon = IconId.Announcement;
+                    break;
                 case StatusId.PhoneHasLowMemory:
-                    return IconId.Memory;
+                    icon = IconId.Memory;
+                    break;
                 case StatusId.PhoneHasVpnError:
                 case StatusId.VpnConnectionActive:
-                    return IconId.Vpn;
+                    icon = IconId.Vpn;
+                    break;
                 case StatusId.PhoneIsLocked:
-                    return IconId.Lock;
+                    icon = IconId.Lock;
+                    break;
                 case StatusId.PhoneProvisioningFailed:
                 case StatusId.PhoneProvisioningInProgress:
                 case StatusId.PhoneProvisioningStarting:
-                    return IconId.Provisioning;
+                    icon = IconId.Provisioning;
+                    break;
                 case StatusId.ServerMessageToBeShownDirectly:
                 case StatusId.StatusLineSystemMessage:
-                    return IconId.Info;
+                    icon = IconId.Info;
+                    break;
                 case StatusId.TryParking:
-                    return IconId.Park;
+                    icon = IconId.Park;
+                    break;
                 case StatusId.WlanActive:
-                    return IconId.Wlan;
+                    icon = IconId.Wlan;
+                    break;
                 default:
-                    return IconId.Registration;
+                    icon = IconId.Registration;
+                    break;
             }
+            return icon;
         }
 
 

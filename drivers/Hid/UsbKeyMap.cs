@@ -59,22 +59,26 @@ namespace DeskPhone.Drivers.Hid
             {
                 return KeyCode.FunctionKey1 + (usage - 0x3A);
             }
+            // One exit: a return per case made nanoFramework's MetadataProcessor count a stack slot per case in the
+            // frame of every call (docs/benchmarks.md, h-frames).
+            int key;
             switch (usage)
             {
-                case 0x55: return KeyCode.Star;
-                case 0xCC: return KeyCode.Hash;
-                case 0x28: return KeyCode.Ok;
-                case 0x58: return KeyCode.Ok;
-                case 0x29: return KeyCode.Cancel;
-                case 0x4F: return KeyCode.Right;
-                case 0x50: return KeyCode.Left;
-                case 0x51: return KeyCode.Down;
-                case 0x52: return KeyCode.Up;
-                case 0x7F: return KeyCode.Mute;
-                case 0x80: return KeyCode.VolumeUp;
-                case 0x81: return KeyCode.VolumeDown;
-                default: return KeyCode.None;
+                case 0x55: key = KeyCode.Star; break;
+                case 0xCC: key = KeyCode.Hash; break;
+                case 0x28: key = KeyCode.Ok; break;
+                case 0x58: key = KeyCode.Ok; break;
+                case 0x29: key = KeyCode.Cancel; break;
+                case 0x4F: key = KeyCode.Right; break;
+                case 0x50: key = KeyCode.Left; break;
+                case 0x51: key = KeyCode.Down; break;
+                case 0x52: key = KeyCode.Up; break;
+                case 0x7F: key = KeyCode.Mute; break;
+                case 0x80: key = KeyCode.VolumeUp; break;
+                case 0x81: key = KeyCode.VolumeDown; break;
+                default: key = KeyCode.None; break;
             }
+            return key;
         }
     }
 }

@@ -55,47 +55,51 @@ namespace DeskPhone.Drivers.Input
 
         private static string NamedKey(int code)
         {
+            // One exit: a return per case made nanoFramework's MetadataProcessor count a stack slot per case in the
+            // frame of every call (docs/benchmarks.md, h-frames).
+            string name;
             switch (code)
             {
-                case 0: return "NONE";
-                case 1: return "0";
-                case 2: return "1";
-                case 3: return "2";
-                case 4: return "3";
-                case 5: return "4";
-                case 6: return "5";
-                case 7: return "6";
-                case 8: return "7";
-                case 9: return "8";
-                case 10: return "9";
-                case 11: return "STAR";
-                case 12: return "HASH";
-                case 13: return "UP";
-                case 14: return "DOWN";
-                case 15: return "LEFT";
-                case 16: return "RIGHT";
-                case 17: return "OK";
-                case 18: return "CANCEL";
-                case 19: return "MENU";
-                case 20: return "HOOK";
-                case 21: return "SPEAKER";
-                case 22: return "HEADSET";
-                case 23: return "MUTE";
-                case 24: return "VOLUP";
-                case 25: return "VOLDOWN";
-                case 26: return "REDIAL";
-                case 27: return "TRANSFER";
-                case 28: return "HOLD";
-                case 29: return "DND";
-                case 30: return "CONFERENCE";
-                case 31: return "MESSAGES";
-                case 32: return "DIRECTORY";
-                case 33: return "SOFT1";
-                case 34: return "SOFT2";
-                case 35: return "SOFT3";
-                case 36: return "SOFT4";
-                default: return null;
+                case 0: name = "NONE"; break;
+                case 1: name = "0"; break;
+                case 2: name = "1"; break;
+                case 3: name = "2"; break;
+                case 4: name = "3"; break;
+                case 5: name = "4"; break;
+                case 6: name = "5"; break;
+                case 7: name = "6"; break;
+                case 8: name = "7"; break;
+                case 9: name = "8"; break;
+                case 10: name = "9"; break;
+                case 11: name = "STAR"; break;
+                case 12: name = "HASH"; break;
+                case 13: name = "UP"; break;
+                case 14: name = "DOWN"; break;
+                case 15: name = "LEFT"; break;
+                case 16: name = "RIGHT"; break;
+                case 17: name = "OK"; break;
+                case 18: name = "CANCEL"; break;
+                case 19: name = "MENU"; break;
+                case 20: name = "HOOK"; break;
+                case 21: name = "SPEAKER"; break;
+                case 22: name = "HEADSET"; break;
+                case 23: name = "MUTE"; break;
+                case 24: name = "VOLUP"; break;
+                case 25: name = "VOLDOWN"; break;
+                case 26: name = "REDIAL"; break;
+                case 27: name = "TRANSFER"; break;
+                case 28: name = "HOLD"; break;
+                case 29: name = "DND"; break;
+                case 30: name = "CONFERENCE"; break;
+                case 31: name = "MESSAGES"; break;
+                case 32: name = "DIRECTORY"; break;
+                case 33: name = "SOFT1"; break;
+                case 34: name = "SOFT2"; break;
+                case 35: name = "SOFT3"; break;
+                case 36: name = "SOFT4"; break;
+                default: name = null; break;
             }
+            return name;
         }
 
         /// <summary>Stable text name of a key (enum names are numbers on nanoFramework), e.g. "OK", "F3", "X2.17".</summary>

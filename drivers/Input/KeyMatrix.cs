@@ -80,10 +80,10 @@ namespace DeskPhone.Drivers.Input
             for (int r = 0; r < rows; r++)
             {
                 _port.WriteRow(r, !_activeLow);
-                int levels = _port.ReadColumns();
+                int bits = _port.ReadColumns();
                 _port.WriteRow(r, _activeLow);
                 // A pressed key pulls its column to the driven row's level.
-                int bits = (_activeLow ? ~levels : levels) & columnMask;
+                bits = (_activeLow ? ~bits : bits) & columnMask;
                 _bits[r] = bits;
                 _bits[rows + r] = 0;
                 any |= bits;
@@ -94,6 +94,15 @@ namespace DeskPhone.Drivers.Input
                 // would otherwise make 72 calls here).
                 return;
             }
+            Update(rows, cols, nowMs);
+        }
+
+        /// <summary>
+        /// The keys' update from the rows just read, a method of its own: its locals are in a frame only while a key is
+        /// down or settling, not in the one every idle turn's scan takes (docs/benchmarks.md, h-frames).
+        /// </summary>
+        private void Update(int rows, int cols, long nowMs)
+        {
             MarkGhostRectangles(rows);
             for (int r = 0; r < rows; r++)
             {
@@ -103,8 +112,7 @@ namespace DeskPhone.Drivers.Input
                 for (int c = 0; c < cols; c++, slot++)
                 {
                     int mask = 1 << c;
-                    bool pressed = (held & mask) != 0 ? _tracker.RawPressed(slot) : (bits & mask) != 0;
-                    _tracker.Update(slot, pressed, nowMs);
+                    _tracker.Update(slot, (held & mask) != 0 ? _tracker.RawPressed(slot) : (bits & mask) != 0, nowMs);
                 }
             }
         }

@@ -125,73 +125,96 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The title of what is open, or null when nothing is.</summary>
         public string Title()
         {
+            // One exit: a return per case made nanoFramework's MetadataProcessor count a stack slot per case in the
+            // frame of every call (docs/benchmarks.md, h-frames).
+            string title;
             switch (View)
             {
-                case Main: return "Menu";
-                case OwnStatus: return "Own status";
-                case Notifications: return "Notifications (" + _phone.Statuses.NotificationCount.ToString() + ")";
-                case Explain: return StatusCatalog.Name(_explained);
-                case Network: return "Network";
-                case Identities: return "Identities";
-                case IdentityDetail: return "Identity " + _identity.ToString();
-                case CallLists: return "Call lists";
-                case CallListView: return ListName(_list);
-                default: return null;
+                case Main: title = "Menu"; break;
+                case OwnStatus: title = "Own status"; break;
+                case Notifications: title = "Notifications (" + _phone.Statuses.NotificationCount.ToString() + ")"; break;
+                case Explain: title = StatusCatalog.Name(_explained); break;
+                case Network: title = "Network"; break;
+                case Identities: title = "Identities"; break;
+                case IdentityDetail: title = "Identity " + _identity.ToString(); break;
+                case CallLists: title = "Call lists"; break;
+                case CallListView: title = ListName(_list); break;
+                default: title = null; break;
             }
+            return title;
         }
 
         public string[] Items()
         {
+            // One array and one exit: a switch section's locals share the whole switch's scope (a slot each) and a
+            // return per case made nanoFramework's MetadataProcessor count a stack slot per case (docs/benchmarks.md,
+            // h-frames), both in the frame every call takes.
+            string[] items;
             switch (View)
             {
                 case Main:
-                    string lockRow = _phone.Settings.GetBool(SettingNames.KeyboardLock) ? "Unlock keyboard" : "Lock keyboard";
-                    return Calls == null ? new[] { "Own status", "Notifications", "Network", "Identities", lockRow }
-                        : new[] { "Own status", "Notifications", "Network", "Identities", lockRow, "Call lists" };
+                    items = new string[Calls == null ? 5 : 6];
+                    items[0] = "Own status";
+                    items[1] = "Notifications";
+                    items[2] = "Network";
+                    items[3] = "Identities";
+                    items[4] = _phone.Settings.GetBool(SettingNames.KeyboardLock) ? "Unlock keyboard" : "Lock keyboard";
+                    if (Calls != null)
+                    {
+                        items[5] = "Call lists";
+                    }
+                    break;
                 case CallLists:
-                    var lists = new string[3];
-                    for (int i = 0; i < lists.Length; i++)
+                    items = new string[3];
+                    for (int i = 0; i < items.Length; i++)
                     {
-                        lists[i] = ListName(i) + " (" + List(i).Count.ToString() + ")";
+                        items[i] = ListName(i) + " (" + List(i).Count.ToString() + ")";
                     }
-                    return lists;
+                    break;
                 case CallListView:
-                    return CallListRows.Rows(List(_list), _list == 1);
+                    items = CallListRows.Rows(List(_list), _list == 1);
+                    break;
                 case OwnStatus:
-                    var states = new string[ManualStates];
-                    for (int i = 0; i < states.Length; i++)
+                    items = new string[ManualStates];
+                    for (int i = 0; i < items.Length; i++)
                     {
-                        states[i] = (ManualState(i) == _phone.Presence.ManualChoice ? "* " : "  ") + PresenceState.Label(ManualState(i));
+                        items[i] = (ManualState(i) == _phone.Presence.ManualChoice ? "* " : "  ") + PresenceState.Label(ManualState(i));
                     }
-                    return states;
+                    break;
                 case Notifications:
-                    var list = new string[_phone.Statuses.NotificationCount];
-                    for (int i = 0; i < list.Length; i++)
+                    items = new string[_phone.Statuses.NotificationCount];
+                    for (int i = 0; i < items.Length; i++)
                     {
-                        list[i] = StatusCatalog.Description(_phone.Statuses.Notification(i));
+                        items[i] = StatusCatalog.Description(_phone.Statuses.Notification(i));
                     }
-                    return list;
+                    break;
                 case Explain:
-                    return TechnicianInfo.Rows(_phone.Statuses.Explain(_explained, _phone.Now), Columns);
+                    items = TechnicianInfo.Rows(_phone.Statuses.Explain(_explained, _phone.Now), Columns);
+                    break;
                 case Network:
-                    return TechnicianInfo.Network(_phone, Columns);
+                    items = TechnicianInfo.Network(_phone, Columns);
+                    break;
                 case Identities:
                     int[] configured = TechnicianInfo.Configured(_phone);
                     if (configured.Length == 0)
                     {
-                        return new[] { "No identity configured" };
+                        items = new[] { "No identity configured" };
+                        break;
                     }
-                    var rows = new string[configured.Length];
-                    for (int i = 0; i < rows.Length; i++)
+                    items = new string[configured.Length];
+                    for (int i = 0; i < items.Length; i++)
                     {
-                        rows[i] = TechnicianInfo.IdentityRow(_phone, configured[i], Columns);
+                        items[i] = TechnicianInfo.IdentityRow(_phone, configured[i], Columns);
                     }
-                    return rows;
+                    break;
                 case IdentityDetail:
-                    return TechnicianInfo.IdentityDetails(_phone, _identity, Columns);
+                    items = TechnicianInfo.IdentityDetails(_phone, _identity, Columns);
+                    break;
                 default:
-                    return new string[0];
+                    items = new string[0];
+                    break;
             }
+            return items;
         }
 
         private void Choose()

@@ -86,16 +86,17 @@ namespace DeskPhone.Sip.Message
                 {
                     i++;
                 }
-                int start = i;
+                // Each part's bounds in the transport's locals (the last part is the transport): no local more in the
+                // frame every Via's parse takes (docs/benchmarks.md, h-frames).
+                transportStart = i;
                 while (i < n && v[i] < 128 && (classes[v[i]] & Token.TokenBit) != 0)
                 {
                     i++;
                 }
-                if ((p == 0 && !RangeIs(v, start, i, 'S', 'I', 'P', true)) || (p == 1 && !RangeIs(v, start, i, '2', '.', '0', false)))
+                if ((p == 0 && !RangeIs(v, transportStart, i, 'S', 'I', 'P', true)) || (p == 1 && !RangeIs(v, transportStart, i, '2', '.', '0', false)))
                 {
                     return null;
                 }
-                transportStart = start;
                 transportEnd = i;
                 while (i < n && (v[i] == ' ' || v[i] == '\t'))
                 {
@@ -114,11 +115,11 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            int restStart = Token.TrimStart(v, i, n);
-            int restEnd = Token.TrimEnd(v, restStart, n);
-            int semi = CharSearch.IndexOf(v, CharSearch.Semicolon, restStart, restEnd);
-            int sentByStart = restStart;
-            int sentByEnd = Token.TrimEnd(v, restStart, semi < 0 ? restEnd : semi);
+            // The rest (sent-by, then parameters) starts at i, which is also where the sent-by starts.
+            i = Token.TrimStart(v, i, n);
+            int restEnd = Token.TrimEnd(v, i, n);
+            int semi = CharSearch.IndexOf(v, CharSearch.Semicolon, i, restEnd);
+            int sentByEnd = Token.TrimEnd(v, i, semi < 0 ? restEnd : semi);
             var via = new Via { Transport = TransportName(v, transportStart, transportEnd) };
             if (semi >= 0)
             {
@@ -128,7 +129,7 @@ namespace DeskPhone.Sip.Message
                 }
                 via.SetParams(v, semi + 1, restEnd);
             }
-            return via.SetSentBy(v, sentByStart, sentByEnd) && ValidReceived(via.Received) ? via : null;
+            return via.SetSentBy(v, i, sentByEnd) && ValidReceived(via.Received) ? via : null;
         }
 
         /// <summary>

@@ -2,8 +2,9 @@
 # Test of petables.py: for every assembly nanoCLR loaded, the RAM the tool computes from the .pe alone must equal the
 # "Assembly: X (N RAM ...)" line nf-run --verbose printed. Uses the board scenario's log when tests/Device.Boot/run.sh
 # left one (as in .ci/run, which runs this after it); otherwise builds the board application and loads it in nf-run
-# (its Main stops at the first native the POSIX nanoCLR lacks; the tables are printed before). Prints
-# "N passed, N failed" (one test per assembly). Skipped (exit 0) with a message without the nanoFramework SDK.
+# (its Main stops at the first native the POSIX nanoCLR lacks; the tables are printed before). Prints "N passed, N
+# failed" (one test per assembly, and one for the stack frames: tools/HeapCensus/frames.py --check). Skipped (exit 0)
+# with a message without the nanoFramework SDK.
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SDK="${NF_SDK:-$ROOT/../shared/nanoframework-sdk}"
@@ -32,6 +33,16 @@ RESULT="$(python3 tools/PeTables/petables.py --check "$LOG" "${PES[@]}")"
 echo "$RESULT"
 passed=$(grep -c ' = nf-run ' <<< "$RESULT")
 failed=$(grep -c ' != nf-run \|not in ' <<< "$RESULT")
+# One test more: no method of ours has a stack frame the MetadataProcessor over-counted (a switch of returns; fix: one
+# exit), but for the known ones, in files other helpers held when the check came in (docs/benchmarks.md, h-frames).
+if python3 tools/HeapCensus/frames.py --check "${PES[@]}" --except \
+    DeskPhone.Domain.Presence.MonitoredExtensions::NameOf DeskPhone.Media.Tones.ToneScheme::NameOf \
+    DeskPhone.Media.Tones.ToneScheme::ListOf DeskPhone.Domain.Presence.PresenceState::Tokens \
+    DeskPhone.Domain.Presence.PresenceState::Labels; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+fi
 echo "petables-test: $LOG"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

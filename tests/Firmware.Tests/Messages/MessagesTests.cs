@@ -311,4 +311,44 @@ namespace DeskPhone.Firmware.Tests.Messages
             Assert.Equal(IconId.Info, _queue.Current.LineIcon(0));
         }
     }
+
+    /// <summary>
+    /// Every Infobox icon name both ways (InfoBoxIcons' two tables, written with one exit since h-frames: a return per
+    /// case made the device's frame for each look-up 348 B instead of 204).
+    /// </summary>
+    public class InfoBoxIconsTests
+    {
+        [Theory]
+        [InlineData("none", IconId.None)]
+        [InlineData("info", IconId.Info)]
+        [InlineData("warning", IconId.Warning)]
+        [InlineData("error", IconId.Error)]
+        [InlineData("message", IconId.Messages)]
+        [InlineData("voicemail", IconId.Voicemail)]
+        [InlineData("call", IconId.Call)]
+        [InlineData("missed", IconId.MissedCall)]
+        [InlineData("dnd", IconId.Dnd)]
+        [InlineData("forward", IconId.Forwarding)]
+        [InlineData("network", IconId.Network)]
+        [InlineData("clock", IconId.Clock)]
+        [InlineData("lock", IconId.Lock)]
+        [InlineData("presence", IconId.Presence)]
+        [InlineData("park", IconId.Park)]
+        [InlineData("announcement", IconId.Announcement)]
+        [InlineData("security", IconId.Security)]
+        [InlineData("calendar", IconId.Clock)]
+        public void ANameFindsItsIconAndTheIconItsFirstName(string name, int icon)
+        {
+            Assert.Equal(icon, InfoBoxIcons.Find(" " + name.ToUpperInvariant() + " "));
+            Assert.Equal(name == "calendar" ? "clock" : name, InfoBoxIcons.Name(icon));
+        }
+
+        [Fact]
+        public void AnUnknownNameIsTheInfoIconAndNoNameIsNone()
+        {
+            Assert.Equal(IconId.Info, InfoBoxIcons.Find("unicorn"));
+            Assert.Equal(IconId.None, InfoBoxIcons.Find(""));
+            Assert.Equal("info", InfoBoxIcons.Name(IconId.Wlan));
+        }
+    }
 }
