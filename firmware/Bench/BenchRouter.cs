@@ -58,6 +58,9 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>The SIP trace for /api/trace; null: the route answers 404.</summary>
         public SipTrace Trace;
 
+        /// <summary>What /api/trace answers when the trace is empty because the heap is short (docs/bench.md).</summary>
+        public const string TraceOff = "SIP trace off: the heap is short (the phone refuses what does not fit, or a call runs on a short heap); it records again once the heap has room";
+
         /// <summary>The phone's log for /api/log; null: the route answers 404.</summary>
         public PhoneLog Log { get; set; }
 
@@ -252,7 +255,10 @@ namespace DeskPhone.Firmware.Bench
                     }
                     if (get && parts.Length == 2)
                     {
-                        return BenchResponse.Text(200, Trace.Text());
+                        // An empty trace on a short heap says why: the trace lets its ring go then (issue #17), and an
+                        // empty answer would look like a phone that sent and received nothing.
+                        string text = Trace.Text();
+                        return BenchResponse.Text(200, text.Length == 0 && (Trace.Paused || (Trace.Room != null && Trace.Room.Short)) ? TraceOff : text);
                     }
                     if (post && parts.Length == 3 && parts[2] == "clear")
                     {

@@ -431,13 +431,6 @@ namespace DeskPhone.Sip.Message
             }
         }
 
-        public byte[] CopyBody()
-        {
-            var body = new byte[BodyLength];
-            System.Array.Copy(Buffer, BodyOffset, body, 0, BodyLength);
-            return body;
-        }
-
         /// <summary>The first header line from <paramref name="from"/> on of the kind (<see cref="HeaderNames.Kind"/>; 0: unknown, then by name), or -1.</summary>
         private int IndexOf(int kind, string name, int from)
         {

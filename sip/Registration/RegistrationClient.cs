@@ -27,6 +27,8 @@ namespace DeskPhone.Sip.Registration
         private DigestChallenge _challenge;
         // The Expires asked for (low 32 bits) and the one granted by the last 2xx (high 32 bits).
         private long _expiresAndGranted;
+        // The last reason, null for a 2xx's "OK" while registered (LastReason gives it): a registered identity keeps no copy
+        // of "OK" out of its 200 (24 B each at rest, docs/benchmarks.md h-officerest5).
         private string _lastReason;
 
         // Flags, the back-off step, the last status and the nonce count of the challenge answered in one int: each field
@@ -73,7 +75,7 @@ namespace DeskPhone.Sip.Registration
         public readonly SipIdentity Identity;
         public bool Registered => Flag(RegisteredBit);
         public int LastStatus => (_bits & StatusMask) >> StatusShift;
-        public string LastReason => _lastReason;
+        public string LastReason => _lastReason ?? (Registered ? "OK" : null);
 
         /// <summary>Seconds the registrar granted in the last 2xx.</summary>
         public int GrantedExpires => (int)(_expiresAndGranted >> 32);
@@ -172,7 +174,7 @@ namespace DeskPhone.Sip.Registration
             if (Flag(ChangedBit))
             {
                 SetFlag(ChangedBit, false);
-                _owner.OnChanged(Identity.Index, Registered, LastStatus, _lastReason);
+                _owner.OnChanged(Identity.Index, Registered, LastStatus, LastReason);
             }
         }
 
@@ -321,7 +323,7 @@ namespace DeskPhone.Sip.Registration
             bool changed = registered != Registered || status != LastStatus;
             SetFlag(RegisteredBit, registered);
             _bits = (_bits & ~StatusMask) | (((status < 0 ? 0 : status > 0x3FF ? 0x3FF : status) << StatusShift) & StatusMask);
-            _lastReason = reason;
+            _lastReason = registered && reason == "OK" ? null : reason;
             if (changed)
             {
                 SetFlag(ChangedBit, true);

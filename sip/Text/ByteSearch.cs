@@ -12,7 +12,6 @@ namespace DeskPhone.Sip.Text
         public static readonly object Cr = (byte)'\r';
         public static readonly object Colon = (byte)':';
         public static readonly object Space = (byte)' ';
-        public static readonly object Comma = (byte)',';
         public static readonly object Semicolon = (byte)';';
         public static readonly object Quote = (byte)'"';
 

@@ -18,7 +18,7 @@ namespace DeskPhone.Sip.Transport
     /// their own threads: every access locks the trace itself (no lock object of its own).
     /// <para>
     /// Heap (nanoCLR: 20 B an array header, 12 B a field): the ring is one array, the entries' numbers (times included)
-    /// another and their names a third, all made by the first message recorded, after which recording copies bytes and allocates nothing; a phone that
+    /// another and their names a third, all made by the first message recorded (and let go while the heap reserve finds the heap short: Room), after which recording copies bytes and allocates nothing; a phone that
     /// never sent or received SIP keeps none (docs/benchmarks.md, "Drivers, SIP trace", "h-boot80").
     /// </para>
     /// Its plain state (Recorded) is public fields, not properties: no accessor method in the runtime tables, image and
@@ -68,7 +68,11 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Called with every message as it is recorded (outside the lock); null: none.</summary>
         public SipTraceHandler Written;
 
-        /// <summary>The phone's heap reserve: while it finds the heap short the ring is not made (null: made when first needed).</summary>
+        /// <summary>
+        /// The phone's heap reserve: while it finds the heap short the next message lets the ring and its entries go and
+        /// none is made or recorded (the office phone refusing its BLF keys at the board's heap kept 1.4 KB of trace made
+        /// at boot, docs/bench.md, h-officerest5); null: made when first needed and kept.
+        /// </summary>
         public IHeapRoom Room;
 
         /// <summary>
@@ -84,11 +88,11 @@ namespace DeskPhone.Sip.Transport
             long at = Clock == null ? 0 : Clock();
             lock (this)
             {
-                if (Paused || (_ring == null && ((Room != null && Room.Short) || !Make())))
+                if (Paused || (Room != null && Room.Short) || (_ring == null && !Make()))
                 {
-                    // Paused, or no heap for the trace beside what the phone holds (a loaded phone's first message, or a
-                    // phone already refusing what does not fit, issue #17): this message is not recorded and the ring with
-                    // its entries goes (none made yet, or a failed Make's parts); the next one tries again.
+                    // Paused, or no heap for the trace beside what the phone holds (a loaded phone refusing what does not
+                    // fit, or below the reserve, issue #17): this message is not recorded and the ring with its entries
+                    // goes (made at boot, none made yet, or a failed Make's parts); a message once the heap has room makes it again.
                     _ring = null;
                     _meta = null;
                     _names = null;

@@ -88,7 +88,7 @@ namespace DeskPhone.Sip.Tests.Message
             Assert.Equal("MESSAGE", m.Method);
             Assert.Equal(2, m.CSeq);
             Assert.Equal("text/plain", m.ContentType);
-            Assert.Equal(body, m.CopyBody());
+            Assert.Equal(body, new System.ArraySegment<byte>(m.Buffer, m.BodyOffset, m.BodyLength).ToArray());
         }
 
         [Fact]
@@ -131,7 +131,7 @@ namespace DeskPhone.Sip.Tests.Message
             Assert.Equal(200, m.StatusCode);
             Assert.Equal("OK", m.ReasonPhrase);
             Assert.Equal("application/sdp", m.ContentType);
-            Assert.Equal("v=0\r\n", Encoding.ASCII.GetString(m.CopyBody()));
+            Assert.Equal("v=0\r\n", Encoding.ASCII.GetString(m.Buffer, m.BodyOffset, m.BodyLength));
         }
 
         [Fact]
