@@ -17,8 +17,14 @@ namespace DeskPhone.Media.Rtp
     // tables, image and calls on the device (issue #17).
     public sealed class MediaSession
     {
-        /// <summary>The datagram buffer (what arrives, what is sent): an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
-        public const int MaxDatagram = 512;
+        /// <summary>
+        /// The datagram buffer (what arrives, what is sent): an RTP packet of 20 ms G.711 (12 + 160) with room for 15
+        /// CSRCs and an 84-byte header extension (316), or an RTCP compound (the phone's own is under 100 B; a peer's
+        /// sender report, six report blocks and its SDES fit). A longer datagram is cut by the socket: its RTP payload
+        /// is more than the jitter buffer takes anyway, an RTCP compound's cut packet counts as malformed. 512 before
+        /// h-callobj (192 B more for every call and page).
+        /// </summary>
+        public const int MaxDatagram = 320;
 
         /// <summary>The level the phone's DTMF events announce (-dBm0, RFC 4733 2.3.4).</summary>
         public const int DtmfVolume = 10;
