@@ -167,6 +167,23 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         [Fact]
+        public void APlainCallHoldsNothingOfWhatOnlySomeCallsUse()
+        {
+            // The tone mix, DTMF both ways and the received digits are one object made by the first of them (h-callobj).
+            var rare = typeof(MediaSession).GetField("_rare", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
+            Assert.True(Start());
+            long t = 0;
+            for (int i = 0; i < 20; i++, t += 20)
+            {
+                _rtp.Arrive(Packet(900 + i, (uint)(i * 160)), "192.0.2.99:6000");
+                Run(t, t + 15);
+            }
+            Assert.Null(rare.GetValue(_session));
+            Assert.True(_session.SendDigit('5'));
+            Assert.NotNull(rare.GetValue(_session));
+        }
+
+        [Fact]
         public void ALostPacketIsConcealedWithTheLastFrameAtHalfLevel()
         {
             Assert.True(Start());
