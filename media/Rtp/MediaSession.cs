@@ -207,7 +207,7 @@ namespace DeskPhone.Media.Rtp
                 _sender.Start(_random);
                 Received.Reset();
                 Jitter.Reset();
-                Reports.Start("deskphone-" + _sender.Ssrc.ToString("x8"));
+                Reports.Start();
                 Ignored = 0;
                 Played = 0;
                 Silent = 0;
