@@ -17,8 +17,14 @@ namespace DeskPhone.Media.Rtp
     // tables, image and calls on the device (issue #17).
     public sealed class MediaSession
     {
-        /// <summary>The datagram buffer (what arrives, what is sent): an RTP packet of 20 ms G.711 with room for CSRCs and an extension, or an RTCP compound.</summary>
-        public const int MaxDatagram = 512;
+        /// <summary>
+        /// The datagram buffer (what arrives, what is sent): an RTP packet of 20 ms G.711 (12 + 160) with room for 15
+        /// CSRCs and an 84-byte header extension (316), or an RTCP compound (the phone's own is under 100 B; a peer's
+        /// sender report, six report blocks and its SDES fit). A longer datagram is cut by the socket: its RTP payload
+        /// is more than the jitter buffer takes anyway, an RTCP compound's cut packet counts as malformed. 512 before
+        /// h-callobj (192 B more for every call and page).
+        /// </summary>
+        public const int MaxDatagram = 320;
 
         /// <summary>The level the phone's DTMF events announce (-dBm0, RFC 4733 2.3.4).</summary>
         public const int DtmfVolume = 10;
@@ -52,11 +58,19 @@ namespace DeskPhone.Media.Rtp
         // The one frame of samples: the microphone's is read into it and sent, then what is played is decoded into it and
         // written (the sinks copy), in turn; a concealment decodes the last payload again from the jitter buffer.
         private short[] _frame;
-        private short[] _mixed; // the played frame with Tone mixed in, made by the first tone
-        // Made by the call's first key press, first event received, first digit (most calls have none): null until then.
-        private DtmfSender _dtmfOut;
-        private DtmfReceiver _dtmfIn;
-        private char[] _digits;
+        // What only some calls use (a tone mixed in, DTMF either way, received digits): made by the first of them, null
+        // in a plain call (four fields were 48 B of every session, h-callobj).
+        private Rare _rare;
+
+        private sealed class Rare
+        {
+            internal short[] Mixed; // the played frame with Tone mixed in, made by the first tone
+            // Made by the call's first key press, first event received, first digit: null until then.
+            internal DtmfSender DtmfOut;
+            internal DtmfReceiver DtmfIn;
+            internal char[] Digits;
+        }
+
         private string _remoteAddress;
         // The local (low 16 bits) and remote RTP ports, in one field: an object field costs 12 B on nanoCLR.
         private int _ports;
@@ -77,8 +91,9 @@ namespace DeskPhone.Media.Rtp
         private const int DigitCountShift = 8;
         private int _flags;
         private long _stoppedMs = -1;
-        private long _sendDue;
-        private long _playDue;
+        // When the next frame is sent and played: both go at the same 20 ms clock, caught up and skipped alike (two
+        // fields before h-callobj).
+        private long _frameDue;
         private long _reportDue;
 
         public MediaSession(IRtpChannel rtp, IRtpChannel rtcp, Random random)
@@ -192,14 +207,13 @@ namespace DeskPhone.Media.Rtp
                 _sender.Start(_random);
                 Received.Reset();
                 Jitter.Reset();
-                Reports.Start("deskphone-" + _sender.Ssrc.ToString("x8"));
+                Reports.Start();
                 Ignored = 0;
                 Played = 0;
                 Silent = 0;
                 _flags &= ~(DigitsNewBit | (0xFF << DigitCountShift));
-                // A new call forgets the last one's waiting key presses and events.
-                _dtmfOut = null;
-                _dtmfIn = null;
+                // A new call forgets the last one's waiting key presses, events and digits.
+                _rare = null;
                 _stoppedMs = -1;
             }
             _flags = (_flags & ~(ClockedBit | LatchedBit | RtcpLatchedBit)) | ActiveBit;
@@ -223,12 +237,15 @@ namespace DeskPhone.Media.Rtp
             if (Active)
             {
                 _flags &= ~ActiveBit;
-                _stoppedMs = (_flags & ClockedBit) != 0 ? _sendDue : _stoppedMs;
+                _stoppedMs = (_flags & ClockedBit) != 0 ? _frameDue : _stoppedMs;
                 _rtp.Close();
                 _rtcpChannel.Close();
                 _datagram = null;
                 _frame = null;
-                _mixed = null;
+                if (_rare != null)
+                {
+                    _rare.Mixed = null;
+                }
                 if (--s_active == 0)
                 {
                     G711.Release();
@@ -247,7 +264,7 @@ namespace DeskPhone.Media.Rtp
             {
                 return false;
             }
-            _dtmfOut.Release();
+            _rare.DtmfOut.Release();
             return true;
         }
 
@@ -262,31 +279,33 @@ namespace DeskPhone.Media.Rtp
             {
                 return false;
             }
-            if (_dtmfOut == null)
+            Rare rare = _rare;
+            if (rare == null || rare.DtmfOut == null)
             {
                 try
                 {
-                    _dtmfOut = new DtmfSender(DtmfVolume);
+                    rare = _rare ?? (_rare = new Rare());
+                    rare.DtmfOut = new DtmfSender(DtmfVolume);
                 }
                 catch (OutOfMemoryException)
                 {
                     return false;
                 }
             }
-            return _dtmfOut.Press(code);
+            return rare.DtmfOut.Press(code);
         }
 
         /// <summary>The key of <see cref="PressDigit"/> went up: its event ends with its three end packets.</summary>
         public void ReleaseDigit()
         {
-            if (_dtmfOut != null)
+            if (_rare != null && _rare.DtmfOut != null)
             {
-                _dtmfOut.Release();
+                _rare.DtmfOut.Release();
             }
         }
 
         /// <summary>The digits received as RFC 4733 events in this call, the newest <see cref="MaxDigits"/>.</summary>
-        public string Digits => DigitCount == 0 ? "" : new string(_digits, 0, DigitCount);
+        public string Digits => DigitCount == 0 ? "" : new string(_rare.Digits, 0, DigitCount);
 
         private int DigitCount => _flags >> DigitCountShift;
 
@@ -322,31 +341,29 @@ namespace DeskPhone.Media.Rtp
                     _sender.Skip((int)((nowMs - _stoppedMs) / AudioFrame.Milliseconds) * AudioFrame.Samples);
                 }
                 _flags |= ClockedBit;
-                _sendDue = nowMs;
-                _playDue = nowMs;
+                _frameDue = nowMs;
                 // RFC 3550 6.2: the first report after half the minimum interval.
                 _reportDue = nowMs + Rtcp.IntervalMs / 2;
             }
             ReceiveRtp(nowMs);
             ReceiveRtcp(nowMs);
-            for (int i = 0; _sendDue <= nowMs && i < MaxCatchUpFrames; i++, _sendDue += AudioFrame.Milliseconds)
+            // The frames due sent, then as many played (each way the same clock).
+            int frames = 0;
+            for (; _frameDue <= nowMs && frames < MaxCatchUpFrames; frames++, _frameDue += AudioFrame.Milliseconds)
             {
                 SendFrame();
             }
-            if (_sendDue <= nowMs)
-            {
-                // The loop was away longer than the catch-up: the timestamps jump as the time did, the frames are not sent.
-                long behind = (nowMs - _sendDue) / AudioFrame.Milliseconds + 1;
-                _sender.Skip((int)behind * AudioFrame.Samples);
-                _sendDue += behind * AudioFrame.Milliseconds;
-            }
-            for (int i = 0; _playDue <= nowMs && i < MaxCatchUpFrames; i++, _playDue += AudioFrame.Milliseconds)
+            for (int i = 0; i < frames; i++)
             {
                 PlayFrame();
             }
-            if (_playDue <= nowMs)
+            if (_frameDue <= nowMs)
             {
-                _playDue += ((nowMs - _playDue) / AudioFrame.Milliseconds + 1) * AudioFrame.Milliseconds;
+                // The loop was away longer than the catch-up: the timestamps jump as the time did, the frames are neither
+                // sent nor played.
+                long behind = (nowMs - _frameDue) / AudioFrame.Milliseconds + 1;
+                _sender.Skip((int)behind * AudioFrame.Samples);
+                _frameDue += behind * AudioFrame.Milliseconds;
             }
             if (nowMs >= _reportDue)
             {
@@ -425,7 +442,8 @@ namespace DeskPhone.Media.Rtp
         {
             try
             {
-                return _dtmfIn ?? (_dtmfIn = new DtmfReceiver());
+                Rare rare = _rare ?? (_rare = new Rare());
+                return rare.DtmfIn ?? (rare.DtmfIn = new DtmfReceiver());
             }
             catch (OutOfMemoryException)
             {
@@ -445,11 +463,13 @@ namespace DeskPhone.Media.Rtp
             {
                 return;
             }
-            if (_digits == null)
+            Rare rare = _rare;
+            if (rare == null || rare.Digits == null)
             {
                 try
                 {
-                    _digits = new char[MaxDigits];
+                    rare = _rare ?? (_rare = new Rare());
+                    rare.Digits = new char[MaxDigits];
                 }
                 catch (OutOfMemoryException)
                 {
@@ -462,10 +482,10 @@ namespace DeskPhone.Media.Rtp
             int count = DigitCount;
             if (count == MaxDigits)
             {
-                Array.Copy(_digits, 1, _digits, 0, MaxDigits - 1);
+                Array.Copy(rare.Digits, 1, rare.Digits, 0, MaxDigits - 1);
                 count--;
             }
-            _digits[count++] = TelephoneEvent.ToKey(code);
+            rare.Digits[count++] = TelephoneEvent.ToKey(code);
             _flags = (_flags & ~(0xFF << DigitCountShift)) | (count << DigitCountShift) | DigitsNewBit;
             DigitsReceived++;
         }
@@ -479,10 +499,11 @@ namespace DeskPhone.Media.Rtp
             {
                 Array.Clear(frame, 0, frame.Length);
             }
-            if (_dtmfOut != null && _types >= 0x100 && _dtmfOut.Next(_sender.Timestamp, _datagram, RtpPacket.HeaderBytes))
+            DtmfSender dtmf = _rare == null ? null : _rare.DtmfOut;
+            if (dtmf != null && _types >= 0x100 && dtmf.Next(_sender.Timestamp, _datagram, RtpPacket.HeaderBytes))
             {
                 // This interval carries the key's event instead of the audio (RFC 4733 2.5.1).
-                _sender.NextEvent(_datagram, (_types >> 8) - 1, _dtmfOut.Marker, _dtmfOut.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
+                _sender.NextEvent(_datagram, (_types >> 8) - 1, dtmf.Marker, dtmf.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
                 _rtp.Send(_datagram, RtpPacket.HeaderBytes + TelephoneEvent.Length);
                 return;
             }
@@ -531,7 +552,8 @@ namespace DeskPhone.Media.Rtp
                 _sink.Write(frame);
                 return;
             }
-            short[] mixed = _mixed ?? (_mixed = new short[AudioFrame.Samples]);
+            Rare rare = _rare ?? (_rare = new Rare());
+            short[] mixed = rare.Mixed ?? (rare.Mixed = new short[AudioFrame.Samples]);
             tone.Read(mixed);
             for (int i = 0; i < mixed.Length; i++)
             {

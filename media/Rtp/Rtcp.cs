@@ -21,16 +21,22 @@ namespace DeskPhone.Media.Rtp
         /// <summary>Every 5 s: RFC 3550 6.2's minimum interval, which a two-party call never exceeds in bandwidth.</summary>
         public const int IntervalMs = 5000;
 
-        /// <summary>SR with a block (52) + SDES with a CNAME up to <see cref="MaxCname"/> (8 + 2 + 64, padded): the send buffer.</summary>
+        /// <summary>SR with a block (52) + SDES with the CNAME (8 + 2 + 18 + 1, padded: 32): the send buffer, with room.</summary>
         public const int MaxPacket = 128;
 
-        public const int MaxCname = 64;
+        /// <summary>
+        /// The CNAME's text before the SSRC's 8 lowercase hex digits: "deskphone-1a2b3c4d" (RFC 3550 6.5.1: unique in
+        /// the session; the phone has no user@host of its own to the media layer). Written into each report from the
+        /// SSRC the call started with, not kept (its string was 36 B a call, a 64-byte array before h-callmedia).
+        /// </summary>
+        public const string CnamePrefix = "deskphone-";
+
+        private const int CnameLength = 18;
 
         private readonly RtpSender _sender;
         private readonly ReceptionStats _received;
-        // The CNAME as given (ASCII, at most MaxCname), written into each report: no buffer of its own (a 64-byte array
-        // and its length were 96 B a call, h-callmedia).
-        private string _cname = "";
+        // The SSRC the call started with, whose CNAME the reports carry.
+        private uint _cnameSsrc;
 
         public Rtcp(RtpSender sender, ReceptionStats received)
         {
@@ -52,21 +58,10 @@ namespace DeskPhone.Media.Rtp
 
         public int Malformed;
 
-        /// <summary>Starts a call: the CNAME (ASCII, cut at <see cref="MaxCname"/>) and nothing received yet.</summary>
-        public void Start(string cname)
+        /// <summary>Starts a call (its sender started first: the CNAME is written from its SSRC) with nothing received yet.</summary>
+        public void Start()
         {
-            char[] chars = cname.ToCharArray();
-            bool ascii = chars.Length <= MaxCname;
-            for (int i = 0; i < chars.Length && i < MaxCname; i++)
-            {
-                if (chars[i] >= 128)
-                {
-                    chars[i] = '?';
-                    ascii = false;
-                }
-            }
-            // The phone's own CNAME is ASCII and short: kept as it came, no copy.
-            _cname = ascii ? cname : new string(chars, 0, chars.Length < MaxCname ? chars.Length : MaxCname);
+            _cnameSsrc = _sender.Ssrc;
             RoundTripMs = -1;
             RemoteFractionLost = 0;
             RemoteLost = 0;
@@ -105,14 +100,22 @@ namespace DeskPhone.Media.Rtp
                 at = Block(data, at, nowMs);
             }
             int sdes = at;
-            int length = _cname.Length;
+            int length = CnameLength;
             int items = 2 + length + 1;
             int words = 1 + (items + 3) / 4;
             Header(data, sdes, 1, SourceDescription, words);
             at = sdes + 8;
             data[at++] = 1;
             data[at++] = (byte)length;
-            at += System.Text.Encoding.UTF8.GetBytes(_cname, 0, length, data, at);
+            for (int i = 0; i < CnamePrefix.Length; i++)
+            {
+                data[at++] = (byte)CnamePrefix[i];
+            }
+            for (int shift = 28; shift >= 0; shift -= 4)
+            {
+                int digit = (int)((_cnameSsrc >> shift) & 0xF);
+                data[at++] = (byte)(digit < 10 ? '0' + digit : 'a' + digit - 10);
+            }
             int end = sdes + 4 + 4 * words;
             while (at < end)
             {

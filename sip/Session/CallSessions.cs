@@ -606,10 +606,6 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         private void Describe(SipCall call, string direction)
         {
-            if (call.SdpSession == 0)
-            {
-                call.SdpSession = call.StartedMs + 1;
-            }
             if (call.SdpVersion == 0)
             {
                 call.SdpVersion = 1;
@@ -637,7 +633,7 @@ namespace DeskPhone.Sip.Session
                 return null;
             }
             int media = call.SdpMedia;
-            return Sdp.Describe(call.SdpHost, (media >> 16) & 0xFFFF, call.SdpSession, call.SdpVersion, (media & 0xFF) - 1,
+            return Sdp.Describe(call.SdpHost, (media >> 16) & 0xFFFF, call.StartedMs + 1, call.SdpVersion, (media & 0xFF) - 1,
                 ((media >> 8) & 0xFF) - 1, call.SdpDirection);
         }
 
@@ -678,8 +674,10 @@ namespace DeskPhone.Sip.Session
                     else if (nowMs >= c.OkTimer)
                     {
                         TransportOf(c).Send(c.LastResponse, c.LastResponse.Length, c.HopAddress, c.HopPort, null);
-                        c.OkInterval = c.OkInterval * 2 > ClientTransaction.T2 ? ClientTransaction.T2 : c.OkInterval * 2;
-                        c.OkTimer = nowMs + c.OkInterval;
+                        // The copy that went was due T1 x (2^k - 1) after the first (OkDeadline - 64 T1): the next
+                        // interval, twice the last, is that + T1, at most T2 (no field of its own, h-callobj).
+                        long interval = c.OkTimer - c.OkDeadline + 65 * ClientTransaction.T1;
+                        c.OkTimer = nowMs + (interval > ClientTransaction.T2 ? ClientTransaction.T2 : interval);
                     }
                 }
                 if (_calls[i] == c)
@@ -816,7 +814,6 @@ namespace DeskPhone.Sip.Session
             call.HopPort = SipUserAgent.ResponsePort(packet, m);
             call.LastResponse = ok;
             call.SetFlag(awaiting, true);
-            call.OkInterval = ClientTransaction.T1;
             call.OkTimer = nowMs + ClientTransaction.T1;
             call.OkDeadline = nowMs + 64 * ClientTransaction.T1;
         }

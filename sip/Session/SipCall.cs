@@ -238,12 +238,12 @@ namespace DeskPhone.Sip.Session
         internal string[] Routes;
         internal long LocalCSeq;
         internal long RemoteCSeq;
-        internal long SdpSession;
         internal long SdpVersion;
 
         // The phone's last SDP for this call as what it is written from (Sdp.Describe: the host, the media port, the
         // codec and telephone-event offered, the direction; SdpDirection null: none yet), written again where it is
-        // sent (CallSessions.LocalSdp) instead of keeping its ~220 bytes for the whole call.
+        // sent (CallSessions.LocalSdp) instead of keeping its ~220 bytes for the whole call. Its o= session id is
+        // StartedMs + 1, written from that (a field of its own was 12 B a call, h-callobj).
         internal string SdpHost;
         internal string SdpDirection;
         internal int SdpMedia;
@@ -256,12 +256,12 @@ namespace DeskPhone.Sip.Session
         }
 
         // Incoming: a copy of the INVITE (its responses are written from it), its branch, the last response sent and
-        // the 2xx retransmissions until the ACK (RFC 3261 13.3.1.4).
+        // the 2xx retransmissions until the ACK (RFC 3261 13.3.1.4): when it goes next and when it gives up (the
+        // interval, doubling from T1 up to T2, follows from the two: CallSessions.Poll; h-callobj).
         internal SipPacket Invite;
         internal string InviteBranch;
         internal byte[] LastResponse;
         internal long OkTimer;
-        internal long OkInterval;
         internal long OkDeadline;
 
         // Outgoing: the INVITE transaction, its request pieces (for CANCEL and the auth retry), the next hop.

@@ -143,6 +143,47 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         [Fact]
+        public void TheLongestPacketTheDatagramBufferHoldsIsPlayed()
+        {
+            // 15 CSRCs and an 84-byte header extension before 20 ms of PCMU: 316 bytes, in the 320 of MaxDatagram.
+            Assert.True(Start());
+            long t = 0;
+            for (int i = 0; i < 20; i++, t += 20)
+            {
+                byte[] plain = Packet(700 + i, (uint)(i * 160));
+                var data = new byte[12 + 60 + 84 + 160];
+                Array.Copy(plain, data, 12);
+                data[0] |= 0x10 | 0x0F;
+                data[12 + 60 + 3] = 20;
+                Array.Copy(plain, 12, data, 12 + 60 + 84, 160);
+                Assert.True(data.Length <= MediaSession.MaxDatagram);
+                _rtp.Arrive(data, "192.0.2.99:6000");
+                Run(t, t + 15);
+            }
+            Assert.Equal(20u, _session.Received.Received);
+            Assert.Equal(0, _session.Ignored);
+            Assert.InRange(_session.Played, 20 - JitterBuffer.InitialDepth, 20);
+            Assert.Equal(1000, Goertzel.Dominant(_speaker.Frames[^1], 0, AudioFrame.Samples, new double[] { 440, 1000 }));
+        }
+
+        [Fact]
+        public void APlainCallHoldsNothingOfWhatOnlySomeCallsUse()
+        {
+            // The tone mix, DTMF both ways and the received digits are one object made by the first of them (h-callobj).
+            var rare = typeof(MediaSession).GetField("_rare", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
+            Assert.True(Start());
+            long t = 0;
+            for (int i = 0; i < 20; i++, t += 20)
+            {
+                _rtp.Arrive(Packet(900 + i, (uint)(i * 160)), "192.0.2.99:6000");
+                Run(t, t + 15);
+            }
+            Assert.Null(rare.GetValue(_session));
+            Assert.True(_session.SendDigit('5'));
+            Assert.NotNull(rare.GetValue(_session));
+        }
+
+        [Fact]
         public void ALostPacketIsConcealedWithTheLastFrameAtHalfLevel()
         {
             Assert.True(Start());

@@ -14,7 +14,7 @@ namespace DeskPhone.Media.Tests.Rtp
         {
             _rtcp = new Rtcp(_sender, _stats);
             _sender.Start(new Random(3));
-            _rtcp.Start("me@192.0.2.1");
+            _rtcp.Start();
         }
 
         private static uint U32(byte[] d, int at) => (uint)(d[at] << 24 | d[at + 1] << 16 | d[at + 2] << 8 | d[at + 3]);
@@ -25,8 +25,8 @@ namespace DeskPhone.Media.Tests.Rtp
             var frame = new byte[12];
             for (int i = 0; i < 10; i++) _sender.Next(frame, 0, 160, 160);
             int n = _rtcp.Write(_out, 12_500, true);
-            // SR: 28 bytes (length field 6); SDES: 8 + (1 + 1 + 12 + 1 -> 16) = 24 bytes (length field 5).
-            Assert.Equal(52, n);
+            // SR: 28 bytes (length field 6); SDES: 8 + (1 + 1 + 18 + 1 -> 24) = 32 bytes (length field 7).
+            Assert.Equal(60, n);
             Assert.Equal("80C80006", Convert.ToHexString(_out, 0, 4));
             Assert.Equal(_sender.Ssrc, U32(_out, 4));
             Assert.Equal(12u, U32(_out, 8));                          // NTP seconds of the monotonic clock
@@ -34,11 +34,12 @@ namespace DeskPhone.Media.Tests.Rtp
             Assert.Equal(_sender.Timestamp, U32(_out, 16));
             Assert.Equal(10u, U32(_out, 20));
             Assert.Equal(1600u, U32(_out, 24));
-            Assert.Equal("81CA0005", Convert.ToHexString(_out, 28, 4));
+            Assert.Equal("81CA0007", Convert.ToHexString(_out, 28, 4));
             Assert.Equal(_sender.Ssrc, U32(_out, 32));
-            Assert.Equal("010C", Convert.ToHexString(_out, 36, 2));
-            Assert.Equal("me@192.0.2.1", System.Text.Encoding.ASCII.GetString(_out, 38, 12));
-            Assert.Equal("0000", Convert.ToHexString(_out, 50, 2));                 // END, then padding to 32 bits
+            Assert.Equal("0112", Convert.ToHexString(_out, 36, 2));
+            // The CNAME from the SSRC the call started with, in lowercase hex.
+            Assert.Equal("deskphone-" + _sender.Ssrc.ToString("x8"), System.Text.Encoding.ASCII.GetString(_out, 38, 18));
+            Assert.Equal("00000000", Convert.ToHexString(_out, 56, 4));             // END, then padding to 32 bits
         }
 
         [Fact]
@@ -63,7 +64,7 @@ namespace DeskPhone.Media.Tests.Rtp
             Assert.InRange(U32(_out, 20), 1u, 80u);                     // jitter from the 10 ms (80 units) excursion
             Assert.Equal(0x00010002u, U32(_out, 24));                   // LSR
             Assert.Equal(32768u, U32(_out, 28));                        // DLSR: 0.5 s in 1/65536 s
-            Assert.Equal(32 + 24, n);
+            Assert.Equal(32 + 32, n);
             // The next report's fraction counts only what came since.
             _rtcp.Write(_out, 2000, false);
             Assert.Equal(0, _out[12]);
