@@ -20,21 +20,25 @@ namespace DeskPhone.Media.Tones
         // in the heap at boot (with a string object per literal) and kept for good, about 600 B for these three.
         private const int Schemes = 10;
 
+        // One exit in NameOf and ListOf: a return per case made nanoFramework's MetadataProcessor count a stack slot per
+        // case in the frame of every call (docs/benchmarks.md, h-frames).
         private static string NameOf(int scheme)
         {
+            string name;
             switch (scheme)
             {
-                case 0: return "USA";
-                case 1: return "GER";
-                case 2: return "UK";
-                case 3: return "FRA";
-                case 4: return "ITA";
-                case 5: return "NLD";
-                case 6: return "SWI";
-                case 7: return "SWE";
-                case 8: return "AUS";
-                default: return "JPN";
+                case 0: name = "USA"; break;
+                case 1: name = "GER"; break;
+                case 2: name = "UK"; break;
+                case 3: name = "FRA"; break;
+                case 4: name = "ITA"; break;
+                case 5: name = "NLD"; break;
+                case 6: name = "SWI"; break;
+                case 7: name = "SWE"; break;
+                case 8: name = "AUS"; break;
+                default: name = "JPN"; break;
             }
+            return name;
         }
 
         // Per scheme, in ToneKind order: dial, ringback, busy, congestion, call waiting, separated by '|'. Where the
@@ -43,19 +47,21 @@ namespace DeskPhone.Media.Tones
         // modulated by 15-16 Hz there (plain 400 Hz here).
         private static string ListOf(int scheme)
         {
+            string list;
             switch (scheme)
             {
-                case 0: return "350+440|440+480/2000,0/4000|480+620/500,0/500|480+620/250,0/250|440/300,0/10000";
-                case 1: return "425|425/1000,0/4000|425/480,0/480|425/240,0/240|425/200,0/200,425/200,0/5000";
-                case 2: return "350+440|400+450/400,0/200,400+450/400,0/2000|400/375,0/375|400/400,0/350,400/225,0/525|400/100,0/4000";
-                case 3: return "440|440/1500,0/3500|440/500,0/500|440/250,0/250|440/300,0/10000";
-                case 4: return "425/200,0/200,425/600,0/1000|425/1000,0/4000|425/500,0/500|425/200,0/200|425/400,0/100,425/250,0/100,425/150,0/14000";
-                case 5: return "425|425/1000,0/4000|425/500,0/500|425/250,0/250|425/500,0/9500";
-                case 6: return "425|425/1000,0/4000|425/500,0/500|425/200,0/200|425/200,0/200,425/200,0/4000";
-                case 7: return "425|425/1000,0/5000|425/250,0/250|425/250,0/750|425/200,0/500,425/200,0/9100";
-                case 8: return "413+438|413+438/400,0/200,413+438/400,0/2000|425/375,0/375|425/375,0/375,420/375,0/375|425/200,0/200,425/200,0/4400";
-                default: return "400|400/1000,0/2000|400/500,0/500|400/500,0/500|400/500,0/8000";
+                case 0: list = "350+440|440+480/2000,0/4000|480+620/500,0/500|480+620/250,0/250|440/300,0/10000"; break;
+                case 1: list = "425|425/1000,0/4000|425/480,0/480|425/240,0/240|425/200,0/200,425/200,0/5000"; break;
+                case 2: list = "350+440|400+450/400,0/200,400+450/400,0/2000|400/375,0/375|400/400,0/350,400/225,0/525|400/100,0/4000"; break;
+                case 3: list = "440|440/1500,0/3500|440/500,0/500|440/250,0/250|440/300,0/10000"; break;
+                case 4: list = "425/200,0/200,425/600,0/1000|425/1000,0/4000|425/500,0/500|425/200,0/200|425/400,0/100,425/250,0/100,425/150,0/14000"; break;
+                case 5: list = "425|425/1000,0/4000|425/500,0/500|425/250,0/250|425/500,0/9500"; break;
+                case 6: list = "425|425/1000,0/4000|425/500,0/500|425/200,0/200|425/200,0/200,425/200,0/4000"; break;
+                case 7: list = "425|425/1000,0/5000|425/250,0/250|425/250,0/750|425/200,0/500,425/200,0/9100"; break;
+                case 8: list = "413+438|413+438/400,0/200,413+438/400,0/2000|425/375,0/375|425/375,0/375,420/375,0/375|425/200,0/200,425/200,0/4400"; break;
+                default: list = "400|400/1000,0/2000|400/500,0/500|400/500,0/500|400/500,0/8000"; break;
             }
+            return list;
         }
 
         // USA: the precise tone plan's levels per tone (dial -13, audible ringing -19, busy and reorder -24, call waiting -13).
