@@ -140,8 +140,9 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        /// <summary>Redraws that ran out of heap (each tried again <see cref="RedrawBackOffMs"/> later).</summary>
-        public int FailedRedraws { get; private set; }
+        /// <summary>Redraws that ran out of heap (each tried again <see cref="RedrawBackOffMs"/> later); a field, as the
+        /// class's other plain state (no accessor methods in the runtime tables).</summary>
+        public int FailedRedraws;
 
         private void Compose(DateTime now)
         {

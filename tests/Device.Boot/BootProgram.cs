@@ -217,7 +217,7 @@ namespace DeskPhone.Boot
             Run(TurnMs);
             Heap("blf-configured");
             long blfStart = s_now;
-            int notified = SubscribeAndNotify(16, null);
+            int notified = SubscribeAndNotify(16, false);
             // Keys the heap reserve refused (no room for their SUBSCRIBE and NOTIFYs beside the request room) are counted as the profiles count them.
             Console.WriteLine("boot blf subscribed+notified=" + notified.ToString() + " refused=" + s_app.Core.Monitored.RefusedCount.ToString() +
                 " in " + (s_now - blfStart).ToString() + "ms");
@@ -339,10 +339,10 @@ namespace DeskPhone.Boot
         /// <summary>
         /// Answers the BLF keys' SUBSCRIBEs (Event: dialog) 200 as they come and NOTIFYs each key's first dialog-info,
         /// until keys 1..<paramref name="keys"/> are all notified; each NOTIFY must be answered 200. Keeps each key's
-        /// dialog (see <see cref="DialogOf"/>) in <paramref name="dialogs"/> when given. Returns how many were notified
+        /// dialog as its numbers (<see cref="KeepKeyDialog"/>) when <paramref name="keep"/>. Returns how many were notified
         /// (the others the heap reserve refused).
         /// </summary>
-        private static int SubscribeAndNotify(int keys, string[] dialogs)
+        private static int SubscribeAndNotify(int keys, bool keep)
         {
             bool[] done = new bool[keys + 1];
             int notified = 0;
@@ -371,9 +371,9 @@ namespace DeskPhone.Boot
                 subscribe = null;
                 int status = NotifyKey(dialog, key, key % 2 == 0 ? "confirmed" : "terminated", 0);
                 Check(status == 200, "NOTIFY for BLF key " + key.ToString() + " answered " + status.ToString() + ", expected 200");
-                if (dialogs != null)
+                if (keep)
                 {
-                    dialogs[key] = dialog;
+                    KeepKeyDialog(key, dialog);
                 }
                 done[key] = true;
                 notified++;
@@ -539,8 +539,8 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// What a NOTIFY needs of the dialog of a SUBSCRIBE the phone sent, in a short string (the script keeps one per
-        /// BLF key; its bytes count in the heap figures): request URI, From, To, Call-ID and Event, one a line.
+        /// What a NOTIFY needs of the dialog of a SUBSCRIBE the phone sent, in a short string (made again from numbers for
+        /// the MESSAGE stream, <see cref="KeyDialog"/>): request URI, From, To, Call-ID and Event, one a line.
         /// </summary>
         private static string DialogOf(string subscribe)
         {

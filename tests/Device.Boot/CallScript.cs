@@ -40,21 +40,45 @@ namespace DeskPhone.Boot
             }
         }
 
-        /// <summary>
-        /// The INVITE to <paramref name="user"/> arrives, the phone rings (a step of <paramref name="p"/>) and is answered;
-        /// checks the 180 and the 200 with the SDP answer, ACKs it. Returns what the BYE needs: Call-ID, From, To (with the phone's
-        /// tag), Contact URI (the strings themselves, not joined and split again: the script's copies share the board's heap).
-        /// </summary>
-        private static string[] AnswerCall(LoadProfile p, string user)
+        // The called identity (the profiles' first: user 485 + identity, as the MESSAGEs').
+        private const int CallIdentity = 1;
+        private const string CallUri = "sip:486@" + PhoneAddress + ":5060";
+
+        // What the BYE needs of the answered call's dialog, kept as numbers (no string of the script's is live while the
+        // call runs: on the board the PBX is another machine, h-script): the INVITE's number (its Call-ID and the caller's
+        // tag, CallIdOf and CallerOf) and the phone's To tag, hex digits as NewToken draws them (HexNumber: up to 15, their
+        // count in the top 4 bits, so leading zeros are written again). The Contact URI is the phone's own for the
+        // identity (checked on the 200).
+        private static int s_callNumber;
+        private static long s_callTag;
+
+        private static string CallIdOf(int n) => "call-" + n.ToString() + "@" + Registrar;
+
+        private static string CallerOf(int n) => "\"Caller\" <sip:555@" + Registrar + ">;tag=c" + n.ToString();
+
+        /// <summary>The phone's Contact URI for the called identity (the BYE's and ACK's request URI).</summary>
+        private static string PhoneTarget()
         {
-            string uri = "sip:" + user + "@" + PhoneAddress + ":5060";
+            string contact = s_app.Agent.ContactOf(s_app.Agent.GetIdentity(CallIdentity));
+            return contact.Substring(1, contact.IndexOf('>') - 1);
+        }
+
+        /// <summary>
+        /// The INVITE to the profiles' first identity arrives, the phone rings (a step of <paramref name="p"/>) and is
+        /// answered; checks the 180 and the 200 with the SDP answer (its Contact the identity's), ACKs it and keeps what
+        /// the BYE needs as numbers (s_callNumber, s_callTag). False when the phone refused the call.
+        /// </summary>
+        private static bool AnswerCall(LoadProfile p)
+        {
+            string uri = CallUri;
             string branch = "z9hG4bKcall" + (++s_branch).ToString();
-            string callId = "call-" + s_branch.ToString() + "@" + Registrar;
-            string from = "\"Caller\" <sip:555@" + Registrar + ">;tag=c" + s_branch.ToString();
+            s_callNumber = s_branch;
+            string callId = CallIdOf(s_callNumber);
+            string from = CallerOf(s_callNumber);
             Deliver("INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
                     "From: " + from + "\r\nTo: <" + uri + ">\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@" + Registrar +
                     ":5060>\r\nContent-Type: application/sdp\r\nContent-Length: " + Offer.Length.ToString() + "\r\n\r\n" + Offer);
-            // The script's strings each go once used: they share the board's heap with the answered call's ACK and BYE.
+            // The script's strings each go once used: they share the board's heap with the answered call's ACK.
             uri = null;
             Run(TurnMs);
             if (!Response(branch, 180, false, out _, out _))
@@ -65,7 +89,7 @@ namespace DeskPhone.Boot
                 Check(status == Unparsed503 || status == 503 || status == 486, "the INVITE was answered " + status.ToString() +
                       ", expected 180 Ringing (or 503/486 when low on heap or to an identity not taken on)");
                 Low(LowCalls, 1);
-                return null;
+                return false;
             }
             // The 100 Trying taken too: the script's copy of it (264 B) stayed pending through the whole call.
             Response(branch, 100, false, out _, out _);
@@ -86,9 +110,14 @@ namespace DeskPhone.Boot
             s_wire.Receive();
             s_app.Poll(s_now);
             Check(Response(branch, 200, true, out string to, out string contact), "the answered call sent no 200 OK to the INVITE");
-            string target = contact.Substring(contact.IndexOf('<') + 1, contact.IndexOf('>') - contact.IndexOf('<') - 1);
+            string target = PhoneTarget();
+            Check(contact == "<" + target + ">", "the 200 OK's Contact is " + contact + ", expected <" + target + ">");
             contact = null;
             branch = null;
+            int tag = to.IndexOf(";tag=") + 5;
+            Check(tag > 4 && to.Substring(0, tag) == "<" + CallUri + ">;tag=", "the 200 OK's To is " + to);
+            s_callTag = (long)(to.Length - tag) << 60 | HexNumber(to, tag, to.Length);
+            Check(ToOfCall() == to, "the phone's To tag " + to.Substring(tag) + " is not hex digits as NewToken draws them");
 
             Deliver("ACK " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=z9hG4bKack" + (++s_branch).ToString() +
                     "\r\nMax-Forwards: 70\r\nFrom: " + from + "\r\nTo: " + to + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
@@ -101,20 +130,23 @@ namespace DeskPhone.Boot
                 s_app.Poll(s_now);
             }
             AnswerPublishes();
-            return new string[] { callId, from, to, target };
+            return true;
         }
 
+        /// <summary>The answered call's To, with the phone's tag written again from s_callTag (its count of digits, leading zeros kept).</summary>
+        private static string ToOfCall() => "<" + CallUri + ">;tag=" + HexDigits(s_callTag & 0x0FFFFFFFFFFFFFFFL, (int)(s_callTag >> 60 & 15));
+
         /// <summary>
-        /// The other side hangs up: BYE in the call's dialog (<see cref="AnswerCall"/>); returns its branch. The caller
-        /// polls the phone from its own frame (one frame less under the BYE's handling), then <see cref="CallEnded"/>.
+        /// The other side hangs up: BYE in the call's dialog (<see cref="AnswerCall"/>, its strings made again here);
+        /// returns its branch. The caller polls the phone from its own frame (one frame less under the BYE's handling),
+        /// then <see cref="CallEnded"/>.
         /// </summary>
-        private static string HangUp(string[] parts)
+        private static string HangUp()
         {
             string branch = "z9hG4bKbye" + (++s_branch).ToString();
-            Deliver("BYE " + parts[3] + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
-                    "From: " + parts[1] + "\r\nTo: " + parts[2] + "\r\nCall-ID: " + parts[0] + "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
-            // The dialog's strings go once the BYE is written: the script's copies share the heap with the BYE's handling.
-            System.Array.Clear(parts, 0, parts.Length);
+            Deliver("BYE " + PhoneTarget() + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
+                    "From: " + CallerOf(s_callNumber) + "\r\nTo: " + ToOfCall() + "\r\nCall-ID: " + CallIdOf(s_callNumber) +
+                    "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
             return branch;
         }
 

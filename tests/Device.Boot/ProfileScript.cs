@@ -84,21 +84,19 @@ namespace DeskPhone.Boot
             // The call's steps are RunProfile's own (not under a RunLoad frame): the INVITE and ACK are handled two frames
             // under it, the BYE one (the board's Main polls its loop from its own frame; each scenario frame under a
             // request's handling is heap the board does not spend, h-callmargin).
-            string[] dialogs = RunLoad(p);
-            string[] call = null;
+            bool dialogs = RunLoad(p);
+            bool call = false;
             if (p.Call)
             {
                 s_step = "call";
-                call = AnswerCall(p, "486");
+                call = AnswerCall(p);
                 Talk(p, call);
             }
             RunTraffic(p, release, dialogs);
-            dialogs = null;
-            if (call != null)
+            if (call)
             {
                 s_step = "call-end";
-                string bye = HangUp(call);
-                call = null;
+                string bye = HangUp();
                 // Run(TurnMs) written out (see AnswerCall): the BYE's turn polls the phone from this frame.
                 for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
                 {
@@ -113,22 +111,20 @@ namespace DeskPhone.Boot
 
         /// <summary>
         /// The profile's steps after the registration up to the call, a method of its own: their locals are not in the
-        /// frame under the registration's loop nor under the call's. Returns the BLF keys' dialogs the MESSAGE stream
-        /// NOTIFYs in (null: none).
+        /// frame under the registration's loop nor under the call's. Returns whether the BLF keys' dialogs are kept for
+        /// the MESSAGE stream's NOTIFYs (KeyDialogs: as numbers, nothing on the heap).
         /// </summary>
-        private static string[] RunLoad(LoadProfile p)
+        private static bool RunLoad(LoadProfile p)
         {
-            string[] dialogs = null;
+            bool dialogs = false;
+            s_keyDialogs1 = 0;
+            s_keyDialogs2 = 0;
             if (p.BlfKeys > 0)
             {
                 s_step = "blf";
-                // The keys' dialogs are kept for the MESSAGE stream's NOTIFYs only, and only while a key was taken on (the
-                // worst phone at the board's heap held 576 B of nulls to its end).
-                dialogs = p.MessageEveryMs > 0 ? new string[p.BlfKeys + 1] : null;
-                if (SubscribeAndNotify(p.BlfKeys, dialogs) == 0)
-                {
-                    dialogs = null;
-                }
+                // The keys' dialogs are kept for the MESSAGE stream's NOTIFYs only, and only while a key was taken on.
+                int notified = SubscribeAndNotify(p.BlfKeys, p.MessageEveryMs > 0);
+                dialogs = p.MessageEveryMs > 0 && notified > 0;
                 Settle();
                 Step(p, "blf-" + p.BlfKeys.ToString());
             }
@@ -167,14 +163,14 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>The answered call talks for <see cref="LoadProfile.CallMs"/> (RTP both ways); its step (a refused call's too).</summary>
-        private static void Talk(LoadProfile p, string[] call)
+        private static void Talk(LoadProfile p, bool call)
         {
-            for (long talked = 0; call != null && talked < LoadProfile.CallMs; talked += 1000)
+            for (long talked = 0; call && talked < LoadProfile.CallMs; talked += 1000)
             {
                 Run(1000);
                 AnswerPublishes();
             }
-            if (call != null)
+            if (call)
             {
                 RtpCounts(out int sent, out int received);
                 // 20 ms frames: 150 in 3 s each way (a frame or two more or less at the edges).
@@ -190,8 +186,8 @@ namespace DeskPhone.Boot
             }
         }
 
-        /// <summary>The profile's traffic beside the call: TCP connections, the MESSAGE stream (NOTIFYs in <paramref name="dialogs"/>), the burst.</summary>
-        private static void RunTraffic(LoadProfile p, ManualResetEvent release, string[] dialogs)
+        /// <summary>The profile's traffic beside the call: TCP connections, the MESSAGE stream (NOTIFYs in the keys' dialogs when <paramref name="dialogs"/>), the burst.</summary>
+        private static void RunTraffic(LoadProfile p, ManualResetEvent release, bool dialogs)
         {
             if (p.TcpConnections > 0)
             {
@@ -232,15 +228,15 @@ namespace DeskPhone.Boot
                     refused += Answered(Message(p, sent), "MESSAGE " + sent.ToString());
                     int key = 1 + sent % p.BlfKeys;
                     // A key the heap reserve refused has no subscription to NOTIFY in.
-                    if (dialogs != null && dialogs[key] != null)
+                    if (dialogs && KeyDialogNumber(key) != 0)
                     {
-                        int status = NotifyKey(dialogs[key], key, (sent / p.BlfKeys) % 2 == 0 ? "early" : "confirmed", 1 + sent / p.BlfKeys);
+                        int status = NotifyKey(KeyDialog(key), key, (sent / p.BlfKeys) % 2 == 0 ? "early" : "confirmed", 1 + sent / p.BlfKeys);
                         refused += Answered(status, "NOTIFY for BLF key " + key.ToString());
                     }
                     sent++;
                     Run(p.MessageEveryMs - 2 * TurnMs);
                 }
-                Console.WriteLine("load profile=" + p.Name + " messages=" + sent.ToString() + " notifies=" + (dialogs == null ? 0 : sent).ToString() +
+                Console.WriteLine("load profile=" + p.Name + " messages=" + sent.ToString() + " notifies=" + (dialogs ? sent : 0).ToString() +
                                   " refused-503=" + refused.ToString() + " to-refused-identities=" + Low(NotTakenOn, 0).ToString());
                 Step(p, "messages-" + sent.ToString() + "-every-" + p.MessageEveryMs.ToString() + "ms");
             }

@@ -2,24 +2,32 @@ using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Cost
 {
-    /// <summary>The settings flash in RAM: named blobs (the device's medium is FileSettingsMedium on I:\).</summary>
-    internal sealed class MemorySettingsMedium : ISettingsMedium
+    /// <summary>
+    /// The settings flash in RAM: named blobs (the device's medium is FileSettingsMedium on I:\). Also the boot
+    /// scenario's flash stand-in's written blobs (tests/Device.Boot/FlashSettingsMedium.cs, linked there).
+    /// </summary>
+    internal class MemorySettingsMedium : ISettingsMedium
     {
-        // The blobs by name, in two small arrays (the settings use two): a Hashtable and its buckets would hold about
-        // 300 B more of the board's heap, which keeps its blobs in flash.
-        private string[] _names = new string[2];
-        private byte[][] _blobs = new byte[2][];
+        // The blobs by name, in two small arrays (the settings use two), made by the first write: a Hashtable and its
+        // buckets would hold about 300 B more of the board's heap, which keeps its blobs in flash.
+        private string[] _names;
+        private byte[][] _blobs;
 
-        public byte[] Read(string name)
+        public virtual byte[] Read(string name)
         {
             int i = IndexOf(name);
             return i < 0 ? null : _blobs[i];
         }
 
-        public void Write(string name, byte[] data, int offset, int count)
+        public virtual void Write(string name, byte[] data, int offset, int count)
         {
             byte[] copy = new byte[count];
             System.Array.Copy(data, offset, copy, 0, count);
+            if (_names == null)
+            {
+                _names = new string[2];
+                _blobs = new byte[2][];
+            }
             int i = IndexOf(name);
             if (i < 0)
             {
@@ -39,7 +47,7 @@ namespace DeskPhone.Cost
             _blobs[i] = copy;
         }
 
-        public void Delete(string name)
+        public virtual void Delete(string name)
         {
             int i = IndexOf(name);
             if (i >= 0)
@@ -49,10 +57,20 @@ namespace DeskPhone.Cost
             }
         }
 
-        /// <summary>The slot holding the name (null: a free slot), -1 for none.</summary>
+        /// <summary>The first blob written and its name (null: none), let go with the others: the medium is empty again.</summary>
+        protected byte[] TakeFirst(out string name)
+        {
+            name = _names == null ? null : _names[0];
+            byte[] blob = _names == null ? null : _blobs[0];
+            _names = null;
+            _blobs = null;
+            return blob;
+        }
+
+        /// <summary>The slot holding the name (null: a free slot), -1 for none (or nothing written yet).</summary>
         private int IndexOf(string name)
         {
-            for (int i = 0; i < _names.Length; i++)
+            for (int i = 0; _names != null && i < _names.Length; i++)
             {
                 // References first: comparing with a never-written slot (a null string) can crash nanoCLR, and the
                 // conditional form of this test ((object)name == null ? ... : ...) never found a free slot there: every

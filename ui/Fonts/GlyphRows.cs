@@ -10,7 +10,7 @@ namespace DeskPhone.Ui.Fonts
     /// <summary>
     /// The glyphs of a font resource made by tools/FontGen (board/Display/Resources/*.glyphs: a 6-byte header,
     /// the sorted code points, then the rows of each glyph; docs/ui.md "Fonts"), read through
-    /// <see cref="FontBytes"/> so that only ASCII (95 glyphs, 1,520 B for 8x16, read in blocks of 32 when text of the
+    /// <see cref="FontBytes"/> so that only ASCII (95 glyphs, 1,520 B for 8x16, read in blocks of 16 when text of the
     /// block is drawn, let go by <see cref="Release"/> after each flush of the panel) is in the managed heap; any other
     /// glyph is found by a binary search over the code points and read from the resource when drawn.
     /// </summary>
@@ -20,14 +20,16 @@ namespace DeskPhone.Ui.Fonts
         private const int FirstResident = 0x20;
         private const int LastResident = 0x7E;
         private const int Resident = LastResident - FirstResident + 1;
-        // ASCII is read in blocks of 32 glyphs (space to '?', '@' to '_', '`' to '~': 532 B each for 8x16) instead of all
-        // 95 at once (1,540 B): a call screen's second needs only the digits' block, and a whole redraw with the heap
-        // short needs room for one block beside the band and the read's frames (docs/benchmarks.md, h-callscreen).
-        private const int BlockGlyphs = 32;
+        // ASCII is read in blocks of 16 glyphs (space to '/', '0' to '?', ...: 268 B each for 8x16) instead of all 95 at
+        // once (1,540 B): a call screen's second needs only the digits' block, and a whole redraw with the heap short
+        // needs room for one block beside the band and the read's frames (docs/benchmarks.md, h-callscreen; blocks of 32,
+        // 532 B, found no such hole under the office call at 80,896 B, h-script).
+        private const int BlockGlyphs = 16;
         private const int Blocks = (Resident + BlockGlyphs - 1) / BlockGlyphs;
         // The stack frames of a read through ResourceUtility.GetObject (the reader's, GetObject's, the ResourceManager's
-        // and its native's: about 900 B in the interpreter), rounded up.
-        private const int ReadFramesBytes = 1024;
+        // and its native's: about 900 B in the interpreter): four of at most ReadFrameBytes (frames.py: the reader's
+        // 204 B; with 256 B the check's pieces met holes of 252-264 B under the office call at 80,896 B, h-script).
+        private const int ReadFrameBytes = 240;
 
         private readonly FontBytes _read;
         private readonly int _count;
@@ -72,7 +74,7 @@ namespace DeskPhone.Ui.Fonts
                 {
                     return rows;
                 }
-                // The block's glyphs: 32, the last block's 31.
+                // The block's glyphs: 16, the last block's 15.
                 int first = block * BlockGlyphs;
                 int count = (Resident - first < BlockGlyphs ? Resident - first : BlockGlyphs) * Height;
                 try
@@ -161,16 +163,25 @@ namespace DeskPhone.Ui.Fonts
         }
 
         /// <summary>
-        /// A throwaway block the size of a read's frames and its result: allocating it compacts the heap and refuses when there is no
-        /// such room; when there is, the frames' allocation collects the block and takes its room. Static, so that
-        /// nanoCLR runs it in a frame of its own (never inlined) and no slot of the reader's frame holds the block.
+        /// Throwaway blocks the size of a read's result and of its frames, held at once: allocating them compacts the
+        /// heap and refuses when there is no such room; when there is, the frames' and the result's allocations collect
+        /// them and take their room. The result needs one block, the frames (about 900 B) four of a frame's size, not
+        /// one of 1 KB: the drawing frames lie on the event heap, which compaction does not move, and the holes between
+        /// them held frames but no block of 1,280 B (the office call's screen at 80,896 B, h-script). Static, so that
+        /// nanoCLR runs it in a frame of its own (never inlined) and no slot of the reader's frame holds a block.
         /// </summary>
         private static void MakeRoomForFrames(int count)
         {
-            // The frames and the bytes read: a block's 532 B that found no heap inside the native read compacted the heap
-            // under the drawing frames (the interpreter's compact-and-restart) and left them garbage (a System.Exception
-            // in Rgb565BandTarget.DrawText at 84,000 B; docs/benchmarks.md, h-callscreen).
-            _ = new byte[ReadFramesBytes + count];
+            // The bytes read too: a block's 532 B that found no heap inside the native read compacted the heap under the
+            // drawing frames (the interpreter's compact-and-restart) and left them garbage (a System.Exception in
+            // Rgb565BandTarget.DrawText at 84,000 B; docs/benchmarks.md, h-callscreen).
+            byte[] result = new byte[count];
+            byte[] frame1 = new byte[ReadFrameBytes];
+            byte[] frame2 = new byte[ReadFrameBytes];
+            byte[] frame3 = new byte[ReadFrameBytes];
+            _ = new byte[ReadFrameBytes];
+            // All held in this frame's slots up to here, so each allocation needs room beside the others.
+            _ = result.Length + frame1.Length + frame2.Length + frame3.Length;
         }
 
         private int RowsOf(int index) => HeaderBytes + _count * 2 + index * Height;
