@@ -40,7 +40,7 @@ namespace DeskPhone.Drivers.Tests
         {
             _seq.Play(Tones.Ring, 0);
             RunTo(8100);
-            Assert.Equal(Tones.Ring.CycleMs, 3500);
+            Assert.Equal(3500, Tones.Ring.CycleMs);
             Assert.Contains("3500:1000", _out.Log);
             Assert.Contains("7000:1000", _out.Log);
             Assert.Contains("500:0", _out.Log);

@@ -35,7 +35,7 @@ namespace DeskPhone.Firmware.Tests.Architecture
         {
             string[] folders = Assemblies.SelectMany(a => a.GetTypes()).Select(t => Folder(t)).Where(f => f != null).Distinct().ToArray();
 
-            Assert.Empty(folders.Where(f => Array.IndexOf(Order, f) < 0));
+            Assert.DoesNotContain(folders, f => Array.IndexOf(Order, f) < 0);
         }
 
         /// <summary>The folders up to Calls are DeskPhone.Domain, the rest DeskPhone.Firmware (which references it).</summary>
