@@ -54,6 +54,17 @@ namespace DeskPhone.Firmware.Phone
         public const int KeyBytes = 2560;
 
         /// <summary>
+        /// What a BLF key holds beyond its idle state while its extension rings, counted for every key taken on before the
+        /// one admitted (<see cref="AdmitKey"/>): each may ring later, and a ring's state is kept, not a transient the
+        /// request room covers. Measured on the board's scenario (200,000 B, office, its 16 keys NOTIFYed ringing one
+        /// after another with a caller, a dialog's call-id and tags): 285 B a key (its DialogInfo and DialogPickup with
+        /// the call-id, tags and caller's target, the pickup list's share, the idle screen's pickup line;
+        /// docs/benchmarks.md, h-keyadmit); 320 B for a longer call-id or caller. The admitted key's own ring fits in
+        /// <see cref="KeyBytes"/>, which its SUBSCRIBE's transaction gives back once answered.
+        /// </summary>
+        public const int RingingKeyBytes = 320;
+
+        /// <summary>
         /// What the heap keeps after an identity or a key is taken on, at least, while the reserve is on: the room a
         /// short request (below <see cref="LargeRequestBytes"/>) needs to be taken in (<see cref="Refusal"/>), so
         /// that what the phone takes on can take its requests (a key its NOTIFYs) rather than answer its own PBX 503; with
@@ -166,6 +177,13 @@ namespace DeskPhone.Firmware.Phone
         }
 
         private bool AdmitIdentity(long nowMs) => Admit(IdentityBytes, nowMs);
+
+        /// <summary>
+        /// Whether one more BLF key may be taken on, <paramref name="taken"/> keys monitoring already: its SUBSCRIBE
+        /// (<see cref="KeyBytes"/>) and the ringing state of those before it (<see cref="RingingKeyBytes"/> each), so that
+        /// every key taken on can ring at once and the heap still keeps its reserve.
+        /// </summary>
+        public bool AdmitKey(int taken, long nowMs) => Admit(KeyBytes + taken * RingingKeyBytes, nowMs);
 
         /// <summary>Asks the refused keys to try again, after the identities (from <see cref="MemoryWatch"/>: its first poll, then every period while one is refused).</summary>
         public event PhoneSignalHandler RoomAgain;
