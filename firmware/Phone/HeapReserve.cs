@@ -1,4 +1,5 @@
 using DeskPhone.Domain.Status;
+using DeskPhone.Drivers.Hal;
 using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.Registration;
@@ -183,6 +184,11 @@ namespace DeskPhone.Firmware.Phone
         /// (<see cref="KeyBytes"/>) and the ringing state of those before it (<see cref="RingingKeyBytes"/> each), so that
         /// every key taken on can ring at once and the heap still keeps its reserve.
         /// </summary>
+        // Never inlined into the key wiring's delegate: nanoCLR would run it in that frame, and the measurement's compacting
+        // collection under an inlined call marks and moves the slot nanoCLR leaves unwritten there (NotInlinedAttribute):
+        // inlined, the sweep's office and worst profiles failed in it (a bare System.Exception after the compaction) and
+        // nanoCLR crashed at 15 of 57 heaps (docs/benchmarks.md, h-keyadmit).
+        [NotInlined]
         public bool AdmitKey(int taken, long nowMs) => Admit(KeyBytes + taken * RingingKeyBytes, nowMs);
 
         /// <summary>Asks the refused keys to try again, after the identities (from <see cref="MemoryWatch"/>: its first poll, then every period while one is refused).</summary>
@@ -196,6 +202,7 @@ namespace DeskPhone.Firmware.Phone
         /// built (before the first <see cref="Retry"/>) nothing is taken on: what the rest of the build needs is not in the
         /// heap yet.
         /// </summary>
+        [NotInlined]
         public bool Admit(int bytes, long nowMs)
         {
             if (!_open)
@@ -250,6 +257,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The free heap after a collection, which sets <see cref="Low"/>.</summary>
+        [NotInlined]
         public int Measure()
         {
             int free = _memory.FreeAfterCollection();
