@@ -184,10 +184,11 @@ namespace DeskPhone.Firmware.Phone
         /// (<see cref="KeyBytes"/>) and the ringing state of those before it (<see cref="RingingKeyBytes"/> each), so that
         /// every key taken on can ring at once and the heap still keeps its reserve.
         /// </summary>
-        // Never inlined into the key wiring's delegate: nanoCLR would run it in that frame, and the measurement's compacting
-        // collection under an inlined call marks and moves the slot nanoCLR leaves unwritten there (NotInlinedAttribute):
-        // inlined, the sweep's office and worst profiles failed in it (a bare System.Exception after the compaction) and
-        // nanoCLR crashed at 15 of 57 heaps (docs/benchmarks.md, h-keyadmit).
+        // AdmitKey, Admit and Measure are never inlined: the measurement's compacting collection under an inlined call
+        // marks and moves the slot nanoCLR leaves unwritten in its frame (NotInlinedAttribute). Inlined, the refused keys'
+        // measurement each period (RetryRefusedKeys < the Admit delegate < AdmitKey < Admit < Measure) failed office and
+        // worst with a bare System.Exception after the compaction and nanoCLR crashed at 13-15 of the sweep's 57 heaps
+        // (docs/benchmarks.md, h-keyadmit).
         [NotInlined]
         public bool AdmitKey(int taken, long nowMs) => Admit(KeyBytes + taken * RingingKeyBytes, nowMs);
 
