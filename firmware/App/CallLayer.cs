@@ -39,8 +39,6 @@ namespace DeskPhone.Firmware.App
         private readonly RtpChannelFactory _rtp;
         private readonly ICallAudio _audio;
         private readonly MulticastChannelFactory _multicast;
-        // The heap's free bytes (the board's; none in the simulator): a call on a short heap pauses the SIP trace.
-        private readonly IFreeMemory _memory;
 
         public CallLayer(PhoneApp app, PhoneParts parts)
         {
@@ -49,7 +47,6 @@ namespace DeskPhone.Firmware.App
             _rtp = parts.Rtp;
             _audio = parts.Audio;
             _multicast = parts.Multicast;
-            _memory = parts.Memory;
         }
 
         /// <summary>How long the layer stays with nothing to do before it is let go (a redial soon after a call finds it).</summary>
@@ -314,14 +311,17 @@ namespace DeskPhone.Firmware.App
                 Voice.End(call);
             }
             SipTrace trace = _app.Inbox.Trace;
-            if (trace != null && _memory != null)
+            HeapReserve reserve = _app.Core.Reserve;
+            if (trace != null && reserve != null)
             {
                 // A call that finds less free heap than the reserve keeps for requests lets the SIP trace's ring (1.4 KB)
                 // go until the calls end: the trace is for looking, the call for the user (on the 80,896-byte board the
-                // call's turns ran out with the ring kept, docs/bench.md, h-callmargin). One collection a change, until paused.
+                // call's turns ran out with the ring kept, docs/bench.md, h-callmargin). One measurement a change, until
+                // paused, through the reserve (the board's only heap without one: the simulator's): it also tells the
+                // reserve the heap's state in the call (Low, what requests may take unmeasured).
                 trace.Paused = call.State == SipCall.Ended
                     ? trace.Paused && Calls.Sessions.Count > 0
-                    : trace.Paused || _memory.FreeAfterCollection() < HeapReserve.RequestRoomBytes;
+                    : trace.Paused || reserve.Measure() < HeapReserve.RequestRoomBytes;
             }
             _app.Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
             if (call.Outgoing && (_completion != null || (call.State == SipCall.Ended && call.ConnectedMs == 0 && call.EndStatus >= 400)))

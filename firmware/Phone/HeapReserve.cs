@@ -1,4 +1,5 @@
 using DeskPhone.Domain.Status;
+using DeskPhone.Drivers.Hal;
 using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.Registration;
@@ -52,6 +53,17 @@ namespace DeskPhone.Firmware.Phone
         /// 228-312 B once its NOTIFY is handled.
         /// </summary>
         public const int KeyBytes = 2560;
+
+        /// <summary>
+        /// What a BLF key holds beyond its idle state while its extension rings, counted for every key taken on before the
+        /// one admitted (<see cref="AdmitKey"/>): each may ring later, and a ring's state is kept, not a transient the
+        /// request room covers. Measured on the board's scenario (200,000 B, office, its 16 keys NOTIFYed ringing one
+        /// after another with a caller, a dialog's call-id and tags): 285 B a key (its DialogInfo and DialogPickup with
+        /// the call-id, tags and caller's target, the pickup list's share, the idle screen's pickup line;
+        /// docs/benchmarks.md, h-keyadmit); 320 B for a longer call-id or caller. The admitted key's own ring fits in
+        /// <see cref="KeyBytes"/>, which its SUBSCRIBE's transaction gives back once answered.
+        /// </summary>
+        public const int RingingKeyBytes = 320;
 
         /// <summary>
         /// What the heap keeps after an identity or a key is taken on, at least, while the reserve is on: the room a
@@ -167,6 +179,19 @@ namespace DeskPhone.Firmware.Phone
 
         private bool AdmitIdentity(long nowMs) => Admit(IdentityBytes, nowMs);
 
+        /// <summary>
+        /// Whether one more BLF key may be taken on, <paramref name="taken"/> keys monitoring already: its SUBSCRIBE
+        /// (<see cref="KeyBytes"/>) and the ringing state of those before it (<see cref="RingingKeyBytes"/> each), so that
+        /// every key taken on can ring at once and the heap still keeps its reserve.
+        /// </summary>
+        // AdmitKey, Admit and Measure are never inlined: the measurement's compacting collection under an inlined call
+        // marks and moves the slot nanoCLR leaves unwritten in its frame (NotInlinedAttribute). Inlined, the refused keys'
+        // measurement each period (RetryRefusedKeys < the Admit delegate < AdmitKey < Admit < Measure) failed office and
+        // worst with a bare System.Exception after the compaction and nanoCLR crashed at 13-15 of the sweep's 57 heaps
+        // (docs/benchmarks.md, h-keyadmit).
+        [NotInlined]
+        public bool AdmitKey(int taken, long nowMs) => Admit(KeyBytes + taken * RingingKeyBytes, nowMs);
+
         /// <summary>Asks the refused keys to try again, after the identities (from <see cref="MemoryWatch"/>: its first poll, then every period while one is refused).</summary>
         public event PhoneSignalHandler RoomAgain;
 
@@ -178,6 +203,7 @@ namespace DeskPhone.Firmware.Phone
         /// built (before the first <see cref="Retry"/>) nothing is taken on: what the rest of the build needs is not in the
         /// heap yet.
         /// </summary>
+        [NotInlined]
         public bool Admit(int bytes, long nowMs)
         {
             if (!_open)
@@ -232,6 +258,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The free heap after a collection, which sets <see cref="Low"/>.</summary>
+        [NotInlined]
         public int Measure()
         {
             int free = _memory.FreeAfterCollection();

@@ -30,9 +30,10 @@ namespace DeskPhone.Firmware.Phone
             HeapReserve reserve = phone.Reserve;
             if (reserve != null)
             {
-                // A key's subscription is taken on only while the heap keeps its reserve; the refused keys are tried again
-                // when the reserve says there may be room (MemoryWatch), and said until then (PhoneHasLowMemory).
-                phone.Monitored.Admit = () => _phone.Reserve.Admit(HeapReserve.KeyBytes, _phone.Now);
+                // A key's subscription is taken on only while the heap keeps its reserve, with room for the keys taken on
+                // before it to ring; the refused keys are tried again when the reserve says there may be room
+                // (MemoryWatch), and said until then (PhoneHasLowMemory).
+                phone.Monitored.Admit = () => _phone.Reserve.AdmitKey(_phone.Monitored.Count, _phone.Now);
                 reserve.RoomAgain += RetryRefusedKeys;
             }
         }

@@ -71,6 +71,20 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void TheCallsMeasurementTellsTheHeapReserveTheHeapIsLow()
+        {
+            // The call's change is measured through the reserve (h-keyadmit): a heap below low_memory_threshold at the
+            // answer makes the reserve low at once, so the call's requests are measured one by one, not a period later.
+            _p.Invite("z9hG4bKt3", "t3", "<sip:555@10.0.0.1>", sdp: Offer);
+            Assert.False(_p.Phone.Reserve.Low);
+            _heap.Free = _p.Phone.Reserve.KeepBytes - 1;
+            Assert.True(_p.App.Calls.Answer(0, _p.Now));
+            _p.Run(10);
+            Assert.True(_trace.Paused);
+            Assert.True(_p.Phone.Reserve.Low);
+        }
+
+        [Fact]
         public void ACallWithRoomKeepsTheTrace()
         {
             _p.Invite("z9hG4bKt2", "t2", "<sip:555@10.0.0.1>", sdp: Offer);

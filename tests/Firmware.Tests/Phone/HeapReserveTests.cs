@@ -124,11 +124,32 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Empty(Subscribed(p, MemoryWatch.PeriodMs + 2000));
             Assert.Equal(4, p.Phone.Monitored.RefusedCount);
 
-            // Room for a key's SUBSCRIBE and a request after it: the next period takes the keys on, one a turn.
-            _heap.Short = HeapReserve.RequestRoomBytes + HeapReserve.KeyBytes;
+            // Room for a key's SUBSCRIBE, a request after it and the three keys before it ringing: the next period takes
+            // the keys on, one a turn.
+            _heap.Short = HeapReserve.RequestRoomBytes + HeapReserve.KeyBytes + 3 * HeapReserve.RingingKeyBytes;
             Assert.Equal(4, Subscribed(p, MemoryWatch.PeriodMs + 2000).Count);
             Assert.Equal(0, p.Phone.Monitored.RefusedCount);
             Assert.Null(LowMemory(p));
+        }
+
+        [Fact]
+        public void AKeyIsTakenOnOnlyWithRoomForTheKeysBeforeItToRing()
+        {
+            // Room for one key's SUBSCRIBE and a request after it, measured the same after each key (its SUBSCRIBE
+            // answered gives its bytes back): the first key is taken on; the second would leave no room for the first one's
+            // ringing state (a caller, a dialog to pick up: h-keyadmit), so it and the rest are refused and said.
+            SipPhone p = FourKeys(1);
+            _heap.Short = HeapReserve.RequestRoomBytes + HeapReserve.KeyBytes + HeapReserve.RingingKeyBytes - 1;
+            p.Run(100);
+            p.Register();
+            Assert.Equal(new HashSet<string> { Target(1) }, Subscribed(p, 2000));
+            Assert.Equal("3 of 4 BLF keys not monitored", LowMemory(p));
+
+            // Room for the first key's ring beside the second's SUBSCRIBE: the second is taken on, the third still not.
+            _heap.Short++;
+            Assert.Equal(new HashSet<string> { Target(2) }, Subscribed(p, MemoryWatch.PeriodMs + 2000));
+            Assert.Equal("2 of 4 BLF keys not monitored", LowMemory(p));
+            Assert.True(p.Phone.Monitored.IsRefused(2));
         }
 
         [Fact]
