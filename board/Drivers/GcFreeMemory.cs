@@ -1,3 +1,4 @@
+using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
 
 namespace DeskPhone.Board.Drivers
@@ -9,9 +10,11 @@ namespace DeskPhone.Board.Drivers
     // Compacted: nanoCLR compacts and retries a failed allocation only for arrays; a stack frame, an object or a string
     // that finds no free block its size throws at once however much is free in pieces (docs/benchmarks.md, h-layoutfault:
     // the office call at 80,896 B ran out in its PUBLISH's text with 4.9 KB free). A part or a call is admitted on this
-    // measurement, so its turns start from the free heap in one piece.
+    // measurement, so its turns start from the free heap in one piece. Never inlined: a collection inside an inlined
+    // call marks the slot nanoCLR leaves unwritten in its frame (NotInlinedAttribute, h-crash; h-keyadmit's sweep).
     internal sealed class GcFreeMemory : IFreeMemory
     {
+        [NotInlined]
         public int FreeAfterCollection() => (int)nanoFramework.Runtime.Native.GC.Run(true);
     }
 }

@@ -46,6 +46,8 @@ namespace DeskPhone.Boot
             public bool Frozen;
             private int _free;
 
+            // Never inlined, as the board's GcFreeMemory: a collection inside an inlined call marks a stale slot (h-crash).
+            [NotInlined]
             public int FreeAfterCollection()
             {
                 if (!Frozen)
