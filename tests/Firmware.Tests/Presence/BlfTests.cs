@@ -47,6 +47,34 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void ARingingDialogsPickupKeepsItsIdsAndCallerAndOnlyWhatTheDocumentGave()
+        {
+            // One text for the four parts (h-blfstate): each comes back as sent, an absent one as null, and a ringing
+            // dialog with neither call-id nor caller gives no pickup.
+            var info = new DialogInfo();
+            string ringing = "<dialog id=\"r\" call-id=\"c1@pbx\" local-tag=\"l1\" remote-tag=\"t1\" direction=\"recipient\">" +
+                             "<state>early</state><remote><identity>sip:alice@pbx</identity><target uri=\"sip:alice@10.0.0.9\"/></remote></dialog>";
+            Assert.True(Apply(info, Body.Dialogs(0, "full", ringing)));
+            Assert.Equal("c1@pbx", info.Pickup.CallId);
+            Assert.Equal("l1", info.Pickup.LocalTag);
+            Assert.Equal("t1", info.Pickup.RemoteTag);
+            Assert.Equal("sip:alice@10.0.0.9", info.Pickup.Target);
+
+            Assert.True(Apply(info, Body.Dialogs(1, "full",
+                "<dialog id=\"r\" direction=\"recipient\"><state>early</state><remote><identity>sip:carol@pbx</identity></remote></dialog>")));
+            Assert.Null(info.Pickup.CallId);
+            Assert.Null(info.Pickup.LocalTag);
+            Assert.Null(info.Pickup.RemoteTag);
+            Assert.Equal("sip:carol@pbx", info.Pickup.Target);
+
+            var bare = new DialogInfo();
+            _version = -1;
+            Assert.True(Apply(bare, Body.Dialogs(0, "full", Body.Dialog("r", "early"))));
+            Assert.Equal(DialogInfo.Ringing, bare.State);
+            Assert.Null(bare.Pickup);
+        }
+
+        [Fact]
         public void APickupComesAndGoesWithItsRingingDialogAndTheOtherDialogsStay()
         {
             // The pickup and the dialogs' ids share one field of the key: each survives the other's changes.
