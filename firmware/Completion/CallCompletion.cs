@@ -148,6 +148,8 @@ namespace DeskPhone.Firmware.Completion
 
         public ISubscribeSender Sender => _events;
 
+        public Subscription First { get; set; }
+
         public string AcceptOf(string eventPackage) => ContentType;
 
         /// <summary>
@@ -352,13 +354,13 @@ namespace DeskPhone.Firmware.Completion
             _statuses.Clear(StatusId.PhoneKnowsCallCanBeCompleted, nowMs);
         }
 
-        /// <summary>Ends the subscription (unSUBSCRIBE while it has a dialog) and takes it out of the events layer.</summary>
+        /// <summary>Ends the subscription (unSUBSCRIBE while it has a dialog) and lets it go (out of the events layer's table).</summary>
         private void DropSubscription()
         {
             if (_subscription != null)
             {
                 _subscription.Stop();
-                _events.Forget(_subscription);
+                _subscription.Drop();
                 _subscription = null;
             }
         }

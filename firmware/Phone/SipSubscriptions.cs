@@ -227,11 +227,11 @@ namespace DeskPhone.Firmware.Phone
             subscription.SendBody(body, FeatureEvent.ContentType, nowMs);
         }
 
-        /// <summary>Unsubscribes and takes the dialog out of the layer's table.</summary>
-        private void End(Subscription subscription)
+        /// <summary>Unsubscribes and lets the subscription go (out of this owner's chain and the layer's table).</summary>
+        private static void End(Subscription subscription)
         {
             subscription.Stop();
-            Events.Forget(subscription);
+            subscription.Drop();
         }
 
         private static string OwnTarget(string user, string registrar)
@@ -241,6 +241,8 @@ namespace DeskPhone.Firmware.Phone
         }
 
         public ISubscribeSender Sender => Events;
+
+        public Subscription First { get; set; }
 
         public string AcceptOf(string eventPackage)
         {
