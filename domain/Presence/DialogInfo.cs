@@ -38,22 +38,19 @@ namespace DeskPhone.Domain.Presence
                 DialogPickup pickup = _ids as DialogPickup;
                 return pickup != null ? (int[])pickup.Ids : _ids as int[];
             }
-            set => SetIdsAndPickup(value, PickupText);
         }
 
-        /// <summary>The pickup's text, null for none.</summary>
-        private string PickupText
+        /// <summary>
+        /// Keeps the id array and the pickup's text (either null: none) in the one field; <paramref name="keepPickup"/>
+        /// keeps the pickup there is instead of <paramref name="pickup"/>.
+        /// </summary>
+        private void SetIdsAndPickup(int[] ids, string pickup, bool keepPickup)
         {
-            get
+            if (keepPickup)
             {
-                DialogPickup pickup = _ids as DialogPickup;
-                return pickup != null ? pickup.Text : _ids as string;
+                DialogPickup held = _ids as DialogPickup;
+                pickup = held != null ? held.Text : _ids as string;
             }
-        }
-
-        /// <summary>Keeps the id array and the pickup's text (either null: none) in the one field.</summary>
-        private void SetIdsAndPickup(int[] ids, string pickup)
-        {
             _ids = pickup == null ? (object)ids : ids == null ? pickup : new DialogPickup(pickup) { Ids = ids };
         }
 
@@ -152,7 +149,7 @@ namespace DeskPhone.Domain.Presence
         {
             Clear();
             NeedsFullState = false;
-            SetIdsAndPickup(Ids, null);
+            SetIdsAndPickup(Ids, null, false);
         }
 
         /// <summary>
@@ -312,14 +309,14 @@ namespace DeskPhone.Domain.Presence
             version = documentVersion;
             if (pick != null || State != Ringing)
             {
-                SetIdsAndPickup(Ids, pick);
+                SetIdsAndPickup(Ids, pick, false);
             }
             return null;
         }
 
         private void Clear()
         {
-            Ids = null;
+            SetIdsAndPickup(null, null, true);
             _bits &= NeedsFullStateBit;
         }
 
@@ -396,7 +393,7 @@ namespace DeskPhone.Domain.Presence
                 {
                     grown[i] = IdAt(i);
                 }
-                Ids = grown;
+                SetIdsAndPickup(grown, null, true);
             }
             _bits = (_bits & ~SlotsMask) | ((long)(slots + 1) << SlotsShift);
         }

@@ -302,7 +302,7 @@ namespace DeskPhone.Domain.Presence
                 return status;
             }
             // Only a "blf" key (dialog package) has a dialog state.
-            bool dialog = IsDialog(at);
+            bool dialog = CodeAt(at) < PresenceBase;
             if (length > 0 || contentType != null)
             {
                 if (dialog)
@@ -389,16 +389,10 @@ namespace DeskPhone.Domain.Presence
             return -1;
         }
 
-        /// <summary>Whether the entry monitors the dialog package (its state code is a dialog state's).</summary>
-        private bool IsDialog(int at) => CodeAt(at) < PresenceBase;
-
-        /// <summary>Entries there is room for.</summary>
-        private int Room => _dialogLongs == null ? 0 : _dialogLongs.Length / 2;
-
         /// <summary>A new entry, the last, with no state yet (code 0), no dialogs and no version.</summary>
         private int Insert(int key)
         {
-            if (Used == Room)
+            if (_dialogLongs == null || 2 * Used == _dialogLongs.Length)
             {
                 int size = Used + Growth;
                 _dialogs = _dialogs == null ? null : (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
@@ -420,25 +414,21 @@ namespace DeskPhone.Domain.Presence
             }
             SubscriptionAt(at).Drop();
             Used--;
+            // The entries after it move down one (entries only move here: a new one is the last).
             for (int i = at; i < Used; i++)
             {
-                Move(i + 1, i);
+                if (_dialogs != null)
+                {
+                    _dialogs[i] = _dialogs[i + 1];
+                }
+                _dialogLongs[2 * i] = _dialogLongs[2 * i + 2];
+                _dialogLongs[2 * i + 1] = _dialogLongs[2 * i + 3];
             }
             Keep(Used, null);
             if (Used == 0)
             {
                 _dialogLongs = null;
             }
-        }
-
-        private void Move(int from, int to)
-        {
-            if (_dialogs != null)
-            {
-                _dialogs[to] = _dialogs[from];
-            }
-            _dialogLongs[2 * to] = _dialogLongs[2 * from];
-            _dialogLongs[2 * to + 1] = _dialogLongs[2 * from + 1];
         }
 
         /// <summary>The entry's dialogs when they are an object (more than one, or a caller to pick up), else null.</summary>
@@ -454,7 +444,7 @@ namespace DeskPhone.Domain.Presence
             _dialogLongs[2 * at + 1] = packed && info != null ? info.Packed : 0;
             if (!packed && _dialogs == null)
             {
-                _dialogs = new DialogInfo[Room];
+                _dialogs = new DialogInfo[_dialogLongs.Length / 2];
             }
             if (_dialogs == null)
             {

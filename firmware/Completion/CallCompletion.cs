@@ -148,7 +148,12 @@ namespace DeskPhone.Firmware.Completion
 
         public ISubscribeSender Sender => _events;
 
-        public Subscription First { get; set; }
+        /// <summary>The start of this owner's chain: its one subscription (no field of its own, h-blfstate).</summary>
+        public Subscription First
+        {
+            get => _subscription;
+            set => _subscription = value;
+        }
 
         public string AcceptOf(string eventPackage) => ContentType;
 

@@ -326,15 +326,6 @@ namespace DeskPhone.Sip.Events
         /// <summary>Whether the waiting request starts a new dialog.</summary>
         internal bool WaitingNewDialog => (Bits & WaitingNewDialogBit) != 0;
 
-        private long RetryMs
-        {
-            get
-            {
-                int step = (Bits & RetryMask) >> RetryShift;
-                return step >= LastRetryStep ? MaxRetryMs : FirstRetryMs << step;
-            }
-        }
-
         private void SetRetryStep(int step) => Bits = (Bits & ~RetryMask) | ((step > LastRetryStep ? LastRetryStep : step) << RetryShift);
 
         private void SetFailures(int failures) =>
@@ -548,10 +539,11 @@ namespace DeskPhone.Sip.Events
             State = SubscriptionState.Waiting;
             SetError(why);
             SetFailures(Failures + 1);
-            SetDue(retryAtOnce ? nowMs : nowMs + RetryMs);
+            int step = (Bits & RetryMask) >> RetryShift;
+            SetDue(retryAtOnce ? nowMs : nowMs + (step >= LastRetryStep ? MaxRetryMs : FirstRetryMs << step));
             if (!retryAtOnce)
             {
-                SetRetryStep(((Bits & RetryMask) >> RetryShift) + 1);
+                SetRetryStep(step + 1);
             }
         }
 
