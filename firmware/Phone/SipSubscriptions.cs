@@ -147,8 +147,8 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>
-        /// The reg event subscription, null when there is none: found in this owner's chain of subscriptions (its
-        /// package is a code, no text made), not a field of its own (h-blfstate: the chain's start took its place).
+        /// The reg event subscription, null when there is none: found in this owner's chain of subscriptions by its
+        /// package, not a field of its own (h-blfstate: the chain's start took its place).
         /// </summary>
         public Subscription Reg
         {
@@ -169,25 +169,21 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void Poll(long nowMs)
         {
+            // Every subscription of this owner, in the order they were made (its chain: the reg subscription has no
+            // field of its own, and finding it by its package would make a string each turn).
+            for (Subscription s = First; s != null; s = s.Next)
+            {
+                Tick(s, nowMs);
+            }
             bool failing = false;
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
-                if (i <= _mailboxes.Length && _mailboxes[i - 1] != null)
-                {
-                    Tick(_mailboxes[i - 1], nowMs);
-                }
                 FeatureSync sync = GetFeatureSync(i);
                 if (sync != null)
                 {
-                    Tick(sync.Subscription, nowMs);
                     SendPending(sync, nowMs);
                     failing |= sync.Failing;
                 }
-            }
-            Subscription reg = Reg;
-            if (reg != null)
-            {
-                Tick(reg, nowMs);
             }
             if (failing != _dfksFailed)
             {
