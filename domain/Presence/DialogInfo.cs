@@ -87,17 +87,20 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>
-        /// Whether the whole state is <see cref="Packed"/>: no id array and no pickup, as for most busy keys (one
-        /// dialog). <see cref="MonitoredExtensions"/> then keeps the long, not this object (36 B a busy key,
-        /// docs/benchmarks.md h-officerest).
+        /// Whether the whole state is <see cref="Packed"/> and <see cref="PickupText"/>: no id array, as for most busy
+        /// keys and a key ringing once (one dialog). <see cref="MonitoredExtensions"/> then keeps the long and the text,
+        /// not this object (36 B a busy key, docs/benchmarks.md h-officerest, and a ringing one, h-blfstate).
         /// </summary>
-        internal bool IsPacked => _ids == null;
+        internal bool IsPacked => _ids == null || _ids is string;
 
         /// <summary>The states, flags, slot count and the one id's hash; the whole state while <see cref="IsPacked"/>.</summary>
         internal long Packed => _bits;
 
-        /// <summary>The dialogs of a key kept as <see cref="Packed"/> (0: none), as an object again.</summary>
-        internal static DialogInfo Unpack(long packed) => new DialogInfo { _bits = packed };
+        /// <summary>The pickup's text while <see cref="IsPacked"/> (null: none).</summary>
+        internal string PickupText => _ids as string;
+
+        /// <summary>The dialogs of a key kept as <see cref="Packed"/> (0: none) and its pickup's text, as an object again.</summary>
+        internal static DialogInfo Unpack(long packed, string pickup) => new DialogInfo { _bits = packed, _ids = pickup };
 
         /// <summary>Whether the extension has a dialog (or a caller to pick up): otherwise only the version is worth keeping.</summary>
         public bool HoldsDialogs => _ids != null || Slots > 0;

@@ -60,13 +60,13 @@ namespace DeskPhone.Domain.Presence
 
         // One entry per monitoring key, in the order of the subscriptions' chain (First, Subscription.Next: entry at's
         // subscription is the chain's at-th, no array of them: 12 B a key, docs/benchmarks.md h-blfstate): the key, its
-        // state code, and for a "blf" key
-        // (dialog package) the version of its last dialog-info document and its dialogs while the extension has one:
-        // packed in a long (DialogInfo.Packed, 0 for none) for one dialog, as most busy keys have, a DialogInfo only for
-        // more dialogs or a caller to pick up (_dialogs exists only while one key has one: an office phone's 16 busy keys
-        // kept 16 objects and the array, 792 B, docs/benchmarks.md h-officerest). Made by the first monitoring key and
-        // let go when the last one goes: a phone without BLF keys holds none.
-        private DialogInfo[] _dialogs;
+        // state code, and for a "blf" key (dialog package) the version of its last dialog-info document and its dialogs
+        // while the extension has one: packed in a long (DialogInfo.Packed, 0 for none) for one dialog, as most busy keys
+        // have, with a ringing dialog's pickup text in _dialogs, a DialogInfo there only for more dialogs (_dialogs
+        // exists only while one key has either: an office phone's 16 busy keys kept 16 objects and the array, 792 B,
+        // docs/benchmarks.md h-officerest). Made by the first monitoring key and let go when the last one goes: a phone
+        // without BLF keys holds none.
+        private object[] _dialogs;
         // Entry at's key (bits 48-55), state code (56-62) and version + 1 (low 48 bits, 0: none) at [2 * at] and its
         // packed dialogs at [2 * at + 1]: one array and field, where the keys and codes had a byte array of their own
         // (72 B for 16 keys, docs/benchmarks.md h-officerest3).
@@ -227,9 +227,7 @@ namespace DeskPhone.Domain.Presence
                 return null;
             }
             // A packed key's dialogs as a copy: its readers (the pickup, the screen) only read them.
-            DialogInfo info = ObjectOf(at);
-            long packed = _dialogLongs[2 * at + 1];
-            return info != null ? info : packed != 0 ? DialogInfo.Unpack(packed) : null;
+            return InfoAt(at);
         }
 
         public Subscription SubscriptionOf(int key)
@@ -311,7 +309,7 @@ namespace DeskPhone.Domain.Presence
                     {
                         return 415;
                     }
-                    DialogInfo info = ObjectOf(at) ?? DialogInfo.Unpack(_dialogLongs[2 * at + 1]);
+                    DialogInfo info = InfoAt(at) ?? DialogInfo.Unpack(0, null);
                     long version = VersionAt(at);
                     if (info.Apply(body, offset, length, ref version) != null)
                     {
@@ -395,7 +393,7 @@ namespace DeskPhone.Domain.Presence
             if (_dialogLongs == null || 2 * Used == _dialogLongs.Length)
             {
                 int size = Used + Growth;
-                _dialogs = _dialogs == null ? null : (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
+                _dialogs = _dialogs == null ? null : (object[])Grow(_dialogs, new object[size]);
                 _dialogLongs = (long[])Grow(_dialogLongs, new long[2 * size]);
             }
             int at = Used;
@@ -431,26 +429,34 @@ namespace DeskPhone.Domain.Presence
             }
         }
 
-        /// <summary>The entry's dialogs when they are an object (more than one, or a caller to pick up), else null.</summary>
-        private DialogInfo ObjectOf(int at) => _dialogs == null ? null : _dialogs[at];
+        /// <summary>The entry's dialogs (an object, or made from the packed long and the pickup's text), null for none.</summary>
+        private DialogInfo InfoAt(int at)
+        {
+            object kept = _dialogs == null ? null : _dialogs[at];
+            long packed = _dialogLongs[2 * at + 1];
+            DialogInfo info = kept as DialogInfo;
+            return info != null ? info : packed != 0 || kept != null ? DialogInfo.Unpack(packed, kept as string) : null;
+        }
 
         /// <summary>
-        /// Keeps the entry's dialogs (null: none): packed when they fit a long, else the object, in _dialogs, which is
-        /// made for the first such key and let go when the last one no longer needs it.
+        /// Keeps the entry's dialogs (null: none): packed when they fit a long (with a ringing dialog's pickup text in
+        /// _dialogs: no object for a key ringing once), else the object, in _dialogs, which is made for the first key
+        /// that needs it and let go when the last one no longer does.
         /// </summary>
         private void Keep(int at, DialogInfo info)
         {
             bool packed = info == null || info.IsPacked;
             _dialogLongs[2 * at + 1] = packed && info != null ? info.Packed : 0;
-            if (!packed && _dialogs == null)
+            object kept = info == null ? null : packed ? info.PickupText : (object)info;
+            if (kept != null && _dialogs == null)
             {
-                _dialogs = new DialogInfo[_dialogLongs.Length / 2];
+                _dialogs = new object[_dialogLongs.Length / 2];
             }
             if (_dialogs == null)
             {
                 return;
             }
-            _dialogs[at] = packed ? null : info;
+            _dialogs[at] = kept;
             for (int i = 0; i < _dialogs.Length; i++)
             {
                 if (_dialogs[i] != null)

@@ -421,6 +421,34 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void AKeyRingingOnceKeepsItsPickupPackedAndAnObjectOnlyWithASecondDialog()
+        {
+            // One ringing dialog: the packed long and the pickup's text, no DialogInfo kept (each read makes a copy,
+            // h-blfstate); a second dialog makes it an object (the same one read twice) until the last one ends.
+            _blf.Configure(4, "blf sip:dave@pbx", 1, 0);
+            string ringing = "<dialog id=\"r\" call-id=\"c4\" local-tag=\"l4\" remote-tag=\"t4\" direction=\"recipient\"><state>early</state>" +
+                             "<remote><target uri=\"sip:erin@pbx\"/></remote></dialog>";
+            Assert.Equal(200, Notify(4, Body.Dialogs(0, "full", ringing)));
+            Assert.Equal("RINGING", _blf.StateOf(4));
+            Assert.NotSame(_blf.DialogOf(4), _blf.DialogOf(4));
+            Assert.Equal("c4", _blf.DialogOf(4).Pickup.CallId);
+            Assert.Equal("t4", _blf.DialogOf(4).Pickup.RemoteTag);
+            Assert.Equal("sip:erin@pbx", _blf.DialogOf(4).Pickup.Target);
+
+            Assert.Equal(200, Notify(4, Body.Dialogs(1, "partial", Body.Dialog("b", "confirmed"))));
+            Assert.Same(_blf.DialogOf(4), _blf.DialogOf(4));
+            Assert.Equal("l4", _blf.DialogOf(4).Pickup.LocalTag);
+
+            // Its id array stays until the last dialog ends (as many slots as were held at once).
+            Assert.Equal(200, Notify(4, Body.Dialogs(2, "partial", Body.Dialog("b", "terminated"))));
+            Assert.Equal("RINGING", _blf.StateOf(4));
+            Assert.Equal("c4", _blf.DialogOf(4).Pickup.CallId);
+            Assert.Equal(200, Notify(4, Body.Dialogs(3, "partial", Body.Dialog("r", "terminated"))));
+            Assert.Equal("IDLE", _blf.StateOf(4));
+            Assert.Null(_blf.DialogOf(4));
+        }
+
+        [Fact]
         public void AnIdleKeyHoldsNoDialogsButRemembersItsVersion()
         {
             _blf.Configure(2, "blf sip:bob@pbx", 1, 0);
