@@ -26,29 +26,32 @@ namespace DeskPhone.Domain.Presence
         // id was 24 B a busy key, docs/benchmarks.md h-office4), as many slots as dialogs were held at once (up to
         // MaxDialogs): none while the extension has none (most keys most of the time), the one hash in _bits while it
         // has one (most busy keys: no object at all), an int[] here from the second on. While a ringing dialog can be
-        // picked up, the field holds its DialogPickup and the array is the pickup's (one field less a key,
-        // docs/benchmarks.md h-office3): Ids reads and writes it wherever it is.
+        // picked up, the field holds its pickup's text (DialogPickup.Text), or, with an id array, a DialogPickup holding
+        // both (one field less a key, docs/benchmarks.md h-office3; no pickup object for one ringing dialog, h-blfstate):
+        // Ids reads and writes the array wherever it is.
         private object _ids;
 
-        private object Ids
+        private int[] Ids
         {
             get
             {
                 DialogPickup pickup = _ids as DialogPickup;
-                return pickup != null ? pickup.Ids : _ids;
+                return pickup != null ? (int[])pickup.Ids : _ids as int[];
             }
-            set
+        }
+
+        /// <summary>
+        /// Keeps the id array and the pickup's text (either null: none) in the one field; <paramref name="keepPickup"/>
+        /// keeps the pickup there is instead of <paramref name="pickup"/>.
+        /// </summary>
+        private void SetIdsAndPickup(int[] ids, string pickup, bool keepPickup)
+        {
+            if (keepPickup)
             {
-                DialogPickup pickup = _ids as DialogPickup;
-                if (pickup != null)
-                {
-                    pickup.Ids = value;
-                }
-                else
-                {
-                    _ids = value;
-                }
+                DialogPickup held = _ids as DialogPickup;
+                pickup = held != null ? held.Text : _ids as string;
             }
+            _ids = pickup == null ? (object)ids : ids == null ? pickup : new DialogPickup(pickup) { Ids = ids };
         }
 
         // The dialogs' states, 3 bits each in id order (an int array of 8 was 60 B more per busy key; a slot whose state
@@ -60,6 +63,16 @@ namespace DeskPhone.Domain.Presence
         private const long NeedsFullStateBit = 1L << (MaxDialogs * StateBits);
         private const int SlotsShift = MaxDialogs * StateBits + 1;
         private const long SlotsMask = 0xFL << SlotsShift;
+
+        // Apply's reader position, as bits of one local.
+        private const int InState = 1;
+        private const int InRemote = 2;
+        private const int InIdentity = 4;
+        private const int HeldRemotely = 8;
+
+        /// <summary>What ends each part of a pickup's text (DialogPickup.Text).</summary>
+        private const char End = '\n';
+        private const string Ends = "\n";
 
         private int StateAt(int i) => (int)(_bits >> (i * StateBits)) & StateMask;
 
@@ -74,17 +87,20 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>
-        /// Whether the whole state is <see cref="Packed"/>: no id array and no pickup, as for most busy keys (one
-        /// dialog). <see cref="MonitoredExtensions"/> then keeps the long, not this object (36 B a busy key,
-        /// docs/benchmarks.md h-officerest).
+        /// Whether the whole state is <see cref="Packed"/> and <see cref="PickupText"/>: no id array, as for most busy
+        /// keys and a key ringing once (one dialog). <see cref="MonitoredExtensions"/> then keeps the long and the text,
+        /// not this object (36 B a busy key, docs/benchmarks.md h-officerest, and a ringing one, h-blfstate).
         /// </summary>
-        internal bool IsPacked => _ids == null;
+        internal bool IsPacked => _ids == null || _ids is string;
 
         /// <summary>The states, flags, slot count and the one id's hash; the whole state while <see cref="IsPacked"/>.</summary>
         internal long Packed => _bits;
 
-        /// <summary>The dialogs of a key kept as <see cref="Packed"/> (0: none), as an object again.</summary>
-        internal static DialogInfo Unpack(long packed) => new DialogInfo { _bits = packed };
+        /// <summary>The pickup's text while <see cref="IsPacked"/> (null: none).</summary>
+        internal string PickupText => _ids as string;
+
+        /// <summary>The dialogs of a key kept as <see cref="Packed"/> (0: none) and its pickup's text, as an object again.</summary>
+        internal static DialogInfo Unpack(long packed, string pickup) => new DialogInfo { _bits = packed, _ids = pickup };
 
         /// <summary>Whether the extension has a dialog (or a caller to pick up): otherwise only the version is worth keeping.</summary>
         public bool HoldsDialogs => _ids != null || Slots > 0;
@@ -113,19 +129,11 @@ namespace DeskPhone.Domain.Presence
         /// </summary>
         public DialogPickup Pickup
         {
-            get => _ids as DialogPickup;
-            private set
+            get
             {
-                object ids = Ids;
-                if (value != null)
-                {
-                    value.Ids = ids;
-                    _ids = value;
-                }
-                else
-                {
-                    _ids = ids;
-                }
+                DialogPickup pickup = _ids as DialogPickup;
+                string text = _ids as string;
+                return pickup != null ? pickup : text != null ? new DialogPickup(text) : null;
             }
         }
 
@@ -144,7 +152,7 @@ namespace DeskPhone.Domain.Presence
         {
             Clear();
             NeedsFullState = false;
-            Pickup = null;
+            SetIdsAndPickup(Ids, null, false);
         }
 
         /// <summary>
@@ -186,14 +194,13 @@ namespace DeskPhone.Domain.Presence
             string dialogId = null;
             string direction = null;
             string dialogState = null;
-            bool heldRemotely = false;
-            bool inState = false;
-            // The dialog's ids and its remote party (element remote, its identity text and target uri), and those of
-            // the last ringing dialog of the document.
-            string callId = null, localTag = null, remoteTag = null, remoteTarget = null;
-            string pickCallId = null, pickLocal = null, pickRemote = null, pickTarget = null;
-            bool inRemote = false;
-            bool inIdentity = false;
+            // Where the reader is (InState, InRemote, InIdentity) and HeldRemotely, as bits: one local, not four (the
+            // frame of a NOTIFY's Apply, 504 B with 27 locals, is taken while every key may ring, h-blfstate).
+            int at = 0;
+            // The dialog's ids (call-id, local-tag and remote-tag, each ended by '\n') and its remote party (element
+            // remote, its identity text and target uri), and the pickup text (DialogPickup.Text) of the last ringing
+            // dialog of the document.
+            string dialogIds = null, remoteTarget = null, pick = null;
             while (reader.Next())
             {
                 int kind = reader.Kind;
@@ -208,39 +215,38 @@ namespace DeskPhone.Domain.Presence
                         }
                         dialogId = reader.GetAttribute("id");
                         direction = reader.GetAttribute("direction");
-                        callId = reader.GetAttribute("call-id");
-                        localTag = reader.GetAttribute("local-tag");
-                        remoteTag = reader.GetAttribute("remote-tag");
+                        dialogIds = reader.GetAttribute("call-id") + Ends + reader.GetAttribute("local-tag") + Ends +
+                                    reader.GetAttribute("remote-tag") + Ends;
                         remoteTarget = null;
                         dialogState = null;
-                        heldRemotely = false;
+                        at &= ~HeldRemotely;
                     }
                     else if (name == "state" && dialogId != null && reader.Depth == 3)
                     {
-                        inState = !reader.IsEmptyElement;
+                        at = reader.IsEmptyElement ? at & ~InState : at | InState;
                     }
                     else if (name == "remote" && dialogId != null && reader.Depth == 3)
                     {
-                        inRemote = !reader.IsEmptyElement;
+                        at = reader.IsEmptyElement ? at & ~InRemote : at | InRemote;
                     }
-                    else if (inRemote && name == "target" && reader.GetAttribute("uri") != null)
+                    else if ((at & InRemote) != 0 && name == "target" && reader.GetAttribute("uri") != null)
                     {
                         remoteTarget = reader.GetAttribute("uri");
                     }
-                    else if (inRemote && name == "identity")
+                    else if ((at & InRemote) != 0 && name == "identity")
                     {
-                        inIdentity = !reader.IsEmptyElement;
+                        at = reader.IsEmptyElement ? at & ~InIdentity : at | InIdentity;
                     }
                     else if (name == "param" && reader.GetAttribute("pname") == "+sip.rendering" && reader.GetAttribute("pvalue") == "no")
                     {
-                        heldRemotely = true;
+                        at |= HeldRemotely;
                     }
                 }
-                else if (kind == XmlNodeKind.Text && inState)
+                else if (kind == XmlNodeKind.Text && (at & InState) != 0)
                 {
                     dialogState = reader.Value.Trim();
                 }
-                else if (kind == XmlNodeKind.Text && inIdentity && remoteTarget == null)
+                else if (kind == XmlNodeKind.Text && (at & InIdentity) != 0 && remoteTarget == null)
                 {
                     remoteTarget = reader.Value.Trim();
                 }
@@ -249,15 +255,15 @@ namespace DeskPhone.Domain.Presence
                     string name = XmlPullReader.LocalName(reader.Name);
                     if (name == "state")
                     {
-                        inState = false;
+                        at &= ~InState;
                     }
                     else if (name == "remote")
                     {
-                        inRemote = false;
+                        at &= ~InRemote;
                     }
                     else if (name == "identity")
                     {
-                        inIdentity = false;
+                        at &= ~InIdentity;
                     }
                     else if (reader.Depth == 2 && name == "dialog")
                     {
@@ -270,13 +276,11 @@ namespace DeskPhone.Domain.Presence
                             return "more than " + MaxDialogs.ToString() + " dialogs";
                         }
                         ids[count] = dialogId;
-                        states[count] = Classify(dialogState, direction, heldRemotely);
+                        states[count] = Classify(dialogState, direction, (at & HeldRemotely) != 0);
                         if (states[count] == Ringing)
                         {
-                            pickCallId = callId;
-                            pickLocal = localTag;
-                            pickRemote = remoteTag;
-                            pickTarget = remoteTarget;
+                            // A pickup needs a call-id or a caller at least.
+                            pick = dialogIds[0] != End || remoteTarget != null ? dialogIds + remoteTarget + Ends : null;
                         }
                         count++;
                         dialogId = null;
@@ -306,20 +310,16 @@ namespace DeskPhone.Domain.Presence
                 Store(ids[i], states[i]);
             }
             version = documentVersion;
-            if (pickCallId != null || pickTarget != null)
+            if (pick != null || State != Ringing)
             {
-                Pickup = new DialogPickup(pickCallId, pickLocal, pickRemote, pickTarget);
-            }
-            else if (State != Ringing)
-            {
-                Pickup = null;
+                SetIdsAndPickup(Ids, pick, false);
             }
             return null;
         }
 
         private void Clear()
         {
-            Ids = null;
+            SetIdsAndPickup(null, null, true);
             _bits &= NeedsFullStateBit;
         }
 
@@ -366,13 +366,13 @@ namespace DeskPhone.Domain.Presence
         /// <summary>The hash of slot <paramref name="i"/>'s id (in _bits while there is no array).</summary>
         private int IdAt(int i)
         {
-            int[] ids = Ids as int[];
+            int[] ids = Ids;
             return ids != null ? ids[i] : (int)(_bits >> 32);
         }
 
         private void SetIdAt(int i, int hash)
         {
-            int[] ids = Ids as int[];
+            int[] ids = Ids;
             if (ids != null)
             {
                 ids[i] = hash;
@@ -396,7 +396,7 @@ namespace DeskPhone.Domain.Presence
                 {
                     grown[i] = IdAt(i);
                 }
-                Ids = grown;
+                SetIdsAndPickup(grown, null, true);
             }
             _bits = (_bits & ~SlotsMask) | ((long)(slots + 1) << SlotsShift);
         }

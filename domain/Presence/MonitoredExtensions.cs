@@ -14,7 +14,8 @@ namespace DeskPhone.Domain.Presence
     /// The colleagues watched on function keys and expansion-module keys: one subscription per configured key
     /// (dialog package for "blf", presence package for "presence"), its NOTIFY bodies turned into the key state names
     /// the LED settings use (IDLE, RINGING, CONNECTED, HOLDING, BUSY, DND, AVAILABLE, AWAY, OFFLINE).
-    /// Only the keys that monitor something have an entry (most of the 70 keys monitor nothing), kept in key order.
+    /// Only the keys that monitor something have an entry (most of the 70 keys monitor nothing), kept in the order
+    /// their subscriptions were made (the order of this owner's chain of them, <see cref="First"/>).
     /// It owns the keys' subscriptions: the events layer hands it their NOTIFYs (<see cref="INotifyConsumer"/>).
     /// </summary>
     public sealed class MonitoredExtensions : INotifyConsumer
@@ -57,14 +58,15 @@ namespace DeskPhone.Domain.Presence
 
         private readonly ISubscribeSender _sender;
 
-        // One entry per monitoring key, sorted by key: the key, its state code, its subscription, and for a "blf" key
-        // (dialog package) the version of its last dialog-info document and its dialogs while the extension has one:
-        // packed in a long (DialogInfo.Packed, 0 for none) for one dialog, as most busy keys have, a DialogInfo only for
-        // more dialogs or a caller to pick up (_dialogs exists only while one key has one: an office phone's 16 busy keys
-        // kept 16 objects and the array, 792 B, docs/benchmarks.md h-officerest). Made by the first monitoring key and
-        // let go when the last one goes: a phone without BLF keys holds none.
-        private Subscription[] _subscriptions;
-        private DialogInfo[] _dialogs;
+        // One entry per monitoring key, in the order of the subscriptions' chain (First, Subscription.Next: entry at's
+        // subscription is the chain's at-th, no array of them: 12 B a key, docs/benchmarks.md h-blfstate): the key, its
+        // state code, and for a "blf" key (dialog package) the version of its last dialog-info document and its dialogs
+        // while the extension has one: packed in a long (DialogInfo.Packed, 0 for none) for one dialog, as most busy keys
+        // have, with a ringing dialog's pickup text in _dialogs, a DialogInfo there only for more dialogs (_dialogs
+        // exists only while one key has either: an office phone's 16 busy keys kept 16 objects and the array, 792 B,
+        // docs/benchmarks.md h-officerest). Made by the first monitoring key and let go when the last one goes: a phone
+        // without BLF keys holds none.
+        private object[] _dialogs;
         // Entry at's key (bits 48-55), state code (56-62) and version + 1 (low 48 bits, 0: none) at [2 * at] and its
         // packed dialogs at [2 * at + 1]: one array and field, where the keys and codes had a byte array of their own
         // (72 B for 16 keys, docs/benchmarks.md h-officerest3).
@@ -187,7 +189,7 @@ namespace DeskPhone.Domain.Presence
                 }
             }
             int at = Find(key);
-            Subscription old = at >= 0 ? _subscriptions[at] : null;
+            Subscription old = at >= 0 ? SubscriptionAt(at) : null;
             if (old != null && package != null && old.EventPackage == package && old.Target == target && old.Identity == identity)
             {
                 return null;
@@ -208,8 +210,9 @@ namespace DeskPhone.Domain.Presence
                 SetRefused(key, true);
                 return null;
             }
+            // Made last in the chain, so its entry is the last too.
             var subscription = new Subscription(this, package, target, identity, DefaultExpires);
-            at = Insert(key, subscription);
+            at = Insert(key);
             SetState(at, package == "dialog" ? IdleCode : OfflineCode);
             subscription.Start(nowMs);
             return null;
@@ -224,15 +227,24 @@ namespace DeskPhone.Domain.Presence
                 return null;
             }
             // A packed key's dialogs as a copy: its readers (the pickup, the screen) only read them.
-            DialogInfo info = ObjectOf(at);
-            long packed = _dialogLongs[2 * at + 1];
-            return info != null ? info : packed != 0 ? DialogInfo.Unpack(packed) : null;
+            return InfoAt(at);
         }
 
         public Subscription SubscriptionOf(int key)
         {
             int at = Find(key);
-            return at >= 0 ? _subscriptions[at] : null;
+            return at >= 0 ? SubscriptionAt(at) : null;
+        }
+
+        /// <summary>The subscription of entry <paramref name="at"/>: the chain's at-th.</summary>
+        private Subscription SubscriptionAt(int at)
+        {
+            Subscription s = First;
+            for (int i = 0; i < at; i++)
+            {
+                s = s.Next;
+            }
+            return s;
         }
 
         /// <summary>The key's state name, or null when the key monitors nothing.</summary>
@@ -245,9 +257,10 @@ namespace DeskPhone.Domain.Presence
         /// <summary>Finds the key a subscription belongs to, e.g. for an incoming NOTIFY matched by dialog.</summary>
         public int KeyOf(Subscription subscription)
         {
-            for (int i = 0; i < Used; i++)
+            int i = 0;
+            for (Subscription s = First; s != null; s = s.Next, i++)
             {
-                if (_subscriptions[i] == subscription)
+                if (s == subscription)
                 {
                     return KeyAt(i);
                 }
@@ -256,6 +269,8 @@ namespace DeskPhone.Domain.Presence
         }
 
         public ISubscribeSender Sender => _sender;
+
+        public Subscription First { get; set; }
 
         public string AcceptOf(string eventPackage) => eventPackage == "dialog" ? DialogInfo.ContentType : PresenceDocument.ContentType;
 
@@ -278,14 +293,14 @@ namespace DeskPhone.Domain.Presence
             {
                 return 481;
             }
-            Subscription subscription = _subscriptions[at];
+            Subscription subscription = SubscriptionAt(at);
             int status = subscription.OnNotify(subscriptionState, expires, reason, nowMs);
             if (status != 200)
             {
                 return status;
             }
             // Only a "blf" key (dialog package) has a dialog state.
-            bool dialog = IsDialog(at);
+            bool dialog = CodeAt(at) < PresenceBase;
             if (length > 0 || contentType != null)
             {
                 if (dialog)
@@ -294,7 +309,7 @@ namespace DeskPhone.Domain.Presence
                     {
                         return 415;
                     }
-                    DialogInfo info = ObjectOf(at) ?? DialogInfo.Unpack(_dialogLongs[2 * at + 1]);
+                    DialogInfo info = InfoAt(at) ?? DialogInfo.Unpack(0, null);
                     long version = VersionAt(at);
                     if (info.Apply(body, offset, length, ref version) != null)
                     {
@@ -339,9 +354,9 @@ namespace DeskPhone.Domain.Presence
 
         public void Tick(long nowMs)
         {
-            for (int i = 0; i < Used; i++)
+            for (Subscription s = First; s != null; s = s.Next)
             {
-                _subscriptions[i].Tick(nowMs);
+                s.Tick(nowMs);
             }
         }
 
@@ -372,26 +387,16 @@ namespace DeskPhone.Domain.Presence
             return -1;
         }
 
-        /// <summary>Whether the entry monitors the dialog package (its state code is a dialog state's).</summary>
-        private bool IsDialog(int at) => CodeAt(at) < PresenceBase;
-
-        /// <summary>A new entry with no state yet (code 0), no dialogs and no version.</summary>
-        private int Insert(int key, Subscription subscription)
+        /// <summary>A new entry, the last, with no state yet (code 0), no dialogs and no version.</summary>
+        private int Insert(int key)
         {
-            if (_subscriptions == null || Used == _subscriptions.Length)
+            if (_dialogLongs == null || 2 * Used == _dialogLongs.Length)
             {
                 int size = Used + Growth;
-                _subscriptions = (Subscription[])Grow(_subscriptions, new Subscription[size]);
-                _dialogs = _dialogs == null ? null : (DialogInfo[])Grow(_dialogs, new DialogInfo[size]);
+                _dialogs = _dialogs == null ? null : (object[])Grow(_dialogs, new object[size]);
                 _dialogLongs = (long[])Grow(_dialogLongs, new long[2 * size]);
             }
             int at = Used;
-            while (at > 0 && KeyAt(at - 1) > key)
-            {
-                Move(at - 1, at);
-                at--;
-            }
-            _subscriptions[at] = subscription;
             Keep(at, null);
             // No state code yet, no version.
             _dialogLongs[2 * at] = (long)key << KeyShift;
@@ -405,51 +410,53 @@ namespace DeskPhone.Domain.Presence
             {
                 Ring(KeyAt(at), false);
             }
+            SubscriptionAt(at).Drop();
             Used--;
+            // The entries after it move down one (entries only move here: a new one is the last).
             for (int i = at; i < Used; i++)
             {
-                Move(i + 1, i);
+                if (_dialogs != null)
+                {
+                    _dialogs[i] = _dialogs[i + 1];
+                }
+                _dialogLongs[2 * i] = _dialogLongs[2 * i + 2];
+                _dialogLongs[2 * i + 1] = _dialogLongs[2 * i + 3];
             }
-            _subscriptions[Used] = null;
             Keep(Used, null);
             if (Used == 0)
             {
-                _subscriptions = null;
                 _dialogLongs = null;
             }
         }
 
-        private void Move(int from, int to)
+        /// <summary>The entry's dialogs (an object, or made from the packed long and the pickup's text), null for none.</summary>
+        private DialogInfo InfoAt(int at)
         {
-            _subscriptions[to] = _subscriptions[from];
-            if (_dialogs != null)
-            {
-                _dialogs[to] = _dialogs[from];
-            }
-            _dialogLongs[2 * to] = _dialogLongs[2 * from];
-            _dialogLongs[2 * to + 1] = _dialogLongs[2 * from + 1];
+            object kept = _dialogs == null ? null : _dialogs[at];
+            long packed = _dialogLongs[2 * at + 1];
+            DialogInfo info = kept as DialogInfo;
+            return info != null ? info : packed != 0 || kept != null ? DialogInfo.Unpack(packed, kept as string) : null;
         }
 
-        /// <summary>The entry's dialogs when they are an object (more than one, or a caller to pick up), else null.</summary>
-        private DialogInfo ObjectOf(int at) => _dialogs == null ? null : _dialogs[at];
-
         /// <summary>
-        /// Keeps the entry's dialogs (null: none): packed when they fit a long, else the object, in _dialogs, which is
-        /// made for the first such key and let go when the last one no longer needs it.
+        /// Keeps the entry's dialogs (null: none): packed when they fit a long (with a ringing dialog's pickup text in
+        /// _dialogs: no object for a key ringing once), else the object, in _dialogs, which is made for the first key
+        /// that needs it and let go when the last one no longer does.
         /// </summary>
         private void Keep(int at, DialogInfo info)
         {
             bool packed = info == null || info.IsPacked;
             _dialogLongs[2 * at + 1] = packed && info != null ? info.Packed : 0;
-            if (!packed && _dialogs == null)
+            object kept = info == null ? null : packed ? info.PickupText : (object)info;
+            if (kept != null && _dialogs == null)
             {
-                _dialogs = new DialogInfo[_subscriptions.Length];
+                _dialogs = new object[_dialogLongs.Length / 2];
             }
             if (_dialogs == null)
             {
                 return;
             }
-            _dialogs[at] = packed ? null : info;
+            _dialogs[at] = kept;
             for (int i = 0; i < _dialogs.Length; i++)
             {
                 if (_dialogs[i] != null)

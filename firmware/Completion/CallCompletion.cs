@@ -148,6 +148,13 @@ namespace DeskPhone.Firmware.Completion
 
         public ISubscribeSender Sender => _events;
 
+        /// <summary>The start of this owner's chain: its one subscription (no field of its own, h-blfstate).</summary>
+        public Subscription First
+        {
+            get => _subscription;
+            set => _subscription = value;
+        }
+
         public string AcceptOf(string eventPackage) => ContentType;
 
         /// <summary>
@@ -352,13 +359,13 @@ namespace DeskPhone.Firmware.Completion
             _statuses.Clear(StatusId.PhoneKnowsCallCanBeCompleted, nowMs);
         }
 
-        /// <summary>Ends the subscription (unSUBSCRIBE while it has a dialog) and takes it out of the events layer.</summary>
+        /// <summary>Ends the subscription (unSUBSCRIBE while it has a dialog) and lets it go (out of the events layer's table).</summary>
         private void DropSubscription()
         {
             if (_subscription != null)
             {
                 _subscription.Stop();
-                _events.Forget(_subscription);
+                _subscription.Drop();
                 _subscription = null;
             }
         }

@@ -34,7 +34,6 @@ namespace DeskPhone.Firmware.Phone
         // Made by the first feature sync (dfks_enabled on and an identity registered); null while none ever ran.
         private FeatureSync[] _features;
         private readonly RegInfo _regInfo = new RegInfo();
-        private Subscription _reg;
         private bool _dfksFailed;
 
         /// <summary>The phone's own subscriptions over <paramref name="events"/>, reporting to <paramref name="phone"/>.</summary>
@@ -58,7 +57,8 @@ namespace DeskPhone.Firmware.Phone
             }
             if (old != null)
             {
-                End(old);
+                old.Stop();
+                old.Drop();
                 _mailboxes[index - 1] = null;
             }
             if (!active || target == null)
@@ -82,7 +82,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void UpdateFeatureSync(int index, string user, string registrar, bool enabled, bool registered, long nowMs)
         {
-            FeatureSync old = FeatureOf(index);
+            FeatureSync old = GetFeatureSync(index);
             string target = OwnTarget(user, registrar);
             if (old != null && enabled && target != null && old.Subscription.Target == target)
             {
@@ -90,7 +90,8 @@ namespace DeskPhone.Firmware.Phone
             }
             if (old != null)
             {
-                End(old.Subscription);
+                old.Subscription.Stop();
+                old.Subscription.Drop();
                 _features[index] = null;
             }
             if (!enabled || target == null || !registered)
@@ -107,9 +108,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The feature sync of an identity, null when it has none.</summary>
-        public FeatureSync GetFeatureSync(int index) => index >= 1 && index <= PhoneCore.MaxIdentities ? FeatureOf(index) : null;
-
-        private FeatureSync FeatureOf(int index) => _features == null ? null : _features[index];
+        public FeatureSync GetFeatureSync(int index) => index >= 1 && index <= PhoneCore.MaxIdentities && _features != null ? _features[index] : null;
 
         /// <summary>A user change of a feature (FeatureSync flags) to send to the server, when the identity syncs.</summary>
         public void FeatureChanged(int index, int feature)
@@ -128,14 +127,15 @@ namespace DeskPhone.Firmware.Phone
         public void UpdateReg(int index, string user, string registrar, bool active, long nowMs)
         {
             string target = active ? OwnTarget(user, registrar) : null;
-            if (_reg != null && _reg.Identity == index && _reg.Target == target)
+            Subscription reg = Reg;
+            if (reg != null && reg.Identity == index && reg.Target == target)
             {
                 return;
             }
-            if (_reg != null)
+            if (reg != null)
             {
-                End(_reg);
-                _reg = null;
+                reg.Stop();
+                reg.Drop();
                 _regInfo.Reset();
                 _phone.Presence.SetOtherRegistrations(false, nowMs);
             }
@@ -143,12 +143,25 @@ namespace DeskPhone.Firmware.Phone
             {
                 return;
             }
-            _reg = new Subscription(this, RegInfo.EventPackage, target, index, 3600);
-            Begin(_reg, nowMs);
+            Begin(new Subscription(this, RegInfo.EventPackage, target, index, 3600), nowMs);
         }
 
-        /// <summary>The reg event subscription, null when there is none.</summary>
-        public Subscription Reg => _reg;
+        /// <summary>
+        /// The reg event subscription, null when there is none: found in this owner's chain of subscriptions by its
+        /// package, not a field of its own (h-blfstate: the chain's start took its place).
+        /// </summary>
+        public Subscription Reg
+        {
+            get
+            {
+                Subscription s = First;
+                while (s != null && s.EventPackage != RegInfo.EventPackage)
+                {
+                    s = s.Next;
+                }
+                return s;
+            }
+        }
 
         /// <summary>
         /// Runs the timers of the subscriptions the keys do not own (message waiting, feature sync, reg), sends the
@@ -156,24 +169,21 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void Poll(long nowMs)
         {
+            // Every subscription of this owner, in the order they were made (its chain: the reg subscription has no
+            // field of its own, and finding it by its package would make a string each turn).
+            for (Subscription s = First; s != null; s = s.Next)
+            {
+                Tick(s, nowMs);
+            }
             bool failing = false;
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
             {
-                if (i <= _mailboxes.Length && _mailboxes[i - 1] != null)
-                {
-                    Tick(_mailboxes[i - 1], nowMs);
-                }
-                FeatureSync sync = FeatureOf(i);
+                FeatureSync sync = GetFeatureSync(i);
                 if (sync != null)
                 {
-                    Tick(sync.Subscription, nowMs);
                     SendPending(sync, nowMs);
                     failing |= sync.Failing;
                 }
-            }
-            if (_reg != null)
-            {
-                Tick(_reg, nowMs);
             }
             if (failing != _dfksFailed)
             {
@@ -227,13 +237,6 @@ namespace DeskPhone.Firmware.Phone
             subscription.SendBody(body, FeatureEvent.ContentType, nowMs);
         }
 
-        /// <summary>Unsubscribes and takes the dialog out of the layer's table.</summary>
-        private void End(Subscription subscription)
-        {
-            subscription.Stop();
-            Events.Forget(subscription);
-        }
-
         private static string OwnTarget(string user, string registrar)
         {
             string host = SipIdentity.HostOf(registrar);
@@ -241,6 +244,8 @@ namespace DeskPhone.Firmware.Phone
         }
 
         public ISubscribeSender Sender => Events;
+
+        public Subscription First { get; set; }
 
         public string AcceptOf(string eventPackage)
         {
@@ -297,7 +302,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 return status;
             }
-            FeatureSync sync = FeatureOf(subscription.Identity);
+            FeatureSync sync = GetFeatureSync(subscription.Identity);
             for (int i = 0; i < events.Count; i++)
             {
                 int feature = _phone.ApplyServerFeature(subscription.Identity, events.Get(i));

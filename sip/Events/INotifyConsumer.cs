@@ -16,6 +16,14 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         ISubscribeSender Sender { get; }
 
+        /// <summary>
+        /// The first of the owner's subscriptions, null for none: each links to the next and the last to the owner
+        /// (<see cref="Subscription"/> keeps the chain, in the order they were made), so an owner needs no array of them
+        /// and the events layer finds a dialog's subscription through its owners (docs/benchmarks.md h-blfstate). Only
+        /// <see cref="Subscription"/> sets it.
+        /// </summary>
+        Subscription First { get; set; }
+
         /// <summary>The Accept header of the SUBSCRIBEs of <paramref name="eventPackage"/> (the body types the owner reads).</summary>
         string AcceptOf(string eventPackage);
 

@@ -43,7 +43,7 @@ namespace DeskPhone.Sip.Events
         private const int StateMask = 0x7;
         private const int HasDialogBit = 1 << 3;
 
-        /// <summary>In the layer's dialog table (the layer's flag, kept in <see cref="Bits"/>).</summary>
+        /// <summary>Its dialog's number counts in the layer's dialog table (the layer's flag, kept in <see cref="Bits"/>).</summary>
         internal const int InTableBit = 1 << 4;
         private const int WaitingNewDialogBit = 1 << 5;
         private const int WaitingShift = 6;
@@ -115,7 +115,21 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         public Subscription(INotifyConsumer owner, string eventPackage, string target, int identity, int expiresSeconds)
         {
+            // The last of its owner's chain until the owner drops it (Drop).
             OwnerOrNext = owner;
+            Subscription last = owner.First;
+            if (last == null)
+            {
+                owner.First = this;
+            }
+            else
+            {
+                while (last.Next != null)
+                {
+                    last = last.Next;
+                }
+                last.OwnerOrNext = this;
+            }
             _textOrBody = CodeOf(eventPackage) + Ends + target + Ends + Ends;
             Bits = (identity << IdentityShift) & IdentityMask;
             SetExpires(expiresSeconds);
@@ -195,24 +209,51 @@ namespace DeskPhone.Sip.Events
         public int Failures => (Bits >> FailuresShift) & MaxFailures;
 
         /// <summary>Who reads this subscription's NOTIFYs (and names who sends its SUBSCRIBEs).</summary>
-        public INotifyConsumer Owner => (INotifyConsumer)ChainEnd(OwnerOrNext);
-
-        /// <summary>The owner at the end of a chain of the layer's dialog table that goes on from <paramref name="o"/>.</summary>
-        internal static object ChainEnd(object o)
+        public INotifyConsumer Owner
         {
-            for (Subscription s; (s = o as Subscription) != null;)
+            get
             {
-                o = s.OwnerOrNext;
+                object o = OwnerOrNext;
+                for (Subscription s; (s = o as Subscription) != null;)
+                {
+                    o = s.OwnerOrNext;
+                }
+                return (INotifyConsumer)o;
             }
-            return o;
         }
 
+        /// <summary>The next of its owner's subscriptions, null after the last.</summary>
+        public Subscription Next => OwnerOrNext as Subscription;
+
         /// <summary>
-        /// The owner while the subscription is outside the events layer's dialog table; in it, the next dialog of the
-        /// owner's chain there, which ends in the owner: one field for the owner and the table's link, 12 B a
-        /// subscription (docs/benchmarks.md h-officerest4).
+        /// The next of the owner's subscriptions (<see cref="INotifyConsumer.First"/>), the owner after the last: one
+        /// field for the owner and the owner's list of them (an owner's array of them was 12 B a BLF key, and the events
+        /// layer's dialog table linked them through this field already, docs/benchmarks.md h-blfstate).
         /// </summary>
-        internal object OwnerOrNext;
+        private object OwnerOrNext;
+
+        /// <summary>
+        /// The owner ended this subscription for good (after <see cref="Stop"/> when it ran): it leaves the owner's chain
+        /// and so the events layer's dialog table; an unsubscribe still waiting for a slot goes out.
+        /// </summary>
+        public void Drop()
+        {
+            INotifyConsumer owner = Owner;
+            object next = OwnerOrNext;
+            if (owner.First == this)
+            {
+                owner.First = Next;
+            }
+            for (Subscription s = owner.First; s != null; s = s.Next)
+            {
+                if (s.OwnerOrNext == this)
+                {
+                    s.OwnerOrNext = next;
+                }
+            }
+            OwnerOrNext = owner;
+            Bits &= ~InTableBit;
+        }
 
         /// <summary>The body of the SUBSCRIBE last asked for (null for none), until the sender takes it when that goes out.</summary>
         public byte[] Body
@@ -235,8 +276,8 @@ namespace DeskPhone.Sip.Events
         }
 
         // The dialog, kept by the events layer: its number (the local tag and Call-ID are made from it), remote tag and
-        // CSeq, and its place in the layer's dialog table (OwnerOrNext; an unsubscribe after the identity was turned off goes
-        // out with the identity's last active object, which the core keeps: ISipClientCore.RetiredIdentity).
+        // CSeq, and whether it counts in the layer's dialog table (InTableBit; an unsubscribe after the identity was
+        // turned off goes out with the identity's last active object, which the core keeps: ISipClientCore.RetiredIdentity).
 
         /// <summary>The dialog's number in the layer (1..65,535; 0: no dialog made yet).</summary>
         internal int Dialog => (ushort)(_bitsAndCSeq >> 48);
@@ -284,15 +325,6 @@ namespace DeskPhone.Sip.Events
 
         /// <summary>Whether the waiting request starts a new dialog.</summary>
         internal bool WaitingNewDialog => (Bits & WaitingNewDialogBit) != 0;
-
-        private long RetryMs
-        {
-            get
-            {
-                int step = (Bits & RetryMask) >> RetryShift;
-                return step >= LastRetryStep ? MaxRetryMs : FirstRetryMs << step;
-            }
-        }
 
         private void SetRetryStep(int step) => Bits = (Bits & ~RetryMask) | ((step > LastRetryStep ? LastRetryStep : step) << RetryShift);
 
@@ -507,10 +539,11 @@ namespace DeskPhone.Sip.Events
             State = SubscriptionState.Waiting;
             SetError(why);
             SetFailures(Failures + 1);
-            SetDue(retryAtOnce ? nowMs : nowMs + RetryMs);
+            int step = (Bits & RetryMask) >> RetryShift;
+            SetDue(retryAtOnce ? nowMs : nowMs + (step >= LastRetryStep ? MaxRetryMs : FirstRetryMs << step));
             if (!retryAtOnce)
             {
-                SetRetryStep(((Bits & RetryMask) >> RetryShift) + 1);
+                SetRetryStep(step + 1);
             }
         }
 

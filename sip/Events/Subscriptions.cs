@@ -36,22 +36,23 @@ namespace DeskPhone.Sip.Events
         /// <summary>What <see cref="OnNotify"/> returns for a NOTIFY outside every dialog (the application's: an Infobox, unsolicited message waiting).</summary>
         public const int NotInADialog = -1;
 
-        // The dialog table: a chain per owner through its subscriptions themselves (no entry objects), each ending in
-        // its owner (Subscription.OwnerOrNext), their starts here (the owner itself for an empty chain: an owner keeps
-        // its place, a phone has three), at most MaxDialogs subscriptions in all.
-        private object[] _chains = new object[0];
+        // The dialog table: the subscriptions flagged in it (Subscription.InTableBit), at most MaxDialogs, found through
+        // the owners that made a dialog (a phone has three), each of which chains its subscriptions
+        // (INotifyConsumer.First, Subscription.Next): no entry objects and no array of subscriptions.
+        private INotifyConsumer[] _owners = new INotifyConsumer[0];
 
         // The SUBSCRIBEs waiting for a slot in the order they were asked for (key order at bring-up), at most one per
         // subscription (its request is on it); the array exists only while one waits.
         private Subscription[] _waiting;
         private const int FirstWaiting = 8;
 
-        // The dialogs in the table (low 15 bits), the SUBSCRIBEs waiting (the next 15) and whether the first Poll came
+        // The SUBSCRIBEs waiting (low 15 bits), the dialogs in the table at the last walk of it (the next 15: Holding
+        // counts them, an owner drops its subscriptions without telling the layer) and whether the first Poll came
         // (until then everything waits: the owners start their subscriptions while the phone is built, before the
         // identities are known to the core), in one field instead of three (24 B, docs/benchmarks.md h-office4).
         private int _counts;
         private const int CountMask = 0x7FFF;
-        private const int WaitingShift = 15;
+        private const int DialogsShift = 15;
         private const int StartedBit = 1 << 30;
         private long _nowMs;
 
@@ -84,15 +85,19 @@ namespace DeskPhone.Sip.Events
         /// <summary>SUBSCRIBEs waiting for a client transaction slot (for tests and the bench).</summary>
         public int WaitingCount
         {
-            get => (_counts >> WaitingShift) & CountMask;
-            private set => _counts = (_counts & ~(CountMask << WaitingShift)) | (value << WaitingShift);
+            get => _counts & CountMask;
+            private set => _counts = (_counts & ~CountMask) | value;
         }
 
         /// <summary>Dialogs in the table.</summary>
         public int DialogCount
         {
-            get => _counts & CountMask;
-            private set => _counts = (_counts & ~CountMask) | value;
+            get
+            {
+                // Dialog 0 is no one's: the walk goes to the end and counts.
+                Holding(0);
+                return (_counts >> DialogsShift) & CountMask;
+            }
         }
 
         public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds)
@@ -119,35 +124,6 @@ namespace DeskPhone.Sip.Events
             {
                 SendWaiting(nowMs);
             }
-        }
-
-        /// <summary>The owner ended <paramref name="subscription"/> for good: its dialog leaves the table.</summary>
-        public void Forget(Subscription subscription)
-        {
-            if ((subscription.Bits & Subscription.InTableBit) == 0)
-            {
-                return;
-            }
-            // In the table (its flag says so): the chain's start or the entry before it skips it.
-            object next = subscription.OwnerOrNext;
-            for (int i = 0; i < _chains.Length; i++)
-            {
-                object o = _chains[i];
-                if (o == subscription)
-                {
-                    _chains[i] = next;
-                }
-                for (Subscription s; (s = o as Subscription) != null; o = s.OwnerOrNext)
-                {
-                    if (s.OwnerOrNext == subscription)
-                    {
-                        s.OwnerOrNext = next;
-                    }
-                }
-            }
-            subscription.OwnerOrNext = Subscription.ChainEnd(next);
-            subscription.Bits &= ~Subscription.InTableBit;
-            DialogCount--;
         }
 
         /// <summary>
@@ -189,30 +165,37 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>
-        /// The subscription in the table whose dialog is number <paramref name="dialog"/>, null for none (or 0). Given
-        /// <see cref="DropEnded"/> instead, it drops the dialogs of subscriptions their owners stopped without
-        /// forgetting them (a reconfigured key), which the layer does once the table is full: until then a late NOTIFY
-        /// in one still finds it and its owner answers 481. One walk of the table for both (DeskPhone.Sip's byte code).
+        /// The subscription in the table whose dialog is number <paramref name="dialog"/>, null for none (or 0); a walk
+        /// to the end counts the table's dialogs (<see cref="DialogCount"/>). Given <see cref="DropEnded"/> instead, it
+        /// drops from the table the dialogs of subscriptions their owners stopped but keep (refused, or stopped without
+        /// being dropped), which the layer does once the table is full: until then a late NOTIFY in one still finds it
+        /// and its owner answers. One walk of the table for all three (DeskPhone.Sip's byte code).
         /// </summary>
         private Subscription Holding(int dialog)
         {
-            for (int i = 0; i < _chains.Length; i++)
+            int n = 0;
+            for (int i = 0; i < _owners.Length; i++)
             {
-                object o = _chains[i];
-                for (Subscription s; (s = o as Subscription) != null;)
+                for (Subscription s = _owners[i].First; s != null; s = s.Next)
                 {
-                    // The next one read first: Forget ends this one's link in its owner.
-                    o = s.OwnerOrNext;
-                    if (s.Dialog == dialog)
+                    if ((s.Bits & Subscription.InTableBit) != 0)
                     {
-                        return s;
-                    }
-                    if (dialog == DropEnded && (s.State & Subscription.RunningMask) == 0 && s.WaitingExpires < 0)
-                    {
-                        Forget(s);
+                        if (s.Dialog == dialog)
+                        {
+                            return s;
+                        }
+                        if (dialog == DropEnded && (s.State & Subscription.RunningMask) == 0 && s.WaitingExpires < 0)
+                        {
+                            s.Bits &= ~Subscription.InTableBit;
+                        }
+                        else
+                        {
+                            n++;
+                        }
                     }
                 }
             }
+            _counts = (_counts & ~(CountMask << DialogsShift)) | (n << DialogsShift);
             return null;
         }
 
@@ -316,8 +299,8 @@ namespace DeskPhone.Sip.Events
         /// <summary>A new dialog (Call-ID, local tag) for the subscription, in the table; false when the table is full.</summary>
         private bool NewDialog(Subscription subscription)
         {
-            Forget(subscription);
-            if (DialogCount >= MaxDialogs)
+            // One already in the table keeps its place there.
+            if ((subscription.Bits & Subscription.InTableBit) == 0 && DialogCount >= MaxDialogs)
             {
                 Holding(DropEnded);
                 if (DialogCount >= MaxDialogs)
@@ -341,23 +324,15 @@ namespace DeskPhone.Sip.Events
             while (Holding(dialog) != null);
             _tags = _tags >> 16 << 16 | (uint)dialog;
             subscription.NewDialog(dialog);
-            // First in its owner's chain (a new owner's made at the end: the table grows by one). Out of the table, the
-            // subscription's link is its owner.
-            object owner = subscription.OwnerOrNext;
-            int chain = 0;
-            while (chain < _chains.Length && Subscription.ChainEnd(_chains[chain]) != owner)
-            {
-                chain++;
-            }
-            if (chain == _chains.Length)
-            {
-                _chains = (object[])ArrayGrowth.Grow(_chains, new object[chain + 1]);
-                _chains[chain] = owner;
-            }
-            subscription.OwnerOrNext = _chains[chain];
             subscription.Bits |= Subscription.InTableBit;
-            _chains[chain] = subscription;
-            DialogCount++;
+            // Its owner is found by the table from now on (a new owner's at the end: the table grows by one).
+            INotifyConsumer owner = subscription.Owner;
+            if (System.Array.IndexOf(_owners, owner) < 0)
+            {
+                int at = _owners.Length;
+                _owners = (INotifyConsumer[])ArrayGrowth.Grow(_owners, new INotifyConsumer[at + 1]);
+                _owners[at] = owner;
+            }
             return true;
         }
 

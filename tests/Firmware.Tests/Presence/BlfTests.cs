@@ -47,6 +47,34 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void ARingingDialogsPickupKeepsItsIdsAndCallerAndOnlyWhatTheDocumentGave()
+        {
+            // One text for the four parts (h-blfstate): each comes back as sent, an absent one as null, and a ringing
+            // dialog with neither call-id nor caller gives no pickup.
+            var info = new DialogInfo();
+            string ringing = "<dialog id=\"r\" call-id=\"c1@pbx\" local-tag=\"l1\" remote-tag=\"t1\" direction=\"recipient\">" +
+                             "<state>early</state><remote><identity>sip:alice@pbx</identity><target uri=\"sip:alice@10.0.0.9\"/></remote></dialog>";
+            Assert.True(Apply(info, Body.Dialogs(0, "full", ringing)));
+            Assert.Equal("c1@pbx", info.Pickup.CallId);
+            Assert.Equal("l1", info.Pickup.LocalTag);
+            Assert.Equal("t1", info.Pickup.RemoteTag);
+            Assert.Equal("sip:alice@10.0.0.9", info.Pickup.Target);
+
+            Assert.True(Apply(info, Body.Dialogs(1, "full",
+                "<dialog id=\"r\" direction=\"recipient\"><state>early</state><remote><identity>sip:carol@pbx</identity></remote></dialog>")));
+            Assert.Null(info.Pickup.CallId);
+            Assert.Null(info.Pickup.LocalTag);
+            Assert.Null(info.Pickup.RemoteTag);
+            Assert.Equal("sip:carol@pbx", info.Pickup.Target);
+
+            var bare = new DialogInfo();
+            _version = -1;
+            Assert.True(Apply(bare, Body.Dialogs(0, "full", Body.Dialog("r", "early"))));
+            Assert.Equal(DialogInfo.Ringing, bare.State);
+            Assert.Null(bare.Pickup);
+        }
+
+        [Fact]
         public void APickupComesAndGoesWithItsRingingDialogAndTheOtherDialogsStay()
         {
             // The pickup and the dialogs' ids share one field of the key: each survives the other's changes.
@@ -390,6 +418,34 @@ namespace DeskPhone.Firmware.Tests.Presence
             _blf.Configure(2, "", 1, 0);
             Assert.Equal("c1", _blf.DialogOf(3).Pickup.CallId);
             Assert.Null(_blf.DialogOf(2));
+        }
+
+        [Fact]
+        public void AKeyRingingOnceKeepsItsPickupPackedAndAnObjectOnlyWithASecondDialog()
+        {
+            // One ringing dialog: the packed long and the pickup's text, no DialogInfo kept (each read makes a copy,
+            // h-blfstate); a second dialog makes it an object (the same one read twice) until the last one ends.
+            _blf.Configure(4, "blf sip:dave@pbx", 1, 0);
+            string ringing = "<dialog id=\"r\" call-id=\"c4\" local-tag=\"l4\" remote-tag=\"t4\" direction=\"recipient\"><state>early</state>" +
+                             "<remote><target uri=\"sip:erin@pbx\"/></remote></dialog>";
+            Assert.Equal(200, Notify(4, Body.Dialogs(0, "full", ringing)));
+            Assert.Equal("RINGING", _blf.StateOf(4));
+            Assert.NotSame(_blf.DialogOf(4), _blf.DialogOf(4));
+            Assert.Equal("c4", _blf.DialogOf(4).Pickup.CallId);
+            Assert.Equal("t4", _blf.DialogOf(4).Pickup.RemoteTag);
+            Assert.Equal("sip:erin@pbx", _blf.DialogOf(4).Pickup.Target);
+
+            Assert.Equal(200, Notify(4, Body.Dialogs(1, "partial", Body.Dialog("b", "confirmed"))));
+            Assert.Same(_blf.DialogOf(4), _blf.DialogOf(4));
+            Assert.Equal("l4", _blf.DialogOf(4).Pickup.LocalTag);
+
+            // Its id array stays until the last dialog ends (as many slots as were held at once).
+            Assert.Equal(200, Notify(4, Body.Dialogs(2, "partial", Body.Dialog("b", "terminated"))));
+            Assert.Equal("RINGING", _blf.StateOf(4));
+            Assert.Equal("c4", _blf.DialogOf(4).Pickup.CallId);
+            Assert.Equal(200, Notify(4, Body.Dialogs(3, "partial", Body.Dialog("r", "terminated"))));
+            Assert.Equal("IDLE", _blf.StateOf(4));
+            Assert.Null(_blf.DialogOf(4));
         }
 
         [Fact]

@@ -21,6 +21,8 @@ namespace DeskPhone.Sip.Tests.Events
 
             public ISubscribeSender Sender { get; }
 
+            public Subscription First { get; set; }
+
             public string AcceptOf(string eventPackage) => null;
 
             public int OnNotify(Subscription subscription, DeskPhone.Sip.Message.SipMessage notify, string state, int expires, string reason, long nowMs) => 200;
@@ -29,6 +31,32 @@ namespace DeskPhone.Sip.Tests.Events
         private readonly RecordingSender _sender = new RecordingSender();
 
         private Subscription Make(int expires = 600) => new Subscription(new SenderOnly(_sender), "dialog", "sip:bob@pbx", 1, expires);
+
+        [Fact]
+        public void AnOwnersSubscriptionsChainInTheOrderMadeAndADroppedOneLeavesTheChain()
+        {
+            // The owner keeps no array of them: its chain through the subscriptions themselves, ended by the owner.
+            var owner = new SenderOnly(_sender);
+            var a = new Subscription(owner, "dialog", "sip:a@pbx", 1, 600);
+            var b = new Subscription(owner, "presence", "sip:b@pbx", 1, 600);
+            var c = new Subscription(owner, "dialog", "sip:c@pbx", 2, 600);
+            Assert.Same(a, owner.First);
+            Assert.Same(b, a.Next);
+            Assert.Same(c, b.Next);
+            Assert.Null(c.Next);
+            Assert.Same(owner, a.Owner);
+            Assert.Same(owner, c.Owner);
+
+            b.Drop();
+            Assert.Same(c, a.Next);
+            Assert.Null(b.Next);
+            Assert.Same(owner, b.Owner);
+            a.Drop();
+            Assert.Same(c, owner.First);
+            c.Drop();
+            Assert.Null(owner.First);
+            Assert.Same(owner, c.Owner);
+        }
 
         [Fact]
         public void RefreshesBeforeExpiry()

@@ -18,6 +18,8 @@ namespace DeskPhone.Sip.Tests.Events
 
             public ISubscribeSender Sender { get; set; }
 
+            public Subscription First { get; set; }
+
             public string AcceptOf(string eventPackage) => "application/dialog-info+xml";
 
             public int OnNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs)
@@ -124,7 +126,7 @@ namespace DeskPhone.Sip.Tests.Events
             _core.Answer(_core.Last, 200, "Expires: 600\r\n", 540_200);
 
             s.Stop();
-            _events.Forget(s);
+            s.Drop();
 
             Assert.Equal(3, _core.Sent.Count);
             Assert.Equal(
@@ -162,7 +164,7 @@ namespace DeskPhone.Sip.Tests.Events
             Assert.Equal(7200, s.RequestedExpires);
             _core.Answer(_core.Last, 200, "Expires: 7200\r\n", 540_300);
             s.Stop();
-            _events.Forget(s);
+            s.Drop();
             Assert.Contains("\r\nCSeq: 4 SUBSCRIBE\r\n", _core.Last.Text);
             Assert.Contains("\r\nExpires: 0\r\n", _core.Last.Text);
         }
@@ -319,6 +321,26 @@ namespace DeskPhone.Sip.Tests.Events
             Assert.Equal(SubscriptionState.Sent, next.State);
             Assert.Equal("sip:298@10.0.0.1", _core.Last.Uri);
             Assert.Equal(8, _events.DialogCount);
+        }
+
+        [Fact]
+        public void ADroppedSubscriptionLeavesTheTableAndALateNotifyInItsDialogGets481()
+        {
+            Subscription a = Start("sip:201@10.0.0.1");
+            Subscription b = Start("sip:202@10.0.0.1");
+            _events.Poll(0);
+            _core.Answer(_core.Sent[0], 200, "", 10);
+            _core.Answer(_core.Sent[1], 200, "", 10);
+            Assert.Equal(2, _events.DialogCount);
+            string callId = FakeClientCore.Header(_core.Sent[0].Text, "Call-ID");
+
+            a.Stop();
+            a.Drop();
+
+            Assert.Equal(1, _events.DialogCount);
+            Assert.Same(b, _owner.First);
+            Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "active;expires=600")), 20));
+            Assert.Empty(_owner.Seen);
         }
 
         [Fact]
