@@ -35,22 +35,26 @@ namespace DeskPhone.Domain.Presence
         // The state names as code, not a static array: nanoFramework runs every static initialiser at boot, so an array
         // of literals would take heap from the start; a literal returned from code keeps its text in flash, and a key
         // keeps its state as a byte, not a string object of 12 B.
+        // One exit: a return per case made nanoFramework's MetadataProcessor count a stack slot per case in the frame of
+        // every call (docs/benchmarks.md, h-frames).
         private static string NameOf(int code)
         {
+            string name;
             switch (code)
             {
-                case DialogBase + DialogInfo.Idle: return "IDLE";
-                case DialogBase + DialogInfo.Ringing: return "RINGING";
-                case DialogBase + DialogInfo.Connected: return "CONNECTED";
-                case DialogBase + DialogInfo.Holding: return "HOLDING";
-                case DialogBase + DialogInfo.Busy: return "BUSY";
-                case PresenceBase: return "OFFLINE";
-                case PresenceBase + 1: return "AVAILABLE";
-                case PresenceBase + 2: return "BUSY";
-                case PresenceBase + 3: return "DND";
-                case PresenceBase + 4: return "AWAY";
-                default: return null;
+                case DialogBase + DialogInfo.Idle: name = "IDLE"; break;
+                case DialogBase + DialogInfo.Ringing: name = "RINGING"; break;
+                case DialogBase + DialogInfo.Connected: name = "CONNECTED"; break;
+                case DialogBase + DialogInfo.Holding: name = "HOLDING"; break;
+                case DialogBase + DialogInfo.Busy: name = "BUSY"; break;
+                case PresenceBase: name = "OFFLINE"; break;
+                case PresenceBase + 1: name = "AVAILABLE"; break;
+                case PresenceBase + 2: name = "BUSY"; break;
+                case PresenceBase + 3: name = "DND"; break;
+                case PresenceBase + 4: name = "AWAY"; break;
+                default: name = null; break;
             }
+            return name;
         }
 
         /// <summary>Entries added at a time: keys are configured one by one, so doubling left up to half the arrays unused.</summary>
