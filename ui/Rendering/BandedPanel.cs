@@ -94,15 +94,8 @@ namespace DeskPhone.Ui.Rendering
             {
                 if (_target is IBandRelease windowed)
                 {
-                    windowed.Window(x, width);
-                    for (int i = 0; i < _count; i++)
-                    {
-                        int at = i * Fields;
-                        if ((_calls[at + KindAt] & 3) == Text)
-                        {
-                            windowed.Prepare(_text[i], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2], _calls[at + WidthAt]);
-                        }
-                    }
+                    // Nothing left to read after the renderer's ReadGlyphs (IdleScreen); a caller without it reads here.
+                    ReadGlyphs(x, width);
                     band = windowed.Band();
                 }
                 for (int top = y; top < bottom; top += band)
@@ -141,16 +134,54 @@ namespace DeskPhone.Ui.Rendering
             finally
             {
                 // Also when the target could not make its band (out of memory): the list starts empty for the redraw.
-                // Let go with the strings it holds (the caller's).
-                _calls = null;
-                _text = null;
-                _fonts = null;
-                _fontCount = 0;
-                _count = 0;
-                if (_target is IBandRelease release)
+                Drop(drawn);
+            }
+        }
+
+        /// <summary>
+        /// Has the target read the glyphs the recorded texts draw inside columns x..x+width-1 (the next
+        /// <see cref="Flush"/>'s), so the flush reads nothing from the font resources. Called by the renderer before
+        /// the flush, at its own frame, not under the drawing frames (docs/benchmarks.md, h-glyphread). Without heap for
+        /// them an <see cref="System.OutOfMemoryException"/>, and the recorded calls are let go as by a flush that ran
+        /// out of heap: the screen draws them again later.
+        /// </summary>
+        public void ReadGlyphs(int x, int width)
+        {
+            if (!(_target is IBandRelease windowed))
+            {
+                return;
+            }
+            try
+            {
+                windowed.Window(x, width);
+                for (int i = 0; i < _count; i++)
                 {
-                    release.Release(drawn);
+                    int at = i * Fields;
+                    if ((_calls[at + KindAt] & 3) == Text)
+                    {
+                        windowed.Prepare(_text[i], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2], _calls[at + WidthAt]);
+                    }
                 }
+                windowed.ReadGlyphs();
+            }
+            catch (System.OutOfMemoryException)
+            {
+                Drop(false);
+                throw;
+            }
+        }
+
+        /// <summary>Lets go of the list with the strings it holds (the caller's), and of the target's band and glyphs.</summary>
+        private void Drop(bool drawn)
+        {
+            _calls = null;
+            _text = null;
+            _fonts = null;
+            _fontCount = 0;
+            _count = 0;
+            if (_target is IBandRelease release)
+            {
+                release.Release(drawn);
             }
         }
 

@@ -79,7 +79,10 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
-        /// <summary>Reads the blocks of ASCII glyph rows the text's cells inside the window need (other glyphs are read when drawn).</summary>
+        /// <summary>
+        /// Marks the ASCII blocks the text's cells inside the window need and reads its other glyphs
+        /// (<see cref="GlyphRows.Need"/>): a glyph outside the window is not looked up.
+        /// </summary>
         public void Prepare(string text, int x, BitmapFont font, int maxWidth)
         {
             GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
@@ -91,13 +94,19 @@ namespace DeskPhone.Ui.Rendering
             {
                 // The string's characters one by one (a walk of its UTF-8 on the device, short rows): no char array made
                 // with the heap at its shortest.
-                char c = text[i];
                 int left = x + i * font.Width;
-                if (left < last && left + font.Width > first && c >= ' ' && c <= '~')
+                if (left < last && left + font.Width > first)
                 {
-                    glyphs.Find(c, out _);
+                    glyphs.Need(text[i]);
                 }
             }
+        }
+
+        /// <summary>Reads the ASCII blocks the prepared texts need (<see cref="GlyphRows.Read"/>).</summary>
+        public void ReadGlyphs()
+        {
+            _large.Read();
+            _small.Read();
         }
 
         /// <summary>
