@@ -708,23 +708,9 @@ namespace DeskPhone.Ui.Rendering
             }
             if (_bodyMark != null)
             {
-                // The visible mark of more pages or of text that did not fit, on its own background so the text under it
-                // cannot hide it. On the last text row: the body's height need not be a whole number of rows.
-                int markWidth = _p.Font.Measure(_bodyMark);
-                int markTop = top + (MessageRows() - 1) * _p.LineHeight;
-                _panel.FillRect(_p.Width - _p.Margin - markWidth, markTop, markWidth, _p.Font.Height, _p.IsColor ? _p.Background : 1);
-                _panel.DrawText(_bodyMark, _p.Width - _p.Margin - markWidth, markTop, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
+                DrawMark(top + (MessageRows() - 1) * _p.LineHeight);
             }
-            for (int i = 0; i < _noticeRows.Length; i++)
-            {
-                int y = top + (MessageRows() + i) * _p.LineHeight;
-                if (_noticeIcons[i] != IconId.None)
-                {
-                    _panel.DrawIcon(_noticeIcons[i], _p.Margin, y + (_p.Font.Height - IconStyle.Size) / 2);
-                }
-                int x = _p.Margin + IconStyle.Size + 2;
-                _panel.DrawText(_noticeRows[i], x, y, _p.Dim, _p.Font, _p.Width - x - _p.Margin);
-            }
+            DrawNotices(top + MessageRows() * _p.LineHeight);
             if (_softkeys != null)
             {
                 DrawSoftkeys(top + (BodyLines() - 1) * _p.LineHeight);
@@ -738,6 +724,31 @@ namespace DeskPhone.Ui.Rendering
                 DrawPopUp(top, height);
             }
             return Area(0, top, _p.Width, covered);
+        }
+
+        /// <summary>
+        /// The visible mark of more pages or of text that did not fit, on its own background so the text under it cannot
+        /// hide it. On the last text row (<paramref name="y"/>): the body's height need not be a whole number of rows.
+        /// </summary>
+        private void DrawMark(int y)
+        {
+            int width = _p.Font.Measure(_bodyMark);
+            _panel.FillRect(_p.Width - _p.Margin - width, y, width, _p.Font.Height, _p.IsColor ? _p.Background : 1);
+            _panel.DrawText(_bodyMark, _p.Width - _p.Margin - width, y, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
+        }
+
+        /// <summary>The show-directly notices with their icons, from row <paramref name="y"/> down.</summary>
+        private void DrawNotices(int y)
+        {
+            int x = _p.Margin + IconStyle.Size + 2;
+            for (int i = 0; i < _noticeRows.Length; i++, y += _p.LineHeight)
+            {
+                if (_noticeIcons[i] != IconId.None)
+                {
+                    _panel.DrawIcon(_noticeIcons[i], _p.Margin, y + (_p.Font.Height - IconStyle.Size) / 2);
+                }
+                _panel.DrawText(_noticeRows[i], x, y, _p.Dim, _p.Font, _p.Width - x - _p.Margin);
+            }
         }
 
         /// <summary>
