@@ -168,14 +168,7 @@ namespace DeskPhone.Firmware.Phone
             }
             else if (box != null)
             {
-                var lines = new string[box.LineCount];
-                var icons = new int[box.LineCount];
-                for (int i = 0; i < lines.Length; i++)
-                {
-                    lines[i] = box.LineText(i);
-                    icons[i] = box.LineIcon(i);
-                }
-                Screen.SetInfoBox(lines, icons);
+                ComposeInfoBox(box);
             }
             else
             {
@@ -188,17 +181,35 @@ namespace DeskPhone.Firmware.Phone
                 _listShown = items;
             }
             Screen.SetList(title, _listShown, Menus.Selected);
+            ComposeKeys();
+            _settingsChanged = false;
+        }
+
+        // The info box's and the function keys' parts of Compose in methods of their own: their loops' locals are not
+        // in Compose's frame (frames.py: 13 locals, 348 B, under every setter's allocations).
+        private void ComposeInfoBox(InfoBox box)
+        {
+            var lines = new string[box.LineCount];
+            var icons = new int[box.LineCount];
+            for (int i = 0; i < lines.Length; i++)
+            {
+                lines[i] = box.LineText(i);
+                icons[i] = box.LineIcon(i);
+            }
+            Screen.SetInfoBox(lines, icons);
+        }
+
+        private void ComposeKeys()
+        {
             string[] labels = _keyLabels;
-            bool relabel = _settingsChanged;
             for (int k = 0; k < labels.Length; k++)
             {
-                if (relabel)
+                if (_settingsChanged)
                 {
                     labels[k] = KeyLabel.Of(_phone.Settings.GetAt(_fkeySetting, k + 1));
                 }
                 Screen.SetFunctionKey(k, labels[k], Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
-            _settingsChanged = false;
         }
 
         /// <summary>"name - presence", " !" after it while a registration is lost; built again only when one changed.</summary>

@@ -49,7 +49,11 @@ namespace DeskPhone.Conformance.Tests
                 {
                     continue;
                 }
+                // As a flush reads it before drawing (GlyphRows.Need, Read), let go after it.
+                device.Need((char)c);
+                device.Read();
                 byte[] rows = device.Find((char)c, out int at);
+                device.Release();
                 Assert.True(rows != null, "U+" + c.ToString("X4") + ": no glyph and no U+FFFD");
                 for (int y = 0; y < host.Height; y++)
                 {
@@ -59,7 +63,7 @@ namespace DeskPhone.Conformance.Tests
             }
             Assert.True(checkedGlyphs > 400, "only " + checkedGlyphs + " glyphs");
             Assert.True(host.Has('\uFFFD'), "no U+FFFD: the device would box characters the font lacks instead of drawing the replacement");
-            Assert.True(reads > 0xFFFF, "glyphs outside ASCII are read from the resource per use");
+            Assert.True(reads > 0xFFFF, "glyphs outside ASCII are read from the resource per flush that draws them");
         }
 
         [Theory]

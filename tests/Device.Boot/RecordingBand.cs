@@ -119,6 +119,14 @@ namespace DeskPhone.Boot
             }
         }
 
+        public void ReadGlyphs()
+        {
+            if (_band != null)
+            {
+                _band.ReadGlyphs();
+            }
+        }
+
         public int Band() => _band != null ? _band.Band() : BandHeight;
 
         public void Release(bool drawn)

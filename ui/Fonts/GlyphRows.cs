@@ -12,7 +12,10 @@ namespace DeskPhone.Ui.Fonts
     /// the sorted code points, then the rows of each glyph; docs/ui.md "Fonts"), read through
     /// <see cref="FontBytes"/> so that only ASCII (95 glyphs, 1,520 B for 8x16, read in blocks of 16 when text of the
     /// block is drawn, let go by <see cref="Release"/> after each flush of the panel) is in the managed heap; any other
-    /// glyph is found by a binary search over the code points and read from the resource when drawn.
+    /// glyph is found by a binary search over the code points. Both are read before a flush draws (<see cref="Need"/>,
+    /// <see cref="Read"/>, called by the renderer at a shallow frame), never by <see cref="Find"/> under the drawing
+    /// frames: a native read whose allocation finds no heap there left those frames garbage (docs/benchmarks.md,
+    /// h-glyphread).
     /// </summary>
     public sealed class GlyphRows
     {
@@ -33,13 +36,18 @@ namespace DeskPhone.Ui.Fonts
 
         private readonly FontBytes _read;
         private readonly int _count;
-        // The ASCII blocks read since the last Release (byte[] or null each), made by the first glyph drawn.
+        // The ASCII blocks the texts of the next flush need (bit b: block b), marked by Need, read by Read.
+        private int _needed;
+        // The ASCII blocks read since the last Release (byte[] or null each).
         private object[] _resident;
+        // The glyphs outside ASCII read by Need since the last Release: each its rows, then its code point (two bytes,
+        // low first), in slots from the first; null past the last.
+        private object[] _others;
 
         public GlyphRows(FontBytes read)
         {
             _read = read;
-            byte[] header = Read(0, HeaderBytes);
+            byte[] header = ReadBytes(0, HeaderBytes);
             Width = header[2];
             Height = header[3];
             _count = header[4] | header[5] << 8;
@@ -54,63 +62,125 @@ namespace DeskPhone.Ui.Fonts
         public int Height { get; }
 
         /// <summary>
-        /// The array holding the rows of <paramref name="c"/>'s glyph (one byte each, most significant bit leftmost),
-        /// from <paramref name="at"/>: U+FFFD's when the font lacks <paramref name="c"/>, null when it lacks both.
+        /// Before a flush draws <paramref name="c"/> (docs/ui.md "Fonts"): an ASCII glyph marks its block for
+        /// <see cref="Read"/>; any other is looked up and its rows read now (U+FFFD's when the font lacks it), so that
+        /// drawing reads nothing from the resource. An <see cref="System.OutOfMemoryException"/> when there is no heap
+        /// for it: the redraw waits.
         /// </summary>
-        public byte[] Find(char c, out int at)
+        public void Need(char c)
         {
             if (c >= FirstResident && c <= LastResident)
             {
-                int block = (c - FirstResident) / BlockGlyphs;
-                at = (c - FirstResident - block * BlockGlyphs) * Height;
-                object[] blocks = _resident;
-                if (blocks == null)
-                {
-                    blocks = new object[Blocks];
-                    _resident = blocks;
-                }
-                byte[] rows = (byte[])blocks[block];
-                if (rows != null)
-                {
-                    return rows;
-                }
-                // The block's glyphs: 16, the last block's 15.
-                int first = block * BlockGlyphs;
-                int count = (Resident - first < BlockGlyphs ? Resident - first : BlockGlyphs) * Height;
-                try
-                {
-                    // Read by the first text drawn after a Release that needs this block, so a font the profile never
-                    // draws with and a screen at rest cost no rows, and a redraw of digits reads only their block.
-                    rows = Read(RowsOf(first), count);
-                }
-                catch (System.OutOfMemoryException)
-                {
-                    // No room beside the blocks read so far: let them go (read again when drawn) and try this one alone.
-                    // Without room for it the redraw waits (IdleScreen.Render): a glyph read alone needs the same 1 KB
-                    // of the read's frames, and its fallback here moved the office INVITE's turn at 80,896 B out of
-                    // memory (docs/benchmarks.md, h-callscreen).
-                    for (int i = 0; i < Blocks; i++)
-                    {
-                        blocks[i] = null;
-                    }
-                    rows = Read(RowsOf(first), count);
-                }
-                blocks[block] = rows;
-                return rows;
+                _needed |= 1 << (c - FirstResident) / BlockGlyphs;
+                return;
             }
-            at = 0;
+            if (Other(c) != null)
+            {
+                return;
+            }
             int index = IndexOf(c);
             if (index < 0)
             {
                 index = IndexOf(0xFFFD);
             }
-            return index < 0 ? null : Read(RowsOf(index), Height);
+            // The rows and the code point in one array: no second array per glyph, no field for the code points.
+            // A font without either: the code point alone (drawn as a box).
+            byte[] glyph = new byte[index < 0 ? 2 : Height + 2];
+            if (index >= 0)
+            {
+                System.Array.Copy(ReadBytes(RowsOf(index), Height), glyph, Height);
+            }
+            glyph[glyph.Length - 2] = (byte)c;
+            glyph[glyph.Length - 1] = (byte)(c >> 8);
+            object[] others = _others;
+            int free = 0;
+            while (others != null && free < others.Length && others[free] != null)
+            {
+                free++;
+            }
+            if (others == null || free == others.Length)
+            {
+                others = new object[free + 4];
+                if (_others != null)
+                {
+                    System.Array.Copy(_others, others, free);
+                }
+                _others = others;
+            }
+            others[free] = glyph;
         }
 
-        /// <summary>Lets go of the ASCII rows; the next ASCII glyph asked for reads its block again (one copy from the resource).</summary>
+        /// <summary>
+        /// Reads the ASCII blocks marked by <see cref="Need"/> that are not read yet, at the caller's frame: the
+        /// renderer's, before any drawing frame (IdleScreen.Render). An <see cref="System.OutOfMemoryException"/> when
+        /// one finds no heap: the redraw waits (tried again later; the screen stays as it was).
+        /// </summary>
+        public void Read()
+        {
+            int needed = _needed;
+            if (needed == 0)
+            {
+                return;
+            }
+            object[] blocks = _resident;
+            if (blocks == null)
+            {
+                blocks = new object[Blocks];
+                _resident = blocks;
+            }
+            for (int block = 0; block < Blocks; block++)
+            {
+                if ((needed & 1 << block) != 0 && blocks[block] == null)
+                {
+                    // The block's glyphs: 16, the last block's 15. Read only when text of the block is drawn, so a font
+                    // the profile never draws with and a screen at rest cost no rows, and a redraw of digits reads only
+                    // their block.
+                    int first = block * BlockGlyphs;
+                    blocks[block] = ReadBytes(RowsOf(first), (Resident - first < BlockGlyphs ? Resident - first : BlockGlyphs) * Height);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The array holding the rows of <paramref name="c"/>'s glyph (one byte each, most significant bit leftmost),
+        /// from <paramref name="at"/>, as read by <see cref="Need"/> and <see cref="Read"/>: U+FFFD's when the font lacks
+        /// <paramref name="c"/>; null when it lacks both or the glyph was not read (drawn as a box). Reads nothing: the
+        /// resource is read at a shallow frame only, never under the drawing frames (docs/benchmarks.md, h-glyphread).
+        /// </summary>
+        public byte[] Find(char c, out int at)
+        {
+            at = 0;
+            if (c >= FirstResident && c <= LastResident)
+            {
+                int block = (c - FirstResident) / BlockGlyphs;
+                at = (c - FirstResident - block * BlockGlyphs) * Height;
+                return _resident == null ? null : (byte[])_resident[block];
+            }
+            byte[] other = Other(c);
+            return other == null || other.Length == 2 ? null : other;
+        }
+
+        /// <summary>Lets go of the rows read; the next flush's texts read them again (one copy from the resource).</summary>
         public void Release()
         {
+            _needed = 0;
             _resident = null;
+            _others = null;
+        }
+
+        /// <summary>The glyph outside ASCII read by <see cref="Need"/> for <paramref name="c"/> (its code point alone when the font lacks it and U+FFFD), or null.</summary>
+        private byte[] Other(char c)
+        {
+            object[] others = _others;
+            for (int i = 0; others != null && i < others.Length && others[i] != null; i++)
+            {
+                byte[] glyph = (byte[])others[i];
+                if ((glyph[glyph.Length - 2] | glyph[glyph.Length - 1] << 8) == c)
+                {
+                    return glyph;
+                }
+            }
+            return null;
         }
 
         private int IndexOf(int c)
@@ -139,7 +209,7 @@ namespace DeskPhone.Ui.Fonts
 
         private int CodePoint(int index)
         {
-            byte[] two = Read(HeaderBytes + index * 2, 2);
+            byte[] two = ReadBytes(HeaderBytes + index * 2, 2);
             return two[0] | two[1] << 8;
         }
 
@@ -151,7 +221,7 @@ namespace DeskPhone.Ui.Fonts
         /// either goes on past the call with its last argument, the count, as the result, or returns nothing and fails an
         /// assertion.
         /// </summary>
-        private byte[] Read(int offset, int count)
+        private byte[] ReadBytes(int offset, int count)
         {
             MakeRoomForFrames(count);
             byte[] bytes = _read(offset, count) as byte[];

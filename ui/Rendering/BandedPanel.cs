@@ -87,27 +87,22 @@ namespace DeskPhone.Ui.Rendering
             {
                 PeakCalls = _count;
             }
-            int bottom = y + height;
+            // Computed in the arguments, few locals: this frame is under every band's drawing (frames.py: 15 locals
+            // were 408 B). height becomes the bottom row, y each band's top.
+            height += y;
             int band = _target.BandHeight;
             bool drawn = false;
             try
             {
-                if (_target is IBandRelease windowed)
+                if (_target is IBandRelease)
                 {
-                    windowed.Window(x, width);
-                    for (int i = 0; i < _count; i++)
-                    {
-                        int at = i * Fields;
-                        if ((_calls[at + KindAt] & 3) == Text)
-                        {
-                            windowed.Prepare(_text[i], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2], _calls[at + WidthAt]);
-                        }
-                    }
-                    band = windowed.Band();
+                    // Nothing left to read after the renderer's ReadGlyphs (IdleScreen); a caller without it reads here.
+                    ReadGlyphs(x, width);
+                    band = ((IBandRelease)_target).Band();
                 }
-                for (int top = y; top < bottom; top += band)
+                for (; y < height; y += band)
                 {
-                    int rows = bottom - top < band ? bottom - top : band;
+                    int rows = height - y < band ? height - y : band;
                     for (int i = 0; i < _count; i++)
                     {
                         // Only calls that reach into this band; one that straddles two is replayed in both, clipped.
@@ -115,25 +110,25 @@ namespace DeskPhone.Ui.Rendering
                         // drawing, the deepest moment of a redraw (about 200 B; docs/benchmarks.md, h-callscreen).
                         int at = i * Fields;
                         int callTop = _calls[at + YAt];
-                        if (callTop < top + rows && callTop + _calls[at + HeightAt] > top)
+                        if (callTop < y + rows && callTop + _calls[at + HeightAt] > y)
                         {
+                            // The kind in the low 2 bits, a text's font above; the value an RGB565 colour or an icon.
                             int kind = _calls[at + KindAt];
-                            int value = (ushort)_calls[at + ValueAt];
-                            switch (kind & 3)
+                            if ((kind & 3) == Fill)
                             {
-                                case Fill:
-                                    _target.FillRect(_calls[at + XAt], callTop - top, _calls[at + WidthAt], _calls[at + HeightAt], value);
-                                    break;
-                                case Text:
-                                    _target.DrawText(_text[i], _calls[at + XAt], callTop - top, value, _fonts[kind >> 2], _calls[at + WidthAt]);
-                                    break;
-                                default:
-                                    _target.DrawIcon(value, _calls[at + XAt], callTop - top);
-                                    break;
+                                _target.FillRect(_calls[at + XAt], callTop - y, _calls[at + WidthAt], _calls[at + HeightAt], (ushort)_calls[at + ValueAt]);
+                            }
+                            else if ((kind & 3) == Text)
+                            {
+                                _target.DrawText(_text[i], _calls[at + XAt], callTop - y, (ushort)_calls[at + ValueAt], _fonts[kind >> 2], _calls[at + WidthAt]);
+                            }
+                            else
+                            {
+                                _target.DrawIcon((ushort)_calls[at + ValueAt], _calls[at + XAt], callTop - y);
                             }
                         }
                     }
-                    _target.FlushBand(x, top, width, rows);
+                    _target.FlushBand(x, y, width, rows);
                     BandsSent++;
                 }
                 drawn = true;
@@ -141,16 +136,54 @@ namespace DeskPhone.Ui.Rendering
             finally
             {
                 // Also when the target could not make its band (out of memory): the list starts empty for the redraw.
-                // Let go with the strings it holds (the caller's).
-                _calls = null;
-                _text = null;
-                _fonts = null;
-                _fontCount = 0;
-                _count = 0;
-                if (_target is IBandRelease release)
+                Drop(drawn);
+            }
+        }
+
+        /// <summary>
+        /// Has the target read the glyphs the recorded texts draw inside columns x..x+width-1 (the next
+        /// <see cref="Flush"/>'s), so the flush reads nothing from the font resources. Called by the renderer before
+        /// the flush, at its own frame, not under the drawing frames (docs/benchmarks.md, h-glyphread). Without heap for
+        /// them an <see cref="System.OutOfMemoryException"/>, and the recorded calls are let go as by a flush that ran
+        /// out of heap: the screen draws them again later.
+        /// </summary>
+        public void ReadGlyphs(int x, int width)
+        {
+            if (!(_target is IBandRelease windowed))
+            {
+                return;
+            }
+            try
+            {
+                windowed.Window(x, width);
+                for (int i = 0; i < _count; i++)
                 {
-                    release.Release(drawn);
+                    int at = i * Fields;
+                    if ((_calls[at + KindAt] & 3) == Text)
+                    {
+                        windowed.Prepare(_text[i], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2], _calls[at + WidthAt]);
+                    }
                 }
+                windowed.ReadGlyphs();
+            }
+            catch (System.OutOfMemoryException)
+            {
+                Drop(false);
+                throw;
+            }
+        }
+
+        /// <summary>Lets go of the list with the strings it holds (the caller's), and of the target's band and glyphs.</summary>
+        private void Drop(bool drawn)
+        {
+            _calls = null;
+            _text = null;
+            _fonts = null;
+            _fontCount = 0;
+            _count = 0;
+            if (_target is IBandRelease release)
+            {
+                release.Release(drawn);
             }
         }
 

@@ -16,11 +16,18 @@ namespace DeskPhone.Ui.Rendering
 
         /// <summary>
         /// Called for each text of the flush after <see cref="Window"/> and before the band is made (as
-        /// <see cref="IPanel.DrawText"/>'s arguments): reads the glyph rows the text will draw inside the window, so
-        /// the font's read (about 1 KB of interpreter frames) never meets the band and the replay's frames
-        /// (docs/benchmarks.md, h-callscreen).
+        /// <see cref="IPanel.DrawText"/>'s arguments): marks the glyph rows the text will draw inside the window, and
+        /// reads those outside ASCII.
         /// </summary>
         void Prepare(string text, int x, BitmapFont font, int maxWidth);
+
+        /// <summary>
+        /// Reads the ASCII glyph rows the prepared texts need, so that drawing reads nothing from the font resources (the
+        /// read's interpreter frames, about 1 KB, and its allocation never meet the band and the drawing frames;
+        /// docs/benchmarks.md, h-callscreen, h-glyphread). An <see cref="System.OutOfMemoryException"/> when there is no
+        /// heap for them: the redraw waits.
+        /// </summary>
+        void ReadGlyphs();
 
         /// <summary>Makes the band after the texts are prepared; returns its rows (fewer than BandHeight when the heap is short).</summary>
         int Band();

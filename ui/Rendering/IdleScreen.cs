@@ -500,25 +500,27 @@ namespace DeskPhone.Ui.Rendering
             }
             try
             {
+                // Each region recorded, then its glyphs read and flushed here: at this frame, not under the drawing
+                // methods' (Flush).
                 if ((dirty & StatusRegion) != 0)
                 {
-                    DrawStatus();
+                    Flush(DrawStatus());
                 }
                 if ((dirty & IdentityRegion) != 0)
                 {
-                    DrawIdentity();
+                    Flush(DrawIdentity());
                 }
                 if ((dirty & BodyRegion) != 0)
                 {
-                    DrawBody();
+                    Flush(DrawBody());
                 }
                 else if ((dirty & CellsRegion) != 0)
                 {
-                    DrawCells(dirty >> CellsShift);
+                    Flush(DrawCells(dirty >> CellsShift));
                 }
                 if ((dirty & KeysRegion) != 0 && _keyColors.Length > 0)
                 {
-                    DrawKeys();
+                    Flush(DrawKeys());
                 }
             }
             catch (System.OutOfMemoryException)
@@ -632,7 +634,28 @@ namespace DeskPhone.Ui.Rendering
 
         private int Columns(int indent) => _p.Font.Fit(_p.Width - 2 * _p.Margin - indent);
 
-        private void DrawStatus()
+        /// <summary>
+        /// Has the panel read the glyphs of the region's texts, then flushes it: a rectangle as <see cref="Area"/>
+        /// packs it (none: 0). The read runs one frame under <see cref="Render"/>, beside no drawing frame: a font read
+        /// under the band's drawing that found no heap left those frames garbage (docs/benchmarks.md, h-glyphread).
+        /// </summary>
+        private void Flush(long area)
+        {
+            if (area == 0)
+            {
+                return;
+            }
+            if (_panel is BandedPanel banded)
+            {
+                banded.ReadGlyphs((int)(area & 0x3FF), (int)(area >> 20 & 0x3FF));
+            }
+            _panel.Flush((int)(area & 0x3FF), (int)(area >> 10 & 0x3FF), (int)(area >> 20 & 0x3FF), (int)(area >> 30));
+        }
+
+        /// <summary>A rectangle to flush in one value (x, y, width in 10 bits each from the lowest, height above).</summary>
+        private static long Area(int x, int y, int width, int height) => (long)x | (long)y << 10 | (long)width << 20 | (long)height << 30;
+
+        private long DrawStatus()
         {
             int h = _p.StatusHeight;
             _panel.FillRect(0, 0, _p.Width, h, _p.StatusBackground);
@@ -644,17 +667,17 @@ namespace DeskPhone.Ui.Rendering
                 x += IconStyle.Size + _p.Margin;
             }
             _panel.DrawText(StatusShown(), x, textY, _p.StatusForeground, _p.Font, _p.Width - x - _p.Margin);
-            _panel.Flush(0, 0, _p.Width, h);
+            return Area(0, 0, _p.Width, h);
         }
 
-        private void DrawIdentity()
+        private long DrawIdentity()
         {
             _panel.FillRect(0, IdentityTop, _p.Width, IdentityHeight, _p.Background);
             _panel.DrawText(IdentityShown(), _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
-            _panel.Flush(0, IdentityTop, _p.Width, IdentityHeight);
+            return Area(0, IdentityTop, _p.Width, IdentityHeight);
         }
 
-        private void DrawBody()
+        private long DrawBody()
         {
             int top = BodyTop;
             int height = BodyBottom - top;
@@ -685,23 +708,9 @@ namespace DeskPhone.Ui.Rendering
             }
             if (_bodyMark != null)
             {
-                // The visible mark of more pages or of text that did not fit, on its own background so the text under it
-                // cannot hide it. On the last text row: the body's height need not be a whole number of rows.
-                int markWidth = _p.Font.Measure(_bodyMark);
-                int markTop = top + (MessageRows() - 1) * _p.LineHeight;
-                _panel.FillRect(_p.Width - _p.Margin - markWidth, markTop, markWidth, _p.Font.Height, _p.IsColor ? _p.Background : 1);
-                _panel.DrawText(_bodyMark, _p.Width - _p.Margin - markWidth, markTop, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
+                DrawMark(top + (MessageRows() - 1) * _p.LineHeight);
             }
-            for (int i = 0; i < _noticeRows.Length; i++)
-            {
-                int y = top + (MessageRows() + i) * _p.LineHeight;
-                if (_noticeIcons[i] != IconId.None)
-                {
-                    _panel.DrawIcon(_noticeIcons[i], _p.Margin, y + (_p.Font.Height - IconStyle.Size) / 2);
-                }
-                int x = _p.Margin + IconStyle.Size + 2;
-                _panel.DrawText(_noticeRows[i], x, y, _p.Dim, _p.Font, _p.Width - x - _p.Margin);
-            }
+            DrawNotices(top + MessageRows() * _p.LineHeight);
             if (_softkeys != null)
             {
                 DrawSoftkeys(top + (BodyLines() - 1) * _p.LineHeight);
@@ -714,14 +723,39 @@ namespace DeskPhone.Ui.Rendering
             {
                 DrawPopUp(top, height);
             }
-            _panel.Flush(0, top, _p.Width, covered);
+            return Area(0, top, _p.Width, covered);
+        }
+
+        /// <summary>
+        /// The visible mark of more pages or of text that did not fit, on its own background so the text under it cannot
+        /// hide it. On the last text row (<paramref name="y"/>): the body's height need not be a whole number of rows.
+        /// </summary>
+        private void DrawMark(int y)
+        {
+            int width = _p.Font.Measure(_bodyMark);
+            _panel.FillRect(_p.Width - _p.Margin - width, y, width, _p.Font.Height, _p.IsColor ? _p.Background : 1);
+            _panel.DrawText(_bodyMark, _p.Width - _p.Margin - width, y, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
+        }
+
+        /// <summary>The show-directly notices with their icons, from row <paramref name="y"/> down.</summary>
+        private void DrawNotices(int y)
+        {
+            int x = _p.Margin + IconStyle.Size + 2;
+            for (int i = 0; i < _noticeRows.Length; i++, y += _p.LineHeight)
+            {
+                if (_noticeIcons[i] != IconId.None)
+                {
+                    _panel.DrawIcon(_noticeIcons[i], _p.Margin, y + (_p.Font.Height - IconStyle.Size) / 2);
+                }
+                _panel.DrawText(_noticeRows[i], x, y, _p.Dim, _p.Font, _p.Width - x - _p.Margin);
+            }
         }
 
         /// <summary>
         /// The body's changed cells (<see cref="MarkCells"/>): their rectangle filled and the rows' text drawn again,
         /// flushed alone; the text's other cells are clipped by the band (the same pixels as the whole body's redraw).
         /// </summary>
-        private void DrawCells(int cells)
+        private long DrawCells(int cells)
         {
             int firstRow = cells & 15;
             int lastRow = cells >> 4 & 15;
@@ -736,14 +770,14 @@ namespace DeskPhone.Ui.Rendering
             int height = (lastRow - firstRow + 1) * _p.LineHeight;
             if (width <= 0)
             {
-                return;
+                return 0;
             }
             _panel.FillRect(x, y, width, height, _p.Background);
             for (int i = firstRow; i <= lastRow; i++)
             {
                 _panel.DrawText(_bodyLines[i], textX, BodyTop + i * _p.LineHeight, _p.Foreground, _p.Font, _p.Width - textX - _p.Margin);
             }
-            _panel.Flush(x, y, width, height);
+            return Area(x, y, width, height);
         }
 
         /// <summary>The softkeys' labels, each in its quarter of the row, light on the foreground colour like a key cap.</summary>
@@ -795,7 +829,7 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
-        private void DrawKeys()
+        private long DrawKeys()
         {
             int top = KeysTop;
             _panel.FillRect(0, top, _p.Width, _p.Height - top, _p.Background);
@@ -815,7 +849,7 @@ namespace DeskPhone.Ui.Rendering
                 _panel.FillRect(x, y + dot / 2, dot, dot, _keyColors[i] == 0 ? _p.Dim : _keyColors[i]);
                 _panel.DrawText(shown, x + dot + 2, y, _p.Foreground, _p.Font, cell - dot - 2 - _p.Margin);
             }
-            _panel.Flush(0, top, _p.Width, _p.Height - top);
+            return Area(0, top, _p.Width, _p.Height - top);
         }
     
         /// <summary>A list shown over the body: what <see cref="SetList"/> was given and its rows as drawn.</summary>

@@ -79,7 +79,10 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
-        /// <summary>Reads the blocks of ASCII glyph rows the text's cells inside the window need (other glyphs are read when drawn).</summary>
+        /// <summary>
+        /// Marks the ASCII blocks the text's cells inside the window need and reads its other glyphs
+        /// (<see cref="GlyphRows.Need"/>): a glyph outside the window is not looked up.
+        /// </summary>
         public void Prepare(string text, int x, BitmapFont font, int maxWidth)
         {
             GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
@@ -91,13 +94,19 @@ namespace DeskPhone.Ui.Rendering
             {
                 // The string's characters one by one (a walk of its UTF-8 on the device, short rows): no char array made
                 // with the heap at its shortest.
-                char c = text[i];
                 int left = x + i * font.Width;
-                if (left < last && left + font.Width > first && c >= ' ' && c <= '~')
+                if (left < last && left + font.Width > first)
                 {
-                    glyphs.Find(c, out _);
+                    glyphs.Need(text[i]);
                 }
             }
+        }
+
+        /// <summary>Reads the ASCII blocks the prepared texts need (<see cref="GlyphRows.Read"/>).</summary>
+        public void ReadGlyphs()
+        {
+            _large.Read();
+            _small.Read();
         }
 
         /// <summary>
@@ -177,31 +186,36 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
+        // FillRect and DrawText compute in their arguments (clipped edges, band-relative columns) rather than in locals
+        // of their own: their frames are the deepest of a redraw (frames.py: DrawText's 21 locals were 456 B).
         public void FillRect(int x, int y, int width, int height, int color)
         {
             int first = _window & 0xFFFF;
             int columns = Columns;
-            int left = (x < first ? first : x) - first;
-            int right = (x + width > first + columns ? first + columns : x + width) - first;
-            int top = y < 0 ? 0 : y;
-            int bottom = InBand(y + height);
-            if (left >= right || top >= bottom)
+            // The band's columns: width becomes the right edge, x the left, both from the window's first column; height
+            // the bottom row, y the top.
+            width = (x + width > first + columns ? first + columns : x + width) - first;
+            x = (x < first ? first : x) - first;
+            height = InBand(y + height);
+            y = y < 0 ? 0 : y;
+            if (x >= width || y >= height)
             {
                 return;
             }
             MakeBand();
-            int ink = Ink(color);
-            int start = (top * columns + left) * 2;
-            _band[start] = (byte)(ink >> 8);
-            _band[start + 1] = (byte)ink;
-            int bytes = (right - left) * 2;
-            for (int done = 2; done < bytes; done *= 2)
+            color = Ink(color);
+            int start = (y * columns + x) * 2;
+            _band[start] = (byte)(color >> 8);
+            _band[start + 1] = (byte)color;
+            width = (width - x) * 2; // the row's bytes
+            // One pixel doubled along the row, then the row copied down: block copies only.
+            for (int done = 2; done < width; done *= 2)
             {
-                System.Array.Copy(_band, start, _band, start + done, done < bytes - done ? done : bytes - done);
+                System.Array.Copy(_band, start, _band, start + done, done < width - done ? done : width - done);
             }
-            for (int row = top + 1; row < bottom; row++)
+            for (y++; y < height; y++)
             {
-                System.Array.Copy(_band, start, _band, (row * columns + left) * 2, bytes);
+                System.Array.Copy(_band, start, _band, (y * columns + x) * 2, width);
             }
         }
 
@@ -214,50 +228,48 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             MakeBand();
+            UseInk(color);
             byte[] band = _band;
             int runs = band.Length - RunsBytes;
-            int first = _window & 0xFFFF;
             int stride = Columns;
-            int last = first + stride;
             GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
+            // x becomes each cell's left column in the band, maxWidth the cells drawn, color the glyph rows' mask.
+            x -= _window & 0xFFFF;
             // The characters read one by one (a walk of the UTF-8 on the device, rows of at most 40): a char array made here
             // is the band's last allocation, and one that finds no heap inside the native ToCharArray compacts the heap
             // under this frame (the interpreter's compact-and-restart), which left garbage references (docs/benchmarks.md,
             // h-callscreen).
-            int length = text.Length;
-            int columns = maxWidth / font.Width;
-            if (columns > length)
+            maxWidth /= font.Width;
+            if (maxWidth > text.Length)
             {
-                columns = length;
+                maxWidth = text.Length;
             }
-            int mask = 0xFF << (8 - font.Width) & 0xFF;
-            UseInk(color);
-            for (int i = 0; i < columns; i++)
+            color = 0xFF << (8 - font.Width) & 0xFF;
+            for (int i = 0; i < maxWidth; i++, x += font.Width)
             {
-                int left = x + i * font.Width;
-                if (left >= last || left + font.Width <= first)
+                if (x >= stride || x + font.Width <= 0)
                 {
                     continue;
                 }
+                // Read before the flush (GlyphRows.Need, Read): Find reads nothing from the resource.
                 byte[] rows = glyphs.Find(text[i], out int at);
                 // A cell wholly inside the band's columns (nearly all) is copied without clipping or calls.
-                bool inside = left >= first && left + 8 <= last;
+                bool inside = x >= 0 && x + 8 <= stride;
                 for (int row = top; row < bottom; row++)
                 {
-                    int glyphRow = row - y;
                     // No glyph at all: a visible box rather than nothing, as on the host.
-                    int bits = (rows != null ? rows[at + glyphRow] : glyphRow == 0 || glyphRow == font.Height - 1 ? 0xFF : 0x81) & mask;
+                    int bits = (rows != null ? rows[at + row - y] : row == y || row - y == font.Height - 1 ? 0xFF : 0x81) & color;
                     if (bits == 0)
                     {
                         continue;
                     }
                     if (!inside)
                     {
-                        Nibble(bits >> 4, left, row);
-                        Nibble(bits & 15, left + 4, row);
+                        Nibble(bits >> 4, x + (_window & 0xFFFF), row);
+                        Nibble(bits & 15, x + (_window & 0xFFFF) + 4, row);
                         continue;
                     }
-                    int o = (row * stride + left - first) * 2;
+                    int o = (row * stride + x) * 2;
                     int t = (bits >> 4) * 4;
                     if (t != 0)
                     {
