@@ -101,7 +101,7 @@ namespace DeskPhone.Firmware.App
                         voice.Paging = new Paging(settings, core.Statuses, audio, calls.Sessions, _multicast);
                     }
                     calls.Media = voice;
-                    conferenceKeys = new ConferenceKeys(voice.Conference, calls.Audio, core.Statuses);
+                    conferenceKeys = new ConferenceKeys(voice, calls.Audio, core.Statuses);
                 }
                 // The layer's handlers are its own methods, not closures over these locals: no closure objects kept.
                 calls.CallChanged += OnCallChanged;
@@ -391,23 +391,26 @@ namespace DeskPhone.Firmware.App
             }
         }
 
-        // ICallFeatures: the conference (its keys, null without media) and call completion as the call screen and its
-        // softkeys see them (docs/calls.md "Call screen"); the domain's call layer sits below both.
-        public int ConferenceFirst => _app.Core.ConferenceKeys == null ? 0 : _app.Core.ConferenceKeys.Conference.First;
+        // ICallFeatures: the conference (of the voice, none without media) and call completion as the call screen and its
+        // softkeys see them (docs/calls.md "Call screen"); the domain's call layer sits below both. Only joining makes
+        // a conference object: the screen's asks make none (docs/benchmarks.md h-smallcuts).
+        private Conference Joined => Voice == null ? null : Voice.Joined;
 
-        public int ConferenceSecond => _app.Core.ConferenceKeys == null ? 0 : _app.Core.ConferenceKeys.Conference.Second;
+        public int ConferenceFirst => Joined == null ? 0 : Joined.First;
+
+        public int ConferenceSecond => Joined == null ? 0 : Joined.Second;
 
         public int ConferenceSeconds(long nowMs)
         {
-            ConferenceKeys keys = _app.Core.ConferenceKeys;
-            return keys == null || !keys.Conference.Active ? 0 : (int)((nowMs - keys.Conference.StartMs) / 1000);
+            Conference joined = Joined;
+            return joined == null ? 0 : (int)((nowMs - joined.StartMs) / 1000);
         }
 
-        public bool CanConference => _app.Core.ConferenceKeys != null && _app.Core.ConferenceKeys.Conference.CanJoin;
+        public bool CanConference => Voice != null && Conference.CanJoin(Voice);
 
         public bool JoinConference(long nowMs) => _app.Core.ConferenceKeys != null && _app.Core.ConferenceKeys.Join(nowMs);
 
-        public bool HangupConference(long nowMs) => _app.Core.ConferenceKeys != null && _app.Core.ConferenceKeys.Conference.Hangup(nowMs);
+        public bool HangupConference(long nowMs) => Joined != null && Joined.Hangup(nowMs);
 
         public int CallBack =>
             _completion == null ? CallBackState.None

@@ -43,8 +43,9 @@ namespace DeskPhone.Firmware.Voice
         private int _refused = -1;
         private long _refusedUntil;
 
+        // The call-waiting tone, made in the scheme set now when a call starts waiting and let go when it stops: no scheme
+        // kept beside it, no generator kept by the call layer between waiting calls (docs/benchmarks.md h-smallcuts).
         private ToneGenerator _waiting;
-        private string _waitingScheme;
 
         /// <param name="voice">The calls, audio, settings and route (the lifted handset, speaker or headset the dial tone needs; null: no dial tone).</param>
         /// <param name="pad">The dialing screen (null: no dial tone).</param>
@@ -69,7 +70,7 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>The connected call that hears the call-waiting tone, -1 for none.</summary>
         public int WaitingCall { get; private set; }
 
-        /// <summary>The call-waiting tone that call's session mixes into what it plays (null until the first waiting call).</summary>
+        /// <summary>The call-waiting tone that call's session mixes into what it plays (null while no call waits).</summary>
         public IAudioSource WaitingTone => _waiting;
 
         /// <summary>
@@ -226,18 +227,13 @@ namespace DeskPhone.Firmware.Voice
                 }
             }
             int wanted = alerting ? connected : -1;
-            if (wanted >= 0 && wanted != WaitingCall)
+            if (wanted < 0)
             {
-                string scheme = _voice.Settings.Get(SettingNames.ToneScheme);
-                if (_waiting == null || scheme != _waitingScheme)
-                {
-                    _waiting = new ToneGenerator(Scheme(scheme), ToneKind.CallWaiting);
-                    _waitingScheme = scheme;
-                }
-                else
-                {
-                    _waiting.Restart();
-                }
+                _waiting = null;
+            }
+            else if (wanted != WaitingCall)
+            {
+                _waiting = new ToneGenerator(Scheme(_voice.Settings.Get(SettingNames.ToneScheme)), ToneKind.CallWaiting);
             }
             WaitingCall = wanted;
         }

@@ -68,7 +68,6 @@ namespace DeskPhone.Firmware.Voice
                          DialPad pad)
         {
             Tones = new CallTones(this, pad);
-            Conference = new Conference(this);
             calls.DtmfReceived += OnDtmfInfo;
             _settings = settings;
             _calls = calls;
@@ -164,8 +163,15 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>); made by its first use, most phones send DTMF in RTP.</summary>
         public InfoDtmfSender Info => _info ?? (_info = new InfoDtmfSender(_calls));
 
-        /// <summary>The local conference of two calls, whose sessions play through its mixer.</summary>
-        public readonly Conference Conference;
+        // Made when a conference is first asked for (the Conference key or softkey): few calls join one, and every call's
+        // layer held it (36 B, docs/benchmarks.md h-smallcuts).
+        private Conference _conference;
+
+        /// <summary>The local conference of two calls, whose sessions play through its mixer; made when first asked for.</summary>
+        public Conference Conference => _conference ?? (_conference = new Conference(this));
+
+        /// <summary>The conference while one is on, else null; asking makes none (the screen, the keys, the audio ask often).</summary>
+        internal Conference Joined => _conference != null && _conference.Active ? _conference : null;
 
         /// <summary>The call progress tones: dial, ringback, busy, congestion, call waiting.</summary>
         public readonly CallTones Tones;
@@ -191,9 +197,9 @@ namespace DeskPhone.Firmware.Voice
         }
 
         // A call's audio: the conference's mixer for its members, the phone's devices for the others.
-        private IAudioSource SourceOf(int callId) => Conference.Source(callId) ?? _audio.Source(callId);
+        private IAudioSource SourceOf(int callId) => (_conference == null ? null : _conference.Source(callId)) ?? _audio.Source(callId);
 
-        private IAudioSink SinkOf(int callId) => Conference.Sink(callId) ?? _audio.Sink(callId);
+        private IAudioSink SinkOf(int callId) => (_conference == null ? null : _conference.Sink(callId)) ?? _audio.Sink(callId);
 
         // The members' sessions move to the mixer when the conference begins and back to the devices when it ends.
         internal void ConferenceChanged(int first, int second)
@@ -352,7 +358,10 @@ namespace DeskPhone.Firmware.Voice
 
         private void Release(int callId)
         {
-            Conference.Ended(callId);
+            if (_conference != null)
+            {
+                _conference.Ended(callId);
+            }
             if (_sessions == null)
             {
                 return;
@@ -421,9 +430,10 @@ namespace DeskPhone.Firmware.Voice
             {
                 Paging.Poll(nowMs);
             }
-            if (Conference.Active)
+            Conference joined = Joined;
+            if (joined != null)
             {
-                Conference.Mixer.Muted = _route.Muted;
+                joined.Mixer.Muted = _route.Muted;
             }
             // Locals: a session's turn may end its call, and the last call's end lets go of the fields (Release).
             MediaSession[] sessions = _sessions;
@@ -437,7 +447,7 @@ namespace DeskPhone.Firmware.Voice
                 if (session != null)
                 {
                     // In a conference the mixer mutes the microphone: the parties still hear each other.
-                    session.Muted = _route.Muted && Conference.Source(session.CallId) == null;
+                    session.Muted = _route.Muted && (joined == null || joined.Source(session.CallId) == null);
                     session.Tone = session.CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
                     session.Silenced = Paging != null && Paging.OverCall;
                     if (session.TakeNewDigits())

@@ -8,8 +8,9 @@ namespace DeskPhone.Firmware.Voice
     /// resumed, their media mixed by a <see cref="ConferenceMixer"/> (each party hears the user and the other party,
     /// the speaker plays both). <see cref="Hangup"/> ends both calls; when one party hangs up the other stays as an
     /// ordinary call (Snom's rule when a conference member leaves). One conference at a time; the mixer (1.3 KB of
-    /// frames) and the pair's state are made when the calls are joined and let go when the conference ends: every
-    /// call holds this object, few calls a conference (h-callmedia: 96 B a call before, 36 now).
+    /// frames) and the pair's state are made when the calls are joined and let go when the conference ends; this object is
+    /// made when a conference is first asked for (<see cref="CallVoice.Conference"/>): few calls have one (h-callmedia:
+    /// 96 B a call before, 36 then; h-smallcuts: none).
     /// </summary>
     public sealed class Conference
     {
@@ -53,7 +54,7 @@ namespace DeskPhone.Firmware.Voice
         {
             SipCall first;
             SipCall second;
-            string error = Pair(out first, out second);
+            string error = Pair(_voice, out first, out second);
             if (error != null)
             {
                 return error;
@@ -76,27 +77,27 @@ namespace DeskPhone.Firmware.Voice
             return null;
         }
 
-        /// <summary>Two connected calls and no other live call, no conference on: <see cref="Join"/> would join them (the Conf softkey shows).</summary>
-        public bool CanJoin
+        /// <summary>
+        /// Two connected calls and no other live call, no conference on: <see cref="Join"/> would join them (the Conf
+        /// softkey shows). Of the voice, not of a conference: the call screen asks it of every call, which makes none.
+        /// </summary>
+        public static bool CanJoin(CallVoice voice)
         {
-            get
-            {
-                SipCall first;
-                SipCall second;
-                return Pair(out first, out second) == null;
-            }
+            SipCall first;
+            SipCall second;
+            return Pair(voice, out first, out second) == null;
         }
 
         /// <summary>The two connected calls to join (the older first), or why there are none.</summary>
-        private string Pair(out SipCall first, out SipCall second)
+        private static string Pair(CallVoice voice, out SipCall first, out SipCall second)
         {
             first = null;
             second = null;
-            if (Active)
+            if (voice.Joined != null)
             {
                 return "a conference is already on";
             }
-            CallSessions calls = _voice.Calls;
+            CallSessions calls = voice.Calls;
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = calls.Slot(i);

@@ -12,14 +12,15 @@ namespace DeskPhone.Firmware.Voice
     /// </summary>
     public sealed class ConferenceKeys
     {
-        /// <summary>The conference these keys join and end.</summary>
-        internal readonly Conference Conference;
+        // The voice whose conference these keys join and end: it makes the conference when the Conference key first asks
+        // for one (no conference object held by every call, docs/benchmarks.md h-smallcuts).
+        private readonly CallVoice _voice;
         private readonly AudioRoute _audio;
         private readonly StatusScheduler _statuses;
 
-        public ConferenceKeys(Conference conference, AudioRoute audio, StatusScheduler statuses)
+        public ConferenceKeys(CallVoice voice, AudioRoute audio, StatusScheduler statuses)
         {
-            Conference = conference;
+            _voice = voice;
             _audio = audio;
             _statuses = statuses;
         }
@@ -27,10 +28,11 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>True when the key was the conference's alone (the call keys must not see it).</summary>
         public bool HandleKey(int keyCode, KeyAction action, long nowMs)
         {
-            if (keyCode == KeyCode.Hook && action == KeyAction.Release && Conference.Active && _audio.Device == AudioDevice.Handset)
+            Conference joined = _voice.Joined;
+            if (keyCode == KeyCode.Hook && action == KeyAction.Release && joined != null && _audio.Device == AudioDevice.Handset)
             {
                 // Both calls end; the call keys still take the hook (the handset's device and statuses).
-                Conference.Hangup(nowMs);
+                joined.Hangup(nowMs);
                 return false;
             }
             if (action != KeyAction.Press)
@@ -38,11 +40,11 @@ namespace DeskPhone.Firmware.Voice
                 return false;
             }
             int device = keyCode == KeyCode.Speaker ? AudioDevice.Speaker : keyCode == KeyCode.Headset ? AudioDevice.Headset : AudioDevice.None;
-            if (device != AudioDevice.None && Conference.Active && _audio.Device == device && !_audio.HandsetOffHook)
+            if (device != AudioDevice.None && joined != null && _audio.Device == device && !_audio.HandsetOffHook)
             {
                 // The speaker or headset key on the conference's own device ends both calls, as the handset put down
                 // does (with the handset lifted it gives the conference to the handset: the call keys' rule).
-                Conference.Hangup(nowMs);
+                joined.Hangup(nowMs);
                 _audio.CallsChanged(false, nowMs);
                 return true;
             }
@@ -57,7 +59,7 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>Joins the two connected calls (the Conference key, the Conf softkey); false, and the status line says why for 3 s, when it cannot.</summary>
         public bool Join(long nowMs)
         {
-            string error = Conference.Join(nowMs);
+            string error = _voice.Conference.Join(nowMs);
             if (error != null)
             {
                 _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);

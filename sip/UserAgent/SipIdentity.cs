@@ -3,7 +3,7 @@ using DeskPhone.Sip.Message;
 namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>One of the phone's identities (user_* settings, index 1..12) as the SIP layer needs it.</summary>
-    // Its plain state (RegistrarHost, OutboundHost) is public fields, not properties: no accessor method in the runtime
+    // Its plain state (Outbound, RegistrarHost) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
     public sealed class SipIdentity
     {
@@ -35,7 +35,6 @@ namespace DeskPhone.Sip.UserAgent
         public string User;
 
         private string _registrar;
-        private string _outbound;
 
         /// <summary>Registrar host[:port] (user_host).</summary>
         public string Registrar
@@ -49,15 +48,7 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>Outbound proxy host[:port] (user_outbound), or null.</summary>
-        public string Outbound
-        {
-            get => _outbound;
-            set
-            {
-                _outbound = value;
-                OutboundHost = SourceHostOf(value);
-            }
-        }
+        public string Outbound;
 
         /// <summary>
         /// The identity's own requests go over the agent's TCP (<see cref="SipUserAgent.Tcp"/>), not UDP: its outbound
@@ -102,7 +93,12 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public string RegistrarHost;
 
-        public string OutboundHost;
+        /// <summary>
+        /// The outbound proxy's host as <see cref="RegistrarHost"/> is written, or null: made when asked (filter_registrar's
+        /// check of a request's source, and only with an outbound proxy set), not kept: 12 B an identity
+        /// (docs/benchmarks.md h-smallcuts).
+        /// </summary>
+        public string OutboundHost => SourceHostOf(Outbound);
 
         /// <summary>
         /// Where the identity's requests outside a dialog go first: the outbound proxy, else the registrar, else the
@@ -111,7 +107,7 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public string NextHop(SipUri target)
         {
-            string next = _outbound != null && _outbound.Length > 0 ? _outbound : _registrar;
+            string next = Outbound != null && Outbound.Length > 0 ? Outbound : _registrar;
             return (next == null || next.Length == 0) && target != null
                 ? target.Host + (target.Port > 0 ? ":" + target.Port.ToString() : "")
                 : next;

@@ -273,6 +273,7 @@ namespace DeskPhone.Firmware.Tests.Voice
 
             _p.Invite("z9hG4bKw2", "w2", "<sip:777@10.0.0.1>");
             Assert.Equal(first, _p.App.Voice.Tones.WaitingCall);
+            Assert.NotNull(_p.App.Voice.Tones.WaitingTone);
             _p.Run(2000);
             // USA call waiting: 440 Hz for 300 ms, then 10 s of silence; the call still plays 50 frames a second.
             Assert.InRange((s.Count - from) / 160, 100, 102);
@@ -283,6 +284,8 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.True(_p.App.Calls.Hangup(2, _p.Now));
             _p.Run(10);
             Assert.Equal(-1, _p.App.Voice.Tones.WaitingCall);
+            // The generator goes with the waiting call (the next one makes its own).
+            Assert.Null(_p.App.Voice.Tones.WaitingTone);
         }
     }
 }
