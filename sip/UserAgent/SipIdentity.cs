@@ -3,7 +3,7 @@ using DeskPhone.Sip.Message;
 namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>One of the phone's identities (user_* settings, index 1..12) as the SIP layer needs it.</summary>
-    // Its plain state (Outbound, RegistrarHost) is public fields, not properties: no accessor method in the runtime
+    // Its plain state (RegistrarHost, OutboundHost) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
     public sealed class SipIdentity
     {
@@ -35,6 +35,7 @@ namespace DeskPhone.Sip.UserAgent
         public string User;
 
         private string _registrar;
+        private string _outbound;
 
         /// <summary>Registrar host[:port] (user_host).</summary>
         public string Registrar
@@ -48,7 +49,15 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>Outbound proxy host[:port] (user_outbound), or null.</summary>
-        public string Outbound;
+        public string Outbound
+        {
+            get => _outbound;
+            set
+            {
+                _outbound = value;
+                OutboundHost = SourceHostOf(value);
+            }
+        }
 
         /// <summary>
         /// The identity's own requests go over the agent's TCP (<see cref="SipUserAgent.Tcp"/>), not UDP: its outbound
@@ -93,12 +102,7 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public string RegistrarHost;
 
-        /// <summary>
-        /// The outbound proxy's host as <see cref="RegistrarHost"/> is written, or null: made when asked (filter_registrar's
-        /// check of a request's source, and only with an outbound proxy set), not kept: 12 B an identity
-        /// (docs/benchmarks.md h-smallcuts).
-        /// </summary>
-        public string OutboundHost => SourceHostOf(Outbound);
+        public string OutboundHost;
 
         /// <summary>
         /// Where the identity's requests outside a dialog go first: the outbound proxy, else the registrar, else the
@@ -107,7 +111,7 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public string NextHop(SipUri target)
         {
-            string next = Outbound != null && Outbound.Length > 0 ? Outbound : _registrar;
+            string next = _outbound != null && _outbound.Length > 0 ? _outbound : _registrar;
             return (next == null || next.Length == 0) && target != null
                 ? target.Host + (target.Port > 0 ? ":" + target.Port.ToString() : "")
                 : next;

@@ -654,7 +654,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal("2001:db8::1", id.RegistrarHost);
             id.Outbound = "";
             Assert.Null(id.OutboundHost);
-            // Derived when asked, written as a source address (no port, no brackets, lower case).
+            // Written as a source address when set (no port, no brackets, lower case).
             id.Outbound = "[2001:DB8::2]:5080";
             Assert.Equal("2001:db8::2", id.OutboundHost);
             id.Outbound = "Proxy.example:5070";
