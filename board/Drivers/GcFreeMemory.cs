@@ -1,4 +1,4 @@
-using DeskPhone.Firmware.App;
+using DeskPhone.Drivers.Hal;
 using DeskPhone.Firmware.Phone;
 
 namespace DeskPhone.Board.Drivers

@@ -1,3 +1,4 @@
+using DeskPhone.Drivers.Hal;
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Hid;
 using DeskPhone.Drivers.Network;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Threading;
+using DeskPhone.Drivers.Hal;
 using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Phone;

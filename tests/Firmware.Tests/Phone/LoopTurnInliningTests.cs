@@ -1,5 +1,7 @@
 using System.Reflection;
+using DeskPhone.Drivers.Hal;
 using DeskPhone.Firmware.App;
+using DeskPhone.Firmware.Phone;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {
@@ -18,6 +20,20 @@ namespace DeskPhone.Firmware.Tests.Phone
 
             Assert.NotNull(poll);
             Assert.NotNull(poll.GetCustomAttribute<NotInlinedAttribute>());
+        }
+
+        [Theory]
+        [InlineData(nameof(HeapReserve.Measure))]
+        [InlineData(nameof(HeapReserve.Admit))]
+        [InlineData(nameof(HeapReserve.AdmitKey))]
+        public void TheHeapReservesMeasurementAndAdmissionsAreNeverInlined(string name)
+        {
+            // Each runs a compacting collection (GC.Run(true) on the board): inlined, it marked the stale slot
+            // (docs/benchmarks.md h-keyadmit; docs/upstream.md, 3).
+            MethodInfo method = typeof(HeapReserve).GetMethod(name);
+
+            Assert.NotNull(method);
+            Assert.NotNull(method.GetCustomAttribute<NotInlinedAttribute>());
         }
     }
 }
