@@ -45,6 +45,9 @@ namespace DeskPhone.Ui.Rendering
         private int _count;
         // The region is drawn in parts and the next flush is not its last (ReadGlyphs): it keeps the list.
         private bool _keep;
+        // The region is flushed by a renderer that draws in parts (ReadGlyphs): a flush without heap for its band keeps
+        // the list for a smaller part; the renderer lets it go (Discard) when none is left.
+        private bool _parts;
 
         /// <param name="capacity">Calls one flush may need: size it from the screen's worst case; more still draw
         /// right, but grow the list (an allocation, counted in <see cref="Growths"/>).</param>
@@ -139,10 +142,11 @@ namespace DeskPhone.Ui.Rendering
             {
                 // Also when the target could not make its band (out of memory): the list starts empty for the redraw.
                 // A part that is not its region's last (ReadGlyphs) keeps the list for the next part and lets go of the
-                // band and glyphs only, so the next part's glyphs find their room.
-                if (drawn && _keep)
+                // band and glyphs only, so the next part's glyphs find their room; so does a part of a region drawn in
+                // parts that found no heap for its band (a smaller part, a narrower band, is tried; IdleScreen.Flush).
+                if (drawn ? _keep : _parts)
                 {
-                    ((IBandRelease)_target).Release(true);
+                    ((IBandRelease)_target).Release(drawn);
                 }
                 else
                 {
@@ -159,11 +163,12 @@ namespace DeskPhone.Ui.Rendering
         /// the next part (IdleScreen.Flush draws a region in parts when the whole
         /// finds no heap for its glyphs; docs/benchmarks.md, h-flushparts). Without heap for the glyphs an
         /// <see cref="System.OutOfMemoryException"/>, with those read let go and the calls kept: the caller tries a
-        /// smaller part or lets them go (<see cref="Discard"/>).
+        /// smaller part or lets them go (<see cref="Discard"/>); so does the next flush when it finds no heap for its band.
         /// </summary>
         public void ReadGlyphs(int x, int y, int width, int height, bool last)
         {
             _keep = !last;
+            _parts = true;
             try
             {
                 Prepare(x, y, width, height);
@@ -209,6 +214,7 @@ namespace DeskPhone.Ui.Rendering
             _fontCount = 0;
             _count = 0;
             _keep = false;
+            _parts = false;
             if (_target is IBandRelease release)
             {
                 release.Release(drawn);

@@ -641,7 +641,8 @@ namespace DeskPhone.Ui.Rendering
         /// When the whole region's glyphs find no heap it is drawn in parts, each reading only the glyph blocks of the
         /// cells inside it and letting them go before the next (the connected call screen's first redraw needs all six
         /// ASCII blocks at once; docs/benchmarks.md, h-flushparts): at each refusal the part's rows are halved down to a
-        /// text line, then its columns down to one; the region waits only when a part of one column finds no heap.
+        /// text line, then its columns down to one, and so when a part's band finds no heap; the region waits only when a
+        /// part of one column finds none.
         /// The same pixels either way: each band replays every recorded call reaching into it, clipped.
         /// </summary>
         private void Flush(long area)
@@ -665,9 +666,12 @@ namespace DeskPhone.Ui.Rendering
                 try
                 {
                     banded.ReadGlyphs(x, y, PartColumns(area, part, x), PartRows(area, part, y), x + PartColumns(area, part, x) == (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF) && y + PartRows(area, part, y) == (int)(area >> 10 & 0x3FF) + (int)(area >> 30));
+                    banded.Flush(x, y, PartColumns(area, part, x), PartRows(area, part, y));
                 }
                 catch (System.OutOfMemoryException)
                 {
+                    // No heap for the part's glyphs or its band (the band of one row then; a narrower part makes a
+                    // narrower band).
                     if ((part & 0xFFFF) == 1)
                     {
                         banded.Discard();
@@ -677,7 +681,6 @@ namespace DeskPhone.Ui.Rendering
                     part = part >> 16 > _p.LineHeight ? (part >> 17) << 16 | (part & 0xFFFF) : (part & ~0xFFFF) | (part & 0xFFFF) >> 1;
                     continue;
                 }
-                banded.Flush(x, y, PartColumns(area, part, x), PartRows(area, part, y));
                 x += PartColumns(area, part, x);
                 if (x == (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF))
                 {
