@@ -43,11 +43,12 @@ namespace DeskPhone.Ui.Rendering
         private int _fontCount;
         private string[] _text;
         private int _count;
-        // The region is drawn in parts and the next flush is not its last (ReadGlyphs): it keeps the list.
-        private bool _keep;
-        // The region is flushed by a renderer that draws in parts (ReadGlyphs): a flush without heap for its band keeps
-        // the list for a smaller part; the renderer lets it go (Discard) when none is left.
-        private bool _parts;
+        // Set by ReadGlyphs (a renderer that draws a region in parts): Parts, a flush without heap for its band keeps the
+        // list for a smaller part (the renderer lets it go, Discard, when none is left); and Keep, the next flush is not
+        // the region's last part and keeps the list. One field, not two: 12 B at rest each.
+        private const int Parts = 1;
+        private const int Keep = 2;
+        private int _parts;
 
         /// <param name="capacity">Calls one flush may need: size it from the screen's worst case; more still draw
         /// right, but grow the list (an allocation, counted in <see cref="Growths"/>).</param>
@@ -144,7 +145,7 @@ namespace DeskPhone.Ui.Rendering
                 // A part that is not its region's last (ReadGlyphs) keeps the list for the next part and lets go of the
                 // band and glyphs only, so the next part's glyphs find their room; so does a part of a region drawn in
                 // parts that found no heap for its band (a smaller part, a narrower band, is tried; IdleScreen.Flush).
-                if (drawn ? _keep : _parts)
+                if ((_parts & (drawn ? Keep : Parts)) != 0)
                 {
                     ((IBandRelease)_target).Release(drawn);
                 }
@@ -167,8 +168,7 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void ReadGlyphs(int x, int y, int width, int height, bool last)
         {
-            _keep = !last;
-            _parts = true;
+            _parts = last ? Parts : Parts | Keep;
             try
             {
                 Prepare(x, y, width, height);
@@ -213,8 +213,7 @@ namespace DeskPhone.Ui.Rendering
             _fonts = null;
             _fontCount = 0;
             _count = 0;
-            _keep = false;
-            _parts = false;
+            _parts = 0;
             if (_target is IBandRelease release)
             {
                 release.Release(drawn);
