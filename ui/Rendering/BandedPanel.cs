@@ -43,6 +43,12 @@ namespace DeskPhone.Ui.Rendering
         private int _fontCount;
         private string[] _text;
         private int _count;
+        // Set by ReadGlyphs (a renderer that draws a region in parts): Parts, a flush without heap for its band keeps the
+        // list for a smaller part (the renderer lets it go, Discard, when none is left); and Keep, the next flush is not
+        // the region's last part and keeps the list. One field, not two: 12 B at rest each.
+        private const int Parts = 1;
+        private const int Keep = 2;
+        private int _parts;
 
         /// <param name="capacity">Calls one flush may need: size it from the screen's worst case; more still draw
         /// right, but grow the list (an allocation, counted in <see cref="Growths"/>).</param>
@@ -97,7 +103,7 @@ namespace DeskPhone.Ui.Rendering
                 if (_target is IBandRelease)
                 {
                     // Nothing left to read after the renderer's ReadGlyphs (IdleScreen); a caller without it reads here.
-                    ReadGlyphs(x, width);
+                    Prepare(x, y, width, height - y);
                     band = ((IBandRelease)_target).Band();
                 }
                 for (; y < height; y += band)
@@ -136,41 +142,67 @@ namespace DeskPhone.Ui.Rendering
             finally
             {
                 // Also when the target could not make its band (out of memory): the list starts empty for the redraw.
-                Drop(drawn);
+                // A part that is not its region's last (ReadGlyphs) keeps the list for the next part and lets go of the
+                // band and glyphs only, so the next part's glyphs find their room; so does a part of a region drawn in
+                // parts that found no heap for its band (a smaller part, a narrower band, is tried; IdleScreen.Flush).
+                if ((_parts & (drawn ? Keep : Parts)) != 0)
+                {
+                    ((IBandRelease)_target).Release(drawn);
+                }
+                else
+                {
+                    Drop(drawn);
+                }
             }
         }
 
         /// <summary>
-        /// Has the target read the glyphs the recorded texts draw inside columns x..x+width-1 (the next
-        /// <see cref="Flush"/>'s), so the flush reads nothing from the font resources. Called by the renderer before
-        /// the flush, at its own frame, not under the drawing frames (docs/benchmarks.md, h-glyphread). Without heap for
-        /// them an <see cref="System.OutOfMemoryException"/>, and the recorded calls are let go as by a flush that ran
-        /// out of heap: the screen draws them again later.
+        /// Has the target read the glyphs the recorded texts draw inside columns x..x+width-1 of rows y..y+height-1 (the
+        /// next <see cref="Flush"/>'s, of the same rows), so the flush reads nothing from the font resources. Called by
+        /// the renderer before the flush, at its own frame, not under the drawing frames (docs/benchmarks.md,
+        /// h-glyphread). A flush that is not the <paramref name="last"/> part of its region keeps the recorded calls for
+        /// the next part (IdleScreen.Flush draws a region in parts when the whole
+        /// finds no heap for its glyphs; docs/benchmarks.md, h-flushparts). Without heap for the glyphs an
+        /// <see cref="System.OutOfMemoryException"/>, with those read let go and the calls kept: the caller tries a
+        /// smaller part or lets them go (<see cref="Discard"/>); so does the next flush when it finds no heap for its band.
         /// </summary>
-        public void ReadGlyphs(int x, int width)
+        public void ReadGlyphs(int x, int y, int width, int height, bool last)
+        {
+            _parts = last ? Parts : Parts | Keep;
+            try
+            {
+                Prepare(x, y, width, height);
+            }
+            catch (System.OutOfMemoryException)
+            {
+                if (_target is IBandRelease release)
+                {
+                    release.Release(false);
+                }
+                throw;
+            }
+        }
+
+        /// <summary>Lets go of the recorded calls (a region whose smallest part found no heap: drawn again later).</summary>
+        public void Discard() => Drop(false);
+
+        /// <summary>Marks and reads the glyphs of the recorded texts that reach into rows y..y+height-1 inside columns x..x+width-1.</summary>
+        private void Prepare(int x, int y, int width, int height)
         {
             if (!(_target is IBandRelease windowed))
             {
                 return;
             }
-            try
+            windowed.Window(x, width);
+            for (int i = 0; i < _count; i++)
             {
-                windowed.Window(x, width);
-                for (int i = 0; i < _count; i++)
+                int at = i * Fields;
+                if ((_calls[at + KindAt] & 3) == Text && _calls[at + YAt] < y + height && _calls[at + YAt] + _calls[at + HeightAt] > y)
                 {
-                    int at = i * Fields;
-                    if ((_calls[at + KindAt] & 3) == Text)
-                    {
-                        windowed.Prepare(_text[i], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2], _calls[at + WidthAt]);
-                    }
+                    windowed.Prepare(_text[i], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2], _calls[at + WidthAt]);
                 }
-                windowed.ReadGlyphs();
             }
-            catch (System.OutOfMemoryException)
-            {
-                Drop(false);
-                throw;
-            }
+            windowed.ReadGlyphs();
         }
 
         /// <summary>Lets go of the list with the strings it holds (the caller's), and of the target's band and glyphs.</summary>
@@ -181,6 +213,7 @@ namespace DeskPhone.Ui.Rendering
             _fonts = null;
             _fontCount = 0;
             _count = 0;
+            _parts = 0;
             if (_target is IBandRelease release)
             {
                 release.Release(drawn);

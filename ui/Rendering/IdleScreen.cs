@@ -638,6 +638,12 @@ namespace DeskPhone.Ui.Rendering
         /// Has the panel read the glyphs of the region's texts, then flushes it: a rectangle as <see cref="Area"/>
         /// packs it (none: 0). The read runs one frame under <see cref="Render"/>, beside no drawing frame: a font read
         /// under the band's drawing that found no heap left those frames garbage (docs/benchmarks.md, h-glyphread).
+        /// When the whole region's glyphs find no heap it is drawn in parts, each reading only the glyph blocks of the
+        /// cells inside it and letting them go before the next (the connected call screen's first redraw needs all six
+        /// ASCII blocks at once; docs/benchmarks.md, h-flushparts): at each refusal the part's rows are halved down to a
+        /// text line, then its columns down to one, and so when a part's band finds no heap; the region waits only when a
+        /// part of one column finds none.
+        /// The same pixels either way: each band replays every recorded call reaching into it, clipped.
         /// </summary>
         private void Flush(long area)
         {
@@ -645,12 +651,50 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
-            if (_panel is BandedPanel banded)
+            if (!(_panel is BandedPanel banded))
             {
-                banded.ReadGlyphs((int)(area & 0x3FF), (int)(area >> 20 & 0x3FF));
+                _panel.Flush((int)(area & 0x3FF), (int)(area >> 10 & 0x3FF), (int)(area >> 20 & 0x3FF), (int)(area >> 30));
+                return;
             }
-            _panel.Flush((int)(area & 0x3FF), (int)(area >> 10 & 0x3FF), (int)(area >> 20 & 0x3FF), (int)(area >> 30));
+            // Few locals: this frame is under every band's drawing. The part's rows and columns in one value (rows
+            // above 16 bits), the area's left and bottom reached through it.
+            int part = (int)(area >> 30) << 16 | (int)(area >> 20 & 0x3FF);
+            int y = (int)(area >> 10 & 0x3FF);
+            int x = (int)(area & 0x3FF);
+            while (y < (int)(area >> 10 & 0x3FF) + (int)(area >> 30))
+            {
+                try
+                {
+                    banded.ReadGlyphs(x, y, PartColumns(area, part, x), PartRows(area, part, y), x + PartColumns(area, part, x) == (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF) && y + PartRows(area, part, y) == (int)(area >> 10 & 0x3FF) + (int)(area >> 30));
+                    banded.Flush(x, y, PartColumns(area, part, x), PartRows(area, part, y));
+                }
+                catch (System.OutOfMemoryException)
+                {
+                    // No heap for the part's glyphs or its band (the band of one row then; a narrower part makes a
+                    // narrower band).
+                    if ((part & 0xFFFF) == 1)
+                    {
+                        banded.Discard();
+                        throw;
+                    }
+                    // Rows down to a text line (a line needs the blocks of all its cells), then columns.
+                    part = part >> 16 > _p.LineHeight ? (part >> 17) << 16 | (part & 0xFFFF) : (part & ~0xFFFF) | (part & 0xFFFF) >> 1;
+                    continue;
+                }
+                x += PartColumns(area, part, x);
+                if (x == (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF))
+                {
+                    y += PartRows(area, part, y);
+                    x = (int)(area & 0x3FF);
+                }
+            }
         }
+
+        /// <summary>The columns of the part at <paramref name="x"/> (Flush's part: its columns in the low 16 bits), cut to the area.</summary>
+        private static int PartColumns(long area, int part, int x) => (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF) - x < (part & 0xFFFF) ? (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF) - x : part & 0xFFFF;
+
+        /// <summary>The rows of the part at <paramref name="y"/> (Flush's part: its rows above 16 bits), cut to the area.</summary>
+        private static int PartRows(long area, int part, int y) => (int)(area >> 10 & 0x3FF) + (int)(area >> 30) - y < part >> 16 ? (int)(area >> 10 & 0x3FF) + (int)(area >> 30) - y : part >> 16;
 
         /// <summary>A rectangle to flush in one value (x, y, width in 10 bits each from the lowest, height above).</summary>
         private static long Area(int x, int y, int width, int height) => (long)x | (long)y << 10 | (long)width << 20 | (long)height << 30;
