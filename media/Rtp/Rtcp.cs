@@ -107,10 +107,8 @@ namespace DeskPhone.Media.Rtp
             at = sdes + 8;
             data[at++] = 1;
             data[at++] = (byte)length;
-            for (int i = 0; i < CnamePrefix.Length; i++)
-            {
-                data[at++] = (byte)CnamePrefix[i];
-            }
+            // One native copy of the prefix: a character loop over a string walks it from its start on nanoCLR (UTF-8).
+            at += System.Text.Encoding.UTF8.GetBytes(CnamePrefix, 0, CnameLength - 8, data, at);
             for (int shift = 28; shift >= 0; shift -= 4)
             {
                 int digit = (int)((_cnameSsrc >> shift) & 0xF);
