@@ -102,8 +102,12 @@ namespace DeskPhone.Ui.Rendering
             {
                 if (_target is IBandRelease)
                 {
-                    // Nothing left to read after the renderer's ReadGlyphs (IdleScreen); a caller without it reads here.
-                    Prepare(x, y, width, height - y);
+                    // Read by the renderer's ReadGlyphs for this flush (_parts set: IdleScreen), else here: the texts'
+                    // characters are walked once a flush, not twice.
+                    if (_parts == 0)
+                    {
+                        Prepare(x, y, width, height - y);
+                    }
                     band = ((IBandRelease)_target).Band();
                 }
                 for (; y < height; y += band)
