@@ -661,11 +661,11 @@ namespace DeskPhone.Ui.Rendering
             int part = (int)(area >> 30) << 16 | (int)(area >> 20 & 0x3FF);
             int y = (int)(area >> 10 & 0x3FF);
             int x = (int)(area & 0x3FF);
-            while (y < (int)(area >> 10 & 0x3FF) + (int)(area >> 30))
+            while (y < Bottom(area))
             {
                 try
                 {
-                    banded.ReadGlyphs(x, y, PartColumns(area, part, x), PartRows(area, part, y), x + PartColumns(area, part, x) == (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF) && y + PartRows(area, part, y) == (int)(area >> 10 & 0x3FF) + (int)(area >> 30));
+                    banded.ReadGlyphs(x, y, PartColumns(area, part, x), PartRows(area, part, y), x + PartColumns(area, part, x) == Right(area) && y + PartRows(area, part, y) == Bottom(area));
                     banded.Flush(x, y, PartColumns(area, part, x), PartRows(area, part, y));
                 }
                 catch (System.OutOfMemoryException)
@@ -682,7 +682,7 @@ namespace DeskPhone.Ui.Rendering
                     continue;
                 }
                 x += PartColumns(area, part, x);
-                if (x == (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF))
+                if (x == Right(area))
                 {
                     y += PartRows(area, part, y);
                     x = (int)(area & 0x3FF);
@@ -691,10 +691,16 @@ namespace DeskPhone.Ui.Rendering
         }
 
         /// <summary>The columns of the part at <paramref name="x"/> (Flush's part: its columns in the low 16 bits), cut to the area.</summary>
-        private static int PartColumns(long area, int part, int x) => (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF) - x < (part & 0xFFFF) ? (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF) - x : part & 0xFFFF;
+        private static int PartColumns(long area, int part, int x) => Right(area) - x < (part & 0xFFFF) ? Right(area) - x : part & 0xFFFF;
 
         /// <summary>The rows of the part at <paramref name="y"/> (Flush's part: its rows above 16 bits), cut to the area.</summary>
-        private static int PartRows(long area, int part, int y) => (int)(area >> 10 & 0x3FF) + (int)(area >> 30) - y < part >> 16 ? (int)(area >> 10 & 0x3FF) + (int)(area >> 30) - y : part >> 16;
+        private static int PartRows(long area, int part, int y) => Bottom(area) - y < part >> 16 ? Bottom(area) - y : part >> 16;
+
+        /// <summary>The column after a flush rectangle (<see cref="Area"/>).</summary>
+        private static int Right(long area) => (int)(area & 0x3FF) + (int)(area >> 20 & 0x3FF);
+
+        /// <summary>The row below a flush rectangle (<see cref="Area"/>).</summary>
+        private static int Bottom(long area) => (int)(area >> 10 & 0x3FF) + (int)(area >> 30);
 
         /// <summary>A rectangle to flush in one value (x, y, width in 10 bits each from the lowest, height above).</summary>
         private static long Area(int x, int y, int width, int height) => (long)x | (long)y << 10 | (long)width << 20 | (long)height << 30;
