@@ -1,3 +1,4 @@
+using DeskPhone.Sip.Text;
 namespace DeskPhone.Domain.Presence
 {
     /// <summary>
@@ -25,17 +26,6 @@ namespace DeskPhone.Domain.Presence
         /// <summary>The ringing key's dialog ids while this pickup is its DialogInfo's (kept in its one field).</summary>
         internal object Ids;
 
-        /// <summary>Part <paramref name="n"/> of the text, null for an empty one.</summary>
-        private string Part(int n)
-        {
-            string text = Text;
-            int start = 0;
-            for (int i = 0; i < n; i++)
-            {
-                start = text.IndexOf('\n', start) + 1;
-            }
-            int end = text.IndexOf('\n', start);
-            return end == start ? null : text.Substring(start, end - start);
-        }
+        private string Part(int n) => LineParts.Part(Text, n);
     }
 }

@@ -200,7 +200,6 @@ namespace DeskPhone.Domain.Presence
             }
             if (old != null)
             {
-                old.Stop();
                 bool ringing = AnyRinging;
                 Remove(at);
                 Announce(key, null, ringing);

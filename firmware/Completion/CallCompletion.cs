@@ -364,7 +364,6 @@ namespace DeskPhone.Firmware.Completion
         {
             if (_subscription != null)
             {
-                _subscription.Stop();
                 _subscription.Drop();
                 _subscription = null;
             }

@@ -57,7 +57,6 @@ namespace DeskPhone.Firmware.Phone
             }
             if (old != null)
             {
-                old.Stop();
                 old.Drop();
                 _mailboxes[index - 1] = null;
             }
@@ -90,7 +89,6 @@ namespace DeskPhone.Firmware.Phone
             }
             if (old != null)
             {
-                old.Subscription.Stop();
                 old.Subscription.Drop();
                 _features[index] = null;
             }
@@ -134,7 +132,6 @@ namespace DeskPhone.Firmware.Phone
             }
             if (reg != null)
             {
-                reg.Stop();
                 reg.Drop();
                 _regInfo.Reset();
                 _phone.Presence.SetOtherRegistrations(false, nowMs);

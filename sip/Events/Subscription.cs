@@ -1,3 +1,4 @@
+using DeskPhone.Sip.Text;
 using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Events
@@ -101,7 +102,7 @@ namespace DeskPhone.Sip.Events
             }
         }
 
-        private const char End = '\n';
+        private const char End = LineParts.End;
         private const string Ends = "\n";
         private const int PackagePart = 0;
         private const int TargetPart = 1;
@@ -233,11 +234,13 @@ namespace DeskPhone.Sip.Events
         private object OwnerOrNext;
 
         /// <summary>
-        /// The owner ended this subscription for good (after <see cref="Stop"/> when it ran): it leaves the owner's chain
-        /// and so the events layer's dialog table; an unsubscribe still waiting for a slot goes out.
+        /// The owner ends this subscription for good: it is stopped (<see cref="Stop"/>: an unSUBSCRIBE while it has a
+        /// dialog) and leaves the owner's chain and so the events layer's dialog table; an unsubscribe still waiting for a
+        /// slot goes out.
         /// </summary>
         public void Drop()
         {
+            Stop();
             INotifyConsumer owner = Owner;
             object next = OwnerOrNext;
             if (owner.First == this)
@@ -344,7 +347,7 @@ namespace DeskPhone.Sip.Events
                 return;
             }
             string text = Text;
-            Text = text.Substring(0, PartStart(text, ErrorPart)) + (why == null ? "" : why + Ends);
+            Text = text.Substring(0, LineParts.Start(text, ErrorPart)) + (why == null ? "" : why + Ends);
             Bits = why == null ? Bits & ~HasErrorBit : Bits | HasErrorBit;
         }
 
@@ -548,30 +551,14 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>Part <paramref name="n"/> of <see cref="Text"/>; null for an empty one.</summary>
-        private string Part(int n)
-        {
-            string text = Text;
-            int start = PartStart(text, n);
-            int end = text.IndexOf(End, start);
-            return end == start ? null : text.Substring(start, end - start);
-        }
+        private string Part(int n) => LineParts.Part(Text, n);
 
         /// <summary>Replaces part <paramref name="n"/> of <see cref="Text"/> (null or empty: none).</summary>
         private void SetPart(int n, string value)
         {
             string text = Text;
-            int start = PartStart(text, n);
+            int start = LineParts.Start(text, n);
             Text = text.Substring(0, start) + value + text.Substring(text.IndexOf(End, start));
-        }
-
-        private static int PartStart(string text, int n)
-        {
-            int start = 0;
-            for (int i = 0; i < n; i++)
-            {
-                start = text.IndexOf(End, start) + 1;
-            }
-            return start;
         }
     }
 }
