@@ -82,13 +82,16 @@ namespace DeskPhone.Sip.Transport
         /// </summary>
         public bool Paused;
 
+        /// <summary>Paused, or the heap reserve finds the heap short: nothing is recorded and the ring is let go.</summary>
+        public bool Off => Paused || (Room != null && Room.Short);
+
         /// <summary>Keeps one message: outgoing (sent) or incoming (delivered to the inbox).</summary>
         public void Record(bool outgoing, byte[] data, int offset, int length, string transport, string host, int port)
         {
             long at = Clock == null ? 0 : Clock();
             lock (this)
             {
-                if (Paused || (Room != null && Room.Short) || (_ring == null && !Make()))
+                if (Off || (_ring == null && !Make()))
                 {
                     // Paused, or no heap for the trace beside what the phone holds (a loaded phone refusing what does not
                     // fit, or below the reserve, issue #17): this message is not recorded and the ring with its entries
