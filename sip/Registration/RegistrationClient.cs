@@ -205,14 +205,14 @@ namespace DeskPhone.Sip.Registration
             ISipClientCore agent = Agent;
             string branch = "z9hG4bK" + agent.NewToken();
             ISipTransport transport = agent.TransportOf(identity);
-            host = ((uint)_tagAndCSeq).ToString("x8");
+            string tag = ((uint)_tagAndCSeq).ToString("x8");
             _tagAndCSeq += 1L << 32;
             SipWriter w = SipWriter.Request("REGISTER", registrar)
                 .Header(HeaderNames.Via, agent.ViaOf(transport, branch))
                 .Header(HeaderNames.MaxForwards, "70")
-                .Header(HeaderNames.From, "<" + aor + ">;tag=" + host)
+                .Header(HeaderNames.From, "<" + aor + ">;tag=" + tag)
                 .Header(HeaderNames.To, "<" + aor + ">")
-                .Header(HeaderNames.CallId, host + "-reg" + identity.Index.ToString())
+                .Header(HeaderNames.CallId, tag + "-reg" + identity.Index.ToString())
                 .Header(HeaderNames.CSeq, ((int)(_tagAndCSeq >> 32)).ToString() + " REGISTER")
                 .Header(HeaderNames.Contact, agent.ContactOf(identity))
                 .Header(HeaderNames.Expires, expires.ToString())
