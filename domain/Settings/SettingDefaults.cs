@@ -14,7 +14,7 @@ namespace DeskPhone.Domain.Settings
     internal static class SettingDefaults
     {
         /// <summary>Codes 0 to Count - 1 have a text, each once (led_orange's is led_blink_short_off's, led_yellow's empty).</summary>
-        public const int Count = 37;
+        public const int Count = 39;
 
         /// <summary>The default of a code (null past the last).</summary>
         /// <remarks>
@@ -69,6 +69,8 @@ namespace DeskPhone.Domain.Settings
                 case 34: text = LedDefaults.Green; break;
                 case 35: text = LedDefaults.MessageUsage; break;
                 case 36: text = LedDefaults.CallIndicatorUsage; break;
+                case 37: text = "rel"; break;
+                case 38: text = "03:00"; break;
                 default: text = null; break;
             }
             return text;

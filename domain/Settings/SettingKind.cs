@@ -32,6 +32,8 @@ namespace DeskPhone.Domain.Settings
         /// <summary>A dial plan (Firmware.Calls.DialPlan, through <see cref="SettingValidator.DialPlanCheck"/>: rules like !pattern!replacement!flags), or empty.</summary>
         DialPlan,
         /// <summary>What a call can be placed to (a number, user@host or a sip:/sips: URI with a host), or empty: the hot and warm line's target.</summary>
-        DialTarget
+        DialTarget,
+        /// <summary>A time of day on the 24-hour clock, HH:MM (00:00 to 23:59; "9:05" is stored as "09:05").</summary>
+        TimeOfDay
     }
 }

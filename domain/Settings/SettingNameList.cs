@@ -93,6 +93,8 @@ namespace DeskPhone.Domain.Settings
             SettingNames.CustomCertificates + "\n" +
             SettingNames.ProvPollingEnabled + "\n" +
             SettingNames.ProvPollingPeriod + "\n" +
+            SettingNames.ProvPollingMode + "\n" +
+            SettingNames.ProvPollingTime + "\n" +
             SettingNames.FirmwareStatus + "\n" +
             SettingNames.UpdatePolicy + "\n" +
             SettingNames.UpdateKey + "\n" +

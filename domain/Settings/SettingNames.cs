@@ -100,6 +100,8 @@ namespace DeskPhone.Domain.Settings
         public const string CustomCertificates = "custom_certificates";
         public const string ProvPollingEnabled = "prov_polling_enabled";
         public const string ProvPollingPeriod = "prov_polling_period";
+        public const string ProvPollingMode = "prov_polling_mode";
+        public const string ProvPollingTime = "prov_polling_time";
         public const string FirmwareStatus = "firmware_status";
         public const string UpdatePolicy = "update_policy";
         public const string UpdateKey = "update_key";

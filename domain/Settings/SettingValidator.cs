@@ -73,6 +73,11 @@ namespace DeskPhone.Domain.Settings
                     normalized = value.Trim();
                     error = DialPlanCheck == null ? CheckLine(def, normalized) : CheckLine(def, normalized) ?? DialPlanCheck(normalized);
                     break;
+                case SettingKind.TimeOfDay:
+                    int minute = MinuteOfDay(value.Trim());
+                    normalized = minute < 0 ? null : TimeOfDayText(minute);
+                    error = minute < 0 ? "'" + value + "' is not a time of day (HH:MM, 00:00 to 23:59)" : null;
+                    break;
                 case SettingKind.DialTarget:
                     normalized = value.Trim();
                     error = normalized.Length == 0 ? null : CheckLine(def, normalized) ?? CheckDialTarget(normalized);
@@ -138,6 +143,37 @@ namespace DeskPhone.Domain.Settings
                 allowed.Append(i == 0 ? "" : ", ").Append(def.Choices[i]);
             }
             return "'" + value + "' is not one of " + allowed.ToString();
+        }
+
+        /// <summary>
+        /// Minutes after midnight of a time of day written H:MM or HH:MM on the 24-hour clock, or -1 when it is not one:
+        /// read from the text's digits, nothing made.
+        /// </summary>
+        public static int MinuteOfDay(string text)
+        {
+            int colon = text == null ? -1 : text.IndexOf(':');
+            int length = colon < 0 ? 0 : text.Length;
+            if (colon < 1 || colon > 2 || length != colon + 3)
+            {
+                return -1;
+            }
+            int hours = 0;
+            for (int i = 0; i < colon; i++)
+            {
+                int d = text[i] - '0';
+                hours = d < 0 || d > 9 ? 99 : hours * 10 + d;
+            }
+            int tens = text[colon + 1] - '0';
+            int units = text[colon + 2] - '0';
+            return hours > 23 || tens < 0 || tens > 5 || units < 0 || units > 9 ? -1 : hours * 60 + tens * 10 + units;
+        }
+
+        /// <summary>HH:MM of a minute after midnight (0 to 1439).</summary>
+        public static string TimeOfDayText(int minute)
+        {
+            int hours = minute / 60;
+            int minutes = minute % 60;
+            return (hours < 10 ? "0" : "") + hours.ToString() + (minutes < 10 ? ":0" : ":") + minutes.ToString();
         }
 
         private static string CheckList(SettingDefinition def, string value, out string normalized)

@@ -25,6 +25,7 @@ namespace DeskPhone.Domain.Settings
         private const string ToneSchemes = "USA GER UK FRA ITA NLD SWI SWE AUS JPN";
         private const string AnswerAfterPolicies = "off idle always not_busy";
         private const string UpdatePolicies = "auto_update ask_for_update never_update_firm";
+        private const string ProvPollingModes = "rel abs";
         private const string DtmfInfoModes = "off on sip_info_only";
 
         /// <summary>Receives the table's rows in order (<see cref="Rows"/>).</summary>
@@ -160,7 +161,9 @@ namespace DeskPhone.Domain.Settings
             t.Global("setting_server", SettingKind.Text, "", false, "Provisioning URL, http:// or https:// ({mac}: the phone's MAC; empty: no provisioning)");
             t.List("custom_certificates", "", "CA certificates (PEM) https servers must chain to (empty: https refused)");
             t.Bool("prov_polling_enabled", "off", false, "Fetch the provisioning URL again every prov_polling_period seconds");
-            t.Int("prov_polling_period", "86400", 60, 2592000, false, "Seconds between scheduled provisioning runs");
+            t.Int("prov_polling_period", "86400", 60, 2592000, false, "Seconds between scheduled provisioning runs (prov_polling_mode rel)");
+            t.Row("prov_polling_mode", SettingKind.Choice, "rel", 0, 0, 0, ProvPollingModes, false, null, "Scheduled runs: rel every prov_polling_period seconds, abs every day at prov_polling_time");
+            t.Row("prov_polling_time", SettingKind.TimeOfDay, "03:00", 0, 0, 0, null, false, null, "Local time of day (HH:MM) of the daily run with prov_polling_mode abs");
 
             // Application updates (docs/updates.md): Snom's names, and the key (ours).
             t.Global("firmware_status", SettingKind.Text, "", false, "URL of the update set's manifest, http:// only (empty: no updates)");

@@ -62,7 +62,7 @@ namespace DeskPhone.Firmware.App
             _connections = parts.Tcp == null ? null : new OwnConnections(parts.Tcp);
             Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
-            Provisioning = new PhoneProvisioning(Core, parts.Http);
+            Provisioning = new PhoneProvisioning(Core, parts.Http, Time);
             Updates = new PhoneUpdates(Core, parts.UpdateHttp, parts.UpdateMedium, parts.UpdateLoader, Provisioning);
             Memory = new MemoryWatch(Core, parts.Memory, startMs);
             // The call layer is built on its first use and let go when idle (CallLayer); it keeps the sessions' place in the agent's chain,

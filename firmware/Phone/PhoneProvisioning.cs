@@ -1,3 +1,4 @@
+using System;
 using DeskPhone.Domain.Provisioning;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
@@ -6,8 +7,8 @@ namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
     /// Provisioning in the phone (docs/provisioning.md): the <see cref="ProvisioningClient"/> configured from
-    /// <c>setting_server</c>, <c>prov_polling_enabled</c> and <c>prov_polling_period</c>, one run once the network is
-    /// up after start, the MAC address for {mac} from the Ethernet link, and the three statuses:
+    /// <c>setting_server</c>, <c>prov_polling_enabled</c> and <c>prov_polling_period</c>, the daily run at
+    /// <c>prov_polling_time</c> with <c>prov_polling_mode abs</c>, one run once the network is up after start, the MAC address for {mac} from the Ethernet link, and the three statuses:
     /// PhoneProvisioningStarting when a run starts, PhoneProvisioningInProgress (the retry count) while it fetches or
     /// waits for a retry, PhoneProvisioningFailed (the reason) when it ended without a document; a good run clears all three.
     /// A SIP NOTIFY <c>Event: check-sync</c> from the registrar or outbound proxy of a registered identity starts a run
@@ -18,13 +19,19 @@ namespace DeskPhone.Firmware.Phone
         private const string Source = "provisioning";
 
         private readonly PhoneCore _phone;
+        private readonly NetworkTime _time;
         private bool _bootRunDone;
+        /// <summary>With prov_polling_mode abs: the local time of the next daily run; MinValue until the time is known.</summary>
+        private DateTime _dailyAt;
+        private bool _daily;
         private bool _rebootAfterRun;
 
         /// <param name="channel">The TCP channel for HTTP; null: no provisioning (tests without sockets).</param>
-        public PhoneProvisioning(PhoneCore phone, IHttpChannel channel)
+        /// <param name="time">The phone's clock, for the daily run (prov_polling_mode abs).</param>
+        public PhoneProvisioning(PhoneCore phone, IHttpChannel channel, NetworkTime time)
         {
             _phone = phone;
+            _time = time;
             if (channel == null)
             {
                 return;
@@ -34,7 +41,8 @@ namespace DeskPhone.Firmware.Phone
             phone.CheckSync = OnCheckSync;
             phone.Settings.SettingChanged += (name, idx, reboot) =>
             {
-                if (name == SettingNames.SettingServer || name == SettingNames.ProvPollingEnabled || name == SettingNames.ProvPollingPeriod)
+                if (name == SettingNames.SettingServer || name == SettingNames.ProvPollingEnabled || name == SettingNames.ProvPollingPeriod
+                    || name == SettingNames.ProvPollingMode || name == SettingNames.ProvPollingTime)
                 {
                     Configure();
                 }
@@ -73,10 +81,37 @@ namespace DeskPhone.Firmware.Phone
                     return;
                 }
             }
+            // The day's time is taken (and the next day's set) even while a run is in progress: that run is the day's.
+            if (_daily && networkUp && DailyRunDue() && Client.State == ProvisioningClient.Idle)
+            {
+                Client.Run("schedule", nowMs);
+            }
             if (networkUp || Client.State != ProvisioningClient.Idle)
             {
                 Client.Poll(nowMs);
             }
+        }
+
+        /// <summary>
+        /// Whether the daily run is due: the local clock has reached <see cref="_dailyAt"/>, which then moves to the next
+        /// day. Until the clock is known nothing is due; the first time it is, the next run is at the coming
+        /// prov_polling_time (today's, if still ahead). A clock set back by more than a day starts the count again.
+        /// </summary>
+        private bool DailyRunDue()
+        {
+            if (!_time.Known)
+            {
+                return false;
+            }
+            DateTime local = _time.Local();
+            bool due = _dailyAt != DateTime.MinValue && local >= _dailyAt;
+            if (due || _dailyAt == DateTime.MinValue || (_dailyAt - local).Ticks > TimeSpan.TicksPerDay)
+            {
+                int minute = SettingValidator.MinuteOfDay(_phone.Settings.Get(SettingNames.ProvPollingTime));
+                DateTime next = local.Date.AddMinutes(minute);
+                _dailyAt = next > local ? next : next.AddDays(1);
+            }
+            return due;
         }
 
         /// <summary>
@@ -107,9 +142,18 @@ namespace DeskPhone.Firmware.Phone
 
         private void RaiseWantsReboot() => _phone.Statuses.Raise(StatusId.PhoneWantsReboot, null, "check-sync", _phone.Now);
 
-        private void Configure() =>
-            Client.Configure(_phone.Settings.Get(SettingNames.SettingServer), _phone.Settings.GetBool(SettingNames.ProvPollingEnabled),
+        /// <summary>
+        /// The client's URL and schedule. With prov_polling_mode abs the client keeps no period of its own: the daily
+        /// run is started here from the local clock, counted again from the new setting.
+        /// </summary>
+        private void Configure()
+        {
+            bool polling = _phone.Settings.GetBool(SettingNames.ProvPollingEnabled);
+            _daily = polling && _time != null && _phone.Settings.Get(SettingNames.ProvPollingMode) == "abs";
+            _dailyAt = DateTime.MinValue;
+            Client.Configure(_phone.Settings.Get(SettingNames.SettingServer), polling && !_daily,
                 _phone.Settings.GetInt(SettingNames.ProvPollingPeriod), _phone.Now);
+        }
 
         private void OnStateChanged(int state)
         {

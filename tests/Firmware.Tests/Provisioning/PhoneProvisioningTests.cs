@@ -93,6 +93,76 @@ namespace DeskPhone.Firmware.Tests.Provisioning
         }
 
         [Fact]
+        public void WithModeAbsTheScheduleRunsOnceADayAtTheLocalTimeOfPollingTime()
+        {
+            DateTime local = new DateTime(2026, 12, 7, 8, 58, 0);
+            Assert.Null(_settings.Set("setting_server", 0, "http://192.0.2.80/phone.xml"));
+            Assert.Null(_settings.Set("prov_polling_enabled", 0, "on"));
+            Assert.Null(_settings.Set("prov_polling_mode", 0, "abs"));
+            Assert.Null(_settings.Set("prov_polling_time", 0, "9:00"));
+            // The relative period (an hour) must not start runs of its own in abs mode.
+            Assert.Null(_settings.Set("prov_polling_period", 0, "3600"));
+            for (int i = 0; i < 3; i++)
+            {
+                _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
+            }
+            _app = new PhoneApp(new PhoneParts(_settings, new SipInbox(4, 2048), null)
+            {
+                LocalHost = "192.0.2.10", Http = _http, WallClock = () => local.AddMilliseconds(_now),
+            });
+            _router = new BenchRouter(_app.Core, _app.Text, (code, action) => { }, null, null) { Provisioning = _app.Provisioning };
+
+            Run(200);
+            Assert.Equal(1, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Assert.Equal("boot", Bench("GET", "/api/provisioning", 200).GetProperty("trigger").GetString());
+
+            // 08:58 + 119.5 s: not yet 09:00.
+            Run(119300);
+            Assert.Equal(1, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Run(1000);
+            JsonElement at9 = Bench("GET", "/api/provisioning", 200);
+            Assert.Equal(2, at9.GetProperty("runs").GetInt32());
+            Assert.Equal("schedule", at9.GetProperty("trigger").GetString());
+
+            // The rest of the day (an hour's period would have run again) goes by without a run; the next 09:00 runs.
+            local = local.AddHours(23).AddMinutes(59);
+            Run(1000);
+            Assert.Equal(2, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            local = local.AddMinutes(1);
+            Run(1000);
+            Assert.Equal(3, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+        }
+
+        [Fact]
+        public void ChangingPollingTimeMovesTheDailyRun()
+        {
+            DateTime local = new DateTime(2026, 12, 7, 10, 0, 0);
+            Assert.Null(_settings.Set("prov_polling_enabled", 0, "on"));
+            Assert.Null(_settings.Set("prov_polling_mode", 0, "abs"));
+            Assert.Null(_settings.Set("prov_polling_time", 0, "09:00"));
+            for (int i = 0; i < 2; i++)
+            {
+                _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
+            }
+            Assert.Null(_settings.Set("setting_server", 0, "http://192.0.2.80/phone.xml"));
+            _app = new PhoneApp(new PhoneParts(_settings, new SipInbox(4, 2048), null)
+            {
+                LocalHost = "192.0.2.10", Http = _http, WallClock = () => local.AddMilliseconds(_now),
+            });
+            _router = new BenchRouter(_app.Core, _app.Text, (code, action) => { }, null, null) { Provisioning = _app.Provisioning };
+            Run(200);
+            Assert.Equal(1, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+
+            // 09:00 has passed today: the next run was tomorrow's; 10:01 is still ahead today.
+            Assert.Null(_settings.Set("prov_polling_time", 0, "10:01"));
+            Run(50000);
+            Assert.Equal(1, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Run(15000);
+            Assert.Equal(2, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Assert.Equal("schedule", Bench("GET", "/api/provisioning", 200).GetProperty("trigger").GetString());
+        }
+
+        [Fact]
         public void AFailedRunRaisesFailedWithTheReasonAndASuccessClearsIt()
         {
             _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"));

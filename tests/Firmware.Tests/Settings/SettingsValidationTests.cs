@@ -20,6 +20,19 @@ namespace DeskPhone.Firmware.Tests.Settings
         }
 
         [Theory]
+        [InlineData("09:00", "09:00")]
+        [InlineData(" 9:05 ", "09:05")]
+        [InlineData("00:00", "00:00")]
+        [InlineData("23:59", "23:59")]
+        public void TimesOfDayAreStoredAsHhMm(string given, string stored)
+        {
+            Assert.Equal("03:00", _store.Get("prov_polling_time"));
+            Assert.Null(_store.Set("prov_polling_time", 0, given));
+            Assert.Equal(stored, _store.Get("prov_polling_time"));
+            Assert.Equal(SettingValidator.MinuteOfDay(stored), SettingValidator.MinuteOfDay(given.Trim()));
+        }
+
+        [Theory]
         [InlineData("cancel_desktop", 0, "yes", "cancel_desktop: 'yes' is not a boolean")]
         [InlineData("user_expiry", 2, "59", "user_expiry[2]: 59 is out of range 60..86400")]
         [InlineData("user_expiry", 2, "86401", "user_expiry[2]: 86401 is out of range 60..86400")]
@@ -42,6 +55,13 @@ namespace DeskPhone.Firmware.Tests.Settings
         [InlineData("user_name", 13, "x", "user_name: index 13 is out of range 1..12")]
         [InlineData("dhcp", 1, "on", "dhcp: is not indexed (index 1 given)")]
         [InlineData("no_such_setting", 0, "1", "no_such_setting: unknown setting")]
+        [InlineData("prov_polling_time", 0, "24:00", "prov_polling_time: '24:00' is not a time of day (HH:MM, 00:00 to 23:59)")]
+        [InlineData("prov_polling_time", 0, "12:60", "prov_polling_time: '12:60' is not a time of day")]
+        [InlineData("prov_polling_time", 0, "1200", "prov_polling_time: '1200' is not a time of day")]
+        [InlineData("prov_polling_time", 0, "9:5", "prov_polling_time: '9:5' is not a time of day")]
+        [InlineData("prov_polling_time", 0, "1a:00", "prov_polling_time: '1a:00' is not a time of day")]
+        [InlineData("prov_polling_time", 0, "", "prov_polling_time: '' is not a time of day")]
+        [InlineData("prov_polling_mode", 0, "rand", "prov_polling_mode: 'rand' is not one of rel, abs")]
         public void BadValuesAreRefusedWithNameAndReason(string name, int idx, string value, string messageStart)
         {
             string before = _store.Get(name, idx);
