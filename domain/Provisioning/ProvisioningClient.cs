@@ -43,6 +43,8 @@ namespace DeskPhone.Domain.Provisioning
         private long _retryAtMs;
         private int _redirects;
         private ProvisioningUrl _current;
+        /// <summary>The files of a &lt;setting-files&gt; container while a run walks them; null otherwise.</summary>
+        private ProvisioningFiles _files;
 
         public ProvisioningClient(IHttpChannel channel, SettingsStore settings)
         {
@@ -157,6 +159,7 @@ namespace DeskPhone.Domain.Provisioning
 
         private void Attempt(long nowMs)
         {
+            _files = null;
             ProvisioningUrl url = ProvisioningUrl.Parse(_url, Mac, out string error);
             if (url == null)
             {
@@ -197,11 +200,11 @@ namespace DeskPhone.Domain.Provisioning
                 }
                 else
                 {
-                    next = _current.Resolve(location, out error);
+                    next = _current.Resolve(location, Mac, out error);
                 }
                 if (next == null)
                 {
-                    Finish(false, "HTTP " + status.ToString() + ", redirect not followed: " + error, nowMs);
+                    Failed("HTTP " + status.ToString() + ", redirect not followed: " + error, false, nowMs);
                     return;
                 }
                 _redirects++;
@@ -216,24 +219,81 @@ namespace DeskPhone.Domain.Provisioning
                 Failed(error, status >= 500 || status == 408 || status == 429, nowMs);
                 return;
             }
+            if (_files == null)
+            {
+                string[] listed = SettingFiles.Read(_fetch.Body, 0, _fetch.BodyLength, out string listError);
+                if (listed != null || listError != null)
+                {
+                    _fetch.Release();
+                    if (listed == null)
+                    {
+                        Finish(false, listError + ", nothing applied", nowMs);
+                        return;
+                    }
+                    _files = new ProvisioningFiles(listed, _current);
+                    NextFile(nowMs);
+                    return;
+                }
+            }
             SettingsImportReport report = _settings.ImportXml(_fetch.Body, 0, _fetch.BodyLength);
             _fetch.Release();
+            if (_files != null)
+            {
+                _files.Imported(report);
+                NextFile(nowMs);
+                return;
+            }
             if (report.Malformed != null)
             {
                 Finish(false, "bad XML, nothing applied: " + report.Malformed, nowMs);
                 return;
             }
-            LastUnknown = Head(report.Unknown);
-            LastErrors = Head(report.Errors);
-            string saved = _settings.IsPersistent && _settings.IsDirty ? _settings.Save() : null;
             string result = report.Applied.ToString() + " applied, " + report.Unknown.Length.ToString() + " unknown kept, " +
                             report.Errors.Length.ToString() + " refused";
-            Finish(true, saved == null ? result : result + "; not saved: " + saved, nowMs);
+            Finish(true, Saved(result), nowMs, Head(report.Unknown), Head(report.Errors));
+        }
+
+        /// <summary>
+        /// The next listed file's request; past the last, the run ends with what the files did (ok when none failed).
+        /// A file whose URL is refused counts as failed and the walk goes on.
+        /// </summary>
+        private void NextFile(long nowMs)
+        {
+            ProvisioningFiles files = _files;
+            while (files.Next < files.Urls.Length)
+            {
+                string url = files.Urls[files.Next++];
+                ProvisioningUrl file = files.Container.Resolve(url, Mac, out string error);
+                if (file != null)
+                {
+                    _redirects = 0;
+                    Request(file, nowMs);
+                    return;
+                }
+                files.Failed(error);
+            }
+            _files = null;
+            Finish(files.Failures == 0, Saved(files.Result()), nowMs, Head(SettingsStore.ToStrings(files.Unknown)),
+                Head(SettingsStore.ToStrings(files.Errors)));
+        }
+
+        /// <summary>Saves what a run applied; the result, with why it was not saved if the save failed.</summary>
+        private string Saved(string result)
+        {
+            string saved = _settings.IsPersistent && _settings.IsDirty ? _settings.Save() : null;
+            return saved == null ? result : result + "; not saved: " + saved;
         }
 
         private void Failed(string error, bool transient, long nowMs)
         {
             _fetch.Release();
+            if (_files != null)
+            {
+                // A listed file is not retried: the run goes on with the next one and reports this one.
+                _files.Failed(error);
+                NextFile(nowMs);
+                return;
+            }
             if (!transient || Retry >= MaxRetries)
             {
                 Finish(false, error, nowMs);
@@ -245,15 +305,13 @@ namespace DeskPhone.Domain.Provisioning
             SetState(Waiting);
         }
 
-        private void Finish(bool ok, string result, long nowMs)
+        /// <summary>Ends the run with its outcome and the lists the bench shows (none for a run that applied nothing).</summary>
+        private void Finish(bool ok, string result, long nowMs, string[] unknown = null, string[] errors = null)
         {
             _fetch.Release();
             _current = null;
-            if (!ok)
-            {
-                LastUnknown = null;
-                LastErrors = null;
-            }
+            LastUnknown = unknown;
+            LastErrors = errors;
             RetryReason = null;
             HasResult = true;
             LastOk = ok;

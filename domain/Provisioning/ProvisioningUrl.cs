@@ -99,17 +99,13 @@ namespace DeskPhone.Domain.Provisioning
         }
 
         /// <summary>
-        /// Where a redirect's Location points from this URL: an absolute http(s) URL, or a path on the same server; null
-        /// with <paramref name="error"/> otherwise.
+        /// Where a redirect's Location or a listed file's URL points from this URL: an absolute http(s) URL, or a path on
+        /// the same server, with {mac} filled in from <paramref name="mac"/>; null with <paramref name="error"/> otherwise.
         /// </summary>
-        public ProvisioningUrl Resolve(string location, out string error)
+        public ProvisioningUrl Resolve(string location, string mac, out string error)
         {
-            if (location != null && location.Length > 0 && location[0] == '/' && (location.Length == 1 || location[1] != '/'))
-            {
-                error = null;
-                return new ProvisioningUrl(Secure, Host, Port, location);
-            }
-            return Parse(location, null, out error);
+            bool path = location != null && location.Length > 0 && location[0] == '/' && (location.Length == 1 || location[1] != '/');
+            return Parse(path ? Origin + location : location, mac, out error);
         }
 
         /// <summary>"0008dc1f2e3d" from "00:08:DC:1F:2E:3D" (or any separators); null unless there are 12 hex digits.</summary>

@@ -104,6 +104,39 @@ namespace DeskPhone.Peers.Tests
             Assert.Equal("4", Setting(phone, "ring_volume"));
         }
 
+        [SkippableFact]
+        public void ASettingFilesContainerOnNginxGetsItsGeneralAndItsPerPhoneFileApplied()
+        {
+            Skip.IfNot(File.Exists(Nginx.Binary), Nginx.Missing);
+            using var nginx = new Nginx();
+            // Snom's usual layout: one container per phone type listing the general file and the phone's own (by MAC).
+            nginx.Write("m5core.xml", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<setting-files>\n" +
+                "  <file url=\"" + nginx.Url + "/general.xml\"/>\n  <file url=\"/{mac}.xml\"/>\n</setting-files>\n");
+            nginx.Write("general.xml", Doc("<ring_volume perm=\"\">5</ring_volume>\n<timezone perm=\"\">GER+1</timezone>"));
+            nginx.Write(SimulatorMac + ".xml", Doc("<ring_volume perm=\"\">11</ring_volume>\n<user_realname idx=\"1\" perm=\"\">Reception</user_realname>"));
+            using var phone = PhoneUnderTest.Simulator("");
+
+            phone.Set("setting_server", nginx.Url + "/m5core.xml");
+            JsonElement last = RunOnce(phone);
+            Assert.True(last.GetProperty("ok").GetBoolean(), last.ToString() + "\nnginx:\n" + nginx.AccessLog + nginx.Log);
+            Assert.Equal("2 files: 4 applied, 0 unknown kept, 0 refused", last.GetProperty("result").GetString());
+            Assert.Equal("11", Setting(phone, "ring_volume"));
+            Assert.Equal("GER+1", Setting(phone, "timezone"));
+            Assert.Contains("GET /general.xml HTTP/1.1\" 200", nginx.AccessLog);
+            Assert.Contains("GET /" + SimulatorMac + ".xml HTTP/1.1\" 200", nginx.AccessLog);
+            Assert.True(nginx.AccessLog.IndexOf("/general.xml", StringComparison.Ordinal) < nginx.AccessLog.IndexOf("/" + SimulatorMac + ".xml", StringComparison.Ordinal));
+
+            // The phone's own file gone: the general one is still applied and the run names the missing file.
+            File.Delete(Path.Combine(nginx.Root, SimulatorMac + ".xml"));
+            nginx.Write("general.xml", Doc("<ring_volume perm=\"\">7</ring_volume>"));
+            last = RunOnce(phone);
+            Assert.False(last.GetProperty("ok").GetBoolean());
+            Assert.Equal("2 files, 1 failed: 1 applied, 0 unknown kept, 0 refused", last.GetProperty("result").GetString());
+            Assert.Equal("7", Setting(phone, "ring_volume"));
+            JsonElement? failed = ActiveStatus(phone, "PhoneProvisioningFailed");
+            Assert.True(failed.HasValue, phone.Status().ToString());
+        }
+
         private static string CheckSyncNotify(string evt, int n) =>
             "NOTIFY sip:100@127.0.0.1;line=dp1 SIP/2.0\nVia: SIP/2.0/UDP LOCAL;branch=z9hG4bKcheck" + n + "\nMax-Forwards: 70\n" +
             "From: <sip:pbx@127.0.0.1>;tag=pbx" + n + "\nTo: <sip:100@127.0.0.1>\nCall-ID: check-sync-" + n + "\nCSeq: 1 NOTIFY\n" +

@@ -94,6 +94,91 @@ namespace DeskPhone.Firmware.Tests.Provisioning
         }
 
         [Fact]
+        public void ASettingFilesContainerFetchesEachListedFileInOrderAndAppliesThemAll()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<setting-files>\n" +
+                "  <file url=\"http://10.0.0.9/general.xml\"/>\n  <gui-languages url=\"http://10.0.0.9/lang.xml\"/>\n" +
+                "  <file url=\"/cfg/{mac}-keys.xml\"></file>\n</setting-files>\n"));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc("<ring_volume>4</ring_volume><vendor_gadget>on</vendor_gadget>")));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc("<ring_volume>6</ring_volume><user_host idx=\"1\">pbx.example</user_host>")));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.True(_client.LastOk, _client.LastResult);
+            Assert.Equal("2 files: 3 applied, 1 unknown kept, 0 refused", _client.LastResult);
+            Assert.Equal(3, _http.Requests.Count);
+            Assert.StartsWith("GET /general.xml HTTP/1.1\r\nHost: 10.0.0.9\r\n", _http.Requests[1]);
+            // A path is on the container's server, {mac} filled in.
+            Assert.StartsWith("GET /cfg/0008dc1f2e3d-keys.xml HTTP/1.1\r\nHost: prov.example:8080\r\n", _http.Requests[2]);
+            // Applied in the order listed: the later file's value stands.
+            Assert.Equal(6, _settings.GetInt("ring_volume"));
+            Assert.Equal("pbx.example", _settings.Get("user_host", 1));
+            Assert.Equal(new[] { "vendor_gadget" }, _client.LastUnknown);
+            Assert.Empty(_client.LastErrors);
+        }
+
+        [Fact]
+        public void AListedFileThatFailsIsNamedAndTheOthersAreStillApplied()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(
+                "<setting-files><file url=\"http://10.0.0.9/a.xml\"/><file url=\"ftp://10.0.0.9/b.xml\"/>" +
+                "<file url=\"http://10.0.0.9/c.xml\"/><file url=\"http://10.0.0.9/d.xml\"/></setting-files>"));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n"));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml("<settings><phone-settings><ring_volume>"));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc("<ring_volume>9</ring_volume><user_expiry idx=\"1\">5</user_expiry>")));
+
+            _client.Run("bench", _now);
+            RunUntilIdle(5000);
+
+            Assert.False(_client.LastOk);
+            Assert.Equal("4 files, 3 failed: 1 applied, 0 unknown kept, 1 refused", _client.LastResult);
+            // One request per file that had a usable URL, none retried: the 503 does not hold the run up.
+            Assert.Equal(4, _http.Requests.Count);
+            Assert.Equal(9, _settings.GetInt("ring_volume"));
+            Assert.Equal(4, _client.LastErrors.Length);
+            Assert.Equal("file 1: HTTP 503", _client.LastErrors[0]);
+            Assert.StartsWith("file 2: only http:// and https://", _client.LastErrors[1]);
+            Assert.StartsWith("file 3: bad XML, nothing applied:", _client.LastErrors[2]);
+            Assert.StartsWith("user_expiry[1]: 5 is out of range", _client.LastErrors[3]);
+        }
+
+        [Theory]
+        [InlineData("<setting-files></setting-files>", "<setting-files> lists no file, nothing applied")]
+        [InlineData("<setting-files><file/></setting-files>", "<setting-files>: a <file> without url, nothing applied")]
+        [InlineData("<setting-files><file url=\"http://a/1\"/><file url=\"http://a/2\"/><file url=\"http://a/3\"/><file url=\"http://a/4\"/>" +
+                    "<file url=\"http://a/5\"/><file url=\"http://a/6\"/><file url=\"http://a/7\"/><file url=\"http://a/8\"/><file url=\"http://a/9\"/></setting-files>",
+                    "<setting-files> lists more than 8 files, nothing applied")]
+        [InlineData("<setting-files><file url=\"http://a/1\"/>", "<setting-files>: malformed XML:")]
+        public void ABadContainerIsRefusedWholeAndNothingIsFetched(string container, string reason)
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(container));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.False(_client.LastOk);
+            Assert.StartsWith(reason, _client.LastResult);
+            Assert.Single(_http.Requests);
+            Assert.Equal(0, _settings.UnknownCount);
+        }
+
+        [Fact]
+        public void AContainerListedInAContainerIsNotFollowed()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml("<setting-files><file url=\"/inner.xml\"/></setting-files>"));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml("<setting-files><file url=\"/deeper.xml\"/></setting-files>"));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.False(_client.LastOk);
+            Assert.Equal(2, _http.Requests.Count);
+            Assert.Equal("file 1: bad XML, nothing applied: root element is <setting-files>, expected <settings>", Assert.Single(_client.LastErrors));
+        }
+
+        [Fact]
         public void A404EndsTheRunAtOnceWithTheStatus()
         {
             _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found"));
