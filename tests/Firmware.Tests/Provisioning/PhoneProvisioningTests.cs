@@ -21,10 +21,10 @@ namespace DeskPhone.Firmware.Tests.Provisioning
         private BenchRouter _router;
         private long _now;
 
-        private void Start(string url)
+        private void Start(string url, DeskPhone.Firmware.Phone.WallClock clock = null)
         {
             Assert.Null(_settings.Set("setting_server", 0, url));
-            _app = new PhoneApp(new PhoneParts(_settings, new SipInbox(4, 2048), null) { LocalHost = "192.0.2.10", Http = _http });
+            _app = new PhoneApp(new PhoneParts(_settings, new SipInbox(4, 2048), null) { LocalHost = "192.0.2.10", Http = _http, WallClock = clock });
             _router = new BenchRouter(_app.Core, _app.Text, (code, action) => { }, null, null) { Provisioning = _app.Provisioning };
         }
 
@@ -96,7 +96,6 @@ namespace DeskPhone.Firmware.Tests.Provisioning
         public void WithModeAbsTheScheduleRunsOnceADayAtTheLocalTimeOfPollingTime()
         {
             DateTime local = new DateTime(2026, 12, 7, 8, 58, 0);
-            Assert.Null(_settings.Set("setting_server", 0, "http://192.0.2.80/phone.xml"));
             Assert.Null(_settings.Set("prov_polling_enabled", 0, "on"));
             Assert.Null(_settings.Set("prov_polling_mode", 0, "abs"));
             Assert.Null(_settings.Set("prov_polling_time", 0, "9:00"));
@@ -106,11 +105,7 @@ namespace DeskPhone.Firmware.Tests.Provisioning
             {
                 _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
             }
-            _app = new PhoneApp(new PhoneParts(_settings, new SipInbox(4, 2048), null)
-            {
-                LocalHost = "192.0.2.10", Http = _http, WallClock = () => local.AddMilliseconds(_now),
-            });
-            _router = new BenchRouter(_app.Core, _app.Text, (code, action) => { }, null, null) { Provisioning = _app.Provisioning };
+            Start("http://192.0.2.80/phone.xml", () => local.AddMilliseconds(_now));
 
             Run(200);
             Assert.Equal(1, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
@@ -144,12 +139,7 @@ namespace DeskPhone.Firmware.Tests.Provisioning
             {
                 _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
             }
-            Assert.Null(_settings.Set("setting_server", 0, "http://192.0.2.80/phone.xml"));
-            _app = new PhoneApp(new PhoneParts(_settings, new SipInbox(4, 2048), null)
-            {
-                LocalHost = "192.0.2.10", Http = _http, WallClock = () => local.AddMilliseconds(_now),
-            });
-            _router = new BenchRouter(_app.Core, _app.Text, (code, action) => { }, null, null) { Provisioning = _app.Provisioning };
+            Start("http://192.0.2.80/phone.xml", () => local.AddMilliseconds(_now));
             Run(200);
             Assert.Equal(1, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
 
