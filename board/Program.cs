@@ -62,13 +62,29 @@ namespace DeskPhone.Board
         private static PhoneApp Start(SystemClock clock, out UdpTransport udp)
         {
             BoardProfile board = BoardProfiles.M5StackCore();
-            var wifiStation = new WifiStation();
-            PhoneDrivers drivers = DeviceDrivers.Create(board, clock, ExpansionProtocol.Version(1, 2), wifiStation);
+#if WIFI
+            // The Wi-Fi variant: Wi-Fi while the cable is out (wifi_ssid); nothing native is touched until the first
+            // attempt. The Ethernet monitor must know when the station is up.
+            var wifi = new WifiStation();
+            PhoneDrivers drivers = DeviceDrivers.Create(board, clock, ExpansionProtocol.Version(1, 2), wifi);
+#else
+            // The LAN-only image (the default build, docs/board-profile.md "Wi-Fi"): a wifi_ssid is reported, never
+            // joined (NoWifiLink, through the link policy), and the Ethernet monitor has no station to mind.
+            var wifi = new NoWifiLink();
+            PhoneDrivers drivers = DeviceDrivers.Create(board, clock, ExpansionProtocol.Version(1, 2), null);
+#endif
 
             var settings = new SettingsStore(new FileSettingsMedium("I:\\"), new Random());
             SettingsLoadReport loaded = settings.Load();
             Console.WriteLine("settings: " + loaded.Source);
             ApplyNetworkSettings(settings);
+#if !WIFI
+            // Said at start too: the link policy only reports it while the cable is out.
+            if (settings.Get(SettingNames.WifiSsid).Length != 0)
+            {
+                Console.WriteLine("wifi: wifi_ssid is set, not joined: " + NoWifiLink.Reason);
+            }
+#endif
 
             // The RTC keeps UTC; the phone's zone (named, with daylight saving, or the offset) applies once the phone exists.
             NetworkTime zone = null;
@@ -106,8 +122,8 @@ namespace DeskPhone.Board
                 UpdateHttp = new SchemeChannel(new TcpHttpChannel(), new DeskPhone.Board.Net.TlsHttpChannel(settings)),
                 UpdateMedium = new FileUpdateMedium("I:\\"),
                 Memory = new GcFreeMemory(),
-                // Wi-Fi while the cable is out (wifi_ssid); nothing native is touched until the first attempt.
-                Wifi = wifiStation,
+                // Wi-Fi while the cable is out (wifi_ssid): the station, or on the LAN-only image the report that there is none.
+                Wifi = wifi,
             });
             zone = app.Time;
 

@@ -46,6 +46,21 @@ namespace DeskPhone.Conformance.Tests
             Assert.False(File.Exists(sandbox.CallLog));
         }
 
+        [Theory]
+        [InlineData("", "-p:Wifi=false", "LAN only")]
+        [InlineData(" --wifi", "-p:Wifi=true", "Wi-Fi")]
+        public void BuildsTheLanOnlyImageUnlessWifiIsAsked(string option, string property, string variant)
+        {
+            using var sandbox = new Sandbox(withNanoff: true);
+            sandbox.AddFakeMsbuild();
+
+            (int code, string output) = sandbox.Run("--board m5core --port " + sandbox.Port + " --app-only --dry-run" + option);
+
+            Assert.True(code == 0, output);
+            Assert.Contains("building the device application (Release, board m5core, " + variant + ")", output);
+            Assert.Contains("msbuild " + Path.Combine(RepoPaths.Root, "DeskPhone.sln") + " -restore -p:Configuration=Release -p:BoardProfile=m5core " + property, output);
+        }
+
         [Fact]
         public void RejectsUnknownBoard()
         {
@@ -75,6 +90,14 @@ namespace DeskPhone.Conformance.Tests
                     File.WriteAllText(fake, "#!/bin/sh\necho \"$*\" >> '" + CallLog + "'\n");
                     File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
                 }
+            }
+
+            /// <summary>An msbuild on the PATH (the dry run only prints its command line).</summary>
+            public void AddFakeMsbuild()
+            {
+                string fake = Path.Combine(_dir, "bin", "msbuild");
+                File.WriteAllText(fake, "#!/bin/sh\nexit 1\n");
+                File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
 
             public string Port { get; }

@@ -96,6 +96,26 @@ namespace DeskPhone.Conformance.Tests
             Assert.False(File.Exists(Path.Combine(RepoPaths.Root, "board", "DeskPhone.Board.csproj")), "board/ is device code only: no host twin");
         }
 
+        /// <summary>
+        /// The default board image is LAN only (docs/board-profile.md "Wi-Fi"): System.Device.Wifi and the station that
+        /// uses it come only with -p:Wifi=true, so the image CI measures and the flashing helper deploys does not pay
+        /// the library's runtime tables. tools/flash/nf-build-wifi.sh builds the variant by meeting these conditions.
+        /// </summary>
+        [Fact]
+        public void BoardReferencesWifiOnlyInItsWifiVariant()
+        {
+            XDocument nfproj = XDocument.Load(Path.Combine(RepoPaths.Root, "board", "DeskPhone.Board.nfproj"));
+            const string wifiCondition = "'$(Wifi)' == 'true'";
+            XElement wifiReference = nfproj.Descendants(Ms + "Reference").Single(r => ((string)r.Attribute("Include")).StartsWith("System.Device.Wifi,", StringComparison.Ordinal));
+            XElement station = nfproj.Descendants(Ms + "Compile").Single(c => (string)c.Attribute("Include") == "Drivers\\WifiStation.cs");
+            XElement wildcard = nfproj.Descendants(Ms + "Compile").Single(c => (string)c.Attribute("Include") == "**\\*.cs");
+
+            Assert.Equal(wifiCondition, (string)wifiReference.Parent.Attribute("Condition"));
+            Assert.Equal(wifiCondition, (string)station.Parent.Attribute("Condition"));
+            Assert.Contains("Drivers\\WifiStation.cs", ((string)wildcard.Attribute("Exclude")).Split(';'));
+            Assert.Contains(nfproj.Descendants(Ms + "DefineConstants"), d => d.Value.Contains(";WIFI") && (string)d.Parent.Attribute("Condition") == wifiCondition);
+        }
+
         /// <summary>Libraries whose natives only the board has (static constructors that throw in the POSIX nanoCLR, GPIO, HTTP).</summary>
         private static readonly string[] BoardOnly =
         {

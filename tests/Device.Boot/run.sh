@@ -27,7 +27,8 @@
 #                                            # "idle,idle+call,office,worst") must reach their last step, never out
 #                                            # of memory
 #   BOOT_HEAP=160000 tests/Device.Boot/run.sh   # one run at that heap
-#   BOOT_BOARD=1 tests/Device.Boot/run.sh    # also loads the board application (board/DeskPhone.Board.pe) and every
+#   BOOT_BOARD=1 tests/Device.Boot/run.sh    # also loads the board application (board/DeskPhone.Board.pe, its default
+#                                            # LAN-only build: no System.Device.Wifi, docs/board-profile.md "Wi-Fi") and every
 #                                            # library it references, as the board does, so the heap includes their
 #                                            # runtime tables and static data; Main is still the boot's (no board code
 #                                            # runs). The static constructor of System.IO.FileSystem needs natives the

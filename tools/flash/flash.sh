@@ -3,11 +3,14 @@
 #
 #   tools/flash/flash.sh --board m5core --port /dev/ttyUSB0            # firmware update + application deploy
 #   tools/flash/flash.sh --board m5core --port /dev/ttyUSB0 --app-only # application only
+#   tools/flash/flash.sh --board m5core --port /dev/ttyUSB0 --wifi     # the Wi-Fi variant of the application
 #   tools/flash/flash.sh --board m5core --port /dev/ttyUSB0 --image app.bin --app-only   # deploy a prebuilt image
 #   tools/flash/flash.sh ... --dry-run                                 # print the steps, run nothing
 #
 # Needs: nanoff (dotnet tool install -g nanoff), and for building, msbuild with the nanoFramework project system
-# (Visual Studio, or VS Code with the nanoFramework extension). Exit codes: 0 done, 1 a step failed, 2 usage.
+# (Visual Studio, or VS Code with the nanoFramework extension). The application is LAN only unless --wifi: that builds
+# the Wi-Fi variant (msbuild -p:Wifi=true; docs/board-profile.md "Wi-Fi"), which costs about 1.3 KB of the board's heap
+# from start-up. Exit codes: 0 done, 1 a step failed, 2 usage.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -20,9 +23,10 @@ configuration="Release"
 do_update=1
 do_deploy=1
 dry_run=0
+wifi=false
 
 usage() {
-  sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
   echo "boards: m5core (nanoFramework target M5Core), olimex-poe (ESP32_OLIMEX); or --target NAME to override"
 }
 fail() { echo "flash: $*" >&2; exit 1; }
@@ -41,6 +45,7 @@ while [ $# -gt 0 ]; do
     --target) target="${2:-}"; shift 2 ;;
     --configuration) configuration="${2:-}"; shift 2 ;;
     --app-only) do_update=0; shift ;;
+    --wifi) wifi=true; shift ;;
     --firmware-only) do_deploy=0; shift ;;
     --dry-run) dry_run=1; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -63,10 +68,15 @@ command -v nanoff >/dev/null 2>&1 || fail "nanoff not found on PATH: install it 
 [ -r "$port" ] && [ -w "$port" ] || fail "serial port $port is not readable and writable: add yourself to the 'dialout' group"
 
 if [ "$do_deploy" = 1 ] && [ -z "$image" ]; then
-  step "building the device application ($configuration, board $board)"
+  variant="LAN only"
+  [ "$wifi" = false ] || variant="Wi-Fi"
+  step "building the device application ($configuration, board $board, $variant)"
   command -v msbuild >/dev/null 2>&1 || fail "msbuild not found: build DeskPhone.sln in Visual Studio or VS Code with the nanoFramework extension, then pass --image board/bin/$configuration/DeskPhone.Board.bin"
-  run msbuild "$repo/DeskPhone.sln" -restore -p:Configuration="$configuration" -p:BoardProfile="$board"
+  run msbuild "$repo/DeskPhone.sln" -restore -p:Configuration="$configuration" -p:BoardProfile="$board" -p:Wifi="$wifi"
   image="$repo/board/bin/$configuration/DeskPhone.Board.bin"
+fi
+if [ "$wifi" = true ] && [ -n "$image" ]; then
+  echo "flash: --wifi chooses what is built; a prebuilt --image is deployed as it is (build it with -p:Wifi=true)" >&2
 fi
 if [ "$do_deploy" = 1 ] && [ "$dry_run" = 0 ]; then
   [ -f "$image" ] || fail "application image $image not found"
