@@ -28,9 +28,6 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The events layer these subscriptions (and the keys') go through.</summary>
         public readonly Subscriptions Events;
         private readonly PhoneCore _phone;
-        // Identity index i's at [i - 1], up to the highest that has had one (a one-identity phone keeps 1 slot, 36 B, not
-        // 13, 180 B).
-        private Subscription[] _mailboxes = new Subscription[1];
         // Made by the first feature sync (dfks_enabled on and an identity registered); null while none ever ran.
         private FeatureSync[] _features;
         private readonly RegInfo _regInfo = new RegInfo();
@@ -49,7 +46,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void UpdateMailbox(int index, string user, string registrar, bool active, long nowMs)
         {
-            Subscription old = index <= _mailboxes.Length ? _mailboxes[index - 1] : null;
+            Subscription old = Own(MessageSummaryPackage, index);
             string target = OwnTarget(user, registrar);
             if (old != null && active && old.Target == target)
             {
@@ -58,21 +55,12 @@ namespace DeskPhone.Firmware.Phone
             if (old != null)
             {
                 old.Drop();
-                _mailboxes[index - 1] = null;
             }
             if (!active || target == null)
             {
                 return;
             }
-            var subscription = new Subscription(this, MessageSummaryPackage, target, index, 3600);
-            if (index > _mailboxes.Length)
-            {
-                var grown = new Subscription[index];
-                System.Array.Copy(_mailboxes, grown, _mailboxes.Length);
-                _mailboxes = grown;
-            }
-            _mailboxes[index - 1] = subscription;
-            Begin(subscription, nowMs);
+            Begin(new Subscription(this, MessageSummaryPackage, target, index, 3600), nowMs);
         }
 
         /// <summary>
@@ -147,17 +135,22 @@ namespace DeskPhone.Firmware.Phone
         /// The reg event subscription, null when there is none: found in this owner's chain of subscriptions by its
         /// package, not a field of its own (h-blfstate: the chain's start took its place).
         /// </summary>
-        public Subscription Reg
+        public Subscription Reg => Own(RegInfo.EventPackage, -1);
+
+        /// <summary>
+        /// The own subscription to <paramref name="package"/> of identity <paramref name="index"/> (-1: of any), null for
+        /// none: found in this owner's chain, where an identity's mailbox had a slot of an array (12 B an identity and
+        /// the array's 20 B, docs/benchmarks.md h-subsrest). The package is compared as the literal the subscription
+        /// gives back for the phone's own packages: no string made.
+        /// </summary>
+        private Subscription Own(string package, int index)
         {
-            get
+            Subscription s = First;
+            while (s != null && (s.EventPackage != package || (index >= 0 && s.Identity != index)))
             {
-                Subscription s = First;
-                while (s != null && s.EventPackage != RegInfo.EventPackage)
-                {
-                    s = s.Next;
-                }
-                return s;
+                s = s.Next;
             }
+            return s;
         }
 
         /// <summary>
