@@ -28,10 +28,11 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The events layer these subscriptions (and the keys') go through.</summary>
         public readonly Subscriptions Events;
         private readonly PhoneCore _phone;
-        // Made by the first feature sync (dfks_enabled on and an identity registered); null while none ever ran.
-        private FeatureSync[] _features;
+        // Made by the first feature sync (dfks_enabled on and an identity registered); null while none ever ran. Identity
+        // i's FeatureSync at [i]; [0] (there is no identity 0) is this object while DfksFailed is raised: no flag of its
+        // own, as it can be raised only once a feature sync ran (12 B at every profile, docs/benchmarks.md h-subsrest).
+        private object[] _features;
         private readonly RegInfo _regInfo = new RegInfo();
-        private bool _dfksFailed;
 
         /// <summary>The phone's own subscriptions over <paramref name="events"/>, reporting to <paramref name="phone"/>.</summary>
         public SipSubscriptions(Subscriptions events, PhoneCore phone)
@@ -87,14 +88,14 @@ namespace DeskPhone.Firmware.Phone
             var sync = new FeatureSync(new Subscription(this, FeatureEvent.EventPackage, target, index, 3600));
             if (_features == null)
             {
-                _features = new FeatureSync[PhoneCore.MaxIdentities + 1];
+                _features = new object[PhoneCore.MaxIdentities + 1];
             }
             _features[index] = sync;
             Begin(sync.Subscription, nowMs);
         }
 
         /// <summary>The feature sync of an identity, null when it has none.</summary>
-        public FeatureSync GetFeatureSync(int index) => index >= 1 && index <= PhoneCore.MaxIdentities && _features != null ? _features[index] : null;
+        public FeatureSync GetFeatureSync(int index) => index >= 1 && index <= PhoneCore.MaxIdentities && _features != null ? (FeatureSync)_features[index] : null;
 
         /// <summary>A user change of a feature (FeatureSync flags) to send to the server, when the identity syncs.</summary>
         public void FeatureChanged(int index, int feature)
@@ -175,9 +176,10 @@ namespace DeskPhone.Firmware.Phone
                     failing |= sync.Failing;
                 }
             }
-            if (failing != _dfksFailed)
+            object[] features = _features;
+            if (features != null && failing != (features[0] != null))
             {
-                _dfksFailed = failing;
+                features[0] = failing ? this : null;
                 if (failing)
                 {
                     _phone.Statuses.Raise(StatusId.DfksFailed, null, "dfks", nowMs);
