@@ -31,8 +31,6 @@ namespace DeskPhone.Domain.Presence
         // in one object (not five fields: 48 B at every step, docs/benchmarks.md h-office3), passed along while it is
         // read, not kept in a field (12 B at every step, h-officerest3).
 
-        // Its Error is a public field, not a property: no accessor method in the runtime tables, image and calls on the
-        // device (issue #17).
         private sealed class Staged
         {
             public readonly string[] Keys = new string[MaxContacts * 2];
@@ -56,8 +54,6 @@ namespace DeskPhone.Domain.Presence
             private set => _state = (_state & ~(0xFFL << 32)) | ((long)value << 32);
         }
 
-        public string Error;
-
         /// <summary>A partial document skipped a version: the owner refreshes the subscription to get the full state.</summary>
         public bool NeedsRefresh
         {
@@ -72,7 +68,11 @@ namespace DeskPhone.Domain.Presence
             _state = 0xFFFFFFFFL;
         }
 
-        /// <summary>Reads a reginfo document; false (and <see cref="Error"/>) for a bad one, which changes nothing.</summary>
+        /// <summary>
+        /// Reads a reginfo document; false for a bad one, which changes nothing (the NOTIFY is answered 400). Why it was
+        /// bad is not kept: nothing on the phone read it, and a field of its own was 12 B at every profile
+        /// (docs/benchmarks.md h-subsrest).
+        /// </summary>
         public bool Apply(byte[] body, int offset, int length)
         {
             return Read(new Staged(), body, offset, length);
@@ -95,16 +95,16 @@ namespace DeskPhone.Domain.Presence
                     {
                         if (name != "reginfo")
                         {
-                            return Fail("not a reginfo document: " + name);
+                            return false; // not a reginfo document
                         }
                         string state = reader.GetAttribute("state");
                         if (state != "full" && state != "partial")
                         {
-                            return Fail("reginfo without state full or partial");
+                            return false; // no state full or partial
                         }
                         if (!int.TryParse(reader.GetAttribute("version") ?? "", out version) || version < 0)
                         {
-                            return Fail("reginfo without a valid version");
+                            return false; // no valid version
                         }
                         full = state == "full";
                         root = true;
@@ -115,7 +115,7 @@ namespace DeskPhone.Domain.Presence
                         registrationState = reader.GetAttribute("state");
                         if (registration == null)
                         {
-                            return Fail("registration without id");
+                            return false; // a registration without id
                         }
                         if (registrationState == "terminated" && !Stage(stage, registration, null, false, null))
                         {
@@ -129,11 +129,11 @@ namespace DeskPhone.Domain.Presence
                         uri = null;
                         if (registration == null || contact == null)
                         {
-                            return Fail("contact without id or outside a registration");
+                            return false; // a contact without id or outside a registration
                         }
                         if (contactState != "active" && contactState != "terminated")
                         {
-                            return Fail("contact " + contact + " with state " + (contactState ?? "(none)"));
+                            return false; // a contact in another state
                         }
                         if (reader.IsEmptyElement && !EndContact(stage, registration, registrationState, contact, contactState, null))
                         {
@@ -170,15 +170,11 @@ namespace DeskPhone.Domain.Presence
                     }
                 }
             }
-            if (reader.Error != null)
+            // Malformed XML, or an empty document.
+            if (reader.Error != null || !root)
             {
-                return Fail(reader.Error);
+                return false;
             }
-            if (!root)
-            {
-                return Fail("empty reginfo");
-            }
-            Error = null;
             if (full)
             {
                 if (Version >= 0 && version < Version)
@@ -229,7 +225,7 @@ namespace DeskPhone.Domain.Presence
             bool active = state == "active" && registrationState != "terminated";
             if (active && (uri == null || uri.Length == 0))
             {
-                return Fail("active contact " + contact + " without uri");
+                return false; // an active contact without uri
             }
             return Stage(stage, registration, registration + "/" + contact, active, uri);
         }
@@ -238,7 +234,7 @@ namespace DeskPhone.Domain.Presence
         {
             if (stage.Count >= stage.Keys.Length)
             {
-                return Fail("more than " + stage.Keys.Length.ToString() + " contacts");
+                return false; // more contacts than MaxContacts
             }
             stage.Registrations[stage.Count] = registration;
             stage.Keys[stage.Count] = key;
@@ -322,12 +318,6 @@ namespace DeskPhone.Domain.Presence
                 System.Array.Copy(_contacts, contacts, 3 * Count);
             }
             _contacts = contacts;
-        }
-
-        private bool Fail(string reason)
-        {
-            Error = reason;
-            return false;
         }
     }
 }

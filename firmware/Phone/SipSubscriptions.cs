@@ -28,13 +28,11 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The events layer these subscriptions (and the keys') go through.</summary>
         public readonly Subscriptions Events;
         private readonly PhoneCore _phone;
-        // Identity index i's at [i - 1], up to the highest that has had one (a one-identity phone keeps 1 slot, 36 B, not
-        // 13, 180 B).
-        private Subscription[] _mailboxes = new Subscription[1];
-        // Made by the first feature sync (dfks_enabled on and an identity registered); null while none ever ran.
-        private FeatureSync[] _features;
+        // Made by the first feature sync (dfks_enabled on and an identity registered); null while none ever ran. Identity
+        // i's FeatureSync at [i]; [0] (there is no identity 0) is this object while DfksFailed is raised: no flag of its
+        // own, as it can be raised only once a feature sync ran (12 B at every profile, docs/benchmarks.md h-subsrest).
+        private object[] _features;
         private readonly RegInfo _regInfo = new RegInfo();
-        private bool _dfksFailed;
 
         /// <summary>The phone's own subscriptions over <paramref name="events"/>, reporting to <paramref name="phone"/>.</summary>
         public SipSubscriptions(Subscriptions events, PhoneCore phone)
@@ -49,7 +47,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public void UpdateMailbox(int index, string user, string registrar, bool active, long nowMs)
         {
-            Subscription old = index <= _mailboxes.Length ? _mailboxes[index - 1] : null;
+            Subscription old = Own(MessageSummaryPackage, index);
             string target = OwnTarget(user, registrar);
             if (old != null && active && old.Target == target)
             {
@@ -58,21 +56,12 @@ namespace DeskPhone.Firmware.Phone
             if (old != null)
             {
                 old.Drop();
-                _mailboxes[index - 1] = null;
             }
             if (!active || target == null)
             {
                 return;
             }
-            var subscription = new Subscription(this, MessageSummaryPackage, target, index, 3600);
-            if (index > _mailboxes.Length)
-            {
-                var grown = new Subscription[index];
-                System.Array.Copy(_mailboxes, grown, _mailboxes.Length);
-                _mailboxes = grown;
-            }
-            _mailboxes[index - 1] = subscription;
-            Begin(subscription, nowMs);
+            Begin(new Subscription(this, MessageSummaryPackage, target, index, 3600), nowMs);
         }
 
         /// <summary>
@@ -99,14 +88,14 @@ namespace DeskPhone.Firmware.Phone
             var sync = new FeatureSync(new Subscription(this, FeatureEvent.EventPackage, target, index, 3600));
             if (_features == null)
             {
-                _features = new FeatureSync[PhoneCore.MaxIdentities + 1];
+                _features = new object[PhoneCore.MaxIdentities + 1];
             }
             _features[index] = sync;
             Begin(sync.Subscription, nowMs);
         }
 
         /// <summary>The feature sync of an identity, null when it has none.</summary>
-        public FeatureSync GetFeatureSync(int index) => index >= 1 && index <= PhoneCore.MaxIdentities && _features != null ? _features[index] : null;
+        public FeatureSync GetFeatureSync(int index) => index >= 1 && index <= PhoneCore.MaxIdentities && _features != null ? (FeatureSync)_features[index] : null;
 
         /// <summary>A user change of a feature (FeatureSync flags) to send to the server, when the identity syncs.</summary>
         public void FeatureChanged(int index, int feature)
@@ -147,17 +136,22 @@ namespace DeskPhone.Firmware.Phone
         /// The reg event subscription, null when there is none: found in this owner's chain of subscriptions by its
         /// package, not a field of its own (h-blfstate: the chain's start took its place).
         /// </summary>
-        public Subscription Reg
+        public Subscription Reg => Own(RegInfo.EventPackage, -1);
+
+        /// <summary>
+        /// The own subscription to <paramref name="package"/> of identity <paramref name="index"/> (-1: of any), null for
+        /// none: found in this owner's chain, where an identity's mailbox had a slot of an array (12 B an identity and
+        /// the array's 20 B, docs/benchmarks.md h-subsrest). The package is compared as the literal the subscription
+        /// gives back for the phone's own packages: no string made.
+        /// </summary>
+        private Subscription Own(string package, int index)
         {
-            get
+            Subscription s = First;
+            while (s != null && (s.EventPackage != package || (index >= 0 && s.Identity != index)))
             {
-                Subscription s = First;
-                while (s != null && s.EventPackage != RegInfo.EventPackage)
-                {
-                    s = s.Next;
-                }
-                return s;
+                s = s.Next;
             }
+            return s;
         }
 
         /// <summary>
@@ -182,9 +176,10 @@ namespace DeskPhone.Firmware.Phone
                     failing |= sync.Failing;
                 }
             }
-            if (failing != _dfksFailed)
+            object[] features = _features;
+            if (features != null && failing != (features[0] != null))
             {
-                _dfksFailed = failing;
+                features[0] = failing ? this : null;
                 if (failing)
                 {
                     _phone.Statuses.Raise(StatusId.DfksFailed, null, "dfks", nowMs);

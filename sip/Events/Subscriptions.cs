@@ -46,15 +46,19 @@ namespace DeskPhone.Sip.Events
         private Subscription[] _waiting;
         private const int FirstWaiting = 8;
 
-        // The SUBSCRIBEs waiting (low 15 bits), the dialogs in the table at the last walk of it (the next 15: Holding
-        // counts them, an owner drops its subscriptions without telling the layer) and whether the first Poll came
-        // (until then everything waits: the owners start their subscriptions while the phone is built, before the
-        // identities are known to the core), in one field instead of three (24 B, docs/benchmarks.md h-office4).
-        private int _counts;
-        private const int CountMask = 0x7FFF;
-        private const int DialogsShift = 15;
-        private const int StartedBit = 1 << 30;
-        private long _nowMs;
+        // The loop's last time (ms since boot, the top 43 bits: 278 years) and below it the SUBSCRIBEs waiting (low 10
+        // bits), the dialogs in the table at the last walk of it (the next 10: Holding counts them, an owner drops its
+        // subscriptions without telling the layer) and whether the first Poll came (until then everything waits: the
+        // owners start their subscriptions while the phone is built, before the identities are known to the core), in
+        // one field instead of four (36 B, docs/benchmarks.md h-office4 and h-subsrest). A phone's table holds 96
+        // dialogs at most: 10 bits count to 1,023.
+        private long _clock;
+        private const int CountMask = 0x3FF;
+        private const int DialogsShift = 10;
+        private const int StartedBit = 1 << 20;
+        private const int TimeShift = 21;
+
+        private void SetNow(long nowMs) => _clock = nowMs << TimeShift | (long)((int)_clock & ((1 << TimeShift) - 1));
 
         // The dialogs' local tags: a random number drawn at the first dialog (top 32 bits) and the number of the last
         // dialog made (low 16 bits); between them the table's bound (MaxDialogs, a field less: 12 B). A dialog's tag is that random number in 8 hex digits and the
@@ -85,8 +89,8 @@ namespace DeskPhone.Sip.Events
         /// <summary>SUBSCRIBEs waiting for a client transaction slot (for tests and the bench).</summary>
         public int WaitingCount
         {
-            get => _counts & CountMask;
-            private set => _counts = (_counts & ~CountMask) | value;
+            get => (int)_clock & CountMask;
+            private set => _clock = _clock >> DialogsShift << DialogsShift | (long)value;
         }
 
         /// <summary>Dialogs in the table.</summary>
@@ -96,30 +100,29 @@ namespace DeskPhone.Sip.Events
             {
                 // Dialog 0 is no one's: the walk goes to the end and counts.
                 Holding(0);
-                return (_counts >> DialogsShift) & CountMask;
+                return ((int)_clock >> DialogsShift) & CountMask;
             }
         }
 
         public void SendSubscribe(Subscription subscription, bool newDialog, int expiresSeconds)
         {
-            if ((_counts & StartedBit) == 0 || WaitingCount > 0 || Core.FreeClientTransactions <= SlotsLeft(expiresSeconds))
+            if (((int)_clock & StartedBit) == 0 || WaitingCount > 0 || Core.FreeClientTransactions <= SlotsLeft(expiresSeconds))
             {
                 // It has to wait, unprepared: its request is made when it goes out (the dialog it needs stays on the
                 // subscription, so an unsubscribe can wait too).
                 if (!Wait(subscription, newDialog, expiresSeconds))
                 {
-                    subscription.OnResponse(503, -1, -1, _nowMs);
+                    subscription.OnResponse(503, -1, -1, _clock >> TimeShift);
                 }
                 return;
             }
-            Send(subscription, newDialog, expiresSeconds, _nowMs);
+            Send(subscription, newDialog, expiresSeconds, _clock >> TimeShift);
         }
 
         /// <summary>Sends the waiting SUBSCRIBEs as slots free up; call every loop turn, after the core's.</summary>
         public void Poll(long nowMs)
         {
-            _nowMs = nowMs;
-            _counts |= StartedBit;
+            _clock = nowMs << TimeShift | (long)((int)_clock & (StartedBit - 1)) | StartedBit;
             if (WaitingCount > 0)
             {
                 SendWaiting(nowMs);
@@ -133,7 +136,7 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         public int OnNotify(SipMessage notify, long nowMs)
         {
-            _nowMs = nowMs;
+            SetNow(nowMs);
             Subscription s = Holding(DialogOf(notify.CallId));
             if (s == null)
             {
@@ -195,7 +198,7 @@ namespace DeskPhone.Sip.Events
                     }
                 }
             }
-            _counts = (_counts & ~(CountMask << DialogsShift)) | (n << DialogsShift);
+            _clock = (_clock & ~(CountMask << DialogsShift)) | (long)(n << DialogsShift);
             return null;
         }
 
@@ -338,7 +341,7 @@ namespace DeskPhone.Sip.Events
 
         private void OnResponse(Subscription subscription, SipMessage response, long nowMs)
         {
-            _nowMs = nowMs;
+            SetNow(nowMs);
             if (response == null)
             {
                 subscription.OnResponse(408, -1, -1, nowMs);
@@ -378,8 +381,8 @@ namespace DeskPhone.Sip.Events
                 Subscription s = _subscription;
                 SipIdentity identity = _identity;
                 // Each part of the subscription's text read once (a read cuts a string out of it).
-                string registrar = identity.Registrar;
-                string domain = registrar != null && registrar.Length > 0 ? SipIdentity.HostOf(registrar) : core.LocalHost;
+                // HostOf gives null for no registrar (null or empty): the phone's own host then.
+                string domain = SipIdentity.HostOf(identity.Registrar) ?? core.LocalHost;
                 string tag = _layer.TagOf(s.Dialog);
                 string target = s.Target;
                 string remoteTag = s.RemoteTag;

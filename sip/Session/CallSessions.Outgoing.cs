@@ -444,8 +444,8 @@ namespace DeskPhone.Sip.Session
             // The call is over whatever the peer answers to BYE or CANCEL (RFC 3261 15.1.1).
         }
 
-        private string Domain(SipIdentity id) =>
-            id.Registrar != null && id.Registrar.Length > 0 ? SipIdentity.HostOf(id.Registrar) : _agent.LocalHost;
+        // HostOf gives null for no registrar (null or empty): the phone's own host then.
+        private string Domain(SipIdentity id) => SipIdentity.HostOf(id.Registrar) ?? _agent.LocalHost;
 
         /// <summary>Where an out-of-dialog INVITE goes first: the outbound proxy, else the registrar, else the target's host.</summary>
         private static string NextHop(SipIdentity id, SipUri target) =>

@@ -62,7 +62,8 @@ namespace DeskPhone.Sip.UserAgent
 
         private byte[] Build(string branch, string authorizationHeader, string authorizationValue)
         {
-            string domain = _identity.Registrar != null && _identity.Registrar.Length > 0 ? SipIdentity.HostOf(_identity.Registrar) : _agent.LocalHost;
+            // HostOf gives null for no registrar (null or empty): the phone's own host then.
+            string domain = SipIdentity.HostOf(_identity.Registrar) ?? _agent.LocalHost;
             return SipWriter.Request("MESSAGE", _target)
                 .Header(HeaderNames.Via, _agent.ViaOf(_agent.TransportOf(_identity), branch))
                 .Header(HeaderNames.MaxForwards, "70")
