@@ -24,21 +24,6 @@ namespace DeskPhone.Firmware.Phone
             _phone = phone;
             _publication = new Publication(core, this);
             _phone.Presence.Changed += (state, lost) => _publication.Changed(_phone.Now);
-            _phone.Settings.SettingChanged += (name, idx, reboot) =>
-            {
-                if (name == SettingNames.PresencePublish)
-                {
-                    _publication.StartOver(_phone.Now);
-                }
-            };
-            // The identity's address or account changed (not its DND or forwards, which only change the status).
-            _phone.IdentityChanged += idx =>
-            {
-                if (idx == 1)
-                {
-                    _publication.StartOver(_phone.Now);
-                }
-            };
             registrations.Changed += (identity, registered, status, reason) =>
             {
                 if (identity == 1 && registered)
@@ -46,6 +31,24 @@ namespace DeskPhone.Firmware.Phone
                     _publication.Changed(_phone.Now);
                 }
             };
+        }
+
+        /// <summary>An identity's address or account changed (not its DND or forwards, which only change the status; from PhoneApp).</summary>
+        internal void IdentityChanged(int identity)
+        {
+            if (identity == 1)
+            {
+                _publication.StartOver(_phone.Now);
+            }
+        }
+
+        /// <summary>A setting changed (from the composition root's one handler, PhoneApp.OnSettingChanged).</summary>
+        internal void OnSettingChanged(string name)
+        {
+            if (name == SettingNames.PresencePublish)
+            {
+                _publication.StartOver(_phone.Now);
+            }
         }
 
         /// <summary>True once a server refused PUBLISH: the status stays local.</summary>
