@@ -59,7 +59,7 @@ namespace DeskPhone.Firmware.App
             Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : PhoneLog.BoardLines);
             Binding = new SipBinding(Core, Subscriptions, agent, localHost);
             _connections = parts.Tcp == null ? null : new OwnConnections(parts.Tcp);
-            Publisher = new PresencePublisher(Core, agent, Binding.Registrations);
+            Publisher = new PresencePublisher(Core, agent);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Provisioning = new PhoneProvisioning(Core, parts.Http);
             Updates = new PhoneUpdates(Core, parts.UpdateHttp, parts.UpdateMedium, parts.UpdateLoader, Provisioning);
@@ -202,6 +202,16 @@ namespace DeskPhone.Firmware.App
         {
             Binding.Apply(identity);
             Publisher.IdentityChanged(identity);
+        }
+
+        void IPhoneSignals.PresenceChanged() => Publisher.PresenceChanged();
+
+        void IPhoneSignals.RegistrationChanged(int identity, bool registered)
+        {
+            if (identity == 1 && registered)
+            {
+                Publisher.PresenceChanged();
+            }
         }
 
         void IPhoneSignals.FeatureChanged(int identity, int feature)

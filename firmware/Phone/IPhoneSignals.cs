@@ -18,5 +18,11 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>A user change of an identity's DND or a forward (FeatureSync flag), for feature sync to send.</summary>
         void FeatureChanged(int identity, int feature);
+
+        /// <summary>The own presence changed (after the core's presence event).</summary>
+        void PresenceChanged();
+
+        /// <summary>An identity's registration changed (after the core and the own subscriptions followed it).</summary>
+        void RegistrationChanged(int identity, bool registered);
     }
 }

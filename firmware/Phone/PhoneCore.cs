@@ -354,6 +354,9 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
+        /// <summary>A setting changed: the status wiring's part (from SettingsBinding, after its own).</summary>
+        internal void StatusesFollowSetting(string name, int idx) => _statusWiring.OnSettingChanged(name, idx);
+
         internal void Raise(string kind, string detail)
         {
             PhoneEventHandler handler = Event;

@@ -49,6 +49,11 @@ namespace DeskPhone.Firmware.Phone
                 }
                 UpdateOwnSubscriptions(identity);
                 UpdateFeatureSync(identity);
+                // Then the publisher (its handler came next in the registrations' event).
+                if (_phone.Signals != null)
+                {
+                    _phone.Signals.RegistrationChanged(identity, registered);
+                }
             };
             if (_phone.Reserve != null)
             {

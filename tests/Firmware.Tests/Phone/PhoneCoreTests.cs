@@ -118,6 +118,10 @@ namespace DeskPhone.Firmware.Tests.Phone
             public void IdentityChanged(int identity) { }
 
             public void FeatureChanged(int identity, int feature) { }
+
+            public void PresenceChanged() { }
+
+            public void RegistrationChanged(int identity, bool registered) { }
         }
 
         /// <summary>
