@@ -33,17 +33,17 @@ namespace DeskPhone.Firmware.App
     internal sealed class CallLayer : ISipListener, ICallFeatures, IDialPlan
     {
         private readonly PhoneApp _app;
-        // The four host parts the layer builds with, not the host's whole PhoneParts (264 B, let go after the phone's
-        // construction otherwise; docs/benchmarks.md, h-callfit3).
-        private readonly PhoneDrivers _drivers;
+        // The three host parts the layer builds with, not the host's whole PhoneParts (264 B, let go after the phone's
+        // construction otherwise; docs/benchmarks.md, h-callfit3); the drivers are the core's (Drivers).
         private readonly RtpChannelFactory _rtp;
         private readonly ICallAudio _audio;
         private readonly MulticastChannelFactory _multicast;
 
+        private PhoneDrivers Drivers => _app.Core.Drivers;
+
         public CallLayer(PhoneApp app, PhoneParts parts)
         {
             _app = app;
-            _drivers = parts.Drivers;
             _rtp = parts.Rtp;
             _audio = parts.Audio;
             _multicast = parts.Multicast;
@@ -77,7 +77,7 @@ namespace DeskPhone.Firmware.App
             PhoneApp app = _app;
             PhoneCore core = app.Core;
             SettingsStore settings = app.Settings;
-            PhoneDrivers drivers = _drivers;
+            PhoneDrivers drivers = core.Drivers;
             PhoneCalls calls;
             CallVoice voice = null;
             CallKeys keys;
@@ -335,7 +335,7 @@ namespace DeskPhone.Firmware.App
                 }
             }
             Leds.Update();
-            if (_drivers != null && _drivers.Hid != null)
+            if (Drivers != null && Drivers.Hid != null)
             {
                 // The USB headset's ring indicator follows an incoming call's ringing.
                 OnAudioChanged();
@@ -369,7 +369,7 @@ namespace DeskPhone.Firmware.App
                 {
                     try
                     {
-                        PhoneDrivers drivers = _drivers;
+                        PhoneDrivers drivers = Drivers;
                         PhoneCore core = _app.Core;
                         _completion = new CallCompletion(Calls, _app.Events, _app.Settings, core.Statuses, drivers == null ? null : drivers.Tones);
                     }
@@ -442,6 +442,6 @@ namespace DeskPhone.Firmware.App
         }
 
         private void OnAudioChanged() =>
-            _drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, Calls.Alerting);
+            Drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, Calls.Alerting);
     }
 }

@@ -34,7 +34,7 @@ namespace DeskPhone.Firmware.App
     /// socket, the graphics library, the file system or the crypto natives; those stay behind the objects passed in.
     /// </para>
     /// </summary>
-    public sealed class PhoneApp : ICallLayerSource
+    public sealed class PhoneApp : ICallLayerSource, IPhoneSignals
     {
         /// <summary>Builds the phone from what the host passes (<see cref="PhoneParts"/>: what is required, what is optional).</summary>
         public PhoneApp(PhoneParts parts)
@@ -48,19 +48,18 @@ namespace DeskPhone.Firmware.App
             string localHost = parts.LocalHost;
             IPanel panel = parts.Panel;
             long startMs = parts.StartMs;
-            Settings = settings;
-            Inbox = inbox;
-            Udp = udp;
             // The user agent core and the events layer over it first: the phone core's keys subscribe through the layer
             // while the core is built (their SUBSCRIBEs wait for the first loop turn).
-            Agent = new SipUserAgent(inbox) { Udp = udp, Tcp = parts.Tcp };
-            Events = new Subscriptions(Agent, SipSubscriptions.MaxDialogs);
+            var agent = new SipUserAgent(inbox) { Udp = udp, Tcp = parts.Tcp };
+            Events = new Subscriptions(agent, SipSubscriptions.MaxDialogs);
             Core = new PhoneCore(settings, drivers, Events, parts.Memory == null ? null : new HeapReserve(parts.Memory), startMs);
+            // One handler for the parts built below, in their order (OnSettingChanged).
+            settings.SettingChanged += OnSettingChanged;
             Subscriptions = new SipSubscriptions(Events, Core);
-            Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : 16);
-            Binding = new SipBinding(Core, Subscriptions, Agent, localHost);
+            Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : PhoneLog.BoardLines);
+            Binding = new SipBinding(Core, Subscriptions, agent, localHost);
             _connections = parts.Tcp == null ? null : new OwnConnections(parts.Tcp);
-            Publisher = new PresencePublisher(Core, Agent, Binding.Registrations);
+            Publisher = new PresencePublisher(Core, agent);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
             Provisioning = new PhoneProvisioning(Core, parts.Http, Time);
             Updates = new PhoneUpdates(Core, parts.UpdateHttp, parts.UpdateMedium, parts.UpdateLoader, Provisioning);
@@ -68,17 +67,10 @@ namespace DeskPhone.Firmware.App
             // The call layer is built on its first use and let go when idle (CallLayer); it keeps the sessions' place in the agent's chain,
             // before the phone's identity routing.
             _calls = new CallLayer(this, parts);
-            Agent.AddListener(_calls);
-            Agent.AddListener(Binding.Routing);
+            agent.AddListener(_calls);
+            agent.AddListener(Binding.Routing);
             Core.CallsNeeded = BuildCalls;
-            settings.SettingChanged += (name, idx, reboot) => _calls.OnSettingChanged(name, idx);
-            Core.RegistrationLost += identity =>
-            {
-                if (_calls.Calls != null)
-                {
-                    _calls.Calls.RegistrationLost(identity, Core.Now);
-                }
-            };
+            Core.Signals = this;
             if (drivers != null)
             {
                 // One handler for the link's changes: calls and connections end when it is lost, and the SIP address
@@ -109,14 +101,13 @@ namespace DeskPhone.Firmware.App
             if (parts.Wifi != null && drivers != null)
             {
                 // Wi-Fi while the cable is out; a call on the old address cannot go on from the new one.
-                Links = new LinkPolicy(Core, Agent, parts.Wifi, localHost == null);
-                Core.Links = Links;
-                Links.Changed += link => NetworkLost();
+                var links = new LinkPolicy(Core, agent, parts.Wifi, localHost == null);
+                Core.Links = links;
+                links.Changed += link => NetworkLost();
             }
             // The screen model exists with or without a panel: the bench describes it either way (a board whose panel did
             // not start runs headless but still answers /api/screen).
-            Idle = new IdleScreen(panel, parts.Profile ?? DisplayProfile.Color320x240);
-            Screen = new ScreenFeeder(Core, Idle, Time.Local);
+            Screen = new ScreenFeeder(Core, new IdleScreen(panel, parts.Profile ?? DisplayProfile.Color320x240), Time.Local);
             if (_calls.PagingConfigured())
             {
                 _calls.Build();
@@ -128,9 +119,10 @@ namespace DeskPhone.Firmware.App
             }
         }
 
-        public readonly SettingsStore Settings;
-        public readonly SipInbox Inbox;
-        public ISipTransport Udp { get; }
+        // What the parts below hold is read through them, not kept again here (a field is 12 B at rest, docs/benchmarks.md,
+        // h-firmrest): the settings, the agent and its inbox, the link policy, the screen model.
+        public SettingsStore Settings => Core.Settings;
+        public SipInbox Inbox => Binding.Agent.Inbox;
         public readonly PhoneCore Core;
         /// <summary>The events layer (SUBSCRIBE dialogs, NOTIFY matching) over <see cref="Agent"/>.</summary>
         public readonly Subscriptions Events;
@@ -141,7 +133,7 @@ namespace DeskPhone.Firmware.App
 
         // The phone's own TCP connections (losses handled on the loop); null without a TCP transport.
         private readonly OwnConnections _connections;
-        public readonly SipUserAgent Agent;
+        public SipUserAgent Agent => Binding.Agent;
         public readonly PresencePublisher Publisher;
 
         /// <summary>The phone's clock: network time when <c>ntp_server</c> is set, else the caller's.</summary>
@@ -154,7 +146,7 @@ namespace DeskPhone.Firmware.App
         public readonly PhoneUpdates Updates;
 
         /// <summary>Ethernet or Wi-Fi (<see cref="LinkPolicy"/>); null without a Wi-Fi part.</summary>
-        public readonly LinkPolicy Links;
+        public LinkPolicy Links => Core.Links;
 
         /// <summary>The phone's log: the last events worth reading later (GET /api/log).</summary>
         public PhoneLog Log { get; }
@@ -196,6 +188,73 @@ namespace DeskPhone.Firmware.App
 
         private void BuildCalls() => _calls.Build();
 
+        void IPhoneSignals.NetworkRestored() => Binding.Registrations.NetworkRestored(Core.Now);
+
+        void IPhoneSignals.RegistrationLost(int identity)
+        {
+            if (_calls.Calls != null)
+            {
+                _calls.Calls.RegistrationLost(identity, Core.Now);
+            }
+        }
+
+        void IPhoneSignals.IdentityChanged(int identity)
+        {
+            Binding.Apply(identity);
+            Publisher.IdentityChanged(identity);
+        }
+
+        void IPhoneSignals.PresenceChanged() => Publisher.PresenceChanged();
+
+        void IPhoneSignals.RegistrationChanged(int identity, bool registered)
+        {
+            if (identity == 1 && registered)
+            {
+                Publisher.PresenceChanged();
+            }
+        }
+
+        void IPhoneSignals.FeatureChanged(int identity, int feature)
+        {
+            if (Subscriptions != null)
+            {
+                Subscriptions.FeatureChanged(identity, feature);
+            }
+        }
+
+        /// <summary>
+        /// A setting changed: told to the parts built here that follow settings, in the order they are built (and only once
+        /// built), as their own handlers were told before: a handler each was a delegate (36 B) and a slot of the event's
+        /// list (12 B) at rest (docs/benchmarks.md, h-firmrest).
+        /// </summary>
+        private void OnSettingChanged(string name, int idx, bool needsReboot)
+        {
+            if (Binding != null)
+            {
+                Binding.OnSettingChanged(name);
+            }
+            if (Publisher != null)
+            {
+                Publisher.OnSettingChanged(name);
+            }
+            if (Time != null)
+            {
+                Time.OnSettingChanged(name);
+            }
+            if (Provisioning != null)
+            {
+                Provisioning.OnSettingChanged(name);
+            }
+            if (_calls != null)
+            {
+                _calls.OnSettingChanged(name, idx);
+            }
+            if (Links != null)
+            {
+                Links.OnSettingChanged(name);
+            }
+        }
+
         private void NetworkLost()
         {
             if (_calls.Calls != null)
@@ -209,7 +268,7 @@ namespace DeskPhone.Firmware.App
         }
 
         /// <summary>The screen model and its renderer (drawing nothing when headless).</summary>
-        public readonly IdleScreen Idle;
+        public IdleScreen Idle => Screen.Screen;
 
         /// <summary>Composes the core's state into <see cref="Idle"/> once per loop turn when something changed.</summary>
         public readonly ScreenFeeder Screen;

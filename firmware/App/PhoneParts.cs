@@ -100,7 +100,7 @@ namespace DeskPhone.Firmware.App
         /// <summary>The board's Wi-Fi station, used while the cable is out (with <see cref="Drivers"/>; docs/settings.md "Wi-Fi"); null: none.</summary>
         public DeskPhone.Drivers.Network.IWifiLink Wifi;
 
-        /// <summary>Lines the phone's log keeps (<see cref="PhoneLog"/>); 0: 16, the board's.</summary>
+        /// <summary>Lines the phone's log keeps (<see cref="PhoneLog"/>); 0: <see cref="PhoneLog.BoardLines"/>, the board's.</summary>
         public int LogLines;
     }
 }

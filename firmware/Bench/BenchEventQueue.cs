@@ -12,13 +12,13 @@ namespace DeskPhone.Firmware.Bench
     /// Filled from the phone's loop thread, drained by the client's writer thread.
     /// </summary>
     // Its plain state (the Dropped counter) is public fields, not properties: no accessor method in the runtime
-    // tables, image and calls on the device (issue #17).
+    // tables, image and calls on the device (issue #17). The loop and the writer lock the queue itself (a lock object
+    // was a field and an object, 24 B, docs/benchmarks.md, h-firmrest).
     public sealed class BenchEventQueue
     {
         /// <summary>Frames the ring holds when it is made; it doubles up to the capacity while the client lags.</summary>
         private const int FirstFrames = 4;
 
-        private readonly object _gate = new object();
         private readonly int _capacity;
         // The ring, made by the first event and let go once the client has taken every frame: a stream drained each
         // loop turn (the usual case) holds no array between events (the 32-frame array was 408 B for good).
@@ -39,7 +39,7 @@ namespace DeskPhone.Firmware.Bench
 
         public int Count
         {
-            get { lock (_gate) { return _count; } }
+            get { lock (this) { return _count; } }
         }
 
         /// <summary>Events lost: forgotten by a full queue, or not built while the heap was short.</summary>
@@ -65,7 +65,7 @@ namespace DeskPhone.Firmware.Bench
 
         private void Append(string frame)
         {
-            lock (_gate)
+            lock (this)
             {
                 if (_frames == null || (_count == _frames.Length && _count < _capacity))
                 {
@@ -85,7 +85,7 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>The oldest waiting frame, or null when there is none.</summary>
         public string Take()
         {
-            lock (_gate)
+            lock (this)
             {
                 if (_count == 0)
                 {

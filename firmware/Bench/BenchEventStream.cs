@@ -12,13 +12,14 @@ namespace DeskPhone.Firmware.Bench
     /// the phone loop. A change of the credentials (<see cref="BenchAuth.Epoch"/>) ends the stream: the client must
     /// authenticate again. A client that went away is noticed at the next write (an event or the keep-alive comment).
     /// </summary>
+    // The loop and the client's thread lock the stream itself (a lock object was a field and an object, 24 B,
+    // docs/benchmarks.md, h-firmrest).
     public sealed class BenchEventStream
     {
         private const int Capacity = 32;
         private const int IdleSleepMs = 100;
         private const int KeepAliveMs = 15000;
 
-        private readonly object _gate = new object();
         private readonly BenchAuth _auth;
         // Asked before each event's frame is built: none while the heap is short (BenchEventQueue).
         private readonly HeapReserve _reserve;
@@ -37,7 +38,7 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>Takes the connection over (it closes it itself); false when a client is already streaming.</summary>
         public bool TryServe(Socket client, int epoch)
         {
-            lock (_gate)
+            lock (this)
             {
                 if (_queue != null)
                 {
@@ -92,7 +93,7 @@ namespace DeskPhone.Firmware.Bench
             }
             finally
             {
-                lock (_gate)
+                lock (this)
                 {
                     _queue = null;
                     _client = null;

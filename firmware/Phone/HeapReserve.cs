@@ -141,9 +141,12 @@ namespace DeskPhone.Firmware.Phone
         private long _holdSinceMs = -1;
         // The Call-ID hash of the last new call taken on (SniffedRequest.NewCall).
         private int _call;
-        private bool _tookOne;
-        private bool _busy;
-        private bool _open;
+        // Whether this turn's measurement took its part on (TookOne), a part was deferred (BusyBit), the first Retry opened
+        // the reserve (OpenBit): one field, not three (docs/benchmarks.md, h-firmrest).
+        private int _flags;
+        private const int TookOne = 1;
+        private const int BusyBit = 2;
+        private const int OpenBit = 4;
 
         /// <param name="memory">The heap to ask.</param>
         public HeapReserve(IFreeMemory memory)
@@ -206,27 +209,31 @@ namespace DeskPhone.Firmware.Phone
         [NotInlined]
         public bool Admit(int bytes, long nowMs)
         {
-            if (!_open)
+            if ((_flags & OpenBit) == 0)
             {
                 return false;
             }
             if (Holding(nowMs))
             {
                 // What was taken on before still builds: this part waits its turn (said only once the take-on is over).
-                _busy = true;
+                _flags |= BusyBit;
                 return false;
             }
             if (nowMs == _measuredMs)
             {
                 // One measurement a turn: after a part was taken on the others wait their turn; after a refusal they are
                 // refused too (no room for the smallest, no room for the next).
-                _busy |= _tookOne;
+                if ((_flags & TookOne) != 0)
+                {
+                    _flags |= BusyBit;
+                }
                 return false;
             }
             _measuredMs = nowMs;
             int keep = KeepBytes;
-            _tookOne = Measure() - bytes >= (keep > 0 && keep < RequestRoomBytes ? RequestRoomBytes : keep);
-            return _tookOne;
+            bool took = Measure() - bytes >= (keep > 0 && keep < RequestRoomBytes ? RequestRoomBytes : keep);
+            _flags = took ? _flags | TookOne : _flags & ~TookOne;
+            return took;
         }
 
         /// <summary>
@@ -388,7 +395,7 @@ namespace DeskPhone.Firmware.Phone
         public bool Short => Low || Refusing;
 
         /// <summary>A part was deferred to the next turn (another was taken on this one): <see cref="Retry"/> then.</summary>
-        public bool Busy => _busy;
+        public bool Busy => (_flags & BusyBit) != 0;
 
         /// <summary>An owner's refusal said in words ("12 of 45 BLF keys not monitored"), null when it refuses nothing.</summary>
         public void Report(int slot, string text)
@@ -468,14 +475,14 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Lets admissions in (the first call) and asks the refused parts to try again, the identities first.</summary>
         public void Retry(long nowMs)
         {
-            _open = true;
-            if ((_busy || (object)_keys != null || (_identities != null && _identities.Registrations.RefusedCount > 0)) && Holding(nowMs))
+            _flags |= OpenBit;
+            if (((_flags & BusyBit) != 0 || (object)_keys != null || (_identities != null && _identities.Registrations.RefusedCount > 0)) && Holding(nowMs))
             {
                 // Parts wait: asked again next turn, without making them again from their settings each turn.
-                _busy = true;
+                _flags |= BusyBit;
                 return;
             }
-            _busy = false;
+            _flags &= ~BusyBit;
             if (_identities != null)
             {
                 _identities.RetryRefused();

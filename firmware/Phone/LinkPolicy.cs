@@ -51,13 +51,15 @@ namespace DeskPhone.Firmware.Phone
             _followsEthernet = followsEthernet;
             _link = Ethernet;
             ReadSettings();
-            phone.Settings.SettingChanged += (name, idx, reboot) =>
+        }
+
+        /// <summary>A setting changed (from the composition root's one handler, PhoneApp.OnSettingChanged).</summary>
+        internal void OnSettingChanged(string name)
+        {
+            if (name == SettingNames.WifiSsid || name == SettingNames.WifiPassword)
             {
-                if (name == SettingNames.WifiSsid || name == SettingNames.WifiPassword)
-                {
-                    ReadSettings();
-                }
-            };
+                ReadSettings();
+            }
         }
 
         /// <summary>Raised (from <see cref="Poll"/>) with the link now in use: <see cref="Ethernet"/>, <see cref="Wifi"/> or <see cref="None"/>.</summary>

@@ -33,19 +33,20 @@ namespace DeskPhone.Firmware.Phone
                 Client = new SntpClient(channel);
                 Client.StateChanged += OnStateChanged;
             }
-            // The handler reads the core through the field: a lambda using the argument kept a closure object (36 B) too.
-            phone.Settings.SettingChanged += (name, idx, reboot) =>
-            {
-                if (name == SettingNames.Timezone)
-                {
-                    _zone = TimeZones.Find(_phone.Settings.Get(SettingNames.Timezone));
-                }
-                else if (Client != null && (name == SettingNames.NtpServer || name == SettingNames.NtpRefreshTimer))
-                {
-                    Configure();
-                }
-            };
             if (Client != null)
+            {
+                Configure();
+            }
+        }
+
+        /// <summary>A setting changed (from the composition root's one handler, PhoneApp.OnSettingChanged).</summary>
+        internal void OnSettingChanged(string name)
+        {
+            if (name == SettingNames.Timezone)
+            {
+                _zone = TimeZones.Find(_phone.Settings.Get(SettingNames.Timezone));
+            }
+            else if (Client != null && (name == SettingNames.NtpServer || name == SettingNames.NtpRefreshTimer))
             {
                 Configure();
             }

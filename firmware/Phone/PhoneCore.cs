@@ -24,14 +24,18 @@ namespace DeskPhone.Firmware.Phone
     {
         public const int MaxIdentities = DeskPhone.Sip.UserAgent.SipUserAgent.MaxIdentities;
 
-        // Bit i: identity i registered (a bool[13] was 36 B more on the device).
-        private int _registered;
-        /// <summary>Take this lock before calling into the core from any thread but the main loop.</summary>
-        public readonly object Gate = new object();
+        // Bit i: identity i registered (a bool[13] was 36 B more on the device); bit 0 (no identity's) while a server's
+        // feature is applied, DetailsBit while EventDetails: one field, not three (12 B each, docs/benchmarks.md, h-firmrest).
+        private int _bits;
+        private const int ApplyingBit = 1;
+        private const int DetailsBit = 1 << 16;
+
+        /// <summary>Take this lock before calling into the core from any thread but the main loop: the core itself (a lock
+        /// object was a field and an object, 24 B).</summary>
+        public object Gate => this;
         private readonly StatusWiring _statusWiring;
         private long _now;
         private ICallState _calls;
-        private bool _applyingServerFeature;
 
         public PhoneCore(SettingsStore settings, PhoneDrivers drivers, ISubscribeSender subscriptions, long nowMs)
             : this(settings, drivers, subscriptions, null, nowMs)
@@ -52,7 +56,6 @@ namespace DeskPhone.Firmware.Phone
             Presence = new OwnPresence(nowMs);
             Mailbox = new MailboxCounts();
             Monitored = new MonitoredExtensions(subscriptions);
-            CurrentIdentity = 1;
 
             Leds.Attach(Statuses);
             _statusWiring = new StatusWiring(this);
@@ -80,8 +83,9 @@ namespace DeskPhone.Firmware.Phone
         public readonly MailboxCounts Mailbox;
         public readonly MonitoredExtensions Monitored;
 
-        /// <summary>The identity the idle screen shows and the Current* statuses speak of (1..12).</summary>
-        public int CurrentIdentity { get; private set; }
+        /// <summary>The identity the idle screen shows and the Current* statuses speak of (1..12): the first, as no menu chooses
+        /// another (no field for it).</summary>
+        public int CurrentIdentity => 1;
 
         /// <summary>Menus and lists on screen: they see every key the call keys leave.</summary>
         public IKeyConsumer KeyConsumer;
@@ -111,18 +115,19 @@ namespace DeskPhone.Firmware.Phone
         /// are an LED change's words made ("message red blink"); the phone's own log drops LED events, and on the board
         /// an LED change's text was garbage at every status change, in a call's answer too (issue #17).
         /// </summary>
-        public bool EventDetails;
+        public bool EventDetails
+        {
+            get => (_bits & DetailsBit) != 0;
+            set => _bits = value ? _bits | DetailsBit : _bits & ~DetailsBit;
+        }
 
-        /// <summary>The network came back (or its address changed): the SIP layer re-registers every identity.</summary>
-        public event PhoneSignalHandler NetworkRestored;
+        /// <summary>
+        /// Told when the network came back, a registration was lost, an identity's settings or a feature changed (the
+        /// composition root, PhoneApp); null: told to nobody.
+        /// </summary>
+        public IPhoneSignals Signals;
 
-        /// <summary>A registered identity lost its registration (refused, unanswered) or an identity was removed: its calls end.</summary>
-        public event IdentityChangedHandler RegistrationLost;
-
-        /// <summary>An identity's user_* setting changed: the SIP layer updates that identity without a reboot.</summary>
-        public event IdentityChangedHandler IdentityChanged;
-
-        public bool IsRegistered(int identity) => identity >= 1 && identity <= MaxIdentities && (_registered & (1 << identity)) != 0;
+        public bool IsRegistered(int identity) => identity >= 1 && identity <= MaxIdentities && (_bits & (1 << identity)) != 0;
 
         /// <summary>Runs every timer of the phone once; call every 5-10 ms from the main loop.</summary>
         public void Poll(long nowMs)
@@ -191,7 +196,7 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             _now = nowMs;
-            _registered = registered ? _registered | (1 << identity) : _registered & ~(1 << identity);
+            _bits = registered ? _bits | (1 << identity) : _bits & ~(1 << identity);
             _statusWiring.RegistrationChanged(identity, nowMs);
             Raise(PhoneEventKind.Registration, identity.ToString() + (registered ? " registered" : " not registered"));
         }
@@ -284,8 +289,6 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>A call is being made, received or held (false without a call layer).</summary>
         public bool InCall => _calls != null && _calls.InCall;
 
-        /// <summary>A user change of an identity's DND or a forward (FeatureSync flag), for feature sync to send.</summary>
-        public event FeatureChangedHandler FeatureChanged;
 
         /// <summary>
         /// Stores a feature the server reported (as-feature-event) in the identity's settings without sending it back.
@@ -293,7 +296,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public int ApplyServerFeature(int identity, FeatureEvent e)
         {
-            _applyingServerFeature = true;
+            _bits |= ApplyingBit;
             try
             {
                 if (e.Kind == FeatureEvent.KindDoNotDisturb)
@@ -321,7 +324,7 @@ namespace DeskPhone.Firmware.Phone
             }
             finally
             {
-                _applyingServerFeature = false;
+                _bits &= ~ApplyingBit;
             }
         }
 
@@ -345,12 +348,14 @@ namespace DeskPhone.Firmware.Phone
 
         internal void SignalFeatureChanged(int identity, int feature)
         {
-            FeatureChangedHandler handler = FeatureChanged;
-            if (handler != null && !_applyingServerFeature)
+            if (Signals != null && (_bits & ApplyingBit) == 0)
             {
-                handler(identity, feature);
+                Signals.FeatureChanged(identity, feature);
             }
         }
+
+        /// <summary>A setting changed: the status wiring's part (from SettingsBinding, after its own).</summary>
+        internal void StatusesFollowSetting(string name, int idx) => _statusWiring.OnSettingChanged(name, idx);
 
         internal void Raise(string kind, string detail)
         {
@@ -363,33 +368,26 @@ namespace DeskPhone.Firmware.Phone
 
         internal void SignalNetworkRestored()
         {
-            PhoneSignalHandler handler = NetworkRestored;
-            if (handler != null)
+            if (Signals != null)
             {
-                handler();
+                Signals.NetworkRestored();
             }
         }
 
         internal void SignalRegistrationLost(int identity)
         {
-            IdentityChangedHandler handler = RegistrationLost;
-            if (handler != null)
+            if (Signals != null)
             {
-                handler(identity);
+                Signals.RegistrationLost(identity);
             }
         }
 
         internal void SignalIdentityChanged(int identity)
         {
-            IdentityChangedHandler handler = IdentityChanged;
-            if (handler != null)
+            if (Signals != null)
             {
-                handler(identity);
+                Signals.IdentityChanged(identity);
             }
         }
     }
-
-    public delegate void IdentityChangedHandler(int identity);
-
-    public delegate void FeatureChangedHandler(int identity, int feature);
 }

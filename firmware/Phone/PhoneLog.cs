@@ -4,7 +4,7 @@ using DeskPhone.Sip.Text;
 namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
-    /// The phone's log (docs/bench.md): the last <see cref="Lines"/> phone events worth reading later (registration,
+    /// The phone's log (docs/bench.md): the last lines (as many as it was made with) of the phone events worth reading later (registration,
     /// link, calls, presence, settings, USB and modules, the status line, messages), each stamped with the loop's
     /// clock. LED, screen and key events are left out: they come many times a second and say nothing new.
     /// </summary>
@@ -20,16 +20,22 @@ namespace DeskPhone.Firmware.Phone
         private readonly PhoneCore _phone;
         private byte[] _bytes;
         private int _length;
-        private int _count;
+        // Lines that may still be added before the oldest goes (one field for the lines kept and the lines held).
+        private int _room;
 
         public PhoneLog(PhoneCore phone, int lines)
         {
             _phone = phone;
-            Lines = lines;
+            _room = lines;
             phone.Event += OnEvent;
         }
 
-        public readonly int Lines;
+        /// <summary>
+        /// The board's lines: a page of the bench's log (GET /api/log, phonectl log) that shows the last turn of events; 16
+        /// held about 350 B of the board's heap at rest, most of them the office profile's last MESSAGEs (docs/benchmarks.md,
+        /// h-firmrest). The simulator keeps 256.
+        /// </summary>
+        public const int BoardLines = 8;
 
         /// <summary>Adds one line (the bench's own notes, e.g. refused passwords, go here too).</summary>
         public void Add(string text)
@@ -39,13 +45,13 @@ namespace DeskPhone.Firmware.Phone
             // The bench's thread reads while the loop adds: the log itself is the lock (a lock object was 24 B more).
             lock (this)
             {
-                if (_count == Lines)
+                if (_room == 0)
                 {
                     DropOldest();
                 }
                 else
                 {
-                    _count++;
+                    _room--;
                 }
                 int needed = _length + ClockBytes + line.Length + 1;
                 if (_bytes == null || needed > _bytes.Length || needed < _bytes.Length / 2)

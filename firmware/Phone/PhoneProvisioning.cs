@@ -39,15 +39,17 @@ namespace DeskPhone.Firmware.Phone
             Client = new ProvisioningClient(channel, phone.Settings);
             Client.StateChanged += OnStateChanged;
             phone.CheckSync = OnCheckSync;
-            phone.Settings.SettingChanged += (name, idx, reboot) =>
-            {
-                if (name == SettingNames.SettingServer || name == SettingNames.ProvPollingEnabled || name == SettingNames.ProvPollingPeriod
-                    || name == SettingNames.ProvPollingMode || name == SettingNames.ProvPollingTime)
-                {
-                    Configure();
-                }
-            };
             Configure();
+        }
+
+        /// <summary>A setting changed (from the composition root's one handler, PhoneApp.OnSettingChanged).</summary>
+        internal void OnSettingChanged(string name)
+        {
+            if (Client != null && (name == SettingNames.SettingServer || name == SettingNames.ProvPollingEnabled || name == SettingNames.ProvPollingPeriod
+                || name == SettingNames.ProvPollingMode || name == SettingNames.ProvPollingTime))
+            {
+                Configure();
+            }
         }
 
         /// <summary>The client; null when the phone has no channel for it.</summary>

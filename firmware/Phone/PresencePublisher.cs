@@ -1,7 +1,6 @@
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Events;
-using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Firmware.Phone
@@ -19,33 +18,34 @@ namespace DeskPhone.Firmware.Phone
         private readonly PhoneCore _phone;
         private readonly Publication _publication;
 
-        public PresencePublisher(PhoneCore phone, ISipClientCore core, Registrations registrations)
+        // Told by the composition root (PhoneApp's IPhoneSignals) when the own presence changed and when identity 1
+        // registered: no handler of its own in the presence's and the registrations' events (a delegate each, and each
+        // event's list of two, 84 B at rest each, docs/benchmarks.md, h-firmrest).
+        public PresencePublisher(PhoneCore phone, ISipClientCore core)
         {
             _phone = phone;
             _publication = new Publication(core, this);
-            _phone.Presence.Changed += (state, lost) => _publication.Changed(_phone.Now);
-            _phone.Settings.SettingChanged += (name, idx, reboot) =>
+        }
+
+        /// <summary>The own presence changed, or identity 1 registered: published again.</summary>
+        internal void PresenceChanged() => _publication.Changed(_phone.Now);
+
+        /// <summary>An identity's address or account changed (not its DND or forwards, which only change the status; from PhoneApp).</summary>
+        internal void IdentityChanged(int identity)
+        {
+            if (identity == 1)
             {
-                if (name == SettingNames.PresencePublish)
-                {
-                    _publication.StartOver(_phone.Now);
-                }
-            };
-            // The identity's address or account changed (not its DND or forwards, which only change the status).
-            _phone.IdentityChanged += idx =>
+                _publication.StartOver(_phone.Now);
+            }
+        }
+
+        /// <summary>A setting changed (from the composition root's one handler, PhoneApp.OnSettingChanged).</summary>
+        internal void OnSettingChanged(string name)
+        {
+            if (name == SettingNames.PresencePublish)
             {
-                if (idx == 1)
-                {
-                    _publication.StartOver(_phone.Now);
-                }
-            };
-            registrations.Changed += (identity, registered, status, reason) =>
-            {
-                if (identity == 1 && registered)
-                {
-                    _publication.Changed(_phone.Now);
-                }
-            };
+                _publication.StartOver(_phone.Now);
+            }
         }
 
         /// <summary>True once a server refused PUBLISH: the status stays local.</summary>

@@ -33,7 +33,11 @@ namespace DeskPhone.Firmware.Phone
         public readonly ScreenMenus Menus;
         private long _minute = -1;
         private long _callSecond = -1;
-        private bool _dirty = true;
+        // DirtyBit: a phone event marked the screen since the last composition; SettingsBit: a setting changed since then
+        // (both at first). One field, not two (docs/benchmarks.md, h-firmrest).
+        private int _marks = DirtyBit | SettingsBit;
+        private const int DirtyBit = 1;
+        private const int SettingsBit = 2;
         /// <summary>How long a redraw that ran out of heap waits before the next try.</summary>
         public const int RedrawBackOffMs = 1000;
         // The phone's time (ms) before which a failed redraw is not tried again.
@@ -41,18 +45,17 @@ namespace DeskPhone.Firmware.Phone
         private string[] _listShown;
         // The settings the composition reads, by table position (resolved once: the table is compiled in, so a
         // position never changes; a read by name walks the name string in a binary search on the device).
-        private readonly int _userNameSetting;
-        private readonly int _fkeySetting;
-        // The identity line and the function keys' labels as last made, and what the identity line was made from: a
-        // composition after a MESSAGE or a status change builds them again only when a setting changed (any: the
-        // store raises SettingChanged for every change after the boot's Load) or the identity or presence did.
+        // user_name's in the low 16 bits, fkey's above: one field.
+        private readonly int _settingOrdinals;
+        // The identity line as last made, and what it was made from: a composition after a MESSAGE or a status change
+        // builds it and the function keys' labels again only when a setting changed (any: SettingsBinding raises the
+        // settings event for every change after the boot's Load, SettingsBit) or the identity or presence did. The labels
+        // are the screen's own (IdleScreen.FunctionKeyLabel): a copy here was an array of 120 B (h-firmrest).
         // Kept strings are not compared with each other: nanoCLR compares two string references by strcmp of their
         // texts (CLR_RT_HeapBlock::Compare_Values), which crashed the interpreter here in tests/Device.Cost.
-        private bool _settingsChanged = true;
         // Identity, presence and lost registration the identity line was made from, in one int.
         private int _identityMadeFrom = -1;
         private string _identityText;
-        private readonly string[] _keyLabels;
 
         public ScreenFeeder(PhoneCore phone, IdleScreen screen, WallClock clock)
         {
@@ -60,19 +63,17 @@ namespace DeskPhone.Firmware.Phone
             Screen = screen;
             _clock = clock;
             Menus = new ScreenMenus(phone);
-            _userNameSetting = phone.Settings.OrdinalOf(SettingNames.UserName);
-            _fkeySetting = phone.Settings.OrdinalOf(SettingNames.Fkey);
-            int keys = screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
-            _keyLabels = new string[keys];
-            phone.Settings.SettingChanged += (name, idx, reboot) => _settingsChanged = true;
+            _settingOrdinals = phone.Settings.OrdinalOf(SettingNames.UserName) | phone.Settings.OrdinalOf(SettingNames.Fkey) << 16;
             DisplayProfile p = screen.Profile;
             Menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
             Menus.Pages = screen;
             phone.KeyConsumer = Menus;
-            phone.Event += (kind, detail) => _dirty = true;
+            // A setting's change is a phone event too (SettingsBinding's, after every change): no handler of the store's
+            // own (a delegate and a slot of its list, 48 B).
+            phone.Event += (kind, detail) => _marks |= kind == PhoneEventKind.Settings ? DirtyBit | SettingsBit : DirtyBit;
             // Every status change, not only the status events (those come when the status line or the pop-up change):
             // the notices and the notification list show statuses below them.
-            phone.Statuses.Changed += changes => _dirty = true;
+            phone.Statuses.Changed += changes => _marks |= DirtyBit;
             if (phone.Drivers != null)
             {
                 phone.Drivers.Ethernet.Changed += change =>
@@ -90,7 +91,7 @@ namespace DeskPhone.Firmware.Phone
         public PhoneCalls Calls { get; set; }
 
         /// <summary>Something changed since the last composition (a phone event, the network view's address).</summary>
-        public bool Dirty => _dirty;
+        public bool Dirty => (_marks & DirtyBit) != 0;
 
         /// <summary>
         /// From the main loop, after the SIP handling: composes the phone's state into the model when a phone event
@@ -107,10 +108,10 @@ namespace DeskPhone.Firmware.Phone
             // The minute as a count (not DateTime.Minute): a clock that becomes known, or is set by NTP to a time an
             // hour away, at the same minute of the hour, is a change too.
             long minute = now.Ticks / TimeSpan.TicksPerMinute;
-            if (_dirty || callSecond != _callSecond)
+            if ((_marks & DirtyBit) != 0 || callSecond != _callSecond)
             {
                 _callSecond = callSecond;
-                _dirty = false;
+                _marks &= ~DirtyBit;
                 _minute = minute;
                 Compose(now);
             }
@@ -182,7 +183,7 @@ namespace DeskPhone.Firmware.Phone
             }
             Screen.SetList(title, _listShown, Menus.Selected);
             ComposeKeys();
-            _settingsChanged = false;
+            _marks &= ~SettingsBit;
         }
 
         // The info box's and the function keys' parts of Compose in methods of their own: their loops' locals are not
@@ -201,14 +202,11 @@ namespace DeskPhone.Firmware.Phone
 
         private void ComposeKeys()
         {
-            string[] labels = _keyLabels;
-            for (int k = 0; k < labels.Length; k++)
+            int keys = Screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
+            for (int k = 0; k < keys; k++)
             {
-                if (_settingsChanged)
-                {
-                    labels[k] = KeyLabel.Of(_phone.Settings.GetAt(_fkeySetting, k + 1));
-                }
-                Screen.SetFunctionKey(k, labels[k], Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
+                Screen.SetFunctionKey(k, (_marks & SettingsBit) != 0 ? KeyLabel.Of(_phone.Settings.GetAt(_settingOrdinals >> 16, k + 1)) : Screen.FunctionKeyLabel(k),
+                    Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
             }
         }
 
@@ -220,10 +218,10 @@ namespace DeskPhone.Firmware.Phone
             int state = presence.State;
             bool lost = presence.LostRegistration;
             int key = identity | (state << 8) | (lost ? 1 << 16 : 0);
-            if (_settingsChanged || key != _identityMadeFrom)
+            if ((_marks & SettingsBit) != 0 || key != _identityMadeFrom)
             {
                 _identityMadeFrom = key;
-                _identityText = _phone.Settings.GetAt(_userNameSetting, identity) + " - " + PresenceState.Label(state) + (lost ? " !" : "");
+                _identityText = _phone.Settings.GetAt(_settingOrdinals & 0xFFFF, identity) + " - " + PresenceState.Label(state) + (lost ? " !" : "");
             }
             return _identityText;
         }
@@ -286,7 +284,7 @@ namespace DeskPhone.Firmware.Phone
         {
             if (Menus.View == ScreenMenus.Network)
             {
-                _dirty = true;
+                _marks |= DirtyBit;
             }
         }
 

@@ -44,9 +44,10 @@ namespace DeskPhone.Firmware.Phone
 
         private readonly PhoneCore _phone;
         private int _selected;
-        private int _explained;
-        private int _identity;
-        private int _list; // the call list open: 0 missed, 1 received, 2 dialled
+        // What the detail view open shows: the status explained (Explain), the identity (IdentityDetail) or the call list
+        // (CallListView: 0 missed, 1 received, 2 dialled). Set as the view opens and read only in it or leaving it: one
+        // field for the three (docs/benchmarks.md, h-firmrest).
+        private int _subject;
 
         public ScreenMenus(PhoneCore phone)
         {
@@ -133,12 +134,12 @@ namespace DeskPhone.Firmware.Phone
                 case Main: title = "Menu"; break;
                 case OwnStatus: title = "Own status"; break;
                 case Notifications: title = "Notifications (" + _phone.Statuses.NotificationCount.ToString() + ")"; break;
-                case Explain: title = StatusCatalog.Name(_explained); break;
+                case Explain: title = StatusCatalog.Name(_subject); break;
                 case Network: title = "Network"; break;
                 case Identities: title = "Identities"; break;
-                case IdentityDetail: title = "Identity " + _identity.ToString(); break;
+                case IdentityDetail: title = "Identity " + _subject.ToString(); break;
                 case CallLists: title = "Call lists"; break;
-                case CallListView: title = ListName(_list); break;
+                case CallListView: title = ListName(_subject); break;
                 default: title = null; break;
             }
             return title;
@@ -172,7 +173,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case CallListView:
-                    items = CallListRows.Rows(List(_list), _list == 1);
+                    items = CallListRows.Rows(List(_subject), _subject == 1);
                     break;
                 case OwnStatus:
                     items = new string[ManualStates];
@@ -189,7 +190,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case Explain:
-                    items = TechnicianInfo.Rows(_phone.Statuses.Explain(_explained, _phone.Now), Columns);
+                    items = TechnicianInfo.Rows(_phone.Statuses.Explain(_subject, _phone.Now), Columns);
                     break;
                 case Network:
                     items = TechnicianInfo.Network(_phone, Columns);
@@ -208,7 +209,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case IdentityDetail:
-                    items = TechnicianInfo.IdentityDetails(_phone, _identity, Columns);
+                    items = TechnicianInfo.IdentityDetails(_phone, _subject, Columns);
                     break;
                 default:
                     items = new string[0];
@@ -249,8 +250,8 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case CallLists:
-                    _list = _selected;
-                    if (_list == 0)
+                    _subject = _selected;
+                    if (_subject == 0)
                     {
                         // Looking at the missed calls is seeing them (PhoneHasMissedCalls and CanceledCall go).
                         Calls.ClearMissed(_phone.Now);
@@ -258,7 +259,7 @@ namespace DeskPhone.Firmware.Phone
                     Open(CallListView);
                     break;
                 case CallListView:
-                    CallRecord record = List(_list).Get(_selected);
+                    CallRecord record = List(_subject).Get(_selected);
                     if (record != null)
                     {
                         // Calls back (or again) from the current identity.
@@ -274,7 +275,7 @@ namespace DeskPhone.Firmware.Phone
                 case Notifications:
                     if (_selected < _phone.Statuses.NotificationCount)
                     {
-                        _explained = _phone.Statuses.Notification(_selected);
+                        _subject = _phone.Statuses.Notification(_selected);
                         Open(Explain);
                     }
                     break;
@@ -282,7 +283,7 @@ namespace DeskPhone.Firmware.Phone
                     int[] configured = TechnicianInfo.Configured(_phone);
                     if (_selected < configured.Length)
                     {
-                        _identity = configured[_selected];
+                        _subject = configured[_selected];
                         Open(IdentityDetail);
                     }
                     break;
@@ -298,7 +299,7 @@ namespace DeskPhone.Firmware.Phone
                     break;
                 case CallListView:
                     Open(CallLists);
-                    _selected = _list;
+                    _selected = _subject;
                     break;
                 case OwnStatus:
                 case Network:
@@ -313,7 +314,7 @@ namespace DeskPhone.Firmware.Phone
                     int[] configured = TechnicianInfo.Configured(_phone);
                     for (int i = 0; i < configured.Length; i++)
                     {
-                        if (configured[i] == _identity)
+                        if (configured[i] == _subject)
                         {
                             _selected = i;
                         }

@@ -125,6 +125,8 @@ namespace DeskPhone.Firmware.Phone
                 ApplyScalars();
             }
             _phone.Raise(PhoneEventKind.Settings, idx > 0 ? name + "[" + idx.ToString() + "]" : name);
+            // Then the statuses (the status wiring's handler came next in the store's list).
+            _phone.StatusesFollowSetting(name, idx);
         }
 
         /// <summary>The FeatureSync flag a user_dnd/user_fwd_* setting belongs to, 0 for any other setting.</summary>

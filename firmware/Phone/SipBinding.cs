@@ -49,15 +49,12 @@ namespace DeskPhone.Firmware.Phone
                 }
                 UpdateOwnSubscriptions(identity);
                 UpdateFeatureSync(identity);
-            };
-            _phone.FeatureChanged += (identity, feature) =>
-            {
-                if (Subscriptions != null)
+                // Then the publisher (its handler came next in the registrations' event).
+                if (_phone.Signals != null)
                 {
-                    Subscriptions.FeatureChanged(identity, feature);
+                    _phone.Signals.RegistrationChanged(identity, registered);
                 }
             };
-            _phone.NetworkRestored += () => Registrations.NetworkRestored(_phone.Now);
             if (_phone.Reserve != null)
             {
                 _phone.Reserve.Govern(this);
@@ -66,22 +63,23 @@ namespace DeskPhone.Firmware.Phone
             {
                 Apply(i);
             }
-            _phone.IdentityChanged += Apply;
-            _phone.Settings.SettingChanged += (name, idx, reboot) =>
-            {
-                if (name == SettingNames.FilterRegistrar)
-                {
-                    Routing.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
-                }
-                else if (name == SettingNames.DfksEnabled)
-                {
-                    for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
-                    {
-                        UpdateFeatureSync(i);
-                    }
-                }
-            };
             Routing.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
+        }
+
+        /// <summary>A setting changed (from the composition root's one handler, PhoneApp.OnSettingChanged).</summary>
+        internal void OnSettingChanged(string name)
+        {
+            if (name == SettingNames.FilterRegistrar)
+            {
+                Routing.FilterRegistrar = _phone.Settings.GetBool(SettingNames.FilterRegistrar);
+            }
+            else if (name == SettingNames.DfksEnabled)
+            {
+                for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
+                {
+                    UpdateFeatureSync(i);
+                }
+            }
         }
 
         /// <summary>The identities' registrations, a layer over <see cref="Agent"/> (polled by the composition root after it).</summary>
@@ -102,7 +100,7 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        private void Apply(int index)
+        internal void Apply(int index)
         {
             SettingsStore s = _phone.Settings;
             bool active = s.GetBool(SettingNames.UserActive, index) && s.Get(SettingNames.UserName, index) != "";

@@ -37,13 +37,6 @@ namespace DeskPhone.Firmware.Phone
             _phone.Settings.PasswordStateChanged += (name, isSet) => PasswordsChanged();
             _phone.Settings.RebootRequiredRaised += () => Set(StatusId.PhoneWantsReboot, true, "settings");
             _phone.Presence.Changed += OnPresenceChanged;
-            _phone.Settings.SettingChanged += (name, idx, reboot) =>
-            {
-                if (idx == _phone.CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith(SettingNames.UserFwdFamily) || name == SettingNames.UserAnonymousCall))
-                {
-                    FeaturesChanged();
-                }
-            };
             FeaturesChanged();
             _phone.Mailbox.Changed += OnMailboxChanged;
             _phone.Monitored.RingingChanged += ringing =>
@@ -166,6 +159,18 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
+        /// <summary>
+        /// A setting changed (SettingsBinding tells it after its own handling, through the core: a handler of the store's
+        /// was a delegate and a slot of its list, 48 B at rest, docs/benchmarks.md, h-firmrest).
+        /// </summary>
+        internal void OnSettingChanged(string name, int idx)
+        {
+            if (idx == _phone.CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith(SettingNames.UserFwdFamily) || name == SettingNames.UserAnonymousCall))
+            {
+                FeaturesChanged();
+            }
+        }
+
         /// <summary>The current identity's DND, forwards and anonymous calling, as set from the menu, the settings or the server (feature sync).</summary>
         private void FeaturesChanged()
         {
@@ -181,6 +186,11 @@ namespace DeskPhone.Firmware.Phone
         private void OnPresenceChanged(int state, bool lostRegistration)
         {
             _phone.Raise(PhoneEventKind.Presence, PresenceState.Token(state) + (lostRegistration ? " lost-registration" : ""));
+            // Then the publisher (its handler came next in the presence's event).
+            if (_phone.Signals != null)
+            {
+                _phone.Signals.PresenceChanged();
+            }
         }
 
         private void OnMailboxChanged()

@@ -486,6 +486,9 @@ namespace DeskPhone.Ui.Rendering
             _dirty |= KeysRegion;
         }
 
+        /// <summary>A function key's label as last set (null: none): the feeder passes it back while no setting changed.</summary>
+        public string FunctionKeyLabel(int index) => _keyTexts[index];
+
         /// <summary>A function key's label as drawn: cut to its cell, beside the key's dot.</summary>
         private string KeyShown(string label) => TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - _p.Font.Height / 2 - 2 - _p.Margin));
 

@@ -1,6 +1,7 @@
 using System.Text;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Tests.Phone;
+using DeskPhone.Firmware.Phone;
 using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Firmware.Tests.Bench
@@ -83,9 +84,10 @@ namespace DeskPhone.Firmware.Tests.Bench
                 _p.App.Log.Add("line " + i);
             }
             string[] lines = Get("/api/log").TrimEnd('\n').Split('\n');
-            Assert.Equal(16, lines.Length);
+            Assert.Equal(PhoneLog.BoardLines, lines.Length);
+            Assert.Equal(8, PhoneLog.BoardLines);
             Assert.EndsWith(" s line 39", lines[^1]);
-            Assert.EndsWith(" s line 24", lines[0]);
+            Assert.EndsWith(" s line 32", lines[0]);
         }
 
         [Fact]
@@ -95,25 +97,25 @@ namespace DeskPhone.Firmware.Tests.Bench
             _p.Now = 0xFFFF00FFL - 10;
             _p.Run(10);
             // One long line among short ones, a line holding a line break and one with non-ASCII text: each is one of the
-            // 16, dropped whole, and comes back as it was added.
+            // 8, dropped whole, and comes back as it was added.
             _p.App.Log.Add(new string('x', 600));
             _p.App.Log.Add("two\nparts");
             _p.App.Log.Add("Grüße 你好");
-            for (int i = 0; i < 13; i++)
+            for (int i = 0; i < 5; i++)
             {
                 _p.App.Log.Add("line " + i);
             }
             string log = Get("/api/log");
             Assert.Matches(@"^4294902\.015 s x{600}\n4294902\.015 s two\nparts\n4294902\.015 s Grüße 你好\n", log);
-            Assert.Equal(17, log.TrimEnd('\n').Split('\n').Length);
-            _p.App.Log.Add("line 13");
+            Assert.Equal(9, log.TrimEnd('\n').Split('\n').Length);
+            _p.App.Log.Add("line 5");
             Assert.StartsWith("4294902.015 s two\nparts\n", Get("/api/log"));
-            _p.App.Log.Add("line 14");
-            _p.App.Log.Add("line 15");
+            _p.App.Log.Add("line 6");
+            _p.App.Log.Add("line 7");
             string[] lines = Get("/api/log").TrimEnd('\n').Split('\n');
-            Assert.Equal(16, lines.Length);
+            Assert.Equal(8, lines.Length);
             Assert.Equal("4294902.015 s line 0", lines[0]);
-            Assert.Equal("4294902.015 s line 15", lines[15]);
+            Assert.Equal("4294902.015 s line 7", lines[7]);
         }
 
         [Fact]

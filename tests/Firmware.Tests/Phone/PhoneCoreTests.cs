@@ -93,8 +93,8 @@ namespace DeskPhone.Firmware.Tests.Phone
         {
             _settings.Set("admin_mode_password", 0, "x");
             _settings.Set("http_pass", 0, "x");
-            int restored = 0;
-            _phone.NetworkRestored += () => restored++;
+            var signals = new CountedSignals();
+            _phone.Signals = signals;
 
             _hw.SetLink(false, _now);
             Run(3000);
@@ -103,7 +103,25 @@ namespace DeskPhone.Firmware.Tests.Phone
             _hw.SetLink(true, _now);
             Run(1000);
             Assert.False(_phone.Statuses.IsActive(StatusId.EthernetUnplugged));
-            Assert.Equal(1, restored);
+            Assert.Equal(1, signals.Restored);
+        }
+
+        /// <summary>Counts what the core tells the parts over it (PhoneApp's part on the phone).</summary>
+        private sealed class CountedSignals : IPhoneSignals
+        {
+            public int Restored;
+
+            public void NetworkRestored() => Restored++;
+
+            public void RegistrationLost(int identity) { }
+
+            public void IdentityChanged(int identity) { }
+
+            public void FeatureChanged(int identity, int feature) { }
+
+            public void PresenceChanged() { }
+
+            public void RegistrationChanged(int identity, bool registered) { }
         }
 
         /// <summary>
