@@ -7,6 +7,7 @@ using DeskPhone.Domain.Messages;
 using DeskPhone.Domain.MessageWaiting;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Signals;
 using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Events;
 
@@ -93,7 +94,7 @@ namespace DeskPhone.Firmware.Phone
         public CallKeys CallKeys;
 
         /// <summary>Builds the call layer (sets <see cref="CallKeys"/>) when a key is pressed without it; null: none.</summary>
-        public PhoneSignalHandler CallsNeeded;
+        public SignalHandler CallsNeeded;
 
         /// <summary>The conference's keys (Conference, the handset hung up in a conference), before the call keys; null without media.</summary>
         public Voice.ConferenceKeys ConferenceKeys;
@@ -114,13 +115,13 @@ namespace DeskPhone.Firmware.Phone
         public bool EventDetails;
 
         /// <summary>The network came back (or its address changed): the SIP layer re-registers every identity.</summary>
-        public event PhoneSignalHandler NetworkRestored;
+        public event SignalHandler NetworkRestored;
 
         /// <summary>A registered identity lost its registration (refused, unanswered) or an identity was removed: its calls end.</summary>
-        public event IdentityChangedHandler RegistrationLost;
+        public event NumberHandler RegistrationLost;
 
         /// <summary>An identity's user_* setting changed: the SIP layer updates that identity without a reboot.</summary>
-        public event IdentityChangedHandler IdentityChanged;
+        public event NumberHandler IdentityChanged;
 
         public bool IsRegistered(int identity) => identity >= 1 && identity <= MaxIdentities && (_registered & (1 << identity)) != 0;
 
@@ -363,7 +364,7 @@ namespace DeskPhone.Firmware.Phone
 
         internal void SignalNetworkRestored()
         {
-            PhoneSignalHandler handler = NetworkRestored;
+            SignalHandler handler = NetworkRestored;
             if (handler != null)
             {
                 handler();
@@ -372,7 +373,7 @@ namespace DeskPhone.Firmware.Phone
 
         internal void SignalRegistrationLost(int identity)
         {
-            IdentityChangedHandler handler = RegistrationLost;
+            NumberHandler handler = RegistrationLost;
             if (handler != null)
             {
                 handler(identity);
@@ -381,15 +382,13 @@ namespace DeskPhone.Firmware.Phone
 
         internal void SignalIdentityChanged(int identity)
         {
-            IdentityChangedHandler handler = IdentityChanged;
+            NumberHandler handler = IdentityChanged;
             if (handler != null)
             {
                 handler(identity);
             }
         }
     }
-
-    public delegate void IdentityChangedHandler(int identity);
 
     public delegate void FeatureChangedHandler(int identity, int feature);
 }
