@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using DeskPhone.Drivers;
 using DeskPhone.Drivers.Hal;
 
 namespace DeskPhone.Board.Drivers
@@ -10,7 +11,7 @@ namespace DeskPhone.Board.Drivers
         private readonly GpioPin _pin;
         private readonly int _number;
 
-        public event PinEdgeHandler Edge;
+        public event NumberFlagHandler Edge;
 
         public GpioInput(GpioController controller, int pin, bool pullUp)
         {
@@ -31,7 +32,7 @@ namespace DeskPhone.Board.Drivers
 
         private void OnValueChanged(object sender, PinValueChangedEventArgs e)
         {
-            PinEdgeHandler handler = Edge;
+            NumberFlagHandler handler = Edge;
             if (handler != null)
             {
                 handler(_number, e.ChangeType == PinEventTypes.Rising);

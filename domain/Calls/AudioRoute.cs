@@ -1,9 +1,8 @@
+using DeskPhone.Domain.Signals;
 using DeskPhone.Domain.Status;
 
 namespace DeskPhone.Domain.Calls
 {
-    public delegate void CallSignalHandler();
-
     /// <summary>
     /// The audio device and mute state, Snom style, with the statuses that show them: AudioDeviceIsHandset,
     /// AudioDeviceIsHeadset, AudioDeviceIsSpeaker (one at a time, none while nothing is routed) and AudioIsMuted. The
@@ -23,7 +22,7 @@ namespace DeskPhone.Domain.Calls
         public int Device { get; private set; }
 
         /// <summary>The device or mute changed (the USB headset's indicators follow).</summary>
-        public event CallSignalHandler Changed;
+        public event SignalHandler Changed;
 
         public bool Muted { get; private set; }
 
@@ -70,7 +69,7 @@ namespace DeskPhone.Domain.Calls
 
         private void Signal()
         {
-            CallSignalHandler handler = Changed;
+            SignalHandler handler = Changed;
             if (handler != null)
             {
                 handler();

@@ -1,4 +1,5 @@
 using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Signals;
 
 namespace DeskPhone.Domain.Calls
 {
@@ -24,7 +25,7 @@ namespace DeskPhone.Domain.Calls
 
         public bool InCall => _inCall;
 
-        public event CallStateChangedHandler Changed;
+        public event FlagHandler Changed;
 
         /// <summary>The calls' layer says whether a call is made, received or held; the change is raised once.</summary>
         public void SetInCall(bool inCall)
@@ -34,7 +35,7 @@ namespace DeskPhone.Domain.Calls
                 return;
             }
             _inCall = inCall;
-            CallStateChangedHandler changed = Changed;
+            FlagHandler changed = Changed;
             if (changed != null)
             {
                 changed(inCall);

@@ -1,3 +1,4 @@
+using DeskPhone.Domain.Signals;
 using DeskPhone.Drivers.Audio;
 using DeskPhone.Domain.Messages;
 using DeskPhone.Domain.Presence;
@@ -124,7 +125,7 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>A call list got an entry (for CallListFile to keep them).</summary>
-        public event CallSignalHandler ListsChanged;
+        public event SignalHandler ListsChanged;
 
         /// <summary>Every change of a call (ringing, connected, ended), for the bench event stream and the screen.</summary>
         public event CallChangedHandler CallChanged;
@@ -495,7 +496,7 @@ namespace DeskPhone.Domain.Calls
 
         private void SignalLists()
         {
-            CallSignalHandler handler = ListsChanged;
+            SignalHandler handler = ListsChanged;
             if (handler != null)
             {
                 handler();

@@ -1,7 +1,7 @@
+using DeskPhone.Domain.Signals;
+
 namespace DeskPhone.Domain.MessageWaiting
 {
-    public delegate void MailboxChangedHandler();
-
     /// <summary>
     /// Message-waiting state of every identity, from message-summary NOTIFYs (subscribed or unsolicited), folded into
     /// what the status messages need: the current identity's voice and text messages, and any identity's.
@@ -17,7 +17,7 @@ namespace DeskPhone.Domain.MessageWaiting
         private int[] _textNew;
         private bool[] _waiting;
 
-        public event MailboxChangedHandler Changed;
+        public event SignalHandler Changed;
 
         /// <summary>The identity the idle screen shows (1..12).</summary>
         public int CurrentIdentity = 1;
@@ -83,7 +83,7 @@ namespace DeskPhone.Domain.MessageWaiting
             _textNew[identity] = summary.TextNew;
             if (changed)
             {
-                MailboxChangedHandler handler = Changed;
+                SignalHandler handler = Changed;
                 if (handler != null)
                 {
                     handler();

@@ -1,7 +1,7 @@
+using DeskPhone.Domain.Signals;
+
 namespace DeskPhone.Domain.Messages
 {
-    public delegate void DesktopMessageChangedHandler(bool present);
-
     /// <summary>
     /// The text message on the idle screen, from a SIP MESSAGE (text/plain) to one of the phone's identities.
     /// A newer message replaces the older one. An empty body (or one with only white space and control characters)
@@ -21,7 +21,7 @@ namespace DeskPhone.Domain.Messages
         /// <summary>The call layer, which shows a message with its call (set once it is built, after the core).</summary>
         public ICallMessageSink Calls;
 
-        public event DesktopMessageChangedHandler Changed;
+        public event FlagHandler Changed;
 
         /// <summary>Setting desktop_message_max_bytes.</summary>
         public int MaxBytes;
@@ -85,7 +85,7 @@ namespace DeskPhone.Domain.Messages
 
         private void Raise(bool present)
         {
-            DesktopMessageChangedHandler handler = Changed;
+            FlagHandler handler = Changed;
             if (handler != null)
             {
                 handler(present);

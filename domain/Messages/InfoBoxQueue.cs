@@ -1,10 +1,9 @@
+using DeskPhone.Domain.Signals;
 using DeskPhone.Domain.Xml;
 using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Domain.Messages
 {
-    public delegate void InfoBoxChangedHandler();
-
     /// <summary>
     /// The Infobox queue, fed by out-of-dialog NOTIFYs with Content-Type application/snomxml:
     /// <code>&lt;InfoBoxQueue&gt;&lt;InfoBox time="false" id="x"&gt;&lt;Line pos="1"&gt;&lt;Text&gt;..&lt;/Text&gt;&lt;Icon&gt;warning&lt;/Icon&gt;&lt;/Line&gt;..&lt;/InfoBox&gt;..&lt;/InfoBoxQueue&gt;</code>
@@ -33,7 +32,7 @@ namespace DeskPhone.Domain.Messages
             SecondsPerLine = 10;
         }
 
-        public event InfoBoxChangedHandler Changed;
+        public event SignalHandler Changed;
 
         /// <summary>Setting infobox_line_seconds.</summary>
         public int SecondsPerLine;
@@ -155,7 +154,7 @@ namespace DeskPhone.Domain.Messages
 
         private void Raise()
         {
-            InfoBoxChangedHandler handler = Changed;
+            SignalHandler handler = Changed;
             if (handler != null)
             {
                 handler();

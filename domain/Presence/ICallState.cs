@@ -1,7 +1,7 @@
+using DeskPhone.Domain.Signals;
+
 namespace DeskPhone.Domain.Presence
 {
-    public delegate void CallStateChangedHandler(bool inCall);
-
     /// <summary>
     /// What the call layer tells the phone core about calls: whether any call is being made, received (ringing) or
     /// in progress. The own status shows Busy while <see cref="InCall"/> is true.
@@ -11,6 +11,6 @@ namespace DeskPhone.Domain.Presence
         bool InCall { get; }
 
         /// <summary>Raised from the main loop whenever <see cref="InCall"/> changes.</summary>
-        event CallStateChangedHandler Changed;
+        event FlagHandler Changed;
     }
 }

@@ -1,12 +1,10 @@
+using DeskPhone.Domain.Signals;
+using DeskPhone.Sip;
 using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Domain.Presence
 {
-    public delegate void MonitoredKeyChangedHandler(int key, string state);
-
-    public delegate void RingingChangedHandler(bool anyRinging);
-
     /// <summary>Whether one more key's subscription may be taken on now (the phone's heap reserve).</summary>
     public delegate bool KeyAdmitHandler();
 
@@ -113,7 +111,8 @@ namespace DeskPhone.Domain.Presence
             _sender = sender;
         }
 
-        public event MonitoredKeyChangedHandler KeyChanged;
+        /// <summary>A key's state changed: the key and its state name.</summary>
+        public event NumberTextHandler KeyChanged;
 
         /// <summary>
         /// Asked before a key's subscription is made; false refuses it (the key monitors nothing, shows no state,
@@ -145,7 +144,7 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>Raised when any monitored extension starts or stops ringing (the monitored-extension-ringing status).</summary>
-        public event RingingChangedHandler RingingChanged;
+        public event FlagHandler RingingChanged;
 
         public bool AnyRinging => _ringing != null;
 
@@ -518,7 +517,7 @@ namespace DeskPhone.Domain.Presence
         /// <summary>A key's new state; RingingChanged too when any ringing differs from <paramref name="wasRinging"/>.</summary>
         private void Announce(int key, string state, bool wasRinging)
         {
-            MonitoredKeyChangedHandler changed = KeyChanged;
+            NumberTextHandler changed = KeyChanged;
             if (changed != null)
             {
                 changed(key, state);
@@ -526,7 +525,7 @@ namespace DeskPhone.Domain.Presence
             bool ringing = AnyRinging;
             if (ringing != wasRinging)
             {
-                RingingChangedHandler handler = RingingChanged;
+                FlagHandler handler = RingingChanged;
                 if (handler != null)
                 {
                     handler(ringing);

@@ -1,7 +1,7 @@
+using DeskPhone.Drivers;
+
 namespace DeskPhone.Domain.Presence
 {
-    public delegate void PresenceChangedHandler(int state, bool lostRegistration);
-
     /// <summary>
     /// The own-status state machine. Manual choice (Online, Do not disturb, At the desk) is kept as the user's intent;
     /// what is shown is derived from it and from registration, calls and idle time, in this order of precedence:
@@ -62,7 +62,8 @@ namespace DeskPhone.Domain.Presence
 
         private void SetFlag(int bit, bool on) => Flags = on ? Flags | bit : Flags & ~bit;
 
-        public event PresenceChangedHandler Changed;
+        /// <summary>The state shown changed: the new state, and whether the registration was lost.</summary>
+        public event NumberFlagHandler Changed;
 
         /// <summary>What the phone shows and publishes now.</summary>
         public int State => Shown;
@@ -164,7 +165,7 @@ namespace DeskPhone.Domain.Presence
             }
             Shown = state;
             SetFlag(LostBit, lost);
-            PresenceChangedHandler handler = Changed;
+            NumberFlagHandler handler = Changed;
             if (handler != null)
             {
                 handler(state, lost);

@@ -1,10 +1,8 @@
 using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Signals;
 
 namespace DeskPhone.Domain.Provisioning
 {
-    /// <summary>Called when <see cref="ProvisioningClient.State"/> changes (and when a new attempt of a run starts).</summary>
-    public delegate void ProvisioningStateChanged(int state);
-
     /// <summary>
     /// The phone's provisioning (docs/provisioning.md): fetches the settings document from <c>setting_server</c> over
     /// HTTP when asked (at boot, from the bench), every <c>prov_polling_period</c> seconds with
@@ -52,7 +50,8 @@ namespace DeskPhone.Domain.Provisioning
             _settings = settings;
         }
 
-        public event ProvisioningStateChanged StateChanged;
+        /// <summary>Raised with the new <see cref="State"/> when it changes (and when a new attempt of a run starts).</summary>
+        public event NumberHandler StateChanged;
 
         public int State { get; private set; }
 
@@ -339,7 +338,7 @@ namespace DeskPhone.Domain.Provisioning
                 return;
             }
             State = state;
-            ProvisioningStateChanged handler = StateChanged;
+            NumberHandler handler = StateChanged;
             if (handler != null)
             {
                 handler(state);

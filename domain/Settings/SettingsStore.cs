@@ -1,5 +1,7 @@
 using System;
 using System.Collections;
+using DeskPhone.Domain.Signals;
+using DeskPhone.Sip;
 
 namespace DeskPhone.Domain.Settings
 {
@@ -43,9 +45,11 @@ namespace DeskPhone.Domain.Settings
             _random = random ?? new Random();
         }
 
-        public event SettingChangedHandler SettingChanged;
+        /// <summary>A setting changed: its name, its index (0 for a global setting), whether the new value takes effect only after a reboot.</summary>
+        public event TextNumberFlagHandler SettingChanged;
         public event PasswordStateHandler PasswordStateChanged;
-        public event RebootRequiredHandler RebootRequiredRaised;
+        /// <summary>A change that needs a reboot was made (the glue raises PhoneWantsReboot).</summary>
+        public event SignalHandler RebootRequiredRaised;
 
         /// <summary>A setting that only takes effect after a reboot has changed since start-up.</summary>
         public bool RebootRequired

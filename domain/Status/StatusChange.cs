@@ -1,7 +1,5 @@
 namespace DeskPhone.Domain.Status
 {
-    public delegate void StatusChangedHandler(int changes);
-
     /// <summary>Bits of <see cref="StatusScheduler.Changed"/>: which presentation must be redrawn.</summary>
     public static class StatusChange
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Domain.Signals;
 
 namespace DeskPhone.Domain.Status
 {
@@ -69,7 +70,8 @@ namespace DeskPhone.Domain.Status
                       StatusCategoryDefaults.Important, StatusCategoryDefaults.AudioIndication, StatusCategoryDefaults.PopUp, 0);
         }
 
-        public event StatusChangedHandler Changed;
+        /// <summary>Raised with the <see cref="StatusChange"/> bits of what must be redrawn.</summary>
+        public event NumberHandler Changed;
 
         public readonly StatusCategories Categories = new StatusCategories();
         /// <summary>Time a pop-up stays when its entry has no ":N" (setting status_popup_default_seconds).</summary>
@@ -403,7 +405,7 @@ namespace DeskPhone.Domain.Status
             {
                 return;
             }
-            StatusChangedHandler handler = Changed;
+            NumberHandler handler = Changed;
             if (handler != null)
             {
                 handler(changes);

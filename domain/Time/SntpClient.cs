@@ -1,11 +1,9 @@
 using System;
+using DeskPhone.Domain.Signals;
 using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Domain.Time
 {
-    /// <summary>Called when <see cref="SntpClient.State"/> changes.</summary>
-    public delegate void NtpStateChanged(int state);
-
     /// <summary>
     /// The phone's network time (SNTP, RFC 4330): asks the configured servers in order at start, every refresh
     /// interval after an answer (the server that answered), and after a failure the next server at once; once every
@@ -56,7 +54,8 @@ namespace DeskPhone.Domain.Time
             _channel = channel;
         }
 
-        public event NtpStateChanged StateChanged;
+        /// <summary>Raised with the new <see cref="State"/> when it changes.</summary>
+        public event NumberHandler StateChanged;
 
         public int State { get; private set; }
 
@@ -224,7 +223,7 @@ namespace DeskPhone.Domain.Time
                 return;
             }
             State = state;
-            NtpStateChanged handler = StateChanged;
+            NumberHandler handler = StateChanged;
             if (handler != null)
             {
                 handler(state);

@@ -1,8 +1,5 @@
 namespace DeskPhone.Drivers.Hal
 {
-    /// <summary>Raised on an input edge; high is the new level.</summary>
-    public delegate void PinEdgeHandler(int pin, bool high);
-
     /// <summary>One input pin (GPIO or a port-expander pin). Drivers poll Read(); Edge lets a driver wake a scan early.</summary>
     public interface IDigitalInput
     {
@@ -10,6 +7,7 @@ namespace DeskPhone.Drivers.Hal
 
         bool Read();
 
-        event PinEdgeHandler Edge;
+        /// <summary>Raised on an input edge with the pin and its new level (true: high).</summary>
+        event NumberFlagHandler Edge;
     }
 }

@@ -38,9 +38,11 @@ namespace DeskPhone.Drivers.Hid
 
         /// <summary>
         /// A headset's hook switch changed, or its mute button was pressed (a toggle request; the audio layer owns the
-        /// mute state): one event for both, one handler for its subscriber.
+        /// mute state): one event for both, one handler for its subscriber. The button is
+        /// <see cref="HidProtocol.TelephonyHook"/> with down = off hook (the user took the call on the headset) or up = on
+        /// hook, or <see cref="HidProtocol.TelephonyMute"/> with down = pressed (a toggle request).
         /// </summary>
-        public event HeadsetHandler HeadsetButton;
+        public event NumberFlagHandler HeadsetButton;
 
         public event FrameErrorHandler LinkError;
 
@@ -252,7 +254,7 @@ namespace DeskPhone.Drivers.Hid
             // A Telephony frame is taken only from a connected port, so the per-port state exists.
             int old = _ports[port * PerPort + Telephony];
             _ports[port * PerPort + Telephony] = flags;
-            HeadsetHandler handler = HeadsetButton;
+            NumberFlagHandler handler = HeadsetButton;
             if (handler == null)
             {
                 return;

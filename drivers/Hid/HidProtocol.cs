@@ -53,10 +53,4 @@ namespace DeskPhone.Drivers.Hid
     /// (<see cref="HidProtocol.StateReady"/>) or gone (<see cref="HidProtocol.StateDetached"/>).
     /// </summary>
     public delegate void HidDeviceHandler(int port, HidDeviceClass deviceClass, int state);
-
-    /// <summary>
-    /// A headset's button: <see cref="HidProtocol.TelephonyHook"/> with down = off hook (the user took the call on the
-    /// headset) or up = on hook, <see cref="HidProtocol.TelephonyMute"/> with down = pressed (a toggle request).
-    /// </summary>
-    public delegate void HeadsetHandler(int button, bool down);
 }

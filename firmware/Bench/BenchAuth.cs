@@ -3,13 +3,11 @@ using System.Collections;
 using System.Security.Cryptography;
 using System.Text;
 using DeskPhone.Domain.Settings;
+using DeskPhone.Firmware.Voice;
 using DeskPhone.Sip.Auth;
 
 namespace DeskPhone.Firmware.Bench
 {
-    /// <summary>A line for the log (wrong passwords, back-off); the device prints it, the simulator writes it to stderr.</summary>
-    public delegate void BenchLogHandler(string line);
-
     /// <summary>
     /// Who may use the HTTP interface (docs/security.md). With http_pass set, every request needs HTTP Digest
     /// (RFC 7616/2617, MD5, qop=auth or none) as http_user, or Basic when http_basic_auth is on; without it the
@@ -48,7 +46,8 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>Counts credential changes; a request, nonce or event stream from an older epoch is over.</summary>
         public int Epoch { get; private set; }
 
-        public BenchLogHandler Log { get; set; }
+        /// <summary>A line for the log (wrong passwords, back-off); the device prints it, the simulator writes it to stderr.</summary>
+        public TextHandler Log { get; set; }
 
         /// <summary>True when http_pass is set, i.e. the interface asks for credentials.</summary>
         public bool Protected => _settings.IsPasswordSet(SettingNames.HttpPassword);
@@ -317,7 +316,7 @@ namespace DeskPhone.Firmware.Bench
             int n = _failures[slot];
             long delay = n > 7 ? MaxBackoffMs : 1000L << (n - 1);
             _untilDs[slot] = (int)((now + delay + 99) / 100);
-            BenchLogHandler log = Log;
+            TextHandler log = Log;
             if (log != null)
             {
                 log("bench: wrong " + what + " from " + client + " (" + n.ToString() + " in a row); refusing it for " + (delay / 1000).ToString() + " s");

@@ -30,12 +30,12 @@ namespace DeskPhone.Firmware.Bench
 
         private readonly PhoneCore _phone;
         private readonly IScreenSource _screen;
-        private readonly BenchKeyHandler _keys;
+        private readonly KeyEventHandler _keys;
         private readonly IBenchHardware _hardware;
         private readonly IMessageSender _messages;
         private readonly WebRoutes _web;
 
-        public BenchRouter(PhoneCore phone, IScreenSource screen, BenchKeyHandler keys, IBenchHardware hardware, IMessageSender messages)
+        public BenchRouter(PhoneCore phone, IScreenSource screen, KeyEventHandler keys, IBenchHardware hardware, IMessageSender messages)
         {
             _phone = phone;
             _screen = screen;

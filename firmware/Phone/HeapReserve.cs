@@ -1,3 +1,4 @@
+using DeskPhone.Domain.Signals;
 using DeskPhone.Domain.Status;
 using DeskPhone.Drivers.Hal;
 using DeskPhone.Sip.Events;
@@ -196,7 +197,7 @@ namespace DeskPhone.Firmware.Phone
         public bool AdmitKey(int taken, long nowMs) => Admit(KeyBytes + taken * RingingKeyBytes, nowMs);
 
         /// <summary>Asks the refused keys to try again, after the identities (from <see cref="MemoryWatch"/>: its first poll, then every period while one is refused).</summary>
-        public event PhoneSignalHandler RoomAgain;
+        public event SignalHandler RoomAgain;
 
         /// <summary>
         /// Whether <paramref name="bytes"/> more may be taken on now, leaving <see cref="KeepBytes"/> and at least
@@ -491,7 +492,7 @@ namespace DeskPhone.Firmware.Phone
                 Report(Identities, refused == 0 ? null
                     : refused.ToString() + " of " + (refused + registrations.Count).ToString() + " identities not registered");
             }
-            PhoneSignalHandler handler = RoomAgain;
+            SignalHandler handler = RoomAgain;
             if (handler != null)
             {
                 handler();

@@ -1,12 +1,11 @@
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
 using DeskPhone.Drivers.Network;
+using DeskPhone.Firmware.Voice;
 using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Firmware.Phone
 {
-    public delegate void LinkChangedHandler(string link);
-
     /// <summary>
     /// Which link the phone talks on (docs/settings.md "Wi-Fi", docs/status-messages.md WlanActive): Ethernet whenever
     /// the cable is in; while it is out (EthernetUnplugged) and <c>wifi_ssid</c> names a network, the board's Wi-Fi.
@@ -63,7 +62,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>Raised (from <see cref="Poll"/>) with the link now in use: <see cref="Ethernet"/>, <see cref="Wifi"/> or <see cref="None"/>.</summary>
-        public event LinkChangedHandler Changed;
+        public event TextHandler Changed;
 
         /// <summary>The link in use: ethernet (also while it has no address yet), wifi, or none (cable out, Wi-Fi not connected).</summary>
         public string Link => _link;
@@ -172,7 +171,7 @@ namespace DeskPhone.Firmware.Phone
             }
             _phone.Statuses.Set(StatusId.WlanActive, link == Wifi, "wifi", nowMs);
             _phone.Raise(PhoneEventKind.Link, link);
-            LinkChangedHandler changed = Changed;
+            TextHandler changed = Changed;
             if (changed != null)
             {
                 changed(link);

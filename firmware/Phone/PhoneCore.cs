@@ -7,6 +7,7 @@ using DeskPhone.Domain.Messages;
 using DeskPhone.Domain.MessageWaiting;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Signals;
 using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Events;
 
@@ -97,7 +98,7 @@ namespace DeskPhone.Firmware.Phone
         public CallKeys CallKeys;
 
         /// <summary>Builds the call layer (sets <see cref="CallKeys"/>) when a key is pressed without it; null: none.</summary>
-        public PhoneSignalHandler CallsNeeded;
+        public SignalHandler CallsNeeded;
 
         /// <summary>The conference's keys (Conference, the handset hung up in a conference), before the call keys; null without media.</summary>
         public Voice.ConferenceKeys ConferenceKeys;

@@ -3,9 +3,6 @@ namespace DeskPhone.Firmware.Phone
     /// <summary>Something a watcher (the bench event stream, the renderer) may want to redraw or log.</summary>
     public delegate void PhoneEventHandler(string kind, string detail);
 
-    /// <summary>Asks the SIP layer to do something the phone core decided (e.g. re-register after a network change).</summary>
-    public delegate void PhoneSignalHandler();
-
     /// <summary>Kinds of <see cref="PhoneCore.Event"/>.</summary>
     public static class PhoneEventKind
     {

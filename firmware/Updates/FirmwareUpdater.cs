@@ -1,10 +1,9 @@
 using System;
 using DeskPhone.Domain.Provisioning;
+using DeskPhone.Domain.Signals;
 
 namespace DeskPhone.Firmware.Updates
 {
-    public delegate void UpdaterChanged();
-
     /// <summary>
     /// One update check, driven from the phone's loop (docs/updates.md, "Flow"): the manifest is fetched and its MAC
     /// checked; a version other than the running and the staged one is written to the free slot file by file, each
@@ -64,7 +63,7 @@ namespace DeskPhone.Firmware.Updates
         public int Checks;
 
         /// <summary>A check ended, or the record changed.</summary>
-        public event UpdaterChanged Changed;
+        public event SignalHandler Changed;
 
         /// <summary>Starts a check of the manifest at url (key: the MAC key); null, or why not.</summary>
         public string Check(string url, string mac, byte[] key, long nowMs)

@@ -11,9 +11,6 @@ namespace DeskPhone.Firmware.Voice
     /// <summary>Makes the UDP channel of one media port (the board's and the simulator's sockets, a fake in tests).</summary>
     public delegate IRtpChannel RtpChannelFactory();
 
-    /// <summary>Says why the voice refused something, in words for the phone's log.</summary>
-    public delegate void RefusalHandler(string why);
-
     /// <summary>
     /// The calls' voice behind <see cref="ICallMedia"/> (docs/media.md): a connected call gets a
     /// <see cref="MediaSession"/> (RTP, RTCP, jitter buffer, G.711) between the phone's audio devices and the other
@@ -158,7 +155,7 @@ namespace DeskPhone.Firmware.Voice
         /// Told when no port of the RTP range can be bound (an INVITE refused 503 No RTP Port, a dial not sent): the
         /// phone's log (<c>PhoneLog.Add</c>, as the heap reserve's refusals are said there); null: not said.
         /// </summary>
-        public RefusalHandler Refusal;
+        public TextHandler Refusal;
 
         /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>); made by its first use, most phones send DTMF in RTP.</summary>
         public InfoDtmfSender Info => _info ?? (_info = new InfoDtmfSender(_calls));

@@ -5,9 +5,6 @@ using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Sip.Transport
 {
-    /// <summary>A connection the phone opened is gone: it could not be made (<paramref name="established"/> false) or closed.</summary>
-    public delegate void ConnectionLostHandler(string host, int port, bool established);
-
     /// <summary>
     /// SIP over TCP: up to <see cref="Capacity"/> connections (<see cref="MaxConnections"/> unless the board says
     /// fewer), all served by one thread (on the device every thread's stack comes from the managed heap, and
@@ -156,8 +153,11 @@ namespace DeskPhone.Sip.Transport
         /// </summary>
         public IHeapRoom Room;
 
-        /// <summary>Told, on the transport's thread or the caller's, when a connection the phone opened is gone (a field: no accessors).</summary>
-        public ConnectionLostHandler Lost;
+        /// <summary>
+        /// Told, on the transport's thread or the caller's, when a connection the phone opened is gone: host, port, and
+        /// false when it could not be made, true when it closed (a field: no accessors).
+        /// </summary>
+        public TextNumberFlagHandler Lost;
 
         /// <summary>Listens on address:port, IPv4 or IPv6 ("::1", "::", "[::1]"); port 0 picks a free one.</summary>
         public void Start(string address, int port)
@@ -679,7 +679,7 @@ namespace DeskPhone.Sip.Transport
             catch (System.Exception)
             {
             }
-            ConnectionLostHandler lost = Lost;
+            TextNumberFlagHandler lost = Lost;
             if (c.Outgoing && lost != null)
             {
                 lost(c.Host, c.Port, !c.Connecting);

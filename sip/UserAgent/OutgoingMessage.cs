@@ -4,8 +4,6 @@ using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Sip.UserAgent
 {
-    public delegate void MessageResultHandler(int status, string reason);
-
     /// <summary>
     /// One MESSAGE sent by the phone for an identity: through its outbound proxy or registrar when it has one, else
     /// straight to the target; a 401 or 407 is answered once with the identity's digest credentials (AuthenticatedRequest).
@@ -17,14 +15,14 @@ namespace DeskPhone.Sip.UserAgent
         private readonly string _target;
         private readonly string _contentType;
         private readonly byte[] _body;
-        private readonly MessageResultHandler _done;
+        private readonly NumberTextHandler _done;
         private readonly string _callId;
         private readonly string _fromTag;
         private int _cseq;
         private string _address;
         private int _port;
 
-        public OutgoingMessage(SipUserAgent agent, SipIdentity identity, string target, string contentType, byte[] body, MessageResultHandler done)
+        public OutgoingMessage(SipUserAgent agent, SipIdentity identity, string target, string contentType, byte[] body, NumberTextHandler done)
         {
             _agent = agent;
             _identity = identity;

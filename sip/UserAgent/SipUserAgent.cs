@@ -271,7 +271,7 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>Sends a MESSAGE for an identity; the handler gets the final status (0 when it could not go out).</summary>
-        public bool SendMessage(int identity, string target, string contentType, byte[] body, MessageResultHandler done, long nowMs)
+        public bool SendMessage(int identity, string target, string contentType, byte[] body, NumberTextHandler done, long nowMs)
         {
             SipIdentity id = GetIdentity(identity);
             if (id == null || !id.Active || Udp == null)

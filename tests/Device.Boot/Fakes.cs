@@ -1,3 +1,4 @@
+using DeskPhone.Drivers;
 using DeskPhone.Drivers.Hal;
 using DeskPhone.Drivers.Leds;
 
@@ -22,7 +23,7 @@ namespace DeskPhone.Boot
 
         // Nothing raises edges: the drivers poll.
 #pragma warning disable 67
-        public event PinEdgeHandler Edge;
+        public event NumberFlagHandler Edge;
 #pragma warning restore 67
     }
 

@@ -7,6 +7,7 @@ using DeskPhone.Firmware.App;
 using DeskPhone.Firmware.Phone;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Signals;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
@@ -276,7 +277,7 @@ namespace DeskPhone.Firmware.Tests.Phone
     {
         public bool InCall { get; private set; }
 
-        public event CallStateChangedHandler Changed;
+        public event FlagHandler Changed;
 
         public void Set(bool inCall)
         {

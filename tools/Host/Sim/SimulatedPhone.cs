@@ -133,7 +133,7 @@ namespace DeskPhone.Host.Sim
         public long Now => _clock.ElapsedMilliseconds;
 
         /// <summary>Keys from the bench and the bench page take this path; the renderer sees them first once attached.</summary>
-        public BenchKeyHandler KeyHandler { get; set; }
+        public KeyEventHandler KeyHandler { get; set; }
 
         /// <summary>
         /// The simulator's defaults: identity 1 with the given user, found by its user name (user_sipusername_as_line on)
@@ -201,7 +201,7 @@ namespace DeskPhone.Host.Sim
         {
             lock (Core.Gate)
             {
-                BenchKeyHandler handler = KeyHandler;
+                KeyEventHandler handler = KeyHandler;
                 if (handler != null)
                 {
                     handler(code, action);

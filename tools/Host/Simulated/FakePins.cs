@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using DeskPhone.Drivers;
 using DeskPhone.Drivers.Hal;
 
 namespace DeskPhone.Host.Simulated
@@ -32,7 +33,7 @@ namespace DeskPhone.Host.Simulated
 
         public int Pin { get; }
         public int Reads { get; private set; }
-        public event PinEdgeHandler Edge;
+        public event NumberFlagHandler Edge;
 
         public bool Level
         {
