@@ -45,6 +45,8 @@ namespace DeskPhone.Ui.Rendering
         private int _small = 1000 << RowsShownShift;
         private string _identity = "";
         private string _body;
+        // The Infobox's or call's lines and icons as given, kept for a relayout only while some line takes more than one
+        // row (else the body's rows are they: WrapInfo).
         private string[] _infoLines;
         private int[] _infoIcons;
         private string[] _bodyLines = TextWrap.NoLines;
@@ -220,9 +222,8 @@ namespace DeskPhone.Ui.Rendering
         /// keep the rows' count, icons and mark, only their changed cells are marked (<see cref="MarkCells"/>).</param>
         private void WrapInfo(string[] lines, int[] icons, bool patch)
         {
-            _infoLines = lines;
-            _infoIcons = icons;
             int rows = MessageRows();
+            bool single = true;
             var wrapped = new string[rows];
             var wrappedIcons = new int[rows];
             int n = 0;
@@ -232,6 +233,7 @@ namespace DeskPhone.Ui.Rendering
                 bool lineOverflow;
                 string[] parts = TextWrap.Wrap(lines[i], Columns(IconStyle.Size + 2), rows - n, out lineOverflow);
                 overflow |= lineOverflow;
+                single &= parts.Length == 1;
                 for (int k = 0; k < parts.Length; k++)
                 {
                     wrapped[n] = parts[k];
@@ -244,6 +246,11 @@ namespace DeskPhone.Ui.Rendering
                     break;
                 }
             }
+            // Each line one row (nearly always): the rows are the lines and their icons, kept once (a relayout wraps the
+            // rows again, the same rows); else the lines are kept for it (office at rest: 84 B, h-uirest).
+            single &= !overflow && n == lines.Length;
+            _infoLines = single ? null : lines;
+            _infoIcons = single ? null : icons;
             if (patch && !overflow && _bodyMark == null && _bodyIcons != null && n == _bodyLines.Length && MarkCells(wrapped, wrappedIcons))
             {
                 return;
@@ -400,9 +407,9 @@ namespace DeskPhone.Ui.Rendering
             _noticeIcons = none ? null : icons;
             if (shown != NoticeRows)
             {
-                if (_bodyIcons != null && _infoLines != null)
+                if (_bodyIcons != null)
                 {
-                    WrapInfo(_infoLines, _infoIcons, false);
+                    WrapInfo(_infoLines ?? _bodyLines, _infoIcons ?? _bodyIcons, false);
                 }
                 else
                 {
