@@ -18,14 +18,16 @@ namespace DeskPhone.Drivers.Display
         public const int PwmHz = 5000;
 
         private readonly IPwmOutput _pwm;
-        // The active level (per mille, low 10 bits), the dimmed level (the next 10) and the state (from StateShift): one
-        // field for three (24 B, issue #17).
-        private int _levels;
+        // The active level (per mille, low 10 bits), the dimmed level (the next 10), the state (2 bits from StateShift)
+        // and the level applied (10 bits from LevelShift, NoLevel before the first): one field for four (36 B, issue #17;
+        // docs/benchmarks.md h-uirest).
+        private int _levels = NoLevel << LevelShift;
         private const int StateShift = 20;
+        private const int LevelShift = 22;
+        private const int NoLevel = 0x3FF;
         private int _dimAfterMs;
         private int _offAfterMs;
         private long _lastActivity;
-        private int _level = -1;
 
         /// <param name="offAfterMs">0 = never switch off.</param>
         public Backlight(IPwmOutput pwm, int activeLevel, int dimLevel, int dimAfterMs, int offAfterMs)
@@ -40,19 +42,19 @@ namespace DeskPhone.Drivers.Display
 
         public BacklightState State
         {
-            get { return (BacklightState)(_levels >> StateShift); }
+            get { return (BacklightState)(_levels >> StateShift & 3); }
         }
 
         /// <summary>Current duty in per-mille.</summary>
         public int Level
         {
-            get { return _level; }
+            get { return (_levels >> LevelShift & 0x3FF) == NoLevel ? -1 : _levels >> LevelShift & 0x3FF; }
         }
 
         /// <summary>Changes levels and timeouts (from settings); values are clamped to 0..1000 and non-negative times.</summary>
         public void Configure(int activeLevel, int dimLevel, int dimAfterMs, int offAfterMs)
         {
-            _levels = (_levels & ~((1 << StateShift) - 1)) | Clamp(activeLevel) | Clamp(dimLevel) << 10;
+            _levels = (_levels & -(1 << StateShift)) | Clamp(activeLevel) | Clamp(dimLevel) << 10;
             _dimAfterMs = dimAfterMs < 0 ? 0 : dimAfterMs;
             _offAfterMs = offAfterMs < 0 ? 0 : offAfterMs;
             if (State == BacklightState.Active)
@@ -85,14 +87,14 @@ namespace DeskPhone.Drivers.Display
 
         private void Enter(BacklightState state)
         {
-            _levels = (_levels & ((1 << StateShift) - 1)) | (int)state << StateShift;
+            _levels = (_levels & ~(3 << StateShift)) | (int)state << StateShift;
         }
 
         private void Apply(int level)
         {
-            if (level != _level)
+            if (level != Level)
             {
-                _level = level;
+                _levels = (_levels & ~(NoLevel << LevelShift)) | level << LevelShift;
                 _pwm.SetDutyPerMille(level);
             }
         }

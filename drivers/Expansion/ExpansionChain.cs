@@ -20,7 +20,10 @@ namespace DeskPhone.Drivers.Expansion
 
         private const int Slots = ExpansionProtocol.MaxModules * ExpansionProtocol.KeysPerModule;
 
-        private readonly int _minFirmware;
+        // The oldest module firmware the phone works with (low 30 bits) and, in bit 30, an enumeration's window is open:
+        // one field, not two (12 B at rest, docs/benchmarks.md h-uirest).
+        private int _minFirmware;
+        private const int Enumerating = 1 << 30;
 
         // The colours a module gets when it connects, made by the first key lit: while every module key is off (no
         // module, no key configured for one) there is nothing to keep.
@@ -37,7 +40,6 @@ namespace DeskPhone.Drivers.Expansion
         /// </summary>
         public IKeyLabels Labels;
 
-        private bool _enumerating;
         // The first Tick enumerates at once.
         private long _nextEnumerate = long.MinValue;
         private long _now;
@@ -53,7 +55,7 @@ namespace DeskPhone.Drivers.Expansion
         public ExpansionChain(IUart uart, int minFirmware)
             : base(uart, ExpansionProtocol.Format, ExpansionProtocol.GapTimeoutMs)
         {
-            _minFirmware = minFirmware;
+            _minFirmware = minFirmware & ~Enumerating;
         }
 
         private void MakeModuleTables()
@@ -137,7 +139,7 @@ namespace DeskPhone.Drivers.Expansion
 
         public bool IsOutdated(int module)
         {
-            return IsPresent(module) && _m.Firmware[module] < _minFirmware;
+            return IsPresent(module) && _m.Firmware[module] < (_minFirmware & ~Enumerating);
         }
 
         /// <summary>A key's label changed (<see cref="Labels"/>): sent now if its module is present, else when it connects.</summary>
@@ -186,11 +188,11 @@ namespace DeskPhone.Drivers.Expansion
             Pump(nowMs);
 
             // An enumeration started EnumerateEveryMs before the next one is due (no field for its start).
-            if (_enumerating && nowMs - (_nextEnumerate - EnumerateEveryMs) >= EnumerateWindowMs)
+            if ((_minFirmware & Enumerating) != 0 && nowMs - (_nextEnumerate - EnumerateEveryMs) >= EnumerateWindowMs)
             {
                 FinishEnumeration();
             }
-            if (!_enumerating && nowMs >= _nextEnumerate)
+            if ((_minFirmware & Enumerating) == 0 && nowMs >= _nextEnumerate)
             {
                 StartEnumeration(nowMs);
             }
@@ -227,7 +229,7 @@ namespace DeskPhone.Drivers.Expansion
 
         private void StartEnumeration(long nowMs)
         {
-            _enumerating = true;
+            _minFirmware |= Enumerating;
             _nextEnumerate = nowMs + EnumerateEveryMs;
             if (_m != null)
             {
@@ -244,7 +246,7 @@ namespace DeskPhone.Drivers.Expansion
 
         private void FinishEnumeration()
         {
-            _enumerating = false;
+            _minFirmware &= ~Enumerating;
             for (int m = 0; _m != null && m < ExpansionProtocol.MaxModules; m++)
             {
                 if (_m.Seen[m])
@@ -263,10 +265,10 @@ namespace DeskPhone.Drivers.Expansion
                             + ExpansionProtocol.VersionText(_m.Firmware[m]));
                         SendAll(m);
                     }
-                    if ((isNew || changed) && _m.Firmware[m] < _minFirmware)
+                    if ((isNew || changed) && _m.Firmware[m] < (_minFirmware & ~Enumerating))
                     {
                         Raise(ExpansionEventKind.FirmwareOutdated, m, "firmware " + ExpansionProtocol.VersionText(_m.Firmware[m])
-                            + " older than " + ExpansionProtocol.VersionText(_minFirmware));
+                            + " older than " + ExpansionProtocol.VersionText(_minFirmware & ~Enumerating));
                     }
                 }
                 else if (_m.Present[m])
@@ -311,7 +313,7 @@ namespace DeskPhone.Drivers.Expansion
             switch (type)
             {
                 case ExpansionProtocol.Hello:
-                    if (count != 8 || address == 0 || !_enumerating || p[offset + 1] != ExpansionProtocol.KeysPerModule)
+                    if (count != 8 || address == 0 || (_minFirmware & Enumerating) == 0 || p[offset + 1] != ExpansionProtocol.KeysPerModule)
                     {
                         break;
                     }

@@ -13,12 +13,11 @@ namespace DeskPhone.Drivers.Input
     public sealed class KeyMatrix
     {
         private readonly IKeyMatrixPort _port;
-        private readonly bool _activeLow;
+        // Active low (bit 0) and the rows (above); the columns are the keys over the rows. A scan's columns read down
+        // and those held at their last level (ghosting) are two longs of its own, a byte a row: no array kept (72 B
+        // and a field, docs/benchmarks.md h-uirest), so a matrix has at most 8 rows of 8 columns.
+        private readonly int _shape;
         private readonly KeyTracker _tracker;
-        // Per row r: the columns read down at r, the columns held at their last level (ghosting) at rows + r (the rows are
-        // half its length and the columns the keys over the rows: no field for either, 24 B, issue #17). One array
-        // instead of two (nanoCLR: 20 B an array and 12 B a field).
-        private readonly int[] _bits;
 
         /// <param name="keyCodes">Row-major, port.Rows * port.Columns entries; KeyCode.None for unused positions.</param>
         public KeyMatrix(IKeyMatrixPort port, int[] keyCodes, KeyTiming timing, bool activeLow)
@@ -29,14 +28,13 @@ namespace DeskPhone.Drivers.Input
             }
             int rows = port.Rows;
             int columns = port.Columns;
-            if (columns > 31 || keyCodes.Length != rows * columns)
+            if (rows > 8 || columns > 8 || keyCodes.Length != rows * columns)
             {
-                throw new ArgumentException("key map must have rows*columns entries and at most 31 columns");
+                throw new ArgumentException("key map must have rows*columns entries, at most 8 rows of 8 columns");
             }
             _port = port;
-            _activeLow = activeLow;
+            _shape = (activeLow ? 1 : 0) | rows << 1;
             _tracker = new KeyTracker(keyCodes, timing);
-            _bits = new int[2 * rows];
             for (int r = 0; r < rows; r++)
             {
                 port.WriteRow(r, activeLow);
@@ -51,12 +49,12 @@ namespace DeskPhone.Drivers.Input
 
         public int Rows
         {
-            get { return _bits.Length >> 1; }
+            get { return _shape >> 1; }
         }
 
         public int Columns
         {
-            get { return _bits.Length == 0 ? 0 : _tracker.Count / (_bits.Length >> 1); }
+            get { return _shape >> 1 == 0 ? 0 : _tracker.Count / (_shape >> 1); }
         }
 
         /// <summary>Debounced state at a matrix position.</summary>
@@ -73,65 +71,66 @@ namespace DeskPhone.Drivers.Input
         /// <summary>One full scan; call every 5-10 ms. Allocation-free.</summary>
         public void Scan(long nowMs)
         {
-            int rows = _bits.Length >> 1;
-            int cols = rows == 0 ? 0 : _tracker.Count / rows;
-            int columnMask = (1 << cols) - 1;
-            int any = 0;
+            int rows = _shape >> 1;
+            bool activeLow = (_shape & 1) != 0;
+            int columnMask = rows == 0 ? 0 : (1 << _tracker.Count / rows) - 1;
+            // Row r's columns read down in byte r.
+            long down = 0;
             for (int r = 0; r < rows; r++)
             {
-                _port.WriteRow(r, !_activeLow);
+                _port.WriteRow(r, !activeLow);
                 int bits = _port.ReadColumns();
-                _port.WriteRow(r, _activeLow);
+                _port.WriteRow(r, activeLow);
                 // A pressed key pulls its column to the driven row's level.
-                bits = (_activeLow ? ~bits : bits) & columnMask;
-                _bits[r] = bits;
-                _bits[rows + r] = 0;
-                any |= bits;
+                down |= (long)((activeLow ? ~bits : bits) & columnMask) << 8 * r;
             }
-            if (any == 0 && _tracker.Idle)
+            if (down == 0 && _tracker.Idle)
             {
                 // Every key reads up and none is down or settling: no update would change anything (the idle loop turn
                 // would otherwise make 72 calls here).
                 return;
             }
-            Update(rows, cols, nowMs);
+            Update(rows, down, nowMs);
         }
 
         /// <summary>
-        /// The keys' update from the rows just read, a method of its own: its locals are in a frame only while a key is
-        /// down or settling, not in the one every idle turn's scan takes (docs/benchmarks.md, h-frames).
+        /// The keys' update from the rows just read (<paramref name="down"/>: row r's columns in byte r), a method of its
+        /// own: its locals are in a frame only while a key is down or settling, not in the one every idle turn's scan
+        /// takes (docs/benchmarks.md, h-frames).
         /// </summary>
-        private void Update(int rows, int cols, long nowMs)
+        private void Update(int rows, long down, long nowMs)
         {
-            MarkGhostRectangles(rows);
+            long held = GhostRectangles(rows, down);
+            int cols = _tracker.Count / rows;
             for (int r = 0; r < rows; r++)
             {
-                int bits = _bits[r];
-                int held = _bits[rows + r];
                 int slot = r * cols;
                 for (int c = 0; c < cols; c++, slot++)
                 {
-                    int mask = 1 << c;
-                    _tracker.Update(slot, (held & mask) != 0 ? _tracker.RawPressed(slot) : (bits & mask) != 0, nowMs);
+                    long mask = 1L << 8 * r + c;
+                    _tracker.Update(slot, (held & mask) != 0 ? _tracker.RawPressed(slot) : (down & mask) != 0, nowMs);
                 }
             }
         }
 
-        private void MarkGhostRectangles(int rows)
+        /// <summary>The columns to hold at their last level, a byte a row as in <paramref name="down"/>: those of every
+        /// rectangle of keys read down.</summary>
+        private static long GhostRectangles(int rows, long down)
         {
+            long held = 0;
             for (int a = 0; a < rows; a++)
             {
                 for (int b = a + 1; b < rows; b++)
                 {
-                    int shared = _bits[a] & _bits[b];
+                    long shared = (down >> 8 * a) & (down >> 8 * b) & 0xFF;
                     // Two rows sharing two or more columns form at least one rectangle.
                     if (shared != 0 && (shared & (shared - 1)) != 0)
                     {
-                        _bits[rows + a] |= shared;
-                        _bits[rows + b] |= shared;
+                        held |= shared << 8 * a | shared << 8 * b;
                     }
                 }
             }
+            return held;
         }
     }
 }

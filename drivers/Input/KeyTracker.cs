@@ -11,8 +11,11 @@ namespace DeskPhone.Drivers.Input
     /// <para>
     /// Heap (nanoCLR: 12 B a field, 20 B an array header): a slot is one ushort (its flags and its timer), the timers
     /// are one int[] of four values each, made by the first edge; a board whose keys were never touched keeps no
-    /// timer (docs/benchmarks.md, "Drivers, SIP trace"). The key codes are kept in the same ushort array, after the
-    /// slots: one array instead of an int[] beside it (the keypad's 36 keys: 168 B instead of 264 B).
+    /// timer (docs/benchmarks.md, "Drivers, SIP trace"). A slot's key code is in the same ushort, above its flags and
+    /// timer: one ushort a key (the keypad's 36 keys: 96 B instead of 264 B with an int[] of codes beside them, 168 B with
+    /// the codes after the slots; docs/benchmarks.md, h-uirest). So key codes are 0-255 and at most
+    /// <see cref="MaxTimers"/> keys are busy at once: an edge of one more waits for a timer (it is read at a later
+    /// update, as a scan that missed it would read it).
     /// </para>
     /// </summary>
     public sealed class KeyTracker
@@ -22,7 +25,11 @@ namespace DeskPhone.Drivers.Input
         private const int LongSent = 4;
         private const int FlagBits = 3;
         private const int FlagMask = 7;
+        private const int TimerMask = 31;
+        private const int CodeShift = 8;
         private const int FirstTimers = 4;
+        /// <summary>Keys busy (down, bouncing or releasing) at once with their own times.</summary>
+        public const int MaxTimers = TimerMask;
 
         // A timer's four values in _timers: the slot it belongs to, then three times (low 32 bits of nowMs).
         private const int Owner = 0;
@@ -33,8 +40,8 @@ namespace DeskPhone.Drivers.Input
 
         private readonly KeyTiming _timing;
 
-        // Slot i of n: the flags (low FlagBits bits) and 1 + the slot's timer above them (0: no timer) at i, its key
-        // code at n + i (n is half the length: no field for it).
+        // Slot i: the flags (low FlagBits bits), 1 + the slot's timer above them (5 bits, 0: no timer) and its key code
+        // from CodeShift.
         private readonly ushort[] _slots;
         private int[] _timers;
         private int _busy;
@@ -43,26 +50,22 @@ namespace DeskPhone.Drivers.Input
 
         public KeyTracker(int[] keyCodes, KeyTiming timing)
         {
-            if (keyCodes.Length > 255)
-            {
-                throw new System.ArgumentException("at most 255 key slots");
-            }
             _timing = timing ?? new KeyTiming();
             int n = keyCodes.Length;
-            _slots = new ushort[2 * n];
+            _slots = new ushort[n];
             for (int i = 0; i < n; i++)
             {
-                if (keyCodes[i] < 0 || keyCodes[i] > ushort.MaxValue)
+                if (keyCodes[i] < 0 || keyCodes[i] > 255)
                 {
-                    throw new System.ArgumentException("key codes are 0-65535");
+                    throw new System.ArgumentException("key codes are 0-255");
                 }
-                _slots[n + i] = (ushort)keyCodes[i];
+                _slots[i] = (ushort)(keyCodes[i] << CodeShift);
             }
         }
 
         public int Count
         {
-            get { return _slots.Length >> 1; }
+            get { return _slots.Length; }
         }
 
         /// <summary>
@@ -89,10 +92,9 @@ namespace DeskPhone.Drivers.Input
         /// <summary>True when the debounced state of the key with this code is pressed.</summary>
         public bool IsKeyDown(int keyCode)
         {
-            int n = _slots.Length >> 1;
-            for (int i = 0; i < n; i++)
+            for (int i = 0; i < _slots.Length; i++)
             {
-                if (_slots[n + i] == keyCode && (_slots[i] & Stable) != 0)
+                if (_slots[i] >> CodeShift == keyCode && (_slots[i] & Stable) != 0)
                 {
                     return true;
                 }
@@ -106,6 +108,11 @@ namespace DeskPhone.Drivers.Input
             int flags = _slots[slot] & FlagMask;
             if (rawPressed != ((flags & Raw) != 0))
             {
+                if ((_slots[slot] >> FlagBits & TimerMask) == 0 && _busy == MaxTimers)
+                {
+                    // Every timer in use: the edge is read at a later update, when one is free.
+                    return;
+                }
                 flags ^= Raw;
                 SetFlags(slot, flags);
                 int edgeTimer = TimerOf(slot); // before reading _timers: taking a timer may make or grow them
@@ -120,8 +127,8 @@ namespace DeskPhone.Drivers.Input
                 return;
             }
             int[] timers = _timers;
-            int timer = ((_slots[slot] >> FlagBits) - 1) * TimerInts;
-            int code = _slots[(_slots.Length >> 1) + slot];
+            int timer = ((_slots[slot] >> FlagBits & TimerMask) - 1) * TimerInts;
+            int code = _slots[slot] >> CodeShift;
             if (raw != stable && now - timers[timer + RawSince] >= _timing.DebounceMs)
             {
                 if (raw)
@@ -168,7 +175,7 @@ namespace DeskPhone.Drivers.Input
         /// <summary>Where the slot's timer starts in _timers, taking a free one (making or growing them when none is left).</summary>
         private int TimerOf(int slot)
         {
-            int held = _slots[slot] >> FlagBits;
+            int held = _slots[slot] >> FlagBits & TimerMask;
             if (held != 0)
             {
                 return (held - 1) * TimerInts;
@@ -185,19 +192,19 @@ namespace DeskPhone.Drivers.Input
             }
             int timer = _busy++;
             _timers[timer * TimerInts + Owner] = slot;
-            _slots[slot] = (ushort)((_slots[slot] & FlagMask) | ((timer + 1) << FlagBits));
+            _slots[slot] = (ushort)((_slots[slot] & ~(TimerMask << FlagBits)) | ((timer + 1) << FlagBits));
             return timer * TimerInts;
         }
 
         /// <summary>Gives the slot's timer back; the last timer in use takes its place.</summary>
         private void FreeTimer(int slot)
         {
-            int timer = (_slots[slot] >> FlagBits) - 1;
+            int timer = (_slots[slot] >> FlagBits & TimerMask) - 1;
             if (timer < 0)
             {
                 return;
             }
-            _slots[slot] = (ushort)(_slots[slot] & FlagMask);
+            _slots[slot] = (ushort)(_slots[slot] & ~(TimerMask << FlagBits));
             int last = --_busy;
             if (timer != last)
             {
@@ -205,7 +212,7 @@ namespace DeskPhone.Drivers.Input
                 int to = timer * TimerInts;
                 int moved = _timers[from + Owner];
                 System.Array.Copy(_timers, from, _timers, to, TimerInts);
-                _slots[moved] = (ushort)((_slots[moved] & FlagMask) | ((timer + 1) << FlagBits));
+                _slots[moved] = (ushort)((_slots[moved] & ~(TimerMask << FlagBits)) | ((timer + 1) << FlagBits));
             }
         }
 

@@ -28,8 +28,8 @@ namespace DeskPhone.Drivers.Network
         public const int DefaultUpDebounceMs = 500;
         public const int DefaultDownDebounceMs = 2000;
 
-        private readonly int _upDebounceMs;
-        private readonly int _downDebounceMs;
+        // The debounce times, up in the low 16 bits and down above (at most 65,535 ms each): one field, not two (12 B).
+        private readonly int _debounceMs;
 
         // Flags as bits of two ints (nanoCLR: 12 B a field, whatever its type): the raw report's, written under the
         // link's lock (the link itself: a lock object was 24 B) from any thread, and the debounced state's, written by Tick only.
@@ -58,14 +58,15 @@ namespace DeskPhone.Drivers.Network
 
         public EthernetLink(int upDebounceMs, int downDebounceMs)
         {
-            _upDebounceMs = upDebounceMs;
-            _downDebounceMs = downDebounceMs;
+            _debounceMs = Ms(upDebounceMs) | Ms(downDebounceMs) << 16;
         }
 
         public EthernetLink()
             : this(DefaultUpDebounceMs, DefaultDownDebounceMs)
         {
         }
+
+        private static int Ms(int ms) => ms < 0 ? 0 : ms > 0xFFFF ? 0xFFFF : ms;
 
         public bool LinkUp
         {
@@ -168,7 +169,7 @@ namespace DeskPhone.Drivers.Network
                 }
             }
             bool up = (state & Up) != 0;
-            if ((rawUp != up || (state & Decided) == 0) && nowMs - since >= (rawUp ? _upDebounceMs : _downDebounceMs))
+            if ((rawUp != up || (state & Decided) == 0) && nowMs - since >= (rawUp ? _debounceMs & 0xFFFF : _debounceMs >> 16))
             {
                 up = rawUp;
                 state |= Decided;

@@ -144,6 +144,43 @@ namespace DeskPhone.Drivers.Tests
             Assert.True(events > 0);
         }
 
+        [Fact]
+        public void AMatrixIsAtMostEightRowsOfEightColumns()
+        {
+            // A scan keeps a row's columns in a byte of a long (no array kept at rest).
+            int[] codes = new int[64];
+            codes[63] = KeyCode.Ok;
+            var eight = new KeyMatrix(new SizedPort(8, 8), codes, new KeyTiming(), activeLow: true);
+            Assert.Equal(8, eight.Columns);
+            Assert.Equal(8, eight.Rows);
+            var events = new List<string>();
+            eight.KeyEvent += (code, action) => events.Add(KeyCode.Name(code) + ":" + KeyActionNames.Name(action));
+            for (int t = 0; t <= 100; t += 5)
+            {
+                eight.Scan(t);
+            }
+            Assert.Equal(new[] { "OK:press" }, events);
+            Assert.True(eight.IsPressed(7, 7));
+            Assert.Throws<System.ArgumentException>(() => new KeyMatrix(new SizedPort(6, 9), new int[54], new KeyTiming(), true));
+            Assert.Throws<System.ArgumentException>(() => new KeyMatrix(new SizedPort(9, 6), new int[54], new KeyTiming(), true));
+        }
+
+        private sealed class SizedPort : Hal.IKeyMatrixPort
+        {
+            public SizedPort(int rows, int columns)
+            {
+                Rows = rows;
+                Columns = columns;
+            }
+
+            public int Rows { get; }
+            public int Columns { get; }
+            private int _low = -1;
+            // The last row and column's key is down: column 7 reads low while row 7 is driven low.
+            public void WriteRow(int row, bool high) => _low = high ? (row == _low ? -1 : _low) : row;
+            public int ReadColumns() => _low == 7 ? ~(1 << 7) : -1;
+        }
+
         private sealed class StuckColumnPort : Hal.IKeyMatrixPort
         {
             public int Rows => 6;

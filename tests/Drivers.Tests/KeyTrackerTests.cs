@@ -38,5 +38,42 @@ namespace DeskPhone.Drivers.Tests
             }
             Assert.Equal(3 * codes.Length, events.Count);
         }
+
+        [Fact]
+        public void AKeyPastTheBusyLimitIsReadWhenATimerIsFree()
+        {
+            // One key more than may be busy at once: its press waits until a key is released (the codes share a slot's
+            // ushort with its flags and timer: 0-255, checked).
+            int n = KeyTracker.MaxTimers + 1;
+            int[] codes = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                codes[i] = KeyCode.Digit0 + (i % 10);
+            }
+            var tracker = new KeyTracker(codes, new KeyTiming());
+            var presses = new List<string>();
+            long now = 0;
+            tracker.KeyEvent += (code, action) =>
+            {
+                if (action == KeyAction.Press)
+                {
+                    presses.Add(now.ToString());
+                }
+            };
+            for (now = 0; now <= 1000; now += 10)
+            {
+                for (int slot = 0; slot < n; slot++)
+                {
+                    // Every key down from 0; slot 0 up again at 500.
+                    tracker.Update(slot, slot != 0 || now < 500, now);
+                }
+            }
+            Assert.Equal(KeyTracker.MaxTimers + 1, presses.Count);
+            Assert.Equal("20", presses[0]);
+            Assert.Equal("20", presses[KeyTracker.MaxTimers - 1]);
+            Assert.True(tracker.IsPressed(n - 1));
+            Assert.False(tracker.IsPressed(0));
+            Assert.Throws<System.ArgumentException>(() => new KeyTracker(new[] { 256 }, null));
+        }
     }
 }

@@ -167,6 +167,38 @@ namespace DeskPhone.Ui.Tests
             Assert.Equal(first, Described(screen));
         }
 
+        /// <summary>
+        /// The Infobox's lines are kept once (as the body's rows while each takes one row): notices that come and go
+        /// re-wrap them into the rows left and back, lines that wrap into two rows and lines that fit alike.
+        /// </summary>
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void NoticesThatComeAndGoLayTheInfoboxOutAgainWhole(bool aLineWraps)
+        {
+            (SoftwarePanel _, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
+            string long1 = aLineWraps ? "A line long enough to take two rows of the body on this display, or more" : "Line one";
+            var lines = new[] { long1, "Line two", "Line three", "Line four", "Line five", "Line six" };
+            screen.SetInfoBox(lines, new[] { 1, 2, 3, 4, 5, 6 });
+            screen.Render();
+            string before = Described(screen);
+            var notices = new string[screen.MaxNoticeRows];
+            var icons = new int[notices.Length];
+            for (int i = 0; i < notices.Length; i++)
+            {
+                notices[i] = "Notice " + i;
+            }
+            screen.SetNotices(notices, icons);
+            screen.Render();
+            string with = Described(screen);
+            Assert.Contains("[notice] Notice 0", with);
+            Assert.Contains("[mark] ...", with);
+            screen.SetNotices(new string[0], new int[0]);
+            screen.Render();
+            Assert.Equal(before, Described(screen));
+            Assert.Contains("[infobox] <6> Line six", before);
+        }
+
         private static string Described(IdleScreen screen)
         {
             var sb = new System.Text.StringBuilder();

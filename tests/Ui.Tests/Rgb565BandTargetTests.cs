@@ -322,7 +322,7 @@ namespace DeskPhone.Ui.Tests
             panel.Flush(18 + 9 * 8, 60, 8, 18);
 
             Assert.Equal(9, sent.Count);
-            Assert.All(sent, s => Assert.Equal((18 + 72, 8, 8, 8 * 2 * 2 + 64), (s.X, s.W, s.Stride, s.Bytes))); // and the nibble runs after the pixels
+            Assert.All(sent, s => Assert.Equal((18 + 72, 8, 8, 8 * 2 * 2 + 64 + 8), (s.X, s.W, s.Stride, s.Bytes))); // and the nibble runs and the ink after the pixels
             Assert.Equal(new[] { 16 * 16 }, reads); // the digits' block only: no search for the 'ü' outside the window
         }
 

@@ -5,22 +5,22 @@ namespace DeskPhone.Ui.Fonts
     /// cell sizes (board/Display/Resources), the host with glyph tables of the same sizes (tools/Host/Panel/Fonts), so
     /// text measured here wraps the same way on both. The glyphs are not here on purpose: nanoFramework runs every
     /// static initializer at boot, and tables here would take about 17 KB of the device's managed heap for nothing.
+    /// A font is known by its instance (<see cref="Fixed8x16"/>, <see cref="Terminus6x12"/>), not by a name: nothing read
+    /// one (72 B at rest for the two fonts' names, docs/benchmarks.md h-uirest).
     /// </summary>
     public sealed class BitmapFont
     {
-        public BitmapFont(string name, int width, int height)
+        public BitmapFont(int width, int height)
         {
-            Name = name;
             Width = width;
             Height = height;
         }
 
-        public string Name { get; }
         public int Width { get; }
         public int Height { get; }
 
-        public static readonly BitmapFont Fixed8x16 = new BitmapFont("fixed8x16", 8, 16);
-        public static readonly BitmapFont Terminus6x12 = new BitmapFont("terminus6x12", 6, 12);
+        public static readonly BitmapFont Fixed8x16 = new BitmapFont(8, 16);
+        public static readonly BitmapFont Terminus6x12 = new BitmapFont(6, 12);
 
         /// <summary>Pixels the text takes on one line (one cell per UTF-16 code unit).</summary>
         public int Measure(string text) => text == null ? 0 : text.Length * Width;

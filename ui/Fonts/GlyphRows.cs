@@ -35,7 +35,9 @@ namespace DeskPhone.Ui.Fonts
         private const int ReadFrameBytes = 240;
 
         private readonly FontBytes _read;
-        private readonly int _count;
+        // The glyphs' width (low 8 bits), height (the next 8) and count (above): one field, not three (24 B at rest,
+        // docs/benchmarks.md h-uirest).
+        private readonly int _shape;
         // The ASCII blocks the texts of the next flush need (bit b: block b), marked by Need, read by Read.
         private int _needed;
         // The ASCII blocks read since the last Release (byte[] or null each).
@@ -48,18 +50,18 @@ namespace DeskPhone.Ui.Fonts
         {
             _read = read;
             byte[] header = ReadBytes(0, HeaderBytes);
-            Width = header[2];
-            Height = header[3];
-            _count = header[4] | header[5] << 8;
+            _shape = header[2] | header[3] << 8 | (header[4] | header[5] << 8) << 16;
             // FontGen puts ASCII first and complete, so the first 95 code points are U+0020..U+007E.
-            if (header[0] != 'G' || header[1] != 'R' || _count < Resident || CodePoint(Resident - 1) != LastResident)
+            if (header[0] != 'G' || header[1] != 'R' || Count < Resident || CodePoint(Resident - 1) != LastResident)
             {
                 throw new System.ArgumentException("not a glyph-rows font with all of ASCII (tools/FontGen)");
             }
         }
 
-        public int Width { get; }
-        public int Height { get; }
+        public int Width => _shape & 0xFF;
+        public int Height => _shape >> 8 & 0xFF;
+
+        private int Count => _shape >> 16 & 0xFFFF;
 
         /// <summary>
         /// Before a flush draws <paramref name="c"/> (docs/ui.md "Fonts"): an ASCII glyph marks its block for
@@ -186,7 +188,7 @@ namespace DeskPhone.Ui.Fonts
         private int IndexOf(int c)
         {
             int low = Resident;
-            int high = _count - 1;
+            int high = Count - 1;
             while (low <= high)
             {
                 int middle = (low + high) >> 1;
@@ -254,6 +256,6 @@ namespace DeskPhone.Ui.Fonts
             _ = result.Length + frame1.Length + frame2.Length + frame3.Length;
         }
 
-        private int RowsOf(int index) => HeaderBytes + _count * 2 + index * Height;
+        private int RowsOf(int index) => HeaderBytes + Count * 2 + index * Height;
     }
 }

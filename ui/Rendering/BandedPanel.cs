@@ -37,7 +37,10 @@ namespace DeskPhone.Ui.Rendering
         private const int FirstCalls = 4;
         private const int GrowCalls = 8;
         private short[] _calls;
-        private int _capacity;
+        // The panel's height (low 16 bits) and the calls the list holds without growing (above): one field, not two.
+        private int _shape;
+        // PeakCalls (low 16 bits) and Growths (above): the counters in one field, not two (12 B a field at rest).
+        private int _peaks;
         // The fonts the list's texts use, made with it and let go with it (48 B at rest, issue #17).
         private BitmapFont[] _fonts;
         private int _fontCount;
@@ -55,22 +58,21 @@ namespace DeskPhone.Ui.Rendering
         public BandedPanel(IBandTarget target, int height, int capacity)
         {
             _target = target;
-            Height = height;
-            _capacity = capacity < 1 ? 1 : capacity;
+            _shape = height & 0xFFFF | (capacity < 1 ? 1 : capacity) << 16;
         }
 
         public int Width => _target.Width;
-        public int Height { get; }
+        public int Height => _shape & 0xFFFF;
         public bool IsColor => _target.IsColor;
 
         /// <summary>Calls the display list holds without growing.</summary>
-        public int Capacity => _capacity;
+        public int Capacity => _shape >> 16;
 
         /// <summary>The most calls one flush has replayed so far (to check the capacity against real screens).</summary>
-        public int PeakCalls { get; private set; }
+        public int PeakCalls => _peaks & 0xFFFF;
 
         /// <summary>Times a flush needed more calls than the capacity and the list grew.</summary>
-        public int Growths { get; private set; }
+        public int Growths => _peaks >> 16;
 
         /// <summary>Bands sent to the glass so far.</summary>
         public int BandsSent { get; private set; }
@@ -91,7 +93,7 @@ namespace DeskPhone.Ui.Rendering
         {
             if (_count > PeakCalls)
             {
-                PeakCalls = _count;
+                _peaks = (_peaks & ~0xFFFF) | _count;
             }
             // Computed in the arguments, few locals: this frame is under every band's drawing (frames.py: 15 locals
             // were 408 B). height becomes the bottom row, y each band's top.
@@ -228,7 +230,7 @@ namespace DeskPhone.Ui.Rendering
         {
             if (_text == null)
             {
-                Allocate(_capacity < FirstCalls ? _capacity : FirstCalls);
+                Allocate(Capacity < FirstCalls ? Capacity : FirstCalls);
             }
             else if (_count == _text.Length)
             {
@@ -280,15 +282,15 @@ namespace DeskPhone.Ui.Rendering
         {
             short[] calls = _calls;
             string[] text = _text;
-            bool past = text.Length >= _capacity;
-            Allocate(past ? text.Length * 2 : text.Length + GrowCalls < _capacity ? text.Length + GrowCalls : _capacity);
+            bool past = text.Length >= Capacity;
+            Allocate(past ? text.Length * 2 : text.Length + GrowCalls < Capacity ? text.Length + GrowCalls : Capacity);
             System.Array.Copy(calls, _calls, calls.Length);
             System.Array.Copy(text, _text, text.Length);
             if (past)
             {
                 // The next flushes grow the list this large.
-                _capacity = _text.Length;
-                Growths++;
+                _shape = (_shape & 0xFFFF) | _text.Length << 16;
+                _peaks += 1 << 16;
             }
         }
 

@@ -4,13 +4,13 @@ namespace DeskPhone.Ui.Rendering
 {
     /// <summary>
     /// Everything the layout needs to know about a display: size, colour depth, font and palette. No coordinate
-    /// is written anywhere else; the regions are computed from these numbers.
+    /// is written anywhere else; the regions are computed from these numbers. A profile is known by its instance
+    /// (<see cref="Color320x240"/>, ...), not by a name: nothing read one (24 B at rest, docs/benchmarks.md h-uirest).
     /// </summary>
     public sealed class DisplayProfile
     {
-        public DisplayProfile(string name, int width, int height, bool isColor, BitmapFont font, int functionKeyRows)
+        public DisplayProfile(int width, int height, bool isColor, BitmapFont font, int functionKeyRows)
         {
-            Name = name;
             Width = width;
             Height = height;
             IsColor = isColor;
@@ -19,7 +19,6 @@ namespace DeskPhone.Ui.Rendering
         }
 
         // Public fields, not properties: no accessor method in the runtime tables and image (issue #17).
-        public readonly string Name;
         public readonly int Width;
         public readonly int Height;
         public readonly bool IsColor;
@@ -48,14 +47,14 @@ namespace DeskPhone.Ui.Rendering
 
         /// <summary>M5Stack Core's ILI9342, the reference board.</summary>
         public static DisplayProfile Color320x240 =>
-            s_color320x240 ?? (s_color320x240 = new DisplayProfile("320x240", 320, 240, true, BitmapFont.Fixed8x16, 2));
+            s_color320x240 ?? (s_color320x240 = new DisplayProfile(320, 240, true, BitmapFont.Fixed8x16, 2));
 
         /// <summary>D375/D785-class colour displays.</summary>
         public static DisplayProfile Color480x272 =>
-            s_color480x272 ?? (s_color480x272 = new DisplayProfile("480x272", 480, 272, true, BitmapFont.Fixed8x16, 2));
+            s_color480x272 ?? (s_color480x272 = new DisplayProfile(480, 272, true, BitmapFont.Fixed8x16, 2));
 
         /// <summary>An expansion module's monochrome display.</summary>
         public static DisplayProfile Mono128x64 =>
-            s_mono128x64 ?? (s_mono128x64 = new DisplayProfile("128x64", 128, 64, false, BitmapFont.Terminus6x12, 0));
+            s_mono128x64 ?? (s_mono128x64 = new DisplayProfile(128, 64, false, BitmapFont.Terminus6x12, 0));
     }
 }

@@ -33,36 +33,40 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>Drawn at the top right of a list with more rows below.</summary>
         public const string ListMoreMark = "v";
 
-        // Shared by every empty line list (never written: it has no element): one array instead of four.
-        private static readonly string[] NoLines = new string[0];
-
         private readonly IPanel _panel;
         private readonly DisplayProfile _p;
         private string _statusText = "";
-        private int _statusIcon;
+        // Four small values in one field, not four (36 B at rest, docs/benchmarks.md h-uirest): the status line's icon
+        // (low 8 bits), the message page on screen (the next 8), the message was cut (bit 16) and the rows the last body
+        // draw painted (10 bits from bit 20; starts at 1,000 so the first draw clears it all).
+        private const int PageShift = 8;
+        private const int MessageCutBit = 1 << 16;
+        private const int RowsShownShift = 20;
+        private int _small = 1000 << RowsShownShift;
         private string _identity = "";
         private string _body;
+        // The Infobox's or call's lines and icons as given, kept for a relayout only while some line takes more than one
+        // row (else the body's rows are they: WrapInfo).
         private string[] _infoLines;
         private int[] _infoIcons;
-        private string[] _bodyLines = NoLines;
+        private string[] _bodyLines = TextWrap.NoLines;
         private int[] _bodyIcons;
 
-        private string[] _messageLines = NoLines;
-        private bool _messageCut;
-        private int _page;
+        private string[] _messageLines = TextWrap.NoLines;
         private string _bodyMark; // bottom-right of the body: the page ("2/3") and "..." where text was left out
-        private int _bodyRowsShown = 1000; // rows the last body draw painted; starts high so the first draw clears it all
         private string _popUp;
         private string[] _popUpLines;
-        // No notices: NoLines and no icons (null), not the caller's empty arrays nor new ones (24 B each, issue #17).
-        private string[] _noticeTexts = NoLines;
+        // No notices: TextWrap.NoLines and no icons (null), not the caller's empty arrays nor new ones (24 B each, issue #17).
+        // The rows as drawn (each text cut to its row) are made when drawn or described, not kept beside the texts
+        // (office at rest: 288 B, issue #17, docs/benchmarks.md h-uirest); NoticeRows says how many are shown.
+        private string[] _noticeTexts = TextWrap.NoLines;
         private int[] _noticeIcons;
-        private string[] _noticeRows = NoLines;
         // The list over the body, made while one is shown (a menu is open): the idle screen keeps one field for it
         // instead of seven (nanoCLR: 12 B a field).
         private ShownList _list;
-        private string[] _softkeys; // the call screen's softkey labels (null: no softkey row)
-        private string[] _softkeysShown;
+        // The call screen's softkey labels (null: no softkey row); the labels as drawn (cut to their cells) are made
+        // when drawn or described, not kept (a copy outlived the call: 120 B at rest, docs/benchmarks.md h-uirest).
+        private string[] _softkeys;
         // Function key i's label; the label as drawn (cut to its cell) is made when the keys are drawn or described, not
         // kept beside it (96 B at rest, issue #17: the keys are drawn when one changes).
         private readonly string[] _keyTexts;
@@ -100,12 +104,12 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>The status line: a message and its icon (icon 0 for the clock text).</summary>
         public void SetStatusLine(string text, int icon)
         {
-            if (text == _statusText && icon == _statusIcon)
+            if (text == _statusText && icon == StatusIcon)
             {
                 return;
             }
             _statusText = text ?? "";
-            _statusIcon = icon;
+            _small = (_small & ~0xFF) | (icon & 0xFF);
             _dirty |= StatusRegion;
         }
 
@@ -138,19 +142,22 @@ namespace DeskPhone.Ui.Rendering
 
         private void WrapMessage()
         {
-            _messageLines = TextWrap.Wrap(_body, Columns(0), MessageRows() * MaxMessagePages, out _messageCut);
+            _messageLines = TextWrap.Wrap(_body, Columns(0), MessageRows() * MaxMessagePages, out bool cut);
+            _small = cut ? _small | MessageCutBit : _small & ~MessageCutBit;
         }
+
+        private int StatusIcon => _small & 0xFF;
 
         /// <summary>Pages of the desktop message (0 while the Infobox or nothing is shown).</summary>
         public int MessagePages => _body == null ? 0 : (_messageLines.Length + MessageRows() - 1) / MessageRows();
 
         /// <summary>The desktop message page on screen, from 0.</summary>
-        public int MessagePage => _page;
+        public int MessagePage => _small >> PageShift & 0xFF;
 
         /// <summary>Shows page <paramref name="page"/> of the desktop message; false (nothing changes) when there is no such page.</summary>
         public bool ShowMessagePage(int page)
         {
-            if (page < 0 || page >= MessagePages || page == _page)
+            if (page < 0 || page >= MessagePages || page == MessagePage)
             {
                 return false;
             }
@@ -171,12 +178,12 @@ namespace DeskPhone.Ui.Rendering
             {
                 count = 0;
             }
-            _bodyLines = new string[count];
+            _bodyLines = count == 0 ? TextWrap.NoLines : new string[count];
             System.Array.Copy(_messageLines, first, _bodyLines, 0, count);
-            _page = page;
+            _small = (_small & ~(0xFF << PageShift)) | page << PageShift;
             int pages = MessagePages;
             _bodyMark = pages > 1 ? (page + 1).ToString() + "/" + pages.ToString() : null;
-            if (_messageCut && page == pages - 1)
+            if ((_small & MessageCutBit) != 0 && page == pages - 1)
             {
                 _bodyMark = _bodyMark + "...";
             }
@@ -197,31 +204,26 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
-            bool wasCall = _softkeys != null && _body == null;
-            string[] before = _softkeysShown;
+            string[] before = _softkeys != null && _body == null ? _softkeys : null;
             _softkeys = softkeys;
-            _softkeysShown = new string[softkeys.Length];
-            int width = SoftkeyWidth - 2 * _p.Margin;
-            for (int i = 0; i < softkeys.Length; i++)
-            {
-                _softkeysShown[i] = softkeys[i] == null ? null : TextWrap.Fit(softkeys[i], _p.Font.Fit(width));
-            }
             // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn.
-            WrapInfo(lines, icons, wasCall && SameTexts(before, _softkeysShown));
+            WrapInfo(lines, icons, SameTexts(before, softkeys));
         }
 
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
-        public int CallRows => BodyLines() - _noticeRows.Length - 1;
+        public int CallRows => BodyLines() - NoticeRows - 1;
 
         private int SoftkeyWidth => _p.Width / KeysPerRow;
+
+        /// <summary>Softkey <paramref name="i"/>'s label as drawn: cut to its cell (null: an empty cell).</summary>
+        private string SoftkeyShown(int i) => TextWrap.Fit(_softkeys[i], _p.Font.Fit(SoftkeyWidth - 2 * _p.Margin));
 
         /// <param name="patch">The body shows these rows' layout now (same softkeys, no message): when the new rows
         /// keep the rows' count, icons and mark, only their changed cells are marked (<see cref="MarkCells"/>).</param>
         private void WrapInfo(string[] lines, int[] icons, bool patch)
         {
-            _infoLines = lines;
-            _infoIcons = icons;
             int rows = MessageRows();
+            bool single = true;
             var wrapped = new string[rows];
             var wrappedIcons = new int[rows];
             int n = 0;
@@ -231,6 +233,7 @@ namespace DeskPhone.Ui.Rendering
                 bool lineOverflow;
                 string[] parts = TextWrap.Wrap(lines[i], Columns(IconStyle.Size + 2), rows - n, out lineOverflow);
                 overflow |= lineOverflow;
+                single &= parts.Length == 1;
                 for (int k = 0; k < parts.Length; k++)
                 {
                     wrapped[n] = parts[k];
@@ -243,12 +246,19 @@ namespace DeskPhone.Ui.Rendering
                     break;
                 }
             }
+            // Each line one row (nearly always): the rows are the lines and their icons, kept once (a relayout wraps the
+            // rows again, the same rows); else the lines are kept for it (office at rest: 84 B, h-uirest).
+            single &= !overflow && n == lines.Length;
+            _infoLines = single ? null : lines;
+            _infoIcons = single ? null : icons;
             if (patch && !overflow && _bodyMark == null && _bodyIcons != null && n == _bodyLines.Length && MarkCells(wrapped, wrappedIcons))
             {
                 return;
             }
-            _bodyLines = new string[n];
+            _bodyLines = n == 0 ? TextWrap.NoLines : new string[n];
             _bodyIcons = new int[n];
+            // The message's rows are no longer shown: let them go (SetMessage wraps them again).
+            _messageLines = TextWrap.NoLines;
             for (int i = 0; i < n; i++)
             {
                 _bodyLines[i] = wrapped[i];
@@ -391,25 +401,19 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             int before = _dirty;
-            int shown = texts.Length < MaxNoticeRows ? texts.Length : MaxNoticeRows;
-            bool relayout = shown != _noticeRows.Length;
+            int shown = NoticeRows;
             bool none = texts.Length == 0;
-            _noticeTexts = none ? NoLines : texts;
+            _noticeTexts = none ? TextWrap.NoLines : texts;
             _noticeIcons = none ? null : icons;
-            _noticeRows = shown == 0 ? NoLines : new string[shown];
-            for (int i = 0; i < shown; i++)
+            if (shown != NoticeRows)
             {
-                _noticeRows[i] = TextWrap.Fit(texts[i], Columns(IconStyle.Size + 2));
-            }
-            if (relayout)
-            {
-                if (_bodyIcons != null && _infoLines != null)
+                if (_bodyIcons != null)
                 {
-                    WrapInfo(_infoLines, _infoIcons, false);
+                    WrapInfo(_infoLines ?? _bodyLines, _infoIcons ?? _bodyIcons, false);
                 }
                 else
                 {
-                    int page = _page;
+                    int page = MessagePage;
                     WrapMessage();
                     ShowPage(page < MessagePages ? page : 0);
                 }
@@ -420,6 +424,12 @@ namespace DeskPhone.Ui.Rendering
 
         /// <summary>Rows the notices may take: half the body, so the message keeps the other half.</summary>
         public int MaxNoticeRows => BodyLines() / 2;
+
+        /// <summary>Rows the notices take: one a notice, up to <see cref="MaxNoticeRows"/>.</summary>
+        private int NoticeRows => _noticeTexts.Length < MaxNoticeRows ? _noticeTexts.Length : MaxNoticeRows;
+
+        /// <summary>Notice <paramref name="i"/> as drawn: cut to its row beside the icon.</summary>
+        private string NoticeShown(int i) => TextWrap.Fit(_noticeTexts[i], Columns(IconStyle.Size + 2));
 
         private bool SameNotices(string[] texts, int[] icons)
         {
@@ -583,15 +593,15 @@ namespace DeskPhone.Ui.Rendering
                 {
                     sb.Append("\n[mark] ").Append(_bodyMark);
                 }
-                for (int i = 0; i < _noticeRows.Length; i++)
+                for (int i = 0; i < NoticeRows; i++)
                 {
-                    sb.Append("\n[notice] ").Append(_noticeRows[i]);
+                    sb.Append("\n[notice] ").Append(NoticeShown(i));
                 }
-                for (int i = 0; _softkeys != null && i < _softkeysShown.Length; i++)
+                for (int i = 0; _softkeys != null && i < _softkeys.Length; i++)
                 {
-                    if (_softkeysShown[i] != null)
+                    if (_softkeys[i] != null)
                     {
-                        sb.Append("\n[softkey ").Append(i + 1).Append("] ").Append(_softkeysShown[i]);
+                        sb.Append("\n[softkey ").Append(i + 1).Append("] ").Append(SoftkeyShown(i));
                     }
                 }
             }
@@ -629,9 +639,9 @@ namespace DeskPhone.Ui.Rendering
         private static int BodyLinesOf(DisplayProfile p) => (BodyBottomOf(p) - BodyTopOf(p)) / p.LineHeight;
 
         /// <summary>Body rows for the message, the Infobox or the call: what the notices and the softkeys leave.</summary>
-        private int MessageRows() => BodyLines() - _noticeRows.Length - (_softkeys != null ? 1 : 0);
+        private int MessageRows() => BodyLines() - NoticeRows - (_softkeys != null ? 1 : 0);
 
-        private int StatusTextX => _p.Margin + (_statusIcon != IconId.None ? IconStyle.Size + _p.Margin : 0);
+        private int StatusTextX => _p.Margin + (StatusIcon != IconId.None ? IconStyle.Size + _p.Margin : 0);
 
         private const int PopUpRows = 3;
 
@@ -714,9 +724,9 @@ namespace DeskPhone.Ui.Rendering
             _panel.FillRect(0, 0, _p.Width, h, _p.StatusBackground);
             int x = _p.Margin;
             int textY = (h - _p.Font.Height) / 2;
-            if (_statusIcon != IconId.None)
+            if (StatusIcon != IconId.None)
             {
-                _panel.DrawIcon(_statusIcon, x, (h - IconStyle.Size) / 2);
+                _panel.DrawIcon(StatusIcon, x, (h - IconStyle.Size) / 2);
                 x += IconStyle.Size + _p.Margin;
             }
             _panel.DrawText(StatusShown(), x, textY, _p.StatusForeground, _p.Font, _p.Width - x - _p.Margin);
@@ -736,14 +746,15 @@ namespace DeskPhone.Ui.Rendering
             int height = BodyBottom - top;
             // A plain message repaints only the rows it and the previous one covered, so a short change costs
             // a few lines of SPI traffic instead of the whole body; lists, pop-ups and the overflow mark use it all.
-            bool whole = _bodyMark != null || _list != null || _popUp != null || _noticeRows.Length > 0 || _softkeys != null;
+            bool whole = _bodyMark != null || _list != null || _popUp != null || _noticeTexts.Length > 0 || _softkeys != null;
             int rows = _bodyLines.Length;
-            int covered = whole ? height : (rows > _bodyRowsShown ? rows : _bodyRowsShown) * _p.LineHeight;
+            int shown = _small >> RowsShownShift & 0x3FF;
+            int covered = whole ? height : (rows > shown ? rows : shown) * _p.LineHeight;
             if (covered > height || covered == 0)
             {
                 covered = height;
             }
-            _bodyRowsShown = whole ? height / _p.LineHeight + 1 : rows;
+            _small = (_small & ~(0x3FF << RowsShownShift)) | (whole ? height / _p.LineHeight + 1 : rows) << RowsShownShift;
             _panel.FillRect(0, top, _p.Width, covered, _p.Background);
             for (int i = 0; i < _bodyLines.Length; i++)
             {
@@ -794,13 +805,13 @@ namespace DeskPhone.Ui.Rendering
         private void DrawNotices(int y)
         {
             int x = _p.Margin + IconStyle.Size + 2;
-            for (int i = 0; i < _noticeRows.Length; i++, y += _p.LineHeight)
+            for (int i = 0; i < NoticeRows; i++, y += _p.LineHeight)
             {
                 if (_noticeIcons[i] != IconId.None)
                 {
                     _panel.DrawIcon(_noticeIcons[i], _p.Margin, y + (_p.Font.Height - IconStyle.Size) / 2);
                 }
-                _panel.DrawText(_noticeRows[i], x, y, _p.Dim, _p.Font, _p.Width - x - _p.Margin);
+                _panel.DrawText(NoticeShown(i), x, y, _p.Dim, _p.Font, _p.Width - x - _p.Margin);
             }
         }
 
@@ -837,15 +848,15 @@ namespace DeskPhone.Ui.Rendering
         private void DrawSoftkeys(int y)
         {
             int cell = SoftkeyWidth;
-            for (int i = 0; i < _softkeysShown.Length; i++)
+            for (int i = 0; i < _softkeys.Length; i++)
             {
-                if (_softkeysShown[i] == null)
+                if (_softkeys[i] == null)
                 {
                     continue;
                 }
                 int x = i * cell;
                 _panel.FillRect(x + 1, y, cell - 2, _p.Font.Height, _p.Foreground);
-                _panel.DrawText(_softkeysShown[i], x + _p.Margin, y, _p.Background, _p.Font, cell - 2 * _p.Margin);
+                _panel.DrawText(SoftkeyShown(i), x + _p.Margin, y, _p.Background, _p.Font, cell - 2 * _p.Margin);
             }
         }
 

@@ -34,9 +34,13 @@ namespace DeskPhone.Ui.Rendering
         // arithmetic. Computed, not a static initializer: that kept 120 B from boot (the array, its static slot and the
         // initializer's data); in the band's array, not one of its own: no field kept at rest, no array header.
         private const int RunsBytes = 64;
+        // After the runs, InkBytes: four pixels of the current ink (a nibble's longest run), set by UseInk for the band
+        // it is in: no array and field of their own at rest (48 B, docs/benchmarks.md h-uirest).
+        private const int InkBytes = 8;
+        private const int TailBytes = RunsBytes + InkBytes;
         // In _window: the last flush ran out of heap, so the next makes a band of one row (Band, Release).
         private const int ShortBand = 1 << 30;
-        private readonly byte[] _ink = new byte[8]; // four pixels of the current ink: a nibble's longest run
+        // The ink the band's InkBytes hold (-1: none yet, a band just made).
         private int _inkColor = -1;
         private readonly GlyphRows _large;
         private readonly GlyphRows _small;
@@ -47,18 +51,19 @@ namespace DeskPhone.Ui.Rendering
         /// profile that never draws with it).</param>
         public Rgb565BandTarget(int width, int bandHeight, bool isColor, GlyphRows large, GlyphRows small, BandWriter write)
         {
-            Width = width;
-            BandHeight = bandHeight;
-            IsColor = isColor;
+            _shape = width | bandHeight << 16 | (isColor ? 1 << 30 : 0);
             _large = large;
             _small = small;
             _write = write;
             _window = width << 16;
         }
 
-        public int Width { get; }
-        public int BandHeight { get; }
-        public bool IsColor { get; }
+        // Width in the low 16 bits, BandHeight in the next 14, IsColor above: one field, not three (24 B at rest).
+        private readonly int _shape;
+
+        public int Width => _shape & 0xFFFF;
+        public int BandHeight => _shape >> 16 & 0x3FFF;
+        public bool IsColor => (_shape & 1 << 30) != 0;
 
         /// <summary>Managed bytes of a full-width band (2 per pixel), the most a flush makes.</summary>
         public int BandBytes => Width * BandHeight * 2;
@@ -139,7 +144,7 @@ namespace DeskPhone.Ui.Rendering
             get
             {
                 int stride = Columns;
-                return _band == null || stride == 0 ? BandHeight : (_band.Length - RunsBytes) / (stride * 2);
+                return _band == null || stride == 0 ? BandHeight : (_band.Length - TailBytes) / (stride * 2);
             }
         }
 
@@ -157,9 +162,10 @@ namespace DeskPhone.Ui.Rendering
         {
             if (_band == null)
             {
-                byte[] band = new byte[Columns * rows * 2 + RunsBytes];
-                NibbleRuns(band, band.Length - RunsBytes);
+                byte[] band = new byte[Columns * rows * 2 + TailBytes];
+                NibbleRuns(band, band.Length - TailBytes);
                 _band = band;
+                _inkColor = -1;
             }
         }
 
@@ -230,7 +236,8 @@ namespace DeskPhone.Ui.Rendering
             MakeBand();
             UseInk(color);
             byte[] band = _band;
-            int runs = band.Length - RunsBytes;
+            // The runs, and the ink after them (no local of its own: this frame is under the flush).
+            int runs = band.Length - TailBytes;
             int stride = Columns;
             GlyphRows glyphs = font == BitmapFont.Terminus6x12 ? _small : _large;
             // x becomes each cell's left column in the band, maxWidth the cells drawn, color the glyph rows' mask.
@@ -274,20 +281,20 @@ namespace DeskPhone.Ui.Rendering
                     if (t != 0)
                     {
                         t += runs;
-                        System.Array.Copy(_ink, 0, band, o + band[t], band[t + 1]);
+                        System.Array.Copy(band, runs + RunsBytes, band, o + band[t], band[t + 1]);
                         if (band[t + 3] != 0)
                         {
-                            System.Array.Copy(_ink, 0, band, o + band[t + 2], band[t + 3]);
+                            System.Array.Copy(band, runs + RunsBytes, band, o + band[t + 2], band[t + 3]);
                         }
                     }
                     t = (bits & 15) * 4;
                     if (t != 0)
                     {
                         t += runs;
-                        System.Array.Copy(_ink, 0, band, o + 8 + band[t], band[t + 1]);
+                        System.Array.Copy(band, runs + RunsBytes, band, o + 8 + band[t], band[t + 1]);
                         if (band[t + 3] != 0)
                         {
-                            System.Array.Copy(_ink, 0, band, o + 8 + band[t + 2], band[t + 3]);
+                            System.Array.Copy(band, runs + RunsBytes, band, o + 8 + band[t + 2], band[t + 3]);
                         }
                     }
                 }
@@ -356,7 +363,7 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             byte[] runs = _band;
-            int t = runs.Length - RunsBytes + nibble * 4;
+            int t = runs.Length - TailBytes + nibble * 4;
             Run(x + (runs[t] >> 1), runs[t + 1] >> 1, row);
             if (runs[t + 3] != 0)
             {
@@ -379,7 +386,7 @@ namespace DeskPhone.Ui.Rendering
             }
             if (length > 0)
             {
-                System.Array.Copy(_ink, 0, _band, (row * columns + x - first) * 2, length * 2);
+                System.Array.Copy(_band, _band.Length - InkBytes, _band, (row * columns + x - first) * 2, length * 2);
             }
         }
 
@@ -390,10 +397,10 @@ namespace DeskPhone.Ui.Rendering
             {
                 return;
             }
-            for (int i = 0; i < _ink.Length; i += 2)
+            for (int i = _band.Length - InkBytes; i < _band.Length; i += 2)
             {
-                _ink[i] = (byte)(ink >> 8);
-                _ink[i + 1] = (byte)ink;
+                _band[i] = (byte)(ink >> 8);
+                _band[i + 1] = (byte)ink;
             }
             _inkColor = ink;
         }

@@ -10,6 +10,9 @@ namespace DeskPhone.Ui.Rendering
     /// </summary>
     public static class TextWrap
     {
+        /// <summary>The one empty result (never written: it has no element), not a new array each (24 B each).</summary>
+        internal static readonly string[] NoLines = new string[0];
+
         /// <summary>
         /// At most <paramref name="maxLines"/> lines of at most <paramref name="columns"/> characters;
         /// <paramref name="overflow"/> tells that text was left out (the renderer then shows a mark).
@@ -21,7 +24,7 @@ namespace DeskPhone.Ui.Rendering
             if (text == null || columns <= 0 || maxLines <= 0)
             {
                 overflow = text != null && text.Length > 0;
-                return new string[0];
+                return NoLines;
             }
             char[] chars = text.ToCharArray();
             int i = 0;
@@ -43,7 +46,9 @@ namespace DeskPhone.Ui.Rendering
                         end = space;
                     }
                 }
-                lines.Add(text.Substring(i, end - i));
+                // A text that is one line whole is that line: no copy beside it (the Infobox's lines, office at rest:
+                // 60 B, docs/benchmarks.md h-uirest).
+                lines.Add(i == 0 && end == chars.Length ? text : text.Substring(i, end - i));
                 i = end;
                 while (i < paragraphEnd && chars[i] == ' ')
                 {
@@ -54,7 +59,7 @@ namespace DeskPhone.Ui.Rendering
                     i++;
                 }
             }
-            var result = new string[lines.Count];
+            var result = lines.Count == 0 ? NoLines : new string[lines.Count];
             for (int k = 0; k < result.Length; k++)
             {
                 result[k] = (string)lines[k];
