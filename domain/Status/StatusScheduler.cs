@@ -34,7 +34,6 @@ namespace DeskPhone.Domain.Status
         // way back was 120 B), in raise order: a cleared slot's followers move up, so the slot is the raise sequence (an
         // int per slot less). The raise times by slot; their array's length is the slots the arrays hold now.
         private long[] _raisedAt = new long[FirstSlots];
-        private int _slotCount;
 
         // The slots' parameters as UTF-8, one after the other in slot order (each slot's byte count in _ids, from
         // LengthAt): a string object per parameter (24-36 B) and its slot in a string array (12 B, with the source's
@@ -49,18 +48,28 @@ namespace DeskPhone.Domain.Status
         // for the next new source. Grown by 2 when full (not while Lean: the source is then not kept).
         private string[] _sources;
 
-        // Active, non-blocked message IDs (all below 256), newest first: never more than the slots, so it grows with them
-        // (4 bytes at idle instead of one per ID).
-        private int _orderCount;
+        // The order: active, non-blocked message IDs (all below 256), newest first: never more than the slots, so it
+        // grows with them (4 bytes at idle instead of one per ID).
 
         // Message IDs (all below 256), a byte each, in one array (five were 84 B more with their fields, issue #17): the
-        // pop-up queue from 0, the audio queue from AudioAt, the slots' IDs from SlotsAt, their sources' indexes from
+        // pop-up queue from 0, the audio queue from AudioAt, the counts and the status line from CountsAt (each under
+        // 256: a byte each instead of an int field of 12 B, docs/benchmarks.md h-statusrest), the slots' IDs from SlotsAt, their sources' indexes from
         // SourceAt(0), their parameters' byte counts (2 bytes, high first: 0 none, else the count + 1) from
         // LengthAt(0), and the order (above) from the end backwards, entry i at Order(i); the slots and the order grow
         // together, so the array is SlotsAt and five times the slots long.
         private byte[] _ids = new byte[SlotsAt + SlotBytes * FirstSlots];
         private const int AudioAt = PopUpQueueSize;
-        private const int SlotsAt = PopUpQueueSize + AudioQueueSize;
+        private const int CountsAt = PopUpQueueSize + AudioQueueSize;
+        private const int SlotCountAt = CountsAt;
+        private const int OrderCountAt = CountsAt + 1;
+        private const int PopUpCountAt = CountsAt + 2;
+        private const int AudioCountAt = CountsAt + 3;
+        private const int ShowDirectlyCountAt = CountsAt + 4;
+        // The status line's ID + 1 (0: none).
+        private const int StatusLineAt = CountsAt + 5;
+        // The StatusChange bits waiting for Flush.
+        private const int PendingAt = CountsAt + 6;
+        private const int SlotsAt = CountsAt + 7;
         private const int SlotBytes = 5;
 
         /// <summary>The slots the arrays hold now.</summary>
@@ -91,14 +100,7 @@ namespace DeskPhone.Domain.Status
 
         /// <summary>Where entry i of the order is in _ids.</summary>
         private int OrderAt(int i) => _ids.Length - 1 - i;
-        private int _popUpCount;
         private long _popUpShownAt;
-
-        private int _audioCount;
-
-        private int _statusLine = NoMessage;
-        private int _showDirectlyCount;
-        private int _pending;
 
         public StatusScheduler()
         {
@@ -114,14 +116,14 @@ namespace DeskPhone.Domain.Status
         public int DefaultPopUpSeconds;
 
         /// <summary>The message on the status line, or <see cref="NoMessage"/> (then the line shows date and time).</summary>
-        public int StatusLine => _statusLine;
+        public int StatusLine => _ids[StatusLineAt] - 1;
 
-        public int NotificationCount => _orderCount;
+        public int NotificationCount => _ids[OrderCountAt];
 
         /// <summary>The index-th entry of the notification list, newest first.</summary>
         public int Notification(int index) => _ids[OrderAt(index)];
 
-        public int PopUp => _popUpCount > 0 ? _ids[0] : NoMessage;
+        public int PopUp => _ids[PopUpCountAt] > 0 ? _ids[0] : NoMessage;
 
         public bool IsActive(int id) => SlotOf(id) >= 0;
 
@@ -164,9 +166,11 @@ namespace DeskPhone.Domain.Status
         /// <summary>The active message's slot; -1 when it is not active (or not an ID).</summary>
         private int SlotOf(int id)
         {
-            for (int slot = 0; slot < _slotCount; slot++)
+            byte[] ids = _ids;
+            int count = ids[SlotCountAt];
+            for (int slot = 0; slot < count; slot++)
             {
-                if (_ids[SlotsAt + slot] == id)
+                if (ids[SlotsAt + slot] == id)
                 {
                     return slot;
                 }
@@ -179,14 +183,14 @@ namespace DeskPhone.Domain.Status
         {
             Categories.Configure(blocked, showDirectly, essential, important, audio, popUp);
             RebuildOrder();
-            for (int i = _popUpCount - 1; i >= 0; i--)
+            for (int i = _ids[PopUpCountAt] - 1; i >= 0; i--)
             {
                 if (!Categories.IsIn(_ids[i], StatusCategory.PopUp) || Categories.IsIn(_ids[i], StatusCategory.Blocked))
                 {
                     RemovePopUpAt(i, nowMs);
                 }
             }
-            _pending |= StatusChange.Notifications | StatusChange.IdleList | StatusChange.Leds;
+            _ids[PendingAt] |= StatusChange.Notifications | StatusChange.IdleList | StatusChange.Leds;
             Recompute(nowMs);
         }
 
@@ -222,25 +226,25 @@ namespace DeskPhone.Domain.Status
                     return false;
                 }
                 SetParam(slot, param);
-                _pending |= StatusChange.Notifications | StatusChange.IdleList;
-                if (_statusLine == id)
+                _ids[PendingAt] |= StatusChange.Notifications | StatusChange.IdleList;
+                if (_ids[StatusLineAt] - 1 == id)
                 {
-                    _pending |= StatusChange.StatusLine;
+                    _ids[PendingAt] |= StatusChange.StatusLine;
                 }
                 if (PopUp == id)
                 {
-                    _pending |= StatusChange.PopUp;
+                    _ids[PendingAt] |= StatusChange.PopUp;
                 }
                 Flush();
                 return true;
             }
             int[] lean = Lean;
-            if (lean != null && (_slotCount == Slots || (object)param != null))
+            if (lean != null && (_ids[SlotCountAt] == Slots || (object)param != null))
             {
                 // The heap is low: kept without its parameter (its description alone is drawn), or not raised when the
                 // slots would have to grow; counted for the phone's low-memory report.
                 lean[LeanCount]++;
-                if (_slotCount == Slots)
+                if (_ids[SlotCountAt] == Slots)
                 {
                     return false;
                 }
@@ -254,18 +258,18 @@ namespace DeskPhone.Domain.Status
             if (!blocked)
             {
                 InsertOrdered(id);
-                _pending |= StatusChange.Notifications | StatusChange.IdleList;
+                _ids[PendingAt] |= StatusChange.Notifications | StatusChange.IdleList;
                 if (Categories.IsIn(id, StatusCategory.PopUp))
                 {
                     EnqueuePopUp(id, nowMs);
                 }
-                if (Categories.IsIn(id, StatusCategory.AudioIndication) && _audioCount < AudioQueueSize)
+                if (Categories.IsIn(id, StatusCategory.AudioIndication) && _ids[AudioCountAt] < AudioQueueSize)
                 {
-                    _ids[AudioAt + _audioCount++] = (byte)id;
-                    _pending |= StatusChange.Audio;
+                    _ids[AudioAt + _ids[AudioCountAt]++] = (byte)id;
+                    _ids[PendingAt] |= StatusChange.Audio;
                 }
             }
-            _pending |= StatusChange.Leds;
+            _ids[PendingAt] |= StatusChange.Leds;
             Recompute(nowMs);
             return true;
         }
@@ -278,14 +282,14 @@ namespace DeskPhone.Domain.Status
             }
             RemoveOrdered(id);
             RemoveSlot(id);
-            for (int i = _popUpCount - 1; i >= 0; i--)
+            for (int i = _ids[PopUpCountAt] - 1; i >= 0; i--)
             {
                 if (_ids[i] == id)
                 {
                     RemovePopUpAt(i, nowMs);
                 }
             }
-            _pending |= StatusChange.Notifications | StatusChange.IdleList | StatusChange.Leds;
+            _ids[PendingAt] |= StatusChange.Notifications | StatusChange.IdleList | StatusChange.Leds;
             Recompute(nowMs);
             return true;
         }
@@ -293,7 +297,7 @@ namespace DeskPhone.Domain.Status
         /// <summary>Ends the current pop-up (the dismiss key); the status itself stays active.</summary>
         public bool DismissPopUp(long nowMs)
         {
-            if (_popUpCount == 0)
+            if (_ids[PopUpCountAt] == 0)
             {
                 return false;
             }
@@ -305,23 +309,23 @@ namespace DeskPhone.Domain.Status
         /// <summary>The next message whose raise asked for a tone, or <see cref="NoMessage"/>.</summary>
         public int TakeAudioRequest()
         {
-            if (_audioCount == 0)
+            if (_ids[AudioCountAt] == 0)
             {
                 return NoMessage;
             }
             int id = _ids[AudioAt];
-            for (int i = AudioAt + 1; i < AudioAt + _audioCount; i++)
+            for (int i = AudioAt + 1; i < AudioAt + _ids[AudioCountAt]; i++)
             {
                 _ids[i - 1] = _ids[i];
             }
-            _audioCount--;
+            _ids[AudioCountAt]--;
             return id;
         }
 
         /// <summary>Runs the ":N" clocks: status-line and show-directly presentations and pop-up timeouts.</summary>
         public void Tick(long nowMs)
         {
-            if (_popUpCount > 0)
+            if (_ids[PopUpCountAt] > 0)
             {
                 long limit = PopUpMs(_ids[0]);
                 if (limit > 0 && nowMs - _popUpShownAt >= limit)
@@ -335,7 +339,8 @@ namespace DeskPhone.Domain.Status
         public int ShowDirectlyCount(long nowMs)
         {
             int n = 0;
-            for (int i = 0; i < _orderCount; i++)
+            int count = _ids[OrderCountAt];
+            for (int i = 0; i < count; i++)
             {
                 if (ShowsDirectly(_ids[OrderAt(i)], nowMs))
                 {
@@ -348,7 +353,8 @@ namespace DeskPhone.Domain.Status
         /// <summary>The index-th show-directly message on the idle screen, newest first.</summary>
         public int ShowDirectly(int index, long nowMs)
         {
-            for (int i = 0; i < _orderCount; i++)
+            int count = _ids[OrderCountAt];
+            for (int i = 0; i < count; i++)
             {
                 int id = _ids[OrderAt(i)];
                 if (ShowsDirectly(id, nowMs) && index-- == 0)
@@ -401,7 +407,7 @@ namespace DeskPhone.Domain.Status
                 sb.Append(", raised by ").Append(source);
             }
             sb.Append(".\n");
-            if (_statusLine == id)
+            if (StatusLine == id)
             {
                 return sb.Append("On the status line.").ToString();
             }
@@ -420,7 +426,7 @@ namespace DeskPhone.Domain.Status
             }
             else
             {
-                sb.Append(StatusCatalog.Name(_statusLine)).Append(Rank(_statusLine) > Rank(id)
+                sb.Append(StatusCatalog.Name(StatusLine)).Append(Rank(StatusLine) > Rank(id)
                     ? " ranks higher." : " is listed before it in the same category.");
             }
             return sb.ToString();
@@ -429,7 +435,8 @@ namespace DeskPhone.Domain.Status
         private void Recompute(long nowMs)
         {
             int best = NoMessage;
-            for (int i = 0; i < _orderCount; i++)
+            int count = _ids[OrderCountAt];
+            for (int i = 0; i < count; i++)
             {
                 int id = _ids[OrderAt(i)];
                 // The order is newest first, so among equals the first seen (the newest) stays the best.
@@ -438,24 +445,24 @@ namespace DeskPhone.Domain.Status
                     best = id;
                 }
             }
-            if (best != _statusLine)
+            if (best != _ids[StatusLineAt] - 1)
             {
-                _statusLine = best;
-                _pending |= StatusChange.StatusLine;
+                _ids[StatusLineAt] = (byte)(best + 1);
+                _ids[PendingAt] |= StatusChange.StatusLine;
             }
             int showDirectly = ShowDirectlyCount(nowMs);
-            if (showDirectly != _showDirectlyCount)
+            if (showDirectly != _ids[ShowDirectlyCountAt])
             {
-                _showDirectlyCount = showDirectly;
-                _pending |= StatusChange.IdleList;
+                _ids[ShowDirectlyCountAt] = (byte)showDirectly;
+                _ids[PendingAt] |= StatusChange.IdleList;
             }
             Flush();
         }
 
         private void Flush()
         {
-            int changes = _pending;
-            _pending = 0;
+            int changes = _ids[PendingAt];
+            _ids[PendingAt] = 0;
             if (changes == 0)
             {
                 return;
@@ -510,38 +517,38 @@ namespace DeskPhone.Domain.Status
 
         private void EnqueuePopUp(int id, long nowMs)
         {
-            if (_popUpCount == PopUpQueueSize)
+            if (_ids[PopUpCountAt] == PopUpQueueSize)
             {
                 // Full: the oldest waiting pop-up gives way; the one on screen stays.
                 RemovePopUpAt(1, nowMs);
             }
-            _ids[_popUpCount++] = (byte)id;
-            if (_popUpCount == 1)
+            _ids[_ids[PopUpCountAt]++] = (byte)id;
+            if (_ids[PopUpCountAt] == 1)
             {
                 _popUpShownAt = nowMs;
-                _pending |= StatusChange.PopUp;
+                _ids[PendingAt] |= StatusChange.PopUp;
             }
         }
 
         private void RemovePopUpAt(int index, long nowMs)
         {
-            for (int i = index + 1; i < _popUpCount; i++)
+            for (int i = index + 1; i < _ids[PopUpCountAt]; i++)
             {
                 _ids[i - 1] = _ids[i];
             }
-            _popUpCount--;
+            _ids[PopUpCountAt]--;
             if (index == 0)
             {
                 _popUpShownAt = nowMs;
-                _pending |= StatusChange.PopUp;
+                _ids[PendingAt] |= StatusChange.PopUp;
             }
         }
 
         private void RebuildOrder()
         {
-            _orderCount = 0;
+            _ids[OrderCountAt] = 0;
             // Slot order, not ID order: InsertOrdered places by raise sequence, so the result is the same.
-            for (int slot = 0; slot < _slotCount; slot++)
+            for (int slot = 0; slot < _ids[SlotCountAt]; slot++)
             {
                 int id = _ids[SlotsAt + slot];
                 if (!Categories.IsIn(id, StatusCategory.Blocked))
@@ -553,7 +560,7 @@ namespace DeskPhone.Domain.Status
 
         private void InsertOrdered(int id)
         {
-            int i = _orderCount;
+            int i = _ids[OrderCountAt];
             int seq = SlotOf(id);
             while (i > 0 && SlotOf(_ids[OrderAt(i - 1)]) < seq)
             {
@@ -561,24 +568,24 @@ namespace DeskPhone.Domain.Status
                 i--;
             }
             _ids[OrderAt(i)] = (byte)id;
-            _orderCount++;
+            _ids[OrderCountAt]++;
         }
 
         private int AddSlot(int id)
         {
             int slots = Slots;
-            if (_slotCount == slots)
+            if (_ids[SlotCountAt] == slots)
             {
-                int size = _slotCount + FirstSlots;
+                int size = _ids[SlotCountAt] + FirstSlots;
                 var ids = new byte[SlotsAt + SlotBytes * size];
-                Array.Copy(_ids, ids, SlotsAt + _slotCount);
-                Array.Copy(_ids, SlotsAt + slots, ids, SlotsAt + size, _slotCount);
-                Array.Copy(_ids, SlotsAt + 2 * slots, ids, SlotsAt + 2 * size, 2 * _slotCount);
-                Array.Copy(_ids, _ids.Length - _slotCount, ids, ids.Length - _slotCount, _slotCount);
+                Array.Copy(_ids, ids, SlotsAt + _ids[SlotCountAt]);
+                Array.Copy(_ids, SlotsAt + slots, ids, SlotsAt + size, _ids[SlotCountAt]);
+                Array.Copy(_ids, SlotsAt + 2 * slots, ids, SlotsAt + 2 * size, 2 * _ids[SlotCountAt]);
+                Array.Copy(_ids, _ids.Length - _ids[SlotCountAt], ids, ids.Length - _ids[SlotCountAt], _ids[SlotCountAt]);
                 _ids = ids;
                 _raisedAt = (long[])Grow(_raisedAt, new long[size]);
             }
-            int slot = _slotCount++;
+            int slot = _ids[SlotCountAt]++;
             _ids[SlotsAt + slot] = (byte)id;
             return slot;
         }
@@ -630,7 +637,7 @@ namespace DeskPhone.Domain.Status
         private bool SourceHeld(int index)
         {
             int at = SourceAt(0);
-            for (int slot = 0; slot < _slotCount; slot++)
+            for (int slot = 0; slot < _ids[SlotCountAt]; slot++)
             {
                 if (_ids[at + slot] == index)
                 {
@@ -718,7 +725,7 @@ namespace DeskPhone.Domain.Status
             int oldLength = stored == 0 ? 0 : stored - 1;
             int start = ParamStart(slot);
             int used = start + oldLength;
-            for (int k = slot + 1; k < _slotCount; k++)
+            for (int k = slot + 1; k < _ids[SlotCountAt]; k++)
             {
                 int other = StoredLength(k);
                 used += other == 0 ? 0 : other - 1;
@@ -761,7 +768,7 @@ namespace DeskPhone.Domain.Status
             int from = SlotOf(id);
             SetParam(from, null);
             int source = _ids[SourceAt(from)];
-            int last = --_slotCount;
+            int last = --_ids[SlotCountAt];
             int moved = last - from;
             int sourceAt = SourceAt(0);
             int lengthAt = LengthAt(0);
@@ -787,15 +794,15 @@ namespace DeskPhone.Domain.Status
 
         private void RemoveOrdered(int id)
         {
-            for (int i = 0; i < _orderCount; i++)
+            for (int i = 0; i < _ids[OrderCountAt]; i++)
             {
                 if (_ids[OrderAt(i)] == id)
                 {
-                    for (int j = i + 1; j < _orderCount; j++)
+                    for (int j = i + 1; j < _ids[OrderCountAt]; j++)
                     {
                         _ids[OrderAt(j - 1)] = _ids[OrderAt(j)];
                     }
-                    _orderCount--;
+                    _ids[OrderCountAt]--;
                     return;
                 }
             }

@@ -279,7 +279,9 @@ namespace DeskPhone.Firmware.Phone
             {
                 return param;
             }
-            return StatusCatalog.Description(id) + (param == null ? "" : " (" + param + ")");
+            // Without a parameter the catalogue's kept description itself: a concatenation with "" is a copy on nanoCLR,
+            // which the screen then kept beside the catalogue's (docs/benchmarks.md h-statusrest).
+            return param == null ? StatusCatalog.Description(id) : StatusCatalog.Description(id) + " (" + param + ")";
         }
 
         private void NetworkChanged()
