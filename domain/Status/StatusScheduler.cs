@@ -17,8 +17,8 @@ namespace DeskPhone.Domain.Status
     /// - audio: a tone request when an audio-indication message is raised.
     /// The per-message state (parameter, source, raise time) lives in slots for the active messages only, which grow
     /// the first time more messages are active at once than ever before; after that raising, clearing and recomputing
-    /// allocate nothing (but a raise with a parameter, which is kept as UTF-8 bytes: <see cref="ParamOf"/> makes a new
-    /// string each time, docs/benchmarks.md h-statusrest).
+    /// allocate nothing (the parameters are kept as UTF-8 bytes, grown only for more bytes than ever before:
+    /// <see cref="ParamOf"/> makes a new string each time, docs/benchmarks.md h-statusrest).
     /// </summary>
     public sealed class StatusScheduler
     {
@@ -48,15 +48,13 @@ namespace DeskPhone.Domain.Status
         // for the next new source. Grown by 2 when full (not while Lean: the source is then not kept).
         private string[] _sources;
 
-        // The order: active, non-blocked message IDs (all below 256), newest first: never more than the slots, so it
-        // grows with them (4 bytes at idle instead of one per ID).
-
         // Message IDs (all below 256), a byte each, in one array (five were 84 B more with their fields, issue #17): the
         // pop-up queue from 0, the audio queue from AudioAt, the counts and the status line from CountsAt (each under
-        // 256: a byte each instead of an int field of 12 B, docs/benchmarks.md h-statusrest), the slots' IDs from SlotsAt, their sources' indexes from
-        // SourceAt(0), their parameters' byte counts (2 bytes, high first: 0 none, else the count + 1) from
-        // LengthAt(0), and the order (above) from the end backwards, entry i at Order(i); the slots and the order grow
-        // together, so the array is SlotsAt and five times the slots long.
+        // 256: a byte each instead of an int field of 12 B, docs/benchmarks.md h-statusrest), the slots' IDs from
+        // SlotsAt, their sources' indexes from SourceAt(0), their parameters' byte counts (2 bytes, high first: 0 none,
+        // else the count + 1) from LengthAt(0), and the order from the end backwards, entry i at Order(i): the active,
+        // non-blocked IDs, newest first (never more than the slots, so it grows with them: 4 bytes at idle instead of
+        // one per ID). The array is SlotsAt and five times the slots long.
         private byte[] _ids = new byte[SlotsAt + SlotBytes * FirstSlots];
         private const int AudioAt = PopUpQueueSize;
         private const int CountsAt = PopUpQueueSize + AudioQueueSize;
