@@ -279,9 +279,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 return param;
             }
-            // Without a parameter the catalogue's kept description itself: a concatenation with "" is a copy on nanoCLR,
-            // which the screen then kept beside the catalogue's (docs/benchmarks.md h-statusrest).
-            return param == null ? StatusCatalog.Description(id) : StatusCatalog.Description(id) + " (" + param + ")";
+            return StatusCatalog.Description(id) + (param == null ? "" : " (" + param + ")");
         }
 
         private void NetworkChanged()
