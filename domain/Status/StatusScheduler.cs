@@ -43,7 +43,7 @@ namespace DeskPhone.Domain.Status
         // statuses one had allocates nothing.
         private byte[] _params;
 
-        // The distinct sources of the active statuses (each slot's index + 1 in _ids from SourceAt, 0 for none): the
+        // The distinct sources of the active statuses (each slot's index + 1 in _ids from SlotsAt + slots, 0 for none): the
         // phone's parts raise with a few literal names, and on the device every raise brings a string object of its own
         // (12 B for a literal, more for a made one), so an equal source is kept once; an entry no slot uses is emptied
         // for the next new source. Grown by 2 when full (not while Lean: the source is then not kept).
@@ -51,7 +51,7 @@ namespace DeskPhone.Domain.Status
 
         // Message IDs (all below 256), a byte each, in one array (five were 84 B more with their fields, issue #17): the
         // pop-up queue from 0, the audio queue from AudioAt, the slots' IDs from SlotsAt, their sources' indexes from
-        // SourceAt(0), their parameters' byte counts (2 bytes, high first: 0 none, else the count + 1) from LengthAt(0),
+        // SlotsAt + slots, their parameters' byte counts (2 bytes, high first: 0 none, else the count + 1) from LengthAt(0),
         // and the order from the end backwards, entry i at Order(i): the active, non-blocked IDs, newest first (never
         // more than the slots, so it grows with them: 4 bytes at idle instead of one per ID). The array is SlotsAt and
         // five times the slots long.
@@ -62,8 +62,6 @@ namespace DeskPhone.Domain.Status
 
         /// <summary>The slots the arrays hold now.</summary>
         private int Slots => _raisedAt.Length;
-
-        private int SourceAt(int slot) => SlotsAt + _raisedAt.Length + slot;
 
         private int LengthAt(int slot) => SlotsAt + 2 * _raisedAt.Length + 2 * slot;
 
@@ -77,10 +75,12 @@ namespace DeskPhone.Domain.Status
         /// <summary>Where the slot's parameter starts in _params: the byte counts of the slots before it.</summary>
         private int ParamStart(int slot)
         {
+            byte[] ids = _ids;
+            int at = SlotsAt + 2 * _raisedAt.Length;
             int start = 0;
             for (int k = 0; k < slot; k++)
             {
-                int stored = StoredLength(k);
+                int stored = ids[at + 2 * k] << 8 | ids[at + 2 * k + 1];
                 start += stored == 0 ? 0 : stored - 1;
             }
             return start;
@@ -137,9 +137,14 @@ namespace DeskPhone.Domain.Status
             return slot < 0 ? null : SourceText(slot);
         }
 
+        // ParamOf and SourceOf are asked by every redraw of the status line, pop-up and notices: their slots' fields are
+        // read here in place, not through the small helpers (a call is a frame on nanoCLR's heap and ~1,000 of its
+        // instructions).
         private string ParamText(int slot)
         {
-            int stored = StoredLength(slot);
+            byte[] ids = _ids;
+            int at = SlotsAt + 2 * _raisedAt.Length + 2 * slot;
+            int stored = ids[at] << 8 | ids[at + 1];
             if (stored <= 1)
             {
                 return stored == 0 ? null : string.Empty;
@@ -149,7 +154,7 @@ namespace DeskPhone.Domain.Status
 
         private string SourceText(int slot)
         {
-            int source = _ids[SourceAt(slot)];
+            int source = _ids[SlotsAt + _raisedAt.Length + slot];
             return source == 0 ? null : _sources[source - 1];
         }
 
