@@ -92,7 +92,8 @@ namespace DeskPhone.Domain.Status
         private long _popUpShownAt;
 
         // Counts and the status line as int fields: as bytes in _ids (84 B less) every loop turn's Tick and poll read
-        // them through the array, +0.6 % of an idle turn's interpreter cost (docs/benchmarks.md h-statusrest).
+        // them through the array, +0.2 % of a raise + clear and of an idle turn in the interpreter (docs/benchmarks.md
+        // h-statusrest).
         private int _orderCount;
         private int _audioCount;
         private int _statusLine = NoMessage;
