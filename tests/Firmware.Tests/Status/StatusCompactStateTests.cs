@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using DeskPhone.Domain.Status;
 
@@ -51,6 +52,68 @@ namespace DeskPhone.Firmware.Tests.Status
             Assert.True(s.Clear(StatusId.EthernetUnplugged, 3));
             Assert.Same(first, s.SourceOf(StatusId.WlanActive));
             Assert.Null(s.SourceOf(StatusId.EthernetUnplugged));
+        }
+
+        [Fact]
+        public void ParametersKeptAsBytesReadBackEqualWhateverTheirNeighboursDo()
+        {
+            // Kept as UTF-8 one after the other: a change or a clear of one moves the others' bytes, never their texts.
+            var s = new StatusScheduler();
+            Assert.True(s.Raise(StatusId.WlanActive, "Müller € 😀", "wlan", 0));
+            Assert.True(s.Raise(StatusId.HidConnected, "", "hid", 1));
+            Assert.True(s.Raise(StatusId.UxmConnected, null, "uxm", 2));
+            Assert.True(s.Raise(StatusId.PhoneHasMissedCalls, "3 calls", "calls", 3));
+            Assert.Equal("Müller € 😀", s.ParamOf(StatusId.WlanActive));
+            Assert.Equal("", s.ParamOf(StatusId.HidConnected));
+            Assert.Null(s.ParamOf(StatusId.UxmConnected));
+
+            // An equal parameter (another string object) changes nothing; a different one, however close, does.
+            Assert.False(s.Raise(StatusId.WlanActive, new string("Müller € 😀".ToCharArray()), "x", 4));
+            Assert.False(s.Raise(StatusId.HidConnected, "", "x", 4));
+            Assert.False(s.Raise(StatusId.UxmConnected, null, "x", 4));
+            Assert.True(s.Raise(StatusId.WlanActive, "Müller € 😁", "x", 4));
+            Assert.True(s.Raise(StatusId.HidConnected, null, "x", 4));
+            Assert.True(s.Raise(StatusId.UxmConnected, "longer than it was", "x", 4));
+            Assert.True(s.Raise(StatusId.PhoneHasMissedCalls, "3 call", "x", 4));
+
+            Assert.True(s.Clear(StatusId.WlanActive, 5));
+            Assert.Null(s.ParamOf(StatusId.HidConnected));
+            Assert.Equal("longer than it was", s.ParamOf(StatusId.UxmConnected));
+            Assert.Equal("3 call", s.ParamOf(StatusId.PhoneHasMissedCalls));
+            Assert.Equal("uxm", s.SourceOf(StatusId.UxmConnected));
+            Assert.Contains("parameter '3 call', raised by calls", s.Explain(StatusId.PhoneHasMissedCalls, 5));
+        }
+
+        [Fact]
+        public void RaisingAnActiveStatusAgainWithAnEqualParameterAllocatesNothing()
+        {
+            var s = new StatusScheduler();
+            Assert.True(s.Raise(StatusId.EthernetUnplugged, "Wi-Fi: wrong key (ü)", "link", 0));
+            string again = new string("Wi-Fi: wrong key (ü)".ToCharArray());
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++)
+            {
+                Assert.False(s.Raise(StatusId.EthernetUnplugged, again, "link", i));
+            }
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        [Fact]
+        public void ASourceNoActiveStatusHoldsMakesRoomForTheNext()
+        {
+            var s = new StatusScheduler();
+            Assert.True(s.Raise(StatusId.HidConnected, null, "hid", 0));
+            for (int round = 0; round < 3; round++)
+            {
+                Assert.True(s.Raise(StatusId.WlanActive, null, "wlan" + round, 0));
+                Assert.True(s.Clear(StatusId.WlanActive, 1));
+            }
+            // Warm: new sources take the emptied entries, so the table does not grow again.
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Assert.True(s.Raise(StatusId.WlanActive, null, "made before", 2));
+            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal("hid", s.SourceOf(StatusId.HidConnected));
+            Assert.Equal("made before", s.SourceOf(StatusId.WlanActive));
         }
 
         [Fact]
