@@ -31,8 +31,15 @@ namespace DeskPhone.Domain.Xml
         private readonly string[] _attrValues;
         private int _attrCount;
 
+        /// <summary>
+        /// The limits for the SIP event bodies (PIDF, dialog-info, reginfo, feature events) and provisioning's file lists.
+        /// 16 attributes an element: their documents carry about six at most (the namespaces included). Each attribute
+        /// slot is two references of 12 B each in nanoCLR's arrays, and a BLF key's NOTIFY makes a reader while the phone
+        /// may be in a call: 32 slots made that turn 384 B larger, and an office phone at 88,600 B ran out in it
+        /// (docs/benchmarks.md, "What it would take to fit 79 KB").
+        /// </summary>
         public XmlPullReader(byte[] data, int offset, int length)
-            : this(data, offset, length, 16, 32, 4096, 2048)
+            : this(data, offset, length, 16, 16, 4096, 2048)
         {
         }
 

@@ -168,11 +168,11 @@ namespace NFUnitTest
             Assert.Contains("value longer than 4096 bytes", LastNode("<a x='" + new string('y', 5000) + "'/>"));
 
             var attrs = new StringBuilder("<a");
-            for (int i = 0; i < 33; i++)
+            for (int i = 0; i < 17; i++)
             {
                 attrs.Append(" a").Append(i).Append("='1'");
             }
-            Assert.Contains("more than 32 attributes", LastNode(attrs.Append("/>").ToString()));
+            Assert.Contains("more than 16 attributes", LastNode(attrs.Append("/>").ToString()));
 
             var many = new StringBuilder("<r>");
             for (int i = 0; i < 2100; i++)

@@ -175,8 +175,8 @@ namespace DeskPhone.Firmware.Tests.Xml
         public void TooManyAttributesAndNodesAreRefused()
         {
             var sb = new StringBuilder("<a");
-            for (int i = 0; i < 33; i++) sb.Append(" a").Append(i).Append("='1'");
-            Assert.Contains("more than 32 attributes", Nodes(Reader(sb.Append("/>").ToString()))[0]);
+            for (int i = 0; i < 17; i++) sb.Append(" a").Append(i).Append("='1'");
+            Assert.Contains("more than 16 attributes", Nodes(Reader(sb.Append("/>").ToString()))[0]);
 
             var many = new StringBuilder("<r>");
             for (int i = 0; i < 3000; i++) many.Append("<b/>");
