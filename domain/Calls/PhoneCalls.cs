@@ -123,9 +123,6 @@ namespace DeskPhone.Domain.Calls
             }
         }
 
-        /// <summary>A call list got an entry (for CallListFile to keep them).</summary>
-        public event CallSignalHandler ListsChanged;
-
         /// <summary>Every change of a call (ringing, connected, ended), for the bench event stream and the screen.</summary>
         public event CallChangedHandler CallChanged;
 
@@ -453,7 +450,7 @@ namespace DeskPhone.Domain.Calls
             else if (call.State == SipCall.Dialing)
             {
                 Dialled.Add(new CallRecord(call.RemoteUri, null, call.Identity, nowMs, 0));
-                SignalLists();
+                _history.ListsChanged();
             }
             UpdateRinger(nowMs);
             AudioChanged(nowMs);
@@ -475,7 +472,7 @@ namespace DeskPhone.Domain.Calls
             if (call.ConnectedMs != 0)
             {
                 Received.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, call.DurationSeconds(nowMs)));
-                SignalLists();
+                _history.ListsChanged();
                 return;
             }
             if (call.EndStatus == 487)
@@ -488,19 +485,11 @@ namespace DeskPhone.Domain.Calls
         private void AddMissed(SipCall call, string source, long nowMs)
         {
             Missed.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, 0));
-            SignalLists();
+            _history.ListsChanged();
             int missed = ++_history.MissedCount;
             _statuses.Raise(StatusId.PhoneHasMissedCalls, missed.ToString(), source, nowMs);
         }
 
-        private void SignalLists()
-        {
-            CallSignalHandler handler = ListsChanged;
-            if (handler != null)
-            {
-                handler();
-            }
-        }
 
         /// <summary>
         /// The ring while an incoming call alerts and neither silent mode nor mute is on: the ring tone, or the
