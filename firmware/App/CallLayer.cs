@@ -109,7 +109,7 @@ namespace DeskPhone.Firmware.App
                 calls.Features = this;
                 keys = new CallKeys(calls) { Monitored = core.Monitored, DialPlan = this };
                 // The calls on the call LED and the line keys (docs/leds.md).
-                leds = new CallLeds(calls, core.Leds, settings);
+                leds = new CallLeds(calls, core.Leds);
                 if (drivers != null && drivers.Hid != null)
                 {
                     // The USB headset's indicators show the headset in use and muted.
