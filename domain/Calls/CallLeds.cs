@@ -15,17 +15,16 @@ namespace DeskPhone.Domain.Calls
     {
         private readonly PhoneCalls _calls;
         private readonly LedPolicy _leds;
-        private readonly SettingsStore _settings;
         // The line keys, bit n for fkey n + 1, read when the layer is built and when an fkey changes (ReadKeys), not at each
         // change of a call: that read 16 settings texts four frames under the call's change, the deepest point of an
         // incoming call's INVITE on the 80,896-byte board (docs/benchmarks.md, h-callcost).
         private int _lineKeys;
 
-        public CallLeds(PhoneCalls calls, LedPolicy leds, SettingsStore settings)
+        /// <param name="calls">The calls, and their settings for the line keys and the LEDs' patterns.</param>
+        public CallLeds(PhoneCalls calls, LedPolicy leds)
         {
             _calls = calls;
             _leds = leds;
-            _settings = settings;
             ReadKeys();
         }
 
@@ -88,7 +87,7 @@ namespace DeskPhone.Domain.Calls
 
         private bool IsLineKey(int key)
         {
-            string definition = _settings.Get(SettingNames.Fkey, key + 1);
+            string definition = _calls.Settings.Get(SettingNames.Fkey, key + 1);
             return definition != null && (definition == "line" || definition.StartsWith("line "));
         }
 

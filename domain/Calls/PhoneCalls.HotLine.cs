@@ -16,14 +16,14 @@ namespace DeskPhone.Domain.Calls
         /// </summary>
         public string HotLineTarget(out int autoDial)
         {
-            autoDial = _settings.GetInt(SettingNames.AutoDial);
-            return autoDial <= 0 ? "" : _settings.Get(SettingNames.AutoDialTarget);
+            autoDial = Settings.GetInt(SettingNames.AutoDial);
+            return autoDial <= 0 ? "" : Settings.Get(SettingNames.AutoDialTarget);
         }
 
         /// <summary>Function key <paramref name="key"/> (0-based) is a line key (fkey <c>line</c>).</summary>
         public bool IsLineKey(int key)
         {
-            string definition = _settings.Get(SettingNames.Fkey, key + 1);
+            string definition = Settings.Get(SettingNames.Fkey, key + 1);
             return definition != null && (definition == "line" || definition.StartsWith("line "));
         }
     }

@@ -25,7 +25,7 @@ namespace DeskPhone.Domain.Calls
                 error = "the extension does not ring";
                 return null;
             }
-            bool anonymous = identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity);
+            bool anonymous = identity >= 1 && Settings.GetBool(SettingNames.UserAnonymousCall, identity);
             DialogPickup p = ringing.Pickup;
             if (p != null && p.CallId != null && p.LocalTag != null && p.RemoteTag != null && p.Target != null)
             {
@@ -43,7 +43,7 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>The PBX's pickup code (pickup_code, e.g. *8), "" when none is set.</summary>
-        public string PickupCode => _settings.Get(SettingNames.PickupCode);
+        public string PickupCode => Settings.Get(SettingNames.PickupCode);
 
         /// <summary>
         /// Directed pickup of the call ringing at the typed extension <paramref name="number"/> ("200", or a URI such as

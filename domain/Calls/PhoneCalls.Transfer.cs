@@ -87,12 +87,12 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>A park orbit is set (the transfer entry offers Park).</summary>
-        public bool ParkAvailable => _settings.Get(SettingNames.ParkOrbit).Length > 0;
+        public bool ParkAvailable => Settings.Get(SettingNames.ParkOrbit).Length > 0;
 
         /// <summary>Parks a connected call (0: the active one) at park_orbit; TryParking while the PBX answers.</summary>
         public bool Park(int id, long nowMs, out string error)
         {
-            string orbit = _settings.Get(SettingNames.ParkOrbit);
+            string orbit = Settings.Get(SettingNames.ParkOrbit);
             if (orbit == null || orbit.Length == 0)
             {
                 error = "no park orbit set (park_orbit)";

@@ -23,7 +23,8 @@ namespace DeskPhone.Domain.Calls
     /// </summary>
     public sealed partial class PhoneCalls : ISessionHandler, ICallMessageSink
     {
-        private readonly SettingsStore _settings;
+        // Internal for the call LEDs (their line keys' settings), which keep no reference of their own (h-callstream).
+        internal readonly SettingsStore Settings;
         private readonly StatusScheduler _statuses;
         private readonly ToneSequencer _tones;
         private readonly OwnPresence _presence;
@@ -50,7 +51,7 @@ namespace DeskPhone.Domain.Calls
         {
             _history = history;
             _presence = presence;
-            _settings = settings;
+            Settings = settings;
             _statuses = statuses;
             _tones = tones;
             Sessions = new CallSessions(agent, this, false);
@@ -67,8 +68,8 @@ namespace DeskPhone.Domain.Calls
         /// </summary>
         public void ApplyPorts()
         {
-            Sessions.RtpPortStart = _settings.GetInt(SettingNames.RtpPortStart);
-            Sessions.RtpPortEnd = _settings.GetInt(SettingNames.RtpPortEnd);
+            Sessions.RtpPortStart = Settings.GetInt(SettingNames.RtpPortStart);
+            Sessions.RtpPortEnd = Settings.GetInt(SettingNames.RtpPortEnd);
         }
 
         public readonly CallSessions Sessions;
@@ -124,9 +125,6 @@ namespace DeskPhone.Domain.Calls
             }
         }
 
-        /// <summary>A call list got an entry (for CallListFile to keep them).</summary>
-        public event SignalHandler ListsChanged;
-
         /// <summary>Every change of a call (ringing, connected, ended), for the bench event stream and the screen.</summary>
         public event CallChangedHandler CallChanged;
 
@@ -138,7 +136,7 @@ namespace DeskPhone.Domain.Calls
         {
             // The last refused call's warning is over once the user calls again.
             _statuses.Clear(StatusId.SipWarningReceived, nowMs);
-            SipCall call = Sessions.Dial(identity, target, identity >= 1 && _settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
+            SipCall call = Sessions.Dial(identity, target, identity >= 1 && Settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
             if ((object)error != null && error == CallSessions.NoMediaPort)
             {
                 // Not sent: no port of rtp_port_start..rtp_port_end can be bound, so the call would have no audio (a null
@@ -312,7 +310,7 @@ namespace DeskPhone.Domain.Calls
         /// </summary>
         private bool AutoAnswerAllowed()
         {
-            string policy = _settings.Get(SettingNames.AnswerAfterPolicy);
+            string policy = Settings.Get(SettingNames.AnswerAfterPolicy);
             if (policy == "always")
             {
                 return true;
@@ -348,7 +346,7 @@ namespace DeskPhone.Domain.Calls
                 }
                 _forwardAt.Remove(c.Id);
                 int index = c.Identity >= 1 ? c.Identity : 1;
-                string target = _settings.Get(SettingNames.UserFwdTimeout, index);
+                string target = Settings.Get(SettingNames.UserFwdTimeout, index);
                 if (target == "")
                 {
                     continue;
@@ -364,11 +362,11 @@ namespace DeskPhone.Domain.Calls
             int index = call.Identity >= 1 ? call.Identity : 1;
             // Read by position (GetAt), not through Get and GetBool: two frames fewer under the INVITE's settings reads, the
             // deepest point of a new call's turn on the 80,896-byte board (issue #18, h-callthrough).
-            string always = _settings.GetAt(_settings.OrdinalOf(SettingNames.UserFwdAlways), index);
-            string busy = _settings.GetAt(_settings.OrdinalOf(SettingNames.UserFwdBusy), index);
+            string always = Settings.GetAt(Settings.OrdinalOf(SettingNames.UserFwdAlways), index);
+            string busy = Settings.GetAt(Settings.OrdinalOf(SettingNames.UserFwdBusy), index);
             // DND is the identity's own setting; for the current identity it is also the own status's DND
             // (PhoneCore.ChoosePresence and SettingsBinding keep the two one).
-            bool dnd = _settings.GetAt(_settings.OrdinalOf(SettingNames.UserDnd), index) == "on";
+            bool dnd = Settings.GetAt(Settings.OrdinalOf(SettingNames.UserDnd), index) == "on";
             bool engaged = Sessions.Count > 0;
             string forward = always != "" ? always : (dnd || engaged) && busy != "" ? busy : null;
             if (dnd)
@@ -391,10 +389,10 @@ namespace DeskPhone.Domain.Calls
                 _answerAt = TimerSet(_answerAt, call.Id, call.StartedMs + answerAfter * 1000L);
                 return 180;
             }
-            if (_settings.GetAt(_settings.OrdinalOf(SettingNames.UserFwdTimeout), index) != "")
+            if (Settings.GetAt(Settings.OrdinalOf(SettingNames.UserFwdTimeout), index) != "")
             {
                 // Forward on no answer: after user_fwd_timeout_rings rings, counted from the 180.
-                _forwardAt = TimerSet(_forwardAt, call.Id, call.StartedMs + (long)_settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs);
+                _forwardAt = TimerSet(_forwardAt, call.Id, call.StartedMs + (long)Settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs);
             }
             if (_presence != null && _presence.IncomingCall(false) == IncomingCallAction.AlertDelayed)
             {
@@ -454,7 +452,7 @@ namespace DeskPhone.Domain.Calls
             else if (call.State == SipCall.Dialing)
             {
                 Dialled.Add(new CallRecord(call.RemoteUri, null, call.Identity, nowMs, 0));
-                SignalLists();
+                _history.ListsChanged();
             }
             UpdateRinger(nowMs);
             AudioChanged(nowMs);
@@ -476,7 +474,7 @@ namespace DeskPhone.Domain.Calls
             if (call.ConnectedMs != 0)
             {
                 Received.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, call.DurationSeconds(nowMs)));
-                SignalLists();
+                _history.ListsChanged();
                 return;
             }
             if (call.EndStatus == 487)
@@ -489,19 +487,11 @@ namespace DeskPhone.Domain.Calls
         private void AddMissed(SipCall call, string source, long nowMs)
         {
             Missed.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, 0));
-            SignalLists();
+            _history.ListsChanged();
             int missed = ++_history.MissedCount;
             _statuses.Raise(StatusId.PhoneHasMissedCalls, missed.ToString(), source, nowMs);
         }
 
-        private void SignalLists()
-        {
-            SignalHandler handler = ListsChanged;
-            if (handler != null)
-            {
-                handler();
-            }
-        }
 
         /// <summary>
         /// The ring while an incoming call alerts and neither silent mode nor mute is on: the ring tone, or the
@@ -619,7 +609,7 @@ namespace DeskPhone.Domain.Calls
             {
                 return "sip:" + target;
             }
-            string host = SipIdentity.HostOf(_settings.Get(SettingNames.UserHost, identity));
+            string host = SipIdentity.HostOf(Settings.Get(SettingNames.UserHost, identity));
             if (host == null || host.Length == 0)
             {
                 host = request == null || request.RequestUri == null ? "localhost" : request.RequestUri.Host;

@@ -24,7 +24,11 @@ namespace DeskPhone.Domain.Settings
         // Made by the first unknown setting kept (an import or an older file has one): a phone without any holds no list.
         private ArrayList _unknown;
         private readonly SettingsSlotPair _slots;
-        private readonly Random _random;
+        /// <summary>
+        /// The phone's one random source (password salts; a call's RTP SSRC and first sequence, firmware/Voice/CallVoice,
+        /// which made a System.Random of its own for every call layer built, 48 B with its native state: h-callstream).
+        /// </summary>
+        public readonly Random Random;
         // Writes lock on _slots (private, made here and never handed out): no object of its own for the lock.
         // RebootRequired and IsDirty as bits of one field (h-office4).
         private int _flags;
@@ -42,7 +46,7 @@ namespace DeskPhone.Domain.Settings
         {
             Medium = medium;
             _slots = new SettingsSlotPair(medium);
-            _random = random ?? new Random();
+            Random = random ?? new Random();
         }
 
         /// <summary>A setting changed: its name, its index (0 for a global setting), whether the new value takes effect only after a reboot.</summary>
@@ -438,7 +442,7 @@ namespace DeskPhone.Domain.Settings
             else if (def.Kind == SettingKind.Password && normalized.Length > 0)
             {
                 byte[] salt = new byte[PasswordHash.SaltBytes];
-                _random.NextBytes(salt);
+                Random.NextBytes(salt);
                 normalized = PasswordHash.Create(normalized, salt, PasswordHash.DefaultIterations);
             }
             stored = normalized;

@@ -57,9 +57,8 @@ namespace DeskPhone.Firmware.App
         public CallKeys Keys;
         public CallLeds Leds;
 
-        // Kept when the layer goes: the lists, the missed count and the in-call state, and the file the lists are saved in.
+        // Kept when the layer goes: the lists (and the medium they are saved on), the missed count and the in-call state.
         private CallHistory _history;
-        private CallListFile _lists;
 
         // The last time something needed the layer (its build, a call, the dialing screen, a menu ...).
         private long _neededMs;
@@ -93,7 +92,7 @@ namespace DeskPhone.Firmware.App
                 if (_rtp != null)
                 {
                     ICallAudio audio = _audio ?? new SilentAudio();
-                    voice = new CallVoice(calls.Sessions, calls.Audio, audio, _rtp, new System.Random(), settings, calls.Pad);
+                    voice = new CallVoice(calls.Sessions, calls.Audio, audio, _rtp, settings, calls.Pad);
                     // A call refused for want of an RTP port (503 No RTP Port, a dial not sent) goes into the phone's log.
                     voice.Refusal = app.Log.Add;
                     if (_multicast != null)
@@ -105,16 +104,12 @@ namespace DeskPhone.Firmware.App
                 }
                 // The layer's handlers are its own methods, not closures over these locals: no closure objects kept.
                 calls.CallChanged += OnCallChanged;
-                if (_lists != null)
-                {
-                    calls.ListsChanged += OnListsChanged;
-                }
                 // The conference and call completion on the call screen, with their softkeys, and the identities' dial
                 // plans are the layer's own methods: no object of their own each (docs/benchmarks.md, h-callsig).
                 calls.Features = this;
                 keys = new CallKeys(calls) { Monitored = core.Monitored, DialPlan = this };
                 // The calls on the call LED and the line keys (docs/leds.md).
-                leds = new CallLeds(calls, core.Leds, settings);
+                leds = new CallLeds(calls, core.Leds);
                 if (drivers != null && drivers.Hid != null)
                 {
                     // The USB headset's indicators show the headset in use and muted.
@@ -148,14 +143,12 @@ namespace DeskPhone.Firmware.App
         private void History(PhoneCore core, SettingsStore settings)
         {
             var history = new CallHistory();
-            CallListFile lists = null;
             if (settings.Medium != null)
             {
-                lists = new CallListFile(settings.Medium);
-                lists.Load(history);
+                history.Medium = settings.Medium;
+                CallListFile.Load(history);
             }
             core.AttachCallState(history);
-            _lists = lists;
             _history = history;
         }
 
@@ -339,19 +332,6 @@ namespace DeskPhone.Firmware.App
             {
                 // The USB headset's ring indicator follows an incoming call's ringing.
                 OnAudioChanged();
-            }
-        }
-
-        private void OnListsChanged()
-        {
-            try
-            {
-                _lists.Save(_history);
-            }
-            catch (System.OutOfMemoryException)
-            {
-                // No heap for the lists' text now (a call's end is told from deep under its BYE's handling: issue #18 on
-                // the 80,896-byte board): they stay in memory and the next change saves them all.
             }
         }
 

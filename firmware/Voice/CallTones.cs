@@ -53,16 +53,18 @@ namespace DeskPhone.Firmware.Voice
         {
             _voice = voice;
             _pad = pad;
-            CallId = -1;
-            Kind = -1;
             WaitingCall = -1;
         }
 
+        // The tone playing: the id whose sink it plays into << 4 | its ToneKind, -1 for none; one field for the two
+        // (an object field costs 12 B on nanoCLR, h-callstream).
+        private int _playing = -1;
+
         /// <summary>The id whose sink the tone plays into (<see cref="CallAudio.NoCall"/> for the dial tone), or -1 while none plays.</summary>
-        public int CallId { get; private set; }
+        public int CallId => _playing < 0 ? -1 : _playing >> 4;
 
         /// <summary>The <see cref="ToneKind"/> playing, -1 for none (call waiting aside).</summary>
-        public int Kind { get; private set; }
+        public int Kind => _playing < 0 ? -1 : _playing & 0x0F;
 
         /// <summary>No tone plays and no refused call's tone is owed.</summary>
         public bool Quiet => CallId < 0 && _refused < 0;
@@ -132,11 +134,11 @@ namespace DeskPhone.Firmware.Voice
                 kind = -1;
             }
 
-            if (id != CallId || kind != Kind)
+            int playing = id < 0 ? -1 : (id << 4) | kind;
+            if (playing != _playing)
             {
                 Leave(CallId, Kind);
-                CallId = id;
-                Kind = kind;
+                _playing = playing;
                 if (id < 0)
                 {
                     return;

@@ -39,7 +39,6 @@ namespace DeskPhone.Firmware.Voice
 
         internal IAudioRoute Route => _route;
         private readonly RtpChannelFactory _channels;
-        private readonly Random _random;
         // Made by the first call's media and let go with the last session (Release): an idle phone holds neither.
         private MediaSession[] _sessions;
         private InfoDtmfSender _info;
@@ -59,9 +58,9 @@ namespace DeskPhone.Firmware.Voice
 
         /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
         /// <param name="route">The audio device and mute the user's keys set: muted, the sessions send silence.</param>
-        /// <param name="settings">For <c>tone_scheme</c>, the country of the tones.</param>
+        /// <param name="settings">For <c>tone_scheme</c>, the country of the tones, and the phone's random source (each call's SSRC and first sequence).</param>
         /// <param name="pad">The dialing screen, for the dial tone (null: none).</param>
-        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, Random random, SettingsStore settings,
+        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, SettingsStore settings,
                          DialPad pad)
         {
             Tones = new CallTones(this, pad);
@@ -71,7 +70,6 @@ namespace DeskPhone.Firmware.Voice
             _route = route;
             _audio = audio;
             _channels = channels;
-            _random = random;
             calls.PortBindable = Bindable;
         }
 
@@ -498,8 +496,8 @@ namespace DeskPhone.Firmware.Voice
                 {
                     try
                     {
-                        _sessions[i] = _nextRtp == null ? new MediaSession(_channels(), _channels(), _random)
-                                                        : new MediaSession(_nextRtp, _nextRtcp, _random);
+                        _sessions[i] = _nextRtp == null ? new MediaSession(_channels(), _channels(), _settings.Random)
+                                                        : new MediaSession(_nextRtp, _nextRtcp, _settings.Random);
                         _nextRtp = null;
                         _nextRtcp = null;
                     }

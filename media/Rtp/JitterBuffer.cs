@@ -70,19 +70,23 @@ namespace DeskPhone.Media.Rtp
         // The slot of the next frame due (_next): the ring runs from there, distance d at (_head + d) mod the slots.
         private int _head;
         // Started (a stream is taken), Fresh (nothing played since the start), Filling (waiting for the depth before
-        // playing): one bit each in one field (an object field costs 12 B on nanoCLR, h-callmedia).
+        // playing): one bit each in one field (an object field costs 12 B on nanoCLR, h-callmedia); beside them what the
+        // last Pop gave (Played, Conceal, Silence) and the frames waited since the last played one, which counts up to
+        // MaxDepth + 1 and stays there (more is the same pause): two fields before h-callstream.
         private const int StartedBit = 1;
         private const int FreshBit = 2;
         private const int FillingBit = 4;
+        private const int LastShift = 4;
+        private const int LastMask = 3 << LastShift;
+        private const int StarvedShift = 8;
+        private const int StarvedMask = 0xF << StarvedShift;
         private int _state;
         private uint _ssrc;
         private int _next;
         private int _count;
-        private int _last = Silence;
         private int _playedSlot;
         private int _sinceUnderrun;
         private int _overDepth;
-        private int _starved;
 
         public JitterBuffer()
         {
@@ -210,14 +214,14 @@ namespace DeskPhone.Media.Rtp
             int slot = _head;
             if (_length[slot] > 0)
             {
-                if (_starved > 0 && _starved <= MaxDepth)
+                int starved = (_state >> StarvedShift) & 0xF;
+                if (starved > 0 && starved <= MaxDepth)
                 {
                     // The packet waited for came: the wait is the jitter measured, and the delay it added (the frames
                     // that came with it wait now) is kept as the depth, so the trim below does not take it back and
                     // the same wait again plays through.
-                    Depth = Depth + _starved < MaxDepth ? Depth + _starved : MaxDepth;
+                    Depth = Depth + starved < MaxDepth ? Depth + starved : MaxDepth;
                 }
-                _starved = 0;
                 length = _length[slot];
                 offset = slot * MaxPayload;
                 _length[slot] = -length;
@@ -226,21 +230,28 @@ namespace DeskPhone.Media.Rtp
                 // Advance() written out: this is every frame's path, and a managed call costs the interpreter more.
                 _next = (_next + 1) & 0xFFFF;
                 _head = slot + 1 == _length.Length ? 0 : slot + 1;
-                _state &= ~FreshBit;
+                // Not fresh, nothing waited for, the last Pop played (Played is 0): one write.
+                _state &= ~(FreshBit | StarvedMask | LastMask);
                 Adapt();
-                return _last = Played;
+                return Played;
             }
             if (_count == 0)
             {
                 // The next packet is late: conceal, then wait for it (each frame waited adds 20 ms of delay, which the
                 // depth grows by when it comes); a longer wait is a pause in the stream, after which the buffer fills again.
-                if (_last == Played)
+                if ((_state & LastMask) == Played << LastShift)
                 {
                     Underruns++;
                     _sinceUnderrun = 0;
-                    _starved = 0;
+                    _state &= ~StarvedMask;
                 }
-                if (++_starved > MaxDepth)
+                int starved = (_state >> StarvedShift) & 0xF;
+                if (starved <= MaxDepth)
+                {
+                    starved++;
+                    _state = (_state & ~StarvedMask) | (starved << StarvedShift);
+                }
+                if (starved > MaxDepth)
                 {
                     _state |= FillingBit;
                 }
@@ -257,15 +268,15 @@ namespace DeskPhone.Media.Rtp
         {
             length = -_length[_playedSlot];
             offset = _playedSlot * MaxPayload;
-            if (_last == Played && length > 0)
+            if ((_state & LastMask) == Played << LastShift && length > 0)
             {
                 Concealed++;
-                _last = Conceal;
+                _state = (_state & ~LastMask) | (Conceal << LastShift);
                 return Conceal;
             }
             offset = 0;
             length = 0;
-            _last = Silence;
+            _state = (_state & ~LastMask) | (Silence << LastShift);
             return Silence;
         }
 
@@ -400,9 +411,7 @@ namespace DeskPhone.Media.Rtp
                 _length[i] = 0;
             }
             _count = 0;
-            _starved = 0;
-            _state |= FillingBit;
-            _last = Silence;
+            _state = (_state & ~(StarvedMask | LastMask)) | FillingBit | (Silence << LastShift);
         }
 
         /// <summary>How far <paramref name="sequence"/> is after the next frame due, modulo 2^16, as -32768..32767.</summary>

@@ -101,7 +101,7 @@ namespace DeskPhone.Media.Rtp
             _rtp = rtp;
             _rtcpChannel = rtcp;
             _random = random;
-            Reports = new Rtcp(_sender, Received);
+            Reports = new Rtcp();
             CallId = -1;
         }
 
@@ -207,7 +207,7 @@ namespace DeskPhone.Media.Rtp
                 _sender.Start(_random);
                 Received.Reset();
                 Jitter.Reset();
-                Reports.Start();
+                Reports.Start(_sender);
                 Ignored = 0;
                 Played = 0;
                 Silent = 0;
@@ -368,7 +368,7 @@ namespace DeskPhone.Media.Rtp
             if (nowMs >= _reportDue)
             {
                 _reportDue = nowMs + Rtcp.IntervalMs;
-                _rtcpChannel.Send(_datagram, Reports.Write(_datagram, nowMs, true));
+                _rtcpChannel.Send(_datagram, Reports.Write(_datagram, nowMs, true, _sender, Received));
             }
         }
 
@@ -428,7 +428,7 @@ namespace DeskPhone.Media.Rtp
                     return;
                 }
                 int before = Reports.Malformed;
-                Reports.Read(_datagram, n, nowMs);
+                Reports.Read(_datagram, n, nowMs, _sender, Received);
                 if ((_flags & RtcpLatchedBit) == 0 && Reports.Malformed == before)
                 {
                     _rtcpChannel.Latch();

@@ -33,16 +33,10 @@ namespace DeskPhone.Media.Rtp
 
         private const int CnameLength = 18;
 
-        private readonly RtpSender _sender;
-        private readonly ReceptionStats _received;
+        // The session's sender and reception figures are its own (MediaSession), handed to each call here: two references
+        // kept were 24 B of every call (h-callstream).
         // The SSRC the call started with, whose CNAME the reports carry.
         private uint _cnameSsrc;
-
-        public Rtcp(RtpSender sender, ReceptionStats received)
-        {
-            _sender = sender;
-            _received = received;
-        }
 
         /// <summary>Round trip in milliseconds from the last report block about our stream; -1 until one came.</summary>
         public int RoundTripMs;
@@ -59,9 +53,9 @@ namespace DeskPhone.Media.Rtp
         public int Malformed;
 
         /// <summary>Starts a call (its sender started first: the CNAME is written from its SSRC) with nothing received yet.</summary>
-        public void Start()
+        public void Start(RtpSender sender)
         {
-            _cnameSsrc = _sender.Ssrc;
+            _cnameSsrc = sender.Ssrc;
             RoundTripMs = -1;
             RemoteFractionLost = 0;
             RemoteLost = 0;
@@ -74,36 +68,36 @@ namespace DeskPhone.Media.Rtp
         /// Writes the compound report due at <paramref name="nowMs"/> into <paramref name="data"/> (at least
         /// <see cref="MaxPacket"/> long); returns its length.
         /// </summary>
-        public int Write(byte[] data, long nowMs, bool sending)
+        public int Write(byte[] data, long nowMs, bool sending, RtpSender sender, ReceptionStats received)
         {
-            int blocks = _received.Started ? 1 : 0;
+            int blocks = received.Started ? 1 : 0;
             int at;
             if (sending)
             {
-                Header(data, 0, blocks, SenderReport, 6 + 6 * blocks);
+                Header(data, 0, blocks, SenderReport, 6 + 6 * blocks, sender.Ssrc);
                 uint seconds = (uint)(nowMs / 1000);
                 uint fraction = (uint)(((nowMs % 1000) << 32) / 1000);
                 RtpPacket.WriteUInt32(data, 8, seconds);
                 RtpPacket.WriteUInt32(data, 12, fraction);
-                RtpPacket.WriteUInt32(data, 16, _sender.Timestamp);
-                RtpPacket.WriteUInt32(data, 20, _sender.Packets);
-                RtpPacket.WriteUInt32(data, 24, _sender.Octets);
+                RtpPacket.WriteUInt32(data, 16, sender.Timestamp);
+                RtpPacket.WriteUInt32(data, 20, sender.Packets);
+                RtpPacket.WriteUInt32(data, 24, sender.Octets);
                 at = 28;
             }
             else
             {
-                Header(data, 0, blocks, ReceiverReport, 1 + 6 * blocks);
+                Header(data, 0, blocks, ReceiverReport, 1 + 6 * blocks, sender.Ssrc);
                 at = 8;
             }
             if (blocks == 1)
             {
-                at = Block(data, at, nowMs);
+                at = Block(data, at, nowMs, received);
             }
             int sdes = at;
             int length = CnameLength;
             int items = 2 + length + 1;
             int words = 1 + (items + 3) / 4;
-            Header(data, sdes, 1, SourceDescription, words);
+            Header(data, sdes, 1, SourceDescription, words, sender.Ssrc);
             at = sdes + 8;
             data[at++] = 1;
             data[at++] = (byte)length;
@@ -123,7 +117,7 @@ namespace DeskPhone.Media.Rtp
         }
 
         /// <summary>Reads a compound packet from the other side; malformed ones are counted and ignored.</summary>
-        public void Read(byte[] data, int length, long nowMs)
+        public void Read(byte[] data, int length, long nowMs, RtpSender sender, ReceptionStats received)
         {
             int at = 0;
             if (length < 8 || (data[0] >> 6) != 2 || (data[1] != SenderReport && data[1] != ReceiverReport))
@@ -144,7 +138,7 @@ namespace DeskPhone.Media.Rtp
                 int blocks = -1;
                 if (type == SenderReport && bytes >= 28)
                 {
-                    _received.SenderReport((RtpPacket.ReadUInt32(data, at + 8) << 16) | (RtpPacket.ReadUInt32(data, at + 12) >> 16), nowMs);
+                    received.SenderReport((RtpPacket.ReadUInt32(data, at + 8) << 16) | (RtpPacket.ReadUInt32(data, at + 12) >> 16), nowMs);
                     blocks = at + 28;
                 }
                 else if (type == ReceiverReport && bytes >= 8)
@@ -153,7 +147,7 @@ namespace DeskPhone.Media.Rtp
                 }
                 for (int i = 0; blocks >= 0 && i < count && blocks + 24 <= at + bytes; i++, blocks += 24)
                 {
-                    if (RtpPacket.ReadUInt32(data, blocks) == _sender.Ssrc)
+                    if (RtpPacket.ReadUInt32(data, blocks) == sender.Ssrc)
                     {
                         Report(data, blocks, nowMs);
                     }
@@ -179,20 +173,20 @@ namespace DeskPhone.Media.Rtp
             }
         }
 
-        private int Block(byte[] data, int at, long nowMs)
+        private static int Block(byte[] data, int at, long nowMs, ReceptionStats received)
         {
-            RtpPacket.WriteUInt32(data, at, _received.Ssrc);
-            int lost = _received.Lost;
+            RtpPacket.WriteUInt32(data, at, received.Ssrc);
+            int lost = received.Lost;
             lost = lost > 0x7FFFFF ? 0x7FFFFF : lost < -0x800000 ? -0x800000 : lost;
-            data[at + 4] = (byte)_received.TakeFractionLost();
+            data[at + 4] = (byte)received.TakeFractionLost();
             data[at + 5] = (byte)(lost >> 16);
             data[at + 6] = (byte)(lost >> 8);
             data[at + 7] = (byte)lost;
-            RtpPacket.WriteUInt32(data, at + 8, _received.ExtendedMax);
-            RtpPacket.WriteUInt32(data, at + 12, _received.Jitter);
-            uint lsr = _received.LastSr;
+            RtpPacket.WriteUInt32(data, at + 8, received.ExtendedMax);
+            RtpPacket.WriteUInt32(data, at + 12, received.Jitter);
+            uint lsr = received.LastSr;
             RtpPacket.WriteUInt32(data, at + 16, lsr);
-            RtpPacket.WriteUInt32(data, at + 20, lsr == 0 ? 0 : (uint)(((nowMs - _received.LastSrMs) << 16) / 1000));
+            RtpPacket.WriteUInt32(data, at + 20, lsr == 0 ? 0 : (uint)(((nowMs - received.LastSrMs) << 16) / 1000));
             return at + 24;
         }
 
@@ -201,13 +195,13 @@ namespace DeskPhone.Media.Rtp
             ((uint)(nowMs / 1000) << 16) | (uint)(((nowMs % 1000) << 16) / 1000);
 
         /// <summary>Writes the 8-byte common header with the sender's SSRC; <paramref name="words"/> is the length field (32-bit words - 1).</summary>
-        private int Header(byte[] data, int at, int count, int type, int words)
+        private static int Header(byte[] data, int at, int count, int type, int words, uint ssrc)
         {
             data[at] = (byte)(0x80 | count);
             data[at + 1] = (byte)type;
             data[at + 2] = (byte)(words >> 8);
             data[at + 3] = (byte)words;
-            RtpPacket.WriteUInt32(data, at + 4, _sender.Ssrc);
+            RtpPacket.WriteUInt32(data, at + 4, ssrc);
             return at + 8;
         }
     }

@@ -12,9 +12,9 @@ namespace DeskPhone.Media.Tests.Rtp
 
         public RtcpTests()
         {
-            _rtcp = new Rtcp(_sender, _stats);
+            _rtcp = new Rtcp();
             _sender.Start(new Random(3));
-            _rtcp.Start();
+            _rtcp.Start(_sender);
         }
 
         private static uint U32(byte[] d, int at) => (uint)(d[at] << 24 | d[at + 1] << 16 | d[at + 2] << 8 | d[at + 3]);
@@ -24,7 +24,7 @@ namespace DeskPhone.Media.Tests.Rtp
         {
             var frame = new byte[12];
             for (int i = 0; i < 10; i++) _sender.Next(frame, 0, 160, 160);
-            int n = _rtcp.Write(_out, 12_500, true);
+            int n = _rtcp.Write(_out, 12_500, true, _sender, _stats);
             // SR: 28 bytes (length field 6); SDES: 8 + (1 + 1 + 18 + 1 -> 24) = 32 bytes (length field 7).
             Assert.Equal(60, n);
             Assert.Equal("80C80006", Convert.ToHexString(_out, 0, 4));
@@ -55,7 +55,7 @@ namespace DeskPhone.Media.Tests.Rtp
             }
             // Their SR at 1.25 s with NTP middle bits 0x00010002, our report 0.5 s later.
             _stats.SenderReport(0x00010002, 1250);
-            int n = _rtcp.Write(_out, 1750, false);
+            int n = _rtcp.Write(_out, 1750, false, _sender, _stats);
             Assert.Equal("81C90007", Convert.ToHexString(_out, 0, 4));
             Assert.Equal(0x55u, U32(_out, 8));
             Assert.Equal(2 * 256 / 20, _out[12]);                      // fraction lost: 2 of 20
@@ -66,7 +66,7 @@ namespace DeskPhone.Media.Tests.Rtp
             Assert.Equal(32768u, U32(_out, 28));                        // DLSR: 0.5 s in 1/65536 s
             Assert.Equal(32 + 32, n);
             // The next report's fraction counts only what came since.
-            _rtcp.Write(_out, 2000, false);
+            _rtcp.Write(_out, 2000, false, _sender, _stats);
             Assert.Equal(0, _out[12]);
         }
 
@@ -87,7 +87,7 @@ namespace DeskPhone.Media.Tests.Rtp
         public void TheRoundTripComesFromTheOtherSidesBlockAboutUs()
         {
             // Our SR at 10.000 s; their RR 0.3 s later says they held it 0.1 s: the round trip is 200 ms.
-            _rtcp.Write(_out, 10_000, true);
+            _rtcp.Write(_out, 10_000, true, _sender, _stats);
             uint lsr = Rtcp.Middle(10_000);
             var rr = new byte[32];
             rr[0] = 0x81; rr[1] = 201; rr[3] = 7;
@@ -98,7 +98,7 @@ namespace DeskPhone.Media.Tests.Rtp
             Put(rr, 20, 240);                  // jitter
             Put(rr, 24, lsr);
             Put(rr, 28, 6554);                 // 0.1 s
-            _rtcp.Read(rr, rr.Length, 10_300);
+            _rtcp.Read(rr, rr.Length, 10_300, _sender, _stats);
             Assert.InRange(_rtcp.RoundTripMs, 199, 201);
             Assert.Equal(64, _rtcp.RemoteFractionLost);
             Assert.Equal(3, _rtcp.RemoteLost);
@@ -113,7 +113,7 @@ namespace DeskPhone.Media.Tests.Rtp
             rr[0] = 0x81; rr[1] = 201; rr[3] = 7;
             Put(rr, 8, _sender.Ssrc + 1);
             Put(rr, 24, 5);
-            _rtcp.Read(rr, rr.Length, 1000);
+            _rtcp.Read(rr, rr.Length, 1000, _sender, _stats);
             Assert.Equal(-1, _rtcp.RoundTripMs);
         }
 
@@ -126,8 +126,8 @@ namespace DeskPhone.Media.Tests.Rtp
             Put(sr, 4, 0x66);
             Put(sr, 8, 0x12345678);
             Put(sr, 12, 0x9ABCDEF0);
-            _rtcp.Read(sr, sr.Length, 3000);
-            _rtcp.Write(_out, 4000, false);
+            _rtcp.Read(sr, sr.Length, 3000, _sender, _stats);
+            _rtcp.Write(_out, 4000, false, _sender, _stats);
             Assert.Equal(0x56789ABCu, U32(_out, 24));
             Assert.Equal(65536u, U32(_out, 28));
         }
@@ -140,7 +140,7 @@ namespace DeskPhone.Media.Tests.Rtp
         public void MalformedReportsAreCountedAndIgnored(string hex)
         {
             byte[] data = Convert.FromHexString(hex.Replace(" ", ""));
-            _rtcp.Read(data, data.Length, 1000);
+            _rtcp.Read(data, data.Length, 1000, _sender, _stats);
             Assert.Equal(1, _rtcp.Malformed);
             Assert.Equal(0, _rtcp.ReportsReceived);
         }

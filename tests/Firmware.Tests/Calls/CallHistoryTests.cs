@@ -1,0 +1,68 @@
+using System.Text;
+using DeskPhone.Domain.Calls;
+using DeskPhone.Firmware.Tests.Settings;
+
+namespace DeskPhone.Firmware.Tests.Calls
+{
+    /// <summary>The history's lists made by their first entry or reader, saved by the history itself (h-callstream).</summary>
+    public class CallHistoryTests
+    {
+        [Fact]
+        public void AListIsMadeByItsFirstEntryAndTheFileSavesTheListsMade()
+        {
+            var medium = new CutMedium();
+            var history = new CallHistory { Medium = medium };
+            Assert.Null(history.Made('m'));
+            Assert.Null(history.Made('r'));
+            Assert.Null(history.Made('d'));
+
+            history.Received.Add(new CallRecord("sip:555@10.0.0.1", "Bob", 1, 0, 4));
+            history.ListsChanged();
+
+            Assert.Same(history.Received, history.Made('r'));
+            Assert.Null(history.Made('m'));
+            Assert.Null(history.Made('d'));
+            Assert.Equal("r\t1\t4\tsip:555@10.0.0.1\tBob\n", Encoding.UTF8.GetString(medium.Blobs[CallListFile.Name]));
+        }
+
+        [Fact]
+        public void AHistoryWithoutAMediumKeepsItsListsInMemory()
+        {
+            var history = new CallHistory();
+            history.Missed.Add(new CallRecord("sip:1@a", null, 2, 0, 0));
+            history.ListsChanged();
+            Assert.Equal(1, history.Missed.Count);
+            Assert.Equal(0, history.Dialled.Count);
+        }
+
+        [Fact]
+        public void TheDialPadTypesDeletesStopsAtItsLongestNumberAndTellsATransfer()
+        {
+            var pad = new DialPad();
+            Assert.False(pad.Active);
+            Assert.False(pad.Add('1'));
+            pad.Open();
+            Assert.True(pad.Active);
+            Assert.Equal(0, pad.TransferOf);
+            for (int i = 0; i < DialPad.MaxDigits; i++)
+            {
+                Assert.True(pad.Add((char)('0' + i % 10)));
+            }
+            Assert.False(pad.Add('9'));
+            Assert.Equal(DialPad.MaxDigits, pad.Number.Length);
+            Assert.True(pad.Delete());
+            Assert.Equal("0123456789012345678901234567890", pad.Number);
+            pad.OpenTransfer(7);
+            Assert.True(pad.Active);
+            Assert.Equal(7, pad.TransferOf);
+            Assert.Equal("", pad.Number);
+            Assert.False(pad.Delete());
+            Assert.True(pad.Add('#'));
+            Assert.Equal("#", pad.Number);
+            pad.Close();
+            Assert.False(pad.Active);
+            Assert.Equal(0, pad.TransferOf);
+            Assert.Equal("", pad.Number);
+        }
+    }
+}
