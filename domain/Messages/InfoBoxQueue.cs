@@ -1,5 +1,5 @@
 using DeskPhone.Domain.Signals;
-using DeskPhone.Domain.Xml;
+using DeskPhone.Xml;
 using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Domain.Messages

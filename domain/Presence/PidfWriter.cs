@@ -1,5 +1,5 @@
 using System.Text;
-using DeskPhone.Domain.Xml;
+using DeskPhone.Xml;
 
 namespace DeskPhone.Domain.Presence
 {

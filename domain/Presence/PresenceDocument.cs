@@ -1,4 +1,4 @@
-using DeskPhone.Domain.Xml;
+using DeskPhone.Xml;
 
 namespace DeskPhone.Domain.Presence
 {

@@ -1,4 +1,4 @@
-using DeskPhone.Domain.Xml;
+using DeskPhone.Xml;
 using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Domain.Presence

@@ -1,7 +1,7 @@
 using System;
 using System.Collections;
 using System.Text;
-using DeskPhone.Domain.Xml;
+using DeskPhone.Xml;
 
 namespace DeskPhone.Domain.Settings
 {

@@ -1,11 +1,11 @@
 using System.Text;
-using DeskPhone.Domain.Xml;
+using DeskPhone.Xml;
 using nanoFramework.TestFramework;
 
 namespace NFUnitTest
 {
     /// <summary>
-    /// The pull reader (domain/Xml) on good documents and hostile input: entities, character references beyond the
+    /// The pull reader (xml/, DeskPhone.Xml) on good documents and hostile input: entities, character references beyond the
     /// BMP (a surrogate pair built from an int), CDATA, offsets, and errors instead of exceptions for truncation,
     /// bad UTF-8, DTDs, depth, attribute and node limits.
     /// </summary>

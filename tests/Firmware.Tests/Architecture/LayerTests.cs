@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Tests.Architecture
         /// <summary>Lowest first: a folder may use the folders before it.</summary>
         public static readonly string[] Order =
         {
-            "Signals", "Xml", "Routing", "Time", "MessageWaiting", "Status", "Leds", "Settings", "Messages", "Presence", "Calls", "Provisioning", "Updates", "Completion", "Voice", "Phone", "Web", "Bench",
+            "Signals", "Routing", "Time", "MessageWaiting", "Status", "Leds", "Settings", "Messages", "Presence", "Calls", "Provisioning", "Updates", "Completion", "Voice", "Phone", "Web", "Bench",
             "App",
         };
 

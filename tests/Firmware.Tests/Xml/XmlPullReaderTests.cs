@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
-using DeskPhone.Domain.Xml;
+using DeskPhone.Xml;
 
 namespace DeskPhone.Firmware.Tests.Xml
 {

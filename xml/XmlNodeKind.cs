@@ -1,4 +1,4 @@
-namespace DeskPhone.Domain.Xml
+namespace DeskPhone.Xml
 {
     /// <summary>What <see cref="XmlPullReader.Read"/> stopped on.</summary>
     public static class XmlNodeKind

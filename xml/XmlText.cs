@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DeskPhone.Domain.Xml
+namespace DeskPhone.Xml
 {
     /// <summary>Text written into XML the phone sends or exports (settings export, PIDF): one escaper for both.</summary>
     public static class XmlText

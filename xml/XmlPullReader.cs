@@ -1,7 +1,7 @@
 using System.Text;
 using DeskPhone.Sip.Text;
 
-namespace DeskPhone.Domain.Xml
+namespace DeskPhone.Xml
 {
     /// <summary>
     /// A small, strict XML pull reader for the documents a phone receives (Infobox, provisioning, PIDF, dialog-info,
