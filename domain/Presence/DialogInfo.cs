@@ -278,9 +278,8 @@ namespace DeskPhone.Domain.Presence
                             return "more than " + MaxDialogs.ToString() + " dialogs";
                         }
                         ids[count] = dialogId;
-                        int state = Classify(dialogState, direction, (at & HeldRemotely) != 0);
-                        at |= state << (DialogsShift + count * StateBits);
-                        if (state == Ringing)
+                        at |= Classify(dialogState, direction, (at & HeldRemotely) != 0) << (DialogsShift + count * StateBits);
+                        if ((at >> (DialogsShift + count * StateBits) & StateMask) == Ringing)
                         {
                             // A pickup needs a call-id or a caller at least.
                             pick = dialogIds[0] != End || remoteTarget != null ? dialogIds + remoteTarget + Ends : null;
@@ -299,13 +298,12 @@ namespace DeskPhone.Domain.Presence
             {
                 return null;
             }
-            bool full = (at & Full) != 0;
-            NeedsFullState = !full && version >= 0 && documentVersion > version + 1;
-            if (!full && version < 0)
+            NeedsFullState = (at & Full) == 0 && version >= 0 && documentVersion > version + 1;
+            if ((at & Full) == 0 && version < 0)
             {
                 NeedsFullState = true;
             }
-            if (full)
+            if ((at & Full) != 0)
             {
                 Clear();
             }
