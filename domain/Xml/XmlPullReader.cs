@@ -218,8 +218,8 @@ namespace DeskPhone.Domain.Xml
                 byte b = _data[_pos];
                 if (b == (byte)'>' || b == (byte)'/')
                 {
-                    bool empty = b == (byte)'/';
-                    if (empty)
+                    // b is '/' for an empty element: no bool beside it (h-turnframes).
+                    if (b == (byte)'/')
                     {
                         _pos++;
                         if (_pos >= _end || _data[_pos] != (byte)'>')
@@ -233,7 +233,7 @@ namespace DeskPhone.Domain.Xml
                         return Fail("more than one root element");
                     }
                     _rootSeen = true;
-                    if (empty)
+                    if (b == (byte)'/')
                     {
                         if (_depth == 0)
                         {
@@ -255,7 +255,7 @@ namespace DeskPhone.Domain.Xml
                         _depth++;
                     }
                     Name = name;
-                    IsEmptyElement = empty;
+                    IsEmptyElement = b == (byte)'/';
                     return XmlNodeKind.StartElement;
                 }
                 if (!space)
@@ -296,7 +296,9 @@ namespace DeskPhone.Domain.Xml
                 return false;
             }
             byte quote = _data[_pos++];
-            int valueStart = _pos;
+            // The value's start, then the index of the names checked, in the name's local: a frame live under every
+            // attribute's decode, 36 B smaller (docs/benchmarks.md, h-turnframes).
+            nameStart = _pos;
             while (_pos < _end && _data[_pos] != quote)
             {
                 if (_data[_pos] == (byte)'<')
@@ -311,15 +313,15 @@ namespace DeskPhone.Domain.Xml
                 Fail("unterminated value of attribute " + name);
                 return false;
             }
-            string value = DecodeWithEntities(valueStart, _pos);
+            string value = DecodeWithEntities(nameStart, _pos);
             _pos++;
             if (value == null)
             {
                 return false;
             }
-            for (int i = 0; i < _attrCount; i++)
+            for (nameStart = 0; nameStart < _attrCount; nameStart++)
             {
-                if (_attrNames[i] == name)
+                if (_attrNames[nameStart] == name)
                 {
                     Fail("duplicate attribute " + name);
                     return false;
