@@ -62,12 +62,13 @@ namespace DeskPhone.Domain.Messages
                     i++;
                     continue;
                 }
-                int n = Utf8.Decode(data, i, end, out int code, out int broken, out bool truncated);
-                if (n == 0 || n == 4 || (code >= 0x80 && code < 0xA0))
+                // The sequence's length in b: one local fewer in a frame under every MESSAGE's text (h-turnframes).
+                b = Utf8.Decode(data, i, end, out int code, out int broken, out bool truncated);
+                if (b == 0 || b == 4 || (code >= 0x80 && code < 0xA0))
                 {
                     return false;
                 }
-                i += n;
+                i += b;
             }
             return true;
         }
@@ -106,15 +107,16 @@ namespace DeskPhone.Domain.Messages
                     }
                     continue;
                 }
-                int n = Utf8.Decode(data, i, end, out int code, out int broken, out bool truncated);
-                if (n == 0)
+                // The sequence's length in b, as in ShowsAsIs.
+                b = Utf8.Decode(data, i, end, out int code, out int broken, out bool truncated);
+                if (b == 0)
                 {
                     // Skip the lead byte and the continuation bytes that belonged to it: one replacement per sequence.
                     sb.Append(Replacement);
                     i += broken;
                     continue;
                 }
-                i += n;
+                i += b;
                 if (code >= 0x80 && code < 0xA0)
                 {
                     continue;

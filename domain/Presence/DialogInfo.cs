@@ -69,6 +69,10 @@ namespace DeskPhone.Domain.Presence
         private const int InRemote = 2;
         private const int InIdentity = 4;
         private const int HeldRemotely = 8;
+        // A full document (not partial), and from bit DialogsShift each dialog's class, StateBits each in document
+        // order: no bool and no int array beside the bits (docs/benchmarks.md, h-turnframes).
+        private const int Full = 16;
+        private const int DialogsShift = 5;
 
         /// <summary>What ends each part of a pickup's text (DialogPickup.Text).</summary>
         private const char End = '\n';
@@ -179,9 +183,13 @@ namespace DeskPhone.Domain.Presence
             {
                 return "dialog-info without a valid version";
             }
-            string docState = reader.GetAttribute("state");
-            bool full = docState == "full";
-            if (!full && docState != "partial")
+            // The document's state, then each dialog's: one local, not two.
+            string dialogState = reader.GetAttribute("state");
+            // Where the reader is (InState, InRemote, InIdentity), HeldRemotely, Full and the dialogs' classes, as bits:
+            // one local, not seven (the frame of a NOTIFY's Apply, 504 B with 27 locals, is taken while every key may
+            // ring, h-blfstate, h-turnframes).
+            int at = dialogState == "full" ? Full : 0;
+            if (at == 0 && dialogState != "partial")
             {
                 return "dialog-info state must be full or partial";
             }
@@ -189,22 +197,16 @@ namespace DeskPhone.Domain.Presence
             // Parse into scratch tables first so that a malformed document leaves the key as it was. A dialog is a
             // child of the root (level 2), its state a child of the dialog (level 3).
             var ids = new string[MaxDialogs];
-            var states = new int[MaxDialogs];
             int count = 0;
             string dialogId = null;
             string direction = null;
-            string dialogState = null;
-            // Where the reader is (InState, InRemote, InIdentity) and HeldRemotely, as bits: one local, not four (the
-            // frame of a NOTIFY's Apply, 504 B with 27 locals, is taken while every key may ring, h-blfstate).
-            int at = 0;
             // The dialog's ids (call-id, local-tag and remote-tag, each ended by '\n') and its remote party (element
             // remote, its identity text and target uri), and the pickup text (DialogPickup.Text) of the last ringing
             // dialog of the document.
             string dialogIds = null, remoteTarget = null, pick = null;
             while (reader.Next())
             {
-                int kind = reader.Kind;
-                if (kind == XmlNodeKind.StartElement)
+                if (reader.Kind == XmlNodeKind.StartElement)
                 {
                     string name = XmlPullReader.LocalName(reader.Name);
                     if (reader.Depth == 2 && name == "dialog")
@@ -242,15 +244,15 @@ namespace DeskPhone.Domain.Presence
                         at |= HeldRemotely;
                     }
                 }
-                else if (kind == XmlNodeKind.Text && (at & InState) != 0)
+                else if (reader.Kind == XmlNodeKind.Text && (at & InState) != 0)
                 {
                     dialogState = reader.Value.Trim();
                 }
-                else if (kind == XmlNodeKind.Text && (at & InIdentity) != 0 && remoteTarget == null)
+                else if (reader.Kind == XmlNodeKind.Text && (at & InIdentity) != 0 && remoteTarget == null)
                 {
                     remoteTarget = reader.Value.Trim();
                 }
-                else if (kind == XmlNodeKind.EndElement)
+                else if (reader.Kind == XmlNodeKind.EndElement)
                 {
                     string name = XmlPullReader.LocalName(reader.Name);
                     if (name == "state")
@@ -276,8 +278,8 @@ namespace DeskPhone.Domain.Presence
                             return "more than " + MaxDialogs.ToString() + " dialogs";
                         }
                         ids[count] = dialogId;
-                        states[count] = Classify(dialogState, direction, (at & HeldRemotely) != 0);
-                        if (states[count] == Ringing)
+                        at |= Classify(dialogState, direction, (at & HeldRemotely) != 0) << (DialogsShift + count * StateBits);
+                        if ((at >> (DialogsShift + count * StateBits) & StateMask) == Ringing)
                         {
                             // A pickup needs a call-id or a caller at least.
                             pick = dialogIds[0] != End || remoteTarget != null ? dialogIds + remoteTarget + Ends : null;
@@ -296,18 +298,18 @@ namespace DeskPhone.Domain.Presence
             {
                 return null;
             }
-            NeedsFullState = !full && version >= 0 && documentVersion > version + 1;
-            if (!full && version < 0)
+            NeedsFullState = (at & Full) == 0 && version >= 0 && documentVersion > version + 1;
+            if ((at & Full) == 0 && version < 0)
             {
                 NeedsFullState = true;
             }
-            if (full)
+            if ((at & Full) != 0)
             {
                 Clear();
             }
             for (int i = 0; i < count; i++)
             {
-                Store(ids[i], states[i]);
+                Store(ids[i], (at >> (DialogsShift + i * StateBits)) & StateMask);
             }
             version = documentVersion;
             if (pick != null || State != Ringing)

@@ -138,15 +138,17 @@ namespace DeskPhone.Sip.Events
         {
             SetNow(nowMs);
             Subscription s = Holding(DialogOf(notify.CallId));
+            // To, then From, in one local: a frame under every BLF key's NOTIFY, 12 B smaller (h-turnframes).
+            NameAddr party;
             if (s == null)
             {
-                NameAddr to = notify.To;
-                return to != null && to.Tag != null ? 481 : NotInADialog;
+                party = notify.To;
+                return party != null && party.Tag != null ? 481 : NotInADialog;
             }
-            NameAddr from = notify.From;
-            if (s.RemoteTag == null && from != null)
+            party = notify.From;
+            if (s.RemoteTag == null && party != null)
             {
-                s.RemoteTag = from.Tag;
+                s.RemoteTag = party.Tag;
             }
             // The state read here, once, and passed as values: no object kept for it.
             string header = notify.GetHeader(HeaderNames.SubscriptionState);

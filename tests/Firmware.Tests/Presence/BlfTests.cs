@@ -173,6 +173,29 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void OneDocumentOfEightDialogsKeepsEachDialogsState()
+        {
+            // Apply keeps each dialog's class in bits of one local until the document is read (h-turnframes): the
+            // eighth's, the last and ringing, in the highest.
+            var info = new DialogInfo();
+            var dialogs = new string[DialogInfo.MaxDialogs];
+            for (int i = 0; i < dialogs.Length; i++)
+            {
+                dialogs[i] = Body.Dialog("d" + i, i == dialogs.Length - 1 ? "early" : "confirmed", held: i % 2 == 1);
+            }
+            Assert.True(Apply(info, Body.Dialogs(1, "full", dialogs)));
+            Assert.Equal(DialogInfo.Ringing, info.State);
+            Assert.True(Apply(info, Body.Dialogs(2, "partial", Body.Dialog("d7", "terminated"))));
+            Assert.Equal(DialogInfo.Connected, info.State);
+            for (int i = 0; i < dialogs.Length; i += 2)
+            {
+                Assert.True(Apply(info, Body.Dialogs(3 + i / 2, "partial", Body.Dialog("d" + i, "terminated"))));
+            }
+            Assert.Equal(DialogInfo.Holding, info.State);
+            Assert.False(info.NeedsFullState);
+        }
+
+        [Fact]
         public void StaleVersionIsIgnoredAndAGapAsksForFullState()
         {
             var info = new DialogInfo();
