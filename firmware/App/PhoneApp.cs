@@ -214,13 +214,8 @@ namespace DeskPhone.Firmware.App
             }
         }
 
-        void IPhoneSignals.FeatureChanged(int identity, int feature)
-        {
-            if (Subscriptions != null)
-            {
-                Subscriptions.FeatureChanged(identity, feature);
-            }
-        }
+        // The core is told of this phone (Core.Signals) only once every part is built, so the own subscriptions exist.
+        void IPhoneSignals.FeatureChanged(int identity, int feature) => Subscriptions.FeatureChanged(identity, feature);
 
         /// <summary>
         /// A setting changed: told to the parts built here that follow settings, in the order they are built (and only once

@@ -290,7 +290,6 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>A call is being made, received or held (false without a call layer).</summary>
         public bool InCall => _calls != null && _calls.InCall;
 
-
         /// <summary>
         /// Stores a feature the server reported (as-feature-event) in the identity's settings without sending it back.
         /// Returns the FeatureSync flag of the feature.
