@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Security.Cryptography;
 using System.Text;
 using DeskPhone.Domain.Settings;
@@ -26,6 +25,8 @@ namespace DeskPhone.Firmware.Bench
         private const int ForgetAfterMs = 600000;
         private const int TagBytes = 12;
         private const string HexDigits = "0123456789abcdef";
+        /// <summary>Pairs <see cref="Params"/> keeps: RFC 7616's Digest credentials have eleven at most.</summary>
+        public const int MaxParams = 16;
 
         private readonly SettingsStore _settings;
         private readonly byte[] _secret = new byte[16];
@@ -139,15 +140,17 @@ namespace DeskPhone.Firmware.Bench
             return WrongPassword(request, now);
         }
 
-        private BenchResponse CheckDigest(BenchRequest request, Hashtable p, long now)
+        private BenchResponse CheckDigest(BenchRequest request, string[] p, long now)
         {
-            string username = (string)p["username"];
-            string nonce = (string)p["nonce"];
-            string uri = (string)p["uri"];
-            string response = (string)p["response"];
-            string qop = (string)p["qop"];
-            string algorithm = (string)p["algorithm"];
-            if (username == null || nonce == null || uri == null || response == null || (string)p["realm"] != Realm)
+            string username = Param(p, "username");
+            string nonce = Param(p, "nonce");
+            string uri = Param(p, "uri");
+            string response = Param(p, "response");
+            string qop = Param(p, "qop");
+            string algorithm = Param(p, "algorithm");
+            string nc = Param(p, "nc");
+            string cnonce = Param(p, "cnonce");
+            if (username == null || nonce == null || uri == null || response == null || Param(p, "realm") != Realm)
             {
                 return Challenge("incomplete Digest credentials", false, now);
             }
@@ -176,9 +179,9 @@ namespace DeskPhone.Firmware.Bench
             {
                 expected = Md5.Hex(ha1 + ":" + nonce + ":" + ha2);
             }
-            else if (qop == "auth" && p["nc"] != null && p["cnonce"] != null)
+            else if (qop == "auth" && nc != null && cnonce != null)
             {
-                expected = Md5.Hex(ha1 + ":" + nonce + ":" + (string)p["nc"] + ":" + (string)p["cnonce"] + ":auth:" + ha2);
+                expected = Md5.Hex(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
             }
             else
             {
@@ -379,10 +382,32 @@ namespace DeskPhone.Firmware.Bench
         private static bool StartsWithWord(string text, string word) =>
             text.Length > word.Length && text.Substring(0, word.Length).ToLower() == word && (text[word.Length] == ' ' || text[word.Length] == '\t');
 
-        /// <summary>name=value and name="value" pairs, names lower-cased; quoted values may hold commas and \-escapes.</summary>
-        public static Hashtable Params(string text)
+        /// <summary>
+        /// The value of <paramref name="name"/> (lower case) in what <see cref="Params"/> read, or null. A linear
+        /// search over a dozen pairs at most, once per authenticated request: no Hashtable, whose library
+        /// (nanoFramework.System.Collections) the image would load for this alone (docs/benchmarks.md, its tables).
+        /// </summary>
+        public static string Param(string[] pairs, string name)
         {
-            var result = new Hashtable();
+            for (int i = 0; i < pairs.Length && pairs[i] != null; i += 2)
+            {
+                if (pairs[i] == name)
+                {
+                    return pairs[i + 1];
+                }
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// name=value and name="value" pairs as name, value, name, value ... (names lower-cased, the first of a name
+        /// kept, null after the last); quoted values may hold commas and \-escapes. At most <see cref="MaxParams"/>
+        /// pairs, so more are ignored (a bounded answer to a header of junk).
+        /// </summary>
+        public static string[] Params(string text)
+        {
+            var result = new string[MaxParams * 2];
+            int count = 0;
             // A char array, not text[i]/IndexOf: on nanoFramework those get text after a non-BMP character wrong
             // (docs/device-tests.md), which would corrupt a user name with an emoji.
             char[] c = text.ToCharArray();
@@ -431,9 +456,11 @@ namespace DeskPhone.Firmware.Bench
                         i++;
                     }
                 }
-                if (name.Length > 0 && !result.Contains(name))
+                if (name.Length > 0 && Param(result, name) == null && count < MaxParams)
                 {
-                    result[name] = value.ToString().Trim();
+                    result[2 * count] = name;
+                    result[2 * count + 1] = value.ToString().Trim();
+                    count++;
                 }
             }
             return result;

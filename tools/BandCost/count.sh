@@ -26,7 +26,7 @@ ir() {
   "$SDK/bin/nf-pe" "$OUT"/build/*.exe "$OUT"/build/*.dll >/dev/null
   NANOCLR_HEAP_SIZE=200000 valgrind --tool=callgrind --callgrind-out-file="$OUT/cg.$1.$2" \
     "$SDK/nanoclr/nanoclr32" "$SDK"/ref/mscorlib.pe "$SDK"/ref/nanoFramework.System.Text.pe \
-    "$SDK"/ref/nanoFramework.System.Collections.pe "$SDK"/ref/nanoFramework.ResourceManager.pe \
+    "$SDK"/ref/nanoFramework.ResourceManager.pe \
     "$SDK"/ref/nanoFramework.Runtime.Native.pe "$OUT"/build/*.pe > "$OUT/run.$1.$2.log" 2>&1
   grep -q '^bandcost done' "$OUT/run.$1.$2.log" || { echo "count.sh: run $1/$2 did not finish ($OUT/run.$1.$2.log)" >&2; exit 1; }
   grep '^summary:' "$OUT/cg.$1.$2" | awk '{print $2}'

@@ -313,5 +313,26 @@ namespace DeskPhone.Firmware.Tests.Bench
             copy.ImportXml(xml, 0, xml.Length);
             Assert.Equal(_settings.Get("http_pass"), copy.Get("http_pass"));
         }
-    }
+
+        [Fact]
+        public void DigestParametersKeepTheFirstOfANameQuotedCommasAndABoundedCount()
+        {
+            string[] p = BenchAuth.Params("Username=\"a,b\", realm=DeskPhone, username=\"x\", nonce=\"n\\\"1\", junk");
+            Assert.Equal("a,b", BenchAuth.Param(p, "username"));
+            Assert.Equal("DeskPhone", BenchAuth.Param(p, "realm"));
+            Assert.Equal("n\"1", BenchAuth.Param(p, "nonce"));
+            Assert.Null(BenchAuth.Param(p, "uri"));
+
+            // A header of junk pairs keeps the first MaxParams and ignores the rest.
+            var junk = new System.Text.StringBuilder();
+            for (int i = 0; i < 100; i++)
+            {
+                junk.Append("p" + i + "=v" + i + ", ");
+            }
+            string[] many = BenchAuth.Params(junk.ToString());
+            Assert.Equal(BenchAuth.MaxParams * 2, many.Length);
+            Assert.Equal("v" + (BenchAuth.MaxParams - 1), BenchAuth.Param(many, "p" + (BenchAuth.MaxParams - 1)));
+            Assert.Null(BenchAuth.Param(many, "p" + BenchAuth.MaxParams));
+        }
+}
 }
