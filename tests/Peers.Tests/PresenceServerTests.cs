@@ -9,7 +9,8 @@ namespace DeskPhone.Peers.Tests
 {
     /// <summary>
     /// The phone against kamailio as registrar and presence server (kamailio/presence.cfg): a BLF key follows a real
-    /// call through the proxy (dialog + pua_dialoginfo), and the phone's own status reaches a watcher (presence_xml).
+    /// call through the proxy (dialog + pua_dialoginfo) and picks it up while it rings, and the phone's own status
+    /// reaches a watcher (presence_xml).
     /// </summary>
     public class PresenceServerTests
     {
@@ -59,6 +60,55 @@ namespace DeskPhone.Peers.Tests
 
             Assert.True(carol.WaitForExit(5000) == 0, "the call failed:\n" + carol.Log);
             Assert.True(bob.WaitForExit(5000) == 0, "bob's side failed:\n" + bob.Log);
+        }
+
+        /// <summary>
+        /// Pickup of a ringing BLF target through kamailio (docs/calls.md, "Pickup"): carol (sipp) calls bob (sipp, only
+        /// ringing) through the server, whose dialog-info NOTIFY tells alice's F1 that bob rings; pressing F1 sends carol an
+        /// INVITE with Replaces naming carol's early dialog with bob, early-only (carol's registered contact, a third sipp,
+        /// answers it and checks the header); carol then cancels its branch to bob. The call is alice's and carol's.
+        /// </summary>
+        [SkippableFact]
+        public void ARingingBlfTargetIsPickedUpWithReplacesThroughTheServer()
+        {
+            SkipUnlessInstalled(sipp: true);
+            using var kamailio = new Kamailio("presence.cfg");
+            using PhoneUnderTest alice = KamailioTests.Phone("alice", kamailio,
+                extraSettings: "<fkey idx=\"1\" perm=\"\">blf sip:bob@127.0.0.1</fkey>");
+            Assert.True(alice.WaitFor(() => KamailioTests.Registered(alice), r => r, 10000), "not registered:\n" + kamailio.Log);
+            Assert.True(alice.WaitFor(() => kamailio.Count("PEERTEST SUBSCRIBE dialog for sip:bob@127.0.0.1 from alice"), n => n >= 1, 10000) >= 1,
+                "the key did not subscribe:\n" + kamailio.Log);
+
+            using var bob = new Sipp("ring.xml", 0);
+            using var carolAnswers = new Sipp("pickup-answer.xml", 0);
+            foreach (var (user, port) in new[] { ("bob", bob.Port), ("carol", carolAnswers.Port) })
+            {
+                using var register = new Sipp("register.xml", kamailio.Port, "-key user " + user + " -au " + user + " -ap pw" + user + " -key contact_port " + port);
+                Assert.True(register.WaitForExit(10000) == 0, user + " did not register:\n" + register.Log + kamailio.Log);
+            }
+
+            // carol calls bob and lets it ring for up to 20 s; the pickup must come before.
+            // sipp maps answers to its call by the Call-ID it makes: -cid_str makes it one the test knows (call 1).
+            string callId = "pickup-" + Guid.NewGuid().ToString("N") + "-1";
+            using var carol = new Sipp("pickup-caller.xml", kamailio.Port,
+                "-key callee bob -cid_str " + callId.Substring(0, callId.Length - 1) + "%u -key contact_port " + carolAnswers.Port + " -d 20000");
+            Assert.Equal("red blink-fast", alice.WaitFor(() => F1(alice), s => s == "red blink-fast", 10000));
+            Assert.True(alice.WaitFor(() => Active(alice, "CallForPickupAvailable"), a => a, 5000), alice.Get("api/status").Body);
+
+            Assert.Equal(200, alice.Post("api/keys/F1/press").Status);
+            Assert.Equal("connected", alice.WaitFor(() => CallTests.State(alice), s => s == "connected", 15000));
+            string trace = carolAnswers.Log;
+            Match replaces = Regex.Match(trace, @"Replaces: *([^\r\n]*)");
+            Assert.True(replaces.Success, "no Replaces in the picking INVITE:\n" + trace);
+            Assert.StartsWith(callId + ";", replaces.Groups[1].Value);
+            Assert.Contains("early-only", replaces.Groups[1].Value);
+            Assert.Equal("carol", CallTests.Calls(alice)[0].GetProperty("number").GetString());
+
+            Assert.Equal(200, alice.Post("api/calls/0/hangup").Status);
+            Assert.True(carolAnswers.WaitForExit(15000) == 0, "carol's side of the pickup failed:\n" + carolAnswers.Log + alice.Errors);
+            Assert.True(carol.WaitForExit(30000) == 0, "carol's call to bob did not end by its CANCEL:\n" + carol.Log);
+            Assert.True(bob.WaitForExit(5000) == 0, "bob's side failed:\n" + bob.Log);
+            Assert.Equal("off off", alice.WaitFor(() => F1(alice), s => s == "off off", 10000));
         }
 
         /// <summary>
