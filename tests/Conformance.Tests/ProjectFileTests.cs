@@ -53,7 +53,7 @@ namespace DeskPhone.Conformance.Tests
         }
 
         [Theory]
-        [MemberData(nameof(PortableProjects.All), MemberType = typeof(PortableProjects))]
+        [MemberData(nameof(PortableProjects.HostTwins), MemberType = typeof(PortableProjects))]
         public void HostTwinUsesLangVersion9AndNoPackages(string folder)
         {
             string csproj = File.ReadAllText(Path.Combine(PortableProjects.Dir(folder), PortableProjects.AssemblyName(folder) + ".csproj"));
@@ -64,6 +64,24 @@ namespace DeskPhone.Conformance.Tests
             Assert.Contains("<LangVersion>9.0</LangVersion>", props);
             Assert.False(Directory.Exists(Path.Combine(PortableProjects.Dir(folder), "Device")),
                 folder + "/Device: code that needs the board's natives belongs in board/, the portable projects compile everything they hold");
+        }
+
+        /// <summary>
+        /// ui/ and media/ are built into DeskPhone.Drivers on the device (one assembly's tables, not three: docs/architecture.md)
+        /// and stay their own host twins, which keep the three from using each other. A .nfproj of their own would be
+        /// deployed beside the drivers' and compile the same types twice.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(PortableProjects.CompiledIntoDrivers), MemberType = typeof(PortableProjects))]
+        public void DriversDeviceProjectCompilesTheFolder(string folder)
+        {
+            string[] compiles = LoadNfproj("drivers").Descendants(Ms + "Compile").Select(c => (string)c.Attribute("Include")).ToArray();
+
+            Assert.Contains("..\\" + folder + "\\**\\*.cs", compiles);
+            Assert.Empty(Directory.GetFiles(PortableProjects.Dir(folder), "*.nfproj"));
+            Assert.Empty(Directory.GetFiles(PortableProjects.Dir(folder), "packages.config"));
+            Assert.True(File.Exists(Path.Combine(PortableProjects.Dir(folder), PortableProjects.AssemblyName(folder) + ".csproj")), folder + " keeps its host twin");
+            Assert.DoesNotContain(DeviceBuild.Projects, p => File.ReadAllText(Path.Combine(RepoPaths.Root, p)).Contains(PortableProjects.AssemblyName(folder) + ".nfproj"));
         }
 
         /// <summary>
