@@ -100,8 +100,9 @@ namespace DeskPhone.Board
             tcp.Trace = trace;
             // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
             // The board's RTC until ntp_server is set; then the phone's own SNTP client (docs/time.md).
-            // Calls' media on sockets bound to 0.0.0.0; a profile with an I2S amplifier or microphone (m5core-audio) plays
-            // and records calls through them, else silence is sent and nothing is played (docs/board-profile.md, "Call audio").
+            // Calls' media on sockets bound to 0.0.0.0; in the call audio variant (CALL_AUDIO) a profile with an I2S
+            // amplifier or microphone (m5core-audio) plays and records calls through them, else silence is sent and
+            // nothing is played (docs/board-profile.md, "Call audio").
             var app = new PhoneApp(new PhoneParts(settings, inbox, udp)
             {
                 // Identities with ;transport=tcp in user_outbound register and call over connections the phone opens.
@@ -113,7 +114,9 @@ namespace DeskPhone.Board
                 StartMs = clock.NowMs,
                 Ntp = new UdpNtpChannel(),
                 Rtp = NewRtpChannel,
-                Audio = board.AmpData >= 0 || board.MicData >= 0 ? new I2sCallAudio(board) : null,
+#if CALL_AUDIO
+                Audio = HasCallAudio(board) ? new I2sCallAudio(board) : null,
+#endif
                 // Multicast paging (mc_address) joined on the board's one interface.
                 Multicast = NewMulticastChannel,
                 // Provisioning over HTTP or HTTPS (mbedTLS, the CA of custom_certificates) from setting_server (docs/provisioning.md).
@@ -126,6 +129,16 @@ namespace DeskPhone.Board
                 Wifi = wifi,
             });
             zone = app.Time;
+#if !CALL_AUDIO
+            // The image without call audio (the default build): a profile that names an amplifier or a microphone is
+            // reported in the boot log and the phone's log (/api/log), as a wifi_ssid on the LAN-only image, never
+            // ignored silently; its calls are silent.
+            if (HasCallAudio(board))
+            {
+                Console.WriteLine("audio: " + NoCallAudio);
+                app.Log.Add(NoCallAudio);
+            }
+#endif
 
             int port = settings.GetInt(SettingNames.NetworkIdPort);
             udp.Start("0.0.0.0", port);
@@ -136,6 +149,14 @@ namespace DeskPhone.Board
             Console.WriteLine("DeskPhone running: SIP port " + port.ToString() + ", web interface and bench on port " + BenchPort.ToString());
             return app;
         }
+
+#if !CALL_AUDIO
+        /// <summary>What the image without call audio says of a profile with an I2S amplifier or microphone.</summary>
+        private const string NoCallAudio = "Call audio: not in this build, calls are silent (-p:CallAudio=true)";
+#endif
+
+        /// <summary>Whether the profile names an I2S amplifier or microphone (m5core-audio).</summary>
+        private static bool HasCallAudio(BoardProfile board) => board.AmpData >= 0 || board.MicData >= 0;
 
         // Named methods, not lambdas: a lambda without captures makes the compiler add a class with a static instance
         // and a static slot per lambda, runtime tables the board's heap keeps from boot (docs/benchmarks.md, h-tables).

@@ -68,6 +68,34 @@ namespace DeskPhone.Conformance.Tests
                 DeviceBuild.ApplicationAssemblies.Select(a => a + " " + build.PeBytes[a])) + ")");
         }
 
+        /// <summary>
+        /// The default board image (LAN only, no call audio; docs/board-profile.md "Wi-Fi", "Call audio") references
+        /// neither variant's library: nanoCLR would load it at boot and keep its runtime tables in the heap, used or not
+        /// (tools/flash/nf-build-variant.sh checks that each variant does reference its own).
+        /// </summary>
+        [SkippableFact]
+        public void DefaultBoardImageReferencesNoVariantLibrary()
+        {
+            DeviceBuild build = DeviceBuild.Of("Release");
+            string exe = Path.Combine(build.OutDir, "DeskPhone.Board.exe");
+            Assert.True(File.Exists(exe), exe + " was not built:\n" + build.Conversion);
+
+            string[] references;
+            using (var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(exe)))
+            {
+                System.Reflection.Metadata.MetadataReader metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+                references = metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToArray();
+            }
+            _output.WriteLine("DeskPhone.Board references " + string.Join(", ", references));
+
+            Assert.Contains("System.Device.Gpio", references);
+            Assert.Contains("DeskPhone.Drivers", references);
+            Assert.DoesNotContain("System.Device.Wifi", references);
+            Assert.DoesNotContain("System.Device.I2s", references);
+            Assert.DoesNotContain("DeskPhone.Ui", references);
+            Assert.DoesNotContain("DeskPhone.Media", references);
+        }
+
         /// <summary>The budget line of docs/benchmarks.md: "Application image budget: N bytes".</summary>
         private static int StatedBudget()
         {

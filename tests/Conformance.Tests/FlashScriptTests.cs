@@ -47,9 +47,11 @@ namespace DeskPhone.Conformance.Tests
         }
 
         [Theory]
-        [InlineData("", "-p:Wifi=false", "LAN only")]
-        [InlineData(" --wifi", "-p:Wifi=true", "Wi-Fi")]
-        public void BuildsTheLanOnlyImageUnlessWifiIsAsked(string option, string property, string variant)
+        [InlineData("", "-p:Wifi=false -p:CallAudio=false", "LAN only")]
+        [InlineData(" --wifi", "-p:Wifi=true -p:CallAudio=false", "Wi-Fi")]
+        [InlineData(" --audio", "-p:Wifi=false -p:CallAudio=true", "LAN only, call audio")]
+        [InlineData(" --wifi --audio", "-p:Wifi=true -p:CallAudio=true", "Wi-Fi, call audio")]
+        public void BuildsTheDefaultImageUnlessAVariantIsAsked(string option, string property, string variant)
         {
             using var sandbox = new Sandbox(withNanoff: true);
             sandbox.AddFakeMsbuild();

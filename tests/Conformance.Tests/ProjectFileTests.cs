@@ -53,7 +53,7 @@ namespace DeskPhone.Conformance.Tests
         }
 
         [Theory]
-        [MemberData(nameof(PortableProjects.All), MemberType = typeof(PortableProjects))]
+        [MemberData(nameof(PortableProjects.HostTwins), MemberType = typeof(PortableProjects))]
         public void HostTwinUsesLangVersion9AndNoPackages(string folder)
         {
             string csproj = File.ReadAllText(Path.Combine(PortableProjects.Dir(folder), PortableProjects.AssemblyName(folder) + ".csproj"));
@@ -64,6 +64,24 @@ namespace DeskPhone.Conformance.Tests
             Assert.Contains("<LangVersion>9.0</LangVersion>", props);
             Assert.False(Directory.Exists(Path.Combine(PortableProjects.Dir(folder), "Device")),
                 folder + "/Device: code that needs the board's natives belongs in board/, the portable projects compile everything they hold");
+        }
+
+        /// <summary>
+        /// ui/ and media/ are built into DeskPhone.Drivers on the device (one assembly's tables, not three: docs/architecture.md)
+        /// and stay their own host twins, which keep the three from using each other. A .nfproj of their own would be
+        /// deployed beside the drivers' and compile the same types twice.
+        /// </summary>
+        [Theory]
+        [MemberData(nameof(PortableProjects.CompiledIntoDrivers), MemberType = typeof(PortableProjects))]
+        public void DriversDeviceProjectCompilesTheFolder(string folder)
+        {
+            string[] compiles = LoadNfproj("drivers").Descendants(Ms + "Compile").Select(c => (string)c.Attribute("Include")).ToArray();
+
+            Assert.Contains("..\\" + folder + "\\**\\*.cs", compiles);
+            Assert.Empty(Directory.GetFiles(PortableProjects.Dir(folder), "*.nfproj"));
+            Assert.Empty(Directory.GetFiles(PortableProjects.Dir(folder), "packages.config"));
+            Assert.True(File.Exists(Path.Combine(PortableProjects.Dir(folder), PortableProjects.AssemblyName(folder) + ".csproj")), folder + " keeps its host twin");
+            Assert.DoesNotContain(DeviceBuild.Projects, p => File.ReadAllText(Path.Combine(RepoPaths.Root, p)).Contains(PortableProjects.AssemblyName(folder) + ".nfproj"));
         }
 
         /// <summary>
@@ -97,23 +115,27 @@ namespace DeskPhone.Conformance.Tests
         }
 
         /// <summary>
-        /// The default board image is LAN only (docs/board-profile.md "Wi-Fi"): System.Device.Wifi and the station that
-        /// uses it come only with -p:Wifi=true, so the image CI measures and the flashing helper deploys does not pay
-        /// the library's runtime tables. tools/flash/nf-build-wifi.sh builds the variant by meeting these conditions.
+        /// The default board image is LAN only and has no call audio (docs/board-profile.md "Wi-Fi", "Call audio"):
+        /// System.Device.Wifi with the station, System.Device.I2s with the I2S adapter come only with -p:Wifi=true,
+        /// -p:CallAudio=true, so the image CI measures and the flashing helper deploys does not pay the libraries' runtime
+        /// tables. tools/flash/nf-build-variant.sh builds the variants by meeting these conditions.
         /// </summary>
-        [Fact]
-        public void BoardReferencesWifiOnlyInItsWifiVariant()
+        [Theory]
+        [InlineData("Wifi", "System.Device.Wifi", "Drivers\\WifiStation.cs", "WIFI")]
+        [InlineData("CallAudio", "System.Device.I2s", "Drivers\\I2sCallAudio.cs", "CALL_AUDIO")]
+        public void BoardReferencesAVariantsLibraryOnlyInThatVariant(string property, string library, string source, string constant)
         {
             XDocument nfproj = XDocument.Load(Path.Combine(RepoPaths.Root, "board", "DeskPhone.Board.nfproj"));
-            const string wifiCondition = "'$(Wifi)' == 'true'";
-            XElement wifiReference = nfproj.Descendants(Ms + "Reference").Single(r => ((string)r.Attribute("Include")).StartsWith("System.Device.Wifi,", StringComparison.Ordinal));
-            XElement station = nfproj.Descendants(Ms + "Compile").Single(c => (string)c.Attribute("Include") == "Drivers\\WifiStation.cs");
+            string condition = "'$(" + property + ")' == 'true'";
+            XElement reference = nfproj.Descendants(Ms + "Reference").Single(r => ((string)r.Attribute("Include")).StartsWith(library + ",", StringComparison.Ordinal));
+            XElement adapter = nfproj.Descendants(Ms + "Compile").Single(c => (string)c.Attribute("Include") == source);
             XElement wildcard = nfproj.Descendants(Ms + "Compile").Single(c => (string)c.Attribute("Include") == "**\\*.cs");
 
-            Assert.Equal(wifiCondition, (string)wifiReference.Parent.Attribute("Condition"));
-            Assert.Equal(wifiCondition, (string)station.Parent.Attribute("Condition"));
-            Assert.Contains("Drivers\\WifiStation.cs", ((string)wildcard.Attribute("Exclude")).Split(';'));
-            Assert.Contains(nfproj.Descendants(Ms + "DefineConstants"), d => d.Value.Contains(";WIFI") && (string)d.Parent.Attribute("Condition") == wifiCondition);
+            Assert.Equal(condition, (string)reference.Parent.Attribute("Condition"));
+            Assert.Equal(condition, (string)adapter.Parent.Attribute("Condition"));
+            Assert.Contains(source, ((string)wildcard.Attribute("Exclude")).Split(';'));
+            Assert.Contains(nfproj.Descendants(Ms + "DefineConstants"), d => d.Value.Contains(";" + constant) && (string)d.Parent.Attribute("Condition") == condition);
+            Assert.Equal(3, nfproj.Descendants().Count(e => (string)e.Attribute("Condition") == condition));
         }
 
         /// <summary>Libraries whose natives only the board has (static constructors that throw in the POSIX nanoCLR, GPIO, HTTP).</summary>

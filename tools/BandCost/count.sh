@@ -16,8 +16,8 @@ mkdir -p "$OUT/src"
 cd "$ROOT"
 # A copy whose Runs.cs each run rewrites, so the tracked one stays as it is.
 cp tools/BandCost/*.cs tools/BandCost/*.nfproj tools/BandCost/*.resx tools/BandCost/packages.config "$OUT/src/"
-# The copy's paths into the repository (the Ui project, the font resource) made absolute.
-sed -i 's|Include="\.\.\\\.\.\\ui\\|Include="'"$ROOT"'/ui/|' "$OUT/src/BandCost.nfproj"
+# The copy's paths into the repository (the drivers project, which holds ui/ on the device; the font resource) made absolute.
+sed -i 's|Include="\.\.\\\.\.\\drivers\\|Include="'"$ROOT"'/drivers/|' "$OUT/src/BandCost.nfproj"
 sed -i 's|<value>\.\.\\\.\.\\board\\Display\\Resources\\|<value>'"$ROOT"'/board/Display/Resources/|' "$OUT/src/Fonts.resx"
 ir() {
   sed -i -e "s/BandRows = [0-9]*/BandRows = $ROWS/" -e "s/Full = [0-9]*/Full = $1/" -e "s/Line = [0-9]*/Line = $2/" "$OUT/src/Runs.cs"
@@ -27,7 +27,9 @@ ir() {
   NANOCLR_HEAP_SIZE=200000 valgrind --tool=callgrind --callgrind-out-file="$OUT/cg.$1.$2" \
     "$SDK/nanoclr/nanoclr32" "$SDK"/ref/mscorlib.pe "$SDK"/ref/nanoFramework.System.Text.pe \
     "$SDK"/ref/nanoFramework.ResourceManager.pe \
-    "$SDK"/ref/nanoFramework.Runtime.Native.pe "$OUT"/build/*.pe > "$OUT/run.$1.$2.log" 2>&1
+    "$SDK"/ref/nanoFramework.Runtime.Native.pe \
+    "$SDK"/ref/System.Net.pe "$SDK"/ref/System.Threading.pe "$SDK"/ref/System.IO.Streams.pe \
+    "$SDK"/ref/nanoFramework.Runtime.Events.pe "$OUT"/build/*.pe > "$OUT/run.$1.$2.log" 2>&1
   grep -q '^bandcost done' "$OUT/run.$1.$2.log" || { echo "count.sh: run $1/$2 did not finish ($OUT/run.$1.$2.log)" >&2; exit 1; }
   grep '^summary:' "$OUT/cg.$1.$2" | awk '{print $2}'
 }

@@ -4,13 +4,16 @@
 #   tools/flash/flash.sh --board m5core --port /dev/ttyUSB0            # firmware update + application deploy
 #   tools/flash/flash.sh --board m5core --port /dev/ttyUSB0 --app-only # application only
 #   tools/flash/flash.sh --board m5core --port /dev/ttyUSB0 --wifi     # the Wi-Fi variant of the application
+#   tools/flash/flash.sh --board m5core --port /dev/ttyUSB0 --audio    # the call audio (I2S) variant; with --wifi, both
 #   tools/flash/flash.sh --board m5core --port /dev/ttyUSB0 --image app.bin --app-only   # deploy a prebuilt image
 #   tools/flash/flash.sh ... --dry-run                                 # print the steps, run nothing
 #
 # Needs: nanoff (dotnet tool install -g nanoff), and for building, msbuild with the nanoFramework project system
 # (Visual Studio, or VS Code with the nanoFramework extension). The application is LAN only unless --wifi: that builds
 # the Wi-Fi variant (msbuild -p:Wifi=true; docs/board-profile.md "Wi-Fi"), which costs about 1.3 KB of the board's heap
-# from start-up. Exit codes: 0 done, 1 a step failed, 2 usage.
+# from start-up. It has no call audio unless --audio: that builds the I2S variant (msbuild -p:CallAudio=true;
+# docs/board-profile.md "Call audio") for a profile with an amplifier or a microphone (m5core-audio, chosen in
+# board/Program.cs), about 0.3 KB more of the heap. Exit codes: 0 done, 1 a step failed, 2 usage.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,9 +27,10 @@ do_update=1
 do_deploy=1
 dry_run=0
 wifi=false
+audio=false
 
 usage() {
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
   echo "boards: m5core (nanoFramework target M5Core), olimex-poe (ESP32_OLIMEX); or --target NAME to override"
 }
 fail() { echo "flash: $*" >&2; exit 1; }
@@ -46,6 +50,7 @@ while [ $# -gt 0 ]; do
     --configuration) configuration="${2:-}"; shift 2 ;;
     --app-only) do_update=0; shift ;;
     --wifi) wifi=true; shift ;;
+    --audio) audio=true; shift ;;
     --firmware-only) do_deploy=0; shift ;;
     --dry-run) dry_run=1; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -70,13 +75,14 @@ command -v nanoff >/dev/null 2>&1 || fail "nanoff not found on PATH: install it 
 if [ "$do_deploy" = 1 ] && [ -z "$image" ]; then
   variant="LAN only"
   [ "$wifi" = false ] || variant="Wi-Fi"
+  [ "$audio" = false ] || variant="$variant, call audio"
   step "building the device application ($configuration, board $board, $variant)"
   command -v msbuild >/dev/null 2>&1 || fail "msbuild not found: build DeskPhone.sln in Visual Studio or VS Code with the nanoFramework extension, then pass --image board/bin/$configuration/DeskPhone.Board.bin"
-  run msbuild "$repo/DeskPhone.sln" -restore -p:Configuration="$configuration" -p:BoardProfile="$board" -p:Wifi="$wifi"
+  run msbuild "$repo/DeskPhone.sln" -restore -p:Configuration="$configuration" -p:BoardProfile="$board" -p:Wifi="$wifi" -p:CallAudio="$audio"
   image="$repo/board/bin/$configuration/DeskPhone.Board.bin"
 fi
-if [ "$wifi" = true ] && [ -n "$image" ]; then
-  echo "flash: --wifi chooses what is built; a prebuilt --image is deployed as it is (build it with -p:Wifi=true)" >&2
+if { [ "$wifi" = true ] || [ "$audio" = true ]; } && [ -n "$image" ]; then
+  echo "flash: --wifi and --audio choose what is built; a prebuilt --image is deployed as it is (build it with -p:Wifi=true, -p:CallAudio=true)" >&2
 fi
 if [ "$do_deploy" = 1 ] && [ "$dry_run" = 0 ]; then
   [ -f "$image" ] || fail "application image $image not found"
