@@ -87,6 +87,18 @@ namespace DeskPhone.Firmware.Phone
         public const int RequestBytes = 6144;
 
         /// <summary>
+        /// What a NOTIFY needs free beside twice its length, whatever is refused, and any request while something is: a
+        /// NOTIFY's turn reads its body (a BLF key's dialog-info XML under the reader's frames) and redraws the key, and
+        /// went 6.9 KB below its measurement in the office profile's MESSAGE stream in its call (measured 9,240 B free,
+        /// 2,376 B after the turn's last collection), as in worst's key NOTIFYs at rest (14,892 -> 8,064 B), where a
+        /// MESSAGE's went 2.6 KB. With <see cref="RequestBytes"/> only, at 87,800 B the office phone with all its keys took
+        /// such a NOTIFY in and ran out of a block for a frame in it (docs/benchmarks.md, h-sweephole). The same as a
+        /// request while something is refused, which the key admission's <see cref="RequestRoomBytes"/> already covers:
+        /// a key taken on still gets its first NOTIFY.
+        /// </summary>
+        public const int NotifyBytes = RequestBytes + BurstBytes;
+
+        /// <summary>
         /// What a burst of requests keeps between them beside each one's own need: the agent's parse parts (about 1.3 KB)
         /// and writer (0.6 KB) and the Timer J table's growth (about 1 KB), measured in the office profile's MESSAGE stream
         /// (census office:call-3s to office:messages-100-every-100ms). Asked while the reserve refuses something: a phone
@@ -298,9 +310,9 @@ namespace DeskPhone.Firmware.Phone
         /// docs/benchmarks.md h-idadmit). Else it is measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
         /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
         /// something is refused. What ends a call (BYE, CANCEL), when measured, needs
-        /// <see cref="EndingBytes"/> only: refusing it keeps the heap full. A NOTIFY keeps the burst's room even in a
-        /// subscription's dialog: without it, at 87,800 B a BLF key's NOTIFY was taken in and ran out in its XML
-        /// (docs/benchmarks.md, h-heapsweep). An ACK needs <see cref="AckBytes"/> only. A refusal is counted and answered
+        /// <see cref="EndingBytes"/> only: refusing it keeps the heap full. A NOTIFY, in a subscription's dialog too, needs
+        /// <see cref="NotifyBytes"/> even while nothing is refused: with less, at 87,800 B a BLF key's NOTIFY was taken in
+        /// and ran out in its XML (docs/benchmarks.md, h-heapsweep; in the office call's stream, h-sweephole). An ACK needs <see cref="AckBytes"/> only. A refusal is counted and answered
         /// 503 with Retry-After (an ACK is answered nothing).</item>
         /// </list>
         /// Data null (only the length known, before a datagram's packet is made): judged as an ACK, the least any request
@@ -332,7 +344,7 @@ namespace DeskPhone.Firmware.Phone
                 return 0;
             }
             int need = kind == SniffedRequest.Ack ? AckBytes : kind == SniffedRequest.Ending ? EndingBytes
-                : Refusing ? RequestBytes + BurstBytes : RequestBytes;
+                : Refusing || kind == SniffedRequest.Notify ? NotifyBytes : RequestBytes;
             if (Measure() - 2 * length >= need)
             {
                 return 0;

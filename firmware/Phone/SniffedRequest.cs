@@ -4,7 +4,8 @@ namespace DeskPhone.Firmware.Phone
     /// What a message would do to the heap, read from its first bytes before it is parsed (the heap reserve's admission,
     /// <see cref="HeapReserve.Refusal"/>): a response frees the phone's own transaction; an ACK settles a call (its 2xx
     /// kept for retransmission goes) and is answered nothing; a BYE or CANCEL ends a call and frees heap; an INVITE whose
-    /// To has no tag (a re-INVITE has one) takes on a new call's state; anything else is other.
+    /// To has no tag (a re-INVITE has one) takes on a new call's state; a NOTIFY's turn reads its body (a BLF key's XML)
+    /// and redraws; anything else is other.
     /// </summary>
     // Bytes compared one by one, no string made: this runs when the heap is short (each string literal used is a string
     // made on nanoCLR's heap).
@@ -15,6 +16,7 @@ namespace DeskPhone.Firmware.Phone
         public const int Invite = 2;
         public const int Response = 3;
         public const int Ack = 4;
+        public const int Notify = 5;
 
         /// <summary>The kind of the message in d[0, length) by its start line (an INVITE: <see cref="NewCall"/> tells more).</summary>
         public static int Of(byte[] d, int length)
@@ -24,8 +26,9 @@ namespace DeskPhone.Firmware.Phone
                 return Other;
             }
             int a = d[0];
-            if (a == 'S' && d[1] == 'I' && d[2] == 'P' && d[3] == '/')
+            if (a == 'S' && d[3] == '/')
             {
+                // "SIP/": a method is a token, which holds no '/'.
                 return Response;
             }
             if (a == 'A' && d[1] == 'C' && d[2] == 'K' && d[3] == ' ')
@@ -37,7 +40,8 @@ namespace DeskPhone.Firmware.Phone
             {
                 return Ending;
             }
-            return a == 'I' && d[1] == 'N' && d[2] == 'V' && d[6] == ' ' ? Invite : Other;
+            // NOTIFY is the only method that starts with N (an extension method that does is given a NOTIFY's room: more).
+            return a == 'N' ? Notify : a == 'I' && d[1] == 'N' && d[2] == 'V' && d[6] == ' ' ? Invite : Other;
         }
 
         /// <summary>

@@ -22,7 +22,7 @@
 #                                            # $BOOT_MUST_DRAW_CALL (default "idle+call,office") drew the connected call's
 #                                            # screen by call-3s there ("load profile=P screen='[call] ...Connected..."
 #                                            # drawn=yes"); then the scenario runs at
-#                                            # each heap of $BOOT_SWEEP_HEAPS (default "82400 84000 86000 88600", "" for none),
+#                                            # each heap of $BOOT_SWEEP_HEAPS (default "82400 84000 86000 87700 88000 88600", "" for none),
 #                                            # where the profiles in $BOOT_SWEEP_MUST_END (default
 #                                            # "idle,idle+call,office,worst") must reach their last step, never out
 #                                            # of memory
@@ -131,8 +131,10 @@ run_at() {
 # Near the board's heap too (issue 17, h-heapsweep): with a little more heap than the board's the phone takes on more
 # (an identity, a call) and must still refuse what does not fit rather than run out; 86,000 and 88,600 B since h-idadmit
 # (there office took its keys on before its identities' own subscriptions were built, and ran out in their NOTIFYs from
-# 87,800 B; idle ran out in the allocation check's ballast at 87,800 B). At each heap of $BOOT_SWEEP_HEAPS
-# (default "82400 84000 86000 88600", "" for none; only when no BOOT_HEAP is given) the profiles of $BOOT_SWEEP_MUST_END (default
+# 87,800 B; idle ran out in the allocation check's ballast at 87,800 B); 87,700 and 88,000 B since h-sweephole (there office,
+# every key taken on, ran out in a key's NOTIFY in its call's MESSAGE stream; at 87,700 B main's stream came within 2.2 KB of
+# it, and 87,400 B meets nanoCLR's crash in worst). At each heap of $BOOT_SWEEP_HEAPS
+# (default "82400 84000 86000 87700 88000 88600", "" for none; only when no BOOT_HEAP is given) the profiles of $BOOT_SWEEP_MUST_END (default
 # "idle,idle+call,office,worst") reach their last step, none out of memory. A nanoCLR crash there (a matter of layout, see below)
 # is judged on a run 12 or 24 bytes smaller. Returns 1 when one did not.
 # Whether profile $1, out of memory at a sweep heap of $2 bytes, runs to its end at two smaller heaps (48 and 96 B
@@ -150,7 +152,7 @@ ends_below() {
 }
 sweep() {
     local h p judged_at failed=0
-    for h in ${BOOT_SWEEP_HEAPS-82400 84000 86000 88600}; do
+    for h in ${BOOT_SWEEP_HEAPS-82400 84000 86000 87700 88000 88600}; do
         judged_at="$h"
         for less in 0 12 24; do
             judged_at=$((h - less))

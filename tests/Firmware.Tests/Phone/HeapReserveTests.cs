@@ -502,6 +502,27 @@ namespace DeskPhone.Firmware.Tests.Phone
             "From: <sip:pbx@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>;tag=a1\nCall-ID: i\nCSeq: 2 " + method + "\nContent-Length: 0\n\n");
 
         [Fact]
+        public void ANotifyIsMeasuredWithRoomForItsBodysTurnThoughNothingIsRefused()
+        {
+            // At 87,800 B the office phone, every key taken on, took a key's NOTIFY in its call's stream on a request's room
+            // and ran out in its XML: a NOTIFY's turn goes 6.9 KB below its measurement, a MESSAGE's 2.6 KB.
+            var reserve = new HeapReserve(_heap);
+            byte[] notify = Bytes("NOTIFY sip:201@10.0.0.2 SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bKn\n" +
+                "From: <sip:202@10.0.0.1>;tag=p\nTo: <sip:201@10.0.0.2>;tag=k1\nCall-ID: n\nCSeq: 2 NOTIFY\nEvent: dialog\n" +
+                "Content-Length: 0\n\n");
+            _heap.Room = 0;
+            // Above the reserve's 8 KB (not low), below the request room (each request measured), nothing refused.
+            _heap.Short = HeapReserve.NotifyBytes + 2 * notify.Length - 12;
+            reserve.Measure();
+            Assert.False(reserve.Low);
+            Assert.Equal(0, reserve.Refusal(Message500, Message500.Length));
+            Assert.Equal(503, reserve.Refusal(notify, notify.Length));
+            Assert.Equal(3, _heap.Asked);
+            _heap.Short += 12;
+            Assert.Equal(0, reserve.Refusal(notify, notify.Length));
+        }
+
+        [Fact]
         public void AStreamOfShortRequestsIsMeasuredAgainOnceTheLastMeasurementsRoomIsSpent()
         {
             // At 90,200 B the office phone took its stream's NOTIFYs in unmeasured on a measurement 10 s old and ran out in one.
