@@ -109,7 +109,7 @@ namespace DeskPhone.Domain.Calls
                 return false;
             }
             _parking = call.Id;
-            _statuses.Raise(StatusId.TryParking, orbit, "calls", nowMs);
+            Statuses.Raise(StatusId.TryParking, orbit, "calls", nowMs);
             return true;
         }
 
@@ -119,7 +119,7 @@ namespace DeskPhone.Domain.Calls
             if (call.Id == _parking)
             {
                 _parking = 0;
-                _statuses.Clear(StatusId.TryParking, nowMs);
+                Statuses.Clear(StatusId.TryParking, nowMs);
             }
         }
 
@@ -130,12 +130,12 @@ namespace DeskPhone.Domain.Calls
             if (parking)
             {
                 _parking = 0;
-                _statuses.Clear(StatusId.TryParking, nowMs);
+                Statuses.Clear(StatusId.TryParking, nowMs);
             }
             if (status >= 300)
             {
-                _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
-                _statuses.Raise(StatusId.StatusLineSystemMessage, (parking ? "Park failed: " : "Transfer failed: ") + FailureText(status), "calls", nowMs);
+                Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+                Statuses.Raise(StatusId.StatusLineSystemMessage, (parking ? "Park failed: " : "Transfer failed: ") + FailureText(status), "calls", nowMs);
             }
         }
     }

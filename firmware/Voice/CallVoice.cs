@@ -26,23 +26,25 @@ namespace DeskPhone.Firmware.Voice
     {
         public const int MaxSessions = 2;
 
-        private readonly CallSessions _calls;
-        private readonly IAudioRoute _route;
+        // The calls, whose sessions, audio route, settings and dialing screen the voice, its tones and the conference
+        // use: one field, not three (and the tones' pad: 36 B of every call, h-callrest2).
+        private readonly PhoneCalls _phone;
         private readonly ICallAudio _audio;
 
         // For the conference and the tones, which keep no references of their own (h-callmedia).
-        internal CallSessions Calls => _calls;
+        internal CallSessions Calls => _phone.Sessions;
 
         internal ICallAudio Audio => _audio;
 
-        internal SettingsStore Settings => _settings;
+        internal SettingsStore Settings => _phone.Settings;
 
-        internal IAudioRoute Route => _route;
+        internal IAudioRoute Route => _phone.Audio;
+
+        internal DialPad Pad => _phone.Pad;
         private readonly RtpChannelFactory _channels;
         // Made by the first call's media and let go with the last session (Release): an idle phone holds neither.
         private MediaSession[] _sessions;
         private InfoDtmfSender _info;
-        private readonly SettingsStore _settings;
         // The RTP and RTCP channels the next session takes, made when a call's port is tried (PortBindable) and kept
         // closed until its media starts: trying a port makes no channel that a session does not use.
         private IRtpChannel _nextRtp;
@@ -56,21 +58,18 @@ namespace DeskPhone.Firmware.Voice
         private const int HeldInfo = 0x100;
         private long _heldSinceMs;
 
-        /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
-        /// <param name="route">The audio device and mute the user's keys set: muted, the sessions send silence.</param>
-        /// <param name="settings">For <c>tone_scheme</c>, the country of the tones, and the phone's random source (each call's SSRC and first sequence).</param>
-        /// <param name="pad">The dialing screen, for the dial tone (null: none).</param>
-        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, SettingsStore settings,
-                         DialPad pad)
+        /// <param name="calls">The calls: their SIP sessions (for what <see cref="ICallMedia.Start"/> does not carry, the
+        /// telephone-event payload type), the audio device and mute the user's keys set (muted, the sessions send
+        /// silence), the settings (<c>tone_scheme</c>, the country of the tones, and the phone's random source: each call's
+        /// SSRC and first sequence) and the dialing screen (the dial tone).</param>
+        public CallVoice(PhoneCalls calls, ICallAudio audio, RtpChannelFactory channels)
         {
-            Tones = new CallTones(this, pad);
-            calls.DtmfReceived += OnDtmfInfo;
-            _settings = settings;
-            _calls = calls;
-            _route = route;
+            _phone = calls;
+            Tones = new CallTones(this);
+            calls.Sessions.DtmfReceived += OnDtmfInfo;
             _audio = audio;
             _channels = channels;
-            calls.PortBindable = Bindable;
+            calls.Sessions.PortBindable = Bindable;
         }
 
         /// <summary>
@@ -106,7 +105,7 @@ namespace DeskPhone.Firmware.Voice
                 _unbound = 0;
                 if (Refusal != null)
                 {
-                    Refusal("call refused: no RTP port of " + _calls.RtpPortStart.ToString() + "-" + _calls.RtpPortEnd.ToString() +
+                    Refusal("call refused: no RTP port of " + _phone.Sessions.RtpPortStart.ToString() + "-" + _phone.Sessions.RtpPortEnd.ToString() +
                             " can be bound (503 " + CallSessions.NoMediaPort + ")");
                 }
             }
@@ -116,8 +115,8 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>The pairs of the RTP port range no call uses, as CallSessions counts them: those a port search tries.</summary>
         private int PairsFree()
         {
-            int first = _calls.RtpPortStart + (_calls.RtpPortStart & 1);
-            int pairs = (_calls.RtpPortEnd - first + 1) / 2;
+            int first = _phone.Sessions.RtpPortStart + (_phone.Sessions.RtpPortStart & 1);
+            int pairs = (_phone.Sessions.RtpPortEnd - first + 1) / 2;
             if (pairs < 1)
             {
                 pairs = 1;
@@ -125,7 +124,7 @@ namespace DeskPhone.Firmware.Voice
             int free = pairs;
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
-                SipCall call = _calls.Slot(i);
+                SipCall call = _phone.Sessions.Slot(i);
                 int port = call == null ? 0 : call.LocalMediaPort;
                 if (port >= first && port < first + 2 * pairs && ((port - first) & 1) == 0 && !SharedBefore(i, port))
                 {
@@ -140,7 +139,7 @@ namespace DeskPhone.Firmware.Voice
         {
             for (int i = 0; i < slot; i++)
             {
-                SipCall call = _calls.Slot(i);
+                SipCall call = _phone.Sessions.Slot(i);
                 if (call != null && call.LocalMediaPort == port)
                 {
                     return true;
@@ -156,7 +155,7 @@ namespace DeskPhone.Firmware.Voice
         public TextHandler Refusal;
 
         /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>); made by its first use, most phones send DTMF in RTP.</summary>
-        public InfoDtmfSender Info => _info ?? (_info = new InfoDtmfSender(_calls));
+        public InfoDtmfSender Info => _info ?? (_info = new InfoDtmfSender(_phone.Sessions));
 
         // Made when a conference is first asked for (the Conference key or softkey): few calls join one, and every call's
         // layer held it (36 B, docs/benchmarks.md h-smallcuts).
@@ -229,8 +228,8 @@ namespace DeskPhone.Firmware.Voice
         /// </summary>
         public string SendDigits(int callId, string digits)
         {
-            SipCall call = _calls.Find(callId);
-            string mode = call == null ? "off" : _settings.Get(SettingNames.DtmfInfo, call.Identity);
+            SipCall call = _phone.Sessions.Find(callId);
+            string mode = call == null ? "off" : _phone.Settings.Get(SettingNames.DtmfInfo, call.Identity);
             bool info = mode == "on" || mode == "sip_info_only";
             bool rtp = mode != "sip_info_only";
             MediaSession session = Find(callId);
@@ -293,12 +292,12 @@ namespace DeskPhone.Firmware.Voice
                 }
                 _held = -1;
             }
-            SipCall call = down ? _calls.Find(callId) : null;
+            SipCall call = down ? _phone.Sessions.Find(callId) : null;
             if (call == null)
             {
                 return;
             }
-            string mode = _settings.Get(SettingNames.DtmfInfo, call.Identity);
+            string mode = _phone.Settings.Get(SettingNames.DtmfInfo, call.Identity);
             MediaSession session = Find(callId);
             bool rtp = mode != "sip_info_only" && session != null && session.PressDigit(key);
             bool info = (mode == "on" || mode == "sip_info_only") && call.State == SipCall.Connected && !call.Held &&
@@ -428,7 +427,7 @@ namespace DeskPhone.Firmware.Voice
             Conference joined = Joined;
             if (joined != null)
             {
-                joined.Mixer.Muted = _route.Muted;
+                joined.Mixer.Muted = _phone.Audio.Muted;
             }
             // Locals: a session's turn may end its call, and the last call's end lets go of the fields (Release).
             MediaSession[] sessions = _sessions;
@@ -442,7 +441,7 @@ namespace DeskPhone.Firmware.Voice
                 if (session != null)
                 {
                     // In a conference the mixer mutes the microphone: the parties still hear each other.
-                    session.Muted = _route.Muted && (joined == null || joined.Source(session.CallId) == null);
+                    session.Muted = _phone.Audio.Muted && (joined == null || joined.Source(session.CallId) == null);
                     session.Tone = session.CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
                     session.Silenced = Paging != null && Paging.OverCall;
                     if (session.TakeNewDigits())
@@ -457,7 +456,7 @@ namespace DeskPhone.Firmware.Voice
         // The session's received digits onto its call for the screen, made into a string only when one came.
         private void ShowDigits(MediaSession session)
         {
-            SipCall call = _calls.Find(session.CallId);
+            SipCall call = _phone.Sessions.Find(session.CallId);
             if (call != null)
             {
                 call.ReceivedDigits = session.Digits;
@@ -468,7 +467,7 @@ namespace DeskPhone.Firmware.Voice
         {
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
-                SipCall call = _calls.Slot(i);
+                SipCall call = _phone.Sessions.Slot(i);
                 if (call != null && call.Id == callId)
                 {
                     return call.TelephoneEvent;
@@ -496,8 +495,8 @@ namespace DeskPhone.Firmware.Voice
                 {
                     try
                     {
-                        _sessions[i] = _nextRtp == null ? new MediaSession(_channels(), _channels(), _settings.Random)
-                                                        : new MediaSession(_nextRtp, _nextRtcp, _settings.Random);
+                        _sessions[i] = _nextRtp == null ? new MediaSession(_channels(), _channels(), _phone.Settings.Random)
+                                                        : new MediaSession(_nextRtp, _nextRtcp, _phone.Settings.Random);
                         _nextRtp = null;
                         _nextRtcp = null;
                     }
