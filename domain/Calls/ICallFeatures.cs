@@ -44,6 +44,10 @@ namespace DeskPhone.Domain.Calls
 
         /// <summary>The audio device or mute changed (<see cref="AudioRoute.Listener"/>).</summary>
         void AudioChanged();
+
+        /// <summary>Says <paramref name="text"/> in the phone's log: a call refused for want of an RTP port (an INVITE
+        /// answered 503 No RTP Port, a dial not sent), as the heap reserve's refusals are said there.</summary>
+        void Log(string text);
     }
 
     /// <summary>The states of <see cref="ICallFeatures.CallBack"/> the screen offers a softkey for.</summary>

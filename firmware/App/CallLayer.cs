@@ -93,8 +93,6 @@ namespace DeskPhone.Firmware.App
                 {
                     ICallAudio audio = _audio ?? new SilentAudio();
                     voice = new CallVoice(calls, audio, _rtp);
-                    // A call refused for want of an RTP port (503 No RTP Port, a dial not sent) goes into the phone's log.
-                    voice.Refusal = app.Log.Add;
                     if (_multicast != null)
                     {
                         voice.Paging = new Paging(settings, core.Statuses, audio, calls.Sessions, _multicast);
@@ -418,6 +416,10 @@ namespace DeskPhone.Firmware.App
             DialPlan.Apply(settings.Get(SettingNames.UserDialPlan, identity), number, settings.Get(SettingNames.UserHost, identity), out string dialled, out complete);
             return dialled;
         }
+
+        // ICallFeatures: a call refused for want of an RTP port (503 No RTP Port, a dial not sent) goes into the phone's
+        // log, through the layer the voice's calls already know (no delegate kept by the voice, 48 B, h-callrest2).
+        public void Log(string text) => _app.Log.Add(text);
 
         public void AudioChanged() =>
             Drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, Calls.Alerting);

@@ -42,8 +42,10 @@ namespace DeskPhone.Firmware.Voice
 
         internal DialPad Pad => _phone.Pad;
         private readonly RtpChannelFactory _channels;
-        // Made by the first call's media and let go with the last session (Release): an idle phone holds neither.
-        private MediaSession[] _sessions;
+        // The MaxSessions sessions, each made by a call's media and let go with its call (Release): an idle phone holds
+        // none. Two fields, not an array of them (48 B and its field, h-callrest2).
+        private MediaSession _first;
+        private MediaSession _second;
         private InfoDtmfSender _info;
         // The RTP and RTCP channels the next session takes, made when a call's port is tried (PortBindable) and kept
         // closed until its media starts: trying a port makes no channel that a session does not use.
@@ -103,9 +105,9 @@ namespace DeskPhone.Firmware.Voice
             {
                 // Every pair was tried (CallSessions tries each one not in use once, and stops at the first that binds).
                 _unbound = 0;
-                if (Refusal != null)
+                if (_phone.Features != null)
                 {
-                    Refusal("call refused: no RTP port of " + _phone.Sessions.RtpPortStart.ToString() + "-" + _phone.Sessions.RtpPortEnd.ToString() +
+                    _phone.Features.Log("call refused: no RTP port of " + _phone.Sessions.RtpPortStart.ToString() + "-" + _phone.Sessions.RtpPortEnd.ToString() +
                             " can be bound (503 " + CallSessions.NoMediaPort + ")");
                 }
             }
@@ -148,12 +150,6 @@ namespace DeskPhone.Firmware.Voice
             return false;
         }
 
-        /// <summary>
-        /// Told when no port of the RTP range can be bound (an INVITE refused 503 No RTP Port, a dial not sent): the
-        /// phone's log (<c>PhoneLog.Add</c>, as the heap reserve's refusals are said there); null: not said.
-        /// </summary>
-        public TextHandler Refusal;
-
         /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>); made by its first use, most phones send DTMF in RTP.</summary>
         public InfoDtmfSender Info => _info ?? (_info = new InfoDtmfSender(_phone.Sessions));
 
@@ -174,7 +170,7 @@ namespace DeskPhone.Firmware.Voice
         public Paging Paging;
 
         /// <summary>No session, no tone and no paging: nothing of the voice needs its call layer (firmware/App/CallLayer).</summary>
-        public bool Idle => _sessions == null && Tones.Quiet && Paging == null;
+        public bool Idle => _first == null && _second == null && Tones.Quiet && Paging == null;
 
         /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
         public int Refused;
@@ -356,41 +352,26 @@ namespace DeskPhone.Firmware.Voice
             {
                 _conference.Ended(callId);
             }
-            if (_sessions == null)
+            if (_first != null && _first.CallId == callId)
             {
-                return;
+                _first.Forget();
+                _first = null;
             }
-            bool any = false;
-            for (int i = 0; i < MaxSessions; i++)
+            if (_second != null && _second.CallId == callId)
             {
-                if (_sessions[i] != null && _sessions[i].CallId == callId)
-                {
-                    _sessions[i].Forget();
-                    _sessions[i] = null;
-                }
-                any |= _sessions[i] != null;
-            }
-            if (!any)
-            {
-                _sessions = null;
+                _second.Forget();
+                _second = null;
             }
         }
 
         /// <summary>The session carrying (or, held, last carrying) this call's media; null when it had none.</summary>
         public MediaSession Find(int callId)
         {
-            if (_sessions == null)
+            if (_first != null && _first.CallId == callId)
             {
-                return null;
+                return _first;
             }
-            for (int i = 0; i < MaxSessions; i++)
-            {
-                if (_sessions[i] != null && _sessions[i].CallId == callId)
-                {
-                    return _sessions[i];
-                }
-            }
-            return null;
+            return _second != null && _second.CallId == callId ? _second : null;
         }
 
         /// <summary>
@@ -429,28 +410,30 @@ namespace DeskPhone.Firmware.Voice
             {
                 joined.Mixer.Muted = _phone.Audio.Muted;
             }
-            // Locals: a session's turn may end its call, and the last call's end lets go of the fields (Release).
-            MediaSession[] sessions = _sessions;
-            if (sessions == null)
+            // A local: the first session's turn may end its call, whose end lets go of its field (Release).
+            MediaSession second = _second;
+            if (_first != null)
             {
-                return;
+                Turn(_first, joined, nowMs);
             }
-            for (int i = 0; i < MaxSessions; i++)
+            if (second != null)
             {
-                MediaSession session = sessions[i];
-                if (session != null)
-                {
-                    // In a conference the mixer mutes the microphone: the parties still hear each other.
-                    session.Muted = _phone.Audio.Muted && (joined == null || joined.Source(session.CallId) == null);
-                    session.Tone = session.CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
-                    session.Silenced = Paging != null && Paging.OverCall;
-                    if (session.TakeNewDigits())
-                    {
-                        ShowDigits(session);
-                    }
-                    session.Poll(nowMs);
-                }
+                Turn(second, joined, nowMs);
             }
+        }
+
+        // A session's turn: it receives, sends and plays what is due.
+        private void Turn(MediaSession session, Conference joined, long nowMs)
+        {
+            // In a conference the mixer mutes the microphone: the parties still hear each other.
+            session.Muted = _phone.Audio.Muted && (joined == null || joined.Source(session.CallId) == null);
+            session.Tone = session.CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
+            session.Silenced = Paging != null && Paging.OverCall;
+            if (session.TakeNewDigits())
+            {
+                ShowDigits(session);
+            }
+            session.Poll(nowMs);
         }
 
         // The session's received digits onto its call for the screen, made into a string only when one came.
@@ -476,43 +459,44 @@ namespace DeskPhone.Firmware.Voice
             return -1;
         }
 
+        // The first session free (made if its field is empty, reused if it never carried a call), null when none is.
         private MediaSession Free()
         {
-            if (_sessions == null)
+            if (_first == null)
             {
-                try
-                {
-                    _sessions = new MediaSession[MaxSessions];
-                }
-                catch (OutOfMemoryException)
-                {
-                    return null;
-                }
+                return _first = Made();
             }
-            for (int i = 0; i < MaxSessions; i++)
+            if (!_first.Active && _first.CallId < 0)
             {
-                if (_sessions[i] == null)
-                {
-                    try
-                    {
-                        _sessions[i] = _nextRtp == null ? new MediaSession(_channels(), _channels(), _phone.Settings.Random)
-                                                        : new MediaSession(_nextRtp, _nextRtcp, _phone.Settings.Random);
-                        _nextRtp = null;
-                        _nextRtcp = null;
-                    }
-                    catch (OutOfMemoryException)
-                    {
-                        // No room for the session's buffers: the call goes on without audio (counted in Refused).
-                        return null;
-                    }
-                    return _sessions[i];
-                }
-                if (!_sessions[i].Active && _sessions[i].CallId < 0)
-                {
-                    return _sessions[i];
-                }
+                return _first;
+            }
+            if (_second == null)
+            {
+                return _second = Made();
+            }
+            if (!_second.Active && _second.CallId < 0)
+            {
+                return _second;
             }
             return null;
+        }
+
+        // A new session on the channels the port's try made (or new ones); null without room for its buffers (the call
+        // goes on without audio, counted in Refused).
+        private MediaSession Made()
+        {
+            try
+            {
+                MediaSession session = _nextRtp == null ? new MediaSession(_channels(), _channels(), _phone.Settings.Random)
+                                                        : new MediaSession(_nextRtp, _nextRtcp, _phone.Settings.Random);
+                _nextRtp = null;
+                _nextRtcp = null;
+                return session;
+            }
+            catch (OutOfMemoryException)
+            {
+                return null;
+            }
         }
     }
 }
