@@ -180,7 +180,8 @@ namespace DeskPhone.Firmware.Voice
             IVoiceCodec voice = G711Codec.ForPayloadType(codec);
             MediaSession session = Find(callId) ?? Free();
             if (voice == null || session == null ||
-                !session.Start(callId, remoteAddress, remotePort, localPort, voice, EventPayloadType(callId), SourceOf(callId), SinkOf(callId)))
+                !session.Start(callId, remoteAddress, remotePort, localPort, voice, EventPayloadType(callId), SourceOf(callId), SinkOf(callId),
+                               _phone.Settings.Random))
             {
                 Refused++;
             }
@@ -487,8 +488,7 @@ namespace DeskPhone.Firmware.Voice
         {
             try
             {
-                MediaSession session = _nextRtp == null ? new MediaSession(_channels(), _channels(), _phone.Settings.Random)
-                                                        : new MediaSession(_nextRtp, _nextRtcp, _phone.Settings.Random);
+                MediaSession session = _nextRtp == null ? new MediaSession(_channels(), _channels()) : new MediaSession(_nextRtp, _nextRtcp);
                 _nextRtp = null;
                 _nextRtcp = null;
                 return session;
