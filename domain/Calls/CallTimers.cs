@@ -3,13 +3,17 @@ using DeskPhone.Sip.Session;
 namespace DeskPhone.Domain.Calls
 {
     /// <summary>
-    /// A due time per call (monotonic ms), for at most <see cref="CallSessions.MaxCalls"/> calls: two small arrays
+    /// A due time per key (monotonic ms; a key is a call id and what comes due for it, PhoneCalls.TimerKey), for at most
+    /// <see cref="Places"/> keys, three for each call (<see cref="CallSessions.MaxCalls"/>): two small arrays
     /// instead of a Hashtable, whose buckets would sit in the idle phone's heap for timers that rarely run; the arrays
     /// themselves are made by a <see cref="Set"/> and let go by the <see cref="Remove"/> of the last call (an idle phone
     /// holds none).
     /// </summary>
     public sealed class CallTimers
     {
+        /// <summary>The keys with a time at once: each of PhoneCalls' three kinds for every call.</summary>
+        public const int Places = 3 * CallSessions.MaxCalls;
+
         private int[] _ids;
         private long[] _due;
 
@@ -37,8 +41,8 @@ namespace DeskPhone.Domain.Calls
             {
                 try
                 {
-                    _due = new long[CallSessions.MaxCalls];
-                    _ids = new int[CallSessions.MaxCalls];
+                    _due = new long[Places];
+                    _ids = new int[Places];
                 }
                 catch (System.OutOfMemoryException)
                 {

@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Session;
+
 namespace DeskPhone.Domain.Calls
 {
     /// <summary>
@@ -35,6 +37,17 @@ namespace DeskPhone.Domain.Calls
 
         /// <summary>The user's no: the offer or the request forgotten.</summary>
         bool CancelCallBack(long nowMs);
+
+        /// <summary>A call changed (ringing, connected, ended, its message): told by <see cref="PhoneCalls"/> after its own
+        /// bookkeeping (the lists, the ringer, the audio device).</summary>
+        void CallChanged(SipCall call);
+
+        /// <summary>The audio device or mute changed (<see cref="AudioRoute.Listener"/>).</summary>
+        void AudioChanged();
+
+        /// <summary>Says <paramref name="text"/> in the phone's log: a call refused for want of an RTP port (an INVITE
+        /// answered 503 No RTP Port, a dial not sent), as the heap reserve's refusals are said there.</summary>
+        void Log(string text);
     }
 
     /// <summary>The states of <see cref="ICallFeatures.CallBack"/> the screen offers a softkey for.</summary>

@@ -11,9 +11,6 @@ namespace DeskPhone.Domain.Calls
     /// </summary>
     public sealed partial class PhoneCalls : ITransferHandler
     {
-        // The call being parked (TryParking), 0 while none.
-        private int _parking;
-
         /// <summary>Blind transfer of a connected call (0: the active one) to a number or URI; false and why when it cannot.</summary>
         public bool Transfer(int id, string target, long nowMs, out string error)
         {
@@ -98,7 +95,7 @@ namespace DeskPhone.Domain.Calls
                 error = "no park orbit set (park_orbit)";
                 return false;
             }
-            if (_parking != 0)
+            if (_picked >> ParkingShift != 0)
             {
                 error = "a call is being parked";
                 return false;
@@ -108,34 +105,34 @@ namespace DeskPhone.Domain.Calls
             {
                 return false;
             }
-            _parking = call.Id;
-            _statuses.Raise(StatusId.TryParking, orbit, "calls", nowMs);
+            _picked = (_picked & PickedMask) | call.Id << ParkingShift;
+            Statuses.Raise(StatusId.TryParking, orbit, "calls", nowMs);
             return true;
         }
 
         /// <summary>A call that ends while it is being parked takes TryParking with it.</summary>
         private void ParkEnded(SipCall call, long nowMs)
         {
-            if (call.Id == _parking)
+            if (call.Id == _picked >> ParkingShift)
             {
-                _parking = 0;
-                _statuses.Clear(StatusId.TryParking, nowMs);
+                _picked &= PickedMask;
+                Statuses.Clear(StatusId.TryParking, nowMs);
             }
         }
 
         /// <summary>The outcome of a transfer: TryParking ends with a park; a failure is explained for 3 s.</summary>
         public void OnTransferDone(SipCall call, int status, long nowMs)
         {
-            bool parking = call.Id == _parking;
+            bool parking = call.Id == _picked >> ParkingShift;
             if (parking)
             {
-                _parking = 0;
-                _statuses.Clear(StatusId.TryParking, nowMs);
+                _picked &= PickedMask;
+                Statuses.Clear(StatusId.TryParking, nowMs);
             }
             if (status >= 300)
             {
-                _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
-                _statuses.Raise(StatusId.StatusLineSystemMessage, (parking ? "Park failed: " : "Transfer failed: ") + FailureText(status), "calls", nowMs);
+                Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+                Statuses.Raise(StatusId.StatusLineSystemMessage, (parking ? "Park failed: " : "Transfer failed: ") + FailureText(status), "calls", nowMs);
             }
         }
     }

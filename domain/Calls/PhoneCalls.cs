@@ -10,8 +10,6 @@ using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Domain.Calls
 {
-    public delegate void CallChangedHandler(SipCall call);
-
     /// <summary>
     /// The phone's call logic over the SIP sessions: what an incoming call does (forward always, Do not disturb
     /// refuses with 486 or forwards to the busy target, a call while in a call goes to the busy target, anything else
@@ -23,22 +21,27 @@ namespace DeskPhone.Domain.Calls
     /// </summary>
     public sealed partial class PhoneCalls : ISessionHandler, ICallMessageSink
     {
-        // Internal for the call LEDs (their line keys' settings), which keep no reference of their own (h-callstream).
-        internal readonly SettingsStore Settings;
-        private readonly StatusScheduler _statuses;
+        // For the call LEDs (their line keys' settings) and the voice (firmware/Voice/CallVoice), which keep no reference
+        // of their own (h-callstream, h-callrest2).
+        public readonly SettingsStore Settings;
+        // Public for the conference's keys (firmware/Voice/ConferenceKeys), which keep no reference of their own.
+        public readonly StatusScheduler Statuses;
         private readonly ToneSequencer _tones;
         private readonly OwnPresence _presence;
         private readonly CallHistory _history;
 
-        // Incoming calls that ring only from a given time on (At the desk): call id -> monotonic ms; bounded by the calls.
-        // Each of the three is made by its first Set (TimerSet): a plain call needs none of them, and the call layer
-        // built for it held 108 B of empty ones (docs/benchmarks.md, h-callsig).
-        private CallTimers _ringFrom;
+        // The calls' due times, each a call id and what comes due (TimerKey): incoming calls that ring only from a given
+        // time on (At the desk), intercom calls answered automatically (answer_after_policy), ringing calls forwarded when
+        // unanswered (user_fwd_timeout). Made by the first Set (TimerSet): a plain call needs none of them, and the call
+        // layer built for it held 108 B of empty ones (docs/benchmarks.md, h-callsig); one field for the three, not
+        // three (24 B of every call, h-callrest2).
+        private CallTimers _timers;
+        private const int RingFrom = 1;
+        private const int AnswerAt = 2;
+        private const int ForwardAt = 3;
 
-        // Intercom calls answered automatically (answer_after_policy), and ringing calls forwarded when unanswered
-        // (user_fwd_timeout): when.
-        private CallTimers _answerAt;
-        private CallTimers _forwardAt;
+        private static int TimerKey(int callId, int kind) => callId << 2 | kind;
+
         private TonePattern _ringing;
 
         /// <summary>
@@ -52,7 +55,7 @@ namespace DeskPhone.Domain.Calls
             _history = history;
             _presence = presence;
             Settings = settings;
-            _statuses = statuses;
+            Statuses = statuses;
             _tones = tones;
             Sessions = new CallSessions(agent, this, false);
             Sessions.LastId = history.LastCallId;
@@ -125,9 +128,6 @@ namespace DeskPhone.Domain.Calls
             }
         }
 
-        /// <summary>Every change of a call (ringing, connected, ended), for the bench event stream and the screen.</summary>
-        public event CallChangedHandler CallChanged;
-
         /// <summary>
         /// Places a call (identity 1..12; a number goes to the identity's domain), anonymous when the identity's
         /// user_anonymous_call is on; null and a reason when it cannot (no RTP port to bind: the status line says so too).
@@ -135,14 +135,14 @@ namespace DeskPhone.Domain.Calls
         public SipCall Dial(int identity, string target, long nowMs, out string error)
         {
             // The last refused call's warning is over once the user calls again.
-            _statuses.Clear(StatusId.SipWarningReceived, nowMs);
+            Statuses.Clear(StatusId.SipWarningReceived, nowMs);
             SipCall call = Sessions.Dial(identity, target, identity >= 1 && Settings.GetBool(SettingNames.UserAnonymousCall, identity), nowMs, out error);
             if ((object)error != null && error == CallSessions.NoMediaPort)
             {
                 // Not sent: no port of rtp_port_start..rtp_port_end can be bound, so the call would have no audio (a null
                 // string is not compared: nanoCLR may strcmp it).
-                _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
-                _statuses.Raise(StatusId.StatusLineSystemMessage, "Call failed: no RTP port", "calls", nowMs);
+                Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+                Statuses.Raise(StatusId.StatusLineSystemMessage, "Call failed: no RTP port", "calls", nowMs);
             }
             return call;
         }
@@ -184,11 +184,7 @@ namespace DeskPhone.Domain.Calls
                 if (c != null && c.CallId == callId)
                 {
                     c.Note = text.Length == 0 ? null : text;
-                    CallChangedHandler handler = CallChanged;
-                    if (handler != null)
-                    {
-                        handler(c);
-                    }
+                    Changed(c);
                     return true;
                 }
             }
@@ -218,8 +214,8 @@ namespace DeskPhone.Domain.Calls
             }
             if (ended)
             {
-                _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
-                _statuses.Raise(StatusId.StatusLineSystemMessage, "Call ended: registration lost", "calls", nowMs);
+                Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+                Statuses.Raise(StatusId.StatusLineSystemMessage, "Call ended: registration lost", "calls", nowMs);
             }
         }
 
@@ -234,12 +230,12 @@ namespace DeskPhone.Domain.Calls
             {
                 return;
             }
-            _statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
-            _statuses.Raise(StatusId.StatusLineSystemMessage, FailureText(call.EndStatus), "calls", nowMs);
+            Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+            Statuses.Raise(StatusId.StatusLineSystemMessage, FailureText(call.EndStatus), "calls", nowMs);
             if (call.Warning != null)
             {
-                _statuses.Clear(StatusId.SipWarningReceived, nowMs);
-                _statuses.Raise(StatusId.SipWarningReceived, call.Warning, "calls", nowMs);
+                Statuses.Clear(StatusId.SipWarningReceived, nowMs);
+                Statuses.Raise(StatusId.SipWarningReceived, call.Warning, "calls", nowMs);
             }
         }
 
@@ -273,8 +269,8 @@ namespace DeskPhone.Domain.Calls
         public void ClearMissed(long nowMs)
         {
             _history.MissedCount = 0;
-            _statuses.Clear(StatusId.PhoneHasMissedCalls, nowMs);
-            _statuses.Clear(StatusId.CanceledCall, nowMs);
+            Statuses.Clear(StatusId.PhoneHasMissedCalls, nowMs);
+            Statuses.Clear(StatusId.CanceledCall, nowMs);
         }
 
         /// <summary>Runs the sessions' timers and keeps the ringer in step with the calls and silent mode.</summary>
@@ -289,16 +285,16 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Answers the intercom calls whose delay is over.</summary>
         private void AutoAnswer(long nowMs)
         {
-            if (_answerAt == null || _answerAt.Count == 0)
+            if (_timers == null || _timers.Count == 0)
             {
                 return;
             }
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = Sessions.Slot(i);
-                if (c != null && c.State == SipCall.Alerting && _answerAt.Due(c.Id, nowMs))
+                if (c != null && c.State == SipCall.Alerting && _timers.Due(TimerKey(c.Id, AnswerAt), nowMs))
                 {
-                    _answerAt.Remove(c.Id);
+                    _timers.Remove(TimerKey(c.Id, AnswerAt));
                     Sessions.Answer(c, nowMs);
                 }
             }
@@ -333,18 +329,18 @@ namespace DeskPhone.Domain.Calls
         /// <summary>A ringing call whose rings ran out goes to the identity's user_fwd_timeout target (302), a missed call.</summary>
         private void ForwardUnanswered(long nowMs)
         {
-            if (_forwardAt == null || _forwardAt.Count == 0)
+            if (_timers == null || _timers.Count == 0)
             {
                 return;
             }
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = Sessions.Slot(i);
-                if (c == null || c.State != SipCall.Alerting || !_forwardAt.Due(c.Id, nowMs))
+                if (c == null || c.State != SipCall.Alerting || !_timers.Due(TimerKey(c.Id, ForwardAt), nowMs))
                 {
                     continue;
                 }
-                _forwardAt.Remove(c.Id);
+                _timers.Remove(TimerKey(c.Id, ForwardAt));
                 int index = c.Identity >= 1 ? c.Identity : 1;
                 string target = Settings.Get(SettingNames.UserFwdTimeout, index);
                 if (target == "")
@@ -386,18 +382,18 @@ namespace DeskPhone.Domain.Calls
             if (answerAfter >= 0 && AutoAnswerAllowed())
             {
                 // An intercom call: no ring, answered (on the speaker) after the delay the caller asked for.
-                _answerAt = TimerSet(_answerAt, call.Id, call.StartedMs + answerAfter * 1000L);
+                _timers = TimerSet(_timers, TimerKey(call.Id, AnswerAt), call.StartedMs + answerAfter * 1000L);
                 return 180;
             }
             if (Settings.GetAt(Settings.OrdinalOf(SettingNames.UserFwdTimeout), index) != "")
             {
                 // Forward on no answer: after user_fwd_timeout_rings rings, counted from the 180.
-                _forwardAt = TimerSet(_forwardAt, call.Id, call.StartedMs + (long)Settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs);
+                _timers = TimerSet(_timers, TimerKey(call.Id, ForwardAt), call.StartedMs + (long)Settings.GetInt(SettingNames.UserFwdTimeoutRings, index) * RingCycleMs);
             }
             if (_presence != null && _presence.IncomingCall(false) == IncomingCallAction.AlertDelayed)
             {
                 // At the desk: the call is signalled at once (180) but the ringer waits (docs/presence.md).
-                _ringFrom = TimerSet(_ringFrom, call.Id, call.StartedMs + _presence.AtTheDeskDelayMs);
+                _timers = TimerSet(_timers, TimerKey(call.Id, RingFrom), call.StartedMs + _presence.AtTheDeskDelayMs);
             }
             return 180;
         }
@@ -432,17 +428,11 @@ namespace DeskPhone.Domain.Calls
             }
             else if (call.State == SipCall.Ended)
             {
-                if (_ringFrom != null)
+                if (_timers != null)
                 {
-                    _ringFrom.Remove(call.Id);
-                }
-                if (_forwardAt != null)
-                {
-                    _forwardAt.Remove(call.Id);
-                }
-                if (_answerAt != null)
-                {
-                    _answerAt.Remove(call.Id);
+                    _timers.Remove(TimerKey(call.Id, RingFrom));
+                    _timers.Remove(TimerKey(call.Id, ForwardAt));
+                    _timers.Remove(TimerKey(call.Id, AnswerAt));
                 }
                 ParkEnded(call, nowMs);
                 Media.Stop(call.Id);
@@ -457,10 +447,17 @@ namespace DeskPhone.Domain.Calls
             UpdateRinger(nowMs);
             AudioChanged(nowMs);
             _history.SetInCall(Sessions.Count > 0);
-            CallChangedHandler handler = CallChanged;
-            if (handler != null)
+            Changed(call);
+        }
+
+        // Every change of a call goes to the features' owner (the call layer: the voice, the bench event stream, the LEDs,
+        // call completion), its one listener: an event's delegate and field were 48 B of every call (h-callrest2).
+        private void Changed(SipCall call)
+        {
+            ICallFeatures features = Features;
+            if (features != null)
             {
-                handler(call);
+                features.CallChanged(call);
             }
         }
 
@@ -479,7 +476,7 @@ namespace DeskPhone.Domain.Calls
             }
             if (call.EndStatus == 487)
             {
-                _statuses.Raise(StatusId.CanceledCall, CallNames.Remote(call), "calls", nowMs);
+                Statuses.Raise(StatusId.CanceledCall, CallNames.Remote(call), "calls", nowMs);
                 AddMissed(call, "calls", nowMs);
             }
         }
@@ -489,7 +486,7 @@ namespace DeskPhone.Domain.Calls
             Missed.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, 0));
             _history.ListsChanged();
             int missed = ++_history.MissedCount;
-            _statuses.Raise(StatusId.PhoneHasMissedCalls, missed.ToString(), source, nowMs);
+            Statuses.Raise(StatusId.PhoneHasMissedCalls, missed.ToString(), source, nowMs);
         }
 
 
@@ -508,11 +505,11 @@ namespace DeskPhone.Domain.Calls
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
                 SipCall c = Sessions.Slot(i);
-                alerting |= c != null && c.State == SipCall.Alerting && (_answerAt == null || !_answerAt.Contains(c.Id))
-                    && (_ringFrom == null || !_ringFrom.Contains(c.Id) || _ringFrom.Due(c.Id, nowMs));
+                alerting |= c != null && c.State == SipCall.Alerting && (_timers == null || !_timers.Contains(TimerKey(c.Id, AnswerAt))
+                    && (!_timers.Contains(TimerKey(c.Id, RingFrom)) || _timers.Due(TimerKey(c.Id, RingFrom), nowMs)));
                 connected |= c != null && c.State != SipCall.Alerting;
             }
-            TonePattern wanted = !alerting || _statuses.IsActive(StatusId.RingerIsSilent) || Audio.Muted ? null : connected ? Tones.CallWaiting : Tones.Ring;
+            TonePattern wanted = !alerting || Statuses.IsActive(StatusId.RingerIsSilent) || Audio.Muted ? null : connected ? Tones.CallWaiting : Tones.Ring;
             if (wanted == _ringing)
             {
                 return;

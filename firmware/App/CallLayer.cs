@@ -92,18 +92,14 @@ namespace DeskPhone.Firmware.App
                 if (_rtp != null)
                 {
                     ICallAudio audio = _audio ?? new SilentAudio();
-                    voice = new CallVoice(calls.Sessions, calls.Audio, audio, _rtp, settings, calls.Pad);
-                    // A call refused for want of an RTP port (503 No RTP Port, a dial not sent) goes into the phone's log.
-                    voice.Refusal = app.Log.Add;
+                    voice = new CallVoice(calls, audio, _rtp);
                     if (_multicast != null)
                     {
                         voice.Paging = new Paging(settings, core.Statuses, audio, calls.Sessions, _multicast);
                     }
                     calls.Media = voice;
-                    conferenceKeys = new ConferenceKeys(voice, calls.Audio, core.Statuses);
+                    conferenceKeys = new ConferenceKeys(calls);
                 }
-                // The layer's handlers are its own methods, not closures over these locals: no closure objects kept.
-                calls.CallChanged += OnCallChanged;
                 // The conference and call completion on the call screen, with their softkeys, and the identities' dial
                 // plans are the layer's own methods: no object of their own each (docs/benchmarks.md, h-callsig).
                 calls.Features = this;
@@ -113,7 +109,7 @@ namespace DeskPhone.Firmware.App
                 if (drivers != null && drivers.Hid != null)
                 {
                     // The USB headset's indicators show the headset in use and muted.
-                    calls.Audio.Changed += OnAudioChanged;
+                    calls.Audio.Listener = this;
                 }
             }
             catch (System.OutOfMemoryException)
@@ -295,9 +291,9 @@ namespace DeskPhone.Firmware.App
 
         public bool OnResponse(SipMessage response, long nowMs) => Calls != null && Calls.Sessions.OnResponse(response, nowMs);
 
-        // The layer's one handler on the calls (each delegate is 36 B kept with the layer): the voice ends, the event is
-        // raised, call completion and the LEDs follow, in that order.
-        private void OnCallChanged(SipCall call)
+        // ICallFeatures: the calls' one listener (no delegate kept, h-callrest2): the voice ends, the event is raised, call
+        // completion and the LEDs follow, in that order.
+        public void CallChanged(SipCall call)
         {
             if (Voice != null && call.State == SipCall.Ended)
             {
@@ -331,7 +327,7 @@ namespace DeskPhone.Firmware.App
             if (Drivers != null && Drivers.Hid != null)
             {
                 // The USB headset's ring indicator follows an incoming call's ringing.
-                OnAudioChanged();
+                AudioChanged();
             }
         }
 
@@ -421,7 +417,11 @@ namespace DeskPhone.Firmware.App
             return dialled;
         }
 
-        private void OnAudioChanged() =>
+        // ICallFeatures: a call refused for want of an RTP port (503 No RTP Port, a dial not sent) goes into the phone's
+        // log, through the layer the voice's calls already know (no delegate kept by the voice, 48 B, h-callrest2).
+        public void Log(string text) => _app.Log.Add(text);
+
+        public void AudioChanged() =>
             Drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, Calls.Alerting);
     }
 }

@@ -32,7 +32,6 @@ namespace DeskPhone.Firmware.Voice
 
         // The calls, audio, settings and route are the voice's (h-callmedia: a reference each here was 48 B a call).
         private readonly CallVoice _voice;
-        private readonly DialPad _pad;
         private ToneGenerator _tone;
         private string _scheme;
         private short[] _frame;
@@ -47,12 +46,11 @@ namespace DeskPhone.Firmware.Voice
         // kept beside it, no generator kept by the call layer between waiting calls (docs/benchmarks.md h-smallcuts).
         private ToneGenerator _waiting;
 
-        /// <param name="voice">The calls, audio, settings and route (the lifted handset, speaker or headset the dial tone needs; null: no dial tone).</param>
-        /// <param name="pad">The dialing screen (null: no dial tone).</param>
-        internal CallTones(CallVoice voice, DialPad pad)
+        /// <param name="voice">The calls, audio, settings, route (the lifted handset, speaker or headset the dial tone needs)
+        /// and the dialing screen.</param>
+        internal CallTones(CallVoice voice)
         {
             _voice = voice;
-            _pad = pad;
             WaitingCall = -1;
         }
 
@@ -119,12 +117,12 @@ namespace DeskPhone.Firmware.Voice
             {
                 kind = (int)ToneKind.Ringback;
             }
-            else if (_refused >= 0 && !LiveCalls() && (_pad == null || !_pad.Active) && (_refusedUntil < 0 || nowMs < _refusedUntil))
+            else if (_refused >= 0 && !LiveCalls() && !_voice.Pad.Active && (_refusedUntil < 0 || nowMs < _refusedUntil))
             {
                 id = _refused >> 4;
                 kind = _refused & 0x0F;
             }
-            else if (_pad != null && _voice.Route != null && _pad.Active && _pad.Number.Length == 0 && _voice.Route.Device != AudioDevice.None && !LiveCalls())
+            else if (_voice.Pad.Active && _voice.Pad.Number.Length == 0 && _voice.Route.Device != AudioDevice.None && !LiveCalls())
             {
                 id = CallAudio.NoCall;
                 kind = (int)ToneKind.Dial;

@@ -26,23 +26,27 @@ namespace DeskPhone.Firmware.Voice
     {
         public const int MaxSessions = 2;
 
-        private readonly CallSessions _calls;
-        private readonly IAudioRoute _route;
+        // The calls, whose sessions, audio route, settings and dialing screen the voice, its tones and the conference
+        // use: one field, not three (and the tones' pad: 36 B of every call, h-callrest2).
+        private readonly PhoneCalls _phone;
         private readonly ICallAudio _audio;
 
         // For the conference and the tones, which keep no references of their own (h-callmedia).
-        internal CallSessions Calls => _calls;
+        internal CallSessions Calls => _phone.Sessions;
 
         internal ICallAudio Audio => _audio;
 
-        internal SettingsStore Settings => _settings;
+        internal SettingsStore Settings => _phone.Settings;
 
-        internal IAudioRoute Route => _route;
+        internal IAudioRoute Route => _phone.Audio;
+
+        internal DialPad Pad => _phone.Pad;
         private readonly RtpChannelFactory _channels;
-        // Made by the first call's media and let go with the last session (Release): an idle phone holds neither.
-        private MediaSession[] _sessions;
+        // The MaxSessions sessions, each made by a call's media and let go with its call (Release): an idle phone holds
+        // none. Two fields, not an array of them (48 B and its field, h-callrest2).
+        private MediaSession _first;
+        private MediaSession _second;
         private InfoDtmfSender _info;
-        private readonly SettingsStore _settings;
         // The RTP and RTCP channels the next session takes, made when a call's port is tried (PortBindable) and kept
         // closed until its media starts: trying a port makes no channel that a session does not use.
         private IRtpChannel _nextRtp;
@@ -56,21 +60,18 @@ namespace DeskPhone.Firmware.Voice
         private const int HeldInfo = 0x100;
         private long _heldSinceMs;
 
-        /// <param name="calls">The SIP calls, for what <see cref="ICallMedia.Start"/> does not carry (the telephone-event payload type).</param>
-        /// <param name="route">The audio device and mute the user's keys set: muted, the sessions send silence.</param>
-        /// <param name="settings">For <c>tone_scheme</c>, the country of the tones, and the phone's random source (each call's SSRC and first sequence).</param>
-        /// <param name="pad">The dialing screen, for the dial tone (null: none).</param>
-        public CallVoice(CallSessions calls, IAudioRoute route, ICallAudio audio, RtpChannelFactory channels, SettingsStore settings,
-                         DialPad pad)
+        /// <param name="calls">The calls: their SIP sessions (for what <see cref="ICallMedia.Start"/> does not carry, the
+        /// telephone-event payload type), the audio device and mute the user's keys set (muted, the sessions send
+        /// silence), the settings (<c>tone_scheme</c>, the country of the tones, and the phone's random source: each call's
+        /// SSRC and first sequence) and the dialing screen (the dial tone).</param>
+        public CallVoice(PhoneCalls calls, ICallAudio audio, RtpChannelFactory channels)
         {
-            Tones = new CallTones(this, pad);
-            calls.DtmfReceived += OnDtmfInfo;
-            _settings = settings;
-            _calls = calls;
-            _route = route;
+            _phone = calls;
+            Tones = new CallTones(this);
+            calls.Sessions.DtmfReceived += OnDtmfInfo;
             _audio = audio;
             _channels = channels;
-            calls.PortBindable = Bindable;
+            calls.Sessions.PortBindable = Bindable;
         }
 
         /// <summary>
@@ -104,9 +105,9 @@ namespace DeskPhone.Firmware.Voice
             {
                 // Every pair was tried (CallSessions tries each one not in use once, and stops at the first that binds).
                 _unbound = 0;
-                if (Refusal != null)
+                if (_phone.Features != null)
                 {
-                    Refusal("call refused: no RTP port of " + _calls.RtpPortStart.ToString() + "-" + _calls.RtpPortEnd.ToString() +
+                    _phone.Features.Log("call refused: no RTP port of " + _phone.Sessions.RtpPortStart.ToString() + "-" + _phone.Sessions.RtpPortEnd.ToString() +
                             " can be bound (503 " + CallSessions.NoMediaPort + ")");
                 }
             }
@@ -116,8 +117,8 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>The pairs of the RTP port range no call uses, as CallSessions counts them: those a port search tries.</summary>
         private int PairsFree()
         {
-            int first = _calls.RtpPortStart + (_calls.RtpPortStart & 1);
-            int pairs = (_calls.RtpPortEnd - first + 1) / 2;
+            int first = _phone.Sessions.RtpPortStart + (_phone.Sessions.RtpPortStart & 1);
+            int pairs = (_phone.Sessions.RtpPortEnd - first + 1) / 2;
             if (pairs < 1)
             {
                 pairs = 1;
@@ -125,7 +126,7 @@ namespace DeskPhone.Firmware.Voice
             int free = pairs;
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
-                SipCall call = _calls.Slot(i);
+                SipCall call = _phone.Sessions.Slot(i);
                 int port = call == null ? 0 : call.LocalMediaPort;
                 if (port >= first && port < first + 2 * pairs && ((port - first) & 1) == 0 && !SharedBefore(i, port))
                 {
@@ -140,7 +141,7 @@ namespace DeskPhone.Firmware.Voice
         {
             for (int i = 0; i < slot; i++)
             {
-                SipCall call = _calls.Slot(i);
+                SipCall call = _phone.Sessions.Slot(i);
                 if (call != null && call.LocalMediaPort == port)
                 {
                     return true;
@@ -149,14 +150,8 @@ namespace DeskPhone.Firmware.Voice
             return false;
         }
 
-        /// <summary>
-        /// Told when no port of the RTP range can be bound (an INVITE refused 503 No RTP Port, a dial not sent): the
-        /// phone's log (<c>PhoneLog.Add</c>, as the heap reserve's refusals are said there); null: not said.
-        /// </summary>
-        public TextHandler Refusal;
-
         /// <summary>DTMF sent as SIP INFO (the identity's <c>user_dtmf_info</c>); made by its first use, most phones send DTMF in RTP.</summary>
-        public InfoDtmfSender Info => _info ?? (_info = new InfoDtmfSender(_calls));
+        public InfoDtmfSender Info => _info ?? (_info = new InfoDtmfSender(_phone.Sessions));
 
         // Made when a conference is first asked for (the Conference key or softkey): few calls join one, and every call's
         // layer held it (36 B, docs/benchmarks.md h-smallcuts).
@@ -175,7 +170,7 @@ namespace DeskPhone.Firmware.Voice
         public Paging Paging;
 
         /// <summary>No session, no tone and no paging: nothing of the voice needs its call layer (firmware/App/CallLayer).</summary>
-        public bool Idle => _sessions == null && Tones.Quiet && Paging == null;
+        public bool Idle => _first == null && _second == null && Tones.Quiet && Paging == null;
 
         /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
         public int Refused;
@@ -185,7 +180,8 @@ namespace DeskPhone.Firmware.Voice
             IVoiceCodec voice = G711Codec.ForPayloadType(codec);
             MediaSession session = Find(callId) ?? Free();
             if (voice == null || session == null ||
-                !session.Start(callId, remoteAddress, remotePort, localPort, voice, EventPayloadType(callId), SourceOf(callId), SinkOf(callId)))
+                !session.Start(callId, remoteAddress, remotePort, localPort, voice, EventPayloadType(callId), SourceOf(callId), SinkOf(callId),
+                               _phone.Settings.Random))
             {
                 Refused++;
             }
@@ -229,8 +225,8 @@ namespace DeskPhone.Firmware.Voice
         /// </summary>
         public string SendDigits(int callId, string digits)
         {
-            SipCall call = _calls.Find(callId);
-            string mode = call == null ? "off" : _settings.Get(SettingNames.DtmfInfo, call.Identity);
+            SipCall call = _phone.Sessions.Find(callId);
+            string mode = call == null ? "off" : _phone.Settings.Get(SettingNames.DtmfInfo, call.Identity);
             bool info = mode == "on" || mode == "sip_info_only";
             bool rtp = mode != "sip_info_only";
             MediaSession session = Find(callId);
@@ -293,12 +289,12 @@ namespace DeskPhone.Firmware.Voice
                 }
                 _held = -1;
             }
-            SipCall call = down ? _calls.Find(callId) : null;
+            SipCall call = down ? _phone.Sessions.Find(callId) : null;
             if (call == null)
             {
                 return;
             }
-            string mode = _settings.Get(SettingNames.DtmfInfo, call.Identity);
+            string mode = _phone.Settings.Get(SettingNames.DtmfInfo, call.Identity);
             MediaSession session = Find(callId);
             bool rtp = mode != "sip_info_only" && session != null && session.PressDigit(key);
             bool info = (mode == "on" || mode == "sip_info_only") && call.State == SipCall.Connected && !call.Held &&
@@ -357,41 +353,26 @@ namespace DeskPhone.Firmware.Voice
             {
                 _conference.Ended(callId);
             }
-            if (_sessions == null)
+            if (_first != null && _first.CallId == callId)
             {
-                return;
+                _first.Forget();
+                _first = null;
             }
-            bool any = false;
-            for (int i = 0; i < MaxSessions; i++)
+            if (_second != null && _second.CallId == callId)
             {
-                if (_sessions[i] != null && _sessions[i].CallId == callId)
-                {
-                    _sessions[i].Forget();
-                    _sessions[i] = null;
-                }
-                any |= _sessions[i] != null;
-            }
-            if (!any)
-            {
-                _sessions = null;
+                _second.Forget();
+                _second = null;
             }
         }
 
         /// <summary>The session carrying (or, held, last carrying) this call's media; null when it had none.</summary>
         public MediaSession Find(int callId)
         {
-            if (_sessions == null)
+            if (_first != null && _first.CallId == callId)
             {
-                return null;
+                return _first;
             }
-            for (int i = 0; i < MaxSessions; i++)
-            {
-                if (_sessions[i] != null && _sessions[i].CallId == callId)
-                {
-                    return _sessions[i];
-                }
-            }
-            return null;
+            return _second != null && _second.CallId == callId ? _second : null;
         }
 
         /// <summary>
@@ -428,36 +409,38 @@ namespace DeskPhone.Firmware.Voice
             Conference joined = Joined;
             if (joined != null)
             {
-                joined.Mixer.Muted = _route.Muted;
+                joined.Mixer.Muted = _phone.Audio.Muted;
             }
-            // Locals: a session's turn may end its call, and the last call's end lets go of the fields (Release).
-            MediaSession[] sessions = _sessions;
-            if (sessions == null)
+            // A local: the first session's turn may end its call, whose end lets go of its field (Release).
+            MediaSession second = _second;
+            if (_first != null)
             {
-                return;
+                Turn(_first, joined, nowMs);
             }
-            for (int i = 0; i < MaxSessions; i++)
+            if (second != null)
             {
-                MediaSession session = sessions[i];
-                if (session != null)
-                {
-                    // In a conference the mixer mutes the microphone: the parties still hear each other.
-                    session.Muted = _route.Muted && (joined == null || joined.Source(session.CallId) == null);
-                    session.Tone = session.CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
-                    session.Silenced = Paging != null && Paging.OverCall;
-                    if (session.TakeNewDigits())
-                    {
-                        ShowDigits(session);
-                    }
-                    session.Poll(nowMs);
-                }
+                Turn(second, joined, nowMs);
             }
+        }
+
+        // A session's turn: it receives, sends and plays what is due.
+        private void Turn(MediaSession session, Conference joined, long nowMs)
+        {
+            // In a conference the mixer mutes the microphone: the parties still hear each other.
+            session.Muted = _phone.Audio.Muted && (joined == null || joined.Source(session.CallId) == null);
+            session.Tone = session.CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
+            session.Silenced = Paging != null && Paging.OverCall;
+            if (session.TakeNewDigits())
+            {
+                ShowDigits(session);
+            }
+            session.Poll(nowMs);
         }
 
         // The session's received digits onto its call for the screen, made into a string only when one came.
         private void ShowDigits(MediaSession session)
         {
-            SipCall call = _calls.Find(session.CallId);
+            SipCall call = _phone.Sessions.Find(session.CallId);
             if (call != null)
             {
                 call.ReceivedDigits = session.Digits;
@@ -468,7 +451,7 @@ namespace DeskPhone.Firmware.Voice
         {
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
-                SipCall call = _calls.Slot(i);
+                SipCall call = _phone.Sessions.Slot(i);
                 if (call != null && call.Id == callId)
                 {
                     return call.TelephoneEvent;
@@ -477,43 +460,43 @@ namespace DeskPhone.Firmware.Voice
             return -1;
         }
 
+        // The first session free (made if its field is empty, reused if it never carried a call), null when none is.
         private MediaSession Free()
         {
-            if (_sessions == null)
+            if (_first == null)
             {
-                try
-                {
-                    _sessions = new MediaSession[MaxSessions];
-                }
-                catch (OutOfMemoryException)
-                {
-                    return null;
-                }
+                return _first = Made();
             }
-            for (int i = 0; i < MaxSessions; i++)
+            if (!_first.Active && _first.CallId < 0)
             {
-                if (_sessions[i] == null)
-                {
-                    try
-                    {
-                        _sessions[i] = _nextRtp == null ? new MediaSession(_channels(), _channels(), _settings.Random)
-                                                        : new MediaSession(_nextRtp, _nextRtcp, _settings.Random);
-                        _nextRtp = null;
-                        _nextRtcp = null;
-                    }
-                    catch (OutOfMemoryException)
-                    {
-                        // No room for the session's buffers: the call goes on without audio (counted in Refused).
-                        return null;
-                    }
-                    return _sessions[i];
-                }
-                if (!_sessions[i].Active && _sessions[i].CallId < 0)
-                {
-                    return _sessions[i];
-                }
+                return _first;
+            }
+            if (_second == null)
+            {
+                return _second = Made();
+            }
+            if (!_second.Active && _second.CallId < 0)
+            {
+                return _second;
             }
             return null;
+        }
+
+        // A new session on the channels the port's try made (or new ones); null without room for its buffers (the call
+        // goes on without audio, counted in Refused).
+        private MediaSession Made()
+        {
+            try
+            {
+                MediaSession session = _nextRtp == null ? new MediaSession(_channels(), _channels()) : new MediaSession(_nextRtp, _nextRtcp);
+                _nextRtp = null;
+                _nextRtcp = null;
+                return session;
+            }
+            catch (OutOfMemoryException)
+            {
+                return null;
+            }
         }
     }
 }

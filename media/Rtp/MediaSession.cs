@@ -45,7 +45,6 @@ namespace DeskPhone.Media.Rtp
 
         private readonly IRtpChannel _rtp;
         private readonly IRtpChannel _rtcpChannel;
-        private readonly Random _random;
         private readonly RtpSender _sender = new RtpSender();
         public readonly ReceptionStats Received = new ReceptionStats();
         public readonly Rtcp Reports;
@@ -96,11 +95,10 @@ namespace DeskPhone.Media.Rtp
         private long _frameDue;
         private long _reportDue;
 
-        public MediaSession(IRtpChannel rtp, IRtpChannel rtcp, Random random)
+        public MediaSession(IRtpChannel rtp, IRtpChannel rtcp)
         {
             _rtp = rtp;
             _rtcpChannel = rtcp;
-            _random = random;
             Reports = new Rtcp();
             CallId = -1;
         }
@@ -153,8 +151,10 @@ namespace DeskPhone.Media.Rtp
         /// false (nothing open) when a port cannot be bound or the address is not a literal.
         /// </summary>
         /// <param name="telephoneEvent">The payload type agreed for RFC 4733 events, -1 when the other side has none.</param>
+        /// <param name="random">The phone's random source, for a new stream's SSRC, first sequence and timestamp; handed
+        /// to each start, not kept (a field is 12 B of every call, h-callrest2).</param>
         public bool Start(int callId, string remoteAddress, int remotePort, int localPort, IVoiceCodec codec, int telephoneEvent,
-                          IAudioSource source, IAudioSink sink)
+                          IAudioSource source, IAudioSink sink, Random random)
         {
             int types = codec.PayloadType | ((telephoneEvent + 1) << 8);
             int ports = localPort | (remotePort << 16);
@@ -204,7 +204,7 @@ namespace DeskPhone.Media.Rtp
             }
             else
             {
-                _sender.Start(_random);
+                _sender.Start(random);
                 Received.Reset();
                 Jitter.Reset();
                 Reports.Start(_sender);

@@ -15,9 +15,10 @@ namespace DeskPhone.Media.Rtp
         /// <summary>A step back up to this is a reordered or duplicate packet (A.1 MAX_MISORDER).</summary>
         private const int MaxMisorder = 100;
 
-        private bool _started;
-        private int _baseSequence;
-        private int _maxSequence;
+        // The first sequence number of the count (high 16 bits) and the highest seen (low 16 bits), in one field; whether
+        // a stream was taken is whether a packet was counted (Received: a restart counts its packet at once). An object
+        // field costs 12 B on nanoCLR (two fields less, h-callrest2).
+        private int _sequences;
         private uint _cycles;
         private uint _expectedPrior;
         private uint _receivedPrior;
@@ -26,7 +27,7 @@ namespace DeskPhone.Media.Rtp
 
         public uint Ssrc;
 
-        public bool Started => _started;
+        public bool Started => Received != 0;
 
         public uint Received;
 
@@ -37,7 +38,6 @@ namespace DeskPhone.Media.Rtp
 
         public void Reset()
         {
-            _started = false;
             Received = 0;
             LastSr = 0;
         }
@@ -45,20 +45,21 @@ namespace DeskPhone.Media.Rtp
         /// <summary>Counts one RTP packet arrived at <paramref name="nowMs"/>.</summary>
         public void Update(uint ssrc, int sequence, uint timestamp, long nowMs)
         {
-            if (!_started || ssrc != Ssrc)
+            if (Received == 0 || ssrc != Ssrc)
             {
                 Restart(ssrc, sequence);
             }
             else
             {
-                int step = (sequence - _maxSequence) & 0xFFFF;
+                int max = _sequences & 0xFFFF;
+                int step = (sequence - max) & 0xFFFF;
                 if (step < MaxDropout)
                 {
-                    if (sequence < _maxSequence)
+                    if (sequence < max)
                     {
                         _cycles += 0x10000;
                     }
-                    _maxSequence = sequence;
+                    _sequences = (_sequences & ~0xFFFF) | sequence;
                 }
                 else if (step <= 0x10000 - MaxMisorder)
                 {
@@ -84,9 +85,9 @@ namespace DeskPhone.Media.Rtp
             LastSrMs = nowMs;
         }
 
-        public uint ExtendedMax => _cycles + (uint)_maxSequence;
+        public uint ExtendedMax => _cycles + (uint)(_sequences & 0xFFFF);
 
-        public uint Expected => _started ? ExtendedMax - (uint)_baseSequence + 1 : 0;
+        public uint Expected => Received != 0 ? ExtendedMax - (uint)((_sequences >> 16) & 0xFFFF) + 1 : 0;
 
         /// <summary>Cumulative packets lost (expected - received; duplicates can make it negative).</summary>
         public int Lost => (int)(Expected - Received);
@@ -111,10 +112,8 @@ namespace DeskPhone.Media.Rtp
 
         private void Restart(uint ssrc, int sequence)
         {
-            _started = true;
             Ssrc = ssrc;
-            _baseSequence = sequence;
-            _maxSequence = sequence;
+            _sequences = sequence << 16 | sequence;
             _cycles = 0;
             _expectedPrior = 0;
             _receivedPrior = 0;

@@ -78,9 +78,9 @@ namespace DeskPhone.Cost
             packet[8] = 0x11;
             G711Codec.MuLaw.Encode(Frame, Frame.Length, packet, 12);
             s_rtp = new LoopRtpChannel(packet);
-            s_session = new MediaSession(s_rtp, new LoopRtpChannel(null), new Random(7));
+            s_session = new MediaSession(s_rtp, new LoopRtpChannel(null));
             var audio = new CostAudio();
-            if (!s_session.Start(1, "192.0.2.20", 4000, 10000, G711Codec.MuLaw, 101, audio, audio))
+            if (!s_session.Start(1, "192.0.2.20", 4000, 10000, G711Codec.MuLaw, 101, audio, audio, new Random(7)))
             {
                 Fail("the session did not start");
             }
@@ -96,10 +96,10 @@ namespace DeskPhone.Cost
             packet[8] = 0x22;
             G711Codec.MuLaw.Encode(Frame, Frame.Length, packet, 12);
             s_otherRtp = new LoopRtpChannel(packet);
-            s_other = new MediaSession(s_otherRtp, new LoopRtpChannel(null), new Random(8));
+            s_other = new MediaSession(s_otherRtp, new LoopRtpChannel(null));
             var audio = new CostAudio();
             var mixer = new ConferenceMixer(audio, audio);
-            if (!s_other.Start(2, "192.0.2.21", 4002, 10002, G711Codec.MuLaw, 101, mixer.Source(1), mixer.Sink(1)))
+            if (!s_other.Start(2, "192.0.2.21", 4002, 10002, G711Codec.MuLaw, 101, mixer.Source(1), mixer.Sink(1), new Random(8)))
             {
                 Fail("the second session did not start");
             }

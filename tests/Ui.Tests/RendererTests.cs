@@ -199,6 +199,66 @@ namespace DeskPhone.Ui.Tests
             Assert.Contains("[infobox] <6> Line six", before);
         }
 
+        [Fact]
+        public void ACallScreenCutUnderNoticesShowsItsRowsUntilItIsSetAgainThenAllItsLines()
+        {
+            // The call screen keeps its rows, not its lines (h-callrest2): when the notices go, the rows shown are laid
+            // out again; the feeder's next SetCall (at every compose, after the notices) brings the cut lines back.
+            (SoftwarePanel _, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
+            var lines = new[] { "Connected: Bob", "555  00:03", "Line three", "Line four", "Line five", "Line six" };
+            var icons = new[] { IconId.Call, 0, 0, 0, 0, 0 };
+            var keys = new[] { "Hold", null, "Transfer", "End" };
+            var notices = new string[screen.MaxNoticeRows];
+            for (int i = 0; i < notices.Length; i++)
+            {
+                notices[i] = "Notice " + i;
+            }
+            screen.SetNotices(notices, new int[notices.Length]);
+            screen.SetCall(lines, icons, keys);
+            screen.Render();
+            string cut = Described(screen);
+            Assert.Contains("[mark] ...", cut);
+            Assert.DoesNotContain("Line six", cut);
+
+            screen.SetNotices(new string[0], new int[0]);
+            screen.Render();
+            Assert.DoesNotContain("Line six", Described(screen));
+            Assert.DoesNotContain("[notice]", Described(screen));
+
+            screen.SetCall(lines, icons, new[] { "Hold", null, "Transfer", "End" });
+            screen.Render();
+            string all = Described(screen);
+            Assert.Contains("[call] Line six", all);
+            Assert.DoesNotContain("[mark]", all);
+            Assert.Contains("[softkey 1] Hold", all);
+            Assert.DoesNotContain("[softkey 2]", all);
+            Assert.Contains("[softkey 3] Transfer", all);
+            Assert.Contains("[softkey 4] End", all);
+        }
+
+        [Fact]
+        public void ACallScreensSoftkeysThatChangeAreShownAsTheyAreNow()
+        {
+            (SoftwarePanel _, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
+            var lines = new[] { "Connected: Bob", "555  00:03" };
+            var icons = new[] { IconId.Call, 0 };
+            screen.SetCall(lines, icons, new[] { "Hold", "Mute", "Transfer", "End" });
+            screen.Render();
+            screen.SetCall(lines, icons, new[] { "Hold", "Unmute", "Transfer", "End" });
+            screen.Render();
+            string now = Described(screen);
+            Assert.Contains("[softkey 2] Unmute", now);
+            screen.SetCall(lines, icons, new[] { "Hold", "Mute", "Transfer", null });
+            screen.Render();
+            now = Described(screen);
+            Assert.Contains("[softkey 2] Mute", now);
+            Assert.DoesNotContain("[softkey 4]", now);
+            // A label of the same length as the one it replaces.
+            screen.SetCall(lines, icons, new[] { "Park", "Mute", "Transfer", null });
+            screen.Render();
+            Assert.Contains("[softkey 1] Park", Described(screen));
+        }
+
         private static string Described(IdleScreen screen)
         {
             var sb = new System.Text.StringBuilder();

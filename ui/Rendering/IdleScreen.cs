@@ -64,9 +64,11 @@ namespace DeskPhone.Ui.Rendering
         // The list over the body, made while one is shown (a menu is open): the idle screen keeps one field for it
         // instead of seven (nanoCLR: 12 B a field).
         private ShownList _list;
-        // The call screen's softkey labels (null: no softkey row); the labels as drawn (cut to their cells) are made
-        // when drawn or described, not kept (a copy outlived the call: 120 B at rest, docs/benchmarks.md h-uirest).
-        private string[] _softkeys;
+        // The call screen's softkey labels (null: no softkey row), each ended by '\n' (an empty one: an empty cell), in one
+        // string: not the caller's array of them (an array and a string each: 120 B in office's call, 36 B as one text;
+        // docs/benchmarks.md h-callrest2). The labels as drawn (cut to their cells) are made when drawn or described, not
+        // kept (a copy outlived the call: 120 B at rest, h-uirest).
+        private string _softkeys;
         // Function key i's label; the label as drawn (cut to its cell) is made when the keys are drawn or described, not
         // kept beside it (96 B at rest, issue #17: the keys are drawn when one changes).
         private readonly string[] _keyTexts;
@@ -204,10 +206,42 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
-            string[] before = _softkeys != null && _body == null ? _softkeys : null;
-            _softkeys = softkeys;
-            // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn.
-            WrapInfo(lines, icons, SameTexts(before, softkeys));
+            // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn, and the
+            // labels' text is kept as it is (nothing made).
+            bool same = _softkeys != null && _body == null && SameKeys(softkeys);
+            if (!same)
+            {
+                string keys = "";
+                for (int i = 0; i < softkeys.Length; i++)
+                {
+                    keys = keys + softkeys[i] + "\n";
+                }
+                _softkeys = keys;
+            }
+            WrapInfo(lines, icons, same);
+        }
+
+        // Whether the kept labels are these (compared in place: nothing made).
+        private bool SameKeys(string[] softkeys)
+        {
+            string kept = _softkeys;
+            int at = 0;
+            for (int i = 0; i < softkeys.Length; i++)
+            {
+                string label = softkeys[i] ?? "";
+                for (int k = 0; k < label.Length; k++, at++)
+                {
+                    if (at >= kept.Length || kept[at] != label[k])
+                    {
+                        return false;
+                    }
+                }
+                if (at >= kept.Length || kept[at++] != '\n')
+                {
+                    return false;
+                }
+            }
+            return at == kept.Length;
         }
 
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
@@ -215,8 +249,15 @@ namespace DeskPhone.Ui.Rendering
 
         private int SoftkeyWidth => _p.Width / KeysPerRow;
 
-        /// <summary>Softkey <paramref name="i"/>'s label as drawn: cut to its cell (null: an empty cell).</summary>
-        private string SoftkeyShown(int i) => TextWrap.Fit(_softkeys[i], _p.Font.Fit(SoftkeyWidth - 2 * _p.Margin));
+        /// <summary>The softkey label from <paramref name="start"/> in the kept labels as drawn: cut to its cell (null: an
+        /// empty cell); <paramref name="start"/> moves to the next label's.</summary>
+        private string SoftkeyShown(ref int start)
+        {
+            int end = _softkeys.IndexOf('\n', start);
+            string label = end == start ? null : _softkeys.Substring(start, end - start);
+            start = end + 1;
+            return label == null ? null : TextWrap.Fit(label, _p.Font.Fit(SoftkeyWidth - 2 * _p.Margin));
+        }
 
         /// <param name="patch">The body shows these rows' layout now (same softkeys, no message): when the new rows
         /// keep the rows' count, icons and mark, only their changed cells are marked (<see cref="MarkCells"/>).</param>
@@ -247,8 +288,12 @@ namespace DeskPhone.Ui.Rendering
                 }
             }
             // Each line one row (nearly always): the rows are the lines and their icons, kept once (a relayout wraps the
-            // rows again, the same rows); else the lines are kept for it (office at rest: 84 B, h-uirest).
+            // rows again, the same rows); else the Infobox's lines are kept for it (office at rest: 84 B, h-uirest). The
+            // call screen's are not: its feeder sets it again, lines and all, after the notices at every compose (a
+            // relayout in between wraps the rows shown); office's call, its lines cut under four notices, held them and
+            // their icons (132 B, docs/benchmarks.md h-callrest2).
             single &= !overflow && n == lines.Length;
+            single |= _softkeys != null;
             _infoLines = single ? null : lines;
             _infoIcons = single ? null : icons;
             if (patch && !overflow && _bodyMark == null && _bodyIcons != null && n == _bodyLines.Length && MarkCells(wrapped, wrappedIcons))
@@ -329,22 +374,6 @@ namespace DeskPhone.Ui.Rendering
             if (cells >= 0)
             {
                 _dirty = (_dirty & Regions) | CellsRegion | cells << CellsShift;
-            }
-            return true;
-        }
-
-        private static bool SameTexts(string[] a, string[] b)
-        {
-            if (a == null || a.Length != b.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < a.Length; i++)
-            {
-                if ((object)a[i] == null ? (object)b[i] != null : (object)b[i] == null || a[i] != b[i])
-                {
-                    return false;
-                }
             }
             return true;
         }
@@ -597,11 +626,12 @@ namespace DeskPhone.Ui.Rendering
                 {
                     sb.Append("\n[notice] ").Append(NoticeShown(i));
                 }
-                for (int i = 0; _softkeys != null && i < _softkeys.Length; i++)
+                for (int i = 0, start = 0; _softkeys != null && start < _softkeys.Length; i++)
                 {
-                    if (_softkeys[i] != null)
+                    string label = SoftkeyShown(ref start);
+                    if (label != null)
                     {
-                        sb.Append("\n[softkey ").Append(i + 1).Append("] ").Append(SoftkeyShown(i));
+                        sb.Append("\n[softkey ").Append(i + 1).Append("] ").Append(label);
                     }
                 }
             }
@@ -848,15 +878,16 @@ namespace DeskPhone.Ui.Rendering
         private void DrawSoftkeys(int y)
         {
             int cell = SoftkeyWidth;
-            for (int i = 0; i < _softkeys.Length; i++)
+            for (int i = 0, start = 0; start < _softkeys.Length; i++)
             {
-                if (_softkeys[i] == null)
+                string label = SoftkeyShown(ref start);
+                if (label == null)
                 {
                     continue;
                 }
                 int x = i * cell;
                 _panel.FillRect(x + 1, y, cell - 2, _p.Font.Height, _p.Foreground);
-                _panel.DrawText(SoftkeyShown(i), x + _p.Margin, y, _p.Background, _p.Font, cell - 2 * _p.Margin);
+                _panel.DrawText(label, x + _p.Margin, y, _p.Background, _p.Font, cell - 2 * _p.Margin);
             }
         }
 

@@ -6,7 +6,7 @@ namespace DeskPhone.Firmware.Tests.Calls
 {
     /// <summary>
     /// A call's states go out as phone events ("call", the id and the state: the bench's /api/events), raised by the call
-    /// layer's own handler (CallLayer.OnCallChanged, which also ends the call's voice).
+    /// layer as the calls' listener (CallLayer.CallChanged, which also ends the call's voice).
     /// </summary>
     public class CallEventTests
     {

@@ -1,5 +1,4 @@
 using DeskPhone.Domain.Calls;
-using DeskPhone.Sip.Session;
 using Xunit;
 
 namespace DeskPhone.Firmware.Tests.Calls
@@ -31,15 +30,15 @@ namespace DeskPhone.Firmware.Tests.Calls
         public void EveryCallHasItsPlaceUntilAllAreTakenAndRemovingOneKeepsTheOthers()
         {
             var timers = new CallTimers();
-            for (int id = 1; id <= CallSessions.MaxCalls; id++)
+            for (int id = 1; id <= CallTimers.Places; id++)
             {
                 Assert.True(timers.Set(id, id * 100));
             }
-            Assert.False(timers.Set(CallSessions.MaxCalls + 1, 0));
+            Assert.False(timers.Set(CallTimers.Places + 1, 0));
             timers.Remove(1);
             Assert.True(timers.Due(2, 200));
-            Assert.True(timers.Set(CallSessions.MaxCalls + 1, 50));
-            Assert.True(timers.Due(CallSessions.MaxCalls + 1, 50));
+            Assert.True(timers.Set(CallTimers.Places + 1, 50));
+            Assert.True(timers.Due(CallTimers.Places + 1, 50));
         }
     }
 }

@@ -50,14 +50,15 @@ namespace DeskPhone.Media.Tests.Rtp
         private readonly FakeRtpChannel _rtcp = new FakeRtpChannel();
         private readonly Speaker _speaker = new Speaker();
         private readonly MediaSession _session;
+        private readonly Random _random = new Random(5);
 
         public MediaSessionTests()
         {
-            _session = new MediaSession(_rtp, _rtcp, new Random(5));
+            _session = new MediaSession(_rtp, _rtcp);
         }
 
         private bool Start(int codec = 0) =>
-            _session.Start(2, "192.0.2.20", 4000, 10004, G711Codec.ForPayloadType(codec), 101, new Sine(440), _speaker);
+            _session.Start(2, "192.0.2.20", 4000, 10004, G711Codec.ForPayloadType(codec), 101, new Sine(440), _speaker, _random);
 
         private void Run(long fromMs, long toMs, int stepMs = 5)
         {
@@ -263,7 +264,7 @@ namespace DeskPhone.Media.Tests.Rtp
             Assert.Equal((2000u - 100) * 8, next.Timestamp - last.Timestamp);
             // Another call on the session is a new stream.
             _session.Forget();
-            Assert.True(_session.Start(3, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, 101, new Sine(440), _speaker));
+            Assert.True(_session.Start(3, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, 101, new Sine(440), _speaker, _random));
             Run(3000, 3000);
             next.Read(_rtp.Sent[^1].Data, 0, 172);
             Assert.NotEqual(last.Ssrc, next.Ssrc);
@@ -277,7 +278,7 @@ namespace DeskPhone.Media.Tests.Rtp
             {
                 _speaker.Frames.Clear();
                 int sent = _rtp.Sent.Count;
-                Assert.True(_session.Start(10 + call, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, 101, new Sine(440), _speaker));
+                Assert.True(_session.Start(10 + call, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, 101, new Sine(440), _speaker, _random));
                 long t = call * 10000;
                 for (int i = 0; i < 20; i++, t += 20)
                 {
@@ -423,7 +424,7 @@ namespace DeskPhone.Media.Tests.Rtp
             // A key still waiting when the call ends does not go out in the next one.
             Assert.True(_session.SendDigit('1'));
             _session.Forget();
-            Assert.True(_session.Start(3, "192.0.2.20", 4000, 10006, G711Codec.MuLaw, 101, new Sine(440), _speaker));
+            Assert.True(_session.Start(3, "192.0.2.20", 4000, 10006, G711Codec.MuLaw, 101, new Sine(440), _speaker, _random));
             Assert.Equal("", _session.Digits);
             Run(0, 100);
             Assert.DoesNotContain(_rtp.Sent, s => s.Data[1] == 101 || s.Data[1] == (101 | 0x80));
@@ -437,7 +438,7 @@ namespace DeskPhone.Media.Tests.Rtp
         [Fact]
         public void WithoutTelephoneEventNoDigitIsSent()
         {
-            Assert.True(_session.Start(2, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, -1, new Sine(440), _speaker));
+            Assert.True(_session.Start(2, "192.0.2.20", 4000, 10004, G711Codec.MuLaw, -1, new Sine(440), _speaker, _random));
             Assert.False(_session.SendDigit('1'));
             Assert.True(Start());
             Assert.False(_session.SendDigit('x'));

@@ -1,0 +1,54 @@
+using DeskPhone.Media.Rtp;
+
+namespace DeskPhone.Media.Tests.Rtp
+{
+    /// <summary>
+    /// The receiver's counts (RFC 3550 A.1, A.3) with the first and highest sequence number in one field and "started"
+    /// read from the packets counted (h-callrest2): a wrap of the sequence, a jump that restarts the count, a reset.
+    /// </summary>
+    public class ReceptionStatsTests
+    {
+        [Fact]
+        public void TheSequenceWrapsIntoTheExtendedHighestAndLossIsCountedAcrossIt()
+        {
+            var r = new ReceptionStats();
+            Assert.False(r.Started);
+            Assert.Equal(0u, r.Expected);
+            r.Update(7, 65534, 0, 0);
+            Assert.True(r.Started);
+            r.Update(7, 65535, 160, 20);
+            r.Update(7, 1, 480, 60); // 0 lost
+            Assert.Equal(0x10001u, r.ExtendedMax);
+            Assert.Equal(4u, r.Expected);
+            Assert.Equal(3u, r.Received);
+            Assert.Equal(1, r.Lost);
+            // A late packet from before the wrap changes neither the highest nor the count expected.
+            r.Update(7, 0, 320, 80);
+            Assert.Equal(0x10001u, r.ExtendedMax);
+            Assert.Equal(0, r.Lost);
+        }
+
+        [Fact]
+        public void AJumpOrANewSourceRestartsTheCountAndAResetForgetsTheStream()
+        {
+            var r = new ReceptionStats();
+            r.Update(7, 100, 0, 0);
+            r.Update(7, 101, 160, 20);
+            r.Update(7, 20000, 320, 40); // a jump past MAX_DROPOUT: the sender restarted
+            Assert.Equal(1u, r.Received);
+            Assert.Equal(1u, r.Expected);
+            Assert.Equal(20000u, r.ExtendedMax);
+            r.Update(9, 5, 0, 60); // another source
+            Assert.Equal(9u, r.Ssrc);
+            Assert.Equal(5u, r.ExtendedMax);
+            Assert.Equal(1u, r.Expected);
+            r.Reset();
+            Assert.False(r.Started);
+            Assert.Equal(0u, r.Expected);
+            r.Update(9, 300, 0, 80);
+            Assert.True(r.Started);
+            Assert.Equal(1u, r.Expected);
+            Assert.Equal(0, r.Lost);
+        }
+    }
+}
