@@ -292,12 +292,12 @@ namespace DeskPhone.Firmware.Bench
                 }
                 LedColor color = _phone.Leds.ColorOf(led);
                 LedPattern pattern = _phone.Leds.PatternOf(led);
-                sb.Append("{\"led\":").Append(JsonText.Quote(LedMap.Name(led)));
-                sb.Append(",\"color\":").Append(JsonText.Quote(LedNames.Color(color)));
-                sb.Append(",\"pattern\":").Append(JsonText.Quote(LedNames.Pattern(pattern)));
+                JsonText.Field(sb, "{\"led\":", LedMap.Name(led));
+                JsonText.Field(sb, ",\"color\":", LedNames.Color(color));
+                JsonText.Field(sb, ",\"pattern\":", LedNames.Pattern(pattern));
                 if (_phone.Drivers != null && led < _phone.Drivers.Leds.Count)
                 {
-                    sb.Append(",\"lit\":").Append(_phone.Drivers.Leds.IsLit(led) ? "true" : "false");
+                    JsonText.Bool(sb, ",\"lit\":", _phone.Drivers.Leds.IsLit(led));
                 }
                 sb.Append('}');
             }
@@ -307,9 +307,9 @@ namespace DeskPhone.Firmware.Bench
         private string Statuses(long now)
         {
             StatusScheduler s = _phone.Statuses;
-            var sb = new StringBuilder("{\"statusLine\":");
-            sb.Append(JsonText.Quote(StatusCatalog.Name(s.StatusLine)));
-            sb.Append(",\"popUp\":").Append(JsonText.Quote(StatusCatalog.Name(s.PopUp)));
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"statusLine\":", StatusCatalog.Name(s.StatusLine));
+            JsonText.Field(sb, ",\"popUp\":", StatusCatalog.Name(s.PopUp));
             sb.Append(",\"active\":[");
             bool first = true;
             for (int id = 0; id < StatusId.Count; id++)
@@ -320,19 +320,19 @@ namespace DeskPhone.Firmware.Bench
                 }
                 sb.Append(first ? "" : ",");
                 first = false;
-                sb.Append("{\"id\":").Append(JsonText.Quote(StatusCatalog.Name(id)));
-                sb.Append(",\"description\":").Append(JsonText.Quote(StatusCatalog.Description(id)));
-                sb.Append(",\"param\":").Append(JsonText.Quote(s.ParamOf(id)));
-                sb.Append(",\"source\":").Append(JsonText.Quote(s.SourceOf(id)));
-                sb.Append(",\"onStatusLine\":").Append(s.StatusLine == id ? "true" : "false");
-                sb.Append(",\"explain\":").Append(JsonText.Quote(s.Explain(id, now)));
+                JsonText.Field(sb, "{\"id\":", StatusCatalog.Name(id));
+                JsonText.Field(sb, ",\"description\":", StatusCatalog.Description(id));
+                JsonText.Field(sb, ",\"param\":", s.ParamOf(id));
+                JsonText.Field(sb, ",\"source\":", s.SourceOf(id));
+                JsonText.Bool(sb, ",\"onStatusLine\":", s.StatusLine == id);
+                JsonText.Field(sb, ",\"explain\":", s.Explain(id, now));
                 sb.Append('}');
             }
             sb.Append("],\"problems\":[");
             System.Collections.ArrayList problems = s.Categories.Problems;
             for (int i = 0; i < problems.Count; i++)
             {
-                sb.Append(i > 0 ? "," : "").Append(JsonText.Quote((string)problems[i]));
+                JsonText.Field(sb, i > 0 ? "," : "", (string)problems[i]);
             }
             return sb.Append("]}").ToString();
         }
@@ -394,17 +394,18 @@ namespace DeskPhone.Firmware.Bench
         {
             NetworkTime time = Time;
             SntpClient ntp = time.Client;
-            var sb = new StringBuilder("{\"known\":").Append(time.Known ? "true" : "false");
-            sb.Append(",\"local\":").Append(JsonText.Quote(time.Known ? DateText.Iso(time.Local()) : null));
-            sb.Append(",\"source\":").Append(JsonText.Quote(time.Source));
-            sb.Append(",\"timezone\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.Timezone)));
-            sb.Append(",\"timezoneOffsetMinutes\":").Append(_phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes).ToString());
-            sb.Append(",\"offsetMinutes\":").Append(time.OffsetNow().ToString());
-            sb.Append(",\"ntpServer\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.NtpServer)));
-            sb.Append(",\"ntpState\":").Append(JsonText.Quote(ntp == null ? "none" : NtpStateName(ntp.State)));
-            sb.Append(",\"ntpActive\":").Append(JsonText.Quote(ntp == null ? null : ntp.Server));
-            sb.Append(",\"lastSync\":").Append(JsonText.Quote(ntp == null || !ntp.TimeKnown ? null : DateText.Iso(ntp.UtcAt(ntp.LastSyncMs)) + "Z"));
-            sb.Append(",\"ntpRequests\":").Append(ntp == null ? "0" : ntp.Requests.ToString());
+            var sb = new StringBuilder();
+            JsonText.Bool(sb, "{\"known\":", time.Known);
+            JsonText.Field(sb, ",\"local\":", time.Known ? DateText.Iso(time.Local()) : null);
+            JsonText.Field(sb, ",\"source\":", time.Source);
+            JsonText.Field(sb, ",\"timezone\":", _phone.Settings.Get(SettingNames.Timezone));
+            JsonText.Number(sb, ",\"timezoneOffsetMinutes\":", _phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes));
+            JsonText.Number(sb, ",\"offsetMinutes\":", time.OffsetNow());
+            JsonText.Field(sb, ",\"ntpServer\":", _phone.Settings.Get(SettingNames.NtpServer));
+            JsonText.Field(sb, ",\"ntpState\":", ntp == null ? "none" : NtpStateName(ntp.State));
+            JsonText.Field(sb, ",\"ntpActive\":", ntp == null ? null : ntp.Server);
+            JsonText.Field(sb, ",\"lastSync\":", ntp == null || !ntp.TimeKnown ? null : DateText.Iso(ntp.UtcAt(ntp.LastSyncMs)) + "Z");
+            JsonText.Number(sb, ",\"ntpRequests\":", ntp == null ? 0 : ntp.Requests);
             return sb.Append('}').ToString();
         }
 
@@ -425,15 +426,15 @@ namespace DeskPhone.Firmware.Bench
             for (int identity = 1; identity <= PhoneCore.MaxIdentities; identity++)
             {
                 sb.Append(identity > 1 ? "," : "");
-                sb.Append("{\"identity\":").Append(identity.ToString());
-                sb.Append(",\"user\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.UserName, identity)));
-                sb.Append(",\"host\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.UserHost, identity)));
-                sb.Append(",\"active\":").Append(_phone.Settings.GetBool(SettingNames.UserActive, identity) ? "true" : "false");
-                sb.Append(",\"registered\":").Append(_phone.IsRegistered(identity) ? "true" : "false");
-                sb.Append(",\"state\":").Append(JsonText.Quote(TechnicianInfo.Registration(_phone, identity)));
+                JsonText.Number(sb, "{\"identity\":", identity);
+                JsonText.Field(sb, ",\"user\":", _phone.Settings.Get(SettingNames.UserName, identity));
+                JsonText.Field(sb, ",\"host\":", _phone.Settings.Get(SettingNames.UserHost, identity));
+                JsonText.Bool(sb, ",\"active\":", _phone.Settings.GetBool(SettingNames.UserActive, identity));
+                JsonText.Bool(sb, ",\"registered\":", _phone.IsRegistered(identity));
+                JsonText.Field(sb, ",\"state\":", TechnicianInfo.Registration(_phone, identity));
                 RegistrationClient client = Registrations == null ? null : Registrations.Get(identity);
                 sb.Append(",\"status\":").Append(client == null || client.LastStatus == 0 ? "null" : client.LastStatus.ToString());
-                sb.Append(",\"reason\":").Append(JsonText.Quote(client == null ? null : client.LastReason));
+                JsonText.Field(sb, ",\"reason\":", client == null ? null : client.LastReason);
                 sb.Append('}');
             }
             return sb.Append(']').ToString();
@@ -442,9 +443,12 @@ namespace DeskPhone.Firmware.Bench
         private string Presence()
         {
             OwnPresence p = _phone.Presence;
-            return "{\"state\":" + JsonText.Quote(PresenceState.Token(p.State)) + ",\"label\":" + JsonText.Quote(PresenceState.Label(p.State)) +
-                   ",\"manual\":" + JsonText.Quote(PresenceState.Token(p.ManualChoice)) +
-                   ",\"lostRegistration\":" + (p.LostRegistration ? "true" : "false") + "}";
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"state\":", PresenceState.Token(p.State));
+            JsonText.Field(sb, ",\"label\":", PresenceState.Label(p.State));
+            JsonText.Field(sb, ",\"manual\":", PresenceState.Token(p.ManualChoice));
+            JsonText.Bool(sb, ",\"lostRegistration\":", p.LostRegistration);
+            return sb.Append('}').ToString();
         }
 
         private BenchResponse ChoosePresence(string token, long now)
@@ -473,8 +477,11 @@ namespace DeskPhone.Firmware.Bench
             {
                 return BenchResponse.Error(400, "idx must be a number");
             }
-            return BenchResponse.Json("{\"name\":" + JsonText.Quote(name) + ",\"idx\":" + idx.ToString() +
-                                      ",\"value\":" + JsonText.Quote(_phone.Settings.GetForDisplay(name, idx)) + "}");
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"name\":", name);
+            JsonText.Number(sb, ",\"idx\":", idx);
+            JsonText.Field(sb, ",\"value\":", _phone.Settings.GetForDisplay(name, idx));
+            return BenchResponse.Json(sb.Append('}').ToString());
         }
 
         private BenchResponse SetSetting(BenchRequest request, string name, string query, byte[] body)
@@ -574,9 +581,14 @@ namespace DeskPhone.Firmware.Bench
             return new BenchResponse(202, accepted.ContentType, accepted.Body);
         }
 
-        private string LastMessage() =>
-            "{\"to\":" + JsonText.Quote(_messages.LastTarget) + ",\"status\":" + _messages.LastStatus.ToString() +
-            ",\"reason\":" + JsonText.Quote(_messages.LastReason) + "}";
+        private string LastMessage()
+        {
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"to\":", _messages.LastTarget);
+            JsonText.Number(sb, ",\"status\":", _messages.LastStatus);
+            JsonText.Field(sb, ",\"reason\":", _messages.LastReason);
+            return sb.Append('}').ToString();
+        }
 
         private static BenchResponse NotFound(string method, string path) =>
             BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");

@@ -141,32 +141,33 @@ namespace DeskPhone.Firmware.Bench
             for (int i = 0; i < list.Count; i++)
             {
                 CallRecord r = list.Get(i);
-                sb.Append(i > 0 ? ",{\"remote\":" : "{\"remote\":").Append(JsonText.Quote(r.Remote));
-                sb.Append(",\"name\":").Append(JsonText.Quote(r.Name));
-                sb.Append(",\"identity\":").Append(r.Identity.ToString());
-                sb.Append(",\"atMs\":").Append(r.AtMs.ToString());
-                sb.Append(",\"duration\":").Append(r.Seconds.ToString()).Append('}');
+                JsonText.Field(sb, i > 0 ? ",{\"remote\":" : "{\"remote\":", r.Remote);
+                JsonText.Field(sb, ",\"name\":", r.Name);
+                JsonText.Number(sb, ",\"identity\":", r.Identity);
+                JsonText.Number(sb, ",\"atMs\":", r.AtMs);
+                JsonText.Number(sb, ",\"duration\":", r.Seconds);
+                sb.Append('}');
             }
             sb.Append(']');
         }
 
         private static void Append(StringBuilder sb, SipCall c, ICallMedia media, long nowMs)
         {
-            sb.Append("{\"id\":").Append(c.Id.ToString());
-            sb.Append(",\"direction\":").Append(JsonText.Quote(CallNames.Direction(c)));
-            sb.Append(",\"state\":").Append(JsonText.Quote(CallNames.State(c)));
-            sb.Append(",\"remote\":").Append(JsonText.Quote(c.RemoteUri));
-            sb.Append(",\"name\":").Append(JsonText.Quote(c.RemoteName));
-            sb.Append(",\"number\":").Append(JsonText.Quote(c.RemoteUser));
-            sb.Append(",\"identity\":").Append(c.Identity.ToString());
-            sb.Append(",\"duration\":").Append(c.DurationSeconds(nowMs).ToString());
-            sb.Append(",\"codec\":").Append(JsonText.Quote(Sdp.CodecName(c.Codec)));
-            sb.Append(",\"remoteHeld\":").Append(c.RemoteHeld ? "true" : "false");
-            sb.Append(",\"earlyMedia\":").Append(c.EarlyMedia ? "true" : "false");
-            sb.Append(",\"earlyDialogs\":").Append(c.EarlyDialogs.ToString());
+            JsonText.Number(sb, "{\"id\":", c.Id);
+            JsonText.Field(sb, ",\"direction\":", CallNames.Direction(c));
+            JsonText.Field(sb, ",\"state\":", CallNames.State(c));
+            JsonText.Field(sb, ",\"remote\":", c.RemoteUri);
+            JsonText.Field(sb, ",\"name\":", c.RemoteName);
+            JsonText.Field(sb, ",\"number\":", c.RemoteUser);
+            JsonText.Number(sb, ",\"identity\":", c.Identity);
+            JsonText.Number(sb, ",\"duration\":", c.DurationSeconds(nowMs));
+            JsonText.Field(sb, ",\"codec\":", Sdp.CodecName(c.Codec));
+            JsonText.Bool(sb, ",\"remoteHeld\":", c.RemoteHeld);
+            JsonText.Bool(sb, ",\"earlyMedia\":", c.EarlyMedia);
+            JsonText.Number(sb, ",\"earlyDialogs\":", c.EarlyDialogs);
             // The phone's transfer of the call: 0 none, 1 in progress, else the outcome's status.
-            sb.Append(",\"transfer\":").Append(c.TransferStatus.ToString());
-            sb.Append(",\"conference\":").Append(ConferenceRoute.Member(media, c.Id) ? "true" : "false");
+            JsonText.Number(sb, ",\"transfer\":", c.TransferStatus);
+            JsonText.Bool(sb, ",\"conference\":", ConferenceRoute.Member(media, c.Id));
             MediaFigures.Append(sb, media as CallVoice, c.Id);
             sb.Append('}');
         }

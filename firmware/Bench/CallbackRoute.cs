@@ -1,3 +1,4 @@
+using System.Text;
 using DeskPhone.Firmware.Completion;
 
 namespace DeskPhone.Firmware.Bench
@@ -27,8 +28,14 @@ namespace DeskPhone.Firmware.Bench
             return completion.Accept(nowMs, out error) ? BenchResponse.Json(State(completion)) : BenchResponse.Error(409, error);
         }
 
-        private static string State(CallCompletion c) =>
-            "{\"state\":" + JsonText.Quote(CallCompletion.StateName(c.State)) + ",\"remote\":" + JsonText.Quote(c.Remote) +
-            ",\"identity\":" + c.Identity.ToString() + ",\"error\":" + JsonText.Quote(c.LastError) + "}";
+        private static string State(CallCompletion c)
+        {
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"state\":", CallCompletion.StateName(c.State));
+            JsonText.Field(sb, ",\"remote\":", c.Remote);
+            JsonText.Number(sb, ",\"identity\":", c.Identity);
+            JsonText.Field(sb, ",\"error\":", c.LastError);
+            return sb.Append('}').ToString();
+        }
     }
 }

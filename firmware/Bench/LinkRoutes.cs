@@ -65,8 +65,9 @@ namespace DeskPhone.Firmware.Bench
 
         private static string State(PhoneCore phone)
         {
-            var sb = new StringBuilder("{\"link\":").Append(JsonText.Quote(Link(phone)));
-            sb.Append(",\"address\":").Append(JsonText.Quote(Address(phone)));
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"link\":", Link(phone));
+            JsonText.Field(sb, ",\"address\":", Address(phone));
             EthernetLink ethernet = phone.Drivers == null ? null : phone.Drivers.Ethernet;
             sb.Append(",\"ethernet\":");
             if (ethernet == null)
@@ -75,9 +76,10 @@ namespace DeskPhone.Firmware.Bench
             }
             else
             {
-                sb.Append("{\"unplugged\":").Append(ethernet.EthernetUnplugged ? "true" : "false");
-                sb.Append(",\"ready\":").Append(ethernet.Ready ? "true" : "false");
-                sb.Append(",\"address\":").Append(JsonText.Quote(ethernet.Address)).Append('}');
+                JsonText.Bool(sb, "{\"unplugged\":", ethernet.EthernetUnplugged);
+                JsonText.Bool(sb, ",\"ready\":", ethernet.Ready);
+                JsonText.Field(sb, ",\"address\":", ethernet.Address);
+                sb.Append('}');
             }
             LinkPolicy links = phone.Links;
             sb.Append(",\"wifi\":");
@@ -86,11 +88,11 @@ namespace DeskPhone.Firmware.Bench
                 return sb.Append("null}").ToString();
             }
             IWifiLink wifi = links.WifiLink;
-            sb.Append("{\"ssid\":").Append(JsonText.Quote(links.Ssid));
-            sb.Append(",\"state\":").Append(JsonText.Quote(WifiState.Name(wifi.State)));
-            sb.Append(",\"address\":").Append(JsonText.Quote(wifi.Address));
-            sb.Append(",\"failures\":").Append(links.Failures.ToString());
-            sb.Append(",\"lastFailure\":").Append(JsonText.Quote(links.LastFailure));
+            JsonText.Field(sb, "{\"ssid\":", links.Ssid);
+            JsonText.Field(sb, ",\"state\":", WifiState.Name(wifi.State));
+            JsonText.Field(sb, ",\"address\":", wifi.Address);
+            JsonText.Number(sb, ",\"failures\":", links.Failures);
+            JsonText.Field(sb, ",\"lastFailure\":", links.LastFailure);
             long next = links.NextTryMs;
             sb.Append(",\"nextTryInMs\":").Append(next == 0 ? "null" : (next > phone.Now ? next - phone.Now : 0).ToString());
             return sb.Append("}}").ToString();

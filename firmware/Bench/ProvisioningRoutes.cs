@@ -37,24 +37,25 @@ namespace DeskPhone.Firmware.Bench
 
         private static string State(ProvisioningClient client, SettingsStore settings, long nowMs)
         {
-            var sb = new StringBuilder("{\"url\":").Append(JsonText.Quote(settings.Get(SettingNames.SettingServer)));
-            sb.Append(",\"polling\":").Append(settings.GetBool(SettingNames.ProvPollingEnabled) ? "true" : "false");
-            sb.Append(",\"periodSeconds\":").Append(settings.GetInt(SettingNames.ProvPollingPeriod).ToString());
-            sb.Append(",\"state\":").Append(JsonText.Quote(StateName(client.State)));
-            sb.Append(",\"retry\":").Append(client.Retry.ToString());
-            sb.Append(",\"retryReason\":").Append(JsonText.Quote(client.RetryReason));
-            sb.Append(",\"runs\":").Append(client.Runs.ToString());
-            sb.Append(",\"trigger\":").Append(JsonText.Quote(client.Trigger));
-            sb.Append(",\"target\":").Append(JsonText.Quote(client.LastTarget));
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"url\":", settings.Get(SettingNames.SettingServer));
+            JsonText.Bool(sb, ",\"polling\":", settings.GetBool(SettingNames.ProvPollingEnabled));
+            JsonText.Number(sb, ",\"periodSeconds\":", settings.GetInt(SettingNames.ProvPollingPeriod));
+            JsonText.Field(sb, ",\"state\":", StateName(client.State));
+            JsonText.Number(sb, ",\"retry\":", client.Retry);
+            JsonText.Field(sb, ",\"retryReason\":", client.RetryReason);
+            JsonText.Number(sb, ",\"runs\":", client.Runs);
+            JsonText.Field(sb, ",\"trigger\":", client.Trigger);
+            JsonText.Field(sb, ",\"target\":", client.LastTarget);
             sb.Append(",\"last\":");
             if (!client.HasResult)
             {
                 return sb.Append("null}").ToString();
             }
-            sb.Append("{\"ok\":").Append(client.LastOk ? "true" : "false");
-            sb.Append(",\"result\":").Append(JsonText.Quote(client.LastResult));
-            sb.Append(",\"endMs\":").Append(client.LastEndMs.ToString());
-            sb.Append(",\"agoSeconds\":").Append(((nowMs - client.LastEndMs) / 1000).ToString());
+            JsonText.Bool(sb, "{\"ok\":", client.LastOk);
+            JsonText.Field(sb, ",\"result\":", client.LastResult);
+            JsonText.Number(sb, ",\"endMs\":", client.LastEndMs);
+            JsonText.Number(sb, ",\"agoSeconds\":", (nowMs - client.LastEndMs) / 1000);
             sb.Append(",\"unknown\":");
             List(sb, client.LastUnknown);
             sb.Append(",\"errors\":");
@@ -67,7 +68,7 @@ namespace DeskPhone.Firmware.Bench
             sb.Append('[');
             for (int i = 0; items != null && i < items.Length; i++)
             {
-                sb.Append(i > 0 ? "," : "").Append(JsonText.Quote(items[i]));
+                JsonText.Field(sb, i > 0 ? "," : "", items[i]);
             }
             sb.Append(']');
         }

@@ -54,22 +54,23 @@ namespace DeskPhone.Firmware.Bench
         {
             FirmwareUpdater u = updates.Updater;
             BootRecord r = u.Record;
-            var sb = new StringBuilder("{\"url\":").Append(JsonText.Quote(settings.Get(SettingNames.FirmwareStatus)));
-            sb.Append(",\"policy\":").Append(JsonText.Quote(settings.Get(SettingNames.UpdatePolicy)));
-            sb.Append(",\"running\":").Append(JsonText.Quote(updates.Running));
-            sb.Append(",\"runningSlot\":").Append(JsonText.Quote(r.State == BootRecord.Trying ? r.Staged : r.Active));
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"url\":", settings.Get(SettingNames.FirmwareStatus));
+            JsonText.Field(sb, ",\"policy\":", settings.Get(SettingNames.UpdatePolicy));
+            JsonText.Field(sb, ",\"running\":", updates.Running);
+            JsonText.Field(sb, ",\"runningSlot\":", r.State == BootRecord.Trying ? r.Staged : r.Active);
             bool staged = r.State == BootRecord.Ready || r.State == BootRecord.Apply;
-            sb.Append(",\"staged\":").Append(JsonText.Quote(staged ? r.StagedVersion : ""));
+            JsonText.Field(sb, ",\"staged\":", staged ? r.StagedVersion : "");
             sb.Append(",\"stagedBytes\":").Append(staged ? r.StagedBytes : 0);
-            sb.Append(",\"state\":").Append(JsonText.Quote(StateName(u, r)));
-            sb.Append(",\"canApply\":").Append(updates.CanApply ? "true" : "false");
-            sb.Append(",\"offered\":").Append(JsonText.Quote(u.Offered));
+            JsonText.Field(sb, ",\"state\":", StateName(u, r));
+            JsonText.Bool(sb, ",\"canApply\":", updates.CanApply);
+            JsonText.Field(sb, ",\"offered\":", u.Offered);
             sb.Append(",\"file\":").Append(u.State == FirmwareUpdater.FetchingFile ? u.FileIndex + 1 : 0);
             sb.Append(",\"files\":").Append(u.FileCount);
             sb.Append(",\"checks\":").Append(u.Checks);
-            sb.Append(",\"last\":").Append(JsonText.Quote(u.LastResult));
-            sb.Append(",\"lastFailed\":").Append(u.LastFailed ? "true" : "false");
-            sb.Append(",\"lastError\":").Append(JsonText.Quote(u.LastFailed ? u.LastResult : r.Failure));
+            JsonText.Field(sb, ",\"last\":", u.LastResult);
+            JsonText.Bool(sb, ",\"lastFailed\":", u.LastFailed);
+            JsonText.Field(sb, ",\"lastError\":", u.LastFailed ? u.LastResult : r.Failure);
             return sb.Append('}').ToString();
         }
 

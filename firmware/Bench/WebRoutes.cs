@@ -83,32 +83,33 @@ namespace DeskPhone.Firmware.Bench
 
         private void Definition(StringBuilder sb, SettingDefinition def, int idx)
         {
-            sb.Append("\"name\":").Append(JsonText.Quote(def.Name));
-            sb.Append(",\"idx\":").Append(idx.ToString());
-            sb.Append(",\"maxIndex\":").Append(def.MaxIndex.ToString());
-            sb.Append(",\"kind\":").Append(JsonText.Quote(KindName(def.Kind)));
+            JsonText.Field(sb, "\"name\":", def.Name);
+            JsonText.Number(sb, ",\"idx\":", idx);
+            JsonText.Number(sb, ",\"maxIndex\":", def.MaxIndex);
+            JsonText.Field(sb, ",\"kind\":", KindName(def.Kind));
             if (def.Kind == SettingKind.Int)
             {
-                sb.Append(",\"min\":").Append(def.Min.ToString()).Append(",\"max\":").Append(def.Max.ToString());
+                JsonText.Number(sb, ",\"min\":", def.Min);
+                JsonText.Number(sb, ",\"max\":", def.Max);
             }
             if (def.Choices != null)
             {
                 sb.Append(",\"choices\":[");
                 for (int i = 0; i < def.Choices.Length; i++)
                 {
-                    sb.Append(i > 0 ? "," : "").Append(JsonText.Quote(def.Choices[i]));
+                    JsonText.Field(sb, i > 0 ? "," : "", def.Choices[i]);
                 }
                 sb.Append(']');
             }
-            sb.Append(",\"reboot\":").Append(def.NeedsReboot ? "true" : "false");
-            sb.Append(",\"admin\":").Append(BenchRouter.IsAdministrative(def) ? "true" : "false");
-            sb.Append(",\"description\":").Append(JsonText.Quote(def.Description));
+            JsonText.Bool(sb, ",\"reboot\":", def.NeedsReboot);
+            JsonText.Bool(sb, ",\"admin\":", BenchRouter.IsAdministrative(def));
+            JsonText.Field(sb, ",\"description\":", def.Description);
             // Passwords and secrets are write-only: the value says only whether one is set.
             bool hidden = def.Kind == SettingKind.Password || def.Kind == SettingKind.Secret;
             sb.Append(",\"value\":").Append(hidden ? "\"\"" : JsonText.Quote(_phone.Settings.Get(def.Name, idx)));
             if (hidden)
             {
-                sb.Append(",\"set\":").Append(_phone.Settings.Get(def.Name, idx) != "" ? "true" : "false");
+                JsonText.Bool(sb, ",\"set\":", _phone.Settings.Get(def.Name, idx) != "");
             }
         }
 
@@ -188,7 +189,7 @@ namespace DeskPhone.Firmware.Bench
             var sb = new StringBuilder("{\"applied\":").Append(report.Applied.ToString());
             Strings(sb.Append(",\"unknown\":"), report.Unknown);
             Strings(sb.Append(",\"errors\":"), report.Errors);
-            sb.Append(",\"saveError\":").Append(JsonText.Quote(saveError));
+            JsonText.Field(sb, ",\"saveError\":", saveError);
             return BenchResponse.Json(sb.Append('}').ToString());
         }
 
@@ -197,7 +198,7 @@ namespace DeskPhone.Firmware.Bench
             sb.Append('[');
             for (int i = 0; i < items.Length; i++)
             {
-                sb.Append(i > 0 ? "," : "").Append(JsonText.Quote(items[i]));
+                JsonText.Field(sb, i > 0 ? "," : "", items[i]);
             }
             sb.Append(']');
         }
@@ -208,15 +209,16 @@ namespace DeskPhone.Firmware.Bench
             IBenchTarget target = Target;
             // The assembly's version; the device build stamps none (0.0.0.0), which says nothing: null.
             string version = typeof(WebRoutes).Assembly.GetName().Version.ToString();
-            var sb = new StringBuilder("{\"firmware\":").Append(JsonText.Quote(version == "0.0.0.0" ? null : version));
-            sb.Append(",\"platform\":").Append(JsonText.Quote(target == null ? null : target.Platform));
-            sb.Append(",\"mac\":").Append(JsonText.Quote(target == null ? null : target.MacAddress));
-            sb.Append(",\"ip\":").Append(JsonText.Quote(LinkRoutes.Address(_phone)));
-            sb.Append(",\"link\":").Append(JsonText.Quote(LinkRoutes.Link(_phone)));
-            sb.Append(",\"uptimeSeconds\":").Append(((_phone.Now - _startMs) / 1000).ToString());
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"firmware\":", version == "0.0.0.0" ? null : version);
+            JsonText.Field(sb, ",\"platform\":", target == null ? null : target.Platform);
+            JsonText.Field(sb, ",\"mac\":", target == null ? null : target.MacAddress);
+            JsonText.Field(sb, ",\"ip\":", LinkRoutes.Address(_phone));
+            JsonText.Field(sb, ",\"link\":", LinkRoutes.Link(_phone));
+            JsonText.Number(sb, ",\"uptimeSeconds\":", (_phone.Now - _startMs) / 1000);
             long free = target == null ? -1 : target.FreeMemory;
             sb.Append(",\"freeMemory\":").Append(free < 0 ? "null" : free.ToString());
-            sb.Append(",\"rebootRequired\":").Append(_phone.Settings.RebootRequired ? "true" : "false");
+            JsonText.Bool(sb, ",\"rebootRequired\":", _phone.Settings.RebootRequired);
             return BenchResponse.Json(sb.Append('}').ToString());
         }
 
@@ -247,8 +249,9 @@ namespace DeskPhone.Firmware.Bench
             int id = from;
             for (; id < StatusId.Count && sb.Length < PageBudgetChars; id++)
             {
-                sb.Append(id > from ? ",{\"id\":" : "{\"id\":").Append(JsonText.Quote(StatusCatalog.Name(id)));
-                sb.Append(",\"description\":").Append(JsonText.Quote(StatusCatalog.Description(id))).Append('}');
+                JsonText.Field(sb, id > from ? ",{\"id\":" : "{\"id\":", StatusCatalog.Name(id));
+                JsonText.Field(sb, ",\"description\":", StatusCatalog.Description(id));
+                sb.Append('}');
             }
             sb.Append("],\"next\":").Append(id < StatusId.Count ? id.ToString() : "null");
             return BenchResponse.Json(sb.Append('}').ToString());
