@@ -12,13 +12,14 @@ namespace DeskPhone.Firmware.Bench
             Body = body;
         }
 
-        public int Status { get; }
-        public string ContentType { get; }
-        public byte[] Body { get; }
+        // Fields, not properties: an accessor is a method in the runtime tables (docs/benchmarks.md, h-firmslim).
+        public readonly int Status;
+        public readonly string ContentType;
+        public readonly byte[] Body;
 
         /// <summary>One extra header (name: value), e.g. WWW-Authenticate on a 401; null for none.</summary>
-        public string ExtraHeaderName { get; set; }
-        public string ExtraHeaderValue { get; set; }
+        public string ExtraHeaderName;
+        public string ExtraHeaderValue;
 
         public static BenchResponse Text(int status, string text) =>
             new BenchResponse(status, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text + "\n"));

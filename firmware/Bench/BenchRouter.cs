@@ -62,7 +62,7 @@ namespace DeskPhone.Firmware.Bench
         public const string TraceOff = "SIP trace off: the heap is short (the phone refuses what does not fit, or a call runs on a short heap); it records again once the heap has room";
 
         /// <summary>The phone's log for /api/log; null: the route answers 404.</summary>
-        public PhoneLog Log { get; set; }
+        public PhoneLog Log;
 
         /// <summary>Provisioning for /api/provisioning; null: the route answers 404.</summary>
         public PhoneProvisioning Provisioning;
@@ -239,7 +239,7 @@ namespace DeskPhone.Firmware.Bench
                     if (parts.Length >= 3 && parts[2] == "callback")
                     {
                         DeskPhone.Firmware.Completion.CallCompletion completion = CallLayer == null ? null : CallLayer.Completion;
-                        return completion == null ? NotFound(method, path) : CallbackRoute.Handle(completion, method, parts, now);
+                        return completion == null ? NotFound(method, path) : CallRoutes.Callback(completion, method, parts, now);
                     }
                     if (CallLayer != null && !CallLayer.HasCalls && get && parts.Length == 2)
                     {

@@ -9,11 +9,11 @@ namespace DeskPhone.Firmware.Bench
     /// <summary>
     /// The bench's /api/calls (docs/bench.md): GET lists the live calls, GET /api/calls/log the call lists; POST with {"to":"..."} (optionally
     /// "identity") dials; POST /api/calls/{id}/answer, /hangup, /hold and /resume act on one call (id 0: the ringing
-    /// call to answer, the newest call otherwise); /transfer and /park (TransferRoute); POST /api/calls/missed/clear tells
+    /// call to answer, the newest call otherwise); /transfer and /park (TransferRoute.cs); POST /api/calls/missed/clear tells
     /// the phone the missed calls were seen; GET /api/calls/{id}/audio is the simulator's (501 here for a live call);
-    /// POST /api/calls/conference (and /conference/hangup) (ConferenceRoute).
+    /// POST /api/calls/conference (and /conference/hangup) (ConferenceRoute.cs).
     /// </summary>
-    internal static class CallRoutes
+    internal static partial class CallRoutes
     {
         /// <param name="parts">The path split at '/', starting with "api", "calls".</param>
         public static BenchResponse Handle(PhoneCalls calls, string method, string[] parts, byte[] body, long nowMs)
@@ -36,7 +36,7 @@ namespace DeskPhone.Firmware.Bench
             }
             if (post && parts[2] == "conference" && (parts.Length == 3 || parts.Length == 4 && parts[3] == "hangup"))
             {
-                return ConferenceRoute.Handle(calls, parts.Length == 4, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
+                return Conference(calls, parts.Length == 4, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
             }
             if (!post || parts.Length != 4)
             {
@@ -55,11 +55,11 @@ namespace DeskPhone.Firmware.Bench
             string action = parts[3];
             if (action == "dtmf")
             {
-                return DtmfRoute.Handle(calls, id, body) ?? BenchResponse.Json(List(calls, nowMs));
+                return Dtmf(calls, id, body) ?? BenchResponse.Json(List(calls, nowMs));
             }
             if (action == "transfer" || action == "park")
             {
-                return TransferRoute.Handle(calls, id, action, body, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
+                return Transfer(calls, id, action, body, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
             }
             if (action != "answer" && action != "hangup" && action != "hold" && action != "resume")
             {
@@ -167,8 +167,8 @@ namespace DeskPhone.Firmware.Bench
             JsonText.Number(sb, ",\"earlyDialogs\":", c.EarlyDialogs);
             // The phone's transfer of the call: 0 none, 1 in progress, else the outcome's status.
             JsonText.Number(sb, ",\"transfer\":", c.TransferStatus);
-            JsonText.Bool(sb, ",\"conference\":", ConferenceRoute.Member(media, c.Id));
-            MediaFigures.Append(sb, media as CallVoice, c.Id);
+            JsonText.Bool(sb, ",\"conference\":", InConference(media, c.Id));
+            AppendMedia(sb, media as CallVoice, c.Id);
             sb.Append('}');
         }
 

@@ -8,13 +8,14 @@ namespace DeskPhone.Firmware.Bench
     /// <c>POST /api/calls/{id}/dtmf</c> with <c>{"digits":"123#"}</c> (docs/bench.md): the digits go out in the call's
     /// media as RFC 4733 events, as keys typed during the call would.
     /// </summary>
-    internal static class DtmfRoute
+    // One type with the other call routes (partial, a file each): a type is 8 B of runtime tables (h-firmslim).
+    internal static partial class CallRoutes
     {
         /// <summary>Longest digit string taken at once (the media session queues 16 presses).</summary>
         public const int MaxDigits = 16;
 
         /// <summary>null when the digits are queued (the caller answers with the calls), else the error answer.</summary>
-        public static BenchResponse Handle(PhoneCalls calls, int id, byte[] body)
+        public static BenchResponse Dtmf(PhoneCalls calls, int id, byte[] body)
         {
             string json = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length);
             string digits = JsonText.StringField(json, "digits");

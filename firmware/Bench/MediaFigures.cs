@@ -8,9 +8,10 @@ namespace DeskPhone.Firmware.Bench
     /// A call's media figures in <c>/api/calls</c> (docs/bench.md, docs/media.md): the <c>media</c> object, or null when
     /// the call has no media session (not connected yet, no media ports, or none free).
     /// </summary>
-    internal static class MediaFigures
+    // One type with the other call routes (partial, a file each): a type is 8 B of runtime tables (h-firmslim).
+    internal static partial class CallRoutes
     {
-        public static void Append(StringBuilder sb, CallVoice voice, int callId)
+        public static void AppendMedia(StringBuilder sb, CallVoice voice, int callId)
         {
             MediaSession s = voice == null ? null : voice.Find(callId);
             if (s == null)

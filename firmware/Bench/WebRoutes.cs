@@ -33,7 +33,7 @@ namespace DeskPhone.Firmware.Bench
         }
 
         /// <summary>The board's or the simulator's figures and reboot; null: figures null, reboot 501.</summary>
-        public IBenchTarget Target { get; set; }
+        public IBenchTarget Target;
 
         /// <summary>The web interface: one page, served as it is stored (gzip) with Content-Encoding: gzip.</summary>
         public static BenchResponse Page()

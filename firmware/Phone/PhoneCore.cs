@@ -88,8 +88,9 @@ namespace DeskPhone.Firmware.Phone
         /// another (no field for it).</summary>
         public int CurrentIdentity => 1;
 
-        /// <summary>Menus and lists on screen: they see every key the call keys leave.</summary>
-        public IKeyConsumer KeyConsumer;
+        /// <summary>Menus and lists on screen (set by the screen feeder that makes them): they see every key the call keys
+        /// leave. The class itself, not an interface: it has no other implementation (h-firmslim).</summary>
+        public ScreenMenus Menus;
 
         /// <summary>
         /// The call keys (hook switch, speaker, headset, mute, hold, and the call screen's softkeys): they see every key
@@ -225,13 +226,13 @@ namespace DeskPhone.Firmware.Phone
                 CallKeys.Identity = CurrentIdentity;
                 CallKeys.Locked = Settings.GetBool(SettingNames.KeyboardLock);
                 CallKeys.AutoDialSeconds = Settings.GetInt(SettingNames.AutoDial);
-                if (CallKeys.HandleKey(keyCode, action, KeyConsumer != null && KeyConsumer.IsOpen, nowMs))
+                if (CallKeys.HandleKey(keyCode, action, Menus != null && Menus.IsOpen, nowMs))
                 {
                     Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
                     return;
                 }
             }
-            if (KeyConsumer != null && KeyConsumer.HandleKey(keyCode, action))
+            if (Menus != null && Menus.HandleKey(keyCode, action))
             {
                 return;
             }
@@ -259,7 +260,7 @@ namespace DeskPhone.Firmware.Phone
         /// the pop-up and the desktop message. Building it (2.2 KB on the board) to dismiss a text message took the
         /// reading of a MESSAGE to the board heap's limit (docs/benchmarks.md, h-msgfit).
         /// </summary>
-        private bool OnlyDismisses(int keyCode) => keyCode == KeyCode.Cancel && (KeyConsumer == null || !KeyConsumer.IsOpen);
+        private bool OnlyDismisses(int keyCode) => keyCode == KeyCode.Cancel && (Menus == null || !Menus.IsOpen);
 
         /// <summary>
         /// Chooses the own status from the menu; false for a state only the phone may set. Do not disturb is the

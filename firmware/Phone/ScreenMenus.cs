@@ -15,7 +15,7 @@ namespace DeskPhone.Firmware.Phone
     /// a Screen event, which marks the screen for the next loop turn. The own-status menu offers
     /// only the states a user may choose; the network and identity views are read-only, for a technician.
     /// </summary>
-    public sealed class ScreenMenus : IKeyConsumer
+    public sealed class ScreenMenus
     {
         public const int Closed = 0;
         public const int Main = 1;
@@ -64,7 +64,7 @@ namespace DeskPhone.Firmware.Phone
         public int Columns;
 
         /// <summary>The call layer, whose lists the Call lists entry shows (null: no such entry).</summary>
-        public PhoneCalls Calls { get; set; }
+        public PhoneCalls Calls;
 
         /// <summary>The screen whose desktop message Up and Down page through while no menu is open (null: none).</summary>
         public IdleScreen Pages;
