@@ -23,7 +23,7 @@ namespace DeskPhone.Firmware.Bench
     /// a body, then <see cref="Handle(BenchRequest)"/>. Bad requests get 400 with a reason, unknown paths 404, every
     /// error is JSON. Callers hold <see cref="PhoneCore.Gate"/> while calling either.
     /// </summary>
-    public sealed class BenchRouter
+    public sealed partial class BenchRouter
     {
         /// <summary>The largest request body any route takes (a setting value or a message); larger ones get 413.</summary>
         public const int MaxBodyBytes = 8192;
@@ -224,7 +224,7 @@ namespace DeskPhone.Firmware.Bench
                     }
                     return post ? SendMessage(query, body) : get ? BenchResponse.Json(LastMessage()) : NotFound(method, path);
                 case "link":
-                    return LinkRoutes.Handle(_phone, _hardware, method, path, parts);
+                    return HandleLink(_phone, _hardware, method, path, parts);
                 case "ethernet":
                 case "hid":
                     return post && parts.Length == 3 ? Plug(parts[1], 0, parts[2]) : NotFound(method, path);
@@ -271,11 +271,11 @@ namespace DeskPhone.Firmware.Bench
                 case "time":
                     return get && parts.Length == 2 && Time != null ? BenchResponse.Json(TimeNow()) : NotFound(method, path);
                 case "provisioning":
-                    return Provisioning == null ? NotFound(method, path) : ProvisioningRoutes.Handle(Provisioning, _phone.Settings, method, path, parts);
+                    return Provisioning == null ? NotFound(method, path) : HandleProvisioning(Provisioning, _phone.Settings, method, path, parts);
                 case "update":
-                    return Updates == null ? NotFound(method, path) : UpdateRoutes.Handle(Updates, _phone.Settings, Auth, request, parts, now);
+                    return Updates == null ? NotFound(method, path) : HandleUpdate(Updates, _phone.Settings, Auth, request, parts, now);
                 case "paging":
-                    return PagingRoute.Handle(CallLayer == null || !CallLayer.HasCalls ? null : CallLayer.Calls.Media as CallVoice, method, path, parts);
+                    return CallRoutes.PagingFigures(CallLayer == null || !CallLayer.HasCalls ? null : CallLayer.Calls.Media as CallVoice, method, path, parts);
                 default:
                     return NotFound(method, path);
             }

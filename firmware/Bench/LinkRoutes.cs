@@ -9,14 +9,15 @@ namespace DeskPhone.Firmware.Bench
     /// POST /api/link/ethernet/{up|down} and /api/link/wifi/{up|down|reject} drive the simulator's cable and access
     /// point (501 on a board: the cable is pulled by hand there).
     /// </summary>
-    internal static class LinkRoutes
+    // Part of BenchRouter (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    public sealed partial class BenchRouter
     {
         /// <param name="parts">The path split at '/', starting with "api", "link".</param>
-        public static BenchResponse Handle(PhoneCore phone, IBenchHardware hardware, string method, string path, string[] parts)
+        internal static BenchResponse HandleLink(PhoneCore phone, IBenchHardware hardware, string method, string path, string[] parts)
         {
             if (parts.Length == 2 && method == "GET")
             {
-                return BenchResponse.Json(State(phone));
+                return BenchResponse.Json(LinkState(phone));
             }
             if (parts.Length != 4 || method != "POST" || (parts[2] != "ethernet" && parts[2] != "wifi"))
             {
@@ -63,7 +64,7 @@ namespace DeskPhone.Firmware.Bench
             return phone.Drivers != null && phone.Drivers.Ethernet.EthernetUnplugged ? LinkPolicy.None : LinkPolicy.Ethernet;
         }
 
-        private static string State(PhoneCore phone)
+        private static string LinkState(PhoneCore phone)
         {
             var sb = new StringBuilder();
             JsonText.Field(sb, "{\"link\":", Link(phone));

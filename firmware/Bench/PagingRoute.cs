@@ -9,9 +9,10 @@ namespace DeskPhone.Firmware.Bench
     /// and the figures of the pages' jitter buffer like a call's <c>media</c> (RFC 3550 loss and jitter of the last or
     /// current page, concealed, late); 404 on a phone without multicast channels.
     /// </summary>
-    internal static class PagingRoute
+    // Part of CallRoutes (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    internal static partial class CallRoutes
     {
-        public static BenchResponse Handle(CallVoice voice, string method, string path, string[] parts)
+        public static BenchResponse PagingFigures(CallVoice voice, string method, string path, string[] parts)
         {
             Paging paging = voice == null ? null : voice.Paging;
             if (paging == null || method != "GET" || parts.Length != 2)

@@ -9,10 +9,11 @@ namespace DeskPhone.Firmware.Bench
     /// The bench's /api/provisioning (docs/bench.md, docs/provisioning.md): GET gives the configuration, the state of
     /// the client and the last run's result; POST /api/provisioning/run starts a run (202), 409 while one runs.
     /// </summary>
-    internal static class ProvisioningRoutes
+    // Part of BenchRouter (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    public sealed partial class BenchRouter
     {
         /// <param name="parts">The path split at '/', starting with "api", "provisioning".</param>
-        public static BenchResponse Handle(PhoneProvisioning provisioning, SettingsStore settings, string method, string path, string[] parts)
+        internal static BenchResponse HandleProvisioning(PhoneProvisioning provisioning, SettingsStore settings, string method, string path, string[] parts)
         {
             if (provisioning.Client == null)
             {
@@ -20,7 +21,7 @@ namespace DeskPhone.Firmware.Bench
             }
             if (parts.Length == 2 && method == "GET")
             {
-                return BenchResponse.Json(State(provisioning.Client, settings, provisioning.Now));
+                return BenchResponse.Json(ProvisioningState(provisioning.Client, settings, provisioning.Now));
             }
             if (parts.Length != 3 || parts[2] != "run" || method != "POST")
             {
@@ -31,17 +32,17 @@ namespace DeskPhone.Firmware.Bench
             {
                 return BenchResponse.Error(provisioning.Client.State == ProvisioningClient.Idle ? 400 : 409, refused);
             }
-            var started = BenchResponse.Json(State(provisioning.Client, settings, provisioning.Now));
+            var started = BenchResponse.Json(ProvisioningState(provisioning.Client, settings, provisioning.Now));
             return new BenchResponse(202, started.ContentType, started.Body);
         }
 
-        private static string State(ProvisioningClient client, SettingsStore settings, long nowMs)
+        private static string ProvisioningState(ProvisioningClient client, SettingsStore settings, long nowMs)
         {
             var sb = new StringBuilder();
             JsonText.Field(sb, "{\"url\":", settings.Get(SettingNames.SettingServer));
             JsonText.Bool(sb, ",\"polling\":", settings.GetBool(SettingNames.ProvPollingEnabled));
             JsonText.Number(sb, ",\"periodSeconds\":", settings.GetInt(SettingNames.ProvPollingPeriod));
-            JsonText.Field(sb, ",\"state\":", StateName(client.State));
+            JsonText.Field(sb, ",\"state\":", ProvisioningStateName(client.State));
             JsonText.Number(sb, ",\"retry\":", client.Retry);
             JsonText.Field(sb, ",\"retryReason\":", client.RetryReason);
             JsonText.Number(sb, ",\"runs\":", client.Runs);
@@ -57,13 +58,13 @@ namespace DeskPhone.Firmware.Bench
             JsonText.Number(sb, ",\"endMs\":", client.LastEndMs);
             JsonText.Number(sb, ",\"agoSeconds\":", (nowMs - client.LastEndMs) / 1000);
             sb.Append(",\"unknown\":");
-            List(sb, client.LastUnknown);
+            ProvisioningList(sb, client.LastUnknown);
             sb.Append(",\"errors\":");
-            List(sb, client.LastErrors);
+            ProvisioningList(sb, client.LastErrors);
             return sb.Append("}}").ToString();
         }
 
-        private static void List(StringBuilder sb, string[] items)
+        private static void ProvisioningList(StringBuilder sb, string[] items)
         {
             sb.Append('[');
             for (int i = 0; items != null && i < items.Length; i++)
@@ -73,7 +74,7 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(']');
         }
 
-        private static string StateName(int state)
+        private static string ProvisioningStateName(int state)
         {
             switch (state)
             {

@@ -213,8 +213,8 @@ namespace DeskPhone.Firmware.Bench
             JsonText.Field(sb, "{\"firmware\":", version == "0.0.0.0" ? null : version);
             JsonText.Field(sb, ",\"platform\":", target == null ? null : target.Platform);
             JsonText.Field(sb, ",\"mac\":", target == null ? null : target.MacAddress);
-            JsonText.Field(sb, ",\"ip\":", LinkRoutes.Address(_phone));
-            JsonText.Field(sb, ",\"link\":", LinkRoutes.Link(_phone));
+            JsonText.Field(sb, ",\"ip\":", BenchRouter.Address(_phone));
+            JsonText.Field(sb, ",\"link\":", BenchRouter.Link(_phone));
             JsonText.Number(sb, ",\"uptimeSeconds\":", (_phone.Now - _startMs) / 1000);
             long free = target == null ? -1 : target.FreeMemory;
             sb.Append(",\"freeMemory\":").Append(free < 0 ? "null" : free.ToString());

@@ -15,7 +15,7 @@ namespace DeskPhone.Firmware.Phone
     /// a Screen event, which marks the screen for the next loop turn. The own-status menu offers
     /// only the states a user may choose; the network and identity views are read-only, for a technician.
     /// </summary>
-    public sealed class ScreenMenus
+    public sealed partial class ScreenMenus
     {
         public const int Closed = 0;
         public const int Main = 1;
@@ -173,7 +173,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case CallListView:
-                    items = CallListRows.Rows(List(_subject), _subject == 1);
+                    items = CallRows(List(_subject), _subject == 1);
                     break;
                 case OwnStatus:
                     items = new string[ManualStates];
