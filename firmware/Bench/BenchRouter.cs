@@ -396,7 +396,7 @@ namespace DeskPhone.Firmware.Bench
             SntpClient ntp = time.Client;
             var sb = new StringBuilder();
             JsonText.Bool(sb, "{\"known\":", time.Known);
-            JsonText.Field(sb, ",\"local\":", time.Known ? DateText.Iso(time.Local()) : null);
+            JsonText.Field(sb, ",\"local\":", time.Known ? NetworkTime.Iso(time.Local()) : null);
             JsonText.Field(sb, ",\"source\":", time.Source);
             JsonText.Field(sb, ",\"timezone\":", _phone.Settings.Get(SettingNames.Timezone));
             JsonText.Number(sb, ",\"timezoneOffsetMinutes\":", _phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes));
@@ -404,7 +404,7 @@ namespace DeskPhone.Firmware.Bench
             JsonText.Field(sb, ",\"ntpServer\":", _phone.Settings.Get(SettingNames.NtpServer));
             JsonText.Field(sb, ",\"ntpState\":", ntp == null ? "none" : NtpStateName(ntp.State));
             JsonText.Field(sb, ",\"ntpActive\":", ntp == null ? null : ntp.Server);
-            JsonText.Field(sb, ",\"lastSync\":", ntp == null || !ntp.TimeKnown ? null : DateText.Iso(ntp.UtcAt(ntp.LastSyncMs)) + "Z");
+            JsonText.Field(sb, ",\"lastSync\":", ntp == null || !ntp.TimeKnown ? null : NetworkTime.Iso(ntp.UtcAt(ntp.LastSyncMs)) + "Z");
             JsonText.Number(sb, ",\"ntpRequests\":", ntp == null ? 0 : ntp.Requests);
             return sb.Append('}').ToString();
         }
@@ -431,7 +431,7 @@ namespace DeskPhone.Firmware.Bench
                 JsonText.Field(sb, ",\"host\":", _phone.Settings.Get(SettingNames.UserHost, identity));
                 JsonText.Bool(sb, ",\"active\":", _phone.Settings.GetBool(SettingNames.UserActive, identity));
                 JsonText.Bool(sb, ",\"registered\":", _phone.IsRegistered(identity));
-                JsonText.Field(sb, ",\"state\":", TechnicianInfo.Registration(_phone, identity));
+                JsonText.Field(sb, ",\"state\":", ScreenMenus.Registration(_phone, identity));
                 RegistrationClient client = Registrations == null ? null : Registrations.Get(identity);
                 sb.Append(",\"status\":").Append(client == null || client.LastStatus == 0 ? "null" : client.LastStatus.ToString());
                 JsonText.Field(sb, ",\"reason\":", client == null ? null : client.LastReason);

@@ -190,13 +190,13 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case Explain:
-                    items = TechnicianInfo.Rows(_phone.Statuses.Explain(_subject, _phone.Now), Columns);
+                    items = Rows(_phone.Statuses.Explain(_subject, _phone.Now), Columns);
                     break;
                 case Network:
-                    items = TechnicianInfo.Network(_phone, Columns);
+                    items = NetworkRows(_phone, Columns);
                     break;
                 case Identities:
-                    int[] configured = TechnicianInfo.Configured(_phone);
+                    int[] configured = Configured(_phone);
                     if (configured.Length == 0)
                     {
                         items = new[] { "No identity configured" };
@@ -205,11 +205,11 @@ namespace DeskPhone.Firmware.Phone
                     items = new string[configured.Length];
                     for (int i = 0; i < items.Length; i++)
                     {
-                        items[i] = TechnicianInfo.IdentityRow(_phone, configured[i], Columns);
+                        items[i] = IdentityRow(_phone, configured[i], Columns);
                     }
                     break;
                 case IdentityDetail:
-                    items = TechnicianInfo.IdentityDetails(_phone, _subject, Columns);
+                    items = IdentityDetails(_phone, _subject, Columns);
                     break;
                 default:
                     items = new string[0];
@@ -280,7 +280,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case Identities:
-                    int[] configured = TechnicianInfo.Configured(_phone);
+                    int[] configured = Configured(_phone);
                     if (_selected < configured.Length)
                     {
                         _subject = configured[_selected];
@@ -311,7 +311,7 @@ namespace DeskPhone.Firmware.Phone
                     break;
                 case IdentityDetail:
                     Open(Identities);
-                    int[] configured = TechnicianInfo.Configured(_phone);
+                    int[] configured = Configured(_phone);
                     for (int i = 0; i < configured.Length; i++)
                     {
                         if (configured[i] == _subject)
