@@ -60,13 +60,13 @@ namespace DeskPhone.Firmware.Bench
             int sp2 = sp1 < 0 ? -1 : IndexOf(buffer, sp1 + 1, end, (byte)' ');
             if (sp1 <= 0 || sp2 < 0 || !IsToken(buffer, 0, sp1) || !IsTarget(buffer, sp1 + 1, sp2))
             {
-                error = BenchResponse.Error(400, "malformed request line");
+                error = BenchResponse.BadRequest("malformed request line");
                 return null;
             }
             if (end - sp2 - 1 != 8 || !StartsWith(buffer, sp2 + 1, "HTTP/") || buffer[sp2 + 7] != (byte)'.'
                 || !IsDigit(buffer[sp2 + 6]) || !IsDigit(buffer[sp2 + 8]))
             {
-                error = BenchResponse.Error(400, "malformed request line");
+                error = BenchResponse.BadRequest("malformed request line");
                 return null;
             }
             if (buffer[sp2 + 6] != (byte)'1')
@@ -93,7 +93,7 @@ namespace DeskPhone.Firmware.Bench
                 if (colon <= pos || !IsToken(buffer, pos, colon))
                 {
                     // No name, a space before the colon (RFC 9112 5.1) or a folded line (5.2): all refused.
-                    error = BenchResponse.Error(400, "malformed header line");
+                    error = BenchResponse.BadRequest("malformed header line");
                     return null;
                 }
                 int vs = colon + 1;
@@ -119,7 +119,7 @@ namespace DeskPhone.Firmware.Bench
                     long value = Digits(buffer, vs, ve);
                     if (value < 0 || (hasLength && value != contentLength))
                     {
-                        error = BenchResponse.Error(400, "malformed Content-Length");
+                        error = BenchResponse.BadRequest("malformed Content-Length");
                         return null;
                     }
                     contentLength = value;
@@ -134,7 +134,7 @@ namespace DeskPhone.Firmware.Bench
             if (chunked && hasLength)
             {
                 // Both framings at once is how requests are smuggled (RFC 9112 6.3): refused.
-                error = BenchResponse.Error(400, "both Content-Length and Transfer-Encoding");
+                error = BenchResponse.BadRequest("both Content-Length and Transfer-Encoding");
                 return null;
             }
             string method = Encoding.UTF8.GetString(buffer, 0, sp1);

@@ -133,8 +133,6 @@ namespace DeskPhone.Firmware.Bench
             }
             string method = request.Method;
             string path = request.Path;
-            string query = request.Query;
-            byte[] body = request.Body;
             if ((path == "/" || path == "/index.html") && method == "GET" && Page != null)
             {
                 return new BenchResponse(200, "text/html; charset=utf-8", Page);
@@ -146,24 +144,35 @@ namespace DeskPhone.Firmware.Bench
             string[] parts = Split(path);
             if (parts.Length < 2 || parts[0] != "api")
             {
-                return BenchResponse.Error(404, "unknown path " + path);
+                return BenchResponse.NotFound("unknown path " + path);
             }
+            return Route(request, parts) ?? NotFound(method, path);
+        }
+
+        // The answer of the route the path names, null when there is none: one NotFound for them all keeps the
+        // firmware's byte code small (h-firmslim).
+        private BenchResponse Route(BenchRequest request, string[] parts)
+        {
+            string method = request.Method;
+            string path = request.Path;
+            string query = request.Query;
+            byte[] body = request.Body;
             long now = _phone.Now;
             bool get = method == "GET";
             bool post = method == "POST";
             switch (parts[1])
             {
                 case "screen":
-                    return get && parts.Length == 2 ? BenchResponse.Text(200, _screen.GetScreenText()) : NotFound(method, path);
+                    return get && parts.Length == 2 ? BenchResponse.Text(200, _screen.GetScreenText()) : null;
                 case "screen.png":
                     if (!get || parts.Length != 2)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
                     byte[] png = _screen.GetScreenPng();
                     return png == null ? BenchResponse.Error(501, "this panel cannot read its frame back") : new BenchResponse(200, "image/png", png);
                 case "leds":
-                    return get && parts.Length == 2 ? BenchResponse.Json(Leds()) : NotFound(method, path);
+                    return get && parts.Length == 2 ? BenchResponse.Json(Leds()) : null;
                 case "status":
                     if (get && parts.Length == 2)
                     {
@@ -177,24 +186,24 @@ namespace DeskPhone.Firmware.Bench
                     {
                         return RaiseOrClear(parts[2], parts[3], Param(query, "param"), now);
                     }
-                    return NotFound(method, path);
+                    return null;
                 case "explain":
                     if (!get || parts.Length != 3)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
                     int id = StatusCatalog.Find(parts[2]);
-                    return id < 0 ? BenchResponse.Error(404, "unknown status ID " + parts[2]) : BenchResponse.Text(200, _phone.Statuses.Explain(id, now));
+                    return id < 0 ? BenchResponse.NotFound("unknown status ID " + parts[2]) : BenchResponse.Text(200, _phone.Statuses.Explain(id, now));
                 case "keys":
-                    return post && parts.Length == 4 ? Key(parts[2], parts[3]) : NotFound(method, path);
+                    return post && parts.Length == 4 ? Key(parts[2], parts[3]) : null;
                 case "registration":
-                    return get && parts.Length == 2 ? BenchResponse.Json(Registration()) : NotFound(method, path);
+                    return get && parts.Length == 2 ? BenchResponse.Json(Registration()) : null;
                 case "presence":
                     if (get && parts.Length == 2)
                     {
                         return BenchResponse.Json(Presence());
                     }
-                    return post && parts.Length == 3 ? ChoosePresence(parts[2], now) : NotFound(method, path);
+                    return post && parts.Length == 3 ? ChoosePresence(parts[2], now) : null;
                 case "settings":
                     if (get && parts.Length == 2)
                     {
@@ -202,44 +211,44 @@ namespace DeskPhone.Firmware.Bench
                     }
                     if (parts.Length != 3)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
                     if (get)
                     {
                         return GetSetting(parts[2], query);
                     }
-                    return post ? SetSetting(request, parts[2], query, body) : NotFound(method, path);
+                    return post ? SetSetting(request, parts[2], query, body) : null;
                 case "settings.xml":
-                    return parts.Length != 2 ? NotFound(method, path) : get ? _web.Export(request, query) : post ? _web.Import(request) : NotFound(method, path);
+                    return parts.Length != 2 ? null : get ? _web.Export(request, query) : post ? _web.Import(request) : null;
                 case "system":
-                    return get && parts.Length == 2 ? _web.SystemInfo() : NotFound(method, path);
+                    return get && parts.Length == 2 ? _web.SystemInfo() : null;
                 case "reboot":
-                    return post && parts.Length == 2 ? _web.Reboot(request) : NotFound(method, path);
+                    return post && parts.Length == 2 ? _web.Reboot(request) : null;
                 case "factory-reset":
-                    return post && parts.Length == 2 ? FactoryReset(request) : NotFound(method, path);
+                    return post && parts.Length == 2 ? FactoryReset(request) : null;
                 case "send-message":
                     if (_messages == null || parts.Length != 2)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
-                    return post ? SendMessage(query, body) : get ? BenchResponse.Json(LastMessage()) : NotFound(method, path);
+                    return post ? SendMessage(query, body) : get ? BenchResponse.Json(LastMessage()) : null;
                 case "link":
                     return HandleLink(_phone, _hardware, method, path, parts);
                 case "ethernet":
                 case "hid":
-                    return post && parts.Length == 3 ? Plug(parts[1], 0, parts[2]) : NotFound(method, path);
+                    return post && parts.Length == 3 ? Plug(parts[1], 0, parts[2]) : null;
                 case "modules":
                     if (!post || parts.Length != 4)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
                     int module = ParseInt(parts[2]);
-                    return module < 1 || module > 3 ? BenchResponse.Error(400, "module must be 1, 2 or 3") : Plug("modules", module, parts[3]);
+                    return module < 1 || module > 3 ? BenchResponse.BadRequest("module must be 1, 2 or 3") : Plug("modules", module, parts[3]);
                 case "calls":
                     if (parts.Length >= 3 && parts[2] == "callback")
                     {
                         DeskPhone.Firmware.Completion.CallCompletion completion = CallLayer == null ? null : CallLayer.Completion;
-                        return completion == null ? NotFound(method, path) : CallRoutes.Callback(completion, method, parts, now);
+                        return completion == null ? null : CallRoutes.Callback(completion, method, parts, now);
                     }
                     if (CallLayer != null && !CallLayer.HasCalls && get && parts.Length == 2)
                     {
@@ -247,11 +256,11 @@ namespace DeskPhone.Firmware.Bench
                         return BenchResponse.Json("[]");
                     }
                     PhoneCalls calls = CallLayer == null ? null : CallLayer.Calls;
-                    return calls == null ? NotFound(method, path) : CallRoutes.Handle(calls, method, parts, body, now);
+                    return calls == null ? null : CallRoutes.Handle(calls, method, parts, body, now);
                 case "trace":
                     if (Trace == null)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
                     if (get && parts.Length == 2)
                     {
@@ -265,19 +274,19 @@ namespace DeskPhone.Firmware.Bench
                         Trace.Clear();
                         return BenchResponse.Text(200, "");
                     }
-                    return NotFound(method, path);
+                    return null;
                 case "log":
-                    return get && parts.Length == 2 && Log != null ? BenchResponse.Text(200, Log.Text()) : NotFound(method, path);
+                    return get && parts.Length == 2 && Log != null ? BenchResponse.Text(200, Log.Text()) : null;
                 case "time":
-                    return get && parts.Length == 2 && Time != null ? BenchResponse.Json(TimeNow()) : NotFound(method, path);
+                    return get && parts.Length == 2 && Time != null ? BenchResponse.Json(TimeNow()) : null;
                 case "provisioning":
-                    return Provisioning == null ? NotFound(method, path) : HandleProvisioning(Provisioning, _phone.Settings, method, path, parts);
+                    return Provisioning == null ? null : HandleProvisioning(Provisioning, _phone.Settings, method, path, parts);
                 case "update":
-                    return Updates == null ? NotFound(method, path) : HandleUpdate(Updates, _phone.Settings, Auth, request, parts, now);
+                    return Updates == null ? null : HandleUpdate(Updates, _phone.Settings, Auth, request, parts, now);
                 case "paging":
                     return CallRoutes.PagingFigures(CallLayer == null || !CallLayer.HasCalls ? null : CallLayer.Calls.Media as CallVoice, method, path, parts);
                 default:
-                    return NotFound(method, path);
+                    return null;
             }
         }
 
@@ -342,7 +351,7 @@ namespace DeskPhone.Firmware.Bench
             int id = StatusCatalog.Find(name);
             if (id < 0)
             {
-                return BenchResponse.Error(404, "unknown status ID " + name);
+                return BenchResponse.NotFound("unknown status ID " + name);
             }
             if (action == "raise")
             {
@@ -354,7 +363,7 @@ namespace DeskPhone.Firmware.Bench
             }
             else
             {
-                return BenchResponse.Error(400, "action must be raise or clear, not " + action);
+                return BenchResponse.BadRequest("action must be raise or clear, not " + action);
             }
             return BenchResponse.Json(Statuses(now));
         }
@@ -364,7 +373,7 @@ namespace DeskPhone.Firmware.Bench
             int code = KeyCode.Parse(name);
             if (code == KeyCode.None)
             {
-                return BenchResponse.Error(400, "unknown key " + name + " (names: 0-9, STAR, HASH, UP, DOWN, LEFT, RIGHT, OK, CANCEL, MENU, F1..F16, X1.1..X3.18, ...)");
+                return BenchResponse.BadRequest("unknown key " + name + " (names: 0-9, STAR, HASH, UP, DOWN, LEFT, RIGHT, OK, CANCEL, MENU, F1..F16, X1.1..X3.18, ...)");
             }
             switch (action)
             {
@@ -380,7 +389,7 @@ namespace DeskPhone.Firmware.Bench
                     _keys(code, KeyAction.Release);
                     break;
                 default:
-                    return BenchResponse.Error(400, "action must be press, hold or release, not " + action);
+                    return BenchResponse.BadRequest("action must be press, hold or release, not " + action);
             }
             return BenchResponse.Json("{\"key\":" + JsonText.Quote(KeyCode.Name(code)) + ",\"action\":" + JsonText.Quote(action) + "}");
         }
@@ -456,11 +465,11 @@ namespace DeskPhone.Firmware.Bench
             int state = PresenceState.Parse(token);
             if (state < 0)
             {
-                return BenchResponse.Error(400, "unknown presence state " + token);
+                return BenchResponse.BadRequest("unknown presence state " + token);
             }
             if (!_phone.ChoosePresence(state, now))
             {
-                return BenchResponse.Error(400, PresenceState.Label(state) + " is set by the phone, not chosen (choose online, dnd or at-the-desk)");
+                return BenchResponse.BadRequest(PresenceState.Label(state) + " is set by the phone, not chosen (choose online, dnd or at-the-desk)");
             }
             return BenchResponse.Json(Presence());
         }
@@ -470,12 +479,12 @@ namespace DeskPhone.Firmware.Bench
             SettingDefinition def = _phone.Settings.FindDefinition(name);
             if (def == null)
             {
-                return BenchResponse.Error(404, "unknown setting " + name);
+                return BenchResponse.NotFound("unknown setting " + name);
             }
             int idx = Index(query);
             if (idx < 0)
             {
-                return BenchResponse.Error(400, "idx must be a number");
+                return BenchResponse.BadRequest("idx must be a number");
             }
             var sb = new StringBuilder();
             JsonText.Field(sb, "{\"name\":", name);
@@ -489,7 +498,7 @@ namespace DeskPhone.Firmware.Bench
             SettingDefinition def = _phone.Settings.FindDefinition(name);
             if (def == null)
             {
-                return BenchResponse.Error(404, "unknown setting " + name);
+                return BenchResponse.NotFound("unknown setting " + name);
             }
             if (IsAdministrative(def))
             {
@@ -502,13 +511,13 @@ namespace DeskPhone.Firmware.Bench
             int idx = Index(query);
             if (idx < 0)
             {
-                return BenchResponse.Error(400, "idx must be a number");
+                return BenchResponse.BadRequest("idx must be a number");
             }
-            string value = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length).Trim();
+            string value = BenchResponse.BodyText(body).Trim();
             string error = _phone.Settings.Set(name, idx, value);
             if (error != null)
             {
-                return BenchResponse.Error(400, error);
+                return BenchResponse.BadRequest(error);
             }
             string saveError = _phone.Settings.IsPersistent ? _phone.Settings.Save() : null;
             if (saveError != null)
@@ -539,7 +548,7 @@ namespace DeskPhone.Firmware.Bench
             bool plug = action == "plug";
             if (!plug && action != "unplug")
             {
-                return BenchResponse.Error(400, "action must be plug or unplug, not " + action);
+                return BenchResponse.BadRequest("action must be plug or unplug, not " + action);
             }
             if (_hardware == null)
             {
@@ -555,7 +564,7 @@ namespace DeskPhone.Firmware.Bench
             }
             else if (!_hardware.SetModule(module, plug))
             {
-                return BenchResponse.Error(400, "no module position " + module.ToString());
+                return BenchResponse.BadRequest("no module position " + module.ToString());
             }
             return BenchResponse.Json("{\"" + what + "\":" + JsonText.Quote(action) + "}");
         }
@@ -566,16 +575,16 @@ namespace DeskPhone.Firmware.Bench
             int identity = Param(query, "identity") == null ? 1 : ParseInt(Param(query, "identity"));
             if (to == null || to.Length == 0)
             {
-                return BenchResponse.Error(400, "give the target as ?to=sip:user@host");
+                return BenchResponse.BadRequest("give the target as ?to=sip:user@host");
             }
             if (identity < 1 || identity > PhoneCore.MaxIdentities)
             {
-                return BenchResponse.Error(400, "identity must be 1..12");
+                return BenchResponse.BadRequest("identity must be 1..12");
             }
-            string text = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length);
+            string text = BenchResponse.BodyText(body);
             if (!_messages.Send(identity, to, text))
             {
-                return BenchResponse.Error(400, "not sent: " + _messages.LastReason);
+                return BenchResponse.BadRequest("not sent: " + _messages.LastReason);
             }
             var accepted = BenchResponse.Json(LastMessage());
             return new BenchResponse(202, accepted.ContentType, accepted.Body);
@@ -591,7 +600,7 @@ namespace DeskPhone.Firmware.Bench
         }
 
         private static BenchResponse NotFound(string method, string path) =>
-            BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+            BenchResponse.NotFound("no " + method + " " + path + " (see docs/bench.md)");
 
         private int Index(string query)
         {

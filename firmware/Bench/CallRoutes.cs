@@ -31,7 +31,7 @@ namespace DeskPhone.Firmware.Bench
             {
                 // The board plays a call on its own speaker; streaming it over HTTP is the simulator's (its Kestrel
                 // front serves this route itself for a live call).
-                return calls.Sessions.Find(Number(parts[2])) == null ? BenchResponse.Error(404, "no call " + parts[2])
+                return calls.Sessions.Find(Number(parts[2])) == null ? BenchResponse.NotFound("no call " + parts[2])
                     : BenchResponse.Error(501, "a call's audio is streamed by the simulator only (docs/bench.md)");
             }
             if (post && parts[2] == "conference" && (parts.Length == 3 || parts.Length == 4 && parts[3] == "hangup"))
@@ -50,7 +50,7 @@ namespace DeskPhone.Firmware.Bench
             int id = Number(parts[2]);
             if (id < 0)
             {
-                return BenchResponse.Error(400, "call id must be a number, not " + parts[2]);
+                return BenchResponse.BadRequest("call id must be a number, not " + parts[2]);
             }
             string action = parts[3];
             if (action == "dtmf")
@@ -68,38 +68,38 @@ namespace DeskPhone.Firmware.Bench
             SipCall call = id == 0 ? null : calls.Sessions.Find(id);
             if (id != 0 && call == null)
             {
-                return BenchResponse.Error(404, "no call " + id.ToString());
+                return BenchResponse.NotFound("no call " + id.ToString());
             }
             bool answer = action == "answer";
             bool done = answer ? calls.Answer(id, nowMs) : action == "hangup" ? calls.Hangup(id, nowMs) : calls.Hold(id, action == "hold", nowMs);
             if (!done)
             {
                 return id == 0 && (answer || action == "hangup" || calls.Sessions.Count == 0)
-                    ? BenchResponse.Error(404, answer ? "no ringing call" : "no call")
-                    : BenchResponse.Error(400, answer ? "call " + id.ToString() + " is not ringing" : "the call is not connected or an offer is pending");
+                    ? BenchResponse.NotFound(answer ? "no ringing call" : "no call")
+                    : BenchResponse.BadRequest(answer ? "call " + id.ToString() + " is not ringing" : "the call is not connected or an offer is pending");
             }
             return BenchResponse.Json(List(calls, nowMs));
         }
 
         private static BenchResponse Dial(PhoneCalls calls, byte[] body, long nowMs)
         {
-            string json = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length);
+            string json = BenchResponse.BodyText(body);
             string to = JsonText.StringField(json, "to");
             if (to == null || to.Length == 0)
             {
-                return BenchResponse.Error(400, "give the target as {\"to\":\"200\"} or {\"to\":\"sip:200@host\"}");
+                return BenchResponse.BadRequest("give the target as {\"to\":\"200\"} or {\"to\":\"sip:200@host\"}");
             }
             string identityText = JsonText.NumberField(json, "identity");
             int identity = identityText == null ? 1 : Number(identityText);
             if (identity < 1 || identity > 12)
             {
-                return BenchResponse.Error(400, "identity must be 1..12");
+                return BenchResponse.BadRequest("identity must be 1..12");
             }
             string error;
             SipCall call = calls.Dial(identity, to, nowMs, out error);
             if (call == null)
             {
-                return BenchResponse.Error(400, "not dialled: " + error);
+                return BenchResponse.BadRequest("not dialled: " + error);
             }
             var sb = new StringBuilder();
             Append(sb, call, calls.Media, nowMs);
@@ -179,7 +179,7 @@ namespace DeskPhone.Firmware.Bench
             {
                 path.Append('/').Append(parts[i]);
             }
-            return BenchResponse.Error(404, "no " + method + " " + path.ToString() + " (see docs/bench.md)");
+            return BenchResponse.NotFound("no " + method + " " + path.ToString() + " (see docs/bench.md)");
         }
 
         /// <summary>A non-negative decimal number of at most 9 digits, or -1.</summary>

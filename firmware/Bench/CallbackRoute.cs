@@ -19,11 +19,11 @@ namespace DeskPhone.Firmware.Bench
             }
             if (method != "POST" || parts.Length > 4 || (parts.Length == 4 && parts[3] != "cancel"))
             {
-                return BenchResponse.Error(404, "no " + method + " /api/calls/callback" + (parts.Length == 4 ? "/" + parts[3] : "") + " (see docs/bench.md)");
+                return BenchResponse.NotFound("no " + method + " /api/calls/callback" + (parts.Length == 4 ? "/" + parts[3] : "") + " (see docs/bench.md)");
             }
             if (parts.Length == 4)
             {
-                return completion.Cancel(nowMs) ? BenchResponse.Json(CallbackState(completion)) : BenchResponse.Error(404, "no call back to cancel");
+                return completion.Cancel(nowMs) ? BenchResponse.Json(CallbackState(completion)) : BenchResponse.NotFound("no call back to cancel");
             }
             string error;
             return completion.Accept(nowMs, out error) ? BenchResponse.Json(CallbackState(completion)) : BenchResponse.Error(409, error);

@@ -17,14 +17,14 @@ namespace DeskPhone.Firmware.Bench
             var voice = calls.Media as CallVoice;
             if (voice == null)
             {
-                return BenchResponse.Error(404, "the phone has no call media to mix");
+                return BenchResponse.NotFound("the phone has no call media to mix");
             }
             if (hangup)
             {
-                return voice.Conference.Hangup(nowMs) ? null : BenchResponse.Error(404, "no conference");
+                return voice.Conference.Hangup(nowMs) ? null : BenchResponse.NotFound("no conference");
             }
             string error = voice.Conference.Join(nowMs);
-            return error == null ? null : BenchResponse.Error(400, error);
+            return error == null ? null : BenchResponse.BadRequest(error);
         }
 
         /// <summary>Whether the call is one of the conference's two (its "conference" field).</summary>

@@ -21,7 +21,7 @@ namespace DeskPhone.Firmware.Bench
             }
             if (parts.Length != 4 || method != "POST" || (parts[2] != "ethernet" && parts[2] != "wifi"))
             {
-                return BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+                return BenchResponse.NotFound("no " + method + " " + path + " (see docs/bench.md)");
             }
             if (hardware == null)
             {
@@ -32,13 +32,13 @@ namespace DeskPhone.Firmware.Bench
             {
                 if (action != "up" && action != "down")
                 {
-                    return BenchResponse.Error(400, "ethernet is up or down, not " + action);
+                    return BenchResponse.BadRequest("ethernet is up or down, not " + action);
                 }
                 hardware.SetEthernet(action == "up");
             }
             else if (!hardware.SetWifi(action))
             {
-                return BenchResponse.Error(400, "wifi is up, down or reject, not " + action);
+                return BenchResponse.BadRequest("wifi is up, down or reject, not " + action);
             }
             return BenchResponse.Json("{\"" + parts[2] + "\":" + JsonText.Quote(action) + "}");
         }

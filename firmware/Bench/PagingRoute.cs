@@ -17,7 +17,7 @@ namespace DeskPhone.Firmware.Bench
             Paging paging = voice == null ? null : voice.Paging;
             if (paging == null || method != "GET" || parts.Length != 2)
             {
-                return BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+                return BenchResponse.NotFound("no " + method + " " + path + " (see docs/bench.md)");
             }
             var sb = new StringBuilder("{\"joined\":");
             sb.Append(paging.Joined.ToString());

@@ -25,7 +25,7 @@ namespace DeskPhone.Firmware.Bench
             }
             if (parts.Length != 3 || parts[2] != "run" || method != "POST")
             {
-                return BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+                return BenchResponse.NotFound("no " + method + " " + path + " (see docs/bench.md)");
             }
             string refused = provisioning.Run("bench");
             if (refused != null)

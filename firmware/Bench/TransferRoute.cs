@@ -1,4 +1,3 @@
-using System.Text;
 using DeskPhone.Domain.Calls;
 
 namespace DeskPhone.Firmware.Bench
@@ -16,24 +15,24 @@ namespace DeskPhone.Firmware.Bench
         {
             if (id != 0 && calls.Sessions.Find(id) == null)
             {
-                return BenchResponse.Error(404, "no call " + id.ToString());
+                return BenchResponse.NotFound("no call " + id.ToString());
             }
             string error;
             if (action == "park")
             {
-                return calls.Park(id, nowMs, out error) ? null : BenchResponse.Error(400, "not parked: " + error);
+                return calls.Park(id, nowMs, out error) ? null : BenchResponse.BadRequest("not parked: " + error);
             }
-            string json = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length);
+            string json = BenchResponse.BodyText(body);
             if (JsonText.BoolField(json, "attended"))
             {
-                return calls.TransferAttended(nowMs, out error) ? null : BenchResponse.Error(400, "not transferred: " + error);
+                return calls.TransferAttended(nowMs, out error) ? null : BenchResponse.BadRequest("not transferred: " + error);
             }
             string to = JsonText.StringField(json, "to");
             if (to == null || to.Length == 0)
             {
-                return BenchResponse.Error(400, "give the target as {\"to\":\"300\"} or {\"attended\":true}");
+                return BenchResponse.BadRequest("give the target as {\"to\":\"300\"} or {\"attended\":true}");
             }
-            return calls.Transfer(id, to, nowMs, out error) ? null : BenchResponse.Error(400, "not transferred: " + error);
+            return calls.Transfer(id, to, nowMs, out error) ? null : BenchResponse.BadRequest("not transferred: " + error);
         }
     }
 }

@@ -29,7 +29,7 @@ namespace DeskPhone.Firmware.Bench
             }
             if (parts.Length != 3 || method != "POST" || (parts[2] != "check" && parts[2] != "apply" && parts[2] != "discard"))
             {
-                return BenchResponse.Error(404, "no " + method + " " + request.Path + " (see docs/bench.md)");
+                return BenchResponse.NotFound("no " + method + " " + request.Path + " (see docs/bench.md)");
             }
             BenchResponse notAdmin = auth.CheckAdmin(request, now);
             if (notAdmin != null)

@@ -56,7 +56,7 @@ namespace DeskPhone.Firmware.Bench
             string prefix = BenchRouter.Param(query, "prefix");
             if (from < 0 || idx < 1)
             {
-                return BenchResponse.Error(400, "from and idx must be numbers (idx from 1)");
+                return BenchResponse.BadRequest("from and idx must be numbers (idx from 1)");
             }
             var sb = new StringBuilder("{\"settings\":[");
             bool first = true;
@@ -178,12 +178,12 @@ namespace DeskPhone.Firmware.Bench
             byte[] body = request.Body;
             if (body == null || body.Length == 0)
             {
-                return BenchResponse.Error(400, "no settings file in the body");
+                return BenchResponse.BadRequest("no settings file in the body");
             }
             SettingsImportReport report = _phone.Settings.ImportXml(body, 0, body.Length);
             if (report.Malformed != null)
             {
-                return BenchResponse.Error(400, "nothing imported: " + report.Malformed);
+                return BenchResponse.BadRequest("nothing imported: " + report.Malformed);
             }
             string saveError = report.Applied > 0 && _phone.Settings.IsPersistent ? _phone.Settings.Save() : null;
             var sb = new StringBuilder("{\"applied\":").Append(report.Applied.ToString());
@@ -243,7 +243,7 @@ namespace DeskPhone.Firmware.Bench
             int from = Number(BenchRouter.Param(query, "from"), 0);
             if (from < 0)
             {
-                return BenchResponse.Error(400, "from must be a number");
+                return BenchResponse.BadRequest("from must be a number");
             }
             var sb = new StringBuilder("{\"ids\":[");
             int id = from;
