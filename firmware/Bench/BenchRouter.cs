@@ -33,7 +33,6 @@ namespace DeskPhone.Firmware.Bench
         private readonly KeyEventHandler _keys;
         private readonly IBenchHardware _hardware;
         private readonly IMessageSender _messages;
-        private readonly WebRoutes _web;
 
         public BenchRouter(PhoneCore phone, IScreenSource screen, KeyEventHandler keys, IBenchHardware hardware, IMessageSender messages)
         {
@@ -43,7 +42,7 @@ namespace DeskPhone.Firmware.Bench
             _hardware = hardware;
             _messages = messages;
             Auth = new BenchAuth(phone.Settings, null);
-            _web = new WebRoutes(phone, Auth);
+            _startMs = phone.Now;
         }
 
         /// <summary>Who may do what (Digest with http_user/http_pass, back-off, admin_mode_password).</summary>
@@ -75,13 +74,6 @@ namespace DeskPhone.Firmware.Bench
 
         /// <summary>The identities' registrations, which give /api/registration its last answers and reasons (null: none).</summary>
         public Registrations Registrations;
-
-        /// <summary>The target's figures and reboot for the web interface (null: figures null, reboot 501).</summary>
-        public IBenchTarget Target
-        {
-            get => _web.Target;
-            set => _web.Target = value;
-        }
 
         /// <summary>
         /// The decision on the headers alone, before any body byte is read: null when the request may go on (its body,
@@ -139,7 +131,7 @@ namespace DeskPhone.Firmware.Bench
             }
             if (((path == "/" && Page == null) || path == "/admin" || path == "/admin/") && method == "GET")
             {
-                return WebRoutes.Page();
+                return WebPage();
             }
             string[] parts = Split(path);
             if (parts.Length < 2 || parts[0] != "api")
@@ -180,7 +172,7 @@ namespace DeskPhone.Firmware.Bench
                     }
                     if (get && parts.Length == 3 && parts[2] == "ids")
                     {
-                        return WebRoutes.StatusIds(query);
+                        return StatusIds(query);
                     }
                     if (post && parts.Length == 4)
                     {
@@ -207,7 +199,7 @@ namespace DeskPhone.Firmware.Bench
                 case "settings":
                     if (get && parts.Length == 2)
                     {
-                        return _web.ListSettings(query);
+                        return ListSettings(query);
                     }
                     if (parts.Length != 3)
                     {
@@ -219,11 +211,11 @@ namespace DeskPhone.Firmware.Bench
                     }
                     return post ? SetSetting(request, parts[2], query, body) : null;
                 case "settings.xml":
-                    return parts.Length != 2 ? null : get ? _web.Export(request, query) : post ? _web.Import(request) : null;
+                    return parts.Length != 2 ? null : get ? Export(request, query) : post ? Import(request) : null;
                 case "system":
-                    return get && parts.Length == 2 ? _web.SystemInfo() : null;
+                    return get && parts.Length == 2 ? SystemInfo() : null;
                 case "reboot":
-                    return post && parts.Length == 2 ? _web.Reboot(request) : null;
+                    return post && parts.Length == 2 ? Reboot(request) : null;
                 case "factory-reset":
                     return post && parts.Length == 2 ? FactoryReset(request) : null;
                 case "send-message":

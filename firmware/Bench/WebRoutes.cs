@@ -13,7 +13,9 @@ namespace DeskPhone.Firmware.Bench
     /// listings stop after <see cref="PageBudgetChars"/> characters and name where the next page starts, an import reads
     /// at most the router's body cap.
     /// </summary>
-    internal sealed class WebRoutes
+    // Part of BenchRouter (partial): a type of its own, its object and its copies of the phone and the protection were
+    // 8 B of runtime tables and about 40 B of heap once the bench is built (h-firmslim).
+    public sealed partial class BenchRouter
     {
         /// <summary>
         /// A listing stops after the entry that takes it past this many characters and gives "next": the device builds the
@@ -21,22 +23,13 @@ namespace DeskPhone.Firmware.Bench
         /// </summary>
         public const int PageBudgetChars = 2048;
 
-        private readonly PhoneCore _phone;
-        private readonly BenchAuth _auth;
         private readonly long _startMs;
-
-        public WebRoutes(PhoneCore phone, BenchAuth auth)
-        {
-            _phone = phone;
-            _auth = auth;
-            _startMs = phone.Now;
-        }
 
         /// <summary>The board's or the simulator's figures and reboot; null: figures null, reboot 501.</summary>
         public IBenchTarget Target;
 
         /// <summary>The web interface: one page, served as it is stored (gzip) with Content-Encoding: gzip.</summary>
-        public static BenchResponse Page()
+        public static BenchResponse WebPage()
         {
             var page = new BenchResponse(200, "text/html; charset=utf-8", AdminPage.Gzip());
             page.ExtraHeaderName = "Content-Encoding";
@@ -51,9 +44,9 @@ namespace DeskPhone.Firmware.Bench
         public BenchResponse ListSettings(string query)
         {
             SettingsStore store = _phone.Settings;
-            int from = Number(BenchRouter.Param(query, "from"), 0);
-            int idx = Number(BenchRouter.Param(query, "idx"), 1);
-            string prefix = BenchRouter.Param(query, "prefix");
+            int from = Number(Param(query, "from"), 0);
+            int idx = Number(Param(query, "idx"), 1);
+            string prefix = Param(query, "prefix");
             if (from < 0 || idx < 1)
             {
                 return BenchResponse.BadRequest("from and idx must be numbers (idx from 1)");
@@ -102,7 +95,7 @@ namespace DeskPhone.Firmware.Bench
                 sb.Append(']');
             }
             JsonText.Bool(sb, ",\"reboot\":", def.NeedsReboot);
-            JsonText.Bool(sb, ",\"admin\":", BenchRouter.IsAdministrative(def));
+            JsonText.Bool(sb, ",\"admin\":", IsAdministrative(def));
             JsonText.Field(sb, ",\"description\":", def.Description);
             // Passwords and secrets are write-only: the value says only whether one is set.
             bool hidden = def.Kind == SettingKind.Password || def.Kind == SettingKind.Secret;
@@ -150,14 +143,14 @@ namespace DeskPhone.Firmware.Bench
             if (_phone.Settings.IsPasswordSet(SettingNames.AdminModePassword))
             {
                 bool given = request.AdminPassword != null && request.AdminPassword.Length > 0;
-                BenchResponse refusal = given ? _auth.CheckAdmin(request, _phone.Now) : null;
+                BenchResponse refusal = given ? Auth.CheckAdmin(request, _phone.Now) : null;
                 if (refusal != null)
                 {
                     return refusal;
                 }
                 passwords = given;
             }
-            string all = BenchRouter.Param(query, "all");
+            string all = Param(query, "all");
             var xml = new BenchResponse(200, "application/xml; charset=utf-8", _phone.Settings.ExportXml(all == "on" || all == "1", passwords));
             xml.ExtraHeaderName = "Content-Disposition";
             xml.ExtraHeaderValue = "attachment; filename=\"settings.xml\"";
@@ -170,7 +163,7 @@ namespace DeskPhone.Firmware.Bench
         /// </summary>
         public BenchResponse Import(BenchRequest request)
         {
-            BenchResponse refusal = _auth.CheckAdmin(request, _phone.Now);
+            BenchResponse refusal = Auth.CheckAdmin(request, _phone.Now);
             if (refusal != null)
             {
                 return refusal;
@@ -208,13 +201,13 @@ namespace DeskPhone.Firmware.Bench
         {
             IBenchTarget target = Target;
             // The assembly's version; the device build stamps none (0.0.0.0), which says nothing: null.
-            string version = typeof(WebRoutes).Assembly.GetName().Version.ToString();
+            string version = typeof(BenchRouter).Assembly.GetName().Version.ToString();
             var sb = new StringBuilder();
             JsonText.Field(sb, "{\"firmware\":", version == "0.0.0.0" ? null : version);
             JsonText.Field(sb, ",\"platform\":", target == null ? null : target.Platform);
             JsonText.Field(sb, ",\"mac\":", target == null ? null : target.MacAddress);
-            JsonText.Field(sb, ",\"ip\":", BenchRouter.Address(_phone));
-            JsonText.Field(sb, ",\"link\":", BenchRouter.Link(_phone));
+            JsonText.Field(sb, ",\"ip\":", Address(_phone));
+            JsonText.Field(sb, ",\"link\":", Link(_phone));
             JsonText.Number(sb, ",\"uptimeSeconds\":", (_phone.Now - _startMs) / 1000);
             long free = target == null ? -1 : target.FreeMemory;
             sb.Append(",\"freeMemory\":").Append(free < 0 ? "null" : free.ToString());
@@ -225,7 +218,7 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>POST /api/reboot: administrator-level; 202 and the target restarts, or 501 where it cannot.</summary>
         public BenchResponse Reboot(BenchRequest request)
         {
-            BenchResponse refusal = _auth.CheckAdmin(request, _phone.Now);
+            BenchResponse refusal = Auth.CheckAdmin(request, _phone.Now);
             if (refusal != null)
             {
                 return refusal;
@@ -240,7 +233,7 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>GET /api/status/ids?from=N: every status ID the phone knows with its description, a page at a time.</summary>
         public static BenchResponse StatusIds(string query)
         {
-            int from = Number(BenchRouter.Param(query, "from"), 0);
+            int from = Number(Param(query, "from"), 0);
             if (from < 0)
             {
                 return BenchResponse.BadRequest("from must be a number");
@@ -259,6 +252,6 @@ namespace DeskPhone.Firmware.Bench
 
         /// <summary>A query number; the fallback when absent, -1 when not a number.</summary>
         private static int Number(string text, int absent) =>
-            text == null ? absent : (int)DecimalDigits.Parse(text, 0, text.Length, 4);
+            text == null ? absent : (int)DecimalDigits.Parse(text, 4);
     }
 }
