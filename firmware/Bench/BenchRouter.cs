@@ -651,18 +651,8 @@ namespace DeskPhone.Firmware.Bench
 
         private static string[] Split(string path)
         {
-            // The slashes at either end skipped by hand: Trim(char[]) would be one more member reference (h-firmslim).
-            int start = 0;
-            int end = path == null ? 0 : path.Length;
-            while (start < end && path[start] == '/')
-            {
-                start++;
-            }
-            while (end > start && path[end - 1] == '/')
-            {
-                end--;
-            }
-            return end == start ? new string[0] : path.Substring(start, end - start).Split(new char[] { '/' });
+            string trimmed = path == null ? "" : path.Trim(new char[] { '/' });
+            return trimmed.Length == 0 ? new string[0] : trimmed.Split(new char[] { '/' });
         }
     }
 }

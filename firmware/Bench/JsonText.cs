@@ -147,7 +147,7 @@ namespace DeskPhone.Firmware.Bench
         private static int ValueStart(char[] c, string name)
         {
             string key = "\"" + name + "\"";
-            int at = new string(c, 0, c.Length).IndexOf(key);
+            int at = new string(c).IndexOf(key);
             if (at < 0)
             {
                 return -1;

@@ -61,7 +61,7 @@ namespace DeskPhone.Firmware.Phone
                     var bytes = new byte[needed + needed / 8];
                     if (_length > 0)
                     {
-                        System.Array.Copy(_bytes, 0, bytes, 0, _length);
+                        System.Array.Copy(_bytes, bytes, _length);
                     }
                     _bytes = bytes;
                 }

@@ -21,9 +21,8 @@ namespace DeskPhone.Firmware.Phone
         private readonly PhoneCore _phone;
         private readonly NetworkTime _time;
         private bool _bootRunDone;
-        /// <summary>With prov_polling_mode abs: the local time of the next daily run in ticks; 0 (MinValue) until the time
-        /// is known. Ticks, not a DateTime: its operators are six member references in the runtime tables (h-firmslim).</summary>
-        private long _dailyAt;
+        /// <summary>With prov_polling_mode abs: the local time of the next daily run; MinValue until the time is known.</summary>
+        private DateTime _dailyAt;
         private bool _daily;
         private bool _rebootAfterRun;
 
@@ -106,14 +105,13 @@ namespace DeskPhone.Firmware.Phone
             {
                 return false;
             }
-            long local = _time.Local().Ticks;
-            bool due = _dailyAt != 0 && local >= _dailyAt;
-            if (due || _dailyAt == 0 || _dailyAt - local > TimeSpan.TicksPerDay)
+            DateTime local = _time.Local();
+            bool due = _dailyAt != DateTime.MinValue && local >= _dailyAt;
+            if (due || _dailyAt == DateTime.MinValue || (_dailyAt - local).Ticks > TimeSpan.TicksPerDay)
             {
                 int minute = SettingValidator.MinuteOfDay(_phone.Settings.Get(SettingNames.ProvPollingTime));
-                // Today's midnight (day boundaries are whole days of ticks from DateTime's epoch) plus the minute.
-                long next = local - local % TimeSpan.TicksPerDay + minute * TimeSpan.TicksPerMinute;
-                _dailyAt = next > local ? next : next + TimeSpan.TicksPerDay;
+                DateTime next = local.Date.AddMinutes(minute);
+                _dailyAt = next > local ? next : next.AddDays(1);
             }
             return due;
         }
@@ -154,7 +152,7 @@ namespace DeskPhone.Firmware.Phone
         {
             bool polling = _phone.Settings.GetBool(SettingNames.ProvPollingEnabled);
             _daily = polling && _time != null && _phone.Settings.Get(SettingNames.ProvPollingMode) == "abs";
-            _dailyAt = 0;
+            _dailyAt = DateTime.MinValue;
             Client.Configure(_phone.Settings.Get(SettingNames.SettingServer), polling && !_daily,
                 _phone.Settings.GetInt(SettingNames.ProvPollingPeriod), _phone.Now);
         }

@@ -269,7 +269,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         /// <summary>The status line's clock, or "" while the time is not known or the Infobox shown hides it.</summary>
         private static string ClockText(DateTime now, InfoBox box) =>
-            now.Ticks != 0 && (box == null || box.ShowClock) ? NetworkTime.Clock(now) : "";
+            now != DateTime.MinValue && (box == null || box.ShowClock) ? NetworkTime.Clock(now) : "";
 
         private static string Text(int id, string param)
         {

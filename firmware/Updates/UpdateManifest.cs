@@ -93,7 +93,7 @@ namespace DeskPhone.Firmware.Updates
                 return null;
             }
             byte[] signed = new byte[macLine];
-            System.Array.Copy(data, 0, signed, 0, macLine);
+            System.Array.Copy(data, signed, macLine);
             if (!PasswordHash.SameBytes(HMACSHA256.HashData(key, signed), mac))
             {
                 error = "manifest: wrong mac (another key, or altered)";
@@ -174,9 +174,9 @@ namespace DeskPhone.Firmware.Updates
             var n = new string[files];
             var s = new int[files];
             var m = new byte[files][];
-            System.Array.Copy(names, 0, n, 0, files);
-            System.Array.Copy(sizes, 0, s, 0, files);
-            System.Array.Copy(macs, 0, m, 0, files);
+            System.Array.Copy(names, n, files);
+            System.Array.Copy(sizes, s, files);
+            System.Array.Copy(macs, m, files);
             return new UpdateManifest(version, chunk, n, s, m);
         }
 
