@@ -149,7 +149,7 @@ namespace DeskPhone.Firmware.App
         public LinkPolicy Links => Core.Links;
 
         /// <summary>The phone's log: the last events worth reading later (GET /api/log).</summary>
-        public PhoneLog Log { get; }
+        public readonly PhoneLog Log;
 
         /// <summary>PhoneHasLowMemory from the heap after collections (docs/status-messages.md); idle without a heap to ask.</summary>
         public readonly MemoryWatch Memory;

@@ -48,7 +48,7 @@ namespace DeskPhone.Firmware.Bench
         public int Epoch { get; private set; }
 
         /// <summary>A line for the log (wrong passwords, back-off); the device prints it, the simulator writes it to stderr.</summary>
-        public TextHandler Log { get; set; }
+        public TextHandler Log;
 
         /// <summary>True when http_pass is set, i.e. the interface asks for credentials.</summary>
         public bool Protected => _settings.IsPasswordSet(SettingNames.HttpPassword);

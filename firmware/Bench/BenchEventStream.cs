@@ -68,7 +68,7 @@ namespace DeskPhone.Firmware.Bench
             BenchEventQueue queue = _queue;
             try
             {
-                BenchHttpServer.SendAll(client, BenchHttpWriter.EventStreamHead());
+                BenchHttpServer.SendAll(client, BenchHttpServer.EventStreamHead());
                 int idleMs = 0;
                 while (_auth.Epoch == _epoch)
                 {

@@ -11,7 +11,7 @@ namespace DeskPhone.Firmware.Bench
     /// of nanoFramework's HttpListener (System.Net.Http cost the board about 10.5 KB of heap for its tables alone).
     /// One request at a time on one accept thread, each connection closed after its answer:
     /// <list type="number">
-    /// <item>the head (request line and headers) is read into one buffer of <see cref="BenchHttpParser.MaxHeadBytes"/>:
+    /// <item>the head (request line and headers) is read into one buffer of <see cref="BenchHttpServer.MaxHeadBytes"/>:
     /// 431 when it does not end there, 408 when it is not complete within <see cref="RequestTimeoutMs"/>, 400/505 when
     /// the parser refuses it;</item>
     /// <item><see cref="BenchRouter.Admit"/> decides on the headers (Digest, back-off, the 8 KB body cap: 401, 429, 413)
@@ -25,7 +25,7 @@ namespace DeskPhone.Firmware.Bench
     /// thread. When the heap cannot hold them then, the request gets 503 with Retry-After and is tried again by the next.
     /// Portable (System.Net.Sockets exists on both runtimes), so the host tests drive it over loopback.
     /// </summary>
-    public sealed class BenchHttpServer
+    public sealed partial class BenchHttpServer
     {
         /// <summary>The time a client has to send its whole request (head and body) after connecting.</summary>
         public const int RequestTimeoutMs = 5000;
@@ -113,7 +113,7 @@ namespace DeskPhone.Firmware.Bench
         private bool Serve(Socket client)
         {
             long deadline = NowTicks() + RequestTimeoutMs * TimeSpan.TicksPerMillisecond;
-            byte[] head = new byte[BenchHttpParser.MaxHeadBytes];
+            byte[] head = new byte[BenchHttpServer.MaxHeadBytes];
             int filled = 0;
             int headLength = -1;
             int searched = 0;
@@ -122,7 +122,7 @@ namespace DeskPhone.Firmware.Bench
                 if (filled == head.Length)
                 {
                     Refuse(client, BenchResponse.Error(431, "request line and headers larger than "
-                        + BenchHttpParser.MaxHeadBytes.ToString() + " bytes"), true);
+                        + BenchHttpServer.MaxHeadBytes.ToString() + " bytes"), true);
                     return false;
                 }
                 int n = ReceiveBefore(client, head, filled, head.Length - filled, deadline);
@@ -138,11 +138,11 @@ namespace DeskPhone.Firmware.Bench
                 }
                 searched = filled;
                 filled += n;
-                headLength = BenchHttpParser.HeadLength(head, searched, filled);
+                headLength = BenchHttpServer.HeadLength(head, searched, filled);
             }
 
             BenchResponse answer;
-            BenchRequest request = BenchHttpParser.Parse(head, headLength, ClientAddress(client), out answer);
+            BenchRequest request = BenchHttpServer.Parse(head, headLength, ClientAddress(client), out answer);
             if (request == null)
             {
                 Refuse(client, answer, true);
@@ -288,7 +288,7 @@ namespace DeskPhone.Firmware.Bench
 
         private static void Answer(Socket client, BenchResponse answer)
         {
-            SendAll(client, BenchHttpWriter.Head(answer));
+            SendAll(client, BenchHttpServer.Head(answer));
             SendAll(client, answer.Body);
         }
 

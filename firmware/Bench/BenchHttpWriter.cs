@@ -7,7 +7,8 @@ namespace DeskPhone.Firmware.Bench
     /// answer's one extra header, Connection: close; the body follows as the router made it) and the event stream's.
     /// Every connection is closed after its answer, so no client waits on a kept connection the board cannot serve.
     /// </summary>
-    public static class BenchHttpWriter
+    // Part of BenchHttpServer (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    public sealed partial class BenchHttpServer
     {
         /// <summary>The head of <paramref name="answer"/>, up to and including the blank line.</summary>
         public static byte[] Head(BenchResponse answer)

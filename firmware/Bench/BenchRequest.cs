@@ -24,7 +24,7 @@ namespace DeskPhone.Firmware.Bench
         public readonly string Method;
 
         /// <summary>The request target as sent (path and query, still percent-encoded): what Digest's uri= names.</summary>
-        public string Target { get; }
+        public readonly string Target;
 
         /// <summary>The path without the query, e.g. /api/status.</summary>
         public readonly string Path;
@@ -45,7 +45,7 @@ namespace DeskPhone.Firmware.Bench
         public readonly long ContentLength;
 
         /// <summary>The body, read by the adapter only after <see cref="BenchRouter.Admit"/> admitted the request.</summary>
-        public byte[] Body { get; set; }
+        public byte[] Body;
 
         /// <summary>Set by <see cref="BenchRouter.Admit"/>: the credentials generation the request was admitted under.</summary>
         public int AdmittedEpoch = -1;

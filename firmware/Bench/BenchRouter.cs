@@ -23,7 +23,7 @@ namespace DeskPhone.Firmware.Bench
     /// a body, then <see cref="Handle(BenchRequest)"/>. Bad requests get 400 with a reason, unknown paths 404, every
     /// error is JSON. Callers hold <see cref="PhoneCore.Gate"/> while calling either.
     /// </summary>
-    public sealed class BenchRouter
+    public sealed partial class BenchRouter
     {
         /// <summary>The largest request body any route takes (a setting value or a message); larger ones get 413.</summary>
         public const int MaxBodyBytes = 8192;
@@ -33,7 +33,6 @@ namespace DeskPhone.Firmware.Bench
         private readonly KeyEventHandler _keys;
         private readonly IBenchHardware _hardware;
         private readonly IMessageSender _messages;
-        private readonly WebRoutes _web;
 
         public BenchRouter(PhoneCore phone, IScreenSource screen, KeyEventHandler keys, IBenchHardware hardware, IMessageSender messages)
         {
@@ -43,7 +42,7 @@ namespace DeskPhone.Firmware.Bench
             _hardware = hardware;
             _messages = messages;
             Auth = new BenchAuth(phone.Settings, null);
-            _web = new WebRoutes(phone, Auth);
+            _startMs = phone.Now;
         }
 
         /// <summary>Who may do what (Digest with http_user/http_pass, back-off, admin_mode_password).</summary>
@@ -62,7 +61,7 @@ namespace DeskPhone.Firmware.Bench
         public const string TraceOff = "SIP trace off: the heap is short (the phone refuses what does not fit, or a call runs on a short heap); it records again once the heap has room";
 
         /// <summary>The phone's log for /api/log; null: the route answers 404.</summary>
-        public PhoneLog Log { get; set; }
+        public PhoneLog Log;
 
         /// <summary>Provisioning for /api/provisioning; null: the route answers 404.</summary>
         public PhoneProvisioning Provisioning;
@@ -75,13 +74,6 @@ namespace DeskPhone.Firmware.Bench
 
         /// <summary>The identities' registrations, which give /api/registration its last answers and reasons (null: none).</summary>
         public Registrations Registrations;
-
-        /// <summary>The target's figures and reboot for the web interface (null: figures null, reboot 501).</summary>
-        public IBenchTarget Target
-        {
-            get => _web.Target;
-            set => _web.Target = value;
-        }
 
         /// <summary>
         /// The decision on the headers alone, before any body byte is read: null when the request may go on (its body,
@@ -133,37 +125,46 @@ namespace DeskPhone.Firmware.Bench
             }
             string method = request.Method;
             string path = request.Path;
-            string query = request.Query;
-            byte[] body = request.Body;
             if ((path == "/" || path == "/index.html") && method == "GET" && Page != null)
             {
                 return new BenchResponse(200, "text/html; charset=utf-8", Page);
             }
             if (((path == "/" && Page == null) || path == "/admin" || path == "/admin/") && method == "GET")
             {
-                return WebRoutes.Page();
+                return WebPage();
             }
             string[] parts = Split(path);
             if (parts.Length < 2 || parts[0] != "api")
             {
-                return BenchResponse.Error(404, "unknown path " + path);
+                return BenchResponse.NotFound("unknown path " + path);
             }
+            return Route(request, parts) ?? NotFound(method, path);
+        }
+
+        // The answer of the route the path names, null when there is none: one NotFound for them all keeps the
+        // firmware's byte code small (h-firmslim).
+        private BenchResponse Route(BenchRequest request, string[] parts)
+        {
+            string method = request.Method;
+            string path = request.Path;
+            string query = request.Query;
+            byte[] body = request.Body;
             long now = _phone.Now;
             bool get = method == "GET";
             bool post = method == "POST";
             switch (parts[1])
             {
                 case "screen":
-                    return get && parts.Length == 2 ? BenchResponse.Text(200, _screen.GetScreenText()) : NotFound(method, path);
+                    return get && parts.Length == 2 ? BenchResponse.Text(200, _screen.GetScreenText()) : null;
                 case "screen.png":
                     if (!get || parts.Length != 2)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
                     byte[] png = _screen.GetScreenPng();
                     return png == null ? BenchResponse.Error(501, "this panel cannot read its frame back") : new BenchResponse(200, "image/png", png);
                 case "leds":
-                    return get && parts.Length == 2 ? BenchResponse.Json(Leds()) : NotFound(method, path);
+                    return get && parts.Length == 2 ? BenchResponse.Json(Leds()) : null;
                 case "status":
                     if (get && parts.Length == 2)
                     {
@@ -171,75 +172,75 @@ namespace DeskPhone.Firmware.Bench
                     }
                     if (get && parts.Length == 3 && parts[2] == "ids")
                     {
-                        return WebRoutes.StatusIds(query);
+                        return StatusIds(query);
                     }
                     if (post && parts.Length == 4)
                     {
                         return RaiseOrClear(parts[2], parts[3], Param(query, "param"), now);
                     }
-                    return NotFound(method, path);
+                    return null;
                 case "explain":
                     if (!get || parts.Length != 3)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
                     int id = StatusCatalog.Find(parts[2]);
-                    return id < 0 ? BenchResponse.Error(404, "unknown status ID " + parts[2]) : BenchResponse.Text(200, _phone.Statuses.Explain(id, now));
+                    return id < 0 ? BenchResponse.NotFound("unknown status ID " + parts[2]) : BenchResponse.Text(200, _phone.Statuses.Explain(id, now));
                 case "keys":
-                    return post && parts.Length == 4 ? Key(parts[2], parts[3]) : NotFound(method, path);
+                    return post && parts.Length == 4 ? Key(parts[2], parts[3]) : null;
                 case "registration":
-                    return get && parts.Length == 2 ? BenchResponse.Json(Registration()) : NotFound(method, path);
+                    return get && parts.Length == 2 ? BenchResponse.Json(Registration()) : null;
                 case "presence":
                     if (get && parts.Length == 2)
                     {
                         return BenchResponse.Json(Presence());
                     }
-                    return post && parts.Length == 3 ? ChoosePresence(parts[2], now) : NotFound(method, path);
+                    return post && parts.Length == 3 ? ChoosePresence(parts[2], now) : null;
                 case "settings":
                     if (get && parts.Length == 2)
                     {
-                        return _web.ListSettings(query);
+                        return ListSettings(query);
                     }
                     if (parts.Length != 3)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
                     if (get)
                     {
                         return GetSetting(parts[2], query);
                     }
-                    return post ? SetSetting(request, parts[2], query, body) : NotFound(method, path);
+                    return post ? SetSetting(request, parts[2], query, body) : null;
                 case "settings.xml":
-                    return parts.Length != 2 ? NotFound(method, path) : get ? _web.Export(request, query) : post ? _web.Import(request) : NotFound(method, path);
+                    return parts.Length != 2 ? null : get ? Export(request, query) : post ? Import(request) : null;
                 case "system":
-                    return get && parts.Length == 2 ? _web.SystemInfo() : NotFound(method, path);
+                    return get && parts.Length == 2 ? SystemInfo() : null;
                 case "reboot":
-                    return post && parts.Length == 2 ? _web.Reboot(request) : NotFound(method, path);
+                    return post && parts.Length == 2 ? Reboot(request) : null;
                 case "factory-reset":
-                    return post && parts.Length == 2 ? FactoryReset(request) : NotFound(method, path);
+                    return post && parts.Length == 2 ? FactoryReset(request) : null;
                 case "send-message":
                     if (_messages == null || parts.Length != 2)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
-                    return post ? SendMessage(query, body) : get ? BenchResponse.Json(LastMessage()) : NotFound(method, path);
+                    return post ? SendMessage(query, body) : get ? BenchResponse.Json(LastMessage()) : null;
                 case "link":
-                    return LinkRoutes.Handle(_phone, _hardware, method, path, parts);
+                    return HandleLink(_phone, _hardware, method, path, parts);
                 case "ethernet":
                 case "hid":
-                    return post && parts.Length == 3 ? Plug(parts[1], 0, parts[2]) : NotFound(method, path);
+                    return post && parts.Length == 3 ? Plug(parts[1], 0, parts[2]) : null;
                 case "modules":
                     if (!post || parts.Length != 4)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
                     int module = ParseInt(parts[2]);
-                    return module < 1 || module > 3 ? BenchResponse.Error(400, "module must be 1, 2 or 3") : Plug("modules", module, parts[3]);
+                    return module < 1 || module > 3 ? BenchResponse.BadRequest("module must be 1, 2 or 3") : Plug("modules", module, parts[3]);
                 case "calls":
                     if (parts.Length >= 3 && parts[2] == "callback")
                     {
                         DeskPhone.Firmware.Completion.CallCompletion completion = CallLayer == null ? null : CallLayer.Completion;
-                        return completion == null ? NotFound(method, path) : CallbackRoute.Handle(completion, method, parts, now);
+                        return completion == null ? null : CallRoutes.Callback(completion, method, parts, now);
                     }
                     if (CallLayer != null && !CallLayer.HasCalls && get && parts.Length == 2)
                     {
@@ -247,11 +248,11 @@ namespace DeskPhone.Firmware.Bench
                         return BenchResponse.Json("[]");
                     }
                     PhoneCalls calls = CallLayer == null ? null : CallLayer.Calls;
-                    return calls == null ? NotFound(method, path) : CallRoutes.Handle(calls, method, parts, body, now);
+                    return calls == null ? null : CallRoutes.Handle(calls, method, parts, body, now);
                 case "trace":
                     if (Trace == null)
                     {
-                        return NotFound(method, path);
+                        return null;
                     }
                     if (get && parts.Length == 2)
                     {
@@ -265,19 +266,19 @@ namespace DeskPhone.Firmware.Bench
                         Trace.Clear();
                         return BenchResponse.Text(200, "");
                     }
-                    return NotFound(method, path);
+                    return null;
                 case "log":
-                    return get && parts.Length == 2 && Log != null ? BenchResponse.Text(200, Log.Text()) : NotFound(method, path);
+                    return get && parts.Length == 2 && Log != null ? BenchResponse.Text(200, Log.Text()) : null;
                 case "time":
-                    return get && parts.Length == 2 && Time != null ? BenchResponse.Json(TimeNow()) : NotFound(method, path);
+                    return get && parts.Length == 2 && Time != null ? BenchResponse.Json(TimeNow()) : null;
                 case "provisioning":
-                    return Provisioning == null ? NotFound(method, path) : ProvisioningRoutes.Handle(Provisioning, _phone.Settings, method, path, parts);
+                    return Provisioning == null ? null : HandleProvisioning(Provisioning, _phone.Settings, method, path, parts);
                 case "update":
-                    return Updates == null ? NotFound(method, path) : UpdateRoutes.Handle(Updates, _phone.Settings, Auth, request, parts, now);
+                    return Updates == null ? null : HandleUpdate(Updates, _phone.Settings, Auth, request, parts, now);
                 case "paging":
-                    return PagingRoute.Handle(CallLayer == null || !CallLayer.HasCalls ? null : CallLayer.Calls.Media as CallVoice, method, path, parts);
+                    return CallRoutes.PagingFigures(CallLayer == null || !CallLayer.HasCalls ? null : CallLayer.Calls.Media as CallVoice, method, path, parts);
                 default:
-                    return NotFound(method, path);
+                    return null;
             }
         }
 
@@ -292,12 +293,12 @@ namespace DeskPhone.Firmware.Bench
                 }
                 LedColor color = _phone.Leds.ColorOf(led);
                 LedPattern pattern = _phone.Leds.PatternOf(led);
-                sb.Append("{\"led\":").Append(JsonText.Quote(LedMap.Name(led)));
-                sb.Append(",\"color\":").Append(JsonText.Quote(LedNames.Color(color)));
-                sb.Append(",\"pattern\":").Append(JsonText.Quote(LedNames.Pattern(pattern)));
+                JsonText.Field(sb, "{\"led\":", LedMap.Name(led));
+                JsonText.Field(sb, ",\"color\":", LedNames.Color(color));
+                JsonText.Field(sb, ",\"pattern\":", LedNames.Pattern(pattern));
                 if (_phone.Drivers != null && led < _phone.Drivers.Leds.Count)
                 {
-                    sb.Append(",\"lit\":").Append(_phone.Drivers.Leds.IsLit(led) ? "true" : "false");
+                    JsonText.Bool(sb, ",\"lit\":", _phone.Drivers.Leds.IsLit(led));
                 }
                 sb.Append('}');
             }
@@ -307,9 +308,9 @@ namespace DeskPhone.Firmware.Bench
         private string Statuses(long now)
         {
             StatusScheduler s = _phone.Statuses;
-            var sb = new StringBuilder("{\"statusLine\":");
-            sb.Append(JsonText.Quote(StatusCatalog.Name(s.StatusLine)));
-            sb.Append(",\"popUp\":").Append(JsonText.Quote(StatusCatalog.Name(s.PopUp)));
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"statusLine\":", StatusCatalog.Name(s.StatusLine));
+            JsonText.Field(sb, ",\"popUp\":", StatusCatalog.Name(s.PopUp));
             sb.Append(",\"active\":[");
             bool first = true;
             for (int id = 0; id < StatusId.Count; id++)
@@ -320,19 +321,19 @@ namespace DeskPhone.Firmware.Bench
                 }
                 sb.Append(first ? "" : ",");
                 first = false;
-                sb.Append("{\"id\":").Append(JsonText.Quote(StatusCatalog.Name(id)));
-                sb.Append(",\"description\":").Append(JsonText.Quote(StatusCatalog.Description(id)));
-                sb.Append(",\"param\":").Append(JsonText.Quote(s.ParamOf(id)));
-                sb.Append(",\"source\":").Append(JsonText.Quote(s.SourceOf(id)));
-                sb.Append(",\"onStatusLine\":").Append(s.StatusLine == id ? "true" : "false");
-                sb.Append(",\"explain\":").Append(JsonText.Quote(s.Explain(id, now)));
+                JsonText.Field(sb, "{\"id\":", StatusCatalog.Name(id));
+                JsonText.Field(sb, ",\"description\":", StatusCatalog.Description(id));
+                JsonText.Field(sb, ",\"param\":", s.ParamOf(id));
+                JsonText.Field(sb, ",\"source\":", s.SourceOf(id));
+                JsonText.Bool(sb, ",\"onStatusLine\":", s.StatusLine == id);
+                JsonText.Field(sb, ",\"explain\":", s.Explain(id, now));
                 sb.Append('}');
             }
             sb.Append("],\"problems\":[");
             System.Collections.ArrayList problems = s.Categories.Problems;
             for (int i = 0; i < problems.Count; i++)
             {
-                sb.Append(i > 0 ? "," : "").Append(JsonText.Quote((string)problems[i]));
+                JsonText.Field(sb, i > 0 ? "," : "", (string)problems[i]);
             }
             return sb.Append("]}").ToString();
         }
@@ -342,7 +343,7 @@ namespace DeskPhone.Firmware.Bench
             int id = StatusCatalog.Find(name);
             if (id < 0)
             {
-                return BenchResponse.Error(404, "unknown status ID " + name);
+                return BenchResponse.NotFound("unknown status ID " + name);
             }
             if (action == "raise")
             {
@@ -354,7 +355,7 @@ namespace DeskPhone.Firmware.Bench
             }
             else
             {
-                return BenchResponse.Error(400, "action must be raise or clear, not " + action);
+                return BenchResponse.BadRequest("action must be raise or clear, not " + action);
             }
             return BenchResponse.Json(Statuses(now));
         }
@@ -364,7 +365,7 @@ namespace DeskPhone.Firmware.Bench
             int code = KeyCode.Parse(name);
             if (code == KeyCode.None)
             {
-                return BenchResponse.Error(400, "unknown key " + name + " (names: 0-9, STAR, HASH, UP, DOWN, LEFT, RIGHT, OK, CANCEL, MENU, F1..F16, X1.1..X3.18, ...)");
+                return BenchResponse.BadRequest("unknown key " + name + " (names: 0-9, STAR, HASH, UP, DOWN, LEFT, RIGHT, OK, CANCEL, MENU, F1..F16, X1.1..X3.18, ...)");
             }
             switch (action)
             {
@@ -380,7 +381,7 @@ namespace DeskPhone.Firmware.Bench
                     _keys(code, KeyAction.Release);
                     break;
                 default:
-                    return BenchResponse.Error(400, "action must be press, hold or release, not " + action);
+                    return BenchResponse.BadRequest("action must be press, hold or release, not " + action);
             }
             return BenchResponse.Json("{\"key\":" + JsonText.Quote(KeyCode.Name(code)) + ",\"action\":" + JsonText.Quote(action) + "}");
         }
@@ -394,17 +395,18 @@ namespace DeskPhone.Firmware.Bench
         {
             NetworkTime time = Time;
             SntpClient ntp = time.Client;
-            var sb = new StringBuilder("{\"known\":").Append(time.Known ? "true" : "false");
-            sb.Append(",\"local\":").Append(JsonText.Quote(time.Known ? DateText.Iso(time.Local()) : null));
-            sb.Append(",\"source\":").Append(JsonText.Quote(time.Source));
-            sb.Append(",\"timezone\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.Timezone)));
-            sb.Append(",\"timezoneOffsetMinutes\":").Append(_phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes).ToString());
-            sb.Append(",\"offsetMinutes\":").Append(time.OffsetNow().ToString());
-            sb.Append(",\"ntpServer\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.NtpServer)));
-            sb.Append(",\"ntpState\":").Append(JsonText.Quote(ntp == null ? "none" : NtpStateName(ntp.State)));
-            sb.Append(",\"ntpActive\":").Append(JsonText.Quote(ntp == null ? null : ntp.Server));
-            sb.Append(",\"lastSync\":").Append(JsonText.Quote(ntp == null || !ntp.TimeKnown ? null : DateText.Iso(ntp.UtcAt(ntp.LastSyncMs)) + "Z"));
-            sb.Append(",\"ntpRequests\":").Append(ntp == null ? "0" : ntp.Requests.ToString());
+            var sb = new StringBuilder();
+            JsonText.Bool(sb, "{\"known\":", time.Known);
+            JsonText.Field(sb, ",\"local\":", time.Known ? NetworkTime.Iso(time.Local()) : null);
+            JsonText.Field(sb, ",\"source\":", time.Source);
+            JsonText.Field(sb, ",\"timezone\":", _phone.Settings.Get(SettingNames.Timezone));
+            JsonText.Number(sb, ",\"timezoneOffsetMinutes\":", _phone.Settings.GetInt(SettingNames.TimezoneOffsetMinutes));
+            JsonText.Number(sb, ",\"offsetMinutes\":", time.OffsetNow());
+            JsonText.Field(sb, ",\"ntpServer\":", _phone.Settings.Get(SettingNames.NtpServer));
+            JsonText.Field(sb, ",\"ntpState\":", ntp == null ? "none" : NtpStateName(ntp.State));
+            JsonText.Field(sb, ",\"ntpActive\":", ntp == null ? null : ntp.Server);
+            JsonText.Field(sb, ",\"lastSync\":", ntp == null || !ntp.TimeKnown ? null : NetworkTime.Iso(ntp.UtcAt(ntp.LastSyncMs)) + "Z");
+            JsonText.Number(sb, ",\"ntpRequests\":", ntp == null ? 0 : ntp.Requests);
             return sb.Append('}').ToString();
         }
 
@@ -425,15 +427,15 @@ namespace DeskPhone.Firmware.Bench
             for (int identity = 1; identity <= PhoneCore.MaxIdentities; identity++)
             {
                 sb.Append(identity > 1 ? "," : "");
-                sb.Append("{\"identity\":").Append(identity.ToString());
-                sb.Append(",\"user\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.UserName, identity)));
-                sb.Append(",\"host\":").Append(JsonText.Quote(_phone.Settings.Get(SettingNames.UserHost, identity)));
-                sb.Append(",\"active\":").Append(_phone.Settings.GetBool(SettingNames.UserActive, identity) ? "true" : "false");
-                sb.Append(",\"registered\":").Append(_phone.IsRegistered(identity) ? "true" : "false");
-                sb.Append(",\"state\":").Append(JsonText.Quote(TechnicianInfo.Registration(_phone, identity)));
+                JsonText.Number(sb, "{\"identity\":", identity);
+                JsonText.Field(sb, ",\"user\":", _phone.Settings.Get(SettingNames.UserName, identity));
+                JsonText.Field(sb, ",\"host\":", _phone.Settings.Get(SettingNames.UserHost, identity));
+                JsonText.Bool(sb, ",\"active\":", _phone.Settings.GetBool(SettingNames.UserActive, identity));
+                JsonText.Bool(sb, ",\"registered\":", _phone.IsRegistered(identity));
+                JsonText.Field(sb, ",\"state\":", ScreenMenus.Registration(_phone, identity));
                 RegistrationClient client = Registrations == null ? null : Registrations.Get(identity);
                 sb.Append(",\"status\":").Append(client == null || client.LastStatus == 0 ? "null" : client.LastStatus.ToString());
-                sb.Append(",\"reason\":").Append(JsonText.Quote(client == null ? null : client.LastReason));
+                JsonText.Field(sb, ",\"reason\":", client == null ? null : client.LastReason);
                 sb.Append('}');
             }
             return sb.Append(']').ToString();
@@ -442,9 +444,12 @@ namespace DeskPhone.Firmware.Bench
         private string Presence()
         {
             OwnPresence p = _phone.Presence;
-            return "{\"state\":" + JsonText.Quote(PresenceState.Token(p.State)) + ",\"label\":" + JsonText.Quote(PresenceState.Label(p.State)) +
-                   ",\"manual\":" + JsonText.Quote(PresenceState.Token(p.ManualChoice)) +
-                   ",\"lostRegistration\":" + (p.LostRegistration ? "true" : "false") + "}";
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"state\":", PresenceState.Token(p.State));
+            JsonText.Field(sb, ",\"label\":", PresenceState.Label(p.State));
+            JsonText.Field(sb, ",\"manual\":", PresenceState.Token(p.ManualChoice));
+            JsonText.Bool(sb, ",\"lostRegistration\":", p.LostRegistration);
+            return sb.Append('}').ToString();
         }
 
         private BenchResponse ChoosePresence(string token, long now)
@@ -452,11 +457,11 @@ namespace DeskPhone.Firmware.Bench
             int state = PresenceState.Parse(token);
             if (state < 0)
             {
-                return BenchResponse.Error(400, "unknown presence state " + token);
+                return BenchResponse.BadRequest("unknown presence state " + token);
             }
             if (!_phone.ChoosePresence(state, now))
             {
-                return BenchResponse.Error(400, PresenceState.Label(state) + " is set by the phone, not chosen (choose online, dnd or at-the-desk)");
+                return BenchResponse.BadRequest(PresenceState.Label(state) + " is set by the phone, not chosen (choose online, dnd or at-the-desk)");
             }
             return BenchResponse.Json(Presence());
         }
@@ -466,15 +471,18 @@ namespace DeskPhone.Firmware.Bench
             SettingDefinition def = _phone.Settings.FindDefinition(name);
             if (def == null)
             {
-                return BenchResponse.Error(404, "unknown setting " + name);
+                return BenchResponse.NotFound("unknown setting " + name);
             }
             int idx = Index(query);
             if (idx < 0)
             {
-                return BenchResponse.Error(400, "idx must be a number");
+                return BenchResponse.BadRequest("idx must be a number");
             }
-            return BenchResponse.Json("{\"name\":" + JsonText.Quote(name) + ",\"idx\":" + idx.ToString() +
-                                      ",\"value\":" + JsonText.Quote(_phone.Settings.GetForDisplay(name, idx)) + "}");
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"name\":", name);
+            JsonText.Number(sb, ",\"idx\":", idx);
+            JsonText.Field(sb, ",\"value\":", _phone.Settings.GetForDisplay(name, idx));
+            return BenchResponse.Json(sb.Append('}').ToString());
         }
 
         private BenchResponse SetSetting(BenchRequest request, string name, string query, byte[] body)
@@ -482,7 +490,7 @@ namespace DeskPhone.Firmware.Bench
             SettingDefinition def = _phone.Settings.FindDefinition(name);
             if (def == null)
             {
-                return BenchResponse.Error(404, "unknown setting " + name);
+                return BenchResponse.NotFound("unknown setting " + name);
             }
             if (IsAdministrative(def))
             {
@@ -495,13 +503,13 @@ namespace DeskPhone.Firmware.Bench
             int idx = Index(query);
             if (idx < 0)
             {
-                return BenchResponse.Error(400, "idx must be a number");
+                return BenchResponse.BadRequest("idx must be a number");
             }
-            string value = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length).Trim();
+            string value = BenchResponse.BodyText(body).Trim();
             string error = _phone.Settings.Set(name, idx, value);
             if (error != null)
             {
-                return BenchResponse.Error(400, error);
+                return BenchResponse.BadRequest(error);
             }
             string saveError = _phone.Settings.IsPersistent ? _phone.Settings.Save() : null;
             if (saveError != null)
@@ -532,7 +540,7 @@ namespace DeskPhone.Firmware.Bench
             bool plug = action == "plug";
             if (!plug && action != "unplug")
             {
-                return BenchResponse.Error(400, "action must be plug or unplug, not " + action);
+                return BenchResponse.BadRequest("action must be plug or unplug, not " + action);
             }
             if (_hardware == null)
             {
@@ -548,7 +556,7 @@ namespace DeskPhone.Firmware.Bench
             }
             else if (!_hardware.SetModule(module, plug))
             {
-                return BenchResponse.Error(400, "no module position " + module.ToString());
+                return BenchResponse.BadRequest("no module position " + module.ToString());
             }
             return BenchResponse.Json("{\"" + what + "\":" + JsonText.Quote(action) + "}");
         }
@@ -559,27 +567,32 @@ namespace DeskPhone.Firmware.Bench
             int identity = Param(query, "identity") == null ? 1 : ParseInt(Param(query, "identity"));
             if (to == null || to.Length == 0)
             {
-                return BenchResponse.Error(400, "give the target as ?to=sip:user@host");
+                return BenchResponse.BadRequest("give the target as ?to=sip:user@host");
             }
             if (identity < 1 || identity > PhoneCore.MaxIdentities)
             {
-                return BenchResponse.Error(400, "identity must be 1..12");
+                return BenchResponse.BadRequest("identity must be 1..12");
             }
-            string text = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length);
+            string text = BenchResponse.BodyText(body);
             if (!_messages.Send(identity, to, text))
             {
-                return BenchResponse.Error(400, "not sent: " + _messages.LastReason);
+                return BenchResponse.BadRequest("not sent: " + _messages.LastReason);
             }
             var accepted = BenchResponse.Json(LastMessage());
             return new BenchResponse(202, accepted.ContentType, accepted.Body);
         }
 
-        private string LastMessage() =>
-            "{\"to\":" + JsonText.Quote(_messages.LastTarget) + ",\"status\":" + _messages.LastStatus.ToString() +
-            ",\"reason\":" + JsonText.Quote(_messages.LastReason) + "}";
+        private string LastMessage()
+        {
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"to\":", _messages.LastTarget);
+            JsonText.Number(sb, ",\"status\":", _messages.LastStatus);
+            JsonText.Field(sb, ",\"reason\":", _messages.LastReason);
+            return sb.Append('}').ToString();
+        }
 
         private static BenchResponse NotFound(string method, string path) =>
-            BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+            BenchResponse.NotFound("no " + method + " " + path + " (see docs/bench.md)");
 
         private int Index(string query)
         {

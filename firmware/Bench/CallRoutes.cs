@@ -9,11 +9,11 @@ namespace DeskPhone.Firmware.Bench
     /// <summary>
     /// The bench's /api/calls (docs/bench.md): GET lists the live calls, GET /api/calls/log the call lists; POST with {"to":"..."} (optionally
     /// "identity") dials; POST /api/calls/{id}/answer, /hangup, /hold and /resume act on one call (id 0: the ringing
-    /// call to answer, the newest call otherwise); /transfer and /park (TransferRoute); POST /api/calls/missed/clear tells
+    /// call to answer, the newest call otherwise); /transfer and /park (TransferRoute.cs); POST /api/calls/missed/clear tells
     /// the phone the missed calls were seen; GET /api/calls/{id}/audio is the simulator's (501 here for a live call);
-    /// POST /api/calls/conference (and /conference/hangup) (ConferenceRoute).
+    /// POST /api/calls/conference (and /conference/hangup) (ConferenceRoute.cs).
     /// </summary>
-    internal static class CallRoutes
+    internal static partial class CallRoutes
     {
         /// <param name="parts">The path split at '/', starting with "api", "calls".</param>
         public static BenchResponse Handle(PhoneCalls calls, string method, string[] parts, byte[] body, long nowMs)
@@ -31,12 +31,12 @@ namespace DeskPhone.Firmware.Bench
             {
                 // The board plays a call on its own speaker; streaming it over HTTP is the simulator's (its Kestrel
                 // front serves this route itself for a live call).
-                return calls.Sessions.Find(Number(parts[2])) == null ? BenchResponse.Error(404, "no call " + parts[2])
+                return calls.Sessions.Find(Number(parts[2])) == null ? BenchResponse.NotFound("no call " + parts[2])
                     : BenchResponse.Error(501, "a call's audio is streamed by the simulator only (docs/bench.md)");
             }
             if (post && parts[2] == "conference" && (parts.Length == 3 || parts.Length == 4 && parts[3] == "hangup"))
             {
-                return ConferenceRoute.Handle(calls, parts.Length == 4, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
+                return Conference(calls, parts.Length == 4, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
             }
             if (!post || parts.Length != 4)
             {
@@ -50,16 +50,16 @@ namespace DeskPhone.Firmware.Bench
             int id = Number(parts[2]);
             if (id < 0)
             {
-                return BenchResponse.Error(400, "call id must be a number, not " + parts[2]);
+                return BenchResponse.BadRequest("call id must be a number, not " + parts[2]);
             }
             string action = parts[3];
             if (action == "dtmf")
             {
-                return DtmfRoute.Handle(calls, id, body) ?? BenchResponse.Json(List(calls, nowMs));
+                return Dtmf(calls, id, body) ?? BenchResponse.Json(List(calls, nowMs));
             }
             if (action == "transfer" || action == "park")
             {
-                return TransferRoute.Handle(calls, id, action, body, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
+                return Transfer(calls, id, action, body, nowMs) ?? BenchResponse.Json(List(calls, nowMs));
             }
             if (action != "answer" && action != "hangup" && action != "hold" && action != "resume")
             {
@@ -68,38 +68,38 @@ namespace DeskPhone.Firmware.Bench
             SipCall call = id == 0 ? null : calls.Sessions.Find(id);
             if (id != 0 && call == null)
             {
-                return BenchResponse.Error(404, "no call " + id.ToString());
+                return BenchResponse.NotFound("no call " + id.ToString());
             }
             bool answer = action == "answer";
             bool done = answer ? calls.Answer(id, nowMs) : action == "hangup" ? calls.Hangup(id, nowMs) : calls.Hold(id, action == "hold", nowMs);
             if (!done)
             {
                 return id == 0 && (answer || action == "hangup" || calls.Sessions.Count == 0)
-                    ? BenchResponse.Error(404, answer ? "no ringing call" : "no call")
-                    : BenchResponse.Error(400, answer ? "call " + id.ToString() + " is not ringing" : "the call is not connected or an offer is pending");
+                    ? BenchResponse.NotFound(answer ? "no ringing call" : "no call")
+                    : BenchResponse.BadRequest(answer ? "call " + id.ToString() + " is not ringing" : "the call is not connected or an offer is pending");
             }
             return BenchResponse.Json(List(calls, nowMs));
         }
 
         private static BenchResponse Dial(PhoneCalls calls, byte[] body, long nowMs)
         {
-            string json = body == null ? "" : Encoding.UTF8.GetString(body, 0, body.Length);
+            string json = BenchResponse.BodyText(body);
             string to = JsonText.StringField(json, "to");
             if (to == null || to.Length == 0)
             {
-                return BenchResponse.Error(400, "give the target as {\"to\":\"200\"} or {\"to\":\"sip:200@host\"}");
+                return BenchResponse.BadRequest("give the target as {\"to\":\"200\"} or {\"to\":\"sip:200@host\"}");
             }
             string identityText = JsonText.NumberField(json, "identity");
             int identity = identityText == null ? 1 : Number(identityText);
             if (identity < 1 || identity > 12)
             {
-                return BenchResponse.Error(400, "identity must be 1..12");
+                return BenchResponse.BadRequest("identity must be 1..12");
             }
             string error;
             SipCall call = calls.Dial(identity, to, nowMs, out error);
             if (call == null)
             {
-                return BenchResponse.Error(400, "not dialled: " + error);
+                return BenchResponse.BadRequest("not dialled: " + error);
             }
             var sb = new StringBuilder();
             Append(sb, call, calls.Media, nowMs);
@@ -141,33 +141,34 @@ namespace DeskPhone.Firmware.Bench
             for (int i = 0; i < list.Count; i++)
             {
                 CallRecord r = list.Get(i);
-                sb.Append(i > 0 ? ",{\"remote\":" : "{\"remote\":").Append(JsonText.Quote(r.Remote));
-                sb.Append(",\"name\":").Append(JsonText.Quote(r.Name));
-                sb.Append(",\"identity\":").Append(r.Identity.ToString());
-                sb.Append(",\"atMs\":").Append(r.AtMs.ToString());
-                sb.Append(",\"duration\":").Append(r.Seconds.ToString()).Append('}');
+                JsonText.Field(sb, i > 0 ? ",{\"remote\":" : "{\"remote\":", r.Remote);
+                JsonText.Field(sb, ",\"name\":", r.Name);
+                JsonText.Number(sb, ",\"identity\":", r.Identity);
+                JsonText.Number(sb, ",\"atMs\":", r.AtMs);
+                JsonText.Number(sb, ",\"duration\":", r.Seconds);
+                sb.Append('}');
             }
             sb.Append(']');
         }
 
         private static void Append(StringBuilder sb, SipCall c, ICallMedia media, long nowMs)
         {
-            sb.Append("{\"id\":").Append(c.Id.ToString());
-            sb.Append(",\"direction\":").Append(JsonText.Quote(CallNames.Direction(c)));
-            sb.Append(",\"state\":").Append(JsonText.Quote(CallNames.State(c)));
-            sb.Append(",\"remote\":").Append(JsonText.Quote(c.RemoteUri));
-            sb.Append(",\"name\":").Append(JsonText.Quote(c.RemoteName));
-            sb.Append(",\"number\":").Append(JsonText.Quote(c.RemoteUser));
-            sb.Append(",\"identity\":").Append(c.Identity.ToString());
-            sb.Append(",\"duration\":").Append(c.DurationSeconds(nowMs).ToString());
-            sb.Append(",\"codec\":").Append(JsonText.Quote(Sdp.CodecName(c.Codec)));
-            sb.Append(",\"remoteHeld\":").Append(c.RemoteHeld ? "true" : "false");
-            sb.Append(",\"earlyMedia\":").Append(c.EarlyMedia ? "true" : "false");
-            sb.Append(",\"earlyDialogs\":").Append(c.EarlyDialogs.ToString());
+            JsonText.Number(sb, "{\"id\":", c.Id);
+            JsonText.Field(sb, ",\"direction\":", CallNames.Direction(c));
+            JsonText.Field(sb, ",\"state\":", CallNames.State(c));
+            JsonText.Field(sb, ",\"remote\":", c.RemoteUri);
+            JsonText.Field(sb, ",\"name\":", c.RemoteName);
+            JsonText.Field(sb, ",\"number\":", c.RemoteUser);
+            JsonText.Number(sb, ",\"identity\":", c.Identity);
+            JsonText.Number(sb, ",\"duration\":", c.DurationSeconds(nowMs));
+            JsonText.Field(sb, ",\"codec\":", Sdp.CodecName(c.Codec));
+            JsonText.Bool(sb, ",\"remoteHeld\":", c.RemoteHeld);
+            JsonText.Bool(sb, ",\"earlyMedia\":", c.EarlyMedia);
+            JsonText.Number(sb, ",\"earlyDialogs\":", c.EarlyDialogs);
             // The phone's transfer of the call: 0 none, 1 in progress, else the outcome's status.
-            sb.Append(",\"transfer\":").Append(c.TransferStatus.ToString());
-            sb.Append(",\"conference\":").Append(ConferenceRoute.Member(media, c.Id) ? "true" : "false");
-            MediaFigures.Append(sb, media as CallVoice, c.Id);
+            JsonText.Number(sb, ",\"transfer\":", c.TransferStatus);
+            JsonText.Bool(sb, ",\"conference\":", InConference(media, c.Id));
+            AppendMedia(sb, media as CallVoice, c.Id);
             sb.Append('}');
         }
 
@@ -178,7 +179,7 @@ namespace DeskPhone.Firmware.Bench
             {
                 path.Append('/').Append(parts[i]);
             }
-            return BenchResponse.Error(404, "no " + method + " " + path.ToString() + " (see docs/bench.md)");
+            return BenchResponse.NotFound("no " + method + " " + path.ToString() + " (see docs/bench.md)");
         }
 
         /// <summary>A non-negative decimal number of at most 9 digits, or -1.</summary>

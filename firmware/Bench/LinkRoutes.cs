@@ -9,18 +9,19 @@ namespace DeskPhone.Firmware.Bench
     /// POST /api/link/ethernet/{up|down} and /api/link/wifi/{up|down|reject} drive the simulator's cable and access
     /// point (501 on a board: the cable is pulled by hand there).
     /// </summary>
-    internal static class LinkRoutes
+    // Part of BenchRouter (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    public sealed partial class BenchRouter
     {
         /// <param name="parts">The path split at '/', starting with "api", "link".</param>
-        public static BenchResponse Handle(PhoneCore phone, IBenchHardware hardware, string method, string path, string[] parts)
+        internal static BenchResponse HandleLink(PhoneCore phone, IBenchHardware hardware, string method, string path, string[] parts)
         {
             if (parts.Length == 2 && method == "GET")
             {
-                return BenchResponse.Json(State(phone));
+                return BenchResponse.Json(LinkState(phone));
             }
             if (parts.Length != 4 || method != "POST" || (parts[2] != "ethernet" && parts[2] != "wifi"))
             {
-                return BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+                return BenchResponse.NotFound("no " + method + " " + path + " (see docs/bench.md)");
             }
             if (hardware == null)
             {
@@ -31,13 +32,13 @@ namespace DeskPhone.Firmware.Bench
             {
                 if (action != "up" && action != "down")
                 {
-                    return BenchResponse.Error(400, "ethernet is up or down, not " + action);
+                    return BenchResponse.BadRequest("ethernet is up or down, not " + action);
                 }
                 hardware.SetEthernet(action == "up");
             }
             else if (!hardware.SetWifi(action))
             {
-                return BenchResponse.Error(400, "wifi is up, down or reject, not " + action);
+                return BenchResponse.BadRequest("wifi is up, down or reject, not " + action);
             }
             return BenchResponse.Json("{\"" + parts[2] + "\":" + JsonText.Quote(action) + "}");
         }
@@ -63,10 +64,11 @@ namespace DeskPhone.Firmware.Bench
             return phone.Drivers != null && phone.Drivers.Ethernet.EthernetUnplugged ? LinkPolicy.None : LinkPolicy.Ethernet;
         }
 
-        private static string State(PhoneCore phone)
+        private static string LinkState(PhoneCore phone)
         {
-            var sb = new StringBuilder("{\"link\":").Append(JsonText.Quote(Link(phone)));
-            sb.Append(",\"address\":").Append(JsonText.Quote(Address(phone)));
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"link\":", Link(phone));
+            JsonText.Field(sb, ",\"address\":", Address(phone));
             EthernetLink ethernet = phone.Drivers == null ? null : phone.Drivers.Ethernet;
             sb.Append(",\"ethernet\":");
             if (ethernet == null)
@@ -75,9 +77,10 @@ namespace DeskPhone.Firmware.Bench
             }
             else
             {
-                sb.Append("{\"unplugged\":").Append(ethernet.EthernetUnplugged ? "true" : "false");
-                sb.Append(",\"ready\":").Append(ethernet.Ready ? "true" : "false");
-                sb.Append(",\"address\":").Append(JsonText.Quote(ethernet.Address)).Append('}');
+                JsonText.Bool(sb, "{\"unplugged\":", ethernet.EthernetUnplugged);
+                JsonText.Bool(sb, ",\"ready\":", ethernet.Ready);
+                JsonText.Field(sb, ",\"address\":", ethernet.Address);
+                sb.Append('}');
             }
             LinkPolicy links = phone.Links;
             sb.Append(",\"wifi\":");
@@ -86,11 +89,11 @@ namespace DeskPhone.Firmware.Bench
                 return sb.Append("null}").ToString();
             }
             IWifiLink wifi = links.WifiLink;
-            sb.Append("{\"ssid\":").Append(JsonText.Quote(links.Ssid));
-            sb.Append(",\"state\":").Append(JsonText.Quote(WifiState.Name(wifi.State)));
-            sb.Append(",\"address\":").Append(JsonText.Quote(wifi.Address));
-            sb.Append(",\"failures\":").Append(links.Failures.ToString());
-            sb.Append(",\"lastFailure\":").Append(JsonText.Quote(links.LastFailure));
+            JsonText.Field(sb, "{\"ssid\":", links.Ssid);
+            JsonText.Field(sb, ",\"state\":", WifiState.Name(wifi.State));
+            JsonText.Field(sb, ",\"address\":", wifi.Address);
+            JsonText.Number(sb, ",\"failures\":", links.Failures);
+            JsonText.Field(sb, ",\"lastFailure\":", links.LastFailure);
             long next = links.NextTryMs;
             sb.Append(",\"nextTryInMs\":").Append(next == 0 ? "null" : (next > phone.Now ? next - phone.Now : 0).ToString());
             return sb.Append("}}").ToString();

@@ -8,9 +8,10 @@ namespace DeskPhone.Firmware.Bench
     /// A call's media figures in <c>/api/calls</c> (docs/bench.md, docs/media.md): the <c>media</c> object, or null when
     /// the call has no media session (not connected yet, no media ports, or none free).
     /// </summary>
-    internal static class MediaFigures
+    // One type with the other call routes (partial, a file each): a type is 8 B of runtime tables (h-firmslim).
+    internal static partial class CallRoutes
     {
-        public static void Append(StringBuilder sb, CallVoice voice, int callId)
+        public static void AppendMedia(StringBuilder sb, CallVoice voice, int callId)
         {
             MediaSession s = voice == null ? null : voice.Find(callId);
             if (s == null)
@@ -20,24 +21,25 @@ namespace DeskPhone.Firmware.Bench
             }
             ReceptionStats r = s.Received;
             JitterBuffer j = s.Jitter;
-            sb.Append(",\"media\":{\"active\":").Append(s.Active ? "true" : "false");
-            sb.Append(",\"localPort\":").Append(s.LocalPort.ToString());
-            sb.Append(",\"payloadType\":").Append(s.PayloadType.ToString());
-            sb.Append(",\"sent\":").Append(s.Sender.Packets.ToString());
-            sb.Append(",\"received\":").Append(r.Received.ToString());
-            sb.Append(",\"lost\":").Append(r.Lost.ToString());
+            JsonText.Bool(sb, ",\"media\":{\"active\":", s.Active);
+            JsonText.Number(sb, ",\"localPort\":", s.LocalPort);
+            JsonText.Number(sb, ",\"payloadType\":", s.PayloadType);
+            JsonText.Number(sb, ",\"sent\":", s.Sender.Packets);
+            JsonText.Number(sb, ",\"received\":", r.Received);
+            JsonText.Number(sb, ",\"lost\":", r.Lost);
             // Interarrival jitter in timestamp units at 8 kHz: 8 per millisecond.
-            sb.Append(",\"jitterMs\":").Append((r.Jitter / 8).ToString());
-            sb.Append(",\"rttMs\":").Append(s.Reports.RoundTripMs.ToString());
-            sb.Append(",\"remoteLost\":").Append(s.Reports.RemoteLost.ToString());
-            sb.Append(",\"remoteJitterMs\":").Append((s.Reports.RemoteJitter / 8).ToString());
-            sb.Append(",\"reports\":").Append(s.Reports.ReportsReceived.ToString());
-            sb.Append(",\"bufferMs\":").Append((j.Depth * 20).ToString());
-            sb.Append(",\"concealed\":").Append(j.Concealed.ToString());
-            sb.Append(",\"late\":").Append(j.Late.ToString());
-            sb.Append(",\"played\":").Append(s.Played.ToString());
-            sb.Append(",\"silent\":").Append(s.Silent.ToString());
-            sb.Append(",\"digits\":").Append(JsonText.Quote(s.Digits)).Append('}');
+            JsonText.Number(sb, ",\"jitterMs\":", r.Jitter / 8);
+            JsonText.Number(sb, ",\"rttMs\":", s.Reports.RoundTripMs);
+            JsonText.Number(sb, ",\"remoteLost\":", s.Reports.RemoteLost);
+            JsonText.Number(sb, ",\"remoteJitterMs\":", s.Reports.RemoteJitter / 8);
+            JsonText.Number(sb, ",\"reports\":", s.Reports.ReportsReceived);
+            JsonText.Number(sb, ",\"bufferMs\":", j.Depth * 20);
+            JsonText.Number(sb, ",\"concealed\":", j.Concealed);
+            JsonText.Number(sb, ",\"late\":", j.Late);
+            JsonText.Number(sb, ",\"played\":", s.Played);
+            JsonText.Number(sb, ",\"silent\":", s.Silent);
+            JsonText.Field(sb, ",\"digits\":", s.Digits);
+            sb.Append('}');
         }
     }
 }

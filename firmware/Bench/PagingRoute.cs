@@ -9,35 +9,37 @@ namespace DeskPhone.Firmware.Bench
     /// and the figures of the pages' jitter buffer like a call's <c>media</c> (RFC 3550 loss and jitter of the last or
     /// current page, concealed, late); 404 on a phone without multicast channels.
     /// </summary>
-    internal static class PagingRoute
+    // Part of CallRoutes (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    internal static partial class CallRoutes
     {
-        public static BenchResponse Handle(CallVoice voice, string method, string path, string[] parts)
+        public static BenchResponse PagingFigures(CallVoice voice, string method, string path, string[] parts)
         {
             Paging paging = voice == null ? null : voice.Paging;
             if (paging == null || method != "GET" || parts.Length != 2)
             {
-                return BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+                return BenchResponse.NotFound("no " + method + " " + path + " (see docs/bench.md)");
             }
             var sb = new StringBuilder("{\"joined\":");
             sb.Append(paging.Joined.ToString());
             // mc_address's index, 0 for none.
-            sb.Append(",\"playing\":").Append((paging.Playing + 1).ToString());
-            sb.Append(",\"frames\":").Append(paging.Frames.ToString());
-            sb.Append(",\"ignored\":").Append(paging.Ignored.ToString());
+            JsonText.Number(sb, ",\"playing\":", paging.Playing + 1);
+            JsonText.Number(sb, ",\"frames\":", paging.Frames);
+            JsonText.Number(sb, ",\"ignored\":", paging.Ignored);
             ReceptionStats r = paging.Received;
             JitterBuffer j = paging.Jitter;
             if (r == null)
             {
                 return BenchResponse.Json(sb.Append(",\"media\":null}").ToString());
             }
-            sb.Append(",\"media\":{\"received\":").Append(r.Received.ToString());
-            sb.Append(",\"lost\":").Append(r.Lost.ToString());
+            JsonText.Number(sb, ",\"media\":{\"received\":", r.Received);
+            JsonText.Number(sb, ",\"lost\":", r.Lost);
             // Interarrival jitter in timestamp units at 8 kHz: 8 per millisecond.
-            sb.Append(",\"jitterMs\":").Append((r.Jitter / 8).ToString());
-            sb.Append(",\"bufferMs\":").Append((j.Depth * 20).ToString());
-            sb.Append(",\"concealed\":").Append(j.Concealed.ToString());
-            sb.Append(",\"late\":").Append(j.Late.ToString());
-            sb.Append(",\"refused\":").Append(j.Refused.ToString()).Append("}}");
+            JsonText.Number(sb, ",\"jitterMs\":", r.Jitter / 8);
+            JsonText.Number(sb, ",\"bufferMs\":", j.Depth * 20);
+            JsonText.Number(sb, ",\"concealed\":", j.Concealed);
+            JsonText.Number(sb, ",\"late\":", j.Late);
+            JsonText.Number(sb, ",\"refused\":", j.Refused);
+            sb.Append("}}");
             return BenchResponse.Json(sb.ToString());
         }
     }

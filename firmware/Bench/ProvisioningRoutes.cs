@@ -9,10 +9,11 @@ namespace DeskPhone.Firmware.Bench
     /// The bench's /api/provisioning (docs/bench.md, docs/provisioning.md): GET gives the configuration, the state of
     /// the client and the last run's result; POST /api/provisioning/run starts a run (202), 409 while one runs.
     /// </summary>
-    internal static class ProvisioningRoutes
+    // Part of BenchRouter (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    public sealed partial class BenchRouter
     {
         /// <param name="parts">The path split at '/', starting with "api", "provisioning".</param>
-        public static BenchResponse Handle(PhoneProvisioning provisioning, SettingsStore settings, string method, string path, string[] parts)
+        internal static BenchResponse HandleProvisioning(PhoneProvisioning provisioning, SettingsStore settings, string method, string path, string[] parts)
         {
             if (provisioning.Client == null)
             {
@@ -20,59 +21,60 @@ namespace DeskPhone.Firmware.Bench
             }
             if (parts.Length == 2 && method == "GET")
             {
-                return BenchResponse.Json(State(provisioning.Client, settings, provisioning.Now));
+                return BenchResponse.Json(ProvisioningState(provisioning.Client, settings, provisioning.Now));
             }
             if (parts.Length != 3 || parts[2] != "run" || method != "POST")
             {
-                return BenchResponse.Error(404, "no " + method + " " + path + " (see docs/bench.md)");
+                return BenchResponse.NotFound("no " + method + " " + path + " (see docs/bench.md)");
             }
             string refused = provisioning.Run("bench");
             if (refused != null)
             {
                 return BenchResponse.Error(provisioning.Client.State == ProvisioningClient.Idle ? 400 : 409, refused);
             }
-            var started = BenchResponse.Json(State(provisioning.Client, settings, provisioning.Now));
+            var started = BenchResponse.Json(ProvisioningState(provisioning.Client, settings, provisioning.Now));
             return new BenchResponse(202, started.ContentType, started.Body);
         }
 
-        private static string State(ProvisioningClient client, SettingsStore settings, long nowMs)
+        private static string ProvisioningState(ProvisioningClient client, SettingsStore settings, long nowMs)
         {
-            var sb = new StringBuilder("{\"url\":").Append(JsonText.Quote(settings.Get(SettingNames.SettingServer)));
-            sb.Append(",\"polling\":").Append(settings.GetBool(SettingNames.ProvPollingEnabled) ? "true" : "false");
-            sb.Append(",\"periodSeconds\":").Append(settings.GetInt(SettingNames.ProvPollingPeriod).ToString());
-            sb.Append(",\"state\":").Append(JsonText.Quote(StateName(client.State)));
-            sb.Append(",\"retry\":").Append(client.Retry.ToString());
-            sb.Append(",\"retryReason\":").Append(JsonText.Quote(client.RetryReason));
-            sb.Append(",\"runs\":").Append(client.Runs.ToString());
-            sb.Append(",\"trigger\":").Append(JsonText.Quote(client.Trigger));
-            sb.Append(",\"target\":").Append(JsonText.Quote(client.LastTarget));
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"url\":", settings.Get(SettingNames.SettingServer));
+            JsonText.Bool(sb, ",\"polling\":", settings.GetBool(SettingNames.ProvPollingEnabled));
+            JsonText.Number(sb, ",\"periodSeconds\":", settings.GetInt(SettingNames.ProvPollingPeriod));
+            JsonText.Field(sb, ",\"state\":", ProvisioningStateName(client.State));
+            JsonText.Number(sb, ",\"retry\":", client.Retry);
+            JsonText.Field(sb, ",\"retryReason\":", client.RetryReason);
+            JsonText.Number(sb, ",\"runs\":", client.Runs);
+            JsonText.Field(sb, ",\"trigger\":", client.Trigger);
+            JsonText.Field(sb, ",\"target\":", client.LastTarget);
             sb.Append(",\"last\":");
             if (!client.HasResult)
             {
                 return sb.Append("null}").ToString();
             }
-            sb.Append("{\"ok\":").Append(client.LastOk ? "true" : "false");
-            sb.Append(",\"result\":").Append(JsonText.Quote(client.LastResult));
-            sb.Append(",\"endMs\":").Append(client.LastEndMs.ToString());
-            sb.Append(",\"agoSeconds\":").Append(((nowMs - client.LastEndMs) / 1000).ToString());
+            JsonText.Bool(sb, "{\"ok\":", client.LastOk);
+            JsonText.Field(sb, ",\"result\":", client.LastResult);
+            JsonText.Number(sb, ",\"endMs\":", client.LastEndMs);
+            JsonText.Number(sb, ",\"agoSeconds\":", (nowMs - client.LastEndMs) / 1000);
             sb.Append(",\"unknown\":");
-            List(sb, client.LastUnknown);
+            ProvisioningList(sb, client.LastUnknown);
             sb.Append(",\"errors\":");
-            List(sb, client.LastErrors);
+            ProvisioningList(sb, client.LastErrors);
             return sb.Append("}}").ToString();
         }
 
-        private static void List(StringBuilder sb, string[] items)
+        private static void ProvisioningList(StringBuilder sb, string[] items)
         {
             sb.Append('[');
             for (int i = 0; items != null && i < items.Length; i++)
             {
-                sb.Append(i > 0 ? "," : "").Append(JsonText.Quote(items[i]));
+                JsonText.Field(sb, i > 0 ? "," : "", items[i]);
             }
             sb.Append(']');
         }
 
-        private static string StateName(int state)
+        private static string ProvisioningStateName(int state)
         {
             switch (state)
             {

@@ -12,10 +12,11 @@ namespace DeskPhone.Firmware.Bench
     /// POST /api/update/discard forgets it (200; 409 when none is staged or a check runs). The three POSTs change what
     /// the phone runs: administrator-level (admin_mode_password once set), like a reboot.
     /// </summary>
-    internal static class UpdateRoutes
+    // Part of BenchRouter (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    public sealed partial class BenchRouter
     {
         /// <param name="parts">The path split at '/', starting with "api", "update".</param>
-        public static BenchResponse Handle(PhoneUpdates updates, SettingsStore settings, BenchAuth auth, BenchRequest request, string[] parts, long now)
+        internal static BenchResponse HandleUpdate(PhoneUpdates updates, SettingsStore settings, BenchAuth auth, BenchRequest request, string[] parts, long now)
         {
             string method = request.Method;
             if (updates.Updater == null)
@@ -24,11 +25,11 @@ namespace DeskPhone.Firmware.Bench
             }
             if (parts.Length == 2 && method == "GET")
             {
-                return BenchResponse.Json(State(updates, settings));
+                return BenchResponse.Json(UpdateState(updates, settings));
             }
             if (parts.Length != 3 || method != "POST" || (parts[2] != "check" && parts[2] != "apply" && parts[2] != "discard"))
             {
-                return BenchResponse.Error(404, "no " + method + " " + request.Path + " (see docs/bench.md)");
+                return BenchResponse.NotFound("no " + method + " " + request.Path + " (see docs/bench.md)");
             }
             BenchResponse notAdmin = auth.CheckAdmin(request, now);
             if (notAdmin != null)
@@ -38,7 +39,7 @@ namespace DeskPhone.Firmware.Bench
             if (parts[2] != "check")
             {
                 string refused = parts[2] == "apply" ? updates.Apply() : updates.Updater.Discard();
-                return refused != null ? BenchResponse.Error(409, refused) : BenchResponse.Json(State(updates, settings));
+                return refused != null ? BenchResponse.Error(409, refused) : BenchResponse.Json(UpdateState(updates, settings));
             }
             bool busy = updates.Updater.State != FirmwareUpdater.Idle;
             string notStarted = updates.Check("bench");
@@ -46,34 +47,35 @@ namespace DeskPhone.Firmware.Bench
             {
                 return BenchResponse.Error(busy ? 409 : 400, notStarted);
             }
-            var started = BenchResponse.Json(State(updates, settings));
+            var started = BenchResponse.Json(UpdateState(updates, settings));
             return new BenchResponse(202, started.ContentType, started.Body);
         }
 
-        private static string State(PhoneUpdates updates, SettingsStore settings)
+        private static string UpdateState(PhoneUpdates updates, SettingsStore settings)
         {
             FirmwareUpdater u = updates.Updater;
             BootRecord r = u.Record;
-            var sb = new StringBuilder("{\"url\":").Append(JsonText.Quote(settings.Get(SettingNames.FirmwareStatus)));
-            sb.Append(",\"policy\":").Append(JsonText.Quote(settings.Get(SettingNames.UpdatePolicy)));
-            sb.Append(",\"running\":").Append(JsonText.Quote(updates.Running));
-            sb.Append(",\"runningSlot\":").Append(JsonText.Quote(r.State == BootRecord.Trying ? r.Staged : r.Active));
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"url\":", settings.Get(SettingNames.FirmwareStatus));
+            JsonText.Field(sb, ",\"policy\":", settings.Get(SettingNames.UpdatePolicy));
+            JsonText.Field(sb, ",\"running\":", updates.Running);
+            JsonText.Field(sb, ",\"runningSlot\":", r.State == BootRecord.Trying ? r.Staged : r.Active);
             bool staged = r.State == BootRecord.Ready || r.State == BootRecord.Apply;
-            sb.Append(",\"staged\":").Append(JsonText.Quote(staged ? r.StagedVersion : ""));
+            JsonText.Field(sb, ",\"staged\":", staged ? r.StagedVersion : "");
             sb.Append(",\"stagedBytes\":").Append(staged ? r.StagedBytes : 0);
-            sb.Append(",\"state\":").Append(JsonText.Quote(StateName(u, r)));
-            sb.Append(",\"canApply\":").Append(updates.CanApply ? "true" : "false");
-            sb.Append(",\"offered\":").Append(JsonText.Quote(u.Offered));
+            JsonText.Field(sb, ",\"state\":", UpdateStateName(u, r));
+            JsonText.Bool(sb, ",\"canApply\":", updates.CanApply);
+            JsonText.Field(sb, ",\"offered\":", u.Offered);
             sb.Append(",\"file\":").Append(u.State == FirmwareUpdater.FetchingFile ? u.FileIndex + 1 : 0);
             sb.Append(",\"files\":").Append(u.FileCount);
             sb.Append(",\"checks\":").Append(u.Checks);
-            sb.Append(",\"last\":").Append(JsonText.Quote(u.LastResult));
-            sb.Append(",\"lastFailed\":").Append(u.LastFailed ? "true" : "false");
-            sb.Append(",\"lastError\":").Append(JsonText.Quote(u.LastFailed ? u.LastResult : r.Failure));
+            JsonText.Field(sb, ",\"last\":", u.LastResult);
+            JsonText.Bool(sb, ",\"lastFailed\":", u.LastFailed);
+            JsonText.Field(sb, ",\"lastError\":", u.LastFailed ? u.LastResult : r.Failure);
             return sb.Append('}').ToString();
         }
 
-        private static string StateName(FirmwareUpdater u, BootRecord r)
+        private static string UpdateStateName(FirmwareUpdater u, BootRecord r)
         {
             if (u.State == FirmwareUpdater.FetchingManifest)
             {

@@ -13,7 +13,9 @@ namespace DeskPhone.Firmware.Bench
     /// listings stop after <see cref="PageBudgetChars"/> characters and name where the next page starts, an import reads
     /// at most the router's body cap.
     /// </summary>
-    internal sealed class WebRoutes
+    // Part of BenchRouter (partial): a type of its own, its object and its copies of the phone and the protection were
+    // 8 B of runtime tables and about 40 B of heap once the bench is built (h-firmslim).
+    public sealed partial class BenchRouter
     {
         /// <summary>
         /// A listing stops after the entry that takes it past this many characters and gives "next": the device builds the
@@ -21,22 +23,13 @@ namespace DeskPhone.Firmware.Bench
         /// </summary>
         public const int PageBudgetChars = 2048;
 
-        private readonly PhoneCore _phone;
-        private readonly BenchAuth _auth;
         private readonly long _startMs;
 
-        public WebRoutes(PhoneCore phone, BenchAuth auth)
-        {
-            _phone = phone;
-            _auth = auth;
-            _startMs = phone.Now;
-        }
-
         /// <summary>The board's or the simulator's figures and reboot; null: figures null, reboot 501.</summary>
-        public IBenchTarget Target { get; set; }
+        public IBenchTarget Target;
 
         /// <summary>The web interface: one page, served as it is stored (gzip) with Content-Encoding: gzip.</summary>
-        public static BenchResponse Page()
+        public static BenchResponse WebPage()
         {
             var page = new BenchResponse(200, "text/html; charset=utf-8", AdminPage.Gzip());
             page.ExtraHeaderName = "Content-Encoding";
@@ -51,12 +44,12 @@ namespace DeskPhone.Firmware.Bench
         public BenchResponse ListSettings(string query)
         {
             SettingsStore store = _phone.Settings;
-            int from = Number(BenchRouter.Param(query, "from"), 0);
-            int idx = Number(BenchRouter.Param(query, "idx"), 1);
-            string prefix = BenchRouter.Param(query, "prefix");
+            int from = Number(Param(query, "from"), 0);
+            int idx = Number(Param(query, "idx"), 1);
+            string prefix = Param(query, "prefix");
             if (from < 0 || idx < 1)
             {
-                return BenchResponse.Error(400, "from and idx must be numbers (idx from 1)");
+                return BenchResponse.BadRequest("from and idx must be numbers (idx from 1)");
             }
             var sb = new StringBuilder("{\"settings\":[");
             bool first = true;
@@ -83,32 +76,33 @@ namespace DeskPhone.Firmware.Bench
 
         private void Definition(StringBuilder sb, SettingDefinition def, int idx)
         {
-            sb.Append("\"name\":").Append(JsonText.Quote(def.Name));
-            sb.Append(",\"idx\":").Append(idx.ToString());
-            sb.Append(",\"maxIndex\":").Append(def.MaxIndex.ToString());
-            sb.Append(",\"kind\":").Append(JsonText.Quote(KindName(def.Kind)));
+            JsonText.Field(sb, "\"name\":", def.Name);
+            JsonText.Number(sb, ",\"idx\":", idx);
+            JsonText.Number(sb, ",\"maxIndex\":", def.MaxIndex);
+            JsonText.Field(sb, ",\"kind\":", KindName(def.Kind));
             if (def.Kind == SettingKind.Int)
             {
-                sb.Append(",\"min\":").Append(def.Min.ToString()).Append(",\"max\":").Append(def.Max.ToString());
+                JsonText.Number(sb, ",\"min\":", def.Min);
+                JsonText.Number(sb, ",\"max\":", def.Max);
             }
             if (def.Choices != null)
             {
                 sb.Append(",\"choices\":[");
                 for (int i = 0; i < def.Choices.Length; i++)
                 {
-                    sb.Append(i > 0 ? "," : "").Append(JsonText.Quote(def.Choices[i]));
+                    JsonText.Field(sb, i > 0 ? "," : "", def.Choices[i]);
                 }
                 sb.Append(']');
             }
-            sb.Append(",\"reboot\":").Append(def.NeedsReboot ? "true" : "false");
-            sb.Append(",\"admin\":").Append(BenchRouter.IsAdministrative(def) ? "true" : "false");
-            sb.Append(",\"description\":").Append(JsonText.Quote(def.Description));
+            JsonText.Bool(sb, ",\"reboot\":", def.NeedsReboot);
+            JsonText.Bool(sb, ",\"admin\":", IsAdministrative(def));
+            JsonText.Field(sb, ",\"description\":", def.Description);
             // Passwords and secrets are write-only: the value says only whether one is set.
             bool hidden = def.Kind == SettingKind.Password || def.Kind == SettingKind.Secret;
             sb.Append(",\"value\":").Append(hidden ? "\"\"" : JsonText.Quote(_phone.Settings.Get(def.Name, idx)));
             if (hidden)
             {
-                sb.Append(",\"set\":").Append(_phone.Settings.Get(def.Name, idx) != "" ? "true" : "false");
+                JsonText.Bool(sb, ",\"set\":", _phone.Settings.Get(def.Name, idx) != "");
             }
         }
 
@@ -149,14 +143,14 @@ namespace DeskPhone.Firmware.Bench
             if (_phone.Settings.IsPasswordSet(SettingNames.AdminModePassword))
             {
                 bool given = request.AdminPassword != null && request.AdminPassword.Length > 0;
-                BenchResponse refusal = given ? _auth.CheckAdmin(request, _phone.Now) : null;
+                BenchResponse refusal = given ? Auth.CheckAdmin(request, _phone.Now) : null;
                 if (refusal != null)
                 {
                     return refusal;
                 }
                 passwords = given;
             }
-            string all = BenchRouter.Param(query, "all");
+            string all = Param(query, "all");
             var xml = new BenchResponse(200, "application/xml; charset=utf-8", _phone.Settings.ExportXml(all == "on" || all == "1", passwords));
             xml.ExtraHeaderName = "Content-Disposition";
             xml.ExtraHeaderValue = "attachment; filename=\"settings.xml\"";
@@ -169,7 +163,7 @@ namespace DeskPhone.Firmware.Bench
         /// </summary>
         public BenchResponse Import(BenchRequest request)
         {
-            BenchResponse refusal = _auth.CheckAdmin(request, _phone.Now);
+            BenchResponse refusal = Auth.CheckAdmin(request, _phone.Now);
             if (refusal != null)
             {
                 return refusal;
@@ -177,18 +171,18 @@ namespace DeskPhone.Firmware.Bench
             byte[] body = request.Body;
             if (body == null || body.Length == 0)
             {
-                return BenchResponse.Error(400, "no settings file in the body");
+                return BenchResponse.BadRequest("no settings file in the body");
             }
             SettingsImportReport report = _phone.Settings.ImportXml(body, 0, body.Length);
             if (report.Malformed != null)
             {
-                return BenchResponse.Error(400, "nothing imported: " + report.Malformed);
+                return BenchResponse.BadRequest("nothing imported: " + report.Malformed);
             }
             string saveError = report.Applied > 0 && _phone.Settings.IsPersistent ? _phone.Settings.Save() : null;
             var sb = new StringBuilder("{\"applied\":").Append(report.Applied.ToString());
             Strings(sb.Append(",\"unknown\":"), report.Unknown);
             Strings(sb.Append(",\"errors\":"), report.Errors);
-            sb.Append(",\"saveError\":").Append(JsonText.Quote(saveError));
+            JsonText.Field(sb, ",\"saveError\":", saveError);
             return BenchResponse.Json(sb.Append('}').ToString());
         }
 
@@ -197,7 +191,7 @@ namespace DeskPhone.Firmware.Bench
             sb.Append('[');
             for (int i = 0; i < items.Length; i++)
             {
-                sb.Append(i > 0 ? "," : "").Append(JsonText.Quote(items[i]));
+                JsonText.Field(sb, i > 0 ? "," : "", items[i]);
             }
             sb.Append(']');
         }
@@ -207,23 +201,24 @@ namespace DeskPhone.Firmware.Bench
         {
             IBenchTarget target = Target;
             // The assembly's version; the device build stamps none (0.0.0.0), which says nothing: null.
-            string version = typeof(WebRoutes).Assembly.GetName().Version.ToString();
-            var sb = new StringBuilder("{\"firmware\":").Append(JsonText.Quote(version == "0.0.0.0" ? null : version));
-            sb.Append(",\"platform\":").Append(JsonText.Quote(target == null ? null : target.Platform));
-            sb.Append(",\"mac\":").Append(JsonText.Quote(target == null ? null : target.MacAddress));
-            sb.Append(",\"ip\":").Append(JsonText.Quote(LinkRoutes.Address(_phone)));
-            sb.Append(",\"link\":").Append(JsonText.Quote(LinkRoutes.Link(_phone)));
-            sb.Append(",\"uptimeSeconds\":").Append(((_phone.Now - _startMs) / 1000).ToString());
+            string version = typeof(BenchRouter).Assembly.GetName().Version.ToString();
+            var sb = new StringBuilder();
+            JsonText.Field(sb, "{\"firmware\":", version == "0.0.0.0" ? null : version);
+            JsonText.Field(sb, ",\"platform\":", target == null ? null : target.Platform);
+            JsonText.Field(sb, ",\"mac\":", target == null ? null : target.MacAddress);
+            JsonText.Field(sb, ",\"ip\":", Address(_phone));
+            JsonText.Field(sb, ",\"link\":", Link(_phone));
+            JsonText.Number(sb, ",\"uptimeSeconds\":", (_phone.Now - _startMs) / 1000);
             long free = target == null ? -1 : target.FreeMemory;
             sb.Append(",\"freeMemory\":").Append(free < 0 ? "null" : free.ToString());
-            sb.Append(",\"rebootRequired\":").Append(_phone.Settings.RebootRequired ? "true" : "false");
+            JsonText.Bool(sb, ",\"rebootRequired\":", _phone.Settings.RebootRequired);
             return BenchResponse.Json(sb.Append('}').ToString());
         }
 
         /// <summary>POST /api/reboot: administrator-level; 202 and the target restarts, or 501 where it cannot.</summary>
         public BenchResponse Reboot(BenchRequest request)
         {
-            BenchResponse refusal = _auth.CheckAdmin(request, _phone.Now);
+            BenchResponse refusal = Auth.CheckAdmin(request, _phone.Now);
             if (refusal != null)
             {
                 return refusal;
@@ -238,17 +233,18 @@ namespace DeskPhone.Firmware.Bench
         /// <summary>GET /api/status/ids?from=N: every status ID the phone knows with its description, a page at a time.</summary>
         public static BenchResponse StatusIds(string query)
         {
-            int from = Number(BenchRouter.Param(query, "from"), 0);
+            int from = Number(Param(query, "from"), 0);
             if (from < 0)
             {
-                return BenchResponse.Error(400, "from must be a number");
+                return BenchResponse.BadRequest("from must be a number");
             }
             var sb = new StringBuilder("{\"ids\":[");
             int id = from;
             for (; id < StatusId.Count && sb.Length < PageBudgetChars; id++)
             {
-                sb.Append(id > from ? ",{\"id\":" : "{\"id\":").Append(JsonText.Quote(StatusCatalog.Name(id)));
-                sb.Append(",\"description\":").Append(JsonText.Quote(StatusCatalog.Description(id))).Append('}');
+                JsonText.Field(sb, id > from ? ",{\"id\":" : "{\"id\":", StatusCatalog.Name(id));
+                JsonText.Field(sb, ",\"description\":", StatusCatalog.Description(id));
+                sb.Append('}');
             }
             sb.Append("],\"next\":").Append(id < StatusId.Count ? id.ToString() : "null");
             return BenchResponse.Json(sb.Append('}').ToString());
@@ -256,6 +252,6 @@ namespace DeskPhone.Firmware.Bench
 
         /// <summary>A query number; the fallback when absent, -1 when not a number.</summary>
         private static int Number(string text, int absent) =>
-            text == null ? absent : (int)DecimalDigits.Parse(text, 0, text.Length, 4);
+            text == null ? absent : (int)DecimalDigits.Parse(text, 4);
     }
 }

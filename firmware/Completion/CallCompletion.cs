@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Completion
     /// </summary>
     // Its plain state (LastError, a report) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
-    public sealed class CallCompletion : INotifyConsumer
+    public sealed partial class CallCompletion : INotifyConsumer
     {
         /// <summary>Requests held at once (a new failed call does not replace a running one); the events layer's dialogs it needs.</summary>
         public const int MaxRequests = 1;
@@ -171,7 +171,7 @@ namespace DeskPhone.Firmware.Completion
                 {
                     return 415;
                 }
-                if (!CompletionBody.Read(m.Buffer, m.BodyOffset, m.BodyLength, out ccState, out ccUri))
+                if (!ReadBody(m.Buffer, m.BodyOffset, m.BodyLength, out ccState, out ccUri))
                 {
                     return 400;
                 }

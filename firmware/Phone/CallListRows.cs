@@ -3,9 +3,10 @@ using DeskPhone.Domain.Calls;
 namespace DeskPhone.Firmware.Phone
 {
     /// <summary>The rows of a call list in the menu, newest first: who (name and number, or the number) and, for received calls, how long.</summary>
-    public static class CallListRows
+    // Part of ScreenMenus (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    public sealed partial class ScreenMenus
     {
-        public static string[] Rows(CallList list, bool withDuration)
+        private static string[] CallRows(CallList list, bool withDuration)
         {
             if (list.Count == 0)
             {
@@ -15,7 +16,7 @@ namespace DeskPhone.Firmware.Phone
             for (int i = 0; i < rows.Length; i++)
             {
                 CallRecord r = list.Get(i);
-                string number = User(r.Remote);
+                string number = UserOf(r.Remote);
                 string who = r.Name != null && r.Name.Length > 0 ? r.Name + " " + number : number;
                 rows[i] = withDuration ? who + " " + CallDisplay.Duration(r.Seconds) : who;
             }
@@ -23,7 +24,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>"sip:555@pbx" reads "555"; anything else as it is.</summary>
-        private static string User(string uri)
+        private static string UserOf(string uri)
         {
             if (uri == null)
             {

@@ -7,7 +7,8 @@ namespace DeskPhone.Firmware.Phone
     /// data. Names as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
     /// literals would take heap from the start; a literal returned from code keeps its text in flash.
     /// </summary>
-    public static class DateText
+    // Part of NetworkTime (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    public sealed partial class NetworkTime
     {
         public static string Day(int dayOfWeek)
         {

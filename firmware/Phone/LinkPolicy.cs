@@ -62,7 +62,9 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>Raised (from <see cref="Poll"/>) with the link now in use: <see cref="Ethernet"/>, <see cref="Wifi"/> or <see cref="None"/>.</summary>
-        public event TextHandler Changed;
+        // A field, not an event: its one handler is added as the phone is composed, on one thread; an event's add and
+        // remove were two methods (h-firmslim).
+        public TextHandler Changed;
 
         /// <summary>The link in use: ethernet (also while it has no address yet), wifi, or none (cable out, Wi-Fi not connected).</summary>
         public string Link => _link;

@@ -11,7 +11,7 @@ namespace DeskPhone.Firmware.Phone
     /// when requests go unanswered. Without a server, the caller's clock (the board's RTC, the host's clock) is the
     /// time, known when it has been set at all (a year from 2000 on: an ESP32's RTC starts in 1970).
     /// </summary>
-    public sealed class NetworkTime
+    public sealed partial class NetworkTime
     {
         /// <summary>Earlier than this, a clock has never been set.</summary>
         private const int FirstYear = 2000;

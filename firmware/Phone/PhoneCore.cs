@@ -21,7 +21,7 @@ namespace DeskPhone.Firmware.Phone
     /// </summary>
     // Its plain state (wiring such as Links) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
-    public sealed class PhoneCore
+    public sealed partial class PhoneCore
     {
         public const int MaxIdentities = DeskPhone.Sip.UserAgent.SipUserAgent.MaxIdentities;
 
@@ -34,7 +34,6 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>Take this lock before calling into the core from any thread but the main loop: the core itself (a lock
         /// object was a field and an object, 24 B).</summary>
         public object Gate => this;
-        private readonly StatusWiring _statusWiring;
         private long _now;
         private ICallState _calls;
 
@@ -59,13 +58,12 @@ namespace DeskPhone.Firmware.Phone
             Monitored = new MonitoredExtensions(subscriptions);
 
             Leds.Attach(Statuses);
-            _statusWiring = new StatusWiring(this);
             // Kept by the settings' handler it adds, not by a field.
             new SettingsBinding(this).ApplyAll(nowMs);
-            _statusWiring.Start(nowMs);
+            WireStatuses(nowMs);
             // What the boot raised is told to no watcher (none is attached yet), as when the status event was told from
             // the change itself: the first event a watcher sees is the first change after the boot.
-            _statusWiring.Poll();
+            PollStatuses();
         }
 
         public readonly SettingsStore Settings;
@@ -88,8 +86,9 @@ namespace DeskPhone.Firmware.Phone
         /// another (no field for it).</summary>
         public int CurrentIdentity => 1;
 
-        /// <summary>Menus and lists on screen: they see every key the call keys leave.</summary>
-        public IKeyConsumer KeyConsumer;
+        /// <summary>Menus and lists on screen (set by the screen feeder that makes them): they see every key the call keys
+        /// leave. The class itself, not an interface: it has no other implementation (h-firmslim).</summary>
+        public ScreenMenus Menus;
 
         /// <summary>
         /// The call keys (hook switch, speaker, headset, mute, hold, and the call screen's softkeys): they see every key
@@ -148,7 +147,7 @@ namespace DeskPhone.Firmware.Phone
                 Drivers.Tones.Play(Tones.StatusIndication, nowMs);
             }
             // Last: the status event tells what the turn's changes (the SIP handling's and the timers' above) left.
-            _statusWiring.Poll();
+            PollStatuses();
         }
 
         /// <summary>
@@ -198,7 +197,7 @@ namespace DeskPhone.Firmware.Phone
             }
             _now = nowMs;
             _bits = registered ? _bits | (1 << identity) : _bits & ~(1 << identity);
-            _statusWiring.RegistrationChanged(identity, nowMs);
+            StatusesForRegistration(identity, nowMs);
             Raise(PhoneEventKind.Registration, identity.ToString() + (registered ? " registered" : " not registered"));
         }
 
@@ -225,13 +224,13 @@ namespace DeskPhone.Firmware.Phone
                 CallKeys.Identity = CurrentIdentity;
                 CallKeys.Locked = Settings.GetBool(SettingNames.KeyboardLock);
                 CallKeys.AutoDialSeconds = Settings.GetInt(SettingNames.AutoDial);
-                if (CallKeys.HandleKey(keyCode, action, KeyConsumer != null && KeyConsumer.IsOpen, nowMs))
+                if (CallKeys.HandleKey(keyCode, action, Menus != null && Menus.IsOpen, nowMs))
                 {
                     Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
                     return;
                 }
             }
-            if (KeyConsumer != null && KeyConsumer.HandleKey(keyCode, action))
+            if (Menus != null && Menus.HandleKey(keyCode, action))
             {
                 return;
             }
@@ -259,7 +258,7 @@ namespace DeskPhone.Firmware.Phone
         /// the pop-up and the desktop message. Building it (2.2 KB on the board) to dismiss a text message took the
         /// reading of a MESSAGE to the board heap's limit (docs/benchmarks.md, h-msgfit).
         /// </summary>
-        private bool OnlyDismisses(int keyCode) => keyCode == KeyCode.Cancel && (KeyConsumer == null || !KeyConsumer.IsOpen);
+        private bool OnlyDismisses(int keyCode) => keyCode == KeyCode.Cancel && (Menus == null || !Menus.IsOpen);
 
         /// <summary>
         /// Chooses the own status from the menu; false for a state only the phone may set. Do not disturb is the
@@ -353,9 +352,6 @@ namespace DeskPhone.Firmware.Phone
                 Signals.FeatureChanged(identity, feature);
             }
         }
-
-        /// <summary>A setting changed: the status wiring's part (from SettingsBinding, after its own).</summary>
-        internal void StatusesFollowSetting(string name, int idx) => _statusWiring.OnSettingChanged(name, idx);
 
         internal void Raise(string kind, string detail)
         {

@@ -42,17 +42,24 @@ namespace DeskPhone.Firmware.Phone
             }
             Updater = new FirmwareUpdater(channel, medium, Boot());
             Updater.Changed += OnChanged;
-            if (provisioning.Client != null)
+            _provisioning = provisioning.Client;
+            if (_provisioning != null)
             {
-                provisioning.Client.StateChanged += state =>
-                {
-                    if (state == ProvisioningClient.Idle && provisioning.Client.LastOk)
-                    {
-                        Check("provisioning");
-                    }
-                };
+                _provisioning.StateChanged += OnProvisioningState;
             }
             OnChanged();
+        }
+
+        // A field and a method, not a lambda over the constructor's parameter: that would be a closure type of its own
+        // in the runtime tables and an object on the heap (h-firmslim).
+        private readonly ProvisioningClient _provisioning;
+
+        private void OnProvisioningState(int state)
+        {
+            if (state == ProvisioningClient.Idle && _provisioning.LastOk)
+            {
+                Check("provisioning");
+            }
         }
 
         /// <summary>The check and the record; null when the phone has no flash or channel for updates.</summary>
@@ -124,7 +131,7 @@ namespace DeskPhone.Firmware.Phone
             }
             if (Updater.Record.State == BootRecord.Trying && nowMs - _startedMs >= ConfirmMs)
             {
-                UpdateLoader.Confirm(new BootRecordStore(_medium), Updater.Record);
+                BootRecordStore.Confirm(new BootRecordStore(_medium), Updater.Record);
                 Updater.Reload(Updater.Record);
             }
             Updater.Poll(nowMs);
@@ -133,7 +140,7 @@ namespace DeskPhone.Firmware.Phone
         private BootRecord Boot()
         {
             _startedMs = _phone.Now;
-            return UpdateLoader.Boot(new BootRecordStore(_medium), _loader != null);
+            return BootRecordStore.Boot(new BootRecordStore(_medium), _loader != null);
         }
 
         private void OnChanged()

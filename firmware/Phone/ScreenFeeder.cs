@@ -67,7 +67,7 @@ namespace DeskPhone.Firmware.Phone
             DisplayProfile p = screen.Profile;
             Menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
             Menus.Pages = screen;
-            phone.KeyConsumer = Menus;
+            phone.Menus = Menus;
             // A setting's change is a phone event too (SettingsBinding's, after every change): no handler of the store's
             // own (a delegate and a slot of its list, 48 B).
             phone.Event += (kind, detail) => _marks |= kind == PhoneEventKind.Settings ? DirtyBit | SettingsBit : DirtyBit;
@@ -88,7 +88,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The call layer, whose live calls take the message area (CallDisplay); null: none.</summary>
-        public PhoneCalls Calls { get; set; }
+        public PhoneCalls Calls;
 
         /// <summary>Something changed since the last composition (a phone event, the network view's address).</summary>
         public bool Dirty => (_marks & DirtyBit) != 0;
@@ -269,7 +269,7 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         /// <summary>The status line's clock, or "" while the time is not known or the Infobox shown hides it.</summary>
         private static string ClockText(DateTime now, InfoBox box) =>
-            now != DateTime.MinValue && (box == null || box.ShowClock) ? DateText.Clock(now) : "";
+            now != DateTime.MinValue && (box == null || box.ShowClock) ? NetworkTime.Clock(now) : "";
 
         private static string Text(int id, string param)
         {

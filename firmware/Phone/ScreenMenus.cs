@@ -15,7 +15,7 @@ namespace DeskPhone.Firmware.Phone
     /// a Screen event, which marks the screen for the next loop turn. The own-status menu offers
     /// only the states a user may choose; the network and identity views are read-only, for a technician.
     /// </summary>
-    public sealed class ScreenMenus : IKeyConsumer
+    public sealed partial class ScreenMenus
     {
         public const int Closed = 0;
         public const int Main = 1;
@@ -64,7 +64,7 @@ namespace DeskPhone.Firmware.Phone
         public int Columns;
 
         /// <summary>The call layer, whose lists the Call lists entry shows (null: no such entry).</summary>
-        public PhoneCalls Calls { get; set; }
+        public PhoneCalls Calls;
 
         /// <summary>The screen whose desktop message Up and Down page through while no menu is open (null: none).</summary>
         public IdleScreen Pages;
@@ -173,7 +173,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case CallListView:
-                    items = CallListRows.Rows(List(_subject), _subject == 1);
+                    items = CallRows(List(_subject), _subject == 1);
                     break;
                 case OwnStatus:
                     items = new string[ManualStates];
@@ -190,13 +190,13 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case Explain:
-                    items = TechnicianInfo.Rows(_phone.Statuses.Explain(_subject, _phone.Now), Columns);
+                    items = Rows(_phone.Statuses.Explain(_subject, _phone.Now), Columns);
                     break;
                 case Network:
-                    items = TechnicianInfo.Network(_phone, Columns);
+                    items = NetworkRows(_phone, Columns);
                     break;
                 case Identities:
-                    int[] configured = TechnicianInfo.Configured(_phone);
+                    int[] configured = Configured(_phone);
                     if (configured.Length == 0)
                     {
                         items = new[] { "No identity configured" };
@@ -205,11 +205,11 @@ namespace DeskPhone.Firmware.Phone
                     items = new string[configured.Length];
                     for (int i = 0; i < items.Length; i++)
                     {
-                        items[i] = TechnicianInfo.IdentityRow(_phone, configured[i], Columns);
+                        items[i] = IdentityRow(_phone, configured[i], Columns);
                     }
                     break;
                 case IdentityDetail:
-                    items = TechnicianInfo.IdentityDetails(_phone, _subject, Columns);
+                    items = IdentityDetails(_phone, _subject, Columns);
                     break;
                 default:
                     items = new string[0];
@@ -280,7 +280,7 @@ namespace DeskPhone.Firmware.Phone
                     }
                     break;
                 case Identities:
-                    int[] configured = TechnicianInfo.Configured(_phone);
+                    int[] configured = Configured(_phone);
                     if (_selected < configured.Length)
                     {
                         _subject = configured[_selected];
@@ -311,7 +311,7 @@ namespace DeskPhone.Firmware.Phone
                     break;
                 case IdentityDetail:
                     Open(Identities);
-                    int[] configured = TechnicianInfo.Configured(_phone);
+                    int[] configured = Configured(_phone);
                     for (int i = 0; i < configured.Length; i++)
                     {
                         if (configured[i] == _subject)

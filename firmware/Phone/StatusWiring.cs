@@ -15,48 +15,42 @@ namespace DeskPhone.Firmware.Phone
     /// Where status messages come from: each source's event raises or clears its ID (the table in
     /// docs/status-messages.md), and where they go: the LED policy and the LED bank.
     /// </summary>
-    internal sealed class StatusWiring
+    // Part of PhoneCore (partial): an object of its own with copies of the core and its statuses was a type in the
+    // runtime tables and about 40 B of heap (h-firmslim).
+    public sealed partial class PhoneCore
     {
-        private readonly PhoneCore _phone;
-        private readonly StatusScheduler _s;
         // What the last status event named, so an unchanged screen raises no event.
         private int _shownLine = StatusScheduler.NoMessage;
         private int _shownPopUp = StatusScheduler.NoMessage;
 
-        public StatusWiring(PhoneCore phone)
+        private void WireStatuses(long nowMs)
         {
-            _phone = phone;
-            _s = phone.Statuses;
-        }
-
-        public void Start(long nowMs)
-        {
-            _s.Changed += OnStatusesChanged;
-            _phone.Leds.Changed += OnLedChanged;
-            _phone.Desktop.Changed += present => Set(StatusId.ServerMessageToBeShownDirectly, present, "desktop message");
-            _phone.Settings.PasswordStateChanged += (name, isSet) => PasswordsChanged();
-            _phone.Settings.RebootRequiredRaised += () => Set(StatusId.PhoneWantsReboot, true, "settings");
-            _phone.Presence.Changed += OnPresenceChanged;
+            Statuses.Changed += OnStatusesChanged;
+            Leds.Changed += OnLedChanged;
+            Desktop.Changed += present => Set(StatusId.ServerMessageToBeShownDirectly, present, "desktop message");
+            Settings.PasswordStateChanged += (name, isSet) => PasswordsChanged();
+            Settings.RebootRequiredRaised += () => Set(StatusId.PhoneWantsReboot, true, "settings");
+            Presence.Changed += OnPresenceChanged;
             FeaturesChanged();
-            _phone.Mailbox.Changed += OnMailboxChanged;
-            _phone.Monitored.RingingChanged += ringing =>
+            Mailbox.Changed += OnMailboxChanged;
+            Monitored.RingingChanged += ringing =>
             {
                 Set(StatusId.MonitoredExtensionIsRinging, ringing, "blf");
                 // The BLF key picks that call up (CallKeys): a call for pickup while any monitored extension rings.
                 Set(StatusId.CallForPickupAvailable, ringing, "blf");
             };
-            _phone.Monitored.KeyChanged += (key, state) => _phone.Leds.SetKeyState(key, KeyState.Parse(state));
+            Monitored.KeyChanged += (key, state) => Leds.SetKeyState(key, KeyState.Parse(state));
             PasswordsChanged();
             for (int identity = 1; identity <= PhoneCore.MaxIdentities; identity++)
             {
-                RegistrationChanged(identity, nowMs);
+                StatusesForRegistration(identity, nowMs);
             }
-            PhoneDrivers drivers = _phone.Drivers;
+            PhoneDrivers drivers = Drivers;
             if (drivers == null)
             {
                 return;
             }
-            drivers.KeyEvent += (code, action) => _phone.OnKey(code, action, _phone.Now);
+            drivers.KeyEvent += (code, action) => OnKey(code, action, Now);
             drivers.Ethernet.Changed += OnEthernet;
             Set(StatusId.EthernetUnplugged, drivers.Ethernet.EthernetUnplugged, "ethernet");
             if (drivers.Hid != null)
@@ -69,39 +63,39 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        public void RegistrationChanged(int identity, long nowMs)
+        private void StatusesForRegistration(int identity, long nowMs)
         {
-            SettingsStore settings = _phone.Settings;
+            SettingsStore settings = Settings;
             bool configured = settings.GetBool(SettingNames.UserActive, identity) && settings.Get(SettingNames.UserName, identity) != "";
             // An identity with no registrar has nothing to register with (a peer-to-peer phone): it is reached
             // directly, so it is never "not registered" and counts as registered for presence.
             bool needsRegistration = configured && settings.Get(SettingNames.UserHost, identity) != "";
-            bool registered = _phone.IsRegistered(identity);
+            bool registered = IsRegistered(identity);
             Set(StatusId.IdentityIsNotRegistered(identity), needsRegistration && !registered, "sip");
-            if (identity == _phone.CurrentIdentity)
+            if (identity == CurrentIdentity)
             {
                 Set(StatusId.CurrentIdentityIsNotRegistered, needsRegistration && !registered, "sip");
-                _phone.Presence.SetRegistered(registered || (configured && !needsRegistration), nowMs);
+                Presence.SetRegistered(registered || (configured && !needsRegistration), nowMs);
             }
         }
 
         private void PasswordsChanged()
         {
-            Set(StatusId.PhoneHasNoAdminPassword, !_phone.Settings.IsPasswordSet(SettingNames.AdminModePassword), "settings");
-            Set(StatusId.PhoneHasNoHttpPassword, !_phone.Settings.IsPasswordSet(SettingNames.HttpPassword), "settings");
+            Set(StatusId.PhoneHasNoAdminPassword, !Settings.IsPasswordSet(SettingNames.AdminModePassword), "settings");
+            Set(StatusId.PhoneHasNoHttpPassword, !Settings.IsPasswordSet(SettingNames.HttpPassword), "settings");
         }
 
         private void OnEthernet(EthernetChange change)
         {
             if (change == EthernetChange.Restored)
             {
-                _phone.SignalNetworkRestored();
+                SignalNetworkRestored();
             }
             else if (change == EthernetChange.Unplugged)
             {
-                bool unplugged = _phone.Drivers.Ethernet.EthernetUnplugged;
+                bool unplugged = Drivers.Ethernet.EthernetUnplugged;
                 Set(StatusId.EthernetUnplugged, unplugged, "ethernet");
-                _phone.Raise(PhoneEventKind.Link, unplugged ? "unplugged" : "plugged");
+                Raise(PhoneEventKind.Link, unplugged ? "unplugged" : "plugged");
             }
         }
 
@@ -113,13 +107,13 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             HidChanged();
-            _phone.Raise(PhoneEventKind.Usb, "port " + (port + 1).ToString() + " " + HidNames.DeviceClass(kind)
+            Raise(PhoneEventKind.Usb, "port " + (port + 1).ToString() + " " + HidNames.DeviceClass(kind)
                 + (state == HidProtocol.StateReady ? " connected" : " disconnected"));
         }
 
         private void HidChanged()
         {
-            HidBridge hid = _phone.Drivers.Hid;
+            HidBridge hid = Drivers.Hid;
             bool any = false;
             for (int port = 0; port < 2; port++)
             {
@@ -134,27 +128,27 @@ namespace DeskPhone.Firmware.Phone
             string param = module >= 0 ? (module + 1).ToString() : null;
             if (kind == ExpansionEventKind.Connected || kind == ExpansionEventKind.Lost)
             {
-                _phone.Raise(PhoneEventKind.Module, (param ?? "?") + (kind == ExpansionEventKind.Connected ? " connected" : " lost"));
+                Raise(PhoneEventKind.Module, (param ?? "?") + (kind == ExpansionEventKind.Connected ? " connected" : " lost"));
             }
             switch (kind)
             {
                 case ExpansionEventKind.Connected:
                     // Cleared first so that every new module shows its brief UxmConnected again.
-                    _s.Clear(StatusId.UxmConnected, _phone.Now);
-                    _s.Raise(StatusId.UxmConnected, param, "expansion", _phone.Now);
-                    Set(StatusId.ExpDeviceCabelingBroken, _phone.Drivers.Expansion.CablingBroken, "expansion");
+                    Statuses.Clear(StatusId.UxmConnected, Now);
+                    Statuses.Raise(StatusId.UxmConnected, param, "expansion", Now);
+                    Set(StatusId.ExpDeviceCabelingBroken, Drivers.Expansion.CablingBroken, "expansion");
                     break;
                 case ExpansionEventKind.Lost:
-                    _s.Raise(StatusId.ExpDeviceCabelingBroken, param, "expansion", _phone.Now);
+                    Statuses.Raise(StatusId.ExpDeviceCabelingBroken, param, "expansion", Now);
                     break;
                 case ExpansionEventKind.LimitExceeded:
-                    _s.Raise(StatusId.ExpDeviceLimitExceeded, null, "expansion", _phone.Now);
+                    Statuses.Raise(StatusId.ExpDeviceLimitExceeded, null, "expansion", Now);
                     break;
                 case ExpansionEventKind.LimitCleared:
-                    _s.Clear(StatusId.ExpDeviceLimitExceeded, _phone.Now);
+                    Statuses.Clear(StatusId.ExpDeviceLimitExceeded, Now);
                     break;
                 case ExpansionEventKind.FirmwareOutdated:
-                    _s.Raise(StatusId.ExpDeviceNeedsUpdate, param, "expansion", _phone.Now);
+                    Statuses.Raise(StatusId.ExpDeviceNeedsUpdate, param, "expansion", Now);
                     break;
             }
         }
@@ -163,9 +157,9 @@ namespace DeskPhone.Firmware.Phone
         /// A setting changed (SettingsBinding tells it after its own handling, through the core: a handler of the store's
         /// was a delegate and a slot of its list, 48 B at rest, docs/benchmarks.md, h-firmrest).
         /// </summary>
-        internal void OnSettingChanged(string name, int idx)
+        internal void StatusesFollowSetting(string name, int idx)
         {
-            if (idx == _phone.CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith(SettingNames.UserFwdFamily) || name == SettingNames.UserAnonymousCall))
+            if (idx == CurrentIdentity && (name == SettingNames.UserDnd || name.StartsWith(SettingNames.UserFwdFamily) || name == SettingNames.UserAnonymousCall))
             {
                 FeaturesChanged();
             }
@@ -174,8 +168,8 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>The current identity's DND, forwards and anonymous calling, as set from the menu, the settings or the server (feature sync).</summary>
         private void FeaturesChanged()
         {
-            SettingsStore settings = _phone.Settings;
-            int identity = _phone.CurrentIdentity;
+            SettingsStore settings = Settings;
+            int identity = CurrentIdentity;
             Set(StatusId.CurrentIdentityIsDnd, settings.GetBool(SettingNames.UserDnd, identity), "settings");
             Set(StatusId.CurrentIdentityForewardsAlways, settings.Get(SettingNames.UserFwdAlways, identity) != "", "settings");
             Set(StatusId.CurrentIdentityForewardsWhenBusy, settings.Get(SettingNames.UserFwdBusy, identity) != "", "settings");
@@ -185,17 +179,17 @@ namespace DeskPhone.Firmware.Phone
 
         private void OnPresenceChanged(int state, bool lostRegistration)
         {
-            _phone.Raise(PhoneEventKind.Presence, PresenceState.Token(state) + (lostRegistration ? " lost-registration" : ""));
+            Raise(PhoneEventKind.Presence, PresenceState.Token(state) + (lostRegistration ? " lost-registration" : ""));
             // Then the publisher (its handler came next in the presence's event).
-            if (_phone.Signals != null)
+            if (Signals != null)
             {
-                _phone.Signals.PresenceChanged();
+                Signals.PresenceChanged();
             }
         }
 
         private void OnMailboxChanged()
         {
-            var m = _phone.Mailbox;
+            var m = Mailbox;
             Set(StatusId.CurrentIdentityHasVoiceMessages, m.CurrentIdentityHasVoiceMessages, "mwi");
             Set(StatusId.CurrentIdentityHasTextMessages, m.CurrentIdentityHasTextMessages, "mwi");
             Set(StatusId.PhoneHasVoiceMessages, m.PhoneHasVoiceMessages, "mwi");
@@ -206,7 +200,7 @@ namespace DeskPhone.Firmware.Phone
         {
             if ((changes & StatusChange.Leds) != 0)
             {
-                _phone.Leds.StatusesChanged();
+                Leds.StatusesChanged();
             }
         }
 
@@ -218,13 +212,13 @@ namespace DeskPhone.Firmware.Phone
         /// request's frames and parsed message, the MESSAGE's deepest moment on the board's heap (docs/benchmarks.md,
         /// h-msgfit); the turn's last state is told once.
         /// </summary>
-        public void Poll()
+        private void PollStatuses()
         {
-            if (_s.StatusLine != _shownLine || _s.PopUp != _shownPopUp)
+            if (Statuses.StatusLine != _shownLine || Statuses.PopUp != _shownPopUp)
             {
-                _shownLine = _s.StatusLine;
-                _shownPopUp = _s.PopUp;
-                _phone.Raise(PhoneEventKind.Status, "line=" + NameOrNone(_shownLine) + " popup=" + NameOrNone(_shownPopUp));
+                _shownLine = Statuses.StatusLine;
+                _shownPopUp = Statuses.PopUp;
+                Raise(PhoneEventKind.Status, "line=" + NameOrNone(_shownLine) + " popup=" + NameOrNone(_shownPopUp));
             }
         }
 
@@ -235,14 +229,14 @@ namespace DeskPhone.Firmware.Phone
 
         private void OnLedChanged(int led, LedColor color, LedPattern pattern)
         {
-            PhoneDrivers drivers = _phone.Drivers;
+            PhoneDrivers drivers = Drivers;
             if (drivers != null && led < drivers.Leds.Count)
             {
                 drivers.Leds.Set(led, color, pattern);
             }
-            _phone.Raise(PhoneEventKind.Leds, _phone.EventDetails ? LedMap.Name(led) + " " + LedNames.Color(color) + " " + LedNames.Pattern(pattern) : null);
+            Raise(PhoneEventKind.Leds, EventDetails ? LedMap.Name(led) + " " + LedNames.Color(color) + " " + LedNames.Pattern(pattern) : null);
         }
 
-        private void Set(int id, bool active, string source) => _s.Set(id, active, source, _phone.Now);
+        private void Set(int id, bool active, string source) => Statuses.Set(id, active, source, Now);
     }
 }

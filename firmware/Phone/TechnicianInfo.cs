@@ -10,11 +10,12 @@ namespace DeskPhone.Firmware.Phone
     /// identities (one row each, then one identity's details). Secrets are never read: the rows name no
     /// Secret or Password setting, whether or not an administrator password is set.
     /// </summary>
-    internal static class TechnicianInfo
+    // Part of ScreenMenus (partial, a file each): a type of its own is 8 B of runtime tables (h-firmslim).
+    public sealed partial class ScreenMenus
     {
         private const string Indent = "  ";
 
-        public static string[] Network(PhoneCore phone, int columns)
+        internal static string[] NetworkRows(PhoneCore phone, int columns)
         {
             SettingsStore s = phone.Settings;
             EthernetLink link = phone.Drivers == null ? null : phone.Drivers.Ethernet;
@@ -35,7 +36,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 Add(rows, "Netmask: " + config.SubnetMask, columns);
                 Add(rows, "Gateway: " + OrNone(config.Gateway), columns);
-                Add(rows, "DNS: " + List(config.Dns), columns);
+                Add(rows, "DNS: " + Joined(config.Dns), columns);
             }
             else
             {
@@ -47,7 +48,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The identities with an account (1..12), in order.</summary>
-        public static int[] Configured(PhoneCore phone)
+        internal static int[] Configured(PhoneCore phone)
         {
             int count = 0;
             for (int i = 1; i <= PhoneCore.MaxIdentities; i++)
@@ -70,7 +71,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>"* 486@pbx registered": the address is shortened first so that the state always shows.</summary>
-        public static string IdentityRow(PhoneCore phone, int identity, int columns)
+        internal static string IdentityRow(PhoneCore phone, int identity, int columns)
         {
             string mark = identity == phone.CurrentIdentity ? "* " : Indent;
             string state = " " + Registration(phone, identity);
@@ -83,7 +84,7 @@ namespace DeskPhone.Firmware.Phone
             return mark + address + state;
         }
 
-        public static string[] IdentityDetails(PhoneCore phone, int identity, int columns)
+        internal static string[] IdentityDetails(PhoneCore phone, int identity, int columns)
         {
             SettingsStore s = phone.Settings;
             var rows = new ArrayList();
@@ -105,7 +106,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The same cases StatusWiring tells apart: an identity without a registrar is reached directly.</summary>
-        public static string Registration(PhoneCore phone, int identity)
+        internal static string Registration(PhoneCore phone, int identity)
         {
             if (!phone.Settings.GetBool(SettingNames.UserActive, identity))
             {
@@ -125,7 +126,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>Text of several lines ('\n') as list rows, each line wrapped as <see cref="Add"/> does (the explain view).</summary>
-        public static string[] Rows(string text, int columns)
+        internal static string[] Rows(string text, int columns)
         {
             var rows = new ArrayList();
             string[] lines = text.Split(new char[] { '\n' });
@@ -157,7 +158,7 @@ namespace DeskPhone.Firmware.Phone
 
         private static string OrNone(string value) => value == null || value == "" ? "none" : value;
 
-        private static string List(string[] values)
+        private static string Joined(string[] values)
         {
             if (values.Length == 0)
             {

@@ -8,7 +8,7 @@ namespace DeskPhone.Firmware.Updates
     /// sequence and CRC, the next copy written to the other slot and read back), so a power cut while it is written
     /// leaves the previous record in force. The record is switched only after the files it names are whole and verified.
     /// </summary>
-    public sealed class BootRecordStore
+    public sealed partial class BootRecordStore
     {
         public const string SlotA = "upd-boot-a.bin";
         public const string SlotB = "upd-boot-b.bin";

@@ -63,7 +63,9 @@ namespace DeskPhone.Firmware.Updates
         public int Checks;
 
         /// <summary>A check ended, or the record changed.</summary>
-        public event SignalHandler Changed;
+        // A field, not an event: its one handler (PhoneUpdates) is added as the phone is composed; an event's add and
+        // remove were two methods (h-firmslim).
+        public SignalHandler Changed;
 
         /// <summary>Starts a check of the manifest at url (key: the MAC key); null, or why not.</summary>
         public string Check(string url, string mac, byte[] key, long nowMs)

@@ -6,7 +6,8 @@ namespace DeskPhone.Firmware.Updates
     /// still saying Trying at the next start means that set never confirmed a good start, so the previous set starts
     /// and the failure is kept for FirmwareUpdateFailed. Whatever the medium does, a set always starts.
     /// </summary>
-    public static class UpdateLoader
+    // Part of BootRecordStore (partial): a type of its own is 8 B of runtime tables (h-firmslim).
+    public sealed partial class BootRecordStore
     {
         /// <summary>
         /// Decides, records the decision, and returns the record as it now stands: the set to start is
@@ -21,7 +22,7 @@ namespace DeskPhone.Firmware.Updates
             {
                 r.State = BootRecord.Ready;
                 r.Failure = "version " + r.StagedVersion + " is staged but this phone cannot start it: its loader step is not built (docs/updates.md)";
-                Save(store, r);
+                store.Save(r); // unwritten, the next start decides the same way again
             }
             else if (r.State == BootRecord.Apply)
             {
@@ -38,7 +39,7 @@ namespace DeskPhone.Firmware.Updates
             {
                 r.Failure = "version " + r.StagedVersion + " did not confirm a good start; back on " + Name(r.ActiveVersion);
                 r.Forget();
-                Save(store, r);
+                store.Save(r); // unwritten, the next start decides the same way again
             }
             return r;
         }
@@ -59,11 +60,5 @@ namespace DeskPhone.Firmware.Updates
 
         /// <summary>A version for messages: the deployed set has none of ours.</summary>
         public static string Name(string version) => version.Length == 0 ? "the deployed set" : "version " + version;
-
-        private static void Save(BootRecordStore store, BootRecord r)
-        {
-            // A record that cannot be written changes nothing the next start sees: it decides the same way again.
-            store.Save(r);
-        }
     }
 }

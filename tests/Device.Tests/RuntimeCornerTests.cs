@@ -380,7 +380,7 @@ namespace NFUnitTest
             Assert.AreEqual("-2147483648", int.MinValue.ToString());
             Assert.AreEqual("9223372036854775807", long.MaxValue.ToString());
             Assert.AreEqual("18446744073709551615", ulong.MaxValue.ToString());
-            // Custom numeric formats are not implemented on the device: the code pads by hand (DateText.Two).
+            // Custom numeric formats are not implemented on the device: the code pads by hand (NetworkTime.Two).
             Assert.ThrowsException(typeof(NotImplementedException), () => 7.ToString("00"));
         }
 

@@ -9,9 +9,9 @@ namespace DeskPhone.Firmware.Tests.Bench
         private static BenchRequest Parse(string head, out BenchResponse error)
         {
             byte[] bytes = Encoding.UTF8.GetBytes(head);
-            int length = BenchHttpParser.HeadLength(bytes, 0, bytes.Length);
+            int length = BenchHttpServer.HeadLength(bytes, 0, bytes.Length);
             Assert.True(length > 0, "the head is complete");
-            return BenchHttpParser.Parse(bytes, length, "192.0.2.7", out error);
+            return BenchHttpServer.Parse(bytes, length, "192.0.2.7", out error);
         }
 
         private static string Refusal(string head)
@@ -74,17 +74,17 @@ namespace DeskPhone.Firmware.Tests.Bench
         public void TheHeadEndsAtTheFirstBlankLineWhereverTheBytesWereSplit()
         {
             byte[] bytes = Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: x\r\n\r\nBODY");
-            int whole = BenchHttpParser.HeadLength(bytes, 0, bytes.Length);
+            int whole = BenchHttpServer.HeadLength(bytes, 0, bytes.Length);
             Assert.Equal(bytes.Length - 4, whole);
             for (int split = 0; split < whole; split++)
             {
-                Assert.Equal(-1, BenchHttpParser.HeadLength(bytes, 0, split));
-                Assert.Equal(whole, BenchHttpParser.HeadLength(bytes, split, bytes.Length));
+                Assert.Equal(-1, BenchHttpServer.HeadLength(bytes, 0, split));
+                Assert.Equal(whole, BenchHttpServer.HeadLength(bytes, split, bytes.Length));
             }
             byte[] lf = Encoding.ASCII.GetBytes("GET / HTTP/1.1\nHost: x\n\nBODY");
-            Assert.Equal(lf.Length - 4, BenchHttpParser.HeadLength(lf, 0, lf.Length));
+            Assert.Equal(lf.Length - 4, BenchHttpServer.HeadLength(lf, 0, lf.Length));
             byte[] open = Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: x\r\n");
-            Assert.Equal(-1, BenchHttpParser.HeadLength(open, 0, open.Length));
+            Assert.Equal(-1, BenchHttpServer.HeadLength(open, 0, open.Length));
         }
 
         [Fact]
@@ -95,14 +95,14 @@ namespace DeskPhone.Firmware.Tests.Bench
             challenge.ExtraHeaderValue = "Digest realm=\"DeskPhone\"";
             Assert.Equal("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: 18\r\n"
                 + "WWW-Authenticate: Digest realm=\"DeskPhone\"\r\nConnection: close\r\n\r\n",
-                Encoding.UTF8.GetString(BenchHttpWriter.Head(challenge)));
+                Encoding.UTF8.GetString(BenchHttpServer.Head(challenge)));
             Assert.Equal("HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: application/json\r\nContent-Length: 6\r\n"
                 + "Connection: close\r\n\r\n",
-                Encoding.UTF8.GetString(BenchHttpWriter.Head(new BenchResponse(431, "application/json", new byte[6]))));
+                Encoding.UTF8.GetString(BenchHttpServer.Head(new BenchResponse(431, "application/json", new byte[6]))));
             Assert.Equal("HTTP/1.1 299 \r\nContent-Type: text/plain\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-                Encoding.UTF8.GetString(BenchHttpWriter.Head(new BenchResponse(299, "text/plain", new byte[0]))));
+                Encoding.UTF8.GetString(BenchHttpServer.Head(new BenchResponse(299, "text/plain", new byte[0]))));
             Assert.Equal("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-                Encoding.UTF8.GetString(BenchHttpWriter.EventStreamHead()));
+                Encoding.UTF8.GetString(BenchHttpServer.EventStreamHead()));
         }
     }
 }

@@ -186,7 +186,7 @@ namespace DeskPhone.Firmware.Tests.Updates
 
                 // Power back: the loader decides from what the flash holds.
                 _flash.PowerOn();
-                BootRecord booted = UpdateLoader.Boot(new BootRecordStore(_flash), true);
+                BootRecord booted = BootRecordStore.Boot(new BootRecordStore(_flash), true);
                 Assert.Equal(("b", "1.0.0"), (booted.Active, booted.ActiveVersion));
                 AssertStartable(booted);
 
@@ -195,7 +195,7 @@ namespace DeskPhone.Firmware.Tests.Updates
                 RunCheck(retry);
                 Assert.True(retry.Record.State == BootRecord.Ready, "cut at step " + cut + ": " + retry.LastResult);
                 Assert.Equal("a", retry.Record.Staged);
-                AssertStartable(UpdateLoader.Boot(new BootRecordStore(_flash), true));
+                AssertStartable(BootRecordStore.Boot(new BootRecordStore(_flash), true));
                 if (completed)
                 {
                     Assert.True(cut > 8, "the staging took only " + cut + " steps");
@@ -222,8 +222,8 @@ namespace DeskPhone.Firmware.Tests.Updates
                 try
                 {
                     updater.Apply();
-                    BootRecord first = UpdateLoader.Boot(new BootRecordStore(_flash), true);
-                    UpdateLoader.Confirm(new BootRecordStore(_flash), first);
+                    BootRecord first = BootRecordStore.Boot(new BootRecordStore(_flash), true);
+                    BootRecordStore.Confirm(new BootRecordStore(_flash), first);
                 }
                 catch (System.IO.IOException)
                 {
@@ -232,7 +232,7 @@ namespace DeskPhone.Firmware.Tests.Updates
                 bool completed = !_flash.Off;
                 _flash.PowerOn();
 
-                BootRecord next = UpdateLoader.Boot(new BootRecordStore(_flash), true);
+                BootRecord next = BootRecordStore.Boot(new BootRecordStore(_flash), true);
                 AssertStartable(next);
                 string starts = next.State == BootRecord.Trying ? next.StagedVersion : next.ActiveVersion;
                 Assert.Contains(starts, new[] { "1.0.0", "2.0.0" });
@@ -253,10 +253,10 @@ namespace DeskPhone.Firmware.Tests.Updates
             RunCheck(updater);
             Assert.Null(updater.Apply());
 
-            BootRecord trying = UpdateLoader.Boot(new BootRecordStore(_flash), true);
+            BootRecord trying = BootRecordStore.Boot(new BootRecordStore(_flash), true);
             Assert.Equal((BootRecord.Trying, "a"), (trying.State, trying.Staged));
             // It did not confirm (crashed, hung): the next start.
-            BootRecord back = UpdateLoader.Boot(new BootRecordStore(_flash), true);
+            BootRecord back = BootRecordStore.Boot(new BootRecordStore(_flash), true);
 
             Assert.Equal(("b", "1.0.0", BootRecord.None), (back.Active, back.ActiveVersion, back.State));
             Assert.Equal("version 2.0.0 did not confirm a good start; back on version 1.0.0", back.Failure);
@@ -270,7 +270,7 @@ namespace DeskPhone.Firmware.Tests.Updates
             RunCheck(updater);
             updater.Apply();
 
-            BootRecord r = UpdateLoader.Boot(new BootRecordStore(_flash), false);
+            BootRecord r = BootRecordStore.Boot(new BootRecordStore(_flash), false);
 
             Assert.Equal(BootRecord.Ready, r.State);
             Assert.Equal("", r.Active);
