@@ -26,8 +26,7 @@ namespace DeskPhone.Sip.Session
             {
                 call.SetFlag(SipCall.AwaitingPrackBit, false);
             }
-            _agent.Reply(packet, m, match ? 200 : 481, nowMs);
-            return true;
+            return Replied(packet, m, match ? 200 : 481, nowMs);
         }
 
         /// <summary>
@@ -85,7 +84,7 @@ namespace DeskPhone.Sip.Session
             RequestBuilder build = (branch, authHeader, authValue) =>
                 DialogHead("PRACK", call, Via(call, branch), target, routes, call.LocalHeader, remote, call.CallId)
                     .Header(HeaderNames.RAck, rack)
-                    .Header(HeaderNames.UserAgent, "DeskPhone")
+                    .UserAgent()
                     .Header(authHeader, authValue)
                     .ToBytes();
             _agent.SendRequest(_agent.GetIdentity(call.Identity), TransportOf(call), "PRACK", target, address, port, build, IgnoreResponse, nowMs);

@@ -259,26 +259,22 @@ namespace DeskPhone.Sip.Session
             int slot = FreeSlot();
             if (slot < 0)
             {
-                _agent.Reply(packet, m, 486, nowMs);
-                return true;
+                return Replied(packet, m, 486, nowMs);
             }
             if (m.CountHeaderValues(HeaderNames.RecordRoute) > SipCall.MaxRoutes)
             {
-                _agent.Reply(packet, m, 400, nowMs);
-                return true;
+                return Replied(packet, m, 400, nowMs);
             }
             SipCall replaced;
             int replacesRefusal = MatchReplaces(m, out replaced);
             if (replacesRefusal != 0)
             {
-                _agent.Reply(packet, m, replacesRefusal, nowMs);
-                return true;
+                return Replied(packet, m, replacesRefusal, nowMs);
             }
             var call = new SipCall(++LastId, identity, false, nowMs);
             if (!ReadOffer(call, m))
             {
-                _agent.Reply(packet, m, 488, nowMs);
-                return true;
+                return Replied(packet, m, 488, nowMs);
             }
             if (!TimerRequested(call, m))
             {
@@ -546,7 +542,7 @@ namespace DeskPhone.Sip.Session
             SipMessage m = Reparse(call);
             SipWriter w = _writer ?? (_writer = new SipWriter());
             _agent.WriteResponseHead(w, call.Invite, m, 302, call.LocalTag);
-            byte[] bytes = w.Header(HeaderNames.Contact, contact).Header(HeaderNames.UserAgent, "DeskPhone").ToBytes();
+            byte[] bytes = w.Header(HeaderNames.Contact, contact).UserAgent().ToBytes();
             call.LastResponse = bytes;
             _agent.SendResponse(call.Invite, m, 302, bytes, nowMs);
             End(call, 302, "forwarded", nowMs);
@@ -755,7 +751,7 @@ namespace DeskPhone.Sip.Session
                 // The one reliable provisional of the INVITE: RSeq 1 (RFC 3262 3 asks a random start, SHOULD only).
                 w.Header(HeaderNames.Require, "100rel").Header(HeaderNames.RSeq, "1");
             }
-            w.Header(HeaderNames.UserAgent, "DeskPhone");
+            w.UserAgent();
             if (sdp)
             {
                 if ((object)call.SdpDirection == null)
@@ -797,6 +793,13 @@ namespace DeskPhone.Sip.Session
             w.EndHeader();
             w.Header(HeaderNames.CallId, m.First(HeaderNames.CallIdKind));
             w.Header(HeaderNames.CSeq, m.First(HeaderNames.CSeqKind));
+        }
+
+        /// <summary>Answers a request with the usual reason phrase; true, the request handled (its handler returns this).</summary>
+        private bool Replied(SipPacket packet, SipMessage m, int status, long nowMs)
+        {
+            _agent.Reply(packet, m, status, nowMs);
+            return true;
         }
 
         private static void Send(SipPacket packet, SipMessage m, byte[] bytes)
