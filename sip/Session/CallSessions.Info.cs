@@ -1,5 +1,4 @@
 using DeskPhone.Sip.Message;
-using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Sip.Session
@@ -63,8 +62,7 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            return SendInDialog(call, "INFO", false, false, null, null, null, null, DtmfInfo.Relay, DtmfInfo.RelayBody(key, durationMs),
-                (t, r, now) => done(r == null ? 0 : r.StatusCode, now), nowMs);
+            return SendInDialog(call, "INFO", false, false, null, null, null, null, DtmfInfo.Relay, DtmfInfo.RelayBody(key, durationMs), done, nowMs);
         }
     }
 }

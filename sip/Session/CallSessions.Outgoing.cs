@@ -377,7 +377,7 @@ namespace DeskPhone.Sip.Session
 
         /// <summary>BYE in the dialog (RFC 3261 15.1.1), through the route set, answered 401/407 once with credentials.</summary>
         private void SendBye(SipCall call, long nowMs) =>
-            SendInDialog(call, "BYE", false, true, null, null, null, null, null, null, IgnoreResponse, nowMs);
+            SendInDialog(call, "BYE", false, true, null, null, null, null, null, null, null, nowMs);
 
         /// <summary>
         /// The head of the phone's request in a call's dialog (RFC 3261 12.2.1.1): Request-URI the remote target, Via,

@@ -1,7 +1,6 @@
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Text;
 using DeskPhone.Sip.Transport;
-using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Session
 {
@@ -81,13 +80,12 @@ namespace DeskPhone.Sip.Session
             {
                 return;
             }
-            RequestBuilder build = (branch, authHeader, authValue) =>
-                DialogHead("PRACK", call, Via(call, branch), target, routes, call.LocalHeader, remote, call.CallId)
-                    .Header(HeaderNames.RAck, rack)
-                    .UserAgent()
-                    .Header(authHeader, authValue)
-                    .ToBytes();
-            _agent.SendRequest(_agent.GetIdentity(call.Identity), TransportOf(call), "PRACK", target, address, port, build, IgnoreResponse, nowMs);
+            var request = new DialogRequest
+            {
+                Layer = this, Call = call, Method = "PRACK", Target = target, Routes = routes, Local = call.LocalHeader, Remote = remote,
+                CallId = call.CallId, Name1 = HeaderNames.RAck, Value1 = rack
+            };
+            _agent.SendRequest(_agent.GetIdentity(call.Identity), TransportOf(call), "PRACK", target, address, port, request.Build, request.Done, nowMs);
         }
     }
 }

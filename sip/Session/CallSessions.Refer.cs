@@ -90,7 +90,7 @@ namespace DeskPhone.Sip.Session
         {
             SipIdentity id = _agent.GetIdentity(call.Identity);
             string by = id.Address(_agent.LocalHost, null);
-            if (!SendInDialog(call, "REFER", true, false, ReferTo, referTo, ReferredBy, by, null, null, (t, r, now) => OnReferAnswer(call, r, now), nowMs))
+            if (!SendInDialog(call, "REFER", true, false, ReferTo, referTo, ReferredBy, by, null, null, null, nowMs))
             {
                 error = "cannot reach the other side";
                 return false;
@@ -253,19 +253,19 @@ namespace DeskPhone.Sip.Session
         {
             call.ReferNotified = status;
             SendInDialog(call, "NOTIFY", true, false, HeaderNames.Event, "refer", HeaderNames.SubscriptionState,
-                status >= 200 ? "terminated;reason=noresource" : "active;expires=60", SipFrag.ContentType, SipFrag.Of(status), IgnoreResponse, nowMs);
+                status >= 200 ? "terminated;reason=noresource" : "active;expires=60", SipFrag.ContentType, SipFrag.Of(status), null, nowMs);
         }
 
         /// <summary>
-        /// A request in a call's dialog (RFC 3261 12.2.1.1), every one of them but the PRACK (its early dialog is the
-        /// 1xx's): through the route set, CSeq + 1, the phone's Contact where <paramref name="contact"/> (the target
-        /// refreshes and the REFER subscription's requests; not BYE and INFO), up to two more headers and an optional
-        /// body; answered 401/407 once with credentials. <paramref name="direct"/> (BYE and UPDATE): on the call's own
-        /// TCP connection it goes out as it is, the peer that opened it has no challenge for its own dialog's request.
-        /// False when the next hop cannot be resolved, or the identity is off and the request would need it. One builder for all of them: each had a closure class of its own.
+        /// A request in a call's dialog (<see cref="DialogRequest"/>) to its remote target: through the route set, CSeq + 1,
+        /// the phone's Contact where <paramref name="contact"/> (the target refreshes and the REFER subscription's
+        /// requests; not BYE and INFO), up to two more headers and an optional body; answered 401/407 once with
+        /// credentials. <paramref name="direct"/> (BYE and UPDATE): on the call's own TCP connection it goes out as it is,
+        /// the peer that opened it has no challenge for its own dialog's request. <paramref name="infoDone"/>: an INFO's
+        /// handler. False when the next hop cannot be resolved, or the identity is off and the request would need it.
         /// </summary>
         private bool SendInDialog(SipCall call, string method, bool contact, bool direct, string name1, string value1, string name2,
-                                  string value2, string bodyType, byte[] body, ResponseHandler done, long nowMs)
+                                  string value2, string bodyType, byte[] body, InfoDoneHandler infoDone, long nowMs)
         {
             DialogHop(call);
             SipIdentity id = _agent.GetIdentity(call.Identity);
@@ -273,27 +273,19 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            string target = call.RemoteTarget;
-            string local = call.LocalHeader;
-            string remote = call.RemoteHeader;
-            string callId = call.CallId;
-            string[] routes = call.Routes;
-            string own = contact && id != null ? _agent.ContactOf(id) : null;
-            RequestBuilder build = (branch, authHeader, authValue) =>
-                DialogHead(method, call, Via(call, branch), target, routes, local, remote, callId)
-                    .Header(HeaderNames.Contact, own)
-                    .Header(name1, value1)
-                    .Header(name2, value2)
-                    .UserAgent()
-                    .Header(authHeader, authValue)
-                    .Body(bodyType, body)
-                    .ToBytes();
+            var request = new DialogRequest
+            {
+                Layer = this, Call = call, Method = method, Target = call.RemoteTarget, Routes = call.Routes, Local = call.LocalHeader,
+                Remote = call.RemoteHeader, CallId = call.CallId, Contact = contact && id != null ? _agent.ContactOf(id) : null,
+                Name1 = name1, Value1 = value1, Name2 = name2, Value2 = value2, BodyType = bodyType, Body = body, InfoDone = infoDone
+            };
             if (direct && call.Transport != null)
             {
                 string first = "z9hG4bK" + _agent.NewToken();
-                return _agent.Start(new ClientTransaction(first, method, build(first, null, null), call.Transport, call.HopAddress, call.HopPort, done), nowMs);
+                return _agent.Start(new ClientTransaction(first, method, request.Build(first, null, null), call.Transport, call.HopAddress, call.HopPort,
+                    request.Done), nowMs);
             }
-            return _agent.SendRequest(id, TransportOf(call), method, target, call.HopAddress, call.HopPort, build, done, nowMs);
+            return _agent.SendRequest(id, TransportOf(call), method, call.RemoteTarget, call.HopAddress, call.HopPort, request.Build, request.Done, nowMs);
         }
 
         /// <summary>

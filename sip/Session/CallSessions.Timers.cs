@@ -1,7 +1,5 @@
 using DeskPhone.Sip.Message;
-using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
-using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Session
 {
@@ -154,8 +152,7 @@ namespace DeskPhone.Sip.Session
 
         /// <summary>UPDATE without a body in the dialog (RFC 3311), a session refresh; its 2xx re-arms the timer, 408/481 end the call.</summary>
         private bool SendUpdate(SipCall call, long nowMs) =>
-            SendInDialog(call, "UPDATE", true, true, HeaderNames.Supported, "timer", SessionExpiresHeader, SessionExpiresValue(call, true), null, null,
-                (t, r, now) => UpdateAnswered(call, r, now), nowMs);
+            SendInDialog(call, "UPDATE", true, true, HeaderNames.Supported, "timer", SessionExpiresHeader, SessionExpiresValue(call, true), null, null, null, nowMs);
 
         private void UpdateAnswered(SipCall call, SipMessage r, long nowMs)
         {
