@@ -201,21 +201,15 @@ namespace DeskPhone.Sip.Session
             call.RemoteTag = to.Tag;
             call.RemoteHeader = r.GetHeader(HeaderNames.To);
             call.RemoteName = to.DisplayName;
-            NameAddr contact = r.ContactCount > 0 ? r.GetContact(0) : null;
-            if (contact != null && contact.Uri != null)
-            {
-                call.RemoteTarget = contact.Uri.ToString();
-            }
+            call.RemoteTarget = ContactTarget(r, call.RemoteTarget);
             call.Routes = ReadRoutes(r, true);
             SendAck(call, r.CSeq);
-            EndEarlyDialogs(call);
+            // The dialog is confirmed: the other forks' early dialogs end (RFC 3261 13.2.2.4).
+            call.EarlyTags = null;
             bool media = r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
             if (media)
             {
-                call.MediaAddress = Media.Address;
-                call.MediaPort = Media.Port;
-                call.Codec = Sdp.Choose(Media);
-                call.TelephoneEvent = Media.TelephoneEvent;
+                TakeMedia(call, Sdp.Choose(Media));
             }
             // A 2xx without SDP keeps the early media's answer (the 1xx's SDP, RFC 3261 13.2.1).
             if (call.Flag(SipCall.CancelRequestedBit) || !(media || call.EarlyMedia) || call.Codec < 0)

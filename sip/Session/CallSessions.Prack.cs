@@ -70,8 +70,7 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         private void SendPrack(SipCall call, SipMessage r, string rack, long nowMs)
         {
-            NameAddr contact = r.ContactCount > 0 ? r.GetContact(0) : null;
-            string target = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RequestUri;
+            string target = ContactTarget(r, call.RequestUri);
             string[] routes = ReadRoutes(r, true);
             string remote = r.GetHeader(HeaderNames.To);
             int port;

@@ -67,11 +67,7 @@ namespace DeskPhone.Sip.Session
                 call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
                 Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
             }
-            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
-            if (contact != null && contact.Uri != null)
-            {
-                call.RemoteTarget = contact.Uri.ToString();
-            }
+            call.RemoteTarget = ContactTarget(m, call.RemoteTarget);
             call.UpdateBranch = branch;
             Send(packet, m, UpdateOk(call, packet, m, offer));
             if (!early)

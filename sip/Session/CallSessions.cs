@@ -178,10 +178,7 @@ namespace DeskPhone.Sip.Session
                     if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
                     {
                         // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
-                        call.MediaAddress = Media.Address;
-                        call.MediaPort = Media.Port;
-                        call.Codec = Sdp.Choose(Media);
-                        call.TelephoneEvent = Media.TelephoneEvent;
+                        TakeMedia(call, Sdp.Choose(Media));
                         Changed(call, nowMs);
                     }
                 }
@@ -457,11 +454,7 @@ namespace DeskPhone.Sip.Session
                 // No offer: the phone's session is the offer in the 200, the answer comes in the ACK (RFC 3264 4).
                 call.SetFlag(SipCall.OfferInOkBit, true);
             }
-            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
-            if (contact != null && contact.Uri != null)
-            {
-                call.RemoteTarget = contact.Uri.ToString();
-            }
+            call.RemoteTarget = ContactTarget(m, call.RemoteTarget);
             byte[] ok = ResponseBytes(call, packet, m, 200, true);
             Send(packet, m, ok);
             ArmTimer(call, nowMs);
@@ -795,6 +788,13 @@ namespace DeskPhone.Sip.Session
             w.Header(HeaderNames.CSeq, m.First(HeaderNames.CSeqKind));
         }
 
+        /// <summary>The URI of a message's first Contact as text, else <paramref name="otherwise"/>: a dialog's remote target (RFC 3261 12.1, 12.2).</summary>
+        private static string ContactTarget(SipMessage m, string otherwise)
+        {
+            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
+            return contact != null && contact.Uri != null ? contact.Uri.ToString() : otherwise;
+        }
+
         /// <summary>Answers a request with the usual reason phrase; true, the request handled (its handler returns this).</summary>
         private bool Replied(SipPacket packet, SipMessage m, int status, long nowMs)
         {
@@ -841,11 +841,18 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            call.Codec = codec;
-            call.TelephoneEvent = Media.TelephoneEvent;
-            call.MediaAddress = Media.Address;
-            call.MediaPort = Media.Port;
+            TakeMedia(call, codec);
             return true;
+        }
+
+        /// <summary>The session description just read (<see cref="Media"/>) becomes the call's: where its voice goes, the codec, telephone-event.</summary>
+        private void TakeMedia(SipCall call, int codec)
+        {
+            SdpMedia media = Media;
+            call.MediaAddress = media.Address;
+            call.MediaPort = media.Port;
+            call.Codec = codec;
+            call.TelephoneEvent = media.TelephoneEvent;
         }
 
         /// <summary>Record-Route values, in order for the callee, reversed for the caller (RFC 3261 12.1.1, 12.1.2).</summary>
