@@ -14,14 +14,16 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         private sealed class DialogRequest
         {
-            public CallSessions Layer;
-            public SipCall Call;
-            public string Method;
-            public string Target;
-            public string[] Routes;
-            public string Local;
-            public string Remote;
-            public string CallId;
+            public readonly CallSessions Layer;
+            public readonly SipCall Call;
+            public readonly string Method;
+            public readonly string Target;
+            public readonly string[] Routes;
+            public readonly string Local;
+            public readonly string Remote;
+            public readonly string CallId;
+
+            // What the request adds to the dialog's head (null: nothing) and an INFO's handler, set by its sender.
             public string Contact;
             public string Name1;
             public string Value1;
@@ -30,6 +32,18 @@ namespace DeskPhone.Sip.Session
             public string BodyType;
             public byte[] Body;
             public InfoDoneHandler InfoDone;
+
+            public DialogRequest(CallSessions layer, SipCall call, string method, string target, string[] routes, string remote)
+            {
+                Layer = layer;
+                Call = call;
+                Method = method;
+                Target = target;
+                Routes = routes;
+                Local = call.LocalHeader;
+                Remote = remote;
+                CallId = call.CallId;
+            }
 
             public byte[] Build(string branch, string authHeader, string authValue) =>
                 Layer.DialogHead(Method, Call, Layer.Via(Call, branch), Target, Routes, Local, Remote, CallId)

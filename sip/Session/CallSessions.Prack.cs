@@ -79,11 +79,7 @@ namespace DeskPhone.Sip.Session
             {
                 return;
             }
-            var request = new DialogRequest
-            {
-                Layer = this, Call = call, Method = "PRACK", Target = target, Routes = routes, Local = call.LocalHeader, Remote = remote,
-                CallId = call.CallId, Name1 = HeaderNames.RAck, Value1 = rack
-            };
+            var request = new DialogRequest(this, call, "PRACK", target, routes, remote) { Name1 = HeaderNames.RAck, Value1 = rack };
             _agent.SendRequest(_agent.GetIdentity(call.Identity), TransportOf(call), "PRACK", target, address, port, request.Build, request.Done, nowMs);
         }
     }

@@ -273,10 +273,9 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            var request = new DialogRequest
+            var request = new DialogRequest(this, call, method, call.RemoteTarget, call.Routes, call.RemoteHeader)
             {
-                Layer = this, Call = call, Method = method, Target = call.RemoteTarget, Routes = call.Routes, Local = call.LocalHeader,
-                Remote = call.RemoteHeader, CallId = call.CallId, Contact = contact && id != null ? _agent.ContactOf(id) : null,
+                Contact = contact && id != null ? _agent.ContactOf(id) : null,
                 Name1 = name1, Value1 = value1, Name2 = name2, Value2 = value2, BodyType = bodyType, Body = body, InfoDone = infoDone
             };
             if (direct && call.Transport != null)
