@@ -196,16 +196,11 @@ namespace DeskPhone.Sip.Events
                 Publication p = _publication;
                 ISipClientCore core = p.Core;
                 IPublicationSource source = p._source;
-                return SipWriter.Request("PUBLISH", _aor)
-                    .Header(HeaderNames.Via, core.ViaOf(_transport, branch))
-                    .Header(HeaderNames.MaxForwards, "70")
-                    .Header(HeaderNames.From, "<" + _aor + ">;tag=" + _fromTag)
-                    .Header(HeaderNames.To, "<" + _aor + ">")
-                    .Header(HeaderNames.CallId, ((uint)p._numberAndStatus).ToString("x8") + "-pub")
-                    .Header(HeaderNames.CSeq, p.NextCSeq().ToString() + " PUBLISH")
+                return SipWriter.Request("PUBLISH", _aor, core.ViaOf(_transport, branch))
+                    .Ids("<" + _aor + ">;tag=" + _fromTag, "<" + _aor + ">", ((uint)p._numberAndStatus).ToString("x8") + "-pub", p.NextCSeq(), "PUBLISH")
                     .Header(HeaderNames.Event, source.EventPackage)
                     .Header(HeaderNames.Expires, source.Expires.ToString())
-                    .Header(HeaderNames.UserAgent, "DeskPhone")
+                    .UserAgent()
                     .Header(HeaderNames.SipIfMatch, _etag)
                     .Header(authHeader, authValue)
                     .Body(source.ContentType, _withBody ? source.Document(_aor) : null)

@@ -383,24 +383,18 @@ namespace DeskPhone.Sip.Events
                 Subscription s = _subscription;
                 SipIdentity identity = _identity;
                 // Each part of the subscription's text read once (a read cuts a string out of it).
-                // HostOf gives null for no registrar (null or empty): the phone's own host then.
-                string domain = SipIdentity.HostOf(identity.Registrar) ?? core.LocalHost;
                 string tag = _layer.TagOf(s.Dialog);
                 string target = s.Target;
                 string remoteTag = s.RemoteTag;
                 string package = s.EventPackage;
-                return SipWriter.Request("SUBSCRIBE", target)
-                    .Header(HeaderNames.Via, core.ViaOf(core.TransportOf(identity), branch))
-                    .Header(HeaderNames.MaxForwards, "70")
-                    .Header(HeaderNames.From, "<sip:" + identity.User + "@" + domain + ">;tag=" + tag)
-                    .Header(HeaderNames.To, "<" + target + ">" + (remoteTag != null ? ";tag=" + remoteTag : ""))
-                    .Header(HeaderNames.CallId, tag + CallIdSuffix)
-                    .Header(HeaderNames.CSeq, (++s.CSeq).ToString() + " SUBSCRIBE")
+                return SipWriter.Request("SUBSCRIBE", target, core.ViaOf(core.TransportOf(identity), branch))
+                    .Ids(identity.Address(core.LocalHost, tag), "<" + target + ">" + (remoteTag != null ? ";tag=" + remoteTag : ""),
+                        tag + CallIdSuffix, ++s.CSeq, "SUBSCRIBE")
                     .Header(HeaderNames.Contact, core.ContactOf(identity))
                     .Header(HeaderNames.Event, package)
                     .Header(HeaderNames.Accept, s.Owner.AcceptOf(package))
                     .Header(HeaderNames.Expires, _expires.ToString())
-                    .Header(HeaderNames.UserAgent, "DeskPhone")
+                    .UserAgent()
                     .Header(authHeader, authValue)
                     .Body(_contentType, _body)
                     .ToBytes();

@@ -30,6 +30,23 @@ namespace DeskPhone.Sip.Message
 
         public static SipWriter Request(string method, string requestUri) => new SipWriter().StartRequest(method, requestUri);
 
+        /// <summary>A request of the phone's own: its start line, the top Via and Max-Forwards 70 (RFC 3261 8.1.1).</summary>
+        public static SipWriter Request(string method, string requestUri, string via) =>
+            Request(method, requestUri).Header(HeaderNames.Via, via).Header(HeaderNames.MaxForwards, "70");
+
+        /// <summary>The phone's User-Agent header (every request and response of its own carries it).</summary>
+        public SipWriter UserAgent() => Header(HeaderNames.UserAgent, "DeskPhone");
+
+        /// <summary>
+        /// From, To, Call-ID and CSeq (<paramref name="cseq"/> and the method) of a request of the phone's own, in that
+        /// order (after the Route headers): every request the phone builds writes them so.
+        /// </summary>
+        public SipWriter Ids(string from, string to, string callId, long cseq, string method) =>
+            Header(HeaderNames.From, from)
+                .Header(HeaderNames.To, to)
+                .Header(HeaderNames.CallId, callId)
+                .Header(HeaderNames.CSeq, cseq.ToString() + " " + method);
+
         public static SipWriter Response(int status, string reason) => new SipWriter().StartResponse(status, reason);
 
         /// <summary>A response to <paramref name="request"/>; <paramref name="toTag"/> is added to To when it has none.</summary>

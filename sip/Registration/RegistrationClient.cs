@@ -207,16 +207,11 @@ namespace DeskPhone.Sip.Registration
             ISipTransport transport = agent.TransportOf(identity);
             string tag = ((uint)_tagAndCSeq).ToString("x8");
             _tagAndCSeq += 1L << 32;
-            SipWriter w = SipWriter.Request("REGISTER", registrar)
-                .Header(HeaderNames.Via, agent.ViaOf(transport, branch))
-                .Header(HeaderNames.MaxForwards, "70")
-                .Header(HeaderNames.From, "<" + aor + ">;tag=" + tag)
-                .Header(HeaderNames.To, "<" + aor + ">")
-                .Header(HeaderNames.CallId, tag + "-reg" + identity.Index.ToString())
-                .Header(HeaderNames.CSeq, ((int)(_tagAndCSeq >> 32)).ToString() + " REGISTER")
+            SipWriter w = SipWriter.Request("REGISTER", registrar, agent.ViaOf(transport, branch))
+                .Ids("<" + aor + ">;tag=" + tag, "<" + aor + ">", tag + "-reg" + identity.Index.ToString(), (int)(_tagAndCSeq >> 32), "REGISTER")
                 .Header(HeaderNames.Contact, agent.ContactOf(identity))
                 .Header(HeaderNames.Expires, expires.ToString())
-                .Header(HeaderNames.UserAgent, "DeskPhone");
+                .UserAgent();
             if (_challenge != null)
             {
                 Authorize(w, registrar);
@@ -233,12 +228,10 @@ namespace DeskPhone.Sip.Registration
         /// <summary>The digest answer to the challenge kept (after a 401 or 407), its nonce counted on.</summary>
         private void Authorize(SipWriter w, string uri)
         {
-            SipIdentity identity = Identity;
-            string user = identity.AuthUser != null && identity.AuthUser.Length > 0 ? identity.AuthUser : identity.User;
             SetNonceCount(Flag(AnsweredBit) ? NonceCount + 1 : 1);
             SetFlag(AnsweredBit, true);
             w.Header(Flag(ProxyChallengeBit) ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
-                DigestResponse.Header(user, identity.Password ?? "", "REGISTER", uri, _challenge, NonceCount, Agent.NewToken()));
+                Identity.Answer("REGISTER", uri, _challenge, NonceCount, Agent.NewToken()));
         }
 
         private void OnResponse(ClientTransaction t, SipMessage response, long nowMs)

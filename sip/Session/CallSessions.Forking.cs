@@ -26,10 +26,7 @@ namespace DeskPhone.Sip.Session
                 if (codec >= 0)
                 {
                     // The newest early offer wins (RFC 3261 13.2.1: the 1xx's SDP is the answer for that early dialog).
-                    call.MediaAddress = Media.Address;
-                    call.MediaPort = Media.Port;
-                    call.Codec = codec;
-                    call.TelephoneEvent = Media.TelephoneEvent;
+                    TakeMedia(call, codec);
                     call.EarlyMedia = true;
                     if (call.State == SipCall.Ringing)
                     {
@@ -63,12 +60,6 @@ namespace DeskPhone.Sip.Session
             }
         }
 
-        /// <summary>The call's dialog is confirmed: the early dialogs of the other forks end (RFC 3261 13.2.2.4).</summary>
-        private static void EndEarlyDialogs(SipCall call)
-        {
-            call.EarlyTags = null;
-        }
-
         /// <summary>
         /// A 2xx of the call's first INVITE from another fork than the confirmed dialog: ACK, then BYE on that dialog
         /// (RFC 3261 13.2.2.4); a retransmission of it gets the ACK again only. True when it was such a 2xx.
@@ -84,8 +75,7 @@ namespace DeskPhone.Sip.Session
             fork.CallId = call.CallId;
             fork.LocalHeader = call.LocalHeader;
             fork.RemoteHeader = r.GetHeader(HeaderNames.To);
-            NameAddr contact = r.ContactCount > 0 ? r.GetContact(0) : null;
-            fork.RemoteTarget = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RequestUri;
+            fork.RemoteTarget = ContactTarget(r, call.RequestUri);
             fork.Routes = ReadRoutes(r, true);
             fork.HopAddress = call.HopAddress;
             fork.HopPort = call.HopPort;

@@ -1,5 +1,4 @@
 using DeskPhone.Sip.Message;
-using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Sip.Session
@@ -25,13 +24,11 @@ namespace DeskPhone.Sip.Session
             SipCall call = FindDialog(m);
             if (call == null)
             {
-                _agent.Reply(packet, m, 481, nowMs);
-                return true;
+                return Replied(packet, m, 481, nowMs);
             }
             if (m.BodyLength == 0)
             {
-                _agent.Reply(packet, m, 200, nowMs);
-                return true;
+                return Replied(packet, m, 200, nowMs);
             }
             string type = m.ContentType;
             if (type != DtmfInfo.Relay && type != DtmfInfo.Plain)
@@ -65,25 +62,7 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            DialogHop(call);
-            if (call.HopAddress == null)
-            {
-                return false;
-            }
-            string target = call.RemoteTarget;
-            string local = call.LocalHeader;
-            string remote = call.RemoteHeader;
-            string callId = call.CallId;
-            string[] routes = call.Routes;
-            byte[] body = DtmfInfo.RelayBody(key, durationMs);
-            return _agent.SendRequest(_agent.GetIdentity(call.Identity), TransportOf(call), "INFO", target, call.HopAddress, call.HopPort,
-                (branch, authHeader, authValue) =>
-                    DialogHead("INFO", call, Via(call, branch), target, routes, local, remote, callId)
-                        .Header(HeaderNames.UserAgent, "DeskPhone")
-                        .Header(authHeader, authValue)
-                        .Body(DtmfInfo.Relay, body)
-                        .ToBytes(),
-                (ClientTransaction t, SipMessage r, long now) => done(r == null ? 0 : r.StatusCode, now), nowMs);
+            return SendInDialog(call, "INFO", false, false, null, null, null, null, DtmfInfo.Relay, DtmfInfo.RelayBody(key, durationMs), done, nowMs);
         }
     }
 }

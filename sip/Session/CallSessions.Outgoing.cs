@@ -78,7 +78,7 @@ namespace DeskPhone.Sip.Session
             call.Anonymous = anonymous;
             call.Replaces = replaces;
             call.ReferredByHeader = referredBy;
-            call.LocalHeader = (anonymous ? AnonymousFrom : "<sip:" + id.User + "@" + Domain(id) + ">") + ";tag=" + call.LocalTag;
+            call.LocalHeader = anonymous ? AnonymousFrom + ";tag=" + call.LocalTag : id.Address(_agent.LocalHost, call.LocalTag);
             call.RemoteHeader = "<" + uri + ">";
             call.RemoteTarget = uri;
             call.HopAddress = address;
@@ -201,21 +201,15 @@ namespace DeskPhone.Sip.Session
             call.RemoteTag = to.Tag;
             call.RemoteHeader = r.GetHeader(HeaderNames.To);
             call.RemoteName = to.DisplayName;
-            NameAddr contact = r.ContactCount > 0 ? r.GetContact(0) : null;
-            if (contact != null && contact.Uri != null)
-            {
-                call.RemoteTarget = contact.Uri.ToString();
-            }
+            call.RemoteTarget = ContactTarget(r, call.RemoteTarget);
             call.Routes = ReadRoutes(r, true);
             SendAck(call, r.CSeq);
-            EndEarlyDialogs(call);
+            // The dialog is confirmed: the other forks' early dialogs end (RFC 3261 13.2.2.4).
+            call.EarlyTags = null;
             bool media = r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
             if (media)
             {
-                call.MediaAddress = Media.Address;
-                call.MediaPort = Media.Port;
-                call.Codec = Sdp.Choose(Media);
-                call.TelephoneEvent = Media.TelephoneEvent;
+                TakeMedia(call, Sdp.Choose(Media));
             }
             // A 2xx without SDP keeps the early media's answer (the 1xx's SDP, RFC 3261 13.2.1).
             if (call.Flag(SipCall.CancelRequestedBit) || !(media || call.EarlyMedia) || call.Codec < 0)
@@ -238,15 +232,10 @@ namespace DeskPhone.Sip.Session
         private void SendAck(SipCall call, long cseq)
         {
             DialogHop(call);
-            SipWriter ack = SipWriter.Request("ACK", call.RemoteTarget)
-                .Header(HeaderNames.Via, Via(call, "z9hG4bK" + _agent.NewToken()))
-                .Header(HeaderNames.MaxForwards, "70");
+            SipWriter ack = SipWriter.Request("ACK", call.RemoteTarget, Via(call, "z9hG4bK" + _agent.NewToken()));
             WriteRoutes(ack, call.Routes);
-            call.Ack = ack.Header(HeaderNames.From, call.LocalHeader)
-                .Header(HeaderNames.To, call.RemoteHeader)
-                .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, cseq.ToString() + " ACK")
-                .Header(HeaderNames.UserAgent, "DeskPhone")
+            call.Ack = ack.Ids(call.LocalHeader, call.RemoteHeader, call.CallId, cseq, "ACK")
+                .UserAgent()
                 .ToBytes();
             TransportOf(call).Send(call.Ack, call.Ack.Length, call.HopAddress, call.HopPort, null);
         }
@@ -269,27 +258,25 @@ namespace DeskPhone.Sip.Session
             DialogHop(call);
             string branch = "z9hG4bK" + _agent.NewToken();
             string via = Via(call, branch);
-            call.LocalCSeq++;
-            SipWriter w = SipWriter.Request("INVITE", call.RemoteTarget)
-                .Header(HeaderNames.Via, via)
-                .Header(HeaderNames.MaxForwards, "70");
-            WriteRoutes(w, call.Routes);
-            byte[] bytes = w.Header(HeaderNames.From, call.LocalHeader)
-                .Header(HeaderNames.To, call.RemoteHeader)
-                .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " INVITE")
+            byte[] bytes = DialogHead("INVITE", call, via, call.RemoteTarget, call.Routes, call.LocalHeader, call.RemoteHeader, call.CallId)
                 .Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)))
                 .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
                 .Header(HeaderNames.Supported, call.SessionExpires > 0 ? "timer" : null)
                 .Header(SessionExpiresHeader, SessionExpiresValue(call, call.Flag(SipCall.RefresherBit)))
-                .Header(HeaderNames.UserAgent, "DeskPhone")
+                .UserAgent()
                 .Body(Sdp.ContentType, sdp)
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RemoteTarget, via, call.LocalHeader, call.CallId, call.LocalCSeq,
-                call.Routes, TransportOf(call), call.HopAddress, call.HopPort, (t, r, now) => OnReinviteFinal(call, r, now));
+                call.Routes, TransportOf(call), call.HopAddress, call.HopPort, ReinviteHandler(call));
             call.Transaction.Start(nowMs);
             return true;
         }
+
+        // The INVITEs' handlers made in methods of their own: a lambda in Hold or SendInvite made each of their many reads
+        // of the call go through the closure (Debug byte code, docs/benchmarks.md h-sipslim).
+        private ResponseHandler ReinviteHandler(SipCall call) => (t, r, now) => OnReinviteFinal(call, r, now);
+
+        private ResponseHandler InviteHandler(SipCall call) => (t, r, now) => OnFinal(call, r, now);
 
         private void OnReinviteFinal(SipCall call, SipMessage r, long nowMs)
         {
@@ -341,9 +328,8 @@ namespace DeskPhone.Sip.Session
                 return false;
             }
             call.SetFlag(SipCall.AuthenticatedBit, true);
-            string user = id.AuthUser != null && id.AuthUser.Length > 0 ? id.AuthUser : id.User;
             SendInvite(call, proxy ? HeaderNames.ProxyAuthorization : HeaderNames.Authorization,
-                DigestResponse.Header(user, id.Password, "INVITE", call.RequestUri, challenge, 1, _agent.NewToken()), nowMs);
+                id.Answer("INVITE", call.RequestUri, challenge, 1, _agent.NewToken()), nowMs);
             return true;
         }
 
@@ -354,18 +340,13 @@ namespace DeskPhone.Sip.Session
             call.InviteVia = Via(call, branch);
             call.InviteBranch = branch;
             call.LocalCSeq++;
-            SipWriter w = SipWriter.Request("INVITE", call.RequestUri)
-                .Header(HeaderNames.Via, call.InviteVia)
-                .Header(HeaderNames.MaxForwards, "70")
-                .Header(HeaderNames.From, call.LocalHeader)
-                .Header(HeaderNames.To, call.RemoteHeader)
-                .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, call.LocalCSeq.ToString() + " INVITE")
+            SipWriter w = SipWriter.Request("INVITE", call.RequestUri, call.InviteVia)
+                .Ids(call.LocalHeader, call.RemoteHeader, call.CallId, call.LocalCSeq, "INVITE")
                 .Header(HeaderNames.Contact, _agent.ContactOf(id))
                 .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
-                .Header(HeaderNames.UserAgent, "DeskPhone")
+                .UserAgent()
                 .Header(HeaderNames.Privacy, call.Anonymous ? "id" : null)
-                .Header(HeaderNames.PPreferredIdentity, call.Anonymous ? "<sip:" + id.User + "@" + Domain(id) + ">" : null);
+                .Header(HeaderNames.PPreferredIdentity, call.Anonymous ? id.Address(_agent.LocalHost, null) : null);
             WriteTimerOffer(w, call);
             byte[] bytes = w.Header(Replaces.Header, call.Replaces)
                 .Header(ReferredBy, call.ReferredByHeader)
@@ -373,7 +354,7 @@ namespace DeskPhone.Sip.Session
                 .Body(Sdp.ContentType, LocalSdp(call))
                 .ToBytes();
             call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,
-                null, TransportOf(call), call.HopAddress, call.HopPort, (t, r, now) => OnFinal(call, r, now));
+                null, TransportOf(call), call.HopAddress, call.HopPort, InviteHandler(call));
             call.Transaction.Start(nowMs);
         }
 
@@ -381,45 +362,16 @@ namespace DeskPhone.Sip.Session
         private void SendCancel(SipCall call, long nowMs)
         {
             call.SetFlag(SipCall.CancelSentBit, true);
-            byte[] bytes = SipWriter.Request("CANCEL", call.RequestUri)
-                .Header(HeaderNames.Via, call.InviteVia)
-                .Header(HeaderNames.MaxForwards, "70")
-                .Header(HeaderNames.From, call.LocalHeader)
-                .Header(HeaderNames.To, "<" + call.RequestUri + ">")
-                .Header(HeaderNames.CallId, call.CallId)
-                .Header(HeaderNames.CSeq, call.Transaction.CSeq.ToString() + " CANCEL")
-                .Header(HeaderNames.UserAgent, "DeskPhone")
+            byte[] bytes = SipWriter.Request("CANCEL", call.RequestUri, call.InviteVia)
+                .Ids(call.LocalHeader, "<" + call.RequestUri + ">", call.CallId, call.Transaction.CSeq, "CANCEL")
+                .UserAgent()
                 .ToBytes();
             _agent.Start(new ClientTransaction(call.Transaction.Branch, "CANCEL", bytes, TransportOf(call), call.HopAddress, call.HopPort, IgnoreResponse), nowMs);
         }
 
         /// <summary>BYE in the dialog (RFC 3261 15.1.1), through the route set, answered 401/407 once with credentials.</summary>
-        private void SendBye(SipCall call, long nowMs)
-        {
-            DialogHop(call);
-            if (call.HopAddress == null)
-            {
-                return;
-            }
-            string target = call.RemoteTarget;
-            string local = call.LocalHeader;
-            string remote = call.RemoteHeader;
-            string callId = call.CallId;
-            string[] routes = call.Routes;
-            RequestBuilder build = (branch, authHeader, authValue) =>
-                DialogHead("BYE", call, Via(call, branch), target, routes, local, remote, callId)
-                    .Header(HeaderNames.UserAgent, "DeskPhone")
-                    .Header(authHeader, authValue)
-                    .ToBytes();
-            if (call.Transport != null)
-            {
-                // On the call's TCP connection: the peer that opened it has no challenge for its own dialog's BYE.
-                string branch = "z9hG4bK" + _agent.NewToken();
-                _agent.Start(new ClientTransaction(branch, "BYE", build(branch, null, null), call.Transport, call.HopAddress, call.HopPort, IgnoreResponse), nowMs);
-                return;
-            }
-            _agent.SendRequest(_agent.GetIdentity(call.Identity), "BYE", target, call.HopAddress, call.HopPort, build, IgnoreResponse, nowMs);
-        }
+        private void SendBye(SipCall call, long nowMs) =>
+            SendInDialog(call, "BYE", false, true, null, null, null, null, null, null, null, nowMs);
 
         /// <summary>
         /// The head of the phone's request in a call's dialog (RFC 3261 12.2.1.1): Request-URI the remote target, Via,
@@ -429,23 +381,15 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         private SipWriter DialogHead(string method, SipCall call, string via, string target, string[] routes, string local, string remote, string callId)
         {
-            SipWriter w = SipWriter.Request(method, target)
-                .Header(HeaderNames.Via, via)
-                .Header(HeaderNames.MaxForwards, "70");
+            SipWriter w = SipWriter.Request(method, target, via);
             WriteRoutes(w, routes);
-            return w.Header(HeaderNames.From, local)
-                .Header(HeaderNames.To, remote)
-                .Header(HeaderNames.CallId, callId)
-                .Header(HeaderNames.CSeq, (++call.LocalCSeq).ToString() + " " + method);
+            return w.Ids(local, remote, callId, ++call.LocalCSeq, method);
         }
 
         private static void IgnoreResponse(ClientTransaction t, SipMessage response, long nowMs)
         {
             // The call is over whatever the peer answers to BYE or CANCEL (RFC 3261 15.1.1).
         }
-
-        // HostOf gives null for no registrar (null or empty): the phone's own host then.
-        private string Domain(SipIdentity id) => SipIdentity.HostOf(id.Registrar) ?? _agent.LocalHost;
 
         /// <summary>Where an out-of-dialog INVITE goes first: the outbound proxy, else the registrar, else the target's host.</summary>
         private static string NextHop(SipIdentity id, SipUri target) =>
@@ -499,7 +443,7 @@ namespace DeskPhone.Sip.Session
             {
                 return target;
             }
-            return target.IndexOf('@') > 0 ? "sip:" + target : "sip:" + target + "@" + Domain(id);
+            return target.IndexOf('@') > 0 ? "sip:" + target : "sip:" + target + "@" + (SipIdentity.HostOf(id.Registrar) ?? _agent.LocalHost);
         }
     }
 }

@@ -1,7 +1,6 @@
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Text;
 using DeskPhone.Sip.Transport;
-using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Session
 {
@@ -26,8 +25,7 @@ namespace DeskPhone.Sip.Session
             {
                 call.SetFlag(SipCall.AwaitingPrackBit, false);
             }
-            _agent.Reply(packet, m, match ? 200 : 481, nowMs);
-            return true;
+            return Replied(packet, m, match ? 200 : 481, nowMs);
         }
 
         /// <summary>
@@ -72,8 +70,7 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         private void SendPrack(SipCall call, SipMessage r, string rack, long nowMs)
         {
-            NameAddr contact = r.ContactCount > 0 ? r.GetContact(0) : null;
-            string target = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RequestUri;
+            string target = ContactTarget(r, call.RequestUri);
             string[] routes = ReadRoutes(r, true);
             string remote = r.GetHeader(HeaderNames.To);
             int port;
@@ -82,13 +79,8 @@ namespace DeskPhone.Sip.Session
             {
                 return;
             }
-            RequestBuilder build = (branch, authHeader, authValue) =>
-                DialogHead("PRACK", call, Via(call, branch), target, routes, call.LocalHeader, remote, call.CallId)
-                    .Header(HeaderNames.RAck, rack)
-                    .Header(HeaderNames.UserAgent, "DeskPhone")
-                    .Header(authHeader, authValue)
-                    .ToBytes();
-            _agent.SendRequest(_agent.GetIdentity(call.Identity), TransportOf(call), "PRACK", target, address, port, build, IgnoreResponse, nowMs);
+            var request = new DialogRequest(this, call, "PRACK", target, routes, remote) { Name1 = HeaderNames.RAck, Value1 = rack };
+            _agent.SendRequest(_agent.GetIdentity(call.Identity), TransportOf(call), "PRACK", target, address, port, request.Build, request.Done, nowMs);
         }
     }
 }

@@ -89,8 +89,8 @@ namespace DeskPhone.Sip.Session
         private bool SendRefer(SipCall call, string referTo, SipCall consult, long nowMs, out string error)
         {
             SipIdentity id = _agent.GetIdentity(call.Identity);
-            string by = "<sip:" + id.User + "@" + Domain(id) + ">";
-            if (!SendInDialog(call, "REFER", ReferTo, referTo, ReferredBy, by, null, (t, r, now) => OnReferAnswer(call, r, now), nowMs))
+            string by = id.Address(_agent.LocalHost, null);
+            if (!SendInDialog(call, "REFER", true, false, ReferTo, referTo, ReferredBy, by, null, null, null, nowMs))
             {
                 error = "cannot reach the other side";
                 return false;
@@ -128,8 +128,7 @@ namespace DeskPhone.Sip.Session
             if (call.TransferStatus != TransferPending)
             {
                 // No transfer of this call waits for news: the subscription is over (RFC 6665 4.1.3).
-                _agent.Reply(packet, m, 481, nowMs);
-                return true;
+                return Replied(packet, m, 481, nowMs);
             }
             _agent.Reply(packet, m, 200, nowMs);
             int status = m.BodyLength > 0 && m.ContentType == SipFrag.ContentType ? SipFrag.Status(m.Buffer, m.BodyOffset, m.BodyLength) : 0;
@@ -190,8 +189,7 @@ namespace DeskPhone.Sip.Session
             SipCall call = m.ToTag == null ? null : FindDialog(m);
             if (call == null)
             {
-                _agent.Reply(packet, m, 481, nowMs);
-                return true;
+                return Replied(packet, m, 481, nowMs);
             }
             NameAddr target = m.CountHeaderValues(ReferTo) == 1 ? NameAddr.Parse(m.GetHeaderValue(ReferTo, 0)) : null;
             string uri = null;
@@ -199,13 +197,11 @@ namespace DeskPhone.Sip.Session
             if (target == null || target.Uri == null || !target.Uri.IsSip || target.Uri.Host == null ||
                 !Replaces.SplitUri(target.Uri, out uri, out replaces) || (replaces != null && Replaces.Parse(replaces) == null))
             {
-                _agent.Reply(packet, m, 400, nowMs);
-                return true;
+                return Replied(packet, m, 400, nowMs);
             }
             if (call.State != SipCall.Connected)
             {
-                _agent.Reply(packet, m, 403, nowMs);
-                return true;
+                return Replied(packet, m, 403, nowMs);
             }
             if (m.CSeq > call.RemoteCSeq)
             {
@@ -256,41 +252,39 @@ namespace DeskPhone.Sip.Session
         private void NotifyReferrer(SipCall call, int status, long nowMs)
         {
             call.ReferNotified = status;
-            SendInDialog(call, "NOTIFY", HeaderNames.Event, "refer", HeaderNames.SubscriptionState,
-                status >= 200 ? "terminated;reason=noresource" : "active;expires=60", SipFrag.Of(status), IgnoreResponse, nowMs);
+            SendInDialog(call, "NOTIFY", true, false, HeaderNames.Event, "refer", HeaderNames.SubscriptionState,
+                status >= 200 ? "terminated;reason=noresource" : "active;expires=60", SipFrag.ContentType, SipFrag.Of(status), null, nowMs);
         }
 
         /// <summary>
-        /// A request in a call's dialog (RFC 3261 12.2.1.1): through the route set, CSeq + 1, the phone's Contact, two
-        /// more headers and an optional sipfrag body; answered 401/407 once with credentials. False when the next hop
-        /// cannot be resolved.
+        /// A request in a call's dialog (<see cref="DialogRequest"/>) to its remote target: through the route set, CSeq + 1,
+        /// the phone's Contact where <paramref name="contact"/> (the target refreshes and the REFER subscription's
+        /// requests; not BYE and INFO), up to two more headers and an optional body; answered 401/407 once with
+        /// credentials. <paramref name="direct"/> (BYE and UPDATE): on the call's own TCP connection it goes out as it is,
+        /// the peer that opened it has no challenge for its own dialog's request. <paramref name="infoDone"/>: an INFO's
+        /// handler. False when the next hop cannot be resolved, or the identity is off and the request would need it.
         /// </summary>
-        private bool SendInDialog(SipCall call, string method, string name1, string value1, string name2, string value2, byte[] sipfrag,
-                                  ResponseHandler done, long nowMs)
+        private bool SendInDialog(SipCall call, string method, bool contact, bool direct, string name1, string value1, string name2,
+                                  string value2, string bodyType, byte[] body, InfoDoneHandler infoDone, long nowMs)
         {
             DialogHop(call);
             SipIdentity id = _agent.GetIdentity(call.Identity);
-            if (call.HopAddress == null || id == null)
+            if (call.HopAddress == null)
             {
                 return false;
             }
-            string target = call.RemoteTarget;
-            string local = call.LocalHeader;
-            string remote = call.RemoteHeader;
-            string callId = call.CallId;
-            string[] routes = call.Routes;
-            string contact = _agent.ContactOf(id);
-            return _agent.SendRequest(id, TransportOf(call), method, target, call.HopAddress, call.HopPort,
-                (branch, authHeader, authValue) =>
-                {
-                    SipWriter w = DialogHead(method, call, Via(call, branch), target, routes, local, remote, callId)
-                        .Header(HeaderNames.Contact, contact)
-                        .Header(name1, value1)
-                        .Header(name2, value2)
-                        .Header(HeaderNames.UserAgent, "DeskPhone")
-                        .Header(authHeader, authValue);
-                    return (sipfrag == null ? w : w.Body(SipFrag.ContentType, sipfrag)).ToBytes();
-                }, done, nowMs);
+            var request = new DialogRequest(this, call, method, call.RemoteTarget, call.Routes, call.RemoteHeader)
+            {
+                Contact = contact && id != null ? _agent.ContactOf(id) : null,
+                Name1 = name1, Value1 = value1, Name2 = name2, Value2 = value2, BodyType = bodyType, Body = body, InfoDone = infoDone
+            };
+            if (direct && call.Transport != null)
+            {
+                string first = "z9hG4bK" + _agent.NewToken();
+                return _agent.Start(new ClientTransaction(first, method, request.Build(first, null, null), call.Transport, call.HopAddress, call.HopPort,
+                    request.Done), nowMs);
+            }
+            return _agent.SendRequest(id, TransportOf(call), method, call.RemoteTarget, call.HopAddress, call.HopPort, request.Build, request.Done, nowMs);
         }
 
         /// <summary>

@@ -1,7 +1,5 @@
 using DeskPhone.Sip.Message;
-using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
-using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Session
 {
@@ -153,37 +151,8 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>UPDATE without a body in the dialog (RFC 3311), a session refresh; its 2xx re-arms the timer, 408/481 end the call.</summary>
-        private bool SendUpdate(SipCall call, long nowMs)
-        {
-            DialogHop(call);
-            if (call.HopAddress == null)
-            {
-                return false;
-            }
-            string target = call.RemoteTarget;
-            string local = call.LocalHeader;
-            string remote = call.RemoteHeader;
-            string callId = call.CallId;
-            string[] routes = call.Routes;
-            string contact = _agent.ContactOf(_agent.GetIdentity(call.Identity));
-            RequestBuilder build = (branch, authHeader, authValue) =>
-                DialogHead("UPDATE", call, Via(call, branch), target, routes, local, remote, callId)
-                    .Header(HeaderNames.Contact, contact)
-                    .Header(HeaderNames.Supported, "timer")
-                    .Header(SessionExpiresHeader, SessionExpiresValue(call, true))
-                    .Header(HeaderNames.UserAgent, "DeskPhone")
-                    .Header(authHeader, authValue)
-                    .ToBytes();
-            if (call.Transport != null)
-            {
-                // On the call's TCP connection, as its BYE.
-                string first = "z9hG4bK" + _agent.NewToken();
-                return _agent.Start(new ClientTransaction(first, "UPDATE", build(first, null, null), call.Transport, call.HopAddress, call.HopPort,
-                    (t, r, now) => UpdateAnswered(call, r, now)), nowMs);
-            }
-            return _agent.SendRequest(_agent.GetIdentity(call.Identity), "UPDATE", target, call.HopAddress, call.HopPort, build,
-                (t, r, now) => UpdateAnswered(call, r, now), nowMs);
-        }
+        private bool SendUpdate(SipCall call, long nowMs) =>
+            SendInDialog(call, "UPDATE", true, true, HeaderNames.Supported, "timer", SessionExpiresHeader, SessionExpiresValue(call, true), null, null, null, nowMs);
 
         private void UpdateAnswered(SipCall call, SipMessage r, long nowMs)
         {

@@ -22,8 +22,7 @@ namespace DeskPhone.Sip.Session
             SipCall call = FindDialog(m);
             if (call == null)
             {
-                _agent.Reply(packet, m, 481, nowMs);
-                return true;
+                return Replied(packet, m, 481, nowMs);
             }
             string branch = m.GetVia(0).Branch;
             if (m.CSeq == call.RemoteCSeq && branch != null && branch == call.UpdateBranch)
@@ -33,15 +32,13 @@ namespace DeskPhone.Sip.Session
             }
             if (m.CSeq <= call.RemoteCSeq)
             {
-                _agent.Reply(packet, m, 500, nowMs);
-                return true;
+                return Replied(packet, m, 500, nowMs);
             }
             bool offer = m.BodyLength > 0;
             bool early = call.State != SipCall.Connected;
             if (offer && (call.Flag(SipCall.ReinvitingBit) || call.Flag(SipCall.OfferInOkBit) || call.Outgoing && early && !call.Flag(SipCall.ReliableAnswerBit)))
             {
-                _agent.Reply(packet, m, 491, nowMs);
-                return true;
+                return Replied(packet, m, 491, nowMs);
             }
             if (offer && early && !call.Outgoing)
             {
@@ -65,17 +62,12 @@ namespace DeskPhone.Sip.Session
                 if (!ReadOffer(call, m))
                 {
                     call.Codec = codec;
-                    _agent.Reply(packet, m, 488, nowMs);
-                    return true;
+                    return Replied(packet, m, 488, nowMs);
                 }
                 call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
                 Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
             }
-            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
-            if (contact != null && contact.Uri != null)
-            {
-                call.RemoteTarget = contact.Uri.ToString();
-            }
+            call.RemoteTarget = ContactTarget(m, call.RemoteTarget);
             call.UpdateBranch = branch;
             Send(packet, m, UpdateOk(call, packet, m, offer));
             if (!early)
@@ -97,7 +89,7 @@ namespace DeskPhone.Sip.Session
             {
                 WriteTimerAnswer(w, call);
             }
-            w.Header(HeaderNames.UserAgent, "DeskPhone");
+            w.UserAgent();
             if (sdp)
             {
                 w.Body(Sdp.ContentType, LocalSdp(call));

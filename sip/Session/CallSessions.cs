@@ -178,10 +178,7 @@ namespace DeskPhone.Sip.Session
                     if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
                     {
                         // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
-                        call.MediaAddress = Media.Address;
-                        call.MediaPort = Media.Port;
-                        call.Codec = Sdp.Choose(Media);
-                        call.TelephoneEvent = Media.TelephoneEvent;
+                        TakeMedia(call, Sdp.Choose(Media));
                         Changed(call, nowMs);
                     }
                 }
@@ -259,26 +256,22 @@ namespace DeskPhone.Sip.Session
             int slot = FreeSlot();
             if (slot < 0)
             {
-                _agent.Reply(packet, m, 486, nowMs);
-                return true;
+                return Replied(packet, m, 486, nowMs);
             }
             if (m.CountHeaderValues(HeaderNames.RecordRoute) > SipCall.MaxRoutes)
             {
-                _agent.Reply(packet, m, 400, nowMs);
-                return true;
+                return Replied(packet, m, 400, nowMs);
             }
             SipCall replaced;
             int replacesRefusal = MatchReplaces(m, out replaced);
             if (replacesRefusal != 0)
             {
-                _agent.Reply(packet, m, replacesRefusal, nowMs);
-                return true;
+                return Replied(packet, m, replacesRefusal, nowMs);
             }
             var call = new SipCall(++LastId, identity, false, nowMs);
             if (!ReadOffer(call, m))
             {
-                _agent.Reply(packet, m, 488, nowMs);
-                return true;
+                return Replied(packet, m, 488, nowMs);
             }
             if (!TimerRequested(call, m))
             {
@@ -461,11 +454,7 @@ namespace DeskPhone.Sip.Session
                 // No offer: the phone's session is the offer in the 200, the answer comes in the ACK (RFC 3264 4).
                 call.SetFlag(SipCall.OfferInOkBit, true);
             }
-            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
-            if (contact != null && contact.Uri != null)
-            {
-                call.RemoteTarget = contact.Uri.ToString();
-            }
+            call.RemoteTarget = ContactTarget(m, call.RemoteTarget);
             byte[] ok = ResponseBytes(call, packet, m, 200, true);
             Send(packet, m, ok);
             ArmTimer(call, nowMs);
@@ -546,7 +535,7 @@ namespace DeskPhone.Sip.Session
             SipMessage m = Reparse(call);
             SipWriter w = _writer ?? (_writer = new SipWriter());
             _agent.WriteResponseHead(w, call.Invite, m, 302, call.LocalTag);
-            byte[] bytes = w.Header(HeaderNames.Contact, contact).Header(HeaderNames.UserAgent, "DeskPhone").ToBytes();
+            byte[] bytes = w.Header(HeaderNames.Contact, contact).UserAgent().ToBytes();
             call.LastResponse = bytes;
             _agent.SendResponse(call.Invite, m, 302, bytes, nowMs);
             End(call, 302, "forwarded", nowMs);
@@ -755,7 +744,7 @@ namespace DeskPhone.Sip.Session
                 // The one reliable provisional of the INVITE: RSeq 1 (RFC 3262 3 asks a random start, SHOULD only).
                 w.Header(HeaderNames.Require, "100rel").Header(HeaderNames.RSeq, "1");
             }
-            w.Header(HeaderNames.UserAgent, "DeskPhone");
+            w.UserAgent();
             if (sdp)
             {
                 if ((object)call.SdpDirection == null)
@@ -799,6 +788,20 @@ namespace DeskPhone.Sip.Session
             w.Header(HeaderNames.CSeq, m.First(HeaderNames.CSeqKind));
         }
 
+        /// <summary>The URI of a message's first Contact as text, else <paramref name="otherwise"/>: a dialog's remote target (RFC 3261 12.1, 12.2).</summary>
+        private static string ContactTarget(SipMessage m, string otherwise)
+        {
+            NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
+            return contact != null && contact.Uri != null ? contact.Uri.ToString() : otherwise;
+        }
+
+        /// <summary>Answers a request with the usual reason phrase; true, the request handled (its handler returns this).</summary>
+        private bool Replied(SipPacket packet, SipMessage m, int status, long nowMs)
+        {
+            _agent.Reply(packet, m, status, nowMs);
+            return true;
+        }
+
         private static void Send(SipPacket packet, SipMessage m, byte[] bytes)
         {
             packet.Transport.Send(bytes, bytes.Length, packet.RemoteHost, SipUserAgent.ResponsePort(packet, m), packet.Connection);
@@ -838,11 +841,18 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            call.Codec = codec;
-            call.TelephoneEvent = Media.TelephoneEvent;
-            call.MediaAddress = Media.Address;
-            call.MediaPort = Media.Port;
+            TakeMedia(call, codec);
             return true;
+        }
+
+        /// <summary>The session description just read (<see cref="Media"/>) becomes the call's: where its voice goes, the codec, telephone-event.</summary>
+        private void TakeMedia(SipCall call, int codec)
+        {
+            SdpMedia media = Media;
+            call.MediaAddress = media.Address;
+            call.MediaPort = media.Port;
+            call.Codec = codec;
+            call.TelephoneEvent = media.TelephoneEvent;
         }
 
         /// <summary>Record-Route values, in order for the callee, reversed for the caller (RFC 3261 12.1.1, 12.1.2).</summary>

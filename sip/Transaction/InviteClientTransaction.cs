@@ -152,18 +152,12 @@ namespace DeskPhone.Sip.Transaction
         /// </summary>
         private byte[] Ack(SipMessage response)
         {
-            SipWriter w = SipWriter.Request("ACK", _requestUri)
-                .Header(HeaderNames.Via, _via)
-                .Header(HeaderNames.MaxForwards, "70");
+            SipWriter w = SipWriter.Request("ACK", _requestUri, _via);
             for (int i = 0; _routes != null && i < _routes.Length; i++)
             {
                 w.Header(HeaderNames.Route, _routes[i]);
             }
-            return w.Header(HeaderNames.From, _from)
-                .Header(HeaderNames.To, response.GetHeader(HeaderNames.To))
-                .Header(HeaderNames.CallId, _callId)
-                .Header(HeaderNames.CSeq, CSeq.ToString() + " ACK")
-                .ToBytes();
+            return w.Ids(_from, response.GetHeader(HeaderNames.To), _callId, CSeq, "ACK").ToBytes();
         }
     }
 }

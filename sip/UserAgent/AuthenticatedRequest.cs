@@ -56,8 +56,7 @@ namespace DeskPhone.Sip.UserAgent
                 DigestChallenge challenge = DigestChallenge.Parse(response.GetHeader(status == 401 ? HeaderNames.WwwAuthenticate : HeaderNames.ProxyAuthenticate));
                 if (challenge != null)
                 {
-                    string user = _identity.AuthUser != null && _identity.AuthUser.Length > 0 ? _identity.AuthUser : _identity.User;
-                    string value = DigestResponse.Header(user, _identity.Password, Method, _uri, challenge, 1, _agent.NewToken());
+                    string value = _identity.Answer(Method, _uri, challenge, 1, _agent.NewToken());
                     if (Send(_agent, _identity, Transport, Method, _uri, Host, Port, _build, _done,
                              status == 401 ? HeaderNames.Authorization : HeaderNames.ProxyAuthorization, value, nowMs))
                     {

@@ -60,16 +60,9 @@ namespace DeskPhone.Sip.UserAgent
 
         private byte[] Build(string branch, string authorizationHeader, string authorizationValue)
         {
-            // HostOf gives null for no registrar (null or empty): the phone's own host then.
-            string domain = SipIdentity.HostOf(_identity.Registrar) ?? _agent.LocalHost;
-            return SipWriter.Request("MESSAGE", _target)
-                .Header(HeaderNames.Via, _agent.ViaOf(_agent.TransportOf(_identity), branch))
-                .Header(HeaderNames.MaxForwards, "70")
-                .Header(HeaderNames.From, "<sip:" + _identity.User + "@" + domain + ">;tag=" + _fromTag)
-                .Header(HeaderNames.To, "<" + _target + ">")
-                .Header(HeaderNames.CallId, _callId)
-                .Header(HeaderNames.CSeq, (++_cseq).ToString() + " MESSAGE")
-                .Header(HeaderNames.UserAgent, "DeskPhone")
+            return SipWriter.Request("MESSAGE", _target, _agent.ViaOf(_agent.TransportOf(_identity), branch))
+                .Ids(_identity.Address(_agent.LocalHost, _fromTag), "<" + _target + ">", _callId, ++_cseq, "MESSAGE")
+                .UserAgent()
                 .Header(authorizationHeader, authorizationValue)
                 .Body(_contentType, _body)
                 .ToBytes();

@@ -1,3 +1,4 @@
+using DeskPhone.Sip.Auth;
 using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Sip.UserAgent
@@ -72,6 +73,13 @@ namespace DeskPhone.Sip.UserAgent
         public string AuthUser;
         public string Password;
 
+        /// <summary>
+        /// The Authorization (or Proxy-Authorization) value answering <paramref name="challenge"/> (RFC 2617): the auth
+        /// user, else the user, and the password; for every request the phone authenticates (REGISTER, INVITE, the rest).
+        /// </summary>
+        public string Answer(string method, string uri, DigestChallenge challenge, int nonceCount, string cnonce) =>
+            DigestResponse.Header(AuthUser != null && AuthUser.Length > 0 ? AuthUser : User, Password ?? "", method, uri, challenge, nonceCount, cnonce);
+
         /// <summary>The registration's Expires in seconds (user_expiry, default 3600), kept in 20 bits (up to 12 days).</summary>
         public int Expires
         {
@@ -126,6 +134,14 @@ namespace DeskPhone.Sip.UserAgent
             // A registrar set as a bare lower-case host ("10.0.0.1", the usual case) is its own host: one string, not two.
             return h != null && h == hostPort ? hostPort : h;
         }
+
+        /// <summary>
+        /// "&lt;sip:user@domain&gt;", with ";tag=" and <paramref name="tag"/> when not null: the identity in the phone's From
+        /// headers, Referred-By and P-Preferred-Identity. The domain is the registrar's host, else (none set)
+        /// <paramref name="localHost"/>, the phone's own. One concatenation, as each caller's was.
+        /// </summary>
+        public string Address(string localHost, string tag) =>
+            "<sip:" + User + "@" + (HostOf(Registrar) ?? localHost) + (tag == null ? ">" : ">;tag=") + tag;
 
         /// <summary>The host of host[:port] (or sip:host:port;params), lower case; null when empty.</summary>
         public static string HostOf(string hostPort)

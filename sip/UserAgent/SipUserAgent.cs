@@ -862,7 +862,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 w.Header(header, value);
             }
-            w.Header(HeaderNames.UserAgent, "DeskPhone");
+            w.UserAgent();
             // Sent from the writer's own buffer (the transports send or copy it at once): no copy per answer, the last
             // allocation of the call's BYE on the 80,896-byte board (issue #18). A refused INVITE's answer is kept, a copy,
             // for its retransmissions.

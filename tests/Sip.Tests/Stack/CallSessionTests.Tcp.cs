@@ -87,6 +87,22 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void TheByeOfACallAnIdentityOverTcpTookOverUdpGoesOverUdpAsItsViaSays()
+        {
+            // The dialog's requests go where their Via says (CallSessions.SendInDialog, h-sipslim): the BYE of a call that
+            // came over UDP once went over the identity's TCP with a UDP Via.
+            RecordingStream tcp = TcpIdentity();
+            Arrive(Invite());
+            SipCall call = _handler.Last;
+            Assert.True(_calls.Answer(call, _now));
+            Run(600);
+            int overTcp = tcp.Sent.Count;
+            _calls.Hangup(call, 486, _now);
+            Assert.StartsWith("BYE sip:200@10.0.0.9:5062 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=", _channel.Last);
+            Assert.Equal(overTcp, tcp.Sent.Count);
+        }
+
+        [Fact]
         public void TheOkAndAReferInACallThatCameOverTcpGoOnThatConnectionOnly()
         {
             var tcp = new RecordingStream();
