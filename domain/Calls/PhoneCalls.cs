@@ -45,6 +45,12 @@ namespace DeskPhone.Domain.Calls
         private TonePattern _ringing;
 
         /// <summary>
+        /// What the ringer plays, as the bench says it on an alerting call: "ring", "waiting" (the call waiting tone) or
+        /// "silent" (RingerIsSilent, mute, At the desk's delay or an automatic answer keeps it quiet).
+        /// </summary>
+        public string RingerName => _ringing == null ? "silent" : _ringing == Tones.CallWaiting ? "waiting" : "ring";
+
+        /// <summary>
         /// The calls over <paramref name="agent"/>; their <see cref="Sessions"/> are not put in the agent's chain: the
         /// owner offers them the requests (firmware/App/CallLayer, which keeps their place from boot on). The lists and
         /// counts go to <paramref name="history"/>, which outlives these calls.

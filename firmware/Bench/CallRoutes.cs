@@ -102,7 +102,7 @@ namespace DeskPhone.Firmware.Bench
                 return BenchResponse.BadRequest("not dialled: " + error);
             }
             var sb = new StringBuilder();
-            Append(sb, call, calls.Media, nowMs);
+            Append(sb, call, calls, nowMs);
             return BenchResponse.Json(sb.ToString());
         }
 
@@ -119,7 +119,7 @@ namespace DeskPhone.Firmware.Bench
                 }
                 sb.Append(first ? "" : ",");
                 first = false;
-                Append(sb, c, calls.Media, nowMs);
+                Append(sb, c, calls, nowMs);
             }
             return sb.Append(']').ToString();
         }
@@ -151,8 +151,9 @@ namespace DeskPhone.Firmware.Bench
             sb.Append(']');
         }
 
-        private static void Append(StringBuilder sb, SipCall c, ICallMedia media, long nowMs)
+        private static void Append(StringBuilder sb, SipCall c, PhoneCalls calls, long nowMs)
         {
+            ICallMedia media = calls.Media;
             JsonText.Number(sb, "{\"id\":", c.Id);
             JsonText.Field(sb, ",\"direction\":", CallNames.Direction(c));
             JsonText.Field(sb, ",\"state\":", CallNames.State(c));
@@ -161,6 +162,10 @@ namespace DeskPhone.Firmware.Bench
             JsonText.Field(sb, ",\"number\":", c.RemoteUser);
             JsonText.Number(sb, ",\"identity\":", c.Identity);
             JsonText.Number(sb, ",\"duration\":", c.DurationSeconds(nowMs));
+            if (c.State == SipCall.Alerting)
+            {
+                JsonText.Field(sb, ",\"ringer\":", calls.RingerName);
+            }
             JsonText.Field(sb, ",\"codec\":", Sdp.CodecName(c.Codec));
             JsonText.Bool(sb, ",\"remoteHeld\":", c.RemoteHeld);
             JsonText.Bool(sb, ",\"earlyMedia\":", c.EarlyMedia);

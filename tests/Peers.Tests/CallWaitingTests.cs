@@ -7,10 +7,11 @@ using DeskPhone.Hil.Tests;
 namespace DeskPhone.Peers.Tests
 {
     /// <summary>
-    /// Call waiting and a busy callee against real peers on loopback (docs/calls.md, "Incoming calls" and "Call
-    /// screen"): two baresips call the phone one after the other, the second waits while the first is talked to and
-    /// answering it holds the first; a sipp callee answers 486 and the phone says "Busy" on its status line. Asserted
-    /// on the peers' SIP traces and the phone's bench state and screen.
+    /// Call waiting, At the desk and a busy callee against real peers on loopback (docs/calls.md, "Incoming calls" and
+    /// "Call screen"): two baresips call the phone one after the other, the second waits while the first is talked to
+    /// and answering it holds the first; under At the desk the ringer starts after its delay; a sipp callee answers 486
+    /// and the phone says "Busy" on its status line. Asserted on the peers' SIP traces and the phone's bench state and
+    /// screen.
     /// </summary>
     public class CallWaitingTests
     {
@@ -57,6 +58,48 @@ namespace DeskPhone.Peers.Tests
             Assert.Equal("held", StateOf(phone, "200"));
             Assert.Equal(200, phone.Post("api/calls/" + CallOf(phone, "200").GetProperty("id").GetInt32() + "/hangup").Status);
             Assert.True(first.WaitForEvent("CALL_CLOSED"), "the held caller saw no BYE:\n" + first.Log);
+            Assert.Equal("none", phone.WaitFor(() => CallTests.State(phone), s => s == "none", 15000));
+        }
+
+        /// <summary>
+        /// At the desk with a 5 s delay: baresip hears ringing (the 180) at once, the phone's ringer stays silent for the
+        /// delay, then rings. Judged without timing assumptions: every sample answered sooner than the delay after the dial
+        /// must say silent (the phone's call started after the dial), and the ring must come, no sooner than the delay.
+        /// </summary>
+        [SkippableFact]
+        public void AtTheDeskTheRingerStartsAfterItsDelay()
+        {
+            Skip.IfNot(File.Exists(Baresip.Binary), Baresip.Missing);
+            using PhoneUnderTest phone = CallTests.Phone();
+            using var caller = new Baresip("200");
+            phone.Set("presence_at_desk_delay", "5", 0);
+            Assert.Equal(200, phone.Post("api/presence/at-the-desk").Status);
+
+            var sinceDial = System.Diagnostics.Stopwatch.StartNew();
+            caller.Dial(CallTests.PhoneUri(phone));
+            string ringer = null;
+            while (sinceDial.ElapsedMilliseconds < 30000 && ringer != "ring")
+            {
+                JsonElement call = CallOf(phone, "200");
+                long answeredAt = sinceDial.ElapsedMilliseconds;
+                if (call.ValueKind == JsonValueKind.Undefined || !call.TryGetProperty("ringer", out JsonElement r))
+                {
+                    System.Threading.Thread.Sleep(100);
+                    continue;
+                }
+                ringer = r.GetString();
+                if (answeredAt < 5000)
+                {
+                    Assert.True(ringer == "silent", "the ringer played before At the desk's delay: " + ringer + " at " + answeredAt + " ms");
+                }
+                System.Threading.Thread.Sleep(200);
+            }
+            Assert.Equal("ring", ringer);
+            Assert.True(sinceDial.ElapsedMilliseconds >= 5000, "rang after " + sinceDial.ElapsedMilliseconds + " ms");
+            Assert.True(caller.WaitForEvent("CALL_RINGING"), "the caller got no 180:\n" + caller.Log);
+            Assert.Equal(200, phone.Post("api/calls/" + CallOf(phone, "200").GetProperty("id").GetInt32() + "/answer").Status);
+            Assert.True(caller.WaitForEvent("CALL_ESTABLISHED"), caller.Log);
+            caller.Hangup();
             Assert.Equal("none", phone.WaitFor(() => CallTests.State(phone), s => s == "none", 15000));
         }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DeskPhone.Drivers.Audio;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Firmware.Tests.Phone;
 
@@ -56,6 +57,32 @@ namespace DeskPhone.Firmware.Tests.Bench
             Assert.Equal(3, JsonDocument.Parse(Call("GET", "/api/calls").Body).RootElement[0].GetProperty("duration").GetInt32());
             Assert.Equal((200, "[]"), Call("POST", "/api/calls/" + id + "/hangup"));
             Assert.StartsWith("BYE ", _p.Channel.Sent[^1]);
+        }
+
+        [Fact]
+        public void AnAlertingCallSaysWhatTheRingerPlays()
+        {
+            var hw = new DeskPhone.Host.Simulated.SimulatedPhoneHardware();
+            var p = new SipPhone(null, null, hw.Drivers);
+            var router = new BenchRouter(p.Phone, null, (code, action) => { }, null, null) { CallLayer = p.App };
+            p.Run(100);
+            p.Register();
+            JsonElement Listed(int i) => JsonDocument.Parse(Encoding.UTF8.GetString(router.Handle("GET", "/api/calls", null, null, null).Body)).RootElement[i];
+
+            p.Settings.Set("presence_at_desk_delay", 0, "3");
+            Assert.True(p.Phone.ChoosePresence(DeskPhone.Domain.Presence.PresenceState.AtTheDesk, p.Now));
+            p.Channel.Arrive("INVITE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKr1\r\n" +
+                             "From: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: r1\r\nCSeq: 1 INVITE\r\n" +
+                             "Contact: <sip:555@10.0.0.1>\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            p.Run(10);
+            // At the desk: the call alerts, the ringer waits for the delay.
+            Assert.Equal("silent", Listed(0).GetProperty("ringer").GetString());
+            p.Run(3100);
+            Assert.Equal("ring", Listed(0).GetProperty("ringer").GetString());
+            Assert.Equal(Tones.Ring, hw.Drivers.Tones.Current);
+
+            Assert.True(p.App.Calls.Answer(0, p.Now));
+            Assert.False(Listed(0).TryGetProperty("ringer", out _));
         }
 
         [Fact]

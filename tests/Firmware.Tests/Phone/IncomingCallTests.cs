@@ -70,6 +70,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Null(_hw.Drivers.Tones.Current);
             _p.Run(200);
             Assert.Equal(Tones.Ring, _hw.Drivers.Tones.Current);
+            Assert.Equal("ring", _p.App.Calls.RingerName);
         }
 
         [Fact]
@@ -181,6 +182,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             _p.Settings.Set("user_fwd_busy", 1, "");
             Assert.StartsWith("SIP/2.0 180 ", Invite());
             Assert.Equal(Tones.CallWaiting, _hw.Drivers.Tones.Current);
+            Assert.Equal("waiting", _p.App.Calls.RingerName);
         }
     }
 }
