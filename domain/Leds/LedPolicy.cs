@@ -14,7 +14,7 @@ namespace DeskPhone.Domain.Leds
     /// follows the active statuses of led_message_usage, the call LED the own call state if in led_call_indicator_usage,
     /// and each key LED its key's state.
     /// </summary>
-    public sealed class LedPolicy
+    public sealed partial class LedPolicy
     {
         // A pattern (bits 0-2) and a colour (bits 3-5) in one byte, as in a token's look and an LED's shown state.
         private const int PatternBits = 7;
@@ -47,12 +47,12 @@ namespace DeskPhone.Domain.Leds
             {
                 _state[KeysAt + i] = unchecked((byte)KeyState.None);
             }
-            Configure(LedDefaults.On, LedDefaults.BlinkSlow, LedDefaults.BlinkMedium, LedDefaults.BlinkFast, LedDefaults.BlinkShortOff,
-                      LedDefaults.Red, LedDefaults.Green, LedDefaults.Orange, LedDefaults.Yellow,
-                      LedDefaults.MessageUsage, LedDefaults.CallIndicatorUsage);
+            Configure(DefaultOn, DefaultBlinkSlow, DefaultBlinkMedium, DefaultBlinkFast, DefaultBlinkShortOff,
+                      DefaultRed, DefaultGreen, DefaultOrange, DefaultYellow,
+                      DefaultMessageUsage, DefaultCallIndicatorUsage);
         }
 
-        public event LedChangedHandler Changed;
+        public LedChangedHandler Changed;
 
         /// <summary>Unknown tokens of the last <see cref="Configure"/>, one line each.</summary>
         public ArrayList Problems => _problems ?? new ArrayList();

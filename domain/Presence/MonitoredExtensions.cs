@@ -112,7 +112,7 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>A key's state changed: the key and its state name.</summary>
-        public event NumberTextHandler KeyChanged;
+        public NumberTextHandler KeyChanged;
 
         /// <summary>
         /// Asked before a key's subscription is made; false refuses it (the key monitors nothing, shows no state,
@@ -144,7 +144,7 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>Raised when any monitored extension starts or stops ringing (the monitored-extension-ringing status).</summary>
-        public event FlagHandler RingingChanged;
+        public FlagHandler RingingChanged;
 
         public bool AnyRinging => _ringing != null;
 

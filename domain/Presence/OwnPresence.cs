@@ -63,7 +63,7 @@ namespace DeskPhone.Domain.Presence
         private void SetFlag(int bit, bool on) => Flags = on ? Flags | bit : Flags & ~bit;
 
         /// <summary>The state shown changed: the new state, and whether the registration was lost.</summary>
-        public event NumberFlagHandler Changed;
+        public NumberFlagHandler Changed;
 
         /// <summary>What the phone shows and publishes now.</summary>
         public int State => Shown;

@@ -19,12 +19,10 @@ namespace DeskPhone.Domain.Settings
         private bool _scanned;
 
         /// <param name="medium">null: nothing is ever read, and <see cref="DeleteBoth"/> has nothing to delete.</param>
-        public SettingsSlotPair(ISettingsMedium medium) : this(medium, SettingsStore.SlotA, SettingsStore.SlotB)
-        {
-        }
-
-        /// <summary>Two slots of other names (the update's boot record, domain/Updates/BootRecordStore).</summary>
-        public SettingsSlotPair(ISettingsMedium medium, string slotA, string slotB)
+        /// <param name="slotA">The first slot's name: the settings' unless given (the update's boot record,
+        /// domain/Updates/BootRecordStore, names two others); an optional parameter, not an overload (h-domslim).</param>
+        /// <param name="slotB">The second slot's name.</param>
+        public SettingsSlotPair(ISettingsMedium medium, string slotA = SettingsStore.SlotA, string slotB = SettingsStore.SlotB)
         {
             _medium = medium;
             _slotA = slotA;

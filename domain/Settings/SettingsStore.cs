@@ -10,11 +10,12 @@ namespace DeskPhone.Domain.Settings
     /// passwords kept only as salted hashes. The table's columns and the name lookup are <see cref="SettingsIndex"/>,
     /// the values that differ from their defaults <see cref="StoredValues"/>, the two stored copies on the medium
     /// <see cref="SettingsSlotPair"/> (each copy's format <see cref="SettingsSlot"/>, its lines
-    /// <see cref="SettingsPayload"/>), the XML <see cref="XmlSettingsImporter"/> and <see cref="XmlSettingsExporter"/>.
+    /// <see cref="SettingsPayload"/>), the XML import and export in XmlSettingsImporter.cs and XmlSettingsExporter.cs
+    /// (parts of this class, not classes of their own: h-domslim).
     /// Reads are lock-free (two binary searches) and give a new string: a stored value's is read from the stored bytes,
     /// a default's points at its literal in the assembly (12 B; docs/benchmarks.md h-officerest2). Writes are serialised.
     /// </summary>
-    public sealed class SettingsStore
+    public sealed partial class SettingsStore
     {
         public const string SlotA = "settings-a.bin";
         public const string SlotB = "settings-b.bin";
@@ -36,13 +37,10 @@ namespace DeskPhone.Domain.Settings
         private const int DirtyBit = 2;
 
 
-        public SettingsStore() : this(null, null)
-        {
-        }
-
+        // Optional parameters rather than overloads here and below: one method each on the device (h-domslim).
         /// <param name="medium">Where Load/Save keep the settings; null keeps them in memory only.</param>
         /// <param name="random">Salt source for password hashes; null uses a new System.Random.</param>
-        public SettingsStore(ISettingsMedium medium, Random random)
+        public SettingsStore(ISettingsMedium medium = null, Random random = null)
         {
             Medium = medium;
             _slots = new SettingsSlotPair(medium);
@@ -50,10 +48,10 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>A setting changed: its name, its index (0 for a global setting), whether the new value takes effect only after a reboot.</summary>
-        public event TextNumberFlagHandler SettingChanged;
-        public event PasswordStateHandler PasswordStateChanged;
+        public TextNumberFlagHandler SettingChanged;
+        public PasswordStateHandler PasswordStateChanged;
         /// <summary>A change that needs a reboot was made (the glue raises PhoneWantsReboot).</summary>
-        public event SignalHandler RebootRequiredRaised;
+        public SignalHandler RebootRequiredRaised;
 
         /// <summary>A setting that only takes effect after a reboot has changed since start-up.</summary>
         public bool RebootRequired
@@ -91,15 +89,11 @@ namespace DeskPhone.Domain.Settings
 
         // ---- reads ----
 
-        /// <summary>A global setting's value; for an indexed setting, index 1. Null for an unknown name.</summary>
-        public string Get(string name)
-        {
-            int ordinal = _index.Ordinal(name);
-            return ordinal < 0 ? null : Value(ordinal, _index.MaxIndexOf(ordinal) > 0 ? 1 : 0);
-        }
-
-        /// <summary>Value of index idx (global settings ignore idx). Null for an unknown name or an index out of range.</summary>
-        public string Get(string name, int idx) => GetAt(_index.Ordinal(name), idx);
+        /// <summary>
+        /// Value of index idx (global settings ignore idx; without one, index 1 of an indexed setting). Null for an
+        /// unknown name or an index out of range.
+        /// </summary>
+        public string Get(string name, int idx = 1) => GetAt(_index.Ordinal(name), idx);
 
         /// <summary>
         /// A setting's position in the table, for <see cref="GetAt"/>; -1 for an unknown name. The table is compiled
@@ -125,14 +119,10 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>Integer value; 0 when the name is unknown or the value is not a number.</summary>
-        public int GetInt(string name) => ToInt(Get(name));
-
-        public int GetInt(string name, int idx) => ToInt(Get(name, idx));
+        public int GetInt(string name, int idx = 1) => ToInt(Get(name, idx));
 
         /// <summary>True when the value is "on".</summary>
-        public bool GetBool(string name) => Get(name) == "on";
-
-        public bool GetBool(string name, int idx) => Get(name, idx) == "on";
+        public bool GetBool(string name, int idx = 1) => Get(name, idx) == "on";
 
         /// <summary>The value as menus, logs and the bench may show it: secrets and passwords masked.</summary>
         public string GetForDisplay(string name, int idx)
@@ -385,17 +375,6 @@ namespace DeskPhone.Domain.Settings
             }
             return error;
         }
-
-        // ---- XML ----
-
-        /// <summary>Applies a provisioning file in the phones' XML format; see <see cref="XmlSettingsImporter"/>.</summary>
-        public SettingsImportReport ImportXml(byte[] data, int offset, int length) => XmlSettingsImporter.Import(this, data, offset, length);
-
-        /// <summary>The settings in the phones' XML format (UTF-8); see <see cref="XmlSettingsExporter"/>.</summary>
-        public byte[] ExportXml(bool includeDefaults) => XmlSettingsExporter.Export(this, includeDefaults, true);
-
-        /// <summary>The export, with the password hashes only when <paramref name="includePasswords"/>.</summary>
-        public byte[] ExportXml(bool includeDefaults, bool includePasswords) => XmlSettingsExporter.Export(this, includeDefaults, includePasswords);
 
         // ---- internals ----
 

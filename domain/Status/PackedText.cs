@@ -47,8 +47,6 @@ namespace DeskPhone.Domain.Status
         /// </summary>
         public const int Lengths = 32;
 
-        public int Count => _lengths.Length;
-
         /// <summary>Entry i as a new string.</summary>
         public string Get(int i)
         {
@@ -91,10 +89,13 @@ namespace DeskPhone.Domain.Status
             return text;
         }
 
-        /// <summary>The entry equal (case-sensitive) to text[start, start+length), without making a substring; -1 if none.</summary>
-        public int Find(string text, int start, int length)
+        /// <summary>
+        /// The entry of the column <paramref name="column"/> with its <paramref name="lengths"/> equal (case-sensitive) to
+        /// text[start, start+length), without making a substring; -1 if none. Static, as a column only searched (the key
+        /// states' names) needs no object kept from boot (h-domslim).
+        /// </summary>
+        public static int Find(string column, string lengths, string text, int start, int length)
         {
-            string lengths = _lengths;
             int count = lengths.Length;
             int at = 0;
             for (int n = 0; n < count; n++)
@@ -107,7 +108,7 @@ namespace DeskPhone.Domain.Status
                     continue;
                 }
                 int i = 0;
-                while (i < length && _text[at + i] == text[start + i])
+                while (i < length && column[at + i] == text[start + i])
                 {
                     i++;
                 }

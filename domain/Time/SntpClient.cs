@@ -55,7 +55,7 @@ namespace DeskPhone.Domain.Time
         }
 
         /// <summary>Raised with the new <see cref="State"/> when it changes.</summary>
-        public event NumberHandler StateChanged;
+        public NumberHandler StateChanged;
 
         public int State { get; private set; }
 
@@ -153,10 +153,12 @@ namespace DeskPhone.Domain.Time
 
         /// <summary>UTC at loop time <paramref name="nowMs"/>; meaningful when <see cref="TimeKnown"/>.</summary>
         public DateTime UtcAt(long nowMs) =>
-            NtpOrigin.AddTicks((_serverMsAtSync + nowMs - _loopMsAtSync) * TimeSpan.TicksPerMillisecond);
+            new DateTime(NtpOriginTicks + (_serverMsAtSync + nowMs - _loopMsAtSync) * TimeSpan.TicksPerMillisecond);
 
-        // nanoFramework's DateTime has no Kind (every DateTime is UTC there); on the host this one is read as UTC.
-        private static readonly DateTime NtpOrigin = new DateTime(1900, 1, 1, 0, 0, 0);
+        // 1900-01-01 00:00 in DateTime ticks, a constant rather than a static DateTime (a static slot and a static
+        // constructor, h-domslim). nanoFramework's DateTime has no Kind (every DateTime is UTC there); on the host this
+        // one is read as UTC.
+        private const long NtpOriginTicks = 599266080000000000;
 
         private void Answered(int length, long nowMs)
         {

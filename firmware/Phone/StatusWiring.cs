@@ -204,7 +204,7 @@ namespace DeskPhone.Firmware.Phone
 
         private void OnStatusesChanged(int changes)
         {
-            if ((changes & StatusChange.Leds) != 0)
+            if ((changes & StatusScheduler.LedsChanged) != 0)
             {
                 _phone.Leds.StatusesChanged();
             }
