@@ -220,7 +220,7 @@ namespace DeskPhone.Domain.Leds
             int start, length;
             while (NextToken(list, ref i, out start, out length))
             {
-                int state = KeyState.Find(list, start, length);
+                int state = KeyState.Parse(list, start, length);
                 int id = state >= 0 ? -1 : StatusCatalog.Find(list, start, length);
                 if (state < 0 && id < 0)
                 {
@@ -245,7 +245,7 @@ namespace DeskPhone.Domain.Leds
             {
                 if (keyStates)
                 {
-                    int state = KeyState.Find(list, start, length);
+                    int state = KeyState.Parse(list, start, length);
                     if (state >= 0)
                     {
                         _state[state] |= UsageBit;

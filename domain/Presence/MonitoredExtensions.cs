@@ -5,9 +5,6 @@ using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Domain.Presence
 {
-    /// <summary>Whether one more key's subscription may be taken on now (the phone's heap reserve).</summary>
-    public delegate bool KeyAdmitHandler();
-
     /// <summary>
     /// The colleagues watched on function keys and expansion-module keys: one subscription per configured key
     /// (dialog package for "blf", presence package for "presence"), its NOTIFY bodies turned into the key state names
@@ -115,10 +112,12 @@ namespace DeskPhone.Domain.Presence
         public NumberTextHandler KeyChanged;
 
         /// <summary>
-        /// Asked before a key's subscription is made; false refuses it (the key monitors nothing, shows no state,
-        /// and <see cref="IsRefused"/> until it is configured again). Null: every key is taken on.
+        /// Asked before a key's subscription is made, with the keys taken on before it (<see cref="Count"/>): whether
+        /// one more may be taken on now (the phone's heap reserve); false refuses it (the key monitors nothing, shows no
+        /// state, and <see cref="IsRefused"/> until it is configured again). Null: every key is taken on. Sip's
+        /// <see cref="LongTest"/>, as the registrations' admission, not a delegate type of its own (h-domslim).
         /// </summary>
-        public KeyAdmitHandler Admit;
+        public LongTest Admit;
 
         /// <summary>Keys that monitor something now (refused ones not counted).</summary>
         public int Count => Used;
@@ -207,7 +206,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return null;
             }
-            if (Admit != null && !Admit())
+            if (Admit != null && !Admit(Used))
             {
                 SetRefused(key, true);
                 return null;

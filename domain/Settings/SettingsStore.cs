@@ -49,7 +49,12 @@ namespace DeskPhone.Domain.Settings
 
         /// <summary>A setting changed: its name, its index (0 for a global setting), whether the new value takes effect only after a reboot.</summary>
         public TextNumberFlagHandler SettingChanged;
-        public PasswordStateHandler PasswordStateChanged;
+        /// <summary>
+        /// admin_mode_password or http_pass became set or empty (drives PhoneHasNoAdminPassword / PhoneHasNoHttpPassword):
+        /// its name, 0 (passwords are global settings) and whether it is set. The shape of <see cref="SettingChanged"/>,
+        /// not a delegate type of its own (h-domslim).
+        /// </summary>
+        public TextNumberFlagHandler PasswordStateChanged;
         /// <summary>A change that needs a reboot was made (the glue raises PhoneWantsReboot).</summary>
         public SignalHandler RebootRequiredRaised;
 
@@ -210,7 +215,7 @@ namespace DeskPhone.Domain.Settings
                 SettingChanged?.Invoke(def.Name, idx, def.NeedsReboot);
                 if (passwordStateChanged)
                 {
-                    PasswordStateChanged?.Invoke(def.Name, IsPasswordSet(def.Name));
+                    PasswordStateChanged?.Invoke(def.Name, 0, IsPasswordSet(def.Name));
                 }
                 if (rebootNewlyRequired)
                 {
@@ -367,7 +372,7 @@ namespace DeskPhone.Domain.Settings
             }
             for (int i = 0; i < passwordsCleared.Count; i++)
             {
-                PasswordStateChanged?.Invoke((string)passwordsCleared[i], false);
+                PasswordStateChanged?.Invoke((string)passwordsCleared[i], 0, false);
             }
             if (rebootNewlyRequired)
             {

@@ -17,10 +17,17 @@ namespace DeskPhone.Domain.Status
 
         public static bool Valid(int id) => id >= 0 && id < StatusId.Count;
 
-        /// <summary>The ID named exactly (case-sensitive, like the phones) by text[start, start+length); -1 if none.</summary>
-        public static int Find(string text, int start, int length) =>
-            PackedText.Find(NameList, NameLengths, text, start, length);
-
-        public static int Find(string name) => name == null ? -1 : Find(name, 0, name.Length);
+        /// <summary>
+        /// The ID named exactly (case-sensitive, like the phones) by text[start, start+length), by default the whole
+        /// text; -1 if none or for null (one method with optional parameters, not two overloads: h-domslim).
+        /// </summary>
+        public static int Find(string text, int start = 0, int length = -1)
+        {
+            if (text == null)
+            {
+                return -1;
+            }
+            return PackedText.Find(NameList, NameLengths, text, start, length < 0 ? text.Length - start : length);
+        }
     }
 }

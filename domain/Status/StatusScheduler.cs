@@ -61,8 +61,6 @@ namespace DeskPhone.Domain.Status
         private const int SlotsAt = PopUpQueueSize + AudioQueueSize;
         private const int SlotBytes = 5;
 
-        /// <summary>The slots the arrays hold now.</summary>
-        private int Slots => _raisedAt.Length;
 
         private int LengthAt(int slot) => SlotsAt + 2 * _raisedAt.Length + 2 * slot;
 
@@ -244,12 +242,12 @@ namespace DeskPhone.Domain.Status
                 return true;
             }
             int[] lean = Lean;
-            if (lean != null && (_slotCount == Slots || (object)param != null))
+            if (lean != null && (_slotCount == _raisedAt.Length || (object)param != null))
             {
                 // The heap is low: kept without its parameter (its description alone is drawn), or not raised when the
                 // slots would have to grow; counted for the phone's low-memory report.
                 lean[LeanCount]++;
-                if (_slotCount == Slots)
+                if (_slotCount == _raisedAt.Length)
                 {
                     return false;
                 }

@@ -34,7 +34,7 @@ namespace DeskPhone.Firmware.Phone
             _s.Changed += OnStatusesChanged;
             _phone.Leds.Changed += OnLedChanged;
             _phone.Desktop.Changed += present => Set(StatusId.ServerMessageToBeShownDirectly, present, "desktop message");
-            _phone.Settings.PasswordStateChanged += (name, isSet) => PasswordsChanged();
+            _phone.Settings.PasswordStateChanged += (name, idx, isSet) => PasswordsChanged();
             _phone.Settings.RebootRequiredRaised += () => Set(StatusId.PhoneWantsReboot, true, "settings");
             _phone.Presence.Changed += OnPresenceChanged;
             FeaturesChanged();

@@ -324,7 +324,7 @@ namespace DeskPhone.Firmware.Tests.Settings
             var passwords = new System.Collections.Generic.List<string>();
             int reboots = 0;
             reloaded.SettingChanged += (n, i, r) => changes.Add(n + "/" + i);
-            reloaded.PasswordStateChanged += (n, set) => passwords.Add(n + "=" + set);
+            reloaded.PasswordStateChanged += (n, i, set) => passwords.Add(n + "=" + set);
             reloaded.RebootRequiredRaised += () => reboots++;
 
             Assert.Null(reloaded.FactoryReset());
