@@ -6,14 +6,14 @@ namespace DeskPhone.Domain.Status
     /// </summary>
     public static partial class StatusCatalog
     {
-        private static readonly PackedText Names = new PackedText(NameList, NameLengths, 2);
-        private static readonly PackedText Descriptions = new PackedText(DescriptionList, DescriptionLengths, 4);
+        private static readonly PackedText Names = new PackedText(2);
+        private static readonly PackedText Descriptions = new PackedText(4);
 
         /// <summary>The ID's name (the last few names asked for are kept, so a repeated call returns the same string).</summary>
-        public static string Name(int id) => Valid(id) ? Names.Get(id) : null;
+        public static string Name(int id) => Valid(id) ? Names.Get(NameList, NameLengths, id) : null;
 
         /// <summary>The text a technician reads (kept like <see cref="Name"/>).</summary>
-        public static string Description(int id) => Valid(id) ? Descriptions.Get(id) : null;
+        public static string Description(int id) => Valid(id) ? Descriptions.Get(DescriptionList, DescriptionLengths, id) : null;
 
         public static bool Valid(int id) => id >= 0 && id < StatusId.Count;
 
