@@ -52,7 +52,7 @@ namespace DeskPhone.Domain.Leds
                       DefaultMessageUsage, DefaultCallIndicatorUsage);
         }
 
-        public LedChangedHandler Changed;
+        public event LedChangedHandler Changed;
 
         /// <summary>Unknown tokens of the last <see cref="Configure"/>, one line each.</summary>
         public ArrayList Problems => _problems ?? new ArrayList();

@@ -17,7 +17,7 @@ namespace DeskPhone.Domain.MessageWaiting
         private int[] _textNew;
         private bool[] _waiting;
 
-        public SignalHandler Changed;
+        public event SignalHandler Changed;
 
         /// <summary>The identity the idle screen shows (1..12).</summary>
         public int CurrentIdentity = 1;

@@ -21,7 +21,7 @@ namespace DeskPhone.Domain.Messages
         /// <summary>The call layer, which shows a message with its call (set once it is built, after the core).</summary>
         public ICallMessageSink Calls;
 
-        public FlagHandler Changed;
+        public event FlagHandler Changed;
 
         /// <summary>Setting desktop_message_max_bytes.</summary>
         public int MaxBytes;

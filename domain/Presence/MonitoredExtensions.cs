@@ -109,7 +109,7 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>A key's state changed: the key and its state name.</summary>
-        public NumberTextHandler KeyChanged;
+        public event NumberTextHandler KeyChanged;
 
         /// <summary>
         /// Asked before a key's subscription is made, with the keys taken on before it (<see cref="Count"/>): whether
@@ -143,7 +143,7 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>Raised when any monitored extension starts or stops ringing (the monitored-extension-ringing status).</summary>
-        public FlagHandler RingingChanged;
+        public event FlagHandler RingingChanged;
 
         public bool AnyRinging => _ringing != null;
 

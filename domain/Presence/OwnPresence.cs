@@ -47,7 +47,7 @@ namespace DeskPhone.Domain.Presence
         private void SetFlag(int bit, bool on) => _flagsAndActivity = on ? _flagsAndActivity | (long)bit : _flagsAndActivity & ~(long)bit;
 
         /// <summary>The state shown changed: the new state, and whether the registration was lost.</summary>
-        public NumberFlagHandler Changed;
+        public event NumberFlagHandler Changed;
 
         /// <summary>What the phone shows and publishes now.</summary>
         public int State

@@ -51,7 +51,7 @@ namespace DeskPhone.Domain.Provisioning
         }
 
         /// <summary>Raised with the new <see cref="State"/> when it changes (and when a new attempt of a run starts).</summary>
-        public NumberHandler StateChanged;
+        public event NumberHandler StateChanged;
 
         public int State { get; private set; }
 

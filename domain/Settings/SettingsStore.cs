@@ -47,15 +47,15 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>A setting changed: its name, its index (0 for a global setting), whether the new value takes effect only after a reboot.</summary>
-        public TextNumberFlagHandler SettingChanged;
+        public event TextNumberFlagHandler SettingChanged;
         /// <summary>
         /// admin_mode_password or http_pass became set or empty (drives PhoneHasNoAdminPassword / PhoneHasNoHttpPassword):
         /// its name, 0 (passwords are global settings) and whether it is set. The shape of <see cref="SettingChanged"/>,
         /// not a delegate type of its own (h-domslim).
         /// </summary>
-        public TextNumberFlagHandler PasswordStateChanged;
+        public event TextNumberFlagHandler PasswordStateChanged;
         /// <summary>A change that needs a reboot was made (the glue raises PhoneWantsReboot).</summary>
-        public SignalHandler RebootRequiredRaised;
+        public event SignalHandler RebootRequiredRaised;
 
         /// <summary>A setting that only takes effect after a reboot has changed since start-up.</summary>
         public bool RebootRequired
@@ -94,11 +94,14 @@ namespace DeskPhone.Domain.Settings
 
         // ---- reads ----
 
-        /// <summary>
-        /// Value of index idx (global settings ignore idx; without one, index 1 of an indexed setting). Null for an
-        /// unknown name or an index out of range.
-        /// </summary>
-        public string Get(string name, int idx = 1) => GetAt(_index.Ordinal(name), idx);
+        // Get, GetInt and GetBool keep their one-argument overloads: an optional index would add its constant to each of
+        // DeskPhone.Firmware's 73 calls without one, near its 64 KB byte code table (h-domslim).
+
+        /// <summary>A global setting's value; for an indexed setting, index 1. Null for an unknown name.</summary>
+        public string Get(string name) => GetAt(_index.Ordinal(name), 1);
+
+        /// <summary>Value of index idx (global settings ignore idx). Null for an unknown name or an index out of range.</summary>
+        public string Get(string name, int idx) => GetAt(_index.Ordinal(name), idx);
 
         /// <summary>
         /// A setting's position in the table, for <see cref="GetAt"/>; -1 for an unknown name. The table is compiled
@@ -124,10 +127,14 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>Integer value; 0 when the name is unknown or the value is not a number.</summary>
-        public int GetInt(string name, int idx = 1) => ToInt(Get(name, idx));
+        public int GetInt(string name) => ToInt(Get(name));
+
+        public int GetInt(string name, int idx) => ToInt(Get(name, idx));
 
         /// <summary>True when the value is "on".</summary>
-        public bool GetBool(string name, int idx = 1) => Get(name, idx) == "on";
+        public bool GetBool(string name) => Get(name) == "on";
+
+        public bool GetBool(string name, int idx) => Get(name, idx) == "on";
 
         /// <summary>The value as menus, logs and the bench may show it: secrets and passwords masked.</summary>
         public string GetForDisplay(string name, int idx)

@@ -107,7 +107,7 @@ namespace DeskPhone.Domain.Status
         }
 
         /// <summary>Raised with the ...Changed bits (StatusChange.cs) of what must be redrawn.</summary>
-        public NumberHandler Changed;
+        public event NumberHandler Changed;
 
         public readonly StatusCategories Categories = new StatusCategories();
         /// <summary>Time a pop-up stays when its entry has no ":N" (setting status_popup_default_seconds).</summary>

@@ -55,7 +55,7 @@ namespace DeskPhone.Domain.Time
         }
 
         /// <summary>Raised with the new <see cref="State"/> when it changes.</summary>
-        public NumberHandler StateChanged;
+        public event NumberHandler StateChanged;
 
         public int State { get; private set; }
 
