@@ -91,7 +91,7 @@ namespace DeskPhone.Domain.Leds
         public void Attach(StatusScheduler statuses)
         {
             _statuses = statuses;
-            UpdateMessageLed();
+            StatusesChanged();
         }
 
         /// <summary>Key 0..69 (function keys, then module keys); <see cref="KeyState.None"/> when it monitors nothing.</summary>
@@ -118,12 +118,9 @@ namespace DeskPhone.Domain.Leds
             UpdateCallLed();
         }
 
-        /// <summary>Re-reads the active statuses (after the scheduler reports a change).</summary>
-        public void StatusesChanged() => UpdateMessageLed();
-
         private void RecomputeAll()
         {
-            UpdateMessageLed();
+            StatusesChanged();
             UpdateCallLed();
             for (int key = 0; key < KeyCount; key++)
             {
@@ -131,7 +128,8 @@ namespace DeskPhone.Domain.Leds
             }
         }
 
-        private void UpdateMessageLed()
+        /// <summary>Re-reads the active statuses (after the scheduler reports a change): the message LED.</summary>
+        public void StatusesChanged()
         {
             LedPattern best = LedPattern.Off;
             LedColor color = LedColor.Off;

@@ -99,7 +99,7 @@ namespace DeskPhone.Domain.Presence
             }
             ManualChoice = state;
             LastActivityMs = nowMs;
-            Update(nowMs);
+            Tick(nowMs);
             return true;
         }
 
@@ -110,30 +110,28 @@ namespace DeskPhone.Domain.Presence
             {
                 SetFlag(EverRegisteredBit, true);
             }
-            Update(nowMs);
+            Tick(nowMs);
         }
 
         /// <summary>From the reg event package (RFC 3680): other contacts of this user are registered on the PBX.</summary>
         public void SetOtherRegistrations(bool any, long nowMs)
         {
             SetFlag(OtherRegistrationsBit, any);
-            Update(nowMs);
+            Tick(nowMs);
         }
 
         public void SetInCall(bool inCall, long nowMs)
         {
             SetFlag(InCallBit, inCall);
             LastActivityMs = nowMs;
-            Update(nowMs);
+            Tick(nowMs);
         }
 
         public void KeyPressed(long nowMs)
         {
             LastActivityMs = nowMs;
-            Update(nowMs);
+            Tick(nowMs);
         }
-
-        public void Tick(long nowMs) => Update(nowMs);
 
         /// <summary>How an incoming call is treated under the current status.</summary>
         public int IncomingCall(bool forwardConfigured)
@@ -147,7 +145,8 @@ namespace DeskPhone.Domain.Presence
                 : IncomingCallAction.Alert;
         }
 
-        private void Update(long nowMs)
+        /// <summary>Derives the state again (idle time, calls, registration), raising Changed when it changes.</summary>
+        public void Tick(long nowMs)
         {
             int state = Derive(nowMs);
             bool lost = Flag(EverRegisteredBit) && !Flag(RegisteredBit);

@@ -423,7 +423,7 @@ namespace DeskPhone.Domain.Status
             {
                 sb.Append("it is blocked.");
             }
-            else if (Rank(id) == 0)
+            else if (Categories.Rank(id) == 0)
             {
                 sb.Append("it is in none of show directly, essential or important.");
             }
@@ -433,7 +433,7 @@ namespace DeskPhone.Domain.Status
             }
             else
             {
-                sb.Append(StatusCatalog.Name(StatusLine)).Append(Rank(StatusLine) > Rank(id)
+                sb.Append(StatusCatalog.Name(StatusLine)).Append(Categories.Rank(StatusLine) > Categories.Rank(id)
                     ? " ranks higher." : " is listed before it in the same category.");
             }
             return sb.ToString();
@@ -483,8 +483,8 @@ namespace DeskPhone.Domain.Status
 
         private bool Beats(int id, int other)
         {
-            int rank = Rank(id);
-            int otherRank = Rank(other);
+            int rank = Categories.Rank(id);
+            int otherRank = Categories.Rank(other);
             if (rank != otherRank)
             {
                 return rank > otherRank;
@@ -492,14 +492,12 @@ namespace DeskPhone.Domain.Status
             return Categories.RankPosition(id) < Categories.RankPosition(other);
         }
 
-        private int Rank(int id) => Categories.Rank(id);
-
         private static int RankCategory(int rank) =>
             rank == 3 ? StatusCategories.Essential : rank == 2 ? StatusCategories.Important : StatusCategories.ShowDirectly;
 
         private bool OnStatusLine(int id, long nowMs)
         {
-            int rank = Rank(id);
+            int rank = Categories.Rank(id);
             if (rank == 0)
             {
                 return false;

@@ -42,7 +42,7 @@ namespace DeskPhone.Firmware.Tests.Status
             for (int i = 1; i <= 12; i++)
             {
                 Assert.Equal(StatusId.IdentityIsNotRegistered(i), StatusCatalog.Find("Identity" + i.ToString("00") + "IsNotRegistered"));
-                Assert.Equal(StatusId.IdentityExtendedRegInfo(i), StatusCatalog.Find("Identity" + i.ToString("00") + "ExtendedRegInfo"));
+                Assert.Equal(StatusId.Identity01ExtendedRegInfo + i - 1, StatusCatalog.Find("Identity" + i.ToString("00") + "ExtendedRegInfo"));
             }
         }
 
