@@ -23,11 +23,18 @@ namespace DeskPhone.Domain.Leds
         // The second literal is each name's length (PackedText.Lengths; StatusCatalogTextTests checks it against the names).
         internal const string NameList = "IDLE\nRINGING\nCONNECTED\nHOLDING\nPARKED\nBUSY\nDND\nAVAILABLE\nAWAY\nOFFLINE\n";
         internal const string NameLengths = "\u0024\u0027\u0029\u0027\u0026\u0024\u0023\u0029\u0024\u0027";
-        private static readonly PackedText Names = new PackedText(NameList, NameLengths, 4);
 
-        /// <summary>The state named by text[start, start+length) (case-sensitive, upper case); None if unknown. Allocates nothing.</summary>
-        public static int Find(string text, int start, int length) => Names.Find(text, start, length);
-
-        public static int Parse(string name) => name == null ? None : Find(name, 0, name.Length);
+        /// <summary>
+        /// The state named by text[start, start+length), by default the whole text (case-sensitive, upper case); None if
+        /// unknown or null. Allocates nothing. One method with optional parameters, not two overloads (h-domslim).
+        /// </summary>
+        public static int Parse(string text, int start = 0, int length = -1)
+        {
+            if (text == null)
+            {
+                return None;
+            }
+            return PackedText.Find(NameList, NameLengths, text, start, length < 0 ? text.Length - start : length);
+        }
     }
 }

@@ -14,7 +14,7 @@ namespace DeskPhone.Domain.Leds
     /// follows the active statuses of led_message_usage, the call LED the own call state if in led_call_indicator_usage,
     /// and each key LED its key's state.
     /// </summary>
-    public sealed class LedPolicy
+    public sealed partial class LedPolicy
     {
         // A pattern (bits 0-2) and a colour (bits 3-5) in one byte, as in a token's look and an LED's shown state.
         private const int PatternBits = 7;
@@ -47,9 +47,9 @@ namespace DeskPhone.Domain.Leds
             {
                 _state[KeysAt + i] = unchecked((byte)KeyState.None);
             }
-            Configure(LedDefaults.On, LedDefaults.BlinkSlow, LedDefaults.BlinkMedium, LedDefaults.BlinkFast, LedDefaults.BlinkShortOff,
-                      LedDefaults.Red, LedDefaults.Green, LedDefaults.Orange, LedDefaults.Yellow,
-                      LedDefaults.MessageUsage, LedDefaults.CallIndicatorUsage);
+            Configure(DefaultOn, DefaultBlinkSlow, DefaultBlinkMedium, DefaultBlinkFast, DefaultBlinkShortOff,
+                      DefaultRed, DefaultGreen, DefaultOrange, DefaultYellow,
+                      DefaultMessageUsage, DefaultCallIndicatorUsage);
         }
 
         public event LedChangedHandler Changed;
@@ -91,7 +91,7 @@ namespace DeskPhone.Domain.Leds
         public void Attach(StatusScheduler statuses)
         {
             _statuses = statuses;
-            UpdateMessageLed();
+            StatusesChanged();
         }
 
         /// <summary>Key 0..69 (function keys, then module keys); <see cref="KeyState.None"/> when it monitors nothing.</summary>
@@ -118,12 +118,9 @@ namespace DeskPhone.Domain.Leds
             UpdateCallLed();
         }
 
-        /// <summary>Re-reads the active statuses (after the scheduler reports a change).</summary>
-        public void StatusesChanged() => UpdateMessageLed();
-
         private void RecomputeAll()
         {
-            UpdateMessageLed();
+            StatusesChanged();
             UpdateCallLed();
             for (int key = 0; key < KeyCount; key++)
             {
@@ -131,7 +128,8 @@ namespace DeskPhone.Domain.Leds
             }
         }
 
-        private void UpdateMessageLed()
+        /// <summary>Re-reads the active statuses (after the scheduler reports a change): the message LED.</summary>
+        public void StatusesChanged()
         {
             LedPattern best = LedPattern.Off;
             LedColor color = LedColor.Off;
@@ -220,7 +218,7 @@ namespace DeskPhone.Domain.Leds
             int start, length;
             while (NextToken(list, ref i, out start, out length))
             {
-                int state = KeyState.Find(list, start, length);
+                int state = KeyState.Parse(list, start, length);
                 int id = state >= 0 ? -1 : StatusCatalog.Find(list, start, length);
                 if (state < 0 && id < 0)
                 {
@@ -245,7 +243,7 @@ namespace DeskPhone.Domain.Leds
             {
                 if (keyStates)
                 {
-                    int state = KeyState.Find(list, start, length);
+                    int state = KeyState.Parse(list, start, length);
                     if (state >= 0)
                     {
                         _state[state] |= UsageBit;

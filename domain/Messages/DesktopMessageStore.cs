@@ -10,7 +10,7 @@ namespace DeskPhone.Domain.Messages
     /// Its plain state (Text, Identity, ReceivedAtMs) is public fields, not properties: no accessor method in the
     /// runtime tables, image and calls on the device (issue #17).
     /// </summary>
-    public sealed class DesktopMessageStore
+    public sealed partial class DesktopMessageStore
     {
         public DesktopMessageStore(ICallMessageSink calls)
         {
@@ -41,7 +41,7 @@ namespace DeskPhone.Domain.Messages
             {
                 return 413;
             }
-            string text = length > 0 ? PlainText.FromUtf8(body, offset, length) : "";
+            string text = length > 0 ? FromUtf8(body, offset, length) : "";
             if (callId != null && Calls != null && Calls.TryShowCallMessage(callId, text))
             {
                 return 200;

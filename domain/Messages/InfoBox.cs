@@ -1,7 +1,7 @@
 namespace DeskPhone.Domain.Messages
 {
     /// <summary>One Infobox: up to <see cref="MaxLines"/> lines, each with text and an icon, and whether the clock shows.</summary>
-    public sealed class InfoBox
+    public sealed partial class InfoBox
     {
         /// <summary>Lines a box can hold; lines with other positions are ignored.</summary>
         public const int MaxLines = 4;

@@ -2,8 +2,11 @@ using DeskPhone.Ui.Icons;
 
 namespace DeskPhone.Domain.Messages
 {
-    /// <summary>Icon names an Infobox line may carry (case-insensitive); anything else shows the info icon.</summary>
-    public static class InfoBoxIcons
+    /// <summary>
+    /// Icon names an Infobox line may carry (case-insensitive); anything else shows the info icon. A part of
+    /// <see cref="InfoBox"/>, not a class of its own (a type is 8 B of runtime tables on the device, h-domslim).
+    /// </summary>
+    public sealed partial class InfoBox
     {
         // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
         // literals would take heap from the start; a literal returned from code keeps its text in flash.
@@ -72,7 +75,7 @@ namespace DeskPhone.Domain.Messages
         }
 
         /// <summary>The Infobox name of an icon (the first one that maps to it), e.g. "warning".</summary>
-        public static string Name(int icon)
+        public static string IconName(int icon)
         {
             for (int i = 0; i < IconsCount; i++)
             {
@@ -84,7 +87,7 @@ namespace DeskPhone.Domain.Messages
             return "info";
         }
 
-        public static int Find(string name)
+        public static int FindIcon(string name)
         {
             if (name == null || name.Length == 0)
             {

@@ -16,7 +16,7 @@ namespace DeskPhone.Domain.Messages
     /// Its plain state (LastError) is public fields, not properties: no accessor method in the runtime tables, image
     /// and calls on the device (issue #17).
     /// </summary>
-    public sealed class InfoBoxQueue
+    public sealed partial class InfoBoxQueue
     {
         public const string ContentType = "application/snomxml";
         public const int MaxBoxes = 8;
@@ -32,7 +32,7 @@ namespace DeskPhone.Domain.Messages
             SecondsPerLine = 10;
         }
 
-        public event SignalHandler Changed;
+        public SignalHandler Changed;
 
         /// <summary>Setting infobox_line_seconds.</summary>
         public int SecondsPerLine;
@@ -51,7 +51,7 @@ namespace DeskPhone.Domain.Messages
         /// </summary>
         public int OnNotify(string sourceHost, bool fromRegistrar, string trustedHosts, byte[] body, int offset, int length, long nowMs)
         {
-            if (!SenderTrust.IsTrusted(sourceHost, fromRegistrar, trustedHosts))
+            if (!IsTrusted(sourceHost, fromRegistrar, trustedHosts))
             {
                 LastError = "sender " + sourceHost + " is neither a registrar nor in mb_trusted_hosts";
                 return 403;
@@ -253,7 +253,7 @@ namespace DeskPhone.Domain.Messages
                         {
                             if (linePos <= InfoBox.MaxLines)
                             {
-                                box.SetLine(linePos - 1, Flatten(lineText), InfoBoxIcons.Find(lineIcon));
+                                box.SetLine(linePos - 1, Flatten(lineText), InfoBox.FindIcon(lineIcon));
                             }
                             linePos = 0;
                         }

@@ -6,9 +6,10 @@ namespace DeskPhone.Domain.Messages
     /// <summary>
     /// Turns a text body into what a screen may show: UTF-8 decoded with every invalid sequence replaced by U+FFFD,
     /// control characters removed, line breaks (CR LF, CR, LF) kept as one '\n', tabs as a space, outer white space
-    /// trimmed.
+    /// trimmed. A part of <see cref="DesktopMessageStore"/>, not a class of its own (a type is 8 B of runtime tables on
+    /// the device, h-domslim).
     /// </summary>
-    public static class PlainText
+    public sealed partial class DesktopMessageStore
     {
         public const char Replacement = '\uFFFD';
 

@@ -3,8 +3,10 @@ namespace DeskPhone.Domain.Messages
     /// <summary>
     /// Who may push Infobox messages: the registrar of a registered identity, or a host listed in mb_trusted_hosts
     /// (space or comma separated; host names compare case-insensitively, an entry may carry a port that is ignored).
+    /// A part of <see cref="InfoBoxQueue"/>, not a class of its own (a type is 8 B of runtime tables on the device,
+    /// h-domslim).
     /// </summary>
-    public static class SenderTrust
+    public sealed partial class InfoBoxQueue
     {
         public static bool IsTrusted(string sourceHost, bool fromRegistrar, string trustedHosts)
         {

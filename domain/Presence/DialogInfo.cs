@@ -24,7 +24,7 @@ namespace DeskPhone.Domain.Presence
         // The dialogs' ids, kept as 32-bit hashes (FNV-1a of the id's characters: a partial document's dialog is found
         // by its id, and a new id hashes as one of the at most 8 held once in about 500 million; a string an
         // id was 24 B a busy key, docs/benchmarks.md h-office4), as many slots as dialogs were held at once (up to
-        // MaxDialogs): none while the extension has none (most keys most of the time), the one hash in _bits while it
+        // MaxDialogs): none while the extension has none (most keys most of the time), the one hash in Packed while it
         // has one (most busy keys: no object at all), an int[] here from the second on. While a ringing dialog can be
         // picked up, the field holds its pickup's text (DialogPickup.Text), or, with an id array, a DialogPickup holding
         // both (one field less a key, docs/benchmarks.md h-office3; no pickup object for one ringing dialog, h-blfstate):
@@ -57,7 +57,9 @@ namespace DeskPhone.Domain.Presence
         // The dialogs' states, 3 bits each in id order (an int array of 8 was 60 B more per busy key; a slot whose state
         // is Idle is free), NeedsFullState, the slot count and, while there is no array, the one id's hash (high 32
         // bits): one 12-byte field (docs/benchmarks.md, "What each identity and each BLF key holds").
-        private long _bits;
+        /// <summary>The states, flags, slot count and the one id's hash; the whole state while <see cref="IsPacked"/>
+        /// (read by MonitoredExtensions; a field, not a getter over one: h-domslim).</summary>
+        internal long Packed;
         private const int StateBits = 3;
         private const int StateMask = 7;
         private const long NeedsFullStateBit = 1L << (MaxDialogs * StateBits);
@@ -78,10 +80,10 @@ namespace DeskPhone.Domain.Presence
         private const char End = '\n';
         private const string Ends = "\n";
 
-        private int StateAt(int i) => (int)(_bits >> (i * StateBits)) & StateMask;
+        private int StateAt(int i) => (int)(Packed >> (i * StateBits)) & StateMask;
 
         private void SetStateAt(int i, int state) =>
-            _bits = (_bits & ~((long)StateMask << (i * StateBits))) | ((long)(state & StateMask) << (i * StateBits));
+            Packed = (Packed & ~((long)StateMask << (i * StateBits))) | ((long)(state & StateMask) << (i * StateBits));
 
         // The version of the last document applied is the caller's (Apply's ref argument): MonitoredExtensions keeps it
         // for every key, with or without a DialogInfo, so a field here held it twice (12 B a busy key); why the last
@@ -97,14 +99,12 @@ namespace DeskPhone.Domain.Presence
         /// </summary>
         internal bool IsPacked => _ids == null || _ids is string;
 
-        /// <summary>The states, flags, slot count and the one id's hash; the whole state while <see cref="IsPacked"/>.</summary>
-        internal long Packed => _bits;
 
         /// <summary>The pickup's text while <see cref="IsPacked"/> (null: none).</summary>
         internal string PickupText => _ids as string;
 
         /// <summary>The dialogs of a key kept as <see cref="Packed"/> (0: none) and its pickup's text, as an object again.</summary>
-        internal static DialogInfo Unpack(long packed, string pickup) => new DialogInfo { _bits = packed, _ids = pickup };
+        internal static DialogInfo Unpack(long packed, string pickup) => new DialogInfo { Packed = packed, _ids = pickup };
 
         /// <summary>Whether the extension has a dialog (or a caller to pick up): otherwise only the version is worth keeping.</summary>
         public bool HoldsDialogs => _ids != null || Slots > 0;
@@ -147,8 +147,8 @@ namespace DeskPhone.Domain.Presence
         /// </summary>
         public bool NeedsFullState
         {
-            get => (_bits & NeedsFullStateBit) != 0;
-            private set => _bits = value ? _bits | NeedsFullStateBit : _bits & ~NeedsFullStateBit;
+            get => (Packed & NeedsFullStateBit) != 0;
+            private set => Packed = value ? Packed | NeedsFullStateBit : Packed & ~NeedsFullStateBit;
         }
 
         /// <summary>Forgets every dialog, e.g. when the subscription starts again (the version is the caller's).</summary>
@@ -322,7 +322,7 @@ namespace DeskPhone.Domain.Presence
         private void Clear()
         {
             SetIdsAndPickup(null, null, true);
-            _bits &= NeedsFullStateBit;
+            Packed &= NeedsFullStateBit;
         }
 
         private void Store(string id, int state)
@@ -363,13 +363,13 @@ namespace DeskPhone.Domain.Presence
             }
         }
 
-        private int Slots => (int)((_bits & SlotsMask) >> SlotsShift);
+        private int Slots => (int)((Packed & SlotsMask) >> SlotsShift);
 
-        /// <summary>The hash of slot <paramref name="i"/>'s id (in _bits while there is no array).</summary>
+        /// <summary>The hash of slot <paramref name="i"/>'s id (in Packed while there is no array).</summary>
         private int IdAt(int i)
         {
             int[] ids = Ids;
-            return ids != null ? ids[i] : (int)(_bits >> 32);
+            return ids != null ? ids[i] : (int)(Packed >> 32);
         }
 
         private void SetIdAt(int i, int hash)
@@ -381,13 +381,13 @@ namespace DeskPhone.Domain.Presence
             }
             else
             {
-                _bits = (_bits & 0xFFFFFFFFL) | ((long)hash << 32);
+                Packed = (Packed & 0xFFFFFFFFL) | ((long)hash << 32);
             }
         }
 
         /// <summary>
         /// One slot more after <paramref name="slots"/>: none is needed for the first (its hash takes the high bits of
-        /// _bits), an array from the second on, one slot longer each time.
+        /// Packed), an array from the second on, one slot longer each time.
         /// </summary>
         private void AddSlot(int slots)
         {
@@ -400,7 +400,7 @@ namespace DeskPhone.Domain.Presence
                 }
                 SetIdsAndPickup(grown, null, true);
             }
-            _bits = (_bits & ~SlotsMask) | ((long)(slots + 1) << SlotsShift);
+            Packed = (Packed & ~SlotsMask) | ((long)(slots + 1) << SlotsShift);
         }
 
         /// <summary>Lets the tables go once the extension's last dialog ended.</summary>

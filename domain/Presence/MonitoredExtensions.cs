@@ -5,9 +5,6 @@ using DeskPhone.Sip.Message;
 
 namespace DeskPhone.Domain.Presence
 {
-    /// <summary>Whether one more key's subscription may be taken on now (the phone's heap reserve).</summary>
-    public delegate bool KeyAdmitHandler();
-
     /// <summary>
     /// The colleagues watched on function keys and expansion-module keys: one subscription per configured key
     /// (dialog package for "blf", presence package for "presence"), its NOTIFY bodies turned into the key state names
@@ -92,11 +89,6 @@ namespace DeskPhone.Domain.Presence
         private const int UsedMask = 0xFF;
         private const int RefusedHighShift = 8;
 
-        private int Used
-        {
-            get => _usedAndRefused & UsedMask;
-            set => _usedAndRefused = (_usedAndRefused & ~UsedMask) | value;
-        }
 
         // The keys that monitor something but were refused for lack of heap (bit k: key k), to be taken on later; keys
         // 64 and up in _usedAndRefused above the entry count (a field less, docs/benchmarks.md h-officerest).
@@ -115,13 +107,19 @@ namespace DeskPhone.Domain.Presence
         public event NumberTextHandler KeyChanged;
 
         /// <summary>
-        /// Asked before a key's subscription is made; false refuses it (the key monitors nothing, shows no state,
-        /// and <see cref="IsRefused"/> until it is configured again). Null: every key is taken on.
+        /// Asked before a key's subscription is made, with the keys taken on before it (<see cref="Count"/>): whether
+        /// one more may be taken on now (the phone's heap reserve); false refuses it (the key monitors nothing, shows no
+        /// state, and <see cref="IsRefused"/> until it is configured again). Null: every key is taken on. Sip's
+        /// <see cref="LongTest"/>, as the registrations' admission, not a delegate type of its own (h-domslim).
         /// </summary>
-        public KeyAdmitHandler Admit;
+        public LongTest Admit;
 
-        /// <summary>Keys that monitor something now (refused ones not counted).</summary>
-        public int Count => Used;
+        /// <summary>Keys that monitor something now (refused ones not counted): the entries in use.</summary>
+        public int Count
+        {
+            get => _usedAndRefused & UsedMask;
+            private set => _usedAndRefused = (_usedAndRefused & ~UsedMask) | value;
+        }
 
         /// <summary>Whether the key's definition monitors something but its subscription was refused (no heap for it).</summary>
         public bool IsRefused(int key) => key >= 0 && key < MaxKeys && ((key < 64 ? _refusedLow >> key : _usedAndRefused >> (key - 64 + RefusedHighShift)) & 1) != 0;
@@ -207,7 +205,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return null;
             }
-            if (Admit != null && !Admit())
+            if (Admit != null && !Admit(Count))
             {
                 SetRefused(key, true);
                 return null;
@@ -392,7 +390,7 @@ namespace DeskPhone.Domain.Presence
         /// <summary>The entry of a key, or -1.</summary>
         private int Find(int key)
         {
-            for (int i = 0; i < Used; i++)
+            for (int i = 0; i < Count; i++)
             {
                 if (KeyAt(i) == key)
                 {
@@ -405,17 +403,17 @@ namespace DeskPhone.Domain.Presence
         /// <summary>A new entry, the last, with no state yet (code 0), no dialogs and no version.</summary>
         private int Insert(int key)
         {
-            if (_dialogLongs == null || 2 * Used == _dialogLongs.Length)
+            if (_dialogLongs == null || 2 * Count == _dialogLongs.Length)
             {
-                int size = Used + Growth;
+                int size = Count + Growth;
                 _dialogs = _dialogs == null ? null : (object[])Grow(_dialogs, new object[size]);
                 _dialogLongs = (long[])Grow(_dialogLongs, new long[2 * size]);
             }
-            int at = Used;
+            int at = Count;
             Keep(at, null);
             // No state code yet, no version.
             _dialogLongs[2 * at] = (long)key << KeyShift;
-            Used++;
+            Count++;
             return at;
         }
 
@@ -426,9 +424,9 @@ namespace DeskPhone.Domain.Presence
                 Ring(KeyAt(at), false);
             }
             SubscriptionAt(at).Drop();
-            Used--;
+            Count--;
             // The entries after it move down one (entries only move here: a new one is the last).
-            for (int i = at; i < Used; i++)
+            for (int i = at; i < Count; i++)
             {
                 if (_dialogs != null)
                 {
@@ -437,8 +435,8 @@ namespace DeskPhone.Domain.Presence
                 _dialogLongs[2 * i] = _dialogLongs[2 * i + 2];
                 _dialogLongs[2 * i + 1] = _dialogLongs[2 * i + 3];
             }
-            Keep(Used, null);
-            if (Used == 0)
+            Keep(Count, null);
+            if (Count == 0)
             {
                 _dialogLongs = null;
             }

@@ -17,16 +17,10 @@ namespace DeskPhone.Domain.Presence
         private long _flagsAndActivity = (PresenceState.Online << ManualShift) | (PresenceState.Offline << StateShift);
         private const int ActivityShift = 24;
 
-        private int Flags
-        {
-            get => (int)_flagsAndActivity & ((1 << ActivityShift) - 1);
-            set => _flagsAndActivity = _flagsAndActivity >> ActivityShift << ActivityShift | (uint)value;
-        }
-
         private long LastActivityMs
         {
             get => _flagsAndActivity >> ActivityShift;
-            set => _flagsAndActivity = value << ActivityShift | (uint)Flags;
+            set => _flagsAndActivity = value << ActivityShift | (_flagsAndActivity & ((1L << ActivityShift) - 1));
         }
         private const int ManualShift = 8;
         private const int StateShift = 16;
@@ -46,30 +40,28 @@ namespace DeskPhone.Domain.Presence
             AtTheDeskDelayMs = 10 * 1000;
         }
 
-        private bool Flag(int bit) => (Flags & bit) != 0;
+        // The flags are read and written in the one field, the manual choice and the state shown through their public
+        // properties: no private accessors beside them (each accessor is a method on the device, h-domslim).
+        private bool Flag(int bit) => (_flagsAndActivity & bit) != 0;
 
-        private int Manual
-        {
-            get => (Flags >> ManualShift) & 0xFF;
-            set => Flags = (Flags & ~(0xFF << ManualShift)) | ((value & 0xFF) << ManualShift);
-        }
-
-        private int Shown
-        {
-            get => (Flags >> StateShift) & 0xFF;
-            set => Flags = (Flags & ~(0xFF << StateShift)) | ((value & 0xFF) << StateShift);
-        }
-
-        private void SetFlag(int bit, bool on) => Flags = on ? Flags | bit : Flags & ~bit;
+        private void SetFlag(int bit, bool on) => _flagsAndActivity = on ? _flagsAndActivity | (long)bit : _flagsAndActivity & ~(long)bit;
 
         /// <summary>The state shown changed: the new state, and whether the registration was lost.</summary>
         public event NumberFlagHandler Changed;
 
         /// <summary>What the phone shows and publishes now.</summary>
-        public int State => Shown;
+        public int State
+        {
+            get => (int)(_flagsAndActivity >> StateShift) & 0xFF;
+            private set => _flagsAndActivity = (_flagsAndActivity & ~(0xFFL << StateShift)) | ((long)(value & 0xFF) << StateShift);
+        }
 
         /// <summary>The manual choice, restored once the automatic reasons go away.</summary>
-        public int ManualChoice => Manual;
+        public int ManualChoice
+        {
+            get => (int)(_flagsAndActivity >> ManualShift) & 0xFF;
+            private set => _flagsAndActivity = (_flagsAndActivity & ~(0xFFL << ManualShift)) | ((long)(value & 0xFF) << ManualShift);
+        }
 
         /// <summary>A registration that had succeeded is lost: the renderer draws a mark beside the status.</summary>
         public bool LostRegistration => Flag(LostBit);
@@ -105,9 +97,9 @@ namespace DeskPhone.Domain.Presence
             {
                 return false;
             }
-            Manual = state;
+            ManualChoice = state;
             LastActivityMs = nowMs;
-            Update(nowMs);
+            Tick(nowMs);
             return true;
         }
 
@@ -118,52 +110,51 @@ namespace DeskPhone.Domain.Presence
             {
                 SetFlag(EverRegisteredBit, true);
             }
-            Update(nowMs);
+            Tick(nowMs);
         }
 
         /// <summary>From the reg event package (RFC 3680): other contacts of this user are registered on the PBX.</summary>
         public void SetOtherRegistrations(bool any, long nowMs)
         {
             SetFlag(OtherRegistrationsBit, any);
-            Update(nowMs);
+            Tick(nowMs);
         }
 
         public void SetInCall(bool inCall, long nowMs)
         {
             SetFlag(InCallBit, inCall);
             LastActivityMs = nowMs;
-            Update(nowMs);
+            Tick(nowMs);
         }
 
         public void KeyPressed(long nowMs)
         {
             LastActivityMs = nowMs;
-            Update(nowMs);
+            Tick(nowMs);
         }
-
-        public void Tick(long nowMs) => Update(nowMs);
 
         /// <summary>How an incoming call is treated under the current status.</summary>
         public int IncomingCall(bool forwardConfigured)
         {
-            if (Shown == PresenceState.DoNotDisturb)
+            if (State == PresenceState.DoNotDisturb)
             {
                 return forwardConfigured ? IncomingCallAction.Forward : IncomingCallAction.Reject;
             }
-            return Shown == PresenceState.AtTheDesk && AtTheDeskDelayMs > 0
+            return State == PresenceState.AtTheDesk && AtTheDeskDelayMs > 0
                 ? IncomingCallAction.AlertDelayed
                 : IncomingCallAction.Alert;
         }
 
-        private void Update(long nowMs)
+        /// <summary>Derives the state again (idle time, calls, registration), raising Changed when it changes.</summary>
+        public void Tick(long nowMs)
         {
             int state = Derive(nowMs);
             bool lost = Flag(EverRegisteredBit) && !Flag(RegisteredBit);
-            if (state == Shown && lost == Flag(LostBit))
+            if (state == State && lost == Flag(LostBit))
             {
                 return;
             }
-            Shown = state;
+            State = state;
             SetFlag(LostBit, lost);
             NumberFlagHandler handler = Changed;
             if (handler != null)
@@ -178,7 +169,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return Flag(OtherRegistrationsBit) ? PresenceState.AvailableOnPbx : PresenceState.Offline;
             }
-            if (Manual == PresenceState.DoNotDisturb)
+            if (ManualChoice == PresenceState.DoNotDisturb)
             {
                 return PresenceState.DoNotDisturb;
             }
@@ -186,7 +177,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return PresenceState.Busy;
             }
-            if (Manual == PresenceState.AtTheDesk)
+            if (ManualChoice == PresenceState.AtTheDesk)
             {
                 return PresenceState.AtTheDesk;
             }

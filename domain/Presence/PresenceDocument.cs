@@ -5,10 +5,10 @@ namespace DeskPhone.Domain.Presence
     /// <summary>
     /// What a BLF key shows for a colleague watched through the presence package (RFC 3856): the PIDF body
     /// (RFC 3863) read for its basic status, RPID activities (RFC 4480) and note. The mapping mirrors
-    /// <see cref="PidfWriter"/>: on-the-phone is Busy, busy is Do not disturb, away-like activities are Away,
+    /// <see cref="Write"/> (PidfWriter.cs): on-the-phone is Busy, busy is Do not disturb, away-like activities are Away,
     /// closed is Offline, open is Available.
     /// </summary>
-    public static class PresenceDocument
+    public static partial class PresenceDocument
     {
         public const string ContentType = "application/pidf+xml";
 

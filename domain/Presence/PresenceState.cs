@@ -15,12 +15,12 @@ namespace DeskPhone.Domain.Presence
         // Enum names are numbers on nanoFramework, so the labels live here.
         // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
         // literals would take heap from the start; a literal returned from code keeps its text in flash.
-        // One exit in Labels and Tokens: a return per case made nanoFramework's MetadataProcessor count a stack slot per
+        // One exit in Label and Token: a return per case made nanoFramework's MetadataProcessor count a stack slot per
         // case in the frame of every call (docs/benchmarks.md, h-frames).
-        private static string Labels(int i)
+        public static string Label(int state)
         {
             string label;
-            switch (i)
+            switch (state)
             {
                 case 0: label = "Offline"; break;
                 case 1: label = "Online"; break;
@@ -29,15 +29,16 @@ namespace DeskPhone.Domain.Presence
                 case 4: label = "At the desk"; break;
                 case 5: label = "Available"; break;
                 case 6: label = "Available on PBX"; break;
-                default: label = null; break;
+                default: label = "?"; break;
             }
             return label;
         }
 
-        private static string Tokens(int i)
+        /// <summary>Stable machine name (bench JSON, settings, tests).</summary>
+        public static string Token(int state)
         {
             string token;
-            switch (i)
+            switch (state)
             {
                 case 0: token = "offline"; break;
                 case 1: token = "online"; break;
@@ -46,15 +47,10 @@ namespace DeskPhone.Domain.Presence
                 case 4: token = "at-the-desk"; break;
                 case 5: token = "available"; break;
                 case 6: token = "available-on-pbx"; break;
-                default: token = null; break;
+                default: token = "unknown"; break;
             }
             return token;
         }
-
-        public static string Label(int state) => state >= 0 && state < Count ? Labels(state) : "?";
-
-        /// <summary>Stable machine name (bench JSON, settings, tests).</summary>
-        public static string Token(int state) => state >= 0 && state < Count ? Tokens(state) : "unknown";
 
         /// <summary>Parses a token or a label (case-insensitive); -1 when unknown.</summary>
         public static int Parse(string text)
@@ -66,7 +62,7 @@ namespace DeskPhone.Domain.Presence
             string lower = text.ToLower();
             for (int i = 0; i < Count; i++)
             {
-                if (Tokens(i) == lower || Labels(i).ToLower() == lower)
+                if (Token(i) == lower || Label(i).ToLower() == lower)
                 {
                     return i;
                 }

@@ -63,15 +63,13 @@ namespace DeskPhone.Domain.Provisioning
         /// <summary>Whether the failure may pass by itself (a timeout, a refused connection), so a retry makes sense.</summary>
         public bool Transient;
 
-        /// <summary>Starts the request (the connection opens off the loop); <see cref="Poll"/> follows it.</summary>
-        public int Start(ProvisioningUrl url, long nowMs) => Start(url, nowMs, null);
-
         /// <summary>
-        /// As <see cref="Start(ProvisioningUrl, long)"/>, with a 200's body handed to <paramref name="sink"/> as it
-        /// arrives (no size limit here: the sink sets its own; one 2 KB buffer), and the time limit counted from the
-        /// last bytes that arrived, so a large file on a slow link is not cut while it makes progress.
+        /// Starts the request (the connection opens off the loop); <see cref="Poll"/> follows it. With a
+        /// <paramref name="sink"/>, a 200's body is handed to it as it arrives (no size limit here: the sink sets its
+        /// own; one 2 KB buffer), and the time limit is counted from the last bytes that arrived, so a large file on a
+        /// slow link is not cut while it makes progress. (An optional parameter, not an overload: h-domslim.)
         /// </summary>
-        public int Start(ProvisioningUrl url, long nowMs, IHttpBodySink sink)
+        public int Start(ProvisioningUrl url, long nowMs, IHttpBodySink sink = null)
         {
             Release();
             _sink = sink;

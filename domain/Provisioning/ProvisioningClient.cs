@@ -220,7 +220,7 @@ namespace DeskPhone.Domain.Provisioning
             }
             if (_files == null)
             {
-                string[] listed = SettingFiles.Read(_fetch.Body, 0, _fetch.BodyLength, out string listError);
+                string[] listed = ProvisioningFiles.ReadContainer(_fetch.Body, 0, _fetch.BodyLength, out string listError);
                 if (listed != null || listError != null)
                 {
                     _fetch.Release();

@@ -4,12 +4,12 @@ using DeskPhone.Domain.Settings;
 namespace DeskPhone.Domain.Provisioning
 {
     /// <summary>
-    /// A run's walk through the files of a <c>&lt;setting-files&gt;</c> container (<see cref="SettingFiles"/>): which file
+    /// A run's walk through the files of a <c>&lt;setting-files&gt;</c> container (<see cref="ReadContainer"/>, SettingFiles.cs): which file
     /// comes next and what the files did so far. Made when a container arrives and let go when the run ends, so the idle
     /// phone holds none of it. A file that fails (HTTP error, no document, bad XML) is reported and the walk goes on
     /// with the next one: the files are independent documents, as the phones treat them.
     /// </summary>
-    internal sealed class ProvisioningFiles
+    internal sealed partial class ProvisioningFiles
     {
         public ProvisioningFiles(string[] urls, ProvisioningUrl container)
         {

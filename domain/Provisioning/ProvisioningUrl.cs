@@ -65,7 +65,8 @@ namespace DeskPhone.Domain.Provisioning
                 error = "only http:// and https:// URLs are supported";
                 return null;
             }
-            if (url.IndexOf(MacPlaceholder) >= 0)
+            // IndexOf(text, 0), not IndexOf(text): the overload Replace needs too, one method reference (h-domslim).
+            if (url.IndexOf(MacPlaceholder, 0) >= 0)
             {
                 string hex = MacHex(mac);
                 if (hex == null)
@@ -162,7 +163,7 @@ namespace DeskPhone.Domain.Provisioning
         {
             var sb = new System.Text.StringBuilder();
             int from = 0;
-            for (int at = text.IndexOf(what); at >= 0; at = text.IndexOf(what, from))
+            for (int at = text.IndexOf(what, 0); at >= 0; at = text.IndexOf(what, from))
             {
                 sb.Append(text, from, at - from).Append(with);
                 from = at + what.Length;

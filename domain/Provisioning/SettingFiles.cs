@@ -5,9 +5,10 @@ namespace DeskPhone.Domain.Provisioning
     /// <summary>
     /// Snom's setting-files container (docs/provisioning.md): a document whose root is <c>&lt;setting-files&gt;</c> lists
     /// further documents to fetch, each as <c>&lt;file url="..."/&gt;</c>, instead of holding settings itself. Other
-    /// children (the phones' language-file lists) are skipped: this phone has no language files.
+    /// children (the phones' language-file lists) are skipped: this phone has no language files. A part of
+    /// <see cref="ProvisioningFiles"/>, not a class of its own (a type is 8 B of runtime tables on the device, h-domslim).
     /// </summary>
-    public static class SettingFiles
+    internal sealed partial class ProvisioningFiles
     {
         public const string Root = "setting-files";
 
@@ -19,7 +20,7 @@ namespace DeskPhone.Domain.Provisioning
         /// document, or not XML: the importer says which), or when the container is refused, with
         /// <paramref name="error"/> saying why.
         /// </summary>
-        public static string[] Read(byte[] data, int offset, int length, out string error)
+        public static string[] ReadContainer(byte[] data, int offset, int length, out string error)
         {
             error = null;
             XmlPullReader reader = new XmlPullReader(data, offset, length);

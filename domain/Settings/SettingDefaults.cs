@@ -10,11 +10,12 @@ namespace DeskPhone.Domain.Settings
     /// held that object and an array slot of 12 B for good (912 B for 37 texts at every profile, docs/benchmarks.md
     /// h-officerest2). The table's rows stay the one place a default is defined: the index finds each row's code here
     /// when it is built and refuses to build for a default missing here (SettingsTableTests read every default).
+    /// A part of the index, not a class of its own (a type is 8 B of runtime tables on the device, h-domslim).
     /// </summary>
-    internal static class SettingDefaults
+    internal sealed partial class SettingsIndex
     {
-        /// <summary>Codes 0 to Count - 1 have a text, each once (led_orange's is led_blink_short_off's, led_yellow's empty).</summary>
-        public const int Count = 39;
+        /// <summary>Codes 0 to DefaultCount - 1 have a text, each once (led_orange's is led_blink_short_off's, led_yellow's empty).</summary>
+        public const int DefaultCount = 39;
 
         /// <summary>The default of a code (null past the last).</summary>
         /// <remarks>
@@ -25,7 +26,7 @@ namespace DeskPhone.Domain.Settings
         /// not move and which is not compacted and retried when short: at 82,400 B the office call's INVITE turn found
         /// 4,716 B free but none of it in one 564-B block (docs/benchmarks.md, h-layoutfault).
         /// </remarks>
-        public static string Text(int code)
+        public static string DefaultText(int code)
         {
             string text;
             switch (code)
@@ -54,21 +55,21 @@ namespace DeskPhone.Domain.Settings
                 case 19: text = "10099"; break;
                 case 20: text = "ask_for_update"; break;
                 case 21: text = "8192"; break;
-                case 22: text = StatusCategoryDefaults.Blocked; break;
-                case 23: text = StatusCategoryDefaults.ShowDirectly; break;
-                case 24: text = StatusCategoryDefaults.Essential; break;
-                case 25: text = StatusCategoryDefaults.Important; break;
-                case 26: text = StatusCategoryDefaults.AudioIndication; break;
-                case 27: text = StatusCategoryDefaults.PopUp; break;
-                case 28: text = LedDefaults.On; break;
-                case 29: text = LedDefaults.BlinkSlow; break;
-                case 30: text = LedDefaults.BlinkMedium; break;
-                case 31: text = LedDefaults.BlinkFast; break;
-                case 32: text = LedDefaults.BlinkShortOff; break;
-                case 33: text = LedDefaults.Red; break;
-                case 34: text = LedDefaults.Green; break;
-                case 35: text = LedDefaults.MessageUsage; break;
-                case 36: text = LedDefaults.CallIndicatorUsage; break;
+                case 22: text = StatusCategories.DefaultBlocked; break;
+                case 23: text = StatusCategories.DefaultShowDirectly; break;
+                case 24: text = StatusCategories.DefaultEssential; break;
+                case 25: text = StatusCategories.DefaultImportant; break;
+                case 26: text = StatusCategories.DefaultAudioIndication; break;
+                case 27: text = StatusCategories.DefaultPopUp; break;
+                case 28: text = LedPolicy.DefaultOn; break;
+                case 29: text = LedPolicy.DefaultBlinkSlow; break;
+                case 30: text = LedPolicy.DefaultBlinkMedium; break;
+                case 31: text = LedPolicy.DefaultBlinkFast; break;
+                case 32: text = LedPolicy.DefaultBlinkShortOff; break;
+                case 33: text = LedPolicy.DefaultRed; break;
+                case 34: text = LedPolicy.DefaultGreen; break;
+                case 35: text = LedPolicy.DefaultMessageUsage; break;
+                case 36: text = LedPolicy.DefaultCallIndicatorUsage; break;
                 case 37: text = "rel"; break;
                 case 38: text = "03:00"; break;
                 default: text = null; break;
@@ -77,11 +78,11 @@ namespace DeskPhone.Domain.Settings
         }
 
         /// <summary>The code of a row's default, found once per row when the index is built.</summary>
-        public static byte CodeOf(string text)
+        public static byte DefaultCodeOf(string text)
         {
-            for (int code = 0; code < Count; code++)
+            for (int code = 0; code < DefaultCount; code++)
             {
-                if (Text(code) == text)
+                if (DefaultText(code) == text)
                 {
                     return (byte)code;
                 }

@@ -6,9 +6,9 @@ namespace DeskPhone.Domain.Settings
     /// text is a literal that stays in the assembly (flash on the device) instead of 1.3 KB of name bytes in the heap,
     /// and no name is spelt a second time. SettingsIndexTests checks that it lists exactly the table's rows, in order.
     /// </summary>
-    internal static class SettingNameList
+    internal sealed partial class SettingsIndex
     {
-        public const string InTableOrder =
+        public const string NamesInTableOrder =
             SettingNames.StatusMsgsThatAreBlocked + "\n" +
             SettingNames.StatusMsgsThatShowDirectly + "\n" +
             SettingNames.StatusMsgsThatAreEssential + "\n" +

@@ -2,13 +2,13 @@ namespace DeskPhone.Domain.Settings
 {
     /// <summary>
     /// The columns of <see cref="SettingsTable"/> that reads need, by ordinal: names (read in place from the literal
-    /// <see cref="SettingNameList.InTableOrder"/>, found by a one-byte hash per row), kinds, index ranges and defaults. Built once from the table's rows; limits, choices and descriptions stay in the table's code
+    /// <see cref="NamesInTableOrder"/>, found by a one-byte hash per row), kinds, index ranges and defaults. Built once from the table's rows; limits, choices and descriptions stay in the table's code
     /// (<see cref="SettingsTable.Define"/>).
-    /// Defaults are a byte per row, the code of its text in <see cref="SettingDefaults"/>, read from there when asked:
+    /// Defaults are a byte per row, the code of its text in <see cref="DefaultText"/> (SettingDefaults.cs), read from there when asked:
     /// every <c>ldstr</c> makes a new 12-byte string object on nanoCLR, so a reference per row kept 87 objects and an
     /// 87-slot array (2.1 KB), and the distinct texts with their array still 912 B (docs/benchmarks.md h-officerest2).
     /// </summary>
-    internal sealed class SettingsIndex
+    internal sealed partial class SettingsIndex
     {
         // Row o's name starts at character (_rows[o] & StartMask) of the list and runs up to the '\n' before row o + 1's
         // start (_rows[Count] holds where the list ends), read in place: a literal's text stays in the assembly, where a
@@ -19,7 +19,7 @@ namespace DeskPhone.Domain.Settings
         // read makes a 12-B string object that is garbage right after (h-hotline).
 
         // Row o's name start (11 bits), a 5-bit hash of its name, its kind (4 bits), highest index (6) and default (its
-        // code in SettingDefaults, 6) in one int: 368 B for 87 rows where four bytes a row and a short array of the
+        // code in SettingDefaults.cs, 6) in one int: 368 B for 87 rows where four bytes a row and a short array of the
         // starts were 576 B (docs/benchmarks.md h-officerest2). The index refuses to build for a row that does not fit.
         private readonly int[] _rows;
         private const int StartMask = 0x7FF;
@@ -91,7 +91,7 @@ namespace DeskPhone.Domain.Settings
         private bool IsName(int ordinal, string name, int length)
         {
             int start = StartOf(ordinal);
-            string names = SettingNameList.InTableOrder;
+            string names = NamesInTableOrder;
             for (int i = 0; i < length; i++)
             {
                 if (names[start + i] != name[i])
@@ -104,7 +104,7 @@ namespace DeskPhone.Domain.Settings
 
         /// <summary>The default of one index: index 1 may have its own (identity 1 active, key 1 a line key).</summary>
         public string DefaultFor(int ordinal, int idx) =>
-            SettingDefaults.Text(idx == 1 ? FirstOf(ordinal) : DefaultOf(ordinal));
+            DefaultText(idx == 1 ? FirstOf(ordinal) : DefaultOf(ordinal));
 
         private int DefaultOf(int ordinal) => (int)((uint)_rows[ordinal] >> DefaultShift);
 
@@ -127,7 +127,7 @@ namespace DeskPhone.Domain.Settings
         {
             int start = StartOf(ordinal);
             // ToCharArray(start, length) copies only the entry (Substring would convert the whole list first on nanoCLR).
-            return new string(SettingNameList.InTableOrder.ToCharArray(start, StartOf(ordinal + 1) - start - 1));
+            return new string(NamesInTableOrder.ToCharArray(start, StartOf(ordinal + 1) - start - 1));
         }
 
         /// <summary>Collects the columns the store keeps: a counting pass, <see cref="Allocate"/>, then a filling pass.</summary>
@@ -160,13 +160,13 @@ namespace DeskPhone.Domain.Settings
                         throw new System.ArgumentException("settings row does not fit the index: " + name);
                     }
                     Rows[_count] = _start | (Hash(name, length) << HashShift) | ((int)kind << KindShift)
-                        | (maxIndex << MaxIndexShift) | (SettingDefaults.CodeOf(defaultValue) << DefaultShift);
+                        | (maxIndex << MaxIndexShift) | (DefaultCodeOf(defaultValue) << DefaultShift);
                     _start += length + 1;
                     // Where the list ends, once the last row is in.
                     Rows[_count + 1] = _start;
                     if (firstIndexDefault != null)
                     {
-                        FirstDefaults |= ((_count + 1) << 8 | SettingDefaults.CodeOf(firstIndexDefault)) << (16 * _firstCount);
+                        FirstDefaults |= ((_count + 1) << 8 | DefaultCodeOf(firstIndexDefault)) << (16 * _firstCount);
                     }
                 }
                 _firstCount += firstIndexDefault == null ? 0 : 1;

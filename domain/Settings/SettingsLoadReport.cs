@@ -23,7 +23,6 @@ namespace DeskPhone.Domain.Settings
         /// <summary>Each problem in words: corrupt or unreadable slots, stored values the table now refuses.</summary>
         public readonly string[] Problems;
 
-        public bool UsedDefaults => Source == null;
 
         public override string ToString()
         {

@@ -4,7 +4,7 @@ namespace DeskPhone.Domain.Settings
     /// One persisted copy: 16-byte header ("DPS1", sequence, payload length, CRC-32 of sequence+length+payload, all
     /// little-endian) and the payload. A copy is used only when every byte checks, so a write cut short is never read.
     /// </summary>
-    public static class SettingsSlot
+    public static partial class SettingsSlot
     {
         public const int HeaderBytes = 16;
 
@@ -76,9 +76,9 @@ namespace DeskPhone.Domain.Settings
 
         private static uint Checksum(byte[] blob, int payloadLength)
         {
-            uint crc = Crc32.Update(Crc32.Initial, blob, 4, 8);
-            crc = Crc32.Update(crc, blob, HeaderBytes, payloadLength);
-            return Crc32.Final(crc);
+            uint crc = Crc32Update(Crc32Initial, blob, 4, 8);
+            crc = Crc32Update(crc, blob, HeaderBytes, payloadLength);
+            return Crc32Final(crc);
         }
 
         private static void PutUInt32(byte[] b, int at, uint v)

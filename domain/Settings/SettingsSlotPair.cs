@@ -13,20 +13,19 @@ namespace DeskPhone.Domain.Settings
     /// </summary>
     public sealed class SettingsSlotPair
     {
-        private readonly ISettingsMedium _medium;
+        /// <summary>Where the slots are (null: nowhere).</summary>
+        public readonly ISettingsMedium Medium;
         private readonly string _slotA;
         private readonly string _slotB;
         private bool _scanned;
 
         /// <param name="medium">null: nothing is ever read, and <see cref="DeleteBoth"/> has nothing to delete.</param>
-        public SettingsSlotPair(ISettingsMedium medium) : this(medium, SettingsStore.SlotA, SettingsStore.SlotB)
+        /// <param name="slotA">The first slot's name: the settings' unless given (the update's boot record,
+        /// domain/Updates/BootRecordStore, names two others); an optional parameter, not an overload (h-domslim).</param>
+        /// <param name="slotB">The second slot's name.</param>
+        public SettingsSlotPair(ISettingsMedium medium, string slotA = SettingsStore.SlotA, string slotB = SettingsStore.SlotB)
         {
-        }
-
-        /// <summary>Two slots of other names (the update's boot record, domain/Updates/BootRecordStore).</summary>
-        public SettingsSlotPair(ISettingsMedium medium, string slotA, string slotB)
-        {
-            _medium = medium;
+            Medium = medium;
             _slotA = slotA;
             _slotB = slotB;
         }
@@ -73,11 +72,11 @@ namespace DeskPhone.Domain.Settings
             SettingsSlot.Seal(blob, sequence);
             try
             {
-                _medium.Write(target, blob, 0, blob.Length);
+                Medium.Write(target, blob, 0, blob.Length);
                 // Let go before the read-back, which is as large: on the device the two would not fit at once for a
                 // large configuration (docs/benchmarks.md, "The settings' save").
                 blob = null;
-                byte[] back = _medium.Read(target);
+                byte[] back = Medium.Read(target);
                 if (back == null || SettingsSlot.Check(back, out uint backSeq, out int backLen) != null || backSeq != sequence)
                 {
                     return "settings: " + target + " did not read back intact; previous copy kept";
@@ -95,14 +94,14 @@ namespace DeskPhone.Domain.Settings
         /// <summary>Deletes both copies (factory reset). Returns null, or why a copy could not be deleted.</summary>
         public string DeleteBoth()
         {
-            if (_medium == null)
+            if (Medium == null)
             {
                 return null;
             }
             try
             {
-                _medium.Delete(_slotA);
-                _medium.Delete(_slotB);
+                Medium.Delete(_slotA);
+                Medium.Delete(_slotB);
                 Current = null;
                 return null;
             }
@@ -120,7 +119,7 @@ namespace DeskPhone.Domain.Settings
             byte[] blob;
             try
             {
-                blob = _medium == null ? null : _medium.Read(name);
+                blob = Medium == null ? null : Medium.Read(name);
             }
             catch (Exception ex)
             {

@@ -10,11 +10,12 @@ namespace DeskPhone.Domain.Settings
     /// passwords kept only as salted hashes. The table's columns and the name lookup are <see cref="SettingsIndex"/>,
     /// the values that differ from their defaults <see cref="StoredValues"/>, the two stored copies on the medium
     /// <see cref="SettingsSlotPair"/> (each copy's format <see cref="SettingsSlot"/>, its lines
-    /// <see cref="SettingsPayload"/>), the XML <see cref="XmlSettingsImporter"/> and <see cref="XmlSettingsExporter"/>.
+    /// <see cref="SettingsPayload"/>), the XML import and export in XmlSettingsImporter.cs and XmlSettingsExporter.cs
+    /// (parts of this class, not classes of their own: h-domslim).
     /// Reads are lock-free (two binary searches) and give a new string: a stored value's is read from the stored bytes,
     /// a default's points at its literal in the assembly (12 B; docs/benchmarks.md h-officerest2). Writes are serialised.
     /// </summary>
-    public sealed class SettingsStore
+    public sealed partial class SettingsStore
     {
         public const string SlotA = "settings-a.bin";
         public const string SlotB = "settings-b.bin";
@@ -36,22 +37,23 @@ namespace DeskPhone.Domain.Settings
         private const int DirtyBit = 2;
 
 
-        public SettingsStore() : this(null, null)
-        {
-        }
-
+        // Optional parameters rather than overloads here and below: one method each on the device (h-domslim).
         /// <param name="medium">Where Load/Save keep the settings; null keeps them in memory only.</param>
         /// <param name="random">Salt source for password hashes; null uses a new System.Random.</param>
-        public SettingsStore(ISettingsMedium medium, Random random)
+        public SettingsStore(ISettingsMedium medium = null, Random random = null)
         {
-            Medium = medium;
             _slots = new SettingsSlotPair(medium);
             Random = random ?? new Random();
         }
 
         /// <summary>A setting changed: its name, its index (0 for a global setting), whether the new value takes effect only after a reboot.</summary>
         public event TextNumberFlagHandler SettingChanged;
-        public event PasswordStateHandler PasswordStateChanged;
+        /// <summary>
+        /// admin_mode_password or http_pass became set or empty (drives PhoneHasNoAdminPassword / PhoneHasNoHttpPassword):
+        /// its name, 0 (passwords are global settings) and whether it is set. The shape of <see cref="SettingChanged"/>,
+        /// not a delegate type of its own (h-domslim).
+        /// </summary>
+        public event TextNumberFlagHandler PasswordStateChanged;
         /// <summary>A change that needs a reboot was made (the glue raises PhoneWantsReboot).</summary>
         public event SignalHandler RebootRequiredRaised;
 
@@ -73,7 +75,8 @@ namespace DeskPhone.Domain.Settings
         public bool IsPersistent => Medium != null;
 
         /// <summary>Where the settings are kept (null: memory only); other small state of the phone keeps its blob beside them.</summary>
-        public readonly ISettingsMedium Medium;
+        // The slot pair's, not a field of its own: a getter is 2 B of tables, a field 12 B of every phone's heap (h-domslim).
+        public ISettingsMedium Medium => _slots.Medium;
         // ---- definitions ----
 
         public int DefinitionCount => _index.Count;
@@ -91,12 +94,11 @@ namespace DeskPhone.Domain.Settings
 
         // ---- reads ----
 
+        // Get, GetInt and GetBool keep their one-argument overloads: an optional index would add its constant to each of
+        // DeskPhone.Firmware's 73 calls without one, near its 64 KB byte code table (h-domslim).
+
         /// <summary>A global setting's value; for an indexed setting, index 1. Null for an unknown name.</summary>
-        public string Get(string name)
-        {
-            int ordinal = _index.Ordinal(name);
-            return ordinal < 0 ? null : Value(ordinal, _index.MaxIndexOf(ordinal) > 0 ? 1 : 0);
-        }
+        public string Get(string name) => GetAt(_index.Ordinal(name), 1);
 
         /// <summary>Value of index idx (global settings ignore idx). Null for an unknown name or an index out of range.</summary>
         public string Get(string name, int idx) => GetAt(_index.Ordinal(name), idx);
@@ -220,7 +222,7 @@ namespace DeskPhone.Domain.Settings
                 SettingChanged?.Invoke(def.Name, idx, def.NeedsReboot);
                 if (passwordStateChanged)
                 {
-                    PasswordStateChanged?.Invoke(def.Name, IsPasswordSet(def.Name));
+                    PasswordStateChanged?.Invoke(def.Name, 0, IsPasswordSet(def.Name));
                 }
                 if (rebootNewlyRequired)
                 {
@@ -377,7 +379,7 @@ namespace DeskPhone.Domain.Settings
             }
             for (int i = 0; i < passwordsCleared.Count; i++)
             {
-                PasswordStateChanged?.Invoke((string)passwordsCleared[i], false);
+                PasswordStateChanged?.Invoke((string)passwordsCleared[i], 0, false);
             }
             if (rebootNewlyRequired)
             {
@@ -385,17 +387,6 @@ namespace DeskPhone.Domain.Settings
             }
             return error;
         }
-
-        // ---- XML ----
-
-        /// <summary>Applies a provisioning file in the phones' XML format; see <see cref="XmlSettingsImporter"/>.</summary>
-        public SettingsImportReport ImportXml(byte[] data, int offset, int length) => XmlSettingsImporter.Import(this, data, offset, length);
-
-        /// <summary>The settings in the phones' XML format (UTF-8); see <see cref="XmlSettingsExporter"/>.</summary>
-        public byte[] ExportXml(bool includeDefaults) => XmlSettingsExporter.Export(this, includeDefaults, true);
-
-        /// <summary>The export, with the password hashes only when <paramref name="includePasswords"/>.</summary>
-        public byte[] ExportXml(bool includeDefaults, bool includePasswords) => XmlSettingsExporter.Export(this, includeDefaults, includePasswords);
 
         // ---- internals ----
 

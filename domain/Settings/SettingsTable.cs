@@ -61,25 +61,25 @@ namespace DeskPhone.Domain.Settings
         internal static void Rows(RowSink t)
         {
             // Status message categories: free lists, parsed (and their IDs reported) by the status scheduler.
-            t.List("status_msgs_that_are_blocked", StatusCategoryDefaults.Blocked, "Status messages never shown");
-            t.List("status_msgs_that_show_directly", StatusCategoryDefaults.ShowDirectly, "Status messages shown on the idle screen");
-            t.List("status_msgs_that_are_essential", StatusCategoryDefaults.Essential, "Status messages that win the status line");
-            t.List("status_msgs_that_are_important", StatusCategoryDefaults.Important, "Status messages ranked after essential ones");
-            t.List("status_msgs_with_audio_indication", StatusCategoryDefaults.AudioIndication, "Status messages that play a tone");
-            t.List("status_msgs_to_pop_up", StatusCategoryDefaults.PopUp, "Status messages shown as a pop-up");
+            t.List("status_msgs_that_are_blocked", StatusCategories.DefaultBlocked, "Status messages never shown");
+            t.List("status_msgs_that_show_directly", StatusCategories.DefaultShowDirectly, "Status messages shown on the idle screen");
+            t.List("status_msgs_that_are_essential", StatusCategories.DefaultEssential, "Status messages that win the status line");
+            t.List("status_msgs_that_are_important", StatusCategories.DefaultImportant, "Status messages ranked after essential ones");
+            t.List("status_msgs_with_audio_indication", StatusCategories.DefaultAudioIndication, "Status messages that play a tone");
+            t.List("status_msgs_to_pop_up", StatusCategories.DefaultPopUp, "Status messages shown as a pop-up");
 
             // LED policy lists, parsed by the LED policy.
-            t.List("led_on", LedDefaults.On, "Key states with a steady LED");
-            t.List("led_blink_slow", LedDefaults.BlinkSlow, "Key states with a slowly blinking LED");
-            t.List("led_blink_medium", LedDefaults.BlinkMedium, "Key states with a medium blinking LED");
-            t.List("led_blink_fast", LedDefaults.BlinkFast, "Key states with a fast blinking LED");
-            t.List("led_blink_short_off", LedDefaults.BlinkShortOff, "Key states with a briefly interrupted LED");
-            t.List("led_red", LedDefaults.Red, "Key states shown red");
-            t.List("led_green", LedDefaults.Green, "Key states shown green");
-            t.List("led_orange", LedDefaults.Orange, "Key states shown orange");
-            t.List("led_yellow", LedDefaults.Yellow, "Key states shown yellow");
-            t.List("led_message_usage", LedDefaults.MessageUsage, "What drives the message LED");
-            t.List("led_call_indicator_usage", LedDefaults.CallIndicatorUsage, "What drives the call indicator LED");
+            t.List("led_on", LedPolicy.DefaultOn, "Key states with a steady LED");
+            t.List("led_blink_slow", LedPolicy.DefaultBlinkSlow, "Key states with a slowly blinking LED");
+            t.List("led_blink_medium", LedPolicy.DefaultBlinkMedium, "Key states with a medium blinking LED");
+            t.List("led_blink_fast", LedPolicy.DefaultBlinkFast, "Key states with a fast blinking LED");
+            t.List("led_blink_short_off", LedPolicy.DefaultBlinkShortOff, "Key states with a briefly interrupted LED");
+            t.List("led_red", LedPolicy.DefaultRed, "Key states shown red");
+            t.List("led_green", LedPolicy.DefaultGreen, "Key states shown green");
+            t.List("led_orange", LedPolicy.DefaultOrange, "Key states shown orange");
+            t.List("led_yellow", LedPolicy.DefaultYellow, "Key states shown yellow");
+            t.List("led_message_usage", LedPolicy.DefaultMessageUsage, "What drives the message LED");
+            t.List("led_call_indicator_usage", LedPolicy.DefaultCallIndicatorUsage, "What drives the call indicator LED");
 
             // Identities 1..12.
             t.Row("user_active", SettingKind.Bool, "off", Identities, 0, 0, null, false, "on", "Identity active");

@@ -12,8 +12,9 @@ namespace DeskPhone.Domain.Settings
     /// 0-based idx, mapped to fkey 1..16. The whole file is parsed before anything is applied, so a malformed file
     /// changes nothing; otherwise every good value is applied and each bad one reported with its name and reason.
     /// Unknown names are kept (exported and saved again) and listed. The perm attribute is accepted and ignored.
+    /// The store's part that applies a provisioning file (a part of the class, not a class of its own: h-domslim).
     /// </summary>
-    public static class XmlSettingsImporter
+    public sealed partial class SettingsStore
     {
         private const string PhoneSettings = "phone-settings";
         private const string FunctionKeys = "functionKeys";
@@ -29,12 +30,13 @@ namespace DeskPhone.Domain.Settings
         /// Settings read from one document at most: every entry is held until the whole file is parsed, and a
         /// document from the network must not fill the heap with thousands of tiny elements. A full export is ~340.
         /// </summary>
-        public const int MaxEntries = 512;
+        public const int MaxImportEntries = 512;
 
         /// <summary>Refused values listed at most (one more line says that more were left out).</summary>
-        public const int MaxErrors = 32;
+        public const int MaxImportErrors = 32;
 
-        public static SettingsImportReport Import(SettingsStore store, byte[] data, int offset, int length)
+        /// <summary>Applies a provisioning file in the phones' XML format.</summary>
+        public SettingsImportReport ImportXml(byte[] data, int offset, int length)
         {
             ArrayList entries = new ArrayList();
             ArrayList errors = new ArrayList();
@@ -57,10 +59,10 @@ namespace DeskPhone.Domain.Settings
             for (int i = 0; i < entries.Count; i++)
             {
                 SettingEntry e = (SettingEntry)entries[i];
-                if (!store.IsDefined(e.Name))
+                if (!IsDefined(e.Name))
                 {
                     string label = e.Idx > 0 ? e.Name + "[" + e.Idx.ToString() + "]" : e.Name;
-                    if (store.KeepUnknown(e.Name, e.Idx, e.Value))
+                    if (KeepUnknown(e.Name, e.Idx, e.Value))
                     {
                         unknown.Add(label);
                     }
@@ -70,7 +72,7 @@ namespace DeskPhone.Domain.Settings
                     }
                     continue;
                 }
-                string error = store.Set(e.Name, e.Idx, e.Value);
+                string error = Set(e.Name, e.Idx, e.Value);
                 if (error != null)
                 {
                     AddError(errors, error);
@@ -193,7 +195,7 @@ namespace DeskPhone.Domain.Settings
             }
         }
 
-        /// <summary>Collects one setting; false when the document holds more than <see cref="MaxEntries"/>.</summary>
+        /// <summary>Collects one setting; false when the document holds more than <see cref="MaxImportEntries"/>.</summary>
         private static bool Finish(ArrayList entries, ArrayList errors, string name, int idx, bool broken, string value)
         {
             if (broken)
@@ -201,7 +203,7 @@ namespace DeskPhone.Domain.Settings
                 AddError(errors, name + ": elements inside a setting are not allowed");
                 return true;
             }
-            if (entries.Count == MaxEntries)
+            if (entries.Count == MaxImportEntries)
             {
                 return false;
             }
@@ -209,15 +211,15 @@ namespace DeskPhone.Domain.Settings
             return true;
         }
 
-        private static string TooMany() => "more than " + MaxEntries.ToString() + " settings in one document";
+        private static string TooMany() => "more than " + MaxImportEntries.ToString() + " settings in one document";
 
         private static void AddError(ArrayList errors, string message)
         {
-            if (errors.Count < MaxErrors)
+            if (errors.Count < MaxImportErrors)
             {
                 errors.Add(message);
             }
-            else if (errors.Count == MaxErrors)
+            else if (errors.Count == MaxImportErrors)
             {
                 errors.Add("more refused values, not listed");
             }

@@ -2,9 +2,9 @@ namespace DeskPhone.Domain.Status
 {
     /// <summary>
     /// A column of texts kept as one string literal, each entry ended by '\n', plus a second literal of the entries'
-    /// lengths (<see cref="Lengths"/>). On nanoFramework a literal's text stays in flash, so the column costs no heap but
-    /// its two string objects instead of an array slot and a string object per entry (and the lengths, a byte array
-    /// made at start-up before, 276 B for the three columns, issue #17); an entry becomes a string only when someone
+    /// lengths (<see cref="Lengths"/>). On nanoFramework a literal's text stays in flash, so the column costs no heap
+    /// instead of an array slot and a string object per entry (and the lengths, a byte array made at start-up before,
+    /// 276 B for the three columns, issue #17); an entry becomes a string only when someone
     /// asks for it. An entry's start is the sum of the lengths before it (at most 91 additions, only when a text is not
     /// among the kept ones); lengths, not starts, keep the literal at a byte a character in the image. An entry is copied out with <c>ToCharArray(start, length)</c>, which on nanoCLR allocates
     /// only the entry's characters: <c>Substring</c> first converts the whole literal into a temporary <c>char[]</c>
@@ -15,8 +15,9 @@ namespace DeskPhone.Domain.Status
     /// </summary>
     internal sealed class PackedText
     {
-        private readonly string _text;
-        private readonly string _lengths;
+        // The column's two literals are not fields: its owner passes its constants to each call, so the object holds
+        // only the kept entries (48 B, where the two fields and the two 12-byte string objects they held were 48 B more
+        // for good, h-domslim).
 
         // The kept entries' texts and numbers (a byte: a column has fewer than 256 entries, StatusCatalogTextTests), made
         // by the first Get (a list only searched, Find, keeps none): two arrays instead of an object per entry (36 B
@@ -29,15 +30,12 @@ namespace DeskPhone.Domain.Status
         private int _next;
 
         /// <summary>
-        /// The column <paramref name="text"/> with its <paramref name="lengths"/>, keeping the last <paramref name="kept"/>
-        /// entries asked for (the status names: 2, the status line's and the pop-up's, where 4 kept two stale names for
-        /// good, docs/benchmarks.md h-office3; the descriptions 4).
+        /// A column's cache, keeping the last <paramref name="kept"/> entries asked for (the status names: 2, the status
+        /// line's and the pop-up's, where 4 kept two stale names for good, docs/benchmarks.md h-office3; the descriptions 4).
         /// </summary>
-        public PackedText(string text, string lengths, int kept)
+        public PackedText(int kept)
         {
             _next = kept << 8;
-            _text = text;
-            _lengths = lengths;
         }
 
         /// <summary>
@@ -47,10 +45,8 @@ namespace DeskPhone.Domain.Status
         /// </summary>
         public const int Lengths = 32;
 
-        public int Count => _lengths.Length;
-
-        /// <summary>Entry i as a new string.</summary>
-        public string Get(int i)
+        /// <summary>Entry i of the column <paramref name="column"/> with its <paramref name="lengths"/>, as a new string.</summary>
+        public string Get(string column, string lengths, int i)
         {
             lock (this)
             {
@@ -64,13 +60,12 @@ namespace DeskPhone.Domain.Status
                     }
                 }
             }
-            string lengths = _lengths;
             int start = 0;
             for (int k = 0; k < i; k++)
             {
                 start += lengths[k] - Lengths + 1;
             }
-            string text = new string(_text.ToCharArray(start, lengths[i] - Lengths));
+            string text = new string(column.ToCharArray(start, lengths[i] - Lengths));
             if (i > byte.MaxValue)
             {
                 return text;
@@ -91,10 +86,13 @@ namespace DeskPhone.Domain.Status
             return text;
         }
 
-        /// <summary>The entry equal (case-sensitive) to text[start, start+length), without making a substring; -1 if none.</summary>
-        public int Find(string text, int start, int length)
+        /// <summary>
+        /// The entry of the column <paramref name="column"/> with its <paramref name="lengths"/> equal (case-sensitive) to
+        /// text[start, start+length), without making a substring; -1 if none. Static, as a column only searched (the key
+        /// states' names) needs no object kept from boot (h-domslim).
+        /// </summary>
+        public static int Find(string column, string lengths, string text, int start, int length)
         {
-            string lengths = _lengths;
             int count = lengths.Length;
             int at = 0;
             for (int n = 0; n < count; n++)
@@ -107,7 +105,7 @@ namespace DeskPhone.Domain.Status
                     continue;
                 }
                 int i = 0;
-                while (i < length && _text[at + i] == text[start + i])
+                while (i < length && column[at + i] == text[start + i])
                 {
                     i++;
                 }

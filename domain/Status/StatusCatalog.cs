@@ -4,28 +4,30 @@ namespace DeskPhone.Domain.Status
     /// Names (spelled as on the phones, "Foreward" included), descriptions and icons of every status message.
     /// Lookups compare in place, so parsing a settings string costs no string per token.
     /// </summary>
-    public static class StatusCatalog
+    public static partial class StatusCatalog
     {
-        private static readonly PackedText Names = new PackedText(StatusCatalogData.NameList, StatusCatalogData.NameLengths, 2);
-        private static readonly PackedText Descriptions = new PackedText(StatusCatalogData.DescriptionList, StatusCatalogData.DescriptionLengths, 4);
+        private static readonly PackedText Names = new PackedText(2);
+        private static readonly PackedText Descriptions = new PackedText(4);
 
         /// <summary>The ID's name (the last few names asked for are kept, so a repeated call returns the same string).</summary>
-        public static string Name(int id) => Valid(id) ? Names.Get(id) : null;
+        public static string Name(int id) => Valid(id) ? Names.Get(NameList, NameLengths, id) : null;
 
         /// <summary>The text a technician reads (kept like <see cref="Name"/>).</summary>
-        public static string Description(int id) => Valid(id) ? Descriptions.Get(id) : null;
-
-        /// <summary>A <see cref="DeskPhone.Ui.Icons.IconId"/>.</summary>
-        public static int Icon(int id) => Valid(id) ? StatusCatalogData.Icon(id) : 0;
-
-        /// <summary>True for the entries whose names the phones do not publish, so the name is this project's.</summary>
-        public static bool IsOurName(int id) => StatusCatalogData.IsOurName(id);
+        public static string Description(int id) => Valid(id) ? Descriptions.Get(DescriptionList, DescriptionLengths, id) : null;
 
         public static bool Valid(int id) => id >= 0 && id < StatusId.Count;
 
-        /// <summary>The ID named exactly (case-sensitive, like the phones) by text[start, start+length); -1 if none.</summary>
-        public static int Find(string text, int start, int length) => Names.Find(text, start, length);
-
-        public static int Find(string name) => name == null ? -1 : Find(name, 0, name.Length);
+        /// <summary>
+        /// The ID named exactly (case-sensitive, like the phones) by text[start, start+length), by default the whole
+        /// text; -1 if none or for null (one method with optional parameters, not two overloads: h-domslim).
+        /// </summary>
+        public static int Find(string text, int start = 0, int length = -1)
+        {
+            if (text == null)
+            {
+                return -1;
+            }
+            return PackedText.Find(NameList, NameLengths, text, start, length < 0 ? text.Length - start : length);
+        }
     }
 }

@@ -2,10 +2,13 @@ using DeskPhone.Ui.Icons;
 
 namespace DeskPhone.Domain.Status
 {
-    /// <summary>The catalogue's columns, one entry per <see cref="StatusId"/> in the same order.</summary>
-    internal static class StatusCatalogData
+    /// <summary>
+    /// The catalogue's columns, one entry per <see cref="StatusId"/> in the same order: a part of the catalogue, not a
+    /// class of its own (a type is 8 B of runtime tables on the device, h-domslim).
+    /// </summary>
+    public static partial class StatusCatalog
     {
-        public const string NameList =
+        internal const string NameList =
             "ActiveBluetoothConnection\n" +
             "ActiveLocations\n" +
             "AnonymousIdOn\n" +
@@ -99,7 +102,7 @@ namespace DeskPhone.Domain.Status
             "WlanActive\n";
 
         /// <summary>The length of each entry of <see cref="NameList"/>, as <see cref="PackedText.Lengths"/> says.</summary>
-        public const string NameLengths =
+        internal const string NameLengths =
             "\u0039\u002F\u002D\u0034\u0034\u0034\u002C\u003C\u003E\u0043\u0030\u0031\u0037\u0038\u0036\u002C" +
             "\u0044\u003E\u0040\u003E\u003F\u0034\u003E\u002A\u0041\u0031\u0037\u0036\u0034\u0034\u002C\u002D" +
             "\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039\u0039" +
@@ -107,7 +110,7 @@ namespace DeskPhone.Domain.Status
             "\u0033\u0037\u0036\u0034\u0035\u0030\u002D\u003F\u003C\u0037\u003B\u0039\u0038\u0035\u0030\u0032" +
             "\u002E\u0038\u003E\u0032\u0037\u002A\u0030\u002C\u0034\u0033\u002A";
 
-        public const string DescriptionList =
+        internal const string DescriptionList =
             "A Bluetooth device is connected\n" +
             "Location information is active for emergency calls\n" +
             "The phone hides its outgoing identity (anonymous calling)\n" +
@@ -201,7 +204,7 @@ namespace DeskPhone.Domain.Status
             "Wireless LAN is active\n";
 
         /// <summary>The length of each entry of <see cref="DescriptionList"/>, as <see cref="PackedText.Lengths"/> says.</summary>
-        public const string DescriptionLengths =
+        internal const string DescriptionLengths =
             "\u003F\u0052\u0059\u0039\u0039\u003D\u0069\u0042\u0044\u0049\u0054\u0048\u0051\u0050\u0047\u0034" +
             "\u0059\u0048\u004D\u004A\u004B\u004D\u0046\u0052\u0047\u003F\u0056\u005C\u004B\u003A\u004F\u0050" +
             "\u0050\u0050\u0050\u0050\u0050\u0050\u0050\u0050\u0050\u0051\u0051\u0051\u003C\u003C\u003C\u003C" +
@@ -210,7 +213,7 @@ namespace DeskPhone.Domain.Status
             "\u0044\u0046\u0055\u003D\u0044\u003D\u0037\u004E\u004B\u003A\u0036";
 
         // Code, not a static array: nanoFramework builds every static array at boot and keeps it (132 B with its slot).
-        /// <summary>The <see cref="IconId"/> of a status message (an ID of <see cref="StatusId"/>).</summary>
+        /// <summary>The <see cref="IconId"/> of a status message (an ID of <see cref="StatusId"/>); 0 for no ID.</summary>
         public static int Icon(int id)
         {
             // One exit: a return per case made nanoFramework's MetadataProcessor count a stack slot per case in the
@@ -339,7 +342,7 @@ namespace DeskPhone.Domain.Status
                     icon = IconId.Wlan;
                     break;
                 default:
-                    icon = IconId.Registration;
+                    icon = Valid(id) ? IconId.Registration : 0;
                     break;
             }
             return icon;
@@ -347,7 +350,7 @@ namespace DeskPhone.Domain.Status
 
 
         // Code, not a static array: nanoFramework builds every static array at boot and keeps it (72 B with its slot).
-        /// <summary>Entries the phones' list has without a published name: the names are ours.</summary>
+        /// <summary>True for the entries whose names the phones do not publish, so the name is this project's.</summary>
         public static bool IsOurName(int id)
         {
             switch (id)

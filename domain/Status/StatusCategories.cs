@@ -7,7 +7,7 @@ namespace DeskPhone.Domain.Status
     /// Which categories each status ID is in, and the optional ":N" seconds of each entry, parsed from the six
     /// status_msgs_* setting strings. Unknown IDs and bad numbers are reported and skipped, never fatal.
     /// </summary>
-    public sealed class StatusCategories
+    public sealed partial class StatusCategories
     {
         /// <summary>":N" above this many seconds (a day) is refused as a typo.</summary>
         public const int MaxSeconds = 86400;
@@ -21,7 +21,7 @@ namespace DeskPhone.Domain.Status
         // (issue #17: 84 B less).
         private const int RankAt = StatusId.Count;
         private const int CountAt = 2 * StatusId.Count;
-        private readonly byte[] _bytes = new byte[CountAt + StatusCategory.Count];
+        private readonly byte[] _bytes = new byte[CountAt + Count];
 
         // The few entries with ":N", sorted by (ID, category) index, each index << SecondsBits | its seconds (one int each:
         // an index is under 2^14, MaxSeconds under 2^17); most entries have none, so the array is made by the first.
@@ -53,7 +53,7 @@ namespace DeskPhone.Domain.Status
         /// <summary>The ":N" of the ID's entry in a category: -1 when none was given (0 means until cleared).</summary>
         public int Seconds(int id, int category)
         {
-            int at = FindTimed(id * StatusCategory.Count + category);
+            int at = FindTimed(id * Count + category);
             return at >= 0 ? _timed[at] & ((1 << SecondsBits) - 1) : -1;
         }
 
@@ -75,26 +75,26 @@ namespace DeskPhone.Domain.Status
 
         private static int RankOf(int member)
         {
-            if ((member & (1 << StatusCategory.Essential)) != 0)
+            if ((member & (1 << Essential)) != 0)
             {
                 return 3;
             }
-            if ((member & (1 << StatusCategory.Important)) != 0)
+            if ((member & (1 << Important)) != 0)
             {
                 return 2;
             }
-            return (member & (1 << StatusCategory.ShowDirectly)) != 0 ? 1 : 0;
+            return (member & (1 << ShowDirectly)) != 0 ? 1 : 0;
         }
 
         public void Configure(string blocked, string showDirectly, string essential, string important, string audio, string popUp)
         {
             Clear();
-            Parse(StatusCategory.Blocked, blocked);
-            Parse(StatusCategory.ShowDirectly, showDirectly);
-            Parse(StatusCategory.Essential, essential);
-            Parse(StatusCategory.Important, important);
-            Parse(StatusCategory.AudioIndication, audio);
-            Parse(StatusCategory.PopUp, popUp);
+            Parse(Blocked, blocked);
+            Parse(ShowDirectly, showDirectly);
+            Parse(Essential, essential);
+            Parse(Important, important);
+            Parse(AudioIndication, audio);
+            Parse(PopUp, popUp);
         }
 
         private void Clear()
@@ -147,7 +147,7 @@ namespace DeskPhone.Domain.Status
             int id = StatusCatalog.Find(list, start, colon - start);
             if (id < 0)
             {
-                Problem(StatusCategory.SettingName(category) + ": unknown status ID '" + list.Substring(start, colon - start) + "'");
+                Problem(SettingName(category) + ": unknown status ID '" + list.Substring(start, colon - start) + "'");
                 return;
             }
             int seconds = -1;
@@ -156,12 +156,12 @@ namespace DeskPhone.Domain.Status
                 seconds = ParseSeconds(list, colon + 1, end);
                 if (seconds < 0)
                 {
-                    Problem(StatusCategory.SettingName(category) + ": bad seconds in '" + list.Substring(start, end - start) +
+                    Problem(SettingName(category) + ": bad seconds in '" + list.Substring(start, end - start) +
                                   "' (a whole number from 0 to " + MaxSeconds.ToString() + ")");
                     return;
                 }
             }
-            int at = id * StatusCategory.Count + category;
+            int at = id * Count + category;
             int member = _bytes[id];
             if ((member & (1 << category)) == 0)
             {

@@ -1,7 +1,10 @@
 namespace DeskPhone.Domain.Status
 {
-    /// <summary>The six categories of the status_msgs_* settings, with their setting names.</summary>
-    public static class StatusCategory
+    /// <summary>
+    /// The six categories of the status_msgs_* settings, with their setting names: a part of
+    /// <see cref="StatusCategories"/>, not a class of its own (a type is 8 B of runtime tables on the device, h-domslim).
+    /// </summary>
+    public sealed partial class StatusCategories
     {
         public const int Blocked = 0;
         public const int ShowDirectly = 1;
@@ -13,9 +16,9 @@ namespace DeskPhone.Domain.Status
 
         // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
         // literals would take heap from the start; a literal returned from code keeps its text in flash.
-        private static string Settings(int i)
+        public static string SettingName(int category)
         {
-            switch (i)
+            switch (category)
             {
                 case 0: return "status_msgs_that_are_blocked";
                 case 1: return "status_msgs_that_show_directly";
@@ -27,9 +30,9 @@ namespace DeskPhone.Domain.Status
             }
         }
 
-        private static string Names(int i)
+        public static string Name(int category)
         {
-            switch (i)
+            switch (category)
             {
                 case 0: return "blocked";
                 case 1: return "show directly";
@@ -40,9 +43,5 @@ namespace DeskPhone.Domain.Status
                 default: return null;
             }
         }
-
-        public static string SettingName(int category) => Settings(category);
-
-        public static string Name(int category) => Names(category);
     }
 }

@@ -101,7 +101,5 @@ namespace DeskPhone.Domain.Status
 
         /// <summary>Identity01IsNotRegistered + (identity - 1).</summary>
         public static int IdentityIsNotRegistered(int identity) => Identity01IsNotRegistered + identity - 1;
-
-        public static int IdentityExtendedRegInfo(int identity) => Identity01ExtendedRegInfo + identity - 1;
     }
 }

@@ -21,7 +21,7 @@ namespace DeskPhone.Domain.Status
     /// allocate nothing (the parameters are kept as UTF-8 bytes, grown only for more bytes than ever before:
     /// <see cref="ParamOf"/> makes a new string each time, docs/benchmarks.md h-statusrest).
     /// </summary>
-    public sealed class StatusScheduler
+    public sealed partial class StatusScheduler
     {
         public const int NoMessage = -1;
         public const int PopUpQueueSize = 8;
@@ -61,8 +61,6 @@ namespace DeskPhone.Domain.Status
         private const int SlotsAt = PopUpQueueSize + AudioQueueSize;
         private const int SlotBytes = 5;
 
-        /// <summary>The slots the arrays hold now.</summary>
-        private int Slots => _raisedAt.Length;
 
         private int LengthAt(int slot) => SlotsAt + 2 * _raisedAt.Length + 2 * slot;
 
@@ -104,11 +102,11 @@ namespace DeskPhone.Domain.Status
         public StatusScheduler()
         {
             DefaultPopUpSeconds = 10;
-            Configure(StatusCategoryDefaults.Blocked, StatusCategoryDefaults.ShowDirectly, StatusCategoryDefaults.Essential,
-                      StatusCategoryDefaults.Important, StatusCategoryDefaults.AudioIndication, StatusCategoryDefaults.PopUp, 0);
+            Configure(StatusCategories.DefaultBlocked, StatusCategories.DefaultShowDirectly, StatusCategories.DefaultEssential,
+                      StatusCategories.DefaultImportant, StatusCategories.DefaultAudioIndication, StatusCategories.DefaultPopUp, 0);
         }
 
-        /// <summary>Raised with the <see cref="StatusChange"/> bits of what must be redrawn.</summary>
+        /// <summary>Raised with the ...Changed bits (StatusChange.cs) of what must be redrawn.</summary>
         public event NumberHandler Changed;
 
         public readonly StatusCategories Categories = new StatusCategories();
@@ -190,12 +188,12 @@ namespace DeskPhone.Domain.Status
             RebuildOrder();
             for (int i = _popUpCount - 1; i >= 0; i--)
             {
-                if (!Categories.IsIn(_ids[i], StatusCategory.PopUp) || Categories.IsIn(_ids[i], StatusCategory.Blocked))
+                if (!Categories.IsIn(_ids[i], StatusCategories.PopUp) || Categories.IsIn(_ids[i], StatusCategories.Blocked))
                 {
                     RemovePopUpAt(i, nowMs);
                 }
             }
-            _pending |= StatusChange.Notifications | StatusChange.IdleList | StatusChange.Leds;
+            _pending |= NotificationsChanged | IdleListChanged | LedsChanged;
             Recompute(nowMs);
         }
 
@@ -231,25 +229,25 @@ namespace DeskPhone.Domain.Status
                     return false;
                 }
                 SetParam(slot, param);
-                _pending |= StatusChange.Notifications | StatusChange.IdleList;
+                _pending |= NotificationsChanged | IdleListChanged;
                 if (_statusLine == id)
                 {
-                    _pending |= StatusChange.StatusLine;
+                    _pending |= StatusLineChanged;
                 }
                 if (PopUp == id)
                 {
-                    _pending |= StatusChange.PopUp;
+                    _pending |= PopUpChanged;
                 }
                 Flush();
                 return true;
             }
             int[] lean = Lean;
-            if (lean != null && (_slotCount == Slots || (object)param != null))
+            if (lean != null && (_slotCount == _raisedAt.Length || (object)param != null))
             {
                 // The heap is low: kept without its parameter (its description alone is drawn), or not raised when the
                 // slots would have to grow; counted for the phone's low-memory report.
                 lean[LeanCount]++;
-                if (_slotCount == Slots)
+                if (_slotCount == _raisedAt.Length)
                 {
                     return false;
                 }
@@ -263,22 +261,22 @@ namespace DeskPhone.Domain.Status
             }
             _ids[SlotsAt + _raisedAt.Length + added] = (byte)SourceIndex(source, lean != null);
             _raisedAt[added] = nowMs;
-            bool blocked = Categories.IsIn(id, StatusCategory.Blocked);
+            bool blocked = Categories.IsIn(id, StatusCategories.Blocked);
             if (!blocked)
             {
                 InsertOrdered(id);
-                _pending |= StatusChange.Notifications | StatusChange.IdleList;
-                if (Categories.IsIn(id, StatusCategory.PopUp))
+                _pending |= NotificationsChanged | IdleListChanged;
+                if (Categories.IsIn(id, StatusCategories.PopUp))
                 {
                     EnqueuePopUp(id, nowMs);
                 }
-                if (Categories.IsIn(id, StatusCategory.AudioIndication) && _audioCount < AudioQueueSize)
+                if (Categories.IsIn(id, StatusCategories.AudioIndication) && _audioCount < AudioQueueSize)
                 {
                     _ids[AudioAt + _audioCount++] = (byte)id;
-                    _pending |= StatusChange.Audio;
+                    _pending |= AudioChanged;
                 }
             }
-            _pending |= StatusChange.Leds;
+            _pending |= LedsChanged;
             Recompute(nowMs);
             return true;
         }
@@ -298,7 +296,7 @@ namespace DeskPhone.Domain.Status
                     RemovePopUpAt(i, nowMs);
                 }
             }
-            _pending |= StatusChange.Notifications | StatusChange.IdleList | StatusChange.Leds;
+            _pending |= NotificationsChanged | IdleListChanged | LedsChanged;
             Recompute(nowMs);
             return true;
         }
@@ -385,11 +383,11 @@ namespace DeskPhone.Domain.Status
             sb.Append(StatusCatalog.Name(id)).Append(": ").Append(StatusCatalog.Description(id)).Append(".\n");
             sb.Append("Categories: ");
             bool any = false;
-            for (int c = 0; c < StatusCategory.Count; c++)
+            for (int c = 0; c < StatusCategories.Count; c++)
             {
                 if (Categories.IsIn(id, c))
                 {
-                    sb.Append(any ? ", " : "").Append(StatusCategory.Name(c));
+                    sb.Append(any ? ", " : "").Append(StatusCategories.Name(c));
                     int s = Categories.Seconds(id, c);
                     if (s >= 0)
                     {
@@ -421,11 +419,11 @@ namespace DeskPhone.Domain.Status
                 return sb.Append("On the status line.").ToString();
             }
             sb.Append("Not on the status line: ");
-            if (Categories.IsIn(id, StatusCategory.Blocked))
+            if (Categories.IsIn(id, StatusCategories.Blocked))
             {
                 sb.Append("it is blocked.");
             }
-            else if (Rank(id) == 0)
+            else if (Categories.Rank(id) == 0)
             {
                 sb.Append("it is in none of show directly, essential or important.");
             }
@@ -435,7 +433,7 @@ namespace DeskPhone.Domain.Status
             }
             else
             {
-                sb.Append(StatusCatalog.Name(StatusLine)).Append(Rank(StatusLine) > Rank(id)
+                sb.Append(StatusCatalog.Name(StatusLine)).Append(Categories.Rank(StatusLine) > Categories.Rank(id)
                     ? " ranks higher." : " is listed before it in the same category.");
             }
             return sb.ToString();
@@ -457,13 +455,13 @@ namespace DeskPhone.Domain.Status
             if (best != _statusLine)
             {
                 _statusLine = best;
-                _pending |= StatusChange.StatusLine;
+                _pending |= StatusLineChanged;
             }
             int showDirectly = ShowDirectlyCount(nowMs);
             if (showDirectly != _showDirectlyCount)
             {
                 _showDirectlyCount = showDirectly;
-                _pending |= StatusChange.IdleList;
+                _pending |= IdleListChanged;
             }
             Flush();
         }
@@ -485,8 +483,8 @@ namespace DeskPhone.Domain.Status
 
         private bool Beats(int id, int other)
         {
-            int rank = Rank(id);
-            int otherRank = Rank(other);
+            int rank = Categories.Rank(id);
+            int otherRank = Categories.Rank(other);
             if (rank != otherRank)
             {
                 return rank > otherRank;
@@ -494,14 +492,12 @@ namespace DeskPhone.Domain.Status
             return Categories.RankPosition(id) < Categories.RankPosition(other);
         }
 
-        private int Rank(int id) => Categories.Rank(id);
-
         private static int RankCategory(int rank) =>
-            rank == 3 ? StatusCategory.Essential : rank == 2 ? StatusCategory.Important : StatusCategory.ShowDirectly;
+            rank == 3 ? StatusCategories.Essential : rank == 2 ? StatusCategories.Important : StatusCategories.ShowDirectly;
 
         private bool OnStatusLine(int id, long nowMs)
         {
-            int rank = Rank(id);
+            int rank = Categories.Rank(id);
             if (rank == 0)
             {
                 return false;
@@ -510,7 +506,7 @@ namespace DeskPhone.Domain.Status
         }
 
         private bool ShowsDirectly(int id, long nowMs) =>
-            Categories.IsIn(id, StatusCategory.ShowDirectly) && !Expired(id, StatusCategory.ShowDirectly, nowMs);
+            Categories.IsIn(id, StatusCategories.ShowDirectly) && !Expired(id, StatusCategories.ShowDirectly, nowMs);
 
         private bool Expired(int id, int category, long nowMs)
         {
@@ -520,7 +516,7 @@ namespace DeskPhone.Domain.Status
 
         private long PopUpMs(int id)
         {
-            int seconds = Categories.Seconds(id, StatusCategory.PopUp);
+            int seconds = Categories.Seconds(id, StatusCategories.PopUp);
             return (seconds < 0 ? DefaultPopUpSeconds : seconds) * 1000L;
         }
 
@@ -535,7 +531,7 @@ namespace DeskPhone.Domain.Status
             if (_popUpCount == 1)
             {
                 _popUpShownAt = nowMs;
-                _pending |= StatusChange.PopUp;
+                _pending |= PopUpChanged;
             }
         }
 
@@ -549,7 +545,7 @@ namespace DeskPhone.Domain.Status
             if (index == 0)
             {
                 _popUpShownAt = nowMs;
-                _pending |= StatusChange.PopUp;
+                _pending |= PopUpChanged;
             }
         }
 
@@ -560,7 +556,7 @@ namespace DeskPhone.Domain.Status
             for (int slot = 0; slot < _slotCount; slot++)
             {
                 int id = _ids[SlotsAt + slot];
-                if (!Categories.IsIn(id, StatusCategory.Blocked))
+                if (!Categories.IsIn(id, StatusCategories.Blocked))
                 {
                     InsertOrdered(id);
                 }

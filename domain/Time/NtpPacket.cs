@@ -3,14 +3,15 @@ namespace DeskPhone.Domain.Time
     /// <summary>
     /// SNTP packets (RFC 4330, NTP version 4 on the wire): the client's 48-byte request and the checks on a server's
     /// answer. Times are milliseconds since 1900-01-01 00:00 UTC (NTP's origin) in a long, so no DateTime arithmetic
-    /// runs per packet.
+    /// runs per packet. The packet's part of <see cref="SntpClient"/>, not a class of its own (a type is 8 B of runtime
+    /// tables on the device, h-domslim).
     /// </summary>
-    public static class NtpPacket
+    public sealed partial class SntpClient
     {
-        public const int Length = 48;
+        public const int PacketLength = 48;
         public const int Port = 123;
 
-        // What Read found; Ok is the only answer that sets the clock.
+        // What ReadAnswer found; Ok is the only answer that sets the clock.
         public const int Ok = 0;
         public const int TooShort = 1;
         /// <summary>Not mode 4 (server) or a version before 3.</summary>
@@ -31,12 +32,12 @@ namespace DeskPhone.Domain.Time
         /// <summary>
         /// A client request (LI 0, version 4, mode 3) in <paramref name="buffer"/>'s first 48 bytes. Its transmit
         /// timestamp carries <paramref name="nonce"/> (8 random bytes) instead of a time: the client's clock is what it
-        /// asks for, and a server copies the field into its answer's originate timestamp, which Read then checks
+        /// asks for, and a server copies the field into its answer's originate timestamp, which ReadAnswer then checks
         /// (RFC 4330 section 5 allows any value there).
         /// </summary>
         public static void WriteRequest(byte[] buffer, byte[] nonce)
         {
-            for (int i = 0; i < Length; i++)
+            for (int i = 0; i < PacketLength; i++)
             {
                 buffer[i] = 0;
             }
@@ -52,11 +53,11 @@ namespace DeskPhone.Domain.Time
         /// <paramref name="receivedMs"/> and <paramref name="transmittedMs"/> are the server's receive and transmit
         /// times (ms since 1900, era resolved as RFC 4330 section 3 says: years 1968 to 2104).
         /// </summary>
-        public static int Read(byte[] data, int length, byte[] nonce, out long receivedMs, out long transmittedMs)
+        public static int ReadAnswer(byte[] data, int length, byte[] nonce, out long receivedMs, out long transmittedMs)
         {
             receivedMs = 0;
             transmittedMs = 0;
-            if (length < Length)
+            if (length < PacketLength)
             {
                 return TooShort;
             }

@@ -14,7 +14,7 @@ namespace DeskPhone.Domain.Time
     /// Its plain state (TimeKnown, Requests, LastRefusal) is public fields, not properties: no accessor method in the
     /// runtime tables, image and calls on the device (issue #17).
     /// </summary>
-    public sealed class SntpClient
+    public sealed partial class SntpClient
     {
         /// <summary>No server configured: no traffic, the time stays what it was.</summary>
         public const int Off = 0;
@@ -33,7 +33,7 @@ namespace DeskPhone.Domain.Time
         public const int MaxServers = 4;
 
         private readonly INtpChannel _channel;
-        private readonly byte[] _packet = new byte[NtpPacket.Length + 16];
+        private readonly byte[] _packet = new byte[PacketLength + 16];
         private readonly byte[] _nonce = new byte[8];
         private readonly Random _random = new Random();
         private readonly string[] _hosts = new string[MaxServers];
@@ -65,7 +65,7 @@ namespace DeskPhone.Domain.Time
         /// <summary>Requests sent since start (answered or not).</summary>
         public int Requests;
 
-        /// <summary>Why the last answer was refused (an <see cref="NtpPacket"/> result), <see cref="NtpPacket.Ok"/> if none was.</summary>
+        /// <summary>Why the last answer was refused (an <see cref="NtpPacket"/> result), <see cref="Ok"/> if none was.</summary>
         public int LastRefusal;
 
         /// <summary>
@@ -89,7 +89,7 @@ namespace DeskPhone.Domain.Time
             {
                 string host;
                 int port;
-                if (entries[i].Length > 0 && HostResolver.Split(entries[i], out host, out port, NtpPacket.Port))
+                if (entries[i].Length > 0 && HostResolver.Split(entries[i], out host, out port, Port))
                 {
                     _hosts[_count] = host;
                     _ports[_count] = port;
@@ -138,9 +138,9 @@ namespace DeskPhone.Domain.Time
             if (nowMs >= _dueMs)
             {
                 _random.NextBytes(_nonce);
-                NtpPacket.WriteRequest(_packet, _nonce);
+                WriteRequest(_packet, _nonce);
                 Requests++;
-                if (_channel.Send(_hosts[_index], _ports[_index], _packet, NtpPacket.Length))
+                if (_channel.Send(_hosts[_index], _ports[_index], _packet, PacketLength))
                 {
                     _sentMs = nowMs;
                 }
@@ -153,27 +153,29 @@ namespace DeskPhone.Domain.Time
 
         /// <summary>UTC at loop time <paramref name="nowMs"/>; meaningful when <see cref="TimeKnown"/>.</summary>
         public DateTime UtcAt(long nowMs) =>
-            NtpOrigin.AddTicks((_serverMsAtSync + nowMs - _loopMsAtSync) * TimeSpan.TicksPerMillisecond);
+            new DateTime(NtpOriginTicks + (_serverMsAtSync + nowMs - _loopMsAtSync) * TimeSpan.TicksPerMillisecond);
 
-        // nanoFramework's DateTime has no Kind (every DateTime is UTC there); on the host this one is read as UTC.
-        private static readonly DateTime NtpOrigin = new DateTime(1900, 1, 1, 0, 0, 0);
+        // 1900-01-01 00:00 in DateTime ticks, a constant rather than a static DateTime (a static slot and a static
+        // constructor, h-domslim). nanoFramework's DateTime has no Kind (every DateTime is UTC there); on the host this
+        // one is read as UTC.
+        private const long NtpOriginTicks = 599266080000000000;
 
         private void Answered(int length, long nowMs)
         {
             long received;
             long transmitted;
-            int result = NtpPacket.Read(_packet, length, _nonce, out received, out transmitted);
-            if (result == NtpPacket.NotOurs || result == NtpPacket.TooShort || result == NtpPacket.NotServer)
+            int result = ReadAnswer(_packet, length, _nonce, out received, out transmitted);
+            if (result == NotOurs || result == TooShort || result == NotServer)
             {
                 // Not the answer to this request (a late one to an earlier request, or noise): keep waiting for it.
                 LastRefusal = result;
                 return;
             }
-            if (result != NtpPacket.Ok)
+            if (result != Ok)
             {
                 LastRefusal = result;
                 // A kiss-o'-death asks the client to back off (RFC 4330 section 8): the longest interval at once.
-                Failed(nowMs, result == NtpPacket.KissOfDeath ? MaxRetryMs : FirstRetryMs);
+                Failed(nowMs, result == KissOfDeath ? MaxRetryMs : FirstRetryMs);
                 return;
             }
             // Half the round trip, less the server's own processing time, is the way back (RFC 4330 section 5).

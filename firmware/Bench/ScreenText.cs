@@ -30,6 +30,6 @@ namespace DeskPhone.Firmware.Bench
         public byte[] GetScreenPng() => null;
 
         private static string IconName(int icon) =>
-            icon == IconId.AudioDevice ? "audio" : icon == IconId.Mute ? "muted" : InfoBoxIcons.Name(icon);
+            icon == IconId.AudioDevice ? "audio" : icon == IconId.Mute ? "muted" : InfoBox.IconName(icon);
     }
 }

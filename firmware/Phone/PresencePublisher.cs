@@ -64,11 +64,11 @@ namespace DeskPhone.Firmware.Phone
             _publication.Poll(publish ? _publication.Core.GetIdentity(1) : null, nowMs);
         }
 
-        public byte[] Document(string entity) => PidfWriter.Write(entity, _phone.Presence.State);
+        public byte[] Document(string entity) => PresenceDocument.Write(entity, _phone.Presence.State);
 
         public string EventPackage => "presence";
 
-        public string ContentType => PidfWriter.ContentType;
+        public string ContentType => PresenceDocument.ContentType;
 
         public int Expires => ExpiresSeconds;
     }

@@ -33,7 +33,7 @@ namespace DeskPhone.Firmware.Phone
                 // A key's subscription is taken on only while the heap keeps its reserve, with room for the keys taken on
                 // before it to ring; the refused keys are tried again when the reserve says there may be room
                 // (MemoryWatch), and said until then (PhoneHasLowMemory).
-                phone.Monitored.Admit = () => _phone.Reserve.AdmitKey(_phone.Monitored.Count, _phone.Now);
+                phone.Monitored.Admit = taken => _phone.Reserve.AdmitKey((int)taken, _phone.Now);
                 reserve.RoomAgain += RetryRefusedKeys;
             }
         }

@@ -28,7 +28,7 @@ namespace DeskPhone.Firmware.Phone
             Statuses.Changed += OnStatusesChanged;
             Leds.Changed += OnLedChanged;
             Desktop.Changed += present => Set(StatusId.ServerMessageToBeShownDirectly, present, "desktop message");
-            Settings.PasswordStateChanged += (name, isSet) => PasswordsChanged();
+            Settings.PasswordStateChanged += (name, idx, isSet) => PasswordsChanged();
             Settings.RebootRequiredRaised += () => Set(StatusId.PhoneWantsReboot, true, "settings");
             Presence.Changed += OnPresenceChanged;
             FeaturesChanged();
@@ -198,7 +198,7 @@ namespace DeskPhone.Firmware.Phone
 
         private void OnStatusesChanged(int changes)
         {
-            if ((changes & StatusChange.Leds) != 0)
+            if ((changes & StatusScheduler.LedsChanged) != 0)
             {
                 Leds.StatusesChanged();
             }

@@ -18,7 +18,7 @@ namespace DeskPhone.Benchmarks
             _scheduler = new StatusScheduler();
             _leds = new LedPolicy();
             _leds.Attach(_scheduler);
-            _scheduler.Changed += c => { if ((c & StatusChange.Leds) != 0) _leds.StatusesChanged(); };
+            _scheduler.Changed += c => { if ((c & StatusScheduler.LedsChanged) != 0) _leds.StatusesChanged(); };
             _scheduler.Raise(StatusId.PhoneHasNoAdminPassword, null, "settings", 0);
         }
 

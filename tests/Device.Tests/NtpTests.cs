@@ -94,7 +94,7 @@ namespace NFUnitTest
             channel.Answer = answer;
             client.Poll(10);
             Assert.AreEqual(SntpClient.Waiting, client.State);
-            Assert.AreEqual(NtpPacket.NotOurs, client.LastRefusal);
+            Assert.AreEqual(SntpClient.NotOurs, client.LastRefusal);
         }
 
         /// <summary>The named zones' daylight saving on nanoFramework's DateTime (DayOfWeek, DaysInMonth, AddDays): the second around each change.</summary>

@@ -86,7 +86,7 @@ namespace NFUnitTest
         public void PlainTextDecodesAndRepairsUtf8()
         {
             byte[] body = { 0x20, 0x48, 0xC3, 0xA9, 0x0D, 0x0A, 0xF0, 0x9F, 0x98, 0x80, 0xC3, 0x28, 0x09, 0x21, 0xED, 0xA0, 0x80, 0x20 };
-            string text = PlainText.FromUtf8(body, 0, body.Length);
+            string text = DesktopMessageStore.FromUtf8(body, 0, body.Length);
             Assert.AreEqual("0048 00E9 000A D83D DE00 FFFD 0028 0020 0021 FFFD ", Codes(text));
         }
 

@@ -150,7 +150,7 @@ namespace NFUnitTest
                 Assert.IsNotNull(s.Save());
                 medium.WriteBudget = -1;
                 var reader = new SettingsStore(medium, null);
-                Assert.IsTrue(reader.Load().UsedDefaults);
+                Assert.IsNull(reader.Load().Source);
                 Assert.AreEqual("defaults", VersionOf(reader));
                 Version(reader, "2");
                 Assert.IsNull(reader.Save());

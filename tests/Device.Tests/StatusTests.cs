@@ -16,9 +16,9 @@ namespace NFUnitTest
         {
             var s = new StatusScheduler();
             Assert.AreEqual(0, s.Categories.Problems.Count);
-            Assert.AreEqual(3, s.Categories.Seconds(StatusId.StatusLineSystemMessage, StatusCategory.ShowDirectly));
-            Assert.AreEqual(0, s.Categories.Seconds(StatusId.LocationRetrievalFailed, StatusCategory.PopUp));
-            Assert.IsTrue(s.Categories.IsIn(StatusId.Identity07IsNotRegistered, StatusCategory.Important));
+            Assert.AreEqual(3, s.Categories.Seconds(StatusId.StatusLineSystemMessage, StatusCategories.ShowDirectly));
+            Assert.AreEqual(0, s.Categories.Seconds(StatusId.LocationRetrievalFailed, StatusCategories.PopUp));
+            Assert.IsTrue(s.Categories.IsIn(StatusId.Identity07IsNotRegistered, StatusCategories.Important));
             Assert.AreEqual(StatusScheduler.NoMessage, s.StatusLine);
         }
 
@@ -83,10 +83,10 @@ namespace NFUnitTest
             Assert.AreEqual("status_msgs_that_are_blocked: unknown status ID 'NoSuchThing'", (string)problems[0]);
             Assert.Contains("bad seconds in 'UxmConnected:abc'", (string)problems[1]);
             Assert.Contains("HidConnected:999999", (string)problems[2]);
-            Assert.AreEqual(5, s.Categories.Seconds(StatusId.WlanActive, StatusCategory.ShowDirectly));
-            Assert.AreEqual(86400, s.Categories.Seconds(StatusCatalog.Find("TryParking"), StatusCategory.ShowDirectly));
-            Assert.IsTrue(s.Categories.IsIn(StatusId.EthernetUnplugged, StatusCategory.Blocked));
-            Assert.IsFalse(s.Categories.IsIn(StatusId.UxmConnected, StatusCategory.ShowDirectly));
+            Assert.AreEqual(5, s.Categories.Seconds(StatusId.WlanActive, StatusCategories.ShowDirectly));
+            Assert.AreEqual(86400, s.Categories.Seconds(StatusCatalog.Find("TryParking"), StatusCategories.ShowDirectly));
+            Assert.IsTrue(s.Categories.IsIn(StatusId.EthernetUnplugged, StatusCategories.Blocked));
+            Assert.IsFalse(s.Categories.IsIn(StatusId.UxmConnected, StatusCategories.ShowDirectly));
 
             s.Raise(StatusId.WlanActive, null, null, 0);
             Assert.AreEqual(1, s.ShowDirectlyCount(4999));

@@ -20,7 +20,7 @@ namespace DeskPhone.Firmware.Tests.Leds
             Assert.Equal(state, KeyState.Parse(name));
             // Inside a longer text, as the LED lists give their tokens.
             string list = "x," + name + ",y";
-            Assert.Equal(state, KeyState.Find(list, 2, name.Length));
+            Assert.Equal(state, KeyState.Parse(list, 2, name.Length));
         }
 
         [Theory]

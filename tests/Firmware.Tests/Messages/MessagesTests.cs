@@ -7,7 +7,7 @@ namespace DeskPhone.Firmware.Tests.Messages
 {
     public class PlainTextTests
     {
-        private static string Clean(byte[] b) => PlainText.FromUtf8(b, 0, b.Length);
+        private static string Clean(byte[] b) => DesktopMessageStore.FromUtf8(b, 0, b.Length);
 
         [Fact]
         public void KeepsUtf8AndLineBreaksAndDropsControls()
@@ -137,7 +137,7 @@ namespace DeskPhone.Firmware.Tests.Messages
         [InlineData("", false, "10.0.0.5", false)]
         public void TrustedOnlyFromRegistrarOrList(string host, bool registrar, string list, bool trusted)
         {
-            Assert.Equal(trusted, SenderTrust.IsTrusted(host, registrar, list));
+            Assert.Equal(trusted, InfoBoxQueue.IsTrusted(host, registrar, list));
         }
     }
 
@@ -313,7 +313,7 @@ namespace DeskPhone.Firmware.Tests.Messages
     }
 
     /// <summary>
-    /// Every Infobox icon name both ways (InfoBoxIcons' two tables, written with one exit since h-frames: a return per
+    /// Every Infobox icon name both ways (InfoBoxIcons.cs' two tables, written with one exit since h-frames: a return per
     /// case made the device's frame for each look-up 348 B instead of 204).
     /// </summary>
     public class InfoBoxIconsTests
@@ -339,16 +339,16 @@ namespace DeskPhone.Firmware.Tests.Messages
         [InlineData("calendar", IconId.Clock)]
         public void ANameFindsItsIconAndTheIconItsFirstName(string name, int icon)
         {
-            Assert.Equal(icon, InfoBoxIcons.Find(" " + name.ToUpperInvariant() + " "));
-            Assert.Equal(name == "calendar" ? "clock" : name, InfoBoxIcons.Name(icon));
+            Assert.Equal(icon, InfoBox.FindIcon(" " + name.ToUpperInvariant() + " "));
+            Assert.Equal(name == "calendar" ? "clock" : name, InfoBox.IconName(icon));
         }
 
         [Fact]
         public void AnUnknownNameIsTheInfoIconAndNoNameIsNone()
         {
-            Assert.Equal(IconId.Info, InfoBoxIcons.Find("unicorn"));
-            Assert.Equal(IconId.None, InfoBoxIcons.Find(""));
-            Assert.Equal("info", InfoBoxIcons.Name(IconId.Wlan));
+            Assert.Equal(IconId.Info, InfoBox.FindIcon("unicorn"));
+            Assert.Equal(IconId.None, InfoBox.FindIcon(""));
+            Assert.Equal("info", InfoBox.IconName(IconId.Wlan));
         }
     }
 }

@@ -255,7 +255,7 @@ namespace DeskPhone.Firmware.Tests.Presence
         [InlineData(PresenceState.AvailableOnPbx, PresenceDocument.Available)]
         public void ReadsWhatThePhoneItselfPublishes(int published, int seen)
         {
-            byte[] pidf = PidfWriter.Write("sip:a@b", published);
+            byte[] pidf = PresenceDocument.Write("sip:a@b", published);
             Assert.Equal(seen, PresenceDocument.Parse(pidf, 0, pidf.Length, out _));
         }
 
@@ -498,7 +498,7 @@ namespace DeskPhone.Firmware.Tests.Presence
         public void PresenceKeyFollowsPidf()
         {
             _blf.Configure(0, "presence sip:carol@pbx", 1, 0);
-            byte[] pidf = PidfWriter.Write("sip:carol@pbx", PresenceState.DoNotDisturb);
+            byte[] pidf = PresenceDocument.Write("sip:carol@pbx", PresenceState.DoNotDisturb);
             Assert.Equal(200, _blf.OnNotify(0, "application/pidf+xml", pidf, 0, pidf.Length, "active", 600, null, 0));
             Assert.Equal("DND", _blf.StateOf(0));
         }

@@ -17,10 +17,11 @@ namespace DeskPhone.Firmware.Tests.Presence
         private readonly Sender _sender = new Sender();
         private readonly MonitoredExtensions _blf;
         private bool _room;
+        private long _takenBefore = -1;
 
         public MonitoredRefusalTests()
         {
-            _blf = new MonitoredExtensions(_sender) { Admit = () => _room };
+            _blf = new MonitoredExtensions(_sender) { Admit = taken => { _takenBefore = taken; return _room; } };
         }
 
         [Fact]
@@ -42,6 +43,11 @@ namespace DeskPhone.Firmware.Tests.Presence
             Assert.False(_blf.IsRefused(3));
             Assert.Equal("IDLE", _blf.StateOf(3));
             Assert.Equal(1, _blf.RefusedCount);
+            Assert.Equal(0, _takenBefore);
+
+            // The admission is told the keys taken on before the one asked for (the reserve keeps room for them to ring).
+            Assert.Null(_blf.Configure(68, "presence sip:carol@pbx", 1, 0));
+            Assert.Equal(1, _takenBefore);
         }
 
         [Fact]

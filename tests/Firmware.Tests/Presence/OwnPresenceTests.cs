@@ -176,7 +176,7 @@ namespace DeskPhone.Firmware.Tests.Presence
         [Fact]
         public void BusyIsOpenAndOnThePhone()
         {
-            string xml = Encoding.UTF8.GetString(PidfWriter.Write("sip:486@pbx.example.com", PresenceState.Busy));
+            string xml = Encoding.UTF8.GetString(PresenceDocument.Write("sip:486@pbx.example.com", PresenceState.Busy));
 
             Assert.Equal(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n" +
@@ -195,7 +195,7 @@ namespace DeskPhone.Firmware.Tests.Presence
         [InlineData(PresenceState.Available, "open", null, "Available")]
         public void EachStateHasItsBasicStatusActivityAndNote(int state, string basic, string activity, string note)
         {
-            string xml = Encoding.UTF8.GetString(PidfWriter.Write("sip:a@b", state));
+            string xml = Encoding.UTF8.GetString(PresenceDocument.Write("sip:a@b", state));
 
             Assert.Contains("<basic>" + basic + "</basic>", xml);
             Assert.Equal(activity != null, xml.Contains("<rpid:activities>"));
@@ -210,7 +210,7 @@ namespace DeskPhone.Firmware.Tests.Presence
         [Fact]
         public void EntityIsEscaped()
         {
-            string xml = Encoding.UTF8.GetString(PidfWriter.Write("sip:a&\"b@c", PresenceState.Online));
+            string xml = Encoding.UTF8.GetString(PresenceDocument.Write("sip:a&\"b@c", PresenceState.Online));
             Assert.Contains("entity=\"sip:a&amp;&quot;b@c\"", xml);
         }
     }

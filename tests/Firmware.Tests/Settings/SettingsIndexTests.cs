@@ -7,7 +7,7 @@ using DeskPhone.Domain.Settings;
 namespace DeskPhone.Firmware.Tests.Settings
 {
     /// <summary>
-    /// The store reads names from one literal (SettingNameList.InTableOrder) whose entry o is row o's name: the list must
+    /// The store reads names from one literal (SettingsIndex.NamesInTableOrder, SettingNameList.cs) whose entry o is row o's name: the list must
     /// hold exactly the table's names in the table's order, or a lookup misses (or lands on another row).
     /// </summary>
     public class SettingsIndexTests
@@ -17,8 +17,8 @@ namespace DeskPhone.Firmware.Tests.Settings
         [Fact]
         public void TheNameListIsTheTablesNamesInTheTablesOrder()
         {
-            string list = (string)typeof(SettingsStore).Assembly.GetType("DeskPhone.Domain.Settings.SettingNameList")!
-                .GetField("InTableOrder", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
+            string list = (string)typeof(SettingsStore).Assembly.GetType("DeskPhone.Domain.Settings.SettingsIndex")!
+                .GetField("NamesInTableOrder", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
             string[] table = Enumerable.Range(0, _store.DefinitionCount).Select(o => _store.GetDefinition(o).Name).ToArray();
 
             Assert.EndsWith("\n", list);

@@ -13,7 +13,7 @@ namespace DeskPhone.Firmware.Tests.Settings
         public SettingsNotificationTests()
         {
             _store.SettingChanged += (name, idx, reboot) => _changes.Add(name + "/" + idx + "/" + reboot);
-            _store.PasswordStateChanged += (name, isSet) => _passwordEvents.Add(name + "=" + isSet);
+            _store.PasswordStateChanged += (name, idx, isSet) => _passwordEvents.Add(name + "/" + idx + "=" + isSet);
             _store.RebootRequiredRaised += () => _reboots++;
         }
 
@@ -54,7 +54,7 @@ namespace DeskPhone.Firmware.Tests.Settings
             Assert.Null(_store.Set("admin_mode_password", 0, "hunter2"));
             Assert.Null(_store.Set("admin_mode_password", 0, "other"));
             Assert.Null(_store.Set("admin_mode_password", 0, ""));
-            Assert.Equal(new[] { "admin_mode_password=True", "admin_mode_password=False" }, _passwordEvents);
+            Assert.Equal(new[] { "admin_mode_password/0=True", "admin_mode_password/0=False" }, _passwordEvents);
             Assert.Equal(3, _changes.Count);
         }
 

@@ -217,7 +217,7 @@ namespace DeskPhone.Firmware.Tests.Settings
                 medium.WriteBudget = -1;
                 var reader = new SettingsStore(medium, null);
                 SettingsLoadReport report = reader.Load();
-                Assert.True(report.UsedDefaults);
+                Assert.Null(report.Source);
                 Assert.Equal("defaults", VersionOf(reader));
                 // The next save must still work and win.
                 Version(reader, "2");
@@ -255,14 +255,14 @@ namespace DeskPhone.Firmware.Tests.Settings
             medium.Blobs[SettingsStore.SlotA] = new byte[0];
             medium.Blobs[SettingsStore.SlotB] = System.Text.Encoding.ASCII.GetBytes("DPS1 this is not a settings file at all");
             SettingsLoadReport report = new SettingsStore(medium, null).Load();
-            Assert.True(report.UsedDefaults);
+            Assert.Null(report.Source);
             Assert.True(report.FellBack);
             Assert.Equal(2, report.Problems.Length);
 
             medium.FailReads = true;
             var s = new SettingsStore(medium, null);
             report = s.Load();
-            Assert.True(report.UsedDefaults);
+            Assert.Null(report.Source);
             Assert.Contains("unreadable", report.ToString());
             Assert.Equal("defaults", VersionOf(s));
         }
@@ -277,7 +277,7 @@ namespace DeskPhone.Firmware.Tests.Settings
             byte[] blob = medium.Blobs[SettingsStore.SlotA];
             blob[11] = 0x7F;
             SettingsLoadReport report = new SettingsStore(medium, null).Load();
-            Assert.True(report.UsedDefaults);
+            Assert.Null(report.Source);
             Assert.Contains("length mismatch", report.Problems[0]);
         }
 
@@ -324,7 +324,7 @@ namespace DeskPhone.Firmware.Tests.Settings
             var passwords = new System.Collections.Generic.List<string>();
             int reboots = 0;
             reloaded.SettingChanged += (n, i, r) => changes.Add(n + "/" + i);
-            reloaded.PasswordStateChanged += (n, set) => passwords.Add(n + "=" + set);
+            reloaded.PasswordStateChanged += (n, i, set) => passwords.Add(n + "=" + set);
             reloaded.RebootRequiredRaised += () => reboots++;
 
             Assert.Null(reloaded.FactoryReset());
@@ -335,7 +335,7 @@ namespace DeskPhone.Firmware.Tests.Settings
             Assert.Equal(new[] { "user_name/1", "user_realname/3", "mb_trusted_hosts/0", "admin_mode_password/0", "http_pass/0", "dhcp/0" }, changes);
             Assert.Equal(new[] { "admin_mode_password=False", "http_pass=False" }, passwords);
             Assert.Equal(1, reboots);
-            Assert.True(Loaded(medium).Load().UsedDefaults);
+            Assert.Null(Loaded(medium).Load().Source);
         }
 
         [Fact]
@@ -366,7 +366,7 @@ namespace DeskPhone.Firmware.Tests.Settings
             var s = new SettingsStore();
             s.Set("user_name", 1, "x");
             Assert.NotNull(s.Save());
-            Assert.True(s.Load().UsedDefaults);
+            Assert.Null(s.Load().Source);
             Assert.Equal("", s.Get("user_name", 1));
         }
 

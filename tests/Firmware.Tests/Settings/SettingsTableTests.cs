@@ -70,16 +70,16 @@ namespace DeskPhone.Firmware.Tests.Settings
         [Fact]
         public void StatusAndLedDefaultsComeFromTheirOwners()
         {
-            Assert.Equal(StatusCategoryDefaults.Blocked, _store.Get("status_msgs_that_are_blocked"));
-            Assert.Equal(StatusCategoryDefaults.ShowDirectly, _store.Get("status_msgs_that_show_directly"));
-            Assert.Equal(StatusCategoryDefaults.Essential, _store.Get("status_msgs_that_are_essential"));
-            Assert.Equal(StatusCategoryDefaults.Important, _store.Get("status_msgs_that_are_important"));
-            Assert.Equal(StatusCategoryDefaults.AudioIndication, _store.Get("status_msgs_with_audio_indication"));
-            Assert.Equal(StatusCategoryDefaults.PopUp, _store.Get("status_msgs_to_pop_up"));
-            Assert.Equal(LedDefaults.On, _store.Get("led_on"));
-            Assert.Equal(LedDefaults.BlinkFast, _store.Get("led_blink_fast"));
-            Assert.Equal(LedDefaults.Red, _store.Get("led_red"));
-            Assert.Equal(LedDefaults.CallIndicatorUsage, _store.Get("led_call_indicator_usage"));
+            Assert.Equal(StatusCategories.DefaultBlocked, _store.Get("status_msgs_that_are_blocked"));
+            Assert.Equal(StatusCategories.DefaultShowDirectly, _store.Get("status_msgs_that_show_directly"));
+            Assert.Equal(StatusCategories.DefaultEssential, _store.Get("status_msgs_that_are_essential"));
+            Assert.Equal(StatusCategories.DefaultImportant, _store.Get("status_msgs_that_are_important"));
+            Assert.Equal(StatusCategories.DefaultAudioIndication, _store.Get("status_msgs_with_audio_indication"));
+            Assert.Equal(StatusCategories.DefaultPopUp, _store.Get("status_msgs_to_pop_up"));
+            Assert.Equal(LedPolicy.DefaultOn, _store.Get("led_on"));
+            Assert.Equal(LedPolicy.DefaultBlinkFast, _store.Get("led_blink_fast"));
+            Assert.Equal(LedPolicy.DefaultRed, _store.Get("led_red"));
+            Assert.Equal(LedPolicy.DefaultCallIndicatorUsage, _store.Get("led_call_indicator_usage"));
         }
 
         [Fact]

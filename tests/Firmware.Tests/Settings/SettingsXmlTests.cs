@@ -194,16 +194,16 @@ namespace DeskPhone.Firmware.Tests.Settings
             // Unknown settings are kept up to the store's bound; the rest are named as not kept, the list itself bounded.
             Assert.Equal(SettingsStore.MaxUnknown, report.Unknown.Length);
             Assert.Equal(SettingsStore.MaxUnknown, _store.UnknownCount);
-            Assert.Equal(XmlSettingsImporter.MaxErrors + 1, report.Errors.Length);
+            Assert.Equal(SettingsStore.MaxImportErrors + 1, report.Errors.Length);
             Assert.Equal("vendor_64: unknown setting not kept (64 are kept already)", report.Errors[0]);
-            Assert.Equal("more refused values, not listed", report.Errors[XmlSettingsImporter.MaxErrors]);
+            Assert.Equal("more refused values, not listed", report.Errors[SettingsStore.MaxImportErrors]);
         }
 
         [Fact]
         public void ADocumentWithTooManySettingsChangesNothing()
         {
             var sb = new StringBuilder("<settings><phone-settings><key_click>off</key_click>");
-            for (int i = 0; i < XmlSettingsImporter.MaxEntries; i++)
+            for (int i = 0; i < SettingsStore.MaxImportEntries; i++)
             {
                 sb.Append("<v").Append(i).Append("/>");
             }

@@ -71,8 +71,8 @@ namespace DeskPhone.Firmware.Tests.Status
         /// added or changed without its length would be cut wrong. On failure the message is the literal to paste.
         /// </summary>
         [Theory]
-        [InlineData("DeskPhone.Domain.Status.StatusCatalogData", "NameList", "NameLengths")]
-        [InlineData("DeskPhone.Domain.Status.StatusCatalogData", "DescriptionList", "DescriptionLengths")]
+        [InlineData("DeskPhone.Domain.Status.StatusCatalog", "NameList", "NameLengths")]
+        [InlineData("DeskPhone.Domain.Status.StatusCatalog", "DescriptionList", "DescriptionLengths")]
         [InlineData("DeskPhone.Domain.Leds.KeyState", "NameList", "NameLengths")]
         public void EveryColumnsLengthsAreItsEntriesLengths(string type, string text, string lengths)
         {

@@ -32,7 +32,7 @@ namespace DeskPhone.Firmware.Tests.Status
             Assert.Equal(0, s.Notification(0));
             for (int i = 1; i < s.NotificationCount; i++)
             {
-                Assert.False(s.Categories.IsIn(s.Notification(i), StatusCategory.Blocked));
+                Assert.False(s.Categories.IsIn(s.Notification(i), StatusCategories.Blocked));
                 Assert.True(i == 1 || s.Notification(i) < s.Notification(i - 1), "order at " + i);
             }
         }
@@ -130,7 +130,7 @@ namespace DeskPhone.Firmware.Tests.Status
             Assert.Equal(0, c.Rank(StatusId.EthernetUnplugged));
             Assert.True(c.RankPosition(StatusId.UxmConnected) < c.RankPosition(StatusId.WlanActive));
             Assert.Equal(1, c.RankPosition(StatusId.HidConnected));
-            Assert.True(c.IsIn(StatusId.WlanActive, StatusCategory.ShowDirectly) && c.IsIn(StatusId.WlanActive, StatusCategory.Important));
+            Assert.True(c.IsIn(StatusId.WlanActive, StatusCategories.ShowDirectly) && c.IsIn(StatusId.WlanActive, StatusCategories.Important));
 
             // On the status line: the essential order wins over the show-directly order.
             var s = new StatusScheduler();
@@ -146,11 +146,11 @@ namespace DeskPhone.Firmware.Tests.Status
             var c = new StatusCategories();
             c.Configure("", "WlanActive:5 UxmConnected EthernetUnplugged:86400 WlanActive UxmConnected:7", "", "", "", "HidConnected:0");
             Assert.Empty(c.Problems);
-            Assert.Equal(-1, c.Seconds(StatusId.WlanActive, StatusCategory.ShowDirectly)); // the later entry has no :N
-            Assert.Equal(7, c.Seconds(StatusId.UxmConnected, StatusCategory.ShowDirectly));
-            Assert.Equal(86400, c.Seconds(StatusId.EthernetUnplugged, StatusCategory.ShowDirectly));
-            Assert.Equal(0, c.Seconds(StatusId.HidConnected, StatusCategory.PopUp));
-            Assert.Equal(-1, c.Seconds(StatusId.HidConnected, StatusCategory.ShowDirectly));
+            Assert.Equal(-1, c.Seconds(StatusId.WlanActive, StatusCategories.ShowDirectly)); // the later entry has no :N
+            Assert.Equal(7, c.Seconds(StatusId.UxmConnected, StatusCategories.ShowDirectly));
+            Assert.Equal(86400, c.Seconds(StatusId.EthernetUnplugged, StatusCategories.ShowDirectly));
+            Assert.Equal(0, c.Seconds(StatusId.HidConnected, StatusCategories.PopUp));
+            Assert.Equal(-1, c.Seconds(StatusId.HidConnected, StatusCategories.ShowDirectly));
             Assert.True(c.RankPosition(StatusId.WlanActive) < c.RankPosition(StatusId.UxmConnected));
             Assert.True(c.RankPosition(StatusId.UxmConnected) < c.RankPosition(StatusId.EthernetUnplugged));
             Assert.Equal(int.MaxValue, c.RankPosition(StatusId.HidConnected));
@@ -163,7 +163,7 @@ namespace DeskPhone.Firmware.Tests.Status
             c.Configure("", string.Join(" ", timed), "", "", "", "");
             for (int id = 0; id < StatusId.Count; id++)
             {
-                Assert.Equal(id * 997 % 86401, c.Seconds(id, StatusCategory.ShowDirectly));
+                Assert.Equal(id * 997 % 86401, c.Seconds(id, StatusCategories.ShowDirectly));
                 Assert.Equal(id, c.RankPosition(id));
             }
         }

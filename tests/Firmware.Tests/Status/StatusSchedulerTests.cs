@@ -42,7 +42,7 @@ namespace DeskPhone.Firmware.Tests.Status
             for (int i = 1; i <= 12; i++)
             {
                 Assert.Equal(StatusId.IdentityIsNotRegistered(i), StatusCatalog.Find("Identity" + i.ToString("00") + "IsNotRegistered"));
-                Assert.Equal(StatusId.IdentityExtendedRegInfo(i), StatusCatalog.Find("Identity" + i.ToString("00") + "ExtendedRegInfo"));
+                Assert.Equal(StatusId.Identity01ExtendedRegInfo + i - 1, StatusCatalog.Find("Identity" + i.ToString("00") + "ExtendedRegInfo"));
             }
         }
 
@@ -91,9 +91,9 @@ namespace DeskPhone.Firmware.Tests.Status
         public void DefaultsParseWithoutProblems()
         {
             Assert.Empty(_s.Categories.Problems);
-            Assert.Equal(3, _s.Categories.Seconds(StatusId.StatusLineSystemMessage, StatusCategory.ShowDirectly));
-            Assert.Equal(0, _s.Categories.Seconds(StatusId.LocationRetrievalFailed, StatusCategory.PopUp));
-            Assert.True(_s.Categories.IsIn(StatusId.Identity07IsNotRegistered, StatusCategory.Important));
+            Assert.Equal(3, _s.Categories.Seconds(StatusId.StatusLineSystemMessage, StatusCategories.ShowDirectly));
+            Assert.Equal(0, _s.Categories.Seconds(StatusId.LocationRetrievalFailed, StatusCategories.PopUp));
+            Assert.True(_s.Categories.IsIn(StatusId.Identity07IsNotRegistered, StatusCategories.Important));
         }
 
         [Fact]
@@ -127,9 +127,9 @@ namespace DeskPhone.Firmware.Tests.Status
             _s.Clear(StatusId.PhoneHasNoAdminPassword, 300);
             Assert.Equal(StatusId.PhoneHasNoHttpPassword, _s.StatusLine);
 
-            _s.Configure(StatusCategoryDefaults.Blocked + " PhoneHasNoHttpPassword",
-                StatusCategoryDefaults.ShowDirectly, StatusCategoryDefaults.Essential, StatusCategoryDefaults.Important,
-                StatusCategoryDefaults.AudioIndication, StatusCategoryDefaults.PopUp, 400);
+            _s.Configure(StatusCategories.DefaultBlocked + " PhoneHasNoHttpPassword",
+                StatusCategories.DefaultShowDirectly, StatusCategories.DefaultEssential, StatusCategories.DefaultImportant,
+                StatusCategories.DefaultAudioIndication, StatusCategories.DefaultPopUp, 400);
             Assert.Equal(StatusId.PhoneHasIncomingPublicAnnouncement, _s.StatusLine);
         }
 
@@ -168,7 +168,7 @@ namespace DeskPhone.Firmware.Tests.Status
             Assert.Equal(StatusScheduler.NoMessage, _s.StatusLine);
             Assert.True(_s.IsActive(StatusId.StatusLineSystemMessage));
             Assert.Equal(1, _s.NotificationCount);
-            Assert.Contains(_changes, c => (c & StatusChange.StatusLine) != 0);
+            Assert.Contains(_changes, c => (c & StatusScheduler.StatusLineChanged) != 0);
             Assert.Contains("its time on the status line is over", _s.Explain(StatusId.StatusLineSystemMessage, 4000));
         }
 
@@ -195,8 +195,8 @@ namespace DeskPhone.Firmware.Tests.Status
             _s.Raise(StatusId.PhoneHasMissedCalls, "2", null, 6);
             int[] expected = { StatusId.EthernetUnplugged, StatusId.UxmConnected, StatusId.HidConnected, StatusId.PhoneHasMissedCalls };
             Assert.Equal(expected, new[] { _s.Notification(0), _s.Notification(1), _s.Notification(2), _s.Notification(3) });
-            _s.Configure(StatusCategoryDefaults.Blocked, StatusCategoryDefaults.ShowDirectly, StatusCategoryDefaults.Essential,
-                         StatusCategoryDefaults.Important, StatusCategoryDefaults.AudioIndication, StatusCategoryDefaults.PopUp, 7);
+            _s.Configure(StatusCategories.DefaultBlocked, StatusCategories.DefaultShowDirectly, StatusCategories.DefaultEssential,
+                         StatusCategories.DefaultImportant, StatusCategories.DefaultAudioIndication, StatusCategories.DefaultPopUp, 7);
             Assert.Equal(expected, new[] { _s.Notification(0), _s.Notification(1), _s.Notification(2), _s.Notification(3) });
         }
 
@@ -318,7 +318,7 @@ namespace DeskPhone.Firmware.Tests.Status
             _changes.Clear();
             _s.Tick(5000);
             Assert.Equal(1, _s.ShowDirectlyCount(5000));
-            Assert.Contains(_changes, c => (c & StatusChange.IdleList) != 0);
+            Assert.Contains(_changes, c => (c & StatusScheduler.IdleListChanged) != 0);
         }
 
         [Fact]
@@ -328,9 +328,9 @@ namespace DeskPhone.Firmware.Tests.Status
             Assert.Equal(3, _s.Categories.Problems.Count);
             Assert.Equal("status_msgs_that_are_blocked: unknown status ID 'NoSuchThing'", _s.Categories.Problems[0]);
             Assert.Contains("bad seconds in 'UxmConnected:abc'", (string)_s.Categories.Problems[1]);
-            Assert.True(_s.Categories.IsIn(StatusId.EthernetUnplugged, StatusCategory.Blocked));
-            Assert.True(_s.Categories.IsIn(StatusId.WlanActive, StatusCategory.ShowDirectly));
-            Assert.False(_s.Categories.IsIn(StatusId.UxmConnected, StatusCategory.ShowDirectly));
+            Assert.True(_s.Categories.IsIn(StatusId.EthernetUnplugged, StatusCategories.Blocked));
+            Assert.True(_s.Categories.IsIn(StatusId.WlanActive, StatusCategories.ShowDirectly));
+            Assert.False(_s.Categories.IsIn(StatusId.UxmConnected, StatusCategories.ShowDirectly));
         }
 
         [Fact]
@@ -338,10 +338,10 @@ namespace DeskPhone.Firmware.Tests.Status
         {
             _s.Raise(StatusId.EthernetUnplugged, null, null, 0);
             int c = _changes[_changes.Count - 1];
-            Assert.NotEqual(0, c & StatusChange.StatusLine);
-            Assert.NotEqual(0, c & StatusChange.Notifications);
-            Assert.NotEqual(0, c & StatusChange.Leds);
-            Assert.Equal(0, c & StatusChange.PopUp);
+            Assert.NotEqual(0, c & StatusScheduler.StatusLineChanged);
+            Assert.NotEqual(0, c & StatusScheduler.NotificationsChanged);
+            Assert.NotEqual(0, c & StatusScheduler.LedsChanged);
+            Assert.Equal(0, c & StatusScheduler.PopUpChanged);
             _changes.Clear();
             _s.Tick(1);
             Assert.Empty(_changes);
@@ -376,7 +376,7 @@ namespace DeskPhone.Firmware.Tests.Status
                 Cycle(s, round * 1000);
             }
             Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-            Assert.NotEqual(0, changes & StatusChange.PopUp);
+            Assert.NotEqual(0, changes & StatusScheduler.PopUpChanged);
         }
 
         private static void Cycle(StatusScheduler s, long now)

@@ -11,7 +11,7 @@ namespace DeskPhone.Firmware.Tests.Time
         private static byte[] Request()
         {
             var r = new byte[48];
-            NtpPacket.WriteRequest(r, Nonce);
+            SntpClient.WriteRequest(r, Nonce);
             return r;
         }
 
@@ -28,7 +28,7 @@ namespace DeskPhone.Firmware.Tests.Time
             {
                 buffer[i] = 0xEE; // what a reused buffer held before
             }
-            NtpPacket.WriteRequest(buffer, Nonce);
+            SntpClient.WriteRequest(buffer, Nonce);
             Assert.Equal(expected, buffer[..48]);
             Assert.Equal(0xEE, buffer[48]);
         }
@@ -39,7 +39,7 @@ namespace DeskPhone.Firmware.Tests.Time
             var rx = new DateTime(2026, 12, 3, 10, 0, 0, 250, DateTimeKind.Utc);
             var tx = rx.AddMilliseconds(3);
             byte[] a = NtpServerAnswer.For(Request(), rx, tx);
-            Assert.Equal(NtpPacket.Ok, NtpPacket.Read(a, 48, Nonce, out long received, out long transmitted));
+            Assert.Equal(SntpClient.Ok, SntpClient.ReadAnswer(a, 48, Nonce, out long received, out long transmitted));
             Assert.Equal(Ms(rx), received);
             Assert.Equal(Ms(tx), transmitted);
         }
@@ -51,10 +51,10 @@ namespace DeskPhone.Firmware.Tests.Time
             var rx = new DateTime(2040, 5, 1, 0, 0, 0, DateTimeKind.Utc);
             byte[] a = NtpServerAnswer.For(Request(), rx, rx);
             Assert.True((a[40] & 0x80) == 0);
-            Assert.Equal(NtpPacket.Ok, NtpPacket.Read(a, 48, Nonce, out _, out long transmitted));
+            Assert.Equal(SntpClient.Ok, SntpClient.ReadAnswer(a, 48, Nonce, out _, out long transmitted));
             Assert.Equal(Ms(rx), transmitted);
             var early = new DateTime(1999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            Assert.Equal(NtpPacket.Ok, NtpPacket.Read(NtpServerAnswer.For(Request(), early, early), 48, Nonce, out _, out transmitted));
+            Assert.Equal(SntpClient.Ok, SntpClient.ReadAnswer(NtpServerAnswer.For(Request(), early, early), 48, Nonce, out _, out transmitted));
             Assert.Equal(Ms(early), transmitted);
         }
 
@@ -63,18 +63,18 @@ namespace DeskPhone.Firmware.Tests.Time
         {
             var t = new DateTime(2026, 12, 3, 10, 0, 0, DateTimeKind.Utc);
             byte[] request = Request();
-            Assert.Equal(NtpPacket.TooShort, NtpPacket.Read(NtpServerAnswer.For(request, t, t), 47, Nonce, out _, out _));
-            Assert.Equal(NtpPacket.NotServer, NtpPacket.Read(NtpServerAnswer.For(request, t, t, mode: 3), 48, Nonce, out _, out _));
-            Assert.Equal(NtpPacket.NotServer, NtpPacket.Read(NtpServerAnswer.For(request, t, t, version: 2), 48, Nonce, out _, out _));
-            Assert.Equal(NtpPacket.KissOfDeath, NtpPacket.Read(NtpServerAnswer.For(request, t, t, stratum: 0), 48, Nonce, out _, out _));
-            Assert.Equal(NtpPacket.Unsynchronized, NtpPacket.Read(NtpServerAnswer.For(request, t, t, leap: 3), 48, Nonce, out _, out _));
-            Assert.Equal(NtpPacket.NoTime, NtpPacket.Read(NtpServerAnswer.For(request, t, t, stratum: 16), 48, Nonce, out _, out _));
+            Assert.Equal(SntpClient.TooShort, SntpClient.ReadAnswer(NtpServerAnswer.For(request, t, t), 47, Nonce, out _, out _));
+            Assert.Equal(SntpClient.NotServer, SntpClient.ReadAnswer(NtpServerAnswer.For(request, t, t, mode: 3), 48, Nonce, out _, out _));
+            Assert.Equal(SntpClient.NotServer, SntpClient.ReadAnswer(NtpServerAnswer.For(request, t, t, version: 2), 48, Nonce, out _, out _));
+            Assert.Equal(SntpClient.KissOfDeath, SntpClient.ReadAnswer(NtpServerAnswer.For(request, t, t, stratum: 0), 48, Nonce, out _, out _));
+            Assert.Equal(SntpClient.Unsynchronized, SntpClient.ReadAnswer(NtpServerAnswer.For(request, t, t, leap: 3), 48, Nonce, out _, out _));
+            Assert.Equal(SntpClient.NoTime, SntpClient.ReadAnswer(NtpServerAnswer.For(request, t, t, stratum: 16), 48, Nonce, out _, out _));
             byte[] zero = NtpServerAnswer.For(request, t, t);
             Array.Clear(zero, 40, 8);
-            Assert.Equal(NtpPacket.NoTime, NtpPacket.Read(zero, 48, Nonce, out _, out _));
+            Assert.Equal(SntpClient.NoTime, SntpClient.ReadAnswer(zero, 48, Nonce, out _, out _));
             byte[] other = NtpServerAnswer.For(request, t, t);
             other[31] ^= 1;
-            Assert.Equal(NtpPacket.NotOurs, NtpPacket.Read(other, 48, Nonce, out _, out _));
+            Assert.Equal(SntpClient.NotOurs, SntpClient.ReadAnswer(other, 48, Nonce, out _, out _));
         }
     }
 }

@@ -147,7 +147,7 @@ namespace DeskPhone.Firmware.Tests.Time
             _channel.Inbound.Enqueue(stale);
             _client.Poll(50);
             Assert.Equal(SntpClient.Waiting, _client.State);
-            Assert.Equal(NtpPacket.NotOurs, _client.LastRefusal);
+            Assert.Equal(SntpClient.NotOurs, _client.LastRefusal);
             _channel.Inbound.Enqueue(NtpServerAnswer.For(_channel.LastRequest, Server, Server));
             _client.Poll(60);
             Assert.Equal(SntpClient.Synchronized, _client.State);
@@ -176,7 +176,7 @@ namespace DeskPhone.Firmware.Tests.Time
             Assert.Single(_channel.Sent);
             PollUntil(ref now, SntpClient.MaxRetryMs + 20);
             Assert.Equal(2, _channel.Sent.Count);
-            Assert.Equal(NtpPacket.KissOfDeath, _client.LastRefusal);
+            Assert.Equal(SntpClient.KissOfDeath, _client.LastRefusal);
         }
 
         [Fact]
