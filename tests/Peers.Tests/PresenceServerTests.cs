@@ -31,24 +31,43 @@ namespace DeskPhone.Peers.Tests
         private static bool Active(PhoneUnderTest phone, string id) =>
             phone.Status().GetProperty("active").EnumerateArray().Any(s => s.GetProperty("id").GetString() == id);
 
+        /// <summary>alice registered at the server with F1 a BLF key on bob, its SUBSCRIBE seen by the server.</summary>
+        private static PhoneUnderTest AliceWatchingBob(Kamailio kamailio)
+        {
+            PhoneUnderTest alice = KamailioTests.Phone("alice", kamailio,
+                extraSettings: "<fkey idx=\"1\" perm=\"\">blf sip:bob@127.0.0.1</fkey>");
+            try
+            {
+                Assert.True(alice.WaitFor(() => KamailioTests.Registered(alice), r => r, 10000), "not registered:\n" + kamailio.Log);
+                Assert.True(alice.WaitFor(() => kamailio.Count("PEERTEST SUBSCRIBE dialog for sip:bob@127.0.0.1 from alice"), n => n >= 1, 10000) >= 1,
+                    "the key did not subscribe:\n" + kamailio.Log);
+                return alice;
+            }
+            catch
+            {
+                alice.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>A sipp registers <paramref name="port"/> as the user's contact (digest, password pwUSER).</summary>
+        private static void Register(Kamailio kamailio, string user, int port)
+        {
+            using var register = new Sipp("register.xml", kamailio.Port, "-key user " + user + " -au " + user + " -ap pw" + user + " -key contact_port " + port);
+            Assert.True(register.WaitForExit(10000) == 0, user + " did not register:\n" + register.Log + kamailio.Log);
+        }
+
         [SkippableFact]
         public void BlfKeyFollowsACallThroughTheServer()
         {
             SkipUnlessInstalled(sipp: true);
             using var kamailio = new Kamailio("presence.cfg");
-            using PhoneUnderTest alice = KamailioTests.Phone("alice", kamailio,
-                extraSettings: "<fkey idx=\"1\" perm=\"\">blf sip:bob@127.0.0.1</fkey>");
-            Assert.True(alice.WaitFor(() => KamailioTests.Registered(alice), r => r, 10000), "not registered:\n" + kamailio.Log);
-            Assert.True(alice.WaitFor(() => kamailio.Count("PEERTEST SUBSCRIBE dialog for sip:bob@127.0.0.1 from alice"), n => n >= 1, 10000) >= 1,
-                "the key did not subscribe:\n" + kamailio.Log);
+            using PhoneUnderTest alice = AliceWatchingBob(kamailio);
             Assert.Equal("off off", F1(alice));
 
-            // bob: one sipp answers on its port, another registers that port as bob's contact (digest, pwbob).
+            // bob: one sipp answers on its port, another registers that port as bob's contact.
             using var bob = new Sipp("answer.xml", 0);
-            using (var register = new Sipp("register.xml", kamailio.Port, "-key user bob -au bob -ap pwbob -key contact_port " + bob.Port))
-            {
-                Assert.True(register.WaitForExit(10000) == 0, "bob did not register:\n" + register.Log + kamailio.Log);
-            }
+            Register(kamailio, "bob", bob.Port);
 
             // carol calls bob through kamailio: 180, 2.5 s of ringing, 200, 2.5 s of talk, BYE.
             using var carol = new Sipp("call.xml", kamailio.Port, "-key callee bob");
@@ -73,19 +92,12 @@ namespace DeskPhone.Peers.Tests
         {
             SkipUnlessInstalled(sipp: true);
             using var kamailio = new Kamailio("presence.cfg");
-            using PhoneUnderTest alice = KamailioTests.Phone("alice", kamailio,
-                extraSettings: "<fkey idx=\"1\" perm=\"\">blf sip:bob@127.0.0.1</fkey>");
-            Assert.True(alice.WaitFor(() => KamailioTests.Registered(alice), r => r, 10000), "not registered:\n" + kamailio.Log);
-            Assert.True(alice.WaitFor(() => kamailio.Count("PEERTEST SUBSCRIBE dialog for sip:bob@127.0.0.1 from alice"), n => n >= 1, 10000) >= 1,
-                "the key did not subscribe:\n" + kamailio.Log);
+            using PhoneUnderTest alice = AliceWatchingBob(kamailio);
 
             using var bob = new Sipp("ring.xml", 0);
             using var carolAnswers = new Sipp("pickup-answer.xml", 0);
-            foreach (var (user, port) in new[] { ("bob", bob.Port), ("carol", carolAnswers.Port) })
-            {
-                using var register = new Sipp("register.xml", kamailio.Port, "-key user " + user + " -au " + user + " -ap pw" + user + " -key contact_port " + port);
-                Assert.True(register.WaitForExit(10000) == 0, user + " did not register:\n" + register.Log + kamailio.Log);
-            }
+            Register(kamailio, "bob", bob.Port);
+            Register(kamailio, "carol", carolAnswers.Port);
 
             // carol calls bob and lets it ring for up to 20 s; the pickup must come before.
             // sipp maps answers to its call by the Call-ID it makes: -cid_str makes it one the test knows (call 1).
