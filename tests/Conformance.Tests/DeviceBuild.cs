@@ -17,8 +17,8 @@ namespace DeskPhone.Conformance.Tests
     {
         public static readonly string[] Configurations = { "Release", "Debug" };
 
-        /// <summary>The assemblies that make up the application image flashed on the board: the portable libraries (DeskPhone.Drivers holding ui/ and media/ too) and the board application.</summary>
-        public static readonly string[] ApplicationAssemblies = { "DeskPhone.Sip", "DeskPhone.Drivers", "DeskPhone.Xml", "DeskPhone.Domain", "DeskPhone.Firmware", "DeskPhone.Board" };
+        /// <summary>The assemblies that make up the application image flashed on the board: the portable libraries (DeskPhone.Drivers holding ui/, media/ and xml/ too) and the board application.</summary>
+        public static readonly string[] ApplicationAssemblies = { "DeskPhone.Sip", "DeskPhone.Drivers", "DeskPhone.Domain", "DeskPhone.Firmware", "DeskPhone.Board" };
 
         private static readonly Dictionary<string, Lazy<DeviceBuild>> Builds = Configurations.ToDictionary(
             c => c, c => new Lazy<DeviceBuild>(() => new DeviceBuild(c)));

@@ -94,6 +94,7 @@ namespace DeskPhone.Conformance.Tests
             Assert.DoesNotContain("System.Device.I2s", references);
             Assert.DoesNotContain("DeskPhone.Ui", references);
             Assert.DoesNotContain("DeskPhone.Media", references);
+            Assert.DoesNotContain("DeskPhone.Xml", references);
         }
 
         /// <summary>The budget line of docs/benchmarks.md: "Application image budget: N bytes".</summary>

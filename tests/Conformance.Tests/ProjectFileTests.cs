@@ -67,8 +67,8 @@ namespace DeskPhone.Conformance.Tests
         }
 
         /// <summary>
-        /// ui/ and media/ are built into DeskPhone.Drivers on the device (one assembly's tables, not three: docs/architecture.md)
-        /// and stay their own host twins, which keep the three from using each other. A .nfproj of their own would be
+        /// ui/, media/ and xml/ are built into DeskPhone.Drivers on the device (one assembly's tables, not four: docs/architecture.md)
+        /// and stay their own host twins, which keep the four from using each other. A .nfproj of their own would be
         /// deployed beside the drivers' and compile the same types twice.
         /// </summary>
         [Theory]
@@ -82,6 +82,20 @@ namespace DeskPhone.Conformance.Tests
             Assert.Empty(Directory.GetFiles(PortableProjects.Dir(folder), "packages.config"));
             Assert.True(File.Exists(Path.Combine(PortableProjects.Dir(folder), PortableProjects.AssemblyName(folder) + ".csproj")), folder + " keeps its host twin");
             Assert.DoesNotContain(DeviceBuild.Projects, p => File.ReadAllText(Path.Combine(RepoPaths.Root, p)).Contains(PortableProjects.AssemblyName(folder) + ".nfproj"));
+        }
+
+        /// <summary>
+        /// xml/ uses sip's UTF-8 helpers, so on the device DeskPhone.Drivers references DeskPhone.Sip, and nothing else of
+        /// ours; sip's device project references none of ours, or the two would need each other (docs/architecture.md).
+        /// </summary>
+        [Fact]
+        public void DriversDeviceProjectReferencesSipAndSipNothingOfOurs()
+        {
+            string[] drivers = LoadNfproj("drivers").Descendants(Ms + "ProjectReference").Select(r => (string)r.Attribute("Include")).ToArray();
+            string[] sip = LoadNfproj("sip").Descendants(Ms + "ProjectReference").Select(r => (string)r.Attribute("Include")).ToArray();
+
+            Assert.Equal(new[] { "..\\sip\\DeskPhone.Sip.nfproj" }, drivers);
+            Assert.Empty(sip);
         }
 
         /// <summary>
