@@ -54,10 +54,9 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>
         /// Entries added at a time past <see cref="KeepAllUpTo"/>: the table then holds what the reuse age needs at the
-        /// request rate (20 a second take about 105 entries: 112, not 128; 8, not 16: a stream that needs 81 to 88 keeps
-        /// 88, 96 B less, h-sipstream).
+        /// request rate (20 a second take about 105 entries: 112, not 128).
         /// </summary>
-        private const int GrowBy = 8;
+        private const int GrowBy = 16;
         public const long TimerJMs = 32000;
 
         /// <summary>

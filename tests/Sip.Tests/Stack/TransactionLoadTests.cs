@@ -183,22 +183,22 @@ namespace DeskPhone.Sip.Tests.Stack
         [Fact]
         public void TheTableShrinksOnceItsEntriesPassTimerJAndStillKnowsTheLiveOnes()
         {
-            // A burst of 100 requests grows the table to 104 entries (doubled up to 64, then 8 at a time; docs/sip-stack.md, "Transactions").
+            // A burst of 100 requests grows the table to 112 entries (doubled up to 64, then 16 at a time; docs/sip-stack.md, "Transactions").
             for (int i = 0; i < 100; i++)
             {
                 Deliver(Message(i, "m" + i), i * 10);
             }
-            Assert.Equal(104, _ua.ServerTransactionRoom);
+            Assert.Equal(112, _ua.ServerTransactionRoom);
             // 20 s later one more request (behind the burst's entries, past the first 64): while it is younger than the
             // reuse age, nothing shrinks, and its retransmission 4 s after the answer (T2) is answered the same.
             string late = Deliver(Message(1000, "late"), 20000);
             long now = Quiet(20000, 24000);
-            Assert.Equal(104, _ua.ServerTransactionRoom);
+            Assert.Equal(112, _ua.ServerTransactionRoom);
             Assert.Equal(late, Deliver(Message(1000, "late"), now));
             Assert.Equal(101, _handler.Calls.Count);
             // The answer sent again restarts its age: 4.5 s later it is still kept.
             now = Quiet(now, 28500);
-            Assert.Equal(104, _ua.ServerTransactionRoom);
+            Assert.Equal(112, _ua.ServerTransactionRoom);
             // 5 s after the late one's last answer every entry of a table grown past 64 is answered 5 s ago: all go (as
             // a full table would reuse them), back to the first size, though the burst's first 64 are inside Timer J.
             now = Quiet(now, 34000);
