@@ -83,6 +83,25 @@ namespace DeskPhone.Sip.Message
         public int RemotePort;
         public string TransportName;
 
+        /// <summary>
+        /// The bytes the header lines an answer copies (Via, From, To, Call-ID, CSeq: kinds 1 to 5) take in it, with their
+        /// long names ("Call-ID: " and the line break at most 11 bytes more than the value).
+        /// </summary>
+        internal int EchoedBytes()
+        {
+            int n = 0;
+            byte[] kinds = HeaderKind;
+            for (int i = 0; i < Lines; i++)
+            {
+                int kind = kinds[i];
+                if (kind >= HeaderNames.ViaKind && kind <= HeaderNames.CSeqKind)
+                {
+                    n += ValueLength[i] + 11;
+                }
+            }
+            return n;
+        }
+
         /// <summary>Room for one more header line: doubles the per-line arrays; false when they hold MaxHeaders already.</summary>
         internal bool GrowHeaders()
         {

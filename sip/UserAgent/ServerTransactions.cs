@@ -9,16 +9,17 @@ namespace DeskPhone.Sip.UserAgent
     /// <para>
     /// Only what identifies a transaction and its answer is kept, in compact arrays: two independent hashes (32 and 16
     /// bits) of the top Via's branch and sent-by, the method (RFC 3261 17.2.3) and the source address; when the entry
-    /// expires (in 256 ms units, rounded up, so Timer J lasts 32 to 32.256 s; 16 bits counted from a base the table
-    /// moves on about every 70 minutes); the final status, how its extra header is made again, and the low 16 bits of
-    /// the number of its To tag (the user agent's counter, which cannot draw 65,536 numbers while an entry lives, gives
-    /// the rest back). The answer's bytes are not kept: the user agent writes them again from the retransmitted
-    /// request, which carries the same Via, From, To, Call-ID and CSeq (<see cref="SipUserAgent"/>). Per entry 14
-    /// bytes in two arrays, no object.
+    /// expires (in 256 ms units, rounded up, so Timer J lasts 32 to 32.256 s; 8 bits counted from a base the table
+    /// moves on about every 33 s) beside 8 bits of the source address (for a flood); the final status, how its extra
+    /// header is made again, and the low 16 bits of the number of its To tag (the user agent's counter, which cannot
+    /// draw 65,536 numbers while an entry lives, gives the rest back). The answer's bytes are not kept: the user agent
+    /// writes them again from the retransmitted request, which carries the same Via, From, To, Call-ID and CSeq
+    /// (<see cref="SipUserAgent"/>). Per entry 12 bytes in two arrays, no object (14 with the expiry and the source in
+    /// shorts of their own: 192 B more in an office's MESSAGE stream, docs/benchmarks.md h-sipstream).
     /// </para>
     /// <para>
     /// At most <see cref="Size"/> entries. The arrays start at <see cref="FirstSize"/> and double when a request finds
-    /// no free entry (an idle phone keeps 8 entries in 168 B of arrays): up to <see cref="KeepAllUpTo"/> every answer
+    /// no free entry (an idle phone keeps 8 entries): up to <see cref="KeepAllUpTo"/> every answer
     /// is kept for the whole of Timer J (2 requests a second); from there an answered entry is reused, as below, before
     /// the table grows further, by <see cref="GrowBy"/> entries, only for more than that many requests in
     /// <see cref="ReuseAfterMs"/> (an office phone's MESSAGE and NOTIFY every 100 ms need about 105 entries: 112, where
@@ -75,10 +76,10 @@ namespace DeskPhone.Sip.UserAgent
         private const int UnitShift = 8;
 
         /// <summary>
-        /// Units from <c>_base</c> after which the base moves up to now (every 70 minutes): an expiry then stays below
-        /// RebaseUnits + Timer J, well inside a short.
+        /// Units from <c>_base</c> after which the base moves up to now (every 32.8 s, a pass over the entries): an expiry
+        /// then stays below RebaseUnits + Timer J + 1 = 254, inside the byte it is kept in.
         /// </summary>
-        private const int RebaseUnits = 1 << 14;
+        private const int RebaseUnits = 1 << 7;
 
         /// <summary>Timer J and the reuse age in those units (Timer J is a whole number of them; the age is rounded up).</summary>
         private const int TimerJUnits = (int)(TimerJMs >> UnitShift);
@@ -92,16 +93,17 @@ namespace DeskPhone.Sip.UserAgent
 
         private int[] _hashA = new int[FirstSize];
 
-        // The rest of entry i in _entries[i * Stride + field]: one array of shorts instead of five (four array headers
-        // and fields less, 128 B at every size).
+        // The rest of entry i in _entries[i * Stride + field]: one array of shorts instead of four (three array headers
+        // and fields less, 96 B at every size).
         private short[] _entries = new short[FirstSize * Stride];
-        private const int Stride = 5;
+        private const int Stride = 4;
         private const int HashB = 0;
-        // Expiry in units after _base (0 or not above now: free).
-        private const int Until = 1;
-        private const int TagOf = 2;
-        private const int Answer = 3;
-        private const int Source = 4;
+        private const int TagOf = 1;
+        private const int Answer = 2;
+        // The low byte: the expiry in units after _base (0 or not above now: free); the high byte: the source's hash.
+        private const int Until = 3;
+        private const int UntilBits = 0xFF;
+        private const int SourceBits = 0xFF00;
         private int _base;
         // The 32-bit hash boxed, as the runtime's array search takes it (the one copy kept: an int beside it was 12 B).
         private object _hashedABox;
@@ -110,7 +112,7 @@ namespace DeskPhone.Sip.UserAgent
         // moves later, but for the two that free one early, which reset _liveUntil).
         private int _liveBelow;
         private int _liveUntil;
-        private short _hashedSource;
+        private int _hashedSource;
         private short _hashedB;
 
         // The request the hashes above are of (the same objects: a parsed Via is never changed).
@@ -157,11 +159,11 @@ namespace DeskPhone.Sip.UserAgent
             for (int i = System.Array.IndexOf(_hashA, _hashedABox, 0, size); i >= 0; i = i + 1 < size ? System.Array.IndexOf(_hashA, _hashedABox, i + 1, size - i - 1) : -1)
             {
                 int at = i * Stride;
-                if (_entries[at + HashB] == _hashedB && _entries[at + Until] > now)
+                if (_entries[at + HashB] == _hashedB && (_entries[at + Until] & UntilBits) > now)
                 {
                     // Asked again: the answer was lost, so the entry counts from the answer sent again now (Timer J
                     // restarts with it, which only keeps the entry longer than RFC 3261 17.2.2 asks).
-                    _entries[at + Until] = Expiry(now, nowMs);
+                    _entries[at + Until] = (short)((_entries[at + Until] & SourceBits) | Expiry(now, nowMs));
                     return i;
                 }
             }
@@ -204,7 +206,7 @@ namespace DeskPhone.Sip.UserAgent
             short[] entries = _entries;
             for (int at = 0; at < entries.Length; at += Stride)
             {
-                int u = entries[at + Until];
+                int u = entries[at + Until] & UntilBits;
                 if (u < oldestUntil && (entries[at + Answer] & InviteBit) == 0)
                 {
                     oldest = at / Stride;
@@ -215,7 +217,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 return -1;
             }
-            entries[oldest * Stride + Until] = 0;
+            entries[oldest * Stride + Until] = (short)(entries[oldest * Stride + Until] & SourceBits);
             _liveUntil = 0;
             Reused++;
             return oldest;
@@ -225,7 +227,7 @@ namespace DeskPhone.Sip.UserAgent
         private int ReusableAt(int i)
         {
             int at = i * Stride;
-            int until = _entries[at + Until];
+            int until = _entries[at + Until] & UntilBits;
             return (_entries[at + Answer] & InviteBit) != 0 ? until : until - TimerJUnits + ReuseUnits;
         }
 
@@ -233,27 +235,27 @@ namespace DeskPhone.Sip.UserAgent
         /// The table is full: the source with most entries (found by a majority vote, then counted) gives up its oldest
         /// entry if it holds at least a quarter of the table and is not the requester. Three passes, no allocation.
         /// </summary>
-        private bool TakeFromFlooder(short requester)
+        private bool TakeFromFlooder(int requester)
         {
             short[] entries = _entries;
-            short candidate = 0;
+            int candidate = 0;
             int votes = 0;
-            for (int at = Source; at < entries.Length; at += Stride)
+            for (int at = Until; at < entries.Length; at += Stride)
             {
                 if (votes == 0)
                 {
-                    candidate = entries[at];
+                    candidate = entries[at] & SourceBits;
                     votes = 1;
                 }
                 else
                 {
-                    votes += entries[at] == candidate ? 1 : -1;
+                    votes += (entries[at] & SourceBits) == candidate ? 1 : -1;
                 }
             }
             int held = 0;
-            for (int at = Source; at < entries.Length; at += Stride)
+            for (int at = Until; at < entries.Length; at += Stride)
             {
-                if (entries[at] == candidate)
+                if ((entries[at] & SourceBits) == candidate)
                 {
                     held++;
                 }
@@ -265,12 +267,12 @@ namespace DeskPhone.Sip.UserAgent
             int oldest = -1;
             for (int at = 0; at < entries.Length; at += Stride)
             {
-                if (entries[at + Source] == candidate && (oldest < 0 || entries[at + Until] < entries[oldest + Until]))
+                if ((entries[at + Until] & SourceBits) == candidate && (oldest < 0 || (entries[at + Until] & UntilBits) < (entries[oldest + Until] & UntilBits)))
                 {
                     oldest = at;
                 }
             }
-            entries[oldest + Until] = 0;
+            entries[oldest + Until] = (short)(entries[oldest + Until] & SourceBits);
             _liveUntil = 0;
             return true;
         }
@@ -283,7 +285,7 @@ namespace DeskPhone.Sip.UserAgent
             for (int i = 0; i < _hashA.Length; i++)
             {
                 int reusable = ReusableAt(i);
-                if (_entries[i * Stride + Until] > now && reusable < first)
+                if ((_entries[i * Stride + Until] & UntilBits) > now && reusable < first)
                 {
                     first = reusable;
                 }
@@ -309,10 +311,9 @@ namespace DeskPhone.Sip.UserAgent
             int at = i * Stride;
             short[] entries = _entries;
             entries[at + HashB] = _hashedB;
-            entries[at + Until] = Expiry(Now(nowMs), nowMs);
+            entries[at + Until] = (short)(_hashedSource | Expiry(Now(nowMs), nowMs));
             entries[at + TagOf] = (short)tag;
             entries[at + Answer] = (short)((status & 0x3FF) | (kind << 10) | (method == "INVITE" ? InviteBit : 0));
-            entries[at + Source] = _hashedSource;
         }
 
         /// <summary>
@@ -351,7 +352,7 @@ namespace DeskPhone.Sip.UserAgent
             int now = Now(nowMs);
             int size = _hashA.Length;
             int target = size;
-            while (target > FirstSize && (_entries[(target - 1) * Stride + Until] <= now || (size > KeepAllUpTo && ReusableAt(target - 1) <= now)))
+            while (target > FirstSize && ((_entries[(target - 1) * Stride + Until] & UntilBits) <= now || (size > KeepAllUpTo && ReusableAt(target - 1) <= now)))
             {
                 target--;
             }
@@ -380,8 +381,8 @@ namespace DeskPhone.Sip.UserAgent
                 short[] entries = _entries;
                 for (int at = Until; at < entries.Length; at += Stride)
                 {
-                    int u = entries[at] - now;
-                    entries[at] = (short)(u > 0 ? u : 0);
+                    int u = (entries[at] & UntilBits) - now;
+                    entries[at] = (short)((entries[at] & SourceBits) | (u > 0 ? u : 0));
                 }
                 _base += now;
                 _liveUntil = 0;
@@ -391,7 +392,7 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>The end of Timer J for an answer sent at <paramref name="nowMs"/> (<paramref name="now"/> units), rounded up to a unit.</summary>
-        private static short Expiry(int now, long nowMs) => (short)(now + TimerJUnits + ((nowMs & ((1 << UnitShift) - 1)) != 0 ? 1 : 0));
+        private static int Expiry(int now, long nowMs) => now + TimerJUnits + ((nowMs & ((1 << UnitShift) - 1)) != 0 ? 1 : 0);
 
 
         /// <summary>
@@ -411,7 +412,7 @@ namespace DeskPhone.Sip.UserAgent
             int earliest = from == 0 ? int.MaxValue : _liveUntil;
             for (int i = from; i < size; i++)
             {
-                int u = entries[i * Stride + Until];
+                int u = entries[i * Stride + Until] & UntilBits;
                 if (u <= now)
                 {
                     _liveBelow = i;
@@ -469,8 +470,12 @@ namespace DeskPhone.Sip.UserAgent
             _hashedB = (short)(b ^ (b >> 16));
         }
 
-        /// <summary>16 bits of the source address (FNV-1a): enough to tell a flooding host from the PBX.</summary>
-        private short SourceHash(string source)
+        /// <summary>
+        /// 8 bits of the source address (FNV-1a), in the high byte of a short: a flooding host and the PBX share them once
+        /// in 256 address pairs (then the flood takes no entry from the PBX's, and the PBX is answered 503 as without
+        /// the flood rule).
+        /// </summary>
+        private int SourceHash(string source)
         {
             uint h = 2166136261;
             int n = Utf8Of(source);
@@ -478,7 +483,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 h = (h ^ _utf8[i]) * 16777619;
             }
-            return (short)(h ^ (h >> 16));
+            return (int)((h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24)) & 0xFF) << 8;
         }
 
         private void Mix(string s, ref uint a, ref uint b)

@@ -221,10 +221,29 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void RetransmissionsAreRecognisedAcrossTheMovesOfTheEightBitExpiryBase()
+        {
+            // Expiries are kept in a byte after a base the table moves up every 128 units of 256 ms (32.8 s): answers
+            // spread over a minute are each found 31.9 s later, across the moves, and not 32.3 s after the last answer.
+            var answers = new string[8];
+            for (int i = 0; i < 8; i++)
+            {
+                answers[i] = Deliver(Message(i, "m" + i), 1000 + i * 4000);
+            }
+            for (int i = 0; i < 8; i++)
+            {
+                Assert.Equal(answers[i], Deliver(Message(i, "m" + i), 1000 + i * 4000 + 31900));
+            }
+            Assert.Equal(8, _handler.Calls.Count);
+            Assert.StartsWith("SIP/2.0 200", Deliver(Message(7, "m7"), 1000 + 7 * 4000 + 31900 + 32300));
+            Assert.Equal(9, _handler.Calls.Count);
+        }
+
+        [Fact]
         public void RetransmissionsAreRecognisedForTimerJAcrossHoursOfUptimeAndNeverAfter()
         {
-            // Expiries are kept in 16 bits after a base the table moves up about every 70 minutes (16,384 units of
-            // 256 ms): an answer just before the move is still found after it, with the same bytes.
+            // Expiries are kept in a byte after a base the table moves up every 128 units of 256 ms: an answer after
+            // hours of uptime is still found, with the same bytes.
             long t = 16383L * 256 + 100;
             string first = Deliver(Message(0, "first"), t);
             Assert.Equal(first, Deliver(Message(0, "first"), t + 31000));
