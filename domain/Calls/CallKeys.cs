@@ -1,4 +1,5 @@
 using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Events;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Sip.Session;
@@ -30,11 +31,16 @@ namespace DeskPhone.Domain.Calls
             _calls = calls;
         }
 
-        /// <summary>The identity the dialing screen's calls go out from (the phone's current identity).</summary>
-        public int Identity = 1;
+        // What the keys depend on is read where it is kept, not copied into fields before each key (36 B of the call
+        // layer, h-callrest3).
+        /// <summary>
+        /// The identity the dialing screen's calls go out from: the phone's current identity, the first, as no menu
+        /// chooses another (the core's <c>CurrentIdentity</c>).
+        /// </summary>
+        public const int Identity = 1;
 
         /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
-        public bool Locked;
+        private bool Locked => _calls.Settings.GetBool(SettingNames.KeyboardLock);
 
         /// <summary>The identities' dial plans (user_dp_str): completion of what is typed and what is dialled for it; null: none.</summary>
         public IDialPlan DialPlan;
@@ -50,7 +56,7 @@ namespace DeskPhone.Domain.Calls
         /// Seconds after the last digit typed until the dialing screen dials what it has (Snom's <c>auto_dial</c>; 0:
         /// off, it dials on '#', OK or the Dial softkey only).
         /// </summary>
-        public int AutoDialSeconds;
+        private int AutoDialSeconds => _calls.Settings.GetInt(SettingNames.AutoDial);
 
         /// <summary>
         /// One loop turn: the dialing screen dials when its time came (<see cref="DialPad.DialAt"/>): what was typed,
@@ -81,7 +87,8 @@ namespace DeskPhone.Domain.Calls
 
         private void TypedAt(long nowMs)
         {
-            _calls.Pad.DialAt = AutoDialSeconds > 0 && _calls.Pad.Number.Length > 0 ? nowMs + AutoDialSeconds * 1000L : 0;
+            int seconds = AutoDialSeconds;
+            _calls.Pad.DialAt = seconds > 0 && _calls.Pad.Number.Length > 0 ? nowMs + seconds * 1000L : 0;
         }
 
         /// <summary>
