@@ -72,7 +72,10 @@ namespace DeskPhone.Media.Rtp
         // Started (a stream is taken), Fresh (nothing played since the start), Filling (waiting for the depth before
         // playing): one bit each in one field (an object field costs 12 B on nanoCLR, h-callmedia); beside them what the
         // last Pop gave (Played, Conceal, Silence) and the frames waited since the last played one, which counts up to
-        // MaxDepth + 1 and stays there (more is the same pause): two fields before h-callstream.
+        // MaxDepth + 1 and stays there (more is the same pause): two fields before h-callstream. Above them the
+        // adaptation's figures: the depth (MinDepth..MaxDepth), the frames in a row with more than depth + 2 waiting (up
+        // to TrimAfterFrames) and the frames since the last underrun (up to ShrinkAfterFrames, where it stays): three
+        // fields before h-callrest3 (36 B of every call; bit 31 stays clear, so the last needs no mask).
         private const int StartedBit = 1;
         private const int FreshBit = 2;
         private const int FillingBit = 4;
@@ -80,13 +83,17 @@ namespace DeskPhone.Media.Rtp
         private const int LastMask = 3 << LastShift;
         private const int StarvedShift = 8;
         private const int StarvedMask = 0xF << StarvedShift;
+        private const int DepthShift = 12;
+        private const int DepthMask = 0xF << DepthShift;
+        private const int OverShift = 16;
+        private const int OverMask = 0x3F << OverShift;
+        private const int SinceShift = 22;
+        private const int SinceMask = 0x3FF << SinceShift;
         private int _state;
         private uint _ssrc;
         private int _next;
         private int _count;
         private int _playedSlot;
-        private int _sinceUnderrun;
-        private int _overDepth;
 
         public JitterBuffer()
         {
@@ -94,7 +101,11 @@ namespace DeskPhone.Media.Rtp
         }
 
         /// <summary>Frames held before playing starts again after an underrun.</summary>
-        public int Depth { get; private set; }
+        public int Depth
+        {
+            get => (_state >> DepthShift) & 0xF;
+            private set => _state = (_state & ~DepthMask) | value << DepthShift;
+        }
 
         /// <summary>Frames waiting now.</summary>
         public int Count => _count;
@@ -120,11 +131,8 @@ namespace DeskPhone.Media.Rtp
         public void Reset()
         {
             Clear();
-            _state &= ~StartedBit;
-            Depth = InitialDepth;
+            _state = (_state & ~(StartedBit | DepthMask | OverMask | SinceMask)) | InitialDepth << DepthShift;
             Late = Duplicates = Lost = Concealed = Underruns = Discarded = Resyncs = Refused = 0;
-            _sinceUnderrun = 0;
-            _overDepth = 0;
         }
 
         /// <summary>Drops what waits and starts over at the next packet, keeping the counters (the call resumed).</summary>
@@ -242,8 +250,7 @@ namespace DeskPhone.Media.Rtp
                 if ((_state & LastMask) == Played << LastShift)
                 {
                     Underruns++;
-                    _sinceUnderrun = 0;
-                    _state &= ~StarvedMask;
+                    _state &= ~(StarvedMask | SinceMask);
                 }
                 int starved = (_state >> StarvedShift) & 0xF;
                 if (starved <= MaxDepth)
@@ -282,17 +289,31 @@ namespace DeskPhone.Media.Rtp
 
         private void Adapt()
         {
-            _sinceUnderrun++;
-            if (_sinceUnderrun >= ShrinkAfterFrames && Depth > MinDepth)
+            int state = _state;
+            int since = (state >> SinceShift) + 1;
+            int depth = (state >> DepthShift) & 0xF;
+            if (since >= ShrinkAfterFrames)
             {
-                Depth--;
-                _sinceUnderrun = 0;
+                if (depth > MinDepth)
+                {
+                    depth--;
+                    since = 0;
+                }
+                else
+                {
+                    since = ShrinkAfterFrames;
+                }
             }
-            _overDepth = _count > Depth + 2 ? _overDepth + 1 : 0;
-            if (_overDepth >= TrimAfterFrames)
+            int over = _count > depth + 2 ? ((state >> OverShift) & 0x3F) + 1 : 0;
+            bool trim = over >= TrimAfterFrames;
+            if (trim)
+            {
+                over = 0;
+            }
+            _state = (state & ~(DepthMask | OverMask | SinceMask)) | depth << DepthShift | over << OverShift | since << SinceShift;
+            if (trim)
             {
                 Skip(1);
-                _overDepth = 0;
             }
         }
 

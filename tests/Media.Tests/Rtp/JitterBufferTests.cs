@@ -190,6 +190,39 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         [Fact]
+        public void ALongSteadyStreamAtTheLeastDepthStillGrowsAndShrinksAfterAnUnderrun()
+        {
+            int seq = 1;
+            for (int i = 0; i < JitterBuffer.InitialDepth; i++) Put(seq++);
+            // Steady far longer than the frames since an underrun are counted (they stop at ShrinkAfterFrames).
+            for (int i = 0; i < JitterBuffer.ShrinkAfterFrames * 5; i++)
+            {
+                Put(seq++);
+                Tick();
+            }
+            Assert.Equal(JitterBuffer.MinDepth, _buffer.Depth);
+            // The stream stops: what waits plays, then the frame due is concealed and waited for two ticks.
+            string played = Ticks(JitterBuffer.MinDepth + 4);
+            Assert.Contains("c", played);
+            for (int i = 0; i < 4; i++) Put(seq++);
+            Tick();
+            int grown = _buffer.Depth;
+            Assert.True(grown > JitterBuffer.MinDepth);
+            for (int i = 0; i < JitterBuffer.ShrinkAfterFrames - 100; i++)
+            {
+                Put(seq++);
+                Tick();
+            }
+            Assert.Equal(grown, _buffer.Depth);
+            for (int i = 0; i < 200; i++)
+            {
+                Put(seq++);
+                Tick();
+            }
+            Assert.Equal(grown - 1, _buffer.Depth);
+        }
+
+        [Fact]
         public void ABacklogBeyondTheDepthIsTrimmed()
         {
             int seq = 1;
