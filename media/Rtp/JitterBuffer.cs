@@ -110,19 +110,15 @@ namespace DeskPhone.Media.Rtp
         /// <summary>Frames waiting now.</summary>
         public int Count => _count;
 
+        // The counters the phone reports (the bench's media and paging figures: late, concealed, refused) and the lost
+        // frames its tests follow. Duplicates, underruns, frames dropped and restarts were counted too, read by nothing
+        // on the device: 48 B of every call and page (h-callrest3); what they counted shows in what plays.
         public int Late;
-        public int Duplicates;
 
         /// <summary>Frames whose packet never came in time (each one concealed or played as silence).</summary>
         public int Lost;
 
         public int Concealed;
-        public int Underruns;
-
-        /// <summary>Frames dropped to shorten the delay, or skipped when a packet came too far ahead.</summary>
-        public int Discarded;
-
-        public int Resyncs;
 
         /// <summary>Empty or oversized payloads refused.</summary>
         public int Refused;
@@ -132,7 +128,7 @@ namespace DeskPhone.Media.Rtp
         {
             Clear();
             _state = (_state & ~(StartedBit | DepthMask | OverMask | SinceMask)) | InitialDepth << DepthShift;
-            Late = Duplicates = Lost = Concealed = Underruns = Discarded = Resyncs = Refused = 0;
+            Late = Lost = Concealed = Refused = 0;
         }
 
         /// <summary>Drops what waits and starts over at the next packet, keeping the counters (the call resumed).</summary>
@@ -186,7 +182,7 @@ namespace DeskPhone.Media.Rtp
             }
             if (_length[slot] > 0)
             {
-                Duplicates++;
+                // A duplicate.
                 return false;
             }
             System.Array.Copy(data, offset, _payload, slot * MaxPayload, length);
@@ -249,7 +245,7 @@ namespace DeskPhone.Media.Rtp
                 // depth grows by when it comes); a longer wait is a pause in the stream, after which the buffer fills again.
                 if ((_state & LastMask) == Played << LastShift)
                 {
-                    Underruns++;
+                    // An underrun.
                     _state &= ~(StarvedMask | SinceMask);
                 }
                 int starved = (_state >> StarvedShift) & 0xF;
@@ -324,9 +320,9 @@ namespace DeskPhone.Media.Rtp
                 int slot = _head;
                 if (_length[slot] > 0)
                 {
+                    // Dropped to shorten the delay, or skipped for a packet too far ahead.
                     _length[slot] = 0;
                     _count--;
-                    Discarded++;
                 }
                 else
                 {
@@ -402,10 +398,6 @@ namespace DeskPhone.Media.Rtp
 
         private void Resync(uint ssrc, int sequence)
         {
-            if ((_state & StartedBit) != 0)
-            {
-                Resyncs++;
-            }
             Clear();
             _state |= StartedBit | FreshBit;
             _ssrc = ssrc;
