@@ -42,8 +42,6 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
         private bool Locked => _calls.Settings.GetBool(SettingNames.KeyboardLock);
 
-        /// <summary>The identities' dial plans (user_dp_str): completion of what is typed and what is dialled for it; null: none.</summary>
-        public IDialPlan DialPlan;
 
         /// <summary>The BLF keys (a press while the monitored extension rings picks its call up), or null; the call layer's (the pickup screen's too).</summary>
         public MonitoredExtensions Monitored
@@ -223,9 +221,11 @@ namespace DeskPhone.Domain.Calls
                 {
                     // A dial plan rule with the flag d that matches what is typed (with a '#' too) dials it at once.
                     bool complete = false;
-                    if (DialPlan != null)
+                    // The dial plans are the call layer's (ICallFeatures.ApplyDialPlan); none without one.
+                    ICallFeatures plans = _calls.Features;
+                    if (plans != null)
                     {
-                        DialPlan.Apply(Identity, _calls.Pad.Number, out complete);
+                        plans.ApplyDialPlan(Identity, _calls.Pad.Number, out complete);
                     }
                     if (complete)
                     {
@@ -510,7 +510,8 @@ namespace DeskPhone.Domain.Calls
             }
             string error;
             bool complete;
-            SipCall call = _calls.Dial(Identity, DialPlan == null ? number : DialPlan.Apply(Identity, number, out complete), nowMs, out error);
+            ICallFeatures plans = _calls.Features;
+            SipCall call = _calls.Dial(Identity, plans == null ? number : plans.ApplyDialPlan(Identity, number, out complete), nowMs, out error);
             Dialled(call, error, nowMs);
             return true;
         }
