@@ -13,7 +13,7 @@ namespace DeskPhone.Media.Rtp
     /// phone's loop; the frame buffers are allocated in the constructor and reused for every call the session carries,
     /// what only some calls use (DTMF both ways, the received digits) by its first use in a call.
     /// </summary>
-    // Its plain state (the counters Played, Silent, Ignored) is public fields, not properties: no accessor method in the runtime
+    // Its plain state (the counters Played, Silent) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
     public sealed class MediaSession
     {
@@ -144,9 +144,6 @@ namespace DeskPhone.Media.Rtp
 
         public int Silent;
 
-        /// <summary>Packets that were not RTP, or RTP of another payload type than the call's.</summary>
-        public int Ignored;
-
         /// <summary>
         /// Opens the ports (RTP on <paramref name="localPort"/>, RTCP on the next) and starts sending to the other side
         /// (a new stream, or for the call it carried until <see cref="Stop"/>, held, the same stream resumed);
@@ -210,7 +207,6 @@ namespace DeskPhone.Media.Rtp
                 Received.Reset();
                 Jitter.Reset();
                 Reports.Start(_sender);
-                Ignored = 0;
                 Played = 0;
                 Silent = 0;
                 // A new call forgets the last one's waiting key presses, events and digits, and its hold.
@@ -387,7 +383,8 @@ namespace DeskPhone.Media.Rtp
                 bool dtmf = type == eventType && eventType >= 0;
                 if (payload < 0 || (type != payloadType && !dtmf))
                 {
-                    Ignored++;
+                    // Not RTP, or RTP of another payload type than the call's: not counted (nothing on the phone read
+                    // the count: 12 B of every call, h-callrest3).
                     continue;
                 }
                 uint ssrc = RtpPacket.ReadUInt32(data, 8);
