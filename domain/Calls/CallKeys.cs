@@ -1,4 +1,5 @@
 using DeskPhone.Domain.Presence;
+using DeskPhone.Domain.Settings;
 using DeskPhone.Sip.Events;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Sip.Session;
@@ -30,14 +31,17 @@ namespace DeskPhone.Domain.Calls
             _calls = calls;
         }
 
-        /// <summary>The identity the dialing screen's calls go out from (the phone's current identity).</summary>
-        public int Identity = 1;
+        // What the keys depend on is read where it is kept, not copied into fields before each key (36 B of the call
+        // layer, h-callrest3).
+        /// <summary>
+        /// The identity the dialing screen's calls go out from: the phone's current identity, the first, as no menu
+        /// chooses another (the core's <c>CurrentIdentity</c>).
+        /// </summary>
+        public const int Identity = 1;
 
         /// <summary>The keyboard is locked (keyboard_lock): calls can be answered and ended, no dialing screen opens.</summary>
-        public bool Locked;
+        private bool Locked => _calls.Settings.GetBool(SettingNames.KeyboardLock);
 
-        /// <summary>The identities' dial plans (user_dp_str): completion of what is typed and what is dialled for it; null: none.</summary>
-        public IDialPlan DialPlan;
 
         /// <summary>The BLF keys (a press while the monitored extension rings picks its call up), or null; the call layer's (the pickup screen's too).</summary>
         public MonitoredExtensions Monitored
@@ -50,7 +54,7 @@ namespace DeskPhone.Domain.Calls
         /// Seconds after the last digit typed until the dialing screen dials what it has (Snom's <c>auto_dial</c>; 0:
         /// off, it dials on '#', OK or the Dial softkey only).
         /// </summary>
-        public int AutoDialSeconds;
+        private int AutoDialSeconds => _calls.Settings.GetInt(SettingNames.AutoDial);
 
         /// <summary>
         /// One loop turn: the dialing screen dials when its time came (<see cref="DialPad.DialAt"/>): what was typed,
@@ -81,7 +85,8 @@ namespace DeskPhone.Domain.Calls
 
         private void TypedAt(long nowMs)
         {
-            _calls.Pad.DialAt = AutoDialSeconds > 0 && _calls.Pad.Number.Length > 0 ? nowMs + AutoDialSeconds * 1000L : 0;
+            int seconds = AutoDialSeconds;
+            _calls.Pad.DialAt = seconds > 0 && _calls.Pad.Number.Length > 0 ? nowMs + seconds * 1000L : 0;
         }
 
         /// <summary>
@@ -216,9 +221,11 @@ namespace DeskPhone.Domain.Calls
                 {
                     // A dial plan rule with the flag d that matches what is typed (with a '#' too) dials it at once.
                     bool complete = false;
-                    if (DialPlan != null)
+                    // The dial plans are the call layer's (ICallFeatures.ApplyDialPlan); none without one.
+                    ICallFeatures plans = _calls.Features;
+                    if (plans != null)
                     {
-                        DialPlan.Apply(Identity, _calls.Pad.Number, out complete);
+                        plans.ApplyDialPlan(Identity, _calls.Pad.Number, out complete);
                     }
                     if (complete)
                     {
@@ -503,7 +510,8 @@ namespace DeskPhone.Domain.Calls
             }
             string error;
             bool complete;
-            SipCall call = _calls.Dial(Identity, DialPlan == null ? number : DialPlan.Apply(Identity, number, out complete), nowMs, out error);
+            ICallFeatures plans = _calls.Features;
+            SipCall call = _calls.Dial(Identity, plans == null ? number : plans.ApplyDialPlan(Identity, number, out complete), nowMs, out error);
             Dialled(call, error, nowMs);
             return true;
         }

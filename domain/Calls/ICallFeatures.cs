@@ -48,6 +48,14 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Says <paramref name="text"/> in the phone's log: a call refused for want of an RTP port (an INVITE
         /// answered 503 No RTP Port, a dial not sent), as the heap reserve's refusals are said there.</summary>
         void Log(string text);
+
+        /// <summary>
+        /// The identities' dial plans (user_dp_str, docs/calls.md "Dial plan") as the dialing screen uses them: what to
+        /// dial for a typed number from an identity, and whether the plan says it is complete. Here, not an interface and
+        /// a field of the call keys of their own (h-callrest3); Firmware.Calls.DialPlan implements them, outside
+        /// DeskPhone.Domain for its byte code.
+        /// </summary>
+        string ApplyDialPlan(int identity, string number, out bool complete);
     }
 
     /// <summary>The states of <see cref="ICallFeatures.CallBack"/> the screen offers a softkey for.</summary>

@@ -30,7 +30,7 @@ namespace DeskPhone.Firmware.App
     /// (docs/benchmarks.md, "h-callfree").
     /// </para>
     /// </summary>
-    internal sealed class CallLayer : ISipListener, ICallFeatures, IDialPlan
+    internal sealed class CallLayer : ISipListener, ICallFeatures
     {
         private readonly PhoneApp _app;
         // The three host parts the layer builds with, not the host's whole PhoneParts (264 B, let go after the phone's
@@ -103,7 +103,7 @@ namespace DeskPhone.Firmware.App
                 // The conference and call completion on the call screen, with their softkeys, and the identities' dial
                 // plans are the layer's own methods: no object of their own each (docs/benchmarks.md, h-callsig).
                 calls.Features = this;
-                keys = new CallKeys(calls) { Monitored = core.Monitored, DialPlan = this };
+                keys = new CallKeys(calls) { Monitored = core.Monitored };
                 // The calls on the call LED and the line keys (docs/leds.md).
                 leds = new CallLeds(calls, core.Leds);
                 if (drivers != null && drivers.Hid != null)
@@ -408,9 +408,9 @@ namespace DeskPhone.Firmware.App
 
         public bool CancelCallBack(long nowMs) => _completion != null && _completion.Cancel(nowMs);
 
-        // IDialPlan: the identities' dial plans (user_dp_str, \d their user_host) for the call keys; each number goes
+        // ICallFeatures: the identities' dial plans (user_dp_str, \d their user_host) for the call keys; each number goes
         // through DialPlan.Apply, which parses the plan then (no plan's parse state kept).
-        public string Apply(int identity, string number, out bool complete)
+        public string ApplyDialPlan(int identity, string number, out bool complete)
         {
             SettingsStore settings = _app.Settings;
             DialPlan.Apply(settings.Get(SettingNames.UserDialPlan, identity), number, settings.Get(SettingNames.UserHost, identity), out string dialled, out complete);

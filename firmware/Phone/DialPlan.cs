@@ -3,7 +3,7 @@ using DeskPhone.Domain.Settings;
 namespace DeskPhone.Firmware.Phone
 {
     /// <summary>
-    /// Snom's dial plan (<c>user_dp_str</c>, per identity; docs/calls.md, "Dial plan"; in DeskPhone.Firmware for the byte code of DeskPhone.Domain, which reaches it through SettingValidator.DialPlanCheck and CallKeys.DialPlan): rules separated by spaces, each
+    /// Snom's dial plan (<c>user_dp_str</c>, per identity; docs/calls.md, "Dial plan"; in DeskPhone.Firmware for the byte code of DeskPhone.Domain, which reaches it through SettingValidator.DialPlanCheck and ICallFeatures.ApplyDialPlan): rules separated by spaces, each
     /// <c>!pattern!replacement!flags</c> where the first character is the separator (usually '!' or '|'). The first
     /// rule whose pattern matches the whole number is taken: its replacement is dialled (<c>\1</c>-<c>\9</c> the
     /// pattern's groups, <c>\0</c> the number, <c>\d</c> the identity's registrar) and, with the flag <c>d</c>, the

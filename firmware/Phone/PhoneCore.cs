@@ -221,9 +221,6 @@ namespace DeskPhone.Firmware.Phone
             }
             if (CallKeys != null)
             {
-                CallKeys.Identity = CurrentIdentity;
-                CallKeys.Locked = Settings.GetBool(SettingNames.KeyboardLock);
-                CallKeys.AutoDialSeconds = Settings.GetInt(SettingNames.AutoDial);
                 if (CallKeys.HandleKey(keyCode, action, Menus != null && Menus.IsOpen, nowMs))
                 {
                     Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));

@@ -20,8 +20,9 @@ namespace DeskPhone.Firmware.Voice
     /// and let go when the call ends. While an outgoing call rings, its audio plays the ringback
     /// (<see cref="CallTones"/>: also busy and congestion after a refused call, the dial tone, call waiting).
     /// </summary>
-    // Its plain state (the Refused counter) is public fields, not properties: no accessor method in the runtime
-    // tables, image and calls on the device (issue #17).
+    // Starts that found no free session, no codec or no port to bind are not counted: nothing read the count (12 B of
+    // every call, h-callrest3); the call goes on without audio, and one refused for want of a port is said in the
+    // phone's log (ICallFeatures.Log).
     public sealed class CallVoice : ICallMedia, ICallQuality
     {
         public const int MaxSessions = 2;
@@ -89,7 +90,7 @@ namespace DeskPhone.Firmware.Voice
                 }
                 catch (OutOfMemoryException)
                 {
-                    // No room to try: the port is offered untried, as before (a failed bind counts in Refused).
+                    // No room to try: the port is offered untried, as before (a failed bind leaves the call without audio).
                     _nextRtp = null;
                     return true;
                 }
@@ -172,18 +173,15 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>No session, no tone and no paging: nothing of the voice needs its call layer (firmware/App/CallLayer).</summary>
         public bool Idle => _first == null && _second == null && Tones.Quiet && Paging == null;
 
-        /// <summary>Starts that found no free session, no codec for the payload type, or no port to bind.</summary>
-        public int Refused;
-
         public void Start(int callId, string remoteAddress, int remotePort, int localPort, int codec)
         {
             IVoiceCodec voice = G711Codec.ForPayloadType(codec);
             MediaSession session = Find(callId) ?? Free();
-            if (voice == null || session == null ||
-                !session.Start(callId, remoteAddress, remotePort, localPort, voice, EventPayloadType(callId), SourceOf(callId), SinkOf(callId),
-                               _phone.Settings.Random))
+            if (voice != null && session != null)
             {
-                Refused++;
+                // False (no port, no heap for its buffers): the call goes on without audio.
+                session.Start(callId, remoteAddress, remotePort, localPort, voice, EventPayloadType(callId), SourceOf(callId), SinkOf(callId),
+                              _phone.Settings.Random);
             }
         }
 
@@ -483,7 +481,7 @@ namespace DeskPhone.Firmware.Voice
         }
 
         // A new session on the channels the port's try made (or new ones); null without room for its buffers (the call
-        // goes on without audio, counted in Refused).
+        // goes on without audio).
         private MediaSession Made()
         {
             try

@@ -72,7 +72,10 @@ namespace DeskPhone.Media.Rtp
         // Started (a stream is taken), Fresh (nothing played since the start), Filling (waiting for the depth before
         // playing): one bit each in one field (an object field costs 12 B on nanoCLR, h-callmedia); beside them what the
         // last Pop gave (Played, Conceal, Silence) and the frames waited since the last played one, which counts up to
-        // MaxDepth + 1 and stays there (more is the same pause): two fields before h-callstream.
+        // MaxDepth + 1 and stays there (more is the same pause): two fields before h-callstream. Above them the
+        // adaptation's figures: the depth (MinDepth..MaxDepth), the frames in a row with more than depth + 2 waiting (up
+        // to TrimAfterFrames) and the frames since the last underrun (up to ShrinkAfterFrames, where it stays): three
+        // fields before h-callrest3 (36 B of every call; bit 31 stays clear, so the last needs no mask).
         private const int StartedBit = 1;
         private const int FreshBit = 2;
         private const int FillingBit = 4;
@@ -80,13 +83,17 @@ namespace DeskPhone.Media.Rtp
         private const int LastMask = 3 << LastShift;
         private const int StarvedShift = 8;
         private const int StarvedMask = 0xF << StarvedShift;
+        private const int DepthShift = 12;
+        private const int DepthMask = 0xF << DepthShift;
+        private const int OverShift = 16;
+        private const int OverMask = 0x3F << OverShift;
+        private const int SinceShift = 22;
+        private const int SinceMask = 0x3FF << SinceShift;
         private int _state;
         private uint _ssrc;
         private int _next;
         private int _count;
         private int _playedSlot;
-        private int _sinceUnderrun;
-        private int _overDepth;
 
         public JitterBuffer()
         {
@@ -94,24 +101,24 @@ namespace DeskPhone.Media.Rtp
         }
 
         /// <summary>Frames held before playing starts again after an underrun.</summary>
-        public int Depth { get; private set; }
+        public int Depth
+        {
+            get => (_state >> DepthShift) & 0xF;
+            private set => _state = (_state & ~DepthMask) | value << DepthShift;
+        }
 
         /// <summary>Frames waiting now.</summary>
         public int Count => _count;
 
+        // The counters the phone reports (the bench's media and paging figures: late, concealed, refused) and the lost
+        // frames its tests follow. Duplicates, underruns, frames dropped and restarts were counted too, read by nothing
+        // on the device: 48 B of every call and page (h-callrest3); what they counted shows in what plays.
         public int Late;
-        public int Duplicates;
 
         /// <summary>Frames whose packet never came in time (each one concealed or played as silence).</summary>
         public int Lost;
 
         public int Concealed;
-        public int Underruns;
-
-        /// <summary>Frames dropped to shorten the delay, or skipped when a packet came too far ahead.</summary>
-        public int Discarded;
-
-        public int Resyncs;
 
         /// <summary>Empty or oversized payloads refused.</summary>
         public int Refused;
@@ -120,11 +127,8 @@ namespace DeskPhone.Media.Rtp
         public void Reset()
         {
             Clear();
-            _state &= ~StartedBit;
-            Depth = InitialDepth;
-            Late = Duplicates = Lost = Concealed = Underruns = Discarded = Resyncs = Refused = 0;
-            _sinceUnderrun = 0;
-            _overDepth = 0;
+            _state = (_state & ~(StartedBit | DepthMask | OverMask | SinceMask)) | InitialDepth << DepthShift;
+            Late = Lost = Concealed = Refused = 0;
         }
 
         /// <summary>Drops what waits and starts over at the next packet, keeping the counters (the call resumed).</summary>
@@ -178,7 +182,7 @@ namespace DeskPhone.Media.Rtp
             }
             if (_length[slot] > 0)
             {
-                Duplicates++;
+                // A duplicate.
                 return false;
             }
             System.Array.Copy(data, offset, _payload, slot * MaxPayload, length);
@@ -241,9 +245,8 @@ namespace DeskPhone.Media.Rtp
                 // depth grows by when it comes); a longer wait is a pause in the stream, after which the buffer fills again.
                 if ((_state & LastMask) == Played << LastShift)
                 {
-                    Underruns++;
-                    _sinceUnderrun = 0;
-                    _state &= ~StarvedMask;
+                    // An underrun.
+                    _state &= ~(StarvedMask | SinceMask);
                 }
                 int starved = (_state >> StarvedShift) & 0xF;
                 if (starved <= MaxDepth)
@@ -282,17 +285,31 @@ namespace DeskPhone.Media.Rtp
 
         private void Adapt()
         {
-            _sinceUnderrun++;
-            if (_sinceUnderrun >= ShrinkAfterFrames && Depth > MinDepth)
+            int state = _state;
+            int since = (state >> SinceShift) + 1;
+            int depth = (state >> DepthShift) & 0xF;
+            if (since >= ShrinkAfterFrames)
             {
-                Depth--;
-                _sinceUnderrun = 0;
+                if (depth > MinDepth)
+                {
+                    depth--;
+                    since = 0;
+                }
+                else
+                {
+                    since = ShrinkAfterFrames;
+                }
             }
-            _overDepth = _count > Depth + 2 ? _overDepth + 1 : 0;
-            if (_overDepth >= TrimAfterFrames)
+            int over = _count > depth + 2 ? ((state >> OverShift) & 0x3F) + 1 : 0;
+            bool trim = over >= TrimAfterFrames;
+            if (trim)
+            {
+                over = 0;
+            }
+            _state = (state & ~(DepthMask | OverMask | SinceMask)) | depth << DepthShift | over << OverShift | since << SinceShift;
+            if (trim)
             {
                 Skip(1);
-                _overDepth = 0;
             }
         }
 
@@ -303,9 +320,9 @@ namespace DeskPhone.Media.Rtp
                 int slot = _head;
                 if (_length[slot] > 0)
                 {
+                    // Dropped to shorten the delay, or skipped for a packet too far ahead.
                     _length[slot] = 0;
                     _count--;
-                    Discarded++;
                 }
                 else
                 {
@@ -381,10 +398,6 @@ namespace DeskPhone.Media.Rtp
 
         private void Resync(uint ssrc, int sequence)
         {
-            if ((_state & StartedBit) != 0)
-            {
-                Resyncs++;
-            }
             Clear();
             _state |= StartedBit | FreshBit;
             _ssrc = ssrc;

@@ -13,7 +13,7 @@ namespace DeskPhone.Media.Rtp
     /// phone's loop; the frame buffers are allocated in the constructor and reused for every call the session carries,
     /// what only some calls use (DTMF both ways, the received digits) by its first use in a call.
     /// </summary>
-    // Its plain state (the counters Played, Silent, Ignored, DigitsReceived) is public fields, not properties: no accessor method in the runtime
+    // Its plain state (the counters Played, Silent) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
     public sealed class MediaSession
     {
@@ -79,7 +79,9 @@ namespace DeskPhone.Media.Rtp
         // The call's payload type (low 8 bits) and its RFC 4733 one + 1 (0: none), in one field.
         private int _types;
         // The session's yes/no state, one bit each: Active, Muted, Silenced, the clock started, RTP and RTCP latched,
-        // digits received since CallVoice last showed them; above them the count of received digits kept (0..16).
+        // digits received since CallVoice last showed them, the call's stream was clocked before its last stop (held:
+        // resumed, the timestamp skips from the frame that was due then, _frameDue, kept as it was: a field of its own
+        // before h-callrest3); above them the count of received digits kept (0..16).
         private const int ActiveBit = 1;
         private const int MutedBit = 2;
         private const int SilencedBit = 4;
@@ -87,9 +89,9 @@ namespace DeskPhone.Media.Rtp
         private const int LatchedBit = 16;
         private const int RtcpLatchedBit = 32;
         private const int DigitsNewBit = 64;
+        private const int HeldBit = 128;
         private const int DigitCountShift = 8;
         private int _flags;
-        private long _stoppedMs = -1;
         // When the next frame is sent and played: both go at the same 20 ms clock, caught up and skipped alike (two
         // fields before h-callobj).
         private long _frameDue;
@@ -141,9 +143,6 @@ namespace DeskPhone.Media.Rtp
         public int Played;
 
         public int Silent;
-
-        /// <summary>Packets that were not RTP, or RTP of another payload type than the call's.</summary>
-        public int Ignored;
 
         /// <summary>
         /// Opens the ports (RTP on <paramref name="localPort"/>, RTCP on the next) and starts sending to the other side
@@ -208,13 +207,11 @@ namespace DeskPhone.Media.Rtp
                 Received.Reset();
                 Jitter.Reset();
                 Reports.Start(_sender);
-                Ignored = 0;
                 Played = 0;
                 Silent = 0;
-                _flags &= ~(DigitsNewBit | (0xFF << DigitCountShift));
-                // A new call forgets the last one's waiting key presses, events and digits.
+                // A new call forgets the last one's waiting key presses, events and digits, and its hold.
+                _flags &= ~(DigitsNewBit | HeldBit | (0xFF << DigitCountShift));
                 _rare = null;
-                _stoppedMs = -1;
             }
             _flags = (_flags & ~(ClockedBit | LatchedBit | RtcpLatchedBit)) | ActiveBit;
             s_active++;
@@ -236,8 +233,7 @@ namespace DeskPhone.Media.Rtp
         {
             if (Active)
             {
-                _flags &= ~ActiveBit;
-                _stoppedMs = (_flags & ClockedBit) != 0 ? _frameDue : _stoppedMs;
+                _flags = (_flags & ClockedBit) != 0 ? (_flags & ~ActiveBit) | HeldBit : _flags & ~ActiveBit;
                 _rtp.Close();
                 _rtcpChannel.Close();
                 _datagram = null;
@@ -317,9 +313,6 @@ namespace DeskPhone.Media.Rtp
             return fresh;
         }
 
-        /// <summary>Digits received so far in all (RFC 4733 and <see cref="AddDigit"/>): a change says <see cref="Digits"/> changed.</summary>
-        public int DigitsReceived;
-
         /// <summary>The call ended: the session is free for another call (its figures go with it).</summary>
         public void Forget()
         {
@@ -336,9 +329,9 @@ namespace DeskPhone.Media.Rtp
             }
             if ((_flags & ClockedBit) == 0)
             {
-                if (_stoppedMs >= 0)
+                if ((_flags & HeldBit) != 0)
                 {
-                    _sender.Skip((int)((nowMs - _stoppedMs) / AudioFrame.Milliseconds) * AudioFrame.Samples);
+                    _sender.Skip((int)((nowMs - _frameDue) / AudioFrame.Milliseconds) * AudioFrame.Samples);
                 }
                 _flags |= ClockedBit;
                 _frameDue = nowMs;
@@ -390,7 +383,8 @@ namespace DeskPhone.Media.Rtp
                 bool dtmf = type == eventType && eventType >= 0;
                 if (payload < 0 || (type != payloadType && !dtmf))
                 {
-                    Ignored++;
+                    // Not RTP, or RTP of another payload type than the call's: not counted (nothing on the phone read
+                    // the count: 12 B of every call, h-callrest3).
                     continue;
                 }
                 uint ssrc = RtpPacket.ReadUInt32(data, 8);
@@ -473,8 +467,7 @@ namespace DeskPhone.Media.Rtp
                 }
                 catch (OutOfMemoryException)
                 {
-                    // No room to keep it for the call screen: the digit is still counted.
-                    DigitsReceived++;
+                    // No room to keep it for the call screen: it is still said to have come.
                     _flags |= DigitsNewBit;
                     return;
                 }
@@ -487,7 +480,6 @@ namespace DeskPhone.Media.Rtp
             }
             rare.Digits[count++] = TelephoneEvent.ToKey(code);
             _flags = (_flags & ~(0xFF << DigitCountShift)) | (count << DigitCountShift) | DigitsNewBit;
-            DigitsReceived++;
         }
 
         private void SendFrame()

@@ -20,8 +20,9 @@ namespace DeskPhone.Media.Rtp
         // field costs 12 B on nanoCLR (two fields less, h-callrest2).
         private int _sequences;
         private uint _cycles;
-        private uint _expectedPrior;
-        private uint _receivedPrior;
+        // The packets expected (high 16 bits) and received (low 16) at the last report (A.3), modulo 2^16: an interval
+        // between reports (5 s, 250 packets of 20 ms) is far under 65,536 packets. Two fields before h-callrest3.
+        private uint _priors;
         private int _transit;
         private int _jitter16;
 
@@ -102,10 +103,9 @@ namespace DeskPhone.Media.Rtp
         public int TakeFractionLost()
         {
             uint expected = Expected;
-            uint expectedInterval = expected - _expectedPrior;
-            uint receivedInterval = Received - _receivedPrior;
-            _expectedPrior = expected;
-            _receivedPrior = Received;
+            uint expectedInterval = (expected - (_priors >> 16)) & 0xFFFF;
+            uint receivedInterval = (Received - _priors) & 0xFFFF;
+            _priors = expected << 16 | (Received & 0xFFFF);
             int lostInterval = (int)expectedInterval - (int)receivedInterval;
             return expectedInterval == 0 || lostInterval <= 0 ? 0 : (lostInterval << 8) / (int)expectedInterval;
         }
@@ -115,8 +115,7 @@ namespace DeskPhone.Media.Rtp
             Ssrc = ssrc;
             _sequences = sequence << 16 | sequence;
             _cycles = 0;
-            _expectedPrior = 0;
-            _receivedPrior = 0;
+            _priors = 0;
             Received = 0;
             _jitter16 = 0;
         }

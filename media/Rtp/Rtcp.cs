@@ -41,9 +41,10 @@ namespace DeskPhone.Media.Rtp
         /// <summary>Round trip in milliseconds from the last report block about our stream; -1 until one came.</summary>
         public int RoundTripMs;
 
-        /// <summary>The fraction (1/256) and number of our packets the other side reported lost, and its jitter (timestamp units).</summary>
-        public int RemoteFractionLost;
-
+        /// <summary>
+        /// The number of our packets the other side reported lost, and its jitter (timestamp units). The fraction lost of
+        /// its last interval is not kept: nothing on the phone reads it (12 B of every call, h-callrest3).
+        /// </summary>
         public int RemoteLost;
         public uint RemoteJitter;
 
@@ -57,7 +58,6 @@ namespace DeskPhone.Media.Rtp
         {
             _cnameSsrc = sender.Ssrc;
             RoundTripMs = -1;
-            RemoteFractionLost = 0;
             RemoteLost = 0;
             RemoteJitter = 0;
             ReportsReceived = 0;
@@ -159,7 +159,6 @@ namespace DeskPhone.Media.Rtp
 
         private void Report(byte[] data, int at, long nowMs)
         {
-            RemoteFractionLost = data[at + 4];
             int lost = (data[at + 5] << 16) | (data[at + 6] << 8) | data[at + 7];
             RemoteLost = lost >= 0x800000 ? lost - 0x1000000 : lost;
             RemoteJitter = RtpPacket.ReadUInt32(data, at + 12);

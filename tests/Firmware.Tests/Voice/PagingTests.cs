@@ -278,7 +278,6 @@ namespace DeskPhone.Firmware.Tests.Voice
                 Assert.True(_p.App.Voice.Paging.Jitter.Count <= DeskPhone.Media.Rtp.JitterBuffer.Slots);
             }
             Assert.InRange(_speakers.Of(CallAudio.Page).Count / 160, DeskPhone.Media.Rtp.JitterBuffer.Slots, DeskPhone.Media.Rtp.JitterBuffer.Slots + 8);
-            Assert.True(_p.App.Voice.Paging.Jitter.Discarded + _p.App.Voice.Paging.Jitter.Lost > 0);
         }
 
         [Fact]

@@ -29,6 +29,28 @@ namespace DeskPhone.Media.Tests.Rtp
         }
 
         [Fact]
+        public void TheFractionLostIsEachIntervalsOwnAcrossTheCountsWrap()
+        {
+            var r = new ReceptionStats();
+            int seq = 0;
+            // 70,000 packets (more than the 16 bits the interval's start is kept in), none lost, then a quarter lost.
+            for (int i = 0; i < 70000; i++, seq++) r.Update(7, seq & 0xFFFF, (uint)(seq * 160), seq * 20L);
+            Assert.Equal(0, r.TakeFractionLost());
+            for (int i = 0; i < 100; i++, seq++)
+            {
+                if (i % 4 != 0) r.Update(7, seq & 0xFFFF, (uint)(seq * 160), seq * 20L);
+            }
+            Assert.Equal(64, r.TakeFractionLost());
+            for (int i = 0; i < 50; i++, seq++) r.Update(7, seq & 0xFFFF, (uint)(seq * 160), seq * 20L);
+            Assert.Equal(0, r.TakeFractionLost());
+            for (int i = 0; i < 10; i++, seq++)
+            {
+                if (i >= 5) r.Update(7, seq & 0xFFFF, (uint)(seq * 160), seq * 20L);
+            }
+            Assert.Equal(128, r.TakeFractionLost());
+        }
+
+        [Fact]
         public void AJumpOrANewSourceRestartsTheCountAndAResetForgetsTheStream()
         {
             var r = new ReceptionStats();
