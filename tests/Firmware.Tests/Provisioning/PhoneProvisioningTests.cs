@@ -39,6 +39,21 @@ namespace DeskPhone.Firmware.Tests.Provisioning
 
         private bool Active(int id) => _app.Core.Statuses.IsActive(id);
 
+        /// <summary>Provisioning once a day at <paramref name="time"/> (prov_polling_mode abs), <paramref name="answers"/> documents to serve, started.</summary>
+        private void StartDaily(string time, int answers, DeskPhone.Firmware.Phone.WallClock clock)
+        {
+            Assert.Null(_settings.Set("prov_polling_enabled", 0, "on"));
+            Assert.Null(_settings.Set("prov_polling_mode", 0, "abs"));
+            Assert.Null(_settings.Set("prov_polling_time", 0, time));
+            for (int i = 0; i < answers; i++)
+            {
+                _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
+            }
+            Start("http://192.0.2.80/phone.xml", clock);
+        }
+
+        private int Runs() => Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32();
+
         private JsonElement Bench(string method, string path, int status)
         {
             BenchResponse r = _router.Handle(method, path, null, null, null);
@@ -80,7 +95,7 @@ namespace DeskPhone.Firmware.Tests.Provisioning
             _app = new PhoneApp(new PhoneParts(_settings, new SipInbox(4, 2048), null) { Drivers = hardware.Drivers, LocalHost = "192.0.2.10", Http = _http });
             _router = new BenchRouter(_app.Core, _app.Text, (code, action) => { }, null, null) { Provisioning = _app.Provisioning };
             Run(100);
-            Assert.Equal(0, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Assert.Equal(0, Runs());
 
             Bench("POST", "/api/provisioning/run", 202);
             Run(200);
@@ -96,24 +111,17 @@ namespace DeskPhone.Firmware.Tests.Provisioning
         public void WithModeAbsTheScheduleRunsOnceADayAtTheLocalTimeOfPollingTime()
         {
             DateTime local = new DateTime(2026, 12, 7, 8, 58, 0);
-            Assert.Null(_settings.Set("prov_polling_enabled", 0, "on"));
-            Assert.Null(_settings.Set("prov_polling_mode", 0, "abs"));
-            Assert.Null(_settings.Set("prov_polling_time", 0, "9:00"));
             // The relative period (an hour) must not start runs of its own in abs mode.
             Assert.Null(_settings.Set("prov_polling_period", 0, "3600"));
-            for (int i = 0; i < 3; i++)
-            {
-                _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
-            }
-            Start("http://192.0.2.80/phone.xml", () => local.AddMilliseconds(_now));
+            StartDaily("9:00", 3, () => local.AddMilliseconds(_now));
 
             Run(200);
-            Assert.Equal(1, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Assert.Equal(1, Runs());
             Assert.Equal("boot", Bench("GET", "/api/provisioning", 200).GetProperty("trigger").GetString());
 
             // 08:58 + 119.5 s: not yet 09:00.
             Run(119300);
-            Assert.Equal(1, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Assert.Equal(1, Runs());
             Run(1000);
             JsonElement at9 = Bench("GET", "/api/provisioning", 200);
             Assert.Equal(2, at9.GetProperty("runs").GetInt32());
@@ -122,33 +130,26 @@ namespace DeskPhone.Firmware.Tests.Provisioning
             // The rest of the day (an hour's period would have run again) goes by without a run; the next 09:00 runs.
             local = local.AddHours(23).AddMinutes(59);
             Run(1000);
-            Assert.Equal(2, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Assert.Equal(2, Runs());
             local = local.AddMinutes(1);
             Run(1000);
-            Assert.Equal(3, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Assert.Equal(3, Runs());
         }
 
         [Fact]
         public void ChangingPollingTimeMovesTheDailyRun()
         {
             DateTime local = new DateTime(2026, 12, 7, 10, 0, 0);
-            Assert.Null(_settings.Set("prov_polling_enabled", 0, "on"));
-            Assert.Null(_settings.Set("prov_polling_mode", 0, "abs"));
-            Assert.Null(_settings.Set("prov_polling_time", 0, "09:00"));
-            for (int i = 0; i < 2; i++)
-            {
-                _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc));
-            }
-            Start("http://192.0.2.80/phone.xml", () => local.AddMilliseconds(_now));
+            StartDaily("09:00", 2, () => local.AddMilliseconds(_now));
             Run(200);
-            Assert.Equal(1, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Assert.Equal(1, Runs());
 
             // 09:00 has passed today: the next run was tomorrow's; 10:01 is still ahead today.
             Assert.Null(_settings.Set("prov_polling_time", 0, "10:01"));
             Run(50000);
-            Assert.Equal(1, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Assert.Equal(1, Runs());
             Run(15000);
-            Assert.Equal(2, Bench("GET", "/api/provisioning", 200).GetProperty("runs").GetInt32());
+            Assert.Equal(2, Runs());
             Assert.Equal("schedule", Bench("GET", "/api/provisioning", 200).GetProperty("trigger").GetString());
         }
 
