@@ -394,7 +394,6 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The end of Timer J for an answer sent at <paramref name="nowMs"/> (<paramref name="now"/> units), rounded up to a unit.</summary>
         private static int Expiry(int now, long nowMs) => now + TimerJUnits + ((nowMs & ((1 << UnitShift) - 1)) != 0 ? 1 : 0);
 
-
         /// <summary>
         /// The first free entry; when none is, from <see cref="KeepAllUpTo"/> entries on the oldest answered one
         /// (<see cref="ReuseAfterMs"/>), else the arrays grown while under Size; -1 when full and none can be reused. The entries
