@@ -71,14 +71,13 @@ namespace DeskPhone.Sip.Session
             }
             var call = new SipCall(++LastId, identity, true, nowMs);
             call.RemoteUri = uri;
-            call.RemoteUser = parsed.User;
             call.RequestUri = uri;
             call.CallId = _agent.NewToken() + "@" + _agent.LocalHost;
-            call.LocalTag = _agent.NewToken();
             call.Anonymous = anonymous;
             call.Replaces = replaces;
             call.ReferredByHeader = referredBy;
-            call.LocalHeader = anonymous ? AnonymousFrom + ";tag=" + call.LocalTag : id.Address(_agent.LocalHost, call.LocalTag);
+            string tag = _agent.NewToken();
+            call.LocalHeader = anonymous ? AnonymousFrom + ";tag=" + tag : id.Address(_agent.LocalHost, tag);
             call.RemoteHeader = "<" + uri + ">";
             call.RemoteTarget = uri;
             call.HopAddress = address;

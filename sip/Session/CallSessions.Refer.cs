@@ -308,7 +308,7 @@ namespace DeskPhone.Sip.Session
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
-                if (c == null || c.CallId != r.CallId || c.LocalTag != r.ToTag)
+                if (c == null || c.CallId != r.CallId || !c.IsLocalTag(r.ToTag))
                 {
                     continue;
                 }

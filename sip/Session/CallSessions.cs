@@ -401,8 +401,7 @@ namespace DeskPhone.Sip.Session
             m.ForgetNames(true);
             call.ReferredBy = TransferredBy(m);
             call.CallId = m.CallId;
-            call.LocalTag = _agent.NewToken();
-            call.LocalHeader = m.GetHeader(HeaderNames.To) + ";tag=" + call.LocalTag;
+            call.LocalHeader = m.GetHeader(HeaderNames.To) + ";tag=" + _agent.NewToken();
             call.RemoteHeader = m.GetHeader(HeaderNames.From);
             call.RemoteCSeq = m.CSeq;
             NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
@@ -418,7 +417,6 @@ namespace DeskPhone.Sip.Session
             NameAddr from = m.From;
             call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
             call.RemoteName = from.DisplayName;
-            call.RemoteUser = from.Uri == null ? null : from.Uri.User;
             call.RemoteTag = from.Tag;
         }
 
@@ -922,7 +920,7 @@ namespace DeskPhone.Sip.Session
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
-                if (c != null && c.CallId == callId && c.LocalTag == toTag && (c.RemoteTag == null || c.RemoteTag == fromTag))
+                if (c != null && c.CallId == callId && c.IsLocalTag(toTag) && (c.RemoteTag == null || c.RemoteTag == fromTag))
                 {
                     return c;
                 }

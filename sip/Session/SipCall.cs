@@ -1,3 +1,4 @@
+using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 
@@ -69,7 +70,7 @@ namespace DeskPhone.Sip.Session
 
         private int _flags;
 
-        // State, Codec and TelephoneEvent, one byte each (+1, so that -1 is 0): a byte holds each one's range.
+        // State, Codec, TelephoneEvent and Identity, one byte each (+1, so that -1 is 0): a byte holds each one's range.
         private int _small;
 
         // What only some calls have (a transfer, a referral, a refused call's texts, a session timer ...): made by the
@@ -79,7 +80,7 @@ namespace DeskPhone.Sip.Session
         public SipCall(int id, int identity, bool outgoing, long nowMs)
         {
             Id = id;
-            Identity = identity;
+            SetSmall(24, identity);
             _flags = outgoing ? OutgoingBit : 0;
             StartedMs = nowMs;
             State = Dialing;
@@ -128,7 +129,8 @@ namespace DeskPhone.Sip.Session
 
         /// <summary>Unique within this run (the bench's call id).</summary>
         public readonly int Id;
-        public readonly int Identity;
+        // The identity (its index, -1 none) in _small's top byte: a field of its own was 12 B a call (h-sipcall).
+        public int Identity => Small(24);
         public bool Outgoing => Flag(OutgoingBit);
 
         public int State
@@ -143,8 +145,13 @@ namespace DeskPhone.Sip.Session
         /// <summary>The other party's display name, or null.</summary>
         public string RemoteName;
 
-        /// <summary>The user part of <see cref="RemoteUri"/> (the number), or null.</summary>
-        public string RemoteUser;
+        /// <summary>
+        /// The user part of <see cref="RemoteUri"/> (the number), or null: read from the URI when asked (the screen and
+        /// the bench, not per packet), not kept beside it for the whole call (its string and field, 36 B, h-sipcall).
+        /// </summary>
+        public string RemoteUser => RemoteUri == null ? null : UserOf(SipUri.Parse(RemoteUri));
+
+        private static string UserOf(SipUri uri) => uri == null ? null : uri.User;
 
         public readonly long StartedMs;
         public long ConnectedMs;
@@ -221,11 +228,30 @@ namespace DeskPhone.Sip.Session
         public int LocalMediaPort;
 
         public string CallId;
-        internal string LocalTag;
         internal string RemoteTag;
 
-        // The From/To values of the two ends as this side writes them in its requests (tags included).
+        // The From/To values of the two ends as this side writes them in its requests (tags included). The phone's own
+        // tag is the end of LocalHeader (";tag=" and the token, as the phone writes it), read from there, not kept
+        // beside it (its string and field, 36 B a call, h-sipcall).
         internal string LocalHeader;
+
+        internal string LocalTag
+        {
+            get
+            {
+                int at = LocalHeader == null ? -1 : LocalHeader.LastIndexOf(TagParam);
+                return at < 0 ? null : LocalHeader.Substring(at + TagParam.Length);
+            }
+        }
+
+        private const string TagParam = ";tag=";
+
+        /// <summary>Whether <paramref name="tag"/> is the phone's own tag of this dialog, compared in place (a request's To tag: nothing made per request).</summary>
+        internal bool IsLocalTag(string tag)
+        {
+            int at = LocalHeader == null || tag == null ? -1 : LocalHeader.LastIndexOf(TagParam) + TagParam.Length;
+            return at >= TagParam.Length && LocalHeader.Length - at == tag.Length && LocalHeader.IndexOf(tag, at) == at;
+        }
 
         /// <summary>Placed without the caller's identity (RFC 3323 anonymous From, Privacy: id).</summary>
         public bool Anonymous
