@@ -115,7 +115,7 @@ namespace DeskPhone.Sip.Session
                     c.Transaction.OnResponse(r, nowMs);
                     return true;
                 }
-                if (r.StatusCode < 300 && c.Ack != null && r.To.Tag == c.RemoteTag)
+                if (r.StatusCode < 300 && c.Ack != null && c.IsRemoteTag(r.To.Tag))
                 {
                     // The 2xx again (our ACK was lost): the same ACK again (RFC 3261 13.2.2.4).
                     TransportOf(c).Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);
@@ -197,9 +197,9 @@ namespace DeskPhone.Sip.Session
         private void Established(SipCall call, SipMessage r, long nowMs)
         {
             NameAddr to = r.To;
-            call.RemoteTag = to.Tag;
-            call.RemoteHeader = r.GetHeader(HeaderNames.To);
+            // The To the phone wrote, the dialled URI, with the answer's display name and tag: the dialog's remote URI and tag.
             call.RemoteName = to.DisplayName;
+            call.TakeRemoteHeader(to.Tag);
             call.RemoteTarget = ContactTarget(r, call.RemoteTarget);
             call.Routes = ReadRoutes(r, true);
             SendAck(call, r.CSeq);

@@ -312,7 +312,7 @@ namespace DeskPhone.Sip.Session
                 {
                     continue;
                 }
-                if (c.State == SipCall.Connected && c.RemoteTag == r.FromTag)
+                if (c.State == SipCall.Connected && c.IsRemoteTag(r.FromTag))
                 {
                     replaced = c;
                     return r.EarlyOnly ? 486 : 0;

@@ -402,7 +402,6 @@ namespace DeskPhone.Sip.Session
             call.ReferredBy = TransferredBy(m);
             call.CallId = m.CallId;
             call.LocalHeader = m.GetHeader(HeaderNames.To) + ";tag=" + _agent.NewToken();
-            call.RemoteHeader = m.GetHeader(HeaderNames.From);
             call.RemoteCSeq = m.CSeq;
             NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
             call.RemoteTarget = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RemoteUri;
@@ -417,7 +416,13 @@ namespace DeskPhone.Sip.Session
             NameAddr from = m.From;
             call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
             call.RemoteName = from.DisplayName;
-            call.RemoteTag = from.Tag;
+            // The From as the dialog keeps it (its URI and tag, RFC 3261 12.2.2), the value as it came when its URI is not one.
+            if (call.RemoteUri == null)
+            {
+                call.RemoteHeader = m.GetHeader(HeaderNames.From);
+                return;
+            }
+            call.TakeRemoteHeader(from.Tag);
         }
 
         /// <summary>A re-INVITE (session refresh, target refresh): 200 with the same answer, or 488 for an offer without a common codec.</summary>
@@ -920,7 +925,7 @@ namespace DeskPhone.Sip.Session
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
-                if (c != null && c.CallId == callId && c.IsLocalTag(toTag) && (c.RemoteTag == null || c.RemoteTag == fromTag))
+                if (c != null && c.CallId == callId && c.IsLocalTag(toTag) && c.FromRemote(fromTag))
                 {
                     return c;
                 }

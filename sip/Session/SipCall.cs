@@ -228,30 +228,67 @@ namespace DeskPhone.Sip.Session
         public int LocalMediaPort;
 
         public string CallId;
-        internal string RemoteTag;
 
-        // The From/To values of the two ends as this side writes them in its requests (tags included). The phone's own
-        // tag is the end of LocalHeader (";tag=" and the token, as the phone writes it), read from there, not kept
-        // beside it (its string and field, 36 B a call, h-sipcall).
+        // The From/To values of the two ends as this side writes them in its requests, each ending with its tag (";tag="
+        // and the token) when it has one: the phone's own as it wrote it, the other side's as its URI and tag (RFC 3261
+        // 12.2.1.1: a dialog's remote URI and tag; TakeRemoteHeader). The tags are read from there, not kept beside them (two
+        // strings and fields, 72 B a call, h-sipcall).
         internal string LocalHeader;
+        internal string RemoteHeader;
 
-        internal string LocalTag
-        {
-            get
-            {
-                int at = LocalHeader == null ? -1 : LocalHeader.LastIndexOf(TagParam);
-                return at < 0 ? null : LocalHeader.Substring(at + TagParam.Length);
-            }
-        }
+        internal string LocalTag => TagOf(LocalHeader);
+        internal string RemoteTag => TagOf(RemoteHeader);
 
         private const string TagParam = ";tag=";
 
-        /// <summary>Whether <paramref name="tag"/> is the phone's own tag of this dialog, compared in place (a request's To tag: nothing made per request).</summary>
-        internal bool IsLocalTag(string tag)
+        /// <summary>
+        /// Sets the other side's header as the dialog keeps it from <see cref="RemoteName"/> (quoted, when it needs no
+        /// escaping), <see cref="RemoteUri"/> in angle brackets and the tag, if any.
+        /// </summary>
+        internal void TakeRemoteHeader(string tag)
         {
-            int at = LocalHeader == null || tag == null ? -1 : LocalHeader.LastIndexOf(TagParam) + TagParam.Length;
-            return at >= TagParam.Length && LocalHeader.Length - at == tag.Length && LocalHeader.IndexOf(tag, at) == at;
+            string name = RemoteName;
+            string header = "<" + RemoteUri + ">";
+            if (name != null && name.Length > 0 && name.IndexOf('"') < 0 && name.IndexOf('\\') < 0)
+            {
+                header = "\"" + name + "\" " + header;
+            }
+            RemoteHeader = tag == null ? header : header + TagParam + tag;
         }
+
+        // Where the tag a header of the call ends with starts, -1 when it has none (a ";tag=" inside <> is the URI's).
+        private static int TagStart(string header)
+        {
+            int at = header == null ? -1 : header.LastIndexOf(TagParam);
+            return at < 0 || header.IndexOf('>', at) >= 0 ? -1 : at + TagParam.Length;
+        }
+
+        private static string TagOf(string header)
+        {
+            int at = TagStart(header);
+            return at < 0 ? null : header.Substring(at);
+        }
+
+        // Whether the header ends with this tag (null: has no tag), compared in place: a request's tags are matched to
+        // the call's with nothing made per request.
+        private static bool EndsWithTag(string header, string tag)
+        {
+            int at = TagStart(header);
+            if (at < 0 || tag == null)
+            {
+                return at < 0 && tag == null;
+            }
+            return header.Length - at == tag.Length && header.IndexOf(tag, at) == at;
+        }
+
+        /// <summary>Whether <paramref name="tag"/> is the phone's own tag of this dialog.</summary>
+        internal bool IsLocalTag(string tag) => tag != null && EndsWithTag(LocalHeader, tag);
+
+        /// <summary>Whether <paramref name="tag"/> is the other side's tag of this dialog (null: the dialog has none yet).</summary>
+        internal bool IsRemoteTag(string tag) => EndsWithTag(RemoteHeader, tag);
+
+        /// <summary>Whether a request with this From tag is of this dialog: its tag, or any when the other side gave none.</summary>
+        internal bool FromRemote(string tag) => TagStart(RemoteHeader) < 0 || EndsWithTag(RemoteHeader, tag);
 
         /// <summary>Placed without the caller's identity (RFC 3323 anonymous From, Privacy: id).</summary>
         public bool Anonymous
@@ -259,7 +296,6 @@ namespace DeskPhone.Sip.Session
             get => Flag(AnonymousBit);
             internal set => SetFlag(AnonymousBit, value);
         }
-        internal string RemoteHeader;
         internal string RemoteTarget;
         internal string[] Routes;
         internal long LocalCSeq;
