@@ -336,10 +336,10 @@ namespace DeskPhone.Sip.Session
         {
             SipIdentity id = _agent.GetIdentity(call.Identity);
             string branch = "z9hG4bK" + _agent.NewToken();
-            call.InviteVia = Via(call, branch);
+            string via = Via(call, branch);
             call.InviteBranch = branch;
             call.LocalCSeq++;
-            SipWriter w = SipWriter.Request("INVITE", call.RequestUri, call.InviteVia)
+            SipWriter w = SipWriter.Request("INVITE", call.RequestUri, via)
                 .Ids(call.LocalHeader, call.RemoteHeader, call.CallId, call.LocalCSeq, "INVITE")
                 .Header(HeaderNames.Contact, _agent.ContactOf(id))
                 .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
@@ -352,7 +352,7 @@ namespace DeskPhone.Sip.Session
                 .Header(authHeader, authValue)
                 .Body(Sdp.ContentType, LocalSdp(call))
                 .ToBytes();
-            call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,
+            call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, via, call.LocalHeader, call.CallId, call.LocalCSeq,
                 null, TransportOf(call), call.HopAddress, call.HopPort, InviteHandler(call));
             call.Transaction.Start(nowMs);
         }
@@ -361,7 +361,8 @@ namespace DeskPhone.Sip.Session
         private void SendCancel(SipCall call, long nowMs)
         {
             call.SetFlag(SipCall.CancelSentBit, true);
-            byte[] bytes = SipWriter.Request("CANCEL", call.RequestUri, call.InviteVia)
+            // The INVITE's top Via written again from its branch (the same transport and address), not kept a whole call.
+            byte[] bytes = SipWriter.Request("CANCEL", call.RequestUri, Via(call, call.InviteBranch))
                 .Ids(call.LocalHeader, "<" + call.RequestUri + ">", call.CallId, call.Transaction.CSeq, "CANCEL")
                 .UserAgent()
                 .ToBytes();

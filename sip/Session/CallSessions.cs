@@ -820,8 +820,7 @@ namespace DeskPhone.Sip.Session
             call.HopPort = SipUserAgent.ResponsePort(packet, m);
             call.LastResponse = ok;
             call.SetFlag(awaiting, true);
-            call.OkTimer = nowMs + ClientTransaction.T1;
-            call.OkDeadline = nowMs + 64 * ClientTransaction.T1;
+            call.StartOk(nowMs);
         }
 
         /// <summary>

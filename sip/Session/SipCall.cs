@@ -8,9 +8,10 @@ namespace DeskPhone.Sip.Session
     /// One call of the phone: its INVITE session and dialog (RFC 3261 12-14: Call-ID, tags, CSeq, remote target, route
     /// set), what the phone shows of it (remote party, times, how it ended) and the media the offer/answer agreed
     /// on. <see cref="CallSessions"/> owns the SIP side; the firmware reads the public part.
-    /// Its plain state (RemoteUri, RemoteName, RemoteUser, ConnectedMs, EndedMs, EndStatus, EndReason, MediaAddress,
-    /// MediaPort, LocalMediaPort, CallId) is public fields, not properties: no accessor method in the runtime tables,
-    /// image and calls on the device (issue #17).
+    /// Its plain state (RemoteUri, RemoteName, ConnectedMs, EndedMs, EndReason, MediaAddress, MediaPort, CallId) is
+    /// public fields, not properties: no accessor method in the runtime tables, image and calls on the device (issue
+    /// #17). What is packed into another field or read from one (Identity, EndStatus, LocalMediaPort, RemoteUser) is a
+    /// property: 12 B less a call each (h-sipcall).
     /// </summary>
     public sealed class SipCall
     {
@@ -67,6 +68,11 @@ namespace DeskPhone.Sip.Session
         // Incoming: the INVITE required 100rel; its 180 is retransmitted until the PRACK (RFC 3262 3).
         internal const int ReliableBit = 65536;
         internal const int AwaitingPrackBit = 131072;
+
+        // Above the bits: the direction of the phone's last SDP (3 bits, SdpDirection) and the status that ended the call
+        // (10 bits, EndStatus), not fields of their own (12 B each a call, h-sipcall).
+        private const int DirectionShift = 18;
+        private const int EndStatusShift = 21;
 
         private int _flags;
 
@@ -158,7 +164,11 @@ namespace DeskPhone.Sip.Session
         public long EndedMs;
 
         /// <summary>The status that ended the call (200 for a BYE either way, 487 cancelled, 486 busy, 408 no answer ...).</summary>
-        public int EndStatus;
+        public int EndStatus
+        {
+            get => (_flags >> EndStatusShift) & 0x3FF;
+            internal set => _flags = (_flags & ~(0x3FF << EndStatusShift)) | ((value & 0x3FF) << EndStatusShift);
+        }
 
         /// <summary>Why it ended, for people: "hung up", "remote hung up", "cancelled", the peer's reason phrase.</summary>
         public string EndReason;
@@ -224,8 +234,12 @@ namespace DeskPhone.Sip.Session
             set => SetRef(SipCallExtras.Note, value);
         }
 
-        /// <summary>The phone's own RTP port for this call.</summary>
-        public int LocalMediaPort;
+        /// <summary>The phone's own RTP port for this call (SdpMedia's top half: a field of its own was 12 B a call).</summary>
+        public int LocalMediaPort
+        {
+            get => (SdpMedia >> 16) & 0xFFFF;
+            internal set => SdpMedia = (SdpMedia & 0xFFFF) | (value << 16);
+        }
 
         public string CallId;
 
@@ -307,7 +321,29 @@ namespace DeskPhone.Sip.Session
         // sent (CallSessions.LocalSdp) instead of keeping its ~220 bytes for the whole call. Its o= session id is
         // StartedMs + 1, written from that (a field of its own was 12 B a call, h-callobj).
         internal string SdpHost;
-        internal string SdpDirection;
+
+        // Its direction as a number in _flags: 0 none yet, 1 sendrecv, 2 sendonly, 3 recvonly, 4 inactive.
+        internal string SdpDirection
+        {
+            get
+            {
+                switch ((_flags >> DirectionShift) & 7)
+                {
+                    case 1: return Sdp.SendRecv;
+                    case 2: return Sdp.SendOnly;
+                    case 3: return Sdp.RecvOnly;
+                    case 4: return Sdp.Inactive;
+                }
+                return null;
+            }
+            set
+            {
+                int n = value == null ? 0 : value == Sdp.SendRecv ? 1 : value == Sdp.SendOnly ? 2 : value == Sdp.RecvOnly ? 3 : 4;
+                _flags = (_flags & ~(7 << DirectionShift)) | (n << DirectionShift);
+            }
+        }
+
+        // The codec and telephone-event (a byte each, +1) and, above them, the phone's RTP port (LocalMediaPort).
         internal int SdpMedia;
 
         // When the phone's refused re-INVITE (491) goes again.
@@ -323,13 +359,28 @@ namespace DeskPhone.Sip.Session
         internal SipPacket Invite;
         internal string InviteBranch;
         internal byte[] LastResponse;
-        internal long OkTimer;
-        internal long OkDeadline;
+        // The two in one field (12 B less a call, h-sipcall): the deadline above 16 bits, below them when the next copy
+        // goes, counted from the first copy (deadline - 64 T1; at most 64 T1 + T2 = 36,000 ms).
+        private long _ok;
 
-        // Outgoing: the INVITE transaction, its request pieces (for CANCEL and the auth retry), the next hop.
+        internal long OkDeadline => _ok >> 16;
+
+        internal long OkTimer
+        {
+            get => OkDeadline - 64 * ClientTransaction.T1 + (_ok & 0xFFFF);
+            set => _ok = (_ok & ~0xFFFFL) | ((value - OkDeadline + 64 * ClientTransaction.T1) & 0xFFFF);
+        }
+
+        /// <summary>The first copy went now: the next goes at T1, the last before 64 T1 (RFC 3261 13.3.1.4).</summary>
+        internal void StartOk(long nowMs)
+        {
+            _ok = ((nowMs + 64 * ClientTransaction.T1) << 16) | ClientTransaction.T1;
+        }
+
+        // Outgoing: the INVITE transaction, its Request-URI (for CANCEL and the auth retry; its top Via is written again
+        // from InviteBranch), the next hop.
         internal InviteClientTransaction Transaction;
         internal string RequestUri;
-        internal string InviteVia;
         internal string HopAddress;
         internal int HopPort;
         internal int Redirects
