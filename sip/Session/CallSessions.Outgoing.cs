@@ -84,7 +84,7 @@ namespace DeskPhone.Sip.Session
             call.HopPort = port;
             // An identity over TCP places its calls over TCP: the transport finds or opens the connection to the hop.
             call.Transport = id.OverTcp ? _agent.Tcp : null;
-            call.LocalMediaPort = media;
+            call.SdpMedia = media << 16;
             Describe(call, Sdp.SendRecv);
             _calls[slot] = call;
             SendInvite(call, null, null, nowMs);
@@ -115,7 +115,7 @@ namespace DeskPhone.Sip.Session
                     c.Transaction.OnResponse(r, nowMs);
                     return true;
                 }
-                if (r.StatusCode < 300 && c.Ack != null && c.IsRemoteTag(r.To.Tag))
+                if (r.StatusCode < 300 && c.Ack != null && SipCall.HasTag(c.RemoteHeader, r.To.Tag))
                 {
                     // The 2xx again (our ACK was lost): the same ACK again (RFC 3261 13.2.2.4).
                     TransportOf(c).Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);

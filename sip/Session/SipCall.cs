@@ -155,9 +155,7 @@ namespace DeskPhone.Sip.Session
         /// The user part of <see cref="RemoteUri"/> (the number), or null: read from the URI when asked (the screen and
         /// the bench, not per packet), not kept beside it for the whole call (its string and field, 36 B, h-sipcall).
         /// </summary>
-        public string RemoteUser => RemoteUri == null ? null : UserOf(SipUri.Parse(RemoteUri));
-
-        private static string UserOf(SipUri uri) => uri == null ? null : uri.User;
+        public string RemoteUser => RemoteUri == null ? null : SipUri.Parse(RemoteUri)?.User;
 
         public readonly long StartedMs;
         public long ConnectedMs;
@@ -238,20 +236,16 @@ namespace DeskPhone.Sip.Session
         public int LocalMediaPort
         {
             get => (SdpMedia >> 16) & 0xFFFF;
-            internal set => SdpMedia = (SdpMedia & 0xFFFF) | (value << 16);
         }
 
         public string CallId;
 
         // The From/To values of the two ends as this side writes them in its requests, each ending with its tag (";tag="
         // and the token) when it has one: the phone's own as it wrote it, the other side's as its URI and tag (RFC 3261
-        // 12.2.1.1: a dialog's remote URI and tag; TakeRemoteHeader). The tags are read from there, not kept beside them (two
-        // strings and fields, 72 B a call, h-sipcall).
+        // 12.2.1.1: a dialog's remote URI and tag; TakeRemoteHeader). The tags are read from there (TagOf, HasTag), not kept
+        // beside them (two strings and fields, 72 B a call, h-sipcall).
         internal string LocalHeader;
         internal string RemoteHeader;
-
-        internal string LocalTag => TagOf(LocalHeader);
-        internal string RemoteTag => TagOf(RemoteHeader);
 
         private const string TagParam = ";tag=";
 
@@ -270,39 +264,49 @@ namespace DeskPhone.Sip.Session
             RemoteHeader = tag == null ? header : header + TagParam + tag;
         }
 
-        // Where the tag a header of the call ends with starts, -1 when it has none (a ";tag=" inside <> is the URI's).
-        private static int TagStart(string header)
+        /// <summary>
+        /// Where the tag a header of the call (LocalHeader, RemoteHeader) ends with starts, -1 when it has none: after its
+        /// last ';' (a tag has none), when that is ";tag=" and no '&gt;' follows (a URI's parameter). The string methods
+        /// the assembly references already: no new reference in the runtime tables.
+        /// </summary>
+        internal static int TagStart(string header)
         {
-            int at = header == null ? -1 : header.LastIndexOf(TagParam);
-            return at < 0 || header.IndexOf('>', at) >= 0 ? -1 : at + TagParam.Length;
+            int at = header == null ? -1 : header.LastIndexOf(';');
+            return at < 0 || header.Length < at + 5 || header[at + 1] != 't' || header[at + 2] != 'a' || header[at + 3] != 'g' ||
+                header[at + 4] != '=' || header.IndexOf('>', at) >= 0 ? -1 : at + 5;
         }
 
-        private static string TagOf(string header)
+        /// <summary>The tag a header of the call ends with, or null (a copy: for a Replaces, a response's To).</summary>
+        internal static string TagOf(string header)
         {
             int at = TagStart(header);
             return at < 0 ? null : header.Substring(at);
         }
 
-        // Whether the header ends with this tag (null: has no tag), compared in place: a request's tags are matched to
-        // the call's with nothing made per request.
-        private static bool EndsWithTag(string header, string tag)
+        /// <summary>
+        /// Whether a header of the call ends with this tag (null: it has none), compared in place: a request's tags are
+        /// matched to the call's with nothing made per request.
+        /// </summary>
+        internal static bool HasTag(string header, string tag)
         {
             int at = TagStart(header);
             if (at < 0 || tag == null)
             {
                 return at < 0 && tag == null;
             }
-            return header.Length - at == tag.Length && header.IndexOf(tag, at) == at;
+            if (header.Length - at != tag.Length)
+            {
+                return false;
+            }
+            for (int i = 0; i < tag.Length; i++)
+            {
+                if (header[at + i] != tag[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
-
-        /// <summary>Whether <paramref name="tag"/> is the phone's own tag of this dialog.</summary>
-        internal bool IsLocalTag(string tag) => tag != null && EndsWithTag(LocalHeader, tag);
-
-        /// <summary>Whether <paramref name="tag"/> is the other side's tag of this dialog (null: the dialog has none yet).</summary>
-        internal bool IsRemoteTag(string tag) => EndsWithTag(RemoteHeader, tag);
-
-        /// <summary>Whether a request with this From tag is of this dialog: its tag, or any when the other side gave none.</summary>
-        internal bool FromRemote(string tag) => TagStart(RemoteHeader) < 0 || EndsWithTag(RemoteHeader, tag);
 
         /// <summary>Placed without the caller's identity (RFC 3323 anonymous From, Privacy: id).</summary>
         public bool Anonymous
@@ -310,6 +314,7 @@ namespace DeskPhone.Sip.Session
             get => Flag(AnonymousBit);
             internal set => SetFlag(AnonymousBit, value);
         }
+
         internal string RemoteTarget;
         internal string[] Routes;
         internal long LocalCSeq;
@@ -359,23 +364,9 @@ namespace DeskPhone.Sip.Session
         internal SipPacket Invite;
         internal string InviteBranch;
         internal byte[] LastResponse;
-        // The two in one field (12 B less a call, h-sipcall): the deadline above 16 bits, below them when the next copy
-        // goes, counted from the first copy (deadline - 64 T1; at most 64 T1 + T2 = 36,000 ms).
-        private long _ok;
-
-        internal long OkDeadline => _ok >> 16;
-
-        internal long OkTimer
-        {
-            get => OkDeadline - 64 * ClientTransaction.T1 + (_ok & 0xFFFF);
-            set => _ok = (_ok & ~0xFFFFL) | ((value - OkDeadline + 64 * ClientTransaction.T1) & 0xFFFF);
-        }
-
-        /// <summary>The first copy went now: the next goes at T1, the last before 64 T1 (RFC 3261 13.3.1.4).</summary>
-        internal void StartOk(long nowMs)
-        {
-            _ok = ((nowMs + 64 * ClientTransaction.T1) << 16) | ClientTransaction.T1;
-        }
+        // The two in one field (12 B less a call, h-sipcall; CallSessions.Poll): the deadline above 16 bits, below them when
+        // the next copy goes, counted from the first copy (deadline - 64 T1; at most 64 T1 + T2 = 36,000 ms).
+        internal long OkTimes;
 
         // Outgoing: the INVITE transaction, its Request-URI (for CANCEL and the auth retry; its top Via is written again
         // from InviteBranch), the next hop.
