@@ -70,7 +70,6 @@ namespace DeskPhone.Sip.Session
                 return null;
             }
             var call = new SipCall(++LastId, identity, true, nowMs);
-            call.RemoteUri = uri;
             call.RequestUri = uri;
             call.CallId = _agent.NewToken() + "@" + _agent.LocalHost;
             call.Anonymous = anonymous;
@@ -199,7 +198,7 @@ namespace DeskPhone.Sip.Session
             NameAddr to = r.To;
             // The To the phone wrote, the dialled URI, with the answer's display name and tag: the dialog's remote URI and tag.
             call.RemoteName = to.DisplayName;
-            call.TakeRemoteHeader(to.Tag);
+            call.TakeRemoteHeader(call.RemoteUri, to.Tag);
             call.RemoteTarget = ContactTarget(r, call.RemoteTarget);
             call.Routes = ReadRoutes(r, true);
             SendAck(call, r.CSeq);

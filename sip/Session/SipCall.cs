@@ -145,8 +145,21 @@ namespace DeskPhone.Sip.Session
             internal set => SetSmall(0, value);
         }
 
-        /// <summary>The other party's URI (From of an incoming call, the dialled target of an outgoing one).</summary>
-        public string RemoteUri;
+        /// <summary>
+        /// The other party's URI (From of an incoming call, the dialled target of an outgoing one), or null: read from
+        /// <see cref="RemoteHeader"/>, which holds it in angle brackets (a copy when asked: the screen, the call lists,
+        /// the bench; its string and field, 48 B a call, h-sipcall).
+        /// </summary>
+        public string RemoteUri
+        {
+            get
+            {
+                string h = RemoteHeader;
+                int lt = h == null ? -1 : h.LastIndexOf('<');
+                int gt = lt < 0 ? -1 : h.IndexOf('>', lt);
+                return gt < 0 ? null : h.Substring(lt + 1, gt - lt - 1);
+            }
+        }
 
         /// <summary>The other party's display name, or null.</summary>
         public string RemoteName;
@@ -251,12 +264,12 @@ namespace DeskPhone.Sip.Session
 
         /// <summary>
         /// Sets the other side's header as the dialog keeps it from <see cref="RemoteName"/> (quoted, when it needs no
-        /// escaping), <see cref="RemoteUri"/> in angle brackets and the tag, if any.
+        /// escaping), the URI in angle brackets and the tag, if any.
         /// </summary>
-        internal void TakeRemoteHeader(string tag)
+        internal void TakeRemoteHeader(string uri, string tag)
         {
             string name = RemoteName;
-            string header = "<" + RemoteUri + ">";
+            string header = "<" + uri + ">";
             if (name != null && name.Length > 0 && name.IndexOf('"') < 0 && name.IndexOf('\\') < 0)
             {
                 header = "\"" + name + "\" " + header;
