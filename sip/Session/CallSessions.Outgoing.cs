@@ -197,8 +197,7 @@ namespace DeskPhone.Sip.Session
         {
             NameAddr to = r.To;
             // The To the phone wrote, the dialled URI, with the answer's display name and tag: the dialog's remote URI and tag.
-            call.RemoteName = to.DisplayName;
-            call.TakeRemoteHeader(call.RemoteUri, to.Tag);
+            call.TakeRemoteHeader(to.DisplayName, call.RemoteUri, to.Tag);
             call.RemoteTarget = ContactTarget(r, call.RemoteTarget);
             call.Routes = ReadRoutes(r, true);
             SendAck(call, r.CSeq);

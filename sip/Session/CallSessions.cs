@@ -415,14 +415,13 @@ namespace DeskPhone.Sip.Session
         private static void TakeFrom(SipCall call, SipMessage m)
         {
             NameAddr from = m.From;
-            call.RemoteName = from.DisplayName;
             // The From as the dialog keeps it (its URI and tag, RFC 3261 12.2.2), the value as it came when its URI is not one.
             if (from.Uri == null)
             {
                 call.RemoteHeader = m.GetHeader(HeaderNames.From);
                 return;
             }
-            call.TakeRemoteHeader(from.Uri.ToString(), from.Tag);
+            call.TakeRemoteHeader(from.DisplayName, from.Uri.ToString(), from.Tag);
         }
 
         /// <summary>A re-INVITE (session refresh, target refresh): 200 with the same answer, or 488 for an offer without a common codec.</summary>

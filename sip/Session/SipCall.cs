@@ -8,10 +8,10 @@ namespace DeskPhone.Sip.Session
     /// One call of the phone: its INVITE session and dialog (RFC 3261 12-14: Call-ID, tags, CSeq, remote target, route
     /// set), what the phone shows of it (remote party, times, how it ended) and the media the offer/answer agreed
     /// on. <see cref="CallSessions"/> owns the SIP side; the firmware reads the public part.
-    /// Its plain state (RemoteUri, RemoteName, ConnectedMs, EndedMs, EndReason, MediaAddress, MediaPort, CallId) is
-    /// public fields, not properties: no accessor method in the runtime tables, image and calls on the device (issue
-    /// #17). What is packed into another field or read from one (Identity, EndStatus, LocalMediaPort, RemoteUser) is a
-    /// property: 12 B less a call each (h-sipcall).
+    /// Its plain state (ConnectedMs, EndedMs, EndReason, MediaAddress, MediaPort, CallId) is public fields, not
+    /// properties: no accessor method in the runtime tables, image and calls on the device (issue #17). What is packed
+    /// into another field or read from one (Identity, EndStatus, LocalMediaPort, RemoteUri, RemoteName, RemoteUser) is
+    /// a property: 12 B less a call each, and the strings read from another not kept (h-sipcall).
     /// </summary>
     public sealed class SipCall
     {
@@ -161,8 +161,19 @@ namespace DeskPhone.Sip.Session
             }
         }
 
-        /// <summary>The other party's display name, or null.</summary>
-        public string RemoteName;
+        /// <summary>
+        /// The other party's display name, or null: read from <see cref="RemoteHeader"/>, which starts with it quoted (a
+        /// name that would need escaping there, with a '"' or '\\', is not kept: the number is shown; 36 B a call, h-sipcall).
+        /// </summary>
+        public string RemoteName
+        {
+            get
+            {
+                string h = RemoteHeader;
+                int end = h == null || h.Length == 0 || h[0] != '"' ? -1 : h.IndexOf('"', 1);
+                return end < 0 ? null : h.Substring(1, end - 1);
+            }
+        }
 
         /// <summary>
         /// The user part of <see cref="RemoteUri"/> (the number), or null: read from the URI when asked (the screen and
@@ -263,12 +274,11 @@ namespace DeskPhone.Sip.Session
         private const string TagParam = ";tag=";
 
         /// <summary>
-        /// Sets the other side's header as the dialog keeps it from <see cref="RemoteName"/> (quoted, when it needs no
-        /// escaping), the URI in angle brackets and the tag, if any.
+        /// Sets the other side's header as the dialog keeps it: its display name quoted (when it needs no escaping), the
+        /// URI in angle brackets and the tag, if any.
         /// </summary>
-        internal void TakeRemoteHeader(string uri, string tag)
+        internal void TakeRemoteHeader(string name, string uri, string tag)
         {
-            string name = RemoteName;
             string header = "<" + uri + ">";
             if (name != null && name.Length > 0 && name.IndexOf('"') < 0 && name.IndexOf('\\') < 0)
             {

@@ -259,6 +259,8 @@ namespace DeskPhone.Sip.Tests.Stack
             // tag (RFC 3261 12.2.1.1), so the phone's BYE carries them, and requests are matched by the tags in place.
             Arrive(Invite().Replace("From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\n", "From: \"Al;ice\" <sip:200@10.0.0.1>;TAG=a1;x=tag\r\n"));
             SipCall call = _handler.Last;
+            Assert.Equal("Al;ice", call.RemoteName);
+            Assert.Equal("sip:200@10.0.0.1", call.RemoteUri);
             string tag = LocalTag;
             _calls.Answer(call, _now);
             string bye = "BYE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye1\r\n" +
@@ -288,6 +290,18 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
             Assert.Equal(SipCall.Ended, call.State);
             Assert.Equal("200", call.RemoteUser);
+        }
+
+        [Fact]
+        public void ACallersNameThatNeedsEscapingIsNotKeptTheNumberIsShown()
+        {
+            Arrive(Invite().Replace("From: \"Alice\"", "From: \"Al \\\"B\\\"\""));
+            SipCall call = _handler.Last;
+            Assert.Null(call.RemoteName);
+            Assert.Equal("200", call.RemoteUser);
+            _calls.Answer(call, _now);
+            Assert.True(_calls.Hangup(call, 486, _now));
+            Assert.Contains("\r\nTo: <sip:200@10.0.0.1>;tag=a1\r\n", _channel.Last);
         }
     }
 }
