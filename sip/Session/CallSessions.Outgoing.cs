@@ -114,7 +114,7 @@ namespace DeskPhone.Sip.Session
                     c.Transaction.OnResponse(r, nowMs);
                     return true;
                 }
-                if (r.StatusCode < 300 && c.Ack != null && SipCall.HasTag(c.RemoteHeader, r.To.Tag))
+                if (r.StatusCode < 300 && c.Ack != null && SipCall.TagOf(c.RemoteHeader) == r.To.Tag)
                 {
                     // The 2xx again (our ACK was lost): the same ACK again (RFC 3261 13.2.2.4).
                     TransportOf(c).Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);

@@ -58,7 +58,7 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            if (consult == null || consult == held || Slot(consult) < 0 || consult.State != SipCall.Connected || SipCall.TagStart(consult.RemoteHeader) < 0)
+            if (consult == null || consult == held || Slot(consult) < 0 || consult.State != SipCall.Connected || SipCall.TagOf(consult.RemoteHeader) == null)
             {
                 error = "no connected call to transfer to";
                 return false;
@@ -308,11 +308,11 @@ namespace DeskPhone.Sip.Session
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
-                if (c == null || c.CallId != r.CallId || !SipCall.HasTag(c.LocalHeader, r.ToTag))
+                if (c == null || c.CallId != r.CallId || SipCall.TagOf(c.LocalHeader) != r.ToTag)
                 {
                     continue;
                 }
-                if (c.State == SipCall.Connected && SipCall.HasTag(c.RemoteHeader, r.FromTag))
+                if (c.State == SipCall.Connected && SipCall.TagOf(c.RemoteHeader) == r.FromTag)
                 {
                     replaced = c;
                     return r.EarlyOnly ? 486 : 0;

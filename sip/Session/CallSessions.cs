@@ -925,8 +925,8 @@ namespace DeskPhone.Sip.Session
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
-                if (c != null && c.CallId == callId && SipCall.HasTag(c.LocalHeader, toTag) &&
-                    (SipCall.TagStart(c.RemoteHeader) < 0 || SipCall.HasTag(c.RemoteHeader, fromTag)))
+                if (c != null && c.CallId == callId && SipCall.TagOf(c.LocalHeader) == toTag &&
+                    (SipCall.TagOf(c.RemoteHeader) ?? fromTag) == fromTag)
                 {
                     return c;
                 }

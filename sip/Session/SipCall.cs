@@ -1,4 +1,5 @@
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Text;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 
@@ -148,30 +149,39 @@ namespace DeskPhone.Sip.Session
         /// <summary>
         /// The other party's URI (From of an incoming call, the dialled target of an outgoing one), or null: read from
         /// <see cref="RemoteHeader"/>, which holds it in angle brackets (a copy when asked: the screen, the call lists,
-        /// the bench; its string and field, 48 B a call, h-sipcall).
+        /// the bench; its string and field, 48 B a call, h-sipcall). Searched in the header's characters (the last '&lt;',
+        /// after a quoted name that may hold one), not with the string's searches: nanoCLR's are wrong after non-ASCII
+        /// text, a caller named "Müller" (docs/device-tests.md).
         /// </summary>
         public string RemoteUri
         {
             get
             {
-                string h = RemoteHeader;
-                int lt = h == null ? -1 : h.LastIndexOf('<');
-                int gt = lt < 0 ? -1 : h.IndexOf('>', lt);
-                return gt < 0 ? null : h.Substring(lt + 1, gt - lt - 1);
+                if (RemoteHeader == null)
+                {
+                    return null;
+                }
+                char[] h = RemoteHeader.ToCharArray();
+                int lt = h.Length - 1;
+                while (lt >= 0 && h[lt] != '<')
+                {
+                    lt--;
+                }
+                int gt = lt < 0 ? -1 : CharSearch.IndexOf(h, CharSearch.Greater, lt, h.Length);
+                return gt < 0 ? null : new string(h, lt + 1, gt - lt - 1);
             }
         }
 
         /// <summary>
-        /// The other party's display name, or null: read from <see cref="RemoteHeader"/>, which starts with it quoted (a
-        /// name that would need escaping there, with a '"' or '\\', is not kept: the number is shown; 36 B a call, h-sipcall).
+        /// The other party's display name, or null: read from <see cref="RemoteHeader"/>, which starts with it as a quoted
+        /// string (<see cref="TakeRemoteHeader"/>), in the header's characters (36 B a call, h-sipcall, h-sipcall2).
         /// </summary>
         public string RemoteName
         {
             get
             {
-                string h = RemoteHeader;
-                int end = h == null || h.Length == 0 || h[0] != '"' ? -1 : h.IndexOf('"', 1);
-                return end < 0 ? null : h.Substring(1, end - 1);
+                char[] h = RemoteHeader == null ? null : RemoteHeader.ToCharArray();
+                return h == null || h.Length == 0 || h[0] != '"' ? null : QuotedString.Read(h, 0, h.Length, out _);
             }
         }
 
@@ -266,7 +276,7 @@ namespace DeskPhone.Sip.Session
 
         // The From/To values of the two ends as this side writes them in its requests, each ending with its tag (";tag="
         // and the token) when it has one: the phone's own as it wrote it, the other side's as its URI and tag (RFC 3261
-        // 12.2.1.1: a dialog's remote URI and tag; TakeRemoteHeader). The tags are read from there (TagOf, HasTag), not kept
+        // 12.2.1.1: a dialog's remote URI and tag; TakeRemoteHeader). The tags are read from there (TagOf), not kept
         // beside them (two strings and fields, 72 B a call, h-sipcall).
         internal string LocalHeader;
         internal string RemoteHeader;
@@ -274,61 +284,58 @@ namespace DeskPhone.Sip.Session
         private const string TagParam = ";tag=";
 
         /// <summary>
-        /// Sets the other side's header as the dialog keeps it: its display name quoted (when it needs no escaping), the
-        /// URI in angle brackets and the tag, if any.
+        /// Sets the other side's header as the dialog keeps it: its display name as a quoted string (a '"' or '\\' in it
+        /// escaped, RFC 3261 25.1), the URI in angle brackets and the tag, if any.
         /// </summary>
         internal void TakeRemoteHeader(string name, string uri, string tag)
         {
             string header = "<" + uri + ">";
-            if (name != null && name.Length > 0 && name.IndexOf('"') < 0 && name.IndexOf('\\') < 0)
+            if (name != null && name.Length > 0)
             {
-                header = "\"" + name + "\" " + header;
+                header = Quoted(name.ToCharArray()) + " " + header;
             }
             RemoteHeader = tag == null ? header : header + TagParam + tag;
         }
 
-        /// <summary>
-        /// Where the tag a header of the call (LocalHeader, RemoteHeader) ends with starts, -1 when it has none: after its
-        /// last ';' (a tag has none), when that is ";tag=" and no '&gt;' follows (a URI's parameter). The string methods
-        /// the assembly references already: no new reference in the runtime tables.
-        /// </summary>
-        internal static int TagStart(string header)
+        // The name as a quoted string, read back whole by RemoteName (QuotedString.Read drops the backslashes).
+        private static string Quoted(char[] name)
         {
-            int at = header == null ? -1 : header.LastIndexOf(';');
-            return at < 0 || header.Length < at + 5 || header[at + 1] != 't' || header[at + 2] != 'a' || header[at + 3] != 'g' ||
-                header[at + 4] != '=' || header.IndexOf('>', at) >= 0 ? -1 : at + 5;
+            char[] q = new char[2 * name.Length + 2];
+            int n = 0;
+            q[n++] = '"';
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (c == '"' || c == '\\')
+                {
+                    q[n++] = '\\';
+                }
+                q[n++] = c;
+            }
+            q[n++] = '"';
+            return new string(q, 0, n);
         }
 
-        /// <summary>The tag a header of the call ends with, or null (a copy: for a Replaces, a response's To).</summary>
+        /// <summary>
+        /// The tag a header of the call (LocalHeader, RemoteHeader) ends with, or null when it has none: after its last
+        /// ';' (a tag has none), when that is ";tag=" and no '&gt;' follows (a URI's parameter). A copy, found in the
+        /// header's characters (nanoCLR's string searches are wrong after non-ASCII text, docs/device-tests.md); read for
+        /// an in-dialog request only once its Call-ID is the call's, a Replaces, a response's To: not per packet.
+        /// </summary>
         internal static string TagOf(string header)
         {
-            int at = TagStart(header);
-            return at < 0 ? null : header.Substring(at);
-        }
-
-        /// <summary>
-        /// Whether a header of the call ends with this tag (null: it has none), compared in place: a request's tags are
-        /// matched to the call's with nothing made per request.
-        /// </summary>
-        internal static bool HasTag(string header, string tag)
-        {
-            int at = TagStart(header);
-            if (at < 0 || tag == null)
+            if (header == null)
             {
-                return at < 0 && tag == null;
+                return null;
             }
-            if (header.Length - at != tag.Length)
+            char[] h = header.ToCharArray();
+            int at = h.Length - 1;
+            while (at >= 0 && h[at] != ';' && h[at] != '>')
             {
-                return false;
+                at--;
             }
-            for (int i = 0; i < tag.Length; i++)
-            {
-                if (header[at + i] != tag[i])
-                {
-                    return false;
-                }
-            }
-            return true;
+            return at < 0 || h[at] != ';' || h.Length < at + 5 || h[at + 1] != 't' || h[at + 2] != 'a' || h[at + 3] != 'g' ||
+                h[at + 4] != '=' ? null : new string(h, at + 5, h.Length - at - 5);
         }
 
         /// <summary>Placed without the caller's identity (RFC 3323 anonymous From, Privacy: id).</summary>
