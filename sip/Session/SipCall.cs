@@ -173,15 +173,16 @@ namespace DeskPhone.Sip.Session
         }
 
         /// <summary>
-        /// The other party's display name, or null: read from <see cref="RemoteHeader"/>, which starts with it as a quoted
-        /// string (<see cref="TakeRemoteHeader"/>), in the header's characters (36 B a call, h-sipcall, h-sipcall2).
+        /// The other party's display name, or null (never empty): read from <see cref="RemoteHeader"/>, which starts with
+        /// it as a quoted string (<see cref="TakeRemoteHeader"/>), in the header's characters (36 B a call, h-sipcall,
+        /// h-sipcall2). A copy each time: read it once where it is shown (CallNames.Remote).
         /// </summary>
         public string RemoteName
         {
             get
             {
                 char[] h = RemoteHeader == null ? null : RemoteHeader.ToCharArray();
-                return h == null || h.Length == 0 || h[0] != '"' ? null : QuotedString.Read(h, 0, h.Length, out _);
+                return h == null || h.Length < 2 || h[0] != '"' || h[1] == '"' ? null : QuotedString.Read(h, 0, h.Length, out _);
             }
         }
 
