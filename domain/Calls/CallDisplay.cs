@@ -73,7 +73,7 @@ namespace DeskPhone.Domain.Calls
             int n = 0;
             if (calls.Pad.TransferOf != 0 && shown != null)
             {
-                lines[n++] = "Transfer " + Who(shown) + " to";
+                lines[n++] = "Transfer " + CallNames.Remote(shown) + " to";
                 lines[n++] = calls.Pad.Number + "_";
             }
             else if (shown == null)
@@ -330,18 +330,14 @@ namespace DeskPhone.Domain.Calls
                 return "";
             }
             string number = call.RemoteUser ?? call.RemoteUri;
-            string who = Who(call);
+            string who = CallNames.Remote(call);
             return who + (who != number ? "  " + number : "") + (call.Held ? " (held)" : "");
         }
-
-        /// <summary>The other party as the screen names it: the display name, else the number.</summary>
-        private static string Who(SipCall call) =>
-            call.RemoteName != null && call.RemoteName.Length > 0 ? call.RemoteName : call.RemoteUser ?? call.RemoteUri;
 
         private static int CallLines(SipCall shown, long nowMs, string[] lines, ICallQuality quality)
         {
             string number = shown.RemoteUser ?? shown.RemoteUri;
-            string who = Who(shown);
+            string who = CallNames.Remote(shown);
             string other = who != number ? number : null;
             if (shown.State == SipCall.Alerting)
             {

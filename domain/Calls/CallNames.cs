@@ -25,6 +25,6 @@ namespace DeskPhone.Domain.Calls
 
         /// <summary>Who the other side is, for people: the display name, else the number, else the URI.</summary>
         public static string Remote(SipCall call) =>
-            call.RemoteName != null && call.RemoteName.Length > 0 ? call.RemoteName : call.RemoteUser != null ? call.RemoteUser : call.RemoteUri;
+            call.RemoteName ?? call.RemoteUser ?? call.RemoteUri;
     }
 }

@@ -67,7 +67,7 @@ namespace DeskPhone.Sip.Session
         private bool ForkAnswered(SipCall call, SipMessage r, string branch, long nowMs)
         {
             string tag = r.To == null ? null : r.To.Tag;
-            if (r.StatusCode < 200 || r.StatusCode >= 300 || call.Ack == null || tag == null || tag == call.RemoteTag || branch != call.InviteBranch)
+            if (r.StatusCode < 200 || r.StatusCode >= 300 || call.Ack == null || tag == null || SipCall.TagOf(call.RemoteHeader) == tag || branch != call.InviteBranch)
             {
                 return false;
             }

@@ -70,22 +70,20 @@ namespace DeskPhone.Sip.Session
                 return null;
             }
             var call = new SipCall(++LastId, identity, true, nowMs);
-            call.RemoteUri = uri;
-            call.RemoteUser = parsed.User;
             call.RequestUri = uri;
             call.CallId = _agent.NewToken() + "@" + _agent.LocalHost;
-            call.LocalTag = _agent.NewToken();
             call.Anonymous = anonymous;
             call.Replaces = replaces;
             call.ReferredByHeader = referredBy;
-            call.LocalHeader = anonymous ? AnonymousFrom + ";tag=" + call.LocalTag : id.Address(_agent.LocalHost, call.LocalTag);
+            string tag = _agent.NewToken();
+            call.LocalHeader = anonymous ? AnonymousFrom + ";tag=" + tag : id.Address(_agent.LocalHost, tag);
             call.RemoteHeader = "<" + uri + ">";
             call.RemoteTarget = uri;
             call.HopAddress = address;
             call.HopPort = port;
             // An identity over TCP places its calls over TCP: the transport finds or opens the connection to the hop.
             call.Transport = id.OverTcp ? _agent.Tcp : null;
-            call.LocalMediaPort = media;
+            call.SdpMedia = media << 16;
             Describe(call, Sdp.SendRecv);
             _calls[slot] = call;
             SendInvite(call, null, null, nowMs);
@@ -116,7 +114,7 @@ namespace DeskPhone.Sip.Session
                     c.Transaction.OnResponse(r, nowMs);
                     return true;
                 }
-                if (r.StatusCode < 300 && c.Ack != null && r.To.Tag == c.RemoteTag)
+                if (r.StatusCode < 300 && c.Ack != null && SipCall.TagOf(c.RemoteHeader) == r.To.Tag)
                 {
                     // The 2xx again (our ACK was lost): the same ACK again (RFC 3261 13.2.2.4).
                     TransportOf(c).Send(c.Ack, c.Ack.Length, c.HopAddress, c.HopPort, null);
@@ -198,9 +196,8 @@ namespace DeskPhone.Sip.Session
         private void Established(SipCall call, SipMessage r, long nowMs)
         {
             NameAddr to = r.To;
-            call.RemoteTag = to.Tag;
-            call.RemoteHeader = r.GetHeader(HeaderNames.To);
-            call.RemoteName = to.DisplayName;
+            // The To the phone wrote, the dialled URI, with the answer's display name and tag: the dialog's remote URI and tag.
+            call.TakeRemoteHeader(to.DisplayName, call.RemoteUri, to.Tag);
             call.RemoteTarget = ContactTarget(r, call.RemoteTarget);
             call.Routes = ReadRoutes(r, true);
             SendAck(call, r.CSeq);
@@ -337,10 +334,10 @@ namespace DeskPhone.Sip.Session
         {
             SipIdentity id = _agent.GetIdentity(call.Identity);
             string branch = "z9hG4bK" + _agent.NewToken();
-            call.InviteVia = Via(call, branch);
+            string via = Via(call, branch);
             call.InviteBranch = branch;
             call.LocalCSeq++;
-            SipWriter w = SipWriter.Request("INVITE", call.RequestUri, call.InviteVia)
+            SipWriter w = SipWriter.Request("INVITE", call.RequestUri, via)
                 .Ids(call.LocalHeader, call.RemoteHeader, call.CallId, call.LocalCSeq, "INVITE")
                 .Header(HeaderNames.Contact, _agent.ContactOf(id))
                 .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
@@ -353,7 +350,7 @@ namespace DeskPhone.Sip.Session
                 .Header(authHeader, authValue)
                 .Body(Sdp.ContentType, LocalSdp(call))
                 .ToBytes();
-            call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, call.InviteVia, call.LocalHeader, call.CallId, call.LocalCSeq,
+            call.Transaction = new InviteClientTransaction(branch, bytes, call.RequestUri, via, call.LocalHeader, call.CallId, call.LocalCSeq,
                 null, TransportOf(call), call.HopAddress, call.HopPort, InviteHandler(call));
             call.Transaction.Start(nowMs);
         }
@@ -362,7 +359,8 @@ namespace DeskPhone.Sip.Session
         private void SendCancel(SipCall call, long nowMs)
         {
             call.SetFlag(SipCall.CancelSentBit, true);
-            byte[] bytes = SipWriter.Request("CANCEL", call.RequestUri, call.InviteVia)
+            // The INVITE's top Via written again from its branch (the same transport and address), not kept a whole call.
+            byte[] bytes = SipWriter.Request("CANCEL", call.RequestUri, Via(call, call.InviteBranch))
                 .Ids(call.LocalHeader, "<" + call.RequestUri + ">", call.CallId, call.Transaction.CSeq, "CANCEL")
                 .UserAgent()
                 .ToBytes();

@@ -58,13 +58,13 @@ namespace DeskPhone.Sip.Session
             {
                 return false;
             }
-            if (consult == null || consult == held || Slot(consult) < 0 || consult.State != SipCall.Connected || consult.RemoteTag == null)
+            if (consult == null || consult == held || Slot(consult) < 0 || consult.State != SipCall.Connected || SipCall.TagOf(consult.RemoteHeader) == null)
             {
                 error = "no connected call to transfer to";
                 return false;
             }
             // The consultation call's remote side sees its own tag as to-tag (RFC 3891 3).
-            string replaces = Replaces.Escape(Replaces.Of(consult.CallId, consult.RemoteTag, consult.LocalTag));
+            string replaces = Replaces.Escape(Replaces.Of(consult.CallId, SipCall.TagOf(consult.RemoteHeader), SipCall.TagOf(consult.LocalHeader)));
             return SendRefer(held, "<" + consult.RemoteTarget + "?Replaces=" + replaces + ">", consult, nowMs, out error);
         }
 
@@ -308,11 +308,11 @@ namespace DeskPhone.Sip.Session
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
-                if (c == null || c.CallId != r.CallId || c.LocalTag != r.ToTag)
+                if (c == null || c.CallId != r.CallId || SipCall.TagOf(c.LocalHeader) != r.ToTag)
                 {
                     continue;
                 }
-                if (c.State == SipCall.Connected && c.RemoteTag == r.FromTag)
+                if (c.State == SipCall.Connected && SipCall.TagOf(c.RemoteHeader) == r.FromTag)
                 {
                     replaced = c;
                     return r.EarlyOnly ? 486 : 0;

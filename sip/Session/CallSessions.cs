@@ -278,8 +278,9 @@ namespace DeskPhone.Sip.Session
                 RefuseInterval(packet, m, nowMs);
                 return true;
             }
-            call.LocalMediaPort = NextMediaPort();
-            if (call.LocalMediaPort == 0)
+            int port = NextMediaPort();
+            call.SdpMedia = port << 16;
+            if (port == 0)
             {
                 // The answer could offer no port the phone can receive on (RFC 3261 21.5.4: for now, not for good).
                 _agent.Reply(packet, m, 503, NoMediaPort, nowMs);
@@ -401,9 +402,7 @@ namespace DeskPhone.Sip.Session
             m.ForgetNames(true);
             call.ReferredBy = TransferredBy(m);
             call.CallId = m.CallId;
-            call.LocalTag = _agent.NewToken();
-            call.LocalHeader = m.GetHeader(HeaderNames.To) + ";tag=" + call.LocalTag;
-            call.RemoteHeader = m.GetHeader(HeaderNames.From);
+            call.LocalHeader = m.GetHeader(HeaderNames.To) + ";tag=" + _agent.NewToken();
             call.RemoteCSeq = m.CSeq;
             NameAddr contact = m.ContactCount > 0 ? m.GetContact(0) : null;
             call.RemoteTarget = contact != null && contact.Uri != null ? contact.Uri.ToString() : call.RemoteUri;
@@ -416,10 +415,13 @@ namespace DeskPhone.Sip.Session
         private static void TakeFrom(SipCall call, SipMessage m)
         {
             NameAddr from = m.From;
-            call.RemoteUri = from.Uri == null ? null : from.Uri.ToString();
-            call.RemoteName = from.DisplayName;
-            call.RemoteUser = from.Uri == null ? null : from.Uri.User;
-            call.RemoteTag = from.Tag;
+            // The From as the dialog keeps it (its URI and tag, RFC 3261 12.2.2), the value as it came when its URI is not one.
+            if (from.Uri == null)
+            {
+                call.RemoteHeader = m.GetHeader(HeaderNames.From);
+                return;
+            }
+            call.TakeRemoteHeader(from.DisplayName, from.Uri.ToString(), from.Tag);
         }
 
         /// <summary>A re-INVITE (session refresh, target refresh): 200 with the same answer, or 488 for an offer without a common codec.</summary>
@@ -534,7 +536,7 @@ namespace DeskPhone.Sip.Session
             }
             SipMessage m = Reparse(call);
             SipWriter w = _writer ?? (_writer = new SipWriter());
-            _agent.WriteResponseHead(w, call.Invite, m, 302, call.LocalTag);
+            _agent.WriteResponseHead(w, call.Invite, m, 302, SipCall.TagOf(call.LocalHeader));
             byte[] bytes = w.Header(HeaderNames.Contact, contact).UserAgent().ToBytes();
             call.LastResponse = bytes;
             _agent.SendResponse(call.Invite, m, 302, bytes, nowMs);
@@ -645,28 +647,30 @@ namespace DeskPhone.Sip.Session
                 {
                     Hold(c, c.Flag(SipCall.PendingHoldBit), nowMs);
                 }
+                long deadline = c.OkTimes >> 16;
                 if (c.Flag(SipCall.AwaitingAckBit | SipCall.AwaitingPrackBit) && _calls[i] == c)
                 {
-                    if (nowMs >= c.OkDeadline && c.Flag(SipCall.AwaitingPrackBit))
+                    if (nowMs >= deadline && c.Flag(SipCall.AwaitingPrackBit))
                     {
                         // No PRACK of the reliable 180 within 64*T1: the INVITE is refused (RFC 3262 3).
                         Refuse(c, 500, nowMs);
                         End(c, 500, "no PRACK", nowMs);
                     }
-                    else if (nowMs >= c.OkDeadline)
+                    else if (nowMs >= deadline)
                     {
                         // No ACK within 64*T1: the dialog is confirmed but the session ends (RFC 3261 13.3.1.4).
                         c.SetFlag(SipCall.AwaitingAckBit, false);
                         SendBye(c, nowMs);
                         End(c, 408, "no ACK", nowMs);
                     }
-                    else if (nowMs >= c.OkTimer)
+                    else if (nowMs >= deadline - 64 * ClientTransaction.T1 + (c.OkTimes & 0xFFFF))
                     {
                         TransportOf(c).Send(c.LastResponse, c.LastResponse.Length, c.HopAddress, c.HopPort, null);
-                        // The copy that went was due T1 x (2^k - 1) after the first (OkDeadline - 64 T1): the next
-                        // interval, twice the last, is that + T1, at most T2 (no field of its own, h-callobj).
-                        long interval = c.OkTimer - c.OkDeadline + 65 * ClientTransaction.T1;
-                        c.OkTimer = nowMs + (interval > ClientTransaction.T2 ? ClientTransaction.T2 : interval);
+                        // The copy that went was due T1 x (2^k - 1) after the first (deadline - 64 T1), OkTimes' low bits:
+                        // the next interval, twice the last, is that + T1, at most T2 (no field of its own, h-callobj).
+                        long interval = (c.OkTimes & 0xFFFF) + ClientTransaction.T1;
+                        long next = nowMs + (interval > ClientTransaction.T2 ? ClientTransaction.T2 : interval);
+                        c.OkTimes = (deadline << 16) | (next - deadline + 64 * ClientTransaction.T1);
                     }
                 }
                 if (_calls[i] == c)
@@ -715,7 +719,7 @@ namespace DeskPhone.Sip.Session
             // deepest point of a new call's INVITE (docs/benchmarks.md, h-callsig).
             w.StartResponse(status, ReasonPhrases.For(status));
             SipUserAgent.WriteTopVia(w, packet, m);
-            string tag = status > 100 ? call.LocalTag : null;
+            string tag = status > 100 ? SipCall.TagOf(call.LocalHeader) : null;
             if ((object)m.ParsedTo == null)
             {
                 EchoNew(w, m, tag);
@@ -817,8 +821,7 @@ namespace DeskPhone.Sip.Session
             call.HopPort = SipUserAgent.ResponsePort(packet, m);
             call.LastResponse = ok;
             call.SetFlag(awaiting, true);
-            call.OkTimer = nowMs + ClientTransaction.T1;
-            call.OkDeadline = nowMs + 64 * ClientTransaction.T1;
+            call.OkTimes = ((nowMs + 64 * ClientTransaction.T1) << 16) | ClientTransaction.T1;
         }
 
         /// <summary>
@@ -922,7 +925,8 @@ namespace DeskPhone.Sip.Session
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
-                if (c != null && c.CallId == callId && c.LocalTag == toTag && (c.RemoteTag == null || c.RemoteTag == fromTag))
+                if (c != null && c.CallId == callId && SipCall.TagOf(c.LocalHeader) == toTag &&
+                    (SipCall.TagOf(c.RemoteHeader) ?? fromTag) == fromTag)
                 {
                     return c;
                 }

@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Text;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 
@@ -7,9 +9,10 @@ namespace DeskPhone.Sip.Session
     /// One call of the phone: its INVITE session and dialog (RFC 3261 12-14: Call-ID, tags, CSeq, remote target, route
     /// set), what the phone shows of it (remote party, times, how it ended) and the media the offer/answer agreed
     /// on. <see cref="CallSessions"/> owns the SIP side; the firmware reads the public part.
-    /// Its plain state (RemoteUri, RemoteName, RemoteUser, ConnectedMs, EndedMs, EndStatus, EndReason, MediaAddress,
-    /// MediaPort, LocalMediaPort, CallId) is public fields, not properties: no accessor method in the runtime tables,
-    /// image and calls on the device (issue #17).
+    /// Its plain state (ConnectedMs, EndedMs, EndReason, MediaAddress, MediaPort, CallId) is public fields, not
+    /// properties: no accessor method in the runtime tables, image and calls on the device (issue #17). What is packed
+    /// into another field or read from one (Identity, EndStatus, LocalMediaPort, RemoteUri, RemoteName, RemoteUser) is
+    /// a property: 12 B less a call each, and the strings read from another not kept (h-sipcall).
     /// </summary>
     public sealed class SipCall
     {
@@ -67,9 +70,14 @@ namespace DeskPhone.Sip.Session
         internal const int ReliableBit = 65536;
         internal const int AwaitingPrackBit = 131072;
 
+        // Above the bits: the direction of the phone's last SDP (3 bits, SdpDirection) and the status that ended the call
+        // (10 bits, EndStatus), not fields of their own (12 B each a call, h-sipcall).
+        private const int DirectionShift = 18;
+        private const int EndStatusShift = 21;
+
         private int _flags;
 
-        // State, Codec and TelephoneEvent, one byte each (+1, so that -1 is 0): a byte holds each one's range.
+        // State, Codec, TelephoneEvent and Identity, one byte each (+1, so that -1 is 0): a byte holds each one's range.
         private int _small;
 
         // What only some calls have (a transfer, a referral, a refused call's texts, a session timer ...): made by the
@@ -79,7 +87,7 @@ namespace DeskPhone.Sip.Session
         public SipCall(int id, int identity, bool outgoing, long nowMs)
         {
             Id = id;
-            Identity = identity;
+            SetSmall(24, identity);
             _flags = outgoing ? OutgoingBit : 0;
             StartedMs = nowMs;
             State = Dialing;
@@ -128,7 +136,8 @@ namespace DeskPhone.Sip.Session
 
         /// <summary>Unique within this run (the bench's call id).</summary>
         public readonly int Id;
-        public readonly int Identity;
+        // The identity (its index, -1 none) in _small's top byte: a field of its own was 12 B a call (h-sipcall).
+        public int Identity => Small(24);
         public bool Outgoing => Flag(OutgoingBit);
 
         public int State
@@ -137,21 +146,62 @@ namespace DeskPhone.Sip.Session
             internal set => SetSmall(0, value);
         }
 
-        /// <summary>The other party's URI (From of an incoming call, the dialled target of an outgoing one).</summary>
-        public string RemoteUri;
+        /// <summary>
+        /// The other party's URI (From of an incoming call, the dialled target of an outgoing one), or null: read from
+        /// <see cref="RemoteHeader"/>, which holds it in angle brackets (a copy when asked: the screen, the call lists,
+        /// the bench; its string and field, 48 B a call, h-sipcall). Searched in the header's characters (the last '&lt;',
+        /// after a quoted name that may hold one), not with the string's searches: nanoCLR's are wrong after non-ASCII
+        /// text, a caller named "Müller" (docs/device-tests.md).
+        /// </summary>
+        public string RemoteUri
+        {
+            get
+            {
+                if (RemoteHeader == null)
+                {
+                    return null;
+                }
+                char[] h = RemoteHeader.ToCharArray();
+                int lt = h.Length - 1;
+                while (lt >= 0 && h[lt] != '<')
+                {
+                    lt--;
+                }
+                int gt = lt < 0 ? -1 : CharSearch.IndexOf(h, CharSearch.Greater, lt, h.Length);
+                return gt < 0 ? null : new string(h, lt + 1, gt - lt - 1);
+            }
+        }
 
-        /// <summary>The other party's display name, or null.</summary>
-        public string RemoteName;
+        /// <summary>
+        /// The other party's display name, or null (never empty): read from <see cref="RemoteHeader"/>, which starts with
+        /// it as a quoted string (<see cref="TakeRemoteHeader"/>), in the header's characters (36 B a call, h-sipcall,
+        /// h-sipcall2). A copy each time: read it once where it is shown (CallNames.Remote).
+        /// </summary>
+        public string RemoteName
+        {
+            get
+            {
+                char[] h = RemoteHeader == null ? null : RemoteHeader.ToCharArray();
+                return h == null || h.Length < 2 || h[0] != '"' || h[1] == '"' ? null : QuotedString.Read(h, 0, h.Length, out _);
+            }
+        }
 
-        /// <summary>The user part of <see cref="RemoteUri"/> (the number), or null.</summary>
-        public string RemoteUser;
+        /// <summary>
+        /// The user part of <see cref="RemoteUri"/> (the number), or null: read from the URI when asked (the screen and
+        /// the bench, not per packet), not kept beside it for the whole call (its string and field, 36 B, h-sipcall).
+        /// </summary>
+        public string RemoteUser => RemoteUri == null ? null : SipUri.Parse(RemoteUri)?.User;
 
         public readonly long StartedMs;
         public long ConnectedMs;
         public long EndedMs;
 
         /// <summary>The status that ended the call (200 for a BYE either way, 487 cancelled, 486 busy, 408 no answer ...).</summary>
-        public int EndStatus;
+        public int EndStatus
+        {
+            get => (_flags >> EndStatusShift) & 0x3FF;
+            internal set => _flags = (_flags & ~(0x3FF << EndStatusShift)) | ((value & 0x3FF) << EndStatusShift);
+        }
 
         /// <summary>Why it ended, for people: "hung up", "remote hung up", "cancelled", the peer's reason phrase.</summary>
         public string EndReason;
@@ -217,15 +267,77 @@ namespace DeskPhone.Sip.Session
             set => SetRef(SipCallExtras.Note, value);
         }
 
-        /// <summary>The phone's own RTP port for this call.</summary>
-        public int LocalMediaPort;
+        /// <summary>The phone's own RTP port for this call (SdpMedia's top half: a field of its own was 12 B a call).</summary>
+        public int LocalMediaPort
+        {
+            get => (SdpMedia >> 16) & 0xFFFF;
+        }
 
         public string CallId;
-        internal string LocalTag;
-        internal string RemoteTag;
 
-        // The From/To values of the two ends as this side writes them in its requests (tags included).
+        // The From/To values of the two ends as this side writes them in its requests, each ending with its tag (";tag="
+        // and the token) when it has one: the phone's own as it wrote it, the other side's as its URI and tag (RFC 3261
+        // 12.2.1.1: a dialog's remote URI and tag; TakeRemoteHeader). The tags are read from there (TagOf), not kept
+        // beside them (two strings and fields, 72 B a call, h-sipcall).
         internal string LocalHeader;
+        internal string RemoteHeader;
+
+        private const string TagParam = ";tag=";
+
+        /// <summary>
+        /// Sets the other side's header as the dialog keeps it: its display name as a quoted string (a '"' or '\\' in it
+        /// escaped, RFC 3261 25.1), the URI in angle brackets and the tag, if any.
+        /// </summary>
+        internal void TakeRemoteHeader(string name, string uri, string tag)
+        {
+            string header = "<" + uri + ">";
+            if (name != null && name.Length > 0)
+            {
+                header = Quoted(name.ToCharArray()) + " " + header;
+            }
+            RemoteHeader = tag == null ? header : header + TagParam + tag;
+        }
+
+        // The name as a quoted string, read back whole by RemoteName (QuotedString.Read drops the backslashes).
+        private static string Quoted(char[] name)
+        {
+            char[] q = new char[2 * name.Length + 2];
+            int n = 0;
+            q[n++] = '"';
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (c == '"' || c == '\\')
+                {
+                    q[n++] = '\\';
+                }
+                q[n++] = c;
+            }
+            q[n++] = '"';
+            return new string(q, 0, n);
+        }
+
+        /// <summary>
+        /// The tag a header of the call (LocalHeader, RemoteHeader) ends with, or null when it has none: after its last
+        /// ';' (a tag has none), when that is ";tag=" and no '&gt;' follows (a URI's parameter). A copy, found in the
+        /// header's characters (nanoCLR's string searches are wrong after non-ASCII text, docs/device-tests.md); read for
+        /// an in-dialog request only once its Call-ID is the call's, a Replaces, a response's To: not per packet.
+        /// </summary>
+        internal static string TagOf(string header)
+        {
+            if (header == null)
+            {
+                return null;
+            }
+            char[] h = header.ToCharArray();
+            int at = h.Length - 1;
+            while (at >= 0 && h[at] != ';' && h[at] != '>')
+            {
+                at--;
+            }
+            return at < 0 || h[at] != ';' || h.Length < at + 5 || h[at + 1] != 't' || h[at + 2] != 'a' || h[at + 3] != 'g' ||
+                h[at + 4] != '=' ? null : new string(h, at + 5, h.Length - at - 5);
+        }
 
         /// <summary>Placed without the caller's identity (RFC 3323 anonymous From, Privacy: id).</summary>
         public bool Anonymous
@@ -233,7 +345,7 @@ namespace DeskPhone.Sip.Session
             get => Flag(AnonymousBit);
             internal set => SetFlag(AnonymousBit, value);
         }
-        internal string RemoteHeader;
+
         internal string RemoteTarget;
         internal string[] Routes;
         internal long LocalCSeq;
@@ -245,7 +357,29 @@ namespace DeskPhone.Sip.Session
         // sent (CallSessions.LocalSdp) instead of keeping its ~220 bytes for the whole call. Its o= session id is
         // StartedMs + 1, written from that (a field of its own was 12 B a call, h-callobj).
         internal string SdpHost;
-        internal string SdpDirection;
+
+        // Its direction as a number in _flags: 0 none yet, 1 sendrecv, 2 sendonly, 3 recvonly, 4 inactive.
+        internal string SdpDirection
+        {
+            get
+            {
+                switch ((_flags >> DirectionShift) & 7)
+                {
+                    case 1: return Sdp.SendRecv;
+                    case 2: return Sdp.SendOnly;
+                    case 3: return Sdp.RecvOnly;
+                    case 4: return Sdp.Inactive;
+                }
+                return null;
+            }
+            set
+            {
+                int n = value == null ? 0 : value == Sdp.SendRecv ? 1 : value == Sdp.SendOnly ? 2 : value == Sdp.RecvOnly ? 3 : 4;
+                _flags = (_flags & ~(7 << DirectionShift)) | (n << DirectionShift);
+            }
+        }
+
+        // The codec and telephone-event (a byte each, +1) and, above them, the phone's RTP port (LocalMediaPort).
         internal int SdpMedia;
 
         // When the phone's refused re-INVITE (491) goes again.
@@ -261,13 +395,14 @@ namespace DeskPhone.Sip.Session
         internal SipPacket Invite;
         internal string InviteBranch;
         internal byte[] LastResponse;
-        internal long OkTimer;
-        internal long OkDeadline;
+        // The two in one field (12 B less a call, h-sipcall; CallSessions.Poll): the deadline above 16 bits, below them when
+        // the next copy goes, counted from the first copy (deadline - 64 T1; at most 64 T1 + T2 = 36,000 ms).
+        internal long OkTimes;
 
-        // Outgoing: the INVITE transaction, its request pieces (for CANCEL and the auth retry), the next hop.
+        // Outgoing: the INVITE transaction, its Request-URI (for CANCEL and the auth retry; its top Via is written again
+        // from InviteBranch), the next hop.
         internal InviteClientTransaction Transaction;
         internal string RequestUri;
-        internal string InviteVia;
         internal string HopAddress;
         internal int HopPort;
         internal int Redirects

@@ -252,5 +252,72 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Same(connection, bye.Connection);
             Assert.Equal(udp, _channel.Sent.Count);
         }
+        [Fact]
+        public void TheDialogsTagsAreReadFromItsHeadersAFromWithParametersAfterItsTagStillMatches()
+        {
+            // The caller's From has a parameter after its tag and a quoted name with a ';': the dialog keeps its URI and
+            // tag (RFC 3261 12.2.1.1), so the phone's BYE carries them, and requests are matched by the tags in place.
+            Arrive(Invite().Replace("From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\n", "From: \"Al;ice\" <sip:200@10.0.0.1>;TAG=a1;x=tag\r\n"));
+            SipCall call = _handler.Last;
+            Assert.Equal("Al;ice", call.RemoteName);
+            Assert.Equal("sip:200@10.0.0.1", call.RemoteUri);
+            string tag = LocalTag;
+            _calls.Answer(call, _now);
+            string bye = "BYE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye1\r\n" +
+                         "From: <sip:200@10.0.0.1>;tag=a2\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 8 BYE\r\n" +
+                         "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+            Arrive(bye);
+            Assert.StartsWith("SIP/2.0 481 ", _channel.Last);
+            Arrive(bye.Replace("tag=a2", "tag=a1").Replace("tag=" + tag, "tag=" + tag + "x").Replace("bye1", "bye2"));
+            Assert.StartsWith("SIP/2.0 481 ", _channel.Last);
+            Assert.Equal(SipCall.Connected, call.State);
+
+            Assert.True(_calls.Hangup(call, 486, _now));
+            Assert.Contains("\r\nFrom: <sip:100@10.0.0.1>;tag=" + tag + "\r\nTo: \"Al;ice\" <sip:200@10.0.0.1>;tag=a1\r\n", _channel.Last);
+            Assert.Equal(SipCall.Ended, call.State);
+        }
+
+        [Fact]
+        public void ACallersByeWithItsTagsEndsTheCallWhateverFollowsTheTagInItsFrom()
+        {
+            Arrive(Invite().Replace("tag=a1\r\n", "tag=a1;x=1\r\n"));
+            SipCall call = _handler.Last;
+            string tag = LocalTag;
+            _calls.Answer(call, _now);
+            Arrive("BYE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye1\r\n" +
+                   "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1;x=1\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 8 BYE\r\n" +
+                   "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
+            Assert.Equal(SipCall.Ended, call.State);
+            Assert.Equal("200", call.RemoteUser);
+        }
+
+        // The device test's twin (tests/Device.Tests/CallerNameTests.cs): nanoCLR's string searches are wrong after
+        // non-ASCII text, so the URI, name and tags are read from the kept header's characters.
+        [Theory]
+        [InlineData("\"M\u00fcller\"", "M\u00fcller", "\"M\u00fcller\"")]
+        [InlineData("\"\ud83d\ude00 M\u00fcller <1>\"", "\ud83d\ude00 M\u00fcller <1>", "\"\ud83d\ude00 M\u00fcller <1>\"")]
+        [InlineData("\"M\u00fcller \\\"B\\\" \\\\;tag=x\"", "M\u00fcller \"B\" \\;tag=x", "\"M\u00fcller \\\"B\\\" \\\\;tag=x\"")]
+        public void ACallersNonAsciiOrEscapedNameKeepsItsUriNumberAndTags(string from, string name, string echoed)
+        {
+            Arrive(Invite().Replace("From: \"Alice\"", "From: " + from));
+            SipCall call = _handler.Last;
+            Assert.Equal(name, call.RemoteName);
+            Assert.Equal("sip:200@10.0.0.1", call.RemoteUri);
+            Assert.Equal("200", call.RemoteUser);
+            string tag = LocalTag;
+            _calls.Answer(call, _now);
+            string bye = "BYE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye1\r\n" +
+                         "From: <sip:200@10.0.0.1>;tag=a2\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 8 BYE\r\n" +
+                         "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+            Arrive(bye);
+            Assert.StartsWith("SIP/2.0 481 ", _channel.Last);
+            Assert.Equal(SipCall.Connected, call.State);
+
+            Assert.True(_calls.Hangup(call, 486, _now));
+            Assert.Contains("\r\nFrom: <sip:100@10.0.0.1>;tag=" + tag + "\r\nTo: " + echoed + " <sip:200@10.0.0.1>;tag=a1\r\n", _channel.Last);
+            Assert.Equal(SipCall.Ended, call.State);
+            Assert.Equal(name, call.RemoteName);
+        }
     }
 }
