@@ -18,13 +18,16 @@ namespace DeskPhone.Media.Rtp
     public sealed class MediaSession
     {
         /// <summary>
-        /// The datagram buffer (what arrives, what is sent): an RTP packet of 20 ms G.711 (12 + 160) with room for 15
-        /// CSRCs and an 84-byte header extension (316), or an RTCP compound (the phone's own is under 100 B; a peer's
-        /// sender report, six report blocks and its SDES fit). A longer datagram is cut by the socket: its RTP payload
-        /// is more than the jitter buffer takes anyway, an RTCP compound's cut packet counts as malformed. 512 before
-        /// h-callobj (192 B more for every call and page).
+        /// The datagram buffer (what arrives, what is sent), sized to the call's codec and packet time, 20 ms of G.711:
+        /// an RTP packet of it (12 + 160) with 48 B for what a mixer or a gateway puts before the payload (4 CSRCs and
+        /// a header extension of 4 + 28 B: RFC 8285's audio level, send time and transport sequence take 4 + 12), or an
+        /// RTCP compound (the phone's own is under 100 B; a peer's sender report with a block and an SDES of up to 150 B
+        /// fit). A longer datagram is cut by the socket: its RTP payload is not whole, an RTCP compound's cut packet
+        /// counts as malformed (a sender report before it is still read). 220 makes the array 240 B on nanoCLR (a 20-byte
+        /// header, 12-byte blocks); it was 320 (15 CSRCs and an 84-byte extension, 108 B more for every call and page,
+        /// h-media), 512 before h-callobj.
         /// </summary>
-        public const int MaxDatagram = 320;
+        public const int MaxDatagram = 220;
 
         /// <summary>The level the phone's DTMF events announce (-dBm0, RFC 4733 2.3.4).</summary>
         public const int DtmfVolume = 10;

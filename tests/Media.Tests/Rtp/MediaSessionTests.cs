@@ -146,18 +146,19 @@ namespace DeskPhone.Media.Tests.Rtp
         [Fact]
         public void TheLongestPacketTheDatagramBufferHoldsIsPlayed()
         {
-            // 15 CSRCs and an 84-byte header extension before 20 ms of PCMU: 316 bytes, in the 320 of MaxDatagram.
+            // 4 CSRCs and a 32-byte header extension (its 4-byte header and 28 bytes) before 20 ms of PCMU: 220 bytes,
+            // the whole of MaxDatagram.
             Assert.True(Start());
             long t = 0;
             for (int i = 0; i < 20; i++, t += 20)
             {
                 byte[] plain = Packet(700 + i, (uint)(i * 160));
-                var data = new byte[12 + 60 + 84 + 160];
+                var data = new byte[12 + 16 + 32 + 160];
                 Array.Copy(plain, data, 12);
-                data[0] |= 0x10 | 0x0F;
-                data[12 + 60 + 3] = 20;
-                Array.Copy(plain, 12, data, 12 + 60 + 84, 160);
-                Assert.True(data.Length <= MediaSession.MaxDatagram);
+                data[0] |= 0x10 | 0x04;
+                data[12 + 16 + 3] = 7;
+                Array.Copy(plain, 12, data, 12 + 16 + 32, 160);
+                Assert.Equal(MediaSession.MaxDatagram, data.Length);
                 _rtp.Arrive(data, "192.0.2.99:6000");
                 Run(t, t + 15);
             }
