@@ -19,20 +19,20 @@ namespace DeskPhone.Firmware.Bench
                 sb.Append(",\"media\":null");
                 return;
             }
-            ReceptionStats r = s.Received;
+            RtpStream r = s.Stream;
             JitterBuffer j = s.Jitter;
             JsonText.Bool(sb, ",\"media\":{\"active\":", s.Active);
             JsonText.Number(sb, ",\"localPort\":", s.LocalPort);
             JsonText.Number(sb, ",\"payloadType\":", s.PayloadType);
-            JsonText.Number(sb, ",\"sent\":", s.Sender.Packets);
+            JsonText.Number(sb, ",\"sent\":", r.Packets);
             JsonText.Number(sb, ",\"received\":", r.Received);
             JsonText.Number(sb, ",\"lost\":", r.Lost);
             // Interarrival jitter in timestamp units at 8 kHz: 8 per millisecond.
             JsonText.Number(sb, ",\"jitterMs\":", r.Jitter / 8);
-            JsonText.Number(sb, ",\"rttMs\":", s.Reports.RoundTripMs);
-            JsonText.Number(sb, ",\"remoteLost\":", s.Reports.RemoteLost);
-            JsonText.Number(sb, ",\"remoteJitterMs\":", s.Reports.RemoteJitter / 8);
-            JsonText.Number(sb, ",\"reports\":", s.Reports.ReportsReceived);
+            JsonText.Number(sb, ",\"rttMs\":", r.RoundTripMs);
+            JsonText.Number(sb, ",\"remoteLost\":", r.RemoteLost);
+            JsonText.Number(sb, ",\"remoteJitterMs\":", r.RemoteJitter / 8);
+            JsonText.Number(sb, ",\"reports\":", r.ReportsReceived);
             JsonText.Number(sb, ",\"bufferMs\":", j.Depth * 20);
             JsonText.Number(sb, ",\"concealed\":", j.Concealed);
             JsonText.Number(sb, ",\"late\":", j.Late);

@@ -25,7 +25,7 @@ namespace DeskPhone.Firmware.Bench
             JsonText.Number(sb, ",\"playing\":", paging.Playing + 1);
             JsonText.Number(sb, ",\"frames\":", paging.Frames);
             JsonText.Number(sb, ",\"ignored\":", paging.Ignored);
-            ReceptionStats r = paging.Received;
+            RtpStream r = paging.Received;
             JitterBuffer j = paging.Jitter;
             if (r == null)
             {

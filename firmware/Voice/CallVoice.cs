@@ -380,13 +380,13 @@ namespace DeskPhone.Firmware.Voice
         public string Figures(int callId)
         {
             MediaSession s = Find(callId);
-            if (s == null || s.Received.Received == 0)
+            if (s == null || s.Stream.Received == 0)
             {
                 return null;
             }
-            ReceptionStats r = s.Received;
+            RtpStream r = s.Stream;
             long expected = (long)r.Received + (r.Lost > 0 ? r.Lost : 0);
-            int rtt = s.Reports.RoundTripMs;
+            int rtt = r.RoundTripMs;
             // Jitter is kept in 8 kHz timestamp units: 8 per millisecond.
             return "Loss " + (r.Lost > 0 ? r.Lost * 100 / expected : 0).ToString() + "% Jitter " + (r.Jitter / 8).ToString()
                 + "ms RTT " + (rtt < 0 ? "-" : rtt.ToString() + "ms");

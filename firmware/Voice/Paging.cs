@@ -78,7 +78,7 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>The pages' jitter buffer and reception figures (loss, jitter), made by the first page; null before.</summary>
         public JitterBuffer Jitter { get; private set; }
 
-        public ReceptionStats Received { get; private set; }
+        public RtpStream Received { get; private set; }
 
         public void Poll(long nowMs)
         {
@@ -159,11 +159,11 @@ namespace DeskPhone.Firmware.Voice
                     _statuses.Raise(StatusId.PhoneHasIncomingPublicAnnouncement, _config[i].Group, "paging", nowMs);
                     // The buffer and figures are made by the first page and kept (2.7 KB); each page starts them afresh.
                     Jitter = Jitter ?? new JitterBuffer();
-                    Received = Received ?? new ReceptionStats();
+                    Received = Received ?? new RtpStream();
                     _playDue = nowMs;
                 }
                 Jitter.Reset();
-                Received.Reset();
+                Received.ResetReception();
                 Playing = i;
             }
             _lastMs = nowMs;

@@ -15,8 +15,8 @@ namespace DeskPhone.Media.Rtp
     /// <see cref="MaxDepth"/> frames is a pause of the stream: the buffer fills to its depth again before playing.
     /// </para>
     /// </summary>
-    // Its plain state (the counters Late, Duplicates, Lost, ...) is public fields, not properties: no accessor method in the runtime
-    // tables, image and calls on the device (issue #17).
+    // Its state and counters are values of one int[] with the slots' lengths (h-media): the counters are read through
+    // accessors (the figures, the tests), nothing on the per-frame path calls one.
     public sealed class JitterBuffer
     {
         /// <summary>
@@ -26,12 +26,12 @@ namespace DeskPhone.Media.Rtp
         public const int Slots = MaxDepth + 3;
 
         /// <summary>
-        /// The ring's slots at first: the first depth and the played one, 4 x 160 B. That is what a steady stream read
+        /// The ring's slots at first: the first depth and the played one, 3 x 160 B. That is what a steady stream read
         /// every 20 ms needs: each turn one packet is put (at distance depth - 1 from the frame due) before one frame is
         /// played, so no more than the depth waits beside the played frame kept for a concealment. A packet further
         /// ahead (jitter, or a loop turn longer than 20 ms that reads two packets before it plays) grows the ring by
         /// what it needs, 160 B a frame, up to <see cref="Slots"/> (h-callmedia: 6 slots at first were 320 B more
-        /// for every call).
+        /// for every call; h-media: 4, for a first depth of 3, 160 B more).
         /// </summary>
         public const int InitialSlots = InitialDepth + 1;
 
@@ -39,7 +39,15 @@ namespace DeskPhone.Media.Rtp
         public const int MaxPayload = 160;
 
         public const int MinDepth = 2;
-        public const int InitialDepth = 3;
+
+        /// <summary>
+        /// Frames held before the first one plays: the least depth, 40 ms. The phone's calls go over an office LAN, a
+        /// switched network whose own jitter is under a millisecond; what is late is the phone's loop (a turn longer
+        /// than 20 ms), which the ring takes by growing, and a late packet's underrun deepens the buffer by what it
+        /// waited. A first depth of 3 (60 ms) held 20 ms more delay and a 160 B slot more in every call until the
+        /// adaptation lowered it to 2 after 10 s without an underrun anyway (h-media).
+        /// </summary>
+        public const int InitialDepth = MinDepth;
         public const int MaxDepth = 10;
 
         /// <summary>A sequence number more than this many packets away from the expected one (2 s) starts over.</summary>
@@ -64,18 +72,35 @@ namespace DeskPhone.Media.Rtp
         // array has a 20-byte header and whose array of arrays is 12 B a reference. Sized to what waits, not to the
         // deepest buffer: 16 fixed slots were 2.5 KB a call (docs/benchmarks.md, "h-callfree").
         private byte[] _payload = new byte[InitialSlots * MaxPayload];
-        // A slot's payload length while it waits, 0 when empty (Put refuses empty payloads), minus the length once played
-        // (the payload stays for a concealment of the next frame until a packet takes the slot again).
-        private int[] _length = new int[InitialSlots];
-        // The slot of the next frame due (_next): the ring runs from there, distance d at (_head + d) mod the slots.
-        private int _head;
-        // Started (a stream is taken), Fresh (nothing played since the start), Filling (waiting for the depth before
-        // playing): one bit each in one field (an object field costs 12 B on nanoCLR, h-callmedia); beside them what the
-        // last Pop gave (Played, Conceal, Silence) and the frames waited since the last played one, which counts up to
-        // MaxDepth + 1 and stays there (more is the same pause): two fields before h-callstream. Above them the
-        // adaptation's figures: the depth (MinDepth..MaxDepth), the frames in a row with more than depth + 2 waiting (up
-        // to TrimAfterFrames) and the frames since the last underrun (up to ShrinkAfterFrames, where it stays): three
-        // fields before h-callrest3 (36 B of every call; bit 31 stays clear, so the last needs no mask).
+
+        // The ring's state and counters, then each slot's payload length (slot i at Fixed + i): one int[], 4 B a value,
+        // where ten fields and an int[] of the lengths were 12 B a field and a second array header (84 B of every call
+        // and page, h-media). A slot's length is 0 when empty (Put refuses empty payloads) and minus the length once
+        // played (the payload stays for a concealment of the next frame until a packet takes the slot again).
+        // Head: the slot of the next frame due (Next, its sequence number): the ring runs from there, distance d at
+        // (head + d) mod the slots. Played: the slot of the last played frame. Count: the frames waiting.
+        private const int HeadAt = 0;
+        private const int StateAt = 1;
+        private const int SsrcAt = 2;
+        private const int NextAt = 3;
+        private const int CountAt = 4;
+        private const int PlayedAt = 5;
+        // The counters the phone reports (the bench's media and paging figures: late, concealed, refused) and the lost
+        // frames its tests follow. Duplicates, underruns, frames dropped and restarts were counted too, read by nothing
+        // on the device (h-callrest3); what they counted shows in what plays.
+        private const int LateAt = 6;
+        private const int LostAt = 7;
+        private const int ConcealedAt = 8;
+        private const int RefusedAt = 9;
+        private const int Fixed = 10;
+        private int[] _v = new int[Fixed + InitialSlots];
+
+        // The state: Started (a stream is taken), Fresh (nothing played since the start), Filling (waiting for the depth
+        // before playing), one bit each; beside them what the last Pop gave (Played, Conceal, Silence) and the frames
+        // waited since the last played one, which counts up to MaxDepth + 1 and stays there (more is the same pause).
+        // Above them the adaptation's figures: the depth (MinDepth..MaxDepth), the frames in a row with more than
+        // depth + 2 waiting (up to TrimAfterFrames) and the frames since the last underrun (up to ShrinkAfterFrames,
+        // where it stays; bit 31 stays clear, so the last needs no mask).
         private const int StartedBit = 1;
         private const int FreshBit = 2;
         private const int FillingBit = 4;
@@ -89,11 +114,6 @@ namespace DeskPhone.Media.Rtp
         private const int OverMask = 0x3F << OverShift;
         private const int SinceShift = 22;
         private const int SinceMask = 0x3FF << SinceShift;
-        private int _state;
-        private uint _ssrc;
-        private int _next;
-        private int _count;
-        private int _playedSlot;
 
         public JitterBuffer()
         {
@@ -101,52 +121,52 @@ namespace DeskPhone.Media.Rtp
         }
 
         /// <summary>Frames held before playing starts again after an underrun.</summary>
-        public int Depth
-        {
-            get => (_state >> DepthShift) & 0xF;
-            private set => _state = (_state & ~DepthMask) | value << DepthShift;
-        }
+        public int Depth => (_v[StateAt] >> DepthShift) & 0xF;
 
         /// <summary>Frames waiting now.</summary>
-        public int Count => _count;
+        public int Count => _v[CountAt];
 
-        // The counters the phone reports (the bench's media and paging figures: late, concealed, refused) and the lost
-        // frames its tests follow. Duplicates, underruns, frames dropped and restarts were counted too, read by nothing
-        // on the device: 48 B of every call and page (h-callrest3); what they counted shows in what plays.
-        public int Late;
+        /// <summary>Packets that came after their frame was played or given up.</summary>
+        public int Late => _v[LateAt];
 
         /// <summary>Frames whose packet never came in time (each one concealed or played as silence).</summary>
-        public int Lost;
+        public int Lost => _v[LostAt];
 
-        public int Concealed;
+        /// <summary>Frames concealed (the last one again).</summary>
+        public int Concealed => _v[ConcealedAt];
 
         /// <summary>Empty or oversized payloads refused.</summary>
-        public int Refused;
+        public int Refused => _v[RefusedAt];
 
         /// <summary>Forgets everything: a new call (the counters start at zero).</summary>
         public void Reset()
         {
             Clear();
-            _state = (_state & ~(StartedBit | DepthMask | OverMask | SinceMask)) | InitialDepth << DepthShift;
-            Late = Lost = Concealed = Refused = 0;
+            int[] v = _v;
+            v[StateAt] = (v[StateAt] & ~(StartedBit | DepthMask | OverMask | SinceMask)) | InitialDepth << DepthShift;
+            v[LateAt] = 0;
+            v[LostAt] = 0;
+            v[ConcealedAt] = 0;
+            v[RefusedAt] = 0;
         }
 
         /// <summary>Drops what waits and starts over at the next packet, keeping the counters (the call resumed).</summary>
         public void Restart()
         {
             Clear();
-            _state &= ~StartedBit;
+            _v[StateAt] &= ~StartedBit;
         }
 
         /// <summary>Takes one packet's payload; false when it is dropped (late, duplicate, refused).</summary>
         public bool Put(uint ssrc, int sequence, byte[] data, int offset, int length)
         {
+            int[] v = _v;
             if (length <= 0 || length > MaxPayload)
             {
-                Refused++;
+                v[RefusedAt]++;
                 return false;
             }
-            if ((_state & StartedBit) == 0 || ssrc != _ssrc)
+            if ((v[StateAt] & StartedBit) == 0 || (int)ssrc != v[SsrcAt])
             {
                 Resync(ssrc, sequence);
             }
@@ -156,38 +176,43 @@ namespace DeskPhone.Media.Rtp
                 Resync(ssrc, sequence);
                 d = 0;
             }
-            else if (d < 0 && (_state & FreshBit) != 0 && Room(-d + Span() + 1))
+            else if (d < 0 && (v[StateAt] & FreshBit) != 0 && Room(-d + Span() + 1))
             {
-                // Nothing played since the start yet: an earlier packet that overtook this one moves the start back.
-                _next = sequence;
-                _head = Slot(_length.Length + d);
+                // Nothing played since the start yet: an earlier packet that overtook this one moves the start back
+                // (Room may have grown the ring: its new array).
+                v = _v;
+                v[NextAt] = sequence;
+                v[HeadAt] = Slot(v.Length - Fixed + d);
                 d = 0;
             }
             else if (d < 0)
             {
-                Late++;
+                v[LateAt]++;
                 return false;
             }
-            else if (d + 2 > _length.Length && !Room(d + 2) && d >= _length.Length)
+            else if (d + 2 > v.Length - Fixed && !Room(d + 2) && d >= _v.Length - Fixed)
             {
                 // Ahead of what the most slots hold: skip the oldest frames to make room (they are lost or dropped).
-                Skip(d - _length.Length + 1);
-                d = _length.Length - 1;
+                Skip(d - (_v.Length - Fixed) + 1);
+                d = _v.Length - Fixed - 1;
             }
-            // The slot computed here, not by Slot(): a managed call per packet costs the interpreter more than the sum.
-            int slot = _head + d;
-            if (slot >= _length.Length)
+            // Room may have grown the ring. The slot computed here, not by Slot(): a managed call per packet costs the
+            // interpreter more than the sum.
+            v = _v;
+            int slots = v.Length - Fixed;
+            int slot = v[HeadAt] + d;
+            if (slot >= slots)
             {
-                slot -= _length.Length;
+                slot -= slots;
             }
-            if (_length[slot] > 0)
+            if (v[Fixed + slot] > 0)
             {
                 // A duplicate.
                 return false;
             }
             System.Array.Copy(data, offset, _payload, slot * MaxPayload, length);
-            _length[slot] = length;
-            _count++;
+            v[Fixed + slot] = length;
+            v[CountAt]++;
             return true;
         }
 
@@ -203,89 +228,99 @@ namespace DeskPhone.Media.Rtp
         {
             offset = 0;
             length = 0;
-            if ((_state & StartedBit) == 0)
+            int[] v = _v;
+            int state = v[StateAt];
+            if ((state & StartedBit) == 0)
             {
                 return Silence;
             }
-            if ((_state & FillingBit) != 0)
+            if ((state & FillingBit) != 0)
             {
-                if (_count < Depth)
+                if (v[CountAt] < ((state >> DepthShift) & 0xF))
                 {
                     return Silence;
                 }
-                _state &= ~FillingBit;
+                state &= ~FillingBit;
+                v[StateAt] = state;
             }
-            int slot = _head;
-            if (_length[slot] > 0)
+            int slot = v[HeadAt];
+            int waiting = v[Fixed + slot];
+            if (waiting > 0)
             {
-                int starved = (_state >> StarvedShift) & 0xF;
+                int starved = (state >> StarvedShift) & 0xF;
                 if (starved > 0 && starved <= MaxDepth)
                 {
                     // The packet waited for came: the wait is the jitter measured, and the delay it added (the frames
                     // that came with it wait now) is kept as the depth, so the trim below does not take it back and
                     // the same wait again plays through.
-                    Depth = Depth + starved < MaxDepth ? Depth + starved : MaxDepth;
+                    int depth = ((state >> DepthShift) & 0xF) + starved;
+                    state = (state & ~DepthMask) | (depth < MaxDepth ? depth : MaxDepth) << DepthShift;
                 }
-                length = _length[slot];
+                length = waiting;
                 offset = slot * MaxPayload;
-                _length[slot] = -length;
-                _playedSlot = slot;
-                _count--;
+                v[Fixed + slot] = -waiting;
+                v[PlayedAt] = slot;
+                v[CountAt]--;
                 // Advance() written out: this is every frame's path, and a managed call costs the interpreter more.
-                _next = (_next + 1) & 0xFFFF;
-                _head = slot + 1 == _length.Length ? 0 : slot + 1;
+                v[NextAt] = (v[NextAt] + 1) & 0xFFFF;
+                v[HeadAt] = slot + 1 == v.Length - Fixed ? 0 : slot + 1;
                 // Not fresh, nothing waited for, the last Pop played (Played is 0): one write.
-                _state &= ~(FreshBit | StarvedMask | LastMask);
+                v[StateAt] = state & ~(FreshBit | StarvedMask | LastMask);
                 Adapt();
                 return Played;
             }
-            if (_count == 0)
+            if (v[CountAt] == 0)
             {
                 // The next packet is late: conceal, then wait for it (each frame waited adds 20 ms of delay, which the
                 // depth grows by when it comes); a longer wait is a pause in the stream, after which the buffer fills again.
-                if ((_state & LastMask) == Played << LastShift)
+                if ((state & LastMask) == Played << LastShift)
                 {
                     // An underrun.
-                    _state &= ~(StarvedMask | SinceMask);
+                    state &= ~(StarvedMask | SinceMask);
                 }
-                int starved = (_state >> StarvedShift) & 0xF;
+                int starved = (state >> StarvedShift) & 0xF;
                 if (starved <= MaxDepth)
                 {
                     starved++;
-                    _state = (_state & ~StarvedMask) | (starved << StarvedShift);
+                    state = (state & ~StarvedMask) | (starved << StarvedShift);
                 }
                 if (starved > MaxDepth)
                 {
-                    _state |= FillingBit;
+                    state |= FillingBit;
                 }
+                v[StateAt] = state;
                 return Next(out offset, out length);
             }
             // A later packet is here but this one is not: it is lost.
             Advance();
-            Lost++;
+            v[LostAt]++;
             return Next(out offset, out length);
         }
 
         // Conceal right after a played frame, with its payload (Silence if a packet a ring's length on took its slot since).
         private int Next(out int offset, out int length)
         {
-            length = -_length[_playedSlot];
-            offset = _playedSlot * MaxPayload;
-            if ((_state & LastMask) == Played << LastShift && length > 0)
+            int[] v = _v;
+            int played = v[PlayedAt];
+            int state = v[StateAt];
+            length = -v[Fixed + played];
+            offset = played * MaxPayload;
+            if ((state & LastMask) == Played << LastShift && length > 0)
             {
-                Concealed++;
-                _state = (_state & ~LastMask) | (Conceal << LastShift);
+                v[ConcealedAt]++;
+                v[StateAt] = (state & ~LastMask) | (Conceal << LastShift);
                 return Conceal;
             }
             offset = 0;
             length = 0;
-            _state = (_state & ~LastMask) | (Silence << LastShift);
+            v[StateAt] = (state & ~LastMask) | (Silence << LastShift);
             return Silence;
         }
 
         private void Adapt()
         {
-            int state = _state;
+            int[] v = _v;
+            int state = v[StateAt];
             int since = (state >> SinceShift) + 1;
             int depth = (state >> DepthShift) & 0xF;
             if (since >= ShrinkAfterFrames)
@@ -300,13 +335,13 @@ namespace DeskPhone.Media.Rtp
                     since = ShrinkAfterFrames;
                 }
             }
-            int over = _count > depth + 2 ? ((state >> OverShift) & 0x3F) + 1 : 0;
+            int over = v[CountAt] > depth + 2 ? ((state >> OverShift) & 0x3F) + 1 : 0;
             bool trim = over >= TrimAfterFrames;
             if (trim)
             {
                 over = 0;
             }
-            _state = (state & ~(DepthMask | OverMask | SinceMask)) | depth << DepthShift | over << OverShift | since << SinceShift;
+            v[StateAt] = (state & ~(DepthMask | OverMask | SinceMask)) | depth << DepthShift | over << OverShift | since << SinceShift;
             if (trim)
             {
                 Skip(1);
@@ -315,18 +350,19 @@ namespace DeskPhone.Media.Rtp
 
         private void Skip(int frames)
         {
+            int[] v = _v;
             for (int i = 0; i < frames; i++)
             {
-                int slot = _head;
-                if (_length[slot] > 0)
+                int at = Fixed + v[HeadAt];
+                if (v[at] > 0)
                 {
                     // Dropped to shorten the delay, or skipped for a packet too far ahead.
-                    _length[slot] = 0;
-                    _count--;
+                    v[at] = 0;
+                    v[CountAt]--;
                 }
                 else
                 {
-                    Lost++;
+                    v[LostAt]++;
                 }
                 Advance();
             }
@@ -335,15 +371,17 @@ namespace DeskPhone.Media.Rtp
         // The next frame is due: the sequence and the ring's head move on.
         private void Advance()
         {
-            _next = (_next + 1) & 0xFFFF;
-            _head = Slot(1);
+            int[] v = _v;
+            v[NextAt] = (v[NextAt] + 1) & 0xFFFF;
+            int head = v[HeadAt] + 1;
+            v[HeadAt] = head == v.Length - Fixed ? 0 : head;
         }
 
         /// <summary>The slot <paramref name="distance"/> frames after the next one due (0 .. twice the slots - 1).</summary>
         private int Slot(int distance)
         {
-            int slot = _head + distance;
-            int n = _length.Length;
+            int slot = _v[HeadAt] + distance;
+            int n = _v.Length - Fixed;
             return slot >= n ? slot - n : slot;
         }
 
@@ -354,7 +392,8 @@ namespace DeskPhone.Media.Rtp
         /// </summary>
         private bool Room(int slots)
         {
-            int n = _length.Length;
+            int[] v = _v;
+            int n = v.Length - Fixed;
             if (slots <= n)
             {
                 return true;
@@ -365,51 +404,56 @@ namespace DeskPhone.Media.Rtp
                 return false;
             }
             byte[] payload;
-            int[] length;
+            int[] grown;
             try
             {
                 payload = new byte[size * MaxPayload];
-                length = new int[size];
+                grown = new int[Fixed + size];
             }
             catch (System.OutOfMemoryException)
             {
                 return false;
             }
+            // The state and counters as they are; the head and the played slot are set below.
+            System.Array.Copy(v, grown, Fixed);
             for (int d = 0; d < n; d++)
             {
                 int from = Slot(d);
-                if (_length[from] > 0)
+                int length = v[Fixed + from];
+                if (length > 0)
                 {
-                    System.Array.Copy(_payload, from * MaxPayload, payload, d * MaxPayload, _length[from]);
-                    length[d] = _length[from];
+                    System.Array.Copy(_payload, from * MaxPayload, payload, d * MaxPayload, length);
+                    grown[Fixed + d] = length;
                 }
             }
-            if (_length[_playedSlot] < 0)
+            int played = v[PlayedAt];
+            if (v[Fixed + played] < 0)
             {
-                System.Array.Copy(_payload, _playedSlot * MaxPayload, payload, (size - 1) * MaxPayload, -_length[_playedSlot]);
-                length[size - 1] = _length[_playedSlot];
+                System.Array.Copy(_payload, played * MaxPayload, payload, (size - 1) * MaxPayload, -v[Fixed + played]);
+                grown[Fixed + size - 1] = v[Fixed + played];
             }
-            _playedSlot = size - 1;
-            _head = 0;
+            grown[PlayedAt] = size - 1;
+            grown[HeadAt] = 0;
             _payload = payload;
-            _length = length;
+            _v = grown;
             return slots <= size;
         }
 
         private void Resync(uint ssrc, int sequence)
         {
             Clear();
-            _state |= StartedBit | FreshBit;
-            _ssrc = ssrc;
-            _next = sequence;
+            int[] v = _v;
+            v[StateAt] |= StartedBit | FreshBit;
+            v[SsrcAt] = (int)ssrc;
+            v[NextAt] = sequence;
         }
 
         /// <summary>How many slots from the next frame due to the last one waiting (0 when none waits).</summary>
         private int Span()
         {
-            for (int k = _length.Length - 1; k >= 0; k--)
+            for (int k = _v.Length - Fixed - 1; k >= 0; k--)
             {
-                if (_length[Slot(k)] > 0)
+                if (_v[Fixed + Slot(k)] > 0)
                 {
                     return k + 1;
                 }
@@ -419,18 +463,16 @@ namespace DeskPhone.Media.Rtp
 
         private void Clear()
         {
-            for (int i = 0; i < _length.Length; i++)
-            {
-                _length[i] = 0;
-            }
-            _count = 0;
-            _state = (_state & ~(StarvedMask | LastMask)) | FillingBit | (Silence << LastShift);
+            int[] v = _v;
+            System.Array.Clear(v, Fixed, v.Length - Fixed);
+            v[CountAt] = 0;
+            v[StateAt] = (v[StateAt] & ~(StarvedMask | LastMask)) | FillingBit | (Silence << LastShift);
         }
 
         /// <summary>How far <paramref name="sequence"/> is after the next frame due, modulo 2^16, as -32768..32767.</summary>
         private int Distance(int sequence)
         {
-            int d = (sequence - _next) & 0xFFFF;
+            int d = (sequence - _v[NextAt]) & 0xFFFF;
             return d >= 0x8000 ? d - 0x10000 : d;
         }
     }

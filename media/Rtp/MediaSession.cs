@@ -18,13 +18,16 @@ namespace DeskPhone.Media.Rtp
     public sealed class MediaSession
     {
         /// <summary>
-        /// The datagram buffer (what arrives, what is sent): an RTP packet of 20 ms G.711 (12 + 160) with room for 15
-        /// CSRCs and an 84-byte header extension (316), or an RTCP compound (the phone's own is under 100 B; a peer's
-        /// sender report, six report blocks and its SDES fit). A longer datagram is cut by the socket: its RTP payload
-        /// is more than the jitter buffer takes anyway, an RTCP compound's cut packet counts as malformed. 512 before
-        /// h-callobj (192 B more for every call and page).
+        /// The datagram buffer (what arrives, what is sent), sized to the call's codec and packet time, 20 ms of G.711:
+        /// an RTP packet of it (12 + 160) with 48 B for what a mixer or a gateway puts before the payload (4 CSRCs and
+        /// a header extension of 4 + 28 B: RFC 8285's audio level, send time and transport sequence take 4 + 12), or an
+        /// RTCP compound (the phone's own is under 100 B; a peer's sender report with a block and an SDES of up to 150 B
+        /// fit). A longer datagram is cut by the socket: its RTP payload is not whole, an RTCP compound's cut packet
+        /// counts as malformed (a sender report before it is still read). 220 makes the array 240 B on nanoCLR (a 20-byte
+        /// header, 12-byte blocks); it was 320 (15 CSRCs and an 84-byte extension, 108 B more for every call and page,
+        /// h-media), 512 before h-callobj.
         /// </summary>
-        public const int MaxDatagram = 320;
+        public const int MaxDatagram = 220;
 
         /// <summary>The level the phone's DTMF events announce (-dBm0, RFC 4733 2.3.4).</summary>
         public const int DtmfVolume = 10;
@@ -45,9 +48,8 @@ namespace DeskPhone.Media.Rtp
 
         private readonly IRtpChannel _rtp;
         private readonly IRtpChannel _rtcpChannel;
-        private readonly RtpSender _sender = new RtpSender();
-        public readonly ReceptionStats Received = new ReceptionStats();
-        public readonly Rtcp Reports;
+        /// <summary>The call's RTP both ways as RTCP reports it: what is sent, what arrives, what the other side reports.</summary>
+        public readonly RtpStream Stream = new RtpStream();
         public readonly JitterBuffer Jitter = new JitterBuffer();
         // The one datagram buffer: what arrives is read into it and taken at once (the jitter buffer copies the payload),
         // then the frames due and a report are written into it and sent (the channels copy), all in one turn.
@@ -101,7 +103,6 @@ namespace DeskPhone.Media.Rtp
         {
             _rtp = rtp;
             _rtcpChannel = rtcp;
-            Reports = new Rtcp();
             CallId = -1;
         }
 
@@ -136,8 +137,6 @@ namespace DeskPhone.Media.Rtp
 
         /// <summary>The RFC 4733 payload type of the call, -1 when none was agreed.</summary>
         public int EventPayloadType => (_types >> 8) - 1;
-
-        public RtpSender Sender => _sender;
 
         /// <summary>Frames played from packets, and frames of silence (nothing yet, or more than one frame missing).</summary>
         public int Played;
@@ -199,14 +198,13 @@ namespace DeskPhone.Media.Rtp
             if (resume)
             {
                 Jitter.Restart();
-                _sender.MarkNext();
+                Stream.MarkNext();
             }
             else
             {
-                _sender.Start(random);
-                Received.Reset();
+                Stream.Start(random);
+                Stream.ResetReception();
                 Jitter.Reset();
-                Reports.Start(_sender);
                 Played = 0;
                 Silent = 0;
                 // A new call forgets the last one's waiting key presses, events and digits, and its hold.
@@ -331,7 +329,7 @@ namespace DeskPhone.Media.Rtp
             {
                 if ((_flags & HeldBit) != 0)
                 {
-                    _sender.Skip((int)((nowMs - _frameDue) / AudioFrame.Milliseconds) * AudioFrame.Samples);
+                    Stream.Skip((int)((nowMs - _frameDue) / AudioFrame.Milliseconds) * AudioFrame.Samples);
                 }
                 _flags |= ClockedBit;
                 _frameDue = nowMs;
@@ -355,13 +353,13 @@ namespace DeskPhone.Media.Rtp
                 // The loop was away longer than the catch-up: the timestamps jump as the time did, the frames are neither
                 // sent nor played.
                 long behind = (nowMs - _frameDue) / AudioFrame.Milliseconds + 1;
-                _sender.Skip((int)behind * AudioFrame.Samples);
+                Stream.Skip((int)behind * AudioFrame.Samples);
                 _frameDue += behind * AudioFrame.Milliseconds;
             }
             if (nowMs >= _reportDue)
             {
                 _reportDue = nowMs + Rtcp.IntervalMs;
-                _rtcpChannel.Send(_datagram, Reports.Write(_datagram, nowMs, true, _sender, Received));
+                _rtcpChannel.Send(_datagram, Rtcp.Write(_datagram, nowMs, true, Stream));
             }
         }
 
@@ -390,12 +388,12 @@ namespace DeskPhone.Media.Rtp
                 uint ssrc = RtpPacket.ReadUInt32(data, 8);
                 int sequence = (data[2] << 8) | data[3];
                 uint timestamp = RtpPacket.ReadUInt32(data, 4);
-                if ((_flags & LatchedBit) == 0 || ssrc != Received.Ssrc)
+                // Latched to the first packet of the call's stream and again when its SSRC changes (RFC 4961).
+                if (Stream.Update(ssrc, sequence, timestamp, nowMs) || (_flags & LatchedBit) == 0)
                 {
                     _rtp.Latch();
                     _flags |= LatchedBit;
                 }
-                Received.Update(ssrc, sequence, timestamp, nowMs);
                 if (dtmf)
                 {
                     // Events share the stream's sequence: the jitter buffer sees their packets as missing audio.
@@ -421,9 +419,7 @@ namespace DeskPhone.Media.Rtp
                 {
                     return;
                 }
-                int before = Reports.Malformed;
-                Reports.Read(_datagram, n, nowMs, _sender, Received);
-                if ((_flags & RtcpLatchedBit) == 0 && Reports.Malformed == before)
+                if (Rtcp.Read(_datagram, n, nowMs, Stream) && (_flags & RtcpLatchedBit) == 0)
                 {
                     _rtcpChannel.Latch();
                     _flags |= RtcpLatchedBit;
@@ -492,15 +488,15 @@ namespace DeskPhone.Media.Rtp
                 Array.Clear(frame, 0, frame.Length);
             }
             DtmfSender dtmf = _rare == null ? null : _rare.DtmfOut;
-            if (dtmf != null && _types >= 0x100 && dtmf.Next(_sender.Timestamp, _datagram, RtpPacket.HeaderBytes))
+            if (dtmf != null && _types >= 0x100 && dtmf.Next(Stream.Timestamp, _datagram, RtpPacket.HeaderBytes))
             {
                 // This interval carries the key's event instead of the audio (RFC 4733 2.5.1).
-                _sender.NextEvent(_datagram, (_types >> 8) - 1, dtmf.Marker, dtmf.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
+                Stream.NextEvent(_datagram, (_types >> 8) - 1, dtmf.Marker, dtmf.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
                 _rtp.Send(_datagram, RtpPacket.HeaderBytes + TelephoneEvent.Length);
                 return;
             }
             int bytes = _codec.Encode(frame, AudioFrame.Samples, _datagram, RtpPacket.HeaderBytes);
-            _sender.Next(_datagram, _types & 0xFF, bytes, AudioFrame.Samples);
+            Stream.Next(_datagram, _types & 0xFF, bytes, AudioFrame.Samples);
             _rtp.Send(_datagram, RtpPacket.HeaderBytes + bytes);
         }
 

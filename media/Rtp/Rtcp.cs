@@ -10,9 +10,9 @@ namespace DeskPhone.Media.Rtp
     /// clock, docs/media.md).
     /// </para>
     /// </summary>
-    // Its plain state (the remote report's values and counters) is public fields, not properties: no accessor method in the runtime
-    // tables, image and calls on the device (issue #17).
-    public sealed class Rtcp
+    // No state of its own: what it writes and what it reads are the call's RtpStream (its own object with its counters
+    // was 84 B of every call, h-media).
+    public static class Rtcp
     {
         public const int SenderReport = 200;
         public const int ReceiverReport = 201;
@@ -33,71 +33,41 @@ namespace DeskPhone.Media.Rtp
 
         private const int CnameLength = 18;
 
-        // The session's sender and reception figures are its own (MediaSession), handed to each call here: two references
-        // kept were 24 B of every call (h-callstream).
-        // The SSRC the call started with, whose CNAME the reports carry.
-        private uint _cnameSsrc;
-
-        /// <summary>Round trip in milliseconds from the last report block about our stream; -1 until one came.</summary>
-        public int RoundTripMs;
-
-        /// <summary>
-        /// The number of our packets the other side reported lost, and its jitter (timestamp units). The fraction lost of
-        /// its last interval is not kept: nothing on the phone reads it (12 B of every call, h-callrest3).
-        /// </summary>
-        public int RemoteLost;
-        public uint RemoteJitter;
-
-        /// <summary>Reports read and refused (malformed) so far.</summary>
-        public int ReportsReceived;
-
-        public int Malformed;
-
-        /// <summary>Starts a call (its sender started first: the CNAME is written from its SSRC) with nothing received yet.</summary>
-        public void Start(RtpSender sender)
-        {
-            _cnameSsrc = sender.Ssrc;
-            RoundTripMs = -1;
-            RemoteLost = 0;
-            RemoteJitter = 0;
-            ReportsReceived = 0;
-            Malformed = 0;
-        }
-
         /// <summary>
         /// Writes the compound report due at <paramref name="nowMs"/> into <paramref name="data"/> (at least
         /// <see cref="MaxPacket"/> long); returns its length.
         /// </summary>
-        public int Write(byte[] data, long nowMs, bool sending, RtpSender sender, ReceptionStats received)
+        public static int Write(byte[] data, long nowMs, bool sending, RtpStream stream)
         {
-            int blocks = received.Started ? 1 : 0;
+            uint ssrc = stream.Ssrc;
+            int blocks = stream.Started ? 1 : 0;
             int at;
             if (sending)
             {
-                Header(data, 0, blocks, SenderReport, 6 + 6 * blocks, sender.Ssrc);
+                Header(data, 0, blocks, SenderReport, 6 + 6 * blocks, ssrc);
                 uint seconds = (uint)(nowMs / 1000);
                 uint fraction = (uint)(((nowMs % 1000) << 32) / 1000);
                 RtpPacket.WriteUInt32(data, 8, seconds);
                 RtpPacket.WriteUInt32(data, 12, fraction);
-                RtpPacket.WriteUInt32(data, 16, sender.Timestamp);
-                RtpPacket.WriteUInt32(data, 20, sender.Packets);
-                RtpPacket.WriteUInt32(data, 24, sender.Octets);
+                RtpPacket.WriteUInt32(data, 16, stream.Timestamp);
+                RtpPacket.WriteUInt32(data, 20, stream.Packets);
+                RtpPacket.WriteUInt32(data, 24, stream.Octets);
                 at = 28;
             }
             else
             {
-                Header(data, 0, blocks, ReceiverReport, 1 + 6 * blocks, sender.Ssrc);
+                Header(data, 0, blocks, ReceiverReport, 1 + 6 * blocks, ssrc);
                 at = 8;
             }
             if (blocks == 1)
             {
-                at = Block(data, at, nowMs, received);
+                at = Block(data, at, nowMs, stream);
             }
             int sdes = at;
             int length = CnameLength;
             int items = 2 + length + 1;
             int words = 1 + (items + 3) / 4;
-            Header(data, sdes, 1, SourceDescription, words, sender.Ssrc);
+            Header(data, sdes, 1, SourceDescription, words, ssrc);
             at = sdes + 8;
             data[at++] = 1;
             data[at++] = (byte)length;
@@ -105,7 +75,7 @@ namespace DeskPhone.Media.Rtp
             at += System.Text.Encoding.UTF8.GetBytes(CnamePrefix, 0, CnameLength - 8, data, at);
             for (int shift = 28; shift >= 0; shift -= 4)
             {
-                int digit = (int)((_cnameSsrc >> shift) & 0xF);
+                int digit = (int)((ssrc >> shift) & 0xF);
                 data[at++] = (byte)(digit < 10 ? '0' + digit : 'a' + digit - 10);
             }
             int end = sdes + 4 + 4 * words;
@@ -116,14 +86,14 @@ namespace DeskPhone.Media.Rtp
             return end;
         }
 
-        /// <summary>Reads a compound packet from the other side; malformed ones are counted and ignored.</summary>
-        public void Read(byte[] data, int length, long nowMs, RtpSender sender, ReceptionStats received)
+        /// <summary>Reads a compound packet from the other side; malformed ones are counted and ignored (false).</summary>
+        public static bool Read(byte[] data, int length, long nowMs, RtpStream stream)
         {
             int at = 0;
             if (length < 8 || (data[0] >> 6) != 2 || (data[1] != SenderReport && data[1] != ReceiverReport))
             {
-                Malformed++;
-                return;
+                stream.CountReport(true);
+                return false;
             }
             while (at + 4 <= length)
             {
@@ -132,13 +102,13 @@ namespace DeskPhone.Media.Rtp
                 int bytes = 4 + 4 * ((data[at + 2] << 8) | data[at + 3]);
                 if ((data[at] >> 6) != 2 || at + bytes > length)
                 {
-                    Malformed++;
-                    return;
+                    stream.CountReport(true);
+                    return false;
                 }
                 int blocks = -1;
                 if (type == SenderReport && bytes >= 28)
                 {
-                    received.SenderReport((RtpPacket.ReadUInt32(data, at + 8) << 16) | (RtpPacket.ReadUInt32(data, at + 12) >> 16), nowMs);
+                    stream.SenderReport((RtpPacket.ReadUInt32(data, at + 8) << 16) | (RtpPacket.ReadUInt32(data, at + 12) >> 16), nowMs);
                     blocks = at + 28;
                 }
                 else if (type == ReceiverReport && bytes >= 8)
@@ -147,34 +117,35 @@ namespace DeskPhone.Media.Rtp
                 }
                 for (int i = 0; blocks >= 0 && i < count && blocks + 24 <= at + bytes; i++, blocks += 24)
                 {
-                    if (RtpPacket.ReadUInt32(data, blocks) == sender.Ssrc)
+                    if (RtpPacket.ReadUInt32(data, blocks) == stream.Ssrc)
                     {
-                        Report(data, blocks, nowMs);
+                        Report(data, blocks, nowMs, stream);
                     }
                 }
                 at += bytes;
             }
-            ReportsReceived++;
+            stream.CountReport(false);
+            return true;
         }
 
-        private void Report(byte[] data, int at, long nowMs)
+        private static void Report(byte[] data, int at, long nowMs, RtpStream stream)
         {
             int lost = (data[at + 5] << 16) | (data[at + 6] << 8) | data[at + 7];
-            RemoteLost = lost >= 0x800000 ? lost - 0x1000000 : lost;
-            RemoteJitter = RtpPacket.ReadUInt32(data, at + 12);
             uint lsr = RtpPacket.ReadUInt32(data, at + 16);
             uint dlsr = RtpPacket.ReadUInt32(data, at + 20);
+            int roundTripMs = -1;
             if (lsr != 0)
             {
                 // RFC 3550 6.4.1: A - LSR - DLSR in 1/65536 s.
                 uint rtt = Middle(nowMs) - lsr - dlsr;
-                RoundTripMs = rtt >= 0x80000000 ? 0 : (int)(((ulong)rtt * 1000) >> 16);
+                roundTripMs = rtt >= 0x80000000 ? 0 : (int)(((ulong)rtt * 1000) >> 16);
             }
+            stream.RemoteReport(lost >= 0x800000 ? lost - 0x1000000 : lost, RtpPacket.ReadUInt32(data, at + 12), roundTripMs);
         }
 
-        private static int Block(byte[] data, int at, long nowMs, ReceptionStats received)
+        private static int Block(byte[] data, int at, long nowMs, RtpStream received)
         {
-            RtpPacket.WriteUInt32(data, at, received.Ssrc);
+            RtpPacket.WriteUInt32(data, at, received.SourceSsrc);
             int lost = received.Lost;
             lost = lost > 0x7FFFFF ? 0x7FFFFF : lost < -0x800000 ? -0x800000 : lost;
             data[at + 4] = (byte)received.TakeFractionLost();
@@ -183,9 +154,8 @@ namespace DeskPhone.Media.Rtp
             data[at + 7] = (byte)lost;
             RtpPacket.WriteUInt32(data, at + 8, received.ExtendedMax);
             RtpPacket.WriteUInt32(data, at + 12, received.Jitter);
-            uint lsr = received.LastSr;
-            RtpPacket.WriteUInt32(data, at + 16, lsr);
-            RtpPacket.WriteUInt32(data, at + 20, lsr == 0 ? 0 : (uint)(((nowMs - received.LastSrMs) << 16) / 1000));
+            RtpPacket.WriteUInt32(data, at + 16, received.LastSr);
+            RtpPacket.WriteUInt32(data, at + 20, received.DelaySinceLastSr(nowMs));
             return at + 24;
         }
 

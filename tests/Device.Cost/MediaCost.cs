@@ -123,7 +123,7 @@ namespace DeskPhone.Cost
             {
                 Fail("the conference turn sent " + (s_rtp.Sent + s_otherRtp.Sent - sent).ToString() + " packets");
             }
-            if (s_session.Played + s_other.Played < played + 2 && s_other.Received.Received > 8)
+            if (s_session.Played + s_other.Played < played + 2 && s_other.Stream.Received > 8)
             {
                 Fail("the conference turn did not play both parties");
             }
@@ -142,7 +142,7 @@ namespace DeskPhone.Cost
             {
                 Fail("the turn sent " + (s_rtp.Sent - sent).ToString() + " packets");
             }
-            if (receive && s_session.Played == played && s_session.Received.Received > 8)
+            if (receive && s_session.Played == played && s_session.Stream.Received > 8)
             {
                 Fail("the turn played no received frame");
             }

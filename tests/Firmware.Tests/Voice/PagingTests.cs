@@ -255,9 +255,9 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.Equal(-1, media.GetProperty("lost").GetInt32());
             Assert.Equal(2, media.GetProperty("concealed").GetInt32());
             Assert.Equal(1, media.GetProperty("late").GetInt32());
-            // The depth target stays at its 60 ms start: the page's end is a pause (longer than 10 frames), not jitter,
+            // The depth target stays at its start (40 ms): the page's end is a pause (longer than 10 frames), not jitter,
             // so running dry there does not deepen the buffer (docs/media.md, "Jitter buffer").
-            Assert.Equal(60, media.GetProperty("bufferMs").GetInt32());
+            Assert.Equal(JitterBuffer.InitialDepth * 20, media.GetProperty("bufferMs").GetInt32());
         }
 
         [Fact]

@@ -21,6 +21,17 @@ namespace DeskPhone.Media.Tests.Rtp
             return status == JitterBuffer.Played ? "p" + _buffer.Frames[offset] : status == JitterBuffer.Conceal ? "c" : "s";
         }
 
+        /// <summary>What plays when frames <paramref name="from"/> to <paramref name="to"/> do: "p4 p5 p6".</summary>
+        private static string Plays(int from, int to)
+        {
+            var s = new System.Text.StringBuilder();
+            for (int i = from; i <= to; i++)
+            {
+                s.Append(i == from ? "" : " ").Append('p').Append(i);
+            }
+            return s.ToString();
+        }
+
         private string Ticks(int n)
         {
             var s = new System.Text.StringBuilder();
@@ -35,15 +46,19 @@ namespace DeskPhone.Media.Tests.Rtp
         public void ItWaitsForItsDepthThenPlaysInOrder()
         {
             Assert.Equal("s", Tick());
-            Put(10);
-            Put(11);
-            Assert.Equal("s", Tick());
-            Put(12);
+            int seq = 10;
+            // Silence while fewer frames than the depth wait.
+            for (int i = 1; i < JitterBuffer.InitialDepth; i++)
+            {
+                Put(seq++);
+                Assert.Equal("s", Tick());
+            }
+            Put(seq++);
             Assert.Equal("p10", Tick());
-            Put(13);
+            Put(seq++);
             Assert.Equal("p11", Tick());
-            Put(14);
-            Assert.Equal("p12 p13 p14", Ticks(3));
+            Put(seq++);
+            Assert.Equal(Plays(12, seq - 1), Ticks(seq - 12));
         }
 
         [Fact]
@@ -139,11 +154,13 @@ namespace DeskPhone.Media.Tests.Rtp
                 heard.Append(Tick()[0]);
             }
             string played = heard.ToString();
-            // Filling (3 frames), then the first stall (the one underrun): the 3 frames held play, then 1 concealed and 5
-            // of silence.
-            Assert.Equal("ss", played.Substring(0, 2));
-            Assert.Equal("ppcssssspp", played.Substring(100, 10));
-            Assert.Equal(2 + 5, played.Split('s').Length - 1);
+            // Filling (the first depth: silence until that many frames wait), then the first stall (the one underrun):
+            // the frames held play, then 1 concealed and silence for the rest of the 8.
+            int held = JitterBuffer.InitialDepth - 1;
+            Assert.Equal(new string('s', held) + "p", played.Substring(0, held + 1));
+            Assert.Equal(new string('p', held) + "c" + new string('s', 8 - held - 1) + "pp", played.Substring(100, 10));
+            // The filling's silence and the stall's: 7 whatever the depth.
+            Assert.Equal(7, played.Split('s').Length - 1);
             Assert.Equal(1, played.Split('c').Length - 1);
             Assert.DoesNotContain("c", played.Substring(120));
             Assert.DoesNotContain("s", played.Substring(120));
@@ -156,11 +173,12 @@ namespace DeskPhone.Media.Tests.Rtp
             for (int i = 1; i <= 3; i++) Put(i);
             Ticks(3);
             Ticks(JitterBuffer.MaxDepth + 1);
-            // A pause is no jitter: the depth stays as it was (3).
-            Put(4); Put(5);
+            // A pause is no jitter: the depth stays as it was (the first): silence until that many frames wait again.
+            int seq = 4;
+            for (int i = 1; i < JitterBuffer.InitialDepth; i++) Put(seq++);
             Assert.Equal("s", Tick());
-            Put(6); Put(7);
-            Assert.Equal("p4 p5 p6 p7", Ticks(4));
+            Put(seq++); Put(seq++);
+            Assert.Equal(Plays(4, seq - 1), Ticks(seq - 4));
             Assert.Equal(JitterBuffer.InitialDepth, _buffer.Depth);
         }
 
@@ -225,7 +243,7 @@ namespace DeskPhone.Media.Tests.Rtp
         {
             int seq = 1;
             for (int i = 0; i < 10; i++) Put(seq++);
-            // Steady: one in, one out, with 10 waiting (depth 3): after TrimAfterFrames ticks one frame is dropped.
+            // Steady: one in, one out, with 10 waiting (the first depth): after TrimAfterFrames ticks one frame is dropped.
             // What was dropped shows as a gap in what plays (the last trim, at the last tick, in the frame after it).
             int dropped = 0, last = 0;
             for (int i = 0; i <= JitterBuffer.TrimAfterFrames * 4; i++)

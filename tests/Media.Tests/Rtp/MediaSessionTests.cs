@@ -100,7 +100,7 @@ namespace DeskPhone.Media.Tests.Rtp
                 Assert.Equal(0, p.PayloadType);
                 Assert.Equal(i == 0, p.Marker);
                 Assert.Equal(160, p.PayloadLength);
-                Assert.Equal(_session.Sender.Ssrc, p.Ssrc);
+                Assert.Equal(_session.Stream.Ssrc, p.Ssrc);
                 RtpPacket first = new RtpPacket();
                 first.Read(_rtp.Sent[0].Data, 0, 172);
                 Assert.Equal((first.Sequence + i) & 0xFFFF, p.Sequence);
@@ -139,29 +139,30 @@ namespace DeskPhone.Media.Tests.Rtp
             }
             // The first frames are silence while the buffer fills to its depth; the rest is the tone.
             Assert.InRange(tone, 50 - JitterBuffer.InitialDepth - 1, 50);
-            Assert.Equal(50u, _session.Received.Received);
-            Assert.Equal(0, _session.Received.Lost);
+            Assert.Equal(50u, _session.Stream.Received);
+            Assert.Equal(0, _session.Stream.Lost);
         }
 
         [Fact]
         public void TheLongestPacketTheDatagramBufferHoldsIsPlayed()
         {
-            // 15 CSRCs and an 84-byte header extension before 20 ms of PCMU: 316 bytes, in the 320 of MaxDatagram.
+            // 4 CSRCs and a 32-byte header extension (its 4-byte header and 28 bytes) before 20 ms of PCMU: 220 bytes,
+            // the whole of MaxDatagram.
             Assert.True(Start());
             long t = 0;
             for (int i = 0; i < 20; i++, t += 20)
             {
                 byte[] plain = Packet(700 + i, (uint)(i * 160));
-                var data = new byte[12 + 60 + 84 + 160];
+                var data = new byte[12 + 16 + 32 + 160];
                 Array.Copy(plain, data, 12);
-                data[0] |= 0x10 | 0x0F;
-                data[12 + 60 + 3] = 20;
-                Array.Copy(plain, 12, data, 12 + 60 + 84, 160);
-                Assert.True(data.Length <= MediaSession.MaxDatagram);
+                data[0] |= 0x10 | 0x04;
+                data[12 + 16 + 3] = 7;
+                Array.Copy(plain, 12, data, 12 + 16 + 32, 160);
+                Assert.Equal(MediaSession.MaxDatagram, data.Length);
                 _rtp.Arrive(data, "192.0.2.99:6000");
                 Run(t, t + 15);
             }
-            Assert.Equal(20u, _session.Received.Received);
+            Assert.Equal(20u, _session.Stream.Received);
             Assert.InRange(_session.Played, 20 - JitterBuffer.InitialDepth, 20);
             Assert.Equal(1000, Goertzel.Dominant(_speaker.Frames[^1], 0, AudioFrame.Samples, new double[] { 440, 1000 }));
         }
@@ -209,7 +210,7 @@ namespace DeskPhone.Media.Tests.Rtp
                 }
             }
             Assert.NotNull(concealed);
-            Assert.Equal(1, _session.Received.Lost);
+            Assert.Equal(1, _session.Stream.Lost);
         }
 
         [Fact]
@@ -219,7 +220,7 @@ namespace DeskPhone.Media.Tests.Rtp
             _rtp.Arrive(Packet(1, 0, payloadType: 8));
             _rtp.Arrive(new byte[] { 1, 2, 3 });
             Run(0, 100);
-            Assert.Equal(0u, _session.Received.Received);
+            Assert.Equal(0u, _session.Stream.Received);
             Assert.Equal(0, _session.Jitter.Count);
             Assert.Equal(0, _session.Played);
             Assert.Equal("192.0.2.20:4000", _rtp.Sent[^1].To);
@@ -411,7 +412,7 @@ namespace DeskPhone.Media.Tests.Rtp
                 Run(t, t + 15);
             }
             Assert.Equal("#", _session.Digits);
-            Assert.Equal(20u, _session.Received.Received);
+            Assert.Equal(20u, _session.Stream.Received);
         }
 
         [Fact]

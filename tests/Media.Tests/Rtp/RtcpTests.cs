@@ -5,16 +5,13 @@ namespace DeskPhone.Media.Tests.Rtp
 {
     public class RtcpTests
     {
-        private readonly RtpSender _sender = new RtpSender();
-        private readonly ReceptionStats _stats = new ReceptionStats();
-        private readonly Rtcp _rtcp;
+        // One call's stream: what it sends, what arrives and what the other side's reports say.
+        private readonly RtpStream _stream = new RtpStream();
         private readonly byte[] _out = new byte[Rtcp.MaxPacket];
 
         public RtcpTests()
         {
-            _rtcp = new Rtcp();
-            _sender.Start(new Random(3));
-            _rtcp.Start(_sender);
+            _stream.Start(new Random(3));
         }
 
         private static uint U32(byte[] d, int at) => (uint)(d[at] << 24 | d[at + 1] << 16 | d[at + 2] << 8 | d[at + 3]);
@@ -23,22 +20,22 @@ namespace DeskPhone.Media.Tests.Rtp
         public void ASenderReportWithoutReceptionHasNoBlockThenTheCname()
         {
             var frame = new byte[12];
-            for (int i = 0; i < 10; i++) _sender.Next(frame, 0, 160, 160);
-            int n = _rtcp.Write(_out, 12_500, true, _sender, _stats);
+            for (int i = 0; i < 10; i++) _stream.Next(frame, 0, 160, 160);
+            int n = Rtcp.Write(_out, 12_500, true, _stream);
             // SR: 28 bytes (length field 6); SDES: 8 + (1 + 1 + 18 + 1 -> 24) = 32 bytes (length field 7).
             Assert.Equal(60, n);
             Assert.Equal("80C80006", Convert.ToHexString(_out, 0, 4));
-            Assert.Equal(_sender.Ssrc, U32(_out, 4));
+            Assert.Equal(_stream.Ssrc, U32(_out, 4));
             Assert.Equal(12u, U32(_out, 8));                          // NTP seconds of the monotonic clock
             Assert.Equal((uint)(0.5 * 4294967296.0), U32(_out, 12));  // .500 s
-            Assert.Equal(_sender.Timestamp, U32(_out, 16));
+            Assert.Equal(_stream.Timestamp, U32(_out, 16));
             Assert.Equal(10u, U32(_out, 20));
             Assert.Equal(1600u, U32(_out, 24));
             Assert.Equal("81CA0007", Convert.ToHexString(_out, 28, 4));
-            Assert.Equal(_sender.Ssrc, U32(_out, 32));
+            Assert.Equal(_stream.Ssrc, U32(_out, 32));
             Assert.Equal("0112", Convert.ToHexString(_out, 36, 2));
             // The CNAME from the SSRC the call started with, in lowercase hex.
-            Assert.Equal("deskphone-" + _sender.Ssrc.ToString("x8"), System.Text.Encoding.ASCII.GetString(_out, 38, 18));
+            Assert.Equal("deskphone-" + _stream.Ssrc.ToString("x8"), System.Text.Encoding.ASCII.GetString(_out, 38, 18));
             Assert.Equal("00000000", Convert.ToHexString(_out, 56, 4));             // END, then padding to 32 bits
         }
 
@@ -51,11 +48,11 @@ namespace DeskPhone.Media.Tests.Rtp
             for (int s = 100; s < 120; s++, now += 20)
             {
                 if (s == 101 || s == 105) continue;
-                _stats.Update(0x55, s, (uint)(s * 160), s == 110 ? now + 10 : now);
+                _stream.Update(0x55, s, (uint)(s * 160), s == 110 ? now + 10 : now);
             }
             // Their SR at 1.25 s with NTP middle bits 0x00010002, our report 0.5 s later.
-            _stats.SenderReport(0x00010002, 1250);
-            int n = _rtcp.Write(_out, 1750, false, _sender, _stats);
+            _stream.SenderReport(0x00010002, 1250);
+            int n = Rtcp.Write(_out, 1750, false, _stream);
             Assert.Equal("81C90007", Convert.ToHexString(_out, 0, 4));
             Assert.Equal(0x55u, U32(_out, 8));
             Assert.Equal(2 * 256 / 20, _out[12]);                      // fraction lost: 2 of 20
@@ -66,7 +63,7 @@ namespace DeskPhone.Media.Tests.Rtp
             Assert.Equal(32768u, U32(_out, 28));                        // DLSR: 0.5 s in 1/65536 s
             Assert.Equal(32 + 32, n);
             // The next report's fraction counts only what came since.
-            _rtcp.Write(_out, 2000, false, _sender, _stats);
+            Rtcp.Write(_out, 2000, false, _stream);
             Assert.Equal(0, _out[12]);
         }
 
@@ -77,32 +74,32 @@ namespace DeskPhone.Media.Tests.Rtp
             double expected = 0;
             for (int i = 0; i < 50; i++)
             {
-                _stats.Update(9, i, (uint)(i * 160), i * 20 + (i % 2 == 1 ? 2 : 0));
+                _stream.Update(9, i, (uint)(i * 160), i * 20 + (i % 2 == 1 ? 2 : 0));
                 if (i > 0) expected += (16 - expected) / 16;
             }
-            Assert.InRange((int)_stats.Jitter, (int)expected - 1, (int)expected + 1);
+            Assert.InRange((int)_stream.Jitter, (int)expected - 1, (int)expected + 1);
         }
 
         [Fact]
         public void TheRoundTripComesFromTheOtherSidesBlockAboutUs()
         {
             // Our SR at 10.000 s; their RR 0.3 s later says they held it 0.1 s: the round trip is 200 ms.
-            _rtcp.Write(_out, 10_000, true, _sender, _stats);
+            Rtcp.Write(_out, 10_000, true, _stream);
             uint lsr = Rtcp.Middle(10_000);
             var rr = new byte[32];
             rr[0] = 0x81; rr[1] = 201; rr[3] = 7;
             Put(rr, 4, 0x77);
-            Put(rr, 8, _sender.Ssrc);
+            Put(rr, 8, _stream.Ssrc);
             rr[12] = 64;                       // a quarter lost
             rr[15] = 3;
             Put(rr, 20, 240);                  // jitter
             Put(rr, 24, lsr);
             Put(rr, 28, 6554);                 // 0.1 s
-            _rtcp.Read(rr, rr.Length, 10_300, _sender, _stats);
-            Assert.InRange(_rtcp.RoundTripMs, 199, 201);
-            Assert.Equal(3, _rtcp.RemoteLost);
-            Assert.Equal(240u, _rtcp.RemoteJitter);
-            Assert.Equal(1, _rtcp.ReportsReceived);
+            Rtcp.Read(rr, rr.Length, 10_300, _stream);
+            Assert.InRange(_stream.RoundTripMs, 199, 201);
+            Assert.Equal(3, _stream.RemoteLost);
+            Assert.Equal(240u, _stream.RemoteJitter);
+            Assert.Equal(1, _stream.ReportsReceived);
         }
 
         [Fact]
@@ -110,23 +107,23 @@ namespace DeskPhone.Media.Tests.Rtp
         {
             var rr = new byte[32];
             rr[0] = 0x81; rr[1] = 201; rr[3] = 7;
-            Put(rr, 8, _sender.Ssrc + 1);
+            Put(rr, 8, _stream.Ssrc + 1);
             Put(rr, 24, 5);
-            _rtcp.Read(rr, rr.Length, 1000, _sender, _stats);
-            Assert.Equal(-1, _rtcp.RoundTripMs);
+            Rtcp.Read(rr, rr.Length, 1000, _stream);
+            Assert.Equal(-1, _stream.RoundTripMs);
         }
 
         [Fact]
         public void TheirSenderReportIsEchoedInOurNextBlock()
         {
-            _stats.Update(0x66, 1, 0, 0);
+            _stream.Update(0x66, 1, 0, 0);
             var sr = new byte[28];
             sr[0] = 0x80; sr[1] = 200; sr[3] = 6;
             Put(sr, 4, 0x66);
             Put(sr, 8, 0x12345678);
             Put(sr, 12, 0x9ABCDEF0);
-            _rtcp.Read(sr, sr.Length, 3000, _sender, _stats);
-            _rtcp.Write(_out, 4000, false, _sender, _stats);
+            Rtcp.Read(sr, sr.Length, 3000, _stream);
+            Rtcp.Write(_out, 4000, false, _stream);
             Assert.Equal(0x56789ABCu, U32(_out, 24));
             Assert.Equal(65536u, U32(_out, 28));
         }
@@ -139,9 +136,9 @@ namespace DeskPhone.Media.Tests.Rtp
         public void MalformedReportsAreCountedAndIgnored(string hex)
         {
             byte[] data = Convert.FromHexString(hex.Replace(" ", ""));
-            _rtcp.Read(data, data.Length, 1000, _sender, _stats);
-            Assert.Equal(1, _rtcp.Malformed);
-            Assert.Equal(0, _rtcp.ReportsReceived);
+            Rtcp.Read(data, data.Length, 1000, _stream);
+            Assert.Equal(1, _stream.Malformed);
+            Assert.Equal(0, _stream.ReportsReceived);
         }
 
         private static void Put(byte[] d, int at, uint v)

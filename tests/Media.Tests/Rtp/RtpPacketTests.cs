@@ -78,7 +78,7 @@ namespace DeskPhone.Media.Tests.Rtp
         [Fact]
         public void TheSenderCountsSequenceAndTimestampPerFrameAndMarksTheFirst()
         {
-            var sender = new RtpSender();
+            var sender = new RtpStream();
             sender.Start(new Random(7));
             int sequence = sender.Sequence;
             uint timestamp = sender.Timestamp;
@@ -100,8 +100,8 @@ namespace DeskPhone.Media.Tests.Rtp
         [Fact]
         public void EachStreamStartsAtRandom()
         {
-            var a = new RtpSender();
-            var b = new RtpSender();
+            var a = new RtpStream();
+            var b = new RtpStream();
             var random = new Random(1);
             a.Start(random);
             b.Start(random);
