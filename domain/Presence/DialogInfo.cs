@@ -80,6 +80,22 @@ namespace DeskPhone.Domain.Presence
         private const char End = '\n';
         private const string Ends = "\n";
 
+        /// <summary>
+        /// Packed's bits but its one dialog's id hash, while <see cref="IsPacked"/> (slot 0's state, NeedsFullState, one
+        /// slot or none: no other bit is set then) in 5 bits: MonitoredExtensions keeps them beside the key (h-keystate).
+        /// </summary>
+        internal static int PackedBits(long packed) => (int)(packed & StateMask) | (int)(packed >> 21) & 0x18;
+
+        /// <summary>Packed again from <see cref="PackedBits"/> (higher bits ignored) and the id hash (high 32 bits).</summary>
+        internal static long Unpacked(int bits, int hash) => (long)(uint)((bits & StateMask) | (bits & 0x18) << 21) | (long)(uint)hash << 32;
+
+        /// <summary>
+        /// The bits of the last version a caller needs keep (MonitoredExtensions keeps these, h-keystate): the last
+        /// version is taken as the one nearest the document's with the same low bits, exact while the two are less
+        /// than 8,192 apart (RFC 4235: a version goes up by one a document).
+        /// </summary>
+        internal const int VersionBits = 14;
+
         private int StateAt(int i) => (int)(Packed >> (i * StateBits)) & StateMask;
 
         private void SetStateAt(int i, int state) =>
@@ -182,6 +198,12 @@ namespace DeskPhone.Domain.Presence
             if (!ParseLong(reader.GetAttribute("version"), out documentVersion))
             {
                 return "dialog-info without a valid version";
+            }
+            if (version >= 0)
+            {
+                // The last version from its low bits (exact for a whole version as near): the nearest to the document's.
+                long behind = (documentVersion - version) & ((1 << VersionBits) - 1);
+                version = documentVersion - behind + (behind < 1 << (VersionBits - 1) ? 0 : 1 << VersionBits);
             }
             // The document's state, then each dialog's: one local, not two.
             string dialogState = reader.GetAttribute("state");
