@@ -91,10 +91,13 @@ namespace DeskPhone.Domain.Presence
 
         /// <summary>
         /// The bits of the last version a caller needs keep (MonitoredExtensions keeps these, h-keystate): the last
-        /// version is taken as the one nearest the document's with the same low bits, exact while the two are less
-        /// than 8,192 apart (RFC 4235: a version goes up by one a document).
+        /// version is taken as the one with the same low bits at most <see cref="StaleWindow"/> after the document's
+        /// (a late document: stale) or else before it (a newer one, up to 15,359 ahead). RFC 4235's version goes up by
+        /// one a NOTIFY, and a late one comes a few behind at most: a document further behind is a server that counts
+        /// anew, applied (the whole version kept it ignored until its count passed the old one).
         /// </summary>
         internal const int VersionBits = 14;
+        private const int StaleWindow = 1024;
 
         private int StateAt(int i) => (int)(Packed >> (i * StateBits)) & StateMask;
 
@@ -201,9 +204,10 @@ namespace DeskPhone.Domain.Presence
             }
             if (version >= 0)
             {
-                // The last version from its low bits (exact for a whole version as near): the nearest to the document's.
+                // The last version from its low bits (the same for a whole version as near): the document's less how
+                // far it is behind, or, when that is within the stale window after it, more.
                 long behind = (documentVersion - version) & ((1 << VersionBits) - 1);
-                version = documentVersion - behind + (behind < 1 << (VersionBits - 1) ? 0 : 1 << VersionBits);
+                version = documentVersion - behind + (behind < (1 << VersionBits) - StaleWindow ? 0 : 1 << VersionBits);
             }
             // The document's state, then each dialog's: one local, not two.
             string dialogState = reader.GetAttribute("state");

@@ -561,12 +561,12 @@ namespace DeskPhone.Firmware.Tests.Presence
         [Fact]
         public void AKeysVersionIsKeptAsItsLowBitsAndJudgedAgainstTheDocuments()
         {
-            // A key keeps its last version's low 14 bits (h-keystate): the last version is the one nearest the
-            // document's, so versions past 16,383 are still told stale, next or after a gap.
+            // A key keeps its last version's low 14 bits (h-keystate): versions past 16,383 are still told late (up to
+            // 1,024 behind), next, after a gap, or far ahead; one further behind is a server counting anew.
             _blf.Configure(1, "blf sip:bob@pbx", 1, 0);
             Assert.Equal(200, Notify(1, Body.Dialogs(20000, "full", Body.Dialog("x", "confirmed"))));
             Assert.Equal(200, Notify(1, Body.Dialogs(19999, "full", Body.Dialog("x", "early"))));
-            Assert.Equal(200, Notify(1, Body.Dialogs(16385, "full", Body.Dialog("x", "early"))));
+            Assert.Equal(200, Notify(1, Body.Dialogs(18976, "full", Body.Dialog("x", "early"))));
             Assert.Equal("CONNECTED", _blf.StateOf(1));
             Assert.Equal(200, Notify(1, Body.Dialogs(20001, "partial", Body.Dialog("x", "confirmed", held: true))));
             Assert.Equal("HOLDING", _blf.StateOf(1));
@@ -574,6 +574,12 @@ namespace DeskPhone.Firmware.Tests.Presence
             Assert.Equal(200, Notify(1, Body.Dialogs(20003, "partial", Body.Dialog("x", "confirmed"))));
             Assert.Equal("dialog sip:bob@pbx refresh 3600", _sender.Sent[_sender.Sent.Count - 1]);
             Assert.Equal("CONNECTED", _blf.StateOf(1));
+            Assert.Equal(200, Notify(1, Body.Dialogs(35000, "full", Body.Dialog("x", "early"))));
+            Assert.Equal("RINGING", _blf.StateOf(1));
+            Assert.Equal(200, Notify(1, Body.Dialogs(34999, "full")));
+            Assert.Equal("RINGING", _blf.StateOf(1));
+            Assert.Equal(200, Notify(1, Body.Dialogs(7, "full")));
+            Assert.Equal("IDLE", _blf.StateOf(1));
         }
 
         [Fact]
