@@ -80,6 +80,25 @@ namespace DeskPhone.Domain.Presence
         private const char End = '\n';
         private const string Ends = "\n";
 
+        /// <summary>
+        /// Packed's bits but its one dialog's id hash, while <see cref="IsPacked"/> (slot 0's state, NeedsFullState, one
+        /// slot or none: no other bit is set then) in 5 bits: MonitoredExtensions keeps them beside the key (h-keystate).
+        /// </summary>
+        internal static int PackedBits(long packed) => (int)(packed & StateMask) | (int)(packed >> 21) & 0x18;
+
+        /// <summary>Packed again from <see cref="PackedBits"/> (higher bits ignored) and the id hash (high 32 bits).</summary>
+        internal static long Unpacked(int bits, int hash) => (long)(uint)((bits & StateMask) | (bits & 0x18) << 21) | (long)(uint)hash << 32;
+
+        /// <summary>
+        /// The bits of the last version a caller needs keep (MonitoredExtensions keeps these, h-keystate): the last
+        /// version is taken as the one with the same low bits at most <see cref="StaleWindow"/> after the document's
+        /// (a late document: stale) or else before it (a newer one, up to 15,359 ahead). RFC 4235's version goes up by
+        /// one a NOTIFY, and a late one comes a few behind at most: a document further behind is a server that counts
+        /// anew, applied (the whole version kept it ignored until its count passed the old one).
+        /// </summary>
+        internal const int VersionBits = 14;
+        private const int StaleWindow = 1024;
+
         private int StateAt(int i) => (int)(Packed >> (i * StateBits)) & StateMask;
 
         private void SetStateAt(int i, int state) =>
@@ -182,6 +201,13 @@ namespace DeskPhone.Domain.Presence
             if (!ParseLong(reader.GetAttribute("version"), out documentVersion))
             {
                 return "dialog-info without a valid version";
+            }
+            if (version >= 0)
+            {
+                // The last version from its low bits (the same for a whole version as near): the document's less how
+                // far it is behind, or, when that is within the stale window after it, more.
+                long behind = (documentVersion - version) & ((1 << VersionBits) - 1);
+                version = documentVersion - behind + (behind < (1 << VersionBits) - StaleWindow ? 0 : 1 << VersionBits);
             }
             // The document's state, then each dialog's: one local, not two.
             string dialogState = reader.GetAttribute("state");

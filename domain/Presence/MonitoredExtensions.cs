@@ -60,30 +60,37 @@ namespace DeskPhone.Domain.Presence
         // One entry per monitoring key, in the order of the subscriptions' chain (First, Subscription.Next: entry at's
         // subscription is the chain's at-th, no array of them: 12 B a key, docs/benchmarks.md h-blfstate): the key, its
         // state code, and for a "blf" key (dialog package) the version of its last dialog-info document and its dialogs
-        // while the extension has one: packed in a long (DialogInfo.Packed, 0 for none) for one dialog, as most busy keys
-        // have, with a ringing dialog's pickup text in _dialogs, a DialogInfo there only for more dialogs (_dialogs
-        // exists only while one key has either: an office phone's 16 busy keys kept 16 objects and the array, 792 B,
-        // docs/benchmarks.md h-officerest). Made by the first monitoring key and let go when the last one goes: a phone
-        // without BLF keys holds none.
+        // while the extension has one: packed (DialogInfo.Packed's bits, none for none) for one dialog, as most busy keys
+        // have, with a ringing dialog's pickup text in _dialogs, a DialogInfo there only for more dialogs. _dialogs holds
+        // only the entries that keep one (KeptBit), in entry order, and exists only while one does: a slot of an object
+        // array is 12 B on nanoCLR, so one slot per entry was 216 B for office's 16 keys once one rang (h-keystate); an
+        // office phone's 16 busy keys kept 16 objects and the array, 792 B, docs/benchmarks.md h-officerest.
         private object[] _dialogs;
-        // Entry at's key (bits 48-55), state code (56-62) and version + 1 (low 48 bits, 0: none) at [2 * at] and its
-        // packed dialogs at [2 * at + 1]: one array and field, where the keys and codes had a byte array of their own
-        // (72 B for 16 keys, docs/benchmarks.md h-officerest3).
-        private long[] _dialogLongs;
-        private const int KeyShift = 48;
-        private const int CodeShift = 56;
-        private const long VersionMask = (1L << KeyShift) - 1;
+        // Entry at's key (bits 0-6), state code (7-10), KeptBit, its packed dialog's bits (12-16: DialogInfo.PackedBits),
+        // VersionBit and its version's low VersionBits bits (18-31) at [2 * at], and its one dialog's id hash at
+        // [2 * at + 1]: ints, 8 B an entry, where two longs were 16 (276 B for office's 16 keys, h-keystate). Made by the
+        // first monitoring key and let go when the last one goes: a phone without BLF keys holds none.
+        private int[] _entries;
+        private const int KeyMask = 0x7F;
+        private const int CodeShift = 7;
+        private const int KeptBit = 1 << 11;
+        private const int DialogShift = 12;
+        private const int VersionBit = 1 << 17;
+        private const int VersionShift = 18;
 
-        private int KeyAt(int at) => (int)(_dialogLongs[2 * at] >> KeyShift) & 0xFF;
+        private int KeyAt(int at) => _entries[2 * at] & KeyMask;
 
-        private int CodeAt(int at) => (int)(_dialogLongs[2 * at] >> CodeShift);
+        private int CodeAt(int at) => (_entries[2 * at] >> CodeShift) & 0xF;
 
-        /// <summary>The entry's last dialog-info version, -1 for none.</summary>
-        private long VersionAt(int at) => (_dialogLongs[2 * at] & VersionMask) - 1;
+        /// <summary>
+        /// The low <see cref="DialogInfo.VersionBits"/> bits of the entry's last dialog-info version, -1 for none
+        /// (DialogInfo.Apply takes the last version as the one nearest the document's with these bits).
+        /// </summary>
+        private long VersionAt(int at) => (_entries[2 * at] & VersionBit) == 0 ? -1 : (long)((uint)_entries[2 * at] >> VersionShift);
 
-        /// <summary>Keeps the entry's version (-1: none; a version past 48 bits, which no server sends, wraps).</summary>
+        /// <summary>Keeps the entry's version (-1: none) as its low bits.</summary>
         private void SetVersion(int at, long version) =>
-            _dialogLongs[2 * at] = (_dialogLongs[2 * at] & ~VersionMask) | ((version + 1) & VersionMask);
+            _entries[2 * at] = (_entries[2 * at] & (VersionBit - 1)) | (version < 0 ? 0 : VersionBit | (int)version << VersionShift);
         // The entries in use (low 8 bits) and the refused keys from 64 on (bits 8 and up).
         private int _usedAndRefused;
         private const int UsedMask = 0xFF;
@@ -403,16 +410,14 @@ namespace DeskPhone.Domain.Presence
         /// <summary>A new entry, the last, with no state yet (code 0), no dialogs and no version.</summary>
         private int Insert(int key)
         {
-            if (_dialogLongs == null || 2 * Count == _dialogLongs.Length)
+            if (_entries == null || 2 * Count == _entries.Length)
             {
-                int size = Count + Growth;
-                _dialogs = _dialogs == null ? null : (object[])Grow(_dialogs, new object[size]);
-                _dialogLongs = (long[])Grow(_dialogLongs, new long[2 * size]);
+                _entries = (int[])Grow(_entries, new int[2 * (Count + Growth)]);
             }
             int at = Count;
-            Keep(at, null);
-            // No state code yet, no version.
-            _dialogLongs[2 * at] = (long)key << KeyShift;
+            // No state code yet, no dialogs, nothing kept, no version.
+            _entries[2 * at] = key;
+            _entries[2 * at + 1] = 0;
             Count++;
             return at;
         }
@@ -424,31 +429,35 @@ namespace DeskPhone.Domain.Presence
                 Ring(KeyAt(at), false);
             }
             SubscriptionAt(at).Drop();
+            // Its kept slot goes first; the kept slots after it keep their order as the entries move down.
+            Keep(at, null);
             Count--;
             // The entries after it move down one (entries only move here: a new one is the last).
-            for (int i = at; i < Count; i++)
-            {
-                if (_dialogs != null)
-                {
-                    _dialogs[i] = _dialogs[i + 1];
-                }
-                _dialogLongs[2 * i] = _dialogLongs[2 * i + 2];
-                _dialogLongs[2 * i + 1] = _dialogLongs[2 * i + 3];
-            }
-            Keep(Count, null);
+            System.Array.Copy(_entries, 2 * at + 2, _entries, 2 * at, 2 * (Count - at));
             if (Count == 0)
             {
-                _dialogLongs = null;
+                _entries = null;
             }
         }
 
         /// <summary>The entry's dialogs (an object, or made from the packed long and the pickup's text), null for none.</summary>
         private DialogInfo InfoAt(int at)
         {
-            object kept = _dialogs == null ? null : _dialogs[at];
-            long packed = _dialogLongs[2 * at + 1];
+            object kept = (_entries[2 * at] & KeptBit) == 0 ? null : _dialogs[KeptIndex(at)];
+            long packed = DialogInfo.Unpacked(_entries[2 * at] >> DialogShift, _entries[2 * at + 1]);
             DialogInfo info = kept as DialogInfo;
             return info != null ? info : packed != 0 || kept != null ? DialogInfo.Unpack(packed, kept as string) : null;
+        }
+
+        /// <summary>Entry at's slot in _dialogs: the entries before it that keep one.</summary>
+        private int KeptIndex(int at)
+        {
+            int n = 0;
+            for (int i = 0; i < at; i++)
+            {
+                n += (_entries[2 * i] & KeptBit) >> 11;
+            }
+            return n;
         }
 
         /// <summary>
@@ -459,25 +468,29 @@ namespace DeskPhone.Domain.Presence
         private void Keep(int at, DialogInfo info)
         {
             bool packed = info == null || info.IsPacked;
-            _dialogLongs[2 * at + 1] = packed && info != null ? info.Packed : 0;
+            long bits = packed && info != null ? info.Packed : 0;
             object kept = info == null ? null : packed ? info.PickupText : (object)info;
-            if (kept != null && _dialogs == null)
+            int index = KeptIndex(at);
+            int was = _entries[2 * at] & KeptBit;
+            _entries[2 * at] = (_entries[2 * at] & ~(KeptBit | 0x1F << DialogShift)) | DialogInfo.PackedBits(bits) << DialogShift | (kept != null ? KeptBit : 0);
+            _entries[2 * at + 1] = (int)(bits >> 32);
+            if (was != 0 && kept != null)
             {
-                _dialogs = new object[_dialogLongs.Length / 2];
+                _dialogs[index] = kept;
             }
-            if (_dialogs == null)
+            else if (was != 0 || kept != null)
             {
-                return;
-            }
-            _dialogs[at] = kept;
-            for (int i = 0; i < _dialogs.Length; i++)
-            {
-                if (_dialogs[i] != null)
+                // A slot more or less, made again (a key starts or stops ringing or keeping dialogs: rare).
+                // One slot less from index (was kept), or kept's slot at index (step -1: the slots after it move up).
+                int step = was != 0 ? 1 : -1;
+                int n = (_dialogs == null ? 0 : _dialogs.Length) - step;
+                object[] slots = n == 0 ? null : new object[n];
+                for (int i = 0; i < n; i++)
                 {
-                    return;
+                    slots[i] = i < index ? _dialogs[i] : i == index && kept != null ? kept : _dialogs[i + step];
                 }
+                _dialogs = slots;
             }
-            _dialogs = null;
         }
 
         private static System.Array Grow(System.Array from, System.Array to)
@@ -501,7 +514,7 @@ namespace DeskPhone.Domain.Presence
             {
                 Ring(KeyAt(at), code == RingingCode);
             }
-            _dialogLongs[2 * at] += (long)(code - old) << CodeShift;
+            _entries[2 * at] += (code - old) << CodeShift;
             Announce(KeyAt(at), NameOf(code), ringing);
         }
 

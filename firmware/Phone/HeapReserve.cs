@@ -61,10 +61,16 @@ namespace DeskPhone.Firmware.Phone
         /// request room covers. Measured on the board's scenario (200,000 B, office, its 16 keys NOTIFYed ringing one
         /// after another with a caller, a dialog's call-id and tags): 285 B a key (its DialogInfo and DialogPickup with
         /// the call-id, tags and caller's target, the pickup list's share, the idle screen's pickup line;
-        /// docs/benchmarks.md, h-keyadmit); 320 B for a longer call-id or caller. The admitted key's own ring fits in
+        /// docs/benchmarks.md, h-keyadmit), when 320 B were set. Measured again once a ringing key kept its pickup as one
+        /// text (h-blfstate) in a slot only for the keys that keep one (h-keystate): 125 B a key (the pickup's text of
+        /// 80 characters 96 B, its slot 12 B, its share of the idle screen's pickup lines and of the pickup list); the
+        /// first ring adds about 240 B of shares (the slots' array, the list, the idle screen's pickup line), which the
+        /// keys before it cover from the seventh on, the admitted key's <see cref="KeyBytes"/> before. 160 B leave room
+        /// for a pickup text 35 characters longer (a longer call-id, tags or caller); a PBX with 36-character tags rings
+        /// a key in about 190 B, the rest from the request room. The admitted key's own ring fits in
         /// <see cref="KeyBytes"/>, which its SUBSCRIBE's transaction gives back once answered.
         /// </summary>
-        public const int RingingKeyBytes = 320;
+        public const int RingingKeyBytes = 160;
 
         /// <summary>
         /// What the heap keeps after an identity or a key is taken on, at least, while the reserve is on: the room a

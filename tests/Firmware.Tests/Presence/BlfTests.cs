@@ -514,6 +514,75 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void TheKeptPickupsStayWithTheirKeysAsKeysStartAndStopRingingInAnyOrder()
+        {
+            // Only the keys that keep a pickup or dialogs have a slot, in key order (h-keystate): each slot made or let go
+            // moves the slots after it.
+            for (int key = 1; key <= 5; key++)
+            {
+                _blf.Configure(key, "blf sip:x" + key + "@pbx", 1, 0);
+            }
+            foreach (int key in new[] { 4, 2, 5, 1 })
+            {
+                Assert.Equal(200, Notify(key, Body.Dialogs(1, "full", Ringing(key))));
+            }
+            Assert.Null(_blf.DialogOf(3));
+            foreach (int key in new[] { 1, 2, 4, 5 })
+            {
+                Assert.Equal("c" + key, _blf.DialogOf(key).Pickup.CallId);
+            }
+            // Key 2 (a middle slot) stops, key 3 rings, key 4 also has a second dialog (an object in its slot), key 1 is
+            // reconfigured away (the first slot).
+            Assert.Equal(200, Notify(2, Body.Dialogs(2, "full")));
+            Assert.Equal(200, Notify(3, Body.Dialogs(1, "full", Ringing(3))));
+            Assert.Equal(200, Notify(4, Body.Dialogs(2, "partial", Body.Dialog("b", "confirmed"))));
+            _blf.Configure(1, null, 1, 0);
+            Assert.Null(_blf.DialogOf(1));
+            Assert.Null(_blf.DialogOf(2));
+            Assert.Same(_blf.DialogOf(4), _blf.DialogOf(4));
+            foreach (int key in new[] { 3, 4, 5 })
+            {
+                Assert.Equal("c" + key, _blf.DialogOf(key).Pickup.CallId);
+                Assert.Equal("t" + key, _blf.DialogOf(key).Pickup.RemoteTag);
+            }
+            Assert.Equal(new[] { 3, 5, 4 }, new[] { _blf.RingingKeyAt(0), _blf.RingingKeyAt(1), _blf.RingingKeyAt(2) });
+            foreach (int key in new[] { 5, 3, 4 })
+            {
+                Assert.Equal(200, Notify(key, Body.Dialogs(3, "full")));
+                Assert.Null(_blf.DialogOf(key));
+            }
+            Assert.False(_blf.AnyRinging);
+        }
+
+        private static string Ringing(int key) =>
+            "<dialog id=\"r" + key + "\" call-id=\"c" + key + "\" local-tag=\"l" + key + "\" remote-tag=\"t" + key +
+            "\" direction=\"recipient\"><state>early</state></dialog>";
+
+        [Fact]
+        public void AKeysVersionIsKeptAsItsLowBitsAndJudgedAgainstTheDocuments()
+        {
+            // A key keeps its last version's low 14 bits (h-keystate): versions past 16,383 are still told late (up to
+            // 1,024 behind), next, after a gap, or far ahead; one further behind is a server counting anew.
+            _blf.Configure(1, "blf sip:bob@pbx", 1, 0);
+            Assert.Equal(200, Notify(1, Body.Dialogs(20000, "full", Body.Dialog("x", "confirmed"))));
+            Assert.Equal(200, Notify(1, Body.Dialogs(19999, "full", Body.Dialog("x", "early"))));
+            Assert.Equal(200, Notify(1, Body.Dialogs(18976, "full", Body.Dialog("x", "early"))));
+            Assert.Equal("CONNECTED", _blf.StateOf(1));
+            Assert.Equal(200, Notify(1, Body.Dialogs(20001, "partial", Body.Dialog("x", "confirmed", held: true))));
+            Assert.Equal("HOLDING", _blf.StateOf(1));
+            Assert.Single(_sender.Sent);
+            Assert.Equal(200, Notify(1, Body.Dialogs(20003, "partial", Body.Dialog("x", "confirmed"))));
+            Assert.Equal("dialog sip:bob@pbx refresh 3600", _sender.Sent[_sender.Sent.Count - 1]);
+            Assert.Equal("CONNECTED", _blf.StateOf(1));
+            Assert.Equal(200, Notify(1, Body.Dialogs(35000, "full", Body.Dialog("x", "early"))));
+            Assert.Equal("RINGING", _blf.StateOf(1));
+            Assert.Equal(200, Notify(1, Body.Dialogs(34999, "full")));
+            Assert.Equal("RINGING", _blf.StateOf(1));
+            Assert.Equal(200, Notify(1, Body.Dialogs(7, "full")));
+            Assert.Equal("IDLE", _blf.StateOf(1));
+        }
+
+        [Fact]
         public void GapInPartialVersionsRefreshesTheSubscription()
         {
             _blf.Configure(1, "blf sip:bob@pbx", 1, 0);
