@@ -5,7 +5,8 @@ namespace DeskPhone.Sip.Tests.Message
 {
     /// <summary>
     /// The parsed message keeps its header lines' places in 16 bits from its own first byte, the values of Via to CSeq
-    /// once per message and the others made at each read (docs/sip-message.md).
+    /// once per message and the others made at each read (docs/sip-message.md); the check's Drop and header name follow
+    /// from its status.
     /// </summary>
     public class MessageSpansTests
     {
@@ -91,6 +92,42 @@ namespace DeskPhone.Sip.Tests.Message
             byte[] next = Encoding.ASCII.GetBytes(Request.Replace("Call-ID: abc", "Call-ID: def"));
             parser.Parse(next, 0, next.Length, false, m, r);
             Assert.Equal("def", m.CallId);
+        }
+
+        [Fact]
+        public void AMalformedResponseIsDroppedAndARequestsRefusalCarriesTheHeaderOfItsStatus()
+        {
+            var caps = UaCapabilities.Phone();
+            var c = new CheckResult();
+            RequestCheck.Check(Parsed("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@h>;tag=1\r\n" +
+                                      "To: <sip:b@h>\r\nCall-ID: x\r\nCSeq: nonsense\r\nContent-Length: 0\r\n\r\n"), caps, c);
+            Assert.False(c.WellFormed);
+            Assert.True(c.Drop);
+            Assert.Null(c.HeaderName);
+
+            RequestCheck.Check(Parsed(Request.Replace("CSeq: 7 MESSAGE", "CSeq: 7")), caps, c);
+            Assert.False(c.Drop);
+            Assert.Equal(400, c.Status);
+
+            RequestCheck.Check(Parsed(Request.Replace("text/plain", "application/x-unknown")), caps, c);
+            Assert.Equal(415, c.Status);
+            Assert.False(c.Drop);
+            Assert.Equal("Accept", c.HeaderName);
+            Assert.NotNull(c.HeaderValue);
+
+            RequestCheck.Check(Parsed(Request), caps, c);
+            Assert.True(c.WellFormed);
+            Assert.Equal(0, c.Status);
+            Assert.Null(c.HeaderName);
+            Assert.Null(c.HeaderValue);
+        }
+
+        private static SipMessage Parsed(string text)
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes(text);
+            var m = new SipMessage();
+            new SipParser().Parse(bytes, 0, bytes.Length, false, m, new ParseResult());
+            return m;
         }
     }
 }
