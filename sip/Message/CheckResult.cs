@@ -5,9 +5,11 @@ namespace DeskPhone.Sip.Message
     /// refuse it, the status, reason and the one header that status carries (Unsupported, Accept or Allow).
     /// Its plain state (WellFormed, Status, Reason, HeaderValue) is public fields, not properties: no accessor method in
     /// the runtime tables, image and calls on the device (issue #17). Drop and HeaderName follow from them: two fields
-    /// fewer in an object the user agent keeps through a burst of requests (docs/benchmarks.md, h-msgparts).
+    /// fewer in an object the user agent keeps through a burst of requests (docs/benchmarks.md, h-msgparts). It is the
+    /// parse's outcome too (<see cref="ParseResult"/>): the user agent parses into the object it checks with, one object
+    /// and one field fewer.
     /// </summary>
-    public sealed class CheckResult
+    public sealed class CheckResult : ParseResult
     {
         /// <summary>False for a malformed message (answered 400/505/413/513, or dropped when it is a response).</summary>
         public bool WellFormed;
