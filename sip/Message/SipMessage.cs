@@ -192,13 +192,12 @@ namespace DeskPhone.Sip.Message
         public string HeaderValue(int i)
         {
             int kind = HeaderKind[i];
-            // The first line of a shared kind: its kept value (First); any other line's value is made at each read.
+            // The first line of a shared kind: its kept value (as First keeps it); any other line's value is made at each read.
             if ((uint)(kind - 1) < SharedKinds && IndexOf(kind, null, 0) == i)
             {
-                return First(kind);
+                return _values[kind - 1] ?? (_values[kind - 1] = Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i)));
             }
-            int at = (i << 2) + 2;
-            return Unfold(Buffer, Offset + Spans[at], Spans[at + 1], IsFolded(i));
+            return Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i));
         }
 
         private bool IsFolded(int line) => (Folded & (1L << line)) != 0;
@@ -218,21 +217,14 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            // Kinds 1 to SharedKinds (unsigned: 0, unknown, is none of them) are kept.
-            bool shared = (uint)(kind - 1) < SharedKinds;
-            if (shared && _values[kind - 1] != null)
-            {
-                return _values[kind - 1];
-            }
             // HeaderValue's body here, not a call: a frame less under the value's string, where a response's handler
-            // reads its Expires at the REGISTER's deepest point on the 80,896-byte board (issue #17).
-            int at = (i << 2) + 2;
-            string value = Unfold(Buffer, Offset + Spans[at], Spans[at + 1], IsFolded(i));
-            if (shared)
+            // reads its Expires at the REGISTER's deepest point on the 80,896-byte board (issue #17). Kinds 1 to
+            // SharedKinds (unsigned: 0, unknown, is none of them) are kept; one local, each is a slot of every call's frame.
+            if ((uint)(kind - 1) < SharedKinds)
             {
-                _values[kind - 1] = value;
+                return _values[kind - 1] ?? (_values[kind - 1] = Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i)));
             }
-            return value;
+            return Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i));
         }
 
         /// <summary>Number of values of a list header over all its lines (commas inside quotes and &lt;&gt; do not split).</summary>

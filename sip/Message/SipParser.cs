@@ -299,14 +299,14 @@ namespace DeskPhone.Sip.Message
             }
             int i = m.Lines++;
             m.HeaderKind[i] = (byte)kind;
-            // From the message's first byte, in 16 bits: the loop refused a line ending past SipMessage.MaxSpan.
+            // From the message's first byte, in 16 bits: the loop refused a line ending past SipMessage.MaxSpan. No local
+            // more (i becomes the line's first figure): each is a slot of this frame, once per header line.
             ushort[] spans = m.Spans;
-            int at = i << 2;
-            int origin = m.Offset;
-            spans[at] = (ushort)(start - origin);
-            spans[at + 1] = (ushort)(nameEnd - start);
-            spans[at + 2] = (ushort)(colon + 1 - origin);
-            spans[at + 3] = (ushort)(end - colon - 1);
+            i <<= 2;
+            spans[i] = (ushort)(start - m.Offset);
+            spans[i + 1] = (ushort)(nameEnd - start);
+            spans[i + 2] = (ushort)(colon + 1 - m.Offset);
+            spans[i + 3] = (ushort)(end - colon - 1);
             return true;
         }
 
