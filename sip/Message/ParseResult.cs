@@ -3,7 +3,8 @@ namespace DeskPhone.Sip.Message
     /// <summary>Outcome of <see cref="SipParser.Parse"/>.</summary>
     // Its plain state (Code, ErrorStatus, ErrorReason, Consumed) is public fields, not properties: no accessor method
     // in the runtime tables, image and calls on the device (issue #17).
-    public sealed class ParseResult
+    // Not sealed: a CheckResult is one, so the user agent keeps one object for a message's parse and check.
+    public class ParseResult
     {
         public const int Ok = 0;
 

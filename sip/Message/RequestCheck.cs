@@ -70,7 +70,7 @@ namespace DeskPhone.Sip.Message
             {
                 return Bad(m, r, "malformed Date header (RFC 1123 date in GMT expected)");
             }
-            return m.IsRequest ? CheckRequest(m, caps, r) : r.Set(true, 0, false, null);
+            return m.IsRequest ? CheckRequest(m, caps, r) : r.Set(true, 0, null);
         }
 
         /// <summary>
@@ -99,7 +99,7 @@ namespace DeskPhone.Sip.Message
             if (!UaCapabilities.IsKnownMethod(m.Method))
             {
                 // 501 either way (RFC 4475 3.1.2.18 prefers it); a CSeq that names another method still makes it malformed.
-                return r.Set(m.CSeqMethod == m.Method, 501, false, "Not Implemented");
+                return r.Set(m.CSeqMethod == m.Method, 501, "Not Implemented");
             }
             if (m.CSeqMethod != m.Method)
             {
@@ -107,7 +107,7 @@ namespace DeskPhone.Sip.Message
             }
             if (!caps.Allows(m.Method))
             {
-                return r.Set(true, 405, false, "Method Not Allowed").With(HeaderNames.Allow, caps.AllowList());
+                return r.Set(true, 405, "Method Not Allowed").With(caps.AllowList());
             }
             if (m.Method == "PRACK" && !IsRAck(m.GetHeader(HeaderNames.RAck)))
             {
@@ -115,23 +115,23 @@ namespace DeskPhone.Sip.Message
             }
             if (!uri.IsSip && uri.Scheme != "tel")
             {
-                return r.Set(true, 416, false, "Unsupported URI Scheme");
+                return r.Set(true, 416, "Unsupported URI Scheme");
             }
             string unsupported = UnsupportedOptions(m, caps);
             if (unsupported != null)
             {
-                return r.Set(true, 420, false, "Bad Extension").With(HeaderNames.Unsupported, unsupported);
+                return r.Set(true, 420, "Bad Extension").With(unsupported);
             }
             string type = m.ContentType;
             if (m.BodyLength > 0 && (type == null || !caps.Reads(type, m.Method)))
             {
-                return r.Set(true, 415, false, "Unsupported Media Type").With(HeaderNames.Accept, caps.AcceptList());
+                return r.Set(true, 415, "Unsupported Media Type").With(caps.AcceptList());
             }
             if (m.Method == "INVITE" && !AcceptsSdp(m))
             {
-                return r.Set(true, 406, false, "Not Acceptable");
+                return r.Set(true, 406, "Not Acceptable");
             }
-            return r.Set(true, 0, false, null);
+            return r.Set(true, 0, null);
         }
 
         /// <summary>
@@ -181,7 +181,7 @@ namespace DeskPhone.Sip.Message
         }
 
         private static CheckResult Bad(SipMessage m, CheckResult r, string reason) =>
-            m.IsRequest ? r.Set(false, 400, false, reason) : r.Set(false, 0, true, reason);
+            r.Set(false, m.IsRequest ? 400 : 0, reason);
 
         private static string UnsupportedOptions(SipMessage m, UaCapabilities caps)
         {

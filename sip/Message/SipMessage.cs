@@ -22,45 +22,51 @@ namespace DeskPhone.Sip.Message
         // arrays grow with the longest message seen (GrowHeaders), so a phone whose messages have 16 lines or fewer
         // keeps a quarter of them.
         internal byte[] HeaderKind = new byte[FirstHeaders];
-        internal int[] NameStart = new int[FirstHeaders];
-        internal int[] NameLength = new int[FirstHeaders];
-        internal int[] ValueStart = new int[FirstHeaders];
-        internal int[] ValueLength = new int[FirstHeaders];
+
+        // Per header line, four 16-bit figures counted from the message's first byte (Offset): [4i] the name's start,
+        // [4i + 1] its length, [4i + 2] the value's start, [4i + 3] its length. One array of shorts, not four int
+        // arrays: 156 B instead of 336 B and three fields for 16 lines (the parsed message is live through a burst of
+        // requests, docs/benchmarks.md h-msgparts); the parser refuses headers past MaxSpan bytes (513), which only a
+        // header section far beyond MaxHeaderBytes reaches.
+        internal ushort[] Spans = new ushort[FirstHeaders * 4];
+
+        /// <summary>The farthest byte of the header section from the message's first (the per-line figures are 16-bit).</summary>
+        internal const int MaxSpan = 0xFFFF;
 
         // Bit i set: header line i has continuation lines (the parser sets it), so only those values are unfolded;
         // the others are made straight from the received bytes without looking for line breaks in them.
         internal long Folded;
 
-        internal int UriStart;
-        internal int UriLength;
-        internal int ReasonStart;
-        internal int ReasonLength;
-        internal int VersionError;
+        // The start line's text after the method (a request's Request-URI) or the code (a response's reason phrase):
+        // one pair of fields for both, a message has only one of them.
+        internal int PartStart;
+        internal int PartLength;
 
-        // Values and the top Via are made once per message: the checks, the transaction cache, the handler and the
-        // response all read them, and on the device every re-made string is heap and interpreter time.
-        private string[] _values = new string[FirstHeaders];
+        // The values every message's readers share, made once per message: the first line's value of the kinds Via to
+        // CSeq (1 to 5: the check, the transaction's match and the answer's echo all read them), by kind. The other
+        // values are read once or twice a message and made at each read: 84 B instead of a string slot per line (216 B
+        // for 16 lines, h-msgparts).
+        private const int SharedKinds = HeaderNames.CSeqKind;
+        private readonly string[] _values = new string[SharedKinds];
         private Via _topVia;
-        private bool _topViaRead;
         private string _contentType;
-        private bool _contentTypeRead;
+        // Bit 0: _topVia read, bit 1: _contentType read; from bit 2 on, the Via values' count + 1 (0: not counted yet).
+        private int _read;
+        private const int TopViaRead = 1;
+        private const int ContentTypeRead = 2;
         private SipUri _requestUri;
         private NameAddr _from;
         // The parsed To while kept (the request's check parses it; ForgetNames lets it go): a new call's responses see
         // from it that the To was let go (CallSessions.ResponseBytes), without parsing it again.
         internal NameAddr ParsedTo;
-        private string _callId;
         private string _cseqMethod;
         private long _cseq = -2;
 
-        // Where GetHeaderValue stopped: the kind and (for an unknown kind) the name asked for, the value's index, its header
-        // line and its first byte.
-        private int _cursorKind;
+        // Where GetHeaderValue stopped: the kind (bits 0-7), the header line (bits 8-13) and the value's index + 1 (from
+        // bit 14 on; 0: no cursor), the name asked for (an unknown kind's) and the value's first byte.
+        private int _cursor;
         private string _cursorName;
-        private int _cursorIndex = -1;
-        private int _cursorLine;
         private int _cursorStart;
-        private int _viaCount = -1;
 
         public byte[] Buffer;
         public int Offset;
@@ -91,12 +97,13 @@ namespace DeskPhone.Sip.Message
         {
             int n = 0;
             byte[] kinds = HeaderKind;
+            ushort[] spans = Spans;
             for (int i = 0; i < Lines; i++)
             {
                 int kind = kinds[i];
                 if (kind >= HeaderNames.ViaKind && kind <= HeaderNames.CSeqKind)
                 {
-                    n += ValueLength[i] + 11;
+                    n += spans[(i << 2) + 3] + 11;
                 }
             }
             return n;
@@ -105,18 +112,14 @@ namespace DeskPhone.Sip.Message
         /// <summary>Room for one more header line: doubles the per-line arrays; false when they hold MaxHeaders already.</summary>
         internal bool GrowHeaders()
         {
-            int size = NameStart.Length;
+            int size = HeaderKind.Length;
             if (size >= MaxHeaders)
             {
                 return false;
             }
             int grown = size * 2;
             HeaderKind = (byte[])ArrayGrowth.Grow(HeaderKind, new byte[grown]);
-            NameStart = (int[])ArrayGrowth.Grow(NameStart, new int[grown]);
-            NameLength = (int[])ArrayGrowth.Grow(NameLength, new int[grown]);
-            ValueStart = (int[])ArrayGrowth.Grow(ValueStart, new int[grown]);
-            ValueLength = (int[])ArrayGrowth.Grow(ValueLength, new int[grown]);
-            _values = (string[])ArrayGrowth.Grow(_values, new string[grown]);
+            Spans = (ushort[])ArrayGrowth.Grow(Spans, new ushort[grown * 4]);
             return true;
         }
 
@@ -151,11 +154,10 @@ namespace DeskPhone.Sip.Message
         {
             Buffer = buffer;
             Offset = offset;
-            System.Array.Clear(_values, 0, Lines);
+            System.Array.Clear(_values, 0, SharedKinds);
             _topVia = null;
-            _topViaRead = false;
             _contentType = null;
-            _contentTypeRead = false;
+            _read = 0;
             Length = 0;
             IsRequest = false;
             Method = null;
@@ -164,33 +166,39 @@ namespace DeskPhone.Sip.Message
             BodyOffset = 0;
             BodyLength = 0;
             Folded = 0;
-            UriStart = UriLength = ReasonStart = ReasonLength = VersionError = 0;
+            PartStart = PartLength = 0;
             _requestUri = null;
             _from = null;
             ParsedTo = null;
-            _callId = null;
             _cseqMethod = null;
             _cseq = -2;
-            _cursorKind = 0;
+            _cursor = 0;
             _cursorName = null;
-            _cursorIndex = -1;
-            _viaCount = -1;
         }
 
-        public string RequestUriText => Utf8.Codec.GetString(Buffer, UriStart, UriLength);
+        public string RequestUriText => Utf8.Codec.GetString(Buffer, PartStart, IsRequest ? PartLength : 0);
 
         /// <summary>The Request-URI, or null when it does not parse.</summary>
         public SipUri RequestUri => _requestUri ?? (_requestUri = SipUri.Parse(RequestUriText));
 
-        public string ReasonPhrase => Utf8.Codec.GetString(Buffer, ReasonStart, ReasonLength);
+        public string ReasonPhrase => Utf8.Codec.GetString(Buffer, PartStart, IsRequest ? 0 : PartLength);
 
-        public string HeaderName(int i) => Canonical(i) ?? Utf8.Codec.GetString(Buffer, NameStart[i], NameLength[i]);
+        public string HeaderName(int i) => Canonical(i) ?? Utf8.Codec.GetString(Buffer, Offset + Spans[i << 2], Spans[(i << 2) + 1]);
 
         /// <summary>The canonical name of header line i (a new string), or null when unknown.</summary>
         internal string Canonical(int i) => HeaderNames.NameOf(HeaderKind[i]);
 
         /// <summary>The header's value with line folding turned into single spaces and outer white space trimmed.</summary>
-        public string HeaderValue(int i) => _values[i] ?? (_values[i] = Unfold(Buffer, ValueStart[i], ValueLength[i], IsFolded(i)));
+        public string HeaderValue(int i)
+        {
+            int kind = HeaderKind[i];
+            // The first line of a shared kind: its kept value (as First keeps it); any other line's value is made at each read.
+            if ((uint)(kind - 1) < SharedKinds && IndexOf(kind, null, 0) == i)
+            {
+                return _values[kind - 1] ?? (_values[kind - 1] = Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i)));
+            }
+            return Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i));
+        }
 
         private bool IsFolded(int line) => (Folded & (1L << line)) != 0;
 
@@ -205,9 +213,18 @@ namespace DeskPhone.Sip.Message
         internal string First(int kind)
         {
             int i = IndexOf(kind, null, 0);
+            if (i < 0)
+            {
+                return null;
+            }
             // HeaderValue's body here, not a call: a frame less under the value's string, where a response's handler
-            // reads its Expires at the REGISTER's deepest point on the 80,896-byte board (issue #17).
-            return i < 0 ? null : _values[i] ?? (_values[i] = Unfold(Buffer, ValueStart[i], ValueLength[i], IsFolded(i)));
+            // reads its Expires at the REGISTER's deepest point on the 80,896-byte board (issue #17). Kinds 1 to
+            // SharedKinds (unsigned: 0, unknown, is none of them) are kept; one local, each is a slot of every call's frame.
+            if ((uint)(kind - 1) < SharedKinds)
+            {
+                return _values[kind - 1] ?? (_values[kind - 1] = Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i)));
+            }
+            return Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i));
         }
 
         /// <summary>Number of values of a list header over all its lines (commas inside quotes and &lt;&gt; do not split).</summary>
@@ -224,8 +241,9 @@ namespace DeskPhone.Sip.Message
                 if (list)
                 {
                     // One pass over the bytes: each top-level comma starts one more value.
-                    int end = ValueStart[i] + ValueLength[i];
-                    for (int at = NextComma(Buffer, ValueStart[i], end); at >= 0; at = NextComma(Buffer, at + 1, end))
+                    int start = Offset + Spans[(i << 2) + 2];
+                    int end = start + Spans[(i << 2) + 3];
+                    for (int at = NextComma(Buffer, start, end); at >= 0; at = NextComma(Buffer, at + 1, end))
                     {
                         n++;
                     }
@@ -264,11 +282,13 @@ namespace DeskPhone.Sip.Message
             int line;
             int start;
             int k;
-            if (_cursorIndex >= 0 && index >= _cursorIndex && kind == _cursorKind && (kind != 0 || (object)name == (object)_cursorName || name == _cursorName))
+            int cursor = _cursor;
+            ushort[] spans = Spans;
+            if (cursor != 0 && index >= (cursor >> 14) - 1 && kind == (cursor & 0xFF) && (kind != 0 || (object)name == (object)_cursorName || name == _cursorName))
             {
-                line = _cursorLine;
+                line = (cursor >> 8) & 0x3F;
                 start = _cursorStart;
-                k = _cursorIndex;
+                k = (cursor >> 14) - 1;
             }
             else
             {
@@ -277,12 +297,12 @@ namespace DeskPhone.Sip.Message
                 {
                     return null;
                 }
-                start = ValueStart[line];
+                start = Offset + spans[(line << 2) + 2];
                 k = 0;
             }
             while (k < index)
             {
-                int comma = NextComma(Buffer, start, ValueStart[line] + ValueLength[line]);
+                int comma = NextComma(Buffer, start, Offset + spans[(line << 2) + 2] + spans[(line << 2) + 3]);
                 if (comma >= 0)
                 {
                     start = comma + 1;
@@ -294,20 +314,20 @@ namespace DeskPhone.Sip.Message
                     {
                         return null;
                     }
-                    start = ValueStart[line];
+                    start = Offset + spans[(line << 2) + 2];
                 }
                 k++;
             }
-            _cursorKind = kind;
+            // index < the values in the header section (MaxSpan bytes at most): 18 bits hold it.
+            _cursor = kind | line << 8 | (index + 1) << 14;
             _cursorName = name;
-            _cursorIndex = index;
-            _cursorLine = line;
             _cursorStart = start;
-            int lineEnd = ValueStart[line] + ValueLength[line];
+            int lineStart = Offset + spans[(line << 2) + 2];
+            int lineEnd = lineStart + spans[(line << 2) + 3];
             int end = NextComma(Buffer, start, lineEnd);
             if (end < 0)
             {
-                if (start == ValueStart[line])
+                if (start == lineStart)
                 {
                     // The line's only value: the string every reader of it shares.
                     return HeaderValue(line);
@@ -361,7 +381,7 @@ namespace DeskPhone.Sip.Message
             return -1;
         }
 
-        public string CallId => _callId ?? (_callId = First(HeaderNames.CallIdKind));
+        public string CallId => First(HeaderNames.CallIdKind);
 
         public NameAddr From => _from ?? (_from = NameAddr.Parse(First(HeaderNames.FromKind)));
 
@@ -409,11 +429,13 @@ namespace DeskPhone.Sip.Message
         {
             get
             {
-                if (_viaCount < 0)
+                int count = _read >> 2;
+                if (count == 0)
                 {
-                    _viaCount = CountValues(HeaderNames.ViaKind, null);
+                    count = CountValues(HeaderNames.ViaKind, null) + 1;
+                    _read |= count << 2;
                 }
-                return _viaCount;
+                return count - 1;
             }
         }
 
@@ -424,10 +446,10 @@ namespace DeskPhone.Sip.Message
             {
                 return Via.Parse(ValueOf(HeaderNames.ViaKind, null, i));
             }
-            if (!_topViaRead)
+            if ((_read & TopViaRead) == 0)
             {
                 _topVia = Via.Parse(ValueOf(HeaderNames.ViaKind, null, 0));
-                _topViaRead = true;
+                _read |= TopViaRead;
             }
             return _topVia;
         }
@@ -441,10 +463,10 @@ namespace DeskPhone.Sip.Message
         {
             get
             {
-                if (!_contentTypeRead)
+                if ((_read & ContentTypeRead) == 0)
                 {
                     _contentType = HeaderParams.Value(First(HeaderNames.ContentTypeKind));
-                    _contentTypeRead = true;
+                    _read |= ContentTypeRead;
                 }
                 return _contentType;
             }
@@ -457,7 +479,7 @@ namespace DeskPhone.Sip.Message
             int count = Lines;
             for (int i = from; i < count; i++)
             {
-                if (kinds[i] == kind && (kind != 0 || HeaderNames.Equal(name, Buffer, NameStart[i], NameLength[i])))
+                if (kinds[i] == kind && (kind != 0 || HeaderNames.Equal(name, Buffer, Offset + Spans[i << 2], Spans[(i << 2) + 1])))
                 {
                     return i;
                 }

@@ -50,15 +50,16 @@ namespace DeskPhone.Sip.Message
             int maxHeaderBytes = MaxHeaderBytes;
             while (true)
             {
-                if (pos - start > maxHeaderBytes)
+                // The line's end and its CR found here: no call more per header line.
+                // The runtime's search directly (pos <= end): ByteSearch would be one more call per line.
+                int next = System.Array.IndexOf(data, ByteSearch.Lf, pos, end - pos);
+                // A line ending past MaxSpan is refused too: the message keeps its lines' places in 16 bits.
+                if (pos - start > maxHeaderBytes || next - start > SipMessage.MaxSpan)
                 {
                     status = 513;
                     reason = "headers larger than " + MaxHeaderBytes.ToString() + " bytes";
                     goto Failed;
                 }
-                // The line's end and its CR found here: no call more per header line.
-                // The runtime's search directly (pos <= end): ByteSearch would be one more call per line.
-                int next = System.Array.IndexOf(data, ByteSearch.Lf, pos, end - pos);
                 if (next < 0)
                 {
                     if (stream)
@@ -85,7 +86,8 @@ namespace DeskPhone.Sip.Message
                         goto Failed;
                     }
                     int last = m.Lines - 1;
-                    m.ValueLength[last] = contentEnd - m.ValueStart[last];
+                    int at = (last << 2) + 2;
+                    m.Spans[at + 1] = (ushort)(contentEnd - start - m.Spans[at]);
                     m.Folded |= 1L << last;
                 }
                 else if (!Header(data, pos, contentEnd, m))
@@ -105,7 +107,8 @@ namespace DeskPhone.Sip.Message
                 {
                     continue;
                 }
-                int value = ContentLength(data, m.ValueStart[i], m.ValueStart[i] + m.ValueLength[i]);
+                int valueStart = start + m.Spans[(i << 2) + 2];
+                int value = ContentLength(data, valueStart, valueStart + m.Spans[(i << 2) + 3]);
                 if (value == -2)
                 {
                     status = 400;
@@ -217,8 +220,8 @@ namespace DeskPhone.Sip.Message
                     return -1;
                 }
                 m.StatusCode = code;
-                m.ReasonStart = i < end ? i + 1 : end;
-                m.ReasonLength = end - m.ReasonStart;
+                m.PartStart = i < end ? i + 1 : end;
+                m.PartLength = end - m.PartStart;
                 return 0;
             }
 
@@ -238,8 +241,8 @@ namespace DeskPhone.Sip.Message
                 reason = "Request-URI missing or separated by more than one space";
                 return 400;
             }
-            m.UriStart = sp1 + 1;
-            m.UriLength = sp2 - sp1 - 1;
+            m.PartStart = sp1 + 1;
+            m.PartLength = sp2 - sp1 - 1;
             int versionStart = sp2 + 1;
             if (ByteSearch.IndexOf(b, ByteSearch.Space, versionStart, end) >= 0 || IndexOf(b, versionStart, end, (byte)'\t') >= 0)
             {
@@ -290,16 +293,20 @@ namespace DeskPhone.Sip.Message
             {
                 return false;
             }
-            if (m.Lines == m.NameStart.Length && !m.GrowHeaders())
+            if (m.Lines == m.HeaderKind.Length && !m.GrowHeaders())
             {
                 return false;
             }
             int i = m.Lines++;
-            m.NameStart[i] = start;
-            m.NameLength[i] = nameEnd - start;
             m.HeaderKind[i] = (byte)kind;
-            m.ValueStart[i] = colon + 1;
-            m.ValueLength[i] = end - colon - 1;
+            // From the message's first byte, in 16 bits: the loop refused a line ending past SipMessage.MaxSpan. No local
+            // more (i becomes the line's first figure): each is a slot of this frame, once per header line.
+            ushort[] spans = m.Spans;
+            i <<= 2;
+            spans[i] = (ushort)(start - m.Offset);
+            spans[i + 1] = (ushort)(nameEnd - start);
+            spans[i + 2] = (ushort)(colon + 1 - m.Offset);
+            spans[i + 3] = (ushort)(end - colon - 1);
             return true;
         }
 

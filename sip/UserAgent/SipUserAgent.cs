@@ -23,7 +23,7 @@ namespace DeskPhone.Sip.UserAgent
         // By index, up to the highest active identity set (a one-identity phone keeps 2 slots, 48 B, not 13, 180 B).
         private SipIdentity[] _identities = new SipIdentity[1];
         private readonly SipParser _parser = new SipParser();
-        // What handling a message takes (the parsed message, the parse and check results: about 1.2 KB) is made by the
+        // What handling a message takes (the parsed message and its parse and check result: about 750 B) is made by the
         // first packet of a burst, the answers' writer (600 B) by the first answer (a burst of responses, e.g. the
         // REGISTER's 200 at boot, needs none); all let go after PartsQuietTurns turns without a packet, a tenth of the
         // inbox's wait for its packets (small objects, cheap to make again, unlike a packet's 3 KB block); a quiet phone
@@ -33,7 +33,7 @@ namespace DeskPhone.Sip.UserAgent
         // read its font a glyph at a time, a collection each (docs/benchmarks.md, h-boot80b, h-msgfit). Requests in
         // consecutive turns (a burst) keep them for the next.
         private SipMessage _message;
-        private ParseResult _parse;
+        // The parse's outcome and the check's verdict in one object (a CheckResult is a ParseResult).
         private CheckResult _check;
         private SipWriter _writer;
         // Turns since the last packet (1 at first: no packet came before the first turn).
@@ -389,7 +389,6 @@ namespace DeskPhone.Sip.UserAgent
             if (_message != null && (_quietTurns >= PartsQuietTurns || (_quietTurns == 0 && (!requests || !burst))))
             {
                 _message = null;
-                _parse = null;
                 _check = null;
                 _writer = null;
             }
@@ -450,14 +449,12 @@ namespace DeskPhone.Sip.UserAgent
         {
             try
             {
-                _parse = new ParseResult();
                 _check = new CheckResult();
                 _message = new SipMessage();
                 return true;
             }
             catch (System.OutOfMemoryException)
             {
-                _parse = null;
                 _check = null;
                 _message = null;
                 return false;
@@ -502,14 +499,14 @@ namespace DeskPhone.Sip.UserAgent
                 Refuse(packet, nowMs);
                 return false;
             }
-            _parser.Parse(packet.Data, 0, packet.Length, packet.Connection != null, _message, _parse);
+            _parser.Parse(packet.Data, 0, packet.Length, packet.Connection != null, _message, _check);
             SipMessage m = _message;
             m.RemoteHost = packet.RemoteHost;
             m.RemotePort = packet.RemotePort;
             m.TransportName = packet.Transport.Name;
-            if (_parse.Code != ParseResult.Ok)
+            if (_check.Code != ParseResult.Ok)
             {
-                if (_parse.ErrorStatus != 0 && m.ViaCount > 0)
+                if (_check.ErrorStatus != 0 && m.ViaCount > 0)
                 {
                     RefuseMalformed(packet, m, nowMs);
                 }
@@ -568,7 +565,7 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>The parser's answer to a malformed request (400 and the like), not kept for retransmissions.</summary>
         private void RefuseMalformed(SipPacket packet, SipMessage m, long nowMs) =>
-            Respond(packet, m, _parse.ErrorStatus, _parse.ErrorReason, null, null, false, nowMs);
+            Respond(packet, m, _check.ErrorStatus, _check.ErrorReason, null, null, false, nowMs);
 
         /// <summary>
         /// A parsed request: its transaction's replay, a refusal or the chain. A method of its own so that the frame
@@ -712,7 +709,7 @@ namespace DeskPhone.Sip.UserAgent
         private void Refuse(SipPacket packet, long nowMs)
         {
             // Read as a datagram: whatever complete header lines are there count, however the rest was cut.
-            _parser.Parse(packet.Data, 0, packet.Length, false, _message, _parse);
+            _parser.Parse(packet.Data, 0, packet.Length, false, _message, _check);
             SipMessage m = _message;
             m.RemoteHost = packet.RemoteHost;
             m.RemotePort = packet.RemotePort;
