@@ -50,7 +50,7 @@ namespace DeskPhone.Firmware.Phone
         // The identity line as last made, and what it was made from: a composition after a MESSAGE or a status change
         // builds it and the function keys' labels again only when a setting changed (any: SettingsBinding raises the
         // settings event for every change after the boot's Load, SettingsBit) or the identity or presence did. The labels
-        // are the screen's own (IdleScreen.FunctionKeyLabel): a copy here was an array of 120 B (h-firmrest).
+        // are the screen's own, set only then (else the keys' colours alone): a copy here was an array of 120 B (h-firmrest).
         // Kept strings are not compared with each other: nanoCLR compares two string references by strcmp of their
         // texts (CLR_RT_HeapBlock::Compare_Values), which crashed the interpreter here in tests/Device.Cost.
         // Identity, presence and lost registration the identity line was made from, in one int.
@@ -205,8 +205,15 @@ namespace DeskPhone.Firmware.Phone
             int keys = Screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
             for (int k = 0; k < keys; k++)
             {
-                Screen.SetFunctionKey(k, (_marks & SettingsBit) != 0 ? KeyLabel.Of(_phone.Settings.GetAt(_settingOrdinals >> 16, k + 1)) : Screen.FunctionKeyLabel(k),
-                    Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
+                int color = Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k)));
+                if ((_marks & SettingsBit) != 0)
+                {
+                    Screen.SetFunctionKey(k, KeyLabel.Of(_phone.Settings.GetAt(_settingOrdinals >> 16, k + 1)), color);
+                }
+                else
+                {
+                    Screen.SetFunctionKeyColor(k, color);
+                }
             }
         }
 
