@@ -100,7 +100,6 @@ namespace DeskPhone.Domain.Status
         // one field, not two (12 B at rest, docs/benchmarks.md h-restfields); both are read at a raise or a recompute
         // only, not at every turn.
         private int _audioAndDirect;
-        private int AudioCount => _audioAndDirect & 0xFF;
 
         public StatusScheduler()
         {
@@ -273,9 +272,9 @@ namespace DeskPhone.Domain.Status
                 {
                     EnqueuePopUp(id, nowMs);
                 }
-                if (Categories.IsIn(id, StatusCategories.AudioIndication) && AudioCount < AudioQueueSize)
+                if (Categories.IsIn(id, StatusCategories.AudioIndication) && (_audioAndDirect & 0xFF) < AudioQueueSize)
                 {
-                    _ids[AudioAt + AudioCount] = (byte)id;
+                    _ids[AudioAt + (_audioAndDirect & 0xFF)] = (byte)id;
                     _audioAndDirect++;
                     _pending |= AudioChanged;
                 }
@@ -320,7 +319,7 @@ namespace DeskPhone.Domain.Status
         /// <summary>The next message whose raise asked for a tone, or <see cref="NoMessage"/>.</summary>
         public int TakeAudioRequest()
         {
-            int count = AudioCount;
+            int count = _audioAndDirect & 0xFF;
             if (count == 0)
             {
                 return NoMessage;

@@ -38,7 +38,7 @@ namespace DeskPhone.Sip.UserAgent
         private string _registrar;
 
         // The outbound proxy, its host and the auth user, which most identities leave empty: one field for the three,
-        // null while none is set (24 B an identity at rest, docs/benchmarks.md h-restfields).
+        // made by the first that is not empty, null while none is (24 B an identity at rest, docs/benchmarks.md h-restfields).
         private Rare _rare;
 
         private sealed class Rare
@@ -47,9 +47,6 @@ namespace DeskPhone.Sip.UserAgent
             public string OutboundHost;
             public string AuthUser;
         }
-
-        // The identity's rare part, made by the first value that is not empty.
-        private Rare RareFor(string value) => _rare ?? (value == null || value.Length == 0 ? null : _rare = new Rare());
 
         /// <summary>Registrar host[:port] (user_host).</summary>
         public string Registrar
@@ -68,11 +65,11 @@ namespace DeskPhone.Sip.UserAgent
             get => _rare == null ? null : _rare.Outbound;
             set
             {
-                Rare rare = RareFor(value);
-                if (rare != null)
+                if (_rare != null || (value != null && value.Length > 0))
                 {
-                    rare.Outbound = value;
-                    rare.OutboundHost = SourceHostOf(value);
+                    _rare = _rare ?? new Rare();
+                    _rare.Outbound = value;
+                    _rare.OutboundHost = SourceHostOf(value);
                 }
             }
         }
@@ -93,10 +90,10 @@ namespace DeskPhone.Sip.UserAgent
             get => _rare == null ? null : _rare.AuthUser;
             set
             {
-                Rare rare = RareFor(value);
-                if (rare != null)
+                if (_rare != null || (value != null && value.Length > 0))
                 {
-                    rare.AuthUser = value;
+                    _rare = _rare ?? new Rare();
+                    _rare.AuthUser = value;
                 }
             }
         }

@@ -239,8 +239,6 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
         public int CallRows => BodyLines() - NoticeRows - 1;
 
-        private int SoftkeyWidth => _p.Width / KeysPerRow;
-
         /// <summary>The softkey label from <paramref name="start"/> in the kept labels as drawn: cut to its cell (null: an
         /// empty cell); <paramref name="start"/> moves to the next label's.</summary>
         private string SoftkeyShown(ref int start)
@@ -248,7 +246,7 @@ namespace DeskPhone.Ui.Rendering
             int end = _softkeys.IndexOf('\n', start);
             string label = end == start ? null : _softkeys.Substring(start, end - start);
             start = end + 1;
-            return label == null ? null : TextWrap.Fit(label, _p.Font.Fit(SoftkeyWidth - 2 * _p.Margin));
+            return label == null ? null : TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - 2 * _p.Margin));
         }
 
         /// <param name="patch">The body shows these rows' layout now (same softkeys, no message): when the new rows
@@ -515,7 +513,20 @@ namespace DeskPhone.Ui.Rendering
             char[] all = _keyTexts == null ? null : _keyTexts.ToCharArray();
             if (LabelIn(all, index) != label)
             {
-                _keyTexts = WithLabel(all, index, label);
+                // The labels again with this key's replaced (a line break in a label is a space); here, not in a method of
+                // its own: a MethodDef less in the runtime tables.
+                var sb = new StringBuilder();
+                for (int k = 0; k < _keyColors.Length; k++)
+                {
+                    string text = k == index ? label : LabelIn(all, k);
+                    char[] chars = text == null ? null : text.ToCharArray();
+                    for (int i = 0; chars != null && i < chars.Length; i++)
+                    {
+                        sb.Append(chars[i] == '\n' || chars[i] == '\r' ? ' ' : chars[i]);
+                    }
+                    sb.Append(text == null ? '\r' : '\n');
+                }
+                _keyTexts = sb.ToString();
                 _dirty |= KeysRegion;
             }
             SetFunctionKeyColor(index, color);
@@ -549,23 +560,6 @@ namespace DeskPhone.Ui.Rendering
                 }
             }
             return null;
-        }
-
-        /// <summary>The labels with key <paramref name="index"/>'s replaced (a line break in a label is a space).</summary>
-        private string WithLabel(char[] all, int index, string label)
-        {
-            var sb = new StringBuilder();
-            for (int k = 0; k < _keyColors.Length; k++)
-            {
-                string text = k == index ? label : LabelIn(all, k);
-                char[] chars = text == null ? null : text.ToCharArray();
-                for (int i = 0; chars != null && i < chars.Length; i++)
-                {
-                    sb.Append(chars[i] == '\n' || chars[i] == '\r' ? ' ' : chars[i]);
-                }
-                sb.Append(text == null ? '\r' : '\n');
-            }
-            return sb.ToString();
         }
 
         /// <summary>A function key's label as drawn: cut to its cell, beside the key's dot.</summary>
@@ -693,8 +687,6 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
-        private int IdentityTop => _p.StatusHeight;
-
         // The text sits one pixel down; where the line has no spacing (monochrome) its last row is the margin's, which
         // the repaint must cover too, or a changed identity leaves the old text's bottom row behind.
         private int IdentityHeight => _p.Font.Height + 1 > _p.LineHeight ? _p.Font.Height + 1 : _p.LineHeight;
@@ -807,9 +799,9 @@ namespace DeskPhone.Ui.Rendering
 
         private long DrawIdentity()
         {
-            _panel.FillRect(0, IdentityTop, _p.Width, IdentityHeight, _p.Background);
-            _panel.DrawText(IdentityShown(), _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
-            return Area(0, IdentityTop, _p.Width, IdentityHeight);
+            _panel.FillRect(0, _p.StatusHeight, _p.Width, IdentityHeight, _p.Background);
+            _panel.DrawText(IdentityShown(), _p.Margin, _p.StatusHeight + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
+            return Area(0, _p.StatusHeight, _p.Width, IdentityHeight);
         }
 
         private long DrawBody()
@@ -919,7 +911,7 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>The softkeys' labels, each in its quarter of the row, light on the foreground colour like a key cap.</summary>
         private void DrawSoftkeys(int y)
         {
-            int cell = SoftkeyWidth;
+            int cell = _p.Width / KeysPerRow;
             for (int i = 0, start = 0; start < _softkeys.Length; i++)
             {
                 string label = SoftkeyShown(ref start);
