@@ -94,10 +94,12 @@ namespace DeskPhone.Domain.Status
         // them through the array, +0.2 % of a raise + clear and of an idle turn in the interpreter (docs/benchmarks.md
         // h-statusrest).
         private int _orderCount;
-        private int _audioCount;
         private int _statusLine = NoMessage;
-        private int _showDirectlyCount;
         private int _pending;
+        // The audio queue's count (low 8 bits, at most AudioQueueSize) and the show-directly entries last counted (above):
+        // one field, not two (12 B at rest, docs/benchmarks.md h-restfields); both are read at a raise or a recompute
+        // only, not at every turn.
+        private int _audioAndDirect;
 
         public StatusScheduler()
         {
@@ -270,9 +272,10 @@ namespace DeskPhone.Domain.Status
                 {
                     EnqueuePopUp(id, nowMs);
                 }
-                if (Categories.IsIn(id, StatusCategories.AudioIndication) && _audioCount < AudioQueueSize)
+                if (Categories.IsIn(id, StatusCategories.AudioIndication) && (_audioAndDirect & 0xFF) < AudioQueueSize)
                 {
-                    _ids[AudioAt + _audioCount++] = (byte)id;
+                    _ids[AudioAt + (_audioAndDirect & 0xFF)] = (byte)id;
+                    _audioAndDirect++;
                     _pending |= AudioChanged;
                 }
             }
@@ -316,16 +319,17 @@ namespace DeskPhone.Domain.Status
         /// <summary>The next message whose raise asked for a tone, or <see cref="NoMessage"/>.</summary>
         public int TakeAudioRequest()
         {
-            if (_audioCount == 0)
+            int count = _audioAndDirect & 0xFF;
+            if (count == 0)
             {
                 return NoMessage;
             }
             int id = _ids[AudioAt];
-            for (int i = AudioAt + 1; i < AudioAt + _audioCount; i++)
+            for (int i = AudioAt + 1; i < AudioAt + count; i++)
             {
                 _ids[i - 1] = _ids[i];
             }
-            _audioCount--;
+            _audioAndDirect--;
             return id;
         }
 
@@ -458,9 +462,9 @@ namespace DeskPhone.Domain.Status
                 _pending |= StatusLineChanged;
             }
             int showDirectly = ShowDirectlyCount(nowMs);
-            if (showDirectly != _showDirectlyCount)
+            if (showDirectly != _audioAndDirect >> 8)
             {
-                _showDirectlyCount = showDirectly;
+                _audioAndDirect = (_audioAndDirect & 0xFF) | showDirectly << 8;
                 _pending |= IdleListChanged;
             }
             Flush();

@@ -69,7 +69,6 @@ namespace DeskPhone.Firmware.App
             _calls = new CallLayer(this, parts);
             agent.AddListener(_calls);
             agent.AddListener(Binding.Routing);
-            Core.CallsNeeded = BuildCalls;
             Core.Signals = this;
             if (drivers != null)
             {
@@ -186,7 +185,7 @@ namespace DeskPhone.Firmware.App
             }
         }
 
-        private void BuildCalls() => _calls.Build();
+        void IPhoneSignals.CallsNeeded() => _calls.Build();
 
         void IPhoneSignals.NetworkRestored() => Binding.Registrations.NetworkRestored(Core.Now);
 

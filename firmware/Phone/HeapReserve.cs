@@ -161,11 +161,13 @@ namespace DeskPhone.Firmware.Phone
         // The Call-ID hash of the last new call taken on (SniffedRequest.NewCall).
         private int _call;
         // Whether this turn's measurement took its part on (TookOne), a part was deferred (BusyBit), the first Retry opened
-        // the reserve (OpenBit): one field, not three (docs/benchmarks.md, h-firmrest).
+        // the reserve (OpenBit): one field, not three (docs/benchmarks.md, h-firmrest); and from ChangesShift the count of
+        // Changes (a field of its own was 12 B, h-restfields).
         private int _flags;
         private const int TookOne = 1;
         private const int BusyBit = 2;
         private const int OpenBit = 4;
+        private const int ChangesShift = 3;
 
         /// <param name="memory">The heap to ask.</param>
         public HeapReserve(IFreeMemory memory)
@@ -173,8 +175,8 @@ namespace DeskPhone.Firmware.Phone
             _memory = memory;
         }
 
-        /// <summary>Counts the changes of what is refused (<see cref="Refused"/>): MemoryWatch says it when it moved.</summary>
-        public int Changes;
+        /// <summary>Counts the changes of what is refused (<see cref="Refused"/>), modulo 2^29: MemoryWatch says it when it moved.</summary>
+        public int Changes => (int)((uint)_flags >> ChangesShift);
 
         /// <summary>
         /// The identities taken on only while the heap keeps its reserve (the first active identities first; a refused one
@@ -432,7 +434,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 _keys = text;
             }
-            Changes++;
+            _flags += 1 << ChangesShift;
         }
 
         /// <summary>Whether anything is refused (no string made).</summary>
@@ -485,7 +487,7 @@ namespace DeskPhone.Firmware.Phone
                 if (c[SaidAt + kind] != c[kind])
                 {
                     c[SaidAt + kind] = c[kind];
-                    Changes++;
+                    _flags += 1 << ChangesShift;
                 }
                 c[kind] = 0;
             }

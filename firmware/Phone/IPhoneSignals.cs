@@ -24,5 +24,11 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>An identity's registration changed (after the core and the own subscriptions followed it).</summary>
         void RegistrationChanged(int identity, bool registered);
+
+        /// <summary>
+        /// A key was pressed while the core has no call keys: build the call layer (it sets <see cref="PhoneCore.CallKeys"/>).
+        /// A signal, not a delegate field of the core's (48 B at rest, docs/benchmarks.md h-restfields).
+        /// </summary>
+        void CallsNeeded();
     }
 }

@@ -96,9 +96,6 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public CallKeys CallKeys;
 
-        /// <summary>Builds the call layer (sets <see cref="CallKeys"/>) when a key is pressed without it; null: none.</summary>
-        public SignalHandler CallsNeeded;
-
         /// <summary>The conference's keys (Conference, the handset hung up in a conference), before the call keys; null without media.</summary>
         public Voice.ConferenceKeys ConferenceKeys;
 
@@ -205,10 +202,10 @@ namespace DeskPhone.Firmware.Phone
         public void OnKey(int keyCode, KeyAction action, long nowMs)
         {
             _now = nowMs;
-            if (CallKeys == null && action == KeyAction.Press && CallsNeeded != null && !OnlyDismisses(keyCode))
+            if (CallKeys == null && action == KeyAction.Press && Signals != null && !OnlyDismisses(keyCode))
             {
                 // The call layer is built on the first key that may need it (the call keys see every key first).
-                CallsNeeded();
+                Signals.CallsNeeded();
             }
             if (action == KeyAction.Press)
             {

@@ -20,11 +20,15 @@ namespace DeskPhone.Firmware.Phone
 
         private readonly PhoneCore _phone;
         private readonly NetworkTime _time;
-        private bool _bootRunDone;
         /// <summary>With prov_polling_mode abs: the local time of the next daily run; MinValue until the time is known.</summary>
         private DateTime _dailyAt;
-        private bool _daily;
-        private bool _rebootAfterRun;
+        // The boot's run was started (BootRunDone), prov_polling_mode abs runs daily (DailyBit), a check-sync asked for a
+        // reboot after the run in progress (RebootBit): one int, not three bools (24 B at rest, docs/benchmarks.md
+        // h-restfields).
+        private int _flags;
+        private const int BootRunDone = 1;
+        private const int DailyBit = 2;
+        private const int RebootBit = 4;
 
         /// <param name="channel">The TCP channel for HTTP; null: no provisioning (tests without sockets).</param>
         /// <param name="time">The phone's clock, for the daily run (prov_polling_mode abs).</param>
@@ -73,9 +77,9 @@ namespace DeskPhone.Firmware.Phone
             {
                 Client.Mac = _phone.Drivers.Ethernet.MacAddress;
             }
-            if (!_bootRunDone && networkUp)
+            if ((_flags & BootRunDone) == 0 && networkUp)
             {
-                _bootRunDone = true;
+                _flags |= BootRunDone;
                 // A run asked for before the network came up (bench, menu) already was the boot's run.
                 if (Client.Runs == 0 && _phone.Settings.Get(SettingNames.SettingServer).Length > 0 && Client.Run("boot", nowMs) == null)
                 {
@@ -84,7 +88,7 @@ namespace DeskPhone.Firmware.Phone
                 }
             }
             // The day's time is taken (and the next day's set) even while a run is in progress: that run is the day's.
-            if (_daily && networkUp && DailyRunDue() && Client.State == ProvisioningClient.Idle)
+            if ((_flags & DailyBit) != 0 && networkUp && DailyRunDue() && Client.State == ProvisioningClient.Idle)
             {
                 Client.Run("schedule", nowMs);
             }
@@ -136,7 +140,7 @@ namespace DeskPhone.Firmware.Phone
                 }
                 else
                 {
-                    _rebootAfterRun = true;
+                    _flags |= RebootBit;
                 }
             }
             return 200;
@@ -151,9 +155,10 @@ namespace DeskPhone.Firmware.Phone
         private void Configure()
         {
             bool polling = _phone.Settings.GetBool(SettingNames.ProvPollingEnabled);
-            _daily = polling && _time != null && _phone.Settings.Get(SettingNames.ProvPollingMode) == "abs";
+            bool daily = polling && _time != null && _phone.Settings.Get(SettingNames.ProvPollingMode) == "abs";
+            _flags = daily ? _flags | DailyBit : _flags & ~DailyBit;
             _dailyAt = DateTime.MinValue;
-            Client.Configure(_phone.Settings.Get(SettingNames.SettingServer), polling && !_daily,
+            Client.Configure(_phone.Settings.Get(SettingNames.SettingServer), polling && !daily,
                 _phone.Settings.GetInt(SettingNames.ProvPollingPeriod), _phone.Now);
         }
 
@@ -173,9 +178,9 @@ namespace DeskPhone.Firmware.Phone
                 return;
             }
             statuses.Clear(StatusId.PhoneProvisioningInProgress, now);
-            if (_rebootAfterRun)
+            if ((_flags & RebootBit) != 0)
             {
-                _rebootAfterRun = false;
+                _flags &= ~RebootBit;
                 RaiseWantsReboot();
             }
             if (Client.LastOk)

@@ -31,26 +31,29 @@ namespace DeskPhone.Firmware.Phone
         public readonly IdleScreen Screen;
         private readonly WallClock _clock;
         public readonly ScreenMenus Menus;
-        private long _minute = -1;
-        private long _callSecond = -1;
+        // The minute count (high 32 bits: ticks / TicksPerMinute fits them until the year 6000) and the connected call's
+        // second (low 32 bits; -1 without one) last composed: one field, not two (docs/benchmarks.md h-restfields).
+        private long _shownTimes = -1;
         // DirtyBit: a phone event marked the screen since the last composition; SettingsBit: a setting changed since then
-        // (both at first). One field, not two (docs/benchmarks.md, h-firmrest).
+        // (both at first). One field, not two (docs/benchmarks.md, h-firmrest). Above them the settings the composition
+        // reads, by table position (resolved once: the table is compiled in, so a position never changes; a read by name
+        // walks the name string in a binary search on the device): user_name's from NameShift, fkey's from FkeyShift, 12
+        // bits each (one field more was 12 B, h-restfields).
         private int _marks = DirtyBit | SettingsBit;
         private const int DirtyBit = 1;
         private const int SettingsBit = 2;
+        private const int NameShift = 8;
+        private const int FkeyShift = 20;
+        private const int OrdinalMask = 0xFFF;
         /// <summary>How long a redraw that ran out of heap waits before the next try.</summary>
         public const int RedrawBackOffMs = 1000;
         // The phone's time (ms) before which a failed redraw is not tried again.
         private long _redrawAt;
         private string[] _listShown;
-        // The settings the composition reads, by table position (resolved once: the table is compiled in, so a
-        // position never changes; a read by name walks the name string in a binary search on the device).
-        // user_name's in the low 16 bits, fkey's above: one field.
-        private readonly int _settingOrdinals;
         // The identity line as last made, and what it was made from: a composition after a MESSAGE or a status change
         // builds it and the function keys' labels again only when a setting changed (any: SettingsBinding raises the
         // settings event for every change after the boot's Load, SettingsBit) or the identity or presence did. The labels
-        // are the screen's own (IdleScreen.FunctionKeyLabel): a copy here was an array of 120 B (h-firmrest).
+        // are the screen's own, set only then (else the keys' colours alone): a copy here was an array of 120 B (h-firmrest).
         // Kept strings are not compared with each other: nanoCLR compares two string references by strcmp of their
         // texts (CLR_RT_HeapBlock::Compare_Values), which crashed the interpreter here in tests/Device.Cost.
         // Identity, presence and lost registration the identity line was made from, in one int.
@@ -63,7 +66,8 @@ namespace DeskPhone.Firmware.Phone
             Screen = screen;
             _clock = clock;
             Menus = new ScreenMenus(phone);
-            _settingOrdinals = phone.Settings.OrdinalOf(SettingNames.UserName) | phone.Settings.OrdinalOf(SettingNames.Fkey) << 16;
+            _marks |= (phone.Settings.OrdinalOf(SettingNames.UserName) & OrdinalMask) << NameShift
+                | (phone.Settings.OrdinalOf(SettingNames.Fkey) & OrdinalMask) << FkeyShift;
             DisplayProfile p = screen.Profile;
             Menus.Columns = p.Font.Fit(p.Width - 3 * p.Margin);
             Menus.Pages = screen;
@@ -108,19 +112,18 @@ namespace DeskPhone.Firmware.Phone
             // The minute as a count (not DateTime.Minute): a clock that becomes known, or is set by NTP to a time an
             // hour away, at the same minute of the hour, is a change too.
             long minute = now.Ticks / TimeSpan.TicksPerMinute;
-            if ((_marks & DirtyBit) != 0 || callSecond != _callSecond)
+            if ((_marks & DirtyBit) != 0 || (int)callSecond != (int)_shownTimes)
             {
-                _callSecond = callSecond;
                 _marks &= ~DirtyBit;
-                _minute = minute;
+                _shownTimes = minute << 32 | (uint)callSecond;
                 Compose(now);
             }
-            else if (minute != _minute)
+            else if (minute != _shownTimes >> 32)
             {
                 // Only the clock changes with the minute: composing the rest again made its texts anew every minute
                 // (several KB of garbage a minute in the interpreter's office profile, docs/benchmarks.md "h-noalloc"),
                 // and a status line showing a status has no clock to change.
-                _minute = minute;
+                _shownTimes = minute << 32 | (uint)_shownTimes;
                 if (_phone.Statuses.StatusLine == StatusScheduler.NoMessage)
                 {
                     Screen.SetStatusLine(ClockText(now, _phone.InfoBoxes.Current), 0);
@@ -205,8 +208,15 @@ namespace DeskPhone.Firmware.Phone
             int keys = Screen.Profile.FunctionKeyRows * IdleScreen.KeysPerRow;
             for (int k = 0; k < keys; k++)
             {
-                Screen.SetFunctionKey(k, (_marks & SettingsBit) != 0 ? KeyLabel.Of(_phone.Settings.GetAt(_settingOrdinals >> 16, k + 1)) : Screen.FunctionKeyLabel(k),
-                    Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k))));
+                int color = Rgb(_phone.Leds.ColorOf(LedMap.FunctionKey(k)));
+                if ((_marks & SettingsBit) != 0)
+                {
+                    Screen.SetFunctionKey(k, KeyLabel.Of(_phone.Settings.GetAt(_marks >> FkeyShift & OrdinalMask, k + 1)), color);
+                }
+                else
+                {
+                    Screen.SetFunctionKeyColor(k, color);
+                }
             }
         }
 
@@ -221,7 +231,7 @@ namespace DeskPhone.Firmware.Phone
             if ((_marks & SettingsBit) != 0 || key != _identityMadeFrom)
             {
                 _identityMadeFrom = key;
-                _identityText = _phone.Settings.GetAt(_settingOrdinals & 0xFFFF, identity) + " - " + PresenceState.Label(state) + (lost ? " !" : "");
+                _identityText = _phone.Settings.GetAt(_marks >> NameShift & OrdinalMask, identity) + " - " + PresenceState.Label(state) + (lost ? " !" : "");
             }
             return _identityText;
         }

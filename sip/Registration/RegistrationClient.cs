@@ -323,6 +323,20 @@ namespace DeskPhone.Sip.Registration
             SetFlag(RegisteredBit, registered);
             _bits = (_bits & ~StatusMask) | (((status < 0 ? 0 : status > 0x3FF ? 0x3FF : status) << StatusShift) & StatusMask);
             _lastReason = registered && reason == "OK" ? null : reason;
+            // An equal reason another identity's client keeps is kept instead: the identities of one registrar keep one
+            // copy of its words (each response's reason is a string of its own: 24 B an identity at rest against a
+            // registrar that says "200 Registered", docs/benchmarks.md h-restfields). Here, not in a method of its own:
+            // a MethodDef less in the runtime tables.
+            for (int i = 1; (object)_lastReason != null && i <= SipUserAgent.MaxIdentities; i++)
+            {
+                RegistrationClient other = _owner.Get(i);
+                string kept = other == null || other == this ? null : other._lastReason;
+                if ((object)kept != null && kept == _lastReason)
+                {
+                    _lastReason = kept;
+                    break;
+                }
+            }
             if (changed)
             {
                 SetFlag(ChangedBit, true);

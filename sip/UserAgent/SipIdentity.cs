@@ -4,7 +4,7 @@ using DeskPhone.Sip.Message;
 namespace DeskPhone.Sip.UserAgent
 {
     /// <summary>One of the phone's identities (user_* settings, index 1..12) as the SIP layer needs it.</summary>
-    // Its plain state (RegistrarHost, OutboundHost) is public fields, not properties: no accessor method in the runtime
+    // Its plain state (User, Password, RegistrarHost) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
     public sealed class SipIdentity
     {
@@ -36,7 +36,17 @@ namespace DeskPhone.Sip.UserAgent
         public string User;
 
         private string _registrar;
-        private string _outbound;
+
+        // The outbound proxy, its host and the auth user, which most identities leave empty: one field for the three,
+        // made by the first that is not empty, null while none is (24 B an identity at rest, docs/benchmarks.md h-restfields).
+        private Rare _rare;
+
+        private sealed class Rare
+        {
+            public string Outbound;
+            public string OutboundHost;
+            public string AuthUser;
+        }
 
         /// <summary>Registrar host[:port] (user_host).</summary>
         public string Registrar
@@ -52,11 +62,15 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Outbound proxy host[:port] (user_outbound), or null.</summary>
         public string Outbound
         {
-            get => _outbound;
+            get => _rare == null ? null : _rare.Outbound;
             set
             {
-                _outbound = value;
-                OutboundHost = SourceHostOf(value);
+                if (_rare != null || (value != null && value.Length > 0))
+                {
+                    _rare = _rare ?? new Rare();
+                    _rare.Outbound = value;
+                    _rare.OutboundHost = SourceHostOf(value);
+                }
             }
         }
 
@@ -70,7 +84,20 @@ namespace DeskPhone.Sip.UserAgent
             set => SetBit(OverTcpBit, value);
         }
 
-        public string AuthUser;
+        /// <summary>The user name digest answers give (user_auth_name); null or empty: <see cref="User"/>.</summary>
+        public string AuthUser
+        {
+            get => _rare == null ? null : _rare.AuthUser;
+            set
+            {
+                if (_rare != null || (value != null && value.Length > 0))
+                {
+                    _rare = _rare ?? new Rare();
+                    _rare.AuthUser = value;
+                }
+            }
+        }
+
         public string Password;
 
         /// <summary>
@@ -78,7 +105,7 @@ namespace DeskPhone.Sip.UserAgent
         /// user, else the user, and the password; for every request the phone authenticates (REGISTER, INVITE, the rest).
         /// </summary>
         public string Answer(string method, string uri, DigestChallenge challenge, int nonceCount, string cnonce) =>
-            DigestResponse.Header(AuthUser != null && AuthUser.Length > 0 ? AuthUser : User, Password ?? "", method, uri, challenge, nonceCount, cnonce);
+            DigestResponse.Header(_rare != null && _rare.AuthUser != null && _rare.AuthUser.Length > 0 ? _rare.AuthUser : User, Password ?? "", method, uri, challenge, nonceCount, cnonce);
 
         /// <summary>The registration's Expires in seconds (user_expiry, default 3600), kept in 20 bits (up to 12 days).</summary>
         public int Expires
@@ -110,7 +137,8 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public string RegistrarHost;
 
-        public string OutboundHost;
+        /// <summary><see cref="RegistrarHost"/> for the outbound proxy; null without one.</summary>
+        public string OutboundHost => _rare == null ? null : _rare.OutboundHost;
 
         /// <summary>
         /// Where the identity's requests outside a dialog go first: the outbound proxy, else the registrar, else the
@@ -119,7 +147,8 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public string NextHop(SipUri target)
         {
-            string next = _outbound != null && _outbound.Length > 0 ? _outbound : _registrar;
+            string outbound = Outbound;
+            string next = outbound != null && outbound.Length > 0 ? outbound : _registrar;
             return (next == null || next.Length == 0) && target != null
                 ? target.Host + (target.Port > 0 ? ":" + target.Port.ToString() : "")
                 : next;

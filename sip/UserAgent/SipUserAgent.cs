@@ -18,8 +18,8 @@ namespace DeskPhone.Sip.UserAgent
         public const int MaxIdentities = 12;
 
         private readonly SipInbox _inbox;
+        // The chain's links from slot 0; the first empty slot ends it (no count kept).
         private readonly ISipListener[] _listeners = new ISipListener[MaxListeners];
-        private int _listenerCount;
         // By index, up to the highest active identity set (a one-identity phone keeps 2 slots, 48 B, not 13, 180 B).
         private SipIdentity[] _identities = new SipIdentity[1];
         private readonly SipParser _parser = new SipParser();
@@ -36,9 +36,17 @@ namespace DeskPhone.Sip.UserAgent
         // The parse's outcome and the check's verdict in one object (a CheckResult is a ParseResult).
         private CheckResult _check;
         private SipWriter _writer;
-        // Turns since the last packet (1 at first: no packet came before the first turn).
-        private int _quietTurns = 1;
-        private int _trimTurns;
+        // Turns since the last packet (low 10 bits; 1 at first: no packet came before the first turn), turns towards the
+        // next trim (the next 10 bits; both stop at SipInbox.QuietTurns, 500), whether the packet being handled has been
+        // answered (a faulting handler's request gets 500 only if not), whether the last Poll handled a request, and
+        // whether the token seed is drawn (_tokenSeed holds the address's hash until then): one int, not five fields and
+        // a hash (12 B each on the device, docs/benchmarks.md h-restfields).
+        private int _turns = 1;
+        private const int TurnMask = 0x3FF;
+        private const int TrimShift = 10;
+        private const int AnsweredBit = 1 << 20;
+        private const int HandledBit = 1 << 21;
+        private const int SeedBit = 1 << 22;
         private readonly ServerTransactions _transactions = new ServerTransactions();
         // Client transaction slots: 4 at first, doubling up to MaxClientTransactions while requests are in flight, back
         // to 4 once all are done and the phone is quiet. The refused INVITEs' table exists while one is tracked.
@@ -49,11 +57,7 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Refused INVITEs whose final answer is kept retransmitting until the ACK (Timer G/H).</summary>
         public const int MaxInviteTransactions = 8;
         private int _tagCounter;
-
-        // Whether the packet being handled has been answered (a faulting handler's request gets 500 only if not).
-        private bool _answeredCurrent;
         private uint _tokenSeed;
-        private uint _addressHash;
 
         /// <summary>
         /// Loop turns without a packet after which the parsed message, the parse and check results and the writer are let
@@ -82,12 +86,15 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>Puts <paramref name="listener"/> at the end of the chain, after those added before it; false when the chain is full.</summary>
         public bool AddListener(ISipListener listener)
         {
-            if (_listenerCount == MaxListeners)
+            for (int i = 0; i < MaxListeners; i++)
             {
-                return false;
+                if (_listeners[i] == null)
+                {
+                    _listeners[i] = listener;
+                    return true;
+                }
             }
-            _listeners[_listenerCount++] = listener;
-            return true;
+            return false;
         }
 
         /// <summary>The application's answer to "which identity is this request for" (null: none, every request is for none).</summary>
@@ -135,11 +142,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 hash = (hash ^ chars[i]) * 16777619;
             }
-            _addressHash = hash;
-            if (_tokenSeed != 0)
-            {
-                _tokenSeed = (_tokenSeed ^ hash) | 1;
-            }
+            _tokenSeed = (_turns & SeedBit) != 0 ? (_tokenSeed ^ hash) | 1 : hash;
         }
 
         private string _localHost = "127.0.0.1";
@@ -155,9 +158,10 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>A fresh token for tags, branches and Call-IDs (unique within this run, apart across runs and phones).</summary>
         public string NewToken()
         {
-            if (_tokenSeed == 0)
+            if ((_turns & SeedBit) == 0)
             {
-                _tokenSeed = ((uint)System.DateTime.UtcNow.Ticks ^ _addressHash) | 1;
+                _tokenSeed = ((uint)System.DateTime.UtcNow.Ticks ^ _tokenSeed) | 1;
+                _turns |= SeedBit;
             }
             // xorshift: cheap, allocation-free and good enough to keep tokens apart.
             _tokenSeed ^= _tokenSeed << 13;
@@ -324,17 +328,17 @@ namespace DeskPhone.Sip.UserAgent
         /// request's parse, its answers' copies and what its handling set off (a new call's PUBLISH) are gone
         /// (docs/benchmarks.md, h-callfit).
         /// </summary>
-        public bool HandledRequests;
+        public bool HandledRequests => (_turns & HandledBit) != 0;
 
         /// <summary>Handles every waiting packet; call from the firmware loop.</summary>
         public void Poll(long nowMs)
         {
             SipPacket packet;
             bool requests = false;
-            bool burst = _quietTurns == 0;
-            if (_quietTurns < SipInbox.QuietTurns)
+            bool burst = (_turns & TurnMask) == 0;
+            if ((_turns & TurnMask) < SipInbox.QuietTurns)
             {
-                _quietTurns++;
+                _turns++;
             }
             // The burst's parts before a packet is taken: without heap for them now (nanoCLR throws, then compacts at its
             // next safe point) the packets wait in the inbox for the next turn instead of being lost. With a heap reserve
@@ -342,10 +346,10 @@ namespace DeskPhone.Sip.UserAgent
             // 503 from its bytes.
             while ((_message != null || _inbox.Waiting == 0 || _inbox.Room != null || MakeBurstParts()) && (packet = _inbox.Take()) != null)
             {
-                _quietTurns = 0;
-                // The slot goes back whatever happens: a handler that throws must not cost the board one of its
-                // few inbox slots for good (after as many faults as slots the phone would stop reading SIP).
-                _answeredCurrent = false;
+                // No quiet turn, not answered yet. The slot goes back whatever happens: a handler that throws must not
+                // cost the board one of its few inbox slots for good (after as many faults as slots the phone would stop
+                // reading SIP).
+                _turns &= ~(TurnMask | AnsweredBit);
                 try
                 {
                     if (NoRoom(packet) || (_message == null && !MakeBurstParts()))
@@ -385,8 +389,9 @@ namespace DeskPhone.Sip.UserAgent
                     after.AfterPacket(nowMs);
                 }
             }
-            HandledRequests = requests;
-            if (_message != null && (_quietTurns >= PartsQuietTurns || (_quietTurns == 0 && (!requests || !burst))))
+            _turns = requests ? _turns | HandledBit : _turns & ~HandledBit;
+            int quiet = _turns & TurnMask;
+            if (_message != null && (quiet >= PartsQuietTurns || (quiet == 0 && (!requests || !burst))))
             {
                 _message = null;
                 _check = null;
@@ -405,11 +410,11 @@ namespace DeskPhone.Sip.UserAgent
                     busy |= _clients[i] != null;
                 }
             }
-            if (_quietTurns > 0 && ++_trimTurns >= SipInbox.QuietTurns)
+            if (quiet > 0 && ((_turns += 1 << TrimShift) >> TrimShift & TurnMask) >= SipInbox.QuietTurns)
             {
                 // Every QuietTurns turns without traffic: the server transactions past Timer J let go of their room,
                 // and the client transaction slots of a bring-up go back to 4 once none is in flight.
-                _trimTurns = 0;
+                _turns &= ~(TurnMask << TrimShift);
                 _transactions.Trim(nowMs);
                 if (!busy && _clients.Length > FirstClientSlots)
                 {
@@ -468,7 +473,7 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         private void AnswerFault(SipPacket packet, long nowMs)
         {
-            if (_answeredCurrent)
+            if ((_turns & AnsweredBit) != 0)
             {
                 return;
             }
@@ -521,7 +526,7 @@ namespace DeskPhone.Sip.UserAgent
                     t.OnResponse(m, nowMs);
                     return false;
                 }
-                for (int i = 0; i < _listenerCount && _check.WellFormed; i++)
+                for (int i = 0; i < MaxListeners && _listeners[i] != null && _check.WellFormed; i++)
                 {
                     if (_listeners[i].OnResponse(m, nowMs))
                     {
@@ -598,7 +603,7 @@ namespace DeskPhone.Sip.UserAgent
             }
             // The chain here, not in a method of its own: a frame less under every request's handling (a call's ACK and
             // BYE ran out of heap below it on the 80,896-byte board, issue #18). What no listener takes gets the core's answer.
-            for (int i = 0; i < _listenerCount; i++)
+            for (int i = 0; i < MaxListeners && _listeners[i] != null; i++)
             {
                 if (_listeners[i].OnRequest(packet, m, nowMs))
                 {
@@ -694,7 +699,7 @@ namespace DeskPhone.Sip.UserAgent
                 if (_invites[i] != null && _invites[i].Branch == top.Branch && _invites[i].Response != null)
                 {
                     Send(packet, m, _invites[i].Response);
-                    _answeredCurrent = true;
+                    _turns |= AnsweredBit;
                     return true;
                 }
             }
@@ -769,7 +774,7 @@ namespace DeskPhone.Sip.UserAgent
         public void SendResponse(SipPacket packet, SipMessage m, int status, byte[] bytes, long nowMs)
         {
             Send(packet, m, bytes);
-            _answeredCurrent = true;
+            _turns |= AnsweredBit;
             Answered++;
             if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
             {
@@ -880,7 +885,7 @@ namespace DeskPhone.Sip.UserAgent
             // for its retransmissions.
             int length = w.Finish();
             packet.Transport.Send(w.Buffer, length, packet.RemoteHost, ResponsePort(packet, m), packet.Connection);
-            _answeredCurrent = true;
+            _turns |= AnsweredBit;
             return status >= 300 && m.Method == "INVITE" ? w.ToBytes() : null;
         }
 

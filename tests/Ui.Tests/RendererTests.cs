@@ -168,6 +168,47 @@ namespace DeskPhone.Ui.Tests
         }
 
         /// <summary>
+        /// The function keys' labels, kept in one text (docs/benchmarks.md h-restfields), stay each its key's: a key
+        /// without a label between labelled ones is neither drawn nor described, a label changed or taken away leaves the
+        /// others as they were, a line break in a label does not move the keys after it, and a colour alone marks the keys.
+        /// </summary>
+        [Fact]
+        public void FunctionKeyLabelsStayTheirKeys()
+        {
+            (SoftwarePanel panel, IdleScreen screen) = Screen(DisplayProfile.Color320x240);
+            for (int k = 0; k < 8; k++)
+            {
+                screen.SetFunctionKey(k, null, 0);
+            }
+            screen.SetFunctionKey(0, "bob", 0xF800);
+            screen.SetFunctionKey(2, "carol", 0x07E0);
+            screen.SetFunctionKey(3, "a\nb", 0);
+            screen.Render();
+            string described = Described(screen);
+            Assert.Contains("[key 1] bob", described);
+            Assert.DoesNotContain("[key 2]", described);
+            Assert.Contains("[key 3] carol", described);
+            Assert.Contains("[key 4] a b", described);
+
+            screen.SetFunctionKey(0, null, 0);
+            screen.SetFunctionKey(1, "dave", 0x001F);
+            Assert.Equal(IdleScreen.KeysRegion, screen.Dirty);
+            screen.Render();
+            described = Described(screen);
+            Assert.DoesNotContain("[key 1]", described);
+            Assert.Contains("[key 2] dave", described);
+            Assert.Contains("[key 3] carol", described);
+            Assert.Contains("[key 4] a b", described);
+
+            screen.SetFunctionKey(2, "carol", 0x07E0);
+            Assert.Equal(0, screen.Dirty);
+            screen.SetFunctionKeyColor(2, 0xF800);
+            Assert.Equal(IdleScreen.KeysRegion, screen.Dirty);
+            screen.Render();
+            Assert.Contains("[key 3] carol", Described(screen));
+        }
+
+        /// <summary>
         /// The Infobox's lines are kept once (as the body's rows while each takes one row): notices that come and go
         /// re-wrap them into the rows left and back, lines that wrap into two rows and lines that fit alike.
         /// </summary>

@@ -69,9 +69,11 @@ namespace DeskPhone.Ui.Rendering
         // docs/benchmarks.md h-callrest2). The labels as drawn (cut to their cells) are made when drawn or described, not
         // kept (a copy outlived the call: 120 B at rest, h-uirest).
         private string _softkeys;
-        // Function key i's label; the label as drawn (cut to its cell) is made when the keys are drawn or described, not
-        // kept beside it (96 B at rest, issue #17: the keys are drawn when one changes).
-        private readonly string[] _keyTexts;
+        // The function keys' labels in one text, in key order, each ended by '\n' (a key without a label: '\r'); null while
+        // no key has one. A string per label and their array were 312 B at rest in office (8 labelled keys, docs/benchmarks.md
+        // h-restfields). A label as drawn (cut to its cell) is made when the keys are drawn or described, not kept beside
+        // it (96 B at rest, issue #17: the keys are drawn when one changes).
+        private string _keyTexts;
         private readonly int[] _keyColors;
         private int _dirty = StatusRegion | IdentityRegion | BodyRegion | KeysRegion;
 
@@ -79,17 +81,7 @@ namespace DeskPhone.Ui.Rendering
         {
             _panel = panel;
             _p = profile;
-            int keys = profile.FunctionKeyRows * KeysPerRow;
-            _keyTexts = new string[keys];
-            for (int i = 0; i < _keyTexts.Length; i++)
-            {
-                // Written, not left as created: the nanoCLR (nf-interpreter develop a3e8139a, the POSIX build of
-                // tests/Device.Boot) types a fresh string[] element as a null string, and String.Equals of such an
-                // element and a string (SetFunctionKey's comparison) reads through the null (strcmp) and crashes. A
-                // null stored explicitly is a null reference, which compares as null.
-                _keyTexts[i] = null;
-            }
-            _keyColors = new int[keys];
+            _keyColors = new int[profile.FunctionKeyRows * KeysPerRow];
         }
 
         public DisplayProfile Profile => _p;
@@ -247,8 +239,6 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
         public int CallRows => BodyLines() - NoticeRows - 1;
 
-        private int SoftkeyWidth => _p.Width / KeysPerRow;
-
         /// <summary>The softkey label from <paramref name="start"/> in the kept labels as drawn: cut to its cell (null: an
         /// empty cell); <paramref name="start"/> moves to the next label's.</summary>
         private string SoftkeyShown(ref int start)
@@ -256,7 +246,7 @@ namespace DeskPhone.Ui.Rendering
             int end = _softkeys.IndexOf('\n', start);
             string label = end == start ? null : _softkeys.Substring(start, end - start);
             start = end + 1;
-            return label == null ? null : TextWrap.Fit(label, _p.Font.Fit(SoftkeyWidth - 2 * _p.Margin));
+            return label == null ? null : TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - 2 * _p.Margin));
         }
 
         /// <param name="patch">The body shows these rows' layout now (same softkeys, no message): when the new rows
@@ -516,17 +506,61 @@ namespace DeskPhone.Ui.Rendering
 
         public void SetFunctionKey(int index, string label, int color)
         {
-            if (index < 0 || index >= _keyColors.Length || (_keyTexts[index] == label && _keyColors[index] == color))
+            if (index < 0 || index >= _keyColors.Length)
             {
                 return;
             }
-            _keyTexts[index] = label;
+            char[] all = _keyTexts == null ? null : _keyTexts.ToCharArray();
+            if (LabelIn(all, index) != label)
+            {
+                // The labels again with this key's replaced (a line break in a label is a space); here, not in a method of
+                // its own: a MethodDef less in the runtime tables.
+                var sb = new StringBuilder();
+                for (int k = 0; k < _keyColors.Length; k++)
+                {
+                    string text = k == index ? label : LabelIn(all, k);
+                    char[] chars = text == null ? null : text.ToCharArray();
+                    for (int i = 0; chars != null && i < chars.Length; i++)
+                    {
+                        sb.Append(chars[i] == '\n' || chars[i] == '\r' ? ' ' : chars[i]);
+                    }
+                    sb.Append(text == null ? '\r' : '\n');
+                }
+                _keyTexts = sb.ToString();
+                _dirty |= KeysRegion;
+            }
+            SetFunctionKeyColor(index, color);
+        }
+
+        /// <summary>A function key's colour alone (its label as set before): what the feeder sets while no setting changed.</summary>
+        public void SetFunctionKeyColor(int index, int color)
+        {
+            if (index < 0 || index >= _keyColors.Length || _keyColors[index] == color)
+            {
+                return;
+            }
             _keyColors[index] = color;
             _dirty |= KeysRegion;
         }
 
-        /// <summary>A function key's label as last set (null: none): the feeder passes it back while no setting changed.</summary>
-        public string FunctionKeyLabel(int index) => _keyTexts[index];
+        /// <summary>Key <paramref name="index"/>'s label in <paramref name="all"/> (<see cref="_keyTexts"/>'s characters: its
+        /// text is walked as chars, as nanoCLR's string searches are wrong after non-ASCII text); null: none.</summary>
+        private static string LabelIn(char[] all, int index)
+        {
+            int start = 0;
+            for (int i = 0; all != null && i < all.Length; i++)
+            {
+                if (all[i] == '\n' || all[i] == '\r')
+                {
+                    if (index-- == 0)
+                    {
+                        return all[i] == '\r' ? null : new string(all, start, i - start);
+                    }
+                    start = i + 1;
+                }
+            }
+            return null;
+        }
 
         /// <summary>A function key's label as drawn: cut to its cell, beside the key's dot.</summary>
         private string KeyShown(string label) => TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - _p.Font.Height / 2 - 2 - _p.Margin));
@@ -642,16 +676,16 @@ namespace DeskPhone.Ui.Rendering
                     sb.Append("\n[popup] ").Append(_popUpLines[i]);
                 }
             }
-            for (int i = 0; i < _keyTexts.Length; i++)
+            char[] labels = _keyTexts == null ? null : _keyTexts.ToCharArray();
+            for (int i = 0; i < _keyColors.Length; i++)
             {
-                if (_keyTexts[i] != null)
+                string label = LabelIn(labels, i);
+                if (label != null)
                 {
-                    sb.Append("\n[key ").Append(i + 1).Append("] ").Append(KeyShown(_keyTexts[i]));
+                    sb.Append("\n[key ").Append(i + 1).Append("] ").Append(KeyShown(label));
                 }
             }
         }
-
-        private int IdentityTop => _p.StatusHeight;
 
         // The text sits one pixel down; where the line has no spacing (monochrome) its last row is the margin's, which
         // the repaint must cover too, or a changed identity leaves the old text's bottom row behind.
@@ -765,9 +799,9 @@ namespace DeskPhone.Ui.Rendering
 
         private long DrawIdentity()
         {
-            _panel.FillRect(0, IdentityTop, _p.Width, IdentityHeight, _p.Background);
-            _panel.DrawText(IdentityShown(), _p.Margin, IdentityTop + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
-            return Area(0, IdentityTop, _p.Width, IdentityHeight);
+            _panel.FillRect(0, _p.StatusHeight, _p.Width, IdentityHeight, _p.Background);
+            _panel.DrawText(IdentityShown(), _p.Margin, _p.StatusHeight + 1, _p.Dim, _p.Font, _p.Width - 2 * _p.Margin);
+            return Area(0, _p.StatusHeight, _p.Width, IdentityHeight);
         }
 
         private long DrawBody()
@@ -877,7 +911,7 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>The softkeys' labels, each in its quarter of the row, light on the foreground colour like a key cap.</summary>
         private void DrawSoftkeys(int y)
         {
-            int cell = SoftkeyWidth;
+            int cell = _p.Width / KeysPerRow;
             for (int i = 0, start = 0; start < _softkeys.Length; i++)
             {
                 string label = SoftkeyShown(ref start);
@@ -930,9 +964,10 @@ namespace DeskPhone.Ui.Rendering
             _panel.FillRect(0, top, _p.Width, _p.Height - top, _p.Background);
             int cell = _p.Width / KeysPerRow;
             int keys = _keyColors.Length;
+            char[] labels = _keyTexts == null ? null : _keyTexts.ToCharArray();
             for (int i = 0; i < keys; i++)
             {
-                string label = _keyTexts[i];
+                string label = LabelIn(labels, i);
                 if (label == null)
                 {
                     continue;

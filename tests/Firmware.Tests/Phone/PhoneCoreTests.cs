@@ -122,6 +122,8 @@ namespace DeskPhone.Firmware.Tests.Phone
             public void PresenceChanged() { }
 
             public void RegistrationChanged(int identity, bool registered) { }
+
+            public void CallsNeeded() { }
         }
 
         /// <summary>

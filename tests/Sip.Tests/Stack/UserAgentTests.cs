@@ -496,6 +496,23 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal(200, _reg.Get(3).LastStatus);
         }
 
+        /// <summary>Identities of one registrar keep one copy of its reason (docs/benchmarks.md h-restfields).</summary>
+        [Fact]
+        public void IdentitiesKeepOneCopyOfTheRegistrarsReason()
+        {
+            Register();
+            Reply(200, "Registered", "Contact: <sip:486@192.0.2.10:5060;line=dp3>;expires=120\n", 10);
+            var other = new SipIdentity { Index = 4, Active = true, User = "487", Registrar = "10.0.0.1:5070", Password = "secret" };
+            _ua.SetIdentity(other);
+            _reg.Update(other, 20);
+            Poll(20);
+            Reply(200, "Registered", "Contact: <sip:487@192.0.2.10:5060;line=dp4>;expires=120\n", 30);
+            Assert.True(_reg.Get(3).Registered);
+            Assert.True(_reg.Get(4).Registered);
+            Assert.Equal("Registered", _reg.Get(4).LastReason);
+            Assert.Same(_reg.Get(3).LastReason, _reg.Get(4).LastReason);
+        }
+
         [Fact]
         public void NoAnswerIsAFailure()
         {
