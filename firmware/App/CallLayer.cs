@@ -81,7 +81,6 @@ namespace DeskPhone.Firmware.App
             CallVoice voice = null;
             CallKeys keys;
             CallLeds leds;
-            ConferenceKeys conferenceKeys = null;
             try
             {
                 if (_history == null)
@@ -98,7 +97,6 @@ namespace DeskPhone.Firmware.App
                         voice.Paging = new Paging(settings, core.Statuses, audio, calls.Sessions, _multicast);
                     }
                     calls.Media = voice;
-                    conferenceKeys = new ConferenceKeys(calls);
                 }
                 // The conference and call completion on the call screen, with their softkeys, and the identities' dial
                 // plans are the layer's own methods: no object of their own each (docs/benchmarks.md, h-callsig).
@@ -106,11 +104,6 @@ namespace DeskPhone.Firmware.App
                 keys = new CallKeys(calls) { Monitored = core.Monitored };
                 // The calls on the call LED and the line keys (docs/leds.md).
                 leds = new CallLeds(calls, core.Leds);
-                if (drivers != null && drivers.Hid != null)
-                {
-                    // The USB headset's indicators show the headset in use and muted.
-                    calls.Audio.Listener = this;
-                }
             }
             catch (System.OutOfMemoryException)
             {
@@ -124,7 +117,8 @@ namespace DeskPhone.Firmware.App
             Leds = leds;
             core.Desktop.Calls = calls;
             core.CallKeys = keys;
-            core.ConferenceKeys = conferenceKeys;
+            // The conference's keys are the voice's (none without media).
+            core.ConferenceKeys = voice;
             app.Screen.Calls = calls;
             app.Screen.Menus.Calls = calls;
             _neededMs = core.Now;
@@ -324,11 +318,8 @@ namespace DeskPhone.Firmware.App
                 }
             }
             Leds.Update();
-            if (Drivers != null && Drivers.Hid != null)
-            {
-                // The USB headset's ring indicator follows an incoming call's ringing.
-                AudioChanged();
-            }
+            // The USB headset's ring indicator follows an incoming call's ringing.
+            AudioChanged();
         }
 
         // Call back on busy / call completion (RFC 6910 or the PBX's code): only a call the phone places can be offered
@@ -384,7 +375,7 @@ namespace DeskPhone.Firmware.App
 
         public bool CanConference => Voice != null && Conference.CanJoin(Voice);
 
-        public bool JoinConference(long nowMs) => _app.Core.ConferenceKeys != null && _app.Core.ConferenceKeys.Join(nowMs);
+        public bool JoinConference(long nowMs) => Voice != null && Voice.JoinConference(nowMs);
 
         public bool HangupConference(long nowMs) => Joined != null && Joined.Hangup(nowMs);
 
@@ -421,7 +412,15 @@ namespace DeskPhone.Firmware.App
         // log, through the layer the voice's calls already know (no delegate kept by the voice, 48 B, h-callrest2).
         public void Log(string text) => _app.Log.Add(text);
 
-        public void AudioChanged() =>
-            Drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, Calls.Alerting);
+        // ICallFeatures: the audio route changed (or, from CallChanged, the ringing): the USB headset's indicators show
+        // the headset in use, muted and ringing; nothing without one.
+        public void AudioChanged()
+        {
+            PhoneDrivers drivers = Drivers;
+            if (drivers != null && drivers.Hid != null)
+            {
+                drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, Calls.Alerting);
+            }
+        }
     }
 }

@@ -26,6 +26,13 @@ namespace DeskPhone.Sip.Tests.Stack
             Last = call;
             Changes.Add(call.Id + " " + call.State + (call.State == SipCall.Ended ? " " + call.EndStatus + " " + call.EndReason : ""));
         }
+
+        // No media here: every port can be bound, a DTMF INFO is answered and not kept.
+        public bool PortBindable(int port) => true;
+
+        public void DtmfReceived(SipCall call, char key, long nowMs)
+        {
+        }
     }
 
     /// <summary>
