@@ -65,7 +65,6 @@ namespace DeskPhone.Domain.Calls
             _tones = tones;
             Sessions = new CallSessions(agent, this, false);
             Sessions.LastId = history.LastCallId;
-            Sessions.Transfers = this;
             Audio = new AudioRoute(this);
             ApplyPorts();
         }

@@ -55,7 +55,9 @@ namespace DeskPhone.Firmware.App
         public PhoneCalls Calls;
         public CallVoice Voice;
         public CallKeys Keys;
-        public CallLeds Leds;
+        // The line keys (bit n for fkey n + 1) the calls show on the LEDs (CallLeds, static: no object of its own, 48 B of
+        // every call, h-callobjs); read when the layer is built and when an fkey changes.
+        private int _lineKeys;
 
         // Kept when the layer goes: the lists (and the medium they are saved on), the missed count and the in-call state.
         private CallHistory _history;
@@ -80,7 +82,7 @@ namespace DeskPhone.Firmware.App
             PhoneCalls calls;
             CallVoice voice = null;
             CallKeys keys;
-            CallLeds leds;
+            int lineKeys;
             try
             {
                 if (_history == null)
@@ -102,8 +104,9 @@ namespace DeskPhone.Firmware.App
                 // plans are the layer's own methods: no object of their own each (docs/benchmarks.md, h-callsig).
                 calls.Features = this;
                 keys = new CallKeys(calls) { Monitored = core.Monitored };
-                // The calls on the call LED and the line keys (docs/leds.md).
-                leds = new CallLeds(calls, core.Leds);
+                // The calls on the call LED and the line keys (docs/leds.md): the keys' settings read here (their texts).
+                lineKeys = CallLeds.ReadKeys(calls);
+                CallLeds.Update(calls, core.Leds, lineKeys);
             }
             catch (System.OutOfMemoryException)
             {
@@ -114,7 +117,7 @@ namespace DeskPhone.Firmware.App
             Calls = calls;
             Voice = voice;
             Keys = keys;
-            Leds = leds;
+            _lineKeys = lineKeys;
             core.Desktop.Calls = calls;
             core.CallKeys = keys;
             // The conference's keys are the voice's (none without media).
@@ -189,7 +192,6 @@ namespace DeskPhone.Firmware.App
             Voice = null;
             _completion = null;
             Keys = null;
-            Leds = null;
         }
 
         /// <summary>No room for the call layer: said on the status line for its few seconds (a call refused is answered 503).</summary>
@@ -224,7 +226,8 @@ namespace DeskPhone.Firmware.App
             }
             else if (name == SettingNames.Fkey)
             {
-                Leds.ReadKeys();
+                _lineKeys = CallLeds.ReadKeys(Calls);
+                CallLeds.Update(Calls, _app.Core.Leds, _lineKeys);
             }
         }
 
@@ -317,7 +320,7 @@ namespace DeskPhone.Firmware.App
                     completion.OnCallChanged(call);
                 }
             }
-            Leds.Update();
+            CallLeds.Update(Calls, _app.Core.Leds, _lineKeys);
             // The USB headset's ring indicator follows an incoming call's ringing.
             AudioChanged();
         }

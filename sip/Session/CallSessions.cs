@@ -211,7 +211,8 @@ namespace DeskPhone.Sip.Session
                 _agent.Respond(packet, m, 200, "OK", null, null, true, nowMs);
                 // The call ends (its voice, the log, presence, LEDs, the screen) once the agent has let go of the BYE's
                 // packet, parse and frames, as a new call rings after its INVITE's (AfterPacket; docs/benchmarks.md, h-callfit).
-                _hungUp = call;
+                call.SetFlag(SipCall.HungUpBit, true);
+                _afterPacket = call;
                 _agent.AfterPacket(this);
                 return true;
             }
@@ -320,33 +321,32 @@ namespace DeskPhone.Sip.Session
             // parse and these frames, with the writer gone too: the INVITE's turn peaked under them (docs/benchmarks.md,
             // h-callfit). Until then the call is in the table; a session's Poll announces it if the agent did not.
             _writer = null;
-            _ringing = call;
+            _afterPacket = call;
             _agent.AfterPacket(this);
             return true;
         }
 
-        // The new incoming call whose ringing waits for the end of its INVITE's handling, the call whose end waits for
-        // its BYE's (AfterPacket); null: none.
-        private SipCall _ringing;
-        private SipCall _hungUp;
+        // The new incoming call whose ringing waits for the end of its INVITE's handling, or the call whose end waits for
+        // its BYE's (marked HungUpBit): one packet has one of them, so one field (12 B of every call, h-callobjs); null:
+        // none.
+        private SipCall _afterPacket;
 
         /// <summary>The new call's first OnChanged after its INVITE's packet, a call's end after its BYE's (OnInvite, OnBye).</summary>
         public void AfterPacket(long nowMs)
         {
-            SipCall call = _ringing;
-            if (call != null)
+            SipCall call = _afterPacket;
+            if (call == null)
             {
-                _ringing = null;
+                return;
+            }
+            _afterPacket = null;
+            if (!call.Flag(SipCall.HungUpBit))
+            {
                 Changed(call, nowMs);
             }
-            call = _hungUp;
-            if (call != null)
+            else if (Slot(call) >= 0)
             {
-                _hungUp = null;
-                if (Slot(call) >= 0)
-                {
-                    End(call, 200, "remote hung up", nowMs);
-                }
+                End(call, 200, "remote hung up", nowMs);
             }
         }
 

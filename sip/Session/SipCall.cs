@@ -66,6 +66,7 @@ namespace DeskPhone.Sip.Session
         // Incoming: the INVITE required 100rel; its 180 is retransmitted until the PRACK (RFC 3262 3).
         internal const int ReliableBit = 65536;
         internal const int AwaitingPrackBit = 131072;
+        internal const int HungUpBit = 262144; // a BYE came: the call ends after its packet (CallSessions.AfterPacket)
 
         private int _flags;
 
