@@ -34,9 +34,7 @@ namespace DeskPhone.Sip.Session
         private readonly SipCall[] _calls = new SipCall[MaxCalls];
         // Made at the first call, not at boot: an idle phone keeps none of them (docs/calls.md, heap).
         // Let go again once no call needs them (Poll, LetGoUnused): after a call they were 3.6 KB kept for good (docs/benchmarks.md).
-        private SipParser _parser;
-        private SipMessage _invite;
-        private ParseResult _parse;
+        // The INVITE's parser, message and parse results are Reparse's own, not fields (h-callobjs).
         private SdpMedia _sdpMedia;
         private SipWriter _writer;
         private int _rtpTurn;
@@ -680,24 +678,21 @@ namespace DeskPhone.Sip.Session
                 }
             }
             ExpireTransfers(nowMs);
-            if (_parser != null || _sdpMedia != null || _writer != null)
+            if (_sdpMedia != null || _writer != null)
             {
                 LetGoUnused();
             }
         }
 
         /// <summary>
-        /// Lets go, between loop turns, of what only a handler uses and the next use makes again: the INVITE's parser and
-        /// message, the writer and the SDP reader. A ringing call keeps its INVITE's packet and its 180's bytes only:
+        /// Lets go, between loop turns, of what only a handler uses and the next use makes again: the writer and the SDP
+        /// reader. A ringing call keeps its INVITE's packet and its 180's bytes only:
         /// the writer and the SDP reader went on with the call until it was answered (about 770 B while it rang,
         /// docs/benchmarks.md "h-ringing"); once answered its 200 is kept as bytes ("h-callheap", "h-callheap2"). Never
         /// inside a handler that may still read them.
         /// </summary>
         private void LetGoUnused()
         {
-            _parser = null;
-            _invite = null;
-            _parse = null;
             _writer = null;
             _sdpMedia = null;
         }
@@ -977,17 +972,15 @@ namespace DeskPhone.Sip.Session
 
         private SdpMedia Media => _sdpMedia ?? (_sdpMedia = new SdpMedia());
 
-        private SipMessage Reparse(SipCall call)
+        // A ringing call's INVITE parsed again for its final answer (200, 3xx, a refusal), once in the call: the parser,
+        // the message and the parse results made here and not kept by the sessions (three fields of every call, 36 B,
+        // h-callobjs); what the answer keeps of the message it keeps itself.
+        private static SipMessage Reparse(SipCall call)
         {
-            if (_parser == null)
-            {
-                _parser = new SipParser();
-                _invite = new SipMessage();
-                _parse = new ParseResult();
-            }
             SipPacket p = call.Invite;
-            _parser.Parse(p.Data, 0, p.Length, false, _invite, _parse);
-            return _invite;
+            SipMessage m = new SipMessage();
+            new SipParser().Parse(p.Data, 0, p.Length, false, m, new ParseResult());
+            return m;
         }
 
         private SipPacket Copy(SipPacket packet)
