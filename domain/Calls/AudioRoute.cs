@@ -11,11 +11,13 @@ namespace DeskPhone.Domain.Calls
     /// </summary>
     public sealed class AudioRoute : IAudioRoute
     {
-        private readonly StatusScheduler _statuses;
+        // The calls: their statuses show the route, their features' owner (the call layer: the USB headset's indicators)
+        // hears of a change. One field, not the statuses and a listener (12 B of every call, h-callobjs).
+        private readonly PhoneCalls _calls;
 
-        public AudioRoute(StatusScheduler statuses)
+        public AudioRoute(PhoneCalls calls)
         {
-            _statuses = statuses;
+            _calls = calls;
         }
 
         // The device (AudioDevice, low bits), Muted and HandsetOffHook in one field: an object field costs 12 B on
@@ -26,10 +28,6 @@ namespace DeskPhone.Domain.Calls
         private int _state;
 
         public int Device => _state & DeviceMask;
-
-        /// <summary>Told when the device or mute changed (the call layer: the USB headset's indicators follow), or null:
-        /// a field, not an event (the delegate was 36 B of every call, h-callrest2).</summary>
-        public ICallFeatures Listener;
 
         public bool Muted => (_state & MutedBit) != 0;
 
@@ -54,9 +52,10 @@ namespace DeskPhone.Domain.Calls
         {
             bool changed = device != Device;
             _state = (_state & ~DeviceMask) | device;
-            _statuses.Set(StatusId.AudioDeviceIsHandset, device == AudioDevice.Handset, "audio", nowMs);
-            _statuses.Set(StatusId.AudioDeviceIsHeadset, device == AudioDevice.Headset, "audio", nowMs);
-            _statuses.Set(StatusId.AudioDeviceIsSpeaker, device == AudioDevice.Speaker, "audio", nowMs);
+            StatusScheduler statuses = _calls.Statuses;
+            statuses.Set(StatusId.AudioDeviceIsHandset, device == AudioDevice.Handset, "audio", nowMs);
+            statuses.Set(StatusId.AudioDeviceIsHeadset, device == AudioDevice.Headset, "audio", nowMs);
+            statuses.Set(StatusId.AudioDeviceIsSpeaker, device == AudioDevice.Speaker, "audio", nowMs);
             if (changed)
             {
                 Signal();
@@ -67,16 +66,18 @@ namespace DeskPhone.Domain.Calls
         {
             bool changed = muted != Muted;
             _state = muted ? _state | MutedBit : _state & ~MutedBit;
-            _statuses.Set(StatusId.AudioIsMuted, muted, "audio", nowMs);
+            _calls.Statuses.Set(StatusId.AudioIsMuted, muted, "audio", nowMs);
             if (changed)
             {
                 Signal();
             }
         }
 
+        // The device or mute changed: the calls' features' owner is told (the call layer: the USB headset's indicators
+        // follow); none without one.
         private void Signal()
         {
-            ICallFeatures listener = Listener;
+            ICallFeatures listener = _calls.Features;
             if (listener != null)
             {
                 listener.AudioChanged();

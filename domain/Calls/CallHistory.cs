@@ -1,5 +1,4 @@
 using DeskPhone.Domain.Presence;
-using DeskPhone.Domain.Signals;
 using DeskPhone.Domain.Settings;
 
 namespace DeskPhone.Domain.Calls
@@ -7,8 +6,9 @@ namespace DeskPhone.Domain.Calls
     /// <summary>
     /// What the user sees of the calls after they end, kept while the call layer comes and goes (firmware/App/CallLayer
     /// lets it go when the phone has been idle a while and builds it again on the next call): the three call lists, the
-    /// missed calls not seen yet, and whether a call is in progress, which the phone core follows (own status Busy).
-    /// The core attaches to this object once, so a layer let go leaves no handler of its own behind in the core.
+    /// missed calls not seen yet, and whether a call is in progress, which the phone core reads (the calls tell the own
+    /// status, Busy, when it changes). The core attaches to this object once, so a layer let go leaves nothing of its
+    /// own behind in the core.
     /// </summary>
     public sealed class CallHistory : ICallState
     {
@@ -28,8 +28,25 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The list of a kind ('m' missed, 'r' received, else dialled) if it was made, null if not: what the file saves without making the others.</summary>
         public CallList Made(char kind) => kind == 'm' ? _missed : kind == 'r' ? _received : _dialled;
 
+        // Missed calls since the user last looked (above the low bit) and whether a call is in progress (the low bit), in
+        // one field: an object field costs 12 B on nanoCLR (h-callobjs).
+        private int _state;
+
         /// <summary>Missed calls since the user last looked (the PhoneHasMissedCalls parameter).</summary>
-        public int MissedCount;
+        public int MissedCount => _state >> 1;
+
+        /// <summary>One more missed call: the count now.</summary>
+        public int AddMissed()
+        {
+            _state += 2;
+            return _state >> 1;
+        }
+
+        /// <summary>The user saw the missed calls.</summary>
+        public void ClearMissed()
+        {
+            _state &= 1;
+        }
 
         /// <summary>The id of the last call of a call layer let go: the next layer's calls go on from it (bench call ids).</summary>
         public int LastCallId;
@@ -37,11 +54,7 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Where the lists are kept across a restart (<see cref="CallListFile"/>; null: in memory only), set by the owner.</summary>
         public ISettingsMedium Medium;
 
-        private bool _inCall;
-
-        public bool InCall => _inCall;
-
-        public event FlagHandler Changed;
+        public bool InCall => (_state & 1) != 0;
 
         /// <summary>
         /// A list got an entry: the three are written to <see cref="Medium"/>. Without heap for their text now (a call's
@@ -63,19 +76,18 @@ namespace DeskPhone.Domain.Calls
             }
         }
 
-        /// <summary>The calls' layer says whether a call is made, received or held; the change is raised once.</summary>
-        public void SetInCall(bool inCall)
+        /// <summary>
+        /// The calls' layer says whether a call is made, received or held; true when that changed (the layer tells the own
+        /// presence then: no event whose delegate the core kept, 48 B, h-callobjs).
+        /// </summary>
+        public bool SetInCall(bool inCall)
         {
-            if (inCall == _inCall)
+            if (inCall == InCall)
             {
-                return;
+                return false;
             }
-            _inCall = inCall;
-            FlagHandler changed = Changed;
-            if (changed != null)
-            {
-                changed(inCall);
-            }
+            _state ^= 1;
+            return true;
         }
     }
 }

@@ -10,37 +10,27 @@ namespace DeskPhone.Domain.Calls
     /// phone, else IDLE), and each function key defined as <c>line</c> is a call appearance: the n-th line key shows
     /// the n-th live call (in the call table's order) as RINGING, CONNECTED or HOLDING, and is off with no call. The
     /// led_* settings turn those states into patterns and colours (by default fast blink, steady, slow blink).
+    /// Static methods over the calls and the LED policy, the line keys kept by the owner (firmware/App/CallLayer): no
+    /// object of their own (48 B of every call, h-callobjs).
     /// </summary>
-    public sealed class CallLeds
+    public static class CallLeds
     {
-        private readonly PhoneCalls _calls;
-        private readonly LedPolicy _leds;
-        // The line keys, bit n for fkey n + 1, read when the layer is built and when an fkey changes (ReadKeys), not at each
-        // change of a call: that read 16 settings texts four frames under the call's change, the deepest point of an
-        // incoming call's INVITE on the 80,896-byte board (docs/benchmarks.md, h-callcost).
-        private int _lineKeys;
-
-        /// <param name="calls">The calls, and their settings for the line keys and the LEDs' patterns.</param>
-        public CallLeds(PhoneCalls calls, LedPolicy leds)
-        {
-            _calls = calls;
-            _leds = leds;
-            ReadKeys();
-        }
-
-        /// <summary>Reads which function keys are line keys again (an fkey changed), then <see cref="Update"/>.</summary>
-        public void ReadKeys()
+        /// <summary>
+        /// The line keys, bit n for fkey n + 1: read when the layer is built and when an fkey changes, not at each change of
+        /// a call: that read 16 settings texts four frames under the call's change, the deepest point of an incoming call's
+        /// INVITE on the 80,896-byte board (docs/benchmarks.md, h-callcost).
+        /// </summary>
+        public static int ReadKeys(PhoneCalls calls)
         {
             int lineKeys = 0;
             for (int key = 0; key < SettingsTable.FunctionKeys; key++)
             {
-                if (IsLineKey(key))
+                if (IsLineKey(calls, key))
                 {
                     lineKeys |= 1 << key;
                 }
             }
-            _lineKeys = lineKeys;
-            Update();
+            return lineKeys;
         }
 
         /// <summary>A call's state as a key state: ringing (either way), held by the phone, else connected; dialing counts as ringing.</summary>
@@ -58,44 +48,44 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>
-        /// Recomputes the call LED and the line keys from the live calls; the owner calls it at every change of a call, and
-        /// <see cref="ReadKeys"/> when an fkey changes (no handler of its own on the calls or the settings:
-        /// firmware/App/CallLayer has one for all).
+        /// Recomputes the call LED and the line keys (<paramref name="lineKeys"/>, <see cref="ReadKeys"/>) from the live
+        /// calls; the owner calls it at every change of a call and when an fkey changes (no handler of its own on the calls
+        /// or the settings: firmware/App/CallLayer has one for all).
         /// </summary>
-        public void Update()
+        public static void Update(PhoneCalls calls, LedPolicy leds, int lineKeys)
         {
             int own = KeyState.Idle;
             int line = 0;
             for (int key = 0; key < SettingsTable.FunctionKeys; key++)
             {
-                if ((_lineKeys & (1 << key)) != 0)
+                if ((lineKeys & (1 << key)) != 0)
                 {
-                    _leds.SetKeyState(key, StateOf(NthCall(line++)));
+                    leds.SetKeyState(key, StateOf(NthCall(calls, line++)));
                 }
             }
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
-                int state = StateOf(_calls.Sessions.Slot(i));
+                int state = StateOf(calls.Sessions.Slot(i));
                 if (state == KeyState.Ringing || (state == KeyState.Connected && own != KeyState.Ringing) ||
                     (state == KeyState.Holding && own == KeyState.Idle))
                 {
                     own = state;
                 }
             }
-            _leds.SetCallState(own);
+            leds.SetCallState(own);
         }
 
-        private bool IsLineKey(int key)
+        private static bool IsLineKey(PhoneCalls calls, int key)
         {
-            string definition = _calls.Settings.Get(SettingNames.Fkey, key + 1);
+            string definition = calls.Settings.Get(SettingNames.Fkey, key + 1);
             return definition != null && (definition == "line" || definition.StartsWith("line "));
         }
 
-        private SipCall NthCall(int n)
+        private static SipCall NthCall(PhoneCalls calls, int n)
         {
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
-                SipCall c = _calls.Sessions.Slot(i);
+                SipCall c = calls.Sessions.Slot(i);
                 if (c != null && n-- == 0)
                 {
                     return c;

@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Session;
+
 namespace DeskPhone.Domain.Calls
 {
     /// <summary>
@@ -22,6 +24,12 @@ namespace DeskPhone.Domain.Calls
         /// as long as the key is held (RFC 4733 updates, SIP INFO with the held time).
         /// </summary>
         void DigitKey(int callId, char key, bool down, long nowMs);
+
+        /// <summary>Whether a call's RTP port (and RTCP on the next) can be bound before it is offered (CallSessions asks).</summary>
+        bool PortBindable(int port);
+
+        /// <summary>A DTMF key a connected call's SIP INFO carried: kept with the RFC 4733 ones (the call screen).</summary>
+        void InfoDigit(SipCall call, char key, long nowMs);
     }
 
     /// <summary>No audio yet: the call's signalling runs, nothing is sent or played.</summary>
@@ -38,6 +46,12 @@ namespace DeskPhone.Domain.Calls
         public string SendDigits(int callId, string digits) => "the call has no media";
 
         public void DigitKey(int callId, char key, bool down, long nowMs)
+        {
+        }
+
+        public bool PortBindable(int port) => true;
+
+        public void InfoDigit(SipCall call, char key, long nowMs)
         {
         }
     }

@@ -24,7 +24,7 @@ namespace DeskPhone.Domain.Calls
         // For the call LEDs (their line keys' settings) and the voice (firmware/Voice/CallVoice), which keep no reference
         // of their own (h-callstream, h-callrest2).
         public readonly SettingsStore Settings;
-        // Public for the conference's keys (firmware/Voice/ConferenceKeys), which keep no reference of their own.
+        // Public for the conference's keys (firmware/Voice/CallVoice.ConferenceKeys), which keep no reference of their own.
         public readonly StatusScheduler Statuses;
         private readonly ToneSequencer _tones;
         private readonly OwnPresence _presence;
@@ -65,8 +65,7 @@ namespace DeskPhone.Domain.Calls
             _tones = tones;
             Sessions = new CallSessions(agent, this, false);
             Sessions.LastId = history.LastCallId;
-            Sessions.Transfers = this;
-            Audio = new AudioRoute(statuses);
+            Audio = new AudioRoute(this);
             ApplyPorts();
         }
 
@@ -77,8 +76,7 @@ namespace DeskPhone.Domain.Calls
         /// </summary>
         public void ApplyPorts()
         {
-            Sessions.RtpPortStart = Settings.GetInt(SettingNames.RtpPortStart);
-            Sessions.RtpPortEnd = Settings.GetInt(SettingNames.RtpPortEnd);
+            Sessions.SetRtpPorts(Settings.GetInt(SettingNames.RtpPortStart), Settings.GetInt(SettingNames.RtpPortEnd));
         }
 
         public readonly CallSessions Sessions;
@@ -274,7 +272,7 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The user saw the missed calls: the count, PhoneHasMissedCalls and CanceledCall are cleared.</summary>
         public void ClearMissed(long nowMs)
         {
-            _history.MissedCount = 0;
+            _history.ClearMissed();
             Statuses.Clear(StatusId.PhoneHasMissedCalls, nowMs);
             Statuses.Clear(StatusId.CanceledCall, nowMs);
         }
@@ -452,9 +450,21 @@ namespace DeskPhone.Domain.Calls
             }
             UpdateRinger(nowMs);
             AudioChanged(nowMs);
-            _history.SetInCall(Sessions.Count > 0);
+            bool inCall = Sessions.Count > 0;
+            if (_history.SetInCall(inCall) && _presence != null)
+            {
+                // The own status shows Busy while a call is in progress: told here, where it changes, not through an event
+                // of the history the core kept a delegate on (48 B at rest once a call was made, h-callobjs).
+                _presence.SetInCall(inCall, nowMs);
+            }
             Changed(call);
         }
+
+        // The sessions' two questions to the media, through the handler they have (not delegates the media set: 72 B and
+        // two fields of every call, h-callobjs).
+        public bool PortBindable(int port) => Media.PortBindable(port);
+
+        public void DtmfReceived(SipCall call, char key, long nowMs) => Media.InfoDigit(call, key, nowMs);
 
         // Every change of a call goes to the features' owner (the call layer: the voice, the bench event stream, the LEDs,
         // call completion), its one listener: an event's delegate and field were 48 B of every call (h-callrest2).
@@ -491,7 +501,7 @@ namespace DeskPhone.Domain.Calls
         {
             Missed.Add(new CallRecord(call.RemoteUri, call.RemoteName, call.Identity, call.StartedMs, 0));
             _history.ListsChanged();
-            int missed = ++_history.MissedCount;
+            int missed = _history.AddMissed();
             Statuses.Raise(StatusId.PhoneHasMissedCalls, missed.ToString(), source, nowMs);
         }
 

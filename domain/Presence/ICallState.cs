@@ -1,16 +1,12 @@
-using DeskPhone.Domain.Signals;
-
 namespace DeskPhone.Domain.Presence
 {
     /// <summary>
     /// What the call layer tells the phone core about calls: whether any call is being made, received (ringing) or
-    /// in progress. The own status shows Busy while <see cref="InCall"/> is true.
+    /// in progress. The own status shows Busy while <see cref="InCall"/> is true: the core reads it when it attaches, the
+    /// call layer tells the own presence of each change (no event the core keeps a delegate on, h-callobjs).
     /// </summary>
     public interface ICallState
     {
         bool InCall { get; }
-
-        /// <summary>Raised from the main loop whenever <see cref="InCall"/> changes.</summary>
-        event FlagHandler Changed;
     }
 }

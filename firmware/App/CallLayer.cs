@@ -55,7 +55,9 @@ namespace DeskPhone.Firmware.App
         public PhoneCalls Calls;
         public CallVoice Voice;
         public CallKeys Keys;
-        public CallLeds Leds;
+        // The line keys (bit n for fkey n + 1) the calls show on the LEDs (CallLeds, static: no object of its own, 48 B of
+        // every call, h-callobjs); read when the layer is built and when an fkey changes.
+        private int _lineKeys;
 
         // Kept when the layer goes: the lists (and the medium they are saved on), the missed count and the in-call state.
         private CallHistory _history;
@@ -80,8 +82,7 @@ namespace DeskPhone.Firmware.App
             PhoneCalls calls;
             CallVoice voice = null;
             CallKeys keys;
-            CallLeds leds;
-            ConferenceKeys conferenceKeys = null;
+            int lineKeys;
             try
             {
                 if (_history == null)
@@ -98,19 +99,14 @@ namespace DeskPhone.Firmware.App
                         voice.Paging = new Paging(settings, core.Statuses, audio, calls.Sessions, _multicast);
                     }
                     calls.Media = voice;
-                    conferenceKeys = new ConferenceKeys(calls);
                 }
                 // The conference and call completion on the call screen, with their softkeys, and the identities' dial
                 // plans are the layer's own methods: no object of their own each (docs/benchmarks.md, h-callsig).
                 calls.Features = this;
                 keys = new CallKeys(calls) { Monitored = core.Monitored };
-                // The calls on the call LED and the line keys (docs/leds.md).
-                leds = new CallLeds(calls, core.Leds);
-                if (drivers != null && drivers.Hid != null)
-                {
-                    // The USB headset's indicators show the headset in use and muted.
-                    calls.Audio.Listener = this;
-                }
+                // The calls on the call LED and the line keys (docs/leds.md): the keys' settings read here (their texts).
+                lineKeys = CallLeds.ReadKeys(calls);
+                CallLeds.Update(calls, core.Leds, lineKeys);
             }
             catch (System.OutOfMemoryException)
             {
@@ -121,10 +117,11 @@ namespace DeskPhone.Firmware.App
             Calls = calls;
             Voice = voice;
             Keys = keys;
-            Leds = leds;
+            _lineKeys = lineKeys;
             core.Desktop.Calls = calls;
             core.CallKeys = keys;
-            core.ConferenceKeys = conferenceKeys;
+            // The conference's keys are the voice's (none without media).
+            core.ConferenceKeys = voice;
             app.Screen.Calls = calls;
             app.Screen.Menus.Calls = calls;
             _neededMs = core.Now;
@@ -195,7 +192,6 @@ namespace DeskPhone.Firmware.App
             Voice = null;
             _completion = null;
             Keys = null;
-            Leds = null;
         }
 
         /// <summary>No room for the call layer: said on the status line for its few seconds (a call refused is answered 503).</summary>
@@ -230,7 +226,8 @@ namespace DeskPhone.Firmware.App
             }
             else if (name == SettingNames.Fkey)
             {
-                Leds.ReadKeys();
+                _lineKeys = CallLeds.ReadKeys(Calls);
+                CallLeds.Update(Calls, _app.Core.Leds, _lineKeys);
             }
         }
 
@@ -323,12 +320,9 @@ namespace DeskPhone.Firmware.App
                     completion.OnCallChanged(call);
                 }
             }
-            Leds.Update();
-            if (Drivers != null && Drivers.Hid != null)
-            {
-                // The USB headset's ring indicator follows an incoming call's ringing.
-                AudioChanged();
-            }
+            CallLeds.Update(Calls, _app.Core.Leds, _lineKeys);
+            // The USB headset's ring indicator follows an incoming call's ringing.
+            AudioChanged();
         }
 
         // Call back on busy / call completion (RFC 6910 or the PBX's code): only a call the phone places can be offered
@@ -384,7 +378,7 @@ namespace DeskPhone.Firmware.App
 
         public bool CanConference => Voice != null && Conference.CanJoin(Voice);
 
-        public bool JoinConference(long nowMs) => _app.Core.ConferenceKeys != null && _app.Core.ConferenceKeys.Join(nowMs);
+        public bool JoinConference(long nowMs) => Voice != null && Voice.JoinConference(nowMs);
 
         public bool HangupConference(long nowMs) => Joined != null && Joined.Hangup(nowMs);
 
@@ -421,7 +415,15 @@ namespace DeskPhone.Firmware.App
         // log, through the layer the voice's calls already know (no delegate kept by the voice, 48 B, h-callrest2).
         public void Log(string text) => _app.Log.Add(text);
 
-        public void AudioChanged() =>
-            Drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, Calls.Alerting);
+        // ICallFeatures: the audio route changed (or, from CallChanged, the ringing): the USB headset's indicators show
+        // the headset in use, muted and ringing; nothing without one.
+        public void AudioChanged()
+        {
+            PhoneDrivers drivers = Drivers;
+            if (drivers != null && drivers.Hid != null)
+            {
+                drivers.Hid.SetHeadsetIndicators(Calls.Audio.Device == AudioDevice.Headset, Calls.Audio.Muted, Calls.Alerting);
+            }
+        }
     }
 }

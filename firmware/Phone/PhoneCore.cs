@@ -96,8 +96,8 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         public CallKeys CallKeys;
 
-        /// <summary>The conference's keys (Conference, the handset hung up in a conference), before the call keys; null without media.</summary>
-        public Voice.ConferenceKeys ConferenceKeys;
+        /// <summary>The conference's keys (Conference, the handset hung up in a conference), the voice's, before the call keys; null without media.</summary>
+        public Voice.CallVoice ConferenceKeys;
 
         /// <summary>Takes a NOTIFY's <c>Event: check-sync</c> (provisioning sets it); null: the event is unknown (489).</summary>
         public CheckSyncHandler CheckSync;
@@ -211,7 +211,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 Presence.KeyPressed(nowMs);
             }
-            if (ConferenceKeys != null && ConferenceKeys.HandleKey(keyCode, action, nowMs))
+            if (ConferenceKeys != null && ConferenceKeys.HandleConferenceKey(keyCode, action, nowMs))
             {
                 Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
                 return;
@@ -276,7 +276,6 @@ namespace DeskPhone.Firmware.Phone
         public void AttachCallState(ICallState calls)
         {
             _calls = calls;
-            calls.Changed += inCall => Presence.SetInCall(inCall, _now);
             Presence.SetInCall(calls.InCall, _now);
         }
 

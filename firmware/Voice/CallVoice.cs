@@ -23,7 +23,7 @@ namespace DeskPhone.Firmware.Voice
     // Starts that found no free session, no codec or no port to bind are not counted: nothing read the count (12 B of
     // every call, h-callrest3); the call goes on without audio, and one refused for want of a port is said in the
     // phone's log (ICallFeatures.Log).
-    public sealed class CallVoice : ICallMedia, ICallQuality
+    public sealed partial class CallVoice : ICallMedia, ICallQuality
     {
         public const int MaxSessions = 2;
 
@@ -69,17 +69,16 @@ namespace DeskPhone.Firmware.Voice
         {
             _phone = calls;
             Tones = new CallTones(this);
-            calls.Sessions.DtmfReceived += OnDtmfInfo;
             _audio = audio;
             _channels = channels;
-            calls.Sessions.PortBindable = Bindable;
         }
 
         /// <summary>
         /// Whether the port a call is about to offer (RTP, and RTCP on the next) can be bound: both are bound and let go
-        /// again, so a port another socket holds is skipped before the SDP offers it (docs/media.md, "Ports").
+        /// again, so a port another socket holds is skipped before the SDP offers it (docs/media.md, "Ports"). The
+        /// sessions ask through their handler, the calls (no delegate kept, h-callobjs).
         /// </summary>
-        private bool Bindable(long port)
+        public bool PortBindable(int port)
         {
             if (_nextRtp == null)
             {
@@ -95,7 +94,7 @@ namespace DeskPhone.Firmware.Voice
                     return true;
                 }
             }
-            bool free = _nextRtp.Open((int)port) && _nextRtcp.Open((int)port + 1);
+            bool free = _nextRtp.Open(port) && _nextRtcp.Open(port + 1);
             _nextRtp.Close();
             _nextRtcp.Close();
             if (free)
@@ -118,7 +117,8 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>The pairs of the RTP port range no call uses, as CallSessions counts them: those a port search tries.</summary>
         private int PairsFree()
         {
-            int first = _phone.Sessions.RtpPortStart + (_phone.Sessions.RtpPortStart & 1);
+            int start = _phone.Sessions.RtpPortStart;
+            int first = start + (start & 1);
             int pairs = (_phone.Sessions.RtpPortEnd - first + 1) / 2;
             if (pairs < 1)
             {
@@ -305,8 +305,9 @@ namespace DeskPhone.Firmware.Voice
             }
         }
 
-        // A key in a SIP INFO: kept with the RFC 4733 ones (media.digits, the call screen).
-        private void OnDtmfInfo(SipCall call, char key, long nowMs)
+        // A key in a SIP INFO: kept with the RFC 4733 ones (media.digits, the call screen). The sessions tell it through
+        // their handler, the calls (no delegate kept, h-callobjs).
+        public void InfoDigit(SipCall call, char key, long nowMs)
         {
             MediaSession session = Find(call.Id);
             if (session != null)

@@ -3,20 +3,14 @@ using DeskPhone.Sip.Transport;
 
 namespace DeskPhone.Sip.Session
 {
-    /// <summary>A DTMF key a SIP INFO of a call carried (docs/media.md, "DTMF").</summary>
-    public delegate void DtmfInfoHandler(SipCall call, char key, long nowMs);
-
     /// <summary>The answer to an INFO the phone sent (0: none came).</summary>
     public delegate void InfoDoneHandler(int status, long nowMs);
 
     public sealed partial class CallSessions
     {
-        /// <summary>A connected call's INFO carried a DTMF key (application/dtmf-relay or application/dtmf).</summary>
-        public event DtmfInfoHandler DtmfReceived;
-
         /// <summary>
         /// An INFO in a dialog (RFC 6086's legacy use, without Info-Package): 481 outside a dialog; a DTMF body answered
-        /// 200 and reported (<see cref="DtmfReceived"/>), 400 when it names no key; no body 200 (a keep-alive); any other
+        /// 200 and reported (<see cref="ISessionHandler.DtmfReceived"/>), 400 when it names no key; no body 200 (a keep-alive); any other
         /// body 415 with Accept (types the phone reads nowhere get that from the request checks already).
         /// </summary>
         private bool OnInfo(SipPacket packet, SipMessage m, long nowMs)
@@ -44,11 +38,7 @@ namespace DeskPhone.Sip.Session
                 return true;
             }
             _agent.Reply(packet, m, 200, nowMs);
-            DtmfInfoHandler handler = DtmfReceived;
-            if (handler != null)
-            {
-                handler(call, key, nowMs);
-            }
+            _handler.DtmfReceived(call, key, nowMs);
             return true;
         }
 

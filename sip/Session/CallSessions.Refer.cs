@@ -25,9 +25,6 @@ namespace DeskPhone.Sip.Session
         private const string ReferTo = "Refer-To";
         private const string ReferredBy = "Referred-By";
 
-        /// <summary>Who hears how the phone's transfers end (the call logic), or null.</summary>
-        public ITransferHandler Transfers;
-
         /// <summary>
         /// Blind transfer: REFER of a connected call to a number or URI (as <see cref="Dial(int, string, long, out string)"/>
         /// reads it). False with <paramref name="error"/> when it cannot be asked now.
@@ -147,7 +144,9 @@ namespace DeskPhone.Sip.Session
             call.TransferStatus = status;
             SipCall consult = call.Consult;
             call.Consult = null;
-            ITransferHandler transfers = Transfers;
+            // Who hears how the phone's transfers end: the handler when it is an ITransferHandler too (the call logic), not
+            // a field of its own (12 B of every call, h-callobjs).
+            ITransferHandler transfers = _handler as ITransferHandler;
             if (transfers != null)
             {
                 transfers.OnTransferDone(call, status, nowMs);

@@ -34,9 +34,7 @@ namespace DeskPhone.Sip.Session
         private readonly SipCall[] _calls = new SipCall[MaxCalls];
         // Made at the first call, not at boot: an idle phone keeps none of them (docs/calls.md, heap).
         // Let go again once no call needs them (Poll, LetGoUnused): after a call they were 3.6 KB kept for good (docs/benchmarks.md).
-        private SipParser _parser;
-        private SipMessage _invite;
-        private ParseResult _parse;
+        // The INVITE's parser, message and parse results are Reparse's own, not fields (h-callobjs).
         private SdpMedia _sdpMedia;
         private SipWriter _writer;
         private int _rtpTurn;
@@ -61,29 +59,34 @@ namespace DeskPhone.Sip.Session
             }
         }
 
-        /// <summary>The first and last port new calls take their RTP port from (even ports; RTCP on the next).</summary>
-        public int RtpPortStart = DefaultRtpPortStart;
+        // The first and last port new calls take their RTP port from (even ports; RTCP on the next), the first in the low
+        // 16 bits, the last in the high ones: one field, not two (12 B of every call, h-callobjs).
+        private int _ports = DefaultRtpPortStart | DefaultRtpPortEnd << 16;
 
-        public int RtpPortEnd = DefaultRtpPortEnd;
+        /// <summary>The first port new calls take their RTP port from (even ports; RTCP on the next).</summary>
+        public int RtpPortStart => _ports & 0xFFFF;
 
-        /// <summary>
-        /// Says whether the RTP port (and RTCP on the next) can be bound now: the media's probe, set by the owner (null:
-        /// every port can). A port is offered in the SDP before the media binds it, so one taken by another socket (a
-        /// page, a stale session, another program in the simulator) is skipped before it is offered (docs/calls.md).
-        /// </summary>
-        public LongTest PortBindable;
+        /// <summary>The last port new calls take their RTP port from.</summary>
+        public int RtpPortEnd => (int)((uint)_ports >> 16);
+
+        /// <summary>Sets the range of <see cref="RtpPortStart"/> and <see cref="RtpPortEnd"/> (UDP ports, 0-65535) for the next call.</summary>
+        public void SetRtpPorts(int start, int end)
+        {
+            _ports = (start & 0xFFFF) | end << 16;
+        }
 
         /// <summary>Why a call cannot go out or come in when no port pair of the range can be bound (an INVITE gets 503 with it).</summary>
         public const string NoMediaPort = "No RTP Port";
 
         /// <summary>
-        /// The next even port of the range no live call uses and <see cref="PortBindable"/> allows, in turn (a new call
+        /// The next even port of the range no live call uses and <see cref="ISessionHandler.PortBindable"/> allows, in turn (a new call
         /// does not take the port the last one just left, whose stray packets may still arrive); when live calls take
         /// every pair, the next in turn; 0 when none of the others can be bound.
         /// </summary>
         private int NextMediaPort()
         {
-            int first = RtpPortStart + (RtpPortStart & 1);
+            int start = RtpPortStart;
+            int first = start + (start & 1);
             int pairs = (RtpPortEnd - first + 1) / 2;
             if (pairs < 1)
             {
@@ -95,7 +98,7 @@ namespace DeskPhone.Sip.Session
                 int turn = (_rtpTurn + i) % pairs;
                 int port = first + 2 * turn;
                 bool used = MediaPortInUse(port);
-                if (!used && PortBindable != null && !PortBindable(port))
+                if (!used && !_handler.PortBindable(port))
                 {
                     unbound = true;
                 }
@@ -206,7 +209,8 @@ namespace DeskPhone.Sip.Session
                 _agent.Respond(packet, m, 200, "OK", null, null, true, nowMs);
                 // The call ends (its voice, the log, presence, LEDs, the screen) once the agent has let go of the BYE's
                 // packet, parse and frames, as a new call rings after its INVITE's (AfterPacket; docs/benchmarks.md, h-callfit).
-                _hungUp = call;
+                call.SetFlag(SipCall.HungUpBit, true);
+                _afterPacket = call;
                 _agent.AfterPacket(this);
                 return true;
             }
@@ -316,33 +320,32 @@ namespace DeskPhone.Sip.Session
             // parse and these frames, with the writer gone too: the INVITE's turn peaked under them (docs/benchmarks.md,
             // h-callfit). Until then the call is in the table; a session's Poll announces it if the agent did not.
             _writer = null;
-            _ringing = call;
+            _afterPacket = call;
             _agent.AfterPacket(this);
             return true;
         }
 
-        // The new incoming call whose ringing waits for the end of its INVITE's handling, the call whose end waits for
-        // its BYE's (AfterPacket); null: none.
-        private SipCall _ringing;
-        private SipCall _hungUp;
+        // The new incoming call whose ringing waits for the end of its INVITE's handling, or the call whose end waits for
+        // its BYE's (marked HungUpBit): one packet has one of them, so one field (12 B of every call, h-callobjs); null:
+        // none.
+        private SipCall _afterPacket;
 
         /// <summary>The new call's first OnChanged after its INVITE's packet, a call's end after its BYE's (OnInvite, OnBye).</summary>
         public void AfterPacket(long nowMs)
         {
-            SipCall call = _ringing;
-            if (call != null)
+            SipCall call = _afterPacket;
+            if (call == null)
             {
-                _ringing = null;
+                return;
+            }
+            _afterPacket = null;
+            if (!call.Flag(SipCall.HungUpBit))
+            {
                 Changed(call, nowMs);
             }
-            call = _hungUp;
-            if (call != null)
+            else if (Slot(call) >= 0)
             {
-                _hungUp = null;
-                if (Slot(call) >= 0)
-                {
-                    End(call, 200, "remote hung up", nowMs);
-                }
+                End(call, 200, "remote hung up", nowMs);
             }
         }
 
@@ -679,24 +682,21 @@ namespace DeskPhone.Sip.Session
                 }
             }
             ExpireTransfers(nowMs);
-            if (_parser != null || _sdpMedia != null || _writer != null)
+            if (_sdpMedia != null || _writer != null)
             {
                 LetGoUnused();
             }
         }
 
         /// <summary>
-        /// Lets go, between loop turns, of what only a handler uses and the next use makes again: the INVITE's parser and
-        /// message, the writer and the SDP reader. A ringing call keeps its INVITE's packet and its 180's bytes only:
+        /// Lets go, between loop turns, of what only a handler uses and the next use makes again: the writer and the SDP
+        /// reader. A ringing call keeps its INVITE's packet and its 180's bytes only:
         /// the writer and the SDP reader went on with the call until it was answered (about 770 B while it rang,
         /// docs/benchmarks.md "h-ringing"); once answered its 200 is kept as bytes ("h-callheap", "h-callheap2"). Never
         /// inside a handler that may still read them.
         /// </summary>
         private void LetGoUnused()
         {
-            _parser = null;
-            _invite = null;
-            _parse = null;
             _writer = null;
             _sdpMedia = null;
         }
@@ -976,17 +976,15 @@ namespace DeskPhone.Sip.Session
 
         private SdpMedia Media => _sdpMedia ?? (_sdpMedia = new SdpMedia());
 
-        private SipMessage Reparse(SipCall call)
+        // A ringing call's INVITE parsed again for its final answer (200, 3xx, a refusal), once in the call: the parser,
+        // the message and the parse results made here and not kept by the sessions (three fields of every call, 36 B,
+        // h-callobjs); what the answer keeps of the message it keeps itself.
+        private static SipMessage Reparse(SipCall call)
         {
-            if (_parser == null)
-            {
-                _parser = new SipParser();
-                _invite = new SipMessage();
-                _parse = new ParseResult();
-            }
             SipPacket p = call.Invite;
-            _parser.Parse(p.Data, 0, p.Length, false, _invite, _parse);
-            return _invite;
+            SipMessage m = new SipMessage();
+            new SipParser().Parse(p.Data, 0, p.Length, false, m, new ParseResult());
+            return m;
         }
 
         private SipPacket Copy(SipPacket packet)

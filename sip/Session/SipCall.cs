@@ -69,6 +69,7 @@ namespace DeskPhone.Sip.Session
         // Incoming: the INVITE required 100rel; its 180 is retransmitted until the PRACK (RFC 3262 3).
         internal const int ReliableBit = 65536;
         internal const int AwaitingPrackBit = 131072;
+        internal const int HungUpBit = 262144; // a BYE came: the call ends after its packet (CallSessions.AfterPacket)
 
         // Above the bits: the direction of the phone's last SDP (3 bits, SdpDirection) and the status that ended the call
         // (10 bits, EndStatus), not fields of their own (12 B each a call, h-sipcall).

@@ -83,11 +83,11 @@ namespace DeskPhone.Firmware.Tests.Phone
         [Fact]
         public void ACallMakesTheStatusBusyUnderDnd()
         {
-            var calls = new FakeCalls();
+            var calls = new FakeCalls(_p.Phone.Presence);
             _p.Phone.AttachCallState(calls);
             Assert.False(_p.Phone.InCall);
 
-            calls.Set(true);
+            calls.Set(true, _p.Now);
             Assert.True(_p.Phone.InCall);
             Assert.Equal(PresenceState.Busy, _p.Phone.Presence.State);
 
@@ -95,7 +95,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Equal(PresenceState.DoNotDisturb, _p.Phone.Presence.State);
             _p.Phone.ChoosePresence(PresenceState.Online, _p.Now);
 
-            calls.Set(false);
+            calls.Set(false, _p.Now);
             Assert.Equal(PresenceState.Online, _p.Phone.Presence.State);
         }
 
@@ -103,7 +103,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         public void ACallInProgressWhenAttachedCountsAtOnce()
         {
             var calls = new FakeCalls();
-            calls.Set(true);
+            calls.Set(true, _p.Now);
             _p.Phone.AttachCallState(calls);
             Assert.Equal(PresenceState.Busy, _p.Phone.Presence.State);
         }

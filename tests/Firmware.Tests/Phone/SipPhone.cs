@@ -272,17 +272,25 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
     }
 
-    /// <summary>A call layer stand-in: a test says when a call starts and ends.</summary>
+    /// <summary>
+    /// A call layer stand-in: a test says when a call starts and ends; as the calls do, it tells the own presence of the
+    /// change (none given: the core only reads <see cref="InCall"/> when it attaches).
+    /// </summary>
     internal sealed class FakeCalls : ICallState
     {
+        private readonly OwnPresence _presence;
+
+        public FakeCalls(OwnPresence presence = null)
+        {
+            _presence = presence;
+        }
+
         public bool InCall { get; private set; }
 
-        public event FlagHandler Changed;
-
-        public void Set(bool inCall)
+        public void Set(bool inCall, long nowMs)
         {
             InCall = inCall;
-            Changed?.Invoke(inCall);
+            _presence?.SetInCall(inCall, nowMs);
         }
     }
 }

@@ -31,6 +31,12 @@ namespace DeskPhone.Sip.Tests.Stack
                 Last = call;
                 Seen.Add(call.State + " packets=" + Inbox.Made + " sent=" + Channel.Last.Substring(0, Channel.Last.IndexOf('\r')));
             }
+
+            public bool PortBindable(int port) => true;
+
+            public void DtmfReceived(SipCall call, char key, long nowMs)
+            {
+            }
         }
 
         [Fact]

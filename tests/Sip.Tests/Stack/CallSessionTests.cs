@@ -7,10 +7,11 @@ using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Tests.Stack
 {
-    /// <summary>A session handler that rings (or refuses with <see cref="Decision"/>) and records every change.</summary>
-    internal sealed class RecordingSessions : ISessionHandler
+    /// <summary>A session handler that rings (or refuses with <see cref="Decision"/>) and records every change, and how transfers end.</summary>
+    internal sealed class RecordingSessions : ISessionHandler, ITransferHandler
     {
         public readonly List<string> Changes = new List<string>();
+        public readonly List<string> Transfers = new List<string>();
         public int Decision = 180;
         public string Forward;
         public SipCall Last;
@@ -25,6 +26,15 @@ namespace DeskPhone.Sip.Tests.Stack
         {
             Last = call;
             Changes.Add(call.Id + " " + call.State + (call.State == SipCall.Ended ? " " + call.EndStatus + " " + call.EndReason : ""));
+        }
+
+        public void OnTransferDone(SipCall call, int status, long nowMs) => Transfers.Add(call.Id + " " + status);
+
+        // No media here: every port can be bound, a DTMF INFO is answered and not kept.
+        public bool PortBindable(int port) => true;
+
+        public void DtmfReceived(SipCall call, char key, long nowMs)
+        {
         }
     }
 

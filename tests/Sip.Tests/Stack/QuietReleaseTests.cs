@@ -131,10 +131,21 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Null(ParsedMessage());
         }
 
-        private static readonly string[] CallParts = { "_parser", "_invite", "_parse", "_sdpMedia", "_writer" };
+        private static readonly string[] CallParts = { "_sdpMedia", "_writer" };
 
         private static object Part(CallSessions calls, string name) =>
             typeof(CallSessions).GetField(name, BindingFlags.NonPublic | BindingFlags.Instance).GetValue(calls);
+
+        /// <summary>The INVITE's parser, message and parse results are never kept by the sessions: no field holds one (h-callobjs).</summary>
+        private static void NoParseStateKept()
+        {
+            foreach (FieldInfo field in typeof(CallSessions).GetFields(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Instance))
+            {
+                Assert.NotEqual(typeof(SipParser), field.FieldType);
+                Assert.NotEqual(typeof(SipMessage), field.FieldType);
+                Assert.NotEqual(typeof(ParseResult), field.FieldType);
+            }
+        }
 
         private const string PeerSdp =
             "v=0\r\no=- 1 1 IN IP4 10.0.0.9\r\ns=-\r\nc=IN IP4 10.0.0.9\r\nt=0 0\r\nm=audio 4000 RTP/AVP 8 0 101\r\na=rtpmap:101 telephone-event/8000\r\n";
@@ -174,7 +185,8 @@ namespace DeskPhone.Sip.Tests.Stack
             calls.Poll(now);
             // Answered, the call talks without the INVITE's parser, message, writer and SDP reader (its 200 is kept as
             // bytes; a re-INVITE makes the reader again in its own handler).
-            foreach (string part in new[] { "_parser", "_invite", "_parse", "_writer", "_sdpMedia" })
+            NoParseStateKept();
+            foreach (string part in CallParts)
             {
                 Assert.Null(Part(calls, part));
             }

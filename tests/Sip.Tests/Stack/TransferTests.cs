@@ -10,7 +10,7 @@ namespace DeskPhone.Sip.Tests.Stack
     /// phone sends compared byte for byte, the peer's NOTIFYs driving the call, incoming REFER and INVITE with Replaces,
     /// and the RFC answers to bad ones (no state change).
     /// </summary>
-    public class TransferTests : ITransferHandler
+    public class TransferTests
     {
         private const string PeerSdp =
             "v=0\r\no=- 1 1 IN IP4 10.0.0.9\r\ns=-\r\nc=IN IP4 10.0.0.9\r\nt=0 0\r\nm=audio 4000 RTP/AVP 8 0 101\r\na=rtpmap:101 telephone-event/8000\r\n";
@@ -20,7 +20,8 @@ namespace DeskPhone.Sip.Tests.Stack
         private readonly RecordingSessions _handler = new RecordingSessions();
         private readonly SipUserAgent _ua;
         private readonly CallSessions _calls;
-        private readonly List<string> _outcomes = new List<string>();
+        // How the phone's transfers ended, as the handler heard them (the sessions tell a handler that is an ITransferHandler).
+        private List<string> _outcomes => _handler.Transfers;
         private long _now;
         private int _requests;
 
@@ -29,11 +30,9 @@ namespace DeskPhone.Sip.Tests.Stack
             _channel = new FakeChannel(_inbox);
             _ua = new SipUserAgent(_inbox) { Udp = _channel, LocalHost = "192.0.2.10" };
             _ua.SetIdentity(new SipIdentity { Index = 1, Active = true, User = "100", Registrar = "10.0.0.1", Password = "pw" });
-            _calls = new CallSessions(_ua, _handler, true) { Transfers = this };
+            _calls = new CallSessions(_ua, _handler, true);
             _ua.Route(new RecordingHandler());
         }
-
-        void ITransferHandler.OnTransferDone(SipCall call, int status, long nowMs) => _outcomes.Add(call.Id + " " + status);
 
         private void Arrive(string text)
         {
