@@ -33,6 +33,12 @@ namespace NFUnitTest
             }
 
             public void OnChanged(SipCall call, long nowMs) => Last = call;
+
+            public bool PortBindable(int port) => true;
+
+            public void DtmfReceived(SipCall call, char key, long nowMs)
+            {
+            }
         }
 
         // Every request is for identity 1 (the identity routing is not what these test).
