@@ -397,6 +397,10 @@ namespace DeskPhone.Firmware.Phone
         /// seldom accepted), refused when it would leave less than <see cref="KeepBytes"/>; the transport closes a refused
         /// one at once (the peer falls back or retries) and it is counted.
         /// </summary>
+        // Never inlined, as Admit: inlined into the transport's accept (the boot scenario's stand-in), its measurement's
+        // compacting collection marked the caller's stale slot, which pointed into a string[4]: the mark bit made its
+        // length 260 and the compaction ran off the heap (nanoCLR SIGSEGV at 80,896 B, docs/benchmarks.md h-crash2).
+        [NotInlined]
         public bool AdmitConnection(long bytes)
         {
             if (Measure() - bytes >= KeepBytes)
