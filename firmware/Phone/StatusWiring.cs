@@ -1,5 +1,6 @@
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Expansion;
+using DeskPhone.Drivers.Framing;
 using DeskPhone.Drivers.Hid;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
@@ -17,7 +18,7 @@ namespace DeskPhone.Firmware.Phone
     /// </summary>
     // Part of PhoneCore (partial): an object of its own with copies of the core and its statuses was a type in the
     // runtime tables and about 40 B of heap (h-firmslim).
-    public sealed partial class PhoneCore
+    public sealed partial class PhoneCore : IHidListener
     {
         // What the last status event named, so an unchanged screen raises no event.
         private int _shownLine = StatusScheduler.NoMessage;
@@ -55,7 +56,9 @@ namespace DeskPhone.Firmware.Phone
             Set(StatusId.EthernetUnplugged, drivers.Ethernet.EthernetUnplugged, "ethernet");
             if (drivers.Hid != null)
             {
-                drivers.Hid.DeviceChanged += OnHidDevice;
+                // The core is the bridge's listener (no delegate): it shows the devices and passes the headset's
+                // buttons to the parts over it (IPhoneSignals).
+                drivers.Hid.Listener = this;
             }
             if (drivers.Expansion != null)
             {
@@ -99,7 +102,7 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        private void OnHidDevice(int port, HidDeviceClass kind, int state)
+        void IHidListener.HidDeviceChanged(int port, HidDeviceClass kind, int state)
         {
             if (state == HidProtocol.StateEnumerating)
             {
@@ -109,6 +112,19 @@ namespace DeskPhone.Firmware.Phone
             HidChanged();
             Raise(PhoneEventKind.Usb, "port " + (port + 1).ToString() + " " + HidNames.DeviceClass(kind)
                 + (state == HidProtocol.StateReady ? " connected" : " disconnected"));
+        }
+
+        void IHidListener.HeadsetButton(int button, bool down)
+        {
+            if (Signals != null)
+            {
+                Signals.HeadsetButton(button, down);
+            }
+        }
+
+        // A damaged frame from the bridge is dropped: a lost device report comes again with the next Query or change.
+        void IHidListener.HidLinkError(FrameError error, int detail)
+        {
         }
 
         private void HidChanged()
