@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Phone
     /// </summary>
     // Part of PhoneCore (partial): an object of its own with copies of the core and its statuses was a type in the
     // runtime tables and about 40 B of heap (h-firmslim).
-    public sealed partial class PhoneCore : IHidListener
+    public sealed partial class PhoneCore : IHidListener, IMonitoredListener
     {
         // What the last status event named, so an unchanged screen raises no event.
         private int _shownLine = StatusScheduler.NoMessage;
@@ -34,13 +34,9 @@ namespace DeskPhone.Firmware.Phone
             Presence.Changed += OnPresenceChanged;
             FeaturesChanged();
             Mailbox.Changed += OnMailboxChanged;
-            Monitored.RingingChanged += ringing =>
-            {
-                Set(StatusId.MonitoredExtensionIsRinging, ringing, "blf");
-                // The BLF key picks that call up (CallKeys): a call for pickup while any monitored extension rings.
-                Set(StatusId.CallForPickupAvailable, ringing, "blf");
-            };
-            Monitored.KeyChanged += (key, state) => Leds.SetKeyState(key, KeyState.Parse(state));
+            // The keys' states and ringing are shown from here on (the boot's key configuration leaves the LEDs unset
+            // until a key's first NOTIFY); the core has been the monitored keys' listener since it was built, for admission.
+            _bits |= KeysShownBit;
             PasswordsChanged();
             for (int identity = 1; identity <= PhoneCore.MaxIdentities; identity++)
             {
@@ -101,6 +97,28 @@ namespace DeskPhone.Firmware.Phone
                 Raise(PhoneEventKind.Link, unplugged ? "unplugged" : "plugged");
             }
         }
+
+        void IMonitoredListener.KeyStateChanged(int key, string state)
+        {
+            if ((_bits & KeysShownBit) != 0)
+            {
+                Leds.SetKeyState(key, KeyState.Parse(state));
+            }
+        }
+
+        void IMonitoredListener.RingingChanged(bool ringing)
+        {
+            if ((_bits & KeysShownBit) != 0)
+            {
+                Set(StatusId.MonitoredExtensionIsRinging, ringing, "blf");
+                // The BLF key picks that call up (CallKeys): a call for pickup while any monitored extension rings.
+                Set(StatusId.CallForPickupAvailable, ringing, "blf");
+            }
+        }
+
+        // A key's subscription is taken on only while the heap keeps its reserve, with room for the keys taken on before
+        // it to ring; the refused keys are tried again when the reserve says there may be room (SettingsBinding).
+        bool IMonitoredListener.AdmitKey(int taken) => Reserve == null || Reserve.AdmitKey(taken, Now);
 
         void IHidListener.HidDeviceChanged(int port, HidDeviceClass kind, int state)
         {
