@@ -5,8 +5,8 @@ namespace DeskPhone.Drivers
     // (docs/benchmarks.md, h-delegates).
 
     /// <summary>
-    /// A number and a flag: an input pin's edge (the pin, its new level high), a headset's button (the button, down),
-    /// the own presence (the state, whether the registration was lost).
+    /// A number and a flag: an input pin's edge (the pin, its new level high), the own presence (the state, whether the
+    /// registration was lost).
     /// </summary>
     public delegate void NumberFlagHandler(int number, bool flag);
 }

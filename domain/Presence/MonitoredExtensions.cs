@@ -1,5 +1,3 @@
-using DeskPhone.Domain.Signals;
-using DeskPhone.Sip;
 using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Message;
 
@@ -110,16 +108,11 @@ namespace DeskPhone.Domain.Presence
             _sender = sender;
         }
 
-        /// <summary>A key's state changed: the key and its state name.</summary>
-        public event NumberTextHandler KeyChanged;
-
         /// <summary>
-        /// Asked before a key's subscription is made, with the keys taken on before it (<see cref="Count"/>): whether
-        /// one more may be taken on now (the phone's heap reserve); false refuses it (the key monitors nothing, shows no
-        /// state, and <see cref="IsRefused"/> until it is configured again). Null: every key is taken on. Sip's
-        /// <see cref="LongTest"/>, as the registrations' admission, not a delegate type of its own (h-domslim).
+        /// Told of the keys' states and ringing, and asked to admit each key's subscription (the phone's heap reserve).
+        /// Null: nobody is told, and every key is taken on.
         /// </summary>
-        public LongTest Admit;
+        public IMonitoredListener Listener;
 
         /// <summary>Keys that monitor something now (refused ones not counted): the entries in use.</summary>
         public int Count
@@ -147,9 +140,6 @@ namespace DeskPhone.Domain.Presence
                 return n;
             }
         }
-
-        /// <summary>Raised when any monitored extension starts or stops ringing (the monitored-extension-ringing status).</summary>
-        public event FlagHandler RingingChanged;
 
         public bool AnyRinging => _ringing != null;
 
@@ -212,7 +202,7 @@ namespace DeskPhone.Domain.Presence
             {
                 return null;
             }
-            if (Admit != null && !Admit(Count))
+            if (Listener != null && !Listener.AdmitKey(Count))
             {
                 SetRefused(key, true);
                 return null;
@@ -538,22 +528,19 @@ namespace DeskPhone.Domain.Presence
             _ringing = list.Length == 0 ? null : list;
         }
 
-        /// <summary>A key's new state; RingingChanged too when any ringing differs from <paramref name="wasRinging"/>.</summary>
+        /// <summary>A key's new state; the ringing too when any ringing differs from <paramref name="wasRinging"/>.</summary>
         private void Announce(int key, string state, bool wasRinging)
         {
-            NumberTextHandler changed = KeyChanged;
-            if (changed != null)
+            IMonitoredListener listener = Listener;
+            if (listener == null)
             {
-                changed(key, state);
+                return;
             }
+            listener.KeyStateChanged(key, state);
             bool ringing = AnyRinging;
             if (ringing != wasRinging)
             {
-                FlagHandler handler = RingingChanged;
-                if (handler != null)
-                {
-                    handler(ringing);
-                }
+                listener.RingingChanged(ringing);
             }
         }
     }

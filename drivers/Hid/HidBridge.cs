@@ -7,7 +7,8 @@ namespace DeskPhone.Drivers.Hid
     /// <summary>
     /// Phone side of the USB-host bridge (CH9350-class chip on a UART): tracks the devices on its ports,
     /// turns keyboard reports into key events and a headset's telephony report into hook and mute events.
-    /// Damaged or unexpected frames are reported through FrameError and otherwise ignored.
+    /// Devices, a headset's buttons and damaged or unexpected frames are told to its <see cref="Listener"/>; damaged
+    /// frames are otherwise ignored.
     /// </summary>
     public sealed class HidBridge : FrameReader
     {
@@ -26,25 +27,11 @@ namespace DeskPhone.Drivers.Hid
         private UsbKeys _k;
         private int _bridgeVersion = -1;
 
-        /// <summary>
-        /// A device is connecting, connected or gone (one event for the three: one handler for its subscriber, nanoCLR
-        /// 36 B a delegate and 12 B an event field). A device that skips the enumerating report is still reported as
-        /// connecting first.
-        /// </summary>
-        public event HidDeviceHandler DeviceChanged;
-
         /// <summary>USB keys as phone keys, with the keypad's long press and auto-repeat added by the phone.</summary>
         public event KeyEventHandler KeyEvent;
 
-        /// <summary>
-        /// A headset's hook switch changed, or its mute button was pressed (a toggle request; the audio layer owns the
-        /// mute state): one event for both, one handler for its subscriber. The button is
-        /// <see cref="HidProtocol.TelephonyHook"/> with down = off hook (the user took the call on the headset) or up = on
-        /// hook, or <see cref="HidProtocol.TelephonyMute"/> with down = pressed (a toggle request).
-        /// </summary>
-        public event NumberFlagHandler HeadsetButton;
-
-        public event FrameErrorHandler LinkError;
+        /// <summary>Told of devices, a headset's buttons and damaged frames (one field, no delegate: IHidListener).</summary>
+        public IHidListener Listener;
 
         public HidBridge(IUart uart)
             : base(uart, HidProtocol.Format, HidProtocol.GapTimeoutMs)
@@ -254,18 +241,18 @@ namespace DeskPhone.Drivers.Hid
             // A Telephony frame is taken only from a connected port, so the per-port state exists.
             int old = _ports[port * PerPort + Telephony];
             _ports[port * PerPort + Telephony] = flags;
-            NumberFlagHandler handler = HeadsetButton;
-            if (handler == null)
+            IHidListener listener = Listener;
+            if (listener == null)
             {
                 return;
             }
             if (((old ^ flags) & HidProtocol.TelephonyHook) != 0)
             {
-                handler(HidProtocol.TelephonyHook, (flags & HidProtocol.TelephonyHook) != 0);
+                listener.HeadsetButton(HidProtocol.TelephonyHook, (flags & HidProtocol.TelephonyHook) != 0);
             }
             if ((flags & HidProtocol.TelephonyMute) != 0 && (old & HidProtocol.TelephonyMute) == 0)
             {
-                handler(HidProtocol.TelephonyMute, true);
+                listener.HeadsetButton(HidProtocol.TelephonyMute, true);
             }
         }
 
@@ -342,19 +329,19 @@ namespace DeskPhone.Drivers.Hid
 
         private void Raise(int port, HidDeviceClass cls, int state)
         {
-            HidDeviceHandler handler = DeviceChanged;
-            if (handler != null)
+            IHidListener listener = Listener;
+            if (listener != null)
             {
-                handler(port, cls, state);
+                listener.HidDeviceChanged(port, cls, state);
             }
         }
 
         protected override void OnFrameError(FrameError error, int detail)
         {
-            FrameErrorHandler handler = LinkError;
-            if (handler != null)
+            IHidListener listener = Listener;
+            if (listener != null)
             {
-                handler(error, detail);
+                listener.HidLinkError(error, detail);
             }
         }
 

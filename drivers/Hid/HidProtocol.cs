@@ -47,10 +47,4 @@ namespace DeskPhone.Drivers.Hid
         Mouse = 2,
         Headset = 3,
     }
-
-    /// <summary>
-    /// A device on a port is connecting (<see cref="HidProtocol.StateEnumerating"/>), connected
-    /// (<see cref="HidProtocol.StateReady"/>) or gone (<see cref="HidProtocol.StateDetached"/>).
-    /// </summary>
-    public delegate void HidDeviceHandler(int port, HidDeviceClass deviceClass, int state);
 }

@@ -75,27 +75,6 @@ namespace DeskPhone.Firmware.App
                 // One handler for the link's changes: calls and connections end when it is lost, and the SIP address
                 // follows the link's when no address was given.
                 drivers.Ethernet.Changed += localHost == null ? (EthernetChangeHandler)OnEthernetFollowingAddress : OnEthernet;
-                if (drivers.Hid != null)
-                {
-                    // The USB headset's hook switch and mute button are the headset and mute keys.
-                    drivers.Hid.HeadsetButton += (button, down) =>
-                    {
-                        if (button == HidProtocol.TelephonyHook)
-                        {
-                            if (_calls.Build())
-                            {
-                                _calls.Keys.HeadsetHook(down, Core.Now);
-                            }
-                            Core.Raise(PhoneEventKind.Key, "HEADSET");
-                            return;
-                        }
-                        if (_calls.Calls != null)
-                        {
-                            _calls.Keys.ToggleMute(Core.Now);
-                        }
-                        Core.Raise(PhoneEventKind.Key, "MUTE");
-                    };
-                }
             }
             if (parts.Wifi != null && drivers != null)
             {
@@ -186,6 +165,25 @@ namespace DeskPhone.Firmware.App
         }
 
         void IPhoneSignals.CallsNeeded() => _calls.Build();
+
+        // The USB headset's hook switch and mute button are the headset and mute keys.
+        void IPhoneSignals.HeadsetButton(int button, bool down)
+        {
+            if (button == HidProtocol.TelephonyHook)
+            {
+                if (_calls.Build())
+                {
+                    _calls.Keys.HeadsetHook(down, Core.Now);
+                }
+                Core.Raise(PhoneEventKind.Key, "HEADSET");
+                return;
+            }
+            if (_calls.Calls != null)
+            {
+                _calls.Keys.ToggleMute(Core.Now);
+            }
+            Core.Raise(PhoneEventKind.Key, "MUTE");
+        }
 
         void IPhoneSignals.NetworkRestored() => Binding.Registrations.NetworkRestored(Core.Now);
 

@@ -30,5 +30,11 @@ namespace DeskPhone.Firmware.Phone
         /// A signal, not a delegate field of the core's (48 B at rest, docs/benchmarks.md h-restfields).
         /// </summary>
         void CallsNeeded();
+
+        /// <summary>
+        /// The USB headset's hook switch or mute button (<see cref="DeskPhone.Drivers.Hid.IHidListener.HeadsetButton"/>): the
+        /// headset and mute keys. A signal, not a delegate of the bridge's (36 B, docs/benchmarks.md h-restcuts2).
+        /// </summary>
+        void HeadsetButton(int button, bool down);
     }
 }

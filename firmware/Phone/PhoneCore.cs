@@ -30,6 +30,8 @@ namespace DeskPhone.Firmware.Phone
         private int _bits;
         private const int ApplyingBit = 1;
         private const int DetailsBit = 1 << 16;
+        // Set by WireStatuses: the monitored keys' states and ringing are shown from then on.
+        private const int KeysShownBit = 1 << 17;
 
         /// <summary>Take this lock before calling into the core from any thread but the main loop: the core itself (a lock
         /// object was a field and an object, 24 B).</summary>
@@ -58,6 +60,8 @@ namespace DeskPhone.Firmware.Phone
             Monitored = new MonitoredExtensions(subscriptions);
 
             Leds.Attach(Statuses);
+            // Before the keys are configured: the core admits each key's subscription (the heap reserve).
+            Monitored.Listener = this;
             // Kept by the settings' handler it adds, not by a field.
             new SettingsBinding(this).ApplyAll(nowMs);
             WireStatuses(nowMs);

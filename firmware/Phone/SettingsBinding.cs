@@ -30,10 +30,9 @@ namespace DeskPhone.Firmware.Phone
             HeapReserve reserve = phone.Reserve;
             if (reserve != null)
             {
-                // A key's subscription is taken on only while the heap keeps its reserve, with room for the keys taken on
-                // before it to ring; the refused keys are tried again when the reserve says there may be room
-                // (MemoryWatch), and said until then (PhoneHasLowMemory).
-                phone.Monitored.Admit = taken => _phone.Reserve.AdmitKey((int)taken, _phone.Now);
+                // The core admits a key's subscription only while the heap keeps its reserve (IMonitoredListener.AdmitKey);
+                // the refused keys are tried again when the reserve says there may be room (MemoryWatch), and said until
+                // then (PhoneHasLowMemory).
                 reserve.RoomAgain += RetryRefusedKeys;
             }
         }

@@ -1,5 +1,6 @@
 using DeskPhone.Drivers;
 using DeskPhone.Drivers.Expansion;
+using DeskPhone.Drivers.Framing;
 using DeskPhone.Drivers.Hid;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Drivers.Leds;
@@ -17,7 +18,7 @@ namespace DeskPhone.Firmware.Phone
     /// </summary>
     // Part of PhoneCore (partial): an object of its own with copies of the core and its statuses was a type in the
     // runtime tables and about 40 B of heap (h-firmslim).
-    public sealed partial class PhoneCore
+    public sealed partial class PhoneCore : IHidListener, IMonitoredListener
     {
         // What the last status event named, so an unchanged screen raises no event.
         private int _shownLine = StatusScheduler.NoMessage;
@@ -33,13 +34,9 @@ namespace DeskPhone.Firmware.Phone
             Presence.Changed += OnPresenceChanged;
             FeaturesChanged();
             Mailbox.Changed += OnMailboxChanged;
-            Monitored.RingingChanged += ringing =>
-            {
-                Set(StatusId.MonitoredExtensionIsRinging, ringing, "blf");
-                // The BLF key picks that call up (CallKeys): a call for pickup while any monitored extension rings.
-                Set(StatusId.CallForPickupAvailable, ringing, "blf");
-            };
-            Monitored.KeyChanged += (key, state) => Leds.SetKeyState(key, KeyState.Parse(state));
+            // The keys' states and ringing are shown from here on (the boot's key configuration leaves the LEDs unset
+            // until a key's first NOTIFY); the core has been the monitored keys' listener since it was built, for admission.
+            _bits |= KeysShownBit;
             PasswordsChanged();
             for (int identity = 1; identity <= PhoneCore.MaxIdentities; identity++)
             {
@@ -55,7 +52,9 @@ namespace DeskPhone.Firmware.Phone
             Set(StatusId.EthernetUnplugged, drivers.Ethernet.EthernetUnplugged, "ethernet");
             if (drivers.Hid != null)
             {
-                drivers.Hid.DeviceChanged += OnHidDevice;
+                // The core is the bridge's listener (no delegate): it shows the devices and passes the headset's
+                // buttons to the parts over it (IPhoneSignals).
+                drivers.Hid.Listener = this;
             }
             if (drivers.Expansion != null)
             {
@@ -99,7 +98,29 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        private void OnHidDevice(int port, HidDeviceClass kind, int state)
+        void IMonitoredListener.KeyStateChanged(int key, string state)
+        {
+            if ((_bits & KeysShownBit) != 0)
+            {
+                Leds.SetKeyState(key, KeyState.Parse(state));
+            }
+        }
+
+        void IMonitoredListener.RingingChanged(bool ringing)
+        {
+            if ((_bits & KeysShownBit) != 0)
+            {
+                Set(StatusId.MonitoredExtensionIsRinging, ringing, "blf");
+                // The BLF key picks that call up (CallKeys): a call for pickup while any monitored extension rings.
+                Set(StatusId.CallForPickupAvailable, ringing, "blf");
+            }
+        }
+
+        // A key's subscription is taken on only while the heap keeps its reserve, with room for the keys taken on before
+        // it to ring; the refused keys are tried again when the reserve says there may be room (SettingsBinding).
+        bool IMonitoredListener.AdmitKey(int taken) => Reserve == null || Reserve.AdmitKey(taken, Now);
+
+        void IHidListener.HidDeviceChanged(int port, HidDeviceClass kind, int state)
         {
             if (state == HidProtocol.StateEnumerating)
             {
@@ -109,6 +130,19 @@ namespace DeskPhone.Firmware.Phone
             HidChanged();
             Raise(PhoneEventKind.Usb, "port " + (port + 1).ToString() + " " + HidNames.DeviceClass(kind)
                 + (state == HidProtocol.StateReady ? " connected" : " disconnected"));
+        }
+
+        void IHidListener.HeadsetButton(int button, bool down)
+        {
+            if (Signals != null)
+            {
+                Signals.HeadsetButton(button, down);
+            }
+        }
+
+        // A damaged frame from the bridge is dropped: a lost device report comes again with the next Query or change.
+        void IHidListener.HidLinkError(FrameError error, int detail)
+        {
         }
 
         private void HidChanged()

@@ -16,12 +16,27 @@ namespace DeskPhone.Drivers.Tests
         public HidBridgeTests()
         {
             _bridge = new HidBridge(_usb);
-            _bridge.DeviceChanged += (port, cls, state) => _log.Add(
-                (state == HidProtocol.StateEnumerating ? "connecting " : state == HidProtocol.StateReady ? "connected " : "disconnected ") + port + " " + cls);
             _bridge.KeyEvent += (code, action) => _log.Add(KeyCode.Name(code) + ":" + KeyActionNames.Name(action));
-            _bridge.HeadsetButton += (button, down) => _log.Add(
+            _bridge.Listener = new LoggingListener(_log);
+        }
+
+        /// <summary>Logs what the bridge tells its listener, in the log's words.</summary>
+        private sealed class LoggingListener : IHidListener
+        {
+            private readonly List<string> _log;
+
+            public LoggingListener(List<string> log)
+            {
+                _log = log;
+            }
+
+            public void HidDeviceChanged(int port, HidDeviceClass cls, int state) => _log.Add(
+                (state == HidProtocol.StateEnumerating ? "connecting " : state == HidProtocol.StateReady ? "connected " : "disconnected ") + port + " " + cls);
+
+            public void HeadsetButton(int button, bool down) => _log.Add(
                 button == HidProtocol.TelephonyMute ? (down ? "mute" : "mute up") : down ? "hook off" : "hook on");
-            _bridge.LinkError += (error, detail) => _log.Add(FrameErrorNames.Name(error) + " " + detail);
+
+            public void HidLinkError(FrameError error, int detail) => _log.Add(FrameErrorNames.Name(error) + " " + detail);
         }
 
         private void Poll()

@@ -124,6 +124,8 @@ namespace DeskPhone.Firmware.Tests.Phone
             public void RegistrationChanged(int identity, bool registered) { }
 
             public void CallsNeeded() { }
+
+            public void HeadsetButton(int button, bool down) { }
         }
 
         /// <summary>

@@ -348,13 +348,12 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         private readonly Sender _sender = new Sender();
-        private readonly List<string> _changes = new List<string>();
+        private readonly RecordingMonitoredListener _listener = new RecordingMonitoredListener();
         private readonly MonitoredExtensions _blf;
 
         public MonitoredExtensionsTests()
         {
-            _blf = new MonitoredExtensions(_sender);
-            _blf.KeyChanged += (key, state) => _changes.Add(key + "=" + (state ?? "none"));
+            _blf = new MonitoredExtensions(_sender) { Listener = _listener };
         }
 
         private int Notify(int key, string xml, string subState = "active", string type = "application/dialog-info+xml")
@@ -368,24 +367,20 @@ namespace DeskPhone.Firmware.Tests.Presence
         {
             Assert.Null(_blf.Configure(2, "blf <sip:bob@pbx>", 1, 0));
             Assert.Equal(new[] { "dialog sip:bob@pbx new 3600" }, _sender.Sent);
-            bool? ringing = null;
-            _blf.RingingChanged += r => ringing = r;
 
             Assert.Equal(200, Notify(2, ""));
             Assert.Equal(200, Notify(2, Body.Dialogs(1, "full", Body.Dialog("x", "early"))));
-            Assert.True(ringing);
+            Assert.True(_listener.Ringing);
             Assert.Equal(200, Notify(2, Body.Dialogs(2, "full", Body.Dialog("x", "confirmed"))));
-            Assert.False(ringing);
+            Assert.False(_listener.Ringing);
             Assert.Equal(200, Notify(2, Body.Dialogs(3, "full")));
 
-            Assert.Equal(new[] { "2=IDLE", "2=RINGING", "2=CONNECTED", "2=IDLE" }, _changes);
+            Assert.Equal(new[] { "2=IDLE", "2=RINGING", "2=CONNECTED", "2=IDLE" }, _listener.Changes);
         }
 
         [Fact]
         public void RingingKeysAreListedNewestFirstAndLeaveWhenTheyStopOrAreReconfigured()
         {
-            bool? ringing = null;
-            _blf.RingingChanged += r => ringing = r;
             foreach (int key in new[] { 1, 3, 5 })
             {
                 _blf.Configure(key, "blf sip:x" + key + "@pbx", 1, 0);
@@ -395,17 +390,17 @@ namespace DeskPhone.Firmware.Tests.Presence
             Assert.Equal(200, Notify(1, Body.Dialogs(1, "full", Body.Dialog("b", "early"))));
             Assert.Equal(200, Notify(3, Body.Dialogs(1, "full", Body.Dialog("c", "early"))));
             Assert.Equal(new[] { 3, 1, 5 }, new[] { _blf.RingingKeyAt(0), _blf.RingingKeyAt(1), _blf.RingingKeyAt(2) });
-            Assert.True(ringing);
+            Assert.True(_listener.Ringing);
 
             // Answered at 1 (connected), key 3 reconfigured to monitor nothing: only 5 is left, then none.
             Assert.Equal(200, Notify(1, Body.Dialogs(2, "full", Body.Dialog("b", "confirmed"))));
             _blf.Configure(3, null, 1, 0);
             Assert.Equal(1, _blf.RingingCount);
             Assert.Equal(5, _blf.RingingKeyAt(0));
-            Assert.True(ringing);
+            Assert.True(_listener.Ringing);
             Assert.Equal(200, Notify(5, Body.Dialogs(2, "full")));
             Assert.Equal(0, _blf.RingingCount);
-            Assert.False(ringing);
+            Assert.False(_listener.Ringing);
             Assert.False(_blf.AnyRinging);
         }
 
@@ -631,8 +626,8 @@ namespace DeskPhone.Firmware.Tests.Presence
                 string expected = !monitored ? null : key == 68 ? "RINGING" : key % 2 == 0 ? "IDLE" : "OFFLINE";
                 Assert.Equal(expected, _blf.StateOf(key));
             }
-            Assert.Contains("40=none", _changes);
-            Assert.Contains("3=none", _changes);
+            Assert.Contains("40=none", _listener.Changes);
+            Assert.Contains("3=none", _listener.Changes);
             Assert.Null(_blf.Configure(68, "none", 1, 2));
             Assert.False(_blf.AnyRinging);
         }

@@ -4,7 +4,7 @@ using DeskPhone.Sip.Events;
 
 namespace DeskPhone.Firmware.Tests.Presence
 {
-    /// <summary>A key whose subscription the heap reserve refuses (<see cref="MonitoredExtensions.Admit"/>): no SUBSCRIBE, no state, taken on when asked again.</summary>
+    /// <summary>A key whose subscription the heap reserve refuses (<see cref="IMonitoredListener.AdmitKey"/>): no SUBSCRIBE, no state, taken on when asked again.</summary>
     public class MonitoredRefusalTests
     {
         private sealed class Sender : ISubscribeSender
@@ -16,12 +16,11 @@ namespace DeskPhone.Firmware.Tests.Presence
 
         private readonly Sender _sender = new Sender();
         private readonly MonitoredExtensions _blf;
-        private bool _room;
-        private long _takenBefore = -1;
+        private readonly RecordingMonitoredListener _listener = new RecordingMonitoredListener { Room = false };
 
         public MonitoredRefusalTests()
         {
-            _blf = new MonitoredExtensions(_sender) { Admit = taken => { _takenBefore = taken; return _room; } };
+            _blf = new MonitoredExtensions(_sender) { Listener = _listener };
         }
 
         [Fact]
@@ -37,17 +36,17 @@ namespace DeskPhone.Firmware.Tests.Presence
             Assert.Null(_blf.StateOf(3));
             Assert.Equal(481, _blf.OnNotify(3, null, new byte[0], 0, 0, "active", 3600, null, 0));
 
-            _room = true;
+            _listener.Room = true;
             Assert.Null(_blf.Configure(3, "blf sip:bob@pbx", 1, 0));
             Assert.Equal(new[] { "sip:bob@pbx" }, _sender.Sent);
             Assert.False(_blf.IsRefused(3));
             Assert.Equal("IDLE", _blf.StateOf(3));
             Assert.Equal(1, _blf.RefusedCount);
-            Assert.Equal(0, _takenBefore);
+            Assert.Equal(0, _listener.TakenBefore);
 
             // The admission is told the keys taken on before the one asked for (the reserve keeps room for them to ring).
             Assert.Null(_blf.Configure(68, "presence sip:carol@pbx", 1, 0));
-            Assert.Equal(1, _takenBefore);
+            Assert.Equal(1, _listener.TakenBefore);
         }
 
         [Fact]
