@@ -288,7 +288,7 @@ namespace DeskPhone.Domain.Calls
 
         private void Hook(bool offHook, long nowMs)
         {
-            AudioRoute audio = _calls.Audio;
+            PhoneCalls audio = _calls.Audio;
             bool wasHandset = audio.Device == AudioDevice.Handset;
             audio.SetHandsetOffHook(offHook, nowMs);
             if (offHook)
@@ -309,7 +309,7 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The speaker or headset key (the headset's hook too).</summary>
         private void DeviceKey(int device, long nowMs)
         {
-            AudioRoute audio = _calls.Audio;
+            PhoneCalls audio = _calls.Audio;
             bool busy = _calls.Active() != null || _calls.Pad.Active;
             if (busy && audio.Device == device)
             {

@@ -169,7 +169,7 @@ namespace DeskPhone.Firmware.App
         private bool Idle()
         {
             PhoneCalls calls = Calls;
-            AudioRoute audio = calls.Audio;
+            PhoneCalls audio = calls.Audio;
             return calls.Sessions.Count == 0 && !calls.Pad.Active && audio.Device == AudioDevice.None && !audio.Muted && !audio.HandsetOffHook
                 && (_completion == null || _completion.State == CallCompletion.Idle) && (Voice == null || Voice.Idle) && !_app.Core.Monitored.AnyRinging
                 && !_app.Screen.Menus.IsOpen;
