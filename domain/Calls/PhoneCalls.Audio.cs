@@ -16,8 +16,8 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Where the audio goes and whether it is muted (the keys change it; the media layer reads it): the calls themselves.</summary>
         public PhoneCalls Audio => this;
 
-        // The device (AudioDevice, low bits), Muted and HandsetOffHook in one field: an object field costs 12 B on
-        // nanoCLR (three were 24 B more of every call, h-callstream).
+        // The device (AudioDevice, low bits), Muted and HandsetOffHook in one field, the dialing screen's state above them
+        // (PhoneCalls.Pad.cs): an object field costs 12 B on nanoCLR (three were 24 B more of every call, h-callstream).
         private const int DeviceMask = 0x0F;
         private const int MutedBit = 0x10;
         private const int OffHookBit = 0x20;

@@ -98,8 +98,6 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Where connected calls' audio goes: firmware/Voice/CallVoice when the phone has media channels (docs/media.md).</summary>
         public ICallMedia Media = new NoCallMedia();
 
-        /// <summary>The number being typed on the dialing screen.</summary>
-        public readonly DialPad Pad = new DialPad();
 
         public CallList Missed => _history.Missed;
         public CallList Received => _history.Received;
@@ -582,7 +580,7 @@ namespace DeskPhone.Domain.Calls
         /// Keeps the audio route in step: a call being talked in or dialled (or the dialing screen) needs a device;
         /// without one the route goes back to the handset or nothing (<see cref="CallsChanged"/>).
         /// </summary>
-        public void AudioChanged(long nowMs) => Audio.CallsChanged(Pad.Active || Active() != null, nowMs);
+        public void AudioChanged(long nowMs) => Audio.CallsChanged(Pad.Dialing || Active() != null, nowMs);
 
         /// <summary>The call an id names; 0 picks the oldest ringing call (answer) or the newest live call (hang up).</summary>
         private SipCall Pick(int id, bool ringing)

@@ -114,12 +114,12 @@ namespace DeskPhone.Firmware.Voice
             {
                 kind = (int)ToneKind.Ringback;
             }
-            else if (refused >= 0 && !LiveCalls() && !_phone.Pad.Active && (_refusedUntil < 0 || nowMs < _refusedUntil))
+            else if (refused >= 0 && !LiveCalls() && !_phone.Pad.Dialing && (_refusedUntil < 0 || nowMs < _refusedUntil))
             {
                 id = refused >> 4;
                 kind = refused & 0x0F;
             }
-            else if (_phone.Pad.Active && _phone.Pad.Number.Length == 0 && _phone.Audio.Device != AudioDevice.None && !LiveCalls())
+            else if (_phone.Pad.Dialing && _phone.Pad.Number.Length == 0 && _phone.Audio.Device != AudioDevice.None && !LiveCalls())
             {
                 id = CallAudio.NoCall;
                 kind = (int)ToneKind.Dial;
