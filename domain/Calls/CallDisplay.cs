@@ -64,7 +64,7 @@ namespace DeskPhone.Domain.Calls
         {
             int live;
             SipCall shown = calls.Current(out live);
-            if (shown == null && !calls.Pad.Active)
+            if (shown == null && !calls.Pad.Dialing)
             {
                 return Offer(calls, rows);
             }
@@ -152,7 +152,7 @@ namespace DeskPhone.Domain.Calls
         }
 
         /// <summary>Whole seconds until the warm line dials (rounded up: it dials as the count would reach 0).</summary>
-        private static long WarmSeconds(DialPad pad, long nowMs) => (pad.DialAt - nowMs + 999) / 1000;
+        private static long WarmSeconds(PhoneCalls pad, long nowMs) => (pad.DialAt - nowMs + 999) / 1000;
 
         /// <summary>The softkeys for the call shown (null: the dialing screen).</summary>
         public static string[] SoftkeysOf(PhoneCalls calls, SipCall shown)
@@ -166,7 +166,7 @@ namespace DeskPhone.Domain.Calls
                 keys[2] = calls.ParkAvailable ? Park : null;
                 keys[3] = Cancel;
             }
-            else if (shown == null && !calls.Pad.Active)
+            else if (shown == null && !calls.Pad.Dialing)
             {
                 ICallFeatures f = calls.Features;
                 if (calls.RingingKey() >= 0)

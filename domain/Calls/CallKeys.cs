@@ -57,12 +57,12 @@ namespace DeskPhone.Domain.Calls
         private int AutoDialSeconds => _calls.Settings.GetInt(SettingNames.AutoDial);
 
         /// <summary>
-        /// One loop turn: the dialing screen dials when its time came (<see cref="DialPad.DialAt"/>): what was typed,
+        /// One loop turn: the dialing screen dials when its time came (<see cref="PhoneCalls.DialAt"/>): what was typed,
         /// <see cref="AutoDialSeconds"/> after the last key, or with nothing typed the warm line's target.
         /// </summary>
         public void Poll(long nowMs)
         {
-            DialPad pad = _calls.Pad;
+            PhoneCalls pad = _calls.Pad;
             if (pad.DialAt == 0 || nowMs < pad.DialAt)
             {
                 return;
@@ -70,7 +70,7 @@ namespace DeskPhone.Domain.Calls
             bool warm = pad.WarmLine;
             pad.DialAt = 0;
             int live;
-            if (pad.Active && _calls.Current(out live) == null)
+            if (pad.Dialing && _calls.Current(out live) == null)
             {
                 if (warm)
                 {
@@ -190,7 +190,7 @@ namespace DeskPhone.Domain.Calls
                 return true;
             }
             int live;
-            if (keyCode >= KeyCode.FunctionKey1 && keyCode < KeyCode.FunctionKey1 + KeyCode.FunctionKeyCount && !_calls.Pad.Active
+            if (keyCode >= KeyCode.FunctionKey1 && keyCode < KeyCode.FunctionKey1 + KeyCode.FunctionKeyCount && !_calls.Pad.Dialing
                 && !Locked && _calls.Current(out live) == null && _calls.IsLineKey(keyCode - KeyCode.FunctionKey1) && _calls.HotLineTarget(out live).Length > 0)
             {
                 // A line key on the idle phone is off hook on the speaker for the hot and warm line (Snom's auto_dial).
@@ -202,7 +202,7 @@ namespace DeskPhone.Domain.Calls
             {
                 return false;
             }
-            if (shown == null && !_calls.Pad.Active)
+            if (shown == null && !_calls.Pad.Dialing)
             {
                 // The idle screen's offer (pickup, call back), if it shows one: only its softkeys (OK, Cancel) act, and
                 // up and down move the pickup list's selection while several extensions ring.
@@ -214,7 +214,7 @@ namespace DeskPhone.Domain.Calls
                 int at = SoftkeyIndex(keyCode);
                 return at >= 0 && offer[at] != null && Softkey(offer[at], null, nowMs);
             }
-            if (_calls.Pad.Active && (shown == null || _calls.Pad.TransferOf != 0))
+            if (_calls.Pad.Dialing && (shown == null || _calls.Pad.TransferOf != 0))
             {
                 char digit = Digit(keyCode);
                 if (digit != (char)0 && _calls.Pad.TransferOf == 0 && _calls.Pad.Add(digit))
@@ -288,12 +288,12 @@ namespace DeskPhone.Domain.Calls
 
         private void Hook(bool offHook, long nowMs)
         {
-            AudioRoute audio = _calls.Audio;
+            PhoneCalls audio = _calls.Audio;
             bool wasHandset = audio.Device == AudioDevice.Handset;
             audio.SetHandsetOffHook(offHook, nowMs);
             if (offHook)
             {
-                if (!AnswerRinging(nowMs) && _calls.Active() == null && !_calls.Pad.Active && !Locked)
+                if (!AnswerRinging(nowMs) && _calls.Active() == null && !_calls.Pad.Dialing && !Locked)
                 {
                     _calls.Pad.Open();
                     Opened(nowMs);
@@ -309,8 +309,8 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The speaker or headset key (the headset's hook too).</summary>
         private void DeviceKey(int device, long nowMs)
         {
-            AudioRoute audio = _calls.Audio;
-            bool busy = _calls.Active() != null || _calls.Pad.Active;
+            PhoneCalls audio = _calls.Audio;
+            bool busy = _calls.Active() != null || _calls.Pad.Dialing;
             if (busy && audio.Device == device)
             {
                 if (audio.HandsetOffHook)
@@ -345,7 +345,7 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Ends what the user is in: the dialing screen, else the active call.</summary>
         private void EndActive(long nowMs)
         {
-            if (_calls.Pad.Active)
+            if (_calls.Pad.Dialing)
             {
                 _calls.Pad.Close();
                 return;
@@ -379,7 +379,7 @@ namespace DeskPhone.Domain.Calls
                     TypedAt(nowMs);
                     return true;
                 case CallDisplay.Cancel:
-                    if (shown == null && !_calls.Pad.Active)
+                    if (shown == null && !_calls.Pad.Dialing)
                     {
                         return _calls.Features.CancelCallBack(nowMs);
                     }
@@ -393,7 +393,7 @@ namespace DeskPhone.Domain.Calls
                 case CallDisplay.Park:
                     return ParkTyped(nowMs);
                 case CallDisplay.PickUp:
-                    return _calls.Pad.Active ? PickupTyped(nowMs) : PickupAt(_calls.RingingKey(), nowMs);
+                    return _calls.Pad.Dialing ? PickupTyped(nowMs) : PickupAt(_calls.RingingKey(), nowMs);
                 case CallDisplay.Conf:
                     return _calls.Features.JoinConference(nowMs);
                 case CallDisplay.CallBack:

@@ -24,7 +24,7 @@ namespace DeskPhone.Domain.Calls
 
     /// <summary>
     /// Where a call's audio goes and whether the microphone is muted, read-only, for the media layer (issue #19) to
-    /// follow: the user's keys and the hook switch change it (<see cref="AudioRoute"/>).
+    /// follow: the user's keys and the hook switch change it (<see cref="PhoneCalls.Audio"/>).
     /// </summary>
     public interface IAudioRoute
     {

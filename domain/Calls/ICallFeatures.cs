@@ -42,7 +42,7 @@ namespace DeskPhone.Domain.Calls
         /// bookkeeping (the lists, the ringer, the audio device).</summary>
         void CallChanged(SipCall call);
 
-        /// <summary>The audio device or mute changed (<see cref="AudioRoute"/> tells it).</summary>
+        /// <summary>The audio device or mute changed (<see cref="PhoneCalls.SetMuted"/> and <see cref="PhoneCalls.Use"/> tell it).</summary>
         void AudioChanged();
 
         /// <summary>Says <paramref name="text"/> in the phone's log: a call refused for want of an RTP port (an INVITE

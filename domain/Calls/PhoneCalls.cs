@@ -65,7 +65,6 @@ namespace DeskPhone.Domain.Calls
             _tones = tones;
             Sessions = new CallSessions(agent, this, false);
             Sessions.LastId = history.LastCallId;
-            Audio = new AudioRoute(this);
             ApplyPorts();
         }
 
@@ -99,11 +98,6 @@ namespace DeskPhone.Domain.Calls
         /// <summary>Where connected calls' audio goes: firmware/Voice/CallVoice when the phone has media channels (docs/media.md).</summary>
         public ICallMedia Media = new NoCallMedia();
 
-        /// <summary>Where the audio goes and whether it is muted (the keys change it; the media layer reads it).</summary>
-        public readonly AudioRoute Audio;
-
-        /// <summary>The number being typed on the dialing screen.</summary>
-        public readonly DialPad Pad = new DialPad();
 
         public CallList Missed => _history.Missed;
         public CallList Received => _history.Received;
@@ -584,9 +578,9 @@ namespace DeskPhone.Domain.Calls
 
         /// <summary>
         /// Keeps the audio route in step: a call being talked in or dialled (or the dialing screen) needs a device;
-        /// without one the route goes back to the handset or nothing (<see cref="AudioRoute.CallsChanged"/>).
+        /// without one the route goes back to the handset or nothing (<see cref="CallsChanged"/>).
         /// </summary>
-        public void AudioChanged(long nowMs) => Audio.CallsChanged(Pad.Active || Active() != null, nowMs);
+        public void AudioChanged(long nowMs) => Audio.CallsChanged(Pad.Dialing || Active() != null, nowMs);
 
         /// <summary>The call an id names; 0 picks the oldest ringing call (answer) or the newest live call (hang up).</summary>
         private SipCall Pick(int id, bool ringing)

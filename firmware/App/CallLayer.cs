@@ -169,8 +169,8 @@ namespace DeskPhone.Firmware.App
         private bool Idle()
         {
             PhoneCalls calls = Calls;
-            AudioRoute audio = calls.Audio;
-            return calls.Sessions.Count == 0 && !calls.Pad.Active && audio.Device == AudioDevice.None && !audio.Muted && !audio.HandsetOffHook
+            PhoneCalls audio = calls.Audio;
+            return calls.Sessions.Count == 0 && !calls.Pad.Dialing && audio.Device == AudioDevice.None && !audio.Muted && !audio.HandsetOffHook
                 && (_completion == null || _completion.State == CallCompletion.Idle) && (Voice == null || Voice.Idle) && !_app.Core.Monitored.AnyRinging
                 && !_app.Screen.Menus.IsOpen;
         }

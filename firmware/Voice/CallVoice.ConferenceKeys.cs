@@ -17,7 +17,7 @@ namespace DeskPhone.Firmware.Voice
         public bool HandleConferenceKey(int keyCode, KeyAction action, long nowMs)
         {
             Conference joined = Joined;
-            AudioRoute route = _phone.Audio;
+            PhoneCalls route = _phone.Audio;
             if (keyCode == KeyCode.Hook && action == KeyAction.Release && joined != null && route.Device == AudioDevice.Handset)
             {
                 // Both calls end; the call keys still take the hook (the handset's device and statuses).

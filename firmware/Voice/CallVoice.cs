@@ -18,7 +18,7 @@ namespace DeskPhone.Firmware.Voice
     /// (<see cref="Poll"/>). At most <see cref="MaxSessions"/> calls carry audio at once (two: a call and the one
     /// answered while it waits); a session and its buffers are made when a call's media starts, kept while the call is held,
     /// and let go when the call ends. While an outgoing call rings, its audio plays the ringback
-    /// (<see cref="CallTones"/>: also busy and congestion after a refused call, the dial tone, call waiting).
+    /// (CallVoice.Tones.cs: also busy and congestion after a refused call, the dial tone, call waiting).
     /// </summary>
     // Starts that found no free session, no codec or no port to bind are not counted: nothing read the count (12 B of
     // every call, h-callrest3); the call goes on without audio, and one refused for want of a port is said in the
@@ -32,16 +32,11 @@ namespace DeskPhone.Firmware.Voice
         private readonly PhoneCalls _phone;
         private readonly ICallAudio _audio;
 
-        // For the conference and the tones, which keep no references of their own (h-callmedia).
+        // For the conference, which keeps no references of its own (h-callmedia).
         internal CallSessions Calls => _phone.Sessions;
 
         internal ICallAudio Audio => _audio;
 
-        internal SettingsStore Settings => _phone.Settings;
-
-        internal IAudioRoute Route => _phone.Audio;
-
-        internal DialPad Pad => _phone.Pad;
         private readonly RtpChannelFactory _channels;
         // The MaxSessions sessions, each made by a call's media and let go with its call (Release): an idle phone holds
         // none. Two fields, not an array of them (48 B and its field, h-callrest2).
@@ -68,7 +63,6 @@ namespace DeskPhone.Firmware.Voice
         public CallVoice(PhoneCalls calls, ICallAudio audio, RtpChannelFactory channels)
         {
             _phone = calls;
-            Tones = new CallTones(this);
             _audio = audio;
             _channels = channels;
         }
@@ -164,14 +158,11 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>The conference while one is on, else null; asking makes none (the screen, the keys, the audio ask often).</summary>
         internal Conference Joined => _conference != null && _conference.Active ? _conference : null;
 
-        /// <summary>The call progress tones: dial, ringback, busy, congestion, call waiting.</summary>
-        public readonly CallTones Tones;
-
         /// <summary>Multicast paging, when the phone has multicast channels (set by PhoneApp); null: none.</summary>
         public Paging Paging;
 
         /// <summary>No session, no tone and no paging: nothing of the voice needs its call layer (firmware/App/CallLayer).</summary>
-        public bool Idle => _first == null && _second == null && Tones.Quiet && Paging == null;
+        public bool Idle => _first == null && _second == null && TonesQuiet && Paging == null;
 
         public void Start(int callId, string remoteAddress, int remotePort, int localPort, int codec)
         {
@@ -334,11 +325,11 @@ namespace DeskPhone.Firmware.Voice
 
         /// <summary>
         /// <see cref="End(int)"/> for a call that ended: a refused outgoing call keeps its audio for its busy or
-        /// congestion tone (<see cref="CallTones.Refused"/>), which lets go of it when the tone is over.
+        /// congestion tone (<see cref="Refused"/>), which lets go of it when the tone is over.
         /// </summary>
         public void End(SipCall call)
         {
-            if (Tones.Refused(call))
+            if (Refused(call))
             {
                 Release(call.Id);
                 return;
@@ -396,7 +387,7 @@ namespace DeskPhone.Firmware.Voice
         /// <summary>One loop turn: the tones, the pages, then every active session receives, sends and plays what is due.</summary>
         public void Poll(long nowMs)
         {
-            Tones.Poll(nowMs);
+            PollTones(nowMs);
             if (_info != null)
             {
                 _info.Poll(nowMs);
@@ -427,7 +418,7 @@ namespace DeskPhone.Firmware.Voice
         {
             // In a conference the mixer mutes the microphone: the parties still hear each other.
             session.Muted = _phone.Audio.Muted && (joined == null || joined.Source(session.CallId) == null);
-            session.Tone = session.CallId == Tones.WaitingCall ? Tones.WaitingTone : null;
+            session.Tone = session.CallId == WaitingCall ? _waiting : null;
             session.Silenced = Paging != null && Paging.OverCall;
             if (session.TakeNewDigits())
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using DeskPhone.Domain.Calls;
+using DeskPhone.Firmware.Tests.Phone;
 using DeskPhone.Firmware.Tests.Settings;
 
 namespace DeskPhone.Firmware.Tests.Calls
@@ -38,31 +39,40 @@ namespace DeskPhone.Firmware.Tests.Calls
         [Fact]
         public void TheDialPadTypesDeletesStopsAtItsLongestNumberAndTellsATransfer()
         {
-            var pad = new DialPad();
-            Assert.False(pad.Active);
+            // The pad is the calls' (h-callcuts2): its state shares a field with the audio route, which it must leave alone.
+            PhoneCalls pad = new SipPhone().App.Calls.Pad;
+            pad.Audio.Use(AudioDevice.Headset, 0);
+            pad.Audio.SetMuted(true, 0);
+            Assert.False(pad.Dialing);
             Assert.False(pad.Add('1'));
             pad.Open();
-            Assert.True(pad.Active);
+            Assert.True(pad.Dialing);
             Assert.Equal(0, pad.TransferOf);
-            for (int i = 0; i < DialPad.MaxDigits; i++)
+            for (int i = 0; i < PhoneCalls.MaxDigits; i++)
             {
                 Assert.True(pad.Add((char)('0' + i % 10)));
             }
             Assert.False(pad.Add('9'));
-            Assert.Equal(DialPad.MaxDigits, pad.Number.Length);
+            Assert.Equal(PhoneCalls.MaxDigits, pad.Number.Length);
             Assert.True(pad.Delete());
             Assert.Equal("0123456789012345678901234567890", pad.Number);
             pad.OpenTransfer(7);
-            Assert.True(pad.Active);
+            Assert.True(pad.Dialing);
             Assert.Equal(7, pad.TransferOf);
             Assert.Equal("", pad.Number);
             Assert.False(pad.Delete());
             Assert.True(pad.Add('#'));
             Assert.Equal("#", pad.Number);
             pad.Close();
-            Assert.False(pad.Active);
+            Assert.False(pad.Dialing);
             Assert.Equal(0, pad.TransferOf);
             Assert.Equal("", pad.Number);
+            Assert.Equal(AudioDevice.Headset, pad.Audio.Device);
+            Assert.True(pad.Audio.Muted);
+            pad.OpenTransfer(5);
+            pad.Audio.SetMuted(false, 0);
+            pad.Audio.Use(AudioDevice.Speaker, 0);
+            Assert.Equal(5, pad.TransferOf);
         }
     }
 }

@@ -130,12 +130,12 @@ namespace DeskPhone.Firmware.Tests.Calls
         {
             _p.Settings.Set("keyboard_lock", 0, "on");
             Lift();
-            Assert.False(_p.App.Calls.Pad.Active);
+            Assert.False(_p.App.Calls.Pad.Dialing);
             Assert.DoesNotContain("[call]", Screen);
             Assert.True(Active(StatusId.AudioDeviceIsHandset));
             PutDown();
             Key(KeyCode.Speaker);
-            Assert.False(_p.App.Calls.Pad.Active);
+            Assert.False(_p.App.Calls.Pad.Dialing);
             Key(KeyCode.Speaker);
             Ring();
             Lift();
@@ -148,7 +148,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             Lift();
             Key(KeyCode.Digit5);
             PutDown();
-            Assert.False(_p.App.Calls.Pad.Active);
+            Assert.False(_p.App.Calls.Pad.Dialing);
             Assert.DoesNotContain("[call]", Screen);
             Assert.False(Active(StatusId.AudioDeviceIsHandset));
             Assert.Null(_p.Last("INVITE"));

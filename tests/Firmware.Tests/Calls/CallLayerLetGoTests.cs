@@ -129,7 +129,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             _p.Key(KeyCode.Hook);
             Quiet();
             Assert.True(_p.App.HasCalls);
-            Assert.True(_p.App.Calls.Pad.Active);
+            Assert.True(_p.App.Calls.Pad.Dialing);
             _p.Phone.OnKey(KeyCode.Hook, KeyAction.Release, _p.Now);
             Quiet();
             Assert.False(_p.App.HasCalls);

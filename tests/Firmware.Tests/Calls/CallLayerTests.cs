@@ -85,7 +85,7 @@ namespace DeskPhone.Firmware.Tests.Calls
 
             Assert.True(_p.App.HasCalls);
             Assert.NotNull(_p.Phone.CallKeys);
-            Assert.True(_p.App.Calls.Pad.Active);
+            Assert.True(_p.App.Calls.Pad.Dialing);
         }
 
         [Fact]

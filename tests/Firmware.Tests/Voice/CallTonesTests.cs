@@ -72,7 +72,7 @@ namespace DeskPhone.Firmware.Tests.Voice
             _p.Answer(invite, 100);
             _p.Run(1000);
             Assert.Empty(_speaker.Samples);
-            Assert.Equal(-1, _p.App.Voice.Tones.CallId);
+            Assert.Equal(-1, _p.App.Voice.ToneCallId);
         }
 
         [Fact]
@@ -97,7 +97,7 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.True(state == "connected", state);
             int before = _speaker.Samples.Count;
             _p.Run(5000);
-            Assert.Equal(-1, _p.App.Voice.Tones.CallId);
+            Assert.Equal(-1, _p.App.Voice.ToneCallId);
             // The media session plays what arrives (nothing: silence) from now on; no ringback any more.
             Assert.True(_speaker.Samples.Count - before >= 240 * 160);
             Assert.Equal(0, Frames(Usa, 440, before, _speaker.Samples.Count) + Frames(Usa, 480, before, _speaker.Samples.Count));
@@ -134,7 +134,7 @@ namespace DeskPhone.Firmware.Tests.Voice
             string invite = Dial();
             _p.Answer(invite, 180);
             _p.Run(500);
-            int id = _p.App.Voice.Tones.CallId;
+            int id = _p.App.Voice.ToneCallId;
             Assert.True(id > 0);
             _from = _speaker.Of(id).Count;
             _p.Answer(invite, status);
@@ -158,7 +158,7 @@ namespace DeskPhone.Firmware.Tests.Voice
         {
             int id = Refuse(486);
             Assert.DoesNotContain(id, _speaker.Ended);
-            Assert.Equal(2, _p.App.Voice.Tones.Kind); // ToneKind.Busy
+            Assert.Equal(2, _p.App.Voice.PlayingTone); // ToneKind.Busy
             _p.Run(4000);
             List<short> s = _speaker.Of(id);
             // USA busy: 480 + 620 Hz, 500 ms on and 500 ms off, three times (3 s = 150 frames), then nothing.
@@ -168,14 +168,14 @@ namespace DeskPhone.Firmware.Tests.Voice
                 AssertUsaPeriod(s, _from + period * 8000, 500, 500);
             }
             Assert.Contains(id, _speaker.Ended);
-            Assert.Equal(-1, _p.App.Voice.Tones.CallId);
+            Assert.Equal(-1, _p.App.Voice.ToneCallId);
         }
 
         [Fact]
         public void A503PlaysCongestionTheFastCadence()
         {
             int id = Refuse(503);
-            Assert.Equal(3, _p.App.Voice.Tones.Kind); // ToneKind.Congestion
+            Assert.Equal(3, _p.App.Voice.PlayingTone); // ToneKind.Congestion
             _p.Run(3000);
             List<short> s = _speaker.Of(id);
             // USA congestion (reorder): 480 + 620 Hz, 250 ms on and 250 ms off, three periods (1.5 s = 75 frames).
@@ -194,7 +194,7 @@ namespace DeskPhone.Firmware.Tests.Voice
             Assert.Contains(id, _speaker.Ended);
             _p.Run(1000);
             Assert.Equal(_from, _speaker.Of(id).Count);
-            Assert.Equal(-1, _p.App.Voice.Tones.CallId);
+            Assert.Equal(-1, _p.App.Voice.ToneCallId);
         }
 
         [Fact]
@@ -272,8 +272,8 @@ namespace DeskPhone.Firmware.Tests.Voice
             int from = s.Count;
 
             _p.Invite("z9hG4bKw2", "w2", "<sip:777@10.0.0.1>");
-            Assert.Equal(first, _p.App.Voice.Tones.WaitingCall);
-            Assert.NotNull(_p.App.Voice.Tones.WaitingTone);
+            Assert.Equal(first, _p.App.Voice.WaitingCall);
+            Assert.NotNull(_p.App.Voice.WaitingTone);
             _p.Run(2000);
             // USA call waiting: 440 Hz for 300 ms, then 10 s of silence; the call still plays 50 frames a second.
             Assert.InRange((s.Count - from) / 160, 100, 102);
@@ -283,9 +283,9 @@ namespace DeskPhone.Firmware.Tests.Voice
             // The waiting call rejected: no tone in the call any more.
             Assert.True(_p.App.Calls.Hangup(2, _p.Now));
             _p.Run(10);
-            Assert.Equal(-1, _p.App.Voice.Tones.WaitingCall);
+            Assert.Equal(-1, _p.App.Voice.WaitingCall);
             // The generator goes with the waiting call (the next one makes its own).
-            Assert.Null(_p.App.Voice.Tones.WaitingTone);
+            Assert.Null(_p.App.Voice.WaitingTone);
         }
     }
 }

@@ -19,8 +19,10 @@ namespace DeskPhone.Firmware.Voice
     /// <see cref="WaitingTone"/> into what it plays while another call rings (the session keeps the timing).</item>
     /// </list>
     /// One tone at a time besides call waiting; a ringing call wins over the others. The generators are made by the first tone of their kind.
+    /// Methods and fields of the voice, not an object of their own: the object, its reference to the voice and the voice's
+    /// to it were 36 B of every call (h-callcuts2).
     /// </summary>
-    public sealed class CallTones
+    public sealed partial class CallVoice
     {
         private const int FrameMs = AudioFrame.Milliseconds;
 
@@ -30,45 +32,39 @@ namespace DeskPhone.Firmware.Voice
         // A loop turn that took longer than this does not make the tone burst out to catch up: the tone skips ahead.
         private const int MaxCatchUpMs = 5 * FrameMs;
 
-        // The calls, audio, settings and route are the voice's (h-callmedia: a reference each here was 48 B a call).
-        private readonly CallVoice _voice;
         private ToneGenerator _tone;
         private string _scheme;
         private short[] _frame;
         private long _dueMs;
 
-        // The refused call whose busy or congestion tone is owed (its id << 4 | the ToneKind; -1: none), and until when
-        // (-1: from its first turn).
-        private int _refused = -1;
+        // The tone playing (low 32 bits: the id whose sink it plays into << 4 | its ToneKind, -1 for none) and the refused
+        // call whose busy or congestion tone is owed (high 32 bits: its id << 4 | the ToneKind, -1 for none), in one field
+        // (an object field costs 12 B on nanoCLR, h-callcuts2); and until when the refused call's tone plays (-1: from its
+        // first turn).
+        private long _tones = -1;
         private long _refusedUntil;
 
         // The call-waiting tone, made in the scheme set now when a call starts waiting and let go when it stops: no scheme
         // kept beside it, no generator kept by the call layer between waiting calls (docs/benchmarks.md h-smallcuts).
         private ToneGenerator _waiting;
 
-        /// <param name="voice">The calls, audio, settings, route (the lifted handset, speaker or headset the dial tone needs)
-        /// and the dialing screen.</param>
-        internal CallTones(CallVoice voice)
-        {
-            _voice = voice;
-            WaitingCall = -1;
-        }
+        private int Playing => (int)_tones;
 
-        // The tone playing: the id whose sink it plays into << 4 | its ToneKind, -1 for none; one field for the two
-        // (an object field costs 12 B on nanoCLR, h-callstream).
-        private int _playing = -1;
+        private int RefusedTone => (int)(_tones >> 32);
+
+        private void SetTones(int playing, int refused) => _tones = ((long)refused << 32) | (uint)playing;
 
         /// <summary>The id whose sink the tone plays into (<see cref="CallAudio.NoCall"/> for the dial tone), or -1 while none plays.</summary>
-        public int CallId => _playing < 0 ? -1 : _playing >> 4;
+        public int ToneCallId => Playing < 0 ? -1 : Playing >> 4;
 
         /// <summary>The <see cref="ToneKind"/> playing, -1 for none (call waiting aside).</summary>
-        public int Kind => _playing < 0 ? -1 : _playing & 0x0F;
+        public int PlayingTone => Playing < 0 ? -1 : Playing & 0x0F;
 
         /// <summary>No tone plays and no refused call's tone is owed.</summary>
-        public bool Quiet => CallId < 0 && _refused < 0;
+        private bool TonesQuiet => _tones == -1;
 
         /// <summary>The connected call that hears the call-waiting tone, -1 for none.</summary>
-        public int WaitingCall { get; private set; }
+        public int WaitingCall { get; private set; } = -1;
 
         /// <summary>The call-waiting tone that call's session mixes into what it plays (null while no call waits).</summary>
         public IAudioSource WaitingTone => _waiting;
@@ -79,7 +75,7 @@ namespace DeskPhone.Firmware.Voice
         /// call's sink, and the audio devices let go of the call's audio when the tone is over (the tones do it themselves:
         /// no handler kept with the call layer).
         /// </summary>
-        public bool Refused(SipCall call)
+        private bool Refused(SipCall call)
         {
             int kind = RefusalTone(call);
             if (kind < 0)
@@ -87,7 +83,7 @@ namespace DeskPhone.Firmware.Voice
                 return false;
             }
             ReleaseRefused();
-            _refused = (call.Id << 4) | kind;
+            SetTones(Playing, (call.Id << 4) | kind);
             _refusedUntil = -1;
             return true;
         }
@@ -108,21 +104,22 @@ namespace DeskPhone.Firmware.Voice
         }
 
         /// <summary>One loop turn: starts, continues or stops the tones as the calls, the dialing screen and the clock say.</summary>
-        public void Poll(long nowMs)
+        private void PollTones(long nowMs)
         {
             UpdateWaiting();
             int kind;
+            int refused = RefusedTone;
             int id = NewestRingingCall();
             if (id >= 0)
             {
                 kind = (int)ToneKind.Ringback;
             }
-            else if (_refused >= 0 && !LiveCalls() && !_voice.Pad.Active && (_refusedUntil < 0 || nowMs < _refusedUntil))
+            else if (refused >= 0 && !LiveCalls() && !_phone.Pad.Dialing && (_refusedUntil < 0 || nowMs < _refusedUntil))
             {
-                id = _refused >> 4;
-                kind = _refused & 0x0F;
+                id = refused >> 4;
+                kind = refused & 0x0F;
             }
-            else if (_voice.Pad.Active && _voice.Pad.Number.Length == 0 && _voice.Route.Device != AudioDevice.None && !LiveCalls())
+            else if (_phone.Pad.Dialing && _phone.Pad.Number.Length == 0 && _phone.Audio.Device != AudioDevice.None && !LiveCalls())
             {
                 id = CallAudio.NoCall;
                 kind = (int)ToneKind.Dial;
@@ -133,17 +130,18 @@ namespace DeskPhone.Firmware.Voice
             }
 
             int playing = id < 0 ? -1 : (id << 4) | kind;
-            if (playing != _playing)
+            if (playing != Playing)
             {
-                Leave(CallId, Kind);
-                _playing = playing;
+                Leave(ToneCallId, PlayingTone);
+                SetTones(playing, RefusedTone);
                 if (id < 0)
                 {
                     return;
                 }
-                Start((ToneKind)kind);
+                StartTone((ToneKind)kind);
                 _dueMs = nowMs;
-                if (id == _refused >> 4 && _refused >= 0 && _refusedUntil < 0)
+                refused = RefusedTone;
+                if (id == refused >> 4 && refused >= 0 && _refusedUntil < 0)
                 {
                     _refusedUntil = nowMs + RefusalCadences * _tone.Cadence.PeriodMs;
                 }
@@ -157,7 +155,7 @@ namespace DeskPhone.Firmware.Voice
                 _dueMs = nowMs - MaxCatchUpMs;
             }
 
-            IAudioSink sink = _voice.Audio.Sink(CallId);
+            IAudioSink sink = _audio.Sink(ToneCallId);
             while (_dueMs <= nowMs)
             {
                 _tone.Read(_frame);
@@ -170,11 +168,12 @@ namespace DeskPhone.Firmware.Voice
         // that turns into busy keeps the call's).
         private void Leave(int id, int kind)
         {
+            int refused = RefusedTone;
             if (id == CallAudio.NoCall)
             {
-                _voice.Audio.End(CallAudio.NoCall);
+                _audio.End(CallAudio.NoCall);
             }
-            else if (id >= 0 && _refused >= 0 && id == _refused >> 4 && kind != (int)ToneKind.Ringback)
+            else if (id >= 0 && refused >= 0 && id == refused >> 4 && kind != (int)ToneKind.Ringback)
             {
                 ReleaseRefused();
             }
@@ -182,20 +181,20 @@ namespace DeskPhone.Firmware.Voice
 
         private void ReleaseRefused()
         {
-            if (_refused < 0)
+            int refused = RefusedTone;
+            if (refused < 0)
             {
                 return;
             }
-            int id = _refused >> 4;
-            _refused = -1;
+            SetTones(Playing, -1);
             // A refused call's busy or congestion tone is over: the audio devices let go of its audio.
-            _voice.Audio.End(id);
+            _audio.End(refused >> 4);
         }
 
         // The tone from its start, in the scheme set now.
-        private void Start(ToneKind kind)
+        private void StartTone(ToneKind kind)
         {
-            string scheme = _voice.Settings.Get(SettingNames.ToneScheme);
+            string scheme = _phone.Settings.Get(SettingNames.ToneScheme);
             if (_tone == null || scheme != _scheme || _tone.Kind != kind)
             {
                 _tone = new ToneGenerator(Scheme(scheme), kind);
@@ -215,7 +214,7 @@ namespace DeskPhone.Firmware.Voice
             bool alerting = false;
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
-                SipCall call = _voice.Calls.Slot(i);
+                SipCall call = _phone.Sessions.Slot(i);
                 if (call == null)
                 {
                     continue;
@@ -233,7 +232,7 @@ namespace DeskPhone.Firmware.Voice
             }
             else if (wanted != WaitingCall)
             {
-                _waiting = new ToneGenerator(Scheme(_voice.Settings.Get(SettingNames.ToneScheme)), ToneKind.CallWaiting);
+                _waiting = new ToneGenerator(Scheme(_phone.Settings.Get(SettingNames.ToneScheme)), ToneKind.CallWaiting);
             }
             WaitingCall = wanted;
         }
@@ -244,7 +243,7 @@ namespace DeskPhone.Firmware.Voice
         {
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
-                if (_voice.Calls.Slot(i) != null)
+                if (_phone.Sessions.Slot(i) != null)
                 {
                     return true;
                 }
@@ -257,7 +256,7 @@ namespace DeskPhone.Firmware.Voice
             int id = -1;
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {
-                SipCall call = _voice.Calls.Slot(i);
+                SipCall call = _phone.Sessions.Slot(i);
                 if (call != null && call.Outgoing && call.State == SipCall.Ringing && !call.Cancelling && !call.EarlyMedia && call.Id > id)
                 {
                     id = call.Id;
