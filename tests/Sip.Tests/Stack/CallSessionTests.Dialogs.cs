@@ -263,9 +263,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal("sip:200@10.0.0.1", call.RemoteUri);
             string tag = LocalTag;
             _calls.Answer(call, _now);
-            string bye = "BYE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye1\r\n" +
-                         "From: <sip:200@10.0.0.1>;tag=a2\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 8 BYE\r\n" +
-                         "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+            string bye = CallerBye("<sip:200@10.0.0.1>;tag=a2", tag);
             Arrive(bye);
             Assert.StartsWith("SIP/2.0 481 ", _channel.Last);
             Arrive(bye.Replace("tag=a2", "tag=a1").Replace("tag=" + tag, "tag=" + tag + "x").Replace("bye1", "bye2"));
@@ -284,9 +282,7 @@ namespace DeskPhone.Sip.Tests.Stack
             SipCall call = _handler.Last;
             string tag = LocalTag;
             _calls.Answer(call, _now);
-            Arrive("BYE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye1\r\n" +
-                   "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1;x=1\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 8 BYE\r\n" +
-                   "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
+            Arrive(CallerBye("\"Alice\" <sip:200@10.0.0.1>;tag=a1;x=1", tag));
             Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
             Assert.Equal(SipCall.Ended, call.State);
             Assert.Equal("200", call.RemoteUser);
@@ -307,9 +303,7 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Equal("200", call.RemoteUser);
             string tag = LocalTag;
             _calls.Answer(call, _now);
-            string bye = "BYE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye1\r\n" +
-                         "From: <sip:200@10.0.0.1>;tag=a2\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 8 BYE\r\n" +
-                         "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+            string bye = CallerBye("<sip:200@10.0.0.1>;tag=a2", tag);
             Arrive(bye);
             Assert.StartsWith("SIP/2.0 481 ", _channel.Last);
             Assert.Equal(SipCall.Connected, call.State);

@@ -116,6 +116,12 @@ namespace DeskPhone.Sip.Tests.Stack
 
         private string LocalTag => Param(FakeChannel.Header(_channel.Last, "To"), "tag");
 
+        // The caller's BYE for call-1 with the given From (its tag) and the phone's tag in its To.
+        private static string CallerBye(string from, string localTag) =>
+            "BYE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye1\r\n" +
+            "From: " + from + "\r\nTo: <sip:100@10.0.0.1>;tag=" + localTag + "\r\nCall-ID: call-1\r\nCSeq: 8 BYE\r\n" +
+            "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+
         [Fact]
         public void IncomingInviteIsAnsweredTryingThenRingingWithTheDialogsTagAndContact()
         {
@@ -259,9 +265,7 @@ namespace DeskPhone.Sip.Tests.Stack
             SipCall call = Ringing();
             string tag = LocalTag;
             _calls.Answer(call, _now);
-            string bye = "BYE sip:100@192.0.2.10:5060;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKbye1\r\n" +
-                         "From: \"Alice\" <sip:200@10.0.0.1>;tag=a1\r\nTo: <sip:100@10.0.0.1>;tag=" + tag + "\r\nCall-ID: call-1\r\nCSeq: 8 BYE\r\n" +
-                         "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+            string bye = CallerBye("\"Alice\" <sip:200@10.0.0.1>;tag=a1", tag);
             Arrive(bye);
             Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
             Assert.Equal(SipCall.Ended, call.State);
