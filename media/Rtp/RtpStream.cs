@@ -97,13 +97,9 @@ namespace DeskPhone.Media.Rtp
         /// </summary>
         public int Next(byte[] data, int payloadType, int payloadBytes, int samples)
         {
-            int[] v = _v;
-            int sequence = v[SequenceAt];
-            int n = RtpPacket.Write(data, 0, (sequence & FirstBit) != 0, payloadType, sequence & 0xFFFF, (uint)v[TimestampAt], (uint)v[SsrcAt]);
-            v[SequenceAt] = (sequence + 1) & 0xFFFF;
-            v[TimestampAt] += samples;
-            v[PacketsAt]++;
-            v[OctetsAt] += payloadBytes;
+            int n = NextEvent(data, payloadType, (_v[SequenceAt] & FirstBit) != 0, (uint)_v[TimestampAt], payloadBytes, samples);
+            // The talkspurt's first packet went out: the next ones carry no marker.
+            _v[SequenceAt] &= 0xFFFF;
             return n;
         }
 
