@@ -198,55 +198,28 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
-            // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn, and the
-            // labels' text is kept as it is (nothing made).
-            bool same = _softkeys != null && _body == null && SameKeys(softkeys);
-            if (!same)
-            {
-                string keys = "";
-                for (int i = 0; i < softkeys.Length; i++)
-                {
-                    keys = keys + softkeys[i] + "\n";
-                }
-                _softkeys = keys;
-            }
-            WrapInfo(lines, icons, same);
-        }
-
-        // Whether the kept labels are these (compared in place: nothing made).
-        private bool SameKeys(string[] softkeys)
-        {
-            string kept = _softkeys;
-            int at = 0;
+            // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn. The labels
+            // are kept as one text, as the function keys' are (AppendLabel), and compared whole (the runtime's compare).
+            var sb = new StringBuilder();
             for (int i = 0; i < softkeys.Length; i++)
             {
-                string label = softkeys[i] ?? "";
-                for (int k = 0; k < label.Length; k++, at++)
-                {
-                    if (at >= kept.Length || kept[at] != label[k])
-                    {
-                        return false;
-                    }
-                }
-                if (at >= kept.Length || kept[at++] != '\n')
-                {
-                    return false;
-                }
+                AppendLabel(sb, softkeys[i]);
             }
-            return at == kept.Length;
+            string keys = sb.ToString();
+            bool same = _softkeys != null && _body == null && keys == _softkeys;
+            _softkeys = keys;
+            WrapInfo(lines, icons, same);
         }
 
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
         public int CallRows => BodyLines() - NoticeRows - 1;
 
-        /// <summary>The softkey label from <paramref name="start"/> in the kept labels as drawn: cut to its cell (null: an
-        /// empty cell); <paramref name="start"/> moves to the next label's.</summary>
-        private string SoftkeyShown(ref int start)
+        /// <summary>Softkey <paramref name="i"/>'s label in the kept labels' characters as drawn: cut to its cell (null: an
+        /// empty cell).</summary>
+        private string SoftkeyShown(char[] all, int i)
         {
-            int end = _softkeys.IndexOf('\n', start);
-            string label = end == start ? null : _softkeys.Substring(start, end - start);
-            start = end + 1;
-            return label == null ? null : TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - 2 * _p.Margin));
+            string label = LabelIn(all, i);
+            return label == null || label.Length == 0 ? null : TextWrap.Fit(label, _p.Font.Fit(_p.Width / KeysPerRow - 2 * _p.Margin));
         }
 
         /// <param name="patch">The body shows these rows' layout now (same softkeys, no message): when the new rows
@@ -513,18 +486,11 @@ namespace DeskPhone.Ui.Rendering
             char[] all = _keyTexts == null ? null : _keyTexts.ToCharArray();
             if (LabelIn(all, index) != label)
             {
-                // The labels again with this key's replaced (a line break in a label is a space); here, not in a method of
-                // its own: a MethodDef less in the runtime tables.
+                // The labels again with this key's replaced.
                 var sb = new StringBuilder();
                 for (int k = 0; k < _keyColors.Length; k++)
                 {
-                    string text = k == index ? label : LabelIn(all, k);
-                    char[] chars = text == null ? null : text.ToCharArray();
-                    for (int i = 0; chars != null && i < chars.Length; i++)
-                    {
-                        sb.Append(chars[i] == '\n' || chars[i] == '\r' ? ' ' : chars[i]);
-                    }
-                    sb.Append(text == null ? '\r' : '\n');
+                    AppendLabel(sb, k == index ? label : LabelIn(all, k));
                 }
                 _keyTexts = sb.ToString();
                 _dirty |= KeysRegion;
@@ -545,6 +511,18 @@ namespace DeskPhone.Ui.Rendering
 
         /// <summary>Key <paramref name="index"/>'s label in <paramref name="all"/> (<see cref="_keyTexts"/>'s characters: its
         /// text is walked as chars, as nanoCLR's string searches are wrong after non-ASCII text); null: none.</summary>
+        // A label as the kept texts hold it: its characters (a line break in it is a space), then '\n', or '\r' alone
+        // for null. Read back by LabelIn, on characters: nanoCLR's string searches are wrong after non-ASCII text.
+        private static void AppendLabel(StringBuilder sb, string text)
+        {
+            char[] chars = text == null ? null : text.ToCharArray();
+            for (int i = 0; chars != null && i < chars.Length; i++)
+            {
+                sb.Append(chars[i] == '\n' || chars[i] == '\r' ? ' ' : chars[i]);
+            }
+            sb.Append(text == null ? '\r' : '\n');
+        }
+
         private static string LabelIn(char[] all, int index)
         {
             int start = 0;
@@ -660,9 +638,10 @@ namespace DeskPhone.Ui.Rendering
                 {
                     sb.Append("\n[notice] ").Append(NoticeShown(i));
                 }
-                for (int i = 0, start = 0; _softkeys != null && start < _softkeys.Length; i++)
+                char[] softkeys = _softkeys == null ? null : _softkeys.ToCharArray();
+                for (int i = 0; softkeys != null && i < KeysPerRow; i++)
                 {
-                    string label = SoftkeyShown(ref start);
+                    string label = SoftkeyShown(softkeys, i);
                     if (label != null)
                     {
                         sb.Append("\n[softkey ").Append(i + 1).Append("] ").Append(label);
@@ -912,9 +891,10 @@ namespace DeskPhone.Ui.Rendering
         private void DrawSoftkeys(int y)
         {
             int cell = _p.Width / KeysPerRow;
-            for (int i = 0, start = 0; start < _softkeys.Length; i++)
+            char[] all = _softkeys.ToCharArray();
+            for (int i = 0; i < KeysPerRow; i++)
             {
-                string label = SoftkeyShown(ref start);
+                string label = SoftkeyShown(all, i);
                 if (label == null)
                 {
                     continue;
