@@ -71,7 +71,8 @@ namespace DeskPhone.Domain.Presence
         private int[] _entries;
         private const int KeyMask = 0x7F;
         private const int CodeShift = 7;
-        private const int KeptBit = 1 << 11;
+        private const int KeptShift = 11;
+        private const int KeptBit = 1 << KeptShift;
         private const int DialogShift = 12;
         private const int VersionBit = 1 << 17;
         private const int VersionShift = 18;
@@ -445,7 +446,7 @@ namespace DeskPhone.Domain.Presence
             int n = 0;
             for (int i = 0; i < at; i++)
             {
-                n += (_entries[2 * i] & KeptBit) >> 11;
+                n += (_entries[2 * i] & KeptBit) >> KeptShift;
             }
             return n;
         }
