@@ -308,7 +308,7 @@ namespace DeskPhone.Boot
 
         /// <summary>
         /// Builds the phone as board/Program.cs does, from the settings in the medium, on the host board's fakes with the
-        /// link up and recording media channels; keeps it in s_app, s_wire, s_band, s_rtp and s_router. Returns the board.
+        /// link up and recording media channels; keeps it in s_app, s_wire, s_band and s_bench. Returns the board.
         /// </summary>
         private static BootBoard Build(FlashSettingsMedium medium)
         {
@@ -329,7 +329,8 @@ namespace DeskPhone.Boot
             WallClock wallClock = WallNow;
             // As on the board: the address in Via and Contact follows the Ethernet link (null).
             // The calls' media channels, as the board passes its UDP ones (no audio devices: silence is sent).
-            s_rtp = new ArrayList();
+            RecordingRtpChannel.Sent = 0;
+            RecordingRtpChannel.Received = 0;
             // The interpreter's heap, as the board passes its GC's: PhoneHasLowMemory and the heap reserve (HeapReserve).
             s_heap = new InterpreterHeap();
             s_app = new PhoneApp(new PhoneParts(settings, inbox, s_wire) { Drivers = board.Drivers, Panel = panel, Profile = profile, WallClock = wallClock, StartMs = s_now, Rtp = NewRtpChannel, Memory = s_heap });

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using DeskPhone.Media.Rtp;
 
 namespace DeskPhone.Boot
@@ -15,30 +14,9 @@ namespace DeskPhone.Boot
         private const string Offer = "v=0\r\no=- 1 1 IN IP4 10.0.0.7\r\ns=-\r\nc=IN IP4 10.0.0.7\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0 101\r\n" +
                                      "a=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n";
 
-        /// <summary>The calls' media channels the phone made (RTP and RTCP per session), for the RTP figures.</summary>
-        private static ArrayList s_rtp;
-
         internal static long NowMs => s_now;
 
-        private static IRtpChannel NewRtpChannel()
-        {
-            var channel = new RecordingRtpChannel();
-            s_rtp.Add(channel);
-            return channel;
-        }
-
-        /// <summary>RTP datagrams the phone sent and received on all its media ports so far.</summary>
-        private static void RtpCounts(out int sent, out int received)
-        {
-            sent = 0;
-            received = 0;
-            for (int i = 0; i < s_rtp.Count; i++)
-            {
-                var channel = (RecordingRtpChannel)s_rtp[i];
-                sent += channel.Sent;
-                received += channel.Received;
-            }
-        }
+        private static IRtpChannel NewRtpChannel() => new RecordingRtpChannel();
 
         // The called identity (the profiles' first: user 485 + identity, as the MESSAGEs').
         private const int CallIdentity = 1;
@@ -179,8 +157,7 @@ namespace DeskPhone.Boot
             Check(Response(bye, 200, false, out _, out _), "the BYE was not answered 200");
             Run(500);
             Check(!s_app.Calls.InCall, "the call did not end after the BYE");
-            RtpCounts(out int sent, out int received);
-            Console.WriteLine("load profile=" + p.Name + " call ended rtp-sent=" + sent.ToString() + " rtp-received=" + received.ToString() +
+            Console.WriteLine("load profile=" + p.Name + " call ended rtp-sent=" + RecordingRtpChannel.Sent.ToString() + " rtp-received=" + RecordingRtpChannel.Received.ToString() +
                               " at t=" + s_now.ToString() + "ms");
             Step(p, "call-ended");
         }

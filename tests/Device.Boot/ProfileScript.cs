@@ -39,7 +39,6 @@ namespace DeskPhone.Boot
             s_spi = null;
             s_bench = null;
             s_events = null;
-            s_rtp = null;
             nanoFramework.Runtime.Native.GC.Run(true);
         }
 
@@ -183,7 +182,8 @@ namespace DeskPhone.Boot
             }
             if (call)
             {
-                RtpCounts(out int sent, out int received);
+                int sent = RecordingRtpChannel.Sent;
+                int received = RecordingRtpChannel.Received;
                 // 20 ms frames: 150 in 3 s each way (a frame or two more or less at the edges).
                 Check(sent >= LoadProfile.CallMs / 20 - 5, "the call sent " + sent.ToString() + " RTP packets in " + LoadProfile.CallMs.ToString() + " ms");
                 Check(received >= LoadProfile.CallMs / 20 - 5, "the call received " + received.ToString() + " RTP packets");
@@ -279,14 +279,16 @@ namespace DeskPhone.Boot
                     }
                     while (s_wire.Queued > 0);
                     s_wire.Awaited = null;
-                    refused += part == 0 ? Answered(MessageAnswer(request.Answer, identity), "MESSAGE ", sent) :
-                                           Answered(request.Answer, "NOTIFY for BLF key ", key);
+                    refused += part == 0 ? Answered(MessageAnswer(request.Status, identity), "MESSAGE ", sent) :
+                                           Answered(request.Status, "NOTIFY for BLF key ", key);
                 }
                 if (!burst)
                 {
                     Run(p.MessageEveryMs - 2 * TurnMs);
                 }
             }
+            // Let go before the step's collection: its figure is the phone's.
+            request = null;
             Console.WriteLine("load profile=" + p.Name + (burst ? " burst=" + p.MessageBurst.ToString() : " messages=" + sent.ToString() +
                               " notifies=" + (dialogs ? sent : 0).ToString()) + " refused-503=" + refused.ToString() +
                               " to-refused-identities=" + Low(NotTakenOn, 0).ToString());

@@ -25,14 +25,12 @@ namespace DeskPhone.Boot
             private int _n;
             private bool _confirmed;
 
-            /// <summary>The status of its answer (read as it is sent, <see cref="Answered"/>), -1 while none came.</summary>
+            /// <summary>
+            /// The status of its answer (read as it is sent, <see cref="Answered"/>) as <see cref="AnswerTo"/> gives it:
+            /// <see cref="Unparsed503"/> for the 503 the phone writes from a request it has no heap to take in (its To tag
+            /// "lowmem"); -1 while none came.
+            /// </summary>
             public int Status;
-
-            /// <summary>Whether its answer is the 503 the phone writes from a request it has no heap to take in (its To tag "lowmem").</summary>
-            public bool LowMemory;
-
-            /// <summary>The status as <see cref="AnswerTo"/> gives it: <see cref="Unparsed503"/> for the 503 written unparsed.</summary>
-            public int Answer => LowMemory && Status == 503 ? Unparsed503 : Status;
 
             /// <summary>MESSAGE n ("Load message n") to user <paramref name="user"/>, as <see cref="Request"/> writes it.</summary>
             public void SetMessage(int branch, int user, int n)
@@ -59,7 +57,6 @@ namespace DeskPhone.Boot
                 _n = n;
                 Length = Write(null);
                 Status = -1;
-                LowMemory = false;
             }
 
             /// <summary>A response whose Via carries this request's branch (the digits after it end there).</summary>
@@ -80,7 +77,7 @@ namespace DeskPhone.Boot
                     return false;
                 }
                 Status = (data[8] - '0') * 100 + (data[9] - '0') * 10 + (data[10] - '0');
-                LowMemory = RecordingTransport.Find(data, length, ";tag=lowmem\r\n") >= 0;
+                Status = Status == 503 && RecordingTransport.Find(data, length, ";tag=lowmem\r\n") >= 0 ? Unparsed503 : Status;
                 return true;
             }
 
