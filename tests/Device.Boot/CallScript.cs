@@ -99,6 +99,12 @@ namespace DeskPhone.Boot
 
             Deliver("ACK " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=z9hG4bKack" + (++s_branch).ToString() +
                     "\r\nMax-Forwards: 70\r\nFrom: " + from + "\r\nTo: " + to + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
+            // Let go before the ACK's turn (the BYE makes them again): ~250 B of the script's under the answered call's
+            // tightest moment (h-harness).
+            target = null;
+            from = null;
+            to = null;
+            callId = null;
             // Run(TurnMs) written out, as RunProfile's REGISTER turn: the phone is polled from this frame, as the board's
             // Main polls it from its own (one frame less under the ACK's handling, the answered call's tightest moment).
             for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
