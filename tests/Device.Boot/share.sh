@@ -36,7 +36,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SDK="${NF_SDK:-$ROOT/../shared/nanoframework-sdk}"
 OUT="$ROOT/artifacts/device-boot"
 CLR="$ROOT/artifacts/heap-census/nanoclr32.census"
-[ $# -ge 2 ] || { sed -n '2,32p' "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,33p' "$0"; exit 2; }
 HEAP="$1"
 shift
 VERBOSE="$OUT/boot-$HEAP-verbose.log"
