@@ -308,7 +308,7 @@ namespace DeskPhone.Boot
 
         /// <summary>
         /// Builds the phone as board/Program.cs does, from the settings in the medium, on the host board's fakes with the
-        /// link up and recording media channels; keeps it in s_app, s_wire, s_band, s_rtp and s_router. Returns the board.
+        /// link up and recording media channels; keeps it in s_app, s_wire, s_band and s_bench. Returns the board.
         /// </summary>
         private static BootBoard Build(FlashSettingsMedium medium)
         {
@@ -329,7 +329,8 @@ namespace DeskPhone.Boot
             WallClock wallClock = WallNow;
             // As on the board: the address in Via and Contact follows the Ethernet link (null).
             // The calls' media channels, as the board passes its UDP ones (no audio devices: silence is sent).
-            s_rtp = new ArrayList();
+            RecordingRtpChannel.Sent = 0;
+            RecordingRtpChannel.Received = 0;
             // The interpreter's heap, as the board passes its GC's: PhoneHasLowMemory and the heap reserve (HeapReserve).
             s_heap = new InterpreterHeap();
             s_app = new PhoneApp(new PhoneParts(settings, inbox, s_wire) { Drivers = board.Drivers, Panel = panel, Profile = profile, WallClock = wallClock, StartMs = s_now, Rtp = NewRtpChannel, Memory = s_heap });
@@ -372,25 +373,42 @@ namespace DeskPhone.Boot
                 }
                 string dialog = DialogOf(subscribe);
                 subscribe = null;
-                int status = NotifyKey(dialog, key, key % 2 == 0 ? "confirmed" : "terminated", 0);
-                Check(status == 200, "NOTIFY for BLF key " + key.ToString() + " answered " + status.ToString() + ", expected 200");
                 if (keep)
                 {
                     KeepKeyDialog(key, dialog);
                 }
+                int status = NotifyKey(ref dialog, key, key % 2 == 0 ? "confirmed" : "terminated");
+                Check(status == 200, "NOTIFY for BLF key " + key.ToString() + " answered " + status.ToString() + ", expected 200");
                 done[key] = true;
                 notified++;
             }
             return notified;
         }
 
-        /// <summary>A dialog-info NOTIFY for a BLF key in its subscription's dialog; returns the status the phone answered.</summary>
-        private static int NotifyKey(string dialog, int key, string state, int version)
+        /// <summary>
+        /// A BLF key's first dialog-info NOTIFY (version 0) in its subscription's dialog (<see cref="DialogOf"/>); returns the
+        /// status the phone answered. The dialog is taken from the caller (<paramref name="dialog"/> null on return) and let
+        /// go with the NOTIFY's parts and body before the phone's turn: on the board the PBX is another machine, and the
+        /// script's strings under the turn (~700 B, and a frame of its own for the text, h-harness) were heap the phone's
+        /// reserve counted against the keys it takes on.
+        /// </summary>
+        private static int NotifyKey(ref string dialog, int key, string state)
         {
-            return Notify(dialog, "active;expires=3600", "application/dialog-info+xml",
-                "<?xml version=\"1.0\"?>\n<dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"" + version.ToString() +
-                "\" state=\"full\" entity=\"" + BlfTarget(key) + "\"><dialog id=\"d" + key.ToString() + "\" direction=\"initiator\"><state>" +
-                state + "</state></dialog></dialog-info>");
+            string[] parts = dialog.Split('\n');
+            dialog = null;
+            string body = "<?xml version=\"1.0\"?>\n<dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"0\" state=\"full\" entity=\"" +
+                          BlfTarget(key) + "\"><dialog id=\"d" + key.ToString() + "\" direction=\"initiator\"><state>" + state + "</state></dialog></dialog-info>";
+            string branch = "z9hG4bKboot" + (++s_branch).ToString();
+            // parts: request URI, the phone's From (the NOTIFY's To), the target's To (its From, the PBX's tag added), Call-ID, Event.
+            Deliver("NOTIFY " + parts[0] + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
+                    "From: " + (parts[2].IndexOf(";tag=") >= 0 ? parts[2] : parts[2] + ";tag=srv") + "\r\nTo: " + parts[1] + "\r\nCall-ID: " + parts[3] +
+                    "\r\nCSeq: " + (100 + s_branch).ToString() + " NOTIFY\r\nEvent: " + parts[4] +
+                    "\r\nSubscription-State: active;expires=3600\r\nContent-Type: application/dialog-info+xml\r\nContent-Length: " +
+                    System.Text.Encoding.UTF8.GetBytes(body).Length.ToString() + "\r\n\r\n" + body);
+            parts = null;
+            body = null;
+            Run(TurnMs);
+            return AnswerTo(branch);
         }
 
         /// <summary>Raises <paramref name="count"/> statuses not yet active, ids below <paramref name="limit"/>, a loop turn each.</summary>
@@ -550,24 +568,6 @@ namespace DeskPhone.Boot
             string contact = Header(subscribe, "Contact");
             return contact.Substring(1, contact.IndexOf('>') - 1) + "\n" + Header(subscribe, "From") + "\n" + Header(subscribe, "To") + "\n" +
                    Header(subscribe, "Call-ID") + "\n" + Header(subscribe, "Event");
-        }
-
-        /// <summary>A NOTIFY in a dialog (<see cref="DialogOf"/>) of a SUBSCRIBE the phone sent; returns the status the phone answered.</summary>
-        private static int Notify(string dialog, string state, string contentType, string body)
-        {
-            string[] parts = dialog.Split('\n');
-            string uri = parts[0];
-            string from = parts[1];
-            string to = parts[2];
-            string branch = "z9hG4bKboot" + (++s_branch).ToString();
-            int bodyBytes = System.Text.Encoding.UTF8.GetBytes(body).Length;
-            Deliver("NOTIFY " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
-                    "From: " + (to.IndexOf(";tag=") >= 0 ? to : to + ";tag=srv") + "\r\nTo: " + from + "\r\nCall-ID: " + parts[3] +
-                    "\r\nCSeq: " + (100 + s_branch).ToString() + " NOTIFY\r\nEvent: " + parts[4] +
-                    "\r\nSubscription-State: " + state + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + bodyBytes.ToString() +
-                    "\r\n\r\n" + body);
-            Run(TurnMs);
-            return AnswerTo(branch);
         }
 
         /// <summary>Answers a request the phone sent (Via, From, To, Call-ID and CSeq echoed; REGISTER's Contact granted for an hour).</summary>

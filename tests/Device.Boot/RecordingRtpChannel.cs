@@ -5,7 +5,8 @@ namespace DeskPhone.Boot
     /// <summary>
     /// A call's media port in the interpreter (no sockets): what the phone sends is counted, not kept, and on the RTP port
     /// (even) the other side's voice arrives, one PCMU packet of 20 ms (160 samples of silence) each 20 ms of virtual
-    /// time, as a phone at 10.0.0.7 would send it. The RTCP port (odd) receives nothing.
+    /// time, as a phone at 10.0.0.7 would send it. The RTCP port (odd) receives nothing. The board passes its UDP channels:
+    /// this object stands in for one of them.
     /// </summary>
     internal sealed class RecordingRtpChannel : IRtpChannel
     {
@@ -17,11 +18,14 @@ namespace DeskPhone.Boot
         private long _nextMs = -1;
         private int _sequence;
 
-        /// <summary>Datagrams the phone sent on this port since it was made.</summary>
-        public int Sent;
+        // The RTP figures, counted over all the phone's media ports (numbers in two static fields: the script kept a list
+        // of its channels to add theirs up, h-harness); zeroed for each phone (BootProgram.Build).
 
-        /// <summary>Datagrams the phone received on this port since it was made.</summary>
-        public int Received;
+        /// <summary>Datagrams the phone sent on its media ports.</summary>
+        internal static int Sent;
+
+        /// <summary>Datagrams the phone received on its media ports.</summary>
+        internal static int Received;
 
         public bool Open(int localPort)
         {
