@@ -82,17 +82,41 @@ namespace DeskPhone.Xml
         /// </summary>
         public string GetAttribute(string name)
         {
-            int count = _state >> CountShift;
-            for (int i = 0; i < count; i++)
+            // The first bytes compared here, the rest in NameIs: the names a tag carries mostly differ in their first.
+            int first = name[0];
+            for (int i = _state >> CountShift; --i >= 0;)
             {
                 int at = _offsets[i];
-                if (Matches(at, NameEnd(at), name))
+                if (_data[at] == first && NameIs(at, name))
                 {
                     return ValueOf(at);
                 }
             }
             return null;
         }
+
+        /// <summary>Whether the attribute name at <paramref name="at"/> is <paramref name="name"/> (its first byte compared).</summary>
+        private bool NameIs(int at, string name)
+        {
+            int length = name.Length;
+            if (at + length >= _end)
+            {
+                return false;
+            }
+            for (int i = 1; i < length; i++)
+            {
+                if (_data[at + i] != name[i])
+                {
+                    return false;
+                }
+            }
+            return NameEnds(_data[at + length]);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="b"/> ends an attribute's name read already: '=' or white space is all that may follow one.
+        /// </summary>
+        private static bool NameEnds(byte b) => b == (byte)'=' || b <= (byte)' ';
 
         public string GetAttributeName(int index)
         {
@@ -112,17 +136,23 @@ namespace DeskPhone.Xml
         /// <summary>The value of the attribute whose name starts at <paramref name="at"/> (checked when its tag was read).</summary>
         private string ValueOf(int at)
         {
-            at = NameEnd(at);
+            // Past the name, '=' and white space (none of them a quote) to the value's quote.
             while (_data[at] != (byte)'"' && _data[at] != (byte)'\'')
             {
                 at++;
             }
+            // Its end, and its first entity reference (-1: none): checked when the tag was read, it is decoded only.
+            int amp = -1;
             int end = at + 1;
             while (_data[end] != _data[at])
             {
+                if (amp < 0 && _data[end] == (byte)'&')
+                {
+                    amp = end;
+                }
                 end++;
             }
-            return DecodeWithEntities(at + 1, end);
+            return amp < 0 ? Encoding.UTF8.GetString(_data, at + 1, end - at - 1) : DecodeEntities(at + 1, end, amp);
         }
 
         /// <summary>Where the name starting at <paramref name="at"/> ends (scanned by <see cref="ScanName"/> before).</summary>
@@ -364,10 +394,9 @@ namespace DeskPhone.Xml
         private bool Keep(int nameStart)
         {
             int count = _state >> CountShift;
-            int length = NameEnd(nameStart) - nameStart;
             for (int i = 0; i < count; i++)
             {
-                if (SameBytes(_offsets[i], NameEnd(_offsets[i]) - _offsets[i], nameStart, length))
+                if (_data[_offsets[i]] == _data[nameStart] && SameName(_offsets[i], nameStart))
                 {
                     Fail("duplicate attribute " + AttributeName(nameStart));
                     return false;
@@ -383,7 +412,22 @@ namespace DeskPhone.Xml
             return true;
         }
 
-        /// <summary>The name at <paramref name="at"/> for an error's message (checked already).</summary>
+        /// <summary>Whether the attribute names read at <paramref name="a"/> and <paramref name="b"/> are the same.</summary>
+        private bool SameName(int a, int b)
+        {
+            while (_data[a] == _data[b])
+            {
+                if (NameEnds(_data[a]))
+                {
+                    return true;
+                }
+                a++;
+                b++;
+            }
+            return NameEnds(_data[a]) && NameEnds(_data[b]);
+        }
+
+        /// <summary>The name (an attribute's or an element's) at <paramref name="at"/> for a message (checked already).</summary>
         private string AttributeName(int at) => Encoding.UTF8.GetString(_data, at, NameEnd(at) - at);
 
         /// <summary>
@@ -465,10 +509,14 @@ namespace DeskPhone.Xml
                 return Fail("end tag without a start tag");
             }
             int top = _depth - 1;
-            if (!SameBytes(_offsets[_offsets.Length - 1 - top], OpenLength(top), nameStart, nameLength))
+            // The open element's name is the end tag's when its bytes are and it ends there (white space, '>' or '/'
+            // follows a name in a start tag): no scan of its length.
+            top = _offsets[_offsets.Length - 1 - top];
+            if (!SameBytes(top, nameLength, nameStart, nameLength) || _data[top + nameLength] > (byte)' ' &&
+                _data[top + nameLength] != (byte)'>' && _data[top + nameLength] != (byte)'/')
             {
                 _pos = tagStart;
-                return Fail("end tag does not match <" + OpenName(top) + ">");
+                return Fail("end tag does not match <" + OpenName(_depth - 1) + ">");
             }
             _depth--;
             if (_depth == 0)
@@ -794,10 +842,7 @@ namespace DeskPhone.Xml
             return true;
         }
 
-        private string OpenName(int level) => Encoding.UTF8.GetString(_data, _offsets[_offsets.Length - 1 - level], OpenLength(level));
-
-        /// <summary>The length of the open element's name at <paramref name="level"/> (its start tag was read).</summary>
-        private int OpenLength(int level) => NameEnd(_offsets[_offsets.Length - 1 - level]) - _offsets[_offsets.Length - 1 - level];
+        private string OpenName(int level) => AttributeName(_offsets[_offsets.Length - 1 - level]);
 
         private int Fail(string message)
         {
