@@ -19,24 +19,31 @@ namespace DeskPhone.Xml
         private readonly int _end;
         private int _pos;
 
-        private readonly int[] _openStart;
-        private readonly int[] _openLength;
-        private int _depth;
-        private bool _rootSeen;
-        private bool _rootClosed;
-        private int _nodes;
-        private bool _failed;
+        // The current start tag's attributes' name starts (MaxAttributes of them), then the open elements' name
+        // starts from the last slot down (MaxDepth, the root's last): end tags are matched and attributes read in the
+        // document's own bytes, and no attribute becomes a string until a consumer asks for it. One int array of 32
+        // (148 B) for what were two string arrays of 16 and two int arrays (600 B, and every attribute's name and value
+        // as strings) under a BLF key's NOTIFY (docs/benchmarks.md, h-notifyxml).
+        private readonly int[] _offsets;
 
-        private readonly string[] _attrNames;
-        private readonly string[] _attrValues;
-        private int _attrCount;
+        // MaxDepth (low 8 bits) and MaxNodes (above): one field, the limits being read only on a node's or a tag's way.
+        private readonly int _limits;
+        private readonly int _maxValueBytes;
+        private int _depth;
+        private int _nodes;
+
+        // RootSeen, RootClosed, Failed, then the current start tag's attribute count from bit CountShift.
+        private int _state;
+        private const int RootSeen = 1;
+        private const int RootClosed = 2;
+        private const int Failed = 4;
+        private const int CountShift = 3;
 
         /// <summary>
         /// The limits for the SIP event bodies (PIDF, dialog-info, reginfo, feature events) and provisioning's file lists.
         /// 16 attributes an element: their documents carry about six at most (the namespaces included). Each attribute
-        /// slot is two references of 12 B each in nanoCLR's arrays, and a BLF key's NOTIFY makes a reader while the phone
-        /// may be in a call: 32 slots made that turn 384 B larger, and an office phone at 88,600 B ran out in it
-        /// (docs/benchmarks.md, "What it would take to fit 79 KB").
+        /// slot is an int (4 B) in the reader's one array, and a BLF key's NOTIFY makes a reader while the phone may be
+        /// in a call (docs/benchmarks.md, "What it would take to fit 79 KB", h-notifyxml).
         /// </summary>
         public XmlPullReader(byte[] data, int offset, int length)
             : this(data, offset, length, 16, 16, 4096, 2048)
@@ -49,28 +56,15 @@ namespace DeskPhone.Xml
             _start = offset;
             _end = offset + length;
             _pos = offset;
-            MaxDepth = maxDepth;
-            MaxAttributes = maxAttributes;
-            MaxValueBytes = maxValueBytes;
-            MaxNodes = maxNodes;
-            _openStart = new int[maxDepth];
-            _openLength = new int[maxDepth];
-            _attrNames = new string[maxAttributes];
-            _attrValues = new string[maxAttributes];
+            _limits = maxDepth | maxNodes << 8;
+            _maxValueBytes = maxValueBytes;
+            _offsets = new int[maxDepth + maxAttributes];
         }
-
-        public readonly int MaxDepth;
-        public readonly int MaxAttributes;
-
-        /// <summary>Longest name, attribute value or text run, in bytes.</summary>
-        public readonly int MaxValueBytes;
-
-        public readonly int MaxNodes;
 
         public string Name;
         public string Value;
         public bool IsEmptyElement;
-        public int AttributeCount => _attrCount;
+        public int AttributeCount => _state >> CountShift;
         public string Error;
 
         /// <summary>What the last <see cref="Read"/> or <see cref="Next"/> stopped on (an <see cref="XmlNodeKind"/>).</summary>
@@ -82,19 +76,53 @@ namespace DeskPhone.Xml
         /// </summary>
         public int Depth => Kind == XmlNodeKind.EndElement || IsEmptyElement ? _depth + 1 : _depth;
 
+        /// <summary>
+        /// The value of the current start tag's attribute <paramref name="name"/> (compared byte for character: the
+        /// names asked for are ASCII), made a string now, each time it is asked for; null when the tag has none.
+        /// </summary>
         public string GetAttribute(string name)
         {
-            for (int i = 0; i < _attrCount; i++)
+            // The first bytes compared here, the rest in NameIs: the names a tag carries mostly differ in their first.
+            int first = name[0];
+            for (int i = _state >> CountShift; --i >= 0;)
             {
-                if (_attrNames[i] == name)
+                int at = _offsets[i];
+                if (_data[at] == first && NameIs(at, name))
                 {
-                    return _attrValues[i];
+                    return ValueOf(at);
                 }
             }
             return null;
         }
 
-        public string GetAttributeName(int index) => _attrNames[index];
+        /// <summary>Whether the attribute name at <paramref name="at"/> is <paramref name="name"/> (its first byte compared).</summary>
+        private bool NameIs(int at, string name)
+        {
+            int length = name.Length;
+            if (at + length >= _end)
+            {
+                return false;
+            }
+            for (int i = 1; i < length; i++)
+            {
+                if (_data[at + i] != name[i])
+                {
+                    return false;
+                }
+            }
+            return NameEnds(_data[at + length]);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="b"/> ends an attribute's name read already: '=' or white space is all that may follow one.
+        /// </summary>
+        private static bool NameEnds(byte b) => b == (byte)'=' || b <= (byte)' ';
+
+        public string GetAttributeName(int index)
+        {
+            int at = _offsets[index];
+            return Decode(at, NameEnd(at) - at);
+        }
 
         /// <summary>A name without its namespace prefix ("rpid:busy" is "busy"): the documents the phone reads use fixed vocabularies.</summary>
         public static string LocalName(string name)
@@ -103,7 +131,45 @@ namespace DeskPhone.Xml
             return colon < 0 ? name : name.Substring(colon + 1);
         }
 
-        public string GetAttributeValue(int index) => _attrValues[index];
+        public string GetAttributeValue(int index) => ValueOf(_offsets[index]);
+
+        /// <summary>The value of the attribute whose name starts at <paramref name="at"/> (checked when its tag was read).</summary>
+        private string ValueOf(int at)
+        {
+            // Past the name, '=' and white space (none of them a quote) to the value's quote.
+            while (_data[at] != (byte)'"' && _data[at] != (byte)'\'')
+            {
+                at++;
+            }
+            // Its end, and its first entity reference (-1: none): checked when the tag was read, it is decoded only.
+            int amp = -1;
+            int end = at + 1;
+            while (_data[end] != _data[at])
+            {
+                if (amp < 0 && _data[end] == (byte)'&')
+                {
+                    amp = end;
+                }
+                end++;
+            }
+            return amp < 0 ? Encoding.UTF8.GetString(_data, at + 1, end - at - 1) : DecodeEntities(at + 1, end, amp);
+        }
+
+        /// <summary>Where the name starting at <paramref name="at"/> ends (scanned by <see cref="ScanName"/> before).</summary>
+        private int NameEnd(int at)
+        {
+            while (at < _end)
+            {
+                byte b = _data[at];
+                if (!((b >= (byte)'a' && b <= (byte)'z') || (b >= (byte)'A' && b <= (byte)'Z') || b == (byte)'_' ||
+                      b == (byte)':' || b >= 0x80 || (b >= (byte)'0' && b <= (byte)'9') || b == (byte)'-' || b == (byte)'.'))
+                {
+                    break;
+                }
+                at++;
+            }
+            return at;
+        }
 
         /// <summary>
         /// The walk of a document's nodes that every parser of one does: true on each start tag, text and end tag in
@@ -127,14 +193,14 @@ namespace DeskPhone.Xml
 
         private int ReadNode()
         {
-            if (_failed)
+            if ((_state & Failed) != 0)
             {
                 return XmlNodeKind.Error;
             }
             Name = null;
             Value = null;
             IsEmptyElement = false;
-            _attrCount = 0;
+            _state &= (1 << CountShift) - 1;
             while (true)
             {
                 if (_pos >= _end)
@@ -143,11 +209,11 @@ namespace DeskPhone.Xml
                     {
                         return Fail("document ends inside <" + OpenName(_depth - 1) + ">");
                     }
-                    return _rootSeen ? XmlNodeKind.EndOfDocument : Fail("no root element");
+                    return (_state & RootSeen) != 0 ? XmlNodeKind.EndOfDocument : Fail("no root element");
                 }
-                if (++_nodes > MaxNodes)
+                if (++_nodes > _limits >> 8)
                 {
-                    return Fail("more than " + MaxNodes.ToString() + " nodes");
+                    return Fail("more than " + (_limits >> 8).ToString() + " nodes");
                 }
                 if (_data[_pos] != (byte)'<')
                 {
@@ -192,7 +258,7 @@ namespace DeskPhone.Xml
 
         private int ReadStartTag()
         {
-            if (_rootClosed)
+            if ((_state & RootClosed) != 0)
             {
                 return Fail("content after the root element");
             }
@@ -228,30 +294,29 @@ namespace DeskPhone.Xml
                         }
                     }
                     _pos++;
-                    if (_depth == 0 && _rootSeen)
+                    if (_depth == 0 && (_state & RootSeen) != 0)
                     {
                         return Fail("more than one root element");
                     }
-                    _rootSeen = true;
+                    _state |= RootSeen;
                     if (b == (byte)'/')
                     {
                         if (_depth == 0)
                         {
-                            _rootClosed = true;
+                            _state |= RootClosed;
                         }
-                        if (_depth >= MaxDepth)
+                        if (_depth >= (_limits & 0xFF))
                         {
-                            return Fail("nesting deeper than " + MaxDepth.ToString());
+                            return Fail("nesting deeper than " + (_limits & 0xFF).ToString());
                         }
                     }
                     else
                     {
-                        if (_depth >= MaxDepth)
+                        if (_depth >= (_limits & 0xFF))
                         {
-                            return Fail("nesting deeper than " + MaxDepth.ToString());
+                            return Fail("nesting deeper than " + (_limits & 0xFF).ToString());
                         }
-                        _openStart[_depth] = nameStart;
-                        _openLength[_depth] = nameLength;
+                        _offsets[_offsets.Length - 1 - _depth] = nameStart;
                         _depth++;
                     }
                     Name = name;
@@ -277,64 +342,148 @@ namespace DeskPhone.Xml
                 Fail("bad attribute name");
                 return false;
             }
-            string name = Decode(nameStart, _pos - nameStart);
-            if (name == null)
+            // The name checked, not made a string: only an error says it (AttributeName).
+            if (!Check(nameStart, _pos))
             {
                 return false;
             }
             SkipSpace();
             if (_pos >= _end || _data[_pos] != (byte)'=')
             {
-                Fail("attribute " + name + " has no value");
+                Fail("attribute " + AttributeName(nameStart) + " has no value");
                 return false;
             }
             _pos++;
             SkipSpace();
             if (_pos >= _end || (_data[_pos] != (byte)'"' && _data[_pos] != (byte)'\''))
             {
-                Fail("attribute " + name + " value is not quoted");
+                Fail("attribute " + AttributeName(nameStart) + " value is not quoted");
                 return false;
             }
             byte quote = _data[_pos++];
-            // The value's start, then the index of the names checked, in the name's local: a frame live under every
-            // attribute's decode, 36 B smaller (docs/benchmarks.md, h-turnframes).
-            nameStart = _pos;
+            // The value's start (h-turnframes: one local the less).
+            int value = _pos;
             while (_pos < _end && _data[_pos] != quote)
             {
                 if (_data[_pos] == (byte)'<')
                 {
-                    Fail("'<' inside attribute " + name);
+                    Fail("'<' inside attribute " + AttributeName(nameStart));
                     return false;
                 }
                 _pos++;
             }
             if (_pos >= _end)
             {
-                Fail("unterminated value of attribute " + name);
+                Fail("unterminated value of attribute " + AttributeName(nameStart));
                 return false;
             }
-            string value = DecodeWithEntities(nameStart, _pos);
+            // The value checked as it would be decoded (entities, UTF-8, length), made a string only when asked for.
+            if (!Check(value, _pos))
+            {
+                return false;
+            }
             _pos++;
-            if (value == null)
+            return Keep(nameStart);
+        }
+
+        /// <summary>
+        /// Keeps the current start tag's attribute whose name starts at <paramref name="nameStart"/> (read and checked),
+        /// unless the tag has it already or has as many as it may: in its own frame, so ReadAttribute's, live under each
+        /// attribute's checks, stays at 228 B (docs/benchmarks.md, h-turnframes, h-notifyxml).
+        /// </summary>
+        private bool Keep(int nameStart)
+        {
+            int count = _state >> CountShift;
+            for (int i = 0; i < count; i++)
             {
-                return false;
-            }
-            for (nameStart = 0; nameStart < _attrCount; nameStart++)
-            {
-                if (_attrNames[nameStart] == name)
+                if (_data[_offsets[i]] == _data[nameStart] && SameName(_offsets[i], nameStart))
                 {
-                    Fail("duplicate attribute " + name);
+                    Fail("duplicate attribute " + AttributeName(nameStart));
                     return false;
                 }
             }
-            if (_attrCount == MaxAttributes)
+            if (count == _offsets.Length - (_limits & 0xFF))
             {
-                Fail("more than " + MaxAttributes.ToString() + " attributes");
+                Fail("more than " + count.ToString() + " attributes");
                 return false;
             }
-            _attrNames[_attrCount] = name;
-            _attrValues[_attrCount] = value;
-            _attrCount++;
+            _offsets[count] = nameStart;
+            _state += 1 << CountShift;
+            return true;
+        }
+
+        /// <summary>Whether the attribute names read at <paramref name="a"/> and <paramref name="b"/> are the same.</summary>
+        private bool SameName(int a, int b)
+        {
+            while (_data[a] == _data[b])
+            {
+                if (NameEnds(_data[a]))
+                {
+                    return true;
+                }
+                a++;
+                b++;
+            }
+            return NameEnds(_data[a]) && NameEnds(_data[b]);
+        }
+
+        /// <summary>The name (an attribute's or an element's) at <paramref name="at"/> for a message (checked already).</summary>
+        private string AttributeName(int at) => Encoding.UTF8.GetString(_data, at, NameEnd(at) - at);
+
+        /// <summary>
+        /// Checks bytes start to end as <see cref="DecodeWithEntities"/> would decode them (length, entity references,
+        /// control characters, UTF-8) without making a string: false and an Error where they are not.
+        /// </summary>
+        private bool Check(int start, int end)
+        {
+            if (end - start > _maxValueBytes)
+            {
+                Fail("value longer than " + _maxValueBytes.ToString() + " bytes");
+                return false;
+            }
+            while (start < end)
+            {
+                int b = _data[start];
+                if (b == '&')
+                {
+                    int semi = start + 1;
+                    while (semi < end && semi - start <= 10 && _data[semi] != (byte)';')
+                    {
+                        semi++;
+                    }
+                    if (semi >= end || _data[semi] != (byte)';')
+                    {
+                        _pos = start;
+                        Fail("unterminated entity reference");
+                        return false;
+                    }
+                    if (!AppendEntity(null, start + 1, semi))
+                    {
+                        _pos = start;
+                        return false;
+                    }
+                    start = semi + 1;
+                }
+                else if (b < 0x80)
+                {
+                    if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)
+                    {
+                        _pos = start;
+                        Fail("control character");
+                        return false;
+                    }
+                    start++;
+                }
+                else
+                {
+                    b = SequenceAt(start, end);
+                    if (b == 0)
+                    {
+                        return false;
+                    }
+                    start += b;
+                }
+            }
             return true;
         }
 
@@ -360,15 +509,19 @@ namespace DeskPhone.Xml
                 return Fail("end tag without a start tag");
             }
             int top = _depth - 1;
-            if (!SameBytes(_openStart[top], _openLength[top], nameStart, nameLength))
+            // The open element's name is the end tag's when its bytes are and it ends there (white space, '>' or '/'
+            // follows a name in a start tag): no scan of its length.
+            top = _offsets[_offsets.Length - 1 - top];
+            if (!SameBytes(top, nameLength, nameStart, nameLength) || _data[top + nameLength] > (byte)' ' &&
+                _data[top + nameLength] != (byte)'>' && _data[top + nameLength] != (byte)'/')
             {
                 _pos = tagStart;
-                return Fail("end tag does not match <" + OpenName(top) + ">");
+                return Fail("end tag does not match <" + OpenName(_depth - 1) + ">");
             }
             _depth--;
             if (_depth == 0)
             {
-                _rootClosed = true;
+                _state |= RootClosed;
             }
             Name = Decode(nameStart, nameLength);
             return XmlNodeKind.EndElement;
@@ -429,9 +582,9 @@ namespace DeskPhone.Xml
 
         private string DecodeWithEntities(int start, int end)
         {
-            if (end - start > MaxValueBytes)
+            if (end - start > _maxValueBytes)
             {
-                Fail("value longer than " + MaxValueBytes.ToString() + " bytes");
+                Fail("value longer than " + _maxValueBytes.ToString() + " bytes");
                 return null;
             }
             for (int i = start; i < end; i++)
@@ -498,13 +651,14 @@ namespace DeskPhone.Xml
             return sb.ToString();
         }
 
+        /// <summary>Appends the entity's character to <paramref name="sb"/>, or only checks it when sb is null (<see cref="Check"/>).</summary>
         private bool AppendEntity(StringBuilder sb, int start, int end)
         {
-            if (Matches(start, end, "lt")) { sb.Append('<'); return true; }
-            if (Matches(start, end, "gt")) { sb.Append('>'); return true; }
-            if (Matches(start, end, "amp")) { sb.Append('&'); return true; }
-            if (Matches(start, end, "quot")) { sb.Append('"'); return true; }
-            if (Matches(start, end, "apos")) { sb.Append('\''); return true; }
+            if (Matches(start, end, "lt")) { sb?.Append('<'); return true; }
+            if (Matches(start, end, "gt")) { sb?.Append('>'); return true; }
+            if (Matches(start, end, "amp")) { sb?.Append('&'); return true; }
+            if (Matches(start, end, "quot")) { sb?.Append('"'); return true; }
+            if (Matches(start, end, "apos")) { sb?.Append('\''); return true; }
             if (end - start >= 2 && _data[start] == (byte)'#')
             {
                 int code = 0;
@@ -530,7 +684,10 @@ namespace DeskPhone.Xml
                     Fail("character reference to an invalid character");
                     return false;
                 }
-                Utf8.AppendCodePoint(sb, code);
+                if (sb != null)
+                {
+                    Utf8.AppendCodePoint(sb, code);
+                }
                 return true;
             }
             Fail("unknown entity (only the five predefined ones and character references are accepted)");
@@ -546,9 +703,9 @@ namespace DeskPhone.Xml
         /// <summary>UTF-8 bytes to a string; null (and an Error) on an invalid sequence.</summary>
         private string Decode(int start, int length)
         {
-            if (length > MaxValueBytes)
+            if (length > _maxValueBytes)
             {
-                Fail("value longer than " + MaxValueBytes.ToString() + " bytes");
+                Fail("value longer than " + _maxValueBytes.ToString() + " bytes");
                 return null;
             }
             int i = start;
@@ -605,7 +762,7 @@ namespace DeskPhone.Xml
                 }
                 _pos++;
             }
-            return _pos > first && _pos - first <= MaxValueBytes;
+            return _pos > first && _pos - first <= _maxValueBytes;
         }
 
         private bool SkipSpace()
@@ -685,13 +842,13 @@ namespace DeskPhone.Xml
             return true;
         }
 
-        private string OpenName(int level) => Encoding.UTF8.GetString(_data, _openStart[level], _openLength[level]);
+        private string OpenName(int level) => AttributeName(_offsets[_offsets.Length - 1 - level]);
 
         private int Fail(string message)
         {
-            if (!_failed)
+            if ((_state & Failed) == 0)
             {
-                _failed = true;
+                _state |= Failed;
                 Error = message + " at byte " + (_pos - _start).ToString();
             }
             return XmlNodeKind.Error;

@@ -221,8 +221,9 @@ namespace DeskPhone.Domain.Presence
             }
 
             // Parse into scratch tables first so that a malformed document leaves the key as it was. A dialog is a
-            // child of the root (level 2), its state a child of the dialog (level 3).
-            var ids = new string[MaxDialogs];
+            // child of the root (level 2), its state a child of the dialog (level 3). The ids' hashes, not the ids: no
+            // id string is held past its dialog's element (h-notifyxml).
+            var ids = new int[MaxDialogs];
             int count = 0;
             string dialogId = null;
             string direction = null;
@@ -257,9 +258,10 @@ namespace DeskPhone.Domain.Presence
                     {
                         at = reader.IsEmptyElement ? at & ~InRemote : at | InRemote;
                     }
-                    else if ((at & InRemote) != 0 && name == "target" && reader.GetAttribute("uri") != null)
+                    else if ((at & InRemote) != 0 && name == "target")
                     {
-                        remoteTarget = reader.GetAttribute("uri");
+                        // The reader makes an attribute's value a string each time it is asked for: once here.
+                        remoteTarget = reader.GetAttribute("uri") ?? remoteTarget;
                     }
                     else if ((at & InRemote) != 0 && name == "identity")
                     {
@@ -303,7 +305,7 @@ namespace DeskPhone.Domain.Presence
                         {
                             return "more than " + MaxDialogs.ToString() + " dialogs";
                         }
-                        ids[count] = dialogId;
+                        ids[count] = Hash(dialogId);
                         at |= Classify(dialogState, direction, (at & HeldRemotely) != 0) << (DialogsShift + count * StateBits);
                         if ((at >> (DialogsShift + count * StateBits) & StateMask) == Ringing)
                         {
@@ -351,9 +353,8 @@ namespace DeskPhone.Domain.Presence
             Packed &= NeedsFullStateBit;
         }
 
-        private void Store(string id, int state)
+        private void Store(int hash, int state)
         {
-            int hash = Hash(id);
             int slots = Slots;
             int free = -1;
             for (int i = 0; i < slots; i++)

@@ -235,6 +235,20 @@ namespace DeskPhone.Firmware.Tests.Presence
             Assert.Equal(before, _version);
             Assert.Equal(DialogInfo.Connected, info.State);
         }
+
+        [Fact]
+        public void ABodyOf16KbIsRefusedAndStateKept()
+        {
+            var info = new DialogInfo();
+            Apply(info, Body.Dialogs(1, "full", Body.Dialog("a", "confirmed")));
+            long before = _version;
+
+            string huge = Body.Dialogs(2, "full", Body.Dialog(new string('x', 16 * 1024), "early"));
+
+            Assert.Contains("value longer than 4096 bytes", Error(info, huge));
+            Assert.Equal(before, _version);
+            Assert.Equal(DialogInfo.Connected, info.State);
+        }
     }
 
     public class PresenceDocumentTests

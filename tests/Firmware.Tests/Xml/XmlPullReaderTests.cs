@@ -109,6 +109,40 @@ namespace DeskPhone.Firmware.Tests.Xml
         }
 
         [Fact]
+        public void AttributesAreReadFromTheDocumentEachTimeTheyAreAskedFor()
+        {
+            // The reader keeps an attribute as where its name starts (h-notifyxml): asked again, by name or by index,
+            // with white space around '=', single or double quotes and entities, it is the same value; the next
+            // element's attributes replace the last one's.
+            var reader = Reader("<a  x = 'o&amp;ne'\ty=\"2\"\n z='' ><b y='3'/></a>");
+            Assert.Equal(XmlNodeKind.StartElement, reader.Read());
+            Assert.Equal(3, reader.AttributeCount);
+            Assert.Equal("o&ne", reader.GetAttribute("x"));
+            Assert.Equal("o&ne", reader.GetAttribute("x"));
+            Assert.Equal("2", reader.GetAttribute("y"));
+            Assert.Equal("", reader.GetAttribute("z"));
+            Assert.Null(reader.GetAttribute("xy"));
+            Assert.Equal("z", reader.GetAttributeName(2));
+            Assert.Equal("2", reader.GetAttributeValue(1));
+            Assert.Equal(XmlNodeKind.StartElement, reader.Read());
+            Assert.Equal(1, reader.AttributeCount);
+            Assert.Equal("3", reader.GetAttribute("y"));
+            Assert.Null(reader.GetAttribute("x"));
+            Assert.Equal(XmlNodeKind.EndElement, reader.Read());
+            Assert.Null(reader.GetAttribute("y"));
+        }
+
+        [Theory]
+        [InlineData("<a x\"1\"/>", "attribute x has no value at byte 4")]
+        [InlineData("<a x", "attribute x has no value at byte 4")]
+        [InlineData("<a xy='1' x='2' xy='3'/>", "duplicate attribute xy at byte 22")]
+        [InlineData("<a x='\u00e9&bad;'/>", "unknown entity")]
+        public void AnAttributesErrorNamesIt(string xml, string error)
+        {
+            Assert.Equal("error: " + error, Assert.Single(Nodes(Reader(xml))).Substring(0, 7 + error.Length));
+        }
+
+        [Fact]
         public void ReadsWithinAnOffsetWindow()
         {
             byte[] data = Encoding.UTF8.GetBytes("garbage<a>x</a>garbage");
