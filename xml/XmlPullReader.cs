@@ -574,7 +574,7 @@ namespace DeskPhone.Xml
                 }
                 i += n;
             }
-            return Utf8.Codec.GetString(_data, start, length);
+            return new string(Utf8.Codec.GetChars(_data, start, length));
         }
 
         // The length of the UTF-8 sequence at i (0 and an Error when it is invalid), in its own frame: Decode's, under
@@ -685,7 +685,7 @@ namespace DeskPhone.Xml
             return true;
         }
 
-        private string OpenName(int level) => Utf8.Codec.GetString(_data, _openStart[level], _openLength[level]);
+        private string OpenName(int level) => new string(Utf8.Codec.GetChars(_data, _openStart[level], _openLength[level]));
 
         private int Fail(string message)
         {
