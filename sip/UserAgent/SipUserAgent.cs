@@ -363,19 +363,19 @@ namespace DeskPhone.Sip.UserAgent
                     // handling (a BLF key's NOTIFY turn, the office stream's lowest collection, h-frames2). An ACK
                     // goes to the chain unless it stopped a refused INVITE's retransmissions; any other request once
                     // neither answered before its check nor refused by it. What no listener takes gets the core's answer.
+                    // The message read from its field, not a local: 12 B less of this frame, under every handler.
                     if (Handle(packet, nowMs))
                     {
-                        SipMessage m = _message;
-                        if (m.Method == "ACK" ? !AckedRefusal(m, nowMs) : !AnsweredOrRefused(packet, m, nowMs))
+                        if (_message.Method == "ACK" ? !AckedRefusal(_message, nowMs) : !AnsweredOrRefused(packet, _message, nowMs))
                         {
                             int i = 0;
-                            while (i < MaxListeners && _listeners[i] != null && !_listeners[i].OnRequest(packet, m, nowMs))
+                            while (i < MaxListeners && _listeners[i] != null && !_listeners[i].OnRequest(packet, _message, nowMs))
                             {
                                 i++;
                             }
                             if (i == MaxListeners || _listeners[i] == null)
                             {
-                                AnswerUnclaimed(packet, m, nowMs);
+                                AnswerUnclaimed(packet, _message, nowMs);
                             }
                         }
                     }
