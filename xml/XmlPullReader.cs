@@ -152,7 +152,7 @@ namespace DeskPhone.Xml
                 }
                 end++;
             }
-            return amp < 0 ? Encoding.UTF8.GetString(_data, at + 1, end - at - 1) : DecodeEntities(at + 1, end, amp);
+            return amp < 0 ? new string(Utf8.Codec.GetChars(_data, at + 1, end - at - 1)) : DecodeEntities(at + 1, end, amp);
         }
 
         /// <summary>Where the name starting at <paramref name="at"/> ends (scanned by <see cref="ScanName"/> before).</summary>
@@ -428,7 +428,7 @@ namespace DeskPhone.Xml
         }
 
         /// <summary>The name (an attribute's or an element's) at <paramref name="at"/> for a message (checked already).</summary>
-        private string AttributeName(int at) => Encoding.UTF8.GetString(_data, at, NameEnd(at) - at);
+        private string AttributeName(int at) => new string(Utf8.Codec.GetChars(_data, at, NameEnd(at) - at));
 
         /// <summary>
         /// Checks bytes start to end as <see cref="DecodeWithEntities"/> would decode them (length, entity references,
@@ -731,7 +731,7 @@ namespace DeskPhone.Xml
                 }
                 i += n;
             }
-            return Encoding.UTF8.GetString(_data, start, length);
+            return new string(Utf8.Codec.GetChars(_data, start, length));
         }
 
         // The length of the UTF-8 sequence at i (0 and an Error when it is invalid), in its own frame: Decode's, under

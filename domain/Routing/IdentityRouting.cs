@@ -54,30 +54,18 @@ namespace DeskPhone.Domain.Routing
                 return false;
             }
             int identity = Match(m.RequestUri);
-            int refusal = Refusal(identity, packet.RemoteHost);
-            if (refusal == 403)
+            int status = Refusal(identity, packet.RemoteHost);
+            if (status == 0 && method == "MESSAGE" && m.ContentType != "text/plain")
             {
-                _agent.Reply(packet, m, 403, FilteredReason, nowMs);
+                status = 415;
+            }
+            if (status != 0)
+            {
+                Refuse(packet, m, status, nowMs);
                 return true;
             }
-            if (refusal == 503)
-            {
-                _agent.Reply(packet, m, 503, HeaderNames.RetryAfter, SipUserAgent.LowMemoryRetryAfter, nowMs);
-                return true;
-            }
-            if (refusal != 0)
-            {
-                _agent.Reply(packet, m, refusal, nowMs);
-                return true;
-            }
-            int status;
             if (method == "MESSAGE")
             {
-                if (m.ContentType != "text/plain")
-                {
-                    _agent.Reply(packet, m, 415, HeaderNames.Accept, "text/plain", nowMs);
-                    return true;
-                }
                 status = _handler.OnMessage(identity, m);
             }
             else if (method == "NOTIFY")
@@ -90,6 +78,31 @@ namespace DeskPhone.Domain.Routing
             }
             _agent.Reply(packet, m, status, nowMs);
             return true;
+        }
+
+        /// <summary>
+        /// A request refused before its handler: 403 (filter_registrar), 503 with Retry-After (identities refused for lack
+        /// of heap), 415 with Accept (a MESSAGE not text/plain), 404. A method of its own so that the replies' six
+        /// arguments are not on the stack of the frame the handlers run under (h-frames2).
+        /// </summary>
+        private void Refuse(SipPacket packet, SipMessage m, int status, long nowMs)
+        {
+            if (status == 403)
+            {
+                _agent.Reply(packet, m, 403, FilteredReason, nowMs);
+            }
+            else if (status == 503)
+            {
+                _agent.Reply(packet, m, 503, HeaderNames.RetryAfter, SipUserAgent.LowMemoryRetryAfter, nowMs);
+            }
+            else if (status == 415)
+            {
+                _agent.Reply(packet, m, 415, HeaderNames.Accept, "text/plain", nowMs);
+            }
+            else
+            {
+                _agent.Reply(packet, m, status, nowMs);
+            }
         }
 
         /// <summary>

@@ -246,19 +246,29 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
+        // A subscription's NOTIFY (every BLF key's) is handled under this frame, which holds only its status and the
+        // lock's two: the Event header's reading, the check-sync and the phone's other events in a method of their own,
+        // whose locals and stack (300 B of frame) are not under the subscriptions' handling (h-frames2).
         public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
         {
             if (Subscriptions != null)
             {
+                int status;
                 lock (_phone.Gate)
                 {
-                    int status = Subscriptions.Events.OnNotify(request, _phone.Now);
-                    if (status != DeskPhone.Sip.Events.Subscriptions.NotInADialog)
-                    {
-                        return status;
-                    }
+                    status = Subscriptions.Events.OnNotify(request, _phone.Now);
+                }
+                if (status != DeskPhone.Sip.Events.Subscriptions.NotInADialog)
+                {
+                    return status;
                 }
             }
+            return OnOtherNotify(identity, request, fromRegistrar);
+        }
+
+        /// <summary>A NOTIFY of no subscription's dialog: check-sync, or an event for the phone.</summary>
+        private int OnOtherNotify(int identity, SipMessage request, bool fromRegistrar)
+        {
             string evt = request.GetHeader(HeaderNames.Event);
             CheckSyncHandler checkSync = _phone.CheckSync;
             if (checkSync != null && HeaderParams.Value(evt) == "check-sync")

@@ -358,10 +358,26 @@ namespace DeskPhone.Sip.UserAgent
                         continue;
                     }
                     // A request's handling from here, not under Handle: its frame is gone by then, one fewer under every
-                    // request's deepest point (a call's INVITE, ACK and BYE on the 80,896-byte board, issue #18).
+                    // request's deepest point (a call's INVITE, ACK and BYE on the 80,896-byte board, issue #18). The
+                    // chain is walked here too, not in a method of its own: a frame less (204 B) under every request's
+                    // handling (a BLF key's NOTIFY turn, the office stream's lowest collection, h-frames2). An ACK
+                    // goes to the chain unless it stopped a refused INVITE's retransmissions; any other request once
+                    // neither answered before its check nor refused by it. What no listener takes gets the core's answer.
+                    // The message read from its field, not a local: 12 B less of this frame, under every handler.
                     if (Handle(packet, nowMs))
                     {
-                        HandleRequest(packet, _message, nowMs);
+                        if (_message.Method == "ACK" ? !AckedRefusal(_message, nowMs) : !AnsweredOrRefused(packet, _message, nowMs))
+                        {
+                            int i = 0;
+                            while (i < MaxListeners && _listeners[i] != null && !_listeners[i].OnRequest(packet, _message, nowMs))
+                            {
+                                i++;
+                            }
+                            if (i == MaxListeners || _listeners[i] == null)
+                            {
+                                AnswerUnclaimed(packet, _message, nowMs);
+                            }
+                        }
                     }
                 }
                 catch (System.Exception)
@@ -389,6 +405,15 @@ namespace DeskPhone.Sip.UserAgent
                     after.AfterPacket(nowMs);
                 }
             }
+            PollTransactions(requests, burst, nowMs);
+        }
+
+        /// <summary>
+        /// After the packets: the burst's parts let go once quiet, the transactions' timers. A method of its own so that
+        /// its locals are not in <see cref="Poll"/>'s frame, which is under every request's handling (h-frames2).
+        /// </summary>
+        private void PollTransactions(bool requests, bool burst, long nowMs)
+        {
             _turns = requests ? _turns | HandledBit : _turns & ~HandledBit;
             int quiet = _turns & TurnMask;
             if (_message != null && (quiet >= PartsQuietTurns || (quiet == 0 && (!requests || !burst))))
@@ -495,7 +520,7 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>
         /// Parses the packet into the burst's message and handles what is not a request to take in (a refusal, a malformed
-        /// message, a response); true for a parsed request, which the caller hands to <see cref="HandleRequest"/>.
+        /// message, a response); true for a parsed request, which the caller hands to the chain.
         /// </summary>
         private bool Handle(SipPacket packet, long nowMs)
         {
@@ -573,44 +598,26 @@ namespace DeskPhone.Sip.UserAgent
             Respond(packet, m, _check.ErrorStatus, _check.ErrorReason, null, null, false, nowMs);
 
         /// <summary>
-        /// A parsed request: its transaction's replay, a refusal or the chain. A method of its own so that the frame
-        /// under which a response is checked and handled (the REGISTER's 200, the deepest moment of the 80,896-byte
-        /// board's boot) keeps neither these locals nor <see cref="Respond"/>'s nine stack slots (issue #17).
+        /// A parsed request other than ACK answered before the chain: its transaction's replay or a refusal, before its
+        /// check (<see cref="AnsweredBeforeCheck"/>) or by it. True when it was answered. A method of its own so that the
+        /// frame under which a response is checked and handled (the REGISTER's 200, the deepest moment of the 80,896-byte
+        /// board's boot) keeps neither these calls' stack slots nor <see cref="Respond"/>'s nine (issue #17); the check
+        /// is made here, not under AnsweredBeforeCheck: a frame less under its parse of the names, where the call's BYE
+        /// ran out of heap on the 80,896-byte board (issue #18).
         /// </summary>
-        private void HandleRequest(SipPacket packet, SipMessage m, long nowMs)
+        private bool AnsweredOrRefused(SipPacket packet, SipMessage m, long nowMs)
         {
-            if (m.Method == "ACK")
+            if (AnsweredBeforeCheck(packet, m, nowMs))
             {
-                if (AckedRefusal(m, nowMs))
-                {
-                    return;
-                }
+                return true;
             }
-            else
+            RequestCheck.Check(m, Capabilities, _check);
+            if (_check.Status != 0)
             {
-                if (AnsweredBeforeCheck(packet, m, nowMs))
-                {
-                    return;
-                }
-                // The check here, not under AnsweredBeforeCheck: a frame less under its parse of the names, where the call's BYE
-                // ran out of heap on the 80,896-byte board (issue #18).
-                RequestCheck.Check(m, Capabilities, _check);
-                if (_check.Status != 0)
-                {
-                    RefuseChecked(packet, m, nowMs);
-                    return;
-                }
+                RefuseChecked(packet, m, nowMs);
+                return true;
             }
-            // The chain here, not in a method of its own: a frame less under every request's handling (a call's ACK and
-            // BYE ran out of heap below it on the 80,896-byte board, issue #18). What no listener takes gets the core's answer.
-            for (int i = 0; i < MaxListeners && _listeners[i] != null; i++)
-            {
-                if (_listeners[i].OnRequest(packet, m, nowMs))
-                {
-                    return;
-                }
-            }
-            AnswerUnclaimed(packet, m, nowMs);
+            return false;
         }
 
         /// <summary>
@@ -637,13 +644,13 @@ namespace DeskPhone.Sip.UserAgent
             return false;
         }
 
-        // The rare paths of HandleRequest in methods of their own: the frames a request is handled under (the
+        // The rare paths of a request's handling in methods of their own: the frames a request is handled under (the
         // INVITE's, issue #18) keep neither their locals nor Respond's nine stack slots (docs/benchmarks.md "h-ringing").
 
         /// <summary>
         /// The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3): true when it was one. Only
         /// then is its Via read: the ACK of a 2xx is end-to-end and gets no response (RFC 3261 13.2.2.4, 17.1.1.3), it goes
-        /// to the dialog's owner (the chain, from <see cref="HandleRequest"/>: this frame is gone by then), and its
+        /// to the dialog's owner (the chain, walked in <see cref="Poll"/>: this frame is gone by then), and its
         /// Via parse ran the answered call out of heap on the 80,896-byte board (issue #18).
         /// </summary>
         private bool AckedRefusal(SipMessage m, long nowMs)

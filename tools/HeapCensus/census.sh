@@ -18,6 +18,11 @@
 #   frame, flags 0x5 the event heap: thrown as OutOfMemoryException), and for a frame "HEAPOOM frame of METHOD: BYTES".
 #   frames.py lists the frames our methods take. Delete artifacts/heap-census/nanoclr32.census to rebuild it.
 #
+# A stack frame's row names its method ("stack frame <- TYPE::METHOD", "CALLER inlining CALLEE" while a call runs
+# inlined in it; a frame is a block: header plus 12 B per local and stack slot, 204 B the least), and after the rows
+# each thread's chain of frames is printed, outermost first: "FRAMES gc#N thread=ID ready|waiting frames=N bytes=B",
+# then "FRAMES gc#N thread=ID #DEPTH BYTES METHOD" (in $OUT/census.log; h-frames2).
+#
 # A step is PROFILE:STEP as run.sh prints it ("heap PROFILE STEP"; the boot script's own steps are "boot:STEP").
 # Needs cmake, ninja, g++-multilib (tools/InterpCost/build-nanoclr.sh, as count.sh); the interpreter is built once into
 # artifacts/heap-census/nanoclr32.census. Only the census differs from the SDK's nanoclr32: it allocates nothing on
@@ -29,7 +34,7 @@ OUT="$ROOT/artifacts/heap-census"
 CLR="$OUT/nanoclr32.census"
 HEAP="${CENSUS_HEAP:-200000}"
 TOP="${CENSUS_TOP:-60}"
-[ $# -ge 1 ] && [ $# -le 2 ] || { sed -n '2,24p' "$0"; exit 2; }
+[ $# -ge 1 ] && [ $# -le 2 ] || { sed -n '2,29p' "$0"; exit 2; }
 [ -x "$SDK/bin/nf-run" ] || { echo "census.sh: no nanoFramework SDK at $SDK (set NF_SDK)" >&2; exit 2; }
 mkdir -p "$OUT"
 
