@@ -54,6 +54,9 @@ namespace DeskPhone.Domain.Routing
                 return false;
             }
             int identity = Match(m.RequestUri);
+            // The Request-URI (a SipUri of about 0.4 KB with its parts) is not kept under the handler's turn: a BLF key's
+            // NOTIFY reads its XML there, the MESSAGE stream's lowest point on the board (h-checkparts).
+            m.ForgetNames(false);
             int refusal = Refusal(identity, packet.RemoteHost);
             if (refusal == 403)
             {

@@ -50,10 +50,13 @@ namespace DeskPhone.Sip.Message
         private readonly string[] _values = new string[SharedKinds];
         private Via _topVia;
         private string _contentType;
-        // Bit 0: _topVia read, bit 1: _contentType read; from bit 2 on, the Via values' count + 1 (0: not counted yet).
-        private int _read;
+        // Bit 0: _topVia read, bit 1: _contentType read, bit 2: the To found well formed (RequestCheck); from bit 3 on,
+        // the Via values' count + 1 (0: not counted yet).
+        internal int ReadBits;
         private const int TopViaRead = 1;
         private const int ContentTypeRead = 2;
+        internal const int ToChecked = 4;
+        private const int ViaCountShift = 3;
         private SipUri _requestUri;
         private NameAddr _from;
         // The parsed To while kept (the request's check parses it; ForgetNames lets it go): a new call's responses see
@@ -157,7 +160,7 @@ namespace DeskPhone.Sip.Message
             System.Array.Clear(_values, 0, SharedKinds);
             _topVia = null;
             _contentType = null;
-            _read = 0;
+            ReadBits = 0;
             Length = 0;
             IsRequest = false;
             Method = null;
@@ -429,11 +432,11 @@ namespace DeskPhone.Sip.Message
         {
             get
             {
-                int count = _read >> 2;
+                int count = ReadBits >> ViaCountShift;
                 if (count == 0)
                 {
                     count = CountValues(HeaderNames.ViaKind, null) + 1;
-                    _read |= count << 2;
+                    ReadBits |= count << ViaCountShift;
                 }
                 return count - 1;
             }
@@ -446,10 +449,10 @@ namespace DeskPhone.Sip.Message
             {
                 return Via.Parse(ValueOf(HeaderNames.ViaKind, null, i));
             }
-            if ((_read & TopViaRead) == 0)
+            if ((ReadBits & TopViaRead) == 0)
             {
                 _topVia = Via.Parse(ValueOf(HeaderNames.ViaKind, null, 0));
-                _read |= TopViaRead;
+                ReadBits |= TopViaRead;
             }
             return _topVia;
         }
@@ -463,10 +466,10 @@ namespace DeskPhone.Sip.Message
         {
             get
             {
-                if ((_read & ContentTypeRead) == 0)
+                if ((ReadBits & ContentTypeRead) == 0)
                 {
                     _contentType = HeaderParams.Value(First(HeaderNames.ContentTypeKind));
-                    _read |= ContentTypeRead;
+                    ReadBits |= ContentTypeRead;
                 }
                 return _contentType;
             }
