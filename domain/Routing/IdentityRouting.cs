@@ -55,7 +55,7 @@ namespace DeskPhone.Domain.Routing
             }
             int identity = Match(m.RequestUri);
             // The Request-URI (a SipUri of about 0.4 KB with its parts) is not kept under the handler's turn: a BLF key's
-            // NOTIFY reads its XML there, the MESSAGE stream's lowest point on the board (h-checkparts).
+            // NOTIFY reads its XML and sets its LEDs there, the MESSAGE stream's lowest points on the board (h-checkparts).
             m.ForgetNames(false);
             int refusal = Refusal(identity, packet.RemoteHost);
             if (refusal == 403)
