@@ -54,6 +54,9 @@ namespace DeskPhone.Domain.Routing
                 return false;
             }
             int identity = Match(m.RequestUri);
+            // The Request-URI (a SipUri of about 0.4 KB with its parts) is not kept under the handler's turn: a BLF key's
+            // NOTIFY reads its XML and sets its LEDs there, the MESSAGE stream's lowest points on the board (h-checkparts).
+            m.ForgetNames(false);
             int status = Refusal(identity, packet.RemoteHost);
             if (status == 0 && method == "MESSAGE" && m.ContentType != "text/plain")
             {

@@ -138,17 +138,15 @@ namespace DeskPhone.Sip.Events
         {
             SetNow(nowMs);
             Subscription s = Holding(DialogOf(notify.CallId));
-            // To, then From, in one local: a frame under every BLF key's NOTIFY, 12 B smaller (h-turnframes).
-            NameAddr party;
+            // The tags read in place (the check found From and To well formed and kept neither): no address or URI is
+            // made under a BLF key's NOTIFY, whose XML read is the stream's lowest point on the board (h-checkparts).
             if (s == null)
             {
-                party = notify.To;
-                return party != null && party.Tag != null ? 481 : NotInADialog;
+                return notify.ToTag != null ? 481 : NotInADialog;
             }
-            party = notify.From;
-            if (s.RemoteTag == null && party != null)
+            if (s.RemoteTag == null)
             {
-                s.RemoteTag = party.Tag;
+                s.RemoteTag = notify.FromTag;
             }
             // The state read here, once, and passed as values: no object kept for it.
             string header = notify.GetHeader(HeaderNames.SubscriptionState);
@@ -350,9 +348,10 @@ namespace DeskPhone.Sip.Events
                 return;
             }
             int status = response.StatusCode;
-            if (status >= 200 && status < 300 && subscription.RemoteTag == null && response.To != null)
+            // The To tag read in place (the check found the To well formed): no address parsed under a key's answer.
+            if (status >= 200 && status < 300 && subscription.RemoteTag == null)
             {
-                subscription.RemoteTag = response.To.Tag;
+                subscription.RemoteTag = response.ToTag;
             }
             subscription.OnResponse(status, response.Expires, RegistrationClient.SmallNumber(response.GetHeader(HeaderNames.MinExpires)), nowMs);
         }

@@ -37,16 +37,18 @@ namespace DeskPhone.Sip.Message
             {
                 return Bad(m, r, "malformed CSeq (a number up to 2^32-1 and a method)");
             }
-            // A response's From and To are only checked here, not kept in the message: the phone's own requests' answers
-            // (the REGISTER's 200 on the 80,896-byte board, issue #17) are handled without them, and their URIs held about
-            // 1 KB under that handling; a handler that needs one (a dialog's To tag) parses it then.
-            // Nor a BYE's: its dialog is found and its 200 written by the tags read in place, and its From and To held the
-            // URIs under the check's and the answer's peak, where the call's BYE ran out on the 80,896-byte board (issue #18).
-            if (m.IsRequest && m.Method != "BYE" ? m.From == null || m.To == null
+            // From and To are only checked here, kept in the message for an INVITE alone (a new call's dialog takes the
+            // From's parts; parsing it again there was the INVITE's deepest point, h-callsig). Every other message's
+            // handling reads what it needs in place (the tags: SipMessage.ToTag/FromTag): a response's (the REGISTER's 200,
+            // issue #17), a BYE's (issue #18), and the MESSAGE and NOTIFY stream's, whose kept URIs (about 1 KB with the
+            // Request-URI's) were under every handler's turn at its lowest on the 80,896-byte board (h-checkparts).
+            if (m.Method == "INVITE" ? m.From == null || m.To == null
                     : NameAddr.Parse(m.First(HeaderNames.FromKind)) == null || NameAddr.Parse(m.First(HeaderNames.ToKind)) == null)
             {
-                return Bad(m, r, "malformed " + (m.From == null ? "From" : "To") + " header");
+                return Bad(m, r, "malformed " + (NameAddr.Parse(m.First(HeaderNames.FromKind)) == null ? "From" : "To") + " header");
             }
+            // The To is well formed: the answer's echo adds its tag without parsing it again (SipWriter.EchoRequest).
+            m.ReadBits |= SipMessage.ToChecked;
             int vias = m.ViaCount;
             for (int i = 0; i < vias; i++)
             {

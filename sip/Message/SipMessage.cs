@@ -19,16 +19,17 @@ namespace DeskPhone.Sip.Message
 
         // Per header line, its kind (HeaderNames.FindKind), 0 when unknown: a byte instead of a string reference
         // (84 B instead of 792 B of heap per message; each TCP connection holds a message of its own). The per-line
-        // arrays grow with the longest message seen (GrowHeaders), so a phone whose messages have 16 lines or fewer
-        // keeps a quarter of them.
-        internal byte[] HeaderKind = new byte[FirstHeaders];
+        // arrays are made for FirstHeaders lines by the parse (Reset) and grow with the message (GrowHeaders); a
+        // message the user agent releases after its request lets them go (Release): a burst's kept message holds
+        // neither between its requests (192 B at the office stream's step, h-checkparts), a TCP connection's keeps them.
+        internal byte[] HeaderKind;
 
         // Per header line, four 16-bit figures counted from the message's first byte (Offset): [4i] the name's start,
         // [4i + 1] its length, [4i + 2] the value's start, [4i + 3] its length. One array of shorts, not four int
         // arrays: 156 B instead of 336 B and three fields for 16 lines (the parsed message is live through a burst of
         // requests, docs/benchmarks.md h-msgparts); the parser refuses headers past MaxSpan bytes (513), which only a
         // header section far beyond MaxHeaderBytes reaches.
-        internal ushort[] Spans = new ushort[FirstHeaders * 4];
+        internal ushort[] Spans;
 
         /// <summary>The farthest byte of the header section from the message's first (the per-line figures are 16-bit).</summary>
         internal const int MaxSpan = 0xFFFF;
@@ -37,23 +38,29 @@ namespace DeskPhone.Sip.Message
         // the others are made straight from the received bytes without looking for line breaks in them.
         internal long Folded;
 
-        // The start line's text after the method (a request's Request-URI) or the code (a response's reason phrase):
-        // one pair of fields for both, a message has only one of them.
-        internal int PartStart;
-        internal int PartLength;
+        // The start line's text after the method (a request's Request-URI) or the code (a response's reason phrase): one
+        // field for both, a message has only one of them; its first byte counted from Offset (bits 0-15) and its length
+        // (bits 16-31). A start line longer than MaxSpan is refused with its headers (513), so 16 bits each hold it; one
+        // field, not two: 12 B less in a message the user agent keeps through a burst (h-checkparts).
+        internal int Part;
 
         // The values every message's readers share, made once per message: the first line's value of the kinds Via to
         // CSeq (1 to 5: the check, the transaction's match and the answer's echo all read them), by kind. The other
         // values are read once or twice a message and made at each read: 84 B instead of a string slot per line (216 B
         // for 16 lines, h-msgparts).
         private const int SharedKinds = HeaderNames.CSeqKind;
-        private readonly string[] _values = new string[SharedKinds];
+        // Made at a message's first read of one and let go with the message (Reset): a burst's kept message holds no
+        // array of them between its requests (84 B at the office stream's step, h-checkparts).
+        private string[] _values;
         private Via _topVia;
         private string _contentType;
-        // Bit 0: _topVia read, bit 1: _contentType read; from bit 2 on, the Via values' count + 1 (0: not counted yet).
-        private int _read;
+        // Bit 0: _topVia read, bit 1: _contentType read, bit 2: the To found well formed (RequestCheck); from bit 3 on,
+        // the Via values' count + 1 (0: not counted yet).
+        internal int ReadBits;
         private const int TopViaRead = 1;
         private const int ContentTypeRead = 2;
+        internal const int ToChecked = 4;
+        private const int ViaCountShift = 3;
         private SipUri _requestUri;
         private NameAddr _from;
         // The parsed To while kept (the request's check parses it; ForgetNames lets it go): a new call's responses see
@@ -84,10 +91,12 @@ namespace DeskPhone.Sip.Message
         public int BodyOffset;
         public int BodyLength;
 
-        /// <summary>Set by the transport that received the message.</summary>
+        /// <summary>
+        /// The source's host, set by the user agent from the packet (the routing and the NOTIFY's handler read it). Its
+        /// port and transport are not copied here: the answers read them from the packet (h-checkparts: two fields that
+        /// nothing read, 24 B of a message kept through a burst).
+        /// </summary>
         public string RemoteHost;
-        public int RemotePort;
-        public string TransportName;
 
         /// <summary>
         /// The bytes the header lines an answer copies (Via, From, To, Call-ID, CSeq: kinds 1 to 5) take in it, with their
@@ -132,6 +141,8 @@ namespace DeskPhone.Sip.Message
         {
             Reset(null, 0);
             RemoteHost = null;
+            HeaderKind = null;
+            Spans = null;
         }
 
         /// <summary>
@@ -152,12 +163,17 @@ namespace DeskPhone.Sip.Message
 
         internal void Reset(byte[] buffer, int offset)
         {
+            if (buffer != null && HeaderKind == null)
+            {
+                HeaderKind = new byte[FirstHeaders];
+                Spans = new ushort[FirstHeaders * 4];
+            }
             Buffer = buffer;
             Offset = offset;
-            System.Array.Clear(_values, 0, SharedKinds);
+            _values = null;
             _topVia = null;
             _contentType = null;
-            _read = 0;
+            ReadBits = 0;
             Length = 0;
             IsRequest = false;
             Method = null;
@@ -166,7 +182,7 @@ namespace DeskPhone.Sip.Message
             BodyOffset = 0;
             BodyLength = 0;
             Folded = 0;
-            PartStart = PartLength = 0;
+            Part = 0;
             _requestUri = null;
             _from = null;
             ParsedTo = null;
@@ -176,12 +192,12 @@ namespace DeskPhone.Sip.Message
             _cursorName = null;
         }
 
-        public string RequestUriText => Utf8.Codec.GetString(Buffer, PartStart, IsRequest ? PartLength : 0);
+        public string RequestUriText => Utf8.Codec.GetString(Buffer, Offset + (Part & 0xFFFF), IsRequest ? (int)((uint)Part >> 16) : 0);
 
         /// <summary>The Request-URI, or null when it does not parse.</summary>
         public SipUri RequestUri => _requestUri ?? (_requestUri = SipUri.Parse(RequestUriText));
 
-        public string ReasonPhrase => Utf8.Codec.GetString(Buffer, PartStart, IsRequest ? 0 : PartLength);
+        public string ReasonPhrase => Utf8.Codec.GetString(Buffer, Offset + (Part & 0xFFFF), IsRequest ? 0 : (int)((uint)Part >> 16));
 
         public string HeaderName(int i) => Canonical(i) ?? Utf8.Codec.GetString(Buffer, Offset + Spans[i << 2], Spans[(i << 2) + 1]);
 
@@ -195,7 +211,7 @@ namespace DeskPhone.Sip.Message
             // The first line of a shared kind: its kept value (as First keeps it); any other line's value is made at each read.
             if ((uint)(kind - 1) < SharedKinds && IndexOf(kind, null, 0) == i)
             {
-                return _values[kind - 1] ?? (_values[kind - 1] = Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i)));
+                return (_values ?? (_values = new string[SharedKinds]))[kind - 1] ?? (_values[kind - 1] = Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i)));
             }
             return Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i));
         }
@@ -222,7 +238,7 @@ namespace DeskPhone.Sip.Message
             // SharedKinds (unsigned: 0, unknown, is none of them) are kept; one local, each is a slot of every call's frame.
             if ((uint)(kind - 1) < SharedKinds)
             {
-                return _values[kind - 1] ?? (_values[kind - 1] = Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i)));
+                return (_values ?? (_values = new string[SharedKinds]))[kind - 1] ?? (_values[kind - 1] = Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i)));
             }
             return Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i));
         }
@@ -429,11 +445,11 @@ namespace DeskPhone.Sip.Message
         {
             get
             {
-                int count = _read >> 2;
+                int count = ReadBits >> ViaCountShift;
                 if (count == 0)
                 {
                     count = CountValues(HeaderNames.ViaKind, null) + 1;
-                    _read |= count << 2;
+                    ReadBits |= count << ViaCountShift;
                 }
                 return count - 1;
             }
@@ -446,10 +462,10 @@ namespace DeskPhone.Sip.Message
             {
                 return Via.Parse(ValueOf(HeaderNames.ViaKind, null, i));
             }
-            if ((_read & TopViaRead) == 0)
+            if ((ReadBits & TopViaRead) == 0)
             {
                 _topVia = Via.Parse(ValueOf(HeaderNames.ViaKind, null, 0));
-                _read |= TopViaRead;
+                ReadBits |= TopViaRead;
             }
             return _topVia;
         }
@@ -463,10 +479,10 @@ namespace DeskPhone.Sip.Message
         {
             get
             {
-                if ((_read & ContentTypeRead) == 0)
+                if ((ReadBits & ContentTypeRead) == 0)
                 {
                     _contentType = HeaderParams.Value(First(HeaderNames.ContentTypeKind));
-                    _read |= ContentTypeRead;
+                    ReadBits |= ContentTypeRead;
                 }
                 return _contentType;
             }

@@ -220,8 +220,8 @@ namespace DeskPhone.Sip.Message
                     return -1;
                 }
                 m.StatusCode = code;
-                m.PartStart = i < end ? i + 1 : end;
-                m.PartLength = end - m.PartStart;
+                i = i < end ? i + 1 : end;
+                m.Part = i - start | (end - i) << 16;
                 return 0;
             }
 
@@ -241,8 +241,7 @@ namespace DeskPhone.Sip.Message
                 reason = "Request-URI missing or separated by more than one space";
                 return 400;
             }
-            m.PartStart = sp1 + 1;
-            m.PartLength = sp2 - sp1 - 1;
+            m.Part = sp1 + 1 - start | (sp2 - sp1 - 1) << 16;
             int versionStart = sp2 + 1;
             if (ByteSearch.IndexOf(b, ByteSearch.Space, versionStart, end) >= 0 || IndexOf(b, versionStart, end, (byte)'\t') >= 0)
             {

@@ -110,8 +110,9 @@ namespace DeskPhone.Sip.Message
             {
                 BeginHeader(HeaderNames.To).Append(to);
                 // A To with a tag (a dialog's request) is not parsed for it: its tag read in place (SipMessage.ToTag), so the
-                // answer to a BYE whose names the dialog let go parses none (h-callthrough).
-                if (toTag != null && request.ToTag == null && request.To != null)
+                // answer to a BYE whose names the dialog let go parses none (h-callthrough); nor one the check found well
+                // formed (the MESSAGE and NOTIFY stream's, h-checkparts).
+                if (toTag != null && request.ToTag == null && ((request.ReadBits & SipMessage.ToChecked) != 0 || request.To != null))
                 {
                     Append(";tag=").Append(toTag);
                 }

@@ -532,8 +532,6 @@ namespace DeskPhone.Sip.UserAgent
             _parser.Parse(packet.Data, 0, packet.Length, packet.Connection != null, _message, _check);
             SipMessage m = _message;
             m.RemoteHost = packet.RemoteHost;
-            m.RemotePort = packet.RemotePort;
-            m.TransportName = packet.Transport.Name;
             if (_check.Code != ParseResult.Ok)
             {
                 if (_check.ErrorStatus != 0 && m.ViaCount > 0)
@@ -724,8 +722,6 @@ namespace DeskPhone.Sip.UserAgent
             _parser.Parse(packet.Data, 0, packet.Length, false, _message, _check);
             SipMessage m = _message;
             m.RemoteHost = packet.RemoteHost;
-            m.RemotePort = packet.RemotePort;
-            m.TransportName = packet.Transport.Name;
             if (m.IsRequest && m.Method != null && m.Method != "ACK" && m.GetVia(0) != null)
             {
                 int status = packet.RefuseStatus;

@@ -78,5 +78,51 @@ namespace DeskPhone.Sip.Tests.Message
                                                     UaCapabilities.Phone(), new CheckResult());
             Assert.Equal(406, accept.Status);
         }
+
+        /// <summary>
+        /// The check keeps From and To parsed for an INVITE alone and judges every other message's without keeping them
+        /// (h-checkparts): a malformed one is named the same either way, and a well-formed MESSAGE's tags are read in place.
+        /// </summary>
+        [Theory]
+        [InlineData("MESSAGE")]
+        [InlineData("INVITE")]
+        [InlineData("NOTIFY")]
+        public void AMalformedFromOrToIsNamedWhetherTheNamesAreKeptOrNot(string method)
+        {
+            string head = method + " sip:x@y SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID: c\r\nCSeq: 1 " + method + "\r\n";
+            CheckResult badFrom = RequestCheck.Check(Parse(head + "From: <sip:a@b;tag=1\r\nTo: <sip:x@y>\r\nContent-Length: 0\r\n\r\n"),
+                                                     UaCapabilities.Phone(), new CheckResult());
+            Assert.Equal(400, badFrom.Status);
+            Assert.Equal("malformed From header", badFrom.Reason);
+            CheckResult badTo = RequestCheck.Check(Parse(head + "From: <sip:a@b>;tag=1\r\nTo: sip:x@y z\r\nContent-Length: 0\r\n\r\n"),
+                                                   UaCapabilities.Phone(), new CheckResult());
+            Assert.Equal(400, badTo.Status);
+            Assert.Equal("malformed To header", badTo.Reason);
+
+            SipMessage good = Parse(head + "From: \"A; <b>\" <sip:a@b>;tag=f1\r\nTo: <sip:x@y>;tag=t1\r\nContent-Length: 0\r\n\r\n");
+            Assert.True(RequestCheck.Check(good, UaCapabilities.Phone(), new CheckResult()).WellFormed);
+            Assert.Equal("f1", good.FromTag);
+            Assert.Equal("t1", good.ToTag);
+            Assert.Equal("A; <b>", good.From.DisplayName);
+        }
+
+        /// <summary>The start line's part is kept counted from the message's first byte: read right after keep-alives on a stream.</summary>
+        [Fact]
+        public void TheRequestUriAndReasonAreReadAfterAStreamsKeepAlives()
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes("\r\n\r\nMESSAGE sip:486@10.0.0.2:5060;transport=tcp SIP/2.0\r\nContent-Length: 0\r\n\r\n" +
+                                                   "\r\nSIP/2.0 486 Busy Here Now\r\nContent-Length: 0\r\n\r\n");
+            var m = new SipMessage();
+            var r = new ParseResult();
+            new SipParser().Parse(bytes, 0, bytes.Length, true, m, r);
+            Assert.Equal(ParseResult.Ok, r.Code);
+            Assert.Equal("sip:486@10.0.0.2:5060;transport=tcp", m.RequestUriText);
+            Assert.Equal("486", m.RequestUri.User);
+            Assert.Equal("", m.ReasonPhrase);
+            new SipParser().Parse(bytes, r.Consumed, bytes.Length - r.Consumed, true, m, r);
+            Assert.Equal(ParseResult.Ok, r.Code);
+            Assert.Equal("Busy Here Now", m.ReasonPhrase);
+            Assert.Equal("", m.RequestUriText);
+        }
     }
 }
