@@ -8,21 +8,34 @@ namespace DeskPhone.Sip.Auth
     {
         // The round constants and shifts are made for each hash, not kept in static arrays: nanoCLR runs every static
         // initialiser at boot, so a static table would be 552 B of heap for good for a hash that runs a few times per
-        // registration (docs/benchmarks.md, "Where the heap goes before Main").
-        private static uint[] RoundConstants() => new uint[]
-        {
-            0xD76AA478, 0xE8C7B756, 0x242070DB, 0xC1BDCEEE, 0xF57C0FAF, 0x4787C62A, 0xA8304613, 0xFD469501,
-            0x698098D8, 0x8B44F7AF, 0xFFFF5BB1, 0x895CD7BE, 0x6B901122, 0xFD987193, 0xA679438E, 0x49B40821,
-            0xF61E2562, 0xC040B340, 0x265E5A51, 0xE9B6C7AA, 0xD62F105D, 0x02441453, 0xD8A1E681, 0xE7D3FBC8,
-            0x21E1CDE6, 0xC33707D6, 0xF4D50D87, 0x455A14ED, 0xA9E3E905, 0xFCEFA3F8, 0x676F02D9, 0x8D2A4C8A,
-            0xFFFA3942, 0x8771F681, 0x6D9D6122, 0xFDE5380C, 0xA4BEEA44, 0x4BDECFA9, 0xF6BB4B60, 0xBEBFBC70,
-            0x289B7EC6, 0xEAA127FA, 0xD4EF3085, 0x04881D05, 0xD9D4D039, 0xE6DB99E5, 0x1FA27CF8, 0xC4AC5665,
-            0xF4292244, 0x432AFF97, 0xAB9423A7, 0xFC93A039, 0x655B59C3, 0x8F0CCC92, 0xFFEFF47D, 0x85845DD1,
-            0x6FA87E4F, 0xFE2CE6E0, 0xA3014314, 0x4E0811A1, 0xF7537E82, 0xBD3AF235, 0x2AD7D2BB, 0xEB86D391,
-        };
+        // registration (docs/benchmarks.md, "Where the heap goes before Main"). They are literals, not array initializers:
+        // an initializer's data is a static field of the assembly, on nanoCLR a 12-byte slot and a 12-byte value object
+        // kept from boot, and a type of its own per size (docs/benchmarks.md h-restcuts3).
 
-        /// <summary>The shift of each step: four per round, repeated four times in each of the four rounds.</summary>
-        private static int[] RoundShifts() => new int[] { 7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21 };
+        // The 64 round constants, 8 hex digits each.
+        private const string RoundConstantDigits =
+            "d76aa478e8c7b756242070dbc1bdceeef57c0faf4787c62aa8304613fd469501698098d88b44f7afffff5bb1895cd7be6b901122fd987193a679438e49b40821" +
+            "f61e2562c040b340265e5a51e9b6c7aad62f105d02441453d8a1e681e7d3fbc821e1cde6c33707d6f4d50d87455a14eda9e3e905fcefa3f8676f02d98d2a4c8a" +
+            "fffa39428771f6816d9d6122fde5380ca4beea444bdecfa9f6bb4b60bebfbc70289b7ec6eaa127fad4ef308504881d05d9d4d039e6db99e51fa27cf8c4ac5665" +
+            "f4292244432aff97ab9423a7fc93a039655b59c38f0ccc92ffeff47d85845dd16fa87e4ffe2ce6e0a30143144e0811a1f7537e82bd3af2352ad7d2bbeb86d391";
+
+        private static uint[] RoundConstants()
+        {
+            var k = new uint[64];
+            string digits = RoundConstantDigits;
+            for (int i = 0; i < 512; i++)
+            {
+                int c = digits[i];
+                k[i >> 3] = k[i >> 3] << 4 | (uint)(c <= '9' ? c - '0' : c - ('a' - 10));
+            }
+            return k;
+        }
+
+        /// <summary>
+        /// The shift of each step plus 32 (a literal holds no control characters here): four per round, repeated four
+        /// times in each of the four rounds (7 12 17 22, 5 9 14 20, 4 11 16 23, 6 10 15 21).
+        /// </summary>
+        private const string RoundShifts = "',16%).4$+07&*/5";
 
         private const string HexDigits = "0123456789abcdef";
 
@@ -34,7 +47,7 @@ namespace DeskPhone.Sip.Auth
             var block = new byte[64];
             var m = new uint[16];
             uint[] k = RoundConstants();
-            int[] shifts = RoundShifts();
+            string shifts = RoundShifts;
             for (int chunk = 0; chunk < padded; chunk += 64)
             {
                 for (int i = 0; i < 64; i++)
@@ -56,7 +69,7 @@ namespace DeskPhone.Sip.Auth
                     // benchmarks.md, h-frames).
                     int g = i < 16 ? i : i < 32 ? (5 * i + 1) % 16 : i < 48 ? (3 * i + 5) % 16 : (7 * i) % 16;
                     uint sum = a + (i < 16 ? (b & c) | (~b & d) : i < 32 ? (d & b) | (~d & c) : i < 48 ? b ^ c ^ d : c ^ (b | ~d)) + k[i] + m[g];
-                    g = shifts[((i >> 4) << 2) | (i & 3)];
+                    g = shifts[((i >> 4) << 2) | (i & 3)] - 32;
                     a = d;
                     d = c;
                     c = b;
