@@ -12,30 +12,18 @@ namespace DeskPhone.Sip.Auth
         // an initializer's data is a static field of the assembly, on nanoCLR a 12-byte slot and a 12-byte value object
         // kept from boot, and a type of its own per size (docs/benchmarks.md h-restcuts3).
 
-        // The 64 round constants, 8 hex digits each.
-        private const string RoundConstantDigits =
-            "d76aa478e8c7b756242070dbc1bdceeef57c0faf4787c62aa8304613fd469501698098d88b44f7afffff5bb1895cd7be6b901122fd987193a679438e49b40821" +
-            "f61e2562c040b340265e5a51e9b6c7aad62f105d02441453d8a1e681e7d3fbc821e1cde6c33707d6f4d50d87455a14eda9e3e905fcefa3f8676f02d98d2a4c8a" +
-            "fffa39428771f6816d9d6122fde5380ca4beea444bdecfa9f6bb4b60bebfbc70289b7ec6eaa127fad4ef308504881d05d9d4d039e6db99e51fa27cf8c4ac5665" +
-            "f4292244432aff97ab9423a7fc93a039655b59c38f0ccc92ffeff47d85845dd16fa87e4ffe2ce6e0a30143144e0811a1f7537e82bd3af2352ad7d2bbeb86d391";
+        // The 64 round constants as their bytes (each constant low byte first) in base 64: the runtime's native decoder
+        // makes the byte array a hash reads them from (a managed loop over hex digits cost a digest form twice the
+        // interpreter's instructions).
+        private const string RoundConstantBytes =
+            "eKRq11a3x+jbcCAk7s69wa8PfPUqxodHE0YwqAGVRv3YmIBpr/dEi7Fb//++11yJIhGQa5NxmP2OQ3mmIQi0SWIlHvZAs0DAUVpeJqrHtuldEC/WUxRE" +
+            "AoHmodjI+9Pn5s3hIdYHN8OHDdX07RRaRQXp46n4o+/82QJvZ4pMKo1COfr/gfZxhyJhnW0MOOX9ROq+pKnP3ktgS7v2cLy/vsZ+myj6J6HqhTDv1AUd" +
+            "iAQ50NTZ5Znb5vh8oh9lVqzERCIp9Jf/KkOnI5SrOaCT/MNZW2WSzAyPffTv/9FdhIVPfqhv4OYs/hRDAaOhEQhOgn5T9zXyOr270tcqkdOG6w==";
 
-        private static uint[] RoundConstants()
-        {
-            var k = new uint[64];
-            string digits = RoundConstantDigits;
-            for (int i = 0; i < 512; i++)
-            {
-                int c = digits[i];
-                k[i >> 3] = k[i >> 3] << 4 | (uint)(c <= '9' ? c - '0' : c - ('a' - 10));
-            }
-            return k;
-        }
-
-        /// <summary>
-        /// The shift of each step plus 32 (a literal holds no control characters here): four per round, repeated four
-        /// times in each of the four rounds (7 12 17 22, 5 9 14 20, 4 11 16 23, 6 10 15 21).
-        /// </summary>
-        private const string RoundShifts = "',16%).4$+07&*/5";
+        // The shift of each step, 5 bits each: four per round (7 12 17 22, 5 9 14 20, 4 11 16 23, 6 10 15 21), repeated
+        // four times in each of the four rounds; the first three rounds' in one constant, the last round's in another.
+        private const long ShiftsOfRounds123 = 0xBC164A3925B4587L;
+        private const int ShiftsOfRound4 = 0xABD46;
 
         private const string HexDigits = "0123456789abcdef";
 
@@ -46,8 +34,7 @@ namespace DeskPhone.Sip.Auth
             int padded = ((length + 8) / 64 + 1) * 64;
             var block = new byte[64];
             var m = new uint[16];
-            uint[] k = RoundConstants();
-            string shifts = RoundShifts;
+            byte[] k = System.Convert.FromBase64String(RoundConstantBytes);
             for (int chunk = 0; chunk < padded; chunk += 64)
             {
                 for (int i = 0; i < 64; i++)
@@ -68,8 +55,9 @@ namespace DeskPhone.Sip.Auth
                     // The function inside the sum and the shift in the word's local: fewer locals in the frame (docs/
                     // benchmarks.md, h-frames).
                     int g = i < 16 ? i : i < 32 ? (5 * i + 1) % 16 : i < 48 ? (3 * i + 5) % 16 : (7 * i) % 16;
-                    uint sum = a + (i < 16 ? (b & c) | (~b & d) : i < 32 ? (d & b) | (~d & c) : i < 48 ? b ^ c ^ d : c ^ (b | ~d)) + k[i] + m[g];
-                    g = shifts[((i >> 4) << 2) | (i & 3)] - 32;
+                    uint sum = a + (i < 16 ? (b & c) | (~b & d) : i < 32 ? (d & b) | (~d & c) : i < 48 ? b ^ c ^ d : c ^ (b | ~d)) + (uint)(k[4 * i] | k[4 * i + 1] << 8 | k[4 * i + 2] << 16 | k[4 * i + 3] << 24) + m[g];
+                    g = ((i >> 4) << 2) | (i & 3);
+                    g = (int)((g < 12 ? ShiftsOfRounds123 >> (5 * g) : ShiftsOfRound4 >> (5 * g - 60)) & 31);
                     a = d;
                     d = c;
                     c = b;

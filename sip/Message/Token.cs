@@ -72,7 +72,7 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        public static bool IsToken(string s) => s != null && s.Length > 0 && All(s.ToCharArray(), 0, s.Length, TokenBit);
+        public static bool IsToken(string s) => s != null && All(s.ToCharArray(), 0, s.Length, TokenBit);
 
         public static bool IsToken(char[] s, int start, int end) => All(s, start, end, TokenBit);
 
