@@ -16,26 +16,29 @@ namespace DeskPhone.Domain.Status
     internal sealed class PackedText
     {
         // The column's two literals are not fields: its owner passes its constants to each call, so the object holds
-        // only the kept entries (48 B, where the two fields and the two 12-byte string objects they held were 48 B more
-        // for good, h-domslim).
+        // only the kept entries (36 B; the two fields and the two 12-byte string objects they held were 48 B more for
+        // good, h-domslim).
 
-        // The kept entries' texts and numbers (a byte: a column has fewer than 256 entries, StatusCatalogTextTests), made
-        // by the first Get (a list only searched, Find, keeps none): two arrays instead of an object per entry (36 B
-        // each, docs/benchmarks.md h-office2). The bench's thread reads them while the loop may write a slot, so reads
-        // and writes of the pair take the lock (a lock-free re-check of the text after the number did not hold on the
-        // host: the JIT may read the slot once, and a reader then paired one entry's text with another's number).
+        // The kept entries' texts, made by the first Get (a list only searched, Find, keeps none), and in _kept their
+        // numbers, a byte each (a column has fewer than 256 entries, StatusCatalogTextTests) from bit 16 on, 8 bits a
+        // slot, with the next slot to write (low byte) and the entries kept (the next byte): one field where a byte
+        // array of the numbers and its field were 36 B more per column (docs/benchmarks.md h-restcuts3), and one array
+        // instead of an object per entry (36 B each, docs/benchmarks.md h-office2). The bench's thread reads them while
+        // the loop may write a slot, so reads and writes of the pair take the lock (a lock-free re-check of the text
+        // after the number did not hold on the host: the JIT may read the slot once, and a reader then paired one
+        // entry's text with another's number).
         private string[] _keptText;
-        private byte[] _keptIndex;
-        // The next slot to write (low byte) and the entries kept (above it): one field for both.
-        private int _next;
+        private long _kept;
+        private const int NumbersShift = 16;
 
         /// <summary>
-        /// A column's cache, keeping the last <paramref name="kept"/> entries asked for (the status names: 2, the status
-        /// line's and the pop-up's, where 4 kept two stale names for good, docs/benchmarks.md h-office3; the descriptions 4).
+        /// A column's cache, keeping the last <paramref name="kept"/> entries asked for (at most 6; the status names: 2,
+        /// the status line's and the pop-up's, where 4 kept two stale names for good, docs/benchmarks.md h-office3; the
+        /// descriptions 4).
         /// </summary>
         public PackedText(int kept)
         {
-            _next = kept << 8;
+            _kept = kept << 8;
         }
 
         /// <summary>
@@ -54,7 +57,7 @@ namespace DeskPhone.Domain.Status
                 for (int k = 0; texts != null && k < texts.Length; k++)
                 {
                     string kept = texts[k];
-                    if ((object)kept != null && _keptIndex[k] == i)
+                    if ((object)kept != null && (int)(_kept >> (NumbersShift + 8 * k) & 0xFF) == i)
                     {
                         return kept;
                     }
@@ -72,15 +75,14 @@ namespace DeskPhone.Domain.Status
             }
             lock (this)
             {
-                int kept = _next >> 8;
+                int kept = (int)(_kept >> 8) & 0xFF;
                 if (_keptText == null)
                 {
-                    _keptIndex = new byte[kept];
                     _keptText = new string[kept];
                 }
-                int slot = _next & 0xFF;
-                _next = kept << 8 | (slot + 1) % kept;
-                _keptIndex[slot] = (byte)i;
+                int slot = (int)_kept & 0xFF;
+                int shift = NumbersShift + 8 * slot;
+                _kept = (_kept & ~(0xFFL << shift) & ~0xFFL) | ((long)i << shift) | (long)((slot + 1) % kept);
                 _keptText[slot] = text;
             }
             return text;

@@ -24,10 +24,11 @@ namespace DeskPhone.Domain.Status
         private readonly byte[] _bytes = new byte[CountAt + Count];
 
         // The few entries with ":N", sorted by (ID, category) index, each index << SecondsBits | its seconds (one int each:
-        // an index is under 2^14, MaxSeconds under 2^17); most entries have none, so the array is made by the first.
+        // an index is under 2^14, MaxSeconds under 2^17); most entries have none, so the array is made by the first. Exactly
+        // as long as the entries (null: none), made again by each change (only while the lists are configured): no spare
+        // slots and no count field, 36 B at rest in office (docs/benchmarks.md h-restcuts3).
         private const int SecondsBits = 17;
         private int[] _timed;
-        private int _timedCount;
         // Made by the first problem: the default lists and a correct provisioning have none (an ArrayList is 120 B).
         private ArrayList _problems;
 
@@ -108,7 +109,7 @@ namespace DeskPhone.Domain.Status
             {
                 _bytes[c] = 0;
             }
-            _timedCount = 0;
+            _timed = null;
             _problems = null;
         }
 
@@ -180,7 +181,7 @@ namespace DeskPhone.Domain.Status
         private int FindTimed(int at)
         {
             int lo = 0;
-            int hi = _timedCount - 1;
+            int hi = (_timed == null ? 0 : _timed.Length) - 1;
             while (lo <= hi)
             {
                 int mid = (lo + hi) >> 1;
@@ -212,27 +213,29 @@ namespace DeskPhone.Domain.Status
                     _timed[i] = at << SecondsBits | seconds;
                     return;
                 }
-                _timedCount--;
-                System.Array.Copy(_timed, i + 1, _timed, i, _timedCount - i);
+                int[] fewer = _timed.Length == 1 ? null : new int[_timed.Length - 1];
+                if (fewer != null)
+                {
+                    System.Array.Copy(_timed, fewer, i);
+                    System.Array.Copy(_timed, i + 1, fewer, i, fewer.Length - i);
+                }
+                _timed = fewer;
                 return;
             }
             if (seconds < 0)
             {
                 return;
             }
-            if (_timed == null || _timedCount == _timed.Length)
-            {
-                int[] grown = new int[_timedCount * 2 + 4];
-                if (_timedCount > 0)
-                {
-                    System.Array.Copy(_timed, grown, _timedCount);
-                }
-                _timed = grown;
-            }
             i = ~i;
-            System.Array.Copy(_timed, i, _timed, i + 1, _timedCount - i);
-            _timed[i] = at << SecondsBits | seconds;
-            _timedCount++;
+            int count = _timed == null ? 0 : _timed.Length;
+            int[] more = new int[count + 1];
+            if (count > 0)
+            {
+                System.Array.Copy(_timed, more, i);
+                System.Array.Copy(_timed, i, more, i + 1, count - i);
+            }
+            more[i] = at << SecondsBits | seconds;
+            _timed = more;
         }
 
         private static int ParseSeconds(string s, int start, int end)

@@ -32,6 +32,21 @@ namespace DeskPhone.Drivers.Display
         private readonly IClock _clock;
         private readonly byte[] _command = new byte[5];
 
+        // The panel's set-up after reset: command, parameter count, parameters, each byte plus 1 (a literal cannot hold
+        // NUL) as a character of a literal, which stays in flash: an array initializer's data is a static field of the assembly, on nanoCLR a 12-byte slot
+        // and a 12-byte value object kept from boot, and a type of its own (docs/benchmarks.md h-restcuts3).
+        private const string InitSequence =
+            "\u00C9\u0004\u0100\u0094\u0043" + // SETEXTC: the extended commands below are enabled
+            "\u00C1\u0003\u0013\u0013" + // power control 1: VRH1, VRH2
+            "\u00C2\u0002\u0004" + // power control 2
+            "\u00C6\u0002\u00F3" + // VCOM control 1
+            "\u00B1\u0002\u00E1" + // RGB interface signal control
+            "\u00F7\u0004\u0002\u0001\u0001" + // interface control
+            "\u003B\u0002\u0056" + // COLMOD: 16 bits a pixel
+            "\u00E1\u0010\u0001\u000D\u0012\u0005\u0012\u0009\u0038\u008A\u004D\u0007\u000D\u000B\u002F\u0035\u0010" + // positive gamma
+            "\u00E2\u0010\u0001\u000C\u0012\u0006\u0014\u000A\u0034\u0068\u0049\u0008\u000F\u000C\u002F\u0034\u0010" + // negative gamma
+            "\u00B7\u0005\u0009\u0083\u001E\u0005"; // display function control
+
         /// <param name="reset">The reset line, or null for a software reset.</param>
         public Ili9342Panel(ISpiBus spi, IDigitalOutput dataCommand, IDigitalOutput reset, IClock clock)
         {
@@ -64,20 +79,12 @@ namespace DeskPhone.Drivers.Display
                 Command(SoftwareReset, 0);
             }
             _clock.Delay(120);
-            // Command, parameter count, parameters.
-            byte[] init =
+            // The set-up's bytes, for the bus (made once per reset).
+            var init = new byte[InitSequence.Length];
+            for (int i = 0; i < init.Length; i++)
             {
-                0xC8, 3, 0xFF, 0x93, 0x42, // SETEXTC: the extended commands below are enabled
-                0xC0, 2, 0x12, 0x12, // power control 1: VRH1, VRH2
-                0xC1, 1, 0x03, // power control 2
-                0xC5, 1, 0xF2, // VCOM control 1
-                0xB0, 1, 0xE0, // RGB interface signal control
-                0xF6, 3, 0x01, 0x00, 0x00, // interface control
-                0x3A, 1, 0x55, // COLMOD: 16 bits a pixel
-                0xE0, 15, 0x00, 0x0C, 0x11, 0x04, 0x11, 0x08, 0x37, 0x89, 0x4C, 0x06, 0x0C, 0x0A, 0x2E, 0x34, 0x0F, // positive gamma
-                0xE1, 15, 0x00, 0x0B, 0x11, 0x05, 0x13, 0x09, 0x33, 0x67, 0x48, 0x07, 0x0E, 0x0B, 0x2E, 0x33, 0x0F, // negative gamma
-                0xB6, 4, 0x08, 0x82, 0x1D, 0x04, // display function control
-            };
+                init[i] = (byte)(InitSequence[i] - 1);
+            }
             for (int i = 0; i < init.Length; i += 2 + init[i + 1])
             {
                 _dataCommand.Write(false);

@@ -20,8 +20,12 @@ namespace DeskPhone.Drivers.Framing
     public abstract class FrameReader
     {
         private readonly IUart _uart;
+        // The link's FrameFormat (bits 0-24) and its gap timeout (ms, the 7 bits from GapShift on; NoGap: none, a gap
+        // of that or more, as the simulator's int.MaxValue): one field, not two (12 B a link at every step,
+        // docs/benchmarks.md h-restcuts3). FrameFormat reads only the format's bits.
         private readonly int _format;
-        private readonly int _gapTimeoutMs;
+        private const int GapShift = 25;
+        private const int NoGap = 0x7F;
         // Made by the first byte fed: a port with nothing on it (no module, no bridge) keeps no buffer.
         private byte[] _buf;
         private int _count;
@@ -36,8 +40,11 @@ namespace DeskPhone.Drivers.Framing
         protected FrameReader(IUart uart, int format, int gapTimeoutMs)
         {
             _uart = uart;
-            _format = format;
-            _gapTimeoutMs = gapTimeoutMs;
+            if ((format >> GapShift) != 0 || gapTimeoutMs < 0)
+            {
+                throw new ArgumentException("frame format or gap timeout out of range");
+            }
+            _format = format | (gapTimeoutMs < NoGap ? gapTimeoutMs : NoGap) << GapShift;
             SendBuffer = new byte[FrameFormat.MaxPayload(format) + FrameFormat.Overhead];
         }
 
@@ -128,7 +135,8 @@ namespace DeskPhone.Drivers.Framing
         /// <summary>Detects a frame that stopped arriving.</summary>
         public void CheckGap(long nowMs)
         {
-            if (_count > 0 && nowMs - _lastByteMs > _gapTimeoutMs)
+            int gap = (int)((uint)_format >> GapShift);
+            if (_count > 0 && gap != NoGap && nowMs - _lastByteMs > gap)
             {
                 int lost = _count;
                 _count = 0;

@@ -8,21 +8,22 @@ namespace DeskPhone.Sip.Auth
     {
         // The round constants and shifts are made for each hash, not kept in static arrays: nanoCLR runs every static
         // initialiser at boot, so a static table would be 552 B of heap for good for a hash that runs a few times per
-        // registration (docs/benchmarks.md, "Where the heap goes before Main").
-        private static uint[] RoundConstants() => new uint[]
-        {
-            0xD76AA478, 0xE8C7B756, 0x242070DB, 0xC1BDCEEE, 0xF57C0FAF, 0x4787C62A, 0xA8304613, 0xFD469501,
-            0x698098D8, 0x8B44F7AF, 0xFFFF5BB1, 0x895CD7BE, 0x6B901122, 0xFD987193, 0xA679438E, 0x49B40821,
-            0xF61E2562, 0xC040B340, 0x265E5A51, 0xE9B6C7AA, 0xD62F105D, 0x02441453, 0xD8A1E681, 0xE7D3FBC8,
-            0x21E1CDE6, 0xC33707D6, 0xF4D50D87, 0x455A14ED, 0xA9E3E905, 0xFCEFA3F8, 0x676F02D9, 0x8D2A4C8A,
-            0xFFFA3942, 0x8771F681, 0x6D9D6122, 0xFDE5380C, 0xA4BEEA44, 0x4BDECFA9, 0xF6BB4B60, 0xBEBFBC70,
-            0x289B7EC6, 0xEAA127FA, 0xD4EF3085, 0x04881D05, 0xD9D4D039, 0xE6DB99E5, 0x1FA27CF8, 0xC4AC5665,
-            0xF4292244, 0x432AFF97, 0xAB9423A7, 0xFC93A039, 0x655B59C3, 0x8F0CCC92, 0xFFEFF47D, 0x85845DD1,
-            0x6FA87E4F, 0xFE2CE6E0, 0xA3014314, 0x4E0811A1, 0xF7537E82, 0xBD3AF235, 0x2AD7D2BB, 0xEB86D391,
-        };
+        // registration (docs/benchmarks.md, "Where the heap goes before Main"). They are literals, not array initializers:
+        // an initializer's data is a static field of the assembly, on nanoCLR a 12-byte slot and a 12-byte value object
+        // kept from boot, and a type of its own per size (docs/benchmarks.md h-restcuts3).
 
-        /// <summary>The shift of each step: four per round, repeated four times in each of the four rounds.</summary>
-        private static int[] RoundShifts() => new int[] { 7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21 };
+        // The 64 round constants as their bytes (each constant low byte first) in base 64: the runtime's native decoder
+        // makes the byte array a hash reads them from (a managed loop over hex digits cost a digest form twice the
+        // interpreter's instructions).
+        private const string RoundConstantBytes =
+            "eKRq11a3x+jbcCAk7s69wa8PfPUqxodHE0YwqAGVRv3YmIBpr/dEi7Fb//++11yJIhGQa5NxmP2OQ3mmIQi0SWIlHvZAs0DAUVpeJqrHtuldEC/WUxRE" +
+            "AoHmodjI+9Pn5s3hIdYHN8OHDdX07RRaRQXp46n4o+/82QJvZ4pMKo1COfr/gfZxhyJhnW0MOOX9ROq+pKnP3ktgS7v2cLy/vsZ+myj6J6HqhTDv1AUd" +
+            "iAQ50NTZ5Znb5vh8oh9lVqzERCIp9Jf/KkOnI5SrOaCT/MNZW2WSzAyPffTv/9FdhIVPfqhv4OYs/hRDAaOhEQhOgn5T9zXyOr270tcqkdOG6w==";
+
+        // The shift of each step, 5 bits each: four per round (7 12 17 22, 5 9 14 20, 4 11 16 23, 6 10 15 21), repeated
+        // four times in each of the four rounds; the first three rounds' in one constant, the last round's in another.
+        private const long ShiftsOfRounds123 = 0xBC164A3925B4587L;
+        private const int ShiftsOfRound4 = 0xABD46;
 
         private const string HexDigits = "0123456789abcdef";
 
@@ -33,8 +34,7 @@ namespace DeskPhone.Sip.Auth
             int padded = ((length + 8) / 64 + 1) * 64;
             var block = new byte[64];
             var m = new uint[16];
-            uint[] k = RoundConstants();
-            int[] shifts = RoundShifts();
+            byte[] k = System.Convert.FromBase64String(RoundConstantBytes);
             for (int chunk = 0; chunk < padded; chunk += 64)
             {
                 for (int i = 0; i < 64; i++)
@@ -55,8 +55,9 @@ namespace DeskPhone.Sip.Auth
                     // The function inside the sum and the shift in the word's local: fewer locals in the frame (docs/
                     // benchmarks.md, h-frames).
                     int g = i < 16 ? i : i < 32 ? (5 * i + 1) % 16 : i < 48 ? (3 * i + 5) % 16 : (7 * i) % 16;
-                    uint sum = a + (i < 16 ? (b & c) | (~b & d) : i < 32 ? (d & b) | (~d & c) : i < 48 ? b ^ c ^ d : c ^ (b | ~d)) + k[i] + m[g];
-                    g = shifts[((i >> 4) << 2) | (i & 3)];
+                    uint sum = a + (i < 16 ? (b & c) | (~b & d) : i < 32 ? (d & b) | (~d & c) : i < 48 ? b ^ c ^ d : c ^ (b | ~d)) + (uint)(k[4 * i] | k[4 * i + 1] << 8 | k[4 * i + 2] << 16 | k[4 * i + 3] << 24) + m[g];
+                    g = ((i >> 4) << 2) | (i & 3);
+                    g = (int)((g < 12 ? ShiftsOfRounds123 >> (5 * g) : ShiftsOfRound4 >> (5 * g - 60)) & 31);
                     a = d;
                     d = c;
                     c = b;

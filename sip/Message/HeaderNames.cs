@@ -50,32 +50,29 @@ namespace DeskPhone.Sip.Message
         public const string SipIfMatch = "SIP-If-Match";
 
         // The known names (kind: 1 + the index in the order of RFC 3261's table the stack has always used), grouped by
-        // first letter, each as two digits of its kind, the name and '\n'; a compact form (RFC 3261 7.3.3) is an entry of
-        // its own. One literal, so the names stay in flash until the static constructor packs them into Table: an array
-        // of strings held 38 string objects and their slots for good (1.2 KB with the look-up tables, issue #17).
+        // first letter, each as its kind plus 32 (a literal cannot hold NUL; one character, the table's kind byte once 32
+        // is taken off, where two digits had to be counted and converted), the name and '\n'. One literal, so the names
+        // stay in flash until the static constructor copies them into the table: an array of strings held 38 string
+        // objects and their slots for good (1.2 KB with the look-up tables, issue #17).
         private const string Packed =
-            "13Accept\n14Allow\n22Authorization\n31Allow-Events\n35Accept-Contact\n35a\n" +
-            "32b\n" +
-            "04Call-ID\n05CSeq\n06Contact\n08Content-Length\n09Content-Type\n28Content-Encoding\n09c\n" +
-            "19Date\n37d\n" +
-            "10Expires\n17Event\n28e\n" +
-            "02From\n02f\n" +
-            "34Identity\n38Identity-Info\n04i\n" +
-            "36j\n" +
-            "15k\n" +
-            "08l\n" +
-            "07Max-Forwards\n24Min-Expires\n06m\n" +
-            "38n\n" +
-            "17o\n" +
-            "12Proxy-Require\n21Proxy-Authenticate\n23Proxy-Authorization\n" +
-            "11Require\n26Record-Route\n27Route\n30Refer-To\n32Referred-By\n36Reject-Contact\n37Request-Disposition\n30r\n" +
-            "15Supported\n18Subscription-State\n29Subject\n33Session-Expires\n29s\n" +
-            "03To\n03t\n" +
-            "16Unsupported\n25User-Agent\n31u\n" +
-            "01Via\n01v\n" +
-            "20WWW-Authenticate\n" +
-            "33x\n" +
-            "34y\n";
+            "-Accept\n.Allow\n6Authorization\n?Allow-Events\nCAccept-Contact\n" +
+            "$Call-ID\n%CSeq\n&Contact\n(Content-Length\n)Content-Type\n<Content-Encoding\n" +
+            "3Date\n" +
+            "*Expires\n1Event\n" +
+            "\"From\n" +
+            "BIdentity\nFIdentity-Info\n" +
+            "'Max-Forwards\n8Min-Expires\n" +
+            ",Proxy-Require\n5Proxy-Authenticate\n7Proxy-Authorization\n" +
+            "+Require\n:Record-Route\n;Route\n>Refer-To\n@Referred-By\nDReject-Contact\nERequest-Disposition\n" +
+            "/Supported\n2Subscription-State\n=Subject\nASession-Expires\n" +
+            "#To\n" +
+            "0Unsupported\n9User-Agent\n" +
+            "!Via\n" +
+            "4WWW-Authenticate\n";
+
+        // The compact forms (RFC 3261 7.3.3 and later RFCs): the kind of each letter 'a'..'z' plus 32 (a literal cannot
+        // hold NUL; ' ': none), kept in the letter's group offset (CompactShift) where an entry of its own took 3 bytes.
+        private const string Compact = "C@)E<\"  $D/(&F1  >=#?! AB ";
 
         /// <summary>The number of known kinds (1 to 38).</summary>
         internal const int KnownKinds = 38;
@@ -117,43 +114,41 @@ namespace DeskPhone.Sip.Message
             1L << WwwAuthenticateKind | 1L << ProxyAuthenticateKind | 1L << AuthorizationKind |
             1L << ProxyAuthorizationKind | 1L << UserAgentKind | 1L << SubjectKind | 1L << IdentityKind);
 
-        // Offset of the letter groups: two bytes per first letter 'a'..'z' (0: none), the first group's entry after them.
+        /// <summary>
+        /// Where the table starts in <see cref="Token.Classes"/>: after the ASCII characters' classes, in one array with
+        /// them (an array and a static field of its own were 44 B more at every step, docs/benchmarks.md h-restcuts3).
+        /// The table: the 26 letters' groups (two bytes each, high first: the first entry's index in the array in the low
+        /// 10 bits, 0 for none, and the letter's compact kind above them), then Packed's entries with each kind as one
+        /// byte. A name is compared only with the names of its first letter, on bytes (on the device every character
+        /// read from a string is a native call that counts the whole string).
+        /// </summary>
+        internal const int TableAt = 128;
         private const int Letters = 26 * 2;
+        private const int OffsetMask = 0x3FF;
+        private const int CompactShift = 10;
 
         /// <summary>
-        /// The 26 letters' group offsets (two bytes each), then Packed's entries with each kind as one byte: a name is
-        /// compared only with the names of its first letter, on bytes (on the device every character read from a string
-        /// is a native call that counts the whole string).
+        /// An array of <see cref="TableAt"/> bytes (left for the caller) and the table after them. The array must reach
+        /// no further than <see cref="OffsetMask"/> (HeaderNameTests read every name).
         /// </summary>
-        private static readonly byte[] Table = MakeTable();
-
-        private static byte[] MakeTable()
+        internal static byte[] MakeTable()
         {
-            // Neither Utf8.Codec nor ByteSearch's boxed bytes: nanoCLR runs the static constructors in its own order, and theirs may not have run yet.
-            byte[] packed = System.Text.Encoding.UTF8.GetBytes(Packed);
-            int entries = 0;
-            for (int at = 0; at < packed.Length; at = System.Array.IndexOf(packed, (byte)'\n', at) + 1)
+            // Not ByteSearch's boxed bytes: nanoCLR runs the static constructors in its own order, and its may not have run yet.
+            var table = new byte[TableAt + Letters + Packed.Length];
+            System.Text.Encoding.UTF8.GetBytes(Packed, 0, Packed.Length, table, TableAt + Letters);
+            for (int letter = 0; letter < 26; letter++)
             {
-                entries++;
+                table[TableAt + 2 * letter] = (byte)((Compact[letter] - 32) << (CompactShift - 8));
             }
-            var table = new byte[Letters + packed.Length - entries];
-            int to = Letters;
-            for (int at = 0; at < packed.Length; at++)
+            for (int at = TableAt + Letters; at < table.Length; at = System.Array.IndexOf(table, (byte)'\n', at + 1) + 1)
             {
-                table[to] = (byte)((packed[at] - '0') * 10 + packed[at + 1] - '0');
-                int letter = 2 * ((packed[at + 2] | 0x20) - 'a');
-                if (table[letter] == 0 && table[letter + 1] == 0)
+                table[at] -= 32;
+                int group = 2 * (table[at + 1] | 0x20) - (2 * 'a' - TableAt);
+                if (table[group + 1] == 0 && (table[group] & (OffsetMask >> 8)) == 0)
                 {
-                    table[letter] = (byte)(to >> 8);
-                    table[letter + 1] = (byte)to;
+                    table[group] |= (byte)(at >> 8);
+                    table[group + 1] = (byte)at;
                 }
-                to++;
-                at += 2;
-                while (packed[at] != (byte)'\n')
-                {
-                    table[to++] = packed[at++];
-                }
-                table[to++] = (byte)'\n';
             }
             return table;
         }
@@ -170,8 +165,14 @@ namespace DeskPhone.Sip.Message
             {
                 return 0;
             }
-            byte[] table = Table;
-            int at = table[2 * (first - 'a')] << 8 | table[2 * (first - 'a') + 1];
+            byte[] table = Token.Classes;
+            int g = 2 * first - (2 * 'a' - TableAt);
+            int group = table[g] << 8 | table[g + 1];
+            if (length == 1)
+            {
+                return group >> CompactShift;
+            }
+            int at = group & OffsetMask;
             while (at > 0 && at < table.Length && (table[at + 1] | 0x20) == first)
             {
                 int i = 0;
@@ -198,8 +199,14 @@ namespace DeskPhone.Sip.Message
             {
                 return 0;
             }
-            byte[] table = Table;
-            int at = table[2 * (first - 'a')] << 8 | table[2 * (first - 'a') + 1];
+            byte[] table = Token.Classes;
+            int g = 2 * first - (2 * 'a' - TableAt);
+            int group = table[g] << 8 | table[g + 1];
+            if (length == 1)
+            {
+                return group >> CompactShift;
+            }
+            int at = group & OffsetMask;
             while (at > 0 && at < table.Length && (table[at + 1] | 0x20) == first)
             {
                 int i = 1;
@@ -219,11 +226,11 @@ namespace DeskPhone.Sip.Message
         /// <summary>The canonical (long) name of a known kind as a new string, or null for kind 0.</summary>
         internal static string NameOf(int kind)
         {
-            byte[] table = Table;
-            for (int at = Letters; kind > 0 && at < table.Length;)
+            byte[] table = Token.Classes;
+            for (int at = TableAt + Letters; kind > 0 && at < table.Length;)
             {
                 int end = System.Array.IndexOf(table, ByteSearch.Lf, at + 1);
-                if (table[at] == kind && end > at + 2)
+                if (table[at] == kind)
                 {
                     return Utf8.Codec.GetString(table, at + 1, end - at - 1);
                 }
@@ -241,22 +248,6 @@ namespace DeskPhone.Sip.Message
             for (int i = 0; i < length; i++)
             {
                 if ((name[i] | 0x20) != (b[start + i] | 0x20))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        internal static bool EqualIgnoreCase(string a, string b)
-        {
-            if (a.Length != b.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < a.Length; i++)
-            {
-                if ((a[i] | 0x20) != (b[i] | 0x20))
                 {
                     return false;
                 }

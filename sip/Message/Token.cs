@@ -30,7 +30,10 @@ namespace DeskPhone.Sip.Message
         /// <summary>'@' and '?': where a URI's user part and its headers start.</summary>
         public const byte UriMarkBit = 64;
 
-        /// <summary>The class bits of each ASCII character (index: the character; characters from 128 on have none).</summary>
+        /// <summary>
+        /// The class bits of each ASCII character (index: the character; characters from 128 on have none), and from
+        /// <see cref="HeaderNames.TableAt"/> on the header names' table, in one array (h-restcuts3).
+        /// </summary>
         public static readonly byte[] Classes = MakeClasses();
 
         // Each character's class bits plus 32 (a literal cannot hold NUL), as computed from the grammar: one literal
@@ -41,8 +44,9 @@ namespace DeskPhone.Sip.Message
         private static byte[] MakeClasses()
         {
             // Not Utf8.Codec: nanoCLR runs the static constructors in its own order, and its may not have run yet.
-            byte[] classes = System.Text.Encoding.UTF8.GetBytes(PackedClasses);
-            for (int c = 0; c < 128; c++)
+            byte[] classes = HeaderNames.MakeTable();
+            System.Text.Encoding.UTF8.GetBytes(PackedClasses, 0, HeaderNames.TableAt, classes, 0);
+            for (int c = 0; c < HeaderNames.TableAt; c++)
             {
                 classes[c] -= 32;
             }
@@ -68,7 +72,7 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        public static bool IsToken(string s) => s != null && s.Length > 0 && All(s.ToCharArray(), 0, s.Length, TokenBit);
+        public static bool IsToken(string s) => s != null && All(s.ToCharArray(), 0, s.Length, TokenBit);
 
         public static bool IsToken(char[] s, int start, int end) => All(s, start, end, TokenBit);
 
@@ -89,8 +93,6 @@ namespace DeskPhone.Sip.Message
             }
             return true;
         }
-
-        public static bool IsWhite(char c) => c == ' ' || c == '\t';
 
         /// <summary>
         /// The characters string.Trim removes on the host (char.IsWhiteSpace), so that trimming a range in place

@@ -10,14 +10,21 @@ namespace DeskPhone.Ui.Fonts
     /// </summary>
     public sealed class BitmapFont
     {
+        // The cell's width (low 8 bits) and height (the next 8) in one field, not two (12 B a font, both fonts made at
+        // boot: docs/benchmarks.md h-restcuts3).
+        private readonly int _cell;
+
         public BitmapFont(int width, int height)
         {
-            Width = width;
-            Height = height;
+            if (width < 1 || width > 0xFF || height < 1 || height > 0xFF)
+            {
+                throw new System.ArgumentException("font cell out of range");
+            }
+            _cell = width | height << 8;
         }
 
-        public int Width { get; }
-        public int Height { get; }
+        public int Width => _cell & 0xFF;
+        public int Height => _cell >> 8;
 
         public static readonly BitmapFont Fixed8x16 = new BitmapFont(8, 16);
         public static readonly BitmapFont Terminus6x12 = new BitmapFont(6, 12);

@@ -40,21 +40,19 @@ namespace DeskPhone.Ui.Rendering
         public int PopUpForeground => IsColor ? 0x0000 : 0;
 
         // Made at first use, not by the static constructor nanoCLR runs at boot: a board uses one profile, and each
-        // costs 180 B of heap.
+        // costs 180 B of heap. The reference board's is kept (its program and the phone's screen ask for it); the others
+        // are made at each call (tests, the simulator), so they keep no static slot, 12 B each at every step
+        // (docs/benchmarks.md h-restcuts3).
         private static DisplayProfile s_color320x240;
-        private static DisplayProfile s_color480x272;
-        private static DisplayProfile s_mono128x64;
 
         /// <summary>M5Stack Core's ILI9342, the reference board.</summary>
         public static DisplayProfile Color320x240 =>
             s_color320x240 ?? (s_color320x240 = new DisplayProfile(320, 240, true, BitmapFont.Fixed8x16, 2));
 
-        /// <summary>D375/D785-class colour displays.</summary>
-        public static DisplayProfile Color480x272 =>
-            s_color480x272 ?? (s_color480x272 = new DisplayProfile(480, 272, true, BitmapFont.Fixed8x16, 2));
+        /// <summary>D375/D785-class colour displays (a new profile at each call).</summary>
+        public static DisplayProfile Color480x272 => new DisplayProfile(480, 272, true, BitmapFont.Fixed8x16, 2);
 
-        /// <summary>An expansion module's monochrome display.</summary>
-        public static DisplayProfile Mono128x64 =>
-            s_mono128x64 ?? (s_mono128x64 = new DisplayProfile(128, 64, false, BitmapFont.Terminus6x12, 0));
+        /// <summary>An expansion module's monochrome display (a new profile at each call).</summary>
+        public static DisplayProfile Mono128x64 => new DisplayProfile(128, 64, false, BitmapFont.Terminus6x12, 0);
     }
 }

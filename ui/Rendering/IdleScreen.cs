@@ -45,17 +45,15 @@ namespace DeskPhone.Ui.Rendering
         private int _small = 1000 << RowsShownShift;
         private string _identity = "";
         private string _body;
-        // The Infobox's or call's lines and icons as given, kept for a relayout only while some line takes more than one
-        // row (else the body's rows are they: WrapInfo).
-        private string[] _infoLines;
-        private int[] _infoIcons;
         private string[] _bodyLines = TextWrap.NoLines;
         private int[] _bodyIcons;
 
         private string[] _messageLines = TextWrap.NoLines;
         private string _bodyMark; // bottom-right of the body: the page ("2/3") and "..." where text was left out
-        private string _popUp;
-        private string[] _popUpLines;
+        // What is seldom set (the pop-up, an Infobox's long lines): made by the first of them and let go once none is
+        // set, one field where four were 48 B at every step (docs/benchmarks.md h-restcuts3). Not the body's mark: a
+        // call's lines cut under the notices keep it for the whole call.
+        private Rare _rare;
         // No notices: TextWrap.NoLines and no icons (null), not the caller's empty arrays nor new ones (24 B each, issue #17).
         // The rows as drawn (each text cut to its row) are made when drawn or described, not kept beside the texts
         // (office at rest: 288 B, issue #17, docs/benchmarks.md h-uirest); NoticeRows says how many are shown.
@@ -257,8 +255,17 @@ namespace DeskPhone.Ui.Rendering
             // their icons (132 B, docs/benchmarks.md h-callrest2).
             single &= !overflow && n == lines.Length;
             single |= _softkeys != null;
-            _infoLines = single ? null : lines;
-            _infoIcons = single ? null : icons;
+            if (!single)
+            {
+                Made().InfoLines = lines;
+                _rare.InfoIcons = icons;
+            }
+            else if (_rare != null)
+            {
+                _rare.InfoLines = null;
+                _rare.InfoIcons = null;
+                Tidy();
+            }
             if (patch && !overflow && _bodyMark == null && _bodyIcons != null && n == _bodyLines.Length && MarkCells(wrapped, wrappedIcons))
             {
                 return;
@@ -286,7 +293,7 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         private bool MarkCells(string[] rows, int[] icons)
         {
-            if ((_dirty & BodyRegion) != 0 || _list != null || _popUp != null)
+            if ((_dirty & BodyRegion) != 0 || _list != null || (_rare != null && _rare.PopUp != null))
             {
                 return false;
             }
@@ -401,7 +408,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 if (_bodyIcons != null)
                 {
-                    WrapInfo(_infoLines ?? _bodyLines, _infoIcons ?? _bodyIcons, false);
+                    WrapInfo(_rare?.InfoLines ?? _bodyLines, _rare?.InfoIcons ?? _bodyIcons, false);
                 }
                 else
                 {
@@ -457,22 +464,28 @@ namespace DeskPhone.Ui.Rendering
 
         public void SetPopUp(string text)
         {
-            if (text == _popUp)
+            if (text == _rare?.PopUp)
             {
                 return;
             }
-            _popUp = text;
-            _popUpLines = null;
             if (text != null)
             {
                 int columns = Columns(4 * _p.Margin);
                 bool overflow;
-                _popUpLines = TextWrap.Wrap(text, columns, PopUpRows, out overflow);
-                if (overflow && _popUpLines.Length > 0)
+                string[] lines = TextWrap.Wrap(text, columns, PopUpRows, out overflow);
+                if (overflow && lines.Length > 0)
                 {
-                    int last = _popUpLines.Length - 1;
-                    _popUpLines[last] = TextWrap.Marked(_popUpLines[last], columns);
+                    int last = lines.Length - 1;
+                    lines[last] = TextWrap.Marked(lines[last], columns);
                 }
+                Made().PopUp = text;
+                _rare.PopUpLines = lines;
+            }
+            else
+            {
+                _rare.PopUp = null;
+                _rare.PopUpLines = null;
+                Tidy();
             }
             _dirty |= BodyRegion;
         }
@@ -648,12 +661,10 @@ namespace DeskPhone.Ui.Rendering
                     }
                 }
             }
-            if (_popUpLines != null)
+            string[] popUp = _rare?.PopUpLines;
+            for (int i = 0; popUp != null && i < popUp.Length; i++)
             {
-                for (int i = 0; i < _popUpLines.Length; i++)
-                {
-                    sb.Append("\n[popup] ").Append(_popUpLines[i]);
-                }
+                sb.Append("\n[popup] ").Append(popUp[i]);
             }
             char[] labels = _keyTexts == null ? null : _keyTexts.ToCharArray();
             for (int i = 0; i < _keyColors.Length; i++)
@@ -789,7 +800,7 @@ namespace DeskPhone.Ui.Rendering
             int height = BodyBottom - top;
             // A plain message repaints only the rows it and the previous one covered, so a short change costs
             // a few lines of SPI traffic instead of the whole body; lists, pop-ups and the overflow mark use it all.
-            bool whole = _bodyMark != null || _list != null || _popUp != null || _noticeTexts.Length > 0 || _softkeys != null;
+            bool whole = _bodyMark != null || _list != null || (_rare != null && _rare.PopUp != null) || _noticeTexts.Length > 0 || _softkeys != null;
             int rows = _bodyLines.Length;
             int shown = _small >> RowsShownShift & 0x3FF;
             int covered = whole ? height : (rows > shown ? rows : shown) * _p.LineHeight;
@@ -826,7 +837,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 DrawList(top, height);
             }
-            if (_popUp != null)
+            if (_rare != null && _rare.PopUp != null)
             {
                 DrawPopUp(top, height);
             }
@@ -928,7 +939,7 @@ namespace DeskPhone.Ui.Rendering
 
         private void DrawPopUp(int top, int height)
         {
-            string[] lines = _popUpLines;
+            string[] lines = _rare.PopUpLines;
             int boxHeight = lines.Length * _p.LineHeight + 2 * _p.Margin;
             int boxTop = top + (height - boxHeight) / 2;
             _panel.FillRect(2 * _p.Margin, boxTop, _p.Width - 4 * _p.Margin, boxHeight, _p.PopUpBackground);
@@ -963,6 +974,30 @@ namespace DeskPhone.Ui.Rendering
         }
     
         /// <summary>A list shown over the body: what <see cref="SetList"/> was given and its rows as drawn.</summary>
+        private sealed class Rare
+        {
+            // The Infobox's or call's lines and icons as given, kept for a relayout only while some line takes more than
+            // one row (else the body's rows are they: WrapInfo).
+            public string[] InfoLines;
+            public int[] InfoIcons;
+            // The pop-up's text and its rows (both set, or neither).
+            public string PopUp;
+            public string[] PopUpLines;
+        }
+
+        /// <summary>The rare parts, made if none was set.</summary>
+        private Rare Made() => _rare ?? (_rare = new Rare());
+
+        /// <summary>Lets the rare parts go once none is set.</summary>
+        private void Tidy()
+        {
+            Rare r = _rare;
+            if (r != null && r.InfoLines == null && r.PopUp == null)
+            {
+                _rare = null;
+            }
+        }
+
         private sealed class ShownList
         {
             public string Title;
