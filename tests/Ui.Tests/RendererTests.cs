@@ -94,6 +94,64 @@ namespace DeskPhone.Ui.Tests
             }
         }
 
+        [Theory]
+        [InlineData("320x240")] // 128x64 has one call row under a notice: the golden scenarios' twin-panel test covers it
+        public void ACallScreenCutUnderItsOverflowMarkPatchesItsCellsMarkIncludedAndRedrawsNothingWhenUnchanged(string profileName)
+        {
+            // Office's call: its lines cut under the notices, the body marked "..." (h-redraw2): each compose used to
+            // redraw the whole body.
+            DisplayProfile p = Profile(profileName);
+            (SoftwarePanel panel, IdleScreen screen) = Screen(p);
+            string[] keys = { "Hold", "Mute", "Transfer", "End" };
+            string[] notices = { "The current identity has new text messages" };
+            int[] noticeIcons = { IconId.Messages };
+            screen.SetNotices(notices, noticeIcons);
+            int rows = screen.CallRows;
+            Assert.True(rows >= 2, rows + " call rows");
+            int columns = p.Font.Fit(p.Width - 2 * p.Margin - IconStyle.Size - 2);
+            // The last shown row reaches under the mark, and its last cells change with the clock's.
+            string[] Lines(string second)
+            {
+                var lines = new string[rows + 1];
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    lines[i] = "Row " + i;
+                }
+                lines[0] = "555  00:" + second;
+                lines[rows - 1] = new string('x', columns - 2) + second;
+                return lines;
+            }
+            var icons = new int[rows + 1];
+            icons[0] = IconId.Call;
+            screen.SetCall(Lines("59"), icons, keys);
+            screen.Render();
+
+            panel.ResetCounters();
+            screen.SetNotices(new[] { "The current identity has new text " + "messages" }, new[] { IconId.Messages });
+            screen.SetCall(Lines("59"), icons, keys);
+            screen.Render();
+            Assert.Equal(0, panel.Flushes); // composed again, nothing shown changed
+
+            screen.SetCall(Lines("58"), icons, keys);
+            Assert.Equal(IdleScreen.BodyRegion, screen.Dirty);
+            screen.Render();
+            Assert.Equal(1, panel.Flushes);
+            Assert.True(panel.FlushedBytes < Bytes(p, p.Width, rows * p.LineHeight), panel.FlushedBytes + " bytes: cells, not the body");
+
+            (SoftwarePanel whole, IdleScreen fresh) = Screen(p);
+            fresh.SetNotices(notices, noticeIcons);
+            fresh.SetCall(Lines("58"), icons, keys);
+            fresh.Render();
+            Assert.Contains("[mark] ...", Described(fresh));
+            for (int y = 0; y < p.Height; y++)
+            {
+                for (int x = 0; x < p.Width; x++)
+                {
+                    Assert.Equal(whole.Pixel(x, y), panel.Pixel(x, y));
+                }
+            }
+        }
+
         [Fact]
         public void ACallScreenWhoseSoftkeysOrIconsChangeIsRedrawnWhole()
         {

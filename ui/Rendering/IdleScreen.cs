@@ -266,7 +266,10 @@ namespace DeskPhone.Ui.Rendering
                 _rare.InfoIcons = null;
                 Tidy();
             }
-            if (patch && !overflow && _bodyMark == null && _bodyIcons != null && n == _bodyLines.Length && MarkCells(wrapped, wrappedIcons))
+            // A screen cut under its overflow mark (office's call under four notices) patches its cells as well while the mark
+            // stays: redrawn whole, every compose (each MESSAGE's status change, each second) drew the body again with all
+            // its glyph blocks (docs/benchmarks.md, h-redraw2).
+            if (patch && overflow == (_bodyMark != null) && _bodyIcons != null && n == _bodyLines.Length && MarkCells(wrapped, wrappedIcons))
             {
                 return;
             }
@@ -894,6 +897,11 @@ namespace DeskPhone.Ui.Rendering
             for (int i = firstRow; i <= lastRow; i++)
             {
                 _panel.DrawText(_bodyLines[i], textX, BodyTop + i * _p.LineHeight, _p.Foreground, _p.Font, _p.Width - textX - _p.Margin);
+            }
+            if (_bodyMark != null && lastRow >= MessageRows() - 1)
+            {
+                // Over the last text row, as DrawBody draws it (clipped to the cells).
+                DrawMark(BodyTop + (MessageRows() - 1) * _p.LineHeight);
             }
             return Area(x, y, width, height);
         }
