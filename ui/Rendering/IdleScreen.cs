@@ -98,7 +98,7 @@ namespace DeskPhone.Ui.Rendering
         private string IdentityShown() => TextWrap.Fit(_identity, Columns(0));
 
         /// <summary>Regions waiting to be drawn (changed cells of the body count as the body).</summary>
-        public int Dirty => ((_dirty & CellsRegion) != 0 ? (_dirty & Regions & ~CellsRegion) | BodyRegion : _dirty & Regions) | ((_dirty & KeyDots) != 0 ? KeysRegion : 0) | ((_dirty & NoticesRegion) != 0 ? BodyRegion : 0);
+        public int Dirty => _dirty == 0 ? 0 : ((_dirty & CellsRegion) != 0 ? (_dirty & Regions & ~CellsRegion) | BodyRegion : _dirty & Regions) | ((_dirty & KeyDots) != 0 ? KeysRegion : 0) | ((_dirty & NoticesRegion) != 0 ? BodyRegion : 0);
 
         /// <summary>The status line: a message and its icon (icon 0 for the clock text).</summary>
         public void SetStatusLine(string text, int icon)
@@ -574,7 +574,8 @@ namespace DeskPhone.Ui.Rendering
         {
             int dirty = _dirty;
             _dirty = 0;
-            if (_panel == null)
+            // Nothing marked (nearly every loop turn): no region's test (the idle turn's interpreter cost).
+            if (_panel == null || dirty == 0)
             {
                 return;
             }
