@@ -94,6 +94,146 @@ namespace DeskPhone.Ui.Tests
             }
         }
 
+        [Theory]
+        [InlineData("320x240")] // 128x64 has one call row under a notice: the golden scenarios' twin-panel test covers it
+        public void ACallScreenCutUnderItsOverflowMarkPatchesItsCellsMarkIncludedAndRedrawsNothingWhenUnchanged(string profileName)
+        {
+            // Office's call: its lines cut under the notices, the body marked "..." (h-redraw2): each compose used to
+            // redraw the whole body.
+            DisplayProfile p = Profile(profileName);
+            (SoftwarePanel panel, IdleScreen screen) = Screen(p);
+            string[] keys = { "Hold", "Mute", "Transfer", "End" };
+            string[] notices = { "The current identity has new text messages" };
+            int[] noticeIcons = { IconId.Messages };
+            screen.SetNotices(notices, noticeIcons);
+            int rows = screen.CallRows;
+            Assert.True(rows >= 2, rows + " call rows");
+            int columns = p.Font.Fit(p.Width - 2 * p.Margin - IconStyle.Size - 2);
+            // The last shown row reaches under the mark, and its last cells change with the clock's.
+            string[] Lines(string second)
+            {
+                var lines = new string[rows + 1];
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    lines[i] = "Row " + i;
+                }
+                lines[0] = "555  00:" + second;
+                lines[rows - 1] = new string('x', columns - 2) + second;
+                return lines;
+            }
+            var icons = new int[rows + 1];
+            icons[0] = IconId.Call;
+            screen.SetCall(Lines("59"), icons, keys);
+            screen.Render();
+
+            panel.ResetCounters();
+            screen.SetNotices(new[] { "The current identity has new text " + "messages" }, new[] { IconId.Messages });
+            screen.SetCall(Lines("59"), icons, keys);
+            screen.Render();
+            Assert.Equal(0, panel.Flushes); // composed again, nothing shown changed
+
+            screen.SetCall(Lines("58"), icons, keys);
+            Assert.Equal(IdleScreen.BodyRegion, screen.Dirty);
+            screen.Render();
+            Assert.Equal(1, panel.Flushes);
+            Assert.True(panel.FlushedBytes < Bytes(p, p.Width, rows * p.LineHeight), panel.FlushedBytes + " bytes: cells, not the body");
+
+            (SoftwarePanel whole, IdleScreen fresh) = Screen(p);
+            fresh.SetNotices(notices, noticeIcons);
+            fresh.SetCall(Lines("58"), icons, keys);
+            fresh.Render();
+            Assert.Contains("[mark] ...", Described(fresh));
+            for (int y = 0; y < p.Height; y++)
+            {
+                for (int x = 0; x < p.Width; x++)
+                {
+                    Assert.Equal(whole.Pixel(x, y), panel.Pixel(x, y));
+                }
+            }
+        }
+
+        [Fact]
+        public void AFunctionKeysColourAloneFlushesOnlyItsDotAndLeavesTheWholeRedrawsPixels()
+        {
+            // A BLF key's NOTIFY (h-redraw2): the dot, not the keys region with every label's glyphs.
+            DisplayProfile p = DisplayProfile.Color320x240;
+            (SoftwarePanel panel, IdleScreen screen) = Screen(p);
+            for (int i = 0; i < 8; i++)
+            {
+                screen.SetFunctionKey(i, "Key " + i, 0x07E0);
+            }
+            screen.Render();
+
+            panel.ResetCounters();
+            screen.SetFunctionKey(2, "Key 2", 0xF800);
+            screen.SetFunctionKeyColor(5, 0);
+            Assert.Equal(IdleScreen.KeysRegion, screen.Dirty);
+            screen.Render();
+            Assert.Equal(0, screen.Dirty);
+            int dot = p.Font.Height / 2;
+            Assert.Equal(2, panel.Flushes);
+            Assert.Equal(2 * Bytes(p, dot, dot), panel.FlushedBytes);
+
+            panel.ResetCounters();
+            screen.SetFunctionKeyColor(2, 0xF800);
+            screen.Render();
+            Assert.Equal(0, panel.Flushes); // the same colour: nothing drawn
+
+            (SoftwarePanel whole, IdleScreen fresh) = Screen(p);
+            for (int i = 0; i < 8; i++)
+            {
+                fresh.SetFunctionKey(i, "Key " + i, i == 2 ? 0xF800 : i == 5 ? 0 : 0x07E0);
+            }
+            fresh.Render();
+            for (int y = 0; y < p.Height; y++)
+            {
+                for (int x = 0; x < p.Width; x++)
+                {
+                    Assert.Equal(whole.Pixel(x, y), panel.Pixel(x, y));
+                }
+            }
+        }
+
+        [Fact]
+        public void NoticesChangingInAsManyRowsFlushOnlyTheirRowsAndLeaveTheWholeRedrawsPixels()
+        {
+            // A status moving between the status line and the notices under office's call (h-redraw2).
+            DisplayProfile p = DisplayProfile.Color320x240;
+            (SoftwarePanel panel, IdleScreen screen) = Screen(p);
+            string[] keys = { "Hold", "Mute", "Transfer", "End" };
+            string[] lines = { "Connected: Bob", "555  00:59" };
+            int[] icons = { IconId.Call, IconId.None };
+            screen.SetNotices(new[] { "The current identity has new text messages", "Call forwarding is on" }, new[] { IconId.Messages, IconId.Forwarding });
+            screen.SetCall(lines, icons, keys);
+            screen.Render();
+
+            panel.ResetCounters();
+            screen.SetNotices(new[] { "Do not disturb is on", "Call forwarding is on" }, new[] { IconId.Dnd, IconId.Forwarding });
+            screen.SetCall(lines, icons, keys);
+            Assert.Equal(IdleScreen.BodyRegion, screen.Dirty);
+            screen.Render();
+            Assert.Equal(1, panel.Flushes);
+            Assert.Equal(Bytes(p, p.Width, 2 * p.LineHeight), panel.FlushedBytes);
+
+            (SoftwarePanel whole, IdleScreen fresh) = Screen(p);
+            fresh.SetNotices(new[] { "Do not disturb is on", "Call forwarding is on" }, new[] { IconId.Dnd, IconId.Forwarding });
+            fresh.SetCall(lines, icons, keys);
+            fresh.Render();
+            for (int y = 0; y < p.Height; y++)
+            {
+                for (int x = 0; x < p.Width; x++)
+                {
+                    Assert.Equal(whole.Pixel(x, y), panel.Pixel(x, y));
+                }
+            }
+
+            // One notice fewer: the call's rows move, the body is drawn whole.
+            panel.ResetCounters();
+            screen.SetNotices(new[] { "Call forwarding is on" }, new[] { IconId.Forwarding });
+            screen.Render();
+            Assert.True(panel.FlushedBytes >= Bytes(p, p.Width, 4 * p.LineHeight), panel.FlushedBytes + " bytes: the body");
+        }
+
         [Fact]
         public void ACallScreenWhoseSoftkeysOrIconsChangeIsRedrawnWhole()
         {

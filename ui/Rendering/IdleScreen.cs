@@ -27,6 +27,13 @@ namespace DeskPhone.Ui.Rendering
         private const int CellsRegion = 16;
         private const int Regions = 31;
         private const int CellsShift = 5;
+        // Only some function keys' colours changed (a BLF key's state: each NOTIFY of office's 16 keys): their dots are
+        // drawn alone, no label, no glyph read; which, in bit 16 of each key's entry of _keyColors (colours are RGB565).
+        private const int KeyDots = 1 << 30;
+        private const int DotToDraw = 1 << 16;
+        // Only the notices' rows changed, as many as before (a status moving between the status line and the notices):
+        // those rows are drawn alone, not the body with the call's rows and softkeys (h-redraw2).
+        private const int NoticesRegion = 1 << 29;
         public const int KeysPerRow = 4;
         public const int MaxMessagePages = 8;
 
@@ -91,7 +98,7 @@ namespace DeskPhone.Ui.Rendering
         private string IdentityShown() => TextWrap.Fit(_identity, Columns(0));
 
         /// <summary>Regions waiting to be drawn (changed cells of the body count as the body).</summary>
-        public int Dirty => (_dirty & CellsRegion) != 0 ? (_dirty & Regions & ~CellsRegion) | BodyRegion : _dirty & Regions;
+        public int Dirty => _dirty == 0 ? 0 : ((_dirty & CellsRegion) != 0 ? (_dirty & Regions & ~CellsRegion) | BodyRegion : _dirty & Regions) | ((_dirty & KeyDots) != 0 ? KeysRegion : 0) | ((_dirty & NoticesRegion) != 0 ? BodyRegion : 0);
 
         /// <summary>The status line: a message and its icon (icon 0 for the clock text).</summary>
         public void SetStatusLine(string text, int icon)
@@ -266,7 +273,10 @@ namespace DeskPhone.Ui.Rendering
                 _rare.InfoIcons = null;
                 Tidy();
             }
-            if (patch && !overflow && _bodyMark == null && _bodyIcons != null && n == _bodyLines.Length && MarkCells(wrapped, wrappedIcons))
+            // A screen cut under its overflow mark (office's call under four notices) patches its cells as well while the mark
+            // stays: redrawn whole, every compose (each MESSAGE's status change, each second) drew the body again with all
+            // its glyph blocks (docs/benchmarks.md, h-redraw2).
+            if (patch && overflow == (_bodyMark != null) && _bodyIcons != null && n == _bodyLines.Length && MarkCells(wrapped, wrappedIcons))
             {
                 return;
             }
@@ -343,7 +353,7 @@ namespace DeskPhone.Ui.Rendering
             }
             if (cells >= 0)
             {
-                _dirty = (_dirty & Regions) | CellsRegion | cells << CellsShift;
+                _dirty = (_dirty & (Regions | KeyDots | NoticesRegion)) | CellsRegion | cells << CellsShift;
             }
             return true;
         }
@@ -417,8 +427,10 @@ namespace DeskPhone.Ui.Rendering
                     ShowPage(page < MessagePages ? page : 0);
                 }
             }
-            // Under an open list the notices are not visible: the list's closing redraws the body anyway.
-            _dirty = _list == null ? _dirty | BodyRegion : (_dirty & ~BodyRegion) | (before & BodyRegion);
+            // Under an open list the notices are not visible: the list's closing redraws the body anyway. As many rows as
+            // before and no pop-up over them: those rows alone.
+            _dirty = _list != null ? (_dirty & ~BodyRegion) | (before & BodyRegion)
+                : shown == NoticeRows && (_rare == null || _rare.PopUp == null) ? _dirty | NoticesRegion : _dirty | BodyRegion;
         }
 
         /// <summary>Rows the notices may take: half the body, so the message keeps the other half.</summary>
@@ -514,12 +526,13 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>A function key's colour alone (its label as set before): what the feeder sets while no setting changed.</summary>
         public void SetFunctionKeyColor(int index, int color)
         {
-            if (index < 0 || index >= _keyColors.Length || _keyColors[index] == color)
+            if (index < 0 || index >= _keyColors.Length || (_keyColors[index] & 0xFFFF) == color)
             {
                 return;
             }
-            _keyColors[index] = color;
-            _dirty |= KeysRegion;
+            // Its dot alone unless the keys are drawn whole anyway (DrawDots).
+            _keyColors[index] = color | DotToDraw;
+            _dirty |= KeyDots;
         }
 
         /// <summary>Key <paramref name="index"/>'s label in <paramref name="all"/> (<see cref="_keyTexts"/>'s characters: its
@@ -561,7 +574,8 @@ namespace DeskPhone.Ui.Rendering
         {
             int dirty = _dirty;
             _dirty = 0;
-            if (_panel == null)
+            // Nothing marked (nearly every loop turn): no region's test (the idle turn's interpreter cost).
+            if (_panel == null || dirty == 0)
             {
                 return;
             }
@@ -581,13 +595,24 @@ namespace DeskPhone.Ui.Rendering
                 {
                     Flush(DrawBody());
                 }
-                else if ((dirty & CellsRegion) != 0)
+                else
                 {
-                    Flush(DrawCells(dirty >> CellsShift));
+                    if ((dirty & CellsRegion) != 0)
+                    {
+                        Flush(DrawCells(dirty >> CellsShift));
+                    }
+                    if ((dirty & NoticesRegion) != 0)
+                    {
+                        Flush(DrawNoticeRows());
+                    }
                 }
                 if ((dirty & KeysRegion) != 0 && _keyColors.Length > 0)
                 {
                     Flush(DrawKeys());
+                }
+                else if ((dirty & KeyDots) != 0)
+                {
+                    DrawDots();
                 }
             }
             catch (System.OutOfMemoryException)
@@ -855,6 +880,20 @@ namespace DeskPhone.Ui.Rendering
             _panel.DrawText(_bodyMark, _p.Width - _p.Margin - width, y, _p.IsColor ? _p.Dim : 0, _p.Font, _p.Width);
         }
 
+        /// <summary>The notices' rows alone, as the body's redraw paints them (<see cref="NoticesRegion"/>).</summary>
+        private long DrawNoticeRows()
+        {
+            int y = BodyTop + MessageRows() * _p.LineHeight;
+            int height = NoticeRows * _p.LineHeight;
+            if (height == 0)
+            {
+                return 0;
+            }
+            _panel.FillRect(0, y, _p.Width, height, _p.Background);
+            DrawNotices(y);
+            return Area(0, y, _p.Width, height);
+        }
+
         /// <summary>The show-directly notices with their icons, from row <paramref name="y"/> down.</summary>
         private void DrawNotices(int y)
         {
@@ -894,6 +933,11 @@ namespace DeskPhone.Ui.Rendering
             for (int i = firstRow; i <= lastRow; i++)
             {
                 _panel.DrawText(_bodyLines[i], textX, BodyTop + i * _p.LineHeight, _p.Foreground, _p.Font, _p.Width - textX - _p.Margin);
+            }
+            if (_bodyMark != null && lastRow >= MessageRows() - 1)
+            {
+                // Over the last text row, as DrawBody draws it (clipped to the cells).
+                DrawMark(BodyTop + (MessageRows() - 1) * _p.LineHeight);
             }
             return Area(x, y, width, height);
         }
@@ -967,10 +1011,44 @@ namespace DeskPhone.Ui.Rendering
                 int x = (i % KeysPerRow) * cell + _p.Margin;
                 int y = top + (i / KeysPerRow) * _p.LineHeight;
                 int dot = _p.Font.Height / 2;
-                _panel.FillRect(x, y + dot / 2, dot, dot, _keyColors[i] == 0 ? _p.Dim : _keyColors[i]);
+                DrawDot(i);
                 _panel.DrawText(shown, x + dot + 2, y, _p.Foreground, _p.Font, cell - dot - 2 - _p.Margin);
             }
+            for (int i = 0; i < keys; i++)
+            {
+                _keyColors[i] &= 0xFFFF;
+            }
             return Area(0, top, _p.Width, _p.Height - top);
+        }
+
+        /// <summary>
+        /// The dots of the keys whose colour alone changed, each flushed alone: a fill of a few pixels, no label and no
+        /// glyph read (a key's label starts beside its dot). A BLF key's NOTIFY redrew the whole keys region with every
+        /// label's glyph blocks (docs/benchmarks.md, h-redraw2).
+        /// </summary>
+        private void DrawDots()
+        {
+            char[] labels = _keyTexts == null ? null : _keyTexts.ToCharArray();
+            for (int i = 0; i < _keyColors.Length; i++)
+            {
+                if ((_keyColors[i] & DotToDraw) != 0)
+                {
+                    // A key without a label shows no dot.
+                    Flush(LabelIn(labels, i) == null ? 0 : DrawDot(i));
+                    _keyColors[i] &= 0xFFFF;
+                }
+            }
+        }
+
+        /// <summary>Key <paramref name="i"/>'s dot, in its colour (none: the dim one); its rectangle as <see cref="Area"/> packs it.</summary>
+        private long DrawDot(int i)
+        {
+            int dot = _p.Font.Height / 2;
+            int x = (i % KeysPerRow) * (_p.Width / KeysPerRow) + _p.Margin;
+            int y = KeysTop + (i / KeysPerRow) * _p.LineHeight + dot / 2;
+            int color = _keyColors[i] & 0xFFFF;
+            _panel.FillRect(x, y, dot, dot, color == 0 ? _p.Dim : color);
+            return Area(x, y, dot, dot);
         }
     
         /// <summary>A list shown over the body: what <see cref="SetList"/> was given and its rows as drawn.</summary>

@@ -20,13 +20,17 @@ namespace DeskPhone.Host.Panel
         public int Height { get; }
         public bool IsColor { get; }
 
-        /// <summary>Bytes sent since the last <see cref="ResetCounters"/>.</summary>
-        public long FlushedBytes { get; private set; }
+        /// <summary>Bytes sent since the last <see cref="ResetCounters"/> (a monochrome panel's pixels counted as bits and
+        /// summed before the division, so a rectangle sent in bands counts as the same rectangle sent whole).</summary>
+        public long FlushedBytes => IsColor ? _pixels2 : _pixels2 / 16;
+
+        // Pixels sent, twice (a colour pixel's two bytes; a monochrome panel's bytes are these / 16).
+        private long _pixels2;
         public int Flushes { get; private set; }
 
         public void ResetCounters()
         {
-            FlushedBytes = 0;
+            _pixels2 = 0;
             Flushes = 0;
         }
 
@@ -34,7 +38,7 @@ namespace DeskPhone.Host.Panel
         public void Receive(Rgb565Canvas source, int x, int srcY, int width, int height, int screenY)
         {
             Flushes++;
-            FlushedBytes += IsColor ? (long)width * height * 2 : (long)width * height / 8;
+            _pixels2 += (long)width * height * 2;
             int columns = System.Math.Min(width, Width - x);
             for (int row = 0; row < height && screenY + row < Height && srcY + row < source.Height; row++)
             {
