@@ -318,7 +318,7 @@ namespace DeskPhone.Firmware.Phone
         /// docs/benchmarks.md h-idadmit): one so taken in finds at least what a measured NOTIFY of its length needs, with
         /// <see cref="LargeRequestBytes"/> to spare, if the requests before it keep no more than they were charged. Against
         /// <see cref="RequestRoomBytes"/> (2 KB more) the office phone's stream at 80,896 B was measured at almost every
-        /// request: 196 measurements (a collection and a compaction each) of its 945 collections in 10 s, now 101 of 861
+        /// request: 195 measurements (a collection and a compaction each) of its 945 collections in 10 s, now 100 of 861
         /// (docs/benchmarks.md, h-gccost). Else it is measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
         /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
         /// something is refused. What ends a call (BYE, CANCEL), when measured, needs
