@@ -153,8 +153,8 @@ namespace DeskPhone.Firmware.Phone
         private string _identitiesRefused;
         private string _keys;
         private long _measuredMs = -1;
-        // What short requests may still take in unmeasured (Refusal) since the last measurement: its free bytes less the
-        // request room, less what each one taken in since was charged.
+        // What short requests may still take in unmeasured (Refusal) since the last measurement: its free bytes less a
+        // NOTIFY's room, less what each one taken in since was charged.
         private int _slack;
         // Since when an admission waits for what was taken on before to rest (Holding), -1 while the phone rests.
         private long _holdSinceMs = -1;
@@ -290,7 +290,7 @@ namespace DeskPhone.Firmware.Phone
         public int Measure()
         {
             int free = _memory.FreeAfterCollection();
-            _slack = free - RequestRoomBytes;
+            _slack = free - NotifyBytes;
             if (free < KeepBytes)
             {
                 Counts()[LowAt] = 1;
@@ -312,10 +312,14 @@ namespace DeskPhone.Firmware.Phone
         /// call taken on is not measured again when its INVITE is retransmitted.</item>
         /// <item>A short request is taken in unmeasured (no collection at rest) while the heap is not <see cref="Low"/>, nothing
         /// is refused and the last measurement left room for it: each one taken in so is charged twice its length and
-        /// <see cref="LargeRequestBytes"/> against what that measurement found above <see cref="RequestRoomBytes"/>, so that a
+        /// <see cref="LargeRequestBytes"/> against what that measurement found above <see cref="NotifyBytes"/>, so that a
         /// stream of them is measured again every few requests (at 90,200 B the office phone, all its parts taken on and 13.4 KB
         /// free at rest, took its MESSAGE stream's NOTIFYs in unmeasured while the stream's heap shrank and ran out in one's XML,
-        /// docs/benchmarks.md h-idadmit). Else it is measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
+        /// docs/benchmarks.md h-idadmit): one so taken in finds at least what a measured NOTIFY of its length needs, with
+        /// <see cref="LargeRequestBytes"/> to spare, if the requests before it keep no more than they were charged. Against
+        /// <see cref="RequestRoomBytes"/> (2 KB more) the office phone's stream at 80,896 B was measured at almost every
+        /// request: 195 measurements (a collection and a compaction each) of its 945 collections in 10 s, now 100 of 861
+        /// (docs/benchmarks.md, h-gccost). Else it is measured: <see cref="RequestBytes"/> and twice its length free (its packet, asked before it is made,
         /// and its parse and texts; a packet made already only adds margin), and <see cref="BurstBytes"/> more while
         /// something is refused. What ends a call (BYE, CANCEL), when measured, needs
         /// <see cref="EndingBytes"/> only: refusing it keeps the heap full. A NOTIFY, in a subscription's dialog too, needs
