@@ -185,7 +185,7 @@ namespace DeskPhone.Sip.Message
                 {
                     return table[at];
                 }
-                at = System.Array.IndexOf(table, ByteSearch.Lf, at + 1 + i) + 1;
+                at = System.Array.IndexOf(table, (ByteSearch.Boxes ?? ByteSearch.Make())[ByteSearch.Lf], at + 1 + i) + 1;
             }
             return 0;
         }
@@ -218,7 +218,7 @@ namespace DeskPhone.Sip.Message
                 {
                     return table[at];
                 }
-                at = System.Array.IndexOf(table, ByteSearch.Lf, at + 1 + i) + 1;
+                at = System.Array.IndexOf(table, (ByteSearch.Boxes ?? ByteSearch.Make())[ByteSearch.Lf], at + 1 + i) + 1;
             }
             return 0;
         }
@@ -229,7 +229,7 @@ namespace DeskPhone.Sip.Message
             byte[] table = Token.Classes;
             for (int at = TableAt + Letters; kind > 0 && at < table.Length;)
             {
-                int end = System.Array.IndexOf(table, ByteSearch.Lf, at + 1);
+                int end = System.Array.IndexOf(table, (ByteSearch.Boxes ?? ByteSearch.Make())[ByteSearch.Lf], at + 1);
                 if (table[at] == kind)
                 {
                     return Utf8.Codec.GetString(table, at + 1, end - at - 1);

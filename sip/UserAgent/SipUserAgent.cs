@@ -1,6 +1,7 @@
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Sip.UserAgent
 {
@@ -416,11 +417,14 @@ namespace DeskPhone.Sip.UserAgent
         {
             _turns = requests ? _turns | HandledBit : _turns & ~HandledBit;
             int quiet = _turns & TurnMask;
-            if (_message != null && (quiet >= PartsQuietTurns || (quiet == 0 && (!requests || !burst))))
+            if (quiet >= PartsQuietTurns || (quiet == 0 && (!requests || !burst)))
             {
                 _message = null;
                 _check = null;
                 _writer = null;
+                // The searches' boxed values go with them (made again by the next parse): 300 B a quiet phone does not
+                // keep, whoever searched last (a parse outside a burst too).
+                ByteSearch.Boxes = null;
             }
             bool busy = false;
             for (int i = 0; i < _clients.Length; i++)
