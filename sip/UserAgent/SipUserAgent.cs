@@ -417,7 +417,8 @@ namespace DeskPhone.Sip.UserAgent
         {
             _turns = requests ? _turns | HandledBit : _turns & ~HandledBit;
             int quiet = _turns & TurnMask;
-            if (quiet >= PartsQuietTurns || (quiet == 0 && (!requests || !burst)))
+            // Tested first: an idle turn (neither made) stores nothing.
+            if ((_message != null || ByteSearch.Boxes != null) && (quiet >= PartsQuietTurns || (quiet == 0 && (!requests || !burst))))
             {
                 _message = null;
                 _check = null;
