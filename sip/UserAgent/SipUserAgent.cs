@@ -548,13 +548,13 @@ namespace DeskPhone.Sip.UserAgent
             if (!m.IsRequest)
             {
                 RequestCheck.Check(m, Capabilities, _check);
-                ClientTransaction t = _check.WellFormed ? FindClient(m) : null;
+                ClientTransaction t = _check.Code == ParseResult.Ok ? FindClient(m) : null;
                 if (t != null)
                 {
                     t.OnResponse(m, nowMs);
                     return false;
                 }
-                for (int i = 0; i < MaxListeners && _listeners[i] != null && _check.WellFormed; i++)
+                for (int i = 0; i < MaxListeners && _listeners[i] != null && _check.Code == ParseResult.Ok; i++)
                 {
                     if (_listeners[i].OnResponse(m, nowMs))
                     {
@@ -615,7 +615,7 @@ namespace DeskPhone.Sip.UserAgent
                 return true;
             }
             RequestCheck.Check(m, Capabilities, _check);
-            if (_check.Status != 0)
+            if (_check.ErrorStatus != 0)
             {
                 RefuseChecked(packet, m, nowMs);
                 return true;
@@ -675,7 +675,7 @@ namespace DeskPhone.Sip.UserAgent
             Respond(packet, m, 503, ReasonPhrases.For(503), HeaderNames.RetryAfter, _transactions.RetryAfterSeconds(nowMs).ToString(), false, nowMs);
 
         private void RefuseChecked(SipPacket packet, SipMessage m, long nowMs) =>
-            Respond(packet, m, _check.Status, _check.WellFormed ? ReasonPhrases.For(_check.Status) : _check.Reason,
+            Respond(packet, m, _check.ErrorStatus, _check.Code == ParseResult.Ok ? ReasonPhrases.For(_check.ErrorStatus) : _check.ErrorReason,
                     _check.HeaderName, _check.HeaderValue, true, nowMs);
 
         /// <summary>
@@ -843,9 +843,9 @@ namespace DeskPhone.Sip.UserAgent
             else if (kind == ServerTransactions.FromCheck)
             {
                 RequestCheck.Check(m, Capabilities, _check);
-                if (_check.Status == status)
+                if (_check.ErrorStatus == status)
                 {
-                    reason = _check.WellFormed ? reason : _check.Reason;
+                    reason = _check.Code == ParseResult.Ok ? reason : _check.ErrorReason;
                     header = _check.HeaderName;
                     value = _check.HeaderValue;
                 }
