@@ -423,7 +423,7 @@ namespace DeskPhone.Sip.UserAgent
                 _message = null;
                 _check = null;
                 _writer = null;
-                // The searches' boxed values go with them (made again by the next parse): 300 B a quiet phone does not
+                // The searches' boxed values go with them (made again by the next parse): 384 B a quiet phone does not
                 // keep, whoever searched last (a parse outside a burst too).
                 ByteSearch.Boxes = null;
             }
