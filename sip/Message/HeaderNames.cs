@@ -133,7 +133,7 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         internal static byte[] MakeTable()
         {
-            // Not ByteSearch's boxed bytes: nanoCLR runs the static constructors in its own order, and its may not have run yet.
+            // A box per entry here, not ByteSearch's: once, at start, and less byte code.
             var table = new byte[TableAt + Letters + Packed.Length];
             System.Text.Encoding.UTF8.GetBytes(Packed, 0, Packed.Length, table, TableAt + Letters);
             for (int letter = 0; letter < 26; letter++)
@@ -185,7 +185,7 @@ namespace DeskPhone.Sip.Message
                 {
                     return table[at];
                 }
-                at = System.Array.IndexOf(table, ByteSearch.Lf, at + 1 + i) + 1;
+                at = System.Array.IndexOf(table, (ByteSearch.Boxes ?? ByteSearch.Make())[ByteSearch.Lf], at + 1 + i) + 1;
             }
             return 0;
         }
@@ -218,7 +218,7 @@ namespace DeskPhone.Sip.Message
                 {
                     return table[at];
                 }
-                at = System.Array.IndexOf(table, ByteSearch.Lf, at + 1 + i) + 1;
+                at = System.Array.IndexOf(table, (ByteSearch.Boxes ?? ByteSearch.Make())[ByteSearch.Lf], at + 1 + i) + 1;
             }
             return 0;
         }
@@ -229,7 +229,7 @@ namespace DeskPhone.Sip.Message
             byte[] table = Token.Classes;
             for (int at = TableAt + Letters; kind > 0 && at < table.Length;)
             {
-                int end = System.Array.IndexOf(table, ByteSearch.Lf, at + 1);
+                int end = ByteSearch.IndexOf(table, ByteSearch.Lf, at + 1, table.Length);
                 if (table[at] == kind)
                 {
                     return Utf8.Codec.GetString(table, at + 1, end - at - 1);

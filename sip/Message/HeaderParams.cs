@@ -15,7 +15,7 @@ namespace DeskPhone.Sip.Message
             // On the value's characters copied once: Substring, Trim and ToLower each convert the whole string on the
             // device; ToLower runs only when there is something to lower.
             char[] v = header.ToCharArray();
-            int semi = CharSearch.IndexOf(v, CharSearch.Semicolon, 0, v.Length);
+            int semi = ByteSearch.IndexOf(v, CharSearch.Semicolon, 0, v.Length);
             int start = Token.TrimStart(v, 0, semi < 0 ? v.Length : semi);
             int end = Token.TrimEnd(v, start, semi < 0 ? v.Length : semi);
             bool lower = true;

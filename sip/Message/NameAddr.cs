@@ -49,12 +49,12 @@ namespace DeskPhone.Sip.Message
                 }
                 else if (c == '<')
                 {
-                    i = CharSearch.IndexOf(v, CharSearch.Greater, i, end);
+                    i = ByteSearch.IndexOf(v, CharSearch.Greater, i, end);
                     if (i < 0)
                     {
                         return null;
                     }
-                    i = System.Array.IndexOf(v, CharSearch.Semicolon, i, end - i);
+                    i = System.Array.IndexOf(v, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Semicolon], i, end - i);
                     break;
                 }
                 else if (c == ';')
@@ -93,7 +93,7 @@ namespace DeskPhone.Sip.Message
             int paramEnd = end;
             if (lt >= 0)
             {
-                int gt = CharSearch.IndexOf(v, CharSearch.Greater, lt, end);
+                int gt = ByteSearch.IndexOf(v, CharSearch.Greater, lt, end);
                 if (gt < 0)
                 {
                     return null;

@@ -23,12 +23,12 @@ namespace DeskPhone.Sip.Message
                 return true;
             }
             byte nameBit = uriStyle ? Token.UriParamBit : Token.TokenBit;
-            bool quoted = System.Array.IndexOf(s, CharSearch.Quote, start, end - start) >= 0;
+            bool quoted = System.Array.IndexOf(s, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Quote], start, end - start) >= 0;
             int i = start;
             while (i <= end)
             {
                 // The next ';' outside quotes, or the end; written out as in Get (each call is a frame in nanoCLR's heap).
-                int next = quoted ? Separator.Next(s, i, end, ';', false) : (i < end ? System.Array.IndexOf(s, CharSearch.Semicolon, i, end - i) : -1);
+                int next = quoted ? Separator.Next(s, i, end, ';', false) : (i < end ? System.Array.IndexOf(s, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Semicolon], i, end - i) : -1);
                 if (next < 0)
                 {
                     next = end;
@@ -66,7 +66,7 @@ namespace DeskPhone.Sip.Message
         {
             int nameLength = name.Length;
             int first = nameLength == 0 ? -1 : name[0] | 0x20;
-            bool quoted = start < end && System.Array.IndexOf(s, CharSearch.Quote, start, end - start) >= 0;
+            bool quoted = start < end && System.Array.IndexOf(s, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Quote], start, end - start) >= 0;
             int i = start;
             while (i < end)
             {
@@ -74,7 +74,7 @@ namespace DeskPhone.Sip.Message
                 // parameter's look-up is the deepest point of a response's check (a Via's received, a Contact's URI), and
                 // each call is a frame of about 250 B in nanoCLR's heap. A list without a quote (the usual one) goes from
                 // ';' to ';' with the runtime's search instead of a walk of every character.
-                int next = quoted ? Separator.Next(s, i, end, ';', false) : System.Array.IndexOf(s, CharSearch.Semicolon, i, end - i);
+                int next = quoted ? Separator.Next(s, i, end, ';', false) : System.Array.IndexOf(s, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Semicolon], i, end - i);
                 if (next < 0)
                 {
                     next = end;

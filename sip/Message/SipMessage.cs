@@ -578,7 +578,7 @@ namespace DeskPhone.Sip.Message
             // A bare CR inside a line counts as a line break too (as it did when every value was searched for both).
             // The runtime's search straight from here (not through ByteSearch): a frame less under a header's value,
             // which the check of a response reads at its deepest (issue #17).
-            if (!folded && (end <= start || System.Array.IndexOf(b, ByteSearch.Cr, start, end - start) < 0))
+            if (!folded && (end <= start || System.Array.IndexOf(b, (ByteSearch.Boxes ?? ByteSearch.Make())[ByteSearch.Cr], start, end - start) < 0))
             {
                 return Utf8.Codec.GetString(b, start, end - start);
             }

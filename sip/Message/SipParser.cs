@@ -52,7 +52,7 @@ namespace DeskPhone.Sip.Message
             {
                 // The line's end and its CR found here: no call more per header line.
                 // The runtime's search directly (pos <= end): ByteSearch would be one more call per line.
-                int next = System.Array.IndexOf(data, ByteSearch.Lf, pos, end - pos);
+                int next = System.Array.IndexOf(data, (ByteSearch.Boxes ?? ByteSearch.Make())[ByteSearch.Lf], pos, end - pos);
                 // A line ending past MaxSpan is refused too: the message keeps its lines' places in 16 bits.
                 if (pos - start > maxHeaderBytes || next - start > SipMessage.MaxSpan)
                 {
@@ -275,7 +275,7 @@ namespace DeskPhone.Sip.Message
             {
                 return false;
             }
-            int colon = System.Array.IndexOf(b, ByteSearch.Colon, start, end - start);
+            int colon = System.Array.IndexOf(b, (ByteSearch.Boxes ?? ByteSearch.Make())[ByteSearch.Colon], start, end - start);
             if (colon <= start)
             {
                 return false;

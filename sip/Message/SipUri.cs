@@ -103,7 +103,7 @@ namespace DeskPhone.Sip.Message
             {
                 // The user part here, not in a method: a frame less under its search and its unescaping (no deeper
                 // than the host's search below).
-                int pw = CharSearch.IndexOf(t, CharSearch.Colon, hostStart, at);
+                int pw = ByteSearch.IndexOf(t, CharSearch.Colon, hostStart, at);
                 int userEnd = pw < 0 ? at : pw;
                 if (userEnd == hostStart || !Token.All(t, hostStart, userEnd, Token.UserBit))
                 {
@@ -134,7 +134,7 @@ namespace DeskPhone.Sip.Message
                 uri.Headers = new string(t, question + 1, end - question - 1);
                 hostEnd = question;
             }
-            int semi = CharSearch.IndexOf(t, CharSearch.Semicolon, hostStart, hostEnd);
+            int semi = ByteSearch.IndexOf(t, CharSearch.Semicolon, hostStart, hostEnd);
             if (semi >= 0)
             {
                 if (!Params.Valid(t, semi + 1, hostEnd, true))
@@ -222,7 +222,7 @@ namespace DeskPhone.Sip.Message
             {
                 // The runtime's search straight from here (not through CharSearch): the parse of a message's URIs and
                 // Vias is deepest at this point, and a frame less there is heap the 80,896-byte board needs (issue #17).
-                int colon = end <= start ? -1 : System.Array.IndexOf(s, CharSearch.Colon, start, end - start);
+                int colon = end <= start ? -1 : System.Array.IndexOf(s, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Colon], start, end - start);
                 if (colon >= 0)
                 {
                     hostEnd = colon;

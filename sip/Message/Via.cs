@@ -118,7 +118,7 @@ namespace DeskPhone.Sip.Message
             // The rest (sent-by, then parameters) starts at i, which is also where the sent-by starts.
             i = Token.TrimStart(v, i, n);
             int restEnd = Token.TrimEnd(v, i, n);
-            int semi = CharSearch.IndexOf(v, CharSearch.Semicolon, i, restEnd);
+            int semi = ByteSearch.IndexOf(v, CharSearch.Semicolon, i, restEnd);
             int sentByEnd = Token.TrimEnd(v, i, semi < 0 ? restEnd : semi);
             var via = new Via { Transport = TransportName(v, transportStart, transportEnd) };
             if (semi >= 0)

@@ -168,7 +168,7 @@ namespace DeskPhone.Sip.Session
                 {
                     lt--;
                 }
-                int gt = lt < 0 ? -1 : CharSearch.IndexOf(h, CharSearch.Greater, lt, h.Length);
+                int gt = lt < 0 ? -1 : ByteSearch.IndexOf(h, CharSearch.Greater, lt, h.Length);
                 return gt < 0 ? null : new string(h, lt + 1, gt - lt - 1);
             }
         }

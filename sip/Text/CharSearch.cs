@@ -5,17 +5,14 @@ namespace DeskPhone.Sip.Text
     /// as <see cref="ByteSearch"/> does on bytes: on nanoFramework <c>Array.IndexOf</c> of a char[] compares in C, where
     /// a managed loop costs several interpreted instructions per character. A search costs about as much as a managed
     /// loop over four or five characters, so it is used where the range is longer (a URI's host, a parameter list).
-    /// The characters are boxed once here, so a search allocates nothing.
+    /// A value is its index in <see cref="ByteSearch.Boxes"/>, which holds the characters boxed once: a search
+    /// (<see cref="ByteSearch.IndexOf"/>, which takes either array) allocates nothing.
     /// </summary>
     internal static class CharSearch
     {
-        public static readonly object Semicolon = ';';
-        public static readonly object Colon = ':';
-        public static readonly object Quote = '"';
-        public static readonly object Greater = '>';
-
-        /// <summary>The first index of <paramref name="value"/> (one of the boxed characters above) in [start, end), or -1.</summary>
-        public static int IndexOf(char[] s, object value, int start, int end) =>
-            end <= start ? -1 : System.Array.IndexOf(s, value, start, end - start);
+        public const int Semicolon = 6;
+        public const int Colon = 7;
+        public const int Quote = 8;
+        public const int Greater = 9;
     }
 }

@@ -1,6 +1,7 @@
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Sip.UserAgent
 {
@@ -416,11 +417,15 @@ namespace DeskPhone.Sip.UserAgent
         {
             _turns = requests ? _turns | HandledBit : _turns & ~HandledBit;
             int quiet = _turns & TurnMask;
-            if (_message != null && (quiet >= PartsQuietTurns || (quiet == 0 && (!requests || !burst))))
+            // Tested first: an idle turn (neither made) stores nothing.
+            if ((_message != null || ByteSearch.Boxes != null) && (quiet >= PartsQuietTurns || (quiet == 0 && (!requests || !burst))))
             {
                 _message = null;
                 _check = null;
                 _writer = null;
+                // The searches' boxed values go with them (made again by the next parse): 384 B a quiet phone does not
+                // keep, whoever searched last (a parse outside a burst too).
+                ByteSearch.Boxes = null;
             }
             bool busy = false;
             for (int i = 0; i < _clients.Length; i++)
@@ -543,13 +548,13 @@ namespace DeskPhone.Sip.UserAgent
             if (!m.IsRequest)
             {
                 RequestCheck.Check(m, Capabilities, _check);
-                ClientTransaction t = _check.WellFormed ? FindClient(m) : null;
+                ClientTransaction t = _check.Code == ParseResult.Ok ? FindClient(m) : null;
                 if (t != null)
                 {
                     t.OnResponse(m, nowMs);
                     return false;
                 }
-                for (int i = 0; i < MaxListeners && _listeners[i] != null && _check.WellFormed; i++)
+                for (int i = 0; i < MaxListeners && _listeners[i] != null && _check.Code == ParseResult.Ok; i++)
                 {
                     if (_listeners[i].OnResponse(m, nowMs))
                     {
@@ -610,7 +615,7 @@ namespace DeskPhone.Sip.UserAgent
                 return true;
             }
             RequestCheck.Check(m, Capabilities, _check);
-            if (_check.Status != 0)
+            if (_check.ErrorStatus != 0)
             {
                 RefuseChecked(packet, m, nowMs);
                 return true;
@@ -670,7 +675,7 @@ namespace DeskPhone.Sip.UserAgent
             Respond(packet, m, 503, ReasonPhrases.For(503), HeaderNames.RetryAfter, _transactions.RetryAfterSeconds(nowMs).ToString(), false, nowMs);
 
         private void RefuseChecked(SipPacket packet, SipMessage m, long nowMs) =>
-            Respond(packet, m, _check.Status, _check.WellFormed ? ReasonPhrases.For(_check.Status) : _check.Reason,
+            Respond(packet, m, _check.ErrorStatus, _check.Code == ParseResult.Ok ? ReasonPhrases.For(_check.ErrorStatus) : _check.ErrorReason,
                     _check.HeaderName, _check.HeaderValue, true, nowMs);
 
         /// <summary>
@@ -838,9 +843,9 @@ namespace DeskPhone.Sip.UserAgent
             else if (kind == ServerTransactions.FromCheck)
             {
                 RequestCheck.Check(m, Capabilities, _check);
-                if (_check.Status == status)
+                if (_check.ErrorStatus == status)
                 {
-                    reason = _check.WellFormed ? reason : _check.Reason;
+                    reason = _check.Code == ParseResult.Ok ? reason : _check.ErrorReason;
                     header = _check.HeaderName;
                     value = _check.HeaderValue;
                 }

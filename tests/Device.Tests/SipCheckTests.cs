@@ -29,17 +29,17 @@ namespace NFUnitTest
         public void ARepeatedFromInItsCompactFormIsRefused400()
         {
             CheckResult r = Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nt: <sip:x@y>\r\nf: <sip:a@b>;tag=2\r\n");
-            Assert.AreEqual(400, r.Status);
-            Assert.AreEqual("more than one From header", r.Reason);
+            Assert.AreEqual(400, r.ErrorStatus);
+            Assert.AreEqual("more than one From header", r.ErrorReason);
         }
 
         [TestMethod]
         public void ARepeatedListHeaderIsFineAndARepeatedDateIsNot()
         {
-            Assert.AreEqual(0, Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nAccept: text/plain\r\nAccept: application/sdp\r\n").Status);
+            Assert.AreEqual(0, Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nAccept: text/plain\r\nAccept: application/sdp\r\n").ErrorStatus);
             CheckResult r = Check("Date: Sat, 13 Nov 2010 23:29:00 GMT\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nDate: Sat, 13 Nov 2010 23:29:00 GMT\r\n");
-            Assert.AreEqual(400, r.Status);
-            Assert.AreEqual("more than one Date header", r.Reason);
+            Assert.AreEqual(400, r.ErrorStatus);
+            Assert.AreEqual("more than one Date header", r.ErrorReason);
         }
     }
 }

@@ -101,23 +101,23 @@ namespace DeskPhone.Sip.Tests.Message
             var c = new CheckResult();
             RequestCheck.Check(Parsed("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@h>;tag=1\r\n" +
                                       "To: <sip:b@h>\r\nCall-ID: x\r\nCSeq: nonsense\r\nContent-Length: 0\r\n\r\n"), caps, c);
-            Assert.False(c.WellFormed);
-            Assert.True(c.Drop);
+            Assert.False(c.Code == ParseResult.Ok);
+            Assert.True(c.Code != ParseResult.Ok && c.ErrorStatus == 0);
             Assert.Null(c.HeaderName);
 
             RequestCheck.Check(Parsed(Request.Replace("CSeq: 7 MESSAGE", "CSeq: 7")), caps, c);
-            Assert.False(c.Drop);
-            Assert.Equal(400, c.Status);
+            Assert.False(c.Code != ParseResult.Ok && c.ErrorStatus == 0);
+            Assert.Equal(400, c.ErrorStatus);
 
             RequestCheck.Check(Parsed(Request.Replace("text/plain", "application/x-unknown")), caps, c);
-            Assert.Equal(415, c.Status);
-            Assert.False(c.Drop);
+            Assert.Equal(415, c.ErrorStatus);
+            Assert.False(c.Code != ParseResult.Ok && c.ErrorStatus == 0);
             Assert.Equal("Accept", c.HeaderName);
             Assert.NotNull(c.HeaderValue);
 
             RequestCheck.Check(Parsed(Request), caps, c);
-            Assert.True(c.WellFormed);
-            Assert.Equal(0, c.Status);
+            Assert.True(c.Code == ParseResult.Ok);
+            Assert.Equal(0, c.ErrorStatus);
             Assert.Null(c.HeaderName);
             Assert.Null(c.HeaderValue);
         }

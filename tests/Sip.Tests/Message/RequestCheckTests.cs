@@ -24,16 +24,16 @@ namespace DeskPhone.Sip.Tests.Message
         public void TheFirstRepeatedHeaderInMessageOrderIsNamed()
         {
             CheckResult r = Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nt: <sip:x@y>\r\nf: <sip:a@b>;tag=2\r\n");
-            Assert.Equal(400, r.Status);
-            Assert.Equal("more than one From header", r.Reason);
+            Assert.Equal(400, r.ErrorStatus);
+            Assert.Equal("more than one From header", r.ErrorReason);
         }
 
         [Fact]
         public void ARepeatedListHeaderIsFineAndARepeatedDateIsNot()
         {
-            Assert.Equal(0, Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nAccept: text/plain\r\nAccept: application/sdp\r\n").Status);
+            Assert.Equal(0, Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nAccept: text/plain\r\nAccept: application/sdp\r\n").ErrorStatus);
             CheckResult r = Check("Date: Sat, 13 Nov 2010 23:29:00 GMT\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nDate: Sat, 13 Nov 2010 23:29:00 GMT\r\n");
-            Assert.Equal("more than one Date header", r.Reason);
+            Assert.Equal("more than one Date header", r.ErrorReason);
         }
 
         private static SipMessage Parse(string text)
@@ -64,19 +64,19 @@ namespace DeskPhone.Sip.Tests.Message
             Assert.Equal(69, m.MaxForwards);
             Assert.Equal(30, m.Expires);
             Assert.Equal("application/sdp", m.ContentType);
-            Assert.Equal(0, RequestCheck.Check(m, UaCapabilities.Phone(), new CheckResult()).Status);
+            Assert.Equal(0, RequestCheck.Check(m, UaCapabilities.Phone(), new CheckResult()).ErrorStatus);
 
             SipMessage noCallId = Parse("OPTIONS sip:x@y SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nf: <sip:a@b>\r\nt: <sip:x@y>\r\nCSeq: 1 OPTIONS\r\n\r\n");
-            Assert.Equal("missing Call-ID header", RequestCheck.Check(noCallId, UaCapabilities.Phone(), new CheckResult()).Reason);
-            Assert.Equal("malformed Date header (RFC 1123 date in GMT expected)", Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nDate: yesterday\r\n").Reason);
-            Assert.Equal("malformed Contact header", Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nm: <sip:a@h>, <x y>\r\n").Reason);
+            Assert.Equal("missing Call-ID header", RequestCheck.Check(noCallId, UaCapabilities.Phone(), new CheckResult()).ErrorReason);
+            Assert.Equal("malformed Date header (RFC 1123 date in GMT expected)", Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nDate: yesterday\r\n").ErrorReason);
+            Assert.Equal("malformed Contact header", Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nm: <sip:a@h>, <x y>\r\n").ErrorReason);
             CheckResult require = Check("From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nRequire: foo, timer\r\nRequire: bar\r\n");
-            Assert.Equal(420, require.Status);
+            Assert.Equal(420, require.ErrorStatus);
             Assert.Equal("foo, bar", require.HeaderValue);
             CheckResult accept = RequestCheck.Check(Parse("INVITE sip:x@y SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nf: <sip:a@b>;tag=1\r\n" +
                                                           "t: <sip:x@y>\r\ni: c\r\nCSeq: 1 INVITE\r\nAccept: text/plain, text/html\r\nl: 0\r\n\r\n"),
                                                     UaCapabilities.Phone(), new CheckResult());
-            Assert.Equal(406, accept.Status);
+            Assert.Equal(406, accept.ErrorStatus);
         }
 
         /// <summary>
@@ -92,15 +92,15 @@ namespace DeskPhone.Sip.Tests.Message
             string head = method + " sip:x@y SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID: c\r\nCSeq: 1 " + method + "\r\n";
             CheckResult badFrom = RequestCheck.Check(Parse(head + "From: <sip:a@b;tag=1\r\nTo: <sip:x@y>\r\nContent-Length: 0\r\n\r\n"),
                                                      UaCapabilities.Phone(), new CheckResult());
-            Assert.Equal(400, badFrom.Status);
-            Assert.Equal("malformed From header", badFrom.Reason);
+            Assert.Equal(400, badFrom.ErrorStatus);
+            Assert.Equal("malformed From header", badFrom.ErrorReason);
             CheckResult badTo = RequestCheck.Check(Parse(head + "From: <sip:a@b>;tag=1\r\nTo: sip:x@y z\r\nContent-Length: 0\r\n\r\n"),
                                                    UaCapabilities.Phone(), new CheckResult());
-            Assert.Equal(400, badTo.Status);
-            Assert.Equal("malformed To header", badTo.Reason);
+            Assert.Equal(400, badTo.ErrorStatus);
+            Assert.Equal("malformed To header", badTo.ErrorReason);
 
             SipMessage good = Parse(head + "From: \"A; <b>\" <sip:a@b>;tag=f1\r\nTo: <sip:x@y>;tag=t1\r\nContent-Length: 0\r\n\r\n");
-            Assert.True(RequestCheck.Check(good, UaCapabilities.Phone(), new CheckResult()).WellFormed);
+            Assert.True(RequestCheck.Check(good, UaCapabilities.Phone(), new CheckResult()).Code == ParseResult.Ok);
             Assert.Equal("f1", good.FromTag);
             Assert.Equal("t1", good.ToTag);
             Assert.Equal("A; <b>", good.From.DisplayName);

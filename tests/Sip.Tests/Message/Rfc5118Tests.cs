@@ -36,15 +36,15 @@ namespace DeskPhone.Sip.Tests.Message
         {
             (SipMessage m, ParseResult p, CheckResult c) = Judge(text);
             Assert.True(p.Code == ParseResult.Ok, p.ErrorReason);
-            Assert.True(c.WellFormed, c.Reason);
+            Assert.True(c.Code == ParseResult.Ok, c.ErrorReason);
             return m;
         }
 
         private static void Refused(string text)
         {
             (SipMessage _, ParseResult p, CheckResult c) = Judge(text);
-            int status = p.Code == ParseResult.Invalid ? p.ErrorStatus : c.Status;
-            Assert.True(p.Code == ParseResult.Invalid || !c.WellFormed, "accepted");
+            int status = p.Code == ParseResult.Invalid ? p.ErrorStatus : c.ErrorStatus;
+            Assert.True(p.Code == ParseResult.Invalid || c.Code != ParseResult.Ok, "accepted");
             Assert.Equal(400, status);
         }
 

@@ -211,7 +211,7 @@ namespace DeskPhone.Sip.Tests.Stack
             var p = new ParseResult();
             new SipParser().Parse(bytes, 0, bytes.Length, false, m, p);
             Assert.Equal(ParseResult.Ok, p.Code);
-            Assert.True(RequestCheck.Check(m, UaCapabilities.Phone(), new CheckResult()).WellFormed);
+            Assert.True(RequestCheck.Check(m, UaCapabilities.Phone(), new CheckResult()).Code == ParseResult.Ok);
         }
     }
 }

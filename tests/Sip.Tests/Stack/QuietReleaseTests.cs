@@ -43,6 +43,7 @@ namespace DeskPhone.Sip.Tests.Stack
                     return false;
                 }
                 Seen = new WeakReference(m);
+                Boxes = SearchBoxes();
                 Handled++;
                 ((SipUserAgent)Agent).Reply(packet, m, 200, nowMs);
                 return true;
@@ -51,7 +52,15 @@ namespace DeskPhone.Sip.Tests.Stack
             public bool OnResponse(SipMessage m, long nowMs) => false;
 
             public object Agent;
+
+            /// <summary>The searches' boxed values while the last request was handled.</summary>
+            public object Boxes;
         }
+
+        /// <summary>DeskPhone.Sip.Text.ByteSearch.Boxes (internal): the searches' values, boxed while parses need them.</summary>
+        private static object SearchBoxes() =>
+            typeof(SipUserAgent).Assembly.GetType("DeskPhone.Sip.Text.ByteSearch")
+                .GetField("Boxes", BindingFlags.NonPublic | BindingFlags.Static).GetValue(null);
 
         private static string Message(string branch) =>
             "MESSAGE sip:486@192.0.2.10;line=dp1 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=" + branch +
@@ -129,6 +138,30 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.NotNull(ParsedMessage());
             _ua.Poll(2 + SipUserAgent.PartsQuietTurns);
             Assert.Null(ParsedMessage());
+        }
+
+        /// <summary>
+        /// The searches' boxed values (ByteSearch.Boxes, one static array, not ten static fields: h-sipboxes) exist while
+        /// a request is handled and go with the burst's parts; the next parse makes them again and answers as before.
+        /// Other tests' parses may make or drop them meanwhile (one static, tests in parallel): so the check is that the
+        /// array the handler saw is not kept, which a user agent that let go of nothing would fail.
+        /// </summary>
+        [Fact]
+        public void TheSearchesBoxedValuesGoWithTheBurstsPartsAndAreMadeAgain()
+        {
+            _watch.Agent = _ua;
+            _ua.AddListener(_watch);
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", AnswerFirst());
+            object seen = _watch.Boxes;
+            Assert.NotNull(seen);
+            Assert.NotSame(seen, SearchBoxes());
+
+            _channel.Arrive(Message("z9hG4bKq2"));
+            _ua.Poll(1);
+            Assert.Equal(2, _watch.Handled);
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", _channel.Last);
+            Assert.NotNull(_watch.Boxes);
+            Assert.NotSame(seen, _watch.Boxes);
         }
 
         private static readonly string[] CallParts = { "_sdpMedia", "_writer" };

@@ -12,7 +12,7 @@ namespace DeskPhone.Sip.Tests.Torture
             Skip.If(TestPaths.Torture == null, TestPaths.MissingTorture);
             (SipMessage m, ParseResult p, CheckResult c) = TortureTests.Judge(File.ReadAllBytes(Path.Combine(TestPaths.Torture, file)));
             Assert.Equal(ParseResult.Ok, p.Code);
-            Assert.True(c.WellFormed, c.Reason);
+            Assert.True(c.Code == ParseResult.Ok, c.ErrorReason);
             return m;
         }
 
@@ -141,7 +141,7 @@ namespace DeskPhone.Sip.Tests.Torture
         {
             Skip.If(TestPaths.Torture == null, TestPaths.MissingTorture);
             (_, _, CheckResult c) = TortureTests.Judge(File.ReadAllBytes(Path.Combine(TestPaths.Torture, "bext01.dat")));
-            Assert.Equal(420, c.Status);
+            Assert.Equal(420, c.ErrorStatus);
             Assert.Equal("Unsupported", c.HeaderName);
             Assert.Equal("nothingSupportsThis, nothingSupportsThisEither", c.HeaderValue);
         }

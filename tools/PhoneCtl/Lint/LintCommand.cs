@@ -49,17 +49,17 @@ namespace DeskPhone.PhoneCtl.Lint
                 return "reject " + (p.ErrorStatus == 0 ? "drop" : p.ErrorStatus.ToString()) + " " + p.ErrorReason;
             }
             RequestCheck.Check(m, caps, c);
-            if (!c.WellFormed)
+            if (c.Code != ParseResult.Ok)
             {
-                return "reject " + (c.Drop ? "drop" : c.Status.ToString()) + " " + c.Reason;
+                return "reject " + (c.ErrorStatus == 0 ? "drop" : c.ErrorStatus.ToString()) + " " + c.ErrorReason;
             }
             if (!m.IsRequest)
             {
                 return "accept drop response " + m.StatusCode + " is well formed (the phone never answers a response)";
             }
-            if (c.Status != 0)
+            if (c.ErrorStatus != 0)
             {
-                return "accept " + c.Status + " " + c.Reason + (c.HeaderName != null ? " (" + c.HeaderName + ": " + c.HeaderValue + ")" : "");
+                return "accept " + c.ErrorStatus + " " + c.ErrorReason + (c.HeaderName != null ? " (" + c.HeaderName + ": " + c.HeaderValue + ")" : "");
             }
             return "accept 200 " + m.Method + " passes every check";
         }
