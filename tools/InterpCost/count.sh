@@ -45,13 +45,10 @@ if [ ! -x "$SYM" ]; then
   echo "count.sh: building the interpreter with symbols into $SYM (once)"
   "$ROOT/tools/InterpCost/build-nanoclr.sh" "$SDK" "$SYM"
 fi
-objcopy -O binary -j .text "$SDK/nanoclr/nanoclr32" "$OUT/sdk.text"
-objcopy -O binary -j .text "$SYM" "$OUT/sym.text"
-if ! cmp -s "$OUT/sdk.text" "$OUT/sym.text"; then
+if ! "$ROOT/tools/InterpCost/same-text.sh" "$SDK/nanoclr/nanoclr32" "$SYM" "$OUT"; then
   echo "count.sh: $SYM is not the SDK's nanoclr32 with symbols (.text differs); delete it to rebuild" >&2
   exit 1
 fi
-rm -f "$OUT/sdk.text" "$OUT/sym.text"
 
 # ---- the program ----
 cd "$ROOT"

@@ -31,13 +31,10 @@ command -v valgrind >/dev/null || { echo "gccost.sh: valgrind is not installed" 
 [ -x "$SYM" ] || { echo "gccost.sh: no interpreter with symbols at $SYM (tools/InterpCost/count.sh builds it, or set NANOCLR_SYM)" >&2; exit 2; }
 [ -f "$BOOT/DeskPhone.Board.pe" ] || { echo "gccost.sh: no board .pe files in $BOOT (run BOOT_BOARD=1 tests/Device.Boot/run.sh first)" >&2; exit 2; }
 mkdir -p "$OUT"
-objcopy -O binary -j .text "$SDK/nanoclr/nanoclr32" "$OUT/sdk.text"
-objcopy -O binary -j .text "$SYM" "$OUT/sym.text"
-if ! cmp -s "$OUT/sdk.text" "$OUT/sym.text"; then
+if ! "$ROOT/tools/InterpCost/same-text.sh" "$SDK/nanoclr/nanoclr32" "$SYM" "$OUT"; then
   echo "gccost.sh: $SYM is not the SDK's nanoclr32 with symbols (.text differs)" >&2
   exit 1
 fi
-rm -f "$OUT/sdk.text" "$OUT/sym.text"
 
 mapfile -t LOAD < <(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import nfsdk as N; l, p = N.resolve_load_list(sys.argv[2:]); print("\n".join(l))' \
   "$SDK/bin" "$BOOT/DeskPhone.Boot.pe" "$BOOT/DeskPhone.Board.pe")
