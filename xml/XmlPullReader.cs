@@ -446,23 +446,11 @@ namespace DeskPhone.Xml
                 int b = _data[start];
                 if (b == '&')
                 {
-                    int semi = start + 1;
-                    while (semi < end && semi - start <= 10 && _data[semi] != (byte)';')
+                    start = Entity(null, start, end);
+                    if (start < 0)
                     {
-                        semi++;
-                    }
-                    if (semi >= end || _data[semi] != (byte)';')
-                    {
-                        _pos = start;
-                        Fail("unterminated entity reference");
                         return false;
                     }
-                    if (!AppendEntity(null, start + 1, semi))
-                    {
-                        _pos = start;
-                        return false;
-                    }
-                    start = semi + 1;
                 }
                 else if (b < 0x80)
                 {
@@ -620,23 +608,11 @@ namespace DeskPhone.Xml
                     }
                     sb.Append(part);
                 }
-                int semi = p + 1;
-                while (semi < end && semi - p <= 10 && _data[semi] != (byte)';')
+                p = Entity(sb, p, end);
+                if (p < 0)
                 {
-                    semi++;
-                }
-                if (semi >= end || _data[semi] != (byte)';')
-                {
-                    _pos = p;
-                    Fail("unterminated entity reference");
                     return null;
                 }
-                if (!AppendEntity(sb, p + 1, semi))
-                {
-                    _pos = p;
-                    return null;
-                }
-                p = semi + 1;
                 run = p;
             }
             if (run < end)
@@ -649,6 +625,31 @@ namespace DeskPhone.Xml
                 sb.Append(tail);
             }
             return sb.ToString();
+        }
+
+        /// <summary>
+        /// The entity reference whose '&amp;' is at <paramref name="at"/>, checked (and appended to <paramref name="sb"/>
+        /// when given): the byte after its ';', or -1 once failed (a ';' within 10 bytes, a known or numeric entity).
+        /// </summary>
+        private int Entity(StringBuilder sb, int at, int end)
+        {
+            int semi = at + 1;
+            while (semi < end && semi - at <= 10 && _data[semi] != (byte)';')
+            {
+                semi++;
+            }
+            if (semi >= end || _data[semi] != (byte)';')
+            {
+                _pos = at;
+                Fail("unterminated entity reference");
+                return -1;
+            }
+            if (!AppendEntity(sb, at + 1, semi))
+            {
+                _pos = at;
+                return -1;
+            }
+            return semi + 1;
         }
 
         /// <summary>Appends the entity's character to <paramref name="sb"/>, or only checks it when sb is null (<see cref="Check"/>).</summary>

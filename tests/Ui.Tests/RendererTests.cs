@@ -85,13 +85,7 @@ namespace DeskPhone.Ui.Tests
             (SoftwarePanel whole, IdleScreen fresh) = Screen(p);
             fresh.SetCall(new[] { "Connected: Bob", "555  01:00" }, icons, keys);
             fresh.Render();
-            for (int y = 0; y < p.Height; y++)
-            {
-                for (int x = 0; x < p.Width; x++)
-                {
-                    Assert.Equal(whole.Pixel(x, y), panel.Pixel(x, y));
-                }
-            }
+            AssertSameGlass(whole, panel, p);
         }
 
         [Theory]
@@ -143,13 +137,7 @@ namespace DeskPhone.Ui.Tests
             fresh.SetCall(Lines("58"), icons, keys);
             fresh.Render();
             Assert.Contains("[mark] ...", Described(fresh));
-            for (int y = 0; y < p.Height; y++)
-            {
-                for (int x = 0; x < p.Width; x++)
-                {
-                    Assert.Equal(whole.Pixel(x, y), panel.Pixel(x, y));
-                }
-            }
+            AssertSameGlass(whole, panel, p);
         }
 
         [Fact]
@@ -185,13 +173,7 @@ namespace DeskPhone.Ui.Tests
                 fresh.SetFunctionKey(i, "Key " + i, i == 2 ? 0xF800 : i == 5 ? 0 : 0x07E0);
             }
             fresh.Render();
-            for (int y = 0; y < p.Height; y++)
-            {
-                for (int x = 0; x < p.Width; x++)
-                {
-                    Assert.Equal(whole.Pixel(x, y), panel.Pixel(x, y));
-                }
-            }
+            AssertSameGlass(whole, panel, p);
         }
 
         [Fact]
@@ -219,13 +201,7 @@ namespace DeskPhone.Ui.Tests
             fresh.SetNotices(new[] { "Do not disturb is on", "Call forwarding is on" }, new[] { IconId.Dnd, IconId.Forwarding });
             fresh.SetCall(lines, icons, keys);
             fresh.Render();
-            for (int y = 0; y < p.Height; y++)
-            {
-                for (int x = 0; x < p.Width; x++)
-                {
-                    Assert.Equal(whole.Pixel(x, y), panel.Pixel(x, y));
-                }
-            }
+            AssertSameGlass(whole, panel, p);
 
             // One notice fewer: the call's rows move, the body is drawn whole.
             panel.ResetCounters();
@@ -438,6 +414,18 @@ namespace DeskPhone.Ui.Tests
             screen.SetCall(lines, icons, new[] { "Park", "Mute", "Transfer", null });
             screen.Render();
             Assert.Contains("[softkey 1] Park", Described(screen));
+        }
+
+        /// <summary>The panel a screen drew in parts shows, pixel for pixel, what one that drew it whole shows.</summary>
+        private static void AssertSameGlass(SoftwarePanel whole, SoftwarePanel panel, DisplayProfile p)
+        {
+            for (int y = 0; y < p.Height; y++)
+            {
+                for (int x = 0; x < p.Width; x++)
+                {
+                    Assert.Equal(whole.Pixel(x, y), panel.Pixel(x, y));
+                }
+            }
         }
 
         private static string Described(IdleScreen screen)

@@ -303,7 +303,7 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         private bool MarkCells(string[] rows, int[] icons)
         {
-            if ((_dirty & BodyRegion) != 0 || _list != null || (_rare != null && _rare.PopUp != null))
+            if ((_dirty & BodyRegion) != 0 || _list != null || HasPopUp)
             {
                 return false;
             }
@@ -430,7 +430,7 @@ namespace DeskPhone.Ui.Rendering
             // Under an open list the notices are not visible: the list's closing redraws the body anyway. As many rows as
             // before and no pop-up over them: those rows alone.
             _dirty = _list != null ? (_dirty & ~BodyRegion) | (before & BodyRegion)
-                : shown == NoticeRows && (_rare == null || _rare.PopUp == null) ? _dirty | NoticesRegion : _dirty | BodyRegion;
+                : shown == NoticeRows && !HasPopUp ? _dirty | NoticesRegion : _dirty | BodyRegion;
         }
 
         /// <summary>Rows the notices may take: half the body, so the message keeps the other half.</summary>
@@ -825,7 +825,7 @@ namespace DeskPhone.Ui.Rendering
             int height = BodyBottom - top;
             // A plain message repaints only the rows it and the previous one covered, so a short change costs
             // a few lines of SPI traffic instead of the whole body; lists, pop-ups and the overflow mark use it all.
-            bool whole = _bodyMark != null || _list != null || (_rare != null && _rare.PopUp != null) || _noticeTexts.Length > 0 || _softkeys != null;
+            bool whole = _bodyMark != null || _list != null || HasPopUp || _noticeTexts.Length > 0 || _softkeys != null;
             int rows = _bodyLines.Length;
             int shown = _small >> RowsShownShift & 0x3FF;
             int covered = whole ? height : (rows > shown ? rows : shown) * _p.LineHeight;
@@ -862,7 +862,7 @@ namespace DeskPhone.Ui.Rendering
             {
                 DrawList(top, height);
             }
-            if (_rare != null && _rare.PopUp != null)
+            if (HasPopUp)
             {
                 DrawPopUp(top, height);
             }
@@ -1065,6 +1065,9 @@ namespace DeskPhone.Ui.Rendering
 
         /// <summary>The rare parts, made if none was set.</summary>
         private Rare Made() => _rare ?? (_rare = new Rare());
+
+        /// <summary>A pop-up is set (it lives in the rare parts).</summary>
+        private bool HasPopUp => _rare != null && _rare.PopUp != null;
 
         /// <summary>Lets the rare parts go once none is set.</summary>
         private void Tidy()
