@@ -13,11 +13,11 @@ namespace DeskPhone.Firmware.Bench
     /// not sent (issue #17: the office phone ran out building a frame in its MESSAGE burst at 82,400 B).
     /// Filled from the phone's loop thread, drained by the client's writer thread.
     /// </summary>
-    // Post runs at the bottom of whatever raised the event (a BLF NOTIFY's LED change is 20 call levels deep), where
-    // each level is a 204 B heap block on the device: it only stores two references, in its own frame (a turn's first
-    // event makes the ring there too; only a doubling is a level down). The frame's bytes are made by Take, on the
-    // pump's thread or after the loop's turn (issue #17: formatting under Post, five levels of StringBuilder, was the
-    // bottom of office's lowest collection in its stream, docs/benchmarks.md, h-benchdefer).
+    // Post runs at the bottom of whatever raised the event (a BLF NOTIFY's LED change is raised 17 call levels deep),
+    // where each level is a 204 B heap block on the device: it only stores two references, in its own frame (a turn's
+    // first event makes the ring there too; only a doubling is a level down). The frame's bytes are made by Take, on
+    // the pump's thread or after the loop's turn (issue #17: formatting under Post, five levels of StringBuilder, was
+    // the bottom of office's lowest collection in its stream, docs/benchmarks.md, h-benchdefer).
     // Its plain state (the Dropped counter) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17). The loop and the writer lock the queue itself (a lock object
     // was a field and an object, 24 B, docs/benchmarks.md, h-firmrest).
