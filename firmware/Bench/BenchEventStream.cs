@@ -20,8 +20,9 @@ namespace DeskPhone.Firmware.Bench
         private const int IdleSleepMs = 100;
         private const int KeepAliveMs = 15000;
 
+        private readonly PhoneCore _phone;
         private readonly BenchAuth _auth;
-        // Asked before each event's frame is built: none while the heap is short (BenchEventQueue).
+        // Asked before each event is kept: none while the heap is short (BenchEventQueue).
         private readonly HeapReserve _reserve;
         private BenchEventQueue _queue;
         private Socket _client;
@@ -29,9 +30,9 @@ namespace DeskPhone.Firmware.Bench
 
         public BenchEventStream(PhoneCore phone, BenchAuth auth)
         {
+            _phone = phone;
             _auth = auth;
             _reserve = phone.Reserve;
-            phone.Event += OnEvent;
             phone.EventDetails = true;
         }
 
@@ -46,20 +47,15 @@ namespace DeskPhone.Firmware.Bench
                 }
                 _queue = new BenchEventQueue(Capacity, _reserve);
                 _queue.Post("hello", "deskphone");
+                // The client's queue is the phone's handler itself, while it streams: an event is stored one call level
+                // under the raise, not two (each a 204 B heap block on the device, docs/benchmarks.md, h-benchdefer).
+                // Subscribed and let go under this lock, the two threads that do it never race each other.
+                _phone.Event += _queue.Post;
                 _client = client;
                 _epoch = epoch;
             }
             new Thread(Pump).Start();
             return true;
-        }
-
-        private void OnEvent(string kind, string detail)
-        {
-            BenchEventQueue queue = _queue;
-            if (queue != null)
-            {
-                queue.Post(kind, detail);
-            }
         }
 
         private void Pump()
@@ -72,7 +68,7 @@ namespace DeskPhone.Firmware.Bench
                 int idleMs = 0;
                 while (_auth.Epoch == _epoch)
                 {
-                    string frame = queue.Take();
+                    byte[] frame = queue.Take();
                     if (frame == null)
                     {
                         Thread.Sleep(IdleSleepMs);
@@ -81,10 +77,10 @@ namespace DeskPhone.Firmware.Bench
                         {
                             continue;
                         }
-                        frame = ": keep-alive\n\n";
+                        frame = Encoding.UTF8.GetBytes(": keep-alive\n\n");
                     }
                     idleMs = 0;
-                    BenchHttpServer.SendAll(client, Encoding.UTF8.GetBytes(frame));
+                    BenchHttpServer.SendAll(client, frame);
                 }
             }
             catch (Exception)
@@ -95,6 +91,7 @@ namespace DeskPhone.Firmware.Bench
             {
                 lock (this)
                 {
+                    _phone.Event -= queue.Post;
                     _queue = null;
                     _client = null;
                 }

@@ -27,9 +27,6 @@ namespace DeskPhone.Boot
         // The step running (the boot's last finished, "none" before its first), for the reports of a failure.
         private static string s_step = "none";
 
-        /// <summary>The bench event stream's feed (a method, not a lambda, whose cached delegate is a static field).</summary>
-        private static void PostEvent(string kind, string detail) => s_events.Post(kind, detail);
-
         /// <summary>Lets go of the phone (and what the script kept of it) so the next profile starts from an empty heap.</summary>
         private static void Drop()
         {
@@ -159,12 +156,13 @@ namespace DeskPhone.Boot
 
             if (p.EventStream)
             {
-                // The board's /api/events: a 32-event queue fed by every phone event, drained each loop turn (Run), as
-                // its pump thread drains it to the client. The HTTP listener itself needs the network natives.
+                // The board's /api/events: a 32-event queue fed by every phone event (its Post the phone's handler, as
+                // BenchEventStream subscribes it), drained each loop turn (Run), as its pump thread drains it to the
+                // client, where the frames are made. The HTTP listener itself needs the network natives.
                 s_step = "event-stream";
                 s_events = new BenchEventQueue(32, s_app.Core.Reserve);
                 s_events.Post("hello", "deskphone");
-                s_app.Core.Event += PostEvent;
+                s_app.Core.Event += s_events.Post;
                 s_app.Core.EventDetails = true;
                 Run(500);
                 Step(p, "event-stream");

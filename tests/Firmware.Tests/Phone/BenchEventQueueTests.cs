@@ -1,3 +1,4 @@
+using System.Text;
 using DeskPhone.Firmware.Bench;
 using DeskPhone.Sip.Transport;
 
@@ -12,8 +13,8 @@ namespace DeskPhone.Firmware.Tests.Phone
             q.Post("key", "F1");
             q.Post("leds", "message");
 
-            Assert.Equal("event: key\ndata: F1\n\n", q.Take());
-            Assert.Equal("event: leds\ndata: message\n\n", q.Take());
+            Assert.Equal("event: key\ndata: F1\n\n", Text(q.Take()));
+            Assert.Equal("event: leds\ndata: message\n\n", Text(q.Take()));
             Assert.Null(q.Take());
         }
 
@@ -27,8 +28,8 @@ namespace DeskPhone.Firmware.Tests.Phone
 
             Assert.Equal(2, q.Count);
             Assert.Equal(1, q.Dropped);
-            Assert.Equal("event: b\ndata: 2\n\n", q.Take());
-            Assert.Equal("event: c\ndata: 3\n\n", q.Take());
+            Assert.Equal("event: b\ndata: 2\n\n", Text(q.Take()));
+            Assert.Equal("event: c\ndata: 3\n\n", Text(q.Take()));
         }
 
         [Fact]
@@ -39,7 +40,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             q.Post("e", "0");
             q.Post("e", "1");
             q.Post("e", "2");
-            Assert.Equal("event: e\ndata: 0\n\n", q.Take());
+            Assert.Equal("event: e\ndata: 0\n\n", Text(q.Take()));
             for (int i = 3; i < 14; i++)
             {
                 q.Post("e", i.ToString());
@@ -48,19 +49,60 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Equal(3, q.Dropped);
             for (int i = 4; i < 14; i++)
             {
-                Assert.Equal("event: e\ndata: " + i + "\n\n", q.Take());
+                Assert.Equal("event: e\ndata: " + i + "\n\n", Text(q.Take()));
             }
             Assert.Null(q.Take());
             q.Post("e", "again");
-            Assert.Equal("event: e\ndata: again\n\n", q.Take());
+            Assert.Equal("event: e\ndata: again\n\n", Text(q.Take()));
         }
 
         [Fact]
         public void LineBreaksInTheDetailCannotEndTheFrame()
         {
-            Assert.Equal("event: message\ndata: two  lines\n\n", BenchEventQueue.Frame("message", "two\r\nlines"));
-            Assert.Equal("event: status\ndata: \n\n", BenchEventQueue.Frame("status", null));
+            Assert.Equal("event: message\ndata: two  lines\n\n", Text(BenchEventQueue.Frame("message", "two\r\nlines")));
+            Assert.Equal("event: status\ndata: \n\n", Text(BenchEventQueue.Frame("status", null)));
         }
+
+        /// <summary>The frame as the stream sent it before it was made at the reader: text, then UTF-8.</summary>
+        private static byte[] TextFrame(string kind, string detail)
+        {
+            var sb = new StringBuilder("event: ").Append(kind).Append("\ndata: ");
+            foreach (char c in detail ?? "")
+            {
+                sb.Append(c == '\n' || c == '\r' ? ' ' : c);
+            }
+            return Encoding.UTF8.GetBytes(sb.Append("\n\n").ToString());
+        }
+
+        [Theory]
+        [InlineData("leds", "message red blink")]
+        [InlineData("message", "sent 200 OK")]
+        [InlineData("message", "Grüße\r\nvon 😀 hier\n")]
+        [InlineData("settings", "")]
+        [InlineData("status", null)]
+        [InlineData("key", "\r")]
+        public void TheClientReceivesTheSameBytesAsFromTheTextFrame(string kind, string detail)
+        {
+            var q = new BenchEventQueue(4, null);
+            q.Post(kind, detail);
+
+            Assert.Equal(TextFrame(kind, detail), q.Take());
+            Assert.Equal(TextFrame(kind, detail), BenchEventQueue.Frame(kind, detail));
+        }
+
+        [Fact]
+        public void ACapacityOfOneKeepsTheNewestEvent()
+        {
+            var q = new BenchEventQueue(1, null);
+            q.Post("a", "1");
+            q.Post("b", "2");
+
+            Assert.Equal(1, q.Dropped);
+            Assert.Equal("event: b\ndata: 2\n\n", Text(q.Take()));
+            Assert.Null(q.Take());
+        }
+
+        private static string Text(byte[] frame) => frame == null ? null : Encoding.UTF8.GetString(frame);
 
         private sealed class Room : IHeapRoom
         {
@@ -83,9 +125,27 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Equal(2, q.Dropped);
             room.IsShort = false;
             q.Post("d", "4");
-            Assert.Equal("event: a\ndata: 1\n\n", q.Take());
-            Assert.Equal("event: gap\ndata: 2\n\n", q.Take());
-            Assert.Equal("event: d\ndata: 4\n\n", q.Take());
+            Assert.Equal("event: a\ndata: 1\n\n", Text(q.Take()));
+            Assert.Equal("event: gap\ndata: 2\n\n", Text(q.Take()));
+            Assert.Equal("event: d\ndata: 4\n\n", Text(q.Take()));
+            Assert.Null(q.Take());
+        }
+
+        [Fact]
+        public void TheGapAndTheEventAfterItEachForgetTheOldestOfAFullQueue()
+        {
+            var room = new Room();
+            var q = new BenchEventQueue(2, room);
+            q.Post("a", "1");
+            q.Post("b", "2");
+            room.IsShort = true;
+            q.Post("c", "3");
+            room.IsShort = false;
+            q.Post("d", "4");
+
+            Assert.Equal(3, q.Dropped);
+            Assert.Equal("event: gap\ndata: 1\n\n", Text(q.Take()));
+            Assert.Equal("event: d\ndata: 4\n\n", Text(q.Take()));
             Assert.Null(q.Take());
         }
     }

@@ -282,7 +282,7 @@ namespace DeskPhone.Host.Sim
 
         private static async Task WriteEvent(HttpResponse response, string kind, string detail, CancellationToken cancel)
         {
-            await response.WriteAsync(BenchEventQueue.Frame(kind, detail), cancel).ConfigureAwait(false);
+            await response.Body.WriteAsync(BenchEventQueue.Frame(kind, detail), cancel).ConfigureAwait(false);
             await response.Body.FlushAsync(cancel).ConfigureAwait(false);
         }
 
