@@ -108,7 +108,8 @@ namespace DeskPhone.Ui.Rendering
                     // characters are walked once a flush, not twice.
                     if (_parts == 0)
                     {
-                        Prepare(x, y, width, height - y);
+                        ReadGlyphs(x, y, width, height - y, true);
+                        _parts = 0;
                     }
                     band = ((IBandRelease)_target).Band();
                 }
@@ -175,41 +176,36 @@ namespace DeskPhone.Ui.Rendering
         public void ReadGlyphs(int x, int y, int width, int height, bool last)
         {
             _parts = last ? Parts : Parts | Keep;
+            if (!(_target is IBandRelease windowed))
+            {
+                return;
+            }
+            // The texts marked and read here, not in a method of its own: one frame less under the font read's
+            // (docs/benchmarks.md, h-redraw3).
             try
             {
-                Prepare(x, y, width, height);
+                windowed.Window(x, width);
+                for (int i = 0; i < _count; i++)
+                {
+                    int at = i * Fields;
+                    if ((_calls[at + KindAt] & 3) == Text && _calls[at + YAt] < y + height && _calls[at + YAt] + _calls[at + HeightAt] > y)
+                    {
+                        windowed.Prepare(_text[i], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2], _calls[at + WidthAt]);
+                    }
+                }
+                windowed.ReadGlyphs();
             }
             catch (System.OutOfMemoryException)
             {
-                if (_target is IBandRelease release)
-                {
-                    release.Release(false);
-                }
+                windowed.Release(false);
+                // A flush that read for itself (no part set by the renderer) lets the list go as before.
+                _parts = 0;
                 throw;
             }
         }
 
         /// <summary>Lets go of the recorded calls (a region whose smallest part found no heap: drawn again later).</summary>
         public void Discard() => Drop(false);
-
-        /// <summary>Marks and reads the glyphs of the recorded texts that reach into rows y..y+height-1 inside columns x..x+width-1.</summary>
-        private void Prepare(int x, int y, int width, int height)
-        {
-            if (!(_target is IBandRelease windowed))
-            {
-                return;
-            }
-            windowed.Window(x, width);
-            for (int i = 0; i < _count; i++)
-            {
-                int at = i * Fields;
-                if ((_calls[at + KindAt] & 3) == Text && _calls[at + YAt] < y + height && _calls[at + YAt] + _calls[at + HeightAt] > y)
-                {
-                    windowed.Prepare(_text[i], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2], _calls[at + WidthAt]);
-                }
-            }
-            windowed.ReadGlyphs();
-        }
 
         /// <summary>Lets go of the list with the strings it holds (the caller's), and of the target's band and glyphs.</summary>
         private void Drop(bool drawn)
