@@ -28,7 +28,6 @@ namespace DeskPhone.Ui.Fonts
         // needs room for one block beside the band and the read's frames (docs/benchmarks.md, h-callscreen; blocks of 32,
         // 532 B, found no such hole under the office call at 80,896 B, h-script).
         private const int BlockGlyphs = 16;
-        private const int Blocks = (Resident + BlockGlyphs - 1) / BlockGlyphs;
         // The stack frames of a read through ResourceUtility.GetObject (the reader's, GetObject's, the ResourceManager's
         // and its native's: about 900 B in the interpreter): four of at most ReadFrameBytes (frames.py: the reader's
         // 204 B; with 256 B the check's pieces met holes of 252-264 B under the office call at 80,896 B, h-script).
@@ -38,7 +37,8 @@ namespace DeskPhone.Ui.Fonts
         // The glyphs' width (low 8 bits), height (the next 8) and count (above): one field, not three (24 B at rest,
         // docs/benchmarks.md h-uirest).
         private readonly int _shape;
-        // The ASCII blocks with glyphs marked by Need and not read yet (bit b: block b), read by Read.
+        // The ASCII blocks with glyphs marked by Need and not read yet (bit b: block b; low 8 bits), the ASCII glyphs marked
+        // (the next 8) and those of them read (above): Read sizes its array and finds its first free slot from them.
         private int _needed;
         // The ASCII glyphs of the flush, made by the first Need since the last Release: Resident bytes, one a glyph (0 not
         // needed; Unread marked by Need; else its slot, from 1), then the rows of the glyphs read, slot after slot. Only
@@ -85,7 +85,7 @@ namespace DeskPhone.Ui.Fonts
                 if (_ascii[c - FirstResident] == 0)
                 {
                     _ascii[c - FirstResident] = Unread;
-                    _needed |= 1 << (c - FirstResident) / BlockGlyphs;
+                    _needed = (_needed | 1 << (c - FirstResident) / BlockGlyphs) + (1 << 8);
                 }
                 return;
             }
@@ -134,56 +134,55 @@ namespace DeskPhone.Ui.Fonts
         /// </summary>
         public void Read()
         {
-            if (_needed == 0)
+            if ((_needed & 0xFF) == 0)
             {
                 return;
             }
-            // Few locals: the font read's frames run under this one. read counts the glyphs read (their slots), count the
-            // glyphs marked, then each block's first glyph.
-            byte[] rows = _ascii;
-            int read = 0;
-            int count = 0;
-            for (int i = 0; i < Resident; i++)
-            {
-                if (rows[i] != 0)
-                {
-                    count++;
-                    read += rows[i] == Unread ? 0 : 1;
-                }
-            }
+            // Few locals: the font read's frames run under this one. read counts the glyphs read (their slots).
+            byte[] bytes = _ascii;
+            int read = _needed >> 16;
             // The marks and the rows read so far in an array with room for every marked glyph's rows.
-            byte[] bytes = rows;
-            rows = new byte[Resident + count * Height];
+            byte[] rows = new byte[Resident + (_needed >> 8 & 0xFF) * Height];
             System.Array.Copy(bytes, rows, Resident + read * Height);
             _ascii = rows;
             // No local holds an array the reads below let go: the last block is garbage while the next is read.
             bytes = null;
-            for (int block = 0; block < Blocks; block++)
+            // One room check for the reads: each read's block and frames are garbage of the sizes the next read takes, so
+            // a collection inside a later read finds their holes, not a compaction (docs/benchmarks.md, h-redraw3). A
+            // check per block made 6 of them (8 KB of throwaway blocks) in a full redraw.
+            MakeRoomForFrames(BlockGlyphs * Height);
+            for (int first = 0; first < Resident; first += BlockGlyphs)
             {
-                if ((_needed & 1 << block) != 0)
+                if ((_needed & 1 << first / BlockGlyphs) == 0)
                 {
-                    // The block's glyphs: 16, the last block's 15. Read only when text of the block is drawn, so a font
-                    // the profile never draws with and a screen at rest cost no rows, and a redraw of digits reads only
-                    // their block.
-                    count = block * BlockGlyphs;
-                    // The room check and the read here, not in ReadBytes: one frame less under the read's (h-redraw3).
-                    MakeRoomForFrames(BlockBytes(count));
-                    bytes = _read(RowsOf(count), BlockBytes(count)) as byte[];
-                    if (bytes == null)
-                    {
-                        throw new System.OutOfMemoryException();
-                    }
-                    for (int i = count; i < count + BlockGlyphs && i < Resident; i++)
-                    {
-                        if (rows[i] == Unread)
-                        {
-                            System.Array.Copy(bytes, (i - count) * Height, rows, Resident + read * Height, Height);
-                            rows[i] = (byte)++read;
-                        }
-                    }
-                    bytes = null;
-                    _needed &= ~(1 << block);
+                    continue;
                 }
+                // The block's glyphs: 16, the last block's 15. Read only when text of the block is drawn, so a font the
+                // profile never draws with and a screen at rest cost no rows, and a redraw of digits reads only their
+                // block. The read here, not in ReadBytes: one frame less under the read's (h-redraw3).
+                bytes = _read(RowsOf(first), BlockBytes(first)) as byte[];
+                if (bytes == null)
+                {
+                    throw new System.OutOfMemoryException();
+                }
+                // The marked glyphs of the block, each run of them in one copy (a native call each: most of what keeping
+                // glyphs costs).
+                int end = first + BlockGlyphs < Resident ? first + BlockGlyphs : Resident;
+                for (int i = first; i < end; i++)
+                {
+                    if (rows[i] == Unread)
+                    {
+                        int from = i;
+                        do
+                        {
+                            rows[i++] = (byte)++read;
+                        }
+                        while (i < end && rows[i] == Unread);
+                        System.Array.Copy(bytes, (from - first) * Height, rows, Resident + (rows[from] - 1) * Height, (i - from) * Height);
+                    }
+                }
+                bytes = null;
+                _needed = (_needed & ~(1 << first / BlockGlyphs) & 0xFFFF) | read << 16;
             }
         }
 
