@@ -190,6 +190,29 @@ namespace DeskPhone.Ui.Tests
             Assert.True(twin.Banded.Capacity >= twin.Banded.PeakCalls);
         }
 
+        [Fact]
+        public void EachTextIsReplayedWithItsOwnCallAmongFillsAndIconsPastTheListsGrowth()
+        {
+            // The list keeps a slot per text, not per call (the text's index in the call's kind): texts among fills and
+            // icons, past the first slots and the capacity, each drawn where its call put it, over what came before.
+            DisplayProfile p = DisplayProfile.Color320x240;
+            var twin = new TwinPanel(p, 7, 2);
+            for (int row = 0; row < 14; row++)
+            {
+                twin.FillRect(0, row * 16, p.Width, 16, row % 2 == 0 ? 0x001F : 0xFFFF);
+                if (row % 3 == 0)
+                {
+                    twin.DrawIcon(IconId.None + 1 + row % (IconId.Count - 1), 2, row * 16);
+                }
+                twin.DrawText("line " + row + " " + new string((char)('A' + row), row), 20, row * 16, row % 2 == 0 ? 0xFFFF : 0, BitmapFont.Fixed8x16, p.Width - 20);
+                twin.DrawText("!", 4 + row, row * 16 + 4, 0xF800, BitmapFont.Terminus6x12, 6);
+            }
+            twin.Flush(0, 0, p.Width, 14 * 16);
+
+            twin.AssertSame("texts among fills and icons");
+            Assert.True(twin.Banded.Growths > 0);
+        }
+
         [Theory]
         [MemberData(nameof(ScreenGoldenTests.Profiles), MemberType = typeof(ScreenGoldenTests))]
         public void TheDisplayListHoldsTheIdleScreensWorstCase(string profileName)

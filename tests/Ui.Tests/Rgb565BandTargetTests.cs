@@ -112,10 +112,15 @@ namespace DeskPhone.Ui.Tests
             Assert.Empty(reads); // ASCII is only marked
             target.ReadGlyphs();
             Assert.Equal(new[] { 16 * 16, 16 * 16 }, reads); // the ASCII blocks of 'H' ('@' to 'O') and of "ello" ('`' to 'o'), once
+            // Kept: the rows of the four glyphs of "Hello" after a byte per ASCII glyph, not the two blocks (512 B).
+            Assert.Equal(95 + 4 * 16, glyphs.Find('H', out _).Length);
+            Assert.Null(glyphs.Find('I', out _));
             reads.Clear();
             target.Prepare("Hello, world! ~{|}", 0, BitmapFont.Fixed8x16, 320);
             target.ReadGlyphs();
-            Assert.Equal(new[] { 16 * 16, 15 * 16 }, reads); // the blocks of ", !" (space to '/') and of "wr~{|}" ('p' to '~')
+            // The blocks of ", !" (space to '/'), of "d" ('`' to 'o' again: only the glyphs prepared are kept, not their
+            // blocks) and of "wr~{|}" ('p' to '~'); not '@' to 'O' ('H' is kept).
+            Assert.Equal(new[] { 16 * 16, 16 * 16, 15 * 16 }, reads);
             reads.Clear();
             target.DrawText("Hello, world! ~{|}", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
             Assert.Empty(reads);

@@ -10,8 +10,8 @@ namespace DeskPhone.Ui.Fonts
     /// <summary>
     /// The glyphs of a font resource made by tools/FontGen (board/Display/Resources/*.glyphs: a 6-byte header,
     /// the sorted code points, then the rows of each glyph; docs/ui.md "Fonts"), read through
-    /// <see cref="FontBytes"/> so that only ASCII (95 glyphs, 1,520 B for 8x16, read in blocks of 16 when text of the
-    /// block is drawn, let go by <see cref="Release"/> after each flush of the panel) is in the managed heap; any other
+    /// <see cref="FontBytes"/> so that only the ASCII glyphs a flush draws (16 B each for 8x16, read in blocks of 16 and
+    /// kept one by one, let go by <see cref="Release"/> after each flush of the panel) are in the managed heap; any other
     /// glyph is found by a binary search over the code points. Both are read before a flush draws (<see cref="Need"/>,
     /// <see cref="Read"/>, called by the renderer at a shallow frame), never by <see cref="Find"/> under the drawing
     /// frames: a native read whose allocation finds no heap there left those frames garbage (docs/benchmarks.md,
@@ -28,7 +28,6 @@ namespace DeskPhone.Ui.Fonts
         // needs room for one block beside the band and the read's frames (docs/benchmarks.md, h-callscreen; blocks of 32,
         // 532 B, found no such hole under the office call at 80,896 B, h-script).
         private const int BlockGlyphs = 16;
-        private const int Blocks = (Resident + BlockGlyphs - 1) / BlockGlyphs;
         // The stack frames of a read through ResourceUtility.GetObject (the reader's, GetObject's, the ResourceManager's
         // and its native's: about 900 B in the interpreter): four of at most ReadFrameBytes (frames.py: the reader's
         // 204 B; with 256 B the check's pieces met holes of 252-264 B under the office call at 80,896 B, h-script).
@@ -38,10 +37,16 @@ namespace DeskPhone.Ui.Fonts
         // The glyphs' width (low 8 bits), height (the next 8) and count (above): one field, not three (24 B at rest,
         // docs/benchmarks.md h-uirest).
         private readonly int _shape;
-        // The ASCII blocks the texts of the next flush need (bit b: block b), marked by Need, read by Read.
+        // The ASCII blocks with glyphs marked by Need and not read yet (bit b: block b; low 8 bits), the ASCII glyphs marked
+        // (the next 8) and those of them read (above): Read sizes its array and finds its first free slot from them.
         private int _needed;
-        // The ASCII blocks read since the last Release (byte[] or null each).
-        private object[] _resident;
+        // The ASCII glyphs of the flush, made by the first Need since the last Release: Resident bytes, one a glyph (0 not
+        // needed; Unread marked by Need; else its slot, from 1), then the rows of the glyphs read, slot after slot. Only
+        // the glyphs the texts draw are kept, not the 16-glyph blocks they were read in: a full redraw of the call screen
+        // held all six blocks (1,644 B) through its band and drawing, and the blocks being read beside them
+        // (docs/benchmarks.md, h-redraw3).
+        private byte[] _ascii;
+        private const int Unread = 0xFF;
         // The glyphs outside ASCII read by Need since the last Release: each its rows, then its code point (two bytes,
         // low first), in slots from the first; null past the last.
         private object[] _others;
@@ -64,7 +69,7 @@ namespace DeskPhone.Ui.Fonts
         private int Count => _shape >> 16 & 0xFFFF;
 
         /// <summary>
-        /// Before a flush draws <paramref name="c"/> (docs/ui.md "Fonts"): an ASCII glyph marks its block for
+        /// Before a flush draws <paramref name="c"/> (docs/ui.md "Fonts"): an ASCII glyph is marked for
         /// <see cref="Read"/>; any other is looked up and its rows read now (U+FFFD's when the font lacks it), so that
         /// drawing reads nothing from the resource. An <see cref="System.OutOfMemoryException"/> when there is no heap
         /// for it: the redraw waits.
@@ -73,7 +78,15 @@ namespace DeskPhone.Ui.Fonts
         {
             if (c >= FirstResident && c <= LastResident)
             {
-                _needed |= 1 << (c - FirstResident) / BlockGlyphs;
+                if (_ascii == null)
+                {
+                    _ascii = new byte[Resident];
+                }
+                if (_ascii[c - FirstResident] == 0)
+                {
+                    _ascii[c - FirstResident] = Unread;
+                    _needed = (_needed | 1 << (c - FirstResident) / BlockGlyphs) + (1 << 8);
+                }
                 return;
             }
             if (Other(c) != null)
@@ -113,33 +126,63 @@ namespace DeskPhone.Ui.Fonts
         }
 
         /// <summary>
-        /// Reads the ASCII blocks marked by <see cref="Need"/> that are not read yet, at the caller's frame: the
-        /// renderer's, before any drawing frame (IdleScreen.Render). An <see cref="System.OutOfMemoryException"/> when
-        /// one finds no heap: the redraw waits (tried again later; the screen stays as it was).
+        /// Reads the ASCII glyphs marked by <see cref="Need"/> that are not read yet, at the caller's frame: the renderer's,
+        /// before any drawing frame (IdleScreen.Render). Each block of 16 glyphs with a glyph marked is read from the
+        /// resource and only the marked glyphs' rows are kept; the block is let go before the next is read. An
+        /// <see cref="System.OutOfMemoryException"/> when one finds no heap: the redraw waits (tried again later; the
+        /// screen stays as it was).
         /// </summary>
         public void Read()
         {
-            int needed = _needed;
-            if (needed == 0)
+            if ((_needed & 0xFF) == 0)
             {
                 return;
             }
-            object[] blocks = _resident;
-            if (blocks == null)
+            // Few locals: the font read's frames run under this one. read counts the glyphs read (their slots).
+            byte[] bytes = _ascii;
+            int read = _needed >> 16;
+            // The marks and the rows read so far in an array with room for every marked glyph's rows.
+            byte[] rows = new byte[Resident + (_needed >> 8 & 0xFF) * Height];
+            System.Array.Copy(bytes, rows, Resident + read * Height);
+            _ascii = rows;
+            // No local holds an array the reads below let go: the last block is garbage while the next is read.
+            bytes = null;
+            // One room check for the reads: each read's block and frames are garbage of the sizes the next read takes, so
+            // a collection inside a later read finds their holes, not a compaction (docs/benchmarks.md, h-redraw3). A
+            // check per block made 6 of them (8 KB of throwaway blocks) in a full redraw.
+            MakeRoomForFrames(BlockGlyphs * Height);
+            for (int first = 0; first < Resident; first += BlockGlyphs)
             {
-                blocks = new object[Blocks];
-                _resident = blocks;
-            }
-            for (int block = 0; block < Blocks; block++)
-            {
-                if ((needed & 1 << block) != 0 && blocks[block] == null)
+                if ((_needed & 1 << first / BlockGlyphs) == 0)
                 {
-                    // The block's glyphs: 16, the last block's 15. Read only when text of the block is drawn, so a font
-                    // the profile never draws with and a screen at rest cost no rows, and a redraw of digits reads only
-                    // their block.
-                    int first = block * BlockGlyphs;
-                    blocks[block] = ReadBytes(RowsOf(first), (Resident - first < BlockGlyphs ? Resident - first : BlockGlyphs) * Height);
+                    continue;
                 }
+                // The block's glyphs: 16, the last block's 15. Read only when text of the block is drawn, so a font the
+                // profile never draws with and a screen at rest cost no rows, and a redraw of digits reads only their
+                // block. The read here, not in ReadBytes: one frame less under the read's (h-redraw3).
+                bytes = _read(RowsOf(first), BlockBytes(first)) as byte[];
+                if (bytes == null)
+                {
+                    throw new System.OutOfMemoryException();
+                }
+                // The marked glyphs of the block, each run of them in one copy (a native call each: most of what keeping
+                // glyphs costs).
+                int end = first + BlockGlyphs < Resident ? first + BlockGlyphs : Resident;
+                for (int i = first; i < end; i++)
+                {
+                    if (rows[i] == Unread)
+                    {
+                        int from = i;
+                        do
+                        {
+                            rows[i++] = (byte)++read;
+                        }
+                        while (i < end && rows[i] == Unread);
+                        System.Array.Copy(bytes, (from - first) * Height, rows, Resident + (rows[from] - 1) * Height, (i - from) * Height);
+                    }
+                }
+                bytes = null;
+                _needed = (_needed & ~(1 << first / BlockGlyphs) & 0xFFFF) | read << 16;
             }
         }
 
@@ -154,9 +197,14 @@ namespace DeskPhone.Ui.Fonts
             at = 0;
             if (c >= FirstResident && c <= LastResident)
             {
-                int block = (c - FirstResident) / BlockGlyphs;
-                at = (c - FirstResident - block * BlockGlyphs) * Height;
-                return _resident == null ? null : (byte[])_resident[block];
+                // The glyph's slot, then where its rows start (no local: this frame is under the drawing).
+                at = _ascii == null ? 0 : _ascii[c - FirstResident];
+                if (at == 0 || at == Unread)
+                {
+                    return null;
+                }
+                at = Resident + (at - 1) * Height;
+                return _ascii;
             }
             byte[] other = Other(c);
             return other == null || other.Length == 2 ? null : other;
@@ -166,7 +214,7 @@ namespace DeskPhone.Ui.Fonts
         public void Release()
         {
             _needed = 0;
-            _resident = null;
+            _ascii = null;
             _others = null;
         }
 
@@ -257,5 +305,8 @@ namespace DeskPhone.Ui.Fonts
         }
 
         private int RowsOf(int index) => HeaderBytes + Count * 2 + index * Height;
+
+        /// <summary>The bytes of the ASCII block from glyph <paramref name="first"/>: 16 glyphs' rows, the last block's 15.</summary>
+        private int BlockBytes(int first) => (Resident - first < BlockGlyphs ? Resident - first : BlockGlyphs) * Height;
     }
 }

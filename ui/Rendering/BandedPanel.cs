@@ -20,7 +20,8 @@ namespace DeskPhone.Ui.Rendering
         private readonly IBandTarget _target;
         // Per call, Fields shorts in one array (one array header instead of six, and shorts: a panel is at most a few
         // hundred pixels each way): the kind in the low 2 bits of the first, and for text the font's index in _fonts
-        // above them (a screen draws with one or two fonts: no 12-byte reference per call); x; y; width (DrawText:
+        // above them (6 bits: a screen draws with one or two fonts, no 12-byte reference per call) and the text's index
+        // in _text above those (8 bits); x; y; width (DrawText:
         // maxWidth); height (DrawText: the font's height; DrawIcon: its size); the value (FillRect and DrawText: the
         // RGB565 colour; DrawIcon: the icon).
         private const int Fields = 6;
@@ -43,7 +44,10 @@ namespace DeskPhone.Ui.Rendering
         private int _peaks;
         // The fonts the list's texts use, made with it and let go with it (48 B at rest, issue #17).
         private BitmapFont[] _fonts;
-        private int _fontCount;
+        // The fonts in _fonts (low 8 bits) and the texts in _text (above): one field, not two.
+        private int _counts;
+        // The texts of the list's DrawText calls only, not a slot per call: the call screen's body is 9 texts in 28
+        // calls, 12 B a slot (docs/benchmarks.md, h-redraw3). Grows by GrowCalls from FirstCalls, as the calls.
         private string[] _text;
         private int _count;
         // Set by ReadGlyphs (a renderer that draws a region in parts): Parts, a flush without heap for its band keeps the
@@ -108,7 +112,8 @@ namespace DeskPhone.Ui.Rendering
                     // characters are walked once a flush, not twice.
                     if (_parts == 0)
                     {
-                        Prepare(x, y, width, height - y);
+                        ReadGlyphs(x, y, width, height - y, true);
+                        _parts = 0;
                     }
                     band = ((IBandRelease)_target).Band();
                 }
@@ -132,7 +137,7 @@ namespace DeskPhone.Ui.Rendering
                             }
                             else if ((kind & 3) == Text)
                             {
-                                _target.DrawText(_text[i], _calls[at + XAt], callTop - y, (ushort)_calls[at + ValueAt], _fonts[kind >> 2], _calls[at + WidthAt]);
+                                _target.DrawText(_text[kind >> 8 & 0xFF], _calls[at + XAt], callTop - y, (ushort)_calls[at + ValueAt], _fonts[kind >> 2 & 63], _calls[at + WidthAt]);
                             }
                             else
                             {
@@ -175,16 +180,30 @@ namespace DeskPhone.Ui.Rendering
         public void ReadGlyphs(int x, int y, int width, int height, bool last)
         {
             _parts = last ? Parts : Parts | Keep;
+            if (!(_target is IBandRelease windowed))
+            {
+                return;
+            }
+            // The texts marked and read here, not in a method of its own: one frame less under the font read's
+            // (docs/benchmarks.md, h-redraw3).
             try
             {
-                Prepare(x, y, width, height);
+                windowed.Window(x, width);
+                for (int i = 0; i < _count; i++)
+                {
+                    int at = i * Fields;
+                    if ((_calls[at + KindAt] & 3) == Text && _calls[at + YAt] < y + height && _calls[at + YAt] + _calls[at + HeightAt] > y)
+                    {
+                        windowed.Prepare(_text[_calls[at + KindAt] >> 8 & 0xFF], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2 & 63], _calls[at + WidthAt]);
+                    }
+                }
+                windowed.ReadGlyphs();
             }
             catch (System.OutOfMemoryException)
             {
-                if (_target is IBandRelease release)
-                {
-                    release.Release(false);
-                }
+                windowed.Release(false);
+                // A flush that read for itself (no part set by the renderer) lets the list go as before.
+                _parts = 0;
                 throw;
             }
         }
@@ -192,32 +211,13 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>Lets go of the recorded calls (a region whose smallest part found no heap: drawn again later).</summary>
         public void Discard() => Drop(false);
 
-        /// <summary>Marks and reads the glyphs of the recorded texts that reach into rows y..y+height-1 inside columns x..x+width-1.</summary>
-        private void Prepare(int x, int y, int width, int height)
-        {
-            if (!(_target is IBandRelease windowed))
-            {
-                return;
-            }
-            windowed.Window(x, width);
-            for (int i = 0; i < _count; i++)
-            {
-                int at = i * Fields;
-                if ((_calls[at + KindAt] & 3) == Text && _calls[at + YAt] < y + height && _calls[at + YAt] + _calls[at + HeightAt] > y)
-                {
-                    windowed.Prepare(_text[i], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2], _calls[at + WidthAt]);
-                }
-            }
-            windowed.ReadGlyphs();
-        }
-
         /// <summary>Lets go of the list with the strings it holds (the caller's), and of the target's band and glyphs.</summary>
         private void Drop(bool drawn)
         {
             _calls = null;
             _text = null;
             _fonts = null;
-            _fontCount = 0;
+            _counts = 0;
             _count = 0;
             _parts = 0;
             if (_target is IBandRelease release)
@@ -228,39 +228,39 @@ namespace DeskPhone.Ui.Rendering
 
         private void Add(byte kind, int x, int y, int width, int height, int value, string text, BitmapFont font)
         {
-            if (_text == null)
+            if (_calls == null)
             {
-                Allocate(Capacity < FirstCalls ? Capacity : FirstCalls);
+                _calls = new short[(Capacity < FirstCalls ? Capacity : FirstCalls) * Fields];
             }
-            else if (_count == _text.Length)
+            else if (_count * Fields == _calls.Length)
             {
                 // Replaying what is recorded so far would be wrong (later calls paint over it and no band is kept),
                 // so the list grows instead: to the capacity, else (past it) one allocation, visible in Growths.
                 Grow();
             }
             int at = _count * Fields;
-            _calls[at + KindAt] = (short)(font == null ? kind : kind | FontIndex(font) << 2);
+            _calls[at + KindAt] = (short)(font == null ? kind : kind | FontIndex(font) << 2 | TextIndex(text) << 8);
             _calls[at + XAt] = Clamp(x);
             _calls[at + YAt] = Clamp(y);
             _calls[at + WidthAt] = Clamp(width);
             _calls[at + HeightAt] = Clamp(height);
             // Colours are RGB565 and icons small numbers: 16 bits hold either.
             _calls[at + ValueAt] = (short)value;
-            _text[_count] = text;
             _count++;
         }
 
         /// <summary>The font's index in <see cref="_fonts"/>, added at its first use (at most 64 fonts: 6 bits of the kind).</summary>
         private int FontIndex(BitmapFont font)
         {
-            for (int i = 0; i < _fontCount; i++)
+            int count = _counts & 0xFF;
+            for (int i = 0; i < count; i++)
             {
                 if (_fonts[i] == font)
                 {
                     return i;
                 }
             }
-            if (_fontCount == 64)
+            if (count == 64)
             {
                 throw new System.InvalidOperationException("a banded panel draws with at most 64 fonts");
             }
@@ -268,38 +268,55 @@ namespace DeskPhone.Ui.Rendering
             {
                 _fonts = new BitmapFont[2];
             }
-            else if (_fontCount == _fonts.Length)
+            else if (count == _fonts.Length)
             {
-                var fonts = new BitmapFont[_fonts.Length * 2];
-                System.Array.Copy(_fonts, fonts, _fontCount);
+                var fonts = new BitmapFont[count * 2];
+                System.Array.Copy(_fonts, fonts, count);
                 _fonts = fonts;
             }
-            _fonts[_fontCount] = font;
-            return _fontCount++;
+            _fonts[count] = font;
+            _counts++;
+            return count;
+        }
+
+        /// <summary>Adds <paramref name="text"/> to <see cref="_text"/> and returns its index (at most 256 texts: 8 bits of the kind).</summary>
+        private int TextIndex(string text)
+        {
+            int index = _counts >> 8;
+            if (index == 256)
+            {
+                throw new System.InvalidOperationException("a banded panel flushes at most 256 texts");
+            }
+            if (_text == null)
+            {
+                _text = new string[FirstCalls];
+            }
+            else if (index == _text.Length)
+            {
+                var texts = new string[index + GrowCalls];
+                System.Array.Copy(_text, texts, index);
+                _text = texts;
+            }
+            _text[index] = text;
+            _counts += 1 << 8;
+            return index;
         }
 
         private void Grow()
         {
             short[] calls = _calls;
-            string[] text = _text;
-            bool past = text.Length >= Capacity;
-            Allocate(past ? text.Length * 2 : text.Length + GrowCalls < Capacity ? text.Length + GrowCalls : Capacity);
+            int length = calls.Length / Fields;
+            bool past = length >= Capacity;
+            _calls = new short[(past ? length * 2 : length + GrowCalls < Capacity ? length + GrowCalls : Capacity) * Fields];
             System.Array.Copy(calls, _calls, calls.Length);
-            System.Array.Copy(text, _text, text.Length);
             if (past)
             {
                 // The next flushes grow the list this large.
-                _shape = (_shape & 0xFFFF) | _text.Length << 16;
+                _shape = (_shape & 0xFFFF) | _calls.Length / Fields << 16;
                 _peaks += 1 << 16;
             }
         }
 
         private static short Clamp(int v) => (short)(v > short.MaxValue ? short.MaxValue : v < short.MinValue ? short.MinValue : v);
-
-        private void Allocate(int capacity)
-        {
-            _calls = new short[capacity * Fields];
-            _text = new string[capacity];
-        }
     }
 }
