@@ -289,6 +289,9 @@ namespace DeskPhone.Firmware.Phone
         [NotInlined]
         public int Measure()
         {
+            // A figure taken before a packet was made is older than this one: its packet is measured again (a datagram whose
+            // read failed after its packet was rented leaves one no judgment used).
+            _fresh = 0;
             int free = _memory.FreeAfterCollection();
             _slack = free - NotifyBytes;
             if (free < KeepBytes)

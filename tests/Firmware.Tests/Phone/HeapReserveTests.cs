@@ -578,6 +578,17 @@ namespace DeskPhone.Firmware.Tests.Phone
             // The figure is used once: the request after it is measured at its own judgment.
             Assert.Equal(503, reserve.Refusal(Message500, 500));
             Assert.Equal(3, _heap.Asked);
+            // A measurement between a datagram's and its packet's judgment (the watch's period, an admission) makes the
+            // figure from before the packet stale: the packet is measured again.
+            reserve.ReportTransient();
+            reserve.ReportTransient();
+            _heap.Short = HeapReserve.RequestBytes + 1000;
+            Assert.Equal(0, reserve.Refusal(null, 500));
+            Assert.Equal(4, _heap.Asked);
+            reserve.Measure();
+            _heap.Short = 100;
+            Assert.Equal(503, reserve.Refusal(Message500, 500));
+            Assert.Equal(6, _heap.Asked);
         }
 
         [Fact]
