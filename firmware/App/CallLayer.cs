@@ -308,6 +308,11 @@ namespace DeskPhone.Firmware.App
                 trace.Paused = call.State == SipCall.Ended
                     ? trace.Paused && Calls.Sessions.Count > 0
                     : trace.Paused || reserve.Measure() < HeapReserve.RequestRoomBytes;
+                if (trace.Paused)
+                {
+                    // The ring goes now, not at the next message: the answered call's redraw follows in this turn (h-reserve2).
+                    trace.Clear();
+                }
             }
             _app.Core.Raise(PhoneEventKind.Call, call.Id.ToString() + " " + CallNames.State(call));
             if (call.Outgoing && (_completion != null || (call.State == SipCall.Ended && call.ConnectedMs == 0 && call.EndStatus >= 400)))

@@ -289,6 +289,9 @@ namespace DeskPhone.Firmware.Phone
         [NotInlined]
         public int Measure()
         {
+            // A figure taken before a packet was made is older than this one: its packet is measured again (a datagram whose
+            // read failed after its packet was rented leaves one no judgment used).
+            _fresh = 0;
             int free = _memory.FreeAfterCollection();
             _slack = free - NotifyBytes;
             if (free < KeepBytes)
@@ -327,11 +330,29 @@ namespace DeskPhone.Firmware.Phone
         /// and ran out in its XML (docs/benchmarks.md, h-heapsweep; in the office call's stream, h-sweephole). An ACK needs <see cref="AckBytes"/> only. A refusal is counted and answered
         /// 503 with Retry-After (an ACK is answered nothing).</item>
         /// </list>
-        /// Data null (only the length known, before a datagram's packet is made): judged as an ACK, the least any request
-        /// needs; the packet's request is judged again by its bytes before it is parsed.
+        /// Data null (only the length known, before a datagram's packet is made): measured there if the request will need a
+        /// measurement and judged as an ACK, the least any request needs; the packet's request is judged
+        /// again by its bytes before it is parsed, with that figure rather than a collection under the loop's turn.
         /// </summary>
         public int Refusal(byte[] data, int length)
         {
+            // The figure measured before this packet was made, used once: by the packet's own judgment.
+            int fresh = _fresh;
+            _fresh = 0;
+            if (data == null)
+            {
+                // Before a datagram's packet is made (its length told by the socket): the heap measured now when its
+                // request will need a measurement, without its packet and under the transport's few frames (the board's
+                // transport thread, the loop asleep), rather than once the loop's turn has taken the packet, under the
+                // agent's poll and the reserve's frames: the office phone's MESSAGE stream at 80,896 B found 12,252 B free
+                // there, under 12 KB at every other request (docs/benchmarks.md, h-reserve2). Else its packet's judgment
+                // takes it in unmeasured (and charges it).
+                if (Unmeasured(length) && (KeepBytes <= 0 || _slack - 2 * length - LargeRequestBytes >= 0))
+                {
+                    return 0;
+                }
+                fresh = Measure();
+            }
             int kind = data == null ? SniffedRequest.Ack : SniffedRequest.Of(data, length);
             if (kind == SniffedRequest.Response)
             {
@@ -342,7 +363,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 // The INVITE of the call taken on last, again (retransmitted before its 180 came through): the agent's
                 // transaction answers it as before; measured with the call in the heap, it would be refused the call it rings.
-                if (call == _call || Measure() - 2 * length >= CallBytes)
+                if (call == _call || (fresh > 0 ? fresh : Measure()) - 2 * length >= CallBytes)
                 {
                     _call = call;
                     return 0;
@@ -350,20 +371,32 @@ namespace DeskPhone.Firmware.Phone
                 Counts()[Calls]++;
                 return 486;
             }
-            if (!Low && !Refusing && length < LargeRequestBytes && (KeepBytes <= 0 || (_slack -= 2 * length + LargeRequestBytes) >= 0))
+            if (fresh <= 0 && Unmeasured(length) && (KeepBytes <= 0 || (_slack -= 2 * length + LargeRequestBytes) >= 0))
             {
                 // Taken in unmeasured, charged against the last measurement's room.
                 return 0;
             }
             int need = kind == SniffedRequest.Ack ? AckBytes : kind == SniffedRequest.Ending ? EndingBytes
                 : Refusing || kind == SniffedRequest.Notify ? NotifyBytes : RequestBytes;
-            if (Measure() - 2 * length >= need)
+            if ((fresh > 0 ? fresh : Measure()) - 2 * length >= need)
             {
+                if (data == null)
+                {
+                    // Judged again by its bytes once its packet is made, with this figure.
+                    _fresh = fresh;
+                }
                 return 0;
             }
             Counts()[Requests]++;
             return 503;
         }
+
+        /// <summary>Whether a short request may be taken in without a measurement of its own, by what the heap's state says.</summary>
+        private bool Unmeasured(int length) => !Low && !Refusing && length < LargeRequestBytes;
+
+        // The free heap measured before the packet of the request judged next was made (Refusal), 0 when none: its packet
+        // is judged by that figure rather than measured again.
+        private int _fresh;
 
         /// <summary>
         /// The free heap a new call is taken on with, beside twice its INVITE's length: what the call takes from its INVITE

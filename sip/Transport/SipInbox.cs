@@ -71,11 +71,13 @@ namespace DeskPhone.Sip.Transport
         {
             IHeapRoom room = Room;
             // Asked before the packet is made (the socket told the size): a request the heap has no room for gets a packet
-            // of its head only, enough to answer it 503 (the rest of the datagram is cut, never handled).
-            int refuse = length > RefusedHeadBytes && room != null ? room.Refusal(null, length) : 0;
+            // of its head only, enough to answer it 503 (the rest of the datagram is cut, never handled). Asked of every
+            // datagram whose size is told: the reserve measures the heap here when the request will need it, without its
+            // packet and under the transport's few frames, not the loop's turn (docs/benchmarks.md, h-reserve2).
+            int refuse = length > 0 && room != null ? room.Refusal(null, length) : 0;
             lock (this)
             {
-                SipPacket packet = RentLocked(refuse != 0 ? RefusedHeadBytes : length);
+                SipPacket packet = RentLocked(refuse != 0 && length > RefusedHeadBytes ? RefusedHeadBytes : length);
                 if (packet != null)
                 {
                     packet.RefuseStatus = refuse;

@@ -96,9 +96,6 @@ namespace DeskPhone.Sip.Transport
                     // Paused, or no heap for the trace beside what the phone holds (a loaded phone refusing what does not
                     // fit, or below the reserve, issue #17): this message is not recorded and the ring with its entries
                     // goes (made at boot, none made yet, or a failed Make's parts); a message once the heap has room makes it again.
-                    _ring = null;
-                    _meta = null;
-                    _names = null;
                     Clear();
                     return;
                 }
@@ -153,11 +150,20 @@ namespace DeskPhone.Sip.Transport
             }
         }
 
-        /// <summary>Forgets every entry (the count of recorded messages goes on).</summary>
+        /// <summary>
+        /// Forgets every entry (the count of recorded messages goes on) and lets the ring go: the next message recorded
+        /// makes it again. The call layer clears the trace it pauses, so that the ring goes at once, not at the next
+        /// message: the answered call's 200 is recorded before the trace is paused, and the call screen's redraw in the
+        /// same turn held the ring (1 KB) at the office profile's lowest collection on the 80,896-byte board
+        /// (docs/benchmarks.md, h-reserve2).
+        /// </summary>
         public void Clear()
         {
             lock (this)
             {
+                _ring = null;
+                _meta = null;
+                _names = null;
                 _count = 0;
                 _used = 0;
             }

@@ -26,7 +26,7 @@ namespace DeskPhone.Sip.UserAgent
         private readonly SipParser _parser = new SipParser();
         // What handling a message takes (the parsed message and its parse and check result: about 750 B) is made by the
         // first packet of a burst, the answers' writer (600 B) by the first answer (a burst of responses, e.g. the
-        // REGISTER's 200 at boot, needs none); all let go after PartsQuietTurns turns without a packet, a tenth of the
+        // REGISTER's 200 at boot, needs none); all let go after PartsQuietTurns turns without a packet, a hundredth of the
         // inbox's wait for its packets (small objects, cheap to make again, unlike a packet's 3 KB block); a quiet phone
         // keeps none of it. A turn whose packets were all responses, or that follows a turn without a packet (a lone
         // request), lets go of them at once: what the packet set off in the same turn (a response's SUBSCRIBEs, a
@@ -62,9 +62,13 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>
         /// Loop turns without a packet after which the parsed message, the parse and check results and the writer are let
-        /// go: about 0.25-0.5 s on the board, 0.5 s in the interpreter's 10 ms turns (docs/benchmarks.md, h-idle2).
+        /// go: about 25-50 ms on the board, 50 ms in the interpreter's 10 ms turns. Back-to-back requests (a burst, a key's
+        /// NOTIFY after a MESSAGE) share them; a stream of a request or two every 100 ms makes them again for each, rather
+        /// than keeping 1.1 KB of them (the searches' boxes with them) between its requests: at 50 turns (h-idle2) the office
+        /// phone's MESSAGE stream at 80,896 B held them where the heap reserve measured it and at the step's end
+        /// (docs/benchmarks.md, h-reserve2).
         /// </summary>
-        public const int PartsQuietTurns = SipInbox.QuietTurns / 10;
+        public const int PartsQuietTurns = 5;
 
         /// <summary>Requests of the phone in flight at once (registrations, messages, subscriptions).</summary>
         public const int MaxClientTransactions = 16;

@@ -52,11 +52,13 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.False(_trace.Paused);
             Assert.Contains("INVITE sip:100@", _trace.Text());
 
-            // The heap short at the answer: paused, the next message lets the ring go and is not kept.
+            // The heap short at the answer: paused, the ring let go at once (the answer's redraw follows in its turn, before
+            // any next message; h-reserve2), and the next message is not kept.
             _heap.Free = HeapReserve.RequestRoomBytes - 1;
             Assert.True(_p.App.Calls.Answer(0, _p.Now));
-            _p.Run(10);
             Assert.True(_trace.Paused);
+            Assert.Equal("", _trace.Text());
+            _p.Run(10);
             Options("o1");
             Assert.Equal("", _trace.Text());
 

@@ -554,6 +554,44 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void ADatagramThatWillNeedAMeasurementIsMeasuredBeforeItsPacketIsMadeAndJudgedByThatFigure()
+        {
+            // The office phone's MESSAGE stream at 80,896 B was measured under the loop's turn, its packet made and the
+            // agent's frames below: 12,252 B free, under the 12 KB every collection is to leave (h-reserve2).
+            var reserve = new HeapReserve(_heap);
+            _heap.Room = 0;
+            _heap.Short = HeapReserve.NotifyBytes + 1000 + HeapReserve.LargeRequestBytes;
+            reserve.Measure();
+            // Its length alone says the last measurement's room takes it: no collection before its packet nor at its judgment.
+            Assert.Equal(0, reserve.Refusal(null, 500));
+            Assert.Equal(1, _heap.Asked);
+            Assert.Equal(0, reserve.Refusal(Message500, 500));
+            Assert.Equal(1, _heap.Asked);
+            // The room spent: the next is measured before its packet is made...
+            _heap.Short = HeapReserve.RequestBytes + 1000;
+            Assert.Equal(0, reserve.Refusal(null, 500));
+            Assert.Equal(2, _heap.Asked);
+            // ...and its packet judged by that figure, without a collection under the loop's turn.
+            _heap.Short = 100;
+            Assert.Equal(0, reserve.Refusal(Message500, 500));
+            Assert.Equal(2, _heap.Asked);
+            // The figure is used once: the request after it is measured at its own judgment.
+            Assert.Equal(503, reserve.Refusal(Message500, 500));
+            Assert.Equal(3, _heap.Asked);
+            // A measurement between a datagram's and its packet's judgment (the watch's period, an admission) makes the
+            // figure from before the packet stale: the packet is measured again.
+            reserve.ReportTransient();
+            reserve.ReportTransient();
+            _heap.Short = HeapReserve.RequestBytes + 1000;
+            Assert.Equal(0, reserve.Refusal(null, 500));
+            Assert.Equal(4, _heap.Asked);
+            reserve.Measure();
+            _heap.Short = 100;
+            Assert.Equal(503, reserve.Refusal(Message500, 500));
+            Assert.Equal(6, _heap.Asked);
+        }
+
+        [Fact]
         public void WhileSomethingIsRefusedAShortRequestIsMeasuredAndNeedsRoomForTheBurstItMayStart()
         {
             var reserve = new HeapReserve(_heap);

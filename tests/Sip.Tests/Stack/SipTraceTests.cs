@@ -76,6 +76,24 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Fact]
+        public void ClearLetsTheRingGoAndTheNextMessageMakesItAgain()
+        {
+            // The call layer clears the trace it pauses: the ring (1 KB on the board) goes at once, not at the next message (h-reserve2).
+            var ring = typeof(SipTrace).GetField("_ring", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
+            var trace = new SipTrace(2, 64, 128);
+            trace.Record(false, Bytes("INVITE one"), 0, 10, "UDP", "127.0.0.1", 5070);
+            Assert.NotNull(ring.GetValue(trace));
+
+            trace.Clear();
+            Assert.Null(ring.GetValue(trace));
+            Assert.Equal("", trace.Text());
+
+            trace.Record(false, Bytes("BYE two"), 0, 7, "UDP", "127.0.0.1", 5070);
+            Assert.NotNull(ring.GetValue(trace));
+            Assert.Equal("#2 0.000 s in UDP from 127.0.0.1:5070, 7 B\r\nBYE two\r\n", trace.Text());
+        }
+
+        [Fact]
         public void AMessageLongerThanASlotIsCutAndSaysSo()
         {
             var trace = new SipTrace(1, 8, 8);

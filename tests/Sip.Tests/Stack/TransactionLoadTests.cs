@@ -139,12 +139,19 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.Contains("branch=z9hG4bKload2", _channel.Last);
             Assert.Empty(_handler.Calls);
 
-            // A short datagram is not asked about before its packet is made (the agent asks before parsing it).
+            // A short datagram is asked about too, before its packet is made: the heap reserve measures there when its
+            // request will need a measurement, without its packet and under the transport's frames (h-reserve2).
             room.Asked = -1;
             SipPacket shortOne = _inbox.Rent(500);
-            Assert.Equal(-1, room.Asked);
-            Assert.Equal(0, shortOne.RefuseStatus);
+            Assert.Equal(500, room.Asked);
+            Assert.Equal(503, shortOne.RefuseStatus);
             _inbox.Return(shortOne);
+            // A datagram of unknown size (a TCP read) is not: the agent asks before parsing it.
+            room.Asked = -1;
+            SipPacket unknown = _inbox.Rent(0);
+            Assert.Equal(-1, room.Asked);
+            Assert.Equal(0, unknown.RefuseStatus);
+            _inbox.Return(unknown);
         }
 
         /// <summary>A heap reserve that says what it was asked and answers as told.</summary>
