@@ -53,7 +53,8 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.Contains("INVITE sip:100@", _trace.Text());
 
             // The heap short at the answer: paused, the next message lets the ring go and is not kept.
-            _heap.Free = HeapReserve.RequestRoomBytes - 1;
+            // Short: less than the request room and the ring's bytes.
+            _heap.Free = HeapReserve.RequestRoomBytes + DeviceSizing.TraceRingBytes - 1;
             Assert.True(_p.App.Calls.Answer(0, _p.Now));
             _p.Run(10);
             Assert.True(_trace.Paused);
