@@ -22,8 +22,9 @@ namespace DeskPhone.Domain.Messages
         public const int MaxBoxes = 8;
         public const int MaxBodyBytes = 8192;
 
-        // Made by the first box and let go when the queue is cleared: a phone without Infoboxes holds no array.
-        private InfoBox[] _boxes;
+        // The queued boxes, all in one object (the first is the one on screen): made by the first box and let go when the
+        // queue is cleared, so a phone without Infoboxes holds none.
+        private InfoBox _boxes;
         private int _count;
         private long _shownAtMs;
 
@@ -41,7 +42,7 @@ namespace DeskPhone.Domain.Messages
         public string LastError;
 
         /// <summary>The box on screen, or null.</summary>
-        public InfoBox Current => _count > 0 ? _boxes[0] : null;
+        public InfoBox Current => _count > 0 ? _boxes : null;
 
         public int Count => _count;
 
@@ -61,9 +62,10 @@ namespace DeskPhone.Domain.Messages
                 LastError = "body larger than " + MaxBodyBytes.ToString() + " bytes";
                 return 413;
             }
-            var parsed = new InfoBox[MaxBoxes];
+            var parsed = new string[MaxBoxes];
+            var parsedBits = new int[MaxBoxes];
             int parsedCount;
-            string error = Parse(body, offset, length, parsed, out parsedCount);
+            string error = Parse(body, offset, length, parsed, parsedBits, out parsedCount);
             if (error != null)
             {
                 LastError = error;
@@ -77,7 +79,7 @@ namespace DeskPhone.Domain.Messages
             }
             for (int i = 0; i < parsedCount; i++)
             {
-                Add(parsed[i], nowMs);
+                Add(parsed[i], parsedBits[i], nowMs);
             }
             Raise();
             return 200;
@@ -90,7 +92,7 @@ namespace DeskPhone.Domain.Messages
             {
                 return;
             }
-            int lines = _boxes[0].LineCount;
+            int lines = _boxes.LineCount;
             long stay = (lines > 0 ? lines : 1) * (long)SecondsPerLine * 1000;
             if (nowMs - _shownAtMs >= stay)
             {
@@ -111,15 +113,16 @@ namespace DeskPhone.Domain.Messages
             Raise();
         }
 
-        private void Add(InfoBox box, long nowMs)
+        private void Add(string box, int bits, long nowMs)
         {
-            if (box.Id != null)
+            string id = InfoBox.IdOf(box, bits);
+            if (id != null)
             {
                 for (int i = 0; i < _count; i++)
                 {
-                    if (_boxes[i].Id == box.Id)
+                    if (_boxes.IdOf(i) == id)
                     {
-                        _boxes[i] = box;
+                        _boxes.Put(i, _count, box, bits);
                         if (i == 0)
                         {
                             _shownAtMs = nowMs;
@@ -134,9 +137,10 @@ namespace DeskPhone.Domain.Messages
             }
             if (_boxes == null)
             {
-                _boxes = new InfoBox[MaxBoxes];
+                _boxes = new InfoBox();
             }
-            _boxes[_count++] = box;
+            _boxes.Put(_count, _count, box, bits);
+            _count++;
             if (_count == 1)
             {
                 _shownAtMs = nowMs;
@@ -145,11 +149,7 @@ namespace DeskPhone.Domain.Messages
 
         private void RemoveAt(int index)
         {
-            for (int i = index + 1; i < _count; i++)
-            {
-                _boxes[i - 1] = _boxes[i];
-            }
-            _boxes[--_count] = null;
+            _boxes.RemoveAt(index, _count--);
         }
 
         private void Raise()
@@ -161,7 +161,8 @@ namespace DeskPhone.Domain.Messages
             }
         }
 
-        private static string Parse(byte[] body, int offset, int length, InfoBox[] boxes, out int count)
+        /// <summary>Reads the boxes into <paramref name="boxes"/> and their <paramref name="bits"/> (InfoBox.Begin); an error or null.</summary>
+        private static string Parse(byte[] body, int offset, int length, string[] boxes, int[] bits, out int count)
         {
             count = 0;
             var reader = new XmlPullReader(body, offset, length, 8, 8, InfoBox.MaxLineChars * 4, 512);
@@ -178,7 +179,8 @@ namespace DeskPhone.Domain.Messages
             {
                 return reader.Read() == XmlNodeKind.EndOfDocument ? null : reader.Error;
             }
-            InfoBox box = null;
+            // The box being read (its index), -1 outside one.
+            int box = -1;
             int linePos = 0;
             string lineText = null;
             string lineIcon = null;
@@ -193,7 +195,7 @@ namespace DeskPhone.Domain.Messages
                     case XmlNodeKind.EndOfDocument:
                         return null;
                     case XmlNodeKind.StartElement:
-                        if (reader.Name == "InfoBox" && box == null)
+                        if (reader.Name == "InfoBox" && box < 0)
                         {
                             string time = reader.GetAttribute("time");
                             if (time != null && time != "true" && time != "false")
@@ -204,14 +206,14 @@ namespace DeskPhone.Domain.Messages
                             {
                                 return "more than " + MaxBoxes.ToString() + " InfoBox elements";
                             }
-                            box = new InfoBox(reader.GetAttribute("id"), time != "false");
-                            boxes[count++] = box;
+                            box = count++;
+                            boxes[box] = InfoBox.Begin(reader.GetAttribute("id"), time != "false", out bits[box]);
                             if (reader.IsEmptyElement)
                             {
-                                box = null;
+                                box = -1;
                             }
                         }
-                        else if (reader.Name == "Line" && box != null && linePos == 0)
+                        else if (reader.Name == "Line" && box >= 0 && linePos == 0)
                         {
                             linePos = ParsePos(reader.GetAttribute("pos"));
                             if (linePos == 0)
@@ -253,13 +255,13 @@ namespace DeskPhone.Domain.Messages
                         {
                             if (linePos <= InfoBox.MaxLines)
                             {
-                                box.SetLine(linePos - 1, Flatten(lineText), InfoBox.FindIcon(lineIcon));
+                                boxes[box] = InfoBox.SetLine(boxes[box], ref bits[box], linePos - 1, Flatten(lineText), InfoBox.FindIcon(lineIcon));
                             }
                             linePos = 0;
                         }
                         else if (reader.Name == "InfoBox")
                         {
-                            box = null;
+                            box = -1;
                         }
                         break;
                 }

@@ -148,8 +148,9 @@ namespace DeskPhone.Sip.Events
             {
                 s.RemoteTag = notify.FromTag;
             }
-            // The state read here, once, and passed as values: no object kept for it.
-            string header = notify.GetHeader(HeaderNames.SubscriptionState);
+            // The state read here, once, and passed as values: no object kept for it. Read by kind (First): no GetHeader and
+            // HeaderValue frames (444 B) under the value's string, in every BLF key's NOTIFY turn (h-basecut).
+            string header = notify.First(HeaderNames.SubscriptionStateKind);
             return s.Owner.OnNotify(s, notify, HeaderParams.Value(header) ?? "active", RegistrationClient.SmallNumber(HeaderParams.Get(header, "expires")),
                 HeaderParams.Get(header, "reason"), nowMs);
         }

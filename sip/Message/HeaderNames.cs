@@ -91,6 +91,8 @@ namespace DeskPhone.Sip.Message
         internal const int ExpiresKind = 10;
         internal const int RequireKind = 11;
         internal const int AcceptKind = 13;
+        internal const int EventKind = 17;
+        internal const int SubscriptionStateKind = 18;
         internal const int DateKind = 19;
         private const int WwwAuthenticateKind = 20;
         private const int ProxyAuthenticateKind = 21;

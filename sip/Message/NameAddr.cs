@@ -49,12 +49,15 @@ namespace DeskPhone.Sip.Message
                 }
                 else if (c == '<')
                 {
-                    i = ByteSearch.IndexOf(v, CharSearch.Greater, i, end);
+                    // The searches in place: no call's frame (204 B) under every answer's echo of a To with a tag, the
+                    // deepest point of the office stream's answers (h-basecut).
+                    object[] boxes = ByteSearch.Boxes ?? ByteSearch.Make();
+                    i = System.Array.IndexOf(v, boxes[CharSearch.Greater], i, end - i);
                     if (i < 0)
                     {
                         return null;
                     }
-                    i = System.Array.IndexOf(v, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Semicolon], i, end - i);
+                    i = System.Array.IndexOf(v, boxes[CharSearch.Semicolon], i, end - i);
                     break;
                 }
                 else if (c == ';')

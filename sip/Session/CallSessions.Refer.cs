@@ -112,7 +112,8 @@ namespace DeskPhone.Sip.Session
         /// <summary>A NOTIFY of a REFER subscription in a call's dialog (Event: refer); false for any other NOTIFY.</summary>
         private bool OnReferNotify(SipPacket packet, SipMessage m, long nowMs)
         {
-            string ev = m.GetHeader(HeaderNames.Event);
+            // By kind: a frame less than GetHeader's two under every NOTIFY of a call's turn (h-basecut).
+            string ev = m.First(HeaderNames.EventKind);
             if (ev == null || !(ev == "refer" || ev.StartsWith("refer;")))
             {
                 return false;

@@ -251,6 +251,44 @@ namespace DeskPhone.Firmware.Tests.Messages
         }
 
         [Fact]
+        public void QueuedBoxesKeepTheirLinesIdsAndIconsInTheirOneArray()
+        {
+            // The queue keeps every box in one byte array (docs/benchmarks.md h-basecut): non-ASCII text, a box without
+            // lines, one replaced in the middle and the full queue's giving way must leave each box's parts where they were.
+            Notify("<InfoBoxQueue><InfoBox id=\"\u00e9\"><Line pos=\"2\"><Text>Gr\u00fc\u00dfe \u20ac</Text><Icon>error</Icon></Line></InfoBox>" +
+                   "<InfoBox time=\"false\"/><InfoBox id=\"m\"><Line pos=\"1\"><Text>middle</Text></Line></InfoBox>" +
+                   "<InfoBox><Line pos=\"1\"><Text>last \u00e0</Text></Line></InfoBox></InfoBoxQueue>", now: 0);
+            Notify("<InfoBoxQueue><InfoBox id=\"m\"><Line pos=\"1\"><Text>m1</Text></Line><Line pos=\"2\"><Text>m2</Text><Icon>lock</Icon></Line></InfoBox></InfoBoxQueue>", now: 0);
+            Assert.Equal(4, _queue.Count);
+            Assert.Equal("\u00e9", _queue.Current.Id);
+            Assert.Equal("", _queue.Current.LineText(0));
+            Assert.Equal("Gr\u00fc\u00dfe \u20ac", _queue.Current.LineText(1));
+            Assert.Equal(IconId.Error, _queue.Current.LineIcon(1));
+            _queue.Tick(20_000);
+            Assert.Equal(0, _queue.Current.LineCount);
+            Assert.False(_queue.Current.ShowClock);
+            Assert.Null(_queue.Current.Id);
+            _queue.Tick(30_000);
+            Assert.Equal("m", _queue.Current.Id);
+            Assert.Equal("m2", _queue.Current.LineText(1));
+            Assert.Equal(IconId.Lock, _queue.Current.LineIcon(1));
+            Notify("<InfoBoxQueue><InfoBox><Line pos=\"1\"><Text>5</Text></Line></InfoBox><InfoBox><Line pos=\"1\"><Text>6</Text></Line></InfoBox>" +
+                   "<InfoBox><Line pos=\"1\"><Text>7</Text></Line></InfoBox><InfoBox><Line pos=\"1\"><Text>8</Text></Line></InfoBox>" +
+                   "<InfoBox><Line pos=\"1\"><Text>9</Text></Line></InfoBox><InfoBox><Line pos=\"1\"><Text>10</Text></Line></InfoBox>" +
+                   "<InfoBox><Line pos=\"1\"><Text>11</Text></Line></InfoBox></InfoBoxQueue>", now: 30_000);
+            // 9 boxes for 8 places: the first waiting one ("last") gave way, the one on screen stays.
+            Assert.Equal(InfoBoxQueue.MaxBoxes, _queue.Count);
+            Assert.Equal("m1", _queue.Current.LineText(0));
+            _queue.Tick(50_000);
+            Assert.Equal("5", _queue.Current.LineText(0));
+            for (long t = 60_000; _queue.Count > 1; t += 10_000)
+            {
+                _queue.Tick(t);
+            }
+            Assert.Equal("11", _queue.Current.LineText(0));
+        }
+
+        [Fact]
         public void ExtraLinesAreIgnoredAndLongLinesKept()
         {
             string longText = new string('w', 300);
