@@ -12,7 +12,8 @@ namespace DeskPhone.Domain.Routing
         int OnMessage(int identity, SipMessage request);
 
         /// <summary>
-        /// An out-of-dialog NOTIFY (Infobox, unsolicited message-summary) or one of the phone's own subscriptions.
+        /// A NOTIFY in no subscription's dialog (Infobox, unsolicited message-summary, check-sync): the routing gives the
+        /// events layer (<see cref="IdentityRouting.Events"/>) the others.
         /// <paramref name="fromRegistrar"/>: it came from the registrar or outbound proxy of the identity.
         /// </summary>
         int OnNotify(int identity, SipMessage request, bool fromRegistrar);
