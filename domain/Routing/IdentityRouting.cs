@@ -39,18 +39,6 @@ namespace DeskPhone.Domain.Routing
         /// </summary>
         public Registrations Registrations;
 
-        /// <summary>
-        /// The events layer: a NOTIFY in one of its subscriptions' dialogs (every BLF key's) goes to it from here, any
-        /// other to the handler; null: every NOTIFY goes to the handler.
-        /// </summary>
-        public Subscriptions Events;
-
-        /// <summary>
-        /// Run by the agent after the packet of a NOTIFY the events layer took (the monitored keys' LEDs and events,
-        /// MonitoredExtensions.AfterPacket), so that it runs without the request's handling under it; null: nothing.
-        /// </summary>
-        public IAfterPacket AfterNotify;
-
         public bool OnResponse(SipMessage response, long nowMs) => false;
 
         public int IdentityFor(SipPacket packet, SipMessage request)
@@ -88,14 +76,15 @@ namespace DeskPhone.Domain.Routing
             {
                 // A subscription's NOTIFY to the events layer from this frame, not under the handler's: a level less under
                 // every BLF key's dialog-info parse (docs/benchmarks.md, h-flatnotify).
-                status = Events == null ? Subscriptions.NotInADialog : Events.OnNotify(m, nowMs);
+                // Asked twice, not kept in a local: a slot less in this frame, under every NOTIFY's handling.
+                status = _handler.Events == null ? Subscriptions.NotInADialog : _handler.Events.OnNotify(m, nowMs);
                 if (status == Subscriptions.NotInADialog)
                 {
                     status = _handler.OnNotify(identity, m, IsFromRegistrar(identity, packet.RemoteHost));
                 }
-                else if (AfterNotify != null)
+                else
                 {
-                    _agent.AfterPacket(AfterNotify);
+                    _agent.AfterPacket(_handler.AfterNotify);
                 }
             }
             else

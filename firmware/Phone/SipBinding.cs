@@ -31,12 +31,6 @@ namespace DeskPhone.Firmware.Phone
             Agent = agent;
             Routing = new IdentityRouting(Agent, this);
             Agent.Router = Routing;
-            if (subscriptions != null)
-            {
-                Routing.Events = subscriptions.Events;
-                // The monitored keys' subscriptions are the layer's too: what their NOTIFYs changed is told after the packet.
-                Routing.AfterNotify = phone.Monitored;
-            }
             Registrations = new Registrations(Agent);
             Routing.Registrations = Registrations;
             if (localHost != null)
@@ -251,6 +245,11 @@ namespace DeskPhone.Firmware.Phone
                     request.CallId, _phone.Now);
             }
         }
+
+        public DeskPhone.Sip.Events.Subscriptions Events => Subscriptions == null ? null : Subscriptions.Events;
+
+        // The monitored keys' subscriptions are the events layer's too: what their NOTIFYs changed is told after the packet.
+        public IAfterPacket AfterNotify => _phone.Monitored;
 
         /// <summary>A NOTIFY of no subscription's dialog (the routing gave the events layer those): check-sync, or an event for the phone.</summary>
         public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
