@@ -92,11 +92,24 @@ namespace DeskPhone.Domain.Presence
         /// <summary>Keeps the entry's version (-1: none) as its low bits.</summary>
         private void SetVersion(int at, long version) =>
             _entries[2 * at] = (_entries[2 * at] & (VersionBit - 1)) | (version < 0 ? 0 : VersionBit | (int)version << VersionShift);
-        // The entries in use (low 8 bits) and the refused keys from 64 on (bits 8 and up).
+        // The entries in use (low 8 bits), the refused keys from 64 on (bits 8-13) and from PendingShift the announcements
+        // not told yet (no field of their own, 12 B at every step).
         private int _usedAndRefused;
         private const int UsedMask = 0xFF;
         private const int RefusedHighShift = 8;
 
+        // The announcements (Announce) not told yet, at PendingShift: a key (bits 0-6), its state code (7-10, 0: the key
+        // monitors nothing now), the ringing before (WasRingingBit) and after it (RingingBit), PendingBit; and AgainBit
+        // for a second one, which a NOTIFY that ends its subscription makes (the same key, Idle or Offline, EndCode, from
+        // the ringing the first left), with the ringing after it (AgainRingingBit). A NOTIFY's are told after its packet
+        // (AfterPacket): the LEDs, key and status events ran 12 levels under the request's handling and its XML, the BLF
+        // NOTIFY's turn's lowest collection on the board (26 frames, 5.7 KB, docs/benchmarks.md h-flatnotify).
+        private const int PendingShift = 14;
+        private const int WasRingingBit = 1 << 11;
+        private const int RingingBit = 1 << 12;
+        private const int PendingBit = 1 << 13;
+        private const int AgainBit = 1 << 14;
+        private const int AgainRingingBit = 1 << 15;
 
         // The keys that monitor something but were refused for lack of heap (bit k: key k), to be taken on later; keys
         // 64 and up in _usedAndRefused above the entry count (a field less, docs/benchmarks.md h-officerest).
@@ -105,17 +118,6 @@ namespace DeskPhone.Domain.Presence
         // The keys whose extension rings, the newest first (the pickup list): made when one starts ringing, made again
         // at each change (rare), null while none rings (AnyRinging: no flag of its own).
         private byte[] _ringing;
-
-        // The announcements (Announce) not told yet, up to two (a NOTIFY makes at most two: its body's state, then Idle or
-        // Offline when it ends the subscription), in order, PendingBits each from bit 0: key (bits 0-6), state code (7-10,
-        // 0: the key monitors nothing now), ringing before (11) and after (12), and PendingBit. A NOTIFY's are told after
-        // its packet (AfterPacket): the LEDs, key and status events ran 12 levels under the request's handling and its
-        // XML, the BLF NOTIFY's turn's lowest collection on the board (26 frames, 5.7 KB, docs/benchmarks.md h-flatnotify).
-        private int _pending;
-        private const int PendingBits = 14;
-        private const int WasRingingBit = 1 << 11;
-        private const int RingingBit = 1 << 12;
-        private const int PendingBit = 1 << 13;
 
         public MonitoredExtensions(ISubscribeSender sender)
         {
@@ -543,7 +545,7 @@ namespace DeskPhone.Domain.Presence
 
         /// <summary>
         /// A key's new state (code 0: it monitors nothing now), and whether any key rang before it (the ringing is told too
-        /// when that changed), kept for <see cref="AfterPacket"/>: no object, the two a NOTIFY can make in one int.
+        /// when that changed), kept for <see cref="AfterPacket"/>: no object, the two a NOTIFY can make in _usedAndRefused.
         /// </summary>
         private void Announce(int key, int code, bool wasRinging)
         {
@@ -551,14 +553,22 @@ namespace DeskPhone.Domain.Presence
             {
                 return;
             }
-            if ((_pending & PendingBit << PendingBits) != 0)
+            int pending = _usedAndRefused >> PendingShift;
+            if ((pending & PendingBit) != 0 && ((pending & AgainBit) != 0 || (pending & KeyMask) != key ||
+                code != EndCode(pending >> CodeShift & 0xF) || wasRinging != ((pending & RingingBit) != 0)))
             {
-                // Full (never from one NOTIFY): the older ones are told first, in order.
+                // Not a NOTIFY's end of its subscription after its state (never so far): the one kept is told first.
                 AfterPacket(0);
+                pending = 0;
             }
-            int entry = key | code << CodeShift | (wasRinging ? WasRingingBit : 0) | (AnyRinging ? RingingBit : 0) | PendingBit;
-            _pending |= (_pending & PendingBit) == 0 ? entry : entry << PendingBits;
+            pending = (pending & PendingBit) == 0
+                ? key | code << CodeShift | (wasRinging ? WasRingingBit : 0) | (AnyRinging ? RingingBit : 0) | PendingBit
+                : pending | AgainBit | (AnyRinging ? AgainRingingBit : 0);
+            _usedAndRefused = (_usedAndRefused & ((1 << PendingShift) - 1)) | pending << PendingShift;
         }
+
+        /// <summary>The state a key shows once its subscription ended: Idle for a "blf" key, Offline for a presence key.</summary>
+        private static int EndCode(int code) => code < PresenceBase ? IdleCode : OfflineCode;
 
         /// <summary>
         /// Tells the <see cref="Listener"/> the keys' states (and the ringing) the last NOTIFY or configuration changed, in
@@ -567,17 +577,23 @@ namespace DeskPhone.Domain.Presence
         /// </summary>
         public void AfterPacket(long nowMs)
         {
-            int pending = _pending;
-            _pending = 0;
+            int pending = _usedAndRefused >> PendingShift;
+            _usedAndRefused &= (1 << PendingShift) - 1;
             IMonitoredListener listener = Listener;
-            for (; (pending & PendingBit) != 0 && listener != null; pending >>= PendingBits)
+            while ((pending & PendingBit) != 0 && listener != null)
             {
                 listener.KeyStateChanged(pending & KeyMask, NameOf(pending >> CodeShift & 0xF));
                 if (((pending & RingingBit) != 0) != ((pending & WasRingingBit) != 0))
                 {
                     listener.RingingChanged((pending & RingingBit) != 0);
                 }
+                pending = (pending & AgainBit) == 0 ? 0 : Again(pending);
             }
         }
+
+        /// <summary>The second announcement as a first: the key's end state, from the ringing the first left.</summary>
+        private static int Again(int pending) =>
+            (pending & KeyMask) | EndCode(pending >> CodeShift & 0xF) << CodeShift | ((pending & RingingBit) != 0 ? WasRingingBit : 0) |
+            ((pending & AgainRingingBit) != 0 ? RingingBit : 0) | PendingBit;
     }
 }
