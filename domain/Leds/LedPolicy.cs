@@ -102,7 +102,9 @@ namespace DeskPhone.Domain.Leds
                 return;
             }
             _state[KeysAt + key] = unchecked((byte)state);
-            UpdateKey(key);
+            // Set from here, not through a method of its own: a level less under the LED's event, which a BLF key's
+            // NOTIFY sets off (docs/benchmarks.md, h-flatnotify).
+            Set(LedMap.FunctionKeyBase + key, KeyLook(key));
         }
 
         public int KeyStateOf(int key) => unchecked((sbyte)_state[KeysAt + key]);
@@ -124,51 +126,46 @@ namespace DeskPhone.Domain.Leds
             UpdateCallLed();
             for (int key = 0; key < KeyCount; key++)
             {
-                UpdateKey(key);
+                Set(LedMap.FunctionKeyBase + key, KeyLook(key));
             }
         }
 
         /// <summary>Re-reads the active statuses (after the scheduler reports a change): the message LED.</summary>
         public void StatusesChanged()
         {
-            LedPattern best = LedPattern.Off;
-            LedColor color = LedColor.Off;
+            int best = 0;
             if (_statuses != null)
             {
                 for (int id = 0; id < StatusId.Count; id++)
                 {
                     int look = _state[KeyState.Count + id];
-                    if ((look & UsageBit) != 0 && _statuses.IsActive(id) && Strength(PatternIn(look)) > Strength(best))
+                    if ((look & UsageBit) != 0 && _statuses.IsActive(id) && Strength(PatternIn(look)) > Strength(PatternIn(best)))
                     {
-                        best = PatternIn(look);
-                        color = ColorIn(look);
+                        best = look;
                     }
                 }
             }
-            Set(LedMap.Message, best, color);
+            Set(LedMap.Message, best);
         }
 
         private void UpdateCallLed()
         {
             int look = _callState >= 0 ? _state[_callState] : 0;
-            bool used = (look & UsageBit) != 0;
-            Set(LedMap.Call, used ? PatternIn(look) : LedPattern.Off, used ? ColorIn(look) : LedColor.Off);
+            Set(LedMap.Call, (look & UsageBit) != 0 ? look : 0);
         }
 
-        private void UpdateKey(int key)
+        /// <summary>The look of a key's state (its token's), none while the key monitors nothing.</summary>
+        private int KeyLook(int key)
         {
             int state = KeyStateOf(key);
-            int led = LedMap.FunctionKeyBase + key;
-            if (state < 0)
-            {
-                Set(led, LedPattern.Off, LedColor.Off);
-                return;
-            }
-            Set(led, PatternIn(_state[state]), ColorIn(_state[state]));
+            return state < 0 ? 0 : _state[state];
         }
 
-        private void Set(int led, LedPattern pattern, LedColor color)
+        /// <summary>Shows a token's look (pattern and colour; 0: off) on the LED, and tells a change.</summary>
+        private void Set(int led, int look)
         {
+            LedPattern pattern = PatternIn(look);
+            LedColor color = ColorIn(look);
             if (pattern == LedPattern.Off)
             {
                 color = LedColor.Off;

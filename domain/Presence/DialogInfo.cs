@@ -75,6 +75,10 @@ namespace DeskPhone.Domain.Presence
         // order: no bool and no int array beside the bits (docs/benchmarks.md, h-turnframes).
         private const int Full = 16;
         private const int DialogsShift = 5;
+        // After the dialogs' classes (bits 5-28): the reader is in a dialog with an id (its hash taken at its start tag),
+        // and that dialog's direction is initiator: no local for the id or the direction (h-flatnotify).
+        private const int InDialog = 1 << 29;
+        private const int Initiator = 1 << 30;
 
         /// <summary>What ends each part of a pickup's text (DialogPickup.Text).</summary>
         private const char End = '\n';
@@ -204,16 +208,13 @@ namespace DeskPhone.Domain.Presence
             }
             if (version >= 0)
             {
-                // The last version from its low bits (the same for a whole version as near): the document's less how
-                // far it is behind, or, when that is within the stale window after it, more.
-                long behind = (documentVersion - version) & ((1 << VersionBits) - 1);
-                version = documentVersion - behind + (behind < (1 << VersionBits) - StaleWindow ? 0 : 1 << VersionBits);
+                version = LastVersion(documentVersion, version);
             }
             // The document's state, then each dialog's: one local, not two.
             string dialogState = reader.GetAttribute("state");
-            // Where the reader is (InState, InRemote, InIdentity), HeldRemotely, Full and the dialogs' classes, as bits:
-            // one local, not seven (the frame of a NOTIFY's Apply, 504 B with 27 locals, is taken while every key may
-            // ring, h-blfstate, h-turnframes).
+            // Where the reader is (InState, InRemote, InIdentity, InDialog), HeldRemotely, Initiator, Full and the dialogs'
+            // classes, as bits: one local, not nine (the frame of a NOTIFY's Apply, 504 B with 27 locals, is taken while
+            // every key may ring, h-blfstate, h-turnframes; 384 B with 16, h-flatnotify).
             int at = dialogState == "full" ? Full : 0;
             if (at == 0 && dialogState != "partial")
             {
@@ -222,39 +223,51 @@ namespace DeskPhone.Domain.Presence
 
             // Parse into scratch tables first so that a malformed document leaves the key as it was. A dialog is a
             // child of the root (level 2), its state a child of the dialog (level 3). The ids' hashes, not the ids: no
-            // id string is held past its dialog's element (h-notifyxml).
+            // id string is held past its dialog's start tag (h-notifyxml).
             var ids = new int[MaxDialogs];
             int count = 0;
-            string dialogId = null;
-            string direction = null;
             // The dialog's ids (call-id, local-tag and remote-tag, each ended by '\n') and its remote party (element
             // remote, its identity text and target uri), and the pickup text (DialogPickup.Text) of the last ringing
             // dialog of the document.
             string dialogIds = null, remoteTarget = null, pick = null;
+            string name;
             while (reader.Next())
             {
                 if (reader.Kind == XmlNodeKind.StartElement)
                 {
-                    string name = XmlPullReader.LocalName(reader.Name);
+                    name = XmlPullReader.LocalName(reader.Name);
                     if (reader.Depth == 2 && name == "dialog")
                     {
                         if (reader.IsEmptyElement)
                         {
                             return "dialog without a state";
                         }
-                        dialogId = reader.GetAttribute("id");
-                        direction = reader.GetAttribute("direction");
+                        at &= ~(InDialog | Initiator | HeldRemotely);
+                        name = reader.GetAttribute("id");
+                        if (name != null)
+                        {
+                            // A ninth dialog is refused at its end tag or here: here, before its id's hash has no slot.
+                            if (count == MaxDialogs)
+                            {
+                                return "more than " + MaxDialogs.ToString() + " dialogs";
+                            }
+                            ids[count] = Hash(name);
+                            at |= InDialog;
+                        }
+                        if (reader.GetAttribute("direction") == "initiator")
+                        {
+                            at |= Initiator;
+                        }
                         dialogIds = reader.GetAttribute("call-id") + Ends + reader.GetAttribute("local-tag") + Ends +
                                     reader.GetAttribute("remote-tag") + Ends;
                         remoteTarget = null;
                         dialogState = null;
-                        at &= ~HeldRemotely;
                     }
-                    else if (name == "state" && dialogId != null && reader.Depth == 3)
+                    else if (name == "state" && (at & InDialog) != 0 && reader.Depth == 3)
                     {
                         at = reader.IsEmptyElement ? at & ~InState : at | InState;
                     }
-                    else if (name == "remote" && dialogId != null && reader.Depth == 3)
+                    else if (name == "remote" && (at & InDialog) != 0 && reader.Depth == 3)
                     {
                         at = reader.IsEmptyElement ? at & ~InRemote : at | InRemote;
                     }
@@ -282,7 +295,7 @@ namespace DeskPhone.Domain.Presence
                 }
                 else if (reader.Kind == XmlNodeKind.EndElement)
                 {
-                    string name = XmlPullReader.LocalName(reader.Name);
+                    name = XmlPullReader.LocalName(reader.Name);
                     if (name == "state")
                     {
                         at &= ~InState;
@@ -297,23 +310,17 @@ namespace DeskPhone.Domain.Presence
                     }
                     else if (reader.Depth == 2 && name == "dialog")
                     {
-                        if (dialogId == null || dialogState == null)
+                        if ((at & InDialog) == 0 || dialogState == null)
                         {
                             return "dialog without an id or a state";
                         }
-                        if (count == MaxDialogs)
-                        {
-                            return "more than " + MaxDialogs.ToString() + " dialogs";
-                        }
-                        ids[count] = Hash(dialogId);
-                        at |= Classify(dialogState, direction, (at & HeldRemotely) != 0) << (DialogsShift + count * StateBits);
+                        at = at & ~InDialog | Classify(dialogState, at) << (DialogsShift + count * StateBits);
                         if ((at >> (DialogsShift + count * StateBits) & StateMask) == Ringing)
                         {
                             // A pickup needs a call-id or a caller at least.
                             pick = dialogIds[0] != End || remoteTarget != null ? dialogIds + remoteTarget + Ends : null;
                         }
                         count++;
-                        dialogId = null;
                     }
                 }
             }
@@ -326,11 +333,29 @@ namespace DeskPhone.Domain.Presence
             {
                 return null;
             }
-            NeedsFullState = (at & Full) == 0 && version >= 0 && documentVersion > version + 1;
-            if ((at & Full) == 0 && version < 0)
+            NeedsFullState = (at & Full) == 0 && (version < 0 || documentVersion > version + 1);
+            version = documentVersion;
+            Take(ids, count, at);
+            if (pick != null || State != Ringing)
             {
-                NeedsFullState = true;
+                SetIdsAndPickup(Ids, pick, false);
             }
+            return null;
+        }
+
+        /// <summary>
+        /// The last version from its low bits (the same for a whole version as near): the document's less how far it is
+        /// behind, or, when that is within the stale window after it, more. Not in Apply: a local less in its frame.
+        /// </summary>
+        private static long LastVersion(long documentVersion, long lowBits)
+        {
+            long behind = (documentVersion - lowBits) & ((1 << VersionBits) - 1);
+            return documentVersion - behind + (behind < (1 << VersionBits) - StaleWindow ? 0 : 1 << VersionBits);
+        }
+
+        /// <summary>A document's dialogs (their hashes and classes in <paramref name="at"/>'s bits) taken on, after all of the new.</summary>
+        private void Take(int[] ids, int count, int at)
+        {
             if ((at & Full) != 0)
             {
                 Clear();
@@ -339,12 +364,6 @@ namespace DeskPhone.Domain.Presence
             {
                 Store(ids[i], (at >> (DialogsShift + i * StateBits)) & StateMask);
             }
-            version = documentVersion;
-            if (pick != null || State != Ringing)
-            {
-                SetIdsAndPickup(Ids, pick, false);
-            }
-            return null;
         }
 
         private void Clear()
@@ -456,7 +475,8 @@ namespace DeskPhone.Domain.Presence
             return (int)hash;
         }
 
-        private static int Classify(string state, string direction, bool heldRemotely)
+        /// <summary>A dialog's class from its state and <paramref name="at"/>'s HeldRemotely and Initiator bits.</summary>
+        private static int Classify(string state, int at)
         {
             if (state == "terminated")
             {
@@ -464,10 +484,10 @@ namespace DeskPhone.Domain.Presence
             }
             if (state == "confirmed")
             {
-                return heldRemotely ? Holding : Connected;
+                return (at & HeldRemotely) != 0 ? Holding : Connected;
             }
             // trying, proceeding, early: ringing towards the monitored extension, or its own outgoing call.
-            return direction == "initiator" ? Busy : Ringing;
+            return (at & Initiator) != 0 ? Busy : Ringing;
         }
 
         private static int Rank(int state)

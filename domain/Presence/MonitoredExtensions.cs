@@ -1,5 +1,6 @@
 using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Message;
+using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Domain.Presence
 {
@@ -9,9 +10,10 @@ namespace DeskPhone.Domain.Presence
     /// the LED settings use (IDLE, RINGING, CONNECTED, HOLDING, BUSY, DND, AVAILABLE, AWAY, OFFLINE).
     /// Only the keys that monitor something have an entry (most of the 70 keys monitor nothing), kept in the order
     /// their subscriptions were made (the order of this owner's chain of them, <see cref="First"/>).
-    /// It owns the keys' subscriptions: the events layer hands it their NOTIFYs (<see cref="INotifyConsumer"/>).
+    /// It owns the keys' subscriptions: the events layer hands it their NOTIFYs (<see cref="INotifyConsumer"/>). What a
+    /// NOTIFY changes is told to the <see cref="Listener"/> after the NOTIFY's packet (<see cref="AfterPacket"/>).
     /// </summary>
-    public sealed class MonitoredExtensions : INotifyConsumer
+    public sealed class MonitoredExtensions : INotifyConsumer, IAfterPacket
     {
         /// <summary>16 function keys and 3 modules of 18 keys.</summary>
         public const int MaxKeys = 70;
@@ -90,11 +92,24 @@ namespace DeskPhone.Domain.Presence
         /// <summary>Keeps the entry's version (-1: none) as its low bits.</summary>
         private void SetVersion(int at, long version) =>
             _entries[2 * at] = (_entries[2 * at] & (VersionBit - 1)) | (version < 0 ? 0 : VersionBit | (int)version << VersionShift);
-        // The entries in use (low 8 bits) and the refused keys from 64 on (bits 8 and up).
+        // The entries in use (low 8 bits), the refused keys from 64 on (bits 8-13) and from PendingShift the announcements
+        // not told yet (no field of their own, 12 B at every step).
         private int _usedAndRefused;
         private const int UsedMask = 0xFF;
         private const int RefusedHighShift = 8;
 
+        // The announcements (Announce) not told yet, at PendingShift: a key (bits 0-6), its state code (7-10, 0: the key
+        // monitors nothing now), the ringing before (WasRingingBit) and after it (RingingBit), PendingBit; and AgainBit
+        // for a second one, which a NOTIFY that ends its subscription makes (the same key, Idle or Offline, EndCode, from
+        // the ringing the first left), with the ringing after it (AgainRingingBit). A NOTIFY's are told after its packet
+        // (AfterPacket): the LEDs, key and status events ran 12 levels under the request's handling and its XML, the BLF
+        // NOTIFY's turn's lowest collection on the board (26 frames, 5.7 KB, docs/benchmarks.md h-flatnotify).
+        private const int PendingShift = 14;
+        private const int WasRingingBit = 1 << 11;
+        private const int RingingBit = 1 << 12;
+        private const int PendingBit = 1 << 13;
+        private const int AgainBit = 1 << 14;
+        private const int AgainRingingBit = 1 << 15;
 
         // The keys that monitor something but were refused for lack of heap (bit k: key k), to be taken on later; keys
         // 64 and up in _usedAndRefused above the entry count (a field less, docs/benchmarks.md h-officerest).
@@ -197,7 +212,9 @@ namespace DeskPhone.Domain.Presence
             {
                 bool ringing = AnyRinging;
                 Remove(at);
-                Announce(key, null, ringing);
+                Announce(key, 0, ringing);
+                // A configuration's announcements are told at once (it runs outside any packet's handling).
+                AfterPacket(nowMs);
             }
             if (package == null)
             {
@@ -212,6 +229,7 @@ namespace DeskPhone.Domain.Presence
             var subscription = new Subscription(this, package, target, identity, DefaultExpires);
             at = Insert(key);
             SetState(at, package == "dialog" ? IdleCode : OfflineCode);
+            AfterPacket(nowMs);
             subscription.Start(nowMs);
             return null;
         }
@@ -252,15 +270,15 @@ namespace DeskPhone.Domain.Presence
             return at >= 0 ? NameOf(CodeAt(at)) : null;
         }
 
-        /// <summary>Finds the key a subscription belongs to, e.g. for an incoming NOTIFY matched by dialog.</summary>
-        public int KeyOf(Subscription subscription)
+        /// <summary>The entry of a subscription (its place in the chain), or -1.</summary>
+        private int IndexOf(Subscription subscription)
         {
             int i = 0;
             for (Subscription s = First; s != null; s = s.Next, i++)
             {
                 if (s == subscription)
                 {
-                    return KeyAt(i);
+                    return i;
                 }
             }
             return -1;
@@ -272,44 +290,40 @@ namespace DeskPhone.Domain.Presence
 
         public string AcceptOf(string eventPackage) => eventPackage == "dialog" ? DialogInfo.ContentType : PresenceDocument.ContentType;
 
-        /// <summary>A NOTIFY in a key's subscription (481 when the key monitors something else now).</summary>
-        public int OnNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs)
-        {
-            int key = KeyOf(subscription);
-            return key < 0 ? 481 : OnNotify(key, notify.ContentType, notify.Buffer, notify.BodyOffset, notify.BodyLength, state, expires, reason, nowMs);
-        }
-
         /// <summary>
-        /// A NOTIFY for key <paramref name="key"/>. Returns the status to answer: 200, 400 for a malformed body (state
-        /// kept), 415 for a body type the package does not use, 481 when the key no longer monitors anything.
+        /// A NOTIFY in a key's subscription. Returns the status to answer: 200, 400 for a malformed body (state kept), 415
+        /// for a body type the package does not use, 481 when the key no longer monitors anything. The key's new state
+        /// is told to the <see cref="Listener"/> by <see cref="AfterPacket"/>, which the caller runs once the NOTIFY's
+        /// packet is handled (the identity routing leaves it to the agent, SipUserAgent.AfterPacket).
         /// </summary>
-        public int OnNotify(int key, string contentType, byte[] body, int offset, int length,
-                            string subscriptionState, int expires, string reason, long nowMs)
+        // One method from the events layer's call to the XML read: a second one taking the message's parts was a frame
+        // more (240 B) under every BLF key's dialog-info parse (docs/benchmarks.md, h-flatnotify).
+        public int OnNotify(Subscription subscription, SipMessage notify, string subscriptionState, int expires, string reason, long nowMs)
         {
-            int at = Find(key);
+            int at = IndexOf(subscription);
             if (at < 0)
             {
                 return 481;
             }
-            // The subscription's answer in key, the package looked up again where it is needed, the presence body in its own
-            // method: three locals fewer in a frame live under every BLF key's dialog-info parse (h-turnframes).
-            key = SubscriptionAt(at).OnNotify(subscriptionState, expires, reason, nowMs);
-            if (key != 200)
+            // The subscription's answer in at's place until the entry is needed again: a local less in the frame the
+            // dialog-info parse runs under (h-turnframes).
+            expires = subscription.OnNotify(subscriptionState, expires, reason, nowMs);
+            if (expires != 200)
             {
-                return key;
+                return expires;
             }
             // Only a "blf" key (dialog package) has a dialog state.
-            if (length > 0 || contentType != null)
+            if (notify.BodyLength > 0 || notify.ContentType != null)
             {
                 if (CodeAt(at) < PresenceBase)
                 {
-                    if (length > 0 && contentType != DialogInfo.ContentType)
+                    if (notify.BodyLength > 0 && notify.ContentType != DialogInfo.ContentType)
                     {
                         return 415;
                     }
                     DialogInfo info = InfoAt(at) ?? DialogInfo.Unpack(0, null);
                     long version = VersionAt(at);
-                    if (info.Apply(body, offset, length, ref version) != null)
+                    if (info.Apply(notify.Buffer, notify.BodyOffset, notify.BodyLength, ref version) != null)
                     {
                         return 400;
                     }
@@ -319,12 +333,12 @@ namespace DeskPhone.Domain.Presence
                     if (info.NeedsFullState)
                     {
                         // A gap in partial versions: a refresh makes the server send the full state (RFC 4235 4.1).
-                        SubscriptionAt(at).Refresh(nowMs);
+                        subscription.Refresh(nowMs);
                     }
                 }
-                else if (!ApplyPresence(at, contentType, body, offset, length, ref key))
+                else if (!ApplyPresence(at, notify, ref expires))
                 {
-                    return key;
+                    return expires;
                 }
             }
             if (subscriptionState == "terminated")
@@ -345,15 +359,15 @@ namespace DeskPhone.Domain.Presence
         }
 
         /// <summary>A presence key's NOTIFY body; false with the status to answer in <paramref name="status"/>.</summary>
-        private bool ApplyPresence(int at, string contentType, byte[] body, int offset, int length, ref int status)
+        private bool ApplyPresence(int at, SipMessage notify, ref int status)
         {
-            if (length > 0 && contentType != PresenceDocument.ContentType)
+            if (notify.BodyLength > 0 && notify.ContentType != PresenceDocument.ContentType)
             {
                 status = 415;
                 return false;
             }
             string error;
-            int state = PresenceDocument.Parse(body, offset, length, out error);
+            int state = PresenceDocument.Parse(notify.Buffer, notify.BodyOffset, notify.BodyLength, out error);
             if (state < 0)
             {
                 status = 400;
@@ -506,7 +520,7 @@ namespace DeskPhone.Domain.Presence
                 Ring(KeyAt(at), code == RingingCode);
             }
             _entries[2 * at] += (code - old) << CodeShift;
-            Announce(KeyAt(at), NameOf(code), ringing);
+            Announce(KeyAt(at), code, ringing);
         }
 
         /// <summary>A key starts ringing (first in the list) or stops (leaves it); the caller knows it was not or was in it.</summary>
@@ -529,20 +543,57 @@ namespace DeskPhone.Domain.Presence
             _ringing = list.Length == 0 ? null : list;
         }
 
-        /// <summary>A key's new state; the ringing too when any ringing differs from <paramref name="wasRinging"/>.</summary>
-        private void Announce(int key, string state, bool wasRinging)
+        /// <summary>
+        /// A key's new state (code 0: it monitors nothing now), and whether any key rang before it (the ringing is told too
+        /// when that changed), kept for <see cref="AfterPacket"/>: no object, the two a NOTIFY can make in _usedAndRefused.
+        /// </summary>
+        private void Announce(int key, int code, bool wasRinging)
         {
-            IMonitoredListener listener = Listener;
-            if (listener == null)
+            if (Listener == null)
             {
                 return;
             }
-            listener.KeyStateChanged(key, state);
-            bool ringing = AnyRinging;
-            if (ringing != wasRinging)
+            int pending = _usedAndRefused >> PendingShift;
+            if ((pending & PendingBit) != 0 && ((pending & AgainBit) != 0 || (pending & KeyMask) != key ||
+                code != EndCode(pending >> CodeShift & 0xF) || wasRinging != ((pending & RingingBit) != 0)))
             {
-                listener.RingingChanged(ringing);
+                // Not a NOTIFY's end of its subscription after its state (never so far): the one kept is told first.
+                AfterPacket(0);
+                pending = 0;
+            }
+            pending = (pending & PendingBit) == 0
+                ? key | code << CodeShift | (wasRinging ? WasRingingBit : 0) | (AnyRinging ? RingingBit : 0) | PendingBit
+                : pending | AgainBit | (AnyRinging ? AgainRingingBit : 0);
+            _usedAndRefused = (_usedAndRefused & ((1 << PendingShift) - 1)) | pending << PendingShift;
+        }
+
+        /// <summary>The state a key shows once its subscription ended: Idle for a "blf" key, Offline for a presence key.</summary>
+        private static int EndCode(int code) => code < PresenceBase ? IdleCode : OfflineCode;
+
+        /// <summary>
+        /// Tells the <see cref="Listener"/> the keys' states (and the ringing) the last NOTIFY or configuration changed, in
+        /// the order they changed: the agent runs it after the NOTIFY's packet (the identity routing asks it to), so
+        /// the LEDs and events run without the request's handling, its parse and XML under them.
+        /// </summary>
+        public void AfterPacket(long nowMs)
+        {
+            int pending = _usedAndRefused >> PendingShift;
+            _usedAndRefused &= (1 << PendingShift) - 1;
+            IMonitoredListener listener = Listener;
+            while ((pending & PendingBit) != 0 && listener != null)
+            {
+                listener.KeyStateChanged(pending & KeyMask, NameOf(pending >> CodeShift & 0xF));
+                if (((pending & RingingBit) != 0) != ((pending & WasRingingBit) != 0))
+                {
+                    listener.RingingChanged((pending & RingingBit) != 0);
+                }
+                pending = (pending & AgainBit) == 0 ? 0 : Again(pending);
             }
         }
+
+        /// <summary>The second announcement as a first: the key's end state, from the ringing the first left.</summary>
+        private static int Again(int pending) =>
+            (pending & KeyMask) | EndCode(pending >> CodeShift & 0xF) << CodeShift | ((pending & RingingBit) != 0 ? WasRingingBit : 0) |
+            ((pending & AgainRingingBit) != 0 ? RingingBit : 0) | PendingBit;
     }
 }

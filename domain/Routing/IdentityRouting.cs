@@ -1,3 +1,4 @@
+using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Transport;
@@ -73,7 +74,18 @@ namespace DeskPhone.Domain.Routing
             }
             else if (method == "NOTIFY")
             {
-                status = _handler.OnNotify(identity, m, IsFromRegistrar(identity, packet.RemoteHost));
+                // A subscription's NOTIFY to the events layer from this frame, not under the handler's: a level less under
+                // every BLF key's dialog-info parse (docs/benchmarks.md, h-flatnotify).
+                // Asked twice, not kept in a local: a slot less in this frame, under every NOTIFY's handling.
+                status = _handler.Events == null ? Subscriptions.NotInADialog : _handler.Events.OnNotify(m, nowMs);
+                if (status == Subscriptions.NotInADialog)
+                {
+                    status = _handler.OnNotify(identity, m, IsFromRegistrar(identity, packet.RemoteHost));
+                }
+                else
+                {
+                    _agent.AfterPacket(_handler.AfterNotify);
+                }
             }
             else
             {

@@ -15,7 +15,7 @@ namespace DeskPhone.Firmware.Phone
         private readonly PhoneCore _phone;
         /// <summary>The user agent this binding built and serves.</summary>
         public readonly SipUserAgent Agent;
-        /// <summary>The phone's own subscriptions; their events layer is offered every NOTIFY first (in-dialog NOTIFYs belong to it).</summary>
+        /// <summary>The phone's own subscriptions; the identity routing offers their events layer every NOTIFY first (in-dialog NOTIFYs belong to it).</summary>
         public readonly SipSubscriptions Subscriptions;
 
         /// <summary>
@@ -246,28 +246,13 @@ namespace DeskPhone.Firmware.Phone
             }
         }
 
-        // A subscription's NOTIFY (every BLF key's) is handled under this frame, which holds only its status and the
-        // lock's two: the Event header's reading, the check-sync and the phone's other events in a method of their own,
-        // whose locals and stack (300 B of frame) are not under the subscriptions' handling (h-frames2).
-        public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
-        {
-            if (Subscriptions != null)
-            {
-                int status;
-                lock (_phone.Gate)
-                {
-                    status = Subscriptions.Events.OnNotify(request, _phone.Now);
-                }
-                if (status != DeskPhone.Sip.Events.Subscriptions.NotInADialog)
-                {
-                    return status;
-                }
-            }
-            return OnOtherNotify(identity, request, fromRegistrar);
-        }
+        public DeskPhone.Sip.Events.Subscriptions Events => Subscriptions == null ? null : Subscriptions.Events;
 
-        /// <summary>A NOTIFY of no subscription's dialog: check-sync, or an event for the phone.</summary>
-        private int OnOtherNotify(int identity, SipMessage request, bool fromRegistrar)
+        // The monitored keys' subscriptions are the events layer's too: what their NOTIFYs changed is told after the packet.
+        public IAfterPacket AfterNotify => _phone.Monitored;
+
+        /// <summary>A NOTIFY of no subscription's dialog (the routing gave the events layer those): check-sync, or an event for the phone.</summary>
+        public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
         {
             string evt = request.GetHeader(HeaderNames.Event);
             CheckSyncHandler checkSync = _phone.CheckSync;

@@ -268,7 +268,7 @@ namespace DeskPhone.Firmware.Phone
             {
                 drivers.Leds.Set(led, color, pattern);
             }
-            Raise(PhoneEventKind.Leds, EventDetails ? LedMap.Name(led) + " " + LedNames.Color(color) + " " + LedNames.Pattern(pattern) : null);
+            Event?.Invoke(PhoneEventKind.Leds, EventDetails ? LedMap.Name(led) + " " + LedNames.Color(color) + " " + LedNames.Pattern(pattern) : null);
         }
 
         private void Set(int id, bool active, string source) => Statuses.Set(id, active, source, Now);

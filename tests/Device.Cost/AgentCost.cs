@@ -70,6 +70,10 @@ namespace DeskPhone.Cost
             return 200;
         }
 
+        public DeskPhone.Sip.Events.Subscriptions Events => null;
+
+        public DeskPhone.Sip.UserAgent.IAfterPacket AfterNotify => null;
+
         public int OnNotify(int identity, SipMessage request, bool fromRegistrar) => 489;
     }
 }

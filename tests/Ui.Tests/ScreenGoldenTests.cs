@@ -8,6 +8,7 @@ using DeskPhone.Host.Panel;
 using DeskPhone.Ui.Fonts;
 using DeskPhone.Ui.Icons;
 using DeskPhone.Ui.Rendering;
+using DeskPhone.Firmware.Tests.Presence;
 
 namespace DeskPhone.Ui.Tests
 {
@@ -129,7 +130,7 @@ namespace DeskPhone.Ui.Tests
                     "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"1\" state=\"full\" entity=\"sip:bob@127.0.0.1\">" +
                     "<dialog id=\"d1\" call-id=\"c1\" local-tag=\"l1\" remote-tag=\"r1\" direction=\"recipient\"><state>early</state>" +
                     "<remote><identity>sip:555@127.0.0.1</identity><target uri=\"sip:555@127.0.0.1:5070\"/></remote></dialog></dialog-info>");
-                Assert.Equal(200, phone.Core.Monitored.OnNotify(0, "application/dialog-info+xml", body, 0, body.Length, "active", 3600, null, phone.Now));
+                Assert.Equal(200, KeyNotify.Send(phone.Core.Monitored, 0, "application/dialog-info+xml", body, "active", 3600, phone.Now));
                 phone.Run(10);
                 Assert.True(phone.Core.Statuses.IsActive(StatusId.CallForPickupAvailable));
             },
@@ -185,7 +186,7 @@ namespace DeskPhone.Ui.Tests
                 "<?xml version=\"1.0\"?><dialog-info xmlns=\"urn:ietf:params:xml:ns:dialog-info\" version=\"1\" state=\"full\" entity=\"sip:" + extension + "@127.0.0.1\">" +
                 "<dialog id=\"d1\" call-id=\"c" + caller + "\" local-tag=\"l1\" remote-tag=\"r1\" direction=\"recipient\"><state>early</state>" +
                 "<remote><identity>sip:" + caller + "@127.0.0.1</identity><target uri=\"sip:" + caller + "@127.0.0.1:5070\"/></remote></dialog></dialog-info>");
-            Assert.Equal(200, phone.Core.Monitored.OnNotify(key, "application/dialog-info+xml", body, 0, body.Length, "active", 3600, null, phone.Now));
+            Assert.Equal(200, KeyNotify.Send(phone.Core.Monitored, key, "application/dialog-info+xml", body, "active", 3600, phone.Now));
             phone.Run(10);
         }
 

@@ -8,6 +8,7 @@ using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
 using DeskPhone.Host.Simulated;
 using DeskPhone.Sip.Events;
+using DeskPhone.Firmware.Tests.Presence;
 
 namespace DeskPhone.Firmware.Tests.Phone
 {
@@ -306,7 +307,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             Subscription s = Assert.Single(_subscribes.Sent);
             Assert.Equal("dialog", s.EventPackage);
             byte[] b = Encoding.UTF8.GetBytes("<dialog-info version=\"1\" state=\"full\"><dialog id=\"1\" direction=\"recipient\"><state>early</state></dialog></dialog-info>");
-            Assert.Equal(200, _phone.Monitored.OnNotify(0, "application/dialog-info+xml", b, 0, b.Length, "active", 3600, null, _now));
+            Assert.Equal(200, KeyNotify.Send(_phone.Monitored, 0, "application/dialog-info+xml", b, "active", 3600, _now));
             Assert.Equal(LedPattern.BlinkFast, _hw.Drivers.Leds.PatternOf(LedMap.FunctionKey(0)));
             Assert.True(_phone.Statuses.IsActive(StatusId.MonitoredExtensionIsRinging));
         }

@@ -34,7 +34,7 @@ namespace DeskPhone.Firmware.Tests.Presence
             Assert.Equal(2, _blf.RefusedCount);
             Assert.Equal(0, _blf.Count);
             Assert.Null(_blf.StateOf(3));
-            Assert.Equal(481, _blf.OnNotify(3, null, new byte[0], 0, 0, "active", 3600, null, 0));
+            Assert.Equal(481, KeyNotify.Send(_blf, 3, null, new byte[0], "active", 3600, 0));
 
             _listener.Room = true;
             Assert.Null(_blf.Configure(3, "blf sip:bob@pbx", 1, 0));

@@ -34,6 +34,10 @@ namespace DeskPhone.Sip.Tests.Stack
         private sealed class QuietHandler : DeskPhone.Domain.Routing.ISipRequestHandler
         {
             public int OnMessage(int identity, SipMessage request) => 200;
+            public DeskPhone.Sip.Events.Subscriptions Events => null;
+
+            public DeskPhone.Sip.UserAgent.IAfterPacket AfterNotify => null;
+
             public int OnNotify(int identity, SipMessage request, bool fromRegistrar) => 200;
         }
 

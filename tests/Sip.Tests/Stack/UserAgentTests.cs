@@ -18,6 +18,10 @@ namespace DeskPhone.Sip.Tests.Stack
             return MessageStatus;
         }
 
+        public DeskPhone.Sip.Events.Subscriptions Events => null;
+
+        public DeskPhone.Sip.UserAgent.IAfterPacket AfterNotify => null;
+
         public int OnNotify(int identity, SipMessage request, bool fromRegistrar)
         {
             Calls.Add("notify " + identity + " " + fromRegistrar);
@@ -580,6 +584,10 @@ namespace DeskPhone.Sip.Tests.Stack
                 }
                 return 200;
             }
+
+            public DeskPhone.Sip.Events.Subscriptions Events => null;
+
+            public DeskPhone.Sip.UserAgent.IAfterPacket AfterNotify => null;
 
             public int OnNotify(int identity, SipMessage request, bool fromRegistrar) => 200;
         }
