@@ -301,7 +301,9 @@ namespace DeskPhone.Firmware.Phone
             {
                 return param;
             }
-            return StatusCatalog.Description(id) + (param == null ? "" : " (" + param + ")");
+            // One concatenation of four (not one of two over another of three).
+            string description = StatusCatalog.Description(id);
+            return param == null ? description : description + " (" + param + ")";
         }
 
         private void NetworkChanged()
