@@ -353,7 +353,8 @@ namespace DeskPhone.Domain.Calls
             if (shown.State == SipCall.Connected)
             {
                 lines[0] = (shown.Held ? "On hold: " : shown.RemoteHeld ? "Held by " : "Connected: ") + who;
-                lines[1] = (other != null ? other + "  " : "") + Duration(shown.DurationSeconds(nowMs));
+                string duration = Duration(shown.DurationSeconds(nowMs));
+                lines[1] = other != null ? other + "  " + duration : duration;
                 string figures = quality == null ? null : quality.Figures(shown.Id);
                 if (figures == null)
                 {
@@ -374,13 +375,35 @@ namespace DeskPhone.Domain.Calls
         private static string DeviceWord(int device) =>
             device == AudioDevice.Handset ? "Handset" : device == AudioDevice.Headset ? "Headset" : "Speaker";
 
-        /// <summary>mm:ss, or h:mm:ss from an hour on.</summary>
+        /// <summary>mm:ss, or h:mm:ss from an hour on: its characters written into one array, one string made (the call
+        /// screen's second makes it every second; a chain of concatenations made five strings more, h-callsecond).</summary>
         public static string Duration(int seconds)
         {
             int h = seconds / 3600;
+            int digits = 1;
+            for (int k = h; k >= 10; k /= 10)
+            {
+                digits++;
+            }
+            int length = h > 0 ? digits + 6 : 5;
+            var c = new char[length];
+            int sec = seconds % 60;
             int m = seconds / 60 % 60;
-            int s = seconds % 60;
-            return (h > 0 ? h.ToString() + ":" : "") + (m < 10 ? "0" : "") + m.ToString() + ":" + (s < 10 ? "0" : "") + s.ToString();
+            c[length - 1] = (char)('0' + sec % 10);
+            c[length - 2] = (char)('0' + sec / 10);
+            c[length - 3] = ':';
+            c[length - 4] = (char)('0' + m % 10);
+            c[length - 5] = (char)('0' + m / 10);
+            int at = length - 5;
+            if (h > 0)
+            {
+                c[--at] = ':';
+                for (int v = h; at > 0; v /= 10)
+                {
+                    c[--at] = (char)('0' + v % 10);
+                }
+            }
+            return new string(c);
         }
     }
 }

@@ -15,14 +15,14 @@ namespace DeskPhone.Firmware.Phone
     /// turn and only when something changed: every phone event (a message, a status, a key, a menu, registration,
     /// presence, LEDs, settings) only sets a dirty flag, and <see cref="Tick"/>, called by <c>PhoneApp.Poll</c> after
     /// the SIP handling, composes when the flag says so (a new minute alone only sets the clock, when the status line
-    /// shows it) and renders the regions that changed.
+    /// shows it; a call's new second alone only the call screen) and renders the regions that changed.
     /// So nothing is drawn inside SIP request handling (the answer goes out first), a MESSAGE that raises two events
     /// is composed once, and a bench request sees the screen as last drawn. The screen's setters ignore equal values,
     /// so only changed regions are redrawn; an open list is compared row by row, so an event that leaves it as it was
     /// does not redraw it; the Ethernet driver's address and readiness changes, which raise no phone event, mark the
     /// network view while it is open. While a call is live or a number is dialled the call screen
-    /// (domain/Calls/CallDisplay: lines, audio device, softkeys) takes the message area, and a connected call marks the
-    /// screen every second for its duration.
+    /// (domain/Calls/CallDisplay: lines, audio device, softkeys) takes the message area, and a connected call's duration
+    /// sets the call screen alone every second.
     /// </summary>
     public sealed class ScreenFeeder
     {
@@ -99,7 +99,7 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>
         /// From the main loop, after the SIP handling: composes the phone's state into the model when a phone event
-        /// marked it (a new minute alone only sets the clock), then draws and flushes the regions that changed (a message
+        /// marked it (a new minute alone only sets the clock, a call's new second only the call screen), then draws and flushes the regions that changed (a message
         /// page turned by a key included).
         /// </summary>
         public void Tick()
@@ -112,22 +112,29 @@ namespace DeskPhone.Firmware.Phone
             // The minute as a count (not DateTime.Minute): a clock that becomes known, or is set by NTP to a time an
             // hour away, at the same minute of the hour, is a change too.
             long minute = now.Ticks / TimeSpan.TicksPerMinute;
-            if ((_marks & DirtyBit) != 0 || (int)callSecond != (int)_shownTimes)
+            if ((_marks & DirtyBit) != 0)
             {
                 _marks &= ~DirtyBit;
                 _shownTimes = minute << 32 | (uint)callSecond;
                 Compose(now);
             }
-            else if (minute != _shownTimes >> 32)
+            else
             {
-                // Only the clock changes with the minute: composing the rest again made its texts anew every minute
-                // (several KB of garbage a minute in the interpreter's office profile, docs/benchmarks.md "h-noalloc"),
-                // and a status line showing a status has no clock to change.
-                _shownTimes = minute << 32 | (uint)_shownTimes;
-                if (_phone.Statuses.StatusLine == StatusScheduler.NoMessage)
+                // Only the call's second changed (no phone event): its body alone, the call's lines with the new duration.
+                // Composing everything again every second of a connected call made the status line's, the notices', the
+                // identity's and the keys' texts anew each second (docs/benchmarks.md h-callsecond).
+                if ((int)callSecond != (int)_shownTimes)
                 {
+                    ComposeBody(_phone.InfoBoxes.Current);
+                }
+                if (minute != _shownTimes >> 32 && _phone.Statuses.StatusLine == StatusScheduler.NoMessage)
+                {
+                    // Only the clock changes with the minute: composing the rest again made its texts anew every minute
+                    // (several KB of garbage a minute in the interpreter's office profile, docs/benchmarks.md "h-noalloc"),
+                    // and a status line showing a status has no clock to change.
                     Screen.SetStatusLine(ClockText(now, _phone.InfoBoxes.Current), 0);
                 }
+                _shownTimes = minute << 32 | (uint)callSecond;
             }
             // A redraw that found no heap (IdleScreen.Render keeps its regions marked) waits a second before the next try:
             // tried every turn, the connected call's screen made about 100 tries and thousands of collections a second
@@ -165,6 +172,22 @@ namespace DeskPhone.Firmware.Phone
             int popUp = s.PopUp;
             Screen.SetPopUp(popUp == StatusScheduler.NoMessage ? null : Text(popUp, s.ParamOf(popUp)));
             ComposeNotices(line);
+            ComposeBody(box);
+            string title = Menus.Title();
+            string[] items = title == null ? null : Menus.Items();
+            if (items == null || !Same(items, _listShown))
+            {
+                _listShown = items;
+            }
+            Screen.SetList(title, _listShown, Menus.Selected);
+            ComposeKeys();
+            _marks &= ~SettingsBit;
+        }
+
+        /// <summary>The body under the notices: the call screen while a call is live, else the Infobox or the desktop
+        /// message (after the notices: the call's rows are what they leave).</summary>
+        private void ComposeBody(InfoBox box)
+        {
             CallDisplay call = Calls == null ? null : CallDisplay.Of(Calls, _phone.Now, Screen.CallRows);
             if (call != null)
             {
@@ -178,15 +201,6 @@ namespace DeskPhone.Firmware.Phone
             {
                 Screen.SetMessage(_phone.Desktop.Text);
             }
-            string title = Menus.Title();
-            string[] items = title == null ? null : Menus.Items();
-            if (items == null || !Same(items, _listShown))
-            {
-                _listShown = items;
-            }
-            Screen.SetList(title, _listShown, Menus.Selected);
-            ComposeKeys();
-            _marks &= ~SettingsBit;
         }
 
         // The info box's and the function keys' parts of Compose in methods of their own: their loops' locals are not
@@ -287,7 +301,9 @@ namespace DeskPhone.Firmware.Phone
             {
                 return param;
             }
-            return StatusCatalog.Description(id) + (param == null ? "" : " (" + param + ")");
+            // One concatenation of four (not one of two over another of three).
+            string description = StatusCatalog.Description(id);
+            return param == null ? description : description + " (" + param + ")";
         }
 
         private void NetworkChanged()
