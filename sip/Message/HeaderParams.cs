@@ -34,8 +34,11 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            int semi = header.IndexOf(';');
-            return semi < 0 ? null : Params.Get(header.Substring(semi + 1), name);
+            // On the value's characters copied once, searched in place: no Substring of the list and no
+            // Params.Get(string) frame copying it again (a NOTIFY's Subscription-State, h-sipcheck).
+            char[] v = header.ToCharArray();
+            int semi = ByteSearch.IndexOf(v, CharSearch.Semicolon, 0, v.Length);
+            return semi < 0 ? null : Params.Get(v, semi + 1, v.Length, name);
         }
     }
 }

@@ -11,11 +11,10 @@ namespace DeskPhone.Sip.Message
         // Both walk the list in place on its characters (index ranges trimmed as string.Trim would), so only a found
         // value becomes a string.
 
-        /// <summary>True when every parameter has a non-empty token name (and a value that is a token, quoted string or IPv6 reference).</summary>
-        public static bool Valid(string list, bool uriStyle) =>
-            list == null || list.Length == 0 || Valid(list.ToCharArray(), 0, list.Length, uriStyle);
-
-        /// <summary><see cref="Valid(string, bool)"/> of the list in [start, end) of <paramref name="s"/>.</summary>
+        /// <summary>
+        /// True when every parameter of the list in [start, end) of <paramref name="s"/> has a non-empty token name (and a
+        /// value that is a token, quoted string or IPv6 reference).
+        /// </summary>
         public static bool Valid(char[] s, int start, int end, bool uriStyle)
         {
             if (start >= end)

@@ -192,10 +192,24 @@ namespace DeskPhone.Sip.Message
             _cursorName = null;
         }
 
-        public string RequestUriText => Utf8.Codec.GetString(Buffer, Offset + (Part & 0xFFFF), IsRequest ? (int)((uint)Part >> 16) : 0);
-
         /// <summary>The Request-URI, or null when it does not parse.</summary>
-        public SipUri RequestUri => _requestUri ?? (_requestUri = SipUri.Parse(RequestUriText));
+        /// <remarks>
+        /// Parsed from the start line's bytes decoded once into characters: no string of the URI (made only if its
+        /// ToString is asked) and no SipUri.Parse(string) frame under every request's check (h-sipcheck). A response
+        /// has none (an empty range, null as before).
+        /// </remarks>
+        public SipUri RequestUri
+        {
+            get
+            {
+                if (_requestUri == null && IsRequest)
+                {
+                    char[] t = Utf8.Codec.GetChars(Buffer, Offset + (Part & 0xFFFF), (int)((uint)Part >> 16));
+                    _requestUri = SipUri.Parse(t, 0, t.Length, null);
+                }
+                return _requestUri;
+            }
+        }
 
         public string ReasonPhrase => Utf8.Codec.GetString(Buffer, Offset + (Part & 0xFFFF), IsRequest ? 0 : (int)((uint)Part >> 16));
 

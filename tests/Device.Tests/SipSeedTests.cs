@@ -52,7 +52,7 @@ namespace NFUnitTest
             Assert.AreEqual(484, result.Consumed);
             Assert.IsTrue(m.IsRequest);
             Assert.AreEqual("MESSAGE", m.Method);
-            Assert.AreEqual("sip:486@192.0.2.10:5060;line=dp1", m.RequestUriText);
+            Assert.AreEqual("sip:486@192.0.2.10:5060;line=dp1", m.RequestUri.ToString());
             Assert.AreEqual("486", m.RequestUri.User);
             Assert.AreEqual("192.0.2.10", m.RequestUri.Host);
             Assert.AreEqual(5060, m.RequestUri.Port);

@@ -36,7 +36,7 @@ namespace DeskPhone.Sip.Tests.Message
             Assert.Equal(ParseResult.Ok, r.Code);
             Assert.Equal(buffer.Length, r.Consumed);
             Assert.Equal(70000, m.Offset);
-            Assert.Equal("sip:bob@127.0.0.1", m.RequestUriText);
+            Assert.Equal("sip:bob@127.0.0.1", m.RequestUri.ToString());
             Assert.Equal("", m.ReasonPhrase);
             Assert.Equal("X-Folded", m.HeaderName(6));
             Assert.Equal("one, two", m.GetHeader("X-Folded"));

@@ -116,13 +116,13 @@ namespace DeskPhone.Sip.Tests.Message
             var r = new ParseResult();
             new SipParser().Parse(bytes, 0, bytes.Length, true, m, r);
             Assert.Equal(ParseResult.Ok, r.Code);
-            Assert.Equal("sip:486@10.0.0.2:5060;transport=tcp", m.RequestUriText);
+            Assert.Equal("sip:486@10.0.0.2:5060;transport=tcp", m.RequestUri.ToString());
             Assert.Equal("486", m.RequestUri.User);
             Assert.Equal("", m.ReasonPhrase);
             new SipParser().Parse(bytes, r.Consumed, bytes.Length - r.Consumed, true, m, r);
             Assert.Equal(ParseResult.Ok, r.Code);
             Assert.Equal("Busy Here Now", m.ReasonPhrase);
-            Assert.Equal("", m.RequestUriText);
+            Assert.Null(m.RequestUri);
         }
     }
 }
