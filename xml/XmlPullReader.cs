@@ -78,9 +78,72 @@ namespace DeskPhone.Xml
 
         /// <summary>
         /// The value of the current start tag's attribute <paramref name="name"/> (compared byte for character: the
-        /// names asked for are ASCII), made a string now, each time it is asked for; null when the tag has none.
+        /// names asked for are ASCII), or with no name of attribute <paramref name="index"/>, made a string now, each
+        /// time it is asked for; null when the tag has none. The value is scanned and made here, not in a method under
+        /// this one: a frame (204 B) less where its string is allocated, under a BLF NOTIFY's Apply (docs/benchmarks.md,
+        /// h-applyframe).
         /// </summary>
-        public string GetAttribute(string name)
+        public string GetAttribute(string name, int index = 0)
+        {
+            int at = name != null ? Find(name) : _offsets[index];
+            if (at < 0)
+            {
+                return null;
+            }
+            // Past the name, '=' and white space (none of them a quote) to the value's quote.
+            while (_data[at] != (byte)'"' && _data[at] != (byte)'\'')
+            {
+                at++;
+            }
+            // Its end, and its first entity reference (index, -1: none): checked when the tag was read, it is decoded only.
+            index = -1;
+            int end = at + 1;
+            while (_data[end] != _data[at])
+            {
+                if (index < 0 && _data[end] == (byte)'&')
+                {
+                    index = end;
+                }
+                end++;
+            }
+            return index < 0 ? new string(Utf8.Codec.GetChars(_data, at + 1, end - at - 1)) : DecodeEntities(at + 1, end, index);
+        }
+
+        /// <summary>
+        /// Whether the current start tag has attribute <paramref name="name"/> with the ASCII <paramref name="value"/>,
+        /// compared in the document's bytes: no string for a value that is only compared (a dialog-info's state,
+        /// direction, param), h-applyframe. A value with an entity reference is compared decoded (the rare case).
+        /// </summary>
+        public bool AttributeIs(string name, string value)
+        {
+            int at = Find(name);
+            if (at < 0)
+            {
+                return false;
+            }
+            while (_data[at] != (byte)'"' && _data[at] != (byte)'\'')
+            {
+                at++;
+            }
+            int length = value.Length;
+            for (int i = 0; i <= length; i++)
+            {
+                int b = _data[at + 1 + i];
+                if (b == (byte)'&')
+                {
+                    return GetAttribute(name) == value;
+                }
+                if (i == length || b != value[i])
+                {
+                    // Equal when the value's closing quote is where the value asked for ends.
+                    return i == length && b == _data[at];
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Where the current start tag's attribute <paramref name="name"/> starts; -1: none.</summary>
+        private int Find(string name)
         {
             // The first bytes compared here, the rest in NameIs: the names a tag carries mostly differ in their first.
             int first = name[0];
@@ -89,10 +152,10 @@ namespace DeskPhone.Xml
                 int at = _offsets[i];
                 if (_data[at] == first && NameIs(at, name))
                 {
-                    return ValueOf(at);
+                    return at;
                 }
             }
-            return null;
+            return -1;
         }
 
         /// <summary>Whether the attribute name at <paramref name="at"/> is <paramref name="name"/> (its first byte compared).</summary>
@@ -131,29 +194,7 @@ namespace DeskPhone.Xml
             return colon < 0 ? name : name.Substring(colon + 1);
         }
 
-        public string GetAttributeValue(int index) => ValueOf(_offsets[index]);
-
-        /// <summary>The value of the attribute whose name starts at <paramref name="at"/> (checked when its tag was read).</summary>
-        private string ValueOf(int at)
-        {
-            // Past the name, '=' and white space (none of them a quote) to the value's quote.
-            while (_data[at] != (byte)'"' && _data[at] != (byte)'\'')
-            {
-                at++;
-            }
-            // Its end, and its first entity reference (-1: none): checked when the tag was read, it is decoded only.
-            int amp = -1;
-            int end = at + 1;
-            while (_data[end] != _data[at])
-            {
-                if (amp < 0 && _data[end] == (byte)'&')
-                {
-                    amp = end;
-                }
-                end++;
-            }
-            return amp < 0 ? new string(Utf8.Codec.GetChars(_data, at + 1, end - at - 1)) : DecodeEntities(at + 1, end, amp);
-        }
+        public string GetAttributeValue(int index) => GetAttribute(null, index);
 
         /// <summary>Where the name starting at <paramref name="at"/> ends (scanned by <see cref="ScanName"/> before).</summary>
         private int NameEnd(int at)
@@ -513,7 +554,9 @@ namespace DeskPhone.Xml
             {
                 _state |= RootClosed;
             }
-            Name = Decode(nameStart, nameLength);
+            // The open element's bytes, checked when its start tag was read: made a string here, not through Decode's
+            // checks again, a frame (228 B) less under every end tag of a NOTIFY's body (h-applyframe).
+            Name = new string(Utf8.Codec.GetChars(_data, nameStart, nameLength));
             return XmlNodeKind.EndElement;
         }
 
@@ -551,8 +594,19 @@ namespace DeskPhone.Xml
                 return Fail("value longer than " + _maxValueBytes.ToString() + " bytes");
             }
             // Decoded from this frame, not through a method that looked for the '&' again: a frame (204 B) less under
-            // every text a NOTIFY's body holds (docs/benchmarks.md, h-flatnotify).
-            string value = amp < 0 ? Decode(start, _pos - start) : DecodeEntities(start, _pos, amp);
+            // every text a NOTIFY's body holds (docs/benchmarks.md, h-flatnotify); plain ASCII text (no control
+            // character) made a string here, not in Decode: another (228 B), h-applyframe.
+            string value;
+            if (amp < 0 && Ascii(start, _pos))
+            {
+                // The length in amp, free now: an evaluation stack of four, the frame of 228 B (h-applyframe).
+                amp = _pos - start;
+                value = new string(Utf8.Codec.GetChars(_data, start, amp));
+            }
+            else
+            {
+                value = amp < 0 ? Decode(start, _pos - start) : DecodeEntities(start, _pos, amp);
+            }
             if (value == null)
             {
                 return XmlNodeKind.Error;
@@ -763,12 +817,16 @@ namespace DeskPhone.Xml
             return _pos > first && _pos - first <= _maxValueBytes;
         }
 
-        /// <summary>Whether bytes start to end are all ASCII.</summary>
+        /// <summary>
+        /// Whether bytes start to end are all ASCII and no control character but tab, CR and LF: what
+        /// <see cref="Decode"/> takes as it is (a name has no control character: only the ASCII of it is asked).
+        /// </summary>
         private bool Ascii(int start, int end)
         {
             for (; start < end; start++)
             {
-                if (_data[start] >= 0x80)
+                int b = _data[start];
+                if (b >= 0x80 || b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D)
                 {
                     return false;
                 }

@@ -210,13 +210,12 @@ namespace DeskPhone.Domain.Presence
             {
                 version = LastVersion(documentVersion, version);
             }
-            // The document's state, then each dialog's: one local, not two.
-            string dialogState = reader.GetAttribute("state");
             // Where the reader is (InState, InRemote, InIdentity, InDialog), HeldRemotely, Initiator, Full and the dialogs'
             // classes, as bits: one local, not nine (the frame of a NOTIFY's Apply, 504 B with 27 locals, is taken while
-            // every key may ring, h-blfstate, h-turnframes; 384 B with 16, h-flatnotify).
-            int at = dialogState == "full" ? Full : 0;
-            if (at == 0 && dialogState != "partial")
+            // every key may ring, h-blfstate, h-turnframes; 384 B with 16, h-flatnotify). The document's state is
+            // compared in the body's bytes, not made a string (h-applyframe).
+            int at = reader.AttributeIs("state", "full") ? Full : 0;
+            if (at == 0 && !reader.AttributeIs("state", "partial"))
             {
                 return "dialog-info state must be full or partial";
             }
@@ -225,10 +224,14 @@ namespace DeskPhone.Domain.Presence
             // child of the root (level 2), its state a child of the dialog (level 3). The ids' hashes, not the ids: no
             // id string is held past its dialog's start tag (h-notifyxml).
             var ids = new int[MaxDialogs];
-            int count = 0;
+            // Where the next dialog's class goes in at's bits (DialogsShift + 3 a dialog before it): the dialogs counted by
+            // the bit position their shifts use, not beside it (a shallower evaluation stack, h-applyframe).
+            int slot = DialogsShift;
             // The dialog's ids (call-id, local-tag and remote-tag, each ended by '\n') and its remote party (element
             // remote, its identity text and target uri), and the pickup text (DialogPickup.Text) of the last ringing
             // dialog of the document.
+            // The dialog's state text is kept as its kind (StateKind) in the bits of its class until its end tag: no
+            // string and no local for it (h-applyframe).
             string dialogIds = null, remoteTarget = null, pick = null;
             string name;
             while (reader.Next())
@@ -247,21 +250,22 @@ namespace DeskPhone.Domain.Presence
                         if (name != null)
                         {
                             // A ninth dialog is refused at its end tag or here: here, before its id's hash has no slot.
-                            if (count == MaxDialogs)
+                            if (slot == DialogsShift + MaxDialogs * StateBits)
                             {
                                 return "more than " + MaxDialogs.ToString() + " dialogs";
                             }
-                            ids[count] = Hash(name);
+                            ids[(slot - DialogsShift) / StateBits] = Hash(name);
                             at |= InDialog;
                         }
-                        if (reader.GetAttribute("direction") == "initiator")
+                        if (reader.AttributeIs("direction", "initiator"))
                         {
                             at |= Initiator;
                         }
-                        dialogIds = reader.GetAttribute("call-id") + Ends + reader.GetAttribute("local-tag") + Ends +
-                                    reader.GetAttribute("remote-tag") + Ends;
+                        // In two concatenations of four and three (name free until the next tag): no string array for
+                        // one of six, and an evaluation stack of five, not six (a slot of Apply's frame, h-applyframe).
+                        name = reader.GetAttribute("call-id") + Ends + reader.GetAttribute("local-tag") + Ends;
+                        dialogIds = name + reader.GetAttribute("remote-tag") + Ends;
                         remoteTarget = null;
-                        dialogState = null;
                     }
                     else if (name == "state" && (at & InDialog) != 0 && reader.Depth == 3)
                     {
@@ -280,14 +284,14 @@ namespace DeskPhone.Domain.Presence
                     {
                         at = reader.IsEmptyElement ? at & ~InIdentity : at | InIdentity;
                     }
-                    else if (name == "param" && reader.GetAttribute("pname") == "+sip.rendering" && reader.GetAttribute("pvalue") == "no")
+                    else if (name == "param" && reader.AttributeIs("pname", "+sip.rendering") && reader.AttributeIs("pvalue", "no"))
                     {
                         at |= HeldRemotely;
                     }
                 }
                 else if (reader.Kind == XmlNodeKind.Text && (at & InState) != 0)
                 {
-                    dialogState = reader.Value.Trim();
+                    at = at & ~(StateMask << slot) | StateKind(reader.Value.Trim()) << slot;
                 }
                 else if (reader.Kind == XmlNodeKind.Text && (at & InIdentity) != 0 && remoteTarget == null)
                 {
@@ -310,17 +314,18 @@ namespace DeskPhone.Domain.Presence
                     }
                     else if (reader.Depth == 2 && name == "dialog")
                     {
-                        if ((at & InDialog) == 0 || dialogState == null)
+                        if ((at & InDialog) == 0 || (at >> slot & StateMask) == 0)
                         {
                             return "dialog without an id or a state";
                         }
-                        at = at & ~InDialog | Classify(dialogState, at) << (DialogsShift + count * StateBits);
-                        if ((at >> (DialogsShift + count * StateBits) & StateMask) == Ringing)
+                        at = at & ~InDialog & ~(StateMask << slot) |
+                             Classify(at >> slot & StateMask, at) << slot;
+                        if ((at >> slot & StateMask) == Ringing)
                         {
                             // A pickup needs a call-id or a caller at least.
                             pick = dialogIds[0] != End || remoteTarget != null ? dialogIds + remoteTarget + Ends : null;
                         }
-                        count++;
+                        slot += StateBits;
                     }
                 }
             }
@@ -335,7 +340,7 @@ namespace DeskPhone.Domain.Presence
             }
             NeedsFullState = (at & Full) == 0 && (version < 0 || documentVersion > version + 1);
             version = documentVersion;
-            Take(ids, count, at);
+            Take(ids, (slot - DialogsShift) / StateBits, at);
             if (pick != null || State != Ringing)
             {
                 SetIdsAndPickup(Ids, pick, false);
@@ -475,14 +480,22 @@ namespace DeskPhone.Domain.Presence
             return (int)hash;
         }
 
-        /// <summary>A dialog's class from its state and <paramref name="at"/>'s HeldRemotely and Initiator bits.</summary>
-        private static int Classify(string state, int at)
+        // A dialog's state text as its kind, kept in its class's bits until its end tag (0 there: no state yet).
+        private const int Terminated = 1;
+        private const int Confirmed = 2;
+        private const int Early = 3;
+
+        /// <summary>The kind of a dialog's state text: terminated, confirmed, or else early (trying, proceeding, early).</summary>
+        private static int StateKind(string state) => state == "terminated" ? Terminated : state == "confirmed" ? Confirmed : Early;
+
+        /// <summary>A dialog's class from its state's kind and <paramref name="at"/>'s HeldRemotely and Initiator bits.</summary>
+        private static int Classify(int kind, int at)
         {
-            if (state == "terminated")
+            if (kind == Terminated)
             {
                 return Idle;
             }
-            if (state == "confirmed")
+            if (kind == Confirmed)
             {
                 return (at & HeldRemotely) != 0 ? Holding : Connected;
             }

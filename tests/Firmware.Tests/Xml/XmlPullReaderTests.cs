@@ -132,6 +132,27 @@ namespace DeskPhone.Firmware.Tests.Xml
             Assert.Null(reader.GetAttribute("y"));
         }
 
+        [Fact]
+        public void AttributeIsComparesTheDecodedValue()
+        {
+            // In the bytes (no string), a value with an entity reference decoded; a prefix, a longer value, another
+            // attribute's value or a missing attribute is not equal.
+            var reader = Reader("<a s='full' t=\"f&#117;ll\" u='fuller' e='' n='\u00e9' m='&amp;x'/>");
+            Assert.Equal(XmlNodeKind.StartElement, reader.Read());
+            Assert.True(reader.AttributeIs("s", "full"));
+            Assert.False(reader.AttributeIs("s", "ful"));
+            Assert.False(reader.AttributeIs("s", "fulls"));
+            Assert.False(reader.AttributeIs("s", "partial"));
+            Assert.True(reader.AttributeIs("t", "full"));
+            Assert.False(reader.AttributeIs("u", "full"));
+            Assert.True(reader.AttributeIs("e", ""));
+            Assert.False(reader.AttributeIs("s", ""));
+            Assert.False(reader.AttributeIs("n", "e"));
+            Assert.True(reader.AttributeIs("m", "&x"));
+            Assert.False(reader.AttributeIs("x", "full"));
+            Assert.False(reader.AttributeIs("full", "full"));
+        }
+
         [Theory]
         [InlineData("<a x\"1\"/>", "attribute x has no value at byte 4")]
         [InlineData("<a x", "attribute x has no value at byte 4")]
