@@ -7,14 +7,16 @@ namespace DeskPhone.Sip.UserAgent
     /// The non-INVITE (and refused INVITE) server transactions the phone answered on an unreliable transport, kept for
     /// Timer J (64*T1 = 32 s, RFC 3261 17.2.2) so that a retransmitted request is answered again, not processed twice.
     /// <para>
-    /// Only what identifies a transaction and its answer is kept, in compact arrays: two independent hashes (32 and 16
-    /// bits) of the top Via's branch and sent-by, the method (RFC 3261 17.2.3) and the source address; when the entry
+    /// Only what identifies a transaction and its answer is kept, in compact arrays: a 32-bit hash (FNV-1a) of the top
+    /// Via's branch and sent-by, the method (RFC 3261 17.2.3) and the source address (a new request takes a live
+    /// entry's answer for its own about once in 2^32 / Size, 33 million, requests: a second 16-bit hash beside it cost
+    /// 2 B an entry, 224 B in an office's MESSAGE stream, docs/benchmarks.md h-txtable); when the entry
     /// expires (in 256 ms units, rounded up, so Timer J lasts 32 to 32.256 s; 8 bits counted from a base the table
     /// moves on about every 33 s) beside 8 bits of the source address (for a flood); the final status, how its extra
     /// header is made again, and the low 16 bits of the number of its To tag (the user agent's counter, which cannot
     /// draw 65,536 numbers while an entry lives, gives the rest back). The answer's bytes are not kept: the user agent
     /// writes them again from the retransmitted request, which carries the same Via, From, To, Call-ID and CSeq
-    /// (<see cref="SipUserAgent"/>). Per entry 12 bytes in two arrays, no object (14 with the expiry and the source in
+    /// (<see cref="SipUserAgent"/>). Per entry 10 bytes in two arrays, no object (12 with the expiry and the source in
     /// shorts of their own: 192 B more in an office's MESSAGE stream, docs/benchmarks.md h-sipstream).
     /// </para>
     /// <para>
@@ -96,12 +98,11 @@ namespace DeskPhone.Sip.UserAgent
         // The rest of entry i in _entries[i * Stride + field]: one array of shorts instead of four (three array headers
         // and fields less, 96 B at every size).
         private short[] _entries = new short[FirstSize * Stride];
-        private const int Stride = 4;
-        private const int HashB = 0;
-        private const int TagOf = 1;
-        private const int Answer = 2;
+        private const int Stride = 3;
+        private const int TagOf = 0;
+        private const int Answer = 1;
         // The low byte: the expiry in units after _base (0 or not above now: free); the high byte: the source's hash.
-        private const int Until = 3;
+        private const int Until = 2;
         private const int UntilBits = 0xFF;
         private const int SourceBits = 0xFF00;
         private int _base;
@@ -113,7 +114,6 @@ namespace DeskPhone.Sip.UserAgent
         private int _liveBelow;
         private int _liveUntil;
         private int _hashedSource;
-        private short _hashedB;
 
         // The request the hashes above are of (the same objects: a parsed Via is never changed).
         private Via _hashedVia;
@@ -159,7 +159,7 @@ namespace DeskPhone.Sip.UserAgent
             for (int i = System.Array.IndexOf(_hashA, _hashedABox, 0, size); i >= 0; i = i + 1 < size ? System.Array.IndexOf(_hashA, _hashedABox, i + 1, size - i - 1) : -1)
             {
                 int at = i * Stride;
-                if (_entries[at + HashB] == _hashedB && (_entries[at + Until] & UntilBits) > now)
+                if ((_entries[at + Until] & UntilBits) > now)
                 {
                     // Asked again: the answer was lost, so the entry counts from the answer sent again now (Timer J
                     // restarts with it, which only keeps the entry longer than RFC 3261 17.2.2 asks).
@@ -310,7 +310,6 @@ namespace DeskPhone.Sip.UserAgent
             _hashA[i] = (int)_hashedABox;
             int at = i * Stride;
             short[] entries = _entries;
-            entries[at + HashB] = _hashedB;
             entries[at + Until] = (short)(_hashedSource | Expiry(Now(nowMs), nowMs));
             entries[at + TagOf] = (short)tag;
             entries[at + Answer] = (short)((status & 0x3FF) | (kind << 10) | (method == "INVITE" ? InviteBit : 0));
@@ -442,7 +441,7 @@ namespace DeskPhone.Sip.UserAgent
         /// <summary>The size after <paramref name="size"/>: doubled up to <see cref="KeepAllUpTo"/>, then <see cref="GrowBy"/> more.</summary>
         private static int Grown(int size) => size < KeepAllUpTo ? size * 2 : size + GrowBy;
 
-        /// <summary>FNV-1a and a multiply-xor hash over the same fields, with separators, so a lookup builds no string.</summary>
+        /// <summary>FNV-1a over the fields, with separators, so a lookup builds no string.</summary>
         private void Hash(Via top, string method, string source)
         {
             // Find and Remember hash the same request: the second time the fields are the same objects, nothing to do.
@@ -453,20 +452,12 @@ namespace DeskPhone.Sip.UserAgent
             _hashedVia = top;
             _hashedMethod = method;
             _hashedSourceText = source;
-            uint a = 2166136261;
-            uint b = 5381;
-            Mix(top.Branch, ref a, ref b);
-            Mix(method, ref a, ref b);
-            Mix(top.Host, ref a, ref b);
+            uint a = Mix(top.Branch, 2166136261);
+            a = Mix(method, a);
+            a = Mix(top.Host, a);
             _hashedSource = SourceHash(source);
-            uint src = (uint)_hashedSource;
-            a = (a ^ src) * 16777619;
-            b = (b * 33) ^ src;
-            uint port = (uint)top.Port;
-            a = (a ^ port) * 16777619;
-            b = (b * 33) ^ port;
-            _hashedABox = (int)a;
-            _hashedB = (short)(b ^ (b >> 16));
+            a = (a ^ (uint)_hashedSource) * 16777619;
+            _hashedABox = (int)((a ^ (uint)top.Port) * 16777619);
         }
 
         /// <summary>
@@ -485,18 +476,15 @@ namespace DeskPhone.Sip.UserAgent
             return (int)((h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24)) & 0xFF) << 8;
         }
 
-        private void Mix(string s, ref uint a, ref uint b)
+        private uint Mix(string s, uint a)
         {
             int n = Utf8Of(s);
             for (int i = 0; i < n; i++)
             {
-                uint c = _utf8[i];
-                a = (a ^ c) * 16777619;
-                b = (b * 33) ^ c;
+                a = (a ^ _utf8[i]) * 16777619;
             }
             // A separator that no byte of the fields is, so "ab"+"c" and "a"+"bc" differ.
-            a = (a ^ 0x1FF) * 16777619;
-            b = (b * 33) ^ 0x1FF;
+            return (a ^ 0x1FF) * 16777619;
         }
 
         // The field being hashed as UTF-8, encoded in one native call: reading a string's characters one by one walks it

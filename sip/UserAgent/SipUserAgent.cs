@@ -26,13 +26,14 @@ namespace DeskPhone.Sip.UserAgent
         private readonly SipParser _parser = new SipParser();
         // What handling a message takes (the parsed message and its parse and check result: about 750 B) is made by the
         // first packet of a burst, the answers' writer (600 B) by the first answer (a burst of responses, e.g. the
-        // REGISTER's 200 at boot, needs none); all let go after PartsQuietTurns turns without a packet, a hundredth of the
-        // inbox's wait for its packets (small objects, cheap to make again, unlike a packet's 3 KB block); a quiet phone
-        // keeps none of it. A turn whose packets were all responses, or that follows a turn without a packet (a lone
-        // request), lets go of them at once: what the packet set off in the same turn (a response's SUBSCRIBEs, a
-        // MESSAGE's text drawn on the idle screen) is the board's tightest moment, and beside 1.8 KB of them the screen
-        // read its font a glyph at a time, a collection each (docs/benchmarks.md, h-boot80b, h-msgfit). Requests in
-        // consecutive turns (a burst) keep them for the next.
+        // REGISTER's 200 at boot, needs none); all let go at the end of the turn that handled packets (every packet
+        // waiting was taken in it), or, made outside one (a listener's later answer), after PartsQuietTurns turns without
+        // a packet (small objects, cheap to make again, unlike a packet's 3 KB block); a quiet phone keeps none of it.
+        // What the packet set off in the same turn (a response's SUBSCRIBEs, a MESSAGE's text drawn on the idle screen)
+        // is the board's tightest moment, and beside 1.8 KB of them the screen read its font a glyph at a time, a
+        // collection each (docs/benchmarks.md, h-boot80b, h-msgfit). Requests in consecutive turns (an office key's
+        // NOTIFY the turn after a MESSAGE) kept them for five turns, where the next request came ten turns later: 1.1 KB
+        // under half the office stream's turns for nothing (h-txtable).
         private SipMessage _message;
         // The parse's outcome and the check's verdict in one object (a CheckResult is a ParseResult).
         private CheckResult _check;
@@ -61,12 +62,11 @@ namespace DeskPhone.Sip.UserAgent
         private uint _tokenSeed;
 
         /// <summary>
-        /// Loop turns without a packet after which the parsed message, the parse and check results and the writer are let
-        /// go: about 25-50 ms on the board, 50 ms in the interpreter's 10 ms turns. Back-to-back requests (a burst, a key's
-        /// NOTIFY after a MESSAGE) share them; a stream of a request or two every 100 ms makes them again for each, rather
-        /// than keeping 1.1 KB of them (the searches' boxes with them) between its requests: at 50 turns (h-idle2) the office
-        /// phone's MESSAGE stream at 80,896 B held them where the heap reserve measured it and at the step's end
-        /// (docs/benchmarks.md, h-reserve2).
+        /// Loop turns without a packet after which the writer and the searches' boxes made outside a packet's turn (a
+        /// listener's later answer, a parse of the domain's) are let go: about 25-50 ms on the board, 50 ms in the
+        /// interpreter's 10 ms turns. A packet's turn lets go of them and of the parsed message at its end: at 50 turns
+        /// (h-idle2) the office phone's MESSAGE stream at 80,896 B held them where the heap reserve measured it and at
+        /// the step's end (docs/benchmarks.md, h-reserve2), at 5 after every key's NOTIFY (h-txtable).
         /// </summary>
         public const int PartsQuietTurns = 5;
 
@@ -340,7 +340,6 @@ namespace DeskPhone.Sip.UserAgent
         {
             SipPacket packet;
             bool requests = false;
-            bool burst = (_turns & TurnMask) == 0;
             if ((_turns & TurnMask) < SipInbox.QuietTurns)
             {
                 _turns++;
@@ -410,19 +409,19 @@ namespace DeskPhone.Sip.UserAgent
                     after.AfterPacket(nowMs);
                 }
             }
-            PollTransactions(requests, burst, nowMs);
+            PollTransactions(requests, nowMs);
         }
 
         /// <summary>
-        /// After the packets: the burst's parts let go once quiet, the transactions' timers. A method of its own so that
+        /// After the packets: the burst's parts let go at a packet's turn end or once quiet, the transactions' timers. A method of its own so that
         /// its locals are not in <see cref="Poll"/>'s frame, which is under every request's handling (h-frames2).
         /// </summary>
-        private void PollTransactions(bool requests, bool burst, long nowMs)
+        private void PollTransactions(bool requests, long nowMs)
         {
             _turns = requests ? _turns | HandledBit : _turns & ~HandledBit;
             int quiet = _turns & TurnMask;
             // Tested first: an idle turn (neither made) stores nothing.
-            if ((_message != null || ByteSearch.Boxes != null) && (quiet >= PartsQuietTurns || (quiet == 0 && (!requests || !burst))))
+            if ((_message != null || ByteSearch.Boxes != null) && (quiet >= PartsQuietTurns || quiet == 0))
             {
                 _message = null;
                 _check = null;

@@ -112,8 +112,11 @@ namespace DeskPhone.Sip.Tests.Stack
             long fresh = Handle(7);
             long again = Handle(7);
             Assert.Equal(7, _transport.Sent);
-            Assert.InRange(fresh, 1, 3000);
-            Assert.InRange(again, 1, 1600);
+            // Each request here comes the turn after another's: since every packet's turn lets go of the burst's parts at
+            // its end (message, check result, writer, the searches' boxes: about 900 B on the host), each makes them again
+            // (h-txtable: 3,000 and 1,600 before, when a burst kept them). 3,728 and 2,488 B.
+            Assert.InRange(fresh, 1, 3800);
+            Assert.InRange(again, 1, 2600);
         }
     }
 
