@@ -287,14 +287,14 @@ namespace DeskPhone.Firmware.Phone
             Screen.SetNotices(texts, icons);
         }
 
-        /// <summary>
-        /// A status's description and its parameter, "(...)", when it has one; a status-line system message is its
-        /// text alone (its description only says that it is one).
-        /// </summary>
         /// <summary>The status line's clock, or "" while the time is not known or the Infobox shown hides it.</summary>
         private static string ClockText(DateTime now, InfoBox box) =>
             now != DateTime.MinValue && (box == null || box.ShowClock) ? NetworkTime.Clock(now) : "";
 
+        /// <summary>
+        /// A status's description and its parameter, "(...)", when it has one; a status-line system message is its
+        /// text alone (its description only says that it is one).
+        /// </summary>
         private static string Text(int id, string param)
         {
             if (id == StatusId.StatusLineSystemMessage && param != null)
