@@ -19,30 +19,26 @@ if [ ! -f "$LOG" ]; then
     exit 1
 fi
 
-# Between the profile's begin and its last "step=" line; HEAPSTATS lines are "HEAPSTATS gc#N used=U free=F ...".
-awk -v p="$PROFILE" -v line="$LINE" '
-    $0 == "load profile=" p " begin" { on = 1; next }
-    on && index($0, "load profile=" p " step=") == 1 { last = NR; for (i = n0 + 1; i <= n; i++) kept[i] = 1; n0 = n; step = substr($3, 6); next }
+# The profile's collections, one "FREE gc#N STEP" line each (STEP: the step before it), from its begin to its last
+# "step=" line; HEAPSTATS lines are "HEAPSTATS gc#N used=U free=F ...".
+rows="$(awk -v p="$PROFILE" '
+    $0 == "load profile=" p " begin" { on = 1; step = "begin"; next }
+    on && index($0, "load profile=" p " step=") == 1 { for (i = 0; i < m; i++) print pend[i]; m = 0; step = substr($3, 6); next }
     on && /^load profile=/ && index($0, "load profile=" p " ") != 1 { on = 0 }
-    on && $1 == "HEAPSTATS" {
-        n++; gc[n] = $2; split($4, f, "="); free[n] = f[2] + 0; at[n] = step
-    }
+    on && $1 == "HEAPSTATS" { split($4, f, "="); pend[m++] = f[2] " " $2 " " step }
+' "$LOG")"
+if [ -z "$rows" ]; then
+    echo "collections: no step of profile $PROFILE in the log" >&2
+    exit 1
+fi
+awk -v p="$PROFILE" -v line="$LINE" '
+    { c++; if ($1 < line) u++; k = int($1 / 1024); h[k]++; if (c == 1 || k < lo) lo = k; if (k > hi) hi = k
+      if (c == 1 || $1 < min) { min = $1; mingc = $2; minat = $3 } }
     END {
-        if (!n0) { print "collections: no step of profile " p " in the log" > "/dev/stderr"; exit 1 }
-        for (i = 1; i <= n0; i++) {
-            c++; if (free[i] < line) u++
-            k = int(free[i] / 1024); h[k]++; if (k < lo || c == 1) lo = k; if (k > hi) hi = k
-            if (c == 1 || free[i] < min) { min = free[i]; mingc = gc[i]; minat = at[i] }
-        }
         printf "profile=%s collections=%d under-%d=%d lowest=%d at %s after step=%s\n", p, c, line, u + 0, min, mingc, minat
         s = ""
         for (k = lo; k <= hi; k++) if (h[k]) s = s sprintf(" %dK:%d", k, h[k])
         print "  free by KB:" s
-    }' "$LOG" || exit 1
+    }' <<< "$rows"
 # The five lowest, with the step they followed.
-awk -v p="$PROFILE" '
-    $0 == "load profile=" p " begin" { on = 1; next }
-    on && index($0, "load profile=" p " step=") == 1 { step = substr($3, 6); for (i = 0; i < m; i++) print pend[i]; m = 0; next }
-    on && /^load profile=/ && index($0, "load profile=" p " ") != 1 { on = 0 }
-    on && $1 == "HEAPSTATS" { split($4, f, "="); pend[m++] = f[2] " " $2 " after " (step == "" ? "begin" : step) }
-' "$LOG" | sort -n | head -5 | sed 's/^/  lowest: free=/'
+sort -n <<< "$rows" | head -5 | awk '{ print "  lowest: free=" $1 " " $2 " after " $3 }'
