@@ -60,9 +60,9 @@ namespace DeskPhone.Sip.Message
             if (topVia != null && request.ViaCount > 0)
             {
                 w.Header(HeaderNames.Via, topVia);
-                return w.EchoRequest(request, toTag, 1);
+                return w.EchoRequest(request, toTag, 0, 1);
             }
-            return w.EchoRequest(request, toTag, 0);
+            return w.EchoRequest(request, toTag, 0, 0);
         }
 
         /// <summary>Forgets the last message and writes a request line.</summary>
@@ -95,9 +95,11 @@ namespace DeskPhone.Sip.Message
 
         /// <summary>
         /// The headers a response copies from its request: the Via values from <paramref name="fromVia"/> on (the
-        /// caller wrote the ones before), From, To (with <paramref name="toTag"/> when it has no tag), Call-ID, CSeq.
+        /// caller wrote the ones before), From, To (with <paramref name="toTag"/> and <paramref name="tagNumber"/>'s
+        /// digits unless 0, when it has no tag), Call-ID, CSeq. The number as digits: the user agent's tags ("dp" and a
+        /// count) make no string (h-reply).
         /// </summary>
-        public SipWriter EchoRequest(SipMessage request, string toTag, int fromVia)
+        public SipWriter EchoRequest(SipMessage request, string toTag, int tagNumber, int fromVia)
         {
             int vias = request.ViaCount;
             for (int i = fromVia; i < vias; i++)
@@ -115,6 +117,10 @@ namespace DeskPhone.Sip.Message
                 if (toTag != null && request.ToTag == null && ((request.ReadBits & SipMessage.ToChecked) != 0 || request.To != null))
                 {
                     Append(";tag=").Append(toTag);
+                    if (tagNumber != 0)
+                    {
+                        Append(tagNumber);
+                    }
                 }
                 EndHeader();
             }
