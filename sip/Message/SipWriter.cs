@@ -19,13 +19,17 @@ namespace DeskPhone.Sip.Message
         private string _contentType;
 
         /// <summary>A writer to reuse: start each message with <see cref="StartRequest"/> or <see cref="StartResponse"/>.</summary>
-        public SipWriter() : this(512)
+        public SipWriter() : this(new byte[512])
         {
         }
 
-        public SipWriter(int capacity)
+        /// <summary>
+        /// A writer into <paramref name="buffer"/> (a larger one replaces it when a message outgrows it). The caller makes
+        /// it: an answer's buffer is then made in the answering frame, not a constructor's frame deeper (h-reply).
+        /// </summary>
+        public SipWriter(byte[] buffer)
         {
-            _head = new byte[capacity];
+            _head = buffer;
         }
 
         public static SipWriter Request(string method, string requestUri) => new SipWriter().StartRequest(method, requestUri);

@@ -809,7 +809,7 @@ namespace DeskPhone.Sip.UserAgent
             // office stream's answers' deepest point on the 80,896-byte board (docs/benchmarks.md h-reply). A writer per
             // answer, sized to it (the lines it copies, the reason, the extra header, the source address for received and
             // AnswerRoom), garbage once sent: what the turn does after the answer does not hold it.
-            SipWriter w = new SipWriter(m.EchoedBytes() + Chars(reason) + Chars(header) + Chars(value) + 4 + Chars(packet.RemoteHost) + AnswerRoom)
+            SipWriter w = new SipWriter(new byte[m.EchoedBytes() + Chars(reason) + Chars(header) + Chars(value) + 4 + Chars(packet.RemoteHost) + AnswerRoom])
                 .StartResponse(status, reason);
             // The To tag "dp" and the number written as digits: no string made of it.
             string tag = tagNumber != 0 ? "dp" : null;
