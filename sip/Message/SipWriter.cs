@@ -19,13 +19,17 @@ namespace DeskPhone.Sip.Message
         private string _contentType;
 
         /// <summary>A writer to reuse: start each message with <see cref="StartRequest"/> or <see cref="StartResponse"/>.</summary>
-        public SipWriter() : this(512)
+        public SipWriter() : this(new byte[512])
         {
         }
 
-        public SipWriter(int capacity)
+        /// <summary>
+        /// A writer into <paramref name="buffer"/> (a larger one replaces it when a message outgrows it). The caller makes
+        /// it: an answer's buffer is then made in the answering frame, not a constructor's frame deeper (h-reply).
+        /// </summary>
+        public SipWriter(byte[] buffer)
         {
-            _head = new byte[capacity];
+            _head = buffer;
         }
 
         public static SipWriter Request(string method, string requestUri) => new SipWriter().StartRequest(method, requestUri);
@@ -60,9 +64,9 @@ namespace DeskPhone.Sip.Message
             if (topVia != null && request.ViaCount > 0)
             {
                 w.Header(HeaderNames.Via, topVia);
-                return w.EchoRequest(request, toTag, 1);
+                return w.EchoRequest(request, toTag, 0, 1);
             }
-            return w.EchoRequest(request, toTag, 0);
+            return w.EchoRequest(request, toTag, 0, 0);
         }
 
         /// <summary>Forgets the last message and writes a request line.</summary>
@@ -95,9 +99,11 @@ namespace DeskPhone.Sip.Message
 
         /// <summary>
         /// The headers a response copies from its request: the Via values from <paramref name="fromVia"/> on (the
-        /// caller wrote the ones before), From, To (with <paramref name="toTag"/> when it has no tag), Call-ID, CSeq.
+        /// caller wrote the ones before), From, To (with <paramref name="toTag"/> and <paramref name="tagNumber"/>'s
+        /// digits unless 0, when it has no tag), Call-ID, CSeq. The number as digits: the user agent's tags ("dp" and a
+        /// count) make no string (h-reply).
         /// </summary>
-        public SipWriter EchoRequest(SipMessage request, string toTag, int fromVia)
+        public SipWriter EchoRequest(SipMessage request, string toTag, int tagNumber, int fromVia)
         {
             int vias = request.ViaCount;
             for (int i = fromVia; i < vias; i++)
@@ -115,6 +121,10 @@ namespace DeskPhone.Sip.Message
                 if (toTag != null && request.ToTag == null && ((request.ReadBits & SipMessage.ToChecked) != 0 || request.To != null))
                 {
                     Append(";tag=").Append(toTag);
+                    if (tagNumber != 0)
+                    {
+                        Append(tagNumber);
+                    }
                 }
                 EndHeader();
             }

@@ -206,7 +206,7 @@ namespace DeskPhone.Sip.Session
                 {
                     return false;
                 }
-                _agent.Respond(packet, m, 200, "OK", null, null, true, nowMs);
+                _agent.Respond(packet, m, 200, "OK", null, null, SipUserAgent.Remembered, nowMs);
                 // The call ends (its voice, the log, presence, LEDs, the screen) once the agent has let go of the BYE's
                 // packet, parse and frames, as a new call rings after its INVITE's (AfterPacket; docs/benchmarks.md, h-callfit).
                 call.SetFlag(SipCall.HungUpBit, true);
@@ -727,7 +727,7 @@ namespace DeskPhone.Sip.Session
             else
             {
                 // A re-INVITE's To keeps its parse and its tag.
-                w.EchoRequest(m, tag, 1);
+                w.EchoRequest(m, tag, 0, 1);
             }
             if (status > 100 && status < 300)
             {

@@ -25,8 +25,7 @@ namespace DeskPhone.Sip.UserAgent
         private SipIdentity[] _identities = new SipIdentity[1];
         private readonly SipParser _parser = new SipParser();
         // What handling a message takes (the parsed message and its parse and check result: about 750 B) is made by the
-        // first packet of a burst, the answers' writer (600 B) by the first answer (a burst of responses, e.g. the
-        // REGISTER's 200 at boot, needs none); all let go at the end of the turn that handled packets (every packet
+        // first packet of a burst (an answer's writer is its own, garbage once sent: h-reply); both let go at the end of the turn that handled packets (every packet
         // waiting was taken in it), or, made outside one (a listener's later answer), after PartsQuietTurns turns without
         // a packet (small objects, cheap to make again, unlike a packet's 3 KB block); a quiet phone keeps none of it.
         // What the packet set off in the same turn (a response's SUBSCRIBEs, a MESSAGE's text drawn on the idle screen)
@@ -37,7 +36,6 @@ namespace DeskPhone.Sip.UserAgent
         private SipMessage _message;
         // The parse's outcome and the check's verdict in one object (a CheckResult is a ParseResult).
         private CheckResult _check;
-        private SipWriter _writer;
         // Turns since the last packet (low 10 bits; 1 at first: no packet came before the first turn), turns towards the
         // next trim (the next 10 bits; both stop at SipInbox.QuietTurns, 500), whether the packet being handled has been
         // answered (a faulting handler's request gets 500 only if not), whether the last Poll handled a request, and
@@ -425,7 +423,6 @@ namespace DeskPhone.Sip.UserAgent
             {
                 _message = null;
                 _check = null;
-                _writer = null;
                 // The searches' boxed values go with them (made again by the next parse): 384 B a quiet phone does not
                 // keep, whoever searched last (a parse outside a burst too).
                 ByteSearch.Boxes = null;
@@ -515,7 +512,7 @@ namespace DeskPhone.Sip.UserAgent
                 SipMessage m = _message;
                 if (m != null && m.Buffer == packet.Data && m.IsRequest && m.Method != "ACK" && m.ViaCount > 0)
                 {
-                    Respond(packet, m, 500, ReasonPhrases.For(500), null, null, true, nowMs);
+                    Respond(packet, m, 500, ReasonPhrases.For(500), null, null, Remembered, nowMs);
                 }
             }
             catch (System.Exception)
@@ -601,7 +598,7 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>The parser's answer to a malformed request (400 and the like), not kept for retransmissions.</summary>
         private void RefuseMalformed(SipPacket packet, SipMessage m, long nowMs) =>
-            Respond(packet, m, _check.ErrorStatus, _check.ErrorReason, null, null, false, nowMs);
+            Respond(packet, m, _check.ErrorStatus, _check.ErrorReason, null, null, Once, nowMs);
 
         /// <summary>
         /// A parsed request other than ACK answered before the chain: its transaction's replay or a refusal, before its
@@ -675,11 +672,11 @@ namespace DeskPhone.Sip.UserAgent
 
         /// <summary>Every remembered transaction is still inside Timer J and no flooding source gives one up: refused unhandled.</summary>
         private void RefuseFull(SipPacket packet, SipMessage m, long nowMs) =>
-            Respond(packet, m, 503, ReasonPhrases.For(503), HeaderNames.RetryAfter, _transactions.RetryAfterSeconds(nowMs).ToString(), false, nowMs);
+            Respond(packet, m, 503, ReasonPhrases.For(503), HeaderNames.RetryAfter, _transactions.RetryAfterSeconds(nowMs).ToString(), Once, nowMs);
 
         private void RefuseChecked(SipPacket packet, SipMessage m, long nowMs) =>
             Respond(packet, m, _check.ErrorStatus, _check.Code == ParseResult.Ok ? ReasonPhrases.For(_check.ErrorStatus) : _check.ErrorReason,
-                    _check.HeaderName, _check.HeaderValue, true, nowMs);
+                    _check.HeaderName, _check.HeaderValue, Remembered, nowMs);
 
         /// <summary>
         /// The core's answer to a request no listener took: an ACK is absorbed (RFC 3261 17.2.3: no response to an ACK),
@@ -695,7 +692,7 @@ namespace DeskPhone.Sip.UserAgent
             }
             if (method == "OPTIONS")
             {
-                Respond(packet, m, 200, "OK", HeaderNames.Allow, Capabilities.AllowList(), true, nowMs);
+                Respond(packet, m, 200, "OK", HeaderNames.Allow, Capabilities.AllowList(), Remembered, nowMs);
             }
             else
             {
@@ -733,7 +730,7 @@ namespace DeskPhone.Sip.UserAgent
             if (m.IsRequest && m.Method != null && m.Method != "ACK" && m.GetVia(0) != null)
             {
                 int status = packet.RefuseStatus;
-                Respond(packet, m, status, ReasonPhrases.For(status), null, null, false, nowMs);
+                Respond(packet, m, status, ReasonPhrases.For(status), null, null, Once, nowMs);
             }
         }
 
@@ -757,15 +754,15 @@ namespace DeskPhone.Sip.UserAgent
         /// on UDP is retransmitted until its ACK (Timer G/H).
         /// </summary>
         public void Reply(SipPacket packet, SipMessage m, int status, long nowMs) =>
-            Respond(packet, m, status, ReasonPhrases.For(status), null, null, true, nowMs);
+            Respond(packet, m, status, ReasonPhrases.For(status), null, null, Remembered, nowMs);
 
         /// <summary>As <see cref="Reply"/>, with a reason phrase of the caller's (a retransmission is answered with the usual one).</summary>
         public void Reply(SipPacket packet, SipMessage m, int status, string reason, long nowMs) =>
-            Respond(packet, m, status, reason, null, null, true, nowMs);
+            Respond(packet, m, status, reason, null, null, Remembered, nowMs);
 
         /// <summary>As <see cref="Reply"/>, with one more header (a 3xx's Contact, a 405's Allow).</summary>
         public void Reply(SipPacket packet, SipMessage m, int status, string header, string value, long nowMs) =>
-            Respond(packet, m, status, ReasonPhrases.For(status), header, value, true, nowMs);
+            Respond(packet, m, status, ReasonPhrases.For(status), header, value, Remembered, nowMs);
 
         /// <summary>
         /// Writes the head of a response the caller completes (its own To tag, Contact, body): status line, the top Via
@@ -775,7 +772,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             w.StartResponse(status, ReasonPhrases.For(status));
             WriteTopVia(w, packet, m);
-            w.EchoRequest(m, toTag, 1);
+            w.EchoRequest(m, toTag, 0, 1);
         }
 
         /// <summary>
@@ -800,12 +797,45 @@ namespace DeskPhone.Sip.UserAgent
             return packet.Connection == null && top != null && top.Rport < 0 ? (top.Port == 0 ? SipUri.DefaultPort : top.Port) : packet.RemotePort;
         }
 
-        /// <summary>Answers the request; <paramref name="remember"/> keeps the answer for retransmissions (Timer J).</summary>
-        internal void Respond(SipPacket packet, SipMessage m, int status, string reason, string header, string value, bool remember, long nowMs)
+        /// <summary>
+        /// Answers the request with the phone's next To tag (a final answer), counted; <see cref="Remembered"/> keeps the
+        /// answer for retransmissions (Timer J), <see cref="Once"/> does not; 0 or more: a retransmission answered again
+        /// with that tag (0: none), neither counted nor kept.
+        /// </summary>
+        internal void Respond(SipPacket packet, SipMessage m, int status, string reason, string header, string value, int how, long nowMs)
         {
-            int tagNumber = status >= 200 ? ++_tagCounter : 0;
-            byte[] bytes = Write(packet, m, status, reason, header, value, tagNumber);
-            if (remember)
+            int tagNumber = how >= 0 ? how : status >= 200 ? ++_tagCounter : 0;
+            // The answer written here, not in a method of its own: a frame less under every allocation of its writing, the
+            // office stream's answers' deepest point on the 80,896-byte board (docs/benchmarks.md h-reply). A writer per
+            // answer, sized to it (the lines it copies, the reason, the extra header, the source address for received and
+            // AnswerRoom), garbage once sent: what the turn does after the answer does not hold it.
+            SipWriter w = new SipWriter(new byte[m.EchoedBytes() + Chars(reason) + Chars(header) + Chars(value) + 4 + Chars(packet.RemoteHost) + AnswerRoom])
+                .StartResponse(status, reason);
+            // The To tag "dp" and the number written as digits: no string made of it.
+            string tag = tagNumber != 0 ? "dp" : null;
+            if (m.ViaCount > 0)
+            {
+                WriteTopVia(w, packet, m);
+                w.EchoRequest(m, tag, tagNumber, 1);
+            }
+            else
+            {
+                w.EchoRequest(m, tag, tagNumber, 0);
+            }
+            if (header != null)
+            {
+                w.Header(header, value);
+            }
+            w.UserAgent();
+            // Sent from the writer's own buffer (the transports send or copy it at once): no copy per answer, the last
+            // allocation of the call's BYE on the 80,896-byte board (issue #18).
+            packet.Transport.Send(w.Buffer, w.Finish(), packet.RemoteHost, ResponsePort(packet, m), packet.Connection);
+            _turns |= AnsweredBit;
+            if (how >= 0)
+            {
+                return;
+            }
+            if (how == Remembered)
             {
                 // What makes the answer again from a retransmission: the extra header by kind, else the checks run again.
                 int kind = header == null ? (reason == ReasonPhrases.For(status) ? ServerTransactions.Plain : ServerTransactions.FromCheck)
@@ -817,9 +847,16 @@ namespace DeskPhone.Sip.UserAgent
             Answered++;
             if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
             {
-                TrackInvite(packet, m, bytes, nowMs);
+                // A refused INVITE's answer is kept, a copy, for its retransmissions (Timer G/H).
+                TrackInvite(packet, m, w.ToBytes(), nowMs);
             }
         }
+
+        /// <summary><see cref="Respond"/>: a new answer kept for retransmissions (Timer J).</summary>
+        internal const int Remembered = -1;
+
+        /// <summary><see cref="Respond"/>: a new answer not kept (a refusal a retransmission gets again the same way).</summary>
+        internal const int Once = -2;
 
         /// <summary>
         /// Answers a retransmission (Timer J) with what its transaction answered: the same status and To tag, the
@@ -853,7 +890,7 @@ namespace DeskPhone.Sip.UserAgent
                     value = _check.HeaderValue;
                 }
             }
-            Write(packet, m, status, reason, header, value, _transactions.Tag(entry, _tagCounter));
+            Respond(packet, m, status, reason, header, value, _transactions.Tag(entry, _tagCounter), 0);
         }
 
         /// <summary>
@@ -863,42 +900,6 @@ namespace DeskPhone.Sip.UserAgent
         private const int AnswerRoom = 98;
 
         private static int Chars(string s) => s == null ? 0 : s.Length;
-
-        /// <summary>Writes the answer (To tag "dp" and the number, none for 0) and sends it; its bytes for a refused INVITE, else null.</summary>
-        private byte[] Write(SipPacket packet, SipMessage m, int status, string reason, string header, string value, int tagNumber)
-        {
-            string tag = tagNumber != 0 ? "dp" + tagNumber.ToString() : null;
-            // Made again here too: a listener may answer outside a burst (a call the user refuses later). Sized to the
-            // answer, not the 512 B of a request's writer: the lines it copies, the reason, the extra header, the source
-            // address for received and AnswerRoom (a burst's answers are alike; a larger one grows it). 200 B less in an
-            // office's MESSAGE stream (docs/benchmarks.md h-sipstream).
-            if (_writer == null)
-            {
-                _writer = new SipWriter(m.EchoedBytes() + Chars(reason) + Chars(header) + Chars(value) + 4 + Chars(packet.RemoteHost) + AnswerRoom);
-            }
-            SipWriter w = _writer.StartResponse(status, reason);
-            if (m.ViaCount > 0)
-            {
-                WriteTopVia(w, packet, m);
-                w.EchoRequest(m, tag, 1);
-            }
-            else
-            {
-                w.EchoRequest(m, tag, 0);
-            }
-            if (header != null)
-            {
-                w.Header(header, value);
-            }
-            w.UserAgent();
-            // Sent from the writer's own buffer (the transports send or copy it at once): no copy per answer, the last
-            // allocation of the call's BYE on the 80,896-byte board (issue #18). A refused INVITE's answer is kept, a copy,
-            // for its retransmissions.
-            int length = w.Finish();
-            packet.Transport.Send(w.Buffer, length, packet.RemoteHost, ResponsePort(packet, m), packet.Connection);
-            _turns |= AnsweredBit;
-            return status >= 300 && m.Method == "INVITE" ? w.ToBytes() : null;
-        }
 
         private void TrackInvite(SipPacket packet, SipMessage m, byte[] response, long nowMs)
         {

@@ -26,7 +26,7 @@ namespace DeskPhone.Sip.Tests.Message
         [Fact]
         public void StartingAgainForgetsTheLastMessageAndItsBody()
         {
-            var w = new SipWriter(16);
+            var w = new SipWriter(new byte[16]);
             byte[] first = w.StartRequest("MESSAGE", "sip:b@c").Header("CSeq", "1 MESSAGE").Body("text/plain", new byte[] { 65 }).ToBytes();
             byte[] second = w.StartResponse(404, "Not Found").Header("CSeq", "1 MESSAGE").ToBytes();
             Assert.Equal("MESSAGE sip:b@c SIP/2.0\r\nCSeq: 1 MESSAGE\r\nContent-Type: text/plain\r\nContent-Length: 1\r\n\r\nA",
