@@ -86,6 +86,22 @@ namespace DeskPhone.Boot
             {
                 s_step = "call";
                 call = AnswerCall(p);
+                if (call)
+                {
+                    // Run(TurnMs) written out, as the REGISTER's turn: the answered call's first turn (its media just
+                    // started, the call screen's redraw) and the ACK's are polled from this frame (AnswerCall, AckCall).
+                    s_now += TurnMs;
+                    s_wire.Receive();
+                    s_app.Poll(s_now);
+                    AckCall();
+                    for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+                    {
+                        s_now += TurnMs;
+                        s_wire.Receive();
+                        s_app.Poll(s_now);
+                    }
+                    AnswerPublishes();
+                }
                 Talk(p, call);
             }
             if (p.TcpConnections > 0)

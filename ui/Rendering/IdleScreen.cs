@@ -204,16 +204,63 @@ namespace DeskPhone.Ui.Rendering
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
             // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn. The labels
-            // are kept as one text, as the function keys' are (AppendLabel), and compared whole (the runtime's compare).
-            var sb = new StringBuilder();
+            // are kept as one text, as the function keys' are (AppendLabel), compared with the new ones where they lie
+            // and made again only when they differ: made at every compose, their builder and text were under the call
+            // screen's wrap after each MESSAGE in office's call (docs/benchmarks.md h-screenturn).
+            bool same = _softkeys != null && _body == null && SameLabels(softkeys);
+            if (!same)
+            {
+                _softkeys = Labels(softkeys);
+            }
+            WrapInfo(lines, icons, same);
+        }
+
+        /// <summary>Whether <see cref="_softkeys"/> is <paramref name="softkeys"/>' text (AppendLabel's), read with the
+        /// indexers, nothing made. A surrogate counts as a change (the indexer gives the high one at a low one's index):
+        /// such labels are made again.</summary>
+        private bool SameLabels(string[] softkeys)
+        {
+            string kept = _softkeys;
+            int length = kept.Length;
+            int at = 0;
+            for (int i = 0; i < softkeys.Length; i++)
+            {
+                string label = softkeys[i];
+                int n = label == null ? 0 : label.Length;
+                if (at + n >= length)
+                {
+                    return false;
+                }
+                for (int k = 0; k < n; k++)
+                {
+                    char c = label[k];
+                    if ((c >= 0xD800 && c <= 0xDFFF) || kept[at++] != (c == '\n' || c == '\r' ? ' ' : c))
+                    {
+                        return false;
+                    }
+                }
+                if (kept[at++] != (label == null ? '\r' : '\n'))
+                {
+                    return false;
+                }
+            }
+            return at == length;
+        }
+
+        /// <summary>The softkeys' labels as one text (AppendLabel's), its builder sized to it (no block added on the way).</summary>
+        private static string Labels(string[] softkeys)
+        {
+            int size = 0;
+            for (int i = 0; i < softkeys.Length; i++)
+            {
+                size += (softkeys[i] == null ? 0 : softkeys[i].Length) + 1;
+            }
+            var sb = new StringBuilder(size);
             for (int i = 0; i < softkeys.Length; i++)
             {
                 AppendLabel(sb, softkeys[i]);
             }
-            string keys = sb.ToString();
-            bool same = _softkeys != null && _body == null && keys == _softkeys;
-            _softkeys = keys;
-            WrapInfo(lines, icons, same);
+            return sb.ToString();
         }
 
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
@@ -239,15 +286,14 @@ namespace DeskPhone.Ui.Rendering
             bool overflow = false;
             for (int i = 0; i < lines.Length; i++)
             {
-                bool lineOverflow;
-                string[] parts = TextWrap.Wrap(lines[i], Columns(IconStyle.Size + 2), rows - n, out lineOverflow);
+                // The line's rows straight into the screen's (no array of them per line); the first row has its icon.
+                int first = n;
+                n += TextWrap.Into(lines[i], Columns(IconStyle.Size + 2), rows - n, wrapped, n, out bool lineOverflow);
                 overflow |= lineOverflow;
-                single &= parts.Length == 1;
-                for (int k = 0; k < parts.Length; k++)
+                single &= n - first == 1;
+                if (n > first)
                 {
-                    wrapped[n] = parts[k];
-                    wrappedIcons[n] = k == 0 ? icons[i] : 0;
-                    n++;
+                    wrappedIcons[first] = icons[i];
                 }
                 if (n == rows && i < lines.Length - 1)
                 {
