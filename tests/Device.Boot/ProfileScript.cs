@@ -60,7 +60,10 @@ namespace DeskPhone.Boot
             s_wire.Clear();
             // Run(TurnMs) written out: the turn that takes the 200 polls the phone from this frame, as the board's Main
             // polls it from its own (one frame less under the phone's loop at its tightest moment).
-            for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+            // One counter for the three turns written out here (the REGISTER's, the answered call's ACK's and the BYE's):
+            // a slot each was 12 B more of this frame under every request of the profile.
+            int turn;
+            for (turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
             {
                 s_now += TurnMs;
                 s_wire.Receive();
@@ -94,7 +97,7 @@ namespace DeskPhone.Boot
                     s_wire.Receive();
                     s_app.Poll(s_now);
                     AckCall();
-                    for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+                    for (turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
                     {
                         s_now += TurnMs;
                         s_wire.Receive();
@@ -121,7 +124,7 @@ namespace DeskPhone.Boot
                 s_step = "call-end";
                 string bye = HangUp();
                 // Run(TurnMs) written out (see AnswerCall): the BYE's turn polls the phone from this frame.
-                for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+                for (turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
                 {
                     s_now += TurnMs;
                     s_wire.Receive();

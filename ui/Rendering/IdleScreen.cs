@@ -287,14 +287,13 @@ namespace DeskPhone.Ui.Rendering
             for (int i = 0; i < lines.Length; i++)
             {
                 // The line's rows straight into the screen's (no array of them per line); the first row has its icon.
-                int first = n;
-                n += TextWrap.Into(lines[i], Columns(IconStyle.Size + 2), rows - n, wrapped, n, out bool lineOverflow);
-                overflow |= lineOverflow;
-                single &= n - first == 1;
-                if (n > first)
+                int added = TextWrap.Into(lines[i], Columns(IconStyle.Size + 2), rows - n, wrapped, n, ref overflow);
+                single &= added == 1;
+                if (added > 0)
                 {
-                    wrappedIcons[first] = icons[i];
+                    wrappedIcons[n] = icons[i];
                 }
+                n += added;
                 if (n == rows && i < lines.Length - 1)
                 {
                     overflow = true;
@@ -761,7 +760,10 @@ namespace DeskPhone.Ui.Rendering
 
         private int BodyLines() => BodyLinesOf(_p);
 
-        private static int BodyLinesOf(DisplayProfile p) => (BodyBottomOf(p) - BodyTopOf(p)) / p.LineHeight;
+        // BodyBottomOf less BodyTopOf written out: the call screen's wrap reads it under its allocations (through
+        // NoticeRows), and their two frames and KeysTopOf's were three frames more under them (docs/benchmarks.md h-screenturn).
+        private static int BodyLinesOf(DisplayProfile p) =>
+            ((p.FunctionKeyRows > 0 ? p.Height - p.FunctionKeyRows * p.LineHeight - p.Margin : p.Height) - p.StatusHeight - p.LineHeight - p.Margin) / p.LineHeight;
 
         /// <summary>Body rows for the message, the Infobox or the call: what the notices and the softkeys leave.</summary>
         private int MessageRows() => BodyLines() - NoticeRows - (_softkeys != null ? 1 : 0);

@@ -21,26 +21,27 @@ namespace DeskPhone.Ui.Rendering
         public static string[] Wrap(string text, int columns, int maxLines, out bool overflow)
         {
             // Counted first, then written into an array of their number: no list grown per wrap.
-            int n = Into(text, columns, maxLines, null, 0, out overflow);
+            overflow = false;
+            int n = Into(text, columns, maxLines, null, 0, ref overflow);
             if (n == 0)
             {
                 return NoLines;
             }
             var lines = new string[n];
-            Into(text, columns, maxLines, lines, 0, out overflow);
+            Into(text, columns, maxLines, lines, 0, ref overflow);
             return lines;
         }
 
         /// <summary>
         /// <see cref="Wrap"/>'s lines written into <paramref name="lines"/> from <paramref name="at"/> (null: only counted);
-        /// returns their number. A text that is one line whole is that line, not a copy.
+        /// returns their number and sets <paramref name="overflow"/> when text was left out (never clears it: the caller
+        /// wrapping several texts needs no local per text). A text that is one line whole is that line, not a copy.
         /// </summary>
-        internal static int Into(string text, int columns, int maxLines, string[] lines, int at, out bool overflow)
+        internal static int Into(string text, int columns, int maxLines, string[] lines, int at, ref bool overflow)
         {
-            overflow = false;
             if (text == null || columns <= 0 || maxLines <= 0)
             {
-                overflow = text != null && text.Length > 0;
+                overflow |= text != null && text.Length > 0;
                 return 0;
             }
             // Once: nanoCLR's Length walks the UTF-8.
