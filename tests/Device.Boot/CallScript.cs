@@ -154,11 +154,15 @@ namespace DeskPhone.Boot
                               s_app.Screen.FailedRedraws.ToString());
         }
 
-        /// <summary>The BYE (branch <paramref name="bye"/>) must be answered 200 and end the call; its step.</summary>
+        /// <summary>The loop's turns after the BYE's before <see cref="CallEnded"/> (500 ms), polled by the caller from its
+        /// own frame.</summary>
+        private const int CallEndTurns = 500 / TurnMs;
+
+        /// <summary>The BYE (branch <paramref name="bye"/>) must be answered 200 and, <see cref="CallEndTurns"/> turns
+        /// later, have ended the call; its step.</summary>
         private static void CallEnded(LoadProfile p, string bye)
         {
             Check(Response(bye, 200, false, out _, out _), "the BYE was not answered 200");
-            Run(500);
             Check(!s_app.Calls.InCall, "the call did not end after the BYE");
             Console.WriteLine("load profile=" + p.Name + " call ended rtp-sent=" + RecordingRtpChannel.Sent.ToString() + " rtp-received=" + RecordingRtpChannel.Received.ToString() +
                               " at t=" + s_now.ToString() + "ms");

@@ -123,12 +123,17 @@ namespace DeskPhone.Boot
             {
                 s_step = "call-end";
                 string bye = HangUp();
-                // Run(TurnMs) written out (see AnswerCall): the BYE's turn polls the phone from this frame.
-                for (turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+                // Run(TurnMs) and the ended call's Run(500) written out (see AnswerCall): the BYE's turn and the idle
+                // screen's redraw after it poll the phone from this frame (under CallEnded's and Run's frames that redraw's
+                // glyph read was office's lowest collection at the board's heap, h-screenturn).
+                for (turn = 0; turn <= CallEndTurns || (s_wire.Queued > 0 && turn < 200); turn++)
                 {
                     s_now += TurnMs;
                     s_wire.Receive();
                     s_app.Poll(s_now);
+                    while (s_events != null && s_events.Take() != null)
+                    {
+                    }
                 }
                 CallEnded(p, bye);
             }
