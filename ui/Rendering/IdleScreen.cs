@@ -207,17 +207,20 @@ namespace DeskPhone.Ui.Rendering
             // are kept as one text, as the function keys' are (AppendLabel), compared with the new ones where they lie
             // and made again only when they differ: made at every compose, their builder and text were under the call
             // screen's wrap after each MESSAGE in office's call (docs/benchmarks.md h-screenturn).
-            bool same = _softkeys != null && _body == null && SameLabels(softkeys);
-            if (!same)
+            bool same = _softkeys != null && _body == null;
+            if (!same || !SameLabels(softkeys))
             {
-                _softkeys = Labels(softkeys);
+                // Labels with a character outside the BMP, which SameLabels cannot read, compared whole.
+                string keys = Labels(softkeys);
+                same &= keys == _softkeys;
+                _softkeys = keys;
             }
             WrapInfo(lines, icons, same);
         }
 
         /// <summary>Whether <see cref="_softkeys"/> is <paramref name="softkeys"/>' text (AppendLabel's), read with the
-        /// indexers, nothing made. A surrogate counts as a change (the indexer gives the high one at a low one's index):
-        /// such labels are made again.</summary>
+        /// indexers, nothing made. False at a surrogate too (nanoCLR's indexer gives the high one at a low one's index):
+        /// such labels are made again and compared whole.</summary>
         private bool SameLabels(string[] softkeys)
         {
             string kept = _softkeys;
