@@ -41,16 +41,21 @@ namespace DeskPhone.Boot
             return contact.Substring(1, contact.IndexOf('>') - 1);
         }
 
+        /// <summary>The INVITE's branch for call number <paramref name="n"/> (made again for its 180, 100 and 200).</summary>
+        private static string CallBranch(int n) => "z9hG4bKcall" + n.ToString();
+
         /// <summary>
         /// The INVITE to the profiles' first identity arrives, the phone rings (a step of <paramref name="p"/>) and is
-        /// answered; checks the 180 and the 200 with the SDP answer (its Contact the identity's), ACKs it and keeps what
-        /// the BYE needs as numbers (s_callNumber, s_callTag). False when the phone refused the call.
+        /// answered; checks the 180 and keeps the call's number (s_callNumber). False when the phone refused the call.
+        /// The caller polls the answered call's turn from its own frame, as the board's Main polls its loop from its
+        /// own, then <see cref="AckCall"/>: this frame and its strings were under the answered call's first redraw, the
+        /// office profile's lowest collection at the board's heap (h-screenturn).
         /// </summary>
         private static bool AnswerCall(LoadProfile p)
         {
             string uri = CallUri;
-            string branch = "z9hG4bKcall" + (++s_branch).ToString();
-            s_callNumber = s_branch;
+            s_callNumber = ++s_branch;
+            string branch = CallBranch(s_callNumber);
             string callId = CallIdOf(s_callNumber);
             string from = CallerOf(s_callNumber);
             Deliver("INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
@@ -58,6 +63,8 @@ namespace DeskPhone.Boot
                     ":5060>\r\nContent-Type: application/sdp\r\nContent-Length: " + Offer.Length.ToString() + "\r\n\r\n" + Offer);
             // The script's strings each go once used: they share the board's heap with the answered call's ACK.
             uri = null;
+            callId = null;
+            from = null;
             Run(TurnMs);
             if (!Response(branch, 180, false, out _, out _))
             {
@@ -71,6 +78,7 @@ namespace DeskPhone.Boot
             }
             // The 100 Trying taken too: the script's copy of it (264 B) stayed pending through the whole call.
             Response(branch, 100, false, out _, out _);
+            branch = null;
             // The presence PUBLISH the ringing and the talking call set off is answered at once, as the PBX does at rest
             // (the figures would otherwise carry a transaction in flight and the script's copies of its retransmissions).
             AnswerPublishes();
@@ -82,39 +90,28 @@ namespace DeskPhone.Boot
             {
                 Check(s_app.Calls.Answer(0, s_now), "the ringing call could not be answered");
             }
-            // Run(TurnMs) written out, as the ACK's turn below: the answered call's first turn (its media just started, the
-            // call screen's redraw) is polled from this frame (under Run it ran out in the office profile at the board's heap).
-            s_now += TurnMs;
-            s_wire.Receive();
-            s_app.Poll(s_now);
-            Check(Response(branch, 200, true, out string to, out string contact), "the answered call sent no 200 OK to the INVITE");
+            return true;
+        }
+
+        /// <summary>
+        /// After the answered call's first turn: checks the 200 with the SDP answer (its Contact the identity's), keeps
+        /// what the BYE needs as numbers (s_callTag) and delivers the ACK. The caller polls the ACK's turns from its own
+        /// frame (one frame less under the ACK's handling, the answered call's tightest moment), then
+        /// <see cref="AnswerPublishes"/>.
+        /// </summary>
+        private static void AckCall()
+        {
+            Check(Response(CallBranch(s_callNumber), 200, true, out string to, out string contact), "the answered call sent no 200 OK to the INVITE");
             string target = PhoneTarget();
             Check(contact == "<" + target + ">", "the 200 OK's Contact is " + contact + ", expected <" + target + ">");
             contact = null;
-            branch = null;
             int tag = to.IndexOf(";tag=") + 5;
             Check(tag > 4 && to.Substring(0, tag) == "<" + CallUri + ">;tag=", "the 200 OK's To is " + to);
             s_callTag = (long)(to.Length - tag) << 60 | HexNumber(to, tag, to.Length);
             Check(ToOfCall() == to, "the phone's To tag " + to.Substring(tag) + " is not hex digits as NewToken draws them");
-
             Deliver("ACK " + target + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=z9hG4bKack" + (++s_branch).ToString() +
-                    "\r\nMax-Forwards: 70\r\nFrom: " + from + "\r\nTo: " + to + "\r\nCall-ID: " + callId + "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
-            // Let go before the ACK's turn (the BYE makes them again): ~250 B of the script's under the answered call's
-            // tightest moment (h-harness).
-            target = null;
-            from = null;
-            to = null;
-            callId = null;
-            // Run(TurnMs) written out, as RunProfile's REGISTER turn: the phone is polled from this frame, as the board's
-            // Main polls it from its own (one frame less under the ACK's handling, the answered call's tightest moment).
-            for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
-            {
-                s_now += TurnMs;
-                s_wire.Receive();
-                s_app.Poll(s_now);
-            }
-            AnswerPublishes();
-            return true;
+                    "\r\nMax-Forwards: 70\r\nFrom: " + CallerOf(s_callNumber) + "\r\nTo: " + to + "\r\nCall-ID: " + CallIdOf(s_callNumber) +
+                    "\r\nCSeq: 1 ACK\r\nContent-Length: 0\r\n\r\n");
         }
 
         /// <summary>The answered call's To, with the phone's tag written again from s_callTag (its count of digits, leading zeros kept).</summary>
@@ -157,11 +154,15 @@ namespace DeskPhone.Boot
                               s_app.Screen.FailedRedraws.ToString());
         }
 
-        /// <summary>The BYE (branch <paramref name="bye"/>) must be answered 200 and end the call; its step.</summary>
+        /// <summary>The loop's turns after the BYE's before <see cref="CallEnded"/> (500 ms), polled by the caller from its
+        /// own frame.</summary>
+        private const int CallEndTurns = 500 / TurnMs;
+
+        /// <summary>The BYE (branch <paramref name="bye"/>) must be answered 200 and, <see cref="CallEndTurns"/> turns
+        /// later, have ended the call; its step.</summary>
         private static void CallEnded(LoadProfile p, string bye)
         {
             Check(Response(bye, 200, false, out _, out _), "the BYE was not answered 200");
-            Run(500);
             Check(!s_app.Calls.InCall, "the call did not end after the BYE");
             Console.WriteLine("load profile=" + p.Name + " call ended rtp-sent=" + RecordingRtpChannel.Sent.ToString() + " rtp-received=" + RecordingRtpChannel.Received.ToString() +
                               " at t=" + s_now.ToString() + "ms");

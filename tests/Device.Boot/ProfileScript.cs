@@ -60,7 +60,10 @@ namespace DeskPhone.Boot
             s_wire.Clear();
             // Run(TurnMs) written out: the turn that takes the 200 polls the phone from this frame, as the board's Main
             // polls it from its own (one frame less under the phone's loop at its tightest moment).
-            for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+            // One counter for the three turns written out here (the REGISTER's, the answered call's ACK's and the BYE's):
+            // a slot each was 12 B more of this frame under every request of the profile.
+            int turn;
+            for (turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
             {
                 s_now += TurnMs;
                 s_wire.Receive();
@@ -86,6 +89,22 @@ namespace DeskPhone.Boot
             {
                 s_step = "call";
                 call = AnswerCall(p);
+                if (call)
+                {
+                    // Run(TurnMs) written out, as the REGISTER's turn: the answered call's first turn (its media just
+                    // started, the call screen's redraw) and the ACK's are polled from this frame (AnswerCall, AckCall).
+                    s_now += TurnMs;
+                    s_wire.Receive();
+                    s_app.Poll(s_now);
+                    AckCall();
+                    for (turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+                    {
+                        s_now += TurnMs;
+                        s_wire.Receive();
+                        s_app.Poll(s_now);
+                    }
+                    AnswerPublishes();
+                }
                 Talk(p, call);
             }
             if (p.TcpConnections > 0)
@@ -104,12 +123,17 @@ namespace DeskPhone.Boot
             {
                 s_step = "call-end";
                 string bye = HangUp();
-                // Run(TurnMs) written out (see AnswerCall): the BYE's turn polls the phone from this frame.
-                for (int turn = 0; turn == 0 || (s_wire.Queued > 0 && turn < 200); turn++)
+                // Run(TurnMs) and the ended call's Run(500) written out (see AnswerCall): the BYE's turn and the idle
+                // screen's redraw after it poll the phone from this frame (under CallEnded's and Run's frames that redraw's
+                // glyph read was office's lowest collection at the board's heap, h-screenturn).
+                for (turn = 0; turn <= CallEndTurns || (s_wire.Queued > 0 && turn < 200); turn++)
                 {
                     s_now += TurnMs;
                     s_wire.Receive();
                     s_app.Poll(s_now);
+                    while (s_events != null && s_events.Take() != null)
+                    {
+                    }
                 }
                 CallEnded(p, bye);
             }

@@ -119,13 +119,7 @@ namespace DeskPhone.Boot
             }
         }
 
-        public void ReadGlyphs()
-        {
-            if (_band != null)
-            {
-                _band.ReadGlyphs();
-            }
-        }
+        public GlyphRows Glyphs(bool small) => _band?.Glyphs(small);
 
         public int Band() => _band != null ? _band.Band() : BandHeight;
 

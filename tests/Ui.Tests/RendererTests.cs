@@ -428,6 +428,45 @@ namespace DeskPhone.Ui.Tests
             }
         }
 
+        [Fact]
+        public void ACallScreensSoftkeysAreComparedWithTheKeptOnesAndTakenWhenTheyDifferInAnyLabel()
+        {
+            // SetCall compares the new labels with the kept text where they lie (h-screenturn): equal labels in a new
+            // array patch the rows, and any difference (a label, null against empty, a line break kept as a space, an
+            // emoji's second half, one key more) is taken and drawn again.
+            DisplayProfile p = Profile("320x240");
+            (SoftwarePanel panel, IdleScreen screen) = Screen(p);
+            string[] lines = { "Connected: Bob" };
+            int[] icons = { IconId.Call };
+            screen.SetCall(lines, icons, new[] { "Hold", null, "A\U0001F600", "End" });
+            screen.Render();
+            screen.SetCall(lines, icons, new[] { "Hold", null, "A\U0001F600", "End" });
+            Assert.Equal(0, screen.Dirty);
+
+            string[][] changed =
+            {
+                new[] { "Hold", null, "A\U0001F601", "End" },
+                new[] { "Hold", "", "A\U0001F601", "End" },
+                new[] { "Hold", "", "A\U0001F601", "En" },
+                new[] { "Hold", "", "A\U0001F601", "En", "X" },
+                new[] { "Ho\nld", "", "A\U0001F601", "En", "X" },
+            };
+            foreach (string[] keys in changed)
+            {
+                screen.SetCall(lines, icons, keys);
+                Assert.Equal(IdleScreen.BodyRegion, screen.Dirty);
+                screen.Render();
+                (SoftwarePanel whole, IdleScreen fresh) = Screen(p);
+                fresh.SetCall(lines, icons, keys);
+                fresh.Render();
+                Assert.Equal(Described(fresh), Described(screen));
+                AssertSameGlass(whole, panel, p);
+            }
+            // A line break is kept as a space: the same labels with a space are the same.
+            screen.SetCall(lines, icons, new[] { "Ho ld", "", "A\U0001F601", "En", "X" });
+            Assert.Equal(0, screen.Dirty);
+        }
+
         private static string Described(IdleScreen screen)
         {
             var sb = new System.Text.StringBuilder();

@@ -110,14 +110,16 @@ namespace DeskPhone.Ui.Tests
             reads.Clear();
             target.Prepare("Hello", 0, BitmapFont.Fixed8x16, 320);
             Assert.Empty(reads); // ASCII is only marked
-            target.ReadGlyphs();
+            target.Glyphs(false).Read();
+            target.Glyphs(true).Read();
             Assert.Equal(new[] { 16 * 16, 16 * 16 }, reads); // the ASCII blocks of 'H' ('@' to 'O') and of "ello" ('`' to 'o'), once
             // Kept: the rows of the four glyphs of "Hello" after a byte per ASCII glyph, not the two blocks (512 B).
             Assert.Equal(95 + 4 * 16, glyphs.Find('H', out _).Length);
             Assert.Null(glyphs.Find('I', out _));
             reads.Clear();
             target.Prepare("Hello, world! ~{|}", 0, BitmapFont.Fixed8x16, 320);
-            target.ReadGlyphs();
+            target.Glyphs(false).Read();
+            target.Glyphs(true).Read();
             // The blocks of ", !" (space to '/'), of "d" ('`' to 'o' again: only the glyphs prepared are kept, not their
             // blocks) and of "wr~{|}" ('p' to '~'); not '@' to 'O' ('H' is kept).
             Assert.Equal(new[] { 16 * 16, 16 * 16, 15 * 16 }, reads);
@@ -131,7 +133,8 @@ namespace DeskPhone.Ui.Tests
             Assert.InRange(reads.Count - 1, 1, 9); // log2 of the 373 glyphs outside ASCII
             reads.Clear();
             target.Prepare("ü", 0, BitmapFont.Fixed8x16, 320);
-            target.ReadGlyphs();
+            target.Glyphs(false).Read();
+            target.Glyphs(true).Read();
             target.DrawText("üéQ", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
             Assert.Empty(reads); // read once; a glyph not prepared ('é', 'Q') is a box, never a read while drawing
             Assert.Null(glyphs.Find('é', out _));
@@ -197,7 +200,8 @@ namespace DeskPhone.Ui.Tests
             var sent = new List<byte[]>();
             var target = new Rgb565BandTarget(320, 16, true, glyphs, glyphs, (x, y, w, h, band, stride) => sent.Add(RowsOf(band, stride, x, w, h)));
             target.Prepare("Hello, world! ~{|}", 3, BitmapFont.Fixed8x16, 320);
-            target.ReadGlyphs();
+            target.Glyphs(false).Read();
+            target.Glyphs(true).Read();
             target.FillRect(0, 0, 320, 16, 0x0000);
             target.DrawText("Hello, world! ~{|}", 3, 0, 0xFFFF, BitmapFont.Fixed8x16, 320);
             target.FlushBand(0, 0, 320, 16);

@@ -165,25 +165,35 @@ namespace DeskPhone.Ui.Fonts
                 {
                     throw new System.OutOfMemoryException();
                 }
-                // The marked glyphs of the block, each run of them in one copy (a native call each: most of what keeping
-                // glyphs costs).
-                int end = first + BlockGlyphs < Resident ? first + BlockGlyphs : Resident;
-                for (int i = first; i < end; i++)
-                {
-                    if (rows[i] == Unread)
-                    {
-                        int from = i;
-                        do
-                        {
-                            rows[i++] = (byte)++read;
-                        }
-                        while (i < end && rows[i] == Unread);
-                        System.Array.Copy(bytes, (from - first) * Height, rows, Resident + (rows[from] - 1) * Height, (i - from) * Height);
-                    }
-                }
+                read = Keep(rows, bytes, first, read, Height);
                 bytes = null;
                 _needed = (_needed & ~(1 << first / BlockGlyphs) & 0xFFFF) | read << 16;
             }
+        }
+
+        /// <summary>
+        /// The marked glyphs of the block from <paramref name="first"/> (read into <paramref name="bytes"/>) kept in
+        /// <paramref name="rows"/>, each run of them in one copy (a native call each: most of what keeping glyphs costs);
+        /// returns the glyphs read so far. Called after the block's read, allocating nothing: its locals are not in
+        /// <see cref="Read"/>'s frame, which is under the reads' frames and allocations (docs/benchmarks.md h-screenturn).
+        /// </summary>
+        private static int Keep(byte[] rows, byte[] bytes, int first, int read, int height)
+        {
+            int end = first + BlockGlyphs < Resident ? first + BlockGlyphs : Resident;
+            for (int i = first; i < end; i++)
+            {
+                if (rows[i] == Unread)
+                {
+                    int from = i;
+                    do
+                    {
+                        rows[i++] = (byte)++read;
+                    }
+                    while (i < end && rows[i] == Unread);
+                    System.Array.Copy(bytes, (from - first) * height, rows, Resident + (rows[from] - 1) * height, (i - from) * height);
+                }
+            }
+            return read;
         }
 
         /// <summary>

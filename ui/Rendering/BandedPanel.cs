@@ -197,7 +197,10 @@ namespace DeskPhone.Ui.Rendering
                         windowed.Prepare(_text[_calls[at + KindAt] >> 8 & 0xFF], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2 & 63], _calls[at + WidthAt]);
                     }
                 }
-                windowed.ReadGlyphs();
+                // Each font's ASCII blocks read at this frame, not under one of the target's (h-screenturn); an
+                // OutOfMemoryException when there is no heap for them: the redraw waits.
+                windowed.Glyphs(false)?.Read();
+                windowed.Glyphs(true)?.Read();
             }
             catch (System.OutOfMemoryException)
             {

@@ -22,12 +22,14 @@ namespace DeskPhone.Ui.Rendering
         void Prepare(string text, int x, BitmapFont font, int maxWidth);
 
         /// <summary>
-        /// Reads the ASCII glyph rows the prepared texts need, so that drawing reads nothing from the font resources (the
-        /// read's interpreter frames, about 1 KB, and its allocation never meet the band and the drawing frames;
-        /// docs/benchmarks.md, h-callscreen, h-glyphread). An <see cref="System.OutOfMemoryException"/> when there is no
-        /// heap for them: the redraw waits.
+        /// The glyphs of the small font (<see cref="BitmapFont.Terminus6x12"/>) or the large one (null: a target that
+        /// draws nothing). After the texts are prepared the panel reads the ASCII rows they need with
+        /// <see cref="GlyphRows.Read"/>, from its own frame (not under a method of the target's: one frame less under the
+        /// font read's, docs/benchmarks.md h-screenturn), so that drawing reads nothing from the font resources (the read's
+        /// interpreter frames, about 1 KB, and its allocation never meet the band and the drawing frames;
+        /// docs/benchmarks.md, h-callscreen, h-glyphread).
         /// </summary>
-        void ReadGlyphs();
+        GlyphRows Glyphs(bool small);
 
         /// <summary>Makes the band after the texts are prepared; returns its rows (fewer than BandHeight when the heap is short).</summary>
         int Band();

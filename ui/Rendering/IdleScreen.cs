@@ -204,16 +204,66 @@ namespace DeskPhone.Ui.Rendering
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
             // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn. The labels
-            // are kept as one text, as the function keys' are (AppendLabel), and compared whole (the runtime's compare).
-            var sb = new StringBuilder();
+            // are kept as one text, as the function keys' are (AppendLabel), compared with the new ones where they lie
+            // and made again only when they differ: made at every compose, their builder and text were under the call
+            // screen's wrap after each MESSAGE in office's call (docs/benchmarks.md h-screenturn).
+            bool same = _softkeys != null && _body == null;
+            if (!same || !SameLabels(softkeys))
+            {
+                // Labels with a character outside the BMP, which SameLabels cannot read, compared whole.
+                string keys = Labels(softkeys);
+                same &= keys == _softkeys;
+                _softkeys = keys;
+            }
+            WrapInfo(lines, icons, same);
+        }
+
+        /// <summary>Whether <see cref="_softkeys"/> is <paramref name="softkeys"/>' text (AppendLabel's), read with the
+        /// indexers, nothing made. False at a surrogate too (nanoCLR's indexer gives the high one at a low one's index):
+        /// such labels are made again and compared whole.</summary>
+        private bool SameLabels(string[] softkeys)
+        {
+            string kept = _softkeys;
+            int length = kept.Length;
+            int at = 0;
+            for (int i = 0; i < softkeys.Length; i++)
+            {
+                string label = softkeys[i];
+                int n = label == null ? 0 : label.Length;
+                if (at + n >= length)
+                {
+                    return false;
+                }
+                for (int k = 0; k < n; k++)
+                {
+                    char c = label[k];
+                    if ((c >= 0xD800 && c <= 0xDFFF) || kept[at++] != (c == '\n' || c == '\r' ? ' ' : c))
+                    {
+                        return false;
+                    }
+                }
+                if (kept[at++] != (label == null ? '\r' : '\n'))
+                {
+                    return false;
+                }
+            }
+            return at == length;
+        }
+
+        /// <summary>The softkeys' labels as one text (AppendLabel's), its builder sized to it (no block added on the way).</summary>
+        private static string Labels(string[] softkeys)
+        {
+            int size = 0;
+            for (int i = 0; i < softkeys.Length; i++)
+            {
+                size += (softkeys[i] == null ? 0 : softkeys[i].Length) + 1;
+            }
+            var sb = new StringBuilder(size);
             for (int i = 0; i < softkeys.Length; i++)
             {
                 AppendLabel(sb, softkeys[i]);
             }
-            string keys = sb.ToString();
-            bool same = _softkeys != null && _body == null && keys == _softkeys;
-            _softkeys = keys;
-            WrapInfo(lines, icons, same);
+            return sb.ToString();
         }
 
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
@@ -239,16 +289,14 @@ namespace DeskPhone.Ui.Rendering
             bool overflow = false;
             for (int i = 0; i < lines.Length; i++)
             {
-                bool lineOverflow;
-                string[] parts = TextWrap.Wrap(lines[i], Columns(IconStyle.Size + 2), rows - n, out lineOverflow);
-                overflow |= lineOverflow;
-                single &= parts.Length == 1;
-                for (int k = 0; k < parts.Length; k++)
+                // The line's rows straight into the screen's (no array of them per line); the first row has its icon.
+                int added = TextWrap.Into(lines[i], Columns(IconStyle.Size + 2), rows - n, wrapped, n, ref overflow);
+                single &= added == 1;
+                if (added > 0)
                 {
-                    wrapped[n] = parts[k];
-                    wrappedIcons[n] = k == 0 ? icons[i] : 0;
-                    n++;
+                    wrappedIcons[n] = icons[i];
                 }
+                n += added;
                 if (n == rows && i < lines.Length - 1)
                 {
                     overflow = true;
@@ -715,7 +763,10 @@ namespace DeskPhone.Ui.Rendering
 
         private int BodyLines() => BodyLinesOf(_p);
 
-        private static int BodyLinesOf(DisplayProfile p) => (BodyBottomOf(p) - BodyTopOf(p)) / p.LineHeight;
+        // BodyBottomOf less BodyTopOf written out: the call screen's wrap reads it under its allocations (through
+        // NoticeRows), and their two frames and KeysTopOf's were three frames more under them (docs/benchmarks.md h-screenturn).
+        private static int BodyLinesOf(DisplayProfile p) =>
+            ((p.FunctionKeyRows > 0 ? p.Height - p.FunctionKeyRows * p.LineHeight - p.Margin : p.Height) - p.StatusHeight - p.LineHeight - p.Margin) / p.LineHeight;
 
         /// <summary>Body rows for the message, the Infobox or the call: what the notices and the softkeys leave.</summary>
         private int MessageRows() => BodyLines() - NoticeRows - (_softkeys != null ? 1 : 0);

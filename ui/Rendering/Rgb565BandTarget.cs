@@ -107,12 +107,8 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
-        /// <summary>Reads the ASCII blocks the prepared texts need (<see cref="GlyphRows.Read"/>).</summary>
-        public void ReadGlyphs()
-        {
-            _large.Read();
-            _small.Read();
-        }
+        /// <summary>The glyphs of the small font or the large one, whose ASCII blocks the panel reads (<see cref="GlyphRows.Read"/>).</summary>
+        public GlyphRows Glyphs(bool small) => small ? _small : _large;
 
         /// <summary>
         /// Makes the band for the window, after the flush's texts are prepared, and returns its rows: BandHeight, or one

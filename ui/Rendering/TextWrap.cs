@@ -1,12 +1,13 @@
-using System.Collections;
-
 namespace DeskPhone.Ui.Rendering
 {
     /// <summary>
     /// Word wrap for a monospaced font: breaks at spaces, hard-breaks words longer than a line, keeps '\n'.
-    /// It searches a char array, not the string: on nanoFramework (strings stored as UTF-8) string.LastIndexOf(char)
-    /// misses characters after non-ASCII text and IndexOf(char) misses everything after a character outside the BMP
-    /// (tests/Device.Tests, docs/device-tests.md), which wrapped accented text mid-word on the device.
+    /// It searches the text with its indexer, not the runtime's string searches: on nanoFramework (strings stored as
+    /// UTF-8) string.LastIndexOf(char) misses characters after non-ASCII text and IndexOf(char) misses everything after
+    /// a character outside the BMP (tests/Device.Tests, docs/device-tests.md), which wrapped accented text mid-word on
+    /// the device. The indexer is right at every index but a low surrogate's (it gives the high one there), never a
+    /// space or a line break, so it finds them where a char array would, without a copy of the text per wrap (the call
+    /// screen's lines at each compose in office's call, docs/benchmarks.md h-screenturn).
     /// </summary>
     public static class TextWrap
     {
@@ -19,38 +20,61 @@ namespace DeskPhone.Ui.Rendering
         /// </summary>
         public static string[] Wrap(string text, int columns, int maxLines, out bool overflow)
         {
+            // Counted first, then written into an array of their number: no list grown per wrap.
             overflow = false;
-            var lines = new ArrayList();
-            if (text == null || columns <= 0 || maxLines <= 0)
+            int n = Into(text, columns, maxLines, null, 0, ref overflow);
+            if (n == 0)
             {
-                overflow = text != null && text.Length > 0;
                 return NoLines;
             }
-            char[] chars = text.ToCharArray();
-            int i = 0;
-            while (i < chars.Length)
+            var lines = new string[n];
+            Into(text, columns, maxLines, lines, 0, ref overflow);
+            return lines;
+        }
+
+        /// <summary>
+        /// <see cref="Wrap"/>'s lines written into <paramref name="lines"/> from <paramref name="at"/> (null: only counted);
+        /// returns their number and sets <paramref name="overflow"/> when text was left out (never clears it: the caller
+        /// wrapping several texts needs no local per text). A text that is one line whole is that line, not a copy.
+        /// </summary>
+        internal static int Into(string text, int columns, int maxLines, string[] lines, int at, ref bool overflow)
+        {
+            if (text == null || columns <= 0 || maxLines <= 0)
             {
-                if (lines.Count == maxLines)
+                overflow |= text != null && text.Length > 0;
+                return 0;
+            }
+            // Once: nanoCLR's Length walks the UTF-8.
+            int length = text.Length;
+            int n = 0;
+            int i = 0;
+            while (i < length)
+            {
+                if (n == maxLines)
                 {
                     overflow = true;
                     break;
                 }
-                int newline = IndexOf(chars, '\n', i);
-                int paragraphEnd = newline < 0 ? chars.Length : newline;
+                int newline = IndexOf(text, '\n', i, length);
+                int paragraphEnd = newline < 0 ? length : newline;
                 int end = paragraphEnd - i <= columns ? paragraphEnd : i + columns;
                 if (end < paragraphEnd)
                 {
-                    int space = LastIndexOf(chars, ' ', end, i);
+                    int space = LastIndexOf(text, ' ', end, i);
                     if (space > i)
                     {
                         end = space;
                     }
                 }
-                // A text that is one line whole is that line: no copy beside it (the Infobox's lines, office at rest:
-                // 60 B, docs/benchmarks.md h-uirest).
-                lines.Add(i == 0 && end == chars.Length ? text : text.Substring(i, end - i));
+                if (lines != null)
+                {
+                    // A text that is one line whole is that line: no copy beside it (the Infobox's lines, office at rest:
+                    // 60 B, docs/benchmarks.md h-uirest).
+                    lines[at + n] = i == 0 && end == length ? text : text.Substring(i, end - i);
+                }
+                n++;
                 i = end;
-                while (i < paragraphEnd && chars[i] == ' ')
+                while (i < paragraphEnd && text[i] == ' ')
                 {
                     i++;
                 }
@@ -59,12 +83,7 @@ namespace DeskPhone.Ui.Rendering
                     i++;
                 }
             }
-            var result = lines.Count == 0 ? NoLines : new string[lines.Count];
-            for (int k = 0; k < result.Length; k++)
-            {
-                result[k] = (string)lines[k];
-            }
-            return result;
+            return n;
         }
 
         /// <summary>The mark that ends a row cut short ("..." rather than U+2026: the fonts lack it).</summary>
@@ -81,9 +100,9 @@ namespace DeskPhone.Ui.Rendering
             {
                 return null;
             }
-            char[] chars = text.ToCharArray();
-            int newline = IndexOf(chars, '\n', 0);
-            if (newline < 0 && chars.Length <= columns)
+            int length = text.Length;
+            int newline = IndexOf(text, '\n', 0, length);
+            if (newline < 0 && length <= columns)
             {
                 return text;
             }
@@ -91,17 +110,17 @@ namespace DeskPhone.Ui.Rendering
             {
                 return Marked(text.Substring(0, newline), columns);
             }
-            return Cut(text, chars, columns);
+            return Cut(text, length, columns);
         }
 
         /// <summary>A row followed by text that is left out: the row and <see cref="CutMark"/>, cut to make room if need be.</summary>
         public static string Marked(string row, int columns)
         {
-            char[] chars = row.ToCharArray();
-            return chars.Length + CutMark.Length <= columns ? row + CutMark : Cut(row, chars, columns);
+            int length = row.Length;
+            return length + CutMark.Length <= columns ? row + CutMark : Cut(row, length, columns);
         }
 
-        private static string Cut(string text, char[] chars, int columns)
+        private static string Cut(string text, int length, int columns)
         {
             int room = columns - CutMark.Length;
             if (room <= 0)
@@ -109,7 +128,7 @@ namespace DeskPhone.Ui.Rendering
                 return columns <= 0 ? "" : text.Substring(0, columns);
             }
             int end = room;
-            int space = LastIndexOf(chars, ' ', room, room / 2);
+            int space = LastIndexOf(text, ' ', room < length ? room : length - 1, room / 2);
             if (space > 0)
             {
                 end = space;
@@ -117,11 +136,11 @@ namespace DeskPhone.Ui.Rendering
             return text.Substring(0, end) + CutMark;
         }
 
-        private static int IndexOf(char[] chars, char c, int start)
+        private static int IndexOf(string text, char c, int start, int length)
         {
-            for (int i = start; i < chars.Length; i++)
+            for (int i = start; i < length; i++)
             {
-                if (chars[i] == c)
+                if (text[i] == c)
                 {
                     return i;
                 }
@@ -129,12 +148,13 @@ namespace DeskPhone.Ui.Rendering
             return -1;
         }
 
-        /// <summary>The last <paramref name="c"/> at or before <paramref name="from"/> and after <paramref name="after"/>, or -1.</summary>
-        private static int LastIndexOf(char[] chars, char c, int from, int after)
+        /// <summary>The last <paramref name="c"/> at or before <paramref name="from"/> (an index of the text) and after
+        /// <paramref name="after"/>, or -1.</summary>
+        private static int LastIndexOf(string text, char c, int from, int after)
         {
-            for (int i = from < chars.Length ? from : chars.Length - 1; i > after; i--)
+            for (int i = from; i > after; i--)
             {
-                if (chars[i] == c)
+                if (text[i] == c)
                 {
                     return i;
                 }
