@@ -6,11 +6,12 @@ namespace DeskPhone.Xml
     /// <summary>
     /// A small, strict XML pull reader for the documents a phone receives (Infobox, provisioning, PIDF, dialog-info,
     /// feature events). It refuses DTDs, so no entity can expand; every size it keeps is bounded by the limits below;
-    /// names and values become strings only node by node; malformed input yields an Error node with the byte position,
-    /// never an exception. An empty element (&lt;a/&gt;) is one StartElement with <see cref="IsEmptyElement"/> set and
-    /// no EndElement. Whitespace-only text between elements is skipped.
-    /// Its plain state (Value, IsEmptyElement, Kind, Name, Error) is public fields, not properties: no accessor method
-    /// in the runtime tables, image and calls on the device (issue #17).
+    /// names, texts and attribute values become strings only when a consumer asks for one (Name, Value, GetAttribute),
+    /// and can be compared in the bytes instead (NameIs, LocalNameIs, ValueIs, AttributeIs); malformed input yields an
+    /// Error node with the byte position, never an exception. An empty element (&lt;a/&gt;) is one StartElement with
+    /// <see cref="IsEmptyElement"/> set and no EndElement. Whitespace-only text between elements is skipped.
+    /// Its plain state (IsEmptyElement, Kind, Error) is public fields, not properties: no accessor method in the
+    /// runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class XmlPullReader
     {
@@ -26,9 +27,9 @@ namespace DeskPhone.Xml
         // as strings) under a BLF key's NOTIFY (docs/benchmarks.md, h-notifyxml).
         private readonly int[] _offsets;
 
-        // MaxDepth (low 8 bits) and MaxNodes (above): one field, the limits being read only on a node's or a tag's way.
-        private readonly int _limits;
-        private readonly int _maxValueBytes;
+        // MaxDepth (low 8 bits), MaxNodes (the next 24) and MaxValueBytes (the high 32): one field (a long is one 12-byte
+        // field as an int is), the limits being read only on a node's, a tag's or a value's way (h-notifyread).
+        private readonly long _limits;
         private int _depth;
         private int _nodes;
 
@@ -46,8 +47,15 @@ namespace DeskPhone.Xml
         /// in a call (docs/benchmarks.md, "What it would take to fit 79 KB", h-notifyxml).
         /// </summary>
         public XmlPullReader(byte[] data, int offset, int length)
-            : this(data, offset, length, 16, 16, 4096, 2048)
         {
+            // The fields set here, not through the other constructor: a frame (204 B) less where the reader's array
+            // is allocated, at the start of every BLF key's NOTIFY (docs/benchmarks.md, h-notifyread).
+            _data = data;
+            _start = offset;
+            _end = offset + length;
+            _pos = offset;
+            _limits = 16 | 2048 << 8 | 4096L << 32;
+            _offsets = new int[32];
         }
 
         public XmlPullReader(byte[] data, int offset, int length, int maxDepth, int maxAttributes, int maxValueBytes, int maxNodes)
@@ -56,13 +64,45 @@ namespace DeskPhone.Xml
             _start = offset;
             _end = offset + length;
             _pos = offset;
-            _limits = maxDepth | maxNodes << 8;
-            _maxValueBytes = maxValueBytes;
+            _limits = (uint)(maxDepth | maxNodes << 8) | (long)maxValueBytes << 32;
             _offsets = new int[maxDepth + maxAttributes];
         }
 
-        public string Name;
-        public string Value;
+        // Where the current node's name (a start or end tag's) or text starts, a CDATA section's as ~start (no entity
+        // in it): a name ends where its bytes do, a text where the reader stopped (the '<' after it; a CDATA section 3
+        // bytes before). Checked when it was read, made a string only when Name or Value is asked for: a consumer that
+        // only compares a name or a text does it in the bytes (NameIs, LocalNameIs, ValueIs), no string for a tag or a
+        // text of a BLF key's NOTIFY (docs/benchmarks.md, h-notifyread).
+        private int _at;
+
+        /// <summary>The current start or end tag's name, made a string now (each time it is asked for); null for another node.</summary>
+        public string Name => Kind == XmlNodeKind.StartElement || Kind == XmlNodeKind.EndElement ? AttributeName(_at) : null;
+
+        /// <summary>The current text (or CDATA section), decoded now (each time it is asked for); null for another node.</summary>
+        public string Value
+        {
+            get
+            {
+                if (Kind != XmlNodeKind.Text)
+                {
+                    return null;
+                }
+                if (_at < 0)
+                {
+                    return new string(Utf8.Codec.GetChars(_data, ~_at, _pos - 3 - ~_at));
+                }
+                // Checked when it was read: decoded here without an error.
+                for (int i = _at; i < _pos; i++)
+                {
+                    if (_data[i] == (byte)'&')
+                    {
+                        return DecodeEntities(_at, _pos, i);
+                    }
+                }
+                return new string(Utf8.Codec.GetChars(_data, _at, _pos - _at));
+            }
+        }
+
         public bool IsEmptyElement;
         public int AttributeCount => _state >> CountShift;
         public string Error;
@@ -77,6 +117,69 @@ namespace DeskPhone.Xml
         public int Depth => Kind == XmlNodeKind.EndElement || IsEmptyElement ? _depth + 1 : _depth;
 
         /// <summary>
+        /// Whether the current start or end tag's name is the ASCII <paramref name="name"/>, compared in the document's
+        /// bytes (Name == name, without the string).
+        /// </summary>
+        public bool NameIs(string name) => (Kind == XmlNodeKind.StartElement || Kind == XmlNodeKind.EndElement) && Matches(_at, NameEnd(_at), name);
+
+        /// <summary>
+        /// Whether the current start or end tag's name without its prefix (<see cref="LocalName"/>) is the ASCII
+        /// <paramref name="name"/>, compared in the document's bytes.
+        /// </summary>
+        public bool LocalNameIs(string name)
+        {
+            if (Kind != XmlNodeKind.StartElement && Kind != XmlNodeKind.EndElement)
+            {
+                return false;
+            }
+            int end = NameEnd(_at);
+            int at = _at;
+            while (at < end && _data[at] != (byte)':')
+            {
+                at++;
+            }
+            return Matches(at < end ? at + 1 : _at, end, name);
+        }
+
+        /// <summary>
+        /// Whether the current text, the white space around it aside, is the ASCII <paramref name="value"/>
+        /// (Value.Trim() == value), compared in the document's bytes; a text with an entity reference or a byte outside
+        /// ASCII, or a CDATA section, is compared decoded (the rare case).
+        /// </summary>
+        public bool ValueIs(string value)
+        {
+            if (Kind != XmlNodeKind.Text)
+            {
+                return false;
+            }
+            int start = _at;
+            // A CDATA section (~start) is compared decoded: no byte loop.
+            int end = _at < 0 ? _at : _pos;
+            for (int i = start; i < end; i++)
+            {
+                if (_data[i] >= 0x80 || _data[i] == (byte)'&')
+                {
+                    end = -1;
+                    break;
+                }
+            }
+            if (end < 0)
+            {
+                return Value.Trim() == value;
+            }
+            // Past the white space XML allows around a text (a control character else is refused when it is read).
+            while (start < end && _data[start] <= (byte)' ')
+            {
+                start++;
+            }
+            while (end > start && _data[end - 1] <= (byte)' ')
+            {
+                end--;
+            }
+            return Matches(start, end, value);
+        }
+
+        /// <summary>
         /// The value of the current start tag's attribute <paramref name="name"/> (compared byte for character: the
         /// names asked for are ASCII), or with no name of attribute <paramref name="index"/>, made a string now, each
         /// time it is asked for; null when the tag has none. The value is scanned and made here, not in a method under
@@ -85,15 +188,10 @@ namespace DeskPhone.Xml
         /// </summary>
         public string GetAttribute(string name, int index = 0)
         {
-            int at = name != null ? Find(name) : _offsets[index];
+            int at = Find(name, index);
             if (at < 0)
             {
                 return null;
-            }
-            // Past the name, '=' and white space (none of them a quote) to the value's quote.
-            while (_data[at] != (byte)'"' && _data[at] != (byte)'\'')
-            {
-                at++;
             }
             // Its end, and its first entity reference (index, -1: none): checked when the tag was read, it is decoded only.
             index = -1;
@@ -116,14 +214,10 @@ namespace DeskPhone.Xml
         /// </summary>
         public bool AttributeIs(string name, string value)
         {
-            int at = Find(name);
+            int at = Find(name, 0);
             if (at < 0)
             {
                 return false;
-            }
-            while (_data[at] != (byte)'"' && _data[at] != (byte)'\'')
-            {
-                at++;
             }
             int length = value.Length;
             for (int i = 0; i <= length; i++)
@@ -142,20 +236,93 @@ namespace DeskPhone.Xml
             return false;
         }
 
-        /// <summary>Where the current start tag's attribute <paramref name="name"/> starts; -1: none.</summary>
-        private int Find(string name)
+        /// <summary>
+        /// The FNV-1a hash of the current start tag's attribute <paramref name="name"/>'s value (its UTF-8 bytes,
+        /// decoded when it has an entity reference), 0 when the tag has none (a value that hashes to 0 is 1): for a value
+        /// only matched against others by its hash (a dialog's id), no string (docs/benchmarks.md, h-notifyread).
+        /// </summary>
+        public int AttributeHash(string name)
         {
-            // The first bytes compared here, the rest in NameIs: the names a tag carries mostly differ in their first.
-            int first = name[0];
-            for (int i = _state >> CountShift; --i >= 0;)
+            int at = Find(name, 0);
+            if (at < 0)
             {
-                int at = _offsets[i];
-                if (_data[at] == first && NameIs(at, name))
+                return 0;
+            }
+            byte[] bytes = _data;
+            int end = at + 1;
+            while (_data[end] != _data[at])
+            {
+                if (_data[end] == (byte)'&')
                 {
-                    return at;
+                    bytes = Utf8.Codec.GetBytes(GetAttribute(name));
+                    at = -1;
+                    end = bytes.Length;
+                    break;
+                }
+                end++;
+            }
+            uint hash = 2166136261;
+            while (++at < end)
+            {
+                hash = (hash ^ bytes[at]) * 16777619;
+            }
+            return hash == 0 ? 1 : (int)hash;
+        }
+
+        /// <summary>
+        /// The current start tag's attribute <paramref name="name"/> as a decimal number of at most 18 digits (no sign,
+        /// no white space), or -1 when the tag has none or it is not one: read in the bytes, no string (h-notifyread).
+        /// </summary>
+        public long AttributeNumber(string name)
+        {
+            int at = Find(name, 0);
+            if (at < 0)
+            {
+                return -1;
+            }
+            int end = at + 1;
+            while (_data[end] != _data[at])
+            {
+                if (_data[end] == (byte)'&')
+                {
+                    return DecimalDigits.Parse(GetAttribute(name), DecimalDigits.MaxDigits);
+                }
+                end++;
+            }
+            return DecimalDigits.Parse(_data, at + 1, end, DecimalDigits.MaxDigits);
+        }
+
+        /// <summary>
+        /// Where the value of the current start tag's attribute <paramref name="name"/> (with no name: of attribute
+        /// <paramref name="index"/>) opens, its quote (past the name, '=' and white space: none of them a quote); -1: none.
+        /// </summary>
+        private int Find(string name, int index)
+        {
+            int at = -1;
+            if (name == null)
+            {
+                at = _offsets[index];
+            }
+            else
+            {
+                // The first bytes compared here, the rest in NameIs: the names a tag carries mostly differ in their first.
+                for (int i = _state >> CountShift; --i >= 0;)
+                {
+                    if (_data[_offsets[i]] == name[0] && NameIs(_offsets[i], name))
+                    {
+                        at = _offsets[i];
+                        break;
+                    }
                 }
             }
-            return -1;
+            if (at >= 0)
+            {
+                while (_data[at] != (byte)'"' && _data[at] != (byte)'\'')
+                {
+                    at++;
+                }
+            }
+            return at;
         }
 
         /// <summary>Whether the attribute name at <paramref name="at"/> is <paramref name="name"/> (its first byte compared).</summary>
@@ -238,8 +405,6 @@ namespace DeskPhone.Xml
             {
                 return XmlNodeKind.Error;
             }
-            Name = null;
-            Value = null;
             IsEmptyElement = false;
             _state &= (1 << CountShift) - 1;
             while (true)
@@ -252,9 +417,9 @@ namespace DeskPhone.Xml
                     }
                     return (_state & RootSeen) != 0 ? XmlNodeKind.EndOfDocument : Fail("no root element");
                 }
-                if (++_nodes > _limits >> 8)
+                if (++_nodes > ((int)_limits >> 8 & 0xFFFFFF))
                 {
-                    return Fail("more than " + (_limits >> 8).ToString() + " nodes");
+                    return Fail("more than " + ((int)_limits >> 8 & 0xFFFFFF).ToString() + " nodes");
                 }
                 if (_data[_pos] != (byte)'<')
                 {
@@ -265,7 +430,13 @@ namespace DeskPhone.Xml
                     }
                     continue;
                 }
-                if (StartsWith("<?"))
+                // The byte after '<' tells the node: a tag is told from it without a literal (every ldstr makes a 12-byte
+                // string object on nanoCLR: up to five a node were garbage under a NOTIFY's Apply, h-notifyread).
+                if (_pos + 1 >= _end || _data[_pos + 1] != (byte)'?' && _data[_pos + 1] != (byte)'!')
+                {
+                    return _pos + 1 < _end && _data[_pos + 1] == (byte)'/' ? ReadEndTag() : ReadStartTag();
+                }
+                if (_data[_pos + 1] == (byte)'?')
                 {
                     if (!SkipPast("?>"))
                     {
@@ -285,15 +456,7 @@ namespace DeskPhone.Xml
                 {
                     return ReadCData();
                 }
-                if (StartsWith("<!"))
-                {
-                    return Fail("DTDs and declarations are not accepted");
-                }
-                if (StartsWith("</"))
-                {
-                    return ReadEndTag();
-                }
-                return ReadStartTag();
+                return Fail("DTDs and declarations are not accepted");
             }
         }
 
@@ -309,11 +472,8 @@ namespace DeskPhone.Xml
             {
                 return Fail("bad element name");
             }
-            int nameLength = _pos - nameStart;
-            // An ASCII name (ScanName let no control character through) made here, not in Decode: a frame (228 B) less
-            // under every start tag of a NOTIFY's body (docs/benchmarks.md, h-flatnotify); another is checked there.
-            string name = Ascii(nameStart, _pos) ? new string(Utf8.Codec.GetChars(_data, nameStart, nameLength)) : Decode(nameStart, nameLength);
-            if (name == null)
+            // The name checked (UTF-8; ScanName let no control character through), made a string only when asked for.
+            if (!Ascii(nameStart, _pos) && !Check(nameStart, _pos))
             {
                 return XmlNodeKind.Error;
             }
@@ -322,7 +482,7 @@ namespace DeskPhone.Xml
                 bool space = SkipSpace();
                 if (_pos >= _end)
                 {
-                    return Fail("unterminated start tag <" + name + ">");
+                    return Fail("unterminated start tag <" + AttributeName(nameStart) + ">");
                 }
                 byte b = _data[_pos];
                 if (b == (byte)'>' || b == (byte)'/')
@@ -348,21 +508,21 @@ namespace DeskPhone.Xml
                         {
                             _state |= RootClosed;
                         }
-                        if (_depth >= (_limits & 0xFF))
+                        if (_depth >= ((int)_limits & 0xFF))
                         {
-                            return Fail("nesting deeper than " + (_limits & 0xFF).ToString());
+                            return Fail("nesting deeper than " + ((int)_limits & 0xFF).ToString());
                         }
                     }
                     else
                     {
-                        if (_depth >= (_limits & 0xFF))
+                        if (_depth >= ((int)_limits & 0xFF))
                         {
-                            return Fail("nesting deeper than " + (_limits & 0xFF).ToString());
+                            return Fail("nesting deeper than " + ((int)_limits & 0xFF).ToString());
                         }
                         _offsets[_offsets.Length - 1 - _depth] = nameStart;
                         _depth++;
                     }
-                    Name = name;
+                    _at = nameStart;
                     IsEmptyElement = b == (byte)'/';
                     return XmlNodeKind.StartElement;
                 }
@@ -445,7 +605,7 @@ namespace DeskPhone.Xml
                     return false;
                 }
             }
-            if (count == _offsets.Length - (_limits & 0xFF))
+            if (count == _offsets.Length - ((int)_limits & 0xFF))
             {
                 Fail("more than " + count.ToString() + " attributes");
                 return false;
@@ -479,9 +639,9 @@ namespace DeskPhone.Xml
         /// </summary>
         private bool Check(int start, int end)
         {
-            if (end - start > _maxValueBytes)
+            if (end - start > (int)(_limits >> 32))
             {
-                Fail("value longer than " + _maxValueBytes.ToString() + " bytes");
+                Fail("value longer than " + ((int)(_limits >> 32)).ToString() + " bytes");
                 return false;
             }
             while (start < end)
@@ -554,9 +714,8 @@ namespace DeskPhone.Xml
             {
                 _state |= RootClosed;
             }
-            // The open element's bytes, checked when its start tag was read: made a string here, not through Decode's
-            // checks again, a frame (228 B) less under every end tag of a NOTIFY's body (h-applyframe).
-            Name = new string(Utf8.Codec.GetChars(_data, nameStart, nameLength));
+            // The open element's bytes, checked when its start tag was read: no string for an end tag (Name makes one).
+            _at = nameStart;
             return XmlNodeKind.EndElement;
         }
 
@@ -589,29 +748,17 @@ namespace DeskPhone.Xml
                 _pos = start;
                 return Fail("text outside the root element");
             }
-            if (_pos - start > _maxValueBytes)
+            if (_pos - start > (int)(_limits >> 32))
             {
-                return Fail("value longer than " + _maxValueBytes.ToString() + " bytes");
+                return Fail("value longer than " + ((int)(_limits >> 32)).ToString() + " bytes");
             }
-            // Decoded from this frame, not through a method that looked for the '&' again: a frame (204 B) less under
-            // every text a NOTIFY's body holds (docs/benchmarks.md, h-flatnotify); plain ASCII text (no control
-            // character) made a string here, not in Decode: another (228 B), h-applyframe.
-            string value;
-            if (amp < 0 && Ascii(start, _pos))
-            {
-                // The length in amp, free now: an evaluation stack of four, the frame of 228 B (h-applyframe).
-                amp = _pos - start;
-                value = new string(Utf8.Codec.GetChars(_data, start, amp));
-            }
-            else
-            {
-                value = amp < 0 ? Decode(start, _pos - start) : DecodeEntities(start, _pos, amp);
-            }
-            if (value == null)
+            // Checked as it would be decoded (entities, control characters, UTF-8), made a string only when Value is
+            // asked for: no string for a text that is only compared (ValueIs), h-notifyread.
+            if (!(amp < 0 && Ascii(start, _pos)) && !Check(start, _pos))
             {
                 return XmlNodeKind.Error;
             }
-            Value = value;
+            _at = start;
             return XmlNodeKind.Text;
         }
 
@@ -627,12 +774,13 @@ namespace DeskPhone.Xml
             {
                 return Fail("unterminated CDATA section");
             }
-            string value = Decode(start, _pos - 3 - start);
-            if (value == null)
+            // Checked by Decode (the rare case: its string let go), no entity in it: its start kept as ~start (Value
+            // makes it a string as it is).
+            if (Decode(start, _pos - 3 - start) == null)
             {
                 return XmlNodeKind.Error;
             }
-            Value = value;
+            _at = ~start;
             return XmlNodeKind.Text;
         }
 
@@ -755,9 +903,9 @@ namespace DeskPhone.Xml
         /// <summary>UTF-8 bytes to a string; null (and an Error) on an invalid sequence.</summary>
         private string Decode(int start, int length)
         {
-            if (length > _maxValueBytes)
+            if (length > (int)(_limits >> 32))
             {
-                Fail("value longer than " + _maxValueBytes.ToString() + " bytes");
+                Fail("value longer than " + ((int)(_limits >> 32)).ToString() + " bytes");
                 return null;
             }
             int i = start;
@@ -814,7 +962,7 @@ namespace DeskPhone.Xml
                 }
                 _pos++;
             }
-            return _pos > first && _pos - first <= _maxValueBytes;
+            return _pos > first && _pos - first <= (int)(_limits >> 32);
         }
 
         /// <summary>

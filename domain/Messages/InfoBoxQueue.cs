@@ -171,7 +171,7 @@ namespace DeskPhone.Domain.Messages
             {
                 return reader.Error;
             }
-            if (kind != XmlNodeKind.StartElement || reader.Name != "InfoBoxQueue")
+            if (kind != XmlNodeKind.StartElement || !reader.NameIs("InfoBoxQueue"))
             {
                 return "the document is not an InfoBoxQueue";
             }
@@ -199,7 +199,7 @@ namespace DeskPhone.Domain.Messages
                     case XmlNodeKind.EndOfDocument:
                         break;
                     case XmlNodeKind.StartElement:
-                        if (reader.Name == "InfoBox" && box < 0)
+                        if (reader.NameIs("InfoBox") && box < 0)
                         {
                             string time = reader.GetAttribute("time");
                             if (time != null && time != "true" && time != "false")
@@ -219,7 +219,7 @@ namespace DeskPhone.Domain.Messages
                                 box = -1;
                             }
                         }
-                        else if (reader.Name == "Line" && box >= 0 && linePos == 0)
+                        else if (reader.NameIs("Line") && box >= 0 && linePos == 0)
                         {
                             linePos = ParsePos(reader.GetAttribute("pos"));
                             if (linePos == 0)
@@ -234,11 +234,11 @@ namespace DeskPhone.Domain.Messages
                                 linePos = 0;
                             }
                         }
-                        else if ((reader.Name == "Text" || reader.Name == "Icon") && linePos != 0)
+                        else if ((reader.NameIs("Text") || reader.NameIs("Icon")) && linePos != 0)
                         {
-                            field = reader.IsEmptyElement ? null : reader.Name;
+                            field = reader.IsEmptyElement ? null : reader.NameIs("Text") ? "Text" : "Icon";
                         }
-                        else if (reader.Name == "InfoBox" || reader.Name == "Line")
+                        else if (reader.NameIs("InfoBox") || reader.NameIs("Line"))
                         {
                             error = reader.Name + " in the wrong place";
                             break;
@@ -255,11 +255,11 @@ namespace DeskPhone.Domain.Messages
                         }
                         break;
                     case XmlNodeKind.EndElement:
-                        if (reader.Name == "Text" || reader.Name == "Icon")
+                        if (reader.NameIs("Text") || reader.NameIs("Icon"))
                         {
                             field = null;
                         }
-                        else if (reader.Name == "Line" && linePos != 0)
+                        else if (reader.NameIs("Line") && linePos != 0)
                         {
                             if (linePos <= InfoBox.MaxLines)
                             {
@@ -267,7 +267,7 @@ namespace DeskPhone.Domain.Messages
                             }
                             linePos = 0;
                         }
-                        else if (reader.Name == "InfoBox")
+                        else if (reader.NameIs("InfoBox"))
                         {
                             box = -1;
                         }

@@ -1,5 +1,4 @@
 using DeskPhone.Xml;
-using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Domain.Presence
 {
@@ -197,12 +196,14 @@ namespace DeskPhone.Domain.Presence
                 return null;
             }
             var reader = new XmlPullReader(body, offset, length);
-            if (!reader.Next() || XmlPullReader.LocalName(reader.Name) != "dialog-info")
+            // Names, the version, the states and the ids read in the body's bytes: a dialog-info document that rings no
+            // key makes no string (h-notifyread); the strings made are the ones a pickup keeps.
+            if (!reader.Next() || !reader.LocalNameIs("dialog-info"))
             {
                 return reader.Error ?? "not a dialog-info document";
             }
-            long documentVersion;
-            if (!ParseLong(reader.GetAttribute("version"), out documentVersion))
+            long documentVersion = reader.AttributeNumber("version");
+            if (documentVersion < 0)
             {
                 return "dialog-info without a valid version";
             }
@@ -222,8 +223,9 @@ namespace DeskPhone.Domain.Presence
 
             // Parse into scratch tables first so that a malformed document leaves the key as it was. A dialog is a
             // child of the root (level 2), its state a child of the dialog (level 3). The ids' hashes, not the ids: no
-            // id string is held past its dialog's start tag (h-notifyxml).
-            var ids = new int[MaxDialogs];
+            // id string at all (h-notifyxml, h-notifyread). Their table is made at the first dialog, after the reader:
+            // not live while the reader's array is allocated.
+            int[] ids = null;
             // Where the next dialog's class goes in at's bits (DialogsShift + 3 a dialog before it): the dialogs counted by
             // the bit position their shifts use, not beside it (a shallower evaluation stack, h-applyframe).
             int slot = DialogsShift;
@@ -233,65 +235,72 @@ namespace DeskPhone.Domain.Presence
             // The dialog's state text is kept as its kind (StateKind) in the bits of its class until its end tag: no
             // string and no local for it (h-applyframe).
             string dialogIds = null, remoteTarget = null, pick = null;
-            string name;
             while (reader.Next())
             {
                 if (reader.Kind == XmlNodeKind.StartElement)
                 {
-                    name = XmlPullReader.LocalName(reader.Name);
-                    if (reader.Depth == 2 && name == "dialog")
+                    if (reader.Depth == 2 && reader.LocalNameIs("dialog"))
                     {
                         if (reader.IsEmptyElement)
                         {
                             return "dialog without a state";
                         }
                         at &= ~(InDialog | Initiator | HeldRemotely);
-                        name = reader.GetAttribute("id");
-                        if (name != null)
+                        if (slot < DialogsShift + MaxDialogs * StateBits)
+                        {
+                            ids = ids ?? new int[MaxDialogs];
+                            ids[(slot - DialogsShift) / StateBits] = reader.AttributeHash("id");
+                            if (ids[(slot - DialogsShift) / StateBits] != 0)
+                            {
+                                at |= InDialog;
+                            }
+                        }
+                        else if (reader.AttributeHash("id") != 0)
                         {
                             // A ninth dialog is refused at its end tag or here: here, before its id's hash has no slot.
-                            if (slot == DialogsShift + MaxDialogs * StateBits)
-                            {
-                                return "more than " + MaxDialogs.ToString() + " dialogs";
-                            }
-                            ids[(slot - DialogsShift) / StateBits] = Hash(name);
-                            at |= InDialog;
+                            return "more than " + MaxDialogs.ToString() + " dialogs";
                         }
                         if (reader.AttributeIs("direction", "initiator"))
                         {
+                            // The extension's own call: it never rings the key, so no pickup and no ids to keep for one.
                             at |= Initiator;
                         }
-                        // In two concatenations of four and three (name free until the next tag): no string array for
-                        // one of six, and an evaluation stack of five, not six (a slot of Apply's frame, h-applyframe).
-                        name = reader.GetAttribute("call-id") + Ends + reader.GetAttribute("local-tag") + Ends;
-                        dialogIds = name + reader.GetAttribute("remote-tag") + Ends;
+                        else
+                        {
+                            // In three concatenations of three: no string array for one of six, and an evaluation stack of
+                            // four (GetAttribute's index argument the fourth), a slot of Apply's frame less than with one of
+                            // four (h-applyframe, h-notifyread).
+                            dialogIds = reader.GetAttribute("call-id") + Ends;
+                            dialogIds = dialogIds + reader.GetAttribute("local-tag") + Ends;
+                            dialogIds = dialogIds + reader.GetAttribute("remote-tag") + Ends;
+                        }
                         remoteTarget = null;
                     }
-                    else if (name == "state" && (at & InDialog) != 0 && reader.Depth == 3)
+                    else if ((at & InDialog) != 0 && reader.Depth == 3 && reader.LocalNameIs("state"))
                     {
                         at = reader.IsEmptyElement ? at & ~InState : at | InState;
                     }
-                    else if (name == "remote" && (at & InDialog) != 0 && reader.Depth == 3)
+                    else if ((at & InDialog) != 0 && reader.Depth == 3 && reader.LocalNameIs("remote"))
                     {
                         at = reader.IsEmptyElement ? at & ~InRemote : at | InRemote;
                     }
-                    else if ((at & InRemote) != 0 && name == "target")
+                    else if ((at & InRemote) != 0 && reader.LocalNameIs("target"))
                     {
                         // The reader makes an attribute's value a string each time it is asked for: once here.
                         remoteTarget = reader.GetAttribute("uri") ?? remoteTarget;
                     }
-                    else if ((at & InRemote) != 0 && name == "identity")
+                    else if ((at & InRemote) != 0 && reader.LocalNameIs("identity"))
                     {
                         at = reader.IsEmptyElement ? at & ~InIdentity : at | InIdentity;
                     }
-                    else if (name == "param" && reader.AttributeIs("pname", "+sip.rendering") && reader.AttributeIs("pvalue", "no"))
+                    else if (reader.LocalNameIs("param") && reader.AttributeIs("pname", "+sip.rendering") && reader.AttributeIs("pvalue", "no"))
                     {
                         at |= HeldRemotely;
                     }
                 }
                 else if (reader.Kind == XmlNodeKind.Text && (at & InState) != 0)
                 {
-                    at = at & ~(StateMask << slot) | StateKind(reader.Value.Trim()) << slot;
+                    at = at & ~(StateMask << slot) | StateKind(reader) << slot;
                 }
                 else if (reader.Kind == XmlNodeKind.Text && (at & InIdentity) != 0 && remoteTarget == null)
                 {
@@ -299,20 +308,19 @@ namespace DeskPhone.Domain.Presence
                 }
                 else if (reader.Kind == XmlNodeKind.EndElement)
                 {
-                    name = XmlPullReader.LocalName(reader.Name);
-                    if (name == "state")
+                    if (reader.LocalNameIs("state"))
                     {
                         at &= ~InState;
                     }
-                    else if (name == "remote")
+                    else if (reader.LocalNameIs("remote"))
                     {
                         at &= ~InRemote;
                     }
-                    else if (name == "identity")
+                    else if (reader.LocalNameIs("identity"))
                     {
                         at &= ~InIdentity;
                     }
-                    else if (reader.Depth == 2 && name == "dialog")
+                    else if (reader.Depth == 2 && reader.LocalNameIs("dialog"))
                     {
                         if ((at & InDialog) == 0 || (at >> slot & StateMask) == 0)
                         {
@@ -322,7 +330,8 @@ namespace DeskPhone.Domain.Presence
                              Classify(at >> slot & StateMask, at) << slot;
                         if ((at >> slot & StateMask) == Ringing)
                         {
-                            // A pickup needs a call-id or a caller at least.
+                            // A pickup needs a call-id or a caller at least (a ringing dialog is no initiator's: its
+                            // ids were made at its start tag).
                             pick = dialogIds[0] != End || remoteTarget != null ? dialogIds + remoteTarget + Ends : null;
                         }
                         slot += StateBits;
@@ -468,25 +477,17 @@ namespace DeskPhone.Domain.Presence
             Clear();
         }
 
-        /// <summary>FNV-1a of the id's characters (one native copy of them: indexing a string walks it on the device).</summary>
-        private static int Hash(string id)
-        {
-            char[] chars = id.ToCharArray();
-            uint hash = 2166136261;
-            for (int i = 0; i < chars.Length; i++)
-            {
-                hash = (hash ^ chars[i]) * 16777619;
-            }
-            return (int)hash;
-        }
-
         // A dialog's state text as its kind, kept in its class's bits until its end tag (0 there: no state yet).
         private const int Terminated = 1;
         private const int Confirmed = 2;
         private const int Early = 3;
 
-        /// <summary>The kind of a dialog's state text: terminated, confirmed, or else early (trying, proceeding, early).</summary>
-        private static int StateKind(string state) => state == "terminated" ? Terminated : state == "confirmed" ? Confirmed : Early;
+        /// <summary>
+        /// The kind of the reader's text, a dialog's state: terminated, confirmed, or else early (trying, proceeding,
+        /// early), compared in the body's bytes (h-notifyread).
+        /// </summary>
+        private static int StateKind(XmlPullReader reader) =>
+            reader.ValueIs("terminated") ? Terminated : reader.ValueIs("confirmed") ? Confirmed : Early;
 
         /// <summary>A dialog's class from its state's kind and <paramref name="at"/>'s HeldRemotely and Initiator bits.</summary>
         private static int Classify(int kind, int at)
@@ -513,17 +514,6 @@ namespace DeskPhone.Domain.Presence
                 case Busy: return 1;
                 default: return 0;
             }
-        }
-
-        private static bool ParseLong(string text, out long value)
-        {
-            value = DecimalDigits.Parse(text, 18);
-            if (value < 0)
-            {
-                value = 0;
-                return false;
-            }
-            return true;
         }
     }
 }

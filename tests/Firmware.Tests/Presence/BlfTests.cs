@@ -33,6 +33,32 @@ namespace DeskPhone.Firmware.Tests.Presence
         }
 
         [Fact]
+        public void TheStreamsNotifyIsReadWithoutAString()
+        {
+            // The office stream's body (tests/Device.Boot/ScriptRequest.cs): the key's own call, early then confirmed.
+            // Apply allocates the reader (its object and array) and the dialogs' id table, nothing else: no name,
+            // version, id, state or pickup string (docs/benchmarks.md, h-notifyread).
+            var info = new DialogInfo();
+            byte[] early = Body.Of(Body.Dialogs(1, "full", Body.Dialog("d5", "early", "initiator")));
+            byte[] confirmed = Body.Of(Body.Dialogs(2, "full", Body.Dialog("d5", "confirmed", "initiator")));
+            Assert.Null(info.Apply(early, 0, early.Length, ref _version));
+            Assert.Equal(DialogInfo.Busy, info.State);
+
+            long before = System.GC.GetAllocatedBytesForCurrentThread();
+            var reader = new DeskPhone.Xml.XmlPullReader(confirmed, 0, confirmed.Length);
+            var ids = new int[DialogInfo.MaxDialogs];
+            long parts = System.GC.GetAllocatedBytesForCurrentThread() - before;
+            System.GC.KeepAlive(reader);
+            System.GC.KeepAlive(ids);
+
+            before = System.GC.GetAllocatedBytesForCurrentThread();
+            Assert.Null(info.Apply(confirmed, 0, confirmed.Length, ref _version));
+            Assert.Equal(parts, System.GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(DialogInfo.Connected, info.State);
+            Assert.Equal(2, _version);
+        }
+
+        [Fact]
         public void RingingConnectedHoldingIdle()
         {
             var info = new DialogInfo();

@@ -153,6 +153,117 @@ namespace DeskPhone.Firmware.Tests.Xml
             Assert.False(reader.AttributeIs("full", "full"));
         }
 
+        [Fact]
+        public void NameIsAndLocalNameIsCompareTheTagsBytes()
+        {
+            // A start tag's and an end tag's name, with and without the prefix; a text and the end have none.
+            var reader = Reader("<p:dialog-info><state>x</state></p:dialog-info>");
+            Assert.Equal(XmlNodeKind.StartElement, reader.Read());
+            Assert.True(reader.NameIs("p:dialog-info"));
+            Assert.False(reader.NameIs("dialog-info"));
+            Assert.True(reader.LocalNameIs("dialog-info"));
+            Assert.False(reader.LocalNameIs("dialog-inf"));
+            Assert.False(reader.LocalNameIs("dialog-infos"));
+            Assert.False(reader.LocalNameIs("p:dialog-info"));
+            Assert.Equal(XmlNodeKind.StartElement, reader.Read());
+            Assert.True(reader.NameIs("state"));
+            Assert.True(reader.LocalNameIs("state"));
+            Assert.False(reader.NameIs("stat"));
+            Assert.Equal(XmlNodeKind.Text, reader.Read());
+            Assert.False(reader.NameIs("x"));
+            Assert.False(reader.LocalNameIs("x"));
+            Assert.Null(reader.Name);
+            Assert.Equal(XmlNodeKind.EndElement, reader.Read());
+            Assert.True(reader.NameIs("state"));
+            Assert.Equal("state", reader.Name);
+            Assert.Equal(XmlNodeKind.EndElement, reader.Read());
+            Assert.True(reader.LocalNameIs("dialog-info"));
+            Assert.Equal("p:dialog-info", reader.Name);
+            Assert.Equal(XmlNodeKind.EndOfDocument, reader.Read());
+            Assert.False(reader.NameIs("p:dialog-info"));
+            Assert.Null(reader.Name);
+        }
+
+        [Fact]
+        public void ValueIsComparesTheTrimmedText()
+        {
+            // In the bytes, the white space around the text aside; decoded with an entity reference, a byte outside ASCII
+            // or in a CDATA section; a tag has no value.
+            var reader = Reader("<a><b>\n  confirmed \t</b><b>early</b><b>c&#111;nfirmed</b><b><![CDATA[ early ]]></b><b>\u00e9</b></a>");
+            Assert.Equal(XmlNodeKind.StartElement, reader.Read());
+            Assert.False(reader.ValueIs("a"));
+            reader.Read();
+            Assert.Equal(XmlNodeKind.Text, reader.Read());
+            Assert.True(reader.ValueIs("confirmed"));
+            Assert.False(reader.ValueIs("confirme"));
+            Assert.False(reader.ValueIs("onfirmed"));
+            Assert.Equal("\n  confirmed \t", reader.Value);
+            reader.Read();
+            reader.Read();
+            Assert.Equal(XmlNodeKind.Text, reader.Read());
+            Assert.True(reader.ValueIs("early"));
+            Assert.False(reader.ValueIs("earl"));
+            Assert.False(reader.ValueIs("earlyy"));
+            reader.Read();
+            reader.Read();
+            Assert.Equal(XmlNodeKind.Text, reader.Read());
+            Assert.True(reader.ValueIs("confirmed"));
+            Assert.Equal("confirmed", reader.Value);
+            reader.Read();
+            reader.Read();
+            Assert.Equal(XmlNodeKind.Text, reader.Read());
+            Assert.True(reader.ValueIs("early"));
+            Assert.Equal(" early ", reader.Value);
+            reader.Read();
+            reader.Read();
+            Assert.Equal(XmlNodeKind.Text, reader.Read());
+            Assert.True(reader.ValueIs("\u00e9"));
+            Assert.False(reader.ValueIs("e"));
+            Assert.Equal(XmlNodeKind.EndElement, reader.Read());
+            Assert.False(reader.ValueIs("b"));
+            Assert.Null(reader.Value);
+        }
+
+        [Fact]
+        public void AttributeHashIsTheValuesUtf8Fnv()
+        {
+            // FNV-1a of the value's UTF-8 bytes, the same written with an entity reference; 0 for no attribute.
+            var reader = Reader("<a id='d\u00e9' e='d&#233;' f='' g=\"x&amp;y\"/>");
+            Assert.Equal(XmlNodeKind.StartElement, reader.Read());
+            Assert.Equal(Fnv("d\u00e9"), reader.AttributeHash("id"));
+            Assert.Equal(Fnv("d\u00e9"), reader.AttributeHash("e"));
+            Assert.Equal(Fnv(""), reader.AttributeHash("f"));
+            Assert.Equal(Fnv("x&y"), reader.AttributeHash("g"));
+            Assert.NotEqual(reader.AttributeHash("f"), reader.AttributeHash("g"));
+            Assert.Equal(0, reader.AttributeHash("h"));
+        }
+
+        private static int Fnv(string value)
+        {
+            uint hash = 2166136261;
+            foreach (byte b in Encoding.UTF8.GetBytes(value))
+            {
+                hash = (hash ^ b) * 16777619;
+            }
+            return (int)hash;
+        }
+
+        [Fact]
+        public void AttributeNumberReadsDigitsOnly()
+        {
+            var reader = Reader("<a v='42' w=\"0\" e='&#52;2' s='+1' p=' 1' x='' l='1234567890123456789' m='123456789012345678'/>");
+            Assert.Equal(XmlNodeKind.StartElement, reader.Read());
+            Assert.Equal(42, reader.AttributeNumber("v"));
+            Assert.Equal(0, reader.AttributeNumber("w"));
+            Assert.Equal(42, reader.AttributeNumber("e"));
+            Assert.Equal(-1, reader.AttributeNumber("s"));
+            Assert.Equal(-1, reader.AttributeNumber("p"));
+            Assert.Equal(-1, reader.AttributeNumber("x"));
+            Assert.Equal(-1, reader.AttributeNumber("l"));
+            Assert.Equal(123456789012345678, reader.AttributeNumber("m"));
+            Assert.Equal(-1, reader.AttributeNumber("n"));
+        }
+
         [Theory]
         [InlineData("<a x\"1\"/>", "attribute x has no value at byte 4")]
         [InlineData("<a x", "attribute x has no value at byte 4")]
