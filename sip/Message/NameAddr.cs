@@ -4,16 +4,15 @@ namespace DeskPhone.Sip.Message
 {
     /// <summary>
     /// The value of From, To, Contact, Route and similar headers: name-addr ("Display" &lt;uri&gt;;params) or addr-spec
-    /// (uri;params, where the parameters belong to the header, not the URI), or "*" in a Contact.
-    /// Its plain state (DisplayName, Uri, IsWildcard) is public fields, not properties: no accessor method in the
+    /// (uri;params, where the parameters belong to the header, not the URI), or "*" in a Contact (then without a URI: no
+    /// field says so, nothing read it, h-reqcheck).
+    /// Its plain state (DisplayName, Uri) is public fields, not properties: no accessor method in the
     /// runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class NameAddr : ParamHolder
     {
         public string DisplayName;
         public SipUri Uri;
-
-        public bool IsWildcard;
 
         public string Tag => GetParam("tag");
 
@@ -31,41 +30,10 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
+            // Found by the parse that judges the value, making nothing (h-reqcheck: one walk of a name-addr, not two).
             char[] v = value.ToCharArray();
-            int end = v.Length;
-            int i = 0;
-            for (; i < end; i++)
-            {
-                char c = v[i];
-                if (c == '"')
-                {
-                    for (i++; i < end && v[i] != '"'; i++)
-                    {
-                        if (v[i] == '\\')
-                        {
-                            i++;
-                        }
-                    }
-                }
-                else if (c == '<')
-                {
-                    // The searches in place: no call's frame (204 B) under every answer's echo of a To with a tag, the
-                    // deepest point of the office stream's answers (h-basecut).
-                    object[] boxes = ByteSearch.Boxes ?? ByteSearch.Make();
-                    i = System.Array.IndexOf(v, boxes[CharSearch.Greater], i, end - i);
-                    if (i < 0)
-                    {
-                        return null;
-                    }
-                    i = System.Array.IndexOf(v, boxes[CharSearch.Semicolon], i, end - i);
-                    break;
-                }
-                else if (c == ';')
-                {
-                    break;
-                }
-            }
-            return i < 0 || i >= end ? null : Params.Get(v, i + 1, Token.TrimEnd(v, i + 1, end), "tag");
+            int i = Read(v, null);
+            return i < 0 || i >= v.Length ? null : Params.Get(v, i + 1, Token.TrimEnd(v, i + 1, v.Length), "tag");
         }
 
         /// <summary>Parses a header value; null when it is malformed (unbalanced quotes, spaces inside &lt;&gt;, a display name that is neither tokens nor quoted, bad parameters).</summary>
@@ -75,21 +43,37 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            // The value's characters, copied once: the parse works on index ranges of them (trimmed as string.Trim would).
-            char[] v = value.ToCharArray();
+            var result = new NameAddr();
+            return Read(value.ToCharArray(), result) >= 0 ? result : null;
+        }
+
+        /// <summary>
+        /// Whether <see cref="Parse"/> would take the value, without making the address, its URI or their parts: the
+        /// request's check of a From, To or Contact it does not keep (the MESSAGE and NOTIFY stream's, whose objects were
+        /// under a third of the stream's low collections on the 80,896-byte board, h-reqcheck). Only the value's
+        /// characters are copied (and a quoted display name's or an escaped user's text, rare).
+        /// </summary>
+        public static bool Valid(string value) => value != null && Read(value.ToCharArray(), null) >= 0;
+
+        /// <summary>
+        /// The value's characters <paramref name="v"/> read into <paramref name="result"/> (null: only judged). Returns the
+        /// index of the ';' that opens the header parameters (v.Length when there are none), -1 when malformed. The parse
+        /// works on index ranges of the characters (trimmed as string.Trim would).
+        /// </summary>
+        private static int Read(char[] v, NameAddr result)
+        {
             int first = Token.TrimStart(v, 0, v.Length);
             int end = Token.TrimEnd(v, first, v.Length);
             if (end - first == 1 && v[first] == '*')
             {
-                return new NameAddr { IsWildcard = true };
+                return v.Length;
             }
             // The display name and the '<' after it in a method of their own: this frame, under which the URI is parsed
             // (a message's deepest point), keeps fewer locals (issue #17).
-            int lt;
-            var result = new NameAddr { DisplayName = Display(v, first, end, out lt) };
+            int lt = Display(v, first, end, result);
             if (lt == -2)
             {
-                return null;
+                return -1;
             }
             // The header parameters: [paramStart, paramEnd) after the ';' that follows the address, empty when none.
             int paramStart;
@@ -97,14 +81,9 @@ namespace DeskPhone.Sip.Message
             if (lt >= 0)
             {
                 int gt = ByteSearch.IndexOf(v, CharSearch.Greater, lt, end);
-                if (gt < 0)
+                if (gt < 0 || !SipUri.Read(v, lt + 1, gt, result == null ? null : result.Uri = new SipUri(null, v, lt + 1, gt)))
                 {
-                    return null;
-                }
-                result.Uri = SipUri.Parse(v, lt + 1, gt, null);
-                if (result.Uri == null)
-                {
-                    return null;
+                    return -1;
                 }
                 paramStart = Token.TrimStart(v, gt + 1, end);
                 paramEnd = Token.TrimEnd(v, paramStart, end);
@@ -114,28 +93,29 @@ namespace DeskPhone.Sip.Message
                 paramStart = AddrSpec(v, first, end, result);
                 if (paramStart < 0)
                 {
-                    return null;
+                    return -1;
                 }
             }
             if (paramStart < paramEnd)
             {
-                if (v[paramStart] != ';')
+                if (v[paramStart] != ';' || !Params.Valid(v, paramStart + 1, paramEnd, false))
                 {
-                    return null;
+                    return -1;
                 }
-                if (!Params.Valid(v, paramStart + 1, paramEnd, false))
+                if (result != null)
                 {
-                    return null;
+                    result.SetParams(v, paramStart + 1, paramEnd);
                 }
-                result.SetParams(v, paramStart + 1, paramEnd);
+                return paramStart;
             }
-            return result;
+            return v.Length;
         }
 
         /// <summary>
         /// An addr-spec at [first, end): the URI ends at the first ';' and may carry no headers (RFC 3261 20.10). Sets the
-        /// result's URI and returns where the header parameters start, -1 when malformed; a method of its own so that
-        /// <see cref="Parse"/>'s frame, under which a name-addr's URI is parsed, keeps fewer locals (issue #17).
+        /// result's URI (null result: only judged) and returns where the header parameters start, -1 when malformed; a
+        /// method of its own so that <see cref="Read"/>'s frame, under which a name-addr's URI is parsed, keeps fewer locals
+        /// (issue #17).
         /// </summary>
         private static int AddrSpec(char[] v, int first, int end, NameAddr result)
         {
@@ -146,16 +126,16 @@ namespace DeskPhone.Sip.Message
                 return -1;
             }
             int uriStart = Token.TrimStart(v, first, uriEnd);
-            result.Uri = SipUri.Parse(v, uriStart, Token.TrimEnd(v, uriStart, uriEnd), null);
-            return result.Uri == null ? -1 : uriEnd;
+            int trimmed = Token.TrimEnd(v, uriStart, uriEnd);
+            return SipUri.Read(v, uriStart, trimmed, result == null ? null : result.Uri = new SipUri(null, v, uriStart, trimmed)) ? uriEnd : -1;
         }
 
         /// <summary>
-        /// The display name at [first, end) (quoted, or tokens before a '&lt;'), or null when there is none;
-        /// <paramref name="lt"/> is the index of the '&lt;' that opens the address, -1 when there is none (addr-spec),
-        /// -2 when the name is malformed.
+        /// The display name at [first, end) (quoted, or tokens before a '&lt;') set as the result's (none when null);
+        /// returns the index of the '&lt;' that opens the address, -1 when there is none (addr-spec), -2 when the name is
+        /// malformed.
         /// </summary>
-        private static string Display(char[] v, int first, int end, out int lt)
+        private static int Display(char[] v, int first, int end, NameAddr result)
         {
             if (end > first && v[first] == '"')
             {
@@ -163,25 +143,27 @@ namespace DeskPhone.Sip.Message
                 string quoted = QuotedString.Read(v, first, end, out i);
                 if (quoted == null)
                 {
-                    lt = -2;
-                    return null;
+                    return -2;
                 }
                 while (i < end && (v[i] == ' ' || v[i] == '\t'))
                 {
                     i++;
                 }
-                lt = i >= end || v[i] != '<' ? -2 : i;
-                return quoted;
+                if (result != null)
+                {
+                    result.DisplayName = quoted;
+                }
+                return i >= end || v[i] != '<' ? -2 : i;
             }
-            lt = Token.IndexOf(v, '<', first, end);
+            int lt = Token.IndexOf(v, '<', first, end);
             if (lt < 0)
             {
-                return null;
+                return -1;
             }
             int wordsEnd = Token.TrimEnd(v, first, lt);
             if (wordsEnd == first)
             {
-                return null;
+                return lt;
             }
             byte[] classes = Token.Classes;
             for (int k = first; k < wordsEnd; k++)
@@ -189,11 +171,14 @@ namespace DeskPhone.Sip.Message
                 char c = v[k];
                 if (c != ' ' && c != '\t' && (c >= 128 || (classes[c] & Token.TokenBit) == 0))
                 {
-                    lt = -2;
-                    return null;
+                    return -2;
                 }
             }
-            return new string(v, first, wordsEnd - first);
+            if (result != null)
+            {
+                result.DisplayName = new string(v, first, wordsEnd - first);
+            }
+            return lt;
         }
     }
 }

@@ -205,7 +205,8 @@ namespace DeskPhone.Sip.Message
                 if (_requestUri == null && IsRequest)
                 {
                     char[] t = Utf8.Codec.GetChars(Buffer, Offset + (Part & 0xFFFF), (int)((uint)Part >> 16));
-                    _requestUri = SipUri.Parse(t, 0, t.Length, null);
+                    var uri = new SipUri(null, t, 0, t.Length);
+                    _requestUri = SipUri.Read(t, 0, t.Length, uri) ? uri : null;
                 }
                 return _requestUri;
             }

@@ -5,9 +5,9 @@ namespace DeskPhone.Sip.Message
 {
     /// <summary>
     /// A URI as SIP uses it (RFC 3261 19.1): for sip and sips the user (unescaped: "%00" stays a NUL character, ';' may
-    /// be part of the user), password, host, port, parameters and headers; for any other scheme only the scheme and
-    /// the opaque rest, so that the phone can answer 416 for it.
-    /// Its plain state (Scheme, User, Password, Headers, Opaque) is public fields, not properties: no accessor method
+    /// be part of the user), password, host, port, parameters and headers; for any other scheme only the scheme (its
+    /// opaque rest is the URI's text, no field: nothing read it, h-reqcheck), so that the phone can answer 416 for it.
+    /// Its plain state (Scheme, User, Password, Headers) is public fields, not properties: no accessor method
     /// in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class SipUri : ParamHolder
@@ -21,7 +21,7 @@ namespace DeskPhone.Sip.Message
         private readonly int _start;
         private readonly int _end;
 
-        private SipUri(string text, char[] chars, int start, int end)
+        internal SipUri(string text, char[] chars, int start, int end)
         {
             _text = text;
             _chars = chars;
@@ -46,9 +46,6 @@ namespace DeskPhone.Sip.Message
         /// <summary>The raw header part after '?', or null.</summary>
         public string Headers;
 
-        /// <summary>Everything after "scheme:" for schemes other than sip and sips.</summary>
-        public string Opaque;
-
         public override string ToString() => _text ?? (_text = new string(_chars, _start, _end - _start));
 
         /// <summary>Parses a URI; null when it is not one (spaces, angle brackets, a bad host or port, bad escapes).</summary>
@@ -59,23 +56,26 @@ namespace DeskPhone.Sip.Message
                 return null;
             }
             char[] t = text.ToCharArray();
-            return Parse(t, 0, t.Length, text);
+            var uri = new SipUri(text, t, 0, t.Length);
+            return Read(t, 0, t.Length, uri) ? uri : null;
         }
 
         /// <summary>
-        /// Parses the URI in [start, end) of <paramref name="t"/> (a header value's characters, copied once by its parser);
-        /// <paramref name="text"/> is that range as a string when the caller has it, else it is made here.
+        /// Reads the URI in [start, end) of <paramref name="t"/> (a header value's characters, copied once by its parser)
+        /// into <paramref name="uri"/>, made by the caller over that range; false when it is not a URI. A null
+        /// <paramref name="uri"/> only judges it: nothing is made then (but an escaped user's or an unusual scheme's text),
+        /// the request's check of the From, To and Contact it does not keep (h-reqcheck).
         /// </summary>
-        internal static SipUri Parse(char[] t, int start, int end, string text)
+        internal static bool Read(char[] t, int start, int end, SipUri uri)
         {
             if (end <= start)
             {
-                return null;
+                return false;
             }
             int colon = Token.IndexOf(t, ':', start, end);
             if (colon <= start || !SchemeName(t, start, colon))
             {
-                return null;
+                return false;
             }
             // Where the first '@' after the scheme is and the first '?' after it; the scan is a method of its own so that
             // this frame, under which a message's URIs are parsed at the deepest, keeps fewer locals (issue #17).
@@ -83,21 +83,21 @@ namespace DeskPhone.Sip.Message
             int question = Marks(t, start, end, colon, out at);
             if (question == -2)
             {
-                return null;
+                return false;
             }
             // The parts are found as index ranges of the characters; only the fields themselves become strings.
-            var uri = new SipUri(text, t, start, end) { Scheme = SchemeOf(t, start, colon) };
-            uri.IsSip = uri.Scheme == "sip" || uri.Scheme == "sips";
+            string scheme = SchemeOf(t, start, colon);
+            bool sip = scheme == "sip" || scheme == "sips";
+            if (uri != null)
+            {
+                uri.Scheme = scheme;
+                uri.IsSip = sip;
+            }
             // What follows "scheme:": the opaque rest, or user@host (then the host starts after the '@').
             int hostStart = colon + 1;
-            if (!uri.IsSip)
+            if (!sip)
             {
-                if (hostStart == end)
-                {
-                    return null;
-                }
-                uri.Opaque = new string(t, hostStart, end - hostStart);
-                return uri;
+                return hostStart < end;
             }
             if (at >= 0)
             {
@@ -105,22 +105,25 @@ namespace DeskPhone.Sip.Message
                 // than the host's search below).
                 int pw = ByteSearch.IndexOf(t, CharSearch.Colon, hostStart, at);
                 int userEnd = pw < 0 ? at : pw;
-                if (userEnd == hostStart || !Token.All(t, hostStart, userEnd, Token.UserBit))
+                if (userEnd == hostStart || !Token.All(t, hostStart, userEnd, Token.UserBit) ||
+                    (pw >= 0 && pw + 1 < at && !Token.All(t, pw + 1, at, Token.PasswordBit)))
                 {
-                    return null;
+                    return false;
                 }
-                uri.User = Unescape(t, hostStart, userEnd);
-                if (pw >= 0)
+                // Only judged: the escapes are checked by unescaping only when there is one.
+                if (uri != null || Token.IndexOf(t, '%', hostStart, at) >= 0)
                 {
-                    if (pw + 1 < at && !Token.All(t, pw + 1, at, Token.PasswordBit))
+                    string user = Unescape(t, hostStart, userEnd);
+                    string password = pw < 0 ? null : Unescape(t, pw + 1, at);
+                    if (user == null || (pw >= 0 && password == null))
                     {
-                        return null;
+                        return false;
                     }
-                    uri.Password = Unescape(t, pw + 1, at);
-                }
-                if (uri.User == null || (pw >= 0 && uri.Password == null))
-                {
-                    return null;
+                    if (uri != null)
+                    {
+                        uri.User = user;
+                        uri.Password = password;
+                    }
                 }
                 hostStart = at + 1;
             }
@@ -129,9 +132,12 @@ namespace DeskPhone.Sip.Message
             {
                 if (question + 1 == end)
                 {
-                    return null;
+                    return false;
                 }
-                uri.Headers = new string(t, question + 1, end - question - 1);
+                if (uri != null)
+                {
+                    uri.Headers = new string(t, question + 1, end - question - 1);
+                }
                 hostEnd = question;
             }
             int semi = ByteSearch.IndexOf(t, CharSearch.Semicolon, hostStart, hostEnd);
@@ -139,12 +145,26 @@ namespace DeskPhone.Sip.Message
             {
                 if (!Params.Valid(t, semi + 1, hostEnd, true))
                 {
-                    return null;
+                    return false;
                 }
-                uri.SetParams(t, semi + 1, hostEnd);
+                if (uri != null)
+                {
+                    uri.SetParams(t, semi + 1, hostEnd);
+                }
                 hostEnd = semi;
             }
-            return HostPort(t, hostStart, hostEnd, out uri.Host, out uri.Port) ? uri : null;
+            int port;
+            int found = HostEnd(t, hostStart, hostEnd, out port);
+            if (found < 0)
+            {
+                return false;
+            }
+            if (uri != null)
+            {
+                uri.Host = new string(t, hostStart, found - hostStart);
+                uri.Port = port;
+            }
+            return true;
         }
 
         /// <summary>
@@ -197,7 +217,17 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         internal static bool HostPort(char[] s, int start, int end, out string host, out int port)
         {
-            host = null;
+            int found = HostEnd(s, start, end, out port);
+            host = found < 0 ? null : new string(s, start, found - start);
+            return found >= 0;
+        }
+
+        /// <summary>
+        /// Where the host of <see cref="HostPort"/>'s host[:port] in [start, end) ends, -1 when it is not one; nothing is
+        /// made (a URI only judged makes no host, h-reqcheck).
+        /// </summary>
+        private static int HostEnd(char[] s, int start, int end, out int port)
+        {
             port = 0;
             int hostEnd = end;
             int portStart = -1;
@@ -206,14 +236,14 @@ namespace DeskPhone.Sip.Message
                 int close = Token.IndexOf(s, ']', start, end);
                 if (close < 0 || !IsIPv6(s, start + 1, close))
                 {
-                    return false;
+                    return -1;
                 }
                 hostEnd = close + 1;
                 if (hostEnd < end)
                 {
                     if (s[hostEnd] != ':')
                     {
-                        return false;
+                        return -1;
                     }
                     portStart = hostEnd + 1;
                 }
@@ -230,24 +260,23 @@ namespace DeskPhone.Sip.Message
                 }
                 if (hostEnd > start && !Token.All(s, start, hostEnd, Token.HostBit))
                 {
-                    return false;
+                    return -1;
                 }
             }
             if (hostEnd == start)
             {
-                return false;
+                return -1;
             }
             if (portStart >= 0)
             {
                 long n = DecimalDigits.Parse(s, portStart, end, 5);
                 if (n < 0 || n > 65535)
                 {
-                    return false;
+                    return -1;
                 }
                 port = (int)n;
             }
-            host = new string(s, start, hostEnd - start);
-            return true;
+            return hostEnd;
         }
 
         /// <summary>
@@ -256,8 +285,6 @@ namespace DeskPhone.Sip.Message
         /// RFC 3261's ABNF also lets through the three colons of RFC 5118 4.10 (2001:db8:::192.0.2.1); RFC 4291 and
         /// RFC 3986 3.2.2 do not, and neither does this.
         /// </summary>
-        internal static bool IsIPv6(string s, int start, int end) => IsIPv6(s.ToCharArray(), start, end);
-
         internal static bool IsIPv6(char[] s, int start, int end)
         {
             if (end - start < 2)
@@ -334,8 +361,6 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>A dotted IPv4 address in [start, end): four decimal numbers 0..255 of one to three digits.</summary>
-        internal static bool IsIPv4(string s, int start, int end) => IsIPv4(s.ToCharArray(), start, end);
-
         internal static bool IsIPv4(char[] s, int start, int end)
         {
             int parts = 0;
