@@ -51,10 +51,11 @@ namespace DeskPhone.Sip.Message
         /// <summary>Parses a URI; null when it is not one (spaces, angle brackets, a bad host or port, bad escapes).</summary>
         public static SipUri Parse(string text)
         {
-            if (text == null || text.Length == 0)
+            if (text == null)
             {
                 return null;
             }
+            // An empty one is judged by Read (no range).
             char[] t = text.ToCharArray();
             var uri = new SipUri(text, t, 0, t.Length);
             return Read(t, 0, t.Length, uri) ? uri : null;
@@ -153,18 +154,7 @@ namespace DeskPhone.Sip.Message
                 }
                 hostEnd = semi;
             }
-            int port;
-            int found = HostEnd(t, hostStart, hostEnd, out port);
-            if (found < 0)
-            {
-                return false;
-            }
-            if (uri != null)
-            {
-                uri.Host = new string(t, hostStart, found - hostStart);
-                uri.Port = port;
-            }
-            return true;
+            return uri == null ? HostPort(t, hostStart, hostEnd, false, out _, out _) : HostPort(t, hostStart, hostEnd, true, out uri.Host, out uri.Port);
         }
 
         /// <summary>
@@ -214,20 +204,11 @@ namespace DeskPhone.Sip.Message
         /// host[:port] in [start, end): a bracketed IPv6 reference (kept with its brackets; the address inside must be one
         /// of RFC 4291 2.2, see <see cref="IsIPv6"/>) or a hostname of letters, digits,
         /// '-' and '.', and a port of one to five digits up to 65535 (0 when there is none). Via's sent-by uses it too.
+        /// The host's string is made only with <paramref name="make"/> (a URI only judged makes none, h-reqcheck).
         /// </summary>
-        internal static bool HostPort(char[] s, int start, int end, out string host, out int port)
+        internal static bool HostPort(char[] s, int start, int end, bool make, out string host, out int port)
         {
-            int found = HostEnd(s, start, end, out port);
-            host = found < 0 ? null : new string(s, start, found - start);
-            return found >= 0;
-        }
-
-        /// <summary>
-        /// Where the host of <see cref="HostPort"/>'s host[:port] in [start, end) ends, -1 when it is not one; nothing is
-        /// made (a URI only judged makes no host, h-reqcheck).
-        /// </summary>
-        private static int HostEnd(char[] s, int start, int end, out int port)
-        {
+            host = null;
             port = 0;
             int hostEnd = end;
             int portStart = -1;
@@ -236,14 +217,14 @@ namespace DeskPhone.Sip.Message
                 int close = Token.IndexOf(s, ']', start, end);
                 if (close < 0 || !IsIPv6(s, start + 1, close))
                 {
-                    return -1;
+                    return false;
                 }
                 hostEnd = close + 1;
                 if (hostEnd < end)
                 {
                     if (s[hostEnd] != ':')
                     {
-                        return -1;
+                        return false;
                     }
                     portStart = hostEnd + 1;
                 }
@@ -260,23 +241,27 @@ namespace DeskPhone.Sip.Message
                 }
                 if (hostEnd > start && !Token.All(s, start, hostEnd, Token.HostBit))
                 {
-                    return -1;
+                    return false;
                 }
             }
             if (hostEnd == start)
             {
-                return -1;
+                return false;
             }
             if (portStart >= 0)
             {
                 long n = DecimalDigits.Parse(s, portStart, end, 5);
                 if (n < 0 || n > 65535)
                 {
-                    return -1;
+                    return false;
                 }
                 port = (int)n;
             }
-            return hostEnd;
+            if (make)
+            {
+                host = new string(s, start, hostEnd - start);
+            }
+            return true;
         }
 
         /// <summary>
@@ -405,37 +390,19 @@ namespace DeskPhone.Sip.Message
             }
             char[] x = a.ToCharArray();
             char[] y = b.ToCharArray();
-            int xStart = 0;
-            int xEnd = x.Length;
-            if (xEnd >= 2 && x[0] == '[' && x[xEnd - 1] == ']')
-            {
-                xStart = 1;
-                xEnd--;
-            }
-            int yStart = 0;
-            int yEnd = y.Length;
-            if (yEnd >= 2 && y[0] == '[' && y[yEnd - 1] == ']')
-            {
-                yStart = 1;
-                yEnd--;
-            }
-            if (xEnd - xStart != yEnd - yStart)
+            // 1 past an IPv6 reference's '[' (and as much before its ']'), else 0.
+            int i = x.Length >= 2 && x[0] == '[' && x[x.Length - 1] == ']' ? 1 : 0;
+            int j = y.Length >= 2 && y[0] == '[' && y[y.Length - 1] == ']' ? 1 : 0;
+            int n = x.Length - 2 * i;
+            if (n != y.Length - 2 * j)
             {
                 return false;
             }
-            for (int k = 0; k < xEnd - xStart; k++)
+            for (int k = 0; k < n; k++)
             {
-                int c = x[xStart + k];
-                int d = y[yStart + k];
-                if (c >= 'A' && c <= 'Z')
-                {
-                    c += 32;
-                }
-                if (d >= 'A' && d <= 'Z')
-                {
-                    d += 32;
-                }
-                if (c != d)
+                // Equal, or the same letter in the other case (one written out: h-reqcheck paid Sip's byte code with it).
+                int c = x[i + k] | 32;
+                if (x[i + k] != y[j + k] && (c != (y[j + k] | 32) || c < 'a' || c > 'z'))
                 {
                     return false;
                 }
