@@ -4,16 +4,15 @@ namespace DeskPhone.Sip.Message
 {
     /// <summary>
     /// The value of From, To, Contact, Route and similar headers: name-addr ("Display" &lt;uri&gt;;params) or addr-spec
-    /// (uri;params, where the parameters belong to the header, not the URI), or "*" in a Contact.
-    /// Its plain state (DisplayName, Uri, IsWildcard) is public fields, not properties: no accessor method in the
+    /// (uri;params, where the parameters belong to the header, not the URI), or "*" in a Contact (then without a URI: no
+    /// field says so, nothing read it, h-reqcheck).
+    /// Its plain state (DisplayName, Uri) is public fields, not properties: no accessor method in the
     /// runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class NameAddr : ParamHolder
     {
         public string DisplayName;
         public SipUri Uri;
-
-        public bool IsWildcard;
 
         public string Tag => GetParam("tag");
 
@@ -75,21 +74,32 @@ namespace DeskPhone.Sip.Message
             {
                 return null;
             }
-            // The value's characters, copied once: the parse works on index ranges of them (trimmed as string.Trim would).
-            char[] v = value.ToCharArray();
+            var result = new NameAddr();
+            return Read(value.ToCharArray(), result) ? result : null;
+        }
+
+        /// <summary>
+        /// The value's characters <paramref name="v"/> read into <paramref name="result"/>; false when malformed. The parse
+        /// works on index ranges of them (trimmed as string.Trim would). A null result only judges the value, making nothing
+        /// (but a quoted display name's or an escaped user's text, rare): the request's check of a From, To or Contact it
+        /// does not keep, the MESSAGE and NOTIFY stream's, whose addresses and URIs were under a third of the stream's low
+        /// collections on the 80,896-byte board (h-reqcheck). Called with the value's characters, not through a method
+        /// that copies them: a frame less at the check's collections.
+        /// </summary>
+        public static bool Read(char[] v, NameAddr result)
+        {
             int first = Token.TrimStart(v, 0, v.Length);
             int end = Token.TrimEnd(v, first, v.Length);
             if (end - first == 1 && v[first] == '*')
             {
-                return new NameAddr { IsWildcard = true };
+                return true;
             }
             // The display name and the '<' after it in a method of their own: this frame, under which the URI is parsed
             // (a message's deepest point), keeps fewer locals (issue #17).
-            int lt;
-            var result = new NameAddr { DisplayName = Display(v, first, end, out lt) };
+            int lt = Display(v, first, end, result);
             if (lt == -2)
             {
-                return null;
+                return false;
             }
             // The header parameters: [paramStart, paramEnd) after the ';' that follows the address, empty when none.
             int paramStart;
@@ -97,14 +107,9 @@ namespace DeskPhone.Sip.Message
             if (lt >= 0)
             {
                 int gt = ByteSearch.IndexOf(v, CharSearch.Greater, lt, end);
-                if (gt < 0)
+                if (gt < 0 || !SipUri.Read(v, lt + 1, gt, result == null ? null : result.Uri = new SipUri(null, v, lt + 1, gt)))
                 {
-                    return null;
-                }
-                result.Uri = SipUri.Parse(v, lt + 1, gt, null);
-                if (result.Uri == null)
-                {
-                    return null;
+                    return false;
                 }
                 paramStart = Token.TrimStart(v, gt + 1, end);
                 paramEnd = Token.TrimEnd(v, paramStart, end);
@@ -114,28 +119,28 @@ namespace DeskPhone.Sip.Message
                 paramStart = AddrSpec(v, first, end, result);
                 if (paramStart < 0)
                 {
-                    return null;
+                    return false;
                 }
             }
             if (paramStart < paramEnd)
             {
-                if (v[paramStart] != ';')
+                if (v[paramStart] != ';' || !Params.Valid(v, paramStart + 1, paramEnd, false))
                 {
-                    return null;
+                    return false;
                 }
-                if (!Params.Valid(v, paramStart + 1, paramEnd, false))
+                if (result != null)
                 {
-                    return null;
+                    result.SetParams(v, paramStart + 1, paramEnd);
                 }
-                result.SetParams(v, paramStart + 1, paramEnd);
             }
-            return result;
+            return true;
         }
 
         /// <summary>
         /// An addr-spec at [first, end): the URI ends at the first ';' and may carry no headers (RFC 3261 20.10). Sets the
-        /// result's URI and returns where the header parameters start, -1 when malformed; a method of its own so that
-        /// <see cref="Parse"/>'s frame, under which a name-addr's URI is parsed, keeps fewer locals (issue #17).
+        /// result's URI (null result: only judged) and returns where the header parameters start, -1 when malformed; a
+        /// method of its own so that <see cref="Read"/>'s frame, under which a name-addr's URI is parsed, keeps fewer locals
+        /// (issue #17).
         /// </summary>
         private static int AddrSpec(char[] v, int first, int end, NameAddr result)
         {
@@ -146,16 +151,16 @@ namespace DeskPhone.Sip.Message
                 return -1;
             }
             int uriStart = Token.TrimStart(v, first, uriEnd);
-            result.Uri = SipUri.Parse(v, uriStart, Token.TrimEnd(v, uriStart, uriEnd), null);
-            return result.Uri == null ? -1 : uriEnd;
+            int trimmed = Token.TrimEnd(v, uriStart, uriEnd);
+            return SipUri.Read(v, uriStart, trimmed, result == null ? null : result.Uri = new SipUri(null, v, uriStart, trimmed)) ? uriEnd : -1;
         }
 
         /// <summary>
-        /// The display name at [first, end) (quoted, or tokens before a '&lt;'), or null when there is none;
-        /// <paramref name="lt"/> is the index of the '&lt;' that opens the address, -1 when there is none (addr-spec),
-        /// -2 when the name is malformed.
+        /// The display name at [first, end) (quoted, or tokens before a '&lt;') set as the result's (none when null);
+        /// returns the index of the '&lt;' that opens the address, -1 when there is none (addr-spec), -2 when the name is
+        /// malformed.
         /// </summary>
-        private static string Display(char[] v, int first, int end, out int lt)
+        private static int Display(char[] v, int first, int end, NameAddr result)
         {
             if (end > first && v[first] == '"')
             {
@@ -163,25 +168,27 @@ namespace DeskPhone.Sip.Message
                 string quoted = QuotedString.Read(v, first, end, out i);
                 if (quoted == null)
                 {
-                    lt = -2;
-                    return null;
+                    return -2;
                 }
                 while (i < end && (v[i] == ' ' || v[i] == '\t'))
                 {
                     i++;
                 }
-                lt = i >= end || v[i] != '<' ? -2 : i;
-                return quoted;
+                if (result != null)
+                {
+                    result.DisplayName = quoted;
+                }
+                return i >= end || v[i] != '<' ? -2 : i;
             }
-            lt = Token.IndexOf(v, '<', first, end);
+            int lt = Token.IndexOf(v, '<', first, end);
             if (lt < 0)
             {
-                return null;
+                return -1;
             }
             int wordsEnd = Token.TrimEnd(v, first, lt);
             if (wordsEnd == first)
             {
-                return null;
+                return lt;
             }
             byte[] classes = Token.Classes;
             for (int k = first; k < wordsEnd; k++)
@@ -189,11 +196,14 @@ namespace DeskPhone.Sip.Message
                 char c = v[k];
                 if (c != ' ' && c != '\t' && (c >= 128 || (classes[c] & Token.TokenBit) == 0))
                 {
-                    lt = -2;
-                    return null;
+                    return -2;
                 }
             }
-            return new string(v, first, wordsEnd - first);
+            if (result != null)
+            {
+                result.DisplayName = new string(v, first, wordsEnd - first);
+            }
+            return lt;
         }
     }
 }

@@ -42,10 +42,15 @@ namespace DeskPhone.Sip.Message
             // handling reads what it needs in place (the tags: SipMessage.ToTag/FromTag): a response's (the REGISTER's 200,
             // issue #17), a BYE's (issue #18), and the MESSAGE and NOTIFY stream's, whose kept URIs (about 1 KB with the
             // Request-URI's) were under every handler's turn at its lowest on the 80,896-byte board (h-checkparts).
-            if (m.Method == "INVITE" ? m.From == null || m.To == null
-                    : NameAddr.Parse(m.First(HeaderNames.FromKind)) == null || NameAddr.Parse(m.First(HeaderNames.ToKind)) == null)
+            // Any other's only judged (NameAddr.Read without an address; both are there, judged above): no address, URI or
+            // part of them made (h-reqcheck). The name of a malformed one in the local of the repeat, null here: no slot
+            // more in this frame, under every URI's parse.
+            twice = m.Method == "INVITE" ? (m.From == null ? "From" : m.To == null ? "To" : null)
+                : !NameAddr.Read(m.First(HeaderNames.FromKind).ToCharArray(), null) ? "From"
+                : !NameAddr.Read(m.First(HeaderNames.ToKind).ToCharArray(), null) ? "To" : null;
+            if (twice != null)
             {
-                return Bad(m, r, "malformed " + (NameAddr.Parse(m.First(HeaderNames.FromKind)) == null ? "From" : "To") + " header");
+                return Bad(m, r, "malformed " + twice + " header");
             }
             // The To is well formed: the answer's echo adds its tag without parsing it again (SipWriter.EchoRequest).
             m.ReadBits |= SipMessage.ToChecked;
@@ -60,9 +65,9 @@ namespace DeskPhone.Sip.Message
             int contacts = m.ContactCount;
             for (int i = 0; i < contacts; i++)
             {
-                // Parsed here, not through SipMessage.GetContact: a frame less at the deepest point of a response's
-                // check, the REGISTER's 200 on the 80,896-byte board (issue #17).
-                if (NameAddr.Parse(m.ValueOf(HeaderNames.ContactKind, null, i)) == null)
+                // Judged here, not parsed through SipMessage.GetContact: nothing of it made, a NOTIFY's check and a
+                // response's, the REGISTER's 200 on the 80,896-byte board (issue #17, h-reqcheck).
+                if (!NameAddr.Read(m.ValueOf(HeaderNames.ContactKind, null, i).ToCharArray(), null))
                 {
                     return Bad(m, r, "malformed Contact header");
                 }

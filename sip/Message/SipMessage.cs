@@ -205,7 +205,8 @@ namespace DeskPhone.Sip.Message
                 if (_requestUri == null && IsRequest)
                 {
                     char[] t = Utf8.Codec.GetChars(Buffer, Offset + (Part & 0xFFFF), (int)((uint)Part >> 16));
-                    _requestUri = SipUri.Parse(t, 0, t.Length, null);
+                    var uri = new SipUri(null, t, 0, t.Length);
+                    _requestUri = SipUri.Read(t, 0, t.Length, uri) ? uri : null;
                 }
                 return _requestUri;
             }
@@ -545,26 +546,11 @@ namespace DeskPhone.Sip.Message
                 return;
             }
             _cseq = number;
-            // Almost always the request's own method (a shared string for the known ones): no copy then.
+            // Almost always the request's own method (a shared string for the known ones): no copy then. The string's search
+            // is right here on the device: the value is ASCII up to the method's end (digits, white space, a token).
             string own = IsRequest ? Method : null;
-            _cseqMethod = own != null && Same(v, methodStart, methodEnd, own) ? own : new string(v, methodStart, methodEnd - methodStart);
-        }
-
-        private static bool Same(char[] s, int start, int end, string other)
-        {
-            char[] o = other.ToCharArray();
-            if (end - start != o.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < o.Length; i++)
-            {
-                if (s[start + i] != o[i])
-                {
-                    return false;
-                }
-            }
-            return true;
+            _cseqMethod = own != null && methodEnd - methodStart == own.Length && value.IndexOf(own, methodStart) == methodStart
+                ? own : new string(v, methodStart, methodEnd - methodStart);
         }
 
         private static int SmallNumber(string value, long max)

@@ -5,9 +5,9 @@ namespace DeskPhone.Sip.Message
 {
     /// <summary>
     /// A URI as SIP uses it (RFC 3261 19.1): for sip and sips the user (unescaped: "%00" stays a NUL character, ';' may
-    /// be part of the user), password, host, port, parameters and headers; for any other scheme only the scheme and
-    /// the opaque rest, so that the phone can answer 416 for it.
-    /// Its plain state (Scheme, User, Password, Headers, Opaque) is public fields, not properties: no accessor method
+    /// be part of the user), password, host, port, parameters and headers; for any other scheme only the scheme (its
+    /// opaque rest is the URI's text, no field: nothing read it, h-reqcheck), so that the phone can answer 416 for it.
+    /// Its plain state (Scheme, User, Password, Headers) is public fields, not properties: no accessor method
     /// in the runtime tables, image and calls on the device (issue #17).
     /// </summary>
     public sealed class SipUri : ParamHolder
@@ -21,7 +21,7 @@ namespace DeskPhone.Sip.Message
         private readonly int _start;
         private readonly int _end;
 
-        private SipUri(string text, char[] chars, int start, int end)
+        internal SipUri(string text, char[] chars, int start, int end)
         {
             _text = text;
             _chars = chars;
@@ -46,36 +46,37 @@ namespace DeskPhone.Sip.Message
         /// <summary>The raw header part after '?', or null.</summary>
         public string Headers;
 
-        /// <summary>Everything after "scheme:" for schemes other than sip and sips.</summary>
-        public string Opaque;
-
         public override string ToString() => _text ?? (_text = new string(_chars, _start, _end - _start));
 
         /// <summary>Parses a URI; null when it is not one (spaces, angle brackets, a bad host or port, bad escapes).</summary>
         public static SipUri Parse(string text)
         {
-            if (text == null || text.Length == 0)
+            if (text == null)
             {
                 return null;
             }
+            // An empty one is judged by Read (no range).
             char[] t = text.ToCharArray();
-            return Parse(t, 0, t.Length, text);
+            var uri = new SipUri(text, t, 0, t.Length);
+            return Read(t, 0, t.Length, uri) ? uri : null;
         }
 
         /// <summary>
-        /// Parses the URI in [start, end) of <paramref name="t"/> (a header value's characters, copied once by its parser);
-        /// <paramref name="text"/> is that range as a string when the caller has it, else it is made here.
+        /// Reads the URI in [start, end) of <paramref name="t"/> (a header value's characters, copied once by its parser)
+        /// into <paramref name="uri"/>, made by the caller over that range; false when it is not a URI. A null
+        /// <paramref name="uri"/> only judges it: nothing is made then (but an escaped user's or an unusual scheme's text),
+        /// the request's check of the From, To and Contact it does not keep (h-reqcheck).
         /// </summary>
-        internal static SipUri Parse(char[] t, int start, int end, string text)
+        internal static bool Read(char[] t, int start, int end, SipUri uri)
         {
             if (end <= start)
             {
-                return null;
+                return false;
             }
             int colon = Token.IndexOf(t, ':', start, end);
             if (colon <= start || !SchemeName(t, start, colon))
             {
-                return null;
+                return false;
             }
             // Where the first '@' after the scheme is and the first '?' after it; the scan is a method of its own so that
             // this frame, under which a message's URIs are parsed at the deepest, keeps fewer locals (issue #17).
@@ -83,21 +84,21 @@ namespace DeskPhone.Sip.Message
             int question = Marks(t, start, end, colon, out at);
             if (question == -2)
             {
-                return null;
+                return false;
             }
             // The parts are found as index ranges of the characters; only the fields themselves become strings.
-            var uri = new SipUri(text, t, start, end) { Scheme = SchemeOf(t, start, colon) };
-            uri.IsSip = uri.Scheme == "sip" || uri.Scheme == "sips";
+            string scheme = SchemeOf(t, start, colon);
+            bool sip = scheme == "sip" || scheme == "sips";
+            if (uri != null)
+            {
+                uri.Scheme = scheme;
+                uri.IsSip = sip;
+            }
             // What follows "scheme:": the opaque rest, or user@host (then the host starts after the '@').
             int hostStart = colon + 1;
-            if (!uri.IsSip)
+            if (!sip)
             {
-                if (hostStart == end)
-                {
-                    return null;
-                }
-                uri.Opaque = new string(t, hostStart, end - hostStart);
-                return uri;
+                return hostStart < end;
             }
             if (at >= 0)
             {
@@ -105,22 +106,25 @@ namespace DeskPhone.Sip.Message
                 // than the host's search below).
                 int pw = ByteSearch.IndexOf(t, CharSearch.Colon, hostStart, at);
                 int userEnd = pw < 0 ? at : pw;
-                if (userEnd == hostStart || !Token.All(t, hostStart, userEnd, Token.UserBit))
+                if (userEnd == hostStart || !Token.All(t, hostStart, userEnd, Token.UserBit) ||
+                    (pw >= 0 && pw + 1 < at && !Token.All(t, pw + 1, at, Token.PasswordBit)))
                 {
-                    return null;
+                    return false;
                 }
-                uri.User = Unescape(t, hostStart, userEnd);
-                if (pw >= 0)
+                // Only judged: the escapes are checked by unescaping only when there is one.
+                if (uri != null || Token.IndexOf(t, '%', hostStart, at) >= 0)
                 {
-                    if (pw + 1 < at && !Token.All(t, pw + 1, at, Token.PasswordBit))
+                    string user = Unescape(t, hostStart, userEnd);
+                    string password = pw < 0 ? null : Unescape(t, pw + 1, at);
+                    if (user == null || (pw >= 0 && password == null))
                     {
-                        return null;
+                        return false;
                     }
-                    uri.Password = Unescape(t, pw + 1, at);
-                }
-                if (uri.User == null || (pw >= 0 && uri.Password == null))
-                {
-                    return null;
+                    if (uri != null)
+                    {
+                        uri.User = user;
+                        uri.Password = password;
+                    }
                 }
                 hostStart = at + 1;
             }
@@ -129,9 +133,12 @@ namespace DeskPhone.Sip.Message
             {
                 if (question + 1 == end)
                 {
-                    return null;
+                    return false;
                 }
-                uri.Headers = new string(t, question + 1, end - question - 1);
+                if (uri != null)
+                {
+                    uri.Headers = new string(t, question + 1, end - question - 1);
+                }
                 hostEnd = question;
             }
             int semi = ByteSearch.IndexOf(t, CharSearch.Semicolon, hostStart, hostEnd);
@@ -139,12 +146,15 @@ namespace DeskPhone.Sip.Message
             {
                 if (!Params.Valid(t, semi + 1, hostEnd, true))
                 {
-                    return null;
+                    return false;
                 }
-                uri.SetParams(t, semi + 1, hostEnd);
+                if (uri != null)
+                {
+                    uri.SetParams(t, semi + 1, hostEnd);
+                }
                 hostEnd = semi;
             }
-            return HostPort(t, hostStart, hostEnd, out uri.Host, out uri.Port) ? uri : null;
+            return uri == null ? HostPort(t, hostStart, hostEnd, false, out _, out _) : HostPort(t, hostStart, hostEnd, true, out uri.Host, out uri.Port);
         }
 
         /// <summary>
@@ -194,8 +204,9 @@ namespace DeskPhone.Sip.Message
         /// host[:port] in [start, end): a bracketed IPv6 reference (kept with its brackets; the address inside must be one
         /// of RFC 4291 2.2, see <see cref="IsIPv6"/>) or a hostname of letters, digits,
         /// '-' and '.', and a port of one to five digits up to 65535 (0 when there is none). Via's sent-by uses it too.
+        /// The host's string is made only with <paramref name="make"/> (a URI only judged makes none, h-reqcheck).
         /// </summary>
-        internal static bool HostPort(char[] s, int start, int end, out string host, out int port)
+        internal static bool HostPort(char[] s, int start, int end, bool make, out string host, out int port)
         {
             host = null;
             port = 0;
@@ -246,7 +257,10 @@ namespace DeskPhone.Sip.Message
                 }
                 port = (int)n;
             }
-            host = new string(s, start, hostEnd - start);
+            if (make)
+            {
+                host = new string(s, start, hostEnd - start);
+            }
             return true;
         }
 
@@ -256,8 +270,6 @@ namespace DeskPhone.Sip.Message
         /// RFC 3261's ABNF also lets through the three colons of RFC 5118 4.10 (2001:db8:::192.0.2.1); RFC 4291 and
         /// RFC 3986 3.2.2 do not, and neither does this.
         /// </summary>
-        internal static bool IsIPv6(string s, int start, int end) => IsIPv6(s.ToCharArray(), start, end);
-
         internal static bool IsIPv6(char[] s, int start, int end)
         {
             if (end - start < 2)
@@ -334,8 +346,6 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>A dotted IPv4 address in [start, end): four decimal numbers 0..255 of one to three digits.</summary>
-        internal static bool IsIPv4(string s, int start, int end) => IsIPv4(s.ToCharArray(), start, end);
-
         internal static bool IsIPv4(char[] s, int start, int end)
         {
             int parts = 0;
@@ -380,37 +390,19 @@ namespace DeskPhone.Sip.Message
             }
             char[] x = a.ToCharArray();
             char[] y = b.ToCharArray();
-            int xStart = 0;
-            int xEnd = x.Length;
-            if (xEnd >= 2 && x[0] == '[' && x[xEnd - 1] == ']')
-            {
-                xStart = 1;
-                xEnd--;
-            }
-            int yStart = 0;
-            int yEnd = y.Length;
-            if (yEnd >= 2 && y[0] == '[' && y[yEnd - 1] == ']')
-            {
-                yStart = 1;
-                yEnd--;
-            }
-            if (xEnd - xStart != yEnd - yStart)
+            // 1 past an IPv6 reference's '[' (and as much before its ']'), else 0.
+            int i = x.Length >= 2 && x[0] == '[' && x[x.Length - 1] == ']' ? 1 : 0;
+            int j = y.Length >= 2 && y[0] == '[' && y[y.Length - 1] == ']' ? 1 : 0;
+            int n = x.Length - 2 * i;
+            if (n != y.Length - 2 * j)
             {
                 return false;
             }
-            for (int k = 0; k < xEnd - xStart; k++)
+            for (int k = 0; k < n; k++)
             {
-                int c = x[xStart + k];
-                int d = y[yStart + k];
-                if (c >= 'A' && c <= 'Z')
-                {
-                    c += 32;
-                }
-                if (d >= 'A' && d <= 'Z')
-                {
-                    d += 32;
-                }
-                if (c != d)
+                // Equal, or the same letter in the other case (one written out: h-reqcheck paid Sip's byte code with it).
+                int c = x[i + k] | 32;
+                if (x[i + k] != y[j + k] && (c != (y[j + k] | 32) || c < 'a' || c > 'z'))
                 {
                     return false;
                 }

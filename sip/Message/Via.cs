@@ -173,7 +173,7 @@ namespace DeskPhone.Sip.Message
             }
             string host;
             int port;
-            if (!SipUri.HostPort(value, start, end, out host, out port))
+            if (!SipUri.HostPort(value, start, end, true, out host, out port))
             {
                 return false;
             }

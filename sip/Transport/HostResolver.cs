@@ -100,7 +100,7 @@ namespace DeskPhone.Sip.Transport
         /// <summary>Four decimal numbers 0..255 separated by dots ("10.0.0.1").</summary>
         public static bool IsDottedQuad(string host)
         {
-            return host != null && host.Length >= 7 && host.Length <= 15 && SipUri.IsIPv4(host, 0, host.Length);
+            return host != null && host.Length >= 7 && host.Length <= 15 && SipUri.IsIPv4(host.ToCharArray(), 0, host.Length);
         }
     }
 }

@@ -70,7 +70,7 @@ namespace DeskPhone.Sip.Transport
         public static bool IsIPv6Literal(string host)
         {
             string h = Unbracket(host);
-            return h != null && SipUri.IsIPv6(h, 0, h.Length);
+            return h != null && SipUri.IsIPv6(h.ToCharArray(), 0, h.Length);
         }
     }
 }

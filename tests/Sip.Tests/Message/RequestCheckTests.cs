@@ -20,6 +20,26 @@ namespace DeskPhone.Sip.Tests.Message
             return RequestCheck.Check(m, UaCapabilities.Phone(), new CheckResult());
         }
 
+        [Theory]
+        [InlineData("CSeq: 1 OPTIONS\r\n", 0, null)]
+        [InlineData("CSeq: 1 options\r\n", 400, "CSeq method differs from the request method")]
+        [InlineData("CSeq: 1 OPTION\r\n", 400, "CSeq method differs from the request method")]
+        [InlineData("CSeq: 1 OPTIONSX\r\n", 400, "CSeq method differs from the request method")]
+        [InlineData("CSeq: 1  \t OPTIONS\r\n", 0, null)]
+        public void TheCSeqMethodIsTheRequestsOwnExactly(string cseq, int status, string reason)
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes(
+                "OPTIONS sip:x@y SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID: c\r\n" + cseq +
+                "From: <sip:a@b>;tag=1\r\nTo: <sip:x@y>\r\nContent-Length: 0\r\n\r\n");
+            var m = new SipMessage();
+            var r = new ParseResult();
+            new SipParser().Parse(bytes, 0, bytes.Length, false, m, r);
+            CheckResult c = RequestCheck.Check(m, UaCapabilities.Phone(), new CheckResult());
+            Assert.Equal(status, c.ErrorStatus);
+            Assert.Equal(reason, c.ErrorReason);
+            Assert.Equal(status == 0, (object)m.CSeqMethod == (object)m.Method);
+        }
+
         [Fact]
         public void TheFirstRepeatedHeaderInMessageOrderIsNamed()
         {

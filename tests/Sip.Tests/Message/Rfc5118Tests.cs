@@ -383,6 +383,10 @@ namespace DeskPhone.Sip.Tests.Message
         [InlineData("192.0.2.1", "192.0.2.1", true)]
         [InlineData("[::1]", "::2", false)]
         [InlineData("192.0.2.1", "192.0.2.10", false)]
+        [InlineData("PBX.Example.com", "pbx.example.COM", true)]
+        [InlineData("pbx[", "pbx{", false)]
+        [InlineData("pbx@", "pbx`", false)]
+        [InlineData("[pbx]", "pbx]", false)]
         public void SameHostIgnoresBracketsAndCase(string a, string b, bool same) => Assert.Equal(same, SipUri.SameHost(a, b));
     }
 }
