@@ -298,19 +298,18 @@ namespace DeskPhone.Domain.Presence
         /// </summary>
         // One method from the events layer's call to the XML read: a second one taking the message's parts was a frame
         // more (240 B) under every BLF key's dialog-info parse (docs/benchmarks.md, h-flatnotify).
-        public int OnNotify(Subscription subscription, SipMessage notify, string subscriptionState, int expires, string reason, long nowMs)
+        public int OnNotify(Subscription subscription, SipMessage notify, long nowMs)
         {
             int at = IndexOf(subscription);
             if (at < 0)
             {
                 return 481;
             }
-            // The subscription's answer in at's place until the entry is needed again: a local less in the frame the
-            // dialog-info parse runs under (h-turnframes).
-            expires = subscription.OnNotify(subscriptionState, expires, reason, nowMs);
-            if (expires != 200)
+            // The Subscription-State read and applied by the subscription before the body: none of its strings is live
+            // under the dialog-info parse (h-notifyflat). It answers 200 or, for one the phone stopped, 481: no local kept.
+            if (subscription.OnNotify(notify, nowMs) != 200)
             {
-                return expires;
+                return 481;
             }
             // Only a "blf" key (dialog package) has a dialog state.
             if (notify.BodyLength > 0 || notify.ContentType != null)
@@ -336,12 +335,17 @@ namespace DeskPhone.Domain.Presence
                         subscription.Refresh(nowMs);
                     }
                 }
-                else if (!ApplyPresence(at, notify, ref expires))
+                else if (notify.BodyLength > 0 && notify.ContentType != PresenceDocument.ContentType)
                 {
-                    return expires;
+                    return 415;
+                }
+                else if (!ApplyPresence(at, notify))
+                {
+                    return 400;
                 }
             }
-            if (subscriptionState == "terminated")
+            // A terminated Subscription-State ended the subscription's dialog (Subscription.OnNotify).
+            if (!subscription.HasDialog)
             {
                 // Until the new subscription reports, the key shows nothing it cannot vouch for.
                 if (CodeAt(at) < PresenceBase)
@@ -358,19 +362,13 @@ namespace DeskPhone.Domain.Presence
             return 200;
         }
 
-        /// <summary>A presence key's NOTIFY body; false with the status to answer in <paramref name="status"/>.</summary>
-        private bool ApplyPresence(int at, SipMessage notify, ref int status)
+        /// <summary>A presence key's NOTIFY body (of its type, or none); false when it is malformed.</summary>
+        private bool ApplyPresence(int at, SipMessage notify)
         {
-            if (notify.BodyLength > 0 && notify.ContentType != PresenceDocument.ContentType)
-            {
-                status = 415;
-                return false;
-            }
             string error;
             int state = PresenceDocument.Parse(notify.Buffer, notify.BodyOffset, notify.BodyLength, out error);
             if (state < 0)
             {
-                status = 400;
                 return false;
             }
             SetState(at, PresenceBase + state);

@@ -49,8 +49,9 @@ namespace DeskPhone.Domain.Routing
 
         public bool OnRequest(SipPacket packet, SipMessage m, long nowMs)
         {
-            string method = m.Method;
-            if (method == "ACK" || method == "OPTIONS" || method == "BYE" || method == "CANCEL" || method == "UPDATE" || method == "PRACK")
+            // The method read from the message's field each time, not kept in a local: a slot less in this frame, under
+            // every request's handling and answer (h-notifyflat).
+            if (m.Method == "ACK" || m.Method == "OPTIONS" || m.Method == "BYE" || m.Method == "CANCEL" || m.Method == "UPDATE" || m.Method == "PRACK")
             {
                 return false;
             }
@@ -59,7 +60,7 @@ namespace DeskPhone.Domain.Routing
             // NOTIFY reads its XML and sets its LEDs there, the MESSAGE stream's lowest points on the board (h-checkparts).
             m.ForgetNames(false);
             int status = Refusal(identity, packet.RemoteHost);
-            if (status == 0 && method == "MESSAGE" && m.ContentType != "text/plain")
+            if (status == 0 && m.Method == "MESSAGE" && m.ContentType != "text/plain")
             {
                 status = 415;
             }
@@ -68,23 +69,33 @@ namespace DeskPhone.Domain.Routing
                 Refuse(packet, m, status, nowMs);
                 return true;
             }
-            if (method == "MESSAGE")
+            if (m.Method == "MESSAGE")
             {
                 status = _handler.OnMessage(identity, m);
             }
-            else if (method == "NOTIFY")
+            else if (m.Method == "NOTIFY")
             {
-                // A subscription's NOTIFY to the events layer from this frame, not under the handler's: a level less under
-                // every BLF key's dialog-info parse (docs/benchmarks.md, h-flatnotify).
-                // Asked twice, not kept in a local: a slot less in this frame, under every NOTIFY's handling.
-                status = _handler.Events == null ? Subscriptions.NotInADialog : _handler.Events.OnNotify(m, nowMs);
-                if (status == Subscriptions.NotInADialog)
+                // A subscription's NOTIFY to its owner from this frame, not under the handler's or the events layer's: two
+                // levels less under every BLF key's dialog-info parse (docs/benchmarks.md, h-flatnotify, h-notifyflat).
+                // The layer asked twice, not kept in a local: a slot less in this frame, under every NOTIFY's handling.
+                Subscription s = _handler.Events == null ? null : _handler.Events.InDialog(m, nowMs);
+                if (s != null)
                 {
-                    status = _handler.OnNotify(identity, m, IsFromRegistrar(identity, packet.RemoteHost));
+                    status = s.Owner.OnNotify(s, m, nowMs);
+                    _agent.AfterPacket(_handler.AfterNotify);
+                }
+                else if (_handler.Events != null && m.ToTag != null)
+                {
+                    // One in a dialog (a To tag) the layer does not hold (RFC 6665 4.1.3).
+                    status = 481;
                 }
                 else
                 {
-                    _agent.AfterPacket(_handler.AfterNotify);
+                    // Not in a dialog: the application's. Whether it came from the registrar is asked first, into status: the
+                    // handler's arguments and the question's together were six stack slots, a slot more in this frame
+                    // than the subscription's local takes back (h-notifyflat).
+                    status = IsFromRegistrar(identity, packet.RemoteHost) ? 1 : 0;
+                    status = _handler.OnNotify(identity, m, status != 0);
                 }
             }
             else
@@ -128,38 +139,61 @@ namespace DeskPhone.Domain.Routing
         /// </summary>
         private int Refusal(int identity, string sourceHost)
         {
-            string source = sourceHost.ToLower();
             if (identity == 0)
             {
                 if (Registrations != null && Registrations.RefusedCount > 0)
                 {
                     return 503;
                 }
-                return FilterRegistrar && !IsRegistrarOfAny(source) ? 403 : 404;
+                return FilterRegistrar && !IsRegistrarOfAny(sourceHost) ? 403 : 404;
             }
-            return FilterRegistrar && !IsFromRegistrar(identity, source) ? 403 : 0;
+            return FilterRegistrar && !IsFromRegistrar(identity, sourceHost) ? 403 : 0;
         }
 
         /// <summary>Whether the host is the registrar or outbound proxy of the identity.</summary>
         private bool IsFromRegistrar(int identity, string sourceHost)
         {
             SipIdentity id = _agent.GetIdentity(identity);
-            string source = sourceHost.ToLower();
-            return id != null && (source == id.RegistrarHost || source == id.OutboundHost);
+            return id != null && (IsHost(sourceHost, id.RegistrarHost) || IsHost(sourceHost, id.OutboundHost));
         }
 
-        /// <summary>Whether <paramref name="host"/> (lower case) is the registrar or outbound proxy of an active identity.</summary>
+        /// <summary>Whether <paramref name="host"/> (any case) is the registrar or outbound proxy of an active identity.</summary>
         private bool IsRegistrarOfAny(string host)
         {
             for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
             {
-                SipIdentity id = _agent.GetIdentity(i);
-                if (id != null && (host == id.RegistrarHost || host == id.OutboundHost))
+                if (IsFromRegistrar(i, host))
                 {
                     return true;
                 }
             }
             return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="source"/> is <paramref name="host"/> (lower case, as the identities keep their hosts)
+        /// in any ASCII case: compared in place, not through a lower-case copy of the source (a string under every
+        /// request's routing, docs/benchmarks.md h-notifyflat). A packet's source is an address, ASCII.
+        /// </summary>
+        private static bool IsHost(string source, string host)
+        {
+            if (host == null || source.Length != host.Length)
+            {
+                return false;
+            }
+            if (source == host)
+            {
+                return true;
+            }
+            for (int i = 0; i < host.Length; i++)
+            {
+                char c = source[i];
+                if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != host[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>The identity an out-of-dialog request is for, or 0.</summary>

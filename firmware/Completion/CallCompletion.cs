@@ -161,7 +161,7 @@ namespace DeskPhone.Firmware.Completion
         /// A NOTIFY of the call-completion subscription: the body (<c>cc-state</c>, <c>cc-URI</c>) read first, so a bad
         /// one (400) or another type (415) changes nothing; queued waits, ready alerts, terminated ends the request.
         /// </summary>
-        public int OnNotify(Subscription subscription, SipMessage m, string state, int expires, string reason, long nowMs)
+        public int OnNotify(Subscription subscription, SipMessage m, long nowMs)
         {
             string ccState = null;
             string ccUri = null;
@@ -176,12 +176,13 @@ namespace DeskPhone.Firmware.Completion
                     return 400;
                 }
             }
-            int status = subscription.OnNotify(state, expires, reason, nowMs);
+            int status = subscription.OnNotify(m, nowMs);
             if (status != 200 || subscription != _subscription)
             {
                 return status;
             }
-            if (state == "terminated")
+            // A terminated Subscription-State ended the subscription's dialog (Subscription.OnNotify).
+            if (!subscription.HasDialog)
             {
                 // The monitor ended the request: a ready callee can still be called, anything else is over. Either way
                 // the subscription is not started again.
@@ -191,6 +192,7 @@ namespace DeskPhone.Firmware.Completion
                 }
                 else
                 {
+                    string reason = HeaderParams.Get(m.GetHeader(HeaderNames.SubscriptionState), "reason");
                     Fail("Call back ended" + (reason != null ? " (" + reason + ")" : ""), nowMs);
                 }
                 return status;

@@ -250,18 +250,18 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>A NOTIFY in one of the phone's own subscriptions: its body goes where its package says.</summary>
-        public int OnNotify(Subscription subscription, SipMessage m, string state, int expires, string reason, long nowMs)
+        public int OnNotify(Subscription subscription, SipMessage m, long nowMs)
         {
             string package = subscription.EventPackage;
             if (package == FeatureEvent.EventPackage)
             {
-                return OnFeatureNotify(subscription, m, state, expires, reason, nowMs);
+                return OnFeatureNotify(subscription, m, nowMs);
             }
             if (package == RegInfo.EventPackage)
             {
-                return OnRegNotify(subscription, m, state, expires, reason, nowMs);
+                return OnRegNotify(subscription, m, nowMs);
             }
-            int status = subscription.OnNotify(state, expires, reason, nowMs);
+            int status = subscription.OnNotify(m, nowMs);
             if (status == 200 && package == MessageSummaryPackage && m.BodyLength > 0)
             {
                 var summary = new MessageSummary();
@@ -275,7 +275,7 @@ namespace DeskPhone.Firmware.Phone
         }
 
         /// <summary>The body is read before the subscription sees the NOTIFY: a bad one is refused and changes nothing.</summary>
-        private int OnFeatureNotify(Subscription subscription, SipMessage m, string state, int expires, string reason, long nowMs)
+        private int OnFeatureNotify(Subscription subscription, SipMessage m, long nowMs)
         {
             bool hasBody = m.BodyLength > 0;
             // Made per NOTIFY: the parsed parts are needed only until they are applied, and most phones never get one.
@@ -289,7 +289,7 @@ namespace DeskPhone.Firmware.Phone
                     return 400;
                 }
             }
-            int status = subscription.OnNotify(state, expires, reason, nowMs);
+            int status = subscription.OnNotify(m, nowMs);
             if (status != 200 || !hasBody)
             {
                 return status;
@@ -306,7 +306,7 @@ namespace DeskPhone.Firmware.Phone
             return status;
         }
 
-        private int OnRegNotify(Subscription subscription, SipMessage m, string state, int expires, string reason, long nowMs)
+        private int OnRegNotify(Subscription subscription, SipMessage m, long nowMs)
         {
             if (m.BodyLength > 0)
             {
@@ -320,7 +320,7 @@ namespace DeskPhone.Firmware.Phone
                     return 400;
                 }
             }
-            int status = subscription.OnNotify(state, expires, reason, nowMs);
+            int status = subscription.OnNotify(m, nowMs);
             if (status == 200 && _regInfo.NeedsRefresh)
             {
                 // A partial document skipped a version: a refresh makes the server send the full state (RFC 3680 4.4).

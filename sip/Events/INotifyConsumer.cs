@@ -28,11 +28,10 @@ namespace DeskPhone.Sip.Events
         string AcceptOf(string eventPackage);
 
         /// <summary>
-        /// A NOTIFY in <paramref name="subscription"/>'s dialog (its body and type in <paramref name="notify"/>), with
-        /// its Subscription-State read once: <paramref name="state"/> active, pending or terminated ("active" when the
-        /// header is missing), <paramref name="expires"/> in seconds (-1 absent) and <paramref name="reason"/> (null
-        /// absent). Returns the status to answer (200, 400, 415, 481, ...).
+        /// A NOTIFY in <paramref name="subscription"/>'s dialog (its body and type in <paramref name="notify"/>): the
+        /// owner applies its Subscription-State with <see cref="Subscription.OnNotify(SipMessage, long)"/>, which reads
+        /// it from the message. Returns the status to answer (200, 400, 415, 481, ...).
         /// </summary>
-        int OnNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs);
+        int OnNotify(Subscription subscription, SipMessage notify, long nowMs);
     }
 }

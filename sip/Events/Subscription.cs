@@ -1,3 +1,5 @@
+using DeskPhone.Sip.Message;
+using DeskPhone.Sip.Registration;
 using DeskPhone.Sip.Text;
 using DeskPhone.Sip.UserAgent;
 
@@ -450,6 +452,19 @@ namespace DeskPhone.Sip.Events
                 HasDialog = false;
             }
             Failed(status.ToString(), nowMs, status == 481 && Failures == 0);
+        }
+
+        /// <summary>
+        /// A NOTIFY in this subscription, its Subscription-State read from <paramref name="notify"/> here ("active" when
+        /// the header is missing): the header's strings exist only in this call, not under the owner's read of the body
+        /// (docs/benchmarks.md, h-notifyflat). Returns the status to answer (200, or 481 once the phone has stopped the
+        /// subscription); a terminated one leaves <see cref="HasDialog"/> false.
+        /// </summary>
+        public int OnNotify(SipMessage notify, long nowMs)
+        {
+            string header = notify.First(HeaderNames.SubscriptionStateKind);
+            return OnNotify(HeaderParams.Value(header) ?? "active", RegistrationClient.SmallNumber(HeaderParams.Get(header, "expires")),
+                HeaderParams.Get(header, "reason"), nowMs);
         }
 
         /// <summary>

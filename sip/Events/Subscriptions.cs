@@ -33,9 +33,6 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         public const int SlotsLeftByUnsubscribe = 2;
 
-        /// <summary>What <see cref="OnNotify"/> returns for a NOTIFY outside every dialog (the application's: an Infobox, unsolicited message waiting).</summary>
-        public const int NotInADialog = -1;
-
         // The dialog table: the subscriptions flagged in it (Subscription.InTableBit), at most MaxDialogs, found through
         // the owners that made a dialog (a phone has three), each of which chains its subscriptions
         // (INotifyConsumer.First, Subscription.Next): no entry objects and no array of subscriptions.
@@ -130,29 +127,23 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>
-        /// A NOTIFY: the one in a subscription's dialog (same Call-ID) goes to the subscription's owner, and the status
-        /// it returns is the answer; one in a dialog (a To tag) the phone does not hold gets 481 (RFC 6665 4.1.3);
-        /// any other is not this layer's (<see cref="NotInADialog"/>).
+        /// The subscription in whose dialog (same Call-ID) a NOTIFY is, null for none. The caller hands the NOTIFY to its
+        /// owner (<see cref="INotifyConsumer.OnNotify"/>) and answers the status it returns; one in a dialog (a To tag)
+        /// the phone does not hold is answered 481 (RFC 6665 4.1.3); any other is not this layer's. The owner is called
+        /// from the caller's frame, not from this one: a frame (228 B) less under every BLF key's dialog-info read
+        /// (docs/benchmarks.md, h-notifyflat).
         /// </summary>
-        public int OnNotify(SipMessage notify, long nowMs)
+        public Subscription InDialog(SipMessage notify, long nowMs)
         {
             SetNow(nowMs);
             Subscription s = Holding(DialogOf(notify.CallId));
             // The tags read in place (the check found From and To well formed and kept neither): no address or URI is
             // made under a BLF key's NOTIFY, whose XML read is the stream's lowest point on the board (h-checkparts).
-            if (s == null)
-            {
-                return notify.ToTag != null ? 481 : NotInADialog;
-            }
-            if (s.RemoteTag == null)
+            if (s != null && s.RemoteTag == null)
             {
                 s.RemoteTag = notify.FromTag;
             }
-            // The state read here, once, and passed as values: no object kept for it. Read by kind (First): no GetHeader and
-            // HeaderValue frames (444 B) under the value's string, in every BLF key's NOTIFY turn (h-basecut).
-            string header = notify.First(HeaderNames.SubscriptionStateKind);
-            return s.Owner.OnNotify(s, notify, HeaderParams.Value(header) ?? "active", RegistrationClient.SmallNumber(HeaderParams.Get(header, "expires")),
-                HeaderParams.Get(header, "reason"), nowMs);
+            return s;
         }
 
         /// <summary>

@@ -184,6 +184,20 @@ namespace DeskPhone.Drivers.Tests
             Assert.Equal("message", LedMap.Name(LedMap.Message));
             Assert.Equal("F16", LedMap.Name(LedMap.FunctionKey(15)));
             Assert.Equal("X3.18", LedMap.Name(LedMap.Count - 1));
+            // Every name as the numbers' text would make it (the names are cut out of literals, not formatted).
+            Assert.Equal("call", LedMap.Name(LedMap.Call));
+            for (int n = 0; n < LedMap.FunctionKeyCount; n++)
+            {
+                Assert.Equal("F" + (n + 1), LedMap.Name(LedMap.FunctionKey(n)));
+            }
+            for (int module = 0; module < LedMap.ModuleCount; module++)
+            {
+                for (int key = 0; key < LedMap.KeysPerModule; key++)
+                {
+                    Assert.Equal("X" + (module + 1) + "." + (key + 1), LedMap.Name(LedMap.ModuleKey(module, key)));
+                }
+            }
+            Assert.Equal("led" + LedMap.Count, LedMap.Name(LedMap.Count));
         }
     }
 }

@@ -10,8 +10,14 @@ namespace DeskPhone.Firmware.Tests.Phone
     public class IdentityRoutingTests
     {
         private const string Foreign = "192.0.2.99";
-        private readonly SipPhone _p = new SipPhone();
+        private readonly SipPhone _p;
         private int _branch;
+
+        public IdentityRoutingTests() : this(new SipPhone())
+        {
+        }
+
+        private IdentityRoutingTests(SipPhone phone) => _p = phone;
 
         private string Request(string method, string uri, string host, string contentType, string body, string extra = "")
         {
@@ -62,6 +68,22 @@ namespace DeskPhone.Firmware.Tests.Phone
             // The registrar itself is let in, and learns which users exist.
             Assert.Equal("SIP/2.0 200 OK", StatusLine(Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", "10.0.0.1", "text/plain", "hi")));
             Assert.Equal("SIP/2.0 404 Not Found", StatusLine(Request("MESSAGE", "sip:nobody@192.0.2.10", "10.0.0.1", "text/plain", "hi")));
+        }
+
+        [Fact]
+        public void FilterRegistrarKnowsTheOutboundProxyInAnyCaseAndNoOtherHost()
+        {
+            // The source is compared with the identity's hosts (kept lower case) in place, in any ASCII case.
+            var p = new SipPhone(s => s.Set("user_outbound", 1, "sip:Proxy.Example.com;lr"));
+            var routed = new IdentityRoutingTests(p);
+
+            Assert.Equal("SIP/2.0 200 OK", StatusLine(routed.Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", "PROXY.example.COM", "text/plain", "hi")));
+            Assert.Equal("SIP/2.0 200 OK", StatusLine(routed.Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", "proxy.example.com", "text/plain", "hi")));
+            Assert.Equal("SIP/2.0 404 Not Found", StatusLine(routed.Request("MESSAGE", "sip:nobody@192.0.2.10", "Proxy.Example.Com", "text/plain", "hi")));
+            const string Refused = "SIP/2.0 403 Forbidden (filter_registrar: not from the registrar)";
+            Assert.Equal(Refused, StatusLine(routed.Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", "proxy.example.co", "text/plain", "hi")));
+            Assert.Equal(Refused, StatusLine(routed.Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", "proxy.example.con", "text/plain", "hi")));
+            Assert.Equal(Refused, StatusLine(routed.Request("MESSAGE", "sip:nobody@192.0.2.10", "proxy-example.com", "text/plain", "hi")));
         }
 
         [Fact]

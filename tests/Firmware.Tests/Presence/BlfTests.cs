@@ -550,7 +550,7 @@ namespace DeskPhone.Firmware.Tests.Presence
             told.Told.Clear();
             // A last NOTIFY whose body rings: the key rings, then shows idle as its subscription ended.
             byte[] body = Body.Of(Body.Dialogs(1, "full", Body.Dialog("x", "early")));
-            Assert.Equal(200, blf.OnNotify(blf.SubscriptionOf(0), KeyNotify.Message(DialogInfo.ContentType, body), "terminated", -1, "noresource", 0));
+            Assert.Equal(200, blf.OnNotify(blf.SubscriptionOf(0), KeyNotify.Message(DialogInfo.ContentType, body, "terminated;reason=noresource"), 0));
             // Nothing is told under the NOTIFY's handling: the LEDs and events run after its packet.
             Assert.Empty(told.Told);
             blf.AfterPacket(0);

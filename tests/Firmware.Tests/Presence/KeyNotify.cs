@@ -14,16 +14,17 @@ namespace DeskPhone.Firmware.Tests.Presence
         /// <summary>The status the key's owner answers; <paramref name="contentType"/> null: no Content-Type header.</summary>
         public static int Send(MonitoredExtensions keys, int key, string contentType, byte[] body, string state, int expires, long nowMs)
         {
-            int status = keys.OnNotify(keys.SubscriptionOf(key), Message(contentType, body), state, expires, null, nowMs);
+            int status = keys.OnNotify(keys.SubscriptionOf(key), Message(contentType, body, state + (expires >= 0 ? ";expires=" + expires : "")), nowMs);
             keys.AfterPacket(nowMs);
             return status;
         }
 
-        /// <summary>A NOTIFY with the body, parsed.</summary>
-        public static SipMessage Message(string contentType, byte[] body)
+        /// <summary>A NOTIFY with the body and <paramref name="subscriptionState"/> (null: no such header), parsed.</summary>
+        public static SipMessage Message(string contentType, byte[] body, string subscriptionState = null)
         {
             string head = "NOTIFY sip:phone@192.0.2.10 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKn1\r\n" +
                           "From: <sip:bob@pbx>;tag=f1\r\nTo: <sip:phone@pbx>;tag=t1\r\nCall-ID: c1\r\nCSeq: 1 NOTIFY\r\n" +
+                          (subscriptionState == null ? "" : "Subscription-State: " + subscriptionState + "\r\n") +
                           (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") +
                           "Content-Length: " + body.Length + "\r\n\r\n";
             byte[] bytes = new byte[Encoding.UTF8.GetByteCount(head) + body.Length];

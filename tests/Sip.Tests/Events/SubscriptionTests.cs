@@ -25,7 +25,7 @@ namespace DeskPhone.Sip.Tests.Events
 
             public string AcceptOf(string eventPackage) => null;
 
-            public int OnNotify(Subscription subscription, DeskPhone.Sip.Message.SipMessage notify, string state, int expires, string reason, long nowMs) => 200;
+            public int OnNotify(Subscription subscription, DeskPhone.Sip.Message.SipMessage notify, long nowMs) => 200;
         }
 
         private readonly RecordingSender _sender = new RecordingSender();

@@ -22,10 +22,12 @@ namespace DeskPhone.Sip.Tests.Events
 
             public string AcceptOf(string eventPackage) => "application/dialog-info+xml";
 
-            public int OnNotify(Subscription subscription, SipMessage notify, string state, int expires, string reason, long nowMs)
+            public int OnNotify(Subscription subscription, SipMessage notify, long nowMs)
             {
-                Seen.Add(subscription.Target + " " + state + " " + expires + " " + (reason ?? "-") + " " + notify.ContentType + " " + notify.BodyLength);
-                int status = subscription.OnNotify(state, expires, reason, nowMs);
+                int status = subscription.OnNotify(notify, nowMs);
+                // What the subscription read from the Subscription-State: its state after, its dialog (gone when terminated).
+                Seen.Add(subscription.Target + " " + (notify.GetHeader(HeaderNames.SubscriptionState) ?? "-") + " " + subscription.State + " " +
+                         subscription.HasDialog + " " + notify.ContentType + " " + notify.BodyLength);
                 return status == 200 ? Status : status;
             }
         }
@@ -39,6 +41,16 @@ namespace DeskPhone.Sip.Tests.Events
             _core.SetIdentity(1, "100", "10.0.0.1");
             _events = new Subscriptions(_core, 8);
             _owner.Sender = _events;
+        }
+
+        /// <summary>
+        /// A NOTIFY as the phone's routing (IdentityRouting) hands it to the layer: the dialog's subscription to its owner,
+        /// 481 for a dialog (a To tag) the layer does not hold, -1 for one that is not the layer's.
+        /// </summary>
+        private int Deliver(SipMessage notify, long nowMs)
+        {
+            Subscription s = _events.InDialog(notify, nowMs);
+            return s != null ? s.Owner.OnNotify(s, notify, nowMs) : notify.ToTag != null ? 481 : -1;
         }
 
         private Subscription Start(string target = "sip:200@10.0.0.1", long nowMs = 0)
@@ -339,7 +351,7 @@ namespace DeskPhone.Sip.Tests.Events
 
             Assert.Equal(1, _events.DialogCount);
             Assert.Same(b, _owner.First);
-            Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "active;expires=600")), 20));
+            Assert.Equal(481, Deliver(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "active;expires=600")), 20));
             Assert.Empty(_owner.Seen);
         }
 
@@ -351,10 +363,10 @@ namespace DeskPhone.Sip.Tests.Events
             string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
             _owner.Status = 400;
 
-            int status = _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "active;expires=599", "<dialog-info/>")), 50);
+            int status = Deliver(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "active;expires=599", "<dialog-info/>")), 50);
 
             Assert.Equal(400, status);
-            Assert.Equal(new[] { "sip:200@10.0.0.1 active 599 - application/dialog-info+xml 14" }, _owner.Seen);
+            Assert.Equal(new[] { "sip:200@10.0.0.1 active;expires=599 2 True application/dialog-info+xml 14" }, _owner.Seen);
             Assert.Equal(SubscriptionState.Active, s.State);
 
             // The NOTIFY came before the 2xx: its From tag is the dialog's remote tag from now on.
@@ -363,16 +375,16 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
-        public void ANotifyWithoutSubscriptionStateIsActiveAndATerminatedOneCarriesItsReason()
+        public void ANotifyWithoutSubscriptionStateIsActiveAndATerminatedOneEndsTheDialog()
         {
             Start();
             _events.Poll(0);
             string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
 
-            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", null)), 50);
-            _events.OnNotify(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "terminated;reason=noresource")), 60);
+            Deliver(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", null)), 50);
+            Deliver(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "terminated;reason=noresource")), 60);
 
-            Assert.Equal(new[] { "sip:200@10.0.0.1 active -1 - " + " 0", "sip:200@10.0.0.1 terminated -1 noresource " + " 0" }, _owner.Seen);
+            Assert.Equal(new[] { "sip:200@10.0.0.1 - 2 True  0", "sip:200@10.0.0.1 terminated;reason=noresource 3 False  0" }, _owner.Seen);
         }
 
         [Fact]
@@ -381,8 +393,8 @@ namespace DeskPhone.Sip.Tests.Events
             Start();
             _events.Poll(0);
 
-            Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify("other@pbx", "pbx1", "t9", "active")), 50));
-            Assert.Equal(Subscriptions.NotInADialog, _events.OnNotify(FakeClientCore.Parse(Notify("other@pbx", "pbx1", null, "active")), 50));
+            Assert.Equal(481, Deliver(FakeClientCore.Parse(Notify("other@pbx", "pbx1", "t9", "active")), 50));
+            Assert.Equal(-1, Deliver(FakeClientCore.Parse(Notify("other@pbx", "pbx1", null, "active")), 50));
             Assert.Empty(_owner.Seen);
         }
 
@@ -396,15 +408,15 @@ namespace DeskPhone.Sip.Tests.Events
             _events.Poll(0);
             string tag = TagOf(_core.Last.Text, 1);
             Assert.Equal(tag + "-sub", FakeClientCore.Header(_core.Last.Text, "Call-ID"));
-            _events.OnNotify(FakeClientCore.Parse(Notify(tag + "-sub", "pbx1", "t1", "active")), 40);
+            Deliver(FakeClientCore.Parse(Notify(tag + "-sub", "pbx1", "t1", "active")), 40);
 
             string random = tag.Substring(0, 8);
             foreach (string other in new[] { tag, tag + "@192.0.2.10", "x" + tag + "-sub", tag + "-subx", random + "01-sub", random + "2-sub",
                                              random + "-sub", "pbx1-sub", "dialog-sub", "-sub", "sip:200@10.0.0.1-sub" })
             {
-                Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(other, "pbx1", "t1", "active")), 50));
+                Assert.Equal(481, Deliver(FakeClientCore.Parse(Notify(other, "pbx1", "t1", "active")), 50));
             }
-            Assert.Equal(new[] { "sip:200@10.0.0.1 active -1 - " + " 0" }, _owner.Seen);
+            Assert.Equal(new[] { "sip:200@10.0.0.1 active 2 True  0" }, _owner.Seen);
         }
 
         [Fact]
@@ -417,10 +429,10 @@ namespace DeskPhone.Sip.Tests.Events
             string tagB = TagOf(_core.Sent[1].Text, 2);
             Assert.Equal(tagA.Substring(0, 8), tagB.Substring(0, 8));
 
-            Assert.Equal(200, _events.OnNotify(FakeClientCore.Parse(Notify(tagB + "-sub", "pbx2", tagB, "active")), 40));
-            Assert.Equal(200, _events.OnNotify(FakeClientCore.Parse(Notify(tagA + "-sub", "pbx1", tagA, "active")), 41));
+            Assert.Equal(200, Deliver(FakeClientCore.Parse(Notify(tagB + "-sub", "pbx2", tagB, "active")), 40));
+            Assert.Equal(200, Deliver(FakeClientCore.Parse(Notify(tagA + "-sub", "pbx1", tagA, "active")), 41));
 
-            Assert.Equal(new[] { "sip:201@10.0.0.1 active -1 -  0", "sip:200@10.0.0.1 active -1 -  0" }, _owner.Seen);
+            Assert.Equal(new[] { "sip:201@10.0.0.1 active 2 True  0", "sip:200@10.0.0.1 active 2 True  0" }, _owner.Seen);
             // A new dialog takes the next number no dialog holds.
             a.Start(50);
             _events.Poll(50);
@@ -461,7 +473,7 @@ namespace DeskPhone.Sip.Tests.Events
             _core.Answer(_core.Last, 200, "", 10);
             s.Stop();
 
-            Assert.Equal(481, _events.OnNotify(FakeClientCore.Parse(Notify(callId, "srv", "t1", "terminated")), 50));
+            Assert.Equal(481, Deliver(FakeClientCore.Parse(Notify(callId, "srv", "t1", "terminated")), 50));
         }
     }
 }
