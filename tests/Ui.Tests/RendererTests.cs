@@ -637,6 +637,29 @@ namespace DeskPhone.Ui.Tests
             Assert.False(overflow);
         }
 
+        [Theory]
+        // A row that ends where a line break follows its spaces, a break further on than a row reaches, empty lines.
+        [InlineData("the quick   \nbrown", 9, "the quick|brown")]
+        [InlineData("abcdefghij\nk", 10, "abcdefghij|k")]
+        [InlineData("aaaa bbbb cccc dddd\nee", 10, "aaaa bbbb|cccc dddd|ee")]
+        [InlineData("abc\n\ndef", 10, "abc||def")]
+        [InlineData("abc\n", 10, "abc")]
+        public void LineBreaksAfterAWrappedRowStartNoEmptyRow(string text, int columns, string expected)
+        {
+            string[] lines = TextWrap.Wrap(text, columns, 10, out bool overflow);
+            Assert.Equal(expected, string.Join("|", lines));
+            Assert.False(overflow);
+        }
+
+        [Theory]
+        [InlineData("short\nand more", 10, "short...")]
+        [InlineData("a row that is far too long\nx", 10, "a row...")]
+        [InlineData("fits", 10, "fits")]
+        public void FitCutsAtTheFirstLineBreakOrTheRowsEnd(string text, int columns, string expected)
+        {
+            Assert.Equal(expected, TextWrap.Fit(text, columns));
+        }
+
         [Fact]
         public void HardBreaksLongWordsAndMarksOverflow()
         {

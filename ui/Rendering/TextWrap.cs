@@ -55,7 +55,9 @@ namespace DeskPhone.Ui.Rendering
                     overflow = true;
                     break;
                 }
-                int newline = IndexOf(text, '\n', i, length);
+                // A line break is looked for only as far as the row reaches (the indexer walks the UTF-8 from the
+                // start: a search to the text's end for every row would be cubic in a long message on nanoCLR).
+                int newline = IndexOf(text, '\n', i, i + columns < length ? i + columns + 1 : length);
                 int paragraphEnd = newline < 0 ? length : newline;
                 int end = paragraphEnd - i <= columns ? paragraphEnd : i + columns;
                 if (end < paragraphEnd)
@@ -78,7 +80,8 @@ namespace DeskPhone.Ui.Rendering
                 {
                     i++;
                 }
-                if (i == paragraphEnd && newline >= 0)
+                // The line break that ends the row, or follows its last word's spaces, starts no row of its own.
+                if (i < length && text[i] == '\n')
                 {
                     i++;
                 }
@@ -101,7 +104,8 @@ namespace DeskPhone.Ui.Rendering
                 return null;
             }
             int length = text.Length;
-            int newline = IndexOf(text, '\n', 0, length);
+            // As far as the row reaches: a break further on cuts the row the same way as no break.
+            int newline = IndexOf(text, '\n', 0, length <= columns ? length : columns + 1);
             if (newline < 0 && length <= columns)
             {
                 return text;
