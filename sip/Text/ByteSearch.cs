@@ -28,28 +28,13 @@ namespace DeskPhone.Sip.Text
         /// <summary>Boxes the values (the first search, or one after the user agent let them go).</summary>
         internal static object[] Make()
         {
-#if NANOCLR
-            // nanoCLR's search compares the first bytes of the boxed value, as many as an element has, whatever its type
-            // (CLR_RT_HeapBlock_Array::IndexOf: memcmp, little-endian): a boxed char finds the byte of its value as well,
-            // so a value that bytes and characters are both searched for is boxed once, 7 boxes for 10 values (72 B less
-            // while a request is handled, docs/benchmarks.md h-boxes; .NET compares with Equals, the same type only). In
-            // index order, as text (a loop is smaller byte code than ten stores): a character below 8 is the index of
-            // the box that value shares (the characters' ';', ':' and '"' are the bytes').
-            const string Values = "\n\r: ;\"\u0004\u0002\u0005>";
-            var boxes = new object[Values.Length];
-            for (int i = 0; i < boxes.Length; i++)
-            {
-                char c = Values[i];
-                boxes[i] = c < 8 ? boxes[c] : c;
-            }
-#else
+            // In index order, as text: a loop is smaller byte code than ten stores (Sip is at its limit).
             const string Values = "\n\r: ;\";:\">";
             var boxes = new object[Values.Length];
             for (int i = 0; i < boxes.Length; i++)
             {
                 boxes[i] = i < CharSearch.Semicolon ? (object)(byte)Values[i] : Values[i];
             }
-#endif
             return Boxes = boxes;
         }
 
