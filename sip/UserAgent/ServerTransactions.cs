@@ -343,9 +343,9 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         public void Trim(long nowMs)
         {
-            // At rest nothing needs the hashing buffer or the last request's boxed hash (its request forgotten with it,
-            // so the next one is hashed afresh): 108 B at every profile (docs/benchmarks.md h-officerest3).
-            _utf8 = null;
+            // At rest nothing needs the last request's boxed hash (its request forgotten with it, so the next one is
+            // hashed afresh; the hashing buffer went with the hash): 108 B with the buffer at every profile
+            // (docs/benchmarks.md h-officerest3).
             _hashedABox = null;
             Forget();
             int now = Now(nowMs);
@@ -473,6 +473,8 @@ namespace DeskPhone.Sip.UserAgent
             {
                 h = (h ^ _utf8[i]) * 16777619;
             }
+            // The last field hashed (in Hash too): the buffer goes, not kept under the request's handling.
+            _utf8 = null;
             return (int)((h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24)) & 0xFF) << 8;
         }
 
@@ -488,9 +490,11 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         // The field being hashed as UTF-8, encoded in one native call: reading a string's characters one by one walks it
-        // from its start on the device, and a copy of them per field would be garbage per request. Made by the first
-        // request after a quiet spell, the size of its first field (the branch, the longest), grown for a longer one (at
-        // most a packet) and let go by Trim: 84 B less at rest at every profile (docs/benchmarks.md h-officerest3).
+        // from its start on the device, and a copy of them per field would be garbage per request. Made by a request's
+        // hashing, the size of its first field (the branch, the longest), grown for a longer one (at most a packet) and
+        // let go by its last field (SourceHash): one buffer a request (Remember finds the hash made), not 60-72 B kept
+        // through every request's handling, where a turn's collections are (docs/benchmarks.md h-boxes), nor at rest
+        // (84 B, h-officerest3).
         private byte[] _utf8;
 
         /// <summary>Encodes <paramref name="s"/> into _utf8 and returns its byte count (0 for null).</summary>
