@@ -144,15 +144,13 @@ namespace DeskPhone.Ui.Fonts
             {
                 return;
             }
-            // Few locals: the font read's frames run under this one. read counts the glyphs read (their slots).
-            byte[] bytes = _ascii;
+            // Few locals: the font read's frames run under this one (no local for the block read: 12 B, h-redraw4). read
+            // counts the glyphs read (their slots).
             int read = _needed >> 16;
             // The marks and the rows read so far in an array with room for every marked glyph's rows.
             byte[] rows = new byte[Resident + (_needed >> 8 & 0xFF) * Height];
-            System.Array.Copy(bytes, rows, Resident + read * Height);
+            System.Array.Copy(_ascii, rows, Resident + read * Height);
             _ascii = rows;
-            // No local holds an array the reads below let go: the last block is garbage while the next is read.
-            bytes = null;
             // One room check for the reads: each read's block and frames are garbage of the sizes the next read takes, so
             // a collection inside a later read finds their holes, not a compaction (docs/benchmarks.md, h-redraw3). A
             // check per block made 6 of them (8 KB of throwaway blocks) in a full redraw.
@@ -165,26 +163,27 @@ namespace DeskPhone.Ui.Fonts
                 }
                 // The block's glyphs: 16, the last block's 15. Read only when text of the block is drawn, so a font the
                 // profile never draws with and a screen at rest cost no rows, and a redraw of digits reads only their
-                // block. The read here, not in ReadBytes: one frame less under the read's (h-redraw3).
-                bytes = _read(RowsOf(first), BlockBytes(first)) as byte[];
-                if (bytes == null)
-                {
-                    throw new System.OutOfMemoryException();
-                }
-                read = Keep(rows, bytes, first, read, Height);
-                bytes = null;
+                // block. The read here, not in ReadBytes: one frame less under the read's (h-redraw3). The block only on
+                // the evaluation stack, handed to Keep: no slot of this frame holds it while the next is read.
+                read = Keep(rows, _read(RowsOf(first), BlockBytes(first)) as byte[], first, read, Height);
                 _needed = (_needed & ~(1 << first / BlockGlyphs) & 0xFFFF) | read << 16;
             }
         }
 
         /// <summary>
-        /// The marked glyphs of the block from <paramref name="first"/> (read into <paramref name="bytes"/>) kept in
+        /// The marked glyphs of the block from <paramref name="first"/> (read into <paramref name="bytes"/>; null, the
+        /// reader's result not a byte array: an <see cref="System.OutOfMemoryException"/>) kept in
         /// <paramref name="rows"/>, each run of them in one copy (a native call each: most of what keeping glyphs costs);
         /// returns the glyphs read so far. Called after the block's read, allocating nothing: its locals are not in
         /// <see cref="Read"/>'s frame, which is under the reads' frames and allocations (docs/benchmarks.md h-screenturn).
         /// </summary>
         private static int Keep(byte[] rows, byte[] bytes, int first, int read, int height)
         {
+            // Not a byte array: nanoCLR's reader with the heap short (ReadBytes).
+            if (bytes == null)
+            {
+                throw new System.OutOfMemoryException();
+            }
             int end = first + BlockGlyphs < Resident ? first + BlockGlyphs : Resident;
             for (int i = first; i < end; i++)
             {
