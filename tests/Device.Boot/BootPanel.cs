@@ -10,14 +10,19 @@ namespace DeskPhone.Boot
     /// The board's panel path (board/Program.cs StartPanel): BandedPanel in front of Rgb565BandTarget (the managed
     /// band of <see cref="DeviceSizing.PanelBandRows"/> rows, glyphs through GlyphRows from the board's 8x16 font
     /// resource, linked into this assembly by Fonts.resx), sending each band to the ILI9342C driver over a recording
-    /// SPI bus instead of the board's SpiDevice and GPIO pins. The recording band in between lets the script check
-    /// what is drawn; the heap figures count the band, the glyph rows and the driver as the board holds them.
+    /// SPI bus instead of the board's SpiDevice and GPIO pins. The recording band in between lets the boot script check
+    /// what is drawn; the heap figures count the band, the glyph rows and the driver as the board holds them. The load
+    /// profiles, which check no drawn text, get the board's chain exactly: the band target straight behind the panel,
+    /// no recorder frame under every band's drawing and sending (it was office's lowest collection, a frame under the
+    /// band's DrawText at ringing; docs/benchmarks.md, h-redraw4).
     /// </summary>
     internal static class BootPanel
     {
         private static System.Resources.ResourceManager s_resources;
 
-        public static BandedPanel Build(DisplayProfile profile, out RecordingBand recorder, out RecordingSpiBus spi)
+        /// <param name="record">Puts the recording band between the panel and its target (the boot's checks of what is
+        /// drawn); else <paramref name="recorder"/> is null.</param>
+        public static BandedPanel Build(DisplayProfile profile, bool record, out RecordingBand recorder, out RecordingSpiBus spi)
         {
             spi = new RecordingSpiBus();
             var panel = new Ili9342Panel(spi, new FakeOutput(), new FakeOutput(), new FakeClock());
@@ -25,8 +30,8 @@ namespace DeskPhone.Boot
             // Only the 8x16 font: the colour profile never draws with the 6x12 one (the board passes it the same way).
             var glyphs = new GlyphRows(ReadLarge);
             var band = new Rgb565BandTarget(profile.Width, DeviceSizing.PanelBandRows, profile.IsColor, glyphs, glyphs, panel.WriteRect);
-            recorder = new RecordingBand(band);
-            return new BandedPanel(recorder, profile.Height, IdleScreen.MostCallsPerFlush(profile));
+            recorder = record ? new RecordingBand(band) : null;
+            return new BandedPanel(record ? recorder : (IBandTarget)band, profile.Height, IdleScreen.MostCallsPerFlush(profile));
         }
 
         /// <summary>Not cast: with the heap short nanoCLR may hand back the count instead of the array (GlyphRows checks).</summary>

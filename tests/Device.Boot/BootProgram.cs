@@ -136,7 +136,7 @@ namespace DeskPhone.Boot
             Provision(medium, idle);
             Heap("provisioned");
 
-            BootBoard board = Build(medium);
+            BootBoard board = Build(medium, true);
             DisplayProfile profile = DisplayProfile.Color320x240;
             Run(1000);
             Check(s_app.Agent.LocalHost == PhoneAddress, "Via/Contact address " + s_app.Agent.LocalHost + ", expected the link's " + PhoneAddress);
@@ -310,7 +310,9 @@ namespace DeskPhone.Boot
         /// Builds the phone as board/Program.cs does, from the settings in the medium, on the host board's fakes with the
         /// link up and recording media channels; keeps it in s_app, s_wire, s_band and s_bench. Returns the board.
         /// </summary>
-        private static BootBoard Build(FlashSettingsMedium medium)
+        /// <param name="record">The recording band between the panel and its target, for checks of what is drawn
+        /// (BootPanel); a load profile's phone draws as the board's, s_band null.</param>
+        private static BootBoard Build(FlashSettingsMedium medium, bool record)
         {
             var settings = new SettingsStore(medium, new Random());
             SettingsLoadReport loaded = settings.Load();
@@ -325,7 +327,7 @@ namespace DeskPhone.Boot
             s_wire = new RecordingTransport(inbox) { Trace = trace };
             DisplayProfile profile = DisplayProfile.Color320x240;
             // The board's panel path, down to the driver's SPI writes (BootPanel).
-            BandedPanel panel = BootPanel.Build(profile, out s_band, out s_spi);
+            BandedPanel panel = BootPanel.Build(profile, record, out s_band, out s_spi);
             WallClock wallClock = WallNow;
             // As on the board: the address in Via and Contact follows the Ethernet link (null).
             // The calls' media channels, as the board passes its UDP ones (no audio devices: silence is sent).

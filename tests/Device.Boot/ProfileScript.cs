@@ -48,7 +48,7 @@ namespace DeskPhone.Boot
             Step(p, "provisioned");
 
             s_step = "boot";
-            Build(medium);
+            Build(medium, false);
             Step(p, "built");
             Run(1000);
             Step(p, "boot");

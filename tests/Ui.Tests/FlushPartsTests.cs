@@ -47,6 +47,36 @@ namespace DeskPhone.Ui.Tests
             Assert.Equal(before, refused()); // the recorded calls were let go: no text to read glyphs for
         }
 
+        [Fact]
+        public void MarkingReadsNoAsciiBlockTheCallerReadsThemAtItsFrameAndUnreadLetsThemGo()
+        {
+            // IdleScreen.Flush marks through the panel and reads each font's blocks itself, one frame less under the
+            // read (docs/benchmarks.md, h-redraw4).
+            byte[] file = Rgb565BandTargetTests.FontFile("Fixed8x16");
+            int reads = 0;
+            var glyphs = new GlyphRows((offset, count) =>
+            {
+                reads++;
+                return file.Skip(offset).Take(count).ToArray();
+            });
+            DisplayProfile profile = DisplayProfile.Color320x240;
+            var panel = new BandedPanel(new Rgb565BandTarget(profile.Width, 2, profile.IsColor, glyphs, glyphs, (x, y, w, h, band, stride) => { }), profile.Height, 8);
+            panel.DrawText("AB", 0, 0, 0xFFFF, BitmapFont.Fixed8x16, profile.Width);
+            int before = reads;
+
+            panel.MarkGlyphs(0, 0, profile.Width, 16, true);
+            Assert.Equal(before, reads);
+            Assert.Null(glyphs.Find('A', out _));
+
+            Assert.Same(glyphs, panel.Glyphs(false));
+            panel.Glyphs(false).Read();
+            Assert.Equal(before + 1, reads); // 'A' and 'B' are in one block
+            Assert.NotNull(glyphs.Find('A', out _));
+
+            panel.Unread();
+            Assert.Null(glyphs.Find('A', out _));
+        }
+
         /// <summary>
         /// The glass after the connected call screen's redraws with a font source that refuses a read taking the bytes
         /// read since the last band sent above <paramref name="limit"/> (a flush's glyphs are let go after it, and after

@@ -28,10 +28,16 @@ namespace DeskPhone.Ui.Fonts
         // needs room for one block beside the band and the read's frames (docs/benchmarks.md, h-callscreen; blocks of 32,
         // 532 B, found no such hole under the office call at 80,896 B, h-script).
         private const int BlockGlyphs = 16;
-        // The stack frames of a read through ResourceUtility.GetObject (the reader's, GetObject's, the ResourceManager's
-        // and its native's: about 900 B in the interpreter): four of at most ReadFrameBytes (frames.py: the reader's
-        // 204 B; with 256 B the check's pieces met holes of 252-264 B under the office call at 80,896 B, h-script).
-        private const int ReadFrameBytes = 240;
+        // The stack frames of a read through ResourceUtility.GetObject under the reader's (census of the office call at
+        // 80,896 B, h-redraw4): GetObject's 204 B, ResourceManager.GetObjectChunkFromId's 264 B and GetObjectInternal's
+        // 204 B; the reader's own 204 B (BootPanel.ReadLarge, the board's DeviceResources.GetBytes) is stood for by
+        // MakeRoomForFrames' frame, at the same depth. A block of each, as an array's heap block (ArrayHeader B and the
+        // bytes): four blocks of 264 B held 384 B more than the read does, and the probe's collection counted them
+        // (office's MakeRoomForFrames collections, h-redraw4).
+        private const int ArrayHeader = 20;
+        private const int GetObjectFrame = 204;
+        private const int ChunkFrame = 264;
+        private const int InternalFrame = 204;
 
         private readonly FontBytes _read;
         // The glyphs' width (low 8 bits), height (the next 8) and count (above): one field, not three (24 B at rest,
@@ -138,15 +144,13 @@ namespace DeskPhone.Ui.Fonts
             {
                 return;
             }
-            // Few locals: the font read's frames run under this one. read counts the glyphs read (their slots).
-            byte[] bytes = _ascii;
+            // Few locals: the font read's frames run under this one (no local for the block read: 12 B, h-redraw4). read
+            // counts the glyphs read (their slots).
             int read = _needed >> 16;
             // The marks and the rows read so far in an array with room for every marked glyph's rows.
             byte[] rows = new byte[Resident + (_needed >> 8 & 0xFF) * Height];
-            System.Array.Copy(bytes, rows, Resident + read * Height);
+            System.Array.Copy(_ascii, rows, Resident + read * Height);
             _ascii = rows;
-            // No local holds an array the reads below let go: the last block is garbage while the next is read.
-            bytes = null;
             // One room check for the reads: each read's block and frames are garbage of the sizes the next read takes, so
             // a collection inside a later read finds their holes, not a compaction (docs/benchmarks.md, h-redraw3). A
             // check per block made 6 of them (8 KB of throwaway blocks) in a full redraw.
@@ -159,26 +163,27 @@ namespace DeskPhone.Ui.Fonts
                 }
                 // The block's glyphs: 16, the last block's 15. Read only when text of the block is drawn, so a font the
                 // profile never draws with and a screen at rest cost no rows, and a redraw of digits reads only their
-                // block. The read here, not in ReadBytes: one frame less under the read's (h-redraw3).
-                bytes = _read(RowsOf(first), BlockBytes(first)) as byte[];
-                if (bytes == null)
-                {
-                    throw new System.OutOfMemoryException();
-                }
-                read = Keep(rows, bytes, first, read, Height);
-                bytes = null;
+                // block. The read here, not in ReadBytes: one frame less under the read's (h-redraw3). The block only on
+                // the evaluation stack, handed to Keep: no slot of this frame holds it while the next is read.
+                read = Keep(rows, _read(RowsOf(first), BlockBytes(first)) as byte[], first, read, Height);
                 _needed = (_needed & ~(1 << first / BlockGlyphs) & 0xFFFF) | read << 16;
             }
         }
 
         /// <summary>
-        /// The marked glyphs of the block from <paramref name="first"/> (read into <paramref name="bytes"/>) kept in
+        /// The marked glyphs of the block from <paramref name="first"/> (read into <paramref name="bytes"/>; null, the
+        /// reader's result not a byte array: an <see cref="System.OutOfMemoryException"/>) kept in
         /// <paramref name="rows"/>, each run of them in one copy (a native call each: most of what keeping glyphs costs);
         /// returns the glyphs read so far. Called after the block's read, allocating nothing: its locals are not in
         /// <see cref="Read"/>'s frame, which is under the reads' frames and allocations (docs/benchmarks.md h-screenturn).
         /// </summary>
         private static int Keep(byte[] rows, byte[] bytes, int first, int read, int height)
         {
+            // Not a byte array: nanoCLR's reader with the heap short (ReadBytes).
+            if (bytes == null)
+            {
+                throw new System.OutOfMemoryException();
+            }
             int end = first + BlockGlyphs < Resident ? first + BlockGlyphs : Resident;
             for (int i = first; i < end; i++)
             {
@@ -295,8 +300,8 @@ namespace DeskPhone.Ui.Fonts
         /// <summary>
         /// Throwaway blocks the size of a read's result and of its frames, held at once: allocating them compacts the
         /// heap and refuses when there is no such room; when there is, the frames' and the result's allocations collect
-        /// them and take their room. The result needs one block, the frames (about 900 B) four of a frame's size, not
-        /// one of 1 KB: the drawing frames lie on the event heap, which compaction does not move, and the holes between
+        /// them and take their room. The result needs one block, the frames under the reader's one each of their sizes
+        /// (the reader's own is this method's, at its depth), not one of 1 KB: the drawing frames lie on the event heap, which compaction does not move, and the holes between
         /// them held frames but no block of 1,280 B (the office call's screen at 80,896 B, h-script). Static, so that
         /// nanoCLR runs it in a frame of its own (never inlined) and no slot of the reader's frame holds a block.
         /// </summary>
@@ -306,12 +311,11 @@ namespace DeskPhone.Ui.Fonts
             // drawing frames (the interpreter's compact-and-restart) and left them garbage (a System.Exception in
             // Rgb565BandTarget.DrawText at 84,000 B; docs/benchmarks.md, h-callscreen).
             byte[] result = new byte[count];
-            byte[] frame1 = new byte[ReadFrameBytes];
-            byte[] frame2 = new byte[ReadFrameBytes];
-            byte[] frame3 = new byte[ReadFrameBytes];
-            _ = new byte[ReadFrameBytes];
+            byte[] frame1 = new byte[GetObjectFrame - ArrayHeader];
+            byte[] frame2 = new byte[ChunkFrame - ArrayHeader];
+            _ = new byte[InternalFrame - ArrayHeader];
             // All held in this frame's slots up to here, so each allocation needs room beside the others.
-            _ = result.Length + frame1.Length + frame2.Length + frame3.Length;
+            _ = result.Length + frame1.Length + frame2.Length;
         }
 
         private int RowsOf(int index) => HeaderBytes + Count * 2 + index * Height;

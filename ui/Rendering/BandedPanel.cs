@@ -169,22 +169,45 @@ namespace DeskPhone.Ui.Rendering
 
         /// <summary>
         /// Has the target read the glyphs the recorded texts draw inside columns x..x+width-1 of rows y..y+height-1 (the
-        /// next <see cref="Flush"/>'s, of the same rows), so the flush reads nothing from the font resources. Called by
-        /// the renderer before the flush, at its own frame, not under the drawing frames (docs/benchmarks.md,
-        /// h-glyphread). A flush that is not the <paramref name="last"/> part of its region keeps the recorded calls for
-        /// the next part (IdleScreen.Flush draws a region in parts when the whole
-        /// finds no heap for its glyphs; docs/benchmarks.md, h-flushparts). Without heap for the glyphs an
+        /// next <see cref="Flush"/>'s, of the same rows), so the flush reads nothing from the font resources: marks them
+        /// (<see cref="MarkGlyphs"/>), then reads each font's ASCII blocks at this frame. Without heap for the glyphs an
+        /// <see cref="System.OutOfMemoryException"/>, with those read let go. A renderer that draws in parts marks and reads
+        /// itself, one frame less under the font read (IdleScreen.Flush).
+        /// </summary>
+        public void ReadGlyphs(int x, int y, int width, int height, bool last)
+        {
+            MarkGlyphs(x, y, width, height, last);
+            try
+            {
+                Glyphs(false)?.Read();
+                Glyphs(true)?.Read();
+            }
+            catch (System.OutOfMemoryException)
+            {
+                Unread();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Marks the glyphs the recorded texts draw inside columns x..x+width-1 of rows y..y+height-1 (the next
+        /// <see cref="Flush"/>'s, of the same rows) and reads those outside ASCII; the caller then reads each font's ASCII
+        /// blocks (<see cref="Glyphs"/>, <see cref="GlyphRows.Read"/>) at its own frame, not under the drawing frames nor
+        /// under this one (docs/benchmarks.md, h-glyphread, h-redraw4), and lets them go with <see cref="Unread"/> when one
+        /// finds no heap. A flush that is not the <paramref name="last"/> part of its region keeps the recorded calls for
+        /// the next part (IdleScreen.Flush draws a region in parts when the whole finds no heap for its glyphs;
+        /// docs/benchmarks.md, h-flushparts). Without heap for a glyph outside ASCII an
         /// <see cref="System.OutOfMemoryException"/>, with those read let go and the calls kept: the caller tries a
         /// smaller part or lets them go (<see cref="Discard"/>); so does the next flush when it finds no heap for its band.
         /// </summary>
-        public void ReadGlyphs(int x, int y, int width, int height, bool last)
+        public void MarkGlyphs(int x, int y, int width, int height, bool last)
         {
             _parts = last ? Parts : Parts | Keep;
             if (!(_target is IBandRelease windowed))
             {
                 return;
             }
-            // The texts marked and read here, not in a method of its own: one frame less under the font read's
+            // The texts marked here, not in a method of its own: one frame less under a glyph read outside ASCII
             // (docs/benchmarks.md, h-redraw3).
             try
             {
@@ -197,18 +220,29 @@ namespace DeskPhone.Ui.Rendering
                         windowed.Prepare(_text[_calls[at + KindAt] >> 8 & 0xFF], _calls[at + XAt], _fonts[_calls[at + KindAt] >> 2 & 63], _calls[at + WidthAt]);
                     }
                 }
-                // Each font's ASCII blocks read at this frame, not under one of the target's (h-screenturn); an
-                // OutOfMemoryException when there is no heap for them: the redraw waits.
-                windowed.Glyphs(false)?.Read();
-                windowed.Glyphs(true)?.Read();
             }
             catch (System.OutOfMemoryException)
             {
-                windowed.Release(false);
-                // A flush that read for itself (no part set by the renderer) lets the list go as before.
-                _parts = 0;
+                Unread();
                 throw;
             }
+        }
+
+        /// <summary>The target's glyphs of the small font or the large one (null: a target without glyphs to read).</summary>
+        public GlyphRows Glyphs(bool small) => _target is IBandRelease windowed ? windowed.Glyphs(small) : null;
+
+        /// <summary>
+        /// Lets go of the glyphs marked and read for the next flush (a read that found no heap: the caller tries a smaller
+        /// part or lets the calls go); the calls are kept. A flush that read for itself (no part set by the renderer) lets
+        /// the list go as before.
+        /// </summary>
+        public void Unread()
+        {
+            if (_target is IBandRelease windowed)
+            {
+                windowed.Release(false);
+            }
+            _parts = 0;
         }
 
         /// <summary>Lets go of the recorded calls (a region whose smallest part found no heap: drawn again later).</summary>

@@ -808,11 +808,17 @@ namespace DeskPhone.Ui.Rendering
             {
                 try
                 {
-                    banded.ReadGlyphs(x, y, PartColumns(area, part, x), PartRows(area, part, y), x + PartColumns(area, part, x) == Right(area) && y + PartRows(area, part, y) == Bottom(area));
+                    banded.MarkGlyphs(x, y, PartColumns(area, part, x), PartRows(area, part, y), x + PartColumns(area, part, x) == Right(area) && y + PartRows(area, part, y) == Bottom(area));
+                    // Each font's ASCII blocks read at this frame, not under the panel's: its frame (240 B) was under the
+                    // font read's, the redraw's lowest collection (docs/benchmarks.md, h-redraw4).
+                    banded.Glyphs(false)?.Read();
+                    banded.Glyphs(true)?.Read();
                     banded.Flush(x, y, PartColumns(area, part, x), PartRows(area, part, y));
                 }
                 catch (System.OutOfMemoryException)
                 {
+                    // The glyphs read for the part let go (those of a flush that found no band are already).
+                    banded.Unread();
                     // No heap for the part's glyphs or its band (the band of one row then; a narrower part makes a
                     // narrower band).
                     if ((part & 0xFFFF) == 1)
