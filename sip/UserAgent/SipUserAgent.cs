@@ -839,17 +839,12 @@ namespace DeskPhone.Sip.UserAgent
             // AnswerRoom), garbage once sent: what the turn does after the answer does not hold it.
             SipWriter w = new SipWriter(new byte[m.EchoedBytes() + Chars(reason) + Chars(header) + Chars(value) + 4 + Chars(packet.RemoteHost) + AnswerRoom])
                 .StartResponse(status, reason);
-            // The To tag "dp" and the number written as digits: no string made of it.
-            string tag = tagNumber != 0 ? "dp" : null;
             if (m.ViaCount > 0)
             {
                 WriteTopVia(w, packet, m);
-                w.EchoRequest(m, tag, tagNumber, 1);
             }
-            else
-            {
-                w.EchoRequest(m, tag, tagNumber, 0);
-            }
+            // The To tag "dp" and the number written as digits: no string made of it (and no local for it in this frame).
+            w.EchoRequest(m, tagNumber != 0 ? "dp" : null, tagNumber, m.ViaCount > 0 ? 1 : 0);
             if (header != null)
             {
                 w.Header(header, value);
@@ -865,12 +860,13 @@ namespace DeskPhone.Sip.UserAgent
             }
             if (how == Remembered)
             {
-                // What makes the answer again from a retransmission: the extra header by kind, else the checks run again.
-                int kind = header == null ? (reason == ReasonPhrases.For(status) ? ServerTransactions.Plain : ServerTransactions.FromCheck)
+                // What makes the answer again from a retransmission: the extra header by kind, else the checks run again
+                // (in how's local: a local less in this frame, which lies under every allocation of the answer).
+                how = header == null ? (reason == ReasonPhrases.For(status) ? ServerTransactions.Plain : ServerTransactions.FromCheck)
                     : header == HeaderNames.Allow ? ServerTransactions.WithAllow
                     : header == HeaderNames.Accept && value == "text/plain" ? ServerTransactions.WithAcceptText
                     : ServerTransactions.FromCheck;
-                _transactions.Remember(m.GetVia(0), m.Method, packet.RemoteHost, status, kind, tagNumber, packet.Connection != null, nowMs);
+                _transactions.Remember(m.GetVia(0), m.Method, packet.RemoteHost, status, how, tagNumber, packet.Connection != null, nowMs);
             }
             Answered++;
             if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
