@@ -5,7 +5,7 @@ namespace DeskPhone.Sip.Message
     /// <summary>One Via value: SIP / 2.0 / transport sent-by;params (white space around the slashes allowed).</summary>
     // Public fields, all read by the parse (issue #17): the transaction key, the checks and the answer ask for the branch,
     // received and rport of every request's top Via anyway, so the parse keeps those three and lets the value's characters
-    // go (no char[] copy kept for the turn, 84 B of object instead of 156 B), and the answer's Via reads fields: no
+    // go (no char[] copy kept for the turn, 96 B of object instead of 156 B), and the answer's Via reads fields: no
     // getter's nor parameter search's frame under the response's writing, the deepest point of a request's turn.
     public sealed class Via
     {
@@ -14,6 +14,9 @@ namespace DeskPhone.Sip.Message
 
         /// <summary>0 when sent-by names no port.</summary>
         public int Port;
+
+        /// <summary>The value parsed (the answer's Via copies it: no look-up of the header's value under the answer's writing).</summary>
+        public string Value;
 
         /// <summary>The branch parameter, or null.</summary>
         public string Branch;
@@ -81,7 +84,7 @@ namespace DeskPhone.Sip.Message
             int restEnd = Token.TrimEnd(v, i, n);
             int semi = ByteSearch.IndexOf(v, CharSearch.Semicolon, i, restEnd);
             int sentByEnd = Token.TrimEnd(v, i, semi < 0 ? restEnd : semi);
-            var via = new Via { Transport = TransportName(v, transportStart, transportEnd), Rport = -1 };
+            var via = new Via { Transport = TransportName(v, transportStart, transportEnd), Rport = -1, Value = value };
             if (semi >= 0 && !via.ReadParams(v, semi + 1, restEnd))
             {
                 return null;
