@@ -197,7 +197,7 @@ namespace DeskPhone.Sip.Session
             }
             if (method == "BYE")
             {
-                // Here and answered through Respond, not OnBye and Reply: two frames fewer under the 200's writer, where
+                // Here and answered through the agent's plain Reply (which writes the answer itself), not OnBye: frames fewer under the 200's writer, where
                 // the call's BYE ran out of heap on the 80,896-byte board (issue #18). The check's Request-URI, From and
                 // To (about 1 KB with their URIs) go first: the dialog is found by its tags read in place.
                 m.ForgetNames(true);
@@ -206,7 +206,7 @@ namespace DeskPhone.Sip.Session
                 {
                     return false;
                 }
-                _agent.Respond(packet, m, 200, "OK", null, null, SipUserAgent.Remembered, nowMs);
+                _agent.Reply(packet, m, 200, nowMs);
                 // The call ends (its voice, the log, presence, LEDs, the screen) once the agent has let go of the BYE's
                 // packet, parse and frames, as a new call rings after its INVITE's (AfterPacket; docs/benchmarks.md, h-callfit).
                 call.SetFlag(SipCall.HungUpBit, true);

@@ -512,7 +512,7 @@ namespace DeskPhone.Sip.UserAgent
                 SipMessage m = _message;
                 if (m != null && m.Buffer == packet.Data && m.IsRequest && m.Method != "ACK" && m.ViaCount > 0)
                 {
-                    Respond(packet, m, 500, ReasonPhrases.For(500), null, null, Remembered, nowMs);
+                    Reply(packet, m, 500, nowMs);
                 }
             }
             catch (System.Exception)
@@ -597,14 +597,18 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>The parser's answer to a malformed request (400 and the like), not kept for retransmissions.</summary>
-        private void RefuseMalformed(SipPacket packet, SipMessage m, long nowMs) =>
-            Respond(packet, m, _check.ErrorStatus, _check.ErrorReason, null, null, Once, nowMs);
+        private void RefuseMalformed(SipPacket packet, SipMessage m, long nowMs)
+        {
+            _reason = _check.ErrorReason;
+            _how = Once;
+            Reply(packet, m, _check.ErrorStatus, nowMs);
+        }
 
         /// <summary>
         /// A parsed request other than ACK answered before the chain: its transaction's replay or a refusal, before its
         /// check (<see cref="AnsweredBeforeCheck"/>) or by it. True when it was answered. A method of its own so that the
         /// frame under which a response is checked and handled (the REGISTER's 200, the deepest moment of the 80,896-byte
-        /// board's boot) keeps neither these calls' stack slots nor <see cref="Respond"/>'s nine (issue #17); the check
+        /// board's boot) keeps neither these calls' stack slots nor the answer's (issue #17); the check
         /// is made here, not under AnsweredBeforeCheck: a frame less under its parse of the names, where the call's BYE
         /// ran out of heap on the 80,896-byte board (issue #18).
         /// </summary>
@@ -648,7 +652,7 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         // The rare paths of a request's handling in methods of their own: the frames a request is handled under (the
-        // INVITE's, issue #18) keep neither their locals nor Respond's nine stack slots (docs/benchmarks.md "h-ringing").
+        // INVITE's, issue #18) keep neither their locals nor the answer's stack slots (docs/benchmarks.md "h-ringing").
 
         /// <summary>
         /// The ACK of a refused INVITE stops its retransmissions (same branch, RFC 3261 17.2.3): true when it was one. Only
@@ -671,12 +675,22 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>Every remembered transaction is still inside Timer J and no flooding source gives one up: refused unhandled.</summary>
-        private void RefuseFull(SipPacket packet, SipMessage m, long nowMs) =>
-            Respond(packet, m, 503, ReasonPhrases.For(503), HeaderNames.RetryAfter, _transactions.RetryAfterSeconds(nowMs).ToString(), Once, nowMs);
+        private void RefuseFull(SipPacket packet, SipMessage m, long nowMs)
+        {
+            // The value (an allocation) first: out of memory there leaves no extra of this answer for the next one.
+            _value = _transactions.RetryAfterSeconds(nowMs).ToString();
+            _header = HeaderNames.RetryAfter;
+            _how = Once;
+            Reply(packet, m, 503, nowMs);
+        }
 
-        private void RefuseChecked(SipPacket packet, SipMessage m, long nowMs) =>
-            Respond(packet, m, _check.ErrorStatus, _check.Code == ParseResult.Ok ? ReasonPhrases.For(_check.ErrorStatus) : _check.ErrorReason,
-                    _check.HeaderName, _check.HeaderValue, Remembered, nowMs);
+        private void RefuseChecked(SipPacket packet, SipMessage m, long nowMs)
+        {
+            _reason = _check.Code == ParseResult.Ok ? null : _check.ErrorReason;
+            _header = _check.HeaderName;
+            _value = _check.HeaderValue;
+            Reply(packet, m, _check.ErrorStatus, nowMs);
+        }
 
         /// <summary>
         /// The core's answer to a request no listener took: an ACK is absorbed (RFC 3261 17.2.3: no response to an ACK),
@@ -692,7 +706,9 @@ namespace DeskPhone.Sip.UserAgent
             }
             if (method == "OPTIONS")
             {
-                Respond(packet, m, 200, "OK", HeaderNames.Allow, Capabilities.AllowList(), Remembered, nowMs);
+                _value = Capabilities.AllowList();
+                _header = HeaderNames.Allow;
+                Reply(packet, m, 200, nowMs);
             }
             else
             {
@@ -730,7 +746,8 @@ namespace DeskPhone.Sip.UserAgent
             if (m.IsRequest && m.Method != null && m.Method != "ACK" && m.GetVia(0) != null)
             {
                 int status = packet.RefuseStatus;
-                Respond(packet, m, status, ReasonPhrases.For(status), null, null, Once, nowMs);
+                _how = Once;
+                Reply(packet, m, status, nowMs);
             }
         }
 
@@ -749,20 +766,20 @@ namespace DeskPhone.Sip.UserAgent
             return null;
         }
 
-        /// <summary>
-        /// Answers the request with a status and its usual reason, kept for retransmissions (Timer J); a refused INVITE
-        /// on UDP is retransmitted until its ACK (Timer G/H).
-        /// </summary>
-        public void Reply(SipPacket packet, SipMessage m, int status, long nowMs) =>
-            Respond(packet, m, status, ReasonPhrases.For(status), null, null, Remembered, nowMs);
+        /// <summary>As <see cref="Reply(SipPacket, SipMessage, int, long)"/>, with a reason phrase of the caller's (a retransmission is answered with the usual one).</summary>
+        public void Reply(SipPacket packet, SipMessage m, int status, string reason, long nowMs)
+        {
+            _reason = reason;
+            Reply(packet, m, status, nowMs);
+        }
 
-        /// <summary>As <see cref="Reply"/>, with a reason phrase of the caller's (a retransmission is answered with the usual one).</summary>
-        public void Reply(SipPacket packet, SipMessage m, int status, string reason, long nowMs) =>
-            Respond(packet, m, status, reason, null, null, Remembered, nowMs);
-
-        /// <summary>As <see cref="Reply"/>, with one more header (a 3xx's Contact, a 405's Allow).</summary>
-        public void Reply(SipPacket packet, SipMessage m, int status, string header, string value, long nowMs) =>
-            Respond(packet, m, status, ReasonPhrases.For(status), header, value, Remembered, nowMs);
+        /// <summary>As <see cref="Reply(SipPacket, SipMessage, int, long)"/>, with one more header (a 3xx's Contact, a 405's Allow).</summary>
+        public void Reply(SipPacket packet, SipMessage m, int status, string header, string value, long nowMs)
+        {
+            _header = header;
+            _value = value;
+            Reply(packet, m, status, nowMs);
+        }
 
         /// <summary>
         /// Writes the head of a response the caller completes (its own To tag, Contact, body): status line, the top Via
@@ -798,12 +815,23 @@ namespace DeskPhone.Sip.UserAgent
         }
 
         /// <summary>
-        /// Answers the request with the phone's next To tag (a final answer), counted; <see cref="Remembered"/> keeps the
-        /// answer for retransmissions (Timer J), <see cref="Once"/> does not; 0 or more: a retransmission answered again
-        /// with that tag (0: none), neither counted nor kept.
+        /// Answers the request with a status and its usual reason, kept for retransmissions (Timer J); a refused INVITE
+        /// on UDP is retransmitted until its ACK (Timer G/H).
         /// </summary>
-        internal void Respond(SipPacket packet, SipMessage m, int status, string reason, string header, string value, int how, long nowMs)
+        // The answer's extras (another reason, one more header, how it is kept) are in fields the other overloads and
+        // the agent's refusals set just before, read and cleared here: this overload, the usual answer (a MESSAGE's or
+        // NOTIFY's 200 from the routing, a BYE's), writes the answer itself, a frame of 228 B less under every
+        // allocation of the answer's writing than a wrapper over an eight-argument method (issue #17, h-viaturn).
+        public void Reply(SipPacket packet, SipMessage m, int status, long nowMs)
         {
+            string reason = _reason ?? ReasonPhrases.For(status);
+            string header = _header;
+            string value = _value;
+            int how = _how;
+            _reason = null;
+            _header = null;
+            _value = null;
+            _how = Remembered;
             int tagNumber = how >= 0 ? how : status >= 200 ? ++_tagCounter : 0;
             // The answer written here, not in a method of its own: a frame less under every allocation of its writing, the
             // office stream's answers' deepest point on the 80,896-byte board (docs/benchmarks.md h-reply). A writer per
@@ -811,17 +839,12 @@ namespace DeskPhone.Sip.UserAgent
             // AnswerRoom), garbage once sent: what the turn does after the answer does not hold it.
             SipWriter w = new SipWriter(new byte[m.EchoedBytes() + Chars(reason) + Chars(header) + Chars(value) + 4 + Chars(packet.RemoteHost) + AnswerRoom])
                 .StartResponse(status, reason);
-            // The To tag "dp" and the number written as digits: no string made of it.
-            string tag = tagNumber != 0 ? "dp" : null;
             if (m.ViaCount > 0)
             {
                 WriteTopVia(w, packet, m);
-                w.EchoRequest(m, tag, tagNumber, 1);
             }
-            else
-            {
-                w.EchoRequest(m, tag, tagNumber, 0);
-            }
+            // The To tag "dp" and the number written as digits: no string made of it (and no local for it in this frame).
+            w.EchoRequest(m, tagNumber != 0 ? "dp" : null, tagNumber, m.ViaCount > 0 ? 1 : 0);
             if (header != null)
             {
                 w.Header(header, value);
@@ -837,12 +860,13 @@ namespace DeskPhone.Sip.UserAgent
             }
             if (how == Remembered)
             {
-                // What makes the answer again from a retransmission: the extra header by kind, else the checks run again.
-                int kind = header == null ? (reason == ReasonPhrases.For(status) ? ServerTransactions.Plain : ServerTransactions.FromCheck)
+                // What makes the answer again from a retransmission: the extra header by kind, else the checks run again
+                // (in how's local: a local less in this frame, which lies under every allocation of the answer).
+                how = header == null ? (reason == ReasonPhrases.For(status) ? ServerTransactions.Plain : ServerTransactions.FromCheck)
                     : header == HeaderNames.Allow ? ServerTransactions.WithAllow
                     : header == HeaderNames.Accept && value == "text/plain" ? ServerTransactions.WithAcceptText
                     : ServerTransactions.FromCheck;
-                _transactions.Remember(m.GetVia(0), m.Method, packet.RemoteHost, status, kind, tagNumber, packet.Connection != null, nowMs);
+                _transactions.Remember(m.GetVia(0), m.Method, packet.RemoteHost, status, how, tagNumber, packet.Connection != null, nowMs);
             }
             Answered++;
             if (m.Method == "INVITE" && status >= 300 && packet.Connection == null)
@@ -852,11 +876,20 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
-        /// <summary><see cref="Respond"/>: a new answer kept for retransmissions (Timer J).</summary>
-        internal const int Remembered = -1;
+        // The next answer's extras (Reply(SipPacket, SipMessage, int, long)): null for the usual reason and no header.
+        private string _reason;
+        private string _header;
+        private string _value;
 
-        /// <summary><see cref="Respond"/>: a new answer not kept (a refusal a retransmission gets again the same way).</summary>
-        internal const int Once = -2;
+        /// <summary>
+        /// How the next answer is kept: <see cref="Remembered"/> (the default) for retransmissions (Timer J),
+        /// <see cref="Once"/> not (a refusal a retransmission gets again the same way); 0 or more: a retransmission
+        /// answered again with that To tag (0: none), neither counted nor kept.
+        /// </summary>
+        private int _how = Remembered;
+
+        private const int Remembered = -1;
+        private const int Once = -2;
 
         /// <summary>
         /// Answers a retransmission (Timer J) with what its transaction answered: the same status and To tag, the
@@ -866,31 +899,29 @@ namespace DeskPhone.Sip.UserAgent
         private void Replay(SipPacket packet, SipMessage m, int entry)
         {
             int status = _transactions.Status(entry);
-            string reason = ReasonPhrases.For(status);
-            string header = null;
-            string value = null;
             int kind = _transactions.Kind(entry);
             if (kind == ServerTransactions.WithAllow)
             {
-                header = HeaderNames.Allow;
-                value = Capabilities.AllowList();
+                _value = Capabilities.AllowList();
+                _header = HeaderNames.Allow;
             }
             else if (kind == ServerTransactions.WithAcceptText)
             {
-                header = HeaderNames.Accept;
-                value = "text/plain";
+                _header = HeaderNames.Accept;
+                _value = "text/plain";
             }
             else if (kind == ServerTransactions.FromCheck)
             {
                 RequestCheck.Check(m, Capabilities, _check);
                 if (_check.ErrorStatus == status)
                 {
-                    reason = _check.Code == ParseResult.Ok ? reason : _check.ErrorReason;
-                    header = _check.HeaderName;
-                    value = _check.HeaderValue;
+                    _reason = _check.Code == ParseResult.Ok ? null : _check.ErrorReason;
+                    _header = _check.HeaderName;
+                    _value = _check.HeaderValue;
                 }
             }
-            Respond(packet, m, status, reason, header, value, _transactions.Tag(entry, _tagCounter), 0);
+            _how = _transactions.Tag(entry, _tagCounter);
+            Reply(packet, m, status, 0);
         }
 
         /// <summary>
@@ -926,17 +957,18 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         internal static void WriteTopVia(SipWriter w, SipPacket packet, SipMessage m)
         {
-            // By kind, not by name: a frame less under the response's deepest point (docs/benchmarks.md, h-callfit3).
-            string value = m.ValueOf(HeaderNames.ViaKind, null, 0);
             Via top = m.GetVia(0);
             w.BeginHeader(HeaderNames.Via);
             if (top == null)
             {
-                w.Append(value).EndHeader();
+                // By kind, not by name: a frame less under the response's deepest point (docs/benchmarks.md, h-callfit3).
+                w.Append(m.ValueOf(HeaderNames.ViaKind, null, 0)).EndHeader();
                 return;
             }
             int start = w.Position;
-            w.Append(value);
+            // The parsed Via's value: no look-up of the header's value (ValueOf's 312-B frame and those under it) under
+            // the answer's writing, where 13 of office's low collections fell (h-viaturn).
+            w.Append(top.Value);
             // The source address is written without brackets, also for IPv6: received is IPv6address, not IPv6reference
             // (RFC 3261 25.1, RFC 5118 4.5); sent-by "[2001:db8::1]" and the source 2001:db8::1 are the same host.
             bool received = !SipUri.SameHost(top.Host, packet.RemoteHost) || top.Rport == 0;
