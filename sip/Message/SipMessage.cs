@@ -64,11 +64,11 @@ namespace DeskPhone.Sip.Message
         private string _cseqMethod;
         private long _cseq = -2;
 
-        // Where GetHeaderValue stopped: the kind (bits 0-7), the header line (bits 8-13) and the value's index + 1 (from
-        // bit 14 on; 0: no cursor), the name asked for (an unknown kind's) and the value's first byte.
-        private int _cursor;
+        // Where GetHeaderValue stopped: the kind (bits 0-7), the header line (bits 8-13) and the value's index + 1 (bits
+        // 14-31; 0: no cursor), the value's first byte (bits 32-63: one field, not two, 12 B less in the message every
+        // request's turn holds, h-turnparse), and the name asked for (an unknown kind's).
+        private long _cursor;
         private string _cursorName;
-        private int _cursorStart;
 
         public byte[] Buffer;
         public int Offset;
@@ -296,12 +296,12 @@ namespace DeskPhone.Sip.Message
             int line;
             int start;
             int k;
-            int cursor = _cursor;
+            int cursor = (int)_cursor;
             ushort[] spans = Spans;
             if (cursor != 0 && index >= (cursor >> 14) - 1 && kind == (cursor & 0xFF) && (kind != 0 || (object)name == (object)_cursorName || name == _cursorName))
             {
                 line = (cursor >> 8) & 0x3F;
-                start = _cursorStart;
+                start = (int)(_cursor >> 32);
                 k = (cursor >> 14) - 1;
             }
             else
@@ -333,9 +333,8 @@ namespace DeskPhone.Sip.Message
                 k++;
             }
             // index < the values in the header section (MaxSpan bytes at most): 18 bits hold it.
-            _cursor = kind | line << 8 | (index + 1) << 14;
+            _cursor = (long)start << 32 | (uint)(kind | line << 8 | (index + 1) << 14);
             _cursorName = name;
-            _cursorStart = start;
             int lineStart = Offset + spans[(line << 2) + 2];
             int lineEnd = lineStart + spans[(line << 2) + 3];
             int end = NextComma(Buffer, start, lineEnd);
