@@ -44,9 +44,10 @@ namespace DeskPhone.Sip.Message
         // field, not two: 12 B less in a message the user agent keeps through a burst (h-checkparts).
         internal int Part;
 
-        // A header's value is made at each read, none kept: the answer's echo copies Via to CSeq from the bytes and the
-        // check judges From and To without keeping them, so an array of kept values (84 B) and their strings (about 200 B)
-        // were held through every request's turn for the one or two readers left (h-turnparse).
+        // A header's value is made at each read, none kept: the answer's echo copies From, To, Call-ID and CSeq from the
+        // bytes (SipWriter.EchoLine) and the check looks the required headers up without reading them, so an array of
+        // kept values (84 B) and their strings (about 200 B) were held through every request's turn for the one or two
+        // readers left (h-turnparse).
         private Via _topVia;
         private string _contentType;
         // Bit 0: _topVia read, bit 1: _contentType read, bit 2: the To found well formed (RequestCheck); from bit 3 on,
