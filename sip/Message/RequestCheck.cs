@@ -17,7 +17,8 @@ namespace DeskPhone.Sip.Message
         {
             for (int i = 0; i < RequiredKinds; i++)
             {
-                if (m.First(HeaderNames.ViaKind + i) == null)
+                // Looked for, not read: the message keeps no value (h-turnparse), so a read here would make five strings.
+                if (m.IndexOf(HeaderNames.ViaKind + i, null, 0) < 0)
                 {
                     return Bad(m, r, "missing " + HeaderNames.NameOf(HeaderNames.ViaKind + i) + " header");
                 }

@@ -44,14 +44,10 @@ namespace DeskPhone.Sip.Message
         // field, not two: 12 B less in a message the user agent keeps through a burst (h-checkparts).
         internal int Part;
 
-        // The values every message's readers share, made once per message: the first line's value of the kinds Via to
-        // CSeq (1 to 5: the check, the transaction's match and the answer's echo all read them), by kind. The other
-        // values are read once or twice a message and made at each read: 84 B instead of a string slot per line (216 B
-        // for 16 lines, h-msgparts).
-        private const int SharedKinds = HeaderNames.CSeqKind;
-        // Made at a message's first read of one and let go with the message (Reset): a burst's kept message holds no
-        // array of them between its requests (84 B at the office stream's step, h-checkparts).
-        private string[] _values;
+        // A header's value is made at each read, none kept: the answer's echo copies From, To, Call-ID and CSeq from the
+        // bytes (SipWriter.EchoLine) and the check looks the required headers up without reading them, so an array of
+        // kept values (84 B) and their strings (about 200 B) were held through every request's turn for the one or two
+        // readers left (h-turnparse).
         private Via _topVia;
         private string _contentType;
         // Bit 0: _topVia read, bit 1: _contentType read, bit 2: the To found well formed (RequestCheck); from bit 3 on,
@@ -69,11 +65,11 @@ namespace DeskPhone.Sip.Message
         private string _cseqMethod;
         private long _cseq = -2;
 
-        // Where GetHeaderValue stopped: the kind (bits 0-7), the header line (bits 8-13) and the value's index + 1 (from
-        // bit 14 on; 0: no cursor), the name asked for (an unknown kind's) and the value's first byte.
-        private int _cursor;
+        // Where GetHeaderValue stopped: the kind (bits 0-7), the header line (bits 8-13) and the value's index + 1 (bits
+        // 14-31; 0: no cursor), the value's first byte (bits 32-63: one field, not two, 12 B less in the message every
+        // request's turn holds, h-turnparse), and the name asked for (an unknown kind's).
+        private long _cursor;
         private string _cursorName;
-        private int _cursorStart;
 
         public byte[] Buffer;
         public int Offset;
@@ -170,7 +166,6 @@ namespace DeskPhone.Sip.Message
             }
             Buffer = buffer;
             Offset = offset;
-            _values = null;
             _topVia = null;
             _contentType = null;
             ReadBits = 0;
@@ -222,12 +217,6 @@ namespace DeskPhone.Sip.Message
         /// <summary>The header's value with line folding turned into single spaces and outer white space trimmed.</summary>
         public string HeaderValue(int i)
         {
-            int kind = HeaderKind[i];
-            // The first line of a shared kind: its kept value (as First keeps it); any other line's value is made at each read.
-            if ((uint)(kind - 1) < SharedKinds && IndexOf(kind, null, 0) == i)
-            {
-                return (_values ?? (_values = new string[SharedKinds]))[kind - 1] ?? (_values[kind - 1] = Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i)));
-            }
             return Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i));
         }
 
@@ -249,12 +238,7 @@ namespace DeskPhone.Sip.Message
                 return null;
             }
             // HeaderValue's body here, not a call: a frame less under the value's string, where a response's handler
-            // reads its Expires at the REGISTER's deepest point on the 80,896-byte board (issue #17). Kinds 1 to
-            // SharedKinds (unsigned: 0, unknown, is none of them) are kept; one local, each is a slot of every call's frame.
-            if ((uint)(kind - 1) < SharedKinds)
-            {
-                return (_values ?? (_values = new string[SharedKinds]))[kind - 1] ?? (_values[kind - 1] = Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i)));
-            }
+            // reads its Expires at the REGISTER's deepest point on the 80,896-byte board (issue #17).
             return Unfold(Buffer, Offset + Spans[(i << 2) + 2], Spans[(i << 2) + 3], IsFolded(i));
         }
 
@@ -313,12 +297,12 @@ namespace DeskPhone.Sip.Message
             int line;
             int start;
             int k;
-            int cursor = _cursor;
+            int cursor = (int)_cursor;
             ushort[] spans = Spans;
             if (cursor != 0 && index >= (cursor >> 14) - 1 && kind == (cursor & 0xFF) && (kind != 0 || (object)name == (object)_cursorName || name == _cursorName))
             {
                 line = (cursor >> 8) & 0x3F;
-                start = _cursorStart;
+                start = (int)(_cursor >> 32);
                 k = (cursor >> 14) - 1;
             }
             else
@@ -350,9 +334,8 @@ namespace DeskPhone.Sip.Message
                 k++;
             }
             // index < the values in the header section (MaxSpan bytes at most): 18 bits hold it.
-            _cursor = kind | line << 8 | (index + 1) << 14;
+            _cursor = (long)start << 32 | (uint)(kind | line << 8 | (index + 1) << 14);
             _cursorName = name;
-            _cursorStart = start;
             int lineStart = Offset + spans[(line << 2) + 2];
             int lineEnd = lineStart + spans[(line << 2) + 3];
             int end = NextComma(Buffer, start, lineEnd);
@@ -360,7 +343,7 @@ namespace DeskPhone.Sip.Message
             {
                 if (start == lineStart)
                 {
-                    // The line's only value: the string every reader of it shares.
+                    // The line's only value: made as a whole line's is.
                     return HeaderValue(line);
                 }
                 end = lineEnd;
@@ -504,7 +487,7 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>The first header line from <paramref name="from"/> on of the kind (<see cref="HeaderNames.Kind"/>; 0: unknown, then by name), or -1.</summary>
-        private int IndexOf(int kind, string name, int from)
+        internal int IndexOf(int kind, string name, int from)
         {
             byte[] kinds = HeaderKind;
             int count = Lines;

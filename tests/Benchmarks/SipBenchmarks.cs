@@ -69,7 +69,7 @@ namespace DeskPhone.Benchmarks
 
         [Benchmark]
         public int Write200ForMessage484() =>
-            SipWriter.ResponseTo(_parsedMessage, 200, "OK", "dp1").Header("User-Agent", "DeskPhone").ToBytes().Length;
+            SipWriter.Response(200, "OK").EchoRequest(_parsedMessage, "dp1", 0, 0).Header("User-Agent", "DeskPhone").ToBytes().Length;
 
         [Benchmark]
         public int WriteRegister() =>

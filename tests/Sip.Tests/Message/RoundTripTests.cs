@@ -112,7 +112,7 @@ namespace DeskPhone.Sip.Tests.Message
             Assert.Equal("text/plain", m.ContentType);
             Assert.Equal(2, m.BodyLength);
 
-            byte[] answer = SipWriter.ResponseTo(m, 200, "OK", "t1").ToBytes();
+            byte[] answer = SipWriter.Response(200, "OK").EchoRequest(m, "t1", 0, 0).ToBytes();
             Assert.Equal("SIP/2.0 200 OK\r\n" +
                          "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK1\r\nVia: SIP/2.0/UDP 127.0.0.2;branch=z9hG4bK2\r\n" +
                          "From: \"A, B\" <sip:a@127.0.0.1>;tag=9\r\nTo: <sip:bob@127.0.0.1>;tag=t1\r\nCall-ID: abc\r\n" +

@@ -52,5 +52,49 @@ namespace DeskPhone.Sip.Tests.Message
                 .Append(";rport=").Append(5060).Append(";n=").Append(0).EndHeader().ToBytes();
             Assert.Equal("SIP/2.0 100 Trying\r\nVia: SIP/2.0/UDP h;rport=5060;n=0\r\nContent-Length: 0\r\n\r\n", Encoding.ASCII.GetString(pieces));
         }
+
+        // The echo copies a printable ASCII value from the request's bytes and writes any other from its string: both
+        // give the bytes the string gave before h-turnparse (the value trimmed, a fold one space, UTF-8 as sent).
+        [Theory]
+        [InlineData("<sip:a@h>;tag=9", "<sip:a@h>;tag=9")]
+        [InlineData("  <sip:a@h>;tag=9  ", "<sip:a@h>;tag=9")]
+        [InlineData("\t<sip:a@h>;tag=9\t", "<sip:a@h>;tag=9")]
+        [InlineData("\"A\tB\" <sip:a@h>;tag=9", "\"A\tB\" <sip:a@h>;tag=9")]
+        [InlineData("<sip:a@h>;\r\n tag=9", "<sip:a@h>; tag=9")]
+        [InlineData("\"J\u00fcrgen\" <sip:j@h>;tag=9", "\"J\u00fcrgen\" <sip:j@h>;tag=9")]
+        [InlineData("", "")]
+        [InlineData("   ", "")]
+        public void TheEchoWritesEachValueAsItsStringWas(string from, string echoed)
+        {
+            string request = "MESSAGE sip:b@h SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom:" + from + "\r\n" +
+                "To: <sip:b@h>\r\nCall-ID:  c1 \r\nCSeq: 7 MESSAGE\r\nContent-Length: 0\r\n\r\n";
+            byte[] bytes = Encoding.UTF8.GetBytes(request);
+            var m = new SipMessage();
+            new SipParser().Parse(bytes, 0, bytes.Length, false, m, new ParseResult());
+
+            byte[] answer = SipWriter.Response(200, "OK").EchoRequest(m, "dp", 3, 0).ToBytes();
+
+            Assert.Equal(Encoding.UTF8.GetBytes("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: " + echoed + "\r\n" +
+                "To: <sip:b@h>;tag=dp3\r\nCall-ID: c1\r\nCSeq: 7 MESSAGE\r\nContent-Length: 0\r\n\r\n"), answer);
+            Assert.Equal(echoed, m.GetHeader("From"));
+        }
+
+        [Theory]
+        [InlineData("<sip:b@h>;tag=x", "<sip:b@h>;tag=x")]
+        [InlineData("<sip:b@h;tag=x>", "<sip:b@h;tag=x>;tag=dp")]
+        [InlineData("<sip:b@h>;foo=1", "<sip:b@h>;foo=1;tag=dp")]
+        [InlineData("\"a;tag=x\" <sip:b@h>", "\"a;tag=x\" <sip:b@h>;tag=dp")]
+        public void TheEchoAddsItsTagToATheToWithoutOne(string to, string echoed)
+        {
+            string request = "MESSAGE sip:b@h SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:a@h>;tag=1\r\n" +
+                "To: " + to + "\r\nCall-ID: c1\r\nCSeq: 7 MESSAGE\r\nContent-Length: 0\r\n\r\n";
+            byte[] bytes = Encoding.ASCII.GetBytes(request);
+            var m = new SipMessage();
+            new SipParser().Parse(bytes, 0, bytes.Length, false, m, new ParseResult());
+
+            string answer = Encoding.ASCII.GetString(SipWriter.Response(200, "OK").EchoRequest(m, "dp", 0, 0).ToBytes());
+
+            Assert.Contains("\r\nTo: " + echoed + "\r\n", answer);
+        }
     }
 }
