@@ -305,14 +305,24 @@ namespace DeskPhone.Xml
             }
             else
             {
-                // The first bytes compared here, the rest in NameIs: the names a tag carries mostly differ in their first.
+                // The names compared here, not in a method under this one: a frame (204 B) less under every attribute a
+                // BLF key's NOTIFY asks for (h-notifyturn). A name read ends at '=' or white space.
                 for (int i = _state >> CountShift; --i >= 0;)
                 {
-                    if (_data[_offsets[i]] == name[0] && NameIs(_offsets[i], name))
+                    at = _offsets[i];
+                    int j = 0;
+                    if (at + name.Length < _end)
                     {
-                        at = _offsets[i];
+                        while (j < name.Length && _data[at + j] == name[j])
+                        {
+                            j++;
+                        }
+                    }
+                    if (j == name.Length && NameEnds(_data[at + j]))
+                    {
                         break;
                     }
+                    at = -1;
                 }
             }
             if (at >= 0)
@@ -323,24 +333,6 @@ namespace DeskPhone.Xml
                 }
             }
             return at;
-        }
-
-        /// <summary>Whether the attribute name at <paramref name="at"/> is <paramref name="name"/> (its first byte compared).</summary>
-        private bool NameIs(int at, string name)
-        {
-            int length = name.Length;
-            if (at + length >= _end)
-            {
-                return false;
-            }
-            for (int i = 1; i < length; i++)
-            {
-                if (_data[at + i] != name[i])
-                {
-                    return false;
-                }
-            }
-            return NameEnds(_data[at + length]);
         }
 
         /// <summary>
@@ -399,6 +391,9 @@ namespace DeskPhone.Xml
             return Kind;
         }
 
+        // A start tag and its attributes are read here, not in methods of their own: ReadStartTag (216 B) and
+        // ReadAttribute (216 B) were two frames more under every attribute's checks of a BLF key's NOTIFY, the deepest
+        // point of its turn (docs/benchmarks.md, h-notifyturn).
         private int ReadNode()
         {
             if ((_state & Failed) != 0)
@@ -434,7 +429,12 @@ namespace DeskPhone.Xml
                 // string object on nanoCLR: up to five a node were garbage under a NOTIFY's Apply, h-notifyread).
                 if (_pos + 1 >= _end || _data[_pos + 1] != (byte)'?' && _data[_pos + 1] != (byte)'!')
                 {
-                    return _pos + 1 < _end && _data[_pos + 1] == (byte)'/' ? ReadEndTag() : ReadStartTag();
+                    if (_pos + 1 < _end && _data[_pos + 1] == (byte)'/')
+                    {
+                        return ReadEndTag();
+                    }
+                    // A start tag: read below.
+                    break;
                 }
                 if (_data[_pos + 1] == (byte)'?')
                 {
@@ -458,10 +458,6 @@ namespace DeskPhone.Xml
                 }
                 return Fail("DTDs and declarations are not accepted");
             }
-        }
-
-        private int ReadStartTag()
-        {
             if ((_state & RootClosed) != 0)
             {
                 return Fail("content after the root element");
@@ -502,23 +498,19 @@ namespace DeskPhone.Xml
                         return Fail("more than one root element");
                     }
                     _state |= RootSeen;
+                    if (_depth >= ((int)_limits & 0xFF))
+                    {
+                        return Fail("nesting deeper than " + ((int)_limits & 0xFF).ToString());
+                    }
                     if (b == (byte)'/')
                     {
                         if (_depth == 0)
                         {
                             _state |= RootClosed;
                         }
-                        if (_depth >= ((int)_limits & 0xFF))
-                        {
-                            return Fail("nesting deeper than " + ((int)_limits & 0xFF).ToString());
-                        }
                     }
                     else
                     {
-                        if (_depth >= ((int)_limits & 0xFF))
-                        {
-                            return Fail("nesting deeper than " + ((int)_limits & 0xFF).ToString());
-                        }
                         _offsets[_offsets.Length - 1 - _depth] = nameStart;
                         _depth++;
                     }
@@ -530,104 +522,89 @@ namespace DeskPhone.Xml
                 {
                     return Fail("expected white space before an attribute");
                 }
-                if (!ReadAttribute())
+                // An attribute: its name's start, then its value's (one local for both: the name is kept by Keep at the
+                // end, its start taken back from the tag's offsets only for a message).
+                int at = _pos;
+                if (!ScanName())
+                {
+                    return Fail("bad attribute name");
+                }
+                // The name checked, not made a string: only an error says it (AttributeName).
+                if (!Check(at, _pos))
+                {
+                    return XmlNodeKind.Error;
+                }
+                SkipSpace();
+                if (_pos >= _end || _data[_pos] != (byte)'=')
+                {
+                    return Fail("attribute " + AttributeName(at) + " has no value");
+                }
+                _pos++;
+                SkipSpace();
+                if (_pos >= _end || (_data[_pos] != (byte)'"' && _data[_pos] != (byte)'\''))
+                {
+                    return Fail("attribute " + AttributeName(at) + " value is not quoted");
+                }
+                // b is the quote now.
+                b = _data[_pos++];
+                int value = _pos;
+                while (_pos < _end && _data[_pos] != b)
+                {
+                    if (_data[_pos] == (byte)'<')
+                    {
+                        return Fail("'<' inside attribute " + AttributeName(at));
+                    }
+                    _pos++;
+                }
+                if (_pos >= _end)
+                {
+                    return Fail("unterminated value of attribute " + AttributeName(at));
+                }
+                // The value checked as it would be decoded (entities, UTF-8, length), made a string only when asked for.
+                if (!Check(value, _pos))
+                {
+                    return XmlNodeKind.Error;
+                }
+                _pos++;
+                if (!Keep(at))
                 {
                     return XmlNodeKind.Error;
                 }
             }
         }
 
-        private bool ReadAttribute()
-        {
-            int nameStart = _pos;
-            if (!ScanName())
-            {
-                Fail("bad attribute name");
-                return false;
-            }
-            // The name checked, not made a string: only an error says it (AttributeName).
-            if (!Check(nameStart, _pos))
-            {
-                return false;
-            }
-            SkipSpace();
-            if (_pos >= _end || _data[_pos] != (byte)'=')
-            {
-                Fail("attribute " + AttributeName(nameStart) + " has no value");
-                return false;
-            }
-            _pos++;
-            SkipSpace();
-            if (_pos >= _end || (_data[_pos] != (byte)'"' && _data[_pos] != (byte)'\''))
-            {
-                Fail("attribute " + AttributeName(nameStart) + " value is not quoted");
-                return false;
-            }
-            byte quote = _data[_pos++];
-            // The value's start (h-turnframes: one local the less).
-            int value = _pos;
-            while (_pos < _end && _data[_pos] != quote)
-            {
-                if (_data[_pos] == (byte)'<')
-                {
-                    Fail("'<' inside attribute " + AttributeName(nameStart));
-                    return false;
-                }
-                _pos++;
-            }
-            if (_pos >= _end)
-            {
-                Fail("unterminated value of attribute " + AttributeName(nameStart));
-                return false;
-            }
-            // The value checked as it would be decoded (entities, UTF-8, length), made a string only when asked for.
-            if (!Check(value, _pos))
-            {
-                return false;
-            }
-            _pos++;
-            return Keep(nameStart);
-        }
-
         /// <summary>
         /// Keeps the current start tag's attribute whose name starts at <paramref name="nameStart"/> (read and checked),
-        /// unless the tag has it already or has as many as it may: in its own frame, so ReadAttribute's, live under each
-        /// attribute's checks, stays at 228 B (docs/benchmarks.md, h-turnframes, h-notifyxml).
+        /// unless the tag has it already or has as many as it may: in its own frame, so ReadNode's, live under each
+        /// attribute's checks, stays small (docs/benchmarks.md, h-turnframes, h-notifyxml). The names are compared here,
+        /// not in a method under this one: a frame (204 B) less under every attribute of a BLF key's NOTIFY (h-notifyturn).
         /// </summary>
         private bool Keep(int nameStart)
         {
-            int count = _state >> CountShift;
-            for (int i = 0; i < count; i++)
+            for (int i = 0; i < _state >> CountShift; i++)
             {
-                if (_data[_offsets[i]] == _data[nameStart] && SameName(_offsets[i], nameStart))
+                // Equal up to where both names end ('=' or white space: all that may follow a name read already).
+                int a = _offsets[i];
+                int b = nameStart;
+                while (_data[a] == _data[b] && !NameEnds(_data[a]))
+                {
+                    a++;
+                    b++;
+                }
+                if (NameEnds(_data[a]) && NameEnds(_data[b]))
                 {
                     Fail("duplicate attribute " + AttributeName(nameStart));
                     return false;
                 }
             }
-            if (count == _offsets.Length - ((int)_limits & 0xFF))
+            if (_state >> CountShift == _offsets.Length - ((int)_limits & 0xFF))
             {
-                Fail("more than " + count.ToString() + " attributes");
+                Fail("more than " + (_state >> CountShift).ToString() + " attributes");
                 return false;
             }
-            _offsets[count] = nameStart;
+            _offsets[_state >> CountShift] = nameStart;
             _state += 1 << CountShift;
             return true;
-        }
-
-        /// <summary>Whether the attribute names read at <paramref name="a"/> and <paramref name="b"/> are the same.</summary>
-        private bool SameName(int a, int b)
-        {
-            while (_data[a] == _data[b])
-            {
-                if (NameEnds(_data[a]))
-                {
-                    return true;
-                }
-                a++;
-                b++;
-            }
-            return NameEnds(_data[a]) && NameEnds(_data[b]);
         }
 
         /// <summary>The name (an attribute's or an element's) at <paramref name="at"/> for a message (checked already).</summary>
