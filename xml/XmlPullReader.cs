@@ -396,6 +396,8 @@ namespace DeskPhone.Xml
         // point of its turn (docs/benchmarks.md, h-notifyturn).
         private int ReadNode()
         {
+            // What ReadText returned, then the start tag's name start: one local for both (a frame slot less).
+            int at;
             if ((_state & Failed) != 0)
             {
                 return XmlNodeKind.Error;
@@ -414,14 +416,14 @@ namespace DeskPhone.Xml
                 }
                 if (++_nodes > ((int)_limits >> 8 & 0xFFFFFF))
                 {
-                    return Fail("more than " + ((int)_limits >> 8 & 0xFFFFFF).ToString() + " nodes");
+                    return Fail("more than " + Number((int)_limits >> 8 & 0xFFFFFF) + " nodes");
                 }
                 if (_data[_pos] != (byte)'<')
                 {
-                    int kind = ReadText();
-                    if (kind != 0)
+                    at = ReadText();
+                    if (at != 0)
                     {
-                        return kind;
+                        return at;
                     }
                     continue;
                 }
@@ -463,22 +465,27 @@ namespace DeskPhone.Xml
                 return Fail("content after the root element");
             }
             _pos++;
-            int nameStart = _pos;
+            at = _pos;
             if (!ScanName())
             {
                 return Fail("bad element name");
             }
             // The name checked (UTF-8; ScanName let no control character through), made a string only when asked for.
-            if (!Ascii(nameStart, _pos) && !Check(nameStart, _pos))
+            if (!Ascii(at, _pos) && !Check(at, _pos))
             {
                 return XmlNodeKind.Error;
             }
             while (true)
             {
-                bool space = SkipSpace();
+                // White space is what may come before an attribute, and none is needed before '>' or "/>": no bool for
+                // whether there was some.
+                if (!SkipSpace() && _pos < _end && _data[_pos] != (byte)'>' && _data[_pos] != (byte)'/')
+                {
+                    return Fail("expected white space before an attribute");
+                }
                 if (_pos >= _end)
                 {
-                    return Fail("unterminated start tag <" + AttributeName(nameStart) + ">");
+                    return Fail("unterminated start tag <" + AttributeName(at) + ">");
                 }
                 byte b = _data[_pos];
                 if (b == (byte)'>' || b == (byte)'/')
@@ -500,7 +507,7 @@ namespace DeskPhone.Xml
                     _state |= RootSeen;
                     if (_depth >= ((int)_limits & 0xFF))
                     {
-                        return Fail("nesting deeper than " + ((int)_limits & 0xFF).ToString());
+                        return Fail("nesting deeper than " + Number((int)_limits & 0xFF));
                     }
                     if (b == (byte)'/')
                     {
@@ -511,67 +518,74 @@ namespace DeskPhone.Xml
                     }
                     else
                     {
-                        _offsets[_offsets.Length - 1 - _depth] = nameStart;
+                        _offsets[_offsets.Length - 1 - _depth] = at;
                         _depth++;
                     }
-                    _at = nameStart;
+                    _at = at;
                     IsEmptyElement = b == (byte)'/';
                     return XmlNodeKind.StartElement;
                 }
-                if (!space)
-                {
-                    return Fail("expected white space before an attribute");
-                }
-                // An attribute: its name's start, then its value's (one local for both: the name is kept by Keep at the
-                // end, its start taken back from the tag's offsets only for a message).
-                int at = _pos;
+                // An attribute: its name's start (its value's is the byte after the quote that follows the name).
+                int attribute = _pos;
                 if (!ScanName())
                 {
                     return Fail("bad attribute name");
                 }
                 // The name checked, not made a string: only an error says it (AttributeName).
-                if (!Check(at, _pos))
+                if (!Check(attribute, _pos))
                 {
                     return XmlNodeKind.Error;
                 }
                 SkipSpace();
                 if (_pos >= _end || _data[_pos] != (byte)'=')
                 {
-                    return Fail("attribute " + AttributeName(at) + " has no value");
+                    return Fail("attribute " + AttributeName(attribute) + " has no value");
                 }
                 _pos++;
                 SkipSpace();
                 if (_pos >= _end || (_data[_pos] != (byte)'"' && _data[_pos] != (byte)'\''))
                 {
-                    return Fail("attribute " + AttributeName(at) + " value is not quoted");
+                    return Fail("attribute " + AttributeName(attribute) + " value is not quoted");
                 }
                 // b is the quote now.
                 b = _data[_pos++];
-                int value = _pos;
                 while (_pos < _end && _data[_pos] != b)
                 {
                     if (_data[_pos] == (byte)'<')
                     {
-                        return Fail("'<' inside attribute " + AttributeName(at));
+                        return Fail("'<' inside attribute " + AttributeName(attribute));
                     }
                     _pos++;
                 }
                 if (_pos >= _end)
                 {
-                    return Fail("unterminated value of attribute " + AttributeName(at));
+                    return Fail("unterminated value of attribute " + AttributeName(attribute));
                 }
                 // The value checked as it would be decoded (entities, UTF-8, length), made a string only when asked for.
-                if (!Check(value, _pos))
+                if (!Check(ValueStart(attribute), _pos))
                 {
                     return XmlNodeKind.Error;
                 }
                 _pos++;
-                if (!Keep(at))
+                if (!Keep(attribute))
                 {
                     return XmlNodeKind.Error;
                 }
             }
         }
+
+        /// <summary>The byte after the quote that opens the value of the attribute read at <paramref name="name"/>.</summary>
+        private int ValueStart(int name)
+        {
+            while (_data[name] != (byte)'"' && _data[name] != (byte)'\'')
+            {
+                name++;
+            }
+            return name + 1;
+        }
+
+        /// <summary>A number for a message, made a string in a frame of its own: no temporary in its caller's.</summary>
+        private static string Number(int n) => n.ToString();
 
         /// <summary>
         /// Keeps the current start tag's attribute whose name starts at <paramref name="nameStart"/> (read and checked),
@@ -599,7 +613,7 @@ namespace DeskPhone.Xml
             }
             if (_state >> CountShift == _offsets.Length - ((int)_limits & 0xFF))
             {
-                Fail("more than " + (_state >> CountShift).ToString() + " attributes");
+                Fail("more than " + Number(_state >> CountShift) + " attributes");
                 return false;
             }
             _offsets[_state >> CountShift] = nameStart;
