@@ -24,7 +24,9 @@ namespace DeskPhone.Xml
         // starts from the last slot down (MaxDepth, the root's last): end tags are matched and attributes read in the
         // document's own bytes, and no attribute becomes a string until a consumer asks for it. One int array of 32
         // (148 B) for what were two string arrays of 16 and two int arrays (600 B, and every attribute's name and value
-        // as strings) under a BLF key's NOTIFY (docs/benchmarks.md, h-notifyxml).
+        // as strings) under a BLF key's NOTIFY (docs/benchmarks.md, h-notifyxml). Two slots an int, 16 bits each from the
+        // document's start, for a document of at most 65,535 bytes (every SIP body) and an even number of slots: 84 B,
+        // not 156, under a BLF key's NOTIFY (h-notifyturn); one slot an int else (Wide). Read and written by Slot, SetSlot.
         private readonly int[] _offsets;
 
         // MaxDepth (low 8 bits), MaxNodes (the next 24) and MaxValueBytes (the high 32): one field (a long is one 12-byte
@@ -33,12 +35,13 @@ namespace DeskPhone.Xml
         private int _depth;
         private int _nodes;
 
-        // RootSeen, RootClosed, Failed, then the current start tag's attribute count from bit CountShift.
+        // RootSeen, RootClosed, Failed, Wide, then the current start tag's attribute count from bit CountShift.
         private int _state;
         private const int RootSeen = 1;
         private const int RootClosed = 2;
         private const int Failed = 4;
-        private const int CountShift = 3;
+        private const int Wide = 8;
+        private const int CountShift = 4;
 
         /// <summary>
         /// The limits for the SIP event bodies (PIDF, dialog-info, reginfo, feature events) and provisioning's file lists.
@@ -55,7 +58,15 @@ namespace DeskPhone.Xml
             _end = offset + length;
             _pos = offset;
             _limits = 16 | 2048 << 8 | 4096L << 32;
-            _offsets = new int[32];
+            if (length > 0xFFFF)
+            {
+                _state = Wide;
+                _offsets = new int[32];
+            }
+            else
+            {
+                _offsets = new int[16];
+            }
         }
 
         public XmlPullReader(byte[] data, int offset, int length, int maxDepth, int maxAttributes, int maxValueBytes, int maxNodes)
@@ -65,7 +76,36 @@ namespace DeskPhone.Xml
             _end = offset + length;
             _pos = offset;
             _limits = (uint)(maxDepth | maxNodes << 8) | (long)maxValueBytes << 32;
-            _offsets = new int[maxDepth + maxAttributes];
+            if (length > 0xFFFF || ((maxDepth + maxAttributes) & 1) != 0)
+            {
+                _state = Wide;
+                _offsets = new int[maxDepth + maxAttributes];
+            }
+            else
+            {
+                _offsets = new int[(maxDepth + maxAttributes) >> 1];
+            }
+        }
+
+        /// <summary>How many slots <see cref="_offsets"/> holds (attributes and open elements).</summary>
+        private int Slots => (_state & Wide) != 0 ? _offsets.Length : _offsets.Length << 1;
+
+        /// <summary>The document position kept in slot <paramref name="i"/>.</summary>
+        private int Slot(int i) => (_state & Wide) != 0 ? _offsets[i] : _start + (_offsets[i >> 1] >> ((i & 1) << 4) & 0xFFFF);
+
+        /// <summary>Keeps document position <paramref name="at"/> in slot <paramref name="i"/>.</summary>
+        private void SetSlot(int i, int at)
+        {
+            if ((_state & Wide) != 0)
+            {
+                _offsets[i] = at;
+            }
+            else
+            {
+                // The other slot of the int kept: shift 0 or 16.
+                at = (at - _start) << ((i & 1) << 4);
+                _offsets[i >> 1] = _offsets[i >> 1] & ~(0xFFFF << ((i & 1) << 4)) | at;
+            }
         }
 
         // Where the current node's name (a start or end tag's) or text starts, a CDATA section's as ~start (no entity
@@ -301,7 +341,7 @@ namespace DeskPhone.Xml
             int at = -1;
             if (name == null)
             {
-                at = _offsets[index];
+                at = Slot(index);
             }
             else
             {
@@ -309,7 +349,7 @@ namespace DeskPhone.Xml
                 // BLF key's NOTIFY asks for (h-notifyturn). A name read ends at '=' or white space.
                 for (int i = _state >> CountShift; --i >= 0;)
                 {
-                    at = _offsets[i];
+                    at = Slot(i);
                     int j = 0;
                     if (at + name.Length < _end)
                     {
@@ -342,7 +382,7 @@ namespace DeskPhone.Xml
 
         public string GetAttributeName(int index)
         {
-            int at = _offsets[index];
+            int at = Slot(index);
             return Decode(at, NameEnd(at) - at);
         }
 
@@ -518,7 +558,7 @@ namespace DeskPhone.Xml
                     }
                     else
                     {
-                        _offsets[_offsets.Length - 1 - _depth] = at;
+                        SetSlot(Slots - 1 - _depth, at);
                         _depth++;
                     }
                     _at = at;
@@ -598,7 +638,7 @@ namespace DeskPhone.Xml
             for (int i = 0; i < _state >> CountShift; i++)
             {
                 // Equal up to where both names end ('=' or white space: all that may follow a name read already).
-                int a = _offsets[i];
+                int a = Slot(i);
                 int b = nameStart;
                 while (_data[a] == _data[b] && !NameEnds(_data[a]))
                 {
@@ -611,12 +651,12 @@ namespace DeskPhone.Xml
                     return false;
                 }
             }
-            if (_state >> CountShift == _offsets.Length - ((int)_limits & 0xFF))
+            if (_state >> CountShift == Slots - ((int)_limits & 0xFF))
             {
                 Fail("more than " + Number(_state >> CountShift) + " attributes");
                 return false;
             }
-            _offsets[_state >> CountShift] = nameStart;
+            SetSlot(_state >> CountShift, nameStart);
             _state += 1 << CountShift;
             return true;
         }
@@ -693,7 +733,7 @@ namespace DeskPhone.Xml
             int top = _depth - 1;
             // The open element's name is the end tag's when its bytes are and it ends there (white space, '>' or '/'
             // follows a name in a start tag): no scan of its length.
-            top = _offsets[_offsets.Length - 1 - top];
+            top = Slot(Slots - 1 - top);
             if (!SameBytes(top, nameLength, nameStart, nameLength) || _data[top + nameLength] > (byte)' ' &&
                 _data[top + nameLength] != (byte)'>' && _data[top + nameLength] != (byte)'/')
             {
@@ -1050,7 +1090,7 @@ namespace DeskPhone.Xml
             return true;
         }
 
-        private string OpenName(int level) => AttributeName(_offsets[_offsets.Length - 1 - level]);
+        private string OpenName(int level) => AttributeName(Slot(Slots - 1 - level));
 
         private int Fail(string message)
         {
