@@ -32,8 +32,9 @@ namespace DeskPhone.Xml
         // MaxDepth (low 8 bits), MaxNodes (the next 24) and MaxValueBytes (the high 32): one field (a long is one 12-byte
         // field as an int is), the limits being read only on a node's, a tag's or a value's way (h-notifyread).
         private readonly long _limits;
+        // The open elements (low 8 bits: MaxDepth is at most 255) and the nodes read (above): one field, not two (12 B
+        // less a reader, under every BLF key's NOTIFY, h-notifyturn).
         private int _depth;
-        private int _nodes;
 
         // RootSeen, RootClosed, Failed, Wide, then the current start tag's attribute count from bit CountShift.
         private int _state;
@@ -154,7 +155,7 @@ namespace DeskPhone.Xml
         /// Nesting level of the current node: for a start or end tag the element's own (1 for the root, 2 for its
         /// children, the same at both tags), for text the level of the element that holds it.
         /// </summary>
-        public int Depth => Kind == XmlNodeKind.EndElement || IsEmptyElement ? _depth + 1 : _depth;
+        public int Depth => Kind == XmlNodeKind.EndElement || IsEmptyElement ? (_depth & 0xFF) + 1 : _depth & 0xFF;
 
         /// <summary>
         /// Whether the current start or end tag's name is the ASCII <paramref name="name"/>, compared in the document's
@@ -448,13 +449,13 @@ namespace DeskPhone.Xml
             {
                 if (_pos >= _end)
                 {
-                    if (_depth > 0)
+                    if ((_depth & 0xFF) > 0)
                     {
-                        return Fail("document ends inside <" + OpenName(_depth - 1) + ">");
+                        return Fail("document ends inside <" + OpenName((_depth & 0xFF) - 1) + ">");
                     }
                     return (_state & RootSeen) != 0 ? XmlNodeKind.EndOfDocument : Fail("no root element");
                 }
-                if (++_nodes > ((int)_limits >> 8 & 0xFFFFFF))
+                if ((_depth += 0x100) >> 8 > ((int)_limits >> 8 & 0xFFFFFF))
                 {
                     return Fail("more than " + Number((int)_limits >> 8 & 0xFFFFFF) + " nodes");
                 }
@@ -540,25 +541,25 @@ namespace DeskPhone.Xml
                         }
                     }
                     _pos++;
-                    if (_depth == 0 && (_state & RootSeen) != 0)
+                    if ((_depth & 0xFF) == 0 && (_state & RootSeen) != 0)
                     {
                         return Fail("more than one root element");
                     }
                     _state |= RootSeen;
-                    if (_depth >= ((int)_limits & 0xFF))
+                    if ((_depth & 0xFF) >= ((int)_limits & 0xFF))
                     {
                         return Fail("nesting deeper than " + Number((int)_limits & 0xFF));
                     }
                     if (b == (byte)'/')
                     {
-                        if (_depth == 0)
+                        if ((_depth & 0xFF) == 0)
                         {
                             _state |= RootClosed;
                         }
                     }
                     else
                     {
-                        SetSlot(Slots - 1 - _depth, at);
+                        SetSlot(Slots - 1 - (_depth & 0xFF), at);
                         _depth++;
                     }
                     _at = at;
@@ -725,12 +726,12 @@ namespace DeskPhone.Xml
                 return Fail("unterminated end tag");
             }
             _pos++;
-            if (_depth == 0)
+            if ((_depth & 0xFF) == 0)
             {
                 _pos = tagStart;
                 return Fail("end tag without a start tag");
             }
-            int top = _depth - 1;
+            int top = (_depth & 0xFF) - 1;
             // The open element's name is the end tag's when its bytes are and it ends there (white space, '>' or '/'
             // follows a name in a start tag): no scan of its length.
             top = Slot(Slots - 1 - top);
@@ -738,10 +739,10 @@ namespace DeskPhone.Xml
                 _data[top + nameLength] != (byte)'>' && _data[top + nameLength] != (byte)'/')
             {
                 _pos = tagStart;
-                return Fail("end tag does not match <" + OpenName(_depth - 1) + ">");
+                return Fail("end tag does not match <" + OpenName((_depth & 0xFF) - 1) + ">");
             }
             _depth--;
-            if (_depth == 0)
+            if ((_depth & 0xFF) == 0)
             {
                 _state |= RootClosed;
             }
@@ -774,7 +775,7 @@ namespace DeskPhone.Xml
             {
                 return 0;
             }
-            if (_depth == 0)
+            if ((_depth & 0xFF) == 0)
             {
                 _pos = start;
                 return Fail("text outside the root element");
@@ -795,7 +796,7 @@ namespace DeskPhone.Xml
 
         private int ReadCData()
         {
-            if (_depth == 0)
+            if ((_depth & 0xFF) == 0)
             {
                 return Fail("CDATA outside the root element");
             }
