@@ -437,8 +437,12 @@ namespace DeskPhone.Xml
         // point of its turn (docs/benchmarks.md, h-notifyturn).
         private int ReadNode()
         {
-            // What ReadText returned, then the start tag's name start: one local for both (a frame slot less).
+            // What ReadText returned, then the tag's name start (a start tag's) or its open element's (an end tag's): one
+            // local for both (a frame slot less); an attribute's name start or an end tag's; a tag's byte, a quote or an
+            // end tag's name length.
             int at;
+            int attribute;
+            int b;
             if ((_state & Failed) != 0)
             {
                 return XmlNodeKind.Error;
@@ -474,7 +478,44 @@ namespace DeskPhone.Xml
                 {
                     if (_pos + 1 < _end && _data[_pos + 1] == (byte)'/')
                     {
-                        return ReadEndTag();
+                        // An end tag, read here as a start tag is (ReadEndTag was a frame of 228 B under its name's
+                        // reads, h-notifyturn): its name's start, then its length; its '<' is 2 bytes before its name.
+                        _pos += 2;
+                        attribute = _pos;
+                        if (!ScanName())
+                        {
+                            return Fail("bad end tag");
+                        }
+                        b = _pos - attribute;
+                        SkipSpace();
+                        if (_pos >= _end || _data[_pos] != (byte)'>')
+                        {
+                            return Fail("unterminated end tag");
+                        }
+                        _pos++;
+                        if ((_depth & 0xFF) == 0)
+                        {
+                            _pos = attribute - 2;
+                            return Fail("end tag without a start tag");
+                        }
+                        // The open element's name is the end tag's when its bytes are and it ends there (white space,
+                        // '>' or '/' follows a name in a start tag): no scan of its length.
+                        at = Slot(Slots - (_depth & 0xFF));
+                        if (!SameBytes(at, b, attribute, b) || _data[at + b] > (byte)' ' &&
+                            _data[at + b] != (byte)'>' && _data[at + b] != (byte)'/')
+                        {
+                            _pos = attribute - 2;
+                            return Fail("end tag does not match <" + OpenName((_depth & 0xFF) - 1) + ">");
+                        }
+                        _depth--;
+                        if ((_depth & 0xFF) == 0)
+                        {
+                            _state |= RootClosed;
+                        }
+                        // The open element's bytes, checked when its start tag was read: no string for an end tag (Name
+                        // makes one).
+                        _at = attribute;
+                        return XmlNodeKind.EndElement;
                     }
                     // A start tag: read below.
                     break;
@@ -528,7 +569,7 @@ namespace DeskPhone.Xml
                 {
                     return Fail("unterminated start tag <" + AttributeName(at) + ">");
                 }
-                byte b = _data[_pos];
+                b = _data[_pos];
                 if (b == (byte)'>' || b == (byte)'/')
                 {
                     // b is '/' for an empty element: no bool beside it (h-turnframes).
@@ -567,7 +608,7 @@ namespace DeskPhone.Xml
                     return XmlNodeKind.StartElement;
                 }
                 // An attribute: its name's start (its value's is the byte after the quote that follows the name).
-                int attribute = _pos;
+                attribute = _pos;
                 if (!ScanName())
                 {
                     return Fail("bad attribute name");
@@ -710,58 +751,19 @@ namespace DeskPhone.Xml
             return true;
         }
 
-        private int ReadEndTag()
-        {
-            int tagStart = _pos;
-            _pos += 2;
-            int nameStart = _pos;
-            if (!ScanName())
-            {
-                return Fail("bad end tag");
-            }
-            int nameLength = _pos - nameStart;
-            SkipSpace();
-            if (_pos >= _end || _data[_pos] != (byte)'>')
-            {
-                return Fail("unterminated end tag");
-            }
-            _pos++;
-            if ((_depth & 0xFF) == 0)
-            {
-                _pos = tagStart;
-                return Fail("end tag without a start tag");
-            }
-            int top = (_depth & 0xFF) - 1;
-            // The open element's name is the end tag's when its bytes are and it ends there (white space, '>' or '/'
-            // follows a name in a start tag): no scan of its length.
-            top = Slot(Slots - 1 - top);
-            if (!SameBytes(top, nameLength, nameStart, nameLength) || _data[top + nameLength] > (byte)' ' &&
-                _data[top + nameLength] != (byte)'>' && _data[top + nameLength] != (byte)'/')
-            {
-                _pos = tagStart;
-                return Fail("end tag does not match <" + OpenName((_depth & 0xFF) - 1) + ">");
-            }
-            _depth--;
-            if ((_depth & 0xFF) == 0)
-            {
-                _state |= RootClosed;
-            }
-            // The open element's bytes, checked when its start tag was read: no string for an end tag (Name makes one).
-            _at = nameStart;
-            return XmlNodeKind.EndElement;
-        }
-
         /// <summary>Returns Text, Error, or 0 when the run was white space only (skipped).</summary>
         private int ReadText()
         {
             int start = _pos;
-            // The first entity reference's '&' (-1: none, the common case: decoded at once), and -2 while only white
-            // space was read: one local for both.
+            // The first byte that needs a check (an entity reference's '&', a byte outside ASCII, a control character;
+            // -1: none, the common case), and -2 while only white space was read: one local for both. The bytes are
+            // classed in this loop, not by Ascii after it: a frame (204 B) less under every text of a BLF key's NOTIFY
+            // (h-notifyturn).
             int amp = -2;
             while (_pos < _end && _data[_pos] != (byte)'<')
             {
                 byte b = _data[_pos];
-                if (b == (byte)'&' && amp < 0)
+                if (amp < 0 && (b == (byte)'&' || b >= 0x80 || b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D))
                 {
                     amp = _pos;
                 }
@@ -782,11 +784,11 @@ namespace DeskPhone.Xml
             }
             if (_pos - start > (int)(_limits >> 32))
             {
-                return Fail("value longer than " + ((int)(_limits >> 32)).ToString() + " bytes");
+                return Fail("value longer than " + Number((int)(_limits >> 32)) + " bytes");
             }
             // Checked as it would be decoded (entities, control characters, UTF-8), made a string only when Value is
             // asked for: no string for a text that is only compared (ValueIs), h-notifyread.
-            if (!(amp < 0 && Ascii(start, _pos)) && !Check(start, _pos))
+            if (amp >= 0 && !Check(start, _pos))
             {
                 return XmlNodeKind.Error;
             }
