@@ -350,6 +350,63 @@ namespace DeskPhone.Firmware.Tests.Xml
             Assert.Contains("more than 2048 nodes", nodes[nodes.Count - 1]);
         }
 
+        /// <summary>
+        /// The open elements and the attributes are kept two to an int for a document of at most 65,535 bytes, one an
+        /// int for a longer one or an odd number of slots (h-notifyturn): each way, at an offset in its buffer, all 16
+        /// levels' end tags match their start tags, all 16 attributes are read back, and the limits answer as before.
+        /// </summary>
+        [Theory]
+        [InlineData(0, 0)]
+        [InlineData(7, 0)]
+        [InlineData(7, 70000)]
+        public void SlotsKeepEveryLevelAndAttribute(int offset, int filler)
+        {
+            var sb = new StringBuilder("<!--").Append('c', filler).Append("-->");
+            for (int i = 0; i < 15; i++) sb.Append("<e").Append(i).Append(" a='").Append(i).Append("'>");
+            sb.Append("<t");
+            for (int i = 0; i < 16; i++) sb.Append(" n").Append(i).Append("='v").Append(i).Append('\'');
+            sb.Append("/>");
+            for (int i = 14; i >= 0; i--) sb.Append("</e").Append(i).Append('>');
+            byte[] doc = Encoding.UTF8.GetBytes(sb.ToString());
+            byte[] buffer = new byte[offset + doc.Length + 3];
+            doc.CopyTo(buffer, offset);
+            var reader = new XmlPullReader(buffer, offset, doc.Length);
+            for (int i = 0; i < 15; i++)
+            {
+                Assert.True(reader.Next());
+                Assert.Equal("e" + i, reader.Name);
+                Assert.Equal(i.ToString(), reader.GetAttribute("a"));
+            }
+            Assert.True(reader.Next());
+            Assert.Equal(16, reader.AttributeCount);
+            for (int i = 0; i < 16; i++) Assert.Equal("v" + i, reader.GetAttribute("n" + i));
+            for (int i = 14; i >= 0; i--)
+            {
+                Assert.True(reader.Next());
+                Assert.True(reader.NameIs("e" + i));
+                Assert.Equal(XmlNodeKind.EndElement, reader.Kind);
+            }
+            Assert.False(reader.Next());
+            Assert.Null(reader.Error);
+
+            // A 17th level and a 17th attribute are refused, the mismatched end tag named.
+            string deep = sb.ToString().Replace("<t", "<e15><t");
+            Assert.Contains("nesting deeper than 16", Nodes(Reader(deep))[^1]);
+            string wrong = sb.ToString().Replace("</e3>", "</e4>");
+            Assert.Contains("end tag does not match <e3>", Nodes(Reader(wrong))[^1]);
+        }
+
+        [Fact]
+        public void AnOddNumberOfSlotsKeepsItsLimits()
+        {
+            byte[] doc = Encoding.UTF8.GetBytes("<a x='1' y='2'><b><c/></b></a>");
+            Assert.Equal(5, Nodes(new XmlPullReader(doc, 0, doc.Length, 3, 2, 100, 100)).Count - 1);
+            doc = Encoding.UTF8.GetBytes("<a x='1' y='2' z='3'/>");
+            Assert.Contains("more than 2 attributes", Nodes(new XmlPullReader(doc, 0, doc.Length, 3, 2, 100, 100))[0]);
+            doc = Encoding.UTF8.GetBytes("<a><b><c><d/></c></b></a>");
+            Assert.Contains("nesting deeper than 3", Nodes(new XmlPullReader(doc, 0, doc.Length, 3, 2, 100, 100))[^1]);
+        }
+
         [Theory]
         [InlineData(new byte[] { 0x3C, 0x61, 0x3E, 0xC3, 0x28, 0x3C, 0x2F, 0x61, 0x3E })] // bad continuation
         [InlineData(new byte[] { 0x3C, 0x61, 0x3E, 0xE2, 0x82, 0x3C, 0x2F, 0x61, 0x3E })] // truncated sequence before '<'
