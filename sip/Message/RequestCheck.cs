@@ -29,10 +29,10 @@ namespace DeskPhone.Sip.Message
             {
                 _ = m.RequestUri;
             }
-            string twice = RepeatedSingleHeader(m);
-            if (twice != null)
+            string faulty = RepeatedSingleHeader(m);
+            if (faulty != null)
             {
-                return Bad(m, r, "more than one " + twice + " header");
+                return Bad(m, r, "more than one " + faulty + " header");
             }
             if (m.CSeq < 0)
             {
@@ -44,14 +44,14 @@ namespace DeskPhone.Sip.Message
             // issue #17), a BYE's (issue #18), and the MESSAGE and NOTIFY stream's, whose kept URIs (about 1 KB with the
             // Request-URI's) were under every handler's turn at its lowest on the 80,896-byte board (h-checkparts).
             // Any other's only judged (NameAddr.Read without an address; both are there, judged above): no address, URI or
-            // part of them made (h-reqcheck). The name of a malformed one in the local of the repeat, null here: no slot
-            // more in this frame, under every URI's parse.
-            twice = m.Method == "INVITE" ? (m.From == null ? "From" : m.To == null ? "To" : null)
+            // part of them made (h-reqcheck). The name of a malformed one in the same local as a repeated header's (null
+            // here): no slot more in this frame, under every URI's parse.
+            faulty = m.Method == "INVITE" ? (m.From == null ? "From" : m.To == null ? "To" : null)
                 : !NameAddr.Read(m.First(HeaderNames.FromKind).ToCharArray(), null) ? "From"
                 : !NameAddr.Read(m.First(HeaderNames.ToKind).ToCharArray(), null) ? "To" : null;
-            if (twice != null)
+            if (faulty != null)
             {
-                return Bad(m, r, "malformed " + twice + " header");
+                return Bad(m, r, "malformed " + faulty + " header");
             }
             // The To is well formed: the answer's echo adds its tag without parsing it again (SipWriter.EchoRequest).
             m.ReadBits |= SipMessage.ToChecked;
