@@ -10,8 +10,9 @@ namespace DeskPhone.Media.Rtp
     /// One call's voice (docs/media.md): every 20 ms a frame from the microphone is encoded and sent as RTP; what
     /// arrives goes through the jitter buffer, is decoded (a single lost frame concealed by repeating the last one at
     /// half level) and played; RTCP reports go out every 5 s on the next port. Driven by <see cref="Poll"/> from the
-    /// phone's loop; the frame buffers are allocated in the constructor and reused for every call the session carries,
-    /// what only some calls use (DTMF both ways, the received digits) by its first use in a call.
+    /// phone's loop; the datagram buffer is made by <see cref="Start"/> and let go by <see cref="Stop"/>, the frame of
+    /// samples by each turn with frames due, what only some calls use (DTMF both ways, the received digits) by its first
+    /// use in a call.
     /// </summary>
     // Its plain state (the counters Played, Silent) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
@@ -53,12 +54,14 @@ namespace DeskPhone.Media.Rtp
         public readonly JitterBuffer Jitter = new JitterBuffer();
         // The one datagram buffer: what arrives is read into it and taken at once (the jitter buffer copies the payload),
         // then the frames due and a report are written into it and sent (the channels copy), all in one turn.
-        // Made by Start and let go by Stop with the frame below (888 B): a call's end runs its history, LEDs and screen
-        // without them (issue #18: the call's end ran out of heap there on the 80,896-byte board).
+        // Made by Start and let go by Stop: a call's end runs its history, LEDs and screen without it (issue #18: the
+        // call's end ran out of heap there on the 80,896-byte board).
         private byte[] _datagram;
-        // The one frame of samples: the microphone's is read into it and sent, then what is played is decoded into it and
-        // written (the sinks copy), in turn; a concealment decodes the last payload again from the jitter buffer.
-        private short[] _frame;
+        // The frame of samples (the microphone's is read into it and sent, then what is played is decoded into it and
+        // written, the sinks copy; a concealment decodes the last payload again from the jitter buffer) is made by each
+        // turn that has frames due and let go at its end (Poll): held for the call, its 348 B were under every request
+        // of office's MESSAGE stream on the 80,896-byte board; a turn every 20 ms makes one, about one collection a
+        // second more at 15 KB free, 0.03 % of the board's CPU by h-gccost's count (docs/benchmarks.md h-restcut).
         // What only some calls use (a tone mixed in, DTMF either way, received digits): made by the first of them, null
         // in a plain call (four fields were 48 B of every session, h-callobj).
         private Rare _rare;
@@ -175,12 +178,10 @@ namespace DeskPhone.Media.Rtp
             try
             {
                 _datagram = new byte[MaxDatagram];
-                _frame = new short[AudioFrame.Samples];
             }
             catch (System.OutOfMemoryException)
             {
-                // No heap for the call's buffers: nothing open, as when a port cannot be bound.
-                _datagram = null;
+                // No heap for the call's buffer: nothing open, as when a port cannot be bound.
                 _rtp.Close();
                 _rtcpChannel.Close();
                 return false;
@@ -235,7 +236,6 @@ namespace DeskPhone.Media.Rtp
                 _rtp.Close();
                 _rtcpChannel.Close();
                 _datagram = null;
-                _frame = null;
                 if (_rare != null)
                 {
                     _rare.Mixed = null;
@@ -338,15 +338,17 @@ namespace DeskPhone.Media.Rtp
             }
             ReceiveRtp(nowMs);
             ReceiveRtcp(nowMs);
-            // The frames due sent, then as many played (each way the same clock).
+            // The frames due sent, then as many played (each way the same clock), through the turn's frame: none made
+            // when no frame is due; no heap for it, and the frames due are skipped as after a slow turn.
+            short[] frame = _frameDue <= nowMs ? NewFrame() : null;
             int frames = 0;
-            for (; _frameDue <= nowMs && frames < MaxCatchUpFrames; frames++, _frameDue += AudioFrame.Milliseconds)
+            for (; frame != null && _frameDue <= nowMs && frames < MaxCatchUpFrames; frames++, _frameDue += AudioFrame.Milliseconds)
             {
-                SendFrame();
+                SendFrame(frame);
             }
             for (int i = 0; i < frames; i++)
             {
-                PlayFrame();
+                PlayFrame(frame);
             }
             if (_frameDue <= nowMs)
             {
@@ -360,6 +362,18 @@ namespace DeskPhone.Media.Rtp
             {
                 _reportDue = nowMs + Rtcp.IntervalMs;
                 _rtcpChannel.Send(_datagram, Rtcp.Write(_datagram, nowMs, true, Stream));
+            }
+        }
+
+        private static short[] NewFrame()
+        {
+            try
+            {
+                return new short[AudioFrame.Samples];
+            }
+            catch (OutOfMemoryException)
+            {
+                return null;
             }
         }
 
@@ -478,11 +492,10 @@ namespace DeskPhone.Media.Rtp
             _flags = (_flags & ~(0xFF << DigitCountShift)) | (count << DigitCountShift) | DigitsNewBit;
         }
 
-        private void SendFrame()
+        private void SendFrame(short[] frame)
         {
             // The microphone is read even when muted, so it does not fall behind; muted or with nothing yet, silence
             // keeps the stream's timing (the other side hears nothing, not a gap it would conceal).
-            short[] frame = _frame;
             if (!_source.Read(frame) || Muted)
             {
                 Array.Clear(frame, 0, frame.Length);
@@ -500,9 +513,8 @@ namespace DeskPhone.Media.Rtp
             _rtp.Send(_datagram, RtpPacket.HeaderBytes + bytes);
         }
 
-        private void PlayFrame()
+        private void PlayFrame(short[] frame)
         {
-            short[] frame = _frame;
             int status = Jitter.Pop(out int offset, out int length);
             if (status == JitterBuffer.Silence)
             {

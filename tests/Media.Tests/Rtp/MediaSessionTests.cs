@@ -444,9 +444,13 @@ namespace DeskPhone.Media.Tests.Rtp
             Assert.False(_session.SendDigit('x'));
         }
 
-        /// <summary>The steady path (receive, jitter buffer, decode, play, encode, send, RTCP) allocates nothing.</summary>
+        /// <summary>
+        /// The steady path (receive, jitter buffer, decode, play, encode, send, RTCP) allocates nothing but the frame of
+        /// samples of each turn that has frames due, let go at the turn's end: a phone's requests between the turns do
+        /// not hold it (h-restcut); the polls without a frame due (three of four here) make none.
+        /// </summary>
         [Fact]
-        public void TheSteadyPathAllocatesNothing()
+        public void TheSteadyPathAllocatesOnlyTheFrameOfATurnWithFramesDue()
         {
             _rtp.Keep = false;
             _rtcp.Keep = false;
@@ -473,7 +477,9 @@ namespace DeskPhone.Media.Tests.Rtp
                 Run(t, t + 15);
             }
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.Equal(0, allocated);
+            // 700 turns with a frame due, each one short[] of the frame's samples (.NET's array header at most 32 B).
+            const int FrameBytes = 2 * AudioFrame.Samples;
+            Assert.InRange(allocated, 700L * FrameBytes, 700L * (FrameBytes + 32));
             Assert.True(_rtcp.SendCount >= 2);
             Assert.True(_session.Jitter.Concealed >= 5);
         }
