@@ -10,9 +10,9 @@ namespace DeskPhone.Media.Rtp
     /// One call's voice (docs/media.md): every 20 ms a frame from the microphone is encoded and sent as RTP; what
     /// arrives goes through the jitter buffer, is decoded (a single lost frame concealed by repeating the last one at
     /// half level) and played; RTCP reports go out every 5 s on the next port. Driven by <see cref="Poll"/> from the
-    /// phone's loop; the datagram buffer is made by <see cref="Start"/> and let go by <see cref="Stop"/>, the frame of
-    /// samples by each turn with frames due, what only some calls use (DTMF both ways, the received digits) by its first
-    /// use in a call.
+    /// phone's loop; the datagram buffer is made by each turn and the frame of samples by each turn with frames due, both
+    /// let go at the turn's end; what only some calls use (DTMF both ways, the received digits) is made by its first use
+    /// in a call.
     /// </summary>
     // Its plain state (the counters Played, Silent) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
@@ -52,16 +52,14 @@ namespace DeskPhone.Media.Rtp
         /// <summary>The call's RTP both ways as RTCP reports it: what is sent, what arrives, what the other side reports.</summary>
         public readonly RtpStream Stream = new RtpStream();
         public readonly JitterBuffer Jitter = new JitterBuffer();
-        // The one datagram buffer: what arrives is read into it and taken at once (the jitter buffer copies the payload),
-        // then the frames due and a report are written into it and sent (the channels copy), all in one turn.
-        // Made by Start and let go by Stop: a call's end runs its history, LEDs and screen without it (issue #18: the
-        // call's end ran out of heap there on the 80,896-byte board).
-        private byte[] _datagram;
-        // The frame of samples (the microphone's is read into it and sent, then what is played is decoded into it and
-        // written, the sinks copy; a concealment decodes the last payload again from the jitter buffer) is made by each
-        // turn that has frames due and let go at its end (Poll): held for the call, its 348 B were under every request
-        // of office's MESSAGE stream on the 80,896-byte board; a turn every 20 ms makes one, about one collection a
-        // second more at 15 KB free, 0.03 % of the board's CPU by h-gccost's count (docs/benchmarks.md h-restcut).
+        // The turn's buffers are made by the turn (Poll) and let go at its end, not held for the call: the datagram
+        // buffer (what arrives is read into it and taken at once, the jitter buffer copies the payload; then the frames
+        // due and a report are written into it and sent, the channels copy) by every turn, the frame of samples (the
+        // microphone's is read into it and sent, then what is played is decoded into it and written, the sinks copy; a
+        // concealment decodes the last payload again from the jitter buffer) by a turn with frames due. Held for the
+        // call, their 588 B were under every request of office's MESSAGE stream on the 80,896-byte board; made by the
+        // turn, about 3 collections a second more on the board (5 ms turns) at 15 KB free, about 0.1 % of its CPU by
+        // h-gccost's count of a collection (docs/benchmarks.md h-restcut).
         // What only some calls use (a tone mixed in, DTMF either way, received digits): made by the first of them, null
         // in a plain call (four fields were 48 B of every session, h-callobj).
         private Rare _rare;
@@ -175,17 +173,6 @@ namespace DeskPhone.Media.Rtp
                 _rtcpChannel.Close();
                 return false;
             }
-            try
-            {
-                _datagram = new byte[MaxDatagram];
-            }
-            catch (System.OutOfMemoryException)
-            {
-                // No heap for the call's buffer: nothing open, as when a port cannot be bound.
-                _rtp.Close();
-                _rtcpChannel.Close();
-                return false;
-            }
             // Resuming a held call continues its stream (same SSRC, the sequence on, the timestamp advanced by the time
             // held): the call is one RTP session, and peers drop a new SSRC's packets whose timestamps look old.
             bool resume = callId == CallId;
@@ -235,7 +222,6 @@ namespace DeskPhone.Media.Rtp
                 _flags = (_flags & ClockedBit) != 0 ? (_flags & ~ActiveBit) | HeldBit : _flags & ~ActiveBit;
                 _rtp.Close();
                 _rtcpChannel.Close();
-                _datagram = null;
                 if (_rare != null)
                 {
                     _rare.Mixed = null;
@@ -336,15 +322,21 @@ namespace DeskPhone.Media.Rtp
                 // RFC 3550 6.2: the first report after half the minimum interval.
                 _reportDue = nowMs + Rtcp.IntervalMs / 2;
             }
-            ReceiveRtp(nowMs);
-            ReceiveRtcp(nowMs);
-            // The frames due sent, then as many played (each way the same clock), through the turn's frame: none made
-            // when no frame is due; no heap for it, and the frames due are skipped as after a slow turn.
-            short[] frame = _frameDue <= nowMs ? NewFrame() : null;
+            // No heap for the turn's buffers: nothing is read (it waits in the sockets), the frames due are skipped as
+            // after a slow turn and a report due waits for the next turn.
+            byte[] data = NewDatagram();
+            short[] frame = null;
+            if (data != null)
+            {
+                ReceiveRtp(data, nowMs);
+                ReceiveRtcp(data, nowMs);
+                frame = _frameDue <= nowMs ? NewFrame() : null;
+            }
+            // The frames due sent, then as many played (each way the same clock).
             int frames = 0;
             for (; frame != null && _frameDue <= nowMs && frames < MaxCatchUpFrames; frames++, _frameDue += AudioFrame.Milliseconds)
             {
-                SendFrame(frame);
+                SendFrame(frame, data);
             }
             for (int i = 0; i < frames; i++)
             {
@@ -358,10 +350,22 @@ namespace DeskPhone.Media.Rtp
                 Stream.Skip((int)behind * AudioFrame.Samples);
                 _frameDue += behind * AudioFrame.Milliseconds;
             }
-            if (nowMs >= _reportDue)
+            if (data != null && nowMs >= _reportDue)
             {
                 _reportDue = nowMs + Rtcp.IntervalMs;
-                _rtcpChannel.Send(_datagram, Rtcp.Write(_datagram, nowMs, true, Stream));
+                _rtcpChannel.Send(data, Rtcp.Write(data, nowMs, true, Stream));
+            }
+        }
+
+        private static byte[] NewDatagram()
+        {
+            try
+            {
+                return new byte[MaxDatagram];
+            }
+            catch (OutOfMemoryException)
+            {
+                return null;
             }
         }
 
@@ -377,9 +381,8 @@ namespace DeskPhone.Media.Rtp
             }
         }
 
-        private void ReceiveRtp(long nowMs)
+        private void ReceiveRtp(byte[] data, long nowMs)
         {
-            byte[] data = _datagram;
             int payloadType = _types & 0xFF;
             int eventType = (_types >> 8) - 1;
             for (int i = 0; i < MaxReadsPerPoll; i++)
@@ -424,16 +427,16 @@ namespace DeskPhone.Media.Rtp
             }
         }
 
-        private void ReceiveRtcp(long nowMs)
+        private void ReceiveRtcp(byte[] data, long nowMs)
         {
             for (int i = 0; i < MaxReadsPerPoll; i++)
             {
-                int n = _rtcpChannel.Receive(_datagram);
+                int n = _rtcpChannel.Receive(data);
                 if (n == 0)
                 {
                     return;
                 }
-                if (Rtcp.Read(_datagram, n, nowMs, Stream) && (_flags & RtcpLatchedBit) == 0)
+                if (Rtcp.Read(data, n, nowMs, Stream) && (_flags & RtcpLatchedBit) == 0)
                 {
                     _rtcpChannel.Latch();
                     _flags |= RtcpLatchedBit;
@@ -492,7 +495,7 @@ namespace DeskPhone.Media.Rtp
             _flags = (_flags & ~(0xFF << DigitCountShift)) | (count << DigitCountShift) | DigitsNewBit;
         }
 
-        private void SendFrame(short[] frame)
+        private void SendFrame(short[] frame, byte[] data)
         {
             // The microphone is read even when muted, so it does not fall behind; muted or with nothing yet, silence
             // keeps the stream's timing (the other side hears nothing, not a gap it would conceal).
@@ -501,16 +504,16 @@ namespace DeskPhone.Media.Rtp
                 Array.Clear(frame, 0, frame.Length);
             }
             DtmfSender dtmf = _rare == null ? null : _rare.DtmfOut;
-            if (dtmf != null && _types >= 0x100 && dtmf.Next(Stream.Timestamp, _datagram, RtpPacket.HeaderBytes))
+            if (dtmf != null && _types >= 0x100 && dtmf.Next(Stream.Timestamp, data, RtpPacket.HeaderBytes))
             {
                 // This interval carries the key's event instead of the audio (RFC 4733 2.5.1).
-                Stream.NextEvent(_datagram, (_types >> 8) - 1, dtmf.Marker, dtmf.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
-                _rtp.Send(_datagram, RtpPacket.HeaderBytes + TelephoneEvent.Length);
+                Stream.NextEvent(data, (_types >> 8) - 1, dtmf.Marker, dtmf.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
+                _rtp.Send(data, RtpPacket.HeaderBytes + TelephoneEvent.Length);
                 return;
             }
-            int bytes = _codec.Encode(frame, AudioFrame.Samples, _datagram, RtpPacket.HeaderBytes);
-            Stream.Next(_datagram, _types & 0xFF, bytes, AudioFrame.Samples);
-            _rtp.Send(_datagram, RtpPacket.HeaderBytes + bytes);
+            int bytes = _codec.Encode(frame, AudioFrame.Samples, data, RtpPacket.HeaderBytes);
+            Stream.Next(data, _types & 0xFF, bytes, AudioFrame.Samples);
+            _rtp.Send(data, RtpPacket.HeaderBytes + bytes);
         }
 
         private void PlayFrame(short[] frame)

@@ -54,8 +54,8 @@ namespace DeskPhone.Firmware.Tests.Calls
 
             // The heap short at the answer: paused, the ring let go at once (the answer's redraw follows in its turn, before
             // any next message; h-reserve2), and the next message is not kept.
-            // Short: less than the request room and the ring's bytes (h-basecut).
-            _heap.Free = HeapReserve.RequestRoomBytes + DeviceSizing.TraceRingBytes - 1;
+            // Short: less than the request room, the trace's and the media turns' bytes (h-basecut, h-restcut).
+            _heap.Free = HeapReserve.RequestRoomBytes + DeviceSizing.CallTraceBytes - 1;
             Assert.True(_p.App.Calls.Answer(0, _p.Now));
             Assert.Equal(SipTrace.Paused, _trace.Pause);
             Assert.Equal("", _trace.Text());
