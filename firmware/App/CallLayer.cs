@@ -300,17 +300,20 @@ namespace DeskPhone.Firmware.App
             HeapReserve reserve = _app.Core.Reserve;
             if (trace != null && reserve != null)
             {
-                // A call that finds less free heap than the reserve keeps for requests and the ring's bytes (12 KB, issue
-                // #17's floor) lets the SIP trace's ring (1.4 KB) go until the calls end: the trace is for looking, the call
+                // A call that finds less free heap than the reserve keeps for requests, the trace's and the media turns'
+                // bytes (13 KB, DeviceSizing.CallTraceBytes) lets the SIP trace's ring (1.4 KB) go until the calls end: the trace is for looking, the call
                 // for the user (on the 80,896-byte board the call's turns ran out with the ring kept, docs/bench.md,
                 // h-callmargin; with the request room alone, a phone just above it kept the ring through the office call's
                 // turns, 535 of them under 12 KB, not 288: docs/benchmarks.md h-basecut). One measurement a change, until
                 // paused, through the reserve (the board's only heap without one: the simulator's): it also tells the
                 // reserve the heap's state in the call (Low, what requests may take unmeasured).
-                trace.Paused = call.State == SipCall.Ended
-                    ? trace.Paused && Calls.Sessions.Count > 0
-                    : trace.Paused || reserve.Measure() < HeapReserve.RequestRoomBytes + DeviceSizing.TraceRingBytes;
-                if (trace.Paused)
+                // The last call's end pauses it until the next message arrives: what the phone sends in the ending turn
+                // (the BYE's 200) does not make the ring again under the ended call's redraw (h-restcut).
+                int pause = trace.Pause;
+                trace.Pause = call.State == SipCall.Ended
+                    ? pause != 0 && Calls.Sessions.Count == 0 ? SipTrace.PausedUntilArrival : pause
+                    : pause != 0 || reserve.Measure() < HeapReserve.RequestRoomBytes + DeviceSizing.CallTraceBytes ? SipTrace.Paused : 0;
+                if (trace.Pause != 0)
                 {
                     // The ring goes now, not at the next message: the answered call's redraw follows in this turn (h-reserve2).
                     trace.Clear();

@@ -41,6 +41,17 @@ namespace DeskPhone.Firmware.Phone
         public const int TraceRingBytes = 1024;
 
         /// <summary>
+        /// What a call's change must find free, beside the request room (HeapReserve.RequestRoomBytes), for the SIP trace
+        /// to stay on in the call (CallLayer): the trace as the board makes it, its ring with the entries' numbers, names
+        /// and their strings (about 1,360 B on nanoCLR, not the ring's 1,024), and the media's turn buffers (datagram
+        /// and frame, about 600 B), made by each turn of the call after the change was measured. With the ring's bytes
+        /// alone, office's answer on the 80,896-byte board was a few hundred bytes under the line: once the media's
+        /// buffers were made by the turns, it found the room and kept the trace's 1.4 KB under every request of its
+        /// stream (docs/benchmarks.md, h-restcut).
+        /// </summary>
+        public const int CallTraceBytes = 2048;
+
+        /// <summary>
         /// Rows of the panel's band on the board (Rgb565BandTarget: 640 B a row on the 320-pixel panel, while a flush draws); the
         /// boot scenario draws through the same band. 2 rows (1,280 B) redraw the full screen in about 86 M
         /// interpreter instructions, 360 ms at 240 MHz; 4 rows took 2,560 B for 270 ms, 1 row would take 540 ms, over

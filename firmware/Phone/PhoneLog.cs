@@ -27,7 +27,7 @@ namespace DeskPhone.Firmware.Phone
         {
             _phone = phone;
             _room = lines;
-            phone.Event += OnEvent;
+            phone.Log = this;
         }
 
         /// <summary>
@@ -113,7 +113,7 @@ namespace DeskPhone.Firmware.Phone
             System.Array.Copy(_bytes, end + 1, _bytes, 0, _length);
         }
 
-        private void OnEvent(string kind, string detail)
+        internal void OnEvent(string kind, string detail)
         {
             if (kind == PhoneEventKind.Leds || kind == PhoneEventKind.Screen || kind == PhoneEventKind.Key)
             {

@@ -76,14 +76,23 @@ namespace DeskPhone.Sip.Transport
         public IHeapRoom Room;
 
         /// <summary>
-        /// Set while a call runs on a short heap (the phone's call layer): the next message lets the ring and its entries
-        /// go and none is made or recorded until it is cleared; the call's turns get the trace's 1.4 KB (the trace is for
-        /// looking, the call for the user: docs/bench.md, h-callmargin).
+        /// Not 0 while a call runs on a short heap (the phone's call layer): the next message lets the ring and its entries
+        /// go and none is made or recorded until it is 0 again; the call's turns get the trace's 1.4 KB (the trace is for
+        /// looking, the call for the user: docs/bench.md, h-callmargin). <see cref="Paused"/>: until the call layer clears
+        /// it; <see cref="PausedUntilArrival"/>: until a message arrives, which is recorded (the calls ended: what the
+        /// phone sends in that turn, the BYE's 200, made the ring again under the ended call's redraw, 1.4 KB at the office
+        /// profile's three lowest collections after its stream on the 80,896-byte board, docs/benchmarks.md h-restcut).
         /// </summary>
-        public bool Paused;
+        public int Pause;
+
+        /// <summary><see cref="Pause"/>: paused until cleared.</summary>
+        public const int Paused = 1;
+
+        /// <summary><see cref="Pause"/>: paused until the next message arrives.</summary>
+        public const int PausedUntilArrival = 2;
 
         /// <summary>Paused, or the heap reserve finds the heap short: nothing is recorded and the ring is let go.</summary>
-        public bool Off => Paused || (Room != null && Room.Short);
+        public bool Off => Pause != 0 || (Room != null && Room.Short);
 
         /// <summary>Keeps one message: outgoing (sent) or incoming (delivered to the inbox).</summary>
         public void Record(bool outgoing, byte[] data, int offset, int length, string transport, string host, int port)
@@ -91,6 +100,10 @@ namespace DeskPhone.Sip.Transport
             long at = Clock == null ? 0 : Clock();
             lock (this)
             {
+                if (!outgoing && Pause == PausedUntilArrival)
+                {
+                    Pause = 0;
+                }
                 if (Off || (_ring == null && !Make()))
                 {
                     // Paused, or no heap for the trace beside what the phone holds (a loaded phone refusing what does not

@@ -53,7 +53,7 @@ namespace DeskPhone.Firmware.Tests.Bench
             Assert.Equal("", Get("/api/trace"));
             // A call on a short heap pauses the trace (the heap reserve's Short does the same): the next message lets the
             // ring go, and the route says why the trace is empty rather than answering nothing.
-            _trace.Paused = true;
+            _trace.Pause = SipTrace.Paused;
             _p.Channel.Arrive("MESSAGE sip:100@192.0.2.10 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKt2\r\n" +
                               "From: <sip:pbx@10.0.0.1>;tag=p\r\nTo: <sip:100@10.0.0.1>\r\nCall-ID: t2\r\nCSeq: 1 MESSAGE\r\n" +
                               "Max-Forwards: 70\r\nContent-Length: 0\r\n\r\n");
@@ -61,7 +61,7 @@ namespace DeskPhone.Firmware.Tests.Bench
             Assert.Equal(BenchRouter.TraceOff, Get("/api/trace"));
             Assert.StartsWith("SIP trace off: the heap is short", BenchRouter.TraceOff);
 
-            _trace.Paused = false;
+            _trace.Pause = 0;
             Assert.Equal("", Get("/api/trace"));
         }
 

@@ -49,26 +49,29 @@ namespace DeskPhone.Firmware.Tests.Calls
         {
             _p.Invite("z9hG4bKt1", "t1", "<sip:555@10.0.0.1>", sdp: Offer);
             // Room at the ringing: the trace keeps the INVITE.
-            Assert.False(_trace.Paused);
+            Assert.Equal(0, _trace.Pause);
             Assert.Contains("INVITE sip:100@", _trace.Text());
 
             // The heap short at the answer: paused, the ring let go at once (the answer's redraw follows in its turn, before
             // any next message; h-reserve2), and the next message is not kept.
-            // Short: less than the request room and the ring's bytes (h-basecut).
-            _heap.Free = HeapReserve.RequestRoomBytes + DeviceSizing.TraceRingBytes - 1;
+            // Short: less than the request room, the trace's and the media turns' bytes (h-basecut, h-restcut).
+            _heap.Free = HeapReserve.RequestRoomBytes + DeviceSizing.CallTraceBytes - 1;
             Assert.True(_p.App.Calls.Answer(0, _p.Now));
-            Assert.True(_trace.Paused);
+            Assert.Equal(SipTrace.Paused, _trace.Pause);
             Assert.Equal("", _trace.Text());
             _p.Run(10);
             Options("o1");
             Assert.Equal("", _trace.Text());
 
-            // The call ends: the trace records again.
+            // The call ends: the trace records again from the next message that arrives; the BYE sent in the ending turn
+            // does not make the ring again (the ended call's redraw follows, h-restcut).
             _heap.Free = 40000;
             Assert.True(_p.App.Calls.Hangup(0, _p.Now));
             _p.Run(10);
-            Assert.False(_trace.Paused);
+            Assert.Equal(SipTrace.PausedUntilArrival, _trace.Pause);
+            Assert.Equal("", _trace.Text());
             Options("o2");
+            Assert.Equal(0, _trace.Pause);
             Assert.Contains("OPTIONS sip:100@", _trace.Text());
             Assert.Contains("Call-ID: o2", _trace.Text());
         }
@@ -83,7 +86,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             _heap.Free = _p.Phone.Reserve.KeepBytes - 1;
             Assert.True(_p.App.Calls.Answer(0, _p.Now));
             _p.Run(10);
-            Assert.True(_trace.Paused);
+            Assert.Equal(SipTrace.Paused, _trace.Pause);
             Assert.True(_p.Phone.Reserve.Low);
         }
 
@@ -94,7 +97,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.True(_p.App.Calls.Answer(0, _p.Now));
             _p.Run(10);
             Options("o3");
-            Assert.False(_trace.Paused);
+            Assert.Equal(0, _trace.Pause);
             Assert.Contains("INVITE sip:100@", _trace.Text());
             Assert.Contains("Call-ID: o3", _trace.Text());
         }

@@ -213,6 +213,17 @@ namespace DeskPhone.Firmware.Tests.Presence
             string xml = Encoding.UTF8.GetString(PresenceDocument.Write("sip:a&\"b@c", PresenceState.Online));
             Assert.Contains("entity=\"sip:a&amp;&quot;b@c\"", xml);
         }
+
+        [Fact]
+        public void ANonAsciiEntityIsWrittenAsUtf8InADocumentOfItsLength()
+        {
+            // The writer counts, then copies (h-restcut): an entity of two-byte characters still fills the array exactly.
+            byte[] doc = PresenceDocument.Write("sip:j\u00f6rg@b\u00e4r", PresenceState.Online);
+            string xml = Encoding.UTF8.GetString(doc);
+            Assert.Contains("entity=\"sip:j\u00f6rg@b\u00e4r\">", xml);
+            Assert.EndsWith("</presence>\r\n", xml);
+            System.Xml.Linq.XDocument.Parse(xml);
+        }
     }
 
     public class MessageSummaryTests

@@ -64,15 +64,33 @@ namespace DeskPhone.Sip.Tests.Stack
             Assert.EndsWith("INVITE one\r\n", trace.Text());
 
             // A call on a short heap: the next message lets the entries go and is not recorded itself.
-            trace.Paused = true;
+            trace.Pause = SipTrace.Paused;
             trace.Record(true, Bytes("SIP/2.0 180 Ringing"), 0, 19, "UDP", "127.0.0.1", 5070);
             Assert.Equal("", trace.Text());
             Assert.Equal(1, trace.Recorded);
 
             // The calls ended: the next message makes the ring again and is recorded.
-            trace.Paused = false;
+            trace.Pause = 0;
             trace.Record(false, Bytes("BYE two"), 0, 7, "UDP", "127.0.0.1", 5070);
             Assert.Equal("#2 0.000 s in UDP from 127.0.0.1:5070, 7 B\r\nBYE two\r\n", trace.Text());
+        }
+
+        [Fact]
+        public void PausedUntilArrivalRecordsNothingSentAndResumesWithTheNextMessageIn()
+        {
+            var trace = new SipTrace(2, 64, 128);
+            trace.Record(false, Bytes("INVITE one"), 0, 10, "UDP", "127.0.0.1", 5070);
+
+            // The calls ended on a short heap: what the phone sends in that turn neither makes the ring nor is recorded.
+            trace.Pause = SipTrace.PausedUntilArrival;
+            trace.Record(true, Bytes("SIP/2.0 200 OK"), 0, 14, "UDP", "127.0.0.1", 5070);
+            Assert.Equal("", trace.Text());
+            Assert.Equal(SipTrace.PausedUntilArrival, trace.Pause);
+
+            // The next message that arrives resumes the trace and is recorded.
+            trace.Record(false, Bytes("OPTIONS two"), 0, 11, "UDP", "127.0.0.1", 5070);
+            Assert.Equal(0, trace.Pause);
+            Assert.Equal("#2 0.000 s in UDP from 127.0.0.1:5070, 11 B\r\nOPTIONS two\r\n", trace.Text());
         }
 
         [Fact]
