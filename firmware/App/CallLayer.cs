@@ -300,8 +300,8 @@ namespace DeskPhone.Firmware.App
             HeapReserve reserve = _app.Core.Reserve;
             if (trace != null && reserve != null)
             {
-                // A call that finds less free heap than the reserve keeps for requests, the trace's and the media turns'
-                // bytes (13 KB, DeviceSizing.CallTraceBytes) lets the SIP trace's ring (1.4 KB) go until the calls end: the trace is for looking, the call
+                // A call that finds less free heap than the reserve keeps for requests, the trace's bytes as made and a
+                // margin (13 KB, DeviceSizing.CallTraceBytes) lets the SIP trace's ring (1.4 KB) go until the calls end: the trace is for looking, the call
                 // for the user (on the 80,896-byte board the call's turns ran out with the ring kept, docs/bench.md,
                 // h-callmargin; with the request room alone, a phone just above it kept the ring through the office call's
                 // turns, 535 of them under 12 KB, not 288: docs/benchmarks.md h-basecut). One measurement a change, until

@@ -43,11 +43,10 @@ namespace DeskPhone.Firmware.Phone
         /// <summary>
         /// What a call's change must find free, beside the request room (HeapReserve.RequestRoomBytes), for the SIP trace
         /// to stay on in the call (CallLayer): the trace as the board makes it, its ring with the entries' numbers, names
-        /// and their strings (about 1,360 B on nanoCLR, not the ring's 1,024), and the media's turn buffers (datagram
-        /// and frame, about 600 B), made by each turn of the call after the change was measured. With the ring's bytes
-        /// alone, office's answer on the 80,896-byte board was a few hundred bytes under the line: once the media's
-        /// buffers were made by the turns, it found the room and kept the trace's 1.4 KB under every request of its
-        /// stream (docs/benchmarks.md, h-restcut).
+        /// and their strings (about 1,360 B on nanoCLR, not the ring's 1,024), and about 700 B for what the call's turns
+        /// make after the change was measured. With the ring's bytes alone, office's answer on the 80,896-byte board was a
+        /// few hundred bytes under the line: a phone that found the room kept the trace's 1.4 KB under every request of
+        /// its stream (docs/benchmarks.md, h-restcut).
         /// </summary>
         public const int CallTraceBytes = 2048;
 

@@ -10,9 +10,8 @@ namespace DeskPhone.Media.Rtp
     /// One call's voice (docs/media.md): every 20 ms a frame from the microphone is encoded and sent as RTP; what
     /// arrives goes through the jitter buffer, is decoded (a single lost frame concealed by repeating the last one at
     /// half level) and played; RTCP reports go out every 5 s on the next port. Driven by <see cref="Poll"/> from the
-    /// phone's loop; the datagram buffer is made by each turn and the frame of samples by each turn with frames due, both
-    /// let go at the turn's end; what only some calls use (DTMF both ways, the received digits) is made by its first use
-    /// in a call.
+    /// phone's loop; the frame buffers are allocated in the constructor and reused for every call the session carries,
+    /// what only some calls use (DTMF both ways, the received digits) by its first use in a call.
     /// </summary>
     // Its plain state (the counters Played, Silent) is public fields, not properties: no accessor method in the runtime
     // tables, image and calls on the device (issue #17).
@@ -52,14 +51,14 @@ namespace DeskPhone.Media.Rtp
         /// <summary>The call's RTP both ways as RTCP reports it: what is sent, what arrives, what the other side reports.</summary>
         public readonly RtpStream Stream = new RtpStream();
         public readonly JitterBuffer Jitter = new JitterBuffer();
-        // The turn's buffers are made by the turn (Poll) and let go at its end, not held for the call: the datagram
-        // buffer (what arrives is read into it and taken at once, the jitter buffer copies the payload; then the frames
-        // due and a report are written into it and sent, the channels copy) by every turn, the frame of samples (the
-        // microphone's is read into it and sent, then what is played is decoded into it and written, the sinks copy; a
-        // concealment decodes the last payload again from the jitter buffer) by a turn with frames due. Held for the
-        // call, their 588 B were under every request of office's MESSAGE stream on the 80,896-byte board; made by the
-        // turn, about 3 collections a second more on the board (5 ms turns) at 15 KB free, about 0.1 % of its CPU by
-        // h-gccost's count of a collection (docs/benchmarks.md h-restcut).
+        // The one datagram buffer: what arrives is read into it and taken at once (the jitter buffer copies the payload),
+        // then the frames due and a report are written into it and sent (the channels copy), all in one turn.
+        // Made by Start and let go by Stop with the frame below (888 B): a call's end runs its history, LEDs and screen
+        // without them (issue #18: the call's end ran out of heap there on the 80,896-byte board).
+        private byte[] _datagram;
+        // The one frame of samples: the microphone's is read into it and sent, then what is played is decoded into it and
+        // written (the sinks copy), in turn; a concealment decodes the last payload again from the jitter buffer.
+        private short[] _frame;
         // What only some calls use (a tone mixed in, DTMF either way, received digits): made by the first of them, null
         // in a plain call (four fields were 48 B of every session, h-callobj).
         private Rare _rare;
@@ -173,6 +172,19 @@ namespace DeskPhone.Media.Rtp
                 _rtcpChannel.Close();
                 return false;
             }
+            try
+            {
+                _datagram = new byte[MaxDatagram];
+                _frame = new short[AudioFrame.Samples];
+            }
+            catch (System.OutOfMemoryException)
+            {
+                // No heap for the call's buffers: nothing open, as when a port cannot be bound.
+                _datagram = null;
+                _rtp.Close();
+                _rtcpChannel.Close();
+                return false;
+            }
             // Resuming a held call continues its stream (same SSRC, the sequence on, the timestamp advanced by the time
             // held): the call is one RTP session, and peers drop a new SSRC's packets whose timestamps look old.
             bool resume = callId == CallId;
@@ -222,6 +234,8 @@ namespace DeskPhone.Media.Rtp
                 _flags = (_flags & ClockedBit) != 0 ? (_flags & ~ActiveBit) | HeldBit : _flags & ~ActiveBit;
                 _rtp.Close();
                 _rtcpChannel.Close();
+                _datagram = null;
+                _frame = null;
                 if (_rare != null)
                 {
                     _rare.Mixed = null;
@@ -322,25 +336,17 @@ namespace DeskPhone.Media.Rtp
                 // RFC 3550 6.2: the first report after half the minimum interval.
                 _reportDue = nowMs + Rtcp.IntervalMs / 2;
             }
-            // No heap for the turn's buffers: nothing is read (it waits in the sockets), the frames due are skipped as
-            // after a slow turn and a report due waits for the next turn.
-            byte[] data = NewDatagram();
-            short[] frame = null;
-            if (data != null)
-            {
-                ReceiveRtp(data, nowMs);
-                ReceiveRtcp(data, nowMs);
-                frame = _frameDue <= nowMs ? NewFrame() : null;
-            }
+            ReceiveRtp(nowMs);
+            ReceiveRtcp(nowMs);
             // The frames due sent, then as many played (each way the same clock).
             int frames = 0;
-            for (; frame != null && _frameDue <= nowMs && frames < MaxCatchUpFrames; frames++, _frameDue += AudioFrame.Milliseconds)
+            for (; _frameDue <= nowMs && frames < MaxCatchUpFrames; frames++, _frameDue += AudioFrame.Milliseconds)
             {
-                SendFrame(frame, data);
+                SendFrame();
             }
             for (int i = 0; i < frames; i++)
             {
-                PlayFrame(frame);
+                PlayFrame();
             }
             if (_frameDue <= nowMs)
             {
@@ -350,39 +356,16 @@ namespace DeskPhone.Media.Rtp
                 Stream.Skip((int)behind * AudioFrame.Samples);
                 _frameDue += behind * AudioFrame.Milliseconds;
             }
-            if (data != null && nowMs >= _reportDue)
+            if (nowMs >= _reportDue)
             {
                 _reportDue = nowMs + Rtcp.IntervalMs;
-                _rtcpChannel.Send(data, Rtcp.Write(data, nowMs, true, Stream));
+                _rtcpChannel.Send(_datagram, Rtcp.Write(_datagram, nowMs, true, Stream));
             }
         }
 
-        private static byte[] NewDatagram()
+        private void ReceiveRtp(long nowMs)
         {
-            try
-            {
-                return new byte[MaxDatagram];
-            }
-            catch (OutOfMemoryException)
-            {
-                return null;
-            }
-        }
-
-        private static short[] NewFrame()
-        {
-            try
-            {
-                return new short[AudioFrame.Samples];
-            }
-            catch (OutOfMemoryException)
-            {
-                return null;
-            }
-        }
-
-        private void ReceiveRtp(byte[] data, long nowMs)
-        {
+            byte[] data = _datagram;
             int payloadType = _types & 0xFF;
             int eventType = (_types >> 8) - 1;
             for (int i = 0; i < MaxReadsPerPoll; i++)
@@ -427,16 +410,16 @@ namespace DeskPhone.Media.Rtp
             }
         }
 
-        private void ReceiveRtcp(byte[] data, long nowMs)
+        private void ReceiveRtcp(long nowMs)
         {
             for (int i = 0; i < MaxReadsPerPoll; i++)
             {
-                int n = _rtcpChannel.Receive(data);
+                int n = _rtcpChannel.Receive(_datagram);
                 if (n == 0)
                 {
                     return;
                 }
-                if (Rtcp.Read(data, n, nowMs, Stream) && (_flags & RtcpLatchedBit) == 0)
+                if (Rtcp.Read(_datagram, n, nowMs, Stream) && (_flags & RtcpLatchedBit) == 0)
                 {
                     _rtcpChannel.Latch();
                     _flags |= RtcpLatchedBit;
@@ -495,29 +478,31 @@ namespace DeskPhone.Media.Rtp
             _flags = (_flags & ~(0xFF << DigitCountShift)) | (count << DigitCountShift) | DigitsNewBit;
         }
 
-        private void SendFrame(short[] frame, byte[] data)
+        private void SendFrame()
         {
             // The microphone is read even when muted, so it does not fall behind; muted or with nothing yet, silence
             // keeps the stream's timing (the other side hears nothing, not a gap it would conceal).
+            short[] frame = _frame;
             if (!_source.Read(frame) || Muted)
             {
                 Array.Clear(frame, 0, frame.Length);
             }
             DtmfSender dtmf = _rare == null ? null : _rare.DtmfOut;
-            if (dtmf != null && _types >= 0x100 && dtmf.Next(Stream.Timestamp, data, RtpPacket.HeaderBytes))
+            if (dtmf != null && _types >= 0x100 && dtmf.Next(Stream.Timestamp, _datagram, RtpPacket.HeaderBytes))
             {
                 // This interval carries the key's event instead of the audio (RFC 4733 2.5.1).
-                Stream.NextEvent(data, (_types >> 8) - 1, dtmf.Marker, dtmf.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
-                _rtp.Send(data, RtpPacket.HeaderBytes + TelephoneEvent.Length);
+                Stream.NextEvent(_datagram, (_types >> 8) - 1, dtmf.Marker, dtmf.Timestamp, TelephoneEvent.Length, AudioFrame.Samples);
+                _rtp.Send(_datagram, RtpPacket.HeaderBytes + TelephoneEvent.Length);
                 return;
             }
-            int bytes = _codec.Encode(frame, AudioFrame.Samples, data, RtpPacket.HeaderBytes);
-            Stream.Next(data, _types & 0xFF, bytes, AudioFrame.Samples);
-            _rtp.Send(data, RtpPacket.HeaderBytes + bytes);
+            int bytes = _codec.Encode(frame, AudioFrame.Samples, _datagram, RtpPacket.HeaderBytes);
+            Stream.Next(_datagram, _types & 0xFF, bytes, AudioFrame.Samples);
+            _rtp.Send(_datagram, RtpPacket.HeaderBytes + bytes);
         }
 
-        private void PlayFrame(short[] frame)
+        private void PlayFrame()
         {
+            short[] frame = _frame;
             int status = Jitter.Pop(out int offset, out int length);
             if (status == JitterBuffer.Silence)
             {
