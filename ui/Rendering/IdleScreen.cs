@@ -647,7 +647,7 @@ namespace DeskPhone.Ui.Rendering
                 {
                     if ((dirty & CellsRegion) != 0)
                     {
-                        Flush(DrawCells(dirty >> CellsShift));
+                        Flush(DrawCells(dirty));
                     }
                     if ((dirty & NoticesRegion) != 0)
                     {
@@ -813,8 +813,12 @@ namespace DeskPhone.Ui.Rendering
                     // font read's, the redraw's lowest collection (docs/benchmarks.md, h-redraw4).
                     banded.Glyphs(false)?.Read();
                     banded.Glyphs(true)?.Read();
-                    // The band made at this frame too, the flush's last allocation (docs/benchmarks.md h-redraw5).
-                    banded.MakeBand();
+                    // The band made at this frame too, the flush's last allocation (docs/benchmarks.md h-redraw5); the
+                    // target asked for twice, not held in a local of this frame, which is under the whole redraw.
+                    if (banded.Windowed != null)
+                    {
+                        banded.Windowed.Band();
+                    }
                     banded.Flush(x, y, PartColumns(area, part, x), PartRows(area, part, y));
                 }
                 catch (System.OutOfMemoryException)
@@ -968,11 +972,16 @@ namespace DeskPhone.Ui.Rendering
         }
 
         /// <summary>
-        /// The body's changed cells (<see cref="MarkCells"/>): their rectangle filled and the rows' text drawn again,
-        /// flushed alone; the text's other cells are clipped by the band (the same pixels as the whole body's redraw).
+        /// The body's changed cells (<see cref="MarkCells"/>, above <see cref="CellsShift"/> in the marks
+        /// <paramref name="cells"/>): their rectangle filled and the rows' text drawn again, flushed alone; the text's other
+        /// cells are clipped by the band (the same pixels as the whole body's redraw).
         /// </summary>
         private long DrawCells(int cells)
         {
+            // Shifted here, not in Render's call: Render's evaluation stack stays three deep, small enough for nanoCLR to
+            // run it inside the loop's frame (PhoneApp.Poll), a frame less under the whole redraw (docs/benchmarks.md
+            // h-redraw5).
+            cells >>= CellsShift;
             int firstRow = cells & 15;
             int lastRow = cells >> 4 & 15;
             int textX = _p.Margin + IconStyle.Size + 2;
