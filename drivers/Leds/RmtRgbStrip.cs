@@ -86,13 +86,18 @@ namespace DeskPhone.Drivers.Leds
         // The strip's bytes whose items the nibbles' table covers (16 nibbles of 16 B: eight bytes' 32 B each).
         private const int TableBytes = 16 * NibbleBytes / (2 * NibbleBytes);
 
-        /// <summary>The items of <paramref name="bits"/> bits of <paramref name="value"/>, its bit 7 first, from <paramref name="at"/>.</summary>
+        /// <summary>
+        /// The items of <paramref name="bits"/> bits of <paramref name="value"/>, its bit 7 first, from <paramref name="at"/>:
+        /// written here, not through <see cref="Item"/> (a call per bit was most of an update's cost: the bits' ticks are
+        /// all under 256, so an item is its two low bytes and the high level's flag).
+        /// </summary>
         private static void Bits(byte[] to, int at, int value, int bits)
         {
-            for (int bit = 0; bit < bits; bit++)
+            for (bits = at + bits * ItemBytes; at < bits; at += ItemBytes, value <<= 1)
             {
-                bool one = (value & (0x80 >> bit)) != 0;
-                Item(to, at + bit * ItemBytes, one ? OneHighTicks : ZeroHighTicks, true, one ? OneLowTicks : ZeroLowTicks);
+                to[at] = (byte)((value & 0x80) != 0 ? OneHighTicks : ZeroHighTicks);
+                to[at + 1] = 0x80;
+                to[at + 2] = (byte)((value & 0x80) != 0 ? OneLowTicks : ZeroLowTicks);
             }
         }
 
