@@ -18,8 +18,14 @@ namespace DeskPhone.Board.Display
         /// <summary>6x12, the monochrome profile's font.</summary>
         public static GlyphRows Small => _small ??= new GlyphRows(ReadSmall);
 
-        private static object ReadLarge(int offset, int count) => DeviceResources.GetBytes(DeviceResources.BinaryResources.Fixed8x16, offset, count);
+        // Bytes offset..offset+count-1 of the font resource, copied into a new array (the rest stays in flash); with the
+        // heap short nanoCLR may hand back something else (the count), so the result is not cast here: GlyphRows checks
+        // it. The resource read straight from the reader, no helper between: one frame less under the read's three
+        // (docs/benchmarks.md h-redraw5), as the boot harness's reader (tests/Device.Boot/BootPanel.cs).
+        private static object ReadLarge(int offset, int count) =>
+            nanoFramework.Runtime.Native.ResourceUtility.GetObject(DeviceResources.ResourceManager, DeviceResources.BinaryResources.Fixed8x16, offset, count);
 
-        private static object ReadSmall(int offset, int count) => DeviceResources.GetBytes(DeviceResources.BinaryResources.Terminus6x12, offset, count);
+        private static object ReadSmall(int offset, int count) =>
+            nanoFramework.Runtime.Native.ResourceUtility.GetObject(DeviceResources.ResourceManager, DeviceResources.BinaryResources.Terminus6x12, offset, count);
     }
 }

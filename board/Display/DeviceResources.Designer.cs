@@ -21,15 +21,6 @@ namespace DeskPhone.Board.Display
             }
         }
 
-        /// <summary>
-        /// Bytes offset..offset+count-1 of a binary resource, copied into a new array (the rest stays in flash); with the
-        /// heap short, nanoCLR may hand back something else (the count), so the result is not cast here: GlyphRows checks it.
-        /// </summary>
-        internal static object GetBytes(BinaryResources id, int offset, int count)
-        {
-            return nanoFramework.Runtime.Native.ResourceUtility.GetObject(ResourceManager, id, offset, count);
-        }
-
         [System.Serializable]
         internal enum BinaryResources : short
         {

@@ -14,8 +14,8 @@ namespace DeskPhone.Drivers.Leds
     /// T0L 0.9, T1L 0.6 us; WS2812B: T0H 0.4, T1H 0.8, T0L 0.85, T1L 0.45 us; all +-0.15 us). The binding's SK6812
     /// timing, 14/12 and 7/16 ticks, put the one's low time on WS2812B's limit. The reset, 300 us low, covers
     /// WS2812B-V5's 280 us. The items are made at each update from a 16-entry table of nibbles (native block copies,
-    /// two per byte), made by the update too, and let go after it: keeping them would hold 96 B a pixel (and the table
-    /// 276 B) for a strip that rarely changes.
+    /// two per byte), made by the update too in the items' own array, and let go with them: keeping them would hold 96 B
+    /// a pixel (and the table 276 B) for a strip that rarely changes.
     /// </remarks>
     public sealed class RmtRgbStrip : IRgbStrip
     {
@@ -56,28 +56,49 @@ namespace DeskPhone.Drivers.Leds
 
         public void Update()
         {
-            // The nibbles' items are made here and let go with the items (64 small writes): kept, the table would hold
-            // 276 B for good for a strip that changes a few times a minute.
-            byte[] nibbles = new byte[16 * NibbleBytes];
-            for (int n = 0; n < 16; n++)
+            // One array, the items and the reset: the 16 nibbles' items (a table, 64 small writes) are made in its first
+            // 256 B, the bytes after the eighth copied from it (native block copies, two a byte, last first), then the first
+            // eight written over it bit by bit. A table of its own (276 B, made and let go at each update) was live when the
+            // items' 2 KB were allocated, office's LED collection after its call (docs/benchmarks.md h-redraw5).
+            int length = _grb.Length;
+            byte[] items = new byte[length * 8 * ItemBytes + ItemBytes];
+            if (length > TableBytes)
             {
-                for (int bit = 0; bit < 4; bit++)
+                for (int n = 0; n < 16; n++)
                 {
-                    bool one = (n & (8 >> bit)) != 0;
-                    Item(nibbles, n * NibbleBytes + bit * ItemBytes, one ? OneHighTicks : ZeroHighTicks, true, one ? OneLowTicks : ZeroLowTicks);
+                    Bits(items, n * NibbleBytes, n << 4, 4);
+                }
+                for (int i = length - 1; i >= TableBytes; i--)
+                {
+                    int b = _grb[i];
+                    Array.Copy(items, (b >> 4) * NibbleBytes, items, i * 2 * NibbleBytes, NibbleBytes);
+                    Array.Copy(items, (b & 15) * NibbleBytes, items, i * 2 * NibbleBytes + NibbleBytes, NibbleBytes);
                 }
             }
-            byte[] items = new byte[_grb.Length * 8 * ItemBytes + ItemBytes];
-            int at = 0;
-            for (int i = 0; i < _grb.Length; i++)
+            for (int i = 0; i < length && i < TableBytes; i++)
             {
-                int b = _grb[i];
-                Array.Copy(nibbles, (b >> 4) * NibbleBytes, items, at, NibbleBytes);
-                Array.Copy(nibbles, (b & 15) * NibbleBytes, items, at + NibbleBytes, NibbleBytes);
-                at += 2 * NibbleBytes;
+                Bits(items, i * 2 * NibbleBytes, _grb[i], 8);
             }
-            Item(items, at, ResetHalfTicks, false, ResetHalfTicks);
+            Item(items, length * 2 * NibbleBytes, ResetHalfTicks, false, ResetHalfTicks);
             _output.Send(items);
+        }
+
+        // The strip's bytes whose items the nibbles' table covers (16 nibbles of 16 B: eight bytes' 32 B each).
+        private const int TableBytes = 16 * NibbleBytes / (2 * NibbleBytes);
+
+        /// <summary>
+        /// The items of <paramref name="bits"/> bits of <paramref name="value"/>, its bit 7 first, from <paramref name="at"/>:
+        /// written here, not through <see cref="Item"/> (a call per bit was most of an update's cost: the bits' ticks are
+        /// all under 256, so an item is its two low bytes and the high level's flag).
+        /// </summary>
+        private static void Bits(byte[] to, int at, int value, int bits)
+        {
+            for (bits = at + bits * ItemBytes; at < bits; at += ItemBytes, value <<= 1)
+            {
+                to[at] = (byte)((value & 0x80) != 0 ? OneHighTicks : ZeroHighTicks);
+                to[at + 1] = 0x80;
+                to[at + 2] = (byte)((value & 0x80) != 0 ? OneLowTicks : ZeroLowTicks);
+            }
         }
 
         /// <summary>One rmt_item32_t: duration0 at level0, then duration1 at low.</summary>

@@ -336,7 +336,12 @@ namespace DeskPhone.Firmware.App
                 else
                 {
                     _drawLater = false;
-                    Screen.Tick();
+                    if (Screen.Tick())
+                    {
+                        // Drawn at this frame, not under the feeder's (docs/benchmarks.md h-redraw5).
+                        Screen.Screen.Render();
+                        Screen.Drawn();
+                    }
                 }
             }
         }

@@ -99,10 +99,12 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>
         /// From the main loop, after the SIP handling: composes the phone's state into the model when a phone event
-        /// marked it (a new minute alone only sets the clock, a call's new second only the call screen), then draws and flushes the regions that changed (a message
-        /// page turned by a key included).
+        /// marked it (a new minute alone only sets the clock, a call's new second only the call screen); true when the
+        /// regions that changed (a message page turned by a key included) are to be drawn now. The loop then calls
+        /// <see cref="Screen"/>'s <see cref="IdleScreen.Render"/> at its own frame, not under this one (the redraw's glyph
+        /// reads and band one frame shallower, 204 B: docs/benchmarks.md h-redraw5), and <see cref="Drawn"/>.
         /// </summary>
-        public void Tick()
+        public bool Tick()
         {
             // A time not known yet (no NTP answer, a clock never set, tests without one) is DateTime.MinValue: the
             // status line shows no clock then, and its minute never changes.
@@ -139,15 +141,17 @@ namespace DeskPhone.Firmware.Phone
             // A redraw that found no heap (IdleScreen.Render keeps its regions marked) waits a second before the next try:
             // tried every turn, the connected call's screen made about 100 tries and thousands of collections a second
             // at the board's heap (docs/benchmarks.md, h-callscreen).
-            long nowMs = _phone.Now;
-            if (nowMs >= _redrawAt)
+            return _phone.Now >= _redrawAt;
+        }
+
+        /// <summary>After <see cref="Tick"/>'s redraw: one that found no heap for all its regions is tried again
+        /// <see cref="RedrawBackOffMs"/> later.</summary>
+        public void Drawn()
+        {
+            if (Screen.Dirty != 0)
             {
-                Screen.Render();
-                if (Screen.Dirty != 0)
-                {
-                    FailedRedraws++;
-                    _redrawAt = nowMs + RedrawBackOffMs;
-                }
+                FailedRedraws++;
+                _redrawAt = _phone.Now + RedrawBackOffMs;
             }
         }
 

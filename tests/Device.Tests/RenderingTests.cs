@@ -110,6 +110,46 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        public void SoftkeyAndFunctionKeyLabelsKeepAnEmojiAndTurnLineBreaksIntoSpaces()
+        {
+            // The labels are written into one text character by character (IdleScreen.PutLabel): nanoCLR's indexer gives the
+            // high surrogate at a low one's index, so a label with an emoji must come out whole all the same.
+            var screen = new IdleScreen(null, DisplayProfile.Color320x240);
+            screen.SetCall(new[] { "Bob" }, new[] { IconId.Call }, new[] { "\uD83D\uDE00 x", null, "a\nb", "End" });
+            screen.SetFunctionKey(2, "\uD83D\uDE00ab", 0);
+            screen.SetFunctionKey(0, "c\rd", 0);
+            var sb = new System.Text.StringBuilder();
+            screen.Describe(sb, icon => "i");
+            char[] described = sb.ToString().ToCharArray();
+            Assert.IsTrue(Has(described, "\n[softkey 1] \uD83D\uDE00 x\n"));
+            Assert.IsFalse(Has(described, "[softkey 2]"));
+            Assert.IsTrue(Has(described, "\n[softkey 3] a b\n"));
+            Assert.IsTrue(Has(described, "\n[softkey 4] End"));
+            Assert.IsTrue(Has(described, "\n[key 1] c d\n"));
+            Assert.IsTrue(Has(described, "\n[key 3] \uD83D\uDE00ab"));
+        }
+
+        /// <summary>Whether <paramref name="part"/> is in <paramref name="text"/>, compared as characters (nanoCLR's
+        /// IndexOf finds nothing after a character outside the BMP, docs/device-tests.md).</summary>
+        private static bool Has(char[] text, string part)
+        {
+            char[] p = part.ToCharArray();
+            for (int i = 0; i + p.Length <= text.Length; i++)
+            {
+                int k = 0;
+                while (k < p.Length && text[i + k] == p[k])
+                {
+                    k++;
+                }
+                if (k == p.Length)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        [TestMethod]
         public void TextAfterAnEmojiStillWrapsAtSpacesAndLineBreaks()
         {
             bool overflow;

@@ -86,6 +86,34 @@ namespace DeskPhone.Drivers.Tests
             Assert.True((r0 + r1) * NsPerTick >= 280_000, "reset " + (r0 + r1) * NsPerTick + " ns low");
         }
 
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(3)]
+        [InlineData(21)]
+        public void EveryByteOfAStripIsSentWhereverItsItemsAreMade(int pixels)
+        {
+            // The first eight bytes are written over the nibbles' table (made in the items' array), the others copied from
+            // it: every byte value at every place, checked against the datasheets.
+            var rmt = new RecordingRmt();
+            var strip = new RmtRgbStrip(rmt, pixels);
+            for (int round = 0; round < 256; round += pixels * 3)
+            {
+                for (int p = 0; p < pixels; p++)
+                {
+                    strip.SetPixel(p, (byte)(round + p * 3 + 1), (byte)(round + p * 3), (byte)(round + p * 3 + 2));
+                }
+                strip.Update();
+                byte[] items = rmt.Items;
+                Assert.Equal((pixels * 24 + 1) * 4, items.Length);
+                for (int b = 0; b < pixels * 3; b++)
+                {
+                    Assert.Equal((round + b) & 0xFF, Byte(items, b * 8));
+                }
+                Assert.False(Item(items, pixels * 24).level0);
+            }
+        }
+
         [Fact]
         public void LedsThroughTheStripSinkKeepTheirPixelsAcrossUpdates()
         {

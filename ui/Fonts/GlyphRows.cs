@@ -30,7 +30,7 @@ namespace DeskPhone.Ui.Fonts
         private const int BlockGlyphs = 16;
         // The stack frames of a read through ResourceUtility.GetObject under the reader's (census of the office call at
         // 80,896 B, h-redraw4): GetObject's 204 B, ResourceManager.GetObjectChunkFromId's 264 B and GetObjectInternal's
-        // 204 B; the reader's own 204 B (BootPanel.ReadLarge, the board's DeviceResources.GetBytes) is stood for by
+        // 204 B; the reader's own 204 B (BootPanel.ReadLarge, the board's DeviceFonts.ReadLarge) is stood for by
         // MakeRoomForFrames' frame, at the same depth. A block of each, as an array's heap block (ArrayHeader B and the
         // bytes): four blocks of 264 B held 384 B more than the read does, and the probe's collection counted them
         // (office's MakeRoomForFrames collections, h-redraw4).

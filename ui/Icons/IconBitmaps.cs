@@ -51,15 +51,28 @@ namespace DeskPhone.Ui.Icons
             "0FF0FF08108108108138778F78F306000000" + // CategoryAudio
             "0F030C40E41C8398718E19C138270230C0F0"; // CategoryBlocked
 
+        /// <summary>
+        /// The art's text, for <see cref="Row(string, int, int)"/>: each use of the constant is an <c>ldstr</c>, which on
+        /// nanoCLR makes a 12-byte string object, so a caller drawing many rows takes it once, not three times a row.
+        /// </summary>
+        public static string Art => Rows;
+
         /// <summary>One row of an icon's mask (bit 11 is x = 0); 0 for an unknown icon.</summary>
-        public static int Row(int icon, int row)
+        public static int Row(int icon, int row) => Row(Rows, icon, row);
+
+        /// <summary>
+        /// One row of an icon's mask read from <paramref name="art"/> (<see cref="Art"/>), allocating nothing: the band's
+        /// drawing reads its icons' rows under the band and its frames, where an allocation's collection was office's lowest
+        /// (the answered call's redraw, docs/benchmarks.md h-redraw5).
+        /// </summary>
+        public static int Row(string art, int icon, int row)
         {
             if (icon <= 0 || icon >= IconId.Count || row < 0 || row >= Size)
             {
                 return 0;
             }
             int at = (icon * Size + row) * 3;
-            return Hex(Rows[at]) << 8 | Hex(Rows[at + 1]) << 4 | Hex(Rows[at + 2]);
+            return Hex(art[at]) << 8 | Hex(art[at + 1]) << 4 | Hex(art[at + 2]);
         }
 
         private static int Hex(char c) => c <= '9' ? c - '0' : c - 'A' + 10;

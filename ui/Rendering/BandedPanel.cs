@@ -228,6 +228,15 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
+        /// <summary>
+        /// The target when it makes its band per flush (null: one that does not). A renderer that reads the glyphs itself
+        /// has it make the next flush's band (<see cref="IBandRelease.Band"/>, after the glyphs are read) at its own
+        /// frame: the band's allocation, the flush's last, then runs with no frame of the panel's or the target's under
+        /// the renderer's (nanoCLR runs the target's Band inside the caller's frame; under <see cref="Flush"/> it had
+        /// that frame's 324 B and its own 204 B; docs/benchmarks.md h-redraw5). Flush finds it made.
+        /// </summary>
+        public IBandRelease Windowed => _target as IBandRelease;
+
         /// <summary>The target's glyphs of the small font or the large one (null: a target without glyphs to read).</summary>
         public GlyphRows Glyphs(bool small) => _target is IBandRelease windowed ? windowed.Glyphs(small) : null;
 

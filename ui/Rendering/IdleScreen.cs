@@ -204,7 +204,7 @@ namespace DeskPhone.Ui.Rendering
         public void SetCall(string[] lines, int[] icons, string[] softkeys)
         {
             // The same call screen with the same softkeys (its second): only the rows' changed cells are drawn. The labels
-            // are kept as one text, as the function keys' are (AppendLabel), compared with the new ones where they lie
+            // are kept as one text, as the function keys' are (PutLabel), compared with the new ones where they lie
             // and made again only when they differ: made at every compose, their builder and text were under the call
             // screen's wrap after each MESSAGE in office's call (docs/benchmarks.md h-screenturn).
             bool same = _softkeys != null && _body == null;
@@ -218,7 +218,7 @@ namespace DeskPhone.Ui.Rendering
             WrapInfo(lines, icons, same);
         }
 
-        /// <summary>Whether <see cref="_softkeys"/> is <paramref name="softkeys"/>' text (AppendLabel's), read with the
+        /// <summary>Whether <see cref="_softkeys"/> is <paramref name="softkeys"/>' text (PutLabel's), read with the
         /// indexers, nothing made. False at a surrogate too (nanoCLR's indexer gives the high one at a low one's index):
         /// such labels are made again and compared whole.</summary>
         private bool SameLabels(string[] softkeys)
@@ -250,7 +250,8 @@ namespace DeskPhone.Ui.Rendering
             return at == length;
         }
 
-        /// <summary>The softkeys' labels as one text (AppendLabel's), its builder sized to it (no block added on the way).</summary>
+        /// <summary>The softkeys' labels as one text (PutLabel's), written into an array of its size: no builder, whose
+        /// constructors were three frames and a copy under the answered call's compose (docs/benchmarks.md h-redraw5).</summary>
         private static string Labels(string[] softkeys)
         {
             int size = 0;
@@ -258,12 +259,13 @@ namespace DeskPhone.Ui.Rendering
             {
                 size += (softkeys[i] == null ? 0 : softkeys[i].Length) + 1;
             }
-            var sb = new StringBuilder(size);
+            char[] all = new char[size];
+            size = 0;
             for (int i = 0; i < softkeys.Length; i++)
             {
-                AppendLabel(sb, softkeys[i]);
+                size = PutLabel(all, size, softkeys[i]);
             }
-            return sb.ToString();
+            return new string(all);
         }
 
         /// <summary>The rows a call screen's lines get now: the body less the notices and the softkey row.</summary>
@@ -557,15 +559,18 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             char[] all = _keyTexts == null ? null : _keyTexts.ToCharArray();
-            if (LabelIn(all, index) != label)
+            string old = LabelIn(all, index);
+            if (old != label)
             {
-                // The labels again with this key's replaced.
-                var sb = new StringBuilder();
+                // The labels again with this key's replaced, into an array of their size (a key without a label is one
+                // character).
+                char[] keys = new char[(all == null ? _keyColors.Length : all.Length) - (old == null ? 0 : old.Length) + (label == null ? 0 : label.Length)];
+                int at = 0;
                 for (int k = 0; k < _keyColors.Length; k++)
                 {
-                    AppendLabel(sb, k == index ? label : LabelIn(all, k));
+                    at = PutLabel(keys, at, k == index ? label : LabelIn(all, k));
                 }
-                _keyTexts = sb.ToString();
+                _keyTexts = new string(keys);
                 _dirty |= KeysRegion;
             }
             SetFunctionKeyColor(index, color);
@@ -587,14 +592,24 @@ namespace DeskPhone.Ui.Rendering
         /// text is walked as chars, as nanoCLR's string searches are wrong after non-ASCII text); null: none.</summary>
         // A label as the kept texts hold it: its characters (a line break in it is a space), then '\n', or '\r' alone
         // for null. Read back by LabelIn, on characters: nanoCLR's string searches are wrong after non-ASCII text.
-        private static void AppendLabel(StringBuilder sb, string text)
+        // Written into the caller's array from at; returns where the next label goes. The characters are read with the
+        // indexer (no copy of the label), except in a label with a surrogate: nanoCLR's indexer gives the high one at a
+        // low one's index, so such a label is read from its array.
+        private static int PutLabel(char[] to, int at, string text)
         {
-            char[] chars = text == null ? null : text.ToCharArray();
-            for (int i = 0; chars != null && i < chars.Length; i++)
+            char[] chars = null;
+            for (int i = 0; text != null && i < text.Length; i++)
             {
-                sb.Append(chars[i] == '\n' || chars[i] == '\r' ? ' ' : chars[i]);
+                char c = chars == null ? text[i] : chars[i];
+                if (c >= 0xD800 && c <= 0xDFFF && chars == null)
+                {
+                    chars = text.ToCharArray();
+                    c = chars[i];
+                }
+                to[at++] = c == '\n' || c == '\r' ? ' ' : c;
             }
-            sb.Append(text == null ? '\r' : '\n');
+            to[at++] = text == null ? '\r' : '\n';
+            return at;
         }
 
         private static string LabelIn(char[] all, int index)
@@ -647,7 +662,7 @@ namespace DeskPhone.Ui.Rendering
                 {
                     if ((dirty & CellsRegion) != 0)
                     {
-                        Flush(DrawCells(dirty >> CellsShift));
+                        Flush(DrawCells(dirty));
                     }
                     if ((dirty & NoticesRegion) != 0)
                     {
@@ -813,6 +828,12 @@ namespace DeskPhone.Ui.Rendering
                     // font read's, the redraw's lowest collection (docs/benchmarks.md, h-redraw4).
                     banded.Glyphs(false)?.Read();
                     banded.Glyphs(true)?.Read();
+                    // The band made at this frame too, the flush's last allocation (docs/benchmarks.md h-redraw5); the
+                    // target asked for twice, not held in a local of this frame, which is under the whole redraw.
+                    if (banded.Windowed != null)
+                    {
+                        banded.Windowed.Band();
+                    }
                     banded.Flush(x, y, PartColumns(area, part, x), PartRows(area, part, y));
                 }
                 catch (System.OutOfMemoryException)
@@ -966,11 +987,16 @@ namespace DeskPhone.Ui.Rendering
         }
 
         /// <summary>
-        /// The body's changed cells (<see cref="MarkCells"/>): their rectangle filled and the rows' text drawn again,
-        /// flushed alone; the text's other cells are clipped by the band (the same pixels as the whole body's redraw).
+        /// The body's changed cells (<see cref="MarkCells"/>, above <see cref="CellsShift"/> in the marks
+        /// <paramref name="cells"/>): their rectangle filled and the rows' text drawn again, flushed alone; the text's other
+        /// cells are clipped by the band (the same pixels as the whole body's redraw).
         /// </summary>
         private long DrawCells(int cells)
         {
+            // Shifted here, not in Render's call: Render's evaluation stack stays three deep, small enough for nanoCLR to
+            // run it inside the loop's frame (PhoneApp.Poll), a frame less under the whole redraw (docs/benchmarks.md
+            // h-redraw5).
+            cells >>= CellsShift;
             int firstRow = cells & 15;
             int lastRow = cells >> 4 & 15;
             int textX = _p.Margin + IconStyle.Size + 2;

@@ -42,6 +42,10 @@ namespace DeskPhone.Ui.Rendering
         private const int ShortBand = 1 << 30;
         // The ink the band's InkBytes hold (-1: none yet, a band just made).
         private int _inkColor = -1;
+        // The icons' art (IconBitmaps.Art) from the band's making to its release: read there, once a flush, not an ldstr
+        // (a 12-byte string) three times for every icon row drawn under the band and its frames (docs/benchmarks.md
+        // h-redraw5).
+        private string _art;
         private readonly GlyphRows _large;
         private readonly GlyphRows _small;
         private readonly BandWriter _write;
@@ -113,20 +117,25 @@ namespace DeskPhone.Ui.Rendering
         /// <summary>
         /// Makes the band for the window, after the flush's texts are prepared, and returns its rows: BandHeight, or one
         /// when the heap has no room for more or the last flush ran out of heap (the same pixels in twice the passes;
-        /// docs/benchmarks.md, h-callscreen).
+        /// docs/benchmarks.md, h-callscreen). The band is allocated in this frame, not one under it: the caller is the
+        /// renderer's flush (IdleScreen.Flush, BandedPanel.Flush), and nothing the flush draws allocates after it
+        /// (docs/benchmarks.md h-redraw5).
         /// </summary>
         public int Band()
         {
             if (_band == null)
             {
+                _art = IconBitmaps.Art;
                 try
                 {
-                    MakeBand((_window & ShortBand) != 0 ? 1 : BandHeight);
+                    _band = new byte[Columns * ((_window & ShortBand) != 0 ? 1 : BandHeight) * 2 + TailBytes];
                 }
                 catch (System.OutOfMemoryException)
                 {
-                    MakeBand(1);
+                    _band = new byte[Columns * 2 + TailBytes];
                 }
+                NibbleRuns(_band, _band.Length - TailBytes);
+                _inkColor = -1;
             }
             return Rows;
         }
@@ -151,17 +160,12 @@ namespace DeskPhone.Ui.Rendering
             return bottom > rows ? rows : bottom;
         }
 
-        /// <summary>The band, made if a flush's first call finds none.</summary>
-        private void MakeBand() => MakeBand(BandHeight);
-
-        private void MakeBand(int rows)
+        /// <summary>The band, made if a flush's first call finds none (a caller that drew without <see cref="Band"/>).</summary>
+        private void MakeBand()
         {
             if (_band == null)
             {
-                byte[] band = new byte[Columns * rows * 2 + TailBytes];
-                NibbleRuns(band, band.Length - TailBytes);
-                _band = band;
-                _inkColor = -1;
+                Band();
             }
         }
 
@@ -311,7 +315,7 @@ namespace DeskPhone.Ui.Rendering
             UseInk(IconStyle.Glyph);
             for (int row = top; row < bottom; row++)
             {
-                int bits = IconBitmaps.Row(icon, row - y);
+                int bits = IconBitmaps.Row(_art, icon, row - y);
                 // Twelve pixels, bit 11 leftmost: three nibbles.
                 Nibble(bits >> 8 & 15, x, row);
                 Nibble(bits >> 4 & 15, x + 4, row);
@@ -347,6 +351,7 @@ namespace DeskPhone.Ui.Rendering
             // the passes); one that was drawn lets the next try the full band.
             _window = drawn ? _window & ~ShortBand : _window | ShortBand;
             _band = null;
+            _art = null;
             _large.Release();
             _small.Release();
         }

@@ -39,10 +39,20 @@ namespace DeskPhone.Firmware.Tests.Phone
             }
         }
 
+        /// <summary>The loop's screen step (PhoneApp.Poll's): compose, then draw unless a failed redraw waits.</summary>
+        private void ScreenStep()
+        {
+            if (_feeder != null && _feeder.Tick())
+            {
+                _feeder.Screen.Render();
+                _feeder.Drawn();
+            }
+        }
+
         /// <summary>The screen after the loop's screen step (what the bench shows).</summary>
         private string Text()
         {
-            _feeder.Tick();
+            ScreenStep();
             return new ScreenText(_feeder.Screen).GetScreenText();
         }
 

@@ -70,7 +70,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             {
                 _now += 10;
                 _phone.Poll(_now);
-                _feeder?.Tick();
+                ScreenStep();
             }
         }
 
@@ -81,13 +81,23 @@ namespace DeskPhone.Firmware.Tests.Phone
                 _phone.OnKey(key, KeyAction.Press, _now);
                 _phone.OnKey(key, KeyAction.Release, _now);
             }
-            _feeder?.Tick(); // the loop's screen step after the keys
+            ScreenStep(); // the loop's screen step after the keys
+        }
+
+        /// <summary>The loop's screen step (PhoneApp.Poll's): compose, then draw unless a failed redraw waits.</summary>
+        private void ScreenStep()
+        {
+            if (_feeder != null && _feeder.Tick())
+            {
+                _feeder.Screen.Render();
+                _feeder.Drawn();
+            }
         }
 
         /// <summary>The screen after the loop's screen step (what the bench shows).</summary>
         private string Text()
         {
-            _feeder.Tick();
+            ScreenStep();
             return new ScreenText(_feeder.Screen).GetScreenText();
         }
 
@@ -97,7 +107,7 @@ namespace DeskPhone.Firmware.Tests.Phone
         {
             _panel.FlushTops.Clear();
             change();
-            _feeder.Tick();
+            ScreenStep();
             return _panel.FlushTops.Contains(BodyTop);
         }
 
