@@ -258,7 +258,7 @@ namespace DeskPhone.Sip.Message
                     // One pass over the bytes: each top-level comma starts one more value.
                     int start = Offset + Spans[(i << 2) + 2];
                     int end = start + Spans[(i << 2) + 3];
-                    for (int at = NextComma(Buffer, start, end); at >= 0; at = NextComma(Buffer, at + 1, end))
+                    for (int at = Next(Buffer, start, end, (byte)','); at >= 0; at = Next(Buffer, at + 1, end, (byte)','))
                     {
                         n++;
                     }
@@ -317,7 +317,7 @@ namespace DeskPhone.Sip.Message
             }
             while (k < index)
             {
-                int comma = NextComma(Buffer, start, Offset + spans[(line << 2) + 2] + spans[(line << 2) + 3]);
+                int comma = Next(Buffer, start, Offset + spans[(line << 2) + 2] + spans[(line << 2) + 3], (byte)',');
                 if (comma >= 0)
                 {
                     start = comma + 1;
@@ -338,7 +338,7 @@ namespace DeskPhone.Sip.Message
             _cursorName = name;
             int lineStart = Offset + spans[(line << 2) + 2];
             int lineEnd = lineStart + spans[(line << 2) + 3];
-            int end = NextComma(Buffer, start, lineEnd);
+            int end = Next(Buffer, start, lineEnd, (byte)',');
             if (end < 0)
             {
                 if (start == lineStart)
@@ -352,10 +352,11 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>
-        /// The next comma of a header value's bytes in [from, end) that is outside quoted strings and &lt;&gt;, or -1.
-        /// Line folds inside the value are plain white space here (as they are once unfolded).
+        /// The next <paramref name="separator"/> (a list's comma, a parameter's ';') of a header value's bytes in [from, end)
+        /// that is outside quoted strings and &lt;&gt;, or -1. Line folds inside the value are plain white space here (as
+        /// they are once unfolded).
         /// </summary>
-        private static int NextComma(byte[] b, int from, int end)
+        private static int Next(byte[] b, int from, int end, byte separator)
         {
             // The walk itself, no runtime search first: Array.IndexOf's managed frame was the deepest allocation of a new
             // call's INVITE turn on the 80,896-byte board (docs/benchmarks.md, h-callfit3).
@@ -387,7 +388,7 @@ namespace DeskPhone.Sip.Message
                 {
                     angle = false;
                 }
-                else if (c == (byte)',' && !angle)
+                else if (c == separator && !angle)
                 {
                     return i;
                 }
@@ -401,11 +402,88 @@ namespace DeskPhone.Sip.Message
 
         public NameAddr To => ParsedTo ?? (ParsedTo = NameAddr.Parse(First(HeaderNames.ToKind)));
 
-        /// <summary>The To tag (null: none), from the parsed To when something parsed it, else read in place (<see cref="NameAddr.TagOf"/>).</summary>
-        public string ToTag => ParsedTo != null ? ParsedTo.Tag : NameAddr.TagOf(First(HeaderNames.ToKind));
+        /// <summary>The To tag (null: none), read in the bytes (<see cref="TagOf"/>) whether or not something parsed the To.</summary>
+        public string ToTag => TagOf(HeaderNames.ToKind);
 
         /// <summary>The From tag, as <see cref="ToTag"/>.</summary>
-        public string FromTag => _from != null ? _from.Tag : NameAddr.TagOf(First(HeaderNames.FromKind));
+        public string FromTag => TagOf(HeaderNames.FromKind);
+
+        /// <summary>
+        /// The tag of the first From or To line (<paramref name="kind"/>) as <see cref="NameAddr.Parse"/> would find it
+        /// ("" without a value), or null: only the tag's text is made from the bytes (<see cref="TagAt"/>). A message with a
+        /// folded line has its tag unfolded as the value's string was.
+        /// </summary>
+        internal string TagOf(int kind)
+        {
+            long at = TagAt(kind);
+            if (at < 0)
+            {
+                return null;
+            }
+            int start = (int)at;
+            int length = (int)(at >> 32) - start;
+            return Folded == 0 ? Utf8.Codec.GetString(Buffer, start, length) : Unfold(Buffer, start, length, true);
+        }
+
+        /// <summary>
+        /// Where the tag parameter's value of the first From or To line (<paramref name="kind"/>) is in <see cref="Buffer"/>:
+        /// its first byte (bits 0-31) and its end (bits 32-63), trimmed and without the quotes of a quoted value; -1 when
+        /// the line or its tag is absent. Found in the received bytes, no string nor char[] of the value made (the answer's
+        /// echo asked NameAddr.TagOf of the To's string: four frames and the value's string and characters, the office
+        /// stream's lowest collections on the 80,896-byte board, h-echobytes). The parameters start after the '&gt;' of a
+        /// name-addr (a quoted display name may hold '&lt;' or ';'), else at the addr-spec's first ';'; a parameter ends at
+        /// the next ';' outside quotes; its name is compared case-insensitively. Line folds are white space here.
+        /// </summary>
+        internal long TagAt(int kind)
+        {
+            int line = IndexOf(kind, null, 0);
+            if (line < 0)
+            {
+                return -1;
+            }
+            byte[] b = Buffer;
+            int end = Offset + Spans[(line << 2) + 2];
+            int i = end;
+            end += Spans[(line << 2) + 3];
+            while ((i = Next(b, i, end, (byte)';')) >= 0)
+            {
+                int at = SkipWhite(b, i + 1, end);
+                i = SkipWhite(b, at + 3, end);
+                if (end - at >= 3 && (b[at] | 0x20) == 't' && (b[at + 1] | 0x20) == 'a' && (b[at + 2] | 0x20) == 'g'
+                    && (i == end || b[i] == ';' || b[i] == '='))
+                {
+                    // The value: after the '=' to the next ';' (or the end), trimmed, without the quotes of a quoted one.
+                    at = i < end && b[i] == '=' ? SkipWhite(b, i + 1, end) : i;
+                    i = Next(b, at, end, (byte)';');
+                    if (i < 0)
+                    {
+                        i = end;
+                    }
+                    while (i > at && IsWhite(b[i - 1]))
+                    {
+                        i--;
+                    }
+                    if (i - at >= 2 && b[at] == '"' && b[i - 1] == '"')
+                    {
+                        at++;
+                        i--;
+                    }
+                    return (uint)at | (long)i << 32;
+                }
+                i = at;
+            }
+            return -1;
+        }
+
+        /// <summary>The first byte from <paramref name="i"/> on that is not white space (line folds included), or <paramref name="end"/>.</summary>
+        private static int SkipWhite(byte[] b, int i, int end)
+        {
+            while (i < end && IsWhite(b[i]))
+            {
+                i++;
+            }
+            return i;
+        }
 
         /// <summary>CSeq number, -1 when absent or malformed (including numbers above 2^32-1).</summary>
         public long CSeq
