@@ -336,19 +336,11 @@ namespace DeskPhone.Sip.Message
             // index < the values in the header section (MaxSpan bytes at most): 18 bits hold it.
             _cursor = (long)start << 32 | (uint)(kind | line << 8 | (index + 1) << 14);
             _cursorName = name;
-            int lineStart = Offset + spans[(line << 2) + 2];
-            int lineEnd = lineStart + spans[(line << 2) + 3];
+            int lineEnd = Offset + spans[(line << 2) + 2] + spans[(line << 2) + 3];
             int end = Next(Buffer, start, lineEnd, (byte)',');
-            if (end < 0)
-            {
-                if (start == lineStart)
-                {
-                    // The line's only value: made as a whole line's is.
-                    return HeaderValue(line);
-                }
-                end = lineEnd;
-            }
-            return Unfold(Buffer, start, end - start, IsFolded(line));
+            // The line's only value (or its last) unfolded from here as a whole line's is, not through HeaderValue: a
+            // frame less under the top Via's string, a low collection of the office stream's (h-echobytes).
+            return Unfold(Buffer, start, (end < 0 ? lineEnd : end) - start, IsFolded(line));
         }
 
         /// <summary>
@@ -416,13 +408,8 @@ namespace DeskPhone.Sip.Message
         internal string TagOf(int kind)
         {
             long at = TagAt(kind);
-            if (at < 0)
-            {
-                return null;
-            }
             int start = (int)at;
-            int length = (int)(at >> 32) - start;
-            return Folded == 0 ? Utf8.Codec.GetString(Buffer, start, length) : Unfold(Buffer, start, length, true);
+            return at < 0 ? null : Folded == 0 ? Utf8.Codec.GetString(Buffer, start, (int)(at >> 32) - start) : Unfold(Buffer, start, (int)(at >> 32) - start, true);
         }
 
         /// <summary>
@@ -449,7 +436,8 @@ namespace DeskPhone.Sip.Message
             {
                 int at = SkipWhite(b, i + 1, end);
                 i = SkipWhite(b, at + 3, end);
-                if (end - at >= 3 && (b[at] | 0x20) == 't' && (b[at + 1] | 0x20) == 'a' && (b[at + 2] | 0x20) == 'g'
+                // "tag" in any case (the three bytes with 0x20 set), then the end, a ';' or an '='.
+                if (end - at >= 3 && (b[at] << 16 | b[at + 1] << 8 | b[at + 2] | 0x202020) == 0x746167
                     && (i == end || b[i] == ';' || b[i] == '='))
                 {
                     // The value: after the '=' to the next ';' (or the end), trimmed, without the quotes of a quoted one.
@@ -459,10 +447,7 @@ namespace DeskPhone.Sip.Message
                     {
                         i = end;
                     }
-                    while (i > at && IsWhite(b[i - 1]))
-                    {
-                        i--;
-                    }
+                    i = TrimWhite(b, at, i);
                     if (i - at >= 2 && b[at] == '"' && b[i - 1] == '"')
                     {
                         at++;
@@ -476,13 +461,23 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>The first byte from <paramref name="i"/> on that is not white space (line folds included), or <paramref name="end"/>.</summary>
-        private static int SkipWhite(byte[] b, int i, int end)
+        internal static int SkipWhite(byte[] b, int i, int end)
         {
             while (i < end && IsWhite(b[i]))
             {
                 i++;
             }
             return i;
+        }
+
+        /// <summary>The end of [start, end) without the white space (line folds included) that ends it.</summary>
+        private static int TrimWhite(byte[] b, int start, int end)
+        {
+            while (end > start && IsWhite(b[end - 1]))
+            {
+                end--;
+            }
+            return end;
         }
 
         /// <summary>CSeq number, -1 when absent or malformed (including numbers above 2^32-1).</summary>
@@ -540,7 +535,10 @@ namespace DeskPhone.Sip.Message
             }
             if ((ReadBits & TopViaRead) == 0)
             {
-                _topVia = Via.Parse(ValueOf(HeaderNames.ViaKind, null, 0));
+                // A single Via value (the usual request) read as the line's whole value (First), not through ValueOf: its
+                // 300-B frame and HeaderValue's were under the value's string, a low collection of the office stream's
+                // before each request's check (h-echobytes). The count is the message's, made once (the check asks too).
+                _topVia = Via.Parse(ViaCount == 1 ? First(HeaderNames.ViaKind) : ValueOf(HeaderNames.ViaKind, null, 0));
                 ReadBits |= TopViaRead;
             }
             return _topVia;
@@ -627,15 +625,8 @@ namespace DeskPhone.Sip.Message
         /// <summary>The value in [start, start + length) trimmed; <paramref name="folded"/>: it may hold line breaks, each fold becomes one space.</summary>
         internal static string Unfold(byte[] b, int start, int length, bool folded)
         {
-            int end = start + length;
-            while (start < end && IsWhite(b[start]))
-            {
-                start++;
-            }
-            while (end > start && IsWhite(b[end - 1]))
-            {
-                end--;
-            }
+            int end = TrimWhite(b, start, start + length);
+            start = SkipWhite(b, start, end);
             // A bare CR inside a line counts as a line break too (as it did when every value was searched for both).
             // The runtime's search straight from here (not through ByteSearch): a frame less under a header's value,
             // which the check of a response reads at its deepest (issue #17).
@@ -649,14 +640,8 @@ namespace DeskPhone.Sip.Message
             {
                 if (b[i] == (byte)'\r' || b[i] == (byte)'\n')
                 {
-                    while (n > 0 && IsWhite(copy[n - 1]))
-                    {
-                        n--;
-                    }
-                    while (i + 1 < end && IsWhite(b[i + 1]))
-                    {
-                        i++;
-                    }
+                    n = TrimWhite(copy, 0, n);
+                    i = SkipWhite(b, i + 1, end) - 1;
                     copy[n++] = (byte)' ';
                     continue;
                 }

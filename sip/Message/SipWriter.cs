@@ -145,10 +145,8 @@ namespace DeskPhone.Sip.Message
             byte[] b = m.Buffer;
             int start = m.Offset + m.Spans[(i << 2) + 2];
             int end = start + m.Spans[(i << 2) + 3];
-            while (start < end && (b[start] == (byte)' ' || b[start] == (byte)'\t'))
-            {
-                start++;
-            }
+            // White space and line breaks before the value skipped: a value folded there is the same text once unfolded.
+            start = SipMessage.SkipWhite(b, start, end);
             int k = start;
             while (k < end && (uint)(b[k] - 0x20) < 0x5F)
             {
