@@ -535,10 +535,13 @@ namespace DeskPhone.Sip.Message
             }
             if ((ReadBits & TopViaRead) == 0)
             {
-                // A single Via value (the usual request) read as the line's whole value (First), not through ValueOf: its
-                // 300-B frame and HeaderValue's were under the value's string, a low collection of the office stream's
-                // before each request's check (h-echobytes). The count is the message's, made once (the check asks too).
-                _topVia = Via.Parse(ViaCount == 1 ? First(HeaderNames.ViaKind) : ValueOf(HeaderNames.ViaKind, null, 0));
+                // A single Via value (the usual request) unfolded from here as the line's whole value, not through ValueOf
+                // nor First: ValueOf's 300-B frame and HeaderValue's were under the value's string, a low collection of
+                // the office stream's before each request's check (h-echobytes). The count is the message's, made once
+                // (the check asks too); with one value, the first Via line holds it.
+                int line = IndexOf(HeaderNames.ViaKind, null, 0);
+                _topVia = Via.Parse(ViaCount != 1 ? ValueOf(HeaderNames.ViaKind, null, 0)
+                    : Unfold(Buffer, Offset + Spans[(line << 2) + 2], Spans[(line << 2) + 3], IsFolded(line)));
                 ReadBits |= TopViaRead;
             }
             return _topVia;
