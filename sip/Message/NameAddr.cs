@@ -16,57 +16,6 @@ namespace DeskPhone.Sip.Message
 
         public string Tag => GetParam("tag");
 
-        /// <summary>
-        /// The tag parameter of a From or To value the request's check found well-formed ("" without a value), or null,
-        /// found in place: no address, URI or display name is made (each From or To kept parsed held about 400 B under
-        /// a dialog's requests, docs/benchmarks.md h-callsig). The parameters start after the '&gt;' of a name-addr (a
-        /// quoted display name may hold '&lt;' or ';'), else at the addr-spec's first ';', as <see cref="Parse"/> finds them.
-        /// </summary>
-        public static string TagOf(string value)
-        {
-            // Without a ';' there is no parameter: no copy of the value's characters (the To of a request out of a dialog,
-            // read by every response's echo, h-callthrough).
-            if (value == null || value.IndexOf(';') < 0)
-            {
-                return null;
-            }
-            char[] v = value.ToCharArray();
-            int end = v.Length;
-            int i = 0;
-            for (; i < end; i++)
-            {
-                char c = v[i];
-                if (c == '"')
-                {
-                    for (i++; i < end && v[i] != '"'; i++)
-                    {
-                        if (v[i] == '\\')
-                        {
-                            i++;
-                        }
-                    }
-                }
-                else if (c == '<')
-                {
-                    // The searches in place: no call's frame (204 B) under every answer's echo of a To with a tag, the
-                    // deepest point of the office stream's answers (h-basecut).
-                    object[] boxes = ByteSearch.Boxes ?? ByteSearch.Make();
-                    i = System.Array.IndexOf(v, boxes[CharSearch.Greater], i, end - i);
-                    if (i < 0)
-                    {
-                        return null;
-                    }
-                    i = System.Array.IndexOf(v, boxes[CharSearch.Semicolon], i, end - i);
-                    break;
-                }
-                else if (c == ';')
-                {
-                    break;
-                }
-            }
-            return i < 0 || i >= end ? null : Params.Get(v, i + 1, Token.TrimEnd(v, i + 1, end), "tag");
-        }
-
         /// <summary>Parses a header value; null when it is malformed (unbalanced quotes, spaces inside &lt;&gt;, a display name that is neither tokens nor quoted, bad parameters).</summary>
         public static NameAddr Parse(string value)
         {

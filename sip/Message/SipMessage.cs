@@ -258,7 +258,7 @@ namespace DeskPhone.Sip.Message
                     // One pass over the bytes: each top-level comma starts one more value.
                     int start = Offset + Spans[(i << 2) + 2];
                     int end = start + Spans[(i << 2) + 3];
-                    for (int at = NextComma(Buffer, start, end); at >= 0; at = NextComma(Buffer, at + 1, end))
+                    for (int at = Next(Buffer, start, end, (byte)','); at >= 0; at = Next(Buffer, at + 1, end, (byte)','))
                     {
                         n++;
                     }
@@ -317,7 +317,7 @@ namespace DeskPhone.Sip.Message
             }
             while (k < index)
             {
-                int comma = NextComma(Buffer, start, Offset + spans[(line << 2) + 2] + spans[(line << 2) + 3]);
+                int comma = Next(Buffer, start, Offset + spans[(line << 2) + 2] + spans[(line << 2) + 3], (byte)',');
                 if (comma >= 0)
                 {
                     start = comma + 1;
@@ -336,26 +336,19 @@ namespace DeskPhone.Sip.Message
             // index < the values in the header section (MaxSpan bytes at most): 18 bits hold it.
             _cursor = (long)start << 32 | (uint)(kind | line << 8 | (index + 1) << 14);
             _cursorName = name;
-            int lineStart = Offset + spans[(line << 2) + 2];
-            int lineEnd = lineStart + spans[(line << 2) + 3];
-            int end = NextComma(Buffer, start, lineEnd);
-            if (end < 0)
-            {
-                if (start == lineStart)
-                {
-                    // The line's only value: made as a whole line's is.
-                    return HeaderValue(line);
-                }
-                end = lineEnd;
-            }
-            return Unfold(Buffer, start, end - start, IsFolded(line));
+            int lineEnd = Offset + spans[(line << 2) + 2] + spans[(line << 2) + 3];
+            int end = Next(Buffer, start, lineEnd, (byte)',');
+            // The line's only value (or its last) unfolded from here as a whole line's is, not through HeaderValue: a
+            // frame less under the top Via's string, a low collection of the office stream's (h-echobytes).
+            return Unfold(Buffer, start, (end < 0 ? lineEnd : end) - start, IsFolded(line));
         }
 
         /// <summary>
-        /// The next comma of a header value's bytes in [from, end) that is outside quoted strings and &lt;&gt;, or -1.
-        /// Line folds inside the value are plain white space here (as they are once unfolded).
+        /// The next <paramref name="separator"/> (a list's comma, a parameter's ';') of a header value's bytes in [from, end)
+        /// that is outside quoted strings and &lt;&gt;, or -1. Line folds inside the value are plain white space here (as
+        /// they are once unfolded).
         /// </summary>
-        private static int NextComma(byte[] b, int from, int end)
+        private static int Next(byte[] b, int from, int end, byte separator)
         {
             // The walk itself, no runtime search first: Array.IndexOf's managed frame was the deepest allocation of a new
             // call's INVITE turn on the 80,896-byte board (docs/benchmarks.md, h-callfit3).
@@ -387,7 +380,7 @@ namespace DeskPhone.Sip.Message
                 {
                     angle = false;
                 }
-                else if (c == (byte)',' && !angle)
+                else if (c == separator && !angle)
                 {
                     return i;
                 }
@@ -401,11 +394,91 @@ namespace DeskPhone.Sip.Message
 
         public NameAddr To => ParsedTo ?? (ParsedTo = NameAddr.Parse(First(HeaderNames.ToKind)));
 
-        /// <summary>The To tag (null: none), from the parsed To when something parsed it, else read in place (<see cref="NameAddr.TagOf"/>).</summary>
-        public string ToTag => ParsedTo != null ? ParsedTo.Tag : NameAddr.TagOf(First(HeaderNames.ToKind));
+        /// <summary>The To tag (null: none), read in the bytes (<see cref="TagOf"/>) whether or not something parsed the To.</summary>
+        public string ToTag => TagOf(HeaderNames.ToKind);
 
         /// <summary>The From tag, as <see cref="ToTag"/>.</summary>
-        public string FromTag => _from != null ? _from.Tag : NameAddr.TagOf(First(HeaderNames.FromKind));
+        public string FromTag => TagOf(HeaderNames.FromKind);
+
+        /// <summary>
+        /// The tag of the first From or To line (<paramref name="kind"/>) as <see cref="NameAddr.Parse"/> would find it
+        /// ("" without a value), or null: only the tag's text is made from the bytes (<see cref="TagAt"/>). A message with a
+        /// folded line has its tag unfolded as the value's string was.
+        /// </summary>
+        internal string TagOf(int kind)
+        {
+            long at = TagAt(kind);
+            int start = (int)at;
+            return at < 0 ? null : Folded == 0 ? Utf8.Codec.GetString(Buffer, start, (int)(at >> 32) - start) : Unfold(Buffer, start, (int)(at >> 32) - start, true);
+        }
+
+        /// <summary>
+        /// Where the tag parameter's value of the first From or To line (<paramref name="kind"/>) is in <see cref="Buffer"/>:
+        /// its first byte (bits 0-31) and its end (bits 32-63), trimmed and without the quotes of a quoted value; -1 when
+        /// the line or its tag is absent. Found in the received bytes, no string nor char[] of the value made (the answer's
+        /// echo asked NameAddr.TagOf of the To's string: four frames and the value's string and characters, the office
+        /// stream's lowest collections on the 80,896-byte board, h-echobytes). The parameters start after the '&gt;' of a
+        /// name-addr (a quoted display name may hold '&lt;' or ';'), else at the addr-spec's first ';'; a parameter ends at
+        /// the next ';' outside quotes; its name is compared case-insensitively. Line folds are white space here.
+        /// </summary>
+        internal long TagAt(int kind)
+        {
+            int line = IndexOf(kind, null, 0);
+            if (line < 0)
+            {
+                return -1;
+            }
+            byte[] b = Buffer;
+            int end = Offset + Spans[(line << 2) + 2];
+            int i = end;
+            end += Spans[(line << 2) + 3];
+            while ((i = Next(b, i, end, (byte)';')) >= 0)
+            {
+                int at = SkipWhite(b, i + 1, end);
+                i = SkipWhite(b, at + 3, end);
+                // "tag" in any case (the three bytes with 0x20 set), then the end, a ';' or an '='.
+                if (end - at >= 3 && (b[at] << 16 | b[at + 1] << 8 | b[at + 2] | 0x202020) == 0x746167
+                    && (i == end || b[i] == ';' || b[i] == '='))
+                {
+                    // The value: after the '=' to the next ';' (or the end), trimmed, without the quotes of a quoted one.
+                    at = i < end && b[i] == '=' ? SkipWhite(b, i + 1, end) : i;
+                    i = Next(b, at, end, (byte)';');
+                    if (i < 0)
+                    {
+                        i = end;
+                    }
+                    i = TrimWhite(b, at, i);
+                    if (i - at >= 2 && b[at] == '"' && b[i - 1] == '"')
+                    {
+                        at++;
+                        i--;
+                    }
+                    return (uint)at | (long)i << 32;
+                }
+                i = at;
+            }
+            return -1;
+        }
+
+        /// <summary>The first byte from <paramref name="i"/> on that is not white space (line folds included), or <paramref name="end"/>.</summary>
+        internal static int SkipWhite(byte[] b, int i, int end)
+        {
+            while (i < end && IsWhite(b[i]))
+            {
+                i++;
+            }
+            return i;
+        }
+
+        /// <summary>The end of [start, end) without the white space (line folds included) that ends it.</summary>
+        private static int TrimWhite(byte[] b, int start, int end)
+        {
+            while (end > start && IsWhite(b[end - 1]))
+            {
+                end--;
+            }
+            return end;
+        }
 
         /// <summary>CSeq number, -1 when absent or malformed (including numbers above 2^32-1).</summary>
         public long CSeq
@@ -462,7 +535,13 @@ namespace DeskPhone.Sip.Message
             }
             if ((ReadBits & TopViaRead) == 0)
             {
-                _topVia = Via.Parse(ValueOf(HeaderNames.ViaKind, null, 0));
+                // A single Via value (the usual request) unfolded from here as the line's whole value, not through ValueOf
+                // nor First: ValueOf's 300-B frame and HeaderValue's were under the value's string, a low collection of
+                // the office stream's before each request's check (h-echobytes). The count is the message's, made once
+                // (the check asks too); with one value, the first Via line holds it.
+                int line = IndexOf(HeaderNames.ViaKind, null, 0);
+                _topVia = Via.Parse(ViaCount != 1 ? ValueOf(HeaderNames.ViaKind, null, 0)
+                    : Unfold(Buffer, Offset + Spans[(line << 2) + 2], Spans[(line << 2) + 3], IsFolded(line)));
                 ReadBits |= TopViaRead;
             }
             return _topVia;
@@ -549,15 +628,8 @@ namespace DeskPhone.Sip.Message
         /// <summary>The value in [start, start + length) trimmed; <paramref name="folded"/>: it may hold line breaks, each fold becomes one space.</summary>
         internal static string Unfold(byte[] b, int start, int length, bool folded)
         {
-            int end = start + length;
-            while (start < end && IsWhite(b[start]))
-            {
-                start++;
-            }
-            while (end > start && IsWhite(b[end - 1]))
-            {
-                end--;
-            }
+            int end = TrimWhite(b, start, start + length);
+            start = SkipWhite(b, start, end);
             // A bare CR inside a line counts as a line break too (as it did when every value was searched for both).
             // The runtime's search straight from here (not through ByteSearch): a frame less under a header's value,
             // which the check of a response reads at its deepest (issue #17).
@@ -571,14 +643,8 @@ namespace DeskPhone.Sip.Message
             {
                 if (b[i] == (byte)'\r' || b[i] == (byte)'\n')
                 {
-                    while (n > 0 && IsWhite(copy[n - 1]))
-                    {
-                        n--;
-                    }
-                    while (i + 1 < end && IsWhite(b[i + 1]))
-                    {
-                        i++;
-                    }
+                    n = TrimWhite(copy, 0, n);
+                    i = SkipWhite(b, i + 1, end) - 1;
                     copy[n++] = (byte)' ';
                     continue;
                 }

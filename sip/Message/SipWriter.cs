@@ -98,14 +98,13 @@ namespace DeskPhone.Sip.Message
             {
                 EndHeader();
             }
-            int to = _length;
             if (EchoLine(request, HeaderNames.To, HeaderNames.ToKind))
             {
-                // A To with a tag (a dialog's request) is not parsed for it: its tag read in place (SipMessage.ToTag), so the
-                // answer to a BYE whose names the dialog let go parses none (h-callthrough); nor one the check found well
-                // formed (the MESSAGE and NOTIFY stream's, h-checkparts). A To without a ';' in its copied bytes has no tag:
-                // no string of it is made to look (h-turnparse).
-                if (toTag != null && (ByteSearch.IndexOf(_head, ByteSearch.Semicolon, to, _length) < 0 || request.ToTag == null)
+                // A To with a tag (a dialog's request) is not parsed for it: its tag looked for in the request's bytes
+                // (SipMessage.TagAt: no string nor char[] of the To, the office stream's lowest collections, h-echobytes), so
+                // the answer to a BYE whose names the dialog let go parses none (h-callthrough); nor one the check found well
+                // formed (the MESSAGE and NOTIFY stream's, h-checkparts).
+                if (toTag != null && request.TagAt(HeaderNames.ToKind) < 0
                     && ((request.ReadBits & SipMessage.ToChecked) != 0 || request.To != null))
                 {
                     Append(";tag=").Append(toTag);
@@ -146,10 +145,8 @@ namespace DeskPhone.Sip.Message
             byte[] b = m.Buffer;
             int start = m.Offset + m.Spans[(i << 2) + 2];
             int end = start + m.Spans[(i << 2) + 3];
-            while (start < end && (b[start] == (byte)' ' || b[start] == (byte)'\t'))
-            {
-                start++;
-            }
+            // White space and line breaks before the value skipped: a value folded there is the same text once unfolded.
+            start = SipMessage.SkipWhite(b, start, end);
             int k = start;
             while (k < end && (uint)(b[k] - 0x20) < 0x5F)
             {

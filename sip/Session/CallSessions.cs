@@ -920,8 +920,8 @@ namespace DeskPhone.Sip.Session
             // The tags read in place: neither address is parsed to find the dialog (an ACK's or a BYE's From and To
             // were the ACK's peak beside the media session, docs/benchmarks.md h-callsig), and not through
             // SipMessage.ToTag: a frame less at the answered call's ACK, its deepest point (h-callthrough).
-            string toTag = NameAddr.TagOf(m.First(HeaderNames.ToKind));
-            string fromTag = NameAddr.TagOf(m.First(HeaderNames.FromKind));
+            string toTag = m.TagOf(HeaderNames.ToKind);
+            string fromTag = m.TagOf(HeaderNames.FromKind);
             for (int i = 0; i < MaxCalls; i++)
             {
                 SipCall c = _calls[i];
