@@ -46,9 +46,11 @@ namespace DeskPhone.Sip.Message
             // Any other's only judged (NameAddr.Read without an address; both are there, judged above): no address, URI or
             // part of them made (h-reqcheck). The name of a malformed one in the same local as a repeated header's (null
             // here): no slot more in this frame, under every URI's parse.
+            // Their characters are decoded straight from the message's bytes (ValueChars): no string of the value and no
+            // SipMessage.First > Unfold > GetString frames under it (h-checkbytes).
             faulty = m.Method == "INVITE" ? (m.From == null ? "From" : m.To == null ? "To" : null)
-                : !NameAddr.Read(m.First(HeaderNames.FromKind).ToCharArray(), null) ? "From"
-                : !NameAddr.Read(m.First(HeaderNames.ToKind).ToCharArray(), null) ? "To" : null;
+                : !NameAddr.Read(ValueChars(m, m.IndexOf(HeaderNames.FromKind, null, 0)), null) ? "From"
+                : !NameAddr.Read(ValueChars(m, m.IndexOf(HeaderNames.ToKind, null, 0)), null) ? "To" : null;
             if (faulty != null)
             {
                 return Bad(m, r, "malformed " + faulty + " header");
@@ -67,8 +69,10 @@ namespace DeskPhone.Sip.Message
             for (int i = 0; i < contacts; i++)
             {
                 // Judged here, not parsed through SipMessage.GetContact: nothing of it made, a NOTIFY's check and a
-                // response's, the REGISTER's 200 on the 80,896-byte board (issue #17, h-reqcheck).
-                if (!NameAddr.Read(m.ValueOf(HeaderNames.ContactKind, null, i).ToCharArray(), null))
+                // response's, the REGISTER's 200 on the 80,896-byte board (issue #17, h-reqcheck). The usual single value is
+                // the first Contact line's, its characters straight from the bytes; several are split as strings by ValueOf.
+                if (!NameAddr.Read(contacts == 1 ? ValueChars(m, m.IndexOf(HeaderNames.ContactKind, null, 0))
+                        : m.ValueOf(HeaderNames.ContactKind, null, i).ToCharArray(), null))
                 {
                     return Bad(m, r, "malformed Contact header");
                 }
@@ -140,6 +144,21 @@ namespace DeskPhone.Sip.Message
                 return r.Set(true, 406, "Not Acceptable");
             }
             return r.Set(true, 0, null);
+        }
+
+        /// <summary>
+        /// The characters of header line <paramref name="line"/>'s value decoded from the message's bytes, untrimmed
+        /// (NameAddr.Read trims): what SipMessage.HeaderValue's string held, without that string and the frames that make
+        /// it. A folded value or one with a bare CR (Unfold makes each such break a space) is read as the string.
+        /// </summary>
+        private static char[] ValueChars(SipMessage m, int line)
+        {
+            byte[] b = m.Buffer;
+            int start = m.Offset + m.Spans[(line << 2) + 2];
+            int length = m.Spans[(line << 2) + 3];
+            return (m.Folded & (1L << line)) != 0 ||
+                   (length > 0 && System.Array.IndexOf(b, (ByteSearch.Boxes ?? ByteSearch.Make())[ByteSearch.Cr], start, length) >= 0)
+                ? m.HeaderValue(line).ToCharArray() : Utf8.Codec.GetChars(b, start, length);
         }
 
         /// <summary>
