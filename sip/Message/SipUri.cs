@@ -410,7 +410,10 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        /// <summary>The scheme in [start, colon) in lower case; the usual ones, written so, as shared strings.</summary>
+        /// <summary>
+        /// The scheme in [start, colon) in lower case; sip and sips, written so, as shared strings (a tel URI's, rare, is
+        /// made: Sip's byte code paid the request check's numbers read from bytes, h-checkbytes).
+        /// </summary>
         private static string SchemeOf(char[] t, int start, int colon)
         {
             int n = colon - start;
@@ -424,10 +427,6 @@ namespace DeskPhone.Sip.Message
                 {
                     return "sips";
                 }
-            }
-            if (n == 3 && t[start] == 't' && t[start + 1] == 'e' && t[start + 2] == 'l')
-            {
-                return "tel";
             }
             return new string(t, start, n).ToLower();
         }
