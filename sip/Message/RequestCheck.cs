@@ -15,7 +15,12 @@ namespace DeskPhone.Sip.Message
 
         public static CheckResult Check(SipMessage m, UaCapabilities caps, CheckResult r)
         {
-            for (int i = 0; i < RequiredKinds; i++)
+            // Three locals for the whole check: one index (i) and one count (n) for every loop, one string (faulty) for the
+            // faulty header's name and the Date. Each local is a slot of this frame, under which every From, To, Contact
+            // and Via is parsed (the stream's lowest collections on the 80,896-byte board, h-checkbytes).
+            int i;
+            int n;
+            for (i = 0; i < RequiredKinds; i++)
             {
                 // Looked for, not read: the message keeps no value (h-turnparse), so a read here would make five strings.
                 if (m.IndexOf(HeaderNames.ViaKind + i, null, 0) < 0)
@@ -59,28 +64,28 @@ namespace DeskPhone.Sip.Message
             }
             // The To is well formed: the answer's echo adds its tag without parsing it again (SipWriter.EchoRequest).
             m.ReadBits |= SipMessage.ToChecked;
-            int vias = m.ViaCount;
-            for (int i = 0; i < vias; i++)
+            n = m.ViaCount;
+            for (i = 0; i < n; i++)
             {
                 if (m.GetVia(i) == null)
                 {
                     return Bad(m, r, "malformed Via header");
                 }
             }
-            int contacts = m.ContactCount;
-            for (int i = 0; i < contacts; i++)
+            n = m.ContactCount;
+            for (i = 0; i < n; i++)
             {
                 // Judged here, not parsed through SipMessage.GetContact: nothing of it made, a NOTIFY's check and a
                 // response's, the REGISTER's 200 on the 80,896-byte board (issue #17, h-reqcheck). The usual single value is
                 // the first Contact line's, its characters straight from the bytes; several are split as strings by ValueOf.
-                if (!NameAddr.Read(contacts == 1 ? ValueChars(m, m.IndexOf(HeaderNames.ContactKind, null, 0))
+                if (!NameAddr.Read(n == 1 ? ValueChars(m, m.IndexOf(HeaderNames.ContactKind, null, 0))
                         : m.ValueOf(HeaderNames.ContactKind, null, i).ToCharArray(), null))
                 {
                     return Bad(m, r, "malformed Contact header");
                 }
             }
-            string date = m.First(HeaderNames.DateKind);
-            if (date != null && !SipDate.Valid(date))
+            faulty = m.First(HeaderNames.DateKind);
+            if (faulty != null && !SipDate.Valid(faulty))
             {
                 return Bad(m, r, "malformed Date header (RFC 1123 date in GMT expected)");
             }
