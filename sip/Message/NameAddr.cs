@@ -50,36 +50,44 @@ namespace DeskPhone.Sip.Message
             {
                 return false;
             }
-            // The header parameters: [paramStart, paramEnd) after the ';' that follows the address, empty when none.
-            int paramStart;
-            int paramEnd = end;
+            // From here [first, end) is the header parameters' range, after the ';' that follows the address (empty when
+            // none): no locals of their own in this frame, under which the URI is parsed (h-checkbytes).
             if (lt >= 0)
             {
-                int gt = ByteSearch.IndexOf(v, CharSearch.Greater, lt, end);
-                if (gt < 0 || !SipUri.Read(v, lt + 1, gt, result == null ? null : result.Uri = new SipUri(null, v, lt + 1, gt)))
-                {
-                    return false;
-                }
-                paramStart = Token.TrimStart(v, gt + 1, end);
-                paramEnd = Token.TrimEnd(v, paramStart, end);
-            }
-            else
-            {
-                paramStart = AddrSpec(v, first, end, result);
-                if (paramStart < 0)
-                {
-                    return false;
-                }
-            }
-            if (paramStart < paramEnd)
-            {
-                if (v[paramStart] != ';' || !Params.Valid(v, paramStart + 1, paramEnd, false))
+                // lt becomes the address's first character, the URI made apart from its read: fewer stack slots in this frame.
+                int gt = ByteSearch.IndexOf(v, CharSearch.Greater, lt++, end);
+                if (gt < 0)
                 {
                     return false;
                 }
                 if (result != null)
                 {
-                    result.SetParams(v, paramStart + 1, paramEnd);
+                    result.Uri = new SipUri(null, v, lt, gt);
+                }
+                if (!SipUri.Read(v, lt, gt, result == null ? null : result.Uri))
+                {
+                    return false;
+                }
+                first = Token.TrimStart(v, gt + 1, end);
+                end = Token.TrimEnd(v, first, end);
+            }
+            else
+            {
+                first = AddrSpec(v, first, end, result);
+                if (first < 0)
+                {
+                    return false;
+                }
+            }
+            if (first < end)
+            {
+                if (v[first] != ';' || !Params.Valid(v, first + 1, end, false))
+                {
+                    return false;
+                }
+                if (result != null)
+                {
+                    result.SetParams(v, first + 1, end);
                 }
             }
             return true;

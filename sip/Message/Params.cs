@@ -22,12 +22,12 @@ namespace DeskPhone.Sip.Message
                 return true;
             }
             byte nameBit = uriStyle ? Token.UriParamBit : Token.TokenBit;
-            bool quoted = System.Array.IndexOf(s, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Quote], start, end - start) >= 0;
+            bool quoted = ByteSearch.IndexOf(s, CharSearch.Quote, start, end) >= 0;
             int i = start;
             while (i <= end)
             {
-                // The next ';' outside quotes, or the end; written out as in Get (each call is a frame in nanoCLR's heap).
-                int next = quoted ? Separator.Next(s, i, end, ';', false) : (i < end ? System.Array.IndexOf(s, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Semicolon], i, end - i) : -1);
+                // The next ';' outside quotes, or the end. The searches through ByteSearch, as in Get.
+                int next = quoted ? Separator.Next(s, i, end) : ByteSearch.IndexOf(s, CharSearch.Semicolon, i, end);
                 if (next < 0)
                 {
                     next = end;
@@ -65,15 +65,15 @@ namespace DeskPhone.Sip.Message
         {
             int nameLength = name.Length;
             int first = nameLength == 0 ? -1 : name[0] | 0x20;
-            bool quoted = start < end && System.Array.IndexOf(s, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Quote], start, end - start) >= 0;
+            bool quoted = ByteSearch.IndexOf(s, CharSearch.Quote, start, end) >= 0;
             int i = start;
             while (i < end)
             {
-                // The next ';' outside quotes, or the end, written out (i < end: the search's range is never empty): a
-                // parameter's look-up is the deepest point of a response's check (a Via's received, a Contact's URI), and
-                // each call is a frame of about 250 B in nanoCLR's heap. A list without a quote (the usual one) goes from
-                // ';' to ';' with the runtime's search instead of a walk of every character.
-                int next = quoted ? Separator.Next(s, i, end, ';', false) : System.Array.IndexOf(s, (ByteSearch.Boxes ?? ByteSearch.Make())[CharSearch.Semicolon], i, end - i);
+                // The next ';' outside quotes, or the end. A list without a quote (the usual one) goes from ';' to ';' with
+                // the runtime's search instead of a walk of every character. The searches through ByteSearch: its frame
+                // (204 B) is no deeper than Token's trims below, under which a look-up already runs (a Via's received, a
+                // Contact's URI), and the calls written out here cost Sip's byte code (h-checkbytes).
+                int next = quoted ? Separator.Next(s, i, end) : ByteSearch.IndexOf(s, CharSearch.Semicolon, i, end);
                 if (next < 0)
                 {
                     next = end;

@@ -15,7 +15,12 @@ namespace DeskPhone.Sip.Message
 
         public static CheckResult Check(SipMessage m, UaCapabilities caps, CheckResult r)
         {
-            for (int i = 0; i < RequiredKinds; i++)
+            // Three locals for the whole check: one index (i) and one count (n) for every loop, one string (faulty) for the
+            // faulty header's name and the Date. Each local is a slot of this frame, under which every From, To, Contact
+            // and Via is parsed (the stream's lowest collections on the 80,896-byte board, h-checkbytes).
+            int i;
+            int n;
+            for (i = 0; i < RequiredKinds; i++)
             {
                 // Looked for, not read: the message keeps no value (h-turnparse), so a read here would make five strings.
                 if (m.IndexOf(HeaderNames.ViaKind + i, null, 0) < 0)
@@ -23,9 +28,11 @@ namespace DeskPhone.Sip.Message
                     return Bad(m, r, "missing " + HeaderNames.NameOf(HeaderNames.ViaKind + i) + " header");
                 }
             }
-            // A request's Request-URI parsed first (judged below, in CheckRequest's order): it is not parsed beside the
-            // From and To kept, the peak of a BYE's check on the 80,896-byte board (issue #18, h-callthrough).
-            if (m.IsRequest)
+            // An INVITE's Request-URI parsed first (judged below, in CheckRequest's order; a response has no Method): it is
+            // not parsed beside the From and To the INVITE keeps (issue #18, h-callthrough). Any other request's is parsed
+            // there, after the From, To, Contact and Via are judged: not under their parse (the MESSAGE and NOTIFY stream's
+            // lowest collections on the 80,896-byte board, h-checkbytes).
+            if (m.Method == "INVITE")
             {
                 _ = m.RequestUri;
             }
@@ -46,35 +53,39 @@ namespace DeskPhone.Sip.Message
             // Any other's only judged (NameAddr.Read without an address; both are there, judged above): no address, URI or
             // part of them made (h-reqcheck). The name of a malformed one in the same local as a repeated header's (null
             // here): no slot more in this frame, under every URI's parse.
+            // Their characters are decoded straight from the message's bytes (ValueChars): no string of the value and no
+            // SipMessage.First > Unfold > GetString frames under it (h-checkbytes).
             faulty = m.Method == "INVITE" ? (m.From == null ? "From" : m.To == null ? "To" : null)
-                : !NameAddr.Read(m.First(HeaderNames.FromKind).ToCharArray(), null) ? "From"
-                : !NameAddr.Read(m.First(HeaderNames.ToKind).ToCharArray(), null) ? "To" : null;
+                : !NameAddr.Read(ValueChars(m, m.IndexOf(HeaderNames.FromKind, null, 0)), null) ? "From"
+                : !NameAddr.Read(ValueChars(m, m.IndexOf(HeaderNames.ToKind, null, 0)), null) ? "To" : null;
             if (faulty != null)
             {
                 return Bad(m, r, "malformed " + faulty + " header");
             }
             // The To is well formed: the answer's echo adds its tag without parsing it again (SipWriter.EchoRequest).
             m.ReadBits |= SipMessage.ToChecked;
-            int vias = m.ViaCount;
-            for (int i = 0; i < vias; i++)
+            n = m.ViaCount;
+            for (i = 0; i < n; i++)
             {
                 if (m.GetVia(i) == null)
                 {
                     return Bad(m, r, "malformed Via header");
                 }
             }
-            int contacts = m.ContactCount;
-            for (int i = 0; i < contacts; i++)
+            n = m.ContactCount;
+            for (i = 0; i < n; i++)
             {
                 // Judged here, not parsed through SipMessage.GetContact: nothing of it made, a NOTIFY's check and a
-                // response's, the REGISTER's 200 on the 80,896-byte board (issue #17, h-reqcheck).
-                if (!NameAddr.Read(m.ValueOf(HeaderNames.ContactKind, null, i).ToCharArray(), null))
+                // response's, the REGISTER's 200 on the 80,896-byte board (issue #17, h-reqcheck). The usual single value is
+                // the first Contact line's, its characters straight from the bytes; several are split as strings by ValueOf.
+                if (!NameAddr.Read(n == 1 ? ValueChars(m, m.IndexOf(HeaderNames.ContactKind, null, 0))
+                        : m.ValueOf(HeaderNames.ContactKind, null, i).ToCharArray(), null))
                 {
                     return Bad(m, r, "malformed Contact header");
                 }
             }
-            string date = m.First(HeaderNames.DateKind);
-            if (date != null && !SipDate.Valid(date))
+            faulty = m.First(HeaderNames.DateKind);
+            if (faulty != null && !SipDate.Valid(faulty))
             {
                 return Bad(m, r, "malformed Date header (RFC 1123 date in GMT expected)");
             }
@@ -87,11 +98,13 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         private static CheckResult CheckRequest(SipMessage m, UaCapabilities caps, CheckResult r)
         {
-            if (m.MaxForwards == -2)
+            // Judged on the message's bytes as SipMessage's MaxForwards and Expires judge their strings: no string of either
+            // under the request's check (h-checkbytes).
+            if (BadNumber(m, HeaderNames.MaxForwardsKind, 255))
             {
                 return Bad(m, r, "Max-Forwards is not a number from 0 to 255");
             }
-            if (m.Expires == -2)
+            if (BadNumber(m, HeaderNames.ExpiresKind, int.MaxValue))
             {
                 return Bad(m, r, "Expires is not a number of seconds");
             }
@@ -143,6 +156,50 @@ namespace DeskPhone.Sip.Message
         }
 
         /// <summary>
+        /// The characters of header line <paramref name="line"/>'s value decoded from the message's bytes, untrimmed
+        /// (NameAddr.Read trims): what SipMessage.HeaderValue's string held, without that string and the frames that make
+        /// it. A folded value or one with a bare CR (Unfold makes each such break a space) is read as the string.
+        /// </summary>
+        private static char[] ValueChars(SipMessage m, int line)
+        {
+            byte[] b = m.Buffer;
+            int start = m.Offset + m.Spans[(line << 2) + 2];
+            int length = m.Spans[(line << 2) + 3];
+            // The search through ByteSearch (a frame more, under which nothing is allocated): less byte code than in place.
+            return (m.Folded & (1L << line)) != 0 || ByteSearch.IndexOf(b, ByteSearch.Cr, start, start + length) >= 0
+                ? m.HeaderValue(line).ToCharArray() : Utf8.Codec.GetChars(b, start, length);
+        }
+
+        /// <summary>
+        /// Whether the first header of the kind is there and is not a number from 0 to <paramref name="max"/>: white space
+        /// and line breaks around one to ten digits, as SipMessage's SmallNumber judges the unfolded and trimmed string (a
+        /// fold or any other byte among the digits is no digit either way).
+        /// </summary>
+        private static bool BadNumber(SipMessage m, int kind, long max)
+        {
+            int line = m.IndexOf(kind, null, 0);
+            if (line < 0)
+            {
+                return false;
+            }
+            // The characters (not a string) of the value: a folded one or one with a bare CR comes unfolded and trimmed, any
+            // other holds no line break, so trimming its spaces and tabs is what Unfold's trim did.
+            char[] v = ValueChars(m, line);
+            int start = 0;
+            int end = v.Length;
+            while (start < end && (v[start] == ' ' || v[start] == '\t'))
+            {
+                start++;
+            }
+            while (end > start && (v[end - 1] == ' ' || v[end - 1] == '\t'))
+            {
+                end--;
+            }
+            long n = DecimalDigits.Parse(v, start, end, 10);
+            return n < 0 || n > max;
+        }
+
+        /// <summary>
         /// The first header (in message order) of a single-value kind that appears more than once, or null; one pass
         /// marks the kinds seen once and twice (a bit per kind), a second pass runs only when there is a repeat.
         /// </summary>
@@ -180,12 +237,15 @@ namespace DeskPhone.Sip.Message
         /// A PRACK's RAck (RFC 3262 7.2): the RSeq acknowledged (1 or more), one space, the INVITE's CSeq number, one space,
         /// a method. Checked before the PRACK reaches a dialog, so a bad one changes nothing (400).
         /// </summary>
-        private static bool IsRAck(string v)
+        private static bool IsRAck(string value)
         {
-            int a = v == null ? -1 : v.IndexOf(' ');
-            int b = a < 0 ? -1 : v.IndexOf(' ', a + 1);
+            // On the value's characters: no Substring of the method and no Token.IsToken(string) for it (Sip's byte code,
+            // h-checkbytes), and the search is right after non-ASCII text on the device too.
+            char[] v = value == null ? null : value.ToCharArray();
+            int a = v == null ? -1 : Token.IndexOf(v, ' ', 0, v.Length);
+            int b = a < 0 ? -1 : Token.IndexOf(v, ' ', a + 1, v.Length);
             return b > 0 && DecimalDigits.Parse(v, 0, a, 10) > 0 && DecimalDigits.Parse(v, a + 1, b, 10) >= 0 &&
-                   Token.IsToken(v.Substring(b + 1));
+                   Token.All(v, b + 1, v.Length, Token.TokenBit);
         }
 
         private static CheckResult Bad(SipMessage m, CheckResult r, string reason) =>

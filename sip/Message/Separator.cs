@@ -1,13 +1,16 @@
 namespace DeskPhone.Sip.Message
 {
-    /// <summary>Finds the next separator of a header value that is not inside a quoted string (nor, optionally, &lt;&gt;).</summary>
+    /// <summary>Finds the next ';' of a parameter list that is not inside a quoted string.</summary>
     internal static class Separator
     {
-        /// <summary>The first <paramref name="separator"/> in [from, end) outside quotes (and &lt;&gt;), or -1.</summary>
-        public static int Next(char[] value, int from, int end, char separator, bool angleBrackets)
+        /// <summary>
+        /// The first ';' in [from, end) outside quotes, or -1. Its one use, a parameter list's walk (<see cref="Params"/>):
+        /// the separator and the &lt;&gt; option nobody passed went, paying Sip's byte code for the request check's numbers
+        /// read from bytes (h-checkbytes).
+        /// </summary>
+        public static int Next(char[] value, int from, int end)
         {
             bool quoted = false;
-            bool angle = false;
             for (int i = from; i < end; i++)
             {
                 char c = value[i];
@@ -26,15 +29,7 @@ namespace DeskPhone.Sip.Message
                 {
                     quoted = true;
                 }
-                else if (angleBrackets && c == '<')
-                {
-                    angle = true;
-                }
-                else if (angleBrackets && c == '>')
-                {
-                    angle = false;
-                }
-                else if (c == separator && !angle)
+                else if (c == ';')
                 {
                     return i;
                 }

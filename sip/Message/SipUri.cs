@@ -128,7 +128,8 @@ namespace DeskPhone.Sip.Message
                 }
                 hostStart = at + 1;
             }
-            int hostEnd = end;
+            // From here end is the host's end (the headers' '?', then the parameters' ';' cut it): no local of its own in this
+            // frame, the deepest of a message's URI parse (h-checkbytes).
             if (question >= 0)
             {
                 if (question + 1 == end)
@@ -139,22 +140,24 @@ namespace DeskPhone.Sip.Message
                 {
                     uri.Headers = new string(t, question + 1, end - question - 1);
                 }
-                hostEnd = question;
+                end = question;
             }
-            int semi = ByteSearch.IndexOf(t, CharSearch.Semicolon, hostStart, hostEnd);
+            int semi = ByteSearch.IndexOf(t, CharSearch.Semicolon, hostStart, end);
             if (semi >= 0)
             {
-                if (!Params.Valid(t, semi + 1, hostEnd, true))
+                if (!Params.Valid(t, semi + 1, end, true))
                 {
                     return false;
                 }
                 if (uri != null)
                 {
-                    uri.SetParams(t, semi + 1, hostEnd);
+                    uri.SetParams(t, semi + 1, end);
                 }
-                hostEnd = semi;
+                end = semi;
             }
-            return uri == null ? HostPort(t, hostStart, hostEnd, false, out _, out _) : HostPort(t, hostStart, hostEnd, true, out uri.Host, out uri.Port);
+            // A URI only judged takes the host and port into locals done with (the scheme's, the colon's), not into two
+            // discards: each would be a slot of this frame.
+            return uri == null ? HostPort(t, hostStart, end, false, out scheme, out colon) : HostPort(t, hostStart, end, true, out uri.Host, out uri.Port);
         }
 
         /// <summary>
@@ -410,7 +413,10 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        /// <summary>The scheme in [start, colon) in lower case; the usual ones, written so, as shared strings.</summary>
+        /// <summary>
+        /// The scheme in [start, colon) in lower case; sip and sips, written so, as shared strings (a tel URI's, rare, is
+        /// made: Sip's byte code paid the request check's numbers read from bytes, h-checkbytes).
+        /// </summary>
         private static string SchemeOf(char[] t, int start, int colon)
         {
             int n = colon - start;
@@ -424,10 +430,6 @@ namespace DeskPhone.Sip.Message
                 {
                     return "sips";
                 }
-            }
-            if (n == 3 && t[start] == 't' && t[start + 1] == 'e' && t[start + 2] == 'l')
-            {
-                return "tel";
             }
             return new string(t, start, n).ToLower();
         }

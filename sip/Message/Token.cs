@@ -72,8 +72,6 @@ namespace DeskPhone.Sip.Message
             return true;
         }
 
-        public static bool IsToken(string s) => s != null && All(s.ToCharArray(), 0, s.Length, TokenBit);
-
         public static bool IsToken(char[] s, int start, int end) => All(s, start, end, TokenBit);
 
         public static bool IsToken(byte[] b, int start, int end)
