@@ -119,16 +119,16 @@ namespace DeskPhone.Boot
 
         /// <summary>
         /// The other side hangs up: BYE in the call's dialog (<see cref="AnswerCall"/>, its strings made again here);
-        /// returns its branch. The caller polls the phone from its own frame (one frame less under the BYE's handling),
+        /// returns its branch's number (after "z9hG4bKbye"). The caller polls the phone from its own frame (one frame less under the BYE's handling),
         /// then <see cref="CallEnded"/>.
         /// </summary>
-        private static string HangUp()
+        private static int HangUp()
         {
             string branch = "z9hG4bKbye" + (++s_branch).ToString();
             Deliver("BYE " + PhoneTarget() + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
                     "From: " + CallerOf(s_callNumber) + "\r\nTo: " + ToOfCall() + "\r\nCall-ID: " + CallIdOf(s_callNumber) +
                     "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
-            return branch;
+            return s_branch;
         }
 
         /// <summary>
@@ -158,11 +158,11 @@ namespace DeskPhone.Boot
         /// own frame.</summary>
         private const int CallEndTurns = 500 / TurnMs;
 
-        /// <summary>The BYE (branch <paramref name="bye"/>) must be answered 200 and, <see cref="CallEndTurns"/> turns
+        /// <summary>The BYE (branch "z9hG4bKbye" and <paramref name="bye"/>) must be answered 200 and, <see cref="CallEndTurns"/> turns
         /// later, have ended the call; its step.</summary>
-        private static void CallEnded(LoadProfile p, string bye)
+        private static void CallEnded(LoadProfile p, int bye)
         {
-            Check(Response(bye, 200, false, out _, out _), "the BYE was not answered 200");
+            Check(Response("z9hG4bKbye" + bye.ToString(), 200, false, out _, out _), "the BYE was not answered 200");
             Check(!s_app.Calls.InCall, "the call did not end after the BYE");
             Console.WriteLine("load profile=" + p.Name + " call ended rtp-sent=" + RecordingRtpChannel.Sent.ToString() + " rtp-received=" + RecordingRtpChannel.Received.ToString() +
                               " at t=" + s_now.ToString() + "ms");

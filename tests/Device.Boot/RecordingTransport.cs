@@ -7,7 +7,7 @@ namespace DeskPhone.Boot
 {
     /// <summary>
     /// The SIP wire of the boot test: what the phone sends is recorded (its bytes, until the script takes them; the answer
-    /// to a message the script awaits is read as it is sent instead, <see cref="Awaited"/>), and what
+    /// to a request the script awaits is noted as it is sent instead, <see cref="AwaitedBranch"/>), and what
     /// the scripted registrar sends arrives through the inbox exactly as the board's UDP transport delivers it
     /// (<see cref="SipInbox.Rent"/>, fill, <see cref="SipInbox.Post"/>).
     /// </summary>
@@ -40,12 +40,11 @@ namespace DeskPhone.Boot
             {
                 trace.Record(true, data, 0, length, Name, host, port);
             }
-            PieceDatagram awaited = Awaited;
-            if (awaited != null && awaited.Answered(data, length))
+            // The answer the script awaits, of which it reads only the status: noted as it is sent, nothing kept. The
+            // board's transport sends from the phone's bytes without a copy; a copy of each 503 of the worst phone's
+            // MESSAGE burst was where it ran out of heap (docs/benchmarks.md, h-worstend).
+            if (AwaitedBranch > 0 && IsAwaitedAnswer(data, length))
             {
-                // The answer the script waits for, of which it reads only the status: read as it is sent, nothing kept. The
-                // board's transport sends from the phone's bytes without a copy; a copy of each 503 of the worst phone's
-                // MESSAGE burst was where it ran out of heap (docs/benchmarks.md, h-worstend).
                 return true;
             }
             // A retransmission of a message still waiting adds nothing the script does not have (it answers a branch
@@ -66,9 +65,84 @@ namespace DeskPhone.Boot
             return true;
         }
 
-        /// <summary>The script's message whose answer is read as it is sent, not recorded (<see cref="PieceDatagram.Answered"/>); null: none.</summary>
-        // Initialised: tests/Device.Cost links this file and never sets it (its build must be free of warnings).
-        public PieceDatagram Awaited = null;
+        /// <summary>
+        /// The number after "branch=z9hG4bKboot" in the Via of the script's request whose answer is noted as it is sent,
+        /// not recorded (<see cref="AwaitedStatus"/>); 0: none.
+        /// </summary>
+        // Initialised: tests/Device.Cost links this file and never sets them (its build must be free of warnings).
+        public int AwaitedBranch = 0;
+
+        /// <summary>
+        /// The status of the awaited request's answer, <see cref="Unparsed503"/> for the 503 the phone writes from a request
+        /// it has no heap to take in (its To tag "lowmem", UnparsedRefusal); -1 while none was sent.
+        /// </summary>
+        public int AwaitedStatus = -1;
+
+        /// <summary>What <see cref="AwaitedStatus"/> says for a request refused for want of heap (SipInbox.Admit), unparsed.</summary>
+        public const int Unparsed503 = 1503;
+
+        /// <summary>Waits for the answer to the request with this branch number (<see cref="AwaitedBranch"/>; 0: none).</summary>
+        public void Await(int branch)
+        {
+            AwaitedBranch = branch;
+            AwaitedStatus = -1;
+        }
+
+        // What an awaited answer is read for, as bytes made once: a literal is a string made on the heap at each use.
+        private static readonly byte[] s_branchMark = Encoding.UTF8.GetBytes("branch=z9hG4bKboot");
+        private static readonly byte[] s_lowMemoryTag = Encoding.UTF8.GetBytes(";tag=lowmem\r\n");
+
+        /// <summary>
+        /// Whether the phone's message in data[0, length) is the answer to the awaited request (its Via's branch the
+        /// awaited number); then its status is noted. Read in the phone's send without a call or a literal (a frame or a
+        /// string on the heap each, under the phone's send, where the board's send is one native call; h-harness); the
+        /// script checks it after the phone's turn.
+        /// </summary>
+        private bool IsAwaitedAnswer(byte[] data, int length)
+        {
+            if (length < 12 || data[0] != (byte)'S' || data[3] != (byte)'/')
+            {
+                return false;
+            }
+            byte[] mark = s_branchMark;
+            bool answer = false;
+            for (int at = 0, i = 0; at + i < length;)
+            {
+                if (data[at + i] != mark[i])
+                {
+                    at++;
+                    i = 0;
+                }
+                else if (++i == mark.Length && answer)
+                {
+                    AwaitedStatus = Unparsed503;
+                    break;
+                }
+                else if (i == mark.Length)
+                {
+                    // The branch's number: the awaited one's, or a message the script does not await (recorded).
+                    for (at += i, i = 0; at < length && data[at] >= '0' && data[at] <= '9'; at++)
+                    {
+                        i = i * 10 + data[at] - '0';
+                    }
+                    if (i != AwaitedBranch)
+                    {
+                        break;
+                    }
+                    answer = true;
+                    AwaitedStatus = (data[8] - '0') * 100 + (data[9] - '0') * 10 + (data[10] - '0');
+                    if (AwaitedStatus != 503)
+                    {
+                        break;
+                    }
+                    // A 503: the one written unparsed for want of heap carries the To tag "lowmem" (UnparsedRefusal).
+                    mark = s_lowMemoryTag;
+                    at = 0;
+                    i = 0;
+                }
+            }
+            return answer;
+        }
 
         private static bool Same(byte[] kept, byte[] data, int length)
         {
@@ -320,12 +394,6 @@ namespace DeskPhone.Boot
 
         /// <summary>Copies as much as <paramref name="data"/> holds; returns the bytes copied.</summary>
         public abstract int CopyTo(byte[] data);
-
-        /// <summary>
-        /// Whether the phone's message in data[0, length) is this one's answer, taken as it is sent (the transport keeps no
-        /// copy of it; <see cref="RecordingTransport.Awaited"/>); false: recorded as usual.
-        /// </summary>
-        public virtual bool Answered(byte[] data, int length) => false;
 
         /// <summary>Copies as much of <paramref name="text"/> as fits from <paramref name="at"/>; returns where it ends.</summary>
         protected static int Copy(string text, byte[] data, int at)
