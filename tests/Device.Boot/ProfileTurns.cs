@@ -49,7 +49,7 @@ namespace DeskPhone.Boot
             private int _waiting;
 
             // The stream's or the burst's request, its end and counts (RunMessages' locals were, h-harness); before the
-            // stream _sent holds the REGISTERs answered, after it the BYE's branch number ("z9hG4bKbye" and it).
+            // stream _sent holds the REGISTERs answered.
             private ScriptRequest _request;
             private long _end;
             private int _sent;
@@ -156,7 +156,7 @@ namespace DeskPhone.Boot
                         if (Has(Call))
                         {
                             s_step = "call-end";
-                            _sent = HangUp();
+                            HangUp();
                             // The BYE's turn and the idle screen's redraw after it (under CallEnded's and Run's frames that
                             // redraw's glyph read was office's lowest collection at the board's heap, h-screenturn).
                             Poll(CallEndTurns + 1, End);
@@ -166,7 +166,7 @@ namespace DeskPhone.Boot
                     {
                         if (Has(Call))
                         {
-                            CallEnded(p, _sent);
+                            CallEnded(p, AwaitedStatus());
                         }
                         RunEnd(p);
                         Console.WriteLine("load profile=" + p.Name + " OK");

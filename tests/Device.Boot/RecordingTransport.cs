@@ -43,7 +43,7 @@ namespace DeskPhone.Boot
             // The answer the script awaits, of which it reads only the status: noted as it is sent, nothing kept. The
             // board's transport sends from the phone's bytes without a copy; a copy of each 503 of the worst phone's
             // MESSAGE burst was where it ran out of heap (docs/benchmarks.md, h-worstend).
-            if (AwaitedBranch > 0 && IsAwaitedAnswer(data, length))
+            if (AwaitedBranch != 0 && data[0] == (byte)'S' && IsAwaitedAnswer(data, length))
             {
                 return true;
             }
@@ -66,8 +66,9 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>
-        /// The number after "branch=z9hG4bKboot" in the Via of the script's request whose answer is noted as it is sent,
-        /// not recorded (<see cref="AwaitedStatus"/>); 0: none.
+        /// The number of the script's request whose answer is noted as it is sent, not recorded (<see cref="AwaitedStatus"/>):
+        /// its Via's branch is "z9hG4bK", letters and this number (the script numbers every request it sends, whatever
+        /// its kind); 0: none. Negative: the answer's bytes are kept too (<see cref="Kept"/>).
         /// </summary>
         // Initialised: tests/Device.Cost links this file and never sets them (its build must be free of warnings).
         public int AwaitedBranch = 0;
@@ -78,25 +79,29 @@ namespace DeskPhone.Boot
         /// </summary>
         public int AwaitedStatus = -1;
 
+        /// <summary>
+        /// The awaited answer's bytes when <see cref="AwaitedBranch"/> asked for them: the phone's own array, not a copy
+        /// (the 200 to an INVITE, which the phone keeps to send again until its ACK: a copy of it, 648 B, was live under
+        /// the answered call's first redraw at the board's heap; h-harness). Null until it was sent.
+        /// </summary>
+        public byte[] Kept = null;
+
         /// <summary>What <see cref="AwaitedStatus"/> says for a request refused for want of heap (SipInbox.Admit), unparsed.</summary>
         public const int Unparsed503 = 1503;
 
-        /// <summary>Waits for the answer to the request with this branch number (<see cref="AwaitedBranch"/>; 0: none).</summary>
+        /// <summary>Waits for the answer to the request with this number (<see cref="AwaitedBranch"/>; 0: none).</summary>
         public void Await(int branch)
         {
             AwaitedBranch = branch;
             AwaitedStatus = -1;
+            Kept = null;
         }
-
-        // What an awaited answer is read for, as bytes made once: a literal is a string made on the heap at each use.
-        private static readonly byte[] s_branchMark = Encoding.UTF8.GetBytes("branch=z9hG4bKboot");
-        private static readonly byte[] s_lowMemoryTag = Encoding.UTF8.GetBytes(";tag=lowmem\r\n");
 
         /// <summary>
         /// Whether the phone's message in data[0, length) is the answer to the awaited request (its Via's branch the
-        /// awaited number); then its status is noted. Read in the phone's send without a call or a literal (a frame or a
-        /// string on the heap each, under the phone's send, where the board's send is one native call; h-harness); the
-        /// script checks it after the phone's turn.
+        /// awaited number); then its status is noted. Read in the phone's send without a call, a literal or an array of
+        /// its own (each a frame or an object on the heap, under the phone's send or at rest, where the board's send is one
+        /// native call; h-harness); the script checks it after the phone's turn.
         /// </summary>
         private bool IsAwaitedAnswer(byte[] data, int length)
         {
@@ -104,44 +109,36 @@ namespace DeskPhone.Boot
             {
                 return false;
             }
-            byte[] mark = s_branchMark;
-            bool answer = false;
-            for (int at = 0, i = 0; at + i < length;)
+            int at = 0;
+            while (at + 7 < length && !(data[at] == 'z' && data[at + 1] == '9' && data[at + 2] == 'h' && data[at + 3] == 'G' &&
+                                        data[at + 4] == '4' && data[at + 5] == 'b' && data[at + 6] == 'K'))
             {
-                if (data[at + i] != mark[i])
+                at++;
+            }
+            for (at += 7; at < length && data[at] >= 'a' && data[at] <= 'z'; at++)
+            {
+            }
+            int branch = 0;
+            for (; at < length && data[at] >= '0' && data[at] <= '9'; at++)
+            {
+                branch = branch * 10 + data[at] - '0';
+            }
+            if (branch != (AwaitedBranch < 0 ? -AwaitedBranch : AwaitedBranch))
+            {
+                return false;
+            }
+            int status = (data[8] - '0') * 100 + (data[9] - '0') * 10 + (data[10] - '0');
+            // The 503 written unparsed for want of heap carries the To tag "lowmem" (UnparsedRefusal).
+            for (at = 0; status == 503 && at + 6 < length; at++)
+            {
+                if (data[at] == 'l' && data[at + 1] == 'o' && data[at + 2] == 'w' && data[at + 3] == 'm' && data[at + 4] == 'e' && data[at + 5] == 'm')
                 {
-                    at++;
-                    i = 0;
-                }
-                else if (++i == mark.Length && answer)
-                {
-                    AwaitedStatus = Unparsed503;
-                    break;
-                }
-                else if (i == mark.Length)
-                {
-                    // The branch's number: the awaited one's, or a message the script does not await (recorded).
-                    for (at += i, i = 0; at < length && data[at] >= '0' && data[at] <= '9'; at++)
-                    {
-                        i = i * 10 + data[at] - '0';
-                    }
-                    if (i != AwaitedBranch)
-                    {
-                        break;
-                    }
-                    answer = true;
-                    AwaitedStatus = (data[8] - '0') * 100 + (data[9] - '0') * 10 + (data[10] - '0');
-                    if (AwaitedStatus != 503)
-                    {
-                        break;
-                    }
-                    // A 503: the one written unparsed for want of heap carries the To tag "lowmem" (UnparsedRefusal).
-                    mark = s_lowMemoryTag;
-                    at = 0;
-                    i = 0;
+                    status = Unparsed503;
                 }
             }
-            return answer;
+            AwaitedStatus = status;
+            Kept = AwaitedBranch < 0 && length == data.Length ? data : null;
+            return true;
         }
 
         private static bool Same(byte[] kept, byte[] data, int length)
@@ -230,13 +227,15 @@ namespace DeskPhone.Boot
             return Find(m, m.Length, text) >= 0;
         }
 
+        /// <summary>Whether <paramref name="m"/> holds <paramref name="text"/> (ASCII).</summary>
+        public static bool Holds(byte[] m, string text) => Find(m, m.Length, text) >= 0;
+
         /// <summary>
         /// The value of the header <paramref name="name"/> (its first line, as the phone writes it: "Name: value") of the
-        /// message sent at <paramref name="index"/>, read on its bytes; null when it has none.
+        /// message <paramref name="m"/>, read on its bytes; null when it has none.
         /// </summary>
-        public string HeaderValue(int index, string name)
+        public static string HeaderValue(byte[] m, string name)
         {
-            byte[] m = (byte[])_sent[index];
             int at = Find(m, m.Length, "\r\n" + name + ": ");
             if (at < 0)
             {
