@@ -667,7 +667,7 @@ namespace DeskPhone.Boot
                 {
                     continue;
                 }
-                string m = s_wire.PeekHead(i);
+                string m = s_wire.Peek(i);
                 if (IsRequest(m, method, eventPackage, null))
                 {
                     s_wire.RemoveAt(i);

@@ -47,21 +47,30 @@ namespace DeskPhone.Boot
             {
                 return true;
             }
+            // Only the head (the start line and headers, through the blank line) is kept: the script answers and checks
+            // the phone's messages on it, and a PUBLISH's PIDF (most of the 732 B the script held after the call's BYE)
+            // was live under the idle screen's redraw (h-harness).
+            int head = 0;
+            while (head + 3 < length && !(data[head] == 13 && data[head + 1] == 10 && data[head + 2] == 13 && data[head + 3] == 10))
+            {
+                head++;
+            }
+            head = head + 3 < length ? head + 4 : length;
             // A retransmission of a message still waiting adds nothing the script does not have (it answers a branch
             // once): one copy is kept.
             for (int i = 0; i < _sent.Count; i++)
             {
-                if (Same((byte[])_sent[i], data, length))
+                if (Same((byte[])_sent[i], data, head))
                 {
                     return true;
                 }
             }
             // The bytes, made text only when the script reads them: a string made here (UTF-8 decoded through a char
             // array of 2 B a character) would take three times the message's size in the middle of the phone's send.
-            var copy = new byte[length];
-            Array.Copy(data, copy, length);
+            var copy = new byte[head];
+            Array.Copy(data, copy, head);
             _sent.Add(copy);
-            _held += ArrayBytes(length);
+            _held += ArrayBytes(head);
             return true;
         }
 
@@ -168,27 +177,11 @@ namespace DeskPhone.Boot
         /// <summary>Messages sent and not yet taken.</summary>
         public int Pending => _sent.Count;
 
-        /// <summary>A message sent and not yet taken, as text (made anew each time).</summary>
+        /// <summary>A message sent and not yet taken, as text (made anew each time): its start line and headers.</summary>
         public string Peek(int index)
         {
             byte[] m = (byte[])_sent[index];
             return Encoding.UTF8.GetString(m, 0, m.Length);
-        }
-
-        /// <summary>
-        /// The start line and headers of a message sent and not yet taken (up to its blank line), as text: what the
-        /// script reads of the phone's own requests, without the body's copies (a PUBLISH's PIDF made the string, and its
-        /// chars on the way, about 1 KB larger beside a ringing call on the board's heap; h-callfit3).
-        /// </summary>
-        public string PeekHead(int index)
-        {
-            byte[] m = (byte[])_sent[index];
-            int end = 0;
-            while (end + 3 < m.Length && !(m[end] == 13 && m[end + 1] == 10 && m[end + 2] == 13 && m[end + 3] == 10))
-            {
-                end++;
-            }
-            return Encoding.UTF8.GetString(m, 0, end + 3 < m.Length ? end + 4 : m.Length);
         }
 
         /// <summary>
