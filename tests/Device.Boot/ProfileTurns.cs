@@ -35,9 +35,6 @@ namespace DeskPhone.Boot
             private const int Call = 1 << 9;
             private const int Burst = 1 << 10;
 
-            /// <summary>The boot's failure, thrown again after the profiles (<see cref="Main"/>); null when it passed.</summary>
-            public readonly Exception Failed;
-
             private int _state;
             private LoadProfile _p;
             private ManualResetEvent _release;
@@ -54,11 +51,6 @@ namespace DeskPhone.Boot
             private long _end;
             private int _sent;
             private int _refused;
-
-            public ProfileTurns(Exception failed)
-            {
-                Failed = failed;
-            }
 
             /// <summary>
             /// The script's work before the phone's next turn: false when every profile ran. Advances the clock and puts
