@@ -45,27 +45,27 @@ namespace DeskPhone.Boot
         private static string CallBranch(int n) => "z9hG4bKcall" + n.ToString();
 
         /// <summary>
-        /// The INVITE to the profiles' first identity arrives, the phone rings (a step of <paramref name="p"/>) and is
-        /// answered; checks the 180 and keeps the call's number (s_callNumber). False when the phone refused the call.
-        /// The caller polls the answered call's turn from its own frame, as the board's Main polls its loop from its
-        /// own, then <see cref="AckCall"/>: this frame and its strings were under the answered call's first redraw, the
-        /// office profile's lowest collection at the board's heap (h-screenturn).
+        /// The INVITE to the profiles' first identity, with its SDP offer, goes on the wire; keeps the call's number
+        /// (s_callNumber). <see cref="Main"/> polls its turn (the INVITE's handling, under this frame and AnswerCall's
+        /// before, was one of office's collections under 12 KB at the board's heap; h-harness), then <see cref="Rings"/>.
         /// </summary>
-        private static bool AnswerCall(LoadProfile p)
+        private static void Invite()
         {
             string uri = CallUri;
             s_callNumber = ++s_branch;
-            string branch = CallBranch(s_callNumber);
-            string callId = CallIdOf(s_callNumber);
-            string from = CallerOf(s_callNumber);
-            Deliver("INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
-                    "From: " + from + "\r\nTo: <" + uri + ">\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@" + Registrar +
+            Deliver("INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + CallBranch(s_callNumber) + "\r\nMax-Forwards: 70\r\n" +
+                    "From: " + CallerOf(s_callNumber) + "\r\nTo: <" + uri + ">\r\nCall-ID: " + CallIdOf(s_callNumber) + "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@" + Registrar +
                     ":5060>\r\nContent-Type: application/sdp\r\nContent-Length: " + Offer.Length.ToString() + "\r\n\r\n" + Offer);
-            // The script's strings each go once used: they share the board's heap with the answered call's ACK.
-            uri = null;
-            callId = null;
-            from = null;
-            Run(TurnMs);
+        }
+
+        /// <summary>
+        /// After the INVITE's turn: checks the 180 (and takes the 100) and answers the presence PUBLISH the ringing call set
+        /// off; false when the phone refused the call (counted). <see cref="Main"/> polls the PUBLISH answer's turn, then
+        /// <see cref="AnswerRinging"/>.
+        /// </summary>
+        private static bool Rings()
+        {
+            string branch = CallBranch(s_callNumber);
             if (!Response(branch, 180))
             {
                 // A call the phone has no heap for is refused (503 before the INVITE is parsed or for an identity not
@@ -82,17 +82,23 @@ namespace DeskPhone.Boot
             // The presence PUBLISH the ringing and the talking call set off is answered at once, as the PBX does at rest
             // (the figures would otherwise carry a transaction in flight and the script's copies of its retransmissions).
             AnswerPublishes();
-            Run(TurnMs);
-            // The ringing phone holds the INVITE's parse, the call layer and the call: the call's highest figure at rest.
-            Step(p, "ringing");
+            return true;
+        }
 
+        /// <summary>
+        /// The ringing phone's step (it holds the INVITE's parse, the call layer and the call: the call's highest figure at
+        /// rest), then the call is answered as the call API does, its 200 awaited. <see cref="Main"/> polls the answered
+        /// call's first turn (its media started, the call screen's redraw), then <see cref="AckCall"/>.
+        /// </summary>
+        private static void AnswerRinging(LoadProfile p)
+        {
+            Step(p, "ringing");
             // The 200 awaited, its bytes kept: the phone's own array, which it keeps to send again until the ACK.
             s_wire.Await(-s_callNumber);
             lock (s_app.Gate)
             {
                 Check(s_app.Calls.Answer(0, s_now), "the ringing call could not be answered");
             }
-            return true;
         }
 
         /// <summary>
@@ -126,7 +132,7 @@ namespace DeskPhone.Boot
         private static string ToOfCall() => "<" + CallUri + ">;tag=" + HexDigits(s_callTag & 0x0FFFFFFFFFFFFFFFL, (int)(s_callTag >> 60 & 15));
 
         /// <summary>
-        /// The other side hangs up: BYE in the call's dialog (<see cref="AnswerCall"/>, its strings made again here), its
+        /// The other side hangs up: BYE in the call's dialog (<see cref="Invite"/>, its strings made again here), its
         /// answer awaited (noted as the phone sends it, <see cref="RecordingTransport.AwaitedStatus"/>: the script's copy
         /// of it was live under the idle screen's redraw after the call, office's lowest collection at the board's heap;
         /// h-harness). <see cref="Main"/> polls the BYE's turns, then <see cref="CallEnded"/>.

@@ -21,13 +21,15 @@ namespace DeskPhone.Boot
             // The phases of a profile, in order (see Next).
             private const int Begin = 0;
             private const int Registered = 1;
-            private const int CallAnswered = 2;
-            private const int Acked = 3;
-            private const int NextRequest = 4;
-            private const int MessageDone = 5;
-            private const int NotifyDone = 6;
-            private const int CallEnd = 7;
-            private const int End = 8;
+            private const int Invited = 2;
+            private const int Ringing = 3;
+            private const int CallAnswered = 4;
+            private const int Acked = 5;
+            private const int NextRequest = 6;
+            private const int MessageDone = 7;
+            private const int NotifyDone = 8;
+            private const int CallEnd = 9;
+            private const int End = 10;
 
             // _state: the phase (4 bits), the profile's index (4 bits) and these flags. The object is held from the first
             // profile to the last, under every turn: one field a figure was 12 B more of every collection (h-harness).
@@ -92,10 +94,23 @@ namespace DeskPhone.Boot
                         if (p.Call)
                         {
                             s_step = "call";
+                            Invite();
                         }
-                        Set(Call, p.Call && AnswerCall(p));
+                        // The INVITE's turn.
+                        Poll(p.Call ? 1 : 0, p.Call ? Invited : Acked);
+                    }
+                    else if (phase == Invited)
+                    {
+                        // The 180's checks, the PUBLISH's answer and its turn; a call the phone refused has no more turns.
+                        bool rings = Rings();
+                        Poll(rings ? 1 : 0, rings ? Ringing : Acked);
+                    }
+                    else if (phase == Ringing)
+                    {
+                        AnswerRinging(p);
+                        Set(Call, true);
                         // The answered call's first turn: its media just started, the call screen's redraw (h-screenturn).
-                        Poll(Has(Call) ? 1 : 0, Has(Call) ? CallAnswered : Acked);
+                        Poll(1, CallAnswered);
                     }
                     else if (phase == CallAnswered)
                     {
