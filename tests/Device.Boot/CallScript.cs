@@ -169,11 +169,10 @@ namespace DeskPhone.Boot
                               s_app.Screen.FailedRedraws.ToString());
         }
 
-        /// <summary>The loop's turns after the BYE's before <see cref="CallEnded"/> (500 ms), polled by the caller from its
-        /// own frame.</summary>
+        /// <summary>The loop's turns after the BYE's before <see cref="CallEnded"/> (500 ms), polled from <see cref="Main"/>.</summary>
         private const int CallEndTurns = 500 / TurnMs;
 
-        /// <summary>The BYE (<paramref name="status"/>: the status it was answered, noted as the phone sent it) must be answered 200 and, <see cref="CallEndTurns"/> turns
+        /// <summary>The BYE (<paramref name="status"/>: its answer's, noted as the phone sent it) must be answered 200 and, <see cref="CallEndTurns"/> turns
         /// later, have ended the call; its step.</summary>
         private static void CallEnded(LoadProfile p, int status)
         {

@@ -9,16 +9,17 @@ namespace DeskPhone.Boot
         /// The load profiles' script as a small state machine, so that <see cref="Main"/> polls the phone from its own
         /// frame, as the board's Main does (board/Program.cs: Main > PhoneApp.Poll): <c>while (turns.Turn()) s_app.Poll(s_now);</c>.
         /// <see cref="Turn"/> does the script's work between two polls (the next request to queue, the answer to check,
-        /// the step to print) and returns. The tight phases (the answered call's turns, the MESSAGE/NOTIFY stream, the
-        /// burst, the BYE's turns) are polled so, no script frame above or beside the phone's loop; the other steps
-        /// (provisioning to the ringing call, the call's talk, the TCP connections, the idle rest) still run their own
-        /// loops (<see cref="Run"/>) inside <see cref="Turn"/>. Every frame the harness kept above PhoneApp.Poll was heap
-        /// the board does not spend: RunProfile's and RunMessages' (588 B) under each of the stream's lowest collections
-        /// on the board's heap (h-harness).
+        /// the step to print) and returns. The tight turns are polled so, no script frame above the phone's loop: the
+        /// REGISTER's 200, the INVITE's and the ringing call's, the answered call's first turn and the ACK's, the
+        /// MESSAGE/NOTIFY stream and the burst, the BYE's and the 500 ms after it. The other steps (the boot, the BLF
+        /// keys, statuses, Infobox, event stream, the call's 3 s, the TCP connections, the idle rest) still run their own
+        /// loops (<see cref="Run"/>) one frame under <see cref="Turn"/>. Each frame the harness kept above PhoneApp.Poll
+        /// was heap the board does not spend: RunProfile's and RunMessages' (588 B) under each of the stream's lowest
+        /// collections on the board's heap (h-harness).
         /// </summary>
         private sealed class ProfileTurns
         {
-            // The phases of a profile, in order (see Next).
+            // The phases of a profile, in order (see Turn).
             private const int Begin = 0;
             private const int Registered = 1;
             private const int Invited = 2;
@@ -164,8 +165,8 @@ namespace DeskPhone.Boot
                         {
                             s_step = "call-end";
                             HangUp();
-                            // The BYE's turn and the idle screen's redraw after it (under CallEnded's and Run's frames that
-                            // redraw's glyph read was office's lowest collection at the board's heap, h-screenturn).
+                            // The BYE's turn and the idle screen's redraw after it (under the script's frames that redraw's
+                            // glyph read was office's lowest collection at the board's heap, h-screenturn).
                             Poll(CallEndTurns + 1, End);
                         }
                     }

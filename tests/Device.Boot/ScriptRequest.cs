@@ -8,8 +8,8 @@ namespace DeskPhone.Boot
         /// The PBX's requests of the load profiles' traffic, a MESSAGE (<see cref="SetMessage"/>: the stream's and the
         /// burst's) or a BLF key's dialog-info NOTIFY in its subscription's dialog (<see cref="SetNotify"/>: the stream's),
         /// written straight into the inbox's packet piece by piece, and the answer's status noted as the phone sends it
-        /// (<see cref="RecordingTransport.AwaitedBranch"/>), not recorded, and checked after the phone's turn. One, set anew for each request: the script holds a few
-        /// numbers under the phone's turn, not the request's text. On the board the PBX is another machine; the stream's
+        /// (<see cref="RecordingTransport.AwaitedBranch"/>), not recorded, and checked after the phone's turn. One, set
+        /// anew for each request: the script holds a few numbers under the phone's turn, not the request's text. On the board the PBX is another machine; the stream's
         /// strings (the NOTIFY's text, its dialog's parts and body, ~700 B) and the frames that made them were counted in
         /// every in-turn figure of the office profile's stream (h-harness), and the worst phone's burst ran out of heap
         /// on them (h-worstend).
