@@ -103,8 +103,11 @@ namespace DeskPhone.Boot
                     else if (phase == Invited)
                     {
                         // The 180's checks, the PUBLISH's answer and its turn; a call the phone refused has no more turns.
-                        bool rings = Rings();
-                        Poll(rings ? 1 : 0, rings ? Ringing : Acked);
+                        Poll(1, Ringing);
+                        if (!Rings())
+                        {
+                            Poll(0, Acked);
+                        }
                     }
                     else if (phase == Ringing)
                     {
@@ -138,25 +141,9 @@ namespace DeskPhone.Boot
                     {
                         NextMessage();
                     }
-                    else if (phase == MessageDone)
+                    else if (phase == MessageDone || phase == NotifyDone)
                     {
-                        int key = Has(Burst) ? 0 : 1 + _sent % p.BlfKeys;
-                        _refused += BootProgram.Answered(MessageAnswer(AwaitedStatus(), 1 + _sent % p.Identities), "MESSAGE ", _sent);
-                        // The key's NOTIFY (a key the heap reserve refused has no subscription to NOTIFY in).
-                        if (Has(Dialogs) && KeyDialogNumber(key) != 0)
-                        {
-                            _request.SetNotify(++s_branch, key, (_sent / p.BlfKeys) % 2 != 0, 1 + _sent / p.BlfKeys);
-                            Queue(NotifyDone);
-                        }
-                        else
-                        {
-                            Between();
-                        }
-                    }
-                    else if (phase == NotifyDone)
-                    {
-                        _refused += BootProgram.Answered(AwaitedStatus(), "NOTIFY for BLF key ", 1 + _sent % p.BlfKeys);
-                        Between();
+                        CheckAnswer(phase == NotifyDone);
                     }
                     else if (phase == CallEnd)
                     {
@@ -295,6 +282,35 @@ namespace DeskPhone.Boot
                 }
             }
 
+            /// <summary>
+            /// The MESSAGE's answer checked (a 503 counted), then the key's NOTIFY (a key the heap reserve refused has no
+            /// subscription to NOTIFY in), or the NOTIFY's answer checked (<paramref name="notify"/>), then the pause to the
+            /// next MESSAGE. A method of its own: Turn's frame, one under the steps that run loops of their own, stays small.
+            /// </summary>
+            private void CheckAnswer(bool notify)
+            {
+                LoadProfile p = _p;
+                int key = Has(Burst) ? 0 : 1 + _sent % p.BlfKeys;
+                if (notify)
+                {
+                    _refused += BootProgram.Answered(AwaitedStatus(), "NOTIFY for BLF key ", key);
+                }
+                else
+                {
+                    _refused += BootProgram.Answered(MessageAnswer(AwaitedStatus(), 1 + _sent % p.Identities), "MESSAGE ", _sent);
+                    if (Has(Dialogs) && KeyDialogNumber(key) != 0)
+                    {
+                        _request.SetNotify(++s_branch, key, (_sent / p.BlfKeys) % 2 != 0, 1 + _sent / p.BlfKeys);
+                        Queue(NotifyDone);
+                        return;
+                    }
+                }
+                // The stream's pause to the next MESSAGE (Run(MessageEveryMs - 2 turns)); none in the burst.
+                Poll(Has(Burst) ? 0 : 1, NextRequest);
+                _until = Has(Burst) ? 0 : s_now + p.MessageEveryMs - 2 * TurnMs;
+                _sent++;
+            }
+
             /// <summary>The request set goes on the wire, its answer awaited: a turn, and more while it waits for an inbox packet.</summary>
             private void Queue(int phase)
             {
@@ -309,14 +325,6 @@ namespace DeskPhone.Boot
                 int status = s_wire.AwaitedStatus;
                 s_wire.Await(0);
                 return status;
-            }
-
-            /// <summary>After a MESSAGE (and its NOTIFY): the stream's pause to the next (Run(MessageEveryMs - 2 turns)); the next one.</summary>
-            private void Between()
-            {
-                Poll(Has(Burst) ? 0 : 1, NextRequest);
-                _until = Has(Burst) ? 0 : s_now + _p.MessageEveryMs - 2 * TurnMs;
-                _sent++;
             }
         }
 

@@ -47,15 +47,17 @@ namespace DeskPhone.Boot
             {
                 return true;
             }
-            // Only the head (the start line and headers, through the blank line) is kept: the script answers and checks
+            // Only the head (the start line and headers, through the last blank line) is kept: the script answers and checks
             // the phone's messages on it, and a PUBLISH's PIDF (most of the 732 B the script held after the call's BYE)
             // was live under the idle screen's redraw (h-harness).
-            int head = 0;
-            while (head + 3 < length && !(data[head] == 13 && data[head + 1] == 10 && data[head + 2] == 13 && data[head + 3] == 10))
+            // Looked for from the end: most messages (every answer without a body) end there, and the cost program
+            // (tests/Device.Cost) counts this send in every request's instructions.
+            int head = length;
+            while (head >= 4 && !(data[head - 4] == 13 && data[head - 3] == 10 && data[head - 2] == 13 && data[head - 1] == 10))
             {
-                head++;
+                head--;
             }
-            head = head + 3 < length ? head + 4 : length;
+            head = head < 4 ? length : head;
             // A retransmission of a message still waiting adds nothing the script does not have (it answers a branch
             // once): one copy is kept.
             for (int i = 0; i < _sent.Count; i++)
