@@ -62,7 +62,44 @@ namespace DeskPhone.Boot
         private const string AdminPasswordHash =
             "$pbkdf2-sha256$100$000102030405060708090a0b0c0d0e0f$5c1d0a6b3e2f4c7d8e9fa0b1c2d3e4f5061728394a5b6c7d8e9f0a1b2c3d4e5f";
 
+        /// <summary>
+        /// The boot script, then the load profiles' (<see cref="ProfileTurns"/>), whose loop is Main's own: the phone is
+        /// polled from this frame, nothing of the script's above it, as board/Program.cs's Main polls it (every frame
+        /// under the phone's loop is heap the board does not spend; h-harness). Its locals fit the least frame (204 B), as
+        /// the board's Main's.
+        /// </summary>
         public static void Main()
+        {
+            Exception failed = Boot();
+            var turns = new ProfileTurns();
+            while (true)
+            {
+                try
+                {
+                    while (turns.Turn())
+                    {
+                        s_app.Poll(s_now);
+                    }
+                    break;
+                }
+                catch (Exception e)
+                {
+                    // Out of memory, or a failed check: reported, and the next profile runs on a phone built afresh.
+                    turns.Fault(e);
+                }
+            }
+            if (failed != null)
+            {
+                throw failed;
+            }
+        }
+
+        /// <summary>
+        /// The boot script (<see cref="RunBoot"/>); returns how it failed, null when it passed. When it ran out of memory
+        /// (the board's heap) or failed a check the profiles still run, and <see cref="Main"/> throws it again at the end
+        /// so that run.sh sees it.
+        /// </summary>
+        private static Exception Boot()
         {
             Exception failed = null;
             try
@@ -90,40 +127,7 @@ namespace DeskPhone.Boot
                 Drop();
                 Console.WriteLine("boot FAILED after step=" + s_step + ": " + e.GetType().FullName + Where(e));
             }
-            // The boot's phone is unreachable from here on: each profile starts on an empty heap. The profiles' loop is
-            // Main's own (not a method of its own): every frame under the phone's loop is heap the board does not spend.
-            for (int i = 0; i < LoadProfile.Count; i++)
-            {
-                Drop();
-                LoadProfile p = LoadProfile.Of(i);
-                Console.WriteLine("load profile=" + p.Name + " begin");
-                ManualResetEvent release = new ManualResetEvent(false);
-                try
-                {
-                    RunProfile(p, release);
-                    Console.WriteLine("load profile=" + p.Name + " OK");
-                }
-                catch (OutOfMemoryException e)
-                {
-                    // The phone let go first: the report's own strings (the trace split into lines) need heap too.
-                    CountRefused();
-                    Drop();
-                    Console.WriteLine("load profile=" + p.Name + " OUT OF MEMORY in step=" + s_step + Where(e));
-                    SayRefused(p, null);
-                }
-                catch (Exception e)
-                {
-                    Drop();
-                    Console.WriteLine("load profile=" + p.Name + " FAILED in step=" + s_step + ": " + e.GetType().FullName + " " + e.Message + Where(e));
-                }
-                release.Set();
-            }
-            Drop();
-            Console.WriteLine("load done");
-            if (failed != null)
-            {
-                throw failed;
-            }
+            return failed;
         }
 
         private static void RunBoot()
@@ -146,7 +150,7 @@ namespace DeskPhone.Boot
             Heap("boot");
 
             // The registrar accepts the REGISTER (every REGISTER transaction sent so far gets its 200): AnswerAll's work
-            // written out, so its frame is not under the phone's loop at the boot's tightest moment (as in RunProfile).
+            // written out, so its frame is not under the phone's loop at the boot's tightest moment (as in the profiles', ProfileTurns).
             int answered = AnswerPending("REGISTER", null, 200);
             s_wire.Clear();
             // Run(TurnMs) written out: the turn that takes the 200 polls the phone from this frame, as the board's Main
@@ -665,7 +669,7 @@ namespace DeskPhone.Boot
                 {
                     continue;
                 }
-                string m = s_wire.PeekHead(i);
+                string m = s_wire.Peek(i);
                 if (IsRequest(m, method, eventPackage, null))
                 {
                     s_wire.RemoveAt(i);
@@ -696,7 +700,7 @@ namespace DeskPhone.Boot
         }
 
         /// <summary>What <see cref="AnswerTo"/> returns for a request refused for want of heap (SipInbox.Admit), unparsed.</summary>
-        private const int Unparsed503 = 1503;
+        private const int Unparsed503 = RecordingTransport.Unparsed503;
 
         private static bool IsRequest(string m, string method, string eventPackage, string target)
         {

@@ -45,28 +45,28 @@ namespace DeskPhone.Boot
         private static string CallBranch(int n) => "z9hG4bKcall" + n.ToString();
 
         /// <summary>
-        /// The INVITE to the profiles' first identity arrives, the phone rings (a step of <paramref name="p"/>) and is
-        /// answered; checks the 180 and keeps the call's number (s_callNumber). False when the phone refused the call.
-        /// The caller polls the answered call's turn from its own frame, as the board's Main polls its loop from its
-        /// own, then <see cref="AckCall"/>: this frame and its strings were under the answered call's first redraw, the
-        /// office profile's lowest collection at the board's heap (h-screenturn).
+        /// The INVITE to the profiles' first identity, with its SDP offer, goes on the wire; keeps the call's number
+        /// (s_callNumber). <see cref="Main"/> polls its turn (the INVITE's handling, under this frame and AnswerCall's
+        /// before, was one of office's collections under 12 KB at the board's heap; h-harness), then <see cref="Rings"/>.
         /// </summary>
-        private static bool AnswerCall(LoadProfile p)
+        private static void Invite()
         {
             string uri = CallUri;
             s_callNumber = ++s_branch;
-            string branch = CallBranch(s_callNumber);
-            string callId = CallIdOf(s_callNumber);
-            string from = CallerOf(s_callNumber);
-            Deliver("INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
-                    "From: " + from + "\r\nTo: <" + uri + ">\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@" + Registrar +
+            Deliver("INVITE " + uri + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + CallBranch(s_callNumber) + "\r\nMax-Forwards: 70\r\n" +
+                    "From: " + CallerOf(s_callNumber) + "\r\nTo: <" + uri + ">\r\nCall-ID: " + CallIdOf(s_callNumber) + "\r\nCSeq: 1 INVITE\r\nContact: <sip:555@" + Registrar +
                     ":5060>\r\nContent-Type: application/sdp\r\nContent-Length: " + Offer.Length.ToString() + "\r\n\r\n" + Offer);
-            // The script's strings each go once used: they share the board's heap with the answered call's ACK.
-            uri = null;
-            callId = null;
-            from = null;
-            Run(TurnMs);
-            if (!Response(branch, 180, false, out _, out _))
+        }
+
+        /// <summary>
+        /// After the INVITE's turn: checks the 180 (and takes the 100) and answers the presence PUBLISH the ringing call set
+        /// off; false when the phone refused the call (counted). <see cref="Main"/> polls the PUBLISH answer's turn, then
+        /// <see cref="AnswerRinging"/>.
+        /// </summary>
+        private static bool Rings()
+        {
+            string branch = CallBranch(s_callNumber);
+            if (!Response(branch, 180))
             {
                 // A call the phone has no heap for is refused (503 before the INVITE is parsed or for an identity not
                 // taken on, or 486 when the call layer cannot be built): its answer, counted; anything else fails.
@@ -77,31 +77,45 @@ namespace DeskPhone.Boot
                 return false;
             }
             // The 100 Trying taken too: the script's copy of it (264 B) stayed pending through the whole call.
-            Response(branch, 100, false, out _, out _);
+            Response(branch, 100);
             branch = null;
             // The presence PUBLISH the ringing and the talking call set off is answered at once, as the PBX does at rest
             // (the figures would otherwise carry a transaction in flight and the script's copies of its retransmissions).
             AnswerPublishes();
-            Run(TurnMs);
-            // The ringing phone holds the INVITE's parse, the call layer and the call: the call's highest figure at rest.
-            Step(p, "ringing");
-
-            lock (s_app.Gate)
-            {
-                Check(s_app.Calls.Answer(0, s_now), "the ringing call could not be answered");
-            }
             return true;
         }
 
         /// <summary>
-        /// After the answered call's first turn: checks the 200 with the SDP answer (its Contact the identity's), keeps
-        /// what the BYE needs as numbers (s_callTag) and delivers the ACK. The caller polls the ACK's turns from its own
-        /// frame (one frame less under the ACK's handling, the answered call's tightest moment), then
+        /// The ringing phone's step (it holds the INVITE's parse, the call layer and the call: the call's highest figure at
+        /// rest), then the call is answered as the call API does, its 200 awaited. <see cref="Main"/> polls the answered
+        /// call's first turn (its media started, the call screen's redraw), then <see cref="AckCall"/>.
+        /// </summary>
+        private static void AnswerRinging(LoadProfile p)
+        {
+            Step(p, "ringing");
+            // The 200 awaited, its bytes kept: the phone's own array, which it keeps to send again until the ACK.
+            s_wire.Await(-s_callNumber);
+            lock (s_app.Gate)
+            {
+                Check(s_app.Calls.Answer(0, s_now), "the ringing call could not be answered");
+            }
+        }
+
+        /// <summary>
+        /// After the answered call's first turn: checks the 200 with the SDP answer (its Contact the identity's), read on
+        /// the phone's bytes of it (<see cref="RecordingTransport.Kept"/>), keeps what the BYE needs as numbers (s_callTag)
+        /// and delivers the ACK. <see cref="Main"/> polls the ACK's turns (the answered call's tightest moment), then
         /// <see cref="AnswerPublishes"/>.
         /// </summary>
         private static void AckCall()
         {
-            Check(Response(CallBranch(s_callNumber), 200, true, out string to, out string contact), "the answered call sent no 200 OK to the INVITE");
+            byte[] ok = s_wire.Kept;
+            Check(s_wire.AwaitedStatus == 200 && ok != null, "the answered call sent no 200 OK to the INVITE");
+            s_wire.Await(0);
+            Check(RecordingTransport.Holds(ok, "\r\nm=audio ") && RecordingTransport.Holds(ok, " RTP/AVP 0"), "the 200 OK carries no SDP answer with PCMU");
+            string to = RecordingTransport.HeaderValue(ok, "To");
+            string contact = RecordingTransport.HeaderValue(ok, "Contact");
+            ok = null;
             string target = PhoneTarget();
             Check(contact == "<" + target + ">", "the 200 OK's Contact is " + contact + ", expected <" + target + ">");
             contact = null;
@@ -118,17 +132,18 @@ namespace DeskPhone.Boot
         private static string ToOfCall() => "<" + CallUri + ">;tag=" + HexDigits(s_callTag & 0x0FFFFFFFFFFFFFFFL, (int)(s_callTag >> 60 & 15));
 
         /// <summary>
-        /// The other side hangs up: BYE in the call's dialog (<see cref="AnswerCall"/>, its strings made again here);
-        /// returns its branch. The caller polls the phone from its own frame (one frame less under the BYE's handling),
-        /// then <see cref="CallEnded"/>.
+        /// The other side hangs up: BYE in the call's dialog (<see cref="Invite"/>, its strings made again here), its
+        /// answer awaited (noted as the phone sends it, <see cref="RecordingTransport.AwaitedStatus"/>: the script's copy
+        /// of it was live under the idle screen's redraw after the call, office's lowest collection at the board's heap;
+        /// h-harness). <see cref="Main"/> polls the BYE's turns, then <see cref="CallEnded"/>.
         /// </summary>
-        private static string HangUp()
+        private static void HangUp()
         {
             string branch = "z9hG4bKbye" + (++s_branch).ToString();
+            s_wire.Await(s_branch);
             Deliver("BYE " + PhoneTarget() + " SIP/2.0\r\nVia: SIP/2.0/UDP " + Registrar + ":5060;branch=" + branch + "\r\nMax-Forwards: 70\r\n" +
                     "From: " + CallerOf(s_callNumber) + "\r\nTo: " + ToOfCall() + "\r\nCall-ID: " + CallIdOf(s_callNumber) +
                     "\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
-            return branch;
         }
 
         /// <summary>
@@ -154,15 +169,14 @@ namespace DeskPhone.Boot
                               s_app.Screen.FailedRedraws.ToString());
         }
 
-        /// <summary>The loop's turns after the BYE's before <see cref="CallEnded"/> (500 ms), polled by the caller from its
-        /// own frame.</summary>
+        /// <summary>The loop's turns after the BYE's before <see cref="CallEnded"/> (500 ms), polled from <see cref="Main"/>.</summary>
         private const int CallEndTurns = 500 / TurnMs;
 
-        /// <summary>The BYE (branch <paramref name="bye"/>) must be answered 200 and, <see cref="CallEndTurns"/> turns
+        /// <summary>The BYE (<paramref name="status"/>: its answer's, noted as the phone sent it) must be answered 200 and, <see cref="CallEndTurns"/> turns
         /// later, have ended the call; its step.</summary>
-        private static void CallEnded(LoadProfile p, string bye)
+        private static void CallEnded(LoadProfile p, int status)
         {
-            Check(Response(bye, 200, false, out _, out _), "the BYE was not answered 200");
+            Check(status == 200, "the BYE was not answered 200 (" + status.ToString() + ")");
             Check(!s_app.Calls.InCall, "the call did not end after the BYE");
             Console.WriteLine("load profile=" + p.Name + " call ended rtp-sent=" + RecordingRtpChannel.Sent.ToString() + " rtp-received=" + RecordingRtpChannel.Received.ToString() +
                               " at t=" + s_now.ToString() + "ms");
@@ -171,29 +185,19 @@ namespace DeskPhone.Boot
 
         /// <summary>
         /// Takes the phone's answer with this status to the request with this branch, read on its bytes (the script's
-        /// string of the 200 with its SDP, and its chars on the way, ran out beside the answered call on the board's heap,
-        /// h-callfit3); false when there is none. For the 200 to the INVITE (<paramref name="answer"/>) its body must hold
-        /// an SDP answer with PCMU, and its To and Contact are read for the ACK and the BYE.
+        /// string of it, and its chars on the way, ran out beside the answered call on the board's heap, h-callfit3); false
+        /// when there is none.
         /// </summary>
-        private static bool Response(string branch, int status, bool answer, out string to, out string contact)
+        private static bool Response(string branch, int status)
         {
-            to = null;
-            contact = null;
             string start = "SIP/2.0 " + status.ToString() + " ";
             for (int i = 0; i < s_wire.Pending; i++)
             {
-                if (!s_wire.Starts(i, start) || !s_wire.Holds(i, branch))
+                if (s_wire.Starts(i, start) && s_wire.Holds(i, branch))
                 {
-                    continue;
+                    s_wire.RemoveAt(i);
+                    return true;
                 }
-                if (answer)
-                {
-                    Check(s_wire.Holds(i, "\r\nm=audio ") && s_wire.Holds(i, " RTP/AVP 0"), "the 200 OK carries no SDP answer with PCMU");
-                    to = s_wire.HeaderValue(i, "To");
-                    contact = s_wire.HeaderValue(i, "Contact");
-                }
-                s_wire.RemoveAt(i);
-                return true;
             }
             return false;
         }

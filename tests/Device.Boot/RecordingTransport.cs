@@ -7,7 +7,7 @@ namespace DeskPhone.Boot
 {
     /// <summary>
     /// The SIP wire of the boot test: what the phone sends is recorded (its bytes, until the script takes them; the answer
-    /// to a message the script awaits is read as it is sent instead, <see cref="Awaited"/>), and what
+    /// to a request the script awaits is noted as it is sent instead, <see cref="AwaitedBranch"/>), and what
     /// the scripted registrar sends arrives through the inbox exactly as the board's UDP transport delivers it
     /// (<see cref="SipInbox.Rent"/>, fill, <see cref="SipInbox.Post"/>).
     /// </summary>
@@ -40,35 +40,117 @@ namespace DeskPhone.Boot
             {
                 trace.Record(true, data, 0, length, Name, host, port);
             }
-            PieceDatagram awaited = Awaited;
-            if (awaited != null && awaited.Answered(data, length))
+            // The answer the script awaits, of which it reads only the status: noted as it is sent, nothing kept. The
+            // board's transport sends from the phone's bytes without a copy; a copy of each 503 of the worst phone's
+            // MESSAGE burst was where it ran out of heap (docs/benchmarks.md, h-worstend).
+            if (AwaitedBranch != 0 && data[0] == (byte)'S' && IsAwaitedAnswer(data, length))
             {
-                // The answer the script waits for, of which it reads only the status: read as it is sent, nothing kept. The
-                // board's transport sends from the phone's bytes without a copy; a copy of each 503 of the worst phone's
-                // MESSAGE burst was where it ran out of heap (docs/benchmarks.md, h-worstend).
                 return true;
             }
+            // Only the head (the start line and headers, through the last blank line) is kept: the script answers and checks
+            // the phone's messages on it, and a PUBLISH's PIDF (most of the 732 B the script held after the call's BYE)
+            // was live under the idle screen's redraw (h-harness).
+            // Looked for from the end: most messages (every answer without a body) end there, and the cost program
+            // (tests/Device.Cost) counts this send in every request's instructions.
+            int head = length;
+            while (head >= 4 && !(data[head - 4] == 13 && data[head - 3] == 10 && data[head - 2] == 13 && data[head - 1] == 10))
+            {
+                head--;
+            }
+            head = head < 4 ? length : head;
             // A retransmission of a message still waiting adds nothing the script does not have (it answers a branch
             // once): one copy is kept.
             for (int i = 0; i < _sent.Count; i++)
             {
-                if (Same((byte[])_sent[i], data, length))
+                if (Same((byte[])_sent[i], data, head))
                 {
                     return true;
                 }
             }
             // The bytes, made text only when the script reads them: a string made here (UTF-8 decoded through a char
             // array of 2 B a character) would take three times the message's size in the middle of the phone's send.
-            var copy = new byte[length];
-            Array.Copy(data, copy, length);
+            var copy = new byte[head];
+            Array.Copy(data, copy, head);
             _sent.Add(copy);
-            _held += ArrayBytes(length);
+            _held += ArrayBytes(head);
             return true;
         }
 
-        /// <summary>The script's message whose answer is read as it is sent, not recorded (<see cref="PieceDatagram.Answered"/>); null: none.</summary>
-        // Initialised: tests/Device.Cost links this file and never sets it (its build must be free of warnings).
-        public PieceDatagram Awaited = null;
+        /// <summary>
+        /// The number of the script's request whose answer is noted as it is sent, not recorded (<see cref="AwaitedStatus"/>):
+        /// its Via's branch is "z9hG4bK", letters and this number (the script numbers every request it sends, whatever
+        /// its kind); 0: none. Negative: the answer's bytes are kept too (<see cref="Kept"/>).
+        /// </summary>
+        // Initialised: tests/Device.Cost links this file and never sets them (its build must be free of warnings).
+        public int AwaitedBranch = 0;
+
+        /// <summary>
+        /// The status of the awaited request's answer, <see cref="Unparsed503"/> for the 503 the phone writes from a request
+        /// it has no heap to take in (its To tag "lowmem", UnparsedRefusal); -1 while none was sent.
+        /// </summary>
+        public int AwaitedStatus = -1;
+
+        /// <summary>
+        /// The awaited answer's bytes when <see cref="AwaitedBranch"/> asked for them: the phone's own array, not a copy
+        /// (the 200 to an INVITE, which the phone keeps to send again until its ACK: a copy of it, 648 B, was live under
+        /// the answered call's first redraw at the board's heap; h-harness). Null until it was sent.
+        /// </summary>
+        public byte[] Kept = null;
+
+        /// <summary>What <see cref="AwaitedStatus"/> says for a request refused for want of heap (SipInbox.Admit), unparsed.</summary>
+        public const int Unparsed503 = 1503;
+
+        /// <summary>Waits for the answer to the request with this number (<see cref="AwaitedBranch"/>; 0: none).</summary>
+        public void Await(int branch)
+        {
+            AwaitedBranch = branch;
+            AwaitedStatus = -1;
+            Kept = null;
+        }
+
+        /// <summary>
+        /// Whether the phone's message in data[0, length) is the answer to the awaited request (its Via's branch the
+        /// awaited number); then its status is noted. Read in the phone's send without a call, a literal or an array of
+        /// its own (each a frame or an object on the heap, under the phone's send or at rest, where the board's send is one
+        /// native call; h-harness); the script checks it after the phone's turn.
+        /// </summary>
+        private bool IsAwaitedAnswer(byte[] data, int length)
+        {
+            if (length < 12 || data[0] != (byte)'S' || data[3] != (byte)'/')
+            {
+                return false;
+            }
+            int at = 0;
+            while (at + 7 < length && !(data[at] == 'z' && data[at + 1] == '9' && data[at + 2] == 'h' && data[at + 3] == 'G' &&
+                                        data[at + 4] == '4' && data[at + 5] == 'b' && data[at + 6] == 'K'))
+            {
+                at++;
+            }
+            for (at += 7; at < length && data[at] >= 'a' && data[at] <= 'z'; at++)
+            {
+            }
+            int branch = 0;
+            for (; at < length && data[at] >= '0' && data[at] <= '9'; at++)
+            {
+                branch = branch * 10 + data[at] - '0';
+            }
+            if (branch != (AwaitedBranch < 0 ? -AwaitedBranch : AwaitedBranch))
+            {
+                return false;
+            }
+            int status = (data[8] - '0') * 100 + (data[9] - '0') * 10 + (data[10] - '0');
+            // The 503 written unparsed for want of heap carries the To tag "lowmem" (UnparsedRefusal).
+            for (at = 0; status == 503 && at + 6 < length; at++)
+            {
+                if (data[at] == 'l' && data[at + 1] == 'o' && data[at + 2] == 'w' && data[at + 3] == 'm' && data[at + 4] == 'e' && data[at + 5] == 'm')
+                {
+                    status = Unparsed503;
+                }
+            }
+            AwaitedStatus = status;
+            Kept = AwaitedBranch < 0 && length == data.Length ? data : null;
+            return true;
+        }
 
         private static bool Same(byte[] kept, byte[] data, int length)
         {
@@ -97,27 +179,11 @@ namespace DeskPhone.Boot
         /// <summary>Messages sent and not yet taken.</summary>
         public int Pending => _sent.Count;
 
-        /// <summary>A message sent and not yet taken, as text (made anew each time).</summary>
+        /// <summary>A message sent and not yet taken, as text (made anew each time): its start line and headers.</summary>
         public string Peek(int index)
         {
             byte[] m = (byte[])_sent[index];
             return Encoding.UTF8.GetString(m, 0, m.Length);
-        }
-
-        /// <summary>
-        /// The start line and headers of a message sent and not yet taken (up to its blank line), as text: what the
-        /// script reads of the phone's own requests, without the body's copies (a PUBLISH's PIDF made the string, and its
-        /// chars on the way, about 1 KB larger beside a ringing call on the board's heap; h-callfit3).
-        /// </summary>
-        public string PeekHead(int index)
-        {
-            byte[] m = (byte[])_sent[index];
-            int end = 0;
-            while (end + 3 < m.Length && !(m[end] == 13 && m[end + 1] == 10 && m[end + 2] == 13 && m[end + 3] == 10))
-            {
-                end++;
-            }
-            return Encoding.UTF8.GetString(m, 0, end + 3 < m.Length ? end + 4 : m.Length);
         }
 
         /// <summary>
@@ -156,13 +222,15 @@ namespace DeskPhone.Boot
             return Find(m, m.Length, text) >= 0;
         }
 
+        /// <summary>Whether <paramref name="m"/> holds <paramref name="text"/> (ASCII).</summary>
+        public static bool Holds(byte[] m, string text) => Find(m, m.Length, text) >= 0;
+
         /// <summary>
         /// The value of the header <paramref name="name"/> (its first line, as the phone writes it: "Name: value") of the
-        /// message sent at <paramref name="index"/>, read on its bytes; null when it has none.
+        /// message <paramref name="m"/>, read on its bytes; null when it has none.
         /// </summary>
-        public string HeaderValue(int index, string name)
+        public static string HeaderValue(byte[] m, string name)
         {
-            byte[] m = (byte[])_sent[index];
             int at = Find(m, m.Length, "\r\n" + name + ": ");
             if (at < 0)
             {
@@ -320,12 +388,6 @@ namespace DeskPhone.Boot
 
         /// <summary>Copies as much as <paramref name="data"/> holds; returns the bytes copied.</summary>
         public abstract int CopyTo(byte[] data);
-
-        /// <summary>
-        /// Whether the phone's message in data[0, length) is this one's answer, taken as it is sent (the transport keeps no
-        /// copy of it; <see cref="RecordingTransport.Awaited"/>); false: recorded as usual.
-        /// </summary>
-        public virtual bool Answered(byte[] data, int length) => false;
 
         /// <summary>Copies as much of <paramref name="text"/> as fits from <paramref name="at"/>; returns where it ends.</summary>
         protected static int Copy(string text, byte[] data, int at)

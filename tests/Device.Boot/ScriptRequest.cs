@@ -7,9 +7,9 @@ namespace DeskPhone.Boot
         /// <summary>
         /// The PBX's requests of the load profiles' traffic, a MESSAGE (<see cref="SetMessage"/>: the stream's and the
         /// burst's) or a BLF key's dialog-info NOTIFY in its subscription's dialog (<see cref="SetNotify"/>: the stream's),
-        /// written straight into the inbox's packet piece by piece, and the answer's status read as the phone sends it
-        /// (<see cref="RecordingTransport.Awaited"/>), not recorded. One, set anew for each request: the script holds a few
-        /// numbers under the phone's turn, not the request's text. On the board the PBX is another machine; the stream's
+        /// written straight into the inbox's packet piece by piece, and the answer's status noted as the phone sends it
+        /// (<see cref="RecordingTransport.AwaitedBranch"/>), not recorded, and checked after the phone's turn. One, set
+        /// anew for each request: the script holds a few numbers under the phone's turn, not the request's text. On the board the PBX is another machine; the stream's
         /// strings (the NOTIFY's text, its dialog's parts and body, ~700 B) and the frames that made them were counted in
         /// every in-turn figure of the office profile's stream (h-harness), and the worst phone's burst ran out of heap
         /// on them (h-worstend).
@@ -24,13 +24,6 @@ namespace DeskPhone.Boot
             private int _key;
             private int _n;
             private bool _confirmed;
-
-            /// <summary>
-            /// The status of its answer (read as it is sent, <see cref="Answered"/>) as <see cref="AnswerTo"/> gives it:
-            /// <see cref="Unparsed503"/> for the 503 the phone writes from a request it has no heap to take in (its To tag
-            /// "lowmem"); -1 while none came.
-            /// </summary>
-            public int Status;
 
             /// <summary>MESSAGE n ("Load message n") to user <paramref name="user"/>, as <see cref="Request"/> writes it.</summary>
             public void SetMessage(int branch, int user, int n)
@@ -56,29 +49,6 @@ namespace DeskPhone.Boot
                 _branch = branch;
                 _n = n;
                 Length = Write(null);
-                Status = -1;
-            }
-
-            /// <summary>A response whose Via carries this request's branch (the digits after it end there).</summary>
-            public override bool Answered(byte[] data, int length)
-            {
-                int at = RecordingTransport.Find(data, length, Branch);
-                if (at < 0 || length < 11 || RecordingTransport.Find(data, 8, "SIP/2.0 ") != 0)
-                {
-                    return false;
-                }
-                int branch = 0;
-                for (at += Branch.Length; at < length && data[at] >= '0' && data[at] <= '9'; at++)
-                {
-                    branch = branch * 10 + data[at] - '0';
-                }
-                if (branch != _branch)
-                {
-                    return false;
-                }
-                Status = (data[8] - '0') * 100 + (data[9] - '0') * 10 + (data[10] - '0');
-                Status = Status == 503 && RecordingTransport.Find(data, length, ";tag=lowmem\r\n") >= 0 ? Unparsed503 : Status;
-                return true;
             }
 
             public override int CopyTo(byte[] data) => Write(data);
