@@ -5,16 +5,20 @@ namespace DeskPhone.Sip.Message
     /// <summary>The ";name=value" parameters of a header value such as Subscription-State or Event.</summary>
     public static class HeaderParams
     {
-        /// <summary>The token before the first ';' (trimmed, lower case), e.g. "active" of "active;expires=600".</summary>
-        public static string Value(string header)
+        /// <summary>
+        /// The token before the first ';' (trimmed, lower case), e.g. "active" of "active;expires=600", of the value
+        /// <paramref name="header"/> or of its characters <paramref name="v"/> (SipMessage.ValueChars: a Content-Type read
+        /// without a string of the header, h-sipreads); null when both are null.
+        /// </summary>
+        public static string Value(string header, char[] v = null)
         {
-            if (header == null)
+            // On the value's characters copied once: Substring, Trim and ToLower each convert the whole string on the
+            // device; ToLower runs only when there is something to lower.
+            v = v ?? header?.ToCharArray();
+            if (v == null)
             {
                 return null;
             }
-            // On the value's characters copied once: Substring, Trim and ToLower each convert the whole string on the
-            // device; ToLower runs only when there is something to lower.
-            char[] v = header.ToCharArray();
             int semi = ByteSearch.IndexOf(v, CharSearch.Semicolon, 0, v.Length);
             int start = Token.TrimStart(v, 0, semi < 0 ? v.Length : semi);
             int end = Token.TrimEnd(v, start, semi < 0 ? v.Length : semi);
