@@ -112,9 +112,9 @@ namespace DeskPhone.Sip.Session
         /// <summary>A NOTIFY of a REFER subscription in a call's dialog (Event: refer); false for any other NOTIFY.</summary>
         private bool OnReferNotify(SipPacket packet, SipMessage m, long nowMs)
         {
-            // By kind: a frame less than GetHeader's two under every NOTIFY of a call's turn (h-basecut).
-            string ev = m.First(HeaderNames.EventKind);
-            if (ev == null || !(ev == "refer" || ev.StartsWith("refer;")))
+            // A REFER's NOTIFY (RFC 3515 2.4.4: Event: refer, maybe with an id) judged on the Event's bytes: no string of
+            // the header under every NOTIFY of a call's turn (h-sipreads).
+            if (!m.Names(HeaderNames.EventKind, "refer"))
             {
                 return false;
             }

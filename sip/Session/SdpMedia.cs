@@ -1,4 +1,5 @@
 using System.Text;
+using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Sip.Session
@@ -119,7 +120,8 @@ namespace DeskPhone.Sip.Session
             int digitsEnd = DecimalDigits.RunEnd(data, at, stop);
             long n = DecimalDigits.Parse(data, at, digitsEnd, 4);
             at = Skip(data, digitsEnd, stop);
-            if (n >= 0 && StartsWithIgnoreCase(data, at, stop, "telephone-event/"))
+            // The encoding's name in any case, compared as header names are (h-sipreads: one such comparison in Sip).
+            if (n >= 0 && stop - at >= 16 && HeaderNames.Equal("telephone-event/", data, at, 16))
             {
                 TelephoneEvent = (int)n;
             }
@@ -172,22 +174,6 @@ namespace DeskPhone.Sip.Session
             for (int i = 0; i < prefix.Length; i++)
             {
                 if (data[at + i] != (byte)prefix[i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static bool StartsWithIgnoreCase(byte[] data, int at, int stop, string prefix)
-        {
-            if (stop - at < prefix.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < prefix.Length; i++)
-            {
-                if ((data[at + i] | 0x20) != (prefix[i] | 0x20))
                 {
                     return false;
                 }

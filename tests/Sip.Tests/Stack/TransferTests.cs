@@ -153,6 +153,44 @@ namespace DeskPhone.Sip.Tests.Stack
         }
 
         [Theory]
+        [InlineData("Event: refer;id=1")]
+        [InlineData("Event: REFER")]
+        [InlineData("o: Refer ; id=1")]
+        [InlineData("Event:\trefer\r\n ;id=1")]
+        public void AReferNotifyIsKnownByItsEventInAnyCaseWithItsParameters(string evt)
+        {
+            string tag = Connected(out SipCall call);
+            _calls.Transfer(call, "300", _now, out _);
+            Arrive(Response(_channel.Last, 202, "Accepted"));
+            Arrive(FromAlice("NOTIFY", ";tag=" + tag, evt + "\r\nSubscription-State: terminated\r\n", "Message/SipFrag; version=2.0",
+                "SIP/2.0 200 OK\r\n"));
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", Sent(1));
+            Assert.StartsWith("BYE sip:200@10.0.0.9:5062 SIP/2.0\r\n", _channel.Last);
+            Assert.Equal(new[] { call.Id + " 200" }, _outcomes);
+        }
+
+        [Theory]
+        [InlineData("Event: referx")]
+        [InlineData("Event: refer-status")]
+        [InlineData("Event: dialog;refer")]
+        [InlineData("Event: re fer")]
+        [InlineData("Event: presence")]
+        [InlineData("Event: ")]
+        [InlineData("")]
+        public void ANotifyOfAnotherEventIsNoTransfersNews(string evt)
+        {
+            string tag = Connected(out SipCall call);
+            _calls.Transfer(call, "300", _now, out _);
+            Arrive(Response(_channel.Last, 202, "Accepted"));
+            Arrive(FromAlice("NOTIFY", ";tag=" + tag, evt + (evt.Length > 0 ? "\r\n" : "") + "Subscription-State: terminated\r\n",
+                "message/sipfrag", "SIP/2.0 200 OK\r\n"));
+            Assert.DoesNotContain(_channel.Sent, p => p.Text.StartsWith("BYE "));
+            Assert.Equal(SipCall.Connected, call.State);
+            Assert.Equal(CallSessions.TransferPending, call.TransferStatus);
+            Assert.Empty(_outcomes);
+        }
+
+        [Theory]
         [InlineData("SIP/2.0 486 Busy Here\r\n", "terminated;reason=noresource", 486)]
         [InlineData("SIP/2.0 180 Ringing\r\n", "terminated;reason=timeout", 408)]
         public void ATransferTheTargetRefusesKeepsTheCall(string sipfrag, string state, int status)
