@@ -370,13 +370,23 @@ namespace DeskPhone.Domain.Calls
 
         private static int CallLines(SipCall shown, long nowMs, string[] lines, ICallQuality quality)
         {
-            // The number and the name read once, the URI parsed once here (RemoteUser read the header's URI twice and
+            // First, before the getters that make strings (their allocations can collect): nanoCLR runs an instance getter
+            // inlined in its caller's frame and takes the slot above its 'this' for a value on its stack without writing
+            // it; the collector marks whatever that slot held in the frame's recycled block, garbage of an earlier frame
+            // (a 1,752 B byte[] under RemoteUser's parse at office's call screen, docs/benchmarks.md h-calllines). State's
+            // inlined body writes those slots (with 'shown', live) and the comparison's bool stays below them.
+            bool alerting = shown.State == SipCall.Alerting;
+            // The name and the number read once, the URI parsed once, here (RemoteUser read the header's URI twice and
             // parsed it, CallNames.Remote all of it again: two parses a composition, under Of's frame, h-calllines).
+            string who = shown.RemoteName;
             string number = shown.RemoteUri;
             number = CallNames.NumberOf(number == null ? null : SipUri.Parse(number), number);
-            string who = shown.RemoteName ?? number;
+            if (who == null)
+            {
+                who = number;
+            }
             string other = who != number ? number : null;
-            if (shown.State == SipCall.Alerting)
+            if (alerting)
             {
                 lines[0] = "Call from " + who;
                 lines[1] = (other != null ? other + " " : "") + "to identity " + shown.Identity.ToString();
