@@ -15,7 +15,8 @@ namespace DeskPhone.Firmware.Bench
     /// </summary>
     // Post runs at the bottom of whatever raised the event (a BLF NOTIFY's LED change is raised 17 call levels deep),
     // where each level is a 204 B heap block on the device: it only stores two references, in its own frame (a turn's
-    // first event makes the ring there too; only a doubling is a level down). The frame's bytes are made by Take, on
+    // first event in two fields, allocating nothing; its second makes the ring there; only a doubling is a level
+    // down). The frame's bytes are made by Take, on
     // the pump's thread or after the loop's turn (issue #17: formatting under Post, five levels of StringBuilder, was
     // the bottom of office's lowest collection in its stream, docs/benchmarks.md, h-benchdefer).
     // Its plain state (the Dropped counter) is public fields, not properties: no accessor method in the runtime
