@@ -47,6 +47,19 @@ namespace DeskPhone.Domain.Calls
             Softkeys = softkeys;
         }
 
+        /// <summary>The first <paramref name="n"/> rows of the arrays Of filled (cut here, not in Of's frame).</summary>
+        private CallDisplay(string[] lines, int[] icons, int n, string[] softkeys)
+        {
+            Lines = new string[n];
+            Icons = new int[n];
+            for (int k = 0; k < n; k++)
+            {
+                Lines[k] = lines[k];
+                Icons[k] = icons[k];
+            }
+            Softkeys = softkeys;
+        }
+
         /// <summary>The rows' texts, the first with the call icon.</summary>
         public readonly string[] Lines;
 
@@ -60,6 +73,10 @@ namespace DeskPhone.Domain.Calls
         /// The call screen, or null when no call is live and nothing is being dialled; <paramref name="rows"/>: the lines
         /// the screen has for it (the pickup list is cut to them).
         /// </summary>
+        // Of's frame lies under the call's lines (CallLines and the URI parse under it, the deepest of the screen's
+        // composition): the heading's branches (the dialing pad's, the conference's) and the rows below the call
+        // (Below) are methods of their own, and the constructor cuts the arrays, so that their locals and concatenations
+        // are no slots of this frame (it was 348 B, the largest of the screen's path, docs/benchmarks.md h-calllines).
         public static CallDisplay Of(PhoneCalls calls, long nowMs, int rows)
         {
             int live;
@@ -69,36 +86,60 @@ namespace DeskPhone.Domain.Calls
                 return Offer(calls, rows);
             }
             var lines = new string[7];
-            var icons = new int[7];
-            int n = 0;
-            if (calls.Pad.TransferOf != 0 && shown != null)
+            int n;
+            if (shown == null || calls.Pad.TransferOf != 0)
             {
-                lines[n++] = "Transfer " + CallNames.Remote(shown) + " to";
-                lines[n++] = calls.Pad.Number + "_";
-            }
-            else if (shown == null)
-            {
-                lines[n++] = "Dial";
-                lines[n++] = calls.Pad.Number + "_";
-                int autoDial;
-                if (calls.Pad.WarmLine)
-                {
-                    // What happens unless a digit is typed: the warm line's target, seconds left (Second redraws).
-                    lines[n++] = "Warm line: " + calls.HotLineTarget(out autoDial) + " in " + WarmSeconds(calls.Pad, nowMs).ToString() + " s";
-                }
+                n = PadLines(calls, shown, nowMs, lines);
             }
             else if (InConference(calls, shown))
             {
-                ICallFeatures f = calls.Features;
-                lines[n++] = "Conference " + Duration(f.ConferenceSeconds(nowMs));
-                lines[n++] = Party(calls.Sessions.Find(f.ConferenceFirst));
-                lines[n++] = Party(calls.Sessions.Find(f.ConferenceSecond));
+                n = ConferenceLines(calls, nowMs, lines);
                 live -= 1;
             }
             else
             {
                 n = CallLines(shown, nowMs, lines, calls.Media as ICallQuality);
             }
+            var icons = new int[7];
+            n = Below(calls, shown, live, lines, icons, n);
+            return new CallDisplay(lines, icons, n, SoftkeysOf(calls, shown));
+        }
+
+        /// <summary>The number being typed: the dialing screen's (with the warm line's countdown while nothing is typed)
+        /// or the transfer target's over the call.</summary>
+        private static int PadLines(PhoneCalls calls, SipCall shown, long nowMs, string[] lines)
+        {
+            if (shown != null)
+            {
+                lines[0] = "Transfer " + CallNames.Remote(shown) + " to";
+                lines[1] = calls.Pad.Number + "_";
+                return 2;
+            }
+            lines[0] = "Dial";
+            lines[1] = calls.Pad.Number + "_";
+            if (!calls.Pad.WarmLine)
+            {
+                return 2;
+            }
+            // What happens unless a digit is typed: the warm line's target, seconds left (Second redraws).
+            int autoDial;
+            lines[2] = "Warm line: " + calls.HotLineTarget(out autoDial) + " in " + WarmSeconds(calls.Pad, nowMs).ToString() + " s";
+            return 3;
+        }
+
+        private static int ConferenceLines(PhoneCalls calls, long nowMs, string[] lines)
+        {
+            ICallFeatures f = calls.Features;
+            lines[0] = "Conference " + Duration(f.ConferenceSeconds(nowMs));
+            lines[1] = Party(calls.Sessions.Find(f.ConferenceFirst));
+            lines[2] = Party(calls.Sessions.Find(f.ConferenceSecond));
+            return 3;
+        }
+
+        /// <summary>The rows after the call's (from <paramref name="n"/> on): the audio device, the call's message, the
+        /// digits received, the other calls; the row count.</summary>
+        private static int Below(PhoneCalls calls, SipCall shown, int live, string[] lines, int[] icons, int n)
+        {
             if (calls.Audio.Device != AudioDevice.None && (shown == null || shown.State != SipCall.Alerting))
             {
                 icons[n] = calls.Audio.Muted ? IconId.Mute : IconId.AudioDevice;
@@ -118,14 +159,7 @@ namespace DeskPhone.Domain.Calls
                 lines[n++] = "+" + (live - 1).ToString() + (live == 2 ? " other call" : " other calls");
             }
             icons[0] = IconId.Call;
-            var l = new string[n];
-            var i = new int[n];
-            for (int k = 0; k < n; k++)
-            {
-                l[k] = lines[k];
-                i[k] = icons[k];
-            }
-            return new CallDisplay(l, i, SoftkeysOf(calls, shown));
+            return n;
         }
 
         /// <summary>Just the lines (the tests' and the bench's shorthand), or null.</summary>
@@ -329,17 +363,30 @@ namespace DeskPhone.Domain.Calls
             {
                 return "";
             }
-            string number = call.RemoteUser ?? call.RemoteUri;
-            string who = CallNames.Remote(call);
+            string number = CallNames.Number(call);
+            string who = call.RemoteName ?? number;
             return who + (who != number ? "  " + number : "") + (call.Held ? " (held)" : "");
         }
 
         private static int CallLines(SipCall shown, long nowMs, string[] lines, ICallQuality quality)
         {
-            string number = shown.RemoteUser ?? shown.RemoteUri;
-            string who = CallNames.Remote(shown);
+            // First, before the getters that make strings (their allocations can collect): nanoCLR runs an instance getter
+            // inlined in its caller's frame and takes the slot above its 'this' for a value on its stack without writing
+            // it; the collector marks whatever that slot held in the frame's recycled block, garbage of an earlier frame
+            // (a 1,752 B byte[] under RemoteUser's parse at office's call screen, docs/benchmarks.md h-calllines). State's
+            // inlined body writes those slots (with 'shown', live) and the comparison's bool stays below them.
+            bool alerting = shown.State == SipCall.Alerting;
+            // The name and the number read once, the URI parsed once, here (RemoteUser read the header's URI twice and
+            // parsed it, CallNames.Remote all of it again: two parses a composition, under Of's frame, h-calllines).
+            string who = shown.RemoteName;
+            string number = shown.RemoteUri;
+            number = CallNames.NumberOf(number == null ? null : SipUri.Parse(number), number);
+            if (who == null)
+            {
+                who = number;
+            }
             string other = who != number ? number : null;
-            if (shown.State == SipCall.Alerting)
+            if (alerting)
             {
                 lines[0] = "Call from " + who;
                 lines[1] = (other != null ? other + " " : "") + "to identity " + shown.Identity.ToString();

@@ -28,24 +28,28 @@ namespace DeskPhone.Domain.Calls
         /// <summary>The list of a kind ('m' missed, 'r' received, else dialled) if it was made, null if not: what the file saves without making the others.</summary>
         public CallList Made(char kind) => kind == 'm' ? _missed : kind == 'r' ? _received : _dialled;
 
-        // Missed calls since the user last looked (above the low bit) and whether a call is in progress (the low bit), in
-        // one field: an object field costs 12 B on nanoCLR (h-callobjs).
+        // Missed calls since the user last looked (above the two low bits), whether the lists are owed to the medium (the
+        // second bit) and whether a call is in progress (the low bit), in one field: an object field costs 12 B on
+        // nanoCLR (h-callobjs).
         private int _state;
 
+        private const int SaveOwedBit = 2;
+        private const int MissedShift = 2;
+
         /// <summary>Missed calls since the user last looked (the PhoneHasMissedCalls parameter).</summary>
-        public int MissedCount => _state >> 1;
+        public int MissedCount => _state >> MissedShift;
 
         /// <summary>One more missed call: the count now.</summary>
         public int AddMissed()
         {
-            _state += 2;
-            return _state >> 1;
+            _state += 1 << MissedShift;
+            return _state >> MissedShift;
         }
 
         /// <summary>The user saw the missed calls.</summary>
         public void ClearMissed()
         {
-            _state &= 1;
+            _state &= (1 << MissedShift) - 1;
         }
 
         /// <summary>The id of the last call of a call layer let go: the next layer's calls go on from it (bench call ids).</summary>
@@ -57,16 +61,30 @@ namespace DeskPhone.Domain.Calls
         public bool InCall => (_state & 1) != 0;
 
         /// <summary>
-        /// A list got an entry: the three are written to <see cref="Medium"/>. Without heap for their text now (a call's
-        /// end is told from deep under its BYE's handling: issue #18 on the 80,896-byte board) they stay in memory and the
-        /// next change saves them all.
+        /// A list got an entry: the three are owed to <see cref="Medium"/>, written by <see cref="Save"/> at the call
+        /// layer's poll of the same loop turn. A call's end is told from deep under its BYE's handling (14 frames, 2,904 B
+        /// under the text's StringBuilder: the office profile's collection under 12 KB at the call's end,
+        /// docs/benchmarks.md h-calllines; issue #18 on the 80,896-byte board).
         /// </summary>
         public void ListsChanged()
         {
-            if (Medium == null)
+            if (Medium != null)
+            {
+                _state |= SaveOwedBit;
+            }
+        }
+
+        /// <summary>
+        /// Writes the lists when a change owes them (<see cref="ListsChanged"/>), from the call layer's poll. Without heap
+        /// for their text now they stay in memory and the next change saves them all.
+        /// </summary>
+        public void Save()
+        {
+            if ((_state & SaveOwedBit) == 0)
             {
                 return;
             }
+            _state &= ~SaveOwedBit;
             try
             {
                 CallListFile.Save(this);

@@ -278,6 +278,9 @@ namespace DeskPhone.Domain.Calls
             AutoAnswer(nowMs);
             ForwardUnanswered(nowMs);
             UpdateRinger(nowMs);
+            // The lists a call's end, a missed or a dialled call changed in this turn, written here, three frames under
+            // Main, not under the request's handling that ended the call (CallHistory.ListsChanged).
+            _history.Save();
         }
 
         /// <summary>Answers the intercom calls whose delay is over.</summary>

@@ -19,6 +19,9 @@ namespace DeskPhone.Firmware.Tests.Calls
 
             history.Received.Add(new CallRecord("sip:555@10.0.0.1", "Bob", 1, 0, 4));
             history.ListsChanged();
+            // Owed, written at the call layer's poll (not under the request that ended the call, h-calllines).
+            Assert.False(medium.Blobs.ContainsKey(CallListFile.Name));
+            history.Save();
 
             Assert.Same(history.Received, history.Made('r'));
             Assert.Null(history.Made('m'));
@@ -27,11 +30,34 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void TheOwedSaveLeavesTheMissedCountAndTheCallStateAlone()
+        {
+            var medium = new CutMedium();
+            var history = new CallHistory { Medium = medium };
+            history.SetInCall(true);
+            history.AddMissed();
+            Assert.Equal(2, history.AddMissed());
+            history.Missed.Add(new CallRecord("sip:1@a", null, 2, 0, 0));
+            history.ListsChanged();
+            Assert.Equal(2, history.MissedCount);
+            Assert.True(history.InCall);
+            history.Save();
+            Assert.Equal("m\t2\t0\tsip:1@a\t\n", Encoding.UTF8.GetString(medium.Blobs[CallListFile.Name]));
+            medium.Blobs.Remove(CallListFile.Name);
+            history.Save();
+            Assert.False(medium.Blobs.ContainsKey(CallListFile.Name));
+            history.ClearMissed();
+            Assert.Equal(0, history.MissedCount);
+            Assert.True(history.InCall);
+        }
+
+        [Fact]
         public void AHistoryWithoutAMediumKeepsItsListsInMemory()
         {
             var history = new CallHistory();
             history.Missed.Add(new CallRecord("sip:1@a", null, 2, 0, 0));
             history.ListsChanged();
+            history.Save();
             Assert.Equal(1, history.Missed.Count);
             Assert.Equal(0, history.Dialled.Count);
         }

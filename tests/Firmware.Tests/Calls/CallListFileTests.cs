@@ -48,6 +48,7 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.Equal("Eve\tr\td", before.App.Calls.Current(out _).RemoteName);
             before.App.Calls.Answer(0, before.Now);
             before.App.Calls.Hangup(0, before.Now);
+            before.Run(10);
             string blob = Encoding.UTF8.GetString(_medium.Blobs[CallListFile.Name]);
             Assert.Equal(new[] { "r\t1\t0\tsip:666@10.0.0.1\tEve r d", "" }, blob.Split('\n'));
 

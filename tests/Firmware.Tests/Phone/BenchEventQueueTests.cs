@@ -102,6 +102,42 @@ namespace DeskPhone.Firmware.Tests.Phone
             Assert.Null(q.Take());
         }
 
+        [Fact]
+        public void ATurnsSingleEventIsKeptWithoutARing()
+        {
+            var q = new BenchEventQueue(8, null);
+            q.Post("warm", "up");
+            q.Take();
+            // Post under a MESSAGE's frames: one event waiting (drained after the turn) allocates nothing.
+            long before = System.GC.GetAllocatedBytesForCurrentThread();
+            q.Post("message", "200");
+            long made = System.GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(0, made);
+            Assert.Equal(1, q.Count);
+            Assert.Equal("event: message\ndata: 200\n\n", Text(q.Take()));
+            Assert.Equal(0, q.Count);
+            Assert.Null(q.Take());
+        }
+
+        [Fact]
+        public void TheSingleEventMovesIntoTheRingAheadOfTheNextOnes()
+        {
+            var q = new BenchEventQueue(3, null);
+            q.Post("a", "1");
+            q.Post("b", "2");
+            Assert.Equal("event: a\ndata: 1\n\n", Text(q.Take()));
+            q.Post("c", "3");
+            q.Post("d", "4");
+            q.Post("e", "5");
+            Assert.Equal(1, q.Dropped);
+            Assert.Equal("event: c\ndata: 3\n\n", Text(q.Take()));
+            Assert.Equal("event: d\ndata: 4\n\n", Text(q.Take()));
+            Assert.Equal("event: e\ndata: 5\n\n", Text(q.Take()));
+            Assert.Null(q.Take());
+            q.Post("f", "6");
+            Assert.Equal("event: f\ndata: 6\n\n", Text(q.Take()));
+        }
+
         private static string Text(byte[] frame) => frame == null ? null : Encoding.UTF8.GetString(frame);
 
         private sealed class Room : IHeapRoom
