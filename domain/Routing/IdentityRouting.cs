@@ -1,6 +1,7 @@
 using DeskPhone.Sip.Events;
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Registration;
+using DeskPhone.Sip.Text;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
 
@@ -196,6 +197,22 @@ namespace DeskPhone.Domain.Routing
             return true;
         }
 
+        /// <summary>
+        /// The identity number a line parameter names as <see cref="SipIdentity.LineToken"/> writes it ("dp" and the number
+        /// without sign or leading zero, at most two digits: 12 identities), or 0 for any other text.
+        /// </summary>
+        private static int LineIndex(string line)
+        {
+            if (line == null)
+            {
+                return 0;
+            }
+            int length = line.Length;
+            long n = length < 3 || length > 4 || line[0] != 'd' || line[1] != 'p' || line[2] == '0'
+                ? 0 : DecimalDigits.Parse(line, 2, length, 2);
+            return n < 0 ? 0 : (int)n;
+        }
+
         /// <summary>The identity an out-of-dialog request is for, or 0.</summary>
         private int Match(SipUri uri)
         {
@@ -203,11 +220,14 @@ namespace DeskPhone.Domain.Routing
             {
                 return 0;
             }
-            string line = uri.GetParam("line");
+            // The identity the line parameter names, read once: no token made per identity to compare (each "dp" + Index
+            // was a concatenation under every out-of-dialog request's routing, the MESSAGE stream's lowest collection on
+            // the 80,896-byte board, issue #17).
+            int line = LineIndex(uri.GetParam("line"));
             for (int i = 1; i <= SipUserAgent.MaxIdentities; i++)
             {
                 SipIdentity id = _agent.GetIdentity(i);
-                if (id != null && line != null && id.LineToken != null && line == id.LineToken)
+                if (id != null && line != 0 && id.Index == line)
                 {
                     return i;
                 }

@@ -40,6 +40,22 @@ namespace DeskPhone.Firmware.Tests.Phone
 
         private static string StatusLine(string response) => response.Substring(0, response.IndexOf("\r\n"));
 
+        [Theory]
+        [InlineData("dp1", true)]
+        [InlineData("dp01", false)]
+        [InlineData("DP1", false)]
+        [InlineData("dp1x", false)]
+        [InlineData("dp", false)]
+        [InlineData("dp2", false)]
+        [InlineData("dp100", false)]
+        public void TheLineParameterNamesAnIdentityOnlyAsItsLineTokenIsWritten(string line, bool routed)
+        {
+            // The user part names no identity, so only the line parameter can route it (read as a number, not compared
+            // with a token made per identity).
+            string answer = StatusLine(Request("MESSAGE", "sip:999@192.0.2.10;line=" + line, "10.0.0.1", "text/plain", "hi"));
+            Assert.Equal(routed, answer == "SIP/2.0 200 OK");
+        }
+
         [Fact]
         public void AMessageOfAnotherTypeIs415WithAcceptAndIsNotShown()
         {
