@@ -138,15 +138,14 @@ namespace DeskPhone.Domain.Leds
         // per ID and Strength: each call was a frame on nanoCLR's heap under the call's end (docs/benchmarks.md, h-byeleds).
         public void StatusesChanged()
         {
+            // Few locals (each is 12 B of this frame, which the call's end pushes): the fields are read in place.
             int best = 0;
             int bestStrength = 0;
             int bestId = 0;
-            StatusScheduler statuses = _statuses;
-            if (statuses != null)
+            if (_statuses != null)
             {
-                byte[] ids = statuses._ids;
-                int count = statuses._slotCount;
-                for (int slot = 0; slot < count; slot++)
+                byte[] ids = _statuses._ids;
+                for (int slot = 0; slot < _statuses._slotCount; slot++)
                 {
                     int id = ids[StatusScheduler.SlotsAt + slot];
                     int look = _state[KeyState.Count + id];
@@ -156,8 +155,8 @@ namespace DeskPhone.Domain.Leds
                     }
                     // The precedence (off 0, on 1, short-off 2, slow 3, medium 4, fast 5: the faster wins) as arithmetic: a
                     // static array is built at boot and kept (48 B and its slot).
-                    int pattern = look & PatternBits;
-                    int strength = pattern == (int)LedPattern.ShortOff ? 2 : pattern >= (int)LedPattern.BlinkSlow ? pattern + 1 : pattern;
+                    int strength = look & PatternBits;
+                    strength = strength == (int)LedPattern.ShortOff ? 2 : strength >= (int)LedPattern.BlinkSlow ? strength + 1 : strength;
                     if (strength > bestStrength || (strength == bestStrength && strength > 0 && id < bestId))
                     {
                         best = look;
