@@ -14,7 +14,7 @@ namespace DeskPhone.Domain.Leds
     /// follows the active statuses of led_message_usage, the call LED the own call state if in led_call_indicator_usage,
     /// and each key LED its key's state.
     /// </summary>
-    public sealed partial class LedPolicy
+    public sealed partial class LedPolicy : IStatusLeds
     {
         // A pattern (bits 0-2) and a colour (bits 3-5) in one byte, as in a token's look and an LED's shown state.
         private const int PatternBits = 7;
@@ -130,18 +130,38 @@ namespace DeskPhone.Domain.Leds
             }
         }
 
-        /// <summary>Re-reads the active statuses (after the scheduler reports a change): the message LED.</summary>
+        /// <summary>
+        /// Re-reads the active statuses (the scheduler calls it after a change): the message LED takes the look of the
+        /// active usage status with the strongest pattern, the lowest ID among equals.
+        /// </summary>
+        // The scheduler's active IDs are read in place and the pattern's strength worked out here, not through IsActive
+        // per ID and Strength: each call was a frame on nanoCLR's heap under the call's end (docs/benchmarks.md, h-byeleds).
         public void StatusesChanged()
         {
+            // Few locals (each is 12 B of this frame, which the call's end pushes): the fields are read in place.
             int best = 0;
+            int bestStrength = 0;
+            int bestId = 0;
             if (_statuses != null)
             {
-                for (int id = 0; id < StatusId.Count; id++)
+                byte[] ids = _statuses._ids;
+                for (int slot = 0; slot < _statuses._slotCount; slot++)
                 {
+                    int id = ids[StatusScheduler.SlotsAt + slot];
                     int look = _state[KeyState.Count + id];
-                    if ((look & UsageBit) != 0 && _statuses.IsActive(id) && Strength(PatternIn(look)) > Strength(PatternIn(best)))
+                    if ((look & UsageBit) == 0)
+                    {
+                        continue;
+                    }
+                    // The precedence (off 0, on 1, short-off 2, slow 3, medium 4, fast 5: the faster wins) as arithmetic: a
+                    // static array is built at boot and kept (48 B and its slot).
+                    int strength = look & PatternBits;
+                    strength = strength == (int)LedPattern.ShortOff ? 2 : strength >= (int)LedPattern.BlinkSlow ? strength + 1 : strength;
+                    if (strength > bestStrength || (strength == bestStrength && strength > 0 && id < bestId))
                     {
                         best = look;
+                        bestStrength = strength;
+                        bestId = id;
                     }
                 }
             }
@@ -190,23 +210,6 @@ namespace DeskPhone.Domain.Leds
         private static LedPattern PatternIn(int look) => (LedPattern)(look & PatternBits);
 
         private static LedColor ColorIn(int look) => (LedColor)((look >> ColorShift) & PatternBits);
-
-        /// <summary>
-        /// The precedence of a pattern (on, short-off, slow, medium, fast: the faster wins), as code: a static array is
-        /// built at boot and kept (48 B and its slot).
-        /// </summary>
-        private static int Strength(LedPattern pattern)
-        {
-            switch (pattern)
-            {
-                case LedPattern.On: return 1;
-                case LedPattern.ShortOff: return 2;
-                case LedPattern.BlinkSlow: return 3;
-                case LedPattern.BlinkMedium: return 4;
-                case LedPattern.BlinkFast: return 5;
-                default: return 0;
-            }
-        }
 
         /// <summary>Gives every token of the list the pattern, or the colour (whichever is not Off).</summary>
         private void Apply(string setting, string list, LedPattern pattern, LedColor color)

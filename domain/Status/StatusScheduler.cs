@@ -35,7 +35,8 @@ namespace DeskPhone.Domain.Status
         // way back was 120 B), in raise order: a cleared slot's followers move up, so the slot is the raise sequence (an
         // int per slot less). The raise times by slot; their array's length is the slots the arrays hold now.
         private long[] _raisedAt = new long[FirstSlots];
-        private int _slotCount;
+        // Internal, with _ids and SlotsAt: the LED policy reads the active IDs in place (h-byeleds).
+        internal int _slotCount;
 
         // The slots' parameters as UTF-8, one after the other in slot order (each slot's byte count in _ids, from
         // LengthAt): a string object per parameter (24-36 B) and its slot in a string array (12 B, with the source's
@@ -56,9 +57,9 @@ namespace DeskPhone.Domain.Status
         // and the order from the end backwards, entry i at Order(i): the active, non-blocked IDs, newest first (never
         // more than the slots, so it grows with them: 4 bytes at idle instead of one per ID). The array is SlotsAt and
         // five times the slots long.
-        private byte[] _ids = new byte[SlotsAt + SlotBytes * FirstSlots];
+        internal byte[] _ids = new byte[SlotsAt + SlotBytes * FirstSlots];
         private const int AudioAt = PopUpQueueSize;
-        private const int SlotsAt = PopUpQueueSize + AudioQueueSize;
+        internal const int SlotsAt = PopUpQueueSize + AudioQueueSize;
         private const int SlotBytes = 5;
 
 
@@ -110,6 +111,9 @@ namespace DeskPhone.Domain.Status
 
         /// <summary>Raised with the ...Changed bits (StatusChange.cs) of what must be redrawn.</summary>
         public event NumberHandler Changed;
+
+        /// <summary>The LEDs that show the active statuses (the message LED's policy), told of a change of them; null: none.</summary>
+        public IStatusLeds Leds;
 
         public readonly StatusCategories Categories = new StatusCategories();
         /// <summary>Time a pop-up stays when its entry has no ":N" (setting status_popup_default_seconds).</summary>
@@ -200,8 +204,31 @@ namespace DeskPhone.Domain.Status
         }
 
         /// <summary>Raises (without a parameter) or clears <paramref name="id"/>: for sources that only know on or off.</summary>
-        public bool Set(int id, bool active, string source, long nowMs) =>
-            active ? Raise(id, null, source, nowMs) : Clear(id, nowMs);
+        public bool Set(int id, bool active, string source, long nowMs)
+        {
+            if (active)
+            {
+                return Raise(id, null, source, nowMs);
+            }
+            // The clear is done here, not through Clear: the calls' end clears the audio device's status under the BYE's
+            // turn, and each level is a frame on nanoCLR's heap (docs/benchmarks.md, h-byeleds).
+            if (SlotOf(id) < 0)
+            {
+                return false;
+            }
+            RemoveOrdered(id);
+            RemoveSlot(id);
+            for (int i = _popUpCount - 1; i >= 0; i--)
+            {
+                if (_ids[i] == id)
+                {
+                    RemovePopUpAt(i, nowMs);
+                }
+            }
+            _pending |= NotificationsChanged | IdleListChanged | LedsChanged;
+            Recompute(nowMs);
+            return true;
+        }
 
         /// <summary>
         /// Non-null while the heap is low (set by the phone's memory watch: its reserve's counts): a message raised now
@@ -284,25 +311,7 @@ namespace DeskPhone.Domain.Status
             return true;
         }
 
-        public bool Clear(int id, long nowMs)
-        {
-            if (!IsActive(id))
-            {
-                return false;
-            }
-            RemoveOrdered(id);
-            RemoveSlot(id);
-            for (int i = _popUpCount - 1; i >= 0; i--)
-            {
-                if (_ids[i] == id)
-                {
-                    RemovePopUpAt(i, nowMs);
-                }
-            }
-            _pending |= NotificationsChanged | IdleListChanged | LedsChanged;
-            Recompute(nowMs);
-            return true;
-        }
+        public bool Clear(int id, long nowMs) => Set(id, false, null, nowMs);
 
         /// <summary>Ends the current pop-up (the dismiss key); the status itself stays active.</summary>
         public bool DismissPopUp(long nowMs)
@@ -467,7 +476,20 @@ namespace DeskPhone.Domain.Status
                 _audioAndDirect = (_audioAndDirect & 0xFF) | showDirectly << 8;
                 _pending |= IdleListChanged;
             }
-            Flush();
+            // Flush's work, in place: a level less under every raise and clear (the BYE's turn, h-byeleds); the message
+            // LED is set first (it was the first handler the core added), then the watchers are told.
+            int changes = _pending;
+            _pending = 0;
+            if (changes == 0)
+            {
+                return;
+            }
+            // "?.", not locals: each local is 12 B more of this frame, under which the LEDs and the watchers run.
+            if ((changes & LedsChanged) != 0)
+            {
+                Leds?.StatusesChanged();
+            }
+            Changed?.Invoke(changes);
         }
 
         private void Flush()

@@ -26,7 +26,8 @@ namespace DeskPhone.Firmware.Phone
 
         private void WireStatuses(long nowMs)
         {
-            Statuses.Changed += OnStatusesChanged;
+            // The scheduler sets the message LED itself: a handler here was two levels more under a call's end (h-byeleds).
+            Statuses.Leds = Leds;
             Leds.Changed += OnLedChanged;
             Desktop.Changed += present => Set(StatusId.ServerMessageToBeShownDirectly, present, "desktop message");
             Settings.PasswordStateChanged += (name, idx, isSet) => PasswordsChanged();
@@ -228,14 +229,6 @@ namespace DeskPhone.Firmware.Phone
             Set(StatusId.CurrentIdentityHasTextMessages, m.CurrentIdentityHasTextMessages, "mwi");
             Set(StatusId.PhoneHasVoiceMessages, m.PhoneHasVoiceMessages, "mwi");
             Set(StatusId.PhoneHasTextMessages, m.PhoneHasTextMessages, "mwi");
-        }
-
-        private void OnStatusesChanged(int changes)
-        {
-            if ((changes & StatusScheduler.LedsChanged) != 0)
-            {
-                Leds.StatusesChanged();
-            }
         }
 
         /// <summary>

@@ -112,6 +112,35 @@ namespace DeskPhone.Firmware.Tests.Leds
             Assert.Equal((LedColor.Green, LedPattern.On), Key(0));
         }
 
+        /// <summary>
+        /// The scheduler tells the policy itself (Leds, no handler of the phone's), and the policy reads the active
+        /// statuses in slot (raise) order: the strongest pattern wins and, among equals, the lowest ID, whatever the
+        /// order they were raised in, as when it asked for every ID in turn.
+        /// </summary>
+        [Fact]
+        public void TheSchedulerSetsTheMessageLedStrongestFirstLowestIdAmongEquals()
+        {
+            var s = new StatusScheduler();
+            _p.Configure("", "AudioIsMuted AnonymousIdOn", "", "AudioDeviceIsSpeaker", "", "AudioIsMuted", "AnonymousIdOn", "", "",
+                         "AudioIsMuted AnonymousIdOn AudioDeviceIsSpeaker", "");
+            _p.Attach(s);
+            s.Leds = _p;
+            (LedColor, LedPattern) Message() => (_p.ColorOf(LedMap.Message), _p.PatternOf(LedMap.Message));
+
+            s.Set(StatusId.AudioIsMuted, true, "test", 0);
+            Assert.Equal((LedColor.Red, LedPattern.BlinkSlow), Message());
+            s.Set(StatusId.AnonymousIdOn, true, "test", 0);
+            Assert.Equal((LedColor.Green, LedPattern.BlinkSlow), Message());
+            s.Set(StatusId.AudioDeviceIsSpeaker, true, "test", 0);
+            Assert.Equal((LedColor.Red, LedPattern.BlinkFast), Message());
+            s.Set(StatusId.AudioDeviceIsSpeaker, false, "test", 0);
+            Assert.Equal((LedColor.Green, LedPattern.BlinkSlow), Message());
+            s.Clear(StatusId.AnonymousIdOn, 0);
+            Assert.Equal((LedColor.Red, LedPattern.BlinkSlow), Message());
+            s.Set(StatusId.AudioIsMuted, false, "test", 0);
+            Assert.Equal((LedColor.Off, LedPattern.Off), Message());
+        }
+
         [Fact]
         public void OnlyChangedLedsAreReported()
         {
