@@ -98,13 +98,12 @@ namespace DeskPhone.Sip.Message
         /// </summary>
         private static CheckResult CheckRequest(SipMessage m, UaCapabilities caps, CheckResult r)
         {
-            // Judged on the message's bytes as SipMessage's MaxForwards and Expires judge their strings: no string of either
-            // under the request's check (h-checkbytes).
-            if (BadNumber(m, HeaderNames.MaxForwardsKind, 255))
+            // Read on the message's bytes (SipMessage.Number): no string of either under the request's check.
+            if (m.MaxForwards == -2)
             {
                 return Bad(m, r, "Max-Forwards is not a number from 0 to 255");
             }
-            if (BadNumber(m, HeaderNames.ExpiresKind, int.MaxValue))
+            if (m.Expires == -2)
             {
                 return Bad(m, r, "Expires is not a number of seconds");
             }
@@ -154,27 +153,6 @@ namespace DeskPhone.Sip.Message
                 return r.Set(true, 406, "Not Acceptable");
             }
             return r.Set(true, 0, null);
-        }
-
-        /// <summary>
-        /// Whether the first header of the kind is there and is not a number from 0 to <paramref name="max"/>: white space
-        /// and line breaks around one to ten digits, as SipMessage's SmallNumber judges the unfolded and trimmed string (a
-        /// fold or any other byte among the digits is no digit either way).
-        /// </summary>
-        private static bool BadNumber(SipMessage m, int kind, long max)
-        {
-            int line = m.IndexOf(kind, null, 0);
-            if (line < 0)
-            {
-                return false;
-            }
-            // On the received bytes, trimmed of the white space and line breaks Unfold trims: no characters of the value
-            // (h-sipreads: less byte code than trimming them, which pays for the Content-Type's read).
-            byte[] b = m.Buffer;
-            int start = m.Offset + m.Spans[(line << 2) + 2];
-            int end = SipMessage.TrimWhite(b, start, start + m.Spans[(line << 2) + 3]);
-            long n = DecimalDigits.Parse(b, SipMessage.SkipWhite(b, start, end), end, 10);
-            return n < 0 || n > max;
         }
 
         /// <summary>
