@@ -300,6 +300,12 @@ namespace DeskPhone.Sip.Events
             set => SetPart(RemoteTagPart, value);
         }
 
+        /// <summary>
+        /// Whether the dialog has its remote tag, read without making the tag's string (each NOTIFY asks: the string
+        /// was a BLF NOTIFY's lowest collection on the 80,896-byte board).
+        /// </summary>
+        internal bool HasRemoteTag => LineParts.Start(Text, ErrorPart) - LineParts.Start(Text, RemoteTagPart) > 1;
+
         /// <summary>The dialog's last CSeq, up to 65,535 (the layer starts a new dialog there).</summary>
         internal int CSeq
         {
@@ -462,9 +468,13 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         public int OnNotify(SipMessage notify, long nowMs)
         {
-            string header = notify.First(HeaderNames.SubscriptionStateKind);
-            return OnNotify(HeaderParams.Value(header) ?? "active", RegistrationClient.SmallNumber(HeaderParams.Get(header, "expires")),
-                HeaderParams.Get(header, "reason"), nowMs);
+            // The value's characters decoded once from the bytes, read in place for the state and both parameters: no
+            // string of the header, nor a copy of its characters for each read (a BLF NOTIFY's lowest collections on the
+            // 80,896-byte board were under the header's string).
+            int line = notify.IndexOf(HeaderNames.SubscriptionStateKind, null, 0);
+            char[] v = line < 0 ? null : notify.ValueChars(line);
+            return OnNotify(HeaderParams.Value(null, v) ?? "active", RegistrationClient.SmallNumber(HeaderParams.Get(null, "expires", v)),
+                HeaderParams.Get(null, "reason", v), nowMs);
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Registration;
+using DeskPhone.Sip.Text;
 using DeskPhone.Sip.Transaction;
 using DeskPhone.Sip.Transport;
 using DeskPhone.Sip.UserAgent;
@@ -136,10 +137,10 @@ namespace DeskPhone.Sip.Events
         public Subscription InDialog(SipMessage notify, long nowMs)
         {
             SetNow(nowMs);
-            Subscription s = Holding(DialogOf(notify.CallId));
+            Subscription s = Holding(DialogOf(notify));
             // The tags read in place (the check found From and To well formed and kept neither): no address or URI is
             // made under a BLF key's NOTIFY, whose XML read is the stream's lowest point on the board (h-checkparts).
-            if (s != null && s.RemoteTag == null)
+            if (s != null && !s.HasRemoteTag)
             {
                 s.RemoteTag = notify.FromTag;
             }
@@ -147,16 +148,33 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>
-        /// The number of the dialog whose Call-ID is <paramref name="callId"/> (its local tag and the suffix, exactly as
-        /// <see cref="TagOf"/> makes it), 0 for none: read from its digits after the 8 of the random number, one string made to compare.
+        /// The number of the dialog whose Call-ID the NOTIFY carries, 0 for none: its Call-ID's bytes compared with the text
+        /// <see cref="TagOf"/> and <see cref="CallIdSuffix"/> make (the 8 lower-case hex digits of the random number, the
+        /// dialog's number without a sign or a leading zero, "-sub"), no string made. The Call-ID read as a string, its
+        /// digits' substring and the text to compare were a BLF NOTIFY's lowest collections on the 80,896-byte board.
         /// </summary>
-        private int DialogOf(string callId)
+        private int DialogOf(SipMessage notify)
         {
-            int dialog;
-            // Any other form of the number (a sign, a leading zero or space) makes another text than TagOf's; 0 and
-            // negative numbers are no dialog's.
-            return callId != null && callId.Length > 12 && int.TryParse(callId.Substring(8, callId.Length - 12), out dialog) &&
-                   callId == TagOf(dialog) + CallIdSuffix ? dialog : 0;
+            long at = notify.ValueAt(HeaderNames.CallIdKind);
+            byte[] b = notify.Buffer;
+            int i = (int)at;
+            int end = (int)(at >> 32);
+            // At least the 8 digits, a digit of the number and "-sub" (CallIdSuffix, as one number); none: -1 to -1.
+            if (end - i < 13 || (b[end - 4] << 24 | b[end - 3] << 16 | b[end - 2] << 8 | b[end - 1]) != 0x2D737562)
+            {
+                return 0;
+            }
+            for (int shift = 60; shift >= 32; shift -= 4)
+            {
+                int digit = (int)(_tags >> shift) & 15;
+                if (b[i++] != (digit < 10 ? '0' + digit : 'a' - 10 + digit))
+                {
+                    return 0;
+                }
+            }
+            // Dialogs are 1 to 65,535: at most 5 digits (-1 is DropEnded, never returned).
+            long dialog = DecimalDigits.Parse(b, i, end - 4, 5);
+            return b[i] == '0' || dialog < 0 ? 0 : (int)dialog;
         }
 
         /// <summary>
@@ -341,7 +359,7 @@ namespace DeskPhone.Sip.Events
             }
             int status = response.StatusCode;
             // The To tag read in place (the check found the To well formed): no address parsed under a key's answer.
-            if (status >= 200 && status < 300 && subscription.RemoteTag == null)
+            if (status >= 200 && status < 300 && !subscription.HasRemoteTag)
             {
                 subscription.RemoteTag = response.ToTag;
             }

@@ -34,16 +34,19 @@ namespace DeskPhone.Sip.Message
             return header;
         }
 
-        /// <summary>A parameter's value ("" when it has none), or null when absent; quotes are removed.</summary>
-        public static string Get(string header, string name)
+        /// <summary>
+        /// A parameter's value ("" when it has none), or null when absent; quotes are removed. Of the value
+        /// <paramref name="header"/> or of its characters <paramref name="v"/>, as <see cref="Value"/>.
+        /// </summary>
+        public static string Get(string header, string name, char[] v = null)
         {
-            if (header == null)
+            // On the value's characters copied once, searched in place: no Substring of the list and no
+            // Params.Get(string) frame copying it again (a NOTIFY's Subscription-State, h-sipcheck).
+            v = v ?? header?.ToCharArray();
+            if (v == null)
             {
                 return null;
             }
-            // On the value's characters copied once, searched in place: no Substring of the list and no
-            // Params.Get(string) frame copying it again (a NOTIFY's Subscription-State, h-sipcheck).
-            char[] v = header.ToCharArray();
             int semi = ByteSearch.IndexOf(v, CharSearch.Semicolon, 0, v.Length);
             return semi < 0 ? null : Params.Get(v, semi + 1, v.Length, name);
         }

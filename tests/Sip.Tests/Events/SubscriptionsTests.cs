@@ -412,11 +412,26 @@ namespace DeskPhone.Sip.Tests.Events
 
             string random = tag.Substring(0, 8);
             foreach (string other in new[] { tag, tag + "@192.0.2.10", "x" + tag + "-sub", tag + "-subx", random + "01-sub", random + "2-sub",
-                                             random + "-sub", "pbx1-sub", "dialog-sub", "-sub", "sip:200@10.0.0.1-sub" })
+                                             random + "-sub", "pbx1-sub", "dialog-sub", "-sub", "sip:200@10.0.0.1-sub",
+                                             random + "+1-sub", random + "1-SUB", random + "100000-sub", random + "1 -sub",
+                                             (random[0] == 'a' ? 'b' : 'a') + random.Substring(1) + "1-sub" })
             {
                 Assert.Equal(481, Deliver(FakeClientCore.Parse(Notify(other, "pbx1", "t1", "active")), 50));
             }
             Assert.Equal(new[] { "sip:200@10.0.0.1 active 2 True  0" }, _owner.Seen);
+        }
+
+        [Fact]
+        public void ACallIdWithWhiteSpaceOrALineFoldAroundItStillFindsItsDialog()
+        {
+            // The Call-ID's bytes are compared without the white space around the value (line folds included), as the
+            // value's string was trimmed and unfolded.
+            Start();
+            _events.Poll(0);
+            string callId = TagOf(_core.Last.Text, 1) + "-sub";
+            Assert.Equal(200, Deliver(FakeClientCore.Parse(Notify("\r\n \t" + callId + "  ", "pbx1", "t1", "active")), 40));
+            Assert.Equal(200, Deliver(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "active")), 41));
+            Assert.Equal(2, _owner.Seen.Count);
         }
 
         [Fact]
