@@ -7,7 +7,8 @@
 #   tests/Device.Boot/collections.sh                                   # office, board heap's log, 12 KB line
 #   tests/Device.Boot/collections.sh artifacts/device-boot/boot-80896-verbose.log office 12288
 #
-# A report, not a check: it exits 0 whatever the figures (1 only when the log or the profile is missing).
+# A report: it exits 0 whatever the figures (1 only when the log or the profile is missing); run.sh fails a run when a
+# profile of its $BOOT_MUST_KEEP (default office) has a collection under the line.
 set -u
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LOG="${1:-$ROOT/artifacts/device-boot/boot-80896-verbose.log}"
