@@ -426,28 +426,28 @@ namespace DeskPhone.Domain.Calls
         /// screen's second makes it every second; a chain of concatenations made five strings more, h-callsecond).</summary>
         public static string Duration(int seconds)
         {
-            int h = seconds / 3600;
-            int digits = 1;
-            for (int k = h; k >= 10; k /= 10)
+            // Three locals, not nine: the string is made under this frame, the deepest of the call screen's second (288 B,
+            // office's CallLines collections on the 80,896-byte board, docs/benchmarks.md screenmargin). at: the
+            // length (5, or the hours' digits, a colon and 5), then the next character to write from the end.
+            int at = 5;
+            int h;
+            for (h = seconds / 3600; h > 0; h /= 10)
             {
-                digits++;
+                at++;
             }
-            int length = h > 0 ? digits + 6 : 5;
-            var c = new char[length];
-            int sec = seconds % 60;
-            int m = seconds / 60 % 60;
-            c[length - 1] = (char)('0' + sec % 10);
-            c[length - 2] = (char)('0' + sec / 10);
-            c[length - 3] = ':';
-            c[length - 4] = (char)('0' + m % 10);
-            c[length - 5] = (char)('0' + m / 10);
-            int at = length - 5;
-            if (h > 0)
+            var c = new char[at > 5 ? at + 1 : at];
+            at = c.Length;
+            c[--at] = (char)('0' + seconds % 10);
+            c[--at] = (char)('0' + seconds % 60 / 10);
+            c[--at] = ':';
+            c[--at] = (char)('0' + seconds / 60 % 10);
+            c[--at] = (char)('0' + seconds / 600 % 6);
+            if (at > 0)
             {
                 c[--at] = ':';
-                for (int v = h; at > 0; v /= 10)
+                for (h = seconds / 3600; at > 0; h /= 10)
                 {
-                    c[--at] = (char)('0' + v % 10);
+                    c[--at] = (char)('0' + h % 10);
                 }
             }
             return new string(c);

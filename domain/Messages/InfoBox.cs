@@ -170,11 +170,14 @@ namespace DeskPhone.Domain.Messages
         /// <summary>Sets line <paramref name="index"/> of the box read <paramref name="lines"/>; returns its new text.</summary>
         internal static string SetLine(string lines, ref int bits, int index, string text, int icon)
         {
+            // Two locals, count the lines, then the parts before the line, counted down: the line's text is concatenated
+            // under this frame and Parse's (office's InfoBoxQueue collections on the 80,896-byte board, docs/benchmarks.md
+            // screenmargin).
             int count = (bits & CountMask) >> CountShift;
             if (index >= count)
             {
                 // Empty lines up to the new one.
-                for (int i = count; i <= index; i++)
+                for (; count <= index; count++)
                 {
                     lines += Ends;
                 }
@@ -185,8 +188,7 @@ namespace DeskPhone.Domain.Messages
                 text = text.Substring(0, MaxLineChars);
             }
             int start = 0;
-            int parts = (bits & HasIdBit) != 0 ? index + 1 : index;
-            for (int i = 0; i < parts; i++)
+            for (count = (bits & HasIdBit) != 0 ? index + 1 : index; count > 0; count--)
             {
                 start = lines.IndexOf(End, start) + 1;
             }

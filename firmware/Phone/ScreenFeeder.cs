@@ -260,31 +260,32 @@ namespace DeskPhone.Firmware.Phone
         /// </summary>
         private void ComposeNotices(int statusLine)
         {
+            // Few locals (n counts the notices shown, then fills them; one loop counter): each notice's description is
+            // made under this frame (300 B, office's StatusCatalog.Description collections on the 80,896-byte board,
+            // docs/benchmarks.md screenmargin).
             StatusScheduler s = _phone.Statuses;
             long now = _phone.Now;
             int count = s.ShowDirectlyCount(now);
-            int shown = 0;
-            for (int i = 0; i < count; i++)
+            int n = 0;
+            int i;
+            for (i = 0; i < count; i++)
             {
                 if (s.ShowDirectly(i, now) != statusLine)
                 {
-                    shown++;
+                    n++;
                 }
             }
-            if (shown > Screen.MaxNoticeRows)
+            var texts = new string[n > Screen.MaxNoticeRows ? Screen.MaxNoticeRows : n];
+            var icons = new int[texts.Length];
+            n = 0;
+            for (i = 0; i < count && n < texts.Length; i++)
             {
-                shown = Screen.MaxNoticeRows;
-            }
-            var texts = new string[shown];
-            var icons = new int[shown];
-            int n = 0;
-            for (int i = 0; i < count && n < shown; i++)
-            {
-                int id = s.ShowDirectly(i, now);
-                if (id != statusLine)
+                // The status shown first in the notice's icon slot, then its icon: no local for its id.
+                icons[n] = s.ShowDirectly(i, now);
+                if (icons[n] != statusLine)
                 {
-                    texts[n] = Text(id, _phone.Statuses.ParamOf(id));
-                    icons[n] = StatusCatalog.Icon(id);
+                    texts[n] = Text(icons[n], s.ParamOf(icons[n]));
+                    icons[n] = StatusCatalog.Icon(icons[n]);
                     n++;
                 }
             }

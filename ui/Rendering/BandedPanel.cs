@@ -102,8 +102,9 @@ namespace DeskPhone.Ui.Rendering
             // Computed in the arguments, few locals: this frame is under every band's drawing (frames.py: 15 locals
             // were 408 B). height becomes the bottom row, y each band's top.
             height += y;
+            // band: the band's rows, then 0 once all are drawn (no local for that: the frame is 324 B, office's ringing
+            // redraw's lowest collection on the 80,896-byte board, docs/benchmarks.md screenmargin).
             int band = _target.BandHeight;
-            bool drawn = false;
             try
             {
                 if (_target is IBandRelease)
@@ -120,12 +121,12 @@ namespace DeskPhone.Ui.Rendering
                 for (; y < height; y += band)
                 {
                     int rows = height - y < band ? height - y : band;
-                    for (int i = 0; i < _count; i++)
+                    // The calls walked by their first field (no call counter).
+                    for (int at = 0; at < _count * Fields; at += Fields)
                     {
                         // Only calls that reach into this band; one that straddles two is replayed in both, clipped.
                         // Replayed here, not in a method of its own: one interpreter frame less under the target's
                         // drawing, the deepest moment of a redraw (about 200 B; docs/benchmarks.md, h-callscreen).
-                        int at = i * Fields;
                         int callTop = _calls[at + YAt];
                         if (callTop < y + rows && callTop + _calls[at + HeightAt] > y)
                         {
@@ -148,7 +149,7 @@ namespace DeskPhone.Ui.Rendering
                     _target.FlushBand(x, y, width, rows);
                     BandsSent++;
                 }
-                drawn = true;
+                band = 0;
             }
             finally
             {
@@ -156,13 +157,13 @@ namespace DeskPhone.Ui.Rendering
                 // A part that is not its region's last (ReadGlyphs) keeps the list for the next part and lets go of the
                 // band and glyphs only, so the next part's glyphs find their room; so does a part of a region drawn in
                 // parts that found no heap for its band (a smaller part, a narrower band, is tried; IdleScreen.Flush).
-                if ((_parts & (drawn ? Keep : Parts)) != 0)
+                if ((_parts & (band == 0 ? Keep : Parts)) != 0)
                 {
-                    ((IBandRelease)_target).Release(drawn);
+                    ((IBandRelease)_target).Release(band == 0);
                 }
                 else
                 {
-                    Drop(drawn);
+                    Drop(band == 0);
                 }
             }
         }

@@ -148,6 +148,8 @@ namespace DeskPhone.Firmware.Tests.Calls
         [InlineData(59, "00:59")]
         [InlineData(3599, "59:59")]
         [InlineData(3661, "1:01:01")]
+        [InlineData(36000, "10:00:00")]
+        [InlineData(362439, "100:40:39")]
         public void DurationsReadAsOnAClock(int seconds, string text)
         {
             Assert.Equal(text, CallDisplay.Duration(seconds));
