@@ -190,8 +190,9 @@ namespace DeskPhone.Sip.Session
         /// <summary>
         /// The user part of <see cref="RemoteUri"/> (the number), or null: read from the URI when asked (the screen and
         /// the bench, not per packet), not kept beside it for the whole call (its string and field, 36 B, h-sipcall).
+        /// The URI read once (Parse takes a null one): not the header's copy twice.
         /// </summary>
-        public string RemoteUser => RemoteUri == null ? null : SipUri.Parse(RemoteUri)?.User;
+        public string RemoteUser => SipUri.Parse(RemoteUri)?.User;
 
         public readonly long StartedMs;
         public long ConnectedMs;
