@@ -50,7 +50,7 @@ namespace DeskPhone.Sip.Session
                 error = "not a number or sip: URI: " + target;
                 return null;
             }
-            int slot = FreeSlot();
+            int slot = Slot(null);
             if (slot < 0)
             {
                 error = "already " + MaxCalls.ToString() + " calls";
@@ -60,7 +60,7 @@ namespace DeskPhone.Sip.Session
             string address = FirstHop(id, parsed, out port);
             if (address == null)
             {
-                error = "cannot resolve " + NextHop(id, parsed);
+                error = "cannot resolve " + id.NextHop(parsed);
                 return null;
             }
             int media = NextMediaPort();
@@ -398,17 +398,14 @@ namespace DeskPhone.Sip.Session
             // The call is over whatever the peer answers to BYE or CANCEL (RFC 3261 15.1.1).
         }
 
-        /// <summary>Where an out-of-dialog INVITE goes first: the outbound proxy, else the registrar, else the target's host.</summary>
-        private static string NextHop(SipIdentity id, SipUri target) =>
-            id.Outbound != null && id.Outbound.Length > 0 ? id.Outbound
-            : id.Registrar != null && id.Registrar.Length > 0 ? id.Registrar
-            : target.Host + (target.Port > 0 ? ":" + target.Port.ToString() : "");
-
-        /// <summary>The address of <see cref="NextHop"/>, or null when it cannot be resolved.</summary>
+        /// <summary>
+        /// The address of the identity's next hop for an out-of-dialog INVITE (<see cref="SipIdentity.NextHop"/>: the
+        /// outbound proxy, else the registrar, else the target's host), or null when it cannot be resolved.
+        /// </summary>
         private static string FirstHop(SipIdentity id, SipUri target, out int port)
         {
             string host;
-            return HostResolver.Split(NextHop(id, target), out host, out port) ? HostResolver.Resolve(host) : null;
+            return HostResolver.Split(id.NextHop(target), out host, out port) ? HostResolver.Resolve(host) : null;
         }
 
         /// <summary>
