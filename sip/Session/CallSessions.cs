@@ -257,7 +257,7 @@ namespace DeskPhone.Sip.Session
             // The Request-URI the routing parsed goes before the call and its offer are made; the From stays for the
             // dialog's fields (parsed again there, it was the deepest point; docs/benchmarks.md, h-callsig).
             m.ForgetNames(false);
-            int slot = FreeSlot();
+            int slot = Slot(null);
             if (slot < 0)
             {
                 return Replied(packet, m, 486, nowMs);
@@ -934,18 +934,7 @@ namespace DeskPhone.Sip.Session
             return null;
         }
 
-        private int FreeSlot()
-        {
-            for (int i = 0; i < MaxCalls; i++)
-            {
-                if (_calls[i] == null)
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
+        /// <summary>The call's slot, -1 when it has none; a free slot for null (one walk for both: Sip's byte code, h-sipmargin).</summary>
         private int Slot(SipCall call)
         {
             for (int i = 0; i < MaxCalls; i++)
