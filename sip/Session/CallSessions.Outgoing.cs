@@ -203,7 +203,7 @@ namespace DeskPhone.Sip.Session
             SendAck(call, r.CSeq);
             // The dialog is confirmed: the other forks' early dialogs end (RFC 3261 13.2.2.4).
             call.EarlyTags = null;
-            bool media = r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength);
+            bool media = ReadSdp(r);
             if (media)
             {
                 TakeMedia(call, Sdp.Choose(Media));
@@ -297,7 +297,7 @@ namespace DeskPhone.Sip.Session
                 SendAck(call, r.CSeq);
                 call.Held = call.Flag(SipCall.PendingHoldBit);
                 TimerAnswered(call, r, nowMs);
-                if (r.BodyLength > 0 && Media.Parse(r.Buffer, r.BodyOffset, r.BodyLength))
+                if (ReadSdp(r))
                 {
                     call.MediaAddress = Media.Address;
                     call.MediaPort = Media.Port;

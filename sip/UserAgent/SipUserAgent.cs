@@ -690,10 +690,16 @@ namespace DeskPhone.Sip.UserAgent
 
         private void RefuseChecked(SipPacket packet, SipMessage m, long nowMs)
         {
+            TakeCheck();
+            Reply(packet, m, _check.ErrorStatus, nowMs);
+        }
+
+        /// <summary>The check's refusal's extras (its reason, unless the request parsed, and its header) for the next answer: a refusal's and its replay's.</summary>
+        private void TakeCheck()
+        {
             _reason = _check.Code == ParseResult.Ok ? null : _check.ErrorReason;
             _header = _check.HeaderName;
             _value = _check.HeaderValue;
-            Reply(packet, m, _check.ErrorStatus, nowMs);
         }
 
         /// <summary>
@@ -919,9 +925,7 @@ namespace DeskPhone.Sip.UserAgent
                 RequestCheck.Check(m, Capabilities, _check);
                 if (_check.ErrorStatus == status)
                 {
-                    _reason = _check.Code == ParseResult.Ok ? null : _check.ErrorReason;
-                    _header = _check.HeaderName;
-                    _value = _check.HeaderValue;
+                    TakeCheck();
                 }
             }
             _how = _transactions.Tag(entry, _tagCounter);
@@ -994,7 +998,8 @@ namespace DeskPhone.Sip.UserAgent
             w.EndHeader();
         }
 
-        private static void Send(SipPacket packet, SipMessage m, byte[] bytes)
+        /// <summary>A response's bytes to where responses to <paramref name="m"/> go (the call layer's answers too).</summary>
+        internal static void Send(SipPacket packet, SipMessage m, byte[] bytes)
         {
             // Without rport the answer goes to the received address and the sent-by port (RFC 3261 18.2.2).
             packet.Transport.Send(bytes, bytes.Length, packet.RemoteHost, ResponsePort(packet, m), packet.Connection);
