@@ -365,14 +365,9 @@ namespace DeskPhone.Sip.Session
         {
             get
             {
-                switch ((_flags >> DirectionShift) & 7)
-                {
-                    case 1: return Sdp.SendRecv;
-                    case 2: return Sdp.SendOnly;
-                    case 3: return Sdp.RecvOnly;
-                    case 4: return Sdp.Inactive;
-                }
-                return null;
+                // One expression, not a switch of returns: less byte code (Sip's, h-sipmargin).
+                int n = (_flags >> DirectionShift) & 7;
+                return n == 1 ? Sdp.SendRecv : n == 2 ? Sdp.SendOnly : n == 3 ? Sdp.RecvOnly : n == 4 ? Sdp.Inactive : null;
             }
             set
             {
