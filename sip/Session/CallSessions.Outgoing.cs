@@ -255,9 +255,7 @@ namespace DeskPhone.Sip.Session
             DialogHop(call);
             string branch = "z9hG4bK" + _agent.NewToken();
             string via = Via(call, branch);
-            byte[] bytes = DialogHead("INVITE", call, via, call.RemoteTarget, call.Routes, call.LocalHeader, call.RemoteHeader, call.CallId)
-                .Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)))
-                .Header(HeaderNames.Allow, _agent.Capabilities.AllowList())
+            byte[] bytes = ContactAndAllow(DialogHead("INVITE", call, via, call.RemoteTarget, call.Routes, call.LocalHeader, call.RemoteHeader, call.CallId), call)
                 .Header(HeaderNames.Supported, call.SessionExpires > 0 ? "timer" : null)
                 .Header(SessionExpiresHeader, SessionExpiresValue(call, call.Flag(SipCall.RefresherBit)))
                 .UserAgent()
@@ -268,6 +266,10 @@ namespace DeskPhone.Sip.Session
             call.Transaction.Start(nowMs);
             return true;
         }
+
+        /// <summary>The phone's Contact for the call's identity and its Allow: a re-INVITE's and an UPDATE's 200's (Sip's byte code, h-sipmargin).</summary>
+        private SipWriter ContactAndAllow(SipWriter w, SipCall call) =>
+            w.Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity))).Header(HeaderNames.Allow, _agent.Capabilities.AllowList());
 
         // The INVITEs' handler made in a method of its own: a lambda in Hold or SendInvite made each of their many reads
         // of the call go through the closure (Debug byte code, docs/benchmarks.md h-sipslim). One for both INVITEs: one

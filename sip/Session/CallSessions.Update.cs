@@ -80,8 +80,7 @@ namespace DeskPhone.Sip.Session
         {
             SipWriter w = _writer ?? (_writer = new SipWriter());
             _agent.WriteResponseHead(w, packet, m, 200, null);
-            w.Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)))
-                .Header(HeaderNames.Allow, _agent.Capabilities.AllowList());
+            ContactAndAllow(w, call);
             if (call.State == SipCall.Connected)
             {
                 WriteTimerAnswer(w, call);
