@@ -538,6 +538,10 @@ namespace DeskPhone.Sip.UserAgent
                 Refuse(packet, nowMs);
                 return false;
             }
+            // The message's per-line arrays (let go with the last message's bytes, SipMessage.Release) made from this
+            // frame, not by the parse's own Reset under its 408-B frame: 14 of the office stream's low collections on the
+            // 80,896-byte board were there (h-sipmargin). The parse resets the message again, making nothing.
+            _message.Reset(packet.Data, 0);
             _parser.Parse(packet.Data, 0, packet.Length, packet.Connection != null, _message, _check);
             SipMessage m = _message;
             m.RemoteHost = packet.RemoteHost;
