@@ -270,9 +270,9 @@ namespace DeskPhone.Sip.Message
             return 0;
         }
 
-        /// <summary>"SIP/2.0", the letters in any case: <see cref="SipSlash"/> with a plain '/' and "2.0" after it.</summary>
         private static bool Version20(byte[] b, int at) =>
-            SipSlash(b, at) && b[at + 3] == (byte)'/' && b[at + 4] == (byte)'2' && b[at + 5] == (byte)'.' && b[at + 6] == (byte)'0';
+            (b[at] | 0x20) == 's' && (b[at + 1] | 0x20) == 'i' && (b[at + 2] | 0x20) == 'p' && b[at + 3] == (byte)'/' &&
+            b[at + 4] == (byte)'2' && b[at + 5] == (byte)'.' && b[at + 6] == (byte)'0';
 
         /// <summary>"SIP/" in any case (each byte with 0x20 set compared, as the version's letters are).</summary>
         private static bool SipSlash(byte[] b, int at) =>
