@@ -9,9 +9,9 @@ namespace DeskPhone.Sip.Auth
         {
             string ha1 = Md5.Hex(user + ":" + c.Realm + ":" + password);
             string ha2 = Md5.Hex(method + ":" + uri);
-            return c.QopAuth
-                ? Md5.Hex(ha1 + ":" + c.Nonce + ":" + NonceCount(nc) + ":" + cnonce + ":auth:" + ha2)
-                : Md5.Hex(ha1 + ":" + c.Nonce + ":" + ha2);
+            // The qop part between the nonce and HA2, or none: one concatenation for both forms (Sip's byte code, h-sipmargin).
+            string qop = c.QopAuth ? ":" + NonceCount(nc) + ":" + cnonce + ":auth" : "";
+            return Md5.Hex(ha1 + ":" + c.Nonce + qop + ":" + ha2);
         }
 
         public static string Header(string user, string password, string method, string uri, DigestChallenge c, int nc, string cnonce)

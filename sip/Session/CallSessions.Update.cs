@@ -1,5 +1,6 @@
 using DeskPhone.Sip.Message;
 using DeskPhone.Sip.Transport;
+using DeskPhone.Sip.UserAgent;
 
 namespace DeskPhone.Sip.Session
 {
@@ -27,7 +28,7 @@ namespace DeskPhone.Sip.Session
             string branch = m.GetVia(0).Branch;
             if (m.CSeq == call.RemoteCSeq && branch != null && branch == call.UpdateBranch)
             {
-                Send(packet, m, UpdateOk(call, packet, m, m.BodyLength > 0));
+                SipUserAgent.Send(packet, m, UpdateOk(call, packet, m, m.BodyLength > 0));
                 return true;
             }
             if (m.CSeq <= call.RemoteCSeq)
@@ -53,23 +54,19 @@ namespace DeskPhone.Sip.Session
             }
             if (offer)
             {
-                int codec = call.Codec;
                 if (m.ContentType != Sdp.ContentType)
                 {
                     _agent.Reply(packet, m, 415, HeaderNames.Accept, Sdp.ContentType, nowMs);
                     return true;
                 }
-                if (!ReadOffer(call, m))
+                if (!TakeOffer(call, m))
                 {
-                    call.Codec = codec;
                     return Replied(packet, m, 488, nowMs);
                 }
-                call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
-                Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
             }
             call.RemoteTarget = ContactTarget(m, call.RemoteTarget);
             call.UpdateBranch = branch;
-            Send(packet, m, UpdateOk(call, packet, m, offer));
+            SipUserAgent.Send(packet, m, UpdateOk(call, packet, m, offer));
             if (!early)
             {
                 ArmTimer(call, nowMs);
@@ -83,8 +80,7 @@ namespace DeskPhone.Sip.Session
         {
             SipWriter w = _writer ?? (_writer = new SipWriter());
             _agent.WriteResponseHead(w, packet, m, 200, null);
-            w.Header(HeaderNames.Contact, _agent.ContactOf(_agent.GetIdentity(call.Identity)))
-                .Header(HeaderNames.Allow, _agent.Capabilities.AllowList());
+            ContactAndAllow(w, call);
             if (call.State == SipCall.Connected)
             {
                 WriteTimerAnswer(w, call);

@@ -178,7 +178,7 @@ namespace DeskPhone.Sip.Session
                     call.LastResponse = null;
                     bool offered = call.MediaAddress == null || call.Flag(SipCall.OfferInOkBit);
                     call.SetFlag(SipCall.OfferInOkBit, false);
-                    if (offered && m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength))
+                    if (offered && ReadSdp(m))
                     {
                         // The INVITE (or re-INVITE) had no offer: the phone offered in the 200 and the answer comes in the ACK (RFC 3264).
                         TakeMedia(call, Sdp.Choose(Media));
@@ -257,7 +257,7 @@ namespace DeskPhone.Sip.Session
             // The Request-URI the routing parsed goes before the call and its offer are made; the From stays for the
             // dialog's fields (parsed again there, it was the deepest point; docs/benchmarks.md, h-callsig).
             m.ForgetNames(false);
-            int slot = FreeSlot();
+            int slot = Slot(null);
             if (slot < 0)
             {
                 return Replied(packet, m, 486, nowMs);
@@ -296,7 +296,7 @@ namespace DeskPhone.Sip.Session
             call.State = SipCall.Alerting;
             call.SetFlag(SipCall.ReliableBit, HasToken(m, HeaderNames.Require, "100rel"));
             // Trying first: the decision below may take the firmware's lock and the ringer (RFC 3261 8.2.6.1).
-            Send(packet, m, ResponseBytes(call, packet, m, 100, false));
+            SipUserAgent.Send(packet, m, ResponseBytes(call, packet, m, 100, false));
             if (replaced != null)
             {
                 TakeOver(call, slot, replaced, nowMs);
@@ -311,7 +311,7 @@ namespace DeskPhone.Sip.Session
             }
             _calls[slot] = call;
             byte[] ringing = ResponseBytes(call, packet, m, 180, false);
-            Send(packet, m, ringing);
+            SipUserAgent.Send(packet, m, ringing);
             if (call.Flag(SipCall.ReliableBit))
             {
                 StartOkRetransmission(call, packet, m, ringing, SipCall.AwaitingPrackBit, nowMs);
@@ -444,15 +444,11 @@ namespace DeskPhone.Sip.Session
             }
             if (m.BodyLength > 0)
             {
-                int codec = call.Codec;
-                if (!ReadOffer(call, m))
+                if (!TakeOffer(call, m))
                 {
-                    call.Codec = codec;
                     _agent.Reply(packet, m, 488, nowMs);
                     return;
                 }
-                call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
-                Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
             }
             else
             {
@@ -461,7 +457,7 @@ namespace DeskPhone.Sip.Session
             }
             call.RemoteTarget = ContactTarget(m, call.RemoteTarget);
             byte[] ok = ResponseBytes(call, packet, m, 200, true);
-            Send(packet, m, ok);
+            SipUserAgent.Send(packet, m, ok);
             ArmTimer(call, nowMs);
             if (packet.Connection == null)
             {
@@ -491,10 +487,13 @@ namespace DeskPhone.Sip.Session
             return false;
         }
 
+        /// <summary>An incoming call of the table still ringing (what Answer and Redirect take; one test for both: Sip's byte code, h-sipmargin).</summary>
+        private bool Ringing(SipCall call) => call != null && !call.Outgoing && call.State == SipCall.Alerting && Slot(call) >= 0;
+
         /// <summary>Answers a ringing incoming call (200 with the SDP answer); false when it is not ringing.</summary>
         public bool Answer(SipCall call, long nowMs)
         {
-            if (call == null || call.Outgoing || call.State != SipCall.Alerting || Slot(call) < 0)
+            if (!Ringing(call))
             {
                 return false;
             }
@@ -514,7 +513,7 @@ namespace DeskPhone.Sip.Session
         {
             SipMessage m = Reparse(call);
             byte[] ok = ResponseBytes(call, call.Invite, m, 200, true);
-            Send(call.Invite, m, ok);
+            SipUserAgent.Send(call.Invite, m, ok);
             call.State = SipCall.Connected;
             call.ConnectedMs = nowMs;
             ArmTimer(call, nowMs);
@@ -533,7 +532,7 @@ namespace DeskPhone.Sip.Session
         /// </summary>
         public bool Redirect(SipCall call, string contact, long nowMs)
         {
-            if (call == null || call.Outgoing || call.State != SipCall.Alerting || Slot(call) < 0)
+            if (!Ringing(call))
             {
                 return false;
             }
@@ -806,11 +805,6 @@ namespace DeskPhone.Sip.Session
             return true;
         }
 
-        private static void Send(SipPacket packet, SipMessage m, byte[] bytes)
-        {
-            packet.Transport.Send(bytes, bytes.Length, packet.RemoteHost, SipUserAgent.ResponsePort(packet, m), packet.Connection);
-        }
-
         /// <summary>
         /// The 2xx goes again on T1, doubling up to T2, until the ACK or 64*T1 (RFC 3261 13.3.1.4), where its first copy
         /// went; so does a reliable 180 until its PRACK (RFC 3262 3, <paramref name="awaiting"/> the bit of what ends it).
@@ -845,6 +839,31 @@ namespace DeskPhone.Sip.Session
                 return false;
             }
             TakeMedia(call, codec);
+            return true;
+        }
+
+        /// <summary>
+        /// The message's body read as a session description into <see cref="Media"/>: false without a body or an audio
+        /// stream. For an ACK's, a 200's and a re-INVITE's 200's answer (one call, not three reads: Sip's byte code,
+        /// h-sipmargin).
+        /// </summary>
+        private bool ReadSdp(SipMessage m) => m.BodyLength > 0 && Media.Parse(m.Buffer, m.BodyOffset, m.BodyLength);
+
+        /// <summary>
+        /// A connected call's new offer (a re-INVITE's, an UPDATE's) read (<see cref="ReadOffer"/>) and answered: the
+        /// remote hold and the phone's answer's direction taken from it; false, the codec unchanged, when the phone cannot
+        /// use it (488). One method for both requests (DeskPhone.Sip's byte code, h-sipmargin).
+        /// </summary>
+        private bool TakeOffer(SipCall call, SipMessage m)
+        {
+            int codec = call.Codec;
+            if (!ReadOffer(call, m))
+            {
+                call.Codec = codec;
+                return false;
+            }
+            call.RemoteHeld = Media.Direction == Sdp.SendOnly || Media.Direction == Sdp.Inactive;
+            Describe(call, Sdp.AnswerDirection(Media.Direction, call.Held));
             return true;
         }
 
@@ -934,18 +953,7 @@ namespace DeskPhone.Sip.Session
             return null;
         }
 
-        private int FreeSlot()
-        {
-            for (int i = 0; i < MaxCalls; i++)
-            {
-                if (_calls[i] == null)
-                {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
+        /// <summary>The call's slot, -1 when it has none; a free slot for null (one walk for both: Sip's byte code, h-sipmargin).</summary>
         private int Slot(SipCall call)
         {
             for (int i = 0; i < MaxCalls; i++)

@@ -29,10 +29,7 @@ namespace DeskPhone.Sip.Session
                     return '\0';
                 }
             }
-            while (at < end && (data[at] == ' ' || data[at] == '\t'))
-            {
-                at++;
-            }
+            at = Blanks(data, at, end);
             if (at >= end)
             {
                 return '\0';
@@ -53,23 +50,16 @@ namespace DeskPhone.Sip.Session
             const string Name = "signal";
             for (int line = offset; line < end;)
             {
-                int at = line;
-                while (at < end && (data[at] == ' ' || data[at] == '\t'))
-                {
-                    at++;
-                }
+                int at = Blanks(data, line, end);
                 int n = 0;
-                while (n < Name.Length && at + n < end && Lower((char)data[at + n]) == Name[n])
+                // The name's letters in any case: each byte with 0x20 set (only 'S' and 's' give 's').
+                while (n < Name.Length && at + n < end && (data[at + n] | 0x20) == Name[n])
                 {
                     n++;
                 }
                 if (n == Name.Length)
                 {
-                    at += n;
-                    while (at < end && (data[at] == ' ' || data[at] == '\t'))
-                    {
-                        at++;
-                    }
+                    at = Blanks(data, at + n, end);
                     if (at < end && data[at] == '=')
                     {
                         return at + 1;
@@ -86,6 +76,14 @@ namespace DeskPhone.Sip.Session
 
         private static char Upper(char c) => c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
 
-        private static char Lower(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        /// <summary>The first byte from <paramref name="at"/> on that is neither a space nor a tab, or <paramref name="end"/>.</summary>
+        private static int Blanks(byte[] data, int at, int end)
+        {
+            while (at < end && (data[at] == ' ' || data[at] == '\t'))
+            {
+                at++;
+            }
+            return at;
+        }
     }
 }

@@ -52,12 +52,13 @@ namespace DeskPhone.Sip.Session
         {
             char[] c = value.ToCharArray();
             var sb = new System.Text.StringBuilder(c.Length + 16);
+            byte[] classes = Token.Classes;
             for (int i = 0; i < c.Length; i++)
             {
                 char ch = c[i];
-                if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ||
-                    ch == '.' || ch == '!' || ch == '~' || ch == '*' || ch == '\'' || ch == '(' || ch == ')' || ch == '[' ||
-                    ch == ']' || ch == '/' || ch == ':' || ch == '+' || ch == '$')
+                // The URI parameter characters (token and []/:&$) without '%', '&' and '`', with '(' and ')': alphanum and
+                // -_.!~*'()[]/:+$, by the grammar's class table rather than 22 tests (Sip's byte code, h-sipmargin).
+                if (ch < 128 && ((classes[ch] & Token.UriParamBit) != 0 ? ch != '%' && ch != '&' && ch != '`' : ch == '(' || ch == ')'))
                 {
                     sb.Append(ch);
                 }

@@ -69,6 +69,12 @@ namespace DeskPhone.Sip.Transaction
         {
             _timerA = nowMs + ClientTransaction.T1;
             _timerB = nowMs + 64 * ClientTransaction.T1;
+            Transmit();
+        }
+
+        /// <summary>The INVITE out once more (the first time and each Timer A): one send for both (Sip's byte code, h-sipmargin).</summary>
+        private void Transmit()
+        {
             Transmissions++;
             _transport.Send(_request, _request.Length, _host, _port, null);
         }
@@ -123,8 +129,7 @@ namespace DeskPhone.Sip.Transaction
             }
             if (_intervalA > 0 && nowMs >= _timerA)
             {
-                Transmissions++;
-                _transport.Send(_request, _request.Length, _host, _port, null);
+                Transmit();
                 _intervalA *= 2;
                 _timerA = nowMs + _intervalA;
             }

@@ -78,13 +78,13 @@ namespace DeskPhone.Sip.Transport
             lock (this)
             {
                 SipPacket packet = RentLocked(refuse != 0 && length > RefusedHeadBytes ? RefusedHeadBytes : length);
-                if (packet != null)
-                {
-                    packet.RefuseStatus = refuse;
-                }
                 if (packet == null)
                 {
                     Dropped++;
+                }
+                else
+                {
+                    packet.RefuseStatus = refuse;
                 }
                 return packet;
             }

@@ -65,11 +65,11 @@ namespace DeskPhone.Sip.UserAgent
             get => _rare == null ? null : _rare.Outbound;
             set
             {
-                if (_rare != null || (value != null && value.Length > 0))
+                Rare rare = RareFor(value);
+                if (rare != null)
                 {
-                    _rare = _rare ?? new Rare();
-                    _rare.Outbound = value;
-                    _rare.OutboundHost = SourceHostOf(value);
+                    rare.Outbound = value;
+                    rare.OutboundHost = SourceHostOf(value);
                 }
             }
         }
@@ -90,13 +90,17 @@ namespace DeskPhone.Sip.UserAgent
             get => _rare == null ? null : _rare.AuthUser;
             set
             {
-                if (_rare != null || (value != null && value.Length > 0))
+                Rare rare = RareFor(value);
+                if (rare != null)
                 {
-                    _rare = _rare ?? new Rare();
-                    _rare.AuthUser = value;
+                    rare.AuthUser = value;
                 }
             }
         }
+
+        /// <summary>The rare fields to set <paramref name="value"/> in: made for a value not empty, null while none is needed.</summary>
+        private Rare RareFor(string value) =>
+            _rare != null || (value != null && value.Length > 0) ? _rare ?? (_rare = new Rare()) : null;
 
         public string Password;
 
