@@ -321,9 +321,17 @@ namespace DeskPhone.Sip.Message
         /// <summary>The number, -2 when it is not a non-negative decimal number (a '-' sign included).</summary>
         private static int ContentLength(byte[] b, int start, int end)
         {
-            // Trimmed as every value (a line fold is white space too).
-            end = SipMessage.TrimWhite(b, start, end);
-            long n = DecimalDigits.Parse(b, SipMessage.SkipWhite(b, start, end), end, 9);
+            // Trimmed as every value, a line fold being white space too; the walks in place, not SipMessage's SkipWhite
+            // and TrimWhite: two calls more on every message's parse (issue #17's count of the MESSAGE).
+            while (start < end && (b[start] == (byte)' ' || b[start] == (byte)'\t' || b[start] == (byte)'\r' || b[start] == (byte)'\n'))
+            {
+                start++;
+            }
+            while (end > start && (b[end - 1] == (byte)' ' || b[end - 1] == (byte)'\t' || b[end - 1] == (byte)'\r' || b[end - 1] == (byte)'\n'))
+            {
+                end--;
+            }
+            long n = DecimalDigits.Parse(b, start, end, 9);
             return n < 0 ? -2 : (int)n;
         }
 

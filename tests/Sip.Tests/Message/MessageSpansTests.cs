@@ -47,6 +47,33 @@ namespace DeskPhone.Sip.Tests.Message
             Assert.Equal("hi", Encoding.ASCII.GetString(m.Buffer, m.BodyOffset, m.BodyLength));
         }
 
+        [Theory]
+        [InlineData("Content-Length: 2", 2)]
+        [InlineData("Content-Length:\t 2 \t", 2)]
+        [InlineData("Content-Length:\r\n 2", 2)]
+        [InlineData("Content-Length: 2\r\n\t", 2)]
+        [InlineData("Content-Length: +2", -1)]
+        [InlineData("Content-Length: 2 2", -1)]
+        [InlineData("Content-Length:", -1)]
+        public void ContentLengthIsTrimmedAsEveryValueLineFoldsIncluded(string line, int body)
+        {
+            // RFC 3261 7.3.1: white space and a line fold around a value are its separators, not part of it; anything
+            // else than digits is a 400 (-1 here).
+            byte[] data = Encoding.ASCII.GetBytes(Request.Replace("Content-Length: 2", line));
+            var m = new SipMessage();
+            var r = new ParseResult();
+            new SipParser().Parse(data, 0, data.Length, true, m, r);
+
+            if (body < 0)
+            {
+                Assert.Equal(ParseResult.Invalid, r.Code);
+                Assert.Equal(400, r.ErrorStatus);
+                return;
+            }
+            Assert.Equal(ParseResult.Ok, r.Code);
+            Assert.Equal("hi", Encoding.ASCII.GetString(m.Buffer, m.BodyOffset, m.BodyLength));
+        }
+
         [Fact]
         public void AHeaderLineEndingPastSixtyFourKilobytesIs513AndOneShortOfItIsRead()
         {
