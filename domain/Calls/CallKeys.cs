@@ -1,5 +1,6 @@
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
+using DeskPhone.Domain.Status;
 using DeskPhone.Sip.Events;
 using DeskPhone.Drivers.Input;
 using DeskPhone.Sip.Session;
@@ -179,6 +180,9 @@ namespace DeskPhone.Domain.Calls
                     break;
                 case KeyCode.Transfer:
                     handled = TransferKey(nowMs);
+                    break;
+                case KeyCode.Messages:
+                    handled = MailboxKey(nowMs);
                     break;
                 default:
                     goto OtherKey;
@@ -437,7 +441,26 @@ namespace DeskPhone.Domain.Calls
                 : keyCode >= KeyCode.ExpansionKeyBase ? KeyCode.FunctionKeyCount + (keyCode - KeyCode.ExpansionKeyBase) / KeyCode.ExpansionModuleStride * DeskPhone.Drivers.Expansion.ExpansionProtocol.KeysPerModule
                   + (keyCode - KeyCode.ExpansionKeyBase) % KeyCode.ExpansionModuleStride
                 : -1;
-            return PickupAt(key, nowMs);
+            return PickupAt(key, nowMs) || CallMonitored(key, nowMs);
+        }
+
+        /// <summary>
+        /// A BLF or presence key whose extension does not ring, pressed with no call on the screen and nothing being
+        /// dialled: calls the monitored extension (Snom's BLF key). False for any other key or state (a key the heap
+        /// reserve refused monitors nothing and calls nothing).
+        /// </summary>
+        private bool CallMonitored(int key, long nowMs)
+        {
+            int live;
+            Subscription s = key < 0 || Monitored == null || Locked || _calls.Pad.Dialing || _calls.Current(out live) != null
+                ? null : Monitored.SubscriptionOf(key);
+            if (s == null)
+            {
+                return false;
+            }
+            string error;
+            Dialled(_calls.Dial(Identity, s.Target, nowMs, out error), error, nowMs);
+            return true;
         }
 
         /// <summary>Picks up the call ringing at function key <paramref name="key"/> (0-based); false when it does not ring.</summary>
@@ -536,9 +559,30 @@ namespace DeskPhone.Domain.Calls
                 return false;
             }
             string error;
-            LastError = _calls.Dial(last.Identity, last.Remote, nowMs, out error) == null ? error : null;
-            _calls.Pad.Close();
-            _calls.AudioChanged(nowMs);
+            Dialled(_calls.Dial(last.Identity, last.Remote, nowMs, out error), error, nowMs);
+            return true;
+        }
+
+        /// <summary>
+        /// The message key (Snom's retrieve key): calls the identity's mailbox number (<c>user_mailbox</c>), as Redial
+        /// calls; without one the status line says so for 3 s. False (the key unused) with a call in progress or a
+        /// locked keyboard.
+        /// </summary>
+        private bool MailboxKey(long nowMs)
+        {
+            if (Locked || _calls.Active() != null)
+            {
+                return false;
+            }
+            string mailbox = _calls.Settings.Get(SettingNames.UserMailbox, Identity);
+            if (mailbox == null || mailbox.Length == 0)
+            {
+                _calls.Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
+                _calls.Statuses.Raise(StatusId.StatusLineSystemMessage, "No mailbox number (user_mailbox)", "calls", nowMs);
+                return true;
+            }
+            string error;
+            Dialled(_calls.Dial(Identity, mailbox, nowMs, out error), error, nowMs);
             return true;
         }
 

@@ -256,6 +256,12 @@ namespace DeskPhone.Firmware.Phone
             {
                 Desktop.OnCancelKey(Settings.GetBool(SettingNames.CancelDesktop));
             }
+            if (keyCode == KeyCode.Dnd)
+            {
+                // The DND key toggles the current identity's Do not disturb, as the menu's choice does: the setting,
+                // which the presence, the statuses and feature sync follow.
+                Settings.Set(SettingNames.UserDnd, CurrentIdentity, Settings.GetBool(SettingNames.UserDnd, CurrentIdentity) ? "off" : "on");
+            }
             Raise(PhoneEventKind.Key, KeyCode.Name(keyCode));
         }
 

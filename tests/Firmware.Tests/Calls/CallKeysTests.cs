@@ -126,6 +126,41 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void TheMessageKeyCallsTheMailboxNumberOrSaysThereIsNone()
+        {
+            // Without user_mailbox nothing is dialled; the status line says why for its 3 s.
+            Key(KeyCode.Messages);
+            Assert.DoesNotContain(_p.Channel.Sent, m => m.StartsWith("INVITE "));
+            Assert.Equal("No mailbox number (user_mailbox)", _p.Phone.Statuses.ParamOf(StatusId.StatusLineSystemMessage));
+            Assert.Matches(@"\n?\[(status|notice)\] No mailbox number \(user_mailbox\)\n", Screen);
+            _p.Run(3500);
+            Assert.DoesNotContain("No mailbox number", Screen);
+
+            _p.Settings.Set("user_mailbox", 1, "8000");
+            Key(KeyCode.Messages);
+            // (The new setting re-registers the identity: the INVITE need not be the last request sent.)
+            Assert.StartsWith("INVITE sip:8000@10.0.0.1 SIP/2.0\r\n", _p.Last("INVITE"));
+            Assert.Contains("\n[call] <call> Calling 8000\n[call] <audio> Speaker\n", Screen);
+            Assert.True(Active(StatusId.AudioDeviceIsSpeaker));
+        }
+
+        [Fact]
+        public void TheDndKeyTurnsDoNotDisturbOnAndOff()
+        {
+            Key(KeyCode.Dnd);
+            Assert.Equal("on", _p.Settings.Get("user_dnd", 1));
+            Assert.True(Active(StatusId.CurrentIdentityIsDnd));
+            Ring();
+            Assert.StartsWith("SIP/2.0 486 ", InviteAnswer);
+
+            Key(KeyCode.Dnd);
+            Assert.Equal("off", _p.Settings.Get("user_dnd", 1));
+            Assert.False(Active(StatusId.CurrentIdentityIsDnd));
+            Ring();
+            Assert.StartsWith("SIP/2.0 180 ", InviteAnswer);
+        }
+
+        [Fact]
         public void ALockedKeyboardAnswersButOpensNoDialingScreen()
         {
             _p.Settings.Set("keyboard_lock", 0, "on");

@@ -58,9 +58,24 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
-        public void AKeyWhoseExtensionDoesNotRingPicksNothingUp()
+        public void AKeyWhoseExtensionDoesNotRingCallsIt()
         {
+            // Snom's BLF key: idle extension, idle phone: a call to the monitored extension, not a pickup.
+            _p.Notify(_subscribe, "active;expires=3600", Type, SipPhone.DialogInfo200(1, ""));
             _p.Key(KeyCode.FunctionKey1);
+            string invite = _p.Last("INVITE");
+            Assert.StartsWith("INVITE sip:200@10.0.0.1 SIP/2.0\r\n", invite);
+            Assert.Null(SipChannel.Header(invite, "Replaces"));
+            Assert.Contains("[call] <call> Calling 200", _p.App.Text.GetScreenText());
+
+            // Pressed again while that call is on the screen: no second call.
+            _p.Key(KeyCode.FunctionKey1);
+            Assert.Equal(invite, _p.Last("INVITE"));
+        }
+
+        [Fact]
+        public void ARingingKeyWithoutDialogIdsOrPickupCodePicksNothingUp()
+        {
             _p.Notify(_subscribe, "active;expires=3600", Type,
                 SipPhone.DialogInfo200(1, "<dialog id=\"d1\" direction=\"recipient\"><state>early</state></dialog>"));
             // Ringing, but neither dialog ids nor a pickup code: nothing goes out.
