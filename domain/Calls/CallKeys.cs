@@ -1,3 +1,4 @@
+using DeskPhone.Domain.Leds;
 using DeskPhone.Domain.Presence;
 using DeskPhone.Domain.Settings;
 using DeskPhone.Domain.Status;
@@ -193,14 +194,11 @@ namespace DeskPhone.Domain.Calls
             {
                 return true;
             }
-            int live;
-            if (keyCode >= KeyCode.FunctionKey1 && keyCode < KeyCode.FunctionKey1 + KeyCode.FunctionKeyCount && !_calls.Pad.Dialing
-                && !Locked && _calls.Current(out live) == null && _calls.IsLineKey(keyCode - KeyCode.FunctionKey1) && _calls.HotLineTarget(out live).Length > 0)
+            if (LineKey(keyCode - KeyCode.FunctionKey1, nowMs))
             {
-                // A line key on the idle phone is off hook on the speaker for the hot and warm line (Snom's auto_dial).
-                DeviceKey(AudioDevice.Speaker, nowMs);
                 return true;
             }
+            int live;
             SipCall shown = _calls.Current(out live);
             if (listOpen)
             {
@@ -442,6 +440,37 @@ namespace DeskPhone.Domain.Calls
                   + (keyCode - KeyCode.ExpansionKeyBase) % KeyCode.ExpansionModuleStride
                 : -1;
             return PickupAt(key, nowMs) || CallMonitored(key, nowMs);
+        }
+
+        /// <summary>
+        /// A line key (fkey <c>line</c>, <paramref name="key"/> 0-based) is a call appearance, as its LED (CallLeds): the
+        /// n-th line key stands for the n-th live call. Pressed, it answers that call while it rings in, holds it or
+        /// resumes it once connected; with no call of its own, on the idle phone, it is off hook on the speaker for the
+        /// hot and warm line (Snom's auto_dial) and unused without a target. False for any other key or state.
+        /// </summary>
+        private bool LineKey(int key, long nowMs)
+        {
+            if (key < 0 || key >= KeyCode.FunctionKeyCount || !_calls.IsLineKey(key))
+            {
+                return false;
+            }
+            int live = 0;
+            for (int k = 0; k < key; k++)
+            {
+                live += _calls.IsLineKey(k) ? 1 : 0;
+            }
+            SipCall call = CallLeds.NthCall(_calls, live);
+            if (CallLeds.StateOf(call) == KeyState.None)
+            {
+                if (_calls.Pad.Dialing || Locked || _calls.Current(out live) != null || _calls.HotLineTarget(out live).Length == 0)
+                {
+                    return false;
+                }
+                DeviceKey(AudioDevice.Speaker, nowMs);
+                return true;
+            }
+            return call.State == SipCall.Connected ? _calls.Hold(call.Id, !call.Held, nowMs)
+                : !call.Outgoing && call.State == SipCall.Alerting && _calls.Answer(call.Id, nowMs);
         }
 
         /// <summary>

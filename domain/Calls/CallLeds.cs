@@ -25,7 +25,7 @@ namespace DeskPhone.Domain.Calls
             int lineKeys = 0;
             for (int key = 0; key < SettingsTable.FunctionKeys; key++)
             {
-                if (IsLineKey(calls, key))
+                if (calls.IsLineKey(key))
                 {
                     lineKeys |= 1 << key;
                 }
@@ -75,13 +75,8 @@ namespace DeskPhone.Domain.Calls
             leds.SetCallState(own);
         }
 
-        private static bool IsLineKey(PhoneCalls calls, int key)
-        {
-            string definition = calls.Settings.Get(SettingNames.Fkey, key + 1);
-            return definition != null && (definition == "line" || definition.StartsWith("line "));
-        }
-
-        private static SipCall NthCall(PhoneCalls calls, int n)
+        /// <summary>The n-th live call of the call table (what the n-th line key shows), or null.</summary>
+        internal static SipCall NthCall(PhoneCalls calls, int n)
         {
             for (int i = 0; i < CallSessions.MaxCalls; i++)
             {

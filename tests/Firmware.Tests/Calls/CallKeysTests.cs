@@ -323,6 +323,40 @@ namespace DeskPhone.Firmware.Tests.Calls
         }
 
         [Fact]
+        public void ALineKeyAnswersItsRingingCallThenHoldsAndResumesIt()
+        {
+            // F1 and F2 are line keys: F1 stands for the first live call, F2 for the second.
+            _p.Settings.Set("fkey", 2, "line");
+            Key(KeyCode.FunctionKey1 + 1);
+            Assert.DoesNotContain("[call]", Screen);
+            Ring();
+            Key(KeyCode.FunctionKey1 + 1);
+            Assert.DoesNotContain(_p.Channel.Sent, m => m.StartsWith("SIP/2.0 200 OK\r\n") && m.Contains(" INVITE\r\n"));
+
+            Key(KeyCode.FunctionKey1);
+            Assert.StartsWith("SIP/2.0 200 OK\r\n", InviteAnswer);
+            Assert.Contains("\n[call] <call> Connected: Bob\n", Screen);
+            const string sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+            _p.Channel.Arrive("ACK sip:100@192.0.2.10:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKack\r\nFrom: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: " +
+                              SipChannel.Header(InviteAnswer, "To") + "\r\nCall-ID: k1\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\n" +
+                              "Content-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp);
+            _p.Run(10);
+
+            Key(KeyCode.FunctionKey1);
+            string reinvite = _p.Last("INVITE");
+            Assert.EndsWith("a=sendonly\r\n", reinvite);
+            string answer = sdp + "a=recvonly\r\n";
+            _p.Channel.Arrive("SIP/2.0 200 OK\r\nVia: " + SipChannel.Header(reinvite, "Via") + "\r\nFrom: " + SipChannel.Header(reinvite, "From") +
+                              "\r\nTo: " + SipChannel.Header(reinvite, "To") + "\r\nCall-ID: k1\r\nCSeq: " + SipChannel.Header(reinvite, "CSeq") +
+                              "\r\nContact: <sip:555@10.0.0.1>\r\nContent-Type: application/sdp\r\nContent-Length: " + answer.Length + "\r\n\r\n" + answer);
+            _p.Run(10);
+            Assert.Contains("\n[call] <call> On hold: Bob\n", Screen);
+
+            Key(KeyCode.FunctionKey1);
+            Assert.EndsWith("a=sendrecv\r\n", _p.Last("INVITE"));
+        }
+
+        [Fact]
         public void AMenuKeepsOkAndCancelButTheHookStillAnswers()
         {
             Key(KeyCode.Menu);

@@ -9,6 +9,10 @@ namespace DeskPhone.Firmware.Tests.Calls
     /// A connected call's second changes only the call screen's duration: the screen feeder sets the call screen alone
     /// then, not the status line, notices, identity and keys as well (docs/benchmarks.md h-callsecond).
     /// </summary>
+    // Alone, after the parallel tests: a second's allocations depend on StatusCatalog's kept descriptions, a static cache
+    // of 4 texts that the other tests' statuses, run in parallel, evict (a status line's text made again: 344 B more in
+    // a loaded CI run).
+    [Collection(AllocationBudgetCollection.Name)]
     public class CallSecondTests
     {
         private readonly SipPhone _p;
