@@ -454,14 +454,16 @@ namespace DeskPhone.Domain.Calls
             {
                 return false;
             }
-            int live = 0;
+            // The line keys before this one: its call is the table's live call of that number.
+            int before = 0;
             for (int k = 0; k < key; k++)
             {
-                live += _calls.IsLineKey(k) ? 1 : 0;
+                before += _calls.IsLineKey(k) ? 1 : 0;
             }
-            SipCall call = CallLeds.NthCall(_calls, live);
+            SipCall call = CallLeds.NthCall(_calls, before);
             if (CallLeds.StateOf(call) == KeyState.None)
             {
+                int live;
                 if (_calls.Pad.Dialing || Locked || _calls.Current(out live) != null || _calls.HotLineTarget(out live).Length == 0)
                 {
                     return false;
@@ -606,8 +608,7 @@ namespace DeskPhone.Domain.Calls
             string mailbox = _calls.Settings.Get(SettingNames.UserMailbox, Identity);
             if (mailbox == null || mailbox.Length == 0)
             {
-                _calls.Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
-                _calls.Statuses.Raise(StatusId.StatusLineSystemMessage, "No mailbox number (user_mailbox)", "calls", nowMs);
+                _calls.RaiseAnew(StatusId.StatusLineSystemMessage, "No mailbox number (user_mailbox)", nowMs);
                 return true;
             }
             string error;

@@ -131,8 +131,7 @@ namespace DeskPhone.Domain.Calls
             }
             if (status >= 300)
             {
-                Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
-                Statuses.Raise(StatusId.StatusLineSystemMessage, (parking ? "Park failed: " : "Transfer failed: ") + FailureText(status), "calls", nowMs);
+                RaiseAnew(StatusId.StatusLineSystemMessage, (parking ? "Park failed: " : "Transfer failed: ") + FailureText(status), nowMs);
             }
         }
     }

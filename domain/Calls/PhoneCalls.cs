@@ -139,8 +139,7 @@ namespace DeskPhone.Domain.Calls
             {
                 // Not sent: no port of rtp_port_start..rtp_port_end can be bound, so the call would have no audio (a null
                 // string is not compared: nanoCLR may strcmp it).
-                Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
-                Statuses.Raise(StatusId.StatusLineSystemMessage, "Call failed: no RTP port", "calls", nowMs);
+                RaiseAnew(StatusId.StatusLineSystemMessage, "Call failed: no RTP port", nowMs);
             }
             return call;
         }
@@ -212,8 +211,7 @@ namespace DeskPhone.Domain.Calls
             }
             if (ended)
             {
-                Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
-                Statuses.Raise(StatusId.StatusLineSystemMessage, "Call ended: registration lost", "calls", nowMs);
+                RaiseAnew(StatusId.StatusLineSystemMessage, "Call ended: registration lost", nowMs);
             }
         }
 
@@ -228,13 +226,21 @@ namespace DeskPhone.Domain.Calls
             {
                 return;
             }
-            Statuses.Clear(StatusId.StatusLineSystemMessage, nowMs);
-            Statuses.Raise(StatusId.StatusLineSystemMessage, FailureText(call.EndStatus), "calls", nowMs);
+            RaiseAnew(StatusId.StatusLineSystemMessage, FailureText(call.EndStatus), nowMs);
             if (call.Warning != null)
             {
-                Statuses.Clear(StatusId.SipWarningReceived, nowMs);
-                Statuses.Raise(StatusId.SipWarningReceived, call.Warning, "calls", nowMs);
+                RaiseAnew(StatusId.SipWarningReceived, call.Warning, nowMs);
             }
+        }
+
+        /// <summary>
+        /// Raises the call layer's status <paramref name="id"/> with <paramref name="text"/> afresh: cleared first, so a
+        /// status line message shown again gets its seconds again (a failed call, a transfer, the keys' refusals).
+        /// </summary>
+        internal void RaiseAnew(int id, string text, long nowMs)
+        {
+            Statuses.Clear(id, nowMs);
+            Statuses.Raise(id, text, "calls", nowMs);
         }
 
         /// <summary>What the status line says for a refused call's final status.</summary>

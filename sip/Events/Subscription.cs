@@ -304,7 +304,16 @@ namespace DeskPhone.Sip.Events
         /// Whether the dialog has its remote tag, read without making the tag's string (each NOTIFY asks: the string
         /// was a BLF NOTIFY's lowest collection on the 80,896-byte board).
         /// </summary>
-        internal bool HasRemoteTag => LineParts.Start(Text, ErrorPart) - LineParts.Start(Text, RemoteTagPart) > 1;
+        internal bool HasRemoteTag
+        {
+            get
+            {
+                // Part's own test (a part is empty when its end follows its start), without its Substring.
+                string text = Text;
+                int start = LineParts.Start(text, RemoteTagPart);
+                return text.IndexOf(End, start) > start;
+            }
+        }
 
         /// <summary>The dialog's last CSeq, up to 65,535 (the layer starts a new dialog there).</summary>
         internal int CSeq

@@ -296,6 +296,28 @@ namespace DeskPhone.Firmware.Tests.Calls
             Assert.Equal(-1, _p.Channel.Sent.FindIndex(before, m => m.StartsWith("INVITE ") && SipChannel.Header(m, "Call-ID") == "w2"));
         }
 
+        /// <summary>The SDP of Bob's side (call k1): the answer to the phone's offer in its 200.</summary>
+        private const string BobSdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
+
+        /// <summary>Bob's ACK of the phone's 200 (call k1), with the answer: the INVITE had no offer.</summary>
+        private void AckWithAnswer()
+        {
+            _p.Channel.Arrive("ACK sip:100@192.0.2.10:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKack\r\nFrom: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: " +
+                              SipChannel.Header(InviteAnswer, "To") + "\r\nCall-ID: k1\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\n" +
+                              "Content-Type: application/sdp\r\nContent-Length: " + BobSdp.Length + "\r\n\r\n" + BobSdp);
+            _p.Run(10);
+        }
+
+        /// <summary>Bob's 200 to the phone's hold re-INVITE, recvonly.</summary>
+        private void AnswerHold(string reinvite)
+        {
+            string answer = BobSdp + "a=recvonly\r\n";
+            _p.Channel.Arrive("SIP/2.0 200 OK\r\nVia: " + SipChannel.Header(reinvite, "Via") + "\r\nFrom: " + SipChannel.Header(reinvite, "From") +
+                              "\r\nTo: " + SipChannel.Header(reinvite, "To") + "\r\nCall-ID: k1\r\nCSeq: " + SipChannel.Header(reinvite, "CSeq") +
+                              "\r\nContact: <sip:555@10.0.0.1>\r\nContent-Type: application/sdp\r\nContent-Length: " + answer.Length + "\r\n\r\n" + answer);
+            _p.Run(10);
+        }
+
         [Fact]
         public void TheHoldKeyAndSoftkeyHoldAndResume()
         {
@@ -303,19 +325,11 @@ namespace DeskPhone.Firmware.Tests.Calls
             Key(KeyCode.Softkey1);
             Assert.StartsWith("SIP/2.0 200 OK\r\n", InviteAnswer);
             // The INVITE had no offer: the answer to the phone's offer comes in the ACK.
-            const string sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
-            _p.Channel.Arrive("ACK sip:100@192.0.2.10:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKack\r\nFrom: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: " +
-                              SipChannel.Header(InviteAnswer, "To") + "\r\nCall-ID: k1\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\n" +
-                              "Content-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp);
-            _p.Run(10);
+            AckWithAnswer();
             Key(KeyCode.Hold);
             string reinvite = _p.Last("INVITE");
             Assert.EndsWith("a=sendonly\r\n", reinvite);
-            string answer = sdp + "a=recvonly\r\n";
-            _p.Channel.Arrive("SIP/2.0 200 OK\r\nVia: " + SipChannel.Header(reinvite, "Via") + "\r\nFrom: " + SipChannel.Header(reinvite, "From") +
-                              "\r\nTo: " + SipChannel.Header(reinvite, "To") + "\r\nCall-ID: k1\r\nCSeq: " + SipChannel.Header(reinvite, "CSeq") +
-                              "\r\nContact: <sip:555@10.0.0.1>\r\nContent-Type: application/sdp\r\nContent-Length: " + answer.Length + "\r\n\r\n" + answer);
-            _p.Run(10);
+            AnswerHold(reinvite);
             Assert.Contains("\n[call] <call> On hold: Bob\n", Screen);
             Assert.Contains("\n[softkey 1] Resume\n", Screen);
             Key(KeyCode.Softkey1);
@@ -336,20 +350,12 @@ namespace DeskPhone.Firmware.Tests.Calls
             Key(KeyCode.FunctionKey1);
             Assert.StartsWith("SIP/2.0 200 OK\r\n", InviteAnswer);
             Assert.Contains("\n[call] <call> Connected: Bob\n", Screen);
-            const string sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\n";
-            _p.Channel.Arrive("ACK sip:100@192.0.2.10:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKack\r\nFrom: \"Bob\" <sip:555@10.0.0.1>;tag=a\r\nTo: " +
-                              SipChannel.Header(InviteAnswer, "To") + "\r\nCall-ID: k1\r\nCSeq: 1 ACK\r\nMax-Forwards: 70\r\n" +
-                              "Content-Type: application/sdp\r\nContent-Length: " + sdp.Length + "\r\n\r\n" + sdp);
-            _p.Run(10);
+            AckWithAnswer();
 
             Key(KeyCode.FunctionKey1);
             string reinvite = _p.Last("INVITE");
             Assert.EndsWith("a=sendonly\r\n", reinvite);
-            string answer = sdp + "a=recvonly\r\n";
-            _p.Channel.Arrive("SIP/2.0 200 OK\r\nVia: " + SipChannel.Header(reinvite, "Via") + "\r\nFrom: " + SipChannel.Header(reinvite, "From") +
-                              "\r\nTo: " + SipChannel.Header(reinvite, "To") + "\r\nCall-ID: k1\r\nCSeq: " + SipChannel.Header(reinvite, "CSeq") +
-                              "\r\nContact: <sip:555@10.0.0.1>\r\nContent-Type: application/sdp\r\nContent-Length: " + answer.Length + "\r\n\r\n" + answer);
-            _p.Run(10);
+            AnswerHold(reinvite);
             Assert.Contains("\n[call] <call> On hold: Bob\n", Screen);
 
             Key(KeyCode.FunctionKey1);
