@@ -61,7 +61,18 @@ namespace DeskPhone.Board
         /// </summary>
         private static PhoneApp Start(SystemClock clock, out UdpTransport udp)
         {
+            // The board this image is built for (docs/board-profile.md), chosen with the image so that a flashed image
+            // never drives another board's pins: msbuild -p:BoardProfile=olimex-poe (tools/flash/flash.sh --board
+            // olimex-poe) the Olimex ESP32-POE; else the reference M5Stack Core, with its I2S amplifier and microphone
+            // (m5core-audio) in the call audio variant (-p:CallAudio=true, flash.sh --audio).
+#if BOARD_OLIMEX_POE
+            BoardProfile board = BoardProfiles.OlimexEsp32Poe();
+#elif CALL_AUDIO
+            BoardProfile board = BoardProfiles.M5StackCoreAudio();
+#else
             BoardProfile board = BoardProfiles.M5StackCore();
+#endif
+            Console.WriteLine("board: " + board.Name);
 #if WIFI
             // The Wi-Fi variant: Wi-Fi while the cable is out (wifi_ssid); nothing native is touched until the first
             // attempt. The Ethernet monitor must know when the station is up.
@@ -100,8 +111,8 @@ namespace DeskPhone.Board
             tcp.Trace = trace;
             // The sockets are bound to 0.0.0.0, so the address in Via and Contact follows the Ethernet link (null).
             // The board's RTC until ntp_server is set; then the phone's own SNTP client (docs/time.md).
-            // Calls' media on sockets bound to 0.0.0.0; in the call audio variant (CALL_AUDIO) a profile with an I2S
-            // amplifier or microphone (m5core-audio) plays and records calls through them, else silence is sent and
+            // Calls' media on sockets bound to 0.0.0.0; in the call audio variant (CALL_AUDIO) the I2S amplifier and
+            // microphone of the profile (m5core-audio) play and record the calls; without them silence is sent and
             // nothing is played (docs/board-profile.md, "Call audio").
             var app = new PhoneApp(new PhoneParts(settings, inbox, udp)
             {
@@ -129,11 +140,11 @@ namespace DeskPhone.Board
                 Wifi = wifi,
             });
             zone = app.Time;
-#if !CALL_AUDIO
-            // The image without call audio (the default build): a profile that names an amplifier or a microphone is
-            // reported in the boot log and the phone's log (/api/log), as a wifi_ssid on the LAN-only image, never
-            // ignored silently; its calls are silent.
-            if (HasCallAudio(board))
+#if CALL_AUDIO
+            // The call audio variant built for a board without an I2S amplifier or microphone (-p:CallAudio=true with
+            // -p:BoardProfile=olimex-poe, which the flashing helper refuses): said in the boot log and the phone's log
+            // (/api/log), as a wifi_ssid on the LAN-only image, never silent without a word.
+            if (!HasCallAudio(board))
             {
                 Console.WriteLine("audio: " + NoCallAudio);
                 app.Log.Add(NoCallAudio);
@@ -150,13 +161,13 @@ namespace DeskPhone.Board
             return app;
         }
 
-#if !CALL_AUDIO
-        /// <summary>What the image without call audio says of a profile with an I2S amplifier or microphone.</summary>
-        private const string NoCallAudio = "Call audio: not in this build, calls are silent (-p:CallAudio=true)";
-#endif
+#if CALL_AUDIO
+        /// <summary>What the call audio variant says on a board whose profile names no I2S amplifier or microphone.</summary>
+        private const string NoCallAudio = "Call audio: this board has no I2S amplifier or microphone, calls are silent";
 
         /// <summary>Whether the profile names an I2S amplifier or microphone (m5core-audio).</summary>
         private static bool HasCallAudio(BoardProfile board) => board.AmpData >= 0 || board.MicData >= 0;
+#endif
 
         // Named methods, not lambdas: a lambda without captures makes the compiler add a class with a static instance
         // and a static slot per lambda, runtime tables the board's heap keeps from boot (docs/benchmarks.md, h-tables).

@@ -47,10 +47,10 @@ namespace DeskPhone.Conformance.Tests
         }
 
         [Theory]
-        [InlineData("", "-p:Wifi=false -p:CallAudio=false", "LAN only")]
-        [InlineData(" --wifi", "-p:Wifi=true -p:CallAudio=false", "Wi-Fi")]
-        [InlineData(" --audio", "-p:Wifi=false -p:CallAudio=true", "LAN only, call audio")]
-        [InlineData(" --wifi --audio", "-p:Wifi=true -p:CallAudio=true", "Wi-Fi, call audio")]
+        [InlineData("", "-p:Wifi=false -p:CallAudio=false", "LAN only; profile m5core")]
+        [InlineData(" --wifi", "-p:Wifi=true -p:CallAudio=false", "Wi-Fi; profile m5core")]
+        [InlineData(" --audio", "-p:Wifi=false -p:CallAudio=true", "LAN only, call audio; profile m5core-audio")]
+        [InlineData(" --wifi --audio", "-p:Wifi=true -p:CallAudio=true", "Wi-Fi, call audio; profile m5core-audio")]
         public void BuildsTheDefaultImageUnlessAVariantIsAsked(string option, string property, string variant)
         {
             using var sandbox = new Sandbox(withNanoff: true);
@@ -61,6 +61,34 @@ namespace DeskPhone.Conformance.Tests
             Assert.True(code == 0, output);
             Assert.Contains("building the device application (Release, board m5core, " + variant + ")", output);
             Assert.Contains("msbuild " + Path.Combine(RepoPaths.Root, "DeskPhone.sln") + " -restore -p:Configuration=Release -p:BoardProfile=m5core " + property, output);
+        }
+
+        /// <summary>The second board's profile is built into its image (board/Program.cs, BOARD_OLIMEX_POE), for its own firmware target.</summary>
+        [Fact]
+        public void BuildsTheOlimexProfileIntoTheImageForItsTarget()
+        {
+            using var sandbox = new Sandbox(withNanoff: true);
+            sandbox.AddFakeMsbuild();
+
+            (int code, string output) = sandbox.Run("--board olimex-poe --port " + sandbox.Port + " --dry-run");
+
+            Assert.True(code == 0, output);
+            Assert.Contains("building the device application (Release, board olimex-poe, LAN only; profile olimex-poe)", output);
+            Assert.Contains("-p:Configuration=Release -p:BoardProfile=olimex-poe -p:Wifi=false -p:CallAudio=false", output);
+            Assert.Contains("nanoff --target ESP32_OLIMEX --serialport " + sandbox.Port + " --update", output);
+        }
+
+        [Fact]
+        public void RefusesCallAudioOnABoardWithoutI2sParts()
+        {
+            using var sandbox = new Sandbox(withNanoff: true);
+            sandbox.AddFakeMsbuild();
+
+            (int code, string output) = sandbox.Run("--board olimex-poe --port " + sandbox.Port + " --audio --dry-run");
+
+            Assert.Equal(2, code);
+            Assert.Contains("--audio needs the m5core board", output);
+            Assert.DoesNotContain("msbuild", output);
         }
 
         [Fact]

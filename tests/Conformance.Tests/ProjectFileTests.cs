@@ -152,6 +152,23 @@ namespace DeskPhone.Conformance.Tests
             Assert.Equal(3, nfproj.Descendants().Count(e => (string)e.Attribute("Condition") == condition));
         }
 
+        /// <summary>
+        /// The board's profile is chosen with the image (-p:BoardProfile=olimex-poe, the flashing helper's board option):
+        /// the condition only defines BOARD_OLIMEX_POE, which board/Program.cs turns into the Olimex ESP32-POE's profile.
+        /// </summary>
+        [Fact]
+        public void BoardProfilePropertyChoosesTheProfileBuiltIntoTheImage()
+        {
+            XDocument nfproj = XDocument.Load(Path.Combine(RepoPaths.Root, "board", "DeskPhone.Board.nfproj"));
+            const string condition = "'$(BoardProfile)' == 'olimex-poe'";
+            XElement group = nfproj.Descendants().Single(e => (string)e.Attribute("Condition") == condition);
+            string program = File.ReadAllText(Path.Combine(RepoPaths.Root, "board", "Program.cs"));
+
+            Assert.Equal("PropertyGroup", group.Name.LocalName);
+            Assert.Equal("$(DefineConstants);BOARD_OLIMEX_POE", group.Elements().Single().Value);
+            Assert.Contains("#if BOARD_OLIMEX_POE\n            BoardProfile board = BoardProfiles.OlimexEsp32Poe();", program.Replace("\r\n", "\n"));
+        }
+
         /// <summary>Libraries whose natives only the board has (static constructors that throw in the POSIX nanoCLR, GPIO, HTTP).</summary>
         private static readonly string[] BoardOnly =
         {

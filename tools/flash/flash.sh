@@ -12,8 +12,9 @@
 # (Visual Studio, or VS Code with the nanoFramework extension). The application is LAN only unless --wifi: that builds
 # the Wi-Fi variant (msbuild -p:Wifi=true; docs/board-profile.md "Wi-Fi"), which costs about 1.3 KB of the board's heap
 # from start-up. It has no call audio unless --audio: that builds the I2S variant (msbuild -p:CallAudio=true;
-# docs/board-profile.md "Call audio") for a profile with an amplifier or a microphone (m5core-audio, chosen in
-# board/Program.cs), about 0.3 KB more of the heap. Exit codes: 0 done, 1 a step failed, 2 usage.
+# docs/board-profile.md "Call audio") with the reference board's amplifier and microphone (profile m5core-audio: no HID
+# bridge, no expansion chain), about 0.3 KB more of the heap; olimex-poe has no I2S parts. The board's profile is built
+# into the image (msbuild -p:BoardProfile=NAME). Exit codes: 0 done, 1 a step failed, 2 usage.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -30,7 +31,7 @@ wifi=false
 audio=false
 
 usage() {
-  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
   echo "boards: m5core (nanoFramework target M5Core), olimex-poe (ESP32_OLIMEX); or --target NAME to override"
 }
 fail() { echo "flash: $*" >&2; exit 1; }
@@ -66,6 +67,10 @@ if [ -z "$target" ]; then
   esac
 fi
 [ -n "$port" ] || { echo "flash: --port is required (e.g. /dev/ttyUSB0)" >&2; usage >&2; exit 2; }
+if [ "$audio" = true ] && [ "$board" != m5core ]; then
+  echo "flash: --audio needs the m5core board (its I2S amplifier and microphone, profile m5core-audio); '$board' has no I2S parts" >&2
+  exit 2
+fi
 
 step "checking tools and the serial port"
 command -v nanoff >/dev/null 2>&1 || fail "nanoff not found on PATH: install it with 'dotnet tool install -g nanoff' and add ~/.dotnet/tools to PATH"
@@ -76,7 +81,9 @@ if [ "$do_deploy" = 1 ] && [ -z "$image" ]; then
   variant="LAN only"
   [ "$wifi" = false ] || variant="Wi-Fi"
   [ "$audio" = false ] || variant="$variant, call audio"
-  step "building the device application ($configuration, board $board, $variant)"
+  profile="$board"
+  [ "$audio" = false ] || profile="m5core-audio"
+  step "building the device application ($configuration, board $board, $variant; profile $profile)"
   command -v msbuild >/dev/null 2>&1 || fail "msbuild not found: build DeskPhone.sln in Visual Studio or VS Code with the nanoFramework extension, then pass --image board/bin/$configuration/DeskPhone.Board.bin"
   run msbuild "$repo/DeskPhone.sln" -restore -p:Configuration="$configuration" -p:BoardProfile="$board" -p:Wifi="$wifi" -p:CallAudio="$audio"
   image="$repo/board/bin/$configuration/DeskPhone.Board.bin"
