@@ -506,7 +506,8 @@ namespace DeskPhone.Domain.Settings
             return at - SettingsSlot.HeaderBytes;
         }
 
-        internal static string CheckIndex(SettingDefinition def, int idx)
+        /// <summary>Null when the setting has that index (0 for a global one, 1..MaxIndex for an indexed one), else why not.</summary>
+        public static string CheckIndex(SettingDefinition def, int idx)
         {
             if (def.IsIndexed)
             {

@@ -473,10 +473,12 @@ namespace DeskPhone.Firmware.Bench
             {
                 return BenchResponse.NotFound("unknown setting " + name);
             }
+            // An index the setting does not have is refused as a change to it is, not read as an empty value.
             int idx = Index(query);
-            if (idx < 0)
+            string error = idx < 0 ? "idx must be a number" : SettingsStore.CheckIndex(def, idx);
+            if (error != null)
             {
-                return BenchResponse.BadRequest("idx must be a number");
+                return BenchResponse.BadRequest(error);
             }
             var sb = new StringBuilder();
             JsonText.Field(sb, "{\"name\":", name);

@@ -99,6 +99,20 @@ namespace DeskPhone.Firmware.Tests.Bench
             Assert.Equal("on", Json(Call("GET", "/api/settings/cancel_desktop")).GetProperty("value").GetString());
         }
 
+        [Theory]
+        [InlineData("user_host", "idx=13", "user_host: index 13 is out of range 1..12")]
+        [InlineData("user_host", null, "user_host: index 0 is out of range 1..12")]
+        [InlineData("cancel_desktop", "idx=2", "cancel_desktop: is not indexed (index 2 given)")]
+        [InlineData("user_host", "idx=x", "idx must be a number")]
+        public void ReadingAnIndexTheSettingDoesNotHaveIsRefused(string name, string query, string error)
+        {
+            BenchResponse bad = Call("GET", "/api/settings/" + name, query);
+
+            Assert.Equal(400, bad.Status);
+            Assert.Equal(error, Json(bad).GetProperty("error").GetString());
+            Assert.Equal(200, Call("GET", "/api/settings/user_host", "idx=12").Status);
+        }
+
         [Fact]
         public void PresenceOnlyManualStates()
         {
