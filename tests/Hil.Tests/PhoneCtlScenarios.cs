@@ -263,8 +263,31 @@ namespace DeskPhone.Hil.Tests
         [Fact]
         public void UsageErrorsExitWith2()
         {
-            Assert.Equal(2, Phonectl("frobnicate").Code);
+            var unknown = Phonectl("frobnicate");
+            Assert.Equal(2, unknown.Code);
+            Assert.Contains("unknown command 'frobnicate'", unknown.Err);
+            Assert.Contains("  registration ", unknown.Err);
             Assert.Equal(2, Phonectl("not-a-url", "status").Code);
+        }
+
+        /// <summary>A known command with the wrong arguments shows that command's usage, not the whole help.</summary>
+        [Fact]
+        public void AUsageErrorShowsTheCommandsOwnLines()
+        {
+            var call = Phonectl("call");
+            Assert.Equal(2, call.Code);
+            Assert.StartsWith("usage: phonectl call TARGET ", call.Err);
+            Assert.Contains("phonectl --help", call.Err);
+            Assert.DoesNotContain("registration", call.Err);
+
+            var hangup = Phonectl("hangup", "1", "2");
+            Assert.Equal(2, hangup.Code);
+            Assert.StartsWith("usage: phonectl answer [ID] | hangup [ID] ", hangup.Err);
+
+            var update = Phonectl("update", "now");
+            Assert.Equal(2, update.Code);
+            Assert.Contains("apply: start the staged set", update.Err);
+            Assert.DoesNotContain("calls", update.Err);
         }
 
         [Fact]

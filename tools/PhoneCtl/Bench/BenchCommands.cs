@@ -40,7 +40,7 @@ namespace DeskPhone.PhoneCtl.Bench
             "  watch                     print events as they happen (Ctrl-C to stop)\n" +
             "  calls                     the live calls (id, direction, state, remote, duration, codec)\n" +
             "  call TARGET               dial a number or sip: URI from identity 1\n" +
-            "  answer [ID] | hangup [ID] answer the ringing call, end (or reject) a call; no ID: the current one\n" +
+            "  answer [ID] | hangup [ID]  answer the ringing call, end (or reject) a call; no ID: the current one\n" +
             "  hold [ID] | resume [ID]   put a connected call on hold, take it off\n" +
             "  transfer ID TARGET        transfer a connected call to TARGET (REFER); TARGET --attended: the held call to the connected one\n" +
             "  park [ID]                 park a connected call at park_orbit\n" +
@@ -108,37 +108,37 @@ namespace DeskPhone.PhoneCtl.Bench
                         if (a.Length == 3 && a[1] == "--png") return client.SavePng(a[2], output, error);
                         return Need(a, 1, error) ?? client.Show("GET", "api/screen", null, null, output, error);
                     case "keys":
-                        if (a.Length < 2 || a.Length > 3) return Usage(error);
+                        if (a.Length < 2 || a.Length > 3) return Usage(error, a[0]);
                         return client.Show("POST", "api/keys/" + Uri.EscapeDataString(a[1]) + "/" + (a.Length == 3 ? a[2] : "press"), null, TextViews.Key, output, error);
                     case "raise":
-                        if (a.Length < 2 || a.Length > 3) return Usage(error);
+                        if (a.Length < 2 || a.Length > 3) return Usage(error, a[0]);
                         return client.Show("POST", "api/status/" + Uri.EscapeDataString(a[1]) + "/raise" + (a.Length == 3 ? "?param=" + Uri.EscapeDataString(a[2]) : ""),
                             null, r => "raised " + a[1] + (a.Length == 3 ? " (" + a[2] + ")" : "") + "\n" + TextViews.Status(r), output, error);
                     case "clear":
                         return Need(a, 2, error) ?? client.Show("POST", "api/status/" + Uri.EscapeDataString(a[1]) + "/clear", null,
                             r => "cleared " + a[1] + "\n" + TextViews.Status(r), output, error);
                     case "set":
-                        if (a.Length < 3 || a.Length > 4) return Usage(error);
+                        if (a.Length < 3 || a.Length > 4) return Usage(error, a[0]);
                         return client.Show("POST", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 4 ? "?idx=" + a[3] : ""), a[2], TextViews.Setting, output, error);
                     case "get":
-                        if (a.Length < 2 || a.Length > 3) return Usage(error);
+                        if (a.Length < 2 || a.Length > 3) return Usage(error, a[0]);
                         return client.Show("GET", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 3 ? "?idx=" + a[2] : ""), null, TextViews.Setting, output, error);
                     case "presence":
-                        if (a.Length > 2) return Usage(error);
+                        if (a.Length > 2) return Usage(error, a[0]);
                         return a.Length == 1 ? client.Show("GET", "api/presence", null, TextViews.Presence, output, error)
                                              : client.Show("POST", "api/presence/" + Uri.EscapeDataString(a[1]), null, TextViews.Presence, output, error);
                     case "registration": return Need(a, 1, error) ?? client.Show("GET", "api/registration", null, TextViews.Registration, output, error);
                     case "time": return Need(a, 1, error) ?? client.Show("GET", "api/time", null, TextViews.Time, output, error);
                     case "provision":
-                        if (a.Length > 2 || (a.Length == 2 && a[1] != "run")) return Usage(error);
+                        if (a.Length > 2 || (a.Length == 2 && a[1] != "run")) return Usage(error, a[0]);
                         return a.Length == 1 ? client.Show("GET", "api/provisioning", null, TextViews.Provisioning, output, error)
                                              : client.Show("POST", "api/provisioning/run", null, TextViews.Provisioning, output, error);
                     case "update":
-                        if (a.Length > 2 || (a.Length == 2 && a[1] != "check" && a[1] != "apply" && a[1] != "discard")) return Usage(error);
+                        if (a.Length > 2 || (a.Length == 2 && a[1] != "check" && a[1] != "apply" && a[1] != "discard")) return Usage(error, a[0]);
                         return a.Length == 1 ? client.Show("GET", "api/update", null, TextViews.Update, output, error)
                                              : client.Show("POST", "api/update/" + a[1], null, TextViews.Update, output, error);
                     case "trace":
-                        if (a.Length > 2 || (a.Length == 2 && a[1] != "clear")) return Usage(error);
+                        if (a.Length > 2 || (a.Length == 2 && a[1] != "clear")) return Usage(error, a[0]);
                         return a.Length == 1 ? client.Show("GET", "api/trace", null, null, output, error)
                                              : client.Show("POST", "api/trace/clear", null, null, output, error);
                     case "log": return Need(a, 1, error) ?? client.Show("GET", "api/log", null, null, output, error);
@@ -161,26 +161,26 @@ namespace DeskPhone.PhoneCtl.Bench
                     case "hangup":
                     case "hold":
                     case "resume":
-                        if (a.Length > 2 || (a.Length == 2 && !uint.TryParse(a[1], out _))) return Usage(error);
+                        if (a.Length > 2 || (a.Length == 2 && !uint.TryParse(a[1], out _))) return Usage(error, a[0]);
                         return client.Show("POST", "api/calls/" + (a.Length == 2 ? a[1] : "0") + "/" + a[0], null, TextViews.Calls, output, error);
                     case "transfer":
-                        if (a.Length != 3 || !uint.TryParse(a[1], out _)) return Usage(error);
+                        if (a.Length != 3 || !uint.TryParse(a[1], out _)) return Usage(error, a[0]);
                         return client.Show("POST", "api/calls/" + a[1] + "/transfer",
                             a[2] == "--attended" ? "{\"attended\":true}" : "{\"to\":" + JsonSerializer.Serialize(a[2]) + "}", TextViews.Calls, output, error);
                     case "park":
-                        if (a.Length > 2 || (a.Length == 2 && !uint.TryParse(a[1], out _))) return Usage(error);
+                        if (a.Length > 2 || (a.Length == 2 && !uint.TryParse(a[1], out _))) return Usage(error, a[0]);
                         return client.Show("POST", "api/calls/" + (a.Length == 2 ? a[1] : "0") + "/park", null, TextViews.Calls, output, error);
                     case "callback":
-                        if (a.Length > 2 || (a.Length == 2 && a[1] != "status" && a[1] != "cancel")) return Usage(error);
+                        if (a.Length > 2 || (a.Length == 2 && a[1] != "status" && a[1] != "cancel")) return Usage(error, a[0]);
                         return a.Length == 2 && a[1] == "status"
                             ? client.Show("GET", "api/calls/callback", null, TextViews.Callback, output, error)
                             : client.Show("POST", "api/calls/callback" + (a.Length == 2 ? "/cancel" : ""), null, TextViews.Callback, output, error);
                     case "conference":
-                        if (a.Length > 2 || (a.Length == 2 && a[1] != "hangup")) return Usage(error);
+                        if (a.Length > 2 || (a.Length == 2 && a[1] != "hangup")) return Usage(error, a[0]);
                         return client.Show("POST", "api/calls/conference" + (a.Length == 2 ? "/hangup" : ""), null, TextViews.Calls, output, error);
                     default:
                         error.WriteLine("phonectl: unknown command '" + a[0] + "'");
-                        return Usage(error);
+                        return Usage(error, null);
                 }
             }
             catch (HttpRequestException ex)
@@ -206,12 +206,44 @@ namespace DeskPhone.PhoneCtl.Bench
             return 2;
         }
 
-        private static int? Need(string[] a, int count, TextWriter error) => a.Length == count ? (int?)null : Usage(error);
+        private static int? Need(string[] a, int count, TextWriter error) => a.Length == count ? (int?)null : Usage(error, a[0]);
 
-        private static int Usage(TextWriter error)
+        /// <summary>A usage error: the command's own lines of <see cref="Help"/>, or all of it for an unknown command.</summary>
+        private static int Usage(TextWriter error, string command)
         {
-            error.WriteLine(Help);
+            string lines = command == null ? null : HelpFor(command);
+            error.WriteLine(lines == null ? Help : "usage: phonectl " + lines + "\n(phonectl --help: every command and option)");
             return 2;
+        }
+
+        /// <summary>
+        /// The lines of <see cref="Help"/> whose syntax column (up to its first two spaces) names COMMAND as a word,
+        /// with their continuation lines; null when none does.
+        /// </summary>
+        internal static string HelpFor(string command)
+        {
+            string[] lines = Help.Split('\n');
+            var found = new StringBuilder();
+            for (int i = 1; i < lines.Length; i++)
+            {
+                string line = lines[i];
+                if (!line.StartsWith("  ", StringComparison.Ordinal) || line.StartsWith("   ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                int end = line.IndexOf("  ", 2, StringComparison.Ordinal);
+                string syntax = end < 0 ? line.Substring(2) : line.Substring(2, end - 2);
+                if (Array.IndexOf(syntax.Split(' ', '|'), command) < 0)
+                {
+                    continue;
+                }
+                found.Append(found.Length == 0 ? "" : "\n").Append(line.Substring(2));
+                for (int next = i + 1; next < lines.Length && lines[next].StartsWith("   ", StringComparison.Ordinal); next++)
+                {
+                    found.Append('\n').Append(lines[next]);
+                }
+            }
+            return found.Length == 0 ? null : found.ToString();
         }
     }
 
