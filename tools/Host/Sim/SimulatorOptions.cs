@@ -27,7 +27,8 @@ namespace DeskPhone.Host.Sim
             "  --settings FILE    phone settings in the phones' XML format, applied over the built-in defaults\n" +
             "  --identity USER    SIP user of identity 1 (default 486)\n" +
             "  --registrar HOST   register identity 1 there (default: no registration; filter_registrar off)\n" +
-            "  --state DIR        keep settings changed at run time in DIR (default: memory only)\n" +
+            "  --state DIR        keep settings changed at run time and staged updates in DIR (default: memory only,\n" +
+            "                     no updates)\n" +
             "  --mic SOURCE       what a call sends: tone:HZ (a sine, e.g. tone:440) or a WAV file (16-bit mono 8 kHz,\n" +
             "                     played in a loop) (default: silence)\n" +
             "  --record-dir DIR   write what each call plays to DIR/call-N.wav (default: played nowhere)\n" +
