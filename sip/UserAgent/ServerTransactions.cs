@@ -126,7 +126,8 @@ namespace DeskPhone.Sip.UserAgent
         /// </summary>
         private bool Matchable(Via top)
         {
-            // Find, HasRoom and Remember ask for the same Via: judged once (StartsWith cuts a copy of the branch on the device).
+            // Find, HasRoom and Remember ask for the same Via: judged once. The cookie found by the runtime's search (one
+            // native call): StartsWith is managed on the device, seven calls and a copy of the branch's start per request.
             if (top == null)
             {
                 return false;
@@ -135,7 +136,7 @@ namespace DeskPhone.Sip.UserAgent
             {
                 string branch = top.Branch;
                 _judgedVia = top;
-                _judgedMatchable = branch != null && branch.Length > 7 && branch.StartsWith("z9hG4bK");
+                _judgedMatchable = branch != null && branch.Length > 7 && branch.IndexOf("z9hG4bK") == 0;
             }
             return _judgedMatchable;
         }
