@@ -22,12 +22,14 @@ namespace DeskPhone.Sip.Message
                 return true;
             }
             byte nameBit = uriStyle ? Token.UriParamBit : Token.TokenBit;
-            bool quoted = ByteSearch.IndexOf(s, CharSearch.Quote, start, end) >= 0;
+            // The runtime's searches called from here, as in Get (seven calls fewer a MESSAGE).
+            object[] boxes = ByteSearch.Boxes ?? ByteSearch.Make();
+            bool quoted = System.Array.IndexOf(s, boxes[CharSearch.Quote], start, end - start) >= 0;
             int i = start;
             while (i <= end)
             {
-                // The next ';' outside quotes, or the end. The searches through ByteSearch, as in Get.
-                int next = quoted ? Separator.Next(s, i, end) : ByteSearch.IndexOf(s, CharSearch.Semicolon, i, end);
+                // The next ';' outside quotes, or the end.
+                int next = quoted ? Separator.Next(s, i, end) : i < end ? System.Array.IndexOf(s, boxes[CharSearch.Semicolon], i, end - i) : -1;
                 if (next < 0)
                 {
                     next = end;
