@@ -866,9 +866,12 @@ namespace DeskPhone.Ui.Rendering
             }
         }
 
-        // Text lines a part of a taller region holds (Flush): two, not one, as a region's parts read the glyph blocks
-        // they share again and make a band each (office: 20 collections more over its run, where one line made 30).
-        private const int PartLines = 2;
+        // Text lines a part of a taller region holds (Flush): three, the call screen's body in three parts. Each part
+        // reads the glyph blocks it shares with the others again and makes a band: parts of one or two lines made so
+        // much more garbage in the answered call's redraw that idle+call's next turn, the ACK's dialog look-up (16.2 KB
+        // free at its deepest), collected on the 80,896-byte board (16,728 and 16,392 B; three lines: 17,292, office 11
+        // collections more over its run; docs/benchmarks.md margin2).
+        private const int PartLines = 3;
 
         /// <summary>The columns of the part at <paramref name="x"/> (Flush's part: its columns in the low 16 bits), cut to the area.</summary>
         private static int PartColumns(long area, int part, int x) => Right(area) - x < (part & 0xFFFF) ? Right(area) - x : part & 0xFFFF;
