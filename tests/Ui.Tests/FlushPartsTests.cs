@@ -30,6 +30,34 @@ namespace DeskPhone.Ui.Tests
         }
 
         [Fact]
+        public void ATallRegionIsDrawnAFewTextLinesAtATimeEachPartReadingItsOwnGlyphs()
+        {
+            // The connected call's body on a panel that reads glyphs: some of its glyphs are read after its first bands
+            // are sent, not all before them (office's lowest collection on the 80,896-byte board held all 38 of the
+            // body's glyphs at once; docs/benchmarks.md margin2).
+            DisplayProfile profile = DisplayProfile.Color320x240;
+            byte[] file = Rgb565BandTargetTests.FontFile("Fixed8x16");
+            // In order: -1 for a glyph read, else the top row of a band sent.
+            var events = new System.Collections.Generic.List<int>();
+            var glyphs = new GlyphRows((offset, count) =>
+            {
+                events.Add(-1);
+                return file.Skip(offset).Take(count).ToArray();
+            });
+            var target = new Rgb565BandTarget(profile.Width, 2, profile.IsColor, glyphs, glyphs, (x, y, w, h, band, stride) => events.Add(y));
+            var screen = new IdleScreen(new BandedPanel(target, profile.Height, IdleScreen.MostCallsPerFlush(profile)), profile);
+            screen.SetCall(new[] { "Connected: Bob", "555  00:03", "Loss 0% Jitter 0ms RTT -", "Speaker" }, new[] { IconId.Call, IconId.None, IconId.None, IconId.None }, new[] { "Hold", "Mute", "Transfer", "End" });
+            screen.Render();
+
+            int top = profile.StatusHeight + profile.LineHeight + profile.Margin;
+            int keys = profile.Height - profile.FunctionKeyRows * profile.LineHeight;
+            int first = events.FindIndex(e => e >= top);
+            int last = events.FindLastIndex(e => e >= top && e < keys);
+            Assert.True(first > 0 && last > first, "the body sent no bands");
+            Assert.Contains(-1, events.GetRange(first, last - first));
+        }
+
+        [Fact]
         public void ARegionWaitsOnlyWhenEvenAPartOfOneColumnFindsNoRoom()
         {
             // Room for no ASCII block at all: the parts without text are drawn, the screen waits, the recorded calls

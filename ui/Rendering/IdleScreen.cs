@@ -796,7 +796,8 @@ namespace DeskPhone.Ui.Rendering
         /// Has the panel read the glyphs of the region's texts, then flushes it: a rectangle as <see cref="Area"/>
         /// packs it (none: 0). The read runs one frame under <see cref="Render"/>, beside no drawing frame: a font read
         /// under the band's drawing that found no heap left those frames garbage (docs/benchmarks.md, h-glyphread).
-        /// When the whole region's glyphs find no heap it is drawn in parts, each reading only the glyph blocks of the
+        /// On a panel that reads glyphs a region taller than <see cref="PartLines"/> text lines is drawn in parts of that
+        /// many lines. When a part's glyphs find no heap it is drawn in smaller parts, each reading only the glyph blocks of the
         /// cells inside it and letting them go before the next (the connected call screen's first redraw needs all six
         /// ASCII blocks at once; docs/benchmarks.md, h-flushparts): at each refusal the part's rows are halved down to a
         /// text line, then its columns down to one, and so when a part's band finds no heap; the region waits only when a
@@ -815,8 +816,13 @@ namespace DeskPhone.Ui.Rendering
                 return;
             }
             // Few locals: this frame is under every band's drawing. The part's rows and columns in one value (rows
-            // above 16 bits), the area's left and bottom reached through it.
-            int part = (int)(area >> 30) << 16 | (int)(area >> 20 & 0x3FF);
+            // above 16 bits), the area's left and bottom reached through it. On a panel that reads glyphs (the board's) a
+            // region taller than PartLines text lines is drawn that many lines at a time, each part reading and keeping
+            // only its own lines' glyphs: the connected call's first redraw kept all 38 of its body's (732 B) beside the
+            // font read's block and frames and then beside the band, office's lowest collection on the 80,896-byte board
+            // (12,336 B; docs/benchmarks.md margin2). The same pixels: each band replays the calls reaching into it.
+            int part = ((int)(area >> 30) > PartLines * _p.LineHeight && banded.Windowed != null ? PartLines * _p.LineHeight : (int)(area >> 30)) << 16
+                | (int)(area >> 20 & 0x3FF);
             int y = (int)(area >> 10 & 0x3FF);
             int x = (int)(area & 0x3FF);
             while (y < Bottom(area))
@@ -859,6 +865,13 @@ namespace DeskPhone.Ui.Rendering
                 }
             }
         }
+
+        // Text lines a part of a taller region holds (Flush): three, the call screen's body in three parts. Each part
+        // reads the glyph blocks it shares with the others again and makes a band: parts of one or two lines made so
+        // much more garbage in the answered call's redraw that idle+call's next turn, the ACK's dialog look-up (16.2 KB
+        // free at its deepest), collected on the 80,896-byte board (16,728 and 16,392 B; three lines: 17,292, office 11
+        // collections more over its run; docs/benchmarks.md margin2).
+        private const int PartLines = 3;
 
         /// <summary>The columns of the part at <paramref name="x"/> (Flush's part: its columns in the low 16 bits), cut to the area.</summary>
         private static int PartColumns(long area, int part, int x) => Right(area) - x < (part & 0xFFFF) ? Right(area) - x : part & 0xFFFF;

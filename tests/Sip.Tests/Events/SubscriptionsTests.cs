@@ -388,6 +388,24 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
+        public void TheSubscriptionStateTerminatesInAnyCaseBeforeWhiteSpaceAndOnlyAsTheWholeToken()
+        {
+            // Judged on the received bytes (SipMessage.Names): a longer token is not terminated (its expires kept), upper
+            // case and white space before the ';' still are.
+            Subscription s = Start();
+            _events.Poll(0);
+            string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
+
+            Deliver(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "terminatedx;expires=30")), 50);
+            long due = s.DueMs;
+            Deliver(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "TERMINATED ;reason=noresource")), 60);
+
+            Assert.Equal(new[] { "sip:200@10.0.0.1 terminatedx;expires=30 2 True  0", "sip:200@10.0.0.1 TERMINATED ;reason=noresource 3 False  0" }, _owner.Seen);
+            // 30 s granted: refreshed 5 s before the end (RefreshMarginMs).
+            Assert.Equal(50 + 25000, due);
+        }
+
+        [Fact]
         public void ANotifyInADialogThePhoneDoesNotHoldGets481AndOneOutsideEveryDialogIsNotTheLayers()
         {
             Start();
