@@ -477,18 +477,15 @@ namespace DeskPhone.Sip.Events
         /// </summary>
         public int OnNotify(SipMessage notify, long nowMs)
         {
-            // The value's characters decoded once from the bytes, read in place for the state and both parameters: no
-            // string of the header, nor a copy of its characters for each read (a BLF NOTIFY's lowest collections on the
-            // 80,896-byte board were under the header's string).
+            // The state judged on the received bytes (only "terminated" counts, SipMessage.Names), and only the parameter
+            // its state reads: a terminated state's reason from the value's characters (only on the evaluation stack, not
+            // in a local; such a state always has the header), any other state's expires in the bytes (ParamNumber), no
+            // characters or string of the value. A BLF key's NOTIFY collected at its lowest under them on the 80,896-byte
+            // board (12,252 B; docs/benchmarks.md margin2 and the lead's section of 2026-12-06 late).
             int line = notify.IndexOf(HeaderNames.SubscriptionStateKind, null, 0);
-            // The state judged on the received bytes, no string of it (only "terminated" counts), and only the parameter
-            // its state reads: a string and a parameter walk less in every BLF key's NOTIFY (office on the 80,896-byte
-            // board: 454 -> 445 collections; docs/benchmarks.md margin2). The value's characters only on the evaluation
-            // stack, not in a local: they are garbage once the parameter is read, under the expires' parse (a BLF
-            // NOTIFY's lowest collection there, 12,552 B; a terminated state always has the header).
             return notify.Names(HeaderNames.SubscriptionStateKind, Terminated)
                 ? OnNotify(Terminated, -1, HeaderParams.Get(null, "reason", notify.ValueChars(line)), nowMs)
-                : OnNotify(null, RegistrationClient.SmallNumber(HeaderParams.Get(null, "expires", line < 0 ? null : notify.ValueChars(line))), null, nowMs);
+                : OnNotify(null, notify.ParamNumber(line, "expires"), null, nowMs);
         }
 
         private const string Terminated = "terminated";

@@ -405,6 +405,29 @@ namespace DeskPhone.Sip.Tests.Events
             Assert.Equal(50 + 25000, due);
         }
 
+        /// <summary>The expires of an active or pending state read on the received bytes (SipMessage.ParamNumber).</summary>
+        [Theory]
+        [InlineData("active;expires=30", 30)]
+        [InlineData("active ; EXPIRES = \"30\" ;retry-after=5", 30)]
+        [InlineData("pending;x=\"a;expires=9\";expires=30", 30)]
+        [InlineData("active;expiresx=9;expires=30", 30)]
+        [InlineData("active;expires", -1)]
+        [InlineData("active;expires=3o", -1)]
+        [InlineData("active;expires=99999999999", -1)]
+        [InlineData("active", -1)]
+        public void TheExpiresOfTheStateIsReadInAnyCaseQuotedOrNotAndOnlyAsANumber(string state, int seconds)
+        {
+            Subscription s = Start();
+            _events.Poll(0);
+            string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
+
+            Deliver(FakeClientCore.Parse(Notify(callId, "pbx1", "t1", state)), 50);
+
+            // 30 s granted: refreshed 5 s before their end (RefreshMarginMs); none read (-1): the 3,600 s asked for,
+            // refreshed at 90 % of them.
+            Assert.Equal(50 + (seconds == 30 ? 25_000 : 3_240_000), s.DueMs);
+        }
+
         [Fact]
         public void ANotifyInADialogThePhoneDoesNotHoldGets481AndOneOutsideEveryDialogIsNotTheLayers()
         {
