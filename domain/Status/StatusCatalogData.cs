@@ -212,13 +212,141 @@ namespace DeskPhone.Domain.Status
             "\u0036\u0040\u004E\u003B\u003C\u0039\u0036\u0043\u003B\u0033\u003B\u0038\u0053\u0043\u0052\u004C" +
             "\u0044\u0046\u0055\u003D\u0044\u003D\u0037\u004E\u004B\u003A\u0036";
 
-        // One character per entry, 'A' + its IconId, read in place: a switch of the IDs took 324 B more of DeskPhone.Domain's
-        // byte code (docs/benchmarks.md, h-domroom). A literal, not a static array: nanoFramework builds every static
-        // array at boot and keeps it (132 B with its slot).
-        internal const string IconList = "OYNHHHIF[FOOQQQRFFFDEGCWVBKKKMJJCCCCCCCCCCCCCCCCCCCCCCCCBYQTWM]ZRNNDE^SQQLLLVTMM[KUVU\\JKB^P";
-
+        // Code, not a static array: nanoFramework builds every static array at boot and keeps it (132 B with its slot).
         /// <summary>The <see cref="IconId"/> of a status message (an ID of <see cref="StatusId"/>); 0 for no ID.</summary>
-        public static int Icon(int id) => Valid(id) ? IconList[id] - 'A' : 0;
+        public static int Icon(int id)
+        {
+            // One exit: a return per case made nanoFramework's MetadataProcessor count a stack slot per case in the
+            // frame of every call (docs/benchmarks.md, h-frames).
+            int icon;
+            switch (id)
+            {
+                case StatusId.ActiveBluetoothConnection:
+                case StatusId.BtoeStatePairing:
+                case StatusId.BtoeStateUnpaired:
+                    icon = IconId.Bluetooth;
+                    break;
+                case StatusId.ActiveLocations:
+                case StatusId.LocationRetrievalFailed:
+                    icon = IconId.Location;
+                    break;
+                case StatusId.AnonymousIdOn:
+                case StatusId.PhoneHasNoAdminPassword:
+                case StatusId.PhoneHasNoHttpPassword:
+                    icon = IconId.Security;
+                    break;
+                case StatusId.AudioDeviceIsHandset:
+                case StatusId.AudioDeviceIsHeadset:
+                case StatusId.AudioDeviceIsSpeaker:
+                    icon = IconId.AudioDevice;
+                    break;
+                case StatusId.AudioIsMuted:
+                    icon = IconId.Mute;
+                    break;
+                case StatusId.BroadsoftRemoteOfficeEnabled:
+                case StatusId.BroadsoftSimultaneousRingingEnabled:
+                case StatusId.CurrentIdentityForewardsAfterTimeout:
+                case StatusId.CurrentIdentityForewardsAlways:
+                case StatusId.CurrentIdentityForewardsWhenBusy:
+                    icon = IconId.Forwarding;
+                    break;
+                case StatusId.BroadsoftSilentAlertingEnabled:
+                case StatusId.RingerIsSilent:
+                    icon = IconId.Ringer;
+                    break;
+                case StatusId.CallBackOnBusyAvailable:
+                case StatusId.CallBackOnBusyInProgress:
+                case StatusId.CallForPickupAvailable:
+                case StatusId.MonitoredExtensionIsRinging:
+                case StatusId.PhoneIsWaitingForCallCompletion:
+                case StatusId.PhoneKnowsCallCanBeCompleted:
+                    icon = IconId.Call;
+                    break;
+                case StatusId.CanceledCall:
+                case StatusId.PhoneHasMissedCalls:
+                    icon = IconId.MissedCall;
+                    break;
+                case StatusId.CurrentIdentityHasTextMessages:
+                case StatusId.PhoneHasTextMessages:
+                    icon = IconId.Messages;
+                    break;
+                case StatusId.CurrentIdentityHasVoiceMessages:
+                case StatusId.PhoneHasVoiceMessages:
+                    icon = IconId.Voicemail;
+                    break;
+                case StatusId.CurrentIdentityIsDnd:
+                    icon = IconId.Dnd;
+                    break;
+                case StatusId.DfksFailed:
+                case StatusId.PhoneHasDisabledSipStack:
+                    icon = IconId.Error;
+                    break;
+                case StatusId.EmergencyCallNumbersMisconfigured:
+                case StatusId.PhoneRefusedHugeXcapSync:
+                case StatusId.SipWarningReceived:
+                    icon = IconId.Warning;
+                    break;
+                case StatusId.EthernetUnplugged:
+                case StatusId.IPv4Conflict:
+                case StatusId.VisionConnectionLost:
+                    icon = IconId.Network;
+                    break;
+                case StatusId.ExpDeviceCabelingBroken:
+                case StatusId.ExpDeviceLimitExceeded:
+                case StatusId.ExpDeviceNeedsUpdate:
+                case StatusId.SerialExpDeviceConnected:
+                case StatusId.UxmConnected:
+                    icon = IconId.ExpansionModule;
+                    break;
+                case StatusId.FirmwareUpdateFailed:
+                case StatusId.PhoneHasFirmwareUpdate:
+                case StatusId.PhoneWantsReboot:
+                case StatusId.PhoneWantsToUpdate:
+                    icon = IconId.Firmware;
+                    break;
+                case StatusId.HidConnected:
+                case StatusId.HidConnecting:
+                case StatusId.UsbDiskConnected:
+                    icon = IconId.UsbHid;
+                    break;
+                case StatusId.PhoneCannotReachNtpServer:
+                case StatusId.PhoneWaitsOnNtpServer:
+                    icon = IconId.Clock;
+                    break;
+                case StatusId.PhoneHasIncomingPublicAnnouncement:
+                    icon = IconId.Announcement;
+                    break;
+                case StatusId.PhoneHasLowMemory:
+                    icon = IconId.Memory;
+                    break;
+                case StatusId.PhoneHasVpnError:
+                case StatusId.VpnConnectionActive:
+                    icon = IconId.Vpn;
+                    break;
+                case StatusId.PhoneIsLocked:
+                    icon = IconId.Lock;
+                    break;
+                case StatusId.PhoneProvisioningFailed:
+                case StatusId.PhoneProvisioningInProgress:
+                case StatusId.PhoneProvisioningStarting:
+                    icon = IconId.Provisioning;
+                    break;
+                case StatusId.ServerMessageToBeShownDirectly:
+                case StatusId.StatusLineSystemMessage:
+                    icon = IconId.Info;
+                    break;
+                case StatusId.TryParking:
+                    icon = IconId.Park;
+                    break;
+                case StatusId.WlanActive:
+                    icon = IconId.Wlan;
+                    break;
+                default:
+                    icon = Valid(id) ? IconId.Registration : 0;
+                    break;
+            }
+            return icon;
+        }
 
 
         // Code, not a static array: nanoFramework builds every static array at boot and keeps it (72 B with its slot).
