@@ -1,3 +1,4 @@
+using DeskPhone.Domain.Status;
 using DeskPhone.Ui.Icons;
 
 namespace DeskPhone.Domain.Messages
@@ -8,83 +9,28 @@ namespace DeskPhone.Domain.Messages
     /// </summary>
     public sealed partial class InfoBox
     {
-        // Tables as code, not static arrays: nanoFramework runs every static initialiser at boot, so an array of
-        // literals would take heap from the start; a literal returned from code keeps its text in flash.
-        private const int NamesCount = 18;
-
-        private static string Names(int i)
-        {
-            // One exit: a return per case made nanoFramework's MetadataProcessor count a stack slot per case in the
-            // frame of every call (docs/benchmarks.md, h-frames).
-            string name;
-            switch (i)
-            {
-                case 0: name = "none"; break;
-                case 1: name = "info"; break;
-                case 2: name = "warning"; break;
-                case 3: name = "error"; break;
-                case 4: name = "message"; break;
-                case 5: name = "voicemail"; break;
-                case 6: name = "call"; break;
-                case 7: name = "missed"; break;
-                case 8: name = "dnd"; break;
-                case 9: name = "forward"; break;
-                case 10: name = "network"; break;
-                case 11: name = "clock"; break;
-                case 12: name = "lock"; break;
-                case 13: name = "presence"; break;
-                case 14: name = "park"; break;
-                case 15: name = "announcement"; break;
-                case 16: name = "security"; break;
-                case 17: name = "calendar"; break;
-                default: name = null; break;
-            }
-            return name;
-        }
-
-        private const int IconsCount = 18;
-
-        private static int Icons(int i)
-        {
-            // One exit: a return per case made nanoFramework's MetadataProcessor count a stack slot per case in the
-            // frame of every call (docs/benchmarks.md, h-frames).
-            int icon;
-            switch (i)
-            {
-                case 0: icon = IconId.None; break;
-                case 1: icon = IconId.Info; break;
-                case 2: icon = IconId.Warning; break;
-                case 3: icon = IconId.Error; break;
-                case 4: icon = IconId.Messages; break;
-                case 5: icon = IconId.Voicemail; break;
-                case 6: icon = IconId.Call; break;
-                case 7: icon = IconId.MissedCall; break;
-                case 8: icon = IconId.Dnd; break;
-                case 9: icon = IconId.Forwarding; break;
-                case 10: icon = IconId.Network; break;
-                case 11: icon = IconId.Clock; break;
-                case 12: icon = IconId.Lock; break;
-                case 13: icon = IconId.Presence; break;
-                case 14: icon = IconId.Park; break;
-                case 15: icon = IconId.Announcement; break;
-                case 16: icon = IconId.Security; break;
-                case 17: icon = IconId.Clock; break;
-                default: icon = 0; break;
-            }
-            return icon;
-        }
+        // The names as a column of PackedText (one literal, each name ended by '\n', and a literal of their lengths) and
+        // each name's icon as a character, 'A' + its IconId: literals keep their text in flash, as the tables in code
+        // before, which were two switches and 268 B more of DeskPhone.Domain's byte code (docs/benchmarks.md,
+        // h-domroom); static arrays would be built at boot and take heap from the start.
+        private const string IconNames = "none\ninfo\nwarning\nerror\nmessage\nvoicemail\ncall\nmissed\ndnd\nforward\nnetwork\nclock\nlock\npresence\npark\nannouncement\nsecurity\ncalendar\n";
+        private const string IconNameLengths = "\u0024\u0024\u0027\u0025\u0027\u0029\u0024\u0026\u0023\u0027\u0027\u0025\u0024\u0028\u0024\u002C\u0028\u0028";
+        private const string IconCodes = "AUVWDEQRGFBTSX\\]NT";
 
         /// <summary>The Infobox name of an icon (the first one that maps to it), e.g. "warning".</summary>
         public static string IconName(int icon)
         {
-            for (int i = 0; i < IconsCount; i++)
+            int i = IconCodes.IndexOf((char)('A' + icon));
+            if (i < 0)
             {
-                if (Icons(i) == icon)
-                {
-                    return Names(i);
-                }
+                return "info";
             }
-            return "info";
+            int start = 0;
+            for (int k = 0; k < i; k++)
+            {
+                start += IconNameLengths[k] - PackedText.Lengths + 1;
+            }
+            return new string(IconNames.ToCharArray(start, IconNameLengths[i] - PackedText.Lengths));
         }
 
         public static int FindIcon(string name)
@@ -94,14 +40,8 @@ namespace DeskPhone.Domain.Messages
                 return IconId.None;
             }
             string lower = name.Trim().ToLower();
-            for (int i = 0; i < NamesCount; i++)
-            {
-                if (Names(i) == lower)
-                {
-                    return Icons(i);
-                }
-            }
-            return IconId.Info;
+            int i = PackedText.Find(IconNames, IconNameLengths, lower, 0, lower.Length);
+            return i < 0 ? IconId.Info : IconCodes[i] - 'A';
         }
     }
 }

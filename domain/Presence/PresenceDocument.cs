@@ -46,26 +46,21 @@ namespace DeskPhone.Domain.Presence
                         }
                         sawPresence = true;
                     }
-                    switch (name)
+                    // Comparisons, not a switch: a switch of this many strings compiles to a hash of the name and a
+                    // tree of hash tests, 248 B more of DeskPhone.Domain's byte code with the hash's helper
+                    // (docs/benchmarks.md, h-domroom).
+                    if (name == "on-the-phone")
                     {
-                        case "on-the-phone":
-                        case "meal":
-                        case "meeting":
-                            onThePhone |= name == "on-the-phone";
-                            busy |= name != "on-the-phone";
-                            break;
-                        case "busy":
-                            busy = true;
-                            break;
-                        case "away":
-                        case "vacation":
-                        case "sleeping":
-                        case "appointment":
-                        case "holiday":
-                        case "steering":
-                        case "travel":
-                            away = true;
-                            break;
+                        onThePhone = true;
+                    }
+                    else if (name == "busy" || name == "meal" || name == "meeting")
+                    {
+                        busy = true;
+                    }
+                    else if (name == "away" || name == "vacation" || name == "sleeping" || name == "appointment"
+                        || name == "holiday" || name == "steering" || name == "travel")
+                    {
+                        away = true;
                     }
                     textOf = reader.IsEmptyElement ? null : name;
                 }

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using DeskPhone.Domain.MessageWaiting;
 using DeskPhone.Sip.Text;
 
 namespace DeskPhone.Domain.Provisioning
@@ -331,7 +332,7 @@ namespace DeskPhone.Domain.Provisioning
             byte[] b = _head;
             int lineEnd = LineEnd(b, 0, end);
             // "HTTP/1.x NNN reason"
-            if (lineEnd < 12 || !Matches(b, 0, "http/1.") || b[8] != (byte)' ' || (lineEnd > 12 && b[12] != (byte)' '))
+            if (lineEnd < 12 || !MessageSummary.Matches(b, 0, "http/1.") || b[8] != (byte)' ' || (lineEnd > 12 && b[12] != (byte)' '))
             {
                 return "not an HTTP/1.x answer";
             }
@@ -373,7 +374,7 @@ namespace DeskPhone.Domain.Provisioning
                 }
                 else if (Named(b, start, colon, "transfer-encoding"))
                 {
-                    _chunked = valueEnd - value == 7 && Matches(b, value, "chunked");
+                    _chunked = valueEnd - value == 7 && MessageSummary.Matches(b, value, "chunked");
                     if (!_chunked)
                     {
                         return "transfer coding not supported (only chunked)";
@@ -417,29 +418,7 @@ namespace DeskPhone.Domain.Provisioning
         }
 
         private static bool Named(byte[] b, int start, int end, string lowerName) =>
-            end - start == lowerName.Length && Matches(b, start, lowerName);
-
-        /// <summary>b at start holds <paramref name="lower"/>, ASCII letters in any case.</summary>
-        private static bool Matches(byte[] b, int start, string lower)
-        {
-            if (start + lower.Length > b.Length)
-            {
-                return false;
-            }
-            for (int i = 0; i < lower.Length; i++)
-            {
-                int c = b[start + i];
-                if (c >= 'A' && c <= 'Z')
-                {
-                    c += 'a' - 'A';
-                }
-                if (c != lower[i])
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+            end - start == lowerName.Length && MessageSummary.Matches(b, start, lowerName);
 
         /// <summary>
         /// Decodes a chunked body in place (RFC 9112 7.1; extensions and trailers skipped); the data's length, or -1 when
