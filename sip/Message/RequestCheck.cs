@@ -89,7 +89,15 @@ namespace DeskPhone.Sip.Message
             {
                 return Bad(m, r, "malformed Date header (RFC 1123 date in GMT expected)");
             }
-            return m.IsRequest ? CheckRequest(m, caps, r) : r.Set(true, 0, null);
+            if (!m.IsRequest)
+            {
+                return r.Set(true, 0, null);
+            }
+            // A request's body type read from this frame, not from CheckRequest's: a frame less under its characters (the
+            // office stream's lowest collection at the 80,896-byte board, 12,252 B, get_ContentType under CheckRequest:
+            // tools/HeapCensus/sweep.sh, h-sipsweep). Kept by the message, CheckRequest and the handlers read it again.
+            _ = m.ContentType;
+            return CheckRequest(m, caps, r);
         }
 
         /// <summary>
@@ -142,7 +150,7 @@ namespace DeskPhone.Sip.Message
             {
                 return r.Set(true, 420, "Bad Extension").With(unsupported);
             }
-            // The type is read from the header's bytes (SipMessage.ContentType): no string of the value under this check.
+            // The type is read from the header's bytes (SipMessage.ContentType), in Check: no string of the value here.
             string type = m.ContentType;
             if (m.BodyLength > 0 && (type == null || !caps.Reads(type, m.Method)))
             {
