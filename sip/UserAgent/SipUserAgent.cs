@@ -368,10 +368,11 @@ namespace DeskPhone.Sip.UserAgent
                     // The message read from its field, not a local: 12 B less of this frame, under every handler.
                     // The top Via parsed from this frame, not under AnsweredOrRefused and AnsweredBeforeCheck: two frames
                     // less under its parse (the office stream's lowest collection in a census sweep around the 80,896-byte
-                    // board, 11,840 B shifted to it: tools/HeapCensus/sweep.sh, h-sipsweep).
+                    // board, 11,840 B shifted to it: tools/HeapCensus/sweep.sh, h-sipsweep); the message not passed beside
+                    // it: no stack slot more in this frame, under every handler.
                     if (Handle(packet, nowMs))
                     {
-                        if (_message.Method == "ACK" ? !AckedRefusal(_message, nowMs) : !AnsweredOrRefused(packet, _message, _message.GetVia(0), nowMs))
+                        if (_message.Method == "ACK" ? !AckedRefusal(_message, nowMs) : !AnsweredOrRefused(packet, _message.GetVia(0), nowMs))
                         {
                             int i = 0;
                             while (i < MaxListeners && _listeners[i] != null && !_listeners[i].OnRequest(packet, _message, nowMs))
@@ -623,8 +624,9 @@ namespace DeskPhone.Sip.UserAgent
         /// is made here, not under AnsweredBeforeCheck: a frame less under its parse of the names, where the call's BYE
         /// ran out of heap on the 80,896-byte board (issue #18).
         /// </summary>
-        private bool AnsweredOrRefused(SipPacket packet, SipMessage m, Via top, long nowMs)
+        private bool AnsweredOrRefused(SipPacket packet, Via top, long nowMs)
         {
+            SipMessage m = _message;
             if (AnsweredBeforeCheck(packet, m, top, nowMs))
             {
                 return true;
