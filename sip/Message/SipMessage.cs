@@ -661,14 +661,15 @@ namespace DeskPhone.Sip.Message
             }
             _cseq = number;
             // Almost always the request's own method (a shared string for the known ones): no copy then. Its bytes are
-            // compared here, as the parser compares the request line's (a token: ASCII).
+            // compared here, as the parser compares the request line's (a token: ASCII); without one (a response) none
+            // is compared and the method is not empty: not at its end.
             string own = IsRequest ? Method : null;
             space = 0;
             while (own != null && method + space < end && space < own.Length && b[method + space] == own[space])
             {
                 space++;
             }
-            _cseqMethod = own != null && method + space == end && space == own.Length ? own : Utf8.Codec.GetString(b, method, end - method);
+            _cseqMethod = method + space == end && space == own.Length ? own : Utf8.Codec.GetString(b, method, end - method);
         }
 
         /// <summary>

@@ -9,7 +9,7 @@ namespace DeskPhone.Sip.UserAgent
         // Each phrase after its status's three digits and before a line feed, a call's statuses first (the search stops
         // at the first match). In the assembly's string table, where a switch of 32 literals was 681 B of
         // DeskPhone.Sip's Debug byte code (issue #17's 64,000-B margin, h-sipsweep). A phrase holds no digit, so three
-        // digits match a status alone.
+        // digits match a status alone, and a longer number none.
         private const string Table =
             "180Ringing\n100Trying\n202Accepted\n481Call/Transaction Does Not Exist\n" +
             "487Request Terminated\n486Busy Here\n488Not Acceptable Here\n401Unauthorized\n" +
@@ -28,7 +28,7 @@ namespace DeskPhone.Sip.UserAgent
         {
             // 200 not searched, "OK" as any other 2xx: no status string and no copy of the phrase under the office stream's
             // answers (a MESSAGE's and a NOTIFY's 200, collected under that copy 59 times on the 80,896-byte board).
-            int at = status == 200 || status < 100 || status > 999 ? -1 : Table.IndexOf(status.ToString());
+            int at = status == 200 || status < 100 ? -1 : Table.IndexOf(status.ToString());
             return at < 0 ? (status < 300 ? "OK" : "Error") : Table.Substring(at + 3, Table.IndexOf('\n', at) - at - 3);
         }
     }
