@@ -661,15 +661,17 @@ namespace DeskPhone.Sip.Message
             }
             _cseq = number;
             // Almost always the request's own method (a shared string for the known ones): no copy then. Its bytes are
-            // compared here, as the parser compares the request line's (a token: ASCII); without one (a response) none
-            // is compared and the method is not empty: not at its end.
-            string own = IsRequest ? Method : null;
+            // compared with the request line's, whose method starts the message and ends at a space (SipParser.StartLine):
+            // no character of the method string read (each a walk of it on the device). A response's status line starts
+            // with "SIP/", which no token matches up to a space. Another method's string from its characters: GetString is a
+            // managed call more (a response's CSeq, REGISTER's and PUBLISH's).
             space = 0;
-            while (own != null && method + space < end && space < own.Length && b[method + space] == own[space])
+            while (method + space < end && b[method + space] == b[Offset + space])
             {
                 space++;
             }
-            _cseqMethod = method + space == end && space == own.Length ? own : Utf8.Codec.GetString(b, method, end - method);
+            _cseqMethod = method + space == end && b[Offset + space] == (byte)' ' ? Method
+                : new string(Utf8.Codec.GetChars(b, method, end - method));
         }
 
         /// <summary>
