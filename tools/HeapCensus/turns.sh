@@ -42,29 +42,18 @@ LOAD="$(python3 -c "import sys; sys.path.insert(0, sys.argv[1]); import nfsdk as
 # shellcheck disable=SC2086
 NANOCLR_HEAP_SIZE="$HEAP" NANOCLR_HEAP_STATS=1 NANOCLR_HEAP_CENSUS="$GCS" NANOCLR_HEAP_CENSUS_LAST="$LAST" \
   timeout 900 "$CLR" $LOAD > "$OUT/turns.log" 2>&1 || true
-python3 - "$OUT/turns.log" "$GCS" "$DEPTH" <<'PY'
-import collections, re, sys
-log, gcs, depth = sys.argv[1], sys.argv[2].split(','), int(sys.argv[3])
-free, frames = {}, {}
-for line in open(log, errors='replace'):
-    p = line.split()
-    if not p:
-        continue
-    # A collection's number comes again with the compacting collection that may follow it: the last block counts.
-    if p[0] == 'HEAPSTATS':
-        g = p[1][3:]
-        free[g] = next((int(f[5:]) for f in p if f.startswith('free=')), None)
-        frames[g] = []
-    elif p[0] == 'FRAMES' and len(p) > 3 and p[3].startswith('#'):
-        frames.setdefault(p[1][3:], []).append(re.sub(r'^#\d+ \d+ ', '', ' '.join(p[3:])).replace('DeskPhone.', ''))
+python3 - "$ROOT/tools/HeapCensus" "$OUT/turns.log" "$GCS" "$DEPTH" <<'PY'
+import collections, sys
+sys.path.insert(0, sys.argv[1])
+import groups as G
+seen, gcs, depth = G.read(sys.argv[2]), sys.argv[3].split(','), int(sys.argv[4])
 groups = collections.defaultdict(list)
 for g in gcs:
-    if free.get(g) is None:
+    if g not in seen:
         continue
-    chain = frames.get(g, [])
-    under = max([i for i, f in enumerate(chain) if 'PhoneApp::Poll' in f] or [-1]) + 1
-    print('gc#%s free=%d: %s' % (g, free[g], ' > '.join(chain[under:] if under else chain)))
-    groups[' > '.join((chain[under:] if under else chain)[:depth])].append(free[g])
+    free, chain = seen[g]
+    print('gc#%s free=%d: %s' % (g, free, ' > '.join(chain)))
+    groups[G.key(chain, depth)].append(free)
 print('groups (lowest free, collections, the first %d frames under PhoneApp.Poll):' % depth)
 for key, v in sorted(groups.items(), key=lambda kv: min(kv[1])):
     print('%7d %4d  %s' % (min(v), len(v), key))
