@@ -5,7 +5,7 @@
 # each collection's free figure by the heap's difference to 80,896 B (what it would leave on the board's heap), and
 # prints per group of DEPTH frames under PhoneApp.Poll (turns.sh's groups, tools/HeapCensus/groups.py) the lowest shifted
 # figure and the heap and collection it came at, lowest first. A report to read, not a CI step: each heap is a run of
-# the whole scenario (~1-2 min). The boot allocation probe (BootProgram::CheckAllocations) is left out.
+# the whole scenario (seconds to a minute, with the machine's load). The boot allocation probe (BootProgram::CheckAllocations) is left out.
 #
 #   tools/HeapCensus/sweep.sh                              # office at 80,696 .. 81,096 B, 100 B apart (five runs)
 #   tools/HeapCensus/sweep.sh office 80696 81096 50        # nine runs
