@@ -31,17 +31,15 @@ set -eu
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SDK="${NF_SDK:-$ROOT/../shared/nanoframework-sdk}"
 OUT="$ROOT/artifacts/heap-census"
-CLR="$OUT/nanoclr32.census"
+# shellcheck source=tools/HeapCensus/clr.sh
+. "$ROOT/tools/HeapCensus/clr.sh"
 HEAP="${CENSUS_HEAP:-200000}"
 TOP="${CENSUS_TOP:-60}"
 [ $# -ge 1 ] && [ $# -le 2 ] || { sed -n '2,29p' "$0"; exit 2; }
 [ -x "$SDK/bin/nf-run" ] || { echo "census.sh: no nanoFramework SDK at $SDK (set NF_SDK)" >&2; exit 2; }
 mkdir -p "$OUT"
 
-if [ ! -x "$CLR" ]; then
-  echo "census.sh: building the census interpreter into $CLR (once)"
-  "$ROOT/tools/InterpCost/build-nanoclr.sh" "$SDK" "$CLR" "$ROOT/tools/HeapCensus/census.patch"
-fi
+census_clr census.sh
 
 # The scenario as run.sh builds it, and the collection before each step's line.
 cd "$ROOT"
@@ -67,8 +65,7 @@ for s in "$@"; do
   [ -n "$g" ] || { echo "census.sh: no step $s in the scenario's log ($VERBOSE)" >&2; exit 1; }
   GCS+=("$g")
 done
-LOAD="$(python3 -c "import sys; sys.path.insert(0, sys.argv[1]); import nfsdk as N; print(' '.join(N.resolve_load_list(sys.argv[2:])[0]))" \
-  "$SDK/bin" artifacts/device-boot/DeskPhone.Boot.pe artifacts/device-boot/DeskPhone.Board.pe)"
+LOAD="$(boot_load)"
 # The scenario's own exit status is run.sh's business; the census interpreter stops after the last collection asked for.
 # shellcheck disable=SC2086
 [ -n "${CENSUS_OWNERS:-}" ] && export NANOCLR_HEAP_CENSUS_OWNERS=1

@@ -10,6 +10,7 @@ def read(log, profile=None):
     """{collection number: (free bytes, [frames under PhoneApp.Poll, outermost first])}."""
     free, frames = {}, {}
     on = profile is None
+    current = None  # the collection whose frames the FRAMES lines belong to, None for a block not kept
     for line in open(log, errors='replace'):
         p = line.split()
         if not p:
@@ -20,18 +21,19 @@ def read(log, profile=None):
                 on = True
             elif line.startswith('load profile=%s OK' % profile) or not line.startswith('load profile=%s ' % profile):
                 on = False
-        # A collection's number comes again with the compacting collection that may follow it: the last block counts.
+        # A collection's number comes again with the compacting collection that may follow it (more free, the same
+        # point): the block with the least free counts, as collections.sh and run.sh's gate count it.
         elif p[0] == 'HEAPSTATS':
             g = p[1][3:]
-            if on:
-                free[g] = next((int(f[5:]) for f in p if f.startswith('free=')), None)
+            f = next((int(f[5:]) for f in p if f.startswith('free=')), None)
+            current = g if on and f is not None and (free.get(g) is None or f < free[g]) else None
+            if current is not None:
+                free[g] = f
                 frames[g] = []
-        elif p[0] == 'FRAMES' and len(p) > 3 and p[3].startswith('#') and p[1][3:] in frames:
-            frames[p[1][3:]].append(re.sub(r'^#\d+ \d+ ', '', ' '.join(p[3:])).replace('DeskPhone.', ''))
+        elif p[0] == 'FRAMES' and len(p) > 3 and p[3].startswith('#') and p[1][3:] == current:
+            frames[current].append(re.sub(r'^#\d+ \d+ ', '', ' '.join(p[3:])).replace('DeskPhone.', ''))
     seen = {}
     for g, f in free.items():
-        if f is None:
-            continue
         chain = frames.get(g, [])
         under = max([i for i, c in enumerate(chain) if 'PhoneApp::Poll' in c] or [-1]) + 1
         seen[g] = (f, chain[under:] if under else chain)

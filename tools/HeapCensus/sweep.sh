@@ -25,15 +25,12 @@ DEPTH="${SWEEP_DEPTH:-5}"
 BOARD=80896
 cd "$ROOT"
 OUT="artifacts/heap-census"
-CLR="$OUT/nanoclr32.census"
+# shellcheck source=tools/HeapCensus/clr.sh
+. "$ROOT/tools/HeapCensus/clr.sh"
 [ -f artifacts/device-boot/DeskPhone.Boot.pe ] || { echo "sweep.sh: no build (run BOOT_BOARD=1 BOOT_HEAP=$BOARD tests/Device.Boot/run.sh first)" >&2; exit 1; }
 [ -x "$SDK/bin/nf-run" ] || { echo "sweep.sh: no nanoFramework SDK at $SDK (set NF_SDK)" >&2; exit 2; }
-if [ ! -x "$CLR" ]; then
-  echo "sweep.sh: building the census interpreter into $CLR (once)"
-  tools/InterpCost/build-nanoclr.sh "$SDK" "$CLR" tools/HeapCensus/census.patch
-fi
-LOAD="$(python3 -c "import sys; sys.path.insert(0, sys.argv[1]); import nfsdk as N; print(' '.join(N.resolve_load_list(sys.argv[2:])[0]))" \
-  "$SDK/bin" artifacts/device-boot/DeskPhone.Boot.pe artifacts/device-boot/DeskPhone.Board.pe)"
+census_clr sweep.sh
+LOAD="$(boot_load)"
 LOGS=()
 for ((heap = FROM; heap <= TO; heap += STEP)); do
   # shellcheck disable=SC2086

@@ -23,22 +23,19 @@ HEAP=80896
 cd "$ROOT"
 LOG="artifacts/device-boot/boot-$HEAP-verbose.log"
 OUT="artifacts/heap-census"
-CLR="$OUT/nanoclr32.census"
+# shellcheck source=tools/HeapCensus/clr.sh
+. "$ROOT/tools/HeapCensus/clr.sh"
 [ -f "$LOG" ] || { echo "turns.sh: no $LOG (run BOOT_BOARD=1 BOOT_HEAP=$HEAP tests/Device.Boot/run.sh first)" >&2; exit 1; }
 [ -x "$SDK/bin/nf-run" ] || { echo "turns.sh: no nanoFramework SDK at $SDK (set NF_SDK)" >&2; exit 2; }
 mkdir -p "$OUT"
-if [ ! -x "$CLR" ]; then
-  echo "turns.sh: building the census interpreter into $CLR (once)"
-  tools/InterpCost/build-nanoclr.sh "$SDK" "$CLR" tools/HeapCensus/census.patch
-fi
+census_clr turns.sh
 GCS="$(awk -v p="$PROFILE" -v line="$LINE" '
     $0 == "load profile=" p " begin" { on = 1; next }
     on && /^load profile=/ && index($0, "load profile=" p " ") != 1 { on = 0 }
     on && $1 == "HEAPSTATS" { split($4, f, "="); if (f[2] + 0 < line) print substr($2, 4) }' "$LOG" | sort -un | paste -sd,)"
 [ -n "$GCS" ] || { echo "turns.sh: no collection of $PROFILE under $LINE B"; exit 0; }
 LAST="$(tr , '\n' <<< "$GCS" | sort -n | tail -1)"
-LOAD="$(python3 -c "import sys; sys.path.insert(0, sys.argv[1]); import nfsdk as N; print(' '.join(N.resolve_load_list(sys.argv[2:])[0]))" \
-  "$SDK/bin" artifacts/device-boot/DeskPhone.Boot.pe artifacts/device-boot/DeskPhone.Board.pe)"
+LOAD="$(boot_load)"
 # shellcheck disable=SC2086
 NANOCLR_HEAP_SIZE="$HEAP" NANOCLR_HEAP_STATS=1 NANOCLR_HEAP_CENSUS="$GCS" NANOCLR_HEAP_CENSUS_LAST="$LAST" \
   timeout 900 "$CLR" $LOAD > "$OUT/turns.log" 2>&1 || true
