@@ -154,11 +154,14 @@ namespace DeskPhone.Domain.Routing
             return FilterRegistrar && !IsFromRegistrar(identity, sourceHost) ? 403 : 0;
         }
 
-        /// <summary>Whether the host is the registrar or outbound proxy of the identity.</summary>
+        /// <summary>
+        /// Whether the host is the registrar or outbound proxy of the identity, or the address its REGISTER went to (a
+        /// registrar given by name sends from its address: the host's text alone refused every request from it).
+        /// </summary>
         private bool IsFromRegistrar(int identity, string sourceHost)
         {
             SipIdentity id = _agent.GetIdentity(identity);
-            return id != null && (IsHost(sourceHost, id.RegistrarHost) || IsHost(sourceHost, id.OutboundHost));
+            return id != null && (IsHost(sourceHost, id.RegistrarHost) || IsHost(sourceHost, id.OutboundHost) || IsHost(sourceHost, id.HopAddress));
         }
 
         /// <summary>Whether <paramref name="host"/> (any case) is the registrar or outbound proxy of an active identity.</summary>

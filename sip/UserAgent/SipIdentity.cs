@@ -46,6 +46,7 @@ namespace DeskPhone.Sip.UserAgent
             public string Outbound;
             public string OutboundHost;
             public string AuthUser;
+            public string HopAddress;
         }
 
         /// <summary>Registrar host[:port] (user_host).</summary>
@@ -140,6 +141,24 @@ namespace DeskPhone.Sip.UserAgent
         /// "2001:db8::1"), in lower case.
         /// </summary>
         public string RegistrarHost;
+
+        /// <summary>
+        /// The address the identity's last REGISTER went to (its first hop resolved), for filter_registrar: a registrar
+        /// given by name sends from its address, not its name. Kept only when it is not <see cref="RegistrarHost"/>
+        /// itself: an identity whose registrar is an IP literal makes no rare fields for it.
+        /// </summary>
+        public string HopAddress
+        {
+            get => _rare == null ? null : _rare.HopAddress;
+            set
+            {
+                Rare rare = value == RegistrarHost ? _rare : RareFor(value);
+                if (rare != null)
+                {
+                    rare.HopAddress = value;
+                }
+            }
+        }
 
         /// <summary><see cref="RegistrarHost"/> for the outbound proxy; null without one.</summary>
         public string OutboundHost => _rare == null ? null : _rare.OutboundHost;

@@ -17,6 +17,8 @@ namespace DeskPhone.Firmware.Tests.Phone
     internal sealed class SipChannel : ISipTransport
     {
         public readonly List<string> Sent = new List<string>();
+        /// <summary>Where each of <see cref="Sent"/> went, "host:port".</summary>
+        public readonly List<string> SentTo = new List<string>();
         private readonly SipInbox _inbox;
 
         public SipChannel(SipInbox inbox)
@@ -35,6 +37,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             string text = Encoding.UTF8.GetString(data, 0, length);
             Sending?.Invoke(text);
             Sent.Add(text);
+            SentTo.Add(host + ":" + port);
             return true;
         }
 
