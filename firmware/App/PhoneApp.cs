@@ -57,7 +57,7 @@ namespace DeskPhone.Firmware.App
             settings.SettingChanged += OnSettingChanged;
             Subscriptions = new SipSubscriptions(Events, Core);
             Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : PhoneLog.BoardLines);
-            Binding = new SipBinding(Core, Subscriptions, agent, localHost);
+            Binding = new SipBinding(Core, Subscriptions, agent, localHost, parts.DnsServers);
             _connections = parts.Tcp == null ? null : new OwnConnections(parts.Tcp);
             Publisher = new PresencePublisher(Core, agent);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
@@ -295,6 +295,10 @@ namespace DeskPhone.Firmware.App
                 if (_connections != null)
                 {
                     ConnectionsLost(calls, nowMs);
+                }
+                if (Binding.FirstHops != null)
+                {
+                    Binding.FirstHops.Poll(nowMs);
                 }
                 Binding.Registrations.Poll(nowMs);
                 if (calls.Calls == null && Core.Monitored.AnyRinging)

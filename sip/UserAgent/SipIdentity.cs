@@ -60,7 +60,10 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
-        /// <summary>Outbound proxy host[:port] (user_outbound), or null.</summary>
+        /// <summary>
+        /// Outbound proxy host[:port] (user_outbound), or null; or the target DNS SRV located for the identity's first hop
+        /// given as a name ("10.0.0.5:5060", firmware/Phone/FirstHops): where its requests outside a dialog go.
+        /// </summary>
         public string Outbound
         {
             get => _rare == null ? null : _rare.Outbound;

@@ -91,7 +91,8 @@ namespace DeskPhone.Firmware.Tests.Phone
         public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null,
                         DeskPhone.Firmware.Voice.RtpChannelFactory rtp = null, DeskPhone.Media.Audio.ICallAudio audio = null,
                         ISettingsMedium medium = null, IFreeMemory memory = null, DeskPhone.Domain.Provisioning.IHttpChannel http = null,
-                        DeskPhone.Firmware.Voice.MulticastChannelFactory multicast = null, DeskPhone.Drivers.Network.IWifiLink wifi = null)
+                        DeskPhone.Firmware.Voice.MulticastChannelFactory multicast = null, DeskPhone.Drivers.Network.IWifiLink wifi = null,
+                        string[] dns = null)
         {
             Settings = medium == null ? new SettingsStore() : new SettingsStore(medium, new Random(1));
             Settings.Set("user_active", 1, "on");
@@ -111,6 +112,7 @@ namespace DeskPhone.Firmware.Tests.Phone
                 Http = http,
                 Multicast = multicast,
                 Wifi = wifi,
+                DnsServers = dns,
             });
             Subscriptions = App.Subscriptions;
             Phone = App.Core;
