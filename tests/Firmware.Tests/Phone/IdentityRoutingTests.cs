@@ -122,6 +122,18 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void ASubscriptionsNotifyIsForItsIdentityWhateverItsRequestUri()
+        {
+            // Matched by its dialog (the Call-ID), as RFC 6665 matches a NOTIFY, not by the Request-URI's line parameter,
+            // which is not read for it (the office stream's lowest routing point on the 80,896-byte board, srv): a
+            // Request-URI that names no identity was 404.
+            SipPhone p = SipPhone.WithBlfKey200(out string subscribe);
+            string elsewhere = subscribe.Replace(SipChannel.Header(subscribe, "Contact"), "<sip:999@192.0.2.10:5060>");
+
+            Assert.Equal(200, p.Notify(elsewhere, "active;expires=3600", "application/dialog-info+xml", SipPhone.DialogInfo200(1, "")));
+        }
+
+        [Fact]
         public void TurningFilterRegistrarOffLetsOtherHostsIn()
         {
             Assert.Null(_p.Settings.Set("filter_registrar", 0, "off"));
