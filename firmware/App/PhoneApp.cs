@@ -296,6 +296,7 @@ namespace DeskPhone.Firmware.App
                 {
                     ConnectionsLost(calls, nowMs);
                 }
+                // The SRV first hops before the registrations: a lookup or failover's REGISTER goes out in the same turn.
                 if (Binding.FirstHops != null)
                 {
                     Binding.FirstHops.Poll(nowMs);
