@@ -108,8 +108,10 @@ namespace DeskPhone.Host.Sim
                         o.RecordDir = value;
                         break;
                     case "--dns":
+                        // A dotted quad as IPAddress writes it back ("1.2.3" parses, as 1.2.0.3, but is no server's address).
                         int colon = value.IndexOf(':');
-                        if (!IPAddress.TryParse(colon < 0 ? value : value.Substring(0, colon), out IPAddress dns) || dns.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork ||
+                        string dnsHost = colon < 0 ? value : value.Substring(0, colon);
+                        if (!IPAddress.TryParse(dnsHost, out IPAddress dns) || dns.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork || dns.ToString() != dnsHost ||
                             (colon >= 0 && (!Port(value.Substring(colon + 1), out int dnsPort) || dnsPort == 0)))
                         {
                             error = "--dns must be an IPv4 address with an optional :PORT, not " + value;
