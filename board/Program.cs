@@ -138,7 +138,11 @@ namespace DeskPhone.Board
                 Memory = new GcFreeMemory(),
                 // Wi-Fi while the cable is out (wifi_ssid): the station, or on the LAN-only image the report that there is none.
                 Wifi = wifi,
+                // A registrar or outbound proxy given as a name without a port is located by SRV with the interface's DNS
+                // servers (followed as the lease changes: NetworkMonitor).
+                DnsServers = NetworkMonitor.DnsServers(),
             });
+            NetworkMonitor.FirstHops = app.Binding.FirstHops;
             zone = app.Time;
 #if CALL_AUDIO
             // The call audio variant built for a board without an I2S amplifier or microphone (-p:CallAudio=true with

@@ -2,6 +2,7 @@ using System;
 using System.Net.NetworkInformation;
 using DeskPhone.Drivers.Hal;
 using DeskPhone.Drivers.Network;
+using DeskPhone.Firmware.Phone;
 
 namespace DeskPhone.Board.Drivers
 {
@@ -33,6 +34,19 @@ namespace DeskPhone.Board.Drivers
                     _link.ReportLink(true, _clock.NowMs);
                 }
             }
+        }
+
+        /// <summary>
+        /// The phone's first hops located by DNS SRV, told the Ethernet interface's DNS servers (DHCP's, or dns_server1/2)
+        /// whenever its address changes (a lease comes after boot); set by Program once the phone is built.
+        /// </summary>
+        public static FirstHops FirstHops;
+
+        /// <summary>The Ethernet interface's IPv4 DNS servers now (none without the interface).</summary>
+        public static string[] DnsServers()
+        {
+            NetworkInterface ethernet = Ethernet();
+            return ethernet == null || ethernet.IPv4DnsAddresses == null ? new string[0] : ethernet.IPv4DnsAddresses;
         }
 
         /// <returns>null when applied, else why not.</returns>
@@ -86,6 +100,10 @@ namespace DeskPhone.Board.Drivers
             NetworkInterface ethernet = Ethernet();
             string address = ethernet == null ? null : ethernet.IPv4Address;
             _link.ReportAddress(address);
+            if (FirstHops != null)
+            {
+                FirstHops.Servers = DnsServers();
+            }
             if (WifiInUse())
             {
                 _link.ReportLink(address != null && address != "0.0.0.0", _clock.NowMs);

@@ -56,10 +56,15 @@ namespace DeskPhone.Domain.Routing
             {
                 return false;
             }
-            // The line parameter read here, not in Match: the parameter's read (ParamHolder.GetParam > Params.Get > its
-            // string) ran a frame deeper under Match's, the deepest point of a BLF NOTIFY's routing on the 80,896-byte
-            // board (11,936 B free, the Request-URI and the NOTIFY's parse live; docs/benchmarks.md margin2).
-            int identity = Match(m.RequestUri, m.RequestUri?.GetParam("line"));
+            // A subscription's NOTIFY is for the subscription's identity, found by its Call-ID in place: the Request-URI's line
+            // parameter (ParamHolder.GetParam > Params.Get > its string, 684 B of frames) was read under a BLF key's NOTIFY
+            // during a call, the office stream's lowest collection on the 80,896-byte board (11,892 B free, srv). Any other
+            // request: the line parameter read here, not in Match (a frame less, docs/benchmarks.md margin2).
+            int identity = m.Method == "NOTIFY" && _handler.Events != null ? _handler.Events.IdentityOf(m) : 0;
+            if (identity == 0)
+            {
+                identity = Match(m.RequestUri, m.RequestUri?.GetParam("line"));
+            }
             // The Request-URI (a SipUri of about 0.4 KB with its parts) is not kept under the handler's turn: a BLF key's
             // NOTIFY reads its XML and sets its LEDs there, the MESSAGE stream's lowest points on the board (h-checkparts).
             m.ForgetNames(false);
@@ -154,11 +159,14 @@ namespace DeskPhone.Domain.Routing
             return FilterRegistrar && !IsFromRegistrar(identity, sourceHost) ? 403 : 0;
         }
 
-        /// <summary>Whether the host is the registrar or outbound proxy of the identity.</summary>
+        /// <summary>
+        /// Whether the host is the registrar or outbound proxy of the identity, or the address its REGISTER went to (a
+        /// registrar given by name sends from its address: the host's text alone refused every request from it).
+        /// </summary>
         private bool IsFromRegistrar(int identity, string sourceHost)
         {
             SipIdentity id = _agent.GetIdentity(identity);
-            return id != null && (IsHost(sourceHost, id.RegistrarHost) || IsHost(sourceHost, id.OutboundHost));
+            return id != null && (IsHost(sourceHost, id.RegistrarHost) || IsHost(sourceHost, id.OutboundHost) || IsHost(sourceHost, id.HopAddress));
         }
 
         /// <summary>Whether <paramref name="host"/> (any case) is the registrar or outbound proxy of an active identity.</summary>

@@ -57,7 +57,7 @@ namespace DeskPhone.Firmware.App
             settings.SettingChanged += OnSettingChanged;
             Subscriptions = new SipSubscriptions(Events, Core);
             Log = new PhoneLog(Core, parts.LogLines > 0 ? parts.LogLines : PhoneLog.BoardLines);
-            Binding = new SipBinding(Core, Subscriptions, agent, localHost);
+            Binding = new SipBinding(Core, Subscriptions, agent, localHost, parts.DnsServers);
             _connections = parts.Tcp == null ? null : new OwnConnections(parts.Tcp);
             Publisher = new PresencePublisher(Core, agent);
             Time = new NetworkTime(Core, parts.Ntp, parts.WallClock);
@@ -295,6 +295,11 @@ namespace DeskPhone.Firmware.App
                 if (_connections != null)
                 {
                     ConnectionsLost(calls, nowMs);
+                }
+                // The SRV first hops before the registrations: a lookup or failover's REGISTER goes out in the same turn.
+                if (Binding.FirstHops != null)
+                {
+                    Binding.FirstHops.Poll(nowMs);
                 }
                 Binding.Registrations.Poll(nowMs);
                 if (calls.Calls == null && Core.Monitored.AnyRinging)

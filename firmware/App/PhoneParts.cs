@@ -100,6 +100,12 @@ namespace DeskPhone.Firmware.App
         /// <summary>The board's Wi-Fi station, used while the cable is out (with <see cref="Drivers"/>; docs/settings.md "Wi-Fi"); null: none.</summary>
         public DeskPhone.Drivers.Network.IWifiLink Wifi;
 
+        /// <summary>
+        /// The DNS servers (host[:port]) an identity's first hop given as a name is located with by SRV (FirstHops): the
+        /// board's interface's, the simulator's --dns; null: no SRV lookup (names resolve as before).
+        /// </summary>
+        public string[] DnsServers;
+
         /// <summary>Lines the phone's log keeps (<see cref="PhoneLog"/>); 0: <see cref="PhoneLog.BoardLines"/>, the board's.</summary>
         public int LogLines;
     }

@@ -24,7 +24,8 @@ namespace DeskPhone.Firmware.Phone
         /// chain, after the call sessions), and loads the identities, which starts their registrations and the own
         /// subscriptions. <paramref name="subscriptions"/> may be null (no own subscriptions).
         /// </summary>
-        public SipBinding(PhoneCore phone, SipSubscriptions subscriptions, SipUserAgent agent, string localHost)
+        /// <paramref name="dnsServers"/>: the DNS servers the identities' first hops are located with (<see cref="FirstHops"/>), or null.
+        public SipBinding(PhoneCore phone, SipSubscriptions subscriptions, SipUserAgent agent, string localHost, string[] dnsServers)
         {
             _phone = phone;
             Subscriptions = subscriptions;
@@ -33,6 +34,10 @@ namespace DeskPhone.Firmware.Phone
             Agent.Router = Routing;
             Registrations = new Registrations(Agent);
             Routing.Registrations = Registrations;
+            if (dnsServers != null)
+            {
+                FirstHops = new FirstHops(phone, Registrations, dnsServers);
+            }
             if (localHost != null)
             {
                 Agent.LocalHost = localHost;
@@ -84,6 +89,12 @@ namespace DeskPhone.Firmware.Phone
 
         /// <summary>The identities' registrations, a layer over <see cref="Agent"/> (polled by the composition root after it).</summary>
         public readonly Registrations Registrations;
+
+        /// <summary>
+        /// The identities' first hops located by DNS SRV (polled by the composition root before the registrations); null
+        /// without DNS servers (the interpreter's boot test: nothing at run time there).
+        /// </summary>
+        public readonly FirstHops FirstHops;
 
         /// <summary>The phone's identity routing and filter_registrar over <see cref="Agent"/>, handing MESSAGE and NOTIFY to this binding.</summary>
         public readonly IdentityRouting Routing;
@@ -137,6 +148,10 @@ namespace DeskPhone.Firmware.Phone
                 _phone.SignalRegistrationLost(index);
             }
             Agent.SetIdentity(identity);
+            if (FirstHops != null)
+            {
+                FirstHops.Track(identity);
+            }
             Registrations.Update(identity, _phone.Now);
             RegistrationClient registration = Registrations.Get(index);
             if (!identity.Active || registration == null || registration.LastStatus != 0)

@@ -148,6 +148,16 @@ namespace DeskPhone.Sip.Events
         }
 
         /// <summary>
+        /// The identity of the subscription whose dialog the NOTIFY's Call-ID names, 0 for none; nothing is set (the
+        /// identity routing asks it before its filter, the subscription's NOTIFY then goes to <see cref="InDialog"/>).
+        /// </summary>
+        public int IdentityOf(SipMessage notify)
+        {
+            Subscription s = Holding(DialogOf(notify));
+            return s == null ? 0 : s.Identity;
+        }
+
+        /// <summary>
         /// The number of the dialog whose Call-ID the NOTIFY carries, 0 for none: its Call-ID's bytes compared with the text
         /// <see cref="TagOf"/> and <see cref="CallIdSuffix"/> make (the 8 lower-case hex digits of the random number, the
         /// dialog's number without a sign or a leading zero, "-sub"), no string made. The Call-ID read as a string, its

@@ -197,6 +197,7 @@ namespace DeskPhone.Sip.Registration
                 Failed(0, "cannot resolve " + host, nowMs);
                 return;
             }
+            identity.HopAddress = address;
             string registrar = identity.Registrar;
             int ignored;
             HostResolver.Split(registrar, out host, out ignored);

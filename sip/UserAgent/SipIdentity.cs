@@ -46,6 +46,7 @@ namespace DeskPhone.Sip.UserAgent
             public string Outbound;
             public string OutboundHost;
             public string AuthUser;
+            public string HopAddress;
         }
 
         /// <summary>Registrar host[:port] (user_host).</summary>
@@ -59,7 +60,10 @@ namespace DeskPhone.Sip.UserAgent
             }
         }
 
-        /// <summary>Outbound proxy host[:port] (user_outbound), or null.</summary>
+        /// <summary>
+        /// Outbound proxy host[:port] (user_outbound), or null; or the target DNS SRV located for the identity's first hop
+        /// given as a name ("10.0.0.5:5060", firmware/Phone/FirstHops): where its requests outside a dialog go.
+        /// </summary>
         public string Outbound
         {
             get => _rare == null ? null : _rare.Outbound;
@@ -140,6 +144,24 @@ namespace DeskPhone.Sip.UserAgent
         /// "2001:db8::1"), in lower case.
         /// </summary>
         public string RegistrarHost;
+
+        /// <summary>
+        /// The address the identity's last REGISTER went to (its first hop resolved), for filter_registrar: a registrar
+        /// given by name sends from its address, not its name. Kept only when it is not <see cref="RegistrarHost"/>
+        /// itself: an identity whose registrar is an IP literal makes no rare fields for it.
+        /// </summary>
+        public string HopAddress
+        {
+            get => _rare == null ? null : _rare.HopAddress;
+            set
+            {
+                Rare rare = value == RegistrarHost ? _rare : RareFor(value);
+                if (rare != null)
+                {
+                    rare.HopAddress = value;
+                }
+            }
+        }
 
         /// <summary><see cref="RegistrarHost"/> for the outbound proxy; null without one.</summary>
         public string OutboundHost => _rare == null ? null : _rare.OutboundHost;

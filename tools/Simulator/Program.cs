@@ -53,7 +53,7 @@ namespace DeskPhone.Simulator
                 return 2;
             }
             using var audioFiles = audio;
-            using var phone = new SimulatedPhone(settings, audio, options.StateDirectory);
+            using var phone = new SimulatedPhone(settings, audio, options.StateDirectory, options.Dns);
             var screen = new PanelScreen(phone.App.Text, phone.Panel);
             phone.KeyHandler = (code, action) => phone.Core.OnKey(code, action, phone.Now);
             var router = new BenchRouter(phone.Core, screen, phone.Key, phone, phone.Binding) {

@@ -103,6 +103,37 @@ namespace DeskPhone.Firmware.Tests.Phone
         }
 
         [Fact]
+        public void FilterRegistrarKnowsTheAddressANamedRegistrarsRegisterWentTo()
+        {
+            // A registrar given by name sends from its address: the one the REGISTER went to ("localhost" resolved) is let in.
+            var p = new SipPhone(s => s.Set("user_host", 1, "localhost:5070"));
+            var routed = new IdentityRoutingTests(p);
+            const string Refused = "SIP/2.0 403 Forbidden (filter_registrar: not from the registrar)";
+            Assert.Equal(Refused, StatusLine(routed.Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", "127.0.0.1", "text/plain", "early")));
+
+            p.Run(100);
+            int register = p.Channel.Sent.FindLastIndex(m => m.StartsWith("REGISTER "));
+            Assert.Equal("127.0.0.1:5070", p.Channel.SentTo[register]);
+
+            Assert.Equal("SIP/2.0 200 OK", StatusLine(routed.Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", "127.0.0.1", "text/plain", "hi")));
+            Assert.Equal("SIP/2.0 404 Not Found", StatusLine(routed.Request("MESSAGE", "sip:nobody@192.0.2.10", "127.0.0.1", "text/plain", "hi")));
+            Assert.Equal(Refused, StatusLine(routed.Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", Foreign, "text/plain", "hi")));
+            Assert.Equal(Refused, StatusLine(routed.Request("MESSAGE", "sip:100@192.0.2.10;line=dp1", "127.0.0.10", "text/plain", "hi")));
+        }
+
+        [Fact]
+        public void ASubscriptionsNotifyIsForItsIdentityWhateverItsRequestUri()
+        {
+            // Matched by its dialog (the Call-ID), as RFC 6665 matches a NOTIFY, not by the Request-URI's line parameter,
+            // which is not read for it (the office stream's lowest routing point on the 80,896-byte board, srv): a
+            // Request-URI that names no identity was 404.
+            SipPhone p = SipPhone.WithBlfKey200(out string subscribe);
+            string elsewhere = subscribe.Replace(SipChannel.Header(subscribe, "Contact"), "<sip:999@192.0.2.10:5060>");
+
+            Assert.Equal(200, p.Notify(elsewhere, "active;expires=3600", "application/dialog-info+xml", SipPhone.DialogInfo200(1, "")));
+        }
+
+        [Fact]
         public void TurningFilterRegistrarOffLetsOtherHostsIn()
         {
             Assert.Null(_p.Settings.Set("filter_registrar", 0, "off"));

@@ -17,6 +17,8 @@ namespace DeskPhone.Firmware.Tests.Phone
     internal sealed class SipChannel : ISipTransport
     {
         public readonly List<string> Sent = new List<string>();
+        /// <summary>Where each of <see cref="Sent"/> went, "host:port".</summary>
+        public readonly List<string> SentTo = new List<string>();
         private readonly SipInbox _inbox;
 
         public SipChannel(SipInbox inbox)
@@ -35,6 +37,7 @@ namespace DeskPhone.Firmware.Tests.Phone
             string text = Encoding.UTF8.GetString(data, 0, length);
             Sending?.Invoke(text);
             Sent.Add(text);
+            SentTo.Add(host + ":" + port);
             return true;
         }
 
@@ -88,7 +91,8 @@ namespace DeskPhone.Firmware.Tests.Phone
         public SipPhone(Action<SettingsStore> configure = null, DeskPhone.Ui.Rendering.IPanel panel = null, PhoneDrivers drivers = null,
                         DeskPhone.Firmware.Voice.RtpChannelFactory rtp = null, DeskPhone.Media.Audio.ICallAudio audio = null,
                         ISettingsMedium medium = null, IFreeMemory memory = null, DeskPhone.Domain.Provisioning.IHttpChannel http = null,
-                        DeskPhone.Firmware.Voice.MulticastChannelFactory multicast = null, DeskPhone.Drivers.Network.IWifiLink wifi = null)
+                        DeskPhone.Firmware.Voice.MulticastChannelFactory multicast = null, DeskPhone.Drivers.Network.IWifiLink wifi = null,
+                        string[] dns = null)
         {
             Settings = medium == null ? new SettingsStore() : new SettingsStore(medium, new Random(1));
             Settings.Set("user_active", 1, "on");
@@ -108,6 +112,7 @@ namespace DeskPhone.Firmware.Tests.Phone
                 Http = http,
                 Multicast = multicast,
                 Wifi = wifi,
+                DnsServers = dns,
             });
             Subscriptions = App.Subscriptions;
             Phone = App.Core;

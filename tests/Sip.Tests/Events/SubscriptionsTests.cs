@@ -356,6 +356,21 @@ namespace DeskPhone.Sip.Tests.Events
         }
 
         [Fact]
+        public void TheIdentityOfANotifyIsItsSubscriptions()
+        {
+            _core.SetIdentity(3, "300", "10.0.0.1");
+            var s = new Subscription(_owner, "dialog", "sip:200@10.0.0.1", 3, 3600);
+            s.Start(0);
+            _events.Poll(0);
+            string callId = FakeClientCore.Header(_core.Last.Text, "Call-ID");
+
+            SipMessage notify = FakeClientCore.Parse(Notify(callId, "pbx1", "t1", "active;expires=599"));
+            Assert.Equal(3, _events.IdentityOf(notify));
+            Assert.Equal(0, _events.IdentityOf(FakeClientCore.Parse(Notify("x" + callId, "pbx1", "t1", "active;expires=599"))));
+            Assert.Equal(0, _events.IdentityOf(FakeClientCore.Parse(Notify("abc", "pbx1", "t1", "active;expires=599"))));
+        }
+
+        [Fact]
         public void ANotifyInTheDialogGoesToTheOwnerWithItsStateAndGetsItsAnswer()
         {
             Subscription s = Start();

@@ -39,7 +39,8 @@ namespace DeskPhone.Host.Sim
 
         /// <param name="audio">The calls' microphone and speaker (null: silence sent, nothing played).</param>
         /// <param name="stateDirectory">The folder of the settings (--state): also the flash of the update slots; null: no updates.</param>
-        public SimulatedPhone(SettingsStore settings, ICallAudio audio = null, string stateDirectory = null)
+        /// <param name="dns">The DNS server (host[:port]) first hops given as names are located with by SRV (--dns); null: none.</param>
+        public SimulatedPhone(SettingsStore settings, ICallAudio audio = null, string stateDirectory = null, string dns = null)
         {
             Settings = settings;
             Hardware = new SimulatedPhoneHardware();
@@ -76,6 +77,7 @@ namespace DeskPhone.Host.Sim
                 UpdateLoader = new StubUpdateLoader(),
                 LogLines = LogLines,
                 Wifi = Wifi,
+                DnsServers = dns == null ? null : new[] { dns },
             });
             App.Links.Changed += OnLinkChanged;
             Events = new EventHub();
