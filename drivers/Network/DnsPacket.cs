@@ -2,7 +2,7 @@ namespace DeskPhone.Drivers.Network
 {
     /// <summary>
     /// DNS messages (RFC 1035) written and read on their bytes, for the SRV lookup of an identity's first hop
-    /// (<see cref="SrvLocator"/>): nanoFramework's Dns answers A records only. No string is made here: a name is kept in
+    /// (<see cref="SrvLookup"/>): nanoFramework's Dns answers A records only. No string is made here: a name is kept in
     /// wire form (length-prefixed labels), expanded out of compression pointers into a caller's buffer of
     /// <see cref="MaxName"/> bytes. Every read is bounded by the packet's length, a name by 255 bytes and its pointers by
     /// <see cref="MaxJumps"/>, so a hostile answer (a pointer loop, an oversize rdlength, a cut packet) gives -1, never an

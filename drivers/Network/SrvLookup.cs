@@ -44,9 +44,11 @@ namespace DeskPhone.Drivers.Network
         /// <summary>
         /// Asks <paramref name="servers"/> (host[:port], port 53 by default, in order) and keeps the targets found; returns
         /// the seconds they may be kept (the smallest TTL, from <see cref="MinTtl"/> to <see cref="MaxTtl"/>), with <see cref="Count"/> 0 when
-        /// there is no SRV record (NXDOMAIN, none, no answer).
+        /// there is no SRV record (NXDOMAIN, none, no answer). Each query's ID is drawn from <paramref name="random"/> (the
+        /// phone's one System.Random): with the random source port, what an off-path sender must guess to slip in an answer
+        /// that would send the identity's REGISTER elsewhere (a clock's ID could be guessed).
         /// </summary>
-        public int Run(string[] servers)
+        public int Run(string[] servers, System.Random random)
         {
             byte[] name = new byte[DnsPacket.MaxName + 1];
             byte[] query = new byte[DnsPacket.MaxName + 17];
@@ -55,7 +57,7 @@ namespace DeskPhone.Drivers.Network
             int ttl = MaxTtl;
             int n = ServiceName(Host, _tcp, name);
             int length = 0;
-            int at = n == 0 ? -1 : Exchange(servers, query, DnsPacket.Query(query, QueryId(), name, n, DnsPacket.TypeSrv), answer, out length);
+            int at = n == 0 ? -1 : Exchange(servers, query, DnsPacket.Query(query, random.Next(0x10000), name, n, DnsPacket.TypeSrv), answer, out length);
             int records = at;
             // The records kept, in the order tried: offset of the SRV data in the answer, and its sort key.
             int[] found = new int[MaxTargets];
@@ -89,7 +91,7 @@ namespace DeskPhone.Drivers.Network
             int kept = 0;
             for (int t = 0; t < Count; t++)
             {
-                string address = Address(servers, answer, length, records, found[t] + 6, name, query);
+                string address = Address(servers, answer, length, records, found[t] + 6, name, query, random);
                 if (address != null)
                 {
                     Priorities[kept] = (int)(keys[t] >> 16);
@@ -100,15 +102,12 @@ namespace DeskPhone.Drivers.Network
             return ttl < MinTtl ? MinTtl : ttl;
         }
 
-        /// <summary>A query's ID from the clock (no static counter kept: a runtime table's 12 B on the board); the answer must echo it and the question.</summary>
-        private static int QueryId() => (int)(System.DateTime.UtcNow.Ticks >> 4);
-
         /// <summary>
         /// The IPv4 address of the SRV target named at <paramref name="target"/> in the answer: from its A record among the
         /// answer's records (from <paramref name="records"/>), else an A query to the same servers; null when it has none.
         /// <paramref name="name"/> and <paramref name="query"/> are scratch buffers.
         /// </summary>
-        private static string Address(string[] servers, byte[] answer, int length, int records, int target, byte[] name, byte[] query)
+        private static string Address(string[] servers, byte[] answer, int length, int records, int target, byte[] name, byte[] query, System.Random random)
         {
             int next;
             int n = DnsPacket.Name(answer, length, target, name, out next);
@@ -120,7 +119,7 @@ namespace DeskPhone.Drivers.Network
                 if (round == 1)
                 {
                     p = new byte[512];
-                    at = Exchange(servers, query, DnsPacket.Query(query, QueryId(), name, n, DnsPacket.TypeA), p, out length);
+                    at = Exchange(servers, query, DnsPacket.Query(query, random.Next(0x10000), name, n, DnsPacket.TypeA), p, out length);
                 }
                 for (int r = at > 0 ? DnsPacket.RecordCount(p) : 0; r > 0 && at > 0; r--)
                 {

@@ -107,7 +107,7 @@ namespace DeskPhone.Firmware.Phone
                 // tried would come first again): registered at one, before the first, or after the last.
                 if (nowMs >= client.DueMs && nowMs >= e.ExpiresMs && (client.Registered || e.Current == 0 || e.Current >= lookup.Count))
                 {
-                    e.ExpiresMs = nowMs + lookup.Run(Servers) * 1000L;
+                    e.ExpiresMs = nowMs + lookup.Run(Servers, _phone.Settings.Random) * 1000L;
                     e.Current = 0;
                     if (lookup.Count == 0)
                     {
