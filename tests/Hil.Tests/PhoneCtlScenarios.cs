@@ -174,6 +174,28 @@ namespace DeskPhone.Hil.Tests
             }
         }
 
+        /// <summary>
+        /// A run the phone starts is answered 202 Accepted: phonectl prints it as the state and exits 0 (it printed the
+        /// raw JSON as an error and exited 1). The document is the phone's own export, so nothing changes.
+        /// </summary>
+        [Fact]
+        public void ProvisionRunThatStartsPrintsTheStateAndExits0()
+        {
+            string url = _phone.Set("setting_server", _phone.BenchUrl.TrimEnd('/') + "/api/settings.xml");
+            try
+            {
+                var run = Phonectl("provision", "run");
+                Assert.Equal((0, ""), (run.Code, run.Err));
+                Assert.Matches(@"^http://\S+/api/settings\.xml \((starting|fetching)[^\n]*\)\n", run.Out);
+                var ended = _phone.WaitFor(() => Phonectl("provision"), r => r.Out.Contains("(idle"));
+                Assert.Contains("\nlast run: ", ended.Out);
+            }
+            finally
+            {
+                _phone.Set("setting_server", url);
+            }
+        }
+
         [Fact]
         public void UpdateShowsTheStateAndRefusesWhatCannotBeDone()
         {
@@ -194,6 +216,12 @@ namespace DeskPhone.Hil.Tests
                 var check = PhonectlAt(phone.BenchUrl, "update", "check");
                 Assert.Equal(1, check.Code);
                 Assert.Contains("no update manifest URL (firmware_status is empty)", check.Err);
+                // A check that starts is answered 202 Accepted: the state, exit 0 (a closed port: it fails later, by itself).
+                phone.Set("update_key", new string('7', 64));
+                phone.Set("firmware_status", "http://127.0.0.1:" + LoopbackPorts.FreeTcp() + "/manifest");
+                var started = PhonectlAt(phone.BenchUrl, "update", "check");
+                Assert.Equal((0, ""), (started.Code, started.Err));
+                Assert.StartsWith("running the deployed set; staged: none; ", started.Out);
             }
             finally
             {

@@ -280,7 +280,8 @@ namespace DeskPhone.PhoneCtl.Bench
         public int Show(string method, string path, string body, TextViews.View view, TextWriter output, TextWriter error)
         {
             (int status, string text) = Send(method, path, body);
-            if (status != 200)
+            // 2xx is done: a provisioning run or an update check that starts is 202 Accepted, with the state as its body.
+            if (status < 200 || status > 299)
             {
                 return Refused(status, text, error);
             }
