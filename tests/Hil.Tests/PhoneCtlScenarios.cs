@@ -288,6 +288,16 @@ namespace DeskPhone.Hil.Tests
             Assert.Contains("nothing listens for SIP at 127.0.0.1:" + closed, refused.Err);
         }
 
+        /// <summary>A PNG that cannot be written is a clear error (phonectl died with an unhandled IOException).</summary>
+        [Fact]
+        public void ScreenPngToAFolderThatDoesNotExistIsAnError()
+        {
+            string file = Path.Combine(Path.GetTempPath(), "deskphone-no-" + Guid.NewGuid().ToString("N"), "screen.png");
+            var saved = Phonectl("screen", "--png", file);
+            Assert.Equal((1, ""), (saved.Code, saved.Out));
+            Assert.StartsWith("phonectl: cannot write " + file + " (", saved.Err);
+        }
+
         [Fact]
         public void UsageErrorsExitWith2()
         {

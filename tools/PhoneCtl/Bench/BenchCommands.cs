@@ -303,7 +303,15 @@ namespace DeskPhone.PhoneCtl.Bench
             {
                 return Refused((int)response.StatusCode, Encoding.UTF8.GetString(bytes), error);
             }
-            File.WriteAllBytes(file, bytes);
+            try
+            {
+                File.WriteAllBytes(file, bytes);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                error.WriteLine("phonectl: cannot write " + file + " (" + ex.Message + ")");
+                return 1;
+            }
             output.WriteLine("saved " + file + " (" + bytes.Length + " bytes)");
             return 0;
         }
