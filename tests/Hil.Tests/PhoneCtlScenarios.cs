@@ -288,6 +288,15 @@ namespace DeskPhone.Hil.Tests
             Assert.Contains("nothing listens for SIP at 127.0.0.1:" + closed, refused.Err);
         }
 
+        /// <summary>A text no UDP datagram can carry is a usage error, said as such (phonectl died with an unhandled SocketException).</summary>
+        [Fact]
+        public void MessageTooLargeForADatagramIsAUsageError()
+        {
+            var huge = Phonectl("message", "sip:486@" + _phone.SipHost + ":" + _phone.SipPort, new string('a', 70000));
+            Assert.Equal((2, ""), (huge.Code, huge.Out));
+            Assert.Contains("more than one UDP datagram holds", huge.Err);
+        }
+
         /// <summary>A PNG that cannot be written is a clear error (phonectl died with an unhandled IOException).</summary>
         [Fact]
         public void ScreenPngToAFolderThatDoesNotExistIsAnError()
