@@ -317,6 +317,17 @@ namespace DeskPhone.Hil.Tests
             Assert.Equal(2, Phonectl("not-a-url", "status").Code);
         }
 
+        /// <summary>An option without its value says so (it was taken for a command: "unknown command '--password'").</summary>
+        [Fact]
+        public void AnOptionWithoutItsValueIsNamed()
+        {
+            var password = Phonectl("status", "--password");
+            Assert.Equal((2, "", "phonectl: --password needs a value\n"), (password.Code, password.Out, password.Err.Replace("\r", "")));
+            var error = new StringWriter();
+            Assert.Equal(2, BenchCommands.Run(new[] { "--target" }, new StringWriter(), error));
+            Assert.StartsWith("phonectl: --target needs a value", error.ToString());
+        }
+
         /// <summary>A known command with the wrong arguments shows that command's usage, not the whole help.</summary>
         [Fact]
         public void AUsageErrorShowsTheCommandsOwnLines()

@@ -64,8 +64,13 @@ namespace DeskPhone.PhoneCtl.Bench
             var rest = new List<string>();
             for (int i = 0; i < args.Length; i++)
             {
-                if ((args[i] == "--target" || args[i] == "--password" || args[i] == "--user" || args[i] == "--admin-password") && i + 1 < args.Length)
+                if (args[i] == "--target" || args[i] == "--password" || args[i] == "--user" || args[i] == "--admin-password")
                 {
+                    if (i + 1 == args.Length)
+                    {
+                        error.WriteLine("phonectl: " + args[i] + " needs a value");
+                        return 2;
+                    }
                     switch (args[i])
                     {
                         case "--target": target = args[++i]; break;
