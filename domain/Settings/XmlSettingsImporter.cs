@@ -52,7 +52,7 @@ namespace DeskPhone.Domain.Settings
             }
             if (malformed != null)
             {
-                return new SettingsImportReport(malformed, 0, new string[0], new string[0]);
+                return new SettingsImportReport(malformed, 0, new string[0], new string[0], 0);
             }
             ArrayList unknown = new ArrayList();
             int applied = 0;
@@ -82,7 +82,13 @@ namespace DeskPhone.Domain.Settings
                     applied++;
                 }
             }
-            return new SettingsImportReport(null, applied, SettingsStore.ToStrings(unknown), SettingsStore.ToStrings(errors));
+            int refused = errors.Count;
+            if (refused > MaxImportErrors)
+            {
+                refused = MaxImportErrors + (int)errors[MaxImportErrors];
+                errors[MaxImportErrors] = "more refused values, not listed";
+            }
+            return new SettingsImportReport(null, applied, SettingsStore.ToStrings(unknown), SettingsStore.ToStrings(errors), refused);
         }
 
         /// <summary>Collects the entries; returns why the document is not a settings file, or null.</summary>
@@ -213,6 +219,10 @@ namespace DeskPhone.Domain.Settings
 
         private static string TooMany() => "more than " + MaxImportEntries.ToString() + " settings in one document";
 
+        /// <summary>
+        /// Lists the first <see cref="MaxImportErrors"/> messages; past them, the entry after the list counts the others
+        /// (boxed) until <see cref="ImportXml"/> puts its line there, so the report's count is all of them.
+        /// </summary>
         private static void AddError(ArrayList errors, string message)
         {
             if (errors.Count < MaxImportErrors)
@@ -221,7 +231,11 @@ namespace DeskPhone.Domain.Settings
             }
             else if (errors.Count == MaxImportErrors)
             {
-                errors.Add("more refused values, not listed");
+                errors.Add(1);
+            }
+            else
+            {
+                errors[MaxImportErrors] = (int)errors[MaxImportErrors] + 1;
             }
         }
 

@@ -93,6 +93,26 @@ namespace DeskPhone.Firmware.Tests.Provisioning
             Assert.Equal(new[] { ProvisioningClient.Starting, ProvisioningClient.Fetching, ProvisioningClient.Idle }, _states);
         }
 
+        /// <summary>
+        /// The result counts every refused value, not the report's list, which stops at 32 and a line for the rest:
+        /// 40 refused read "33 refused".
+        /// </summary>
+        [Fact]
+        public void TheResultCountsEveryRefusedValueBeyondTheListedOnes()
+        {
+            var sb = new StringBuilder();
+            for (int i = 1; i <= 40; i++)
+            {
+                sb.Append("<ring_volume>").Append(100 + i).Append("</ring_volume>");
+            }
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml(Doc(sb.ToString())));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.Equal("0 applied, 0 unknown kept, 40 refused", _client.LastResult);
+        }
+
         [Fact]
         public void ASettingFilesContainerFetchesEachListedFileInOrderAndAppliesThemAll()
         {

@@ -197,6 +197,8 @@ namespace DeskPhone.Firmware.Tests.Settings
             Assert.Equal(SettingsStore.MaxImportErrors + 1, report.Errors.Length);
             Assert.Equal("vendor_64: unknown setting not kept (64 are kept already)", report.Errors[0]);
             Assert.Equal("more refused values, not listed", report.Errors[SettingsStore.MaxImportErrors]);
+            // The count is every one of them: 400 unknown names, 64 kept.
+            Assert.Equal(400 - SettingsStore.MaxUnknown, report.Refused);
         }
 
         [Fact]
