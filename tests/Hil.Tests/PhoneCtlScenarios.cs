@@ -391,6 +391,41 @@ namespace DeskPhone.Hil.Tests
             Assert.Equal(2, Run(at.Concat(new[] { "link", "wifi", "sideways" }).ToArray()).Code);
         }
 
+        /// <summary>`watch` on a thread of its own until it returns: its exit code, what it printed and its error.</summary>
+        private static (int Code, string Out, string Err) Watch(PhoneUnderTest phone, Action whileWatching)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            TextWriter synchronizedOutput = TextWriter.Synchronized(output);
+            int code = -1;
+            var watcher = new System.Threading.Thread(() => code = BenchCommands.Run(new[] { "--target", phone.BenchUrl, "watch" }, synchronizedOutput, error));
+            watcher.Start();
+            phone.WaitFor(() => synchronizedOutput.ToString(), o => o.Contains("hello"));
+            Assert.Contains("hello", output.ToString());
+            whileWatching();
+            Assert.True(watcher.Join(10000), "watch did not return");
+            return (code, output.ToString(), error.ToString());
+        }
+
+        /// <summary>The phone closes the stream (its credentials changed): said, exit 1 (it ended silently with 0).</summary>
+        [Fact]
+        public void WatchSaysWhenThePhoneEndsTheStream()
+        {
+            using var phone = PhoneUnderTest.Simulator("");
+            var watched = Watch(phone, () => Assert.Equal(0, Run("--target", phone.BenchUrl, "set", "http_user", "bob").Code));
+            Assert.Equal((1, "phonectl: the phone ended the event stream\n"), (watched.Code, watched.Err.Replace("\r", "")));
+        }
+
+        /// <summary>The phone goes away mid-stream (killed, a board's power): said, exit 1 (an unhandled HttpIOException).</summary>
+        [Fact]
+        public void WatchSaysWhenThePhoneGoesAway()
+        {
+            var phone = PhoneUnderTest.Simulator("");
+            var watched = Watch(phone, phone.Dispose);
+            Assert.Equal(1, watched.Code);
+            Assert.StartsWith("phonectl: the event stream broke off (", watched.Err);
+        }
+
         [Fact]
         public void WrongPasswordIsRefusedWithExitCode1AndTheRightOneWorks()
         {

@@ -332,12 +332,23 @@ namespace DeskPhone.PhoneCtl.Bench
             using var reader = new StreamReader(response.Content.ReadAsStream());
             string kind = null;
             string line;
-            while ((line = reader.ReadLine()) != null)
+            try
             {
-                if (line.StartsWith("event: ")) kind = line.Substring(7);
-                else if (line.StartsWith("data: ")) output.WriteLine(DateTime.Now.ToString("HH:mm:ss.fff") + " " + kind + " " + line.Substring(6));
+                while ((line = reader.ReadLine()) != null)
+                {
+                    if (line.StartsWith("event: ")) kind = line.Substring(7);
+                    else if (line.StartsWith("data: ")) output.WriteLine(DateTime.Now.ToString("HH:mm:ss.fff") + " " + kind + " " + line.Substring(6));
+                }
             }
-            return 0;
+            catch (IOException ex)
+            {
+                // The phone went away mid-stream (stopped, restarted, its network gone): HttpIOException is an IOException.
+                error.WriteLine("phonectl: the event stream broke off (" + ex.Message + ")");
+                return 1;
+            }
+            // Watching ends only by Ctrl-C: a stream the phone closed (its credentials changed, it shut down) is not done.
+            error.WriteLine("phonectl: the phone ended the event stream");
+            return 1;
         }
 
         private (int, string) Send(string method, string path, string body)
