@@ -193,6 +193,13 @@ namespace DeskPhone.PhoneCtl.Bench
                 error.WriteLine("phonectl: cannot reach " + baseUri + " (" + ex.Message + ")");
                 return 1;
             }
+            catch (Exception ex) when (ex is JsonException || ex is KeyNotFoundException || ex is InvalidOperationException)
+            {
+                // A 200 that is not the phone's JSON, or lacks what the text view reads: another web server at that
+                // address (a wrong port), or a phone whose answers this phonectl does not know.
+                error.WriteLine("phonectl: " + baseUri + " did not answer as a DeskPhone (" + ex.Message + ")");
+                return 1;
+            }
         }
 
         /// <summary>plug|unplug ethernet | hid | module N.</summary>
