@@ -328,6 +328,21 @@ namespace DeskPhone.Hil.Tests
             Assert.StartsWith("phonectl: --target needs a value", error.ToString());
         }
 
+        /// <summary>
+        /// IDX is a number or a usage error: it went into the query as typed, so "2&amp;idx=3" set index 2, and
+        /// "abc" was left to the phone's 400.
+        /// </summary>
+        [Fact]
+        public void ASettingsIndexThatIsNotANumberIsAUsageError()
+        {
+            string before = Phonectl("get", "user_realname", "2").Out;
+            var set = Phonectl("set", "user_realname", "Injected", "2&idx=3");
+            Assert.Equal((2, ""), (set.Code, set.Out));
+            Assert.StartsWith("usage: phonectl set NAME VALUE [IDX]", set.Err);
+            Assert.Equal(before, Phonectl("get", "user_realname", "2").Out);
+            Assert.Equal(2, Phonectl("get", "user_realname", "one").Code);
+        }
+
         /// <summary>A known command with the wrong arguments shows that command's usage, not the whole help.</summary>
         [Fact]
         public void AUsageErrorShowsTheCommandsOwnLines()

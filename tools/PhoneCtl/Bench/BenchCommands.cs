@@ -123,10 +123,11 @@ namespace DeskPhone.PhoneCtl.Bench
                         return Need(a, 2, error) ?? client.Show("POST", "api/status/" + Uri.EscapeDataString(a[1]) + "/clear", null,
                             r => "cleared " + a[1] + "\n" + TextViews.Status(r), output, error);
                     case "set":
-                        if (a.Length < 3 || a.Length > 4) return Usage(error, a[0]);
+                        // IDX goes into the query: a number, or "2&idx=3" would set index 2.
+                        if (a.Length < 3 || a.Length > 4 || (a.Length == 4 && !uint.TryParse(a[3], out _))) return Usage(error, a[0]);
                         return client.Show("POST", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 4 ? "?idx=" + a[3] : ""), a[2], TextViews.Setting, output, error);
                     case "get":
-                        if (a.Length < 2 || a.Length > 3) return Usage(error, a[0]);
+                        if (a.Length < 2 || a.Length > 3 || (a.Length == 3 && !uint.TryParse(a[2], out _))) return Usage(error, a[0]);
                         return client.Show("GET", "api/settings/" + Uri.EscapeDataString(a[1]) + (a.Length == 3 ? "?idx=" + a[2] : ""), null, TextViews.Setting, output, error);
                     case "presence":
                         if (a.Length > 2) return Usage(error, a[0]);
