@@ -98,7 +98,8 @@ namespace DeskPhone.Domain.Settings
             {
                 return "no data";
             }
-            XmlPullReader reader = new XmlPullReader(data, offset, length, MaxDepth, MaxAttributes, MaxValueBytes, MaxNodes);
+            int bom = ByteOrderMark(data, offset, length);
+            XmlPullReader reader = new XmlPullReader(data, offset + bom, length - bom, MaxDepth, MaxAttributes, MaxValueBytes, MaxNodes);
             int depth = 0;
             int settingDepth = 0;
             string section = null;
@@ -216,6 +217,13 @@ namespace DeskPhone.Domain.Settings
             entries.Add(new SettingEntry(name, idx, value));
             return true;
         }
+
+        /// <summary>
+        /// 3 when data[offset..) starts with UTF-8's byte order mark (EF BB BF), else 0: .NET's Encoding.UTF8 and many
+        /// editors write one before the XML (XML 1.0 4.3.3 allows it), and the reader takes it for text before the root.
+        /// </summary>
+        internal static int ByteOrderMark(byte[] data, int offset, int length) =>
+            length >= 3 && data[offset] == 0xEF && data[offset + 1] == 0xBB && data[offset + 2] == 0xBF ? 3 : 0;
 
         private static string TooMany() => "more than " + MaxImportEntries.ToString() + " settings in one document";
 

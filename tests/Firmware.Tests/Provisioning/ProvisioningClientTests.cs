@@ -113,6 +113,24 @@ namespace DeskPhone.Firmware.Tests.Provisioning
             Assert.Equal("0 applied, 0 unknown kept, 40 refused", _client.LastResult);
         }
 
+        /// <summary>
+        /// A UTF-8 byte order mark before the XML (what .NET's Encoding.UTF8 and many editors write; XML 1.0 4.3.3 allows
+        /// it) is read past, in a container and in the settings document it lists: both failed with "bad XML, nothing
+        /// applied: malformed XML: text outside the root element at byte 0".
+        /// </summary>
+        [Fact]
+        public void AByteOrderMarkBeforeTheXmlIsReadPast()
+        {
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml("\uFEFF<setting-files><file url=\"/general.xml\"/></setting-files>"));
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Xml("\uFEFF" + Doc("<ring_volume>4</ring_volume>")));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.Equal("1 files: 1 applied, 0 unknown kept, 0 refused", _client.LastResult);
+            Assert.Equal(4, _settings.GetInt("ring_volume"));
+        }
+
         [Fact]
         public void ASettingFilesContainerFetchesEachListedFileInOrderAndAppliesThemAll()
         {
