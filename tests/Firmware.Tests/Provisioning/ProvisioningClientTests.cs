@@ -361,6 +361,30 @@ namespace DeskPhone.Firmware.Tests.Provisioning
             Assert.Equal(5, _settings.GetInt("ring_volume"));
         }
 
+        /// <summary>
+        /// Two different Content-Lengths leave the body's end unknown (RFC 9112 6.3: unrecoverable): refused, nothing
+        /// applied; the last one was taken and the document applied. The same length twice is one length.
+        /// </summary>
+        [Fact]
+        public void TwoDifferentContentLengthsAreRefused()
+        {
+            string xml = Doc("<ring_volume>2</ring_volume>");
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: " + xml.Length + "\r\n\r\n" + xml));
+
+            _client.Run("bench", _now);
+            RunUntilIdle();
+
+            Assert.False(_client.LastOk);
+            Assert.Equal("bad Content-Length", _client.LastResult);
+            Assert.Equal(8, _settings.GetInt("ring_volume"));
+
+            _http.Script.Enqueue(FakeHttpChannel.Answer.Of("HTTP/1.1 200 OK\r\nContent-Length: " + xml.Length + "\r\nContent-Length: " + xml.Length + "\r\n\r\n" + xml));
+            _client.Run("bench", _now);
+            RunUntilIdle();
+            Assert.True(_client.LastOk, _client.LastResult);
+            Assert.Equal(2, _settings.GetInt("ring_volume"));
+        }
+
         [Fact]
         public void ATruncatedDocumentIsRetriedAndNothingIsApplied()
         {
